@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CE_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The read-only ``../shared`` folder (domain notes, corpus, element exports)."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not found at {SHARED} (set CE_SHARED)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def corpus(shared: Path) -> list[dict]:
+    import json
+
+    path = shared / "corpus" / "ce-examples.jsonl"
+    if not path.is_file():
+        pytest.skip(f"corpus not found at {path}")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def jdk():
+    """The JDK oracle (``tests/java/Oracle.java``), one JVM for the whole session."""
+    from jdk import Oracle, find_java
+
+    found = find_java()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("no JDK found in CI: .ci/run must install one")
+        pytest.skip("no JDK (java and javac) on this machine; golden-vector tests still run")
+    oracle = Oracle(*found)
+    yield oracle
+    oracle.close()

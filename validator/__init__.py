@@ -1,0 +1,53 @@
+"""ce-validator: catch mistakes in Cloud Elements instance bodies and event-poller configurations.
+
+The public API is imported lazily, so ``import validator`` costs almost nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._version import __version__
+
+_EXPORTS = {
+    "compile_pattern": "validator.dates.pattern",
+    "format_date": "validator.dates.pattern",
+    "DatePattern": "validator.dates.pattern",
+    "PatternError": "validator.dates.tokens",
+    "DateParseError": "validator.dates.parse",
+    "resolve_zone": "validator.dates.zones",
+    "ZoneResolution": "validator.dates.zones",
+    "render_url": "validator.urls.render",
+    "RenderedUrl": "validator.urls.render",
+    "parse_url_template": "validator.urls.template",
+    "check": "validator.engine",
+    "Finding": "validator.findings",
+    "Problem": "validator.findings",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .dates.parse import DateParseError
+    from .dates.pattern import DatePattern, compile_pattern, format_date
+    from .dates.tokens import PatternError
+    from .dates.zones import ZoneResolution, resolve_zone
+    from .engine import check
+    from .findings import Finding, Problem
+    from .urls.render import RenderedUrl, render_url
+    from .urls.template import parse_url_template
+
+
+def __getattr__(name: str):
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'validator' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,1 @@
+"""Java ``SimpleDateFormat`` patterns: tokenizing, formatting, parsing and pitfall analysis."""

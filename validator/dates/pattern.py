@@ -1,0 +1,69 @@
+"""``DatePattern``: a compiled SimpleDateFormat pattern, and ``compile_pattern``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
+
+from .tokens import PatternError, Token, tokenize
+
+if TYPE_CHECKING:
+    from .analysis import PatternFacts
+
+__all__ = ["DatePattern", "PatternError", "compile_pattern", "format_date"]
+
+
+class DatePattern:
+    """A pattern as ``new SimpleDateFormat(pattern, Locale.US)`` understands it."""
+
+    __slots__ = ("text", "tokens", "__dict__")
+
+    def __init__(self, text: str, tokens: tuple[Token, ...]) -> None:
+        self.text = text
+        self.tokens = tokens
+
+    def __repr__(self) -> str:
+        return f"DatePattern({self.text!r})"
+
+    @property
+    def fields(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.is_field)
+
+    def format(self, instant: datetime | int, zone: str = "GMT") -> str:
+        """Format ``instant`` (aware datetime or epoch milliseconds) in Java zone id ``zone``."""
+        from .format import format_pattern
+
+        return format_pattern(self, instant, zone)
+
+    def parse(
+        self,
+        text: str,
+        zone: str = "GMT",
+        *,
+        lenient: bool = False,
+        full_match: bool = False,
+    ) -> datetime:
+        """Parse ``text`` as ``SimpleDateFormat.parse`` does; see :mod:`validator.dates.parse`."""
+        from .parse import parse_pattern
+
+        return parse_pattern(self, text, zone, lenient=lenient, full_match=full_match)
+
+    @cached_property
+    def facts(self) -> "PatternFacts":
+        """What a linter needs to know about this pattern (offset fields, pitfalls...)."""
+        from .analysis import analyze
+
+        return analyze(self)
+
+
+@lru_cache(maxsize=2048)
+def compile_pattern(text: str) -> DatePattern:
+    """Compile ``text``; raises :class:`PatternError` where Java's constructor throws."""
+    return DatePattern(text, tokenize(text))
+
+
+def format_date(pattern: str | DatePattern, instant: datetime | int, zone: str = "GMT") -> str:
+    """``new SimpleDateFormat(pattern, Locale.US)`` with ``setTimeZone(getTimeZone(zone))``, then ``format``."""
+    compiled = pattern if isinstance(pattern, DatePattern) else compile_pattern(pattern)
+    return compiled.format(instant, zone)

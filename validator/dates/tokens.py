@@ -1,0 +1,125 @@
+"""Tokenizer for ``java.text.SimpleDateFormat`` patterns (a pyparsing grammar).
+
+SimpleDateFormat scans a pattern once, left to right: a run of one pattern letter
+is a field, ``''`` is always one literal quote, text between single quotes is
+literal, and every other character is literal.  Unquoted ASCII letters outside
+the 23-letter set, an ``X`` run longer than 3 and an open quote at the end are
+errors, raised in scan order (see ``java-date-patterns.md`` section 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
+
+
+class PatternError(ValueError):
+    """A pattern SimpleDateFormat's constructor rejects, with Java's message.
+
+    ``column`` is the 1-based column of the offending character in the pattern.
+    """
+
+    def __init__(self, message: str, *, column: int, pattern: str, length: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+        self.pattern = pattern
+        self.length = length
+
+    def __str__(self) -> str:
+        return f"{self.message} (column {self.column})"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of a pattern: a field (``letter`` repeated ``count`` times) or literal ``text``.
+
+    ``start``/``end`` are 0-based offsets of the token's source in the pattern.
+    """
+
+    kind: str  # "field" | "literal"
+    text: str  # the field's letters, or the literal's value (quotes removed)
+    start: int
+    end: int
+    letter: str = ""
+    count: int = 0
+    quoted: bool = False
+
+    @property
+    def is_field(self) -> bool:
+        return self.kind == "field"
+
+
+@lru_cache(maxsize=1)
+def _grammar():
+    import pyparsing as pp
+
+    escaped = pp.Literal("''").set_results_name("escaped")
+    quoted = pp.Regex(r"'[^'](?:[^']|'')*+'").set_results_name("quoted")
+    unterminated = pp.Regex(r"'.*", flags=__import__("re").S).set_results_name("unterminated")
+    run = pp.Regex(r"([A-Za-z])\1*").set_results_name("run")
+    other = pp.Regex(r"[^A-Za-z']+").set_results_name("other")
+    piece = pp.Group(pp.Located(escaped | quoted | unterminated | run | other))
+    grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
+    grammar.leave_whitespace()
+    for element in (escaped, quoted, unterminated, run, other, piece):
+        element.leave_whitespace()
+    return grammar
+
+
+def _raw_pieces(pattern: str) -> list[tuple[str, str, int, int]]:
+    """Split ``pattern`` into (name, text, start, end) with the pyparsing grammar."""
+    result = _grammar().parse_string(pattern, parse_all=True)
+    pieces = []
+    for located in result:
+        start, value, end = located[0], located[1], located[2]
+        (name,) = value.keys()
+        pieces.append((name, value[0], start, end))
+    return pieces
+
+
+@lru_cache(maxsize=4096)
+def tokenize(pattern: str) -> tuple[Token, ...]:
+    """Tokenize ``pattern`` exactly as SimpleDateFormat's constructor does.
+
+    Raises :class:`PatternError` with Java's message for the first error in scan order.
+    """
+    tokens: list[Token] = []
+    pending_x: tuple[int, int] | None = None  # (start, count) of an over-long X run awaiting its close
+
+    def close_x_run() -> None:
+        if pending_x is not None:
+            start, count = pending_x
+            raise PatternError(
+                f"invalid ISO 8601 format: length={count}",
+                column=start + 1,
+                pattern=pattern,
+                length=count,
+            )
+
+    for name, text, start, end in _raw_pieces(pattern):
+        if name == "run":
+            letter = text[0]
+            if letter not in PATTERN_LETTERS:
+                # Java checks the letter before it closes the previous run.
+                raise PatternError(f"Illegal pattern character '{letter}'", column=start + 1, pattern=pattern)
+            close_x_run()
+            # pyparsing's regex takes a maximal run of one letter; SimpleDateFormat does the same.
+            tokens.append(Token("field", text, start, end, letter=letter, count=len(text)))
+            if letter == "X" and len(text) > 3:
+                pending_x = (start, len(text))
+            continue
+        close_x_run()
+        if name == "unterminated":
+            raise PatternError("Unterminated quote", column=start + 1, pattern=pattern, length=end - start)
+        if name == "escaped":
+            value, quoted = "'", False
+        elif name == "quoted":
+            value, quoted = text[1:-1].replace("''", "'"), True
+        else:
+            value, quoted = text, False
+        tokens.append(Token("literal", value, start, end, quoted=quoted))
+    close_x_run()
+    return tuple(tokens)
