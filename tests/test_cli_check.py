@@ -1,0 +1,96 @@
+"""`ce-validator check` end to end: the real command, its output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from clirun import ROOT, run_cli
+
+EXAMPLES = ROOT / "examples"
+
+
+def test_broken_example_exits_1_with_position():
+    result = run_cli("check", "examples/sageone-polling.json")
+    assert result.code == 1, result
+    first = result.out.splitlines()[0]
+    text = (EXAMPLES / "sageone-polling.json").read_text()
+    index = text.index("attributes='") + len("attributes=")
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    assert first.startswith(f"examples/sageone-polling.json:{line}:{column}: CE6"), first
+    assert "Traceback" not in result.err
+
+
+def test_fixed_example_exits_0():
+    result = run_cli("check", "examples/sageone-polling-fixed.json")
+    assert result.code == 0, result
+    assert "Traceback" not in result.err
+
+
+def test_directory_and_stdin(tmp_path):
+    shutil.copy(EXAMPLES / "sageone-polling-fixed.json", tmp_path / "a.json")
+    (tmp_path / "sub").mkdir()
+    shutil.copy(EXAMPLES / "sageone-polling.json", tmp_path / "sub" / "b.json")
+    (tmp_path / "notes.txt").write_text("not json")
+    result = run_cli("check", "--format", "concise", str(tmp_path))
+    assert result.code == 1
+    assert str(tmp_path / "sub" / "b.json") in result.out
+    assert "notes.txt" not in result.out
+    piped = run_cli("check", "--format", "concise", "-", stdin=(EXAMPLES / "sageone-polling.json").read_bytes())
+    assert piped.code == 1 and piped.out.startswith("<stdin>:")
+    named = run_cli("check", "--format", "concise", "--stdin-filename", "body.json", "-",
+                    stdin=(EXAMPLES / "sageone-polling.json").read_bytes())
+    assert named.out.startswith("body.json:")
+
+
+def test_json_format_is_parseable():
+    result = run_cli("check", "--format", "json", "examples/sageone-polling.json")
+    payload = json.loads(result.out)
+    assert result.code == 1
+    assert any(item["rule"].startswith("CE6") for item in payload["findings"])
+
+
+def test_package_json_is_skipped_and_passes(tmp_path):
+    (tmp_path / "package.json").write_text('{"name": "app", "version": "1.0.0"}')
+    result = run_cli("check", str(tmp_path / "package.json"))
+    assert result.code == 0, result
+    assert "skipped" in result.out
+
+
+def test_warnings_pass_unless_strict(tmp_path):
+    body = json.loads((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    body["configuration"]["oauth.api.key"] = "<CLIENT_ID>"
+    file = tmp_path / "masked.json"
+    file.write_text(json.dumps(body, indent=2))
+    relaxed = run_cli("check", str(file))
+    assert relaxed.code == 0 and "warning" in relaxed.out, relaxed
+    assert run_cli("check", "--strict", str(file)).code == 1
+
+
+def test_usage_errors_exit_2():
+    assert run_cli("check").code == 2
+    bad_kind = run_cli("check", "--kind", "bogus", "examples/sageone-polling.json")
+    assert bad_kind.code == 2 and "Traceback" not in bad_kind.err
+    bad_format = run_cli("check", "--format", "yaml", "examples/sageone-polling.json")
+    assert bad_format.code == 2 and "unknown format" in bad_format.err
+
+
+def test_missing_file_exits_2_but_checks_the_rest():
+    result = run_cli("check", "--format", "concise", "no/such.json", "examples/sageone-polling.json")
+    assert result.code == 2
+    assert "no/such.json: no such file or directory" in result.err
+    assert "examples/sageone-polling.json:" in result.out
+
+
+def test_select_and_ignore():
+    ignored = run_cli("check", "--ignore", "CE6", "examples/sageone-polling.json")
+    assert ignored.code == 0, ignored
+    selected = run_cli("check", "--format", "concise", "--select", "CE601,CE602,CE603,CE604,CE605,CE606,CE607,"
+                       "CE608,CE609,CE610,CE611,CE612,CE613,CE614,CE615", "examples/sageone-polling.json")
+    assert all(":" not in line or " CE6" in line for line in selected.out.splitlines() if line.startswith("examples"))
+
+
+def test_version_and_module_entry():
+    result = run_cli("--version")
+    assert result.code == 0 and result.out.startswith("ce-validator ")

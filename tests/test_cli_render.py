@@ -1,0 +1,209 @@
+"""`ce-validator render` end to end: the real command in a subprocess, exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from clirun import run_cli
+
+AT = "2024-01-05T10:00:00Z"
+
+INSTANCE = {
+    "element": {"key": "sageone"},
+    "configuration": {
+        "event.notification.enabled": "true",
+        "event.poller.refresh_interval": "10",
+        "event.poller.configuration": {
+            "customers": {
+                "url": "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+                       "attributes='created_at,updated_at",
+                "idField": "id",
+                "pollDelay": 30,
+            },
+            "events": {
+                "url": "/hubs/esignature/agreementAssetEvents?where=startDate='${gmtDate:yyyy-MM-dd HH:mm:ssZ}' and "
+                       "endDate='${now:HH:mm}'",
+                "idField": "id",
+            },
+            "stub": {},
+        },
+    },
+}
+
+ENCODING = ("  assumes   substituted values are inserted as they are, not percent-encoded (no example encodes them; "
+            "undocumented)")
+REQUEST = ("  assumes   request_url percent-encodes what a URL cannot carry as is (spaces, quotes, braces, '#' and '+' "
+           "in the query), as a careful HTTP client does")
+
+EXPECTED_TEXT = f"""\
+last poll time (--at): 2024-01-05T10:00:00.000Z
+
+customers
+  template  /hubs/finance/customers?where=lastModifiedDate>='${{date:yyyy-MM-dd'T'HH:mm:ss'Z'}}' and attributes='created_at,updated_at
+                                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  url       /hubs/finance/customers?where=lastModifiedDate>='2024-01-05T09:59:30Z' and attributes='created_at,updated_at
+                                                             ^^^^^^^^^^^^^^^^^^^^
+  request   /hubs/finance/customers?where=lastModifiedDate%3E=%272024-01-05T09:59:30Z%27%20and%20attributes=%27created_at,updated_at
+                                                                 ^^^^^^^^^^^^^^^^^^^^
+  last poll 2024-01-05T09:59:30.000Z (--at minus pollDelay 30 s)
+  CE620 error at column 99: unbalanced quote: this ' never closes
+  assumes   ${{date:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with server_zone / --server-zone)
+{ENCODING}
+{REQUEST}
+
+events
+  template  /hubs/esignature/agreementAssetEvents?where=startDate='${{gmtDate:yyyy-MM-dd HH:mm:ssZ}}' and endDate='${{now:HH:mm}}'
+                                                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^               ^^^^^^^^^^^^
+  url       /hubs/esignature/agreementAssetEvents?where=startDate='2024-01-05 10:00:00+0000' and endDate='10:10'
+                                                                   ^^^^^^^^^^^^^^^^^^^^^^^^               ^^^^^
+  request   /hubs/esignature/agreementAssetEvents?where=startDate=%272024-01-05%2010:00:00%2B0000%27%20and%20endDate=%2710:10%27
+                                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^                       ^^^^^
+  last poll 2024-01-05T10:00:00.000Z
+  now       2024-01-05T10:10:00.000Z
+  CE616 warning at column 66: ${{gmtDate:yyyy-MM-dd HH:mm:ssZ}} prints a '+' into the query (the sign of its UTC offset); sent unencoded, most servers read '+' as a space
+  assumes   now = since + 10 min (the refresh interval: the next run)
+  assumes   the now macros print the time of the run (undocumented except a 2017 page)
+  assumes   ${{now:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with server_zone / --server-zone)
+{ENCODING}
+{REQUEST}
+
+stub: skipped (no url)
+"""
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    def write(value, name: str = "body.json") -> str:
+        path = tmp_path / name
+        path.write_text(value if isinstance(value, str) else json.dumps(value, indent=2), encoding="utf-8")
+        return str(path)
+
+    return write
+
+
+def test_text_output(write) -> None:
+    result = run_cli("render", write(INSTANCE), "--at", AT)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == EXPECTED_TEXT
+
+
+def test_json_output(write) -> None:
+    result = run_cli("render", write(INSTANCE), "--at", AT, "--format", "json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert result.out == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert (data["at"], data["at_ms"], data["now"], data["server_zone"], data["encode_values"]) == (
+        "2024-01-05T10:00:00.000Z", 1704448800000, None, "GMT", False)
+    customers, events = data["resources"]
+    assert customers["name"] == "customers"
+    assert customers["pointer"] == "/configuration/event.poller.configuration/customers"
+    assert customers["url"] == ("/hubs/finance/customers?where=lastModifiedDate>='2024-01-05T09:59:30Z' and "
+                                "attributes='created_at,updated_at")
+    assert (customers["poll_delay"], customers["refresh_interval"], customers["last_poll_ms"]) == (
+        30, 10, 1704448770000)
+    (sub,) = customers["substitutions"]
+    assert sub == {"macro": "${date:yyyy-MM-dd'T'HH:mm:ss'Z'}", "kind": "date", "value": "2024-01-05T09:59:30Z",
+                   "instant_ms": 1704448770000, "zone": "GMT", "template_span": [49, 81], "url_span": [49, 69],
+                   "request_span": [53, 73]}
+    assert customers["problems"] == [{"rule": "CE620", "severity": "error", "message": "unbalanced quote: this ' never "
+                                      "closes", "start": 98, "end": 99, "fix": "close the value with '"}]
+    assert [s["value"] for s in events["substitutions"]] == ["2024-01-05 10:00:00+0000", "10:10"]
+    assert events["now_ms"] == 1704449400000
+    assert data["skipped"] == [{"name": "stub", "pointer": "/configuration/event.poller.configuration/stub",
+                                "reason": "no url"}]
+
+
+def test_stringified_poller_configuration(write) -> None:
+    body = {"configuration": {"event.poller.configuration": json.dumps(
+        {"contacts": {"url": "/hubs/crm/contacts?where=updated>'${epoch:s}'", "idField": "id"}})}}
+    result = run_cli("render", write(body), "--at", AT, "--format", "json")
+    assert result.code == 0, result
+    (resource,) = json.loads(result.out)["resources"]
+    assert resource["url"] == "/hubs/crm/contacts?where=updated>'1704448800'"
+    assert resource["pointer"] == "/configuration/event.poller.configuration/contacts"
+
+
+def test_bare_poller_configuration_and_resource_filter(write) -> None:
+    poller = {"a": {"url": "/hubs/x/a?t=${epoch}", "idField": "id"},
+              "b": {"url": "/hubs/x/b?t='${dateTimeZone:PST:HH:mm}'", "idField": "id"}}
+    result = run_cli("render", write(poller), "--at", AT, "--resource", "b")
+    assert result.code == 0, result
+    assert result.out.splitlines()[2:6] == [
+        "b",
+        "  template  /hubs/x/b?t='${dateTimeZone:PST:HH:mm}'",
+        "                         ^^^^^^^^^^^^^^^^^^^^^^^^^",
+        "  url       /hubs/x/b?t='02:00'",
+    ]
+    assert "\na\n" not in result.out
+
+
+def test_unknown_resource_is_a_usage_error(write) -> None:
+    result = run_cli("render", write({"a": {"url": "/x", "idField": "id"}}), "--at", AT, "--resource", "zz")
+    assert result.code == 2
+    assert result.err == f"ce-validator render: error: {result.err.split(': error: ')[1]}"
+    assert "no resource 'zz' (resources: a)" in result.err
+    assert result.out == ""
+
+
+def test_options_server_zone_now_and_encode(write) -> None:
+    poller = {"a": {"url": "/hubs/x/a?from='${date:HH:mm z}'&to='${now:HH:mm z}'", "idField": "id"}}
+    result = run_cli("render", write(poller), "--at", AT, "--now", "2024-07-01T12:00:00Z", "--server-zone",
+                     "America/Denver", "--encode-values", "--format", "json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    (resource,) = data["resources"]
+    assert resource["url"] == "/hubs/x/a?from='03%3A00%20MST'&to='06%3A00%20MDT'"
+    assert data["encode_values"] is True and data["server_zone"] == "America/Denver"
+    assert data["now"] == "2024-07-01T12:00:00.000Z"
+
+
+def test_standard_input() -> None:
+    body = json.dumps({"a": {"url": "/hubs/x/a?t=${epoch:s}", "idField": "id"}}).encode()
+    result = run_cli("render", "-", "--at", AT, stdin=body)
+    assert result.code == 0, result
+    assert "  url       /hubs/x/a?t=1704448800" in result.out.splitlines()
+
+
+def test_relative_and_current_times(write) -> None:
+    path = write({"a": {"url": "/hubs/x/a?t=${epoch}", "idField": "id"}})
+    for at, back in (("now", 0), ("-15m", 15 * 60_000)):
+        before = int(time.time() * 1000)
+        result = run_cli("render", path, f"--at={at}", "--format", "json")
+        after = int(time.time() * 1000)
+        assert result.code == 0, result
+        at_ms = json.loads(result.out)["at_ms"]
+        assert before - back - 1000 <= at_ms <= after - back + 1000
+
+
+def test_not_json_exits_2(write) -> None:
+    result = run_cli("render", write("{'url': nope"), "--at", AT)
+    assert result.code == 2
+    assert result.err.startswith("ce-validator render: error: ") and "not valid JSON" in result.err
+    assert "Traceback" not in result.err and result.out == ""
+
+
+def test_no_poller_exits_1(write) -> None:
+    result = run_cli("render", write({"name": "package", "version": "1.0.0"}), "--at", AT)
+    assert result.code == 1
+    assert result.err.endswith("no poller resource with a url to render\n")
+    stubs = run_cli("render", write({"a": {"idField": "id"}}), "--at", AT)
+    assert stubs.code == 1 and "(a: no url)" in stubs.err
+
+
+def test_missing_file_and_bad_time_exit_2(write, tmp_path: Path) -> None:
+    missing = run_cli("render", str(tmp_path / "nope.json"), "--at", AT)
+    assert missing.code == 2 and "cannot read" in missing.err and "Traceback" not in missing.err
+    bad = run_cli("render", write({"a": {"url": "/x", "idField": "id"}}), "--at", "yesterday-ish")
+    assert bad.code == 2 and bad.err.startswith("ce-validator render: error: --at 'yesterday-ish'")
+    assert "Traceback" not in bad.err
+
+
+def test_help_has_the_module_docstring() -> None:
+    result = run_cli("render", "--help")
+    assert result.code == 0
+    assert "Show the request URL each poller resource sends" in result.out
+    assert "--format json prints one object" in result.out

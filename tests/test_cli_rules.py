@@ -1,0 +1,109 @@
+"""`ce-validator rules` and `ce-validator explain`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from validator.cli import main
+
+MINE = ("validator.rules.notifications", "validator.rules.poller", "validator.rules.legacy")
+
+
+@pytest.fixture(autouse=True)
+def wired(monkeypatch):
+    """The registry with this engineer's rule modules, whether or not it lists them yet."""
+    import validator.rules as rules
+
+    present = tuple(n for n in rules.RULE_MODULES if importlib.util.find_spec(n) is not None)
+    monkeypatch.setattr(rules, "RULE_MODULES", present + tuple(m for m in MINE if m not in present))
+    rules.registry.cache_clear()
+    yield
+    rules.registry.cache_clear()
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_rules_lists_every_registered_rule(capsys):
+    from validator.rules import registry
+
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == len(registry())
+    assert [line.split()[0] for line in lines] == sorted(registry())
+    row = next(line for line in lines if line.startswith("CE301 "))
+    assert row.split()[1:3] == ["error", "poller-entry-empty"]
+    assert row.endswith(registry()["CE301"].summary)
+
+
+def test_rules_as_json(capsys):
+    from validator.rules import registry
+
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["code"] for r in rows] == sorted(registry())
+    assert {"code": "CE203", "name": "vendor-type-unknown", "severity": "warning",
+            "summary": registry()["CE203"].summary} in rows
+
+
+def test_rules_rejects_an_unknown_format(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["rules", "--format", "xml"])
+    assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize("spelling", ["CE302", "ce302", "302", " CE302 ", "poller-key-misplaced"])
+def test_explain_prints_description_and_both_examples(capsys, spelling):
+    from validator.rules import registry
+
+    rule = registry()["CE302"]
+    code, out, _ = run(capsys, "explain", spelling)
+    assert code == 0
+    assert out.startswith("# CE302 poller-key-misplaced (warning)\n")
+    assert rule.description.strip() in out
+    failing, passing = out.split("## Failing example", 1)[1].split("## Passing example", 1)
+    assert rule.bad.strip() in failing and rule.good.strip() in passing
+
+
+def test_explain_pads_short_codes():
+    from types import SimpleNamespace
+
+    from validator.commands.explain import _lookup
+
+    syntax, poller = SimpleNamespace(name="json-syntax"), SimpleNamespace(name="poller-entry-empty")
+    rules = {"CE051": syntax, "CE301": poller}
+    assert _lookup("CE51", rules) is syntax and _lookup("51", rules) is syntax
+    assert _lookup("ce301", rules) is poller and _lookup("CE3011", rules) is None
+
+
+def test_explain_works_for_every_rule(capsys):
+    from validator.rules import registry
+
+    for code in registry():
+        status, out, _ = run(capsys, "explain", code)
+        assert status == 0 and out.startswith(f"# {code} ")
+
+
+def test_explain_unknown_code_exits_2_with_did_you_mean(capsys):
+    code, out, err = run(capsys, "explain", "CE3011")
+    assert code == 2 and out == ""
+    assert "no rule 'CE3011'" in err and "did you mean CE301 (poller-entry-empty)" in err
+    code, _, err = run(capsys, "explain", "poller-entry-emty")
+    assert code == 2 and "CE301 (poller-entry-empty)" in err
+    code, _, err = run(capsys, "explain", "zzz")
+    assert code == 2 and "`ce-validator rules` lists them" in err
+
+
+def test_commands_are_documented_by_their_docstrings():
+    from validator.commands import explain, rules
+
+    assert "Exit status: 0, or 2" in explain.__doc__
+    assert "--format json" in rules.__doc__

@@ -1,0 +1,343 @@
+"""Configuration: discovery, precedence, validation errors, and every option."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from validator.config import (Config, ConfigError, ConfigResolver, PointerIgnore, config_schema, find_config_file,
+                              glob_match, load_config, validate_table)
+from validator.findings import Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def f(rule: str, pointer: str = "", severity: str = "error") -> Finding:
+    return Finding(rule, severity, "m", "x.json", pointer, 1, 1, 1, 2)  # type: ignore[arg-type]
+
+
+def kept(config: Config, *codes: str, path: str | os.PathLike = "x.json", pointer: str = "") -> list[str]:
+    return [x.rule for x in config.apply([f(c, pointer) for c in codes], path=path)]
+
+
+def config_from(tmp_path: Path, body: str, *, name: str = ".ce-validator.toml") -> Config:
+    write(tmp_path / name, body)
+    return load_config(start=tmp_path)
+
+
+# -- discovery and precedence ------------------------------------------------------------------------------------
+def test_no_file_gives_defaults(tmp_path):
+    config = load_config(start=tmp_path)
+    assert config == Config()
+    assert kept(config, "CE601", "CE102") == ["CE601", "CE102"]
+
+
+def test_nearest_file_wins(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nignore = ["CE6"]\n')
+    write(tmp_path / "sub" / ".ce-validator.toml", 'ignore = ["CE1"]\n')
+    (tmp_path / "sub" / "deeper").mkdir()
+    (tmp_path / "other").mkdir()
+    assert find_config_file(tmp_path / "sub" / "deeper" / "a.json") == tmp_path / "sub" / ".ce-validator.toml"
+    assert find_config_file(tmp_path / "other") == tmp_path / "pyproject.toml"
+    assert load_config(start=tmp_path / "sub" / "deeper").ignore == ("CE1",)
+    assert load_config(start=tmp_path / "other").ignore == ("CE6",)
+
+
+def test_pyproject_without_the_table_is_passed_over(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nstrict = true\n')
+    write(tmp_path / "pkg" / "pyproject.toml", '[project]\nname = "pkg"\n[tool.ruff]\nline-length = 100\n')
+    assert find_config_file(tmp_path / "pkg") == tmp_path / "pyproject.toml"
+    assert load_config(start=tmp_path / "pkg").strict is True
+
+
+def test_a_broken_unrelated_pyproject_is_passed_over(tmp_path):
+    write(tmp_path / "pyproject.toml", "[project\nname = broken")
+    assert load_config(start=tmp_path) == Config()
+
+
+def test_dot_file_comes_before_pyproject_in_one_folder(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nstrict = false\n')
+    write(tmp_path / ".ce-validator.toml", "strict = true\n")
+    assert load_config(start=tmp_path).strict is True
+
+
+def test_explicit_file_overrides_discovery(tmp_path):
+    write(tmp_path / ".ce-validator.toml", "strict = true\n")
+    other = write(tmp_path / "elsewhere" / "ci.toml", 'server-zone = "UTC"\n')
+    config = load_config(start=tmp_path, explicit=other)
+    assert config.strict is False and config.server_zone == "UTC" and config.path == other
+    py = write(tmp_path / "elsewhere" / "pyproject.toml", '[tool.ce-validator]\nserver-zone = "EST"\n')
+    assert load_config(start=tmp_path, explicit=py).server_zone == "EST"
+
+
+def test_explicit_file_problems(tmp_path):
+    with pytest.raises(ConfigError, match="no such configuration file"):
+        load_config(start=tmp_path, explicit=tmp_path / "missing.toml")
+    py = write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n')
+    with pytest.raises(ConfigError, match=r"no \[tool.ce-validator\] table"):
+        load_config(start=tmp_path, explicit=py)
+
+
+def test_resolver_gives_each_file_its_nearest_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".ce-validator.toml", 'ignore = ["CE6"]\n')
+    write(tmp_path / "team" / ".ce-validator.toml", 'ignore = ["CE1"]\nstrict = true\n')
+    resolver = ConfigResolver(cli={"strict": False})
+    top = resolver.for_path("a.json")
+    team = resolver.for_path(tmp_path / "team" / "b.json")
+    assert top.ignore == ("CE6",) and team.ignore == ("CE1",) and team.strict is False
+    assert resolver.for_path("team/c.json") is team
+    assert resolver.for_path(None) is top
+    explicit = ConfigResolver(explicit=tmp_path / ".ce-validator.toml")
+    assert explicit.for_path(tmp_path / "team" / "b.json").ignore == ("CE6",)
+
+
+# -- validation errors -------------------------------------------------------------------------------------------
+def test_invalid_toml_is_a_config_error(tmp_path):
+    path = write(tmp_path / ".ce-validator.toml", 'select = ["CE6"]\nstrict = tru\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert raised.value.file == str(path)
+    assert str(raised.value) == f"{path}:2: invalid TOML: Invalid value (column 10)"
+
+
+def test_errors_name_file_line_key_and_problem(tmp_path):
+    path = write(tmp_path / "pyproject.toml", """[project]
+name = "x"
+
+[tool.ce-validator]
+select = ["CE6", "XX1"]
+ignore = ["bad#pointer"]
+strict = "yes"
+severty = {CE301 = "warning"}
+
+[tool.ce-validator.severity]
+CE301 = "warn"
+CEX = "error"
+""")
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    text = str(raised.value).splitlines()
+    assert text == [
+        f'{path}:5: tool.ce-validator.select[1]: "XX1" is not a rule code or prefix such as CE6 or CE601',
+        f'{path}:6: tool.ce-validator.ignore[0]: "bad#pointer" is neither a rule code or prefix (CE601, CE6) nor a '
+        'pointer ignore such as "path/file.json#/configuration/event.poller.configuration/customers/url:CE601"',
+        f'{path}:7: tool.ce-validator.strict: must be true or false, got "yes"',
+        f"{path}:8: tool.ce-validator.severty: unknown option (did you mean 'severity'?)",
+        f'{path}:10: tool.ce-validator.severity: "CEX" is not a rule code or prefix such as CE6 or CE601',
+        f'{path}:10: tool.ce-validator.severity.CE301: must be one of error, warning, info, got "warn"',
+    ]
+    assert raised.value.key == "tool.ce-validator.select[1]"
+    assert len(raised.value.problems) == 6
+
+
+def test_error_messages_for_each_kind_of_mistake():
+    assert validate_table({"exclude": "tests/"}) == [("exclude", 'must be a list, got "tests/"')]
+    assert validate_table({"format": "xml"}) == [
+        ("format", 'must be one of text, concise, json, github, sarif, junit, gitlab, got "xml"')]
+    assert validate_table({"server-zone": ""}) == [("server-zone", "must not be empty")]
+    assert validate_table({"per-file-ignores": {"tests/*.json": "CE6"}}) == [
+        ('per-file-ignores."tests/*.json"', 'must be a list, got "CE6"')]
+    assert validate_table({"colour": True}) == [("colour", "unknown option; known options: " + ", ".join(
+        config_schema()["properties"]))]
+    assert validate_table({"at": 5}) == [("at", "must be a string, got 5")]
+
+
+def test_bad_date_time(tmp_path):
+    with pytest.raises(ConfigError, match=r"\.ce-validator\.toml:1: at: 'yesterday' is not an ISO 8601 date-time"):
+        config_from(tmp_path, 'at = "yesterday"\n')
+
+
+def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):
+    from validator.cli import main
+
+    write(tmp_path / ".ce-validator.toml", 'selct = ["CE6"]\n')
+    body = write(tmp_path / "a.json", '{"name": "x"}\n')
+    assert main(["check", "--no-cache", str(body)]) == 2
+    err = capsys.readouterr().err
+    assert ".ce-validator.toml:1: selct: unknown option (did you mean 'select'?)" in err
+
+
+# -- each option -------------------------------------------------------------------------------------------------
+def test_select_and_ignore_by_code_and_prefix(tmp_path):
+    config = config_from(tmp_path, 'select = ["CE6", "CE102"]\nignore = ["CE61"]\n')
+    assert kept(config, "CE601", "CE611", "CE102", "CE103", "CE301") == ["CE601", "CE102"]
+
+
+def test_more_specific_wins():
+    config = Config(select=("CE601",), ignore=("CE6",))
+    assert kept(config, "CE601", "CE602") == ["CE601"]
+    assert kept(Config(select=("CE6",), ignore=("CE6",)), "CE601") == []  # a tie: ignore wins
+
+
+def test_per_file_ignores(tmp_path):
+    config = config_from(tmp_path, '[per-file-ignores]\n"tests/**/*.json" = ["CE6"]\n'
+                                   '"legacy-*.json" = ["CE8", "CE102"]\n')
+    assert kept(config, "CE601", "CE102", path=tmp_path / "tests" / "a" / "b" / "x.json") == ["CE102"]
+    assert kept(config, "CE601", "CE102", path=tmp_path / "tests" / "x.json") == ["CE102"]
+    assert kept(config, "CE801", "CE102", "CE601", path=tmp_path / "deep" / "legacy-1.json") == ["CE601"]
+    assert kept(config, "CE601", path=tmp_path / "src" / "x.json") == ["CE601"]
+
+
+def test_relative_paths_are_taken_from_the_current_folder(tmp_path, monkeypatch):
+    config = config_from(tmp_path, '[per-file-ignores]\n"bodies/*.json" = ["CE6"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert kept(config, "CE601", path="bodies/x.json") == []
+    assert kept(config, "CE601", path="./bodies/x.json") == []
+    monkeypatch.chdir(tmp_path / "..")
+    assert kept(config, "CE601", path=f"{tmp_path.name}/bodies/x.json") == []
+
+
+def test_severity_overrides(tmp_path):
+    config = config_from(tmp_path, '[severity]\nCE6 = "warning"\nCE601 = "info"\nCE102 = "error"\n')
+    out = config.apply([f("CE601"), f("CE611"), f("CE102", severity="warning"), f("CE301")], path="x.json")
+    assert [(x.rule, x.severity) for x in out] == [("CE601", "info"), ("CE611", "warning"), ("CE102", "error"),
+                                                   ("CE301", "error")]
+
+
+def test_scalar_options(tmp_path):
+    config = config_from(tmp_path, 'strict = true\nformat = "sarif"\nserver-zone = "US/Eastern"\n'
+                                   'encode-values = true\nat = 2020-06-01T12:30:00\n')
+    assert config.strict is True and config.output_format == "sarif"
+    assert config.server_zone == "US/Eastern" and config.encode_values is True
+    assert config.at == datetime(2020, 6, 1, 12, 30, tzinfo=timezone.utc)
+
+
+def test_at_as_a_string_with_an_offset(tmp_path):
+    config = config_from(tmp_path, 'at = "2020-06-01T12:30:00+05:30"\n')
+    assert config.at == datetime(2020, 6, 1, 12, 30, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+    assert config_from(tmp_path, 'at = "2020-06-01T07:00:00Z"\n').at == datetime(2020, 6, 1, 7, tzinfo=timezone.utc)
+
+
+def test_folders_are_relative_to_the_config_file(tmp_path):
+    config = config_from(tmp_path / "proj", 'element-docs = ["exports"]\nelement-schemas = ["schemas/extra"]\n')
+    assert config.element_docs == (str(tmp_path / "proj" / "exports"),)
+    assert config.element_schemas == (str(tmp_path / "proj" / "schemas" / "extra"),)
+    assert config.root == tmp_path / "proj"
+
+
+def test_exclude(tmp_path):
+    config = config_from(tmp_path, 'exclude = ["fixtures/", "**/generated/*.json", "*.min.json", "node_modules"]\n')
+    assert config.is_excluded(tmp_path / "fixtures" / "a" / "b.json")
+    assert config.is_excluded(tmp_path / "x" / "generated" / "c.json")
+    assert config.is_excluded(tmp_path / "generated" / "c.json")
+    assert config.is_excluded(tmp_path / "deep" / "a.min.json")
+    assert config.is_excluded(tmp_path / "web" / "node_modules" / "pkg" / "package.json")
+    assert not config.is_excluded(tmp_path / "src" / "fixtures.json")
+    assert not config.is_excluded(tmp_path / "x" / "generated" / "sub" / "c.json")
+    assert not config.is_excluded("-")
+
+
+def test_pointer_ignores(tmp_path):
+    config = config_from(tmp_path, 'ignore = [\n'
+                                   '  "bodies/a.json#/configuration/event.poller.configuration/customers/url:CE601",\n'
+                                   '  "**/b.json#/configuration:CE1",\n'
+                                   '  "#/tags:CE102",\n'
+                                   ']\n')
+    assert config.pointer_ignores[0] == PointerIgnore("bodies/a.json",
+                                                      "/configuration/event.poller.configuration/customers/url",
+                                                      "CE601")
+    a, b = tmp_path / "bodies" / "a.json", tmp_path / "other" / "b.json"
+    url = "/configuration/event.poller.configuration/customers/url"
+    assert kept(config, "CE601", "CE611", path=a, pointer=url) == ["CE611"]
+    assert kept(config, "CE601", path=a, pointer="/configuration/event.poller.configuration/customers/urls") == [
+        "CE601"]
+    assert kept(config, "CE601", path=b, pointer=url) == ["CE601"]
+    assert kept(config, "CE102", "CE601", path=b, pointer="/configuration/event.poller.refresh_interval") == ["CE601"]
+    assert kept(config, "CE102", path=tmp_path / "anything.json", pointer="/tags/0") == []
+
+
+def test_glob_match():
+    assert glob_match("*.json", "a/b/c.json") and glob_match("a/*.json", "a/c.json")
+    assert not glob_match("a/*.json", "a/b/c.json") and glob_match("a/**/*.json", "a/b/c/d.json")
+    assert glob_match("a/", "a/b/c.json") and glob_match("a", "a/b/c.json") and glob_match("./a/b", "a/b/c.json")
+    assert glob_match("x[0-9].json", "x1.json") and not glob_match("x[!0-9].json", "x1.json")
+    assert glob_match("?.json", "q.json") and not glob_match("?.json", "qq.json")
+
+
+# -- the command line wins ---------------------------------------------------------------------------------------
+def test_merge_cli(tmp_path, monkeypatch):
+    config = config_from(tmp_path, 'select = ["CE6"]\nignore = ["CE601"]\nstrict = true\nserver-zone = "EST"\n'
+                                   'element-docs = ["a"]\n[severity]\nCE611 = "info"\n')
+    monkeypatch.chdir(tmp_path)
+    merged = config.merge_cli(select=["CE601", "CE1"], ignore=["CE102"], strict=False, server_zone="UTC",
+                              element_docs=["b"], severity={"CE611": "error"}, output_format="json",
+                              encode_values=True, at="2021-01-01T00:00:00Z", exclude=["x/"])
+    assert kept(merged, "CE601", "CE611", "CE102", "CE103") == ["CE601", "CE103"]
+    assert merged.strict is False and merged.server_zone == "UTC" and merged.output_format == "json"
+    assert merged.element_docs == (str(tmp_path / "b"),) and merged.encode_values is True
+    assert merged.severity_for("CE611", "warning") == "error" and merged.exclude == ("x/",)
+    assert merged.at == datetime(2021, 1, 1, tzinfo=timezone.utc)
+    unchanged = config.merge_cli()
+    assert unchanged == config and kept(unchanged, "CE601", "CE611") == ["CE611"]
+    assert kept(config.merge_cli(ignore=["CE61"]), "CE611", "CE602") == ["CE602"]
+
+
+def test_merge_cli_rejects_bad_values():
+    with pytest.raises(ConfigError) as raised:
+        Config().merge_cli(select=["CE6", "E501"], severity={"CE1": "fatal"}, at="soon")
+    assert str(raised.value).splitlines() == [
+        "command line: --select: 'E501' is not a rule code or prefix such as CE6 or CE601",
+        "command line: --severity: 'fatal' is not one of error, warning, info",
+        "command line: --at: 'soon' is not an ISO 8601 date-time such as 2020-06-01T12:00:00Z",
+    ]
+
+
+# -- the schema itself -------------------------------------------------------------------------------------------
+def test_the_schema_is_valid_and_documented():
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((ROOT / "schemas" / "config.schema.json").read_text(encoding="utf-8"))
+    assert schema == config_schema()
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] and schema["title"] and schema["description"]
+    assert all(prop.get("description") for prop in schema["properties"].values())
+    documented = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    for option in schema["properties"]:
+        assert f"`{option}`" in documented, f"docs/usage.md does not describe `{option}`"
+
+
+TABLES = [
+    {}, {"select": ["CE", "CE6", "CE601"]}, {"select": ["CE6x"]}, {"select": "CE6"}, {"select": [1]},
+    {"ignore": ["CE6", "a.json#/x:CE601", "#:CE1"]}, {"ignore": ["a.json#x:CE1"]}, {"ignore": ["CE6:"]},
+    {"per-file-ignores": {"*.json": ["CE6"]}}, {"per-file-ignores": {"": ["CE6"]}}, {"per-file-ignores": []},
+    {"per-file-ignores": {"x": ["E1"]}}, {"severity": {"CE3": "info"}}, {"severity": {"CE3": "fatal"}},
+    {"severity": {"X": "info"}}, {"severity": {"CE3": 1}}, {"strict": True}, {"strict": 1}, {"encode-values": False},
+    {"format": "sarif"}, {"format": "xml"}, {"format": 1}, {"server-zone": "GMT"}, {"server-zone": ""},
+    {"at": "2020-01-01T00:00:00Z"}, {"at": 5}, {"element-docs": ["a"]}, {"element-docs": [""]},
+    {"element-schemas": "a"}, {"exclude": ["x/", "**/*.json"]}, {"exclude": [None]}, {"other": 1},
+]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=[json.dumps(t) for t in TABLES])
+def test_the_quick_check_never_accepts_what_the_schema_rejects(table):
+    from jsonschema import Draft202012Validator
+
+    from validator.config import plainly_valid
+
+    schema_ok = not list(Draft202012Validator(config_schema()).iter_errors(table))
+    if plainly_valid(table):
+        assert schema_ok
+    assert (validate_table(table) == []) == schema_ok
+
+
+def test_a_valid_file_loads_without_importing_jsonschema(tmp_path):
+    import subprocess
+    import sys
+
+    write(tmp_path / ".ce-validator.toml", 'select = ["CE6"]\nignore = ["a.json#/x:CE601"]\nstrict = true\n'
+                                           '[per-file-ignores]\n"t/*" = ["CE1"]\n[severity]\nCE3 = "info"\n')
+    code = ("import sys, pathlib, validator.config as c; c.load_config(start=pathlib.Path(sys.argv[1])); "
+            "print('jsonschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr

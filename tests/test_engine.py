@@ -1,0 +1,157 @@
+"""The engine end to end through the library API: kinds, positions, the seed example."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import validator
+from validator.engine import check
+from validator.kinds import detect_kind, find_pollers
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _position(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+@pytest.fixture(scope="module")
+def seed(corpus) -> str:
+    """The Sage One instance body with polling from the Sage One docs (its last quote never closes)."""
+    for record in corpus:
+        if (record["element"] == "sageone" and record["kind"] == "instance" and record["valid_json"]
+                and "attributes='created_at,updated_at\"" in record["text"]
+                and '"key":"sageone"' in record["text"].replace(" ", "")):
+            return record["text"]
+    pytest.fail("the Sage One seed example is not in the corpus")
+
+
+def test_seed_example_unbalanced_quote(tmp_path, seed):
+    file = tmp_path / "sageone.json"
+    file.write_text(seed, encoding="utf-8")
+    findings = check(file)
+    line, column = _position(seed, "attributes='", len("attributes="))
+    errors = [f for f in findings if f.severity == "error"]
+    assert errors, findings
+    assert any(f.rule.startswith("CE6") and (f.line, f.column) == (line, column) for f in errors), errors
+    assert all(f.path == str(file) for f in findings)
+
+
+def test_seed_example_fixed_has_no_error(tmp_path, seed):
+    fixed = seed.replace("attributes='created_at,updated_at\"", "attributes='created_at,updated_at'\"")
+    file = tmp_path / "sageone.json"
+    file.write_text(fixed, encoding="utf-8")
+    assert [f for f in check(file) if f.severity == "error"] == []
+
+
+def test_bundled_examples():
+    broken = check(EXAMPLES / "sageone-polling.json")
+    assert any(f.severity == "error" and f.rule.startswith("CE6") for f in broken)
+    assert check(EXAMPLES / "sageone-polling-fixed.json") == []
+
+
+def test_check_accepts_dict_text_bytes_and_path(tmp_path):
+    body = json.loads((EXAMPLES / "sageone-polling.json").read_text())
+    text = json.dumps(body, indent=2)
+    file = tmp_path / "body.json"
+    file.write_text(text)
+    from_dict = [(f.rule, f.line, f.column) for f in check(body)]
+    assert from_dict == [(f.rule, f.line, f.column) for f in check(text)]
+    assert from_dict == [(f.rule, f.line, f.column) for f in check(text.encode())]
+    assert from_dict == [(f.rule, f.line, f.column) for f in check(str(file))]
+    assert from_dict == [(f.rule, f.line, f.column) for f in check(file)]
+    assert validator.check is check
+
+
+def test_missing_path_raises_oserror(tmp_path):
+    with pytest.raises(OSError):
+        check(tmp_path / "absent.json")
+
+
+def test_unknown_kind_is_a_value_error():
+    with pytest.raises(ValueError):
+        check({"configuration": {}}, kind="bogus")
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ({"element": {"key": "sageone"}, "configuration": {}}, "instance"),
+        ({"name": "x", "providerData": {"code": "c"}, "element": {"id": 5}}, "instance"),
+        ({"event.notification.enabled": "true"}, "configuration"),
+        ({"event.poller.configuration": "{}"}, "configuration"),
+        ({"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}, "poller"),
+        ({"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}, "stub": {}}, "poller"),
+        ({"name": "my-app", "version": "1.0.0", "dependencies": {}}, None),
+        ({"compilerOptions": {"strict": True}}, None),
+        ([1, 2], None),
+        ("text", None),
+    ],
+)
+def test_detect_kind(value, kind):
+    assert detect_kind(value) == kind
+
+
+def test_package_json_is_skipped_with_info():
+    findings = check('{"name": "app", "version": "1.0.0", "scripts": {"test": "pytest"}}')
+    assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")]
+
+
+def test_invalid_json_that_is_not_cloud_elements_is_skipped():
+    findings = check('{\n  // a tsconfig with comments\n  "compilerOptions": {}\n}\n')
+    assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")]
+
+
+def test_invalid_json_that_is_cloud_elements_is_an_error():
+    findings = check('{"configuration": {"event.poller.configuration": {"a": {"url": "/x", "idField": "id",}}}}')
+    assert findings and findings[0].severity == "error" and findings[0].rule.startswith("CE0")
+
+
+def test_kind_override_checks_anyway():
+    findings = check({"name": "x"}, kind="poller")
+    assert not any(f.rule == "CE090" for f in findings)
+
+
+def test_stringified_poller_positions_map_into_the_file():
+    poller = {"customers": {"url": "/hubs/finance/customers?where=a='${gmtDate:yyyy-MM-ddTHH}'", "idField": "id"}}
+    body = {"configuration": {"event.poller.configuration": json.dumps(poller)}}
+    text = json.dumps(body, indent=2)
+    findings = [f for f in check(text) if f.rule == "CE401"]
+    assert len(findings) == 1
+    (finding,) = findings
+    # The illegal letter T sits in the file after escaped quotes of the outer string.
+    line, column = _position(text, "ddTHH", 2)
+    assert (finding.line, finding.column) == (line, column)
+    assert finding.pointer == "/configuration/event.poller.configuration/customers/url"
+
+
+def test_find_pollers():
+    body = {"configuration": {"event.poller.configuration": {"a": {"url": "/x", "idField": "id"}}}}
+    (ref,) = find_pollers(body)
+    assert ref.pointer == "/configuration/event.poller.configuration" and not ref.stringified
+
+
+def test_findings_are_sorted_and_stable():
+    text = (EXAMPLES / "sageone-polling.json").read_text()
+    first, second = check(text), check(text)
+    assert first == second
+    assert first == sorted(first, key=lambda f: f.sort_key())
+
+
+def test_a_crashing_check_becomes_a_finding(monkeypatch):
+    import validator.rules as rules
+
+    def boom(ctx):
+        raise RuntimeError("kaboom")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(rules, "checkers", lambda: (boom,))
+    findings = check({"configuration": {"event.vendor.type": "polling"}})
+    assert [(f.rule, f.severity) for f in findings] == [("CE099", "error")]
+    assert "RuntimeError: kaboom" in findings[0].message

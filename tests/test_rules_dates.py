@@ -1,0 +1,335 @@
+"""CE4xx: date formats of datesConfiguration and of URL date macros."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from validator.engine import Options, check
+
+MODULES = ("validator.rules.dates", "validator.rules.zones", "validator.rules.placeholders",
+           "validator.rules.secrets")
+EXPECTED = Path(__file__).parent / "expected"
+
+
+@pytest.fixture(autouse=True)
+def only_these_rules(monkeypatch):
+    """Run and register only the date, zone, placeholder and secret rules (before they are wired in)."""
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "RULE_MODULES", MODULES)
+    monkeypatch.setattr(rules, "CHECK_MODULES", MODULES)
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def where(text: str, needle: str, offset: int = 0, nth: int = 0) -> tuple[int, int]:
+    """1-based (line, column) of ``needle`` (its ``nth`` occurrence, plus ``offset`` characters) in ``text``."""
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(needle, index + 1)
+    index += offset
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def poller(url: str = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+           updated: str | None = "yyyy-MM-dd'T'HH:mm:ssXXX", created: str | None = None,
+           zone: str | None = None, field: str = "updated_at", **extra) -> str:
+    entry: dict = {"url": url, "idField": "id"}
+    if updated is not None:
+        dates = {"updatedDateField": field, "updatedDateFormat": updated,
+                 "createdDateField": "created_at" if field == "updated_at" else field,
+                 "createdDateFormat": updated if created is None else created}
+        if zone is not None:
+            dates["updatedDateTimezone"] = zone
+            dates["createdDateTimezone"] = zone
+        entry["datesConfiguration"] = dates
+    entry.update(extra)
+    return json.dumps({"contacts": entry}, indent=2)
+
+
+def instance(poller_text: str, *, stringify: bool = False) -> str:
+    value = json.loads(poller_text)
+    body = {"element": {"key": "sageone"},
+            "configuration": {"event.notification.enabled": True,
+                              "event.notification.callback.url": "https://example.com/events",
+                              "event.poller.configuration": json.dumps(value) if stringify else value},
+            "name": "sage"}
+    return json.dumps(body, indent=2)
+
+
+def found(text: str, code: str, **options) -> list:
+    return [f for f in check(text, options=Options(**options)) if f.rule == code]
+
+
+def assert_at(text: str, code: str, needle: str, *, offset: int = 0, nth: int = 0, count: int | None = None):
+    hits = found(text, code)
+    assert hits, f"{code} not drawn"
+    expected = where(text, needle, offset, nth)
+    assert (hits[0].line, hits[0].column) == expected, (hits[0], expected)
+    if count is not None:
+        assert len(hits) == count, hits
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- CE401 / CE402 / CE403
+
+
+def test_unbalanced_quote_in_format_points_at_the_quote():
+    fmt = "yyyy-MM-dd'T'HH:mm:ssXXX'"
+    text = poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX")
+    hit = assert_at(text, "CE401", "ssXXX'", offset=5, count=1)
+    assert "Unterminated quote" in hit.message and hit.severity == "error"
+    assert hit.end_column == hit.column + 1
+    assert hit.fix == "remove the unmatched `'`"
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE401")
+
+
+def test_unquoted_letter_gives_javas_message_at_its_column():
+    text = poller(updated="yyyy-MM-ddTHH:mm:ss")
+    hit = assert_at(text, "CE401", "ddTHH", offset=2, nth=0)
+    assert "Illegal pattern character 'T'" in hit.message
+    assert "'T'" in hit.fix
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss"), "CE401")
+
+
+def test_special_token_with_a_stray_quote():
+    text = poller(updated="milliseconds'", created="milliseconds")
+    hit = assert_at(text, "CE401", "milliseconds'", offset=12, count=1)
+    assert "stray" in hit.message and hit.fix == "write `milliseconds`"
+    assert not found(text, "CE404"), "the stray quote is one mistake, reported once"
+    capitals = poller(updated="Milliseconds")
+    hit = assert_at(capitals, "CE401", '"Milliseconds"')  # the whole value, quotes included
+    assert "capitals" in hit.message
+
+
+def test_prose_and_numbers_as_formats():
+    prose = poller(updated="10 digit integer Unix time")
+    assert_at(prose, "CE402", '"10 digit', count=2)
+    assert "description" in found(prose, "CE402")[0].message
+    number = poller(updated="518862600'")
+    assert_at(number, "CE402", "\"518862600'")
+    word = poller(updated="key")
+    assert "a word" in found(word, "CE402")[0].message
+    for good in ("milliseconds", "yyyy-MM-dd'T'HH:mm:ssXXX"):
+        assert not found(poller(updated=good), "CE402")
+        assert not found(poller(updated=good), "CE401")
+
+
+def test_milliseconds_is_documented_timestamp_is_not():
+    assert not [f for f in check(poller(updated="milliseconds")) if f.rule.startswith("CE4")
+                and f.rule not in ("CE413",)]
+    hit = assert_at(poller(updated="timestamp"), "CE403", '"timestamp"')
+    assert hit.severity == "warning"
+
+
+# --------------------------------------------------------------------------- CE404
+
+
+def test_created_and_updated_formats_differ_for_the_same_field():
+    text = poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX", created="yyyy-MM-dd HH:mm:ss", field="lastModified")
+    assert_at(text, "CE404", '"yyyy-MM-dd HH:mm:ss"')
+    assert not found(poller(field="lastModified"), "CE404")
+    different_fields = poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX", created="yyyy-MM-dd HH:mm:ss")
+    assert not found(different_fields, "CE404")
+
+
+# --------------------------------------------------------------------------- pitfalls in records
+
+
+def test_microseconds_read_as_milliseconds():
+    text = poller(updated="yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
+    hit = assert_at(text, "CE405", "SSSSSS")
+    assert "123,456 ms" in hit.message and hit.end_column == hit.column + 6
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss.SSSXXX"), "CE405")
+
+
+def test_microseconds_printed_by_a_macro():
+    url = "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX}'"
+    text = poller(url=url)
+    hit = assert_at(text, "CE405", "SSSSSSXXX}")
+    assert "000123" in hit.message
+    fixed = poller(url=url.replace("SSSSSS", "SSS'000'"))
+    assert not found(fixed, "CE405")
+
+
+def test_single_s_in_a_macro_is_info():
+    url = "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SXXX}'"
+    hit = assert_at(poller(url=url), "CE405", ".SXXX", offset=1)
+    assert hit.severity == "info"
+    assert not found(poller(url=url.replace(".S", ".SSS")), "CE405")
+
+
+def test_twelve_hour_clock_without_am_pm():
+    text = poller(updated="MM/dd/yyyy hh:mm:ss")
+    assert_at(text, "CE406", "hh:mm")
+    assert not found(poller(updated="MM/dd/yyyy hh:mm:ss a"), "CE406")
+    assert not found(poller(updated="MM/dd/yyyy HH:mm:ss"), "CE406")
+    macro = poller(url="/hubs/crm/x?where=t>'${gmtDate:yyyy-MM-dd KK:mm}'")
+    assert_at(macro, "CE406", "KK:mm")
+
+
+def test_week_year_with_month_and_day():
+    assert_at(poller(updated="YYYY-MM-dd'T'HH:mm:ssXXX"), "CE407", "YYYY")
+    assert not found(poller(updated="YYYY-'W'ww"), "CE407")
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE407")
+
+
+def test_day_of_year_with_month():
+    assert_at(poller(updated="yyyy-MM-DD HH:mm:ss"), "CE408", "DD HH")
+    assert not found(poller(updated="yyyy-DDD"), "CE408")
+    assert not found(poller(updated="yyyy-MM-dd HH:mm:ss"), "CE408")
+
+
+def test_three_letter_year_in_a_macro():
+    url = "/hubs/social/direct-messages?where=since='${date:MM/dd/yyy'T'HH:mm:ssXXX}'"
+    hit = assert_at(poller(url=url), "CE409", "yyy'T'")
+    assert hit.severity == "info" and hit.fix == "`yyyy`"
+    assert not found(poller(url=url.replace("yyy'", "yyyy'")), "CE409")
+
+
+# --------------------------------------------------------------------------- zones and literals
+
+
+def test_literal_z_on_denver_macro():
+    url = "/hubs/crm/payments?where=updated>'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"
+    hit = assert_at(poller(url=url), "CE410", "'Z'}")
+    assert hit.severity == "error" and hit.end_column == hit.column + 3
+    assert "America/Denver" in hit.message
+    assert not found(poller(url=url.replace("'Z'", "XXX")), "CE410")
+    gmt = "/hubs/crm/payments?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"
+    assert not found(poller(url=gmt), "CE410")
+    assert not found(poller(url=gmt.replace("gmtDate", "date")), "CE410")
+    assert found(poller(url=gmt.replace("gmtDate", "date")), "CE410", server_zone="America/New_York")
+    utc = url.replace("America/Denver", "UTC")
+    assert not found(poller(url=utc), "CE410")
+
+
+def test_literal_z_in_a_record_format_read_in_pacific_time():
+    text = poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'", zone="PST")
+    hit = assert_at(text, "CE410", "'Z'\"")
+    assert "PST" in hit.message
+    assert len(found(text, "CE410")) == 2  # updated and created
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'", zone="GMT"), "CE410")
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'"), "CE410")
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX", zone="PST"), "CE410")
+
+
+def test_hard_coded_offset_next_to_a_daylight_zone():
+    url = "/hubs/crm/contacts?where=person_modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss -0800}'"
+    hit = assert_at(poller(url=url), "CE411", "-0800")
+    assert "-08:00 and -07:00" in hit.message
+    assert not found(poller(url=url.replace(" -0800", " Z")), "CE411")
+    fixed_zone = url.replace("PST", "GMT-08:00")
+    assert not found(poller(url=fixed_zone), "CE411")
+    wrong = url.replace("PST", "EST")
+    assert "-05:00" in found(poller(url=wrong), "CE411")[0].message
+
+
+def test_position_inside_a_stringified_poller():
+    url = "/hubs/crm/payments?where=updated>'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"
+    text = instance(poller(url=url), stringify=True)
+    hit = assert_at(text, "CE410", "'Z'}")
+    assert hit.pointer.startswith("/configuration/event.poller.configuration/contacts/url")
+
+
+# --------------------------------------------------------------------------- CE412 / CE413
+
+
+def test_date_macro_without_dates_configuration_is_info():
+    text = poller(updated=None)
+    hit = assert_at(text, "CE412", "${gmtDate")
+    assert hit.severity == "info"
+    assert not found(poller(), "CE412")
+    assert not found(poller(updated=None, filterByUpdatedDate=False), "CE412")
+    assert not found(poller(url="/hubs/crm/contacts", updated=None), "CE412")
+
+
+def test_macro_format_differs_from_updated_format_is_info():
+    text = poller(updated="yyyy-MM-dd HH:mm:ss")
+    hit = assert_at(text, "CE413", "yyyy-MM-dd'T'HH:mm:ssXXX}")
+    assert hit.severity == "info"
+    assert not found(poller(), "CE413")
+    # 'Z' and XXX print the same text in GMT
+    same = poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'")
+    assert not found(same, "CE413")
+    assert not found(poller(updated="milliseconds"), "CE413")
+
+
+# --------------------------------------------------------------------------- documentation and corpus
+
+
+def test_rule_examples():
+    from validator.rules import dates
+
+    for rule in dates.RULES:
+        assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+        assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
+
+
+def test_no_finding_on_correct_configurations():
+    clean = [poller(), poller(updated="milliseconds", url="/hubs/crm/x?where=t>'${epoch}'"),
+             poller(updated="EEE, dd MMM yyyy HH:mm:ss Z",
+                    url="/hubs/crm/x?where=t>'${gmtDate:EEE, dd MMM yyyy HH:mm:ss Z}'"),
+             poller(updated="yyyy-MM-dd'T'HH:mm:ss.SSSXXX", zone="America/New_York",
+                    url="/hubs/crm/x?where=t>'${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'")]
+    for text in clean:
+        assert not [f for f in check(text) if f.rule.startswith(("CE4", "CE5", "CE7"))], text
+
+
+_COUNTS: dict[str, Counter] = {}
+
+
+def corpus_counts(corpus: list[dict], prefix: str) -> dict[str, int]:
+    """Per rule with code ``prefix``..., how many valid-JSON instance/poller records it fires on.
+
+    The four modules run together once per session; each test file reads its own codes.
+    """
+    counts = _COUNTS.get("all")
+    if counts is None:
+        counts = Counter()
+        for record in corpus:
+            if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
+                continue
+            kind = "poller" if record["kind"] == "poller" else "auto"
+            counts.update({f.rule for f in check(record["text"], kind=kind)})
+        _COUNTS["all"] = counts
+    return {code: n for code, n in sorted(counts.items()) if code.startswith(prefix)}
+
+
+def compare_with_expected(counts: dict[str, int], name: str) -> None:
+    path = EXPECTED / f"rules_corpus_{name}.json"
+    if os.environ.get("CE_UPDATE_EXPECTED"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
+    assert counts == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_corpus_counts(corpus):
+    compare_with_expected(corpus_counts(corpus, "CE4"), "dates")
+
+
+def test_the_claims_in_the_messages_hold():
+    """What the messages say Java prints, checked with the Java-exact formatter."""
+    from datetime import datetime, timezone
+
+    from validator.dates.pattern import compile_pattern, format_date
+
+    assert format_date("YYYY-MM-dd", datetime(2024, 12, 30, 10, tzinfo=timezone.utc)) == "2025-12-30"
+    assert format_date("yyyy-MM-DD", datetime(2024, 2, 5, tzinfo=timezone.utc)) == "2024-02-36"
+    assert format_date(".SSSSSS", datetime(2024, 1, 5, 10, 0, 0, 123000, tzinfo=timezone.utc)) == ".000123"
+    assert format_date(".S", datetime(2024, 1, 5, 10, 0, 0, 5000, tzinfo=timezone.utc)) == ".5"
+    assert format_date("MM/dd/yyy", datetime(2024, 1, 5, tzinfo=timezone.utc)) == "01/05/2024"
+    assert format_date("hh:mm", datetime(2024, 1, 5, 13, 30, tzinfo=timezone.utc)) == "01:30"
+    denver = format_date("HH:mm'Z'", datetime(2024, 1, 5, 10, tzinfo=timezone.utc), "America/Denver")
+    assert denver == "03:00Z"
+    assert format_date("Z", datetime(2024, 7, 5, tzinfo=timezone.utc), "PST") == "-0700"
+    lenient = compile_pattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").parse("2024-01-05T10:00:00.123456Z", lenient=True)
+    assert lenient == datetime(2024, 1, 5, 10, 2, 3, 456000, tzinfo=timezone.utc)

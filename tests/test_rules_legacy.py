@@ -1,0 +1,296 @@
+"""Legacy configuration rules (CE8xx): the pipe format, its fields, the conversion, examples, corpus."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator.engine import check
+from validator.rules.legacy import legacy_url_problems, parse_legacy_urls, to_poller_configuration
+
+MODULE = "validator.rules.legacy"
+EXPECTED = Path(__file__).parent / "expected" / "rules_corpus_legacy.json"
+
+
+@pytest.fixture(autouse=True)
+def wired(monkeypatch):
+    """Run this module's checks through the engine, whether or not the registry lists it yet."""
+    import validator.rules as rules
+
+    def present(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if importlib.util.find_spec(n) is not None)
+
+    monkeypatch.setattr(rules, "RULE_MODULES", present(rules.RULE_MODULES) + (
+        () if MODULE in rules.RULE_MODULES else (MODULE,)))
+    monkeypatch.setattr(rules, "CHECK_MODULES", present(rules.CHECK_MODULES) + (
+        () if MODULE in rules.CHECK_MODULES else (MODULE,)))
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def found(text: str, code: str) -> list:
+    return [f for f in check(text) if f.rule == code]
+
+
+def position(text: str, needle: str, after: str | None = None) -> tuple[int, int]:
+    """1-based line and column of ``needle`` in ``text`` (the first after ``after``, if given)."""
+    index = text.index(needle, text.index(after) if after else 0)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def body(config: dict, element: str = "dynamicscrm", **top) -> str:
+    return json.dumps({"element": {"key": element}, "configuration": config, **top}, indent=2)
+
+
+SFDC_LINE = ("Account|/hubs/crm/Account?where=LastModifiedDate>='${date}'&orderBy=Id&includeDeleted=true"
+             "||LastModifiedDate|yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+
+
+# --- parsing ---------------------------------------------------------------------------------------------------
+
+def test_parse_keeps_field_offsets():
+    text = "accounts|/hubs/crm/accounts|id\n\ncontacts|/hubs/crm/contacts|id\r\n"
+    lines = parse_legacy_urls(text)
+    assert [line.number for line in lines] == [1, 3]
+    for line in lines:
+        for field in line.fields:
+            assert text[field.start:field.end] == field.text
+    assert lines[1].value("xPath") == "id" and lines[1].field("updFmt") is None
+    assert not lines[0].names_only
+
+
+@pytest.mark.parametrize("text", ["contacts", "contacts|accounts", "contacts\naccounts", "bill-payments|bills|vendors"])
+def test_bare_resource_names(text):
+    assert all(line.names_only for line in parse_legacy_urls(text))
+    assert legacy_url_problems(text) == []
+    assert to_poller_configuration(text) == ({}, [])
+
+
+def test_conversion_of_the_full_format():
+    config, without_id = to_poller_configuration(SFDC_LINE + "|GMT|CreatedDate|yyyy-MM-dd'T'HH:mm:ss.SSSZ|GMT")
+    assert config == {"Account": {
+        "url": "/hubs/crm/Account?where=LastModifiedDate>='${date}'&orderBy=Id&includeDeleted=true",
+        "datesConfiguration": {
+            "updatedDateField": "LastModifiedDate", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
+            "updatedDateTimezone": "GMT", "createdDateField": "CreatedDate",
+            "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "createdDateTimezone": "GMT"}}}
+    assert without_id == ["Account"]
+
+
+def test_element_definition_defaults_in_the_corpus(corpus):
+    records = {r["element"]: r for r in corpus if r["subkind"] == "element-definition-defaultValue:event.poller.urls"}
+    assert len(records) == 6
+    for element, record in records.items():
+        problems = legacy_url_problems(record["text"])
+        if element == "dynamicscrmonpremntlm":  # ${gmtDate:yyyy-MM-dd'T'hh:mm:ss} on each of its five lines
+            assert [p.rule for p in problems] == ["CE406"] * 5
+            assert all(record["text"][p.start:p.end] == "hh" for p in problems)
+        else:
+            assert problems == [], element
+    config, without_id = to_poller_configuration(records["dynamicscrm"]["text"])
+    assert list(config) == ["accounts", "contacts", "leads", "opportunities", "products"]
+    assert config["leads"] == {"url": "/hubs/crm/leads?where=modifiedon>'${gmtDate:yyyy-MM-dd}'", "idField": "id"}
+    assert without_id == []
+    assert all(line.names_only for line in parse_legacy_urls(records["hubspotcrm"]["text"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab| /\n\r?=${}:'yMdHTG", max_size=40))
+def test_problems_stay_inside_the_value_and_conversion_never_fails(text):
+    for problem in legacy_url_problems(text):
+        assert 0 <= problem.start <= problem.end <= len(text)
+    config, without_id = to_poller_configuration(text)
+    assert set(without_id) <= set(config)
+
+
+# --- superseded keys -------------------------------------------------------------------------------------------
+
+def test_legacy_urls_are_superseded_with_the_equivalent_configuration_as_fix():
+    line = "accounts|/hubs/crm/accounts?where=modifiedon>'${gmtDate:yyyy-MM-dd}'|id"
+    text = body({"event.poller.urls": line})
+    (finding,) = found(text, "CE801")
+    assert (finding.line, finding.column) == position(text, '"event.poller.urls"')
+    expected = {"accounts": {"url": "/hubs/crm/accounts?where=modifiedon>'${gmtDate:yyyy-MM-dd}'", "idField": "id"}}
+    assert finding.fix == f'replace it with "event.poller.configuration": {json.dumps(expected)}'
+    assert finding.severity == "warning"
+    fixed = body({"event.poller.configuration": expected})
+    assert not [f for f in check(fixed) if f.rule.startswith("CE8")]
+
+
+def test_legacy_names_and_a_missing_xpath_are_explained_in_the_fix():
+    (finding,) = found(body({"event.poller.urls": "contacts|accounts"}), "CE801")
+    assert "for contacts, accounts with its url, idField and datesConfiguration" in finding.fix
+    (finding,) = found(body({"event.poller.urls": SFDC_LINE}, element="sfdc"), "CE801")
+    assert 'add the "idField" of Account' in finding.fix
+
+
+def test_legacy_urls_next_to_a_poller_configuration():
+    text = body({"event.poller.urls": "contacts", "event.poller.configuration": {
+        "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}})
+    (finding,) = found(text, "CE801")
+    assert "also sets" in finding.message and finding.fix.startswith('remove "event.poller.urls"')
+
+
+@pytest.mark.parametrize("value", ["", "  ", None, "<SEE_BELOW>", "<INSERT_OBJECTS_YOU_WISH_TO_POLL_SEPARATED_BY_A_|_>"])
+def test_empty_null_or_placeholder_legacy_urls_pass(value):
+    assert not [f for f in check(body({"event.poller.urls": value})) if f.rule.startswith("CE8")]
+
+
+def test_responses_are_not_told_a_key_is_legacy(corpus):
+    record = next(r for r in corpus if r["id"] == 151)  # DocuSign's GET /instances answer
+    assert not found(record["text"], "CE801")
+    assert not found(body({"event.poller.urls": "contacts"}, id=12, token="x="), "CE801")
+
+
+def test_event_objects_is_legacy_except_for_salesforce():
+    text = body({"event.objects": "Contact,Account"}, element="hubspot")
+    (finding,) = found(text, "CE802")
+    assert (finding.line, finding.column) == position(text, '"event.objects"')
+    assert finding.severity == "info" and "Contact, Account" in finding.fix
+    for element in ("sfdc", "sfdcdocuments"):
+        assert not found(body({"event.objects": "Contact,Account"}, element=element), "CE802")
+    assert not found(body({"event.objects": "<COMMA_SEPARATED_LIST>"}, element="hubspot"), "CE802")
+
+
+# --- fields of the pipe format ---------------------------------------------------------------------------------
+
+def test_empty_resource_name_between_pipes():
+    text = body({"event.poller.urls": "contacts||accounts"})
+    (finding,) = found(text, "CE803")
+    line, column = position(text, "||")
+    assert (finding.line, finding.column, finding.end_column) == (line, column, column + 2)
+
+
+def test_too_many_fields_points_at_the_tenth():
+    value = SFDC_LINE + "|GMT|CreatedDate|yyyy-MM-dd|GMT|extra"
+    text = body({"event.poller.urls": value}, element="sfdc")
+    (finding,) = found(text, "CE803")
+    assert "10 fields" in finding.message
+    assert (finding.line, finding.column) == position(text, "|extra")
+
+
+def test_empty_url_field():
+    text = body({"event.poller.urls": "accounts||id|/x"})
+    assert found(text, "CE803")
+
+
+def test_date_format_that_does_not_compile_points_at_the_character_on_the_second_line():
+    value = "contacts\n" + SFDC_LINE.replace("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-ddTHH:mm:ss")
+    text = body({"event.poller.urls": value}, element="sfdc")
+    (finding,) = found(text, "CE401")
+    line, column = position(text, "yyyy-MM-ddTHH")
+    assert (finding.line, finding.column) == (line, column + 10)  # the T, after the \n escape on the same line
+    assert "Illegal pattern character 'T'" in finding.message
+    assert finding.pointer == "/configuration/event.poller.urls"
+    assert not found(body({"event.poller.urls": "contacts\n" + SFDC_LINE}, element="sfdc"), "CE401")
+
+
+def test_unterminated_quote_in_a_legacy_format():
+    value = SFDC_LINE.replace("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd'T'HH:mm:ssXXX'")
+    (problem,) = [p for p in legacy_url_problems(value) if p.rule == "CE401"]
+    assert value[problem.start] == "'" and problem.start == value.rindex("'")
+
+
+def test_date_pattern_pitfalls_of_the_formats_and_the_url_macros():
+    value = SFDC_LINE.replace("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd hh:mm:ss")
+    (problem,) = legacy_url_problems(value)
+    assert problem.rule == "CE406" and value[problem.start:problem.end] == "hh"
+    assert problem.start == value.index("hh")
+    value = "contacts|/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'hh:mm:ss}'|id"
+    (problem,) = legacy_url_problems(value)
+    assert problem.rule == "CE406" and problem.start == value.index("hh")
+
+
+@pytest.mark.parametrize(("fmt", "codes"), [("milliseconds", []), ("timestamp", ["CE403"]), ("<DATE_FORMAT>", [])])
+def test_special_and_placeholder_formats(fmt, codes):
+    value = SFDC_LINE.replace("yyyy-MM-dd'T'HH:mm:ss.SSSZ", fmt)
+    assert [p.rule for p in legacy_url_problems(value)] == codes
+
+
+def test_date_field_without_format():
+    value = SFDC_LINE.rsplit("|", 1)[0]
+    text = body({"event.poller.urls": value}, element="sfdc")
+    (finding,) = found(text, "CE804")
+    assert (finding.line, finding.column) == position(text, "LastModifiedDate\"")
+    assert "no <updFmt>" in finding.message and finding.severity == "error"
+    assert not found(body({"event.poller.urls": SFDC_LINE}, element="sfdc"), "CE804")
+
+
+def test_format_without_field_and_a_lone_zone():
+    value = "Account|/hubs/crm/Account||LastModifiedDate|yyyy-MM-dd HH:mm:ss|GMT||yyyy-MM-dd|"
+    (problem,) = legacy_url_problems(value)
+    assert problem.rule == "CE804" and value[problem.start:problem.end] == "yyyy-MM-dd"
+    value = "Account|/hubs/crm/Account||LastModifiedDate|yyyy-MM-dd HH:mm:ss|GMT|||GMT"
+    (problem,) = legacy_url_problems(value)
+    assert problem.rule == "CE804" and problem.severity == "info" and problem.start == value.rindex("GMT")
+
+
+def test_zones_are_checked_by_the_zone_rules():
+    text = body({"event.poller.urls": SFDC_LINE + "|Pacific"}, element="sfdc")
+    (finding,) = found(text, "CE501")
+    assert (finding.line, finding.column) == position(text, "Pacific")
+    assert "silently uses GMT" in finding.message
+    assert [p.rule for p in legacy_url_problems(SFDC_LINE + "|PST")] == ["CE505"]  # a deprecated legacy id
+    for zone in ("GMT", "America/Denver", "GMT-08:00", "<ZONE>"):
+        assert legacy_url_problems(SFDC_LINE + "|" + zone) == [], zone
+
+
+def test_url_grammar_runs_on_the_url_field():
+    value = "contacts|/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd}|id"
+    text = body({"event.poller.urls": value})
+    url_findings = [f for f in check(text) if f.rule.startswith("CE6")]
+    assert url_findings
+    for finding in url_findings:
+        line, column = position(text, "/hubs/crm/contacts")
+        assert finding.line == line and finding.column >= column
+
+
+# --- documented examples ---------------------------------------------------------------------------------------
+
+def _rules():
+    return importlib.import_module(MODULE).RULES
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
+def test_examples(rule):
+    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
+    assert rule.code.startswith("CE8") and rule.description and rule.summary
+
+
+# --- the corpus ------------------------------------------------------------------------------------------------
+
+def corpus_table(corpus: list[dict], prefix: str | tuple[str, ...]) -> dict[str, int]:
+    """Per rule code starting with ``prefix``: on how many valid-JSON instance/poller records it fires."""
+    table: dict[str, set[int]] = {}
+    for record in corpus:
+        if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
+            continue
+        for finding in check(record["text"]):
+            if finding.rule.startswith(prefix):
+                table.setdefault(finding.rule, set()).add(record["id"])
+    return {code: len(ids) for code, ids in sorted(table.items())}
+
+
+def test_corpus_table(corpus, monkeypatch):
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "CHECK_MODULES", (MODULE,))  # only this module's codes are counted
+    rules.checkers.cache_clear()
+    # the legacy module also reports the date, zone and URL rules' codes inside event.poller.urls
+    table = corpus_table(corpus, ("CE4", "CE5", "CE6", "CE8"))
+    if os.environ.get("CE_UPDATE_EXPECTED"):
+        EXPECTED.parent.mkdir(exist_ok=True)
+        EXPECTED.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+    assert table == json.loads(EXPECTED.read_text(encoding="utf-8"))

@@ -1,0 +1,294 @@
+"""Notification and event-configuration rules (CE2xx): domain mistakes, examples, corpus."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from validator.engine import check
+
+MODULE = "validator.rules.notifications"
+EXPECTED = Path(__file__).parent / "expected" / "rules_corpus_notifications.json"
+
+
+@pytest.fixture(autouse=True)
+def wired(monkeypatch):
+    """Run this module's checks through the engine, whether or not the registry lists it yet."""
+    import validator.rules as rules
+
+    def present(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if importlib.util.find_spec(n) is not None)
+
+    monkeypatch.setattr(rules, "RULE_MODULES", present(rules.RULE_MODULES) + (
+        () if MODULE in rules.RULE_MODULES else (MODULE,)))
+    monkeypatch.setattr(rules, "CHECK_MODULES", present(rules.CHECK_MODULES) + (
+        () if MODULE in rules.CHECK_MODULES else (MODULE,)))
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def found(text: str, code: str) -> list:
+    return [f for f in check(text) if f.rule == code]
+
+
+def position(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """1-based line and column of ``needle`` in ``text``."""
+    index = -1
+    for _ in range(occurrence + 1):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def body(config: dict, *, element: str = "hubspot", **top) -> str:
+    return json.dumps({"element": {"key": element}, "configuration": config, **top}, indent=2)
+
+
+CALLBACK = "https://mycoolapp.com/events"
+
+
+# --- events enabled without a callback URL --------------------------------------------------------------------
+
+@pytest.mark.parametrize("enabled", [True, "true", "TRUE"])
+def test_enabled_without_callback_points_at_the_enabled_key(enabled):
+    text = body({"event.notification.enabled": enabled, "event.vendor.type": "polling"})
+    (finding,) = found(text, "CE201")
+    assert (finding.line, finding.column) == position(text, '"event.notification.enabled"')
+    assert finding.severity == "error" and "missing" in finding.message
+    assert not found(body({"event.notification.enabled": enabled, "event.notification.callback.url": CALLBACK}),
+                     "CE201")
+
+
+@pytest.mark.parametrize(("callback", "word"), [(None, "null"), ("", "empty"), ("  ", "empty")])
+def test_enabled_with_null_or_empty_callback_points_at_the_value(callback, word):
+    text = body({"event.notification.enabled": "true", "event.notification.callback.url": callback})
+    (finding,) = found(text, "CE201")
+    needle = "null" if callback is None else json.dumps(callback)
+    assert (finding.line, finding.column) == position(text, needle)
+    assert word in finding.message
+    assert not found(text, "CE202")
+
+
+def test_disabled_events_need_no_callback():
+    for enabled in (False, "false", None):
+        assert not found(body({"event.notification.enabled": enabled}), "CE201")
+    assert not found(body({"event.vendor.type": "polling"}), "CE201")
+
+
+def test_saps4hanacloud_page_enables_events_without_a_callback(corpus):
+    record = next(r for r in corpus if r["id"] == 466)
+    (finding,) = found(record["text"], "CE201")
+    assert (finding.line, finding.column) == position(record["text"], '"event.notification.enabled"')
+
+
+# --- callback URL not absolute http(s) -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "words", "fix"), [
+    ("mycoolapp.com/events", "no scheme", "write https://mycoolapp.com/events"),
+    ("localhost:3000/events", "no scheme", "write https://localhost:3000/events"),
+    ("/events", "relative", "write it as https://host/events"),
+    ("ftp://mycoolapp.com", "`ftp:`", "use an http or https URL"),
+    ("false", "not a URL", None),
+    (" https://mycoolapp.com", "leading space", 'write "https://mycoolapp.com"'),
+    ("http://", "no host", None),
+    ("events", "not an absolute", None),
+])
+def test_callback_url_that_cannot_receive_events(url, words, fix):
+    text = body({"event.notification.enabled": True, "event.notification.callback.url": url})
+    (finding,) = found(text, "CE202")
+    assert (finding.line, finding.column) == position(text, json.dumps(url))
+    assert words in finding.message
+    assert finding.severity == "error"
+    if fix:
+        assert finding.fix == fix
+
+
+@pytest.mark.parametrize("url", [
+    CALLBACK, "http://mycoolapp.com", "HTTPS://MYCOOLAPP.COM/x", "https://localhost:8443/hook?x=1",
+    "https://api.cloud-elements.com/elements/api-v2/events/{{page.elementKey}}/",  # placeholder: CE7xx
+    "<INSERT_YOUR_APPS_CALLBACK_URL>", "${CALLBACK_URL}",
+])
+def test_absolute_or_unfilled_callback_urls_pass(url):
+    assert not found(body({"event.notification.enabled": True, "event.notification.callback.url": url}), "CE202")
+
+
+def test_bad_callback_is_a_warning_while_events_are_off(corpus):
+    text = body({"event.notification.enabled": "false", "event.notification.callback.url": "false"})
+    (finding,) = found(text, "CE202")
+    assert finding.severity == "warning"
+    record = next(r for r in corpus if r["id"] == 79)  # the AutoPilot response echoes "false" as its callback
+    (finding,) = found(record["text"], "CE202")
+    assert (finding.line, finding.column) == position(record["text"], '"false"')
+
+
+# --- vendor type -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "suggestion"), [
+    ("webhooks", "webhook"), ("Webhook", "webhook"), ("web-hook", "webhook"), ("POLLING", "polling"),
+    ("poll", "polling"), ("pooling", "polling"), (" polling", "polling"),
+])
+def test_vendor_type_near_misses_say_did_you_mean(value, suggestion):
+    text = body({"event.vendor.type": value})
+    (finding,) = found(text, "CE203")
+    assert (finding.line, finding.column) == position(text, json.dumps(value))
+    assert f"did you mean `{suggestion}`" in finding.message
+    assert finding.fix == f'write "{suggestion}"'
+    assert finding.severity == "warning"
+
+
+def test_vendor_type_far_from_both():
+    (finding,) = found(body({"event.vendor.type": "push"}), "CE203")
+    assert "did you mean" not in finding.message and "polling and webhook" in finding.message
+
+
+@pytest.mark.parametrize("value", ["polling", "webhook", "<VENDOR_TYPE>", "${VENDOR}", ""])
+def test_documented_or_unfilled_vendor_types_pass(value):
+    assert not found(body({"event.vendor.type": value}), "CE203")
+
+
+def test_webhooks_in_a_hubspot_page(corpus):
+    record = next(r for r in corpus if r["id"] == 33)
+    (finding,) = found(record["text"], "CE203")
+    assert (finding.line, finding.column) == position(record["text"], '"webhooks"')
+
+
+# --- a poller that does not run --------------------------------------------------------------------------------
+
+POLLER = {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}
+
+
+@pytest.mark.parametrize("disabled", [False, "false"])
+def test_poller_while_events_disabled(disabled):
+    text = body({"event.notification.enabled": disabled, "event.poller.configuration": POLLER})
+    (finding,) = found(text, "CE204")
+    assert (finding.line, finding.column) == position(text, '"event.poller.configuration"')
+    assert json.dumps(disabled) in finding.message
+    fixed = body({"event.notification.enabled": True, "event.notification.callback.url": CALLBACK,
+                  "event.poller.configuration": POLLER})
+    assert not found(fixed, "CE204") and not found(fixed, "CE205")
+
+
+def test_poller_with_events_unset_is_not_reported():
+    assert not found(body({"event.poller.configuration": POLLER}), "CE204")
+
+
+def test_empty_pollers_and_responses_are_not_reported():
+    for poller in ({}, "{}", "<SEE_BELOW>"):
+        assert not found(body({"event.notification.enabled": False, "event.poller.configuration": poller}), "CE204")
+        assert not found(body({"event.vendor.type": "webhook", "event.poller.configuration": poller}), "CE205")
+    response = body({"event.notification.enabled": "false", "event.poller.configuration": POLLER},
+                    id=1234, token="abc=")
+    assert not found(response, "CE204")
+    configuration = json.dumps({"event.notification.enabled": "false", "event.poller.configuration": POLLER,
+                                "token": "a configuration key"})
+    assert found(configuration, "CE204")
+
+
+def test_poller_with_webhook_vendor_type_also_when_stringified():
+    for poller in (POLLER, json.dumps(POLLER)):
+        text = body({"event.notification.enabled": True, "event.notification.callback.url": CALLBACK,
+                     "event.vendor.type": "webhook", "event.poller.configuration": poller})
+        (finding,) = found(text, "CE205")
+        assert (finding.line, finding.column) == position(text, '"event.poller.configuration"')
+    fixed = body({"event.notification.enabled": True, "event.notification.callback.url": CALLBACK,
+                  "event.vendor.type": "polling", "event.poller.configuration": POLLER})
+    assert not found(fixed, "CE205")
+
+
+def test_disabled_wins_over_webhook():
+    text = body({"event.notification.enabled": False, "event.vendor.type": "webhook",
+                 "event.poller.configuration": POLLER})
+    assert [f.rule for f in check(text) if f.rule in ("CE204", "CE205")] == ["CE204"]
+
+
+# --- refresh interval ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["15", "1", "1440", 15, "+5"])
+def test_whole_minutes_pass(value):
+    text = body({"event.poller.refresh_interval": value})
+    assert not [f for f in check(text) if f.rule in ("CE206", "CE207", "CE208")]
+
+
+@pytest.mark.parametrize(("value", "words", "fix"), [
+    ("15.5", "not a whole number of minutes", 'such as "15"'),
+    ("15 minutes", "the unit is always minutes", 'write "15"'),
+    ("15m", "the unit is always minutes", 'write "15"'),
+    (" 15", "surrounding spaces", 'write "15"'),
+    ("", "is empty", 'such as "15"'),
+    ("fifteen", "not a number of minutes", 'such as "15"'),
+    ("-5", "must be positive", 'such as "15"'),
+    (15.0, "not a whole number", "write 15"),
+])
+def test_not_whole_minutes_is_an_error(value, words, fix):
+    text = body({"event.poller.refresh_interval": value})
+    (finding,) = found(text, "CE206")
+    assert (finding.line, finding.column) == position(text, json.dumps(value))
+    assert words in finding.message and fix in finding.fix
+    assert finding.severity == "error"
+
+
+def test_more_than_a_day_is_a_warning_and_zero_a_note():
+    text = body({"event.poller.refresh_interval": "3600"})
+    (finding,) = found(text, "CE207")
+    assert finding.severity == "warning" and "less than once a day" in finding.message
+    assert (finding.line, finding.column) == position(text, '"3600"')
+    (finding,) = found(body({"event.poller.refresh_interval": "0"}), "CE208")
+    assert finding.severity == "info"
+
+
+@pytest.mark.parametrize("value", ["<minutes>", "<TIME_IN_MINUTES>", "${REFRESH_MINUTES}", "{{interval}}"])
+def test_placeholders_are_left_to_the_placeholder_rules(value):
+    text = body({"event.poller.refresh_interval": value})
+    assert not [f for f in check(text) if f.rule in ("CE206", "CE207", "CE208")]
+
+
+def test_configuration_object_kind_is_checked_too():
+    text = json.dumps({"event.notification.enabled": "true", "event.vendor.type": "webhooks"}, indent=2)
+    assert {f.rule for f in check(text)} >= {"CE201", "CE203"}
+
+
+# --- documented examples ---------------------------------------------------------------------------------------
+
+def _rules():
+    return importlib.import_module(MODULE).RULES
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
+def test_examples(rule):
+    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
+    assert rule.code.startswith("CE2") and rule.description and rule.summary
+
+
+# --- the corpus ------------------------------------------------------------------------------------------------
+
+def corpus_table(corpus: list[dict], prefix: str) -> dict[str, int]:
+    """Per rule code starting with ``prefix``: on how many valid-JSON instance/poller records it fires."""
+    table: dict[str, set[int]] = {}
+    for record in corpus:
+        if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
+            continue
+        for finding in check(record["text"]):
+            if finding.rule.startswith(prefix):
+                table.setdefault(finding.rule, set()).add(record["id"])
+    return {code: len(ids) for code, ids in sorted(table.items())}
+
+
+def test_corpus_table(corpus, monkeypatch):
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "CHECK_MODULES", (MODULE,))  # only this module's codes are counted
+    rules.checkers.cache_clear()
+    table = corpus_table(corpus, "CE2")
+    if os.environ.get("CE_UPDATE_EXPECTED"):
+        EXPECTED.parent.mkdir(exist_ok=True)
+        EXPECTED.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+    assert table == json.loads(EXPECTED.read_text(encoding="utf-8"))

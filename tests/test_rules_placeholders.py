@@ -1,0 +1,152 @@
+"""CE70x: documentation placeholders and masked values."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_rules_dates import MODULES, assert_at, compare_with_expected, corpus_counts, found, instance, poller, where
+from validator.engine import check
+from validator.rules.placeholders import find_placeholders
+
+
+@pytest.fixture(autouse=True)
+def only_these_rules(monkeypatch):
+    """Run and register only the date, zone, placeholder and secret rules (before they are wired in)."""
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "RULE_MODULES", MODULES)
+    monkeypatch.setattr(rules, "CHECK_MODULES", MODULES)
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def body(configuration: dict, **extra) -> str:
+    value = {"element": {"key": "sageone"}, "configuration": configuration, "name": "sage"}
+    value.update(extra)
+    return json.dumps(value, indent=2)
+
+
+def test_client_id_placeholder():
+    text = body({"oauth.api.key": "<CLIENT_ID>", "oauth.api.secret": "${SAGE_API_SECRET}"})
+    hit = assert_at(text, "CE701", "<CLIENT_ID>", count=1)
+    assert hit.end_column == hit.column + len("<CLIENT_ID>") and hit.severity == "warning"
+    assert "`<CLIENT_ID>`" in hit.message
+    assert not found(body({"oauth.api.key": "${SAGE_CLIENT_ID}", "oauth.api.secret": "${SAGE_API_SECRET}"}), "CE701")
+
+
+def test_element_key_placeholder():
+    text = json.dumps({"element": {"key": "{{page.elementKey}}"}, "configuration": {}, "name": "x"}, indent=2)
+    assert_at(text, "CE701", "{{page.elementKey}}")
+    assert not found(text.replace("{{page.elementKey}}", "sageone"), "CE701")
+
+
+def test_minutes_placeholder_inside_a_longer_value():
+    text = body({"event.poller.refresh_interval": "every <minutes> minutes"})
+    assert_at(text, "CE701", "<minutes>")
+    assert not found(body({"event.poller.refresh_interval": "15"}), "CE701")
+
+
+def test_placeholder_in_a_key():
+    poller_text = json.dumps({"<resourceName>": {"url": "/hubs/db/<resourceName>", "idField": "id"}}, indent=2)
+    hits = found(poller_text, "CE701")
+    assert {(h.line, h.column) for h in hits} == {where(poller_text, '"<resourceName>"'),
+                                                   where(poller_text, "<resourceName>", nth=1)}
+
+
+def test_masks():
+    text = body({"oauth.api.key": "${SAGE_CLIENT_ID}", "oauth.api.secret": "xxxxxxxxxxxxxxxxxxxxxxxx"})
+    hit = assert_at(text, "CE702", "xxxxxxxx")
+    assert "xxxx" not in hit.message
+    partial = body({"infusionsoft.private.key": "47dxxxxxxxxxxxxxxxxxxxx"})
+    hit = assert_at(partial, "CE702", "xxxxxxxx")  # the mask, not the visible prefix
+    assert "47d" not in hit.message
+    stars = body({"password": "********"})
+    assert_at(stars, "CE702", '"********"', offset=1)
+    assert not found(body({"password": "${DB_PASSWORD}"}), "CE702")
+
+
+def test_upper_case_names_in_secret_values():
+    text = body({"pipedrive.api.token": "PIPEDRIVE_API_TOKEN"})
+    hit = assert_at(text, "CE701", "PIPEDRIVE_API_TOKEN")
+    assert "PIPEDRIVE" not in hit.message, "a secret key's value is never quoted"
+    assert not found(body({"event.vendor.type": "POLLING_ONLY"}), "CE701"), "only in secret keys"
+
+
+@pytest.mark.parametrize("value", [
+    "${SAGE_API_SECRET}", "$SAGE_API_SECRET", "${{ secrets.SAGE_API_SECRET }}", "/hubs/crm/contacts/{id}",
+    "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", "a < b and c > d", "<b>bold</b>",
+    "https://example.com/callback", "add_time", "insert_date", "Box", "taxes", "${YOUR_API_KEY}",
+])
+def test_not_placeholders(value):
+    assert find_placeholders(value) == [], value
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("<CLIENT_ID>", ["<CLIENT_ID>"]),
+    ("<{{page.apiProvider}} {{page.username}}>", ["<{{page.apiProvider}} {{page.username}}>"]),
+    ("&lt;INSERT_TAGS&gt;", ["&lt;INSERT_TAGS&gt;"]),
+    ("<INSERT_NETSUITE_PASSWORD", ["<INSERT_NETSUITE_PASSWORD"]),
+    ("YOUR_API_KEY", ["YOUR_API_KEY"]),
+    ("https://your-domain.example.com", ["your-domain"]),
+    ("<ACCESS_KEY_HERE>", ["<ACCESS_KEY_HERE>"]),
+    ("SECRET_KEY_HERE", ["SECRET_KEY_HERE"]),
+    ("ABC/Dxxxxxxxxxxxx", ["xxxxxxxxxxxx"]),
+])
+def test_placeholder_spans(value, expected):
+    assert [p.text for p in find_placeholders(value)] == expected
+
+
+def test_date_format_xxxx_is_not_a_mask():
+    assert find_placeholders("yyyy-MM-dd'T'HH:mm:ssXXXX", date_format=True) == []
+    text = poller(updated="yyyy-MM-dd'T'HH:mm:ssXXXX")
+    assert not found(text, "CE702")
+    assert found(text, "CE401")
+
+
+def test_placeholder_inside_a_stringified_poller():
+    inner = json.dumps({"contacts": {"url": "/hubs/crm/{{page.pollObject}}?where=a='b'", "idField": "id"}})
+    text = body({"event.poller.configuration": inner})
+    hits = found(text, "CE701")
+    assert len(hits) == 1, "reported once, inside the decoded poller"
+    assert (hits[0].line, hits[0].column) == where(text, "{{page.pollObject}}")
+    assert hits[0].pointer == "/configuration/event.poller.configuration/contacts/url"
+
+
+def test_nothing_on_a_clean_instance():
+    text = instance(poller())
+    assert not [f for f in check(text) if f.rule.startswith("CE7")]
+
+
+def test_rule_examples():
+    from validator.rules import placeholders
+
+    for rule in placeholders.RULES:
+        assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+        assert not [f for f in check(rule.good) if f.rule.startswith("CE7")], rule.code
+
+
+def test_corpus_labels_are_found(corpus):
+    """Every placeholder the corpus lists for a valid-JSON record is reported (JS template literals aside)."""
+    missed = []
+    for record in corpus:
+        if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
+            continue
+        texts = [f for f in check(record["text"], kind="poller" if record["kind"] == "poller" else "auto")
+                 if f.rule in ("CE701", "CE702")]
+        lines = record["text"].splitlines()
+        shown = " ".join(lines[f.line - 1][f.column - 1:f.end_column - 1] for f in texts if f.line == f.end_line)
+        for label in record["placeholders"]:
+            if label.startswith("${"):
+                continue
+            if label not in shown:
+                missed.append((record["id"], label))
+    assert not missed, missed[:20]
+
+
+def test_corpus_counts(corpus):
+    compare_with_expected(corpus_counts(corpus, "CE70"), "placeholders")

@@ -1,0 +1,336 @@
+"""Poller entry rules (CE3xx): domain mistakes, field paths, examples, corpus."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from validator.engine import check
+from validator.rules.poller import field_path_problems
+
+MODULE = "validator.rules.poller"
+EXPECTED = Path(__file__).parent / "expected" / "rules_corpus_poller.json"
+
+
+@pytest.fixture(autouse=True)
+def wired(monkeypatch):
+    """Run this module's checks through the engine, whether or not the registry lists it yet."""
+    import validator.rules as rules
+
+    def present(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if importlib.util.find_spec(n) is not None)
+
+    monkeypatch.setattr(rules, "RULE_MODULES", present(rules.RULE_MODULES) + (
+        () if MODULE in rules.RULE_MODULES else (MODULE,)))
+    monkeypatch.setattr(rules, "CHECK_MODULES", present(rules.CHECK_MODULES) + (
+        () if MODULE in rules.CHECK_MODULES else (MODULE,)))
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def found(text: str, code: str, **kwargs) -> list:
+    return [f for f in check(text, **kwargs) if f.rule == code]
+
+
+def position(text: str, needle: str, occurrence: int = 0, after: str | None = None) -> tuple[int, int]:
+    """1-based line and column of ``needle`` in ``text`` (the first after ``after``, if given)."""
+    index = text.index(after) if after else -1
+    for _ in range(occurrence + 1):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+DATES = {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX",
+         "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"}
+
+
+def entry(**changes) -> dict:
+    value = {"url": "/hubs/crm/contacts", "idField": "id", "datesConfiguration": dict(DATES)}
+    for key, new in changes.items():
+        if new is None:
+            value.pop(key, None)
+        else:
+            value[key] = new
+    return value
+
+
+def poller(**entries) -> str:
+    return json.dumps(entries, indent=2)
+
+
+def codes(text: str) -> set[str]:
+    return {f.rule for f in check(text) if f.rule.startswith("CE3")}
+
+
+def test_a_complete_entry_draws_nothing():
+    assert codes(poller(contacts=entry())) == set()
+    assert codes(poller(contacts=entry(createdCheckTolerance=10, pollDelay=0, pageSize=100,
+                                       filterByUpdatedDate=False))) == set()
+
+
+# --- empty stubs -----------------------------------------------------------------------------------------------
+
+def test_empty_stub_points_at_the_entry_and_replaces_the_schema_finding():
+    text = poller(contacts=entry(), leads={})
+    (finding,) = found(text, "CE301")
+    assert (finding.line, finding.column) == position(text, "{}")
+    assert finding.pointer == "/leads" and "`leads`" in finding.message
+    assert not [f for f in check(text) if f.pointer == "/leads" and f.rule != "CE301"]
+    assert not found(poller(contacts=entry()), "CE301")
+
+
+def test_empty_stub_inside_a_stringified_poller_points_into_the_string():
+    inner = json.dumps({"contacts": entry(), "leads": {}})
+    text = json.dumps({"element": {"key": "insightly"},
+                       "configuration": {"event.poller.configuration": inner}}, indent=2)
+    (finding,) = found(text, "CE301")
+    assert (finding.line, finding.column) == position(text, "{}")
+    assert finding.pointer == "/configuration/event.poller.configuration/leads"
+
+
+def test_insightly_page_leaves_two_stubs(corpus):
+    record = next(r for r in corpus if r["id"] == 282)
+    stubs = found(record["text"], "CE301")
+    assert [f.pointer.rsplit("/", 1)[1] for f in stubs] == ["leads", "opportunities"]
+    assert (stubs[0].line, stubs[0].column) == position(record["text"], "{", after='"leads"')
+
+
+# --- keys one level off ----------------------------------------------------------------------------------------
+
+def test_created_check_tolerance_inside_dates_configuration():
+    text = poller(contacts=entry(datesConfiguration={**DATES, "createdCheckTolerance": 10}))
+    (finding,) = found(text, "CE302")
+    assert (finding.line, finding.column) == position(text, '"createdCheckTolerance"')
+    assert finding.pointer == "/contacts/datesConfiguration/createdCheckTolerance"
+    assert finding.fix == 'move "createdCheckTolerance": 10 out of datesConfiguration, onto the entry next to "url"'
+    assert not found(poller(contacts=entry(createdCheckTolerance=10)), "CE302")
+
+
+def test_updated_date_timezone_on_the_entry():
+    text = poller(contacts=entry(updatedDateTimezone="GMT"))
+    (finding,) = found(text, "CE302")
+    assert (finding.line, finding.column) == position(text, '"updatedDateTimezone"')
+    assert finding.fix == 'move "updatedDateTimezone": "GMT" into datesConfiguration'
+    assert not found(poller(contacts=entry(datesConfiguration={**DATES, "updatedDateTimezone": "GMT"})), "CE302")
+
+
+def test_misplaced_key_already_set_where_it_belongs():
+    text = poller(contacts=entry(createdCheckTolerance=5,
+                                 datesConfiguration={**DATES, "createdCheckTolerance": 10}))
+    (finding,) = found(text, "CE302")
+    assert "already sets" in finding.fix and "(5)" in finding.fix
+
+
+def test_date_keys_on_an_entry_without_dates_configuration():
+    text = poller(contacts={"url": "/hubs/helpdesk/contacts", "idField": "id", "updatedDateField": "updated_at",
+                            "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssX"})
+    assert [f.pointer for f in found(text, "CE302")] == ["/contacts/updatedDateField", "/contacts/updatedDateFormat"]
+    assert 'into a "datesConfiguration" object' in found(text, "CE302")[0].fix
+
+
+def test_pardot_element_default_puts_the_tolerance_inside_dates(shared):
+    definition = json.loads((shared / "elements" / "pardot" / "element.json").read_text(encoding="utf-8"))
+    default = next(c["defaultValue"] for c in definition["configuration"]
+                   if c["key"] == "event.poller.configuration")
+    findings = found(default, "CE302", kind="poller")
+    assert findings and all(f.pointer.endswith("/datesConfiguration/createdCheckTolerance") for f in findings)
+    first = findings[0]
+    assert (first.line, first.column) == position(default, '"createdCheckTolerance"')
+
+
+# --- field paths -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["id", "user.id", "['Modified Time']", '["Modified Time"]', "items[0].id",
+                                  "properties.lastmodifieddate", "@.@id", "record_id_", "a['b.c'].d", "[*].id"])
+def test_valid_field_paths(path):
+    assert field_path_problems(path) == []
+
+
+@pytest.mark.parametrize(("path", "start", "end", "words"), [
+    ("['Modified Time'", 0, 16, "bracket is not closed"),
+    ("['Modified Time]", 1, 2, "quote ' opened in the bracket is not closed"),
+    ("[Modified Time']", 14, 15, "before `]` is not opened"),
+    ("Modified Time'", 0, 14, "quote without its pair"),
+    ("user..id", 5, 6, "empty name between two dots"),
+    (".id", 0, 1, "starts with a dot"),
+    ("id.", 2, 3, "ends with a dot"),
+    (" id", 0, 1, "starts with a space"),
+    ("id ", 2, 3, "ends with a space"),
+    ("[]", 0, 2, "empty name in brackets"),
+    ("['']", 0, 4, "empty name in brackets"),
+    ("user]", 4, 5, "without an opening `[`"),
+    ("a[0]b", 4, 5, "without a dot"),
+])
+def test_field_path_mistakes(path, start, end, words):
+    (problem,) = field_path_problems(path)
+    assert (problem.start, problem.end) == (start, end)
+    assert words in problem.message
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab.[]'\" 0*@", max_size=14))
+def test_field_path_problems_stay_inside_the_path(path):
+    problems = field_path_problems(path)
+    assert len(problems) <= 1
+    for problem in problems:
+        assert 0 <= problem.start < problem.end <= len(path)
+
+
+def test_unclosed_bracket_in_a_date_field_points_at_the_column():
+    dates = {**DATES, "updatedDateField": "['Modified Time'"}
+    text = poller(products=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE303")
+    assert (finding.line, finding.column) == position(text, "['Modified Time'")
+    assert finding.fix == "write ['Modified Time']"
+    assert finding.pointer == "/products/datesConfiguration/updatedDateField"
+    assert not found(poller(products=entry(datesConfiguration={**DATES, "updatedDateField": "['Modified Time']"})),
+                     "CE303")
+
+
+def test_doubled_dot_in_id_field_points_at_the_dot():
+    text = poller(contacts=entry(idField="user..id"))
+    (finding,) = found(text, "CE303")
+    line, column = position(text, '"user..id"')
+    assert (finding.line, finding.column, finding.end_column) == (line, column + 6, column + 7)
+    assert finding.severity == "error"
+
+
+def test_blank_id_field_is_a_warning_and_empty_is_left_to_the_schema():
+    text = poller(contacts=entry(idField=" "))
+    (finding,) = found(text, "CE303")
+    assert finding.severity == "warning" and "only spaces" in finding.message
+    assert not found(poller(contacts=entry(idField="")), "CE303")
+    assert not found(poller(contacts=entry(idField="<primaryKey>")), "CE303")
+
+
+# --- which date keys are given ---------------------------------------------------------------------------------
+
+def test_updated_field_without_format():
+    dates = {k: v for k, v in DATES.items() if k != "updatedDateFormat"}
+    text = poller(contacts=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE304")
+    assert (finding.line, finding.column) == position(text, '"updatedDateField"')
+    assert "has no `updatedDateFormat`" in finding.message
+    assert "the created date uses \"yyyy-MM-dd'T'HH:mm:ssXXX\"" in finding.fix
+    assert not found(poller(contacts=entry()), "CE304")
+
+
+def test_format_without_field():
+    dates = {k: v for k, v in DATES.items() if k != "createdDateField"}
+    text = poller(contacts=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE304")
+    assert (finding.line, finding.column) == position(text, '"createdDateFormat"')
+    assert finding.fix == 'add "createdDateField" with the field of the record that holds its created date'
+
+
+def test_empty_field_next_to_a_format():
+    text = poller(orders=entry(datesConfiguration={**DATES, "updatedDateField": ""}))
+    (finding,) = found(text, "CE304")
+    assert (finding.line, finding.column) == position(text, '""')
+    assert "is empty while" in finding.message
+    assert not found(poller(orders=entry(datesConfiguration={**DATES, "updatedDateField": "date_modified"})),
+                     "CE304")
+
+
+def test_lone_zone_is_only_a_note_and_blank_pairs_are_not_given():
+    dates = {"updatedDateField": "modifiedOn", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+             "createdDateField": "", "createdDateFormat": "", "createdDateTimezone": "GMT"}
+    text = poller(invoices=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE304")
+    assert finding.severity == "info" and "applies to nothing" in finding.message
+    assert [f.rule for f in check(text) if f.rule in ("CE305", "CE306")] == ["CE306"]
+
+
+def test_field_with_empty_format_is_left_to_the_date_rules():
+    assert not found(poller(contacts=entry(datesConfiguration={**DATES, "updatedDateFormat": ""})), "CE304")
+
+
+def test_misplaced_date_keys_count_as_given():
+    dates = {k: v for k, v in DATES.items() if k != "updatedDateFormat"}
+    text = poller(contacts=entry(datesConfiguration=dates, updatedDateFormat="yyyy-MM-dd"))
+    assert found(text, "CE302") and not found(text, "CE304")
+
+
+def test_only_created_or_only_updated_dates():
+    created = {k: v for k, v in DATES.items() if k.startswith("created")}
+    text = poller(shipments=entry(datesConfiguration=created))
+    (finding,) = found(text, "CE305")
+    assert (finding.line, finding.column) == position(text, '"datesConfiguration"')
+    assert finding.severity == "info"
+    updated = {k: v for k, v in DATES.items() if k.startswith("updated")}
+    (finding,) = found(poller(contacts=entry(datesConfiguration=updated)), "CE306")
+    assert finding.severity == "info"
+    assert not found(poller(contacts=entry()), "CE305") and not found(poller(contacts=entry()), "CE306")
+
+
+def test_empty_dates_configuration():
+    text = poller(orders=entry(datesConfiguration={}))
+    (finding,) = found(text, "CE307")
+    assert (finding.line, finding.column) == position(text, "{}")
+    assert not found(poller(orders=entry(datesConfiguration=None)), "CE307")
+
+
+# --- numbers out of range --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("key", "value"), [("pollDelay", -60), ("createdCheckTolerance", -1), ("pageSize", 0)])
+def test_numbers_out_of_range(key, value):
+    text = poller(contacts=entry(**{key: value}))
+    (finding,) = found(text, "CE308")
+    assert (finding.line, finding.column) == position(text, str(value), after=f'"{key}"')
+    assert finding.pointer == f"/contacts/{key}"
+
+
+@pytest.mark.parametrize(("key", "value"), [("pollDelay", 0), ("createdCheckTolerance", 0), ("pageSize", 1),
+                                            ("pollDelay", "-60")])  # a string is the schema's type error
+def test_numbers_in_range(key, value):
+    assert not found(poller(contacts=entry(**{key: value})), "CE308")
+
+
+# --- documented examples ---------------------------------------------------------------------------------------
+
+def _rules():
+    return importlib.import_module(MODULE).RULES
+
+
+@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
+def test_examples(rule):
+    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
+    assert rule.code.startswith("CE3") and rule.description and rule.summary
+
+
+# --- the corpus ------------------------------------------------------------------------------------------------
+
+def corpus_table(corpus: list[dict], prefix: str) -> dict[str, int]:
+    """Per rule code starting with ``prefix``: on how many valid-JSON instance/poller records it fires."""
+    table: dict[str, set[int]] = {}
+    for record in corpus:
+        if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
+            continue
+        for finding in check(record["text"]):
+            if finding.rule.startswith(prefix):
+                table.setdefault(finding.rule, set()).add(record["id"])
+    return {code: len(ids) for code, ids in sorted(table.items())}
+
+
+def test_corpus_table(corpus, monkeypatch):
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "CHECK_MODULES", (MODULE,))  # only this module's codes are counted
+    rules.checkers.cache_clear()
+    table = corpus_table(corpus, "CE3")
+    if os.environ.get("CE_UPDATE_EXPECTED"):
+        EXPECTED.parent.mkdir(exist_ok=True)
+        EXPECTED.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
+    assert table == json.loads(EXPECTED.read_text(encoding="utf-8"))

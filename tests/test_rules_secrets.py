@@ -1,0 +1,109 @@
+"""CE751: real-looking secrets committed in a file; ``secret_pointers`` for redaction."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from test_rules_dates import MODULES, assert_at, compare_with_expected, corpus_counts, found
+from validator.engine import check
+from validator.rules.secrets import is_secret_key, secret_pointers
+
+CANARY = "q8Zr2LmX0vTe5NwB7yKc"
+
+
+@pytest.fixture(autouse=True)
+def only_these_rules(monkeypatch):
+    """Run and register only the date, zone, placeholder and secret rules (before they are wired in)."""
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "RULE_MODULES", MODULES)
+    monkeypatch.setattr(rules, "CHECK_MODULES", MODULES)
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def body(configuration: dict, **extra) -> str:
+    value = {"element": {"key": "sageone"}, "configuration": configuration, "name": "sage"}
+    value.update(extra)
+    return json.dumps(value, indent=2)
+
+
+@pytest.mark.parametrize("key", [
+    "oauth.api.secret", "signature.secret", "apim.subscription.key", "password", "user.password",
+    "event.notification.basic.password", "oauth.user.token", "oauth.user.refresh_token", "oauth.user.token.secret",
+    "event.notification.signature.key", "private.key", "clientSecret", "token", "api.key", "sfdc.security.token",
+])
+def test_real_looking_secret_is_reported_without_its_value(key):
+    text = body({key: CANARY})
+    hit = assert_at(text, "CE751", f'"{CANARY}"', count=1)
+    assert hit.severity == "warning"
+    assert hit.message == "secret committed in git: move it to an environment variable or secret store"
+    for part in (CANARY, CANARY[:6], CANARY[-6:]):
+        assert part not in hit.message and part not in (hit.fix or "")
+
+
+@pytest.mark.parametrize("value", [
+    "${SAGE_API_SECRET}", "$SAGE_API_SECRET", "${{ secrets.SAGE_API_SECRET }}", "%SAGE_API_SECRET%", "",
+    "   ", "<CLIENT_SECRET>", "{{page.apiSecret}}", "xxxxxxxxxxxxxxxx", "********", "PIPEDRIVE_API_TOKEN",
+    "USER TOKEN", "fake_api_secret", "my_secret_password", "redacted", "Code on the Return URL", "User's password",
+])
+def test_not_a_real_secret(value):
+    assert not found(body({"oauth.api.secret": value}), "CE751"), value
+
+
+@pytest.mark.parametrize("key", [
+    "oauth.api.key", "sfdc.api.key", "consumer_key", "oauth.token.url", "oauth.user.refresh_interval",
+    "apikey.user.password.keyname", "since_token", "token_id", "public.key", "event.helper.key", "key",
+    "oauth_verifier", "code",
+])
+def test_not_secret_keys(key):
+    assert not is_secret_key(key)
+    assert not found(body({key: CANARY}), "CE751")
+
+
+def test_provider_data_code_is_not_reported_but_is_redacted():
+    text = body({"oauth.api.key": "abc"}, providerData={"code": CANARY})
+    assert not found(text, "CE751")
+    assert "/providerData/code" in secret_pointers(json.loads(text))
+
+
+def test_secret_pointers_cover_every_secret_and_the_stringified_poller():
+    poller = {"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "headers": {"password": "p"}}}
+    value = {"configuration": {"oauth.api.secret": "s", "oauth.api.key": "k", "user.password": "<PASSWORD>",
+                               "event.poller.configuration": json.dumps(poller)},
+             "providerData": {"code": "c"}, "token": "t"}
+    assert sorted(secret_pointers(value)) == sorted([
+        "/configuration/oauth.api.secret", "/configuration/user.password",
+        "/configuration/event.poller.configuration/contacts/headers/password", "/providerData/code", "/token"])
+    assert secret_pointers(value, extra_keys=("oauth.api.key",)).count("/configuration/oauth.api.key") == 1
+
+
+def test_secret_inside_a_stringified_poller_is_placed_in_the_file():
+    poller = {"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "headers": {"password": CANARY}}}
+    text = body({"event.poller.configuration": json.dumps(poller)})
+    hit = assert_at(text, "CE751", CANARY, offset=-2)  # the escaped quote \" that opens the value
+    assert hit.pointer == "/configuration/event.poller.configuration/contacts/headers/password"
+
+
+def test_canary_never_appears_in_any_finding():
+    text = body({"oauth.api.secret": CANARY, "signature.secret": CANARY + "1", "password": CANARY + "2",
+                 "oauth.api.key": "<CLIENT_ID>"})
+    for finding in check(text):
+        assert CANARY not in finding.message and CANARY not in (finding.fix or "")
+
+
+def test_rule_examples():
+    from validator.rules import secrets
+
+    for rule in secrets.RULES:
+        assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+        assert not [f for f in check(rule.good) if f.rule.startswith("CE7")], rule.code
+
+
+def test_corpus_counts(corpus):
+    compare_with_expected(corpus_counts(corpus, "CE75"), "secrets")

@@ -1,0 +1,121 @@
+"""CE5xx: updatedDateTimezone / createdDateTimezone values."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_rules_dates import MODULES, assert_at, compare_with_expected, corpus_counts, found, instance, poller
+from validator.engine import check
+
+
+@pytest.fixture(autouse=True)
+def only_these_rules(monkeypatch):
+    """Run and register only the date, zone, placeholder and secret rules (before they are wired in)."""
+    import validator.rules as rules
+
+    monkeypatch.setattr(rules, "RULE_MODULES", MODULES)
+    monkeypatch.setattr(rules, "CHECK_MODULES", MODULES)
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+    yield
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()
+
+
+def zoned(zone: str) -> str:
+    return poller(updated="yyyy-MM-dd HH:mm:ss", zone=zone,
+                  url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'")
+
+
+@pytest.mark.parametrize(("zone", "suggestion", "severity"), [
+    ("America/New York", "America/New_York", "error"),
+    ("america/new_york", "America/New_York", "error"),
+    ("utc", "UTC", "warning"),
+    ("Z", "UTC", "warning"),
+    ("UTC+05:30", "GMT+05:30", "error"),
+    ("+05:30", "GMT+05:30", "error"),
+    ("-8:00", "GMT-08:00", "error"),
+    (" GMT", "GMT", "warning"),
+    ("Europe/Londn", "Europe/London", "error"),
+])
+def test_unknown_zone_ids_with_did_you_mean(zone, suggestion, severity):
+    text = zoned(zone)
+    hit = assert_at(text, "CE501", f'"{zone}"', count=2)
+    assert "Java silently uses GMT" in hit.message
+    assert f"did you mean `{suggestion}`?" in hit.message
+    assert hit.severity == severity
+    assert not found(zoned(suggestion), "CE501")
+
+
+def test_unknown_zone_without_a_suggestion():
+    hit = assert_at(zoned("Mars/Olympus_Mons"), "CE501", '"Mars/Olympus_Mons"')
+    assert "did you mean" not in hit.message and hit.severity == "error"
+
+
+def test_empty_zone():
+    hit = assert_at(zoned(""), "CE502", '""', count=2)
+    assert hit.end_column == hit.column + 2
+    assert not found(zoned("GMT"), "CE502")
+
+
+def test_template_placeholder_as_zone():
+    text = zoned("{TimeZone}")
+    hit = assert_at(text, "CE503", '"{TimeZone}"')
+    assert "GMT" in hit.message and hit.severity == "warning"
+    assert not found(text, "CE501"), "one mistake, one finding"
+    assert not found(text, "CE701"), "a single-brace placeholder is not CE701's"
+
+
+def test_documentation_placeholder_as_zone_is_ce701_only():
+    text = zoned("<TIME_ZONE>")
+    assert found(text, "CE701")
+    assert not [f for f in check(text) if f.rule.startswith("CE5")]
+
+
+@pytest.mark.parametrize(("zone", "words"), [
+    ("BST", "Bangladesh"),
+    ("EST", "never switches to daylight time"),
+    ("MST", "never switches to daylight time"),
+    ("AST", "Alaska"),
+    ("NST", "New Zealand"),
+])
+def test_misleading_legacy_ids(zone, words):
+    hit = assert_at(zoned(zone), "CE504", f'"{zone}"')
+    assert words in hit.message and hit.severity == "warning"
+
+
+@pytest.mark.parametrize(("zone", "region"), [
+    ("PST", "America/Los_Angeles"), ("CST", "America/Chicago"), ("IST", "Asia/Kolkata"), ("HST", "Pacific/Honolulu"),
+])
+def test_legacy_ids_are_info(zone, region):
+    hit = assert_at(zoned(zone), "CE505", f'"{zone}"')
+    assert hit.severity == "info" and hit.fix == f"write `{region}`"
+    assert not [f for f in check(zoned(region)) if f.rule.startswith("CE5")]
+
+
+def test_ist_mentions_israel():
+    assert "Israel" in found(zoned("IST"), "CE505")[0].message
+
+
+@pytest.mark.parametrize("zone", ["GMT", "UTC", "America/New_York", "US/Eastern", "GMT+05:30", "GMT-8", "Etc/UTC",
+                                  "Europe/London", "Asia/Kolkata"])
+def test_correct_zones_draw_nothing(zone):
+    assert not [f for f in check(zoned(zone)) if f.rule.startswith(("CE5", "CE7"))]
+
+
+def test_zone_inside_a_stringified_poller():
+    text = instance(zoned("America/New York"), stringify=True)
+    hit = assert_at(text, "CE501", "America/New York", offset=-2)  # the escaped quote \" before the value
+    assert hit.pointer.endswith("/datesConfiguration/updatedDateTimezone")
+
+
+def test_rule_examples():
+    from validator.rules import zones
+
+    for rule in zones.RULES:
+        assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
+        assert not [f for f in check(rule.good) if f.rule.startswith("CE5")], rule.code
+
+
+def test_corpus_counts(corpus):
+    compare_with_expected(corpus_counts(corpus, "CE5"), "zones")

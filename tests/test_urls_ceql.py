@@ -1,0 +1,158 @@
+"""The CEQL where grammar: structure, tolerance, and the mistakes it reports at their column."""
+
+from __future__ import annotations
+
+import pytest
+
+from validator.urls.ceql import parse_where
+
+
+def conditions(text: str) -> list[tuple[str, str, list[str]]]:
+    clause = parse_where(text)
+    assert clause.parsed, (text, clause.problems)
+    return [(c.field.value, c.operator, [v.text for v in c.values]) for c in clause.conditions]
+
+
+def problems(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(p.rule, p.start, p.end) for p in parse_where(text, offset=offset).problems]
+
+
+@pytest.mark.parametrize("op", ["=", "!=", "<>", "<", "<=", ">", ">="])
+def test_comparison_operators(op: str) -> None:
+    assert conditions(f"updated{op}'${{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}'") == [
+        ("updated", op, ["'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"])]
+
+
+def test_keywords_are_case_insensitive() -> None:
+    assert conditions("a = 1 AND b LIKE 'x%' Or NOT c In ('p', 'q') and d IS NOT NULL and e is null") == [
+        ("a", "=", ["1"]), ("b", "like", ["'x%'"]), ("c", "in", ["'p'", "'q'"]), ("d", "is not null", []),
+        ("e", "is null", [])]
+
+
+def test_not_like_and_not_in() -> None:
+    assert conditions("a not like 'x' and b not in (1, 2)") == [("a", "not like", ["'x'"]), ("b", "not in", ["1", "2"])]
+
+
+def test_parentheses() -> None:
+    assert conditions("(a='1' or b='2') and (c>3)") == [("a", "=", ["'1'"]), ("b", "=", ["'2'"]), ("c", ">", ["3"])]
+
+
+def test_values() -> None:
+    assert conditions("a=true and b=false and c=null and d=-1.5 and e=${epoch} and f='it''s'") == [
+        ("a", "=", ["true"]), ("b", "=", ["false"]), ("c", "=", ["null"]), ("d", "=", ["-1.5"]),
+        ("e", "=", ["${epoch}"]), ("f", "=", ["'it''s'"])]
+    clause = parse_where("f='it''s'")
+    assert clause.conditions[0].values[0].value == "it's"
+    kinds = [c.values[0].kind for c in parse_where("a=true and b=null and d=2 and e=${epoch} and f='x'").conditions]
+    assert kinds == ["boolean", "null", "number", "macro", "string"]
+
+
+@pytest.mark.parametrize(
+    "text, field",
+    [
+        ("'Modified Time'>'${dateTimeZone:GMT:yyyy-MM-dd HH:mm:ss}'", "Modified Time"),
+        ("metaData.lastUpdatedTime>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "metaData.lastUpdatedTime"),
+        ("Transaction_Log_Criteria.Transaction_Date_Range_Data.Updated_From='x'",
+         "Transaction_Log_Criteria.Transaction_Date_Range_Data.Updated_From"),
+        ("`Modified Time` > 5", "Modified Time"),
+        ("properties['last modified']>5", "properties['last modified']"),
+        ("<UpdateColumnName>>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", "<UpdateColumnName>"),
+        (" transaction_date_time_updated>='${date:yyyy-MM-dd'T'HH:mm:ss}'", "transaction_date_time_updated"),
+    ],
+)
+def test_field_names(text: str, field: str) -> None:
+    clause = parse_where(text)
+    assert clause.parsed and clause.problems == []
+    assert clause.conditions[0].field.value == field
+
+
+def test_tolerant_of_vendor_syntax() -> None:
+    for text in ["updatedColumnName >= `to_timestamp('${gmtDate:yyyy-MM-dd HH:mm:ss}','YYYY-MM-DD HH24:MI:SS\"Z\"')`",
+                 "mdate>=2017-02-28T16:11:29-06:00", "q='<PUT USERNAME HERE>'", "lastModifiedDate>${epoch}",
+                 "StartDate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' "]:
+        assert parse_where(text).problems == [], text
+
+
+def test_offsets_are_url_offsets() -> None:
+    url = "/hubs/crm/a?where=x='1' and b>'2'"
+    offset = url.index("where=") + 6
+    clause = parse_where(url[offset:], offset=offset)
+    first, second = clause.conditions
+    assert url[first.start:first.end] == "x='1'"
+    assert url[second.field.start:second.field.end] == "b"
+    assert url[second.values[0].start:second.values[0].end] == "'2'"
+
+
+def test_macro_quotes_do_not_count() -> None:
+    assert problems("a>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and b='${gmtDate:''}'") == []
+
+
+def test_unbalanced_quote_at_the_opening_quote() -> None:
+    text = "lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and attributes='created_at,updated_at"
+    assert problems(text, offset=100) == [("CE620", 100 + text.index("'created"), 101 + text.index("'created"))]
+
+
+def test_doubled_closing_quote() -> None:
+    text = "lastActivityDate>='${date:yyyy-MM-dd'T'HH:mm:ssZ}''"
+    assert problems(text) == [("CE620", len(text) - 1, len(text))]
+
+
+def test_unbalanced_backtick() -> None:
+    assert [p[0] for p in problems("a > `x")] == ["CE620"]
+
+
+@pytest.mark.parametrize(
+    "text, token",
+    [("updated >", ">"), ("> 5", ">"), ("a = 1 and", "and"), ("or a = 1", "or"), ("a = 1 and and b = 2", "and"),
+     ("a like", "like"), ("a in 5", "in"), ("a is 5", "is"), ("a = 1 and not", "not"), ("a = and b = 2", "=")],
+)
+def test_dangling_operators(text: str, token: str) -> None:
+    found = parse_where(text).problems
+    assert [p.rule for p in found] == ["CE621"]
+    assert text[found[0].start:found[0].end] == token
+
+
+def test_unbalanced_parentheses() -> None:
+    assert problems("(a=1") == [("CE623", 0, 1)]
+    assert problems("a=1)") == [("CE623", 3, 4)]
+    assert problems("((a=1)") == [("CE623", 0, 1)]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_where(text: str) -> None:
+    assert [p.rule for p in parse_where(text, offset=7).problems] == ["CE622"]
+    assert parse_where(text, offset=7).problems[0].start == 7
+
+
+def test_unquoted_date_macro_is_info() -> None:
+    found = parse_where("min_date_modified=${date:yyyy-MM-dd'T'HH:mm:ssXXX}").problems
+    assert [p.rule for p in found] == ["CE624"]
+    assert parse_where("x>${epoch:s}").problems == []
+
+
+def test_deep_nesting_is_not_an_internal_error() -> None:
+    clause = parse_where("(" * 3000 + "a=1" + ")" * 3000)
+    assert clause.problems == [] and not clause.parsed
+
+
+def test_unknown_structure_is_not_an_error() -> None:
+    clause = parse_where("a = 'x' b = 'y'")
+    assert clause.problems == [] and not clause.parsed
+
+
+def test_never_raises() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["a", "b.c", "'x'", "'", "(", ")", " and ", " or ", " not ", "=", ">=", " like ",
+                              " in ", " is ", " null", "${epoch}", "${date:yyyy'T'}", "`", "\"", ",", "5", " ", "\t"])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def check(text: str) -> None:
+        clause = parse_where(text, offset=3)
+        for p in clause.problems:
+            assert p.rule != "CE699", (text, p)
+            assert 3 <= p.start <= p.end <= 3 + len(text)
+
+    check()

@@ -1,0 +1,423 @@
+"""The poller URL template grammar: every macro form, every URL mistake, exact offsets."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from validator.urls import OPT_IN_RULES, RULES
+from validator.urls.template import parse_url_template
+
+
+def codes(url: str, **options) -> list[str]:
+    return [p.rule for p in parse_url_template(url, **options).problems]
+
+
+def only(url: str, rule: str, **options):
+    found = [p for p in parse_url_template(url, **options).problems if p.rule == rule]
+    assert len(found) == 1, (url, parse_url_template(url, **options).problems)
+    return found[0]
+
+
+# --------------------------------------------------------------------------- macro forms
+
+
+@pytest.mark.parametrize(
+    "url, kind, zone, fmt, unit",
+    [
+        ("/hubs/crm/a?where=x>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "gmtDate", None, "yyyy-MM-dd'T'HH:mm:ss'Z'", None),
+        ("/hubs/crm/a?where=x>'${date:yyyy-MM-dd'T'HH:mm:ssXXX}'", "date", None, "yyyy-MM-dd'T'HH:mm:ssXXX", None),
+        ("/hubs/crm/a?where=x>'${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss}'", "dateTimeZone", "PST", "yyyy-MM-dd HH:mm:ss",
+         None),
+        ("/hubs/crm/a?where=x>'${dateTimeZone:America/Denver:HH:mm}'", "dateTimeZone", "America/Denver", "HH:mm", None),
+        ("/hubs/crm/a?where=x>'${dateTimeZone:-8:00:yyyy-MM-dd HH:mm}'", "dateTimeZone", "-8:00", "yyyy-MM-dd HH:mm",
+         None),
+        ("/hubs/crm/a?where=x>'${dateTimeZone:+6:00:HH:mm}'", "dateTimeZone", "+6:00", "HH:mm", None),
+        ("/hubs/crm/a?where=x>'${dateTimeZone:GMT-08:00:HH:mm}'", "dateTimeZone", "GMT-08:00", "HH:mm", None),
+        ("/hubs/crm/a?where=x<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", "now", None, "yyyy-MM-dd'T'HH:mm:ssXXX", None),
+        ("/hubs/crm/a?where=x<'${nowTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss}'", "nowTimeZone", "PST", "yyyy-MM-dd'T'HH:mm:ss",
+         None),
+        ("/hubs/crm/a?where=x>${epoch}", "epoch", None, None, "ms"),
+        ("/hubs/crm/a?where=x>'${epoch:s}'", "epoch", None, None, "s"),
+        ("/hubs/crm/a?where=x>'${epoch:ms}'", "epoch", None, None, "ms"),
+        ("/hubs/crm/a?where=x>'${epoch:us}'", "epoch", None, None, "us"),
+        ("/hubs/crm/a?where=x>'${milliseconds}'", "milliseconds", None, None, None),
+        ("/hubs/crm/a?where=x='${date}'", "date", None, None, None),
+    ],
+)
+def test_macro_forms(url: str, kind: str, zone: str | None, fmt: str | None, unit: str | None) -> None:
+    template = parse_url_template(url)
+    assert template.problems == []
+    (macro,) = template.macros
+    assert (macro.kind, macro.zone, macro.format, macro.unit) == (kind, zone, fmt, unit)
+    assert url[macro.start:macro.end] == macro.text
+    assert macro.text.startswith("${") and macro.text.endswith("}")
+    if fmt is not None:
+        assert url[macro.format_start:macro.format_start + len(fmt)] == fmt
+        assert macro.pattern is not None and macro.pattern.text == fmt
+    if zone is not None:
+        assert url[macro.zone_start:macro.zone_start + len(zone)] == zone
+
+
+def test_format_with_quotes_colons_and_braces() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:yyyy'}'MM'{'dd 'at' HH:mm}'"
+    template = parse_url_template(url)
+    assert template.problems == []
+    (macro,) = template.macros
+    assert macro.format == "yyyy'}'MM'{'dd 'at' HH:mm"
+
+
+def test_two_macros_and_hub_parts() -> None:
+    url = ("/hubs/humancapital/employees?where=filterUpdatedStartDate='${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}' "
+           "and filterUpdatedEndDate='${nowTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}'")
+    template = parse_url_template(url)
+    assert template.problems == []
+    assert [m.kind for m in template.macros] == ["dateTimeZone", "nowTimeZone"]
+    assert [m.uses_now for m in template.macros] == [False, True]
+    assert (template.hub, template.resource, template.path) == ("humancapital", "employees",
+                                                                "/hubs/humancapital/employees")
+    assert template.hub_relative
+    assert [p.name for p in template.params] == ["where"]
+    assert [c.field.value for c in template.where.conditions] == ["filterUpdatedStartDate", "filterUpdatedEndDate"]
+
+
+def test_path_variables_and_params() -> None:
+    url = "/hubs/social/companies/{id}/updates/likes?where=timestamp>'${milliseconds}'&updateKey={updateKey}"
+    template = parse_url_template(url)
+    assert template.problems == []
+    assert [(v.name, url[v.start:v.end]) for v in template.path_variables] == [("id", "{id}"),
+                                                                              ("updateKey", "{updateKey}")]
+    assert [(p.name, p.value) for p in template.params] == [("where", "timestamp>'${milliseconds}'"),
+                                                            ("updateKey", "{updateKey}")]
+
+
+def test_vendor_relative_url() -> None:
+    template = parse_url_template("/invoices?where=modifiedafter='${gmtDate:yyyy-MM-dd}'")
+    assert template.problems == [] and template.hub is None and not template.hub_relative
+    assert template.path == "/invoices"
+
+
+def test_where_ends_at_ampersand_outside_quotes() -> None:
+    template = parse_url_template("/hubs/crm/a?where=q='a&b' and x='${epoch}'&pageSize=5")
+    assert [(p.name, p.value) for p in template.params] == [("where", "q='a&b' and x='${epoch}'"), ("pageSize", "5")]
+    assert template.problems == []
+
+
+# --------------------------------------------------------------------------- date formats (CE401, CE604)
+
+
+def test_pattern_error_column_inside_the_url() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:yyyy-MM-ddTHH:mm}'"
+    problem = only(url, "CE401")
+    assert url[problem.start:problem.end] == "T"
+    assert problem.start == url.index("T")
+    assert "Illegal pattern character 'T'" in problem.message
+
+
+def test_unterminated_quote_in_format() -> None:
+    url = "/hubs/crm/a?where=x>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX'}'"
+    problem = only(url, "CE401")
+    assert "Unterminated quote" in problem.message
+    assert problem.start == url.index("XXX'") + 3
+    assert codes(url) == ["CE401"]  # the macro ends at its '}', so CEQL's quotes still pair up
+
+
+def test_iso8601_length_error() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:HH:mmXXXX}'"
+    problem = only(url, "CE401")
+    assert url[problem.start:problem.end] == "XXXX"
+
+
+@pytest.mark.parametrize(
+    "fmt, fragment",
+    [("10 digit integer Unix time", "description"), ("518862600", "number"), ("'constant'", "no date field")],
+)
+def test_formats_that_are_not_dates(fmt: str, fragment: str) -> None:
+    url = f"/hubs/marketing/contacts?where=lastUpdatedAt>='${{date:{fmt}}}'"
+    problem = only(url, "CE604")
+    assert fragment in problem.message
+    assert url[problem.start:problem.end] == fmt
+    assert "CE401" not in codes(url)
+
+
+def test_empty_format() -> None:
+    assert codes("/hubs/crm/a?where=x>'${gmtDate:}'") == ["CE604"]
+
+
+def test_prose_fix_suggests_epoch_seconds() -> None:
+    problem = only("/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'", "CE604")
+    assert problem.fix == "write `${epoch:s}`"
+
+
+# --------------------------------------------------------------------------- malformed macros (CE601-CE609)
+
+
+def test_unknown_descriptor_did_you_mean() -> None:
+    url = "/hubs/employee/employees?where=updated_date__gte='${DateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss.SSS}'"
+    problem = only(url, "CE601")
+    assert url[problem.start:problem.end] == "DateTimeZone"
+    assert problem.fix == "write `dateTimeZone`"
+    assert "did you mean 'dateTimeZone'" in problem.message
+    assert parse_url_template(url).macros == []
+    assert codes(url) == ["CE601"]
+
+
+def test_unknown_descriptor_without_close_match() -> None:
+    problem = only("/hubs/crm/a?where=x>'${banana:yyyy}'", "CE601")
+    assert problem.fix is None and "expected one of" in problem.message
+
+
+def test_environment_reference_is_info_only() -> None:
+    problem = only("/hubs/crm/a?apiKey=${SAGE_API_KEY}", "CE601")
+    assert problem.severity == "info"
+
+
+def test_missing_descriptor() -> None:
+    url = "/invoices?where=modifiedafter='${yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    problem = only(url, "CE602")
+    assert url[problem.start:problem.end] == "${yyyy-MM-dd'T'HH:mm:ss'Z'}"
+    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert codes(url) == ["CE602"]
+
+
+def test_number_macro() -> None:
+    url = "/hubs/marketing/contacts?where=lastUpdatedAt>='${518862600}'"
+    problem = only(url, "CE603")
+    assert url[problem.start:problem.end] == "${518862600}" and problem.fix == "write `${epoch:s}`"
+    assert only("/hubs/x/a?where=t>'${1518862600000}'", "CE603").fix == "write `${epoch}`"
+
+
+def test_unterminated_macro() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:yyyy-MM-dd"
+    problem = only(url, "CE605")
+    assert problem.start == url.index("${")
+    assert parse_url_template(url).macros == []
+
+
+def test_macro_unterminated_before_the_next_macro() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:yyyy' and y<'${now:HH}'"
+    template = parse_url_template(url)
+    assert [p.rule for p in template.problems] == ["CE605"]
+    assert template.problems[0].start == url.index("${gmtDate")
+    assert [m.kind for m in template.macros] == ["now"]
+
+
+def test_dollar_without_brace() -> None:
+    url = "/customers?where=modifiedafter='$yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == "$yyyy-MM-dd'T'HH:mm:ss'Z'}"
+    assert problem.fix == "write `${yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert codes(url) == ["CE605"]
+
+
+@pytest.mark.parametrize("url", ["/hubs/crm/a?x=${}", "/hubs/crm/a?x='${gmtDate}'", "/hubs/crm/a?x='${now}'",
+                                 "/hubs/crm/a?x='${milliseconds:s}'", "/hubs/crm/a?x='${dateTimeZone:yyyy}'"])
+def test_malformed_macros(url: str) -> None:
+    assert codes(url) == ["CE605"]
+
+
+def test_templating_leftover() -> None:
+    url = "/hubs/finance/bills?where=TimeModified >= '#{'$'}{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    problem = only(url, "CE606")
+    assert problem.start == url.index("#{")
+    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert codes(url) == ["CE606"]
+
+
+def test_placeholder_zone() -> None:
+    url = "/hubs/crm/accounts?where='Modified Time'>'${dateTimeZone:{TimeZone}:yyyy-MM-dd HH:mm:ss}'"
+    template = parse_url_template(url)
+    problem = only(url, "CE607")
+    assert url[problem.start:problem.end] == "{TimeZone}"
+    (macro,) = template.macros
+    assert (macro.zone, macro.format) == ("{TimeZone}", "yyyy-MM-dd HH:mm:ss")
+    assert codes(url) == ["CE607"]
+
+
+def test_unknown_zone_did_you_mean() -> None:
+    url = "/hubs/crm/a?where=x>'${dateTimeZone:America/new_york:HH:mm}'"
+    problem = only(url, "CE608")
+    assert url[problem.start:problem.end] == "America/new_york"
+    assert problem.fix == "write `America/New_York`"
+    assert "silently uses GMT" in problem.message
+
+
+def test_known_and_offset_zones_are_fine() -> None:
+    for zone in ("PST", "EST", "US/Eastern", "GMT+05:30", "UTC", "-8:00", "+6:00", "-0800"):
+        assert codes(f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:HH:mm}}'") == [], zone
+
+
+def test_empty_zone() -> None:
+    assert codes("/hubs/crm/a?where=x>'${dateTimeZone::HH:mm}'") == ["CE608"]
+
+
+def test_dateTimeZone_without_zone() -> None:
+    problem = only("/hubs/crm/a?where=x>'${dateTimeZone:yyyy-MM-dd'T'HH:mm:ss}'", "CE605")
+    assert problem.fix == "write `${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}`"
+
+
+def test_extra_brace_after_a_macro() -> None:
+    url = "/hubs/crm/a?where=x>'${gmtDate:yyyy}}'"
+    problem = only(url, "CE611")
+    assert problem.start == url.index("}}") + 1
+    assert codes(url) == ["CE611"]
+
+
+@pytest.mark.parametrize("unit, fix", [("S", "${epoch:s}"), ("MS", "${epoch:ms}"), ("seconds", "${epoch:s}"),
+                                       ("0", "${epoch}")])
+def test_epoch_unit_fixes(unit: str, fix: str) -> None:
+    assert only(f"/hubs/x/a?t=${{epoch:{unit}}}", "CE609").fix == f"write `{fix}`"
+
+
+def test_epoch_bad_unit() -> None:
+    url = "/clients/startingFrom=${epoch:0}"
+    problem = only(url, "CE609")
+    assert url[problem.start:problem.end] == "0"
+    assert codes(url) == ["CE609"]  # vendor-relative: '=' in its path is the vendor's business
+
+
+# --------------------------------------------------------------------------- text outside macros
+
+
+def test_stray_quote_after_query_variable() -> None:
+    url = "/hubs/social/companies/{id}/updates/comments?where=timestamp>'${milliseconds}'&updateKey={updateKey}'"
+    problem = only(url, "CE610")
+    assert problem.start == len(url) - 1
+    assert codes(url) == ["CE610"]
+
+
+def test_typographic_quotes_around_a_macro() -> None:
+    url = "/hubs/crm/a?where=x>\u2018${gmtDate:yyyy}\u2019"
+    found = [(p.rule, p.start) for p in parse_url_template(url).problems]
+    assert found == [("CE610", 20), ("CE624", 21), ("CE610", len(url) - 1)]  # to CEQL the date is unquoted
+    assert codes("/hubs/crm/a?where=q='it\u2019s' and x>'${epoch}'") == []
+
+
+def test_apostrophe_inside_a_word_is_not_stray() -> None:
+    assert codes("/hubs/crm/a?q=O'Brien&where=x>'${epoch}'") == []
+    assert codes("/hubs/crm/a?q='Brien") == ["CE610"]
+
+
+def test_stray_brace_and_quote_in_path() -> None:
+    url = "/hubs/general/contacts}'"
+    assert codes(url) == ["CE611", "CE610"]
+    brace, quote = parse_url_template(url).problems
+    assert (brace.start, quote.start) == (len(url) - 2, len(url) - 1)
+
+
+def test_unclosed_brace_in_path() -> None:
+    assert codes("/hubs/crm/{id/contacts") == ["CE611"]
+
+
+def test_double_brace_placeholders_are_left_to_the_placeholder_rules() -> None:
+    assert codes("/hubs/{{page.hub}}/{{page.object}}?where=x>='${gmtDate:yyyy}'") == []
+
+
+def test_leading_and_trailing_whitespace() -> None:
+    lead = only(" /hubs/crm/contacts", "CE612")
+    assert (lead.start, lead.end, lead.severity, lead.fix) == (0, 1, None, "remove the whitespace")
+    trail = only("/hubs/crm/contacts?where=x>'${epoch}' ", "CE612")
+    assert trail.severity == "info"
+
+
+def test_control_character() -> None:
+    assert codes("/hubs/crm/con\ttacts") == ["CE612"]
+
+
+def test_missing_leading_slash() -> None:
+    problem = only("hubs/employee/timesheets?where=a='${gmtDate:yyyy}'", "CE613")
+    assert (problem.start, problem.fix) == (0, "write `/hubs/employee/timesheets?where=a='${gmtDate:yyyy}'`")
+
+
+@pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ssZ", "EEE, dd MMM yyyy HH:mm:ss Z", "HH:mm'+00:00'"])
+def test_plus_in_unencoded_query(fmt: str) -> None:
+    url = f"/hubs/crm/a?where=x>='${{gmtDate:{fmt}}}'"
+    problem = only(url, "CE616")
+    assert url[problem.start:problem.end] == fmt
+    assert codes(url, encode_values=True) == []
+
+
+def test_plus_depends_on_the_zone() -> None:
+    assert codes("/hubs/crm/a?where=x>='${gmtDate:HH:mmXXX}'") == []  # X prints Z in GMT
+    assert codes("/hubs/crm/a?where=x>='${dateTimeZone:Europe/Paris:HH:mmXXX}'") == ["CE616"]
+    assert codes("/hubs/crm/a?where=x>='${dateTimeZone:America/Denver:HH:mmZ}'") == []  # always '-'
+    assert codes("/hubs/crm/a?where=x>='${dateTimeZone:GMT+05:30:HH:mm z}'") == ["CE616"]
+    assert codes("/hubs/crm/a?where=x>='${date:HH:mmXXX}'", server_zone="Asia/Kolkata") == ["CE616"]
+    assert codes("/hubs/crm/${gmtDate:Z}/a") == []  # '+' in a path is a plus
+
+
+def test_raw_spaces_are_an_option() -> None:
+    url = "/hubs/crm/a?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    assert codes(url) == []
+    found = parse_url_template(url, report_spaces=True).problems
+    assert [(p.rule, p.severity, p.start) for p in found] == [("CE617", "info", url.index(" ")),
+                                                             ("CE617", "info", url.index(" ", url.index(" ") + 1))]
+
+
+def test_html_entity() -> None:
+    url = "/hubs/crm/contacts?where=update_time >= &apos; ${gmtDate:yyyy-MM-dd HH:mm:ss}&apos;"
+    assert codes(url) == ["CE618", "CE618"]  # the CEQL split at '&' is not reported on top
+
+
+def test_hub_typo() -> None:
+    problem = only("/hubs/docuemnts/documents", "CE625")
+    assert problem.fix == "write `documents`"
+    assert codes("/hubs/myhub/things") == []  # far from every known hub: not a typo
+
+
+def test_query_in_path() -> None:
+    assert codes("/hubs/crm/clients/startingFrom=${epoch}") == ["CE626"]
+
+
+def test_fixed_date_filter() -> None:
+    url = "/hubs/marketing/deals?where=mdate>=2017-02-28T16:11:29-06:00"
+    problem = only(url, "CE627")
+    assert url[problem.start:problem.end] == "2017-02-28T16:11:29-06:00"
+    assert codes("/hubs/sage/x?where=from_date='${gmtDate:dd/MM/yyyy}' AND to_date='31/12/9999'") == []
+
+
+def test_ceql_problems_are_placed_in_the_url() -> None:
+    url = ("/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+           "attributes='created_at,updated_at")
+    problem = only(url, "CE620")
+    assert problem.start == url.index("'created_at")
+    assert only(" /hubs/event-conferencing/attendees?where=", "CE622").start == len(
+        " /hubs/event-conferencing/attendees?where=")
+
+
+# --------------------------------------------------------------------------- robustness and rule docs
+
+
+def test_never_raises_on_garbage() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("${}:'\" &?=/#()<>yMdHmsZXz-T0189aS\\\t") + ["${", "#{'$'}{", "where=", "gmtDate:",
+                                                                              "dateTimeZone:", "epoch"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text: str) -> None:
+        template = parse_url_template(text)
+        assert all(p.rule != "CE699" for p in template.problems), (text, template.problems)
+        for p in template.problems:
+            assert 0 <= p.start <= p.end <= len(text)
+
+    check()
+
+
+@pytest.mark.parametrize("rule", RULES + OPT_IN_RULES, ids=lambda r: r.code)
+def test_rule_examples(rule) -> None:
+    assert rule.code.startswith("CE6") and rule.summary and rule.description
+    options = {"report_spaces": True} if rule.code == "CE617" else {}
+    bad = [e["url"] for e in json.loads(rule.bad).values()]
+    good = [e["url"] for e in json.loads(rule.good).values()]
+    assert any(rule.code in codes(url, **options) for url in bad)
+    assert not any(rule.code in codes(url, **options) for url in good)
+    assert all(codes(url) == [] for url in good), good
+
+
+def test_rule_codes_are_unique() -> None:
+    every = RULES + OPT_IN_RULES
+    assert len({r.code for r in every}) == len(every)

@@ -1,0 +1,162 @@
+"""Runs ``ce-validator check``: configuration, cache, engine and reporter for every input.
+
+Kept apart from ``commands/check.py`` so the command module stays cheap to import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .findings import Finding
+
+
+def _settings(kind: str, options) -> dict:
+    return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
+            "element": options.element,
+            "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
+
+
+def _tree_fingerprint(directory: str) -> list:
+    entries = []
+    for root, subdirs, files in os.walk(directory):
+        subdirs.sort()
+        for name in sorted(files):
+            info = os.stat(os.path.join(root, name))
+            entries.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
+    return entries
+
+
+def run_check(
+    args: argparse.Namespace,
+    *,
+    inputs: Sequence,
+    read: Callable,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
+) -> int:
+    from . import cache
+    from .commands.check import InputError
+    from .config import ConfigError, ConfigResolver
+    from .elements import ElementDocsError
+    from .engine import Options
+    from .reporters import default_format, get_reporter, should_color
+
+    cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
+           "element_docs": args.element_docs}
+    resolver = ConfigResolver(explicit=Path(args.config) if args.config else None,
+                              cli={k: v for k, v in cli.items() if v is not None})
+    readable = [i for i in inputs if not isinstance(i, InputError)]
+    try:
+        first_config = resolver.for_path(readable[0].shown if readable and readable[0].path else None)
+    except ConfigError as exc:
+        print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
+        return 2
+    output_format = args.output_format or first_config.output_format or default_format(os.environ)
+    try:
+        reporter = get_reporter(output_format)
+    except KeyError as exc:
+        print(f"ce-validator check: error: {exc.args[0]}", file=sys.stderr)
+        return 2
+
+    use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
+    status = 0
+    failed = False
+    all_findings: list[Finding] = []
+    files: list = []
+    for item in inputs:
+        if isinstance(item, InputError):
+            print(f"ce-validator: error: {item}", file=sys.stderr)
+            status = 2
+            continue
+        try:
+            config = resolver.for_path(item.shown if item.path is not None else None)
+        except ConfigError as exc:
+            print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
+            return 2
+        if item.path is not None and config.is_excluded(item.shown):
+            continue
+        try:
+            data = read(item)
+        except InputError as exc:
+            print(f"ce-validator: error: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
+                          element_docs=tuple(config.element_docs), element=args.element)
+        try:
+            findings, report = _check_one(data, item.shown, args.kind, options, _settings(args.kind, options),
+                                          use_cache, cache)
+        except ElementDocsError as exc:
+            print(f"ce-validator: error: {exc}", file=sys.stderr)
+            return 2
+        findings = config.apply(findings, path=item.shown)
+        failing = ("error", "warning") if config.strict else ("error",)
+        failed = failed or any(f.severity in failing for f in findings)
+        all_findings.extend(findings)
+        files.append(report(findings))
+
+    color = should_color(sys.stdout, env=os.environ, mode=args.color)
+    from ._version import __version__
+    from .rules import registry
+
+    output = reporter.render(all_findings, files=files, color=color, tool_version=__version__, rules=registry())
+    if output:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if status:
+        return status
+    return 1 if failed else 0
+
+
+def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):
+    """Findings for one file (from the cache when it has them) and a builder of its report entry."""
+    from .engine import check_source
+    from .source import load_source
+
+    loaded = None
+    findings = None
+    key = cache.cache_key(data, settings=settings) if use_cache else None
+    if key is not None:
+        findings = cache.load(key, path=shown)
+    if findings is None:
+        loaded = load_source(data, path=shown)
+        findings = check_source(loaded, kind=kind, options=options)
+        if key is not None:
+            cache.store(key, findings)
+
+    def report(kept: list[Finding]):
+        nonlocal loaded
+        from .reporters import FileReport
+
+        if kept and loaded is None:
+            loaded = load_source(data, path=shown)
+        return file_report(FileReport, shown, loaded, kept)
+
+    return findings, report
+
+
+def file_report(factory, shown: str, loaded, kept: list[Finding]):
+    """The reporter's view of one file: its lines (for excerpts) and the spans of secret values to mask."""
+    skipped = next((f.message for f in kept if f.rule == "CE090"), None)
+    if loaded is None:
+        return factory(path=shown, lines=(), skipped=skipped, secret_spans=())
+    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=secret_spans(loaded))
+
+
+def secret_spans(loaded) -> list[tuple[int, int, int, int]]:
+    """(line, column, end_line, end_column) of every secret value in the file, for reporters to mask."""
+    if loaded.value is None:
+        return []
+    from .rules.secrets import secret_pointers
+
+    spans = []
+    for pointer in secret_pointers(loaded.value):
+        try:
+            start, end = loaded.span(pointer)
+        except (KeyError, ValueError):
+            continue
+        spans.append((*loaded.line_col(start), *loaded.line_col(end)))
+    return spans

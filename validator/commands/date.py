@@ -1,0 +1,150 @@
+"""Format a SimpleDateFormat pattern for one instant and explain it field by field.
+
+PATTERN is formatted exactly as Java's new SimpleDateFormat(PATTERN, Locale.US) with
+setTimeZone(TimeZone.getTimeZone(ID)) would, then read token by token, with the
+pitfalls it holds.  --at takes ISO 8601 (2024-01-05T10:00Z), now, a duration back from
+now (--at=-15m, --at=-2h, --at "1d ago") or epoch milliseconds.  --parse TEXT also checks a value
+the way Java parses it (strict unless --lenient; trailing text is reported).
+Exit status: 0 on success, 1 for an invalid pattern or a value that does not parse,
+2 for a bad --at or other usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+from typing import Any, TextIO
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pattern", metavar="PATTERN", help="a java.text.SimpleDateFormat pattern")
+    parser.add_argument("--at", default="now", metavar="TIME",
+                        help="the instant to format (default: now): ISO 8601, now, --at=-15m, '2h ago', epoch ms")
+    parser.add_argument("--zone", default="GMT", metavar="ID", help="Java time zone id (default: GMT)")
+    parser.add_argument("--parse", default=None, metavar="TEXT", help="also parse TEXT with the pattern, as Java")
+    parser.add_argument("--lenient", action="store_true", help="parse leniently (Java's default for parse)")
+    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+
+
+def _iso(instant: datetime) -> str:
+    return instant.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _visible(source: str) -> str:
+    """A token's source as shown in a column: whitespace is quoted so it can be seen."""
+    return json.dumps(source, ensure_ascii=False) if not source.strip() or source != source.strip() else source
+
+
+def _caret_line(pattern: str, column: int, length: int) -> str:
+    prefix = "".join(c if c == "\t" else " " for c in pattern[:column - 1])
+    return prefix + "^" * max(1, length)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..dates.analysis import analyze, explain
+    from ..dates.parse import DateParseError, epoch_ms, parse_position
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+    from ..dates.zones import resolve_zone
+    from ..timeparse import parse_user_time
+
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
+    json_output = args.output_format == "json"
+    pattern_text: str = args.pattern
+    try:
+        pattern = compile_pattern(pattern_text)
+    except PatternError as error:
+        if json_output:
+            json.dump({"pattern": pattern_text, "error": {"message": error.message, "column": error.column}}, out,
+                      indent=2)
+            out.write("\n")
+        else:
+            err.write(f"ce-validator date: error: invalid pattern: {error.message} (column {error.column})\n")
+            carets = error.length if error.message.startswith("invalid ISO 8601") else 1
+            err.write(f"  {pattern_text}\n  {_caret_line(pattern_text, error.column, carets)}\n")
+        return 1
+    try:
+        at = parse_user_time(args.at)
+    except ValueError as error:
+        err.write(f"ce-validator date: error: --at: {error}\n")
+        return 2
+
+    resolution = resolve_zone(args.zone)
+    if not resolution.known:
+        err.write(f"ce-validator date: warning: Java does not know the zone {args.zone!r}: "
+                  "TimeZone.getTimeZone falls back to GMT\n")
+    millis = epoch_ms(at)
+    formatted = pattern.format(millis, args.zone)
+    facts = analyze(pattern)
+    fields: list[dict[str, Any]] = []
+    for explanation in explain(pattern):
+        if explanation.kind == "field":
+            value = compile_pattern(explanation.text).format(millis, args.zone)
+        else:
+            value = next(t.text for t in pattern.tokens if t.start == explanation.start)
+        fields.append({"text": explanation.text, "column": explanation.start + 1, "kind": explanation.kind,
+                       "meaning": explanation.meaning, "value": value})
+    pitfalls = [{"code": p.code, "column": p.column, "end_column": p.end + 1, "message": p.message}
+                for p in facts.pitfalls]
+
+    parsed: dict[str, Any] | None = None
+    exit_code = 0
+    if args.parse is not None:
+        try:
+            result = parse_position(pattern, args.parse, args.zone, lenient=args.lenient)
+        except DateParseError as error:
+            parsed = {"text": args.parse, "ok": False, "column": error.column, "reason": error.reason}
+            exit_code = 1
+        else:
+            parsed = {"text": args.parse, "ok": True, "instant": result.instant_ms, "stopped_at": result.index + 1,
+                      "zone_after": result.zone_id, "rest": args.parse[result.index:]}
+            if -62135596800000 <= result.instant_ms <= 253402300799999:
+                parsed["iso"] = _iso(datetime.fromtimestamp(result.instant_ms / 1000, timezone.utc))
+
+    if json_output:
+        document = {
+            "pattern": pattern_text,
+            "at": _iso(at),
+            "at_ms": millis,
+            "zone": {"requested": resolution.requested, "id": resolution.id, "known": resolution.known},
+            "formatted": formatted,
+            "fields": fields,
+            "pitfalls": pitfalls,
+        }
+        if parsed is not None:
+            document["parse"] = parsed
+        json.dump(document, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return exit_code
+
+    out.write(f"{formatted}\n\n")
+    zone_note = "" if resolution.id == args.zone else f" (Java uses {resolution.id})"
+    out.write(f"pattern  {pattern_text}\nat       {_iso(at)} ({millis} ms)\nzone     {args.zone}{zone_note}\n")
+    if fields:
+        out.write("\nfields\n")
+        text_width = max(len(_visible(f["text"])) for f in fields)
+        value_width = max((len(f["value"]) for f in fields if f["kind"] == "field"), default=0)
+        for f in fields:
+            shown_value = f["value"] if f["kind"] == "field" else ""
+            out.write(f"  {_visible(f['text']):<{text_width}}  {shown_value:<{value_width}}  {f['meaning']}\n")
+    if pitfalls:
+        out.write("\npitfalls\n")
+        for p in pitfalls:
+            out.write(f"  column {p['column']}: {p['message']}\n")
+    if parsed is not None:
+        out.write("\nparse\n")
+        if parsed["ok"]:
+            shown = parsed.get("iso", f"{parsed['instant']} ms")
+            out.write(f"  {parsed['text']!r} -> {shown} (Java stops before column {parsed['stopped_at']})\n")
+            if parsed["rest"]:
+                out.write(f"  note: Java ignores the rest, {parsed['rest']!r}\n")
+            if parsed["zone_after"] != resolution.id:
+                out.write(f"  note: the text named a zone; the formatter now uses {parsed['zone_after']}\n")
+        else:
+            out.write(f"  {parsed['text']!r} does not parse: {parsed['reason']}\n")
+            out.write(f"  {parsed['text']}\n  {_caret_line(parsed['text'], parsed['column'], 1)}\n")
+    return exit_code

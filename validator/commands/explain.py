@@ -1,0 +1,68 @@
+"""Print a rule's documentation, with a failing and a passing example.
+
+CODE is a rule code such as CE301 (case does not matter; 301 or CE99 for CE099 are accepted) or a rule
+name such as poller-entry-empty. The output is Markdown: the summary, the description
+with how to fix it, then the failing example (which draws the rule) and the passing one.
+Exit status: 0, or 2 for an unknown code (with the closest codes suggested).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the command's arguments."""
+    parser.add_argument("code", metavar="CODE", help="a rule code (CE301) or name (poller-entry-empty)")
+
+
+def _lookup(text: str, rules: dict) -> object | None:
+    wanted = text.strip()
+    upper = wanted.upper()
+    if upper in rules:
+        return rules[upper]
+    digits = upper.removeprefix("CE")
+    if digits.isdigit() and len(digits) <= 3 and f"CE{digits.zfill(3)}" in rules:
+        return rules[f"CE{digits.zfill(3)}"]
+    for rule in rules.values():
+        if rule.name == wanted.lower():
+            return rule
+    return None
+
+
+def _suggestions(text: str, rules: dict) -> list[str]:
+    import difflib
+
+    upper = text.strip().upper()
+    by_code = difflib.get_close_matches(upper, list(rules), n=3, cutoff=0.6)
+    names = {rule.name: code for code, rule in rules.items()}
+    by_name = [names[n] for n in difflib.get_close_matches(text.strip().lower(), list(names), n=3, cutoff=0.6)]
+    seen: list[str] = []
+    for code in by_code + by_name:
+        if code not in seen:
+            seen.append(code)
+    return [f"{code} ({rules[code].name})" for code in seen[:3]]
+
+
+def render(rule) -> str:
+    """The Markdown documentation of ``rule``."""
+    bad, good = rule.bad.rstrip("\n"), rule.good.rstrip("\n")
+    return (f"# {rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.description.strip()}\n\n"
+            f"## Failing example\n\n```json\n{bad}\n```\n\n## Passing example\n\n```json\n{good}\n```\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the documentation of one rule."""
+    from ..rules import registry
+
+    rules = registry()
+    rule = _lookup(args.code, rules)
+    if rule is None:
+        hint = _suggestions(args.code, rules)
+        message = f"ce-validator explain: no rule {args.code!r}"
+        message += f"; did you mean {' or '.join(hint)}?" if hint else "; `ce-validator rules` lists them"
+        sys.stderr.write(message + "\n")
+        return 2
+    sys.stdout.write(render(rule))
+    return 0

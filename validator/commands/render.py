@@ -1,0 +1,276 @@
+"""Show the request URL each poller resource sends for a sample last poll time.
+
+FILE is an instance body, a configuration object or a bare poller configuration (also
+when event.poller.configuration is a JSON string), or - for standard input.  Every
+resource's url is rendered with its macros replaced by the last poll time (--at, minus
+the entry's pollDelay seconds); the ${now...} macros print --now (default: --at plus
+the refresh interval).  Text output shows, per resource, the template, the URL the
+platform builds and the percent-encoded URL an HTTP client sends, with '^' under the
+substituted parts, then the URL's problems and the undocumented behaviours assumed.
+
+--format json prints one object (keys sorted, 2-space indent):
+  {"at": ISO, "at_ms": int, "now": ISO|null, "server_zone": str, "encode_values": bool,
+   "resources": [{"name", "pointer", "template", "url", "request_url", "last_poll", "last_poll_ms",
+                  "now_ms", "poll_delay", "refresh_interval",
+                  "substitutions": [{"macro", "kind", "value", "instant_ms", "zone",
+                                     "template_span", "url_span", "request_span"}],
+                  "problems": [{"rule", "severity", "message", "start", "end", "fix"}],
+                  "assumptions": [str]}],
+   "skipped": [{"name", "pointer", "reason"}]}
+Spans are [start, end) offsets (0-based, code points) into the string they name.
+
+Exit status: 0 when at least one resource was rendered, 1 when the file holds no poller
+resource with a url, 2 on a usage or I/O error (unreadable file, not JSON, bad --at).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
+    parser.add_argument("--at", default="now", metavar="TIME",
+                        help="the last poll time: ISO 8601, 'now', or a duration back from now such as -15m "
+                             "(write --at=-15m or --at '15m ago'; default: now)")
+    parser.add_argument("--now", dest="now_time", default=None, metavar="TIME",
+                        help="the time the ${now...} macros print (default: --at plus the refresh interval)")
+    parser.add_argument("--resource", action="append", default=None, metavar="NAME",
+                        help="render only this resource (repeatable)")
+    parser.add_argument("--server-zone", default="GMT", metavar="ID",
+                        help="the zone of ${date:...} and ${now:...} (undocumented; default GMT)")
+    parser.add_argument("--encode-values", action="store_true",
+                        help="assume the platform percent-encodes substituted values (undocumented; default: not)")
+    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+
+
+class _UsageError(Exception):
+    """Reported on stderr; exit 2."""
+
+
+def _read(name: str) -> str:
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        raise _UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _time(text: str, option: str, now=None):
+    try:
+        from ..timeparse import parse_user_time
+    except ImportError as exc:  # a broken installation, not the user's input
+        raise _UsageError(f"{option}: cannot read times ({exc})") from None
+    try:
+        return parse_user_time(text, now=now)
+    except (ValueError, TypeError) as exc:
+        raise _UsageError(f"{option} {text!r}: {exc}") from None
+
+
+def _iso(ms: int) -> str:
+    from datetime import datetime, timedelta, timezone
+
+    moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=ms)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def _resolve(value: Any, pointer: str) -> Any:
+    for token in pointer[1:].split("/") if pointer else []:
+        token = token.replace("~1", "/").replace("~0", "~")
+        value = value.get(token) if isinstance(value, dict) else None
+    return value
+
+
+def _refresh_interval(document: Any, pointer: str) -> int:
+    """``event.poller.refresh_interval`` of the configuration holding the poller, else 15 minutes."""
+    parent = _resolve(document, pointer.rsplit("/", 1)[0]) if pointer else None
+    raw = parent.get("event.poller.refresh_interval") if isinstance(parent, dict) else None
+    try:
+        minutes = int(str(raw).strip()) if raw is not None else 15
+    except ValueError:
+        return 15
+    return minutes if minutes > 0 else 15
+
+
+def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict]]:
+    """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones."""
+    import json
+
+    from ..kinds import escape_pointer_token, find_pollers
+
+    found, skipped = [], []
+    for ref in find_pollers(document):
+        poller = _resolve(document, ref.pointer)
+        if ref.stringified:
+            try:
+                poller = json.loads(poller)
+            except ValueError as exc:
+                skipped.append({"name": "", "pointer": ref.pointer,
+                                "reason": f"the event.poller.configuration string is not valid JSON: {exc}"})
+                continue
+        if not isinstance(poller, dict):
+            continue
+        interval = _refresh_interval(document, ref.pointer)
+        for key, entry in poller.items():
+            pointer = f"{ref.pointer}/{escape_pointer_token(key)}"
+            if not isinstance(entry, dict):
+                skipped.append({"name": key, "pointer": pointer, "reason": "not an object"})
+            elif not isinstance(entry.get("url"), str) or not entry["url"]:
+                skipped.append({"name": key, "pointer": pointer, "reason": "no url"})
+            else:
+                found.append((key, pointer, entry, interval))
+    return found, skipped
+
+
+def _severity(problem) -> str:
+    if problem.severity:
+        return problem.severity
+    from ..urls import RULES
+
+    for rule in RULES:
+        if rule.code == problem.rule:
+            return rule.severity
+    return "error"
+
+
+def _render(entry: dict, interval: int, at, now, args: argparse.Namespace):
+    from ..urls.render import render_url
+
+    delay = entry.get("pollDelay", 0)
+    delay = delay if isinstance(delay, int) and not isinstance(delay, bool) else 0
+    dates = entry.get("datesConfiguration")
+    date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None
+    rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,
+                          refresh_interval=interval, encode_values=args.encode_values,
+                          date_format=date_format if isinstance(date_format, str) else None)
+    return rendered, delay
+
+
+def _marks(length: int, spans: list[tuple[int, int]]) -> str:
+    line = [" "] * length
+    for start, end in spans:
+        for i in range(start, max(end, start + 1)):
+            if i < length:
+                line[i] = "^"
+    return "".join(line).rstrip()
+
+
+def _text_block(name: str, rendered, delay: int) -> list[str]:
+    pad = " " * 12
+    lines = [name]
+    rows = (("template", rendered.template, [(s.template_start, s.template_end) for s in rendered.substitutions]),
+            ("url", rendered.url, [(s.url_start, s.url_end) for s in rendered.substitutions]),
+            ("request", rendered.request_url, [(s.request_start, s.request_end) for s in rendered.substitutions]))
+    for label, value, spans in rows:
+        lines.append(f"  {label:<9} {value}")
+        marks = _marks(len(value), spans)
+        if marks:
+            lines.append(pad + marks)
+    last = f"  last poll {_iso(rendered.last_poll_ms)}"
+    if delay:
+        last += f" (--at minus pollDelay {delay} s)"
+    lines.append(last)
+    if any(s.macro.uses_now for s in rendered.substitutions):
+        lines.append(f"  now       {_iso(rendered.now_ms)}")
+    for problem in rendered.problems:
+        lines.append(f"  {problem.rule} {_severity(problem)} at column {problem.start + 1}: {problem.message}")
+    for assumption in rendered.assumptions:
+        lines.append(f"  assumes   {assumption}")
+    return lines
+
+
+def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int) -> dict:
+    return {
+        "name": name,
+        "pointer": pointer,
+        "template": rendered.template,
+        "url": rendered.url,
+        "request_url": rendered.request_url,
+        "last_poll": _iso(rendered.last_poll_ms),
+        "last_poll_ms": rendered.last_poll_ms,
+        "now_ms": rendered.now_ms,
+        "poll_delay": delay,
+        "refresh_interval": interval,
+        "substitutions": [
+            {"macro": s.macro.text, "kind": s.macro.kind, "value": s.value, "instant_ms": s.instant_ms,
+             "zone": s.zone, "template_span": [s.template_start, s.template_end],
+             "url_span": [s.url_start, s.url_end], "request_span": [s.request_start, s.request_end]}
+            for s in rendered.substitutions
+        ],
+        "problems": [
+            {"rule": p.rule, "severity": _severity(p), "message": p.message, "start": p.start, "end": p.end,
+             "fix": p.fix}
+            for p in rendered.problems
+        ],
+        "assumptions": list(rendered.assumptions),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    try:
+        text = _read(args.file)
+        try:
+            document = json.loads(text)
+        except ValueError as exc:
+            raise _UsageError(f"{args.file}: not valid JSON: {exc}") from None
+        at = _time(args.at, "--at")
+        now = _time(args.now_time, "--now") if args.now_time is not None else None
+        found, skipped = _entries(document)
+        if args.resource:
+            names = {name for name, *_ in found} | {s["name"] for s in skipped}
+            unknown = [r for r in args.resource if r not in names]
+            if unknown:
+                known = ", ".join(sorted(names)) or "none"
+                raise _UsageError(f"{args.file}: no resource {', '.join(map(repr, unknown))} (resources: {known})")
+            found = [f for f in found if f[0] in args.resource]
+            skipped = [s for s in skipped if s["name"] in args.resource]
+    except _UsageError as exc:
+        print(f"ce-validator render: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not found:
+        reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
+        detail = f" ({reasons})" if reasons else ""
+        print(f"ce-validator render: {args.file}: no poller resource with a url to render{detail}", file=sys.stderr)
+        return EXIT_NONE
+    from ..dates.format import epoch_millis
+
+    at_ms = epoch_millis(at)
+    results = []
+    for name, pointer, entry, interval in found:
+        rendered, delay = _render(entry, interval, at, now, args)
+        results.append((name, pointer, rendered, delay, interval))
+    if args.output_format == "json":
+        payload = {
+            "at": _iso(at_ms),
+            "at_ms": at_ms,
+            "now": _iso(epoch_millis(now)) if now is not None else None,
+            "server_zone": args.server_zone,
+            "encode_values": bool(args.encode_values),
+            "resources": [_json_resource(n, p, r, d, i) for n, p, r, d, i in results],
+            "skipped": skipped,
+        }
+        print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
+        return EXIT_OK
+    out = [f"last poll time (--at): {_iso(at_ms)}"]
+    for name, _pointer, rendered, delay, _interval in results:
+        out.append("")
+        out.extend(_text_block(name, rendered, delay))
+    for item in skipped:
+        out.append("")
+        out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")
+    print("\n".join(out))
+    return EXIT_OK

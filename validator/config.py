@@ -1,0 +1,596 @@
+"""Configuration: ``[tool.ce-validator]`` in ``pyproject.toml``, or the top level of ``.ce-validator.toml``.
+
+The file is found by walking up from a checked file's folder; in each folder
+``.ce-validator.toml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
+counts only when it has a ``[tool.ce-validator]`` table.  ``--config PATH`` names the
+file instead.  The table is validated against ``schemas/config.schema.json``; a
+problem raises :class:`ConfigError` (file, line, key, message), which the command line
+reports with exit status 2.  Paths and globs in the file are relative to its folder.
+Command-line options override the file (:meth:`Config.merge_cli`).
+
+Rule selection works like ruff's: ``select`` (default: every rule) and ``ignore``
+take codes or prefixes (``CE6``, ``CE601``); within one level the more specific of
+the matching ``select`` and ``ignore`` entries wins (an ignore on a tie); a
+command-line ``--select`` replaces the file's selection and ``--ignore`` adds to it.
+``per-file-ignores`` and pointer ignores (``"file.json#/pointer:CE601"``) apply after
+selection.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timezone
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Mapping, Sequence
+
+from .findings import SEVERITIES, Finding, Severity
+
+TABLE = "tool.ce-validator"
+FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
+_CODE = re.compile(r"CE[0-9]{0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigProblem:
+    """One problem in a configuration file."""
+
+    file: str | None  # None for the command line
+    key: str | None  # "select[1]", "severity.CE301"; None for the whole file
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "command line"
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[ConfigProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def file(self) -> str | None:
+        return self.problems[0].file
+
+    @property
+    def key(self) -> str | None:
+        return self.problems[0].key
+
+    @property
+    def message(self) -> str:
+        return self.problems[0].message
+
+
+@dataclass(frozen=True, slots=True)
+class PointerIgnore:
+    """``glob#pointer:CODE``: ignore ``code`` (or prefix) at ``pointer`` and below it, in files matching ``glob``."""
+
+    glob: str
+    pointer: str
+    code: str
+
+    @classmethod
+    def parse(cls, text: str) -> PointerIgnore:
+        path, _, rest = text.partition("#")
+        pointer, _, code = rest.rpartition(":")
+        return cls(glob=path, pointer=pointer, code=code)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A loaded configuration (defaults when no file was found)."""
+
+    path: Path | None = None  # the file it came from
+    root: Path | None = None  # the folder relative paths and globs start from (None: the current folder)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    pointer_ignores: tuple[PointerIgnore, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    strict: bool = False
+    output_format: str | None = None
+    server_zone: str = "GMT"
+    encode_values: bool = False
+    at: datetime | None = None
+    element_docs: tuple[str, ...] = ()
+    element_schemas: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    # command-line layer (merge_cli)
+    cli_select: tuple[str, ...] | None = None
+    cli_ignore: tuple[str, ...] = ()
+    cli_severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    # -- selection ----------------------------------------------------------------------------------------------
+    def enabled(self, code: str) -> bool:
+        """Whether ``code`` is selected (before per-file and pointer ignores)."""
+        state = False
+        for select, ignore in ((("CE",), ()), (self.select, self.ignore), (self.cli_select, self.cli_ignore)):
+            chosen = _longest(select, code) if select is not None else -1
+            dropped = _longest(ignore, code)
+            if select is not None:
+                state = chosen >= 0 and chosen > dropped
+            elif dropped >= 0:
+                state = False
+        return state
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The severity of ``code`` after overrides (command line first, then the file; most specific wins)."""
+        for overrides in (self.cli_severity, self.severity):
+            best = max((p for p in overrides if code.startswith(p)), key=len, default=None)
+            if best is not None:
+                return overrides[best]
+        return default
+
+    def relative(self, path: str | os.PathLike[str] | None) -> str | None:
+        """``path`` relative to :attr:`root`, with ``/``; absolute when outside it; ``None`` for standard input."""
+        if path is None or str(path) in ("-", "<stdin>"):
+            return None
+        absolute = os.path.abspath(os.fspath(path))
+        base = os.path.abspath(self.root) if self.root is not None else os.getcwd()
+        relative = os.path.relpath(absolute, base) if _same_drive(absolute, base) else absolute
+        if relative == ".." or relative.startswith(".." + os.sep):
+            relative = absolute
+        return PurePosixPath(*Path(relative).parts).as_posix()
+
+    def is_excluded(self, path: str | os.PathLike[str]) -> bool:
+        """Whether ``path`` (or a folder it is in) matches an ``exclude`` glob."""
+        relative = self.relative(path)
+        return relative is not None and any(glob_match(pattern, relative) for pattern in self.exclude)
+
+    def apply(self, findings: Iterable[Finding], *, path: str | os.PathLike[str] | None) -> list[Finding]:
+        """The findings of the file at ``path`` that the configuration keeps, with severities overridden."""
+        relative = self.relative(path)
+        file_ignores: list[str] = []
+        pointers: list[PointerIgnore] = []
+        if relative is not None:
+            for pattern, codes in self.per_file_ignores:
+                if glob_match(pattern, relative):
+                    file_ignores.extend(codes)
+            pointers = [p for p in self.pointer_ignores if not p.glob or glob_match(p.glob, relative)]
+        kept = []
+        for finding in findings:
+            code = finding.rule
+            if not self.enabled(code) or _longest(file_ignores, code) >= 0:
+                continue
+            if any(code.startswith(p.code) and _under(finding.pointer, p.pointer) for p in pointers):
+                continue
+            severity = self.severity_for(code, finding.severity)
+            kept.append(finding if severity == finding.severity else replace(finding, severity=severity))
+        return kept
+
+    # -- command line -------------------------------------------------------------------------------------------
+    def merge_cli(
+        self,
+        *,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
+        severity: Mapping[str, str] | None = None,
+        strict: bool | None = None,
+        output_format: str | None = None,
+        server_zone: str | None = None,
+        encode_values: bool | None = None,
+        at: str | datetime | None = None,
+        element_docs: Sequence[str] | None = None,
+        element_schemas: Sequence[str] | None = None,
+        exclude: Sequence[str] | None = None,
+    ) -> Config:
+        """This configuration with command-line options on top: a given option wins over the file.
+
+        ``select`` replaces the selection, ``ignore`` adds to it, ``severity`` entries win
+        over the file's; folders are relative to the current directory.  ``None`` leaves
+        an option as the file has it.  Raises :class:`ConfigError` for a bad value.
+        """
+        problems: list[ConfigProblem] = []
+        for name, codes in (("--select", select), ("--ignore", ignore)):
+            for code in codes or ():
+                if not _CODE.fullmatch(code):
+                    problems.append(ConfigProblem(None, name, f"{code!r} is not a rule code or prefix such as "
+                                                              "CE6 or CE601"))
+        checked_severity: dict[str, Severity] = {}
+        for code, level in (severity or {}).items():
+            if not _CODE.fullmatch(code):
+                problems.append(ConfigProblem(None, "--severity", f"{code!r} is not a rule code or prefix"))
+            elif level not in SEVERITIES:
+                problems.append(ConfigProblem(None, "--severity", f"{level!r} is not one of error, warning, info"))
+            else:
+                checked_severity[code] = level  # type: ignore[assignment]
+        parsed_at = self.at
+        if at is not None:
+            try:
+                parsed_at = parse_at(at)
+            except ValueError as exc:
+                problems.append(ConfigProblem(None, "--at", str(exc)))
+        if problems:
+            raise ConfigError(problems)
+        changes: dict[str, Any] = {"at": parsed_at}
+        if select is not None:
+            changes["cli_select"] = tuple(select)
+        if ignore:
+            changes["cli_ignore"] = self.cli_ignore + tuple(ignore)
+        if checked_severity:
+            changes["cli_severity"] = {**self.cli_severity, **checked_severity}
+        for name, value in (("strict", strict), ("output_format", output_format), ("server_zone", server_zone),
+                            ("encode_values", encode_values)):
+            if value is not None:
+                changes[name] = value
+        for name, folders in (("element_docs", element_docs), ("element_schemas", element_schemas)):
+            if folders is not None:
+                changes[name] = tuple(os.path.abspath(folder) for folder in folders)
+        if exclude is not None:
+            changes["exclude"] = tuple(exclude)
+        return replace(self, **changes)
+
+
+# -- loading ----------------------------------------------------------------------------------------------------
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a folder), or ``None``."""
+    directory = Path(os.path.abspath(start))
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        candidate = folder / ".ce-validator.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _has_table(candidate):
+            return candidate
+    return None
+
+
+def load_config(*, start: Path, explicit: Path | None = None) -> Config:
+    """The configuration for files at ``start``: ``explicit`` when given, else the nearest file, else defaults."""
+    path = Path(explicit) if explicit is not None else find_config_file(start)
+    if path is None:
+        return Config()
+    return _load_file(Path(os.path.abspath(path)), explicit=explicit is not None)
+
+
+class ConfigResolver:
+    """The configuration of each checked file (nearest file wins), loading each file once.
+
+    ``explicit`` (``--config``) is used for every file when given; ``cli`` holds the
+    keyword arguments of :meth:`Config.merge_cli`, applied on top of each file.
+    """
+
+    def __init__(self, *, explicit: Path | None = None, cli: Mapping[str, Any] | None = None) -> None:
+        self._explicit = explicit
+        self._cli = dict(cli or {})
+        self._by_file: dict[Path | None, Config] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def for_path(self, path: str | os.PathLike[str] | None) -> Config:
+        """The configuration for the file at ``path`` (the current folder's for standard input)."""
+        if self._explicit is not None:
+            source: Path | None = Path(os.path.abspath(self._explicit))
+        else:
+            start = Path.cwd() if path is None or str(path) in ("-", "<stdin>") else Path(os.path.abspath(path))
+            directory = start if start.is_dir() else start.parent
+            if directory not in self._by_dir:
+                self._by_dir[directory] = find_config_file(directory)
+            source = self._by_dir[directory]
+        config = self._by_file.get(source)
+        if config is None:
+            config = Config() if source is None else _load_file(source, explicit=self._explicit is not None)
+            config = config.merge_cli(**self._cli) if self._cli else config
+            self._by_file[source] = config
+        return config
+
+
+def parse_at(value: str | datetime | date) -> datetime:
+    """An ISO 8601 date-time (or a TOML date-time) as an aware datetime; UTC when it has no offset."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    else:
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO 8601 date-time such as 2020-06-01T12:00:00Z") from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "ce-validator" not in text:
+        return False
+    table = _parse(pyproject, text).get("tool", {})
+    return isinstance(table, dict) and "ce-validator" in table
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
+        message = str(exc)[:found.start()].rstrip() + f" (column {found.group(2)})" if found else str(exc)
+        line = int(found.group(1)) if found else None
+        raise ConfigError([ConfigProblem(str(path), None, f"invalid TOML: {message}", line)]) from None
+
+
+def _load_file(path: Path, *, explicit: bool) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([ConfigProblem(str(path), None, "no such configuration file")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([ConfigProblem(str(path), None, f"cannot read: {exc}")]) from None
+    data = _parse(path, text)
+    in_pyproject = path.name == "pyproject.toml"
+    if in_pyproject:
+        tool = data.get("tool", {})
+        table = tool.get("ce-validator") if isinstance(tool, dict) else None
+        if table is None:
+            if explicit:
+                raise ConfigError([ConfigProblem(str(path), None, f"no [{TABLE}] table")])
+            return Config(path=path, root=path.parent)
+        if not isinstance(table, dict):
+            raise ConfigError([ConfigProblem(str(path), TABLE, "must be a table")])
+    else:
+        table = data
+    return _build(path, text, table, prefix=f"{TABLE}." if in_pyproject else "")
+
+
+def _plain(value: Any) -> Any:
+    """TOML values as JSON Schema sees them: date-times become ISO strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return value
+
+
+def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Config:
+    problems = [ConfigProblem(str(path), prefix + key if key else prefix.rstrip(".") or None, message,
+                              _line_of(text, key, in_pyproject=bool(prefix)))
+                for key, message in validate_table(_plain(table))]
+    at = None
+    if not problems and "at" in table:
+        try:
+            at = parse_at(table["at"])
+        except ValueError as exc:
+            problems.append(ConfigProblem(str(path), prefix + "at", str(exc),
+                                          _line_of(text, "at", in_pyproject=bool(prefix))))
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
+    root = path.parent
+    ignore = [item for item in table.get("ignore", []) if "#" not in item]
+    pointers = [PointerIgnore.parse(item) for item in table.get("ignore", []) if "#" in item]
+    return Config(
+        path=path,
+        root=root,
+        select=tuple(table["select"]) if "select" in table else None,
+        ignore=tuple(ignore),
+        pointer_ignores=tuple(pointers),
+        per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in table.get("per-file-ignores", {}).items()),
+        severity=dict(table.get("severity", {})),
+        strict=table.get("strict", False),
+        output_format=table.get("format"),
+        server_zone=table.get("server-zone", "GMT"),
+        encode_values=table.get("encode-values", False),
+        at=at,
+        element_docs=tuple(str(root / folder) for folder in table.get("element-docs", [])),
+        element_schemas=tuple(str(root / folder) for folder in table.get("element-schemas", [])),
+        exclude=tuple(table.get("exclude", [])),
+    )
+
+
+# -- validation -------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def config_schema() -> dict[str, Any]:
+    """``schemas/config.schema.json`` (``validator/schemas`` in the wheel, ``schemas/`` in a checkout)."""
+    import json
+    from importlib.resources import files
+
+    bundled = files("validator").joinpath("schemas", "config.schema.json")
+    if bundled.is_file():
+        return json.loads(bundled.read_text(encoding="utf-8"))
+    checkout = Path(__file__).resolve().parents[1] / "schemas" / "config.schema.json"
+    return json.loads(checkout.read_text(encoding="utf-8"))
+
+
+_TYPE_NAMES = {"array": "a list", "string": "a string", "boolean": "true or false", "object": "a table",
+               "integer": "a whole number", "number": "a number"}
+
+
+def plainly_valid(table: Mapping[str, Any]) -> bool:
+    """A quick check that accepts only tables the schema accepts (so valid files need no jsonschema import).
+
+    ``False`` does not mean invalid: :func:`validate_table` then decides and explains.
+    """
+    schema = config_schema()
+    props = schema["properties"]
+    code = re.compile(schema["$defs"]["selector"]["pattern"])
+    ignore = re.compile(props["ignore"]["items"]["pattern"])
+
+    def strings(value: Any, pattern: re.Pattern[str] | None = None) -> bool:
+        return isinstance(value, list) and all(
+            isinstance(item, str) and (pattern.search(item) is not None if pattern else item != "") for item in value)
+
+    checks = {
+        "select": lambda v: strings(v, code),
+        "ignore": lambda v: strings(v, ignore),
+        "per-file-ignores": lambda v: isinstance(v, dict) and all(k and strings(c, code) for k, c in v.items()),
+        "severity": lambda v: isinstance(v, dict) and all(
+            code.search(k) is not None and isinstance(level, str) and level in SEVERITIES for k, level in v.items()),
+        "strict": lambda v: isinstance(v, bool),
+        "encode-values": lambda v: isinstance(v, bool),
+        "format": lambda v: isinstance(v, str) and v in props["format"]["enum"],
+        "server-zone": lambda v: isinstance(v, str) and v != "",
+        "at": lambda v: isinstance(v, str) and v != "",
+        "element-docs": strings,
+        "element-schemas": strings,
+        "exclude": strings,
+    }
+    if set(checks) != set(props):  # the schema grew an option this check does not know
+        return False
+    return all(key in checks and checks[key](value) for key, value in table.items())
+
+
+def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(key, message)`` for every problem in a configuration table (``key`` is ``""`` for the table itself)."""
+    if plainly_valid(table):
+        return []
+    from jsonschema import Draft202012Validator
+
+    schema = config_schema()
+    validator = Draft202012Validator(schema)
+    problems: list[tuple[str, str]] = []
+    for error in sorted(validator.iter_errors(table), key=lambda e: [str(p) for p in e.absolute_path]):
+        key = _key(error.absolute_path)
+        kind = error.validator
+        if kind == "additionalProperties" and not error.absolute_path:
+            known = list(schema["properties"])
+            for extra in sorted(set(error.instance) - set(known)):
+                problems.append((extra, f"unknown option{_did_you_mean(extra, known)}"))
+            continue
+        if kind == "type":
+            expected = error.validator_value
+            names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+            message = f"must be {' or '.join(names)}, got {_show(error.instance)}"
+        elif kind == "enum":
+            message = f"must be one of {', '.join(map(str, error.validator_value))}, got {_show(error.instance)}"
+        elif kind == "pattern":
+            message = f"{_show(error.instance)} {error.schema.get('x-error', 'is not valid')}"
+        elif kind == "minLength":
+            message = "must not be empty"
+        elif kind == "propertyNames":
+            inner = next(iter(error.context), None)
+            reason = inner.schema.get("x-error", "is not a valid key") if inner is not None else "is not a valid key"
+            message = f"{_show(error.instance)} {reason}"
+        else:
+            message = error.message
+        problems.append((key, message))
+    return problems
+
+
+def _key(path: Iterable[Any]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            text = str(part)
+            shown = text if re.fullmatch(r"[A-Za-z0-9_-]+", text) else '"' + text.replace('"', '\\"') + '"'
+            out += f".{shown}" if out else shown
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return '"' + value + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def _did_you_mean(name: str, known: Sequence[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else f"; known options: {', '.join(known)}"
+
+
+def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
+    """The line defining top-level option ``key`` (its first path part) of the table, if it can be found."""
+    name = re.split(r"[.\[]", key, maxsplit=1)[0].strip('"') if key else ""
+    if not name:
+        return None
+    table = r"tool\.(?:ce-validator|\"ce-validator\")" if in_pyproject else ""
+    current = ""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        header = re.match(r"\[\s*([^\]]+?)\s*\]", stripped)
+        if header and not stripped.startswith("[["):
+            current = header.group(1)
+            if re.fullmatch(rf"{table}\.{re.escape(name)}" if table else re.escape(name), current):
+                return number
+            continue
+        if re.fullmatch(table, current) if table else current == "":
+            if re.match(rf"""["']?{re.escape(name)}["']?\s*=""", stripped):
+                return number
+    return None
+
+
+# -- matching ---------------------------------------------------------------------------------------------------
+def _longest(prefixes: Iterable[str] | None, code: str) -> int:
+    """The length of the longest prefix in ``prefixes`` that ``code`` starts with; -1 when none does."""
+    return max((len(p) for p in prefixes or () if code.startswith(p)), default=-1)
+
+
+def _under(pointer: str, base: str) -> bool:
+    return base == "" or pointer == base or pointer.startswith(base + "/")
+
+
+def _same_drive(a: str, b: str) -> bool:
+    return os.path.splitdrive(a)[0].lower() == os.path.splitdrive(b)[0].lower()
+
+
+@lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", i + 2)
+            if end == -1:
+                out.append(re.escape(char))
+            else:
+                body = pattern[i + 1:end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return re.compile("".join(out))
+
+
+def glob_match(pattern: str, relative: str) -> bool:
+    """Whether the ``/``-separated path ``relative`` (or one of its folders) matches the glob ``pattern``.
+
+    ``*`` and ``?`` stay within a folder, ``**`` spans folders, ``[...]`` is a set; a
+    pattern without ``/`` matches a file or folder name anywhere, a pattern ending in
+    ``/`` matches a folder and everything in it.
+    """
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    if pattern.endswith("/"):
+        pattern += "**"
+    pattern = pattern.lstrip("/") if not relative.startswith("/") else pattern
+    parts = relative.split("/")
+    if "/" not in pattern:
+        regex = _glob_regex(pattern)
+        return any(regex.fullmatch(part) for part in parts)
+    regex = _glob_regex(pattern)
+    return any(regex.fullmatch("/".join(parts[:n])) for n in range(len(parts), 0, -1))

@@ -1,0 +1,399 @@
+"""Java ``TimeZone.getTimeZone`` emulation, from tables generated from the JDK.
+
+``resolve_zone(id)`` answers what ``java.util.TimeZone.getTimeZone(id)`` returns:
+a known id (case-sensitive, including legacy ids such as ``PST``, ``EST``, ``BST``),
+a custom ``GMT+hh:mm`` zone normalised as Java does, or -- for anything else --
+GMT, flagged ``known=False`` so callers can warn.
+
+Offsets are those of ``Calendar.ZONE_OFFSET + DST_OFFSET`` and ``DST_OFFSET`` of a
+``GregorianCalendar`` in that zone.  Before 1900-01-01T00:00Z Java uses the zone's
+current raw offset with no DST; after the dumped table's end (2200-01-01, see
+``data_version()``) the zone's final transition rules apply, expanded here exactly
+as ``java.time.zone.ZoneOffsetTransitionRule`` does.  The data is
+``validator/dates/data/zones.tsv.gz``, written by ``tools/gen_zone_data.py``; it is
+read on first use, and each zone is decoded only when it is first requested.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = [
+    "JavaZone",
+    "ZoneResolution",
+    "ZoneDataVersion",
+    "available_ids",
+    "data_version",
+    "resolve_zone",
+    "zone_strings",
+]
+
+DATA_FILE = Path(__file__).parent / "data" / "zones.tsv.gz"
+
+_LAST_JAVA_YEAR = 292_278_994  # GregorianCalendar's maximum year
+
+
+class ZoneDataVersion(NamedTuple):
+    """Where the zone table came from."""
+
+    java_version: str
+    tzdb_version: str
+    table_end_ms: int  # explicit values up to here; final rules after
+
+
+class _Rule(NamedTuple):
+    month: int
+    dom: int  # day-of-month indicator; negative counts from the month's end
+    dow: int  # 1=Monday..7=Sunday, 0 = none
+    second_of_day: int
+    end_of_day: bool
+    time_def: str  # "U" (UTC), "W" (wall), "S" (standard)
+    std: int  # seconds
+    before: int
+    after: int
+
+
+def _days_from_civil(y: int, m: int, d: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date."""
+    y -= m <= 2
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + (-3 if m > 2 else 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _is_leap(y: int) -> bool:
+    return y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _rule_transition(rule: _Rule, year: int) -> int:
+    """Epoch second of ``rule``'s transition in ``year`` (``ZoneOffsetTransitionRule.createTransition``)."""
+    if rule.dom < 0:
+        length = _MONTH_DAYS[rule.month - 1] + (rule.month == 2 and _is_leap(year))
+        days = _days_from_civil(year, rule.month, length + 1 + rule.dom)
+        if rule.dow:
+            days -= ((days + 3) % 7 + 1 - rule.dow) % 7
+    else:
+        days = _days_from_civil(year, rule.month, rule.dom)
+        if rule.dow:
+            days += (rule.dow - ((days + 3) % 7 + 1)) % 7
+    if rule.end_of_day:
+        days += 1
+    local = days * 86400 + rule.second_of_day
+    offset = 0 if rule.time_def == "U" else rule.std if rule.time_def == "S" else rule.before
+    return local - offset
+
+
+def _year_of(epoch_s: int) -> int:
+    days = epoch_s // 86400 + 719468
+    era = days // 146097
+    doe = days - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    return yoe + era * 400 + (mp >= 10)
+
+
+class JavaZone:
+    """One ``java.util.TimeZone``: id, raw offset, display names and offset history."""
+
+    __slots__ = (
+        "id",
+        "raw_offset_ms",
+        "uses_daylight",
+        "names",
+        "_times",
+        "_values",
+        "_rules",
+        "_expanded_to",
+        "_span",
+    )
+
+    def __init__(
+        self,
+        zone_id: str,
+        raw_offset_ms: int,
+        uses_daylight: bool,
+        names: tuple[str, str, str, str],
+        times: list[int],
+        values: list[tuple[int, int]],
+        rules: tuple[_Rule, ...] = (),
+        expanded_to: int = 0,
+    ) -> None:
+        self.id = zone_id
+        self.raw_offset_ms = raw_offset_ms
+        self.uses_daylight = uses_daylight
+        self.names = names  # (std_short, dst_short, std_long, dst_long)
+        # values[i] holds from times[i-1] (inclusive) to times[i]; values[0] before times[0].
+        self._times = times
+        self._values = values
+        self._rules = rules
+        self._expanded_to = expanded_to  # last year the rules were expanded for
+        self._span: tuple[int, int, tuple[int, int]] = (0, 0, values[0])
+
+    def __repr__(self) -> str:
+        return f"JavaZone({self.id!r})"
+
+    def offsets_at(self, epoch_ms: int) -> tuple[int, int]:
+        """``(ZONE_OFFSET + DST_OFFSET, DST_OFFSET)`` in milliseconds at ``epoch_ms``."""
+        lo, hi, value = self._span
+        if lo <= epoch_ms < hi:
+            return value
+        return self.offset_span(epoch_ms)[2]
+
+    def offset_span(self, epoch_ms: int) -> tuple[int, int, tuple[int, int]]:
+        """``(start_ms, end_ms, (total_ms, dst_ms))``: the run of constant offsets holding ``epoch_ms``."""
+        times = self._times
+        if self._rules and (not times or epoch_ms >= times[-1]):
+            year = _year_of(epoch_ms // 1000)
+            if year > self._expanded_to + 2000:
+                return (epoch_ms, epoch_ms + 1, self._far_value(epoch_ms, year))
+            self._expand(year + 1)
+            times = self._times
+        i = bisect_right(times, epoch_ms)
+        lo = times[i - 1] if i else -(1 << 62)
+        hi = times[i] if i < len(times) else 1 << 62
+        if self._rules and i == len(times):
+            hi = epoch_ms + 1  # rules are expanded year by year: do not cache past the expansion
+        span = (lo, hi, self._values[i])
+        self._span = span
+        return span
+
+    def _far_value(self, epoch_ms: int, year: int) -> tuple[int, int]:
+        """Offsets far beyond the expanded years: Java's final rules hold forever."""
+        # In GregorianCalendar's last year, 292278994, Java's SimpleTimeZone makes no DST start.
+        found = sorted(
+            (_rule_transition(r, y) * 1000, r)
+            for y in (year - 1, year)
+            if y <= _LAST_JAVA_YEAR
+            for r in self._rules
+            if y < _LAST_JAVA_YEAR or r.after == r.std
+        )
+        value = self._values[-1]
+        for t, r in found:
+            if t <= epoch_ms:
+                value = (r.after * 1000, (r.after - r.std) * 1000)
+        return value
+
+    def _expand(self, year: int) -> None:
+        if year <= self._expanded_to:
+            return
+        times, values = list(self._times), list(self._values)
+        last = times[-1] if times else -(1 << 62)
+        for y in range(self._expanded_to + 1, year + 1):
+            found = sorted((_rule_transition(r, y) * 1000, r) for r in self._rules)
+            for t, r in found:
+                if t > last:
+                    times.append(t)
+                    values.append((r.after * 1000, (r.after - r.std) * 1000))
+                    last = t
+        self._times, self._values, self._expanded_to = times, values, year
+
+    def name_at(self, epoch_ms: int, long: bool) -> str:
+        """What ``z`` (``long=False``) or ``zzzz`` (``long=True``) prints at ``epoch_ms``."""
+        daylight = self.offsets_at(epoch_ms)[1] != 0
+        return self.names[(2 if long else 0) + daylight]
+
+    @property
+    def is_fixed(self) -> bool:
+        """True when the offsets never change (custom ids, ``EST``, ``Etc/GMT+5``...)."""
+        return len(self._times) == 0 and not self._rules
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneResolution:
+    """What ``TimeZone.getTimeZone(requested)`` returns.
+
+    ``id`` is Java's ``getID()``; ``known`` is False when Java silently fell back to GMT.
+    """
+
+    requested: str
+    id: str
+    known: bool
+    zone: JavaZone
+
+
+class _Table:
+    """The decoded-on-demand contents of the data file."""
+
+    def __init__(self, data: bytes) -> None:
+        import gzip
+
+        text = gzip.decompress(data).decode("utf-8")
+        self.version: ZoneDataVersion | None = None
+        self.entries: dict[str, list[str]] = {}
+        self.order: list[str] = []
+        self.histories: list[str] = []
+        self.zone_strings: list[tuple[str, ...]] = []
+        for line in text.split("\n"):
+            if not line:
+                continue
+            kind, _, rest = line.partition("\t")
+            if kind == "H":
+                self.histories.append(rest)
+            elif kind == "Z":
+                fields = rest.split("\t")
+                self.entries[fields[0]] = fields
+                self.order.append(fields[0])
+            elif kind == "S":
+                self.zone_strings.append(tuple(rest.split("\t")))
+            elif kind == "V":
+                java, tzdb, end = rest.split("\t")
+                self.version = ZoneDataVersion(java, tzdb, int(end))
+        self._decoded: dict[int, tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]] = {}
+
+    def history(self, index: int) -> tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]:
+        cached = self._decoded.get(index)
+        if cached is None:
+            cached = self._decoded[index] = decode_history(self.histories[index])
+        return cached
+
+
+def decode_history(text: str) -> tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]:
+    """Decode one history line: ``(times_ms, values_ms, rules, expanded_to_year)``.
+
+    Format: ``total,dst[;delta:total,dst]...[|rule;rule...]``, seconds; ``delta`` (seconds,
+    optionally ``.mmm``) is the change instant relative to the previous one (the first relative
+    to 1900-01-01T00:00Z).
+    """
+    explicit, _, rules_text = text.partition("|")
+    parts = explicit.split(";")
+    total, dst = parts[0].split(",")
+    values = [(int(total) * 1000, int(dst) * 1000)]
+    times: list[int] = []
+    t = -2_208_988_800_000
+    for part in parts[1:]:
+        delta, _, offsets = part.partition(":")
+        total, dst = offsets.split(",")
+        seconds, _, millis = delta.partition(".")
+        t += int(seconds) * 1000 + (int(millis) if millis else 0)
+        times.append(t)
+        values.append((int(total) * 1000, int(dst) * 1000))
+    rules: tuple[_Rule, ...] = ()
+    expanded_to = 0
+    if rules_text:
+        rules = tuple(
+            _Rule(int(m), int(dom), int(dow), int(sod), eod == "1", td, int(std), int(b), int(a))
+            for m, dom, dow, sod, eod, td, std, b, a in (r.split(",") for r in rules_text.split(";"))
+        )
+        expanded_to = _year_of(t // 1000) - 1
+    return times, values, rules, expanded_to
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    from importlib.resources import files
+
+    return _Table(files(__package__).joinpath("data", DATA_FILE.name).read_bytes())
+
+
+_zones: dict[str, JavaZone] = {}
+
+
+def _known_zone(zone_id: str) -> JavaZone:
+    zone = _zones.get(zone_id)
+    if zone is None:
+        fields = _table().entries[zone_id]
+        _, java_id, raw, daylight, s_short, d_short, s_long, d_long, index = fields
+        times, values, rules, expanded_to = _table().history(int(index))
+        zone = JavaZone(
+            java_id,
+            int(raw),
+            daylight == "true",
+            (s_short, d_short, s_long, d_long),
+            times,
+            values,
+            rules,
+            expanded_to,
+        )
+        if rules:
+            zone._expand(2200)
+        _zones[zone_id] = zone
+    return zone
+
+
+def _custom_offset(zone_id: str) -> int | None:
+    """Minutes of a custom ``GMT±...`` id (``TimeZone.parseCustomTimeZone``), or None when Java rejects it."""
+    if len(zone_id) < 5 or not zone_id.startswith("GMT"):
+        return None
+    sign = zone_id[3]
+    if sign not in "+-":
+        return None
+    hours = num = delims = length = 0
+    for c in zone_id[4:]:
+        if c == ":":
+            if delims or length > 2:
+                return None
+            hours, num, length, delims = num, 0, 0, 1
+            continue
+        if not "0" <= c <= "9":
+            return None
+        num = num * 10 + ord(c) - 48
+        length += 1
+    if delims == 0:
+        if length <= 2:
+            hours, num = num, 0
+        else:
+            hours, num = divmod(num, 100)
+    elif length != 2:
+        return None
+    if hours > 23 or num > 59:
+        return None
+    minutes = hours * 60 + num
+    return -minutes if sign == "-" else minutes
+
+
+def _custom_id(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    h, m = divmod(abs(minutes), 60)
+    return f"GMT{sign}{h:02d}:{m:02d}"
+
+
+@lru_cache(maxsize=1024)
+def resolve_zone(zone_id: str) -> ZoneResolution:
+    """What ``java.util.TimeZone.getTimeZone(zone_id)`` returns (``known=False``: fell back to GMT)."""
+    if not isinstance(zone_id, str):
+        raise TypeError(f"zone id must be a str, not {type(zone_id).__name__}")
+    if zone_id in _table().entries:
+        zone = _known_zone(zone_id)
+        return ZoneResolution(zone_id, zone.id, True, zone)
+    minutes = _custom_offset(zone_id)
+    if minutes is None:
+        gmt = _known_zone("GMT")
+        return ZoneResolution(zone_id, gmt.id, False, gmt)
+    if minutes == 0:
+        custom_id = "GMT-00:00" if zone_id[3] == "-" else "GMT+00:00"
+    else:
+        custom_id = _custom_id(minutes)
+    ms = minutes * 60_000
+    zone = JavaZone(custom_id, ms, False, (custom_id,) * 4, [], [(ms, 0)])
+    return ZoneResolution(zone_id, custom_id, True, zone)
+
+
+def available_ids() -> tuple[str, ...]:
+    """``TimeZone.getAvailableIDs()``, in Java's order."""
+    return tuple(_table().order)
+
+
+def zone_strings() -> tuple[tuple[str, ...], ...]:
+    """``DateFormatSymbols.getInstance(Locale.US).getZoneStrings()`` in Java's order.
+
+    Each row is ``(id, std_long, std_short, dst_long, dst_short, ...)`` as Java returns it.
+    """
+    return tuple(_table().zone_strings)
+
+
+def data_version() -> ZoneDataVersion:
+    """The JDK and tzdb versions the zone table was generated from, and where its explicit part ends."""
+    version = _table().version
+    if version is None:
+        raise RuntimeError(f"{DATA_FILE.name} has no version line: regenerate it with tools/gen_zone_data.py")
+    return version

@@ -1,0 +1,258 @@
+"""The core: a source goes through kinds, schemas and rules, and comes out as sorted findings.
+
+``check`` is the library entry point; the ``check`` command and the tests call it.
+Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Iterator
+
+from .findings import Finding, Problem, Severity
+from .kinds import Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers, looks_like_cloud_elements
+
+NOT_CLOUD_ELEMENTS = "CE090"
+INTERNAL_ERROR = "CE099"
+# Problems that make any *.json file unusable, Cloud Elements body or not: empty, bad encoding, binary.
+UNREADABLE = frozenset({"CE010", "CE012", "CE013"})
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Assumptions about undocumented platform behaviour, and where element definitions are."""
+
+    server_zone: str = "GMT"
+    encode_values: bool = False
+    element_docs: tuple[str, ...] = ()
+    element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One poller resource: ``name``, its ``value``, and where it is (``pointer`` inside ``source``)."""
+
+    name: str
+    value: Any
+    source: Any  # validator.source.Source (the file, or the decoded poller string)
+    pointer: str
+
+    def child(self, *keys: str) -> str:
+        return self.pointer + "".join("/" + escape_pointer_token(k) for k in keys)
+
+
+@dataclass
+class Context:
+    """What a rule sees: the document, its kind and pollers, and ``finding`` to report with a position."""
+
+    source: Any
+    value: Any
+    kind: Kind
+    options: Options
+    pollers: list[tuple[PollerRef, Any]] = field(default_factory=list)  # (ref, Source holding the poller map)
+    _rules: dict | None = None
+
+    @property
+    def path(self) -> str | None:
+        return self.source.path
+
+    @property
+    def configuration(self) -> dict | None:
+        pointer = configuration_pointer(self.value, self.kind)
+        if pointer is None:
+            return None
+        return self.value if pointer == "" else self.value.get("configuration")
+
+    @property
+    def configuration_pointer(self) -> str | None:
+        return configuration_pointer(self.value, self.kind)
+
+    @property
+    def element_key(self) -> str | None:
+        if self.kind != "instance" or not isinstance(self.value, dict):
+            return None
+        element = self.value.get("element")
+        key = element.get("key") if isinstance(element, dict) else None
+        return key if isinstance(key, str) else None
+
+    def entries(self) -> Iterator[Entry]:
+        """Every poller resource whose entry is an object."""
+        for ref, source in self.pollers:
+            root = "" if ref.stringified else ref.pointer
+            poller = source.value if ref.stringified else _resolve(self.value, ref.pointer)
+            if not isinstance(poller, dict):
+                continue
+            for name, entry in poller.items():
+                yield Entry(name, entry, source, f"{root}/{escape_pointer_token(name)}")
+
+    def display_pointer(self, source: Any, pointer: str) -> str:
+        """The pointer shown to users: a pointer inside a stringified poller is prefixed with the string's."""
+        for ref, poller_source in self.pollers:
+            if ref.stringified and poller_source is source:
+                return ref.pointer + pointer
+        return pointer
+
+    def finding(
+        self,
+        rule: str,
+        message: str,
+        *,
+        source: Any = None,
+        pointer: str = "",
+        key: bool = False,
+        sub: tuple[int, int] | None = None,
+        fix: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding at ``pointer`` of ``source`` (default: the file); ``sub`` is a decoded range inside a string."""
+        source = source or self.source
+        if sub is not None:
+            start, end = source.string_span(pointer, sub[0], sub[1])
+        else:
+            start, end = source.span(pointer, key=key)
+        return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), fix=fix,
+                          severity=severity)
+
+    def problem(self, problem: Problem, *, source: Any = None, pointer: str = "") -> Finding:
+        """Place a :class:`Problem` found inside the string value at ``pointer``."""
+        return self.finding(problem.rule, problem.message, source=source, pointer=pointer,
+                            sub=(problem.start, problem.end), fix=problem.fix, severity=problem.severity)
+
+    def place(self, rule: str, message: str, start: int, end: int, *, pointer: str = "", fix: str | None = None,
+              severity: Severity | None = None) -> Finding:
+        """A finding at file offsets ``[start, end)``."""
+        line, column = self.source.line_col(start)
+        end_line, end_column = self.source.line_col(max(end, start))
+        if (end_line, end_column) == (line, column):
+            end_column += 1
+        return Finding(rule=rule, severity=severity or default_severity(rule), message=message, path=self.path,
+                       pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
+
+
+def _resolve(value: Any, pointer: str) -> Any:
+    if pointer == "":
+        return value
+    for token in pointer[1:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+    return value
+
+
+def default_severity(rule: str) -> Severity:
+    from .rules import registry
+
+    found = registry().get(rule)
+    return found.severity if found else "error"
+
+
+def _read(source: Any, path: str | os.PathLike | None) -> tuple[str | bytes, str | None]:
+    if isinstance(source, (dict, list)):
+        return json.dumps(source, indent=2, ensure_ascii=False), (os.fspath(path) if path else None)
+    if isinstance(source, os.PathLike):
+        return Path(source).read_bytes(), os.fspath(path or source)
+    if isinstance(source, bytes):
+        return source, (os.fspath(path) if path else None)
+    if isinstance(source, str):
+        # A string is JSON text, unless it names an existing file or looks like a *.json path.
+        looks_like_path = "\n" not in source and source.strip() == source and source.endswith(".json")
+        if "\n" not in source and len(source) < 4096 and (looks_like_path or os.path.isfile(source)):
+            return Path(source).read_bytes(), os.fspath(path or source)
+        return source, (os.fspath(path) if path else None)
+    raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(source).__name__}")
+
+
+def check(
+    source: Any,
+    *,
+    kind: Kind | str = "auto",
+    path: str | os.PathLike | None = None,
+    options: Options | None = None,
+) -> list[Finding]:
+    """Check one document: a dict, JSON text (str or bytes), or a path to a file.
+
+    Returns the findings sorted by position.  Raises ``OSError`` when a path cannot be read.
+    """
+    from .source import load_source
+
+    data, shown_path = _read(source, path)
+    loaded = load_source(data, path=shown_path)
+    return check_source(loaded, kind=kind, options=options)
+
+
+def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | None = None) -> list[Finding]:
+    """Check an already loaded :class:`validator.source.Source`."""
+    options = options or Options()
+    if kind not in ("auto", "instance", "configuration", "poller"):
+        raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
+    findings: list[Finding] = []
+    stub = Context(source=loaded, value=loaded.value, kind="instance", options=options)
+    if loaded.value is None:
+        unreadable = any(p.rule in UNREADABLE for p in loaded.problems)
+        if kind == "auto" and not unreadable and not looks_like_cloud_elements(loaded.text):
+            return [stub.place(NOT_CLOUD_ELEMENTS, "not valid JSON, and not a Cloud Elements body", 0, 0,
+                               severity="info")]
+        return sorted((stub.place(p.rule, p.message, p.start, p.end, fix=p.fix, severity=p.severity)
+                       for p in loaded.problems), key=Finding.sort_key)
+    for p in loaded.problems:
+        findings.append(stub.place(p.rule, p.message, p.start, p.end, fix=p.fix, severity=p.severity))
+
+    detected = detect_kind(loaded.value) if kind == "auto" else kind
+    if detected is None:
+        findings.append(stub.place(NOT_CLOUD_ELEMENTS, "not a Cloud Elements instance body, configuration or "
+                                   "poller configuration", 0, 0, severity="info"))
+        return sorted(findings, key=Finding.sort_key)
+
+    ctx = Context(source=loaded, value=loaded.value, kind=detected, options=options)
+    if not isinstance(loaded.value, dict):  # only with an explicit --kind: the schema says what is wrong
+        from .rules.schema_check import check as schema_check
+
+        findings.extend(schema_check(ctx))
+        return _dedupe(sorted(findings, key=Finding.sort_key))
+    for ref in find_pollers(loaded.value, detected):
+        if ref.stringified:
+            embedded = loaded.embedded(ref.pointer)
+            ctx.pollers.append((ref, embedded))
+            for p in embedded.problems:
+                findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, fix=p.fix,
+                                          severity=p.severity))
+        else:
+            ctx.pollers.append((ref, loaded))
+
+    from .rules import checkers
+
+    for run in checkers():
+        try:
+            findings.extend(run(ctx))
+        except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the user every other finding
+            findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: {type(exc).__name__}: "
+                                      f"{exc}"[:300] + "; please report it with this file", 0, 0))
+    return _dedupe(sorted(_drop_superseded(findings), key=Finding.sort_key))
+
+
+def _drop_superseded(findings: list[Finding]) -> list[Finding]:
+    """A schema finding (CE1xx) gives way to a more specific rule reporting at the same pointer."""
+    specific = {f.pointer for f in findings if not f.rule.startswith("CE1")}
+    return [f for f in findings if not (f.rule.startswith("CE1") and f.pointer in specific)]
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    unique = []
+    for finding in findings:
+        marker = (finding.rule, finding.line, finding.column, finding.message)
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(finding)
+    return unique
+
+
+def with_severity(finding: Finding, severity: Severity) -> Finding:
+    return replace(finding, severity=severity)

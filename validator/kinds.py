@@ -1,0 +1,96 @@
+"""What a JSON document holds: an instance body, a configuration object, or a poller configuration.
+
+Detection is by shape, so a hook can run on every ``*.json`` of a repository and
+skip the files that are not Cloud Elements bodies (``package.json``...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal["instance", "configuration", "poller"]
+KINDS: tuple[Kind, ...] = ("instance", "configuration", "poller")
+
+POLLER_KEY = "event.poller.configuration"
+_INSTANCE_KEYS = frozenset({"element", "providerData", "configuration"})
+_ENTRY_KEYS = frozenset({"url", "idField", "datesConfiguration", "filterByUpdatedDate", "createdCheckTolerance"})
+_CONFIG_PREFIXES = ("event.", "oauth.", "base.url", "username", "password", "api.", "pagination.", "bulk.")
+
+
+@dataclass(frozen=True, slots=True)
+class PollerRef:
+    """Where a poller configuration sits: ``pointer`` in the document; ``stringified`` when it is a JSON string."""
+
+    pointer: str
+    stringified: bool
+
+
+def _is_poller_map(value: Any) -> bool:
+    if not isinstance(value, dict) or not value:
+        return False
+    entries = list(value.values())
+    if not all(isinstance(entry, dict) for entry in entries):
+        return False
+    return any(_ENTRY_KEYS & entry.keys() for entry in entries)
+
+
+def detect_kind(value: Any) -> Kind | None:
+    """The kind of ``value``, or None when it is not a Cloud Elements document."""
+    if not isinstance(value, dict):
+        return None
+    keys = value.keys()
+    if _INSTANCE_KEYS & keys and (
+        isinstance(value.get("configuration"), dict) or isinstance(value.get("element"), dict)
+        or "providerData" in keys
+    ):
+        return "instance"
+    if POLLER_KEY in keys or any(isinstance(k, str) and k.startswith(_CONFIG_PREFIXES) for k in keys):
+        return "configuration"
+    if _is_poller_map(value):
+        return "poller"
+    return None
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def configuration_pointer(value: Any, kind: Kind) -> str | None:
+    """Pointer of the configuration object of a document of ``kind``, if it has one."""
+    if not isinstance(value, dict):
+        return None
+    if kind == "instance":
+        return "/configuration" if isinstance(value.get("configuration"), dict) else None
+    if kind == "configuration":
+        return ""
+    return None
+
+
+def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
+    """Every poller configuration in ``value`` (at most one today; a list keeps callers general)."""
+    kind = kind or detect_kind(value)
+    if kind is None:
+        return []
+    if kind == "poller":
+        return [PollerRef("", False)]
+    config_pointer = configuration_pointer(value, kind)
+    if config_pointer is None:
+        return []
+    config = value if config_pointer == "" else value["configuration"]
+    poller = config.get(POLLER_KEY)
+    pointer = f"{config_pointer}/{escape_pointer_token(POLLER_KEY)}"
+    if isinstance(poller, dict):
+        return [PollerRef(pointer, False)]
+    if isinstance(poller, str) and poller.strip():
+        return [PollerRef(pointer, True)]
+    return []
+
+
+_CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",
+               "event.vendor.type", '"element"')
+
+
+def looks_like_cloud_elements(text: str) -> bool:
+    """Whether a text that is not valid JSON still looks like a Cloud Elements body (so its errors matter)."""
+    return any(marker in text for marker in _CE_MARKERS)

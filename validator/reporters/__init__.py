@@ -1,0 +1,139 @@
+"""Output formats for ``ce-validator check``: one module per format, chosen by name.
+
+Every reporter module has one function with the same keyword-only signature::
+
+    render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
+           rules: Mapping[str, Rule] | None = None, tool_version: str,
+           color: bool = False, root: str | os.PathLike[str] | None = None) -> str
+
+``findings`` are placed findings (any order: reporters sort them), ``files`` the
+checked files (a :class:`FileReport` per file, in the order they were checked; its
+``path`` is the string used in ``Finding.path``), ``rules`` the rule registry (for
+names and documentation), ``color`` whether to emit ANSI colours (only ``text`` and
+``concise`` use it), ``root`` the directory relative paths are relative to (the
+current directory by default; ``sarif`` and ``gitlab`` use it).  The result is the
+whole output, ending with a newline unless empty.
+
+No reporter ever prints the value of a secret key: see :mod:`validator.reporters.redact`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from ..rules.base import Rule
+
+# name -> module; the order is the order shown in --help and the docs.
+REPORTERS: dict[str, str] = {
+    "text": "validator.reporters.text",
+    "concise": "validator.reporters.concise",
+    "json": "validator.reporters.json_",
+    "github": "validator.reporters.github",
+    "sarif": "validator.reporters.sarif",
+    "junit": "validator.reporters.junit",
+    "gitlab": "validator.reporters.gitlab",
+}
+
+Span = tuple[int, int, int, int]
+"""``(line, column, end_line, end_column)``: 1-based, columns in code points, end exclusive."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """One checked (or skipped) file, as reporters need it.
+
+    ``path`` is the path as shown (equal to ``Finding.path`` of its findings; ``None``
+    for a document that has no path), ``lines`` its text split into lines without
+    line terminators (for source excerpts), ``skipped`` the reason the file was not
+    checked (``None`` when it was), and ``secret_spans`` the spans of secret values
+    that must never be printed (the engine's; reporters also mask what
+    :func:`validator.reporters.redact.find_secret_spans` finds in ``lines``).
+    """
+
+    path: str | None
+    lines: tuple[str, ...] = ()
+    skipped: str | None = None
+    secret_spans: tuple[Span, ...] = ()
+
+    @classmethod
+    def from_text(cls, path: str | None, text: str, *, skipped: str | None = None,
+                  secret_spans: Sequence[Span] = ()) -> FileReport:
+        """A report for a file whose decoded text is ``text``."""
+        return cls(path=path, lines=split_lines(text), skipped=skipped, secret_spans=tuple(secret_spans))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class UnknownFormatError(ValueError, KeyError):
+    """An output format name that is not in :data:`REPORTERS` (a ``ValueError`` and a ``KeyError``)."""
+
+    __str__ = BaseException.__str__
+
+
+class Reporter(Protocol):
+    """What a reporter module provides."""
+
+    def render(self, findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
+               rules: Mapping[str, Rule] | None = None, tool_version: str, color: bool = False,
+               root: str | os.PathLike[str] | None = None) -> str: ...
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """Lines as findings count them (as ``validator.source`` does): ``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line."""
+    return tuple(_LINE_END.split(text))
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter module for a format name; :class:`UnknownFormatError` for an unknown name."""
+    module_name = REPORTERS.get(name)
+    if module_name is None:
+        raise UnknownFormatError(f"unknown format {name!r}: choose from {', '.join(REPORTERS)}")
+    return importlib.import_module(module_name)  # type: ignore[return-value]
+
+
+def default_format(env: Mapping[str, str] | None = None) -> str:
+    """``github`` inside GitHub Actions (``GITHUB_ACTIONS=true``), else ``text``."""
+    env = os.environ if env is None else env
+    return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def should_color(stream: TextIO | None, *, env: Mapping[str, str] | None = None, mode: str = "auto") -> bool:
+    """Whether to colour output written to ``stream``.
+
+    ``mode`` is the ``--color`` option: ``always``/``never`` decide; ``auto`` follows,
+    in order, ``NO_COLOR`` (set and not empty: no colour), ``FORCE_COLOR`` (set and not
+    empty: colour), ``TERM=dumb`` (no colour), then whether ``stream`` is a terminal.
+    """
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    if mode != "auto":
+        raise ValueError(f"unknown colour mode {mode!r}: use auto, always or never")
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    if env.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
+
+
+__all__ = ["REPORTERS", "FileReport", "Reporter", "Span", "UnknownFormatError", "default_format", "get_reporter",
+           "should_color", "split_lines"]

@@ -1,0 +1,93 @@
+"""Helpers shared by the reporters: ordering, counts, paths, the summary sentence."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from . import FileReport
+
+TOOL_NAME = "ce-validator"
+STDIN = "<stdin>"
+
+
+def ordered(findings: Sequence[Finding], files: Sequence[FileReport] = ()) -> list[Finding]:
+    """The findings to show, in a stable order: by path, position, code and message.
+
+    An ``info`` finding on a skipped file whose message is the reason it was skipped is
+    left out: reporters show the skip itself (``FileReport.skipped``).
+    """
+    skips = {(report.path, report.skipped) for report in files if report.skipped is not None}
+    shown = [f for f in findings if not (f.severity == "info" and (f.path, f.message) in skips)]
+    return sorted(shown, key=lambda f: f.sort_key())
+
+
+def shown(path: str | None) -> str:
+    return STDIN if path is None else path
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    error: int
+    warning: int
+    info: int
+    files: int  # checked, not skipped
+    skipped: int
+
+
+def count(findings: Sequence[Finding], files: Sequence[FileReport]) -> Counts:
+    by = {"error": 0, "warning": 0, "info": 0}
+    for finding in ordered(findings, files):
+        by[finding.severity] = by.get(finding.severity, 0) + 1
+    if files:
+        skipped = sum(1 for report in files if report.skipped is not None)
+        checked = len(files) - skipped
+    else:
+        skipped, checked = 0, len({finding.path for finding in findings})
+    return Counts(by["error"], by["warning"], by["info"], checked, skipped)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
+
+
+def summary(counts: Counts) -> str:
+    """``Found 2 errors and 1 warning in 3 files (1 skipped).`` or ``No problems found in 3 files.``"""
+    parts = [_plural(n, word) for n, word in ((counts.error, "error"), (counts.warning, "warning"),
+                                              (counts.info, "info")) if n]
+    where = _plural(counts.files, "file")
+    if counts.skipped:
+        where += f" ({counts.skipped} skipped)"
+    if not parts and not counts.files and counts.skipped:
+        return f"No problems found ({_plural(counts.skipped, 'file')} skipped)."
+    if not parts:
+        return f"No problems found in {where}."
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"Found {listed} in {where}."
+
+
+def relative_uri(path: str, root: str | os.PathLike[str] | None) -> tuple[str, bool]:
+    """A URI for ``path``: ``(uri, relative)``; relative to ``root`` when it can be, else an absolute ``file:`` URI."""
+    from urllib.parse import quote
+
+    candidate = Path(path)
+    if candidate.is_absolute():
+        base = Path(root) if root is not None else Path.cwd()
+        try:
+            candidate = candidate.relative_to(base)
+        except ValueError:
+            return candidate.as_uri(), False
+    posix = PurePosixPath(*candidate.parts).as_posix() if candidate.parts else "."
+    while posix.startswith("./"):
+        posix = posix[2:]
+    return quote(posix, safe="/"), True
+
+
+def root_uri(root: str | os.PathLike[str] | None) -> str:
+    base = Path(root) if root is not None else Path.cwd()
+    uri = base.absolute().as_uri()
+    return uri if uri.endswith("/") else uri + "/"

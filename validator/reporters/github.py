@@ -1,0 +1,58 @@
+"""GitHub Actions workflow commands, one per finding; GitHub shows them as annotations on the diff.
+
+::
+
+    ::error file=bodies/broken.json,line=5,col=43,endLine=5,endColumn=57,title=CE601 url-unbalanced-quote::message
+
+``error`` findings use ``::error``, ``warning`` ``::warning`` and ``info`` ``::notice``.
+``endColumn`` is inclusive, as GitHub counts it (the finding's exclusive end minus one).
+The fix hint follows the message on a new line.  Values are escaped as the Actions
+toolkit does: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` in properties.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from ._common import ordered
+from .redact import Redactor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from ..rules.base import Rule
+    from . import FileReport
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property's value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
+           tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
+    """One workflow command per finding (nothing when there is none)."""
+    del tool_version, color, root  # not used by this format
+    rules = rules or {}
+    redactor = Redactor(files)
+    out = []
+    for f in ordered(findings, files):
+        props = []
+        if f.path is not None:
+            end_column = max(f.end_column - 1, f.column if f.end_line == f.line else 1)
+            props += [f"file={escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+                      f"endLine={f.end_line}", f"endColumn={end_column}"]
+        rule = rules.get(f.rule)
+        props.append("title=" + escape_property(f"{f.rule} {rule.name}" if rule else f.rule))
+        message = redactor.scrub(f.message, f.path) or ""
+        if f.fix:
+            message += f"\nhelp: {redactor.scrub(f.fix, f.path)}"
+        out.append(f"::{COMMAND.get(f.severity, 'error')} {','.join(props)}::{escape_data(message)}")
+    return "".join(line + "\n" for line in out)

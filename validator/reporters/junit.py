@@ -1,0 +1,89 @@
+"""JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
+
+One ``<testsuite>`` named ``ce-validator`` inside ``<testsuites>``; a ``<testcase>`` per
+checked file (``name`` and ``file`` are its path, ``classname`` is ``ce-validator``);
+one ``<failure>`` per ``error`` finding (``type`` the code, ``message`` the position
+and message, the text the full ``file:line:col: CODE message`` line and the hint);
+warnings and infos go to the test case's ``<system-out>``; a skipped file is a test case
+with ``<skipped message="..."/>``.  ``failures`` counts the failing test cases.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from ._common import TOOL_NAME, ordered, shown
+from .redact import Redactor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from ..rules.base import Rule
+    from . import FileReport
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    value = _INVALID_XML.sub("\ufffd", value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    return '"' + _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace(
+        "\t", "&#9;") + '"'
+
+
+def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
+           tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
+    """The JUnit XML document."""
+    del rules, tool_version, color, root  # not used by this format
+    redactor = Redactor(files)
+    by_path: dict[str | None, list[Finding]] = {}
+    for f in ordered(findings, files):
+        by_path.setdefault(f.path, []).append(f)
+    cases: list[tuple[str | None, str | None]] = [(report.path, report.skipped) for report in files]
+    known = {path for path, _ in cases}
+    cases += [(path, None) for path in by_path if path not in known]
+
+    body: list[str] = []
+    failures = skipped = 0
+    for path, reason in cases:
+        name = _attr(shown(path))
+        head = f"    <testcase name={name} classname={_attr(TOOL_NAME)}"
+        if path is not None:
+            head += f" file={_attr(path)}"
+        own = by_path.get(path, [])
+        errors = [f for f in own if f.severity == "error"]
+        others = [f for f in own if f.severity != "error"]
+        if not errors and not others and reason is None:
+            body.append(f"{head}/>")
+            continue
+        failures += bool(errors)
+        parts = [f"{head}>"]
+        if reason is not None and not errors:
+            skipped += 1
+            parts.append(f"      <skipped message={_attr(reason)}/>")
+        for f in errors:
+            message = redactor.scrub(f.message, f.path) or ""
+            detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} {message}"
+            if f.fix:
+                detail += f"\nhelp: {redactor.scrub(f.fix, f.path)}"
+            parts.append(f"      <failure type={_attr(f.rule)} message={_attr(f'{f.line}:{f.column}: {message}')}>"
+                         f"{_text(detail)}</failure>")
+        if others:
+            lines = "\n".join(f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] "
+                              f"{redactor.scrub(f.message, f.path)}" for f in others)
+            parts.append(f"      <system-out>{_text(lines)}</system-out>")
+        parts.append("    </testcase>")
+        body.append("\n".join(parts))
+    totals = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="{skipped}"'
+    return "\n".join([
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f"<testsuites name={_attr(TOOL_NAME)} {totals}>",
+        f"  <testsuite name={_attr(TOOL_NAME)} {totals}>",
+        *body,
+        "  </testsuite>",
+        "</testsuites>",
+    ]) + "\n"

@@ -1,0 +1,111 @@
+"""The default format: each finding with its source line and an underline, then a summary.
+
+::
+
+    bodies/broken.json:5:43: CE601 unbalanced quote in the `where` value
+      |
+    5 |     "url": "/hubs/finance/customers?where=updated_at>'${gmtDate:yyyy}",
+      |                                                      ^~~~~~~~~~~~~~~ error
+      = help: close the quote after the macro
+
+The first line of each finding is ``file:line:col: CODE message``; the underline is
+``^`` under the first character of the span and ``~`` under the rest, followed by the
+severity.  Skipped files are listed before the summary.  Secret values are masked.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from ._common import count, ordered, shown, summary
+from .redact import Redactor
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from ..rules.base import Rule
+    from . import FileReport
+
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
+DIM = "\x1b[2m"
+BLUE = "\x1b[1;34m"
+CYAN = "\x1b[36m"
+SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+
+TAB = "    "
+LONG = 200  # a line longer than this is cut to a window around the span
+WINDOW = 160  # at most this many characters are shown of a long line
+CONTEXT = 60  # characters shown before the span
+
+
+def _width(char: str) -> int:
+    if char == "\t":
+        return len(TAB)
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _display(text: str) -> str:
+    return "".join(TAB if char == "\t" else (char if char.isprintable() or char == " " else "\ufffd")
+                   for char in text)
+
+
+def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
+    """The line as shown and its underline for the code-point range ``[column, end_column)`` (1-based).
+
+    Tabs become four spaces, wide characters count two cells, and a long line is cut to a
+    window around the span, marked with ``…``.
+    """
+    start = max(column - 1, 0)
+    start = min(start, len(line))
+    stop = min(max(end_column - 1, start + 1), max(len(line), start + 1))
+    first, last = 0, len(line)
+    if len(line) > LONG:
+        first = max(0, start - CONTEXT)
+        last = min(len(line), first + WINDOW)
+        stop = min(stop, max(last, start + 1))  # a very long span: underline its beginning
+    shown_line = ("…" if first else "") + _display(line[first:last]) + ("…" if last < len(line) else "")
+    pad = (1 if first else 0) + sum(_width(c) for c in line[first:start])
+    span = line[start:stop] or " "
+    cells = max(sum(_width(c) for c in span), 1)
+    return shown_line, " " * pad + "^" + "~" * (cells - 1)
+
+
+def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
+           tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
+    """The human-readable report (see the module documentation)."""
+    del rules, tool_version, root  # the text format does not use them
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if color else text
+
+    redactor = Redactor(files)
+    out: list[str] = []
+    for finding in ordered(findings, files):
+        sev = SEVERITY_COLOR.get(finding.severity, BOLD)
+        location = f"{shown(finding.path)}:{finding.line}:{finding.column}:"
+        message = redactor.scrub(finding.message, finding.path)
+        out.append(f"{paint(BOLD, location)} {paint(sev, finding.rule)} {message}")
+        source = redactor.line(finding.path, finding.line)
+        gutter = " " * len(str(finding.line))
+        if source is not None:
+            end_column = finding.end_column if finding.end_line == finding.line else len(source) + 1
+            shown_line, underline = excerpt(source, finding.column, end_column)
+            more = f" (to line {finding.end_line})" if finding.end_line > finding.line else ""
+            out.append(paint(BLUE, f"{gutter} |"))
+            out.append(f"{paint(BLUE, f'{finding.line} |')} {shown_line}".rstrip())
+            out.append(f"{paint(BLUE, f'{gutter} |')} {paint(sev, underline)} {paint(sev, finding.severity + more)}")
+        else:
+            out.append(f"{paint(BLUE, f'{gutter} =')} {paint(sev, finding.severity)}")
+        if finding.fix:
+            hint = redactor.scrub(finding.fix, finding.path)
+            out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'help:')} {hint}")
+        out.append("")
+    for report in files:
+        if report.skipped is not None:
+            out.append(paint(DIM, f"{shown(report.path)}: skipped: {report.skipped}"))
+    out.append(paint(BOLD, summary(count(findings, files))))
+    return "\n".join(out) + "\n"

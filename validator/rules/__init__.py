@@ -1,0 +1,59 @@
+"""The explicit registry of rules and of the checks that run them.
+
+``RULE_MODULES`` name every module that declares rules (a module-level ``RULES``
+list of :class:`~validator.rules.base.Rule`); ``CHECK_MODULES`` name every module
+whose ``check(ctx)`` the engine runs, in order.  A new rule goes into the module
+of its topic (see docs/ARCHITECTURE.md), and a new module is added here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from .base import Rule
+
+RULE_MODULES: tuple[str, ...] = (
+    "validator.rules.syntax",
+    "validator.schemas",
+    "validator.rules.notifications",
+    "validator.rules.poller",
+    "validator.rules.dates",
+    "validator.rules.zones",
+    "validator.urls",
+    "validator.rules.placeholders",
+    "validator.rules.secrets",
+    "validator.rules.legacy",
+    "validator.rules.elements",
+)
+
+CHECK_MODULES: tuple[str, ...] = (
+    "validator.rules.schema_check",
+    "validator.rules.notifications",
+    "validator.rules.poller",
+    "validator.rules.dates",
+    "validator.rules.zones",
+    "validator.rules.urls",
+    "validator.rules.placeholders",
+    "validator.rules.secrets",
+    "validator.rules.legacy",
+    "validator.rules.elements",
+)
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Rule]:
+    """Every rule by code; a code declared twice is a bug."""
+    rules: dict[str, Rule] = {}
+    for module_name in RULE_MODULES:
+        for rule in importlib.import_module(module_name).RULES:
+            if rule.code in rules:
+                raise RuntimeError(f"rule code {rule.code} declared twice ({module_name})")
+            rules[rule.code] = rule
+    return dict(sorted(rules.items()))
+
+
+@lru_cache(maxsize=1)
+def checkers() -> tuple[Callable[..., Iterable], ...]:
+    return tuple(importlib.import_module(name).check for name in CHECK_MODULES)

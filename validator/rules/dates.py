@@ -1,0 +1,478 @@
+"""Date formats of poller entries and URL macros (CE4xx).
+
+``updatedDateFormat`` and ``createdDateFormat`` in ``datesConfiguration`` tell the platform how
+to *parse* the record's dates; the pattern of a URL macro (``${gmtDate:FMT}``, ``${date:FMT}``,
+``${dateTimeZone:ZONE:FMT}``) tells it how to *print* the last poll time into the query.  Both are
+``java.text.SimpleDateFormat`` patterns, read with ``Locale.US``, except two special format
+tokens: ``milliseconds`` (epoch milliseconds, documented) and ``timestamp`` (undocumented).
+Each finding points at the offending letters inside the string.
+
+Rules:
+
+* **CE401** `date-pattern-invalid` (error): the pattern does not compile; Java's message at the
+  column Java stops (an unquoted letter such as `T`, an unterminated quote, `XXXX`).  For URL macros
+  this is reported by the URL grammar under the same code.
+* **CE402** `date-format-not-a-pattern` (error): prose or a number instead of a pattern
+  (`10 digit integer Unix time`, `518862600`, `key`).
+* **CE403** `date-format-timestamp` (warning): the undocumented token `timestamp`.  `milliseconds`
+  is documented and raises nothing.
+* **CE404** `date-formats-differ` (warning): `createdDateFormat` differs from `updatedDateFormat`
+  while both read the same field.
+* **CE405** `date-pattern-fraction` (warning): `SSSS`+ (`SSSSSS`): `S` is a count of milliseconds, not
+  a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  As info, `.S`
+  and `.SS` in a URL macro (5 ms prints `.5`, read as 500 ms).
+* **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike.
+* **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: wrong from
+  late December (2024-12-30 prints `2025-12-30`).
+* **CE408** `date-pattern-day-of-year` (warning): `DD` (day of year) with `MM` and no `dd`.
+* **CE409** `date-pattern-three-letter-year` (info): `yyy`; Java prints the full year anyway, but
+  it is almost certainly a typo of `yyyy`.
+* **CE410** `date-pattern-literal-z` (error): a quoted `'Z'` (or `'UTC'`, `'GMT'`) with a zone that is
+  not always UTC: the wall time of that zone is labelled UTC.  The zone is the entry's
+  `updatedDateTimezone`/`createdDateTimezone`, the macro's own zone for `${dateTimeZone:...}`,
+  GMT for `${gmtDate:...}`, and the server zone for `${date:...}` (documented as GMT; the
+  `server_zone` option).
+* **CE411** `date-pattern-fixed-offset` (error): a hard-coded offset literal (`-0800`, `+05:30`) next
+  to a zone with daylight time (`PST`), or one that is not the zone's offset.
+* **CE412** `date-macro-without-dates-configuration` (info): the URL filters by the last poll time,
+  but the entry has no `datesConfiguration`, so record dates are not compared with it.
+  (Many of the platform's own event-feed resources do this on purpose.)
+* **CE413** `date-macro-format-differs` (info): a macro prints the date differently from the
+  entry's `updatedDateFormat`.  Often intended: a vendor's query format may differ from the format
+  of its records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from ..findings import Finding, Problem
+from .base import Rule
+
+SPECIAL_FORMATS: dict[str, bool] = {"milliseconds": True, "timestamp": False}  # token: documented
+FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("updatedDateFormat", "updatedDateTimezone", "updatedDateField"),
+    ("createdDateFormat", "createdDateTimezone", "createdDateField"),
+)
+_SAMPLES_MS: tuple[int, ...] = (1704448800123, 1720173605007, 1735569000450)  # Jan, Jul, Dec 30 2024
+_PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
+_OFFSET_LITERAL = re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?![\d:])")
+_UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
+_EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
+               "epoch seconds (10 digits)")
+_HINTS: dict[str, str] = {
+    "T": "quote literal letters: `'T'`",
+    "f": "fractions of a second are `SSS` in SimpleDateFormat",
+    "x": "SimpleDateFormat has no `x`: write `XX` or `XXX`",
+    "n": "SimpleDateFormat has no nanoseconds: write `SSS`",
+    "N": "SimpleDateFormat has no nanoseconds: write `SSS`",
+    "e": "the day name is `EEE` in SimpleDateFormat",
+    "c": "the day name is `EEE` in SimpleDateFormat",
+    "O": "write `XXX` for the offset",
+    "V": "SimpleDateFormat cannot print a zone id: write `XXX` for the offset",
+    "Q": "SimpleDateFormat has no quarter field",
+    "A": "SimpleDateFormat has no milli-of-day field",
+}
+
+
+def _poller(dates: str, url: str = "/hubs/crm/contacts?where=updated_at>'${epoch}'", extra: str = "") -> str:
+    import json
+
+    entry = '{"url": ' + json.dumps(url) + ', "idField": "id"' + (", " + dates if dates else "") + extra + "}"
+    return '{"contacts": ' + entry + "}"
+
+
+def _dates(updated: str, created: str | None = None, zone: str | None = None, field: str = "updated_at") -> str:
+    import json
+
+    created = updated if created is None else created
+    parts = [f'"updatedDateField": "{field}"', f'"updatedDateFormat": {json.dumps(updated)}']
+    if zone is not None:
+        parts.append(f'"updatedDateTimezone": {json.dumps(zone)}')
+    parts += [f'"createdDateField": "{"created_at" if field == "updated_at" else field}"',
+              f'"createdDateFormat": {json.dumps(created)}']
+    if zone is not None:
+        parts.append(f'"createdDateTimezone": {json.dumps(zone)}')
+    return '"datesConfiguration": {' + ", ".join(parts) + "}"
+
+
+_ISO = "yyyy-MM-dd'T'HH:mm:ssXXX"
+_ISO_MS = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"
+_ISO_URL = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+
+RULES: list[Rule] = [
+    Rule("CE401", "date-pattern-invalid", "error", "date pattern does not compile (Java's message, at the column)",
+         "SimpleDateFormat rejects the pattern when the poller starts: an unquoted letter outside "
+         "`GyMdkHmsSEDFwWahKzZYuXL` (`T` must be written `'T'`), a quote that is never closed, or an `X` run "
+         "longer than 3.\n\n**Fix:** quote literal text (`yyyy-MM-dd'T'HH:mm:ss`), close or remove the stray "
+         "quote, write `XXX` for `+HH:MM`.",
+         bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX'")), good=_poller(_dates(_ISO))),
+    Rule("CE402", "date-format-not-a-pattern", "error", "prose or a number instead of a date pattern",
+         "A description (`10 digit integer Unix time`), a sample value (`518862600`) or a word (`key`) is not a "
+         "SimpleDateFormat pattern: the platform cannot read any date with it.\n\n**Fix:** write the pattern of "
+         "the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` for epoch milliseconds.",
+         bad=_poller(_dates("10 digit integer Unix time")), good=_poller(_dates("milliseconds"))),
+    Rule("CE403", "date-format-timestamp", "warning", "undocumented special format `timestamp`",
+         "Cloud Elements documents one special date format, `milliseconds` (epoch milliseconds). `timestamp` "
+         "appears in a few element definitions but is not documented, so what it reads is unknown.\n\n"
+         "**Fix:** write `milliseconds` if the field holds epoch milliseconds, or the SimpleDateFormat pattern "
+         "of the field.",
+         bad=_poller(_dates("timestamp")), good=_poller(_dates("milliseconds"))),
+    Rule("CE404", "date-formats-differ", "warning", "created and updated formats differ for the same field",
+         "`createdDateField` and `updatedDateField` name the same field, but their formats differ: one "
+         "value cannot match both patterns, so one of the two dates is misread.\n\n**Fix:** use the same "
+         "format for both.",
+         bad=_poller(_dates(_ISO, "yyyy-MM-dd HH:mm:ss", field="lastModified")),
+         good=_poller(_dates(_ISO, field="lastModified"))),
+    Rule("CE405", "date-pattern-fraction", "warning", "`SSSSSS`: S counts milliseconds, it is not a fraction",
+         "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
+         "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
+         "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
+         "`.5`, read as 500 ms (info).\n\n**Fix:** `SSS` when the vendor sends milliseconds; to print "
+         "microseconds, `SSS'000'`.",
+         bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))),
+    Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM)",
+         "`hh` is the hour 1-12 and `KK` 0-11: without the AM/PM marker `a`, 01:30 and 13:30 read and print "
+         "alike, so afternoon times are 12 hours off.\n\n**Fix:** `HH` (0-23), or add ` a`.",
+         bad=_poller(_dates("MM/dd/yyyy hh:mm:ss")), good=_poller(_dates("MM/dd/yyyy hh:mm:ss a"))),
+    Rule("CE407", "date-pattern-week-year", "warning", "`YYYY` (week-based year) with month and day",
+         "`Y` is the year of the week (US weeks start on Sunday): from the Sunday of the last week of December "
+         "it is already next year, so 2024-12-30 prints `2025-12-30`.\n\n**Fix:** `yyyy`.",
+         bad=_poller(_dates("YYYY-MM-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO))),
+    Rule("CE408", "date-pattern-day-of-year", "warning", "`DD` (day of year) with a month",
+         "`D` is the day of the year: 5 February is day 36, so `yyyy-MM-DD` prints `2024-02-36`.\n\n"
+         "**Fix:** `dd` for the day of the month.",
+         bad=_poller(_dates("yyyy-MM-DD HH:mm:ss")), good=_poller(_dates("yyyy-MM-dd HH:mm:ss"))),
+    Rule("CE409", "date-pattern-three-letter-year", "info", "`yyy`: a typo of `yyyy`",
+         "SimpleDateFormat prints the full year for any count of `y` except 2, so `yyy` works like `yyyy`; "
+         "it is almost certainly a typo, and java.time would pad to 3 digits instead.\n\n**Fix:** `yyyy`.",
+         bad=_poller(_dates("MM/dd/yyy HH:mm:ss")), good=_poller(_dates("MM/dd/yyyy HH:mm:ss"))),
+    Rule("CE410", "date-pattern-literal-z", "error", "a literal 'Z' with a zone other than GMT/UTC",
+         "`'Z'` in quotes is only the letter Z: the date is the wall time of the zone, labelled as UTC.  "
+         "Printed by `${dateTimeZone:America/Denver:...'Z'}` it tells the vendor a time 6-7 hours off; "
+         "parsed with `updatedDateTimezone` `PST`, `10:00Z` is read as 10:00 Pacific time.\n\n"
+         "**Fix:** `XXX` prints and reads the real offset (and accepts `Z`), or use GMT "
+         "(`${gmtDate:...}`, `\"updatedDateTimezone\": \"GMT\"`).",
+         bad=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
+                     "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"),
+         good=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
+                      "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'")),
+    Rule("CE411", "date-pattern-fixed-offset", "error", "hard-coded offset literal next to a zone with daylight time",
+         "A literal offset such as `-0800` is printed (or expected) whatever the date: next to `PST`, which is "
+         "`-0700` in summer, the text is wrong half of the year; next to a zone with another offset it is "
+         "always wrong.\n\n**Fix:** the field `Z` (`-0800`/`-0700`) or `XXX` (`-08:00`) prints the real offset.",
+         bad=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
+                     url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss -0800}'"),
+         good=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
+                      url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss Z}'")),
+    Rule("CE412", "date-macro-without-dates-configuration", "info",
+         "the URL filters by the last poll time but the entry has no datesConfiguration",
+         "The URL asks the vendor for records changed since the last poll, but without `datesConfiguration` the "
+         "platform cannot compare record dates with the last poll time nor tell created from updated records.  "
+         "A resource that is itself an event feed may not need it.\n\n**Fix:** add `datesConfiguration` with "
+         "the record's updated and created date fields and formats.",
+         bad=_poller(""), good=_poller(_dates(_ISO))),
+    Rule("CE413", "date-macro-format-differs", "info",
+         "a date macro prints another format than the entry's updatedDateFormat",
+         "The URL sends the last poll time in one format and the records' updated dates are read with another. "
+         "This is often right (a vendor's query syntax may differ from its record format), so it is only "
+         "information: check the vendor's documentation.\n\n**Fix:** if the vendor expects the record format in "
+         "the query, use the same pattern in both places.",
+         bad=_poller(_dates("yyyy-MM-dd HH:mm:ss"), url=_ISO_URL), good=_poller(_dates(_ISO), url=_ISO_URL)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class _Zone:
+    """The zone a pattern is read or printed in, as written (``label``) and as Java resolves it (``id``)."""
+
+    label: str
+    id: str
+
+
+def _shift(problem: Problem, base: int) -> Problem:
+    return Problem(problem.rule, problem.message, problem.start + base, problem.end + base, problem.fix,
+                   problem.severity)
+
+
+def _show(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def _is_number(text: str) -> bool:
+    stripped = text.strip().strip("'\"").strip()
+    return bool(stripped) and stripped.replace(".", "", 1).isdigit()
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a pattern that does not compile is a description or a word rather than a broken pattern."""
+    unquoted = re.sub(r"'[^']*'", " ", text)
+    words = re.findall(r"[A-Za-z]+", unquoted)
+    foreign = [w for w in words if len(w) >= 3 and set(w) - _PATTERN_LETTERS and len(set(w)) > 1]
+    if " " in text.strip() and len(foreign) >= 2:
+        return True
+    stripped = text.strip().strip("'")
+    return (bool(re.fullmatch(r"[a-z]{3,30}\d*", stripped)) and bool(set(stripped) - _PATTERN_LETTERS)
+            and len(set(stripped)) >= 3)
+
+
+def compile_problems(fmt: str) -> list[Problem]:
+    """CE401/CE402/CE403 for one ``*DateFormat`` value (offsets into ``fmt``); [] when it compiles."""
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+
+    if fmt in SPECIAL_FORMATS:
+        if SPECIAL_FORMATS[fmt]:
+            return []
+        return [Problem("CE403", "`timestamp` is not a documented date format: Cloud Elements documents only "
+                                 "`milliseconds` (epoch milliseconds) and SimpleDateFormat patterns",
+                        0, len(fmt), fix="`milliseconds` for epoch milliseconds, or the field's pattern")]
+    near = fmt.strip().strip("'\"").strip()
+    if near.lower() in SPECIAL_FORMATS:
+        token = near.lower()
+        if near == token:
+            at = fmt.index(token)
+            at = at - 1 if at else at + len(token)  # the first stray character
+            what = f"with a stray {fmt[at]!r}"
+            end = at + 1
+        else:
+            what, at, end = "spelt with capitals", 0, len(fmt)
+        return [Problem("CE401", f"date format {_show(fmt)} is the special format `{token}` {what}: it is then "
+                                 "not the special format, and Java rejects it as a SimpleDateFormat pattern",
+                        at, end, fix=f"write `{token}`")]
+    try:
+        compile_pattern(fmt)
+    except PatternError as exc:
+        if _is_number(fmt):
+            return [Problem("CE402", f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
+                            0, len(fmt), fix=_EPOCH_HINT)]
+        if _is_prose(fmt):
+            what = "a description" if " " in fmt.strip() else "a word"
+            hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
+                    else "the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
+            return [Problem("CE402", f"date format {_show(fmt)} is {what}, not a SimpleDateFormat pattern",
+                            0, len(fmt), fix=hint)]
+        start = exc.column - 1
+        if exc.message == "Unterminated quote":
+            fix = "remove the unmatched `'`" if start == len(fmt) - 1 else "close the quote, or write `''` for a quote"
+        elif exc.message.startswith("invalid ISO 8601"):
+            fix = "`X` (+HH), `XX` (+HHMM) or `XXX` (+HH:MM)"
+        else:
+            letter = fmt[start]
+            fix = _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
+        return [Problem("CE401", f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
+                        fix=fix)]
+    return []
+
+
+def _zone_of(zone_id: str) -> Any:
+    from ..dates.zones import resolve_zone
+
+    return resolve_zone(zone_id).zone
+
+
+def _fmt_offset(ms: int) -> str:
+    sign = "-" if ms < 0 else "+"
+    h, m = divmod(abs(ms) // 60_000, 60)
+    return f"{sign}{h:02d}:{m:02d}"
+
+
+def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> list[Problem]:
+    """CE405-CE411 for a compiled pattern (offsets into the pattern text).
+
+    ``printing``: the pattern prints the last poll time (a URL macro), else it parses record dates.
+    ``zone``: where the pattern is printed or parsed, None when unknown.
+    """
+    from .zones import is_utc
+
+    tokens = pattern.tokens
+    fields = [t for t in tokens if t.is_field]
+    letters = {t.letter for t in fields}
+    problems: list[Problem] = []
+    for i, token in enumerate(tokens):
+        if not token.is_field:
+            continue
+        after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
+        if token.letter == "S" and token.count >= 4:
+            if printing:
+                message = (f"`{token.text}` prints the millisecond zero-padded to {token.count} digits, not a "
+                           f"fraction: 123 ms prints `{'123'.zfill(token.count)}`, which the vendor reads as "
+                           f"{'0.' + '123'.zfill(token.count)} s")
+                fix = "`SSS` for milliseconds, `SSS'000'` to print microseconds"
+            else:
+                message = (f"`{token.text}` reads the digits as a count of milliseconds, not a fraction: "
+                           f"`.{'123456'[:token.count].ljust(token.count, '0')}` parses as "
+                           f"{int('123456'[:token.count].ljust(token.count, '0')):,} ms; no SimpleDateFormat "
+                           "pattern reads microseconds")
+                fix = "`SSS` if the vendor sends milliseconds"
+            problems.append(Problem("CE405", message, token.start, token.end, fix=fix))
+        elif token.letter == "S" and token.count < 3 and printing and after_dot:
+            problems.append(Problem("CE405", f"`{token.text}` prints the millisecond without padding to 3 digits: "
+                                             "5 ms prints `.5`, which the vendor reads as 500 ms",
+                                    token.start, token.end, fix="`SSS`", severity="info"))
+        elif token.letter in "hK" and "a" not in letters:
+            hours = "1-12" if token.letter == "h" else "0-11"
+            effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
+                      else "01:30 PM is read as 01:30 AM, so afternoon times are 12 hours early")
+            problems.append(Problem("CE406", f"`{token.text}` is the hour {hours} but the pattern has no AM/PM "
+                                             f"marker `a`: {effect}",
+                                    token.start, token.end, fix="`HH` (0-23), or add ` a`"))
+        elif token.letter == "Y" and letters & {"M", "L", "d"} and "w" not in letters:
+            problems.append(Problem("CE407", f"`{token.text}` is the week-based year: with a month and day it is "
+                                             "wrong at the end of December (2024-12-30 is `2025-12-30`)",
+                                    token.start, token.end, fix="`" + "y" * token.count + "`"))
+        elif token.letter == "D" and letters & {"M", "L"} and "d" not in letters:
+            problems.append(Problem("CE408", f"`{token.text}` is the day of the year, not of the month: "
+                                             "5 February is day 36",
+                                    token.start, token.end, fix="`" + "d" * min(token.count, 2) + "`"))
+        elif token.letter == "y" and token.count == 3:
+            problems.append(Problem("CE409", "`yyy` is a three-letter year: Java prints the full year anyway, but "
+                                             "this is almost certainly a typo of `yyyy`",
+                                    token.start, token.end, fix="`yyyy`"))
+    if zone is None:
+        return problems
+    zone_obj = _zone_of(zone.id)
+    utc = is_utc(zone.id)
+    for token in tokens:
+        if token.is_field:
+            continue
+        literal = token.text.strip()
+        if token.quoted and literal in _UTC_LITERALS and not utc:
+            if printing:
+                message = (f"`'{literal}'` is a literal: the macro prints {zone.label} wall time labelled as UTC, "
+                           "so the vendor gets a time off by the zone's offset")
+                fix = "`XXX` to print the real offset, or `${gmtDate:...}`"
+            else:
+                message = (f"`'{literal}'` is a literal: dates such as `10:00Z` are read as {zone.label} wall "
+                           "time, off by the zone's offset")
+                fix = "`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`"
+            problems.append(Problem("CE410", message, token.start, token.end, fix=fix))
+            continue
+        for m in _OFFSET_LITERAL.finditer(token.text):
+            sign, hours, minutes = m.group(1), int(m.group(2)), int(m.group(3))
+            if hours > 23 or minutes > 59:
+                continue
+            literal_ms = (1 if sign == "+" else -1) * (hours * 60 + minutes) * 60_000
+            base = token.start + (1 if token.quoted else 0)
+            start, end = base + m.start(), base + m.end()
+            offsets = {zone_obj.offsets_at(ms)[0] for ms in _SAMPLES_MS}
+            fix = "`Z` (`-0800`) or `XXX` (`-08:00`) for the real offset"
+            if zone_obj.uses_daylight and len(offsets) > 1:
+                shown = " and ".join(_fmt_offset(o) for o in sorted(offsets))
+                problems.append(Problem("CE411", f"hard-coded offset `{m.group(0)}` next to {zone.label}, which "
+                                                 f"switches between {shown}: wrong for part of the year",
+                                        start, end, fix=fix))
+            elif literal_ms not in offsets:
+                shown = _fmt_offset(next(iter(offsets)))
+                problems.append(Problem("CE411", f"hard-coded offset `{m.group(0)}` next to {zone.label}, whose "
+                                                 f"offset is {shown}", start, end, fix=fix))
+    return problems
+
+
+def format_problems(fmt: str, *, zone_id: str | None = None) -> list[Problem]:
+    """Every CE4xx problem of one record date format (``updatedDateFormat``...) parsed in ``zone_id``."""
+    from ..dates.pattern import compile_pattern
+
+    problems = compile_problems(fmt)
+    if problems or fmt in SPECIAL_FORMATS:
+        return problems
+    zone = _Zone(f"`{zone_id}`", zone_id) if zone_id is not None else None
+    return pattern_problems(compile_pattern(fmt), zone=zone, printing=False)
+
+
+def _macro_zone(macro: Any, server_zone: str) -> _Zone:
+    if macro.kind == "gmtDate":
+        return _Zone("GMT", "GMT")
+    if macro.zone is not None:
+        zone_id = macro.zone.strip()
+        if re.fullmatch(r"[+-]\d{1,2}(?::?\d{2})?", zone_id):
+            zone_id = "GMT" + zone_id
+        return _Zone(f"`{macro.zone}`", zone_id)
+    return _Zone(f"the server zone `{server_zone}`", server_zone)
+
+
+def _same_output(first: str, second: str, zone_id: str) -> bool:
+    """Whether two patterns print the same text at a few sample instants in ``zone_id``."""
+    if first == second:
+        return True
+    try:
+        from ..dates.pattern import format_date
+
+        return all(format_date(first, ms, zone_id) == format_date(second, ms, zone_id) for ms in _SAMPLES_MS)
+    except Exception:  # noqa: BLE001 - a pattern the formatter cannot print is simply "different"
+        return False
+
+
+def _filters_by_update(entry: dict) -> bool:
+    flag = entry.get("filterByUpdatedDate", True)
+    return not (flag is False or (isinstance(flag, str) and flag.strip().lower() == "false"))
+
+
+def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
+    value = entry.value
+    config = value.get("datesConfiguration")
+    config = config if isinstance(config, dict) else None
+    from .placeholders import find_placeholders
+    from .zones import place
+
+    if config is not None:
+        formats: dict[str, str] = {}
+        for format_key, zone_key, _field in FORMAT_KEYS:
+            fmt = config.get(format_key)
+            if not isinstance(fmt, str) or not fmt or find_placeholders(fmt, date_format=True):
+                continue
+            formats[format_key] = fmt
+            zone = config.get(zone_key)
+            zone_id = zone if isinstance(zone, str) and not find_placeholders(zone) else None
+            pointer = entry.child("datesConfiguration", format_key)
+            for problem in format_problems(fmt, zone_id=zone_id):
+                yield place(ctx, problem, fmt, source=entry.source, pointer=pointer)
+        updated, created = formats.get("updatedDateFormat"), formats.get("createdDateFormat")
+        field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
+        if (updated and created and updated != created and isinstance(field_u, str) and field_u.strip()
+                and field_u == field_c and not compile_problems(updated) and not compile_problems(created)):
+            yield ctx.finding("CE404", f"createdDateFormat {_show(created)} differs from updatedDateFormat "
+                                       f"{_show(updated)}, but both read the field {_show(field_u)}: one of them "
+                                       "misreads it",
+                              source=entry.source, pointer=entry.child("datesConfiguration", "createdDateFormat"),
+                              fix=f"use {_show(updated)} for both, or the format the field really has")
+
+    url = value.get("url")
+    if not isinstance(url, str) or "${" not in url:
+        return
+    from ..urls.template import parse_url_template
+
+    macros = parse_url_template(url, server_zone=ctx.options.server_zone).macros
+    url_pointer = entry.child("url")
+    poll_macros = [m for m in macros if not m.uses_now]
+    if poll_macros and "datesConfiguration" not in value and _filters_by_update(value):
+        first = poll_macros[0]
+        yield ctx.finding("CE412", "the URL filters by the last poll time, but the entry has no datesConfiguration: "
+                                   "record dates are not compared with it, nor created told from updated",
+                          source=entry.source, pointer=url_pointer, sub=(first.start, first.end),
+                          fix="add datesConfiguration with the record's updated/created fields and formats")
+    updated_format = config.get("updatedDateFormat") if config else None
+    for macro in macros:
+        if macro.pattern is None or macro.format_start is None:
+            continue
+        zone = _macro_zone(macro, ctx.options.server_zone)
+        for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
+            yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=url_pointer)
+        if (not macro.uses_now and isinstance(updated_format, str) and updated_format
+                and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
+                and not _same_output(macro.format, updated_format, zone.id)):
+            yield ctx.finding("CE413", f"the URL sends the last poll time as {_show(macro.format)}, but records' "
+                                       f"updated dates are read as {_show(updated_format)}: check the vendor expects "
+                                       "this format in the query",
+                              source=entry.source, pointer=url_pointer,
+                              sub=(macro.format_start, macro.format_start + len(macro.format)))
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    """CE4xx over every poller entry: its datesConfiguration formats and its URL's date macros."""
+    for entry in ctx.entries():
+        if isinstance(entry.value, dict):
+            yield from _entry_findings(ctx, entry)

@@ -1,0 +1,380 @@
+"""Legacy event configuration (CE8xx).
+
+Before ``event.poller.configuration``, pollers were configured with two keys:
+
+* ``event.poller.urls``: one resource a line, either a bare resource name (``contacts``,
+  several joined by ``|`` or by new lines, which selects resources the element knows), or
+  up to nine ``|``-separated fields::
+
+      <resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>
+
+  ``<xPath>`` is the path of the record's id (``idField`` today); the date fields, formats and
+  zones are those of ``datesConfiguration``; trailing fields may be left out, and the URL's
+  legacy ``${date}`` macro has no format;
+* ``event.objects``: a comma-separated list of objects (HubSpot; Salesforce elements still
+  declare it as the list of objects to monitor, so it is not reported for them).
+
+Both are superseded.  The pipe format is read with the position of each field, and its fields
+are checked by the same rules as a poller entry's, so a finding points at the field inside the
+string: the URL grammar and the macros' date patterns (CE6xx, CE405-CE409), the date formats
+(CE4xx) and the zones (CE5xx).  Placeholders (``<INSERT_OBJECTS...>``) are the placeholder rules'
+business, and the platform's responses, which echo an element's stored settings, are not told
+that a setting is legacy.
+
+Rules:
+
+* **CE801** `legacy-poller-urls` (warning): ``event.poller.urls`` is superseded; the fix gives the
+  equivalent ``event.poller.configuration``.
+* **CE802** `legacy-event-objects` (info): ``event.objects`` is superseded (not for Salesforce).
+* **CE803** `legacy-line-malformed` (error): a line with more than nine fields, an empty resource
+  name or an empty url.
+* **CE804** `legacy-dates-half-given` (error): a date field without its format or a format without
+  its field (a zone alone: info).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..findings import Finding, Problem
+from .base import Rule
+from .notifications import is_placeholder, is_response
+
+if TYPE_CHECKING:
+    from ..engine import Context
+
+URLS = "event.poller.urls"
+OBJECTS = "event.objects"
+POLLER = "event.poller.configuration"
+
+FIELD_NAMES = ("resource", "url", "xPath", "updField", "updFmt", "updTz", "crtField", "crtFmt", "crtTz")
+_NAME_ONLY_MARKS = "/?=$"
+
+RULES: list[Rule] = [
+    Rule(
+        code="CE801",
+        name="legacy-poller-urls",
+        severity="warning",
+        summary="event.poller.urls is the legacy poller format, superseded by event.poller.configuration",
+        description=(
+            "`event.poller.urls` holds one resource a line in the pipe format "
+            "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`, or bare resource "
+            "names. `event.poller.configuration` replaced it: a JSON map from resource name to an entry with "
+            "`url`, `idField` and `datesConfiguration`.\n\n"
+            "**Fix:** the fix gives the equivalent `event.poller.configuration` (the `<xPath>` field becomes "
+            "`idField`); for bare resource names, write an entry for each (the element's default "
+            "`event.poller.configuration` shows them)."
+        ),
+        bad=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
+             '    "event.poller.urls": "accounts|/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'|'
+             'accountid|modifiedon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT|createdon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT"\n'
+             '  }\n}\n'),
+        good=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
+              '    "event.poller.configuration": {"accounts": {\n'
+              '      "url": "/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'", "idField": "accountid",\n'
+              '      "datesConfiguration": {"updatedDateField": "modifiedon", '
+              '"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "updatedDateTimezone": "GMT",\n'
+              '        "createdDateField": "createdon", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", '
+              '"createdDateTimezone": "GMT"}}}\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE802",
+        name="legacy-event-objects",
+        severity="info",
+        summary="event.objects is a legacy list of objects to poll, superseded by event.poller.configuration",
+        description=(
+            "`event.objects` (a comma-separated list such as `Contact,Account`) chose the objects to poll before "
+            "`event.poller.configuration`. Salesforce elements (`sfdc...`) still declare it as the list of "
+            "objects to monitor, so it is not reported for them.\n\n"
+            "**Fix:** list the objects as resources of `event.poller.configuration`, each with its `url` and "
+            "`idField`."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
+             '  }\n}\n'),
+        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
+              '  }\n}\n'),
+    ),
+    Rule(
+        code="CE803",
+        name="legacy-line-malformed",
+        severity="error",
+        summary="an event.poller.urls line with more than nine fields, or an empty resource name or url",
+        description=(
+            "Each line of `event.poller.urls` has at most nine `|`-separated fields: "
+            "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`. A tenth "
+            "field, an empty resource name (`||`, a trailing `|`) or an empty url cannot be read.\n\n"
+            "**Fix:** remove the extra `|`, or give the missing name or URL."
+        ),
+        bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+             '    "event.poller.urls": "contacts||accounts"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+              '    "event.poller.urls": "contacts|accounts"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE804",
+        name="legacy-dates-half-given",
+        severity="error",
+        summary="an event.poller.urls line with a date field but no format, a format but no field, or a lone zone",
+        description=(
+            "`<updField>` is read with `<updFmt>` in `<updTz>` (and likewise for the created date): a field "
+            "without its format cannot be parsed and a format without its field reads nothing. A zone alone "
+            "applies to nothing: harmless, so it is reported as info.\n\n"
+            "**Fix:** give both the field and its format."
+        ),
+        bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+             '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
+             'LastModifiedDate"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+              '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
+              'LastModifiedDate|yyyy-MM-dd\'T\'HH:mm:ss.SSSZ"\n  }\n}\n'),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One ``|``-separated field: its ``text`` and where it is in the whole value, ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyLine:
+    """One non-blank line of ``event.poller.urls``, split into fields with their offsets."""
+
+    number: int  # 1-based line number inside the value
+    start: int
+    end: int
+    fields: tuple[Field, ...]
+
+    @property
+    def names_only(self) -> bool:
+        """A list of bare resource names (``contacts|accounts``), not the nine-field format."""
+        return not any(mark in f.text for f in self.fields for mark in _NAME_ONLY_MARKS)
+
+    def field(self, name: str) -> Field | None:
+        index = FIELD_NAMES.index(name)
+        return self.fields[index] if index < len(self.fields) else None
+
+    def value(self, name: str) -> str:
+        found = self.field(name)
+        return found.text.strip() if found else ""
+
+
+def parse_legacy_urls(text: str) -> list[LegacyLine]:
+    """Split an ``event.poller.urls`` value into lines and fields, keeping offsets into ``text``."""
+    lines: list[LegacyLine] = []
+    offset = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line_start, line_end = offset, offset + len(raw)
+        offset = line_end + 1
+        body = raw[:-1] if raw.endswith("\r") else raw
+        if not body.strip():
+            continue
+        fields: list[Field] = []
+        position = line_start
+        for part in body.split("|"):
+            fields.append(Field(part, position, position + len(part)))
+            position += len(part) + 1
+        lines.append(LegacyLine(number, line_start, line_start + len(body), tuple(fields)))
+    return lines
+
+
+def legacy_url_problems(text: str, *, server_zone: str = "GMT") -> list[Problem]:
+    """Every mistake in the fields of an ``event.poller.urls`` value, with offsets into ``text``."""
+    problems: list[Problem] = []
+    for line in parse_legacy_urls(text):
+        if line.names_only:
+            problems.extend(_names(line))
+        else:
+            problems.extend(_full_line(line, server_zone))
+    return problems
+
+
+def _names(line: LegacyLine) -> Iterator[Problem]:
+    for index, name in enumerate(line.fields):
+        if name.text.strip():
+            continue
+        if index == 0:
+            where, start, end = "before the first `|`", name.start, name.end + 1
+        elif index == len(line.fields) - 1:
+            where, start, end = "after the last `|`", name.start - 1, name.end
+        else:
+            where, start, end = "between two `|`", name.start - 1, name.end + 1
+        yield Problem("CE803", f"line {line.number} of `{URLS}` has an empty resource name {where}", start, end,
+                      fix="remove the extra `|`")
+
+
+def _full_line(line: LegacyLine, server_zone: str) -> Iterator[Problem]:
+    fields = line.fields
+    if len(fields) > len(FIELD_NAMES):
+        extra = fields[len(FIELD_NAMES)]
+        yield Problem("CE803", f"line {line.number} of `{URLS}` has {len(fields)} fields; the format has nine: "
+                               + "|".join(f"<{n}>" for n in FIELD_NAMES), extra.start - 1, fields[-1].end,
+                      fix="remove the extra `|` and what follows it")
+    resource = fields[0]
+    if not resource.text.strip():
+        yield Problem("CE803", f"line {line.number} of `{URLS}` has no resource name before its url",
+                      resource.start, min(resource.end + 1, line.end),
+                      fix="start the line with the resource name, such as contacts|")
+    url = fields[1] if len(fields) > 1 else None
+    if url is not None and not url.text.strip():
+        yield Problem("CE803", f"line {line.number} of `{URLS}` has an empty url", url.start - 1,
+                      min(url.end + 1, line.end),
+                      fix="give the hub-relative URL of the resource after the first `|`")
+    elif url is not None:
+        yield from _url(url, server_zone)
+    for kind in ("upd", "crt"):
+        yield from _dates(line, kind)
+
+
+def _url(url: Field, server_zone: str) -> Iterator[Problem]:
+    from ..urls.template import parse_url_template
+    from .dates import pattern_problems
+
+    template = parse_url_template(url.text, server_zone=server_zone)
+    yield from (_shift(problem, url.start) for problem in template.problems)
+    for macro in template.macros:
+        if macro.pattern is None or macro.format_start is None:
+            continue
+        # The zone-independent pitfalls (hh without a, SSSSSS, YYYY...): the macro's zone is not passed here.
+        for problem in pattern_problems(macro.pattern, zone=None, printing=True):
+            yield _shift(problem, url.start + macro.format_start)
+
+
+def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
+    from .dates import format_problems
+    from .placeholders import find_placeholders
+    from .zones import zone_problems
+
+    label = "updated" if kind == "upd" else "created"
+    field, fmt, zone = line.field(f"{kind}Field"), line.field(f"{kind}Fmt"), line.field(f"{kind}Tz")
+    has_field, has_format = bool(line.value(f"{kind}Field")), bool(line.value(f"{kind}Fmt"))
+    has_zone = bool(line.value(f"{kind}Tz"))
+    if has_field and not has_format:
+        at = fmt if fmt is not None else field
+        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date field "
+                               f"`{field.text.strip()}` but no <{kind}Fmt> format", at.start, at.end,
+                      fix=f"add |<{kind}Fmt> after the field: its SimpleDateFormat pattern, or milliseconds")
+    elif has_format and not has_field:
+        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date format but no <{kind}Field> "
+                               "field", fmt.start, fmt.end, fix=f"give the {label} date field before the format")
+    if has_zone and not (has_field or has_format):
+        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date zone without its field and "
+                               "format", zone.start, zone.end, fix=f"give <{kind}Field> and <{kind}Fmt>, or drop it",
+                      severity="info")
+    zone_id = _trimmed(zone)[0] if has_zone else None
+    if has_zone and not find_placeholders(zone_id):
+        text, offset = _trimmed(zone)
+        yield from (_shift(problem, offset) for problem in zone_problems(text))
+    if has_format:
+        text, offset = _trimmed(fmt)
+        if not find_placeholders(text, date_format=True):
+            usable_zone = zone_id if zone_id and not find_placeholders(zone_id) else None
+            yield from (_shift(problem, offset) for problem in format_problems(text, zone_id=usable_zone))
+
+
+def _trimmed(field: Field) -> tuple[str, int]:
+    """The field's text without surrounding spaces, and the offset of that text in the whole value."""
+    lead = len(field.text) - len(field.text.lstrip())
+    return field.text.strip(), field.start + lead
+
+
+def _shift(problem: Problem, offset: int) -> Problem:
+    return Problem(problem.rule, problem.message, problem.start + offset, problem.end + offset, fix=problem.fix,
+                   severity=problem.severity)
+
+
+def to_poller_configuration(text: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The ``event.poller.configuration`` equivalent of the full-format lines of ``text``.
+
+    Returns the map and the resources whose line has no ``<xPath>`` (their ``idField`` must be added).
+    """
+    config: dict[str, dict[str, Any]] = {}
+    without_id: list[str] = []
+    for line in parse_legacy_urls(text):
+        if line.names_only or not line.value("resource"):
+            continue
+        name = line.value("resource")
+        entry: dict[str, Any] = {"url": line.value("url")}
+        if line.value("xPath"):
+            entry["idField"] = line.value("xPath")
+        else:
+            without_id.append(name)
+        dates: dict[str, str] = {}
+        for kind, label in (("upd", "updated"), ("crt", "created")):
+            for suffix, key in (("Field", "DateField"), ("Fmt", "DateFormat"), ("Tz", "DateTimezone")):
+                if line.value(kind + suffix):
+                    dates[label + key] = line.value(kind + suffix)
+        if dates:
+            entry["datesConfiguration"] = dates
+        config[name] = entry
+    return config, without_id
+
+
+def _names_listed(text: str) -> list[str]:
+    return [f.text.strip() for line in parse_legacy_urls(text) if line.names_only for f in line.fields
+            if f.text.strip()]
+
+
+def _pointer(ctx: Context, key: str) -> str:
+    from ..kinds import escape_pointer_token
+
+    return f"{ctx.configuration_pointer}/{escape_pointer_token(key)}"
+
+
+def _has_poller(config: dict) -> bool:
+    poller = config.get(POLLER)
+    if isinstance(poller, dict):
+        return bool(poller)
+    return isinstance(poller, str) and poller.strip() not in ("", "{}") and not is_placeholder(poller)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Report the CE8xx findings of the configuration object's legacy keys."""
+    config = ctx.configuration
+    if not isinstance(config, dict):
+        return
+    urls = config.get(URLS)
+    if isinstance(urls, str) and urls.strip() and not is_placeholder(urls):
+        pointer = _pointer(ctx, URLS)
+        if not is_response(ctx.value):
+            yield ctx.finding("CE801", _superseded_message(config), pointer=pointer, key=True,
+                              fix=_conversion_fix(urls, config))
+        for problem in legacy_url_problems(urls, server_zone=ctx.options.server_zone):
+            yield ctx.problem(problem, pointer=pointer)
+    objects = config.get(OBJECTS)
+    element = ctx.element_key or ""
+    if (isinstance(objects, str) and objects.strip() and not is_placeholder(objects) and not is_response(ctx.value)
+            and not element.lower().startswith("sfdc")):
+        names = ", ".join(name.strip() for name in objects.split(",") if name.strip())
+        yield ctx.finding("CE802", f"`{OBJECTS}` is a legacy list of objects to poll: `{POLLER}` superseded it",
+                          pointer=_pointer(ctx, OBJECTS), key=True,
+                          fix=f"list {names} as resources of {POLLER}, each with its url and idField")
+
+
+def _superseded_message(config: dict) -> str:
+    message = f"`{URLS}` is the legacy poller format, superseded by `{POLLER}`"
+    if _has_poller(config):
+        message += ", which this configuration also sets"
+    return message
+
+
+def _conversion_fix(urls: str, config: dict) -> str:
+    if _has_poller(config):
+        return f'remove "{URLS}": "{POLLER}" configures the poller'
+    converted, without_id = to_poller_configuration(urls)
+    names = _names_listed(urls)
+    parts = []
+    if converted:
+        parts.append(f'replace it with "{POLLER}": {json.dumps(converted, ensure_ascii=False)}')
+        if without_id:
+            parts.append("add the \"idField\" of " + ", ".join(without_id) + " (its line gives no <xPath>)")
+    if names:
+        parts.append(f"write an entry of \"{POLLER}\" for " + ", ".join(names) +
+                     " with its url, idField and datesConfiguration (see the element's default poller configuration)")
+    return "; ".join(parts)

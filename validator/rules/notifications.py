@@ -1,0 +1,436 @@
+"""Notifications and event configuration (CE2xx).
+
+These rules read the event keys of an instance's ``configuration`` object:
+
+* ``event.notification.enabled`` turns events on (``true`` or the string ``"true"``);
+* ``event.notification.callback.url`` is where the platform POSTs each event, so it
+  must be an absolute ``http``/``https`` URL as soon as events are enabled;
+* ``event.vendor.type`` says where events come from: ``polling`` (the poller of
+  ``event.poller.configuration`` runs every ``event.poller.refresh_interval``
+  minutes) or ``webhook`` (the vendor pushes them);
+* ``event.poller.refresh_interval`` is a whole number of minutes, written as a
+  string in every Cloud Elements example (``"15"``).
+
+Values left as documentation placeholders (``<minutes>``, ``<CALLBACK_URL>``,
+``{{page.elementKey}}``, ``xxxx``) are the placeholder rules' business (CE7xx) and an
+environment reference such as ``${CALLBACK_URL}`` is filled in later: neither is
+reported here.  The platform's answer to ``GET``/``POST /instances`` echoes the
+element's defaults (its poller configuration even while events are off), so the
+rules about a poller that does not run are not applied to such responses.
+
+Rules:
+
+* **CE201** `events-without-callback` (error): events enabled, no callback URL (missing, null, empty).
+* **CE202** `callback-url-not-absolute` (error; a warning while events are off): the callback URL has
+  no scheme or host, another scheme, spaces, or is a word such as ``"false"``.
+* **CE203** `vendor-type-unknown` (warning): ``event.vendor.type`` is not ``polling``/``webhook``;
+  did-you-mean for near misses (``webhooks``, ``Polling``, ``poll``).
+* **CE204** `poller-while-events-disabled` (warning): a poller configuration while events are
+  explicitly disabled.
+* **CE205** `poller-with-webhook` (warning): a poller configuration while the vendor type is ``webhook``.
+* **CE206** `refresh-interval-not-minutes` (error): not a positive whole number (``"15.5"``,
+  ``"15 minutes"``, ``" 15"``, ``-5``).
+* **CE207** `refresh-interval-long` (warning): above 1440 minutes (less than once a day).
+* **CE208** `refresh-interval-zero` (info): 0 minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Iterator
+from urllib.parse import urlsplit
+
+from ..findings import Finding
+from .base import Rule
+
+if TYPE_CHECKING:
+    from ..engine import Context
+
+ENABLED = "event.notification.enabled"
+CALLBACK = "event.notification.callback.url"
+VENDOR = "event.vendor.type"
+INTERVAL = "event.poller.refresh_interval"
+POLLER = "event.poller.configuration"
+
+VENDOR_TYPES = ("polling", "webhook")
+MINUTES_PER_DAY = 1440
+
+_ENV_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_.]*\}")
+_INTEGER = re.compile(r"[+-]?\d+")
+_HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
+_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+
+RULES: list[Rule] = [
+    Rule(
+        code="CE201",
+        name="events-without-callback",
+        severity="error",
+        summary="events are enabled but event.notification.callback.url is missing, null or empty",
+        description=(
+            "With `event.notification.enabled` set to `true` (or `\"true\"`), the platform POSTs every event "
+            "to `event.notification.callback.url`. Without that URL the events have nowhere to go.\n\n"
+            "**Fix:** add `\"event.notification.callback.url\"` with the absolute `https://` URL of the endpoint "
+            "of your application that receives the events, or set `event.notification.enabled` to `false`."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+             '    "event.vendor.type": "polling"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+              '    "event.vendor.type": "polling",\n'
+              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE202",
+        name="callback-url-not-absolute",
+        severity="error",
+        summary="event.notification.callback.url is not an absolute http(s) URL",
+        description=(
+            "The platform POSTs events to `event.notification.callback.url`, so it must be an absolute URL with "
+            "an `http` or `https` scheme and a host: `https://mycoolapp.com/events`. A bare host "
+            "(`mycoolapp.com`), a path (`/events`), another scheme, surrounding spaces or a value such as "
+            "`\"false\"` cannot receive events. The finding is an error while events are enabled and a warning "
+            "otherwise (the URL is not used yet, but it is wrong).\n\n"
+            "**Fix:** write the full URL, scheme included, without spaces."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
+             '    "event.notification.callback.url": "mycoolapp.com/events"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
+              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE203",
+        name="vendor-type-unknown",
+        severity="warning",
+        summary="event.vendor.type is neither polling nor webhook (did you mean ...?)",
+        description=(
+            "`event.vendor.type` is documented with two values: `polling` (the platform runs the poller of "
+            "`event.poller.configuration`) and `webhook` (the vendor pushes events). Near misses such as "
+            "`webhooks` (32 times in Cloud Elements' own documentation), `Polling` or `poll` are not documented "
+            "values, and what the platform makes of them is not documented either.\n\n"
+            "**Fix:** write `polling` or `webhook`, in lower case."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+             '    "event.vendor.type": "webhooks",\n'
+             '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+              '    "event.vendor.type": "webhook",\n'
+              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE204",
+        name="poller-while-events-disabled",
+        severity="warning",
+        summary="event.poller.configuration is given but events are disabled, so the poller never runs",
+        description=(
+            "A poller runs only while events are enabled. With `event.notification.enabled` explicitly `false` "
+            "(or `\"false\"`), the resources of `event.poller.configuration` are never polled. An empty poller "
+            "configuration (`{}` or `\"{}\"`) and the platform's responses, which echo the element's default "
+            "poller, are not reported.\n\n"
+            "**Fix:** set `\"event.notification.enabled\": true` to run the poller, or remove "
+            "`event.poller.configuration`."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": false,\n'
+             '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
+             '"idField": "id"}\n    }\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+              '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+              '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
+              '"idField": "id"}\n    }\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE205",
+        name="poller-with-webhook",
+        severity="warning",
+        summary="event.poller.configuration is given but event.vendor.type is webhook, so nothing is polled",
+        description=(
+            "With `event.vendor.type` set to `webhook`, events come from the vendor's webhooks and the poller "
+            "of `event.poller.configuration` is not the source of events. An empty poller configuration "
+            "(`{}` or `\"{}\"`) and the platform's responses are not reported.\n\n"
+            "**Fix:** set `\"event.vendor.type\": \"polling\"` to poll these resources, or remove "
+            "`event.poller.configuration`."
+        ),
+        bad=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+             '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+             '    "event.vendor.type": "webhook",\n'
+             '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
+             '"idField": "id"}\n    }\n  }\n}\n'),
+        good=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+              '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+              '    "event.vendor.type": "polling",\n'
+              '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
+              '"idField": "id"}\n    }\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE206",
+        name="refresh-interval-not-minutes",
+        severity="error",
+        summary="event.poller.refresh_interval is not a positive whole number of minutes",
+        description=(
+            "`event.poller.refresh_interval` is the number of minutes between two polls: a positive whole "
+            "number, usually written as a string (`\"15\"`; element defaults are 1, 3, 5, 10, 15 or 1440). "
+            "`\"15.5\"`, `\"15 minutes\"`, `\"15m\"`, `\" 15\"`, `\"\"` or `-5` are not.\n\n"
+            "**Fix:** write the whole number of minutes, such as `\"15\"`."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+             '    "event.poller.refresh_interval": "15 minutes"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+              '    "event.poller.refresh_interval": "15"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE207",
+        name="refresh-interval-long",
+        severity="warning",
+        summary="event.poller.refresh_interval is above 1440 minutes: the poller runs less than once a day",
+        description=(
+            "`event.poller.refresh_interval` counts minutes, not seconds: above 1440 the poller runs less than "
+            "once a day, which is rarely meant (the largest element default is 1440, once a day).\n\n"
+            "**Fix:** give the interval in minutes (`\"60\"` for every hour, `\"1440\"` for once a day)."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+             '    "event.poller.refresh_interval": "3600"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+              '    "event.poller.refresh_interval": "60"\n  }\n}\n'),
+    ),
+    Rule(
+        code="CE208",
+        name="refresh-interval-zero",
+        severity="info",
+        summary="event.poller.refresh_interval is 0: what the platform does below 1 minute is not documented",
+        description=(
+            "An interval of `0` minutes is below the smallest element default (1 minute); the platform does "
+            "not document a minimum or what it does with 0.\n\n"
+            "**Fix:** give at least `\"1\"`."
+        ),
+        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+             '    "event.poller.refresh_interval": "0"\n  }\n}\n'),
+        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+              '    "event.poller.refresh_interval": "1"\n  }\n}\n'),
+    ),
+]
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether the placeholder rules (CE70x) report ``value``: ``<...>``, ``{{...}}``, ``xxxx``, ``YOUR_...``."""
+    from .placeholders import find_placeholders
+
+    return bool(find_placeholders(value))
+
+
+def is_unfilled(value: str) -> bool:
+    """Whether ``value`` is not literal yet: a placeholder or an environment reference (``${NAME}``)."""
+    return bool(_ENV_REFERENCE.search(value)) or is_placeholder(value)
+
+
+def truthy(value: Any) -> bool | None:
+    """``True``/``False`` for a boolean or a ``"true"``/``"false"`` string (as Java reads it), else None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text == "true":
+            return True
+        if text == "false":
+            return False
+    return None
+
+
+def is_response(value: Any) -> bool:
+    """Whether an instance document is the platform's answer (it carries ``token``/``createdDate``/an id)."""
+    if not isinstance(value, dict) or not isinstance(value.get("configuration"), dict):
+        return False  # a bare configuration object may well have a "token" key of its own
+    return "token" in value or "createdDate" in value or (isinstance(value.get("id"), int) and "element" in value)
+
+
+def _pointer(ctx: Context, key: str) -> str:
+    from ..kinds import escape_pointer_token
+
+    return f"{ctx.configuration_pointer}/{escape_pointer_token(key)}"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Report the CE2xx findings of the document's configuration object, if it has one."""
+    config = ctx.configuration
+    if not isinstance(config, dict):
+        return
+    enabled = truthy(config.get(ENABLED))
+    yield from _callback(ctx, config, enabled)
+    yield from _vendor_type(ctx, config)
+    yield from _poller_not_run(ctx, config, enabled)
+    yield from _refresh_interval(ctx, config)
+
+
+def _callback(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Finding]:
+    missing = object()
+    url = config.get(CALLBACK, missing)
+    if enabled:
+        if url is missing:
+            yield ctx.finding("CE201", f"events are enabled but `{CALLBACK}` is missing: the platform has nowhere "
+                                       "to send them", pointer=_pointer(ctx, ENABLED), key=True,
+                              fix=f'add "{CALLBACK}" with the absolute https URL that receives your events')
+            return
+        if url is None or (isinstance(url, str) and not url.strip()):
+            shown = "null" if url is None else "empty"
+            yield ctx.finding("CE201", f"events are enabled but `{CALLBACK}` is {shown}: the platform has nowhere "
+                                       "to send them", pointer=_pointer(ctx, CALLBACK),
+                              fix="give the absolute https URL that receives your events")
+            return
+    if not isinstance(url, str) or not url.strip() or is_unfilled(url):
+        return
+    problem = callback_problem(url)
+    if problem is not None:
+        message, fix = problem
+        yield ctx.finding("CE202", message, pointer=_pointer(ctx, CALLBACK), fix=fix,
+                          severity="error" if enabled else "warning")
+
+
+def callback_problem(url: str) -> tuple[str, str] | None:
+    """Why ``url`` cannot receive events (message, fix), or None when it is an absolute http(s) URL."""
+    stripped = url.strip()
+    if stripped != url:
+        where = "leading" if url[:1].isspace() else "trailing"
+        if callback_problem(stripped) is None:
+            return f"the callback URL has a {where} space", f"write {json_str(stripped)}"
+        url = stripped
+    if url.lower() in ("true", "false", "null", "none", "undefined"):
+        return f"the callback URL is `{url}`, not a URL", "give the absolute https URL that receives your events"
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and url[len(scheme):].startswith("://"):
+        if parts.netloc:
+            return None
+        return f"the callback URL `{url}` has no host", "write it as https://host/path"
+    if url.startswith("/"):
+        return (f"the callback URL `{url}` is relative: the platform needs an absolute URL",
+                "write it as https://host" + url)
+    if _HOST.match(url):
+        return f"the callback URL `{url}` has no scheme", f"write https://{url}"
+    if scheme and "://" in url:
+        return (f"the callback URL uses `{parts.scheme}:`; the platform POSTs events over http or https",
+                "use an http or https URL")
+    return f"the callback URL `{url}` is not an absolute http(s) URL", "write it as https://host/path"
+
+
+def vendor_suggestion(value: str) -> str | None:
+    """The documented vendor type ``value`` is a near miss of, if any."""
+    import difflib
+
+    text = re.sub(r"[\s_-]+", "", value.strip().lower())
+    if text in VENDOR_TYPES:
+        return text
+    if text in ("webhooks", "hook", "hooks"):
+        return "webhook"
+    if text in ("poll", "poller", "polls", "pooling", "pulling"):
+        return "polling"
+    close = difflib.get_close_matches(text, VENDOR_TYPES, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _vendor_type(ctx: Context, config: dict) -> Iterator[Finding]:
+    value = config.get(VENDOR)
+    if not isinstance(value, str) or value in VENDOR_TYPES or not value.strip() or is_unfilled(value):
+        return
+    suggestion = vendor_suggestion(value)
+    if suggestion:
+        message = f"`{VENDOR}` is `{value}`: did you mean `{suggestion}`? The documented values are polling and webhook"
+        fix = f'write "{suggestion}"'
+    else:
+        message = f"`{VENDOR}` is `{value}`: the documented values are polling and webhook"
+        fix = 'write "polling" or "webhook"'
+    yield ctx.finding("CE203", message, pointer=_pointer(ctx, VENDOR), fix=fix)
+
+
+def _has_poller(ctx: Context) -> bool:
+    from ..engine import _resolve
+
+    for ref, source in ctx.pollers:
+        poller = source.value if ref.stringified else _resolve(ctx.value, ref.pointer)
+        if isinstance(poller, dict) and poller:
+            return True
+    return False
+
+
+def _poller_not_run(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Finding]:
+    if POLLER not in config or is_response(ctx.value) or not _has_poller(ctx):
+        return
+    if enabled is False:
+        yield ctx.finding("CE204", f"`{POLLER}` has no effect: events are disabled (`{ENABLED}` is "
+                                   f"{_shown(config[ENABLED])})", pointer=_pointer(ctx, POLLER), key=True,
+                          fix=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
+        return
+    vendor = config.get(VENDOR)
+    if isinstance(vendor, str) and vendor.strip().lower() == "webhook":
+        yield ctx.finding("CE205", f"`{POLLER}` is not used: `{VENDOR}` is `{vendor}`, so events come from the "
+                                   "vendor's webhooks, not from polling", pointer=_pointer(ctx, POLLER), key=True,
+                          fix=f'set "{VENDOR}": "polling" to poll these resources, or remove "{POLLER}"')
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value)
+
+
+def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
+    """A refresh interval as whole minutes, or ``(None, why, fix)`` when it is not a whole number.
+
+    ``(None, None, None)`` for a value of a type the schema reports (a boolean, an object...).
+    """
+    generic = 'write the whole number of minutes between polls, such as "15"'
+    if isinstance(value, bool):
+        return None, None, None
+    if isinstance(value, int):
+        return value, None, None
+    if isinstance(value, float):
+        if value.is_integer():
+            return None, f"is {value!r}, not a whole number", f"write {int(value)}"
+        return None, f"is {value!r}, not a whole number of minutes", generic
+    if not isinstance(value, str):
+        return None, None, None
+    if _INTEGER.fullmatch(value):
+        return int(value), None, None
+    stripped = value.strip()
+    shown = json_str(value)
+    if not stripped:
+        return None, "is empty", generic
+    if _INTEGER.fullmatch(stripped):
+        return None, f"is {shown}, with surrounding spaces", f"write {json_str(stripped)}"
+    if _DECIMAL.fullmatch(stripped):
+        return None, f"is {shown}, not a whole number of minutes", generic
+    match = re.fullmatch(r"([+-]?\d+)\s*(m|min|mins|minutes?)", stripped, re.IGNORECASE)
+    if match:
+        return None, f"is {shown}: give the number alone, the unit is always minutes", \
+            f"write {json_str(match.group(1))}"
+    return None, f"is {shown}, not a number of minutes", generic
+
+
+def json_str(value: str) -> str:
+    """``value`` as a JSON string literal, as the user wrote it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _days(days: int) -> str:
+    return f"{days:,}" if days < 10**9 else f"10^{len(str(days)) - 1}"
+
+
+def _refresh_interval(ctx: Context, config: dict) -> Iterator[Finding]:
+    if INTERVAL not in config:
+        return
+    value = config[INTERVAL]
+    if isinstance(value, str) and value.strip() and is_unfilled(value):
+        return
+    pointer = _pointer(ctx, INTERVAL)
+    minutes, why, fix = parse_minutes(value)
+    if why is not None:
+        yield ctx.finding("CE206", f"`{INTERVAL}` {why}", pointer=pointer, fix=fix)
+    elif minutes is None:
+        return
+    elif minutes < 0:
+        yield ctx.finding("CE206", f"`{INTERVAL}` is {minutes}: the number of minutes between polls must be "
+                                   "positive", pointer=pointer, fix='write a positive number of minutes, such as "15"')
+    elif minutes == 0:
+        yield ctx.finding("CE208", f"`{INTERVAL}` is 0 minutes: the platform does not document what it does below "
+                                   "1 minute", pointer=pointer, fix='write at least "1"')
+    elif minutes > MINUTES_PER_DAY:
+        days = minutes // MINUTES_PER_DAY  # integer division: a 400-digit interval must not overflow a float
+        shown = f"{minutes}" if minutes < 10**12 else f"a {len(str(minutes))}-digit number of"
+        yield ctx.finding("CE207", f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
+                                   "less than once a day; the interval counts minutes, not seconds",
+                          pointer=pointer, fix='give minutes: "60" is every hour, "1440" once a day')

@@ -1,0 +1,477 @@
+"""Poller entries (CE3xx).
+
+``event.poller.configuration`` maps each resource name to an entry:
+
+```json
+"contacts": {
+  "url": "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+  "idField": "id",
+  "filterByUpdatedDate": true,
+  "createdCheckTolerance": 10,
+  "pollDelay": 0,
+  "datesConfiguration": {
+    "updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'", "updatedDateTimezone": "GMT",
+    "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'", "createdDateTimezone": "GMT"
+  }
+}
+```
+
+``url``, ``idField``, ``filterByUpdatedDate``, ``filterByCurrentDate``, ``createdCheckTolerance``,
+``pageSize`` and ``pollDelay`` belong on the entry; the six date keys belong inside
+``datesConfiguration``.  These rules check what the schema (CE1xx) cannot say precisely:
+empty stubs, empty strings, keys one level off, the syntax of the field paths
+(``id``, dotted ``user.id``, bracketed ``['Modified Time']``), which date keys are given, and
+negative numbers of seconds.  Missing keys, unknown keys and wrong types are the schema's;
+date formats and time zones are the date and zone rules' (CE4xx, CE5xx).
+
+Rules:
+
+* **CE301** `poller-entry-empty` (error): an empty stub entry ``{}``.
+* **CE302** `poller-key-misplaced` (warning): an entry key inside ``datesConfiguration``
+  (``createdCheckTolerance``...), or a date key on the entry (``updatedDateTimezone``...).
+* **CE303** `poller-field-path-syntax` (error): ``idField`` or a date field with an unclosed bracket or
+  quote, an empty name, or surrounding spaces (an ``idField`` of spaces only: warning).
+* **CE304** `poller-dates-half-given` (error): a date field without its format, a format without its
+  field, an empty field next to a format (a zone alone: info).
+* **CE305** `poller-dates-no-updated` (info): only the created date is given.
+* **CE306** `poller-dates-no-created` (info): only the updated date is given.
+* **CE307** `poller-dates-empty` (warning): ``"datesConfiguration": {}``.
+* **CE308** `poller-number-out-of-range` (error): negative ``pollDelay``/``createdCheckTolerance``,
+  ``pageSize`` below 1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..findings import Finding
+from .base import Rule
+from .notifications import is_unfilled
+
+if TYPE_CHECKING:
+    from ..engine import Context, Entry
+
+DATES = "datesConfiguration"
+ENTRY_KEYS = ("url", "idField", "filterByUpdatedDate", "filterByCurrentDate", "createdCheckTolerance", "pageSize",
+              "pollDelay")
+DATE_KEYS = ("updatedDateField", "updatedDateFormat", "updatedDateTimezone", "createdDateField", "createdDateFormat",
+             "createdDateTimezone")
+FIELD_KEYS = ("idField", "updatedDateField", "createdDateField")
+
+
+def _doc(entry: str) -> str:
+    return '{\n  "event.notification.enabled": true,\n  "event.notification.callback.url": "https://mycoolapp.com/events",\n' \
+           '  "event.poller.configuration": {\n' + entry + '\n  }\n}\n'
+
+
+_GOOD_DATES = ('"datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
+               '"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}')
+_GOOD_ENTRY = '    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      ' + _GOOD_DATES + '}'
+
+RULES: list[Rule] = [
+    Rule(
+        code="CE301",
+        name="poller-entry-empty",
+        severity="error",
+        summary="a poller resource is an empty stub {}",
+        description=(
+            "An entry of `event.poller.configuration` tells the poller what to request (`url`) and how to name "
+            "each record (`idField`). An empty stub `\"leads\": {}`, left from a documentation page that lists "
+            "resources to fill in, cannot be polled.\n\n"
+            "**Fix:** give the entry its `url`, `idField` and `datesConfiguration`, or remove it."
+        ),
+        bad=_doc(_GOOD_ENTRY + ',\n    "leads": {}'),
+        good=_doc(_GOOD_ENTRY),
+    ),
+    Rule(
+        code="CE302",
+        name="poller-key-misplaced",
+        severity="warning",
+        summary="an entry key inside datesConfiguration, or a date key on the entry",
+        description=(
+            "`createdCheckTolerance`, `pageSize`, `pollDelay`, `filterByUpdatedDate`, `filterByCurrentDate`, "
+            "`url` and `idField` belong on the entry itself; `updatedDateField`, `updatedDateFormat`, "
+            "`updatedDateTimezone` and their `created` counterparts belong inside `datesConfiguration`. One "
+            "level off, the platform does not find them and the setting has no effect (Cloud Elements' own "
+            "Pardot and HubSpot examples put `createdCheckTolerance` inside `datesConfiguration`).\n\n"
+            "**Fix:** move the key where it belongs, as the message says."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                 '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
+                 '"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
+                 '"createdCheckTolerance": 10}}'),
+        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "createdCheckTolerance": 10,\n      '
+                  + _GOOD_DATES + '}'),
+    ),
+    Rule(
+        code="CE303",
+        name="poller-field-path-syntax",
+        severity="error",
+        summary="idField or a date field is not a valid field path (brackets, quotes, dots, spaces)",
+        description=(
+            "`idField`, `updatedDateField` and `createdDateField` are paths into the record: a name (`id`), "
+            "dotted names (`user.id`), or a bracketed, quoted name for names with spaces or dots "
+            "(`['Modified Time']`). An unclosed bracket or quote, an empty name (`user..id`, `.id`, `[]`) or "
+            "a space around the path points at no field. An `idField` of spaces only is reported as a warning, "
+            "like an empty one (CE107): its events carry no `objectId`.\n\n"
+            "**Fix:** close the bracket and the quote, remove the extra dot or space."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                 '{"updatedDateField": "[\'Modified Time\'", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
+                 '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
+        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                  '{"updatedDateField": "[\'Modified Time\']", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
+                  '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
+    ),
+    Rule(
+        code="CE304",
+        name="poller-dates-half-given",
+        severity="error",
+        summary="a date field without its format, a format without its field, or a zone without either",
+        description=(
+            "The poller reads a record's updated (and created) date from `updatedDateField`, parsed with "
+            "`updatedDateFormat` in `updatedDateTimezone` (and likewise for `created`). A field without its "
+            "format cannot be parsed, a format without its field reads nothing, and an empty field name next "
+            "to a format names no field. A zone without field and format applies to nothing: harmless, so it is "
+            "reported as info. An empty format is the date rules' (CE4xx).\n\n"
+            "**Fix:** give both the field and its format (`milliseconds` for epoch milliseconds)."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                 '{"updatedDateField": "updated_at", "createdDateField": "created_at", '
+                 '"createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+        good=_doc(_GOOD_ENTRY),
+    ),
+    Rule(
+        code="CE305",
+        name="poller-dates-no-updated",
+        severity="info",
+        summary="datesConfiguration gives the created date but not the updated date",
+        description=(
+            "The platform compares records by their updated date: a record whose updated date is not after the "
+            "last poll is skipped, and one whose updated date equals its created date is a new record. A "
+            "`datesConfiguration` with only `createdDateField`/`createdDateFormat` lacks the date everything "
+            "is compared with (the Element Builder marks all four keys required).\n\n"
+            "**Fix:** add `updatedDateField` and `updatedDateFormat`."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                 '{"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+        good=_doc(_GOOD_ENTRY),
+    ),
+    Rule(
+        code="CE306",
+        name="poller-dates-no-created",
+        severity="info",
+        summary="datesConfiguration gives the updated date but not the created date",
+        description=(
+            "A record whose updated date equals its created date (within `createdCheckTolerance`) is reported "
+            "as CREATED, a later one as UPDATED. Without `createdDateField`/`createdDateFormat` the platform "
+            "cannot tell the two apart (the Element Builder marks all four keys required); what it reports "
+            "then is not documented.\n\n"
+            "**Fix:** add `createdDateField` and `createdDateFormat` if the records carry a created date."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+                 '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+        good=_doc(_GOOD_ENTRY),
+    ),
+    Rule(
+        code="CE307",
+        name="poller-dates-empty",
+        severity="warning",
+        summary="datesConfiguration is empty",
+        description=(
+            "An empty `datesConfiguration` (`{}`) names no date: left from a documentation stub, it tells the "
+            "platform nothing about how to compare records.\n\n"
+            "**Fix:** give `updatedDateField`/`updatedDateFormat` and `createdDateField`/`createdDateFormat`, "
+            "or remove `datesConfiguration`."
+        ),
+        bad=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id", "datesConfiguration": {}}'),
+        good=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id"}'),
+    ),
+    Rule(
+        code="CE308",
+        name="poller-number-out-of-range",
+        severity="error",
+        summary="pollDelay or createdCheckTolerance is negative, or pageSize is below 1",
+        description=(
+            "`pollDelay` is a number of seconds subtracted from the last poll time before it is put in the URL: "
+            "a negative delay asks for changes from after the last poll and misses those made in between. "
+            "`createdCheckTolerance` is the number of seconds within which equal created and updated dates "
+            "make a record new: a negative tolerance makes no record new. `pageSize` is a number of records "
+            "per page: it must be at least 1.\n\n"
+            "**Fix:** give a number of seconds of 0 or more (a page size of 1 or more)."
+        ),
+        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": -60,\n      '
+                 + _GOOD_DATES + '}'),
+        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": 60,\n      '
+                  + _GOOD_DATES + '}'),
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """A mistake in a field path: ``message`` about ``[start, end)`` of the path."""
+
+    message: str
+    start: int
+    end: int
+    fix: str | None = None
+
+
+def field_path_problems(path: str) -> list[PathProblem]:
+    """The syntax mistakes of a field path (``id``, ``user.id``, ``['Modified Time']``, ``items[0].id``)."""
+    if not path.strip():
+        return []
+    stripped = path.strip()
+    if stripped != path:
+        start = 0 if path[:1].isspace() else len(path.rstrip())
+        end = len(path) - len(path.lstrip()) if start == 0 else len(path)
+        where = "starts" if start == 0 else "ends"
+        return [PathProblem(f"the field path {where} with a space, so it names no field", start, end,
+                            f"write {json.dumps(stripped)}")]
+    problems: list[PathProblem] = []
+    i, n = 0, len(path)
+    expect_name = True  # at the start or after a dot: a name or a bracket must follow
+    while i < n:
+        char = path[i]
+        if char == "[":
+            close, problem = _bracket(path, i)
+            if problem:
+                problems.append(problem)
+                return problems
+            i = close + 1
+            expect_name = False
+            if i < n and path[i] not in ".[":
+                return problems + [PathProblem("a name follows `]` without a dot", i, i + 1, "add a `.` after `]`")]
+            continue
+        if char == "]":
+            return problems + [PathProblem("`]` without an opening `[`", i, i + 1, "remove it, or open the bracket")]
+        if char == ".":
+            if expect_name:
+                what = "starts with a dot" if i == 0 else "has an empty name between two dots"
+                return problems + [PathProblem(f"the field path {what}", i, i + 1, "remove the extra dot")]
+            expect_name = True
+            i += 1
+            if i == n:
+                return problems + [PathProblem("the field path ends with a dot", i - 1, i, "remove the last dot")]
+            continue
+        j = i
+        while j < n and path[j] not in ".[]":
+            j += 1
+        name = path[i:j]
+        if name[:1] in ("'", '"') and name[-1:] != name[:1] or name[-1:] in ("'", '"') and name[:1] != name[-1:]:
+            return problems + [PathProblem("a quote without its pair: quoted names go in brackets, "
+                                           "['Modified Time']", i, j, f"write [{_quoted(name)}]")]
+        expect_name = False
+        i = j
+    return problems
+
+
+def _quoted(name: str) -> str:
+    inner = name.strip("'\"")
+    return f"'{inner}'"
+
+
+def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
+    """Where the bracket opened at ``start`` closes, or the problem that it does not."""
+    n = len(path)
+    i = start + 1
+    if i < n and path[i] in ("'", '"'):
+        quote = path[i]
+        end_quote = path.find(quote, i + 1)
+        if end_quote < 0:
+            close = path.find("]", i + 1)
+            if close >= 0:
+                return close, PathProblem(f"the quote {quote} opened in the bracket is not closed", i, i + 1,
+                                          f"write [{_quoted(path[i:close])}]")
+            return n, PathProblem(f"the bracket and its quote {quote} are not closed", start, n,
+                                  f"write {path[:start]}[{_quoted(path[i:])}]")
+        if end_quote == i + 1:
+            end = end_quote + 2 if path[end_quote + 1:end_quote + 2] == "]" else end_quote + 1
+            return end - 1, PathProblem("an empty name in brackets", start, end, None)
+        if end_quote + 1 >= n or path[end_quote + 1] != "]":
+            close = path.find("]", end_quote + 1)
+            if close < 0:
+                return n, PathProblem("the bracket is not closed", start, n,
+                                      f"write {path[:end_quote + 1]}]{path[end_quote + 1:]}")
+            return close, PathProblem("text between the closing quote and `]`", end_quote + 1, close, None)
+        return end_quote + 1, None
+    close = path.find("]", i)
+    if close < 0:
+        return n, PathProblem("the bracket is not closed", start, n, f"write {path}]")
+    inner = path[i:close]
+    if not inner.strip():
+        return close, PathProblem("an empty name in brackets", start, close + 1, None)
+    if inner.endswith(("'", '"')):
+        return close, PathProblem(f"the quote {inner[-1]} before `]` is not opened", close - 1, close,
+                                  f"write [{_quoted(inner)}]")
+    return close, None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Report the CE3xx findings of every poller entry."""
+    for entry in ctx.entries():
+        if not isinstance(entry.value, dict):
+            continue
+        yield from _entry(ctx, entry)
+
+
+def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
+    value: dict = entry.value
+    src = entry.source
+    if not value:
+        yield ctx.finding("CE301", f"resource `{entry.name}` is an empty stub {{}}: the poller needs its `url` "
+                                   "and `idField`", source=src, pointer=entry.pointer,
+                          fix=f'give "{entry.name}" its "url", "idField" and "datesConfiguration", or remove it')
+        return
+    dates = value.get(DATES)
+    dates = dates if isinstance(dates, dict) else None
+    yield from _misplaced(ctx, entry, value, dates)
+    yield from _paths(ctx, entry, value, dates)
+    if dates is not None:
+        yield from _dates_given(ctx, entry, value, dates)
+    yield from _numbers(ctx, entry, value)
+
+
+def _misplaced(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:
+    src = entry.source
+    if dates is not None:
+        for key in dates:
+            if key not in ENTRY_KEYS:
+                continue
+            shown = json.dumps(dates[key], ensure_ascii=False)
+            if key in value:
+                same = value[key] == dates[key]
+                fix = (f"remove it from datesConfiguration: the entry already sets \"{key}\"" +
+                       ("" if same else f" ({json.dumps(value[key], ensure_ascii=False)}); keep the value you mean"))
+            else:
+                fix = f'move "{key}": {shown} out of datesConfiguration, onto the entry next to "url"'
+            yield ctx.finding("CE302", f"`{key}` belongs on the entry `{entry.name}`, not inside `{DATES}`: "
+                                       "the platform does not read it there", source=src,
+                              pointer=entry.child(DATES, key), key=True, fix=fix)
+    for key in value:
+        if key not in DATE_KEYS:
+            continue
+        shown = json.dumps(value[key], ensure_ascii=False)
+        if dates is not None and key in dates:
+            fix = (f'remove it from the entry: datesConfiguration already sets "{key}"' +
+                   ("" if dates[key] == value[key] else f" ({json.dumps(dates[key], ensure_ascii=False)}); "
+                                                        "keep the value you mean"))
+        elif dates is not None:
+            fix = f'move "{key}": {shown} into datesConfiguration'
+        else:
+            fix = f'move "{key}": {shown} into a "datesConfiguration" object of the entry'
+        yield ctx.finding("CE302", f"`{key}` belongs inside `{DATES}`, not on the entry `{entry.name}`: the platform "
+                                   "does not read it there", source=src, pointer=entry.child(key), key=True, fix=fix)
+
+
+def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:
+    places: list[tuple[str, Any, tuple[str, ...]]] = [("idField", value.get("idField"), ("idField",))]
+    if dates is not None:
+        for key in FIELD_KEYS[1:]:
+            places.append((key, dates.get(key), (DATES, key)))
+    for key, path, where in places:
+        if not isinstance(path, str) or is_unfilled(path):
+            continue
+        if path and not path.strip():
+            if key == "idField":  # "" is the schema's (CE107); a blank idField is the same mistake
+                yield ctx.finding("CE303", f"`idField` of `{entry.name}` is only spaces: its events carry no "
+                                           "`objectId`", source=entry.source, pointer=entry.child(*where),
+                                  severity="warning", fix='name the field of the record that holds its id, such as "id"')
+            continue  # a blank date field is reported with the dates (CE304)
+        for problem in field_path_problems(path):
+            yield ctx.finding("CE303", f"`{key}` {json.dumps(path, ensure_ascii=False)}: {problem.message}",
+                              source=entry.source, pointer=entry.child(*where), sub=(problem.start, problem.end),
+                              fix=problem.fix)
+
+
+def _state(value: Any) -> str:
+    """``absent`` (missing or null), ``blank`` (an empty or blank string) or ``given``."""
+    if value is None:
+        return "absent"
+    if isinstance(value, str) and not value.strip():
+        return "blank"
+    return "given"
+
+
+def _dates_given(ctx: Context, entry: Entry, value: dict, dates: dict) -> Iterator[Finding]:
+    src = entry.source
+    # Date keys misplaced on the entry are reported by CE302; count them here so one mistake is one finding.
+    merged = {key: value[key] for key in DATE_KEYS if key in value}
+    merged.update({key: dates[key] for key in DATE_KEYS if key in dates})
+
+    def where(key: str) -> str:
+        return entry.child(DATES, key) if key in dates else entry.child(key)
+
+    if not dates and not merged:
+        yield ctx.finding("CE307", f"`{DATES}` of `{entry.name}` is empty", source=src, pointer=entry.child(DATES),
+                          fix="give updatedDateField/updatedDateFormat and createdDateField/createdDateFormat, "
+                              "or remove datesConfiguration")
+        return
+    given: dict[str, bool] = {}
+    for kind in ("updated", "created"):
+        field_key, format_key, zone_key = f"{kind}DateField", f"{kind}DateFormat", f"{kind}DateTimezone"
+        field, fmt = _state(merged.get(field_key)), _state(merged.get(format_key))
+        given[kind] = "given" in (field, fmt)
+        if field == "given" and fmt == "absent":
+            yield ctx.finding("CE304", f"`{field_key}` has no `{format_key}`: the {kind} date cannot be read",
+                              source=src, pointer=where(field_key), key=True,
+                              fix=_format_fix(format_key, merged, kind))
+        elif field == "blank" and fmt == "given":
+            yield ctx.finding("CE304", f"`{field_key}` is empty while `{format_key}` is given: it names no field "
+                                       "of the record", source=src, pointer=where(field_key),
+                              fix=f"name the field of the record that holds its {kind} date")
+        elif field == "absent" and fmt == "given":
+            yield ctx.finding("CE304", f"`{format_key}` has no `{field_key}`: it reads no field", source=src,
+                              pointer=where(format_key), key=True,
+                              fix=f'add "{field_key}" with the field of the record that holds its {kind} date')
+        # field given with a blank format: an empty format is the date rules' (CE4xx)
+        if not given[kind] and _state(merged.get(zone_key)) == "given":
+            yield ctx.finding("CE304", f"`{zone_key}` is given without `{field_key}` and `{format_key}`: it "
+                                       "applies to nothing", source=src, pointer=where(zone_key), key=True,
+                              severity="info", fix=f'add "{field_key}" and "{format_key}", or remove "{zone_key}"')
+    if given["created"] and not given["updated"]:
+        yield ctx.finding("CE305", f"`{DATES}` of `{entry.name}` gives the created date but not the updated date, "
+                                   "by which the platform compares records", source=src, pointer=entry.child(DATES),
+                          key=True, fix='add "updatedDateField" and "updatedDateFormat"')
+    elif given["updated"] and not given["created"]:
+        yield ctx.finding("CE306", f"`{DATES}` of `{entry.name}` has no created date: the platform cannot tell new "
+                                   "records from changed ones", source=src, pointer=entry.child(DATES), key=True,
+                          fix='add "createdDateField" and "createdDateFormat" if the records carry a created date')
+
+
+def _format_fix(format_key: str, merged: dict, kind: str) -> str:
+    other = "created" if kind == "updated" else "updated"
+    other_format = merged.get(f"{other}DateFormat")
+    if isinstance(other_format, str) and other_format.strip():
+        return (f'add "{format_key}": the SimpleDateFormat pattern of the field (the {other} date uses '
+                f'{json.dumps(other_format, ensure_ascii=False)})')
+    return f'add "{format_key}": the SimpleDateFormat pattern of the field, or "milliseconds" for epoch milliseconds'
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    return None  # a string is a type error: the schema reports it
+
+
+def _numbers(ctx: Context, entry: Entry, value: dict) -> Iterator[Finding]:
+    limits = {
+        "pollDelay": (0, "a negative delay asks for changes from after the last poll and misses those made in "
+                         "between", "give 0 or more seconds"),
+        "createdCheckTolerance": (0, "with a negative tolerance no record is ever reported as created",
+                                  "give 0 or more seconds"),
+        "pageSize": (1, "a page holds at least one record", "give 1 or more records per page"),
+    }
+    for key, (low, why, fix) in limits.items():
+        number = _number(value.get(key))
+        if number is None or number >= low:
+            continue
+        shown = json.dumps(value[key], ensure_ascii=False)
+        below = "negative" if low == 0 else "below 1"
+        yield ctx.finding("CE308", f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
+                          pointer=entry.child(key), fix=fix)

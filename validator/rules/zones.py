@@ -1,0 +1,273 @@
+"""Time zones of poller date fields (CE5xx).
+
+``updatedDateTimezone`` and ``createdDateTimezone`` in an entry's ``datesConfiguration``
+name the zone in which the platform reads the record's dates.  They go through Java's
+``TimeZone.getTimeZone(id)``, which never fails: an id it does not know (a typo, the
+wrong case, ``UTC+05:30``, ``America/New York``) silently becomes ``GMT``.  Ids are
+case-sensitive.  Java also keeps legacy three-letter ids whose meaning surprises:
+
+| id | what Java means | what people usually mean |
+|---|---|---|
+| `BST` | Asia/Dhaka, Bangladesh, +06:00 | British Summer Time (`Europe/London`) |
+| `EST`, `MST` | a fixed -05:00 / -07:00, **never** daylight time | `America/New_York`, `America/Denver` |
+| `HST` | a fixed -10:00 (Hawaii has no daylight time) | `Pacific/Honolulu` |
+| `IST` | Asia/Kolkata (India); a *value* `IST` parses as Israel under other zones | India, Israel, Ireland |
+| `CST` | America/Chicago, with daylight time (CDT) | US Central, or China Standard Time |
+| `AST` | America/Anchorage (Alaska) | Atlantic Standard Time |
+| `NST` | Pacific/Auckland (New Zealand) | Newfoundland Standard Time |
+
+Rules:
+
+* **CE501** `zone-unknown` (error; a warning when the intended zone is GMT anyway): an id Java does
+  not know, with a did-you-mean (`utc` → `UTC`, `America/New York` → `America/New_York`,
+  `UTC+05:30` → `GMT+05:30`).
+* **CE502** `zone-empty` (warning): an empty string; Java takes it as GMT.
+* **CE503** `zone-placeholder` (warning): a template placeholder such as `{TimeZone}` left in place.
+  Placeholders in the `<...>` and `{{...}}` forms are reported by CE701 instead.
+* **CE504** `zone-misleading-legacy-id` (warning): `BST`, `EST`, `MST`, `AST`, `NST`, `SST`, `ART`,
+  `ECT`, `ACT`, `MIT`: legacy ids that rarely mean what they look like.
+* **CE505** `zone-legacy-id` (info): other legacy three-letter ids (`PST`, `CST`, `IST`, `HST`...):
+  correct but deprecated by Java; the message says which region they follow.
+
+Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..findings import Finding, Problem
+from .base import Rule
+
+ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
+
+
+def _poller(entry: str) -> str:
+    return '{"contacts": {"url": "/hubs/crm/contacts?where=updated_at>\'${gmtDate:yyyy-MM-dd HH:mm:ss}\'", ' \
+           '"idField": "id", "datesConfiguration": {"updatedDateField": "updated_at", ' \
+           '"updatedDateFormat": "yyyy-MM-dd HH:mm:ss", ' + entry + ', "createdDateField": "created_at", ' \
+           '"createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}}'
+
+
+RULES: list[Rule] = [
+    Rule(
+        code="CE501",
+        name="zone-unknown",
+        severity="error",
+        summary="time zone id Java does not know: it silently uses GMT",
+        description=(
+            "Java's `TimeZone.getTimeZone` never fails: an id it does not know becomes `GMT` without a "
+            "word, so every date is read hours off.  Ids are case-sensitive (`utc` is unknown), use "
+            "underscores (`America/New_York`), and offsets are written `GMT+05:30` (not `UTC+05:30` or "
+            "`+05:30`).\n\n**Fix:** use the suggested id, or any id of `TimeZone.getAvailableIDs()`."
+        ),
+        bad=_poller('"updatedDateTimezone": "America/New York"'),
+        good=_poller('"updatedDateTimezone": "America/New_York"'),
+    ),
+    Rule(
+        code="CE502",
+        name="zone-empty",
+        severity="warning",
+        summary="empty time zone: Java takes it as GMT",
+        description=(
+            "An empty `updatedDateTimezone`/`createdDateTimezone` is an unknown id to Java, which silently "
+            "uses GMT.\n\n**Fix:** write the zone the vendor's dates are in (`GMT` if they are UTC), or "
+            "remove the key."
+        ),
+        bad=_poller('"updatedDateTimezone": ""'),
+        good=_poller('"updatedDateTimezone": "GMT"'),
+    ),
+    Rule(
+        code="CE503",
+        name="zone-placeholder",
+        severity="warning",
+        summary="a template placeholder such as {TimeZone} instead of a time zone id",
+        description=(
+            "`{TimeZone}` is a placeholder of a template, not a zone id: unless your own tooling substitutes "
+            "it before the body is sent, Java does not know it and silently uses GMT.\n\n"
+            "**Fix:** write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`."
+        ),
+        bad=_poller('"updatedDateTimezone": "{TimeZone}"'),
+        good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+    ),
+    Rule(
+        code="CE504",
+        name="zone-misleading-legacy-id",
+        severity="warning",
+        summary="legacy three-letter id with a surprising meaning (BST is Bangladesh, EST has no daylight time)",
+        description=(
+            "Java keeps legacy three-letter ids whose meaning is rarely the intended one: `BST` is Bangladesh "
+            "(+06:00), not British Summer Time; `EST` and `MST` are fixed offsets that never switch to daylight "
+            "time (New York and Denver do); `AST` is Alaska, `NST` New Zealand, `SST` the Solomon Islands, `ART` "
+            "Egypt, `ECT` Paris, `ACT` Darwin, `MIT` Apia.\n\n**Fix:** write the region id of the vendor's zone, "
+            "e.g. `America/New_York` or `Europe/London`."
+        ),
+        bad=_poller('"updatedDateTimezone": "EST"'),
+        good=_poller('"updatedDateTimezone": "America/New_York"'),
+    ),
+    Rule(
+        code="CE505",
+        name="zone-legacy-id",
+        severity="info",
+        summary="legacy three-letter id (PST, CST, IST...): works, but say the region",
+        description=(
+            "Legacy three-letter ids such as `PST`, `CST`, `IST` or `HST` are deprecated by Java and ambiguous "
+            "to readers (`CST` is America/Chicago, not China; `IST` is India, not Israel or Ireland). They work, "
+            "and follow the region named in the message.\n\n**Fix:** write that region id, e.g. "
+            "`America/Los_Angeles` for `PST`."
+        ),
+        bad=_poller('"updatedDateTimezone": "PST"'),
+        good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+    ),
+]
+
+_MISLEADING: dict[str, tuple[str, str]] = {
+    # id: (what Java means, the fix)
+    "BST": ("Asia/Dhaka (Bangladesh, +06:00), not British Summer Time",
+            "write `Europe/London` for UK time (GMT/BST), or `Asia/Dhaka` if Bangladesh is meant"),
+    "EST": ("a fixed -05:00 that never switches to daylight time",
+            "write `America/New_York` for US Eastern time (EST/EDT)"),
+    "MST": ("a fixed -07:00 that never switches to daylight time",
+            "write `America/Denver` for US Mountain time (MST/MDT), or `America/Phoenix` for Arizona"),
+    "AST": ("America/Anchorage (Alaska), not Atlantic Standard Time",
+            "write `America/Anchorage` if Alaska is meant, or `America/Halifax` for Atlantic time"),
+    "NST": ("Pacific/Auckland (New Zealand), not Newfoundland Standard Time",
+            "write `Pacific/Auckland` if New Zealand is meant, or `America/St_Johns` for Newfoundland"),
+    "SST": ("Pacific/Guadalcanal (Solomon Islands, +11:00), not Samoa Standard Time",
+            "write `Pacific/Guadalcanal` if the Solomon Islands are meant, or `Pacific/Pago_Pago` for Samoa"),
+    "ART": ("Africa/Cairo (Egypt), not Argentina Time",
+            "write `Africa/Cairo` if Egypt is meant, or `America/Argentina/Buenos_Aires` for Argentina"),
+    "ECT": ("Europe/Paris (Central European Time), not Ecuador Time",
+            "write `Europe/Paris` if Central Europe is meant, or `America/Guayaquil` for Ecuador"),
+    "ACT": ("Australia/Darwin (+09:30), not the Australian Capital Territory (Canberra)",
+            "write `Australia/Darwin` if Darwin is meant, or `Australia/Sydney` for Canberra"),
+    "MIT": ("Pacific/Apia (Samoa, +13:00)", "write `Pacific/Apia`"),
+}
+
+_LEGACY: dict[str, str] = {
+    "PST": "America/Los_Angeles (PST in winter, PDT in summer)",
+    "CST": "America/Chicago (CST/CDT, with daylight time), not China Standard Time",
+    "IST": "Asia/Kolkata (India); a date value carrying the name `IST` parses as India here, but as Israel "
+           "under any other zone",
+    "HST": "a fixed -10:00, like Hawaii, which has no daylight time",
+    "AET": "Australia/Sydney", "AGT": "America/Argentina/Buenos_Aires", "BET": "America/Sao_Paulo",
+    "CAT": "Africa/Harare", "CNT": "America/St_Johns (Newfoundland)", "CTT": "Asia/Shanghai (China)",
+    "EAT": "Africa/Addis_Ababa", "IET": "America/Indiana/Indianapolis", "JST": "Asia/Tokyo",
+    "NET": "Asia/Yerevan", "PLT": "Asia/Karachi", "PNT": "America/Phoenix (no daylight time)",
+    "PRT": "America/Puerto_Rico", "VST": "Asia/Ho_Chi_Minh",
+}
+
+_LEGACY_REGION: dict[str, str] = {
+    "PST": "America/Los_Angeles", "CST": "America/Chicago", "IST": "Asia/Kolkata", "HST": "Pacific/Honolulu",
+    "AET": "Australia/Sydney", "AGT": "America/Argentina/Buenos_Aires", "BET": "America/Sao_Paulo",
+    "CAT": "Africa/Harare", "CNT": "America/St_Johns", "CTT": "Asia/Shanghai", "EAT": "Africa/Addis_Ababa",
+    "IET": "America/Indiana/Indianapolis", "JST": "Asia/Tokyo", "NET": "Asia/Yerevan", "PLT": "Asia/Karachi",
+    "PNT": "America/Phoenix", "PRT": "America/Puerto_Rico", "VST": "Asia/Ho_Chi_Minh",
+}
+
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
+_OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
+
+
+def is_utc(zone_id: str) -> bool:
+    """Whether Java's zone for ``zone_id`` is always at offset 0 (unknown ids count: Java uses GMT)."""
+    from ..dates.zones import resolve_zone
+
+    zone = resolve_zone(zone_id).zone
+    return zone.raw_offset_ms == 0 and not zone.uses_daylight and zone.offsets_at(0) == (0, 0)
+
+
+def suggest_zone(zone_id: str) -> str | None:
+    """The known Java id ``zone_id`` most likely meant, or None."""
+    from ..dates.zones import available_ids, resolve_zone
+
+    text = zone_id.strip()
+    if text != zone_id and text and resolve_zone(text).known:
+        return text
+    ids = available_ids()
+    by_folded = {i.casefold(): i for i in ids}
+    for candidate in (text, text.replace(" ", "_"), re.sub(r"\s*/\s*", "/", text).replace(" ", "_")):
+        found = by_folded.get(candidate.casefold())
+        if found:
+            return found
+    if text.casefold() in _UTC_NAMES:
+        return "UTC"
+    match = _OFFSET.match(text)
+    if match:
+        sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+        if hours <= 23 and minutes <= 59:
+            return f"GMT{sign}{hours:02d}:{minutes:02d}"
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.85)
+    return by_folded[close[0]] if close else None
+
+
+def zone_problems(zone_id: str) -> list[Problem]:
+    """The CE5xx problems of one ``*DateTimezone`` value (offsets relative to the string)."""
+    from ..dates.zones import resolve_zone
+    from .placeholders import find_placeholders
+
+    end = len(zone_id)
+    if zone_id == "":
+        return [Problem("CE502", "empty time zone: Java takes an empty id as GMT", 0, 0,
+                        fix="write the vendor's zone (`GMT` if its dates are UTC), or remove the key")]
+    if find_placeholders(zone_id):
+        return []  # CE701 reports it
+    resolution = resolve_zone(zone_id)
+    if not resolution.known:
+        placeholder = _TEMPLATE_PLACEHOLDER.search(zone_id)
+        if placeholder:
+            return [Problem("CE503", f"unfilled placeholder `{placeholder.group(0)}` instead of a time zone id: "
+                                     "unless it is substituted before the body is sent, Java silently uses GMT",
+                            placeholder.start(), placeholder.end(),
+                            fix="write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`")]
+        suggestion = suggest_zone(zone_id)
+        if suggestion is None:
+            return [Problem("CE501", f"unknown time zone id `{zone_id}`: Java silently uses GMT",
+                            0, end, fix="use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`")]
+        harmless = is_utc(suggestion)
+        effect = "which is what it means anyway" if harmless else "not the zone meant"
+        return [Problem("CE501", f"unknown time zone id `{zone_id}`: Java silently uses GMT ({effect}); "
+                                 f"did you mean `{suggestion}`?",
+                        0, end, fix=f"write `{suggestion}`", severity="warning" if harmless else None)]
+    if zone_id in _MISLEADING:
+        meaning, fix = _MISLEADING[zone_id]
+        return [Problem("CE504", f"`{zone_id}` is Java's legacy id for {meaning}", 0, end, fix=fix)]
+    if zone_id in _LEGACY:
+        region = _LEGACY_REGION[zone_id]
+        return [Problem("CE505", f"`{zone_id}` is a deprecated legacy id: Java reads it as {_LEGACY[zone_id]}",
+                        0, end, fix=f"write `{region}`")]
+    return []
+
+
+def dates_configurations(ctx: Any) -> Iterator[tuple[Any, dict, str]]:
+    """``(entry, datesConfiguration, pointer)`` for every entry whose ``datesConfiguration`` is an object."""
+    for entry in ctx.entries():
+        if not isinstance(entry.value, dict):
+            continue
+        config = entry.value.get("datesConfiguration")
+        if isinstance(config, dict):
+            yield entry, config, entry.child("datesConfiguration")
+
+
+def check(ctx: Any) -> Iterator[Finding]:
+    """CE5xx over every ``updatedDateTimezone``/``createdDateTimezone`` of every poller entry."""
+    for entry, config, pointer in dates_configurations(ctx):
+        for key in ZONE_KEYS:
+            value = config.get(key)
+            if not isinstance(value, str):
+                continue
+            for problem in zone_problems(value):
+                yield place(ctx, problem, value, source=entry.source, pointer=f"{pointer}/{key}")
+
+
+def place(ctx: Any, problem: Problem, value: str, *, source: Any, pointer: str) -> Finding:
+    """Place ``problem``: a problem spanning all of ``value`` points at the whole JSON string, quotes included."""
+    if problem.start <= 0 and problem.end >= len(value):
+        return ctx.finding(problem.rule, problem.message, source=source, pointer=pointer, fix=problem.fix,
+                           severity=problem.severity)
+    return ctx.problem(problem, source=source, pointer=pointer)

@@ -1,0 +1,728 @@
+"""The bundled JSON Schemas: loading, a ``referencing`` registry, and validation into readable problems.
+
+The schemas live in the repository's top-level ``schemas/`` folder and ship in the wheel as
+``validator/schemas/``.  :func:`validate` runs one of them (plus an element overlay such as
+``elements/sageone`` when the body's ``element.key`` has one) and translates every jsonschema
+error into a :class:`SchemaProblem` with its own message, never jsonschema's default text:
+
+* ``pointer`` is the RFC 6901 pointer of the offending value; with ``key=True`` it is the
+  pointer of an offending key (an unknown or misplaced key).  A missing required key points at
+  the object that lacks it.
+* several missing keys of one object are one problem; an anyOf/oneOf reports its most specific
+  branch; a value that is a documentation placeholder (``<minutes>``, ``{{page.elementKey}}``) or an
+  environment reference (``${REFRESH}``) draws no type or value problem: the placeholder rules own it.
+* a stringified ``event.poller.configuration`` is left alone: the engine decodes it and validates
+  the decoded object with ``schema="poller"``.
+
+The schemas carry a few annotation keywords that editors ignore: ``x-expected`` (how a message
+names the expected value), ``x-message`` (the message of an anyOf), ``x-belongs`` (a known key in
+the wrong place: ``datesConfiguration``, ``entry``, ``configuration`` or ``instance``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from .findings import Severity
+from .rules.base import Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from importlib.resources.abc import Traversable
+
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
+
+__all__ = [
+    "RULES",
+    "SCHEMA_BASE_URI",
+    "SchemaProblem",
+    "UnknownSchemaError",
+    "element_overlay",
+    "load_schema",
+    "registry",
+    "schema_names",
+    "schema_text",
+    "schema_uri",
+    "validate",
+]
+
+SCHEMA_BASE_URI = "https://ce-validator.dev/schemas/"
+_SUFFIX = ".schema.json"
+_KINDS = ("instance", "configuration", "poller")
+_POLLER_KEY = "event.poller.configuration"
+_ENTRY_KEYS = ("url", "idField", "datesConfiguration", "filterByUpdatedDate", "filterByCurrentDate",
+               "createdCheckTolerance", "pageSize", "pollDelay")
+
+
+# --------------------------------------------------------------------------------------------- rules
+
+_POLLER_GOOD = json.dumps({
+    "customers": {
+        "url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+        "idField": "id",
+        "datesConfiguration": {
+            "updatedDateField": "updated_at",
+            "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "updatedDateTimezone": "GMT",
+            "createdDateField": "created_at",
+            "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "createdDateTimezone": "GMT",
+        },
+        "filterByUpdatedDate": True,
+        "createdCheckTolerance": 2,
+    }
+}, indent=2)
+
+
+def _poller_variant(**changes: Any) -> str:
+    """The good poller example with entry keys changed (``None`` removes one)."""
+    doc = json.loads(_POLLER_GOOD)
+    entry = doc["customers"]
+    for name, value in changes.items():
+        name = name.replace("__", ".")
+        if value is None:
+            entry.pop(name, None)
+        else:
+            entry[name] = value
+    return json.dumps(doc, indent=2)
+
+
+def _instance_example(element: str, configuration: dict[str, Any], **top: Any) -> str:
+    body: dict[str, Any] = {"element": {"key": element}, "configuration": configuration}
+    body.update(top)
+    body.setdefault("tags", ["Test"])
+    body.setdefault("name", "API_Polling")
+    return json.dumps(body, indent=2)
+
+
+_HUBSPOT_EVENTS = {
+    "oauth.api.key": "${HUBSPOT_CLIENT_ID}",
+    "oauth.api.secret": "${HUBSPOT_CLIENT_SECRET}",
+    "oauth.callback.url": "https://www.example.com/auth",
+    "event.notification.enabled": "true",
+    "event.notification.callback.url": "https://www.example.com/events",
+    "event.vendor.type": "polling",
+    "event.poller.refresh_interval": "15",
+}
+
+_SAGEONE_GOOD = {
+    "oauth.api.key": "${SAGE_API_KEY}",
+    "oauth.api.secret": "${SAGE_API_SECRET}",
+    "oauth.callback.url": "https://www.example.com/auth",
+    "signature.secret": "${SAGE_SIGNATURE_SECRET}",
+    "apim.subscription.key": "${SAGE_APIM_KEY}",
+    "country": "US",
+}
+
+RULES: list[Rule] = [
+    Rule(
+        code="CE101",
+        name="unknown-key",
+        severity="warning",
+        summary="a key the schema does not know, most likely misspelt",
+        description=(
+            "Poller entries and their `datesConfiguration` have a fixed set of keys. A key outside that set "
+            "is most likely a typo (`filterByUpdateDate` for `filterByUpdatedDate`, a key with a stray space): "
+            "the platform does not document what it does with unknown keys, and the setting the key meant to "
+            "make does not take effect under a name the poller does not read.\n\n"
+            "The message names the key and where it is; the fix suggests the closest known key. "
+            "Configuration keys are not checked this way: every element declares its own."
+        ),
+        bad=_poller_variant(filterByUpdatedDate=None, filterByUpdateDate=True),
+        good=_POLLER_GOOD,
+    ),
+    Rule(
+        code="CE102",
+        name="wrong-type",
+        severity="error",
+        summary="a value of the wrong JSON type (a string for a boolean, an object for a string, ...)",
+        description=(
+            "Each key has a type. Poller entry flags are JSON booleans (`\"filterByUpdatedDate\": false`, not "
+            "`\"false\"`), `createdCheckTolerance`, `pageSize` and `pollDelay` are whole numbers, `url` and "
+            "`idField` are strings, `element` is an object such as `{\"key\": \"sageone\"}`.\n\n"
+            "Configuration values are stored as strings by the platform, so there `true` and `\"true\"`, "
+            "`15` and `\"15\"` are all accepted; an array or object is not (except the poller configuration)."
+        ),
+        bad=_poller_variant(filterByUpdatedDate="false"),
+        good=_poller_variant(filterByUpdatedDate=False),
+    ),
+    Rule(
+        code="CE103",
+        name="missing-required-key",
+        severity="error",
+        summary="a required key is missing (`url` or `idField` of a poller entry, `element` of an instance body)",
+        description=(
+            "A poller entry needs `url` (the request to send) and `idField` (where each record keeps its id); "
+            "an instance body needs `element`, with `key` or `id`. The finding points at the object that lacks "
+            "the key; several missing keys of one object are reported together."
+        ),
+        bad=_poller_variant(url=None),
+        good=_POLLER_GOOD,
+    ),
+    Rule(
+        code="CE104",
+        name="value-not-allowed",
+        severity="error",
+        summary="a value of the right type that is not allowed (not in the list, wrong pattern, out of range, empty)",
+        description=(
+            "`event.vendor.type` is `polling` or `webhook`; `event.notification.enabled` is `true` or `false`; "
+            "`event.poller.refresh_interval` is a whole number of minutes (`\"15\"`, not `\"fifteen\"`); "
+            "`url` and `idField` must not be empty; `pageSize` is at least 1; an element's `country` is a "
+            "two-letter code.\n\n"
+            "A documentation placeholder left in the value (`<minutes>`) is reported by the placeholder rules "
+            "instead, and an environment reference such as `${REFRESH_MINUTES}` is accepted."
+        ),
+        bad=_instance_example("sageone", {**_SAGEONE_GOOD, "country": "USA"}),
+        good=_instance_example("sageone", _SAGEONE_GOOD),
+    ),
+    Rule(
+        code="CE105",
+        name="element-required-key",
+        severity="error",
+        summary="a configuration key the element requires is missing (from the element's definition)",
+        description=(
+            "Element definitions declare the configuration keys a user must supply: required, not internal, "
+            "without a default. Sage One (`sageone`) needs `oauth.api.key`, `oauth.api.secret`, "
+            "`signature.secret` and `apim.subscription.key`. A body copied from another element's page that "
+            "only changes `element.key` usually lacks some of them."
+        ),
+        bad=_instance_example("sageone", {k: v for k, v in _SAGEONE_GOOD.items()
+                                          if k not in ("signature.secret", "apim.subscription.key")}),
+        good=_instance_example("sageone", _SAGEONE_GOOD),
+    ),
+    Rule(
+        code="CE106",
+        name="misplaced-key",
+        severity="warning",
+        summary="a known key in the wrong place (a configuration key at the top level, `createdCheckTolerance` "
+                "inside `datesConfiguration`, ...)",
+        description=(
+            "Some keys are right but sit at the wrong level, where the platform does not look for them:\n\n"
+            "* `createdCheckTolerance`, `filterByUpdatedDate`, ... inside `datesConfiguration`: they belong on the "
+            "poller entry;\n"
+            "* `updatedDateTimezone` and the other date keys directly on the entry: they belong inside "
+            "`datesConfiguration`;\n"
+            "* a dotted configuration key such as `event.notification.enabled` at the top level of the instance "
+            "body: it belongs inside `configuration`;\n"
+            "* `tags` inside `configuration`: it belongs at the top level of the body;\n"
+            "* a single poller entry (`{\"url\": ..., \"idField\": ...}`) given as the poller configuration, "
+            "which maps resource names to entries."
+        ),
+        bad=_instance_example("hubspot", {key: value for key, value in _HUBSPOT_EVENTS.items()
+                                          if not key.startswith("event.")},
+                              **{key: value for key, value in _HUBSPOT_EVENTS.items() if key.startswith("event.")}),
+        good=_instance_example("hubspot", _HUBSPOT_EVENTS),
+    ),
+    Rule(
+        code="CE107",
+        name="poller-entry-without-id",
+        severity="warning",
+        summary="a poller entry without `idField`, or with an empty one: its events carry no `objectId`",
+        description=(
+            "Each event the poller sends carries the record's id as `objectId`, read from the path in "
+            "`idField` (`id`, `user.id`, `['Modified Time']`). Without it, or with `\"idField\": \"\"`, your "
+            "callback cannot tell which record changed.\n\n"
+            "A warning, not an error: several of Cloud Elements' own element definitions ship entries like "
+            "this (Chargebee `events`, Google Calendar `changed-events`, Box `documents`), so it may be deliberate."
+        ),
+        bad=_poller_variant(idField=""),
+        good=_POLLER_GOOD,
+    ),
+]
+
+_ID_FIELD_FIX = "set it to the path of each record's id, such as `\"id\"`: events carry it as `objectId`"
+
+_SEVERITY: dict[str, Severity] = {rule.code: rule.severity for rule in RULES}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """One schema problem: ``pointer`` is the RFC 6901 pointer of the value (of the key when ``key``)."""
+
+    rule: str
+    severity: Severity
+    message: str
+    pointer: str
+    key: bool = False
+    fix: str | None = None
+
+
+class UnknownSchemaError(LookupError):
+    """Raised for a schema name that is not bundled; ``names`` lists the bundled ones."""
+
+    def __init__(self, name: str, names: list[str]) -> None:
+        super().__init__(f"no bundled schema named {name!r}; available: {', '.join(names)}")
+        self.name = name
+        self.names = names
+
+
+# ------------------------------------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def _root() -> Traversable | Path:
+    from importlib.resources import files
+
+    packaged = files("validator") / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"  # source checkout or editable install
+
+
+def _walk(folder: Traversable | Path, prefix: str = "") -> Iterator[str]:
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if item.is_dir():
+            yield from _walk(item, f"{prefix}{item.name}/")
+        elif item.name.endswith(_SUFFIX):
+            yield prefix + item.name[: -len(_SUFFIX)]
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[str, ...]:
+    first = {name: index for index, name in enumerate(_KINDS)}
+    # the three document schemas first, then the others (element overlays, ...) by name
+    return tuple(sorted(_walk(_root()), key=lambda name: (first.get(name, len(first)), name)))
+
+
+def schema_names() -> list[str]:
+    """Every bundled schema: ``instance``, ``configuration``, ``poller``, then ``elements/<key>``."""
+    return list(_names())
+
+
+def _file(name: str) -> Traversable | Path:
+    if name not in _names():
+        raise UnknownSchemaError(name, schema_names())
+    node = _root()
+    for part in f"{name}{_SUFFIX}".split("/"):
+        node = node / part
+    return node
+
+
+@lru_cache(maxsize=None)
+def schema_text(name: str) -> str:
+    """The schema's JSON text exactly as bundled (``name`` as :func:`schema_names` lists it)."""
+    return _file(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _loaded(name: str) -> dict[str, Any]:
+    return json.loads(schema_text(name))
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """The schema as a dict (a fresh copy: changing it changes nothing here)."""
+    return json.loads(schema_text(name))
+
+
+def schema_uri(name: str) -> str:
+    """The schema's ``$id``."""
+    return str(_loaded(name)["$id"])
+
+
+def element_overlay(element: str) -> str | None:
+    """The name of the bundled overlay for element key ``element`` (``elements/sageone``), or None."""
+    name = f"elements/{element}"
+    return name if name in _names() else None
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """A ``referencing`` registry holding every bundled schema under its ``$id``."""
+    from referencing import Registry, Resource
+
+    return Registry().with_resources(
+        (schema_uri(name), Resource.from_contents(_loaded(name))) for name in _names()
+    ).crawl()
+
+
+@lru_cache(maxsize=None)
+def _validator(ref: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator({"$ref": ref}, registry=registry())
+
+
+# ---------------------------------------------------------------------------------------- validation
+
+_PLACEHOLDER = re.compile(r"\s*(?:<[^<>]+>|\{\{[^{}]+\}\}|\$\{[^{}]+\})\s*")
+_VALUE_KEYWORDS = frozenset({"type", "enum", "const", "pattern", "minimum", "maximum", "exclusiveMinimum",
+                             "exclusiveMaximum", "minLength", "maxLength", "format", "multipleOf"})
+
+
+def validate(value: Any, *, schema: str = "instance", element: str | None = None) -> list[SchemaProblem]:
+    """Validate ``value`` against a bundled schema and return its problems in document order.
+
+    ``schema`` is ``instance``, ``configuration`` or ``poller`` (or any name of :func:`schema_names`).
+    ``element`` selects an element overlay (``sageone``) for an instance body or a configuration
+    object; None takes it from the body's ``element.key``.  An element without a bundled overlay adds
+    nothing.  Raises :class:`UnknownSchemaError` for a name that is not bundled.
+    """
+    if schema not in _names():
+        raise UnknownSchemaError(schema, schema_names())
+    base = schema if schema in _KINDS else ("instance" if schema.startswith("elements/") else "document")
+    translator = _Translator(value, base)
+    translator.run(_validator(schema_uri(schema)), overlay=None)
+    if element is None and base == "instance" and isinstance(value, dict):
+        declared = value.get("element")
+        if isinstance(declared, dict) and isinstance(declared.get("key"), str):
+            element = declared["key"]
+    overlay = element_overlay(element) if element else None
+    if overlay is not None and base in ("instance", "configuration"):
+        ref = schema_uri(overlay) + ("#/$defs/configuration" if base == "configuration" else "")
+        translator.run(_validator(ref), overlay=element)
+    return translator.problems()
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > 60:
+        if isinstance(value, dict):
+            return "an object"
+        if isinstance(value, list):
+            return "an array"
+        text = text[:56] + "…" + text[-1]
+    return f"`{text}`"
+
+
+def _join(names: list[str]) -> str:
+    quoted = [f"`{name}`" for name in names]
+    if len(quoted) <= 2:
+        return " and ".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _dotted(parts: tuple[Any, ...]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+_TYPE_NOUNS = {"string": "a string", "boolean": "a boolean", "integer": "a whole number", "number": "a number",
+               "object": "an object", "array": "an array", "null": "null"}
+
+
+def _is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and _PLACEHOLDER.fullmatch(value) is not None
+
+
+def _suggest(key: str, known: Iterable[str]) -> str | None:
+    """The known name ``key`` most likely meant: same letters but spaces or case, else a close spelling."""
+    known = list(known)
+    for name in known:
+        if key.strip() == name or key.replace(" ", "") == name:
+            return name
+    for name in known:
+        if key.strip().lower() == name.lower():
+            return name
+    lowered = {name.lower(): name for name in known}
+    close = difflib.get_close_matches(key.strip().lower(), list(lowered), n=1, cutoff=0.85)
+    if close:
+        return lowered[close[0]]
+    prefix = [name for name in known if len(key) >= 5 and name.lower().startswith(key.strip().lower())]
+    return prefix[0] if len(prefix) == 1 else None
+
+
+class _Translator:
+    """Turns the jsonschema errors of one document into :class:`SchemaProblem`s."""
+
+    def __init__(self, value: Any, base: str) -> None:
+        self.value = value
+        self.base = base
+        self._problems: list[tuple[tuple[Any, ...], SchemaProblem]] = []
+        self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
+        self._single_entries = self._find_single_entries()
+
+    # ----------------------------------------------------------------------------- where things are
+
+    def _poller_root(self) -> tuple[Any, ...] | None:
+        if self.base == "poller":
+            return ()
+        path: tuple[Any, ...] = (_POLLER_KEY,) if self.base == "configuration" else ("configuration", _POLLER_KEY)
+        return path if isinstance(self._node(path), dict) else None
+
+    def _node(self, path: tuple[Any, ...]) -> Any:
+        node = self.value
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
+
+    def _context(self, path: tuple[Any, ...]) -> tuple[str, tuple[Any, ...], bool]:
+        """(``instance``|``configuration``|``poller``, the path inside it, whether it is embedded)."""
+        ctx, rel, embedded = self.base, path, False
+        if ctx == "instance" and rel[:1] == ("configuration",):
+            ctx, rel, embedded = "configuration", rel[1:], True
+        if ctx == "configuration" and rel[:1] == (_POLLER_KEY,) and self._poller_root() is not None:
+            ctx, rel, embedded = "poller", rel[1:], True
+        return ctx, rel, embedded
+
+    def label(self, path: tuple[Any, ...]) -> str:
+        """How a message names the value or object at ``path``."""
+        ctx, rel, embedded = self._context(path)
+        if ctx == "poller":
+            if not rel:
+                return f"`{_POLLER_KEY}`" if embedded else "the poller configuration"
+            entry = f"poller entry `{rel[0]}`"
+            if len(rel) == 1:
+                return entry
+            if rel[1] == "datesConfiguration":
+                if len(rel) == 2:
+                    return f"`datesConfiguration` of {entry}"
+                return f"`{_dotted(rel[2:])}` in `datesConfiguration` of {entry}"
+            return f"`{_dotted(rel[1:])}` in {entry}"
+        if not rel:
+            if ctx == "configuration":
+                return "`configuration`" if embedded else "the configuration"
+            return "the instance body" if ctx == "instance" else "the document"
+        if ctx == "configuration":
+            return f"`{rel[0]}`" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in rel[1:])
+        return f"`{_dotted(rel)}`"
+
+    def _find_single_entries(self) -> set[tuple[Any, ...]]:
+        root = self._poller_root()
+        node = self._node(root) if root is not None else None
+        if isinstance(node, dict) and isinstance(node.get("url"), str):
+            return {root}
+        return set()
+
+    # ------------------------------------------------------------------------------------- translate
+
+    def run(self, validator: Draft202012Validator, *, overlay: str | None) -> None:
+        for error in validator.iter_errors(self.value):
+            self._translate(error, overlay)
+
+    def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
+             fix: str | None = None) -> None:
+        problem = SchemaProblem(rule, _SEVERITY[rule], message, _pointer(path), key, fix)
+        if all(existing != problem for _, existing in self._problems):
+            self._problems.append((path, problem))
+
+    def _translate(self, error: ValidationError, overlay: str | None) -> None:
+        path = tuple(error.absolute_path)
+        for root in self._single_entries:
+            if path[: len(root)] == root:
+                return  # reported once, as a misplaced single entry (see problems())
+        keyword = error.validator
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        if keyword in _VALUE_KEYWORDS and _is_placeholder(error.instance):
+            return  # the placeholder rules report it
+        if keyword in ("anyOf", "oneOf"):
+            if "x-message" in schema:
+                self._add(path, "CE103", schema["x-message"])
+                return
+            from jsonschema.exceptions import best_match
+
+            # a branch whose type fits the value says more than one that wants another type
+            fitting = [sub for sub in error.context if sub.validator != "type"]
+            best = best_match(fitting or error.context) if error.context else None
+            if best is not None:
+                self._translate(best, overlay)
+            return
+        if keyword == "required":
+            names = self._missing.setdefault((path, overlay), [])
+            for wanted in error.validator_value:
+                if isinstance(error.instance, dict) and wanted not in error.instance and wanted not in names:
+                    names.append(wanted)
+            return
+        if keyword == "additionalProperties":
+            self._unknown_keys(path, error.instance, schema)
+            return
+        if keyword == "not" and "x-belongs" in schema:
+            self._misplaced(path, schema["x-belongs"])
+            return
+        self._value_problem(path, keyword, error, schema)
+
+    def _unknown_keys(self, path: tuple[Any, ...], instance: Any, schema: dict[str, Any]) -> None:
+        if not isinstance(instance, dict):
+            return
+        properties = schema.get("properties", {})
+        patterns = [re.compile(pattern) for pattern in schema.get("patternProperties", {})]
+        where = self.label(path)
+        for name in instance:
+            if name in properties or any(pattern.search(name) for pattern in patterns):
+                continue
+            fix = None
+            guess = _suggest(name, properties)
+            if guess is not None:
+                belongs = _belongs(properties.get(guess))
+                if belongs == "datesConfiguration":
+                    fix = f"did you mean `{guess}`, inside `datesConfiguration`?"
+                elif belongs == "entry":
+                    fix = f"did you mean `{guess}`, on the poller entry itself?"
+                elif name.strip() == guess or name.replace(" ", "") == guess:
+                    fix = f"remove the spaces: `{guess}`"
+                else:
+                    fix = f"did you mean `{guess}`?"
+            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, fix=fix)
+
+    def _misplaced(self, path: tuple[Any, ...], belongs: str) -> None:
+        name = path[-1]
+        parent = self.label(path[:-1])
+        if belongs == "datesConfiguration":
+            message = f"`{name}` belongs in `datesConfiguration`, not directly in {parent}"
+            fix = "move it into `datesConfiguration`"
+        elif belongs == "entry":
+            entry = self.label(path[:-2])
+            message = f"`{name}` belongs on {entry}, not inside its `datesConfiguration`"
+            fix = "move it out of `datesConfiguration`, next to it"
+        elif belongs == "configuration":
+            message = f"configuration key `{name}` is at the top level of the instance body; it belongs in `configuration`"
+            fix = "move it into `configuration`"
+        else:
+            message = f"`{name}` belongs at the top level of the instance body, not in `configuration`"
+            fix = "move it out of `configuration`, next to it"
+        self._add(path, "CE106", message, key=True, fix=fix)
+
+    def _value_problem(self, path: tuple[Any, ...], keyword: str, error: ValidationError,
+                       schema: dict[str, Any]) -> None:
+        value = error.instance
+        where = self.label(path)
+        expected = schema.get("x-expected")
+        got = _show(value)
+        fix = _value_fix(value, schema, keyword)
+        if keyword == "type":
+            types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            if expected is None:
+                expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
+            self._add(path, "CE102", f"{where} must be {expected}, got {got}", fix=fix)
+            return
+        ctx, rel, _ = self._context(path)
+        if keyword == "minLength" and ctx == "poller" and len(rel) == 2 and rel[1] == "idField":
+            self._add(path, "CE107", f"{where} is empty", fix=_ID_FIELD_FIX)
+            return
+        if keyword == "minLength" and error.validator_value == 1:
+            self._add(path, "CE104", f"{where} must not be empty", fix=fix)
+            return
+        if keyword == "minimum" and not (error.validator_value == 0 and expected):
+            self._add(path, "CE104", f"{where} must be at least {error.validator_value}, got {got}", fix=fix)
+            return
+        if expected is None:
+            if keyword == "enum":
+                expected = "one of " + ", ".join(_show(item) for item in error.validator_value if item is not None)
+            elif keyword == "const":
+                expected = _show(error.validator_value)
+            elif keyword == "pattern":
+                expected = f"a string matching `{error.validator_value}`"
+            else:
+                expected = f"valid for `{keyword}`"
+        self._add(path, "CE104", f"{where} must be {expected}, got {got}", fix=fix)
+
+    # ---------------------------------------------------------------------------------------- output
+
+    def _missing_problems(self) -> None:
+        for (path, overlay), names in self._missing.items():
+            where = self.label(path)
+            plural = "s" if len(names) > 1 else ""
+            if overlay is not None:
+                if names == ["configuration"]:
+                    required = _overlay_required(overlay)
+                    message = f"missing `configuration`: element `{overlay}` requires the keys {_join(required)}"
+                else:
+                    message = (f"missing configuration key{plural} {_join(names)}, "
+                               f"which element `{overlay}` requires")
+                self._add(path, "CE105", message)
+                continue
+            ctx, rel, _ = self._context(path)
+            if ctx == "poller" and len(rel) == 1 and self._node(path) == {}:
+                self._add(path, "CE103", f"{where} is empty: it needs {_join(names)}")
+                continue
+            if ctx == "poller" and len(rel) == 1 and names == ["idField"]:
+                self._add(path, "CE107", f"missing required key `idField` in {where}", fix=_ID_FIELD_FIX)
+                continue
+            self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}")
+
+    def _single_entry_problems(self) -> None:
+        for root in self._single_entries:
+            where = self.label(root)
+            self._add(root, "CE106",
+                      f"{where} holds a single poller entry (`url`, `idField`, ...), but it maps resource names "
+                      "to entries", fix='wrap the entry in a resource name: `{"contacts": {"url": ...}}`')
+
+    def problems(self) -> list[SchemaProblem]:
+        """Every problem so far, in document order."""
+        self._missing_problems()
+        self._missing.clear()
+        self._single_entry_problems()
+        order = _document_order(self.value)
+        ranked = sorted(enumerate(self._problems), key=lambda item: (order.get(item[1][0], len(order)), item[0]))
+        return [problem for _, (_, problem) in ranked]
+
+
+def _belongs(schema: Any) -> str | None:
+    """The ``x-belongs`` of a property schema, following a local ``#/$defs/NAME`` reference."""
+    if not isinstance(schema, dict):
+        return None
+    if "x-belongs" in schema:
+        return str(schema["x-belongs"])
+    ref = schema.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        for name in _names():
+            target = _loaded(name).get("$defs", {}).get(ref[len("#/$defs/"):])
+            if isinstance(target, dict) and "x-belongs" in target:
+                return str(target["x-belongs"])
+    return None
+
+
+def _overlay_required(element: str) -> list[str]:
+    overlay = _loaded(f"elements/{element}")
+    return list(overlay.get("$defs", {}).get("configuration", {}).get("required", []))
+
+
+def _value_fix(value: Any, schema: dict[str, Any], keyword: str) -> str | None:
+    """A hint for a wrong value: quotes to drop, a near spelling of an allowed word."""
+    expected = str(schema.get("x-expected", ""))
+    if isinstance(value, str):
+        text = value.strip()
+        if keyword == "type" and text.lower() in ("true", "false") and "boolean" in expected:
+            return f"write `{text.lower()}` without quotes"
+        if keyword == "type" and re.fullmatch(r"[0-9]+", text) and "whole number" in expected:
+            return f"write `{text}` without quotes"
+        if "whole number of minutes" in expected:
+            digits = re.fullmatch(r"([0-9]+)(?:\.0*)?\s*(?:m|mins?|minutes?)?", text, re.IGNORECASE)
+            if digits and digits.group(1) != value:
+                return f'write `"{digits.group(1)}"`'
+        if expected == "`true` or `false`":
+            return "use `true` or `false`"
+        if keyword == "enum":
+            words = [item for item in schema.get("enum", []) if isinstance(item, str) and item != "webhooks"]
+            guess = _suggest(text, words)
+            if guess is not None:
+                return f"did you mean `{guess}`?"
+        if keyword == "type" and "object such as" in expected and text:
+            return f'write `{{"key": "{text}"}}`'
+    elif isinstance(value, float) and value.is_integer() and "whole number" in expected:
+        return f"write `{int(value)}`"
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and expected == "`true` or `false`":
+        return "use `true` or `false`"
+    return None
+
+
+def _document_order(value: Any) -> dict[tuple[Any, ...], int]:
+    """Preorder position of every path in ``value``, so problems come out in reading order."""
+    order: dict[tuple[Any, ...], int] = {}
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
+    while stack:
+        path, node = stack.pop()
+        order[path] = len(order)
+        if isinstance(node, dict):
+            children = [(path + (key,), child) for key, child in node.items()]
+        elif isinstance(node, list):
+            children = [(path + (index,), child) for index, child in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return order

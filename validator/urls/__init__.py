@@ -1,0 +1,169 @@
+"""Poller URL templates: the macro grammar, the CEQL ``where`` grammar, and rendering.
+
+* :mod:`validator.urls.template` -- :func:`parse_url_template`: path, variables, query, macros, problems;
+* :mod:`validator.urls.ceql` -- :func:`parse_where`: the CEQL filter of the ``where`` parameter;
+* :mod:`validator.urls.render` -- :func:`render_url`: the URL the platform builds for a sample poll time.
+
+``RULES`` below documents every CE6xx code these modules report (the engine places them
+in the file through ``validator.rules.urls``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..rules.base import Rule
+
+__all__ = ["OPT_IN_RULES", "RULES"]
+
+
+def _poller(url: str) -> str:
+    """A complete poller configuration whose only questionable part is ``url``."""
+    entry = {
+        "url": url,
+        "idField": "id",
+        "datesConfiguration": {
+            "updatedDateField": "updated_at",
+            "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "updatedDateTimezone": "GMT",
+            "createdDateField": "created_at",
+            "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "createdDateTimezone": "GMT",
+        },
+    }
+    return json.dumps({"contacts": entry}, indent=2)
+
+
+_GOOD = _poller("/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+
+def _rule(code: str, name: str, severity, summary: str, description: str, bad_url: str, good_url: str | None = None):
+    return Rule(code, name, severity, summary, description.strip(), _poller(bad_url),
+                _poller(good_url) if good_url else _GOOD)
+
+
+RULES: list[Rule] = [
+    _rule("CE601", "macro-unknown-descriptor", "error", "unknown macro descriptor (did you mean ...?)", """
+The platform substitutes only `gmtDate`, `date`, `dateTimeZone`, `now`, `nowTimeZone`, `epoch` and
+`milliseconds`, spelled exactly so: `${DateTimeZone:PST:...}` (capital D, 8 times in Cloud Elements' own
+docs) is sent to the vendor unchanged.  Fix the spelling the message suggests.  An all-capitals name
+such as `${API_KEY}` is reported as info only, in case a deployment tool fills it in.
+""", "/hubs/employee/employees?where=updated_date__gte='${DateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss}'",
+          "/hubs/employee/employees?where=updated_date__gte='${dateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss}'"),
+    _rule("CE602", "macro-missing-descriptor", "error", "a date pattern inside ${...} without a descriptor", """
+`${yyyy-MM-dd'T'HH:mm:ss'Z'}` has no descriptor, so the platform does not know it is a date macro and sends
+it unchanged.  Write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}` (last poll time in GMT), or `dateTimeZone:ZONE:`.
+""", "/hubs/general/payments?where=begin_time='${yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    _rule("CE603", "macro-number", "error", "a number inside ${...} instead of a macro", """
+`${518862600}` is a number, not a macro: the platform sends it as is and the poller always asks for the
+same moment.  Use `${epoch:s}` (epoch seconds) or `${epoch}` (milliseconds) for the last poll time.
+""", "/hubs/marketing/contacts?where=lastUpdatedAt>='${518862600}'",
+          "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'"),
+    _rule("CE604", "macro-format-not-a-date", "error", "a macro format that is prose, a number, empty or has no field", """
+A date macro's format must be a `SimpleDateFormat` pattern with at least one date field.  Prose such as
+`${date:10 digit integer Unix time}`, a number, or an empty format prints the same text on every poll (or
+does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the pattern the vendor expects.
+""", "/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'",
+          "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'"),
+    _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing {, missing format", """
+A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
+(`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), an empty `${}`, `${gmtDate}` without a format or
+`${dateTimeZone:FORMAT}` without a zone are not substituted.
+""", "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    _rule("CE606", "macro-template-leftover", "error", "#{'$'}{...}: a templating escape left in the URL", """
+`#{'$'}{gmtDate:...}` is how a template engine (FreeMarker, Thymeleaf) writes a literal `${`; copied
+unrendered into a body it is not a macro, and the vendor receives the text.  Write `${gmtDate:...}`.
+""", "/hubs/finance/bills?where=TimeModified >= '#{'$'}{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+          "/hubs/finance/bills?where=TimeModified >= '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    _rule("CE607", "macro-placeholder-zone", "warning", "a placeholder such as {TimeZone} as a macro's zone", """
+`${dateTimeZone:{TimeZone}:...}` carries an unfilled placeholder as its zone.  Unless something replaces it
+before the poll runs, Java's `TimeZone.getTimeZone("{TimeZone}")` silently answers GMT.  Put the vendor
+account's zone id (`America/Los_Angeles`, `GMT`...).
+""", "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:{TimeZone}:yyyy-MM-dd HH:mm:ss}'",
+          "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:GMT:yyyy-MM-dd HH:mm:ss}'"),
+    _rule("CE608", "macro-unknown-zone", "error", "a zone Java does not know (silently GMT)", """
+Java's `TimeZone.getTimeZone` answers GMT for any id it does not know (ids are case-sensitive: `utc`,
+`America/new_york`, `UTC+05:30` are unknown), so the macro prints GMT time under another name.  Use a
+known id; the message suggests the closest one.  Offsets written as `-8:00` are documented by Cloud
+Elements and accepted.
+""", "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denvr:yyyy-MM-dd HH:mm:ss}'",
+          "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss}'"),
+    _rule("CE609", "epoch-bad-unit", "warning", "${epoch:UNIT} with a unit other than s, ms, us", """
+`${epoch}` is the last poll time in epoch milliseconds; `${epoch:s}`, `${epoch:ms}` and `${epoch:us}` give
+seconds, milliseconds and microseconds.  Any other unit (`${epoch:0}`) is not documented: what the
+platform prints for it is unknown.
+""", "/hubs/payment/events?where=created>'${epoch:sec}'", "/hubs/payment/events?where=created>'${epoch:s}'"),
+    _rule("CE610", "url-stray-quote", "error", "a quote outside any macro or CEQL string", """
+A quote in the path, or an unpaired quote in a query value other than `where`, is sent to the vendor
+as part of the value (`&updateKey={updateKey}'` asks for a key ending in a quote).  Remove it.
+""", "/hubs/general/contacts'", "/hubs/general/contacts"),
+    _rule("CE611", "url-stray-brace", "error", "a brace outside any macro or {variable}", """
+`{name}` is a path variable and `${...}` a macro; any other brace (`/contacts}`) is sent as is.
+""", "/hubs/general/contacts}", "/hubs/general/contacts"),
+    _rule("CE612", "url-whitespace", "error", "whitespace at the start or end of the URL, or a control character", """
+A URL that starts with a space (` /hubs/...`) or holds a tab or newline is not a valid request path.
+Whitespace at the end is reported as info: it is sent as `%20`, which most vendors ignore.
+""", " /hubs/crm/contacts", "/hubs/crm/contacts"),
+    _rule("CE613", "url-missing-slash", "error", "the URL does not start with '/'", """
+Poller URLs are relative to the hub (`/hubs/crm/contacts`) or to the vendor's base URL (`/invoices`);
+without the leading `/` the path is joined to the base URL without a separator.
+""", "hubs/employee/timesheets", "/hubs/employee/timesheets"),
+    _rule("CE616", "url-plus-unencoded", "warning", "a macro prints '+' into a query that is not encoded", """
+`Z` always prints a sign (`+0000` in GMT), `X` prints `+hh:mm` east of GMT, and `z` prints `GMT+05:30` for
+custom zones.  The platform's examples never percent-encode the substituted value, and a raw `+` in a
+query string is read as a space by most servers, so the vendor sees `2024-01-05T10:00:00 0000`.  Use `X`
+(which prints `Z` at offset zero) or a literal `'Z'` for GMT.  Off when the encode-values assumption is on.
+""", "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssZ}'",
+          "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
+    _rule("CE618", "url-html-entity", "error", "an HTML entity (&apos;, &quot;) in the URL", """
+`&apos;` is what an HTML page shows for `'`; copied into a URL it is sent as is, and its `&` splits the
+query into two parameters.  Write the character itself.
+""", "/hubs/crm/contacts?where=update_time >= &apos;${gmtDate:yyyy-MM-dd HH:mm:ss}&apos;",
+          "/hubs/crm/contacts?where=update_time >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'"),
+    _rule("CE620", "ceql-unbalanced-quote", "error", "a CEQL string whose quote never closes", """
+In the `where` value, every string opens and closes with `'`.  The Sage One page's
+`... and attributes='created_at,updated_at` never closes its last quote; the element's own definition does.
+Quotes inside a macro's format (`${date:yyyy-MM-dd'T'HH:mm:ss'Z'}`) do not count: the macro is replaced first.
+""", "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+          "attributes='created_at,updated_at",
+          "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+          "attributes='created_at,updated_at'"),
+    _rule("CE621", "ceql-dangling-operator", "error", "a CEQL operator with nothing on one side", """
+`updated >` at the end of the filter, `and` with no condition after it, `in` without a list, `is`
+without `null`: the vendor rejects the filter.
+""", "/hubs/crm/contacts?where=updated_at >", None),
+    _rule("CE622", "ceql-empty-where", "error", "an empty where=", """
+`?where=` with nothing after it sends an empty filter; give a condition or remove the parameter.
+""", "/hubs/crm/contacts?where=", None),
+    _rule("CE623", "ceql-unbalanced-parenthesis", "error", "a CEQL parenthesis that is never closed or closes nothing", """
+Every `(` in the `where` value needs its `)`.
+""", "/hubs/crm/contacts?where=(updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", None),
+    _rule("CE624", "ceql-unquoted-date", "info", "a date macro outside quotes in the where value", """
+515 of 521 date macros in Cloud Elements' examples sit inside single quotes: a rendered date
+(`2024-01-05T10:00:00Z`) is not a CEQL number.  Quote it unless the vendor's filter expects it bare.
+""", "/hubs/ecommerce/orders?where=min_date_modified=${date:yyyy-MM-dd'T'HH:mm:ss'Z'}",
+          "/hubs/ecommerce/orders?where=min_date_modified='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    _rule("CE625", "url-unknown-hub", "warning", "a hub name close to a known one (typo)", """
+Hub-relative URLs read `/hubs/<hub>/<resource>`; a hub that is not known but one letter or two away from a
+known hub (`docuemnts`) is a typo.  Unknown hubs far from any known one are not reported.
+""", "/hubs/docuemnts/documents", "/hubs/documents/documents"),
+    _rule("CE626", "url-query-in-path", "warning", "a path segment name=value where a query was meant", """
+`/hubs/crm/clients/startingFrom=${epoch}` puts a parameter in the path: the URL has no `?`, so the vendor sees a
+path segment.  Write `/clients?startingFrom=${epoch}`.
+Only hub-relative URLs are checked: a vendor's own paths may hold `=`.
+""", "/hubs/crm/clients/startingFrom=${epoch}", "/hubs/crm/clients?startingFrom=${epoch}"),
+    _rule("CE627", "url-fixed-date", "warning", "a where filter on a fixed date and no macro at all", """
+`?where=mdate>=2017-02-28T16:11:29-06:00` never moves: every poll asks for everything changed since that
+date, and the poller reports the same records again and again.  Use a macro for the last poll time.
+""", "/hubs/marketing/deals?where=mdate>=2017-02-28T16:11:29-06:00",
+          "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
+]
+
+#: Rules that only an explicit option turns on (``parse_url_template(report_spaces=True)``); the engine
+#: has no such option yet, so they are kept out of ``RULES`` (whose bad examples must fire by default).
+OPT_IN_RULES: list[Rule] = [
+    _rule("CE617", "url-raw-space", "info", "a raw space in the URL (only with report_spaces)", """
+How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
+spaces and work, so this is off by default and info when asked for.
+""", "/hubs/crm/contacts?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'"),
+]

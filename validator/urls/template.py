@@ -1,0 +1,751 @@
+"""The poller URL template: path, path variables, query parameters and macros (a pyparsing grammar).
+
+A poller ``url`` such as ``/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'``
+is text in which the platform replaces every macro with the last poll time.
+:func:`parse_url_template` reads it in two layers:
+
+1. a lexer (pyparsing) splits the URL into macros ``${...}``, templating leftovers
+   ``#{'$'}{...}``, macros that lost their ``{`` (``$yyyy...}``), ``{{...}}`` placeholders
+   and plain text;
+2. each macro body is read by a second grammar (descriptor, zone, format or epoch
+   unit), and the plain text is split into path and query; the ``where`` parameter is
+   handed to :mod:`validator.urls.ceql`.
+
+Where a macro ends: at the first ``}`` that closes its ``${`` (a zone ``{TimeZone}``
+nests one level).  When the format up to there has an odd number of quotes (so Java
+would reject it) and a ``}`` further on closes the macro with the quotes balanced,
+that later ``}`` is taken instead: a format may hold ``'}'``.  A ``${`` that meets
+another ``${`` before its ``}`` is unterminated.
+
+Where the ``where`` value ends: at the first ``&`` outside CEQL single quotes (macros
+count as one value, so their quotes do not pair with CEQL's); when a quote never closes,
+at the first ``&`` after ``where=``.  Other parameters end at the next ``&``.
+
+Undocumented platform behaviour is an option with a documented default (see
+:func:`parse_url_template`): whether substituted values are percent-encoded (default: no,
+so a macro printing ``+`` into the query is reported), the zone of ``${date:...}`` (GMT),
+and whether raw spaces are reported (no: 154 distinct URLs of the corpus, among them the
+platform's own element defaults, contain them).
+
+Nothing here raises: every mistake is a :class:`~validator.findings.Problem` with
+0-based offsets into the URL.  Rule codes are declared in :mod:`validator.urls`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..findings import Problem, Severity
+
+if TYPE_CHECKING:
+    from ..dates.pattern import DatePattern
+    from .ceql import WhereClause
+
+__all__ = [
+    "DATE_KINDS",
+    "MACRO_KINDS",
+    "EPOCH_UNITS",
+    "KNOWN_HUBS",
+    "Macro",
+    "PathVariable",
+    "QueryParam",
+    "UrlTemplate",
+    "parse_url_template",
+    "atomic_spans",
+]
+
+#: Every macro descriptor the platform substitutes, in the spelling it expects.
+MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds")
+#: Descriptors whose argument is a SimpleDateFormat pattern.
+DATE_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "now", "nowTimeZone"})
+ZONE_KINDS = frozenset({"dateTimeZone", "nowTimeZone"})
+#: ``${epoch:UNIT}`` units: seconds, milliseconds (the default), microseconds.
+EPOCH_UNITS: tuple[str, ...] = ("s", "ms", "us")
+#: Hub names seen in Cloud Elements' own poller URLs and element definitions.
+KNOWN_HUBS = frozenset(
+    "analytics billing conferencing crm db documents ecommerce edi employee erp esignature event-conferencing "
+    "expense finance fsa general helpdesk humancapital infrastructure marketing messaging monitoring payment "
+    "rewards sageaccounting scheduling social storage collaboration".split()
+)
+
+_HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
+_OFFSET_ZONE = re.compile(r"[+-]\d{1,2}(?::?\d{2})?")
+_PLACEHOLDER_ZONE = re.compile(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
+_ENV_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
+_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Macro:
+    """One substituted macro: ``${kind:...}`` at ``[start, end)`` of the URL.
+
+    ``format`` is the SimpleDateFormat pattern (``None`` for ``${epoch}``, ``${milliseconds}``,
+    legacy ``${date}``), ``format_start`` its offset in the URL; ``pattern`` is the compiled
+    pattern, or None when it does not compile.  ``zone`` is the ZONE of ``dateTimeZone`` and
+    ``nowTimeZone`` as written; ``unit`` the unit of ``${epoch:UNIT}``.
+    """
+
+    kind: str
+    zone: str | None
+    format: str | None
+    pattern: "DatePattern | None"
+    start: int
+    end: int
+    format_start: int | None
+    unit: str | None = None
+    zone_start: int | None = None
+    text: str = ""
+
+    @property
+    def uses_now(self) -> bool:
+        """True for the macros substituted with the current run time (``now``, ``nowTimeZone``)."""
+        return self.kind in ("now", "nowTimeZone")
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind in DATE_KINDS and self.format is not None
+
+
+@dataclass(frozen=True, slots=True)
+class PathVariable:
+    """A ``{name}`` in the path or a query value, filled in by the platform (``{id}``, ``{objectName}``)."""
+
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    """``name=value`` of the query: ``[start, end)`` is the whole parameter, ``value_start`` where the value begins."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+    value_start: int
+
+
+@dataclass
+class UrlTemplate:
+    """A parsed poller URL.  Offsets are 0-based into :attr:`text`."""
+
+    text: str
+    path: str
+    path_start: int
+    path_end: int
+    hub: str | None
+    resource: str | None
+    query_start: int | None  # offset just after '?', None without a query
+    path_variables: list[PathVariable] = field(default_factory=list)
+    params: list[QueryParam] = field(default_factory=list)
+    macros: list[Macro] = field(default_factory=list)
+    malformed: list[tuple[int, int]] = field(default_factory=list)  # spans the platform will not substitute
+    where: "WhereClause | None" = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def hub_relative(self) -> bool:
+        """True for ``/hubs/<hub>/<resource>`` URLs."""
+        return self.hub is not None
+
+    def param(self, name: str) -> QueryParam | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def in_query(self, offset: int) -> bool:
+        return self.query_start is not None and offset >= self.query_start
+
+
+# --------------------------------------------------------------------------- lexer
+
+
+def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
+    """Index of the ``}`` closing a macro whose body starts at ``body_start`` (one nested level allowed)."""
+    depth, in_quote = 0, False
+    i = body_start
+    while i < len(text):
+        c = text[i]
+        if quote_aware and c == "'":
+            in_quote = not in_quote
+        elif not in_quote:
+            if text.startswith("${", i):
+                return None
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                if depth == 0:
+                    return i
+                depth -= 1
+        i += 1
+    return None
+
+
+def _macro_end(text: str, body_start: int) -> int | None:
+    """Offset just after a macro's ``}``; None when the macro is unterminated."""
+    first = _closing_brace(text, body_start, quote_aware=False)
+    if first is None:
+        return None
+    if text.count("'", body_start, first) % 2 == 0:
+        return first + 1
+    later = _closing_brace(text, body_start, quote_aware=True)
+    if later is not None and later > first:
+        return later + 1
+    return first + 1
+
+
+@lru_cache(maxsize=1)
+def _lexer():
+    import pyparsing as pp
+
+    class _Macro(pp.Token):
+        """``${`` ... ``}`` (or an unterminated ``${``), ended as :func:`_macro_end` says."""
+
+        def __init__(self, opener: str) -> None:
+            super().__init__()
+            self.opener = opener
+            self.errmsg = f"expected {opener}"
+            self.mayIndexError = False
+
+        def parseImpl(self, instring, loc, do_actions=True):
+            if not instring.startswith(self.opener, loc):
+                raise pp.ParseException(instring, loc, self.errmsg, self)
+            end = _macro_end(instring, loc + len(self.opener))
+            if end is None:
+                return loc + len(self.opener), "!" + instring[loc : loc + len(self.opener)]
+            return end, instring[loc:end]
+
+    macro = _Macro("${")("macro")
+    leftover = _Macro("#{'$'}{")("leftover")
+    nobrace = pp.Regex(r"\$(?!\{)[A-Za-z][^${}\s&]*\}")("nobrace")
+    placeholder = pp.Regex(r"\{\{[^{}]*\}\}")("placeholder")
+    text = pp.Regex(r"[^$#{]+|[$#{]")("text")
+    piece = pp.Group(pp.Located(macro | leftover | nobrace | placeholder | text))
+    grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
+    for element in (macro, leftover, nobrace, placeholder, text, piece, grammar):
+        element.leave_whitespace()
+    grammar.parse_with_tabs()  # offsets must be code points of the original text
+    return grammar
+
+
+def _lex(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of every piece; kinds: macro, unterminated, leftover, nobrace, placeholder, text."""
+    pieces = []
+    for located in _lexer().parse_string(text, parse_all=True):
+        start, value, end = located[0], located[1], located[2]
+        (name,) = value.keys()
+        raw = value[0]
+        if raw.startswith("!"):
+            name = "unterminated"
+            raw = raw[1:]
+        pieces.append((name, raw, start, end))
+    return pieces
+
+
+def atomic_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that quote-counting must treat as one value: macros, leftovers, ``$...}``."""
+    return [(s, e) for name, _, s, e in _lex(text) if name in ("macro", "leftover", "nobrace")]
+
+
+# --------------------------------------------------------------------------- macro bodies
+
+
+@lru_cache(maxsize=1)
+def _zone_grammar():
+    import pyparsing as pp
+
+    offset = pp.Regex(r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?(?=:)")
+    braced = pp.Regex(r"(?:\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>)(?=:)")
+    plain = pp.Regex(r"[^:]*(?=:)")
+    grammar = pp.Located(offset | braced | plain)("zone") + pp.Suppress(":") + pp.Regex(r".*", flags=re.S)("format")
+    grammar.leave_whitespace()
+    for element in (offset, braced, plain):
+        element.leave_whitespace()
+    grammar.parse_with_tabs()
+    return grammar
+
+
+class _Collector:
+    """The problems found so far in one URL."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, rule: str, message: str, start: int, end: int, fix: str | None = None,
+            severity: Severity | None = None) -> None:
+        self.problems.append(Problem(rule, message, start, max(end, start), fix, severity))
+
+
+def _w(code: str) -> str:
+    """A fix hint that says what to write."""
+    return f"write `{code}`"
+
+
+def _did_you_mean(word: str, choices) -> str | None:
+    import difflib
+
+    lowered = {c.lower(): c for c in choices}
+    if word.lower() in lowered:
+        return lowered[word.lower()]
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _looks_like_prose(fmt: str) -> bool:
+    """Two or more unquoted words of three or more different letters: a description, not a pattern."""
+    unquoted = re.sub(r"'(?:[^']|'')*'", " ", fmt)
+    words = [w for w in _PROSE_WORD.findall(unquoted) if len(set(w)) >= 3]
+    return len(words) >= 2
+
+
+def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int, kind: str):
+    """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+
+    stripped = fmt.strip()
+    if not stripped:
+        col.add("CE604", f"${{{kind}:}} has an empty date format", macro_start, macro_end,
+                fix=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
+        return None
+    if stripped.isdigit():
+        col.add("CE604", f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
+                fmt_start, fmt_start + len(fmt), fix=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
+        return None
+    if _looks_like_prose(fmt):
+        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.I) else None
+        col.add("CE604", f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
+                fmt_start, fmt_start + len(fmt), fix=_w(hint) if hint else None)
+        return None
+    try:
+        pattern = compile_pattern(fmt)
+    except PatternError as exc:
+        start = fmt_start + exc.column - 1
+        col.add("CE401", f"date format {fmt!r} does not compile: {exc.message}", start, start + max(exc.length, 1))
+        return None
+    if not pattern.fields:
+        col.add("CE604", f"the date format {fmt!r} has no date field: it prints the same text every time",
+                fmt_start, fmt_start + len(fmt))
+    return pattern
+
+
+def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
+    end = start + len(zone)
+    if not zone.strip():
+        col.add("CE608", f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
+                start, end, fix=_w("GMT"))
+        return
+    if _PLACEHOLDER_ZONE.fullmatch(zone):
+        col.add("CE607", f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
+                "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
+                fix="put a Java zone id such as America/Los_Angeles or GMT")
+        return
+    if _OFFSET_ZONE.fullmatch(zone):
+        return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
+    from ..dates.zones import available_ids, resolve_zone
+
+    if resolve_zone(zone).known:
+        return
+    suggestion = _did_you_mean(zone, available_ids())
+    message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
+    if suggestion:
+        message += f"; did you mean {suggestion!r}?"
+    col.add("CE608", message, start, end, fix=_w(suggestion) if suggestion else None)
+
+
+def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None:
+    """Read one ``${...}``; returns the Macro the platform substitutes, or None (problems recorded)."""
+    body_start, body = start + 2, raw[2:-1]
+    match = re.match(r"[A-Za-z_][A-Za-z0-9_]*", body)
+    descriptor = match.group(0) if match else ""
+    rest = body[len(descriptor):]
+    if not body.strip():
+        col.add("CE605", "empty macro ${}", start, end, fix=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
+        return None
+    if not descriptor or (rest and not rest.startswith(":")):
+        return _bad_descriptor(col, body, start, end)
+    args = rest[1:] if rest.startswith(":") else None
+    args_start = body_start + len(descriptor) + 1
+    if descriptor not in MACRO_KINDS:
+        return _unknown_descriptor(col, descriptor, body, args, start, end)
+    kind = descriptor
+    if kind == "milliseconds":
+        if args is not None:
+            col.add("CE605", "${milliseconds} takes no argument", start, end, fix=_w("${milliseconds}"))
+            return None
+        return Macro(kind, None, None, None, start, end, None, text=raw)
+    if kind == "epoch":
+        if args is None:
+            return Macro(kind, None, None, None, start, end, None, unit="ms", text=raw)
+        if args not in EPOCH_UNITS:
+            if args.lower() in EPOCH_UNITS:
+                fix = f"${{epoch:{args.lower()}}}"
+            elif args.lower() in ("sec", "secs", "second", "seconds"):
+                fix = "${epoch:s}"
+            else:
+                fix = "${epoch}"
+            col.add("CE609", f"${{epoch:{args}}}: the unit must be s (seconds), ms (milliseconds) or us (microseconds)",
+                    args_start, args_start + len(args), fix=_w(fix))
+            return None
+        return Macro(kind, None, None, None, start, end, None, unit=args, text=raw)
+    if args is None:
+        if kind == "date":
+            return Macro(kind, None, None, None, start, end, None, text=raw)  # legacy ${date}
+        col.add("CE605", f"${{{kind}}} needs a date format", start, end,
+                fix=_w(f"${{{kind}:{'GMT:' if kind in ZONE_KINDS else ''}yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
+        return None
+    zone = zone_start = None
+    fmt, fmt_start = args, args_start
+    if kind in ZONE_KINDS:
+        import pyparsing as pp
+
+        try:
+            parsed = _zone_grammar().parse_string(args, parse_all=True)
+        except pp.ParseException:
+            col.add("CE605", f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'", start, end,
+                    fix=_w(f"${{{kind}:GMT:{args}}}"))
+            return None
+        zone_loc, zone_value, _ = parsed["zone"]
+        zone, zone_start = zone_value[0], args_start + zone_loc
+        fmt = parsed["format"]
+        fmt_start = zone_start + len(zone) + 1
+        if re.search(r"yy|MM|dd|HH|'", zone):
+            col.add("CE605", f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
+                    fix=_w(f"${{{kind}:GMT:{args}}}"))
+            return None
+        _check_zone(col, zone, zone_start, kind)
+    pattern = _check_format(col, fmt, fmt_start, start, end, kind)
+    return Macro(kind, zone, fmt, pattern, start, end, fmt_start, zone_start=zone_start, text=raw)
+
+
+def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
+    """``${yyyy-MM-dd...}`` or ``${518862600}``: no descriptor at all."""
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+
+    stripped = body.strip()
+    if stripped.isdigit():
+        fix = "${epoch:s}" if len(stripped) <= 10 else "${epoch}"
+        col.add("CE603", f"${{{stripped}}} is a number, not a macro: the platform sends it unchanged", start, end,
+                fix=_w(fix))
+        return None
+    try:
+        looks_like_pattern = bool(compile_pattern(body).fields)
+    except PatternError:
+        looks_like_pattern = False
+    if looks_like_pattern:
+        col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
+                fix=_w(f"${{gmtDate:{body}}}"))
+    else:
+        col.add("CE605", f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
+    return None
+
+
+def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str | None, start: int,
+                        end: int) -> None:
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+
+    if args is None:
+        try:
+            if compile_pattern(descriptor).fields:
+                col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
+                        fix=_w(f"${{gmtDate:{body}}}"))
+                return None
+        except PatternError:
+            pass
+    suggestion = _did_you_mean(descriptor, MACRO_KINDS)
+    desc_end = start + 2 + len(descriptor)
+    if suggestion:
+        col.add("CE601", f"unknown macro descriptor {descriptor!r}; did you mean {suggestion!r}? "
+                "(descriptors are case-sensitive; the platform does not substitute this macro)",
+                start + 2, desc_end, fix=_w(suggestion))
+    elif args is None and _ENV_LIKE.fullmatch(descriptor):
+        col.add("CE601", f"${{{descriptor}}} is not a poller macro: the platform sends it unchanged "
+                "unless a deployment tool fills it in", start, end, severity="info")
+    else:
+        col.add("CE601", f"unknown macro descriptor {descriptor!r}: expected one of {', '.join(MACRO_KINDS)}",
+                start + 2, desc_end)
+    return None
+
+
+# --------------------------------------------------------------------------- text outside macros
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by ``\\ue000`` then ``\\ue001``s (same length)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s] = "\ue000"
+        for i in range(s + 1, e):
+            chars[i] = "\ue001"
+    return "".join(chars)
+
+
+def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables: list[PathVariable]) -> None:
+    """``{name}`` variables and stray braces in ``masked[lo:hi]`` (macros and ``{{...}}`` already masked)."""
+    i = lo
+    while i < hi:
+        c = masked[i]
+        if c == "{":
+            m = re.compile(r"\{([A-Za-z_][\w.\-]*)\}").match(masked, i, hi)
+            if m:
+                variables.append(PathVariable(m.group(1), i, m.end()))
+                i = m.end()
+                continue
+            close = masked.find("}", i + 1, hi)
+            if close == -1:
+                col.add("CE611", "stray '{': it opens nothing the platform fills in", i, i + 1)
+            else:
+                col.add("CE611", f"{text[i:close + 1]!r} is not a path variable ({{name}}) nor a macro (${{...}})",
+                        i, close + 1)
+                i = close + 1
+                continue
+        elif c == "}":
+            col.add("CE611", "stray '}' outside any macro", i, i + 1, fix="remove it")
+        i += 1
+
+
+def _query_params(masked: str, qstart: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each parameter; ``where``'s value runs to the next ``&`` outside its quotes."""
+    spans, i = [], qstart
+    while i <= end:
+        if masked.startswith("where=", i):
+            j = _where_end(masked, i + 6, end)
+        else:
+            j = masked.find("&", i, end)
+            j = end if j == -1 else j
+        spans.append((i, j))
+        i = j + 1
+    return spans
+
+
+def _where_end(masked: str, start: int, end: int) -> int:
+    """End of a where value: the first ``&`` outside single quotes; the first ``&`` if a quote never closes."""
+    in_quote = False
+    for i in range(start, end):
+        c = masked[i]
+        if c == "'":
+            in_quote = not in_quote
+        elif c == "&" and not in_quote:
+            return i
+    if in_quote:
+        first = masked.find("&", start, end)
+        return end if first == -1 else first
+    return end
+
+
+def _plus_risk(macro: Macro, server_zone: str) -> bool:
+    """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
+    if macro.pattern is None:
+        return False
+    from ..dates.zones import resolve_zone
+
+    if macro.kind == "gmtDate":
+        zone_id = "GMT"
+    elif macro.kind in ZONE_KINDS:
+        zone_id = macro.zone or "GMT"
+        if _OFFSET_ZONE.fullmatch(zone_id):
+            zone_id = "GMT" + zone_id
+    else:
+        zone_id = server_zone
+    zone = resolve_zone(zone_id).zone
+    instants = (1736899200000, 1752537600000)  # 2025-01-15, 2025-07-15
+    totals = [zone.offsets_at(ms)[0] for ms in instants]
+    for token in macro.pattern.tokens:
+        if not token.is_field:
+            if "+" in token.text:
+                return True
+        elif token.letter == "Z" and any(t >= 0 for t in totals):
+            return True
+        elif token.letter == "X" and any(t > 0 for t in totals):
+            return True
+        elif token.letter == "z":
+            names = zone.names[2:] if token.count >= 4 else zone.names[:2]
+            if any("+" in name for name in names):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def parse_url_template(
+    text: str,
+    *,
+    encode_values: bool = False,
+    server_zone: str = "GMT",
+    report_spaces: bool = False,
+) -> UrlTemplate:
+    """Parse a poller URL; never raises.  Problems carry 0-based offsets into ``text``.
+
+    ``encode_values``: whether the platform percent-encodes substituted values (undocumented;
+    default False, as no example encodes anything): when False, a macro that prints '+' in the
+    query is reported (CE616).  ``server_zone``: the zone of ``${date:...}`` and ``${now:...}``
+    (documented as GMT).  ``report_spaces``: report raw spaces (CE617, info); off by default
+    because 208 working URLs of the platform's own element definitions contain them.
+    """
+    import copy
+
+    cached = _parse_cached(text, bool(encode_values), server_zone, bool(report_spaces))
+    fresh = copy.copy(cached)  # callers may change the lists: each gets its own
+    for name in ("path_variables", "params", "macros", "malformed", "problems"):
+        setattr(fresh, name, list(getattr(cached, name)))
+    if cached.where is not None:
+        fresh.where = copy.copy(cached.where)
+        fresh.where.conditions = list(cached.where.conditions)
+        fresh.where.problems = list(cached.where.problems)
+    return fresh
+
+
+@lru_cache(maxsize=2048)
+def _parse_cached(text: str, encode_values: bool, server_zone: str, report_spaces: bool) -> UrlTemplate:
+    col = _Collector()
+    try:
+        return _parse(text, col, encode_values=encode_values, server_zone=server_zone, report_spaces=report_spaces)
+    except Exception as exc:  # a bug here must not take the linter down with it  # noqa: BLE001
+        col.add("CE699", f"internal error while reading the URL ({type(exc).__name__}: {exc}); please report it",
+                0, len(text), severity="info")
+        return UrlTemplate(text, text, 0, len(text), None, None, None, problems=col.problems)
+
+
+def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str, report_spaces: bool) -> UrlTemplate:
+    macros: list[Macro] = []
+    malformed: list[tuple[int, int]] = []
+    masked_spans: list[tuple[int, int]] = []
+    pieces = _lex(text)
+    for name, raw, start, end in pieces:
+        if name == "macro":
+            masked_spans.append((start, end))
+            macro = _read_macro(col, raw, start, end)
+            if macro is None:
+                malformed.append((start, end))
+            else:
+                macros.append(macro)
+        elif name == "unterminated":
+            masked_spans.append((start, end))
+            col.add("CE605", "unterminated macro: '${' has no closing '}'", start, end, fix="close it with '}'")
+            malformed.append((start, end))
+        elif name == "leftover":
+            masked_spans.append((start, end))
+            malformed.append((start, end))
+            fixed = "${" + raw[len("#{'$'}{"):]
+            col.add("CE606", f"{raw[:7]!r} is a templating leftover (an escaped '$' that was never rendered): the "
+                    "platform does not substitute this macro", start, start + 7, fix=_w(fixed))
+        elif name == "nobrace":
+            masked_spans.append((start, end))
+            malformed.append((start, end))
+            col.add("CE605", f"{raw!r} lacks the '{{' after '$': the platform does not substitute it", start, end,
+                    fix=_w("${" + raw[1:]))
+        elif name == "placeholder":
+            masked_spans.append((start, end))
+    masked = _masked(text, masked_spans)
+    for name, _, _, end in pieces:
+        if name in ("macro", "leftover") and text.startswith("}", end):
+            col.add("CE611", "extra '}' after the macro", end, end + 1, fix="remove it")
+            masked = masked[:end] + "\ue002" + masked[end + 1:]
+
+    for m in re.finditer("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]",
+                         masked):
+        col.add("CE610", f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
+                m.start(), m.end(), fix="use the ASCII quote '")
+
+    # Whitespace and control characters.
+    stripped_start = len(text) - len(text.lstrip())
+    if stripped_start:
+        col.add("CE612", "the URL starts with whitespace", 0, stripped_start, fix="remove the whitespace")
+    stripped_end = len(text.rstrip())
+    if stripped_end < len(text) and stripped_end >= stripped_start:
+        col.add("CE612", "the URL ends with whitespace", stripped_end, len(text), fix="remove the whitespace", severity="info")
+    for m in re.finditer(r"[\x00-\x1f\x7f]", text[stripped_start:stripped_end]):
+        pos = stripped_start + m.start()
+        col.add("CE612", f"control character {text[pos]!r} inside the URL", pos, pos + 1)
+    if report_spaces:
+        for m in re.finditer(r" +", masked[stripped_start:stripped_end]):
+            col.add("CE617", "raw space in the URL (the platform's encoding of spaces is not documented)",
+                    stripped_start + m.start(), stripped_start + m.end(), severity="info")
+    for m in _HTML_ENTITY.finditer(masked):
+        char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
+            m.group(0)[1:-1]]
+        col.add("CE618", f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
+                "query)", m.start(), m.end(), fix=f"write {char} instead")
+
+    # Path and query.
+    qmark = masked.find("?")
+    path_end = qmark if qmark != -1 else stripped_end
+    path_start = stripped_start
+    path = text[path_start:path_end]
+    query_start = qmark + 1 if qmark != -1 else None
+    if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
+        col.add("CE613", "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
+                path_start, path_start + 1, fix=_w("/" + text.strip()))
+    hub = resource = None
+    hub_match = re.match(r"/?hubs/([^/?]*)(?:/([^?]*))?", path)
+    if hub_match:
+        hub, resource = hub_match.group(1), hub_match.group(2)
+        hub_offset = path_start + hub_match.start(1)
+        if hub and hub not in KNOWN_HUBS and re.fullmatch(r"[a-z][a-z\-]*", hub):
+            import difflib
+
+            close = difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
+            if close:
+                col.add("CE625", f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
+                        fix=_w(close[0]))
+    variables: list[PathVariable] = []
+    _braces(col, text, masked, path_start, path_end, variables)
+    for m in re.finditer(r"'|\"", masked[path_start:path_end]):
+        pos = path_start + m.start()
+        col.add("CE610", f"stray {m.group(0)} in the path", pos, pos + 1, fix="remove it")
+    if query_start is None and hub_match:
+        seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
+        if seg and path_start + seg.start() > 0:
+            pos = path_start + seg.start()
+            col.add("CE626", f"the path segment {seg.group(1)!r}= looks like a query parameter: did you mean "
+                    f"'?{seg.group(1)}='?", pos, pos + 1, fix=f"start the query with '?': '?{seg.group(1)}='")
+
+    params: list[QueryParam] = []
+    where = None
+    if query_start is not None:
+        for p_start, p_end in _query_params(masked, query_start, stripped_end):
+            if p_start >= p_end:
+                continue
+            eq = masked.find("=", p_start, p_end)
+            name_end = p_end if eq == -1 else eq
+            value_start = p_end if eq == -1 else eq + 1
+            params.append(QueryParam(text[p_start:name_end], text[value_start:p_end], p_start, p_end, value_start))
+            if text[p_start:name_end] == "where" and where is None:
+                from .ceql import parse_where
+
+                has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
+                where = parse_where(text[value_start:p_end], offset=value_start)
+                if not has_entity:
+                    col.problems.extend(where.problems)
+                continue
+            _braces(col, text, masked, value_start, p_end, variables)
+            quotes = [i for i in range(value_start, p_end) if masked[i] == "'"]
+            # An apostrophe inside a word (q=O'Brien) may be meant; one at an edge or by a brace is not.
+            if len(quotes) % 2 and (quotes[-1] in (value_start, p_end - 1)
+                                    or masked[quotes[-1] - 1] in "}\ue000\ue001"
+                                    or masked[quotes[-1] + 1:quotes[-1] + 2] in ("{", "\ue000")):
+                col.add("CE610", f"stray quote in the value of {text[p_start:name_end]!r}: its quotes do not pair up",
+                        quotes[-1], quotes[-1] + 1, fix="remove it")
+        if not encode_values:
+            for macro in macros:
+                if macro.start >= query_start and _plus_risk(macro, server_zone):
+                    gmt = macro.kind == "gmtDate" or (macro.kind == "date" and server_zone in ("GMT", "UTC")) or (
+                        macro.zone in ("GMT", "UTC"))
+                    col.add("CE616", f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
+                            "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
+                            macro.end - 1, fix="use XXX, which prints Z in GMT" if gmt else None)
+        if where is not None and not macros and not malformed:
+            for condition in where.conditions:
+                for operand in condition.values:
+                    if re.match(r"'?\d{4}-\d{2}-\d{2}", operand.text):
+                        col.add("CE627", f"the filter compares {condition.field.value!r} with the fixed date "
+                                f"{operand.text}: every poll asks for the same records", operand.start, operand.end,
+                                fix=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
+    col.problems.sort(key=lambda p: (p.start, p.end, p.rule))
+    return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
+                       malformed, where, col.problems)
