@@ -107,10 +107,6 @@ def test_tokens_of_a_common_pattern() -> None:
     assert tokenize("''''")[0].text + tokenize("''''")[1].text == "''"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tokens.py lets pyparsing expand tabs to spaces (fix: grammar.parse_with_tabs()); reported",
-)
 def test_tabs_are_literal() -> None:
     tokens = tokenize("yyyy\tMM")
     assert [(t.text, t.start, t.end) for t in tokens] == [("yyyy", 0, 4), ("\t", 4, 5), ("MM", 5, 7)]

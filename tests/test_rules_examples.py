@@ -13,6 +13,10 @@ RULES = registry()
 
 
 def _options(rule) -> Options:
+    from validator.urls import OPT_IN_RULES
+
+    if rule in OPT_IN_RULES:
+        return Options(report_spaces=True)
     if rule.code.startswith("CE9"):
         from conftest import SHARED
 

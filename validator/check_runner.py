@@ -16,7 +16,7 @@ from .findings import Finding
 
 def _settings(kind: str, options) -> dict:
     return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
-            "element": options.element,
+            "element": options.element, "report_spaces": options.report_spaces,
             "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
 
 
@@ -86,7 +86,8 @@ def run_check(
             status = 2
             continue
         options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
-                          element_docs=tuple(config.element_docs), element=args.element)
+                          element_docs=tuple(config.element_docs), element=args.element,
+                          report_spaces=args.report_spaces)
         try:
             findings, report = _check_one(data, item.shown, args.kind, options, _settings(args.kind, options),
                                           use_cache, cache)

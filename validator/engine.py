@@ -29,6 +29,7 @@ class Options:
     encode_values: bool = False
     element_docs: tuple[str, ...] = ()
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
+    report_spaces: bool = False  # CE617: raw spaces in URLs (the platform's encoding is undocumented; they work)
 
 
 @dataclass(frozen=True, slots=True)

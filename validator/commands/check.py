@@ -45,6 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="the zone ${date:...} macros use (undocumented; default GMT)")
     parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
                         help="folder of <key>/element.json and <key>/swagger.json exported from your account")
+    parser.add_argument("--report-spaces", action="store_true",
+                        help="report raw spaces in poller URLs (CE617; off by default: the platform's encoding "
+                             "is undocumented and such URLs work)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element of bare configuration or poller files (instance bodies name their own)")
     parser.add_argument("--config", default=None, metavar="FILE", help="configuration file (default: nearest "

@@ -64,6 +64,7 @@ def _grammar():
     piece = pp.Group(pp.Located(escaped | quoted | unterminated | run | other))
     grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
     grammar.leave_whitespace()
+    grammar.parse_with_tabs()  # a tab is a literal character, and offsets must not shift
     for element in (escaped, quoted, unterminated, run, other, piece):
         element.leave_whitespace()
     return grammar

@@ -17,5 +17,7 @@ def check(ctx) -> Iterator[Finding]:
         if not isinstance(url, str) or not url:
             continue
         pointer = entry.child("url")
-        for problem in parse_url_template(url).problems:
+        template = parse_url_template(url, encode_values=ctx.options.encode_values,
+                                      server_zone=ctx.options.server_zone, report_spaces=ctx.options.report_spaces)
+        for problem in template.problems:
             yield ctx.problem(problem, source=entry.source, pointer=pointer)

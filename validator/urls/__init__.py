@@ -159,11 +159,11 @@ date, and the poller reports the same records again and again.  Use a macro for 
           "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
 ]
 
-#: Rules that only an explicit option turns on (``parse_url_template(report_spaces=True)``); the engine
-#: has no such option yet, so they are kept out of ``RULES`` (whose bad examples must fire by default).
+#: Rules that only an explicit option turns on (``check --report-spaces``, ``Options.report_spaces``).
 OPT_IN_RULES: list[Rule] = [
-    _rule("CE617", "url-raw-space", "info", "a raw space in the URL (only with report_spaces)", """
+    _rule("CE617", "url-raw-space", "info", "a raw space in the URL (only with --report-spaces)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
-spaces and work, so this is off by default and info when asked for.
+spaces and work, so this is off by default and info when asked for (`check --report-spaces`).
 """, "/hubs/crm/contacts?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'"),
 ]
+RULES += OPT_IN_RULES

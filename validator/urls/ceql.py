@@ -297,7 +297,7 @@ def parse_where(text: str, *, offset: int = 0) -> WhereClause:
         _unquoted_dates(text, masked, tokens, add)
         _structure(clause, masked, text, offset)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
-        clause.problems.append(Problem("CE699", f"internal error while reading the where value "
+        clause.problems.append(Problem("CE099", f"internal error while reading the where value "
                                        f"({type(exc).__name__}: {exc}); please report it",
                                        offset, offset + len(text), None, "info"))
     clause.problems.sort(key=lambda p: (p.start, p.rule))

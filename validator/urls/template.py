@@ -606,7 +606,7 @@ def _parse_cached(text: str, encode_values: bool, server_zone: str, report_space
     try:
         return _parse(text, col, encode_values=encode_values, server_zone=server_zone, report_spaces=report_spaces)
     except Exception as exc:  # a bug here must not take the linter down with it  # noqa: BLE001
-        col.add("CE699", f"internal error while reading the URL ({type(exc).__name__}: {exc}); please report it",
+        col.add("CE099", f"internal error while reading the URL ({type(exc).__name__}: {exc}); please report it",
                 0, len(text), severity="info")
         return UrlTemplate(text, text, 0, len(text), None, None, None, problems=col.problems)
 
