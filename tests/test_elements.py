@@ -227,3 +227,43 @@ def test_generated_overlays_validate_for_every_element(elements_dir):
         Draft202012Validator.check_schema(schema)
         body = _instance(definition, None)
         assert list(Draft202012Validator(schema).iter_errors(body)) == [], key
+
+
+def test_element_password_keys_are_secret_and_masked(tmp_path):
+    """A key the element types PASSWORD is a secret even when its name does not say so."""
+    from clirun import run_cli
+
+    folder = tmp_path / "docs" / "acme"
+    folder.mkdir(parents=True)
+    (folder / "element.json").write_text(json.dumps({
+        "key": "acme", "hub": "crm",
+        "configuration": [{"key": "acme.pin", "type": "PASSWORD", "required": True, "internal": False},
+                          {"key": "acme.region", "type": "TEXTFIELD_4", "required": False, "internal": False}]}))
+    canary = "Zq8vN3xK7pLm2Rt9Wc4Y"
+    body = tmp_path / "acme.json"
+    body.write_text(json.dumps({"element": {"key": "acme"},
+                                "configuration": {"acme.pin": canary, "acme.region": "toolong"}}, indent=2))
+    for fmt in ("text", "concise", "json", "github", "sarif", "junit", "gitlab"):
+        result = run_cli("check", "--element-docs", str(tmp_path / "docs"), "--format", fmt, str(body))
+        assert result.code == 1, (fmt, result)
+        assert canary not in result.out + result.err, fmt
+    findings = check(body, options=Options(element_docs=(str(tmp_path / "docs"),)))
+    assert {"CE751", "CE903"} <= {f.rule for f in findings}
+
+
+def test_render_the_element_default_poller(elements_dir, tmp_path):
+    from clirun import run_cli
+
+    result = run_cli("render", "--default", "--element-docs", elements_dir, "--element", "sageone",
+                     "--at", "2024-01-05T10:00Z", "--format", "json")
+    assert result.code == 0, result.err
+    (resource,) = json.loads(result.out)["resources"]
+    assert resource["name"] == "customers"
+    assert resource["url"] == ("/hubs/finance/customers?where=lastModifiedDate>='2024-01-05T10:00:00Z' "
+                               "and attributes='created_at,updated_at'")
+    body = tmp_path / "body.json"
+    body.write_text(json.dumps({"element": {"key": "chargebee"}, "configuration": {}}))
+    from_file = run_cli("render", str(body), "--default", "--element-docs", elements_dir, "--at", "2024-01-05T10:00Z")
+    assert from_file.code == 0 and "start_time='1704448800'" in from_file.out
+    assert run_cli("render", "--default", "--element", "sageone").code == 2
+    assert run_cli("render", "--default", "--element-docs", elements_dir, "--element", "nosuch").code == 2

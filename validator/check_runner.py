@@ -134,29 +134,44 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
 
         if kept and loaded is None:
             loaded = load_source(data, path=shown)
-        return file_report(FileReport, shown, loaded, kept)
+        return file_report(FileReport, shown, loaded, kept, options)
 
     return findings, report
 
 
-def file_report(factory, shown: str, loaded, kept: list[Finding]):
+def file_report(factory, shown: str, loaded, kept: list[Finding], options=None):
     """The reporter's view of one file: its lines (for excerpts) and the spans of secret values to mask."""
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if loaded is None:
         return factory(path=shown, lines=(), skipped=skipped, secret_spans=())
-    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=secret_spans(loaded))
+    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=secret_spans(loaded, options))
 
 
-def secret_spans(loaded) -> list[tuple[int, int, int, int]]:
+def secret_spans(loaded, options=None) -> list[tuple[int, int, int, int]]:
     """(line, column, end_line, end_column) of every secret value in the file, for reporters to mask."""
     if loaded.value is None:
         return []
+    from .elements import ElementDocsError, declared_secret_keys
+    from .kinds import find_pollers
     from .rules.secrets import secret_pointers
 
-    spans = []
-    for pointer in secret_pointers(loaded.value):
+    extra: frozenset[str] = frozenset()
+    if options is not None and isinstance(loaded.value, dict):
+        element = loaded.value.get("element")
+        key = options.element or (element.get("key") if isinstance(element, dict) else None)
         try:
-            start, end = loaded.span(pointer)
+            extra = declared_secret_keys(options.element_docs, key if isinstance(key, str) else None)
+        except ElementDocsError:
+            extra = frozenset()
+    stringified = [ref.pointer for ref in find_pollers(loaded.value) if ref.stringified]
+    spans = []
+    for pointer in secret_pointers(loaded.value, extra_keys=extra):
+        source, inner = loaded, pointer
+        for outer in stringified:
+            if pointer.startswith(outer + "/"):
+                source, inner = loaded.embedded(outer), pointer[len(outer):]
+        try:
+            start, end = source.span(inner)
         except (KeyError, ValueError):
             continue
         spans.append((*loaded.line_col(start), *loaded.line_col(end)))

@@ -326,3 +326,13 @@ def iter_user_keys(definition: ElementDefinition) -> Iterator[ConfigKey]:
     for item in definition.configuration.values():
         if item.user_supplied:
             yield item
+
+
+def declared_secret_keys(directories: tuple[str, ...], key: str | None) -> frozenset[str]:
+    """The configuration keys element ``key`` types ``PASSWORD`` (empty without element docs)."""
+    if not directories or not key:
+        return frozenset()
+    docs = find_element(directories, key)
+    if docs is None or docs.definition is None:
+        return frozenset()
+    return frozenset(k for k, item in docs.definition.configuration.items() if item.secret)

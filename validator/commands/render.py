@@ -33,7 +33,8 @@ EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
+    parser.add_argument("file", metavar="FILE", nargs="?", default=None,
+                        help="a JSON file, or - for standard input (optional with --default --element KEY)")
     parser.add_argument("--at", default="now", metavar="TIME",
                         help="the last poll time: ISO 8601, 'now', or a duration back from now such as -15m "
                              "(write --at=-15m or --at '15m ago'; default: now)")
@@ -47,6 +48,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
+    parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
+                        help="folder of <key>/element.json exported from your account (for --default)")
+    parser.add_argument("--element", default=None, metavar="KEY",
+                        help="the element whose default poller --default renders (default: FILE's element.key)")
+    parser.add_argument("--default", action="store_true",
+                        help="render the element's default poller (from its definition) instead of FILE's")
 
 
 class _UsageError(Exception):
@@ -218,15 +225,44 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
     }
 
 
+def _default_poller(args: argparse.Namespace, document: Any) -> dict:
+    """The element's default poller configuration, from its definition in --element-docs."""
+    from ..elements import ElementDocsError, find_element
+
+    if not args.element_docs:
+        raise _UsageError("--default needs --element-docs DIR")
+    key = args.element
+    if key is None and isinstance(document, dict) and isinstance(document.get("element"), dict):
+        key = document["element"].get("key")
+    if not isinstance(key, str) or not key:
+        raise _UsageError("--default needs --element KEY (or a FILE whose element.key names it)")
+    try:
+        docs = find_element(tuple(args.element_docs), key)
+    except ElementDocsError as exc:
+        raise _UsageError(str(exc)) from None
+    default = docs.definition.default_poller_value() if docs and docs.definition else None
+    if default is None:
+        raise _UsageError(f"element {key!r} has no default poller in {', '.join(args.element_docs)}")
+    args.element = key
+    return default
+
+
 def run(args: argparse.Namespace) -> int:
     import json
 
     try:
-        text = _read(args.file)
-        try:
-            document = json.loads(text)
-        except ValueError as exc:
-            raise _UsageError(f"{args.file}: not valid JSON: {exc}") from None
+        document = None
+        if args.file is not None:
+            text = _read(args.file)
+            try:
+                document = json.loads(text)
+            except ValueError as exc:
+                raise _UsageError(f"{args.file}: not valid JSON: {exc}") from None
+        elif not args.default:
+            raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
+        if args.default:
+            document = _default_poller(args, document)
+            args.file = args.file or f"the {args.element or 'element'} default poller"
         at = _time(args.at, "--at")
         now = _time(args.now_time, "--now") if args.now_time is not None else None
         found, skipped = _entries(document)

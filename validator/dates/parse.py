@@ -155,21 +155,15 @@ class _Zone:
         span = 18 * 3600000  # offsets stay within +-18 h, so only one transition can matter
         lo, hi = wall_ms - span, wall_ms + span
         before = self._zone.offsets_at(lo)
-        offset_span = getattr(self._zone, "offset_span", None)
-        if offset_span is not None:
-            transition = offset_span(lo)[1]
-            while transition <= hi and self._zone.offsets_at(transition) == before:
-                transition = offset_span(transition)[1]  # a run boundary without a change
-        else:
-            transition = hi + 1
-            if self._zone.offsets_at(hi) != before:
-                lo_ms, transition = lo, hi
-                while transition - lo_ms > 1:  # bisect to the first ms with the new offsets
-                    mid = (lo_ms + transition) // 2
-                    if self._zone.offsets_at(mid) == before:
-                        lo_ms = mid
-                    else:
-                        transition = mid
+        transition = hi + 1
+        if self._zone.offsets_at(hi) != before:
+            lo_ms, transition = lo, hi
+            while transition - lo_ms > 1:  # bisect to the first ms with the new offsets
+                mid = (lo_ms + transition) // 2
+                if self._zone.offsets_at(mid) == before:
+                    lo_ms = mid
+                else:
+                    transition = mid
         if transition <= hi:
             new_total, new_dst = self._zone.offsets_at(transition)
             if wall_ms >= transition + new_total:
@@ -375,12 +369,12 @@ class _Calendar:
                     first -= 7
                 if DAY_OF_WEEK in mask:
                     first = _dow_on_or_before(first + 6, v[DAY_OF_WEEK])
-                fixed = first + 7 * (v[WEEK_OF_MONTH] - 1)
+                fixed = first + _wrap_int(7 * (v[WEEK_OF_MONTH] - 1))  # int arithmetic in Java
             else:
                 dow = v[DAY_OF_WEEK] if DAY_OF_WEEK in mask else 1
                 dowim = v[DAY_OF_WEEK_IN_MONTH] if DAY_OF_WEEK_IN_MONTH in mask else 1
                 if dowim >= 0:
-                    fixed = _dow_on_or_before(fixed + 7 * dowim - 1, dow)
+                    fixed = _dow_on_or_before(fixed + _wrap_int(7 * dowim) - 1, dow)
                 else:
                     last = _month_length(month, year) + 7 * (dowim + 1)
                     fixed = _dow_on_or_before(fixed + last - 1, dow)
@@ -498,11 +492,9 @@ class _Calendar:
         out[DAY_OF_WEEK_IN_MONTH] = (fixed - month1) // 7 + 1
         week = _week_number(jan1, fixed)
         if week == 0:
-            prev_leap = (year - 1) % 4 == 0 if year - 1 <= CUTOVER_YEAR else _greg_leap(year - 1)
-            week = _week_number(jan1 - (366 if prev_leap else 365), jan1 - 1)
-        elif week >= 52:
-            leap = year % 4 == 0 if julian else _greg_leap(year)
-            next_jan1 = jan1 + (366 if leap else 365)
+            week = _week_number(_fixed_jan1(year - 1), jan1 - 1)
+        elif week >= 52 or CUTOVER_YEAR - 1 <= year <= CUTOVER_YEAR:  # Java checks every week near the cutover
+            next_jan1 = _fixed_jan1(year + 1)
             next_first = _dow_on_or_before(next_jan1 + 6, 1)
             if next_first - next_jan1 >= 1 and fixed >= next_first - 7:
                 week = 1
@@ -569,6 +561,40 @@ class _Builder:
         return cal.compute_time()
 
 
+def _year_length(normalized_year: int) -> int:
+    if normalized_year == CUTOVER_YEAR:
+        return 355
+    if normalized_year < CUTOVER_YEAR:
+        return 366 if normalized_year % 4 == 0 else 365
+    return 366 if _greg_leap(normalized_year) else 365
+
+
+def _fixed_jan1(normalized_year: int) -> int:
+    return (_jul_fixed if normalized_year <= CUTOVER_YEAR else _greg_fixed)(normalized_year, 1, 1)
+
+
+def _java_week_year(fields: list[int], fixed: int) -> int:
+    """``GregorianCalendar.getWeekYear()`` of the date ``fields`` (at ``fixed``), Java's quirks included."""
+    year = fields[YEAR] if fields[ERA] == 1 else 1 - fields[YEAR]
+    if year > CUTOVER_YEAR + 1:
+        if fields[MONTH] == 0:
+            return year - 1 if fields[WEEK_OF_YEAR] >= 52 else year
+        return year + 1 if fields[WEEK_OF_YEAR] == 1 else year
+    day_of_year, max_day_of_year = fields[DAY_OF_YEAR], _year_length(year)
+    if 1 < day_of_year < max_day_of_year - 6:
+        return year
+    jan1 = fixed - day_of_year + 1
+    min_day_of_year = (1 - _dow(jan1)) % 7 + 1
+    if day_of_year < min_day_of_year:
+        return year - 1 if min_day_of_year <= 1 else year
+    # Java sets YEAR to year + 1 while ERA stays as it was: for BC dates that lands on -year.
+    next_year = -year if fields[ERA] == 0 else year + 1
+    min_day_of_year = (1 - _dow(_fixed_jan1(next_year))) % 7 or 7
+    if max_day_of_year - day_of_year + 1 <= 7 - min_day_of_year:
+        year += 1
+    return year
+
+
 def _set_week_date(cal: _Calendar, week_year: int, week: int, dow: int) -> None:
     """``GregorianCalendar.setWeekDate`` (the era is taken as AD)."""
     if not 1 <= dow <= 7:
@@ -577,17 +603,12 @@ def _set_week_date(cal: _Calendar, week_year: int, week: int, dow: int) -> None:
     first = _dow_on_or_before(jan1 + 6, 1)
     if first - jan1 >= 1:
         first -= 7
-    days = (dow - 1) % 7 + 7 * (week - 1)
+    days = _wrap_int((dow - 1) % 7 + _wrap_int(7 * (week - 1)))
     fixed = first + days
     gmt = _Calendar(cal.zone, True)
     fields = gmt.compute_fields((fixed - EPOCH_OFFSET) * ONE_DAY, {ZONE_OFFSET, DST_OFFSET})
     if not cal.lenient:
-        year = fields[YEAR] if fields[ERA] == 1 else 1 - fields[YEAR]
-        got_week_year = year
-        if fields[MONTH] == 0 and fields[WEEK_OF_YEAR] >= 52:
-            got_week_year -= 1
-        elif fields[MONTH] != 0 and fields[WEEK_OF_YEAR] == 1:
-            got_week_year += 1
+        got_week_year = _java_week_year(fields, fixed)
         if got_week_year != week_year or fields[WEEK_OF_YEAR] != week or fields[DAY_OF_WEEK] != dow:
             raise _Failure(-1, f"week {week} of week-year {week_year} does not have that day")
     for field in (ERA, YEAR, MONTH, DAY_OF_MONTH):

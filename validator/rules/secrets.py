@@ -182,8 +182,11 @@ def secret_pointers(value: Any, *, extra_keys: Iterable[str] = ()) -> list[str]:
 
 def check(ctx: Any) -> Iterator[Finding]:
     """CE751 for every real-looking string value of a secret key."""
+    from ..elements import declared_secret_keys
+
     stringified = {ref.pointer: source for ref, source in ctx.pollers if ref.stringified}
-    for pointer, key, value, kind in _walk(ctx.value, "", frozenset()):
+    extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
+    for pointer, key, value, kind in _walk(ctx.value, "", extra):
         if kind != "secret" or not isinstance(value, str) or not is_real_looking(value, key=key):
             continue
         source, inner = ctx.source, pointer
