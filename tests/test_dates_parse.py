@@ -122,6 +122,11 @@ def test_error_index_column_and_reason() -> None:
         parse_pattern("yyyy-MM-dd", "2024-02-30")
     with pytest.raises(DateParseError, match="expected a month name for 'MMM' at column 1"):
         parse_pattern("MMM yyyy", "Foo 2024")
+    with pytest.raises(DateParseError, match="at column 6, found ' ' \\(text fields do not skip whitespace\\)"):
+        parse_pattern("yyyy MMM", "2024  Jan")
+    with pytest.raises(DateParseError, match="hour of day 2 becomes 3\\): the wall time falls in a daylight-saving "
+                                             "gap of America/New_York"):
+        parse_pattern("yyyy-MM-dd HH:mm", "2024-03-10 02:30", "America/New_York")
 
 
 def test_parse_position_reports_where_parsing_stopped_and_the_zone() -> None:
@@ -298,3 +303,27 @@ def test_wall_times_around_dst_transitions_match_the_jdk(jdk) -> None:
     for request, java in zip(requests, jdk.batch(requests)):
         _, pattern, zone_id, lenient, text = request
         assert answer(pattern, text, zone_id, bool(lenient)) == java, request
+
+
+@pytest.mark.jdk
+@pytest.mark.slow
+def test_long_fuzz_over_every_java_zone(jdk) -> None:
+    """20,000 format-then-parse cases over all 600+ Java zone ids, a fifth of them mutated (``-m slow``)."""
+    import random
+
+    from validator.dates.zones import available_ids
+
+    rnd = random.Random(17)
+    zone_ids = [*available_ids(), "GMT+05:30", "Bogus/Zone", "GMT-00:00"]
+    common = [ISO_Z, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "EEE, dd MMM yyyy HH:mm:ss zzz", "yyyy-MM-dd HH:mm:ss zzzz",
+              "yyyyMMddHHmmss", "MM/dd/yyyy hh:mm a", "YYYY-'W'ww-u", "yyyy-MM-dd HH:mm"]
+    items = []
+    for _ in range(20000):
+        if rnd.random() < 0.5:
+            pattern = rnd.choice(common)
+        else:
+            pattern = "".join(rnd.choice(FIELDS) + rnd.choice(SEPARATORS) for _ in range(rnd.randint(1, 7)))
+        items.append((pattern, rnd.randint(MIN_MS, MAX_MS), rnd.choice(zone_ids), rnd.random() < 0.5,
+                      [(rnd.randint(0, 3), rnd.randint(0, 40), rnd.choice("0 9-+:Z.xaP"))] if rnd.random() < 0.2
+                      else []))
+    _compare(jdk, items)

@@ -84,7 +84,8 @@ def random_pattern(rnd: random.Random) -> str:
             letter = rnd.choice(LETTERS)
             pieces.append(letter * (rnd.randint(1, 3) if letter == "X" else rnd.randint(1, 6)))
         elif r < 0.75:
-            pieces.append("'" + "".join(rnd.choice("abTZ: -'") for _ in range(rnd.randint(1, 4))).replace("'", "''") + "'")
+            text = "".join(rnd.choice("abTZ: -'") for _ in range(rnd.randint(1, 4)))
+            pieces.append("'" + text.replace("'", "''") + "'")
         elif r < 0.8:
             pieces.append("''")
         else:
@@ -103,7 +104,9 @@ def cases() -> list[tuple[str, str, int]]:
     for letter in LETTERS:
         for count in range(1, 4 if letter == "X" else 7):
             for _ in range(5):
-                out.append((letter * count, rnd.choice(ZONES), rnd.choice(INSTANTS + [rnd.randrange(-2208988800000, 4102444800000)])))
+                zone = rnd.choice(ZONES)
+                extra = rnd.randrange(-2208988800000, 4102444800000)
+                out.append((letter * count, zone, rnd.choice([*INSTANTS, extra])))
     while len(out) < 3000:
         r = rnd.random()
         if r < 0.7:

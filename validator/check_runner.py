@@ -9,9 +9,26 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Callable, Sequence
 
 from .findings import Finding
+
+
+class _LazyRules(Mapping):
+    """The rule registry, imported only by a reporter that reads it (text and concise do not)."""
+
+    def __init__(self, load: Callable[[], Mapping]) -> None:
+        self._load = load
+
+    def __getitem__(self, code: str):
+        return self._load()[code]
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
 
 
 def _settings(kind: str, options) -> dict:
@@ -42,7 +59,7 @@ def run_check(
     from .commands.check import InputError
     from .config import ConfigError, ConfigResolver
     from .elements import ElementDocsError
-    from .engine import Options
+    from .options import Options
     from .reporters import default_format, get_reporter, should_color
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
@@ -104,7 +121,8 @@ def run_check(
     from ._version import __version__
     from .rules import registry
 
-    output = reporter.render(all_findings, files=files, color=color, tool_version=__version__, rules=registry())
+    output = reporter.render(all_findings, files=files, color=color, tool_version=__version__,
+                             rules=_LazyRules(registry))
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if status:
@@ -114,15 +132,15 @@ def run_check(
 
 def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):
     """Findings for one file (from the cache when it has them) and a builder of its report entry."""
-    from .engine import check_source
-    from .source import load_source
-
     loaded = None
     findings = None
     key = cache.cache_key(data, settings=settings) if use_cache else None
     if key is not None:
         findings = cache.load(key, path=shown)
     if findings is None:
+        from .engine import check_source
+        from .source import load_source
+
         loaded = load_source(data, path=shown)
         findings = check_source(loaded, kind=kind, options=options)
         if key is not None:
@@ -133,6 +151,8 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
         from .reporters import FileReport
 
         if kept and loaded is None:
+            from .source import load_source
+
             loaded = load_source(data, path=shown)
         return file_report(FileReport, shown, loaded, kept, options)
 
@@ -144,7 +164,9 @@ def file_report(factory, shown: str, loaded, kept: list[Finding], options=None):
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if loaded is None:
         return factory(path=shown, lines=(), skipped=skipped, secret_spans=())
-    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=secret_spans(loaded, options))
+    # Excerpts are printed only for findings, so a clean file needs no secret spans.
+    spans = secret_spans(loaded, options) if kept else ()
+    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=spans)
 
 
 def secret_spans(loaded, options=None) -> list[tuple[int, int, int, int]]:

@@ -13,23 +13,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .findings import Finding, Problem, Severity
+from .options import Options
 from .kinds import Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers, looks_like_cloud_elements
 
 NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
 # Problems that make any *.json file unusable, Cloud Elements body or not: empty, bad encoding, binary.
 UNREADABLE = frozenset({"CE010", "CE012", "CE013"})
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """Assumptions about undocumented platform behaviour, and where element definitions are."""
-
-    server_zone: str = "GMT"
-    encode_values: bool = False
-    element_docs: tuple[str, ...] = ()
-    element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
-    report_spaces: bool = False  # CE617: raw spaces in URLs (the platform's encoding is undocumented; they work)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,16 @@ from .zones import JavaZone, resolve_zone
 if TYPE_CHECKING:
     from .pattern import DatePattern
 
-__all__ = ["Formatter", "epoch_millis", "format_pattern", "formatter_for"]
+__all__ = [
+    "Formatter",
+    "civil_from_days",
+    "epoch_millis",
+    "format_pattern",
+    "formatter_for",
+    "iso_offset",
+    "rfc822_offset",
+    "week_fields",
+]
 
 Formatter = Callable[[int, JavaZone], str]
 """A compiled pattern: ``formatter(epoch_ms, zone) -> str``."""

@@ -32,9 +32,7 @@ class DatePattern:
 
     def format(self, instant: datetime | int, zone: str = "GMT") -> str:
         """Format ``instant`` (aware datetime or epoch milliseconds) in Java zone id ``zone``."""
-        from .format import format_pattern
-
-        return format_pattern(self, instant, zone)
+        return _format_pattern()(self, instant, zone)
 
     def parse(
         self,
@@ -43,11 +41,15 @@ class DatePattern:
         *,
         lenient: bool = False,
         full_match: bool = False,
+        now: datetime | None = None,
     ) -> datetime:
-        """Parse ``text`` as ``SimpleDateFormat.parse`` does; see :mod:`validator.dates.parse`."""
+        """Parse ``text`` as ``SimpleDateFormat.parse`` does; see :mod:`validator.dates.parse`.
+
+        ``now`` fixes the two-digit-year window (80 years before it), by default the current time.
+        """
         from .parse import parse_pattern
 
-        return parse_pattern(self, text, zone, lenient=lenient, full_match=full_match)
+        return parse_pattern(self, text, zone, lenient=lenient, full_match=full_match, now=now)
 
     @cached_property
     def facts(self) -> "PatternFacts":
@@ -55,6 +57,14 @@ class DatePattern:
         from .analysis import analyze
 
         return analyze(self)
+
+
+@lru_cache(maxsize=1)
+def _format_pattern():
+    # Imported on first use (not at import time), then kept: a per-call import costs ~1 us.
+    from .format import format_pattern
+
+    return format_pattern
 
 
 @lru_cache(maxsize=2048)
