@@ -207,3 +207,17 @@ def test_help_has_the_module_docstring() -> None:
     assert result.code == 0
     assert "Show the request URL each poller resource sends" in result.out
     assert "--format json prints one object" in result.out
+
+
+def test_configuration_file_supplies_render_assumptions(tmp_path) -> None:
+    body = {"contacts": {"url": "/hubs/crm/contacts?where=d>'${date:yyyy-MM-dd HH:mm}'", "idField": "id"}}
+    (tmp_path / "poller.json").write_text(json.dumps(body))
+    (tmp_path / ".ce-validator.toml").write_text('server-zone = "America/New_York"\nat = 2024-01-05T10:00:00Z\n')
+    result = run_cli("render", str(tmp_path / "poller.json"), "--format", "json")
+    assert result.code == 0, result.err
+    payload = json.loads(result.out)
+    assert payload["server_zone"] == "America/New_York" and payload["at"].startswith("2024-01-05T10:00")
+    assert payload["resources"][0]["url"] == "/hubs/crm/contacts?where=d>'2024-01-05 05:00'"
+    override = json.loads(run_cli("render", str(tmp_path / "poller.json"), "--format", "json",
+                                  "--server-zone", "GMT").out)
+    assert override["resources"][0]["url"] == "/hubs/crm/contacts?where=d>'2024-01-05 10:00'"

@@ -187,7 +187,7 @@ def test_generated_overlay_agrees_with_hand_written(elements_dir):
 
     generated = overlay_schema(load_element(elements_dir, "sageone").definition)
     written = load_schema("elements/sageone")
-    gen_required = set(generated["properties"]["configuration"]["required"])
+    gen_required = set(generated["$defs"]["configuration"]["required"])
     configuration = written["properties"]["configuration"]
     if "$ref" in configuration:  # a local reference such as #/$defs/configuration
         for token in configuration["$ref"].lstrip("#/").split("/"):
@@ -205,9 +205,9 @@ def test_schema_from_element_command(elements_dir, tmp_path):
     result = run_cli("schema", "from-element", f"{elements_dir}/sageone/element.json", "-o", str(out))
     assert result.code == 0, result.err
     schema = json.loads(out.read_text())
-    assert schema["properties"]["configuration"]["required"] == [
+    assert schema["$defs"]["configuration"]["required"] == [
         "apim.subscription.key", "oauth.api.key", "oauth.api.secret", "signature.secret"]
-    assert schema["properties"]["configuration"]["properties"]["signature.secret"]["writeOnly"] is True
+    assert schema["$defs"]["configuration"]["properties"]["signature.secret"]["writeOnly"] is True
     from jsonschema import Draft202012Validator
 
     Draft202012Validator.check_schema(schema)
@@ -267,3 +267,24 @@ def test_render_the_element_default_poller(elements_dir, tmp_path):
     assert from_file.code == 0 and "start_time='1704448800'" in from_file.out
     assert run_cli("render", "--default", "--element", "sageone").code == 2
     assert run_cli("render", "--default", "--element-docs", elements_dir, "--element", "nosuch").code == 2
+
+
+def test_user_overlay_from_element_schemas(elements_dir, tmp_path):
+    """An overlay written by `schema from-element` checks bodies of that element via --element-schemas."""
+    from clirun import run_cli
+
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    made = run_cli("schema", "from-element", f"{elements_dir}/chargebee/element.json", "-o",
+                   str(overlays / "chargebee.schema.json"))
+    assert made.code == 0, made.err
+    body = tmp_path / "chargebee.json"
+    body.write_text(json.dumps({"element": {"key": "chargebee"}, "configuration": {"site": "acme"}}, indent=2))
+    plain = run_cli("check", "--format", "concise", str(body))
+    assert "CE105" not in plain.out
+    result = run_cli("check", "--format", "concise", "--element-schemas", str(overlays), str(body))
+    assert result.code == 1, result
+    assert "CE105" in result.out and "`password`" in result.out and "`username`" in result.out
+    (overlays / "chargebee.schema.json").write_text("{not json")
+    broken = run_cli("check", "--element-schemas", str(overlays), str(body))
+    assert broken.code == 2 and "cannot read the element schema" in broken.err

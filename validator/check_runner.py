@@ -34,6 +34,7 @@ class _LazyRules(Mapping):
 def _settings(kind: str, options) -> dict:
     return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
             "element": options.element, "report_spaces": options.report_spaces,
+            "element_schemas": [_tree_fingerprint(d) for d in options.element_schemas],
             "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
 
 
@@ -58,12 +59,11 @@ def run_check(
     from . import cache
     from .commands.check import InputError
     from .config import ConfigError, ConfigResolver
-    from .elements import ElementDocsError
-    from .options import Options
+    from .options import Options, SetupError
     from .reporters import default_format, get_reporter, should_color
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
-           "element_docs": args.element_docs}
+           "element_docs": args.element_docs, "element_schemas": args.element_schemas}
     resolver = ConfigResolver(explicit=Path(args.config) if args.config else None,
                               cli={k: v for k, v in cli.items() if v is not None})
     readable = [i for i in inputs if not isinstance(i, InputError)]
@@ -104,11 +104,11 @@ def run_check(
             continue
         options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
                           element_docs=tuple(config.element_docs), element=args.element,
-                          report_spaces=args.report_spaces)
+                          element_schemas=tuple(config.element_schemas), report_spaces=args.report_spaces)
         try:
             findings, report = _check_one(data, item.shown, args.kind, options, _settings(args.kind, options),
                                           use_cache, cache)
-        except ElementDocsError as exc:
+        except SetupError as exc:
             print(f"ce-validator: error: {exc}", file=sys.stderr)
             return 2
         findings = config.apply(findings, path=item.shown)

@@ -17,10 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from .options import SetupError
+
 _TEXTFIELD = re.compile(r"TEXTFIELD_(\d+)$")
 
 
-class ElementDocsError(Exception):
+class ElementDocsError(SetupError):
     """An element docs folder or file that cannot be read (a usage error: exit 2)."""
 
 
@@ -314,6 +316,12 @@ def overlay_schema(definition: ElementDefinition) -> dict:
             },
             "configuration": {
                 "description": f"Configuration keys of the `{definition.key}` element.",
+                "$ref": "#/$defs/configuration",
+            },
+        },
+        "$defs": {
+            "configuration": {
+                "description": f"The configuration keys of the `{definition.key}` element that a user supplies.",
                 "type": "object",
                 "required": required,
                 "properties": properties,

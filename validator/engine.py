@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .findings import Finding, Problem, Severity
-from .options import Options
+from .options import Options, SetupError
 from .kinds import Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers, looks_like_cloud_elements
 
 NOT_CLOUD_ELEMENTS = "CE090"
@@ -222,6 +222,8 @@ def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | N
     for run in checkers():
         try:
             findings.extend(run(ctx))
+        except SetupError:
+            raise  # the user's element docs or overlay cannot be used: the caller reports it (exit 2)
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the user every other finding
             findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: {type(exc).__name__}: "
                                       f"{exc}"[:300] + "; please report it with this file", 0, 0))

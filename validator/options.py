@@ -13,4 +13,9 @@ class Options:
     encode_values: bool = False  # whether the platform percent-encodes substituted values (undocumented)
     element_docs: tuple[str, ...] = ()
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
+    element_schemas: tuple[str, ...] = ()  # folders of the user's own element overlays (<key>.schema.json)
     report_spaces: bool = False  # CE617: raw spaces in URLs (the platform's encoding is undocumented; they work)
+
+
+class SetupError(Exception):
+    """An input the user named (element docs, an overlay schema) cannot be used: a usage error, exit 2."""

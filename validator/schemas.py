@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .findings import Severity
+from .options import SetupError
 from .rules.base import Rule
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -356,13 +357,49 @@ _VALUE_KEYWORDS = frozenset({"type", "enum", "const", "pattern", "minimum", "max
                              "exclusiveMaximum", "minLength", "maxLength", "format", "multipleOf"})
 
 
-def validate(value: Any, *, schema: str = "instance", element: str | None = None) -> list[SchemaProblem]:
+class OverlayError(SetupError):
+    """A user overlay schema (``element-schemas``) that cannot be read (a usage error: exit 2)."""
+
+
+@lru_cache(maxsize=64)
+def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict[str, Any]] | None:
+    """(uri, schema) of ``<dir>/<element>.schema.json`` in the first of ``directories`` that has it."""
+    for directory in directories:
+        path = Path(directory) / f"{element}{_SUFFIX}"
+        if not path.is_file():
+            continue
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            raise OverlayError(f"{path}: cannot read the element schema: {exc}") from None
+        if not isinstance(schema, dict):
+            raise OverlayError(f"{path}: an element schema must be a JSON object")
+        uri = schema.get("$id") if isinstance(schema.get("$id"), str) else path.resolve().as_uri()
+        return uri, schema
+    return None
+
+
+@lru_cache(maxsize=64)
+def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+    from referencing import Resource
+
+    uri, schema = _user_overlay(element, directories)  # type: ignore[misc]
+    with_overlay = registry().with_resource(uri, Resource.from_contents(schema))
+    return Draft202012Validator({"$ref": uri + fragment}, registry=with_overlay)
+
+
+def validate(value: Any, *, schema: str = "instance", element: str | None = None,
+             overlay_dirs: tuple[str, ...] = ()) -> list[SchemaProblem]:
     """Validate ``value`` against a bundled schema and return its problems in document order.
 
     ``schema`` is ``instance``, ``configuration`` or ``poller`` (or any name of :func:`schema_names`).
     ``element`` selects an element overlay (``sageone``) for an instance body or a configuration
     object; None takes it from the body's ``element.key``.  An element without a bundled overlay adds
-    nothing.  Raises :class:`UnknownSchemaError` for a name that is not bundled.
+    nothing.  ``overlay_dirs`` are folders of the user's own overlays (``<element>.schema.json``, as
+    ``ce-validator schema from-element`` writes them), which take precedence over the bundled ones.
+    Raises :class:`UnknownSchemaError` for a name that is not bundled, :class:`OverlayError` for an
+    unreadable user overlay.
     """
     if schema not in _names():
         raise UnknownSchemaError(schema, schema_names())
@@ -373,10 +410,15 @@ def validate(value: Any, *, schema: str = "instance", element: str | None = None
         declared = value.get("element")
         if isinstance(declared, dict) and isinstance(declared.get("key"), str):
             element = declared["key"]
+    fragment = "#/$defs/configuration" if base == "configuration" else ""
+    if element and base in ("instance", "configuration") and overlay_dirs and _user_overlay(element, overlay_dirs):
+        translator.run(_user_validator(element, overlay_dirs, fragment), overlay=element,
+                       required=_overlay_required(element, overlay_dirs))
+        return translator.problems()
     overlay = element_overlay(element) if element else None
     if overlay is not None and base in ("instance", "configuration"):
-        ref = schema_uri(overlay) + ("#/$defs/configuration" if base == "configuration" else "")
-        translator.run(_validator(ref), overlay=element)
+        translator.run(_validator(schema_uri(overlay) + fragment), overlay=element,
+                       required=_overlay_required(element))
     return translator.problems()
 
 
@@ -442,6 +484,7 @@ class _Translator:
         self.base = base
         self._problems: list[tuple[tuple[Any, ...], SchemaProblem]] = []
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
+        self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
 
     # ----------------------------------------------------------------------------- where things are
@@ -501,7 +544,9 @@ class _Translator:
 
     # ------------------------------------------------------------------------------------- translate
 
-    def run(self, validator: Draft202012Validator, *, overlay: str | None) -> None:
+    def run(self, validator: Draft202012Validator, *, overlay: str | None, required: list[str] | None = None) -> None:
+        if overlay is not None:
+            self._overlay_keys[overlay] = required or []
         for error in validator.iter_errors(self.value):
             self._translate(error, overlay)
 
@@ -629,7 +674,7 @@ class _Translator:
             plural = "s" if len(names) > 1 else ""
             if overlay is not None:
                 if names == ["configuration"]:
-                    required = _overlay_required(overlay)
+                    required = self._overlay_keys.get(overlay, [])
                     message = f"missing `configuration`: element `{overlay}` requires the keys {_join(required)}"
                 else:
                     message = (f"missing configuration key{plural} {_join(names)}, "
@@ -677,8 +722,9 @@ def _belongs(schema: Any) -> str | None:
     return None
 
 
-def _overlay_required(element: str) -> list[str]:
-    overlay = _loaded(f"elements/{element}")
+def _overlay_required(element: str, overlay_dirs: tuple[str, ...] = ()) -> list[str]:
+    found = _user_overlay(element, overlay_dirs) if overlay_dirs else None
+    overlay = found[1] if found else _loaded(f"elements/{element}")
     return list(overlay.get("$defs", {}).get("configuration", {}).get("required", []))
 
 

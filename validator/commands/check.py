@@ -48,6 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report-spaces", action="store_true",
                         help="report raw spaces in poller URLs (CE617; off by default: the platform's encoding "
                              "is undocumented and such URLs work)")
+    parser.add_argument("--element-schemas", action="append", default=None, metavar="DIR",
+                        help="folder of your own element overlays (<key>.schema.json, e.g. from "
+                             "`ce-validator schema from-element`)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element of bare configuration or poller files (instance bodies name their own)")
     parser.add_argument("--config", default=None, metavar="FILE", help="configuration file (default: nearest "

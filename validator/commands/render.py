@@ -35,16 +35,16 @@ EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", nargs="?", default=None,
                         help="a JSON file, or - for standard input (optional with --default --element KEY)")
-    parser.add_argument("--at", default="now", metavar="TIME",
+    parser.add_argument("--at", default=None, metavar="TIME",
                         help="the last poll time: ISO 8601, 'now', or a duration back from now such as -15m "
                              "(write --at=-15m or --at '15m ago'; default: now)")
     parser.add_argument("--now", dest="now_time", default=None, metavar="TIME",
                         help="the time the ${now...} macros print (default: --at plus the refresh interval)")
     parser.add_argument("--resource", action="append", default=None, metavar="NAME",
                         help="render only this resource (repeatable)")
-    parser.add_argument("--server-zone", default="GMT", metavar="ID",
+    parser.add_argument("--server-zone", default=None, metavar="ID",
                         help="the zone of ${date:...} and ${now:...} (undocumented; default GMT)")
-    parser.add_argument("--encode-values", action="store_true",
+    parser.add_argument("--encode-values", action="store_true", default=None,
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
@@ -52,6 +52,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="folder of <key>/element.json exported from your account (for --default)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element whose default poller --default renders (default: FILE's element.key)")
+    parser.add_argument("--config", default=None, metavar="FILE",
+                        help="configuration file (default: the nearest [tool.ce-validator]); its server-zone, "
+                             "encode-values and at apply unless given here")
     parser.add_argument("--default", action="store_true",
                         help="render the element's default poller (from its definition) instead of FILE's")
 
@@ -225,6 +228,25 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
     }
 
 
+def _apply_config(args: argparse.Namespace) -> None:
+    """Fill the options not given on the command line from the configuration file, then the defaults."""
+    from pathlib import Path
+
+    from ..config import ConfigError, ConfigResolver
+
+    try:
+        config = ConfigResolver(explicit=Path(args.config) if args.config else None).for_path(
+            None if args.file in (None, "-") else args.file)
+    except ConfigError as exc:
+        raise _UsageError(f"configuration: {exc}") from None
+    if args.server_zone is None:
+        args.server_zone = config.server_zone
+    if args.encode_values is None:
+        args.encode_values = config.encode_values
+    if args.at is None:
+        args.at = config.at if config.at is not None else "now"
+
+
 def _default_poller(args: argparse.Namespace, document: Any) -> dict:
     """The element's default poller configuration, from its definition in --element-docs."""
     from ..elements import ElementDocsError, find_element
@@ -263,7 +285,8 @@ def run(args: argparse.Namespace) -> int:
         if args.default:
             document = _default_poller(args, document)
             args.file = args.file or f"the {args.element or 'element'} default poller"
-        at = _time(args.at, "--at")
+        _apply_config(args)
+        at = args.at if not isinstance(args.at, str) else _time(args.at, "--at")
         now = _time(args.now_time, "--now") if args.now_time is not None else None
         found, skipped = _entries(document)
         if args.resource:

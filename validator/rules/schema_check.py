@@ -10,7 +10,8 @@ from ..findings import Finding
 def check(ctx) -> Iterator[Finding]:
     from ..schemas import validate
 
-    for problem in validate(ctx.value, schema=ctx.kind, element=ctx.element_key):
+    element = ctx.options.element or ctx.element_key
+    for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         yield ctx.finding(problem.rule, problem.message, pointer=problem.pointer, key=problem.key, fix=problem.fix,
                           severity=problem.severity)
     for ref, source in ctx.pollers:
