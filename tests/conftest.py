@@ -40,3 +40,21 @@ def jdk():
     oracle = Oracle(*found)
     yield oracle
     oracle.close()
+
+
+@pytest.fixture
+def rule_modules(monkeypatch):
+    """Limit the engine to some rule modules for one test: ``rule_modules(("validator.rules.dates", ...))``."""
+    import validator.rules as rules
+
+    def limit(modules: tuple[str, ...], *, register: bool = True) -> None:
+        """Run only ``modules``' checks; with ``register`` also document only their rules."""
+        if register:
+            monkeypatch.setattr(rules, "RULE_MODULES", tuple(modules))
+        monkeypatch.setattr(rules, "CHECK_MODULES", tuple(modules))
+        rules.registry.cache_clear()
+        rules.checkers.cache_clear()
+
+    yield limit
+    rules.registry.cache_clear()
+    rules.checkers.cache_clear()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -12,16 +11,6 @@ from validator.cli import main
 MINE = ("validator.rules.notifications", "validator.rules.poller", "validator.rules.legacy")
 
 
-@pytest.fixture(autouse=True)
-def wired(monkeypatch):
-    """The registry with this engineer's rule modules, whether or not it lists them yet."""
-    import validator.rules as rules
-
-    present = tuple(n for n in rules.RULE_MODULES if importlib.util.find_spec(n) is not None)
-    monkeypatch.setattr(rules, "RULE_MODULES", present + tuple(m for m in MINE if m not in present))
-    rules.registry.cache_clear()
-    yield
-    rules.registry.cache_clear()
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

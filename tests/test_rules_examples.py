@@ -64,7 +64,6 @@ def test_good_example_does_not(code):
 
 
 def test_every_emitted_code_is_registered(corpus):
-    import json
 
     seen = set()
     for record in corpus:

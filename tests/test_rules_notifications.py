@@ -16,23 +16,6 @@ MODULE = "validator.rules.notifications"
 EXPECTED = Path(__file__).parent / "expected" / "rules_corpus_notifications.json"
 
 
-@pytest.fixture(autouse=True)
-def wired(monkeypatch):
-    """Run this module's checks through the engine, whether or not the registry lists it yet."""
-    import validator.rules as rules
-
-    def present(names: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(n for n in names if importlib.util.find_spec(n) is not None)
-
-    monkeypatch.setattr(rules, "RULE_MODULES", present(rules.RULE_MODULES) + (
-        () if MODULE in rules.RULE_MODULES else (MODULE,)))
-    monkeypatch.setattr(rules, "CHECK_MODULES", present(rules.CHECK_MODULES) + (
-        () if MODULE in rules.CHECK_MODULES else (MODULE,)))
-    rules.registry.cache_clear()
-    rules.checkers.cache_clear()
-    yield
-    rules.registry.cache_clear()
-    rules.checkers.cache_clear()
 
 
 def found(text: str, code: str) -> list:
@@ -282,11 +265,8 @@ def corpus_table(corpus: list[dict], prefix: str) -> dict[str, int]:
     return {code: len(ids) for code, ids in sorted(table.items())}
 
 
-def test_corpus_table(corpus, monkeypatch):
-    import validator.rules as rules
-
-    monkeypatch.setattr(rules, "CHECK_MODULES", (MODULE,))  # only this module's codes are counted
-    rules.checkers.cache_clear()
+def test_corpus_table(corpus, rule_modules):
+    rule_modules((MODULE,), register=False)  # only this module's codes are counted
     table = corpus_table(corpus, "CE2")
     if os.environ.get("CE_UPDATE_EXPECTED"):
         EXPECTED.parent.mkdir(exist_ok=True)

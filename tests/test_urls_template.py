@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from validator.urls import OPT_IN_RULES, RULES
+from validator.urls import RULES
 from validator.urls.template import parse_url_template
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from .findings import Finding, Problem, Severity
 from .options import Options, SetupError
-from .kinds import Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers, looks_like_cloud_elements
+from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
+                    looks_like_cloud_elements, resolve_pointer)
 
 NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
@@ -73,7 +74,7 @@ class Context:
         """Every poller resource whose entry is an object."""
         for ref, source in self.pollers:
             root = "" if ref.stringified else ref.pointer
-            poller = source.value if ref.stringified else _resolve(self.value, ref.pointer)
+            poller = source.value if ref.stringified else resolve_pointer(self.value, ref.pointer)
             if not isinstance(poller, dict):
                 continue
             for name, entry in poller.items():
@@ -121,20 +122,6 @@ class Context:
             end_column += 1
         return Finding(rule=rule, severity=severity or default_severity(rule), message=message, path=self.path,
                        pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
-
-
-def _resolve(value: Any, pointer: str) -> Any:
-    if pointer == "":
-        return value
-    for token in pointer[1:].split("/"):
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, dict):
-            value = value.get(token)
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return None
-    return value
 
 
 def default_severity(rule: str) -> Severity:
@@ -245,7 +232,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(marker)
             unique.append(finding)
     return unique
-
-
-def with_severity(finding: Finding, severity: Severity) -> Finding:
-    return replace(finding, severity=severity)

@@ -56,6 +56,21 @@ def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def resolve_pointer(value: Any, pointer: str) -> Any:
+    """The value at RFC 6901 ``pointer`` in ``value``, or None where the path does not exist."""
+    if pointer == "":
+        return value
+    for token in pointer[1:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, dict):
+            value = value.get(token)
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            return None
+    return value
+
+
 def configuration_pointer(value: Any, kind: Kind) -> str | None:
     """Pointer of the configuration object of a document of ``kind``, if it has one."""
     if not isinstance(value, dict):

@@ -96,16 +96,11 @@ def _iso(ms: int) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def _resolve(value: Any, pointer: str) -> Any:
-    for token in pointer[1:].split("/") if pointer else []:
-        token = token.replace("~1", "/").replace("~0", "~")
-        value = value.get(token) if isinstance(value, dict) else None
-    return value
-
-
 def _refresh_interval(document: Any, pointer: str) -> int:
     """``event.poller.refresh_interval`` of the configuration holding the poller, else 15 minutes."""
-    parent = _resolve(document, pointer.rsplit("/", 1)[0]) if pointer else None
+    from ..kinds import resolve_pointer
+
+    parent = resolve_pointer(document, pointer.rsplit("/", 1)[0]) if pointer else None
     raw = parent.get("event.poller.refresh_interval") if isinstance(parent, dict) else None
     try:
         minutes = int(str(raw).strip()) if raw is not None else 15
@@ -118,11 +113,11 @@ def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict
     """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones."""
     import json
 
-    from ..kinds import escape_pointer_token, find_pollers
+    from ..kinds import escape_pointer_token, find_pollers, resolve_pointer
 
     found, skipped = [], []
     for ref in find_pollers(document):
-        poller = _resolve(document, ref.pointer)
+        poller = resolve_pointer(document, ref.pointer)
         if ref.stringified:
             try:
                 poller = json.loads(poller)

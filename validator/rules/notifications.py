@@ -340,10 +340,10 @@ def _vendor_type(ctx: Context, config: dict) -> Iterator[Finding]:
 
 
 def _has_poller(ctx: Context) -> bool:
-    from ..engine import _resolve
+    from ..kinds import resolve_pointer
 
     for ref, source in ctx.pollers:
-        poller = source.value if ref.stringified else _resolve(ctx.value, ref.pointer)
+        poller = source.value if ref.stringified else resolve_pointer(ctx.value, ref.pointer)
         if isinstance(poller, dict) and poller:
             return True
     return False
