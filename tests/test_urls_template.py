@@ -207,7 +207,7 @@ def test_dollar_without_brace() -> None:
     url = "/customers?where=modifiedafter='$yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     problem = only(url, "CE605")
     assert url[problem.start:problem.end] == "$yyyy-MM-dd'T'HH:mm:ss'Z'}"
-    assert problem.fix == "write `${yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"  # not `${yyyy...}`, which CE602 rejects
     assert codes(url) == ["CE605"]
 
 

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from .findings import Finding, Problem, Severity
 from .options import Options, SetupError
 from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
-                    looks_like_cloud_elements, resolve_pointer)
+                    is_single_entry, looks_like_cloud_elements, resolve_pointer)
 
 NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
@@ -76,6 +76,9 @@ class Context:
             root = "" if ref.stringified else ref.pointer
             poller = source.value if ref.stringified else resolve_pointer(self.value, ref.pointer)
             if not isinstance(poller, dict):
+                continue
+            if is_single_entry(poller):  # one entry where the map belongs (CE106): check it as that entry
+                yield Entry("", poller, source, root)
                 continue
             for name, entry in poller.items():
                 yield Entry(name, entry, source, f"{root}/{escape_pointer_token(name)}")

@@ -6,6 +6,7 @@ skip the files that are not Cloud Elements bodies (``package.json``...).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -16,6 +17,9 @@ POLLER_KEY = "event.poller.configuration"
 _INSTANCE_KEYS = frozenset({"element", "providerData", "configuration"})
 _ENTRY_KEYS = frozenset({"url", "idField", "datesConfiguration", "filterByUpdatedDate", "createdCheckTolerance"})
 _CONFIG_PREFIXES = ("event.", "oauth.", "base.url", "username", "password", "api.", "pagination.", "bulk.")
+
+
+_PLACEHOLDER_VALUE = re.compile(r"\s*(?:<[^<>{}]+>|\{\{[^{}]+\}\}|\$\{[^{}]+\}|x{4,}|X{4,})\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +51,15 @@ def detect_kind(value: Any) -> Kind | None:
         return "instance"
     if POLLER_KEY in keys or any(isinstance(k, str) and k.startswith(_CONFIG_PREFIXES) for k in keys):
         return "configuration"
-    if _is_poller_map(value):
+    if _is_poller_map(value) or is_single_entry(value):
         return "poller"
     return None
+
+
+def is_single_entry(value: Any) -> bool:
+    """A poller entry given where the poller map (resource name → entry) belongs."""
+    return isinstance(value, dict) and isinstance(value.get("url"), str) and (
+        "idField" in value or "datesConfiguration" in value)
 
 
 def escape_pointer_token(token: str) -> str:
@@ -89,21 +99,26 @@ def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
         return []
     if kind == "poller":
         return [PollerRef("", False)]
+    token = escape_pointer_token(POLLER_KEY)
+    places = []
     config_pointer = configuration_pointer(value, kind)
-    if config_pointer is None:
-        return []
-    config = value if config_pointer == "" else value["configuration"]
-    poller = config.get(POLLER_KEY)
-    pointer = f"{config_pointer}/{escape_pointer_token(POLLER_KEY)}"
-    if isinstance(poller, dict):
-        return [PollerRef(pointer, False)]
-    if isinstance(poller, str) and poller.strip():
-        return [PollerRef(pointer, True)]
-    return []
+    if config_pointer is not None:
+        config = value if config_pointer == "" else value["configuration"]
+        places.append((config, f"{config_pointer}/{token}"))
+    if kind == "instance" and isinstance(value, dict) and POLLER_KEY in value:
+        places.append((value, f"/{token}"))  # misplaced at the top of the body (CE106), checked all the same
+    refs = []
+    for holder, pointer in places:
+        poller = holder.get(POLLER_KEY)
+        if isinstance(poller, dict):
+            refs.append(PollerRef(pointer, False))
+        elif isinstance(poller, str) and poller.strip() and not _PLACEHOLDER_VALUE.fullmatch(poller):
+            refs.append(PollerRef(pointer, True))  # a placeholder such as "<SEE_BELOW>" is the CE7xx rules' case
+    return refs
 
 
 _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",
-               "event.vendor.type", '"element"')
+               "event.vendor.type", '"element"', '"configuration"')
 
 
 def looks_like_cloud_elements(text: str) -> bool:

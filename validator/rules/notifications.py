@@ -277,8 +277,8 @@ def _callback(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Find
     if not isinstance(url, str) or not url.strip() or is_unfilled(url):
         return
     problem = callback_problem(url)
-    if problem is not None:
-        message, fix = problem
+    if problem is not None and not (is_response(ctx.value) and not enabled):
+        message, fix = problem  # (a response with events off echoes whatever is stored: not the user's text)
         yield ctx.finding("CE202", message, pointer=_pointer(ctx, CALLBACK), fix=fix,
                           severity="error" if enabled else "warning")
 

@@ -91,6 +91,10 @@ def is_secret_key(key: str) -> bool:
     return False
 
 
+_LEET = str.maketrans("013457$@", "oieastsa")
+_DUMMY = re.compile(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
+
+
 def is_real_looking(value: str, *, key: str = "") -> bool:
     """Whether ``value`` of a secret key looks like a real secret (not empty, a reference, a placeholder...)."""
     from .placeholders import find_placeholders
@@ -102,6 +106,10 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False
     if text.lower() in ("null", "none", "undefined", "nil"):
         return False
+    if len(text) < 8:
+        return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer
+    if _DUMMY.search(text.lower().translate(_LEET)):
+        return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
     if " " in text and re.fullmatch(r"[A-Za-z ,.'()-]+", text) and (
             text.count(" ") >= 2 or re.search(r"(?i)\b(?:password|secret|token|key|code|your|the)\b", text)):
         return False  # prose: a description of what goes here

@@ -261,6 +261,9 @@ def check(ctx: Any) -> Iterator[Finding]:
             value = config.get(key)
             if not isinstance(value, str):
                 continue
+            side = key.removesuffix("DateTimezone")  # "updated" / "created"
+            if value == "" and not config.get(f"{side}DateField") and not config.get(f"{side}DateFormat"):
+                continue  # the Element Builder's empty form: the zone applies to nothing (CE304 covers the pair)
             for problem in zone_problems(value):
                 yield place(ctx, problem, value, source=entry.source, pointer=f"{pointer}/{key}")
 

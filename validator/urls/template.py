@@ -637,8 +637,13 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
         elif name == "nobrace":
             masked_spans.append((start, end))
             malformed.append((start, end))
+            body = raw[1:]
+            descriptor = body.split(":", 1)[0]
+            if descriptor not in ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds") \
+                    and descriptor.rstrip("}") not in ("date", "epoch", "milliseconds"):
+                body = "gmtDate:" + body  # a bare format: give it the descriptor CE602 would ask for too
             col.add("CE605", f"{raw!r} lacks the '{{' after '$': the platform does not substitute it", start, end,
-                    fix=_w("${" + raw[1:]))
+                    fix=_w("${" + body))
         elif name == "placeholder":
             masked_spans.append((start, end))
     masked = _masked(text, masked_spans)
