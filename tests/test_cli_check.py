@@ -94,3 +94,23 @@ def test_select_and_ignore():
 def test_version_and_module_entry():
     result = run_cli("--version")
     assert result.code == 0 and result.out.startswith("ce-validator ")
+
+
+def test_cache_follows_element_docs_and_never_replays_errors(tmp_path):
+    env = {"CE_VALIDATOR_NO_CACHE": "", "CE_VALIDATOR_CACHE_DIR": str(tmp_path / "cache")}
+    body = str(EXAMPLES / "sageone-polling-fixed.json")
+    missing = run_cli("check", "--element-docs", str(tmp_path / "nope"), body, env=env)
+    assert missing.code == 2 and "not a directory" in missing.err and "CE099" not in missing.out
+    (tmp_path / "empty").mkdir()
+    empty = run_cli("check", "--element-docs", str(tmp_path / "empty"), body, env=env)
+    assert empty.code == 0, empty
+    assert run_cli("check", body, env=env).code == 0
+    cached = run_cli("check", body, env=env)
+    assert cached.code == 0 and cached.out == run_cli("check", "--no-cache", body, env=env).out
+
+
+def test_whole_body_pasted_with_smart_quotes_is_reported(tmp_path):
+    file = tmp_path / "pasted.json"
+    file.write_text('{“element”: {“key”: “sageone”}, “configuration”: {}}')
+    result = run_cli("check", "--format", "concise", str(file))
+    assert result.code == 1 and "CE004" in result.out, result

@@ -145,3 +145,23 @@ def test_stdin_closed():
                            "sys.exit(main(['check', '-']))"], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"})
     assert proc.returncode == 2 and "standard input is closed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+LEAKY = {
+    "unterminated secret string": '{\n  "configuration": {\n    "oauth.api.secret": "CANARYzq8vN3xK7pLm2\n  }\n}\n',
+    "secret key holding an object": '{"configuration": {"api.token": {"value": "CANARYzq8vN3xK7pLm2"}}}',
+    "secret key holding an array": '{"configuration": {"oauth.api.secret": ["CANARYzq8vN3xK7pLm2"]}}',
+    "secret inside a stringified poller": json.dumps({"configuration": {"event.poller.configuration": json.dumps(
+        {"a": {"url": "/hubs/crm/a?where=x='${gmtDate:yyyyT}'", "idField": "id",
+               "password": "CANARYzq8vN3xK7pLm2"}})}}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEAKY))
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab"])
+def test_secrets_never_leak_from_broken_or_odd_values(tmp_path, name, fmt):
+    file = tmp_path / "leak.json"
+    file.write_text(LEAKY[name])
+    result = run_cli("check", "--format", fmt, str(file), env={"CE_VALIDATOR_CACHE_DIR": str(tmp_path / "c")})
+    assert result.code in (0, 1), result
+    assert "CANARY" not in result.out + result.err

@@ -158,10 +158,6 @@ def test_poller_while_events_disabled(disabled):
     assert not found(fixed, "CE204") and not found(fixed, "CE205")
 
 
-def test_poller_with_events_unset_is_not_reported():
-    assert not found(body({"event.poller.configuration": POLLER}), "CE204")
-
-
 def test_empty_pollers_and_responses_are_not_reported():
     for poller in ({}, "{}", "<SEE_BELOW>"):
         assert not found(body({"event.notification.enabled": False, "event.poller.configuration": poller}), "CE204")
@@ -271,3 +267,20 @@ def test_corpus_table(corpus, rule_modules):
         EXPECTED.parent.mkdir(exist_ok=True)
         EXPECTED.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
     assert table == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_poller_without_enabling_events_is_off_by_default():
+    poller = {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}
+    missing = json.dumps({"element": {"key": "x"}, "configuration": {"event.poller.configuration": poller}}, indent=2)
+    (finding,) = found(missing, "CE204")
+    assert "off by default" in finding.message and finding.fix == 'add "event.notification.enabled": true to run the poller'
+    typo = json.dumps({"element": {"key": "x"}, "configuration": {"event.notifcation.enabled": True,
+                                                                  "event.poller.configuration": poller}})
+    (finding,) = found(typo, "CE204")
+    assert "`event.notifcation.enabled` is not that key" in finding.message
+    enabled = json.dumps({"element": {"key": "x"}, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://a.example/cb",
+        "event.poller.configuration": poller}})
+    assert found(enabled, "CE204") == []
+    fragment = json.dumps({"event.poller.configuration": poller})  # a bare configuration object: maybe partial
+    assert found(fragment, "CE204") == []

@@ -39,7 +39,9 @@ def _settings(kind: str, options) -> dict:
 
 
 def _tree_fingerprint(directory: str) -> list:
-    entries = []
+    if not os.path.isdir(directory):
+        return [directory, "missing"]
+    entries = [directory]
     for root, subdirs, files in os.walk(directory):
         subdirs.sort()
         for name in sorted(files):
@@ -102,6 +104,11 @@ def run_check(
             print(f"ce-validator: error: {exc}", file=sys.stderr)
             status = 2
             continue
+        missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
+        if missing:
+            print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
+                  file=sys.stderr)
+            return 2
         options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
                           element_docs=tuple(config.element_docs), element=args.element,
                           element_schemas=tuple(config.element_schemas), report_spaces=args.report_spaces)
@@ -143,7 +150,7 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
 
         loaded = load_source(data, path=shown)
         findings = check_source(loaded, kind=kind, options=options)
-        if key is not None:
+        if key is not None and not any(f.rule == "CE099" for f in findings):  # never replay a crash
             cache.store(key, findings)
 
     def report(kept: list[Finding]):

@@ -118,9 +118,11 @@ def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
 
 
 _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",
-               "event.vendor.type", '"element"', '"configuration"')
+               "event.vendor.type")
+# `element` or `configuration` used as a key, whatever the quotes: "x", 'x', “x”, ‘x’ or none (a JS literal).
+_CE_KEY = re.compile(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""")
 
 
 def looks_like_cloud_elements(text: str) -> bool:
     """Whether a text that is not valid JSON still looks like a Cloud Elements body (so its errors matter)."""
-    return any(marker in text for marker in _CE_MARKERS)
+    return any(marker in text for marker in _CE_MARKERS) or _CE_KEY.search(text) is not None

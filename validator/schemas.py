@@ -426,6 +426,20 @@ def _pointer(path: Iterable[Any]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
+def _under_secret_key(path: tuple[Any, ...]) -> bool:
+    from .rules.secrets import is_secret_key
+
+    return any(isinstance(part, str) and is_secret_key(part) for part in path)
+
+
+def _kind_of(value: Any) -> str:
+    for kind, noun in (((dict,), "an object"), ((list,), "an array"), ((bool,), "a boolean"), ((str,), "a string"),
+                       ((int, float), "a number")):
+        if isinstance(value, kind):
+            return noun
+    return "null"
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     if len(text) > 60:
@@ -639,6 +653,8 @@ class _Translator:
         expected = schema.get("x-expected")
         got = _show(value)
         fix = _value_fix(value, schema, keyword)
+        if _under_secret_key(path):  # a secret's value never goes into a message (or the cache)
+            got, fix = _kind_of(value), None
         if keyword == "type":
             types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             if expected is None:

@@ -45,7 +45,8 @@ CLIENT_IDS: frozenset[str] = frozenset({"oauth.api.key", "sfdc.api.key"})
 MASK = "****"
 
 _PLACEHOLDER = re.compile(r"\$\{[^{}]*\}|<[^<>]*>|\{\{[^{}]*\}\}")
-_PLAIN = re.compile(r'"(?P<key>[^"\\\n]{1,200})"\s*:\s*(?:"(?P<v>(?:[^"\\\n]|\\.)*)"|(?P<n>-?\d[\d.eE+-]*))')
+_PLAIN = re.compile(r'"(?P<key>[^"\\\n]{1,200})"\s*:\s*(?:"(?P<v>(?:[^"\\\n]|\\.)*)(?:"|(?=[\r\n])|\Z)'
+                    r'|(?P<n>-?\d[\d.eE+-]*|[\[{][^\r\n]*))')
 _ESCAPED = re.compile(r'(?P<q>\\+)"(?P<key>[^"\\\n]{1,200})(?P=q)"(?:\s|\\[nrt])*:(?:\s|\\[nrt])*'
                       r'(?:(?P=q)"(?P<v>.{0,20000}?)(?<!\\)(?P=q)"|(?P<n>-?\d[\d.eE+-]*))')
 _HINTS = ("password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "privatekey", "private_key",

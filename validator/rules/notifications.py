@@ -357,6 +357,15 @@ def _poller_not_run(ctx: Context, config: dict, enabled: bool | None) -> Iterato
                                    f"{_shown(config[ENABLED])})", pointer=_pointer(ctx, POLLER), key=True,
                           fix=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
         return
+    if ENABLED not in config and ctx.kind == "instance":  # a bare configuration object may be a fragment
+        import difflib
+
+        near = difflib.get_close_matches(ENABLED, [k for k in config if isinstance(k, str)], n=1, cutoff=0.85)
+        why = f" (`{near[0]}` is not that key: a typo?)" if near else ""
+        yield ctx.finding("CE204", f"`{POLLER}` has no effect: events are off by default and `{ENABLED}` is not "
+                                   f"set{why}", pointer=_pointer(ctx, POLLER), key=True,
+                          fix=f'add "{ENABLED}": true to run the poller')
+        return
     vendor = config.get(VENDOR)
     if isinstance(vendor, str) and vendor.strip().lower() == "webhook":
         yield ctx.finding("CE205", f"`{POLLER}` is not used: `{VENDOR}` is `{vendor}`, so events come from the "
