@@ -182,7 +182,7 @@ def test_relative_and_current_times(write) -> None:
 def test_not_json_exits_2(write) -> None:
     result = run_cli("render", write("{'url': nope"), "--at", AT)
     assert result.code == 2
-    assert result.err.startswith("ce-validator render: error: ") and "not valid JSON" in result.err
+    assert result.err.startswith("ce-validator render: error: ") and ":1:2: CE005 " in result.err
     assert "Traceback" not in result.err and result.out == ""
 
 

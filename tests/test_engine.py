@@ -155,3 +155,15 @@ def test_a_crashing_check_becomes_a_finding(monkeypatch):
     findings = check({"configuration": {"event.vendor.type": "polling"}})
     assert [(f.rule, f.severity) for f in findings] == [("CE099", "error")]
     assert "RuntimeError: kaboom" in findings[0].message
+
+
+def test_misspelt_top_level_key_gets_did_you_mean():
+    text = json.dumps({"element": {"key": "x"}, "configuraton": {}, "providerdata": {}, "scripts": {}}, indent=2)
+    found = [(f.rule, f.pointer, f.fix) for f in check(text) if f.rule == "CE101"]
+    assert found == [("CE101", "/configuraton", "did you mean `configuration`?"),
+                     ("CE101", "/providerdata", "did you mean `providerData`?")]
+
+
+def test_empty_comparison_left_by_the_shell():
+    body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>=''", "idField": "id"}}
+    assert "CE628" in {f.rule for f in check(body)}

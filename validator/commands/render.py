@@ -223,6 +223,18 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
     }
 
 
+def _syntax_error(name: str, text: str) -> str:
+    """The JSON error as `check` reports it: ``file:line:col: CODE message``."""
+    from ..source import load_source
+
+    source = load_source(text, path=name)
+    problem = next(iter(source.problems), None)
+    if problem is None:
+        return f"{name}: not valid JSON"
+    line, column = source.line_col(problem.start)
+    return f"{name}:{line}:{column}: {problem.rule} {problem.message} (run `ce-validator check {name}`)"
+
+
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the options not given on the command line from the configuration file, then the defaults."""
     from pathlib import Path
@@ -273,8 +285,8 @@ def run(args: argparse.Namespace) -> int:
             text = _read(args.file)
             try:
                 document = json.loads(text)
-            except ValueError as exc:
-                raise _UsageError(f"{args.file}: not valid JSON: {exc}") from None
+            except ValueError:
+                raise _UsageError(_syntax_error(args.file, text)) from None
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:

@@ -10,6 +10,7 @@ from ..findings import Finding
 def check(ctx) -> Iterator[Finding]:
     from ..schemas import validate
 
+    yield from _misspelt_top_level_keys(ctx)
     element = ctx.options.element or ctx.element_key
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         yield ctx.finding(problem.rule, problem.message, pointer=problem.pointer, key=problem.key, fix=problem.fix,
@@ -20,3 +21,24 @@ def check(ctx) -> Iterator[Finding]:
         for problem in validate(source.value, schema="poller"):
             yield ctx.finding(problem.rule, problem.message, source=source, pointer=problem.pointer, key=problem.key,
                               fix=problem.fix, severity=problem.severity)
+
+
+def _misspelt_top_level_keys(ctx) -> Iterator[Finding]:
+    """`configuraton`, `providerdata`: the instance schema admits other keys (responses carry many), so only a
+    near miss of a body key is reported."""
+    if ctx.kind != "instance" or not isinstance(ctx.value, dict):
+        return
+    import difflib
+
+    from ..kinds import escape_pointer_token
+    from ..schemas import load_schema
+
+    by_lower = {k.lower(): k for k in load_schema("instance").get("properties", {})}
+    for key in ctx.value:
+        if key in by_lower.values() or not isinstance(key, str):
+            continue
+        near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.8)
+        if near:
+            yield ctx.finding("CE101", f"unknown key `{key}` in the instance body",
+                              pointer=f"/{escape_pointer_token(key)}", key=True,
+                              fix=f"did you mean `{by_lower[near[0]]}`?")

@@ -159,6 +159,13 @@ date, and the poller reports the same records again and again.  Use a macro for 
           "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
 ]
 
+RULES.append(_rule("CE628", "url-empty-comparison", "warning", "a where filter compares with an empty string", """
+`?where=updated>=''` compares with nothing: this is what is left when a shell expands `'${gmtDate:...}'`
+inside `curl -d '...'` (the inner single quotes end the shell's quoting, and `${gmtDate:...}` is an empty
+shell variable). Put the macro back, and send the body from a file (`curl -d @body.json`).
+""", "/hubs/crm/contacts?where=updated>=''",
+    "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
+
 #: Rules that only an explicit option turns on (``check --report-spaces``, ``Options.report_spaces``).
 OPT_IN_RULES: list[Rule] = [
     _rule("CE617", "url-raw-space", "info", "a raw space in the URL (only with --report-spaces)", """

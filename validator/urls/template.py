@@ -751,6 +751,15 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                         col.add("CE627", f"the filter compares {condition.field.value!r} with the fixed date "
                                 f"{operand.text}: every poll asks for the same records", operand.start, operand.end,
                                 fix=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
+        if where is not None and not macros:
+            for condition in where.conditions:
+                for operand in condition.values:
+                    if condition.operator in (">", ">=", "<", "<=") and operand.kind == "string" and \
+                            operand.text in ("''", '""'):
+                        col.add("CE628", f"{condition.field.value!r} {condition.operator} an empty string: a macro "
+                                "seems to be missing, as when the shell expands '${...}' inside curl -d '...' to "
+                                "nothing", operand.start, operand.end,
+                                fix=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
     col.problems.sort(key=lambda p: (p.start, p.end, p.rule))
     return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
                        malformed, where, col.problems)
