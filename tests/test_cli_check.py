@@ -114,3 +114,11 @@ def test_whole_body_pasted_with_smart_quotes_is_reported(tmp_path):
     file.write_text('{“element”: {“key”: “sageone”}, “configuration”: {}}')
     result = run_cli("check", "--format", "concise", str(file))
     assert result.code == 1 and "CE004" in result.out, result
+
+
+def test_unknown_server_zone_is_warned_about():
+    result = run_cli("check", "--server-zone", "Bogus/X", "examples/sageone-polling-fixed.json")
+    assert result.code == 0
+    assert "server zone 'Bogus/X' is not a Java time-zone id: Java would use GMT" in result.err
+    assert "warning" not in run_cli("check", "--server-zone", "America/Denver",
+                                    "examples/sageone-polling-fixed.json").err

@@ -217,3 +217,13 @@ def test_default_now_is_the_current_time_and_naive_now_is_utc() -> None:
     before = datetime.now(timezone.utc)
     assert before - timedelta(seconds=5) <= parse_user_time("now") <= datetime.now(timezone.utc)
     assert parse_user_time("-1h", now=datetime(2024, 1, 5, 10)) == datetime(2024, 1, 5, 9, tzinfo=timezone.utc)
+
+
+def test_special_token_gets_a_note():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "validator", "date", "milliseconds"], capture_output=True,
+                            text=True)
+    assert result.returncode == 1
+    assert "note: `milliseconds` is not a SimpleDateFormat pattern but Cloud Elements' special" in result.stderr

@@ -51,7 +51,7 @@ customers
                                                                  ^^^^^^^^^^^^^^^^^^^^
   last poll 2024-01-05T09:59:30.000Z (--at minus pollDelay 30 s)
   CE620 error at column 99: unbalanced quote: this ' never closes
-  assumes   ${{date:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with server_zone / --server-zone)
+  assumes   ${{date:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with --server-zone or server-zone in the configuration)
 {ENCODING}
 {REQUEST}
 
@@ -67,7 +67,7 @@ events
   CE616 warning at column 66: ${{gmtDate:yyyy-MM-dd HH:mm:ssZ}} prints a '+' into the query (the sign of its UTC offset); sent unencoded, most servers read '+' as a space
   assumes   now = since + 10 min (the refresh interval: the next run)
   assumes   the now macros print the time of the run (undocumented except a 2017 page)
-  assumes   ${{now:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with server_zone / --server-zone)
+  assumes   ${{now:...}} is formatted in the server zone GMT (documented as GMT on Cloud Elements' servers; change with --server-zone or server-zone in the configuration)
 {ENCODING}
 {REQUEST}
 

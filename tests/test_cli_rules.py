@@ -62,14 +62,15 @@ def test_explain_prints_description_and_both_examples(capsys, spelling):
     assert rule.bad.strip() in failing and rule.good.strip() in passing
 
 
-def test_explain_pads_short_codes():
+def test_explain_pads_bare_numbers_but_keeps_prefixes():
     from types import SimpleNamespace
 
     from validator.commands.explain import _lookup
 
     syntax, poller = SimpleNamespace(name="json-syntax"), SimpleNamespace(name="poller-entry-empty")
     rules = {"CE051": syntax, "CE301": poller}
-    assert _lookup("CE51", rules) is syntax and _lookup("51", rules) is syntax
+    assert _lookup("51", rules) is syntax
+    assert _lookup("CE51", rules) is None  # a prefix, as in --select: `explain` lists the rules it covers
     assert _lookup("ce301", rules) is poller and _lookup("CE3011", rules) is None
 
 
@@ -96,3 +97,8 @@ def test_commands_are_documented_by_their_docstrings():
 
     assert "Exit status: 0, or 2" in explain.__doc__
     assert "--format json" in rules.__doc__
+
+
+def test_explain_a_prefix_lists_its_rules(capsys):
+    code, _out, err = run(capsys, "explain", "CE6")
+    assert code == 2 and "CE6 is a prefix of" in err and "CE620" in err

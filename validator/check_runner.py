@@ -86,6 +86,7 @@ def run_check(
     failed = False
     all_findings: list[Finding] = []
     files: list = []
+    warned_zones = {"GMT", "UTC"}
     for item in inputs:
         if isinstance(item, InputError):
             print(f"ce-validator: error: {item}", file=sys.stderr)
@@ -104,6 +105,9 @@ def run_check(
             print(f"ce-validator: error: {exc}", file=sys.stderr)
             status = 2
             continue
+        if config.server_zone not in warned_zones:
+            warned_zones.add(config.server_zone)
+            _warn_unknown_zone(config.server_zone)
         missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
         if missing:
             print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
@@ -135,6 +139,14 @@ def run_check(
     if status:
         return status
     return 1 if failed else 0
+
+
+def _warn_unknown_zone(zone: str) -> None:
+    from .dates.zones import resolve_zone
+
+    if not resolve_zone(zone).known:
+        print(f"ce-validator: warning: server zone {zone!r} is not a Java time-zone id: Java would use GMT",
+              file=sys.stderr)
 
 
 def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):

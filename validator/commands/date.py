@@ -43,6 +43,14 @@ def _caret_line(pattern: str, column: int, length: int) -> str:
     return prefix + "^" * max(1, length)
 
 
+_SPECIAL_TOKENS = {
+    "milliseconds": "`milliseconds` is not a SimpleDateFormat pattern but Cloud Elements' special "
+                    "updatedDateFormat/createdDateFormat token: the record's date is epoch milliseconds",
+    "timestamp": "`timestamp` is not a SimpleDateFormat pattern but an undocumented Cloud Elements token "
+                 "(seen 14 times; its meaning is not documented)",
+}
+
+
 def run(args: argparse.Namespace) -> int:
     from ..dates.analysis import analyze, explain
     from ..dates.parse import DateParseError, epoch_ms, parse_position
@@ -66,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
             err.write(f"ce-validator date: error: invalid pattern: {error.message} (column {error.column})\n")
             carets = error.length if error.message.startswith("invalid ISO 8601") else 1
             err.write(f"  {pattern_text}\n  {_caret_line(pattern_text, error.column, carets)}\n")
+            if pattern_text.strip() in _SPECIAL_TOKENS:
+                err.write(f"  note: {_SPECIAL_TOKENS[pattern_text.strip()]}\n")
         return 1
     try:
         at = parse_user_time(args.at)

@@ -23,7 +23,8 @@ def _lookup(text: str, rules: dict) -> object | None:
     if upper in rules:
         return rules[upper]
     digits = upper.removeprefix("CE")
-    if digits.isdigit() and len(digits) <= 3 and f"CE{digits.zfill(3)}" in rules:
+    # "620" is CE620; "CE6" stays a prefix (as in --select), answered with the list of its rules
+    if digits.isdigit() and not upper.startswith("CE") and len(digits) <= 3 and f"CE{digits.zfill(3)}" in rules:
         return rules[f"CE{digits.zfill(3)}"]
     for rule in rules.values():
         if rule.name == wanted.lower():
@@ -58,6 +59,13 @@ def run(args: argparse.Namespace) -> int:
 
     rules = registry()
     rule = _lookup(args.code, rules)
+    if rule is None and args.code.strip().upper().startswith("CE") and len(args.code.strip()) < 5:
+        prefix = args.code.strip().upper()
+        matching = [code for code in rules if code.startswith(prefix)]
+        if matching:
+            sys.stderr.write(f"ce-validator explain: {prefix} is a prefix of {len(matching)} rules "
+                             f"({', '.join(matching)}); explain one of them\n")
+            return 2
     if rule is None:
         hint = _suggestions(args.code, rules)
         message = f"ce-validator explain: no rule {args.code!r}"

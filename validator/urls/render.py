@@ -132,7 +132,7 @@ def _zone_for(macro: Macro, server_zone: str, notes: _Assumptions) -> str:
         return zone
     resolution = resolve_zone(server_zone)
     notes.add(f"${{{macro.kind}:...}} is formatted in the server zone {resolution.id} (documented as GMT on "
-              "Cloud Elements' servers; change with server_zone / --server-zone)")
+              "Cloud Elements' servers; change with --server-zone or server-zone in the configuration)")
     return server_zone
 
 
