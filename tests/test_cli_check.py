@@ -122,3 +122,21 @@ def test_unknown_server_zone_is_warned_about():
     assert "server zone 'Bogus/X' is not a Java time-zone id: Java would use GMT" in result.err
     assert "warning" not in run_cli("check", "--server-zone", "America/Denver",
                                     "examples/sageone-polling-fixed.json").err
+
+
+def test_a_large_batch_runs_in_parallel_with_the_same_output(tmp_path):
+    from validator.check_runner import PARALLEL_THRESHOLD
+
+    body = json.loads((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    for i in range(PARALLEL_THRESHOLD + 10):
+        body["name"] = f"instance-{i}"
+        if i == 7:
+            body["configuration"]["event.vendor.type"] = "webhooks"
+        (tmp_path / f"b{i:04d}.json").write_text(json.dumps(body, indent=2))
+    (tmp_path / "b0100.json").write_text('{"element": {"key": "sageone"},}')
+    parallel = run_cli("check", "--format", "json", str(tmp_path), env={"CE_VALIDATOR_JOBS": "2"})
+    serial = run_cli("check", "--format", "json", str(tmp_path), env={"CE_VALIDATOR_JOBS": "1"})
+    assert parallel.code == serial.code == 1
+    assert parallel.out == serial.out
+    rules = {f["rule"] for f in json.loads(parallel.out)["findings"]}
+    assert {"CE002", "CE203"} <= rules

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .findings import Finding
 
@@ -58,10 +58,9 @@ def run_check(
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...] | None,
 ) -> int:
-    from . import cache
     from .commands.check import InputError
     from .config import ConfigError, ConfigResolver
-    from .options import Options, SetupError
+    from .options import Options
     from .reporters import default_format, get_reporter, should_color
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
@@ -83,9 +82,7 @@ def run_check(
 
     use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
     status = 0
-    failed = False
-    all_findings: list[Finding] = []
-    files: list = []
+    jobs: list[tuple] = []  # (input, config, options): planned in the parent, in input order
     warned_zones = {"GMT", "UTC"}
     for item in inputs:
         if isinstance(item, InputError):
@@ -99,12 +96,6 @@ def run_check(
             return 2
         if item.path is not None and config.is_excluded(item.shown):
             continue
-        try:
-            data = read(item)
-        except InputError as exc:
-            print(f"ce-validator: error: {exc}", file=sys.stderr)
-            status = 2
-            continue
         if config.server_zone not in warned_zones:
             warned_zones.add(config.server_zone)
             _warn_unknown_zone(config.server_zone)
@@ -116,12 +107,21 @@ def run_check(
         options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
                           element_docs=tuple(config.element_docs), element=args.element,
                           element_schemas=tuple(config.element_schemas), report_spaces=args.report_spaces)
-        try:
-            findings, report = _check_one(data, item.shown, args.kind, options, _settings(args.kind, options),
-                                          use_cache, cache)
-        except SetupError as exc:
-            print(f"ce-validator: error: {exc}", file=sys.stderr)
+        jobs.append((item, config, options))
+
+    failed = False
+    all_findings: list[Finding] = []
+    files: list = []
+    for (item, config, options), outcome in zip(jobs, _execute(jobs, args.kind, use_cache, read)):
+        kind_of_outcome, payload = outcome
+        if kind_of_outcome == "input-error":
+            print(f"ce-validator: error: {payload}", file=sys.stderr)
+            status = 2
+            continue
+        if kind_of_outcome == "setup-error":
+            print(f"ce-validator: error: {payload}", file=sys.stderr)
             return 2
+        findings, report = payload
         findings = config.apply(findings, path=item.shown)
         failing = ("error", "warning") if config.strict else ("error",)
         failed = failed or any(f.severity in failing for f in findings)
@@ -139,6 +139,91 @@ def run_check(
     if status:
         return status
     return 1 if failed else 0
+
+
+# Below this many files one process is faster than starting workers.
+PARALLEL_THRESHOLD = 200
+
+
+def _execute(jobs: list[tuple], kind: str, use_cache: bool, read: Callable) -> Iterator[tuple[str, object]]:
+    """Check every job, in order: ``("ok", (findings, report))``, ``("input-error", message)`` or
+    ``("setup-error", message)``.  A large batch of files is spread over the machine's cores."""
+    try:
+        workers = int(os.environ.get("CE_VALIDATOR_JOBS") or min(os.cpu_count() or 1, 8))
+    except ValueError:
+        workers = 1
+    files_only = all(item.path is not None for item, _config, _options in jobs)
+    if workers > 1 and files_only and len(jobs) >= PARALLEL_THRESHOLD:
+        yield from _execute_parallel(jobs, kind, use_cache, workers)
+        return
+    from . import cache
+    from .commands.check import InputError
+    from .options import SetupError
+
+    for item, _config, options in jobs:
+        try:
+            data = read(item)
+        except InputError as exc:
+            yield "input-error", str(exc)
+            continue
+        try:
+            yield "ok", _check_one(data, item.shown, kind, options, _settings(kind, options), use_cache, cache)
+        except SetupError as exc:
+            yield "setup-error", str(exc)
+
+
+def _execute_parallel(jobs: list[tuple], kind: str, use_cache: bool, workers: int) -> Iterator[tuple[str, object]]:
+    import importlib
+    from concurrent.futures import ProcessPoolExecutor
+
+    for module in ("validator.engine", "validator.source", "validator.rules"):
+        importlib.import_module(module)  # imported once here, inherited by forked workers
+
+    tasks = [(item.shown, str(item.path), kind, options, use_cache) for item, _config, options in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for (item, _config, options), (status, payload) in zip(jobs, pool.map(_work, tasks, chunksize=32)):
+            if status != "ok":
+                yield status, payload
+                continue
+            yield "ok", (payload, _deferred_report(item.shown, item.path, options))
+
+
+def _work(task: tuple) -> tuple[str, object]:
+    """A worker's job: read and check one file; findings travel back, sources stay in the worker."""
+    from . import cache
+    from .options import SetupError
+
+    shown, path, kind, options, use_cache = task
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return "input-error", f"{shown}: cannot read: {exc.strerror or exc}"
+    try:
+        findings, _report = _check_one(data, shown, kind, options, _settings(kind, options), use_cache, cache)
+    except SetupError as exc:
+        return "setup-error", str(exc)
+    return "ok", findings
+
+
+def _deferred_report(shown: str, path, options) -> Callable:
+    """The report entry of a file checked in a worker: its text is read again only when it has findings."""
+
+    def report(kept: list[Finding]):
+        from .reporters import FileReport
+
+        loaded = None
+        if kept:
+            from .source import load_source
+
+            try:
+                with open(path, "rb") as handle:
+                    loaded = load_source(handle.read(), path=shown)
+            except OSError:
+                loaded = None
+        return file_report(FileReport, shown, loaded, kept, options)
+
+    return report
 
 
 def _warn_unknown_zone(zone: str) -> None:
