@@ -35,8 +35,8 @@ def _misspelt_top_level_keys(ctx) -> Iterator[Finding]:
 
     by_lower = {k.lower(): k for k in load_schema("instance").get("properties", {})}
     for key in ctx.value:
-        if key in by_lower.values() or not isinstance(key, str):
-            continue
+        if key in by_lower.values() or not isinstance(key, str) or "." in key:
+            continue  # a dotted key is a configuration key out of place: CE106's case
         near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.8)
         if near:
             yield ctx.finding("CE101", f"unknown key `{key}` in the instance body",
