@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from venvs import bin_path, fresh_venv
+
 ROOT = Path(__file__).resolve().parents[1]
 USAGE = ROOT / "docs" / "usage.md"
 HOOK_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "validator", "schemas")
@@ -42,38 +44,13 @@ def _git(*args: str, cwd: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def _bin(venv: Path, name: str) -> Path:
-    return venv / ("Scripts" if os.name == "nt" else "bin") / name
-
-
-def _pip_can_target() -> bool:
-    """Whether this interpreter's pip can install into another environment (``pip --python``, pip 22.3+)."""
-    try:
-        import pip
-    except ImportError:
-        return False
-    major, minor = (int(part) for part in pip.__version__.split(".")[:2])
-    return (major, minor) >= (22, 3)
-
-
-def _fresh_venv(path: Path) -> list[str]:
-    """Create a fresh virtual environment at ``path``; return the command that installs into it.
-
-    Seeding pip into each new environment is the slow part of ``python -m venv``, so when
-    this interpreter's pip can install into another environment, the new one is made without pip.
-    """
-    if _pip_can_target():
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(path)], check=True, timeout=120)
-        return [sys.executable, "-m", "pip", "--python", str(_bin(path, "python")), "install"]
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True, timeout=300)
-    return [str(_bin(path, "python")), "-m", "pip", "install"]
 
 
 @pytest.fixture(scope="session")
 def precommit_venv(tmp_path_factory) -> Path:
     """A fresh virtual environment with pre-commit (and so PyYAML) installed from the package index."""
     venv = tmp_path_factory.mktemp("precommit-venv")
-    install = _fresh_venv(venv)
+    install = fresh_venv(venv)
     result = _run(*install, "-q", "pre-commit", cwd=venv)
     assert result.returncode == 0, result.stderr
     return venv
@@ -124,7 +101,7 @@ def try_repo(precommit_venv, hook_repo, project) -> dict[tuple[str, ...], subpro
     from concurrent.futures import ThreadPoolExecutor
 
     def run(files: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
-        return _run(_bin(precommit_venv, "pre-commit"), "try-repo", hook_repo, "ce-validator", "--color", "never",
+        return _run(bin_path(precommit_venv, "pre-commit"), "try-repo", hook_repo, "ce-validator", "--color", "never",
                     "--verbose", "--files", *files, cwd=project)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -170,7 +147,7 @@ def load_yaml(precommit_venv):
 
         return yaml.safe_load
     except ImportError:
-        python = _bin(precommit_venv, "python")
+        python = bin_path(precommit_venv, "python")
 
         def load(text: str):
             import json

@@ -5,10 +5,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
-import os
 from pathlib import Path
 
 import pytest
+
+from corpus_tables import assert_expected, corpus_table
 
 from validator.engine import check
 
@@ -248,25 +249,10 @@ def test_examples(rule):
 
 # --- the corpus ------------------------------------------------------------------------------------------------
 
-def corpus_table(corpus: list[dict], prefix: str) -> dict[str, int]:
-    """Per rule code starting with ``prefix``: on how many valid-JSON instance/poller records it fires."""
-    table: dict[str, set[int]] = {}
-    for record in corpus:
-        if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
-            continue
-        for finding in check(record["text"]):
-            if finding.rule.startswith(prefix):
-                table.setdefault(finding.rule, set()).add(record["id"])
-    return {code: len(ids) for code, ids in sorted(table.items())}
-
-
 def test_corpus_table(corpus, rule_modules):
     rule_modules((MODULE,), register=False)  # only this module's codes are counted
     table = corpus_table(corpus, "CE2")
-    if os.environ.get("CE_UPDATE_EXPECTED"):
-        EXPECTED.parent.mkdir(exist_ok=True)
-        EXPECTED.write_text(json.dumps(table, indent=2) + "\n", encoding="utf-8")
-    assert table == json.loads(EXPECTED.read_text(encoding="utf-8"))
+    assert_expected(table, EXPECTED)
 
 
 def test_poller_without_enabling_events_is_off_by_default():

@@ -18,34 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from venvs import bin_path, fresh_venv
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _bin(venv: Path, name: str) -> Path:
-    return venv / ("Scripts" if os.name == "nt" else "bin") / name
-
-
-def _pip_can_target() -> bool:
-    """Whether this interpreter's pip can install into another environment (``pip --python``, pip 22.3+)."""
-    try:
-        import pip
-    except ImportError:
-        return False
-    major, minor = (int(part) for part in pip.__version__.split(".")[:2])
-    return (major, minor) >= (22, 3)
-
-
-def _fresh_venv(path: Path) -> list[str]:
-    """Create a fresh virtual environment at ``path``; return the command that installs into it.
-
-    Seeding pip into each new environment is the slow part of ``python -m venv``, so when
-    this interpreter's pip can install into another environment, the new one is made without pip.
-    """
-    if _pip_can_target():
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(path)], check=True, timeout=120)
-        return [sys.executable, "-m", "pip", "--python", str(_bin(path, "python")), "install"]
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True, timeout=300)
-    return [str(_bin(path, "python")), "-m", "pip", "install"]
 
 
 def _env() -> dict[str, str]:
@@ -71,7 +48,7 @@ def wheel(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory) -> Path:
     env_dir = tmp_path_factory.mktemp("wheel-venv")
-    install = _fresh_venv(env_dir)
+    install = fresh_venv(env_dir)
     result = _run(*install, "-q", wheel, cwd=env_dir)
     assert result.returncode == 0, result.stdout + result.stderr
     return env_dir
@@ -104,7 +81,7 @@ def test_wheel_contents(wheel):
 def test_version(venv, tmp_path):
     from validator import __version__
 
-    for command in ([_bin(venv, "ce-validator"), "--version"], [_bin(venv, "python"), "-m", "validator", "--version"]):
+    for command in ([bin_path(venv, "ce-validator"), "--version"], [bin_path(venv, "python"), "-m", "validator", "--version"]):
         result = _run(*command, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip() == f"ce-validator {__version__}"
@@ -113,7 +90,7 @@ def test_version(venv, tmp_path):
 def test_installed_package_uses_its_bundled_schemas(venv, tmp_path):
     code = ("import validator, validator.config as c, pathlib; "
             "print(pathlib.Path(validator.__file__).parent); print(c.config_schema()['title'])")
-    result = _run(_bin(venv, "python"), "-c", code, cwd=tmp_path)
+    result = _run(bin_path(venv, "python"), "-c", code, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     location, title = result.stdout.splitlines()
     assert ROOT not in Path(location).parents and "site-packages" in location
@@ -121,12 +98,12 @@ def test_installed_package_uses_its_bundled_schemas(venv, tmp_path):
 
 
 def test_check_a_bundled_example_outside_the_source_tree(venv, outside):
-    broken = _run(_bin(venv, "ce-validator"), "check", "--no-cache", "sageone-polling.json", cwd=outside)
+    broken = _run(bin_path(venv, "ce-validator"), "check", "--no-cache", "sageone-polling.json", cwd=outside)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert broken.stdout.startswith("sageone-polling.json:"), broken.stdout
-    fixed = _run(_bin(venv, "ce-validator"), "check", "--no-cache", "sageone-polling-fixed.json", cwd=outside)
+    fixed = _run(bin_path(venv, "ce-validator"), "check", "--no-cache", "sageone-polling-fixed.json", cwd=outside)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    as_json = _run(_bin(venv, "python"), "-m", "validator", "check", "--no-cache", "--format", "json",
+    as_json = _run(bin_path(venv, "python"), "-m", "validator", "check", "--no-cache", "--format", "json",
                    "sageone-polling.json", cwd=outside)
     assert as_json.returncode == 1, as_json.stderr
     document = json.loads(as_json.stdout)
