@@ -140,3 +140,10 @@ def test_a_large_batch_runs_in_parallel_with_the_same_output(tmp_path):
     assert parallel.out == serial.out
     rules = {f["rule"] for f in json.loads(parallel.out)["findings"]}
     assert {"CE002", "CE203"} <= rules
+
+
+def test_unknown_option_shows_the_command_usage():
+    result = run_cli("check", "--bogus", "examples/sageone-polling.json")
+    assert result.code == 2
+    assert "usage: ce-validator check" in result.err
+    assert "ce-validator check: error: unrecognized arguments: --bogus" in result.err

@@ -46,13 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
             continue  # a command not built yet
         command_parser = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
         module.configure(command_parser)
-        command_parser.set_defaults(_run=module.run)
+        command_parser.set_defaults(_run=module.run, _parser=command_parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:  # reported by the subcommand's parser, so the usage shown is that command's
+        (getattr(args, "_parser", None) or parser).error(f"unrecognized arguments: {' '.join(extras)}")
     if getattr(args, "_run", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
