@@ -135,7 +135,7 @@ CEX = "error"
         f'{path}:7: tool.ce-validator.strict: must be true or false, got "yes"',
         f"{path}:8: tool.ce-validator.severty: unknown option (did you mean 'severity'?)",
         f'{path}:10: tool.ce-validator.severity: "CEX" is not a rule code or prefix such as CE6 or CE601',
-        f'{path}:10: tool.ce-validator.severity.CE301: must be one of error, warning, info, got "warn"',
+        f'{path}:11: tool.ce-validator.severity.CE301: must be one of error, warning, info, got "warn"',
     ]
     assert raised.value.key == "tool.ce-validator.select[1]"
     assert len(raised.value.problems) == 6
@@ -341,3 +341,18 @@ def test_a_valid_file_loads_without_importing_jsonschema(tmp_path):
             "print('jsonschema' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_error_line_is_the_entry_inside_a_sub_table(tmp_path):
+    from validator.config import ConfigError, load_config
+
+    (tmp_path / ".ce-validator.toml").write_text('strict = true\n\n[severity]\nCE201 = "error"\nCE301 = "warn"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert raised.value.problems[0].line == 5
+    (tmp_path / ".ce-validator.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nstrict = true\n\n[tool.ce-validator.severity]\n'
+                                             'CE201 = "error"\nCE301 = "warn"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert raised.value.problems[0].line == 6

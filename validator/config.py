@@ -511,20 +511,31 @@ def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
     name = re.split(r"[.\[]", key, maxsplit=1)[0].strip('"') if key else ""
     if not name:
         return None
+    rest = key[len(name):].lstrip(".")
+    sub = re.split(r"[.\[]", rest, maxsplit=1)[0].strip('"') if rest else ""
     table = r"tool\.(?:ce-validator|\"ce-validator\")" if in_pyproject else ""
     current = ""
+    in_subtable = None  # line of the [name] sub-table header while inside it
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         header = re.match(r"\[\s*([^\]]+?)\s*\]", stripped)
         if header and not stripped.startswith("[["):
+            if in_subtable is not None:
+                return in_subtable  # the sub-table ended without the entry: point at its header
             current = header.group(1)
             if re.fullmatch(rf"{table}\.{re.escape(name)}" if table else re.escape(name), current):
-                return number
+                if not sub:
+                    return number
+                in_subtable = number
+            continue
+        if in_subtable is not None:
+            if re.match(rf"""["']?{re.escape(sub)}["']?\s*=""", stripped):
+                return number  # the entry itself: `CE301 = "warn"` inside [severity]
             continue
         if re.fullmatch(table, current) if table else current == "":
             if re.match(rf"""["']?{re.escape(name)}["']?\s*=""", stripped):
                 return number
-    return None
+    return in_subtable
 
 
 # -- matching ---------------------------------------------------------------------------------------------------
