@@ -70,3 +70,22 @@ def test_every_emitted_code_is_registered(corpus):
         if record["kind"] in ("instance", "poller"):
             seen.update(f.rule for f in check(record["text"], kind="auto"))
     assert seen <= set(RULES), sorted(seen - set(RULES))
+
+
+# Each module's rules sit in its code range (docs/ARCHITECTURE.md).
+RANGES = {"validator.rules.syntax": "CE0", "validator.schemas": "CE1", "validator.rules.notifications": "CE2",
+          "validator.rules.poller": "CE3", "validator.rules.dates": "CE4", "validator.rules.zones": "CE5",
+          "validator.urls": "CE6", "validator.rules.placeholders": "CE70", "validator.rules.secrets": "CE75",
+          "validator.rules.legacy": "CE8", "validator.rules.elements": "CE9"}
+
+
+def test_every_module_keeps_to_its_code_range():
+    import importlib
+
+    from validator.rules import RULE_MODULES
+
+    assert set(RULE_MODULES) == set(RANGES)
+    for module, prefix in RANGES.items():
+        for rule in importlib.import_module(module).RULES:
+            code = rule.code if hasattr(rule, "code") else rule["code"]
+            assert code.startswith(prefix), (module, code)

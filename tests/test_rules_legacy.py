@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -238,19 +236,6 @@ def test_url_grammar_runs_on_the_url_field():
     for finding in url_findings:
         line, column = position(text, "/hubs/crm/contacts")
         assert finding.line == line and finding.column >= column
-
-
-# --- documented examples ---------------------------------------------------------------------------------------
-
-def _rules():
-    return importlib.import_module(MODULE).RULES
-
-
-@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
-def test_examples(rule):
-    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
-    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
-    assert rule.code.startswith("CE8") and rule.description and rule.summary
 
 
 # --- the corpus ------------------------------------------------------------------------------------------------

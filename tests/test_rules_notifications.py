@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -232,19 +230,6 @@ def test_placeholders_are_left_to_the_placeholder_rules(value):
 def test_configuration_object_kind_is_checked_too():
     text = json.dumps({"event.notification.enabled": "true", "event.vendor.type": "webhooks"}, indent=2)
     assert {f.rule for f in check(text)} >= {"CE201", "CE203"}
-
-
-# --- documented examples ---------------------------------------------------------------------------------------
-
-def _rules():
-    return importlib.import_module(MODULE).RULES
-
-
-@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
-def test_examples(rule):
-    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
-    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
-    assert rule.code.startswith("CE2") and rule.description and rule.summary
 
 
 # --- the corpus ------------------------------------------------------------------------------------------------

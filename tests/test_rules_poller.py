@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -279,19 +277,6 @@ def test_numbers_out_of_range(key, value):
                                             ("pollDelay", "-60")])  # a string is the schema's type error
 def test_numbers_in_range(key, value):
     assert not found(poller(contacts=entry(**{key: value})), "CE308")
-
-
-# --- documented examples ---------------------------------------------------------------------------------------
-
-def _rules():
-    return importlib.import_module(MODULE).RULES
-
-
-@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.code)
-def test_examples(rule):
-    assert rule.code in {f.rule for f in check(rule.bad)}, rule.code
-    assert rule.code not in {f.rule for f in check(rule.good)}, rule.code
-    assert rule.code.startswith("CE3") and rule.description and rule.summary
 
 
 # --- the corpus ------------------------------------------------------------------------------------------------

@@ -764,9 +764,15 @@ def _show(key: str, limit: int = 60) -> str:
 # ---------------------------------------------------------------------------------------------
 # The iterative parser: used only when the C parser cannot finish (deep nesting, huge integers).
 
+# The stdlib decoder's message prefixes, mapped to the kinds of error this module explains.
+_MESSAGE_KINDS = (("Expecting value", "value"), ("Expecting property name", "key"), ("Expecting ':'", "colon"),
+                  ("Expecting ','", "comma"), ("Illegal trailing comma", "trailing"),
+                  ("Unterminated string", "unterminated"), ("Invalid control character", "control"),
+                  ("Invalid \\u", "uescape"), ("Invalid \\escape", "escape"), ("Extra data", "extra"))
+
+
 def _kind(msg: str) -> str:
-    if msg.startswith("Expecting value"):
-        return "value"
+    return next((kind for prefix, kind in _MESSAGE_KINDS if msg.startswith(prefix)), "value")
     if msg.startswith("Expecting property name"):
         return "key"
     if msg.startswith("Expecting ':'"):
