@@ -158,7 +158,7 @@ def test_missing_required_key_and_unknown_key(elements_dir):
     body = _sage_body(GOOD_ENTRY)
     del body["configuration"]["signature.secret"]
     body["configuration"]["oauth.api.kee"] = "x"
-    found = [(f.rule, f.message, f.fix) for f in _element_findings(body, elements_dir) if f.rule != "CE910"]
+    found = [(f.rule, f.message, f.help) for f in _element_findings(body, elements_dir) if f.rule != "CE910"]
     assert ("CE902", "element `sageone` requires `signature.secret` in `configuration`",
             'add "signature.secret": "..."') in found
     assert ("CE901", "`oauth.api.kee` is not a configuration key of element `sageone`",

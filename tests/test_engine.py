@@ -159,7 +159,7 @@ def test_a_crashing_check_becomes_a_finding(monkeypatch):
 
 def test_misspelt_top_level_key_gets_did_you_mean():
     text = json.dumps({"element": {"key": "x"}, "configuraton": {}, "providerdata": {}, "scripts": {}}, indent=2)
-    found = [(f.rule, f.pointer, f.fix) for f in check(text) if f.rule == "CE101"]
+    found = [(f.rule, f.pointer, f.help) for f in check(text) if f.rule == "CE101"]
     assert found == [("CE101", "/configuraton", "did you mean `configuration`?"),
                      ("CE101", "/providerdata", "did you mean `providerData`?")]
 

@@ -83,24 +83,24 @@ def span(text: str, needle: str, *, through: str | None = None) -> tuple[int, in
 
 
 def finding(rule: str, severity: str, message: str, path: str, pointer: str, where: tuple[int, int, int, int],
-            fix: str | None = None) -> Finding:
-    return Finding(rule, severity, message, path, pointer, *where, fix=fix)  # type: ignore[arg-type]
+            help: str | None = None) -> Finding:
+    return Finding(rule, severity, message, path, pointer, *where, help=help)  # type: ignore[arg-type]
 
 
 FINDINGS = [
     finding("CE601", "error", "unbalanced quote in the `where` value: the quote opened here is never closed",
             BODY_PATH, POLLER_POINTER + "/url", span(BODY, "'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}"),
-            fix="close the quote after the macro: '${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'"),
+            help="close the quote after the macro: '${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'"),
     finding("CE102", "error", "`event.poller.refresh_interval` must be a whole number of minutes, got `\"fifteen\"`",
             BODY_PATH, "/configuration/event.poller.refresh_interval", span(BODY, '"fifteen"'),
-            fix='use a number of minutes, such as "15"'),
+            help='use a number of minutes, such as "15"'),
     finding("CE701", "warning", "`oauth.api.secret` holds what looks like a real secret (s3cr3t-Value-42): "
             "100% of a commit's readers can see it", BODY_PATH, "/configuration/oauth.api.secret",
-            span(BODY, "s3cr3t-Value-42"), fix="use an environment reference such as ${SAGE_API_SECRET}"),
+            span(BODY, "s3cr3t-Value-42"), help="use an environment reference such as ${SAGE_API_SECRET}"),
     finding("CE501", "warning", "time zone `GMT+5:30` is a custom offset, not a region: no daylight saving time",
             BODY_PATH, POLLER_POINTER + "/datesConfiguration/updatedDateTimezone", span(BODY, '"GMT+5:30"')),
     finding("CE402", "warning", "`YYYY` is the week-based year: around New Year it differs from the calendar year",
-            POLLER_PATH, "/contacts/datesConfiguration/updatedDateFormat", span(POLLER, "YYYY"), fix="use `yyyy`"),
+            POLLER_PATH, "/contacts/datesConfiguration/updatedDateFormat", span(POLLER, "YYYY"), help="use `yyyy`"),
     finding("CE301", "error", "`contacts` has `updatedDateField` but no `createdDateField`, <required> & needed",
             POLLER_PATH, "/contacts/datesConfiguration", span(POLLER, '{\n\t\t\t"updatedDateField"', through="}")),
     finding("CE611", "info", "the value 'Zoë 日本' is sent as it is (not URL-encoded)", POLLER_PATH, "/contacts/url",
@@ -284,7 +284,7 @@ def test_json_fields_are_stable():
 def test_github_escaping():
     assert escape_data("50% done\r\nnext: a,b") == "50%25 done%0D%0Anext: a,b"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
-    f = Finding("CE601", "warning", "100%: bad\nthing", "dir,x/a:b.json", "", 2, 3, 2, 9, fix="do: this")
+    f = Finding("CE601", "warning", "100%: bad\nthing", "dir,x/a:b.json", "", 2, 3, 2, 9, help="do: this")
     out = render("github", findings=[f], files=())
     assert out == ("::warning file=dir%2Cx/a%3Ab.json,line=2,col=3,endLine=2,endColumn=8,"
                    "title=CE601 url-unbalanced-quote::100%25: bad%0Athing%0Ahelp: do: this\n")
@@ -321,7 +321,7 @@ def test_sarif_validates_against_the_schema(sarif_validator):
     _valid(sarif_validator, json.loads(render("sarif")))
     _valid(sarif_validator, json.loads(render("sarif", findings=[], files=())))
     odd = [Finding("CE601", "error", "x", "/elsewhere/a b.json", "", 1, 1, 1, 1),
-           Finding("CE000", "info", "y", "dir with space/ü.json", "/a", 3, 2, 4, 1, fix="z")]
+           Finding("CE000", "info", "y", "dir with space/ü.json", "/a", 3, 2, 4, 1, help="z")]
     _valid(sarif_validator, json.loads(render("sarif", findings=odd, files=())))
 
 
@@ -482,7 +482,7 @@ def _secret_findings(text: str, path: str) -> list[Finding]:
     for number, line in enumerate(text.split("\n"), 1):
         out.append(Finding("CE701", "error", f"line says {line.strip()} and CANARY-7f3a9c-1 and 12345678901",
                            path, "/configuration", number, 1, number, max(len(line), 1) + 1,
-                           fix="not CANARY-7f3a9c-3 nor CANARY-7f3a9c-8 nor CANARY-7f3a9c-engine"))
+                           help="not CANARY-7f3a9c-3 nor CANARY-7f3a9c-8 nor CANARY-7f3a9c-engine"))
     return out
 
 

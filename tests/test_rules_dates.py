@@ -80,7 +80,7 @@ def test_unbalanced_quote_in_format_points_at_the_quote():
     hit = assert_at(text, "CE401", "ssXXX'", offset=5, count=1)
     assert "Unterminated quote" in hit.message and hit.severity == "error"
     assert hit.end_column == hit.column + 1
-    assert hit.fix == "remove the unmatched `'`"
+    assert hit.help == "remove the unmatched `'`"
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE401")
 
 
@@ -88,14 +88,14 @@ def test_unquoted_letter_gives_javas_message_at_its_column():
     text = poller(updated="yyyy-MM-ddTHH:mm:ss")
     hit = assert_at(text, "CE401", "ddTHH", offset=2, nth=0)
     assert "Illegal pattern character 'T'" in hit.message
-    assert "'T'" in hit.fix
+    assert "'T'" in hit.help
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss"), "CE401")
 
 
 def test_special_token_with_a_stray_quote():
     text = poller(updated="milliseconds'", created="milliseconds")
     hit = assert_at(text, "CE401", "milliseconds'", offset=12, count=1)
-    assert "stray" in hit.message and hit.fix == "write `milliseconds`"
+    assert "stray" in hit.message and hit.help == "write `milliseconds`"
     assert not found(text, "CE404"), "the stray quote is one mistake, reported once"
     capitals = poller(updated="Milliseconds")
     hit = assert_at(capitals, "CE401", '"Milliseconds"')  # the whole value, quotes included
@@ -183,7 +183,7 @@ def test_day_of_year_with_month():
 def test_three_letter_year_in_a_macro():
     url = "/hubs/social/direct-messages?where=since='${date:MM/dd/yyy'T'HH:mm:ssXXX}'"
     hit = assert_at(poller(url=url), "CE409", "yyy'T'")
-    assert hit.severity == "info" and hit.fix == "`yyyy`"
+    assert hit.severity == "info" and hit.help == "`yyyy`"
     assert not found(poller(url=url.replace("yyy'", "yyyy'")), "CE409")
 
 

@@ -13,10 +13,8 @@ RULES = registry()
 
 
 def _options(rule) -> Options:
-    from validator.urls import OPT_IN_RULES
-
-    if rule in OPT_IN_RULES:
-        return Options(report_spaces=True)
+    if rule.opt_in:
+        return Options(opt_in=frozenset({rule.code}))
     if rule.code.startswith("CE9"):
         from conftest import SHARED
 

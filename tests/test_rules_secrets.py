@@ -36,7 +36,7 @@ def test_real_looking_secret_is_reported_without_its_value(key):
     assert hit.severity == "warning"
     assert hit.message == "secret committed in git: move it to an environment variable or secret store"
     for part in (CANARY, CANARY[:6], CANARY[-6:]):
-        assert part not in hit.message and part not in (hit.fix or "")
+        assert part not in hit.message and part not in (hit.help or "")
 
 
 @pytest.mark.parametrize("value", [
@@ -86,7 +86,7 @@ def test_canary_never_appears_in_any_finding():
     text = body({"oauth.api.secret": CANARY, "signature.secret": CANARY + "1", "password": CANARY + "2",
                  "oauth.api.key": "<CLIENT_ID>"})
     for finding in check(text):
-        assert CANARY not in finding.message and CANARY not in (finding.fix or "")
+        assert CANARY not in finding.message and CANARY not in (finding.help or "")
 
 
 def test_rule_examples():

@@ -81,7 +81,7 @@ def test_misleading_legacy_ids(zone, words):
 ])
 def test_legacy_ids_are_info(zone, region):
     hit = assert_at(zoned(zone), "CE505", f'"{zone}"')
-    assert hit.severity == "info" and hit.fix == f"write `{region}`"
+    assert hit.severity == "info" and hit.help == f"write `{region}`"
     assert not [f for f in check(zoned(region)) if f.rule.startswith("CE5")]
 
 

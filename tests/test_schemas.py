@@ -20,7 +20,7 @@ OWN_SCHEMAS = ("instance", "configuration", "poller", "elements/sageone")
 
 
 def problems(value: Any, **options: Any) -> list[tuple[str, str, str, bool, str | None]]:
-    return [(p.rule, p.message, p.pointer, p.key, p.fix) for p in validate(value, **options)]
+    return [(p.rule, p.message, p.pointer, p.key, p.help) for p in validate(value, **options)]
 
 
 def codes(value: Any, **options: Any) -> list[str]:

@@ -299,7 +299,7 @@ def test_syntax_errors(text, rule, line, column, words):
     assert s.value is None and not s.valid
     assert (p.rule, at(s, p.start), p.severity) == (rule, (line, column), "error"), p
     assert words in p.message, p.message
-    assert p.fix
+    assert p.help
     assert 0 <= p.start <= p.end <= len(s.text)
 
 

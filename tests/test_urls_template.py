@@ -147,7 +147,7 @@ def test_empty_format() -> None:
 
 def test_prose_fix_suggests_epoch_seconds() -> None:
     problem = only("/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'", "CE604")
-    assert problem.fix == "write `${epoch:s}`"
+    assert problem.help == "write `${epoch:s}`"
 
 
 # --------------------------------------------------------------------------- malformed macros (CE601-CE609)
@@ -157,7 +157,7 @@ def test_unknown_descriptor_did_you_mean() -> None:
     url = "/hubs/employee/employees?where=updated_date__gte='${DateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss.SSS}'"
     problem = only(url, "CE601")
     assert url[problem.start:problem.end] == "DateTimeZone"
-    assert problem.fix == "write `dateTimeZone`"
+    assert problem.help == "write `dateTimeZone`"
     assert "did you mean 'dateTimeZone'" in problem.message
     assert parse_url_template(url).macros == []
     assert codes(url) == ["CE601"]
@@ -165,7 +165,7 @@ def test_unknown_descriptor_did_you_mean() -> None:
 
 def test_unknown_descriptor_without_close_match() -> None:
     problem = only("/hubs/crm/a?where=x>'${banana:yyyy}'", "CE601")
-    assert problem.fix is None and "expected one of" in problem.message
+    assert problem.help is None and "expected one of" in problem.message
 
 
 def test_environment_reference_is_info_only() -> None:
@@ -177,15 +177,15 @@ def test_missing_descriptor() -> None:
     url = "/invoices?where=modifiedafter='${yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     problem = only(url, "CE602")
     assert url[problem.start:problem.end] == "${yyyy-MM-dd'T'HH:mm:ss'Z'}"
-    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert problem.help == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
     assert codes(url) == ["CE602"]
 
 
 def test_number_macro() -> None:
     url = "/hubs/marketing/contacts?where=lastUpdatedAt>='${518862600}'"
     problem = only(url, "CE603")
-    assert url[problem.start:problem.end] == "${518862600}" and problem.fix == "write `${epoch:s}`"
-    assert only("/hubs/x/a?where=t>'${1518862600000}'", "CE603").fix == "write `${epoch}`"
+    assert url[problem.start:problem.end] == "${518862600}" and problem.help == "write `${epoch:s}`"
+    assert only("/hubs/x/a?where=t>'${1518862600000}'", "CE603").help == "write `${epoch}`"
 
 
 def test_unterminated_macro() -> None:
@@ -207,7 +207,7 @@ def test_dollar_without_brace() -> None:
     url = "/customers?where=modifiedafter='$yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     problem = only(url, "CE605")
     assert url[problem.start:problem.end] == "$yyyy-MM-dd'T'HH:mm:ss'Z'}"
-    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"  # not `${yyyy...}`, which CE602 rejects
+    assert problem.help == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"  # not `${yyyy...}`, which CE602 rejects
     assert codes(url) == ["CE605"]
 
 
@@ -221,7 +221,7 @@ def test_templating_leftover() -> None:
     url = "/hubs/finance/bills?where=TimeModified >= '#{'$'}{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     problem = only(url, "CE606")
     assert problem.start == url.index("#{")
-    assert problem.fix == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert problem.help == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
     assert codes(url) == ["CE606"]
 
 
@@ -239,7 +239,7 @@ def test_unknown_zone_did_you_mean() -> None:
     url = "/hubs/crm/a?where=x>'${dateTimeZone:America/new_york:HH:mm}'"
     problem = only(url, "CE608")
     assert url[problem.start:problem.end] == "America/new_york"
-    assert problem.fix == "write `America/New_York`"
+    assert problem.help == "write `America/New_York`"
     assert "silently uses GMT" in problem.message
 
 
@@ -254,7 +254,7 @@ def test_empty_zone() -> None:
 
 def test_dateTimeZone_without_zone() -> None:
     problem = only("/hubs/crm/a?where=x>'${dateTimeZone:yyyy-MM-dd'T'HH:mm:ss}'", "CE605")
-    assert problem.fix == "write `${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}`"
+    assert problem.help == "write `${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}`"
 
 
 def test_extra_brace_after_a_macro() -> None:
@@ -267,7 +267,7 @@ def test_extra_brace_after_a_macro() -> None:
 @pytest.mark.parametrize("unit, fix", [("S", "${epoch:s}"), ("MS", "${epoch:ms}"), ("seconds", "${epoch:s}"),
                                        ("0", "${epoch}")])
 def test_epoch_unit_fixes(unit: str, fix: str) -> None:
-    assert only(f"/hubs/x/a?t=${{epoch:{unit}}}", "CE609").fix == f"write `{fix}`"
+    assert only(f"/hubs/x/a?t=${{epoch:{unit}}}", "CE609").help == f"write `{fix}`"
 
 
 def test_epoch_bad_unit() -> None:
@@ -316,7 +316,7 @@ def test_double_brace_placeholders_are_left_to_the_placeholder_rules() -> None:
 
 def test_leading_and_trailing_whitespace() -> None:
     lead = only(" /hubs/crm/contacts", "CE612")
-    assert (lead.start, lead.end, lead.severity, lead.fix) == (0, 1, None, "remove the whitespace")
+    assert (lead.start, lead.end, lead.severity, lead.help) == (0, 1, None, "remove the whitespace")
     trail = only("/hubs/crm/contacts?where=x>'${epoch}' ", "CE612")
     assert trail.severity == "info"
 
@@ -327,7 +327,7 @@ def test_control_character() -> None:
 
 def test_missing_leading_slash() -> None:
     problem = only("hubs/employee/timesheets?where=a='${gmtDate:yyyy}'", "CE613")
-    assert (problem.start, problem.fix) == (0, "write `/hubs/employee/timesheets?where=a='${gmtDate:yyyy}'`")
+    assert (problem.start, problem.help) == (0, "write `/hubs/employee/timesheets?where=a='${gmtDate:yyyy}'`")
 
 
 @pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ssZ", "EEE, dd MMM yyyy HH:mm:ss Z", "HH:mm'+00:00'"])
@@ -362,7 +362,7 @@ def test_html_entity() -> None:
 
 def test_hub_typo() -> None:
     problem = only("/hubs/docuemnts/documents", "CE625")
-    assert problem.fix == "write `documents`"
+    assert problem.help == "write `documents`"
     assert codes("/hubs/myhub/things") == []  # far from every known hub: not a typo
 
 

@@ -33,7 +33,7 @@ class _LazyRules(Mapping):
 
 def _settings(kind: str, options) -> dict:
     return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
-            "element": options.element, "report_spaces": options.report_spaces,
+            "element": options.element, "opt_in": sorted(options.opt_in),
             "element_schemas": [_tree_fingerprint(d) for d in options.element_schemas],
             "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
 
@@ -62,6 +62,7 @@ def run_check(
     from .config import ConfigError, ConfigResolver
     from .options import Options
     from .reporters import default_format, get_reporter, should_color
+    from .rules import opt_in_codes
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas}
@@ -106,7 +107,8 @@ def run_check(
             return 2
         options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
                           element_docs=tuple(config.element_docs), element=args.element,
-                          element_schemas=tuple(config.element_schemas), report_spaces=args.report_spaces)
+                          element_schemas=tuple(config.element_schemas),
+                          opt_in=config.opt_in(opt_in_codes) | ({"CE617"} if args.report_spaces else set()))
         jobs.append((item, config, options))
 
     failed = False

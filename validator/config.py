@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .findings import SEVERITIES, Finding, Severity
 
@@ -120,6 +120,16 @@ class Config:
             elif dropped >= 0:
                 state = False
         return state
+
+    def opt_in(self, codes: Callable[[], Iterable[str]]) -> frozenset[str]:
+        """Which opt-in rules (``codes()`` lists them) are on: ``select`` names the code itself, not a prefix.
+
+        ``codes`` is called only when a selection names a full code, so most runs never load the registry.
+        """
+        named = {code for code in (*(self.select or ()), *(self.cli_select or ())) if len(code) == 5}
+        if not named:
+            return frozenset()
+        return frozenset(code for code in codes() if code in named and self.enabled(code))
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The severity of ``code`` after overrides (command line first, then the file; most specific wins)."""
@@ -284,18 +294,22 @@ class ConfigResolver:
         return config
 
 
-def parse_at(value: str | datetime | date) -> datetime:
-    """An ISO 8601 date-time (or a TOML date-time) as an aware datetime; UTC when it has no offset."""
+def parse_at(value: object) -> datetime:
+    """A time from the configuration or the command line as an aware datetime (UTC when it has no offset).
+
+    Strings are read as ``--at`` reads them (:func:`validator.timeparse.parse_user_time`: ISO 8601,
+    ``now``, ``-15m``...); TOML gives date-times and dates as values; a TOML time of day alone is refused.
+    """
+    from .timeparse import parse_user_time
+
     if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, date):
-        parsed = datetime.combine(value, time())
-    else:
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not an ISO 8601 date-time such as 2020-06-01T12:00:00Z") from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+        return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), tzinfo=timezone.utc)
+    if isinstance(value, str):
+        return parse_user_time(value)
+    raise ValueError(f"{value!r} is a {type(value).__name__}, not a point in time: write a date-time such as "
+                     f"2020-06-01T12:00:00Z, 'now' or '-15m'")
 
 
 def _has_table(pyproject: Path) -> bool:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .findings import Finding, Problem, Severity
+from .findings import Edit, Finding, Fix, Problem, Severity
+from .rules import rule_for
+from .rules.base import Rule
 from .options import Options, SetupError
 from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
                     is_single_entry, looks_like_cloud_elements, resolve_pointer)
@@ -90,48 +92,72 @@ class Context:
                 return ref.pointer + pointer
         return pointer
 
+    def enabled(self, code: str) -> bool:
+        """Whether the opt-in rule ``code`` is turned on (``select`` names it); other rules always run."""
+        return code in self.options.opt_in
+
     def finding(
         self,
-        rule: str,
+        rule: Rule,
         message: str,
         *,
         source: Any = None,
         pointer: str = "",
         key: bool = False,
         sub: tuple[int, int] | None = None,
-        fix: str | None = None,
+        help: str | None = None,
         severity: Severity | None = None,
+        fix: Fix | None = None,
     ) -> Finding:
-        """A finding at ``pointer`` of ``source`` (default: the file); ``sub`` is a decoded range inside a string."""
+        """A finding at ``pointer`` of ``source`` (default: the file); ``sub`` is a decoded range inside a string.
+
+        ``fix`` edits the string at ``pointer`` (offsets into its decoded value) when ``sub`` is given,
+        else the file's text.
+        """
         source = source or self.source
         if sub is not None:
             start, end = source.string_span(pointer, sub[0], sub[1])
         else:
             start, end = source.span(pointer, key=key)
-        return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), fix=fix,
-                          severity=severity)
+        if fix is not None and sub is not None:
+            fix = self._string_fix(fix, source, pointer)
+        return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
+                          severity=severity, fix=fix)
 
     def problem(self, problem: Problem, *, source: Any = None, pointer: str = "") -> Finding:
         """Place a :class:`Problem` found inside the string value at ``pointer``."""
-        return self.finding(problem.rule, problem.message, source=source, pointer=pointer,
-                            sub=(problem.start, problem.end), fix=problem.fix, severity=problem.severity)
+        return self.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer,
+                            sub=(problem.start, problem.end), help=problem.help, severity=problem.severity,
+                            fix=problem.fix)
 
-    def place(self, rule: str, message: str, start: int, end: int, *, pointer: str = "", fix: str | None = None,
-              severity: Severity | None = None) -> Finding:
-        """A finding at file offsets ``[start, end)``."""
+    def place(self, rule: Rule | str, message: str, start: int, end: int, *, pointer: str = "",
+              help: str | None = None, severity: Severity | None = None, fix: Fix | None = None) -> Finding:
+        """A finding at file offsets ``[start, end)``; ``rule`` is a rule or the code a lower layer reported."""
+        if isinstance(rule, str):
+            rule = rule_for(rule)
         line, column = self.source.line_col(start)
         end_line, end_column = self.source.line_col(max(end, start))
         if (end_line, end_column) == (line, column):
             end_column += 1
-        return Finding(rule=rule, severity=severity or default_severity(rule), message=message, path=self.path,
-                       pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column, fix=fix)
+        return Finding(rule=rule.code, severity=severity or rule.severity, message=message, path=self.path,
+                       pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column,
+                       help=help, fix=fix)
 
+    def _string_fix(self, fix: Fix, source: Any, pointer: str) -> Fix | None:
+        """``fix`` (offsets into the decoded string at ``pointer``) as edits of the file's text, re-escaped.
 
-def default_severity(rule: str) -> Severity:
-    from .rules import registry
-
-    found = registry().get(rule)
-    return found.severity if found else "error"
+        Inside a stringified poller the string is escaped twice; each edit's replacement is escaped
+        as its place requires.  ``None`` when an edit cannot be placed.
+        """
+        edits = []
+        for edit in fix.edits:
+            try:
+                start, end = source.string_span(pointer, edit.start, edit.end)
+                replacement = source.escape_for_file(pointer, edit.replacement)
+            except (KeyError, ValueError, AttributeError):
+                return None
+            edits.append(Edit(start, end, replacement))
+        return Fix(fix.message, tuple(edits), fix.applicability)
 
 
 def _read(source: Any, path: str | os.PathLike | None) -> tuple[str | bytes, str | None]:
@@ -180,10 +206,10 @@ def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | N
         if kind == "auto" and not unreadable and not looks_like_cloud_elements(loaded.text):
             return [stub.place(NOT_CLOUD_ELEMENTS, "not valid JSON, and not a Cloud Elements body", 0, 0,
                                severity="info")]
-        return sorted((stub.place(p.rule, p.message, p.start, p.end, fix=p.fix, severity=p.severity)
+        return sorted((stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity)
                        for p in loaded.problems), key=Finding.sort_key)
     for p in loaded.problems:
-        findings.append(stub.place(p.rule, p.message, p.start, p.end, fix=p.fix, severity=p.severity))
+        findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity))
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
     if detected is None:
@@ -202,7 +228,7 @@ def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | N
             embedded = loaded.embedded(ref.pointer)
             ctx.pollers.append((ref, embedded))
             for p in embedded.problems:
-                findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, fix=p.fix,
+                findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, help=p.help,
                                           severity=p.severity))
         else:
             ctx.pollers.append((ref, loaded))

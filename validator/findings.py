@@ -1,8 +1,13 @@
-"""The result type every check produces.
+"""The result types every check produces.
 
-A :class:`Finding` is placed in a file (1-based line and column, end exclusive);
-a :class:`Problem` is placed inside one analysed string (0-based offsets into the
-decoded text) and becomes a Finding once the engine maps it to the file.
+A :class:`Finding` is placed in a file (1-based line and column in code points, end
+exclusive); a :class:`Problem` is placed inside one analysed string (0-based offsets into
+the decoded text) and becomes a Finding once the engine maps it to the file.
+
+``help`` is prose for a person ("close the value with '"); ``fix`` is a machine-applicable
+:class:`Fix`: edits of the file's decoded text with an applicability, as ruff has them.
+A ``safe`` fix keeps the meaning the author evidently intended; an ``unsafe`` one may change
+behaviour and is applied only on request.
 """
 
 from __future__ import annotations
@@ -12,11 +17,30 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``[start, end)`` of the text (0-based code-point offsets) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A machine-applicable fix: non-overlapping ``edits`` of one text, described by ``message``."""
+
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    rule: str
+    rule: str  # the rule's code, e.g. "CE620"
     severity: Severity
     message: str
     path: str | None
@@ -25,19 +49,25 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    fix: str | None = None
+    help: str | None = None
+    fix: Fix | None = None  # edits of the file's decoded text
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path or "", self.line, self.column, self.rule, self.message)
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A mistake found inside a string, before it is placed in a file."""
+    """A mistake found inside a string, before it is placed in a file.
+
+    ``rule`` is the code of a rule its module declares; ``fix`` edits the analysed string
+    (offsets into it, like ``start``/``end``).
+    """
 
     rule: str
     message: str
     start: int
     end: int
-    fix: str | None = None
+    help: str | None = None
     severity: Severity | None = None  # None: the rule's default severity
+    fix: Fix | None = None

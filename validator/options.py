@@ -14,7 +14,7 @@ class Options:
     element_docs: tuple[str, ...] = ()
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
     element_schemas: tuple[str, ...] = ()  # folders of the user's own element overlays (<key>.schema.json)
-    report_spaces: bool = False  # CE617: raw spaces in URLs (the platform's encoding is undocumented; they work)
+    opt_in: frozenset[str] = frozenset()  # codes of opt-in rules that `select` turned on (CE617...)
 
 
 class SetupError(Exception):

@@ -252,7 +252,7 @@ class SchemaProblem:
     message: str
     pointer: str
     key: bool = False
-    fix: str | None = None
+    help: str | None = None
 
 
 class UnknownSchemaError(LookupError):
@@ -565,8 +565,8 @@ class _Translator:
             self._translate(error, overlay)
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
-             fix: str | None = None) -> None:
-        problem = SchemaProblem(rule, _SEVERITY[rule], message, _pointer(path), key, fix)
+             help: str | None = None) -> None:
+        problem = SchemaProblem(rule, _SEVERITY[rule], message, _pointer(path), key, help)
         if all(existing != problem for _, existing in self._problems):
             self._problems.append((path, problem))
 
@@ -626,7 +626,7 @@ class _Translator:
                     fix = f"remove the spaces: `{guess}`"
                 else:
                     fix = f"did you mean `{guess}`?"
-            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, fix=fix)
+            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix)
 
     def _misplaced(self, path: tuple[Any, ...], belongs: str) -> None:
         name = path[-1]
@@ -644,7 +644,7 @@ class _Translator:
         else:
             message = f"`{name}` belongs at the top level of the instance body, not in `configuration`"
             fix = "move it out of `configuration`, next to it"
-        self._add(path, "CE106", message, key=True, fix=fix)
+        self._add(path, "CE106", message, key=True, help=fix)
 
     def _value_problem(self, path: tuple[Any, ...], keyword: str, error: ValidationError,
                        schema: dict[str, Any]) -> None:
@@ -659,17 +659,17 @@ class _Translator:
             types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
-            self._add(path, "CE102", f"{where} must be {expected}, got {got}", fix=fix)
+            self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix)
             return
         ctx, rel, _ = self._context(path)
         if keyword == "minLength" and ctx == "poller" and len(rel) == 2 and rel[1] == "idField":
-            self._add(path, "CE107", f"{where} is empty", fix=_ID_FIELD_FIX)
+            self._add(path, "CE107", f"{where} is empty", help=_ID_FIELD_FIX)
             return
         if keyword == "minLength" and error.validator_value == 1:
-            self._add(path, "CE104", f"{where} must not be empty", fix=fix)
+            self._add(path, "CE104", f"{where} must not be empty", help=fix)
             return
         if keyword == "minimum" and not (error.validator_value == 0 and expected):
-            self._add(path, "CE104", f"{where} must be at least {error.validator_value}, got {got}", fix=fix)
+            self._add(path, "CE104", f"{where} must be at least {error.validator_value}, got {got}", help=fix)
             return
         if expected is None:
             if keyword == "enum":
@@ -680,7 +680,7 @@ class _Translator:
                 expected = f"a string matching `{error.validator_value}`"
             else:
                 expected = f"valid for `{keyword}`"
-        self._add(path, "CE104", f"{where} must be {expected}, got {got}", fix=fix)
+        self._add(path, "CE104", f"{where} must be {expected}, got {got}", help=fix)
 
     # ---------------------------------------------------------------------------------------- output
 
@@ -702,7 +702,7 @@ class _Translator:
                 self._add(path, "CE103", f"{where} is empty: it needs {_join(names)}")
                 continue
             if ctx == "poller" and len(rel) == 1 and names == ["idField"]:
-                self._add(path, "CE107", f"missing required key `idField` in {where}", fix=_ID_FIELD_FIX)
+                self._add(path, "CE107", f"missing required key `idField` in {where}", help=_ID_FIELD_FIX)
                 continue
             self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}")
 
@@ -711,7 +711,7 @@ class _Translator:
             where = self.label(root)
             self._add(root, "CE106",
                       f"{where} holds a single poller entry (`url`, `idField`, ...), but it maps resource names "
-                      "to entries", fix='wrap the entry in a resource name: `{"contacts": {"url": ...}}`')
+                      "to entries", help='wrap the entry in a resource name: `{"contacts": {"url": ...}}`')
 
     def problems(self) -> list[SchemaProblem]:
         """Every problem so far, in document order."""

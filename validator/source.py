@@ -408,13 +408,13 @@ class Source:
         line, col = self.line_col(self._to_file(offset))
         return f"line {line}, column {col}"
 
-    def _problem(self, rule: str, message: str, start: int, end: int, fix: str | None = None) -> Problem:
+    def _problem(self, rule: str, message: str, start: int, end: int, help: str | None = None) -> Problem:
         if self._parent is not None and not self.text.strip(" \t\n\r") and self._literal is not None:
             vs, ve = self._literal
             fs, fe = self._parent._to_file(vs), self._parent._to_file(ve)
         else:
             fs, fe = self._to_file(start), self._to_file(max(start, end))
-        return Problem(rule, message, fs, fe, fix, _SEVERITY[rule])
+        return Problem(rule, message, fs, fe, help, _SEVERITY[rule])
 
     def _string_map(self, vs: int, ve: int) -> _StringMap:
         mapping = self._maps.get(vs)

@@ -216,7 +216,7 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
         ],
         "problems": [
             {"rule": p.rule, "severity": _severity(p), "message": p.message, "start": p.start, "end": p.end,
-             "fix": p.fix}
+             "fix": p.help}
             for p in rendered.problems
         ],
         "assumptions": list(rendered.assumptions),

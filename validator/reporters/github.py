@@ -52,7 +52,7 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         rule = rules.get(f.rule)
         props.append("title=" + escape_property(f"{f.rule} {rule.name}" if rule else f.rule))
         message = redactor.scrub(f.message, f.path) or ""
-        if f.fix:
-            message += f"\nhelp: {redactor.scrub(f.fix, f.path)}"
+        if f.help:
+            message += f"\nhelp: {redactor.scrub(f.help, f.path)}"
         out.append(f"::{COMMAND.get(f.severity, 'error')} {','.join(props)}::{escape_data(message)}")
     return "".join(line + "\n" for line in out)

@@ -57,7 +57,7 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
             "column": f.column,
             "end_line": f.end_line,
             "end_column": f.end_column,
-            "fix": redactor.scrub(f.fix, f.path),
+            "fix": redactor.scrub(f.help, f.path),
         })
     return {
         "version": FORMAT_VERSION,

@@ -68,8 +68,8 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         for f in errors:
             message = redactor.scrub(f.message, f.path) or ""
             detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} {message}"
-            if f.fix:
-                detail += f"\nhelp: {redactor.scrub(f.fix, f.path)}"
+            if f.help:
+                detail += f"\nhelp: {redactor.scrub(f.help, f.path)}"
             parts.append(f"      <failure type={_attr(f.rule)} message={_attr(f'{f.line}:{f.column}: {message}')}>"
                          f"{_text(detail)}</failure>")
         if others:

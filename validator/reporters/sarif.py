@@ -81,8 +81,8 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
             key = "\0".join((f.rule, physical["artifactLocation"]["uri"], f.pointer, message))
             result["partialFingerprints"] = {"ceValidator/v1": hashlib.sha256(key.encode()).hexdigest()[:32]}
         properties: dict[str, Any] = {"pointer": f.pointer}
-        if f.fix:
-            properties["fix"] = redactor.scrub(f.fix, f.path)
+        if f.help:
+            properties["fix"] = redactor.scrub(f.help, f.path)
         result["properties"] = properties
         results.append(result)
     notifications = [

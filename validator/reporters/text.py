@@ -100,8 +100,8 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
             out.append(f"{paint(BLUE, f'{gutter} |')} {paint(sev, underline)} {paint(sev, finding.severity + more)}")
         else:
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(sev, finding.severity)}")
-        if finding.fix:
-            hint = redactor.scrub(finding.fix, finding.path)
+        if finding.help:
+            hint = redactor.scrub(finding.help, finding.path)
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'help:')} {hint}")
         out.append("")
     for report in files:

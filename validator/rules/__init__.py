@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from .base import Rule
 
@@ -55,5 +55,23 @@ def registry() -> dict[str, Rule]:
 
 
 @lru_cache(maxsize=1)
-def checkers() -> tuple[Callable[..., Iterable], ...]:
+def opt_in_codes() -> frozenset[str]:
+    """The codes of the rules that are off unless ``select`` names them."""
+    return frozenset(code for code, rule in registry().items() if rule.opt_in)
+
+
+@lru_cache(maxsize=1)
+def checkers() -> tuple[Callable[..., Iterable[Any]], ...]:
     return tuple(importlib.import_module(name).check for name in CHECK_MODULES)
+
+
+class UnknownRuleError(LookupError):
+    """A check reported a code that no rule declares: a bug in ce-validator."""
+
+
+def rule_for(code: str) -> Rule:
+    """The rule declared with ``code``; :class:`UnknownRuleError` when none is."""
+    found = registry().get(code)
+    if found is None:
+        raise UnknownRuleError(f"no rule declares the code {code!r}")
+    return found

@@ -13,7 +13,9 @@ class Rule:
 
     ``bad``/``good`` are complete JSON documents (an instance body, a configuration
     object or a poller configuration) so that ``ce-validator explain`` can show them
-    and the test suite can check them.
+    and the test suite can check them.  An ``opt_in`` rule is off unless ``select``
+    names its code exactly (a prefix such as ``CE6`` does not turn it on), as ruff's
+    rules outside the default set.
     """
 
     code: str  # "CE301": stable, never reused
@@ -23,3 +25,4 @@ class Rule:
     description: str  # what it means and how to fix it (Markdown)
     bad: str
     good: str
+    opt_in: bool = False

@@ -102,85 +102,102 @@ _ISO = "yyyy-MM-dd'T'HH:mm:ssXXX"
 _ISO_MS = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"
 _ISO_URL = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"
 
+DATE_PATTERN_INVALID = Rule("CE401", "date-pattern-invalid", "error", "date pattern does not compile (Java's message, at the column)",
+     "SimpleDateFormat rejects the pattern when the poller starts: an unquoted letter outside "
+     "`GyMdkHmsSEDFwWahKzZYuXL` (`T` must be written `'T'`), a quote that is never closed, or an `X` run "
+     "longer than 3.\n\n**Fix:** quote literal text (`yyyy-MM-dd'T'HH:mm:ss`), close or remove the stray "
+     "quote, write `XXX` for `+HH:MM`.",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX'")), good=_poller(_dates(_ISO)))
+
+DATE_FORMAT_NOT_A_PATTERN = Rule("CE402", "date-format-not-a-pattern", "error", "prose or a number instead of a date pattern",
+     "A description (`10 digit integer Unix time`), a sample value (`518862600`) or a word (`key`) is not a "
+     "SimpleDateFormat pattern: the platform cannot read any date with it.\n\n**Fix:** write the pattern of "
+     "the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` for epoch milliseconds.",
+     bad=_poller(_dates("10 digit integer Unix time")), good=_poller(_dates("milliseconds")))
+
+DATE_FORMAT_TIMESTAMP = Rule("CE403", "date-format-timestamp", "warning", "undocumented special format `timestamp`",
+     "Cloud Elements documents one special date format, `milliseconds` (epoch milliseconds). `timestamp` "
+     "appears in a few element definitions but is not documented, so what it reads is unknown.\n\n"
+     "**Fix:** write `milliseconds` if the field holds epoch milliseconds, or the SimpleDateFormat pattern "
+     "of the field.",
+     bad=_poller(_dates("timestamp")), good=_poller(_dates("milliseconds")))
+
+DATE_FORMATS_DIFFER = Rule("CE404", "date-formats-differ", "warning", "created and updated formats differ for the same field",
+     "`createdDateField` and `updatedDateField` name the same field, but their formats differ: one "
+     "value cannot match both patterns, so one of the two dates is misread.\n\n**Fix:** use the same "
+     "format for both.",
+     bad=_poller(_dates(_ISO, "yyyy-MM-dd HH:mm:ss", field="lastModified")),
+     good=_poller(_dates(_ISO, field="lastModified")))
+
+DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSSSS`: S counts milliseconds, it is not a fraction",
+     "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
+     "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
+     "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
+     "`.5`, read as 500 ms (info).\n\n**Fix:** `SSS` when the vendor sends milliseconds; to print "
+     "microseconds, `SSS'000'`.",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
+
+DATE_PATTERN_12_HOUR = Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM)",
+     "`hh` is the hour 1-12 and `KK` 0-11: without the AM/PM marker `a`, 01:30 and 13:30 read and print "
+     "alike, so afternoon times are 12 hours off.\n\n**Fix:** `HH` (0-23), or add ` a`.",
+     bad=_poller(_dates("MM/dd/yyyy hh:mm:ss")), good=_poller(_dates("MM/dd/yyyy hh:mm:ss a")))
+
+DATE_PATTERN_WEEK_YEAR = Rule("CE407", "date-pattern-week-year", "warning", "`YYYY` (week-based year) with month and day",
+     "`Y` is the year of the week (US weeks start on Sunday): from the Sunday of the last week of December "
+     "it is already next year, so 2024-12-30 prints `2025-12-30`.\n\n**Fix:** `yyyy`.",
+     bad=_poller(_dates("YYYY-MM-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO)))
+
+DATE_PATTERN_DAY_OF_YEAR = Rule("CE408", "date-pattern-day-of-year", "warning", "`DD` (day of year) with a month",
+     "`D` is the day of the year: 5 February is day 36, so `yyyy-MM-DD` prints `2024-02-36`.\n\n"
+     "**Fix:** `dd` for the day of the month.",
+     bad=_poller(_dates("yyyy-MM-DD HH:mm:ss")), good=_poller(_dates("yyyy-MM-dd HH:mm:ss")))
+
+DATE_PATTERN_THREE_LETTER_YEAR = Rule("CE409", "date-pattern-three-letter-year", "info", "`yyy`: a typo of `yyyy`",
+     "SimpleDateFormat prints the full year for any count of `y` except 2, so `yyy` works like `yyyy`; "
+     "it is almost certainly a typo, and java.time would pad to 3 digits instead.\n\n**Fix:** `yyyy`.",
+     bad=_poller(_dates("MM/dd/yyy HH:mm:ss")), good=_poller(_dates("MM/dd/yyyy HH:mm:ss")))
+
+DATE_PATTERN_LITERAL_Z = Rule("CE410", "date-pattern-literal-z", "error", "a literal 'Z' with a zone other than GMT/UTC",
+     "`'Z'` in quotes is only the letter Z: the date is the wall time of the zone, labelled as UTC.  "
+     "Printed by `${dateTimeZone:America/Denver:...'Z'}` it tells the vendor a time 6-7 hours off; "
+     "parsed with `updatedDateTimezone` `PST`, `10:00Z` is read as 10:00 Pacific time.\n\n"
+     "**Fix:** `XXX` prints and reads the real offset (and accepts `Z`), or use GMT "
+     "(`${gmtDate:...}`, `\"updatedDateTimezone\": \"GMT\"`).",
+     bad=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
+                 "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"),
+     good=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
+                  "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'"))
+
+DATE_PATTERN_FIXED_OFFSET = Rule("CE411", "date-pattern-fixed-offset", "error", "hard-coded offset literal next to a zone with daylight time",
+     "A literal offset such as `-0800` is printed (or expected) whatever the date: next to `PST`, which is "
+     "`-0700` in summer, the text is wrong half of the year; next to a zone with another offset it is "
+     "always wrong.\n\n**Fix:** the field `Z` (`-0800`/`-0700`) or `XXX` (`-08:00`) prints the real offset.",
+     bad=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
+                 url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss -0800}'"),
+     good=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
+                  url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss Z}'"))
+
+DATE_MACRO_WITHOUT_DATES_CONFIGURATION = Rule("CE412", "date-macro-without-dates-configuration", "info",
+     "the URL filters by the last poll time but the entry has no datesConfiguration",
+     "The URL asks the vendor for records changed since the last poll, but without `datesConfiguration` the "
+     "platform cannot compare record dates with the last poll time nor tell created from updated records.  "
+     "A resource that is itself an event feed may not need it.\n\n**Fix:** add `datesConfiguration` with "
+     "the record's updated and created date fields and formats.",
+     bad=_poller(""), good=_poller(_dates(_ISO)))
+
+DATE_MACRO_FORMAT_DIFFERS = Rule("CE413", "date-macro-format-differs", "info",
+     "a date macro prints another format than the entry's updatedDateFormat",
+     "The URL sends the last poll time in one format and the records' updated dates are read with another. "
+     "This is often right (a vendor's query syntax may differ from its record format), so it is only "
+     "information: check the vendor's documentation.\n\n**Fix:** if the vendor expects the record format in "
+     "the query, use the same pattern in both places.",
+     bad=_poller(_dates("yyyy-MM-dd HH:mm:ss"), url=_ISO_URL), good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
-    Rule("CE401", "date-pattern-invalid", "error", "date pattern does not compile (Java's message, at the column)",
-         "SimpleDateFormat rejects the pattern when the poller starts: an unquoted letter outside "
-         "`GyMdkHmsSEDFwWahKzZYuXL` (`T` must be written `'T'`), a quote that is never closed, or an `X` run "
-         "longer than 3.\n\n**Fix:** quote literal text (`yyyy-MM-dd'T'HH:mm:ss`), close or remove the stray "
-         "quote, write `XXX` for `+HH:MM`.",
-         bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX'")), good=_poller(_dates(_ISO))),
-    Rule("CE402", "date-format-not-a-pattern", "error", "prose or a number instead of a date pattern",
-         "A description (`10 digit integer Unix time`), a sample value (`518862600`) or a word (`key`) is not a "
-         "SimpleDateFormat pattern: the platform cannot read any date with it.\n\n**Fix:** write the pattern of "
-         "the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` for epoch milliseconds.",
-         bad=_poller(_dates("10 digit integer Unix time")), good=_poller(_dates("milliseconds"))),
-    Rule("CE403", "date-format-timestamp", "warning", "undocumented special format `timestamp`",
-         "Cloud Elements documents one special date format, `milliseconds` (epoch milliseconds). `timestamp` "
-         "appears in a few element definitions but is not documented, so what it reads is unknown.\n\n"
-         "**Fix:** write `milliseconds` if the field holds epoch milliseconds, or the SimpleDateFormat pattern "
-         "of the field.",
-         bad=_poller(_dates("timestamp")), good=_poller(_dates("milliseconds"))),
-    Rule("CE404", "date-formats-differ", "warning", "created and updated formats differ for the same field",
-         "`createdDateField` and `updatedDateField` name the same field, but their formats differ: one "
-         "value cannot match both patterns, so one of the two dates is misread.\n\n**Fix:** use the same "
-         "format for both.",
-         bad=_poller(_dates(_ISO, "yyyy-MM-dd HH:mm:ss", field="lastModified")),
-         good=_poller(_dates(_ISO, field="lastModified"))),
-    Rule("CE405", "date-pattern-fraction", "warning", "`SSSSSS`: S counts milliseconds, it is not a fraction",
-         "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
-         "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
-         "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
-         "`.5`, read as 500 ms (info).\n\n**Fix:** `SSS` when the vendor sends milliseconds; to print "
-         "microseconds, `SSS'000'`.",
-         bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX"))),
-    Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM)",
-         "`hh` is the hour 1-12 and `KK` 0-11: without the AM/PM marker `a`, 01:30 and 13:30 read and print "
-         "alike, so afternoon times are 12 hours off.\n\n**Fix:** `HH` (0-23), or add ` a`.",
-         bad=_poller(_dates("MM/dd/yyyy hh:mm:ss")), good=_poller(_dates("MM/dd/yyyy hh:mm:ss a"))),
-    Rule("CE407", "date-pattern-week-year", "warning", "`YYYY` (week-based year) with month and day",
-         "`Y` is the year of the week (US weeks start on Sunday): from the Sunday of the last week of December "
-         "it is already next year, so 2024-12-30 prints `2025-12-30`.\n\n**Fix:** `yyyy`.",
-         bad=_poller(_dates("YYYY-MM-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO))),
-    Rule("CE408", "date-pattern-day-of-year", "warning", "`DD` (day of year) with a month",
-         "`D` is the day of the year: 5 February is day 36, so `yyyy-MM-DD` prints `2024-02-36`.\n\n"
-         "**Fix:** `dd` for the day of the month.",
-         bad=_poller(_dates("yyyy-MM-DD HH:mm:ss")), good=_poller(_dates("yyyy-MM-dd HH:mm:ss"))),
-    Rule("CE409", "date-pattern-three-letter-year", "info", "`yyy`: a typo of `yyyy`",
-         "SimpleDateFormat prints the full year for any count of `y` except 2, so `yyy` works like `yyyy`; "
-         "it is almost certainly a typo, and java.time would pad to 3 digits instead.\n\n**Fix:** `yyyy`.",
-         bad=_poller(_dates("MM/dd/yyy HH:mm:ss")), good=_poller(_dates("MM/dd/yyyy HH:mm:ss"))),
-    Rule("CE410", "date-pattern-literal-z", "error", "a literal 'Z' with a zone other than GMT/UTC",
-         "`'Z'` in quotes is only the letter Z: the date is the wall time of the zone, labelled as UTC.  "
-         "Printed by `${dateTimeZone:America/Denver:...'Z'}` it tells the vendor a time 6-7 hours off; "
-         "parsed with `updatedDateTimezone` `PST`, `10:00Z` is read as 10:00 Pacific time.\n\n"
-         "**Fix:** `XXX` prints and reads the real offset (and accepts `Z`), or use GMT "
-         "(`${gmtDate:...}`, `\"updatedDateTimezone\": \"GMT\"`).",
-         bad=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
-                     "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"),
-         good=_poller(_dates(_ISO_MS), url="/hubs/crm/contacts?where=updated>"
-                      "'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'")),
-    Rule("CE411", "date-pattern-fixed-offset", "error", "hard-coded offset literal next to a zone with daylight time",
-         "A literal offset such as `-0800` is printed (or expected) whatever the date: next to `PST`, which is "
-         "`-0700` in summer, the text is wrong half of the year; next to a zone with another offset it is "
-         "always wrong.\n\n**Fix:** the field `Z` (`-0800`/`-0700`) or `XXX` (`-08:00`) prints the real offset.",
-         bad=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
-                     url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss -0800}'"),
-         good=_poller(_dates("yyyy-MM-dd HH:mm:ss Z"),
-                      url="/hubs/crm/contacts?where=modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss Z}'")),
-    Rule("CE412", "date-macro-without-dates-configuration", "info",
-         "the URL filters by the last poll time but the entry has no datesConfiguration",
-         "The URL asks the vendor for records changed since the last poll, but without `datesConfiguration` the "
-         "platform cannot compare record dates with the last poll time nor tell created from updated records.  "
-         "A resource that is itself an event feed may not need it.\n\n**Fix:** add `datesConfiguration` with "
-         "the record's updated and created date fields and formats.",
-         bad=_poller(""), good=_poller(_dates(_ISO))),
-    Rule("CE413", "date-macro-format-differs", "info",
-         "a date macro prints another format than the entry's updatedDateFormat",
-         "The URL sends the last poll time in one format and the records' updated dates are read with another. "
-         "This is often right (a vendor's query syntax may differ from its record format), so it is only "
-         "information: check the vendor's documentation.\n\n**Fix:** if the vendor expects the record format in "
-         "the query, use the same pattern in both places.",
-         bad=_poller(_dates("yyyy-MM-dd HH:mm:ss"), url=_ISO_URL), good=_poller(_dates(_ISO), url=_ISO_URL)),
+    DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
+    DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
+    DATE_PATTERN_THREE_LETTER_YEAR, DATE_PATTERN_LITERAL_Z, DATE_PATTERN_FIXED_OFFSET,
+    DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS,
 ]
 
 
@@ -193,7 +210,7 @@ class _Zone:
 
 
 def _shift(problem: Problem, base: int) -> Problem:
-    return Problem(problem.rule, problem.message, problem.start + base, problem.end + base, problem.fix,
+    return Problem(problem.rule, problem.message, problem.start + base, problem.end + base, problem.help,
                    problem.severity)
 
 
@@ -227,9 +244,9 @@ def compile_problems(fmt: str) -> list[Problem]:
     if fmt in SPECIAL_FORMATS:
         if SPECIAL_FORMATS[fmt]:
             return []
-        return [Problem("CE403", "`timestamp` is not a documented date format: Cloud Elements documents only "
+        return [Problem(DATE_FORMAT_TIMESTAMP.code, "`timestamp` is not a documented date format: Cloud Elements documents only "
                                  "`milliseconds` (epoch milliseconds) and SimpleDateFormat patterns",
-                        0, len(fmt), fix="`milliseconds` for epoch milliseconds, or the field's pattern")]
+                        0, len(fmt), help="`milliseconds` for epoch milliseconds, or the field's pattern")]
     near = fmt.strip().strip("'\"").strip()
     if near.lower() in SPECIAL_FORMATS:
         token = near.lower()
@@ -240,21 +257,21 @@ def compile_problems(fmt: str) -> list[Problem]:
             end = at + 1
         else:
             what, at, end = "spelt with capitals", 0, len(fmt)
-        return [Problem("CE401", f"date format {_show(fmt)} is the special format `{token}` {what}: it is then "
+        return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} is the special format `{token}` {what}: it is then "
                                  "not the special format, and Java rejects it as a SimpleDateFormat pattern",
-                        at, end, fix=f"write `{token}`")]
+                        at, end, help=f"write `{token}`")]
     try:
         compile_pattern(fmt)
     except PatternError as exc:
         if _is_number(fmt):
-            return [Problem("CE402", f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
-                            0, len(fmt), fix=_EPOCH_HINT)]
+            return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
+                            0, len(fmt), help=_EPOCH_HINT)]
         if _is_prose(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
             hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
                     else "the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
-            return [Problem("CE402", f"date format {_show(fmt)} is {what}, not a SimpleDateFormat pattern",
-                            0, len(fmt), fix=hint)]
+            return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is {what}, not a SimpleDateFormat pattern",
+                            0, len(fmt), help=hint)]
         start = exc.column - 1
         if exc.message == "Unterminated quote":
             fix = "remove the unmatched `'`" if start == len(fmt) - 1 else "close the quote, or write `''` for a quote"
@@ -263,8 +280,8 @@ def compile_problems(fmt: str) -> list[Problem]:
         else:
             letter = fmt[start]
             fix = _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
-        return [Problem("CE401", f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
-                        fix=fix)]
+        return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
+                        help=fix)]
     return []
 
 
@@ -308,30 +325,30 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
                            f"{int('123456'[:token.count].ljust(token.count, '0')):,} ms; no SimpleDateFormat "
                            "pattern reads microseconds")
                 fix = "`SSS` if the vendor sends milliseconds"
-            problems.append(Problem("CE405", message, token.start, token.end, fix=fix))
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
-            problems.append(Problem("CE405", f"`{token.text}` prints the millisecond without padding to 3 digits: "
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
                                              "5 ms prints `.5`, which the vendor reads as 500 ms",
-                                    token.start, token.end, fix="`SSS`", severity="info"))
+                                    token.start, token.end, help="`SSS`", severity="info"))
         elif token.letter in "hK" and "a" not in letters:
             hours = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
                       else "01:30 PM is read as 01:30 AM, so afternoon times are 12 hours early")
-            problems.append(Problem("CE406", f"`{token.text}` is the hour {hours} but the pattern has no AM/PM "
+            problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hours} but the pattern has no AM/PM "
                                              f"marker `a`: {effect}",
-                                    token.start, token.end, fix="`HH` (0-23), or add ` a`"))
+                                    token.start, token.end, help="`HH` (0-23), or add ` a`"))
         elif token.letter == "Y" and letters & {"M", "L", "d"} and "w" not in letters:
-            problems.append(Problem("CE407", f"`{token.text}` is the week-based year: with a month and day it is "
+            problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, f"`{token.text}` is the week-based year: with a month and day it is "
                                              "wrong at the end of December (2024-12-30 is `2025-12-30`)",
-                                    token.start, token.end, fix="`" + "y" * token.count + "`"))
+                                    token.start, token.end, help="`" + "y" * token.count + "`"))
         elif token.letter == "D" and letters & {"M", "L"} and "d" not in letters:
-            problems.append(Problem("CE408", f"`{token.text}` is the day of the year, not of the month: "
+            problems.append(Problem(DATE_PATTERN_DAY_OF_YEAR.code, f"`{token.text}` is the day of the year, not of the month: "
                                              "5 February is day 36",
-                                    token.start, token.end, fix="`" + "d" * min(token.count, 2) + "`"))
+                                    token.start, token.end, help="`" + "d" * min(token.count, 2) + "`"))
         elif token.letter == "y" and token.count == 3:
-            problems.append(Problem("CE409", "`yyy` is a three-letter year: Java prints the full year anyway, but "
+            problems.append(Problem(DATE_PATTERN_THREE_LETTER_YEAR.code, "`yyy` is a three-letter year: Java prints the full year anyway, but "
                                              "this is almost certainly a typo of `yyyy`",
-                                    token.start, token.end, fix="`yyyy`"))
+                                    token.start, token.end, help="`yyyy`"))
     if zone is None:
         return problems
     zone_obj = _zone_of(zone.id)
@@ -349,7 +366,7 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
                 message = (f"`'{literal}'` is a literal: dates such as `10:00Z` are read as {zone.label} wall "
                            "time, off by the zone's offset")
                 fix = "`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`"
-            problems.append(Problem("CE410", message, token.start, token.end, fix=fix))
+            problems.append(Problem(DATE_PATTERN_LITERAL_Z.code, message, token.start, token.end, help=fix))
             continue
         for m in _OFFSET_LITERAL.finditer(token.text):
             sign, hours, minutes = m.group(1), int(m.group(2)), int(m.group(3))
@@ -362,13 +379,13 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
             fix = "`Z` (`-0800`) or `XXX` (`-08:00`) for the real offset"
             if zone_obj.uses_daylight and len(offsets) > 1:
                 shown = " and ".join(_fmt_offset(o) for o in sorted(offsets))
-                problems.append(Problem("CE411", f"hard-coded offset `{m.group(0)}` next to {zone.label}, which "
+                problems.append(Problem(DATE_PATTERN_FIXED_OFFSET.code, f"hard-coded offset `{m.group(0)}` next to {zone.label}, which "
                                                  f"switches between {shown}: wrong for part of the year",
-                                        start, end, fix=fix))
+                                        start, end, help=fix))
             elif literal_ms not in offsets:
                 shown = _fmt_offset(next(iter(offsets)))
-                problems.append(Problem("CE411", f"hard-coded offset `{m.group(0)}` next to {zone.label}, whose "
-                                                 f"offset is {shown}", start, end, fix=fix))
+                problems.append(Problem(DATE_PATTERN_FIXED_OFFSET.code, f"hard-coded offset `{m.group(0)}` next to {zone.label}, whose "
+                                                 f"offset is {shown}", start, end, help=fix))
     return problems
 
 
@@ -434,11 +451,11 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
         if (updated and created and updated != created and isinstance(field_u, str) and field_u.strip()
                 and field_u == field_c and not compile_problems(updated) and not compile_problems(created)):
-            yield ctx.finding("CE404", f"createdDateFormat {_show(created)} differs from updatedDateFormat "
+            yield ctx.finding(DATE_FORMATS_DIFFER, f"createdDateFormat {_show(created)} differs from updatedDateFormat "
                                        f"{_show(updated)}, but both read the field {_show(field_u)}: one of them "
                                        "misreads it",
                               source=entry.source, pointer=entry.child("datesConfiguration", "createdDateFormat"),
-                              fix=f"use {_show(updated)} for both, or the format the field really has")
+                              help=f"use {_show(updated)} for both, or the format the field really has")
 
     url = value.get("url")
     if not isinstance(url, str) or "${" not in url:
@@ -450,10 +467,10 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value):
         first = poll_macros[0]
-        yield ctx.finding("CE412", "the URL filters by the last poll time, but the entry has no datesConfiguration: "
+        yield ctx.finding(DATE_MACRO_WITHOUT_DATES_CONFIGURATION, "the URL filters by the last poll time, but the entry has no datesConfiguration: "
                                    "record dates are not compared with it, nor created told from updated",
                           source=entry.source, pointer=url_pointer, sub=(first.start, first.end),
-                          fix="add datesConfiguration with the record's updated/created fields and formats")
+                          help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
     for macro in macros:
         if macro.pattern is None or macro.format_start is None:
@@ -464,7 +481,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
                 and not _same_output(macro.format, updated_format, zone.id)):
-            yield ctx.finding("CE413", f"the URL sends the last poll time as {_show(macro.format)}, but records' "
+            yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
                                        f"updated dates are read as {_show(updated_format)}: check the vendor expects "
                                        "this format in the query",
                               source=entry.source, pointer=url_pointer,

@@ -51,61 +51,74 @@ from .base import Rule
 
 _SAGE = '{"element": {"key": "sageone"}, "configuration": {%s}}'
 
-RULES = [
-    Rule("CE901", "element-unknown-key", "warning", "configuration key the element does not declare",
-         "The element definition declares every configuration key an instance may carry; a key it does not declare "
-         "is ignored by the platform. Fix the spelling (the message suggests the nearest declared key) or remove it.",
-         _SAGE % '"oauth.api.kee": "${SAGE_KEY}"', _SAGE % '"oauth.api.key": "${SAGE_KEY}"'),
-    Rule("CE902", "element-missing-key", "error", "a key the element requires is missing",
-         "Keys that the element marks required, that are not internal and have no default, must be supplied in "
-         "`configuration`, or provisioning fails.",
-         '{"element": {"key": "sageone"}, "configuration": {}}',
-         _SAGE % '"oauth.api.key": "${A}", "oauth.api.secret": "${B}", "signature.secret": "${C}", '
-                 '"apim.subscription.key": "${D}"'),
-    Rule("CE903", "element-value-too-long", "error", "value longer than the element allows",
-         "`TEXTFIELD_N` keys hold at most N characters.",
-         _SAGE % '"country": "%s"' % ("U" * 40), _SAGE % '"country": "US"'),
-    Rule("CE904", "element-boolean-value", "error", "BOOLEAN key with a value other than true/false",
-         "The element types this key `BOOLEAN`: use `true`/`false` (or the strings `\"true\"`/`\"false\"`).",
-         _SAGE % '"filter.response.nulls": "yes"', _SAGE % '"filter.response.nulls": "true"'),
-    Rule("CE905", "poller-path-unknown", "error", "poller path not in the element's API docs",
-         "The poller calls `GET /hubs/<hub><path>`; the element's API docs list every path it serves. "
-         "Use a documented path (the message suggests the nearest). A path that only a catch-all route such as "
-         "`/{objectName}` serves is not reported: the platform forwards it to the vendor.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers/{id}/notes/{noteId}/history", '
-                 '"idField": "id"}}',
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}'),
-    Rule("CE906", "poller-wrong-hub", "error", "poller URL goes to another hub than the element's",
-         "An element serves one hub: its pollers call `/hubs/<that hub>/...`.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/crm/customers", "idField": "id"}}',
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}'),
-    Rule("CE907", "poller-query-parameter-unknown", "warning", "query parameter the GET operation does not take",
-         "The API docs list the query parameters of each GET; the platform drops or rejects others.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?filter=x", '
-                 '"idField": "id"}}',
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?pageSize=50", '
-                 '"idField": "id"}}'),
-    Rule("CE908", "poller-id-field-unknown", "warning", "idField not in the response model",
-         "Events carry `objectId` taken from `idField`; a field the records do not have gives events without ids.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", '
-                 '"idField": "identifier"}}',
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}'),
-    Rule("CE909", "poller-date-field-unknown", "warning", "date field not in the response model",
-         "The poller compares each record's updated and created dates with the last poll time; a field the records "
-         "do not have makes every record look new or never changed.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id", '
-                 '"datesConfiguration": {"updatedDateField": "modified", "updatedDateFormat": '
-                 '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "createdDateField": "created_at", "createdDateFormat": '
-                 '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"}}}',
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id", '
-                 '"datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": '
-                 '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "createdDateField": "created_at", "createdDateFormat": '
-                 '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"}}}'),
-    Rule("CE910", "poller-differs-from-default", "info", "resource configured differently from the element's default",
-         "The element definition carries the platform's default poller. Differing is often intended; the finding "
-         "shows the default so you can compare.",
-         _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}',
-         _SAGE % '"event.poller.configuration": {}'),
+ELEMENT_UNKNOWN_KEY = Rule("CE901", "element-unknown-key", "warning", "configuration key the element does not declare",
+     "The element definition declares every configuration key an instance may carry; a key it does not declare "
+     "is ignored by the platform. Fix the spelling (the message suggests the nearest declared key) or remove it.",
+     _SAGE % '"oauth.api.kee": "${SAGE_KEY}"', _SAGE % '"oauth.api.key": "${SAGE_KEY}"')
+
+ELEMENT_MISSING_KEY = Rule("CE902", "element-missing-key", "error", "a key the element requires is missing",
+     "Keys that the element marks required, that are not internal and have no default, must be supplied in "
+     "`configuration`, or provisioning fails.",
+     '{"element": {"key": "sageone"}, "configuration": {}}',
+     _SAGE % '"oauth.api.key": "${A}", "oauth.api.secret": "${B}", "signature.secret": "${C}", '
+             '"apim.subscription.key": "${D}"')
+
+ELEMENT_VALUE_TOO_LONG = Rule("CE903", "element-value-too-long", "error", "value longer than the element allows",
+     "`TEXTFIELD_N` keys hold at most N characters.",
+     _SAGE % '"country": "%s"' % ("U" * 40), _SAGE % '"country": "US"')
+
+ELEMENT_BOOLEAN_VALUE = Rule("CE904", "element-boolean-value", "error", "BOOLEAN key with a value other than true/false",
+     "The element types this key `BOOLEAN`: use `true`/`false` (or the strings `\"true\"`/`\"false\"`).",
+     _SAGE % '"filter.response.nulls": "yes"', _SAGE % '"filter.response.nulls": "true"')
+
+POLLER_PATH_UNKNOWN = Rule("CE905", "poller-path-unknown", "error", "poller path not in the element's API docs",
+     "The poller calls `GET /hubs/<hub><path>`; the element's API docs list every path it serves. "
+     "Use a documented path (the message suggests the nearest). A path that only a catch-all route such as "
+     "`/{objectName}` serves is not reported: the platform forwards it to the vendor.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers/{id}/notes/{noteId}/history", '
+             '"idField": "id"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
+
+POLLER_WRONG_HUB = Rule("CE906", "poller-wrong-hub", "error", "poller URL goes to another hub than the element's",
+     "An element serves one hub: its pollers call `/hubs/<that hub>/...`.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/crm/customers", "idField": "id"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
+
+POLLER_QUERY_PARAMETER_UNKNOWN = Rule("CE907", "poller-query-parameter-unknown", "warning", "query parameter the GET operation does not take",
+     "The API docs list the query parameters of each GET; the platform drops or rejects others.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?filter=x", '
+             '"idField": "id"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?pageSize=50", '
+             '"idField": "id"}}')
+
+POLLER_ID_FIELD_UNKNOWN = Rule("CE908", "poller-id-field-unknown", "warning", "idField not in the response model",
+     "Events carry `objectId` taken from `idField`; a field the records do not have gives events without ids.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", '
+             '"idField": "identifier"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
+
+POLLER_DATE_FIELD_UNKNOWN = Rule("CE909", "poller-date-field-unknown", "warning", "date field not in the response model",
+     "The poller compares each record's updated and created dates with the last poll time; a field the records "
+     "do not have makes every record look new or never changed.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id", '
+             '"datesConfiguration": {"updatedDateField": "modified", "updatedDateFormat": '
+             '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "createdDateField": "created_at", "createdDateFormat": '
+             '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"}}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id", '
+             '"datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": '
+             '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "createdDateField": "created_at", "createdDateFormat": '
+             '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"}}}')
+
+POLLER_DIFFERS_FROM_DEFAULT = Rule("CE910", "poller-differs-from-default", "info", "resource configured differently from the element's default",
+     "The element definition carries the platform's default poller. Differing is often intended; the finding "
+     "shows the default so you can compare.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}',
+     _SAGE % '"event.poller.configuration": {}')
+
+RULES: list[Rule] = [
+    ELEMENT_UNKNOWN_KEY, ELEMENT_MISSING_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
+    POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
+    POLLER_DIFFERS_FROM_DEFAULT,
 ]
 
 # Keys every element accepts, whatever its definition declares.
@@ -169,20 +182,20 @@ def _check_configuration(ctx, definition) -> Iterator[Finding]:
         if item is None:
             if key.startswith(_PLATFORM_PREFIXES):
                 continue
-            yield ctx.finding("CE901", f"`{key}` is not a configuration key of element `{definition.key}`",
-                              pointer=pointer, key=True, fix=_did_you_mean(key, declared))
+            yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
+                              pointer=pointer, key=True, help=_did_you_mean(key, declared))
             continue
         if item.boolean and value not in (True, False, "true", "false"):
-            yield ctx.finding("CE904", f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
-                              pointer=pointer, fix="true or false")
+            yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
+                              pointer=pointer, help="true or false")
         limit = item.max_length
         if limit and isinstance(value, str) and len(value) > limit:
-            yield ctx.finding("CE903", f"`{key}` holds at most {limit} characters ({item.type}), this value has "
+            yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` holds at most {limit} characters ({item.type}), this value has "
                               f"{len(value)}", pointer=pointer)
     for item in declared.values():
         if item.user_supplied and item.key not in config:
-            yield ctx.finding("CE902", f"element `{definition.key}` requires `{item.key}` in `configuration`",
-                              pointer=base, key=bool(base), fix=f'add "{item.key}": "..."')
+            yield ctx.finding(ELEMENT_MISSING_KEY, f"element `{definition.key}` requires `{item.key}` in `configuration`",
+                              pointer=base, key=bool(base), help=f'add "{item.key}": "..."')
 
 
 def _check_pollers(ctx, docs) -> Iterator[Finding]:
@@ -209,44 +222,44 @@ def _check_url(ctx, entry, url: str, hub: str | None, api) -> Iterator[Finding]:
         relative = "/" + "/".join(segments[3:])
         if hub and url_hub != hub:
             start = offset + len("/hubs/")
-            yield ctx.finding("CE906", f"element `{_element_key(ctx)}` serves the `{hub}` hub, not `{url_hub}`",
+            yield ctx.finding(POLLER_WRONG_HUB, f"element `{_element_key(ctx)}` serves the `{hub}` hub, not `{url_hub}`",
                               source=entry.source, pointer=pointer, sub=(start, start + len(url_hub)),
-                              fix=f"/hubs/{hub}/...")
+                              help=f"/hubs/{hub}/...")
     if api is None:
         return
     template = api.match(relative)
     if template is None:
         near = difflib.get_close_matches(relative, list(api.paths), n=1, cutoff=0.6)
-        yield ctx.finding("CE905", f"`GET {relative}` is not in the API docs of element `{_element_key(ctx)}`",
+        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{_element_key(ctx)}`",
                           source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
-                          fix=f"did you mean `{near[0]}`?" if near else None)
+                          help=f"did you mean `{near[0]}`?" if near else None)
         return
     if api.is_generic(template):
         return  # served by a catch-all route: nothing documented to compare with
     operation = api.get_operation(template)
     if operation is None:
-        yield ctx.finding("CE905", f"`{template}` has no GET in the API docs of element `{_element_key(ctx)}`",
+        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`{template}` has no GET in the API docs of element `{_element_key(ctx)}`",
                           source=entry.source, pointer=pointer, sub=(offset, offset + len(path)))
         return
     accepted = api.query_parameters(operation)
     for name, start in params:
         if accepted and name not in accepted:
-            yield ctx.finding("CE907", f"`GET {template}` takes no query parameter `{name}` (it takes "
+            yield ctx.finding(POLLER_QUERY_PARAMETER_UNKNOWN, f"`GET {template}` takes no query parameter `{name}` (it takes "
                               f"{', '.join(f'`{a}`' for a in sorted(accepted))})", source=entry.source,
-                              pointer=pointer, sub=(start, start + len(name)), fix=_did_you_mean(name, accepted))
+                              pointer=pointer, sub=(start, start + len(name)), help=_did_you_mean(name, accepted))
     model = api.record_model(operation)
     if model is None:
         return
-    yield from _check_field(ctx, entry, api, model, entry.value.get("idField"), entry.child("idField"), "CE908",
+    yield from _check_field(ctx, entry, api, model, entry.value.get("idField"), entry.child("idField"), POLLER_ID_FIELD_UNKNOWN,
                             "idField", template)
     dates = entry.value.get("datesConfiguration")
     if isinstance(dates, dict):
         for name in _DATE_FIELDS:
             yield from _check_field(ctx, entry, api, model, dates.get(name),
-                                    entry.child("datesConfiguration", name), "CE909", name, template)
+                                    entry.child("datesConfiguration", name), POLLER_DATE_FIELD_UNKNOWN, name, template)
 
 
-def _check_field(ctx, entry, api, model, value, pointer: str, rule: str, label: str, template: str
+def _check_field(ctx, entry, api, model, value, pointer: str, rule: Rule, label: str, template: str
                  ) -> Iterator[Finding]:
     from ..elements import split_field_path
 
@@ -257,7 +270,7 @@ def _check_field(ctx, entry, api, model, value, pointer: str, rule: str, label: 
         return
     if api.has_field(model, parts) is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
-                          source=entry.source, pointer=pointer, fix=_did_you_mean(parts[-1], api.field_names(model)))
+                          source=entry.source, pointer=pointer, help=_did_you_mean(parts[-1], api.field_names(model)))
 
 
 def _compare_default(ctx, entry, default: dict) -> Iterator[Finding]:
@@ -267,6 +280,6 @@ def _compare_default(ctx, entry, default: dict) -> Iterator[Finding]:
     shown = json.dumps({k: default.get(k) for k in differing}, ensure_ascii=False)
     if len(shown) > 300:
         shown = shown[:297] + "..."
-    yield ctx.finding("CE910", f"resource `{entry.name}` differs from the element's default poller in "
+    yield ctx.finding(POLLER_DIFFERS_FROM_DEFAULT, f"resource `{entry.name}` differs from the element's default poller in "
                       f"{', '.join(f'`{k}`' for k in differing)}", source=entry.source, pointer=entry.pointer,
-                      key=True, fix=f"the default has {shown}")
+                      key=True, help=f"the default has {shown}")

@@ -52,85 +52,88 @@ POLLER = "event.poller.configuration"
 FIELD_NAMES = ("resource", "url", "xPath", "updField", "updFmt", "updTz", "crtField", "crtFmt", "crtTz")
 _NAME_ONLY_MARKS = "/?=$"
 
-RULES: list[Rule] = [
-    Rule(
-        code="CE801",
-        name="legacy-poller-urls",
-        severity="warning",
-        summary="event.poller.urls is the legacy poller format, superseded by event.poller.configuration",
-        description=(
-            "`event.poller.urls` holds one resource a line in the pipe format "
-            "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`, or bare resource "
-            "names. `event.poller.configuration` replaced it: a JSON map from resource name to an entry with "
-            "`url`, `idField` and `datesConfiguration`.\n\n"
-            "**Fix:** the fix gives the equivalent `event.poller.configuration` (the `<xPath>` field becomes "
-            "`idField`); for bare resource names, write an entry for each (the element's default "
-            "`event.poller.configuration` shows them)."
-        ),
-        bad=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
-             '    "event.poller.urls": "accounts|/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'|'
-             'accountid|modifiedon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT|createdon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT"\n'
-             '  }\n}\n'),
-        good=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
-              '    "event.poller.configuration": {"accounts": {\n'
-              '      "url": "/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'", "idField": "accountid",\n'
-              '      "datesConfiguration": {"updatedDateField": "modifiedon", '
-              '"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "updatedDateTimezone": "GMT",\n'
-              '        "createdDateField": "createdon", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", '
-              '"createdDateTimezone": "GMT"}}}\n  }\n}\n'),
+LEGACY_POLLER_URLS = Rule(
+    code="CE801",
+    name="legacy-poller-urls",
+    severity="warning",
+    summary="event.poller.urls is the legacy poller format, superseded by event.poller.configuration",
+    description=(
+        "`event.poller.urls` holds one resource a line in the pipe format "
+        "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`, or bare resource "
+        "names. `event.poller.configuration` replaced it: a JSON map from resource name to an entry with "
+        "`url`, `idField` and `datesConfiguration`.\n\n"
+        "**Fix:** the fix gives the equivalent `event.poller.configuration` (the `<xPath>` field becomes "
+        "`idField`); for bare resource names, write an entry for each (the element's default "
+        "`event.poller.configuration` shows them)."
     ),
-    Rule(
-        code="CE802",
-        name="legacy-event-objects",
-        severity="info",
-        summary="event.objects is a legacy list of objects to poll, superseded by event.poller.configuration",
-        description=(
-            "`event.objects` (a comma-separated list such as `Contact,Account`) chose the objects to poll before "
-            "`event.poller.configuration`. Salesforce elements (`sfdc...`) still declare it as the list of "
-            "objects to monitor, so it is not reported for them.\n\n"
-            "**Fix:** list the objects as resources of `event.poller.configuration`, each with its `url` and "
-            "`idField`."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
-             '  }\n}\n'),
-        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
-              '  }\n}\n'),
+    bad=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
+         '    "event.poller.urls": "accounts|/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'|'
+         'accountid|modifiedon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT|createdon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT"\n'
+         '  }\n}\n'),
+    good=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
+          '    "event.poller.configuration": {"accounts": {\n'
+          '      "url": "/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'", "idField": "accountid",\n'
+          '      "datesConfiguration": {"updatedDateField": "modifiedon", '
+          '"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", "updatedDateTimezone": "GMT",\n'
+          '        "createdDateField": "createdon", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'", '
+          '"createdDateTimezone": "GMT"}}}\n  }\n}\n'),
+)
+
+LEGACY_EVENT_OBJECTS = Rule(
+    code="CE802",
+    name="legacy-event-objects",
+    severity="info",
+    summary="event.objects is a legacy list of objects to poll, superseded by event.poller.configuration",
+    description=(
+        "`event.objects` (a comma-separated list such as `Contact,Account`) chose the objects to poll before "
+        "`event.poller.configuration`. Salesforce elements (`sfdc...`) still declare it as the list of "
+        "objects to monitor, so it is not reported for them.\n\n"
+        "**Fix:** list the objects as resources of `event.poller.configuration`, each with its `url` and "
+        "`idField`."
     ),
-    Rule(
-        code="CE803",
-        name="legacy-line-malformed",
-        severity="error",
-        summary="an event.poller.urls line with more than nine fields, or an empty resource name or url",
-        description=(
-            "Each line of `event.poller.urls` has at most nine `|`-separated fields: "
-            "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`. A tenth "
-            "field, an empty resource name (`||`, a trailing `|`) or an empty url cannot be read.\n\n"
-            "**Fix:** remove the extra `|`, or give the missing name or URL."
-        ),
-        bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
-             '    "event.poller.urls": "contacts||accounts"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
-              '    "event.poller.urls": "contacts|accounts"\n  }\n}\n'),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
+         '  }\n}\n'),
+    good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "event.objects": "Contact,Account"\n'
+          '  }\n}\n'),
+)
+
+LEGACY_LINE_MALFORMED = Rule(
+    code="CE803",
+    name="legacy-line-malformed",
+    severity="error",
+    summary="an event.poller.urls line with more than nine fields, or an empty resource name or url",
+    description=(
+        "Each line of `event.poller.urls` has at most nine `|`-separated fields: "
+        "`<resource>|<url>|<xPath>|<updField>|<updFmt>|<updTz>|<crtField>|<crtFmt>|<crtTz>`. A tenth "
+        "field, an empty resource name (`||`, a trailing `|`) or an empty url cannot be read.\n\n"
+        "**Fix:** remove the extra `|`, or give the missing name or URL."
     ),
-    Rule(
-        code="CE804",
-        name="legacy-dates-half-given",
-        severity="error",
-        summary="an event.poller.urls line with a date field but no format, a format but no field, or a lone zone",
-        description=(
-            "`<updField>` is read with `<updFmt>` in `<updTz>` (and likewise for the created date): a field "
-            "without its format cannot be parsed and a format without its field reads nothing. A zone alone "
-            "applies to nothing: harmless, so it is reported as info.\n\n"
-            "**Fix:** give both the field and its format."
-        ),
-        bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
-             '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
-             'LastModifiedDate"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
-              '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
-              'LastModifiedDate|yyyy-MM-dd\'T\'HH:mm:ss.SSSZ"\n  }\n}\n'),
+    bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+         '    "event.poller.urls": "contacts||accounts"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+          '    "event.poller.urls": "contacts|accounts"\n  }\n}\n'),
+)
+
+LEGACY_DATES_HALF_GIVEN = Rule(
+    code="CE804",
+    name="legacy-dates-half-given",
+    severity="error",
+    summary="an event.poller.urls line with a date field but no format, a format but no field, or a lone zone",
+    description=(
+        "`<updField>` is read with `<updFmt>` in `<updTz>` (and likewise for the created date): a field "
+        "without its format cannot be parsed and a format without its field reads nothing. A zone alone "
+        "applies to nothing: harmless, so it is reported as info.\n\n"
+        "**Fix:** give both the field and its format."
     ),
-]
+    bad=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+         '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
+         'LastModifiedDate"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+          '    "event.poller.urls": "Account|/hubs/crm/Account?where=LastModifiedDate>=\'${date}\'||'
+          'LastModifiedDate|yyyy-MM-dd\'T\'HH:mm:ss.SSSZ"\n  }\n}\n'),
+)
+
+RULES: list[Rule] = [LEGACY_POLLER_URLS, LEGACY_EVENT_OBJECTS, LEGACY_LINE_MALFORMED, LEGACY_DATES_HALF_GIVEN]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,27 +208,27 @@ def _names(line: LegacyLine) -> Iterator[Problem]:
             where, start, end = "after the last `|`", name.start - 1, name.end
         else:
             where, start, end = "between two `|`", name.start - 1, name.end + 1
-        yield Problem("CE803", f"line {line.number} of `{URLS}` has an empty resource name {where}", start, end,
-                      fix="remove the extra `|`")
+        yield Problem(LEGACY_LINE_MALFORMED.code, f"line {line.number} of `{URLS}` has an empty resource name {where}", start, end,
+                      help="remove the extra `|`")
 
 
 def _full_line(line: LegacyLine, server_zone: str) -> Iterator[Problem]:
     fields = line.fields
     if len(fields) > len(FIELD_NAMES):
         extra = fields[len(FIELD_NAMES)]
-        yield Problem("CE803", f"line {line.number} of `{URLS}` has {len(fields)} fields; the format has nine: "
+        yield Problem(LEGACY_LINE_MALFORMED.code, f"line {line.number} of `{URLS}` has {len(fields)} fields; the format has nine: "
                                + "|".join(f"<{n}>" for n in FIELD_NAMES), extra.start - 1, fields[-1].end,
-                      fix="remove the extra `|` and what follows it")
+                      help="remove the extra `|` and what follows it")
     resource = fields[0]
     if not resource.text.strip():
-        yield Problem("CE803", f"line {line.number} of `{URLS}` has no resource name before its url",
+        yield Problem(LEGACY_LINE_MALFORMED.code, f"line {line.number} of `{URLS}` has no resource name before its url",
                       resource.start, min(resource.end + 1, line.end),
-                      fix="start the line with the resource name, such as contacts|")
+                      help="start the line with the resource name, such as contacts|")
     url = fields[1] if len(fields) > 1 else None
     if url is not None and not url.text.strip():
-        yield Problem("CE803", f"line {line.number} of `{URLS}` has an empty url", url.start - 1,
+        yield Problem(LEGACY_LINE_MALFORMED.code, f"line {line.number} of `{URLS}` has an empty url", url.start - 1,
                       min(url.end + 1, line.end),
-                      fix="give the hub-relative URL of the resource after the first `|`")
+                      help="give the hub-relative URL of the resource after the first `|`")
     elif url is not None:
         yield from _url(url, server_zone)
     for kind in ("upd", "crt"):
@@ -257,15 +260,15 @@ def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     has_zone = bool(line.value(f"{kind}Tz"))
     if has_field and not has_format:
         at = fmt if fmt is not None else field
-        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date field "
+        yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date field "
                                f"`{field.text.strip()}` but no <{kind}Fmt> format", at.start, at.end,
-                      fix=f"add |<{kind}Fmt> after the field: its SimpleDateFormat pattern, or milliseconds")
+                      help=f"add |<{kind}Fmt> after the field: its SimpleDateFormat pattern, or milliseconds")
     elif has_format and not has_field:
-        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date format but no <{kind}Field> "
-                               "field", fmt.start, fmt.end, fix=f"give the {label} date field before the format")
+        yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date format but no <{kind}Field> "
+                               "field", fmt.start, fmt.end, help=f"give the {label} date field before the format")
     if has_zone and not (has_field or has_format):
-        yield Problem("CE804", f"line {line.number} of `{URLS}` gives the {label} date zone without its field and "
-                               "format", zone.start, zone.end, fix=f"give <{kind}Field> and <{kind}Fmt>, or drop it",
+        yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date zone without its field and "
+                               "format", zone.start, zone.end, help=f"give <{kind}Field> and <{kind}Fmt>, or drop it",
                       severity="info")
     zone_id = _trimmed(zone)[0] if has_zone else None
     if has_zone and not find_placeholders(zone_id):
@@ -285,7 +288,7 @@ def _trimmed(field: Field) -> tuple[str, int]:
 
 
 def _shift(problem: Problem, offset: int) -> Problem:
-    return Problem(problem.rule, problem.message, problem.start + offset, problem.end + offset, fix=problem.fix,
+    return Problem(problem.rule, problem.message, problem.start + offset, problem.end + offset, help=problem.help,
                    severity=problem.severity)
 
 
@@ -343,8 +346,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if isinstance(urls, str) and urls.strip() and not is_placeholder(urls):
         pointer = _pointer(ctx, URLS)
         if not is_response(ctx.value):
-            yield ctx.finding("CE801", _superseded_message(config), pointer=pointer, key=True,
-                              fix=_conversion_fix(urls, config))
+            yield ctx.finding(LEGACY_POLLER_URLS, _superseded_message(config), pointer=pointer, key=True,
+                              help=_conversion_fix(urls, config))
         for problem in legacy_url_problems(urls, server_zone=ctx.options.server_zone):
             yield ctx.problem(problem, pointer=pointer)
     objects = config.get(OBJECTS)
@@ -352,9 +355,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if (isinstance(objects, str) and objects.strip() and not is_placeholder(objects) and not is_response(ctx.value)
             and not element.lower().startswith("sfdc")):
         names = ", ".join(name.strip() for name in objects.split(",") if name.strip())
-        yield ctx.finding("CE802", f"`{OBJECTS}` is a legacy list of objects to poll: `{POLLER}` superseded it",
+        yield ctx.finding(LEGACY_EVENT_OBJECTS, f"`{OBJECTS}` is a legacy list of objects to poll: `{POLLER}` superseded it",
                           pointer=_pointer(ctx, OBJECTS), key=True,
-                          fix=f"list {names} as resources of {POLLER}, each with its url and idField")
+                          help=f"list {names} as resources of {POLLER}, each with its url and idField")
 
 
 def _superseded_message(config: dict) -> str:

@@ -61,151 +61,161 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
 
+EVENTS_WITHOUT_CALLBACK = Rule(
+    code="CE201",
+    name="events-without-callback",
+    severity="error",
+    summary="events are enabled but event.notification.callback.url is missing, null or empty",
+    description=(
+        "With `event.notification.enabled` set to `true` (or `\"true\"`), the platform POSTs every event "
+        "to `event.notification.callback.url`. Without that URL the events have nowhere to go.\n\n"
+        "**Fix:** add `\"event.notification.callback.url\"` with the absolute `https://` URL of the endpoint "
+        "of your application that receives the events, or set `event.notification.enabled` to `false`."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+         '    "event.vendor.type": "polling"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+          '    "event.vendor.type": "polling",\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+)
+
+CALLBACK_URL_NOT_ABSOLUTE = Rule(
+    code="CE202",
+    name="callback-url-not-absolute",
+    severity="error",
+    summary="event.notification.callback.url is not an absolute http(s) URL",
+    description=(
+        "The platform POSTs events to `event.notification.callback.url`, so it must be an absolute URL with "
+        "an `http` or `https` scheme and a host: `https://mycoolapp.com/events`. A bare host "
+        "(`mycoolapp.com`), a path (`/events`), another scheme, surrounding spaces or a value such as "
+        "`\"false\"` cannot receive events. The finding is an error while events are enabled and a warning "
+        "otherwise (the URL is not used yet, but it is wrong).\n\n"
+        "**Fix:** write the full URL, scheme included, without spaces."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
+         '    "event.notification.callback.url": "mycoolapp.com/events"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+)
+
+VENDOR_TYPE_UNKNOWN = Rule(
+    code="CE203",
+    name="vendor-type-unknown",
+    severity="warning",
+    summary="event.vendor.type is neither polling nor webhook (did you mean ...?)",
+    description=(
+        "`event.vendor.type` is documented with two values: `polling` (the platform runs the poller of "
+        "`event.poller.configuration`) and `webhook` (the vendor pushes events). Near misses such as "
+        "`webhooks` (32 times in Cloud Elements' own documentation), `Polling` or `poll` are not documented "
+        "values, and what the platform makes of them is not documented either.\n\n"
+        "**Fix:** write `polling` or `webhook`, in lower case."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+         '    "event.vendor.type": "webhooks",\n'
+         '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+          '    "event.vendor.type": "webhook",\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+)
+
+POLLER_WHILE_EVENTS_DISABLED = Rule(
+    code="CE204",
+    name="poller-while-events-disabled",
+    severity="warning",
+    summary="event.poller.configuration is given but events are disabled, so the poller never runs",
+    description=(
+        "A poller runs only while events are enabled. With `event.notification.enabled` explicitly `false` "
+        "(or `\"false\"`), the resources of `event.poller.configuration` are never polled. An empty poller "
+        "configuration (`{}` or `\"{}\"`) and the platform's responses, which echo the element's default "
+        "poller, are not reported.\n\n"
+        "**Fix:** set `\"event.notification.enabled\": true` to run the poller, or remove "
+        "`event.poller.configuration`."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": false,\n'
+         '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
+         '"idField": "id"}\n    }\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+          '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
+          '"idField": "id"}\n    }\n  }\n}\n'),
+)
+
+POLLER_WITH_WEBHOOK = Rule(
+    code="CE205",
+    name="poller-with-webhook",
+    severity="warning",
+    summary="event.poller.configuration is given but event.vendor.type is webhook, so nothing is polled",
+    description=(
+        "With `event.vendor.type` set to `webhook`, events come from the vendor's webhooks and the poller "
+        "of `event.poller.configuration` is not the source of events. An empty poller configuration "
+        "(`{}` or `\"{}\"`) and the platform's responses are not reported.\n\n"
+        "**Fix:** set `\"event.vendor.type\": \"polling\"` to poll these resources, or remove "
+        "`event.poller.configuration`."
+    ),
+    bad=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+         '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+         '    "event.vendor.type": "webhook",\n'
+         '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
+         '"idField": "id"}\n    }\n  }\n}\n'),
+    good=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
+          '    "event.vendor.type": "polling",\n'
+          '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
+          '"idField": "id"}\n    }\n  }\n}\n'),
+)
+
+REFRESH_INTERVAL_NOT_MINUTES = Rule(
+    code="CE206",
+    name="refresh-interval-not-minutes",
+    severity="error",
+    summary="event.poller.refresh_interval is not a positive whole number of minutes",
+    description=(
+        "`event.poller.refresh_interval` is the number of minutes between two polls: a positive whole "
+        "number, usually written as a string (`\"15\"`; element defaults are 1, 3, 5, 10, 15 or 1440). "
+        "`\"15.5\"`, `\"15 minutes\"`, `\"15m\"`, `\" 15\"`, `\"\"` or `-5` are not.\n\n"
+        "**Fix:** write the whole number of minutes, such as `\"15\"`."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+         '    "event.poller.refresh_interval": "15 minutes"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+          '    "event.poller.refresh_interval": "15"\n  }\n}\n'),
+)
+
+REFRESH_INTERVAL_LONG = Rule(
+    code="CE207",
+    name="refresh-interval-long",
+    severity="warning",
+    summary="event.poller.refresh_interval is above 1440 minutes: the poller runs less than once a day",
+    description=(
+        "`event.poller.refresh_interval` counts minutes, not seconds: above 1440 the poller runs less than "
+        "once a day, which is rarely meant (the largest element default is 1440, once a day).\n\n"
+        "**Fix:** give the interval in minutes (`\"60\"` for every hour, `\"1440\"` for once a day)."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+         '    "event.poller.refresh_interval": "3600"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+          '    "event.poller.refresh_interval": "60"\n  }\n}\n'),
+)
+
+REFRESH_INTERVAL_ZERO = Rule(
+    code="CE208",
+    name="refresh-interval-zero",
+    severity="info",
+    summary="event.poller.refresh_interval is 0: what the platform does below 1 minute is not documented",
+    description=(
+        "An interval of `0` minutes is below the smallest element default (1 minute); the platform does "
+        "not document a minimum or what it does with 0.\n\n"
+        "**Fix:** give at least `\"1\"`."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+         '    "event.poller.refresh_interval": "0"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+          '    "event.poller.refresh_interval": "1"\n  }\n}\n'),
+)
+
 RULES: list[Rule] = [
-    Rule(
-        code="CE201",
-        name="events-without-callback",
-        severity="error",
-        summary="events are enabled but event.notification.callback.url is missing, null or empty",
-        description=(
-            "With `event.notification.enabled` set to `true` (or `\"true\"`), the platform POSTs every event "
-            "to `event.notification.callback.url`. Without that URL the events have nowhere to go.\n\n"
-            "**Fix:** add `\"event.notification.callback.url\"` with the absolute `https://` URL of the endpoint "
-            "of your application that receives the events, or set `event.notification.enabled` to `false`."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-             '    "event.vendor.type": "polling"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-              '    "event.vendor.type": "polling",\n'
-              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE202",
-        name="callback-url-not-absolute",
-        severity="error",
-        summary="event.notification.callback.url is not an absolute http(s) URL",
-        description=(
-            "The platform POSTs events to `event.notification.callback.url`, so it must be an absolute URL with "
-            "an `http` or `https` scheme and a host: `https://mycoolapp.com/events`. A bare host "
-            "(`mycoolapp.com`), a path (`/events`), another scheme, surrounding spaces or a value such as "
-            "`\"false\"` cannot receive events. The finding is an error while events are enabled and a warning "
-            "otherwise (the URL is not used yet, but it is wrong).\n\n"
-            "**Fix:** write the full URL, scheme included, without spaces."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
-             '    "event.notification.callback.url": "mycoolapp.com/events"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": "true",\n'
-              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE203",
-        name="vendor-type-unknown",
-        severity="warning",
-        summary="event.vendor.type is neither polling nor webhook (did you mean ...?)",
-        description=(
-            "`event.vendor.type` is documented with two values: `polling` (the platform runs the poller of "
-            "`event.poller.configuration`) and `webhook` (the vendor pushes events). Near misses such as "
-            "`webhooks` (32 times in Cloud Elements' own documentation), `Polling` or `poll` are not documented "
-            "values, and what the platform makes of them is not documented either.\n\n"
-            "**Fix:** write `polling` or `webhook`, in lower case."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-             '    "event.vendor.type": "webhooks",\n'
-             '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-              '    "event.vendor.type": "webhook",\n'
-              '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE204",
-        name="poller-while-events-disabled",
-        severity="warning",
-        summary="event.poller.configuration is given but events are disabled, so the poller never runs",
-        description=(
-            "A poller runs only while events are enabled. With `event.notification.enabled` explicitly `false` "
-            "(or `\"false\"`), the resources of `event.poller.configuration` are never polled. An empty poller "
-            "configuration (`{}` or `\"{}\"`) and the platform's responses, which echo the element's default "
-            "poller, are not reported.\n\n"
-            "**Fix:** set `\"event.notification.enabled\": true` to run the poller, or remove "
-            "`event.poller.configuration`."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": false,\n'
-             '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
-             '"idField": "id"}\n    }\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-              '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
-              '    "event.poller.configuration": {\n      "customers": {"url": "/hubs/finance/customers", '
-              '"idField": "id"}\n    }\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE205",
-        name="poller-with-webhook",
-        severity="warning",
-        summary="event.poller.configuration is given but event.vendor.type is webhook, so nothing is polled",
-        description=(
-            "With `event.vendor.type` set to `webhook`, events come from the vendor's webhooks and the poller "
-            "of `event.poller.configuration` is not the source of events. An empty poller configuration "
-            "(`{}` or `\"{}\"`) and the platform's responses are not reported.\n\n"
-            "**Fix:** set `\"event.vendor.type\": \"polling\"` to poll these resources, or remove "
-            "`event.poller.configuration`."
-        ),
-        bad=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-             '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
-             '    "event.vendor.type": "webhook",\n'
-             '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
-             '"idField": "id"}\n    }\n  }\n}\n'),
-        good=('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
-              '    "event.notification.callback.url": "https://mycoolapp.com/events",\n'
-              '    "event.vendor.type": "polling",\n'
-              '    "event.poller.configuration": {\n      "contacts": {"url": "/hubs/crm/contacts", '
-              '"idField": "id"}\n    }\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE206",
-        name="refresh-interval-not-minutes",
-        severity="error",
-        summary="event.poller.refresh_interval is not a positive whole number of minutes",
-        description=(
-            "`event.poller.refresh_interval` is the number of minutes between two polls: a positive whole "
-            "number, usually written as a string (`\"15\"`; element defaults are 1, 3, 5, 10, 15 or 1440). "
-            "`\"15.5\"`, `\"15 minutes\"`, `\"15m\"`, `\" 15\"`, `\"\"` or `-5` are not.\n\n"
-            "**Fix:** write the whole number of minutes, such as `\"15\"`."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-             '    "event.poller.refresh_interval": "15 minutes"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-              '    "event.poller.refresh_interval": "15"\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE207",
-        name="refresh-interval-long",
-        severity="warning",
-        summary="event.poller.refresh_interval is above 1440 minutes: the poller runs less than once a day",
-        description=(
-            "`event.poller.refresh_interval` counts minutes, not seconds: above 1440 the poller runs less than "
-            "once a day, which is rarely meant (the largest element default is 1440, once a day).\n\n"
-            "**Fix:** give the interval in minutes (`\"60\"` for every hour, `\"1440\"` for once a day)."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-             '    "event.poller.refresh_interval": "3600"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-              '    "event.poller.refresh_interval": "60"\n  }\n}\n'),
-    ),
-    Rule(
-        code="CE208",
-        name="refresh-interval-zero",
-        severity="info",
-        summary="event.poller.refresh_interval is 0: what the platform does below 1 minute is not documented",
-        description=(
-            "An interval of `0` minutes is below the smallest element default (1 minute); the platform does "
-            "not document a minimum or what it does with 0.\n\n"
-            "**Fix:** give at least `\"1\"`."
-        ),
-        bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-             '    "event.poller.refresh_interval": "0"\n  }\n}\n'),
-        good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
-              '    "event.poller.refresh_interval": "1"\n  }\n}\n'),
-    ),
+    EVENTS_WITHOUT_CALLBACK, CALLBACK_URL_NOT_ABSOLUTE, VENDOR_TYPE_UNKNOWN, POLLER_WHILE_EVENTS_DISABLED,
+    POLLER_WITH_WEBHOOK, REFRESH_INTERVAL_NOT_MINUTES, REFRESH_INTERVAL_LONG, REFRESH_INTERVAL_ZERO,
 ]
 
 
@@ -264,22 +274,22 @@ def _callback(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Find
     url = config.get(CALLBACK, missing)
     if enabled:
         if url is missing:
-            yield ctx.finding("CE201", f"events are enabled but `{CALLBACK}` is missing: the platform has nowhere "
+            yield ctx.finding(EVENTS_WITHOUT_CALLBACK, f"events are enabled but `{CALLBACK}` is missing: the platform has nowhere "
                                        "to send them", pointer=_pointer(ctx, ENABLED), key=True,
-                              fix=f'add "{CALLBACK}" with the absolute https URL that receives your events')
+                              help=f'add "{CALLBACK}" with the absolute https URL that receives your events')
             return
         if url is None or (isinstance(url, str) and not url.strip()):
             shown = "null" if url is None else "empty"
-            yield ctx.finding("CE201", f"events are enabled but `{CALLBACK}` is {shown}: the platform has nowhere "
+            yield ctx.finding(EVENTS_WITHOUT_CALLBACK, f"events are enabled but `{CALLBACK}` is {shown}: the platform has nowhere "
                                        "to send them", pointer=_pointer(ctx, CALLBACK),
-                              fix="give the absolute https URL that receives your events")
+                              help="give the absolute https URL that receives your events")
             return
     if not isinstance(url, str) or not url.strip() or is_unfilled(url):
         return
     problem = callback_problem(url)
     if problem is not None and not (is_response(ctx.value) and not enabled):
         message, fix = problem  # (a response with events off echoes whatever is stored: not the user's text)
-        yield ctx.finding("CE202", message, pointer=_pointer(ctx, CALLBACK), fix=fix,
+        yield ctx.finding(CALLBACK_URL_NOT_ABSOLUTE, message, pointer=_pointer(ctx, CALLBACK), help=fix,
                           severity="error" if enabled else "warning")
 
 
@@ -336,7 +346,7 @@ def _vendor_type(ctx: Context, config: dict) -> Iterator[Finding]:
     else:
         message = f"`{VENDOR}` is `{value}`: the documented values are polling and webhook"
         fix = 'write "polling" or "webhook"'
-    yield ctx.finding("CE203", message, pointer=_pointer(ctx, VENDOR), fix=fix)
+    yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)
 
 
 def _has_poller(ctx: Context) -> bool:
@@ -353,24 +363,24 @@ def _poller_not_run(ctx: Context, config: dict, enabled: bool | None) -> Iterato
     if POLLER not in config or is_response(ctx.value) or not _has_poller(ctx):
         return
     if enabled is False:
-        yield ctx.finding("CE204", f"`{POLLER}` has no effect: events are disabled (`{ENABLED}` is "
+        yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are disabled (`{ENABLED}` is "
                                    f"{_shown(config[ENABLED])})", pointer=_pointer(ctx, POLLER), key=True,
-                          fix=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
+                          help=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
         return
     if ENABLED not in config and ctx.kind == "instance":  # a bare configuration object may be a fragment
         import difflib
 
         near = difflib.get_close_matches(ENABLED, [k for k in config if isinstance(k, str)], n=1, cutoff=0.85)
         why = f" (`{near[0]}` is not that key: a typo?)" if near else ""
-        yield ctx.finding("CE204", f"`{POLLER}` has no effect: events are off by default and `{ENABLED}` is not "
+        yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are off by default and `{ENABLED}` is not "
                                    f"set{why}", pointer=_pointer(ctx, POLLER), key=True,
-                          fix=f'add "{ENABLED}": true to run the poller')
+                          help=f'add "{ENABLED}": true to run the poller')
         return
     vendor = config.get(VENDOR)
     if isinstance(vendor, str) and vendor.strip().lower() == "webhook":
-        yield ctx.finding("CE205", f"`{POLLER}` is not used: `{VENDOR}` is `{vendor}`, so events come from the "
+        yield ctx.finding(POLLER_WITH_WEBHOOK, f"`{POLLER}` is not used: `{VENDOR}` is `{vendor}`, so events come from the "
                                    "vendor's webhooks, not from polling", pointer=_pointer(ctx, POLLER), key=True,
-                          fix=f'set "{VENDOR}": "polling" to poll these resources, or remove "{POLLER}"')
+                          help=f'set "{VENDOR}": "polling" to poll these resources, or remove "{POLLER}"')
 
 
 def _shown(value: Any) -> str:
@@ -428,18 +438,18 @@ def _refresh_interval(ctx: Context, config: dict) -> Iterator[Finding]:
     pointer = _pointer(ctx, INTERVAL)
     minutes, why, fix = parse_minutes(value)
     if why is not None:
-        yield ctx.finding("CE206", f"`{INTERVAL}` {why}", pointer=pointer, fix=fix)
+        yield ctx.finding(REFRESH_INTERVAL_NOT_MINUTES, f"`{INTERVAL}` {why}", pointer=pointer, help=fix)
     elif minutes is None:
         return
     elif minutes < 0:
-        yield ctx.finding("CE206", f"`{INTERVAL}` is {minutes}: the number of minutes between polls must be "
-                                   "positive", pointer=pointer, fix='write a positive number of minutes, such as "15"')
+        yield ctx.finding(REFRESH_INTERVAL_NOT_MINUTES, f"`{INTERVAL}` is {minutes}: the number of minutes between polls must be "
+                                   "positive", pointer=pointer, help='write a positive number of minutes, such as "15"')
     elif minutes == 0:
-        yield ctx.finding("CE208", f"`{INTERVAL}` is 0 minutes: the platform does not document what it does below "
-                                   "1 minute", pointer=pointer, fix='write at least "1"')
+        yield ctx.finding(REFRESH_INTERVAL_ZERO, f"`{INTERVAL}` is 0 minutes: the platform does not document what it does below "
+                                   "1 minute", pointer=pointer, help='write at least "1"')
     elif minutes > MINUTES_PER_DAY:
         days = minutes // MINUTES_PER_DAY  # integer division: a 400-digit interval must not overflow a float
         shown = f"{minutes}" if minutes < 10**12 else f"a {len(str(minutes))}-digit number of"
-        yield ctx.finding("CE207", f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
+        yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
                                    "less than once a day; the interval counts minutes, not seconds",
-                          pointer=pointer, fix='give minutes: "60" is every hour, "1440" once a day')
+                          pointer=pointer, help='give minutes: "60" is every hour, "1440" once a day')

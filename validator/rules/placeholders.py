@@ -36,6 +36,7 @@ from typing import Any, Iterator
 
 from ..findings import Finding
 from .base import Rule
+from . import rule_for
 
 _HTML_TAGS = frozenset(
     "a abbr b big blockquote body br caption center code dd del div dl dt em font form h1 h2 h3 h4 h5 h6 head "
@@ -88,48 +89,49 @@ class Placeholder:
     text: str
 
 
-RULES: list[Rule] = [
-    Rule(
-        code="CE701",
-        name="placeholder-unfilled",
-        severity="warning",
-        summary="documentation placeholder left unfilled (<CLIENT_ID>, {{page.elementKey}}, YOUR_API_KEY)",
-        description=(
-            "A placeholder copied from documentation is sent as it is: the platform gets an OAuth client id "
-            "`<CLIENT_ID>` or an element key `{{page.elementKey}}`.  Environment references such as "
-            "`${SAGE_API_SECRET}` or `$SAGE_API_SECRET`, poller URL macros and path variables such as `{id}` "
-            "are not placeholders.\n\n**Fix:** write the real value, or an environment reference that your "
-            "deployment substitutes (`${CLIENT_ID}`)."
-        ),
-        bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "<CLIENT_ID>", '
-            '"oauth.api.secret": "${SAGE_API_SECRET}", '
-             '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-             '"name": "sage"}',
-        good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
-             '"oauth.api.secret": "${SAGE_API_SECRET}", '
-             '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-             '"name": "sage"}',
+PLACEHOLDER_UNFILLED = Rule(
+    code="CE701",
+    name="placeholder-unfilled",
+    severity="warning",
+    summary="documentation placeholder left unfilled (<CLIENT_ID>, {{page.elementKey}}, YOUR_API_KEY)",
+    description=(
+        "A placeholder copied from documentation is sent as it is: the platform gets an OAuth client id "
+        "`<CLIENT_ID>` or an element key `{{page.elementKey}}`.  Environment references such as "
+        "`${SAGE_API_SECRET}` or `$SAGE_API_SECRET`, poller URL macros and path variables such as `{id}` "
+        "are not placeholders.\n\n**Fix:** write the real value, or an environment reference that your "
+        "deployment substitutes (`${CLIENT_ID}`)."
     ),
-    Rule(
-        code="CE702",
-        name="masked-value",
-        severity="warning",
-        summary="masked value (xxxxxxxx, ********) where the real value belongs",
-        description=(
-            "A value masked before the file was committed (`xxxxxxxxxxxx`, `47dxxxxxxxx`, `********`) is sent "
-            "as it is: authentication fails.\n\n**Fix:** keep the secret out of the file with an environment "
-            "reference (`${SAGE_API_SECRET}`) that your deployment substitutes."
-        ),
-        bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
-            '"oauth.api.secret": "xxxxxxxxxxxxxxxxxxxxxxxx", '
-            '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-            '"name": "sage"}',
-        good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
-             '"oauth.api.secret": "${SAGE_API_SECRET}", '
-             '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-             '"name": "sage"}',
+    bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "<CLIENT_ID>", '
+        '"oauth.api.secret": "${SAGE_API_SECRET}", '
+         '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+         '"name": "sage"}',
+    good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
+         '"oauth.api.secret": "${SAGE_API_SECRET}", '
+         '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+         '"name": "sage"}',
+)
+
+MASKED_VALUE = Rule(
+    code="CE702",
+    name="masked-value",
+    severity="warning",
+    summary="masked value (xxxxxxxx, ********) where the real value belongs",
+    description=(
+        "A value masked before the file was committed (`xxxxxxxxxxxx`, `47dxxxxxxxx`, `********`) is sent "
+        "as it is: authentication fails.\n\n**Fix:** keep the secret out of the file with an environment "
+        "reference (`${SAGE_API_SECRET}`) that your deployment substitutes."
     ),
-]
+    bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
+        '"oauth.api.secret": "xxxxxxxxxxxxxxxxxxxxxxxx", '
+        '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+        '"name": "sage"}',
+    good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
+         '"oauth.api.secret": "${SAGE_API_SECRET}", '
+         '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+         '"name": "sage"}',
+)
+
+RULES: list[Rule] = [PLACEHOLDER_UNFILLED, MASKED_VALUE]
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -237,7 +239,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                     continue
                 message, fix = _message(placeholder, secret=secret, key=is_key)
                 if is_key:
-                    yield ctx.finding(placeholder.rule, message, source=source, pointer=pointer, key=True, fix=fix)
+                    yield ctx.finding(rule_for(placeholder.rule), message, source=source, pointer=pointer, key=True, help=fix)
                 else:
-                    yield ctx.finding(placeholder.rule, message, source=source, pointer=pointer,
-                                      sub=(placeholder.start, placeholder.end), fix=fix)
+                    yield ctx.finding(rule_for(placeholder.rule), message, source=source, pointer=pointer,
+                                      sub=(placeholder.start, placeholder.end), help=fix)

@@ -70,143 +70,153 @@ _GOOD_DATES = ('"datesConfiguration": {"updatedDateField": "updated_at", "update
                '"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}')
 _GOOD_ENTRY = '    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      ' + _GOOD_DATES + '}'
 
+POLLER_ENTRY_EMPTY = Rule(
+    code="CE301",
+    name="poller-entry-empty",
+    severity="error",
+    summary="a poller resource is an empty stub {}",
+    description=(
+        "An entry of `event.poller.configuration` tells the poller what to request (`url`) and how to name "
+        "each record (`idField`). An empty stub `\"leads\": {}`, left from a documentation page that lists "
+        "resources to fill in, cannot be polled.\n\n"
+        "**Fix:** give the entry its `url`, `idField` and `datesConfiguration`, or remove it."
+    ),
+    bad=_doc(_GOOD_ENTRY + ',\n    "leads": {}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
+POLLER_KEY_MISPLACED = Rule(
+    code="CE302",
+    name="poller-key-misplaced",
+    severity="warning",
+    summary="an entry key inside datesConfiguration, or a date key on the entry",
+    description=(
+        "`createdCheckTolerance`, `pageSize`, `pollDelay`, `filterByUpdatedDate`, `filterByCurrentDate`, "
+        "`url` and `idField` belong on the entry itself; `updatedDateField`, `updatedDateFormat`, "
+        "`updatedDateTimezone` and their `created` counterparts belong inside `datesConfiguration`. One "
+        "level off, the platform does not find them and the setting has no effect (Cloud Elements' own "
+        "Pardot and HubSpot examples put `createdCheckTolerance` inside `datesConfiguration`).\n\n"
+        "**Fix:** move the key where it belongs, as the message says."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+             '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
+             '"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
+             '"createdCheckTolerance": 10}}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "createdCheckTolerance": 10,\n      '
+              + _GOOD_DATES + '}'),
+)
+
+POLLER_FIELD_PATH_SYNTAX = Rule(
+    code="CE303",
+    name="poller-field-path-syntax",
+    severity="error",
+    summary="idField or a date field is not a valid field path (brackets, quotes, dots, spaces)",
+    description=(
+        "`idField`, `updatedDateField` and `createdDateField` are paths into the record: a name (`id`), "
+        "dotted names (`user.id`), or a bracketed, quoted name for names with spaces or dots "
+        "(`['Modified Time']`). An unclosed bracket or quote, an empty name (`user..id`, `.id`, `[]`) or "
+        "a space around the path points at no field. An `idField` of spaces only is reported as a warning, "
+        "like an empty one (CE107): its events carry no `objectId`.\n\n"
+        "**Fix:** close the bracket and the quote, remove the extra dot or space."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+             '{"updatedDateField": "[\'Modified Time\'", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
+             '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+              '{"updatedDateField": "[\'Modified Time\']", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
+              '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
+)
+
+POLLER_DATES_HALF_GIVEN = Rule(
+    code="CE304",
+    name="poller-dates-half-given",
+    severity="error",
+    summary="a date field without its format, a format without its field, or a zone without either",
+    description=(
+        "The poller reads a record's updated (and created) date from `updatedDateField`, parsed with "
+        "`updatedDateFormat` in `updatedDateTimezone` (and likewise for `created`). A field without its "
+        "format cannot be parsed, a format without its field reads nothing, and an empty field name next "
+        "to a format names no field. A zone without field and format applies to nothing: harmless, so it is "
+        "reported as info. An empty format is the date rules' (CE4xx).\n\n"
+        "**Fix:** give both the field and its format (`milliseconds` for epoch milliseconds)."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+             '{"updatedDateField": "updated_at", "createdDateField": "created_at", '
+             '"createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
+POLLER_DATES_NO_UPDATED = Rule(
+    code="CE305",
+    name="poller-dates-no-updated",
+    severity="info",
+    summary="datesConfiguration gives the created date but not the updated date",
+    description=(
+        "The platform compares records by their updated date: a record whose updated date is not after the "
+        "last poll is skipped, and one whose updated date equals its created date is a new record. A "
+        "`datesConfiguration` with only `createdDateField`/`createdDateFormat` lacks the date everything "
+        "is compared with (the Element Builder marks all four keys required).\n\n"
+        "**Fix:** add `updatedDateField` and `updatedDateFormat`."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+             '{"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
+POLLER_DATES_NO_CREATED = Rule(
+    code="CE306",
+    name="poller-dates-no-created",
+    severity="info",
+    summary="datesConfiguration gives the updated date but not the created date",
+    description=(
+        "A record whose updated date equals its created date (within `createdCheckTolerance`) is reported "
+        "as CREATED, a later one as UPDATED. Without `createdDateField`/`createdDateFormat` the platform "
+        "cannot tell the two apart (the Element Builder marks all four keys required); what it reports "
+        "then is not documented.\n\n"
+        "**Fix:** add `createdDateField` and `createdDateFormat` if the records carry a created date."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
+             '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
+POLLER_DATES_EMPTY = Rule(
+    code="CE307",
+    name="poller-dates-empty",
+    severity="warning",
+    summary="datesConfiguration is empty",
+    description=(
+        "An empty `datesConfiguration` (`{}`) names no date: left from a documentation stub, it tells the "
+        "platform nothing about how to compare records.\n\n"
+        "**Fix:** give `updatedDateField`/`updatedDateFormat` and `createdDateField`/`createdDateFormat`, "
+        "or remove `datesConfiguration`."
+    ),
+    bad=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id", "datesConfiguration": {}}'),
+    good=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id"}'),
+)
+
+POLLER_NUMBER_OUT_OF_RANGE = Rule(
+    code="CE308",
+    name="poller-number-out-of-range",
+    severity="error",
+    summary="pollDelay or createdCheckTolerance is negative, or pageSize is below 1",
+    description=(
+        "`pollDelay` is a number of seconds subtracted from the last poll time before it is put in the URL: "
+        "a negative delay asks for changes from after the last poll and misses those made in between. "
+        "`createdCheckTolerance` is the number of seconds within which equal created and updated dates "
+        "make a record new: a negative tolerance makes no record new. `pageSize` is a number of records "
+        "per page: it must be at least 1.\n\n"
+        "**Fix:** give a number of seconds of 0 or more (a page size of 1 or more)."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": -60,\n      '
+             + _GOOD_DATES + '}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": 60,\n      '
+              + _GOOD_DATES + '}'),
+)
+
 RULES: list[Rule] = [
-    Rule(
-        code="CE301",
-        name="poller-entry-empty",
-        severity="error",
-        summary="a poller resource is an empty stub {}",
-        description=(
-            "An entry of `event.poller.configuration` tells the poller what to request (`url`) and how to name "
-            "each record (`idField`). An empty stub `\"leads\": {}`, left from a documentation page that lists "
-            "resources to fill in, cannot be polled.\n\n"
-            "**Fix:** give the entry its `url`, `idField` and `datesConfiguration`, or remove it."
-        ),
-        bad=_doc(_GOOD_ENTRY + ',\n    "leads": {}'),
-        good=_doc(_GOOD_ENTRY),
-    ),
-    Rule(
-        code="CE302",
-        name="poller-key-misplaced",
-        severity="warning",
-        summary="an entry key inside datesConfiguration, or a date key on the entry",
-        description=(
-            "`createdCheckTolerance`, `pageSize`, `pollDelay`, `filterByUpdatedDate`, `filterByCurrentDate`, "
-            "`url` and `idField` belong on the entry itself; `updatedDateField`, `updatedDateFormat`, "
-            "`updatedDateTimezone` and their `created` counterparts belong inside `datesConfiguration`. One "
-            "level off, the platform does not find them and the setting has no effect (Cloud Elements' own "
-            "Pardot and HubSpot examples put `createdCheckTolerance` inside `datesConfiguration`).\n\n"
-            "**Fix:** move the key where it belongs, as the message says."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                 '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
-                 '"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX", '
-                 '"createdCheckTolerance": 10}}'),
-        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "createdCheckTolerance": 10,\n      '
-                  + _GOOD_DATES + '}'),
-    ),
-    Rule(
-        code="CE303",
-        name="poller-field-path-syntax",
-        severity="error",
-        summary="idField or a date field is not a valid field path (brackets, quotes, dots, spaces)",
-        description=(
-            "`idField`, `updatedDateField` and `createdDateField` are paths into the record: a name (`id`), "
-            "dotted names (`user.id`), or a bracketed, quoted name for names with spaces or dots "
-            "(`['Modified Time']`). An unclosed bracket or quote, an empty name (`user..id`, `.id`, `[]`) or "
-            "a space around the path points at no field. An `idField` of spaces only is reported as a warning, "
-            "like an empty one (CE107): its events carry no `objectId`.\n\n"
-            "**Fix:** close the bracket and the quote, remove the extra dot or space."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                 '{"updatedDateField": "[\'Modified Time\'", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
-                 '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
-        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                  '{"updatedDateField": "[\'Modified Time\']", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", '
-                  '"createdDateField": "[\'Created Time\']", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}'),
-    ),
-    Rule(
-        code="CE304",
-        name="poller-dates-half-given",
-        severity="error",
-        summary="a date field without its format, a format without its field, or a zone without either",
-        description=(
-            "The poller reads a record's updated (and created) date from `updatedDateField`, parsed with "
-            "`updatedDateFormat` in `updatedDateTimezone` (and likewise for `created`). A field without its "
-            "format cannot be parsed, a format without its field reads nothing, and an empty field name next "
-            "to a format names no field. A zone without field and format applies to nothing: harmless, so it is "
-            "reported as info. An empty format is the date rules' (CE4xx).\n\n"
-            "**Fix:** give both the field and its format (`milliseconds` for epoch milliseconds)."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                 '{"updatedDateField": "updated_at", "createdDateField": "created_at", '
-                 '"createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
-        good=_doc(_GOOD_ENTRY),
-    ),
-    Rule(
-        code="CE305",
-        name="poller-dates-no-updated",
-        severity="info",
-        summary="datesConfiguration gives the created date but not the updated date",
-        description=(
-            "The platform compares records by their updated date: a record whose updated date is not after the "
-            "last poll is skipped, and one whose updated date equals its created date is a new record. A "
-            "`datesConfiguration` with only `createdDateField`/`createdDateFormat` lacks the date everything "
-            "is compared with (the Element Builder marks all four keys required).\n\n"
-            "**Fix:** add `updatedDateField` and `updatedDateFormat`."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                 '{"createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
-        good=_doc(_GOOD_ENTRY),
-    ),
-    Rule(
-        code="CE306",
-        name="poller-dates-no-created",
-        severity="info",
-        summary="datesConfiguration gives the updated date but not the created date",
-        description=(
-            "A record whose updated date equals its created date (within `createdCheckTolerance`) is reported "
-            "as CREATED, a later one as UPDATED. Without `createdDateField`/`createdDateFormat` the platform "
-            "cannot tell the two apart (the Element Builder marks all four keys required); what it reports "
-            "then is not documented.\n\n"
-            "**Fix:** add `createdDateField` and `createdDateFormat` if the records carry a created date."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
-                 '{"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX"}}'),
-        good=_doc(_GOOD_ENTRY),
-    ),
-    Rule(
-        code="CE307",
-        name="poller-dates-empty",
-        severity="warning",
-        summary="datesConfiguration is empty",
-        description=(
-            "An empty `datesConfiguration` (`{}`) names no date: left from a documentation stub, it tells the "
-            "platform nothing about how to compare records.\n\n"
-            "**Fix:** give `updatedDateField`/`updatedDateFormat` and `createdDateField`/`createdDateFormat`, "
-            "or remove `datesConfiguration`."
-        ),
-        bad=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id", "datesConfiguration": {}}'),
-        good=_doc('    "orders": {"url": "/hubs/ecommerce/orders", "idField": "id"}'),
-    ),
-    Rule(
-        code="CE308",
-        name="poller-number-out-of-range",
-        severity="error",
-        summary="pollDelay or createdCheckTolerance is negative, or pageSize is below 1",
-        description=(
-            "`pollDelay` is a number of seconds subtracted from the last poll time before it is put in the URL: "
-            "a negative delay asks for changes from after the last poll and misses those made in between. "
-            "`createdCheckTolerance` is the number of seconds within which equal created and updated dates "
-            "make a record new: a negative tolerance makes no record new. `pageSize` is a number of records "
-            "per page: it must be at least 1.\n\n"
-            "**Fix:** give a number of seconds of 0 or more (a page size of 1 or more)."
-        ),
-        bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": -60,\n      '
-                 + _GOOD_DATES + '}'),
-        good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": 60,\n      '
-                  + _GOOD_DATES + '}'),
-    ),
+    POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
+    POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
 ]
 
 
@@ -217,7 +227,7 @@ class PathProblem:
     message: str
     start: int
     end: int
-    fix: str | None = None
+    help: str | None = None
 
 
 def field_path_problems(path: str) -> list[PathProblem]:
@@ -322,9 +332,9 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
     value: dict = entry.value
     src = entry.source
     if not value:
-        yield ctx.finding("CE301", f"resource `{entry.name}` is an empty stub {{}}: the poller needs its `url` "
+        yield ctx.finding(POLLER_ENTRY_EMPTY, f"resource `{entry.name}` is an empty stub {{}}: the poller needs its `url` "
                                    "and `idField`", source=src, pointer=entry.pointer,
-                          fix=f'give "{entry.name}" its "url", "idField" and "datesConfiguration", or remove it')
+                          help=f'give "{entry.name}" its "url", "idField" and "datesConfiguration", or remove it')
         return
     dates = value.get(DATES)
     dates = dates if isinstance(dates, dict) else None
@@ -348,9 +358,9 @@ def _misplaced(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> I
                        ("" if same else f" ({json.dumps(value[key], ensure_ascii=False)}); keep the value you mean"))
             else:
                 fix = f'move "{key}": {shown} out of datesConfiguration, onto the entry next to "url"'
-            yield ctx.finding("CE302", f"`{key}` belongs on the entry `{entry.name}`, not inside `{DATES}`: "
+            yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs on the entry `{entry.name}`, not inside `{DATES}`: "
                                        "the platform does not read it there", source=src,
-                              pointer=entry.child(DATES, key), key=True, fix=fix)
+                              pointer=entry.child(DATES, key), key=True, help=fix)
     for key in value:
         if key not in DATE_KEYS:
             continue
@@ -363,8 +373,8 @@ def _misplaced(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> I
             fix = f'move "{key}": {shown} into datesConfiguration'
         else:
             fix = f'move "{key}": {shown} into a "datesConfiguration" object of the entry'
-        yield ctx.finding("CE302", f"`{key}` belongs inside `{DATES}`, not on the entry `{entry.name}`: the platform "
-                                   "does not read it there", source=src, pointer=entry.child(key), key=True, fix=fix)
+        yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs inside `{DATES}`, not on the entry `{entry.name}`: the platform "
+                                   "does not read it there", source=src, pointer=entry.child(key), key=True, help=fix)
 
 
 def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:
@@ -377,14 +387,14 @@ def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Itera
             continue
         if path and not path.strip():
             if key == "idField":  # "" is the schema's (CE107); a blank idField is the same mistake
-                yield ctx.finding("CE303", f"`idField` of `{entry.name}` is only spaces: its events carry no "
+                yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`idField` of `{entry.name}` is only spaces: its events carry no "
                                            "`objectId`", source=entry.source, pointer=entry.child(*where),
-                                  severity="warning", fix='name the field of the record that holds its id, such as "id"')
+                                  severity="warning", help='name the field of the record that holds its id, such as "id"')
             continue  # a blank date field is reported with the dates (CE304)
         for problem in field_path_problems(path):
-            yield ctx.finding("CE303", f"`{key}` {json.dumps(path, ensure_ascii=False)}: {problem.message}",
+            yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)}: {problem.message}",
                               source=entry.source, pointer=entry.child(*where), sub=(problem.start, problem.end),
-                              fix=problem.fix)
+                              help=problem.help)
 
 
 def _state(value: Any) -> str:
@@ -406,8 +416,8 @@ def _dates_given(ctx: Context, entry: Entry, value: dict, dates: dict) -> Iterat
         return entry.child(DATES, key) if key in dates else entry.child(key)
 
     if not dates and not merged:
-        yield ctx.finding("CE307", f"`{DATES}` of `{entry.name}` is empty", source=src, pointer=entry.child(DATES),
-                          fix="give updatedDateField/updatedDateFormat and createdDateField/createdDateFormat, "
+        yield ctx.finding(POLLER_DATES_EMPTY, f"`{DATES}` of `{entry.name}` is empty", source=src, pointer=entry.child(DATES),
+                          help="give updatedDateField/updatedDateFormat and createdDateField/createdDateFormat, "
                               "or remove datesConfiguration")
         return
     given: dict[str, bool] = {}
@@ -416,30 +426,30 @@ def _dates_given(ctx: Context, entry: Entry, value: dict, dates: dict) -> Iterat
         field, fmt = _state(merged.get(field_key)), _state(merged.get(format_key))
         given[kind] = "given" in (field, fmt)
         if field == "given" and fmt == "absent":
-            yield ctx.finding("CE304", f"`{field_key}` has no `{format_key}`: the {kind} date cannot be read",
+            yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{field_key}` has no `{format_key}`: the {kind} date cannot be read",
                               source=src, pointer=where(field_key), key=True,
-                              fix=_format_fix(format_key, merged, kind))
+                              help=_format_fix(format_key, merged, kind))
         elif field == "blank" and fmt == "given":
-            yield ctx.finding("CE304", f"`{field_key}` is empty while `{format_key}` is given: it names no field "
+            yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{field_key}` is empty while `{format_key}` is given: it names no field "
                                        "of the record", source=src, pointer=where(field_key),
-                              fix=f"name the field of the record that holds its {kind} date")
+                              help=f"name the field of the record that holds its {kind} date")
         elif field == "absent" and fmt == "given":
-            yield ctx.finding("CE304", f"`{format_key}` has no `{field_key}`: it reads no field", source=src,
+            yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{format_key}` has no `{field_key}`: it reads no field", source=src,
                               pointer=where(format_key), key=True,
-                              fix=f'add "{field_key}" with the field of the record that holds its {kind} date')
+                              help=f'add "{field_key}" with the field of the record that holds its {kind} date')
         # field given with a blank format: an empty format is the date rules' (CE4xx)
         if not given[kind] and _state(merged.get(zone_key)) == "given":
-            yield ctx.finding("CE304", f"`{zone_key}` is given without `{field_key}` and `{format_key}`: it "
+            yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{zone_key}` is given without `{field_key}` and `{format_key}`: it "
                                        "applies to nothing", source=src, pointer=where(zone_key), key=True,
-                              severity="info", fix=f'add "{field_key}" and "{format_key}", or remove "{zone_key}"')
+                              severity="info", help=f'add "{field_key}" and "{format_key}", or remove "{zone_key}"')
     if given["created"] and not given["updated"]:
-        yield ctx.finding("CE305", f"`{DATES}` of `{entry.name}` gives the created date but not the updated date, "
+        yield ctx.finding(POLLER_DATES_NO_UPDATED, f"`{DATES}` of `{entry.name}` gives the created date but not the updated date, "
                                    "by which the platform compares records", source=src, pointer=entry.child(DATES),
-                          key=True, fix='add "updatedDateField" and "updatedDateFormat"')
+                          key=True, help='add "updatedDateField" and "updatedDateFormat"')
     elif given["updated"] and not given["created"]:
-        yield ctx.finding("CE306", f"`{DATES}` of `{entry.name}` has no created date: the platform cannot tell new "
+        yield ctx.finding(POLLER_DATES_NO_CREATED, f"`{DATES}` of `{entry.name}` has no created date: the platform cannot tell new "
                                    "records from changed ones", source=src, pointer=entry.child(DATES), key=True,
-                          fix='add "createdDateField" and "createdDateFormat" if the records carry a created date')
+                          help='add "createdDateField" and "createdDateFormat" if the records carry a created date')
 
 
 def _format_fix(format_key: str, merged: dict, kind: str) -> str:
@@ -473,5 +483,5 @@ def _numbers(ctx: Context, entry: Entry, value: dict) -> Iterator[Finding]:
             continue
         shown = json.dumps(value[key], ensure_ascii=False)
         below = "negative" if low == 0 else "below 1"
-        yield ctx.finding("CE308", f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
-                          pointer=entry.child(key), fix=fix)
+        yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
+                          pointer=entry.child(key), help=fix)

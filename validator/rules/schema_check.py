@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding
+from . import rule_for
 
 
 def check(ctx) -> Iterator[Finding]:
@@ -13,14 +14,14 @@ def check(ctx) -> Iterator[Finding]:
     yield from _misspelt_top_level_keys(ctx)
     element = ctx.options.element or ctx.element_key
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
-        yield ctx.finding(problem.rule, problem.message, pointer=problem.pointer, key=problem.key, fix=problem.fix,
+        yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity)
     for ref, source in ctx.pollers:
         if not ref.stringified or source.value is None:
             continue
         for problem in validate(source.value, schema="poller"):
-            yield ctx.finding(problem.rule, problem.message, source=source, pointer=problem.pointer, key=problem.key,
-                              fix=problem.fix, severity=problem.severity)
+            yield ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=problem.pointer, key=problem.key,
+                              help=problem.help, severity=problem.severity)
 
 
 def _misspelt_top_level_keys(ctx) -> Iterator[Finding]:
@@ -39,6 +40,6 @@ def _misspelt_top_level_keys(ctx) -> Iterator[Finding]:
             continue  # a dotted key is a configuration key out of place: CE106's case
         near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.8)
         if near:
-            yield ctx.finding("CE101", f"unknown key `{key}` in the instance body",
+            yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body",
                               pointer=f"/{escape_pointer_token(key)}", key=True,
-                              fix=f"did you mean `{by_lower[near[0]]}`?")
+                              help=f"did you mean `{by_lower[near[0]]}`?")

@@ -116,31 +116,31 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
     return True
 
 
-RULES: list[Rule] = [
-    Rule(
-        code="CE751",
-        name="secret-committed",
-        severity="warning",
-        summary="real-looking secret committed in the file",
-        description=(
-            "The value of a secret key (`oauth.api.secret`, `signature.secret`, `apim.subscription.key`, "
-            "passwords, tokens, private keys) is written in the file, and these files live in git: anyone who "
-            "can read the repository can read the secret, also after it is removed.  Placeholders, masks, "
-            "empty values and environment references (`${SAGE_API_SECRET}`) are not reported; "
-            "`providerData.code` is a one-time grant code and is not reported either.\n\n"
-            "**Fix:** write an environment reference that your deployment substitutes, e.g. "
-            "`\"oauth.api.secret\": \"${SAGE_API_SECRET}\"`, and rotate the secret that was committed."
-        ),
-        bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
-            '"oauth.api.secret": "q8Zr2LmX0vTe5NwB7yKc", '
-            '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-            '"name": "sage"}',
-        good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
-             '"oauth.api.secret": "${SAGE_API_SECRET}", '
-             '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
-             '"name": "sage"}',
+SECRET_COMMITTED = Rule(
+    code="CE751",
+    name="secret-committed",
+    severity="warning",
+    summary="real-looking secret committed in the file",
+    description=(
+        "The value of a secret key (`oauth.api.secret`, `signature.secret`, `apim.subscription.key`, "
+        "passwords, tokens, private keys) is written in the file, and these files live in git: anyone who "
+        "can read the repository can read the secret, also after it is removed.  Placeholders, masks, "
+        "empty values and environment references (`${SAGE_API_SECRET}`) are not reported; "
+        "`providerData.code` is a one-time grant code and is not reported either.\n\n"
+        "**Fix:** write an environment reference that your deployment substitutes, e.g. "
+        "`\"oauth.api.secret\": \"${SAGE_API_SECRET}\"`, and rotate the secret that was committed."
     ),
-]
+    bad='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
+        '"oauth.api.secret": "q8Zr2LmX0vTe5NwB7yKc", '
+        '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+        '"name": "sage"}',
+    good='{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_CLIENT_ID}", '
+         '"oauth.api.secret": "${SAGE_API_SECRET}", '
+         '"signature.secret": "${SAGE_SIGNATURE_SECRET}", "apim.subscription.key": "${SAGE_APIM_KEY}"}, '
+         '"name": "sage"}',
+)
+
+RULES: list[Rule] = [SECRET_COMMITTED]
 
 
 def _walk(value: Any, pointer: str, extra: frozenset[str]) -> Iterator[tuple[str, str, Any, str]]:
@@ -201,4 +201,4 @@ def check(ctx: Any) -> Iterator[Finding]:
         for outer, poller_source in stringified.items():
             if pointer.startswith(outer + "/"):
                 source, inner = poller_source, pointer[len(outer):]
-        yield ctx.finding("CE751", MESSAGE, source=source, pointer=inner, fix=FIX)
+        yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, help=FIX)

@@ -18,6 +18,6 @@ def check(ctx) -> Iterator[Finding]:
             continue
         pointer = entry.child("url")
         template = parse_url_template(url, encode_values=ctx.options.encode_values,
-                                      server_zone=ctx.options.server_zone, report_spaces=ctx.options.report_spaces)
+                                      server_zone=ctx.options.server_zone, report_spaces=ctx.enabled("CE617"))
         for problem in template.problems:
             yield ctx.problem(problem, source=entry.source, pointer=pointer)

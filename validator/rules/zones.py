@@ -39,6 +39,7 @@ from typing import Any, Iterator
 
 from ..findings import Finding, Problem
 from .base import Rule
+from . import rule_for
 
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
@@ -50,77 +51,81 @@ def _poller(entry: str) -> str:
            '"createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}}'
 
 
-RULES: list[Rule] = [
-    Rule(
-        code="CE501",
-        name="zone-unknown",
-        severity="error",
-        summary="time zone id Java does not know: it silently uses GMT",
-        description=(
-            "Java's `TimeZone.getTimeZone` never fails: an id it does not know becomes `GMT` without a "
-            "word, so every date is read hours off.  Ids are case-sensitive (`utc` is unknown), use "
-            "underscores (`America/New_York`), and offsets are written `GMT+05:30` (not `UTC+05:30` or "
-            "`+05:30`).\n\n**Fix:** use the suggested id, or any id of `TimeZone.getAvailableIDs()`."
-        ),
-        bad=_poller('"updatedDateTimezone": "America/New York"'),
-        good=_poller('"updatedDateTimezone": "America/New_York"'),
+ZONE_UNKNOWN = Rule(
+    code="CE501",
+    name="zone-unknown",
+    severity="error",
+    summary="time zone id Java does not know: it silently uses GMT",
+    description=(
+        "Java's `TimeZone.getTimeZone` never fails: an id it does not know becomes `GMT` without a "
+        "word, so every date is read hours off.  Ids are case-sensitive (`utc` is unknown), use "
+        "underscores (`America/New_York`), and offsets are written `GMT+05:30` (not `UTC+05:30` or "
+        "`+05:30`).\n\n**Fix:** use the suggested id, or any id of `TimeZone.getAvailableIDs()`."
     ),
-    Rule(
-        code="CE502",
-        name="zone-empty",
-        severity="warning",
-        summary="empty time zone: Java takes it as GMT",
-        description=(
-            "An empty `updatedDateTimezone`/`createdDateTimezone` is an unknown id to Java, which silently "
-            "uses GMT.\n\n**Fix:** write the zone the vendor's dates are in (`GMT` if they are UTC), or "
-            "remove the key."
-        ),
-        bad=_poller('"updatedDateTimezone": ""'),
-        good=_poller('"updatedDateTimezone": "GMT"'),
+    bad=_poller('"updatedDateTimezone": "America/New York"'),
+    good=_poller('"updatedDateTimezone": "America/New_York"'),
+)
+
+ZONE_EMPTY = Rule(
+    code="CE502",
+    name="zone-empty",
+    severity="warning",
+    summary="empty time zone: Java takes it as GMT",
+    description=(
+        "An empty `updatedDateTimezone`/`createdDateTimezone` is an unknown id to Java, which silently "
+        "uses GMT.\n\n**Fix:** write the zone the vendor's dates are in (`GMT` if they are UTC), or "
+        "remove the key."
     ),
-    Rule(
-        code="CE503",
-        name="zone-placeholder",
-        severity="warning",
-        summary="a template placeholder such as {TimeZone} instead of a time zone id",
-        description=(
-            "`{TimeZone}` is a placeholder of a template, not a zone id: unless your own tooling substitutes "
-            "it before the body is sent, Java does not know it and silently uses GMT.\n\n"
-            "**Fix:** write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`."
-        ),
-        bad=_poller('"updatedDateTimezone": "{TimeZone}"'),
-        good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+    bad=_poller('"updatedDateTimezone": ""'),
+    good=_poller('"updatedDateTimezone": "GMT"'),
+)
+
+ZONE_PLACEHOLDER = Rule(
+    code="CE503",
+    name="zone-placeholder",
+    severity="warning",
+    summary="a template placeholder such as {TimeZone} instead of a time zone id",
+    description=(
+        "`{TimeZone}` is a placeholder of a template, not a zone id: unless your own tooling substitutes "
+        "it before the body is sent, Java does not know it and silently uses GMT.\n\n"
+        "**Fix:** write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`."
     ),
-    Rule(
-        code="CE504",
-        name="zone-misleading-legacy-id",
-        severity="warning",
-        summary="legacy three-letter id with a surprising meaning (BST is Bangladesh, EST has no daylight time)",
-        description=(
-            "Java keeps legacy three-letter ids whose meaning is rarely the intended one: `BST` is Bangladesh "
-            "(+06:00), not British Summer Time; `EST` and `MST` are fixed offsets that never switch to daylight "
-            "time (New York and Denver do); `AST` is Alaska, `NST` New Zealand, `SST` the Solomon Islands, `ART` "
-            "Egypt, `ECT` Paris, `ACT` Darwin, `MIT` Apia.\n\n**Fix:** write the region id of the vendor's zone, "
-            "e.g. `America/New_York` or `Europe/London`."
-        ),
-        bad=_poller('"updatedDateTimezone": "EST"'),
-        good=_poller('"updatedDateTimezone": "America/New_York"'),
+    bad=_poller('"updatedDateTimezone": "{TimeZone}"'),
+    good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+)
+
+ZONE_MISLEADING_LEGACY_ID = Rule(
+    code="CE504",
+    name="zone-misleading-legacy-id",
+    severity="warning",
+    summary="legacy three-letter id with a surprising meaning (BST is Bangladesh, EST has no daylight time)",
+    description=(
+        "Java keeps legacy three-letter ids whose meaning is rarely the intended one: `BST` is Bangladesh "
+        "(+06:00), not British Summer Time; `EST` and `MST` are fixed offsets that never switch to daylight "
+        "time (New York and Denver do); `AST` is Alaska, `NST` New Zealand, `SST` the Solomon Islands, `ART` "
+        "Egypt, `ECT` Paris, `ACT` Darwin, `MIT` Apia.\n\n**Fix:** write the region id of the vendor's zone, "
+        "e.g. `America/New_York` or `Europe/London`."
     ),
-    Rule(
-        code="CE505",
-        name="zone-legacy-id",
-        severity="info",
-        summary="legacy three-letter id (PST, CST, IST...): works, but say the region",
-        description=(
-            "Legacy three-letter ids such as `PST`, `CST`, `IST` or `HST` are deprecated by Java and ambiguous "
-            "to readers (`CST` is America/Chicago, not China; `IST` is India, not Israel or Ireland). They work, "
-            "and follow the region named in the message.\n\n**Fix:** write that region id, e.g. "
-            "`America/Los_Angeles` for `PST`."
-        ),
-        bad=_poller('"updatedDateTimezone": "PST"'),
-        good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+    bad=_poller('"updatedDateTimezone": "EST"'),
+    good=_poller('"updatedDateTimezone": "America/New_York"'),
+)
+
+ZONE_LEGACY_ID = Rule(
+    code="CE505",
+    name="zone-legacy-id",
+    severity="info",
+    summary="legacy three-letter id (PST, CST, IST...): works, but say the region",
+    description=(
+        "Legacy three-letter ids such as `PST`, `CST`, `IST` or `HST` are deprecated by Java and ambiguous "
+        "to readers (`CST` is America/Chicago, not China; `IST` is India, not Israel or Ireland). They work, "
+        "and follow the region named in the message.\n\n**Fix:** write that region id, e.g. "
+        "`America/Los_Angeles` for `PST`."
     ),
-]
+    bad=_poller('"updatedDateTimezone": "PST"'),
+    good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
+)
+
+RULES: list[Rule] = [ZONE_UNKNOWN, ZONE_EMPTY, ZONE_PLACEHOLDER, ZONE_MISLEADING_LEGACY_ID, ZONE_LEGACY_ID]
 
 _MISLEADING: dict[str, tuple[str, str]] = {
     # id: (what Java means, the fix)
@@ -213,34 +218,34 @@ def zone_problems(zone_id: str) -> list[Problem]:
 
     end = len(zone_id)
     if zone_id == "":
-        return [Problem("CE502", "empty time zone: Java takes an empty id as GMT", 0, 0,
-                        fix="write the vendor's zone (`GMT` if its dates are UTC), or remove the key")]
+        return [Problem(ZONE_EMPTY.code, "empty time zone: Java takes an empty id as GMT", 0, 0,
+                        help="write the vendor's zone (`GMT` if its dates are UTC), or remove the key")]
     if find_placeholders(zone_id):
         return []  # CE701 reports it
     resolution = resolve_zone(zone_id)
     if not resolution.known:
         placeholder = _TEMPLATE_PLACEHOLDER.search(zone_id)
         if placeholder:
-            return [Problem("CE503", f"unfilled placeholder `{placeholder.group(0)}` instead of a time zone id: "
+            return [Problem(ZONE_PLACEHOLDER.code, f"unfilled placeholder `{placeholder.group(0)}` instead of a time zone id: "
                                      "unless it is substituted before the body is sent, Java silently uses GMT",
                             placeholder.start(), placeholder.end(),
-                            fix="write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`")]
+                            help="write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`")]
         suggestion = suggest_zone(zone_id)
         if suggestion is None:
-            return [Problem("CE501", f"unknown time zone id `{zone_id}`: Java silently uses GMT",
-                            0, end, fix="use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`")]
+            return [Problem(ZONE_UNKNOWN.code, f"unknown time zone id `{zone_id}`: Java silently uses GMT",
+                            0, end, help="use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`")]
         harmless = is_utc(suggestion)
         effect = "which is what it means anyway" if harmless else "not the zone meant"
-        return [Problem("CE501", f"unknown time zone id `{zone_id}`: Java silently uses GMT ({effect}); "
+        return [Problem(ZONE_UNKNOWN.code, f"unknown time zone id `{zone_id}`: Java silently uses GMT ({effect}); "
                                  f"did you mean `{suggestion}`?",
-                        0, end, fix=f"write `{suggestion}`", severity="warning" if harmless else None)]
+                        0, end, help=f"write `{suggestion}`", severity="warning" if harmless else None)]
     if zone_id in _MISLEADING:
         meaning, fix = _MISLEADING[zone_id]
-        return [Problem("CE504", f"`{zone_id}` is Java's legacy id for {meaning}", 0, end, fix=fix)]
+        return [Problem(ZONE_MISLEADING_LEGACY_ID.code, f"`{zone_id}` is Java's legacy id for {meaning}", 0, end, help=fix)]
     if zone_id in _LEGACY:
         region = _LEGACY_REGION[zone_id]
-        return [Problem("CE505", f"`{zone_id}` is a deprecated legacy id: Java reads it as {_LEGACY[zone_id]}",
-                        0, end, fix=f"write `{region}`")]
+        return [Problem(ZONE_LEGACY_ID.code, f"`{zone_id}` is a deprecated legacy id: Java reads it as {_LEGACY[zone_id]}",
+                        0, end, help=f"write `{region}`")]
     return []
 
 
@@ -271,6 +276,6 @@ def check(ctx: Any) -> Iterator[Finding]:
 def place(ctx: Any, problem: Problem, value: str, *, source: Any, pointer: str) -> Finding:
     """Place ``problem``: a problem spanning all of ``value`` points at the whole JSON string, quotes included."""
     if problem.start <= 0 and problem.end >= len(value):
-        return ctx.finding(problem.rule, problem.message, source=source, pointer=pointer, fix=problem.fix,
+        return ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer, help=problem.help,
                            severity=problem.severity)
     return ctx.problem(problem, source=source, pointer=pointer)

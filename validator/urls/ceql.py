@@ -243,7 +243,7 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> No
         if kind == "ustring":
             quote = tok[0]
             add("CE620", f"unbalanced quote: this {quote} never closes", start, start + 1,
-                fix=f"close the value with {quote}")
+                help=f"close the value with {quote}")
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":
@@ -283,13 +283,13 @@ def parse_where(text: str, *, offset: int = 0) -> WhereClause:
     """
     clause = WhereClause(text, offset)
 
-    def add(rule: str, message: str, start: int, end: int, fix: str | None = None) -> None:
-        clause.problems.append(Problem(rule, message, offset + start, offset + end, fix))
+    def add(rule: str, message: str, start: int, end: int, help: str | None = None) -> None:
+        clause.problems.append(Problem(rule, message, offset + start, offset + end, help))
 
     try:
         if not text.strip():
             add("CE622", "empty where=: the filter has no condition", 0, len(text),
-                fix="remove `where=` or give a condition such as `updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'`")
+                help="remove `where=` or give a condition such as `updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'`")
             return clause
         masked = _mask(text)
         tokens = _lex(masked)
@@ -315,7 +315,7 @@ def _unquoted_dates(text: str, masked: str, tokens, add) -> None:
         m = re.match(r"\$\{([A-Za-z]+):", raw)
         if m and m.group(1) in DATE_KINDS:
             add("CE624", f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
-                "is not a CEQL number", start, end, fix=f"quote it: `'{raw}'`")
+                "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")
 
 
 def _structure(clause: WhereClause, masked: str, text: str, offset: int) -> None:

@@ -273,9 +273,9 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, rule: str, message: str, start: int, end: int, fix: str | None = None,
+    def add(self, rule: str, message: str, start: int, end: int, help: str | None = None,
             severity: Severity | None = None) -> None:
-        self.problems.append(Problem(rule, message, start, max(end, start), fix, severity))
+        self.problems.append(Problem(rule, message, start, max(end, start), help, severity))
 
 
 def _w(code: str) -> str:
@@ -308,16 +308,16 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     stripped = fmt.strip()
     if not stripped:
         col.add("CE604", f"${{{kind}:}} has an empty date format", macro_start, macro_end,
-                fix=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
+                help=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
     if stripped.isdigit():
         col.add("CE604", f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
-                fmt_start, fmt_start + len(fmt), fix=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
+                fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
     if _looks_like_prose(fmt):
         hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.I) else None
         col.add("CE604", f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
-                fmt_start, fmt_start + len(fmt), fix=_w(hint) if hint else None)
+                fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
         return None
     try:
         pattern = compile_pattern(fmt)
@@ -335,12 +335,12 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     end = start + len(zone)
     if not zone.strip():
         col.add("CE608", f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
-                start, end, fix=_w("GMT"))
+                start, end, help=_w("GMT"))
         return
     if _PLACEHOLDER_ZONE.fullmatch(zone):
         col.add("CE607", f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
-                fix="put a Java zone id such as America/Los_Angeles or GMT")
+                help="put a Java zone id such as America/Los_Angeles or GMT")
         return
     if _OFFSET_ZONE.fullmatch(zone):
         return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
@@ -352,7 +352,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
-    col.add("CE608", message, start, end, fix=_w(suggestion) if suggestion else None)
+    col.add("CE608", message, start, end, help=_w(suggestion) if suggestion else None)
 
 
 def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None:
@@ -362,7 +362,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
     descriptor = match.group(0) if match else ""
     rest = body[len(descriptor):]
     if not body.strip():
-        col.add("CE605", "empty macro ${}", start, end, fix=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
+        col.add("CE605", "empty macro ${}", start, end, help=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
         return None
     if not descriptor or (rest and not rest.startswith(":")):
         return _bad_descriptor(col, body, start, end)
@@ -373,7 +373,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
     kind = descriptor
     if kind == "milliseconds":
         if args is not None:
-            col.add("CE605", "${milliseconds} takes no argument", start, end, fix=_w("${milliseconds}"))
+            col.add("CE605", "${milliseconds} takes no argument", start, end, help=_w("${milliseconds}"))
             return None
         return Macro(kind, None, None, None, start, end, None, text=raw)
     if kind == "epoch":
@@ -387,14 +387,14 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
             else:
                 fix = "${epoch}"
             col.add("CE609", f"${{epoch:{args}}}: the unit must be s (seconds), ms (milliseconds) or us (microseconds)",
-                    args_start, args_start + len(args), fix=_w(fix))
+                    args_start, args_start + len(args), help=_w(fix))
             return None
         return Macro(kind, None, None, None, start, end, None, unit=args, text=raw)
     if args is None:
         if kind == "date":
             return Macro(kind, None, None, None, start, end, None, text=raw)  # legacy ${date}
         col.add("CE605", f"${{{kind}}} needs a date format", start, end,
-                fix=_w(f"${{{kind}:{'GMT:' if kind in ZONE_KINDS else ''}yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
+                help=_w(f"${{{kind}:{'GMT:' if kind in ZONE_KINDS else ''}yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
     zone = zone_start = None
     fmt, fmt_start = args, args_start
@@ -405,7 +405,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
             parsed = _zone_grammar().parse_string(args, parse_all=True)
         except pp.ParseException:
             col.add("CE605", f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'", start, end,
-                    fix=_w(f"${{{kind}:GMT:{args}}}"))
+                    help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
         zone_loc, zone_value, _ = parsed["zone"]
         zone, zone_start = zone_value[0], args_start + zone_loc
@@ -413,7 +413,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         fmt_start = zone_start + len(zone) + 1
         if re.search(r"yy|MM|dd|HH|'", zone):
             col.add("CE605", f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
-                    fix=_w(f"${{{kind}:GMT:{args}}}"))
+                    help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
         _check_zone(col, zone, zone_start, kind)
     pattern = _check_format(col, fmt, fmt_start, start, end, kind)
@@ -429,7 +429,7 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
     if stripped.isdigit():
         fix = "${epoch:s}" if len(stripped) <= 10 else "${epoch}"
         col.add("CE603", f"${{{stripped}}} is a number, not a macro: the platform sends it unchanged", start, end,
-                fix=_w(fix))
+                help=_w(fix))
         return None
     try:
         looks_like_pattern = bool(compile_pattern(body).fields)
@@ -437,7 +437,7 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
         looks_like_pattern = False
     if looks_like_pattern:
         col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
-                fix=_w(f"${{gmtDate:{body}}}"))
+                help=_w(f"${{gmtDate:{body}}}"))
     else:
         col.add("CE605", f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
     return None
@@ -452,7 +452,7 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
         try:
             if compile_pattern(descriptor).fields:
                 col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
-                        fix=_w(f"${{gmtDate:{body}}}"))
+                        help=_w(f"${{gmtDate:{body}}}"))
                 return None
         except PatternError:
             pass
@@ -461,7 +461,7 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     if suggestion:
         col.add("CE601", f"unknown macro descriptor {descriptor!r}; did you mean {suggestion!r}? "
                 "(descriptors are case-sensitive; the platform does not substitute this macro)",
-                start + 2, desc_end, fix=_w(suggestion))
+                start + 2, desc_end, help=_w(suggestion))
     elif args is None and _ENV_LIKE.fullmatch(descriptor):
         col.add("CE601", f"${{{descriptor}}} is not a poller macro: the platform sends it unchanged "
                 "unless a deployment tool fills it in", start, end, severity="info")
@@ -504,7 +504,7 @@ def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables
                 i = close + 1
                 continue
         elif c == "}":
-            col.add("CE611", "stray '}' outside any macro", i, i + 1, fix="remove it")
+            col.add("CE611", "stray '}' outside any macro", i, i + 1, help="remove it")
         i += 1
 
 
@@ -626,14 +626,14 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                 macros.append(macro)
         elif name == "unterminated":
             masked_spans.append((start, end))
-            col.add("CE605", "unterminated macro: '${' has no closing '}'", start, end, fix="close it with '}'")
+            col.add("CE605", "unterminated macro: '${' has no closing '}'", start, end, help="close it with '}'")
             malformed.append((start, end))
         elif name == "leftover":
             masked_spans.append((start, end))
             malformed.append((start, end))
             fixed = "${" + raw[len("#{'$'}{"):]
             col.add("CE606", f"{raw[:7]!r} is a templating leftover (an escaped '$' that was never rendered): the "
-                    "platform does not substitute this macro", start, start + 7, fix=_w(fixed))
+                    "platform does not substitute this macro", start, start + 7, help=_w(fixed))
         elif name == "nobrace":
             masked_spans.append((start, end))
             malformed.append((start, end))
@@ -643,27 +643,27 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                     and descriptor.rstrip("}") not in ("date", "epoch", "milliseconds"):
                 body = "gmtDate:" + body  # a bare format: give it the descriptor CE602 would ask for too
             col.add("CE605", f"{raw!r} lacks the '{{' after '$': the platform does not substitute it", start, end,
-                    fix=_w("${" + body))
+                    help=_w("${" + body))
         elif name == "placeholder":
             masked_spans.append((start, end))
     masked = _masked(text, masked_spans)
     for name, _, _, end in pieces:
         if name in ("macro", "leftover") and text.startswith("}", end):
-            col.add("CE611", "extra '}' after the macro", end, end + 1, fix="remove it")
+            col.add("CE611", "extra '}' after the macro", end, end + 1, help="remove it")
             masked = masked[:end] + "\ue002" + masked[end + 1:]
 
     for m in re.finditer("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]",
                          masked):
         col.add("CE610", f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
-                m.start(), m.end(), fix="use the ASCII quote '")
+                m.start(), m.end(), help="use the ASCII quote '")
 
     # Whitespace and control characters.
     stripped_start = len(text) - len(text.lstrip())
     if stripped_start:
-        col.add("CE612", "the URL starts with whitespace", 0, stripped_start, fix="remove the whitespace")
+        col.add("CE612", "the URL starts with whitespace", 0, stripped_start, help="remove the whitespace")
     stripped_end = len(text.rstrip())
     if stripped_end < len(text) and stripped_end >= stripped_start:
-        col.add("CE612", "the URL ends with whitespace", stripped_end, len(text), fix="remove the whitespace", severity="info")
+        col.add("CE612", "the URL ends with whitespace", stripped_end, len(text), help="remove the whitespace", severity="info")
     for m in re.finditer(r"[\x00-\x1f\x7f]", text[stripped_start:stripped_end]):
         pos = stripped_start + m.start()
         col.add("CE612", f"control character {text[pos]!r} inside the URL", pos, pos + 1)
@@ -675,7 +675,7 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
         char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
             m.group(0)[1:-1]]
         col.add("CE618", f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
-                "query)", m.start(), m.end(), fix=f"write {char} instead")
+                "query)", m.start(), m.end(), help=f"write {char} instead")
 
     # Path and query.
     qmark = masked.find("?")
@@ -685,7 +685,7 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
     query_start = qmark + 1 if qmark != -1 else None
     if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
         col.add("CE613", "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
-                path_start, path_start + 1, fix=_w("/" + text.strip()))
+                path_start, path_start + 1, help=_w("/" + text.strip()))
     hub = resource = None
     hub_match = re.match(r"/?hubs/([^/?]*)(?:/([^?]*))?", path)
     if hub_match:
@@ -697,18 +697,18 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
             close = difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
             if close:
                 col.add("CE625", f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
-                        fix=_w(close[0]))
+                        help=_w(close[0]))
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     for m in re.finditer(r"'|\"", masked[path_start:path_end]):
         pos = path_start + m.start()
-        col.add("CE610", f"stray {m.group(0)} in the path", pos, pos + 1, fix="remove it")
+        col.add("CE610", f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
         if seg and path_start + seg.start() > 0:
             pos = path_start + seg.start()
             col.add("CE626", f"the path segment {seg.group(1)!r}= looks like a query parameter: did you mean "
-                    f"'?{seg.group(1)}='?", pos, pos + 1, fix=f"start the query with '?': '?{seg.group(1)}='")
+                    f"'?{seg.group(1)}='?", pos, pos + 1, help=f"start the query with '?': '?{seg.group(1)}='")
 
     params: list[QueryParam] = []
     where = None
@@ -735,7 +735,7 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                                     or masked[quotes[-1] - 1] in "}\ue000\ue001"
                                     or masked[quotes[-1] + 1:quotes[-1] + 2] in ("{", "\ue000")):
                 col.add("CE610", f"stray quote in the value of {text[p_start:name_end]!r}: its quotes do not pair up",
-                        quotes[-1], quotes[-1] + 1, fix="remove it")
+                        quotes[-1], quotes[-1] + 1, help="remove it")
         if not encode_values:
             for macro in macros:
                 if macro.start >= query_start and _plus_risk(macro, server_zone):
@@ -743,14 +743,14 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                         macro.zone in ("GMT", "UTC"))
                     col.add("CE616", f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
                             "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
-                            macro.end - 1, fix="use XXX, which prints Z in GMT" if gmt else None)
+                            macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
         if where is not None and not macros and not malformed:
             for condition in where.conditions:
                 for operand in condition.values:
                     if re.match(r"'?\d{4}-\d{2}-\d{2}", operand.text):
                         col.add("CE627", f"the filter compares {condition.field.value!r} with the fixed date "
                                 f"{operand.text}: every poll asks for the same records", operand.start, operand.end,
-                                fix=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
+                                help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
         if where is not None and not macros:
             for condition in where.conditions:
                 for operand in condition.values:
@@ -759,7 +759,7 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                         col.add("CE628", f"{condition.field.value!r} {condition.operator} an empty string: a macro "
                                 "seems to be missing, as when the shell expands '${...}' inside curl -d '...' to "
                                 "nothing", operand.start, operand.end,
-                                fix=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
+                                help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
     col.problems.sort(key=lambda p: (p.start, p.end, p.rule))
     return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
                        malformed, where, col.problems)
