@@ -158,8 +158,11 @@ _SEPARATOR = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*)?")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # Brackets outside strings: runs of text and of simple strings are skipped in one match each;
 # group 1 is an opening bracket, 2 a closing one, 3 a quote that opens an unterminated string.
+# No possessive quantifiers: CPython before 3.11.3 (Debian 12's 3.11.2) mismatches nested ones.
+# The greedy forms cannot backtrack badly: the first alternative succeeds once it has matched
+# anything, and the string alternative's classes are disjoint.
 _BRACKETS = re.compile(
-    r'(?:[^"\[\]{}]++|"[^"\\\[\]{}]*+")++|"[^"\\]*+(?:\\.[^"\\]*+)*+"|([\[{])|([\]}])|(")', re.S)
+    r'(?:[^"\[\]{}]+|"[^"\\\[\]{}]*")+|"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])|(")', re.S)
 _SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null")
 _NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _NONFINITE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)', re.S)

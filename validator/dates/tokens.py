@@ -57,7 +57,9 @@ def _grammar():
     import pyparsing as pp
 
     escaped = pp.Literal("''").set_results_name("escaped")
-    quoted = pp.Regex(r"'[^'](?:[^']|'')*+'").set_results_name("quoted")
+    # `(?!')` instead of a possessive `*+`, which CPython before 3.11.3 mismatches: a closing quote
+    # is never the first half of an escaped `''`.
+    quoted = pp.Regex(r"'[^'](?:[^']|'')*'(?!')").set_results_name("quoted")
     unterminated = pp.Regex(r"'.*", flags=__import__("re").S).set_results_name("unterminated")
     run = pp.Regex(r"([A-Za-z])\1*").set_results_name("run")
     other = pp.Regex(r"[^A-Za-z']+").set_results_name("other")
