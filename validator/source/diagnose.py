@@ -1,0 +1,418 @@
+"""Explaining a JSON syntax error from the text around it (trailing comma, comment, smart quotes...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..findings import Problem
+from .patterns import (
+    _BRACKETS,
+    _CLOSER,
+    _LAST_SMART,
+    _LEADING_ZERO,
+    _LINE_END,
+    _MISCLOSED,
+    _MOJIBAKE,
+    _NAMES,
+    _PLACEHOLDER,
+    _SCALAR,
+    _SMART,
+    _WORD,
+    _WS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Source
+
+# Explaining a syntax error
+
+
+def _char(c: str) -> str:
+    if not c:
+        return "the end of the file"
+    if c == "`":
+        return "a backtick"
+    if c.isprintable() and not c.isspace():
+        return f"`{c}`"
+    return f"U+{ord(c):04X}"
+
+
+def _visible(text: str) -> str:
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _line_end(text: str, i: int) -> int:
+    m = _LINE_END.search(text, i)
+    return m.start() if m else len(text)
+
+
+def _prev_nonspace(text: str, i: int) -> int:
+    """Offset just after the last non-whitespace character before ``i``."""
+    j = i
+    while j > 0 and text[j - 1] in " \t\r\n":
+        j -= 1
+    return j
+
+
+def _string_start(text: str, end: int) -> int:
+    """Offset of the quote opening the string whose content runs up to ``end``."""
+    j = end
+    while True:
+        j = text.rfind('"', 0, j)
+        if j <= 0:
+            return max(j, 0)
+        k = j
+        while k > 0 and text[k - 1] == "\\":
+            k -= 1
+        if (j - k) % 2 == 0:
+            return j
+
+
+def _prefix_state(text: str, pos: int) -> tuple[list[int], int | None, tuple[int, int] | None]:
+    """Open brackets, the start of an unclosed string, and the string ending just before ``pos``
+    (ignoring whitespace).  Valid because the text before an error position is a JSON prefix."""
+    stack: list[int] = []
+    push, pop = stack.append, stack.pop
+    opened: int | None = None
+    for m in _BRACKETS.finditer(text, 0, pos):
+        group = m.lastindex
+        if group == 1:
+            push(m.start())
+        elif group == 2:
+            if stack:
+                pop()
+        elif group == 3:
+            opened = m.start()
+            break
+    last: tuple[int, int] | None = None
+    if opened is None:
+        prev_end = _prev_nonspace(text, pos)
+        if prev_end > 0 and text[prev_end - 1] == '"':
+            last = (_string_start(text, prev_end - 1), prev_end)
+    return stack, opened, last
+
+
+def _comment(source: Source, start: int) -> Problem | None:
+    text = source.text
+    if text.startswith("//", start) or text.startswith("#", start):
+        end = _line_end(text, start)
+        kind = "`//`" if text[start] == "/" else "`#`"
+        return source._problem("CE003", f"JSON does not allow comments ({kind} comment)", start, end,
+                               "remove the comment; JSON has no comments")
+    if text.startswith("/*", start):
+        close = text.find("*/", start + 2)
+        end = len(text) if close < 0 else close + 2
+        return source._problem("CE003", "JSON does not allow comments (`/* */` comment)", start, end,
+                               "remove the comment; JSON has no comments")
+    return None
+
+
+def _smart(source: Source, start: int) -> Problem:
+    text = source.text
+    stop = _line_end(text, start)
+    end = start + 1
+    for j in range(start + 1, stop):
+        if text[j] in _SMART or text[j] == '"':
+            end = j + 1
+            break
+    return source._problem(
+        "CE004", f"typographic quote {_char(text[start])} instead of a straight double quote `\"` "
+                 "(text pasted from a word processor or a web page?)",
+        start, end, "replace `“ ” ‘ ’` with `\"`")
+
+
+def _single(source: Source, start: int, what: str) -> Problem:
+    text = source.text
+    close = text.find("'", start + 1, _line_end(text, start))
+    end = close + 1 if close > 0 else start + 1
+    return source._problem("CE005", f"{what} in single quotes: JSON strings use double quotes", start, end,
+                           "write `\"...\"` instead of `'...'`")
+
+
+def _placeholder(source: Source, start: int) -> Problem | None:
+    text = source.text
+    m = _PLACEHOLDER.match(text, start)
+    if m is None:
+        return None
+    return source._problem(
+        "CE006", f"unfilled placeholder `{m.group()}` where a JSON value is expected",
+        start, m.end(), "replace the placeholder with the real value (in double quotes if it is a string)")
+
+
+def _eof(source: Source, stack: list[int], expected: str) -> Problem:
+    text = source.text
+    at = _prev_nonspace(text, len(text))
+    if stack:
+        opener = stack[-1]
+        message = (f"unexpected end of file: expected {expected}; the {_NAMES[text[opener]]} opened at "
+                   f"{source._where(opener)} is never closed")
+        fix = f"add the missing `{_CLOSER[text[opener]]}` (or restore the truncated end of the file)"
+    else:
+        message = f"unexpected end of file: expected {expected}"
+        fix = "restore the truncated end of the file"
+    return source._problem("CE001", message, at, at, fix)
+
+
+def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Problem:
+    """The problem for a syntax error of ``kind`` at ``pos`` (where the text stops being JSON)."""
+    text = source.text
+    n = len(text)
+    pos = min(max(pos, 0), n)
+    c = text[pos] if pos < n else ""
+
+    if kind == "nonfinite":
+        token = text[pos:end]
+        return source._problem("CE009", f"`{token}` is not valid JSON: strict JSON and the platform have no "
+                                        "NaN or Infinity", pos, end or pos + 1,
+                               "use a number or null, or quote it as a string")
+    if kind == "trailing":
+        closer = text[_WS.match(text, pos + 1).end():][:1]
+        return source._problem("CE002", f"trailing comma before {_char(closer)}: JSON allows no comma "
+                                        "after the last item", pos, pos + 1, "remove the comma")
+    if kind in ("escape", "uescape"):
+        start = pos if c == "\\" else max(pos - 1, 0)
+        if kind == "uescape":
+            return source._problem(
+                "CE008", f"invalid escape `{text[start:start + 6]}`: `\\u` must be followed by four "
+                         "hexadecimal digits", start, min(start + 6, _line_end(text, start)),
+                "write `\\\\u` for a literal backslash-u, or complete the four hex digits")
+        escape = text[start:start + 2]
+        if escape == "\\'":
+            if text[start - 1:start + 3] == "'\\''":
+                return source._problem(
+                    "CE008", "the shell's `'\\''` is inside the JSON: `\\'` is not a JSON escape (a shell "
+                             "writes `'` inside `'...'` as `'\\''`, but the file must not)",
+                    start - 1, start + 3, "write a plain `'` in the file")
+            return source._problem("CE008", "`\\'` is not a JSON escape: a single quote needs no escape",
+                                   start, start + 2, "write a plain `'`")
+        if start + 1 >= n:
+            return source._problem("CE007", "the file ends inside a string, right after a `\\`", start,
+                                   start + 1, "close the string with `\"`")
+        return source._problem(
+            "CE008", f"`{escape}` is not a JSON escape (JSON knows `\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`)",
+            start, start + 2, f"double the backslash to keep it literally: `\\{escape}`")
+    if kind == "unterminated":
+        hint = ""
+        if text.endswith('\\"') or text.rstrip(" \t\r\n").endswith('\\"'):
+            hint = " (the `\\` before the last `\"` escapes it)"
+        return source._problem("CE007", f"the string that starts here is never closed: the file ends inside "
+                                        f"it{hint}", pos, max(pos + 1, _line_end(text, pos)),
+                               "close the string with `\"`")
+    if kind == "control":
+        _, opened, _ = _prefix_state(text, pos)
+        if c in "\r\n":
+            start = opened if opened is not None else pos
+            return source._problem(
+                "CE007", f"the string that starts at {source._where(start)} is not closed on its line: a "
+                         "closing `\"` is missing, or a line break inside a string must be written `\\n`",
+                start, pos, "close the string with `\"`, or write the line break as `\\n`")
+        if c == "\t":
+            return source._problem("CE007", "raw tab character inside a string", pos, pos + 1,
+                                   "write the tab as `\\t`")
+        return source._problem("CE007", f"raw control character U+{ord(c or ' '):04X} inside a string", pos,
+                               pos + 1, f"write it as `\\u{ord(c or ' '):04x}`")
+
+    # the structural kinds: value, key, colon, comma, extra
+    stack, _, last = _prefix_state(text, pos)
+    prev_end = _prev_nonspace(text, pos)
+    prev = text[prev_end - 1] if prev_end > 0 else ""
+    prev_string = last if last is not None and last[1] == prev_end else None
+
+    if kind in ("value", "key") and not text.strip(" \t\r\n"):
+        what = "the string is empty" if source._parent is not None else (
+            "the file is empty" if not text else "the file holds only whitespace")
+        return source._problem("CE010", f"{what}: expected a JSON document", 0, 0,
+                               "put the JSON document here")
+    if not c:
+        expected = {"value": "a value", "key": "a property name in double quotes", "colon": "`:`",
+                    "comma": "`,` or a closing bracket", "extra": "nothing"}.get(kind, "more")
+        return _eof(source, stack, expected)
+
+    comment = _comment(source, pos)
+    if comment is not None:
+        return comment
+    if c in _SMART:
+        return _smart(source, pos)
+    garbled = _MOJIBAKE.match(text, pos)
+    if garbled is not None:
+        return source._problem(
+            "CE004", f"garbled typographic quote `{_visible(garbled.group())}` (a `“ ” ‘ ’` whose UTF-8 bytes "
+                     "were read as Latin-1 or Windows-1252) instead of a straight double quote `\"`",
+            pos, garbled.end(),
+            "replace it with `\"`")
+    if prev_string is not None and kind in ("colon", "comma", "extra"):
+        # a string closed by a typographic quote runs on: `"idField”: "id"` is the string `idField”: `
+        inner = text[prev_string[0] + 1:prev_string[1] - 1]
+        misclosed = _MISCLOSED.search(inner)
+        if misclosed is None and pos == prev_end:
+            misclosed = _LAST_SMART.search(inner)
+        if misclosed is not None:
+            return _smart(source, prev_string[0] + 1 + misclosed.start())
+    if c == "\\" and text[pos + 1:pos + 2] in ('"', "n", "t", "r"):
+        return source._problem(
+            "CE001", f"`{text[pos:pos + 2]}` outside a string: the text looks like a JSON document still escaped "
+                     "as a string (copied from inside `\"...\"`)", pos, pos + 2,
+            "unescape it (`\\\"` becomes `\"`, `\\n` a line break), or put it back inside a JSON string")
+    if c == "\\":
+        after = _WS.match(text, pos + 1).end()
+        if "\n" in text[pos + 1:after] or "\r" in text[pos + 1:after] or after >= n:
+            return source._problem(
+                "CE001", "backslash outside a string: a shell line continuation (`\\` at the end of a line) "
+                         "was copied into the JSON", pos, pos + 1, "remove the `\\`")
+        return source._problem("CE001", "unexpected `\\` outside a string", pos, pos + 1,
+                               "remove it, or put it inside a string as `\\\\`")
+    if c in ",]}" and prev == "," and kind in ("value", "key") and c != ",":
+        return source._problem("CE002", f"trailing comma before {_char(c)}: JSON allows no comma after the "
+                                        "last item", prev_end - 1, prev_end, "remove the comma")
+
+    if kind in ("value", "key"):
+        if c == "'":
+            return _single(source, pos, "a property name" if kind == "key" else "a string")
+        found = _placeholder(source, pos)
+        if found is None and c == "{" and prev == "{" and kind == "key":
+            found = _placeholder(source, prev_end - 1)
+        if found is not None:
+            return found
+        word = _WORD.match(text, pos)
+        if kind == "key":
+            if word is not None:
+                return source._problem(
+                    "CE006", f"property name `{word.group()}` must be in double quotes", pos, word.end(),
+                    f"write `\"{word.group()}\"`")
+            if c == ",":
+                return source._problem("CE001", "unexpected `,`: expected a property name (two commas in a "
+                                                "row, or a comma right after `{`)", pos, pos + 1,
+                                       "remove the extra comma")
+            if c in "]":
+                opener = stack[-1] if stack else None
+                where = f" opened at {source._where(opener)}" if opener is not None else ""
+                return source._problem("CE001", f"`]` closes the object{where}, which needs `}}`",
+                                       pos, pos + 1, "close the object with `}`")
+            return source._problem("CE001", f"expected a property name in double quotes, found {_char(c)}",
+                                   pos, pos + 1, "write the property name as `\"name\"`")
+        # kind == "value"
+        if word is not None:
+            token = word.group()
+            if token in ("True", "False", "None"):
+                json_word = {"True": "true", "False": "false", "None": "null"}[token]
+                return source._problem("CE006", f"`{token}` is Python, not JSON: JSON writes `{json_word}`",
+                                       pos, word.end(), f"write `{json_word}`")
+            if token.lower() in ("nan", "infinity", "inf", "-infinity"):
+                return source._problem("CE009", f"`{token}` is not valid JSON: JSON has no NaN or Infinity",
+                                       pos, word.end(), "use a number or null, or quote it as a string")
+            if token == "undefined":
+                return source._problem("CE006", "`undefined` is JavaScript, not JSON", pos, word.end(),
+                                       "write `null`, or leave the property out")
+            return source._problem(
+                "CE006", f"bare word `{token}` is not a JSON value (a variable from code?); strings need "
+                         "double quotes", pos, word.end(), f"write `\"{token}\"`")
+        if c == ",":
+            what = ("after `:`" if prev == ":" else "before the first element" if prev == "["
+                    else "between two commas")
+            return source._problem("CE001", f"missing value {what}", pos, pos + 1,
+                                   "write the value, or remove the extra comma")
+        if c in "]}":
+            if stack and _CLOSER[text[stack[-1]]] != c:
+                name = _NAMES[text[stack[-1]]]
+                return source._problem(
+                    "CE001", f"{_char(c)} does not close the {name} opened at {source._where(stack[-1])}: it "
+                             f"needs `{_CLOSER[text[stack[-1]]]}`", pos, pos + 1,
+                    f"close the {name} with `{_CLOSER[text[stack[-1]]]}` first")
+            if prev == ":":
+                return source._problem("CE001", f"missing value after `:` before {_char(c)}", pos, pos + 1,
+                                       "write the value")
+            return source._problem("CE001", f"unexpected {_char(c)}: expected a value", pos, pos + 1,
+                                   "write the value")
+        if c == "+":
+            return source._problem("CE001", "a JSON number cannot start with `+`", pos, pos + 1,
+                                   "remove the `+`")
+        if c == ".":
+            return source._problem("CE001", "a JSON number needs a digit before `.` (write `0.5`, not `.5`)",
+                                   pos, pos + 1, "add a leading `0`")
+        if c == "-":
+            return source._problem("CE001", "`-` must be followed by a digit", pos, pos + 1,
+                                   "write the number, or quote the text")
+        return source._problem(
+            "CE001", f"unexpected {_char(c)}: expected a value (a string in double quotes, a number, an "
+                     "object, an array, true, false or null)", pos, pos + 1, "write a JSON value here")
+
+    if kind == "colon":
+        key = text[prev_string[0]:prev_string[1]] if prev_string else "the property name"
+        if c == "=":
+            return source._problem("CE001", f"`=` after {key}: JSON separates a name from its value with `:`",
+                                   pos, pos + 1, "write `:`")
+        if c in ",}":
+            return source._problem(
+                "CE001", f"{key} has no value: expected `:` and a value (a list of strings needs `[ ]`, "
+                         "not `{ }`)", pos, pos + 1, "write `: value`, or use an array `[ ... ]`")
+        if prev_string is not None and pos == prev_end and c not in " \t\r\n":
+            return source._problem(
+                "CE001", f"unexpected {_char(c)} right after {key}: a `\"` inside a property name must be "
+                         "escaped as `\\\"`", prev_end - 1, prev_end, "escape the inner quote as `\\\"`")
+        return source._problem("CE001", f"missing `:` after {key}", prev_end, prev_end,
+                               "write `:` between the property name and its value")
+
+    if kind == "extra":
+        top = _WS.match(text).end()
+        where = source._where(prev_end - 1) if prev_end > 0 else "the start"
+        if c in "]}":
+            return source._problem(
+                "CE001", f"unmatched {_char(c)}: the document already ended at {where} (one closing bracket "
+                         "too many, or an opening one missing)", pos, pos + 1, f"remove the extra {_char(c)}")
+        if c == ":" and text[top:top + 1] == '"':
+            return source._problem(
+                "CE001", "`:` after a top-level string: the enclosing `{ }` of the object are missing", pos,
+                pos + 1, "wrap the members in `{ ... }`")
+        if c == ",":
+            return source._problem(
+                "CE001", f"`,` after the end of the document (it ended at {where}): several values need an "
+                         "enclosing array, or the document has a stray comma", pos, pos + 1,
+                "remove the comma, or wrap the values in `[ ... ]`")
+        if c in "{[\"":
+            return source._problem(
+                "CE001", f"a second JSON value starts here, after the document that ended at {where}; a "
+                         "file holds one document", pos, pos + 1,
+                "keep one document, or wrap them in `[ ... ]` separated by commas")
+        return source._problem("CE001", f"unexpected {_char(c)} after the end of the document (it ended at "
+                                        f"{where})", pos, pos + 1, "remove the extra text")
+
+    # kind == "comma": after a complete value inside an object or an array
+    container = text[stack[-1]] if stack else "{"
+    closer = _CLOSER[container]
+    name = _NAMES[container]
+    opener = f" opened at {source._where(stack[-1])}" if stack else ""
+    if c in "]}" and c != closer:
+        return source._problem("CE001", f"{_char(c)} does not close the {name}{opener}: it needs `{closer}`",
+                               pos, pos + 1, f"write `{closer}`")
+    if c == "'":
+        return source._problem("CE001", f"stray `'` after the value inside the {name}{opener}", pos, pos + 1,
+                               "remove the `'`, or put the value in double quotes")
+    if prev_string is not None and pos == prev_end and (c.isalnum() or c in '"<_$'):
+        shown = text[prev_string[0]:prev_string[1]]
+        if len(shown) > 40:
+            shown = shown[:18] + "…" + shown[-18:]
+        return source._problem(
+            "CE001", f"unexpected {_char(c)} right after the string `{shown}`: a `\"` inside a string must be "
+                     "escaped as `\\\"` (or a `,` is missing)", prev_end - 1, prev_end,
+            "escape the inner quote as `\\\"`, or add the missing `,`")
+    number_before = _LEADING_ZERO.search(text, max(0, prev_end - 2), prev_end)
+    if c.isdigit() and number_before is not None and pos == prev_end:
+        start = number_before.start()
+        stop = _SCALAR.match(text, start)
+        return source._problem("CE001", "a JSON number cannot have leading zeros", start,
+                               stop.end() if stop else pos + 1,
+                               "remove the leading zeros, or quote it if it is an identifier")
+    if c == "." and pos == prev_end and prev.isdigit():
+        return source._problem("CE001", "a JSON number cannot end with `.`", pos, pos + 1,
+                               "add a digit after the `.`, or remove it")
+    if c == ";":
+        return source._problem("CE001", "`;` instead of `,`", pos, pos + 1, "write `,`")
+    if c == '"' or c in "{[-0123456789" or _WORD.match(text, pos):
+        item = "members" if container == "{" else "elements"
+        line_note = ""
+        if "\n" in text[prev_end:pos] or "\r" in text[prev_end:pos]:
+            line_note = f" at the end of line {source.line_col(source._to_file(prev_end))[0]}"
+        return source._problem("CE001", f"missing `,` between {item} of the {name}{line_note}",
+                               prev_end, prev_end, "add `,` after the value")
+    return source._problem("CE001", f"expected `,` or `{closer}` after the value in the {name}{opener}, "
+                                    f"found {_char(c)}", pos, pos + 1, f"write `,` or `{closer}`")

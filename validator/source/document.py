@@ -1,0 +1,323 @@
+"""``Source``: a loaded document with lazily computed positions of every key and value."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate, count
+from json.decoder import scanstring as _scanstring
+from operator import add
+from typing import Any, Callable
+
+from ..findings import Problem
+from .codes import _SEVERITY
+from .offsets import _Shift, _StringMap
+from .parse import _analyse
+from .patterns import (
+    _BRACKETS,
+    _INDEX,
+    _LINE_END,
+    _MEMBER,
+    _SCALAR,
+    _SEPARATOR,
+    _STRING,
+    _WS,
+)
+from .pointers import _escape_token, _split_pointer
+
+
+class Source:
+    """A loaded JSON document: its text, its value, its problems, and positions on demand.
+
+    ``text`` is this document's own text: the file's (BOM removed) for :func:`load_source`,
+    the decoded string for :meth:`embedded`.  Every offset the methods return, and every
+    ``Problem`` offset in ``problems``, is an offset into ``root.text`` (the outermost file),
+    and :meth:`line_col` takes such an offset.  ``valid`` tells whether the text is a JSON
+    document at all (``value`` is ``None`` both for invalid text and for the document ``null``).
+    """
+
+    __slots__ = ("text", "path", "value", "valid", "problems", "root", "_parent", "_to_parent", "_literal",
+                 "_lines", "_opens", "_closes", "_members", "_maps", "_children")
+
+    def __init__(self, text: str, *, path: str | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.value: Any = None
+        self.valid = False  # the text is a JSON document (``value`` may still be None: ``null``)
+        self.problems: list[Problem] = []
+        self.root: Source = self
+        self._parent: Source | None = None
+        self._to_parent: Callable[[int], int] | None = None
+        self._literal: tuple[int, int] | None = None
+        self._lines: list[int] | None = None
+        self._opens: list[int] | None = None
+        self._closes: list[int] = []
+        self._members: dict[int, Any] = {}
+        self._maps: dict[int, _StringMap] = {}
+        self._children: dict[str, Source] = {}
+
+    def __repr__(self) -> str:
+        return (f"Source(path={self.path!r}, chars={len(self.text)}, valid={self.valid}, "
+                f"problems={len(self.problems)})")
+
+    # -- lines -----------------------------------------------------------------------------
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a file offset; columns count code points, a tab is one."""
+        root = self.root
+        lines = root._lines
+        if lines is None:
+            lines = root._lines = _line_starts(root.text)
+        offset = min(max(offset, 0), len(root.text))
+        index = bisect_right(lines, offset) - 1
+        # an offset between the \r and \n of one line end belongs to the line it ends
+        return index + 1, offset - lines[index] + 1
+
+    # -- pointers --------------------------------------------------------------------------
+
+    def has(self, pointer: str) -> bool:
+        """Whether ``pointer`` (RFC 6901) exists in the decoded value."""
+        if not self.valid:
+            return False
+        found, _ = _walk_value(self.value, _split_pointer(pointer))
+        return found
+
+    def span(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
+        """File offsets ``[start, end)`` of the value at ``pointer``, or of its key with ``key=True``.
+
+        For a missing pointer: the span of the deepest existing ancestor (its key with
+        ``key=True``).  ``key=True`` on the root or an array element gives the value.  On a
+        document that is not valid JSON: the whole document (for an embedded one, the string
+        literal holding it).
+        """
+        tokens = _split_pointer(pointer)
+        if not self.valid:
+            return self._whole()
+        _, key_span, value_span = self._locate(tokens)
+        start, end = key_span if key and key_span is not None else value_span
+        return self._to_file(start), self._to_file(end)
+
+    def string_span(self, pointer: str, start: int, end: int) -> tuple[int, int]:
+        """File offsets of the decoded range ``[start, end)`` of the string value at ``pointer``.
+
+        Offsets are mapped through escapes (``\\"``, ``\\u0027``, surrogate pairs): a decoded
+        character written as an escape spans the whole escape.  Out-of-range offsets are
+        clamped; when the value is missing or not a string, this is :meth:`span`.
+        """
+        tokens = _split_pointer(pointer)
+        if not self.valid:
+            return self._whole()
+        found, _, (vs, ve) = self._locate(tokens)
+        if not found or self.text[vs] != '"':
+            return self.span(pointer)
+        mapping = self._string_map(vs, ve)
+        start = min(max(start, 0), mapping.length)
+        end = min(max(end, start), mapping.length)
+        return self._to_file(mapping(start)), self._to_file(mapping(end))
+
+    def embedded(self, pointer: str) -> Source:
+        """The JSON document inside the string value at ``pointer``.
+
+        Its ``text`` is the decoded string; its ``problems``, ``span``, ``string_span`` and
+        ``line_col`` are in this file's offsets and lines (also when embedded twice).  For a
+        value that is not a string (``event.poller.configuration`` given as an object), a view
+        of that value, so both forms are handled alike.  ``KeyError`` if ``pointer`` is missing.
+        """
+        tokens = _split_pointer(pointer)
+        canonical = "".join("/" + _escape_token(t) for t in tokens)
+        child = self._children.get(canonical)
+        if child is not None:
+            return child
+        if not self.valid:
+            raise KeyError(pointer)
+        found, _, (vs, ve) = self._locate(tokens)
+        if not found:
+            raise KeyError(pointer)
+        if self.text[vs] == '"':
+            mapping = self._string_map(vs, ve)
+            decoded = _scanstring(self.text, vs + 1)[0]
+            child = Source(decoded, path=self.path)
+            child._attach(self, mapping, (vs, ve))
+            _analyse(child)
+        else:
+            child = Source(self.text[vs:ve], path=self.path)
+            child._attach(self, _Shift(vs), (vs, ve))
+            child.value = _walk_value(self.value, tokens)[1]
+            child.valid = True
+        self._children[canonical] = child
+        return child
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _attach(self, parent: Source, to_parent: Callable[[int], int], span: tuple[int, int]) -> None:
+        self._parent = parent
+        self._to_parent = to_parent
+        self._literal = span
+        self.root = parent.root
+
+    def _to_file(self, offset: int) -> int:
+        source: Source = self
+        while source._to_parent is not None:
+            offset = source._to_parent(offset)
+            source = source._parent  # type: ignore[assignment]
+        return offset
+
+    def _whole(self) -> tuple[int, int]:
+        if self._parent is not None and self._literal is not None:
+            vs, ve = self._literal
+            return self._parent._to_file(vs), self._parent._to_file(ve)
+        return 0, len(self.text)
+
+    def _where(self, offset: int) -> str:
+        line, col = self.line_col(self._to_file(offset))
+        return f"line {line}, column {col}"
+
+    def _problem(self, rule: str, message: str, start: int, end: int, help: str | None = None) -> Problem:
+        if self._parent is not None and not self.text.strip(" \t\n\r") and self._literal is not None:
+            vs, ve = self._literal
+            fs, fe = self._parent._to_file(vs), self._parent._to_file(ve)
+        else:
+            fs, fe = self._to_file(start), self._to_file(max(start, end))
+        return Problem(rule, message, fs, fe, help, _SEVERITY[rule])
+
+    def _string_map(self, vs: int, ve: int) -> _StringMap:
+        mapping = self._maps.get(vs)
+        if mapping is None:
+            mapping = self._maps[vs] = _StringMap(self.text, vs, ve)
+        return mapping
+
+    def _root_start(self) -> int:
+        return _WS.match(self.text).end()
+
+    def _close(self, start: int) -> int:
+        """Offset of the bracket closing the container that opens at ``start``."""
+        if self._opens is None:
+            self._build_brackets()
+        opens = self._opens
+        assert opens is not None
+        index = bisect_right(opens, start) - 1
+        return self._closes[index]
+
+    def _build_brackets(self) -> int:
+        """Match every bracket outside strings (one regex pass); returns the deepest nesting."""
+        text = self.text
+        opens: list[int] = []
+        closes: list[int] = []
+        stack: list[int] = []
+        deepest = 0
+        append_open, append_close, push, pop = opens.append, closes.append, stack.append, stack.pop
+        for m in _BRACKETS.finditer(text):
+            group = m.lastindex
+            if group == 1:
+                push(len(opens))
+                append_open(m.start())
+                append_close(-1)
+                if len(stack) > deepest:
+                    deepest = len(stack)
+            elif group == 2 and stack:
+                closes[pop()] = m.start()
+        self._opens, self._closes = opens, closes
+        return deepest
+
+    def _value_end(self, i: int) -> int:
+        text = self.text
+        c = text[i]
+        if c == '"':
+            m = _STRING.match(text, i)
+            return m.end() if m else len(text)
+        if c == "{" or c == "[":
+            return self._close(i) + 1
+        m = _SCALAR.match(text, i)
+        return m.end() if m else i + 1
+
+    def _enumerate(self, vs: int) -> Any:
+        """The members of the object (``(dict, list)`` of ``(key, ks, ke, vs, ve)``) or the
+        elements of the array (list of ``(vs, ve)``) that opens at ``vs``; cached."""
+        cached = self._members.get(vs)
+        if cached is not None:
+            return cached
+        text, value_end = self.text, self._value_end
+        i = _WS.match(text, vs + 1).end()
+        if text[vs] == "{":
+            by_key: dict[str, tuple[int, int, int, int]] = {}
+            members: list[tuple[str, int, int, int, int]] = []
+            member, separator = _MEMBER.match, _SEPARATOR.match
+            while True:
+                m = member(text, i)  # `"key" :` and the whitespace after it
+                if m is None:
+                    break
+                ks, ke, i = m.start(), m.end(1) + 1, m.end()
+                key = m.group(1)
+                if "\\" in key:
+                    key = _scanstring(text, ks + 1)[0]
+                ve = value_end(i)
+                by_key[key] = (ks, ke, i, ve)
+                members.append((key, ks, ke, i, ve))
+                m = separator(text, ve)  # whitespace, and a comma if another member follows
+                if m.group(1) is None:
+                    break
+                i = m.end()
+            result: Any = (by_key, members)
+        else:
+            elements: list[tuple[int, int]] = []
+            separator = _SEPARATOR.match
+            while i < len(text) and text[i] != "]":
+                ve = value_end(i)
+                elements.append((i, ve))
+                m = separator(text, ve)
+                if m.group(1) is None:
+                    break
+                i = m.end()
+            result = elements
+        self._members[vs] = result
+        return result
+
+    def _locate(self, tokens: list[str]) -> tuple[bool, tuple[int, int] | None, tuple[int, int]]:
+        """(found, key span, value span) of the deepest existing node on the path (local offsets)."""
+        vs = self._root_start()
+        value_span = (vs, self._value_end(vs))
+        key_span: tuple[int, int] | None = None
+        text = self.text
+        for token in tokens:
+            c = text[value_span[0]]
+            if c == "{":
+                by_key, _ = self._enumerate(value_span[0])
+                hit = by_key.get(token)
+                if hit is None:
+                    return False, key_span, value_span
+                key_span, value_span = (hit[0], hit[1]), (hit[2], hit[3])
+            elif c == "[":
+                elements = self._enumerate(value_span[0])
+                if not _INDEX.fullmatch(token) or int(token) >= len(elements):
+                    return False, key_span, value_span
+                key_span, value_span = None, elements[int(token)]
+            else:
+                return False, key_span, value_span
+        return True, key_span, value_span
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start: after each ``\\n``, ``\\r\\n`` or lone ``\\r``."""
+    if "\r" in text:
+        lines = [0]
+        lines.extend(m.end() for m in _LINE_END.finditer(text))
+        return lines
+    # the common case, at C speed: line k starts after the lengths of lines 0..k-1 plus k newlines
+    lines = [0]
+    lines.extend(map(add, accumulate(map(len, text.split("\n"))), count(1)))
+    lines.pop()
+    return lines
+
+
+def _walk_value(value: Any, tokens: list[str]) -> tuple[bool, Any]:
+    for token in tokens:
+        if isinstance(value, dict):
+            if token not in value:
+                return False, None
+            value = value[token]
+        elif isinstance(value, list):
+            if not _INDEX.fullmatch(token) or int(token) >= len(value):
+                return False, None
+            value = value[int(token)]
+        else:
+            return False, None
+    return True, value
