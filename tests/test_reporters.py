@@ -22,7 +22,6 @@ from validator.findings import Finding
 from validator.reporters import (REPORTERS, FileReport, UnknownFormatError, default_format, get_reporter,
                                  should_color, split_lines)
 from validator.reporters.github import escape_data, escape_property
-from validator.reporters.redact import find_secret_spans, is_secret_key, redact_line
 from validator.reporters.text import excerpt
 from validator.rules.base import Rule
 
@@ -107,10 +106,20 @@ FINDINGS = [
             span(POLLER, "'Zoë 日本'")),
 ]
 
+def _secrets(text: str):
+    """What the engine finds secret in ``text`` (reporters only ever see findings and lines masked by it)."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    return find_secrets(load_source(text))
+
+
+_MASKS = {BODY_PATH: _secrets(BODY), POLLER_PATH: _secrets(POLLER)}
+FINDINGS = [_MASKS[f.path].scrub_finding(f) for f in FINDINGS]
 SKIPPED = "not a Cloud Elements instance body, configuration or poller configuration"
 FILES = [
-    FileReport.from_text(BODY_PATH, BODY),
-    FileReport.from_text(POLLER_PATH, POLLER),
+    FileReport.from_text(BODY_PATH, _MASKS[BODY_PATH].mask(BODY)),
+    FileReport.from_text(POLLER_PATH, _MASKS[POLLER_PATH].mask(POLLER)),
     FileReport.from_text("package.json", '{"name": "web"}\n', skipped=SKIPPED),
 ]
 # the engine's note on the skipped file: reporters show it as the skip, not as a finding
@@ -486,37 +495,43 @@ def _secret_findings(text: str, path: str) -> list[Finding]:
     return out
 
 
-def _engine_span(text: str, needle: str) -> tuple[int, int, int, int]:
-    return span(text, needle)
-
-
 def test_secret_keys():
+    from validator.vocabulary.secrets import secret_kind
+
     for key in ("oauth.api.secret", "signature.secret", "apim.subscription.key", "event.notification.basic.password",
                 "oauth.user.refresh_token", "hubspot.authorization.apikey", "sfdc.security.token", "password", "code",
                 "crm.zohocrm.password", "oauth.user.token.secret", "Password", "private.key", "brighttalk.api.key",
                 "apikey.authorization.api.key", "db.pwd", "oauth_verifier"):
-        assert is_secret_key(key), key
+        assert secret_kind(key) is not None, key
     for key in ("oauth.api.key", "sfdc.api.key", "oauth.token.url", "oauth.token.refresh_url",
                 "apikey.user.password.keyname",
                 "event.poller.configuration", "element", "key", "oauth.callback.url"):
-        assert not is_secret_key(key), key
+        assert secret_kind(key) is None, key
 
 
-def test_find_secret_spans_and_redact_line():
-    lines = split_lines(SECRET_BODY)
-    spans = find_secret_spans(SECRET_BODY)
-    masked = {lines[line - 1][column - 1:end_column - 1] for line, column, _, end_column in spans}
-    assert masked == {"CANARY-7f3a9c-code", "CANARY-7f3a9c-1", "CANARY-7f3a9c-2", "CANARY-7f3a9c-3",
-                      "CANARY-7f3a9c-4", "CANARY-7f3a9c-5", "CANARY-7f3a9c-6", "CANARY-7f3a9c-7", "12345678901",
-                      "CANARY-7f3a9c-8"}
-    assert redact_line('"a": "secret"', [(7, 13)]) == '"a": "******"'
+def test_masked_text_hides_every_secret_value():
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    loaded = load_source(SECRET_BODY.replace('"custom.field"', '"custom.secret"'))
+    masked = find_secrets(loaded).mask(loaded.text)
+    assert CANARY not in masked and "12345678901" not in masked
+    assert len(masked) == len(loaded.text) and masked.count("\n") == loaded.text.count("\n")
+    assert '"oauth.api.secret": "***************",' in masked
+    assert "${SAGE_API_SECRET}" in masked and "https://example.com/token" in masked
 
 
 @pytest.mark.parametrize("fmt", list(REPORTERS))
 def test_no_format_prints_a_secret(fmt):
-    engine = (_engine_span(SECRET_BODY, "CANARY-7f3a9c-engine"),)
-    files = [FileReport.from_text("secrets.json", SECRET_BODY, secret_spans=engine)]
-    out = render(fmt, findings=_secret_findings(SECRET_BODY, "secrets.json"), files=files)
+    """Findings whose message and hint quote the canaries (as a careless rule might), scrubbed as the engine does."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    loaded = load_source(SECRET_BODY.replace('"custom.field"', '"custom.secret"'))
+    secrets = find_secrets(loaded)
+    findings = [secrets.scrub_finding(f) for f in _secret_findings(loaded.text, "secrets.json")]
+    files = [FileReport.from_text("secrets.json", secrets.mask(loaded.text))]
+    out = render(fmt, findings=findings, files=files)
     assert CANARY not in out and "12345678901" not in out
     if fmt == "text":
         assert "${SAGE_API_SECRET}" in out  # an environment reference is not a secret

@@ -3,8 +3,11 @@
 Entries live in ``.ce-validator-cache/`` (override with ``CE_VALIDATOR_CACHE_DIR``),
 one small JSON file per key; the folder is safe to delete at any time.  The key
 covers the file's bytes, the kind asked for, every option and configuration
-value that changes findings, the tool version and a fingerprint of the tool's
-own code and schemas (size and mtime of each file), so an answer is never stale.
+value that changes findings, the tool version, the interpreter's version and the
+versions of the libraries the checks use (``jsonschema``, ``pyparsing``, ``pendulum``:
+a finding can depend on them), and a fingerprint of the tool's own code and schemas
+(size and mtime of each file), so an answer is never stale.  Findings are stored as
+the engine returns them: secret values already scrubbed.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding
+from .findings import Edit, Finding, Fix
 
 CACHE_DIR_NAME = ".ce-validator-cache"
-_FORMAT = 1
+_FORMAT = 2
+_LIBRARIES = ("jsonschema", "pyparsing", "pendulum")
 
 
 def cache_dir() -> Path:
@@ -30,11 +34,20 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes whenever the installed tool's code or schemas change."""
+    import sys
+    from importlib import metadata
+
     from ._version import __version__
 
     package = Path(__file__).resolve().parent
     roots = [package, package.parent / "schemas"]
     digest = hashlib.sha256(__version__.encode())
+    digest.update(f"{sys.implementation.name}:{sys.version};".encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=?;".encode())
     for root in roots:
         if not root.is_dir():
             continue
@@ -66,8 +79,8 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
         return None
     try:
-        return [Finding(path=path, **item) for item in payload["findings"]]
-    except (TypeError, KeyError):
+        return [Finding(path=path, **{**item, "fix": _fix_from_json(item.get("fix"))}) for item in payload["findings"]]
+    except (TypeError, KeyError, ValueError):
         return None
 
 
@@ -76,7 +89,8 @@ def store(key: str, findings: list[Finding]) -> None:
     directory = cache_dir() / key[:2]
     items = []
     for f in findings:
-        item = {name: getattr(f, name) for name in Finding.__slots__ if name != "path"}
+        item = {name: getattr(f, name) for name in Finding.__slots__ if name not in ("path", "fix")}
+        item["fix"] = _fix_to_json(f.fix)
         items.append(item)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -90,3 +104,19 @@ def store(key: str, findings: list[Finding]) -> None:
         os.replace(tmp, directory / f"{key}.json")
     except OSError:
         return
+
+
+def _fix_to_json(fix: Fix | None) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {"message": fix.message, "applicability": fix.applicability,
+            "edits": [[edit.start, edit.end, edit.replacement] for edit in fix.edits]}
+
+
+def _fix_from_json(data: Any) -> Fix | None:
+    if data is None:
+        return None
+    if data["applicability"] not in ("safe", "unsafe"):
+        raise ValueError("bad applicability")
+    return Fix(data["message"], tuple(Edit(int(s), int(e), str(r)) for s, e, r in data["edits"]),
+               data["applicability"])

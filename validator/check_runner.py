@@ -214,16 +214,14 @@ def _deferred_report(shown: str, path, options) -> Callable:
     def report(kept: list[Finding]):
         from .reporters import FileReport
 
-        loaded = None
+        text = None
         if kept:
-            from .source import load_source
-
             try:
                 with open(path, "rb") as handle:
-                    loaded = load_source(handle.read(), path=shown)
+                    text = masked_text(handle.read(), shown, options)
             except OSError:
-                loaded = None
-        return file_report(FileReport, shown, loaded, kept, options)
+                text = None
+        return file_report(FileReport, shown, text, kept)
 
     return report
 
@@ -238,69 +236,44 @@ def _warn_unknown_zone(zone: str) -> None:
 
 def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):
     """Findings for one file (from the cache when it has them) and a builder of its report entry."""
-    loaded = None
+    checked = None
     findings = None
     key = cache.cache_key(data, settings=settings) if use_cache else None
     if key is not None:
         findings = cache.load(key, path=shown)
     if findings is None:
-        from .engine import check_source
+        from .engine import inspect_source
         from .source import load_source
 
-        loaded = load_source(data, path=shown)
-        findings = check_source(loaded, kind=kind, options=options)
+        checked = inspect_source(load_source(data, path=shown), kind=kind, options=options)
+        findings = checked.findings
         if key is not None and not any(f.rule == "CE099" for f in findings):  # never replay a crash
             cache.store(key, findings)
 
     def report(kept: list[Finding]):
-        nonlocal loaded
         from .reporters import FileReport
 
-        if kept and loaded is None:
-            from .source import load_source
-
-            loaded = load_source(data, path=shown)
-        return file_report(FileReport, shown, loaded, kept, options)
+        if not kept:
+            return file_report(FileReport, shown, None, kept)
+        if checked is not None:
+            return file_report(FileReport, shown, checked.masked_text(), kept)
+        return file_report(FileReport, shown, masked_text(data, shown, options), kept)
 
     return findings, report
 
 
-def file_report(factory, shown: str, loaded, kept: list[Finding], options=None):
-    """The reporter's view of one file: its lines (for excerpts) and the spans of secret values to mask."""
+def masked_text(data: bytes, shown: str, options):
+    """The text of a file with its secrets masked (for excerpts of findings that came from a cache or worker)."""
+    from .engine import secrets_of
+    from .source import load_source
+
+    loaded = load_source(data, path=shown)
+    return secrets_of(loaded, options).mask(loaded.text)
+
+
+def file_report(factory, shown: str, text, kept: list[Finding]):
+    """The reporter's view of one file: its masked lines (for excerpts) and whether it was skipped."""
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
-    if loaded is None:
-        return factory(path=shown, lines=(), skipped=skipped, secret_spans=())
-    # Excerpts are printed only for findings, so a clean file needs no secret spans.
-    spans = secret_spans(loaded, options) if kept else ()
-    return factory.from_text(shown, loaded.text, skipped=skipped, secret_spans=spans)
-
-
-def secret_spans(loaded, options=None) -> list[tuple[int, int, int, int]]:
-    """(line, column, end_line, end_column) of every secret value in the file, for reporters to mask."""
-    if loaded.value is None:
-        return []
-    from .elements import ElementDocsError, declared_secret_keys
-    from .kinds import find_pollers
-    from .rules.secrets import secret_pointers
-
-    extra: frozenset[str] = frozenset()
-    if options is not None and isinstance(loaded.value, dict):
-        element = loaded.value.get("element")
-        key = options.element or (element.get("key") if isinstance(element, dict) else None)
-        try:
-            extra = declared_secret_keys(options.element_docs, key if isinstance(key, str) else None)
-        except ElementDocsError:
-            extra = frozenset()
-    stringified = [ref.pointer for ref in find_pollers(loaded.value) if ref.stringified]
-    spans = []
-    for pointer in secret_pointers(loaded.value, extra_keys=extra):
-        source, inner = loaded, pointer
-        for outer in stringified:
-            if pointer.startswith(outer + "/"):
-                source, inner = loaded.embedded(outer), pointer[len(outer):]
-        try:
-            start, end = source.span(inner)
-        except (KeyError, ValueError):
-            continue
-        spans.append((*loaded.line_col(start), *loaded.line_col(end)))
-    return spans
+    if text is None:
+        return factory(path=shown, lines=(), skipped=skipped)
+    return factory.from_text(shown, text, skipped=skipped)

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
 from .findings import Edit, Finding, Fix, Problem, Severity
+from .masking import MaskedText, Secrets, find_secrets
 from .rules import rule_for
 from .rules.base import Rule
 from .options import Options, SetupError
 from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
-                    is_single_entry, looks_like_cloud_elements, resolve_pointer)
+                    looks_like_cloud_elements, poller_entries, resolve_pointer)
 
 NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
@@ -73,17 +75,14 @@ class Context:
         return key if isinstance(key, str) else None
 
     def entries(self) -> Iterator[Entry]:
-        """Every poller resource whose entry is an object."""
-        for ref, source in self.pollers:
-            root = "" if ref.stringified else ref.pointer
-            poller = source.value if ref.stringified else resolve_pointer(self.value, ref.pointer)
-            if not isinstance(poller, dict):
-                continue
-            if is_single_entry(poller):  # one entry where the map belongs (CE106): check it as that entry
-                yield Entry("", poller, source, root)
-                continue
-            for name, entry in poller.items():
-                yield Entry(name, entry, source, f"{root}/{escape_pointer_token(name)}")
+        """Every poller resource whose entry is an object (:func:`validator.kinds.poller_entries`)."""
+        sources = {ref: source for ref, source in self.pollers}
+
+        def decoded(value: Any, ref: PollerRef) -> Any:
+            return sources[ref].value if ref.stringified else resolve_pointer(value, ref.pointer)
+
+        for entry in poller_entries(self.value, self.kind, decode=decoded):
+            yield Entry(entry.name, entry.value, sources[entry.ref], entry.inner)
 
     def display_pointer(self, source: Any, pointer: str) -> str:
         """The pointer shown to users: a pointer inside a stringified poller is prefixed with the string's."""
@@ -194,9 +193,64 @@ def check(
     return check_source(loaded, kind=kind, options=options)
 
 
+@dataclass(frozen=True, slots=True)
+class CheckedDocument:
+    """One checked document: its ``findings`` (secret values scrubbed) and its ``secrets``."""
+
+    findings: list[Finding]
+    secrets: Secrets
+    source: Any  # validator.source.Source
+
+    def masked_text(self) -> MaskedText:
+        """The document's text with every secret masked: the only text outputs may show."""
+        return self.secrets.mask(self.source.text)
+
+
 def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | None = None) -> list[Finding]:
-    """Check an already loaded :class:`validator.source.Source`."""
+    """Check an already loaded :class:`validator.source.Source`; secret values are scrubbed from messages."""
+    return inspect_source(loaded, kind=kind, options=options).findings
+
+
+def inspect_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | None = None) -> CheckedDocument:
+    """Check ``loaded`` and keep what outputs need: scrubbed findings and the document's secrets.
+
+    The secrets are looked for only when there is a finding to show.
+    """
     options = options or Options()
+    findings = _run(loaded, kind, options)
+    if not findings:
+        return CheckedDocument(findings, Secrets(), loaded)
+    secrets = secrets_of(loaded, options)
+    return CheckedDocument([secrets.scrub_finding(f) for f in findings], secrets, loaded)
+
+
+def secrets_of(loaded: Any, options: Options) -> Secrets:
+    """The secrets of ``loaded``, with the keys its element's definition types ``PASSWORD``."""
+    from .elements import ElementDocsError, declared_secret_keys
+
+    element = options.element or _element_key(loaded)
+    try:
+        extra = declared_secret_keys(options.element_docs, element)
+    except (ElementDocsError, SetupError, OSError, ValueError):
+        extra = frozenset()
+    return find_secrets(loaded, extra_keys=extra)
+
+
+_ELEMENT_KEY = re.compile(r'"element"\s*:\s*\{[^{}]*?"key"\s*:\s*"([^"\\]{1,100})"')
+
+
+def _element_key(loaded: Any) -> str | None:
+    """The element key a body names: from its value, or read from the text of a body that is not valid JSON."""
+    value = loaded.value
+    if isinstance(value, dict):
+        element = value.get("element")
+        key = element.get("key") if isinstance(element, dict) else None
+        return key if isinstance(key, str) else None
+    found = _ELEMENT_KEY.search(loaded.text)
+    return found.group(1) if found else None
+
+
+def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
     if kind not in ("auto", "instance", "configuration", "poller"):
         raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
     findings: list[Finding] = []

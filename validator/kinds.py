@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Callable, Iterator, Literal
+
+from .vocabulary.placeholders import is_placeholder_value
 
 Kind = Literal["instance", "configuration", "poller"]
 KINDS: tuple[Kind, ...] = ("instance", "configuration", "poller")
@@ -19,7 +21,6 @@ _ENTRY_KEYS = frozenset({"url", "idField", "datesConfiguration", "filterByUpdate
 _CONFIG_PREFIXES = ("event.", "oauth.", "base.url", "username", "password", "api.", "pagination.", "bulk.")
 
 
-_PLACEHOLDER_VALUE = re.compile(r"\s*(?:<[^<>{}]+>|\{\{[^{}]+\}\}|\$\{[^{}]+\}|x{4,}|X{4,})\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +113,63 @@ def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
         poller = holder.get(POLLER_KEY)
         if isinstance(poller, dict):
             refs.append(PollerRef(pointer, False))
-        elif isinstance(poller, str) and poller.strip() and not _PLACEHOLDER_VALUE.fullmatch(poller):
+        elif isinstance(poller, str) and poller.strip() and not is_placeholder_value(poller):
             refs.append(PollerRef(pointer, True))  # a placeholder such as "<SEE_BELOW>" is the CE7xx rules' case
     return refs
+
+
+@dataclass(frozen=True, slots=True)
+class PollerEntry:
+    """One poller resource: its ``name`` (``""`` for a lone entry given where the map belongs), its
+    ``value``, the poller ``ref`` it belongs to and ``inner``, its pointer in the document that holds
+    the poller map (the file, or the decoded string of a stringified poller)."""
+
+    name: str
+    value: Any
+    ref: PollerRef
+    inner: str
+
+    @property
+    def pointer(self) -> str:
+        """The pointer shown to users: inside a stringified poller, the string's pointer then the inner one."""
+        return self.ref.pointer + self.inner if self.ref.stringified else self.inner
+
+
+class PollerDecodeError(ValueError):
+    """A stringified ``event.poller.configuration`` that is not valid JSON."""
+
+
+def decode_poller(value: Any, ref: PollerRef) -> Any:
+    """The poller map at ``ref`` in document ``value``, decoding a stringified one."""
+    import json
+
+    poller = resolve_pointer(value, ref.pointer)
+    if not ref.stringified:
+        return poller
+    try:
+        return json.loads(poller)
+    except (ValueError, RecursionError) as exc:
+        raise PollerDecodeError(f"the event.poller.configuration string is not valid JSON: {exc}") from None
+
+
+def poller_entries(value: Any, kind: Kind | None = None, *,
+                   decode: Callable[[Any, PollerRef], Any] = decode_poller) -> Iterator[PollerEntry]:
+    """Every poller resource of document ``value``: the one walk ``check``, ``render`` and ``simulate`` share.
+
+    ``decode(value, ref)`` gives a poller map (``check`` passes its already decoded sources); it may
+    raise :class:`PollerDecodeError`, which propagates.  Maps that are not objects give nothing; a lone
+    entry where the map belongs (CE106) is given as one resource named ``""``.
+    """
+    for ref in find_pollers(value, kind):
+        poller = decode(value, ref)
+        if not isinstance(poller, dict):
+            continue
+        root = "" if ref.stringified else ref.pointer
+        if is_single_entry(poller):
+            yield PollerEntry("", poller, ref, root)
+            continue
+        for name, entry in poller.items():
+            yield PollerEntry(name, entry, ref, f"{root}/{escape_pointer_token(name)}")
 
 
 _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",

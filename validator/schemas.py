@@ -352,7 +352,6 @@ def _validator(ref: str) -> Draft202012Validator:
 
 # ---------------------------------------------------------------------------------------- validation
 
-_PLACEHOLDER = re.compile(r"\s*(?:<[^<>]+>|\{\{[^{}]+\}\}|\$\{[^{}]+\})\s*")
 _VALUE_KEYWORDS = frozenset({"type", "enum", "const", "pattern", "minimum", "maximum", "exclusiveMinimum",
                              "exclusiveMaximum", "minLength", "maxLength", "format", "multipleOf"})
 
@@ -427,9 +426,9 @@ def _pointer(path: Iterable[Any]) -> str:
 
 
 def _under_secret_key(path: tuple[Any, ...]) -> bool:
-    from .rules.secrets import is_secret_key
+    from .vocabulary.secrets import secret_kind
 
-    return any(isinstance(part, str) and is_secret_key(part) for part in path)
+    return any(isinstance(part, str) and secret_kind(part) is not None for part in path)
 
 
 def _kind_of(value: Any) -> str:
@@ -470,7 +469,9 @@ _TYPE_NOUNS = {"string": "a string", "boolean": "a boolean", "integer": "a whole
 
 
 def _is_placeholder(value: Any) -> bool:
-    return isinstance(value, str) and _PLACEHOLDER.fullmatch(value) is not None
+    from .vocabulary.placeholders import is_placeholder_value
+
+    return isinstance(value, str) and is_placeholder_value(value)
 
 
 def _suggest(key: str, known: Iterable[str]) -> str | None:

@@ -111,31 +111,25 @@ def _refresh_interval(document: Any, pointer: str) -> int:
 
 def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict]]:
     """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones."""
-    import json
-
-    from ..kinds import escape_pointer_token, find_pollers, resolve_pointer
+    from ..kinds import PollerDecodeError, PollerRef, decode_poller, poller_entries
 
     found, skipped = [], []
-    for ref in find_pollers(document):
-        poller = resolve_pointer(document, ref.pointer)
-        if ref.stringified:
-            try:
-                poller = json.loads(poller)
-            except ValueError as exc:
-                skipped.append({"name": "", "pointer": ref.pointer,
-                                "reason": f"the event.poller.configuration string is not valid JSON: {exc}"})
-                continue
-        if not isinstance(poller, dict):
-            continue
-        interval = _refresh_interval(document, ref.pointer)
-        for key, entry in poller.items():
-            pointer = f"{ref.pointer}/{escape_pointer_token(key)}"
-            if not isinstance(entry, dict):
-                skipped.append({"name": key, "pointer": pointer, "reason": "not an object"})
-            elif not isinstance(entry.get("url"), str) or not entry["url"]:
-                skipped.append({"name": key, "pointer": pointer, "reason": "no url"})
-            else:
-                found.append((key, pointer, entry, interval))
+
+    def decode(value: Any, ref: PollerRef) -> Any:
+        try:
+            return decode_poller(value, ref)
+        except PollerDecodeError as exc:
+            skipped.append({"name": "", "pointer": ref.pointer, "reason": str(exc)})
+            return None
+
+    for entry in poller_entries(document, decode=decode):
+        name = entry.name or "(the poller entry)"
+        if not isinstance(entry.value, dict):
+            skipped.append({"name": name, "pointer": entry.pointer, "reason": "not an object"})
+        elif not isinstance(entry.value.get("url"), str) or not entry.value["url"]:
+            skipped.append({"name": name, "pointer": entry.pointer, "reason": "no url"})
+        else:
+            found.append((name, entry.pointer, entry.value, _refresh_interval(document, entry.ref.pointer)))
     return found, skipped
 
 
@@ -172,12 +166,28 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     return "".join(line).rstrip()
 
 
+def _secrets(rendered):
+    """Credentials in the rendered URLs' queries (``?apiKey=``): masked in every line render prints."""
+    from ..masking import url_secrets
+
+    return [url_secrets(u) for u in (rendered.template, rendered.url, rendered.request_url)]
+
+
+def _scrub(text: str, secrets) -> str:
+    for found in secrets:
+        text = found.scrub(text) or text
+    return text
+
+
 def _text_block(name: str, rendered, delay: int) -> list[str]:
     pad = " " * 12
     lines = [name]
-    rows = (("template", rendered.template, [(s.template_start, s.template_end) for s in rendered.substitutions]),
-            ("url", rendered.url, [(s.url_start, s.url_end) for s in rendered.substitutions]),
-            ("request", rendered.request_url, [(s.request_start, s.request_end) for s in rendered.substitutions]))
+    secrets = _secrets(rendered)
+    rows = (("template", secrets[0].mask(rendered.template),
+             [(s.template_start, s.template_end) for s in rendered.substitutions]),
+            ("url", secrets[1].mask(rendered.url), [(s.url_start, s.url_end) for s in rendered.substitutions]),
+            ("request", secrets[2].mask(rendered.request_url),
+             [(s.request_start, s.request_end) for s in rendered.substitutions]))
     for label, value, spans in rows:
         lines.append(f"  {label:<9} {value}")
         marks = _marks(len(value), spans)
@@ -190,19 +200,21 @@ def _text_block(name: str, rendered, delay: int) -> list[str]:
     if any(s.macro.uses_now for s in rendered.substitutions):
         lines.append(f"  now       {_iso(rendered.now_ms)}")
     for problem in rendered.problems:
-        lines.append(f"  {problem.rule} {_severity(problem)} at column {problem.start + 1}: {problem.message}")
+        lines.append(f"  {problem.rule} {_severity(problem)} at column {problem.start + 1}: "
+                     f"{_scrub(problem.message, secrets)}")
     for assumption in rendered.assumptions:
         lines.append(f"  assumes   {assumption}")
     return lines
 
 
 def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int) -> dict:
+    secrets = _secrets(rendered)
     return {
         "name": name,
         "pointer": pointer,
-        "template": rendered.template,
-        "url": rendered.url,
-        "request_url": rendered.request_url,
+        "template": secrets[0].mask(rendered.template),
+        "url": secrets[1].mask(rendered.url),
+        "request_url": secrets[2].mask(rendered.request_url),
         "last_poll": _iso(rendered.last_poll_ms),
         "last_poll_ms": rendered.last_poll_ms,
         "now_ms": rendered.now_ms,
@@ -215,8 +227,8 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
             for s in rendered.substitutions
         ],
         "problems": [
-            {"rule": p.rule, "severity": _severity(p), "message": p.message, "start": p.start, "end": p.end,
-             "fix": p.help}
+            {"rule": p.rule, "severity": _severity(p), "message": _scrub(p.message, secrets), "start": p.start,
+             "end": p.end, "fix": _scrub(p.help or "", secrets) or None}
             for p in rendered.problems
         ],
         "assumptions": list(rendered.assumptions),

@@ -14,7 +14,7 @@ names and documentation), ``color`` whether to emit ANSI colours (only ``text`` 
 current directory by default; ``sarif`` and ``gitlab`` use it).  The result is the
 whole output, ending with a newline unless empty.
 
-No reporter ever prints the value of a secret key: see :mod:`validator.reporters.redact`.
+No reporter can print the value of a secret: findings arrive scrubbed and excerpts come from\n:class:`FileReport` lines, which are masked (see :mod:`validator.masking`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
+    from ..masking import MaskedText
     from ..rules.base import Rule
 
 # name -> module; the order is the order shown in --help and the docs.
@@ -49,23 +50,20 @@ class FileReport:
     """One checked (or skipped) file, as reporters need it.
 
     ``path`` is the path as shown (equal to ``Finding.path`` of its findings; ``None``
-    for a document that has no path), ``lines`` its text split into lines without
-    line terminators (for source excerpts), ``skipped`` the reason the file was not
-    checked (``None`` when it was), and ``secret_spans`` the spans of secret values
-    that must never be printed (the engine's; reporters also mask what
-    :func:`validator.reporters.redact.find_secret_spans` finds in ``lines``).
+    for a document that has no path), ``lines`` its text with every secret masked, split
+    into lines without line terminators (for source excerpts), and ``skipped`` the reason
+    the file was not checked (``None`` when it was).  Build it with :meth:`from_text`, which
+    takes only a :class:`~validator.masking.MaskedText`: a reporter cannot show an unmasked line.
     """
 
     path: str | None
     lines: tuple[str, ...] = ()
     skipped: str | None = None
-    secret_spans: tuple[Span, ...] = ()
 
     @classmethod
-    def from_text(cls, path: str | None, text: str, *, skipped: str | None = None,
-                  secret_spans: Sequence[Span] = ()) -> FileReport:
-        """A report for a file whose decoded text is ``text``."""
-        return cls(path=path, lines=split_lines(text), skipped=skipped, secret_spans=tuple(secret_spans))
+    def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None) -> FileReport:
+        """A report for a file whose masked text is ``text``."""
+        return cls(path=path, lines=split_lines(text), skipped=skipped)
 
     @property
     def text(self) -> str:

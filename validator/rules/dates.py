@@ -432,7 +432,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     value = entry.value
     config = value.get("datesConfiguration")
     config = config if isinstance(config, dict) else None
-    from .placeholders import find_placeholders
+    from ..vocabulary.placeholders import find_placeholders
     from .zones import place
 
     if config is not None:

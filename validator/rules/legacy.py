@@ -251,7 +251,7 @@ def _url(url: Field, server_zone: str) -> Iterator[Problem]:
 
 def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     from .dates import format_problems
-    from .placeholders import find_placeholders
+    from ..vocabulary.placeholders import find_placeholders
     from .zones import zone_problems
 
     label = "updated" if kind == "upd" else "created"

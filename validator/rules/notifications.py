@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Finding
+from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ POLLER = "event.poller.configuration"
 VENDOR_TYPES = ("polling", "webhook")
 MINUTES_PER_DAY = 1440
 
-_ENV_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_.]*\}")
 _INTEGER = re.compile(r"[+-]?\d+")
 _HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
 _DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
@@ -221,14 +221,12 @@ RULES: list[Rule] = [
 
 def is_placeholder(value: str) -> bool:
     """Whether the placeholder rules (CE70x) report ``value``: ``<...>``, ``{{...}}``, ``xxxx``, ``YOUR_...``."""
-    from .placeholders import find_placeholders
-
     return bool(find_placeholders(value))
 
 
 def is_unfilled(value: str) -> bool:
     """Whether ``value`` is not literal yet: a placeholder or an environment reference (``${NAME}``)."""
-    return bool(_ENV_REFERENCE.search(value)) or is_placeholder(value)
+    return contains_env_reference(value) or is_placeholder(value)
 
 
 def truthy(value: Any) -> bool | None:

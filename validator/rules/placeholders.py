@@ -29,65 +29,12 @@ The message never quotes any text of a secret key's value.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterator
 
 from ..findings import Finding
+from ..vocabulary.placeholders import Placeholder, find_placeholders
+from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
-from . import rule_for
-
-_HTML_TAGS = frozenset(
-    "a abbr b big blockquote body br caption center code dd del div dl dt em font form h1 h2 h3 h4 h5 h6 head "
-    "hr html i img input ins kbd label li link meta ol option p pre q s script select small span strike strong "
-    "style sub sup table tbody td textarea tfoot th thead title tr tt u ul var".split()
-)
-
-_ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
-_ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
-_UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
-_MUSTACHE = re.compile(r"(?<!\$)\{\{[^{}\n]{1,120}\}\}")
-_NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
-                   r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE)(?![A-Za-z0-9_])"
-                   r"|(?<![A-Za-z0-9_$])your[-_][a-z][a-z0-9_-]*[a-z0-9]")
-_X_MASK = re.compile(r"x{4,}|X{4,}|(?<=[-_.:/])(?:xxx|XXX)$")
-_STAR_MASK = re.compile(r"^\*{4,}$")
-_CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
-_CAPS_WORDS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
-_NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
-_SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api", "client",
-                           "my", "your", "sample", "example", "test", "fake", "dummy", "changeme", "string", "value"})
-_MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
-
-
-def _is_sample_name(text: str) -> bool:
-    """Whether the value of a secret key is a name standing for the secret (``PIPEDRIVE_API_TOKEN``,
-    ``fake_api_secret``, ``password``) rather than a secret."""
-    if len(text) < 4:
-        return False
-    if _CAPS_NAME.match(text) and (re.search(r"[_. -]", text) or _CAPS_WORDS.search(text)):
-        return True
-    if not _NAME_WORDS.fullmatch(text):
-        return False
-    words = [w.lower() for w in re.split(r"[_. -]+", text)]
-    return any(w in _SAMPLE_WORDS for w in words) and not any(
-        len(w) >= 8 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
-# A cheap test first: a string without any of these holds no placeholder (secret values aside).
-_TRIGGER = re.compile(r"<|&lt;|\{\{|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|xxx|XXX|^\*")
-# Spans that are never placeholders: environment references and URL macros.
-_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
-
-
-@dataclass(frozen=True, slots=True)
-class Placeholder:
-    """One placeholder in a string: ``[start, end)``, its ``kind`` (rule code) and ``text``."""
-
-    start: int
-    end: int
-    rule: str
-    text: str
-
 
 PLACEHOLDER_UNFILLED = Rule(
     code="CE701",
@@ -134,56 +81,12 @@ MASKED_VALUE = Rule(
 RULES: list[Rule] = [PLACEHOLDER_UNFILLED, MASKED_VALUE]
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
-def find_placeholders(text: str, *, secret: bool = False, date_format: bool = False) -> list[Placeholder]:
-    """Every placeholder and mask in ``text``, left to right, without overlaps.
-
-    ``secret``: ``text`` is the value of a secret key (upper-case names count as placeholders);
-    ``date_format``: ``text`` is a date pattern (``XXXX`` is an offset field there, not a mask).
-    Strings longer than 100,000 characters are not searched.
-    """
-    if not text or len(text) > 100_000 or not (secret or _TRIGGER.search(text)):
-        return []
-    return list(_find(text, secret, date_format))
-
-
-@lru_cache(maxsize=8192)
-def _find(text: str, secret: bool, date_format: bool) -> tuple[Placeholder, ...]:
-    taken: list[tuple[int, int]] = [m.span() for m in _PROTECTED.finditer(text)]
-    found: list[Placeholder] = []
-
-    def add(start: int, end: int, rule: str) -> None:
-        if not _overlaps(start, end, taken):
-            taken.append((start, end))
-            found.append(Placeholder(start, end, rule, text[start:end]))
-
-    for pattern in (_ANGLE, _ESCAPED_ANGLE):
-        for m in pattern.finditer(text):
-            body = m.group("body")
-            if body.lower().split(" ")[0] in _HTML_TAGS and (body.islower() or len(body) <= 2):
-                continue
-            add(m.start(), m.end(), "CE701")
-    for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
-        for m in pattern.finditer(text):
-            add(m.start(), m.end(), "CE701")
-    if secret and _is_sample_name(text):
-        add(0, len(text), "CE701")
-    if secret and text.strip().lower() in _MASK_WORDS:
-        add(0, len(text), "CE702")
-    if not date_format:
-        for m in _X_MASK.finditer(text):
-            add(m.start(), m.end(), "CE702")
-    if _STAR_MASK.match(text):
-        add(0, len(text), "CE702")
-    return tuple(sorted(found, key=lambda p: p.start))
+_RULES_BY_KIND = {"placeholder": PLACEHOLDER_UNFILLED, "mask": MASKED_VALUE}
 
 
 def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str, str]:
     where = "key" if key else "value"
-    if placeholder.rule == "CE702":
+    if placeholder.kind == "mask":
         return (f"masked {where}: the real value was replaced by a mask, and the platform will send the mask",
                 "keep the secret out of the file with an environment reference such as `${NAME}`")
     shown = "" if secret else f" `{placeholder.text}`"
@@ -225,21 +128,22 @@ def _documents(ctx: Any) -> Iterator[tuple[Any, Any, set[str]]]:
 def check(ctx: Any) -> Iterator[Finding]:
     """CE701/CE702 over every key and string value of the document."""
     from .notifications import is_response
-    from .secrets import is_secret_key
 
     response = is_response(ctx.value)  # the platform's own answer masks secrets itself
     for source, value, skip in _documents(ctx):
         for pointer, text, is_key, parent in iter_strings(value):
             if pointer in skip and not is_key:
                 continue
-            secret = not is_key and parent is not None and is_secret_key(parent)
+            credential = not is_key and parent is not None and is_credential_key(parent)
+            secret = credential and secret_kind(parent or "") is not None
             date_format = not is_key and parent is not None and parent.endswith("DateFormat")
-            for placeholder in find_placeholders(text, secret=secret, date_format=date_format):
-                if response and placeholder.rule == "CE702":
+            for placeholder in find_placeholders(text, credential=credential, date_format=date_format):
+                if response and placeholder.kind == "mask":
                     continue
+                rule = _RULES_BY_KIND[placeholder.kind]
                 message, fix = _message(placeholder, secret=secret, key=is_key)
                 if is_key:
-                    yield ctx.finding(rule_for(placeholder.rule), message, source=source, pointer=pointer, key=True, help=fix)
+                    yield ctx.finding(rule, message, source=source, pointer=pointer, key=True, help=fix)
                 else:
-                    yield ctx.finding(rule_for(placeholder.rule), message, source=source, pointer=pointer,
+                    yield ctx.finding(rule, message, source=source, pointer=pointer,
                                       sub=(placeholder.start, placeholder.end), help=fix)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..findings import Problem
+from ..vocabulary.placeholders import placeholder_at
 from .patterns import (
     _BRACKETS,
     _CLOSER,
@@ -14,7 +15,6 @@ from .patterns import (
     _MISCLOSED,
     _MOJIBAKE,
     _NAMES,
-    _PLACEHOLDER,
     _SCALAR,
     _SMART,
     _WORD,
@@ -131,12 +131,12 @@ def _single(source: Source, start: int, what: str) -> Problem:
 
 def _placeholder(source: Source, start: int) -> Problem | None:
     text = source.text
-    m = _PLACEHOLDER.match(text, start)
-    if m is None:
+    end = placeholder_at(text, start)
+    if end is None:
         return None
     return source._problem(
-        "CE006", f"unfilled placeholder `{m.group()}` where a JSON value is expected",
-        start, m.end(), "replace the placeholder with the real value (in double quotes if it is a string)")
+        "CE006", f"unfilled placeholder `{text[start:end]}` where a JSON value is expected",
+        start, end, "replace the placeholder with the real value (in double quotes if it is a string)")
 
 
 def _eof(source: Source, stack: list[int], expected: str) -> Problem:

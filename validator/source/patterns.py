@@ -25,8 +25,6 @@ _ESCAPE = re.compile(
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-]*")
 _INDEX = re.compile(r"0|[1-9][0-9]*")
-_PLACEHOLDER = re.compile(
-    r"<[^<>\n\"]{1,80}>|\{\{[^{}\n]{0,80}\}\}|\{%[^\n]{0,200}?%\}|\$\{[^{}\n]{0,80}\}")
 _MOJIBAKE = re.compile("\u00e2(?:\u0080[\u0098\u0099\u009c\u009d]|\u20ac[\u0153\u009d\u02dc\u2122])")
 _LEADING_ZERO = re.compile(r"-?0$")
 _MISCLOSED = re.compile(r"[“”‘’„‟][ \t]*[:,]")

@@ -37,7 +37,7 @@ def _poller(url: str) -> str:
 _GOOD = _poller("/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
 
-def _rule(code: str, name: str, severity: Severity, summary: str, description: str, bad_url: str,
+def _rule(code: str, name: str, severity: "Severity", summary: str, description: str, bad_url: str,
           good_url: str | None = None, *, opt_in: bool = False) -> Rule:
     return Rule(code, name, severity, summary, description.strip(), _poller(bad_url),
                 _poller(good_url) if good_url else _GOOD, opt_in=opt_in)

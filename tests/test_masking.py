@@ -1,0 +1,162 @@
+"""The canary test: no secret value reaches any output, the cache, ``render`` or the library.
+
+Every value below is unique; each is written under a secret-looking key (also misspelt ones),
+unquoted, single-quoted, in smart quotes, in URL query parameters, inside a stringified poller
+and in files that are not valid JSON.  Every format of ``check``, ``render`` (text and JSON),
+the results cache and the library's findings are searched for every canary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from clirun import run_cli
+from validator.reporters import REPORTERS
+
+SECRET_KEYS = ["oauth.api.secret", "signature_key", "subscriptionKey", "signingKey", "hmac.key", "passphrase",
+               "x-api-key", "pasword", "secert", "client_secret", "user.password", "db.pwd", "oauth.user.token",
+               "credentials", "apiKey", "sfdc.security.token", "event.notification.signature.key", "privateKey"]
+QUERY_PARAMETERS = ["apiKey", "token", "access_token", "client_secret", "hapikey", "key", "sig"]
+
+
+def canary(n: int) -> str:
+    return f"Zq{n:03d}kX7vW2pR9tL"  # real-looking: long, mixed, no sample words
+
+
+def _valid_body() -> tuple[str, list[str]]:
+    values: list[str] = []
+
+    def new() -> str:
+        values.append(canary(len(values)))
+        return values[-1]
+
+    configuration: dict[str, object] = {key: new() for key in SECRET_KEYS}
+    query = "&".join(f"{name}={new()}" for name in QUERY_PARAMETERS)
+    configuration["event.notification.callback.url"] = f"https://hooks.example.com/ce?token={new()}"
+    poller = {"contacts": {"url": f"/hubs/crm/contacts?{query}&where=updated>'${{gmtDate:yyyy-MM-dd}}'",
+                           "idField": "id", "headers": {"password": new()},
+                           "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "YYYY-MM-dd"}}}
+    configuration["event.poller.configuration"] = json.dumps(poller)
+    configuration["event.poller.refresh_interval"] = "fifteen"  # a finding on a line of its own
+    body = {"element": {"key": "hubspot"}, "providerData": {"code": new()}, "configuration": configuration}
+    return json.dumps(body, indent=2), values
+
+
+def _broken_body() -> tuple[str, list[str]]:
+    values = [canary(100 + i) for i in range(6)]
+    text = (
+        "{\n"
+        '  "element": {"key": "hubspot"},\n'
+        '  "configuration": {\n'
+        f"    \"oauth.api.secret\": '{values[0]}',\n"
+        f"    \"signingKey\": \u201c{values[1]}\u201d,\n"
+        f"    \"user.password\": {values[2]},\n"
+        f"    token: {values[3]},\n"
+        f'    "callback": "https://x.example.com/?apiKey={values[4]}",\n'
+        f"    'pasword': '{values[5]}',\n"
+        '    "event.poller.refresh_interval": 15,\n'
+        "  }\n"
+        "}\n"
+    )
+    return text, values
+
+
+@pytest.fixture(scope="module")
+def bodies(tmp_path_factory) -> tuple[Path, list[str]]:
+    folder = tmp_path_factory.mktemp("canaries")
+    valid, valid_values = _valid_body()
+    broken, broken_values = _broken_body()
+    (folder / "valid.json").write_text(valid, encoding="utf-8")
+    (folder / "broken.json").write_text(broken, encoding="utf-8")
+    return folder, valid_values + broken_values
+
+
+def _leaks(text: str, values: list[str]) -> list[str]:
+    return [v for v in values if v in text or v[2:-2] in text]
+
+
+@pytest.mark.parametrize("fmt", list(REPORTERS))
+def test_no_format_shows_a_secret(bodies, fmt, tmp_path):
+    folder, values = bodies
+    cache = tmp_path / "cache"
+    result = run_cli("check", "--format", fmt, str(folder / "valid.json"), str(folder / "broken.json"),
+                     env={"CE_VALIDATOR_NO_CACHE": "", "CE_VALIDATOR_CACHE_DIR": str(cache)})
+    assert result.code == 1, result.err
+    assert result.out
+    assert not _leaks(result.out + result.err, values)
+    stored = "".join(p.read_text(encoding="utf-8") for p in cache.rglob("*.json"))
+    assert stored and not _leaks(stored, values), "the cache holds a secret"
+    again = run_cli("check", "--format", fmt, str(folder / "valid.json"), str(folder / "broken.json"),
+                    env={"CE_VALIDATOR_NO_CACHE": "", "CE_VALIDATOR_CACHE_DIR": str(cache)})
+    assert again.out == result.out  # from the cache, masked the same way
+
+
+def test_text_excerpts_are_masked_but_keep_their_columns(bodies):
+    folder, values = bodies
+    result = run_cli("check", str(folder / "broken.json"))
+    assert "'" + "*" * len(values[0]) + "'" in result.out
+    assert not _leaks(result.out, values)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_render_masks_credentials_in_urls(bodies, fmt):
+    folder, values = bodies
+    result = run_cli("render", "--format", fmt, "--at", "2024-01-01T00:00:00Z", str(folder / "valid.json"))
+    assert result.code == 0, result.err
+    assert "/hubs/crm/contacts?apiKey=" in result.out
+    assert not _leaks(result.out + result.err, values)
+
+
+def test_the_library_returns_scrubbed_findings(bodies):
+    from validator import check
+
+    folder, values = bodies
+    for name in ("valid.json", "broken.json"):
+        findings = check(folder / name)
+        assert findings
+        shown = json.dumps([[f.message, f.help] for f in findings])
+        assert not _leaks(shown, values)
+
+
+def test_a_message_that_quotes_a_secret_is_scrubbed():
+    """A careless message (here the schema's type error under an unknown secret-looking key) never shows it."""
+    from validator import check
+
+    body = {"element": {"key": "hubspot"}, "configuration": {"event.poller.refresh_interval": canary(900),
+                                                             "db.pwd": canary(900)}}
+    findings = check(json.dumps(body))
+    assert findings and not _leaks(json.dumps([f.message for f in findings]), [canary(900)])
+
+
+def test_element_password_keys_are_masked_in_a_broken_file(tmp_path):
+    """A key the element types PASSWORD (whatever its name) is masked, also when the file is not valid JSON."""
+    docs = tmp_path / "docs" / "acme"
+    docs.mkdir(parents=True)
+    (docs / "element.json").write_text(json.dumps({
+        "key": "acme", "name": "Acme", "hub": "crm",
+        "configuration": [{"key": "site.pin", "type": "PASSWORD", "required": True, "name": "PIN"}]}))
+    body = tmp_path / "body.json"
+    body.write_text('{"element": {"key": "acme"}, "configuration": {"site.pin": "' + canary(950) + '",}}\n')
+    result = run_cli("check", "--element-docs", str(tmp_path / "docs"), str(body))
+    assert result.code == 1
+    assert "CE002" in result.out and not _leaks(result.out + result.err, [canary(950)])
+
+
+def test_library_output_equals_the_documented_recipe(bodies):
+    """docs/usage.md prints findings with the text reporter from the library: masked there too."""
+    from validator.engine import inspect_source
+    from validator.reporters import FileReport, get_reporter
+    from validator.source import load_source
+
+    folder, values = bodies
+    path = folder / "broken.json"
+    checked = inspect_source(load_source(path.read_bytes(), path=str(path)))
+    out = get_reporter("text").render(checked.findings, files=[FileReport.from_text(str(path),
+                                                                                    checked.masked_text())],
+                                      tool_version="0")
+    assert checked.findings and not _leaks(out, values)
+    assert os.fspath(path) in out

@@ -1,0 +1,253 @@
+"""Secrets never leave the engine: the one place where what must not be shown is found and hidden.
+
+:func:`find_secrets` returns the :class:`Secrets` of a loaded document: the file offsets of every
+secret value, and the values themselves (as written and decoded).  From it come the
+:class:`MaskedText` that excerpts are cut from (each secret character replaced by ``*``, so
+columns stay where they were) and scrubbed findings (each secret value in a message or hint
+replaced by ``****``).  The engine scrubs its findings before it returns them, so the library,
+the cache and every reporter only ever see scrubbed findings; :class:`validator.reporters.FileReport`
+takes only a :class:`MaskedText`.
+
+What is secret (:mod:`validator.vocabulary.secrets`): every scalar under a secret or one-time key,
+or under a key the element's definition types ``PASSWORD`` (``extra_keys``), whatever its type and
+quoting (``"x"``, ``'x'``, smart quotes, unquoted, inside a stringified poller, in a file that is not
+valid JSON), and credentials in URL query parameters (``?apiKey=...``, ``&access_token=...``) of any
+string value.  Shown: environment references (``${SAGE_API_SECRET}``), ``<...>``/``{{...}}``
+placeholders and masks, which hold nothing secret and which other findings point into.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Iterator, NewType
+
+from .vocabulary.placeholders import is_env_reference
+from .vocabulary.secrets import is_credential_parameter, secret_kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .findings import Finding
+    from .source import Source
+
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "url_secrets"]
+
+MaskedText = NewType("MaskedText", str)
+"""A document's text in which every secret character is ``*`` (line breaks kept)."""
+
+MASK = "****"
+
+# A key in any quoting (also escaped inside a JSON string), then a colon.
+_KEY = re.compile(r"""(?P<bs>\\*)["'“”‘’„]?(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})\\*["'“”‘’„]?[ \t]*:""")
+_GAP = re.compile(r"(?:[ \t]|\\+[nrt])*")
+_OPENERS = "\"'“”‘’„"
+_SMART_CLOSERS = "\"“”‘’„"
+_BARE_END = re.compile(r"[,}\]\r\n]|$")
+_QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=(?P<value>[^&#;\s'\"]*)")
+_TEXT_QUERY = re.compile(r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?P<value>[^&#;\s'\"\\<>]+)")
+_SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    """The secret values of one document: file ``spans`` and the ``values`` as written and decoded."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    values: tuple[str, ...] = ()  # longest first, each at least 3 characters
+
+    def mask(self, text: str) -> MaskedText:
+        """``text`` with every character of every span replaced by ``*`` (line breaks kept)."""
+        if not self.spans:
+            return MaskedText(text)
+        chars = list(text)
+        for start, end in self.spans:
+            for index in range(max(start, 0), min(end, len(chars))):
+                if chars[index] not in "\r\n":
+                    chars[index] = "*"
+        return MaskedText("".join(chars))
+
+    def scrub(self, message: str | None) -> str | None:
+        """``message`` with every secret value replaced by ``****``."""
+        if not message:
+            return message
+        for value in self.values:
+            if value in message:
+                message = message.replace(value, MASK)
+        return message
+
+    def _touches(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.spans)
+
+    def scrub_finding(self, finding: Finding) -> Finding:
+        """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped)."""
+        if not self.values and not self.spans:
+            return finding
+        message = self.scrub(finding.message) or ""
+        hint = self.scrub(finding.help)
+        fix = finding.fix
+        if fix is not None and any(self._touches(edit.start, edit.end) or self.scrub(edit.replacement)
+                                   != edit.replacement for edit in fix.edits):
+            fix = None  # a fix never rewrites, moves or repeats a secret
+        if (message, hint, fix) == (finding.message, finding.help, finding.fix):
+            return finding
+        return replace(finding, message=message, help=hint, fix=fix)
+
+
+def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> Secrets:
+    """The secrets of ``source`` (a loaded file): see the module documentation."""
+    text = source.text
+    spans: set[tuple[int, int]] = set(_scan_text(text, extra_keys))
+    if source.value is not None:
+        spans.update(_walk_document(source, source.value, extra_keys))
+    values: set[str] = set()
+    for start, end in spans:
+        raw = text[start:end]
+        values.update(_forms(raw))
+    return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted((v for v in values if len(v) >= 3),
+                                                                  key=len, reverse=True)))
+
+
+def url_secrets(url: str) -> Secrets:
+    """The credentials in the query of ``url`` (``?apiKey=...``), as :class:`Secrets` of ``url`` itself.
+
+    ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
+    """
+    spans = [match.span("value") for match in _QUERY.finditer(url)
+             if match.group("value") and is_credential_parameter(match.group("name"))
+             and not _showable(match.group("value"))]
+    values: set[str] = set()
+    for start, end in spans:
+        values.update(_forms(url[start:end]))
+        values.add(_unquote(url[start:end]))
+    return Secrets(spans=tuple(spans), values=tuple(sorted((v for v in values if len(v) >= 3), key=len,
+                                                          reverse=True)))
+
+
+def _unquote(value: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(value)
+
+
+def _showable(value: str) -> bool:
+    return is_env_reference(value) or _SHOWABLE.fullmatch(value) is not None
+
+
+def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
+    return secret_kind(key) is not None or key in extra_keys
+
+
+def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
+    that is not valid JSON (or JSON inside a JSON string) is masked too."""
+    for match in _KEY.finditer(text):
+        if not _is_secret(match.group("key"), extra_keys):
+            continue
+        start = _GAP.match(text, match.end()).end()  # type: ignore[union-attr]
+        span = _value_extent(text, start)
+        if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
+            yield span
+    if "=" in text:
+        for match in _TEXT_QUERY.finditer(text):
+            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
+                yield match.span("value")
+
+
+def _value_extent(text: str, start: int) -> tuple[int, int] | None:
+    """``[start, end)`` of the value written at ``start``, quotes excluded; ``None`` for an object or array."""
+    slashes = 0
+    while start + slashes < len(text) and text[start + slashes] == "\\":
+        slashes += 1
+    if start + slashes >= len(text):
+        return None
+    opener = text[start + slashes]
+    if opener in "{[":
+        return None
+    if opener in _OPENERS:
+        begin = start + slashes + 1
+        closers = _SMART_CLOSERS if opener in "“”‘’„" else opener
+        newline = text.find("\n", begin)
+        limit = len(text) if newline == -1 else newline
+        index = begin
+        while index < limit:
+            char = text[index]
+            if char == "\\" and slashes == 0:
+                index += 2
+                continue
+            if char in closers and _preceding_slashes(text, index, begin) == slashes:
+                return begin, index - slashes
+            index += 1
+        return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
+    end = _BARE_END.search(text, start).start()  # type: ignore[union-attr]
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def _preceding_slashes(text: str, index: int, begin: int) -> int:
+    run = 0
+    while index - 1 - run >= begin and text[index - 1 - run] == "\\":
+        run += 1
+    return run
+
+
+def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Spans of secrets in a decoded document (and in every stringified poller inside it)."""
+    from .kinds import POLLER_KEY, escape_pointer_token
+
+    stack: list[tuple[Any, str, bool]] = [(value, "", False)]
+    while stack:
+        node, pointer, secret = stack.pop()
+        if isinstance(node, dict):
+            for name, child in node.items():
+                child_pointer = f"{pointer}/{escape_pointer_token(name)}"
+                if name == POLLER_KEY and isinstance(child, str):
+                    yield from _embedded(source, child_pointer, extra_keys)
+                    continue
+                stack.append((child, child_pointer, secret or _is_secret(name, extra_keys)))
+        elif isinstance(node, list):
+            stack.extend((child, f"{pointer}/{index}", secret) for index, child in enumerate(node))
+        elif secret and node is not None:
+            if isinstance(node, str) and (not node.strip() or _showable(node)):
+                continue
+            yield _inside_quotes(source, pointer)
+        elif isinstance(node, str) and "=" in node:
+            for match in _QUERY.finditer(node):
+                if match.group("value") and is_credential_parameter(match.group("name")) \
+                        and not _showable(match.group("value")):
+                    yield source.string_span(pointer, *match.span("value"))
+
+
+def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    try:
+        inner = source.embedded(pointer)
+    except (KeyError, ValueError):
+        return
+    if inner.value is not None:
+        yield from _walk_document(inner, inner.value, extra_keys)
+
+
+def _inside_quotes(source: Source, pointer: str) -> tuple[int, int]:
+    start, end = source.span(pointer)
+    text = source.root.text
+    if end - start >= 2 and text[start] == '"' and text[end - 1] == '"':
+        return start + 1, end - 1
+    if end - start >= 4 and text[start:start + 2] == '\\"' and text[end - 2:end] == '\\"':
+        return start + 2, end - 2
+    return start, end
+
+
+def _forms(raw: str) -> set[str]:
+    """A value as written and as decoded (one or more levels of JSON escaping undone)."""
+    import json
+
+    forms = {raw}
+    value = raw
+    for _ in range(3):
+        if "\\" not in value:
+            break
+        try:
+            value = json.loads(f'"{value}"')
+        except ValueError:
+            break
+        forms.add(value)
+    return forms

@@ -1,0 +1,199 @@
+"""Placeholders: documentation text standing for a value, masks, and environment references.
+
+The one recogniser every layer uses (kinds, schemas, the JSON syntax diagnosis, the placeholder,
+secret and notification rules, masking).  What counts:
+
+* ``<CLIENT_ID>`` (also HTML-escaped ``&lt;...&gt;`` and an unclosed ``<INSERT_...``), ``{{page.elementKey}}``,
+  ``YOUR_API_KEY``-style names (``YOUR_``, ``INSERT_``, ``ENTER_``, ``REPLACE_``, ``PUT_``, ``..._HERE``);
+* in the value of a key holding a credential or an account id (a secret, a client id, a username,
+  ``providerData.code``): a name standing for it (``PIPEDRIVE_API_TOKEN``, ``fake_api_secret``) and prose
+  describing it (``Your API key``, ``Code on Return the URL``);
+* masks: four or more ``x`` (``xxxxxxxx``, ``47dxxxxxxxx``), a trailing ``-XXX``, only ``*``, and for
+  a secret key ``redacted``/``masked``/``hidden``.
+
+Never placeholders: environment references (``${SAGE_API_SECRET}``, ``$SAGE_API_SECRET``,
+``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``), poller URL macros (``${gmtDate:...}``), path variables
+(``{id}``), HTML tags and comparisons (``a < b``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
+           "is_env_reference", "is_placeholder_value", "is_prose", "placeholder_at"]
+
+PlaceholderKind = Literal["placeholder", "mask"]
+
+#: A whole value that names an environment variable or a CI secret, which deployment substitutes.
+ENV_REFERENCE = re.compile(
+    r"^\s*(?:\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}]*)?\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%"
+    r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\})\s*$"
+)
+# Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
+_PROSE = re.compile(r"[A-Za-z][A-Za-z ,.'()/-]*")
+_PROSE_WORDS = re.compile(r"(?i)\b(?:your|the|enter|insert|paste|put|here|goes|password|secret|token|key|code"
+                          r"|url|returned?|value|id)\b")
+
+
+_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}")
+
+
+def contains_env_reference(text: str) -> bool:
+    """Whether ``text`` holds an environment reference anywhere (``https://${HOST}/callback``)."""
+    return _ENV_INSIDE.search(text) is not None
+
+
+def placeholder_at(text: str, start: int) -> int | None:
+    """The end of a placeholder or environment reference written at ``start`` of raw text, else ``None``.
+
+    For a value left unquoted in a JSON document (``"key": <CLIENT_ID>``, ``"key": ${SECRET}``).
+    """
+    newline = text.find("\n", start)
+    segment = text[start:newline if newline != -1 else len(text)][:300]
+    env = _ENV_INSIDE.match(segment)
+    if env is not None:
+        return start + env.end()
+    first = next(iter(find_placeholders(segment)), None)
+    return start + first.end if first is not None and first.start == 0 else None
+
+
+def is_env_reference(text: str) -> bool:
+    """Whether ``text`` is an environment reference as a whole (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``)."""
+    return ENV_REFERENCE.match(text) is not None
+
+
+def is_prose(text: str) -> bool:
+    """Whether ``text`` is a description of a value rather than a value (``Code on Return the URL``).
+
+    Words and spaces only, and either three words or more, or two with a word such as *your*,
+    *the*, *key*, *code*.  Only meaningful for keys whose value is a token, an id or a URL.
+    """
+    stripped = text.strip()
+    if " " not in stripped or not _PROSE.fullmatch(stripped):
+        return False
+    return stripped.count(" ") >= 2 or _PROSE_WORDS.search(stripped) is not None
+
+
+def is_placeholder_value(text: str, *, credential: bool = False) -> bool:
+    """Whether the whole of ``text`` is placeholders, masks or an environment reference (and blanks).
+
+    The test every layer uses to leave a value to the placeholder rules (CE70x): a schema type
+    error, a stringified poller that is ``<SEE_BELOW>``, a value reporters may show.
+    """
+    if not text.strip():
+        return False
+    if is_env_reference(text):
+        return True
+    found = find_placeholders(text, credential=credential)
+    covered = sum(p.end - p.start for p in found)
+    return bool(found) and covered >= len(text.strip())
+
+
+_HTML_TAGS = frozenset(
+    "a abbr b big blockquote body br caption center code dd del div dl dt em font form h1 h2 h3 h4 h5 h6 head "
+    "hr html i img input ins kbd label li link meta ol option p pre q s script select small span strike strong "
+    "style sub sup table tbody td textarea tfoot th thead title tr tt u ul var".split()
+)
+
+_ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
+_ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
+_UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
+_MUSTACHE = re.compile(r"(?<!\$)\{\{[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")
+_NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
+                   r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE)(?![A-Za-z0-9_])"
+                   r"|(?<![A-Za-z0-9_$])your[-_][a-z][a-z0-9_-]*[a-z0-9]")
+_X_MASK = re.compile(r"x{4,}|X{4,}|(?<=[-_.:/])(?:xxx|XXX)$")
+_STAR_MASK = re.compile(r"^\*{4,}$")
+_CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
+_CAPS_WORDS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
+_NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
+_SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api", "client",
+                           "my", "your", "sample", "example", "test", "fake", "dummy", "changeme", "string", "value"})
+_MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
+
+
+def _is_sample_name(text: str) -> bool:
+    """Whether the value of a secret key is a name standing for the secret (``PIPEDRIVE_API_TOKEN``,
+    ``fake_api_secret``, ``password``) rather than a secret."""
+    if len(text) < 4:
+        return False
+    if _CAPS_NAME.match(text) and (re.search(r"[_. -]", text) or _CAPS_WORDS.search(text)):
+        return True
+    if not _NAME_WORDS.fullmatch(text):
+        return False
+    words = [w.lower() for w in re.split(r"[_. -]+", text)]
+    return any(w in _SAMPLE_WORDS for w in words) and not any(
+        len(w) >= 8 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
+# A cheap test first: a string without any of these holds no placeholder (secret values aside).
+_TRIGGER = re.compile(r"<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|xxx|XXX|^\*")
+# Spans that are never placeholders: environment references and URL macros.
+_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """One placeholder in a string: ``[start, end)``, its ``kind`` and ``text``.
+
+    ``kind`` is ``"placeholder"`` (documentation text standing for a value) or ``"mask"`` (a value
+    hidden before the file was committed: ``xxxxxxxx``, ``********``).
+    """
+
+    start: int
+    end: int
+    kind: PlaceholderKind
+    text: str
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_placeholders(text: str, *, credential: bool = False, date_format: bool = False) -> list[Placeholder]:
+    """Every placeholder and mask in ``text``, left to right, without overlaps.
+
+    ``credential``: ``text`` is the value of a key holding a credential or an account identifier (see
+    :func:`validator.vocabulary.secrets.is_credential_key`): names standing for it (``PIPEDRIVE_API_TOKEN``)
+    and prose (``Your API key``) count as placeholders;
+    ``date_format``: ``text`` is a date pattern (``XXXX`` is an offset field there, not a mask).
+    Strings longer than 100,000 characters are not searched.
+    """
+    if not text or len(text) > 100_000 or not (credential or _TRIGGER.search(text)):
+        return []
+    return list(_find(text, credential, date_format))
+
+
+@lru_cache(maxsize=8192)
+def _find(text: str, credential: bool, date_format: bool) -> tuple[Placeholder, ...]:
+    taken: list[tuple[int, int]] = [m.span() for m in _PROTECTED.finditer(text)]
+    found: list[Placeholder] = []
+
+    def add(start: int, end: int, kind: PlaceholderKind) -> None:
+        if not _overlaps(start, end, taken):
+            taken.append((start, end))
+            found.append(Placeholder(start, end, kind, text[start:end]))
+
+    for pattern in (_ANGLE, _ESCAPED_ANGLE):
+        for m in pattern.finditer(text):
+            body = m.group("body")
+            if body.lower().split(" ")[0] in _HTML_TAGS and (body.islower() or len(body) <= 2):
+                continue
+            add(m.start(), m.end(), "placeholder")
+    for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), "placeholder")
+    if credential and (_is_sample_name(text) or is_prose(text)):
+        add(0, len(text), "placeholder")
+    if credential and text.strip().lower() in _MASK_WORDS:
+        add(0, len(text), "mask")
+    if not date_format:
+        for m in _X_MASK.finditer(text):
+            add(m.start(), m.end(), "mask")
+    if _STAR_MASK.match(text):
+        add(0, len(text), "mask")
+    return tuple(sorted(found, key=lambda p: p.start))
+
+

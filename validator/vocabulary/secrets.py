@@ -1,0 +1,136 @@
+"""Which keys and URL query parameters hold secrets: the one definition masking and CE751 share.
+
+**Secret keys.**  The last dot-separated segment of a key is split into words (``_``, ``-``,
+camelCase); the segment before it counts as the word before.  A key is secret when:
+
+* a word is, or ends in, ``password``, ``passwd``, ``pwd``, ``passphrase``, ``secret`` or ``credential(s)``
+  (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``), or is ``pass``;
+* the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
+  except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
+* the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
+  ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``
+  or ``webhook`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
+* a word is ``authorization`` (a header value);
+* a word is one edit away from ``password``, ``passphrase``, ``secret`` or ``credential``
+  (``pasword``, ``secert``): a misspelt key still holds the secret.
+
+Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_key``), names of secrets
+(``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``).
+
+**One-time grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` hold values
+that are masked in every output but never reported as committed secrets (they expire).
+
+**URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
+``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
+``code``.
+
+**Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
+account ids, whose values a placeholder may stand for (``"username": "STRIPE_API_KEY"``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "secret_kind"]
+
+SecretKind = Literal["secret", "grant"]
+
+_ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
+_WORDS = frozenset({"pwd", "pass", "authorization"})
+_TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
+                     "bearertoken", "sessiontoken", "idtoken"})
+_PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
+                         "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
+_KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
+                             "access", "encryption", "master", "secret", "webhook"})
+_CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
+_GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token"})
+_NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|type|url|uri|path|location|header|"
+                               r"expir\w*|length|format|prefix|in)$")
+# A last word that makes the key about a secret, not the secret (``passwordExpiry``, ``tokenType``).
+_ABOUT_WORDS = frozenset({"expiry", "expires", "expiration", "length", "policy", "type", "format", "field", "name",
+                          "id", "url", "uri", "enabled", "required", "hint", "label", "reset", "changed", "updated",
+                          "created", "age", "interval", "lifetime", "timeout", "ttl", "header", "prefix", "location",
+                          "path", "endpoint", "count", "version", "mode"})
+_FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
+_QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code"})
+_IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
+                               "appid", "tenant", "tenantid", "email"})
+
+
+def _words(segment: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", segment)
+    return [w for w in re.split(r"[_\-\s]+", spaced.lower()) if w]
+
+
+def _one_edit_away(word: str, target: str) -> bool:
+    """Damerau-Levenshtein distance at most 1 (a letter added, dropped, changed or two swapped)."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return word == target
+    if len(word) == len(target):
+        diffs = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        if len(diffs) == 1:
+            return True
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == target[diffs[1]] \
+            and word[diffs[1]] == target[diffs[0]]
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=8192)
+def secret_kind(key: str) -> SecretKind | None:
+    """``"secret"`` for a key that holds a secret, ``"grant"`` for a one-time OAuth value, else ``None``."""
+    if not isinstance(key, str) or not key or len(key) > 200:
+        return None
+    lowered = key.lower()
+    if lowered in _CLIENT_IDS:
+        return None
+    segments = lowered.split(".")
+    if segments[-1] in _GRANTS:
+        return "grant"
+    words = _words(key.split(".")[-1])
+    if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
+        return None
+    if any(w.endswith(_ENDINGS) or w in _WORDS for w in words):
+        return "secret"
+    last = words[-1]
+    before = words[-2] if len(words) > 1 else (segments[-2] if len(segments) > 1 else "")
+    if last in _TOKENS:
+        return None if before in _PAGINATION else "secret"
+    if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey"):
+        return "secret"
+    if last == "key":
+        return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
+    if any(len(w) >= 5 and _one_edit_away(w, t) for w in words for t in _FUZZY_TARGETS):
+        return "secret"
+    return None
+
+
+def is_secret_key(key: str) -> bool:
+    """Whether the value of ``key`` is a secret (see the module documentation)."""
+    return secret_kind(key) == "secret"
+
+
+@lru_cache(maxsize=4096)
+def is_credential_parameter(name: str) -> bool:
+    """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``)."""
+    return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
+
+
+@lru_cache(maxsize=4096)
+def is_credential_key(key: str) -> bool:
+    """A key whose value is a credential or an account identifier: a secret, a grant, a client id, a username.
+
+    Placeholders standing for such a value (``API_KEY``, ``Your API key``) are reported; other keys
+    hold vendor field names in capitals (``idField: CONTACT_ID``) that are real values.
+    """
+    if secret_kind(key) is not None or key.lower() in _CLIENT_IDS:
+        return True
+    segment = key.split(".")[-1]
+    if segment.endswith(("Field", "field", "Format", "format", "Timezone", "timezone")):
+        return False
+    words = _words(segment)
+    return bool(words) and (words[-1] in _IDENTIFIER_WORDS or "".join(words[-2:]) in _IDENTIFIER_WORDS)
