@@ -122,7 +122,7 @@ def test_polls_point_out_duplicates_in_text_and_json(tmp_path: Path) -> None:
     text = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
                    "--since", SINCE, "--polls", "3")
     assert "  poll 1: (2024-01-05T10:14:00.000Z, 2024-01-05T10:30:00.000Z] takes 0, 1" in text.out
-    assert "overlap by 60 s (pollDelay)" in text.out
+    assert "overlaps the one before by 60 s (pollDelay)" in text.out
 
 
 def test_records_keyed_by_resource_name_simulate_every_resource(files: tuple[Path, Path], tmp_path: Path) -> None:
@@ -234,3 +234,21 @@ def test_help_documents_the_json_output() -> None:
     assert result.code == 0
     assert '"records": [{"index", "id", "updated", "created", "event", "problem"' in result.out
     assert "--at-last-poll" in result.out
+
+
+def test_far_epoch_values_are_shown_not_crashed_on(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "far.json"
+    records.write_text(json.dumps([{"Invoice Id": 1, "lastModified": 10**18, "created": 0}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "invoices", "--since", SINCE)
+    assert result.code == 0, result.err
+    assert "31690708-07-05T01:46:40.000Z" in result.out and "years after the last poll" in result.out
+
+
+def test_a_file_without_a_poller_exits_1(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    _, records = files
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "x", "version": "1.0.0"}', encoding="utf-8")
+    result = run_cli("simulate", str(other), "--records", str(records))
+    assert result.code == 1
+    assert "holds no poller configuration" in result.err and "Traceback" not in result.err

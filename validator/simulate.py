@@ -46,7 +46,8 @@ from typing import Any, Literal
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
-    "Simulation", "Window", "field_value", "load_records", "records_from_element_docs", "simulate",
+    "Simulation", "Window", "field_value", "load_records", "read_date", "records_from_element_docs", "simulate",
+    "simulate_entry",
 ]
 
 Event = Literal["created", "updated", "ignored", "error"]
@@ -54,6 +55,8 @@ EVENTS: tuple[Event, ...] = ("created", "updated", "ignored", "error")
 SPECIAL_FORMATS = ("milliseconds", "timestamp")
 DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
 _MASK = "****"
+# Query parameter names that carry credentials in URLs though not as configuration keys (Google's key=, sig=).
+_QUERY_CREDENTIALS = frozenset({"key", "auth", "authorization", "sig", "signature", "access_key", "client_secret"})
 _MIN_MS, _MAX_MS = -62135596800000, 253402300799999  # years 1 to 9999, as dates can be shown
 
 
@@ -202,6 +205,8 @@ def _json_lines(name: str, text: str) -> list[Any] | None:
     for number, line in lines:
         try:
             value = json.loads(line)
+        except RecursionError:
+            raise RecordsError(f"{name}:{number}:1: nested too deeply to read as a record") from None
         except ValueError as exc:
             column = getattr(exc, "colno", 1)
             message = getattr(exc, "msg", str(exc))
@@ -223,6 +228,8 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     """
     try:
         value = json.loads(text)
+    except RecursionError:
+        raise RecordsError(f"{name}: nested too deeply to read as records") from None
     except ValueError:
         lines = _json_lines(name, text)
         if lines is None:
@@ -373,7 +380,7 @@ def _epoch(text: str, unit: int) -> tuple[int | None, int | None, str | None]:
                    len(text))
         return None, bad + 1, f"is not a whole number (unexpected {text[bad:bad + 1]!r})" if bad < len(text) \
             else "is not a whole number"
-    number = int(text)
+    number = int(text) if len(text) <= 20 else 1 << 64  # longer never fits (and int() caps its digits)
     if not -(1 << 63) <= number < (1 << 63):
         return None, 1, "does not fit in a Java long"
     return number * unit, None, None
@@ -466,7 +473,9 @@ def _mask_query_credentials(url: str) -> str:
     parts = []
     for item in query.split("&"):
         key, eq, value = item.partition("=")
-        parts.append(f"{key}={_MASK}" if eq and value and is_secret_key(key.strip()) else item)
+        name = key.strip()
+        secret = is_secret_key(name) or name.lower() in _QUERY_CREDENTIALS
+        parts.append(f"{key}={_MASK}" if eq and value and secret else item)
     return head + sep + "&".join(parts)
 
 
@@ -580,6 +589,8 @@ def _zone_notes(zone: str, given: bool, settings: Settings, assumptions: _Notes,
     if not given:
         assumptions.add(f"dates without a zone of their own are read in the server zone {zone} (documented as GMT; "
                         "change with --server-zone)")
+        if not resolve_zone(zone).known:
+            notes.add(f"the server zone {zone!r} is unknown to Java: dates without a zone are read in GMT")
     elif not resolve_zone(zone).known:
         notes.add(f"the zone {zone!r} is unknown to Java: dates are read in GMT, as TimeZone.getTimeZone does")
 
@@ -684,43 +695,70 @@ def _duplicate_ids(outcomes: list[RecordOutcome], notes: _Notes) -> None:
             notes.add(f"id {key} is taken from records {', '.join(map(str, indexes))}: one event each")
 
 
+def _indexes(items: list[int], limit: int = 10) -> str:
+    shown = ", ".join(map(str, items[:limit]))
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval: int, polls: int,
              filter_dates: bool, settings: Settings, notes: _Notes) -> tuple[tuple[Window, ...], list[RecordOutcome]]:
     from dataclasses import replace
 
     step = interval * 60_000
-    bounds = [(since_ms + k * step - delay * 1000, since_ms + (k + 1) * step) for k in range(polls)]
-    taken: list[list[int]] = [[] for _ in bounds]
-    updated_outcomes = []
+    shift = delay * 1000
+    bounds = [(since_ms + k * step - shift, since_ms + (k + 1) * step) for k in range(polls)]
     inclusive = settings.at_last_poll == "taken"
+
+    def takes(k: int, instant: int) -> bool:
+        low, high = bounds[k]
+        return (not filter_dates or low < instant or (inclusive and instant == low)) and instant <= high
+
+    taken: list[list[int]] = [[] for _ in bounds]
+    after: list[int] = []
+    between: list[int] = []
+    twice: list[tuple[int, int, list[int]]] = []
+    updated_outcomes = []
+    spread = abs(shift) // step + 2  # how many windows around its own one a record can fall in
     for outcome in outcomes:
         instant = outcome.updated.instant_ms if outcome.updated else None
         polls_of: list[int] = []
         if instant is not None and outcome.event != "error":
-            for k, (low, high) in enumerate(bounds):
-                if (not filter_dates or low < instant or (inclusive and instant == low)) and instant <= high:
-                    polls_of.append(k)
-                    taken[k].append(outcome.index)
-            last_run = bounds[-1][1]
-            if not polls_of:
-                if instant > last_run:
-                    notes.add(f"record {outcome.index} is updated after the last simulated run "
-                              f"({_iso(last_run)}): a later poll takes it")
-                elif instant > bounds[0][0] or (inclusive and instant == bounds[0][0]):
-                    notes.add(f"record {outcome.index} ({_iso(instant)}) falls between windows: no poll takes it")
+            if filter_dates:
+                own = (instant - since_ms) // step
+                candidates = range(max(0, own - spread), min(polls, own + spread + 1))
+            else:
+                candidates = range(polls)
+            polls_of = [k for k in candidates if takes(k, instant)]
+            for k in polls_of:
+                taken[k].append(outcome.index)
+            if not polls_of and instant > bounds[-1][1]:
+                after.append(outcome.index)
+            elif not polls_of and (instant > bounds[0][0] or (inclusive and instant == bounds[0][0])):
+                between.append(outcome.index)
             elif len(polls_of) > 1:
-                notes.add(f"record {outcome.index} ({_iso(instant)}) is taken by polls "
-                          f"{', '.join(map(str, polls_of))}: its event is sent {len(polls_of)} times")
+                twice.append((outcome.index, instant, polls_of))
         updated_outcomes.append(replace(outcome, polls=tuple(polls_of)))
-    for k in range(1, polls):
-        previous_end, low = bounds[k - 1][1], bounds[k][0]
-        if low < previous_end:
-            notes.add(f"polls {k - 1} and {k} overlap by {(previous_end - low) / 1000:g} s (pollDelay): records "
-                      f"updated in ({_iso(low)}, {_iso(previous_end)}] come twice")
-        elif low > previous_end:
-            notes.add(f"polls {k - 1} and {k} leave a gap of {(low - previous_end) / 1000:g} s (negative pollDelay): "
-                      f"records updated in ({_iso(previous_end)}, {_iso(low)}] are never taken")
-    if inclusive and delay == 0 and polls > 1:
+    if len(twice) <= 10:
+        for index, instant, polls_of in twice:
+            notes.add(f"record {index} ({_iso(instant)}) is taken by polls {', '.join(map(str, polls_of))}: "
+                      f"its event is sent {len(polls_of)} times")
+    else:
+        notes.add(f"records {_indexes([t[0] for t in twice])} are taken by more than one poll: their events are "
+                  "sent more than once")
+    if between:
+        notes.add(f"records {_indexes(between)} fall between windows: no poll takes them")
+    if after:
+        notes.add(f"records {_indexes(after)} are updated after the last simulated run ({_iso(bounds[-1][1])}): "
+                  "a later poll takes them")
+    if polls > 1 and shift:  # windows are evenly spaced: every pair overlaps (or misses) the same amount
+        previous_end, low = bounds[0][1], bounds[1][0]
+        if shift > 0:
+            notes.add(f"each poll overlaps the one before by {shift / 1000:g} s (pollDelay): records updated in the "
+                      f"last {shift / 1000:g} s before a run come twice (first: ({_iso(low)}, {_iso(previous_end)}])")
+        else:
+            notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
+                      f"records updated then are never taken (first: ({_iso(previous_end)}, {_iso(low)}])")
+    if inclusive and shift == 0 and polls > 1:
         notes.add("with --at-last-poll taken, a record updated exactly at a run time is taken by that run and the "
                   "next")
     windows = tuple(Window(k, low, high, tuple(taken[k])) for k, (low, high) in enumerate(bounds))

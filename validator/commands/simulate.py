@@ -199,7 +199,9 @@ def run(args: argparse.Namespace) -> int:
         loaded = _load_poller(args.file)
         names = resource_names(loaded)
         if not names:
-            raise _UsageError(f"{args.file}: holds no poller configuration (event.poller.configuration)")
+            print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
+                  file=sys.stderr)
+            return EXIT_ERRORS
         if args.resource:
             unknown = [r for r in args.resource if r not in names]
             if unknown:
@@ -298,8 +300,12 @@ def _relative(ms: int, reference: int, what: str) -> str:
     if size < 60_000:
         amount = f"{size} ms" if size < 1000 else f"{size / 1000:g} s"
         return f"{amount} {side} {what}"
-    moment = pendulum.from_timestamp(ms / 1000)
-    return f"{moment.diff_for_humans(pendulum.from_timestamp(reference / 1000), absolute=True)} {side} {what}"
+    try:
+        moment = pendulum.from_timestamp(ms / 1000)
+        words = moment.diff_for_humans(pendulum.from_timestamp(reference / 1000), absolute=True)
+    except (ValueError, OverflowError):  # beyond Python's years 1-9999 (an epoch value in the wrong unit)
+        words = f"{size // 31_556_952_000:,} years"
+    return f"{words} {side} {what}"
 
 
 def _detail(res: ResourceSimulation, record: RecordOutcome) -> str:
