@@ -45,6 +45,9 @@ import sys
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
+from ._io import UsageError as _UsageError
+from ._io import read_text as _read
+
 if TYPE_CHECKING:
     from ..simulate import (
         DateValue,
@@ -95,25 +98,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
-
-
-class _UsageError(Exception):
-    """Reported on stderr; exit 2."""
-
-
-def _read(name: str) -> str:
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read()
-    except OSError as exc:
-        raise _UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _load_poller(name: str) -> Any:
