@@ -516,3 +516,20 @@ def test_deeply_nested_records_are_a_clear_error() -> None:
         load_records("[" * 100_000, name="r.json")
     with pytest.raises(RecordsError, match="r.json:2:1: nested too deeply"):
         load_records('{"id": 1}\n' + "[" * 100_000, name="r.json")
+
+
+@pytest.mark.parametrize(("fmt", "zone", "text", "words"), [
+    ("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX", "GMT", "2024-01-05T10:30:00.123456+00:00", "2 min 3.333 s later"),
+    ("yyyy-MM-dd'T'HH:mm:ss'Z'", "America/New_York", "2024-01-05T10:30:00Z", "5 h later"),
+    ("yyyy-MM-dd'T'HH:mm:ssX", "GMT", "2024-01-05T10:30:00+05:30", "30 min later"),
+])
+def test_a_wrong_format_on_iso_values_is_pointed_out(fmt: str, zone: str, text: str, words: str) -> None:
+    date = read_date(text, field_name="u", date_format=fmt, zone=zone, settings=DEFAULT)
+    assert date.instant_ms is not None and date.problem is None
+    assert date.note is not None and words in date.note and "than the ISO 8601 reading" in date.note
+
+
+def test_a_right_format_draws_no_note() -> None:
+    for fmt, text in (("yyyy-MM-dd'T'HH:mm:ssXXX", "2024-01-05T10:30:00+05:30"),
+                      ("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "2024-01-05T10:30:00.120-0800")):
+        assert read_date(text, field_name="u", date_format=fmt, zone="PST", settings=DEFAULT).note is None

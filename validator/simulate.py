@@ -431,7 +431,46 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
         rest = text[result.index:]
         note = (f"Java reads {text[:result.index]!r} and ignores {rest if len(rest) <= 20 else rest[:20] + '...'!r} "
                 f"after column {result.index}")
+    disagrees = _iso_disagrees(text, result.instant_ms)
+    note = "; ".join(n for n in (note, disagrees) if n) or None
     return DateValue(field_name, date_format, zone, text, result.instant_ms, None, None, note)
+
+
+def _iso_disagrees(text: str, instant_ms: int) -> str | None:
+    """A note when ``text`` is an ISO 8601 date-time with an offset that names another instant than Java's reading.
+
+    This is how a wrong format shows on real values: ``SSSSSS`` reading microseconds as milliseconds, a
+    quoted ``'Z'`` read in another zone, ``X`` dropping the minutes of ``+05:30``, ``hh`` without ``a``.
+    """
+    if len(text) < 20 or not text[:4].isdigit():
+        return None
+    candidate = text.strip()
+    try:
+        moment = datetime.fromisoformat(candidate)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    from .dates.parse import epoch_ms
+
+    iso_ms = epoch_ms(moment)
+    if iso_ms == instant_ms:
+        return None
+    delta = instant_ms - iso_ms
+    return (f"Java reads {_iso(instant_ms)}: {_amount(abs(delta))} {'later' if delta > 0 else 'earlier'} than the "
+            f"ISO 8601 reading of {text!r} ({_iso(iso_ms)}); check the format and zone")
+
+
+def _amount(ms: int) -> str:
+    """``2 h 3 min 4.5 s``: an exact difference (the edges of a poll window are exact too)."""
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    parts = [f"{hours:,} h"] if hours else []
+    if minutes:
+        parts.append(f"{minutes} min")
+    if rest or not parts:
+        parts.append(f"{rest / 1000:g} s")
+    return " ".join(parts)
 
 
 # --------------------------------------------------------------------------- entries
