@@ -252,3 +252,27 @@ def test_a_file_without_a_poller_exits_1(tmp_path: Path, files: tuple[Path, Path
     result = run_cli("simulate", str(other), "--records", str(records))
     assert result.code == 1
     assert "holds no poller configuration" in result.err and "Traceback" not in result.err
+
+
+def test_configuration_file_gives_server_zone_and_since(tmp_path: Path) -> None:
+    body = json.loads(json.dumps(INSTANCE))
+    dates = body["configuration"]["event.poller.configuration"]["customers"]["datesConfiguration"]
+    dates.update(updatedDateFormat="yyyy-MM-dd HH:mm:ss", createdDateFormat="yyyy-MM-dd HH:mm:ss")
+    del dates["updatedDateTimezone"]
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / ".ce-validator.toml").write_text('server-zone = "America/Denver"\nat = "2024-01-05T17:00:00Z"\n',
+                                                 encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text(json.dumps([{"user": {"id": 1}, "updated_at": "2024-01-05 10:30:00",
+                                    "created_at": "2024-01-05 10:30:00"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--format", "json")
+    assert result.code == 0, result.err
+    resource = json.loads(result.out)["resources"][0]
+    assert resource["since"] == "2024-01-05T17:00:00.000Z"
+    assert resource["records"][0]["updated"]["instant"] == "2024-01-05T17:30:00.000Z"  # 10:30 in Denver
+    assert resource["records"][0]["event"] == "created"
+    given = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                    "--server-zone", "GMT", "--format", "json")
+    assert json.loads(given.out)["resources"][0]["records"][0]["event"] == "ignored"

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -810,9 +810,12 @@ def _iso(ms: int) -> str:
     return format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
 
 
+RecordsFor = Callable[[str, dict[str, Any]], tuple[Sequence[Any], "str | None"]]
+
+
 def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | int, *,
              settings: Settings = Settings(), polls: int = 1, resources: Sequence[str] = (),
-             records_for: Any = None) -> Simulation:
+             records_for: RecordsFor | None = None) -> Simulation:
     """Simulate every poller resource of ``loaded`` (a :class:`validator.source.Source`, JSON text or a dict).
 
     ``records`` apply to every resource (or per resource name, from :func:`load_records`);
@@ -833,7 +836,8 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
     elif isinstance(loaded, (str, bytes)):
         loaded = load_source(loaded)
     record_set = records if isinstance(records, RecordSet) else RecordSet(tuple(records))
-    results, skipped = [], []
+    results: list[ResourceSimulation] = []
+    skipped: list[tuple[str, str]] = []
     for ref in _poller_entries(loaded):
         if resources and ref.name not in resources:
             continue
@@ -841,11 +845,11 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
         if not isinstance(ref.value, dict):
             skipped.append((shown, "not an object"))
             continue
-        chosen = record_set.for_resource(ref.name)
+        chosen: Sequence[Any] | None = record_set.for_resource(ref.name)
         if records_for is not None:
             chosen, why = records_for(ref.name, ref.value)
             if not chosen:
-                skipped.append((shown, why))
+                skipped.append((shown, why or "no records"))
                 continue
         if chosen is None:
             skipped.append((shown, f"no records for it ({record_set.origin})"))

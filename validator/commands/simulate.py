@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from ..simulate import (
         DateValue,
         RecordOutcome,
+        RecordsFor,
         ResourceSimulation,
         Settings,
         Simulation,
@@ -80,7 +81,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="simulate N consecutive polls, one refresh interval apart (default: 1)")
     parser.add_argument("--interval", type=int, default=None, metavar="MINUTES",
                         help="the refresh interval (default: event.poller.refresh_interval, else 15)")
-    parser.add_argument("--server-zone", default="GMT", metavar="ID",
+    parser.add_argument("--server-zone", default=None, metavar="ID",
                         help="the zone of dates without updatedDateTimezone/createdDateTimezone and of ${date:...} "
                              "(undocumented; default GMT)")
     parser.add_argument("--at-last-poll", choices=("ignored", "taken"), default="ignored",
@@ -94,8 +95,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "(undocumented; default: s, as its users filter with ${epoch:s})")
     parser.add_argument("--strict-dates", action="store_true",
                         help="parse dates with setLenient(false) (undocumented; default: lenient, Java's default)")
-    parser.add_argument("--encode-values", action="store_true",
+    parser.add_argument("--encode-values", action="store_true", default=None,
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
+    parser.add_argument("--config", default=None, metavar="FILE",
+                        help="configuration file (default: the nearest [tool.ce-validator]); its server-zone, "
+                             "encode-values and at (the default --since) apply unless given here")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
 
@@ -113,9 +117,27 @@ def _load_poller(name: str) -> Any:
     return loaded
 
 
+def _apply_config(args: argparse.Namespace) -> None:
+    """The configuration file's server-zone, encode-values and at, where the command line gives none."""
+    from pathlib import Path
+
+    from ..config import ConfigError, ConfigResolver
+
+    try:
+        config = ConfigResolver(explicit=Path(args.config) if args.config else None).for_path(
+            None if args.file == "-" else args.file).merge_cli(server_zone=args.server_zone,
+                                                               encode_values=args.encode_values)
+    except ConfigError as exc:
+        raise _UsageError(f"configuration: {exc}") from None
+    args.server_zone, args.encode_values = config.server_zone, config.encode_values
+    if args.since is None and config.at is not None:
+        args.since = config.at
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     from ..simulate import Settings
 
+    _apply_config(args)
     if args.interval is not None and args.interval <= 0:
         raise _UsageError(f"--interval {args.interval}: give a number of minutes above 0")
     if args.polls < 1 or args.polls > 10_000:
@@ -135,13 +157,15 @@ def _since(args: argparse.Namespace, loaded: Any, settings: Settings) -> int:
     if args.since is None:
         minutes = refresh_interval(loaded, settings)
         return epoch_millis(datetime.now(UTC) - timedelta(minutes=minutes))
+    if isinstance(args.since, datetime):  # the configuration's at
+        return epoch_millis(args.since)
     try:
         return epoch_millis(parse_user_time(args.since))
     except (ValueError, TypeError) as exc:
         raise _UsageError(f"--since {args.since!r}: {exc}") from None
 
 
-def _records_for_docs(args: argparse.Namespace, loaded: Any) -> Any:
+def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
     from ..elements import ElementDocsError, find_element
     from ..simulate import records_from_element_docs
 
