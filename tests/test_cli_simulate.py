@@ -276,3 +276,15 @@ def test_configuration_file_gives_server_zone_and_since(tmp_path: Path) -> None:
     given = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
                     "--server-zone", "GMT", "--format", "json")
     assert json.loads(given.out)["resources"][0]["records"][0]["event"] == "ignored"
+
+
+def test_ids_that_could_mislead_or_escape_the_terminal_are_quoted(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "ids.json"
+    records.write_text(json.dumps([{"user": {"id": "x\u001b[2Jy"}, "updated_at": "2024-01-05T10:30:00Z",
+                                    "created_at": "2024-01-05T10:30:00Z"},
+                                   {"user": {"id": " padded "}, "updated_at": "2024-01-05T10:30:00Z",
+                                    "created_at": "2024-01-05T10:30:00Z"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers", "--since", SINCE)
+    assert "\u001b" not in result.out
+    assert '"x\\u001b[2Jy"' in result.out and '" padded "' in result.out

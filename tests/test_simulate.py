@@ -415,6 +415,8 @@ def test_load_records_shapes() -> None:
     ('{"a": []}', "b", "no field 'b'"),
     ('[1, {"id": 1}]', None, "item 0 of the array is a number"),
     ('"text"', None, "holds a string"),
+    ('{\n  "items": [\n    {"id": 1}\n    {"id": 2}\n  ]\n}\n', None, "r.json:3:14: not valid JSON: missing `,`"),
+    ('{"results": [], "errors": [{"message": "x"}]}', None, "several arrays of records (results, errors)"),
 ])
 def test_load_records_errors_say_where(text: str, key: str | None, message: str) -> None:
     with pytest.raises(RecordsError) as caught:

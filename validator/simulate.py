@@ -178,7 +178,7 @@ def _candidate_arrays(value: Any, path: str = "", depth: int = 0) -> Iterator[tu
         return
     for key, child in value.items():
         child_path = f"{path}.{key}" if path else key
-        if _is_records(child) and child:
+        if _is_records(child):  # an empty array too: "no records" is an answer, and ambiguity must show
             yield child_path, child
     for key, child in value.items():
         if isinstance(child, dict):
@@ -199,7 +199,12 @@ def _json_error(name: str, text: str) -> str:
 def _json_lines(name: str, text: str) -> list[Any] | None:
     """Records of a JSON-lines text, or None when it is not JSON lines (fewer than two values)."""
     lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
-    if len(lines) < 2 or not lines[0][1].lstrip().startswith("{"):
+    if len(lines) < 2:
+        return None
+    try:  # JSON lines only when the first line is a whole object: else it is a JSON document with a mistake
+        if not isinstance(json.loads(lines[0][1]), dict):
+            return None
+    except (ValueError, RecursionError):
         return None
     records = []
     for number, line in lines:

@@ -336,7 +336,9 @@ def _show_id(value: Any) -> str:
 
     if value is None:
         return "-"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.isprintable() and value.strip() == value and value:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # quoted: spaces, control characters and escapes show
 
 
 def _table(rows: list[list[str]]) -> list[str]:
