@@ -121,7 +121,7 @@ def test_polls_point_out_duplicates_in_text_and_json(tmp_path: Path) -> None:
     assert any("is taken by polls 0, 1" in note for note in resource["notes"])
     text = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
                    "--since", SINCE, "--polls", "3")
-    assert "  poll 1: (2024-01-05T10:14:00.000Z, 2024-01-05T10:30:00.000Z] takes 0, 1" in text.out
+    assert "  poll 1     (2024-01-05T10:14:00.000Z, 2024-01-05T10:30:00.000Z] takes 0, 1" in text.out
     assert "overlaps the one before by 60 s (pollDelay)" in text.out
 
 

@@ -535,3 +535,10 @@ def test_a_right_format_draws_no_note() -> None:
     for fmt, text in (("yyyy-MM-dd'T'HH:mm:ssXXX", "2024-01-05T10:30:00+05:30"),
                       ("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "2024-01-05T10:30:00.120-0800")):
         assert read_date(text, field_name="u", date_format=fmt, zone="PST", settings=DEFAULT).note is None
+
+
+def test_settings_beyond_a_java_int_are_not_read() -> None:
+    for huge in (10**40, "9" * 5000):
+        result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay=huge, createdCheckTolerance=huge)
+        assert result.poll_delay == 0 and result.tolerance_s == 0
+        assert result.records[0].event == "updated"

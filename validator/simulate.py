@@ -524,12 +524,13 @@ def _mask_query_credentials(url: str) -> str:
 
 
 def _whole_number(value: Any) -> int | None:
+    """An integer setting as the platform can hold it (a Java int), from a number or a string of digits."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,10}\s*", value):
+        value = int(value)
+    if isinstance(value, int) and -(1 << 31) <= value < (1 << 31):
         return value
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
-        return int(value)
     return None
 
 
