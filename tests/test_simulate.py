@@ -542,3 +542,72 @@ def test_settings_beyond_a_java_int_are_not_read() -> None:
         result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay=huge, createdCheckTolerance=huge)
         assert result.poll_delay == 0 and result.tolerance_s == 0
         assert result.records[0].event == "updated"
+
+
+def _put(record: dict, path: object, value: object) -> None:
+    from validator.elements import split_field_path
+
+    parts = split_field_path(path) if isinstance(path, str) else None
+    if not parts:
+        return
+    for part in parts[:-1]:
+        record = record.setdefault(part, {})
+        if not isinstance(record, dict):
+            return
+    record[parts[-1]] = value
+
+
+def test_every_corpus_poller_simulates_its_own_dates(corpus: list[dict]) -> None:
+    """Records written with each real entry's own formats and zones: never a crash, and a date format that
+    keeps the time to the second takes the record after the last poll and ignores the one before."""
+    from validator.dates.pattern import format_date
+    from validator.simulate import _poller_entries
+    from validator.source import load_source
+
+    checked = round_trips = 0
+    for example in corpus:
+        loaded = load_source(example["text"])
+        if not loaded.valid:
+            continue
+        per: dict[str, tuple[dict, ...]] = {}
+        for ref in _poller_entries(loaded):
+            entry_value = ref.value if isinstance(ref.value, dict) else {}
+            dates = entry_value.get("datesConfiguration")
+            dates = dates if isinstance(dates, dict) else {}
+            fmt, zone = dates.get("updatedDateFormat"), dates.get("updatedDateTimezone") or "GMT"
+            records = []
+            for delta in (-3600_000, 3600_000):
+                instant = SINCE_MS + delta
+                value: object = "x"
+                if fmt == "milliseconds":
+                    value = instant
+                elif fmt == "timestamp":
+                    value = instant // 1000
+                elif isinstance(fmt, str):
+                    try:
+                        value = format_date(fmt, instant, zone if isinstance(zone, str) else "GMT")
+                    except Exception:  # noqa: BLE001 - a format Java cannot compile: the record stays "x"
+                        value = "x"
+                record: dict = {}
+                for key in ("updatedDateField", "createdDateField"):
+                    _put(record, dates.get(key), value)
+                _put(record, entry_value.get("idField"), 7)
+                records.append(record)
+            per[ref.name] = tuple(records)
+        if not per:
+            continue
+        result = simulate(loaded, RecordSet(by_resource=per), SINCE_MS, settings=DEFAULT)
+        for resource in result.resources:
+            checked += 1
+            if resource.problem:
+                continue
+            before, after = resource.records
+            assert before.event in ("ignored", "error", "created", "updated")
+            exact = (before.updated and before.updated.instant_ms == SINCE_MS - 3600_000
+                     and after.updated and after.updated.instant_ms == SINCE_MS + 3600_000)
+            plain = resource.poll_delay < 3600 and "filterByUpdatedDate is false" not in " ".join(resource.notes)
+            if exact and after.problem is None and plain:
+                round_trips += 1
+                assert before.event == "ignored", (example["id"], resource.name)
+                assert after.event in ("created", "updated"), (example["id"], resource.name)
+    assert checked > 1000 and round_trips > 800

@@ -407,7 +407,6 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
     if text is None:
         what = "null" if value is None else _kind(value)
         return fail(None, f"{field_name} is {what}, not a date")
-    note = None if isinstance(value, str) else f"{field_name} is a JSON number, read as the text {text!r}"
     if date_format in SPECIAL_FORMATS:
         unit = 1 if date_format == "milliseconds" or settings.timestamp_unit == "ms" else 1000
         instant, column, reason = _epoch(text.strip() if isinstance(value, (int, float)) else text, unit)
@@ -415,11 +414,13 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
             return fail(text, f"{field_name} {text!r} {reason}: the {date_format!r} format reads epoch "
                               f"{'milliseconds' if unit == 1 else 'seconds'}", column)
         digits = len(text.strip().lstrip("+-"))
+        note = None
         if unit == 1 and digits <= 10 and instant != 0:
             note = f"{text!r} read as epoch milliseconds looks like epoch seconds (a date in 1970)"
         elif unit == 1000 and digits >= 12:
             note = f"{text!r} read as epoch seconds looks like epoch milliseconds (a date after the year 30000)"
         return DateValue(field_name, date_format, zone, text, instant, None, None, note)
+    note = None if isinstance(value, str) else f"{field_name} is not a JSON string: read as the text {text!r}"
     try:
         pattern = compile_pattern(date_format)
     except PatternError as exc:
@@ -428,7 +429,7 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
         result = parse_position(pattern, text, zone, lenient=settings.lenient, now=settings.now,
                                 default_zone=settings.server_zone)
     except DateParseError as exc:
-        where = "" if f"column {exc.column}" in exc.reason else f" (Java stops at column {exc.column})"
+        where = "" if f"column {exc.column}" in exc.reason else f" (Java's error index is at column {exc.column})"
         return fail(text, f"{field_name} {text!r} does not match {date_format!r}: {exc.reason}{where}", exc.column)
     if not _MIN_MS <= result.instant_ms <= _MAX_MS:
         return fail(text, f"{field_name} {text!r} is read as a date outside years 1-9999")
