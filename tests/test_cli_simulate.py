@@ -288,3 +288,23 @@ def test_ids_that_could_mislead_or_escape_the_terminal_are_quoted(files: tuple[P
     result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers", "--since", SINCE)
     assert "\u001b" not in result.out
     assert '"x\\u001b[2Jy"' in result.out and '" padded "' in result.out
+
+
+def test_element_docs_property_examples_make_a_record(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "acme"
+    docs.mkdir(parents=True)
+    swagger = {"swagger": "2.0", "paths": {"/customers": {"get": {"responses": {"200": {
+        "schema": {"type": "array", "items": {"$ref": "#/definitions/customer"}}}}}}},
+        "definitions": {"customer": {"type": "object", "properties": {
+            "user": {"type": "object", "properties": {"id": {"type": "string", "example": "p1"}}},
+            "updated_at": {"type": "string", "example": "2024-01-05T10:45:00Z"},
+            "created_at": {"type": "string", "example": "2023-01-05T10:45:00Z"},
+            "notes": {"type": "string"}}}}}
+    (docs / "swagger.json").write_text(json.dumps(swagger), encoding="utf-8")
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(tmp_path / "docs"), "--element", "acme",
+                     "--since", SINCE, "--resource", "customers", "--format", "json")
+    assert result.code == 0, result.err
+    records = json.loads(result.out)["resources"][0]["records"]
+    assert [(r["id"], r["event"]) for r in records] == [("p1", "updated")]

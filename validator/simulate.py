@@ -304,7 +304,31 @@ def records_from_element_docs(api: Any, url: str) -> tuple[tuple[Any, ...], str]
             example = arrays[0][1] if arrays else [example]
         if _is_records(example) and example:
             return tuple(example), f"the example of GET {template}"
+    assembled = _example_from_properties(api, model)
+    if isinstance(assembled, dict) and assembled:
+        return (assembled,), f"the property examples of GET {template}"
     return (), f"GET {template} has no example values in the element's API docs"
+
+
+def _example_from_properties(api: Any, schema: Any, depth: int = 0) -> Any:
+    """A value built from the ``example`` of each property (nested objects and arrays too), or None."""
+    schema = api.resolve(schema)
+    if not isinstance(schema, dict) or depth > 8:
+        return None
+    if "example" in schema:
+        return schema["example"]
+    if schema.get("type") == "array":
+        item = _example_from_properties(api, schema.get("items"), depth + 1)
+        return None if item is None else [item]
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return None
+    built = {}
+    for name, child in properties.items():
+        value = _example_from_properties(api, child, depth + 1)
+        if value is not None:
+            built[name] = value
+    return built or None
 
 
 def _kind(value: Any) -> str:
