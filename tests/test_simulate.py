@@ -611,3 +611,10 @@ def test_every_corpus_poller_simulates_its_own_dates(corpus: list[dict]) -> None
                 assert before.event == "ignored", (example["id"], resource.name)
                 assert after.event in ("created", "updated"), (example["id"], resource.name)
     assert checked > 1000 and round_trips > 800
+
+
+def test_negative_tolerance_and_a_missing_refresh_interval_are_pointed_out() -> None:
+    result = run([rec(1, "2024-01-05T11:00:00Z", "2024-01-05T11:00:00Z")], createdCheckTolerance=-1, polls=2)
+    assert result.records[0].event == "updated"
+    assert "createdCheckTolerance is negative (-1): no record can be CREATED" in result.notes
+    assert any(a.startswith("polls are 15 min apart") for a in result.assumptions)

@@ -605,6 +605,12 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
         else:
             assumptions.add("no createdCheckTolerance: the tolerance is 0 s (undocumented default)")
         tolerance = 0
+    if tolerance < 0:
+        notes.add(f"createdCheckTolerance is negative ({tolerance}): no record can be CREATED")
+    if polls > 1 and settings.refresh_interval is None and _whole_number(
+            (configuration or {}).get("event.poller.refresh_interval")) is None:
+        assumptions.add(f"polls are {interval} min apart: the configuration gives no event.poller.refresh_interval "
+                        "(the usual element default; change with --interval)")
     filter_dates = not _is_false(entry.get("filterByUpdatedDate"))
     if not filter_dates:
         notes.add("filterByUpdatedDate is false: every record the vendor returns is taken, whatever its date")
