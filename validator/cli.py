@@ -16,6 +16,7 @@ from typing import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("validator.commands.check", "check instance bodies and poller configurations"),
     "render": ("validator.commands.render", "show the request URL each poller sends for a sample time"),
+    "simulate": ("validator.commands.simulate", "show what the poller does with the vendor's records"),
     "date": ("validator.commands.date", "format a SimpleDateFormat pattern and explain it field by field"),
     "schema": ("validator.commands.schema", "print a bundled JSON Schema, or generate one from an element"),
     "rules": ("validator.commands.rules", "list every rule"),

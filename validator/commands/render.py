@@ -29,6 +29,9 @@ import argparse
 import sys
 from typing import Any
 
+from ._io import UsageError as _UsageError
+from ._io import read_text as _read
+
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
 
@@ -57,25 +60,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "encode-values and at apply unless given here")
     parser.add_argument("--default", action="store_true",
                         help="render the element's default poller (from its definition) instead of FILE's")
-
-
-class _UsageError(Exception):
-    """Reported on stderr; exit 2."""
-
-
-def _read(name: str) -> str:
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read()
-    except OSError as exc:
-        raise _UsageError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def _time(text: str, option: str, now=None):

@@ -1,0 +1,310 @@
+"""`ce-validator simulate` end to end: the real command in a subprocess, output and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from clirun import run_cli
+
+SINCE = "2024-01-05T10:00:00Z"
+ISO = "yyyy-MM-dd'T'HH:mm:ssXXX"
+
+INSTANCE = {
+    "element": {"key": "sageone"},
+    "configuration": {
+        "event.notification.enabled": "true",
+        "event.poller.refresh_interval": "15",
+        "event.poller.configuration": {
+            "customers": {
+                "url": "/hubs/finance/customers?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+                       "&apikey=9f8e7d6c5b4a39281706",
+                "idField": "user.id",
+                "createdCheckTolerance": 5,
+                "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": ISO,
+                                       "updatedDateTimezone": "America/New_York",
+                                       "createdDateField": "created_at", "createdDateFormat": ISO},
+            },
+            "invoices": {
+                "url": "/hubs/finance/invoices?where=lastModified>${epoch}",
+                "idField": "['Invoice Id']",
+                "datesConfiguration": {"updatedDateField": "lastModified", "updatedDateFormat": "milliseconds",
+                                       "createdDateField": "created", "createdDateFormat": "milliseconds"},
+            },
+        },
+    },
+}
+
+RECORDS = {"$total": 5, "$items": [
+    {"user": {"id": "c1"}, "updated_at": "2024-01-05T10:30:00Z", "created_at": "2024-01-05T10:29:57Z"},
+    {"user": {"id": "c2"}, "updated_at": "2024-01-05T10:14:30Z", "created_at": "2023-06-01T08:00:00Z"},
+    {"user": {"id": "c3"}, "updated_at": "2024-01-05T08:00:00Z", "created_at": "2023-06-01T08:00:00Z"},
+    {"user": {"id": "c4"}, "updated_at": "2024-01-05 10:30:00", "created_at": "2023-06-01T08:00:00Z"},
+    {"updated_at": "2024-01-05T10:30:00Z", "created_at": "2023-06-01T08:00:00Z"},
+]}
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    poller = tmp_path / "instance.json"
+    poller.write_text(json.dumps(INSTANCE, indent=2), encoding="utf-8")
+    records = tmp_path / "customers.json"
+    records.write_text(json.dumps(RECORDS, indent=2), encoding="utf-8")
+    return poller, records
+
+
+def test_text_output_is_a_table_per_resource(files: tuple[Path, Path]) -> None:
+    poller, records = files
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--since", SINCE)
+    assert result.code == 1, result.err  # two records are errors
+    lines = result.out.splitlines()
+    assert lines[0] == "last poll time (--since): 2024-01-05T10:00:00.000Z"
+    assert lines[2] == "customers"
+    assert lines[3] == "  url        /hubs/finance/customers?where=updated_at>'2024-01-05T10:00:00Z'&apikey=****"
+    assert lines[6].split() == ["#", "id", "updated", "(America/New_York)", "updated", "(UTC)", "event", "detail"]
+    rows = [line.split("  ") for line in lines[7:12]]
+    assert "9f8e7d6c5b4a39281706" not in result.out
+    assert "c1" in lines[7] and "2024-01-05 05:30:00.000 EST" in lines[7] and "CREATED" in lines[7]
+    assert "30 minutes after the last poll; created 3 s before updated (tolerance 5 s)" in lines[7]
+    assert "UPDATED" in lines[8] and "14 minutes after the last poll" in lines[8]
+    assert "ignored" in lines[9] and "2 hours before the last poll" in lines[9]
+    assert "error" in lines[10] and "expected 'T' at column 11, found ' '" in lines[10]
+    assert "idField 'user.id': no field 'user' in the record" in lines[11]
+    assert len(rows) == 5
+    assert "  summary    1 created, 1 updated, 1 ignored, 2 error" in lines
+    assert any(line.startswith("  assumes    a record updated exactly at the last poll time is ignored")
+               for line in lines)
+    assert result.err == ""
+
+
+def test_json_output_has_the_documented_shape(files: tuple[Path, Path]) -> None:
+    poller, records = files
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--since", SINCE, "--format", "json")
+    assert result.code == 1, result.err
+    payload = json.loads(result.out)
+    assert set(payload) == {"since", "resources", "skipped"}
+    resource = payload["resources"][0]
+    assert {"name", "since", "url", "records"} <= set(resource)
+    assert resource["name"] == "customers" and resource["since"] == "2024-01-05T10:00:00.000Z"
+    assert resource["url"].endswith("&apikey=****")
+    assert resource["counts"] == {"created": 1, "updated": 1, "ignored": 1, "error": 2}
+    first = resource["records"][0]
+    assert {"index", "id", "updated", "created", "event", "problem"} <= set(first)
+    assert first["id"] == "c1" and first["event"] == "created" and first["problem"] is None
+    assert first["updated"] == {"field": "updated_at", "format": ISO, "zone": "America/New_York",
+                                "value": "2024-01-05T10:30:00Z", "instant": "2024-01-05T10:30:00.000Z",
+                                "instant_ms": 1704450600000, "local": "2024-01-05 05:30:00.000 EST",
+                                "column": None, "note": None}
+    error = resource["records"][3]
+    assert error["event"] == "error" and error["updated"]["column"] == 11 and error["updated"]["instant"] is None
+    assert "column 11" in error["problem"]
+    assert "9f8e7d6c5b4a39281706" not in result.out
+
+
+def test_polls_point_out_duplicates_in_text_and_json(tmp_path: Path) -> None:
+    body = json.loads(json.dumps(INSTANCE))
+    body["configuration"]["event.poller.configuration"]["customers"]["pollDelay"] = 60
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    records = tmp_path / "r.jsonl"
+    records.write_text("\n".join(json.dumps(r) for r in RECORDS["$items"][:3]) + "\n", encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--since", SINCE, "--polls", "3", "--format", "json")
+    assert result.code == 0, result.err
+    resource = json.loads(result.out)["resources"][0]
+    assert [w["records"] for w in resource["windows"]] == [[1], [0, 1], [0]]
+    assert resource["windows"][0] == {"index": 0, "since": "2024-01-05T09:59:00.000Z",
+                                      "until": "2024-01-05T10:15:00.000Z", "records": [1]}
+    assert any("is taken by polls 0, 1" in note for note in resource["notes"])
+    text = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                   "--since", SINCE, "--polls", "3")
+    assert "  poll 1     (2024-01-05T10:14:00.000Z, 2024-01-05T10:30:00.000Z] takes 0, 1" in text.out
+    assert "overlaps the one before by 60 s (pollDelay)" in text.out
+
+
+def test_records_keyed_by_resource_name_simulate_every_resource(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "all.json"
+    records.write_text(json.dumps({
+        "customers": RECORDS["$items"][:1],
+        "invoices": [{"Invoice Id": 7, "lastModified": 1704450600000, "created": "1704450600000"},
+                     {"Invoice Id": 8, "lastModified": "17044506OO000", "created": 1}],
+    }), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--since", SINCE, "--format", "json")
+    payload = json.loads(result.out)
+    assert [r["name"] for r in payload["resources"]] == ["customers", "invoices"]
+    invoices = payload["resources"][1]["records"]
+    assert invoices[0]["id"] == 7 and invoices[0]["event"] == "created"
+    assert invoices[1]["event"] == "error" and invoices[1]["updated"]["column"] == 9
+    assert result.code == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--records", "{missing}"], "missing.json: cannot read: No such file"),
+    (["--records", "{bad}"], "bad.json:2:11: not valid JSON: unexpected end of file"),
+    (["--records", "{records}", "--resource", "customers", "--since", "yesterday-ish"], "--since 'yesterday-ish': cannot read"),
+    (["--records", "{records}", "--resource", "nope"], "no resource 'nope' (resources: customers, invoices)"),
+    (["--records", "{records}"], "the records are for one resource; choose it with --resource"),
+    ([], "give --records RECORDS"),
+    (["--records", "{records}", "--resource", "customers", "--polls", "0"], "--polls 0"),
+    (["--records", "{records}", "--resource", "customers", "--records-key", "data"], "no field 'data'"),
+])
+def test_usage_errors_exit_2_with_a_clear_message(files: tuple[Path, Path], tmp_path: Path, args: list[str],
+                                                  message: str) -> None:
+    poller, records = files
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"id": 1},\n {"id": 2}\n', encoding="utf-8")
+    names = {"{missing}": str(tmp_path / "missing.json"), "{bad}": str(bad), "{records}": str(records)}
+    result = run_cli("simulate", str(poller), *[names.get(a, a) for a in args])
+    assert result.code == 2
+    assert result.out == ""
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_bad_poller_json_points_at_the_location(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    _, records = files
+    poller = tmp_path / "broken.json"
+    poller.write_text('{"a": 1,\n "b": }\n', encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records))
+    assert result.code == 2
+    assert result.err.startswith(f"ce-validator simulate: error: {poller}:2:7: CE0")
+    assert "Traceback" not in result.err
+
+
+def test_standard_input_and_a_clean_run_exit_0(files: tuple[Path, Path]) -> None:
+    poller, _ = files
+    clean = json.dumps([RECORDS["$items"][0], RECORDS["$items"][2]]).encode()
+    result = run_cli("simulate", str(poller), "--records", "-", "--resource", "customers", "--since", SINCE,
+                     stdin=clean)
+    assert result.code == 0, result.err
+    assert "  summary    1 created, 0 updated, 1 ignored, 0 error" in result.out
+
+
+def test_options_for_undocumented_behaviour_change_the_outcome(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "edge.json"
+    records.write_text(json.dumps([{"user": {"id": 1}, "updated_at": "2024-01-05T10:00:00Z",
+                                    "created_at": "2024-01-05T09:59:55Z"}]), encoding="utf-8")
+    base = ("simulate", str(poller), "--records", str(records), "--resource", "customers", "--since", SINCE,
+            "--format", "json")
+
+    def event(*extra: str) -> str:
+        result = run_cli(*base, *extra)
+        assert result.code == 0, result.err
+        return json.loads(result.out)["resources"][0]["records"][0]["event"]
+
+    assert event() == "ignored"
+    assert event("--at-last-poll", "taken") == "created"
+    assert event("--at-last-poll", "taken", "--at-tolerance", "updated") == "updated"
+
+
+def test_element_docs_without_example_values_say_so(shared: Path, tmp_path: Path) -> None:
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(shared / "elements"), "--since", SINCE)
+    assert result.code == 1
+    assert "customers: skipped (GET /customers has no example values in the element's API docs)" in result.out
+
+
+def test_element_docs_example_values_are_records(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "acme"
+    docs.mkdir(parents=True)
+    example = [{"user": {"id": "e1"}, "updated_at": "2024-01-05T10:30:00Z", "created_at": "2024-01-05T10:30:00Z"}]
+    swagger = {"swagger": "2.0", "paths": {"/customers": {"get": {"responses": {"200": {
+        "schema": {"type": "array", "items": {"$ref": "#/definitions/customer"}},
+        "examples": {"application/json": example}}}}}}, "definitions": {"customer": {"type": "object"}}}
+    (docs / "swagger.json").write_text(json.dumps(swagger), encoding="utf-8")
+    body = json.loads(json.dumps(INSTANCE))
+    body["element"]["key"] = "acme"
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(tmp_path / "docs"), "--since", SINCE,
+                     "--resource", "customers", "--format", "json")
+    assert result.code == 0, result.err
+    records = json.loads(result.out)["resources"][0]["records"]
+    assert [(r["id"], r["event"]) for r in records] == [("e1", "created")]
+
+
+def test_help_documents_the_json_output() -> None:
+    result = run_cli("simulate", "--help")
+    assert result.code == 0
+    assert '"records": [{"index", "id", "updated", "created", "event", "problem"' in result.out
+    assert "--at-last-poll" in result.out
+
+
+def test_far_epoch_values_are_shown_not_crashed_on(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "far.json"
+    records.write_text(json.dumps([{"Invoice Id": 1, "lastModified": 10**18, "created": 0}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "invoices", "--since", SINCE)
+    assert result.code == 0, result.err
+    assert "31690708-07-05T01:46:40.000Z" in result.out and "years after the last poll" in result.out
+
+
+def test_a_file_without_a_poller_exits_1(tmp_path: Path, files: tuple[Path, Path]) -> None:
+    _, records = files
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "x", "version": "1.0.0"}', encoding="utf-8")
+    result = run_cli("simulate", str(other), "--records", str(records))
+    assert result.code == 1
+    assert "holds no poller configuration" in result.err and "Traceback" not in result.err
+
+
+def test_configuration_file_gives_server_zone_and_since(tmp_path: Path) -> None:
+    body = json.loads(json.dumps(INSTANCE))
+    dates = body["configuration"]["event.poller.configuration"]["customers"]["datesConfiguration"]
+    dates.update(updatedDateFormat="yyyy-MM-dd HH:mm:ss", createdDateFormat="yyyy-MM-dd HH:mm:ss")
+    del dates["updatedDateTimezone"]
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / ".ce-validator.toml").write_text('server-zone = "America/Denver"\nat = "2024-01-05T17:00:00Z"\n',
+                                                 encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text(json.dumps([{"user": {"id": 1}, "updated_at": "2024-01-05 10:30:00",
+                                    "created_at": "2024-01-05 10:30:00"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--format", "json")
+    assert result.code == 0, result.err
+    resource = json.loads(result.out)["resources"][0]
+    assert resource["since"] == "2024-01-05T17:00:00.000Z"
+    assert resource["records"][0]["updated"]["instant"] == "2024-01-05T17:30:00.000Z"  # 10:30 in Denver
+    assert resource["records"][0]["event"] == "created"
+    given = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                    "--server-zone", "GMT", "--format", "json")
+    assert json.loads(given.out)["resources"][0]["records"][0]["event"] == "ignored"
+
+
+def test_ids_that_could_mislead_or_escape_the_terminal_are_quoted(files: tuple[Path, Path], tmp_path: Path) -> None:
+    poller, _ = files
+    records = tmp_path / "ids.json"
+    records.write_text(json.dumps([{"user": {"id": "x\u001b[2Jy"}, "updated_at": "2024-01-05T10:30:00Z",
+                                    "created_at": "2024-01-05T10:30:00Z"},
+                                   {"user": {"id": " padded "}, "updated_at": "2024-01-05T10:30:00Z",
+                                    "created_at": "2024-01-05T10:30:00Z"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers", "--since", SINCE)
+    assert "\u001b" not in result.out
+    assert '"x\\u001b[2Jy"' in result.out and '" padded "' in result.out
+
+
+def test_element_docs_property_examples_make_a_record(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "acme"
+    docs.mkdir(parents=True)
+    swagger = {"swagger": "2.0", "paths": {"/customers": {"get": {"responses": {"200": {
+        "schema": {"type": "array", "items": {"$ref": "#/definitions/customer"}}}}}}},
+        "definitions": {"customer": {"type": "object", "properties": {
+            "user": {"type": "object", "properties": {"id": {"type": "string", "example": "p1"}}},
+            "updated_at": {"type": "string", "example": "2024-01-05T10:45:00Z"},
+            "created_at": {"type": "string", "example": "2023-01-05T10:45:00Z"},
+            "notes": {"type": "string"}}}}}
+    (docs / "swagger.json").write_text(json.dumps(swagger), encoding="utf-8")
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(tmp_path / "docs"), "--element", "acme",
+                     "--since", SINCE, "--resource", "customers", "--format", "json")
+    assert result.code == 0, result.err
+    records = json.loads(result.out)["resources"][0]["records"]
+    assert [(r["id"], r["event"]) for r in records] == [("p1", "updated")]

@@ -1,0 +1,406 @@
+"""Show what the poller does with the vendor's real records: created, updated, ignored or error.
+
+FILE is an instance body, a configuration object or a bare poller configuration (also when
+event.poller.configuration is a JSON string), or - for standard input.  RECORDS is a JSON
+array of records, a response object holding one (found by shape, or named by --records-key
+such as data.items), an object whose keys are resource names, or JSON lines.  With
+--element-docs DIR and no --records, each resource's records are the example values of the
+element API's GET operation for its URL.
+
+For each resource: the last poll time (--since; default: now minus the refresh interval), the
+URL rendered for it (credentials in its query masked), and for each record its id (through
+idField: id, user.id, ['Modified Time'], items[0].id), its updated and created instants read as
+Java's SimpleDateFormat reads them with the entry's formats and zones (milliseconds and
+timestamp included), and its event.  An error says why and where: the Java parse error's
+column, the missing field.  --polls N repeats the run N times, one refresh interval apart
+(pollDelay applied), and points out records that fall between windows or come twice.
+
+Undocumented platform behaviours are options with a documented default: --at-last-poll
+(default ignored: the documentation says "not after"), --at-tolerance (default created:
+"within" is inclusive), --timestamp-unit (default s), --strict-dates (default lenient, Java's
+default), --server-zone (default GMT).  Every assumption in force is listed in the output.
+
+--format json prints one object (keys sorted, 2-space indent):
+  {"since": ISO, "resources": [{"name", "pointer", "since", "compared_since", "url", "poll_delay",
+    "refresh_interval", "tolerance", "updated_zone", "created_zone", "problem",
+    "counts": {"created", "updated", "ignored", "error"},
+    "records": [{"index", "id", "updated", "created", "event", "problem", "notes", "polls"}],
+    "windows": [{"index", "since", "until", "records"}], "notes": [str], "assumptions": [str]}],
+   "skipped": [{"name", "reason"}]}
+"updated"/"created" are null (not configured) or {"field", "format", "zone", "value", "instant",
+"instant_ms", "local", "column", "note"}: "value" is the text read, "instant" ISO 8601 UTC (null
+when it cannot be read), "local" the instant in the entry's zone, "column" the 1-based column
+of Java's parse error.  "event" is created, updated, ignored or error; "problem" says why it is
+an error (else null).  Times are ISO 8601 UTC with milliseconds.
+
+Exit status: 0 when every record was read and no resource failed, 1 when a record is an
+error or nothing could be simulated, 2 on a usage or I/O error (unreadable file, bad JSON, bad
+--since).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC
+from typing import TYPE_CHECKING, Any
+
+from ._io import UsageError as _UsageError
+from ._io import read_text as _read
+
+if TYPE_CHECKING:
+    from ..simulate import (
+        DateValue,
+        RecordOutcome,
+        RecordsFor,
+        ResourceSimulation,
+        Settings,
+        Simulation,
+    )
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the JSON layout of the description
+    parser.add_argument("file", metavar="FILE", help="a JSON file holding the poller configuration, or -")
+    parser.add_argument("--records", metavar="RECORDS", default=None,
+                        help="the vendor's records: a JSON array, a response object holding one, or JSON lines")
+    parser.add_argument("--records-key", metavar="PATH", default=None,
+                        help="where the array is in a response object (data.items); default: found by shape")
+    parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
+                        help="folder of <key>/swagger.json: without --records, records are the API's example values")
+    parser.add_argument("--element", default=None, metavar="KEY",
+                        help="the element of --element-docs (default: FILE's element.key)")
+    parser.add_argument("--resource", action="append", default=None, metavar="NAME",
+                        help="simulate only this resource (repeatable)")
+    parser.add_argument("--since", default=None, metavar="TIME",
+                        help="the last poll time: ISO 8601, 'now', or a duration back from now such as -15m "
+                             "(write --since=-15m; default: now minus the refresh interval)")
+    parser.add_argument("--polls", type=int, default=1, metavar="N",
+                        help="simulate N consecutive polls, one refresh interval apart (default: 1)")
+    parser.add_argument("--interval", type=int, default=None, metavar="MINUTES",
+                        help="the refresh interval (default: event.poller.refresh_interval, else 15)")
+    parser.add_argument("--server-zone", default=None, metavar="ID",
+                        help="the zone of dates without updatedDateTimezone/createdDateTimezone and of ${date:...} "
+                             "(undocumented; default GMT)")
+    parser.add_argument("--at-last-poll", choices=("ignored", "taken"), default="ignored",
+                        help="a record updated exactly at the last poll time is ignored or taken "
+                             "(undocumented; default: ignored, the documented 'not after')")
+    parser.add_argument("--at-tolerance", choices=("created", "updated"), default="created",
+                        help="a created date exactly createdCheckTolerance seconds from the updated date makes a "
+                             "CREATED or UPDATED event (undocumented; default: created)")
+    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default="s",
+                        help="what the 'timestamp' date format reads: epoch seconds or milliseconds "
+                             "(undocumented; default: s, as its users filter with ${epoch:s})")
+    parser.add_argument("--strict-dates", action="store_true",
+                        help="parse dates with setLenient(false) (undocumented; default: lenient, Java's default)")
+    parser.add_argument("--encode-values", action="store_true", default=None,
+                        help="assume the platform percent-encodes substituted values (undocumented; default: not)")
+    parser.add_argument("--config", default=None, metavar="FILE",
+                        help="configuration file (default: the nearest [tool.ce-validator]); its server-zone, "
+                             "encode-values and at (the default --since) apply unless given here")
+    parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+
+
+def _load_poller(name: str) -> Any:
+    from ..source import load_source
+
+    loaded = load_source(_read(name), path=name)
+    if not loaded.valid:
+        problem = next((p for p in loaded.problems if p.severity != "info"), None)
+        if problem is None:
+            raise _UsageError(f"{name}: not valid JSON")
+        line, column = loaded.line_col(problem.start)
+        raise _UsageError(f"{name}:{line}:{column}: {problem.rule} {problem.message} (run `ce-validator check {name}`)")
+    return loaded
+
+
+def _apply_config(args: argparse.Namespace) -> None:
+    """The configuration file's server-zone, encode-values and at, where the command line gives none."""
+    from pathlib import Path
+
+    from ..config import ConfigError, ConfigResolver
+
+    try:
+        config = ConfigResolver(explicit=Path(args.config) if args.config else None).for_path(
+            None if args.file == "-" else args.file).merge_cli(server_zone=args.server_zone,
+                                                               encode_values=args.encode_values)
+    except ConfigError as exc:
+        raise _UsageError(f"configuration: {exc}") from None
+    args.server_zone, args.encode_values = config.server_zone, config.encode_values
+    if args.since is None and config.at is not None:
+        args.since = config.at
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from ..simulate import Settings
+
+    _apply_config(args)
+    if args.interval is not None and args.interval <= 0:
+        raise _UsageError(f"--interval {args.interval}: give a number of minutes above 0")
+    if args.polls < 1 or args.polls > 10_000:
+        raise _UsageError(f"--polls {args.polls}: give a number from 1 to 10000")
+    return Settings(server_zone=args.server_zone, at_last_poll=args.at_last_poll, at_tolerance=args.at_tolerance,
+                    timestamp_unit=args.timestamp_unit, lenient=not args.strict_dates,
+                    encode_values=args.encode_values, refresh_interval=args.interval)
+
+
+def _since(args: argparse.Namespace, loaded: Any, settings: Settings) -> int:
+    from datetime import datetime, timedelta
+
+    from ..dates.format import epoch_millis
+    from ..simulate import refresh_interval
+    from ..timeparse import parse_user_time
+
+    if args.since is None:
+        minutes = refresh_interval(loaded, settings)
+        return epoch_millis(datetime.now(UTC) - timedelta(minutes=minutes))
+    if isinstance(args.since, datetime):  # the configuration's at
+        return epoch_millis(args.since)
+    try:
+        return epoch_millis(parse_user_time(args.since))
+    except (ValueError, TypeError) as exc:
+        raise _UsageError(f"--since {args.since!r}: {exc}") from None
+
+
+def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
+    from ..elements import ElementDocsError, find_element
+    from ..simulate import records_from_element_docs
+
+    key = args.element
+    value = loaded.value
+    if key is None and isinstance(value, dict) and isinstance(value.get("element"), dict):
+        key = value["element"].get("key")
+    if not isinstance(key, str) or not key:
+        raise _UsageError("--element-docs needs --element KEY (or a FILE whose element.key names it)")
+    try:
+        docs = find_element(tuple(args.element_docs), key)
+    except ElementDocsError as exc:
+        raise _UsageError(str(exc)) from None
+    if docs is None or docs.api is None:
+        raise _UsageError(f"no API docs (swagger.json) for element {key!r} in {', '.join(args.element_docs)}")
+    api = docs.api
+
+    def records_for(_name: str, entry: dict[str, Any]) -> tuple[tuple[Any, ...], str | None]:
+        url = entry.get("url")
+        if not isinstance(url, str):
+            return (), "no url"
+        records, where = records_from_element_docs(api, url)
+        return records, (None if records else where)
+
+    return records_for
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..simulate import (
+        RecordsError,
+        RecordSet,
+        load_records,
+        resource_names,
+        simulate,
+    )
+
+    try:
+        settings = _settings(args)
+        loaded = _load_poller(args.file)
+        names = resource_names(loaded)
+        if not names:
+            print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
+                  file=sys.stderr)
+            return EXIT_ERRORS
+        if args.resource:
+            unknown = [r for r in args.resource if r not in names]
+            if unknown:
+                raise _UsageError(f"{args.file}: no resource {', '.join(map(repr, unknown))} "
+                                  f"(resources: {', '.join(names)})")
+        wanted = args.resource or names
+        records_for = None
+        records: RecordSet = RecordSet()
+        if args.records is not None:
+            if args.records == "-" and args.file == "-":
+                raise _UsageError("FILE and --records cannot both be standard input")
+            try:
+                records = load_records(_read(args.records), name=args.records, records_key=args.records_key,
+                                       resources=names)
+            except RecordsError as exc:
+                raise _UsageError(str(exc)) from None
+            if records.by_resource is None and len(wanted) > 1:
+                raise _UsageError(f"{args.records}: the records are for one resource; choose it with --resource "
+                                  f"(resources: {', '.join(names)}), or key the records by resource name")
+        elif args.element_docs:
+            records_for = _records_for_docs(args, loaded)
+        else:
+            raise _UsageError("give --records RECORDS (or --element-docs DIR for the API's example values)")
+        since = _since(args, loaded, settings)
+        result = simulate(loaded, records, since, settings=settings, polls=args.polls, resources=wanted,
+                          records_for=records_for)
+    except _UsageError as exc:
+        print(f"ce-validator simulate: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output_format == "json":
+        import json
+
+        print(json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        print(to_text(result))
+    if not result.resources:
+        return EXIT_ERRORS
+    return EXIT_ERRORS if result.has_errors else EXIT_OK
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _iso(ms: int | None) -> str | None:
+    from ..dates.pattern import format_date
+
+    return None if ms is None else format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
+
+
+def _local(ms: int | None, zone: str) -> str | None:
+    from ..dates.pattern import format_date
+
+    return None if ms is None else format_date("yyyy-MM-dd HH:mm:ss.SSS z", ms, zone)
+
+
+def _date_json(value: DateValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"field": value.field, "format": value.format, "zone": value.zone, "value": value.text,
+            "instant": _iso(value.instant_ms), "instant_ms": value.instant_ms,
+            "local": _local(value.instant_ms, value.zone), "column": value.column, "note": value.note}
+
+
+def to_json(result: Simulation) -> dict[str, Any]:
+    """The --format json document (documented in the module docstring)."""
+    from ..simulate import EVENTS
+
+    resources = []
+    for res in result.resources:
+        resources.append({
+            "name": res.name, "pointer": res.pointer, "since": _iso(res.since_ms),
+            "compared_since": _iso(res.compared_ms), "url": res.url, "poll_delay": res.poll_delay,
+            "refresh_interval": res.refresh_interval, "tolerance": res.tolerance_s,
+            "updated_zone": res.updated_zone, "created_zone": res.created_zone, "problem": res.problem,
+            "counts": {event: res.count(event) for event in EVENTS},
+            "records": [{"index": r.index, "id": r.id, "updated": _date_json(r.updated),
+                         "created": _date_json(r.created), "event": r.event, "problem": r.problem,
+                         "notes": list(r.notes), "polls": list(r.polls)} for r in res.records],
+            "windows": [{"index": w.index, "since": _iso(w.since_ms), "until": _iso(w.until_ms),
+                         "records": list(w.taken)} for w in res.windows],
+            "notes": list(res.notes), "assumptions": list(res.assumptions),
+        })
+    return {"since": _iso(result.since_ms), "resources": resources,
+            "skipped": [{"name": name, "reason": reason} for name, reason in result.skipped]}
+
+
+def _relative(ms: int, reference: int, what: str) -> str:
+    """'2 hours before the last poll', exact below a minute (the edges matter there)."""
+    import pendulum
+
+    delta = ms - reference
+    if delta == 0:
+        return f"exactly at {what}"
+    side = "after" if delta > 0 else "before"
+    size = abs(delta)
+    if size < 60_000:
+        amount = f"{size} ms" if size < 1000 else f"{size / 1000:g} s"
+        return f"{amount} {side} {what}"
+    try:
+        moment = pendulum.from_timestamp(ms / 1000)
+        words = moment.diff_for_humans(pendulum.from_timestamp(reference / 1000), absolute=True)
+    except (ValueError, OverflowError):  # beyond Python's years 1-9999 (an epoch value in the wrong unit)
+        words = f"{size // 31_556_952_000:,} years"
+    return f"{words} {side} {what}"
+
+
+def _detail(res: ResourceSimulation, record: RecordOutcome) -> str:
+    if record.event == "error":
+        return record.problem or ""
+    assert record.updated is not None and record.updated.instant_ms is not None
+    reference = "the last poll minus pollDelay" if res.poll_delay else "the last poll"
+    detail = _relative(record.updated.instant_ms, res.compared_ms, reference)
+    created = record.created
+    if record.event in ("created", "updated") and created is not None and created.instant_ms is not None:
+        gap = _relative(created.instant_ms, record.updated.instant_ms, "updated").replace("exactly at", "at")
+        detail += f"; created {gap}"
+        if record.event == "created" and res.tolerance_s:
+            detail += f" (tolerance {res.tolerance_s} s)"
+    return detail
+
+
+def _show_id(value: Any) -> str:
+    import json
+
+    if value is None:
+        return "-"
+    if isinstance(value, str) and value.isprintable() and value.strip() == value and value:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # quoted: spaces, control characters and escapes show
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+            for row in rows]
+
+
+def _resource_text(res: ResourceSimulation) -> list[str]:
+    out = [f"{res.name or res.pointer or 'poller entry'}"]
+    if res.url is not None:
+        out.append(f"  url        {res.url}")
+    last = f"  last poll  {_iso(res.since_ms)}"
+    if res.poll_delay:
+        last += f", compared with {_iso(res.compared_ms)} (pollDelay {res.poll_delay} s)"
+    out.append(last)
+    if res.problem:
+        out.append(f"  error      {res.problem}")
+        return out
+    zone = res.updated_zone or "GMT"
+    out.append(f"  dates      updated in {zone}, created in {res.created_zone or '-'}, createdCheckTolerance "
+               f"{res.tolerance_s} s, refresh interval {res.refresh_interval} min")
+    if not res.records:
+        out.append("  no records")
+    else:
+        header = ["#", "id", f"updated ({zone})", "updated (UTC)", "event"]
+        if res.windows:
+            header.append("polls")
+        header.append("detail")
+        rows = [header]
+        for record in res.records:
+            ms = record.updated.instant_ms if record.updated else None
+            row = [str(record.index), _show_id(record.id), _local(ms, zone) or "-", _iso(ms) or "-",
+                   record.event.upper() if record.event in ("created", "updated") else record.event]
+            if res.windows:
+                row.append(",".join(map(str, record.polls)) or "-")
+            row.append(_detail(res, record))
+            rows.append(row)
+        out.extend(_table(rows))
+        for record in res.records:
+            for note in record.notes:
+                out.append(f"  note #{record.index}: {note}")
+    for window in res.windows:
+        taken = ", ".join(map(str, window.taken)) or "none"
+        label = f"poll {window.index}"
+        out.append(f"  {label:<10} ({_iso(window.since_ms)}, {_iso(window.until_ms)}] takes {taken}")
+    for note in res.notes:
+        out.append(f"  note       {note}")
+    counts = ", ".join(f"{res.count(e)} {e}" for e in ("created", "updated", "ignored", "error"))
+    out.append(f"  summary    {counts}")
+    for assumption in res.assumptions:
+        out.append(f"  assumes    {assumption}")
+    return out
+
+
+def to_text(result: Simulation) -> str:
+    """The text output: a table per resource."""
+    out = [f"last poll time (--since): {_iso(result.since_ms)}"]
+    for res in result.resources:
+        out.append("")
+        out.extend(_resource_text(res))
+    for name, reason in result.skipped:
+        out.append("")
+        out.append(f"{name}: skipped ({reason})")
+    return "\n".join(out)
