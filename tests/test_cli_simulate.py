@@ -62,7 +62,7 @@ def test_text_output_is_a_table_per_resource(files: tuple[Path, Path]) -> None:
     lines = result.out.splitlines()
     assert lines[0] == "last poll time (--since): 2024-01-05T10:00:00.000Z"
     assert lines[2] == "customers"
-    assert lines[3] == "  url        /hubs/finance/customers?where=updated_at>'2024-01-05T10:00:00Z'&apikey=****"
+    assert lines[3] == "  url        /hubs/finance/customers?where=updated_at>'2024-01-05T10:00:00Z'&apikey=" + "*" * 20
     assert lines[6].split() == ["#", "id", "updated", "(America/New_York)", "updated", "(UTC)", "event", "detail"]
     rows = [line.split("  ") for line in lines[7:12]]
     assert "9f8e7d6c5b4a39281706" not in result.out
@@ -89,7 +89,7 @@ def test_json_output_has_the_documented_shape(files: tuple[Path, Path]) -> None:
     resource = payload["resources"][0]
     assert {"name", "since", "url", "records"} <= set(resource)
     assert resource["name"] == "customers" and resource["since"] == "2024-01-05T10:00:00.000Z"
-    assert resource["url"].endswith("&apikey=****")
+    assert resource["url"].endswith("&apikey=" + "*" * 20)
     assert resource["counts"] == {"created": 1, "updated": 1, "ignored": 1, "error": 2}
     first = resource["records"][0]
     assert {"index", "id", "updated", "created", "event", "problem"} <= set(first)

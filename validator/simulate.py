@@ -54,9 +54,6 @@ Event = Literal["created", "updated", "ignored", "error"]
 EVENTS: tuple[Event, ...] = ("created", "updated", "ignored", "error")
 SPECIAL_FORMATS = ("milliseconds", "timestamp")
 DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
-_MASK = "****"
-# Query parameter names that carry credentials in URLs though not as configuration keys (Google's key=, sig=).
-_QUERY_CREDENTIALS = frozenset({"key", "auth", "authorization", "sig", "signature", "access_key", "client_secret"})
 _MIN_MS, _MAX_MS = -62135596800000, 253402300799999  # years 1 to 9999, as dates can be shown
 
 
@@ -515,37 +512,27 @@ class _EntryRef:
 
 
 def _poller_entries(loaded: Any) -> list[_EntryRef]:
-    """Every poller resource of a loaded document, through the engine's walker (``Context.entries``)."""
-    from .engine import Context
-    from .kinds import detect_kind, find_pollers
-    from .options import Options
+    """Every poller resource of a loaded document (:func:`validator.kinds.poller_entries`, as check walks them)."""
+    from .kinds import PollerRef, configuration_pointer, detect_kind, poller_entries, resolve_pointer
 
     kind = detect_kind(loaded.value)
     if kind is None:
         return []
-    ctx = Context(source=loaded, value=loaded.value, kind=kind, options=Options())
-    for ref in find_pollers(loaded.value, kind):
-        ctx.pollers.append((ref, loaded.embedded(ref.pointer) if ref.stringified else loaded))
-    configuration = ctx.configuration
-    return [_EntryRef(e.name, ctx.display_pointer(e.source, e.pointer), e.value, configuration)
-            for e in ctx.entries()]
+
+    def decoded(value: Any, ref: PollerRef) -> Any:
+        return loaded.embedded(ref.pointer).value if ref.stringified else resolve_pointer(value, ref.pointer)
+
+    pointer = configuration_pointer(loaded.value, kind)
+    configuration = resolve_pointer(loaded.value, pointer) if pointer is not None else None
+    return [_EntryRef(e.name, e.pointer, e.value, configuration)
+            for e in poller_entries(loaded.value, kind, decode=decoded)]
 
 
 def _mask_query_credentials(url: str) -> str:
-    """The URL with the values of query parameters whose names are credentials masked (one place: switch to
-    the shared masking function when it lands)."""
-    from .rules.secrets import is_secret_key
+    """The URL with the values of credential query parameters masked (:func:`validator.masking.url_secrets`)."""
+    from .masking import url_secrets
 
-    head, sep, query = url.partition("?")
-    if not sep:
-        return url
-    parts = []
-    for item in query.split("&"):
-        key, eq, value = item.partition("=")
-        name = key.strip()
-        secret = is_secret_key(name) or name.lower() in _QUERY_CREDENTIALS
-        parts.append(f"{key}={_MASK}" if eq and value and secret else item)
-    return head + sep + "&".join(parts)
+    return url_secrets(url).mask(url)
 
 
 def _whole_number(value: Any) -> int | None:
