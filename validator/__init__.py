@@ -20,7 +20,16 @@ _EXPORTS = {
     "render_url": "validator.urls.render",
     "RenderedUrl": "validator.urls.render",
     "parse_url_template": "validator.urls.template",
-    "check": "validator.engine",
+    "check": "validator.api",
+    "check_file": "validator.api",
+    "Options": "validator.options",
+    "SetupError": "validator.options",
+    "Config": "validator.config",
+    "ConfigError": "validator.config",
+    "load_config": "validator.config",
+    "UnknownRuleError": "validator.rules",
+    "Fix": "validator.findings",
+    "Edit": "validator.findings",
     "Finding": "validator.findings",
     "Problem": "validator.findings",
 }
@@ -32,13 +41,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .dates.pattern import DatePattern, compile_pattern, format_date
     from .dates.tokens import PatternError
     from .dates.zones import ZoneResolution, resolve_zone
-    from .engine import check
-    from .findings import Finding, Problem
+    from .api import check, check_file
+    from .config import Config, ConfigError, load_config
+    from .findings import Edit, Finding, Fix, Problem
+    from .options import Options, SetupError
+    from .rules import UnknownRuleError
     from .urls.render import RenderedUrl, render_url
     from .urls.template import parse_url_template
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     module_name = _EXPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module 'validator' has no attribute {name!r}")

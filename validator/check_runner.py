@@ -60,9 +60,7 @@ def run_check(
 ) -> int:
     from .commands.check import InputError
     from .config import ConfigError, ConfigResolver
-    from .options import Options
     from .reporters import default_format, get_reporter, should_color
-    from .rules import opt_in_codes
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas}
@@ -105,10 +103,7 @@ def run_check(
             print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
                   file=sys.stderr)
             return 2
-        options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
-                          element_docs=tuple(config.element_docs), element=args.element,
-                          element_schemas=tuple(config.element_schemas),
-                          opt_in=config.opt_in(opt_in_codes) | ({"CE617"} if args.report_spaces else set()))
+        options = config.options(element=args.element, opt_in=("CE617",) if args.report_spaces else ())
         jobs.append((item, config, options))
 
     failed = False

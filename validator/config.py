@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .options import Options
 from .findings import SEVERITIES, Finding, Severity
 
 TABLE = "tool.ce-validator"
@@ -130,6 +131,19 @@ class Config:
         if not named:
             return frozenset()
         return frozenset(code for code in codes() if code in named and self.enabled(code))
+
+    def options(self, *, element: str | None = None, opt_in: Iterable[str] = ()) -> Options:
+        """The :class:`~validator.options.Options` a check runs with under this configuration.
+
+        ``element`` names the element of bare configuration or poller files; ``opt_in`` adds codes of
+        opt-in rules turned on outside the selection (``--report-spaces``).
+        """
+        from .rules import opt_in_codes
+
+        return Options(server_zone=self.server_zone, encode_values=self.encode_values,
+                       element_docs=tuple(self.element_docs), element=element,
+                       element_schemas=tuple(self.element_schemas),
+                       opt_in=self.opt_in(opt_in_codes) | frozenset(opt_in))
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The severity of ``code`` after overrides (command line first, then the file; most specific wins)."""

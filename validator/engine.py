@@ -159,38 +159,48 @@ class Context:
         return Fix(fix.message, tuple(edits), fix.applicability)
 
 
-def _read(source: Any, path: str | os.PathLike | None) -> tuple[str | bytes, str | None]:
-    if isinstance(source, (dict, list)):
-        return json.dumps(source, indent=2, ensure_ascii=False), (os.fspath(path) if path else None)
-    if isinstance(source, os.PathLike):
-        return Path(source).read_bytes(), os.fspath(path or source)
-    if isinstance(source, bytes):
-        return source, (os.fspath(path) if path else None)
-    if isinstance(source, str):
-        # A string is JSON text, unless it names an existing file or looks like a *.json path.
-        looks_like_path = "\n" not in source and source.strip() == source and source.endswith(".json")
-        if "\n" not in source and len(source) < 4096 and (looks_like_path or os.path.isfile(source)):
-            return Path(source).read_bytes(), os.fspath(path or source)
-        return source, (os.fspath(path) if path else None)
-    raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(source).__name__}")
+def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> tuple[str | bytes, str | None]:
+    """The text of ``document`` and the path to show for it.
+
+    A ``dict``/``list`` is serialised, ``str``/``bytes`` are JSON text, an ``os.PathLike`` is read.
+    A ``str`` is never taken for a path; one that names an existing file (and is not JSON) is a
+    :class:`ValueError` that says to pass ``Path(...)``.  ``OSError`` when a path cannot be read.
+    """
+    shown = os.fspath(path) if path is not None else None
+    if isinstance(document, os.PathLike):
+        return Path(document).read_bytes(), shown or os.fspath(document)
+    if isinstance(document, (bytes, str)):
+        if isinstance(document, str) and _names_a_file(document):
+            raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
+                             "or use validator.check_file()")
+        return document, shown
+    if isinstance(document, (dict, list, tuple)):
+        return json.dumps(document, indent=2, ensure_ascii=False), shown
+    raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
+
+
+def _names_a_file(text: str) -> bool:
+    stripped = text.strip()
+    return (bool(stripped) and stripped[0] not in "{[\"" and "\n" not in text and len(text) < 4096
+            and os.path.isfile(text))
 
 
 def check(
-    source: Any,
+    document: Any,
     *,
     kind: Kind | str = "auto",
-    path: str | os.PathLike | None = None,
+    path: str | os.PathLike[str] | None = None,
     options: Options | None = None,
 ) -> list[Finding]:
-    """Check one document: a dict, JSON text (str or bytes), or a path to a file.
+    """Check one document with ``options`` and no configuration file (the engine's own entry point).
 
-    Returns the findings sorted by position.  Raises ``OSError`` when a path cannot be read.
+    :func:`validator.check` (``validator.api``) is what the command does: it also applies the
+    configuration found for the path.  ``document`` is read by :func:`read_document`.
     """
     from .source import load_source
 
-    data, shown_path = _read(source, path)
-    loaded = load_source(data, path=shown_path)
-    return check_source(loaded, kind=kind, options=options)
+    data, shown = read_document(document, path)
+    return check_source(load_source(data, path=shown), kind=kind, options=options)
 
 
 @dataclass(frozen=True, slots=True)
