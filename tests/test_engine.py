@@ -167,3 +167,19 @@ def test_misspelt_top_level_key_gets_did_you_mean():
 def test_empty_comparison_left_by_the_shell():
     body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>=''", "idField": "id"}}
     assert "CE628" in {f.rule for f in check(body)}
+
+
+def test_a_constraint_has_one_code_whichever_check_reports_it(rule_modules):
+    """pollDelay below 0 is CE308 and a negative refresh interval CE206, also when only the schema runs,
+    so an ignore or select entry covers the mistake whatever else runs (no CE104 standing in)."""
+    poller = {"c": {"url": "/hubs/crm/c", "idField": "id", "pollDelay": -3, "pageSize": 0}}
+    body = json.dumps({"element": {"key": "hubspot"},
+                       "configuration": {"event.notification.enabled": True, "event.poller.refresh_interval": "-5",
+                                         "event.poller.configuration": json.dumps(poller)}})
+    everything = [(f.rule, f.pointer) for f in check(body) if f.rule in ("CE104", "CE206", "CE308")]
+    rule_modules(("validator.rules.schema_check",))
+    schema_only = [(f.rule, f.pointer) for f in check(body) if f.rule in ("CE104", "CE206", "CE308")]
+    assert sorted(everything) == sorted(schema_only) == sorted([
+        ("CE206", "/configuration/event.poller.refresh_interval"),
+        ("CE308", "/configuration/event.poller.configuration/c/pollDelay"),
+        ("CE308", "/configuration/event.poller.configuration/c/pageSize")])

@@ -21,6 +21,7 @@ from .options import Options, SetupError
 from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
                     looks_like_cloud_elements, poller_entries, resolve_pointer)
 
+SCHEMA_CHECK = "validator.rules.schema_check"
 NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
 # Problems that make any *.json file unusable, Cloud Elements body or not: empty, bad encoding, binary.
@@ -299,21 +300,26 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
 
     from .rules import checkers
 
+    schema_found: list[Finding] = []
     for run in checkers():
         try:
-            findings.extend(run(ctx))
+            (schema_found if run.__module__ == SCHEMA_CHECK else findings).extend(run(ctx))
         except SetupError:
             raise  # the user's element docs or overlay cannot be used: the caller reports it (exit 2)
         except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the user every other finding
             findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: {type(exc).__name__}: "
                                       f"{exc}"[:300] + "; please report it with this file", 0, 0))
-    return _dedupe(sorted(_drop_superseded(findings), key=Finding.sort_key))
+    return _dedupe(sorted(findings + _not_superseded(schema_found, findings), key=Finding.sort_key))
 
 
-def _drop_superseded(findings: list[Finding]) -> list[Finding]:
-    """A schema finding (CE1xx) gives way to a more specific rule reporting at the same pointer."""
-    specific = {f.pointer for f in findings if not f.rule.startswith("CE1")}
-    return [f for f in findings if not (f.rule.startswith("CE1") and f.pointer in specific)]
+def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> list[Finding]:
+    """Schema findings, less those at a pointer where a more specific rule reports.
+
+    A constraint that a rule owns is reported by the schema under that rule's code (``x-rule``),
+    so which of the two speaks never changes which code an ignore entry must name.
+    """
+    pointers = {f.pointer for f in specific}
+    return [f for f in schema_found if f.pointer not in pointers]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

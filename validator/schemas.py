@@ -468,6 +468,13 @@ _TYPE_NOUNS = {"string": "a string", "boolean": "a boolean", "integer": "a whole
                "object": "an object", "array": "an array", "null": "null"}
 
 
+def _rule_severity(code: str) -> Severity:
+    """The severity of a rule a schema keyword names (``x-rule``): the registry's."""
+    from .rules import rule_for
+
+    return rule_for(code).severity
+
+
 def _is_placeholder(value: Any) -> bool:
     from .vocabulary.placeholders import is_placeholder_value
 
@@ -567,7 +574,8 @@ class _Translator:
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
              help: str | None = None) -> None:
-        problem = SchemaProblem(rule, _SEVERITY[rule], message, _pointer(path), key, help)
+        severity = _SEVERITY[rule] if rule in _SEVERITY else _rule_severity(rule)
+        problem = SchemaProblem(rule, severity, message, _pointer(path), key, help)
         if all(existing != problem for _, existing in self._problems):
             self._problems.append((path, problem))
 
@@ -663,14 +671,15 @@ class _Translator:
             self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix)
             return
         ctx, rel, _ = self._context(path)
+        code = schema.get("x-rule", "CE104")  # the rule that owns this constraint (one code, whatever the flags)
         if keyword == "minLength" and ctx == "poller" and len(rel) == 2 and rel[1] == "idField":
             self._add(path, "CE107", f"{where} is empty", help=_ID_FIELD_FIX)
             return
         if keyword == "minLength" and error.validator_value == 1:
-            self._add(path, "CE104", f"{where} must not be empty", help=fix)
+            self._add(path, code, f"{where} must not be empty", help=fix)
             return
         if keyword == "minimum" and not (error.validator_value == 0 and expected):
-            self._add(path, "CE104", f"{where} must be at least {error.validator_value}, got {got}", help=fix)
+            self._add(path, code, f"{where} must be at least {error.validator_value}, got {got}", help=fix)
             return
         if expected is None:
             if keyword == "enum":
@@ -681,7 +690,7 @@ class _Translator:
                 expected = f"a string matching `{error.validator_value}`"
             else:
                 expected = f"valid for `{keyword}`"
-        self._add(path, "CE104", f"{where} must be {expected}, got {got}", help=fix)
+        self._add(path, code, f"{where} must be {expected}, got {got}", help=fix)
 
     # ---------------------------------------------------------------------------------------- output
 
