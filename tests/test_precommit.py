@@ -109,12 +109,14 @@ def try_repo(precommit_venv, hook_repo, project) -> dict[tuple[str, ...], subpro
     return results
 
 
+@pytest.mark.index
 def test_hook_manifest(load_yaml):
     (hook,) = _load_yaml_manifest(load_yaml)
     assert hook["id"] == "ce-validator" and hook["language"] == "python"
     assert hook["entry"] == "ce-validator check" and hook["types"] == ["json"]
 
 
+@pytest.mark.index
 def test_try_repo_passes_clean_bodies_and_ignores_package_json(try_repo):
     result = try_repo[PASSING]
     output = result.stdout + result.stderr
@@ -123,6 +125,7 @@ def test_try_repo_passes_clean_bodies_and_ignores_package_json(try_repo):
     assert not re.search(r"package\.json:\d+:\d+:", output), output  # skipped, not reported
 
 
+@pytest.mark.index
 def test_try_repo_fails_on_a_broken_body(try_repo):
     result = try_repo[FAILING]
     output = result.stdout + result.stderr
@@ -159,6 +162,7 @@ def load_yaml(precommit_venv):
         return load
 
 
+@pytest.mark.index
 def test_usage_yaml_examples_parse(load_yaml):
     blocks = _blocks("yaml")
     assert len(blocks) >= 3

@@ -20,6 +20,8 @@ import pytest
 
 from venvs import bin_path, fresh_venv
 
+pytestmark = pytest.mark.index  # builds and installs from the package index
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -58,7 +58,7 @@ def run_check(
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...] | None,
 ) -> int:
-    from .commands.check import InputError
+    from .inputs import InputError
     from .config import ConfigError, ConfigResolver
     from .reporters import default_format, get_reporter, should_color
 
@@ -154,7 +154,7 @@ def _execute(jobs: list[tuple], kind: str, use_cache: bool, read: Callable) -> I
         yield from _execute_parallel(jobs, kind, use_cache, workers)
         return
     from . import cache
-    from .commands.check import InputError
+    from .inputs import InputError
     from .options import SetupError
 
     for item, _config, options in jobs:

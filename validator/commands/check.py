@@ -11,22 +11,13 @@ import argparse
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from ..inputs import InputError, InputFile
+
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
-
-
-@dataclass(frozen=True, slots=True)
-class InputFile:
-    shown: str  # the path as shown to the user
-    path: Path | None  # None for standard input
-
-
-class InputError(Exception):
-    """A path that cannot be read; reported on stderr, exit 2."""
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

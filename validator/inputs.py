@@ -1,0 +1,19 @@
+"""What ``check`` reads: a named file or standard input, and the error for one that cannot be read.
+
+Kept below the command layer so that the batch runner (``check_runner``) does not import a command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    shown: str  # the path as shown to the user
+    path: Path | None  # None for standard input
+
+
+class InputError(Exception):
+    """A path that cannot be read; reported on stderr, exit 2."""
