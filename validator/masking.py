@@ -37,7 +37,8 @@ MaskedText = NewType("MaskedText", str)
 MASK = "****"
 
 # A key in any quoting (also escaped inside a JSON string), then a colon.
-_KEY = re.compile(r"""(?P<bs>\\*)["'“”‘’„]?(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})\\*["'“”‘’„]?[ \t]*:""")
+# A key starts where no word character precedes it: a run of letters is tried once, not at each of them.
+_KEY = re.compile(r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})\\*["'“”‘’„]?[ \t]*:""")
 _GAP = re.compile(r"(?:[ \t]|\\+[nrt])*")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
