@@ -147,3 +147,17 @@ def test_unknown_option_shows_the_command_usage():
     assert result.code == 2
     assert "usage: ce-validator check" in result.err
     assert "ce-validator check: error: unrecognized arguments: --bogus" in result.err
+
+
+def test_select_turns_on_an_opt_in_rule(tmp_path, capsys):
+    """CE617 (raw spaces in URLs) is off by default; `--select CE617` names it and turns it on (a prefix does not)."""
+    from validator.cli import main
+
+    body = tmp_path / "poller.json"
+    body.write_text('{"c": {"url": "/hubs/crm/c?where=updated_at >= \'${gmtDate:yyyy-MM-dd}\'", "idField": "id"}}')
+    runs = {}
+    for args in ((), ("--select", "CE617"), ("--select", "CE6"), ("--report-spaces",)):
+        main(["check", "--no-cache", "--format", "concise", *args, str(body)])
+        runs[args] = capsys.readouterr().out
+    assert "CE617" not in runs[()] and "CE617" not in runs[("--select", "CE6")]
+    assert "CE617" in runs[("--select", "CE617")] and "CE617" in runs[("--report-spaces",)]
