@@ -374,6 +374,14 @@ def test_unknown_key_suggestions(key: str, fix: str | None) -> None:
         ("CE101", f"unknown key `{key}` in poller entry `c`", f"/c/{key}", True, fix)]
 
 
+def test_unknown_key_suggestion_through_the_bundled_copy() -> None:
+    # in instance.schema.json the poller entry is the bundled copy, referenced as #/$defs/bundled:poller/...
+    body = {"element": {"key": "x"},
+            "configuration": {"event.poller.configuration": {"c": {**entry(), "updatedDateTimeZone": "GMT"}}}}
+    assert [problem[4] for problem in problems(body) if problem[0] == "CE101"] == [
+        "did you mean `updatedDateTimezone`, inside `datesConfiguration`?"]
+
+
 def test_unknown_key_in_dates_configuration() -> None:
     dates = {**entry()["datesConfiguration"], "updatedDateFeild": "x", "createdCheckTolerence": 2}
     assert problems({"c": entry(datesConfiguration=dates)}, schema="poller") == [

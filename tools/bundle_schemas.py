@@ -1,12 +1,30 @@
-"""Embed, in each schema of ``schemas/``, a copy of every schema it references from another file.
+"""Make each schema of ``schemas/`` stand alone: every reference resolves inside the one file.
 
-A schema that refers to ``https://ce-validator.dev/schemas/poller.schema.json`` carries that schema
-under ``$defs`` (with its ``$id``), so editors and tools such as ``check-jsonschema
---schemafile schemas/instance.schema.json`` resolve every reference offline, inside the one file.
-The embedded copies are generated: edit the standalone schema, then run
+A schema that refers to another file (``https://ce-validator.dev/schemas/poller.schema.json``) carries
+a copy of it under ``$defs/bundled:poller``, and every reference into another file is rewritten to
+point into that copy (``#/$defs/bundled:poller/$defs/entry``).  The copies have no ``$id`` and their
+own local references are rewritten the same way, so every ``$ref`` in the file is a JSON pointer from
+the top of the file.  That is the one form every consumer resolves offline:
 
-    python tools/bundle_schemas.py          # rewrite the bundled copies
-    python tools/bundle_schemas.py --check  # exit 1 when a copy is out of date (the tests run this)
+* Python's ``jsonschema`` / ``referencing`` and ``check-jsonschema --schemafile``;
+* VS Code's JSON language service, which resolves every ``#/...`` reference against the top-level
+  file (it ignores an embedded ``$id``) and would try to download any ``https://`` reference.
+
+The tool also writes the keywords VS Code reads for its messages, from the ones the schemas own:
+
+* ``markdownDescription`` wherever there is a ``description`` (written in Markdown): hovers and
+  completions render it;
+* ``errorMessage`` from ``x-expected`` (how ``validator/schemas.py`` names the expected value) on a
+  schema that checks one value, and from ``x-belongs`` on a misplaced key; ``patternErrorMessage``
+  where a ``pattern`` fails, from ``x-expected`` or ``x-error``.
+
+Edit the standalone schema's own content (never the generated keywords; references to other files by
+``$id``), then run
+
+    python tools/bundle_schemas.py          # rewrite the generated parts
+    python tools/bundle_schemas.py --check  # exit 1 when a file is out of date (the tests run this)
+
+Reading a file back, the tool undoes its rewriting (``_own``), so running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -16,49 +34,122 @@ import copy
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 BUNDLE_PREFIX = "bundled:"
+_LOCAL = "#/$defs/" + BUNDLE_PREFIX
+_SUFFIX = ".schema.json"
 
 
-def _load_all() -> dict[str, tuple[Path, dict]]:
+def _bundle_name(schema_id: str) -> str:
+    return BUNDLE_PREFIX + schema_id.rsplit("/", 1)[-1].removesuffix(_SUFFIX)
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+def _load_all() -> dict[str, tuple[Path, dict[str, Any]]]:
     found = {}
-    for path in sorted(SCHEMAS.rglob("*.schema.json")):
+    for path in sorted(SCHEMAS.rglob("*" + _SUFFIX)):
         schema = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(schema.get("$id"), str):
             found[schema["$id"]] = (path, schema)
     return found
 
 
-def _own(schema: dict) -> dict:
-    """The schema without its generated bundle."""
+def _nodes(node: Any):
+    """Every object inside ``node`` (``node`` included)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _own(schema: dict[str, Any], ids: list[str]) -> dict[str, Any]:
+    """The schema as written by hand: no bundled copies, no generated keys, cross-file references by ``$id``."""
     own = copy.deepcopy(schema)
     defs = own.get("$defs", {})
     for key in [k for k in defs if k.startswith(BUNDLE_PREFIX)]:
         del defs[key]
     if "$defs" in own and not own["$defs"]:
         del own["$defs"]
+    by_name = {_escape(_bundle_name(i)): i for i in ids}
+    for node in _nodes(own):
+        for key in _GENERATED:
+            node.pop(key, None)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/" + _escape(BUNDLE_PREFIX)):
+            name, _, rest = ref[len("#/$defs/"):].partition("/")
+            node["$ref"] = by_name[name] + ("#/" + rest if rest else "")
     return own
 
 
-def _external_refs(node, own_id: str) -> set[str]:
+def _external_refs(node: Any, own_id: str) -> set[str]:
     refs: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#") and ref.split("#")[0] != own_id:
-                refs.add(ref.split("#")[0])
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+    for item in _nodes(node):
+        ref = item.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#") and ref.split("#")[0] != own_id:
+            refs.add(ref.split("#")[0])
     return refs
 
 
-def bundled(schema_id: str, schemas: dict[str, tuple[Path, dict]]) -> dict:
-    """``schema_id``'s own content plus a ``$defs`` copy of every schema it reaches by reference."""
-    own = _own(schemas[schema_id][1])
+def _relocate(node: Any, own_id: str, prefix: str) -> None:
+    """Rewrite every reference in ``node`` as a pointer from the top of the bundling file.
+
+    ``prefix`` is where ``node`` sits in that file (``""`` for the file's own content,
+    ``/$defs/bundled:poller`` for a copy).
+    """
+    for item in _nodes(node):
+        ref = item.get("$ref")
+        if not isinstance(ref, str):
+            continue
+        target, _, fragment = ref.partition("#")
+        if target in ("", own_id):
+            item["$ref"] = "#" + prefix + fragment
+        else:
+            item["$ref"] = "#/$defs/" + _escape(_bundle_name(target)) + fragment
+
+
+_GENERATED = ("markdownDescription", "errorMessage", "patternErrorMessage")
+_BELONGS = {
+    "datesConfiguration": "Misplaced: this key belongs inside the entry's `datesConfiguration`, where the poller "
+                          "reads it.",
+    "entry": "Misplaced: this key belongs on the poller entry itself, next to `datesConfiguration`, where the poller "
+             "reads it.",
+    "configuration": "Misplaced: a configuration key belongs inside `configuration`.",
+    "instance": "Misplaced: this key belongs at the top level of the instance body, next to `configuration`.",
+}
+_OBJECT_KEYWORDS = ("properties", "patternProperties", "additionalProperties", "required", "anyOf", "oneOf")
+
+
+def _annotate(node: Any) -> None:
+    """Add the generated editor keywords (see the module docstring)."""
+    for item in _nodes(node):
+        if isinstance(item.get("description"), str):
+            item["markdownDescription"] = item["description"]
+        expected = item.get("x-expected")
+        if isinstance(item.get("x-belongs"), str):
+            item["errorMessage"] = _BELONGS[item["x-belongs"]]
+        elif isinstance(expected, str) and not any(key in item for key in _OBJECT_KEYWORDS):
+            # VS Code uses errorMessage for type, enum, const and pattern failures, never for a range
+            item["errorMessage"] = f"Expected {expected}."
+        if "pattern" in item:
+            if isinstance(expected, str):
+                item["patternErrorMessage"] = f"Expected {expected}."
+            elif isinstance(item.get("x-error"), str):
+                item["patternErrorMessage"] = f"The value {item['x-error']}."
+
+
+def bundled(schema_id: str, schemas: dict[str, tuple[Path, dict[str, Any]]]) -> dict[str, Any]:
+    """``schema_id``'s own content, with a copy of every schema it reaches and every reference made local."""
+    ids = list(schemas)
+    own = _own(schemas[schema_id][1], ids)
     needed: list[str] = []
     queue = sorted(_external_refs(own, schema_id))
     while queue:
@@ -68,24 +159,28 @@ def bundled(schema_id: str, schemas: dict[str, tuple[Path, dict]]) -> dict:
         if ref not in schemas:
             raise SystemExit(f"{schemas[schema_id][0]}: $ref to {ref}, which no schema in {SCHEMAS} has as $id")
         needed.append(ref)
-        queue.extend(sorted(_external_refs(_own(schemas[ref][1]), ref)))
+        queue.extend(sorted(_external_refs(_own(schemas[ref][1], ids), ref)))
+    _relocate(own, schema_id, "")
     if needed:
         defs = own.setdefault("$defs", {})
         for ref in needed:
-            name = BUNDLE_PREFIX + ref.rsplit("/", 1)[-1].removesuffix(".schema.json")
-            embedded = _own(schemas[ref][1])
+            name = _bundle_name(ref)
+            embedded = _own(schemas[ref][1], ids)
             embedded.pop("$schema", None)
-            defs[name] = embedded
+            embedded.pop("$id", None)
+            _relocate(embedded, ref, "/$defs/" + _escape(name))
+            defs[name] = {"$comment": f"Generated by tools/bundle_schemas.py: a copy of {ref}", **embedded}
+    _annotate(own)
     return own
 
 
-def render(schema: dict) -> str:
+def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="report out-of-date bundles; write nothing")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report out-of-date files; write nothing")
     args = parser.parse_args(argv)
     schemas = _load_all()
     stale = []

@@ -741,8 +741,12 @@ def _belongs(schema: Any) -> str | None:
         return str(schema["x-belongs"])
     ref = schema.get("$ref", "")
     if ref.startswith("#/$defs/"):
+        # the reference is a pointer from the top of the file that holds it (tools/bundle_schemas.py)
+        parts = [part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/")]
         for name in _names():
-            target = _loaded(name).get("$defs", {}).get(ref[len("#/$defs/"):])
+            target: Any = _loaded(name)
+            for part in parts:
+                target = target.get(part) if isinstance(target, dict) else None
             if isinstance(target, dict) and "x-belongs" in target:
                 return str(target["x-belongs"])
     return None

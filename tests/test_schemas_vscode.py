@@ -1,0 +1,251 @@
+"""The schemas as VS Code uses them: its own JSON language service (npm ``vscode-json-languageservice``).
+
+``tests/node/vscode_json.js`` runs the service with the schemas associated as VS Code's ``json.schemas``
+setting associates them (a file URI).  Its schema request service answers only from the repository's
+``schemas/`` folder and records every URI asked for: a request for anything else (the ``$id`` URLs on
+``https://ce-validator.dev``) would be an attempt to reach the network, and fails the test.
+
+Needs node and npm (``.ci/run`` installs them); the npm packages are installed from
+``tests/node/package-lock.json`` into the git-ignored ``tests/node/node_modules`` on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NODE_DIR = ROOT / "tests" / "node"
+SCHEMAS = ROOT / "schemas"
+DOC_URI = "file:///work/doc.json"
+
+
+@pytest.fixture(scope="session")
+def node() -> str:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        if os.environ.get("CI"):
+            pytest.fail("node and npm are missing in CI: .ci/run must install them")
+        pytest.skip("node and npm are not installed: VS Code's JSON language service cannot run")
+    if not (NODE_DIR / "node_modules" / "vscode-json-languageservice").is_dir():
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 0, f"npm ci in {NODE_DIR} failed:\n{result.stdout}{result.stderr}"
+    return node
+
+
+def run_service(node: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
+    schemas = {path.resolve().as_uri(): path.read_text(encoding="utf-8") for path in SCHEMAS.rglob("*.schema.json")}
+    job = {"schemas": schemas, "documents": documents}
+    result = subprocess.run([node, "vscode_json.js"], input=json.dumps(job), capture_output=True, text=True,
+                            cwd=NODE_DIR, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out: dict[str, Any] = json.loads(result.stdout)
+    return out
+
+
+def schema_uri(name: str) -> str:
+    return (SCHEMAS / f"{name}.schema.json").resolve().as_uri()
+
+
+def covered(text: str, diagnostic: dict[str, Any]) -> str:
+    """The text a diagnostic's range covers (these documents are ASCII: UTF-16 units are characters)."""
+    lines = text.splitlines(keepends=True)
+    start, end = diagnostic["range"]["start"], diagnostic["range"]["end"]
+    offset = sum(len(line) for line in lines[:start["line"]]) + start["character"]
+    stop = sum(len(line) for line in lines[:end["line"]]) + end["character"]
+    return text[offset:stop]
+
+
+# One document per schema, with several mistakes: (the text each diagnostic covers, words of its message).
+BROKEN: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "instance": ("""{
+  "element": {"key": "hubspot"},
+  "event.vendor.type": "polling",
+  "configuration": {
+    "event.notification.enabled": "yes",
+    "event.vendor.type": "poling",
+    "event.poller.refresh_interval": "fifteen",
+    "event.poller.configuration": {
+      "contacts": {
+        "url": 5,
+        "idField": "id",
+        "filterByUpdatedDate": "false",
+        "updatedDateTimezone": "GMT",
+        "datesConfiguration": {"createdDateFormat": "yyyy", "createdCheckTolerance": 2},
+        "pageSize": 0,
+        "filterByUpdateDate": true
+      },
+      "deals": {"url": "/hubs/crm/deals"}
+    },
+    "tags": ["x"]
+  }
+}
+""", [('"polling"', "belongs inside `configuration`"),
+      ('"yes"', "Expected `true` or `false`"),
+      ('"poling"', "Expected `polling` or `webhook`"),
+      ('"fifteen"', "whole number of minutes"),
+      ("5", "Expected a URL string"),
+      ('"false"', "Expected a boolean"),
+      ('"GMT"', "belongs inside the entry's `datesConfiguration`"),
+      ("2", "belongs on the poller entry"),
+      ("0", "minimum of 1"),
+      ('"filterByUpdateDate"', "not allowed"),
+      ('"deals"', 'Missing property "idField"'),
+      ('["x"]', "top level of the instance body")]),
+    "configuration": ("""{
+  "event.notification.enabled": 1,
+  "event.notification.callback.url": ["https://example.com"],
+  "event.poller.refresh_interval": -5,
+  "event.poller.configuration": {"contacts": {"idField": "", "url": "/hubs/crm/contacts"}},
+  "oauth.api.key": {"nested": true}
+}
+""", [("1", "Expected `true` or `false`"),
+      ('["https://example.com"]', "Expected a string"),
+      ("-5", "minimum of 0"),
+      ('""', "minimum length of 1"),
+      ('{"nested": true}', "a string, a boolean or a number")]),
+    "poller": ("""{
+  "contacts": {
+    "url": "",
+    "idField": "id",
+    "datesConfiguration": {"updatedDateField": 7, "updatedDateFeild": "x"},
+    "createdCheckTolerance": 2.5,
+    "pollDelay": "60"
+  },
+  "deals": []
+}
+""", [('""', "minimum length of 1"),
+      ("7", "Expected a string"),
+      ('"updatedDateFeild"', "not allowed"),
+      ("2.5", "whole number of seconds"),
+      ('"60"', "whole number of seconds"),
+      ("[]", "object")]),
+    "config": ("""{
+  "select": ["CE6", "E501"],
+  "ignore": ["CE617", "not a code"],
+  "severity": {"CE301": "fatal"},
+  "format": "xml",
+  "strict": "yes",
+  "colour": true
+}
+""", [('"E501"', "not a rule code or prefix"),
+      ('"not a code"', "nor a pointer ignore"),
+      ('"fatal"', '"error", "warning", "info"'),
+      ('"xml"', '"sarif"'),
+      ('"yes"', "boolean"),
+      ('"colour"', "not allowed")]),
+    "elements/sageone": ("""{
+  "element": {"key": "sageone"},
+  "configuration": {
+    "oauth.api.key": "${SAGE_API_KEY}",
+    "signature.secret": "${SAGE_SIGNATURE_SECRET}",
+    "apim.subscription.key": "${SAGE_APIM_KEY}",
+    "country": "USA"
+  }
+}
+""", [('"configuration"', 'Missing property "oauth.api.secret"'),
+      ('"USA"', "two-letter country code")]),
+}
+
+
+def _bundled_names() -> list[str]:
+    return sorted(str(path.relative_to(SCHEMAS))[: -len(".schema.json")] for path in SCHEMAS.rglob("*.schema.json"))
+
+
+def test_every_schema_has_a_broken_document() -> None:
+    assert sorted(BROKEN) == _bundled_names()
+
+
+def test_a_diagnostic_per_mistake_offline(node: str) -> None:
+    names = sorted(BROKEN)
+    documents = [{"uri": f"file:///work/{index}.json", "schema": schema_uri(name), "text": BROKEN[name][0]}
+                 for index, name in enumerate(names)]
+    out = run_service(node, documents)
+    # only the associated files were asked for: no $ref led to the network
+    assert sorted(out["requests"]) == sorted(schema_uri(name) for name in names)
+    for name, document in zip(names, out["documents"]):
+        text, expected = BROKEN[name]
+        found = [(covered(text, d), d["message"]) for d in document["diagnostics"]]
+        assert not [m for _, m in found if "$ref" in m or "resolve" in m or "loading" in m.lower()], (name, found)
+        assert len(found) == len(expected), (name, found)
+        unmatched = list(found)
+        for span, words in expected:
+            hit = next((item for item in unmatched if item[0].startswith(span) and words in item[1]), None)
+            assert hit is not None, (name, span, words, found)
+            unmatched.remove(hit)
+
+
+@pytest.mark.parametrize("example", ["sageone-polling-fixed.json"])
+def test_a_good_body_draws_nothing(node: str, example: str) -> None:
+    text = (ROOT / "examples" / example).read_text(encoding="utf-8")
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": text}])
+    assert out["documents"][0]["diagnostics"] == []
+    assert out["requests"] == [schema_uri("instance")]
+
+
+def test_hover_shows_the_markdown_description(node: str) -> None:
+    text = '{"contacts": {"url": "/x", "idField": "id", "filterByUpdatedDate": true}}'
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("poller"), "text": text,
+                              "hovers": [text.index("filterByUpdatedDate") + 3, text.index('"idField"') + 2]}])
+    flag, id_field = out["documents"][0]["hovers"]
+    # markdownDescription is rendered as Markdown: the backticks arrive unescaped
+    assert "A JSON boolean, not a string" in flag and "(default `true`)" in flag
+    assert "`objectId`" in id_field
+
+
+def _expand(snippet: str) -> str:
+    """A VS Code snippet as inserted when every placeholder keeps its default."""
+    out, index = [], 0
+    while index < len(snippet):
+        char = snippet[index]
+        if char == "\\" and index + 1 < len(snippet) and snippet[index + 1] in "\\$}":
+            out.append(snippet[index + 1])
+            index += 2
+        elif snippet.startswith("${", index) and re.match(r"\$\{\d+:", snippet[index:]):
+            index = snippet.index(":", index) + 1  # the default follows; its closing brace is dropped below
+            out.append("\0")
+        elif char == "}" and "\0" in out:
+            last = len(out) - 1 - out[::-1].index("\0")
+            del out[last]
+            index += 1
+        elif char == "$" and re.match(r"\$\d+", snippet[index:]):
+            index += len(re.match(r"\$\d+", snippet[index:]).group(0))  # type: ignore[union-attr]
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
+
+
+def test_snippet_expansion_helper() -> None:
+    assert _expand(r'{"${1:a}": "${2:x\${y\}}", "b": $0}') == '{"a": "x${y}", "b": }'
+
+
+@pytest.mark.parametrize(("schema", "before", "after", "label"), [
+    ("configuration", '{"event.poller.configuration": ', "}", "poller entry"),
+    ("poller", "", "", "poller entry"),
+    ("poller", '{"contacts": ', "}", "poller entry"),
+    ("poller", '{"contacts": {"url": "/x", "idField": "id", "datesConfiguration": ', "}}", "datesConfiguration"),
+])
+def test_snippets_insert_a_valid_entry(node: str, schema: str, before: str, after: str, label: str) -> None:
+    text = before + after
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri(schema), "text": text,
+                              "completions": [len(before)]}])
+    items = [item for item in out["documents"][0]["completions"][0] if item["label"] == label]
+    assert items, [item["label"] for item in out["documents"][0]["completions"][0]]
+    inserted = before + _expand(items[0]["insertText"]).rstrip(",") + after
+    json.loads(inserted)
+    check = run_service(node, [{"uri": DOC_URI, "schema": schema_uri(schema), "text": inserted}])
+    assert check["documents"][0]["diagnostics"] == [], inserted
+    # and the engine finds nothing wrong in the inserted poller configuration either
+    from validator import check as check_text
+
+    findings = check_text(inserted) if schema != "poller" or label != "datesConfiguration" else []
+    assert [f for f in findings if f.severity == "error"] == [], (inserted, findings)
