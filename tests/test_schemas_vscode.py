@@ -35,7 +35,7 @@ def node() -> str:
             pytest.fail("node and npm are missing in CI: .ci/run must install them")
         pytest.skip("node and npm are not installed: VS Code's JSON language service cannot run")
     if not (NODE_DIR / "node_modules" / "vscode-json-languageservice").is_dir():
-        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, capture_output=True,
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, capture_output=True, check=False,
                                 text=True, timeout=300)
         assert result.returncode == 0, f"npm ci in {NODE_DIR} failed:\n{result.stdout}{result.stderr}"
     return node
@@ -44,7 +44,7 @@ def node() -> str:
 def run_service(node: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
     schemas = {path.resolve().as_uri(): path.read_text(encoding="utf-8") for path in SCHEMAS.rglob("*.schema.json")}
     job = {"schemas": schemas, "documents": documents}
-    result = subprocess.run([node, "vscode_json.js"], input=json.dumps(job), capture_output=True, text=True,
+    result = subprocess.run([node, "vscode_json.js"], input=json.dumps(job), capture_output=True, text=True, check=False,
                             cwd=NODE_DIR, timeout=120)
     assert result.returncode == 0, result.stderr
     out: dict[str, Any] = json.loads(result.stdout)

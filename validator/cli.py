@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("validator.commands.schema", "print a bundled JSON Schema, or generate one from an element"),
     "rules": ("validator.commands.rules", "list every rule"),
     "explain": ("validator.commands.explain", "print a rule's documentation with examples"),
+    "lsp": ("validator.commands.lsp", "run the language server for editors (stdio)"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

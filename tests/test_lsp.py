@@ -1,0 +1,251 @@
+"""``ce-validator lsp``, driven as an editor drives it: JSON-RPC over the real command's stdio (tests/lspclient.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from clirun import run_cli
+from hypothesis import given
+from hypothesis import strategies as st
+from lspclient import LspClient
+
+from validator.findings import Finding
+from validator.lsp.checking import check_text
+from validator.lsp.positions import LineIndex
+from validator.lsp.server import code_actions, diagnostics, path_of
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "examples" / "sageone-polling.json"
+FIXED = ROOT / "examples" / "sageone-polling-fixed.json"
+ISO_SECONDS = re.compile(r"`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`")
+
+
+def utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+# ------------------------------------------------------------------------------------------ positions
+
+
+@pytest.mark.parametrize("text", ["", "a", "ab\ncd", "a\r\nb", "a\rb\r\n\nc", "😀x\n🎉🎉y", "é\u0301z\r"])
+def test_positions_against_utf16(text: str) -> None:
+    index = LineIndex(text)
+    lines = re.split(r"\r\n|\r|\n", text)
+    for offset in range(len(text) + 1):
+        line, character = index.position(offset)
+        starts = [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        line_start = ([0] + starts)[line]
+        # the character counts UTF-16 units from the line start, never past the line's own text
+        assert character == utf16(text[line_start:offset][: len(lines[line])])
+        if offset - line_start <= len(lines[line]):
+            assert index.offset(line, character) == offset
+
+
+@given(st.lists(st.sampled_from(["a", "😀", "\n", "\r\n", "\r", "é", "\t", "𝄞"]), max_size=30))
+def test_offset_position_round_trip(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        line, character = index.position(offset)
+        back = index.offset(line, character)
+        # an offset between the \r and \n of one line break has no position of its own
+        assert back == offset or text[back:offset] in ("\r", "\n", "\r\n")
+
+
+def test_finding_columns_become_utf16_characters() -> None:
+    index = LineIndex('{"a": "😀😀x"}\n')
+    # column 10 is the code point after the two emoji (1-based: { " a " : space " 😀 😀 x)
+    assert index.from_line_column(1, 10) == (0, 11)
+    assert index.from_line_column(1, 99) == (0, 14)  # clamped to the line
+
+
+def test_path_of_uri() -> None:
+    assert path_of("file:///tmp/a%20b/c.json") == "/tmp/a b/c.json"
+    assert path_of("untitled:Untitled-1") is None
+
+
+# ------------------------------------------------------------------------------------------- the server
+
+
+@pytest.fixture
+def client():
+    started = LspClient()
+    started.initialize(ROOT)
+    yield started
+    started.close()
+
+
+def hover(client: LspClient, uri: str, line: int, character: int) -> str | None:
+    result = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                   "position": {"line": line, "character": character}})
+    return None if result is None else str(result["contents"]["value"])
+
+
+def test_seed_example_session(client: LspClient) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    uri = SEED.as_uri()
+    published = client.open(uri, text)
+    (diagnostic,) = published["diagnostics"]
+    url_line = text.splitlines()[19]
+    quote = url_line.rindex("'")  # the quote that never closes: attributes='created_at,updated_at
+    assert diagnostic["code"] == "CE620" and diagnostic["severity"] == 1 and diagnostic["source"] == "ce-validator"
+    assert diagnostic["range"] == {"start": {"line": 19, "character": quote}, "end": {"line": 19, "character": quote + 1}}
+    assert diagnostic["message"].startswith("unbalanced quote")
+
+    # hover on the macro: the rendered date-time now and for the sample time, the zone, the fields
+    macro = url_line.index("${date:")
+    shown = hover(client, uri, 19, macro + 4)
+    assert shown is not None
+    assert "${date:yyyy-MM-dd'T'HH:mm:ss'Z'}" in shown and len(ISO_SECONDS.findall(shown)) == 2
+    assert "`2024-03-10T09:30:00Z`" in shown  # the sample last-poll time
+    assert "Zone: `GMT`" in shown and "- `yyyy`: year" in shown and "- `'Z'`: the literal letter Z" in shown
+
+    # hover on the finding: the rule's documentation
+    assert "CE620 ceql-unbalanced-quote" in (hover(client, uri, 19, quote) or "")
+
+    # an edit that closes the quote clears the diagnostic
+    mended = text.replace("attributes='created_at,updated_at\"", "attributes='created_at,updated_at'\"")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": mended}]})
+    assert client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"] == []
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
+
+    assert client.shutdown() == 0
+
+
+def test_hover_on_dates_configuration(client: LspClient) -> None:
+    text = FIXED.read_text(encoding="utf-8")
+    uri = FIXED.as_uri()
+    assert client.open(uri, text)["diagnostics"] == []
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if "updatedDateFormat" in line)
+    shown = hover(client, uri, row, lines[row].rindex("yyyy"))
+    assert shown is not None and "how the poller reads these record dates" in shown
+    assert "`2024-03-10T09:30:00Z`" in shown and "- `HH`: hour of the day 00-23" in shown
+    row = next(i for i, line in enumerate(lines) if "updatedDateTimezone" in line)
+    assert "Zone: `GMT`" in (hover(client, uri, row, lines[row].rindex("GMT")) or "")
+    # nothing to say about an ordinary value or key
+    assert hover(client, uri, 1, 4) is None
+
+
+def test_astral_characters_and_zones(client: LspClient, tmp_path: Path) -> None:
+    url = "/hubs/crm/contacts?where=name='😀🎉' and x='y and updated>'${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm}'"
+    text = json.dumps({"contacts": {"url": url, "idField": "id"}}, ensure_ascii=False)
+    path = tmp_path / "poller.json"
+    path.write_text(text, encoding="utf-8")
+    published = client.open(path.as_uri(), text)
+    cli = json.loads(run_cli("check", "--format", "json", str(path)).out)["findings"]
+    assert [d["code"] for d in published["diagnostics"]] == [f["rule"] for f in cli]
+    finding = next(f for f in cli if f["rule"] == "CE620")
+    diagnostic = next(d for d in published["diagnostics"] if d["code"] == "CE620")
+    # the CLI counts code points, the editor UTF-16 units: two emoji before the quote make two more units
+    assert diagnostic["range"]["start"]["character"] == finding["column"] - 1 + 2
+    macro = text.index("${dateTimeZone")
+    shown = hover(client, path.as_uri(), 0, utf16(text[:macro]) + 3)
+    assert shown is not None and "`America/Denver`" in shown and "UTC-0" in shown
+    assert re.search(r"`\d{4}-\d\d-\d\d \d\d:\d\d`", shown)
+
+
+def test_configuration_is_found_as_check_finds_it(client: LspClient, tmp_path: Path) -> None:
+    (tmp_path / ".ce-validator.toml").write_text('ignore = ["CE620"]\n[severity]\nCE6 = "warning"\n')
+    body = SEED.read_text(encoding="utf-8").replace("lastModifiedDate>=", "lastModifiedDate >=")
+    path = tmp_path / "body.json"
+    path.write_text(body, encoding="utf-8")
+    published = client.open(path.as_uri(), body)
+    cli = json.loads(run_cli("check", "--format", "json", str(path), cwd=tmp_path).out)["findings"]
+    assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [
+        (f["rule"], {"error": 1, "warning": 2, "info": 3}[f["severity"]]) for f in cli]
+    assert "CE620" not in [d["code"] for d in published["diagnostics"]]
+
+
+def test_secrets_stay_out_of_diagnostics_and_hovers(client: LspClient, tmp_path: Path) -> None:
+    secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    body = {"element": {"key": "hubspot"},
+            "configuration": {"oauth.api.secret": secret, "oauth.api.key": ["x", secret],
+                              "event.poller.configuration": {"c": {"url": "/hubs/crm/c?x=${gmtDate:yyyy}",
+                                                                   "idField": "id", "pollDelay": secret}}}}
+    text = json.dumps(body, indent=2)
+    path = tmp_path / "body.json"
+    published = client.open(path.as_uri(), text)
+    assert published["diagnostics"]
+    assert secret not in json.dumps(published)
+    for row, line in enumerate(text.splitlines()):
+        if secret in line:
+            assert secret not in (hover(client, path.as_uri(), row, line.index(secret) + 1) or "")
+
+
+def test_same_findings_as_check_on_the_corpus(client: LspClient, corpus: list[dict[str, Any]],
+                                              tmp_path: Path) -> None:
+    records = [r for r in corpus if r["kind"] in ("instance", "poller")][::25]
+    for record in records:
+        (tmp_path / f"{record['id']}.json").write_text(record["text"], encoding="utf-8")
+    report = json.loads(run_cli("check", "--format", "json", str(tmp_path), cwd=tmp_path).out)
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for finding in report["findings"]:
+        by_file.setdefault(Path(finding["path"]).name, []).append(finding)
+    compared = 0
+    for record in records:
+        path = tmp_path / f"{record['id']}.json"
+        published = client.open(path.as_uri(), record["text"])
+        index = LineIndex(record["text"])
+        expected = [(f["rule"], f["message"], index.from_line_column(f["line"], f["column"]))
+                    for f in by_file.get(path.name, [])]
+        got = [(d["code"], d["message"].split("\nhelp: ")[0],
+                (d["range"]["start"]["line"], d["range"]["start"]["character"])) for d in published["diagnostics"]]
+        assert got == expected, record["id"]
+        compared += len(got)
+    assert compared > 20
+
+
+def test_not_a_cloud_elements_file(client: LspClient, tmp_path: Path) -> None:
+    published = client.open((tmp_path / "package.json").as_uri(), '{"name": "x", "version": "1.0.0"}')
+    assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [("CE090", 3)]
+
+
+# ------------------------------------------------------------------------------------------- quick fixes
+
+
+@dataclass(frozen=True)
+class Edit:  # the shape of validator.findings.Edit: code-point offsets into the decoded file text
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:  # the shape of validator.findings.Fix
+    message: str
+    edits: tuple[Edit, ...]
+    applicability: Literal["safe", "unsafe"]
+
+
+def test_fix_edits_become_a_quick_fix() -> None:
+    from lsprotocol import types as lsp
+
+    text = '{"c": {"url": "/hubs/x?where=a=\'😀\' and b=\'y", "idField": "id"}}'
+    checked = check_text(text, None)
+    (finding,) = [f for f in checked.findings if f.rule == "CE620"]
+    end = text.index('", "idField"')  # where the missing quote goes: the end of the URL
+    fixed = Finding(**{**{k: getattr(finding, k) for k in Finding.__slots__},  # type: ignore[arg-type]
+                       "fix": Fix("close the value with '", (Edit(end, end, "'"),), "safe")})
+    checked.findings = [fixed]
+    index = LineIndex(text)
+    wanted = diagnostics(checked, index)[0].range
+    (action,) = code_actions("file:///x.json", checked, index, wanted)
+    assert action.kind == lsp.CodeActionKind.QuickFix and action.is_preferred
+    assert action.title == "CE620: close the value with '"
+    (edit,) = action.edit.changes["file:///x.json"]  # type: ignore[union-attr, index]
+    assert edit.new_text == "'" and edit.range.start.character == utf16(text[:end]) == end + 1
+    mended = text[:end] + "'" + text[end:]
+    assert [f.rule for f in check_text(mended, None).findings] == []
+    # a fix given only as a hint has no edit to apply
+    checked.findings = [finding]
+    assert code_actions("file:///x.json", checked, index, wanted) == []

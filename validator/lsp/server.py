@@ -1,0 +1,204 @@
+"""The language server (pygls, over stdio): diagnostics, hovers and quick fixes for the files an editor opens.
+
+* diagnostics when a document is opened, changed and saved: the findings ``ce-validator check``
+  reports for the file (same configuration discovery, codes, messages and ranges), with the rule's
+  code, the fix hint, and ranges in UTF-16 units (``positions.py``);
+* hover: macros, date patterns and zones (``hover.py``), and the documentation of a finding's rule;
+* code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix.
+
+Findings of a document are computed once per version and kept until it changes or closes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+from .._version import __version__
+from .checking import Checked, check_text
+from .positions import LineIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    from ..findings import Finding
+
+__all__ = ["build_server", "code_actions", "diagnostics", "path_of"]
+
+NAME = "ce-validator"
+_SEVERITY = {"error": 1, "warning": 2, "info": 3}  # lsp.DiagnosticSeverity
+
+
+@dataclass
+class _State:
+    version: int | None
+    checked: Checked
+    index: LineIndex
+
+
+def path_of(uri: str) -> str | None:
+    """The local path of a ``file:`` URI (None for an untitled buffer or another scheme)."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if len(path) > 2 and path[0] == "/" and path[2] == ":":  # file:///C:/... on Windows
+        path = path[1:]
+    return path
+
+
+def _range(index: LineIndex, finding: Finding) -> lsp.Range:
+    from lsprotocol import types as lsp
+
+    start = index.from_line_column(finding.line, finding.column)
+    end = index.from_line_column(finding.end_line, finding.end_column)
+    end = max(end, start)
+    return lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end))
+
+
+def _fix_message(fix: Any) -> str | None:
+    if fix is None:
+        return None
+    if isinstance(fix, str):
+        return fix
+    message = getattr(fix, "message", None)
+    return message if isinstance(message, str) else None
+
+
+def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
+    """The findings of ``checked`` as LSP diagnostics."""
+    from lsprotocol import types as lsp
+
+    out = []
+    for finding in checked.findings:
+        message = checked.scrub(finding.message)
+        hint = _fix_message(finding.fix)
+        if hint:
+            message += f"\nhelp: {checked.scrub(hint)}"
+        out.append(lsp.Diagnostic(
+            range=_range(index, finding),
+            message=message,
+            severity=lsp.DiagnosticSeverity(_SEVERITY.get(finding.severity, 1)),
+            code=finding.rule,
+            source=NAME,
+            data={"pointer": finding.pointer},
+        ))
+    return out
+
+
+def code_actions(uri: str, checked: Checked, index: LineIndex, wanted: lsp.Range) -> list[lsp.CodeAction]:
+    """Quick fixes for the findings overlapping ``wanted`` that carry edits (``Fix.edits``: code-point offsets)."""
+    from lsprotocol import types as lsp
+
+    actions = []
+    for finding in checked.findings:
+        fix = finding.fix
+        edits = getattr(fix, "edits", None)
+        if not edits:
+            continue
+        found = _range(index, finding)
+        if (found.end.line, found.end.character) < (wanted.start.line, wanted.start.character) or \
+                (found.start.line, found.start.character) > (wanted.end.line, wanted.end.character):
+            continue
+        text_edits = []
+        for edit in edits:
+            start, end = index.position(edit.start), index.position(edit.end)
+            text_edits.append(lsp.TextEdit(range=lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end)),
+                                           new_text=edit.replacement))
+        safe = getattr(fix, "applicability", "unsafe") == "safe"
+        diagnostic = diagnostics(_only(checked, finding), index)[0]
+        actions.append(lsp.CodeAction(
+            title=f"{finding.rule}: {checked.scrub(_fix_message(fix) or 'apply the fix')}",
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic],
+            is_preferred=safe,
+            edit=lsp.WorkspaceEdit(changes={uri: text_edits}),
+        ))
+    return actions
+
+
+def _only(checked: Checked, finding: Finding) -> Checked:
+    from dataclasses import replace
+
+    return replace(checked, findings=[finding])
+
+
+def build_server() -> LanguageServer:
+    """A server with every feature registered; ``start_io()`` runs it."""
+    from lsprotocol import types as lsp
+    from pygls.lsp.server import LanguageServer
+
+    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+    states: dict[str, _State] = {}
+
+    def refresh(uri: str) -> _State:
+        document = server.workspace.get_text_document(uri)
+        state = states.get(uri)
+        if state is None or state.version != document.version or state.checked.text != document.source:
+            text = document.source
+            state = _State(document.version, check_text(text, path_of(uri)), LineIndex(text))
+            states[uri] = state
+        return state
+
+    def publish(uri: str) -> None:
+        state = refresh(uri)
+        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri, version=state.version, diagnostics=diagnostics(state.checked, state.index)))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
+        states.pop(params.text_document.uri, None)  # the configuration next to it may have changed too
+        publish(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
+        states.pop(params.text_document.uri, None)
+        server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri,
+                                                                               diagnostics=[]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(params: lsp.HoverParams) -> lsp.Hover | None:
+        from .hover import hover_markdown
+
+        state = refresh(params.text_document.uri)
+        index = state.index
+        offset = index.offset(params.position.line, params.position.character)
+        position = (params.position.line, params.position.character)
+        here = []
+        for finding in state.checked.findings:
+            found = _range(index, finding)
+            if (found.start.line, found.start.character) <= position <= (found.end.line, found.end.character):
+                here.append(finding)
+        result = hover_markdown(state.checked, offset, findings_here=here)
+        if result is None:
+            return None
+        text, span = result
+        text = state.checked.scrub(text)
+        shown = None
+        if span is not None:
+            start, end = index.position(span[0]), index.position(span[1])
+            shown = lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end))
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=shown)
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        state = refresh(params.text_document.uri)
+        return code_actions(params.text_document.uri, state.checked, state.index, params.range)
+
+    return server
+
+
+def serve() -> None:
+    """Run the server over standard input and output until the client says exit."""
+    build_server().start_io()
