@@ -249,3 +249,33 @@ def test_fix_edits_become_a_quick_fix() -> None:
     # a fix given only as a hint has no edit to apply
     checked.findings = [finding]
     assert code_actions("file:///x.json", checked, index, wanted) == []
+
+
+def test_markdown_pages_as_check_reads_them(client: LspClient, tmp_path: Path) -> None:
+    import importlib.util
+
+    page = "# Create an instance\n\n```json\n" + SEED.read_text(encoding="utf-8") + "```\n"
+    path = tmp_path / "page.md"
+    path.write_text(page, encoding="utf-8")
+    published = client.open(path.as_uri(), page, language="markdown")
+    if importlib.util.find_spec("validator.pages") is None:
+        # a version that does not read Markdown pages says nothing about them (not "invalid JSON")
+        assert published["diagnostics"] == []
+        return
+    cli = json.loads(run_cli("check", "--format", "json", str(path), cwd=tmp_path).out)["findings"]
+    index = LineIndex(page)
+    assert [(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])
+            for d in published["diagnostics"]] == [(f["rule"], *index.from_line_column(f["line"], f["column"]))
+                                                   for f in cli]
+    assert "CE620" in [d["code"] for d in published["diagnostics"]]
+
+
+def test_lsp_command_without_pygls(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+    import sys
+
+    from validator.commands import lsp as command
+
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if not installed
+    assert command.run(argparse.Namespace(stdio=True)) == 2
+    assert "pip install 'ce-validator[lsp]'" in capsys.readouterr().err

@@ -41,9 +41,12 @@ def node() -> str:
     return node
 
 
-def run_service(node: str, documents: list[dict[str, Any]]) -> dict[str, Any]:
-    schemas = {path.resolve().as_uri(): path.read_text(encoding="utf-8") for path in SCHEMAS.rglob("*.schema.json")}
-    job = {"schemas": schemas, "documents": documents}
+def run_service(node: str, documents: list[dict[str, Any]], *, folder: Path = SCHEMAS,
+                associations: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    schemas = {path.resolve().as_uri(): path.read_text(encoding="utf-8") for path in folder.rglob("*.schema.json")}
+    job: dict[str, Any] = {"schemas": schemas, "documents": documents}
+    if associations is not None:
+        job["associations"] = associations
     result = subprocess.run([node, "vscode_json.js"], input=json.dumps(job), capture_output=True, text=True, check=False,
                             cwd=NODE_DIR, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -249,3 +252,31 @@ def test_snippets_insert_a_valid_entry(node: str, schema: str, before: str, afte
 
     findings = check_text(inserted) if schema != "poller" or label != "datesConfiguration" else []
     assert [f for f in findings if f.severity == "error"] == [], (inserted, findings)
+
+
+def test_the_documented_vscode_setup(node: str, tmp_path: Path) -> None:
+    """docs/editors.md: schemas written by `ce-validator schema NAME`, associated by its `json.schemas` example."""
+    from clirun import run_cli
+
+    page = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    loop = re.search(r"for name in ([a-z ]+); do", page)
+    assert loop is not None
+    folder = tmp_path / ".vscode" / "schemas"
+    folder.mkdir(parents=True)
+    for name in loop.group(1).split():
+        printed = run_cli("schema", name)
+        assert printed.code == 0, printed.err
+        (folder / f"{name}.schema.json").write_text(printed.out, encoding="utf-8")
+    settings = next(json.loads(block) for block in re.findall(r"```json\n(.*?)```", page, re.DOTALL)
+                    if '"json.schemas"' in block)
+    associations = [{"uri": (tmp_path / item["url"]).resolve().as_uri(), "fileMatch": item["fileMatch"]}
+                    for item in settings["json.schemas"]]
+    documents = [{"uri": (tmp_path / "instances" / "body.json").as_uri(), "text": BROKEN["instance"][0]},
+                 {"uri": (tmp_path / "pollers" / "contacts.json").as_uri(), "text": BROKEN["poller"][0]},
+                 {"uri": (tmp_path / "package.json").as_uri(), "text": '{"name": 5}'}]
+    out = run_service(node, documents, folder=folder, associations=associations)
+    assert sorted(out["requests"]) == sorted((folder / f"{name}.schema.json").as_uri() for name in ("instance", "poller"))
+    instance, poller, other = out["documents"]
+    assert len(instance["diagnostics"]) == len(BROKEN["instance"][1])
+    assert len(poller["diagnostics"]) == len(BROKEN["poller"][1])
+    assert other["diagnostics"] == []

@@ -1,6 +1,6 @@
 // Runs JSON documents through VS Code's own JSON language service (npm vscode-json-languageservice),
 // with the repository's schemas associated as VS Code's `json.schemas` setting would associate them.
-// Input (stdin, JSON): {"schemas": {"<file uri>": "<schema text>"},
+// Input (stdin, JSON): {"schemas": {"<file uri>": "<schema text>"}, "associations": [{"uri", "fileMatch"}] (optional),
 //                       "documents": [{"uri", "schema", "text", "hovers": [offset], "completions": [offset]}]}
 // Output (stdout, JSON): {"requests": [uri, ...],
 //                         "documents": [{"uri", "diagnostics", "hovers": [markdown], "completions": [[item]]}]}
@@ -36,7 +36,8 @@ async function main() {
     },
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).toString() },
   });
-  const associations = job.documents.map((doc) => ({ uri: doc.schema, fileMatch: [doc.uri] }));
+  // VS Code's json.schemas setting, or each document's own schema
+  const associations = job.associations || job.documents.map((doc) => ({ uri: doc.schema, fileMatch: [doc.uri] }));
   service.configure({ validate: true, allowComments: false, schemas: associations });
   const out = [];
   for (const doc of job.documents) {

@@ -134,7 +134,7 @@ def _pitfalls(pattern: DatePattern | str) -> list[str]:
 
 
 def _times(sample: datetime, now: datetime | None) -> list[tuple[str, datetime]]:
-    return [("now", now or datetime.now(UTC)), ("sample", sample)]
+    return [("now", now or datetime.now(UTC)), ("sample", sample)]  # labels of the last poll time
 
 
 def _refresh_minutes(ctx: Context) -> int:
@@ -147,33 +147,33 @@ def _refresh_minutes(ctx: Context) -> int:
 
 def _macro_hover(ctx: Context, target: Target, times: list[tuple[str, datetime]]) -> str:
     from ..urls.render import render_url
-    from ..urls.template import parse_url_template
 
     macro = target.macro
     assert macro is not None
     options = ctx.options
     delay = target.entry.value.get("pollDelay", 0)
-    delay = delay if isinstance(delay, int) and not isinstance(delay, bool) else 0
+    delay = delay if isinstance(delay, int) and not isinstance(delay, bool) and not macro.uses_now else 0
     minutes = _refresh_minutes(ctx)
-    template = parse_url_template(target.url, encode_values=options.encode_values, server_zone=options.server_zone)
-    lines = [f"**{_code(macro.text)}**", ""]
-    rows: list[str] = []
+    what = "run time" if macro.uses_now else "last poll"
+    lines = [f"**{_code(macro.text)}**", "", f"| last poll | prints the {what} | value |", "|---|---|---|"]
     zone: str | None = None
     notes: list[str] = []
     for label, moment in times:
-        rendered = render_url(template, moment, server_zone=options.server_zone, poll_delay=delay,
+        # the macro alone: its value and the assumptions about it, not those about the rest of the URL
+        rendered = render_url(macro.text, moment, server_zone=options.server_zone, poll_delay=delay,
                               refresh_interval=minutes, encode_values=options.encode_values)
-        sub = next((s for s in rendered.substitutions if s.template_start == macro.start), None)
-        what = "run time" if macro.uses_now else "last poll"
-        if sub is None:
-            rows.append(f"| {label} ({what} {_iso(_instant(rendered, macro))}) | not substituted |")
-        else:
-            rows.append(f"| {label} ({what} {_iso(sub.instant_ms)}) | {_code(sub.value)} |")
+        sub = rendered.substitutions[0] if rendered.substitutions else None
+        value = "not substituted" if sub is None else _code(sub.value)
+        lines.append(f"| {label} {_iso(int(moment.timestamp() * 1000))} | {_iso(_instant(rendered, macro))} "
+                     f"| {value} |")
+        if sub is not None:
             zone = sub.zone or zone
-        notes = [note for note in rendered.assumptions if note not in notes] + notes
-    lines += ["| time | value |", "|---|---|", *rows, ""]
+        notes += [note for note in rendered.assumptions if note not in notes and not note.startswith("request_url")]
+    lines.append("")
     if delay:
         lines.append(f"The last poll time is moved back by `pollDelay` = {delay} s.")
+    if macro.uses_now:
+        lines.append(f"The run time is the last poll plus the refresh interval ({minutes} min).")
     if zone is not None:
         lines.append(f"Zone: {_zone_summary(zone)}")
     if notes:
