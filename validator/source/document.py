@@ -114,6 +114,29 @@ class Source:
         end = min(max(end, start), mapping.length)
         return self._to_file(mapping(start)), self._to_file(mapping(end))
 
+    def escape_for_file(self, pointer: str, text: str) -> str:
+        """``text`` written as it must appear in the file to sit inside the string value at ``pointer``.
+
+        JSON-escaped once for that string (quotes, backslashes, control characters; other characters
+        as they are), and once more for each string the document itself is embedded in (a stringified
+        poller configuration).  ``KeyError`` if ``pointer`` is missing, ``ValueError`` if its value is
+        not a string.
+        """
+        import json
+
+        found, _, (vs, _ve) = self._locate(_split_pointer(pointer)) if self.valid else (False, None, (0, 0))
+        if not found:
+            raise KeyError(pointer)
+        if self.text[vs] != '"':
+            raise ValueError(f"{pointer}: not a string")
+        source: Source = self
+        written = json.dumps(text, ensure_ascii=False)[1:-1]
+        while source._parent is not None:
+            if isinstance(source._to_parent, _StringMap):  # embedded in a string: escaped once more
+                written = json.dumps(written, ensure_ascii=False)[1:-1]
+            source = source._parent
+        return written
+
     def embedded(self, pointer: str) -> Source:
         """The JSON document inside the string value at ``pointer``.
 

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..findings import Problem
+from ..findings import Edit, Fix, Problem
 
 __all__ = ["Operand", "Condition", "WhereClause", "parse_where"]
 
@@ -242,8 +242,12 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> No
         nxt = kinds[i + 1] if i + 1 < len(kinds) else None
         if kind == "ustring":
             quote = tok[0]
+            # the string runs to the end of the where value: closing it there is what the author meant
+            # when it is one word (attributes='a,b), a guess when it swallowed more conditions
+            applicability = "safe" if not any(char.isspace() for char in tok[1:]) else "unsafe"
+            fix = Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability)
             add("CE620", f"unbalanced quote: this {quote} never closes", start, start + 1,
-                help=f"close the value with {quote}")
+                help=f"close the value with {quote}", fix=fix)
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":
@@ -283,8 +287,11 @@ def parse_where(text: str, *, offset: int = 0) -> WhereClause:
     """
     clause = WhereClause(text, offset)
 
-    def add(rule: str, message: str, start: int, end: int, help: str | None = None) -> None:
-        clause.problems.append(Problem(rule, message, offset + start, offset + end, help))
+    def add(rule: str, message: str, start: int, end: int, help: str | None = None, fix: Fix | None = None) -> None:
+        if fix is not None:  # offsets in the URL, as the problem's
+            fix = Fix(fix.message, tuple(Edit(offset + e.start, offset + e.end, e.replacement) for e in fix.edits),
+                      fix.applicability)
+        clause.problems.append(Problem(rule, message, offset + start, offset + end, help, fix=fix))
 
     try:
         if not text.strip():

@@ -1,0 +1,80 @@
+"""CE620's fix (close the quote at the end of the where value) and ``Source.escape_for_file``, which places it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from validator.engine import check
+from validator.findings import Finding
+from validator.source import load_source
+
+
+def apply(text: str, finding: Finding) -> str:
+    assert finding.fix is not None
+    for edit in sorted(finding.fix.edits, key=lambda e: e.start, reverse=True):
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+def body(url: str, *, stringified: bool) -> str:
+    poller = {"contacts": {"url": url, "idField": "id"}}
+    configuration = {"event.notification.enabled": True,
+                     "event.poller.configuration": json.dumps(poller) if stringified else poller}
+    return json.dumps({"element": {"key": "x"}, "configuration": configuration}, indent=2)
+
+
+@pytest.mark.parametrize("stringified", [False, True])
+@pytest.mark.parametrize(("where", "closed", "applicability"), [
+    ("a='x' and attributes='b,c", "a='x' and attributes='b,c'", "safe"),
+    ('name="x', 'name="x"', "safe"),
+    ("a='x and b=1", "a='x and b=1'", "unsafe"),
+])
+def test_the_fix_closes_the_quote(where: str, closed: str, applicability: str, stringified: bool) -> None:
+    text = body(f"/hubs/crm/contacts?where={where}&pageSize=5", stringified=stringified)
+    (finding,) = [f for f in check(text) if f.rule == "CE620"]
+    assert finding.fix is not None and finding.fix.applicability == applicability
+    mended = apply(text, finding)
+    json.loads(mended)
+    assert [f.rule for f in check(mended) if f.rule == "CE620"] == []
+    value = json.loads(mended)["configuration"]["event.poller.configuration"]
+    url = (json.loads(value) if stringified else value)["contacts"]["url"]
+    assert url == f"/hubs/crm/contacts?where={closed}&pageSize=5"
+
+
+@given(st.lists(st.text(alphabet="ab_,.😀 ", min_size=1, max_size=6), min_size=1, max_size=3),
+       st.sampled_from(["'", '"']), st.booleans())
+def test_any_unclosed_value_is_mended(words: list[str], quote: str, stringified: bool) -> None:
+    where = f"name={quote}" + " ".join(words)
+    text = body(f"/hubs/crm/contacts?where={where}", stringified=stringified)
+    found = [f for f in check(text) if f.rule == "CE620"]
+    if not found:
+        return  # the words closed the quote themselves
+    mended = apply(text, found[0])
+    assert [f.rule for f in check(mended) if f.rule == "CE620"] == []
+
+
+def test_escape_for_file() -> None:
+    inner = json.dumps({"u": "x"})
+    source = load_source(json.dumps({"s": "x", "p": inner, "o": {"u": "x"}}))
+    assert source.escape_for_file("/s", 'a"b\\') == 'a\\"b\\\\'
+    assert source.escape_for_file("/s", "é😀") == "é😀"
+    assert source.embedded("/p").escape_for_file("/u", '"') == '\\\\\\"'  # escaped for the inner, then the outer
+    assert source.embedded("/o").escape_for_file("/u", '"') == '\\"'  # an object, not a string: once
+    with pytest.raises(KeyError):
+        source.escape_for_file("/missing", "x")
+    with pytest.raises(ValueError):
+        source.escape_for_file("/o", "x")
+
+
+def test_a_fix_survives_the_results_cache(tmp_path, monkeypatch) -> None:
+    from validator import cache
+
+    monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(tmp_path))
+    findings = check(body("/hubs/crm/contacts?where=a='x", stringified=True))
+    assert any(f.fix is not None for f in findings)
+    cache.store("ab" * 20, findings)
+    assert cache.load("ab" * 20, path=None) == findings
