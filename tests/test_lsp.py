@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from clirun import run_cli
@@ -14,7 +14,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lspclient import LspClient
 
-from validator.findings import Finding
 from validator.lsp.checking import check_text
 from validator.lsp.positions import LineIndex
 from validator.lsp.server import code_actions, diagnostics, path_of
@@ -80,6 +79,16 @@ def client():
     started.close()
 
 
+def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
+    """``text`` with LSP text edits applied (positions in UTF-16 units), as an editor applies them."""
+    index = LineIndex(text)
+    spans = [(index.offset(e["range"]["start"]["line"], e["range"]["start"]["character"]),
+              index.offset(e["range"]["end"]["line"], e["range"]["end"]["character"]), e["newText"]) for e in edits]
+    for start, end, replacement in sorted(spans, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
 def hover(client: LspClient, uri: str, line: int, character: int) -> str | None:
     result = client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                    "position": {"line": line, "character": character}})
@@ -108,8 +117,15 @@ def test_seed_example_session(client: LspClient) -> None:
     # hover on the finding: the rule's documentation
     assert "CE620 ceql-unbalanced-quote" in (hover(client, uri, 19, quote) or "")
 
-    # an edit that closes the quote clears the diagnostic
-    mended = text.replace("attributes='created_at,updated_at\"", "attributes='created_at,updated_at'\"")
+    # the quick fix closes the quote, and the edited text draws no diagnostic
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostic["range"],
+        "context": {"diagnostics": [diagnostic], "only": ["quickfix"]}})
+    (action,) = actions
+    assert action["title"] == "CE620: close the value with '" and action["isPreferred"] is True
+    assert action["kind"] == "quickfix" and action["diagnostics"][0]["code"] == "CE620"
+    mended = apply_edits(text, action["edit"]["changes"][uri])
+    assert mended == text.replace("attributes='created_at,updated_at\"", "attributes='created_at,updated_at'\"")
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
                                              "contentChanges": [{"text": mended}]})
     assert client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"] == []
@@ -213,42 +229,30 @@ def test_not_a_cloud_elements_file(client: LspClient, tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------- quick fixes
 
 
-@dataclass(frozen=True)
-class Edit:  # the shape of validator.findings.Edit: code-point offsets into the decoded file text
-    start: int
-    end: int
-    replacement: str
-
-
-@dataclass(frozen=True)
-class Fix:  # the shape of validator.findings.Fix
-    message: str
-    edits: tuple[Edit, ...]
-    applicability: Literal["safe", "unsafe"]
-
-
 def test_fix_edits_become_a_quick_fix() -> None:
     from lsprotocol import types as lsp
 
-    text = '{"c": {"url": "/hubs/x?where=a=\'😀\' and b=\'y", "idField": "id"}}'
+    # an astral character before the edit: LSP positions count it twice
+    text = '{"c": {"url": "/hubs/x?where=a=\'😀\' and b=\'y z", "idField": "id"}}'
     checked = check_text(text, None)
     (finding,) = [f for f in checked.findings if f.rule == "CE620"]
-    end = text.index('", "idField"')  # where the missing quote goes: the end of the URL
-    fixed = Finding(**{**{k: getattr(finding, k) for k in Finding.__slots__},  # type: ignore[arg-type]
-                       "fix": Fix("close the value with '", (Edit(end, end, "'"),), "safe")})
-    checked.findings = [fixed]
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"  # 'y z: a guess where it ends
     index = LineIndex(text)
     wanted = diagnostics(checked, index)[0].range
     (action,) = code_actions("file:///x.json", checked, index, wanted)
-    assert action.kind == lsp.CodeActionKind.QuickFix and action.is_preferred
-    assert action.title == "CE620: close the value with '"
+    assert action.kind == lsp.CodeActionKind.QuickFix and not action.is_preferred
+    assert action.title == "CE620: close the value with ' (unsafe)"
     (edit,) = action.edit.changes["file:///x.json"]  # type: ignore[union-attr, index]
+    end = text.index('", "idField"')
     assert edit.new_text == "'" and edit.range.start.character == utf16(text[:end]) == end + 1
     mended = text[:end] + "'" + text[end:]
     assert [f.rule for f in check_text(mended, None).findings] == []
-    # a fix given only as a hint has no edit to apply
-    checked.findings = [finding]
+    # a finding without a fix offers nothing; nor does a range elsewhere
+    checked.findings = [replace(finding, fix=None)]
     assert code_actions("file:///x.json", checked, index, wanted) == []
+    checked.findings = [finding]
+    elsewhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(0, 1))
+    assert code_actions("file:///x.json", checked, index, elsewhere) == []
 
 
 def test_markdown_pages_as_check_reads_them(client: LspClient, tmp_path: Path) -> None:

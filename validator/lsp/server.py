@@ -12,7 +12,7 @@ Findings of a document are computed once per version and kept until it changes o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from .._version import __version__
@@ -58,15 +58,6 @@ def _range(index: LineIndex, finding: Finding) -> lsp.Range:
     return lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end))
 
 
-def _fix_message(fix: Any) -> str | None:
-    if fix is None:
-        return None
-    if isinstance(fix, str):
-        return fix
-    message = getattr(fix, "message", None)
-    return message if isinstance(message, str) else None
-
-
 def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
     """The findings of ``checked`` as LSP diagnostics."""
     from lsprotocol import types as lsp
@@ -74,9 +65,8 @@ def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
     out = []
     for finding in checked.findings:
         message = checked.scrub(finding.message)
-        hint = _fix_message(finding.fix)
-        if hint:
-            message += f"\nhelp: {checked.scrub(hint)}"
+        if finding.help:
+            message += f"\nhelp: {checked.scrub(finding.help)}"
         out.append(lsp.Diagnostic(
             range=_range(index, finding),
             message=message,
@@ -89,28 +79,30 @@ def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
 
 
 def code_actions(uri: str, checked: Checked, index: LineIndex, wanted: lsp.Range) -> list[lsp.CodeAction]:
-    """Quick fixes for the findings overlapping ``wanted`` that carry edits (``Fix.edits``: code-point offsets)."""
+    """Quick fixes for the findings overlapping ``wanted`` that carry a :class:`~validator.findings.Fix`.
+
+    The fix's edits are code-point offsets into the file's text; a safe fix is the preferred action.
+    """
     from lsprotocol import types as lsp
 
     actions = []
     for finding in checked.findings:
         fix = finding.fix
-        edits = getattr(fix, "edits", None)
-        if not edits:
+        if fix is None or not fix.edits:
             continue
         found = _range(index, finding)
         if (found.end.line, found.end.character) < (wanted.start.line, wanted.start.character) or \
                 (found.start.line, found.start.character) > (wanted.end.line, wanted.end.character):
             continue
         text_edits = []
-        for edit in edits:
+        for edit in fix.edits:
             start, end = index.position(edit.start), index.position(edit.end)
             text_edits.append(lsp.TextEdit(range=lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end)),
                                            new_text=edit.replacement))
-        safe = getattr(fix, "applicability", "unsafe") == "safe"
+        safe = fix.applicability == "safe"
         diagnostic = diagnostics(_only(checked, finding), index)[0]
         actions.append(lsp.CodeAction(
-            title=f"{finding.rule}: {checked.scrub(_fix_message(fix) or 'apply the fix')}",
+            title=f"{finding.rule}: {checked.scrub(fix.message)}" + ("" if safe else " (unsafe)"),
             kind=lsp.CodeActionKind.QuickFix,
             diagnostics=[diagnostic],
             is_preferred=safe,
