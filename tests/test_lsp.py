@@ -283,3 +283,18 @@ def test_lsp_command_without_pygls(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     monkeypatch.setitem(sys.modules, "pygls", None)  # as if not installed
     assert command.run(argparse.Namespace(stdio=True)) == 2
     assert "pip install 'ce-validator[lsp]'" in capsys.readouterr().err
+
+
+def test_hovers_never_fail_on_the_corpus(corpus: list[dict[str, Any]]) -> None:
+    from validator.lsp.hover import hover_markdown
+
+    shown = 0
+    for record in [r for r in corpus if "${" in r["text"]][::12]:
+        checked = check_text(record["text"], None)
+        for offset in range(0, len(record["text"]), 7):
+            result = hover_markdown(checked, offset)
+            if result is not None:
+                text, span = result
+                assert span is None or span[0] <= offset < span[1], (record["id"], offset)
+                shown += 1
+    assert shown > 100
