@@ -294,7 +294,7 @@ def test_hovers_never_fail_on_the_corpus(corpus: list[dict[str, Any]]) -> None:
         for offset in range(0, len(record["text"]), 7):
             result = hover_markdown(checked, offset)
             if result is not None:
-                text, span = result
+                _, span = result
                 assert span is None or span[0] <= offset < span[1], (record["id"], offset)
                 shown += 1
     assert shown > 100
