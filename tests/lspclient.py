@@ -87,9 +87,9 @@ class LspClient:
                     return params  # type: ignore[no-any-return]
             self._pump()
 
-    def initialize(self, root: Path) -> dict[str, Any]:
+    def initialize(self, root: Path, *, encodings: tuple[str, ...] = ("utf-16",)) -> dict[str, Any]:
         result = self.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(),
-                                             "capabilities": {"general": {"positionEncodings": ["utf-16"]}}})
+                                             "capabilities": {"general": {"positionEncodings": list(encodings)}}})
         self.notify("initialized", {})
         return result  # type: ignore[no-any-return]
 

@@ -56,6 +56,18 @@ def test_offset_position_round_trip(pieces: list[str]) -> None:
         assert back == offset or text[back:offset] in ("\r", "\n", "\r\n")
 
 
+@pytest.mark.parametrize(("encoding", "size"), [("utf-8", lambda t: len(t.encode("utf-8"))),
+                                               ("utf-16", utf16), ("utf-32", len)])
+def test_positions_in_each_encoding(encoding: str, size: Any) -> None:
+    text = 'aé😀€\r\nx😀y'
+    index = LineIndex(text, encoding)
+    for offset in (0, 1, 2, 3, 4):
+        assert index.position(offset) == (0, size(text[:offset]))
+        assert index.offset(0, size(text[:offset])) == offset
+    assert index.position(len(text)) == (1, size("x😀y"))
+    assert index.from_line_column(2, 3) == (1, size("x😀"))
+
+
 def test_finding_columns_become_utf16_characters() -> None:
     index = LineIndex('{"a": "😀😀x"}\n')
     # column 10 is the code point after the two emoji (1-based: { " a " : space " 😀 😀 x)
@@ -298,3 +310,19 @@ def test_hovers_never_fail_on_the_corpus(corpus: list[dict[str, Any]]) -> None:
                 assert span is None or span[0] <= offset < span[1], (record["id"], offset)
                 shown += 1
     assert shown > 100
+
+
+def test_a_client_that_counts_utf8_bytes(tmp_path: Path) -> None:
+    """Neovim offers utf-8 first: the server agrees to it and counts bytes."""
+    client = LspClient()
+    try:
+        assert client.initialize(ROOT, encodings=("utf-8", "utf-16"))["capabilities"]["positionEncoding"] == "utf-8"
+        url = "/hubs/crm/contacts?where=name='é😀' and x='y"
+        text = json.dumps({"contacts": {"url": url, "idField": "id"}}, ensure_ascii=False)
+        published = client.open((tmp_path / "p.json").as_uri(), text)
+        (diagnostic,) = [d for d in published["diagnostics"] if d["code"] == "CE620"]
+        quote = text.rindex("'")
+        assert diagnostic["range"]["start"]["character"] == len(text[:quote].encode("utf-8"))
+        assert client.shutdown() == 0
+    finally:
+        client.close()

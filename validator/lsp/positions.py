@@ -3,6 +3,8 @@
 ce-validator counts columns in code points (``Finding.column`` is 1-based, ``Source`` offsets are
 0-based code-point offsets into the text).  A character outside the Basic Multilingual Plane (an
 emoji, U+1F600) is one code point but two UTF-16 units, so the two counts differ after it on a line.
+A client may negotiate another unit (LSP 3.17 ``positionEncoding``: ``utf-8`` bytes, as Neovim
+prefers, or ``utf-32`` code points); :class:`LineIndex` counts in the one negotiated.
 Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r``, in both (LSP 3.17 and ``validator/source.py``).
 """
 
@@ -16,15 +18,25 @@ __all__ = ["LineIndex"]
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _utf16_length(text: str) -> int:
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+def _units(char: str, encoding: str) -> int:
+    code = ord(char)
+    if encoding == "utf-8":
+        return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+    if encoding == "utf-32":
+        return 1
+    return 2 if code > 0xFFFF else 1
 
 
 class LineIndex:
-    """Converts between code-point offsets, 1-based (line, column) and LSP (line, UTF-16 character)."""
+    """Converts between code-point offsets, 1-based (line, column) and LSP (line, character).
 
-    def __init__(self, text: str) -> None:
+    ``encoding`` is the negotiated ``positionEncoding``: ``utf-16`` (the protocol's default), ``utf-8``
+    or ``utf-32``.
+    """
+
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
         self.text = text
+        self.encoding = encoding
         self._starts = [0] + [match.end() for match in _BREAK.finditer(text)]
 
     def _line_end(self, line: int) -> int:
@@ -39,12 +51,21 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self._starts, offset) - 1
         start = self._starts[line]
-        return line, _utf16_length(self.text[start:min(offset, self._line_end(line))])
+        return line, self._length(start, min(offset, self._line_end(line)))
+
+    def _length(self, start: int, end: int) -> int:
+        segment = self.text[start:end]
+        if self.encoding == "utf-8":
+            return len(segment.encode("utf-8", "surrogatepass"))
+        if self.encoding == "utf-32":
+            return len(segment)
+        return len(segment) + sum(1 for char in segment if ord(char) > 0xFFFF)
 
     def offset(self, line: int, character: int) -> int:
         """The code-point offset of an LSP position; a character past the line's end is its end.
 
-        A position inside a surrogate pair (which a client should not send) counts as the character's start.
+        A position inside a character (between the units of a surrogate pair or of a UTF-8 sequence,
+        which a client should not send) counts as the character's start.
         """
         if line < 0:
             return 0
@@ -52,7 +73,7 @@ class LineIndex:
             return len(self.text)
         offset, end, units = self._starts[line], self._line_end(line), 0
         while offset < end:
-            units += 2 if ord(self.text[offset]) > 0xFFFF else 1
+            units += _units(self.text[offset], self.encoding)
             if units > character:
                 break
             offset += 1
@@ -64,4 +85,4 @@ class LineIndex:
         start = self._starts[index]
         offset = min(start + max(column - 1, 0), self._line_end(index) if column > 0 else start)
         # a finding may end just past the line (an unclosed string): keep it on its line
-        return index, _utf16_length(self.text[start:offset])
+        return index, self._length(start, offset)

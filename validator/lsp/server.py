@@ -130,7 +130,8 @@ def build_server() -> LanguageServer:
         state = states.get(uri)
         if state is None or state.version != document.version or state.checked.text != document.source:
             text = document.source
-            state = _State(document.version, check_text(text, path_of(uri)), LineIndex(text))
+            encoding = str(server.workspace.position_encoding or "utf-16")  # negotiated at initialize
+            state = _State(document.version, check_text(text, path_of(uri)), LineIndex(text, encoding))
             states[uri] = state
         return state
 
