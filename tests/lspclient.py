@@ -25,6 +25,7 @@ class LspClient:
         self._next_id = 0
         self._inbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
+        self.server_requests: list[dict[str, Any]] = []
         self._responses: dict[int, dict[str, Any]] = {}
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -57,6 +58,7 @@ class LspClient:
         if message is None:
             raise EOFError("the server closed its output: " + self.stderr())
         if "id" in message and "method" in message:  # a request from the server (registration, ...)
+            self.server_requests.append(message)
             self._send({"id": message["id"], "result": None})
         elif "id" in message:
             self._responses[message["id"]] = message
@@ -87,9 +89,20 @@ class LspClient:
                     return params  # type: ignore[no-any-return]
             self._pump()
 
+    def wait_for_request(self, method: str) -> dict[str, Any]:
+        """The first request ``method`` the server sent (answered with null), waiting for it if need be."""
+        while True:
+            for message in self.server_requests:
+                if message["method"] == method:
+                    return message
+            self._pump()
+
     def initialize(self, root: Path, *, encodings: tuple[str, ...] = ("utf-16",)) -> dict[str, Any]:
         result = self.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(),
-                                             "capabilities": {"general": {"positionEncodings": list(encodings)}}})
+                                             "capabilities": {
+                                                 "general": {"positionEncodings": list(encodings)},
+                                                 "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+                                             }})
         self.notify("initialized", {})
         return result  # type: ignore[no-any-return]
 

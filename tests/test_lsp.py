@@ -183,6 +183,11 @@ def test_astral_characters_and_zones(client: LspClient, tmp_path: Path) -> None:
 
 
 def test_configuration_is_found_as_check_finds_it(client: LspClient, tmp_path: Path) -> None:
+    # the server asked the client to watch the configuration files
+    (watch,) = client.wait_for_request("client/registerCapability")["params"]["registrations"]
+    assert watch["method"] == "workspace/didChangeWatchedFiles"
+    assert [w["globPattern"] for w in watch["registerOptions"]["watchers"]] == ["**/.ce-validator.toml",
+                                                                              "**/pyproject.toml"]
     (tmp_path / ".ce-validator.toml").write_text('ignore = ["CE620"]\n[severity]\nCE6 = "warning"\n')
     body = SEED.read_text(encoding="utf-8").replace("lastModifiedDate>=", "lastModifiedDate >=")
     path = tmp_path / "body.json"
@@ -192,6 +197,13 @@ def test_configuration_is_found_as_check_finds_it(client: LspClient, tmp_path: P
     assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [
         (f["rule"], {"error": 1, "warning": 2, "info": 3}[f["severity"]]) for f in cli]
     assert "CE620" not in [d["code"] for d in published["diagnostics"]]
+
+    # the configuration changes: the open document is checked again
+    (tmp_path / ".ce-validator.toml").write_text('select = ["CE620"]\n')
+    client.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": (tmp_path / ".ce-validator.toml").as_uri(), "type": 2}]})
+    again = client.wait_for("textDocument/publishDiagnostics", uri=path.as_uri())
+    assert [(d["code"], d["severity"]) for d in again["diagnostics"]] == [("CE620", 1)]
 
 
 def test_secrets_stay_out_of_diagnostics_and_hovers(client: LspClient, tmp_path: Path) -> None:

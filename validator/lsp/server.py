@@ -4,7 +4,9 @@
   reports for the file (same configuration discovery, codes, messages and ranges), with the rule's
   code, the fix hint, and ranges in UTF-16 units (``positions.py``);
 * hover: macros, date patterns and zones (``hover.py``), and the documentation of a finding's rule;
-* code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix.
+* code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix;
+* a changed ``.ce-validator.toml`` or ``pyproject.toml`` (``workspace/didChangeWatchedFiles``, registered
+  where the client supports it) checks every open document again.
 
 Findings of a document are computed once per version and kept until it changes or closes.
 """
@@ -28,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["build_server", "code_actions", "diagnostics", "path_of"]
 
 NAME = "ce-validator"
+CONFIG_FILES = (".ce-validator.toml", "pyproject.toml")  # where validator/config.py looks
 _SEVERITY = {"error": 1, "warning": 2, "info": 3}  # lsp.DiagnosticSeverity
 
 
@@ -139,6 +142,25 @@ def build_server() -> LanguageServer:
         state = refresh(uri)
         server.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=state.version, diagnostics=diagnostics(state.checked, state.index)))
+
+    @server.feature(lsp.INITIALIZED)
+    def initialized(params: lsp.InitializedParams) -> None:
+        # ask to hear of configuration files, where the client watches files for its servers
+        workspace = server.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace is not None else None
+        if watched is None or not watched.dynamic_registration:
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_FILES]
+        server.client_register_capability(lsp.RegistrationParams(registrations=[lsp.Registration(
+            id="ce-validator-configuration", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched_files_changed(params: lsp.DidChangeWatchedFilesParams) -> None:
+        if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
+            states.clear()  # every open document is checked again with the new configuration
+            for uri in list(server.workspace.text_documents):
+                publish(uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
