@@ -38,7 +38,7 @@ class Checked:
     source: Source | None = None
     config: Config | None = None
     options: Options | None = None
-    _scrub: Callable[[str], str] | None = None
+    _scrub: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
 
     def scrub(self, text: str) -> str:
         """``text`` (a message, a hint, a hover) with every secret value of the file replaced by ``****``."""

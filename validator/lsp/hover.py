@@ -14,6 +14,7 @@ document, so a hover cannot reveal a secret.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -234,7 +235,7 @@ def _finding_hover(finding: Finding) -> str | None:
     return f"**{rule.code} {rule.name}** ({rule.severity}): {rule.summary}\n\n{rule.description.strip()}"
 
 
-def hover_markdown(checked: Checked, offset: int, *, findings_here: list[Finding] = (),  # type: ignore[assignment]
+def hover_markdown(checked: Checked, offset: int, *, findings_here: Sequence[Finding] = (),
                    now: datetime | None = None) -> tuple[str, tuple[int, int] | None] | None:
     """Markdown for a hover at code-point ``offset``, and the file span it is about; None when nothing is there."""
     parts: list[str] = []
