@@ -280,3 +280,14 @@ def test_the_documented_vscode_setup(node: str, tmp_path: Path) -> None:
     assert len(instance["diagnostics"]) == len(BROKEN["instance"][1])
     assert len(poller["diagnostics"]) == len(BROKEN["poller"][1])
     assert other["diagnostics"] == []
+
+
+def test_an_element_overlay_beside_the_instance_schema(node: str) -> None:
+    """docs/editors.md: the Sage One overlay is associated in addition to instance.schema.json."""
+    text = BROKEN["elements/sageone"][0].replace('"element": {"key": "sageone"},',
+                                                 '"element": {"key": "sageone"}, "tags": 5,')
+    both = [{"uri": schema_uri(name), "fileMatch": ["sage/*.json"]} for name in ("instance", "elements/sageone")]
+    out = run_service(node, [{"uri": "file:///work/sage/body.json", "text": text}], associations=both)
+    messages = sorted(d["message"] for d in out["documents"][0]["diagnostics"])
+    assert messages == ["Expected a two-letter country code such as `US`.", "Expected an array of strings.",
+                        'Missing property "oauth.api.secret".']
