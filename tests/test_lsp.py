@@ -206,6 +206,15 @@ def test_configuration_is_found_as_check_finds_it(client: LspClient, tmp_path: P
     assert [(d["code"], d["severity"]) for d in again["diagnostics"]] == [("CE620", 1)]
 
 
+def test_a_broken_configuration_is_one_diagnostic(client: LspClient, tmp_path: Path) -> None:
+    (tmp_path / ".ce-validator.toml").write_text('select = ["E501"]\n')
+    published = client.open((tmp_path / "body.json").as_uri(), SEED.read_text(encoding="utf-8"))
+    (diagnostic,) = published["diagnostics"]
+    assert "code" not in diagnostic and diagnostic["severity"] == 1
+    assert diagnostic["message"].startswith("configuration error: ") and "E501" in diagnostic["message"]
+    assert diagnostic["range"]["start"] == {"line": 0, "character": 0}
+
+
 def test_secrets_stay_out_of_diagnostics_and_hovers(client: LspClient, tmp_path: Path) -> None:
     secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
     body = {"element": {"key": "hubspot"},

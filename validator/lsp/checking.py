@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Checked", "check_text", "scrubber"]
 
 PAGE_SUFFIXES = (".md", ".markdown")
-SETUP_ERROR = "CE000"  # not a rule: the configuration or the element docs cannot be used
+SETUP_ERROR = ""  # not a rule (no code): the configuration or the element docs cannot be used
 
 
 @dataclass

@@ -74,7 +74,7 @@ def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
             range=_range(index, finding),
             message=message,
             severity=lsp.DiagnosticSeverity(_SEVERITY.get(finding.severity, 1)),
-            code=finding.rule,
+            code=finding.rule or None,  # a setup error has no rule code
             source=NAME,
             data={"pointer": finding.pointer},
         ))
