@@ -23,9 +23,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from lspclient import LspClient  # noqa: E402
 
 
 def documents(corpus_count: int) -> list[tuple[str, str]]:
@@ -41,6 +38,9 @@ def documents(corpus_count: int) -> list[tuple[str, str]]:
 
 
 def lsp_medians(docs: list[tuple[str, str]], edits: int) -> list[float]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from lspclient import LspClient
+
     client = LspClient()
     client.initialize(ROOT)
     medians = []

@@ -34,6 +34,7 @@ import copy
 import json
 import sys
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
@@ -59,7 +60,7 @@ def _load_all() -> dict[str, tuple[Path, dict[str, Any]]]:
     return found
 
 
-def _nodes(node: Any):
+def _nodes(node: Any) -> Iterator[dict[str, Any]]:
     """Every object inside ``node`` (``node`` included)."""
     stack = [node]
     while stack:
