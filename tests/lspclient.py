@@ -86,7 +86,7 @@ class LspClient:
                 if note["method"] == method and (uri is None or params.get("uri") == uri) and \
                         (version is None or params.get("version") == version):
                     del self.notifications[index]
-                    return params  # type: ignore[no-any-return]
+                    return params
             self._pump()
 
     def wait_for_request(self, method: str) -> dict[str, Any]:

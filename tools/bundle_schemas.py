@@ -33,8 +33,8 @@ import argparse
 import copy
 import json
 import sys
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
