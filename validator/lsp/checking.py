@@ -1,17 +1,19 @@
 """The one adapter between the language server and the checker: what ``ce-validator check FILE`` reports.
 
-The configuration is found as the command finds it (the nearest ``.ce-validator.toml`` or
-``pyproject.toml`` with ``[tool.ce-validator]`` above the file: selection, severities, ignores,
-server zone, element docs and schemas), and the findings are those the command prints for the file.
-A file the configuration excludes gets none.  A Markdown page (``.md``, ``.markdown``) is checked
-block by block by ``validator.pages`` where that package is installed, as ``check`` does.  A configuration or setup error becomes one finding at
-the top of the file, so the editor shows why nothing else is reported.
+The steps are those of :func:`validator.check` (``validator/api.py``) for an unsaved buffer: the
+configuration found for the file (the nearest ``.ce-validator.toml`` or ``pyproject.toml`` with
+``[tool.ce-validator]``), its excludes and options (``Config.options``), the engine
+(``inspect_source``: findings with secret values scrubbed, and the document's secrets, which hovers
+are scrubbed with too), then its selection and severities (``Config.apply``).  The source and the
+secrets are kept for hovers, which ``validator.check`` does not return.  A Markdown page (``.md``,
+``.markdown``) is checked block by block by ``validator.pages`` where that package is installed, as
+``check`` does.  A configuration or setup error becomes one finding at the top of the file, so the
+editor shows why nothing else is reported.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,10 +21,11 @@ from ..findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
+    from ..masking import Secrets
     from ..options import Options
     from ..source import Source
 
-__all__ = ["Checked", "check_text", "scrubber"]
+__all__ = ["Checked", "check_text"]
 
 PAGE_SUFFIXES = (".md", ".markdown")
 SETUP_ERROR = ""  # not a rule (no code): the configuration or the element docs cannot be used
@@ -38,13 +41,18 @@ class Checked:
     source: Source | None = None
     config: Config | None = None
     options: Options | None = None
-    _scrub: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+    secrets: Secrets | None = field(default=None, repr=False, compare=False)
 
     def scrub(self, text: str) -> str:
-        """``text`` (a message, a hint, a hover) with every secret value of the file replaced by ``****``."""
-        if self._scrub is None:
-            self._scrub = scrubber(self)
-        return self._scrub(text)
+        """``text`` (a hover) with every secret value of the file replaced by ``****``."""
+        if self.secrets is None:
+            from ..engine import secrets_of
+            from ..options import Options
+
+            if self.source is None:
+                return text
+            self.secrets = secrets_of(self.source, self.options or Options())
+        return self.secrets.scrub(text) or text
 
 
 def _setup_finding(message: str, path: str | None) -> Finding:
@@ -55,8 +63,8 @@ def _setup_finding(message: str, path: str | None) -> Finding:
 def check_text(text: str, path: str | None) -> Checked:
     """Check the unsaved ``text`` of the file at ``path`` (None: untitled, with the current folder's configuration)."""
     from ..config import ConfigError, ConfigResolver
-    from ..engine import check_source
-    from ..options import Options, SetupError
+    from ..engine import inspect_source
+    from ..options import SetupError
     from ..source import load_source
 
     result = Checked(text=text, path=path)
@@ -72,8 +80,7 @@ def check_text(text: str, path: str | None) -> Checked:
     if missing:
         result.findings = [_setup_finding(f"{missing[0]}: not a directory (element-docs / element-schemas)", path)]
         return result
-    options = Options(server_zone=config.server_zone, encode_values=config.encode_values,
-                      element_docs=tuple(config.element_docs), element_schemas=tuple(config.element_schemas))
+    options = config.options()
     result.options = options
     try:
         if path is not None and path.lower().endswith(PAGE_SUFFIXES):
@@ -81,7 +88,10 @@ def check_text(text: str, path: str | None) -> Checked:
         else:
             source = load_source(text, path=path)
             result.source = source
-            findings = check_source(source, options=options)
+            inspected = inspect_source(source, options=options)
+            findings = inspected.findings
+            if inspected.findings:  # the secrets are looked for only when there is something to show
+                result.secrets = inspected.secrets
     except SetupError as exc:
         result.findings = [_setup_finding(str(exc), path)]
         return result
@@ -99,18 +109,3 @@ def _page_findings(text: str, path: str, options: Options) -> list[Finding]:
     findings: list[Finding] = pages.check_page(text, path=path, options=options).findings
     return findings
 
-
-def scrubber(checked: Checked) -> Callable[[str], str]:
-    """What the reporters do to messages (``reporters/redact.py``), for one editor buffer."""
-    from ..check_runner import secret_spans
-    from ..reporters import FileReport
-    from ..reporters.redact import Redactor
-
-    spans = secret_spans(checked.source, checked.options) if checked.source is not None else ()
-    report = FileReport.from_text(checked.path, checked.text, secret_spans=spans)
-    redactor = Redactor([report])
-
-    def scrub(text: str) -> str:
-        return redactor.scrub(text, checked.path) or text
-
-    return scrub
