@@ -145,10 +145,7 @@ PARALLEL_THRESHOLD = 200
 def _execute(jobs: list[tuple], kind: str, use_cache: bool, read: Callable) -> Iterator[tuple[str, object]]:
     """Check every job, in order: ``("ok", (findings, report))``, ``("input-error", message)`` or
     ``("setup-error", message)``.  A large batch of files is spread over the machine's cores."""
-    try:
-        workers = int(os.environ.get("CE_VALIDATOR_JOBS") or min(os.cpu_count() or 1, 8))
-    except ValueError:
-        workers = 1
+    workers = _worker_count(os.environ.get("CE_VALIDATOR_JOBS"))
     files_only = all(item.path is not None for item, _config, _options in jobs)
     if workers > 1 and files_only and len(jobs) >= PARALLEL_THRESHOLD:
         yield from _execute_parallel(jobs, kind, use_cache, workers)
@@ -169,20 +166,72 @@ def _execute(jobs: list[tuple], kind: str, use_cache: bool, read: Callable) -> I
             yield "setup-error", str(exc)
 
 
+def _worker_count(setting: str | None) -> int:
+    """``CE_VALIDATOR_JOBS`` (a positive whole number, at most :data:`MAX_JOBS`), else the cores (at most 8)."""
+    cores = os.cpu_count() or 1
+    try:
+        wanted = int(setting) if setting and setting.strip() else min(cores, 8)
+    except ValueError:
+        return 1
+    return max(1, min(wanted, MAX_JOBS))
+
+
+# More processes than this only cost memory: the work is CPU-bound.
+MAX_JOBS = 64
+
+
 def _execute_parallel(jobs: list[tuple], kind: str, use_cache: bool, workers: int) -> Iterator[tuple[str, object]]:
     import importlib
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     for module in ("validator.engine", "validator.source", "validator.rules"):
         importlib.import_module(module)  # imported once here, inherited by forked workers
 
     tasks = [(item.shown, str(item.path), kind, options, use_cache) for item, _config, options in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    try:
         for (item, _config, options), (status, payload) in zip(jobs, pool.map(_work, tasks, chunksize=32)):
             if status != "ok":
                 yield status, payload
                 continue
             yield "ok", (payload, _deferred_report(item.shown, item.path, options))
+    except BrokenProcessPool:
+        yield "setup-error", "a worker process died (killed, or out of memory); run again, or set CE_VALIDATOR_JOBS=1"
+    finally:
+        _stop_pool(pool)
+
+
+def _stop_pool(pool: object) -> None:
+    """Cancel what is queued and end the workers now, leaving none behind."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    assert isinstance(pool, ProcessPoolExecutor)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _worker_init() -> None:
+    """A worker ends with its parent, also when the parent is killed (SIGKILL, SIGTERM: Linux's parent-death
+    signal); Ctrl-C is the parent's to handle."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() == 1:  # the parent died before the line above took effect
+            os._exit(1)
 
 
 def _work(task: tuple) -> tuple[str, object]:
@@ -268,7 +317,9 @@ def masked_text(data: bytes, shown: str, options):
 
 def file_report(factory, shown: str, text, kept: list[Finding]):
     """The reporter's view of one file: its masked lines (for excerpts) and whether it was skipped."""
+    from .masking import printable
+
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if text is None:
-        return factory(path=shown, lines=(), skipped=skipped)
-    return factory.from_text(shown, text, skipped=skipped)
+        return factory(path=printable(shown), lines=(), skipped=skipped)
+    return factory.from_text(printable(shown), text, skipped=skipped)

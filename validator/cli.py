@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -52,7 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_streams() -> None:
+    """Text that cannot be encoded (a lone surrogate from a ``\\ud800`` escape) is written as an escape."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args, extras = parser.parse_known_args(argv)
     if extras:  # reported by the subcommand's parser, so the usage shown is that command's
@@ -60,12 +73,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "_run", None) is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if sys.stdout is None:
+        print("ce-validator: error: standard output is closed", file=sys.stderr or sys.__stderr__)
+        return EXIT_USAGE
     try:
-        return int(args._run(args))
+        status = int(args._run(args))
+        sys.stdout.flush()  # a full device fails here, not at exit
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # output to a full device or a closed pipe end: the files read were never touched
+        _quiet_exit_streams()
+        if sys.stderr is not None:
+            print(f"ce-validator: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _quiet_exit_streams() -> None:
+    """After a failed write, drop what is left in stdout's buffer so the interpreter's final flush is silent."""
+    try:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives until exit
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

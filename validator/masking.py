@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -79,18 +79,32 @@ class Secrets:
         return any(s < end and start < e for s, e in self.spans)
 
     def scrub_finding(self, finding: Finding) -> Finding:
-        """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped)."""
-        if not self.values and not self.spans:
-            return finding
-        message = self.scrub(finding.message) or ""
+        """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped),
+        and every text :func:`printable`."""
+        message = printable(self.scrub(finding.message) or "")
         hint = self.scrub(finding.help)
+        hint = printable(hint) if hint else hint
+        path = printable(finding.path) if finding.path else finding.path
+        pointer = printable(finding.pointer)
         fix = finding.fix
         if fix is not None and any(self._touches(edit.start, edit.end) or self.scrub(edit.replacement)
                                    != edit.replacement for edit in fix.edits):
             fix = None  # a fix never rewrites, moves or repeats a secret
-        if (message, hint, fix) == (finding.message, finding.help, finding.fix):
+        if (message, hint, fix, path, pointer) == (finding.message, finding.help, finding.fix, finding.path,
+                                                  finding.pointer):
             return finding
-        return replace(finding, message=message, help=hint, fix=fix)
+        return replace(finding, message=message, help=hint, fix=fix, path=path, pointer=pointer)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name)
+    written as its escape, so every output can encode it."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> Secrets:

@@ -53,8 +53,16 @@ def _plain(value: datetime) -> datetime:
 def parse_user_time(text: str, *, now: datetime | None = None) -> datetime:
     """Read ``text`` as an aware ``datetime``; ``now`` (default: the current time, UTC) anchors durations.
 
-    Raises ``ValueError`` with the accepted forms when ``text`` is none of them.
+    Raises ``ValueError`` with the accepted forms when ``text`` is none of them, or when it is a time
+    beyond the years 1 to 9999 (``-999999999d``).
     """
+    try:
+        return _parse_user_time(text, now=now)
+    except OverflowError:
+        raise ValueError(f"{text!r} is out of range: times go from year 1 to year 9999") from None
+
+
+def _parse_user_time(text: str, *, now: datetime | None = None) -> datetime:
     raw = text.strip()
     if now is None:
         now = datetime.now(timezone.utc)

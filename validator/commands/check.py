@@ -57,6 +57,9 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None) -> Iterator[
         if raw == "-":
             yield InputFile(stdin_name or "<stdin>", None)
             continue
+        if not raw.strip():
+            yield InputError(f"{raw!r}: an empty path (write . for the current folder)")
+            continue
         path = Path(raw)
         try:
             info = path.stat()

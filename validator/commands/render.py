@@ -313,8 +313,18 @@ def run(args: argparse.Namespace) -> int:
     at_ms = epoch_millis(at)
     results = []
     for name, pointer, entry, interval in found:
-        rendered, delay = _render(entry, interval, at, now, args)
+        try:
+            rendered, delay = _render(entry, interval, at, now, args)
+            _iso(rendered.last_poll_ms)  # a time that can be shown (years 1 to 9999)
+        except (OverflowError, ValueError):  # a pollDelay that moves the time beyond year 9999
+            skipped.append({"name": name, "pointer": pointer, "reason": "pollDelay moves the last poll time "
+                            "beyond the years 1 to 9999"})
+            continue
         results.append((name, pointer, rendered, delay, interval))
+    if not results:
+        reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
+        print(f"ce-validator render: {args.file}: nothing to render ({reasons})", file=sys.stderr)
+        return EXIT_NONE
     if args.output_format == "json":
         payload = {
             "at": _iso(at_ms),

@@ -81,9 +81,9 @@ def _decode(data: bytes) -> tuple[str, list[tuple[str, str, int, int, str | None
                 guess = ("utf-32-be", "UTF-32 BE")
             elif len(head) >= 4 and head[0] and head[1:4] == b"\x00\x00\x00":
                 guess = ("utf-32-le", "UTF-32 LE")
-            elif head[0] == 0 and head[1]:
-                guess = ("utf-16-be", "UTF-16 BE")
-            elif head[0] and head[1] == 0:
+            elif head[0] == 0 and head[1] and (len(head) < 4 or (head[2] == 0 and head[3])):
+                guess = ("utf-16-be", "UTF-16 BE")  # RFC 4627: 00 xx 00 xx (a lone leading NUL is binary)
+            elif head[0] and head[1] == 0 and (len(head) < 4 or (head[2] and head[3] == 0)):
                 guess = ("utf-16-le", "UTF-16 LE")
             if guess is not None:
                 try:

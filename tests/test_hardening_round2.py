@@ -1,0 +1,172 @@
+"""Hardening, round 2: what fuzzing and review broke, each with its exit code and message."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clirun import ROOT, run_cli
+
+FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
+
+
+@pytest.fixture
+def surrogate_body(tmp_path: Path) -> Path:
+    """A value that a message repeats holds a lone surrogate (a `\\ud800` escape): valid JSON, no valid UTF-8."""
+    file = tmp_path / "body.json"
+    file.write_text('{"element": {"key": "x"}, "configuration": {"event.vendor.type": "x\\ud800"}}')
+    return file
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_lone_surrogate_is_written_as_its_escape(surrogate_body, fmt):
+    result = run_cli("check", "--format", fmt, str(surrogate_body))
+    assert result.code in (0, 1) and "Traceback" not in result.err, result.err
+    assert "\\ud800" in result.out
+    if fmt in ("json", "sarif", "gitlab"):
+        json.loads(result.out)  # still a valid document
+
+
+def test_render_writes_a_lone_surrogate_as_its_escape(tmp_path):
+    file = tmp_path / "poller.json"
+    file.write_text('{"c": {"url": "/hubs/crm/c?where=a>\'${gmtDate:yyyy}\' and b=\'\\ud800\'", "idField": "id"}}')
+    result = run_cli("render", "--at", "2024-01-01T00:00:00Z", str(file))
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names that are not UTF-8 are a POSIX matter")
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "text", "json"])
+def test_a_file_name_that_is_not_utf8(tmp_path, fmt):
+    folder = tmp_path / "bodies"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"bad\xff.json"), "wb") as handle:
+        handle.write(b'{"c": {"url": "/hubs/crm/c?where=a>\'x", "idField": "id"}}')
+    result = run_cli("check", "--format", fmt, str(folder))
+    assert result.code == 1 and "Traceback" not in result.err, result.err
+    assert "udcff.json" in result.out or "%5Cudcff.json" in result.out
+
+
+@pytest.mark.parametrize("at", ["-999999999d", "+99999999999999999999d", "@99999999999999999999",
+                                "99999999999999999999999"])
+def test_times_out_of_range_are_usage_errors(at):
+    result = run_cli("render", "examples/sageone-polling-fixed.json", f"--at={at}")
+    assert result.code == 2 and "out of range" in result.err and "Traceback" not in result.err
+
+
+def test_a_huge_poll_delay_is_said_not_raised(tmp_path):
+    file = tmp_path / "poller.json"
+    file.write_text('{"c": {"url": "/hubs/crm/c?where=a>\'${gmtDate:yyyy}\'", "idField": "id", '
+                    '"pollDelay": 99999999999999999999}}')
+    result = run_cli("render", str(file))
+    assert result.code == 1 and "beyond the years 1 to 9999" in result.err and "Traceback" not in result.err
+
+
+def test_output_to_a_full_device_is_exit_2():
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "validator", "check", "--no-cache", "examples/sageone-polling.json"],
+                              cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2 and "cannot write the output" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_closed_stdout_is_exit_2():
+    proc = subprocess.run([sys.executable, "-c", "import os, sys; os.close(1); from validator.cli import main; "
+                           "sys.stdout = None; sys.exit(main(['check', '--no-cache', 'examples/sageone-polling.json']))"],
+                          cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 2 and "standard output is closed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_empty_path_is_not_the_current_folder():
+    result = run_cli("check", "")
+    assert result.code == 2 and "an empty path" in result.err
+
+
+def test_a_nul_as_the_first_byte_is_a_binary_file(tmp_path):
+    file = tmp_path / "body.json"
+    file.write_bytes(b'\x00{"element": {"key": "x"}}')
+    result = run_cli("check", str(file))
+    assert result.code == 1 and "CE013" in result.out
+
+
+def test_utf16_without_a_bom_is_still_read(tmp_path):
+    file = tmp_path / "body.json"
+    file.write_bytes('{"c": {"url": "/hubs/crm/c", "idField": "id"}}'.encode("utf-16-be"))
+    result = run_cli("check", str(file))
+    assert "CE015" in result.out and "CE013" not in result.out
+
+
+def test_jobs_setting_is_capped_and_checked():
+    from validator.check_runner import MAX_JOBS, _worker_count
+
+    assert _worker_count("999999") == MAX_JOBS
+    assert _worker_count("0") == 1 and _worker_count("-3") == 1 and _worker_count("many") == 1
+    assert 1 <= _worker_count(None) <= 8
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found.update(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_killing_the_parent_of_a_parallel_batch_leaves_no_worker(tmp_path, sig):
+    for i in range(600):
+        (tmp_path / f"b{i}.json").write_text(json.dumps(
+            {f"c{i}": {"url": f"/hubs/crm/c?where=a>'${{gmtDate:yyyy-MM-dd}}' and b='{i}'", "idField": "id"}}))
+    env = {**os.environ, "CE_VALIDATOR_JOBS": "2", "CE_VALIDATOR_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "validator", "check", "--format", "concise", str(tmp_path)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers |= _children(proc.pid)
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.fail("the batch ended before its workers could be seen")
+    assert workers, "no worker started"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "a worker outlived its parent"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_a_killed_worker_is_an_error_not_a_traceback(tmp_path):
+    for i in range(600):
+        (tmp_path / f"b{i}.json").write_text(json.dumps(
+            {f"c{i}": {"url": f"/hubs/crm/c?where=a>'${{gmtDate:yyyy-MM-dd}}' and b='{i}'", "idField": "id"}}))
+    env = {**os.environ, "CE_VALIDATOR_JOBS": "2", "CE_VALIDATOR_NO_CACHE": "1", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "validator", "check", "--format", "concise", str(tmp_path)],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while time.monotonic() < deadline and not workers and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.fail("the batch ended before its workers could be seen")
+    os.kill(next(iter(workers)), signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and "a worker process died" in err and "Traceback" not in err
