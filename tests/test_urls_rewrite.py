@@ -41,7 +41,7 @@ def test_ceql_lexer_and_structure_as_before(text: str) -> None:
         assert ceql._lex(masked) == expected_tokens
     before, after = old.WhereClause(text, 7), ceql.WhereClause(text, 7)
     old.ceql_structure(before, masked, text, 7)
-    ceql._structure(after, masked, text, 7)
+    ceql._structure(after, ceql._lex(masked), text, 7)
     assert (after.parsed, after.conditions) == (before.parsed, before.conditions)
 
 

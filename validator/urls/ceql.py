@@ -96,19 +96,9 @@ _TOKEN = re.compile(
     r"|(?P<other>[^ \t\n\r]))",
     re.S,
 )
-#: A value: the first alternative that matches wins (numbers before words; keywords are no words).
-_VALUE = re.compile(
-    _WS + "(?:"
-    f"(?P<string>{_STRING})"
-    f"|(?P<macro>{_MACRO})"
-    r"""|(?P<number>[+-]?\d+(?:\.\d+)?(?![^\s()'",=<>!]))"""
-    r"|(?P<boolean>(?i:true|false)(?![A-Za-z0-9_$]))"
-    r"|(?P<null>(?i:null)(?![A-Za-z0-9_$]))"
-    f"|(?P<placeholder>{_PLACEHOLDER})"
-    f"|(?P<word>{_WORD}))"
-)
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
 _KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
+_KEYWORD_INITIALS = frozenset("aonlitfAONLITF")
 _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -126,39 +116,30 @@ def _keyword_at(text: str, loc: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _tokens_grammar() -> Any:
-    """pyparsing elements built on :data:`_TOKEN` and :data:`_VALUE`: one regex match per token, no backtracking."""
+def _lexer() -> Any:
+    """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking."""
     import pyparsing as pp
 
-    class _Scan(pp.Token):
-        """The next token of ``regex`` as ``(kind, text, start, end)``; whitespace is part of the regex."""
+    class _Run(pp.Token):
+        """Every token from ``loc`` on, as ``(kind, text, start, end)``; whitespace is part of the regex."""
 
-        def __init__(self, regex: re.Pattern[str], name: str) -> None:
+        def __init__(self) -> None:
             super().__init__()
-            self.regex = regex
-            self.errmsg = f"expected {name}"
+            self.errmsg = "expected CEQL tokens"
             self.mayIndexError = False
-            self.mayReturnEmpty = False
+            self.mayReturnEmpty = True
             self.leave_whitespace()
 
         def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
-            m = self.regex.match(instring, loc)
-            if m is None or m.end() == loc:
-                raise pp.ParseException(instring, loc, self.errmsg, self)
-            kind = m.lastgroup or ""
-            start = m.start(kind)
-            if kind == "word" and self.regex is _VALUE and _keyword_at(instring, start):
-                raise pp.ParseException(instring, start, "a keyword is not a value", self)
-            return m.end(), (kind, m.group(kind), start, m.end())
+            found = []
+            match = _TOKEN.match
+            while (m := match(instring, loc)) is not None:
+                kind = m.lastgroup or ""
+                found.append((kind, m.group(kind), m.start(kind), m.end()))
+                loc = m.end()
+            return loc, found
 
-    return _Scan(_TOKEN, "a CEQL token"), _Scan(_VALUE, "a value")
-
-
-@lru_cache(maxsize=1)
-def _lexer() -> Any:
-    import pyparsing as pp
-
-    grammar = pp.ZeroOrMore(_tokens_grammar()[0]).leave_whitespace()
+    grammar = _Run()
     grammar.parse_with_tabs()  # offsets must be code points of the original text
     return grammar
 
@@ -175,57 +156,42 @@ def _lex(masked: str) -> list[tuple[str, str, int, int]]:
     return result
 
 
+#: One letter per token kind: the structure grammar reads the string of these letters.
+_LETTER = {"string": "S", "macro": "M", "number": "N", "boolean": "B", "null": "U", "placeholder": "P", "word": "W",
+           "op": "O", "and": "a", "or": "r", "not": "n", "like": "l", "in": "i", "is": "s", "lparen": "(",
+           "rparen": ")", "comma": ","}
+_VALUE_LETTERS = "SMNBUPW"
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> Any:
-    """The structure: comparisons combined with not/and/or and parentheses."""
+    """The structure over the token letters: comparisons combined with not/and/or and parentheses.
+
+    A comparison is one regex over the letters (``WOS`` is ``field >= 'x'``), so the grammar has
+    few alternatives and never backtracks into a comparison; not > and > or, written out.
+    """
     import pyparsing as pp
 
-    value = _tokens_grammar()[1].copy().add_parse_action(lambda t: _Raw(t[0][0], t[0][2], t[0][3]))
-    NOT, LIKE, IN, IS, NULL, AND, OR = (pp.CaselessKeyword(k) for k in ("not", "like", "in", "is", "null", "and", "or"))
-    cmp_op = pp.Regex(_CMP)
-    lpar, rpar = pp.Suppress("("), pp.Suppress(")")
-    value_list = pp.Group(lpar + pp.Optional(pp.DelimitedList(value)) + rpar)
-    neg = pp.Optional(NOT).set_parse_action(lambda t: ["not "] if t else [""])
-    tail = (
-        (cmp_op + value).set_parse_action(lambda t: (t[0], (t[1],)))
-        | (neg + LIKE + value).set_parse_action(lambda t: (t[0] + "like", (t[2],)))
-        | (neg + IN + value_list).set_parse_action(lambda t: (t[0] + "in", tuple(t[2])))
-        | (IS + neg + NULL).set_parse_action(lambda t: ("is " + t[1] + "null", ()))
-    )
-    comparison = pp.Located(value + tail)
-    comparison.set_parse_action(_make_condition)
-    # not > and > or, written out (pyparsing's infix_notation backtracks a lot without packrat).
+    v = f"[{_VALUE_LETTERS}]"
+    comparison = pp.Regex(rf"{v}(?:O{v}|n?l{v}|n?i\((?:{v}(?:,{v})*)?\)|sn?U)")
+    comparison.set_parse_action(lambda _s, loc, t: _Raw("condition", loc, loc + len(t[0])))
     expression = pp.Forward()
-    atom = comparison | pp.Group(lpar + expression + rpar)
-    factor = pp.Group(pp.ZeroOrMore(NOT) + atom)
-    term = pp.Group(factor + pp.ZeroOrMore(AND + factor))
-    expression <<= pp.Group(term + pp.ZeroOrMore(OR + term))
+    atom = comparison | pp.Suppress("(") + expression + pp.Suppress(")")
+    factor = pp.Suppress(pp.ZeroOrMore("n")) + atom
+    term = factor + pp.ZeroOrMore(pp.Suppress("a") + factor)
+    expression <<= term + pp.ZeroOrMore(pp.Suppress("r") + term)
     grammar = expression + pp.StringEnd()
-    grammar.parse_with_tabs()
+    grammar.leave_whitespace()
     return grammar
 
 
 class _Raw:
-    """An operand or a condition found by the grammar (a plain object, so pyparsing keeps it whole)."""
+    """A condition found by the grammar, as token indexes ``[start, end)`` (a plain object, kept whole)."""
 
-    __slots__ = ("kind", "start", "end", "parts")
+    __slots__ = ("kind", "start", "end")
 
-    def __init__(self, kind: str, start: int, end: int, parts: tuple = ()) -> None:
-        self.kind, self.start, self.end, self.parts = kind, start, end, parts
-
-
-def _make_condition(_s: str, _loc: int, tokens: Any) -> list[_Raw]:
-    start, (lhs, (operator, values)), end = tokens[0], tokens[1], tokens[2]
-    return [_Raw("condition", start, end, (lhs, operator, values))]
-
-
-def _collect(results, out: list) -> None:
-    for item in results:
-        if isinstance(item, _Raw):
-            if item.kind == "condition":
-                out.append(item)
-        elif hasattr(item, "__iter__") and not isinstance(item, str):
-            _collect(item, out)
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind, self.start, self.end = kind, start, end
 
 
 def _is_value(kind: str | None) -> bool:
@@ -297,7 +263,7 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
-        _structure(clause, masked, text, offset)
+        _structure(clause, tokens, text, offset)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
         clause.facts.append(UrlFact(Flaw.INTERNAL_ERROR, f"internal error while reading the where value "
                                     f"({type(exc).__name__}: {exc}); please report it", offset, offset + len(text)))
@@ -317,27 +283,53 @@ def _unquoted_dates(text: str, masked: str, tokens, add) -> None:
                 "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")
 
 
-def _structure(clause: WhereClause, masked: str, text: str, offset: int) -> None:
+@lru_cache(maxsize=4096)
+def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
+    """The ``[start, end)`` token indexes of each condition, or None when ``letters`` do not follow the grammar.
+
+    Memoised: filters of one shape (``WOSaWON``: ``a >= 'x' and b = 1``) share one grammar parse.
+    """
     import pyparsing as pp
 
     try:
-        results = _grammar().parse_string(masked)
+        results = _grammar().parse_string(letters)
     except (pp.ParseBaseException, RecursionError):  # RecursionError: parentheses nested thousands deep
+        return None
+    return tuple((found.start, found.end) for found in results if isinstance(found, _Raw))
+
+
+def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, offset: int) -> None:
+    """The conditions of the where value, when it follows the grammar (``clause.parsed``)."""
+    letters = []
+    for kind, tok, start, _ in tokens:
+        letter = _LETTER.get(kind, "x")
+        if letter == "W" and text[start] in _KEYWORD_INITIALS and _keyword_at(text, start):  # ``in-x``: a keyword glued to punctuation is no value
+            letter = "k"
+        letters.append(letter)
+    shape = _shape("".join(letters))
+    if shape is None:
         return
-    found: list = []
-    _collect(results, found)
 
-    def lstrip(start: int, end: int) -> int:
-        while start < end and text[start].isspace():
-            start += 1
-        return start
+    def operand(i: int) -> Operand:
+        kind, _, start, end = tokens[i]
+        return Operand(kind, text[start:end], offset + start, offset + end)
 
-    def to_operand(item: _Raw) -> Operand:
-        start = lstrip(item.start, item.end)
-        return Operand(item.kind, text[start:item.end], offset + start, offset + item.end)
-
-    for cond in found:
-        lhs, operator, values = cond.parts
-        clause.conditions.append(Condition(to_operand(lhs), operator, tuple(to_operand(v) for v in values),
-                                           offset + lstrip(cond.start, cond.end), offset + cond.end))
+    for first, end in shape:
+        last = end - 1
+        op_kind, op_text = tokens[first + 1][0], tokens[first + 1][1]
+        if op_kind == "op":
+            operator, values = op_text, (operand(first + 2),)
+        elif op_kind == "is":
+            operator, values = "is not null" if tokens[first + 2][0] == "not" else "is null", ()
+        else:
+            negated = op_kind == "not"
+            keyword = tokens[first + 2 if negated else first + 1][0]
+            after = first + (3 if negated else 2)
+            operator = ("not " if negated else "") + keyword
+            if keyword == "like":
+                values = (operand(after),)
+            else:  # in ( v, v )
+                values = tuple(operand(i) for i in range(after + 1, last) if tokens[i][0] != "comma")
+        clause.conditions.append(Condition(operand(first), operator, values, offset + tokens[first][2],
+                                           offset + tokens[last][3]))
     clause.parsed = True

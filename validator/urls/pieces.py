@@ -73,34 +73,44 @@ _PIECE = re.compile(
 _OPENERS = (("${", "macro"), ("#{'$'}{", "leftover"))
 
 
+def _piece_at(text: str, loc: int) -> Piece:
+    """The piece starting at ``loc``: a macro ``${...}`` (ended as :func:`_macro_end` says), a leftover
+    ``#{'$'}{...}``, an unterminated opener, or a regex piece (text, ``$...}``, ``{{...}}``, one character)."""
+    for opener, name in _OPENERS:
+        if text.startswith(opener, loc):
+            end = _macro_end(text, loc + len(opener))
+            if end is None:
+                return "unterminated", opener, loc, loc + len(opener)
+            return name, text[loc:end], loc, end
+    m = _PIECE.match(text, loc)
+    assert m is not None  # the last alternative matches any of the characters the first one stops at
+    name = m.lastgroup
+    return "text" if name == "char" else (name or ""), m.group(), loc, m.end()
+
+
 @lru_cache(maxsize=1)
 def _lexer() -> Any:
-    """One pyparsing token per piece, repeated: each piece is found by one regex match or a macro scan."""
+    """A pyparsing token for the whole run of pieces (one regex match or one macro scan per piece)."""
     import pyparsing as pp
 
     class _Piece(pp.Token):
-        """A macro ``${...}`` (ended as :func:`_macro_end` says), a leftover ``#{'$'}{...}``, or a regex piece."""
+        """The run of pieces from ``loc`` to the end: each found by one regex match or one macro scan."""
 
         def __init__(self) -> None:
             super().__init__()
             self.errmsg = "expected a URL piece"
             self.mayIndexError = False
-            self.mayReturnEmpty = False
+            self.mayReturnEmpty = True
 
         def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
-            for opener, name in _OPENERS:
-                if instring.startswith(opener, loc):
-                    end = _macro_end(instring, loc + len(opener))
-                    if end is None:
-                        return loc + len(opener), ("unterminated", opener, loc, loc + len(opener))
-                    return end, (name, instring[loc:end], loc, end)
-            m = _PIECE.match(instring, loc)
-            if m is None:
-                raise pp.ParseException(instring, loc, self.errmsg, self)
-            name = m.lastgroup
-            return m.end(), ("text" if name == "char" else name, m.group(), loc, m.end())
+            found = []
+            while loc < len(instring):
+                piece = _piece_at(instring, loc)
+                found.append(piece)
+                loc = piece[3]
+            return loc, found
 
-    grammar = pp.ZeroOrMore(_Piece().leave_whitespace()).leave_whitespace()
+    grammar = _Piece().leave_whitespace()
     grammar.parse_with_tabs()  # offsets must be code points of the original text
     return grammar
 

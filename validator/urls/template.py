@@ -438,6 +438,14 @@ def _where_end(masked: str, start: int, end: int) -> int:
 
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
     """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
+    return _plus_risk_of(macro.kind, macro.zone, macro.format, server_zone) if macro.pattern is not None else False
+
+
+@lru_cache(maxsize=1024)
+def _plus_risk_of(kind: str, zone_text: str | None, fmt: str | None, server_zone: str) -> bool:
+    from ..dates.pattern import compile_pattern
+
+    macro = Macro(kind, zone_text, fmt, compile_pattern(fmt or ""), 0, 0, None)
     if macro.pattern is None:
         return False
     from ..dates.zones import resolve_zone
