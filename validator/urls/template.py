@@ -163,18 +163,26 @@ class UrlTemplate:
 
 
 @lru_cache(maxsize=1)
-def _zone_grammar():
+def _zone_grammar() -> Any:
+    """``ZONE:FORMAT``: an offset, a placeholder or any text up to the first ':' (one regex, first match wins)."""
     import pyparsing as pp
 
-    offset = pp.Regex(r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?(?=:)")
-    braced = pp.Regex(r"(?:\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>)(?=:)")
-    plain = pp.Regex(r"[^:]*(?=:)")
-    grammar = pp.Located(offset | braced | plain)("zone") + pp.Suppress(":") + pp.Regex(r".*", flags=re.S)("format")
-    grammar.leave_whitespace()
-    for element in (offset, braced, plain):
-        element.leave_whitespace()
+    zone = r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>|[^:]*"
+    grammar = pp.Regex(f"(?P<zone>(?:{zone})(?=:)):(?P<format>.*)", flags=re.S).leave_whitespace()
     grammar.parse_with_tabs()
     return grammar
+
+
+@lru_cache(maxsize=1024)
+def _split_zone(args: str) -> tuple[str, str] | None:
+    """(zone, format) of the arguments of ``dateTimeZone``/``nowTimeZone``; None without a ':'."""
+    import pyparsing as pp
+
+    try:
+        parsed = _zone_grammar().parse_string(args, parse_all=True)
+    except pp.ParseException:
+        return None
+    return parsed["zone"], parsed["format"]
 
 
 class _Collector:
@@ -308,17 +316,13 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
     zone = zone_start = None
     fmt, fmt_start = args, args_start
     if kind in ZONE_KINDS:
-        import pyparsing as pp
-
-        try:
-            parsed = _zone_grammar().parse_string(args, parse_all=True)
-        except pp.ParseException:
-            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'", start, end,
-                    help=_w(f"${{{kind}:GMT:{args}}}"))
+        split = _split_zone(args)
+        if split is None:
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'",
+                    start, end, help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
-        zone_loc, zone_value, _ = parsed["zone"]
-        zone, zone_start = zone_value[0], args_start + zone_loc
-        fmt = parsed["format"]
+        zone, fmt = split
+        zone_start = args_start
         fmt_start = zone_start + len(zone) + 1
         if re.search(r"yy|MM|dd|HH|'", zone):
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
