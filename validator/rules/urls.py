@@ -195,6 +195,58 @@ shell variable). Put the macro back, and send the body from a file (`curl -d @bo
 """, "/hubs/crm/contacts?where=updated>=''",
     "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
+URL_DOUBLE_ENCODED = _rule("CE629", "url-double-encoded", "error", "a percent-escape encoded twice (%253E, %2527)", """
+`%25` is the escape of `%` itself, so `%253E` reaches the vendor as the three characters `%3E`, not as `>`:
+the filter compares with the wrong text or does not parse.  It is what an encoder run over an already
+encoded URL produces.  Write the character itself (the platform's examples never encode), or `%3E` once.
+""", "/hubs/crm/contacts?where=lastmodifieddate%253E%2527${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%2527",
+    "/hubs/crm/contacts?where=lastmodifieddate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+CEQL_DOUBLE_EQUALS = _rule("CE630", "ceql-double-equals", "error", "== in a where filter (CEQL equality is =)", """
+CEQL compares with `=`, `!=`, `<>`, `<`, `<=`, `>`, `>=`, `like`, `in` and `is [not] null`; `==` is a
+programming-language habit the vendor's filter does not accept.  Write `=`.
+""", "/hubs/crm/contacts?where=status=='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/crm/contacts?where=status='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+CEQL_AMPERSAND_JOIN = _rule("CE631", "ceql-ampersand-join", "error", "'&' joins conditions inside a where filter", """
+The `where` value ends at the first `&` outside its quotes: in
+`?where=updated>'${gmtDate:...}'&status='open'` the second condition is sent as another query parameter
+(`status` with the value `'open'`), which the hub does not read as a filter.  CEQL joins conditions with
+` and ` (or ` or `).  Reported when what follows `&` is a condition: an operator other than `=` in the
+name (`b>'x'`), spaces, or a quoted value or macro (`b='x'`); ordinary parameters such as `&pageSize=100`
+are not.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&status='open'",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
+
+URL_ABSOLUTE = _rule("CE632", "url-absolute", "warning", "an absolute vendor URL (https://api.vendor.com/...)", """
+A poller `url` is a path the platform joins to the element's base URL: the hub path
+(`/hubs/crm/contacts`, normalised by the hub for every element) or the vendor's own path (`/invoices`).
+Every documented poller is written so; an absolute `https://api.hubapi.com/crm/v3/...` copied from the
+vendor's API reference is assumed to be joined like any other path, which gives no valid URL.  Write the
+hub path, or the vendor path without scheme and host.
+""", "https://api.hubapi.com/crm/v3/objects/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+MACRO_FORMAT_SPACE = _rule("CE633", "macro-format-space", "warning", "whitespace at the edge of a macro's format or zone", """
+`${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}` has a space after the colon: Java's `SimpleDateFormat` keeps it as
+literal text, so the vendor receives `' 2024-01-05T10:00:00Z'`, which most date parsers reject.  A space
+around a zone (`${dateTimeZone: America/Denver:...}`) makes the id unknown to Java, which then silently uses
+GMT.  Remove the whitespace; spaces inside a pattern (`yyyy-MM-dd HH:mm:ss`) are fine.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+URL_QUERY_SEPARATOR = _rule("CE634", "url-query-separator", "error", "'?' and '&' swapped: a second '?', or a query starting with '&'", """
+The query starts with one `?`; its parameters are separated by `&`.  A second `?`
+(`?where=...?pageSize=100`) is sent as part of the value before it, and a query that starts with `&`
+(`/contacts&where=...`) is read as part of the path.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'?pageSize=100",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&pageSize=100")
+
+URL_WHERE_MISSPELLED = _rule("CE635", "url-where-misspelled", "warning", "a hub URL's filter under a misspelled where (Where, were)", """
+On a hub URL (`/hubs/...`) the CEQL filter is the `where` parameter, lower case.  `?Where=...`,
+`?WHERE=...` or `?were=...` holding a comparison is passed on as an unknown parameter, so the poller asks
+for every record on each run.  Reported only on hub URLs without a `where` parameter.
+""", "/hubs/crm/contacts?Where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -207,7 +259,8 @@ RULES: list[Rule] = [
     MACRO_TEMPLATE_LEFTOVER, MACRO_PLACEHOLDER_ZONE, MACRO_UNKNOWN_ZONE, EPOCH_BAD_UNIT, URL_STRAY_QUOTE,
     URL_STRAY_BRACE, URL_WHITESPACE, URL_MISSING_SLASH, URL_PLUS_UNENCODED, URL_RAW_SPACE, URL_HTML_ENTITY,
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
-    URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON,
+    URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
+    CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -240,6 +293,13 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.CEQL_EMPTY_WHERE: (CEQL_EMPTY_WHERE, None),
     Flaw.CEQL_UNBALANCED_PARENTHESIS: (CEQL_UNBALANCED_PARENTHESIS, None),
     Flaw.CEQL_UNQUOTED_DATE: (CEQL_UNQUOTED_DATE, None),
+    Flaw.DOUBLE_ENCODED: (URL_DOUBLE_ENCODED, None),
+    Flaw.CEQL_DOUBLE_EQUALS: (CEQL_DOUBLE_EQUALS, None),
+    Flaw.CEQL_AMPERSAND_JOIN: (CEQL_AMPERSAND_JOIN, None),
+    Flaw.ABSOLUTE_URL: (URL_ABSOLUTE, None),
+    Flaw.MACRO_FORMAT_SPACE: (MACRO_FORMAT_SPACE, None),
+    Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),
+    Flaw.WHERE_MISSPELLED: (URL_WHERE_MISSPELLED, None),
     Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
 }
 

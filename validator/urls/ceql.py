@@ -217,6 +217,9 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> No
             else:
                 add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: ')' closes nothing", start, end)
         elif kind == "op":
+            if tok == "==":
+                add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
+                    help="write `=`")
             if prev in (None, "lparen", "comma"):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):

@@ -43,6 +43,8 @@ class Flaw(enum.Enum):
     EMPTY_COMPARISON = "a comparison with an empty string"
     DOUBLE_ENCODED = "a percent-escape encoded twice"
     ABSOLUTE_URL = "an absolute vendor URL"
+    QUERY_SEPARATOR = "'?' and '&' swapped"
+    WHERE_MISSPELLED = "a misspelled where parameter"
     CEQL_UNBALANCED_QUOTE = "a CEQL quote that never closes"
     CEQL_DANGLING_OPERATOR = "a CEQL operator missing an operand"
     CEQL_EMPTY_WHERE = "an empty where="

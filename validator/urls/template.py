@@ -40,13 +40,12 @@ from contextvars import ContextVar
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
-from .ceql import parse_where
+from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import ATOMIC, DATE_KINDS, EPOCH_UNITS, MACRO_KINDS, ZONE_KINDS, lex_url, mask
 
 if TYPE_CHECKING:
     from ..dates.pattern import DatePattern
-    from .ceql import WhereClause
 
 __all__ = [
     "DATE_KINDS",
@@ -73,6 +72,11 @@ _OFFSET_ZONE = re.compile(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = re.compile(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
 _PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+_DOUBLE_ENCODED = re.compile(r"%25([0-9A-Fa-f]{2})")
+_ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
+#: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
+_CEQL_VALUE = re.compile("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
+_NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +231,9 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:}} has an empty date format", macro_start, macro_end,
                 help=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
+    if stripped != fmt and not stripped.isdigit():
+        _edge_spaces(col, fmt, fmt_start, "format", "SimpleDateFormat prints it as text, so the vendor receives the date "
+                     "with a space")
     if stripped.isdigit():
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
@@ -248,6 +255,18 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     return pattern
 
 
+def _edge_spaces(col: _Collector, value: str, start: int, what: str, effect: str) -> None:
+    """Whitespace at the start or end of a macro's format or zone (``${gmtDate: yyyy-MM-dd}``)."""
+    lead = len(value) - len(value.lstrip())
+    trail = len(value) - len(value.rstrip())
+    spans = [(start, start + lead)] if lead else []
+    if trail:
+        spans.append((start + len(value) - trail, start + len(value)))
+    for s, e in spans:
+        col.add(Flaw.MACRO_FORMAT_SPACE, f"whitespace {'before' if s == start else 'after'} the macro's {what} "
+                f"{value.strip()!r}: {effect}", s, e, help="remove the whitespace")
+
+
 def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     end = start + len(zone)
     if not zone.strip():
@@ -259,6 +278,10 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
                 help="put a Java zone id such as America/Los_Angeles or GMT")
         return
+    if zone != zone.strip():
+        _edge_spaces(col, zone, start, "zone", "with it the id is one Java does not know, and Java silently uses GMT")
+        zone, start = zone.strip(), start + len(zone) - len(zone.lstrip())
+        end = start + len(zone)
     if _OFFSET_ZONE.fullmatch(zone):
         return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
     from ..dates.zones import available_ids, resolve_zone
@@ -440,6 +463,46 @@ def _where_end(masked: str, start: int, end: int) -> int:
     return end
 
 
+def _decoded(hex_digits: str) -> str:
+    return bytes([int(hex_digits, 16)]).decode("latin-1")
+
+
+def _joins_condition(masked: str, start: int, name_end: int, value_start: int, end: int, eq: int) -> bool:
+    """Whether the parameter at ``[start, end)`` after ``where`` is a CEQL condition cut off by '&'."""
+    if _HTML_ENTITY.match(masked, start - 1):
+        return False  # &apos; and the like: CE618
+    name = masked[start:name_end]
+    if re.search(r"[<>!'\s]", name) or not name:
+        return True  # b>'x', b >= 'x', ' b'
+    return eq != -1 and bool(_CEQL_VALUE.fullmatch(masked, value_start, end))  # b='x', b='${...}'
+
+
+def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where: WhereClause | None,
+                 params: list[QueryParam], *, hub_relative: bool) -> None:
+    """A second '?' where '&' was meant, and a misspelled ``where`` on a hub URL."""
+    for m in _NEXT_PARAM.finditer(masked, query_start, end):
+        if not m.group(0).startswith("?"):
+            continue
+        if where is not None and where.offset <= m.start() < where.offset + len(where.text) \
+                and masked.count("'", where.offset, m.start()) % 2:
+            continue  # inside a CEQL string
+        col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
+                "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`")
+    if where is not None or not hub_relative:
+        return
+    import difflib
+
+    for param in params:
+        lowered = param.name.lower()
+        if lowered != "where" and not difflib.get_close_matches(lowered, ["where"], n=1, cutoff=0.8):
+            continue
+        if param.name == "where" or not re.search(r"[<>=]|\ue000", masked[param.value_start:param.end]):
+            continue
+        col.add(Flaw.WHERE_MISSPELLED, f"{param.name!r} is not 'where': the hub reads its CEQL filter from the "
+                "'where' parameter only, so this filter is passed on as an unknown parameter", param.start,
+                param.start + len(param.name), help=_w("where"))
+
+
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
     """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
     return _plus_risk_of(macro.kind, macro.zone, macro.format, server_zone) if macro.pattern is not None else False
@@ -608,6 +671,17 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
                 "query)", m.start(), m.end(), help=f"write {char} instead")
 
+    for m in _DOUBLE_ENCODED.finditer(masked):
+        col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
+                f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
+                help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)")
+    absolute = _ABSOLUTE.match(masked, stripped_start)
+    if absolute:
+        col.add(Flaw.ABSOLUTE_URL, f"{absolute.group(0)!r}: an absolute vendor URL; poller URLs are paths the platform "
+                "joins to the element's base URL (assumed from every documented poller: /hubs/<hub>/<resource> or "
+                "the vendor's path such as /invoices)", absolute.start(), absolute.end(),
+                help="write the path only: the hub path /hubs/<hub>/<resource>, or the vendor path after the host")
+
     # Path and query.
     qmark = masked.find("?")
     path_end = qmark if qmark != -1 else stripped_end
@@ -629,6 +703,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             if close:
                 col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
+    if query_start is None:
+        amp = _NEXT_PARAM.search(masked, path_start, path_end)
+        if amp and amp.group(0).startswith("&"):
+            col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({amp.group(0)!r}): without a '?' the vendor "
+                    "reads it as part of the path", amp.start(), amp.start() + 1, help="write `?` instead of `&`")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     for m in re.finditer(r"'|\"", masked[path_start:path_end]):
@@ -651,6 +730,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             name_end = p_end if eq == -1 else eq
             value_start = p_end if eq == -1 else eq + 1
             params.append(QueryParam(text[p_start:name_end], text[value_start:p_end], p_start, p_end, value_start))
+            if where is not None and p_start > where.offset and _joins_condition(masked, p_start, name_end, value_start,
+                                                                               p_end, eq):
+                amp = p_start - 1
+                col.add(Flaw.CEQL_AMPERSAND_JOIN, f"'&' ends the where filter: {text[p_start:p_end].strip()!r} is sent "
+                        "as another query parameter, not as a condition (CEQL joins conditions with ' and ')",
+                        amp, amp + 1, help="write ` and ` instead of `&`")
             if text[p_start:name_end] == "where" and where is None:
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
@@ -673,6 +758,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 col.add(Flaw.PLUS_UNENCODED, f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
                         "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
                         macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
+        _query_shape(col, masked, query_start, stripped_end, where, params, hub_relative=bool(hub_match))
         if where is not None and not macros and not malformed:
             for condition in where.conditions:
                 for operand in condition.values:
