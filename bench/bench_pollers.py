@@ -35,8 +35,8 @@ SHAPES = [
     "/hubs/crm/contacts{i}?where=lastmodifieddate>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}' and owner='u{i}'",
     "/hubs/crm/accounts{i}?where=LastModifiedDate>'${{gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}}'&pageSize={i}",
     "/hubs/marketing/leads{i}?where=updated_after='${{dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ssXXX}}'",
-    "/hubs/finance/invoices{i}?where=MetaData.LastUpdatedTime>='${{dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ssXXX}}' "
-    "and Id in ('{i}', 'x{i}')",
+    ("/hubs/finance/invoices{i}?where=MetaData.LastUpdatedTime>='${{dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ssXXX}}' "
+     "and Id in ('{i}', 'x{i}')"),
     "/hubs/crm/activities{i}?where=date_updated>${{epoch:s}} and kind!='note{i}'",
 ]
 

@@ -11,7 +11,8 @@ opt-in: ``--select CE617``).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..findings import Finding, Problem, Severity
 from ..urls.facts import Flaw, UrlFact
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ..engine import Context
     from ..urls.template import UrlTemplate
 
-__all__ = ["RULES", "URL_RAW_SPACE", "FLAW_RULES", "rule_of", "url_problems", "check"]
+__all__ = ["FLAW_RULES", "RULES", "URL_RAW_SPACE", "check", "rule_of", "url_problems"]
 
 
 def _poller(url: str) -> str:

@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
-__all__ = ["Operand", "Condition", "WhereClause", "parse_where"]
+__all__ = ["Condition", "Operand", "WhereClause", "parse_where"]
 
 _MACRO_HEAD, _MACRO_TAIL = MACRO_HEAD, MACRO_TAIL
 _OPERAND_KINDS = frozenset({"string", "ustring", "number", "macro", "word", "placeholder", "boolean", "null"})
@@ -94,7 +94,7 @@ _TOKEN = re.compile(
     r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
     f"|(?P<word>{_WORD})"
     r"|(?P<other>[^ \t\n\r]))",
-    re.S,
+    re.DOTALL,
 )
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
 _KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
@@ -156,6 +156,10 @@ def _lex(masked: str) -> list[tuple[str, str, int, int]]:
     return result
 
 
+class _Add(Protocol):
+    def __call__(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None) -> None: ...
+
+
 #: One letter per token kind: the structure grammar reads the string of these letters.
 _LETTER = {"string": "S", "macro": "M", "number": "N", "boolean": "B", "null": "U", "placeholder": "P", "word": "W",
            "op": "O", "and": "a", "or": "r", "not": "n", "like": "l", "in": "i", "is": "s", "lparen": "(",
@@ -188,7 +192,7 @@ def _grammar() -> Any:
 class _Raw:
     """A condition found by the grammar, as token indexes ``[start, end)`` (a plain object, kept whole)."""
 
-    __slots__ = ("kind", "start", "end")
+    __slots__ = ("end", "kind", "start")
 
     def __init__(self, kind: str, start: int, end: int) -> None:
         self.kind, self.start, self.end = kind, start, end
@@ -198,7 +202,7 @@ def _is_value(kind: str | None) -> bool:
     return kind in _OPERAND_KINDS or kind == "rparen"
 
 
-def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> None:
+def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add) -> None:
     """The mistakes that surely break a filter: quotes, parentheses, operators missing an operand."""
     kinds = [t[0] for t in tokens]
     stack: list[int] = []
@@ -274,7 +278,7 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     return clause
 
 
-def _unquoted_dates(text: str, masked: str, tokens, add) -> None:
+def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     """A formatted date outside quotes (``x=${date:yyyy-MM-dd'T'HH:mm:ssXXX}``): most filters need it quoted."""
     for kind, tok, start, end in tokens:
         if kind != "macro":
@@ -317,6 +321,7 @@ def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], tex
         kind, _, start, end = tokens[i]
         return Operand(kind, text[start:end], offset + start, offset + end)
 
+    values: tuple[Operand, ...]
     for first, end in shape:
         last = end - 1
         op_kind, op_text = tokens[first + 1][0], tokens[first + 1][1]

@@ -12,8 +12,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["MACRO_KINDS", "DATE_KINDS", "ZONE_KINDS", "EPOCH_UNITS", "Piece", "lex_url", "atomic_spans", "mask",
-           "MACRO_HEAD", "MACRO_TAIL"]
+__all__ = [
+    "DATE_KINDS",
+    "EPOCH_UNITS",
+    "MACRO_HEAD",
+    "MACRO_KINDS",
+    "MACRO_TAIL",
+    "ZONE_KINDS",
+    "Piece",
+    "atomic_spans",
+    "lex_url",
+    "mask",
+]
 
 #: Every macro descriptor the platform substitutes, in the spelling it expects.
 MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds")
@@ -84,8 +94,8 @@ def _piece_at(text: str, loc: int) -> Piece:
             return name, text[loc:end], loc, end
     m = _PIECE.match(text, loc)
     assert m is not None  # the last alternative matches any of the characters the first one stops at
-    name = m.lastgroup
-    return "text" if name == "char" else (name or ""), m.group(), loc, m.end()
+    name = m.lastgroup or "char"
+    return "text" if name == "char" else name, m.group(), loc, m.end()
 
 
 @lru_cache(maxsize=1)

@@ -35,11 +35,14 @@ from .facts import UrlFact
 from .pieces import ZONE_KINDS
 from .template import _OFFSET_ZONE, Macro, UrlTemplate, parse_url_template
 
-__all__ = ["RenderedUrl", "Substitution", "render_url", "percent_encode"]
+__all__ = ["RenderedUrl", "Substitution", "percent_encode", "render_url"]
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PATH_KEEP = _UNRESERVED | frozenset("/:@!$&()*+,;=?")  # '?': the path piece ends with the separator
 _QUERY_KEEP = _UNRESERVED | frozenset("/:@!$&()*,;=?")
+# A substituted value must not add separators: '&', '=', '?' (and '+' in a path) are encoded in it.
+_QUERY_VALUE_KEEP = _QUERY_KEEP - {"&", "=", "?"}
+_PATH_VALUE_KEEP = _PATH_KEEP - {"&", "=", "+", "?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,16 +258,15 @@ def render_url(
     request_parts: list[str] = []
     substitutions: list[Substitution] = []
     url_len = request_len = 0
-    for piece, macro, start, instant, zone in pieces:
-        in_query = start >= query_start
-        if in_query:
-            keep = _QUERY_KEEP if macro is None else _QUERY_KEEP - {"&", "=", "?"}
-            encoded = percent_encode(piece, keep=keep)
+    for piece, substituted, start, instant, zone in pieces:
+        if start >= query_start:
+            encoded = percent_encode(piece, keep=_QUERY_KEEP if substituted is None else _QUERY_VALUE_KEEP)
         else:
-            encoded = percent_encode(piece, keep=_PATH_KEEP - {"&", "=", "+", "?"} if macro else _PATH_KEEP)
-        if macro is not None:
-            substitutions.append(Substitution(macro, macro.start, macro.end, url_len, url_len + len(piece),
-                                              request_len, request_len + len(encoded), piece, instant, zone))
+            encoded = percent_encode(piece, keep=_PATH_KEEP if substituted is None else _PATH_VALUE_KEEP)
+        if substituted is not None:
+            substitutions.append(Substitution(substituted, substituted.start, substituted.end, url_len,
+                                              url_len + len(piece), request_len, request_len + len(encoded), piece,
+                                              instant, zone))
         url_parts.append(piece)
         request_parts.append(encoded)
         url_len += len(piece)

@@ -34,38 +34,49 @@ Nothing here raises: every mistake is a :class:`~validator.findings.Problem` wit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
-from .pieces import ATOMIC, DATE_KINDS, EPOCH_UNITS, MACRO_KINDS, ZONE_KINDS, lex_url, mask
+from .pieces import (
+    ATOMIC,
+    DATE_KINDS,
+    EPOCH_UNITS,
+    MACRO_KINDS,
+    ZONE_KINDS,
+    atomic_spans,
+    lex_url,
+    mask,
+)
 
 if TYPE_CHECKING:
     from ..dates.pattern import DatePattern
 
 __all__ = [
     "DATE_KINDS",
-    "MACRO_KINDS",
     "EPOCH_UNITS",
     "KNOWN_HUBS",
+    "MACRO_KINDS",
     "Macro",
     "PathVariable",
     "QueryParam",
     "UrlTemplate",
-    "parse_url_template",
     "atomic_spans",
+    "parse_url_template",
 ]
 
 #: Hub names seen in Cloud Elements' own poller URLs and element definitions.
-KNOWN_HUBS = frozenset(
-    "analytics billing conferencing crm db documents ecommerce edi employee erp esignature event-conferencing "
-    "expense finance fsa general helpdesk humancapital infrastructure marketing messaging monitoring payment "
-    "rewards sageaccounting scheduling social storage collaboration".split()
-)
+KNOWN_HUBS = frozenset({
+    "analytics", "billing", "conferencing", "crm", "db", "documents", "ecommerce", "edi", "employee", "erp",
+    "esignature", "event-conferencing", "expense", "finance", "fsa", "general", "helpdesk", "humancapital",
+    "infrastructure", "marketing", "messaging", "monitoring", "payment", "rewards", "sageaccounting",
+    "scheduling", "social", "storage", "collaboration"
+})
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
 _OFFSET_ZONE = re.compile(r"[+-]\d{1,2}(?::?\d{2})?")
@@ -92,7 +103,7 @@ class Macro:
     kind: str
     zone: str | None
     format: str | None
-    pattern: "DatePattern | None"
+    pattern: DatePattern | None
     start: int
     end: int
     format_start: int | None
@@ -145,7 +156,7 @@ class UrlTemplate:
     params: list[QueryParam] = field(default_factory=list)
     macros: list[Macro] = field(default_factory=list)
     malformed: list[tuple[int, int]] = field(default_factory=list)  # spans the platform will not substitute
-    where: "WhereClause | None" = None
+    where: WhereClause | None = None
     facts: list[UrlFact] = field(default_factory=list)
 
     @property
@@ -172,7 +183,7 @@ def _zone_grammar() -> Any:
     import pyparsing as pp
 
     zone = r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>|[^:]*"
-    grammar = pp.Regex(f"(?P<zone>(?:{zone})(?=:)):(?P<format>.*)", flags=re.S).leave_whitespace()
+    grammar = pp.Regex(f"(?P<zone>(?:{zone})(?=:)):(?P<format>.*)", flags=re.DOTALL).leave_whitespace()
     grammar.parse_with_tabs()
     return grammar
 
@@ -204,13 +215,14 @@ def _w(code: str) -> str:
     return f"write `{code}`"
 
 
-def _did_you_mean(word: str, choices) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     import difflib
 
+    choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
 
 
@@ -221,7 +233,8 @@ def _looks_like_prose(fmt: str) -> bool:
     return len(words) >= 2
 
 
-def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int, kind: str):
+def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int,
+                  kind: str) -> DatePattern | None:
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
@@ -239,7 +252,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
     if _looks_like_prose(fmt):
-        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.I) else None
+        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.IGNORECASE) else None
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
                 fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
         return None
@@ -305,11 +318,13 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         col.add(Flaw.MACRO_MALFORMED, "empty macro ${}", start, end, help=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
         return None
     if not descriptor or (rest and not rest.startswith(":")):
-        return _bad_descriptor(col, body, start, end)
+        _bad_descriptor(col, body, start, end)
+        return None
     args = rest[1:] if rest.startswith(":") else None
     args_start = body_start + len(descriptor) + 1
     if descriptor not in MACRO_KINDS:
-        return _unknown_descriptor(col, descriptor, body, args, start, end)
+        _unknown_descriptor(col, descriptor, body, args, start, end)
+        return None
     kind = descriptor
     if kind == "milliseconds":
         if args is not None:
@@ -366,7 +381,7 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
         fix = "${epoch:s}" if len(stripped) <= 10 else "${epoch}"
         col.add(Flaw.MACRO_NUMBER, f"${{{stripped}}} is a number, not a macro: the platform sends it unchanged", start, end,
                 help=_w(fix))
-        return None
+        return
     try:
         looks_like_pattern = bool(compile_pattern(body).fields)
     except PatternError:
@@ -376,7 +391,7 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
                 help=_w(f"${{gmtDate:{body}}}"))
     else:
         col.add(Flaw.MACRO_MALFORMED, f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
-    return None
+    return
 
 
 def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str | None, start: int,
@@ -389,7 +404,7 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
             if compile_pattern(descriptor).fields:
                 col.add(Flaw.MACRO_MISSING_DESCRIPTOR, f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
                         help=_w(f"${{gmtDate:{body}}}"))
-                return None
+                return
         except PatternError:
             pass
     suggestion = _did_you_mean(descriptor, MACRO_KINDS)
@@ -404,7 +419,7 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     else:
         col.add(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}: expected one of {', '.join(MACRO_KINDS)}",
                 start + 2, desc_end)
-    return None
+    return
 
 
 # --------------------------------------------------------------------------- text outside macros
@@ -532,9 +547,7 @@ def _plus_risk_of(kind: str, zone_text: str | None, fmt: str | None, server_zone
         if not token.is_field:
             if "+" in token.text:
                 return True
-        elif token.letter == "Z" and any(t >= 0 for t in totals):
-            return True
-        elif token.letter == "X" and any(t > 0 for t in totals):
+        elif token.letter == "Z" and any(t >= 0 for t in totals) or token.letter == "X" and any(t > 0 for t in totals):
             return True
         elif token.letter == "z":
             names = zone.names[2:] if token.count >= 4 else zone.names[:2]
@@ -704,10 +717,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
     if query_start is None:
-        amp = _NEXT_PARAM.search(masked, path_start, path_end)
-        if amp and amp.group(0).startswith("&"):
-            col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({amp.group(0)!r}): without a '?' the vendor "
-                    "reads it as part of the path", amp.start(), amp.start() + 1, help="write `?` instead of `&`")
+        first = _NEXT_PARAM.search(masked, path_start, path_end)
+        if first and first.group(0).startswith("&"):
+            col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({first.group(0)!r}): without a '?' the vendor "
+                    "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     for m in re.finditer(r"'|\"", masked[path_start:path_end]):
