@@ -86,7 +86,8 @@ def test_rules_in_a_stringified_poller() -> None:
     "/hubs/crm/contacts?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'",  # spaces inside a pattern
     "/invoices?filter=updated_at gt '${gmtDate:yyyy-MM-dd}'",  # a vendor path
     "/hubs/general/item-receipts?orderBy=!receivedDate&filter=receivedDate gte '${gmtDate:yyyy-MM-dd}'",
-    "/vendor/search?whereby=a>1",  # not a hub URL, and not close to 'where'
+    "/vendor/search?whereby=a>1",  # not a hub URL
+    f"/hubs/crm/contacts?where=a>'{GOOD_MACRO}'&next=https://example.com/a?b=1",  # a URL as a value
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}

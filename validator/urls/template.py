@@ -501,6 +501,9 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
         if where is not None and where.offset <= m.start() < where.offset + len(where.text) \
                 and masked.count("'", where.offset, m.start()) % 2:
             continue  # inside a CEQL string
+        owner = next((q for q in params if q.start <= m.start() < q.end), None)
+        if owner is not None and "://" in masked[owner.value_start:m.start()]:
+            continue  # a URL as a parameter's value (redirect=https://host/a?b=1): its '?' is its own
         col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
                 "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`")
     if where is not None or not hub_relative:
