@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..findings import Finding, Problem, Severity
+from ..findings import Applicability, Edit, Finding, Fix, Problem, Severity
 from ..urls.facts import Flaw, UrlFact
 from .base import Rule
 from .dates import DATE_PATTERN_INVALID
@@ -305,6 +305,25 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
 }
 
 
+#: How safe each fact's ``replacement`` is to apply (ruff's applicability); flaws not listed have no fix.
+FIX_APPLICABILITY: dict[Flaw, Applicability] = {
+    Flaw.CEQL_DOUBLE_EQUALS: "safe",  # '==' -> '='
+    Flaw.MACRO_FORMAT_SPACE: "safe",  # the whitespace removed
+    Flaw.DOUBLE_ENCODED: "unsafe",  # '%253E' -> '%3E': whether the platform encodes again is undocumented
+    Flaw.CEQL_AMPERSAND_JOIN: "unsafe",  # '&' -> ' and ': the condition becomes part of the filter
+    Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
+}
+
+
+def fix_of(fact: UrlFact) -> Fix | None:
+    """The machine-applicable fix of ``fact`` (offsets into the URL), or None."""
+    applicability = FIX_APPLICABILITY.get(fact.flaw)
+    if fact.replacement is None or applicability is None:
+        return None
+    return Fix(fact.help or "apply the suggested edit", (Edit(fact.start, fact.end, fact.replacement),),
+               applicability)
+
+
 def rule_of(fact: UrlFact) -> tuple[Rule, Severity | None]:
     """The rule ``fact`` is reported as, and its severity when it is not the rule's default."""
     rule, severity = FLAW_RULES[fact.flaw]
@@ -335,7 +354,7 @@ def url_problems(template: UrlTemplate | str, *, encode_values: bool = False, se
         if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (fact.flaw is Flaw.RAW_SPACE and not report_spaces):
             continue
         rule, severity = rule_of(fact)
-        problems.append(Problem(rule.code, fact.message, fact.start, fact.end, fact.help, severity))
+        problems.append(Problem(rule.code, fact.message, fact.start, fact.end, fact.help, severity, fix_of(fact)))
     problems.sort(key=lambda p: (p.start, p.end, p.rule))
     return problems
 
@@ -359,4 +378,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             rule, severity = rule_of(fact)
             yield ctx.finding(rule, fact.message, source=entry.source, pointer=pointer, sub=(fact.start, fact.end),
-                              help=fact.help, severity=severity)
+                              help=fact.help, severity=severity, fix=fix_of(fact))

@@ -157,7 +157,8 @@ def _lex(masked: str) -> list[tuple[str, str, int, int]]:
 
 
 class _Add(Protocol):
-    def __call__(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None) -> None: ...
+    def __call__(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+                 replacement: str | None = None) -> None: ...
 
 
 #: One letter per token kind: the structure grammar reads the string of these letters.
@@ -223,7 +224,7 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
         elif kind == "op":
             if tok == "==":
                 add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
-                    help="write `=`")
+                    help="write `=`", replacement="=")
             if prev in (None, "lparen", "comma"):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):
@@ -257,8 +258,9 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     """
     clause = WhereClause(text, offset)
 
-    def add(flaw: Flaw, message: str, start: int, end: int, help: str | None = None) -> None:
-        clause.facts.append(UrlFact(flaw, message, offset + start, offset + end, help))
+    def add(flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+            replacement: str | None = None) -> None:
+        clause.facts.append(UrlFact(flaw, message, offset + start, offset + end, help, replacement))
 
     try:
         if not text.strip():

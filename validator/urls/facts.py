@@ -59,7 +59,8 @@ class Flaw(enum.Enum):
 class UrlFact:
     """One :class:`Flaw` at ``[start, end)`` of the URL, described for a person.
 
-    ``help`` says how to fix it, when that is known.
+    ``help`` says how to fix it, when that is known; ``replacement``, when given, is the text that
+    replaces ``[start, end)`` to fix it (the rule decides whether that fix is safe to apply).
     """
 
     flaw: Flaw
@@ -67,3 +68,4 @@ class UrlFact:
     start: int
     end: int
     help: str | None = None
+    replacement: str | None = None

@@ -206,8 +206,9 @@ class _Collector:
     def __init__(self) -> None:
         self.facts: list[UrlFact] = []
 
-    def add(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None) -> None:
-        self.facts.append(UrlFact(flaw, message, start, max(end, start), help))
+    def add(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+            replacement: str | None = None) -> None:
+        self.facts.append(UrlFact(flaw, message, start, max(end, start), help, replacement))
 
 
 def _w(code: str) -> str:
@@ -277,7 +278,7 @@ def _edge_spaces(col: _Collector, value: str, start: int, what: str, effect: str
         spans.append((start + len(value) - trail, start + len(value)))
     for s, e in spans:
         col.add(Flaw.MACRO_FORMAT_SPACE, f"whitespace {'before' if s == start else 'after'} the macro's {what} "
-                f"{value.strip()!r}: {effect}", s, e, help="remove the whitespace")
+                f"{value.strip()!r}: {effect}", s, e, help="remove the whitespace", replacement="")
 
 
 def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
@@ -505,7 +506,8 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
         if owner is not None and "://" in masked[owner.value_start:m.start()]:
             continue  # a URL as a parameter's value (redirect=https://host/a?b=1): its '?' is its own
         col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
-                "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`")
+                "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`",
+                replacement="&")
     if where is not None or not hub_relative:
         return
     import difflib
@@ -690,7 +692,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _DOUBLE_ENCODED.finditer(masked):
         col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
                 f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
-                help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)")
+                help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)",
+                replacement=f"%{m.group(1)}")
     absolute = _ABSOLUTE.match(masked, stripped_start)
     if absolute:
         col.add(Flaw.ABSOLUTE_URL, f"{absolute.group(0)!r}: an absolute vendor URL; poller URLs are paths the platform "
@@ -723,7 +726,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         first = _NEXT_PARAM.search(masked, path_start, path_end)
         if first and first.group(0).startswith("&"):
             col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({first.group(0)!r}): without a '?' the vendor "
-                    "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`")
+                    "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`",
+                    replacement="?")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     for m in re.finditer(r"'|\"", masked[path_start:path_end]):
@@ -751,7 +755,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 amp = p_start - 1
                 col.add(Flaw.CEQL_AMPERSAND_JOIN, f"'&' ends the where filter: {text[p_start:p_end].strip()!r} is sent "
                         "as another query parameter, not as a condition (CEQL joins conditions with ' and ')",
-                        amp, amp + 1, help="write ` and ` instead of `&`")
+                        amp, amp + 1, help="write ` and ` instead of `&`", replacement=" and ")
             if text[p_start:name_end] == "where" and where is None:
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
