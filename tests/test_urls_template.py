@@ -6,17 +6,17 @@ import json
 
 import pytest
 
-from validator.urls import RULES
+from validator.rules.urls import RULES, url_problems
 from validator.urls.template import parse_url_template
 
 
 def codes(url: str, **options) -> list[str]:
-    return [p.rule for p in parse_url_template(url, **options).problems]
+    return [p.rule for p in url_problems(url, **options)]
 
 
 def only(url: str, rule: str, **options):
-    found = [p for p in parse_url_template(url, **options).problems if p.rule == rule]
-    assert len(found) == 1, (url, parse_url_template(url, **options).problems)
+    found = [p for p in url_problems(url, **options) if p.rule == rule]
+    assert len(found) == 1, (url, url_problems(url, **options))
     return found[0]
 
 
@@ -48,7 +48,7 @@ def only(url: str, rule: str, **options):
 )
 def test_macro_forms(url: str, kind: str, zone: str | None, fmt: str | None, unit: str | None) -> None:
     template = parse_url_template(url)
-    assert template.problems == []
+    assert url_problems(template) == []
     (macro,) = template.macros
     assert (macro.kind, macro.zone, macro.format, macro.unit) == (kind, zone, fmt, unit)
     assert url[macro.start:macro.end] == macro.text
@@ -63,7 +63,7 @@ def test_macro_forms(url: str, kind: str, zone: str | None, fmt: str | None, uni
 def test_format_with_quotes_colons_and_braces() -> None:
     url = "/hubs/crm/a?where=x>'${gmtDate:yyyy'}'MM'{'dd 'at' HH:mm}'"
     template = parse_url_template(url)
-    assert template.problems == []
+    assert url_problems(template) == []
     (macro,) = template.macros
     assert macro.format == "yyyy'}'MM'{'dd 'at' HH:mm"
 
@@ -72,7 +72,7 @@ def test_two_macros_and_hub_parts() -> None:
     url = ("/hubs/humancapital/employees?where=filterUpdatedStartDate='${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}' "
            "and filterUpdatedEndDate='${nowTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss}'")
     template = parse_url_template(url)
-    assert template.problems == []
+    assert url_problems(template) == []
     assert [m.kind for m in template.macros] == ["dateTimeZone", "nowTimeZone"]
     assert [m.uses_now for m in template.macros] == [False, True]
     assert (template.hub, template.resource, template.path) == ("humancapital", "employees",
@@ -85,7 +85,7 @@ def test_two_macros_and_hub_parts() -> None:
 def test_path_variables_and_params() -> None:
     url = "/hubs/social/companies/{id}/updates/likes?where=timestamp>'${milliseconds}'&updateKey={updateKey}"
     template = parse_url_template(url)
-    assert template.problems == []
+    assert url_problems(template) == []
     assert [(v.name, url[v.start:v.end]) for v in template.path_variables] == [("id", "{id}"),
                                                                               ("updateKey", "{updateKey}")]
     assert [(p.name, p.value) for p in template.params] == [("where", "timestamp>'${milliseconds}'"),
@@ -94,14 +94,14 @@ def test_path_variables_and_params() -> None:
 
 def test_vendor_relative_url() -> None:
     template = parse_url_template("/invoices?where=modifiedafter='${gmtDate:yyyy-MM-dd}'")
-    assert template.problems == [] and template.hub is None and not template.hub_relative
+    assert url_problems(template) == [] and template.hub is None and not template.hub_relative
     assert template.path == "/invoices"
 
 
 def test_where_ends_at_ampersand_outside_quotes() -> None:
     template = parse_url_template("/hubs/crm/a?where=q='a&b' and x='${epoch}'&pageSize=5")
     assert [(p.name, p.value) for p in template.params] == [("where", "q='a&b' and x='${epoch}'"), ("pageSize", "5")]
-    assert template.problems == []
+    assert url_problems(template) == []
 
 
 # --------------------------------------------------------------------------- date formats (CE401, CE604)
@@ -198,8 +198,8 @@ def test_unterminated_macro() -> None:
 def test_macro_unterminated_before_the_next_macro() -> None:
     url = "/hubs/crm/a?where=x>'${gmtDate:yyyy' and y<'${now:HH}'"
     template = parse_url_template(url)
-    assert [p.rule for p in template.problems] == ["CE605"]
-    assert template.problems[0].start == url.index("${gmtDate")
+    assert [p.rule for p in url_problems(template)] == ["CE605"]
+    assert url_problems(template)[0].start == url.index("${gmtDate")
     assert [m.kind for m in template.macros] == ["now"]
 
 
@@ -289,7 +289,7 @@ def test_stray_quote_after_query_variable() -> None:
 
 def test_typographic_quotes_around_a_macro() -> None:
     url = "/hubs/crm/a?where=x>\u2018${gmtDate:yyyy}\u2019"
-    found = [(p.rule, p.start) for p in parse_url_template(url).problems]
+    found = [(p.rule, p.start) for p in url_problems(url)]
     assert found == [("CE610", 20), ("CE624", 21), ("CE610", len(url) - 1)]  # to CEQL the date is unquoted
     assert codes("/hubs/crm/a?where=q='it\u2019s' and x>'${epoch}'") == []
 
@@ -302,7 +302,7 @@ def test_apostrophe_inside_a_word_is_not_stray() -> None:
 def test_stray_brace_and_quote_in_path() -> None:
     url = "/hubs/general/contacts}'"
     assert codes(url) == ["CE611", "CE610"]
-    brace, quote = parse_url_template(url).problems
+    brace, quote = url_problems(url)
     assert (brace.start, quote.start) == (len(url) - 2, len(url) - 1)
 
 
@@ -350,7 +350,7 @@ def test_plus_depends_on_the_zone() -> None:
 def test_raw_spaces_are_an_option() -> None:
     url = "/hubs/crm/a?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'"
     assert codes(url) == []
-    found = parse_url_template(url, report_spaces=True).problems
+    found = url_problems(url, report_spaces=True)
     assert [(p.rule, p.severity, p.start) for p in found] == [("CE617", "info", url.index(" ")),
                                                              ("CE617", "info", url.index(" ", url.index(" ") + 1))]
 
@@ -400,8 +400,8 @@ def test_never_raises_on_garbage() -> None:
     @given(st.lists(alphabet, max_size=40).map("".join))
     def check(text: str) -> None:
         template = parse_url_template(text)
-        assert all(p.rule != "CE699" for p in template.problems), (text, template.problems)
-        for p in template.problems:
+        assert all(p.rule != "CE699" for p in url_problems(template)), (text, url_problems(template))
+        for p in url_problems(template):
             assert 0 <= p.start <= p.end <= len(text)
 
     check()

@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         status = int(args._run(args))
-        sys.stdout.flush()  # a full device fails here, not at exit
+        if sys.stdout is not None and not sys.stdout.closed:  # the language server closes it at exit
+            sys.stdout.flush()  # a full device fails here, not at exit
         return status
     except KeyboardInterrupt:
         return 130

@@ -299,16 +299,19 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
             ctx.pollers.append((ref, loaded))
 
     from .rules import checkers
+    from .urls.template import parse_scope
 
     schema_found: list[Finding] = []
-    for run in checkers():
-        try:
-            (schema_found if run.__module__ == SCHEMA_CHECK else findings).extend(run(ctx))
-        except SetupError:
-            raise  # the user's element docs or overlay cannot be used: the caller reports it (exit 2)
-        except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the user every other finding
-            findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: {type(exc).__name__}: "
-                                      f"{exc}"[:300] + "; please report it with this file", 0, 0))
+    with parse_scope():  # every rule reading a poller URL shares one parse of it during this check
+        for run in checkers():
+            try:
+                (schema_found if run.__module__ == SCHEMA_CHECK else findings).extend(run(ctx))
+            except SetupError:
+                raise  # the user's element docs or overlay cannot be used: the caller reports it (exit 2)
+            except Exception as exc:  # noqa: BLE001 - one rule's bug must not cost the user every other finding
+                findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: "
+                                          f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this file",
+                                          0, 0))
     return _dedupe(sorted(findings + _not_superseded(schema_found, findings), key=Finding.sort_key))
 
 

@@ -117,15 +117,13 @@ def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict
     return found, skipped
 
 
-def _severity(problem) -> str:
-    if problem.severity:
-        return problem.severity
-    from ..urls import RULES
+def _problems(rendered, encode_values: bool) -> list[tuple[Any, str]]:
+    """The template's problems with their severities, as `check` reports them (CE617 is not asked for here)."""
+    from ..rules import rule_for
+    from ..rules.urls import url_problems
 
-    for rule in RULES:
-        if rule.code == problem.rule:
-            return rule.severity
-    return "error"
+    problems = url_problems(rendered.template, facts=rendered.facts, encode_values=encode_values)
+    return [(p, p.severity or rule_for(p.rule).severity) for p in problems]
 
 
 def _render(entry: dict, interval: int, at, now, args: argparse.Namespace):
@@ -163,7 +161,7 @@ def _scrub(text: str, secrets) -> str:
     return text
 
 
-def _text_block(name: str, rendered, delay: int) -> list[str]:
+def _text_block(name: str, rendered, delay: int, encode_values: bool) -> list[str]:
     pad = " " * 12
     lines = [name]
     secrets = _secrets(rendered)
@@ -183,15 +181,15 @@ def _text_block(name: str, rendered, delay: int) -> list[str]:
     lines.append(last)
     if any(s.macro.uses_now for s in rendered.substitutions):
         lines.append(f"  now       {_iso(rendered.now_ms)}")
-    for problem in rendered.problems:
-        lines.append(f"  {problem.rule} {_severity(problem)} at column {problem.start + 1}: "
+    for problem, severity in _problems(rendered, encode_values):
+        lines.append(f"  {problem.rule} {severity} at column {problem.start + 1}: "
                      f"{_scrub(problem.message, secrets)}")
     for assumption in rendered.assumptions:
         lines.append(f"  assumes   {assumption}")
     return lines
 
 
-def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int) -> dict:
+def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int, encode_values: bool) -> dict:
     secrets = _secrets(rendered)
     return {
         "name": name,
@@ -211,9 +209,9 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int)
             for s in rendered.substitutions
         ],
         "problems": [
-            {"rule": p.rule, "severity": _severity(p), "message": _scrub(p.message, secrets), "start": p.start,
+            {"rule": p.rule, "severity": severity, "message": _scrub(p.message, secrets), "start": p.start,
              "end": p.end, "fix": _scrub(p.help or "", secrets) or None}
-            for p in rendered.problems
+            for p, severity in _problems(rendered, encode_values)
         ],
         "assumptions": list(rendered.assumptions),
     }
@@ -332,7 +330,7 @@ def run(args: argparse.Namespace) -> int:
             "now": _iso(epoch_millis(now)) if now is not None else None,
             "server_zone": args.server_zone,
             "encode_values": bool(args.encode_values),
-            "resources": [_json_resource(n, p, r, d, i) for n, p, r, d, i in results],
+            "resources": [_json_resource(n, p, r, d, i, bool(args.encode_values)) for n, p, r, d, i in results],
             "skipped": skipped,
         }
         print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
@@ -340,7 +338,7 @@ def run(args: argparse.Namespace) -> int:
     out = [f"last poll time (--at): {_iso(at_ms)}"]
     for name, _pointer, rendered, delay, _interval in results:
         out.append("")
-        out.extend(_text_block(name, rendered, delay))
+        out.extend(_text_block(name, rendered, delay, bool(args.encode_values)))
     for item in skipped:
         out.append("")
         out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")

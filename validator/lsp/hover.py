@@ -85,8 +85,7 @@ def target_at(checked: Checked, offset: int) -> tuple[Context, Target] | None:
             start, end = source.span(entry.child("url"))
             if start <= offset < end:
                 options = ctx.options
-                template = parse_url_template(url, encode_values=options.encode_values,
-                                              server_zone=options.server_zone)
+                template = parse_url_template(url, server_zone=options.server_zone)
                 for macro in template.macros:
                     m_start, m_end = source.string_span(entry.child("url"), macro.start, macro.end)
                     if m_start <= offset < m_end:

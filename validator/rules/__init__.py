@@ -21,7 +21,7 @@ RULE_MODULES: tuple[str, ...] = (
     "validator.rules.poller",
     "validator.rules.dates",
     "validator.rules.zones",
-    "validator.urls",
+    "validator.rules.urls",
     "validator.rules.placeholders",
     "validator.rules.secrets",
     "validator.rules.legacy",

@@ -238,9 +238,10 @@ def _full_line(line: LegacyLine, server_zone: str) -> Iterator[Problem]:
 def _url(url: Field, server_zone: str) -> Iterator[Problem]:
     from ..urls.template import parse_url_template
     from .dates import pattern_problems
+    from .urls import url_problems
 
     template = parse_url_template(url.text, server_zone=server_zone)
-    yield from (_shift(problem, url.start) for problem in template.problems)
+    yield from (_shift(problem, url.start) for problem in url_problems(template))
     for macro in template.macros:
         if macro.pattern is None or macro.format_start is None:
             continue

@@ -1,15 +1,371 @@
-"""Runs the URL template and CEQL grammars (``validator.urls``) over every poller ``url``."""
+"""Poller URLs (CE6xx): the URL template, its macros and its CEQL ``where`` filter.
+
+The grammars in :mod:`validator.urls` read each poller ``url`` once per check and return
+:class:`~validator.urls.facts.UrlFact` s (what is wrong, where); this module owns the rules,
+decides which rule and severity each :class:`~validator.urls.facts.Flaw` is reported as, and
+places the findings in the file.  Two facts are reported only on request: a macro printing
+'+' into the query (CE616) unless the encode-values assumption is on, and raw spaces (CE617,
+opt-in: ``--select CE617``).
+"""
 
 from __future__ import annotations
 
-from typing import Iterator
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from ..findings import Finding
+from ..findings import Applicability, Edit, Finding, Fix, Problem, Severity
+from ..urls.facts import Flaw, UrlFact
+from .base import Rule
+from .dates import DATE_PATTERN_INVALID
+
+if TYPE_CHECKING:
+    from ..engine import Context
+    from ..urls.template import UrlTemplate
+
+__all__ = ["FLAW_RULES", "RULES", "URL_RAW_SPACE", "check", "rule_of", "url_problems"]
 
 
-def check(ctx) -> Iterator[Finding]:
+def _poller(url: str) -> str:
+    """A complete poller configuration whose only questionable part is ``url``."""
+    entry = {
+        "url": url,
+        "idField": "id",
+        "datesConfiguration": {
+            "updatedDateField": "updated_at",
+            "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "updatedDateTimezone": "GMT",
+            "createdDateField": "created_at",
+            "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+            "createdDateTimezone": "GMT",
+        },
+    }
+    return json.dumps({"contacts": entry}, indent=2)
+
+
+_GOOD = _poller("/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+
+def _rule(code: str, name: str, severity: Severity, summary: str, description: str, bad_url: str,
+          good_url: str | None = None, *, opt_in: bool = False) -> Rule:
+    return Rule(code, name, severity, summary, description.strip(), _poller(bad_url),
+                _poller(good_url) if good_url else _GOOD, opt_in=opt_in)
+
+
+MACRO_UNKNOWN_DESCRIPTOR = _rule("CE601", "macro-unknown-descriptor", "error", "unknown macro descriptor (did you mean ...?)", """
+The platform substitutes only `gmtDate`, `date`, `dateTimeZone`, `now`, `nowTimeZone`, `epoch` and
+`milliseconds`, spelled exactly so: `${DateTimeZone:PST:...}` (capital D, 8 times in Cloud Elements' own
+docs) is sent to the vendor unchanged.  Fix the spelling the message suggests.  An all-capitals name
+such as `${API_KEY}` is reported as info only, in case a deployment tool fills it in.
+""", "/hubs/employee/employees?where=updated_date__gte='${DateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss}'",
+      "/hubs/employee/employees?where=updated_date__gte='${dateTimeZone:PST:yyyy-MM-dd'T'HH:mm:ss}'")
+
+MACRO_MISSING_DESCRIPTOR = _rule("CE602", "macro-missing-descriptor", "error", "a date pattern inside ${...} without a descriptor", """
+`${yyyy-MM-dd'T'HH:mm:ss'Z'}` has no descriptor, so the platform does not know it is a date macro and sends
+it unchanged.  Write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}` (last poll time in GMT), or `dateTimeZone:ZONE:`.
+""", "/hubs/general/payments?where=begin_time='${yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+MACRO_NUMBER = _rule("CE603", "macro-number", "error", "a number inside ${...} instead of a macro", """
+`${518862600}` is a number, not a macro: the platform sends it as is and the poller always asks for the
+same moment.  Use `${epoch:s}` (epoch seconds) or `${epoch}` (milliseconds) for the last poll time.
+""", "/hubs/marketing/contacts?where=lastUpdatedAt>='${518862600}'",
+      "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'")
+
+MACRO_FORMAT_NOT_A_DATE = _rule("CE604", "macro-format-not-a-date", "error", "a macro format that is prose, a number, empty or has no field", """
+A date macro's format must be a `SimpleDateFormat` pattern with at least one date field.  Prose such as
+`${date:10 digit integer Unix time}`, a number, or an empty format prints the same text on every poll (or
+does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the pattern the vendor expects.
+""", "/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'",
+      "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'")
+
+MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing {, missing format", """
+A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
+(`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), an empty `${}`, `${gmtDate}` without a format or
+`${dateTimeZone:FORMAT}` without a zone are not substituted.
+""", "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+MACRO_TEMPLATE_LEFTOVER = _rule("CE606", "macro-template-leftover", "error", "#{'$'}{...}: a templating escape left in the URL", """
+`#{'$'}{gmtDate:...}` is how a template engine (FreeMarker, Thymeleaf) writes a literal `${`; copied
+unrendered into a body it is not a macro, and the vendor receives the text.  Write `${gmtDate:...}`.
+""", "/hubs/finance/bills?where=TimeModified >= '#{'$'}{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+      "/hubs/finance/bills?where=TimeModified >= '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+MACRO_PLACEHOLDER_ZONE = _rule("CE607", "macro-placeholder-zone", "warning", "a placeholder such as {TimeZone} as a macro's zone", """
+`${dateTimeZone:{TimeZone}:...}` carries an unfilled placeholder as its zone.  Unless something replaces it
+before the poll runs, Java's `TimeZone.getTimeZone("{TimeZone}")` silently answers GMT.  Put the vendor
+account's zone id (`America/Los_Angeles`, `GMT`...).
+""", "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:{TimeZone}:yyyy-MM-dd HH:mm:ss}'",
+      "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:GMT:yyyy-MM-dd HH:mm:ss}'")
+
+MACRO_UNKNOWN_ZONE = _rule("CE608", "macro-unknown-zone", "error", "a zone Java does not know (silently GMT)", """
+Java's `TimeZone.getTimeZone` answers GMT for any id it does not know (ids are case-sensitive: `utc`,
+`America/new_york`, `UTC+05:30` are unknown), so the macro prints GMT time under another name.  Use a
+known id; the message suggests the closest one.  Offsets written as `-8:00` are documented by Cloud
+Elements and accepted.
+""", "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denvr:yyyy-MM-dd HH:mm:ss}'",
+      "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss}'")
+
+EPOCH_BAD_UNIT = _rule("CE609", "epoch-bad-unit", "warning", "${epoch:UNIT} with a unit other than s, ms, us", """
+`${epoch}` is the last poll time in epoch milliseconds; `${epoch:s}`, `${epoch:ms}` and `${epoch:us}` give
+seconds, milliseconds and microseconds.  Any other unit (`${epoch:0}`) is not documented: what the
+platform prints for it is unknown.
+""", "/hubs/payment/events?where=created>'${epoch:sec}'", "/hubs/payment/events?where=created>'${epoch:s}'")
+
+URL_STRAY_QUOTE = _rule("CE610", "url-stray-quote", "error", "a quote outside any macro or CEQL string", """
+A quote in the path, or an unpaired quote in a query value other than `where`, is sent to the vendor
+as part of the value (`&updateKey={updateKey}'` asks for a key ending in a quote).  Remove it.
+""", "/hubs/general/contacts'", "/hubs/general/contacts")
+
+URL_STRAY_BRACE = _rule("CE611", "url-stray-brace", "error", "a brace outside any macro or {variable}", """
+`{name}` is a path variable and `${...}` a macro; any other brace (`/contacts}`) is sent as is.
+""", "/hubs/general/contacts}", "/hubs/general/contacts")
+
+URL_WHITESPACE = _rule("CE612", "url-whitespace", "error", "whitespace at the start or end of the URL, or a control character", """
+A URL that starts with a space (` /hubs/...`) or holds a tab or newline is not a valid request path.
+Whitespace at the end is reported as info: it is sent as `%20`, which most vendors ignore.
+""", " /hubs/crm/contacts", "/hubs/crm/contacts")
+
+URL_MISSING_SLASH = _rule("CE613", "url-missing-slash", "error", "the URL does not start with '/'", """
+Poller URLs are relative to the hub (`/hubs/crm/contacts`) or to the vendor's base URL (`/invoices`);
+without the leading `/` the path is joined to the base URL without a separator.
+""", "hubs/employee/timesheets", "/hubs/employee/timesheets")
+
+URL_PLUS_UNENCODED = _rule("CE616", "url-plus-unencoded", "warning", "a macro prints '+' into a query that is not encoded", """
+`Z` always prints a sign (`+0000` in GMT), `X` prints `+hh:mm` east of GMT, and `z` prints `GMT+05:30` for
+custom zones.  The platform's examples never percent-encode the substituted value, and a raw `+` in a
+query string is read as a space by most servers, so the vendor sees `2024-01-05T10:00:00 0000`.  Use `X`
+(which prints `Z` at offset zero) or a literal `'Z'` for GMT.  Off when the encode-values assumption is on.
+""", "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssZ}'",
+      "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
+
+URL_HTML_ENTITY = _rule("CE618", "url-html-entity", "error", "an HTML entity (&apos;, &quot;) in the URL", """
+`&apos;` is what an HTML page shows for `'`; copied into a URL it is sent as is, and its `&` splits the
+query into two parameters.  Write the character itself.
+""", "/hubs/crm/contacts?where=update_time >= &apos;${gmtDate:yyyy-MM-dd HH:mm:ss}&apos;",
+      "/hubs/crm/contacts?where=update_time >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'")
+
+CEQL_UNBALANCED_QUOTE = _rule("CE620", "ceql-unbalanced-quote", "error", "a CEQL string whose quote never closes", """
+In the `where` value, every string opens and closes with `'`.  The Sage One page's
+`... and attributes='created_at,updated_at` never closes its last quote; the element's own definition does.
+Quotes inside a macro's format (`${date:yyyy-MM-dd'T'HH:mm:ss'Z'}`) do not count: the macro is replaced first.
+""", "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+      "attributes='created_at,updated_at",
+      "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+      "attributes='created_at,updated_at'")
+
+CEQL_DANGLING_OPERATOR = _rule("CE621", "ceql-dangling-operator", "error", "a CEQL operator with nothing on one side", """
+`updated >` at the end of the filter, `and` with no condition after it, `in` without a list, `is`
+without `null`: the vendor rejects the filter.
+""", "/hubs/crm/contacts?where=updated_at >", None)
+
+CEQL_EMPTY_WHERE = _rule("CE622", "ceql-empty-where", "error", "an empty where=", """
+`?where=` with nothing after it sends an empty filter; give a condition or remove the parameter.
+""", "/hubs/crm/contacts?where=", None)
+
+CEQL_UNBALANCED_PARENTHESIS = _rule("CE623", "ceql-unbalanced-parenthesis", "error", "a CEQL parenthesis that is never closed or closes nothing", """
+Every `(` in the `where` value needs its `)`.
+""", "/hubs/crm/contacts?where=(updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", None)
+
+CEQL_UNQUOTED_DATE = _rule("CE624", "ceql-unquoted-date", "info", "a date macro outside quotes in the where value", """
+515 of 521 date macros in Cloud Elements' examples sit inside single quotes: a rendered date
+(`2024-01-05T10:00:00Z`) is not a CEQL number.  Quote it unless the vendor's filter expects it bare.
+""", "/hubs/ecommerce/orders?where=min_date_modified=${date:yyyy-MM-dd'T'HH:mm:ss'Z'}",
+      "/hubs/ecommerce/orders?where=min_date_modified='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+URL_UNKNOWN_HUB = _rule("CE625", "url-unknown-hub", "warning", "a hub name close to a known one (typo)", """
+Hub-relative URLs read `/hubs/<hub>/<resource>`; a hub that is not known but one letter or two away from a
+known hub (`docuemnts`) is a typo.  Unknown hubs far from any known one are not reported.
+""", "/hubs/docuemnts/documents", "/hubs/documents/documents")
+
+URL_QUERY_IN_PATH = _rule("CE626", "url-query-in-path", "warning", "a path segment name=value where a query was meant", """
+`/hubs/crm/clients/startingFrom=${epoch}` puts a parameter in the path: the URL has no `?`, so the vendor sees a
+path segment.  Write `/clients?startingFrom=${epoch}`.
+Only hub-relative URLs are checked: a vendor's own paths may hold `=`.
+""", "/hubs/crm/clients/startingFrom=${epoch}", "/hubs/crm/clients?startingFrom=${epoch}")
+
+URL_FIXED_DATE = _rule("CE627", "url-fixed-date", "warning", "a where filter on a fixed date and no macro at all", """
+`?where=mdate>=2017-02-28T16:11:29-06:00` never moves: every poll asks for everything changed since that
+date, and the poller reports the same records again and again.  Use a macro for the last poll time.
+""", "/hubs/marketing/deals?where=mdate>=2017-02-28T16:11:29-06:00",
+      "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
+
+URL_EMPTY_COMPARISON = _rule("CE628", "url-empty-comparison", "warning", "a where filter compares with an empty string", """
+`?where=updated>=''` compares with nothing: this is what is left when a shell expands `'${gmtDate:...}'`
+inside `curl -d '...'` (the inner single quotes end the shell's quoting, and `${gmtDate:...}` is an empty
+shell variable). Put the macro back, and send the body from a file (`curl -d @body.json`).
+""", "/hubs/crm/contacts?where=updated>=''",
+    "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+URL_DOUBLE_ENCODED = _rule("CE629", "url-double-encoded", "error", "a percent-escape encoded twice (%253E, %2527)", """
+`%25` is the escape of `%` itself, so `%253E` reaches the vendor as the three characters `%3E`, not as `>`:
+the filter compares with the wrong text or does not parse.  It is what an encoder run over an already
+encoded URL produces.  Write the character itself (the platform's examples never encode), or `%3E` once.
+""", "/hubs/crm/contacts?where=lastmodifieddate%253E%2527${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%2527",
+    "/hubs/crm/contacts?where=lastmodifieddate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+CEQL_DOUBLE_EQUALS = _rule("CE630", "ceql-double-equals", "error", "== in a where filter (CEQL equality is =)", """
+CEQL compares with `=`, `!=`, `<>`, `<`, `<=`, `>`, `>=`, `like`, `in` and `is [not] null`; `==` is a
+programming-language habit the vendor's filter does not accept.  Write `=`.
+""", "/hubs/crm/contacts?where=status=='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/crm/contacts?where=status='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+CEQL_AMPERSAND_JOIN = _rule("CE631", "ceql-ampersand-join", "error", "'&' joins conditions inside a where filter", """
+The `where` value ends at the first `&` outside its quotes: in
+`?where=updated>'${gmtDate:...}'&status='open'` the second condition is sent as another query parameter
+(`status` with the value `'open'`), which the hub does not read as a filter.  CEQL joins conditions with
+` and ` (or ` or `).  Reported when what follows `&` is a condition: an operator other than `=` in the
+name (`b>'x'`), spaces, or a quoted value or macro (`b='x'`); ordinary parameters such as `&pageSize=100`
+are not.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&status='open'",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
+
+URL_ABSOLUTE = _rule("CE632", "url-absolute", "warning", "an absolute vendor URL (https://api.vendor.com/...)", """
+A poller `url` is a path the platform joins to the element's base URL: the hub path
+(`/hubs/crm/contacts`, normalised by the hub for every element) or the vendor's own path (`/invoices`).
+Every documented poller is written so; an absolute `https://api.hubapi.com/crm/v3/...` copied from the
+vendor's API reference is assumed to be joined like any other path, which gives no valid URL.  Write the
+hub path, or the vendor path without scheme and host.
+""", "https://api.hubapi.com/crm/v3/objects/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+MACRO_FORMAT_SPACE = _rule("CE633", "macro-format-space", "warning", "whitespace at the edge of a macro's format or zone", """
+`${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}` has a space after the colon: Java's `SimpleDateFormat` keeps it as
+literal text, so the vendor receives `' 2024-01-05T10:00:00Z'`, which most date parsers reject.  A space
+around a zone (`${dateTimeZone: America/Denver:...}`) makes the id unknown to Java, which then silently uses
+GMT.  Remove the whitespace; spaces inside a pattern (`yyyy-MM-dd HH:mm:ss`) are fine.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+URL_QUERY_SEPARATOR = _rule("CE634", "url-query-separator", "error", "'?' and '&' swapped: a second '?', or a query starting with '&'", """
+The query starts with one `?`; its parameters are separated by `&`.  A second `?`
+(`?where=...?pageSize=100`) is sent as part of the value before it, and a query that starts with `&`
+(`/contacts&where=...`) is read as part of the path.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'?pageSize=100",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&pageSize=100")
+
+URL_WHERE_MISSPELLED = _rule("CE635", "url-where-misspelled", "warning", "a hub URL's filter under a misspelled where (Where, were)", """
+On a hub URL (`/hubs/...`) the CEQL filter is the `where` parameter, lower case.  `?Where=...`,
+`?WHERE=...` or `?were=...` holding a comparison is passed on as an unknown parameter, so the poller asks
+for every record on each run.  Reported only on hub URLs without a `where` parameter.
+""", "/hubs/crm/contacts?Where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
+# Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
+URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
+How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
+spaces and work, so this is off by default and info when asked for (`check --select CE617`, or
+`--report-spaces`).
+""", "/hubs/crm/contacts?where=updated_at >= '${gmtDate:yyyy-MM-dd HH:mm:ss}'", opt_in=True)
+
+RULES: list[Rule] = [
+    MACRO_UNKNOWN_DESCRIPTOR, MACRO_MISSING_DESCRIPTOR, MACRO_NUMBER, MACRO_FORMAT_NOT_A_DATE, MACRO_MALFORMED,
+    MACRO_TEMPLATE_LEFTOVER, MACRO_PLACEHOLDER_ZONE, MACRO_UNKNOWN_ZONE, EPOCH_BAD_UNIT, URL_STRAY_QUOTE,
+    URL_STRAY_BRACE, URL_WHITESPACE, URL_MISSING_SLASH, URL_PLUS_UNENCODED, URL_RAW_SPACE, URL_HTML_ENTITY,
+    CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
+    URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
+    CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
+]
+
+#: The rule each flaw is reported as, and the severity when it is not the rule's own.
+FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
+    Flaw.MACRO_UNKNOWN_DESCRIPTOR: (MACRO_UNKNOWN_DESCRIPTOR, None),
+    Flaw.MACRO_ENV_REFERENCE: (MACRO_UNKNOWN_DESCRIPTOR, "info"),
+    Flaw.MACRO_MISSING_DESCRIPTOR: (MACRO_MISSING_DESCRIPTOR, None),
+    Flaw.MACRO_NUMBER: (MACRO_NUMBER, None),
+    Flaw.MACRO_FORMAT_NOT_A_DATE: (MACRO_FORMAT_NOT_A_DATE, None),
+    Flaw.MACRO_FORMAT_INVALID: (DATE_PATTERN_INVALID, None),
+    Flaw.MACRO_MALFORMED: (MACRO_MALFORMED, None),
+    Flaw.MACRO_TEMPLATE_LEFTOVER: (MACRO_TEMPLATE_LEFTOVER, None),
+    Flaw.MACRO_PLACEHOLDER_ZONE: (MACRO_PLACEHOLDER_ZONE, None),
+    Flaw.MACRO_UNKNOWN_ZONE: (MACRO_UNKNOWN_ZONE, None),
+    Flaw.EPOCH_BAD_UNIT: (EPOCH_BAD_UNIT, None),
+    Flaw.STRAY_QUOTE: (URL_STRAY_QUOTE, None),
+    Flaw.STRAY_BRACE: (URL_STRAY_BRACE, None),
+    Flaw.WHITESPACE: (URL_WHITESPACE, None),
+    Flaw.TRAILING_WHITESPACE: (URL_WHITESPACE, "info"),
+    Flaw.MISSING_SLASH: (URL_MISSING_SLASH, None),
+    Flaw.PLUS_UNENCODED: (URL_PLUS_UNENCODED, None),
+    Flaw.RAW_SPACE: (URL_RAW_SPACE, "info"),
+    Flaw.HTML_ENTITY: (URL_HTML_ENTITY, None),
+    Flaw.UNKNOWN_HUB: (URL_UNKNOWN_HUB, None),
+    Flaw.QUERY_IN_PATH: (URL_QUERY_IN_PATH, None),
+    Flaw.FIXED_DATE: (URL_FIXED_DATE, None),
+    Flaw.EMPTY_COMPARISON: (URL_EMPTY_COMPARISON, None),
+    Flaw.CEQL_UNBALANCED_QUOTE: (CEQL_UNBALANCED_QUOTE, None),
+    Flaw.CEQL_DANGLING_OPERATOR: (CEQL_DANGLING_OPERATOR, None),
+    Flaw.CEQL_EMPTY_WHERE: (CEQL_EMPTY_WHERE, None),
+    Flaw.CEQL_UNBALANCED_PARENTHESIS: (CEQL_UNBALANCED_PARENTHESIS, None),
+    Flaw.CEQL_UNQUOTED_DATE: (CEQL_UNQUOTED_DATE, None),
+    Flaw.DOUBLE_ENCODED: (URL_DOUBLE_ENCODED, None),
+    Flaw.CEQL_DOUBLE_EQUALS: (CEQL_DOUBLE_EQUALS, None),
+    Flaw.CEQL_AMPERSAND_JOIN: (CEQL_AMPERSAND_JOIN, None),
+    Flaw.ABSOLUTE_URL: (URL_ABSOLUTE, None),
+    Flaw.MACRO_FORMAT_SPACE: (MACRO_FORMAT_SPACE, None),
+    Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),
+    Flaw.WHERE_MISSPELLED: (URL_WHERE_MISSPELLED, None),
+    Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
+}
+
+
+#: How safe each fact's ``replacement`` is to apply (ruff's applicability); flaws not listed have no fix.
+FIX_APPLICABILITY: dict[Flaw, Applicability] = {
+    Flaw.CEQL_DOUBLE_EQUALS: "safe",  # '==' -> '='
+    Flaw.MACRO_FORMAT_SPACE: "safe",  # the whitespace removed
+    Flaw.DOUBLE_ENCODED: "unsafe",  # '%253E' -> '%3E': whether the platform encodes again is undocumented
+    Flaw.CEQL_AMPERSAND_JOIN: "unsafe",  # '&' -> ' and ': the condition becomes part of the filter
+    Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
+}
+
+
+def fix_of(fact: UrlFact) -> Fix | None:
+    """The machine-applicable fix of ``fact`` (offsets into the URL), or None."""
+    if fact.fix is not None:
+        return fact.fix
+    applicability = FIX_APPLICABILITY.get(fact.flaw)
+    if fact.replacement is None or applicability is None:
+        return None
+    return Fix(fact.help or "apply the suggested edit", (Edit(fact.start, fact.end, fact.replacement),),
+               applicability)
+
+
+def rule_of(fact: UrlFact) -> tuple[Rule, Severity | None]:
+    """The rule ``fact`` is reported as, and its severity when it is not the rule's default."""
+    rule, severity = FLAW_RULES[fact.flaw]
+    if isinstance(rule, str):
+        from . import rule_for
+
+        rule = rule_for(rule)
+    return rule, severity
+
+
+def url_problems(template: UrlTemplate | str, *, encode_values: bool = False, server_zone: str = "GMT",
+                 report_spaces: bool = False, facts: list[UrlFact] | None = None) -> list[Problem]:
+    """The facts of ``template`` (or of ``facts``) as :class:`Problem` s with rule codes, sorted by position.
+
+    ``encode_values``: whether the platform percent-encodes substituted values (undocumented;
+    default False, as no example encodes anything): when False, a macro that prints '+' in the
+    query is reported (CE616).  ``report_spaces``: report raw spaces (CE617, info); off by
+    default because 208 working URLs of the platform's own element definitions contain them.
+    """
+    if facts is None:
+        if isinstance(template, str):
+            from ..urls.template import parse_url_template
+
+            template = parse_url_template(template, server_zone=server_zone)
+        facts = template.facts
+    problems = []
+    for fact in facts:
+        if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (fact.flaw is Flaw.RAW_SPACE and not report_spaces):
+            continue
+        rule, severity = rule_of(fact)
+        problems.append(Problem(rule.code, fact.message, fact.start, fact.end, fact.help, severity, fix_of(fact)))
+    problems.sort(key=lambda p: (p.start, p.end, p.rule))
+    return problems
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    """Every poller ``url``: its facts placed in the file (inside a stringified poller too)."""
     from ..urls.template import parse_url_template
 
+    encode_values, report_spaces = ctx.options.encode_values, ctx.enabled(URL_RAW_SPACE.code)
     for entry in ctx.entries():
         if not isinstance(entry.value, dict):
             continue
@@ -17,7 +373,11 @@ def check(ctx) -> Iterator[Finding]:
         if not isinstance(url, str) or not url:
             continue
         pointer = entry.child("url")
-        template = parse_url_template(url, encode_values=ctx.options.encode_values,
-                                      server_zone=ctx.options.server_zone, report_spaces=ctx.enabled("CE617"))
-        for problem in template.problems:
-            yield ctx.problem(problem, source=entry.source, pointer=pointer)
+        template = parse_url_template(url, server_zone=ctx.options.server_zone)
+        for fact in template.facts:
+            if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (
+                    fact.flaw is Flaw.RAW_SPACE and not report_spaces):
+                continue
+            rule, severity = rule_of(fact)
+            yield ctx.finding(rule, fact.message, source=entry.source, pointer=pointer, sub=(fact.start, fact.end),
+                              help=fact.help, severity=severity, fix=fix_of(fact))

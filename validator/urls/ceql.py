@@ -23,12 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Protocol
 
-from ..findings import Edit, Fix, Problem
+from ..findings import Edit, Fix
+from .facts import Flaw, UrlFact
+from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
-__all__ = ["Operand", "Condition", "WhereClause", "parse_where"]
+__all__ = ["Condition", "Operand", "WhereClause", "parse_where"]
 
-_MACRO_HEAD, _MACRO_TAIL = "\ue000", "\ue001"
+_MACRO_HEAD, _MACRO_TAIL = MACRO_HEAD, MACRO_TAIL
 _OPERAND_KINDS = frozenset({"string", "ustring", "number", "macro", "word", "placeholder", "boolean", "null"})
 
 
@@ -71,169 +74,137 @@ class WhereClause:
     text: str
     offset: int
     conditions: list[Condition] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    facts: list[UrlFact] = field(default_factory=list)
     parsed: bool = False  # the whole value followed the grammar
 
 
+_WS = "[ \t\n\r]*"  # pyparsing's default whitespace, skipped before each token
+_STRING = r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`"
+_PLACEHOLDER = r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"
+_WORD = r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]*\])+"
+_MACRO = f"{_MACRO_HEAD}{_MACRO_TAIL}*"
+_CMP = r"<=|>=|!=|<>|==|=|<|>"
+#: Every lexical piece of CEQL in one regex: the group that matched names the token.
+_TOKEN = re.compile(
+    _WS + "(?:"
+    f"(?P<string>{_STRING})"
+    r"|(?P<ustring>['\"`].*)"
+    f"|(?P<macro>{_MACRO})"
+    f"|(?P<placeholder>{_PLACEHOLDER})"
+    f"|(?P<op>{_CMP})"
+    r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
+    f"|(?P<word>{_WORD})"
+    r"|(?P<other>[^ \t\n\r]))",
+    re.DOTALL,
+)
+_KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
+_KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
+_KEYWORD_INITIALS = frozenset("aonlitfAONLITF")
+_IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def _keyword_at(text: str, loc: int) -> bool:
+    """Whether a CEQL keyword starts at ``loc`` (pyparsing's CaselessKeyword test, not preceded or followed by
+    an identifier character)."""
+    if loc and text[loc - 1].upper() in _IDENT:
+        return False
+    for keyword in _KEYWORDS_UPPER:
+        n = len(keyword)
+        if text[loc:loc + n].upper() == keyword and (loc >= len(text) - n or text[loc + n].upper() not in _IDENT):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
-def _tokens():
-    """The lexical pieces of CEQL, each a pyparsing element, in match order."""
+def _lexer() -> Any:
+    """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking."""
     import pyparsing as pp
 
-    pieces = [
-        ("string", pp.Regex(r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`")),
-        ("ustring", pp.Regex(r"['\"`].*", flags=re.S)),
-        ("macro", pp.Regex(f"{_MACRO_HEAD}{_MACRO_TAIL}*")),
-        ("placeholder", pp.Regex(r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}")),
-        ("op", pp.Regex(r"<=|>=|!=|<>|==|=|<|>")),
-        ("lparen", pp.Literal("(")),
-        ("rparen", pp.Literal(")")),
-        ("comma", pp.Literal(",")),
-        ("word", pp.Regex(r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]*\])+")),
-        ("other", pp.Regex(r"\S")),
-    ]
-    return pieces
+    class _Run(pp.Token):
+        """Every token from ``loc`` on, as ``(kind, text, start, end)``; whitespace is part of the regex."""
 
+        def __init__(self) -> None:
+            super().__init__()
+            self.errmsg = "expected CEQL tokens"
+            self.mayIndexError = False
+            self.mayReturnEmpty = True
+            self.leave_whitespace()
 
-@lru_cache(maxsize=1)
-def _lexer():
-    import pyparsing as pp
+        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
+            found = []
+            match = _TOKEN.match
+            while (m := match(instring, loc)) is not None:
+                kind = m.lastgroup or ""
+                found.append((kind, m.group(kind), m.start(kind), m.end()))
+                loc = m.end()
+            return loc, found
 
-    alternatives = []
-    for name, element in _tokens():
-        alternatives.append(element.copy().set_results_name(name))
-    piece = pp.Group(pp.Located(pp.MatchFirst(alternatives)))
-    grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
+    grammar = _Run()
     grammar.parse_with_tabs()  # offsets must be code points of the original text
     return grammar
 
 
-_KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
-
-
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
     result = []
-    for located in _lexer().parse_string(masked, parse_all=True):
-        start, value, end = located[0], located[1], located[2]
-        (name,) = value.keys()
-        text = value[0]
-        start = end - len(text)  # Located starts before the skipped whitespace
+    for name, text, start, end in _lexer().parse_string(masked):
         if name == "word" and text.lower() in _KEYWORDS:
             lowered = text.lower()
             name = {"true": "boolean", "false": "boolean", "null": "null"}.get(lowered, lowered)
-        elif name == "word" and re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):
+        elif name == "word" and _NUMBER.fullmatch(text):
             name = "number"
         result.append((name, text, start, end))
     return result
 
 
+class _Add(Protocol):
+    def __call__(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+                 replacement: str | None = None) -> None: ...
+
+
+#: One letter per token kind: the structure grammar reads the string of these letters.
+_LETTER = {"string": "S", "macro": "M", "number": "N", "boolean": "B", "null": "U", "placeholder": "P", "word": "W",
+           "op": "O", "and": "a", "or": "r", "not": "n", "like": "l", "in": "i", "is": "s", "lparen": "(",
+           "rparen": ")", "comma": ","}
+_VALUE_LETTERS = "SMNBUPW"
+
+
 @lru_cache(maxsize=1)
-def _grammar():
-    """The structure: comparisons combined with not/and/or and parentheses."""
+def _grammar() -> Any:
+    """The structure over the token letters: comparisons combined with not/and/or and parentheses.
+
+    A comparison is one regex over the letters (``WOS`` is ``field >= 'x'``), so the grammar has
+    few alternatives and never backtracks into a comparison; not > and > or, written out.
+    """
     import pyparsing as pp
 
-    def operand(kind: str, regex: pp.ParserElement) -> pp.ParserElement:
-        located = pp.Located(regex)
-        def action(_s, _loc, t):
-            return _Raw(kind, t[0], t[2])
-
-        located.set_parse_action(action)
-        return located
-
-    keyword = pp.MatchFirst([pp.CaselessKeyword(k) for k in sorted(_KEYWORDS)])
-    string = operand("string", pp.Regex(r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`"))
-    macro = operand("macro", pp.Regex(f"{_MACRO_HEAD}{_MACRO_TAIL}*"))
-    number = operand("number", pp.Regex(r"[+-]?\d+(?:\.\d+)?(?![^\s()'\",=<>!])"))
-    boolean = operand("boolean", pp.CaselessKeyword("true") | pp.CaselessKeyword("false"))
-    null_value = operand("null", pp.CaselessKeyword("null"))
-    placeholder = operand("placeholder", pp.Regex(r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"))
-    word = operand("word", ~keyword + pp.Regex(r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]*\])+"))
-    value = string | macro | number | boolean | null_value | placeholder | word
-
-    NOT, LIKE, IN, IS, NULL = (pp.CaselessKeyword(k) for k in ("not", "like", "in", "is", "null"))
-    cmp_op = pp.Regex(r"<=|>=|!=|<>|==|=|<|>")
-    lpar, rpar = pp.Suppress("("), pp.Suppress(")")
-    value_list = pp.Group(lpar + pp.Optional(pp.DelimitedList(value)) + rpar)
-    tail = (
-        cmp_op("op") + value("rhs")
-        | pp.Optional(NOT)("neg") + LIKE("op") + value("rhs")
-        | pp.Optional(NOT)("neg") + IN("op") + value_list("list")
-        | IS("op") + pp.Optional(NOT)("neg") + NULL
-    )
-    comparison = pp.Located(value("lhs") + tail)
-    comparison.set_parse_action(_make_condition)
-    # not > and > or, written out (pyparsing's infix_notation backtracks a lot without packrat).
+    v = f"[{_VALUE_LETTERS}]"
+    comparison = pp.Regex(rf"{v}(?:O{v}|n?l{v}|n?i\((?:{v}(?:,{v})*)?\)|sn?U)")
+    comparison.set_parse_action(lambda _s, loc, t: _Raw("condition", loc, loc + len(t[0])))
     expression = pp.Forward()
-    atom = comparison | pp.Group(lpar + expression + rpar)
-    factor = pp.Group(pp.ZeroOrMore(NOT) + atom)
-    term = pp.Group(factor + pp.ZeroOrMore(pp.CaselessKeyword("and") + factor))
-    expression <<= pp.Group(term + pp.ZeroOrMore(pp.CaselessKeyword("or") + term))
+    atom = comparison | pp.Suppress("(") + expression + pp.Suppress(")")
+    factor = pp.Suppress(pp.ZeroOrMore("n")) + atom
+    term = factor + pp.ZeroOrMore(pp.Suppress("a") + factor)
+    expression <<= term + pp.ZeroOrMore(pp.Suppress("r") + term)
     grammar = expression + pp.StringEnd()
-    grammar.parse_with_tabs()
+    grammar.leave_whitespace()
     return grammar
 
 
 class _Raw:
-    """An operand or a condition found by the grammar (a plain object, so pyparsing keeps it whole)."""
+    """A condition found by the grammar, as token indexes ``[start, end)`` (a plain object, kept whole)."""
 
-    __slots__ = ("kind", "start", "end", "parts")
+    __slots__ = ("end", "kind", "start")
 
-    def __init__(self, kind: str, start: int, end: int, parts: tuple = ()) -> None:
-        self.kind, self.start, self.end, self.parts = kind, start, end, parts
-
-
-def _make_condition(_s, _loc, tokens):
-    start, parts, end = tokens[0], tokens[1], tokens[2]
-    lhs = parts[0]
-    op = parts.get("op")
-    neg = "not " if parts.get("neg") else ""
-    if op is None:
-        op = parts[1]
-    op = str(op).lower()
-    if op == "is":
-        operator = "is not null" if any(isinstance(p, str) and p.lower() == "not" for p in parts) else "is null"
-        values: tuple = ()
-    elif op == "in":
-        operator = neg + "in"
-        found: list = []
-        _collect_operands(parts["list"], found)
-        values = tuple(found)
-    else:
-        operator = neg + "like" if op == "like" else op
-        found = []
-        _collect_operands([parts["rhs"]], found)
-        values = tuple(found)
-    return [_Raw("condition", start, end, (lhs, operator, values))]
-
-
-def _collect_operands(results, out: list) -> None:
-    for item in results:
-        if isinstance(item, _Raw):
-            out.append(item)
-        elif hasattr(item, "__iter__") and not isinstance(item, str):
-            _collect_operands(item, out)
-
-
-def _collect(results, out: list) -> None:
-    for item in results:
-        if isinstance(item, _Raw):
-            if item.kind == "condition":
-                out.append(item)
-        elif hasattr(item, "__iter__") and not isinstance(item, str):
-            _collect(item, out)
-
-
-def _mask(text: str) -> str:
-    from .template import _masked, atomic_spans
-
-    return _masked(text, atomic_spans(text))
+    def __init__(self, kind: str, start: int, end: int) -> None:
+        self.kind, self.start, self.end = kind, start, end
 
 
 def _is_value(kind: str | None) -> bool:
     return kind in _OPERAND_KINDS or kind == "rparen"
 
 
-def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> None:
+def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add) -> None:
     """The mistakes that surely break a filter: quotes, parentheses, operators missing an operand."""
     kinds = [t[0] for t in tokens]
     stack: list[int] = []
@@ -245,107 +216,138 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add) -> No
             # the string runs to the end of the where value: closing it there is what the author meant
             # when it is one word (attributes='a,b), a guess when it swallowed more conditions
             applicability = "safe" if not any(char.isspace() for char in tok[1:]) else "unsafe"
-            fix = Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability)
-            add("CE620", f"unbalanced quote: this {quote} never closes", start, start + 1,
-                help=f"close the value with {quote}", fix=fix)
+            add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
+                help=f"close the value with {quote}",
+                fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":
             if stack:
                 stack.pop()
             else:
-                add("CE623", "unbalanced parenthesis: ')' closes nothing", start, end)
+                add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: ')' closes nothing", start, end)
         elif kind == "op":
+            if tok == "==":
+                add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
+                    help="write `=`", replacement="=")
             if prev in (None, "lparen", "comma"):
-                add("CE621", f"the operator {tok!r} has no left-hand side", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):
-                add("CE621", f"the operator {tok!r} has no value after it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no value after it", start, end)
         elif kind in ("and", "or"):
             if prev in (None, "lparen", "comma"):
-                add("CE621", f"{tok!r} has no condition before it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition before it", start, end)
             elif not (nxt in _OPERAND_KINDS or nxt in ("lparen", "not")):
-                add("CE621", f"{tok!r} has no condition after it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition after it", start, end)
         elif kind == "like":
             if not (nxt in _OPERAND_KINDS):
-                add("CE621", f"{tok!r} has no pattern after it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no pattern after it", start, end)
         elif kind == "in":
             if nxt != "lparen":
-                add("CE621", f"{tok!r} needs a parenthesised list: in ('a', 'b')", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} needs a parenthesised list: in ('a', 'b')", start, end)
         elif kind == "is":
             if nxt not in ("null", "not"):
-                add("CE621", f"{tok!r} must be followed by null or not null", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} must be followed by null or not null", start, end)
         elif kind == "not" and nxt is None:
-            add("CE621", f"{tok!r} has nothing after it", start, end)
+            add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has nothing after it", start, end)
     for start in stack:
-        add("CE623", "unbalanced parenthesis: this '(' never closes", start, start + 1)
+        add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: this '(' never closes", start, start + 1)
 
 
-def parse_where(text: str, *, offset: int = 0) -> WhereClause:
+def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> WhereClause:
     """Parse a CEQL where value; never raises.  ``offset`` is where ``text`` starts in the URL.
 
-    Problem and operand offsets are offsets in the URL (``offset`` + index in ``text``).
+    Fact and operand offsets are offsets in the URL (``offset`` + index in ``text``).  ``masked``
+    is ``text`` with its macros masked (:func:`validator.urls.pieces.mask`), when the caller has
+    lexed the URL already.
     """
     clause = WhereClause(text, offset)
 
-    def add(rule: str, message: str, start: int, end: int, help: str | None = None, fix: Fix | None = None) -> None:
-        if fix is not None:  # offsets in the URL, as the problem's
+    def add(flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+            replacement: str | None = None, fix: Fix | None = None) -> None:
+        if fix is not None:  # offsets in the URL, as the fact's
             fix = Fix(fix.message, tuple(Edit(offset + e.start, offset + e.end, e.replacement) for e in fix.edits),
                       fix.applicability)
-        clause.problems.append(Problem(rule, message, offset + start, offset + end, help, fix=fix))
+        clause.facts.append(UrlFact(flaw, message, offset + start, offset + end, help, replacement, fix))
 
     try:
         if not text.strip():
-            add("CE622", "empty where=: the filter has no condition", 0, len(text),
+            add(Flaw.CEQL_EMPTY_WHERE, "empty where=: the filter has no condition", 0, len(text),
                 help="remove `where=` or give a condition such as `updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'`")
             return clause
-        masked = _mask(text)
+        if masked is None or len(masked) != len(text):
+            masked = mask(text, atomic_spans(text))
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
-        _structure(clause, masked, text, offset)
+        _structure(clause, tokens, text, offset)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
-        clause.problems.append(Problem("CE099", f"internal error while reading the where value "
-                                       f"({type(exc).__name__}: {exc}); please report it",
-                                       offset, offset + len(text), None, "info"))
-    clause.problems.sort(key=lambda p: (p.start, p.rule))
+        clause.facts.append(UrlFact(Flaw.INTERNAL_ERROR, f"internal error while reading the where value "
+                                    f"({type(exc).__name__}: {exc}); please report it", offset, offset + len(text)))
+    clause.facts.sort(key=lambda f: f.start)
     return clause
 
 
-def _unquoted_dates(text: str, masked: str, tokens, add) -> None:
+def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     """A formatted date outside quotes (``x=${date:yyyy-MM-dd'T'HH:mm:ssXXX}``): most filters need it quoted."""
-    from .template import DATE_KINDS
-
     for kind, tok, start, end in tokens:
         if kind != "macro":
             continue
         raw = text[start:end]
         m = re.match(r"\$\{([A-Za-z]+):", raw)
         if m and m.group(1) in DATE_KINDS:
-            add("CE624", f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
+            add(Flaw.CEQL_UNQUOTED_DATE, f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
                 "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")
 
 
-def _structure(clause: WhereClause, masked: str, text: str, offset: int) -> None:
+@lru_cache(maxsize=4096)
+def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
+    """The ``[start, end)`` token indexes of each condition, or None when ``letters`` do not follow the grammar.
+
+    Memoised: filters of one shape (``WOSaWON``: ``a >= 'x' and b = 1``) share one grammar parse.
+    """
     import pyparsing as pp
 
     try:
-        results = _grammar().parse_string(masked, parse_all=True)
+        results = _grammar().parse_string(letters)
     except (pp.ParseBaseException, RecursionError):  # RecursionError: parentheses nested thousands deep
+        return None
+    return tuple((found.start, found.end) for found in results if isinstance(found, _Raw))
+
+
+def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, offset: int) -> None:
+    """The conditions of the where value, when it follows the grammar (``clause.parsed``)."""
+    letters = []
+    for kind, tok, start, _ in tokens:
+        letter = _LETTER.get(kind, "x")
+        if letter == "W" and text[start] in _KEYWORD_INITIALS and _keyword_at(text, start):  # ``in-x``: a keyword glued to punctuation is no value
+            letter = "k"
+        letters.append(letter)
+    shape = _shape("".join(letters))
+    if shape is None:
         return
-    found: list = []
-    _collect(results, found)
 
-    def lstrip(start: int, end: int) -> int:
-        while start < end and text[start].isspace():
-            start += 1
-        return start
+    def operand(i: int) -> Operand:
+        kind, _, start, end = tokens[i]
+        return Operand(kind, text[start:end], offset + start, offset + end)
 
-    def to_operand(item: _Raw) -> Operand:
-        start = lstrip(item.start, item.end)
-        return Operand(item.kind, text[start:item.end], offset + start, offset + item.end)
-
-    for cond in found:
-        lhs, operator, values = cond.parts
-        clause.conditions.append(Condition(to_operand(lhs), operator, tuple(to_operand(v) for v in values),
-                                           offset + lstrip(cond.start, cond.end), offset + cond.end))
+    values: tuple[Operand, ...]
+    for first, end in shape:
+        last = end - 1
+        op_kind, op_text = tokens[first + 1][0], tokens[first + 1][1]
+        if op_kind == "op":
+            operator, values = op_text, (operand(first + 2),)
+        elif op_kind == "is":
+            operator, values = "is not null" if tokens[first + 2][0] == "not" else "is null", ()
+        else:
+            negated = op_kind == "not"
+            keyword = tokens[first + 2 if negated else first + 1][0]
+            after = first + (3 if negated else 2)
+            operator = ("not " if negated else "") + keyword
+            if keyword == "like":
+                values = (operand(after),)
+            else:  # in ( v, v )
+                values = tuple(operand(i) for i in range(after + 1, last) if tokens[i][0] != "comma")
+        clause.conditions.append(Condition(operand(first), operator, values, offset + tokens[first][2],
+                                           offset + tokens[last][3]))
     clause.parsed = True

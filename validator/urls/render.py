@@ -26,18 +26,23 @@ non-ASCII...) percent-encoded, existing ``%XX`` escapes kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
-from ..findings import Problem
-from .template import Macro, UrlTemplate, parse_url_template
+from .facts import UrlFact
+from .pieces import ZONE_KINDS
+from .template import _OFFSET_ZONE, Macro, UrlTemplate, parse_url_template
 
-__all__ = ["RenderedUrl", "Substitution", "render_url", "percent_encode"]
+__all__ = ["RenderedUrl", "Substitution", "percent_encode", "render_url"]
 
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PATH_KEEP = _UNRESERVED | frozenset("/:@!$&()*+,;=?")  # '?': the path piece ends with the separator
 _QUERY_KEEP = _UNRESERVED | frozenset("/:@!$&()*,;=?")
-_HEX = frozenset("0123456789abcdefABCDEF")
+# A substituted value must not add separators: '&', '=', '?' (and '+' in a path) are encoded in it.
+_QUERY_VALUE_KEEP = _QUERY_KEEP - {"&", "=", "?"}
+_PATH_VALUE_KEEP = _PATH_KEEP - {"&", "=", "+", "?"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,25 +72,32 @@ class RenderedUrl:
     assumptions: list[str] = field(default_factory=list)
     last_poll_ms: int = 0
     now_ms: int = 0
-    problems: list[Problem] = field(default_factory=list)  # the template's problems
+    facts: list[UrlFact] = field(default_factory=list)  # what is wrong in the template
 
 
 def percent_encode(text: str, *, keep: frozenset[str]) -> str:
     """Percent-encode (UTF-8) every character of ``text`` not in ``keep``; ``%XX`` escapes are kept."""
-    out = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "%" and i + 2 < len(text) and text[i + 1] in _HEX and text[i + 2] in _HEX:
-            out.append(text[i : i + 3])
-            i += 3
-            continue
-        if c in keep:
-            out.append(c)
-        else:
-            out.extend(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
-        i += 1
-    return "".join(out)
+    return _encoder(keep).sub(_encode_match, text)
+
+
+@lru_cache(maxsize=32)
+def _encoder(keep: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching what to encode: a character outside ``keep`` (kept ``%XX`` escapes match, whole)."""
+    kept = re.escape("".join(sorted(keep)))
+    return re.compile("%[0-9a-fA-F]{2}|" + (f"[^{kept}]" if kept else "(?s:.)"))
+
+
+def _encode_match(m: re.Match[str]) -> str:
+    c = m.group()
+    if len(c) == 3:
+        return c
+    encoded = _ENCODED.get(c)
+    if encoded is None:
+        encoded = _ENCODED[c] = "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+    return encoded
+
+
+_ENCODED: dict[str, str] = {}
 
 
 def _epoch_ms(value: datetime | int, name: str) -> int:
@@ -115,8 +127,6 @@ class _Assumptions:
 
 def _zone_for(macro: Macro, server_zone: str, notes: _Assumptions) -> str:
     from ..dates.zones import resolve_zone
-    from .template import _OFFSET_ZONE, ZONE_KINDS
-
     if macro.kind == "gmtDate":
         return "GMT"
     if macro.kind in ZONE_KINDS:
@@ -198,8 +208,7 @@ def render_url(
     (default ``since`` + ``refresh_interval`` minutes).  See the module docstring for every
     option's documented default.  Raises ``TypeError``/``ValueError`` for a naive or non-time ``since``.
     """
-    parsed = template if isinstance(template, UrlTemplate) else parse_url_template(
-        template, encode_values=encode_values, server_zone=server_zone)
+    parsed = template if isinstance(template, UrlTemplate) else parse_url_template(template, server_zone=server_zone)
     since_ms = _epoch_ms(since, "since")
     last_ms = since_ms - int(poll_delay) * 1000
     notes = _Assumptions()
@@ -249,19 +258,18 @@ def render_url(
     request_parts: list[str] = []
     substitutions: list[Substitution] = []
     url_len = request_len = 0
-    for piece, macro, start, instant, zone in pieces:
-        in_query = start >= query_start
-        if in_query:
-            keep = _QUERY_KEEP if macro is None else _QUERY_KEEP - {"&", "=", "?"}
-            encoded = percent_encode(piece, keep=keep)
+    for piece, substituted, start, instant, zone in pieces:
+        if start >= query_start:
+            encoded = percent_encode(piece, keep=_QUERY_KEEP if substituted is None else _QUERY_VALUE_KEEP)
         else:
-            encoded = percent_encode(piece, keep=_PATH_KEEP - {"&", "=", "+", "?"} if macro else _PATH_KEEP)
-        if macro is not None:
-            substitutions.append(Substitution(macro, macro.start, macro.end, url_len, url_len + len(piece),
-                                              request_len, request_len + len(encoded), piece, instant, zone))
+            encoded = percent_encode(piece, keep=_PATH_KEEP if substituted is None else _PATH_VALUE_KEEP)
+        if substituted is not None:
+            substitutions.append(Substitution(substituted, substituted.start, substituted.end, url_len,
+                                              url_len + len(piece), request_len, request_len + len(encoded), piece,
+                                              instant, zone))
         url_parts.append(piece)
         request_parts.append(encoded)
         url_len += len(piece)
         request_len += len(encoded)
     return RenderedUrl(text, "".join(url_parts), "".join(request_parts), substitutions, notes.items, last_ms,
-                       now_ms, list(parsed.problems))
+                       now_ms, list(parsed.facts))

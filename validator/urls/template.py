@@ -34,48 +34,60 @@ Nothing here raises: every mistake is a :class:`~validator.findings.Problem` wit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..findings import Problem, Severity
+from .ceql import WhereClause, parse_where
+from .facts import Flaw, UrlFact
+from .pieces import (
+    ATOMIC,
+    DATE_KINDS,
+    EPOCH_UNITS,
+    MACRO_KINDS,
+    ZONE_KINDS,
+    atomic_spans,
+    lex_url,
+    mask,
+)
 
 if TYPE_CHECKING:
     from ..dates.pattern import DatePattern
-    from .ceql import WhereClause
 
 __all__ = [
     "DATE_KINDS",
-    "MACRO_KINDS",
     "EPOCH_UNITS",
     "KNOWN_HUBS",
+    "MACRO_KINDS",
     "Macro",
     "PathVariable",
     "QueryParam",
     "UrlTemplate",
-    "parse_url_template",
     "atomic_spans",
+    "parse_url_template",
 ]
 
-#: Every macro descriptor the platform substitutes, in the spelling it expects.
-MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds")
-#: Descriptors whose argument is a SimpleDateFormat pattern.
-DATE_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "now", "nowTimeZone"})
-ZONE_KINDS = frozenset({"dateTimeZone", "nowTimeZone"})
-#: ``${epoch:UNIT}`` units: seconds, milliseconds (the default), microseconds.
-EPOCH_UNITS: tuple[str, ...] = ("s", "ms", "us")
 #: Hub names seen in Cloud Elements' own poller URLs and element definitions.
-KNOWN_HUBS = frozenset(
-    "analytics billing conferencing crm db documents ecommerce edi employee erp esignature event-conferencing "
-    "expense finance fsa general helpdesk humancapital infrastructure marketing messaging monitoring payment "
-    "rewards sageaccounting scheduling social storage collaboration".split()
-)
+KNOWN_HUBS = frozenset({
+    "analytics", "billing", "conferencing", "crm", "db", "documents", "ecommerce", "edi", "employee", "erp",
+    "esignature", "event-conferencing", "expense", "finance", "fsa", "general", "helpdesk", "humancapital",
+    "infrastructure", "marketing", "messaging", "monitoring", "payment", "rewards", "sageaccounting",
+    "scheduling", "social", "storage", "collaboration"
+})
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
 _OFFSET_ZONE = re.compile(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = re.compile(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
 _PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+_DOUBLE_ENCODED = re.compile(r"%25([0-9A-Fa-f]{2})")
+_ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
+#: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
+_CEQL_VALUE = re.compile("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
+_NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +103,7 @@ class Macro:
     kind: str
     zone: str | None
     format: str | None
-    pattern: "DatePattern | None"
+    pattern: DatePattern | None
     start: int
     end: int
     format_start: int | None
@@ -144,8 +156,8 @@ class UrlTemplate:
     params: list[QueryParam] = field(default_factory=list)
     macros: list[Macro] = field(default_factory=list)
     malformed: list[tuple[int, int]] = field(default_factory=list)  # spans the platform will not substitute
-    where: "WhereClause | None" = None
-    problems: list[Problem] = field(default_factory=list)
+    where: WhereClause | None = None
+    facts: list[UrlFact] = field(default_factory=list)
 
     @property
     def hub_relative(self) -> bool:
@@ -162,120 +174,41 @@ class UrlTemplate:
 # --------------------------------------------------------------------------- lexer
 
 
-def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
-    """Index of the ``}`` closing a macro whose body starts at ``body_start`` (one nested level allowed)."""
-    depth, in_quote = 0, False
-    i = body_start
-    while i < len(text):
-        c = text[i]
-        if quote_aware and c == "'":
-            in_quote = not in_quote
-        elif not in_quote:
-            if text.startswith("${", i):
-                return None
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                if depth == 0:
-                    return i
-                depth -= 1
-        i += 1
-    return None
-
-
-def _macro_end(text: str, body_start: int) -> int | None:
-    """Offset just after a macro's ``}``; None when the macro is unterminated."""
-    first = _closing_brace(text, body_start, quote_aware=False)
-    if first is None:
-        return None
-    if text.count("'", body_start, first) % 2 == 0:
-        return first + 1
-    later = _closing_brace(text, body_start, quote_aware=True)
-    if later is not None and later > first:
-        return later + 1
-    return first + 1
-
-
-@lru_cache(maxsize=1)
-def _lexer():
-    import pyparsing as pp
-
-    class _Macro(pp.Token):
-        """``${`` ... ``}`` (or an unterminated ``${``), ended as :func:`_macro_end` says."""
-
-        def __init__(self, opener: str) -> None:
-            super().__init__()
-            self.opener = opener
-            self.errmsg = f"expected {opener}"
-            self.mayIndexError = False
-
-        def parseImpl(self, instring, loc, do_actions=True):
-            if not instring.startswith(self.opener, loc):
-                raise pp.ParseException(instring, loc, self.errmsg, self)
-            end = _macro_end(instring, loc + len(self.opener))
-            if end is None:
-                return loc + len(self.opener), "!" + instring[loc : loc + len(self.opener)]
-            return end, instring[loc:end]
-
-    macro = _Macro("${")("macro")
-    leftover = _Macro("#{'$'}{")("leftover")
-    nobrace = pp.Regex(r"\$(?!\{)[A-Za-z][^${}\s&]*\}")("nobrace")
-    placeholder = pp.Regex(r"\{\{[^{}]*\}\}")("placeholder")
-    text = pp.Regex(r"[^$#{]+|[$#{]")("text")
-    piece = pp.Group(pp.Located(macro | leftover | nobrace | placeholder | text))
-    grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
-    for element in (macro, leftover, nobrace, placeholder, text, piece, grammar):
-        element.leave_whitespace()
-    grammar.parse_with_tabs()  # offsets must be code points of the original text
-    return grammar
-
-
-def _lex(text: str) -> list[tuple[str, str, int, int]]:
-    """(kind, text, start, end) of every piece; kinds: macro, unterminated, leftover, nobrace, placeholder, text."""
-    pieces = []
-    for located in _lexer().parse_string(text, parse_all=True):
-        start, value, end = located[0], located[1], located[2]
-        (name,) = value.keys()
-        raw = value[0]
-        if raw.startswith("!"):
-            name = "unterminated"
-            raw = raw[1:]
-        pieces.append((name, raw, start, end))
-    return pieces
-
-
-def atomic_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that quote-counting must treat as one value: macros, leftovers, ``$...}``."""
-    return [(s, e) for name, _, s, e in _lex(text) if name in ("macro", "leftover", "nobrace")]
-
-
 # --------------------------------------------------------------------------- macro bodies
 
 
 @lru_cache(maxsize=1)
-def _zone_grammar():
+def _zone_grammar() -> Any:
+    """``ZONE:FORMAT``: an offset, a placeholder or any text up to the first ':' (one regex, first match wins)."""
     import pyparsing as pp
 
-    offset = pp.Regex(r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?(?=:)")
-    braced = pp.Regex(r"(?:\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>)(?=:)")
-    plain = pp.Regex(r"[^:]*(?=:)")
-    grammar = pp.Located(offset | braced | plain)("zone") + pp.Suppress(":") + pp.Regex(r".*", flags=re.S)("format")
-    grammar.leave_whitespace()
-    for element in (offset, braced, plain):
-        element.leave_whitespace()
+    zone = r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>|[^:]*"
+    grammar = pp.Regex(f"(?P<zone>(?:{zone})(?=:)):(?P<format>.*)", flags=re.DOTALL).leave_whitespace()
     grammar.parse_with_tabs()
     return grammar
 
 
+@lru_cache(maxsize=1024)
+def _split_zone(args: str) -> tuple[str, str] | None:
+    """(zone, format) of the arguments of ``dateTimeZone``/``nowTimeZone``; None without a ':'."""
+    import pyparsing as pp
+
+    try:
+        parsed = _zone_grammar().parse_string(args, parse_all=True)
+    except pp.ParseException:
+        return None
+    return parsed["zone"], parsed["format"]
+
+
 class _Collector:
-    """The problems found so far in one URL."""
+    """The facts found so far in one URL."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.facts: list[UrlFact] = []
 
-    def add(self, rule: str, message: str, start: int, end: int, help: str | None = None,
-            severity: Severity | None = None) -> None:
-        self.problems.append(Problem(rule, message, start, max(end, start), help, severity))
+    def add(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
+            replacement: str | None = None) -> None:
+        self.facts.append(UrlFact(flaw, message, start, max(end, start), help, replacement))
 
 
 def _w(code: str) -> str:
@@ -283,13 +216,14 @@ def _w(code: str) -> str:
     return f"write `{code}`"
 
 
-def _did_you_mean(word: str, choices) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     import difflib
 
+    choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
 
 
@@ -300,48 +234,68 @@ def _looks_like_prose(fmt: str) -> bool:
     return len(words) >= 2
 
 
-def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int, kind: str):
+def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int,
+                  kind: str) -> DatePattern | None:
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
 
     stripped = fmt.strip()
     if not stripped:
-        col.add("CE604", f"${{{kind}:}} has an empty date format", macro_start, macro_end,
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:}} has an empty date format", macro_start, macro_end,
                 help=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
+    if stripped != fmt and not stripped.isdigit():
+        _edge_spaces(col, fmt, fmt_start, "format", "SimpleDateFormat prints it as text, so the vendor receives the date "
+                     "with a space")
     if stripped.isdigit():
-        col.add("CE604", f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
     if _looks_like_prose(fmt):
-        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.I) else None
-        col.add("CE604", f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
+        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.IGNORECASE) else None
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
                 fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
         return None
     try:
         pattern = compile_pattern(fmt)
     except PatternError as exc:
         start = fmt_start + exc.column - 1
-        col.add("CE401", f"date format {fmt!r} does not compile: {exc.message}", start, start + max(exc.length, 1))
+        col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}", start, start + max(exc.length, 1))
         return None
     if not pattern.fields:
-        col.add("CE604", f"the date format {fmt!r} has no date field: it prints the same text every time",
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} has no date field: it prints the same text every time",
                 fmt_start, fmt_start + len(fmt))
     return pattern
+
+
+def _edge_spaces(col: _Collector, value: str, start: int, what: str, effect: str) -> None:
+    """Whitespace at the start or end of a macro's format or zone (``${gmtDate: yyyy-MM-dd}``)."""
+    lead = len(value) - len(value.lstrip())
+    trail = len(value) - len(value.rstrip())
+    spans = [(start, start + lead)] if lead else []
+    if trail:
+        spans.append((start + len(value) - trail, start + len(value)))
+    for s, e in spans:
+        col.add(Flaw.MACRO_FORMAT_SPACE, f"whitespace {'before' if s == start else 'after'} the macro's {what} "
+                f"{value.strip()!r}: {effect}", s, e, help="remove the whitespace", replacement="")
 
 
 def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     end = start + len(zone)
     if not zone.strip():
-        col.add("CE608", f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
+        col.add(Flaw.MACRO_UNKNOWN_ZONE, f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
                 start, end, help=_w("GMT"))
         return
     if _PLACEHOLDER_ZONE.fullmatch(zone):
-        col.add("CE607", f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
+        col.add(Flaw.MACRO_PLACEHOLDER_ZONE, f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
                 help="put a Java zone id such as America/Los_Angeles or GMT")
         return
+    if zone != zone.strip():
+        _edge_spaces(col, zone, start, "zone", "with it the id is one Java does not know, and Java silently uses GMT")
+        zone, start = zone.strip(), start + len(zone) - len(zone.lstrip())
+        end = start + len(zone)
     if _OFFSET_ZONE.fullmatch(zone):
         return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
     from ..dates.zones import available_ids, resolve_zone
@@ -352,7 +306,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
-    col.add("CE608", message, start, end, help=_w(suggestion) if suggestion else None)
+    col.add(Flaw.MACRO_UNKNOWN_ZONE, message, start, end, help=_w(suggestion) if suggestion else None)
 
 
 def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None:
@@ -362,18 +316,20 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
     descriptor = match.group(0) if match else ""
     rest = body[len(descriptor):]
     if not body.strip():
-        col.add("CE605", "empty macro ${}", start, end, help=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
+        col.add(Flaw.MACRO_MALFORMED, "empty macro ${}", start, end, help=_w("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"))
         return None
     if not descriptor or (rest and not rest.startswith(":")):
-        return _bad_descriptor(col, body, start, end)
+        _bad_descriptor(col, body, start, end)
+        return None
     args = rest[1:] if rest.startswith(":") else None
     args_start = body_start + len(descriptor) + 1
     if descriptor not in MACRO_KINDS:
-        return _unknown_descriptor(col, descriptor, body, args, start, end)
+        _unknown_descriptor(col, descriptor, body, args, start, end)
+        return None
     kind = descriptor
     if kind == "milliseconds":
         if args is not None:
-            col.add("CE605", "${milliseconds} takes no argument", start, end, help=_w("${milliseconds}"))
+            col.add(Flaw.MACRO_MALFORMED, "${milliseconds} takes no argument", start, end, help=_w("${milliseconds}"))
             return None
         return Macro(kind, None, None, None, start, end, None, text=raw)
     if kind == "epoch":
@@ -386,33 +342,29 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                 fix = "${epoch:s}"
             else:
                 fix = "${epoch}"
-            col.add("CE609", f"${{epoch:{args}}}: the unit must be s (seconds), ms (milliseconds) or us (microseconds)",
+            col.add(Flaw.EPOCH_BAD_UNIT, f"${{epoch:{args}}}: the unit must be s (seconds), ms (milliseconds) or us (microseconds)",
                     args_start, args_start + len(args), help=_w(fix))
             return None
         return Macro(kind, None, None, None, start, end, None, unit=args, text=raw)
     if args is None:
         if kind == "date":
             return Macro(kind, None, None, None, start, end, None, text=raw)  # legacy ${date}
-        col.add("CE605", f"${{{kind}}} needs a date format", start, end,
+        col.add(Flaw.MACRO_MALFORMED, f"${{{kind}}} needs a date format", start, end,
                 help=_w(f"${{{kind}:{'GMT:' if kind in ZONE_KINDS else ''}yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
     zone = zone_start = None
     fmt, fmt_start = args, args_start
     if kind in ZONE_KINDS:
-        import pyparsing as pp
-
-        try:
-            parsed = _zone_grammar().parse_string(args, parse_all=True)
-        except pp.ParseException:
-            col.add("CE605", f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'", start, end,
-                    help=_w(f"${{{kind}:GMT:{args}}}"))
+        split = _split_zone(args)
+        if split is None:
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:ZONE:FORMAT}} needs a zone and a format separated by ':'",
+                    start, end, help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
-        zone_loc, zone_value, _ = parsed["zone"]
-        zone, zone_start = zone_value[0], args_start + zone_loc
-        fmt = parsed["format"]
+        zone, fmt = split
+        zone_start = args_start
         fmt_start = zone_start + len(zone) + 1
         if re.search(r"yy|MM|dd|HH|'", zone):
-            col.add("CE605", f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
                     help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
         _check_zone(col, zone, zone_start, kind)
@@ -428,19 +380,19 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
     stripped = body.strip()
     if stripped.isdigit():
         fix = "${epoch:s}" if len(stripped) <= 10 else "${epoch}"
-        col.add("CE603", f"${{{stripped}}} is a number, not a macro: the platform sends it unchanged", start, end,
+        col.add(Flaw.MACRO_NUMBER, f"${{{stripped}}} is a number, not a macro: the platform sends it unchanged", start, end,
                 help=_w(fix))
-        return None
+        return
     try:
         looks_like_pattern = bool(compile_pattern(body).fields)
     except PatternError:
         looks_like_pattern = False
     if looks_like_pattern:
-        col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
+        col.add(Flaw.MACRO_MISSING_DESCRIPTOR, f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
                 help=_w(f"${{gmtDate:{body}}}"))
     else:
-        col.add("CE605", f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
-    return None
+        col.add(Flaw.MACRO_MALFORMED, f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
+    return
 
 
 def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str | None, start: int,
@@ -451,37 +403,27 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     if args is None:
         try:
             if compile_pattern(descriptor).fields:
-                col.add("CE602", f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
+                col.add(Flaw.MACRO_MISSING_DESCRIPTOR, f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
                         help=_w(f"${{gmtDate:{body}}}"))
-                return None
+                return
         except PatternError:
             pass
     suggestion = _did_you_mean(descriptor, MACRO_KINDS)
     desc_end = start + 2 + len(descriptor)
     if suggestion:
-        col.add("CE601", f"unknown macro descriptor {descriptor!r}; did you mean {suggestion!r}? "
+        col.add(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}; did you mean {suggestion!r}? "
                 "(descriptors are case-sensitive; the platform does not substitute this macro)",
                 start + 2, desc_end, help=_w(suggestion))
     elif args is None and _ENV_LIKE.fullmatch(descriptor):
-        col.add("CE601", f"${{{descriptor}}} is not a poller macro: the platform sends it unchanged "
-                "unless a deployment tool fills it in", start, end, severity="info")
+        col.add(Flaw.MACRO_ENV_REFERENCE, f"${{{descriptor}}} is not a poller macro: the platform sends it unchanged "
+                "unless a deployment tool fills it in", start, end)
     else:
-        col.add("CE601", f"unknown macro descriptor {descriptor!r}: expected one of {', '.join(MACRO_KINDS)}",
+        col.add(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}: expected one of {', '.join(MACRO_KINDS)}",
                 start + 2, desc_end)
-    return None
+    return
 
 
 # --------------------------------------------------------------------------- text outside macros
-
-
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by ``\\ue000`` then ``\\ue001``s (same length)."""
-    chars = list(text)
-    for s, e in spans:
-        chars[s] = "\ue000"
-        for i in range(s + 1, e):
-            chars[i] = "\ue001"
-    return "".join(chars)
 
 
 def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables: list[PathVariable]) -> None:
@@ -497,14 +439,14 @@ def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables
                 continue
             close = masked.find("}", i + 1, hi)
             if close == -1:
-                col.add("CE611", "stray '{': it opens nothing the platform fills in", i, i + 1)
+                col.add(Flaw.STRAY_BRACE, "stray '{': it opens nothing the platform fills in", i, i + 1)
             else:
-                col.add("CE611", f"{text[i:close + 1]!r} is not a path variable ({{name}}) nor a macro (${{...}})",
+                col.add(Flaw.STRAY_BRACE, f"{text[i:close + 1]!r} is not a path variable ({{name}}) nor a macro (${{...}})",
                         i, close + 1)
                 i = close + 1
                 continue
         elif c == "}":
-            col.add("CE611", "stray '}' outside any macro", i, i + 1, help="remove it")
+            col.add(Flaw.STRAY_BRACE, "stray '}' outside any macro", i, i + 1, help="remove it")
         i += 1
 
 
@@ -537,8 +479,60 @@ def _where_end(masked: str, start: int, end: int) -> int:
     return end
 
 
+def _decoded(hex_digits: str) -> str:
+    return bytes([int(hex_digits, 16)]).decode("latin-1")
+
+
+def _joins_condition(masked: str, start: int, name_end: int, value_start: int, end: int, eq: int) -> bool:
+    """Whether the parameter at ``[start, end)`` after ``where`` is a CEQL condition cut off by '&'."""
+    if _HTML_ENTITY.match(masked, start - 1):
+        return False  # &apos; and the like: CE618
+    name = masked[start:name_end]
+    if re.search(r"[<>!'\s]", name) or not name:
+        return True  # b>'x', b >= 'x', ' b'
+    return eq != -1 and bool(_CEQL_VALUE.fullmatch(masked, value_start, end))  # b='x', b='${...}'
+
+
+def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where: WhereClause | None,
+                 params: list[QueryParam], *, hub_relative: bool) -> None:
+    """A second '?' where '&' was meant, and a misspelled ``where`` on a hub URL."""
+    for m in _NEXT_PARAM.finditer(masked, query_start, end):
+        if not m.group(0).startswith("?"):
+            continue
+        if where is not None and where.offset <= m.start() < where.offset + len(where.text) \
+                and masked.count("'", where.offset, m.start()) % 2:
+            continue  # inside a CEQL string
+        owner = next((q for q in params if q.start <= m.start() < q.end), None)
+        if owner is not None and "://" in masked[owner.value_start:m.start()]:
+            continue  # a URL as a parameter's value (redirect=https://host/a?b=1): its '?' is its own
+        col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
+                "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`",
+                replacement="&")
+    if where is not None or not hub_relative:
+        return
+    import difflib
+
+    for param in params:
+        lowered = param.name.lower()
+        if lowered != "where" and not difflib.get_close_matches(lowered, ["where"], n=1, cutoff=0.8):
+            continue
+        if param.name == "where" or not re.search(r"[<>=]|\ue000", masked[param.value_start:param.end]):
+            continue
+        col.add(Flaw.WHERE_MISSPELLED, f"{param.name!r} is not 'where': the hub reads its CEQL filter from the "
+                "'where' parameter only, so this filter is passed on as an unknown parameter", param.start,
+                param.start + len(param.name), help=_w("where"))
+
+
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
     """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
+    return _plus_risk_of(macro.kind, macro.zone, macro.format, server_zone) if macro.pattern is not None else False
+
+
+@lru_cache(maxsize=1024)
+def _plus_risk_of(kind: str, zone_text: str | None, fmt: str | None, server_zone: str) -> bool:
+    from ..dates.pattern import compile_pattern
+
+    macro = Macro(kind, zone_text, fmt, compile_pattern(fmt or ""), 0, 0, None)
     if macro.pattern is None:
         return False
     from ..dates.zones import resolve_zone
@@ -558,9 +552,7 @@ def _plus_risk(macro: Macro, server_zone: str) -> bool:
         if not token.is_field:
             if "+" in token.text:
                 return True
-        elif token.letter == "Z" and any(t >= 0 for t in totals):
-            return True
-        elif token.letter == "X" and any(t > 0 for t in totals):
+        elif token.letter == "Z" and any(t >= 0 for t in totals) or token.letter == "X" and any(t > 0 for t in totals):
             return True
         elif token.letter == "z":
             names = zone.names[2:] if token.count >= 4 else zone.names[:2]
@@ -572,50 +564,68 @@ def _plus_risk(macro: Macro, server_zone: str) -> bool:
 # --------------------------------------------------------------------------- entry point
 
 
-def parse_url_template(
-    text: str,
-    *,
-    encode_values: bool = False,
-    server_zone: str = "GMT",
-    report_spaces: bool = False,
-) -> UrlTemplate:
-    """Parse a poller URL; never raises.  Problems carry 0-based offsets into ``text``.
+_SCOPE: ContextVar[dict[tuple[str, str], UrlTemplate] | None] = ContextVar("url_parse_scope", default=None)
 
-    ``encode_values``: whether the platform percent-encodes substituted values (undocumented;
-    default False, as no example encodes anything): when False, a macro that prints '+' in the
-    query is reported (CE616).  ``server_zone``: the zone of ``${date:...}`` and ``${now:...}``
-    (documented as GMT).  ``report_spaces``: report raw spaces (CE617, info); off by default
-    because 208 working URLs of the platform's own element definitions contain them.
+
+@contextmanager
+def parse_scope() -> Iterator[None]:
+    """Within it, each distinct (URL, server zone) is parsed once, whatever the number of URLs.
+
+    The engine opens one scope per check, so every rule reading a poller URL shares one parse;
+    the memo is dropped when the scope closes.  Nested scopes share the outer one.
     """
-    import copy
-
-    cached = _parse_cached(text, bool(encode_values), server_zone, bool(report_spaces))
-    fresh = copy.copy(cached)  # callers may change the lists: each gets its own
-    for name in ("path_variables", "params", "macros", "malformed", "problems"):
-        setattr(fresh, name, list(getattr(cached, name)))
-    if cached.where is not None:
-        fresh.where = copy.copy(cached.where)
-        fresh.where.conditions = list(cached.where.conditions)
-        fresh.where.problems = list(cached.where.problems)
-    return fresh
+    if _SCOPE.get() is not None:
+        yield
+        return
+    token = _SCOPE.set({})
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
 
 
-@lru_cache(maxsize=2048)
-def _parse_cached(text: str, encode_values: bool, server_zone: str, report_spaces: bool) -> UrlTemplate:
+def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
+    """Parse a poller URL; never raises.  Facts carry 0-based offsets into ``text``.
+
+    ``server_zone``: the zone of ``${date:...}`` and ``${now:...}`` (documented as GMT).  The
+    result is shared (inside a :func:`parse_scope`, or from a small cache outside one): do not
+    change it.  Every fact is reported, including those only some callers want (a macro
+    printing '+', raw spaces): :mod:`validator.rules.urls` decides which become findings.
+    """
+    memo = _SCOPE.get()
+    if memo is None:
+        return _parse_cached(text, server_zone)
+    key = (text, server_zone)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _parse_guarded(text, server_zone)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(text: str, server_zone: str) -> UrlTemplate:
+    return _parse_guarded(text, server_zone)
+
+
+def _fact_order(fact: UrlFact) -> tuple[int, int]:
+    return fact.start, fact.end
+
+
+def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
     col = _Collector()
     try:
-        return _parse(text, col, encode_values=encode_values, server_zone=server_zone, report_spaces=report_spaces)
+        return _parse(text, col, server_zone=server_zone)
     except Exception as exc:  # a bug here must not take the linter down with it  # noqa: BLE001
-        col.add("CE099", f"internal error while reading the URL ({type(exc).__name__}: {exc}); please report it",
-                0, len(text), severity="info")
-        return UrlTemplate(text, text, 0, len(text), None, None, None, problems=col.problems)
+        col.add(Flaw.INTERNAL_ERROR, f"internal error while reading the URL ({type(exc).__name__}: {exc}); please "
+                "report it", 0, len(text))
+        return UrlTemplate(text, text, 0, len(text), None, None, None, facts=col.facts)
 
 
-def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str, report_spaces: bool) -> UrlTemplate:
+def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     macros: list[Macro] = []
     malformed: list[tuple[int, int]] = []
     masked_spans: list[tuple[int, int]] = []
-    pieces = _lex(text)
+    pieces = lex_url(text)
     for name, raw, start, end in pieces:
         if name == "macro":
             masked_spans.append((start, end))
@@ -626,13 +636,13 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                 macros.append(macro)
         elif name == "unterminated":
             masked_spans.append((start, end))
-            col.add("CE605", "unterminated macro: '${' has no closing '}'", start, end, help="close it with '}'")
+            col.add(Flaw.MACRO_MALFORMED, "unterminated macro: '${' has no closing '}'", start, end, help="close it with '}'")
             malformed.append((start, end))
         elif name == "leftover":
             masked_spans.append((start, end))
             malformed.append((start, end))
             fixed = "${" + raw[len("#{'$'}{"):]
-            col.add("CE606", f"{raw[:7]!r} is a templating leftover (an escaped '$' that was never rendered): the "
+            col.add(Flaw.MACRO_TEMPLATE_LEFTOVER, f"{raw[:7]!r} is a templating leftover (an escaped '$' that was never rendered): the "
                     "platform does not substitute this macro", start, start + 7, help=_w(fixed))
         elif name == "nobrace":
             masked_spans.append((start, end))
@@ -642,40 +652,54 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
             if descriptor not in ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds") \
                     and descriptor.rstrip("}") not in ("date", "epoch", "milliseconds"):
                 body = "gmtDate:" + body  # a bare format: give it the descriptor CE602 would ask for too
-            col.add("CE605", f"{raw!r} lacks the '{{' after '$': the platform does not substitute it", start, end,
+            col.add(Flaw.MACRO_MALFORMED, f"{raw!r} lacks the '{{' after '$': the platform does not substitute it", start, end,
                     help=_w("${" + body))
         elif name == "placeholder":
             masked_spans.append((start, end))
-    masked = _masked(text, masked_spans)
+    masked = mask(text, masked_spans)
+    atomic = mask(text, [(s, e) for name, _, s, e in pieces if name in ATOMIC])
     for name, _, _, end in pieces:
         if name in ("macro", "leftover") and text.startswith("}", end):
-            col.add("CE611", "extra '}' after the macro", end, end + 1, help="remove it")
+            col.add(Flaw.STRAY_BRACE, "extra '}' after the macro", end, end + 1, help="remove it")
             masked = masked[:end] + "\ue002" + masked[end + 1:]
 
     for m in re.finditer("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]",
                          masked):
-        col.add("CE610", f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
+        col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
                 m.start(), m.end(), help="use the ASCII quote '")
 
     # Whitespace and control characters.
     stripped_start = len(text) - len(text.lstrip())
     if stripped_start:
-        col.add("CE612", "the URL starts with whitespace", 0, stripped_start, help="remove the whitespace")
+        col.add(Flaw.WHITESPACE, "the URL starts with whitespace", 0, stripped_start, help="remove the whitespace")
     stripped_end = len(text.rstrip())
     if stripped_end < len(text) and stripped_end >= stripped_start:
-        col.add("CE612", "the URL ends with whitespace", stripped_end, len(text), help="remove the whitespace", severity="info")
+        col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
+                help="remove the whitespace")
     for m in re.finditer(r"[\x00-\x1f\x7f]", text[stripped_start:stripped_end]):
         pos = stripped_start + m.start()
-        col.add("CE612", f"control character {text[pos]!r} inside the URL", pos, pos + 1)
-    if report_spaces:
-        for m in re.finditer(r" +", masked[stripped_start:stripped_end]):
-            col.add("CE617", "raw space in the URL (the platform's encoding of spaces is not documented)",
-                    stripped_start + m.start(), stripped_start + m.end(), severity="info")
+        col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} inside the URL", pos, pos + 1)
+    # Reported only when CE617 is selected (validator.rules.urls)
+    for m in re.finditer(r" +", masked[stripped_start:stripped_end]):
+        col.add(Flaw.RAW_SPACE, "raw space in the URL (the platform's encoding of spaces is not documented)",
+                stripped_start + m.start(), stripped_start + m.end())
     for m in _HTML_ENTITY.finditer(masked):
         char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
             m.group(0)[1:-1]]
-        col.add("CE618", f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
+        col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
                 "query)", m.start(), m.end(), help=f"write {char} instead")
+
+    for m in _DOUBLE_ENCODED.finditer(masked):
+        col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
+                f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
+                help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)",
+                replacement=f"%{m.group(1)}")
+    absolute = _ABSOLUTE.match(masked, stripped_start)
+    if absolute:
+        col.add(Flaw.ABSOLUTE_URL, f"{absolute.group(0)!r}: an absolute vendor URL; poller URLs are paths the platform "
+                "joins to the element's base URL (assumed from every documented poller: /hubs/<hub>/<resource> or "
+                "the vendor's path such as /invoices)", absolute.start(), absolute.end(),
+                help="write the path only: the hub path /hubs/<hub>/<resource>, or the vendor path after the host")
 
     # Path and query.
     qmark = masked.find("?")
@@ -684,7 +708,7 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
     path = text[path_start:path_end]
     query_start = qmark + 1 if qmark != -1 else None
     if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
-        col.add("CE613", "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
+        col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w("/" + text.strip()))
     hub = resource = None
     hub_match = re.match(r"/?hubs/([^/?]*)(?:/([^?]*))?", path)
@@ -696,18 +720,24 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
 
             close = difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
             if close:
-                col.add("CE625", f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
+                col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
+    if query_start is None:
+        first = _NEXT_PARAM.search(masked, path_start, path_end)
+        if first and first.group(0).startswith("&"):
+            col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({first.group(0)!r}): without a '?' the vendor "
+                    "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`",
+                    replacement="?")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     for m in re.finditer(r"'|\"", masked[path_start:path_end]):
         pos = path_start + m.start()
-        col.add("CE610", f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
+        col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
         if seg and path_start + seg.start() > 0:
             pos = path_start + seg.start()
-            col.add("CE626", f"the path segment {seg.group(1)!r}= looks like a query parameter: did you mean "
+            col.add(Flaw.QUERY_IN_PATH, f"the path segment {seg.group(1)!r}= looks like a query parameter: did you mean "
                     f"'?{seg.group(1)}='?", pos, pos + 1, help=f"start the query with '?': '?{seg.group(1)}='")
 
     params: list[QueryParam] = []
@@ -720,13 +750,17 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
             name_end = p_end if eq == -1 else eq
             value_start = p_end if eq == -1 else eq + 1
             params.append(QueryParam(text[p_start:name_end], text[value_start:p_end], p_start, p_end, value_start))
+            if where is not None and p_start > where.offset and _joins_condition(masked, p_start, name_end, value_start,
+                                                                               p_end, eq):
+                amp = p_start - 1
+                col.add(Flaw.CEQL_AMPERSAND_JOIN, f"'&' ends the where filter: {text[p_start:p_end].strip()!r} is sent "
+                        "as another query parameter, not as a condition (CEQL joins conditions with ' and ')",
+                        amp, amp + 1, help="write ` and ` instead of `&`", replacement=" and ")
             if text[p_start:name_end] == "where" and where is None:
-                from .ceql import parse_where
-
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
-                where = parse_where(text[value_start:p_end], offset=value_start)
+                where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
                 if not has_entity:
-                    col.problems.extend(where.problems)
+                    col.facts.extend(where.facts)
                 continue
             _braces(col, text, masked, value_start, p_end, variables)
             quotes = [i for i in range(value_start, p_end) if masked[i] == "'"]
@@ -734,21 +768,22 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
             if len(quotes) % 2 and (quotes[-1] in (value_start, p_end - 1)
                                     or masked[quotes[-1] - 1] in "}\ue000\ue001"
                                     or masked[quotes[-1] + 1:quotes[-1] + 2] in ("{", "\ue000")):
-                col.add("CE610", f"stray quote in the value of {text[p_start:name_end]!r}: its quotes do not pair up",
+                col.add(Flaw.STRAY_QUOTE, f"stray quote in the value of {text[p_start:name_end]!r}: its quotes do not pair up",
                         quotes[-1], quotes[-1] + 1, help="remove it")
-        if not encode_values:
-            for macro in macros:
-                if macro.start >= query_start and _plus_risk(macro, server_zone):
-                    gmt = macro.kind == "gmtDate" or (macro.kind == "date" and server_zone in ("GMT", "UTC")) or (
-                        macro.zone in ("GMT", "UTC"))
-                    col.add("CE616", f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
-                            "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
-                            macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
+        # Reported unless the encode-values assumption is on (validator.rules.urls)
+        for macro in macros:
+            if macro.start >= query_start and _plus_risk(macro, server_zone):
+                gmt = macro.kind == "gmtDate" or (macro.kind == "date" and server_zone in ("GMT", "UTC")) or (
+                    macro.zone in ("GMT", "UTC"))
+                col.add(Flaw.PLUS_UNENCODED, f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
+                        "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
+                        macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
+        _query_shape(col, masked, query_start, stripped_end, where, params, hub_relative=bool(hub_match))
         if where is not None and not macros and not malformed:
             for condition in where.conditions:
                 for operand in condition.values:
                     if re.match(r"'?\d{4}-\d{2}-\d{2}", operand.text):
-                        col.add("CE627", f"the filter compares {condition.field.value!r} with the fixed date "
+                        col.add(Flaw.FIXED_DATE, f"the filter compares {condition.field.value!r} with the fixed date "
                                 f"{operand.text}: every poll asks for the same records", operand.start, operand.end,
                                 help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
         if where is not None and not macros:
@@ -756,10 +791,10 @@ def _parse(text: str, col: _Collector, *, encode_values: bool, server_zone: str,
                 for operand in condition.values:
                     if condition.operator in (">", ">=", "<", "<=") and operand.kind == "string" and \
                             operand.text in ("''", '""'):
-                        col.add("CE628", f"{condition.field.value!r} {condition.operator} an empty string: a macro "
+                        col.add(Flaw.EMPTY_COMPARISON, f"{condition.field.value!r} {condition.operator} an empty string: a macro "
                                 "seems to be missing, as when the shell expands '${...}' inside curl -d '...' to "
                                 "nothing", operand.start, operand.end,
                                 help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
-    col.problems.sort(key=lambda p: (p.start, p.end, p.rule))
+    col.facts.sort(key=_fact_order)
     return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
-                       malformed, where, col.problems)
+                       malformed, where, col.facts)

@@ -1,0 +1,148 @@
+"""The first layer of a poller URL: macros, templating leftovers, ``{{...}}`` placeholders and plain text.
+
+:func:`lex_url` splits a URL into pieces with one pyparsing token (a regex match or a macro scan
+per piece, no backtracking); :func:`atomic_spans` and :func:`mask` give the spans that
+quote-counting and the CEQL grammar must treat as one value.  Shared by
+:mod:`validator.urls.template` and :mod:`validator.urls.ceql`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "DATE_KINDS",
+    "EPOCH_UNITS",
+    "MACRO_HEAD",
+    "MACRO_KINDS",
+    "MACRO_TAIL",
+    "ZONE_KINDS",
+    "Piece",
+    "atomic_spans",
+    "lex_url",
+    "mask",
+]
+
+#: Every macro descriptor the platform substitutes, in the spelling it expects.
+MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds")
+#: Descriptors whose argument is a SimpleDateFormat pattern.
+DATE_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "now", "nowTimeZone"})
+ZONE_KINDS = frozenset({"dateTimeZone", "nowTimeZone"})
+#: ``${epoch:UNIT}`` units: seconds, milliseconds (the default), microseconds.
+EPOCH_UNITS: tuple[str, ...] = ("s", "ms", "us")
+#: What a masked macro looks like: its first character, then one of these per further character.
+MACRO_HEAD, MACRO_TAIL = "\ue000", "\ue001"
+
+#: (kind, text, start, end); kinds: macro, unterminated, leftover, nobrace, placeholder, text.
+Piece = tuple[str, str, int, int]
+ATOMIC = frozenset({"macro", "leftover", "nobrace"})
+
+
+def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
+    """Index of the ``}`` closing a macro whose body starts at ``body_start`` (one nested level allowed)."""
+    depth, in_quote = 0, False
+    i = body_start
+    while i < len(text):
+        c = text[i]
+        if quote_aware and c == "'":
+            in_quote = not in_quote
+        elif not in_quote:
+            if text.startswith("${", i):
+                return None
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                if depth == 0:
+                    return i
+                depth -= 1
+        i += 1
+    return None
+
+
+def _macro_end(text: str, body_start: int) -> int | None:
+    """Offset just after a macro's ``}``; None when the macro is unterminated."""
+    first = _closing_brace(text, body_start, quote_aware=False)
+    if first is None:
+        return None
+    if text.count("'", body_start, first) % 2 == 0:
+        return first + 1
+    later = _closing_brace(text, body_start, quote_aware=True)
+    if later is not None and later > first:
+        return later + 1
+    return first + 1
+
+
+_PIECE = re.compile(
+    r"(?P<text>[^$#{]+)"
+    r"|(?P<nobrace>\$(?!\{)[A-Za-z][^${}\s&]*\})"
+    r"|(?P<placeholder>\{\{[^{}]*\}\})"
+    r"|(?P<char>[$#{])"
+)
+_OPENERS = (("${", "macro"), ("#{'$'}{", "leftover"))
+
+
+def _piece_at(text: str, loc: int) -> Piece:
+    """The piece starting at ``loc``: a macro ``${...}`` (ended as :func:`_macro_end` says), a leftover
+    ``#{'$'}{...}``, an unterminated opener, or a regex piece (text, ``$...}``, ``{{...}}``, one character)."""
+    for opener, name in _OPENERS:
+        if text.startswith(opener, loc):
+            end = _macro_end(text, loc + len(opener))
+            if end is None:
+                return "unterminated", opener, loc, loc + len(opener)
+            return name, text[loc:end], loc, end
+    m = _PIECE.match(text, loc)
+    assert m is not None  # the last alternative matches any of the characters the first one stops at
+    name = m.lastgroup or "char"
+    return "text" if name == "char" else name, m.group(), loc, m.end()
+
+
+@lru_cache(maxsize=1)
+def _lexer() -> Any:
+    """A pyparsing token for the whole run of pieces (one regex match or one macro scan per piece)."""
+    import pyparsing as pp
+
+    class _Piece(pp.Token):
+        """The run of pieces from ``loc`` to the end: each found by one regex match or one macro scan."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.errmsg = "expected a URL piece"
+            self.mayIndexError = False
+            self.mayReturnEmpty = True
+
+        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
+            found = []
+            while loc < len(instring):
+                piece = _piece_at(instring, loc)
+                found.append(piece)
+                loc = piece[3]
+            return loc, found
+
+    grammar = _Piece().leave_whitespace()
+    grammar.parse_with_tabs()  # offsets must be code points of the original text
+    return grammar
+
+
+def lex_url(text: str) -> list[tuple[str, str, int, int]]:
+    """Every :data:`Piece` of ``text``, in order; they cover the text."""
+    pieces: list[Piece] = _lexer().parse_string(text).as_list()
+    return pieces
+
+
+def atomic_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that quote-counting must treat as one value: macros, leftovers, ``$...}``."""
+    return [(s, e) for name, _, s, e in lex_url(text) if name in ATOMIC]
+
+
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by ``\\ue000`` then ``\\ue001``s (same length)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s] = MACRO_HEAD
+        for i in range(s + 1, e):
+            chars[i] = MACRO_TAIL
+    return "".join(chars)
