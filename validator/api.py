@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence, Union
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypedDict, Unpack
+
     from .config import Config
     from .findings import Finding
     from .kinds import Kind
@@ -32,6 +34,15 @@ Document = Union[Mapping[str, Any], Sequence[Any], str, bytes, "os.PathLike[str]
 """What :func:`check` takes: a decoded document, JSON text (``str`` or ``bytes``), or a path."""
 
 ConfigChoice = Union[Literal["auto"], None, "Config", str, "os.PathLike[str]"]
+
+if TYPE_CHECKING:  # pragma: no cover
+
+    class _CheckKeywords(TypedDict, total=False):
+        """The keyword arguments :func:`check_file` passes on to :func:`check` (its ``path`` is the file)."""
+
+        kind: Kind | Literal["auto"]
+        options: Options | None
+        config: ConfigChoice
 
 
 def check(
@@ -63,7 +74,7 @@ def check(
     return resolved.apply(findings, path=shown) if resolved is not None else findings
 
 
-def check_file(path: str | os.PathLike[str], **keywords: Any) -> list[Finding]:
+def check_file(path: str | os.PathLike[str], **keywords: Unpack[_CheckKeywords]) -> list[Finding]:
     """:func:`check` of the file at ``path`` (a ``str`` is a path here)."""
     return check(Path(path), **keywords)
 

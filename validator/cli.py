@@ -11,7 +11,7 @@ import argparse
 import importlib
 import os
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 # name -> (module, one-line help); order is the order in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -29,7 +29,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2, as argparse does, without a traceback
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2, as argparse does, without a traceback
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 

@@ -15,7 +15,32 @@ import argparse
 import json
 import sys
 from datetime import datetime, timezone
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing import Required, TypedDict
+
+    class _FieldRow(TypedDict):
+        """One token in the output: ``fields`` of ``--format json``."""
+
+        text: str
+        column: int
+        kind: str
+        meaning: str
+        value: str
+
+    class _ParseRow(TypedDict, total=False):
+        """The ``--parse`` result: ``column``/``reason`` when it fails, the rest when it parses."""
+
+        text: Required[str]
+        ok: Required[bool]
+        column: int
+        reason: str
+        instant: int
+        stopped_at: int
+        zone_after: str
+        rest: str
+        iso: str
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     millis = epoch_ms(at)
     formatted = pattern.format(millis, args.zone)
     facts = analyze(pattern)
-    fields: list[dict[str, Any]] = []
+    fields: list[_FieldRow] = []
     for explanation in explain(pattern):
         if explanation.kind == "field":
             value = compile_pattern(explanation.text).format(millis, args.zone)
@@ -101,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     pitfalls = [{"code": p.code, "column": p.column, "end_column": p.end + 1, "message": p.message}
                 for p in facts.pitfalls]
 
-    parsed: dict[str, Any] | None = None
+    parsed: _ParseRow | None = None
     exit_code = 0
     if args.parse is not None:
         try:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..rules.base import Rule
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -17,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", metavar="CODE", help="a rule code (CE301) or name (poller-entry-empty)")
 
 
-def _lookup(text: str, rules: dict) -> object | None:
+def _lookup(text: str, rules: dict[str, Rule]) -> Rule | None:
     wanted = text.strip()
     upper = wanted.upper()
     if upper in rules:
@@ -32,7 +36,7 @@ def _lookup(text: str, rules: dict) -> object | None:
     return None
 
 
-def _suggestions(text: str, rules: dict) -> list[str]:
+def _suggestions(text: str, rules: dict[str, Rule]) -> list[str]:
     import difflib
 
     upper = text.strip().upper()
@@ -46,7 +50,7 @@ def _suggestions(text: str, rules: dict) -> list[str]:
     return [f"{code} ({rules[code].name})" for code in seen[:3]]
 
 
-def render(rule) -> str:
+def render(rule: Rule) -> str:
     """The Markdown documentation of ``rule``."""
     bad, good = rule.bad.rstrip("\n"), rule.good.rstrip("\n")
     return (f"# {rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.description.strip()}\n\n"

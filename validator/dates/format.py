@@ -16,6 +16,7 @@ from .zones import JavaZone, resolve_zone
 
 if TYPE_CHECKING:
     from .pattern import DatePattern
+    from .tokens import Token
 
 __all__ = [
     "Formatter",
@@ -167,7 +168,7 @@ def iso_offset(total_ms: int, count: int) -> str:
     return f"{sign}{value // 60:02d}{':' if count == 3 else ''}{value % 60:02d}"
 
 
-class _OffsetStrings(dict):
+class _OffsetStrings(dict[int, str]):
     """``total_ms -> string`` memo for one offset letter form."""
 
     def __init__(self, render: Callable[[int], str]) -> None:
@@ -245,7 +246,7 @@ def _num(var: str, count: int) -> str:
     return "{" + var + ":0" + str(min(count, _MAX_DIGITS)) + "d}"
 
 
-def _source(tokens: tuple) -> str:
+def _source(tokens: tuple[Token, ...]) -> str:
     """Python source of ``def fmt(ms, zone)`` for the tokens of one pattern."""
     parts: list[str] = []
     need: set[str] = set()
@@ -348,7 +349,8 @@ def formatter_for(pattern: "DatePattern | str") -> Formatter:
             _COMPILED.clear()
         namespace = dict(_NAMESPACE)
         exec(compile(_source(pattern.tokens), f"<SimpleDateFormat {text!r}>", "exec"), namespace)
-        formatter = _COMPILED[text] = namespace["fmt"]  # type: ignore[assignment]
+        compiled: Formatter = namespace["fmt"]  # type: ignore[assignment]  # defined by the exec above
+        formatter = _COMPILED[text] = compiled
     return formatter
 
 

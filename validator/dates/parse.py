@@ -21,12 +21,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .tokens import Token
 
 if TYPE_CHECKING:
+    import builtins  # `set` below is _Calendar.set inside the class body
+
     from .pattern import DatePattern
+    from .zones import JavaZone
 
 __all__ = ["DateParseError", "ParseResult", "epoch_ms", "parse_pattern", "parse_position"]
 
@@ -133,7 +136,7 @@ class _Zone:
 
     __slots__ = ("id", "_zone")
 
-    def __init__(self, zone_id: str, zone: Any) -> None:
+    def __init__(self, zone_id: str, zone: JavaZone) -> None:
         self.id = zone_id
         self._zone = zone
 
@@ -292,7 +295,7 @@ class _Calendar:
         return self.stamps[field] > 0
 
     # Calendar.selectFields ------------------------------------------------
-    def select_fields(self) -> set[int]:
+    def select_fields(self) -> builtins.set[int]:
         st = self.stamps
         mask = {YEAR}
         if st[ERA]:
@@ -354,7 +357,7 @@ class _Calendar:
         return mask
 
     # GregorianCalendar.getFixedDate ----------------------------------------
-    def _fixed_date(self, julian: bool, year: int, mask: set[int]) -> int:
+    def _fixed_date(self, julian: bool, year: int, mask: builtins.set[int]) -> int:
         v = self.values
         month = 0
         if MONTH in mask:
@@ -456,7 +459,7 @@ class _Calendar:
                 raise _Failure(-1, reason)
         return millis
 
-    def _choose(self, gfd: int, jfd: int, mask: set[int]) -> int:
+    def _choose(self, gfd: int, jfd: int, mask: builtins.set[int]) -> int:
         if DAY_OF_YEAR in mask or WEEK_OF_YEAR in mask:
             return jfd
         if gfd >= CUTOVER_FIXED:
@@ -468,7 +471,7 @@ class _Calendar:
         return jfd
 
     # GregorianCalendar.computeFields (all fields) ---------------------------
-    def compute_fields(self, time: int, tz_fields: set[int]) -> list[int]:
+    def compute_fields(self, time: int, tz_fields: builtins.set[int]) -> list[int]:
         if len(tz_fields) != 2:
             raw, dst = self.zone.offsets(time)
         else:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from .tokens import PatternError, Token, tokenize
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .analysis import PatternFacts
 
 __all__ = ["DatePattern", "PatternError", "compile_pattern", "format_date"]
@@ -60,7 +62,7 @@ class DatePattern:
 
 
 @lru_cache(maxsize=1)
-def _format_pattern():
+def _format_pattern() -> Callable[[DatePattern, datetime | int, str], str]:
     # Imported on first use (not at import time), then kept: a per-call import costs ~1 us.
     from .format import format_pattern
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pyparsing as pp
 
 PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
 
@@ -53,7 +57,7 @@ class Token:
 
 
 @lru_cache(maxsize=1)
-def _grammar():
+def _grammar() -> pp.ParserElement:
     import pyparsing as pp
 
     escaped = pp.Literal("''").set_results_name("escaped")
@@ -75,7 +79,7 @@ def _grammar():
 def _raw_pieces(pattern: str) -> list[tuple[str, str, int, int]]:
     """Split ``pattern`` into (name, text, start, end) with the pyparsing grammar."""
     result = _grammar().parse_string(pattern, parse_all=True)
-    pieces = []
+    pieces: list[tuple[str, str, int, int]] = []
     for located in result:
         start, value, end = located[0], located[1], located[2]
         (name,) = value.keys()

@@ -97,7 +97,7 @@ def get_reporter(name: str) -> Reporter:
     module_name = REPORTERS.get(name)
     if module_name is None:
         raise UnknownFormatError(f"unknown format {name!r}: choose from {', '.join(REPORTERS)}")
-    return importlib.import_module(module_name)  # type: ignore[return-value]
+    return importlib.import_module(module_name)
 
 
 def default_format(env: Mapping[str, str] | None = None) -> str:

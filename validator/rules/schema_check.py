@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Finding
 from . import rule_for
 
+if TYPE_CHECKING:
+    from ..engine import Context
 
-def check(ctx) -> Iterator[Finding]:
+
+def check(ctx: Context) -> Iterator[Finding]:
     from ..schemas import validate
 
     yield from _misspelt_top_level_keys(ctx)
@@ -24,7 +27,7 @@ def check(ctx) -> Iterator[Finding]:
                               help=problem.help, severity=problem.severity)
 
 
-def _misspelt_top_level_keys(ctx) -> Iterator[Finding]:
+def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     """`configuraton`, `providerdata`: the instance schema admits other keys (responses carry many), so only a
     near miss of a body key is reported."""
     if ctx.kind != "instance" or not isinstance(ctx.value, dict):

@@ -5,13 +5,27 @@ Plain data, so the registry can build ``Rule`` objects without this package impo
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from ..findings import Severity
 from .limits import _BIG_INT_DIGITS, MAX_DEPTH
 
 # Rule codes (CE001-CE018).  Plain data, so the registry can build ``Rule`` objects without
 # this module importing the rules package.
 
-RULES: tuple[dict[str, str], ...] = (
+class RuleRow(TypedDict):
+    """The keyword arguments of one ``validator.rules.base.Rule``."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    description: str
+    bad: str
+    good: str
+
+
+RULES: tuple[RuleRow, ...] = (
     {"code": "CE001", "name": "json-syntax", "severity": "error",
      "summary": "The file is not valid JSON",
      "description": "The first place where the text stops being JSON: a missing `,` or `:`, an unexpected "
@@ -85,4 +99,4 @@ RULES: tuple[dict[str, str], ...] = (
      "bad": "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), "good": "[[]]"},
 )
 
-_SEVERITY: dict[str, Severity] = {r["code"]: r["severity"] for r in RULES}  # type: ignore[misc]
+_SEVERITY: dict[str, Severity] = {r["code"]: r["severity"] for r in RULES}

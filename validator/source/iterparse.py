@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from json import JSONDecodeError
-from json.decoder import scanstring as _scanstring
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from ..findings import Problem
 from .diagnose import _diagnose
@@ -12,7 +11,14 @@ from .limits import _BIG_INT_DIGITS, MAX_DEPTH
 from .patterns import _NUMBER, _WS
 
 if TYPE_CHECKING:  # pragma: no cover
+    import re
+
+    # json.decoder re-exports it, but typeshed does not say so
+    from _json import scanstring as _scanstring
+
     from .document import Source
+else:
+    from json.decoder import scanstring as _scanstring
 
 # The iterative parser: used only when the C parser cannot finish (deep nesting, huge integers).
 
@@ -25,25 +31,6 @@ _MESSAGE_KINDS = (("Expecting value", "value"), ("Expecting property name", "key
 
 def _kind(msg: str) -> str:
     return next((kind for prefix, kind in _MESSAGE_KINDS if msg.startswith(prefix)), "value")
-    if msg.startswith("Expecting property name"):
-        return "key"
-    if msg.startswith("Expecting ':'"):
-        return "colon"
-    if msg.startswith("Expecting ','"):
-        return "comma"
-    if msg.startswith("Illegal trailing comma"):
-        return "trailing"
-    if msg.startswith("Unterminated string"):
-        return "unterminated"
-    if msg.startswith("Invalid control character"):
-        return "control"
-    if msg.startswith("Invalid \\u"):
-        return "uescape"
-    if msg.startswith("Invalid \\escape"):
-        return "escape"
-    if msg.startswith("Extra data"):
-        return "extra"
-    return "value"
 
 
 def _to_int(digits: str) -> int | float:
@@ -60,16 +47,19 @@ def _to_int(digits: str) -> int | float:
         if len(s) <= 2000:
             return int(s)
         half = len(s) // 2
-        return convert(s[:half]) * 10 ** (len(s) - half) + convert(s[half:])
+        scale: int = 10 ** (len(s) - half)  # a non-negative power: an int (typeshed says Any)
+        return convert(s[:half]) * scale + convert(s[half:])
 
     result = convert(body)
     return -result if negative else result
 
 
-def _iterparse(source: Source, text: str, hook: Callable[[list], dict]) -> tuple[Any, Problem | None]:
+def _iterparse(
+    source: Source, text: str, hook: Callable[[list[tuple[str, Any]]], dict[str, Any]],
+) -> tuple[Any, Problem | None]:
     """Decode ``text`` without recursion; (value, None) or (None, the first problem)."""
     n = len(text)
-    ws = _WS.match
+    ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # `_WS` matches "", so never None
     number = _NUMBER.match
     # a frame is [is_object, container, pending key]
     stack: list[list[Any]] = []

@@ -28,9 +28,9 @@ def _reject_constant(name: str) -> Any:
 def _analyse(source: Source) -> None:
     """Parse ``source.text``: set ``value`` and append syntax and duplicate-key problems."""
     text = source.text
-    dup_objects: list[dict] = []
+    dup_objects: list[dict[str, Any]] = []
 
-    def hook(pairs: list[tuple[str, Any]]) -> dict:
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         d = dict(pairs)
         if len(d) != len(pairs):
             dup_objects.append(d)
@@ -79,7 +79,7 @@ def _deep_offset(opens: list[int], closes: list[int]) -> int:
     return opens[0] if opens else 0
 
 
-def _report_duplicates(source: Source, dup_objects: list[dict]) -> None:
+def _report_duplicates(source: Source, dup_objects: list[dict[str, Any]]) -> None:
     wanted = {id(d) for d in dup_objects}
     found: list[str] = []
     stack: list[tuple[Any, str]] = [(source.value, "")]
