@@ -204,3 +204,73 @@ def test_zone_mismatch_needs_the_same_field_and_no_offset():
     gmt_records = dates("yyyy-MM-dd HH:mm:ss", zone="UTC", field="sys_updated_on")
     assert not hits(body("/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ss}'",
                          gmt_records), "CE506")
+
+
+# --------------------------------------------------------------------------- the instance body
+
+
+@pytest.mark.parametrize(("value", "written", "meant"), [
+    ("https;//mycoolapp.com", "https;//", "https://"), ("http:/mycoolapp.com", "http:/", "http://"),
+    ("htps://mycoolapp.com", "htps://", "https://"), ("https//mycoolapp.com", "https//", "https://"),
+    ("https:\\\\mycoolapp.com", "https:\\\\", "https://"), ("https:///mycoolapp.com", "https:///", "https://"),
+    ("htttps://mycoolapp.com", "htttps://", "https://"),
+])
+def test_scheme_typo_in_any_url_valued_key(value, written, meant):
+    text = body(**{"oauth.callback.url": value})
+    hit = at(text, "CE209", json.dumps(value), offset=1, length=len(json.dumps(written)) - 2)
+    assert hit.severity == "error" and f"`{meant}`" in hit.message and hit.pointer == "/configuration/oauth.callback.url"
+    clean(body(**{"oauth.callback.url": "https://mycoolapp.com"}))
+
+
+def test_scheme_typo_in_the_event_callback_is_one_finding():
+    text = body(**{"event.notification.callback.url": "https;//mycoolapp.com/events"})
+    at(text, "CE209", "https;//", length=8)
+    assert not hits(text, "CE202"), "one mistake, one finding"
+
+
+def test_scheme_typo_in_provider_data():
+    value = json.loads(body())
+    value["providerData"] = {"callbackUrl": "https;//mycoolapp.com/auth"}
+    text = json.dumps(value, indent=2)
+    assert at(text, "CE209", "https;//").pointer == "/providerData/callbackUrl"
+
+
+def test_scheme_typo_spares_correct_and_unrelated_values():
+    from validator.rules.notifications import scheme_typo
+
+    for value in ("https://mycoolapp.com", "HTTPS://MYCOOLAPP.COM", "ftp://files.example.com", "https:",
+                  "host:8080/path", "httpbin.org/get", "mailto:ops@example.com", "hello: world"):
+        assert scheme_typo(value) is None, value
+    assert scheme_typo("  https;//x.com") == (2, 10, "https://")
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    ("http://localhost:8080/events", "localhost"), ("https://127.0.0.1/events", "127.0.0.1"),
+    ("https://10.1.2.3/events", "10.1.2.3"), ("https://172.20.0.5/events", "172.20.0.5"),
+    ("https://192.168.1.10:8443/events", "192.168.1.10"), ("http://[::1]:8080/events", "::1"),
+    ("https://devbox.local/events", "devbox.local"), ("https://169.254.1.1/events", "169.254.1.1"),
+])
+def test_callback_the_platform_cannot_reach(url, host):
+    text = body(**{"event.notification.callback.url": url})
+    hit = at(text, "CE210", host, length=len(host))
+    assert hit.severity == "error" and "assuming the hosted platform" in hit.message
+    off = body(**{"event.notification.callback.url": url, "event.notification.enabled": False})
+    assert [f.severity for f in hits(off, "CE210")] == ["warning"]
+
+
+def test_public_callbacks_are_reachable():
+    for url in ("https://mycoolapp.com/events", "https://172.32.0.1/events", "https://8.8.8.8/events",
+                "https://localhost.example.com/events"):
+        clean(body(**{"event.notification.callback.url": url}))
+
+
+def test_oauth_callback_on_localhost_is_fine():
+    # the browser, not the platform, follows an OAuth redirect: localhost works there
+    clean(body(**{"oauth.callback.url": "http://localhost:8080/callback"}))
+
+
+def test_refresh_interval_zero_is_a_warning():
+    text = body(**{"event.poller.refresh_interval": "0"})
+    hit = at(text, "CE208", '"0"')
+    assert hit.severity == "warning"
+    clean(body(**{"event.poller.refresh_interval": "1"}))
