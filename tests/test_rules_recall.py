@@ -274,3 +274,29 @@ def test_refresh_interval_zero_is_a_warning():
     hit = at(text, "CE208", '"0"')
     assert hit.severity == "warning"
     clean(body(**{"event.poller.refresh_interval": "1"}))
+
+
+@pytest.mark.parametrize(("key", "path", "construct", "meant"), [
+    ("idField", "$.id", "$.", "id"), ("idField", "$.data[*].id", "$.", "id"), ("idField", "$..id", "$..", "id"),
+    ("idField", "data[*].id", "[*]", "id"), ("updatedDateField", "$.updated_at", "$.", "updated_at"),
+])
+def test_jsonpath_where_a_field_path_belongs(key, path, construct, meant):
+    if key == "idField":
+        text = body(entry={"idField": path})
+    else:
+        text = body(dates={**GOOD_DATES, key: path})
+    needle = json.dumps(path)
+    hit = at(text, "CE309", needle, offset=1 + path.index(construct), length=len(construct))
+    assert hit.severity == "error" and hit.help == f"write {json.dumps(meant)}"
+    assert not hits(text, "CE303"), "one mistake, one finding"
+    clean(body(entry={"idField": "id"}))
+
+
+def test_jsonpath_inside_a_stringified_poller():
+    text = body(entry={"idField": "$.id"}, stringify=True)
+    at(text, "CE309", "$.id", length=2)
+
+
+def test_field_paths_that_are_not_jsonpath():
+    for path in ("id", "user.id", "['Modified Time']", "@.@id", "items[0].id"):
+        assert not hits(body(entry={"idField": path}), "CE309"), path
