@@ -194,10 +194,11 @@ def test_offset_less_macro_in_gmt_while_records_are_read_in_pst():
     assert hits(body(same_url, records), "CE506")
 
 
-def test_zone_mismatch_needs_the_same_field_and_no_offset():
+def test_zone_mismatch_needs_a_known_field_and_no_offset():
     records = dates("yyyy-MM-dd HH:mm:ss", zone="America/Los_Angeles", field="sys_updated_on")
-    other = body("/hubs/helpdesk/incidents?where=opened_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'", records)
-    assert not hits(other, "CE506")
+    other = body("/hubs/helpdesk/incidents?where=opened_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+                 "&since=${gmtDate:yyyy-MM-dd HH:mm:ss}", records)
+    assert not hits(other, "CE506"), "two filters on other fields: which one is the updated date is not guessed"
     with_offset = body("/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ssXXX}'",
                        records)
     assert not hits(with_offset, "CE506")
@@ -300,3 +301,38 @@ def test_jsonpath_inside_a_stringified_poller():
 def test_field_paths_that_are_not_jsonpath():
     for path in ("id", "user.id", "['Modified Time']", "@.@id", "items[0].id"):
         assert not hits(body(entry={"idField": path}), "CE309"), path
+
+
+def test_zone_mismatch_inside_a_stringified_poller():
+    url = "/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    records = dates("yyyy-MM-dd HH:mm:ss", zone="PST", field="sys_updated_on")
+    text = body(url, records, stringify=True)
+    at(text, "CE506", "${gmtDate:", length=len("${gmtDate:yyyy-MM-dd HH:mm:ss}"))
+
+
+def test_scheme_typo_in_a_bare_configuration_object():
+    text = json.dumps({"oauth.api.key": "${SAGE_KEY}", "oauth.callback.url": "https;//mycoolapp.com",
+                       "event.notification.enabled": False}, indent=2)
+    assert at(text, "CE209", "https;//").pointer == "/oauth.callback.url"
+
+
+def test_swapped_month_in_a_legacy_pipe_line():
+    line = "contacts|/hubs/crm/contacts|id|updated_at|yyyy-mm-dd'T'HH:mm:ssXXX|GMT|created_at|yyyy-MM-dd'T'HH:mm:ssXXX|GMT"
+    text = body(**{"event.poller.urls": line})
+    found = [f for f in check(text) if f.rule == "CE415"]
+    assert found and (found[0].line, found[0].column) == locate(text, "mm-dd")
+
+
+def test_zone_mismatch_when_the_hub_renames_the_field():
+    # Zoho through the CRM hub: the filter is `lastModifiedTime`, the records' field `Modified Time`
+    url = "/hubs/crm/contacts?where=lastModifiedTime>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    records = {"updatedDateField": "['Modified Time']", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss",
+               "updatedDateTimezone": "America/Los_Angeles", "createdDateField": "['Created Time']",
+               "createdDateFormat": "yyyy-MM-dd HH:mm:ss", "createdDateTimezone": "America/Los_Angeles"}
+    hit = at(body(url, records), "CE506", "${gmtDate:")
+    assert "only last-poll filter" in hit.message and "`Modified Time`" in hit.message
+    clean(body("/hubs/crm/contacts?where=lastModifiedTime>"
+               "'${dateTimeZone:America/Los_Angeles:yyyy-MM-dd HH:mm:ss}'", records))
+    # two last-poll macros under other names: which is which is not guessed
+    two = "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd HH:mm:ss}' or b>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    assert not hits(body(two, records), "CE506")

@@ -32,7 +32,9 @@ Rules:
 * **CE506** `macro-zone-differs-from-records` (warning): the URL prints the last poll time without an
   offset (`${date:yyyy-MM-dd HH:mm:ss}`) in one zone, while the records' same field, also without an
   offset, is read in another (`updatedDateTimezone`).  A vendor that reads the filter in the zone of
-  its records gets a time off by the difference.  `${date:...}` prints in the server zone (documented
+  its records gets a time off by the difference.  The macro is matched with the date its `where`
+  condition names (`updated_at > '${...}'`); a URL whose only last-poll macro filters another name
+  (`lastModifiedTime` for the records' `Modified Time`) is taken as filtering the updated date.  `${date:...}` prints in the server zone (documented
   as GMT; the `server_zone` option); `${gmtDate:...}` in GMT.
 
 Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx).
@@ -324,19 +326,26 @@ def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterat
     from ..dates.tokens import PatternError
     from ..dates.zones import resolve_zone
     from ..urls.template import parse_url_template
-    from .dates import condition_field, dated_side, macro_zone_of
+    from .dates import condition_field, dated_side, field_name, macro_zone_of
     from .placeholders import find_placeholders
 
     url = entry.value.get("url")
     if not isinstance(url, str) or "${" not in url:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    polled = [m for m in template.macros if not m.uses_now]
     for macro in template.macros:
         if macro.pattern is None or not _offset_less(macro.pattern.facts):
             continue
         field = condition_field(template, macro)
         side = dated_side(config, field) if field else None
-        if side is None:
+        guessed = False
+        if side is None and polled == [macro] and isinstance(config.get("updatedDateField"), str):
+            # the one last-poll filter of the URL, under another name (`lastModifiedTime` for the
+            # records' `Modified Time`, renamed by the hub): taken as the updated date, and said so
+            side, guessed = "updated", True
+            field = field_name(config["updatedDateField"])
+        if side is None or field is None:
             continue
         fmt, zone_id = config.get(f"{side}DateFormat"), config.get(f"{side}DateTimezone")
         if not isinstance(fmt, str) or not isinstance(zone_id, str) or not zone_id or find_placeholders(zone_id):
@@ -354,10 +363,11 @@ def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterat
             continue
         gap = _hours(gaps)
         assumed = " (assumed: the `server_zone` option)" if macro.kind == "date" else ""
+        taken = " (taking the URL's only last-poll filter as that date)" if guessed else ""
         yield ctx.finding(MACRO_ZONE_DIFFERS_FROM_RECORDS,
                           f"the URL prints the last poll time without an offset in {macro_zone.label}{assumed}, but "
                           f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in "
-                          f"`{zone_id}`: read in the records' zone, the filter is {gap} off",
+                          f"`{zone_id}`{taken}: read in the records' zone, the filter is {gap} off",
                           source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
                           help=f"print the macro in the records' zone: `${{dateTimeZone:{zone_id}:{macro.format}}}`, "
                                "or add the offset (`XXX`) to both patterns")
