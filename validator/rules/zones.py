@@ -46,8 +46,8 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Finding, Problem
-from .base import Rule
 from . import rule_for
+from .base import Rule
 
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
@@ -326,8 +326,8 @@ def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterat
     from ..dates.tokens import PatternError
     from ..dates.zones import resolve_zone
     from ..urls.template import parse_url_template
+    from ..vocabulary.placeholders import find_placeholders
     from .dates import condition_field, dated_side, field_name, macro_zone_of
-    from .placeholders import find_placeholders
 
     url = entry.value.get("url")
     if not isinstance(url, str) or "${" not in url:
