@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus_tables import assert_expected, record_hits, table_of
 
 from validator.engine import Options, check
 
@@ -276,32 +275,22 @@ def test_no_finding_on_correct_configurations():
         assert not [f for f in check(text) if f.rule.startswith(("CE4", "CE5", "CE7"))], text
 
 
-_COUNTS: dict[str, Counter] = {}
+_HITS: dict[str, dict[str, set[int]]] = {}
 
 
-def corpus_counts(corpus: list[dict], prefix: str) -> dict[str, int]:
-    """Per rule with code ``prefix``..., how many valid-JSON instance/poller records it fires on.
+def corpus_counts(corpus: list[dict], prefix: str) -> dict[str, dict]:
+    """Per rule with code ``prefix``...: the valid-JSON instance/poller records it fires on.
 
     The four modules run together once per session; each test file reads its own codes.
     """
-    counts = _COUNTS.get("all")
-    if counts is None:
-        counts = Counter()
-        for record in corpus:
-            if not record["valid_json"] or record["kind"] not in ("instance", "poller"):
-                continue
-            kind = "poller" if record["kind"] == "poller" else "auto"
-            counts.update({f.rule for f in check(record["text"], kind=kind)})
-        _COUNTS["all"] = counts
-    return {code: n for code, n in sorted(counts.items()) if code.startswith(prefix)}
+    hits = _HITS.get("all")
+    if hits is None:
+        hits = _HITS["all"] = record_hits(corpus, kind_of_poller="poller")
+    return table_of(hits, prefix)
 
 
-def compare_with_expected(counts: dict[str, int], name: str) -> None:
-    path = EXPECTED / f"rules_corpus_{name}.json"
-    if os.environ.get("CE_UPDATE_EXPECTED"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
-    assert counts == json.loads(path.read_text(encoding="utf-8"))
+def compare_with_expected(table: dict[str, dict], name: str) -> None:
+    assert_expected(table, EXPECTED / f"rules_corpus_{name}.json")
 
 
 def test_corpus_counts(corpus):

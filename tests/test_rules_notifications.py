@@ -212,13 +212,13 @@ def test_not_whole_minutes_is_an_error(value, words, fix):
     assert finding.severity == "error"
 
 
-def test_more_than_a_day_is_a_warning_and_zero_a_note():
+def test_more_than_a_day_and_zero_are_warnings():
     text = body({"event.poller.refresh_interval": "3600"})
     (finding,) = found(text, "CE207")
     assert finding.severity == "warning" and "less than once a day" in finding.message
     assert (finding.line, finding.column) == position(text, '"3600"')
     (finding,) = found(body({"event.poller.refresh_interval": "0"}), "CE208")
-    assert finding.severity == "info"
+    assert finding.severity == "warning"
 
 
 @pytest.mark.parametrize("value", ["<minutes>", "<TIME_IN_MINUTES>", "${REFRESH_MINUTES}", "{{interval}}"])

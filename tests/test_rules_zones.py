@@ -16,7 +16,7 @@ def only_these_rules(rule_modules):
 
 def zoned(zone: str) -> str:
     return poller(updated="yyyy-MM-dd HH:mm:ss", zone=zone,
-                  url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'")
+                  url="/hubs/crm/contacts?where=updated_at>'${epoch}'")  # GMT wall time would be CE506
 
 
 @pytest.mark.parametrize(("zone", "suggestion", "severity"), [

@@ -138,11 +138,22 @@ def _find_literal(pattern: str, tokens: tuple[Token, ...], needles: tuple[str, .
     return None
 
 
+_DATE_NEIGHBOURS = frozenset("yYdD")
+_TIME_NEIGHBOURS = frozenset("HhkKs")
+
+
+def _between(fields: list[Token], i: int, wanted: frozenset[str], unwanted: frozenset[str]) -> bool:
+    """Whether the fields next to ``fields[i]`` include one of ``wanted`` and none of ``unwanted``."""
+    neighbours = {t.letter for t in fields[max(0, i - 1):i + 2] if t is not fields[i]}
+    return bool(neighbours & wanted) and not neighbours & unwanted
+
+
 def _minute_as_month(tokens: tuple[Token, ...]) -> Token | None:
     """An ``mm`` between date fields (``yyyy-mm-dd``) where the month was meant."""
     fields = [t for t in tokens if t.is_field]
-    if any(t.letter in "ML" for t in fields):
-        return None
+    if any(t.letter in "ML" and not _between(fields, i, _TIME_NEIGHBOURS, _DATE_NEIGHBOURS)
+           for i, t in enumerate(fields)):
+        return None  # a month is there already (an `MM` between time fields is itself a swap)
     for i, token in enumerate(fields):
         if token.letter != "m":
             continue
@@ -155,8 +166,9 @@ def _minute_as_month(tokens: tuple[Token, ...]) -> Token | None:
 def _month_as_minute(tokens: tuple[Token, ...]) -> Token | None:
     """An ``MM`` between time fields (``HH:MM``) where the minute was meant."""
     fields = [t for t in tokens if t.is_field]
-    if any(t.letter == "m" for t in fields):
-        return None
+    if any(t.letter == "m" and not _between(fields, i, _DATE_NEIGHBOURS, _TIME_NEIGHBOURS)
+           for i, t in enumerate(fields)):
+        return None  # a minute is there already (an `mm` between date fields is itself a swap)
     for i, token in enumerate(fields):
         if token.letter != "M" or token.count > 2:
             continue

@@ -40,6 +40,21 @@ Rules:
 * **CE413** `date-macro-format-differs` (info): a macro prints the date differently from the
   entry's `updatedDateFormat`.  Often intended: a vendor's query format may differ from the format
   of its records.
+* **CE414** `date-macro-epoch-unit` (error): the `where` compares a date field with `${epoch:s}`
+  (seconds) or `${epoch:us}` (microseconds) while `datesConfiguration` reads that same field as
+  `milliseconds`: one of the two views is off by a factor of 1000 (seconds: every poll matches every
+  record; microseconds: none ever matches).
+* **CE415** `date-pattern-month-minute-swapped` (error): `mm` (minutes) between date fields
+  (`yyyy-mm-dd`) or `MM` (month) between time fields (`HH:MM:ss`).
+* **CE416** `date-pattern-field-repeated` (error): one field written twice, typically `ss.sss` for
+  milliseconds (`sss` is the second again: parsing `.123` sets the second to 123, +2 min).
+* **CE417** `date-pattern-not-an-instant` (error): a pattern without a year, a month and day, or
+  only a time: record dates parse in January 1970 (so every record looks older than the last poll
+  and is ignored), and a URL filter cannot name the last poll time.  The macros of one URL count
+  together (`date=${gmtDate:yyyy-MM-dd}&time=${gmtDate:HH:mm:ss}` is fine).  A record format with a
+  date but no time is info: records are dated midnight, so (as the platform documents comparing the
+  updated date with the last poll time) a record changed later on the day of a poll looks older
+  than that poll.
 """
 
 from __future__ import annotations
@@ -193,11 +208,55 @@ DATE_MACRO_FORMAT_DIFFERS = Rule("CE413", "date-macro-format-differs", "info",
      "the query, use the same pattern in both places.",
      bad=_poller(_dates("yyyy-MM-dd HH:mm:ss"), url=_ISO_URL), good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_MACRO_EPOCH_UNIT = Rule("CE414", "date-macro-epoch-unit", "error",
+     "the URL sends epoch seconds (or microseconds) for a field the records hold in milliseconds",
+     "`${epoch:s}` prints the last poll time in epoch seconds (10 digits), `${epoch:us}` in microseconds "
+     "(16 digits); `${epoch}` and `${epoch:ms}` print milliseconds (13 digits).  When the `where` compares "
+     "the entry's date field with one of them while `datesConfiguration` reads the same field as "
+     "`milliseconds`, the two views disagree by a factor of 1000: compared with seconds every record "
+     "matches on every poll; compared with microseconds none ever does.\n\n**Fix:** `${epoch}` "
+     "(milliseconds) for a field in milliseconds; if the field really holds seconds, no documented "
+     "`updatedDateFormat` reads it.",
+     bad=_poller(_dates("milliseconds", field="updated"),
+                 url="/hubs/crm/contacts?where=updated>'${epoch:s}'"),
+     good=_poller(_dates("milliseconds", field="updated"),
+                  url="/hubs/crm/contacts?where=updated>'${epoch}'"))
+
+DATE_PATTERN_MONTH_MINUTE_SWAPPED = Rule("CE415", "date-pattern-month-minute-swapped", "error",
+     "`mm` (minutes) where the month belongs, or `MM` (month) where the minutes belong",
+     "Case matters in SimpleDateFormat: `MM` is the month and `mm` the minute.  `yyyy-mm-dd` prints the "
+     "minute between year and day (10:07 on 5 January prints `2024-07-05`), and parses the month into the "
+     "minutes (every date lands in January); `HH:MM:ss` prints the month as the minute.\n\n"
+     "**Fix:** `yyyy-MM-dd` for dates, `HH:mm:ss` for times.",
+     bad=_poller(_dates("yyyy-mm-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO)))
+
+DATE_PATTERN_FIELD_REPEATED = Rule("CE416", "date-pattern-field-repeated", "error",
+     "a field written twice, such as `ss.sss` for milliseconds",
+     "Each letter is one field: `sss` after `ss.` is the second again, not the millisecond (`SSS`).  "
+     "Printing, the second appears twice (`10:00:05.005`); parsing, the later field wins, so `.123` sets "
+     "the second to 123 (+2 minutes, lenient) and the real second is lost.\n\n**Fix:** write each field "
+     "once; milliseconds are `SSS`.",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.sssXXX")), good=_poller(_dates(_ISO_MS)))
+
+DATE_PATTERN_NOT_AN_INSTANT = Rule("CE417", "date-pattern-not-an-instant", "error",
+     "a date pattern without a year, a month and day, or a time of day",
+     "A record date is compared with the last poll time, and a URL filter names it: both need a full "
+     "date.  Without a year (`MM/dd HH:mm`), a month and day (`yyyy HH:mm`) or with only a time "
+     "(`HH:mm:ss`), Java fills the missing fields from 1 January 1970, so every record looks older than "
+     "the last poll and is ignored, and the vendor gets a filter that matches any year.  The macros of one "
+     "URL count together (a date parameter and a time parameter are fine).  A record format with a date "
+     "but no time is reported as info: the records are dated midnight, so a record changed later on the "
+     "day of a poll looks older than that poll (this assumes the platform compares the updated date with "
+     "the last poll time, as documented).\n\n**Fix:** the full pattern of the vendor's dates, e.g. "
+     "`yyyy-MM-dd'T'HH:mm:ssXXX`.",
+     bad=_poller(_dates("MM/dd HH:mm:ss")), good=_poller(_dates("MM/dd/yyyy HH:mm:ss")))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
     DATE_PATTERN_THREE_LETTER_YEAR, DATE_PATTERN_LITERAL_Z, DATE_PATTERN_FIXED_OFFSET,
-    DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS,
+    DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
+    DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
 ]
 
 
@@ -308,7 +367,7 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
     tokens = pattern.tokens
     fields = [t for t in tokens if t.is_field]
     letters = {t.letter for t in fields}
-    problems: list[Problem] = []
+    problems: list[Problem] = _swapped_and_repeated(pattern, printing=printing)
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -389,18 +448,116 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
     return problems
 
 
-def format_problems(fmt: str, *, zone_id: str | None = None) -> list[Problem]:
-    """Every CE4xx problem of one record date format (``updatedDateFormat``...) parsed in ``zone_id``."""
+def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
+    """CE415 (month and minute swapped) and CE416 (a field written twice) of a compiled pattern."""
+    facts = pattern.facts
+    problems: list[Problem] = []
+    meant = {id(t): letter for t, letter in ((facts.minute_as_month, "M"), (facts.month_as_minute, "m"))
+             if t is not None}  # a swapped field counts as the field that was meant
+    if facts.minute_as_month is not None:
+        token = facts.minute_as_month
+        effect = ("prints the minute where the month belongs (10:07 on 5 January prints `2024-07-05`)" if printing
+                  else "reads the month into the minutes: every date lands in January")
+        problems.append(Problem(DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
+                                f"`{token.text}` is the minute, between date fields: the pattern {effect}",
+                                token.start, token.end, help="`" + "M" * token.count + "` for the month"))
+    if facts.month_as_minute is not None:
+        token = facts.month_as_minute
+        effect = ("prints the month where the minutes belong" if printing
+                  else "reads the minutes as a month (lenient: a minute of 45 moves the date 3 years ahead)")
+        problems.append(Problem(DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
+                                f"`{token.text}` is the month, between time fields: the pattern {effect}",
+                                token.start, token.end, help="`" + "m" * token.count + "` for the minutes"))
+    tokens = pattern.tokens
+    seen: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not token.is_field:
+            continue
+        letter = meant.get(id(token), token.letter)
+        if letter in seen and id(token) not in meant:
+            after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
+            if token.letter == "s" and after_dot:
+                message = (f"`{token.text}` after the dot is the second again, not the millisecond: "
+                           + ("it prints the second twice (`10:00:05.005`)" if printing
+                              else "`.123` sets the second to 123 (+2 minutes) and the real second is lost"))
+                fix = "`" + "S" * max(token.count, 3) + "` for milliseconds"
+            else:
+                message = (f"`{token.text}` repeats a field written earlier in the pattern: "
+                           + ("it prints the same value twice" if printing
+                              else "the later one wins when parsing, so the first is ignored"))
+                fix = "write each field once"
+            problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code, message, token.start, token.end, help=fix))
+        seen.add(letter)
+    return problems
+
+
+def missing_parts(letters: set[str] | frozenset[str]) -> list[str]:
+    """What a set of pattern letters lacks to name a day: ``year``, ``month``, ``day`` (empty when complete)."""
+    missing = []
+    if not letters & {"y", "Y"}:
+        missing.append("year")
+    if "D" in letters or (letters & {"w", "W"} and letters & {"E", "u", "F"}):
+        return missing
+    if not letters & {"M", "L"}:
+        missing.append("month")
+    if not letters & {"d", "F"} or ("F" in letters and not letters & {"d", "E", "u"}):
+        missing.append("day")
+    return missing
+
+
+def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
+    """CE417 for a record format: what it lacks to identify an instant (info when only the time)."""
+    fields = [t for t in pattern.tokens if t.is_field]
+    if not fields:
+        return None  # only literals: CE402's (a number or a word), not a date pattern at all
+    letters = {t.letter for t in fields}
+    facts = pattern.facts
+    if facts.minute_as_month is not None:  # CE415 reports the swap; count the field as what was meant
+        letters.add("M")
+    if facts.month_as_minute is not None:
+        letters.add("m")
+    missing = missing_parts(letters)
+    whole = (0, len(pattern.text))
+    if missing:
+        what = " and ".join(missing) if len(missing) < 3 else "date"
+        effect = ("the vendor gets a filter without a " + what if printing else
+                  f"record dates are read with the {what} of 1 January 1970, so every record looks older "
+                  "than the last poll and is ignored")
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern has no {what}: {effect}", *whole,
+                       help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
+    if not printing and not letters & {"H", "h", "k", "K"}:
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code,
+                       "the pattern has a date but no time: records are dated midnight, so a record changed later "
+                       "on the day of a poll looks older than that poll and is ignored (assuming the platform "
+                       "compares the updated date with the last poll time, as documented); if the field "
+                       "carries a time, read it", *whole,
+                       help="add the time of the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`) if it has one",
+                       severity="info")
+    return None
+
+
+def format_problems(fmt: str, *, zone_id: str | None = None, updated: bool = True) -> list[Problem]:
+    """Every CE4xx problem of one record date format parsed in ``zone_id``.
+
+    ``updated``: the format is ``updatedDateFormat`` (the date compared with the last poll time),
+    else ``createdDateFormat``, whose lack of a time only affects created/updated labels.
+    """
     from ..dates.pattern import compile_pattern
 
     problems = compile_problems(fmt)
     if problems or fmt in SPECIAL_FORMATS:
         return problems
     zone = _Zone(f"`{zone_id}`", zone_id) if zone_id is not None else None
-    return pattern_problems(compile_pattern(fmt), zone=zone, printing=False)
+    pattern = compile_pattern(fmt)
+    problems = pattern_problems(pattern, zone=zone, printing=False)
+    instant = _instant_problem(pattern, printing=False)
+    if instant is not None and instant.severity == "info" and not updated:
+        instant = None
+    return problems + ([instant] if instant is not None else [])
 
 
-def _macro_zone(macro: Any, server_zone: str) -> _Zone:
+def macro_zone_of(macro: Any, server_zone: str) -> _Zone:
+    """The zone a date macro prints in: GMT for gmtDate, its own for dateTimeZone, else the server zone."""
     if macro.kind == "gmtDate":
         return _Zone("GMT", "GMT")
     if macro.zone is not None:
@@ -445,7 +602,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
             zone = config.get(zone_key)
             zone_id = zone if isinstance(zone, str) and not find_placeholders(zone) else None
             pointer = entry.child("datesConfiguration", format_key)
-            for problem in format_problems(fmt, zone_id=zone_id):
+            for problem in format_problems(fmt, zone_id=zone_id, updated=format_key == "updatedDateFormat"):
                 yield place(ctx, problem, fmt, source=entry.source, pointer=pointer)
         updated, created = formats.get("updatedDateFormat"), formats.get("createdDateFormat")
         field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
@@ -462,8 +619,12 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         return
     from ..urls.template import parse_url_template
 
-    macros = parse_url_template(url, server_zone=ctx.options.server_zone).macros
+    template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    macros = template.macros
     url_pointer = entry.child("url")
+    if config is not None:
+        yield from _epoch_unit_findings(ctx, entry, template, config)
+    yield from _macro_instant_findings(ctx, entry, macros)
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value):
         first = poll_macros[0]
@@ -475,7 +636,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     for macro in macros:
         if macro.pattern is None or macro.format_start is None:
             continue
-        zone = _macro_zone(macro, ctx.options.server_zone)
+        zone = macro_zone_of(macro, ctx.options.server_zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
             yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=url_pointer)
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
@@ -486,6 +647,81 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                                        "this format in the query",
                               source=entry.source, pointer=url_pointer,
                               sub=(macro.format_start, macro.format_start + len(macro.format)))
+
+
+def field_name(path: str) -> str:
+    """A field path as the vendor names it: ``['Modified Time']`` is ``Modified Time``."""
+    text = path.strip()
+    match = re.fullmatch(r"\[\s*(['\"])(.*)\1\s*\]", text)
+    return match.group(2) if match else text
+
+
+def condition_field(template: Any, macro: Any) -> str | None:
+    """The field a ``where`` condition compares with ``macro`` (``updated_at > '${...}'``), or None."""
+    where = template.where
+    if where is None:
+        return None
+    for condition in where.conditions:
+        if any(v.start <= macro.start and macro.end <= v.end for v in condition.values):
+            return field_name(condition.field.value)
+    return None
+
+
+def dated_side(config: dict[str, Any], field: str) -> str | None:
+    """``updated`` or ``created``: which date of ``datesConfiguration`` reads ``field`` (updated first)."""
+    for side in ("updated", "created"):
+        named = config.get(f"{side}DateField")
+        if isinstance(named, str) and field_name(named) == field:
+            return side
+    return None
+
+
+_EPOCH_DIGITS = {"s": "seconds (10 digits)", "us": "microseconds (16 digits)"}
+
+
+def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any]) -> Iterator[Finding]:
+    for macro in template.macros:
+        if macro.kind != "epoch" or macro.unit not in _EPOCH_DIGITS:
+            continue
+        field = condition_field(template, macro)
+        side = dated_side(config, field) if field else None
+        if side is None or config.get(f"{side}DateFormat") != "milliseconds":
+            continue
+        effect = ("every record matches on every poll" if macro.unit == "s"
+                  else "no record ever matches")
+        yield ctx.finding(DATE_MACRO_EPOCH_UNIT,
+                          f"the URL compares `{field}` with `{macro.text}`, epoch {_EPOCH_DIGITS[macro.unit]}, but "
+                          f"`{side}DateFormat` reads `{field}` as `milliseconds`: off by a factor of 1000, "
+                          f"{effect}", source=entry.source, pointer=entry.child("url"),
+                          sub=(macro.start, macro.end),
+                          help="`${epoch}` for a field in milliseconds")
+
+
+def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator[Finding]:
+    """CE417 for the poll-time macros of one URL, taken together."""
+    polled = [m for m in macros if not m.uses_now]
+    dated = [m for m in polled if m.pattern is not None and m.format is not None and m.format_start is not None]
+    if not dated or len(dated) < len(polled):
+        return  # an epoch macro (or legacy ${date}) names the instant; a broken macro is CE6xx's
+    letters: set[str] = set()
+    for macro in dated:
+        facts = macro.pattern.facts
+        letters |= {t.letter for t in facts.fields}
+        if facts.minute_as_month is not None:
+            letters.add("M")
+    if not letters:
+        return
+    missing = missing_parts(letters)
+    if not missing:
+        return
+    first = dated[0]
+    what = " and ".join(missing) if len(missing) < 3 else "date"
+    yield ctx.finding(DATE_PATTERN_NOT_AN_INSTANT,
+                      f"the URL sends the last poll time without a {what}: the vendor cannot tell which "
+                      f"{'day' if 'day' in missing or len(missing) == 3 else what} is meant",
+                      source=entry.source, pointer=entry.child("url"),
+                      sub=(first.format_start, first.format_start + len(first.format)),
+                      help="print the full date, e.g. `${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`")
 
 
 def check(ctx: Any) -> Iterator[Finding]:

@@ -279,7 +279,8 @@ def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
         text, offset = _trimmed(fmt)
         if not find_placeholders(text, date_format=True):
             usable_zone = zone_id if zone_id and not find_placeholders(zone_id) else None
-            yield from (_shift(problem, offset) for problem in format_problems(text, zone_id=usable_zone))
+            yield from (_shift(problem, offset) for problem in format_problems(text, zone_id=usable_zone,
+                                                                           updated=kind == "upd"))
 
 
 def _trimmed(field: Field) -> tuple[str, int]:

@@ -31,7 +31,15 @@ Rules:
 * **CE206** `refresh-interval-not-minutes` (error): not a positive whole number (``"15.5"``,
   ``"15 minutes"``, ``" 15"``, ``-5``).
 * **CE207** `refresh-interval-long` (warning): above 1440 minutes (less than once a day).
-* **CE208** `refresh-interval-zero` (info): 0 minutes.
+* **CE208** `refresh-interval-zero` (warning): 0 minutes.
+* **CE209** `url-scheme-typo` (error): a URL-valued configuration or `providerData` value whose
+  scheme is mistyped: `https;//`, `https:/`, `https//`, `https:\\`, `htps://`, `htttps://`
+  (46 Cloud Elements pages carry `"oauth.callback.url": "https;//mycoolapp.com"`).  Points at the
+  scheme; the fix (safe) writes `https://`.
+* **CE210** `callback-unreachable` (error; a warning while events are off): the callback host is
+  `localhost`, a loopback, private or link-local address (`127.0.0.1`, `10.x`, `172.16-31.x`,
+  `192.168.x`, `169.254.x`, `::1`, `fc00::/7`) or a local-only name (`.local`, `.localhost`,
+  `.internal`, `.home.arpa`).  This assumes the hosted platform, which POSTs events from the internet.
 """
 
 from __future__ import annotations
@@ -200,7 +208,7 @@ REFRESH_INTERVAL_LONG = Rule(
 REFRESH_INTERVAL_ZERO = Rule(
     code="CE208",
     name="refresh-interval-zero",
-    severity="info",
+    severity="warning",
     summary="event.poller.refresh_interval is 0: what the platform does below 1 minute is not documented",
     description=(
         "An interval of `0` minutes is below the smallest element default (1 minute); the platform does "
@@ -213,9 +221,47 @@ REFRESH_INTERVAL_ZERO = Rule(
           '    "event.poller.refresh_interval": "1"\n  }\n}\n'),
 )
 
+URL_SCHEME_TYPO = Rule(
+    code="CE209",
+    name="url-scheme-typo",
+    severity="error",
+    summary="a URL value with a mistyped scheme (https;//, https:/, htps://)",
+    description=(
+        "A configuration value such as `oauth.callback.url`, `event.notification.callback.url` or a base "
+        "URL must start with `https://` (or `http://`).  A semicolon for the colon (`https;//`, copied from "
+        "46 Cloud Elements pages), a missing or extra slash (`https:/`, `https//`, `https:///`), backslashes "
+        "or a misspelt scheme (`htps`, `htttps`) make it a relative path or an unknown scheme: the OAuth "
+        "redirect or the event delivery fails.\n\n**Fix:** write `https://` (the fix does it)."
+    ),
+    bad=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
+         '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https;//mycoolapp.com"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
+          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https://mycoolapp.com"\n  }\n}\n'),
+)
+
+CALLBACK_UNREACHABLE = Rule(
+    code="CE210",
+    name="callback-unreachable",
+    severity="error",
+    summary="the event callback is localhost or a private address the platform cannot reach",
+    description=(
+        "The platform POSTs each event from its own servers on the internet: `localhost` and `127.0.0.1` "
+        "are the platform's machine, not yours, and private (`10.x`, `172.16-31.x`, `192.168.x`), "
+        "link-local (`169.254.x`) or local-only names (`.local`, `.internal`) are not routed on the "
+        "internet, so no event arrives.  This assumes the hosted platform; a self-hosted installation "
+        "inside your network could reach such an address.  Reported as a warning while events are off.\n\n"
+        "**Fix:** a public https URL; for local development, a tunnel (ngrok, cloudflared) to your machine."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+         '    "event.notification.callback.url": "http://localhost:8080/events"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+          '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
+)
+
 RULES: list[Rule] = [
     EVENTS_WITHOUT_CALLBACK, CALLBACK_URL_NOT_ABSOLUTE, VENDOR_TYPE_UNKNOWN, POLLER_WHILE_EVENTS_DISABLED,
     POLLER_WITH_WEBHOOK, REFRESH_INTERVAL_NOT_MINUTES, REFRESH_INTERVAL_LONG, REFRESH_INTERVAL_ZERO,
+    URL_SCHEME_TYPO, CALLBACK_UNREACHABLE,
 ]
 
 
@@ -261,6 +307,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not isinstance(config, dict):
         return
     enabled = truthy(config.get(ENABLED))
+    yield from _scheme_typos(ctx, config, enabled)
     yield from _callback(ctx, config, enabled)
     yield from _vendor_type(ctx, config)
     yield from _poller_not_run(ctx, config, enabled)
@@ -282,13 +329,88 @@ def _callback(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Find
                                        "to send them", pointer=_pointer(ctx, CALLBACK),
                               help="give the absolute https URL that receives your events")
             return
-    if not isinstance(url, str) or not url.strip() or is_unfilled(url):
-        return
+    if not isinstance(url, str) or not url.strip() or is_unfilled(url) or scheme_typo(url) is not None:
+        return  # a mistyped scheme is CE209's
+    if is_response(ctx.value) and not enabled:
+        return  # a response with events off echoes whatever is stored: not the user's text
     problem = callback_problem(url)
-    if problem is not None and not (is_response(ctx.value) and not enabled):
-        message, fix = problem  # (a response with events off echoes whatever is stored: not the user's text)
+    if problem is not None:
+        message, fix = problem
         yield ctx.finding(CALLBACK_URL_NOT_ABSOLUTE, message, pointer=_pointer(ctx, CALLBACK), help=fix,
                           severity="error" if enabled else "warning")
+        return
+    unreachable = unreachable_host(url)
+    if unreachable is not None:
+        host, what = unreachable
+        start = url.index(host, url.index("//") + 2)
+        yield ctx.finding(CALLBACK_UNREACHABLE, f"the callback host `{host}` is {what}: the platform POSTs events from "
+                                   "its servers on the internet and cannot reach it (assuming the hosted platform)",
+                          pointer=_pointer(ctx, CALLBACK), sub=(start, start + len(host)),
+                          severity="error" if enabled else "warning",
+                          help="a public https URL; for local development, a tunnel (ngrok, cloudflared)")
+
+
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa")
+
+
+def unreachable_host(url: str) -> tuple[str, str] | None:
+    """``(host, why)`` when an absolute URL's host is not reachable from the internet, else None."""
+    import ipaddress
+
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    name = host.rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return host, "the machine itself (localhost)"
+    if name.endswith(_LOCAL_SUFFIXES):
+        return host, "a local-network name"
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return None
+    if address.is_loopback:
+        return host, "a loopback address (the machine itself)"
+    if address.is_unspecified:
+        return host, "the unspecified address"
+    if address.is_link_local:
+        return host, "a link-local address"
+    if address.is_private:
+        return host, "a private network address"
+    return None
+
+
+# The scheme as typed, then the separator: a near miss of "http(s)://" that is not exactly it.
+_SCHEME_AND_SEPARATOR = re.compile(r"(?P<scheme>[A-Za-z]{3,7})(?P<sep>\s*[:;]+\s*[/\\]*|[/\\]+)")
+
+
+def scheme_typo(value: str) -> tuple[int, int, str] | None:
+    """``(start, end, replacement)`` of a mistyped ``http(s)://`` at the start of ``value``, else None."""
+    import difflib
+
+    match = _SCHEME_AND_SEPARATOR.match(value, len(value) - len(value.lstrip()))
+    if match is None:
+        return None
+    scheme, sep = match.group("scheme"), match.group("sep")
+    lower = scheme.lower()
+    if lower in ("http", "https"):
+        meant = lower
+    else:
+        if not lower.startswith("h") or "tp" not in lower.replace("tt", "t"):
+            return None
+        close = difflib.get_close_matches(lower, ("https", "http"), n=1, cutoff=0.75)
+        if not close:
+            return None
+        meant = close[0]
+    rest = value[match.end():]
+    if sep == "://" and lower == meant:
+        return None
+    if not rest or not (rest[0].isalnum() or rest[0] in "[$<{"):
+        return None  # "https:" alone, or "https:// ": not a URL typed with a wrong separator
+    return match.start(), match.end(), meant + "://"
 
 
 def callback_problem(url: str) -> tuple[str, str] | None:
@@ -316,6 +438,31 @@ def callback_problem(url: str) -> tuple[str, str] | None:
         return (f"the callback URL uses `{parts.scheme}:`; the platform POSTs events over http or https",
                 "use an http or https URL")
     return f"the callback URL `{url}` is not an absolute http(s) URL", "write it as https://host/path"
+
+
+def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
+    """CE209 over the string values of the configuration and of ``providerData``."""
+    from ..findings import Edit, Fix
+    from ..kinds import escape_pointer_token
+
+    places: list[tuple[str, dict[str, Any]]] = [(ctx.configuration_pointer or "", config)]
+    provider = ctx.value.get("providerData") if ctx.kind == "instance" and isinstance(ctx.value, dict) else None
+    if isinstance(provider, dict):
+        places.append(("/providerData", provider))
+    for base, values in places:
+        for key, value in values.items():
+            if not isinstance(value, str) or key == POLLER:
+                continue
+            typo = scheme_typo(value)
+            if typo is None:
+                continue
+            start, end, replacement = typo
+            written = value[start:end]
+            yield ctx.finding(URL_SCHEME_TYPO, f"`{written}` is a mistyped `{replacement}`: `{key}` is not an absolute "
+                                       "URL, so whatever uses it (an OAuth redirect, event delivery) fails",
+                              pointer=f"{base}/{escape_pointer_token(key)}", sub=(start, end),
+                              help=f"write `{replacement}`",
+                              fix=Fix(f"write `{replacement}`", (Edit(start, end, replacement),)))
 
 
 def vendor_suggestion(value: str) -> str | None:

@@ -38,11 +38,17 @@ Rules:
 * **CE307** `poller-dates-empty` (warning): ``"datesConfiguration": {}``.
 * **CE308** `poller-number-out-of-range` (error): negative ``pollDelay``/``createdCheckTolerance``,
   ``pageSize`` below 1.
+* **CE309** `poller-field-path-jsonpath` (error): ``idField`` or a date field written as JSONPath
+  (``$.id``, ``$.data[*].id``, ``$..id``, ``items[?(@.id)]``) where the platform reads a field path
+  relative to each record (``id``, ``user.id``).  This assumes the platform does not evaluate JSONPath:
+  its documentation and every example use plain field paths.  (``@.@id``, the platform's own path to
+  an XML attribute, is not JSONPath and is left alone.)
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -214,10 +220,50 @@ POLLER_NUMBER_OUT_OF_RANGE = Rule(
               + _GOOD_DATES + '}'),
 )
 
+POLLER_FIELD_PATH_JSONPATH = Rule(
+    code="CE309",
+    name="poller-field-path-jsonpath",
+    severity="error",
+    summary="idField or a date field is JSONPath ($.id, $.data[*].id) instead of a field path",
+    description=(
+        "`idField`, `updatedDateField` and `createdDateField` name a field inside each record the poller "
+        "receives: `id`, `user.id`, `['Modified Time']`. They are not JSONPath: the poller already walks the "
+        "records, so a root `$.`, a deep scan `..`, a wildcard `[*]` or a filter `[?(...)]` names no field, "
+        "and the events carry no `objectId` (or no date).  This assumes the platform does not evaluate "
+        "JSONPath, as its documentation and every example show.\n\n"
+        "**Fix:** the path inside one record: `$.id` becomes `id`, `$.data[*].id` becomes `id`."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "$.id",\n      ' + _GOOD_DATES + '}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
+    POLLER_FIELD_PATH_JSONPATH,
 ]
+
+# JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
+_JSONPATH = re.compile(r"^\s*\$(?:\.\.?|(?=\[)|$)|\[\s*\*\s*\]|\.\*|\[\s*\?\s*\(")
+
+
+def jsonpath_problem(path: str) -> PathProblem | None:
+    """The first JSONPath construct of a field path (``$.``, ``[*]``, ``[?(``), or None for a plain path."""
+    match = _JSONPATH.search(path)
+    if match is None:
+        return None
+    start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+    construct = path[start:match.end()]
+    inner = re.sub(r"^\s*\$\.{0,2}", "", path)
+    inner = re.sub(r"^.*\[\s*\*\s*\]\.?", "", inner)
+    plain = inner if inner and not _JSONPATH.search(inner) else None
+    what = ("the JSONPath root" if construct.startswith("$") else
+            "a JSONPath filter" if "?" in construct else "a JSONPath wildcard")
+    return PathProblem(f"`{construct}` is {what}: the poller reads a field path inside each record, not JSONPath "
+                       "(assuming the platform does not evaluate JSONPath, as its documentation shows)",
+                       start, match.end(),
+                       f"write {json.dumps(plain)}" if plain else "write the path of the field inside one record")
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +437,13 @@ def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Itera
                                            "`objectId`", source=entry.source, pointer=entry.child(*where),
                                   severity="warning", help='name the field of the record that holds its id, such as "id"')
             continue  # a blank date field is reported with the dates (CE304)
+        jsonpath = jsonpath_problem(path)
+        if jsonpath is not None:  # one mistake, one finding: its dots and brackets are not CE303's
+            yield ctx.finding(POLLER_FIELD_PATH_JSONPATH, f"`{key}` {json.dumps(path, ensure_ascii=False)}: "
+                                                          f"{jsonpath.message}",
+                              source=entry.source, pointer=entry.child(*where),
+                              sub=(jsonpath.start, jsonpath.end), help=jsonpath.help)
+            continue
         for problem in field_path_problems(path):
             yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)}: {problem.message}",
                               source=entry.source, pointer=entry.child(*where), sub=(problem.start, problem.end),

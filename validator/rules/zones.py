@@ -29,6 +29,14 @@ Rules:
 * **CE505** `zone-legacy-id` (info): other legacy three-letter ids (`PST`, `CST`, `IST`, `HST`...):
   correct but deprecated by Java; the message says which region they follow.
 
+* **CE506** `macro-zone-differs-from-records` (warning): the URL prints the last poll time without an
+  offset (`${date:yyyy-MM-dd HH:mm:ss}`) in one zone, while the records' same field, also without an
+  offset, is read in another (`updatedDateTimezone`).  A vendor that reads the filter in the zone of
+  its records gets a time off by the difference.  The macro is matched with the date its `where`
+  condition names (`updated_at > '${...}'`); a URL whose only last-poll macro filters another name
+  (`lastModifiedTime` for the records' `Modified Time`) is taken as filtering the updated date.  `${date:...}` prints in the server zone (documented
+  as GMT; the `server_zone` option); `${gmtDate:...}` in GMT.
+
 Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx).
 """
 
@@ -38,14 +46,14 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Finding, Problem
-from .base import Rule
 from . import rule_for
+from .base import Rule
 
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
 
-def _poller(entry: str) -> str:
-    return '{"contacts": {"url": "/hubs/crm/contacts?where=updated_at>\'${gmtDate:yyyy-MM-dd HH:mm:ss}\'", ' \
+def _poller(entry: str, macro: str = "${epoch}") -> str:
+    return '{"contacts": {"url": "/hubs/crm/contacts?where=updated_at>\'' + macro + '\'", ' \
            '"idField": "id", "datesConfiguration": {"updatedDateField": "updated_at", ' \
            '"updatedDateFormat": "yyyy-MM-dd HH:mm:ss", ' + entry + ', "createdDateField": "created_at", ' \
            '"createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}}'
@@ -125,7 +133,30 @@ ZONE_LEGACY_ID = Rule(
     good=_poller('"updatedDateTimezone": "America/Los_Angeles"'),
 )
 
-RULES: list[Rule] = [ZONE_UNKNOWN, ZONE_EMPTY, ZONE_PLACEHOLDER, ZONE_MISLEADING_LEGACY_ID, ZONE_LEGACY_ID]
+MACRO_ZONE_DIFFERS_FROM_RECORDS = Rule(
+    code="CE506",
+    name="macro-zone-differs-from-records",
+    severity="warning",
+    summary="the URL prints an offset-less time in one zone, the records' offset-less dates are read in another",
+    description=(
+        "One entry, two views of the same date: the `where` compares the records' date field with a macro "
+        "that prints the last poll time without an offset, in the macro's zone (`${gmtDate:...}` GMT, "
+        "`${date:...}` the server zone, documented as GMT: the `server_zone` option), while "
+        "`datesConfiguration` reads that field, also without an offset, in `updatedDateTimezone` "
+        "(or `createdDateTimezone`).  The vendor's dates are in the zone of its records; a filter printed in "
+        "another zone is off by the difference (8 hours between GMT and PST in winter): records changed "
+        "in between are missed or polled twice.  This assumes the vendor reads an offset-less filter in the "
+        "zone of its records.\n\n**Fix:** print the macro in the records' zone "
+        "(`${dateTimeZone:America/Los_Angeles:...}`), or add the offset to both patterns (`XXX`)."
+    ),
+    bad=_poller('"updatedDateTimezone": "America/Los_Angeles", "createdDateTimezone": "America/Los_Angeles"',
+                "${gmtDate:yyyy-MM-dd HH:mm:ss}"),
+    good=_poller('"updatedDateTimezone": "America/Los_Angeles", "createdDateTimezone": "America/Los_Angeles"',
+                 "${dateTimeZone:America/Los_Angeles:yyyy-MM-dd HH:mm:ss}"),
+)
+
+RULES: list[Rule] = [ZONE_UNKNOWN, ZONE_EMPTY, ZONE_PLACEHOLDER, ZONE_MISLEADING_LEGACY_ID, ZONE_LEGACY_ID,
+                     MACRO_ZONE_DIFFERS_FROM_RECORDS]
 
 _MISLEADING: dict[str, tuple[str, str]] = {
     # id: (what Java means, the fix)
@@ -271,6 +302,75 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue  # the Element Builder's empty form: the zone applies to nothing (CE304 covers the pair)
             for problem in zone_problems(value):
                 yield place(ctx, problem, value, source=entry.source, pointer=f"{pointer}/{key}")
+        yield from _macro_zone_findings(ctx, entry, config)
+
+
+_SAMPLES_MS: tuple[int, ...] = (1704448800000, 1720173600000)  # 2024-01-05 and 2024-07-05, 10:00 UTC
+
+
+def _offset_less(facts: Any) -> bool:
+    """Whether a pattern writes neither an offset field nor a literal Z/UTC/GMT."""
+    return not facts.has_offset and facts.literal_zone_letter is None and facts.literal_zone_name is None
+
+
+def _hours(gaps: list[int]) -> str:
+    """``[-8h, -7h]`` as "7 or 8 hours"; a zero gap (part of the year) is said so."""
+    amounts = sorted({abs(g) / 3_600_000 for g in gaps if g})
+    shown = " or ".join(f"{a:g}" for a in amounts)
+    unit = "hour" if shown == "1" else "hours"
+    return f"{shown} {unit}" + (" for part of the year" if 0 in gaps else "")
+
+
+def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterator[Finding]:
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+    from ..dates.zones import resolve_zone
+    from ..urls.template import parse_url_template
+    from ..vocabulary.placeholders import find_placeholders
+    from .dates import condition_field, dated_side, field_name, macro_zone_of
+
+    url = entry.value.get("url")
+    if not isinstance(url, str) or "${" not in url:
+        return
+    template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    polled = [m for m in template.macros if not m.uses_now]
+    for macro in template.macros:
+        if macro.pattern is None or not _offset_less(macro.pattern.facts):
+            continue
+        field = condition_field(template, macro)
+        side = dated_side(config, field) if field else None
+        guessed = False
+        if side is None and polled == [macro] and isinstance(config.get("updatedDateField"), str):
+            # the one last-poll filter of the URL, under another name (`lastModifiedTime` for the
+            # records' `Modified Time`, renamed by the hub): taken as the updated date, and said so
+            side, guessed = "updated", True
+            field = field_name(config["updatedDateField"])
+        if side is None or field is None:
+            continue
+        fmt, zone_id = config.get(f"{side}DateFormat"), config.get(f"{side}DateTimezone")
+        if not isinstance(fmt, str) or not isinstance(zone_id, str) or not zone_id or find_placeholders(zone_id):
+            continue
+        try:
+            records = compile_pattern(fmt)
+        except PatternError:
+            continue  # CE401's
+        if not records.facts.fields or not _offset_less(records.facts):
+            continue
+        macro_zone = macro_zone_of(macro, ctx.options.server_zone)
+        printed, read = resolve_zone(macro_zone.id).zone, resolve_zone(zone_id).zone
+        gaps = [printed.offsets_at(ms)[0] - read.offsets_at(ms)[0] for ms in _SAMPLES_MS]
+        if not any(gaps):
+            continue
+        gap = _hours(gaps)
+        assumed = " (assumed: the `server_zone` option)" if macro.kind == "date" else ""
+        taken = " (taking the URL's only last-poll filter as that date)" if guessed else ""
+        yield ctx.finding(MACRO_ZONE_DIFFERS_FROM_RECORDS,
+                          f"the URL prints the last poll time without an offset in {macro_zone.label}{assumed}, but "
+                          f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in "
+                          f"`{zone_id}`{taken}: read in the records' zone, the filter is {gap} off",
+                          source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
+                          help=f"print the macro in the records' zone: `${{dateTimeZone:{zone_id}:{macro.format}}}`, "
+                               "or add the offset (`XXX`) to both patterns")
 
 
 def place(ctx: Any, problem: Problem, value: str, *, source: Any, pointer: str) -> Finding:

@@ -1,0 +1,338 @@
+"""Mistakes engineers really make (issue 12): each category at its line and column, and its correction clean.
+
+Every test checks a whole instance body (or poller file) with every rule on, so "the corrected body
+draws nothing" means no finding of any rule.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from validator.engine import Options, check
+
+ISO = "yyyy-MM-dd'T'HH:mm:ssXXX"
+GOOD_DATES = {"updatedDateField": "updated_at", "updatedDateFormat": ISO,
+              "createdDateField": "created_at", "createdDateFormat": ISO}
+GOOD_URL = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+
+
+def body(url: str = GOOD_URL, dates: dict | None = None, *, stringify: bool = False, entry: dict | None = None,
+         **config: object) -> str:
+    """An instance body with one poller entry; ``config`` adds or overrides configuration keys."""
+    poller_entry = {"url": url, "idField": "id", "datesConfiguration": GOOD_DATES if dates is None else dates}
+    poller_entry.update(entry or {})
+    poller = {"contacts": poller_entry}
+    configuration: dict = {"event.notification.enabled": True, "event.vendor.type": "polling",
+                           "event.notification.callback.url": "https://mycoolapp.com/events",
+                           "event.poller.refresh_interval": "15",
+                           "event.poller.configuration": json.dumps(poller) if stringify else poller}
+    configuration.update(config)
+    return json.dumps({"element": {"key": "hubspot"}, "configuration": configuration, "name": "events"}, indent=2)
+
+
+def dates(updated: str = ISO, created: str | None = None, zone: str | None = None, field: str = "updated_at") -> dict:
+    out = {"updatedDateField": field, "updatedDateFormat": updated,
+           "createdDateField": "created_at" if field == "updated_at" else field,
+           "createdDateFormat": updated if created is None else created}
+    if zone is not None:
+        out["updatedDateTimezone"] = out["createdDateTimezone"] = zone
+    return out
+
+
+def locate(text: str, needle: str, offset: int = 0, nth: int = 0) -> tuple[int, int]:
+    """1-based (line, column) of the ``nth`` ``needle`` in ``text``, plus ``offset`` characters."""
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(needle, index + 1)
+    index += offset
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def hits(text: str, code: str, **options: object) -> list:
+    return [f for f in check(text, options=Options(**options)) if f.rule == code]  # type: ignore[arg-type]
+
+
+def at(text: str, code: str, needle: str, *, offset: int = 0, nth: int = 0, length: int | None = None):
+    """The one finding of ``code``, asserted at ``needle`` (and ``length`` characters long if given)."""
+    found = hits(text, code)
+    assert len(found) == 1, found
+    finding = found[0]
+    assert (finding.line, finding.column) == locate(text, needle, offset, nth), (finding, text)
+    if length is not None:
+        assert (finding.end_line, finding.end_column) == (finding.line, finding.column + length), finding
+    return finding
+
+
+def clean(text: str) -> None:
+    found = check(text)
+    assert not found, [(f.rule, f.message) for f in found]
+
+
+def test_the_helpers_good_body_is_clean():
+    clean(body())
+
+
+# --------------------------------------------------------------------------- one entry, two views
+
+
+def test_epoch_seconds_against_a_field_read_in_milliseconds():
+    millis = dates("milliseconds", field="updated")
+    text = body("/hubs/crm/contacts?where=updated>'${epoch:s}'", millis)
+    hit = at(text, "CE414", "${epoch:s}", length=len("${epoch:s}"))
+    assert hit.severity == "error" and "every record matches" in hit.message
+    micros = body("/hubs/crm/contacts?where=updated>'${epoch:us}'", millis)
+    assert "no record ever matches" in at(micros, "CE414", "${epoch:us}").message
+    clean(body("/hubs/crm/contacts?where=updated>'${epoch}'", millis))
+    clean(body("/hubs/crm/contacts?where=updated>'${epoch:ms}'", millis))
+
+
+def test_epoch_unit_is_compared_only_for_the_same_field():
+    # a `since` parameter in seconds may be the vendor's convention: not the same view of the date
+    assert not hits(body("/hubs/crm/contacts?since=${epoch:s}", dates("milliseconds", field="updated")), "CE414")
+    other_field = body("/hubs/crm/contacts?where=modified>'${epoch:s}'", dates("milliseconds", field="updated"))
+    assert not hits(other_field, "CE414")
+    created = dates("milliseconds", field="updated")
+    created["createdDateField"] = "created"
+    text = body("/hubs/crm/contacts?where=created>'${epoch:s}'", created)
+    assert "createdDateFormat" in at(text, "CE414", "${epoch:s}").message
+
+
+def test_epoch_unit_inside_a_stringified_poller():
+    text = body("/hubs/crm/contacts?where=updated>'${epoch:s}'", dates("milliseconds", field="updated"),
+                stringify=True)
+    at(text, "CE414", "${epoch:s}")
+
+
+# --------------------------------------------------------------------------- date patterns in context
+
+
+@pytest.mark.parametrize(("fmt", "needle", "offset"), [
+    ("yyyy-mm-dd'T'HH:mm:ssXXX", "mm-dd", 0),
+    ("yyyy-MM-dd'T'HH:MM:ssXXX", "HH:MM", 3),
+    ("dd/mm/yyyy HH:mm", "mm/yyyy", 0),
+])
+def test_month_and_minute_swapped_in_a_record_format(fmt, needle, offset):
+    text = body(dates=dates(fmt))
+    found = hits(text, "CE415")
+    assert len(found) == 2, found  # updated and created formats
+    assert (found[0].line, found[0].column) == locate(text, needle, offset)
+    assert found[0].end_column == found[0].column + 2
+    assert not hits(text, "CE417") and not hits(text, "CE416"), "one mistake, one finding"
+
+
+def test_both_swapped_are_both_reported():
+    text = body(dates=dates("yyyy-mm-dd HH:MM:ss"))
+    columns = sorted((f.line, f.column) for f in hits(text, "CE415"))
+    assert columns[:2] == sorted([locate(text, "mm-dd"), locate(text, "HH:MM", 3)])
+
+
+def test_month_and_minute_swapped_in_a_macro_inside_a_stringified_poller():
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-mm-dd'T'HH:mm:ssXXX}'"
+    text = body(url, stringify=True)
+    hit = at(text, "CE415", "mm-dd", length=2)
+    assert "prints the minute" in hit.message
+    clean(body(GOOD_URL, stringify=True))
+
+
+def test_seconds_written_for_milliseconds():
+    text = body(dates=dates("yyyy-MM-dd'T'HH:mm:ss.sssXXX", created=ISO))
+    hit = at(text, "CE416", "sssXXX", length=3)
+    assert "second again" in hit.message and "SSS" in (hit.help or "")
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.sssXXX}'"
+    assert "prints the second twice" in at(body(url), "CE416", "sssXXX").message
+    millis = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"
+    clean(body(f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{millis}}}'", dates(millis)))
+
+
+def test_day_of_year_with_month_is_found_in_macros_and_stringified_pollers():
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-DD'T'HH:mm:ssXXX}'"
+    at(body(url, stringify=True), "CE408", "DD'T", length=2)
+
+
+@pytest.mark.parametrize(("fmt", "missing"), [
+    ("MM/dd HH:mm:ss", "year"), ("HH:mm:ss", "date"), ("yyyy HH:mm", "month and day"), ("yyyy-MM HH:mm", "day"),
+])
+def test_record_format_that_cannot_identify_an_instant(fmt, missing):
+    text = body(dates=dates(fmt, created=ISO))
+    hit = at(text, "CE417", json.dumps(fmt), length=len(fmt) + 2)
+    assert hit.severity == "error" and f"no {missing}:" in hit.message and "1970" in hit.message
+
+
+def test_record_format_with_only_a_date_is_info_for_the_updated_date_only():
+    text = body(dates=dates("yyyy-MM-dd", created="yyyy-MM-dd"))
+    found = hits(text, "CE417")
+    assert [f.severity for f in found] == ["info"] and found[0].pointer.endswith("/updatedDateFormat")
+
+
+def test_macros_of_one_url_count_together():
+    split = "/hubs/crm/contacts?date=${gmtDate:yyyy-MM-dd}&time=${gmtDate:HH:mm:ss}"
+    assert not hits(body(split), "CE417")
+    time_only = "/hubs/crm/contacts?where=updated_at>'${gmtDate:HH:mm:ss}'"
+    hit = at(body(time_only), "CE417", "HH:mm:ss}", length=len("HH:mm:ss"))
+    assert "without a date" in hit.message
+    no_year = "/hubs/crm/contacts?where=updated_at>'${date:MM-dd'T'HH:mm:ss'Z'}'"
+    at(body(no_year), "CE417", "MM-dd'T")
+    assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'&time=${gmtDate:HH:mm}"), "CE417")
+
+
+def test_offset_less_macro_in_gmt_while_records_are_read_in_pst():
+    url = "/hubs/helpdesk/incidents?where=sys_updated_on>'${date:yyyy-MM-dd'T'HH:mm:ss}'"
+    records = dates("yyyy-MM-dd HH:mm:ss", zone="America/Los_Angeles", field="sys_updated_on")
+    text = body(url, records)
+    macro = "${date:yyyy-MM-dd'T'HH:mm:ss}"
+    hit = at(text, "CE506", macro, length=len(macro))
+    assert hit.severity == "warning" and "7 or 8 hours" in hit.message and "server_zone" in hit.message
+    # the corrections: print in the records' zone, or carry the offset on both sides
+    fixed = body("/hubs/helpdesk/incidents?where=sys_updated_on>"
+                 "'${dateTimeZone:America/Los_Angeles:yyyy-MM-dd HH:mm:ss}'", records)
+    clean(fixed)
+    # the server zone is an option: a server in Los Angeles prints what the records hold
+    same_url = "/hubs/helpdesk/incidents?where=sys_updated_on>'${date:yyyy-MM-dd HH:mm:ss}'"
+    assert not hits(body(same_url, records), "CE506", server_zone="America/Los_Angeles")
+    assert hits(body(same_url, records), "CE506")
+
+
+def test_zone_mismatch_needs_a_known_field_and_no_offset():
+    records = dates("yyyy-MM-dd HH:mm:ss", zone="America/Los_Angeles", field="sys_updated_on")
+    other = body("/hubs/helpdesk/incidents?where=opened_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+                 "&since=${gmtDate:yyyy-MM-dd HH:mm:ss}", records)
+    assert not hits(other, "CE506"), "two filters on other fields: which one is the updated date is not guessed"
+    with_offset = body("/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ssXXX}'",
+                       records)
+    assert not hits(with_offset, "CE506")
+    gmt_records = dates("yyyy-MM-dd HH:mm:ss", zone="UTC", field="sys_updated_on")
+    assert not hits(body("/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ss}'",
+                         gmt_records), "CE506")
+
+
+# --------------------------------------------------------------------------- the instance body
+
+
+@pytest.mark.parametrize(("value", "written", "meant"), [
+    ("https;//mycoolapp.com", "https;//", "https://"), ("http:/mycoolapp.com", "http:/", "http://"),
+    ("htps://mycoolapp.com", "htps://", "https://"), ("https//mycoolapp.com", "https//", "https://"),
+    ("https:\\\\mycoolapp.com", "https:\\\\", "https://"), ("https:///mycoolapp.com", "https:///", "https://"),
+    ("htttps://mycoolapp.com", "htttps://", "https://"),
+])
+def test_scheme_typo_in_any_url_valued_key(value, written, meant):
+    text = body(**{"oauth.callback.url": value})
+    hit = at(text, "CE209", json.dumps(value), offset=1, length=len(json.dumps(written)) - 2)
+    assert hit.severity == "error" and f"`{meant}`" in hit.message and hit.pointer == "/configuration/oauth.callback.url"
+    clean(body(**{"oauth.callback.url": "https://mycoolapp.com"}))
+
+
+def test_scheme_typo_in_the_event_callback_is_one_finding():
+    text = body(**{"event.notification.callback.url": "https;//mycoolapp.com/events"})
+    at(text, "CE209", "https;//", length=8)
+    assert not hits(text, "CE202"), "one mistake, one finding"
+
+
+def test_scheme_typo_in_provider_data():
+    value = json.loads(body())
+    value["providerData"] = {"callbackUrl": "https;//mycoolapp.com/auth"}
+    text = json.dumps(value, indent=2)
+    assert at(text, "CE209", "https;//").pointer == "/providerData/callbackUrl"
+
+
+def test_scheme_typo_spares_correct_and_unrelated_values():
+    from validator.rules.notifications import scheme_typo
+
+    for value in ("https://mycoolapp.com", "HTTPS://MYCOOLAPP.COM", "ftp://files.example.com", "https:",
+                  "host:8080/path", "httpbin.org/get", "mailto:ops@example.com", "hello: world"):
+        assert scheme_typo(value) is None, value
+    assert scheme_typo("  https;//x.com") == (2, 10, "https://")
+
+
+@pytest.mark.parametrize(("url", "host"), [
+    ("http://localhost:8080/events", "localhost"), ("https://127.0.0.1/events", "127.0.0.1"),
+    ("https://10.1.2.3/events", "10.1.2.3"), ("https://172.20.0.5/events", "172.20.0.5"),
+    ("https://192.168.1.10:8443/events", "192.168.1.10"), ("http://[::1]:8080/events", "::1"),
+    ("https://devbox.local/events", "devbox.local"), ("https://169.254.1.1/events", "169.254.1.1"),
+])
+def test_callback_the_platform_cannot_reach(url, host):
+    text = body(**{"event.notification.callback.url": url})
+    hit = at(text, "CE210", host, length=len(host))
+    assert hit.severity == "error" and "assuming the hosted platform" in hit.message
+    off = body(**{"event.notification.callback.url": url, "event.notification.enabled": False})
+    assert [f.severity for f in hits(off, "CE210")] == ["warning"]
+
+
+def test_public_callbacks_are_reachable():
+    for url in ("https://mycoolapp.com/events", "https://172.32.0.1/events", "https://8.8.8.8/events",
+                "https://localhost.example.com/events"):
+        clean(body(**{"event.notification.callback.url": url}))
+
+
+def test_oauth_callback_on_localhost_is_fine():
+    # the browser, not the platform, follows an OAuth redirect: localhost works there
+    clean(body(**{"oauth.callback.url": "http://localhost:8080/callback"}))
+
+
+def test_refresh_interval_zero_is_a_warning():
+    text = body(**{"event.poller.refresh_interval": "0"})
+    hit = at(text, "CE208", '"0"')
+    assert hit.severity == "warning"
+    clean(body(**{"event.poller.refresh_interval": "1"}))
+
+
+@pytest.mark.parametrize(("key", "path", "construct", "meant"), [
+    ("idField", "$.id", "$.", "id"), ("idField", "$.data[*].id", "$.", "id"), ("idField", "$..id", "$..", "id"),
+    ("idField", "data[*].id", "[*]", "id"), ("updatedDateField", "$.updated_at", "$.", "updated_at"),
+])
+def test_jsonpath_where_a_field_path_belongs(key, path, construct, meant):
+    if key == "idField":
+        text = body(entry={"idField": path})
+    else:
+        text = body(dates={**GOOD_DATES, key: path})
+    needle = json.dumps(path)
+    hit = at(text, "CE309", needle, offset=1 + path.index(construct), length=len(construct))
+    assert hit.severity == "error" and hit.help == f"write {json.dumps(meant)}"
+    assert not hits(text, "CE303"), "one mistake, one finding"
+    clean(body(entry={"idField": "id"}))
+
+
+def test_jsonpath_inside_a_stringified_poller():
+    text = body(entry={"idField": "$.id"}, stringify=True)
+    at(text, "CE309", "$.id", length=2)
+
+
+def test_field_paths_that_are_not_jsonpath():
+    for path in ("id", "user.id", "['Modified Time']", "@.@id", "items[0].id"):
+        assert not hits(body(entry={"idField": path}), "CE309"), path
+
+
+def test_zone_mismatch_inside_a_stringified_poller():
+    url = "/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    records = dates("yyyy-MM-dd HH:mm:ss", zone="PST", field="sys_updated_on")
+    text = body(url, records, stringify=True)
+    at(text, "CE506", "${gmtDate:", length=len("${gmtDate:yyyy-MM-dd HH:mm:ss}"))
+
+
+def test_scheme_typo_in_a_bare_configuration_object():
+    text = json.dumps({"oauth.api.key": "${SAGE_KEY}", "oauth.callback.url": "https;//mycoolapp.com",
+                       "event.notification.enabled": False}, indent=2)
+    assert at(text, "CE209", "https;//").pointer == "/oauth.callback.url"
+
+
+def test_swapped_month_in_a_legacy_pipe_line():
+    line = "contacts|/hubs/crm/contacts|id|updated_at|yyyy-mm-dd'T'HH:mm:ssXXX|GMT|created_at|yyyy-MM-dd'T'HH:mm:ssXXX|GMT"
+    text = body(**{"event.poller.urls": line})
+    found = [f for f in check(text) if f.rule == "CE415"]
+    assert found and (found[0].line, found[0].column) == locate(text, "mm-dd")
+
+
+def test_zone_mismatch_when_the_hub_renames_the_field():
+    # Zoho through the CRM hub: the filter is `lastModifiedTime`, the records' field `Modified Time`
+    url = "/hubs/crm/contacts?where=lastModifiedTime>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    records = {"updatedDateField": "['Modified Time']", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss",
+               "updatedDateTimezone": "America/Los_Angeles", "createdDateField": "['Created Time']",
+               "createdDateFormat": "yyyy-MM-dd HH:mm:ss", "createdDateTimezone": "America/Los_Angeles"}
+    hit = at(body(url, records), "CE506", "${gmtDate:")
+    assert "only last-poll filter" in hit.message and "`Modified Time`" in hit.message
+    clean(body("/hubs/crm/contacts?where=lastModifiedTime>"
+               "'${dateTimeZone:America/Los_Angeles:yyyy-MM-dd HH:mm:ss}'", records))
+    # two last-poll macros under other names: which is which is not guessed
+    two = "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd HH:mm:ss}' or b>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    assert not hits(body(two, records), "CE506")
