@@ -446,7 +446,7 @@ def test_x_mask_mismatch(elements_dir):
     assert finding.pointer == "/configuration/event.poller.configuration/contacts/datesConfiguration/updatedDateFormat"
     assert _at(text, finding) == '"yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"'
     assert (finding.line, finding.column) == (21, 32)
-    assert "`yyyy-MM-dd'T'HH:mm:ss.SSSZ`" in finding.message and "character 20" in finding.message
+    assert "`yyyy-MM-dd'T'HH:mm:ss.SSSZ`" in finding.message and "column 20" in finding.message
     assert finding.help == "use `yyyy-MM-dd'T'HH:mm:ss.SSSZ`"
 
 
@@ -503,7 +503,7 @@ def test_unparseable_example_value(tmp_path, where):
     text = json.dumps(_acme_body(), indent=2)
     found = [f for f in check(text, options=Options(element_docs=(docs,))) if f.rule == "CE912"]
     (finding,) = found
-    assert "`2024-01-05 10:20:30`" in finding.message and "character 11" in finding.message
+    assert "'2024-01-05 10:20:30'" in finding.message and "column 11" in finding.message
     assert _at(text, finding) == '"yyyy-MM-dd\'T\'HH:mm:ss"' and (finding.line, finding.column) == (12, 32)
     good = json.dumps(_acme_body(fmt="yyyy-MM-dd HH:mm:ss"), indent=2)
     assert [f for f in check(good, options=Options(element_docs=(docs,))) if f.rule == "CE912"] == []

@@ -309,27 +309,6 @@ class ApiDocs:
                   if isinstance(self.resolve(prop), dict) and self.resolve(prop).get("x-searchable") is True}
         return marked or None
 
-    def example_value(self, operation: dict[str, Any], model: Any, parts: list[str]) -> Any:
-        """An example value of the field at ``parts``: the field's ``example``, else the 200 response's example."""
-        field_schema = self.field_schema(model, parts)
-        if isinstance(field_schema, dict):
-            for key in ("example", "x-example"):
-                if key in field_schema:
-                    return field_schema[key]
-        response = (operation.get("responses") or {}).get("200")
-        examples = response.get("examples") if isinstance(response, dict) else None
-        value = examples.get("application/json") if isinstance(examples, dict) else None
-        for part in parts:
-            while isinstance(value, list) and not part.isdigit():
-                value = value[0] if value else None
-            if isinstance(value, list) and part.isdigit():
-                value = value[int(part)] if int(part) < len(value) else None
-            elif isinstance(value, dict):
-                value = value.get(part)
-            else:
-                return None
-        return value
-
     def field_names(self, model: Any) -> list[str]:
         schema = self.resolve(model)
         if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):

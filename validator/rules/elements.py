@@ -426,7 +426,7 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                        field_key: str, template: str, usage: DefaultUsage) -> Iterator[Finding]:
     """CE912: the configured format against the docs' example value, else a value in the field's ``x-mask``."""
     from ..elements import field_mask, split_field_path
-    from .dates import SPECIAL_FORMATS, compile_problems
+    from .dates import compile_problems
 
     which = field_key.removesuffix("DateField")
     name, fmt = dates.get(field_key), dates.get(f"{which}DateFormat")
@@ -444,25 +444,40 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
     if mask is not None and fmt in usage.mask_formats.get(mask, set()):
         return  # the default poller reads fields of this documented format with it
     pointer = entry.child("datesConfiguration", f"{which}DateFormat")
-    example = api.example_value(operation, model, parts)
-    if isinstance(example, (str, int)) and not isinstance(example, bool):
-        problem = _misread(fmt, str(example), zone, SPECIAL_FORMATS, None)
+    server_zone = ctx.options.server_zone
+    example = _example(api, entry.value.get("url"), name)
+    if example is not None:
+        problem = _misread(fmt, example, name, zone, server_zone, None)
         if problem:
-            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{example}`, the API docs' example "
-                              f"`{name}` of `GET {template}`: {problem}", source=entry.source, pointer=pointer,
-                              help=f"a format that reads `{example}`")
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read the API docs' example `{name}` of "
+                              f"`GET {template}`: {problem}", source=entry.source, pointer=pointer,
+                              help=f"a format that reads {json.dumps(example)}")
         return
     if mask is None or mask == fmt or not _trusted_mask(mask):
         return
     sample = _sample(mask, zone)
-    if sample is None or any(_misread(known, _sample(mask, "GMT") or "", "GMT", SPECIAL_FORMATS, _SAMPLE_MS)
+    if sample is None or any(_misread(known, _sample(mask, "GMT") or "", name, "GMT", server_zone, _SAMPLE_MS)
                              for known in usage.mask_formats.get(mask, ())):
         return  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
-    problem = _misread(fmt, sample, zone, SPECIAL_FORMATS, _SAMPLE_MS)
+    problem = _misread(fmt, sample, name, zone, server_zone, _SAMPLE_MS)
     if problem:
         yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}`, which the "
-                          f"API docs give as `{mask}` (such as `{sample}`): {problem}", source=entry.source,
+                          f"API docs give as `{mask}`: {problem}", source=entry.source,
                           pointer=pointer, help=f"use `{mask}`")
+
+
+def _example(api: ApiDocs, url: Any, name: str) -> Any:
+    """The first example record's value of field ``name`` in the API docs (as `simulate` finds records), or None."""
+    from ..simulate import field_value, records_from_element_docs
+
+    if not isinstance(url, str):
+        return None
+    records, _ = records_from_element_docs(api, url)
+    for record in records:
+        found, value, _ = field_value(record, name)
+        if found and value is not None:
+            return value
+    return None
 
 
 def _trusted_mask(mask: str) -> bool:
@@ -497,36 +512,20 @@ def _sample(mask: str, zone: str) -> str | None:
         return None
 
 
-def _misread(fmt: str, value: str, zone: str, special: dict[str, bool], expected_ms: int | None) -> str | None:
-    """Why ``fmt`` misreads ``value`` (Java-exact, lenient), or None when it reads it right."""
-    from ..dates.parse import DateParseError
-    from ..dates.pattern import compile_pattern
+def _misread(fmt: str, value: Any, name: str, zone: str, server_zone: str, expected_ms: int | None) -> str | None:
+    """Why ``fmt`` misreads ``value`` as the platform reads a record's date (`simulate.read_date`), or None."""
+    from ..dates.pattern import format_date
+    from ..simulate import Settings, read_date
+    from .dates import SPECIAL_FORMATS
 
-    if fmt in special:
-        if value.lstrip("-").isdigit():
-            return None if expected_ms is None or int(value) == expected_ms else "it reads epoch milliseconds"
-        return "it reads epoch milliseconds, and this is no number"
-    if expected_ms is not None and value == str(expected_ms):
-        return "the vendor's values are epoch milliseconds: use `milliseconds`"
-    try:
-        pattern = compile_pattern(fmt)
-    except ValueError:
-        return None  # the date rules report a format Java cannot compile
-    try:
-        read = pattern.parse(value, zone, lenient=True)
-    except DateParseError as error:
-        return f"parsing stops at character {error.index + 1} ({error.reason})"
-    except (ValueError, OverflowError):
-        return None
-    if expected_ms is None:
-        return None
-    got = int(read.timestamp() * 1000)
-    if abs(got - expected_ms) >= 1000:
-        from ..dates.pattern import format_date
-
-        shown = format_date("yyyy-MM-dd'T'HH:mm:ssXXX", got, "GMT")
-        expected = format_date("yyyy-MM-dd'T'HH:mm:ssXXX", expected_ms, "GMT")
-        return f"it reads {shown} instead of {expected}"
+    if expected_ms is not None and value == str(expected_ms) and fmt not in SPECIAL_FORMATS:
+        return f"its values are epoch milliseconds (such as {value}): use `milliseconds`"
+    read = read_date(value, field_name=name, date_format=fmt, zone=zone, settings=Settings(server_zone=server_zone))
+    if read.instant_ms is None:
+        return read.problem
+    if expected_ms is not None and abs(read.instant_ms - expected_ms) >= 1000:
+        shown, wanted = (format_date("yyyy-MM-dd'T'HH:mm:ssXXX", ms, "GMT") for ms in (read.instant_ms, expected_ms))
+        return f"{name} {value!r} is read as {shown} instead of {wanted}"
     return None
 
 
