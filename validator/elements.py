@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .options import SetupError
 
@@ -37,6 +38,8 @@ class ConfigKey:
     internal: bool
     name: str = ""
     description: str = ""
+    group: str | None = None  # ``groupName``: the option of a control key (a login method) it belongs to
+    options: tuple[str, ...] = ()  # a control key's choices (``groupControl`` with ``options``)
 
     @property
     def user_supplied(self) -> bool:
@@ -53,8 +56,14 @@ class ConfigKey:
 
     @property
     def max_length(self) -> int | None:
+        """The field size of a ``TEXTFIELD_N`` key (the console's, not a limit the platform enforces)."""
         match = _TEXTFIELD.match(self.type or "")
         return int(match.group(1)) if match else None
+
+    @property
+    def control(self) -> bool:
+        """A key whose value chooses a group of other keys (``authentication.type``, ``event.vendor.type``)."""
+        return bool(self.options)
 
 
 @dataclass(frozen=True)
@@ -64,15 +73,21 @@ class ElementDefinition:
     hub: str | None
     configuration: dict[str, ConfigKey]
     default_poller: str | None  # the JSON string of event.poller.configuration's defaultValue
+    authentication: str | None = None  # the element's ``authentication.type`` (its default login method)
 
     @classmethod
-    def from_json(cls, data: dict) -> "ElementDefinition":
+    def from_json(cls, data: dict[str, Any]) -> ElementDefinition:
         keys: dict[str, ConfigKey] = {}
         default_poller = None
         for item in data.get("configuration") or []:
             if not isinstance(item, dict) or not isinstance(item.get("key"), str):
                 continue
             default = item.get("defaultValue")
+            options: tuple[str, ...] = ()
+            if item.get("groupControl") and isinstance(item.get("options"), list):
+                options = tuple(o["value"] for o in item["options"]
+                                if isinstance(o, dict) and isinstance(o.get("value"), str))
+            group = item.get("groupName")
             keys[item["key"]] = ConfigKey(
                 key=item["key"],
                 type=str(item.get("type") or ""),
@@ -81,13 +96,62 @@ class ElementDefinition:
                 internal=bool(item.get("internal")),
                 name=str(item.get("name") or ""),
                 description=str(item.get("description") or ""),
+                group=group if isinstance(group, str) and group else None,
+                options=options,
             )
             if item["key"] == "event.poller.configuration" and isinstance(default, str) and default.strip():
                 default_poller = default
+        auth = data.get("authentication")
+        method = auth.get("type") if isinstance(auth, dict) else None
         return cls(key=str(data.get("key") or ""), name=str(data.get("name") or ""), hub=data.get("hub"),
-                   configuration=keys, default_poller=default_poller)
+                   configuration=keys, default_poller=default_poller,
+                   authentication=method if isinstance(method, str) and method else None)
 
-    def default_poller_value(self) -> dict | None:
+    def group_controls(self) -> dict[str, ConfigKey]:
+        """Each group name (``oauth2Password``) with the control key whose option it is (``authentication.type``)."""
+        owners: dict[str, ConfigKey] = {}
+        for item in self.configuration.values():
+            for option in item.options:
+                owners.setdefault(option, item)
+        return owners
+
+    def default_choice(self, control: ConfigKey) -> str | None:
+        """The option a body that omits ``control`` gets: its default, else the element's login method."""
+        if control.default in control.options:
+            return control.default
+        if control.key == "authentication.type" and self.authentication in control.options:
+            return self.authentication
+        return None
+
+    def choice(self, control: ConfigKey, configuration: Mapping[str, Any] | None) -> str | None:
+        """The option ``configuration`` chooses for ``control``; None when its value is none of the options.
+
+        An absent key takes :meth:`default_choice`; a value that is not one of the options (a
+        placeholder, a typo, null) chooses no group, so none of the group's keys is required.
+        """
+        if configuration is None or control.key not in configuration:
+            return self.default_choice(control)
+        value = configuration[control.key]
+        return value if isinstance(value, str) and value in control.options else None
+
+    def required_keys(self, configuration: Mapping[str, Any] | None) -> list[ConfigKey]:
+        """The keys a user must supply for the login method (and other choices) ``configuration`` makes.
+
+        A key is user-supplied when required, not internal and without a default; a key of a group
+        (``groupName: oauth2Password``) is required only when its control key chooses that group.
+        This is the one definition: the element check (CE105) and :func:`overlay_schema` both use it.
+        """
+        owners = self.group_controls()
+        required = []
+        for item in self.configuration.values():
+            if not item.user_supplied:
+                continue
+            control = owners.get(item.group) if item.group else None
+            if control is None or self.choice(control, configuration) == item.group:
+                required.append(item)
+        return required
+
+    def default_poller_value(self) -> dict[str, Any] | None:
         if not self.default_poller:
             return None
         try:
@@ -138,13 +202,14 @@ def split_field_path(path: str) -> list[str] | None:
 class ApiDocs:
     """The element's Swagger 2.0 docs: paths relative to the hub."""
 
-    paths: dict[str, dict]
+    paths: dict[str, Any]
     definitions: dict[str, Any]
     _segments: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @classmethod
-    def from_json(cls, data: dict) -> "ApiDocs":
-        paths = data.get("paths") if isinstance(data.get("paths"), dict) else {}
+    def from_json(cls, data: dict[str, Any]) -> ApiDocs:
+        found = data.get("paths")
+        paths: dict[str, Any] = found if isinstance(found, dict) else {}
         docs = cls(paths=paths, definitions=data.get("definitions") or {})
         docs._segments = [(p, [s for s in p.split("/") if s]) for p in paths]
         return docs
@@ -170,11 +235,11 @@ class ApiDocs:
         first = next((s for s in template.split("/") if s), "")
         return _is_var(first)
 
-    def get_operation(self, template: str) -> dict | None:
+    def get_operation(self, template: str) -> dict[str, Any] | None:
         operation = (self.paths.get(template) or {}).get("get")
         return operation if isinstance(operation, dict) else None
 
-    def query_parameters(self, operation: dict) -> set[str]:
+    def query_parameters(self, operation: dict[str, Any]) -> set[str]:
         names = set()
         for param in operation.get("parameters") or []:
             param = self.resolve(param)
@@ -182,7 +247,7 @@ class ApiDocs:
                 names.add(param["name"])
         return names
 
-    def record_model(self, operation: dict) -> Any:
+    def record_model(self, operation: dict[str, Any]) -> Any:
         """The schema of one record of a GET's 200 response (arrays unwrapped), or None."""
         response = (operation.get("responses") or {}).get("200") or {}
         schema = self.resolve(response.get("schema")) if isinstance(response, dict) else None
@@ -219,6 +284,31 @@ class ApiDocs:
             schema = self.resolve(properties[part])
         return True
 
+    def field_schema(self, model: Any, parts: list[str]) -> dict[str, Any] | None:
+        """The schema of the field at ``parts`` in ``model`` (arrays stepped through), or None."""
+        schema = self.resolve(model)
+        for part in parts:
+            if part.isdigit() and isinstance(schema, dict) and schema.get("type") == "array":
+                schema = self.resolve(schema.get("items"))
+                continue
+            while isinstance(schema, dict) and schema.get("type") == "array":
+                schema = self.resolve(schema.get("items"))
+            properties = schema.get("properties") if isinstance(schema, dict) else None
+            if not isinstance(properties, dict) or part not in properties:
+                return None
+            schema = self.resolve(properties[part])
+        return schema if isinstance(schema, dict) else None
+
+    def searchable_fields(self, model: Any) -> set[str] | None:
+        """The top-level fields the docs mark ``x-searchable``, or None when they mark none."""
+        schema = self.resolve(model)
+        properties = schema.get("properties") if isinstance(schema, dict) else None
+        if not isinstance(properties, dict):
+            return None
+        marked = {name for name, prop in properties.items()
+                  if isinstance(self.resolve(prop), dict) and self.resolve(prop).get("x-searchable") is True}
+        return marked or None
+
     def field_names(self, model: Any) -> list[str]:
         schema = self.resolve(model)
         if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
@@ -235,6 +325,89 @@ class ElementDocs:
     key: str
     definition: ElementDefinition | None
     api: ApiDocs | None
+    _usage: DefaultUsage | None = None
+
+    @property
+    def usage(self) -> DefaultUsage:
+        """What the element's default poller uses (computed once)."""
+        if self._usage is None:
+            self._usage = DefaultUsage.build(self.definition, self.api)
+        return self._usage
+
+
+@dataclass
+class DefaultUsage:
+    """What the element's own default poller uses: ground truth where the API docs are incomplete.
+
+    Per documented path (``/contacts``): the query parameters, record fields (``idField``, date
+    fields, ``where`` fields) and date formats per field it uses; element-wide, the date formats
+    it reads fields of each documented ``x-mask`` with.
+    """
+
+    params: dict[str, set[str]] = field(default_factory=dict)
+    fields: dict[str, set[str]] = field(default_factory=dict)
+    formats: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    mask_formats: dict[str, set[str]] = field(default_factory=dict)
+    paths: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, definition: ElementDefinition | None, api: ApiDocs | None) -> DefaultUsage:
+        from .urls.template import parse_url_template
+
+        usage = cls()
+        poller = definition.default_poller_value() if definition else None
+        if not poller or api is None:
+            return usage
+        for entry in poller.values():
+            if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
+                continue
+            template = parse_url_template(entry["url"])
+            relative = hub_relative(template.path)
+            usage.paths.add(relative)
+            documented = api.match(relative)
+            if documented is None:
+                continue
+            usage.params.setdefault(documented, set()).update(p.name for p in template.params)
+            used = usage.fields.setdefault(documented, set())
+            if template.where is not None:
+                used.update(c.field.value for c in template.where.conditions)
+            if isinstance(entry.get("idField"), str):
+                used.add(entry["idField"])
+            dates = entry.get("datesConfiguration")
+            if not isinstance(dates, dict):
+                continue
+            operation = api.get_operation(documented)
+            model = api.record_model(operation) if operation else None
+            for which in ("updated", "created"):
+                name, fmt = dates.get(f"{which}DateField"), dates.get(f"{which}DateFormat")
+                if not isinstance(name, str) or not isinstance(fmt, str):
+                    continue
+                used.add(name)
+                usage.formats.setdefault((documented, name), set()).add(fmt)
+                parts = split_field_path(name)
+                schema = api.field_schema(model, parts) if parts and model is not None else None
+                mask = field_mask(schema)
+                if mask:
+                    usage.mask_formats.setdefault(mask, set()).add(fmt)
+        return usage
+
+
+def field_mask(schema: Any) -> str | None:
+    """The vendor's date format the API docs give for a field (``x-mask``, older exports ``mask``)."""
+    if not isinstance(schema, dict):
+        return None
+    for key in ("x-mask", "mask"):
+        if isinstance(schema.get(key), str) and schema[key].strip():
+            return str(schema[key])
+    return None
+
+
+def hub_relative(path: str) -> str:
+    """``/hubs/crm/contacts`` → ``/contacts``; a path outside ``/hubs/`` stays as it is."""
+    segments = path.split("/")
+    if len(segments) > 2 and segments[1] == "hubs":
+        return "/" + "/".join(segments[3:])
+    return path
 
 
 def _read_json(path: Path) -> Any:
@@ -280,8 +453,14 @@ def find_element(directories: tuple[str, ...], key: str) -> ElementDocs | None:
     return None
 
 
-def overlay_schema(definition: ElementDefinition) -> dict:
-    """A per-element JSON Schema overlay (like ``schemas/elements/sageone.schema.json``) from a definition."""
+def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
+    """A per-element JSON Schema overlay (like ``schemas/elements/sageone.schema.json``) from a definition.
+
+    Keys of a login method (``groupName``) are required through ``if``/``then`` on the control key
+    (``authentication.type``): the default method's branch also applies when the key is absent, the
+    others only when the body names them, and a value that is none of the options requires none of
+    them -- exactly :meth:`ElementDefinition.required_keys`.
+    """
     properties: dict[str, Any] = {}
     for key in sorted(definition.configuration):
         item = definition.configuration[key]
@@ -293,20 +472,42 @@ def overlay_schema(definition: ElementDefinition) -> dict:
                                                                            {"enum": ["true", "false"]}]}
         else:
             prop = {"description": description, "type": "string"}
-            if item.max_length:
-                prop["maxLength"] = item.max_length
             if item.user_supplied:
                 prop["minLength"] = 1
         if item.secret:
             prop["writeOnly"] = True
         properties[key] = prop
-    required = sorted(k for k, item in definition.configuration.items() if item.user_supplied)
+    owners = definition.group_controls()
+    always: list[str] = []
+    by_group: dict[str, list[str]] = {}
+    for item in definition.configuration.values():
+        if not item.user_supplied:
+            continue
+        if item.group and item.group in owners:
+            by_group.setdefault(item.group, []).append(item.key)
+        else:
+            always.append(item.key)
+    branches: list[dict[str, Any]] = []
+    for group in sorted(by_group):
+        control = owners[group]
+        condition: dict[str, Any] = {"properties": {control.key: {"const": group}}}
+        if definition.default_choice(control) != group:
+            condition["required"] = [control.key]  # an absent key takes the default, not this group
+        branches.append({"if": condition, "then": {"required": sorted(by_group[group])}})
+    configuration: dict[str, Any] = {
+        "description": f"The configuration keys of the `{definition.key}` element that a user supplies.",
+        "type": "object",
+        "required": sorted(always),
+        "properties": properties,
+    }
+    if branches:
+        configuration["allOf"] = branches
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://ce-validator.dev/schemas/elements/{definition.key}.schema.json",
         "title": f"{definition.name or definition.key} instance body",
         "description": f"Generated by `ce-validator schema from-element` from the `{definition.key}` element definition: "
-                       "the configuration keys a user supplies, with their types and limits.",
+                       "the configuration keys a user supplies (per login method), with their types.",
         "type": "object",
         "properties": {
             "element": {
@@ -319,14 +520,7 @@ def overlay_schema(definition: ElementDefinition) -> dict:
                 "$ref": "#/$defs/configuration",
             },
         },
-        "$defs": {
-            "configuration": {
-                "description": f"The configuration keys of the `{definition.key}` element that a user supplies.",
-                "type": "object",
-                "required": required,
-                "properties": properties,
-            },
-        },
+        "$defs": {"configuration": configuration},
     }
 
 

@@ -192,7 +192,12 @@ RULES: list[Rule] = [
             "Element definitions declare the configuration keys a user must supply: required, not internal, "
             "without a default. Sage One (`sageone`) needs `oauth.api.key`, `oauth.api.secret`, "
             "`signature.secret` and `apim.subscription.key`. A body copied from another element's page that "
-            "only changes `element.key` usually lacks some of them."
+            "only changes `element.key` usually lacks some of them.\n\n"
+            "Keys of a login method are required only for that method: Salesforce (`sfdc`) needs `sfdc.username` "
+            "and `sfdc.password` when `authentication.type` is `oauth2Password`, nothing more with the default "
+            "`oauth2`. The same rule reports it from a bundled overlay, your own overlay (`--element-schemas`, "
+            "written by `schema from-element`) or the element definition (`--element-docs`), once; it replaces "
+            "the retired CE902."
         ),
         bad=_instance_example("sageone", {k: v for k, v in _SAGEONE_GOOD.items()
                                           if k not in ("signature.secret", "apim.subscription.key")}),
@@ -331,6 +336,16 @@ def element_overlay(element: str) -> str | None:
     """The name of the bundled overlay for element key ``element`` (``elements/sageone``), or None."""
     name = f"elements/{element}"
     return name if name in _names() else None
+
+
+def has_overlay(element: str, overlay_dirs: tuple[str, ...] = ()) -> bool:
+    """Whether :func:`validate` checks element ``element`` with an overlay (the user's or a bundled one).
+
+    Where one applies, it reports the element's missing keys (CE105); the element check
+    (``--element-docs``) reports them only where none does, so each missing key is reported once.
+    """
+    return element_overlay(element) is not None or (bool(overlay_dirs) and _user_overlay(element, overlay_dirs)
+                                                      is not None)
 
 
 @lru_cache(maxsize=1)

@@ -71,6 +71,13 @@ def run(args: argparse.Namespace) -> int:
                              f"({', '.join(matching)}); explain one of them\n")
             return 2
     if rule is None:
+        from ..rules.elements import RETIRED
+
+        now = RETIRED.get(args.code.strip().upper())
+        if now is not None:  # a retired code is documented, never reused
+            sys.stdout.write(f"# {args.code.strip().upper()} (retired)\n\nMerged into {now} ({rules[now].name}), "
+                             f"which reports the same mistake now.\n\n" + render(rules[now]))
+            return 0
         hint = _suggestions(args.code, rules)
         message = f"ce-validator explain: no rule {args.code!r}"
         message += f"; did you mean {' or '.join(hint)}?" if hint else "; `ce-validator rules` lists them"

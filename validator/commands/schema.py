@@ -4,7 +4,8 @@ Without NAME, lists the bundled schemas (instance, configuration, poller, and th
 overlays such as elements/sageone). With NAME, prints that schema's JSON, for an editor's
 JSON Schema setting or a CI step. `schema from-element element.json [-o FILE]` writes
 a per-element overlay generated from an element definition (`GET /elements/{key}`):
-the keys a user must supply, their types, maximum lengths and secrets. Exit status:
+the keys a user must supply (per login method: `if`/`then` on `authentication.type`),
+their types and secrets. Exit status:
 0, or 2 for an unknown name or an unreadable element definition.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""

@@ -6,16 +6,26 @@ exported from your account (``GET /elements/{key}`` and ``GET /elements/{key}/do
 The element is the instance body's ``element.key``, or ``--element KEY`` for a bare
 configuration or poller file.
 
+What they trust: the element's own default poller (in its definition) is ground truth.
+The API docs are incomplete, so nothing the default poller uses -- a query parameter, a
+record field, a date format -- is reported, and unknown parameters and fields are warnings.
+The platform's responses (bodies with ``token``, ``createdDate`` or a numeric ``id``) echo
+stored settings, so their configuration keys are not checked.
+
 CE901 element-unknown-key
     A configuration key the element does not declare (and no platform-wide key):
     a typo or a key of another element.  Fix: the key the element declares
-    (the message suggests the nearest one).
+    (the message suggests the nearest one, or the declared key ending in the same name:
+    ``scope`` → ``oauth.scope``).
 
-CE902 element-missing-key
-    A key the element requires (required, not internal, no default) is absent.
+CE902 element-missing-key (retired)
+    Merged into CE105 ``element-required-key``, which reports a missing required key both
+    with and without ``--element-docs``, so one ignore entry covers it in every mode.  The
+    code is not reused.
 
-CE903 element-value-too-long
-    A value longer than the element allows (``TEXTFIELD_128`` holds 128 characters).
+CE903 element-value-too-long (info)
+    A value longer than the key's ``TEXTFIELD_N`` size.  The platform does not enforce
+    it (its own responses hold longer values), so it is information only.
 
 CE904 element-boolean-value
     A ``BOOLEAN`` key whose value is not ``true``/``false`` (or ``"true"``/``"false"``).
@@ -38,33 +48,58 @@ CE909 poller-date-field-unknown
 CE910 poller-differs-from-default
     A resource the element's default poller also has, configured differently (info only:
     differing is often intended, but the default is what the platform ships and tests).
+
+CE911 poller-path-near-miss
+    A path only a catch-all route (``/{objectName}``) serves, one letter or so away from a
+    documented path: ``/customerz`` for ``/customers``.  Other catch-all paths stay silent.
+
+CE912 poller-date-format-mismatch
+    The date format cannot read the vendor's dates: the API docs' example value of the field,
+    or a value in the field's documented format (``x-mask``), does not parse with it
+    (Java-exact, lenient as the platform parses), or parses to another instant.
+
+CE913 poller-filter-field-not-searchable
+    The ``where`` filter compares a field the API docs do not mark ``x-searchable`` (where
+    they mark others), or uses an operator outside the field's ``x-searchable-operators``.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-from typing import Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
 from .base import Rule
 
+if TYPE_CHECKING:
+    from ..elements import ApiDocs, DefaultUsage, ElementDefinition, ElementDocs
+    from ..engine import Context, Entry
+
 _SAGE = '{"element": {"key": "sageone"}, "configuration": {%s}}'
+_SFDC = '{"element": {"key": "sfdc"}, "configuration": {%s}}'
+
+
+def _sfdc_contacts(url_query: str, fmt: str = "yyyy-MM-dd'T'HH:mm:ss.SSSZ") -> str:
+    dates = json.dumps({"updatedDateField": "LastModifiedDate", "updatedDateFormat": fmt,
+                        "createdDateField": "CreatedDate", "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ"})
+    url = json.dumps("/hubs/crm/contacts" + url_query)
+    entry = f'{{"url": {url}, "idField": "Id", "datesConfiguration": {dates}}}'
+    return _SFDC % f'"event.poller.configuration": {{"contacts": {entry}}}'
+
+
+_SFDC_WHERE = "?where=LastModifiedDate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'"
 
 ELEMENT_UNKNOWN_KEY = Rule("CE901", "element-unknown-key", "warning", "configuration key the element does not declare",
      "The element definition declares every configuration key an instance may carry; a key it does not declare "
      "is ignored by the platform. Fix the spelling (the message suggests the nearest declared key) or remove it.",
      _SAGE % '"oauth.api.kee": "${SAGE_KEY}"', _SAGE % '"oauth.api.key": "${SAGE_KEY}"')
 
-ELEMENT_MISSING_KEY = Rule("CE902", "element-missing-key", "error", "a key the element requires is missing",
-     "Keys that the element marks required, that are not internal and have no default, must be supplied in "
-     "`configuration`, or provisioning fails.",
-     '{"element": {"key": "sageone"}, "configuration": {}}',
-     _SAGE % '"oauth.api.key": "${A}", "oauth.api.secret": "${B}", "signature.secret": "${C}", '
-             '"apim.subscription.key": "${D}"')
-
-ELEMENT_VALUE_TOO_LONG = Rule("CE903", "element-value-too-long", "error", "value longer than the element allows",
-     "`TEXTFIELD_N` keys hold at most N characters.",
+ELEMENT_VALUE_TOO_LONG = Rule("CE903", "element-value-too-long", "info", "value longer than the key's TEXTFIELD size",
+     "`TEXTFIELD_N` is the size of the key's field in the console. The platform does not enforce it (its own "
+     "responses hold 40- and 44-character values in `TEXTFIELD_32` keys), so a longer value is information: "
+     "check that it is the value you meant.",
      _SAGE % '"country": "%s"' % ("U" * 40), _SAGE % '"country": "US"')
 
 ELEMENT_BOOLEAN_VALUE = Rule("CE904", "element-boolean-value", "error", "BOOLEAN key with a value other than true/false",
@@ -74,7 +109,7 @@ ELEMENT_BOOLEAN_VALUE = Rule("CE904", "element-boolean-value", "error", "BOOLEAN
 POLLER_PATH_UNKNOWN = Rule("CE905", "poller-path-unknown", "error", "poller path not in the element's API docs",
      "The poller calls `GET /hubs/<hub><path>`; the element's API docs list every path it serves. "
      "Use a documented path (the message suggests the nearest). A path that only a catch-all route such as "
-     "`/{objectName}` serves is not reported: the platform forwards it to the vendor.",
+     "`/{objectName}` serves is not reported (see CE911 for near misses): the platform forwards it to the vendor.",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers/{id}/notes/{noteId}/history", '
              '"idField": "id"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
@@ -85,14 +120,16 @@ POLLER_WRONG_HUB = Rule("CE906", "poller-wrong-hub", "error", "poller URL goes t
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
 
 POLLER_QUERY_PARAMETER_UNKNOWN = Rule("CE907", "poller-query-parameter-unknown", "warning", "query parameter the GET operation does not take",
-     "The API docs list the query parameters of each GET; the platform drops or rejects others.",
+     "The API docs list the query parameters of each GET; the platform drops or rejects others. The docs are "
+     "incomplete, so this is a warning, and a parameter the element's own default poller uses is never reported.",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?filter=x", '
              '"idField": "id"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?pageSize=50", '
              '"idField": "id"}}')
 
 POLLER_ID_FIELD_UNKNOWN = Rule("CE908", "poller-id-field-unknown", "warning", "idField not in the response model",
-     "Events carry `objectId` taken from `idField`; a field the records do not have gives events without ids.",
+     "Events carry `objectId` taken from `idField`; a field the records do not have gives events without ids. "
+     "A field the element's own default poller uses is never reported.",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", '
              '"idField": "identifier"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
@@ -115,27 +152,54 @@ POLLER_DIFFERS_FROM_DEFAULT = Rule("CE910", "poller-differs-from-default", "info
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}',
      _SAGE % '"event.poller.configuration": {}')
 
+POLLER_PATH_NEAR_MISS = Rule("CE911", "poller-path-near-miss", "warning", "catch-all path one typo away from a documented path",
+     "Elements forward a path they do not document to the vendor through a catch-all route (`/{objectName}`), "
+     "so `/customerz` is not rejected: it polls a resource that does not exist. A catch-all path that is a near "
+     "miss of a documented path is reported with the documented one; other catch-all paths stay silent.",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customerz", "idField": "id"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
+
+POLLER_DATE_FORMAT_MISMATCH = Rule("CE912", "poller-date-format-mismatch", "warning", "date format cannot read the vendor's dates",
+     "The poller reads each record's date field with `updatedDateFormat`/`createdDateFormat` (Java's "
+     "`SimpleDateFormat`, lenient). The API docs give the vendor's format of the field (`x-mask`, such as "
+     "`yyyy-MM-dd'T'HH:mm:ss.SSSZ` for Salesforce `LastModifiedDate`) and sometimes an example value. When the "
+     "example, or a value in the documented format, does not parse with the configured format -- or parses to "
+     "another instant -- the poller misreads every record. The message says where parsing stops. A format the "
+     "element's own default poller uses for such fields is never reported.",
+     _sfdc_contacts(_SFDC_WHERE, "yyyy-MM-dd'T'HH:mm:ss'Z'"), _sfdc_contacts(_SFDC_WHERE))
+
+POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-searchable", "warning", "where filters on a field the docs do not mark searchable",
+     "The API docs mark the fields a `where` may filter on (`x-searchable`, with the operators each allows in "
+     "`x-searchable-operators`). A filter on another field is passed to the vendor, which rejects it or ignores "
+     "it. Filter on a searchable field, usually the record's last-modified date.",
+     _sfdc_contacts("?where=Description='x'"), _sfdc_contacts(_SFDC_WHERE))
+
 RULES: list[Rule] = [
-    ELEMENT_UNKNOWN_KEY, ELEMENT_MISSING_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
+    ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
-    POLLER_DIFFERS_FROM_DEFAULT,
+    POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
 ]
+RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
 # Keys every element accepts, whatever its definition declares.
 _PLATFORM_PREFIXES = ("event.",)
 _DATE_FIELDS = ("updatedDateField", "createdDateField")
+_SAMPLE_MS = 1704450030123  # 2024-01-05T10:20:30.123Z: a value rendered in the vendor's documented format
 
 
-def _nearest(word: str, choices) -> str | None:
+def _nearest(word: str, choices: Iterable[str]) -> str | None:
     choices = list(choices)
     lowered = {c.lower(): c for c in choices}
     if word.lower() in lowered:
         return lowered[word.lower()]
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    ending = [c for c in choices if c.lower().endswith("." + word.lower()) and not c.startswith(_PLATFORM_PREFIXES)]
+    return ending[0] if len(ending) == 1 else None
 
 
-def _did_you_mean(word: str, choices) -> str | None:
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     near = _nearest(word, choices)
     return f"did you mean `{near}`?" if near else None
 
@@ -148,11 +212,12 @@ def split_url(url: str) -> tuple[str, int, list[tuple[str, int]]]:
     return template.path, template.path_start, [(p.name, p.start) for p in template.params]
 
 
-def _element_key(ctx) -> str | None:
+def _element_key(ctx: Context) -> str | None:
     return ctx.options.element or ctx.element_key
 
 
-def check(ctx) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
+    """Report the CE9xx findings (and CE105 where no overlay does) of a document, with element docs."""
     if not ctx.options.element_docs:
         return
     from ..elements import find_element
@@ -163,12 +228,14 @@ def check(ctx) -> Iterator[Finding]:
     docs = find_element(ctx.options.element_docs, key)
     if docs is None:
         return
-    if docs.definition is not None:
+    from .notifications import is_response
+
+    if docs.definition is not None and not is_response(ctx.value):
         yield from _check_configuration(ctx, docs.definition)
     yield from _check_pollers(ctx, docs)
 
 
-def _check_configuration(ctx, definition) -> Iterator[Finding]:
+def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterator[Finding]:
     config = ctx.configuration
     base = ctx.configuration_pointer
     if not isinstance(config, dict) or base is None:
@@ -176,29 +243,68 @@ def _check_configuration(ctx, definition) -> Iterator[Finding]:
     from ..kinds import escape_pointer_token
 
     declared = definition.configuration
+    misplaced, top_level = _schema_owned_keys()
     for key, value in config.items():
         pointer = f"{base}/{escape_pointer_token(key)}"
         item = declared.get(key)
         if item is None:
-            if key.startswith(_PLATFORM_PREFIXES):
-                continue
+            if key.startswith(_PLATFORM_PREFIXES) or key in misplaced:
+                continue  # platform-wide keys; misplaced keys are the schema's (CE106)
+            hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
+                    if key in top_level else _did_you_mean(key, declared))
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
-                              pointer=pointer, key=True, help=_did_you_mean(key, declared))
+                              pointer=pointer, key=True, help=hint)
             continue
         if item.boolean and value not in (True, False, "true", "false"):
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
                               pointer=pointer, help="true or false")
         limit = item.max_length
-        if limit and isinstance(value, str) and len(value) > limit:
-            yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` holds at most {limit} characters ({item.type}), this value has "
-                              f"{len(value)}", pointer=pointer)
-    for item in declared.values():
-        if item.user_supplied and item.key not in config:
-            yield ctx.finding(ELEMENT_MISSING_KEY, f"element `{definition.key}` requires `{item.key}` in `configuration`",
-                              pointer=base, key=bool(base), help=f'add "{item.key}": "..."')
+        if limit and isinstance(value, str) and len(value) > limit and not item.secret:
+            yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` is a {item.type} key and this value has {len(value)} "
+                              "characters; the platform accepts it, but check it is the value you meant",
+                              pointer=pointer)
+    yield from _missing_keys(ctx, definition, config, base)
 
 
-def _check_pollers(ctx, docs) -> Iterator[Finding]:
+def _schema_owned_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """Configuration keys the schema reports as misplaced (CE106), and the instance body's own fields."""
+    from ..schemas import load_schema
+
+    configuration = load_schema("configuration").get("properties", {})
+    instance = load_schema("instance").get("properties", {})
+    return (frozenset(k for k, v in configuration.items() if isinstance(v, dict) and "x-belongs" in v),
+            frozenset(instance))
+
+
+def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
+    """CE105, where no schema overlay checks this element (it reports the same keys, from the same logic)."""
+    from ..schemas import has_overlay
+    from . import rule_for
+
+    if ctx.kind not in ("instance", "configuration") or has_overlay(definition.key, ctx.options.element_schemas):
+        return
+    missing = [item for item in definition.required_keys(config) if item.key not in config]
+    if not missing:
+        return
+    names = [item.key for item in missing]
+    quoted = [f"`{n}`" for n in names]
+    listed = " and ".join(quoted) if len(quoted) <= 2 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    message = f"missing configuration key{'s' if len(names) > 1 else ''} {listed}, which element `{definition.key}` requires"
+    groups = sorted({item.group for item in missing if item.group})
+    owners = definition.group_controls()
+    for group in groups:
+        control = owners.get(group)
+        if control is None:
+            continue
+        chosen = "by default" if control.key not in config else "as chosen"
+        message += f" with `{control.key}` `{group}` ({chosen})"
+    others = [o for g in groups if g in owners for o in owners[g].options if o != g]
+    help = f'add "{names[0]}": "..."' + (f", or choose another `{owners[groups[0]].key}` ({', '.join(others)})"
+                                         if others else "")
+    yield ctx.finding(rule_for("CE105"), message, pointer=base, help=help)  # where the overlay puts it
+
+
+def _check_pollers(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
     definition, api = docs.definition, docs.api
     default = definition.default_poller_value() if definition else None
     hub = definition.hub if definition else None
@@ -207,63 +313,106 @@ def _check_pollers(ctx, docs) -> Iterator[Finding]:
             continue
         url = entry.value.get("url")
         if isinstance(url, str) and url.strip():
-            yield from _check_url(ctx, entry, url, hub, api)
+            yield from _check_url(ctx, entry, url, hub, api, docs.usage)
         if default and entry.name in default and isinstance(default[entry.name], dict):
             yield from _compare_default(ctx, entry, default[entry.name])
 
 
-def _check_url(ctx, entry, url: str, hub: str | None, api) -> Iterator[Finding]:
-    path, offset, params = split_url(url)
+def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDocs | None,
+               usage: DefaultUsage) -> Iterator[Finding]:
+    from ..elements import hub_relative
+    from ..urls.template import parse_url_template
+
+    parsed = parse_url_template(url)
+    path, offset = parsed.path, parsed.path_start
     pointer = entry.child("url")
-    relative = path
+    relative = hub_relative(path)
     segments = path.split("/")
-    if len(segments) > 2 and segments[1] == "hubs":
-        url_hub = segments[2]
-        relative = "/" + "/".join(segments[3:])
-        if hub and url_hub != hub:
-            start = offset + len("/hubs/")
-            yield ctx.finding(POLLER_WRONG_HUB, f"element `{_element_key(ctx)}` serves the `{hub}` hub, not `{url_hub}`",
-                              source=entry.source, pointer=pointer, sub=(start, start + len(url_hub)),
-                              help=f"/hubs/{hub}/...")
+    if len(segments) > 2 and segments[1] == "hubs" and hub and segments[2] != hub:
+        start = offset + len("/hubs/")
+        yield ctx.finding(POLLER_WRONG_HUB, f"element `{_element_key(ctx)}` serves the `{hub}` hub, not `{segments[2]}`",
+                          source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
+                          help=f"/hubs/{hub}/...")
     if api is None:
         return
     template = api.match(relative)
     if template is None:
+        if relative in usage.paths:
+            return
         near = difflib.get_close_matches(relative, list(api.paths), n=1, cutoff=0.6)
         yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{_element_key(ctx)}`",
                           source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
                           help=f"did you mean `{near[0]}`?" if near else None)
         return
     if api.is_generic(template):
+        yield from _near_miss(ctx, entry, api, relative, usage, offset + len(path) - len(relative))
         return  # served by a catch-all route: nothing documented to compare with
     operation = api.get_operation(template)
     if operation is None:
-        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`{template}` has no GET in the API docs of element `{_element_key(ctx)}`",
-                          source=entry.source, pointer=pointer, sub=(offset, offset + len(path)))
+        if relative not in usage.paths:
+            yield ctx.finding(POLLER_PATH_UNKNOWN, f"`{template}` has no GET in the API docs of element "
+                              f"`{_element_key(ctx)}`", source=entry.source, pointer=pointer,
+                              sub=(offset, offset + len(path)))
         return
-    accepted = api.query_parameters(operation)
-    for name, start in params:
+    accepted = api.query_parameters(operation) | usage.params.get(template, set())
+    for param in parsed.params:
+        name = param.name
         if accepted and name not in accepted:
             yield ctx.finding(POLLER_QUERY_PARAMETER_UNKNOWN, f"`GET {template}` takes no query parameter `{name}` (it takes "
                               f"{', '.join(f'`{a}`' for a in sorted(accepted))})", source=entry.source,
-                              pointer=pointer, sub=(start, start + len(name)), help=_did_you_mean(name, accepted))
+                              pointer=pointer, sub=(param.start, param.start + len(name)),
+                              help=_did_you_mean(name, accepted))
     model = api.record_model(operation)
     if model is None:
         return
-    yield from _check_field(ctx, entry, api, model, entry.value.get("idField"), entry.child("idField"), POLLER_ID_FIELD_UNKNOWN,
-                            "idField", template)
+    used = usage.fields.get(template, set())
+    yield from _check_field(ctx, entry, api, model, entry.value.get("idField"), entry.child("idField"),
+                            POLLER_ID_FIELD_UNKNOWN, "idField", template, used)
     dates = entry.value.get("datesConfiguration")
     if isinstance(dates, dict):
         for name in _DATE_FIELDS:
-            yield from _check_field(ctx, entry, api, model, dates.get(name),
-                                    entry.child("datesConfiguration", name), POLLER_DATE_FIELD_UNKNOWN, name, template)
+            yield from _check_field(ctx, entry, api, model, dates.get(name), entry.child("datesConfiguration", name),
+                                    POLLER_DATE_FIELD_UNKNOWN, name, template, used)
+            yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
+    if parsed.where is not None:
+        yield from _check_where(ctx, entry, api, model, parsed.where, template, used)
 
 
-def _check_field(ctx, entry, api, model, value, pointer: str, rule: Rule, label: str, template: str
-                 ) -> Iterator[Finding]:
+def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: DefaultUsage,
+               base: int) -> Iterator[Finding]:
+    """CE911: ``/customerz`` served by ``/{objectName}`` next to a documented ``/customers``."""
+    segments = [s for s in relative.split("/") if s]
+    if not segments or relative in usage.paths or segments[0].startswith("{"):
+        return
+    first = segments[0]
+    documented = sorted({t.split("/")[1] for t in api.paths if not api.is_generic(t)})
+    by_key = {_squash(d): d for d in documented}
+    near = by_key.get(_squash(first))
+    if near is None:
+        close = difflib.get_close_matches(first.lower(), [d.lower() for d in documented], n=1, cutoff=0.85)
+        near = next((d for d in documented if close and d.lower() == close[0]), None)
+    if near is None or near == first:
+        return
+    candidate = "/" + "/".join([near, *segments[1:]])
+    matched = api.match(candidate)
+    if matched is None or api.is_generic(matched):
+        return
+    start = base + relative.index(first)
+    yield ctx.finding(POLLER_PATH_NEAR_MISS, f"`/{first}` is not a documented path of element `{_element_key(ctx)}`: only its "
+                      f"catch-all route `/{{objectName}}` serves it, so the vendor gets a resource name it may not "
+                      f"know", source=entry.source, pointer=entry.child("url"), sub=(start, start + len(first)),
+                      help=f"did you mean `{candidate}`?")
+
+
+def _squash(name: str) -> str:
+    return name.replace("-", "").replace("_", "").lower()
+
+
+def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: Any, pointer: str, rule: Rule,
+                 label: str, template: str, used: set[str]) -> Iterator[Finding]:
     from ..elements import split_field_path
 
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or value in used:
         return
     parts = split_field_path(value)
     if not parts:
@@ -273,7 +422,148 @@ def _check_field(ctx, entry, api, model, value, pointer: str, rule: Rule, label:
                           source=entry.source, pointer=pointer, help=_did_you_mean(parts[-1], api.field_names(model)))
 
 
-def _compare_default(ctx, entry, default: dict) -> Iterator[Finding]:
+def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict[str, Any], model: Any, dates: dict[str, Any],
+                       field_key: str, template: str, usage: DefaultUsage) -> Iterator[Finding]:
+    """CE912: the configured format against the docs' example value, else a value in the field's ``x-mask``."""
+    from ..elements import field_mask, split_field_path
+    from .dates import compile_problems
+
+    which = field_key.removesuffix("DateField")
+    name, fmt = dates.get(field_key), dates.get(f"{which}DateFormat")
+    zone = dates.get(f"{which}DateTimezone")
+    zone = zone if isinstance(zone, str) and zone.strip() else "GMT"
+    if not isinstance(name, str) or not isinstance(fmt, str) or not fmt.strip() or fmt == "timestamp":
+        return
+    if compile_problems(fmt):
+        return  # the date rules (CE4xx) report the format itself
+    parts = split_field_path(name)
+    if not parts or fmt in usage.formats.get((template, name), set()):
+        return
+    schema = api.field_schema(model, parts)
+    mask = field_mask(schema)
+    if mask is not None and fmt in usage.mask_formats.get(mask, set()):
+        return  # the default poller reads fields of this documented format with it
+    pointer = entry.child("datesConfiguration", f"{which}DateFormat")
+    server_zone = ctx.options.server_zone
+    example = _example(api, entry.value.get("url"), name)
+    if example is not None:
+        problem = _misread(fmt, example, name, zone, server_zone, None)
+        if problem:
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read the API docs' example `{name}` of "
+                              f"`GET {template}`: {problem}", source=entry.source, pointer=pointer,
+                              help=f"a format that reads {json.dumps(example)}")
+        return
+    if mask is None or mask == fmt or not _trusted_mask(mask):
+        return
+    sample = _sample(mask, zone)
+    if sample is None or any(_misread(known, _sample(mask, "GMT") or "", name, "GMT", server_zone, _SAMPLE_MS)
+                             for known in usage.mask_formats.get(mask, ())):
+        return  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
+    problem = _misread(fmt, sample, name, zone, server_zone, _SAMPLE_MS)
+    if problem:
+        yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}`, which the "
+                          f"API docs give as `{mask}`: {problem}", source=entry.source,
+                          pointer=pointer, help=f"use `{mask}`")
+
+
+def _example(api: ApiDocs, url: Any, name: str) -> Any:
+    """The first example record's value of field ``name`` in the API docs (as `simulate` finds records), or None."""
+    from ..simulate import field_value, records_from_element_docs
+
+    if not isinstance(url, str):
+        return None
+    records, _ = records_from_element_docs(api, url)
+    for record in records:
+        found, value, _ = field_value(record, name)
+        if found and value is not None:
+            return value
+    return None
+
+
+def _trusted_mask(mask: str) -> bool:
+    """A documented mask that reads as a date format.
+
+    Not ``yyyy-mm-dd`` (minutes where the month belongs), not a letter used twice
+    (``HH:mm:ss-ss:ss``): such masks are slips in the docs, and comparing with them would cry wolf.
+    """
+    if mask == "milliseconds":
+        return True
+    from ..dates.pattern import compile_pattern
+
+    try:
+        fields = compile_pattern(mask).fields
+    except ValueError:
+        return False
+    letters = [token.letter for token in fields]
+    if len(letters) != len(set(letters)):
+        return False
+    return not ("y" in letters and "d" in letters and "M" not in letters)
+
+
+def _sample(mask: str, zone: str) -> str | None:
+    """A value in the vendor's documented format: the sample instant rendered with ``mask``."""
+    from ..dates.pattern import compile_pattern
+
+    if mask == "milliseconds":
+        return str(_SAMPLE_MS)
+    try:
+        return compile_pattern(mask).format(_SAMPLE_MS, zone)
+    except Exception:  # noqa: BLE001 -- a mask Java cannot compile or format says nothing
+        return None
+
+
+def _misread(fmt: str, value: Any, name: str, zone: str, server_zone: str, expected_ms: int | None) -> str | None:
+    """Why ``fmt`` misreads ``value`` as the platform reads a record's date (`simulate.read_date`), or None."""
+    from ..dates.pattern import format_date
+    from ..simulate import Settings, read_date
+    from .dates import SPECIAL_FORMATS
+
+    if expected_ms is not None and value == str(expected_ms) and fmt not in SPECIAL_FORMATS:
+        return f"its values are epoch milliseconds (such as {value}): use `milliseconds`"
+    read = read_date(value, field_name=name, date_format=fmt, zone=zone, settings=Settings(server_zone=server_zone))
+    if read.instant_ms is None:
+        return read.problem
+    if expected_ms is not None and abs(read.instant_ms - expected_ms) >= 1000:
+        shown, wanted = (format_date("yyyy-MM-dd'T'HH:mm:ssXXX", ms, "GMT") for ms in (read.instant_ms, expected_ms))
+        return f"{name} {value!r} is read as {shown} instead of {wanted}"
+    return None
+
+
+def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: Any, template: str,
+                 used: set[str]) -> Iterator[Finding]:
+    """CE913: ``where`` fields the docs do not mark searchable, operators they do not allow."""
+    searchable = api.searchable_fields(model)
+    for condition in where.conditions:
+        field = condition.field
+        name = field.value
+        if field.kind not in ("word", "string") or name in used or not name:
+            continue
+        parts = name.split(".") if field.kind == "word" else [name]
+        schema = api.field_schema(model, parts)
+        if schema is None:
+            continue  # not a record field (a filter of the element's own, such as updated_after)
+        marked = schema.get("x-searchable")
+        sub = (field.start, field.end)
+        if marked is False or (marked is None and len(parts) == 1 and searchable):
+            near = _nearest(name, searchable) if searchable else None
+            yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"the API docs of `GET {template}` do not mark "
+                              f"`{name}` searchable: the vendor may reject or ignore this filter",
+                              source=entry.source, pointer=entry.child("url"), sub=sub,
+                              help=f"did you mean `{near}`?" if near else None)
+            continue
+        allowed = schema.get("x-searchable-operators")
+        operator = condition.operator.upper()
+        if marked is True and isinstance(allowed, list) and allowed and operator in _COMPARISONS and \
+                operator not in {str(a).upper() for a in allowed}:
+            yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"`{name}` takes the operators "
+                              f"{', '.join(f'`{a}`' for a in allowed)} in the API docs of `GET {template}`, not "
+                              f"`{condition.operator}`", source=entry.source, pointer=entry.child("url"), sub=sub)
+
+
+_COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
+
+
+def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Iterator[Finding]:
     differing = [k for k in sorted(set(entry.value) | set(default)) if entry.value.get(k) != default.get(k)]
     if not differing:
         return
