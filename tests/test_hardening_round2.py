@@ -170,3 +170,52 @@ def test_a_killed_worker_is_an_error_not_a_traceback(tmp_path):
     os.kill(next(iter(workers)), signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 2 and "a worker process died" in err and "Traceback" not in err
+
+
+def test_the_cache_never_writes_through_a_link_and_leaves_no_tmp(tmp_path, monkeypatch):
+    from validator import cache
+    from validator.findings import Finding
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "cache"
+    root.mkdir()
+    key = "ab" + "0" * 62
+    (root / "ab").symlink_to(outside, target_is_directory=True)
+    monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(root))
+    finding = Finding("CE620", "error", "m", "p", "", 1, 1, 1, 2)
+    cache.store(key, [finding])
+    assert list(outside.iterdir()) == []  # nothing written through the link
+    (root / "ab").unlink()
+    (root / ".gitignore").symlink_to(outside / "victim")
+    cache.store(key, [finding])
+    assert not (outside / "victim").exists() and cache.load(key, path="p") == [finding]
+    assert not list(root.rglob("*.tmp"))
+
+
+def test_the_cache_is_pruned(tmp_path):
+    from validator import cache
+
+    for i in range(30):
+        folder = tmp_path / f"{i:02d}"
+        folder.mkdir()
+        (folder / f"{i:02d}{'0' * 62}.json").write_text("{}")
+        os.utime(folder / f"{i:02d}{'0' * 62}.json", (i, i))
+    assert cache.prune(tmp_path, keep=20) == 14  # down to four fifths of the limit, oldest first
+    left = sorted(p.name[:2] for p in tmp_path.rglob("*.json"))
+    assert left == [f"{i:02d}" for i in range(14, 30)]
+
+
+def test_an_element_folder_behind_a_link_is_in_the_cache_key(tmp_path):
+    from validator.check_runner import _tree_fingerprint
+
+    real = tmp_path / "real" / "acme"
+    real.mkdir(parents=True)
+    (real / "element.json").write_text("{}")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "acme").symlink_to(real, target_is_directory=True)
+    (docs / "loop").symlink_to(docs, target_is_directory=True)  # a cycle is walked once
+    before = _tree_fingerprint(str(docs))
+    (real / "element.json").write_text('{"changed": true}')
+    assert _tree_fingerprint(str(docs)) != before

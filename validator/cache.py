@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -85,25 +87,87 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
 
 
 def store(key: str, findings: list[Finding]) -> None:
-    """Write atomically; a cache that cannot be written is silently skipped."""
-    directory = cache_dir() / key[:2]
+    """Write atomically; a cache that cannot be written is silently skipped.
+
+    Never through a symbolic link inside the cache folder (a checked-in link must not make the tool
+    write elsewhere), never leaving a ``.tmp`` file behind, and the folder is pruned now and then.
+    """
+    root = cache_dir()
+    directory = root / key[:2]
     items = []
     for f in findings:
         item = {name: getattr(f, name) for name in Finding.__slots__ if name not in ("path", "fix")}
         item["fix"] = _fix_to_json(f.fix)
         items.append(item)
+    tmp = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        root = cache_dir()
-        gitignore = root / ".gitignore"
-        if not gitignore.exists():
-            gitignore.write_text("# Created by ce-validator; safe to delete.\n*\n", encoding="utf-8")
+        if root.is_symlink() or directory.is_symlink():
+            return
+        _write_gitignore(root)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump({"format": _FORMAT, "findings": items}, handle)
         os.replace(tmp, directory / f"{key}.json")
+        tmp = None
+        if random.random() < 1 / 64:
+            prune(root)
     except OSError:
         return
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+#: The most entries the cache keeps; past it the oldest go (a pre-commit hook's cache stays small).
+MAX_ENTRIES = 20_000
+
+
+def prune(root: Path, *, keep: int = MAX_ENTRIES) -> int:
+    """Remove the least recently written entries beyond ``keep``, and stale ``.tmp`` files; how many went."""
+    entries: list[tuple[int, str]] = []
+    removed = 0
+    for directory in root.iterdir() if root.is_dir() else ():
+        if directory.is_symlink() or not directory.is_dir():
+            continue
+        for file in directory.iterdir():
+            try:
+                info = file.lstat()
+            except OSError:
+                continue
+            if file.suffix == ".tmp" and info.st_mtime < time.time() - 3600:
+                removed += _unlink(file)
+            elif file.suffix == ".json":
+                entries.append((info.st_mtime_ns, str(file)))
+    if len(entries) > keep:
+        entries.sort()
+        for _mtime, name in entries[: len(entries) - keep * 4 // 5]:
+            removed += _unlink(Path(name))
+    return removed
+
+
+def _unlink(file: Path) -> int:
+    try:
+        file.unlink()
+    except OSError:
+        return 0
+    return 1
+
+
+def _write_gitignore(root: Path) -> None:
+    gitignore = root / ".gitignore"
+    if os.path.lexists(gitignore):
+        return
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(gitignore, flags, 0o644)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("# Created by ce-validator; safe to delete.\n*\n")
 
 
 def _fix_to_json(fix: Fix | None) -> dict[str, Any] | None:

@@ -39,13 +39,24 @@ def _settings(kind: str, options) -> dict:
 
 
 def _tree_fingerprint(directory: str) -> list:
+    """Every file under ``directory`` with its size and mtime, following links (an element folder reached
+    through a symbolic link changes the key when its files change), each real folder once."""
     if not os.path.isdir(directory):
         return [directory, "missing"]
-    entries = [directory]
-    for root, subdirs, files in os.walk(directory):
+    entries: list = [directory, os.path.realpath(directory)]
+    seen: set[str] = set()
+    for root, subdirs, files in os.walk(directory, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree
+            subdirs[:] = []
+            continue
+        seen.add(real)
         subdirs.sort()
         for name in sorted(files):
-            info = os.stat(os.path.join(root, name))
+            try:
+                info = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
             entries.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
     return entries
 
