@@ -219,3 +219,20 @@ def test_an_element_folder_behind_a_link_is_in_the_cache_key(tmp_path):
     before = _tree_fingerprint(str(docs))
     (real / "element.json").write_text('{"changed": true}')
     assert _tree_fingerprint(str(docs)) != before
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b'[tool.ce-validator]\nexclude = ["[z-a]"]\n', "'[z-a]' is not a valid glob: bad character range z-a"),
+    (b'[tool.ce-validator]\n# caf\xe9\nignore = ["CE6"]\n', "pyproject.toml:2: byte 0xE9 is not UTF-8"),
+    (b"[tool.ce-validator]\nselect = " + b"[" * 50_000 + b"]" * 50_000 + b"\n", "nested too deeply"),
+])
+def test_a_broken_configuration_is_exit_2_with_its_place(tmp_path, content, message):
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    (tmp_path / "body.json").write_text('{"c": {"url": "/hubs/crm/c", "idField": "id"}}')
+    result = run_cli("check", "body.json", cwd=tmp_path)
+    assert result.code == 2 and message in result.err and "Traceback" not in result.err, result.err
+
+
+def test_a_configuration_that_never_ends_is_refused():
+    result = run_cli("check", "--config", "/dev/zero", "examples/sageone-polling-fixed.json", timeout=60)
+    assert result.code == 2 and "not a regular file" in result.err

@@ -326,13 +326,45 @@ def parse_at(value: object) -> datetime:
                      f"2020-06-01T12:00:00Z, 'now' or '-15m'")
 
 
+#: A configuration file larger than this is refused (``--config /dev/zero`` must end).
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def _read_config(path: Path) -> str:
+    """The text of a configuration file: a regular file of at most :data:`MAX_CONFIG_BYTES`, in UTF-8.
+
+    ``ConfigError`` otherwise, naming the byte that is not UTF-8 (a pyproject.toml with one Latin-1
+    byte must not silently lose its table).
+    """
+    try:
+        with open(path, "rb") as handle:
+            if not os.path.isfile(path):
+                raise ConfigError([ConfigProblem(str(path), None, "not a regular file")])
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError([ConfigProblem(str(path), None, "no such configuration file")]) from None
+    except OSError as exc:
+        raise ConfigError([ConfigProblem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError([ConfigProblem(str(path), None, f"larger than {MAX_CONFIG_BYTES // 1024} KiB: not a "
+                                                          "configuration file")])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError([ConfigProblem(str(path), None, f"byte 0x{data[exc.start]:02X} is not UTF-8 (TOML files "
+                                                          "are UTF-8): re-save the file as UTF-8", line)]) from None
+
+
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with open(pyproject, "rb") as handle:
+            head = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError:
         return False
-    if "ce-validator" not in text:
+    if b"ce-validator" not in head:
         return False
+    text = _read_config(pyproject)  # a table we cannot read is an error, not "no configuration"
     table = _parse(pyproject, text).get("tool", {})
     return isinstance(table, dict) and "ce-validator" in table
 
@@ -342,6 +374,8 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError([ConfigProblem(str(path), None, "invalid TOML: nested too deeply")]) from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)$", str(exc))
         message = str(exc)[:found.start()].rstrip() + f" (column {found.group(2)})" if found else str(exc)
@@ -350,12 +384,7 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 
 
 def _load_file(path: Path, *, explicit: bool) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError([ConfigProblem(str(path), None, "no such configuration file")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([ConfigProblem(str(path), None, f"cannot read: {exc}")]) from None
+    text = _read_config(path)
     data = _parse(path, text)
     in_pyproject = path.name == "pyproject.toml"
     if in_pyproject:
@@ -394,6 +423,8 @@ def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Conf
         except ValueError as exc:
             problems.append(ConfigProblem(str(path), prefix + "at", str(exc),
                                           _line_of(text, "at", in_pyproject=bool(prefix))))
+    if not problems:
+        problems.extend(_glob_problems(path, text, table, prefix))
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
     root = path.parent
@@ -416,6 +447,29 @@ def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Conf
         element_schemas=tuple(str(root / folder) for folder in table.get("element-schemas", [])),
         exclude=tuple(table.get("exclude", [])),
     )
+
+
+def _glob_problems(path: Path, text: str, table: Mapping[str, Any], prefix: str) -> list[ConfigProblem]:
+    """Globs that cannot be matched (``[z-a]``: a range backwards), each with its key and line."""
+    found = []
+    globs = [("exclude", g) for g in table.get("exclude", [])]
+    globs += [("per-file-ignores", g) for g in table.get("per-file-ignores", {})]
+    globs += [("ignore", item.split("#", 1)[0]) for item in table.get("ignore", []) if "#" in item]
+    for key, glob in globs:
+        problem = glob_problem(glob)
+        if problem is not None:
+            found.append(ConfigProblem(str(path), prefix + key, f"{glob!r} is not a valid glob: {problem}",
+                                       _line_of(text, key, in_pyproject=bool(prefix))))
+    return found
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be used as a glob, or ``None``."""
+    try:
+        _glob_regex(pattern)
+    except re.error as exc:
+        return str(exc.msg)
+    return None
 
 
 # -- validation -------------------------------------------------------------------------------------------------
