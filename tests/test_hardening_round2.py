@@ -236,3 +236,32 @@ def test_a_broken_configuration_is_exit_2_with_its_place(tmp_path, content, mess
 def test_a_configuration_that_never_ends_is_refused():
     result = run_cli("check", "--config", "/dev/zero", "examples/sageone-polling-fixed.json", timeout=60)
     assert result.code == 2 and "not a regular file" in result.err
+
+
+def _body(**configuration: object) -> str:
+    return json.dumps({"element": {"key": "hubspot"}, "configuration": {"event.notification.enabled": "true",
+                                                                         **configuration}})
+
+
+@pytest.mark.parametrize("text", [
+    _body(**{"event.notification.callback.url": "http://a.[com"}),
+    _body(**{"event.poller.refresh_interval": "9" * 5000}),
+    '{"element": {"key": "hubspot"}, "configuration": {"event.poller.refresh_interval": ' + "9" * 5000 + "}}",
+    _body(**{"event.poller.configuration": {"c": {"url": "/hubs/crm/c?where=a='x\u2028y' and b>'${gmtDate:yyyy}'",
+                                                  "idField": "id"}}}),
+])
+def test_inputs_that_crashed_a_rule_are_findings(text):
+    from validator.engine import check
+
+    findings = check(text)
+    assert findings and not [f for f in findings if f.rule == "CE099"], findings
+
+
+def test_a_broken_user_overlay_is_exit_2(tmp_path):
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    (overlays / "hubspot.schema.json").write_text('{"type": 5}')
+    body = tmp_path / "body.json"
+    body.write_text(_body())
+    result = run_cli("check", "--element-schemas", str(overlays), str(body))
+    assert result.code == 2 and "not a valid JSON Schema" in result.err and "Traceback" not in result.err

@@ -388,6 +388,17 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
             raise OverlayError(f"{path}: cannot read the element schema: {exc}") from None
         if not isinstance(schema, dict):
             raise OverlayError(f"{path}: an element schema must be a JSON object")
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import SchemaError
+
+        try:
+            Draft202012Validator.check_schema(schema)
+        except SchemaError as exc:
+            where = "/".join(str(part) for part in exc.absolute_path) or "the top level"
+            raise OverlayError(f"{path}: not a valid JSON Schema (Draft 2020-12) at {where}: "
+                               f"{exc.message[:200]}") from None
+        except (RecursionError, ValueError):
+            raise OverlayError(f"{path}: not a valid JSON Schema (too deep or too large)") from None
         uri = schema.get("$id") if isinstance(schema.get("$id"), str) else path.resolve().as_uri()
         return uri, schema
     return None
@@ -417,6 +428,29 @@ def validate(value: Any, *, schema: str = "instance", element: str | None = None
     """
     if schema not in _names():
         raise UnknownSchemaError(schema, schema_names())
+    try:
+        return _validate(value, schema=schema, element=element, overlay_dirs=overlay_dirs)
+    except ValueError as exc:  # jsonschema's messages repr() every value: an int over 4,300 digits cannot be
+        if "integer string conversion" not in str(exc):  # shown, so such numbers are checked as infinity
+            raise
+        return _validate(_without_huge_ints(value), schema=schema, element=element, overlay_dirs=overlay_dirs)
+
+
+def _without_huge_ints(value: Any) -> Any:
+    """``value`` with every integer too long to print replaced by infinity (a number of the same sign)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value if value.bit_length() < 14_000 else float("inf") if value > 0 else float("-inf")
+    if isinstance(value, dict):
+        return {key: _without_huge_ints(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_huge_ints(item) for item in value]
+    return value
+
+
+def _validate(value: Any, *, schema: str, element: str | None,
+              overlay_dirs: tuple[str, ...]) -> list[SchemaProblem]:
     base = schema if schema in _KINDS else ("instance" if schema.startswith("elements/") else "document")
     translator = _Translator(value, base)
     translator.run(_validator(schema_uri(schema)), overlay=None)
@@ -455,6 +489,8 @@ def _kind_of(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return "a number of more than 60 digits"  # str() of a 5,000-digit int raises
     text = json.dumps(value, ensure_ascii=False)
     if len(text) > 60:
         if isinstance(value, dict):

@@ -423,7 +423,10 @@ def callback_problem(url: str) -> tuple[str, str] | None:
         url = stripped
     if url.lower() in ("true", "false", "null", "none", "undefined"):
         return f"the callback URL is `{url}`, not a URL", "give the absolute https URL that receives your events"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # `http://a.[com`: a bracket that opens no IPv6 address
+        return f"the callback URL `{url}` is not a URL ({exc})", "write it as https://host/path"
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and url[len(scheme):].startswith("://"):
         if parts.netloc:
@@ -540,6 +543,13 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     generic = 'write the whole number of minutes between polls, such as "15"'
     if isinstance(value, bool):
         return None, None, None
+    digits = (value.strip().lstrip("+-") if isinstance(value, str) and _INTEGER.fullmatch(value.strip())
+              else None)
+    if isinstance(value, int):
+        digits = str(abs(value)) if value.bit_length() < 64 else "9" * 20  # no str() of a 5,000-digit int
+    if digits is not None and len(digits.lstrip("0")) > 10:
+        return None, f"has {'more than 18' if len(digits) >= 20 else len(digits.lstrip('0'))} digits: more than " \
+                     "the platform's whole numbers (Java int) hold", generic
     if isinstance(value, int):
         return value, None, None
     if isinstance(value, float):
