@@ -265,3 +265,26 @@ def test_a_broken_user_overlay_is_exit_2(tmp_path):
     body.write_text(_body())
     result = run_cli("check", "--element-schemas", str(overlays), str(body))
     assert result.code == 2 and "not a valid JSON Schema" in result.err and "Traceback" not in result.err
+
+
+def test_deep_input_outside_check_is_a_usage_error(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' * 5000 + "1" + "}" * 5000)
+    for args in (("render", str(deep)), ("schema", "from-element", str(deep))):
+        result = run_cli(*args)
+        assert result.code == 2 and "CE018" in result.err and "Traceback" not in result.err, args
+
+
+def test_render_with_stdin_closed():
+    proc = subprocess.run([sys.executable, "-m", "validator", "render", "-"], cwd=ROOT, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120, close_fds=True,
+                          preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2 and "standard input is closed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_schema_from_element_never_overwrites_its_input(tmp_path):
+    element = tmp_path / "element.json"
+    original = json.dumps({"key": "acme", "configuration": []})
+    element.write_text(original)
+    result = run_cli("schema", "from-element", str(element), "-o", str(element))
+    assert result.code == 2 and "is the input" in result.err and element.read_text() == original

@@ -30,7 +30,7 @@ import sys
 from typing import Any
 
 from ._io import UsageError as _UsageError
-from ._io import read_text as _read
+from ._io import read_json
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -217,18 +217,6 @@ def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int,
     }
 
 
-def _syntax_error(name: str, text: str) -> str:
-    """The JSON error as `check` reports it: ``file:line:col: CODE message``."""
-    from ..source import load_source
-
-    source = load_source(text, path=name)
-    problem = next(iter(source.problems), None)
-    if problem is None:
-        return f"{name}: not valid JSON"
-    line, column = source.line_col(problem.start)
-    return f"{name}:{line}:{column}: {problem.rule} {problem.message} (run `ce-validator check {name}`)"
-
-
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the options not given on the command line from the configuration file, then the defaults."""
     from pathlib import Path
@@ -276,11 +264,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         document = None
         if args.file is not None:
-            text = _read(args.file)
-            try:
-                document = json.loads(text)
-            except ValueError:
-                raise _UsageError(_syntax_error(args.file, text)) from None
+            document = read_json(args.file)
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:

@@ -59,14 +59,16 @@ def _from_element(args: argparse.Namespace) -> int:
     if not args.element_file:
         sys.stderr.write("ce-validator schema from-element: give the element definition file (element.json)\n")
         return 2
-    try:
-        data = json.loads(Path(args.element_file).read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        sys.stderr.write(f"ce-validator schema from-element: {args.element_file}: cannot read: "
-                         f"{exc.strerror or exc}\n")
+    from ._io import UsageError, read_json
+
+    if args.output and _same_file(args.output, args.element_file):
+        sys.stderr.write(f"ce-validator schema from-element: {args.output}: is the input; write the schema "
+                         "to another file\n")
         return 2
-    except ValueError as exc:
-        sys.stderr.write(f"ce-validator schema from-element: {args.element_file}: not valid JSON: {exc}\n")
+    try:
+        data = read_json(args.element_file)
+    except UsageError as exc:
+        sys.stderr.write(f"ce-validator schema from-element: {exc}\n")
         return 2
     if not isinstance(data, dict) or not isinstance(data.get("configuration"), list):
         sys.stderr.write(f"ce-validator schema from-element: {args.element_file}: not an element definition "
@@ -83,3 +85,12 @@ def _from_element(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(text)
     return 0
+
+
+def _same_file(one: str, other: str) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.abspath(one) == os.path.abspath(other)

@@ -105,16 +105,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_poller(name: str) -> Any:
-    from ..source import load_source
+    from ._io import read_source
 
-    loaded = load_source(_read(name), path=name)
-    if not loaded.valid:
-        problem = next((p for p in loaded.problems if p.severity != "info"), None)
-        if problem is None:
-            raise _UsageError(f"{name}: not valid JSON")
-        line, column = loaded.line_col(problem.start)
-        raise _UsageError(f"{name}:{line}:{column}: {problem.rule} {problem.message} (run `ce-validator check {name}`)")
-    return loaded
+    return read_source(name)
 
 
 def _apply_config(args: argparse.Namespace) -> None:
