@@ -52,3 +52,23 @@ def read_source(name: str, text: str | None = None) -> Source:
 def read_json(name: str, text: str | None = None) -> Any:
     """The JSON value of file ``name`` (or ``text``): :func:`read_source`'s value."""
     return read_source(name, text).value
+
+
+def element_docs(directories: list[str] | tuple[str, ...], key: str | None, document: Any, *,
+                 option: str) -> tuple[str, Any]:
+    """``(key, docs)`` of the element named by ``key``, or else by ``document``'s ``element.key``.
+
+    ``docs`` is :func:`validator.elements.find_element`'s answer (``None`` when the folders lack it).
+    :class:`UsageError` when no key is known or the folders cannot be read; ``option`` names the option
+    that needs them (``--default``, ``--element-docs``).
+    """
+    from ..elements import ElementDocsError, find_element
+
+    if key is None and isinstance(document, dict) and isinstance(document.get("element"), dict):
+        key = document["element"].get("key")
+    if not isinstance(key, str) or not key:
+        raise UsageError(f"{option} needs --element KEY (or a FILE whose element.key names it)")
+    try:
+        return key, find_element(tuple(directories), key)
+    except ElementDocsError as exc:
+        raise UsageError(str(exc)) from None

@@ -30,7 +30,7 @@ import sys
 from typing import Any
 
 from ._io import UsageError as _UsageError
-from ._io import read_json
+from ._io import element_docs, read_json
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -238,19 +238,9 @@ def _apply_config(args: argparse.Namespace) -> None:
 
 def _default_poller(args: argparse.Namespace, document: Any) -> dict:
     """The element's default poller configuration, from its definition in --element-docs."""
-    from ..elements import ElementDocsError, find_element
-
     if not args.element_docs:
         raise _UsageError("--default needs --element-docs DIR")
-    key = args.element
-    if key is None and isinstance(document, dict) and isinstance(document.get("element"), dict):
-        key = document["element"].get("key")
-    if not isinstance(key, str) or not key:
-        raise _UsageError("--default needs --element KEY (or a FILE whose element.key names it)")
-    try:
-        docs = find_element(tuple(args.element_docs), key)
-    except ElementDocsError as exc:
-        raise _UsageError(str(exc)) from None
+    key, docs = element_docs(args.element_docs, args.element, document, option="--default")
     default = docs.definition.default_poller_value() if docs and docs.definition else None
     if default is None:
         raise _UsageError(f"element {key!r} has no default poller in {', '.join(args.element_docs)}")

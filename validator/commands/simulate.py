@@ -159,19 +159,10 @@ def _since(args: argparse.Namespace, loaded: Any, settings: Settings) -> int:
 
 
 def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
-    from ..elements import ElementDocsError, find_element
     from ..simulate import records_from_element_docs
+    from ._io import element_docs
 
-    key = args.element
-    value = loaded.value
-    if key is None and isinstance(value, dict) and isinstance(value.get("element"), dict):
-        key = value["element"].get("key")
-    if not isinstance(key, str) or not key:
-        raise _UsageError("--element-docs needs --element KEY (or a FILE whose element.key names it)")
-    try:
-        docs = find_element(tuple(args.element_docs), key)
-    except ElementDocsError as exc:
-        raise _UsageError(str(exc)) from None
+    key, docs = element_docs(args.element_docs, args.element, loaded.value, option="--element-docs")
     if docs is None or docs.api is None:
         raise _UsageError(f"no API docs (swagger.json) for element {key!r} in {', '.join(args.element_docs)}")
     api = docs.api
