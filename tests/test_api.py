@@ -86,3 +86,9 @@ def test_errors_and_options_are_exported():
     assert (Path(validator.__file__).parent / "py.typed").is_file()
     with pytest.raises(validator.ConfigError):
         validator.check(BODY, config=Path(__file__))  # not TOML
+
+
+def test_every_export_is_listed_and_importable():
+    assert sorted(validator.__all__) == sorted(["__version__", *validator._EXPORTS])
+    for name in validator.__all__:
+        assert getattr(validator, name) is not None

@@ -34,7 +34,31 @@ _EXPORTS = {
     "Problem": "validator.findings",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "__version__",
+    "Config",
+    "ConfigError",
+    "DateParseError",
+    "DatePattern",
+    "Edit",
+    "Finding",
+    "Fix",
+    "Options",
+    "PatternError",
+    "Problem",
+    "RenderedUrl",
+    "SetupError",
+    "UnknownRuleError",
+    "ZoneResolution",
+    "check",
+    "check_file",
+    "compile_pattern",
+    "format_date",
+    "load_config",
+    "parse_url_template",
+    "render_url",
+    "resolve_zone",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dates.parse import DateParseError
