@@ -34,23 +34,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only ``command``'s module is imported and configured (all of them when ``None``).
+
+    The other commands are still listed with their help line, so ``--help``, ``--version`` and an
+    unknown command cost no command module's import.
+    """
     from ._version import __version__
 
     parser = _Parser(prog="ce-validator", description="Catch mistakes in Cloud Elements instance bodies and pollers.")
     parser.add_argument("--version", action="version", version=f"ce-validator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # a command not built yet
+        if command is not None and name != command:
+            sub.add_parser(name, help=help_text)
+            continue
+        module = importlib.import_module(module_name)
         command_parser = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
         module.configure(command_parser)
         command_parser.set_defaults(_run=module.run, _parser=command_parser)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str:
+    """The command named on the command line ("" when none is: only the top-level options are parsed)."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else ""
+    return ""
 
 
 def _tolerant_streams() -> None:
@@ -66,8 +77,9 @@ def _tolerant_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
-    parser = build_parser()
-    args, extras = parser.parse_known_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(arguments))
+    args, extras = parser.parse_known_args(arguments)
     if extras:  # reported by the subcommand's parser, so the usage shown is that command's
         (getattr(args, "_parser", None) or parser).error(f"unrecognized arguments: {' '.join(extras)}")
     if getattr(args, "_run", None) is None:
