@@ -11,7 +11,7 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from validator.engine import check
@@ -40,11 +40,15 @@ url_piece = st.one_of(
     macro,
     st.sampled_from(["/hubs/crm/contacts", "/hubs/finance/customers", "contacts", " /x", "?", "&", "where=", "'",
                      "=", ">=", " and ", " or ", "(", ")", "{id}", "}", "%20", "+", "like", " in ('a','b')",
-                     "is null", "pageSize=5", "lastModifiedDate", "'Modified Time'"]),
+                     "is null", "pageSize=5", "lastModifiedDate", "'Modified Time'", "\u2028", "\ud800",
+                     "%253E", "==", "&"]),
 )
 urls = st.lists(url_piece, max_size=10).map("".join)
+# Hostile inputs that once broke a rule (hardening, round 2) stay in the mix.
+HOSTILE = ["9" * 5000, "x\ud800", "a\u2028b", "http://a.[com", "\x00", "-" + "9" * 30, "https;//x.example"]
 json_scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=20),
-                         st.sampled_from(["true", "false", "15", "<minutes>", "xxxx", "${ENV_VAR}", "webhooks"]))
+                         st.sampled_from(["true", "false", "15", "<minutes>", "xxxx", "${ENV_VAR}", "webhooks",
+                                          *HOSTILE]))
 entries = st.fixed_dictionaries(
     {"url": urls},
     optional={
@@ -68,7 +72,8 @@ configurations = st.fixed_dictionaries(
     {},
     optional={
         "event.notification.enabled": json_scalars,
-        "event.notification.callback.url": st.sampled_from(["https://a.example/cb", "", None, "ftp://x", "false"]),
+        "event.notification.callback.url": st.sampled_from(["https://a.example/cb", "", None, "ftp://x", "false",
+                                                            "http://a.[com", "http://localhost:8080/cb"]),
         "event.vendor.type": st.sampled_from(["polling", "webhook", "webhooks", "", 5]),
         "event.poller.refresh_interval": json_scalars,
         "oauth.api.secret": json_scalars,
@@ -120,6 +125,8 @@ def test_random_bare_pollers(poller):
 
 
 @fuzz
+@example(text="\x00{}")
+@example(text='{"a": ' + "9" * 5000 + "}")
 @given(text=st.lists(st.sampled_from(list('{}[]",:\'\\/ \n\tabc01-.eE') + ["“", "”", "\\u0027", "//", "NaN",
                                                                           "true", "null"]),
                      max_size=60).map("".join))
