@@ -89,7 +89,7 @@ class Context:
         for entry in poller_entries(self.value, self.kind, decode=decoded):
             yield Entry(entry.name, entry.value, sources[entry.ref], entry.inner)
 
-    def display_pointer(self, source: Any, pointer: str) -> str:
+    def display_pointer(self, source: Source, pointer: str) -> str:
         """The pointer shown to users: a pointer inside a stringified poller is prefixed with the string's."""
         for ref, poller_source in self.pollers:
             if ref.stringified and poller_source is source:
@@ -105,7 +105,7 @@ class Context:
         rule: Rule,
         message: str,
         *,
-        source: Any = None,
+        source: Source | None = None,
         pointer: str = "",
         key: bool = False,
         sub: tuple[int, int] | None = None,
@@ -128,7 +128,7 @@ class Context:
         return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
                           severity=severity, fix=fix)
 
-    def problem(self, problem: Problem, *, source: Any = None, pointer: str = "") -> Finding:
+    def problem(self, problem: Problem, *, source: Source | None = None, pointer: str = "") -> Finding:
         """Place a :class:`Problem` found inside the string value at ``pointer``."""
         return self.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer,
                             sub=(problem.start, problem.end), help=problem.help, severity=problem.severity,
@@ -147,7 +147,7 @@ class Context:
                        pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column,
                        help=help, fix=fix)
 
-    def _string_fix(self, fix: Fix, source: Any, pointer: str) -> Fix | None:
+    def _string_fix(self, fix: Fix, source: Source, pointer: str) -> Fix | None:
         """``fix`` (offsets into the decoded string at ``pointer``) as edits of the file's text, re-escaped.
 
         Inside a stringified poller the string is escaped twice; each edit's replacement is escaped
