@@ -11,7 +11,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .findings import Edit, Finding, Fix, Problem, Severity
 from .masking import MaskedText, Secrets, find_secrets
@@ -20,6 +20,9 @@ from .rules.base import Rule
 from .options import Options, SetupError
 from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
                     looks_like_cloud_elements, poller_entries, resolve_pointer)
+
+if TYPE_CHECKING:
+    from .source import Source
 
 SCHEMA_CHECK = "validator.rules.schema_check"
 NOT_CLOUD_ELEMENTS = "CE090"
@@ -34,7 +37,7 @@ class Entry:
 
     name: str
     value: Any
-    source: Any  # validator.source.Source (the file, or the decoded poller string)
+    source: Source  # the file, or the decoded poller string
     pointer: str
 
     def child(self, *keys: str) -> str:
@@ -45,23 +48,24 @@ class Entry:
 class Context:
     """What a rule sees: the document, its kind and pollers, and ``finding`` to report with a position."""
 
-    source: Any
+    source: Source
     value: Any
     kind: Kind
     options: Options
-    pollers: list[tuple[PollerRef, Any]] = field(default_factory=list)  # (ref, Source holding the poller map)
-    _rules: dict | None = None
+    pollers: list[tuple[PollerRef, Source]] = field(default_factory=list)  # (ref, Source holding the poller map)
+    _rules: dict[str, Rule] | None = None
 
     @property
     def path(self) -> str | None:
         return self.source.path
 
     @property
-    def configuration(self) -> dict | None:
+    def configuration(self) -> dict[str, Any] | None:
         pointer = configuration_pointer(self.value, self.kind)
         if pointer is None:
             return None
-        return self.value if pointer == "" else self.value.get("configuration")
+        configuration: dict[str, Any] | None = self.value if pointer == "" else self.value.get("configuration")
+        return configuration
 
     @property
     def configuration_pointer(self) -> str | None:
@@ -85,7 +89,7 @@ class Context:
         for entry in poller_entries(self.value, self.kind, decode=decoded):
             yield Entry(entry.name, entry.value, sources[entry.ref], entry.inner)
 
-    def display_pointer(self, source: Any, pointer: str) -> str:
+    def display_pointer(self, source: Source, pointer: str) -> str:
         """The pointer shown to users: a pointer inside a stringified poller is prefixed with the string's."""
         for ref, poller_source in self.pollers:
             if ref.stringified and poller_source is source:
@@ -101,7 +105,7 @@ class Context:
         rule: Rule,
         message: str,
         *,
-        source: Any = None,
+        source: Source | None = None,
         pointer: str = "",
         key: bool = False,
         sub: tuple[int, int] | None = None,
@@ -124,7 +128,7 @@ class Context:
         return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
                           severity=severity, fix=fix)
 
-    def problem(self, problem: Problem, *, source: Any = None, pointer: str = "") -> Finding:
+    def problem(self, problem: Problem, *, source: Source | None = None, pointer: str = "") -> Finding:
         """Place a :class:`Problem` found inside the string value at ``pointer``."""
         return self.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer,
                             sub=(problem.start, problem.end), help=problem.help, severity=problem.severity,
@@ -143,7 +147,7 @@ class Context:
                        pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column,
                        help=help, fix=fix)
 
-    def _string_fix(self, fix: Fix, source: Any, pointer: str) -> Fix | None:
+    def _string_fix(self, fix: Fix, source: Source, pointer: str) -> Fix | None:
         """``fix`` (offsets into the decoded string at ``pointer``) as edits of the file's text, re-escaped.
 
         Inside a stringified poller the string is escaped twice; each edit's replacement is escaped
@@ -210,19 +214,19 @@ class CheckedDocument:
 
     findings: list[Finding]
     secrets: Secrets
-    source: Any  # validator.source.Source
+    source: Source
 
     def masked_text(self) -> MaskedText:
         """The document's text with every secret masked: the only text outputs may show."""
         return self.secrets.mask(self.source.text)
 
 
-def check_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | None = None) -> list[Finding]:
+def check_source(loaded: Source, *, kind: Kind | str = "auto", options: Options | None = None) -> list[Finding]:
     """Check an already loaded :class:`validator.source.Source`; secret values are scrubbed from messages."""
     return inspect_source(loaded, kind=kind, options=options).findings
 
 
-def inspect_source(loaded: Any, *, kind: Kind | str = "auto", options: Options | None = None) -> CheckedDocument:
+def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Options | None = None) -> CheckedDocument:
     """Check ``loaded`` and keep what outputs need: scrubbed findings and the document's secrets.
 
     The secrets are looked for only when there is a finding to show.
@@ -326,7 +330,7 @@ def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> lis
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple] = set()
+    seen: set[tuple[str, int, int, str]] = set()
     unique = []
     for finding in findings:
         marker = (finding.rule, finding.line, finding.column, finding.message)

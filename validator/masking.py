@@ -39,10 +39,10 @@ MASK = "****"
 # A key in any quoting (also escaped inside a JSON string), then a colon.
 # A key starts where no word character precedes it: a run of letters is tried once, not at each of them.
 _KEY = re.compile(r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})\\*["'“”‘’„]?[ \t]*:""")
-_GAP = re.compile(r"(?:[ \t]|\\+[nrt])*")
+_GAP = re.compile(r"(?:[ \t]|\\+[nrt])+")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
-_BARE_END = re.compile(r"[,}\]\r\n]|$")
+_BARE_END = re.compile(r"[,}\]\r\n]")
 _QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=(?P<value>[^&#;\s'\"]*)")
 _TEXT_QUERY = re.compile(r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?P<value>[^&#;\s'\"\\<>]+)")
 _SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
@@ -157,7 +157,8 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
     for match in _KEY.finditer(text):
         if not _is_secret(match.group("key"), extra_keys):
             continue
-        start = _GAP.match(text, match.end()).end()  # type: ignore[union-attr]
+        gap = _GAP.match(text, match.end())
+        start = gap.end() if gap else match.end()
         span = _value_extent(text, start)
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
@@ -192,7 +193,8 @@ def _value_extent(text: str, start: int) -> tuple[int, int] | None:
                 return begin, index - slashes
             index += 1
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
-    end = _BARE_END.search(text, start).start()  # type: ignore[union-attr]
+    bare_end = _BARE_END.search(text, start)
+    end = bare_end.start() if bare_end else len(text)
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end

@@ -27,7 +27,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..findings import Problem, Severity
+    from ..masking import Secrets
+    from ..urls.render import RenderedUrl
 
 from ._io import UsageError as _UsageError
 from ._io import element_docs, read_json
@@ -62,7 +69,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="render the element's default poller (from its definition) instead of FILE's")
 
 
-def _time(text: str, option: str, now=None):
+def _time(text: str, option: str, now: datetime | None = None) -> datetime:
     try:
         from ..timeparse import parse_user_time
     except ImportError as exc:  # a broken installation, not the user's input
@@ -93,11 +100,20 @@ def _refresh_interval(document: Any, pointer: str) -> int:
     return minutes if minutes > 0 else 15
 
 
-def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict]]:
+class _Skipped(TypedDict):
+    """A poller resource render leaves out, and why (the JSON output's ``skipped`` rows)."""
+
+    name: str
+    pointer: str
+    reason: str
+
+
+def _entries(document: Any) -> tuple[list[tuple[str, str, dict[str, Any], int]], list[_Skipped]]:
     """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones."""
     from ..kinds import PollerDecodeError, PollerRef, decode_poller, poller_entries
 
-    found, skipped = [], []
+    found: list[tuple[str, str, dict[str, Any], int]] = []
+    skipped: list[_Skipped] = []
 
     def decode(value: Any, ref: PollerRef) -> Any:
         try:
@@ -117,7 +133,7 @@ def _entries(document: Any) -> tuple[list[tuple[str, str, dict, int]], list[dict
     return found, skipped
 
 
-def _problems(rendered, encode_values: bool) -> list[tuple[Any, str]]:
+def _problems(rendered: RenderedUrl, encode_values: bool) -> list[tuple[Problem, Severity]]:
     """The template's problems with their severities, as `check` reports them (CE617 is not asked for here)."""
     from ..rules import rule_for
     from ..rules.urls import url_problems
@@ -126,7 +142,8 @@ def _problems(rendered, encode_values: bool) -> list[tuple[Any, str]]:
     return [(p, p.severity or rule_for(p.rule).severity) for p in problems]
 
 
-def _render(entry: dict, interval: int, at, now, args: argparse.Namespace):
+def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datetime | None,
+            args: argparse.Namespace) -> tuple[RenderedUrl, int]:
     from ..urls.render import render_url
 
     delay = entry.get("pollDelay", 0)
@@ -148,20 +165,20 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     return "".join(line).rstrip()
 
 
-def _secrets(rendered):
+def _secrets(rendered: RenderedUrl) -> list[Secrets]:
     """Credentials in the rendered URLs' queries (``?apiKey=``): masked in every line render prints."""
     from ..masking import url_secrets
 
     return [url_secrets(u) for u in (rendered.template, rendered.url, rendered.request_url)]
 
 
-def _scrub(text: str, secrets) -> str:
+def _scrub(text: str, secrets: list[Secrets]) -> str:
     for found in secrets:
         text = found.scrub(text) or text
     return text
 
 
-def _text_block(name: str, rendered, delay: int, encode_values: bool) -> list[str]:
+def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: bool) -> list[str]:
     pad = " " * 12
     lines = [name]
     secrets = _secrets(rendered)
@@ -189,7 +206,8 @@ def _text_block(name: str, rendered, delay: int, encode_values: bool) -> list[st
     return lines
 
 
-def _json_resource(name: str, pointer: str, rendered, delay: int, interval: int, encode_values: bool) -> dict:
+def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, interval: int,
+                   encode_values: bool) -> dict[str, Any]:
     secrets = _secrets(rendered)
     return {
         "name": name,
@@ -236,7 +254,7 @@ def _apply_config(args: argparse.Namespace) -> None:
         args.at = config.at if config.at is not None else "now"
 
 
-def _default_poller(args: argparse.Namespace, document: Any) -> dict:
+def _default_poller(args: argparse.Namespace, document: Any) -> dict[str, Any]:
     """The element's default poller configuration, from its definition in --element-docs."""
     if not args.element_docs:
         raise _UsageError("--default needs --element-docs DIR")

@@ -256,31 +256,37 @@ def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     from .zones import zone_problems
 
     label = "updated" if kind == "upd" else "created"
-    field, fmt, zone = line.field(f"{kind}Field"), line.field(f"{kind}Fmt"), line.field(f"{kind}Tz")
-    has_field, has_format = bool(line.value(f"{kind}Field")), bool(line.value(f"{kind}Fmt"))
-    has_zone = bool(line.value(f"{kind}Tz"))
-    if has_field and not has_format:
-        at = fmt if fmt is not None else field
+    written_format = line.field(f"{kind}Fmt")
+    # each field only when it holds more than spaces
+    field, fmt, zone = _given(line.field(f"{kind}Field")), _given(written_format), _given(line.field(f"{kind}Tz"))
+    if field is not None and fmt is None:
+        at = written_format if written_format is not None else field
         yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date field "
                                f"`{field.text.strip()}` but no <{kind}Fmt> format", at.start, at.end,
                       help=f"add |<{kind}Fmt> after the field: its SimpleDateFormat pattern, or milliseconds")
-    elif has_format and not has_field:
+    elif fmt is not None and field is None:
         yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date format but no <{kind}Field> "
                                "field", fmt.start, fmt.end, help=f"give the {label} date field before the format")
-    if has_zone and not (has_field or has_format):
+    if zone is not None and field is None and fmt is None:
         yield Problem(LEGACY_DATES_HALF_GIVEN.code, f"line {line.number} of `{URLS}` gives the {label} date zone without its field and "
                                "format", zone.start, zone.end, help=f"give <{kind}Field> and <{kind}Fmt>, or drop it",
                       severity="info")
-    zone_id = _trimmed(zone)[0] if has_zone else None
-    if has_zone and not find_placeholders(zone_id):
-        text, offset = _trimmed(zone)
-        yield from (_shift(problem, offset) for problem in zone_problems(text))
-    if has_format:
+    zone_id: str | None = None
+    if zone is not None:
+        zone_id, offset = _trimmed(zone)
+        if not find_placeholders(zone_id):
+            yield from (_shift(problem, offset) for problem in zone_problems(zone_id))
+    if fmt is not None:
         text, offset = _trimmed(fmt)
         if not find_placeholders(text, date_format=True):
             usable_zone = zone_id if zone_id and not find_placeholders(zone_id) else None
             yield from (_shift(problem, offset) for problem in format_problems(text, zone_id=usable_zone,
                                                                            updated=kind == "upd"))
+
+
+def _given(field: Field | None) -> Field | None:
+    """``field`` if it holds more than spaces (what :meth:`LegacyLine.value` reads as given)."""
+    return field if field is not None and field.text.strip() else None
 
 
 def _trimmed(field: Field) -> tuple[str, int]:
@@ -332,7 +338,7 @@ def _pointer(ctx: Context, key: str) -> str:
     return f"{ctx.configuration_pointer}/{escape_pointer_token(key)}"
 
 
-def _has_poller(config: dict) -> bool:
+def _has_poller(config: dict[str, Any]) -> bool:
     poller = config.get(POLLER)
     if isinstance(poller, dict):
         return bool(poller)
@@ -362,14 +368,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                           help=f"list {names} as resources of {POLLER}, each with its url and idField")
 
 
-def _superseded_message(config: dict) -> str:
+def _superseded_message(config: dict[str, Any]) -> str:
     message = f"`{URLS}` is the legacy poller format, superseded by `{POLLER}`"
     if _has_poller(config):
         message += ", which this configuration also sets"
     return message
 
 
-def _conversion_fix(urls: str, config: dict) -> str:
+def _conversion_fix(urls: str, config: dict[str, Any]) -> str:
     if _has_poller(config):
         return f'remove "{URLS}": "{POLLER}" configures the poller'
     converted, without_id = to_poller_configuration(urls)

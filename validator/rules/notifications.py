@@ -314,7 +314,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _refresh_interval(ctx, config)
 
 
-def _callback(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Finding]:
+def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
     missing = object()
     url = config.get(CALLBACK, missing)
     if enabled:
@@ -483,7 +483,7 @@ def vendor_suggestion(value: str) -> str | None:
     return close[0] if close else None
 
 
-def _vendor_type(ctx: Context, config: dict) -> Iterator[Finding]:
+def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
     value = config.get(VENDOR)
     if not isinstance(value, str) or value in VENDOR_TYPES or not value.strip() or is_unfilled(value):
         return
@@ -507,7 +507,7 @@ def _has_poller(ctx: Context) -> bool:
     return False
 
 
-def _poller_not_run(ctx: Context, config: dict, enabled: bool | None) -> Iterator[Finding]:
+def _poller_not_run(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
     if POLLER not in config or is_response(ctx.value) or not _has_poller(ctx):
         return
     if enabled is False:
@@ -584,7 +584,7 @@ def _days(days: int) -> str:
     return f"{days:,}" if days < 10**9 else f"10^{len(str(days)) - 1}"
 
 
-def _refresh_interval(ctx: Context, config: dict) -> Iterator[Finding]:
+def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
     if INTERVAL not in config:
         return
     value = config[INTERVAL]

@@ -43,11 +43,16 @@ Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Finding, Problem
 from . import rule_for
 from .base import Rule
+
+if TYPE_CHECKING:
+    from ..dates.analysis import PatternFacts
+    from ..engine import Context, Entry
+    from ..source import Source
 
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
@@ -245,7 +250,7 @@ def suggest_zone(zone_id: str) -> str | None:
 def zone_problems(zone_id: str) -> list[Problem]:
     """The CE5xx problems of one ``*DateTimezone`` value (offsets relative to the string)."""
     from ..dates.zones import resolve_zone
-    from .placeholders import find_placeholders
+    from ..vocabulary.placeholders import find_placeholders
 
     end = len(zone_id)
     if zone_id == "":
@@ -280,7 +285,7 @@ def zone_problems(zone_id: str) -> list[Problem]:
     return []
 
 
-def dates_configurations(ctx: Any) -> Iterator[tuple[Any, dict, str]]:
+def dates_configurations(ctx: Context) -> Iterator[tuple[Entry, dict[str, Any], str]]:
     """``(entry, datesConfiguration, pointer)`` for every entry whose ``datesConfiguration`` is an object."""
     for entry in ctx.entries():
         if not isinstance(entry.value, dict):
@@ -290,7 +295,7 @@ def dates_configurations(ctx: Any) -> Iterator[tuple[Any, dict, str]]:
             yield entry, config, entry.child("datesConfiguration")
 
 
-def check(ctx: Any) -> Iterator[Finding]:
+def check(ctx: Context) -> Iterator[Finding]:
     """CE5xx over every ``updatedDateTimezone``/``createdDateTimezone`` of every poller entry."""
     for entry, config, pointer in dates_configurations(ctx):
         for key in ZONE_KEYS:
@@ -308,7 +313,7 @@ def check(ctx: Any) -> Iterator[Finding]:
 _SAMPLES_MS: tuple[int, ...] = (1704448800000, 1720173600000)  # 2024-01-05 and 2024-07-05, 10:00 UTC
 
 
-def _offset_less(facts: Any) -> bool:
+def _offset_less(facts: PatternFacts) -> bool:
     """Whether a pattern writes neither an offset field nor a literal Z/UTC/GMT."""
     return not facts.has_offset and facts.literal_zone_letter is None and facts.literal_zone_name is None
 
@@ -321,7 +326,7 @@ def _hours(gaps: list[int]) -> str:
     return f"{shown} {unit}" + (" for part of the year" if 0 in gaps else "")
 
 
-def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterator[Finding]:
+def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> Iterator[Finding]:
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
     from ..dates.zones import resolve_zone
@@ -373,7 +378,7 @@ def _macro_zone_findings(ctx: Any, entry: Any, config: dict[str, Any]) -> Iterat
                                "or add the offset (`XXX`) to both patterns")
 
 
-def place(ctx: Any, problem: Problem, value: str, *, source: Any, pointer: str) -> Finding:
+def place(ctx: Context, problem: Problem, value: str, *, source: Source, pointer: str) -> Finding:
     """Place ``problem``: a problem spanning all of ``value`` points at the whole JSON string, quotes included."""
     if problem.start <= 0 and problem.end >= len(value):
         return ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer, help=problem.help,

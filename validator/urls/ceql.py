@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
-from ..findings import Edit, Fix
+from ..findings import Applicability, Edit, Fix
 from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
@@ -159,7 +159,7 @@ def _lex(masked: str) -> list[tuple[str, str, int, int]]:
 
 class _Add(Protocol):
     def __call__(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
-                 replacement: str | None = None) -> None: ...
+                 replacement: str | None = None, fix: Fix | None = None) -> None: ...
 
 
 #: One letter per token kind: the structure grammar reads the string of these letters.
@@ -215,7 +215,7 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
             # when it is one word (attributes='a,b), a guess when it swallowed more conditions
-            applicability = "safe" if not any(char.isspace() for char in tok[1:]) else "unsafe"
+            applicability: Applicability = "safe" if not any(char.isspace() for char in tok[1:]) else "unsafe"
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
