@@ -53,7 +53,6 @@ class Context:
     kind: Kind
     options: Options
     pollers: list[tuple[PollerRef, Source]] = field(default_factory=list)  # (ref, Source holding the poller map)
-    _rules: dict[str, Rule] | None = None
 
     @property
     def path(self) -> str | None:

@@ -240,7 +240,7 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             elif not (nxt in _OPERAND_KINDS or nxt in ("lparen", "not")):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition after it", start, end)
         elif kind == "like":
-            if not (nxt in _OPERAND_KINDS):
+            if nxt not in _OPERAND_KINDS:
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no pattern after it", start, end)
         elif kind == "in":
             if nxt != "lparen":
