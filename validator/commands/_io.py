@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..elements import ElementDocs
     from ..source import Source
 
 
@@ -55,7 +56,7 @@ def read_json(name: str, text: str | None = None) -> Any:
 
 
 def element_docs(directories: list[str] | tuple[str, ...], key: str | None, document: Any, *,
-                 option: str) -> tuple[str, Any]:
+                 option: str) -> tuple[str, ElementDocs | None]:
     """``(key, docs)`` of the element named by ``key``, or else by ``document``'s ``element.key``.
 
     ``docs`` is :func:`validator.elements.find_element`'s answer (``None`` when the folders lack it).
