@@ -120,7 +120,15 @@ def run_check(
     failed = False
     all_findings: list[Finding] = []
     files: list = []
-    for (item, config, options), outcome in zip(jobs, _execute(jobs, args.kind, use_cache, read)):
+    fixes = None
+    outcomes = _execute(jobs, args.kind, use_cache, read)
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        from . import fix_runner
+
+        fixes = fix_runner.Summary()
+        outcomes = fix_runner.execute(jobs, args.kind, read, write=not args.diff, unsafe=args.unsafe_fixes,
+                                      summary=fixes)
+    for (item, config, options), outcome in zip(jobs, outcomes):
         kind_of_outcome, payload = outcome
         if kind_of_outcome == "input-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
@@ -136,6 +144,14 @@ def run_check(
         all_findings.extend(findings)
         files.append(report(findings))
 
+    if fixes is not None:
+        for note in fixes.notes or ():
+            print(note, file=sys.stderr)
+        if args.diff:  # the diff is the output; nothing is written
+            sys.stdout.write(fixes.diff)
+            print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
+            return status or (1 if fixes.files else 0)
+        print(f"ce-validator: fixed {fixes.fixed} finding(s) in {fixes.files} file(s)", file=sys.stderr)
     color = should_color(sys.stdout, env=os.environ, mode=args.color)
     from ._version import __version__
     from .rules import registry

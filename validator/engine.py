@@ -274,10 +274,10 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
         if kind == "auto" and not unreadable and not looks_like_cloud_elements(loaded.text):
             return [stub.place(NOT_CLOUD_ELEMENTS, "not valid JSON, and not a Cloud Elements body", 0, 0,
                                severity="info")]
-        return sorted((stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity)
+        return sorted((stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix)
                        for p in loaded.problems), key=Finding.sort_key)
     for p in loaded.problems:
-        findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity))
+        findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix))
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
     if detected is None:
@@ -297,7 +297,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
             ctx.pollers.append((ref, embedded))
             for p in embedded.problems:
                 findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, help=p.help,
-                                          severity=p.severity))
+                                          severity=p.severity, fix=p.fix))
         else:
             ctx.pollers.append((ref, loaded))
 

@@ -48,6 +48,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "pyproject.toml with [tool.ce-validator], or .ce-validator.toml)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes to the files, then report what is left")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, apply the unsafe fixes too (they may change behaviour: review them)")
+    parser.add_argument("--diff", action="store_true",
+                        help="print a unified diff of what --fix would change, change nothing (exit 1 if any)")
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="the path to show for standard input")
 
 
@@ -117,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.paths:
         print("ce-validator check: error: give at least one PATH (or - for standard input)", file=sys.stderr)
+        return 2
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        print("ce-validator check: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
     return check_runner.run_check(args, inputs=list(iter_inputs(args.paths, stdin_name=args.stdin_filename)),
                                   read=read_input, select=_codes(args.select), ignore=_codes(args.ignore))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..findings import Problem
+from ..findings import Edit, Fix, Problem
 from ..vocabulary.placeholders import placeholder_at
 from .patterns import (
     _BRACKETS,
@@ -39,6 +39,36 @@ def _char(c: str) -> str:
 
 def _visible(text: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
+def _delete(message: str, start: int, end: int) -> Fix:
+    return Fix(message, (Edit(start, end, ""),))
+
+
+def _comment_fix(text: str, start: int, end: int) -> Fix:
+    """Remove a comment; a line holding only the comment goes with its line break, so no blank line stays."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    stop = _line_end(text, end)
+    alone = not text[line_start:start].strip(" \t")
+    if alone and not text[end:stop].strip(" \t"):
+        brk = _LINE_END.match(text, stop)
+        if brk is not None:
+            return _delete("remove the comment", line_start, brk.end())
+        if line_start > 0:  # the file's last line: take the line break before it, keep "no final newline"
+            before = line_start - 2 if text[line_start - 2:line_start] == "\r\n" else line_start - 1
+            return _delete("remove the comment", before, stop)
+        return _delete("remove the comment", start, stop)
+    if not text[end:stop].strip(" \t"):  # at the end of a line: the spaces before it go too
+        return _delete("remove the comment", _prev_space_start(text, start), stop)
+    before, after = text[start - 1:start], text[end:end + 1]
+    keep_apart = bool(before) and not before.isspace() and bool(after) and not after.isspace()
+    return Fix("remove the comment", (Edit(start, end, " " if keep_apart else ""),))
+
+
+def _prev_space_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i
 
 
 def _line_end(text: str, i: int) -> int:
@@ -98,16 +128,21 @@ def _comment(source: Source, start: int) -> Problem | None:
         end = _line_end(text, start)
         kind = "`//`" if text[start] == "/" else "`#`"
         return source._problem("CE003", f"JSON does not allow comments ({kind} comment)", start, end,
-                               "remove the comment; JSON has no comments")
+                               "remove the comment; JSON has no comments", _comment_fix(text, start, end))
     if text.startswith("/*", start):
         close = text.find("*/", start + 2)
         end = len(text) if close < 0 else close + 2
         return source._problem("CE003", "JSON does not allow comments (`/* */` comment)", start, end,
-                               "remove the comment; JSON has no comments")
+                               "remove the comment; JSON has no comments",
+                               None if close < 0 else _comment_fix(text, start, end))
     return None
 
 
-def _smart(source: Source, start: int) -> Problem:
+_DOUBLE_SMART = "“”„‟«»"
+_SINGLE_SMART = "‘’‚‛"
+
+
+def _smart(source: Source, start: int, *, opening: bool = True) -> Problem:
     text = source.text
     stop = _line_end(text, start)
     end = start + 1
@@ -115,10 +150,20 @@ def _smart(source: Source, start: int) -> Problem:
         if text[j] in _SMART or text[j] == '"':
             end = j + 1
             break
+    edits = [Edit(start, start + 1, '"')]
+    if opening:  # the quote that closes it: the next one of the same kind on the line
+        closers = _DOUBLE_SMART + '"' if text[start] in _DOUBLE_SMART else _SINGLE_SMART
+        close = next((j for j in range(start + 1, stop) if text[j] in closers), None)
+        if close is not None and '"' not in text[start + 1:close] and "\\" not in text[start + 1:close]:
+            if text[close] != '"':
+                edits.append(Edit(close, close + 1, '"'))
+        else:
+            edits = []
     return source._problem(
         "CE004", f"typographic quote {_char(text[start])} instead of a straight double quote `\"` "
                  "(text pasted from a word processor or a web page?)",
-        start, end, "replace `“ ” ‘ ’` with `\"`")
+        start, end, "replace `“ ” ‘ ’` with `\"`",
+        Fix("replace the typographic quotes with `\"`", tuple(edits)) if edits else None)
 
 
 def _single(source: Source, start: int, what: str) -> Problem:
@@ -168,7 +213,8 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
     if kind == "trailing":
         closer = text[_WS.match(text, pos + 1).end():][:1]
         return source._problem("CE002", f"trailing comma before {_char(closer)}: JSON allows no comma "
-                                        "after the last item", pos, pos + 1, "remove the comma")
+                                        "after the last item", pos, pos + 1, "remove the comma",
+                               _delete("remove the comma", pos, pos + 1))
     if kind in ("escape", "uescape"):
         start = pos if c == "\\" else max(pos - 1, 0)
         if kind == "uescape":
@@ -182,9 +228,11 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                 return source._problem(
                     "CE008", "the shell's `'\\''` is inside the JSON: `\\'` is not a JSON escape (a shell "
                              "writes `'` inside `'...'` as `'\\''`, but the file must not)",
-                    start - 1, start + 3, "write a plain `'` in the file")
+                    start - 1, start + 3, "write a plain `'` in the file",
+                    Fix("write a plain `'`", (Edit(start - 1, start + 3, "'"),)))
             return source._problem("CE008", "`\\'` is not a JSON escape: a single quote needs no escape",
-                                   start, start + 2, "write a plain `'`")
+                                   start, start + 2, "write a plain `'`",
+                                   Fix("write a plain `'`", (Edit(start, start + 2, "'"),)))
         if start + 1 >= n:
             return source._problem("CE007", "the file ends inside a string, right after a `\\`", start,
                                    start + 1, "close the string with `\"`")
@@ -239,7 +287,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             "CE004", f"garbled typographic quote `{_visible(garbled.group())}` (a `“ ” ‘ ’` whose UTF-8 bytes "
                      "were read as Latin-1 or Windows-1252) instead of a straight double quote `\"`",
             pos, garbled.end(),
-            "replace it with `\"`")
+            "replace it with `\"`", Fix("replace it with `\"`", (Edit(pos, garbled.end(), '"'),)))
     if prev_string is not None and kind in ("colon", "comma", "extra"):
         # a string closed by a typographic quote runs on: `"idField”: "id"` is the string `idField”: `
         inner = text[prev_string[0] + 1:prev_string[1] - 1]
@@ -247,7 +295,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         if misclosed is None and pos == prev_end:
             misclosed = _LAST_SMART.search(inner)
         if misclosed is not None:
-            return _smart(source, prev_string[0] + 1 + misclosed.start())
+            return _smart(source, prev_string[0] + 1 + misclosed.start(), opening=False)
     if c == "\\" and text[pos + 1:pos + 2] in ('"', "n", "t", "r"):
         return source._problem(
             "CE001", f"`{text[pos:pos + 2]}` outside a string: the text looks like a JSON document still escaped "
@@ -263,7 +311,8 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                                "remove it, or put it inside a string as `\\\\`")
     if c in ",]}" and prev == "," and kind in ("value", "key") and c != ",":
         return source._problem("CE002", f"trailing comma before {_char(c)}: JSON allows no comma after the "
-                                        "last item", prev_end - 1, prev_end, "remove the comma")
+                                        "last item", prev_end - 1, prev_end, "remove the comma",
+                               _delete("remove the comma", prev_end - 1, prev_end))
 
     if kind in ("value", "key"):
         if c == "'":
@@ -296,7 +345,8 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             if token in ("True", "False", "None"):
                 json_word = {"True": "true", "False": "false", "None": "null"}[token]
                 return source._problem("CE006", f"`{token}` is Python, not JSON: JSON writes `{json_word}`",
-                                       pos, word.end(), f"write `{json_word}`")
+                                       pos, word.end(), f"write `{json_word}`",
+                                       Fix(f"write `{json_word}`", (Edit(pos, word.end(), json_word),)))
             if token.lower() in ("nan", "infinity", "inf", "-infinity"):
                 return source._problem("CE009", f"`{token}` is not valid JSON: JSON has no NaN or Infinity",
                                        pos, word.end(), "use a number or null, or quote it as a string")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate, count
+from json import dumps as _dumps
 from json.decoder import scanstring as _scanstring
 from operator import add
 from typing import Any, Callable
 
-from ..findings import Problem
+from ..findings import Edit, Fix, Problem
 from .codes import _SEVERITY
 from .offsets import _Shift, _StringMap
 from .parse import _analyse
@@ -169,6 +170,37 @@ class Source:
         self._children[canonical] = child
         return child
 
+    # -- edits -----------------------------------------------------------------------------
+
+    def escape_for_file(self, pointer: str, replacement: str) -> str:
+        """``replacement`` (decoded text for the string value at ``pointer``) as the file must spell it.
+
+        It is escaped as a JSON string's content requires, once for the string itself and once more
+        for every JSON string this document is embedded in (a stringified poller), so the edited
+        strings stay valid.  ``KeyError`` when ``pointer`` is not a string value.
+        """
+        found, _, (vs, _) = self._locate(_split_pointer(pointer)) if self.valid else (False, None, (0, 0))
+        if not found or self.text[vs] != '"':
+            raise KeyError(pointer)
+        return _escape_string(replacement, 1 + self._string_levels())
+
+    def edit(self, start: int, end: int, replacement: str) -> Edit:
+        """An :class:`Edit` of the file replacing ``[start, end)`` of this document's own ``text``.
+
+        ``replacement`` is JSON text of this document (for the file itself: as is); inside an
+        embedded string it is escaped once for each string it sits in.
+        """
+        return Edit(self._to_file(start), self._to_file(end), _escape_string(replacement, self._string_levels()))
+
+    def _string_levels(self) -> int:
+        """How many JSON strings this document's text is embedded in (0 for the file)."""
+        levels, source = 0, self
+        while source._parent is not None:
+            if isinstance(source._to_parent, _StringMap):
+                levels += 1
+            source = source._parent
+        return levels
+
     # -- internals -------------------------------------------------------------------------
 
     def _attach(self, parent: Source, to_parent: Callable[[int], int], span: tuple[int, int]) -> None:
@@ -194,13 +226,18 @@ class Source:
         line, col = self.line_col(self._to_file(offset))
         return f"line {line}, column {col}"
 
-    def _problem(self, rule: str, message: str, start: int, end: int, help: str | None = None) -> Problem:
+    def _problem(self, rule: str, message: str, start: int, end: int, help: str | None = None,
+                 fix: Fix | None = None) -> Problem:
+        """A problem at ``[start, end)`` of this text, in file offsets; ``fix`` edits this text."""
         if self._parent is not None and not self.text.strip(" \t\n\r") and self._literal is not None:
             vs, ve = self._literal
             fs, fe = self._parent._to_file(vs), self._parent._to_file(ve)
         else:
             fs, fe = self._to_file(start), self._to_file(max(start, end))
-        return Problem(rule, message, fs, fe, help, _SEVERITY[rule])
+        if fix is not None:
+            fix = Fix(fix.message, tuple(self.edit(e.start, e.end, e.replacement) for e in fix.edits),
+                      fix.applicability)
+        return Problem(rule, message, fs, fe, help, _SEVERITY[rule], fix)
 
     def _string_map(self, vs: int, ve: int) -> _StringMap:
         mapping = self._maps.get(vs)
@@ -316,6 +353,13 @@ class Source:
             else:
                 return False, key_span, value_span
         return True, key_span, value_span
+
+
+def _escape_string(text: str, levels: int) -> str:
+    """``text`` escaped as JSON string content ``levels`` times (``"`` and ``\\`` and controls)."""
+    for _ in range(levels):
+        text = _dumps(text, ensure_ascii=False)[1:-1]
+    return text
 
 
 def _line_starts(text: str) -> list[int]:

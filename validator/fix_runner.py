@@ -1,0 +1,136 @@
+"""``check --fix`` / ``--unsafe-fixes`` / ``--diff`` for one file: fix its text, then check what is left.
+
+Kept apart from ``check_runner`` (which calls :func:`fix_file` for each input when fixing) so the
+plain check path never imports it.  Nothing here prints: the caller writes the diff and the report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
+
+from .findings import Finding
+from .fixes import FixResult, UnfixableEncoding, decode, encode, fix_text, unified_diff
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class FileFix:
+    """The outcome for one file: its ``result`` (``None`` when it could not be fixed, ``reason`` says
+    why), the bytes to write (``data``, ``None`` when nothing changes) and the ``diff`` text."""
+
+    result: FixResult | None
+    data: bytes | None
+    diff: str
+    reason: str | None = None
+
+
+def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable[[list[Finding]], list[Finding]],
+             unsafe: bool) -> FileFix:
+    """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
+    from .check_runner import secret_spans
+    from .engine import check_source
+    from .source import load_source
+
+    loaded = load_source(data, path=shown)
+    try:
+        encoded = decode(data, loaded.text)
+    except UnfixableEncoding as exc:
+        return FileFix(None, None, "", str(exc))
+    cache: dict[str, Any] = {loaded.text: loaded}
+
+    def load(text: str) -> Any:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = load_source(text, path=shown)
+        return found
+
+    def check(text: str) -> list[Finding]:
+        return keep(check_source(load(text), kind=kind, options=options))
+
+    def protected(text: str) -> list[tuple[int, int]]:
+        return _offsets(text, secret_spans(load(text), options))
+
+    result = fix_text(loaded.text, check, unsafe=unsafe, protected=protected)
+    if result.text == loaded.text:
+        return FileFix(result, None, "")
+    return FileFix(result, encode(result.text, encoded), unified_diff(shown, loaded.text, result.text))
+
+
+def _offsets(text: str, spans: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """(line, column, end_line, end_column) spans of ``text`` as code-point offsets."""
+    if not spans:
+        return []
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+    def offset(line: int, column: int) -> int:
+        return starts[min(line, len(starts)) - 1] + column - 1
+
+    return [(offset(a, b), offset(c, d)) for a, b, c, d in spans]
+
+
+@dataclass
+class Summary:
+    """What a ``--fix``/``--diff`` run did over all files, for the command to print."""
+
+    diff: str = ""
+    fixed: int = 0  # findings whose fix was applied (or would be, with --diff)
+    files: int = 0  # files changed (or that would change)
+    notes: list[str] | None = None
+
+    def note(self, text: str) -> None:
+        if self.notes is None:
+            self.notes = []
+        self.notes.append(text)
+
+
+def execute(jobs: list[tuple], kind: str, read: Callable, *, write: bool, unsafe: bool,
+            summary: Summary) -> Any:
+    """Like ``check_runner._execute``, fixing each file first: ``("ok", (findings, report))`` per job,
+    the findings being those left after the fixes; ``("input-error", message)`` for an unreadable input."""
+    from .check_runner import _check_one
+    from .commands.check import InputError
+    from .fixes import write_atomic
+    from .options import SetupError
+    from . import cache
+
+    for item, config, options in jobs:
+        try:
+            data = read(item)
+        except InputError as exc:
+            yield "input-error", str(exc)
+            continue
+        try:
+            outcome = fix_file(data, shown=item.shown, kind=kind, options=options, unsafe=unsafe,
+                               keep=lambda found, path=item.shown, config=config: config.apply(found, path=path))
+        except SetupError as exc:
+            yield "setup-error", str(exc)
+            continue
+        if outcome.reason is not None:
+            summary.note(f"ce-validator: {item.shown}: not fixed: {outcome.reason}")
+        if outcome.result is not None and outcome.result.skipped_secret:
+            summary.note(f"ce-validator: {item.shown}: {len(outcome.result.skipped_secret)} fix(es) not applied: "
+                         "they would change a secret's value")
+        if outcome.result is not None and not outcome.result.settled:
+            summary.note(f"ce-validator: {item.shown}: fixes did not settle after {outcome.result.rounds} "
+                         "rounds; check the result")
+        if outcome.data is not None and outcome.result is not None:
+            summary.diff += outcome.diff
+            summary.fixed += len(outcome.result.applied)
+            summary.files += 1
+            if write:
+                if item.path is None:
+                    yield "input-error", f"{item.shown}: --fix cannot rewrite standard input; use --diff"
+                    continue
+                try:
+                    write_atomic(item.path, outcome.data)
+                except OSError as exc:
+                    yield "input-error", f"{item.shown}: cannot write: {exc.strerror or exc}"
+                    continue
+                data = outcome.data
+        try:
+            yield "ok", _check_one(data, item.shown, kind, options, {}, False, cache)
+        except SetupError as exc:
+            yield "setup-error", str(exc)
