@@ -258,6 +258,10 @@ class SchemaProblem:
     pointer: str
     key: bool = False
     help: str | None = None
+    # a mechanical fix, applied by rules/schema_check.py with the document's text:
+    # ("value", JSON text) or ("rename", new key) or ("move", pointer of the object it belongs in)
+    action: tuple[str, str] | None = None
+    unsafe: bool = False
 
 
 class UnknownSchemaError(LookupError):
@@ -624,9 +628,9 @@ class _Translator:
             self._translate(error, overlay)
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
-             help: str | None = None) -> None:
+             help: str | None = None, action: tuple[str, str] | None = None, unsafe: bool = False) -> None:
         severity = _SEVERITY[rule] if rule in _SEVERITY else _rule_severity(rule)
-        problem = SchemaProblem(rule, severity, message, _pointer(path), key, help)
+        problem = SchemaProblem(rule, severity, message, _pointer(path), key, help, action, unsafe)
         if all(existing != problem for _, existing in self._problems):
             self._problems.append((path, problem))
 
@@ -675,6 +679,8 @@ class _Translator:
             if name in properties or any(pattern.search(name) for pattern in patterns):
                 continue
             fix = None
+            action: tuple[str, str] | None = None
+            unsafe = True
             guess = _suggest(name, properties)
             if guess is not None:
                 belongs = _belongs(properties.get(guess))
@@ -684,9 +690,14 @@ class _Translator:
                     fix = f"did you mean `{guess}`, on the poller entry itself?"
                 elif name.strip() == guess or name.replace(" ", "") == guess:
                     fix = f"remove the spaces: `{guess}`"
+                    action, unsafe = ("rename", guess), False
                 else:
                     fix = f"did you mean `{guess}`?"
-            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix)
+                    action = ("rename", guess)
+                if guess in instance:
+                    action = None
+            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix,
+                      action=action, unsafe=unsafe)
 
     def _misplaced(self, path: tuple[Any, ...], belongs: str) -> None:
         name = path[-1]
@@ -694,17 +705,23 @@ class _Translator:
         if belongs == "datesConfiguration":
             message = f"`{name}` belongs in `datesConfiguration`, not directly in {parent}"
             fix = "move it into `datesConfiguration`"
+            target = path[:-1] + ("datesConfiguration",)
         elif belongs == "entry":
             entry = self.label(path[:-2])
             message = f"`{name}` belongs on {entry}, not inside its `datesConfiguration`"
             fix = "move it out of `datesConfiguration`, next to it"
+            target = path[:-2]
         elif belongs == "configuration":
             message = f"configuration key `{name}` is at the top level of the instance body; it belongs in `configuration`"
             fix = "move it into `configuration`"
+            target = path[:-1] + ("configuration",)
         else:
             message = f"`{name}` belongs at the top level of the instance body, not in `configuration`"
             fix = "move it out of `configuration`, next to it"
-        self._add(path, "CE106", message, key=True, help=fix)
+            target = path[:-2]
+        node = self._node(target)
+        action = ("move", _pointer(target)) if isinstance(node, dict) and name not in node else None
+        self._add(path, "CE106", message, key=True, help=fix, action=action)
 
     def _value_problem(self, path: tuple[Any, ...], keyword: str, error: ValidationError,
                        schema: dict[str, Any]) -> None:
@@ -719,7 +736,8 @@ class _Translator:
             types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
-            self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix)
+            self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix,
+                      action=_value_action(value, types) if fix is not None else None)
             return
         ctx, rel, _ = self._context(path)
         code = schema.get("x-rule", "CE104")  # the rule that owns this constraint (one code, whatever the flags)
@@ -835,6 +853,19 @@ def _value_fix(value: Any, schema: dict[str, Any], keyword: str) -> str | None:
         return f"write `{int(value)}`"
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and expected == "`true` or `false`":
         return "use `true` or `false`"
+    return None
+
+
+def _value_action(value: Any, types: list[str]) -> tuple[str, str] | None:
+    """The JSON text replacing a quoted boolean or whole number (``"true"`` → ``true``), if any."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() in ("true", "false") and "boolean" in types:
+            return ("value", text.lower())
+        if re.fullmatch(r"-?(?:0|[1-9][0-9]{0,17})", text) and "integer" in types:
+            return ("value", text)
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15 and "integer" in types:
+        return ("value", str(int(value)))
     return None
 
 

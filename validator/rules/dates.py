@@ -63,7 +63,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ..findings import Finding, Problem
+from ..findings import Edit, Finding, Fix, Problem
 from .base import Rule
 
 SPECIAL_FORMATS: dict[str, bool] = {"milliseconds": True, "timestamp": False}  # token: documented
@@ -269,8 +269,18 @@ class _Zone:
 
 
 def _shift(problem: Problem, base: int) -> Problem:
+    fix = problem.fix
+    if fix is not None:
+        fix = Fix(fix.message, tuple(Edit(e.start + base, e.end + base, e.replacement) for e in fix.edits),
+                  fix.applicability)
     return Problem(problem.rule, problem.message, problem.start + base, problem.end + base, problem.help,
-                   problem.severity)
+                   problem.severity, fix)
+
+
+def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
+    """A fix writing ``replacement`` in place of ``token``'s letters."""
+    return Fix(f"write `{replacement}`", (Edit(token.start, token.end, replacement),),
+               "unsafe" if unsafe else "safe")
 
 
 def _show(text: str, limit: int = 60) -> str:
@@ -384,22 +394,26 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
                            f"{int('123456'[:token.count].ljust(token.count, '0')):,} ms; no SimpleDateFormat "
                            "pattern reads microseconds")
                 fix = "`SSS` if the vendor sends milliseconds"
-            problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix))
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix,
+                                    fix=_replace(token, "SSS")))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
                                              "5 ms prints `.5`, which the vendor reads as 500 ms",
-                                    token.start, token.end, help="`SSS`", severity="info"))
+                                    token.start, token.end, help="`SSS`", severity="info",
+                                    fix=_replace(token, "SSS")))
         elif token.letter in "hK" and "a" not in letters:
             hours = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
                       else "01:30 PM is read as 01:30 AM, so afternoon times are 12 hours early")
             problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hours} but the pattern has no AM/PM "
                                              f"marker `a`: {effect}",
-                                    token.start, token.end, help="`HH` (0-23), or add ` a`"))
+                                    token.start, token.end, help="`HH` (0-23), or add ` a`",
+                                    fix=_replace(token, "H" * token.count, unsafe=True)))
         elif token.letter == "Y" and letters & {"M", "L", "d"} and "w" not in letters:
             problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, f"`{token.text}` is the week-based year: with a month and day it is "
                                              "wrong at the end of December (2024-12-30 is `2025-12-30`)",
-                                    token.start, token.end, help="`" + "y" * token.count + "`"))
+                                    token.start, token.end, help="`" + "y" * token.count + "`",
+                                    fix=_replace(token, "y" * token.count)))
         elif token.letter == "D" and letters & {"M", "L"} and "d" not in letters:
             problems.append(Problem(DATE_PATTERN_DAY_OF_YEAR.code, f"`{token.text}` is the day of the year, not of the month: "
                                              "5 February is day 36",
@@ -425,7 +439,9 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
                 message = (f"`'{literal}'` is a literal: dates such as `10:00Z` are read as {zone.label} wall "
                            "time, off by the zone's offset")
                 fix = "`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`"
-            problems.append(Problem(DATE_PATTERN_LITERAL_Z.code, message, token.start, token.end, help=fix))
+            exact = token.text in (f"'{literal}'", literal)  # no spaces inside the quotes to keep
+            problems.append(Problem(DATE_PATTERN_LITERAL_Z.code, message, token.start, token.end, help=fix,
+                                    fix=_replace(token, "XXX", unsafe=True) if exact else None))
             continue
         for m in _OFFSET_LITERAL.finditer(token.text):
             sign, hours, minutes = m.group(1), int(m.group(2)), int(m.group(3))

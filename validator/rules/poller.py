@@ -52,7 +52,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..findings import Finding
+from ..findings import Edit, Finding, Fix
+from ..fixes.structure import member_text, move_member, remove_member, replace_member
 from .base import Rule
 from .notifications import is_unfilled
 
@@ -398,29 +399,53 @@ def _misplaced(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> I
             if key not in ENTRY_KEYS:
                 continue
             shown = json.dumps(dates[key], ensure_ascii=False)
+            edit: Fix | None = None
             if key in value:
                 same = value[key] == dates[key]
                 fix = (f"remove it from datesConfiguration: the entry already sets \"{key}\"" +
                        ("" if same else f" ({json.dumps(value[key], ensure_ascii=False)}); keep the value you mean"))
+                if same:
+                    edit = _fix(fix, remove_member(src, entry.child(DATES), key))
             else:
                 fix = f'move "{key}": {shown} out of datesConfiguration, onto the entry next to "url"'
+                edit = _fix(f"move `{key}` out of datesConfiguration", move_member(src, entry.child(DATES, key),
+                                                                                 entry.pointer))
             yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs on the entry `{entry.name}`, not inside `{DATES}`: "
                                        "the platform does not read it there", source=src,
-                              pointer=entry.child(DATES, key), key=True, help=fix)
+                              pointer=entry.child(DATES, key), key=True, help=fix, fix=edit)
+    creates_dates = DATES in value  # one fix creates datesConfiguration; the others move into it next round
     for key in value:
         if key not in DATE_KEYS:
             continue
         shown = json.dumps(value[key], ensure_ascii=False)
+        edit = None
         if dates is not None and key in dates:
             fix = (f'remove it from the entry: datesConfiguration already sets "{key}"' +
                    ("" if dates[key] == value[key] else f" ({json.dumps(dates[key], ensure_ascii=False)}); "
                                                         "keep the value you mean"))
+            if dates[key] == value[key]:
+                edit = _fix(fix, remove_member(src, entry.pointer, key))
         elif dates is not None:
             fix = f'move "{key}": {shown} into datesConfiguration'
+            edit = _fix(f"move `{key}` into datesConfiguration", move_member(src, entry.child(key), entry.child(DATES)))
         else:
             fix = f'move "{key}": {shown} into a "datesConfiguration" object of the entry'
+            if not creates_dates:
+                creates_dates = True
+                member = member_text(src, entry.child(key))
+                if member is not None:
+                    edit = _fix(f"wrap `{key}` in a datesConfiguration object",
+                                replace_member(src, entry.child(key), f'"{DATES}": {{{member}}}'))
         yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs inside `{DATES}`, not on the entry `{entry.name}`: the platform "
-                                   "does not read it there", source=src, pointer=entry.child(key), key=True, help=fix)
+                                   "does not read it there", source=src, pointer=entry.child(key), key=True, help=fix,
+                          fix=edit)
+
+
+def _fix(message: str, edits: Edit | tuple[Edit, ...] | None) -> Fix | None:
+    """A safe fix of ``edits``, or None when they could not be placed."""
+    if edits is None:
+        return None
+    return Fix(message, edits if isinstance(edits, tuple) else (edits,))
 
 
 def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from ..findings import Finding
+from ..findings import Applicability, Edit, Finding, Fix
 from . import rule_for
 
 if TYPE_CHECKING:
@@ -18,13 +18,35 @@ def check(ctx: Context) -> Iterator[Finding]:
     element = ctx.options.element or ctx.element_key
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
-                          severity=problem.severity)
+                          severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:
         if not ref.stringified or source.value is None:
             continue
         for problem in validate(source.value, schema="poller"):
             yield ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=problem.pointer, key=problem.key,
-                              help=problem.help, severity=problem.severity)
+                              help=problem.help, severity=problem.severity, fix=_fix(problem, source))
+
+
+def _fix(problem: Any, source: Any) -> Fix | None:
+    """The edits of a schema problem's ``action`` in ``source``'s text."""
+    from ..fixes.structure import move_member, rename_key, replace_value
+
+    if problem.action is None:
+        return None
+    what, argument = problem.action
+    applicability: Applicability = "unsafe" if problem.unsafe else "safe"
+    edits: Edit | tuple[Edit, ...] | None
+    if what == "value":
+        edits, message = replace_value(source, problem.pointer, argument), f"write `{argument}`"
+    elif what == "rename":
+        edits, message = rename_key(source, problem.pointer, argument), f"rename the key to `{argument}`"
+    elif what == "move":
+        edits, message = move_member(source, problem.pointer, argument), "move it where it belongs"
+    else:
+        return None
+    if edits is None:
+        return None
+    return Fix(message, edits if isinstance(edits, tuple) else (edits,), applicability)
 
 
 def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
@@ -34,6 +56,7 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
         return
     import difflib
 
+    from ..fixes.structure import rename_key
     from ..kinds import escape_pointer_token
     from ..schemas import load_schema
 
@@ -43,6 +66,9 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
             continue  # a dotted key is a configuration key out of place: CE106's case
         near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.8)
         if near:
+            pointer = f"/{escape_pointer_token(key)}"
+            guess = by_lower[near[0]]
+            rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value else None
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body",
-                              pointer=f"/{escape_pointer_token(key)}", key=True,
-                              help=f"did you mean `{by_lower[near[0]]}`?")
+                              pointer=pointer, key=True, help=f"did you mean `{guess}`?",
+                              fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)

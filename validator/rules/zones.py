@@ -380,7 +380,7 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
 
 def place(ctx: Context, problem: Problem, value: str, *, source: Source, pointer: str) -> Finding:
     """Place ``problem``: a problem spanning all of ``value`` points at the whole JSON string, quotes included."""
-    if problem.start <= 0 and problem.end >= len(value):
+    if problem.start <= 0 and problem.end >= len(value) and problem.fix is None:
         return ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer, help=problem.help,
                            severity=problem.severity)
     return ctx.problem(problem, source=source, pointer=pointer)
