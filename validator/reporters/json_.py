@@ -17,7 +17,10 @@
 ``line``/``column`` are 1-based, columns in Unicode code points, ``end_*`` exclusive;
 ``name`` is the rule's name (``null`` for a code the registry does not know); ``fix``
 is a hint or ``null``; ``path`` is ``null`` for a document without a path.  Secret
-values are replaced by ``****`` in messages and hints.
+values are replaced by ``****`` in messages and hints.  ``edits`` is what
+``check --fix`` would apply, or ``null``: ``{"message", "applicability": "safe" | "unsafe",
+"edits": [{"start", "end", "replacement"}]}``, offsets 0-based in Unicode code points of the
+file's decoded text (after a byte order mark), ``end`` exclusive.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
             "end_line": f.end_line,
             "end_column": f.end_column,
             "fix": redactor.scrub(f.help, f.path),
+            "edits": _edits(f, redactor),
         })
     return {
         "version": FORMAT_VERSION,
@@ -67,6 +71,16 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
         "summary": {"files": counts.files, "skipped": counts.skipped, "error": counts.error,
                     "warning": counts.warning, "info": counts.info, "total": len(items)},
     }
+
+
+def _edits(finding: Finding, redactor: Redactor) -> dict[str, Any] | None:
+    """The machine-applicable fix (``check --fix``), or ``None``."""
+    fix = finding.fix
+    if fix is None:
+        return None
+    return {"message": redactor.scrub(fix.message, finding.path), "applicability": fix.applicability,
+            "edits": [{"start": e.start, "end": e.end, "replacement": redactor.scrub(e.replacement, finding.path)}
+                      for e in fix.edits]}
 
 
 def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,

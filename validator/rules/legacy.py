@@ -38,7 +38,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..findings import Finding, Problem
+from ..findings import Edit, Finding, Fix, Problem
 from .base import Rule
 from .notifications import is_placeholder, is_response
 
@@ -296,8 +296,12 @@ def _trimmed(field: Field) -> tuple[str, int]:
 
 
 def _shift(problem: Problem, offset: int) -> Problem:
+    fix = problem.fix
+    if fix is not None:
+        fix = Fix(fix.message, tuple(Edit(e.start + offset, e.end + offset, e.replacement) for e in fix.edits),
+                  fix.applicability)
     return Problem(problem.rule, problem.message, problem.start + offset, problem.end + offset, help=problem.help,
-                   severity=problem.severity)
+                   severity=problem.severity, fix=fix)
 
 
 def to_poller_configuration(text: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
@@ -355,7 +359,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         pointer = _pointer(ctx, URLS)
         if not is_response(ctx.value):
             yield ctx.finding(LEGACY_POLLER_URLS, _superseded_message(config), pointer=pointer, key=True,
-                              help=_conversion_fix(urls, config))
+                              help=_conversion_fix(urls, config), fix=_migration(ctx, pointer, urls, config))
         for problem in legacy_url_problems(urls, server_zone=ctx.options.server_zone):
             yield ctx.problem(problem, pointer=pointer)
     objects = config.get(OBJECTS)
@@ -366,6 +370,31 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(LEGACY_EVENT_OBJECTS, f"`{OBJECTS}` is a legacy list of objects to poll: `{POLLER}` superseded it",
                           pointer=_pointer(ctx, OBJECTS), key=True,
                           help=f"list {names} as resources of {POLLER}, each with its url and idField")
+
+
+def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) -> Fix | None:
+    """Replace the member with the equivalent ``event.poller.configuration`` object (unsafe: the platform
+    then polls with the new format); only when every line converts fully and no poller is set."""
+    from ..fixes.structure import replace_member
+
+    if _has_poller(config) or POLLER in config or _names_listed(urls):
+        return None
+    converted, without_id = to_poller_configuration(urls)
+    if not converted or without_id:
+        return None
+    text = ctx.source.text
+    start = ctx.source.span(pointer, key=True)[0]
+    if "\n" in text:  # pretty-printed like the file: indented from the member's own line
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        indent = text[line_start:start] if not text[line_start:start].strip() else ""
+        newline = "\r\n" if "\r\n" in text else "\n"
+        body = json.dumps(converted, indent=2, ensure_ascii=False).replace("\n", newline + indent)
+    else:
+        body = json.dumps(converted, ensure_ascii=False)
+    edit = replace_member(ctx.source, pointer, f"{json.dumps(POLLER)}: {body}")
+    if edit is None:
+        return None
+    return Fix(f"replace `{URLS}` with the equivalent `{POLLER}`", (edit,), "unsafe")
 
 
 def _superseded_message(config: dict[str, Any]) -> str:
