@@ -7,8 +7,9 @@ plain check path never imports it.  Nothing here prints: the caller writes the d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .findings import Finding
 from .fixes import FixResult, UnfixableEncoding, decode, encode, fix_text, unified_diff
@@ -32,6 +33,7 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
     """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
     from .check_runner import secret_spans
     from .engine import check_source
+    from .reporters.redact import find_secret_spans
     from .source import load_source
 
     loaded = load_source(data, path=shown)
@@ -51,7 +53,8 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
         return keep(check_source(load(text), kind=kind, options=options))
 
     def protected(text: str) -> list[tuple[int, int]]:
-        return _offsets(text, secret_spans(load(text), options))
+        # the engine's secret values, and (for text that is not JSON yet) those the reporters mask
+        return _offsets(text, [*secret_spans(load(text), options), *find_secret_spans(text)])
 
     result = fix_text(loaded.text, check, unsafe=unsafe, protected=protected)
     if result.text == loaded.text:
@@ -86,15 +89,15 @@ class Summary:
         self.notes.append(text)
 
 
-def execute(jobs: list[tuple], kind: str, read: Callable, *, write: bool, unsafe: bool,
-            summary: Summary) -> Any:
+def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], bytes], *, write: bool,
+            unsafe: bool, summary: Summary) -> Iterator[tuple[str, object]]:
     """Like ``check_runner._execute``, fixing each file first: ``("ok", (findings, report))`` per job,
     the findings being those left after the fixes; ``("input-error", message)`` for an unreadable input."""
+    from . import cache
     from .check_runner import _check_one
     from .commands.check import InputError
     from .fixes import write_atomic
     from .options import SetupError
-    from . import cache
 
     for item, config, options in jobs:
         try:
@@ -102,9 +105,11 @@ def execute(jobs: list[tuple], kind: str, read: Callable, *, write: bool, unsafe
         except InputError as exc:
             yield "input-error", str(exc)
             continue
+        def keep(found: list[Finding], path: str = item.shown, config: Any = config) -> list[Finding]:
+            return list(config.apply(found, path=path))
+
         try:
-            outcome = fix_file(data, shown=item.shown, kind=kind, options=options, unsafe=unsafe,
-                               keep=lambda found, path=item.shown, config=config: config.apply(found, path=path))
+            outcome = fix_file(data, shown=item.shown, kind=kind, options=options, unsafe=unsafe, keep=keep)
         except SetupError as exc:
             yield "setup-error", str(exc)
             continue

@@ -52,9 +52,13 @@ def _suggestions(text: str, rules: dict[str, Rule]) -> list[str]:
 
 def render(rule: Rule) -> str:
     """The Markdown documentation of ``rule``."""
+    from ..fixes.catalog import describe
+
     bad, good = rule.bad.rstrip("\n"), rule.good.rstrip("\n")
+    fixable = describe(rule.code)
+    fixable = f"{fixable}\n\n" if fixable else ""
     return (f"# {rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.description.strip()}\n\n"
-            f"## Failing example\n\n```json\n{bad}\n```\n\n## Passing example\n\n```json\n{good}\n```\n")
+            f"{fixable}## Failing example\n\n```json\n{bad}\n```\n\n## Passing example\n\n```json\n{good}\n```\n")
 
 
 def run(args: argparse.Namespace) -> int:

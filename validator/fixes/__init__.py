@@ -19,7 +19,14 @@ from .apply import (
     fix_text,
     selected,
 )
-from .files import Encoded, UnfixableEncoding, decode, encode, unified_diff, write_atomic
+from .files import (
+    Encoded,
+    UnfixableEncoding,
+    decode,
+    encode,
+    unified_diff,
+    write_atomic,
+)
 
 __all__ = [
     "MAX_ROUNDS", "Encoded", "FixResult", "UnfixableEncoding", "apply_fixes", "decode", "encode", "fix_text",

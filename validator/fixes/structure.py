@@ -9,15 +9,18 @@ moved into an object takes the indentation and the `:` spacing of that object's 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..findings import Edit
 from ..source.pointers import _escape_token, _split_pointer
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..source.document import Source
+
 Members = list[tuple[str, int, int, int, int]]  # (key, key start, key end, value start, value end)
 
 
-def _node(source: Any, pointer: str) -> tuple[int, int, int, int] | None:
+def _node(source: Source, pointer: str) -> tuple[int, int, int, int] | None:
     """(key start, key end, value start, value end) of the node at ``pointer`` (local offsets); the key
     span is (-1, -1) for the root or an array element."""
     if not source.valid:
@@ -29,14 +32,14 @@ def _node(source: Any, pointer: str) -> tuple[int, int, int, int] | None:
     return ks, ke, vs, ve
 
 
-def _members(source: Any, pointer: str) -> tuple[int, Members] | None:
+def _members(source: Source, pointer: str) -> tuple[int, Members] | None:
     node = _node(source, pointer)
     if node is None or source.text[node[2]] != "{":
         return None
     return node[2], source._enumerate(node[2])[1]
 
 
-def rename_key(source: Any, pointer: str, new: str) -> Edit | None:
+def rename_key(source: Source, pointer: str, new: str) -> Edit | None:
     """Write ``new`` as the key of the member at ``pointer``."""
     node = _node(source, pointer)
     if node is None or node[0] < 0:
@@ -44,7 +47,7 @@ def rename_key(source: Any, pointer: str, new: str) -> Edit | None:
     return source.edit(node[0], node[1], json.dumps(new, ensure_ascii=False))
 
 
-def replace_value(source: Any, pointer: str, json_text: str) -> Edit | None:
+def replace_value(source: Source, pointer: str, json_text: str) -> Edit | None:
     """Write ``json_text`` (JSON text) as the value at ``pointer``."""
     node = _node(source, pointer)
     if node is None:
@@ -52,7 +55,7 @@ def replace_value(source: Any, pointer: str, json_text: str) -> Edit | None:
     return source.edit(node[2], node[3], json_text)
 
 
-def replace_member(source: Any, pointer: str, member: str) -> Edit | None:
+def replace_member(source: Source, pointer: str, member: str) -> Edit | None:
     """Write ``member`` (``"key": value`` text) in place of the member at ``pointer``."""
     node = _node(source, pointer)
     if node is None or node[0] < 0:
@@ -60,7 +63,7 @@ def replace_member(source: Any, pointer: str, member: str) -> Edit | None:
     return source.edit(node[0], node[3], member)
 
 
-def member_text(source: Any, pointer: str) -> str | None:
+def member_text(source: Source, pointer: str) -> str | None:
     """The member at ``pointer`` as written (``"key": value``)."""
     node = _node(source, pointer)
     if node is None or node[0] < 0:
@@ -68,7 +71,7 @@ def member_text(source: Any, pointer: str) -> str | None:
     return str(source.text[node[0]:node[3]])
 
 
-def remove_member(source: Any, parent: str, key: str) -> Edit | None:
+def remove_member(source: Source, parent: str, key: str) -> Edit | None:
     """Delete the member ``key`` of the object at ``parent``, with its comma."""
     found = _members(source, parent)
     if found is None:
@@ -86,7 +89,7 @@ def remove_member(source: Any, parent: str, key: str) -> Edit | None:
     return source.edit(start, end, "")
 
 
-def insert_member(source: Any, parent: str, member: str, *, before: str | None = None) -> Edit | None:
+def insert_member(source: Source, parent: str, member: str, *, before: str | None = None) -> Edit | None:
     """Add ``member`` (``"key": value`` text) to the object at ``parent``: before the member ``before``
     when given and present, else after the last member; spaced like the object's other members."""
     found = _members(source, parent)
@@ -110,7 +113,7 @@ def insert_member(source: Any, parent: str, member: str, *, before: str | None =
     return source.edit(members[-1][4], members[-1][4], "," + indent_gap + member)
 
 
-def move_member(source: Any, pointer: str, parent: str, *, before: str | None = None) -> tuple[Edit, Edit] | None:
+def move_member(source: Source, pointer: str, parent: str, *, before: str | None = None) -> tuple[Edit, Edit] | None:
     """Move the member at ``pointer`` into the object at ``parent``: a deletion and an insertion."""
     tokens = _split_pointer(pointer)
     if not tokens:
@@ -128,7 +131,7 @@ def move_member(source: Any, pointer: str, parent: str, *, before: str | None = 
     return removal, insertion
 
 
-def _respace(source: Any, parent: str, member: str) -> str:
+def _respace(source: Source, parent: str, member: str) -> str:
     """``member`` with the `:` spacing the members of ``parent`` use."""
     found = _members(source, parent)
     if not found or not found[1]:

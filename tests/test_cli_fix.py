@@ -1,0 +1,172 @@
+"""`check --fix`, `--unsafe-fixes` and `--diff` end to end, one broken file per fixable rule.
+
+``tests/fixes/{safe,unsafe}/`` hold the broken files, ``tests/fixes/expected/`` the files as
+``--fix`` (``--fix --unsafe-fixes`` for ``unsafe/``) must leave them, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from clirun import run_cli
+
+from validator.fixes.catalog import FIXABLE
+
+CASES = Path(__file__).resolve().parent / "fixes"
+
+# the codes each broken file draws, all of them fixed
+FIXED_CODES = {
+    "safe/ce002-trailing-commas.json": {"CE002"},
+    "safe/ce003-comments.json": {"CE003"},
+    "safe/ce004-smart-quotes.json": {"CE004"},
+    "safe/ce006-python-words.json": {"CE006"},
+    "safe/ce008-shell-quote.json": {"CE008"},
+    "safe/ce102-quoted-values.json": {"CE102"},
+    "safe/ce106-top-level-key.json": {"CE106"},
+    "safe/ce302-misplaced-keys.json": {"CE302"},
+    "safe/ce405-ce407-date-patterns.json": {"CE405", "CE407"},
+    "safe/ce407-stringified-poller.json": {"CE407", "CE302"},
+    "safe/crlf-bom-no-final-newline.json": {"CE002", "CE302"},
+    "unsafe/ce101-near-miss-keys.json": {"CE101"},
+    "unsafe/ce101-top-level.json": {"CE101"},
+    "unsafe/ce406-ce410-hours-and-zone.json": {"CE406", "CE410"},
+    "unsafe/ce801-legacy-urls.json": {"CE801"},
+}
+
+
+def _copy(tmp_path: Path) -> Path:
+    work = tmp_path / "cases"
+    shutil.copytree(CASES / "safe", work / "safe")
+    shutil.copytree(CASES / "unsafe", work / "unsafe")
+    return work
+
+
+def _codes(result_out: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for finding in json.loads(result_out)["findings"]:
+        found.setdefault(Path(finding["path"]).parent.name + "/" + Path(finding["path"]).name, set()).add(
+            finding["rule"])
+    return found
+
+
+def test_every_case_is_listed_and_every_fixable_rule_has_a_case():
+    on_disk = {f"{p.parent.name}/{p.name}" for folder in ("safe", "unsafe") for p in (CASES / folder).glob("*.json")}
+    assert on_disk == set(FIXED_CODES)
+    covered = set().union(*FIXED_CODES.values())
+    assert set(FIXABLE) <= covered, f"fixable rules without a case: {sorted(set(FIXABLE) - covered)}"
+    for name, codes in FIXED_CODES.items():  # a case in unsafe/ shows an unsafe fix, and the other way round
+        expected = "unsafe" if name.startswith("unsafe/") else "safe"
+        assert any(FIXABLE[code][0] == expected for code in codes), name
+
+
+def test_broken_files_draw_their_codes(tmp_path):
+    work = _copy(tmp_path)
+    result = run_cli("check", "--format", "json", str(work))
+    assert result.code == 1, result
+    found = _codes(result.out)
+    for name, codes in FIXED_CODES.items():
+        # a file that is not JSON reports its first syntax error only
+        assert found.get(name, set()) & codes, (name, found.get(name))
+
+
+@pytest.mark.parametrize("folder", ["safe", "unsafe"])
+def test_diff_changes_nothing_and_fix_gives_the_expected_files(tmp_path, folder):
+    work = _copy(tmp_path) / folder
+    before = {p.name: p.read_bytes() for p in work.glob("*.json")}
+    unsafe = ("--unsafe-fixes",) if folder == "unsafe" else ()
+
+    diff = run_cli("check", "--diff", *unsafe, str(work))
+    assert diff.code == 1, diff
+    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == before  # --diff writes nothing
+    for name in before:
+        assert f"--- {work / name}\n" in diff.out, name
+    assert "Traceback" not in diff.err
+
+    fixed = run_cli("check", "--fix", *unsafe, str(work))
+    assert "Traceback" not in fixed.err, fixed
+    for name in before:
+        expected = (CASES / "expected" / folder / name).read_bytes()
+        assert (work / name).read_bytes() == expected, name
+
+    again = run_cli("check", "--fix", *unsafe, str(work))
+    assert "fixed 0 finding(s) in 0 file(s)" in again.err, again
+    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == \
+        {name: (CASES / "expected" / folder / name).read_bytes() for name in before}
+    assert run_cli("check", "--diff", *unsafe, str(work)).code == 0
+
+    left = _codes(run_cli("check", "--format", "json", str(work)).out)
+    for name in before:
+        assert not left.get(f"{folder}/{name}", set()) & FIXED_CODES[f"{folder}/{name}"], (name, left.get(name))
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path):
+    work = _copy(tmp_path) / "unsafe"
+    before = {p.name: p.read_bytes() for p in work.glob("*.json")}
+    result = run_cli("check", "--fix", str(work))
+    assert "fixed 0 finding(s)" in result.err, result
+    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == before
+    assert run_cli("check", "--diff", str(work)).code == 0
+    lone = run_cli("check", "--unsafe-fixes", str(work))
+    assert lone.code == 2 and "--unsafe-fixes needs --fix or --diff" in lone.err
+
+
+def test_exit_code_follows_what_remains(tmp_path):
+    clean_after = tmp_path / "a.json"
+    clean_after.write_text('{"contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n'
+                           '  "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd",\n'
+                           '  "createdDateField": "c", "createdDateFormat": "yyyy-MM-dd",}}}\n')
+    result = run_cli("check", "--fix", str(clean_after))
+    assert result.code == 0, result
+    assert "fixed 1 finding(s) in 1 file(s)" in result.err
+    still_broken = tmp_path / "b.json"
+    still_broken.write_text('{"contacts": {"url": "/hubs/crm/contacts", "idField": "id",}\n')  # unclosed: no fix
+    result = run_cli("check", "--fix", "--format", "concise", str(still_broken))
+    assert result.code == 1 and "CE001" in result.out, result
+    assert still_broken.read_text() == '{"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}\n'
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits")
+def test_fix_keeps_the_mode_and_writes_atomically(tmp_path):
+    target = tmp_path / "a.json"
+    shutil.copy(CASES / "safe" / "ce002-trailing-commas.json", target)
+    target.chmod(0o640)
+    assert run_cli("check", "--fix", str(target)).code in (0, 1)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() == (CASES / "expected" / "safe" / "ce002-trailing-commas.json").read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]  # no temporary file left behind
+
+
+def test_diff_of_standard_input_and_fix_refuses_it():
+    data = (CASES / "safe" / "ce002-trailing-commas.json").read_bytes()
+    diff = run_cli("check", "--diff", "-", "--stdin-filename", "in.json", stdin=data)
+    assert diff.code == 1 and "--- in.json" in diff.out and '"yyyy-MM-dd"}\n' in diff.out, diff
+    fixed = run_cli("check", "--fix", "-", stdin=data)
+    assert fixed.code == 2 and "--fix cannot rewrite standard input" in fixed.err, fixed
+
+
+def test_json_format_shows_the_fix(tmp_path):
+    target = tmp_path / "a.json"
+    shutil.copy(CASES / "unsafe" / "ce101-near-miss-keys.json", target)
+    result = run_cli("check", "--format", "json", str(target))
+    finding = next(f for f in json.loads(result.out)["findings"] if f["rule"] == "CE101")
+    text = target.read_text()
+    start = text.index('"idFeild"')
+    assert finding["edits"] == {"message": "rename the key to `idField`", "applicability": "unsafe",
+                                "edits": [{"start": start, "end": start + len('"idFeild"'),
+                                           "replacement": '"idField"'}]}
+
+
+def test_a_secret_value_is_never_changed(tmp_path):
+    target = tmp_path / "a.json"
+    body = ('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+            '    "oauth.api.secret": "p\'\\\'\'ss",\n    "oauth.callback.url": "https://example.com/cb",\n  }\n}\n')
+    target.write_text(body, encoding="utf-8")
+    result = run_cli("check", "--fix", "--unsafe-fixes", str(target))
+    assert target.read_text(encoding="utf-8") == body  # the first fix is refused, so the loop stops there
+    assert "would change a secret's value" in result.err, result
+    assert "p'" not in result.out + result.err

@@ -1,0 +1,43 @@
+"""Which rules ``check --fix`` can mend, how safely, and what the fix does (shown by ``explain``).
+
+A ``safe`` fix keeps what the author evidently meant and is applied by ``--fix``; an ``unsafe``
+one may change behaviour and needs ``--unsafe-fixes`` too.  ``tests/test_fixes_rules.py`` checks
+every entry against the rule's failing example, so this table cannot drift from the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+FixSafety = Literal["safe", "unsafe"]
+
+FIXABLE: dict[str, tuple[FixSafety, str]] = {
+    "CE002": ("safe", "removes the trailing comma"),
+    "CE003": ("safe", "removes the comment (with its line, when the comment is alone on it)"),
+    "CE004": ("safe", "replaces the typographic quotes around a key or a value with `\"`"),
+    "CE006": ("safe", "writes Python's `True`/`False`/`None` as `true`/`false`/`null` (other cases: no fix)"),
+    "CE008": ("safe", "writes the shell's `'\\''` (or `\\'`) as a plain `'`"),
+    "CE101": ("unsafe", ("renames a near-miss key to the key it is close to (safe when only spaces differ); "
+                         "not when that key is already set")),
+    "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
+    "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
+    "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
+                       "same value); a date key with no `datesConfiguration` gets one")),
+    "CE405": ("safe", "writes `SSS`"),
+    "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
+    "CE407": ("safe", "writes `yyyy`"),
+    "CE410": ("unsafe", "writes `XXX` (the real offset, which also reads `Z`) instead of the literal"),
+    "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
+                         "object, when every line converts (not for bare resource names or a line without "
+                         "`<xPath>`)")),
+}
+
+
+def describe(code: str) -> str | None:
+    """One Markdown line saying whether the rule is fixable, for the rule's documentation."""
+    entry = FIXABLE.get(code)
+    if entry is None:
+        return None
+    safety, what = entry
+    flag = "`--fix`" if safety == "safe" else "`--fix --unsafe-fixes` (unsafe: review the change)"
+    return f"**Fixable** with {flag}: {what}."
