@@ -1,0 +1,258 @@
+"""validator.fixes: applying edits, the fixed point, bytes in and out; a property test over the corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from validator.findings import Edit, Finding, Fix
+from validator.fix_runner import fix_file
+from validator.fixes import (
+    Encoded,
+    UnfixableEncoding,
+    apply_fixes,
+    decode,
+    encode,
+    fix_text,
+    unified_diff,
+    write_atomic,
+)
+from validator.options import Options
+
+
+def _finding(*edits: Edit, applicability: str = "safe") -> Finding:
+    return Finding("CE002", "error", "m", None, "", 1, 1, 1, 2,
+                   fix=Fix("f", tuple(edits), applicability))  # type: ignore[arg-type]
+
+
+def _fix(data: bytes, *, unsafe: bool = False) -> bytes:
+    outcome = fix_file(data, shown="x.json", kind="auto", options=Options(), keep=lambda found: found,
+                       unsafe=unsafe)
+    return data if outcome.data is None else outcome.data
+
+
+# -- applying ------------------------------------------------------------------------------------------------
+
+def test_conflicting_fixes_keep_the_first():
+    text = "abcdef"
+    first, second = _finding(Edit(1, 3, "X")), _finding(Edit(2, 4, "Y"))
+    new, applied, refused = apply_fixes(text, [first, second])
+    assert new == "aXdef" and applied == [first] and refused == []
+
+
+def test_a_fix_is_all_or_nothing_and_insertions_at_one_point_conflict():
+    both = _finding(Edit(0, 1, "A"), Edit(4, 5, "E"))
+    blocked = _finding(Edit(3, 3, "+"), Edit(0, 1, "Z"))  # its second edit overlaps: its first is not applied
+    new, applied, _ = apply_fixes("abcdef", [both, blocked])
+    assert new == "AbcdEf" and applied == [both]
+    new, applied, _ = apply_fixes("abcdef", [_finding(Edit(2, 2, "1")), _finding(Edit(2, 2, "2"))])
+    assert new == "ab1cdef" and len(applied) == 1
+
+
+def test_a_fix_touching_a_protected_span_is_refused():
+    fix = _finding(Edit(2, 3, ""))
+    new, applied, refused = apply_fixes("abcdef", [fix], protected=[(1, 4)])
+    assert new == "abcdef" and applied == [] and refused == [fix]
+    insert_inside = _finding(Edit(2, 2, "x"))
+    assert apply_fixes("abcdef", [insert_inside], protected=[(1, 4)])[2] == [insert_inside]
+    assert apply_fixes("abcdef", [_finding(Edit(4, 4, "x"))], protected=[(1, 4)])[0] == "abcdxef"
+
+
+def test_fix_text_runs_to_a_fixed_point_and_stops_on_a_cycle():
+    def commas(text: str) -> list[Finding]:
+        at = text.find(",")
+        return [] if at < 0 else [_finding(Edit(at, at + 1, ""))]
+
+    result = fix_text("a,b,c,d", commas)
+    assert result.text == "abcd" and result.settled and result.rounds == 3 and len(result.applied) == 3
+
+    def flip(text: str) -> list[Finding]:
+        return [_finding(Edit(0, 1, "b" if text[0] == "a" else "a"))]
+
+    cycle = fix_text("a", flip)
+    assert not cycle.settled and cycle.text in ("a", "b")
+
+
+def test_unsafe_fixes_only_on_request():
+    def one(text: str) -> list[Finding]:
+        return [] if text == "B" else [_finding(Edit(0, 1, "B"), applicability="unsafe")]
+
+    assert fix_text("A", one).text == "A"
+    assert fix_text("A", one, unsafe=True).text == "B"
+
+
+# -- bytes ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [
+    b'{"a": 1}', b'\xef\xbb\xbf{"a": 1}\r\n', '{"a": "é"}'.encode("utf-16"), '{"a": 1}'.encode("utf-16-le"),
+    '{"a": 1}'.encode("utf-32"),
+])
+def test_encodings_round_trip(data):
+    from validator.source import load_source
+
+    text = load_source(data).text
+    assert encode(text, decode(data, text)) == data
+    assert not text.startswith("\ufeff")
+
+
+def test_invalid_utf8_is_not_rewritten():
+    from validator.source import load_source
+
+    data = b'{"a": "\xe9",}'
+    with pytest.raises(UnfixableEncoding):
+        decode(data, load_source(data).text)
+    assert _fix(data) == data
+
+
+def test_fixes_keep_bom_line_ends_and_a_missing_final_newline():
+    data = b'\xef\xbb\xbf{\r\n  "contacts": {"url": "/x", "idField": "id",},\r\n}'
+    assert _fix(data) == b'\xef\xbb\xbf{\r\n  "contacts": {"url": "/x", "idField": "id"}\r\n}'
+    utf16 = '{\n  "contacts": {"url": "/x", "idField": "id",}\n}\n'.encode("utf-16")
+    assert _fix(utf16) == '{\n  "contacts": {"url": "/x", "idField": "id"}\n}\n'.encode("utf-16")
+
+
+def test_unified_diff_marks_a_missing_final_newline():
+    diff = unified_diff("a.json", '{"a": 1,}', '{"a": 1}')
+    assert diff.splitlines() == ["--- a.json", "+++ a.json", "@@ -1 +1 @@", '-{"a": 1,}',
+                                 "\\ No newline at end of file", '+{"a": 1}', "\\ No newline at end of file"]
+    assert unified_diff("a.json", "x\n", "x\n") == ""
+
+
+def test_write_atomic_replaces_the_target_of_a_link(tmp_path):
+    target = tmp_path / "real.json"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.json", "real.json"]
+
+
+def test_encoded_is_plain_data():
+    assert encode("x", Encoded(b"", "utf-8")) == b"x"
+
+
+# -- string fixes re-escaped ----------------------------------------------------------------------------------
+
+def test_a_fix_inside_a_stringified_poller_is_escaped_twice():
+    inner = {"contacts": {"url": "/c?where=a='${gmtDate:YYYY-MM-dd}' and b=\"q\\\"\"", "idField": "id",
+                          "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd",
+                                                 "createdDateField": "c", "createdDateFormat": "yyyy-MM-dd"}}}
+    body = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": json.dumps(inner)}}
+    fixed = _fix(json.dumps(body, indent=2).encode())
+    value = json.loads(json.loads(fixed)["configuration"]["event.poller.configuration"])
+    inner["contacts"]["url"] = inner["contacts"]["url"].replace("YYYY", "yyyy")
+    assert value == inner
+
+
+def test_source_escape_for_file():
+    from validator.source import load_source
+
+    doc = load_source(json.dumps({"p": json.dumps({"u": "x"}), "s": "y"}))
+    assert doc.escape_for_file("/s", 'a"\\') == 'a\\"\\\\'
+    assert doc.embedded("/p").escape_for_file("/u", '"') == '\\\\\\"'
+    with pytest.raises(KeyError):
+        doc.escape_for_file("/missing", "x")
+
+
+# -- property: random corpus bodies with random fixable mistakes ---------------------------------------------
+
+_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]')
+
+
+def _structure(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+def _inject(text: str, kind: str, pick: int) -> tuple[str, int] | None:
+    """``text`` with one mistake of ``kind`` at the ``pick``-th possible place, and the line it is on."""
+    tokens = _structure(text)
+    if kind in ("trailing-comma", "line-comment", "block-comment"):
+        # after the last value of a non-empty object or array: `..., "x": 1,\n}`
+        places = [t for i, t in enumerate(tokens[1:], 1) if t.group() in "}]" and tokens[i - 1].group() not in "{[,:"]
+        places = [t for t in places if "\n" in text[_prev(tokens, t):t.start()]]
+        if not places:
+            return None
+        closer = places[pick % len(places)]
+        end = text.rfind("\n", 0, closer.start())
+        end = end - 1 if text[end - 1:end] == "\r" else end
+        insert = {"trailing-comma": ",", "line-comment": " // a note", "block-comment": " /* a note */"}[kind]
+        return text[:end] + insert + text[end:], text.count("\n", 0, end)
+    if kind == "smart-key":
+        keys = [t for i, t in enumerate(tokens[:-1]) if t.group().startswith('"') and tokens[i + 1].group() == ":"
+                and "\\" not in t.group()]
+        if not keys:
+            return None
+        key = keys[pick % len(keys)]
+        return (text[:key.start()] + "“" + key.group()[1:-1] + "”" + text[key.end():],
+                text.count("\n", 0, key.start()))
+    if kind == "shell-quote":  # `'` pasted from `curl -d '...'` as the shell writes it: `'\''`
+        places = [t.start() + i for t in tokens if t.group().startswith('"') for i, c in enumerate(t.group())
+                  if c == "'" and t.group()[i - 1] != "\\"]
+        if not places:
+            return None
+        at = places[pick % len(places)]
+        return text[:at] + "'\\''" + text[at + 1:], text.count("\n", 0, at)
+    if kind == "week-year":
+        places = [m.start() for m in re.finditer(r"yyyy(?=-MM-dd)", text)]
+        if not places:
+            return None
+        at = places[pick % len(places)]
+        return text[:at] + "YYYY" + text[at + 4:], text.count("\n", 0, at)
+    return None
+
+
+def _prev(tokens: list[re.Match[str]], token: re.Match[str]) -> int:
+    index = tokens.index(token)
+    return tokens[index - 1].end()
+
+
+_CLEAN: list[str] = []
+
+
+def _clean_bodies(corpus: list[dict]) -> list[str]:
+    """Pretty-printed corpus bodies that are valid JSON and that --fix --unsafe-fixes leaves alone."""
+    if not _CLEAN:
+        for record in corpus:
+            if not record["valid_json"] or len(record["text"]) > 6000 or "\n" not in record["text"]:
+                continue
+            data = record["text"].encode("utf-8")
+            if _fix(data, unsafe=True) == data:
+                _CLEAN.append(record["text"])
+            if len(_CLEAN) >= 150:
+                break
+    return _CLEAN
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(data=st.data())
+def test_fix_undoes_injected_mistakes(corpus, data):
+    bodies = _clean_bodies(corpus)
+    assume(bodies)
+    clean = bodies[data.draw(st.integers(0, len(bodies) - 1), label="body")]
+    kinds = data.draw(st.lists(st.sampled_from(["trailing-comma", "line-comment", "block-comment", "smart-key",
+                                                "shell-quote", "week-year"]), min_size=1, max_size=4),
+                      label="mistakes")
+    broken, lines = clean, set()
+    for kind in kinds:
+        injected = _inject(broken, kind, data.draw(st.integers(0, 1000), label="place"))
+        if injected is not None:
+            broken, line = injected
+            lines.add(line)
+    assume(broken != clean)
+    fixed = _fix(broken.encode("utf-8"), unsafe=True).decode("utf-8")
+    json.loads(fixed)  # valid JSON
+    before, after = broken.split("\n"), fixed.split("\n")
+    assert len(before) == len(after)  # no injected mistake takes or adds a line
+    changed = {i for i, (a, b) in enumerate(zip(before, after)) if a != b}
+    assert changed <= lines, (kinds, sorted(changed - lines))
+    if "week-year" not in kinds or "yyyy-MM-dd" in fixed:
+        assert fixed == clean or "week-year" in kinds
+    assert _fix(fixed.encode("utf-8"), unsafe=True).decode("utf-8") == fixed  # a second run is a no-op
