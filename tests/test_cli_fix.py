@@ -170,3 +170,16 @@ def test_a_secret_value_is_never_changed(tmp_path):
     assert target.read_text(encoding="utf-8") == body  # the first fix is refused, so the loop stops there
     assert "would change a secret's value" in result.err, result
     assert "p'" not in result.out + result.err
+
+
+def test_the_catalog_says_how_safe_each_fix_is():
+    from validator import check
+
+    seen: dict[str, set[str]] = {}
+    for name in FIXED_CODES:
+        for finding in check(CASES / name):
+            if finding.fix is not None:
+                seen.setdefault(finding.rule, set()).add(finding.fix.applicability)
+    for code, (safety, _what) in FIXABLE.items():
+        assert safety in seen.get(code, set()), (code, seen.get(code))
+    assert set(seen) <= set(FIXABLE), f"fixes not in the catalog: {sorted(set(seen) - set(FIXABLE))}"

@@ -59,6 +59,8 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
     result = fix_text(loaded.text, check, unsafe=unsafe, protected=protected)
     if result.text == loaded.text:
         return FileFix(result, None, "")
+    if loaded.valid and not load(result.text).valid:  # a last guard: fixes never break a valid document
+        return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
     return FileFix(result, encode(result.text, encoded), unified_diff(shown, loaded.text, result.text))
 
 

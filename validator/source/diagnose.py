@@ -61,10 +61,12 @@ def _comment_fix(text: str, start: int, end: int) -> Fix:
     if not text[end:stop].strip(" \t"):  # at the end of a line: the spaces before it go too
         return _delete("remove the comment", _prev_space_start(text, start), stop)
     before, after = text[start - 1:start], text[end:end + 1]
-    if before in (" ", "\t"):  # `: /* c */ "id"`: one of the two spaces goes with the comment
-        while end < stop and text[end] in " \t":
-            end += 1
-        return _delete("remove the comment", start, end)
+    if before in (" ", "\t"):  # one of the spaces around it goes with it: `: /* c */ "id"`, `1 /* c */,`
+        if after in (" ", "\t"):
+            while end < stop and text[end] in " \t":
+                end += 1
+            return _delete("remove the comment", start, end)
+        return _delete("remove the comment", _prev_space_start(text, start), end)
     keep_apart = bool(before) and not before.isspace() and bool(after) and not after.isspace()
     return Fix("remove the comment", (Edit(start, end, " " if keep_apart else ""),))
 
