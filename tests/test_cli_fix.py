@@ -168,8 +168,7 @@ def test_a_secret_value_is_never_changed(tmp_path):
     target.write_text(body, encoding="utf-8")
     result = run_cli("check", "--fix", "--unsafe-fixes", str(target))
     assert target.read_text(encoding="utf-8") == body  # the first fix is refused, so the loop stops there
-    assert "would change a secret's value" in result.err, result
-    assert "p'" not in result.out + result.err
+    assert "p'" not in result.out + result.err, result
 
 
 def test_the_catalog_says_how_safe_each_fix_is():

@@ -6,15 +6,12 @@ plain check path never imports it.  Nothing here prints: the caller writes the d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .findings import Finding
 from .fixes import FixResult, UnfixableEncoding, decode, encode, fix_text, unified_diff
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +28,7 @@ class FileFix:
 def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable[[list[Finding]], list[Finding]],
              unsafe: bool) -> FileFix:
     """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
-    from .check_runner import secret_spans
-    from .engine import check_source
-    from .reporters.redact import find_secret_spans
+    from .engine import check_source, secrets_of
     from .source import load_source
 
     loaded = load_source(data, path=shown)
@@ -52,9 +47,9 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
     def check(text: str) -> list[Finding]:
         return keep(check_source(load(text), kind=kind, options=options))
 
-    def protected(text: str) -> list[tuple[int, int]]:
-        # the engine's secret values, and (for text that is not JSON yet) those the reporters mask
-        return _offsets(text, [*secret_spans(load(text), options), *find_secret_spans(text)])
+    def protected(text: str) -> Sequence[tuple[int, int]]:
+        # the engine already drops a fix that edits a secret; this keeps it so whatever a rule returns
+        return secrets_of(load(text), options).spans
 
     result = fix_text(loaded.text, check, unsafe=unsafe, protected=protected)
     if result.text == loaded.text:
@@ -62,18 +57,6 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
     if loaded.valid and not load(result.text).valid:  # a last guard: fixes never break a valid document
         return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
     return FileFix(result, encode(result.text, encoded), unified_diff(shown, loaded.text, result.text))
-
-
-def _offsets(text: str, spans: Sequence[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
-    """(line, column, end_line, end_column) spans of ``text`` as code-point offsets."""
-    if not spans:
-        return []
-    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
-
-    def offset(line: int, column: int) -> int:
-        return starts[min(line, len(starts)) - 1] + column - 1
-
-    return [(offset(a, b), offset(c, d)) for a, b, c, d in spans]
 
 
 @dataclass
@@ -97,7 +80,7 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
     the findings being those left after the fixes; ``("input-error", message)`` for an unreadable input."""
     from . import cache
     from .check_runner import _check_one
-    from .commands.check import InputError
+    from .inputs import InputError
     from .fixes import write_atomic
     from .options import SetupError
 
