@@ -182,3 +182,10 @@ def test_the_catalog_says_how_safe_each_fix_is():
     for code, (safety, _what) in FIXABLE.items():
         assert safety in seen.get(code, set()), (code, seen.get(code))
     assert set(seen) <= set(FIXABLE), f"fixes not in the catalog: {sorted(set(seen) - set(FIXABLE))}"
+
+
+def test_other_json_files_are_never_touched(tmp_path):
+    other = tmp_path / "package.json"
+    other.write_text('{"name": "x", "version": "1.0.0",}\n')
+    result = run_cli("check", "--fix", "--unsafe-fixes", str(other))
+    assert result.code == 0 and other.read_text() == '{"name": "x", "version": "1.0.0",}\n', result

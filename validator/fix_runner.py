@@ -80,8 +80,8 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
     the findings being those left after the fixes; ``("input-error", message)`` for an unreadable input."""
     from . import cache
     from .check_runner import _check_one
-    from .inputs import InputError
     from .fixes import write_atomic
+    from .inputs import InputError
     from .options import SetupError
 
     for item, config, options in jobs:
