@@ -31,6 +31,7 @@ FIXED_CODES = {
     "safe/ce302-misplaced-keys.json": {"CE302"},
     "safe/ce405-ce407-date-patterns.json": {"CE405", "CE407"},
     "safe/ce407-stringified-poller.json": {"CE407", "CE302"},
+    "safe/ce002-ce003-ce004-stringified-poller.json": {"CE002", "CE003", "CE004"},
     "safe/crlf-bom-no-final-newline.json": {"CE002", "CE302"},
     "unsafe/ce101-near-miss-keys.json": {"CE101"},
     "unsafe/ce101-top-level.json": {"CE101"},
