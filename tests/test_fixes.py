@@ -256,3 +256,36 @@ def test_fix_undoes_injected_mistakes(corpus, data):
     if "week-year" not in kinds or "yyyy-MM-dd" in fixed:
         assert fixed == clean or "week-year" in kinds
     assert _fix(fixed.encode("utf-8"), unsafe=True).decode("utf-8") == fixed  # a second run is a no-op
+
+
+# -- the real corpus: fixes never crash, never break a valid body, and settle ---------------------------------
+
+def _check_corpus_fixes(records: list[dict]) -> dict[str, int]:
+    from validator.source import load_source
+
+    counts = {"files": 0, "fixes": 0, "became valid": 0}
+    for record in records:
+        data = record["text"].encode("utf-8")
+        outcome = fix_file(data, shown="x.json", kind="auto", options=Options(), keep=lambda found: found,
+                           unsafe=True)
+        if outcome.data is None:
+            continue
+        assert outcome.result is not None and outcome.result.settled, record["id"]
+        was_valid, now_valid = load_source(data).valid, load_source(outcome.data).valid
+        assert now_valid or not was_valid, record["id"]
+        assert _fix(outcome.data, unsafe=True) == outcome.data, record["id"]  # a second run is a no-op
+        counts["files"] += 1
+        counts["fixes"] += len(outcome.result.applied)
+        counts["became valid"] += now_valid and not was_valid
+    return counts
+
+
+def test_corpus_sample_fixes_are_sound(corpus):
+    counts = _check_corpus_fixes(corpus[::8])
+    assert counts["files"] >= 5 and counts["became valid"] >= 3, counts
+
+
+@pytest.mark.slow
+def test_corpus_fixes_are_sound(corpus):
+    counts = _check_corpus_fixes(corpus)
+    assert counts["files"] >= 80 and counts["became valid"] >= 50, counts

@@ -123,12 +123,38 @@ def move_member(source: Source, pointer: str, parent: str, *, before: str | None
         return None
     old_parent = "".join("/" + _escape_token(t) for t in tokens[:-1])
     removal = remove_member(source, old_parent, tokens[-1])
-    insertion = insert_member(source, parent, _respace(source, parent, text), before=before)
+    insertion = insert_member(source, parent, _reindent(source, pointer, parent, _respace(source, parent, text)),
+                              before=before)
     if removal is None or insertion is None:
         return None
     if removal.start < insertion.start < removal.end:
         return None
     return removal, insertion
+
+
+def _line_indent(text: str, at: int) -> str | None:
+    """The whitespace from the start of the line to ``at``; None when something else precedes ``at``."""
+    start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    indent = text[start:at]
+    return indent if not indent.strip(" \t") else None
+
+
+def _reindent(source: Source, pointer: str, parent: str, member: str) -> str:
+    """``member`` (several lines) with its continuation lines indented for its new place."""
+    if "\n" not in member and "\r" not in member:
+        return member
+    node, found = _node(source, pointer), _members(source, parent)
+    if node is None or not found or not found[1]:
+        return member
+    old = _line_indent(source.text, node[0])
+    new = _line_indent(source.text, found[1][-1][1])
+    if old is None or new is None or old == new:
+        return member
+    lines = member.splitlines(keepends=True)
+    shifted = [lines[0]]
+    for line in lines[1:]:
+        shifted.append(new + line[len(old):] if line.startswith(old) else line)
+    return "".join(shifted)
 
 
 def _respace(source: Source, parent: str, member: str) -> str:
