@@ -33,6 +33,7 @@ FIXED_CODES = {
     "safe/ce407-stringified-poller.json": {"CE407", "CE302"},
     "safe/ce002-ce003-ce004-stringified-poller.json": {"CE002", "CE003", "CE004"},
     "safe/crlf-bom-no-final-newline.json": {"CE002", "CE302"},
+    "safe/ce620-unclosed-quote.json": {"CE620"},
     "unsafe/ce101-near-miss-keys.json": {"CE101"},
     "unsafe/ce101-top-level.json": {"CE101"},
     "unsafe/ce406-ce410-hours-and-zone.json": {"CE406", "CE410"},

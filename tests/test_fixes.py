@@ -289,3 +289,23 @@ def test_corpus_sample_fixes_are_sound(corpus):
 def test_corpus_fixes_are_sound(corpus):
     counts = _check_corpus_fixes(corpus)
     assert counts["files"] >= 80 and counts["became valid"] >= 50, counts
+
+
+def test_fixes_reach_the_language_server_as_quick_fixes():
+    pytest.importorskip("pygls")
+    from lsprotocol import types as lsp
+
+    from validator.lsp.checking import check_text
+    from validator.lsp.positions import LineIndex
+    from validator.lsp.server import code_actions
+
+    text = ('{"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "datesConfiguration": {'
+            '"updatedDateField": "u", "updatedDateFormat": "YYYY-MM-dd", "createdDateField": "c", '
+            '"createdDateFormat": "yyyy-MM-dd"}}}')
+    checked = check_text(text, None)
+    everywhere = lsp.Range(start=lsp.Position(0, 0), end=lsp.Position(0, len(text)))
+    (action,) = [a for a in code_actions("file:///x.json", checked, LineIndex(text), everywhere)
+                 if a.title.startswith("CE407")]
+    assert action.is_preferred  # a safe fix
+    (edit,) = action.edit.changes["file:///x.json"]  # type: ignore[union-attr, index]
+    assert edit.new_text == "yyyy" and edit.range.start.character == text.index("YYYY")

@@ -172,18 +172,6 @@ class Source:
 
     # -- edits -----------------------------------------------------------------------------
 
-    def escape_for_file(self, pointer: str, replacement: str) -> str:
-        """``replacement`` (decoded text for the string value at ``pointer``) as the file must spell it.
-
-        It is escaped as a JSON string's content requires, once for the string itself and once more
-        for every JSON string this document is embedded in (a stringified poller), so the edited
-        strings stay valid.  ``KeyError`` when ``pointer`` is not a string value.
-        """
-        found, _, (vs, _) = self._locate(_split_pointer(pointer)) if self.valid else (False, None, (0, 0))
-        if not found or self.text[vs] != '"':
-            raise KeyError(pointer)
-        return _escape_string(replacement, 1 + self._string_levels())
-
     def edit(self, start: int, end: int, replacement: str) -> Edit:
         """An :class:`Edit` of the file replacing ``[start, end)`` of this document's own ``text``.
 
