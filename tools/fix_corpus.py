@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from validator.fix_runner import fix_file  # noqa: E402
-from validator.options import Options  # noqa: E402
-from validator.source import load_source  # noqa: E402
+from validator.fix_runner import fix_file
+from validator.options import Options
+from validator.source import load_source
 
 
 def main() -> int:
