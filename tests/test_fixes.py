@@ -141,7 +141,7 @@ def test_encoded_is_plain_data():
 # -- string fixes re-escaped ----------------------------------------------------------------------------------
 
 def test_a_fix_inside_a_stringified_poller_is_escaped_twice():
-    inner = {"contacts": {"url": "/c?where=a='${gmtDate:YYYY-MM-dd}' and b=\"q\\\"\"", "idField": "id",
+    inner = {"contacts": {"url": "/c?where=a='${gmtDate:YYYY-MM-dd}' and b='q\\\"'", "idField": "id",
                           "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd",
                                                  "createdDateField": "c", "createdDateFormat": "yyyy-MM-dd"}}}
     body = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": json.dumps(inner)}}
