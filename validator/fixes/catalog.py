@@ -27,6 +27,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
     "CE410": ("unsafe", "writes `XXX` (the real offset, which also reads `Z`) instead of the literal"),
+    "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
+                       "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces: it may have swallowed other conditions)")),
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "

@@ -411,9 +411,14 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     suggestion = _did_you_mean(descriptor, MACRO_KINDS)
     desc_end = start + 2 + len(descriptor)
     if suggestion:
-        col.add(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}; did you mean {suggestion!r}? "
-                "(descriptors are case-sensitive; the platform does not substitute this macro)",
-                start + 2, desc_end, help=_w(suggestion))
+        from ..findings import Edit, Fix
+
+        # `DateTimeZone` differs only in case: what was meant is certain; another spelling is a guess
+        fix = Fix(f"write `{suggestion}`", (Edit(start + 2, desc_end, suggestion),),
+                  "safe" if suggestion.lower() == descriptor.lower() else "unsafe")
+        col.facts.append(UrlFact(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}; did you "
+                                 f"mean {suggestion!r}? (descriptors are case-sensitive; the platform does not "
+                                 "substitute this macro)", start + 2, desc_end, help=_w(suggestion), fix=fix))
     elif args is None and _ENV_LIKE.fullmatch(descriptor):
         col.add(Flaw.MACRO_ENV_REFERENCE, f"${{{descriptor}}} is not a poller macro: the platform sends it unchanged "
                 "unless a deployment tool fills it in", start, end)
