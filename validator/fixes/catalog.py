@@ -21,6 +21,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                          "not when that key is already set")),
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
+    "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
     "CE405": ("safe", "writes `SSS`"),
@@ -29,6 +30,12 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE410": ("unsafe", "writes `XXX` (the real offset, which also reads `Z`) instead of the literal"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
+    "CE629": ("unsafe", "decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform encodes "
+                        "again is undocumented"),
+    "CE630": ("safe", "writes `==` as `=`"),
+    "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
+    "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
+    "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces: it may have swallowed other conditions)")),
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
