@@ -30,8 +30,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE410": ("unsafe", "writes `XXX` (the real offset, which also reads `Z`) instead of the literal"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
-    "CE629": ("unsafe", "decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform encodes "
-                        "again is undocumented"),
+    "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
+                         "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
