@@ -55,8 +55,8 @@ def _comment_fix(text: str, start: int, end: int) -> Fix:
         if brk is not None:
             return _delete("remove the comment", line_start, brk.end())
         if line_start > 0:  # the file's last line: take the line break before it, keep "no final newline"
-            before = line_start - 2 if text[line_start - 2:line_start] == "\r\n" else line_start - 1
-            return _delete("remove the comment", before, stop)
+            cut = line_start - 2 if text[line_start - 2:line_start] == "\r\n" else line_start - 1
+            return _delete("remove the comment", cut, stop)
         return _delete("remove the comment", start, stop)
     if not text[end:stop].strip(" \t"):  # at the end of a line: the spaces before it go too
         return _delete("remove the comment", _prev_space_start(text, start), stop)
