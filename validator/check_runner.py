@@ -122,7 +122,8 @@ def run_check(
             continue
         if config.server_zone not in warned_zones:
             warned_zones.add(config.server_zone)
-            _warn_unknown_zone(config.server_zone)
+            if not getattr(args, "quiet", False):
+                _warn_unknown_zone(config.server_zone)
         missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
         if missing:
             print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
