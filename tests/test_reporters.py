@@ -399,7 +399,7 @@ def test_gitlab_code_quality():
     assert {i["severity"] for i in issues} == {"major", "minor", "info"}
     assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"} for i in issues)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
-    assert issues[0]["location"] == {"path": BODY_PATH, "lines": {"begin": 6}}
+    assert issues[0]["location"] == {"path": BODY_PATH, "lines": {"begin": 6, "end": 6}}
 
 
 # -- registry and colour -----------------------------------------------------------------------------------------

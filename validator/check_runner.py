@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Mapping
 from typing import Callable, Iterator, Sequence
@@ -71,10 +72,12 @@ def run_check(
 ) -> int:
     from .inputs import InputError
     from .config import ConfigError, ConfigResolver
-    from .reporters import default_format, get_reporter, should_color
+    from .reporters import should_color
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
-           "element_docs": args.element_docs, "element_schemas": args.element_schemas}
+           "element_docs": args.element_docs, "element_schemas": args.element_schemas,
+           "encode_values": getattr(args, "encode_values", None), "exclude": getattr(args, "exclude", None),
+           "extend_exclude": getattr(args, "extend_exclude", None)}
     resolver = ConfigResolver(explicit=Path(args.config) if args.config else None,
                               cli={k: v for k, v in cli.items() if v is not None})
     readable = [i for i in inputs if not isinstance(i, InputError)]
@@ -83,12 +86,21 @@ def run_check(
     except ConfigError as exc:
         print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
         return 2
-    output_format = args.output_format or first_config.output_format or default_format(os.environ)
+    from . import outputs
+    from .baseline import BaselineError, BaselineRun
+
     try:
-        reporter = get_reporter(output_format)
-    except KeyError as exc:
-        print(f"ce-validator check: error: {exc.args[0]}", file=sys.stderr)
+        targets = outputs.plan_targets(args.output_format, output_file=getattr(args, "output_file", None),
+                                       configured=first_config.output_format, env=os.environ)
+        root = outputs.project_root(getattr(args, "root", None), os.environ)
+        baseline = BaselineRun.from_options(getattr(args, "baseline", None),
+                                            update=getattr(args, "update_baseline", False))
+    except (outputs.OutputError, BaselineError) as exc:
+        print(f"ce-validator check: error: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "show_settings", False):
+        sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
+        return 0
 
     use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
     status = 0
@@ -106,9 +118,12 @@ def run_check(
             return 2
         if item.path is not None and config.is_excluded(item.shown):
             continue
+        if baseline is not None and baseline.is_baseline(item.path):
+            continue
         if config.server_zone not in warned_zones:
             warned_zones.add(config.server_zone)
-            _warn_unknown_zone(config.server_zone)
+            if not getattr(args, "quiet", False):
+                _warn_unknown_zone(config.server_zone)
         missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
         if missing:
             print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
@@ -128,6 +143,9 @@ def run_check(
         fixes = fix_runner.Summary()
         outcomes = fix_runner.execute(jobs, args.kind, read, write=not args.diff, unsafe=args.unsafe_fixes,
                                       summary=fixes)
+    from .config import IgnoreUsage
+
+    usage = IgnoreUsage()
     for (item, config, options), outcome in zip(jobs, outcomes):
         kind_of_outcome, payload = outcome
         if kind_of_outcome == "input-error":
@@ -138,11 +156,13 @@ def run_check(
             print(f"ce-validator: error: {payload}", file=sys.stderr)
             return 2
         findings, report = payload
-        findings = config.apply(findings, path=item.shown)
+        findings = config.apply(findings, path=item.shown, usage=usage)
         failing = ("error", "warning") if config.strict else ("error",)
+        if baseline is not None:
+            findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        files.append(report(findings))
+        files.append(replace(report(findings), fails_on=failing))
 
     if fixes is not None:
         for note in fixes.notes or ():
@@ -156,13 +176,40 @@ def run_check(
     from ._version import __version__
     from .rules import registry
 
-    output = reporter.render(all_findings, files=files, color=color, tool_version=__version__,
-                             rules=_LazyRules(registry))
+    quiet = getattr(args, "quiet", False)
+    if baseline is not None:
+        try:
+            done, note = baseline.finish()
+        except BaselineError as exc:
+            print(f"ce-validator: error: {exc}", file=sys.stderr)
+            return 2
+        if note and (done or not quiet):
+            print(f"ce-validator: {note}", file=sys.stderr)
+        if done:
+            return status or 0
+    if not quiet:
+        _warn_stale_ignores(resolver, usage)
+    output, problems = outputs.emit(targets, all_findings, files=files, rules=_LazyRules(registry),
+                                    tool_version=__version__, color=color, root=root, quiet=quiet,
+                                    show_statistics=getattr(args, "statistics", False))
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    if status:
-        return status
-    return 1 if failed else 0
+    for problem in problems:
+        print(f"ce-validator: error: {problem}", file=sys.stderr)
+    if status or problems:
+        return status or 2
+    return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
+
+
+def _warn_stale_ignores(resolver, usage) -> None:
+    from .config import stale_ignores
+    from .rules import registry
+
+    configs = [c for c in resolver.loaded() if c.path is not None]
+    if not any(c.select or c.ignore or c.pointer_ignores or c.per_file_ignores or c.severity for c in configs):
+        return  # nothing to judge: the rule registry is not loaded
+    for warning in stale_ignores(configs, usage, registry()):
+        print(f"ce-validator: warning: {warning}", file=sys.stderr)
 
 
 # Below this many files one process is faster than starting workers.
@@ -286,7 +333,7 @@ def _deferred_report(shown: str, path, options) -> Callable:
         from .reporters import FileReport
 
         text = None
-        if kept:
+        if any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             try:
                 with open(path, "rb") as handle:
                     text = masked_text(handle.read(), shown, options)
@@ -312,6 +359,13 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
     key = cache.cache_key(data, settings=settings) if use_cache else None
     if key is not None:
         findings = cache.load(key, path=shown)
+    if findings is None and kind == "auto":
+        from .kinds import clearly_not_cloud_elements
+
+        if clearly_not_cloud_elements(data):  # a large package-lock.json: not parsed at all
+            from .reporters import FileReport
+
+            return [_skip_unparsed(shown)], lambda kept: file_report(FileReport, shown, None, kept)
     if findings is None:
         from .engine import inspect_source
         from .source import load_source
@@ -324,7 +378,7 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
     def report(kept: list[Finding]):
         from .reporters import FileReport
 
-        if not kept:
+        if not any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             return file_report(FileReport, shown, None, kept)
         if checked is not None:
             return file_report(FileReport, shown, checked.masked_text(), kept)
@@ -340,6 +394,13 @@ def masked_text(data: bytes, shown: str, options):
 
     loaded = load_source(data, path=shown)
     return secrets_of(loaded, options).mask(loaded.text)
+
+
+def _skip_unparsed(shown: str) -> Finding:
+    from .engine import NOT_CLOUD_ELEMENTS
+
+    return Finding(NOT_CLOUD_ELEMENTS, "info", "not a Cloud Elements instance body, configuration or poller "
+                   "configuration (no Cloud Elements key in this large file)", shown, "", 1, 1, 1, 1)
 
 
 def file_report(factory, shown: str, text, kept: list[Finding]):

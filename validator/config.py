@@ -3,7 +3,8 @@
 The file is found by walking up from a checked file's folder; in each folder
 ``.ce-validator.toml`` comes before ``pyproject.toml``, and a ``pyproject.toml``
 counts only when it has a ``[tool.ce-validator]`` table.  ``--config PATH`` names the
-file instead.  The table is validated against ``schemas/config.schema.json``; a
+file instead: any TOML file, read from its ``[tool.ce-validator]`` table when it has a
+``[tool]`` table, else from its top level.  The table is validated against ``schemas/config.schema.json``; a
 problem raises :class:`ConfigError` (file, line, key, message), which the command line
 reports with exit status 2.  Paths and globs in the file are relative to its folder.
 Command-line options override the file (:meth:`Config.merge_cli`).
@@ -85,6 +86,14 @@ class PointerIgnore:
         return cls(glob=path, pointer=pointer, code=code)
 
 
+@dataclass
+class IgnoreUsage:
+    """What the pointer ignores did in a run: those whose glob ``matched`` a checked file, those ``used`` to hide one."""
+
+    matched: set[PointerIgnore] = field(default_factory=set)
+    used: set[PointerIgnore] = field(default_factory=set)
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """A loaded configuration (defaults when no file was found)."""
@@ -104,6 +113,7 @@ class Config:
     element_docs: tuple[str, ...] = ()
     element_schemas: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
     # command-line layer (merge_cli)
     cli_select: tuple[str, ...] | None = None
     cli_ignore: tuple[str, ...] = ()
@@ -167,10 +177,15 @@ class Config:
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         """Whether ``path`` (or a folder it is in) matches an ``exclude`` glob."""
         relative = self.relative(path)
-        return relative is not None and any(glob_match(pattern, relative) for pattern in self.exclude)
+        return relative is not None and any(glob_match(pattern, relative)
+                                            for pattern in (*self.exclude, *self.extend_exclude))
 
-    def apply(self, findings: Iterable[Finding], *, path: str | os.PathLike[str] | None) -> list[Finding]:
-        """The findings of the file at ``path`` that the configuration keeps, with severities overridden."""
+    def apply(self, findings: Iterable[Finding], *, path: str | os.PathLike[str] | None,
+              usage: IgnoreUsage | None = None) -> list[Finding]:
+        """The findings of the file at ``path`` that the configuration keeps, with severities overridden.
+
+        ``usage``, when given, records which pointer ignores matched the file and which hid a finding.
+        """
         relative = self.relative(path)
         file_ignores: list[str] = []
         pointers: list[PointerIgnore] = []
@@ -179,12 +194,17 @@ class Config:
                 if glob_match(pattern, relative):
                     file_ignores.extend(codes)
             pointers = [p for p in self.pointer_ignores if not p.glob or glob_match(p.glob, relative)]
+        if usage is not None:
+            usage.matched.update(pointers)
         kept = []
         for finding in findings:
             code = finding.rule
             if not self.enabled(code) or _longest(file_ignores, code) >= 0:
                 continue
-            if any(code.startswith(p.code) and _under(finding.pointer, p.pointer) for p in pointers):
+            hiding = next((p for p in pointers if code.startswith(p.code) and _under(finding.pointer, p.pointer)), None)
+            if hiding is not None:
+                if usage is not None:
+                    usage.used.add(hiding)
                 continue
             severity = self.severity_for(code, finding.severity)
             kept.append(finding if severity == finding.severity else replace(finding, severity=severity))
@@ -205,6 +225,7 @@ class Config:
         element_docs: Sequence[str] | None = None,
         element_schemas: Sequence[str] | None = None,
         exclude: Sequence[str] | None = None,
+        extend_exclude: Sequence[str] | None = None,
     ) -> Config:
         """This configuration with command-line options on top: a given option wins over the file.
 
@@ -250,6 +271,8 @@ class Config:
                 changes[name] = tuple(os.path.abspath(folder) for folder in folders)
         if exclude is not None:
             changes["exclude"] = tuple(exclude)
+        if extend_exclude:
+            changes["extend_exclude"] = self.extend_exclude + tuple(extend_exclude)
         return replace(self, **changes)
 
 
@@ -289,6 +312,10 @@ class ConfigResolver:
         self._cli = dict(cli or {})
         self._by_file: dict[Path | None, Config] = {}
         self._by_dir: dict[Path, Path | None] = {}
+
+    def loaded(self) -> list[Config]:
+        """Every configuration :meth:`for_path` has returned so far."""
+        return list(self._by_file.values())
 
     def for_path(self, path: str | os.PathLike[str] | None) -> Config:
         """The configuration for the file at ``path`` (the current folder's for standard input)."""
@@ -386,12 +413,12 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 def _load_file(path: Path, *, explicit: bool) -> Config:
     text = _read_config(path)
     data = _parse(path, text)
-    in_pyproject = path.name == "pyproject.toml"
+    in_pyproject = path.name == "pyproject.toml" or "tool" in data  # any TOML file with a [tool] table
     if in_pyproject:
         tool = data.get("tool", {})
         table = tool.get("ce-validator") if isinstance(tool, dict) else None
         if table is None:
-            if explicit:
+            if explicit or path.name != "pyproject.toml":
                 raise ConfigError([ConfigProblem(str(path), None, f"no [{TABLE}] table")])
             return Config(path=path, root=path.parent)
         if not isinstance(table, dict):
@@ -446,6 +473,7 @@ def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Conf
         element_docs=tuple(str(root / folder) for folder in table.get("element-docs", [])),
         element_schemas=tuple(str(root / folder) for folder in table.get("element-schemas", [])),
         exclude=tuple(table.get("exclude", [])),
+        extend_exclude=tuple(table.get("extend-exclude", [])),
     )
 
 
@@ -518,6 +546,7 @@ def plainly_valid(table: Mapping[str, Any]) -> bool:
         "element-docs": strings,
         "element-schemas": strings,
         "exclude": strings,
+        "extend-exclude": strings,
     }
     if set(checks) != set(props):  # the schema grew an option this check does not know
         return False
@@ -687,3 +716,49 @@ def glob_match(pattern: str, relative: str) -> bool:
         return any(regex.fullmatch(part) for part in parts)
     regex = _glob_regex(pattern)
     return any(regex.fullmatch("/".join(parts[:n])) for n in range(len(parts), 0, -1))
+
+
+# -- stale ignores ----------------------------------------------------------------------------------------------
+def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: Iterable[str]) -> list[str]:
+    """Warnings for ignore entries that do nothing, like ruff's RUF100: ``file:line: key: message``.
+
+    A code or prefix no rule has (in ``select``, ``ignore``, ``per-file-ignores``, ``severity``
+    and pointer ignores), and a pointer ignore whose files were checked in this run but that
+    hid no finding there (its pointer is wrong, or the mistake was fixed).  A pointer ignore
+    whose files were not checked, or whose code is not selected, is not judged.
+    """
+    codes = frozenset(known_codes)
+    warnings: list[str] = []
+    seen: set[Path | None] = set()
+    for config in configs:
+        if config.path is None or config.path in seen:
+            continue
+        seen.add(config.path)
+        try:
+            text = config.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        in_pyproject = bool(re.search(r"^\s*\[\s*tool\s*\.", text, re.MULTILINE))
+
+        def where(key: str, text: str = text, in_pyproject: bool = in_pyproject, path: Path = config.path) -> str:
+            line = _line_of(text, key, in_pyproject=in_pyproject)
+            return f"{path}:{line}" if line is not None else str(path)
+
+        def unknown(code: str) -> bool:
+            return not any(known.startswith(code) for known in codes)
+
+        named = [("select", c) for c in config.select or ()] + [("ignore", c) for c in config.ignore]
+        named += [(f'per-file-ignores."{glob}"', c) for glob, cs in config.per_file_ignores for c in cs]
+        named += [(f"severity.{c}", c) for c in config.severity]
+        for key, code in named:
+            if unknown(code):
+                warnings.append(f"{where(key)}: {key}: no rule has the code {code!r}")
+        for entry in config.pointer_ignores:
+            shown = f"{entry.glob}#{entry.pointer}:{entry.code}"
+            if unknown(entry.code):
+                warnings.append(f"{where('ignore')}: ignore: {shown!r}: no rule has the code {entry.code!r}")
+            elif entry in usage.matched and entry not in usage.used and config.enabled(entry.code):
+                warnings.append(f"{where('ignore')}: ignore: {shown!r} hid no finding: no {entry.code} finding at "
+                                f"or below {entry.pointer or 'the document root'} in the files it names (a wrong "
+                                f"pointer, or the mistake is fixed: remove the entry)")
+    return warnings

@@ -181,3 +181,33 @@ _CE_KEY = re.compile(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)[
 def looks_like_cloud_elements(text: str) -> bool:
     """Whether a text that is not valid JSON still looks like a Cloud Elements body (so its errors matter)."""
     return any(marker in text for marker in _CE_MARKERS) or _CE_KEY.search(text) is not None
+
+
+# Keys that make a document a Cloud Elements one (see detect_kind), as they appear in JSON text.
+_CE_JSON_KEY = re.compile(rb'"(?:element|configuration|providerData|idField|datesConfiguration|filterByUpdatedDate'
+                          rb'|createdCheckTolerance|(?:event|oauth|api|pagination|bulk)\.[^"]*|base\.url[^"]*'
+                          rb'|username[^"]*|password[^"]*)"\s*:')
+LARGE_FILE = 1 << 20  # bytes; smaller files are parsed in full anyway
+
+
+def clearly_not_cloud_elements(data: bytes) -> bool:
+    """Whether a large UTF-8 file can be skipped without parsing it: no key or marker of a Cloud Elements body.
+
+    A cheap first look for the hook's sake (a 23 MB ``package-lock.json``): only files over
+    :data:`LARGE_FILE` bytes are judged, only as UTF-8 (other encodings are parsed), and a file
+    is skipped only when neither the keys :func:`detect_kind` looks for nor the markers of
+    :func:`looks_like_cloud_elements` occur anywhere in it.  A poller map whose entries have
+    no key but ``url`` is the one shape this misses, in a file over 1 MB.
+    """
+    if len(data) <= LARGE_FILE or data[:3] == b"\xef\xbb\xbf" or b"\x00" in data[:4]:
+        return False
+    if _CE_JSON_KEY.search(data) is not None:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    if any(marker in text for marker in _CE_MARKERS):
+        return False
+    # looks_like_cloud_elements' key pattern is slow on megabytes: run it only where it can match
+    return not (("element" in text or "configuration" in text) and _CE_KEY.search(text) is not None)

@@ -12,7 +12,10 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..gitignore import GitIgnore
 
 from ..inputs import InputError, InputFile
 
@@ -22,9 +25,36 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for standard input")
-    parser.add_argument("--format", dest="output_format", default=None,
+    parser.add_argument("--output-format", "--format", dest="output_format", action="append", default=None,
+                        metavar="FORMAT[:FILE]",
                         help="output format: text (default), concise, json, github (default under GitHub Actions), "
-                             "sarif, junit, gitlab")
+                             "sarif, junit, gitlab; FORMAT:FILE writes that format to FILE (repeatable: several "
+                             "reports in one run)")
+    parser.add_argument("-o", "--output-file", default=None, metavar="FILE",
+                        help="write the output to FILE instead of standard output")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found (2 still "
+                        "means a usage, configuration or I/O error)")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print the findings only: no summary, skipped files or warnings")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print how many findings each rule has instead of the findings")
+    parser.add_argument("--show-settings", action="store_true",
+                        help="print the settings that apply to the first PATH, then exit")
+    parser.add_argument("--baseline", default=None, metavar="FILE",
+                        help="report only findings not recorded in FILE (see --update-baseline)")
+    parser.add_argument("--update-baseline", action="store_true",
+                        help="record the current findings in the --baseline FILE and exit 0")
+    parser.add_argument("--root", default=None, metavar="DIR",
+                        help="the repository root report paths are relative to (default: $GITHUB_WORKSPACE, "
+                             "$CI_PROJECT_DIR, else the current folder)")
+    parser.add_argument("--exclude", action="append", default=None, metavar="GLOB",
+                        help="files or folders not to check, replacing the configuration's `exclude` (repeatable)")
+    parser.add_argument("--extend-exclude", action="append", default=None, metavar="GLOB",
+                        help="files or folders not to check, in addition to `exclude` (repeatable)")
+    parser.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
+                        help="also check files that .gitignore ignores when searching a directory")
+    parser.add_argument("--encode-values", action="store_true", default=None,
+                        help="assume the platform percent-encodes substituted values (undocumented; default: not)")
     parser.add_argument("--kind", default="auto", choices=("auto", "instance", "configuration", "poller"),
                         help="what the files hold (default: detect)")
     parser.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on warnings too")
@@ -44,7 +74,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "`ce-validator schema from-element`)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element of bare configuration or poller files (instance bodies name their own)")
-    parser.add_argument("--config", default=None, metavar="FILE", help="configuration file (default: nearest "
+    parser.add_argument("--config", default=None, metavar="FILE", help="configuration file: its "
+                        "[tool.ce-validator] table, or its top level when it has none (default: nearest "
                         "pyproject.toml with [tool.ce-validator], or .ce-validator.toml)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
@@ -56,8 +87,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="the path to show for standard input")
 
 
-def iter_inputs(paths: list[str], *, stdin_name: str | None = None) -> Iterator[InputFile | InputError]:
-    """The files to check, in a stable order; unreadable paths come out as :class:`InputError`."""
+def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
+                respect_gitignore: bool = True) -> Iterator[InputFile | InputError]:
+    """The files to check, in a stable order; unreadable paths come out as :class:`InputError`.
+
+    A directory is searched for ``*.json`` files, leaving out the folders of :data:`SKIP_DIRS`
+    and, with ``respect_gitignore``, what ``.gitignore`` files (and ``.git/info/exclude``) ignore;
+    a file named on the command line is always checked.
+    """
     for raw in paths or []:
         if raw == "-":
             yield InputFile(stdin_name or "<stdin>", None)
@@ -75,7 +112,12 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None) -> Iterator[
             yield InputError(f"{raw}: cannot read: {exc.strerror or exc}")
             continue
         if stat.S_ISDIR(info.st_mode):
-            found = sorted(_walk(path))
+            ignored = None
+            if respect_gitignore:
+                from ..gitignore import GitIgnore
+
+                ignored = GitIgnore.for_walk(path)
+            found = sorted(_walk(path, ignored))
             if not found:
                 yield InputError(f"{raw}: no *.json files in this directory")
             for file in found:
@@ -86,13 +128,17 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None) -> Iterator[
             yield InputError(f"{raw}: not a regular file")
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, ignored: GitIgnore | None = None) -> Iterator[Path]:
     for directory, subdirs, files in os.walk(root, followlinks=False):
-        subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS)
+        folder = Path(directory)
+        if ignored is not None:
+            ignored.enter(folder)
+        subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS
+                            and not (ignored is not None and ignored.ignores(folder / d, is_dir=True)))
         for name in files:
             if name.endswith(".json"):
-                file = Path(directory) / name
-                if file.is_file():
+                file = folder / name
+                if file.is_file() and not (ignored is not None and ignored.ignores(file)):
                     yield file
 
 
@@ -126,5 +172,7 @@ def run(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("ce-validator check: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
-    return check_runner.run_check(args, inputs=list(iter_inputs(args.paths, stdin_name=args.stdin_filename)),
+    inputs = list(iter_inputs(args.paths, stdin_name=args.stdin_filename,
+                              respect_gitignore=getattr(args, "respect_gitignore", True)))
+    return check_runner.run_check(args, inputs=inputs,
                                   read=read_input, select=_codes(args.select), ignore=_codes(args.ignore))

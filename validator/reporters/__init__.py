@@ -10,8 +10,9 @@ Every reporter module has one function with the same keyword-only signature::
 checked files (a :class:`FileReport` per file, in the order they were checked; its
 ``path`` is the string used in ``Finding.path``), ``rules`` the rule registry (for
 names and documentation), ``color`` whether to emit ANSI colours (only ``text`` and
-``concise`` use it), ``root`` the directory relative paths are relative to (the
-current directory by default; ``sarif`` and ``gitlab`` use it).  The result is the
+``concise`` use it), ``root`` the repository root that report paths are relative to
+(the current directory by default; ``sarif``, ``gitlab``, ``github`` and ``junit`` use
+it: a relative path given from a folder inside ``root`` is rebased onto ``root``).  The result is the
 whole output, ending with a newline unless empty.
 
 No reporter can print the value of a secret: findings arrive scrubbed and excerpts come from\n:class:`FileReport` lines, which are masked (see :mod:`validator.masking`).
@@ -54,11 +55,14 @@ class FileReport:
     into lines without line terminators (for source excerpts), and ``skipped`` the reason
     the file was not checked (``None`` when it was).  Build it with :meth:`from_text`, which
     takes only a :class:`~validator.masking.MaskedText`: a reporter cannot show an unmasked line.
+    ``fails_on`` holds the severities that fail the run for this file (``warning`` too under
+    ``strict``; ``junit`` reports those findings as failures).
     """
 
     path: str | None
     lines: tuple[str, ...] = ()
     skipped: str | None = None
+    fails_on: tuple[str, ...] = ("error",)
 
     @classmethod
     def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None) -> FileReport:

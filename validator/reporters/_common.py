@@ -70,13 +70,30 @@ def summary(counts: Counts) -> str:
     return f"Found {listed} in {where}."
 
 
+def relative_path(path: str, root: str | os.PathLike[str] | None) -> str:
+    """``path`` relative to ``root`` with ``/`` (as GitHub, GitLab and JUnit viewers want it), when it can be.
+
+    A relative path is taken from the current folder: when that folder is inside ``root``
+    the path is rebased onto ``root`` (a run from ``repo/sub`` reports ``sub/x.json``); a
+    path outside ``root`` is kept as it is.
+    """
+    from urllib.parse import unquote
+
+    uri, relative = relative_uri(path, root)
+    return unquote(uri) if relative else path
+
+
 def relative_uri(path: str, root: str | os.PathLike[str] | None) -> tuple[str, bool]:
     """A URI for ``path``: ``(uri, relative)``; relative to ``root`` when it can be, else an absolute ``file:`` URI."""
     from urllib.parse import quote
 
     candidate = Path(path)
+    base = Path(os.path.abspath(root)) if root is not None else Path.cwd()
+    if not candidate.is_absolute() and root is not None:
+        cwd = Path.cwd()
+        if cwd != base and cwd.is_relative_to(base):
+            candidate = Path(os.path.normpath(cwd / candidate))
     if candidate.is_absolute():
-        base = Path(root) if root is not None else Path.cwd()
         try:
             candidate = candidate.relative_to(base)
         except ValueError:
@@ -91,3 +108,20 @@ def root_uri(root: str | os.PathLike[str] | None) -> str:
     base = Path(root) if root is not None else Path.cwd()
     uri = base.absolute().as_uri()
     return uri if uri.endswith("/") else uri + "/"
+
+
+def fingerprints(keys: Sequence[str]) -> list[str]:
+    """A distinct SHA-256 fingerprint for each key, in order: the n-th repeat of a key gets ``n`` mixed in.
+
+    Findings are keyed by code, path, pointer and message (never by line, so moving a value keeps
+    its fingerprint); two identical findings in one value stay two issues.
+    """
+    import hashlib
+
+    seen: dict[str, int] = {}
+    out = []
+    for key in keys:
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(hashlib.sha256((key if n == 0 else f"{key}\0{n}").encode("utf-8")).hexdigest())
+    return out

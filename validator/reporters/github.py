@@ -5,7 +5,9 @@
     ::error file=bodies/broken.json,line=5,col=43,endLine=5,endColumn=57,title=CE601 url-unbalanced-quote::message
 
 ``error`` findings use ``::error``, ``warning`` ``::warning`` and ``info`` ``::notice``.
-``endColumn`` is inclusive, as GitHub counts it (the finding's exclusive end minus one).
+``endColumn`` is inclusive, as GitHub counts it (the finding's exclusive end minus one);
+a range over several lines has no ``col``/``endColumn`` (the toolkit accepts columns only
+on one line).  ``file`` is relative to ``root``: the repository root (``$GITHUB_WORKSPACE``).
 The fix hint follows the message on a new line.  Values are escaped as the Actions
 toolkit does: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` in properties.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ._common import ordered
+from ._common import ordered, relative_path
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,16 +41,19 @@ def escape_property(text: str) -> str:
 def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
            tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
     """One workflow command per finding (nothing when there is none)."""
-    del tool_version, color, root  # not used by this format
+    del tool_version, color  # not used by this format
     rules = rules or {}
     redactor = Redactor(files)
     out = []
     for f in ordered(findings, files):
         props = []
         if f.path is not None:
-            end_column = max(f.end_column - 1, f.column if f.end_line == f.line else 1)
-            props += [f"file={escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
-                      f"endLine={f.end_line}", f"endColumn={end_column}"]
+            props += [f"file={escape_property(relative_path(f.path, root))}", f"line={f.line}"]
+            if f.end_line == f.line:
+                props += [f"col={f.column}", f"endLine={f.end_line}",
+                          f"endColumn={max(f.end_column - 1, f.column)}"]
+            else:  # the toolkit takes columns only on a one-line range
+                props += [f"endLine={f.end_line}"]
         rule = rules.get(f.rule)
         props.append("title=" + escape_property(f"{f.rule} {rule.name}" if rule else f.rule))
         message = redactor.scrub(f.message, f.path) or ""

@@ -1,20 +1,21 @@
 """GitLab Code Quality report (``artifacts: reports: codequality``): a JSON array of issues.
 
 Each issue has ``description`` (``CODE message``), ``check_name`` (the code),
-``fingerprint`` (stable across line moves: code, path, JSON pointer and message),
+``fingerprint`` (stable across line moves: code, path, JSON pointer and message; the n-th
+repeat of an identical finding, such as two in one value, gets ``n`` mixed in so each stays
+its own issue),
 ``severity`` (``error`` → ``major``, ``warning`` → ``minor``, ``info`` → ``info``) and
-``location`` (``path`` relative to ``root``, ``lines.begin``).  Findings without a
+``location`` (``path`` relative to ``root`` (the repository root), ``lines.begin`` and ``lines.end``).  Findings without a
 path are left out (GitLab cannot place them).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ._common import ordered, relative_uri
+from ._common import fingerprints, ordered, relative_path
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,22 +30,22 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
            tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
     """The Code Quality JSON array."""
     del rules, tool_version, color  # not used by this format
-    from urllib.parse import unquote
-
     redactor = Redactor(files)
     issues: list[dict[str, Any]] = []
+    keys: list[str] = []
     for f in ordered(findings, files):
         if f.path is None:
             continue
-        uri, relative = relative_uri(f.path, root)
-        path = unquote(uri) if relative else f.path
+        path = relative_path(f.path, root)
         message = redactor.scrub(f.message, f.path) or ""
-        key = "\0".join((f.rule, path, f.pointer, message))
+        keys.append("\0".join((f.rule, path, f.pointer, message)))
         issues.append({
             "description": f"{f.rule} {message}",
             "check_name": f.rule,
-            "fingerprint": hashlib.sha256(key.encode()).hexdigest(),
+            "fingerprint": "",
             "severity": SEVERITY.get(f.severity, "major"),
-            "location": {"path": path, "lines": {"begin": max(f.line, 1)}},
+            "location": {"path": path, "lines": {"begin": max(f.line, 1), "end": max(f.end_line, f.line, 1)}},
         })
+    for issue, fingerprint in zip(issues, fingerprints(keys)):
+        issue["fingerprint"] = fingerprint
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

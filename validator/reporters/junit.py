@@ -1,11 +1,16 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
 
 One ``<testsuite>`` named ``ce-validator`` inside ``<testsuites>``; a ``<testcase>`` per
-checked file (``name`` and ``file`` are its path, ``classname`` is ``ce-validator``);
-one ``<failure>`` per ``error`` finding (``type`` the code, ``message`` the position
-and message, the text the full ``file:line:col: CODE message`` line and the hint);
-warnings and infos go to the test case's ``<system-out>``; a skipped file is a test case
-with ``<skipped message="..."/>``.  ``failures`` counts the failing test cases.
+checked file (``name`` is its path as shown, ``classname`` is ``ce-validator``); one
+``<failure>`` per finding that fails the run (``error``, and ``warning`` too when the file's
+configuration is ``strict``: :attr:`FileReport.fails_on`; ``type`` the code, ``message`` the
+position and message, the text the full ``file:line:col: CODE [severity] message`` line and
+the hint); other findings go to the test case's ``<system-out>``; a skipped file is a test
+case with ``<skipped message="..."/>``.  ``failures`` counts the failing test cases.
+
+The document follows the common (Jenkins/Ant) JUnit schema with one extension: the
+``file`` attribute of ``<testcase>``, the path relative to ``root`` (the repository root),
+which GitLab reads to link a test case to its file.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ._common import TOOL_NAME, ordered, shown
+from ._common import TOOL_NAME, ordered, relative_path, shown
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,8 +43,9 @@ def _attr(value: str) -> str:
 def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
            tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
     """The JUnit XML document."""
-    del rules, tool_version, color, root  # not used by this format
+    del rules, tool_version, color  # not used by this format
     redactor = Redactor(files)
+    fails_on = {report.path: report.fails_on for report in files}
     by_path: dict[str | None, list[Finding]] = {}
     for f in ordered(findings, files):
         by_path.setdefault(f.path, []).append(f)
@@ -53,10 +59,11 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         name = _attr(shown(path))
         head = f"    <testcase name={name} classname={_attr(TOOL_NAME)}"
         if path is not None:
-            head += f" file={_attr(path)}"
+            head += f" file={_attr(relative_path(path, root))}"
         own = by_path.get(path, [])
-        errors = [f for f in own if f.severity == "error"]
-        others = [f for f in own if f.severity != "error"]
+        failing = fails_on.get(path, ("error",))
+        errors = [f for f in own if f.severity in failing]
+        others = [f for f in own if f.severity not in failing]
         if not errors and not others and reason is None:
             body.append(f"{head}/>")
             continue
@@ -67,7 +74,7 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
             parts.append(f"      <skipped message={_attr(reason)}/>")
         for f in errors:
             message = redactor.scrub(f.message, f.path) or ""
-            detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} {message}"
+            detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {message}"
             if f.help:
                 detail += f"\nhelp: {redactor.scrub(f.help, f.path)}"
             parts.append(f"      <failure type={_attr(f.rule)} message={_attr(f'{f.line}:{f.column}: {message}')}>"
@@ -81,7 +88,7 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     totals = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="{skipped}"'
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f"<testsuites name={_attr(TOOL_NAME)} {totals}>",
+        f'<testsuites name={_attr(TOOL_NAME)} tests="{len(cases)}" failures="{failures}" errors="0">',
         f"  <testsuite name={_attr(TOOL_NAME)} {totals}>",
         *body,
         "  </testsuite>",

@@ -6,18 +6,18 @@ descriptions, default level and help), one result per finding (``ruleId``, ``lev
 ``%SRCROOT%`` — the ``root`` argument, the current directory by default — and a
 ``region`` with start and end line and column; ``columnKind`` is
 ``unicodeCodePoints``), the JSON pointer and the fix hint in the result's
-``properties`` (``pointer``, ``fix``), and the skipped files as notifications of the
+``properties`` (``pointer``, ``fix``), a ``partialFingerprints`` entry that survives line
+moves and differs for two identical findings in one value, and the skipped files as notifications of the
 invocation.  Levels: ``error`` → ``error``, ``warning`` → ``warning``, ``info`` → ``note``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ._common import TOOL_NAME, ordered, relative_uri, root_uri
+from ._common import TOOL_NAME, fingerprints, ordered, relative_uri, root_uri
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,6 +64,7 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
     codes = sorted(set(rules) | {f.rule for f in found})
     index = {code: i for i, code in enumerate(codes)}
     results = []
+    keys: list[tuple[str, dict[str, Any]]] = []
     for f in found:
         message = redactor.scrub(f.message, f.path) or f.rule
         result: dict[str, Any] = {
@@ -78,13 +79,15 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
             physical["region"] = {"startLine": line, "startColumn": column,
                                   "endLine": max(f.end_line, line), "endColumn": max(f.end_column, 1)}
             result["locations"] = [{"physicalLocation": physical}]
-            key = "\0".join((f.rule, physical["artifactLocation"]["uri"], f.pointer, message))
-            result["partialFingerprints"] = {"ceValidator/v1": hashlib.sha256(key.encode()).hexdigest()[:32]}
+            result["partialFingerprints"] = {}  # filled below, once every repeat is known
+            keys.append(("\0".join((f.rule, physical["artifactLocation"]["uri"], f.pointer, message)), result))
         properties: dict[str, Any] = {"pointer": f.pointer}
         if f.help:
             properties["fix"] = redactor.scrub(f.help, f.path)
         result["properties"] = properties
         results.append(result)
+    for (_key, result), fingerprint in zip(keys, fingerprints([key for key, _result in keys])):
+        result["partialFingerprints"] = {"ceValidator/v1": fingerprint[:32]}
     notifications = [
         {"level": "note", "message": {"text": f"skipped: {report.skipped}"},
          **({"locations": [{"physicalLocation": _location(report.path, root)}]} if report.path is not None else {})}

@@ -7,10 +7,12 @@
     5 |     "url": "/hubs/finance/customers?where=updated_at>'${gmtDate:yyyy}",
       |                                                      ^~~~~~~~~~~~~~~ error
       = help: close the quote after the macro
+      = to ignore: "bodies/broken.json#/configuration/event.poller.configuration/customers/url:CE601"
 
 The first line of each finding is ``file:line:col: CODE message``; the underline is
 ``^`` under the first character of the span and ``~`` under the rest, followed by the
-severity.  Skipped files are listed before the summary.  Secret values are masked.
+severity; ``to ignore`` gives the configuration's ``ignore`` entry for this one finding
+(``PATH#POINTER:CODE``).  Skipped files are listed before the summary.  Secret values are masked.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         if finding.help:
             hint = redactor.scrub(finding.help, finding.path)
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'help:')} {hint}")
+        if finding.path is not None:  # the `ignore` entry that silences this one finding
+            entry = f'"{finding.path}#{finding.pointer}:{finding.rule}"'
+            out.append(f"{paint(BLUE, f'{gutter} =')} {paint(DIM, 'to ignore:')} {paint(DIM, entry)}")
         out.append("")
     for report in files:
         if report.skipped is not None:

@@ -1,0 +1,406 @@
+"""Adopting the tool in CI: baseline, outputs, options, report paths, stale ignores, the hook and packaging."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from clirun import ROOT, run_cli
+
+from validator.findings import Finding
+from validator.reporters import FileReport, get_reporter
+
+EXAMPLES = ROOT / "examples"
+XSD = Path(__file__).resolve().parent / "schemas" / "junit.xsd"
+
+# Two CE618 findings with one message in one value: the same rule, path, pointer and message twice.
+TWO_IN_ONE_VALUE = """{
+  "contacts": {
+    "url": "/hubs/crm/contacts?where=name=&apos;x&apos; and lastModified>='${date:yyyy-MM-dd}'",
+    "idField": "id",
+    "datesConfiguration": {"updatedDateField": "lastModified", "updatedDateFormat": "yyyy-MM-dd"}
+  }
+}
+"""
+# A poller entry without idField: a warning (CE107), an error only under --strict.
+WARNING_ONLY = """{
+  "contacts": {
+    "url": "/hubs/crm/contacts?where=lastModified>='${date:yyyy-MM-dd}'",
+    "datesConfiguration": {"updatedDateField": "lastModified", "updatedDateFormat": "yyyy-MM-dd"}
+  }
+}
+"""
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "instances").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "sageone-polling.json", repo / "instances" / "sage.json")
+    (repo / "pollers").mkdir()
+    (repo / "pollers" / "two.json").write_text(TWO_IN_ONE_VALUE, encoding="utf-8")
+    return repo
+
+
+def _concise(result) -> list[str]:
+    return [line for line in result.out.splitlines() if re.match(r"^\S+:\d+:\d+: CE\d{3} ", line)]
+
+
+# -- baseline ------------------------------------------------------------------------------------------------------
+def test_baseline_hides_old_findings_after_lines_move_and_reports_a_new_one(tmp_path):
+    repo = _repo(tmp_path)
+    before = len(_concise(run_cli("check", "--format", "concise", ".", cwd=repo)))
+    assert before >= 3  # the example's CE620 and two CE618 in one value, at least
+    recorded = run_cli("check", "--update-baseline", "--baseline", "ce-baseline.json", ".", cwd=repo)
+    assert recorded.code == 0, recorded
+    assert re.search(rf"recorded {before} findings in ce-baseline\.json", recorded.err), recorded.err
+    again = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", ".", cwd=repo)
+    assert again.code == 0 and _concise(again) == [], again
+    assert f"{before} findings hidden by the baseline" in again.err
+
+    # Lines move (a key added at the top, the poller re-indented) and a new mistake appears.
+    sage = repo / "instances" / "sage.json"
+    body = json.loads(sage.read_text(encoding="utf-8"))
+    body = {"name": "moved down", **body}
+    body["configuration"]["event.poller.refresh_interval"] = "fifteen"  # the new mistake
+    sage.write_text("\n\n" + json.dumps(body, indent=4), encoding="utf-8")
+    poller = repo / "pollers" / "two.json"
+    poller.write_text("\n" * 5 + TWO_IN_ONE_VALUE.replace("\n", "\n  "), encoding="utf-8")
+    moved = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", ".", cwd=repo)
+    lines = _concise(moved)
+    assert moved.code == 1, moved
+    assert len(lines) == 1 and re.match(r"instances/sage\.json:\d+:\d+: CE\d{3} \[error\] .*refresh_interval",
+                                        lines[0]), moved.out
+    assert "skipped" not in moved.out  # the baseline file itself is not checked
+
+
+def test_baseline_respects_counts(tmp_path):
+    repo = _repo(tmp_path)
+    poller = repo / "pollers" / "two.json"
+    poller.write_text(TWO_IN_ONE_VALUE.replace("&apos;x&apos;", "x&apos;"), encoding="utf-8")  # one CE618
+    assert run_cli("check", "--update-baseline", "--baseline", "b.json", "pollers", cwd=repo).code == 0
+    entries = json.loads((repo / "b.json").read_text())["findings"]
+    assert [(e["rule"], e["count"]) for e in entries if e["rule"] == "CE618"] == [("CE618", 1)]
+    poller.write_text(TWO_IN_ONE_VALUE, encoding="utf-8")  # now two identical CE618 in one value
+    result = run_cli("check", "--format", "concise", "--baseline", "b.json", "pollers", cwd=repo)
+    assert [line.split(": ")[1].split()[0] for line in _concise(result)] == ["CE618"], result.out
+    assert result.code == 1
+
+
+def test_baseline_stores_no_secret_and_no_message(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    secret = "s3cr3t-Value-42-x9Q"
+    (repo / "body.json").write_text(json.dumps({
+        "element": {"key": "sageone"},
+        "configuration": {"oauth.api.key": "id", "oauth.api.secret": secret,
+                          "event.poller.refresh_interval": "fifteen"}}, indent=2), encoding="utf-8")
+    assert run_cli("check", "--update-baseline", "--baseline", "base/line.json", "body.json", cwd=repo).code == 0
+    text = (repo / "base" / "line.json").read_text(encoding="utf-8")
+    assert secret not in text and "fifteen" not in text
+    data = json.loads(text)
+    assert data["version"] == 1 and data["findings"]
+    assert all(set(e) == {"path", "rule", "pointer", "digest", "count"} for e in data["findings"])
+    assert {e["path"] for e in data["findings"]} == {"../body.json"}  # relative to the baseline's folder
+
+
+def test_baseline_errors_exit_2(tmp_path):
+    missing = run_cli("check", "--baseline", str(tmp_path / "none.json"), "examples/sageone-polling.json")
+    assert missing.code == 2 and "no such baseline file" in missing.err
+    (tmp_path / "bad.json").write_text('{"version": 7}')
+    bad = run_cli("check", "--baseline", str(tmp_path / "bad.json"), "examples/sageone-polling.json")
+    assert bad.code == 2 and "not a ce-validator baseline" in bad.err
+    alone = run_cli("check", "--update-baseline", "examples/sageone-polling.json")
+    assert alone.code == 2 and "--baseline FILE" in alone.err
+
+
+# -- outputs and options -------------------------------------------------------------------------------------------
+def test_several_outputs_in_one_run(tmp_path):
+    repo = _repo(tmp_path)
+    result = run_cli("check", "--output-format", "concise", "--output-format", "junit:reports/junit.xml",
+                     "--output-format", "gitlab:gl-code-quality-report.json", "--format", "sarif:ce.sarif", ".",
+                     cwd=repo)
+    assert result.code == 1, result
+    shown = len(_concise(result))
+    assert shown == len(_concise(run_cli("check", "--format", "concise", ".", cwd=repo))) >= 3
+    assert ET.parse(repo / "reports" / "junit.xml").getroot().tag == "testsuites"
+    assert len(json.loads((repo / "gl-code-quality-report.json").read_text())) == shown
+    assert json.loads((repo / "ce.sarif").read_text())["version"] == "2.1.0"
+    to_file = run_cli("check", "--format", "json", "-o", "out/r.json", ".", cwd=repo)
+    assert to_file.out == "" and json.loads((repo / "out" / "r.json").read_text())["summary"]["error"] == 3
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--output-format", "text", "--output-format", "json"], "only one format can go to standard output"),
+    (["--output-format", "yaml"], "unknown format 'yaml'"),
+    (["--output-format", "junit:"], "give a file after the colon"),
+    (["--output-format", "junit:a.xml", "--output-format", "gitlab:a.xml"], "two reports"),
+    (["--output-format", "junit:a.xml", "-o", "b.xml"], "every format already names its file"),
+    (["--root", "no/such/dir"], "not a directory"),
+])
+def test_bad_output_options_exit_2(tmp_path, args, message):
+    result = run_cli("check", *args, str(EXAMPLES / "sageone-polling.json"), cwd=tmp_path)
+    assert result.code == 2 and message in result.err, result
+
+
+def test_exit_zero_quiet_and_statistics(tmp_path):
+    repo = _repo(tmp_path)
+    (repo / "package.json").write_text('{"name": "web"}')
+    zero = run_cli("check", "--exit-zero", ".", cwd=repo)
+    assert zero.code == 0 and "Found 3 errors" in zero.out
+    quiet = run_cli("check", "-q", "--format", "concise", ".", cwd=repo)
+    assert quiet.code == 1 and quiet.out.splitlines() == _concise(quiet) and len(_concise(quiet)) >= 3
+    stats = run_cli("check", "--statistics", ".", cwd=repo)
+    assert stats.code == 1
+    assert stats.out.splitlines()[0].split() == ["2", "CE618", "error", "url-html-entity"] or \
+        stats.out.splitlines()[0].split()[:3] == ["2", "CE618", "error"], stats.out
+    as_json = json.loads(run_cli("check", "--statistics", "--format", "json", ".", cwd=repo).out)
+    assert {row["code"]: row["count"] for row in as_json}["CE618"] == 2
+
+
+def test_show_settings(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nstrict = true\nexclude = ["old/"]\n')
+    (tmp_path / "a.json").write_text("{}")
+    result = run_cli("check", "--show-settings", "--extend-exclude", "gen/", "--format", "junit:j.xml", "a.json",
+                     cwd=tmp_path)
+    assert result.code == 0, result
+    settings = dict(line.split(" = ", 1) for line in result.out.splitlines())
+    assert settings["strict"] == "true" and settings["exclude"] == '["old/"]'
+    assert settings["extend-exclude"] == '["gen/"]' and settings["output"] == '["junit:j.xml"]'
+    assert settings["config-file"].endswith('pyproject.toml"')
+
+
+def test_exclude_and_extend_exclude(tmp_path):
+    repo = _repo(tmp_path)
+    (repo / ".ce-validator.toml").write_text('exclude = ["instances/"]\n')
+    kept = _concise(run_cli("check", "--format", "concise", ".", cwd=repo))
+    assert kept and all(line.startswith("pollers/") for line in kept)
+    replaced = _concise(run_cli("check", "--format", "concise", "--exclude", "pollers/", ".", cwd=repo))
+    assert replaced and all(line.startswith("instances/") for line in replaced)
+    both = run_cli("check", "--format", "concise", "--extend-exclude", "two.json", ".", cwd=repo)
+    assert both.code == 0 and _concise(both) == []
+
+
+def test_gitignore_is_respected_in_directory_walks(tmp_path):
+    repo = _repo(tmp_path)
+    (repo / ".git").mkdir()
+    (repo / ".gitignore").write_text("pollers/\n")
+    (repo / "instances" / ".gitignore").write_text("*.json\n!keep.json\n")
+    shutil.copy(repo / "instances" / "sage.json", repo / "instances" / "keep.json")
+    walked = run_cli("check", "--format", "concise", ".", cwd=repo)
+    assert {line.split(":")[0] for line in _concise(walked)} == {"instances/keep.json"}, walked.out
+    named = run_cli("check", "--format", "concise", "pollers/two.json", cwd=repo)  # named files are checked
+    assert named.code == 1 and _concise(named)
+    everything = run_cli("check", "--format", "concise", "--no-respect-gitignore", ".", cwd=repo)
+    assert {line.split(":")[0] for line in _concise(everything)} == {
+        "instances/keep.json", "instances/sage.json", "pollers/two.json"}
+
+
+def test_gitignore_of_a_parent_folder_applies_inside_the_repository(tmp_path):
+    from validator.gitignore import GitIgnore
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n*.tmp.json\n")
+    sub = tmp_path / "a"
+    sub.mkdir()
+    ignore = GitIgnore.for_walk(sub)
+    assert ignore.ignores(sub / "x.tmp.json") and ignore.ignores(sub / "generated", is_dir=True)
+    assert not ignore.ignores(sub / "x.json")
+
+
+def test_encode_values_is_accepted_by_check():
+    result = run_cli("check", "--encode-values", "examples/sageone-polling-fixed.json")
+    assert result.code == 0, result
+
+
+def test_config_reads_the_tool_table_of_any_toml_file(tmp_path):
+    (tmp_path / "ci-settings.toml").write_text('[tool.ce-validator]\nignore = ["CE6"]\n[tool.other]\nx = 1\n')
+    shutil.copy(EXAMPLES / "sageone-polling.json", tmp_path / "a.json")
+    result = run_cli("check", "--config", "ci-settings.toml", "a.json", cwd=tmp_path)
+    assert result.code == 0, result
+    (tmp_path / "other.toml").write_text('[tool.black]\nline-length = 1\n')
+    missing = run_cli("check", "--config", "other.toml", "a.json", cwd=tmp_path)
+    assert missing.code == 2 and "no [tool.ce-validator] table" in missing.err
+
+
+# -- reports -------------------------------------------------------------------------------------------------------
+def _xsd():
+    xmlschema = pytest.importorskip("xmlschema", reason="xmlschema is in the [test] extra")
+    return xmlschema.XMLSchema(str(XSD))
+
+
+def test_junit_validates_against_the_xsd_and_fails_warnings_under_strict(tmp_path):
+    schema = _xsd()
+    (tmp_path / "warn.json").write_text(WARNING_ONLY, encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "web"}')
+    plain = run_cli("check", "--format", "junit", ".", cwd=tmp_path)
+    strict = run_cli("check", "--strict", "--format", "junit", ".", cwd=tmp_path)
+    assert plain.code == 0 and strict.code == 1
+    for result in (plain, strict):
+        schema.validate(result.out)  # raises on any departure from the schema
+    assert ET.fromstring(plain.out).find("testsuite").get("failures") == "0"
+    suite = ET.fromstring(strict.out).find("testsuite")
+    assert suite.get("failures") == "1" and suite.get("skipped") == "1"
+    (failure,) = suite.iter("failure")
+    assert failure.get("type") == "CE107" and "[warning]" in failure.text
+    # a severity override makes the run fail too: the finding is then an error and a failure
+    (tmp_path / ".ce-validator.toml").write_text('[severity]\nCE107 = "error"\n')
+    overridden = run_cli("check", "--format", "junit", ".", cwd=tmp_path)
+    assert overridden.code == 1 and ET.fromstring(overridden.out).find("testsuite").get("failures") == "1"
+
+
+def test_the_junit_xsd_can_fail():
+    schema = _xsd()
+    assert not schema.is_valid('<testsuites><testsuite name="x" tests="1"><testcase name="a" bogus="1"/>'
+                               '</testsuite></testsuites>')
+    assert not schema.is_valid('<testsuites><testsuite name="x"/></testsuites>')  # tests is required
+
+
+def _two_in_one_value() -> tuple[list[Finding], list[FileReport]]:
+    from validator import check
+
+    findings = check(TWO_IN_ONE_VALUE, path="pollers/two.json")
+    same = [f for f in findings if f.rule == "CE618"]
+    assert len(same) == 2 and same[0].message == same[1].message and same[0].pointer == same[1].pointer
+    return findings, [FileReport.from_text("pollers/two.json", TWO_IN_ONE_VALUE)]
+
+
+def test_fingerprints_are_unique_for_two_findings_in_one_value():
+    findings, files = _two_in_one_value()
+    issues = json.loads(get_reporter("gitlab").render(findings, files=files, tool_version="0"))
+    assert len({i["fingerprint"] for i in issues}) == len(issues) == len(findings)
+    sarif = json.loads(get_reporter("sarif").render(findings, files=files, tool_version="0"))
+    prints = [r["partialFingerprints"]["ceValidator/v1"] for r in sarif["runs"][0]["results"]]
+    assert len(set(prints)) == len(prints) == len(findings)
+    # and stable when lines move
+    moved = "\n\n\n" + TWO_IN_ONE_VALUE
+    from validator import check
+
+    again = json.loads(get_reporter("gitlab").render(check(moved, path="pollers/two.json"), tool_version="0",
+                                                     files=[FileReport.from_text("pollers/two.json", moved)]))
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+
+
+def test_report_paths_are_relative_to_the_repository_root(tmp_path):
+    repo = _repo(tmp_path)
+    sub = repo / "pollers"
+    github = run_cli("check", "--format", "github", "two.json", cwd=sub, env={"GITHUB_WORKSPACE": str(repo)})
+    assert all("file=pollers/two.json," in line for line in github.out.splitlines()), github.out
+    gitlab = run_cli("check", "--format", "gitlab", "two.json", cwd=sub, env={"CI_PROJECT_DIR": str(repo)})
+    assert {i["location"]["path"] for i in json.loads(gitlab.out)} == {"pollers/two.json"}
+    junit = run_cli("check", "--format", "junit", "--root", "..", "two.json", cwd=sub)
+    assert ET.fromstring(junit.out).find("testsuite/testcase").get("file") == "pollers/two.json"
+    sarif = run_cli("check", "--format", "sarif", "--root", str(repo), str(sub / "two.json"), cwd=tmp_path)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(sarif.out)["runs"][0]["results"]}
+    assert uris == {"pollers/two.json"}
+
+
+def test_github_annotations_drop_columns_on_multi_line_ranges():
+    multi = Finding("CE301", "error", "m", "a.json", "/x", 5, 25, 8, 3)
+    single = Finding("CE402", "warning", "m", "a.json", "/y", 7, 26, 7, 30)
+    out = get_reporter("github").render([multi, single], tool_version="0").splitlines()
+    assert out[0].startswith("::error file=a.json,line=5,endLine=8,title=CE301::"), out[0]
+    assert out[1].startswith("::warning file=a.json,line=7,col=26,endLine=7,endColumn=29,"), out[1]
+
+
+# -- suppression ---------------------------------------------------------------------------------------------------
+def test_text_output_shows_the_ignore_entry_and_it_works(tmp_path):
+    shutil.copy(EXAMPLES / "sageone-polling.json", tmp_path / "sage.json")
+    result = run_cli("check", "sage.json", cwd=tmp_path)
+    (entry,) = re.findall(r'^\s*= to ignore: (".*")$', result.out, re.MULTILINE)
+    (tmp_path / "pyproject.toml").write_text(f"[tool.ce-validator]\nignore = [{entry}]\n")
+    silenced = run_cli("check", "sage.json", cwd=tmp_path)
+    assert silenced.code == 0 and "No problems found" in silenced.out and silenced.err == "", silenced
+
+
+def test_stale_ignores_are_reported(tmp_path):
+    shutil.copy(EXAMPLES / "sageone-polling.json", tmp_path / "sage.json")
+    shutil.copy(EXAMPLES / "sageone-polling-fixed.json", tmp_path / "fixed.json")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.ce-validator]\n"
+        "select = [\"CE\"]\n"
+        "ignore = [\n"
+        "  \"CE991\",\n"
+        "  \"sage.json#/configuration/nowhere:CE620\",\n"
+        "  \"fixed.json#/configuration:CE99\",\n"
+        "  \"other.json#/configuration:CE620\",\n"
+        "]\n")
+    result = run_cli("check", "sage.json", "fixed.json", cwd=tmp_path)
+    warnings = [line for line in result.err.splitlines() if "warning:" in line]
+    assert result.code == 1
+    assert any("pyproject.toml:3: ignore: no rule has the code 'CE991'" in w for w in warnings), warnings
+    assert any("'sage.json#/configuration/nowhere:CE620' hid no finding" in w for w in warnings), warnings
+    assert any("no rule has the code 'CE99'" in w for w in warnings), warnings
+    assert not any("other.json" in w for w in warnings), warnings  # its file was not checked: not judged
+    assert len(warnings) == 3
+    assert run_cli("check", "-q", "sage.json", cwd=tmp_path).err == ""
+
+
+# -- the hook ------------------------------------------------------------------------------------------------------
+def test_hook_runs_serially():
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*require_serial: true$", text, re.MULTILINE)
+
+
+def test_large_json_without_cloud_elements_keys_is_skipped_unparsed(tmp_path, monkeypatch):
+    from validator import check_runner, kinds, source
+
+    packages = {f"node_modules/pkg-{i}": {"version": "1.0.0", "resolved": f"https://r.example/pkg-{i}.tgz",
+                                          "funding": {"url": "https://example.org"}} for i in range(12000)}
+    lock = json.dumps({"name": "web", "lockfileVersion": 3, "packages": packages}, indent=2).encode()
+    assert len(lock) > kinds.LARGE_FILE
+    assert kinds.clearly_not_cloud_elements(lock)
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the large file was parsed")
+
+    monkeypatch.setattr(source, "load_source", no_parse)
+    findings, report = check_runner._check_one(lock, "package-lock.json", "auto", None, {}, False, None)
+    assert [f.rule for f in findings] == ["CE090"]
+    assert report(findings).skipped is not None
+
+
+@pytest.mark.parametrize("extra", [
+    {"configuration": {"event.vendor.type": "polling"}},  # an instance body
+    {"oauth.api.key": "x"},  # a configuration object
+    {"contacts": {"url": "/x", "idField": "id"}},  # a poller
+])
+def test_large_cloud_elements_files_are_still_parsed(extra):
+    from validator import kinds
+
+    padding = {f"k{i}": "v" * 40 for i in range(30000)}
+    data = json.dumps({**extra, "notes": padding}).encode()
+    assert len(data) > kinds.LARGE_FILE and not kinds.clearly_not_cloud_elements(data)
+    assert not kinds.clearly_not_cloud_elements(b"{" + b" " * kinds.LARGE_FILE + b"element: 1")  # JS literal
+    assert not kinds.clearly_not_cloud_elements(b'{"a": 1}')  # small files are always parsed
+
+
+# -- packaging -----------------------------------------------------------------------------------------------------
+def test_packaging_metadata():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert any(c.startswith("Programming Language :: Python :: 3.11") for c in project["classifiers"])
+    assert {"Homepage", "Documentation", "Issues"} <= set(project["urls"])
+    assert any(dep.startswith("pathspec") for dep in project["dependencies"])
+
+
+def test_readme_links_work_on_the_package_index():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)]+)\)", readme)
+    assert links and all(re.match(r"https?://", link) for link in links), links
+    assert "git+https://" in readme  # the install that works without the package index
+
+
+def test_action_is_a_composite_action(tmp_path):
+    yaml = pytest.importorskip("yaml", reason="PyYAML reads action.yml")
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    for step in action["runs"]["steps"]:
+        assert "uses" in step or step.get("shell") == "bash"
+        assert "${{ inputs." not in step.get("run", "")  # inputs go through env, never into the script
+    assert {"paths", "args"} <= set(action["inputs"])

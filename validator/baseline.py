@@ -1,0 +1,189 @@
+"""A baseline: the findings a repository already had, so that a run reports only new ones.
+
+``ce-validator check --update-baseline --baseline FILE PATH...`` records the findings of the
+run in ``FILE``; ``ce-validator check --baseline FILE PATH...`` then reports only the findings
+that are not in it.  A finding is matched by its rule code, its file (relative to the
+baseline's folder), its JSON pointer and a digest of its message, never by line or column,
+so moving a value, or adding lines above it, does not bring it back.  Counts are respected:
+when a value has two identical findings and the baseline records one, one is reported.
+
+The file never holds a message, only a digest of its text, which the engine has already
+masked (secret values are never in a finding; positions such as ``line 12`` are left out of
+the digest), so it is safe to commit::
+
+    {"version": 1, "tool": "ce-validator",
+     "findings": [{"path": "instances/sage.json", "rule": "CE601",
+                   "pointer": "/configuration/event.poller.configuration/customers/url",
+                   "digest": "3f1c0a9be2d4c771", "count": 1}]}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .findings import Finding
+
+FORMAT_VERSION = 1
+STDIN_PATH = "-"
+_POSITION = re.compile(r"\b(line|column|col)\s+\d+")
+
+Key = tuple[str, str, str, str]  # (path, rule, pointer, digest)
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be read or is not a baseline (reported with exit status 2)."""
+
+
+def message_digest(message: str) -> str:
+    """A short digest of a (masked) message, blind to the positions some messages quote."""
+    normal = _POSITION.sub(r"\1 #", message)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _relative(path: str | None, base: Path) -> str:
+    if path is None or path in ("-", "<stdin>"):
+        return STDIN_PATH
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive
+        return PurePosixPath(*Path(absolute).parts).as_posix()
+    return PurePosixPath(*Path(relative).parts).as_posix()
+
+
+@dataclass
+class Baseline:
+    """Recorded findings, by key, with counts; :meth:`filter` takes each match out of the count once."""
+
+    file: Path
+    counts: Counter[Key] = field(default_factory=Counter)
+    matched: int = 0  # findings hidden by the baseline so far
+    _seen_paths: set[str] = field(default_factory=set)
+
+    @property
+    def base(self) -> Path:
+        return Path(os.path.abspath(self.file)).parent
+
+    def key(self, finding: Finding) -> Key:
+        return (_relative(finding.path, self.base), finding.rule, finding.pointer, message_digest(finding.message))
+
+    def filter(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The findings not in the baseline (each recorded entry hides as many findings as its count)."""
+        kept = []
+        for finding in findings:
+            key = self.key(finding)
+            self._seen_paths.add(key[0])
+            if self.counts[key] > 0:
+                self.counts[key] -= 1
+                self.matched += 1
+            else:
+                kept.append(finding)
+        return kept
+
+    def note_checked(self, path: str | None) -> None:
+        """Record that the file at ``path`` was checked (for :meth:`unmatched`)."""
+        self._seen_paths.add(_relative(path, self.base))
+
+    def unmatched(self) -> int:
+        """Recorded findings of the checked files that this run did not find (fixed since the baseline)."""
+        return sum(n for key, n in self.counts.items() if n > 0 and key[0] in self._seen_paths)
+
+
+def load(file: str | os.PathLike[str]) -> Baseline:
+    """The baseline in ``file``; :class:`BaselineError` when it is missing or malformed."""
+    path = Path(file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file (create it with --update-baseline)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read: {exc}") from None
+    except ValueError as exc:
+        raise BaselineError(f"{path}: not a baseline file: {exc}") from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(
+            data.get("findings"), list):
+        raise BaselineError(f"{path}: not a ce-validator baseline (version {FORMAT_VERSION})")
+    counts: Counter[Key] = Counter()
+    for number, entry in enumerate(data["findings"]):
+        try:
+            key = (entry["path"], entry["rule"], entry["pointer"], entry["digest"])
+            count = entry.get("count", 1)
+        except (KeyError, TypeError, AttributeError):
+            raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None
+        if not all(isinstance(part, str) for part in key) or not isinstance(count, int) or count < 1:
+            raise BaselineError(f"{path}: findings[{number}]: malformed entry")
+        counts[key] += count
+    return Baseline(file=path, counts=counts)
+
+
+def dump(findings: Iterable[Finding], file: str | os.PathLike[str]) -> int:
+    """Write the baseline of ``findings`` to ``file`` (sorted, one entry per line); returns how many it holds."""
+    baseline = Baseline(file=Path(file))
+    counts: Counter[Key] = Counter(baseline.key(f) for f in findings)
+    entries = [{"path": p, "rule": r, "pointer": ptr, "digest": d, "count": n}
+               for (p, r, ptr, d), n in sorted(counts.items())]
+    lines = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in entries)
+    text = (f'{{\n  "version": {FORMAT_VERSION},\n  "tool": "ce-validator",\n  "findings": [\n'
+            + (lines + "\n" if lines else "") + "  ]\n}\n")
+    path = Path(file)
+    if path.parent != Path(""):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return sum(counts.values())
+
+
+class BaselineRun:
+    """``--baseline FILE`` (filter through it) or ``--update-baseline --baseline FILE`` (record) for one run."""
+
+    def __init__(self, baseline: Baseline, *, update: bool) -> None:
+        self.baseline = baseline
+        self.update = update
+        self._recorded: list[Finding] = []
+
+    @classmethod
+    def from_options(cls, file: str | None, *, update: bool = False) -> BaselineRun | None:
+        """None without ``file``; raises :class:`BaselineError` for a missing or malformed baseline."""
+        if update and not file:
+            raise BaselineError("--update-baseline needs --baseline FILE")
+        if not file:
+            return None
+        return cls(Baseline(file=Path(file)) if update else load(file), update=update)
+
+    def is_baseline(self, path: str | os.PathLike[str] | None) -> bool:
+        """Whether ``path`` is the baseline file itself (which a directory walk finds, being ``*.json``)."""
+        return path is not None and os.path.abspath(path) == os.path.abspath(self.baseline.file)
+
+    def filter(self, findings: list[Finding], *, path: str | None) -> list[Finding]:
+        """The findings of one checked file to report (all of them while recording)."""
+        self.baseline.note_checked(path)
+        if self.update:
+            self._recorded.extend(findings)
+            return findings
+        return self.baseline.filter(findings)
+
+    def finish(self) -> tuple[bool, str | None]:
+        """``(done, note)``: when recording, write the file (``done``: nothing else to report).
+
+        Raises :class:`BaselineError` when the file cannot be written.
+        """
+        if self.update:
+            try:
+                written = dump(self._recorded, self.baseline.file)
+            except OSError as exc:
+                raise BaselineError(f"{self.baseline.file}: cannot write: {exc.strerror or exc}") from None
+            return True, f"recorded {written} finding{'' if written == 1 else 's'} in {self.baseline.file}"
+        hidden, gone = self.baseline.matched, self.baseline.unmatched()
+        if not hidden and not gone:
+            return False, None
+        note = f"{hidden} finding{'' if hidden == 1 else 's'} hidden by the baseline {self.baseline.file}"
+        if gone:
+            note += f"; {gone} recorded finding{' is' if gone == 1 else 's are'} gone: run --update-baseline to " \
+                    "drop them"
+        return False, note
