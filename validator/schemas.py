@@ -323,12 +323,14 @@ def schema_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _loaded(name: str) -> dict[str, Any]:
-    return json.loads(schema_text(name))
+    schema: dict[str, Any] = json.loads(schema_text(name))  # every bundled schema is an object
+    return schema
 
 
 def load_schema(name: str) -> dict[str, Any]:
     """The schema as a dict (a fresh copy: changing it changes nothing here)."""
-    return json.loads(schema_text(name))
+    schema: dict[str, Any] = json.loads(schema_text(name))
+    return schema
 
 
 def schema_uri(name: str) -> str:
@@ -403,7 +405,8 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
                                f"{exc.message[:200]}") from None
         except (RecursionError, ValueError):
             raise OverlayError(f"{path}: not a valid JSON Schema (too deep or too large)") from None
-        uri = schema.get("$id") if isinstance(schema.get("$id"), str) else path.resolve().as_uri()
+        given = schema.get("$id")
+        uri = given if isinstance(given, str) else path.resolve().as_uri()
         return uri, schema
     return None
 
@@ -413,7 +416,7 @@ def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -
     from jsonschema import Draft202012Validator
     from referencing import Resource
 
-    uri, schema = _user_overlay(element, directories)  # type: ignore[misc]
+    uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
     with_overlay = registry().with_resource(uri, Resource.from_contents(schema))
     return Draft202012Validator({"$ref": uri + fragment}, registry=with_overlay)
 
@@ -468,7 +471,7 @@ def _validate(value: Any, *, schema: str, element: str | None,
                        required=_overlay_required(element, overlay_dirs))
         return translator.problems()
     overlay = element_overlay(element) if element else None
-    if overlay is not None and base in ("instance", "configuration"):
+    if element and overlay is not None and base in ("instance", "configuration"):
         translator.run(_validator(schema_uri(overlay) + fragment), overlay=element,
                        required=_overlay_required(element))
     return translator.problems()
@@ -614,7 +617,9 @@ class _Translator:
 
     def _find_single_entries(self) -> set[tuple[Any, ...]]:
         root = self._poller_root()
-        node = self._node(root) if root is not None else None
+        if root is None:
+            return set()
+        node = self._node(root)
         if isinstance(node, dict) and isinstance(node.get("url"), str):
             return {root}
         return set()
@@ -733,7 +738,7 @@ class _Translator:
         if _under_secret_key(path):  # a secret's value never goes into a message (or the cache)
             got, fix = _kind_of(value), None
         if keyword == "type":
-            types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            types: list[str] = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
             self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix,
