@@ -5,9 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate, count
 from json import dumps as _dumps
-from json.decoder import scanstring as _scanstring
 from operator import add
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from ..findings import Edit, Fix, Problem
 from .codes import _SEVERITY
@@ -24,6 +23,18 @@ from .patterns import (
     _WS,
 )
 from .pointers import _escape_token, _split_pointer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import re
+
+    # json.decoder re-exports it, but typeshed does not say so
+    from _json import scanstring as _scanstring
+else:
+    from json.decoder import scanstring as _scanstring
+
+# `_WS` and `_SEPARATOR` match the empty string, so their matches are never None
+_ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)
+_separator = cast("Callable[[str, int], re.Match[str]]", _SEPARATOR.match)
 
 
 class Source:
@@ -201,7 +212,7 @@ class Source:
         source: Source = self
         while source._to_parent is not None:
             offset = source._to_parent(offset)
-            source = source._parent  # type: ignore[assignment]
+            source = source._parent  # type: ignore[assignment]  # a source with _to_parent has a parent
         return offset
 
     def _whole(self) -> tuple[int, int]:
@@ -234,7 +245,7 @@ class Source:
         return mapping
 
     def _root_start(self) -> int:
-        return _WS.match(self.text).end()
+        return _ws(self.text, 0).end()
 
     def _close(self, start: int) -> int:
         """Offset of the bracket closing the container that opens at ``start``."""
@@ -284,11 +295,11 @@ class Source:
         if cached is not None:
             return cached
         text, value_end = self.text, self._value_end
-        i = _WS.match(text, vs + 1).end()
+        i = _ws(text, vs + 1).end()
         if text[vs] == "{":
             by_key: dict[str, tuple[int, int, int, int]] = {}
             members: list[tuple[str, int, int, int, int]] = []
-            member, separator = _MEMBER.match, _SEPARATOR.match
+            member, separator = _MEMBER.match, _separator
             while True:
                 m = member(text, i)  # `"key" :` and the whitespace after it
                 if m is None:
@@ -307,7 +318,7 @@ class Source:
             result: Any = (by_key, members)
         else:
             elements: list[tuple[int, int]] = []
-            separator = _SEPARATOR.match
+            separator = _separator
             while i < len(text) and text[i] != "]":
                 ve = value_end(i)
                 elements.append((i, ve))
