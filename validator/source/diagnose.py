@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, cast
 
 from ..findings import Edit, Fix, Problem
 from ..vocabulary.placeholders import placeholder_at
@@ -22,7 +22,11 @@ from .patterns import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    import re
+
     from .document import Source
+
+_ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # `_WS` matches "", so never None
 
 # Explaining a syntax error
 
@@ -217,7 +221,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                                         "NaN or Infinity", pos, end or pos + 1,
                                "use a number or null, or quote it as a string")
     if kind == "trailing":
-        closer = text[_WS.match(text, pos + 1).end():][:1]
+        closer = text[_ws(text, pos + 1).end():][:1]
         return source._problem("CE002", f"trailing comma before {_char(closer)}: JSON allows no comma "
                                         "after the last item", pos, pos + 1, "remove the comma",
                                _delete("remove the comma", pos, pos + 1))
@@ -308,7 +312,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                      "as a string (copied from inside `\"...\"`)", pos, pos + 2,
             "unescape it (`\\\"` becomes `\"`, `\\n` a line break), or put it back inside a JSON string")
     if c == "\\":
-        after = _WS.match(text, pos + 1).end()
+        after = _ws(text, pos + 1).end()
         if "\n" in text[pos + 1:after] or "\r" in text[pos + 1:after] or after >= n:
             return source._problem(
                 "CE001", "backslash outside a string: a shell line continuation (`\\` at the end of a line) "
@@ -409,7 +413,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                                "write `:` between the property name and its value")
 
     if kind == "extra":
-        top = _WS.match(text).end()
+        top = _ws(text, 0).end()
         where = source._where(prev_end - 1) if prev_end > 0 else "the start"
         if c in "]}":
             return source._problem(
@@ -436,12 +440,12 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
     container = text[stack[-1]] if stack else "{"
     closer = _CLOSER[container]
     name = _NAMES[container]
-    opener = f" opened at {source._where(stack[-1])}" if stack else ""
+    where_opened = f" opened at {source._where(stack[-1])}" if stack else ""
     if c in "]}" and c != closer:
-        return source._problem("CE001", f"{_char(c)} does not close the {name}{opener}: it needs `{closer}`",
+        return source._problem("CE001", f"{_char(c)} does not close the {name}{where_opened}: it needs `{closer}`",
                                pos, pos + 1, f"write `{closer}`")
     if c == "'":
-        return source._problem("CE001", f"stray `'` after the value inside the {name}{opener}", pos, pos + 1,
+        return source._problem("CE001", f"stray `'` after the value inside the {name}{where_opened}", pos, pos + 1,
                                "remove the `'`, or put the value in double quotes")
     if prev_string is not None and pos == prev_end and (c.isalnum() or c in '"<_$'):
         shown = text[prev_string[0]:prev_string[1]]
@@ -470,5 +474,5 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             line_note = f" at the end of line {source.line_col(source._to_file(prev_end))[0]}"
         return source._problem("CE001", f"missing `,` between {item} of the {name}{line_note}",
                                prev_end, prev_end, "add `,` after the value")
-    return source._problem("CE001", f"expected `,` or `{closer}` after the value in the {name}{opener}, "
+    return source._problem("CE001", f"expected `,` or `{closer}` after the value in the {name}{where_opened}, "
                                     f"found {_char(c)}", pos, pos + 1, f"write `,` or `{closer}`")
