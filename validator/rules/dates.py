@@ -402,10 +402,10 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
                                     token.start, token.end, help="`SSS`", severity="info",
                                     fix=_replace(token, "SSS")))
         elif token.letter in "hK" and "a" not in letters:
-            hours = "1-12" if token.letter == "h" else "0-11"
+            hour_range = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
                       else "01:30 PM is read as 01:30 AM, so afternoon times are 12 hours early")
-            problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hours} but the pattern has no AM/PM "
+            problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hour_range} but the pattern has no AM/PM "
                                              f"marker `a`: {effect}",
                                     token.start, token.end, help="`HH` (0-23), or add ` a`",
                                     fix=_replace(token, "H" * token.count, unsafe=True)))
@@ -596,7 +596,7 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
         return False
 
 
-def _filters_by_update(entry: dict) -> bool:
+def _filters_by_update(entry: dict[str, Any]) -> bool:
     flag = entry.get("filterByUpdatedDate", True)
     return not (flag is False or (isinstance(flag, str) and flag.strip().lower() == "false"))
 
@@ -650,7 +650,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
     for macro in macros:
-        if macro.pattern is None or macro.format_start is None:
+        if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
