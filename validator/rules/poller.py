@@ -376,7 +376,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
-    value: dict = entry.value
+    value: dict[str, Any] = entry.value
     src = entry.source
     if not value:
         yield ctx.finding(POLLER_ENTRY_EMPTY, f"resource `{entry.name}` is an empty stub {{}}: the poller needs its `url` "
@@ -392,7 +392,7 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
     yield from _numbers(ctx, entry, value)
 
 
-def _misplaced(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:
+def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:
     src = entry.source
     if dates is not None:
         for key in dates:
@@ -448,7 +448,7 @@ def _fix(message: str, edits: Edit | tuple[Edit, ...] | None) -> Fix | None:
     return Fix(message, edits if isinstance(edits, tuple) else (edits,))
 
 
-def _paths(ctx: Context, entry: Entry, value: dict, dates: dict | None) -> Iterator[Finding]:
+def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:
     places: list[tuple[str, Any, tuple[str, ...]]] = [("idField", value.get("idField"), ("idField",))]
     if dates is not None:
         for key in FIELD_KEYS[1:]:
@@ -484,7 +484,7 @@ def _state(value: Any) -> str:
     return "given"
 
 
-def _dates_given(ctx: Context, entry: Entry, value: dict, dates: dict) -> Iterator[Finding]:
+def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any]) -> Iterator[Finding]:
     src = entry.source
     # Date keys misplaced on the entry are reported by CE302; count them here so one mistake is one finding.
     merged = {key: value[key] for key in DATE_KEYS if key in value}
@@ -530,7 +530,7 @@ def _dates_given(ctx: Context, entry: Entry, value: dict, dates: dict) -> Iterat
                           help='add "createdDateField" and "createdDateFormat" if the records carry a created date')
 
 
-def _format_fix(format_key: str, merged: dict, kind: str) -> str:
+def _format_fix(format_key: str, merged: dict[str, Any], kind: str) -> str:
     other = "created" if kind == "updated" else "updated"
     other_format = merged.get(f"{other}DateFormat")
     if isinstance(other_format, str) and other_format.strip():
@@ -547,7 +547,7 @@ def _number(value: Any) -> float | None:
     return None  # a string is a type error: the schema reports it
 
 
-def _numbers(ctx: Context, entry: Entry, value: dict) -> Iterator[Finding]:
+def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Finding]:
     limits = {
         "pollDelay": (0, "a negative delay asks for changes from after the last poll and misses those made in "
                          "between", "give 0 or more seconds"),
