@@ -11,40 +11,53 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Callable, Iterator, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
 from .findings import Finding
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config, ConfigResolver, IgnoreUsage
+    from .inputs import InputError, InputFile
+    from .masking import MaskedText
+    from .options import Options
+    from .reporters import FileReport
+    from .rules.base import Rule
 
-class _LazyRules(Mapping):
+Job = tuple["InputFile", "Config", "Options"]  # planned in the parent, in input order
+ReportBuilder = Callable[[list[Finding]], "FileReport"]
+Outcome = tuple[str, object]  # ("ok", (findings, ReportBuilder)) | ("input-error" | "setup-error", message)
+
+
+class _LazyRules(Mapping[str, "Rule"]):
     """The rule registry, imported only by a reporter that reads it (text and concise do not)."""
 
-    def __init__(self, load: Callable[[], Mapping]) -> None:
+    def __init__(self, load: Callable[[], Mapping[str, Rule]]) -> None:
         self._load = load
 
-    def __getitem__(self, code: str):
+    def __getitem__(self, code: str) -> Rule:
         return self._load()[code]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._load())
 
     def __len__(self) -> int:
         return len(self._load())
 
 
-def _settings(kind: str, options) -> dict:
+def _settings(kind: str, options: Options) -> dict[str, Any]:
     return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
             "element": options.element, "opt_in": sorted(options.opt_in),
             "element_schemas": [_tree_fingerprint(d) for d in options.element_schemas],
             "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
 
 
-def _tree_fingerprint(directory: str) -> list:
+def _tree_fingerprint(directory: str) -> list[Any]:
     """Every file under ``directory`` with its size and mtime, following links (an element folder reached
     through a symbolic link changes the key when its files change), each real folder once."""
     if not os.path.isdir(directory):
         return [directory, "missing"]
-    entries: list = [directory, os.path.realpath(directory)]
+    entries: list[Any] = [directory, os.path.realpath(directory)]
     seen: set[str] = set()
     for root, subdirs, files in os.walk(directory, followlinks=True):
         real = os.path.realpath(root)
@@ -65,8 +78,8 @@ def _tree_fingerprint(directory: str) -> list:
 def run_check(
     args: argparse.Namespace,
     *,
-    inputs: Sequence,
-    read: Callable,
+    inputs: Sequence[Union[InputFile, InputError]],
+    read: Callable[[InputFile], bytes],
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...] | None,
 ) -> int:
@@ -104,7 +117,7 @@ def run_check(
 
     use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
     status = 0
-    jobs: list[tuple] = []  # (input, config, options): planned in the parent, in input order
+    jobs: list[Job] = []
     warned_zones = {"GMT", "UTC"}
     for item in inputs:
         if isinstance(item, InputError):
@@ -134,7 +147,7 @@ def run_check(
 
     failed = False
     all_findings: list[Finding] = []
-    files: list = []
+    files: list[FileReport] = []
     fixes = None
     outcomes = _execute(jobs, args.kind, use_cache, read)
     if getattr(args, "fix", False) or getattr(args, "diff", False):
@@ -155,7 +168,7 @@ def run_check(
         if kind_of_outcome == "setup-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
             return 2
-        findings, report = payload
+        findings, report = cast(tuple[list[Finding], ReportBuilder], payload)
         findings = config.apply(findings, path=item.shown, usage=usage)
         failing = ("error", "warning") if config.strict else ("error",)
         if baseline is not None:
@@ -165,8 +178,8 @@ def run_check(
         files.append(replace(report(findings), fails_on=failing))
 
     if fixes is not None:
-        for note in fixes.notes or ():
-            print(note, file=sys.stderr)
+        for fix_note in fixes.notes or ():
+            print(fix_note, file=sys.stderr)
         if args.diff:  # the diff is the output; nothing is written
             sys.stdout.write(fixes.diff)
             print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
@@ -201,7 +214,7 @@ def run_check(
     return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
 
 
-def _warn_stale_ignores(resolver, usage) -> None:
+def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
     from .config import stale_ignores
     from .rules import registry
 
@@ -216,7 +229,7 @@ def _warn_stale_ignores(resolver, usage) -> None:
 PARALLEL_THRESHOLD = 200
 
 
-def _execute(jobs: list[tuple], kind: str, use_cache: bool, read: Callable) -> Iterator[tuple[str, object]]:
+def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes]) -> Iterator[Outcome]:
     """Check every job, in order: ``("ok", (findings, report))``, ``("input-error", message)`` or
     ``("setup-error", message)``.  A large batch of files is spread over the machine's cores."""
     workers = _worker_count(os.environ.get("CE_VALIDATOR_JOBS"))
@@ -254,7 +267,7 @@ def _worker_count(setting: str | None) -> int:
 MAX_JOBS = 64
 
 
-def _execute_parallel(jobs: list[tuple], kind: str, use_cache: bool, workers: int) -> Iterator[tuple[str, object]]:
+def _execute_parallel(jobs: list[Job], kind: str, use_cache: bool, workers: int) -> Iterator[Outcome]:
     import importlib
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -308,7 +321,7 @@ def _worker_init() -> None:
             os._exit(1)
 
 
-def _work(task: tuple) -> tuple[str, object]:
+def _work(task: tuple[str, str, str, Options, bool]) -> Outcome:
     """A worker's job: read and check one file; findings travel back, sources stay in the worker."""
     from . import cache
     from .options import SetupError
@@ -326,14 +339,14 @@ def _work(task: tuple) -> tuple[str, object]:
     return "ok", findings
 
 
-def _deferred_report(shown: str, path, options) -> Callable:
+def _deferred_report(shown: str, path: Path | None, options: Options) -> ReportBuilder:
     """The report entry of a file checked in a worker: its text is read again only when it has findings."""
 
-    def report(kept: list[Finding]):
+    def report(kept: list[Finding]) -> FileReport:
         from .reporters import FileReport
 
-        text = None
-        if any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
+        text: MaskedText | None = None
+        if path is not None and any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             try:
                 with open(path, "rb") as handle:
                     text = masked_text(handle.read(), shown, options)
@@ -352,10 +365,11 @@ def _warn_unknown_zone(zone: str) -> None:
               file=sys.stderr)
 
 
-def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):
+def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any], use_cache: bool,
+               cache: ModuleType) -> tuple[list[Finding], ReportBuilder]:
     """Findings for one file (from the cache when it has them) and a builder of its report entry."""
     checked = None
-    findings = None
+    findings: list[Finding] | None = None
     key = cache.cache_key(data, settings=settings) if use_cache else None
     if key is not None:
         findings = cache.load(key, path=shown)
@@ -375,7 +389,7 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
         if key is not None and not any(f.rule == "CE099" for f in findings):  # never replay a crash
             cache.store(key, findings)
 
-    def report(kept: list[Finding]):
+    def report(kept: list[Finding]) -> FileReport:
         from .reporters import FileReport
 
         if not any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
@@ -387,7 +401,7 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
     return findings, report
 
 
-def masked_text(data: bytes, shown: str, options):
+def masked_text(data: bytes, shown: str, options: Options) -> MaskedText:
     """The text of a file with its secrets masked (for excerpts of findings that came from a cache or worker)."""
     from .engine import secrets_of
     from .source import load_source
@@ -403,7 +417,7 @@ def _skip_unparsed(shown: str) -> Finding:
                    "configuration (no Cloud Elements key in this large file)", shown, "", 1, 1, 1, 1)
 
 
-def file_report(factory, shown: str, text, kept: list[Finding]):
+def file_report(factory: type[FileReport], shown: str, text: MaskedText | None, kept: list[Finding]) -> FileReport:
     """The reporter's view of one file: its masked lines (for excerpts) and whether it was skipped."""
     from .masking import printable
 

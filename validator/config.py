@@ -246,7 +246,7 @@ class Config:
             elif level not in SEVERITIES:
                 problems.append(ConfigProblem(None, "--severity", f"{level!r} is not one of error, warning, info"))
             else:
-                checked_severity[code] = level  # type: ignore[assignment]
+                checked_severity[code] = level
         parsed_at = self.at
         if at is not None:
             try:
@@ -509,9 +509,11 @@ def config_schema() -> dict[str, Any]:
 
     bundled = files("validator").joinpath("schemas", "config.schema.json")
     if bundled.is_file():
-        return json.loads(bundled.read_text(encoding="utf-8"))
+        schema: dict[str, Any] = json.loads(bundled.read_text(encoding="utf-8"))
+        return schema
     checkout = Path(__file__).resolve().parents[1] / "schemas" / "config.schema.json"
-    return json.loads(checkout.read_text(encoding="utf-8"))
+    schema = json.loads(checkout.read_text(encoding="utf-8"))
+    return schema
 
 
 _TYPE_NAMES = {"array": "a list", "string": "a string", "boolean": "true or false", "object": "a table",
@@ -532,7 +534,7 @@ def plainly_valid(table: Mapping[str, Any]) -> bool:
         return isinstance(value, list) and all(
             isinstance(item, str) and (pattern.search(item) is not None if pattern else item != "") for item in value)
 
-    checks = {
+    checks: dict[str, Callable[[Any], bool]] = {
         "select": lambda v: strings(v, code),
         "ignore": lambda v: strings(v, ignore),
         "per-file-ignores": lambda v: isinstance(v, dict) and all(k and strings(c, code) for k, c in v.items()),
@@ -572,7 +574,7 @@ def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         if kind == "type":
             expected = error.validator_value
-            names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+            names = [str(_TYPE_NAMES.get(t, t)) for t in (expected if isinstance(expected, list) else [expected])]
             message = f"must be {' or '.join(names)}, got {_show(error.instance)}"
         elif kind == "enum":
             message = f"must be one of {', '.join(map(str, error.validator_value))}, got {_show(error.instance)}"
