@@ -269,7 +269,7 @@ def _execute_parallel(jobs: list[tuple], kind: str, use_cache: bool, workers: in
             if status != "ok":
                 yield status, payload
                 continue
-            yield "ok", (payload, _deferred_report(item.shown, item.path, options))
+            yield "ok", (payload, _deferred_report(item.shown, item.path, options, kind))
     except BrokenProcessPool:
         yield "setup-error", "a worker process died (killed, or out of memory); run again, or set CE_VALIDATOR_JOBS=1"
     finally:
@@ -326,12 +326,21 @@ def _work(task: tuple) -> tuple[str, object]:
     return "ok", findings
 
 
-def _deferred_report(shown: str, path, options) -> Callable:
+def _deferred_report(shown: str, path, options, kind: str = "auto") -> Callable:
     """The report entry of a file checked in a worker: its text is read again only when it has findings."""
 
     def report(kept: list[Finding]):
         from .reporters import FileReport
 
+        if _is_page(shown):
+            from .pages.runner import check_page_file
+
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                return FileReport(path=shown)
+            return check_page_file(data, shown, kind=kind, options=options, settings={}, cache=None)[1](kept)
         text = None
         if any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             try:
@@ -354,6 +363,11 @@ def _warn_unknown_zone(zone: str) -> None:
 
 def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_cache: bool, cache):
     """Findings for one file (from the cache when it has them) and a builder of its report entry."""
+    if _is_page(shown):
+        from .pages.runner import check_page_file
+
+        return check_page_file(data, shown, kind=kind, options=options, settings=settings,
+                               cache=cache if use_cache else None)
     checked = None
     findings = None
     key = cache.cache_key(data, settings=settings) if use_cache else None
@@ -385,6 +399,12 @@ def _check_one(data: bytes, shown: str, kind: str, options, settings: dict, use_
         return file_report(FileReport, shown, masked_text(data, shown, options), kept)
 
     return findings, report
+
+
+def _is_page(shown: str) -> bool:
+    from .pages.markdown import is_page  # light: markdown-it is imported only to parse a page
+
+    return is_page(shown)
 
 
 def masked_text(data: bytes, shown: str, options):

@@ -1,0 +1,232 @@
+"""Documentation pages: the Cloud Elements bodies inside a Markdown page, checked where they are.
+
+``check`` reads ``.md`` and ``.markdown`` files as pages (:mod:`validator.pages.markdown` finds
+the fenced code blocks, :mod:`validator.pages.curl` the curl bodies of shell blocks).  Each block
+is a document for the engine, exactly as if it were saved to a ``.json`` file; every finding is
+moved to its page line and column (indentation and block-quote markers removed from the block
+are added back, a substituted Liquid variable spans its tag).
+
+Which blocks
+------------
+* a block without a language, or tagged ``json``, ``jsonc``, ``json5``, ``text``, ``txt``,
+  ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
+  it looks like a Cloud Elements body, as for a ``.json`` file;
+* ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
+* any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
+  block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
+* a block that is not a Cloud Elements document is skipped silently (no CE090 for it); a page
+  with no Cloud Elements block at all is skipped, with the reason (CE090, info), like a
+  ``package.json``.
+
+Pointers
+--------
+A finding's pointer is the pointer inside its block, prefixed with ``/L<line>``, the page line of
+the block's opening fence (of the body, for a curl body): ``/L75/configuration/oauth.api.key``.
+So ``ignore = ["docs/events.md#/L75/configuration:CE701"]`` ignores a rule in one block.
+
+Placeholders are expected
+-------------------------
+A documentation page is a template for its reader: ``<CLIENT_SECRET>``, ``{{ site.x }}`` and a
+masked ``xxxxxxxx`` are what it should show, not values left behind by mistake, so in a page
+CE701 (placeholder-unfilled) and CE702 (masked-value) are reported as **info** (see
+:data:`TEMPLATE_RULES`); ``--strict`` does not fail on them.  A project that wants them as
+warnings in pages too sets their severity in its configuration (``[tool.ce-validator.severity]``).
+A real-looking secret in a page (CE75x) keeps its severity: a published page is public.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from .markdown import PAGE_SUFFIXES, Block, Page, is_page, parse_page
+from .positions import PositionMap, line_col, line_starts, offset_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding
+    from ..options import Options
+
+__all__ = [
+    "PAGE_SUFFIXES",
+    "TEMPLATE_RULES",
+    "Block",
+    "Document",
+    "Page",
+    "PageCheck",
+    "check_page",
+    "is_page",
+    "parse_page",
+]
+
+TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
+"""Rules reported as info in a page: placeholders and masks are what a documentation page shows."""
+
+JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
+                                            "http", "none"})
+NO_BODY = "no Cloud Elements body in this page's code blocks"
+ENCODING_RULES = frozenset({"CE012", "CE013", "CE015"})  # about the page's bytes, reported for the page
+
+Span = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One checked document of a page: a block, or a curl body in a shell block."""
+
+    label: str  # the pointer prefix, "/L75"
+    text: str
+    mapping: PositionMap
+    source: Any  # validator.source.Source of ``text``
+
+
+@dataclass(slots=True)
+class PageCheck:
+    """The findings of one page (page positions) and the documents they came from."""
+
+    text: str
+    findings: list[Finding]
+    documents: list[Document] = field(default_factory=list)
+
+    def secret_spans(self, spans_of: Callable[[Any], Sequence[Span]]) -> list[Span]:
+        """Page spans of the secret values in every document; ``spans_of(source)`` gives a document's own."""
+        page = line_starts(self.text)
+        found = []
+        for document in self.documents:
+            starts = line_starts(document.text)
+            for line, column, end_line, end_column in spans_of(document.source):
+                start = document.mapping.to_page(offset_of(starts, line, column))
+                end = document.mapping.to_page(offset_of(starts, end_line, end_column), end=True)
+                found.append((*line_col(page, start), *line_col(page, max(end, start))))
+        return found
+
+
+def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
+               options: Options | None = None) -> PageCheck:
+    """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions."""
+    from ..engine import check_source
+    from ..source import load_source
+
+    text = _decode(data)
+    result = PageCheck(text=text or "", findings=[])
+    if text is None:  # not UTF-8, or not text: the encoding problems as a .json file has them, then the page
+        loaded = load_source(data, path=path)
+        page_problems = [p for p in loaded.problems if p.rule in ENCODING_RULES]
+        result.text = text = loaded.text
+        result.findings = [f for f in check_source(loaded, kind="instance", options=options)
+                           if f.rule in ENCODING_RULES]
+        if any(p.rule == "CE013" for p in page_problems):  # binary: nothing to read
+            return result
+    starts = line_starts(text)
+    try:
+        found_documents = list(documents(text))
+    except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
+        result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
+                                        f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this page",
+                                        path, "", (1, 1, 1, 2)))
+        return result
+    for document, strict, shell_problems in found_documents:
+        loaded = load_source(document.text, path=path)
+        if not strict and not loaded.valid:
+            continue
+        found = check_source(loaded, kind=kind, options=options)
+        if any(f.rule == "CE090" for f in found):
+            continue
+        document = replace(document, source=loaded)
+        result.documents.append(document)
+        own = line_starts(document.text)
+        result.findings.extend(_moved(f, document, own, starts) for f in found)
+        result.findings.extend(_shell_finding(p, document, starts, path) for p in shell_problems)
+    if not result.documents and not result.findings:
+        result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2), severity="info"))
+    result.findings.sort(key=lambda f: f.sort_key())
+    return result
+
+
+def _decode(data: str | bytes) -> str | None:
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            return None
+    return None if "\x00" in text else text
+
+
+def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Any, int, int]]]]:
+    """Every candidate document of the page ``text``: ``(document, strict, shell problems)``.
+
+    ``strict`` is false for a block in another language (checked only when it is valid JSON);
+    shell problems are ``(ShellProblem, page start, page end)``.  ``Document.source`` is ``None``.
+    """
+    starts = line_starts(text)
+    for block in parse_page(text).blocks:
+        yield from _documents(block, starts)
+
+
+def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Any, int, int]]]]:
+    """(document, strict, shell problems) for each thing to check in ``block``."""
+    from .curl import SHELL_LANGUAGES, curl_bodies
+
+    if block.info in SHELL_LANGUAGES:
+        for body in curl_bodies(block.text):
+            mapping = body.mapping.then(block.mapping)
+            line = line_col(page_starts, block.to_page(body.start))[0]
+            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
+            yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None), True, problems
+        return
+    yield (Document(label=f"/L{block.line}", text=block.text, mapping=block.mapping, source=None),
+           block.info in JSON_LANGUAGES, [])
+
+
+def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:
+    """``finding`` (placed in the document's text, whose lines start at ``starts``) placed in the page."""
+    start = offset_of(starts, finding.line, finding.column)
+    end = offset_of(starts, finding.end_line, finding.end_column)
+    page_start = document.mapping.to_page(start)
+    page_end = document.mapping.to_page(end, end=True) if end > start else page_start
+    line, column = line_col(page_starts, page_start)
+    end_line, end_column = line_col(page_starts, page_end)
+    if (end_line, end_column) == (line, column):
+        end_column += 1
+    severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
+    message = _relocate(finding.message, document.mapping, starts, page_starts)
+    return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,
+                   end_line=end_line, end_column=end_column, severity=severity)
+
+
+_PLACE = re.compile(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
+
+
+def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts: list[int]) -> str:
+    """``message`` with the places it names (``line 3, column 7``: the JSON reader's) moved to the page."""
+    def moved(match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            line = line_col(page_starts, mapping.to_page(offset_of(starts, int(match.group(3)), 1)))[0]
+            return f"end of line {line}"
+        place = mapping.to_page(offset_of(starts, int(match.group(1)), int(match.group(2))))
+        line, column = line_col(page_starts, place)
+        return f"line {line}, column {column}"
+
+    return _PLACE.sub(moved, message) if "line " in message else message
+
+
+def _shell_finding(problem: Any, document: Document, page_starts: list[int], path: str | None) -> Finding:
+    shell, start, end = problem
+    line, column = line_col(page_starts, start)
+    end_line, end_column = line_col(page_starts, max(end, start + 1))
+    return _finding(shell.rule, shell.message, path, document.label, (line, column, end_line, end_column),
+                    fix=shell.fix)
+
+
+def _finding(rule: str, message: str, path: str | None, pointer: str, span: Span, *, fix: str | None = None,
+             severity: str | None = None) -> Finding:
+    from ..engine import default_severity
+    from ..findings import Finding
+
+    line, column, end_line, end_column = span
+    return Finding(rule=rule, severity=severity or default_severity(rule), message=message,  # type: ignore[arg-type]
+                   path=path, pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column,
+                   fix=fix)
