@@ -357,9 +357,10 @@ def _expected(page: PageBuilder) -> list[tuple]:
                 end_column += 1
             severity = "info" if f.rule in TEMPLATE_RULES else f.severity
             message = _PLACE.sub(partial(_moved_place, text=page.text, starts=starts, origin=origin), f.message)
-            found.append((f.rule, severity, message, f"/L{label}{f.pointer}", line, column, end_line, end_column))
+            found.append((f.rule, severity, message, f"/L{label}{f.pointer}", line, column, end_line, end_column,
+                          f.help))
     if not checked:
-        found.append(("CE090", "info", NO_BODY, "", 1, 1, 1, 2))
+        found.append(("CE090", "info", NO_BODY, "", 1, 1, 1, 2, None))
     return sorted(found, key=lambda t: (t[4], t[5], t[0], t[2]))
 
 
@@ -377,7 +378,8 @@ def _moved_place(match, *, text: str, starts: list[int], origin: list[tuple[int,
 
 
 def _shown(findings) -> list[tuple]:
-    rows = [(f.rule, f.severity, f.message, f.pointer, f.line, f.column, f.end_line, f.end_column) for f in findings]
+    rows = [(f.rule, f.severity, f.message, f.pointer, f.line, f.column, f.end_line, f.end_column, f.help)
+            for f in findings]
     return sorted(rows, key=lambda t: (t[4], t[5], t[0], t[2]))
 
 
@@ -398,6 +400,36 @@ def test_page_findings_without_a_mistake_are_exactly_placed():
     found = check_page(page.text).findings
     assert _shown(found) == _expected(page)
     assert {f.rule for f in found} >= {"CE002", "CE620"}
+
+
+def test_template_rules_are_the_placeholder_rules():
+    from validator.rules.placeholders import MASKED_VALUE, PLACEHOLDER_UNFILLED
+
+    assert TEMPLATE_RULES == {PLACEHOLDER_UNFILLED.code, MASKED_VALUE.code}
+
+
+def test_fixes_move_to_the_page_where_the_page_holds_the_text():
+    from validator.findings import Edit, Finding, Fix
+    from validator.pages import _moved
+    from validator.pages.positions import line_starts
+
+    page = '---\nk: sageone\n---\n- item\n\n  ```json\n  {"element": {"key": "{{page.k}}"},\n   "a": 1,}\n  ```\n'
+    checked = check_page(page)
+    [document] = checked.documents
+    text = document.text
+    comma = text.rindex(",")
+    key = text.index("sageone")
+
+    def moved(*edits: Edit):
+        finding = Finding("CE002", "error", "m", None, "", 1, 1, 1, 2, fix=Fix("remove", edits))
+        return _moved(finding, document, line_starts(text), line_starts(page)).fix
+
+    fix = moved(Edit(comma, comma + 1, ""))
+    assert fix is not None and [(page[e.start:e.end], e.replacement) for e in fix.edits] == [(",", "")]
+    insert = moved(Edit(comma, comma, " "))
+    assert insert is not None and insert.edits[0].start == page.rindex(",") == insert.edits[0].end
+    assert moved(Edit(key, key + 7, "hubspot")) is None  # the page holds {{page.k}} there
+    assert moved(Edit(comma, comma + 1, ",\n")) is None  # a new line would lose the list item's indentation
 
 
 def test_template_rules_keep_their_severity_outside_pages():
@@ -547,3 +579,45 @@ def test_corpus_curl_payloads_through_the_shell(corpus):
             assert "CE020" in rules, record["id"]
             expanded += 1
     assert expanded >= 20
+
+
+def test_cli_render_on_a_page(shared):
+    from clirun import run_cli
+
+    result = run_cli("render", str(shared / SEED), "--at", "2024-01-01T00:00:00Z", "--format", "json")
+    assert result.code == 0, result.err
+    resources = json.loads(result.out)["resources"]
+    assert [r["pointer"] for r in resources] == ["/L75/configuration/event.poller.configuration/customers",
+                                                 "/L130/configuration/event.poller.configuration/customers"]
+    assert all("2024-01-01T00:00:00Z" in r["url"] for r in resources)
+    text = run_cli("render", str(shared / SEED), "--at", "2024-01-01T00:00:00Z")
+    assert "customers (code block at line 75)" in text.out and "customers (code block at line 130)" in text.out
+
+
+def test_cli_render_on_a_page_without_a_body(tmp_path):
+    from clirun import run_cli
+
+    (tmp_path / "notes.md").write_text("# Notes\n\n```json\n{\"a\": 1}\n```\n", encoding="utf-8")
+    result = run_cli("render", str(tmp_path / "notes.md"))
+    assert result.code == 2 and "no code block of this page holds a Cloud Elements body" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_cli_placeholders_are_info_in_pages_unless_configured(tmp_path):
+    from clirun import run_cli
+
+    page = '```json\n{"element": {"key": "myelement"}, "configuration": {"country": "<COUNTRY_CODE>"}}\n```\n'
+    (tmp_path / "events.md").write_text(page, encoding="utf-8")
+    info = run_cli("check", "--format", "concise", "--strict", "events.md", cwd=tmp_path)
+    assert info.code == 0 and "CE701 [info]" in info.out, info.out
+    (tmp_path / ".ce-validator.toml").write_text('[severity]\nCE701 = "warning"\n', encoding="utf-8")
+    warning = run_cli("check", "--format", "concise", "--strict", "events.md", cwd=tmp_path)
+    assert warning.code == 1 and "CE701 [warning]" in warning.out, warning.out
+
+
+def test_cli_standard_input_named_as_a_page():
+    from clirun import run_cli
+
+    page = b'1. Body:\n\n   ```json\n   {"element": {"key": "x"}, "configuration": {},}\n   ```\n'
+    result = run_cli("check", "--format", "concise", "--stdin-filename", "docs/p.md", "-", stdin=page)
+    assert result.code == 1 and "docs/p.md:4:49: CE002" in result.out, result.out

@@ -45,8 +45,9 @@ from .markdown import PAGE_SUFFIXES, Block, Page, is_page, parse_page
 from .positions import PositionMap, line_col, line_starts, offset_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..findings import Finding
+    from ..findings import Finding, Fix, Problem
     from ..options import Options
+    from ..rules.base import Rule
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -61,7 +62,8 @@ __all__ = [
 ]
 
 TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
-"""Rules reported as info in a page: placeholders and masks are what a documentation page shows."""
+"""Rules reported as info in a page: placeholders and masks are what a documentation page shows
+(``validator.rules.placeholders``: PLACEHOLDER_UNFILLED, MASKED_VALUE)."""
 
 JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
                                             "http", "none"})
@@ -79,6 +81,7 @@ class Document:
     text: str
     mapping: PositionMap
     source: Any  # validator.source.Source of ``text``
+    shell: bool = False  # a curl body: its text is shell-quoted in the page
 
 
 @dataclass(slots=True)
@@ -139,7 +142,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         result.findings.extend(_moved(f, document, own, starts) for f in found)
         result.findings.extend(_shell_finding(p, document, starts, path) for p in shell_problems)
     if not result.documents and not result.findings:
-        result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2), severity="info"))
+        result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
     return result
 
@@ -155,18 +158,18 @@ def _decode(data: str | bytes) -> str | None:
     return None if "\x00" in text else text
 
 
-def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Any, int, int]]]]:
+def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """Every candidate document of the page ``text``: ``(document, strict, shell problems)``.
 
     ``strict`` is false for a block in another language (checked only when it is valid JSON);
-    shell problems are ``(ShellProblem, page start, page end)``.  ``Document.source`` is ``None``.
+    shell problems are ``(Problem, page start, page end)`` (CE020, CE021).  ``Document.source`` is ``None``.
     """
     starts = line_starts(text)
     for block in parse_page(text).blocks:
         yield from _documents(block, starts)
 
 
-def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Any, int, int]]]]:
+def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """(document, strict, shell problems) for each thing to check in ``block``."""
     from .curl import SHELL_LANGUAGES, curl_bodies
 
@@ -175,7 +178,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             mapping = body.mapping.then(block.mapping)
             line = line_col(page_starts, block.to_page(body.start))[0]
             problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
-            yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None), True, problems
+            yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
         return
     yield (Document(label=f"/L{block.line}", text=block.text, mapping=block.mapping, source=None),
            block.info in JSON_LANGUAGES, [])
@@ -194,7 +197,28 @@ def _moved(finding: Finding, document: Document, starts: list[int], page_starts:
     severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
     message = _relocate(finding.message, document.mapping, starts, page_starts)
     return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,
-                   end_line=end_line, end_column=end_column, severity=severity)
+                   end_line=end_line, end_column=end_column, severity=severity, fix=_page_fix(finding.fix, document))
+
+
+def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
+    """``fix`` (edits of the document's text) as edits of the page; ``None`` when it cannot be one.
+
+    An edit is moved only where the page holds the document's text character for character, and
+    when its replacement has no line break (a new line in a list item needs the item's indentation);
+    a curl body's replacement would need the shell's quoting.
+    """
+    if fix is None or document.shell:
+        return None
+    from ..findings import Edit, Fix
+
+    edits = []
+    for edit in fix.edits:
+        if "\n" in edit.replacement or "\r" in edit.replacement or not document.mapping.copied(edit.start, edit.end):
+            return None
+        start = document.mapping.to_page(edit.start)
+        end = document.mapping.to_page(edit.end, end=True) if edit.end > edit.start else start
+        edits.append(Edit(start, end, edit.replacement))
+    return Fix(fix.message, tuple(edits), fix.applicability)
 
 
 _PLACE = re.compile(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
@@ -213,20 +237,22 @@ def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts
     return _PLACE.sub(moved, message) if "line " in message else message
 
 
-def _shell_finding(problem: Any, document: Document, page_starts: list[int], path: str | None) -> Finding:
+def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_starts: list[int],
+                   path: str | None) -> Finding:
     shell, start, end = problem
     line, column = line_col(page_starts, start)
     end_line, end_column = line_col(page_starts, max(end, start + 1))
     return _finding(shell.rule, shell.message, path, document.label, (line, column, end_line, end_column),
-                    fix=shell.fix)
+                    help=shell.help)
 
 
-def _finding(rule: str, message: str, path: str | None, pointer: str, span: Span, *, fix: str | None = None,
-             severity: str | None = None) -> Finding:
-    from ..engine import default_severity
+def _finding(rule: Rule | str, message: str, path: str | None, pointer: str, span: Span, *,
+             help: str | None = None) -> Finding:
     from ..findings import Finding
+    from ..rules import rule_for
 
+    if isinstance(rule, str):
+        rule = rule_for(rule)
     line, column, end_line, end_column = span
-    return Finding(rule=rule, severity=severity or default_severity(rule), message=message,  # type: ignore[arg-type]
-                   path=path, pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column,
-                   fix=fix)
+    return Finding(rule=rule.code, severity=rule.severity, message=message, path=path, pointer=pointer, line=line,
+                   column=column, end_line=end_line, end_column=end_column, help=help)

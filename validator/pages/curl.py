@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..findings import Problem
 from ..rules.base import Rule
 from .positions import PositionMap, TextBuilder
 
@@ -41,49 +42,36 @@ _EXAMPLE_GOOD = ('```bash\ncurl -X POST https://api.cloud-elements.com/elements/
                  '{"customers": {"url": "/hubs/finance/customers?where=updated>\'\\\'\'${gmtDate:yyyy-MM-dd}\'\\\'\'",'
                  ' "idField": "id"}}}}\'\n```\n')
 
-RULES: list[Rule] = [
-    Rule(
-        code="CE020",
-        name="curl-shell-expansion",
-        severity="error",
-        summary="The shell expands a `$` inside a curl body",
-        description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
-                    "`'${gmtDate:yyyy-MM-dd}'` is expanded by the shell (to nothing) before curl sends the body; "
-                    "in `-d \"...\"` every `$` is expanded. Write a quote inside `'...'` as `'\\''`.",
-        bad=_EXAMPLE_GOOD.replace("'\\''", "'"),
-        good=_EXAMPLE_GOOD,
-    ),
-    Rule(
-        code="CE021",
-        name="curl-shell-quote",
-        severity="error",
-        summary="A `'` inside a curl body that the shell drops, or a shell quote that never closes",
-        description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
-                    "`yyyy-MM-dd'T'HH:mm:ss` reaches the platform as `yyyy-MM-ddTHH:mm:ss`. Write a quote inside "
-                    "`'...'` as `'\\''`, and close every shell quote.",
-        bad='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
-            '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
-        good='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
-             '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
-             '}}}}}\'\n```\n',
-    ),
-]
+SHELL_EXPANSION = Rule(
+    code="CE020",
+    name="curl-shell-expansion",
+    severity="error",
+    summary="The shell expands a `$` inside a curl body",
+    description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
+            "`'${gmtDate:yyyy-MM-dd}'` is expanded by the shell (to nothing) before curl sends the body; "
+            "in `-d \"...\"` every `$` is expanded. Write a quote inside `'...'` as `'\\''`.",
+    bad=_EXAMPLE_GOOD.replace("'\\''", "'"),
+    good=_EXAMPLE_GOOD,
+)
+SHELL_QUOTE = Rule(
+    code="CE021",
+    name="curl-shell-quote",
+    severity="error",
+    summary="A `'` inside a curl body that the shell drops, or a shell quote that never closes",
+    description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
+            "`yyyy-MM-dd'T'HH:mm:ss` reaches the platform as `yyyy-MM-ddTHH:mm:ss`. Write a quote inside "
+            "`'...'` as `'\\''`, and close every shell quote.",
+    bad='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
+        '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
+    good='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
+         '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
+         '}}}}}\'\n```\n',
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE]
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
 _NAME = re.compile(r"\$(?:\{[^}\n]*\}?|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-]|\(\(?[^)\n]*\)?\)?)")
-
-
-@dataclass(frozen=True, slots=True)
-class ShellProblem:
-    """A CE02x mistake at ``[start, end)`` of the shell text."""
-
-    rule: str
-    message: str
-    start: int
-    end: int
-    fix: str | None = None
-    line: int = -1  # the line of the shell text, for CE021 reported once a line
 
 
 @dataclass(slots=True)
@@ -93,7 +81,8 @@ class Word:
     text: str = ""
     mapping: PositionMap | None = None
     start: int = 0
-    problems: list[ShellProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # offsets into the shell text
+    quote_lines: set[int] = field(default_factory=set)  # lines with a CE021 already (one a line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +92,7 @@ class Body:
     text: str
     mapping: PositionMap
     start: int
-    problems: tuple[ShellProblem, ...]
+    problems: tuple[Problem, ...]
 
 
 def curl_bodies(shell: str) -> list[Body]:
@@ -151,8 +140,8 @@ def _words(shell: str) -> Iterator[Word | None]:
         if c in _SPACE:
             i += 1
             continue
-        if c == "\\" and shell.startswith(("\\\n", "\\\r"), i):
-            i += 3 if shell.startswith("\\\r\n", i) else 2
+        if c == "\\" and _continuation(shell, i):
+            i += _continuation(shell, i)
             continue
         if c in _BREAK:
             yield None
@@ -176,8 +165,8 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         if c in _SPACE or c in _BREAK:
             break
         if c == "\\":
-            if shell.startswith(("\\\n", "\\\r"), i):
-                i += 3 if shell.startswith("\\\r\n", i) else 2
+            if _continuation(shell, i):
+                i += _continuation(shell, i)
                 continue
             if i + 1 < n:
                 builder.stand_for(shell[i + 1], i, i + 2)
@@ -197,13 +186,10 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         if c == '"':
             i = _double(shell, i, builder, word)
             continue
-        if c == "$":
-            match = _NAME.match(shell, i)
-            if match is not None:
-                word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=False))
-                builder.copy(match.group(), i)
-                i = match.end()
-                continue
+        after = _dollar(shell, i, builder, word, quoted=False) if c == "$" else None
+        if after is not None:
+            i = after
+            continue
         builder.copy(c, i)
         i += 1
     word.text, word.mapping = builder.build(end=i)
@@ -257,11 +243,12 @@ def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> 
         shown = shell[close:end]
         if unquoted.startswith("$"):
             word.problems.append(_expansion(shown, close, end, quoted=False, split=any(c in unquoted for c in _SPACE)))
-        elif not (word.problems and word.problems[-1].rule == "CE021" and word.problems[-1].line == line):
-            word.problems.append(ShellProblem(
-                "CE021", f"the shell drops the quotes of {shown}: a ' inside '...' ends the shell's quoting, so "
+        elif line not in word.quote_lines:
+            word.quote_lines.add(line)
+            word.problems.append(Problem(
+                SHELL_QUOTE.code, f"the shell drops the quotes of {shown}: a ' inside '...' ends the shell's quoting, so "
                          f"the platform receives {shown.replace(chr(39), '')}",
-                close, end, "write a quote inside '...' as '\\''", line=line))
+                close, end, "write a quote inside '...' as '\\''"))
         if end == reopen:  # the unquoted text ended the word
             return end
         close = _single(shell, end, builder)
@@ -273,13 +260,20 @@ def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> 
             return close + 1
 
 
+def _continuation(shell: str, at: int) -> int:
+    """The length of a backslash-newline at ``at`` (the shell removes it), else 0."""
+    if shell.startswith("\\\r\n", at):
+        return 3
+    return 2 if shell.startswith(("\\\n", "\\\r"), at) else 0
+
+
 def _line_end(shell: str, at: int) -> int:
     ends = [i for i in (shell.find("\n", at), shell.find("\r", at)) if i >= 0]
     return min(ends) if ends else len(shell)
 
 
-def _unclosed(at: int, quote: str) -> ShellProblem:
-    return ShellProblem("CE021", f"this {quote} opens a shell quote that never closes", at, at + 1,
+def _unclosed(at: int, quote: str) -> Problem:
+    return Problem(SHELL_QUOTE.code, f"this {quote} opens a shell quote that never closes", at, at + 1,
                         "close the quote at the end of the body")
 
 
@@ -294,30 +288,37 @@ def _double(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
         if c == "\\" and j + 1 < n:
             following = shell[j + 1]
             if following in "\r\n":
-                j += 3 if shell.startswith("\\\r\n", j) else 2
+                j += _continuation(shell, j)
                 continue
             if following in '"\\$`':
                 builder.stand_for(following, j, j + 2)
                 j += 2
                 continue
-        if c == "$":
-            match = _NAME.match(shell, j)
-            if match is not None:
-                word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=True))
-                builder.copy(match.group(), j)
-                j = match.end()
-                continue
+        after = _dollar(shell, j, builder, word, quoted=True) if c == "$" else None
+        if after is not None:
+            j = after
+            continue
         builder.copy(c, j)
         j += 1
     word.problems.append(_unclosed(i, '"'))
     return n
 
 
-def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> ShellProblem:
+def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: bool) -> int | None:
+    """A ``$`` at ``i`` that the shell expands: reported (CE020) and kept as written; where the word goes on."""
+    match = _NAME.match(shell, i)
+    if match is None:
+        return None
+    word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
+    builder.copy(match.group(), i)
+    return match.end()
+
+
+def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> Problem:
     where = 'inside "..."' if quoted else "outside the shell's quotes"
     also = "; the space in it also splits the body into two arguments" if split else ""
-    return ShellProblem(
-        "CE020", f"the shell expands {shown.strip(chr(39))} {where}: curl sends what the shell makes of it "
+    return Problem(
+        SHELL_EXPANSION.code, f"the shell expands {shown.strip(chr(39))} {where}: curl sends what the shell makes of it "
                  f"(usually nothing), not the macro{also}",
         start, end, "write a quote inside '...' as '\\'' so the macro stays inside the single quotes"
         if not quoted else "quote the body with '...' (and write its quotes as '\\''), or escape the $ as \\$")

@@ -45,6 +45,22 @@ class PositionMap:
         local = self.ends[offset - 1] if end and offset > 0 else self.starts[offset]
         return local if self.outer is None else self.outer.to_page(local, end=end)
 
+    def copied(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is the page's own text, character for character (no substitution, no
+        quoting, nothing removed inside), so that an edit there is the same edit of the page; an empty
+        range asks about the place ``start``."""
+        if not 0 <= start <= end <= len(self.ends):
+            return False
+        starts, ends = self.starts, self.ends
+        if start == end:
+            ok = start == len(ends) or ends[start] == starts[start] + 1
+            local = starts[start]
+            return ok and (self.outer is None or self.outer.copied(local, local))
+        for i in range(start, end):
+            if ends[i] != starts[i] + 1 or (i > start and starts[i] != ends[i - 1]):
+                return False
+        return self.outer is None or self.outer.copied(starts[start], ends[end - 1])
+
     def then(self, outer: PositionMap) -> PositionMap:
         """This map followed by ``outer`` (a text cut out of a text cut out of the page)."""
         return PositionMap(self.starts, self.ends, outer if self.outer is None else self.outer.then(outer))
