@@ -167,21 +167,17 @@ def test_unclosed_shell_quote():
 # Secrets stay masked
 
 
-def test_secret_spans_are_page_spans():
+def test_secrets_are_masked_in_page_positions():
     secret = "Sup3rS3cretValue9"
-    page = ("- step\n\n  ```json\n  {\"element\": {\"key\": \"{{page.k}}\"}, \"configuration\": "
-            f"{{\"oauth.api.secret\": \"{secret}\"}}}}\n  ```\n")
-    page = "---\nk: sageone\n---\n" + page
+    page = ("---\nk: sageone\n---\n- step\n\n  ```json\n  {\"element\": {\"key\": \"{{page.k}}\"}, \"configuration\": "
+            f"{{\"oauth.api.secret\": \"{secret}\", \"country\": 1}}}}\n  ```\n\n"
+            "```bash\ncurl -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
+            f"{{\"signature.secret\": \"{secret[:6]}'\\''{secret[6:]}\", \"country\": 1}}}}'\n```\n")
     checked = check_page(page)
-    spans = checked.secret_spans(_spans_of)
-    lines = page.split("\n")
-    assert [lines[a - 1][b - 1:d - 1] for a, b, c, d in spans] == [f'"{secret}"']
-
-
-def _spans_of(loaded):
-    from validator.check_runner import secret_spans
-
-    return secret_spans(loaded)
+    assert checked.findings
+    masked = checked.masked_text()
+    assert len(masked) == len(page) and secret not in masked and secret[6:] not in masked
+    assert masked.replace("*", "") == page.replace(secret, "").replace(f"{secret[:6]}'\\''{secret[6:]}", "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,7 +483,7 @@ def test_cli_walks_directories_for_pages_and_masks_secrets(tmp_path):
         assert SECRET not in result.out and SECRET not in result.err, output
         assert "events.md" in result.out
     text_output = run_cli("check", str(tmp_path), cwd=tmp_path).out
-    assert "events.md:17:" in text_output and '"signature.secret": ****' in text_output  # excerpt shown, masked
+    assert "events.md:17:" in text_output and '"signature.secret": "****' in text_output  # excerpt shown, masked
     result = run_cli("check", "--format", "json", str(tmp_path), cwd=tmp_path)
     findings = json.loads(result.out)
     rows = findings if isinstance(findings, list) else findings.get("findings", findings)
@@ -621,3 +617,26 @@ def test_cli_standard_input_named_as_a_page():
     page = b'1. Body:\n\n   ```json\n   {"element": {"key": "x"}, "configuration": {},}\n   ```\n'
     result = run_cli("check", "--format", "concise", "--stdin-filename", "docs/p.md", "-", stdin=page)
     assert result.code == 1 and "docs/p.md:4:49: CE002" in result.out, result.out
+
+
+def test_library_check_reads_a_page_as_the_command_does(tmp_path):
+    from pathlib import Path
+
+    import validator
+
+    page = '1. Body:\n\n   ```json\n   {"element": {"key": "x"}, "configuration": {},}\n   ```\n'
+    (tmp_path / "p.md").write_text(page, encoding="utf-8")
+    from_path = validator.check(Path(tmp_path / "p.md"), config=None)
+    from_text = validator.check(page, path="p.md", config=None)
+    assert [(f.rule, f.line, f.column, f.pointer) for f in from_path] == [("CE002", 4, 49, "/L3")]
+    assert [(f.rule, f.line, f.column) for f in from_text] == [("CE002", 4, 49)]
+    assert [f.rule for f in validator.check_page(page).findings] == ["CE002"]
+
+
+def test_shell_messages_never_quote_a_secret():
+    page = ("```bash\ncurl -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
+            "{\"oauth.api.secret\": \"s3cr'Xq7'et99\"}}'\n```\n")
+    findings = check_page(page).findings
+    [dropped] = [f for f in findings if f.rule == "CE021"]
+    assert "Xq7" not in dropped.message and "s3cr" not in dropped.message
+    assert all("Xq7" not in f.message for f in findings)

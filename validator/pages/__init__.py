@@ -32,12 +32,20 @@ CE701 (placeholder-unfilled) and CE702 (masked-value) are reported as **info** (
 :data:`TEMPLATE_RULES`); ``--strict`` does not fail on them.  A project that wants them as
 warnings in pages too sets their severity in its configuration (``[tool.ce-validator.severity]``).
 A real-looking secret in a page (CE75x) keeps its severity: a published page is public.
+
+Secrets
+-------
+Each document's findings are scrubbed by the engine; :meth:`PageCheck.masked_text` masks every
+document's secret values at their page positions (a value written with ``'\''`` in a curl body, or
+substituted from front matter, is masked where the page holds it) and whatever
+:func:`validator.masking.find_secrets` finds in the page's own text.  A CE020/CE021 message that would
+quote shell text inside a secret value does not quote it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +54,7 @@ from .positions import PositionMap, line_col, line_starts, offset_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding, Fix, Problem
+    from ..masking import MaskedText, Secrets
     from ..options import Options
     from ..rules.base import Rule
 
@@ -65,13 +74,12 @@ TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
 """Rules reported as info in a page: placeholders and masks are what a documentation page shows
 (``validator.rules.placeholders``: PLACEHOLDER_UNFILLED, MASKED_VALUE)."""
 
+Span = tuple[int, int, int, int]  # (line, column, end_line, end_column), 1-based, end exclusive
+
 JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
                                             "http", "none"})
 NO_BODY = "no Cloud Elements body in this page's code blocks"
 ENCODING_RULES = frozenset({"CE012", "CE013", "CE015"})  # about the page's bytes, reported for the page
-
-Span = tuple[int, int, int, int]
-
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -86,23 +94,32 @@ class Document:
 
 @dataclass(slots=True)
 class PageCheck:
-    """The findings of one page (page positions) and the documents they came from."""
+    """The findings of one page (page positions, secret values scrubbed) and the documents they came from."""
 
     text: str
     findings: list[Finding]
     documents: list[Document] = field(default_factory=list)
+    options: Options | None = None
 
-    def secret_spans(self, spans_of: Callable[[Any], Sequence[Span]]) -> list[Span]:
-        """Page spans of the secret values in every document; ``spans_of(source)`` gives a document's own."""
-        page = line_starts(self.text)
-        found = []
+    def secrets(self) -> Secrets:
+        """The page's secrets, in page offsets: each document's (:func:`validator.engine.secrets_of`), moved
+        through its map, and what :func:`validator.masking.find_secrets` finds in the page's own text
+        (``"password": "..."`` in a block that is not a Cloud Elements body)."""
+        from ..masking import Secrets, find_secrets
+        from ..source import load_source
+
+        page = find_secrets(load_source(self.text))
+        spans = set(page.spans)
+        values = set(page.values)
         for document in self.documents:
-            starts = line_starts(document.text)
-            for line, column, end_line, end_column in spans_of(document.source):
-                start = document.mapping.to_page(offset_of(starts, line, column))
-                end = document.mapping.to_page(offset_of(starts, end_line, end_column), end=True)
-                found.append((*line_col(page, start), *line_col(page, max(end, start))))
-        return found
+            own = _document_secrets(document, self.options)
+            spans.update(_page_ranges(document, own.spans))
+            values.update(own.values)
+        return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted(values, key=len, reverse=True)))
+
+    def masked_text(self) -> MaskedText:
+        """The page's text with every secret masked: the only text outputs may show."""
+        return self.secrets().mask(self.text)
 
 
 def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
@@ -112,7 +129,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
     from ..source import load_source
 
     text = _decode(data)
-    result = PageCheck(text=text or "", findings=[])
+    result = PageCheck(text=text or "", findings=[], options=options)
     if text is None:  # not UTF-8, or not text: the encoding problems as a .json file has them, then the page
         loaded = load_source(data, path=path)
         page_problems = [p for p in loaded.problems if p.rule in ENCODING_RULES]
@@ -133,14 +150,16 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         loaded = load_source(document.text, path=path)
         if not strict and not loaded.valid:
             continue
-        found = check_source(loaded, kind=kind, options=options)
+        found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if any(f.rule == "CE090" for f in found):
             continue
         document = replace(document, source=loaded)
         result.documents.append(document)
         own = line_starts(document.text)
         result.findings.extend(_moved(f, document, own, starts) for f in found)
-        result.findings.extend(_shell_finding(p, document, starts, path) for p in shell_problems)
+        if shell_problems:
+            secret = _page_ranges(document, _document_secrets(document, options).spans)
+            result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
     if not result.documents and not result.findings:
         result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
@@ -237,12 +256,27 @@ def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts
     return _PLACE.sub(moved, message) if "line " in message else message
 
 
+def _document_secrets(document: Document, options: Options | None) -> Secrets:
+    from ..engine import secrets_of
+    from ..options import Options
+
+    return secrets_of(document.source, options or Options())
+
+
+def _page_ranges(document: Document, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` ranges of the document's text as ranges of the page."""
+    return [(document.mapping.to_page(s), document.mapping.to_page(e, end=True)) for s, e in spans]
+
+
 def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_starts: list[int],
-                   path: str | None) -> Finding:
+                   path: str | None, secret: list[tuple[int, int]]) -> Finding:
     shell, start, end = problem
     line, column = line_col(page_starts, start)
     end_line, end_column = line_col(page_starts, max(end, start + 1))
-    return _finding(shell.rule, shell.message, path, document.label, (line, column, end_line, end_column),
+    message = shell.message
+    if any(s < end and start < e for s, e in secret):  # the message quotes shell text, never a secret's
+        message = "the shell's quoting changes this secret value: a ' inside '...' ends the quoting"
+    return _finding(shell.rule, message, path, document.label, (line, column, end_line, end_column),
                     help=shell.help)
 
 

@@ -1,15 +1,15 @@
 """The ``check`` command's work for one Markdown page: cache, :func:`check_page`, and its report entry.
 
-Kept here so that ``validator/check_runner.py`` only hands pages over; the functions it owns
-(the results cache, the secret spans of a document) are passed in, so no import goes back to it.
+Kept here so that ``validator/check_runner.py`` only hands pages over; the results cache (the
+``validator.cache`` module) is passed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import PageCheck, Span, check_page
+from . import PageCheck, check_page
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -18,10 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, settings: dict[str, Any],
-                    cache: Any, secret_spans: Callable[[Any, Options], Sequence[Span]],
-                    ) -> tuple[list[Finding], Callable[[list[Finding]], FileReport]]:
-    """Findings of the page ``data`` (from ``cache``, the ``validator.cache`` module, when given and it has
-    them) and a builder of its report entry (the page's lines, secret spans moved to the page)."""
+                    cache: Any) -> tuple[list[Finding], Callable[[list[Finding]], FileReport]]:
+    """Findings of the page ``data`` (from ``cache`` when given and it has them) and a builder of its
+    report entry (the page's lines with every secret masked)."""
     key = cache.cache_key(data, settings={**settings, "page": "markdown"}) if cache is not None else None
     findings: list[Finding] | None = cache.load(key, path=shown) if key is not None else None
     checked: PageCheck | None = None
@@ -40,7 +39,6 @@ def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, set
             return FileReport(path=shown, skipped=skipped)
         if checked is None:
             checked = check_page(data, path=shown, kind=kind, options=options)
-        spans = checked.secret_spans(lambda loaded: secret_spans(loaded, options))
-        return FileReport.from_text(shown, checked.text, skipped=skipped, secret_spans=spans)
+        return FileReport.from_text(shown, checked.masked_text(), skipped=skipped)
 
     return findings, report
