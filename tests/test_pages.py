@@ -382,7 +382,31 @@ def _shown(findings) -> list[tuple]:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pages())
 def test_page_findings_are_block_findings_moved(page):
-    assert _shown(check_page(page.text).findings) == _expected(page)
+    findings = check_page(page.text).findings
+    assert _shown(findings) == _expected(page)
+    _fixes_edit_the_block(page.text, findings)
+
+
+def _apply(text: str, edits) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+def _fixes_edit_the_block(text: str, findings) -> None:
+    """A fix moved to the page, applied to the page, edits the block as the block's own fix edits it."""
+    from validator.pages import documents
+
+    blocks = {document.label: document for document, _strict, _problems in documents(text)}
+    for finding in findings:
+        if finding.fix is None:
+            continue
+        label = "/" + finding.pointer.split("/")[1]
+        block = blocks[label]
+        [own] = [f for f in check_source(load_source(block.text))
+                 if (f.rule, f.message, label + f.pointer) == (finding.rule, finding.message, finding.pointer)]
+        edited = {d.label: d for d, _strict, _problems in documents(_apply(text, finding.fix.edits))}
+        assert edited[label].text == _apply(block.text, own.fix.edits)
 
 
 def test_page_findings_without_a_mistake_are_exactly_placed():
@@ -435,12 +459,22 @@ def test_template_rules_keep_their_severity_outside_pages():
 
 
 def test_findings_keep_fields_other_than_position():
-    page = "```json\n" + BODIES[0] + "```\n"
+    fence = "```json\n"
+    page = fence + BODIES[0] + "```\n"
     block = [replace(f, line=0, column=0, end_line=0, end_column=0, pointer=f.pointer[3:],
-                     severity="warning" if f.rule in TEMPLATE_RULES else f.severity)
+                     severity="warning" if f.rule in TEMPLATE_RULES else f.severity, fix=_shifted(f.fix, -len(fence)))
              for f in check_page(page).findings]
     alone = [replace(f, line=0, column=0, end_line=0, end_column=0) for f in check_source(load_source(BODIES[0]))]
     assert block == alone
+
+
+def _shifted(fix, by: int):
+    """``fix`` with its edits moved by ``by`` characters (a block at the top of a page moves by its fence line)."""
+    from validator.findings import Edit, Fix
+
+    if fix is None:
+        return None
+    return Fix(fix.message, tuple(Edit(e.start + by, e.end + by, e.replacement) for e in fix.edits), fix.applicability)
 
 
 # ---------------------------------------------------------------------------------------------
