@@ -53,6 +53,7 @@ __all__ = [
     "ZoneResolution",
     "check",
     "check_file",
+    "check_page",
     "compile_pattern",
     "format_date",
     "load_config",

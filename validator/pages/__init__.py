@@ -208,7 +208,7 @@ def _moved(finding: Finding, document: Document, starts: list[int], page_starts:
     start = offset_of(starts, finding.line, finding.column)
     end = offset_of(starts, finding.end_line, finding.end_column)
     page_start = document.mapping.to_page(start)
-    page_end = document.mapping.to_page(end, end=True) if end > start else page_start
+    page_end = max(document.mapping.to_page(end, end=True), page_start) if end > start else page_start
     line, column = line_col(page_starts, page_start)
     end_line, end_column = line_col(page_starts, page_end)
     if (end_line, end_column) == (line, column):
