@@ -674,3 +674,10 @@ def test_shell_messages_never_quote_a_secret():
     [dropped] = [f for f in findings if f.rule == "CE021"]
     assert "Xq7" not in dropped.message and "s3cr" not in dropped.message
     assert all("Xq7" not in f.message for f in findings)
+
+
+def test_finding_at_the_end_of_a_one_line_curl_body():
+    page = "```bash\ncurl -d '{\"element\": {\"key\": \"x\"}, \"configuration\": {'\n```\n"
+    [finding] = [f for f in check_page(page).findings if f.rule == "CE001"]
+    end = page.split("\n")[1].rindex("'") + 1  # the page column after the body's closing quote
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (2, end + 1, 2, end + 2)
