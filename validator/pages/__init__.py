@@ -236,6 +236,8 @@ def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
             return None
         start = document.mapping.to_page(edit.start)
         end = document.mapping.to_page(edit.end, end=True) if edit.end > edit.start else start
+        if "\n" in document.text[edit.start:edit.end] or "\r" in document.text[edit.start:edit.end]:
+            return None  # across lines: the container's indentation of the lines would change
         edits.append(Edit(start, end, edit.replacement))
     return Fix(fix.message, tuple(edits), fix.applicability)
 
