@@ -82,13 +82,20 @@ def project(tmp_path_factory) -> Path:
     shutil.copy2(ROOT / "examples" / "sageone-polling-fixed.json", repo / "instances" / "clean.json")
     (repo / "package.json").write_text('{\n  "name": "web",\n  "version": "1.0.0",\n  "private": true\n}\n',
                                        encoding="utf-8")
+    (repo / "docs").mkdir()
+    body = (ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8")
+    fixed = (ROOT / "examples" / "sageone-polling-fixed.json").read_text(encoding="utf-8")
+    indent = "".join("   " + line if line.strip() else line for line in body.splitlines(keepends=True))
+    (repo / "docs" / "events.md").write_text(f"# Events\n\n1. Create the instance:\n\n   ```json\n{indent}   ```\n",
+                                             encoding="utf-8")
+    (repo / "docs" / "clean.md").write_text(f"# Events\n\n```json\n{fixed}```\n\nNo body here.\n", encoding="utf-8")
     _git("init", "-q", cwd=repo)
     _git("add", "-A", cwd=repo)
     return repo
 
 
-PASSING = ("instances/clean.json", "package.json")
-FAILING = ("instances/broken.json", "instances/clean.json", "package.json")
+PASSING = ("instances/clean.json", "package.json", "docs/clean.md")
+FAILING = ("instances/broken.json", "instances/clean.json", "package.json", "docs/events.md")
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +108,8 @@ def try_repo(precommit_venv, hook_repo, project) -> dict[tuple[str, ...], subpro
     from concurrent.futures import ThreadPoolExecutor
 
     def run(files: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
-        return _run(bin_path(precommit_venv, "pre-commit"), "try-repo", hook_repo, "ce-validator", "--color", "never",
+        # every hook of the repository: ce-validator (JSON) and ce-validator-docs (Markdown pages)
+        return _run(bin_path(precommit_venv, "pre-commit"), "try-repo", hook_repo, "--color", "never",
                     "--verbose", "--files", *files, cwd=project)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -111,9 +119,11 @@ def try_repo(precommit_venv, hook_repo, project) -> dict[tuple[str, ...], subpro
 
 @pytest.mark.index
 def test_hook_manifest(load_yaml):
-    (hook,) = _load_yaml_manifest(load_yaml)
+    hook, docs = _load_yaml_manifest(load_yaml)
     assert hook["id"] == "ce-validator" and hook["language"] == "python"
     assert hook["entry"] == "ce-validator check" and hook["types"] == ["json"]
+    assert docs["id"] == "ce-validator-docs" and docs["entry"] == "ce-validator check"
+    assert docs["types"] == ["markdown"] and docs["language"] == "python"
 
 
 @pytest.mark.index
@@ -122,6 +132,7 @@ def test_try_repo_passes_clean_bodies_and_ignores_package_json(try_repo):
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert re.search(r"^ce-validator\.+Passed$", output, re.M), output
+    assert re.search(r"^ce-validator \(Markdown pages\)\.+Passed$", output, re.M), output
     assert not re.search(r"package\.json:\d+:\d+:", output), output  # skipped, not reported
 
 
@@ -132,6 +143,8 @@ def test_try_repo_fails_on_a_broken_body(try_repo):
     assert result.returncode == 1, output
     assert re.search(r"^ce-validator\.+Failed$", output, re.M), output
     assert re.search(r"^instances/broken\.json:\d+:\d+: CE\d{3} ", output, re.M), output
+    assert re.search(r"^ce-validator \(Markdown pages\)\.+Failed$", output, re.M), output
+    assert re.search(r"^docs/events\.md:\d+:\d+: CE\d{3} ", output, re.M), output
     assert not re.search(r"package\.json:\d+:\d+:", output), output
     assert "Traceback" not in output
 

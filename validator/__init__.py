@@ -22,6 +22,7 @@ _EXPORTS = {
     "parse_url_template": "validator.urls.template",
     "check": "validator.api",
     "check_file": "validator.api",
+    "check_page": "validator.pages",
     "Options": "validator.options",
     "SetupError": "validator.options",
     "Config": "validator.config",
@@ -52,6 +53,7 @@ __all__ = [
     "ZoneResolution",
     "check",
     "check_file",
+    "check_page",
     "compile_pattern",
     "format_date",
     "load_config",
@@ -69,6 +71,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .config import Config, ConfigError, load_config
     from .findings import Edit, Finding, Fix, Problem
     from .options import Options, SetupError
+    from .pages import check_page
     from .rules import UnknownRuleError
     from .urls.render import RenderedUrl, render_url
     from .urls.template import parse_url_template

@@ -62,6 +62,7 @@ def check(
     ``options`` replaces the options the configuration would set (the selection still applies).
     """
     from .engine import check_source, read_document
+    from .pages.markdown import is_page
     from .source import load_source
 
     data, shown = read_document(document, path)
@@ -70,7 +71,12 @@ def check(
         return []
     if options is None:
         options = resolved.options() if resolved is not None else None
-    findings = check_source(load_source(data, path=shown), kind=kind, options=options)
+    if shown is not None and is_page(shown):  # a Markdown page, as the command reads it (validator.pages)
+        from .pages import check_page
+
+        findings = check_page(data, path=shown, kind=kind, options=options).findings
+    else:
+        findings = check_source(load_source(data, path=shown), kind=kind, options=options)
     return resolved.apply(findings, path=shown) if resolved is not None else findings
 
 

@@ -282,7 +282,7 @@ def _execute_parallel(jobs: list[Job], kind: str, use_cache: bool, workers: int)
             if status != "ok":
                 yield status, payload
                 continue
-            yield "ok", (payload, _deferred_report(item.shown, item.path, options))
+            yield "ok", (payload, _deferred_report(item.shown, item.path, options, kind))
     except BrokenProcessPool:
         yield "setup-error", "a worker process died (killed, or out of memory); run again, or set CE_VALIDATOR_JOBS=1"
     finally:
@@ -339,12 +339,21 @@ def _work(task: tuple[str, str, str, Options, bool]) -> Outcome:
     return "ok", findings
 
 
-def _deferred_report(shown: str, path: Path | None, options: Options) -> ReportBuilder:
+def _deferred_report(shown: str, path: Path | None, options: Options, kind: str = "auto") -> ReportBuilder:
     """The report entry of a file checked in a worker: its text is read again only when it has findings."""
 
     def report(kept: list[Finding]) -> FileReport:
         from .reporters import FileReport
 
+        if _is_page(shown) and path is not None:
+            from .pages.runner import check_page_file
+
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                return FileReport(path=shown)
+            return check_page_file(data, shown, kind=kind, options=options, settings={}, cache=None)[1](kept)
         text: MaskedText | None = None
         if path is not None and any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             try:
@@ -368,6 +377,11 @@ def _warn_unknown_zone(zone: str) -> None:
 def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any], use_cache: bool,
                cache: ModuleType) -> tuple[list[Finding], ReportBuilder]:
     """Findings for one file (from the cache when it has them) and a builder of its report entry."""
+    if _is_page(shown):
+        from .pages.runner import check_page_file
+
+        return check_page_file(data, shown, kind=kind, options=options, settings=settings,
+                               cache=cache if use_cache else None)
     checked = None
     findings: list[Finding] | None = None
     key = cache.cache_key(data, settings=settings) if use_cache else None
@@ -399,6 +413,12 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
         return file_report(FileReport, shown, masked_text(data, shown, options), kept)
 
     return findings, report
+
+
+def _is_page(shown: str) -> bool:
+    from .pages.markdown import is_page  # light: markdown-it is imported only to parse a page
+
+    return is_page(shown)
 
 
 def masked_text(data: bytes, shown: str, options: Options) -> MaskedText:

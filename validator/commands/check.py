@@ -1,6 +1,7 @@
 """Check Cloud Elements instance bodies, configuration objects and poller configurations.
 
-Each PATH is a file, a directory (searched for *.json) or - for standard input.
+Each PATH is a file, a directory (searched for *.json, *.md and *.markdown) or - for standard input.
+In a Markdown page every fenced code block (and curl -d body) holding a Cloud Elements body is checked.
 Exit status: 0 when no error was found (warnings are printed but pass, unless
 --strict), 1 when an error was found, 2 on a usage, configuration or I/O error.
 """
@@ -21,6 +22,8 @@ from ..inputs import InputError, InputFile
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
+
+WALKED_SUFFIXES = (".json", ".md", ".markdown")  # Markdown pages: validator.pages
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -119,7 +122,7 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
                 ignored = GitIgnore.for_walk(path)
             found = sorted(_walk(path, ignored))
             if not found:
-                yield InputError(f"{raw}: no *.json files in this directory")
+                yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory")
             for file in found:
                 yield InputFile(str(file), file)
         elif stat.S_ISREG(info.st_mode):
@@ -136,7 +139,7 @@ def _walk(root: Path, ignored: GitIgnore | None = None) -> Iterator[Path]:
         subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS
                             and not (ignored is not None and ignored.ignores(folder / d, is_dir=True)))
         for name in files:
-            if name.endswith(".json"):
+            if name.endswith(WALKED_SUFFIXES):
                 file = folder / name
                 if file.is_file() and not (ignored is not None and ignored.ignores(file)):
                     yield file

@@ -1,7 +1,9 @@
 """Show the request URL each poller resource sends for a sample last poll time.
 
 FILE is an instance body, a configuration object or a bare poller configuration (also
-when event.poller.configuration is a JSON string), or - for standard input.  Every
+when event.poller.configuration is a JSON string), or - for standard input; or a Markdown
+page (.md, .markdown), whose code blocks holding valid bodies are rendered in turn (pointers
+start with /L<line>, the line of the block).  Every
 resource's url is rendered with its macros replaced by the last poll time (--at, minus
 the entry's pollDelay seconds); the ${now...} macros print --now (default: --at plus
 the refresh interval).  Text output shows, per resource, the template, the URL the
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from ..urls.render import RenderedUrl
 
 from ._io import UsageError as _UsageError
-from ._io import element_docs, read_json
+from ._io import element_docs, read_json, read_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -108,8 +110,11 @@ class _Skipped(TypedDict):
     reason: str
 
 
-def _entries(document: Any) -> tuple[list[tuple[str, str, dict[str, Any], int]], list[_Skipped]]:
-    """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones."""
+def _entries(document: Any, label: str = "") -> tuple[list[tuple[str, str, dict[str, Any], int]], list[_Skipped]]:
+    """(name, pointer, entry, refresh interval) of every poller resource, and the skipped ones.
+
+    ``label`` prefixes every pointer: the block of a Markdown page (``/L75``, see validator.pages).
+    """
     from ..kinds import PollerDecodeError, PollerRef, decode_poller, poller_entries
 
     found: list[tuple[str, str, dict[str, Any], int]] = []
@@ -119,17 +124,18 @@ def _entries(document: Any) -> tuple[list[tuple[str, str, dict[str, Any], int]],
         try:
             return decode_poller(value, ref)
         except PollerDecodeError as exc:
-            skipped.append({"name": "", "pointer": ref.pointer, "reason": str(exc)})
+            skipped.append({"name": "", "pointer": label + ref.pointer, "reason": str(exc)})
             return None
 
     for entry in poller_entries(document, decode=decode):
         name = entry.name or "(the poller entry)"
         if not isinstance(entry.value, dict):
-            skipped.append({"name": name, "pointer": entry.pointer, "reason": "not an object"})
+            skipped.append({"name": name, "pointer": label + entry.pointer, "reason": "not an object"})
         elif not isinstance(entry.value.get("url"), str) or not entry.value["url"]:
-            skipped.append({"name": name, "pointer": entry.pointer, "reason": "no url"})
+            skipped.append({"name": name, "pointer": label + entry.pointer, "reason": "no url"})
         else:
-            found.append((name, entry.pointer, entry.value, _refresh_interval(document, entry.ref.pointer)))
+            found.append((name, label + entry.pointer, entry.value,
+                          _refresh_interval(document, entry.ref.pointer)))
     return found, skipped
 
 
@@ -235,6 +241,27 @@ def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, i
     }
 
 
+def _page_documents(name: str, text: str) -> list[tuple[str, Any]]:
+    """The Cloud Elements documents of a Markdown page that are valid JSON, with their block labels."""
+    import json
+
+    from ..kinds import detect_kind
+    from ..pages import documents
+
+    found = []
+    for document, _strict, _problems in documents(text):
+        try:
+            value = json.loads(document.text)
+        except ValueError:
+            continue
+        if detect_kind(value) is not None:
+            found.append((document.label, value))
+    if not found:
+        raise _UsageError(f"{name}: no code block of this page holds a Cloud Elements body that is valid JSON "
+                          f"(run `ce-validator check {name}`)")
+    return found
+
+
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the options not given on the command line from the configuration file, then the defaults."""
     from pathlib import Path
@@ -271,8 +298,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         document = None
+        documents: list[tuple[str, Any]] = []
         if args.file is not None:
-            document = read_json(args.file)
+            if args.file.lower().endswith((".md", ".markdown")):
+                documents = _page_documents(args.file, read_text(args.file))
+                document = documents[0][1]
+            else:
+                document = read_json(args.file)
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:
@@ -281,7 +313,12 @@ def run(args: argparse.Namespace) -> int:
         _apply_config(args)
         at = args.at if not isinstance(args.at, str) else _time(args.at, "--at")
         now = _time(args.now_time, "--now") if args.now_time is not None else None
-        found, skipped = _entries(document)
+        found: list[tuple[str, str, dict[str, Any], int]] = []
+        skipped: list[_Skipped] = []
+        for label, each in documents if documents and not args.default else [("", document)]:
+            more_found, more_skipped = _entries(each, label)
+            found.extend(more_found)
+            skipped.extend(more_skipped)
         if args.resource:
             names = {name for name, *_ in found} | {s["name"] for s in skipped}
             unknown = [r for r in args.resource if r not in names]
@@ -328,9 +365,10 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
         return EXIT_OK
     out = [f"last poll time (--at): {_iso(at_ms)}"]
-    for name, _pointer, rendered, delay, _interval in results:
+    for name, pointer, rendered, delay, _interval in results:
         out.append("")
-        out.extend(_text_block(name, rendered, delay, bool(args.encode_values)))
+        shown = f"{name} (code block at line {pointer.split('/')[1][1:]})" if documents else name
+        out.extend(_text_block(shown, rendered, delay, bool(args.encode_values)))
     for item in skipped:
         out.append("")
         out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")

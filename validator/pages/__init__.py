@@ -1,0 +1,294 @@
+"""Documentation pages: the Cloud Elements bodies inside a Markdown page, checked where they are.
+
+``check`` reads ``.md`` and ``.markdown`` files as pages (:mod:`validator.pages.markdown` finds
+the fenced code blocks, :mod:`validator.pages.curl` the curl bodies of shell blocks).  Each block
+is a document for the engine, exactly as if it were saved to a ``.json`` file; every finding is
+moved to its page line and column (indentation and block-quote markers removed from the block
+are added back, a substituted Liquid variable spans its tag).
+
+Which blocks
+------------
+* a block without a language, or tagged ``json``, ``jsonc``, ``json5``, ``text``, ``txt``,
+  ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
+  it looks like a Cloud Elements body, as for a ``.json`` file;
+* ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
+* any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
+  block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
+* a block that is not a Cloud Elements document is skipped silently (no CE090 for it); a page
+  with no Cloud Elements block at all is skipped, with the reason (CE090, info), like a
+  ``package.json``.
+
+Pointers
+--------
+A finding's pointer is the pointer inside its block, prefixed with ``/L<line>``, the page line of
+the block's opening fence (of the body, for a curl body): ``/L75/configuration/oauth.api.key``.
+So ``ignore = ["docs/events.md#/L75/configuration:CE701"]`` ignores a rule in one block.
+
+Placeholders are expected
+-------------------------
+A documentation page is a template for its reader: ``<CLIENT_SECRET>``, ``{{ site.x }}`` and a
+masked ``xxxxxxxx`` are what it should show, not values left behind by mistake, so in a page
+CE701 (placeholder-unfilled) and CE702 (masked-value) are reported as **info** (see
+:data:`TEMPLATE_RULES`); ``--strict`` does not fail on them.  A project that wants them as
+warnings in pages too sets their severity in its configuration (``[tool.ce-validator.severity]``).
+A real-looking secret in a page (CE75x) keeps its severity: a published page is public.
+
+Secrets
+-------
+Each document's findings are scrubbed by the engine; :meth:`PageCheck.masked_text` masks every
+document's secret values at their page positions (a value written with ``'\''`` in a curl body, or
+substituted from front matter, is masked where the page holds it) and whatever
+:func:`validator.masking.find_secrets` finds in the page's own text.  A CE020/CE021 message that would
+quote shell text inside a secret value does not quote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from .markdown import PAGE_SUFFIXES, Block, Page, is_page, parse_page
+from .positions import PositionMap, line_col, line_starts, offset_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..findings import Finding, Fix, Problem
+    from ..masking import MaskedText, Secrets
+    from ..options import Options
+    from ..rules.base import Rule
+
+__all__ = [
+    "PAGE_SUFFIXES",
+    "TEMPLATE_RULES",
+    "Block",
+    "Document",
+    "Page",
+    "PageCheck",
+    "check_page",
+    "is_page",
+    "parse_page",
+]
+
+TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
+"""Rules reported as info in a page: placeholders and masks are what a documentation page shows
+(``validator.rules.placeholders``: PLACEHOLDER_UNFILLED, MASKED_VALUE)."""
+
+Span = tuple[int, int, int, int]  # (line, column, end_line, end_column), 1-based, end exclusive
+
+JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
+                                            "http", "none"})
+NO_BODY = "no Cloud Elements body in this page's code blocks"
+ENCODING_RULES = frozenset({"CE012", "CE013", "CE015"})  # about the page's bytes, reported for the page
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One checked document of a page: a block, or a curl body in a shell block."""
+
+    label: str  # the pointer prefix, "/L75"
+    text: str
+    mapping: PositionMap
+    source: Any  # validator.source.Source of ``text``
+    shell: bool = False  # a curl body: its text is shell-quoted in the page
+
+
+@dataclass(slots=True)
+class PageCheck:
+    """The findings of one page (page positions, secret values scrubbed) and the documents they came from."""
+
+    text: str
+    findings: list[Finding]
+    documents: list[Document] = field(default_factory=list)
+    options: Options | None = None
+
+    def secrets(self) -> Secrets:
+        """The page's secrets, in page offsets: each document's (:func:`validator.engine.secrets_of`), moved
+        through its map, and what :func:`validator.masking.find_secrets` finds in the page's own text
+        (``"password": "..."`` in a block that is not a Cloud Elements body)."""
+        from ..masking import Secrets, find_secrets
+        from ..source import load_source
+
+        page = find_secrets(load_source(self.text))
+        spans = set(page.spans)
+        values = set(page.values)
+        for document in self.documents:
+            own = _document_secrets(document, self.options)
+            spans.update(_page_ranges(document, own.spans))
+            values.update(own.values)
+        return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted(values, key=len, reverse=True)))
+
+    def masked_text(self) -> MaskedText:
+        """The page's text with every secret masked: the only text outputs may show."""
+        return self.secrets().mask(self.text)
+
+
+def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
+               options: Options | None = None) -> PageCheck:
+    """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions."""
+    from ..engine import check_source
+    from ..source import load_source
+
+    text = _decode(data)
+    result = PageCheck(text=text or "", findings=[], options=options)
+    if text is None:  # not UTF-8, or not text: the encoding problems as a .json file has them, then the page
+        loaded = load_source(data, path=path)
+        page_problems = [p for p in loaded.problems if p.rule in ENCODING_RULES]
+        result.text = text = loaded.text
+        result.findings = [f for f in check_source(loaded, kind="instance", options=options)
+                           if f.rule in ENCODING_RULES]
+        if any(p.rule == "CE013" for p in page_problems):  # binary: nothing to read
+            return result
+    starts = line_starts(text)
+    try:
+        found_documents = list(documents(text))
+    except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
+        result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
+                                        f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this page",
+                                        path, "", (1, 1, 1, 2)))
+        return result
+    for document, strict, shell_problems in found_documents:
+        loaded = load_source(document.text, path=path)
+        if not strict and not loaded.valid:
+            continue
+        found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
+        if any(f.rule == "CE090" for f in found):
+            continue
+        document = replace(document, source=loaded)
+        result.documents.append(document)
+        own = line_starts(document.text)
+        result.findings.extend(_moved(f, document, own, starts) for f in found)
+        if shell_problems:
+            secret = _page_ranges(document, _document_secrets(document, options).spans)
+            result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
+    if not result.documents and not result.findings:
+        result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
+    result.findings.sort(key=lambda f: f.sort_key())
+    return result
+
+
+def _decode(data: str | bytes) -> str | None:
+    if isinstance(data, str):
+        text = data.removeprefix("\ufeff")
+    else:
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            return None
+    return None if "\x00" in text else text
+
+
+def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
+    """Every candidate document of the page ``text``: ``(document, strict, shell problems)``.
+
+    ``strict`` is false for a block in another language (checked only when it is valid JSON);
+    shell problems are ``(Problem, page start, page end)`` (CE020, CE021).  ``Document.source`` is ``None``.
+    """
+    starts = line_starts(text)
+    for block in parse_page(text).blocks:
+        yield from _documents(block, starts)
+
+
+def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
+    """(document, strict, shell problems) for each thing to check in ``block``."""
+    from .curl import SHELL_LANGUAGES, curl_bodies
+
+    if block.info in SHELL_LANGUAGES:
+        for body in curl_bodies(block.text):
+            mapping = body.mapping.then(block.mapping)
+            line = line_col(page_starts, block.to_page(body.start))[0]
+            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
+            yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
+        return
+    yield (Document(label=f"/L{block.line}", text=block.text, mapping=block.mapping, source=None),
+           block.info in JSON_LANGUAGES, [])
+
+
+def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:
+    """``finding`` (placed in the document's text, whose lines start at ``starts``) placed in the page."""
+    start = offset_of(starts, finding.line, finding.column)
+    end = offset_of(starts, finding.end_line, finding.end_column)
+    page_start = document.mapping.to_page(start)
+    page_end = max(document.mapping.to_page(end, end=True), page_start) if end > start else page_start
+    line, column = line_col(page_starts, page_start)
+    end_line, end_column = line_col(page_starts, page_end)
+    if (end_line, end_column) == (line, column):
+        end_column += 1
+    severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
+    message = _relocate(finding.message, document.mapping, starts, page_starts)
+    return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,
+                   end_line=end_line, end_column=end_column, severity=severity, fix=_page_fix(finding.fix, document))
+
+
+def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
+    """``fix`` (edits of the document's text) as edits of the page; ``None`` when it cannot be one.
+
+    An edit is moved only where the page holds the document's text character for character, and
+    when its replacement has no line break (a new line in a list item needs the item's indentation);
+    a curl body's replacement would need the shell's quoting.
+    """
+    if fix is None or document.shell:
+        return None
+    from ..findings import Edit, Fix
+
+    edits = []
+    for edit in fix.edits:
+        if "\n" in edit.replacement or "\r" in edit.replacement or not document.mapping.copied(edit.start, edit.end):
+            return None
+        start = document.mapping.to_page(edit.start)
+        end = document.mapping.to_page(edit.end, end=True) if edit.end > edit.start else start
+        if "\n" in document.text[edit.start:edit.end] or "\r" in document.text[edit.start:edit.end]:
+            return None  # across lines: the container's indentation of the lines would change
+        edits.append(Edit(start, end, edit.replacement))
+    return Fix(fix.message, tuple(edits), fix.applicability)
+
+
+_PLACE = re.compile(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
+
+
+def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts: list[int]) -> str:
+    """``message`` with the places it names (``line 3, column 7``: the JSON reader's) moved to the page."""
+    def moved(match: re.Match[str]) -> str:
+        if match.group(3) is not None:
+            line = line_col(page_starts, mapping.to_page(offset_of(starts, int(match.group(3)), 1)))[0]
+            return f"end of line {line}"
+        place = mapping.to_page(offset_of(starts, int(match.group(1)), int(match.group(2))))
+        line, column = line_col(page_starts, place)
+        return f"line {line}, column {column}"
+
+    return _PLACE.sub(moved, message) if "line " in message else message
+
+
+def _document_secrets(document: Document, options: Options | None) -> Secrets:
+    from ..engine import secrets_of
+    from ..options import Options
+
+    return secrets_of(document.source, options or Options())
+
+
+def _page_ranges(document: Document, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` ranges of the document's text as ranges of the page."""
+    return [(document.mapping.to_page(s), document.mapping.to_page(e, end=True)) for s, e in spans]
+
+
+def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_starts: list[int],
+                   path: str | None, secret: list[tuple[int, int]]) -> Finding:
+    shell, start, end = problem
+    line, column = line_col(page_starts, start)
+    end_line, end_column = line_col(page_starts, max(end, start + 1))
+    message = shell.message
+    if any(s < end and start < e for s, e in secret):  # the message quotes shell text, never a secret's
+        message = "the shell's quoting changes this secret value: a ' inside '...' ends the quoting"
+    return _finding(shell.rule, message, path, document.label, (line, column, end_line, end_column),
+                    help=shell.help)
+
+
+def _finding(rule: Rule | str, message: str, path: str | None, pointer: str, span: Span, *,
+             help: str | None = None) -> Finding:
+    from ..findings import Finding
+    from ..rules import rule_for
+
+    if isinstance(rule, str):
+        rule = rule_for(rule)
+    line, column, end_line, end_column = span
+    return Finding(rule=rule.code, severity=rule.severity, message=message, path=path, pointer=pointer, line=line,
+                   column=column, end_line=end_line, end_column=end_column, help=help)

@@ -1,0 +1,324 @@
+"""curl bodies in shell code blocks, read through the shell's quoting (CE02x).
+
+In a ```` ```bash ````, ```` ```sh ````, ```` ```shell ```` or ```` ```console ```` block, the
+argument of ``curl -d`` / ``--data`` / ``--data-raw`` / ``--data-binary`` / ``--data-ascii`` /
+``--json`` (also ``-d'...'`` and ``--data=...``) is decoded the way a POSIX shell does:
+``'...'`` is literal, ``'\\''`` and ``'"'"'`` are a single quote, ``"..."`` keeps ``\\"``,
+``\\\\``, ``\\$`` and ``\\``` escapes, a backslash before a line break continues the line.
+The decoded body is checked like any other, and each finding points at the page character it
+came from (a ``'`` written ``'\\''`` spans the four characters).  A body read from a file
+(``-d @body.json``) is not checked.
+
+Two mistakes are made by the shell, not by the JSON, and are reported here.  Either way the
+body is checked as its author meant it (the quotes kept), so that the one mistake gives one
+finding:
+
+* **CE020** `curl-shell-expansion` (error): a ``$`` that the shell expands inside the body:
+  ``'...where=date>'${gmtDate:yyyy-MM-dd}'...'`` ends the single quotes before the macro, so the
+  shell replaces ``${gmtDate:yyyy-MM-dd}`` with an empty string (or fails with "bad
+  substitution"), and the platform never sees the macro.  Inside ``"..."`` every ``$`` is
+  expanded.  Write the quote as ``'\\''``: ``where=date>'\\''${gmtDate:yyyy-MM-dd}'\\''``.
+* **CE021** `curl-shell-quote` (error): a ``'`` inside a ``'...'`` body that ends the shell's
+  quoting, so the shell drops it (``yyyy-MM-dd'T'HH:mm:ss`` reaches the platform as
+  ``yyyy-MM-ddTHH:mm:ss``), or a shell quote that never closes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..findings import Problem
+from ..rules.base import Rule
+from .positions import PositionMap, TextBuilder
+
+SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "terminal",
+                                             "curl", "shellsession"})
+DATA_OPTIONS: frozenset[str] = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"})
+
+_EXAMPLE_GOOD = ('```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n'
+                 '  -d \'{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": '
+                 '{"customers": {"url": "/hubs/finance/customers?where=updated>\'\\\'\'${gmtDate:yyyy-MM-dd}\'\\\'\'",'
+                 ' "idField": "id"}}}}\'\n```\n')
+
+SHELL_EXPANSION = Rule(
+    code="CE020",
+    name="curl-shell-expansion",
+    severity="error",
+    summary="The shell expands a `$` inside a curl body",
+    description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
+            "`'${gmtDate:yyyy-MM-dd}'` is expanded by the shell (to nothing) before curl sends the body; "
+            "in `-d \"...\"` every `$` is expanded. Write a quote inside `'...'` as `'\\''`.",
+    bad=_EXAMPLE_GOOD.replace("'\\''", "'"),
+    good=_EXAMPLE_GOOD,
+)
+SHELL_QUOTE = Rule(
+    code="CE021",
+    name="curl-shell-quote",
+    severity="error",
+    summary="A `'` inside a curl body that the shell drops, or a shell quote that never closes",
+    description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
+            "`yyyy-MM-dd'T'HH:mm:ss` reaches the platform as `yyyy-MM-ddTHH:mm:ss`. Write a quote inside "
+            "`'...'` as `'\\''`, and close every shell quote.",
+    bad='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
+        '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
+    good='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
+         '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
+         '}}}}}\'\n```\n',
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE]
+
+_SPACE = " \t"
+_BREAK = "\r\n;|&()<>"
+_NAME = re.compile(r"\$(?:\{[^}\n]*\}?|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-]|\(\(?[^)\n]*\)?\)?)")
+
+
+@dataclass(slots=True)
+class Word:
+    """One shell word: its decoded text, where each character came from, and the shell's mistakes in it."""
+
+    text: str = ""
+    mapping: PositionMap | None = None
+    start: int = 0
+    problems: list[Problem] = field(default_factory=list)  # offsets into the shell text
+    quote_lines: set[int] = field(default_factory=set)  # lines with a CE021 already (one a line)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A curl body: the decoded text, its map to the shell text, and the shell's mistakes in it."""
+
+    text: str
+    mapping: PositionMap
+    start: int
+    problems: tuple[Problem, ...]
+
+
+def curl_bodies(shell: str) -> list[Body]:
+    """The ``-d``/``--data`` bodies of every curl command in the shell text ``shell``."""
+    bodies = []
+    command: list[Word] = []
+    for word in _words(shell):
+        if word is None:  # end of a command
+            command = []
+            continue
+        command.append(word)
+        body = _body_of(command)
+        if body is not None:
+            bodies.append(body)
+    return bodies
+
+
+def _body_of(command: list[Word]) -> Body | None:
+    """The body, when the last word of ``command`` is a data option's value in a curl command."""
+    if not any(w.text == "curl" or w.text.endswith("/curl") for w in command[:-1]):
+        return None
+    last = command[-1]
+    previous = command[-2].text if len(command) > 1 else ""
+    skip = 0
+    if previous in DATA_OPTIONS and last.text not in DATA_OPTIONS:
+        skip = 0
+    elif last.text.startswith("-d") and len(last.text) > 2 and not last.text.startswith("--"):
+        skip = 2
+    elif "=" in last.text and last.text.split("=", 1)[0] in DATA_OPTIONS - {"-d"}:
+        skip = last.text.index("=") + 1
+    else:
+        return None
+    text = last.text[skip:]
+    if text.startswith("@") or last.mapping is None:
+        return None
+    mapping = PositionMap(starts=last.mapping.starts[skip:], ends=last.mapping.ends[skip:])
+    return Body(text=text, mapping=mapping, start=last.start, problems=tuple(last.problems))
+
+
+def _words(shell: str) -> Iterator[Word | None]:
+    """Shell words, with ``None`` between commands; comments and line continuations removed."""
+    i, n = 0, len(shell)
+    while i < n:
+        c = shell[i]
+        if c in _SPACE:
+            i += 1
+            continue
+        if c == "\\" and _continuation(shell, i):
+            i += _continuation(shell, i)
+            continue
+        if c in _BREAK:
+            yield None
+            i += 1
+            continue
+        if c == "#":
+            while i < n and shell[i] not in "\r\n":
+                i += 1
+            continue
+        word, i = _word(shell, i)
+        yield word
+    yield None
+
+
+def _word(shell: str, i: int) -> tuple[Word, int]:
+    builder = TextBuilder()
+    word = Word(start=i)
+    n = len(shell)
+    while i < n:
+        c = shell[i]
+        if c in _SPACE or c in _BREAK:
+            break
+        if c == "\\":
+            if _continuation(shell, i):
+                i += _continuation(shell, i)
+                continue
+            if i + 1 < n:
+                builder.stand_for(shell[i + 1], i, i + 2)
+            i += 2
+            continue
+        if c == "'":
+            close = _single(shell, i + 1, builder)
+            if close < 0:
+                word.problems.append(_unclosed(i, "'"))
+                i = n
+                break
+            i = close + 1
+            follows = shell[i] if i < n else " "
+            if follows not in _SPACE and follows not in _BREAK:
+                i = _dropped_quote(shell, close, builder, word)
+            continue
+        if c == '"':
+            i = _double(shell, i, builder, word)
+            continue
+        after = _dollar(shell, i, builder, word, quoted=False) if c == "$" else None
+        if after is not None:
+            i = after
+            continue
+        builder.copy(c, i)
+        i += 1
+    word.text, word.mapping = builder.build(end=i)
+    return word, i
+
+
+def _single(shell: str, j: int, builder: TextBuilder) -> int:
+    """Copy a '...' section whose content starts at ``j``; the offset of its closing quote, or -1.
+
+    ``'\\''`` and ``'"'"'`` (close, a quote, reopen) are one ``'`` standing for all of their characters.
+    """
+    while True:
+        close = shell.find("'", j)
+        if close < 0:
+            builder.copy(shell[j:], j)
+            return -1
+        builder.copy(shell[j:close], j)
+        idiom = next((len(form) for form in ("'\\''", "'\"'\"'") if shell.startswith(form, close)), 0)
+        if not idiom:
+            return close
+        builder.stand_for("'", close, close + idiom)
+        j = close + idiom
+
+
+def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> int:
+    """A ``'`` inside a '...' body closed the quoting, and the word goes on unquoted up to the next ``'``.
+
+    The body is rebuilt as its author meant it (the quotes kept) and the mistake reported once a
+    line: the quotes after the first one on a line are its consequence.  Returns where the word
+    goes on.
+    """
+    n = len(shell)
+    line, counted = shell.count("\n", 0, close), close
+    line_end = _line_end(shell, close)
+    while True:
+        line, counted = line + shell.count("\n", counted, close), close
+        # the author's quoted text goes on to the next ' of the line, spaces included (the shell would split there)
+        if close >= line_end:
+            line_end = _line_end(shell, close)
+        reopen = shell.find("'", close + 1, line_end)
+        if reopen < 0:
+            reopen = close + 1
+            while reopen < n and shell[reopen] not in "'" + _SPACE + _BREAK:
+                reopen += 1
+        unquoted = shell[close + 1:reopen]
+        builder.copy("'", close)
+        builder.copy(unquoted, close + 1)
+        end = reopen + 1 if reopen < n and shell[reopen] == "'" else reopen
+        if end > reopen:
+            builder.copy("'", reopen)
+        shown = shell[close:end]
+        if unquoted.startswith("$"):
+            word.problems.append(_expansion(shown, close, end, quoted=False, split=any(c in unquoted for c in _SPACE)))
+        elif line not in word.quote_lines:
+            word.quote_lines.add(line)
+            word.problems.append(Problem(
+                SHELL_QUOTE.code, f"the shell drops the quotes of {shown}: a ' inside '...' ends the shell's quoting, so "
+                         f"the platform receives {shown.replace(chr(39), '')}",
+                close, end, "write a quote inside '...' as '\\''"))
+        if end == reopen:  # the unquoted text ended the word
+            return end
+        close = _single(shell, end, builder)
+        if close < 0:
+            word.problems.append(_unclosed(reopen, "'"))
+            return n
+        follows = shell[close + 1] if close + 1 < n else " "
+        if follows in _SPACE or follows in _BREAK:
+            return close + 1
+
+
+def _continuation(shell: str, at: int) -> int:
+    """The length of a backslash-newline at ``at`` (the shell removes it), else 0."""
+    if shell.startswith("\\\r\n", at):
+        return 3
+    return 2 if shell.startswith(("\\\n", "\\\r"), at) else 0
+
+
+def _line_end(shell: str, at: int) -> int:
+    ends = [i for i in (shell.find("\n", at), shell.find("\r", at)) if i >= 0]
+    return min(ends) if ends else len(shell)
+
+
+def _unclosed(at: int, quote: str) -> Problem:
+    return Problem(SHELL_QUOTE.code, f"this {quote} opens a shell quote that never closes", at, at + 1,
+                        "close the quote at the end of the body")
+
+
+def _double(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
+    """A ``"..."`` section starting at ``i``; returns the offset after its closing quote."""
+    n = len(shell)
+    j = i + 1
+    while j < n:
+        c = shell[j]
+        if c == '"':
+            return j + 1
+        if c == "\\" and j + 1 < n:
+            following = shell[j + 1]
+            if following in "\r\n":
+                j += _continuation(shell, j)
+                continue
+            if following in '"\\$`':
+                builder.stand_for(following, j, j + 2)
+                j += 2
+                continue
+        after = _dollar(shell, j, builder, word, quoted=True) if c == "$" else None
+        if after is not None:
+            j = after
+            continue
+        builder.copy(c, j)
+        j += 1
+    word.problems.append(_unclosed(i, '"'))
+    return n
+
+
+def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: bool) -> int | None:
+    """A ``$`` at ``i`` that the shell expands: reported (CE020) and kept as written; where the word goes on."""
+    match = _NAME.match(shell, i)
+    if match is None:
+        return None
+    word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
+    builder.copy(match.group(), i)
+    return match.end()
+
+
+def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> Problem:
+    where = 'inside "..."' if quoted else "outside the shell's quotes"
+    also = "; the space in it also splits the body into two arguments" if split else ""
+    return Problem(
+        SHELL_EXPANSION.code, f"the shell expands {shown.strip(chr(39))} {where}: curl sends what the shell makes of it "
+                 f"(usually nothing), not the macro{also}",
+        start, end, "write a quote inside '...' as '\\'' so the macro stays inside the single quotes"
+        if not quoted else "quote the body with '...' (and write its quotes as '\\''), or escape the $ as \\$")

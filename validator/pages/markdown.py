@@ -1,0 +1,198 @@
+"""Code blocks of a Markdown page, cut out with their positions in the page.
+
+What is a block
+---------------
+Every fenced code block (```` ``` ```` or ``~~~``, at any indentation, inside list items and
+block quotes, a longer fence holding shorter ones) as CommonMark defines it: the page is parsed
+by ``markdown-it-py`` (CommonMark compliant, well kept), which knows what a hand-written scanner
+gets wrong (a fence inside an indented code block or an HTML block is not a fence; a list item's
+continuation indentation; block-quote markers).  A block's text is the page's own text of its
+content lines, less what the container takes (the fence's indentation, ``> `` markers), so a
+block saved to a ``.json`` file gives the same findings, moved by the block's position.  A tab
+counts as a tab stop for indentation (CommonMark) and is removed whole.  Indented (4-space)
+code blocks and Jekyll ``{% highlight %}`` blocks are not read.
+
+Front matter and Liquid
+-----------------------
+A page may start with YAML front matter (``---`` ... ``---``).  Its top-level ``key: value``
+scalars are the page's variables: in a block, ``{{ page.key }}`` (also ``{{page.key}}``) is
+replaced by the value, which stands for the whole tag in the page (see
+:mod:`validator.pages.positions`), so the element key drives element checks and no column of
+the rest of the line moves.  ``{% raw %}`` / ``{% endraw %}`` tags are removed (Jekyll does).
+Every other Liquid tag (``{{ site.console }}``, ``{{ page.x | downcase }}``, ``{% include %}``,
+a variable the page does not define) stays in the text and is checked as a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .positions import PositionMap, TextBuilder, line_starts
+
+PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FRONT_OPEN = re.compile(r"---[ \t]*$")
+_FRONT_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
+_FRONT_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_LIQUID = re.compile(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
+
+
+def is_page(path: str | None) -> bool:
+    """Whether ``path`` names a Markdown page (``.md``, ``.markdown``; any case)."""
+    return path is not None and path.lower().endswith(PAGE_SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One fenced code block: its text as checked, where it is, and how to map offsets back.
+
+    ``text`` is the content with the container's indentation removed and the page's Liquid
+    variables substituted; ``raw`` the same before substitution; ``info`` the fence's
+    language (lower case, ``""`` when none); ``line`` the page line (1-based) of the opening
+    fence; ``content_line`` the page line of the first content line.
+    """
+
+    text: str
+    raw: str
+    info: str
+    line: int
+    content_line: int
+    mapping: PositionMap = field(repr=False)
+
+    def to_page(self, offset: int, *, end: bool = False) -> int:
+        """The page offset of an offset into :attr:`text` (``end=True`` for the end of a range)."""
+        return self.mapping.to_page(offset, end=end)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A parsed page: its text, its front-matter variables and its fenced blocks."""
+
+    text: str
+    variables: dict[str, str]
+    blocks: tuple[Block, ...]
+
+
+def parse_page(text: str) -> Page:
+    """Parse the Markdown ``text`` of a page (already decoded)."""
+    lines = _LINE.findall(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    starts = line_starts(text)
+    variables, front_end = _front_matter(lines)
+    # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
+    body = "\n" * front_end + "".join(lines[front_end:])
+    return Page(text=text, variables=variables,
+                blocks=tuple(_blocks(text, lines, starts, body, variables)))
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The front matter's top-level scalars and the number of lines it takes (0 without one)."""
+    if not lines or not _FRONT_OPEN.match(lines[0].rstrip("\r\n")):
+        return {}, 0
+    variables: dict[str, str] = {}
+    for index in range(1, len(lines)):
+        line = lines[index].rstrip("\r\n")
+        if _FRONT_CLOSE.match(line):
+            return variables, index + 1
+        entry = _FRONT_ENTRY.fullmatch(line)
+        if entry is not None:
+            value = _scalar(entry.group(2))
+            if value is not None:
+                variables[entry.group(1)] = value
+    return {}, 0  # no closing line: not front matter
+
+
+def _scalar(raw: str) -> str | None:
+    """A YAML plain or quoted scalar on one line; ``None`` for anything else (a map, a list, a block)."""
+    if not raw or raw[0] in "[{|>&*!%@`#":
+        return None
+    if raw[0] in "'\"":
+        quote = raw[0]
+        end = raw.rfind(quote)
+        if end <= 0 or raw[end + 1:].strip() and not raw[end + 1:].lstrip().startswith("#"):
+            return None
+        inner = raw[1:end]
+        return inner.replace("''", "'") if quote == "'" else inner.replace('\\"', '"').replace("\\\\", "\\")
+    comment = re.search(r"[ \t]#", raw)
+    return (raw[:comment.start()] if comment else raw).rstrip()
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    """A CommonMark block parser (markdown-it-py); inline parsing is not needed to find code blocks."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
+
+
+def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables: dict[str, str]) -> list[Block]:
+    found = []
+    for token in _parser().parse(body):
+        if token.type != "fence" or token.map is None:
+            continue
+        first, last = token.map
+        content = token.content.split("\n") if token.content else []
+        if content and content[-1] == "":  # the last line's end (none at the end of a page without one)
+            content.pop()
+        closed = first + 1 + len(content) < last
+        builder = TextBuilder()
+        for index, inner in enumerate(content):
+            number = first + 1 + index
+            if number >= len(lines):
+                break
+            whole = lines[number]
+            line = whole.rstrip("\r\n")
+            cut = _cut(line, inner)
+            builder.copy(whole[cut:], starts[number] + cut)
+        if closed and last - 1 < len(lines):
+            fence_line = lines[last - 1].rstrip("\r\n")
+            end = starts[last - 1] + len(fence_line.rstrip().rstrip(token.markup[0]))
+        else:
+            after = first + 1 + len(content)
+            end = starts[after] if after < len(starts) else len(text)
+        raw, mapping = builder.build(end=end)
+        substituted, mapping = _substitute(raw, mapping, variables)
+        info = token.info.strip().split(None, 1)[0].strip("{}.").lower() if token.info.strip() else ""
+        found.append(Block(text=substituted, raw=raw, info=info, line=first + 1, content_line=first + 2,
+                           mapping=mapping))
+    return found
+
+
+def _cut(line: str, inner: str) -> int:
+    """How many leading characters of the page ``line`` its container takes, given markdown-it's ``inner``."""
+    if line.endswith(inner):
+        return len(line) - len(inner)
+    stripped = inner.lstrip(" ")  # markdown-it wrote the rest of a partly used tab as spaces
+    if line.endswith(stripped):
+        return len(line) - len(stripped)
+    return max(len(line) - len(inner), 0)
+
+
+def _substitute(text: str, mapping: PositionMap, variables: dict[str, str]) -> tuple[str, PositionMap]:
+    """``text`` with the page's variables substituted and ``{% raw %}`` tags removed, and its map."""
+    if "{" not in text:
+        return text, mapping
+    builder = TextBuilder()
+    done = 0
+    changed = False
+    for match in _LIQUID.finditer(text):
+        name = match.group(1)
+        if name is not None and name not in variables:
+            continue
+        builder.copy(text[done:match.start()], done)
+        if name is not None:
+            builder.stand_for(variables[name], match.start(), match.end())
+        else:
+            builder.skip_to(match.end())
+        done = match.end()
+        changed = True
+    if not changed:
+        return text, mapping
+    builder.copy(text[done:], done)
+    substituted, inner = builder.build(end=len(text))
+    return substituted, inner.then(mapping)
