@@ -202,3 +202,18 @@ def test_other_json_files_are_never_touched(tmp_path):
     other.write_text('{"name": "x", "version": "1.0.0",}\n')
     result = run_cli("check", "--fix", "--unsafe-fixes", str(other))
     assert result.code == 0 and other.read_text() == '{"name": "x", "version": "1.0.0",}\n', result
+
+
+def test_fix_mends_a_markdown_page_in_place(tmp_path):
+    """The seed's mistake, in a page: --diff shows the closing quote, --fix writes it, nothing else moves."""
+    page = tmp_path / "events.md"
+    body = ('{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {"customers": {'
+            '"url": "/hubs/finance/customers?where=a>=\'${date:yyyy-MM-dd}\' and attributes=\'created_at", '
+            '"idField": "id"}}}}')
+    original = "---\ntitle: Events\n---\n\n1. Create the instance:\n\n   ```json\n   " + body + "\n   ```\n"
+    page.write_text(original, encoding="utf-8")
+    diff = run_cli("check", "--diff", str(page))
+    assert diff.code == 1 and "attributes='created_at'" in diff.out and page.read_text() == original
+    fixed = run_cli("check", "--fix", str(page))
+    assert "CE620" not in fixed.out, fixed.out
+    assert page.read_text() == original.replace("attributes='created_at\"", "attributes='created_at'\"")

@@ -29,8 +29,11 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
              unsafe: bool) -> FileFix:
     """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
     from .engine import check_source, secrets_of
+    from .pages.markdown import is_page
     from .source import load_source
 
+    if is_page(shown):
+        return _fix_page(data, shown=shown, kind=kind, options=options, keep=keep, unsafe=unsafe)
     loaded = load_source(data, path=shown)
     try:
         encoded = decode(data, loaded.text)
@@ -57,6 +60,31 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
     if loaded.valid and not load(result.text).valid:  # a last guard: fixes never break a valid document
         return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
     return FileFix(result, encode(result.text, encoded), unified_diff(shown, loaded.text, result.text))
+
+
+def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable[[list[Finding]], list[Finding]],
+              unsafe: bool) -> FileFix:
+    """Fix a Markdown page: its findings' fixes are already moved to page offsets (``validator.pages``)."""
+    from .pages import PageCheck, check_page
+
+    first = check_page(data, path=shown, kind=kind, options=options)
+    try:
+        encoded = decode(data, first.text)
+    except UnfixableEncoding as exc:
+        return FileFix(None, None, "", str(exc))
+    cache: dict[str, PageCheck] = {first.text: first}
+
+    def load(text: str) -> PageCheck:
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = check_page(text, path=shown, kind=kind, options=options)
+        return found
+
+    result = fix_text(first.text, lambda text: keep(load(text).findings), unsafe=unsafe,
+                      protected=lambda text: load(text).secrets().spans)
+    if result.text == first.text:
+        return FileFix(result, None, "")
+    return FileFix(result, encode(result.text, encoded), unified_diff(shown, first.text, result.text))
 
 
 @dataclass
