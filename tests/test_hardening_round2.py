@@ -288,3 +288,34 @@ def test_schema_from_element_never_overwrites_its_input(tmp_path):
     element.write_text(original)
     result = run_cli("schema", "from-element", str(element), "-o", str(element))
     assert result.code == 2 and "is the input" in result.err and element.read_text() == original
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="symbolic links and /proc")
+def test_links_out_of_the_checked_tree_are_not_followed(tmp_path):
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tmp_path / "outside.json").write_text('{"c": {"url": "/hubs/crm/c?where=a=\'OUTSIDE-SECRET", "idField": "id"}}')
+    (tree / "environ.json").symlink_to("/proc/self/environ")
+    (tree / "out.json").symlink_to(tmp_path / "outside.json")
+    (tree / "real.json").write_text('{"c": {"url": "/hubs/crm/c?where=a=\'x", "idField": "id"}}')
+    (tree / "alias.json").symlink_to(tree / "real.json")  # inside the tree: followed
+    result = run_cli("check", "--format", "concise", str(tree), env={"CANARY_ENV": "ENV-CANARY-123"})
+    assert "ENV-CANARY-123" not in result.out and "OUTSIDE-SECRET" not in result.out
+    assert "environ.json" not in result.out and "out.json" not in result.out
+    assert "real.json" in result.out and "alias.json" in result.out
+
+
+def test_a_folder_that_cannot_be_read_is_said(tmp_path, monkeypatch):
+    from validator.commands import check as command
+
+    real_walk = os.walk
+
+    def walk(top, *args, onerror=None, **kwargs):
+        if onerror is not None:
+            onerror(PermissionError(13, "Permission denied", str(top) + "/locked"))
+        yield from real_walk(top, *args, **kwargs)
+
+    monkeypatch.setattr(command.os, "walk", walk)
+    items = list(command.iter_inputs([str(tmp_path)]))
+    messages = [str(i) for i in items if isinstance(i, command.InputError)]
+    assert messages == [f"{tmp_path}/locked: cannot read: Permission denied"]  # not "no *.json files"

@@ -120,8 +120,11 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
                 from ..gitignore import GitIgnore
 
                 ignored = GitIgnore.for_walk(path)
-            found = sorted(_walk(path, ignored))
-            if not found:
+            unreadable: list[OSError] = []
+            found = sorted(_walk(path, ignored, unreadable))
+            for error in unreadable:  # a folder the walk could not enter is said, not passed over
+                yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}")
+            if not found and not unreadable:
                 yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory")
             for file in found:
                 yield InputFile(str(file), file)
@@ -131,8 +134,13 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
             yield InputError(f"{raw}: not a regular file")
 
 
-def _walk(root: Path, ignored: GitIgnore | None = None) -> Iterator[Path]:
-    for directory, subdirs, files in os.walk(root, followlinks=False):
+def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError] | None = None) -> Iterator[Path]:
+    """The files to check under ``root``.  A symbolic link is followed only when it stays inside the
+    tree (a link to ``/proc/self/environ`` in a pull request must not be printed in CI); folders that
+    cannot be read go to ``unreadable``."""
+    inside = os.path.realpath(root)
+    for directory, subdirs, files in os.walk(root, followlinks=False, onerror=unreadable.append
+                                             if unreadable is not None else None):
         folder = Path(directory)
         if ignored is not None:
             ignored.enter(folder)
@@ -141,8 +149,14 @@ def _walk(root: Path, ignored: GitIgnore | None = None) -> Iterator[Path]:
         for name in files:
             if name.endswith(WALKED_SUFFIXES):
                 file = folder / name
+                if file.is_symlink() and not _within(os.path.realpath(file), inside):
+                    continue
                 if file.is_file() and not (ignored is not None and ignored.ignores(file)):
                     yield file
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_input(item: InputFile) -> bytes:
