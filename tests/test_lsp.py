@@ -289,16 +289,10 @@ def test_fix_edits_become_a_quick_fix() -> None:
 
 
 def test_markdown_pages_as_check_reads_them(client: LspClient, tmp_path: Path) -> None:
-    import importlib.util
-
     page = "# Create an instance\n\n```json\n" + SEED.read_text(encoding="utf-8") + "```\n"
     path = tmp_path / "page.md"
     path.write_text(page, encoding="utf-8")
     published = client.open(path.as_uri(), page, language="markdown")
-    if importlib.util.find_spec("validator.pages") is None:
-        # a version that does not read Markdown pages says nothing about them (not "invalid JSON")
-        assert published["diagnostics"] == []
-        return
     cli = json.loads(run_cli("check", "--format", "json", str(path), cwd=tmp_path).out)["findings"]
     index = LineIndex(page)
     assert [(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"])

@@ -6,9 +6,8 @@ configuration found for the file (the nearest ``.ce-validator.toml`` or ``pyproj
 (``inspect_source``: findings with secret values scrubbed, and the document's secrets, which hovers
 are scrubbed with too), then its selection and severities (``Config.apply``).  The source and the
 secrets are kept for hovers, which ``validator.check`` does not return.  A Markdown page (``.md``,
-``.markdown``) is checked block by block by ``validator.pages`` where that package is installed, as
-``check`` does.  A configuration or setup error becomes one finding at the top of the file, so the
-editor shows why nothing else is reported.
+``.markdown``) is checked block by block by ``validator.pages``, as ``check`` does.  A configuration
+or setup error becomes one finding at the top of the file, so the editor shows why nothing else is reported.
 """
 
 from __future__ import annotations
@@ -100,12 +99,7 @@ def check_text(text: str, path: str | None) -> Checked:
 
 
 def _page_findings(text: str, path: str, options: Options) -> list[Finding]:
-    import importlib
+    from ..pages import check_page
 
-    try:
-        pages = importlib.import_module("validator.pages")
-    except ModuleNotFoundError:  # a version without Markdown pages
-        return []
-    findings: list[Finding] = pages.check_page(text, path=path, options=options).findings
-    return findings
+    return check_page(text, path=path, options=options).findings
 
