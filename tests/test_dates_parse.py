@@ -327,3 +327,25 @@ def test_long_fuzz_over_every_java_zone(jdk) -> None:
                       [(rnd.randint(0, 3), rnd.randint(0, 40), rnd.choice("0 9-+:Z.xaP"))] if rnd.random() < 0.2
                       else []))
     _compare(jdk, items)
+
+
+@pytest.mark.parametrize(("pattern", "text", "lenient", "expected"), [
+    # Java's values (JDK 17): setWeekDate counts the week year in the era the fields give so far, and a
+    # negative `yyyy` read leniently is BC (found by the mutation test above).
+    ("yyyyYYYY:DDD.", "-0242024:070.", True, ["OK", "-126008611200000", "13", "GMT"]),
+    ("G yyyy YYYY", "BC 0024 2024", True, ["OK", "-126008611200000", "12", "GMT"]),
+    ("yyyy YYYY", "0024 2024", True, ["OK", "1703980800000", "9", "GMT"]),
+    ("yyyy YYYY ww", "-24 2024 10", False, ["FAIL", "11"]),
+])
+def test_a_week_year_counts_in_the_era_of_the_year(pattern, text, lenient, expected) -> None:
+    assert answer(pattern, text, "GMT", lenient) == expected
+
+
+@pytest.mark.jdk
+def test_week_years_in_both_eras_match_the_jdk(jdk) -> None:
+    requests = [("P", p, z, int(lenient), t) for p, t, z, lenient in [
+        ("yyyyYYYY:DDD.", "-0242024:070.", "GMT+05:30", True), ("yyyy YYYY ww", "-24 2024 10", "GMT", True),
+        ("G yyyy YYYY ww u", "BC 0100 0100 5 3", "GMT", True), ("YYYY", "-5", "GMT", True)]]
+    for request, java in zip(requests, jdk.batch(requests)):
+        _, pattern, zone, lenient, text = request
+        assert answer(pattern, text, zone, bool(lenient)) == java, request

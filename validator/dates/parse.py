@@ -606,11 +606,25 @@ def _java_week_year(fields: list[int], fixed: int) -> int:
     return year
 
 
+def _era_of(cal: _Calendar) -> int:
+    """``get(ERA)`` of a lenient clone of ``cal``: the era its fields so far land in (1 AD, 0 BC)."""
+    clone = _Calendar(cal.zone, True)
+    clone.values, clone.stamps, clone.next_stamp = list(cal.values), list(cal.stamps), cal.next_stamp
+    try:
+        ms = clone.compute_time()
+        fields = _Calendar(cal.zone, True).compute_fields(ms, {ZONE_OFFSET, DST_OFFSET})
+    except (_Failure, OverflowError, ValueError):
+        return 1
+    return 0 if fields[ERA] == 0 else 1
+
+
 def _set_week_date(cal: _Calendar, week_year: int, week: int, dow: int) -> None:
-    """``GregorianCalendar.setWeekDate`` (the era is taken as AD)."""
+    """``GregorianCalendar.setWeekDate``: the week year counts in the era the fields set so far give
+    (a negative ``yyyy`` read leniently is BC, and the week year then too)."""
     if not 1 <= dow <= 7:
         raise _Failure(-1, f"invalid day of week {dow}")
-    jan1 = _greg_fixed(week_year, 1, 1) if week_year > CUTOVER_YEAR else _jul_fixed(week_year, 1, 1)
+    normalized = week_year if _era_of(cal) == 1 else 1 - week_year
+    jan1 = _greg_fixed(normalized, 1, 1) if normalized > CUTOVER_YEAR else _jul_fixed(normalized, 1, 1)
     first = _dow_on_or_before(jan1 + 6, 1)
     if first - jan1 >= 1:
         first -= 7
