@@ -217,3 +217,8 @@ def test_fix_mends_a_markdown_page_in_place(tmp_path):
     fixed = run_cli("check", "--fix", str(page))
     assert "CE620" not in fixed.out, fixed.out
     assert page.read_text() == original.replace("attributes='created_at\"", "attributes='created_at'\"")
+
+
+def test_text_output_says_which_findings_fix_mends():
+    result = run_cli("check", "examples/sageone-polling.json")
+    assert result.code == 1 and "   = fix: --fix mends it\n" in result.out

@@ -105,6 +105,10 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         if finding.help:
             hint = redactor.scrub(finding.help, finding.path)
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'help:')} {hint}")
+        if finding.fix is not None:  # as ruff marks what it can mend
+            how = "--fix" if finding.fix.applicability == "safe" else "--fix --unsafe-fixes (check the result)"
+            what = "" if finding.fix.message == finding.help else f"{finding.fix.message}: "
+            out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'fix:')} {what}{how} mends it")
         if finding.path is not None:  # the `ignore` entry that silences this one finding
             entry = f'"{finding.path}#{finding.pointer}:{finding.rule}"'
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(DIM, 'to ignore:')} {paint(DIM, entry)}")
