@@ -62,7 +62,7 @@ def check(
     ``options`` replaces the options the configuration would set (the selection still applies).
     """
     from .engine import check_source, read_document
-    from .pages.markdown import is_page
+    from .inputs import is_page
     from .source import load_source
 
     data, shown = read_document(document, path)

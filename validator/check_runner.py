@@ -416,7 +416,7 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
 
 
 def _is_page(shown: str) -> bool:
-    from .pages.markdown import is_page  # light: markdown-it is imported only to parse a page
+    from .inputs import is_page
 
     return is_page(shown)
 
@@ -439,9 +439,11 @@ def _skip_unparsed(shown: str) -> Finding:
 
 def file_report(factory: type[FileReport], shown: str, text: MaskedText | None, kept: list[Finding]) -> FileReport:
     """The reporter's view of one file: its masked lines (for excerpts) and whether it was skipped."""
-    from .masking import printable
+    if not shown.isascii():  # a file name that is not UTF-8 is shown with escapes
+        from .masking import printable
 
+        shown = printable(shown)
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if text is None:
-        return factory(path=printable(shown), lines=(), skipped=skipped)
-    return factory.from_text(printable(shown), text, skipped=skipped)
+        return factory(path=shown, lines=(), skipped=skipped)
+    return factory.from_text(shown, text, skipped=skipped)

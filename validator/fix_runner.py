@@ -29,7 +29,7 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
              unsafe: bool) -> FileFix:
     """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
     from .engine import check_source, secrets_of
-    from .pages.markdown import is_page
+    from .inputs import is_page
     from .source import load_source
 
     if is_page(shown):

@@ -17,3 +17,12 @@ class InputFile:
 
 class InputError(Exception):
     """A path that cannot be read; reported on stderr, exit 2."""
+
+
+#: File names read as Markdown documentation pages (``validator.pages``), any case.
+PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
+
+
+def is_page(path: str | None) -> bool:
+    """Whether ``path`` names a Markdown page (``.md``, ``.markdown``; any case)."""
+    return path is not None and path.lower().endswith(PAGE_SUFFIXES)

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from ..gitignore import GitIgnore
 
-from ..inputs import InputError, InputFile
+from ..inputs import PAGE_SUFFIXES, InputError, InputFile
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
 
-WALKED_SUFFIXES = (".json", ".md", ".markdown")  # Markdown pages: validator.pages
+WALKED_SUFFIXES = (".json", *PAGE_SUFFIXES)  # Markdown pages: validator.pages
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

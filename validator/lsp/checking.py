@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
+from ..inputs import is_page
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Checked", "check_text"]
 
-PAGE_SUFFIXES = (".md", ".markdown")
 SETUP_ERROR = ""  # not a rule (no code): the configuration or the element docs cannot be used
 
 
@@ -82,7 +82,7 @@ def check_text(text: str, path: str | None) -> Checked:
     options = config.options()
     result.options = options
     try:
-        if path is not None and path.lower().endswith(PAGE_SUFFIXES):
+        if path is not None and is_page(path):
             findings = _page_findings(text, path, options)
         else:
             source = load_source(text, path=path)

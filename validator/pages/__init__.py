@@ -49,7 +49,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .markdown import PAGE_SUFFIXES, Block, Page, is_page, parse_page
+from ..inputs import PAGE_SUFFIXES, is_page
+from .markdown import Block, Page, parse_page
 from .positions import PositionMap, line_col, line_starts, offset_of
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -32,18 +32,12 @@ from typing import Any
 
 from .positions import PositionMap, TextBuilder, line_starts
 
-PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_OPEN = re.compile(r"---[ \t]*$")
 _FRONT_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
 _FRONT_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _LIQUID = re.compile(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
-
-
-def is_page(path: str | None) -> bool:
-    """Whether ``path`` names a Markdown page (``.md``, ``.markdown``; any case)."""
-    return path is not None and path.lower().endswith(PAGE_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
