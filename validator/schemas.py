@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .findings import Severity
 from .options import SetupError
@@ -333,6 +334,11 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+def top_level_properties(name: str) -> Mapping[str, Any]:
+    """The ``properties`` of the schema's top level, read-only (parsed once, not copied)."""
+    return MappingProxyType(_loaded(name).get("properties", {}))
+
+
 def schema_uri(name: str) -> str:
     """The schema's ``$id``."""
     return str(_loaded(name)["$id"])
@@ -366,9 +372,16 @@ def registry() -> Registry:
 
 @lru_cache(maxsize=None)
 def _validator(ref: str) -> Draft202012Validator:
+    return _compiled(ref, registry())
+
+
+def _compiled(ref: str, schemas: Registry) -> Draft202012Validator:
+    """A validator of the schema ``ref`` names, its references followed once here rather than on every use."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator({"$ref": ref}, registry=registry())
+    from .schema_refs import inline_refs
+
+    return Draft202012Validator(inline_refs(ref, schemas) or {"$ref": ref}, registry=schemas)
 
 
 # ---------------------------------------------------------------------------------------- validation
@@ -413,12 +426,11 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
 
 @lru_cache(maxsize=64)
 def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
     from referencing import Resource
 
     uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
     with_overlay = registry().with_resource(uri, Resource.from_contents(schema))
-    return Draft202012Validator({"$ref": uri + fragment}, registry=with_overlay)
+    return _compiled(uri + fragment, with_overlay)
 
 
 def validate(value: Any, *, schema: str = "instance", element: str | None = None,

@@ -68,6 +68,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
@@ -266,12 +267,13 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
     yield from _missing_keys(ctx, definition, config, base)
 
 
+@lru_cache(maxsize=1)
 def _schema_owned_keys() -> tuple[frozenset[str], frozenset[str]]:
     """Configuration keys the schema reports as misplaced (CE106), and the instance body's own fields."""
-    from ..schemas import load_schema
+    from ..schemas import top_level_properties
 
-    configuration = load_schema("configuration").get("properties", {})
-    instance = load_schema("instance").get("properties", {})
+    configuration = top_level_properties("configuration")
+    instance = top_level_properties("instance")
     return (frozenset(k for k, v in configuration.items() if isinstance(v, dict) and "x-belongs" in v),
             frozenset(instance))
 

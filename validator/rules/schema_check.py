@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
@@ -54,21 +55,30 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     near miss of a body key is reported."""
     if ctx.kind != "instance" or not isinstance(ctx.value, dict):
         return
-    import difflib
-
     from ..fixes.structure import rename_key
     from ..kinds import escape_pointer_token
-    from ..schemas import load_schema
+    from ..schemas import top_level_properties
 
-    by_lower = {k.lower(): k for k in load_schema("instance").get("properties", {})}
+    known = top_level_properties("instance")
     for key in ctx.value:
-        if key in by_lower.values() or not isinstance(key, str) or "." in key:
+        if not isinstance(key, str) or key in known or "." in key:
             continue  # a dotted key is a configuration key out of place: CE106's case
-        near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.8)
-        if near:
+        guess = _near_body_key(key.lower())
+        if guess is not None:
             pointer = f"/{escape_pointer_token(key)}"
-            guess = by_lower[near[0]]
             rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value else None
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body",
                               pointer=pointer, key=True, help=f"did you mean `{guess}`?",
                               fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
+
+
+@lru_cache(maxsize=4096)
+def _near_body_key(lowered: str) -> str | None:
+    """The instance body key ``lowered`` is a near miss of (responses repeat their keys across files)."""
+    import difflib
+
+    from ..schemas import top_level_properties
+
+    by_lower = {k.lower(): k for k in top_level_properties("instance")}
+    near = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.8)
+    return by_lower[near[0]] if near else None
