@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from referencing import Registry, Resolver
+    from referencing import Registry
+    from referencing._core import Resolver
 
 # 2020-12 keywords whose value is a schema, a list of schemas, or a map of names to schemas.
 _ONE = frozenset({"additionalProperties", "items", "contains", "propertyNames", "if", "then", "else", "not",
