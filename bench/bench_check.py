@@ -11,7 +11,8 @@ Scenarios (the issue's table):
   single        one file (the bundled example), a fresh process, ce-validator with --no-cache
   warm          the same file with ce-validator's results cache warm
   corpus-N      N real corpus bodies (../shared/corpus, cycled to N files), --no-cache, one call each;
-                ce-validator as it runs by default (parallel past 200 files) and with CE_VALIDATOR_JOBS=1
+                ce-validator as it runs by default (past 200 files, one worker per idle core), in one process
+                (CE_VALIDATOR_JOBS=1) and with two workers whatever the load (CE_VALIDATOR_JOBS=2)
 
 The figure is each side's CPU time (user + system of the child and of the workers it waited for,
 from ``os.wait4``); runs alternate between the two tools so that machine noise hits both alike; the
@@ -142,6 +143,8 @@ def main() -> int:
             paired(f"{count:,} corpus bodies", ours_cmd, peer_cmd, runs=many, env=env, target="<= 1.0")
             paired(f"{count:,} corpus bodies, one process", ours_cmd, peer_cmd, runs=many, env=env,
                    ours_env={**env, "CE_VALIDATOR_JOBS": "1"}, target="<= 1.0")
+            paired(f"{count:,} corpus bodies, two workers", ours_cmd, peer_cmd, runs=many, env=env,
+                   ours_env={**env, "CE_VALIDATOR_JOBS": "2"}, target="<= 1.0")
     return 0
 
 

@@ -360,9 +360,9 @@ def test_large_json_without_cloud_elements_keys_is_skipped_unparsed(tmp_path, mo
         raise AssertionError("the large file was parsed")
 
     monkeypatch.setattr(source, "load_source", no_parse)
-    findings, report = check_runner._check_one(lock, "package-lock.json", "auto", None, {}, False, None)
+    findings, report = check_runner._check_one(lock, "package-lock.json", "auto", None, {}, None)
     assert [f.rule for f in findings] == ["CE090"]
-    assert report(findings).skipped is not None
+    assert report(findings, True).skipped is not None
 
 
 @pytest.mark.parametrize("extra", [

@@ -134,11 +134,18 @@ def test_a_large_batch_runs_in_parallel_with_the_same_output(tmp_path):
             body["configuration"]["event.vendor.type"] = "webhooks"
         (tmp_path / f"b{i:04d}.json").write_text(json.dumps(body, indent=2))
     (tmp_path / "b0100.json").write_text('{"element": {"key": "sageone"},}')
-    parallel = run_cli("check", "--format", "json", str(tmp_path), env={"CE_VALIDATOR_JOBS": "2"})
-    serial = run_cli("check", "--format", "json", str(tmp_path), env={"CE_VALIDATOR_JOBS": "1"})
-    assert parallel.code == serial.code == 1
-    assert parallel.out == serial.out
-    rules = {f["rule"] for f in json.loads(parallel.out)["findings"]}
+    (tmp_path / "b0101.json").write_text('{"configuration": {"oauth.api.secret": "s3cr3t-Valu3",\n'
+                                         '  "event.poller.refresh_interval": "five"}}')
+    (tmp_path / "b0102.md").write_text('# Page\n\n```json\n{"element": {"key": "sageone"},}\n```\n')
+    for fmt in ("json", "text"):
+        parallel = run_cli("check", "--format", fmt, str(tmp_path), env={"CE_VALIDATOR_JOBS": "2"})
+        serial = run_cli("check", "--format", fmt, str(tmp_path), env={"CE_VALIDATOR_JOBS": "1"})
+        assert parallel.code == serial.code == 1
+        assert parallel.out == serial.out
+        assert "s3cr3t-Valu3" not in parallel.out
+    assert '"five"' in parallel.out and "{\"element\": {\"key\": \"sageone\"},}" in parallel.out  # excerpts
+    rules = {f["rule"] for f in json.loads(run_cli("check", "--format", "json", str(tmp_path),
+                                                   env={"CE_VALIDATOR_JOBS": "2"}).out)["findings"]}
     assert {"CE002", "CE203"} <= rules
 
 

@@ -109,6 +109,17 @@ def test_jobs_setting_is_capped_and_checked():
     assert 1 <= _worker_count(None) <= 8
 
 
+def test_jobs_follow_the_idle_cores():
+    """Workers on a busy machine only take turns: the count is the idle cores, one process when none is."""
+    from validator.check_runner import _worker_count
+
+    assert _worker_count(None, cores=2, load=0.1) == 2
+    assert _worker_count(None, cores=2, load=1.2) == 1
+    assert _worker_count(None, cores=2, load=9.0) == 1
+    assert _worker_count(None, cores=32, load=4.0) == 8
+    assert _worker_count("3", cores=2, load=9.0) == 3  # an explicit setting is obeyed
+
+
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):

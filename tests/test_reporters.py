@@ -564,3 +564,10 @@ def test_sarif_of_the_real_check_validates(sarif_validator, capsys):
     assert run["results"] and all(r["level"] in ("error", "warning", "note") for r in run["results"])
     ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
     assert all(ids[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
+
+
+def test_a_report_keeps_only_the_lines_its_findings_show():
+    """A batch of thousands of files holds the excerpt lines, not every file's text."""
+    report = FileReport.from_text("a.json", "one\ntwo\r\nthree\rfour", wanted={2, 4})
+    assert report.lines == ("", "two", "", "four")
+    assert FileReport.from_text("a.json", "one\ntwo").lines == ("one", "two")

@@ -116,6 +116,33 @@ def test_final_rules_beyond_the_table():
     assert resolve_zone("Australia/Sydney").zone.offsets_at(ms(2500, 1, 15)) == (11 * HOUR, HOUR)
 
 
+def test_dates_moving_year_by_year_expand_the_rules_in_chunks(monkeypatch):
+    """Each expansion copies the transition lists; one per year made later years ever slower (counted,
+    not timed), so the rules are expanded ahead, and the answers stay those of the final rules."""
+    zone = JavaZone("Test/NY", -5 * 3_600_000, True, ("EST", "EDT", "Eastern", "Eastern Daylight"),
+                    *_copy_of("America/New_York"))
+    copies = []
+    expand = JavaZone._expand
+
+    def counted(self: JavaZone, year: int) -> None:
+        before = self._expanded_to
+        expand(self, year)
+        if self._expanded_to != before:
+            copies.append(self._expanded_to)
+
+    monkeypatch.setattr(JavaZone, "_expand", counted)
+    july = int(datetime(2001, 7, 4, tzinfo=timezone.utc).timestamp() * 1000)
+    for year in range(2100, 4100):
+        assert zone.offsets_at(july + (year - 2001) * 31_556_952_000) == (-4 * HOUR, HOUR), year
+    assert len(copies) <= 16, copies
+
+
+def _copy_of(zone_id: str) -> tuple:
+    """A fresh copy of a zone's table (the cached zones are shared by every test)."""
+    zone = resolve_zone(zone_id).zone
+    return list(zone._times), list(zone._values), zone._rules, zone._expanded_to
+
+
 def test_gregorian_calendars_last_year_has_no_dst_start():
     """Java's answers at the end of the long range (year 292278994: DST ends, never starts)."""
     from validator.dates.format import _days_from_civil

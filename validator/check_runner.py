@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules.base import Rule
 
 Job = tuple["InputFile", "Config", "Options"]  # planned in the parent, in input order
-ReportBuilder = Callable[[list[Finding]], "FileReport"]
+ReportBuilder = Callable[[list[Finding], bool], "FileReport"]  # (kept findings, whether excerpts are shown)
 Outcome = tuple[str, object]  # ("ok", (findings, ReportBuilder)) | ("input-error" | "setup-error", message)
 
 
@@ -100,17 +100,24 @@ def run_check(
         print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
         return 2
     from . import outputs
-    from .baseline import BaselineError, BaselineRun
 
     try:
         targets = outputs.plan_targets(args.output_format, output_file=getattr(args, "output_file", None),
                                        configured=first_config.output_format, env=os.environ)
         root = outputs.project_root(getattr(args, "root", None), os.environ)
-        baseline = BaselineRun.from_options(getattr(args, "baseline", None),
-                                            update=getattr(args, "update_baseline", False))
-    except (outputs.OutputError, BaselineError) as exc:
+    except outputs.OutputError as exc:
         print(f"ce-validator check: error: {exc}", file=sys.stderr)
         return 2
+    baseline = None
+    if getattr(args, "baseline", None) or getattr(args, "update_baseline", False):
+        from .baseline import BaselineError, BaselineRun
+
+        try:
+            baseline = BaselineRun.from_options(getattr(args, "baseline", None),
+                                                update=getattr(args, "update_baseline", False))
+        except BaselineError as exc:
+            print(f"ce-validator check: error: {exc}", file=sys.stderr)
+            return 2
     if getattr(args, "show_settings", False):
         sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
         return 0
@@ -149,7 +156,9 @@ def run_check(
     all_findings: list[Finding] = []
     files: list[FileReport] = []
     fixes = None
-    outcomes = _execute(jobs, args.kind, use_cache, read)
+    # only the text format shows lines of the files; the others need no masked text at all
+    excerpts = any(target.format == "text" for target in targets) and not getattr(args, "statistics", False)
+    outcomes = _execute(jobs, args.kind, use_cache, read, excerpts=excerpts)
     if getattr(args, "fix", False) or getattr(args, "diff", False):
         from . import fix_runner
 
@@ -175,7 +184,7 @@ def run_check(
             findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        files.append(replace(report(findings), fails_on=failing))
+        files.append(replace(report(findings, excerpts), fails_on=failing))
 
     if fixes is not None:
         for fix_note in fixes.notes or ():
@@ -191,6 +200,8 @@ def run_check(
 
     quiet = getattr(args, "quiet", False)
     if baseline is not None:
+        from .baseline import BaselineError
+
         try:
             done, note = baseline.finish()
         except BaselineError as exc:
@@ -229,18 +240,20 @@ def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
 PARALLEL_THRESHOLD = 200
 
 
-def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes]) -> Iterator[Outcome]:
+def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes], *,
+             excerpts: bool = True) -> Iterator[Outcome]:
     """Check every job, in order: ``("ok", (findings, report))``, ``("input-error", message)`` or
-    ``("setup-error", message)``.  A large batch of files is spread over the machine's cores."""
-    workers = _worker_count(os.environ.get("CE_VALIDATOR_JOBS"))
+    ``("setup-error", message)``.  A large batch of files is spread over the machine's idle cores."""
     files_only = all(item.path is not None for item, _config, _options in jobs)
-    if workers > 1 and files_only and len(jobs) >= PARALLEL_THRESHOLD:
-        yield from _execute_parallel(jobs, kind, use_cache, workers)
-        return
-    from . import cache
+    if files_only and len(jobs) >= PARALLEL_THRESHOLD:
+        workers = _worker_count(os.environ.get("CE_VALIDATOR_JOBS"))
+        if workers > 1:
+            yield from _execute_parallel(jobs, kind, use_cache, workers, excerpts)
+            return
     from .inputs import InputError
     from .options import SetupError
 
+    cache = _cache_module() if use_cache else None
     for item, _config, options in jobs:
         try:
             data = read(item)
@@ -248,41 +261,63 @@ def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputF
             yield "input-error", str(exc)
             continue
         try:
-            yield "ok", _check_one(data, item.shown, kind, options, _settings(kind, options), use_cache, cache)
+            yield "ok", _check_one(data, item.shown, kind, options, _settings(kind, options), cache)
         except SetupError as exc:
             yield "setup-error", str(exc)
 
 
-def _worker_count(setting: str | None) -> int:
-    """``CE_VALIDATOR_JOBS`` (a positive whole number, at most :data:`MAX_JOBS`), else the cores (at most 8)."""
-    cores = os.cpu_count() or 1
-    try:
-        wanted = int(setting) if setting and setting.strip() else min(cores, 8)
-    except ValueError:
-        return 1
-    return max(1, min(wanted, MAX_JOBS))
+def _cache_module() -> ModuleType:
+    from . import cache
+
+    return cache
+
+
+def _worker_count(setting: str | None, *, cores: int | None = None, load: float | None = None) -> int:
+    """``CE_VALIDATOR_JOBS`` (a positive whole number, at most :data:`MAX_JOBS`), else the idle cores (at most 8).
+
+    Idle is the cores this process may use less the machine's load (the one-minute average): on a
+    busy machine workers only take turns with each other, and one process is faster.
+    """
+    if setting and setting.strip():
+        try:
+            return max(1, min(int(setting), MAX_JOBS))
+        except ValueError:
+            return 1
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if load is None:
+        try:
+            load = os.getloadavg()[0]
+        except (OSError, AttributeError):  # not on this platform
+            load = 0.0
+    idle = int(cores - load + 0.75)
+    return max(1, min(idle, cores, 8))
 
 
 # More processes than this only cost memory: the work is CPU-bound.
 MAX_JOBS = 64
 
 
-def _execute_parallel(jobs: list[Job], kind: str, use_cache: bool, workers: int) -> Iterator[Outcome]:
-    import importlib
+def _execute_parallel(jobs: list[Job], kind: str, use_cache: bool, workers: int,
+                      excerpts: bool) -> Iterator[Outcome]:
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    for module in ("validator.engine", "validator.source", "validator.rules"):
-        importlib.import_module(module)  # imported once here, inherited by forked workers
+    from .engine import warm_up
 
-    tasks = [(item.shown, str(item.path), kind, options, use_cache) for item, _config, options in jobs]
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
+    warm_up()  # grammars, schemas and rule modules built once here, inherited by the forked workers
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    tasks = [(item.shown, str(item.path), kind, options, use_cache, excerpts) for item, _config, options in jobs]
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, mp_context=context)
     try:
-        for (item, _config, options), (status, payload) in zip(jobs, pool.map(_work, tasks, chunksize=32)):
+        chunk = max(1, min(64, len(tasks) // (workers * 8)))
+        for (item, _config, options), (status, payload) in zip(jobs, pool.map(_work, tasks, chunksize=chunk)):
             if status != "ok":
                 yield status, payload
                 continue
-            yield "ok", (payload, _deferred_report(item.shown, item.path, options, kind))
+            findings, shipped = cast(tuple[list[Finding], "FileReport"], payload)
+            yield "ok", (findings, _shipped_report(shipped))
     except BrokenProcessPool:
         yield "setup-error", "a worker process died (killed, or out of memory); run again, or set CE_VALIDATOR_JOBS=1"
     finally:
@@ -321,47 +356,32 @@ def _worker_init() -> None:
             os._exit(1)
 
 
-def _work(task: tuple[str, str, str, Options, bool]) -> Outcome:
-    """A worker's job: read and check one file; findings travel back, sources stay in the worker."""
-    from . import cache
+def _work(task: tuple[str, str, str, Options, bool, bool]) -> Outcome:
+    """A worker's job: read and check one file.  Its findings travel back with its report entry (the masked
+    lines its findings point at, when excerpts are shown), so the parent never reads the file again."""
     from .options import SetupError
 
-    shown, path, kind, options, use_cache = task
+    shown, path, kind, options, use_cache, excerpts = task
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
         return "input-error", f"{shown}: cannot read: {exc.strerror or exc}"
     try:
-        findings, _report = _check_one(data, shown, kind, options, _settings(kind, options), use_cache, cache)
+        cache = _cache_module() if use_cache else None
+        findings, report = _check_one(data, shown, kind, options, _settings(kind, options), cache)
     except SetupError as exc:
         return "setup-error", str(exc)
-    return "ok", findings
+    return "ok", (findings, report(findings, excerpts))
 
 
-def _deferred_report(shown: str, path: Path | None, options: Options, kind: str = "auto") -> ReportBuilder:
-    """The report entry of a file checked in a worker: its text is read again only when it has findings."""
+def _shipped_report(shipped: FileReport) -> ReportBuilder:
+    """The report entry of a file checked in a worker, for the findings the configuration keeps."""
 
-    def report(kept: list[Finding]) -> FileReport:
-        from .reporters import FileReport
-
-        if _is_page(shown) and path is not None:
-            from .pages.runner import check_page_file
-
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                return FileReport(path=shown)
-            return check_page_file(data, shown, kind=kind, options=options, settings={}, cache=None)[1](kept)
-        text: MaskedText | None = None
-        if path is not None and any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
-            try:
-                with open(path, "rb") as handle:
-                    text = masked_text(handle.read(), shown, options)
-            except OSError:
-                text = None
-        return file_report(FileReport, shown, text, kept)
+    def report(kept: list[Finding], excerpts: bool) -> FileReport:
+        del excerpts  # decided in the worker
+        still_skipped = any(f.rule == "CE090" and f.message == shipped.skipped for f in kept)
+        return shipped if still_skipped or shipped.skipped is None else replace(shipped, skipped=None)
 
     return report
 
@@ -374,18 +394,18 @@ def _warn_unknown_zone(zone: str) -> None:
               file=sys.stderr)
 
 
-def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any], use_cache: bool,
-               cache: ModuleType) -> tuple[list[Finding], ReportBuilder]:
-    """Findings for one file (from the cache when it has them) and a builder of its report entry."""
+def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any],
+               cache: ModuleType | None) -> tuple[list[Finding], ReportBuilder]:
+    """Findings for one file (from ``cache``, the results cache module, when given and it has them) and a
+    builder of its report entry."""
     if _is_page(shown):
         from .pages.runner import check_page_file
 
-        return check_page_file(data, shown, kind=kind, options=options, settings=settings,
-                               cache=cache if use_cache else None)
+        return check_page_file(data, shown, kind=kind, options=options, settings=settings, cache=cache)
     checked = None
     findings: list[Finding] | None = None
-    key = cache.cache_key(data, settings=settings) if use_cache else None
-    if key is not None:
+    key = cache.cache_key(data, settings=settings) if cache is not None else None
+    if cache is not None and key is not None:
         findings = cache.load(key, path=shown)
     if findings is None and kind == "auto":
         from .kinds import clearly_not_cloud_elements
@@ -393,20 +413,20 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
         if clearly_not_cloud_elements(data):  # a large package-lock.json: not parsed at all
             from .reporters import FileReport
 
-            return [_skip_unparsed(shown)], lambda kept: file_report(FileReport, shown, None, kept)
+            return [_skip_unparsed(shown)], lambda kept, excerpts: file_report(FileReport, shown, None, kept)
     if findings is None:
         from .engine import inspect_source
         from .source import load_source
 
         checked = inspect_source(load_source(data, path=shown), kind=kind, options=options)
         findings = checked.findings
-        if key is not None and not any(f.rule == "CE099" for f in findings):  # never replay a crash
-            cache.store(key, findings)
+        if cache is not None and key is not None and not any(f.rule == "CE099" for f in findings):
+            cache.store(key, findings)  # never a crash (CE099): it would be replayed
 
-    def report(kept: list[Finding]) -> FileReport:
+    def report(kept: list[Finding], excerpts: bool) -> FileReport:
         from .reporters import FileReport
 
-        if not any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
+        if not excerpts or not any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             return file_report(FileReport, shown, None, kept)
         if checked is not None:
             return file_report(FileReport, shown, checked.masked_text(), kept)
@@ -446,4 +466,4 @@ def file_report(factory: type[FileReport], shown: str, text: MaskedText | None, 
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if text is None:
         return factory(path=shown, lines=(), skipped=skipped)
-    return factory.from_text(shown, text, skipped=skipped)
+    return factory.from_text(shown, text, skipped=skipped, wanted={f.line for f in kept})

@@ -238,6 +238,29 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     return CheckedDocument([secrets.scrub_finding(f) for f in findings], secrets, loaded)
 
 
+# One body that reaches every lazily built piece: the schemas and an element overlay, the URL and CEQL
+# grammars, a date pattern in a zone, the rule modules.
+_WARM_UP_BODY: dict[str, Any] = {
+    "element": {"key": "sageone"}, "name": "warm-up",
+    "configuration": {
+        "event.notification.enabled": True, "event.vendor.type": "polling",
+        "event.notification.callback.url": "https://example.com/events",
+        "event.poller.configuration": {"contacts": {
+            "url": "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", "idField": "id",
+            "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss.SSSZ",
+                                   "updatedDateTimezone": "America/New_York"}}}}}
+
+
+def warm_up() -> None:
+    """Build what a first check builds (grammars, compiled schemas, rule modules), so that processes forked
+    afterwards share it instead of each building it again."""
+    import json
+
+    from .source import load_source
+
+    check_source(load_source(json.dumps(_WARM_UP_BODY, indent=2), path="warm-up.json"))
+
+
 def secrets_of(loaded: Any, options: Options) -> Secrets:
     """The secrets of ``loaded``, with the keys its element's definition types ``PASSWORD``."""
     from .elements import ElementDocsError, declared_secret_keys

@@ -106,7 +106,6 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
             unsafe: bool, summary: Summary) -> Iterator[tuple[str, object]]:
     """Like ``check_runner._execute``, fixing each file first: ``("ok", (findings, report))`` per job,
     the findings being those left after the fixes; ``("input-error", message)`` for an unreadable input."""
-    from . import cache
     from .check_runner import _check_one
     from .fixes import write_atomic
     from .inputs import InputError
@@ -149,6 +148,6 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
                     continue
                 data = outcome.data
         try:
-            yield "ok", _check_one(data, item.shown, kind, options, {}, False, cache)
+            yield "ok", _check_one(data, item.shown, kind, options, {}, None)
         except SetupError as exc:
             yield "setup-error", str(exc)

@@ -186,6 +186,11 @@ class JavaZone:
     def _expand(self, year: int) -> None:
         if year <= self._expanded_to:
             return
+        # Ahead by a quarter of the years already expanded (64 at least): each expansion copies the lists
+        # (readers in other threads keep a consistent pair), so dates moving year by year cost amortised
+        # constant time instead of a copy per year.
+        ahead = min(max(64, (self._expanded_to - 1970) // 4), 1024)
+        year = min(max(year, self._expanded_to + ahead), _LAST_JAVA_YEAR - 1)
         times, values = list(self._times), list(self._values)
         last = times[-1] if times else -(1 << 62)
         for y in range(self._expanded_to + 1, year + 1):

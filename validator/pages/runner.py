@@ -18,9 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, settings: dict[str, Any],
-                    cache: Any) -> tuple[list[Finding], Callable[[list[Finding]], FileReport]]:
+                    cache: Any) -> tuple[list[Finding], Callable[[list[Finding], bool], FileReport]]:
     """Findings of the page ``data`` (from ``cache`` when given and it has them) and a builder of its
-    report entry (the page's lines with every secret masked)."""
+    report entry (the page's lines with every secret masked; none when ``excerpts`` is false)."""
     key = cache.cache_key(data, settings={**settings, "page": "markdown"}) if cache is not None else None
     findings: list[Finding] | None = cache.load(key, path=shown) if key is not None else None
     checked: PageCheck | None = None
@@ -30,15 +30,15 @@ def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, set
         if key is not None and not any(f.rule == "CE099" for f in findings):  # never replay a crash
             cache.store(key, findings)
 
-    def report(kept: list[Finding]) -> FileReport:
+    def report(kept: list[Finding], excerpts: bool = True) -> FileReport:
         nonlocal checked
         from ..reporters import FileReport
 
         skipped = next((f.message for f in kept if f.rule == "CE090" and not f.pointer), None)
-        if not kept:
+        if not kept or not excerpts:
             return FileReport(path=shown, skipped=skipped)
         if checked is None:
             checked = check_page(data, path=shown, kind=kind, options=options)
-        return FileReport.from_text(shown, checked.masked_text(), skipped=skipped)
+        return FileReport.from_text(shown, checked.masked_text(), skipped=skipped, wanted={f.line for f in kept})
 
     return findings, report

@@ -24,7 +24,7 @@ import importlib
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Collection, Mapping, Protocol, Sequence, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -52,7 +52,8 @@ class FileReport:
 
     ``path`` is the path as shown (equal to ``Finding.path`` of its findings; ``None``
     for a document that has no path), ``lines`` its text with every secret masked, split
-    into lines without line terminators (for source excerpts), and ``skipped`` the reason
+    into lines without line terminators (for source excerpts; a line no finding points at may be
+    empty), and ``skipped`` the reason
     the file was not checked (``None`` when it was).  Build it with :meth:`from_text`, which
     takes only a :class:`~validator.masking.MaskedText`: a reporter cannot show an unmasked line.
     ``fails_on`` holds the severities that fail the run for this file (``warning`` too under
@@ -65,9 +66,17 @@ class FileReport:
     fails_on: tuple[str, ...] = ("error",)
 
     @classmethod
-    def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None) -> FileReport:
-        """A report for a file whose masked text is ``text``."""
-        return cls(path=path, lines=split_lines(text), skipped=skipped)
+    def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None,
+                  wanted: Collection[int] | None = None) -> FileReport:
+        """A report for a file whose masked text is ``text``.
+
+        With ``wanted`` (line numbers), only those lines are kept and the others are empty: a batch of
+        thousands of files then holds the lines its excerpts show, not every file's text.
+        """
+        lines = split_lines(text)
+        if wanted is not None:
+            lines = tuple(line if number in wanted else "" for number, line in enumerate(lines, 1))
+        return cls(path=path, lines=lines, skipped=skipped)
 
     @property
     def text(self) -> str:

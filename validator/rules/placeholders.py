@@ -29,7 +29,7 @@ The message never quotes any text of a secret key's value.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional, Union
 
 from ..findings import Finding
 from ..vocabulary.placeholders import Placeholder, find_placeholders
@@ -95,11 +95,25 @@ def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str,
             "substitutes")
 
 
-def iter_strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str, bool, str | None]]:
-    """``(pointer, text, is_key, parent_key)`` for every key and string value under ``value``."""
+JsonPath = Optional[tuple[Union[str, int], "JsonPath"]]
+"""A JSON location as a linked list from the innermost step: built in O(1) per node, turned into a pointer
+only for a string that has a placeholder."""
+
+
+def _pointer(path: JsonPath) -> str:
     from ..kinds import escape_pointer_token
 
-    stack: list[tuple[Any, str, str | None]] = [(value, pointer, None)]
+    steps: list[str] = []
+    while path is not None:
+        step, path = path
+        steps.append(str(step) if isinstance(step, int) else escape_pointer_token(step))
+    return "".join(f"/{step}" for step in reversed(steps))
+
+
+def iter_strings(value: Any) -> Iterator[tuple[JsonPath, str, bool, str | None]]:
+    """``(path, text, is_key, parent_key)`` for every key and string value under ``value``; ``_pointer(path)``
+    is the JSON pointer."""
+    stack: list[tuple[Any, JsonPath, str | None]] = [(value, None, None)]
     while stack:
         node, here, parent = stack.pop()
         if isinstance(node, str):
@@ -107,13 +121,12 @@ def iter_strings(value: Any, pointer: str = "") -> Iterator[tuple[str, str, bool
         elif isinstance(node, dict):
             items = list(node.items())
             for name, child in reversed(items):
-                child_pointer = f"{here}/{escape_pointer_token(name)}"
-                stack.append((child, child_pointer, name))
+                stack.append((child, (name, here), name))
             for name, _child in items:
-                yield f"{here}/{escape_pointer_token(name)}", name, True, name
+                yield (name, here), name, True, name
         elif isinstance(node, list):
             for index in range(len(node) - 1, -1, -1):
-                stack.append((node[index], f"{here}/{index}", parent))
+                stack.append((node[index], (index, here), parent))
 
 
 def _documents(ctx: Any) -> Iterator[tuple[Any, Any, set[str]]]:
@@ -131,13 +144,17 @@ def check(ctx: Any) -> Iterator[Finding]:
 
     response = is_response(ctx.value)  # the platform's own answer masks secrets itself
     for source, value, skip in _documents(ctx):
-        for pointer, text, is_key, parent in iter_strings(value):
+        for path, text, is_key, parent in iter_strings(value):
+            credential = not is_key and parent is not None and is_credential_key(parent)
+            date_format = not is_key and parent is not None and parent.endswith("DateFormat")
+            found = find_placeholders(text, credential=credential, date_format=date_format)
+            if not found:
+                continue
+            pointer = _pointer(path)
             if pointer in skip and not is_key:
                 continue
-            credential = not is_key and parent is not None and is_credential_key(parent)
             secret = credential and secret_kind(parent or "") is not None
-            date_format = not is_key and parent is not None and parent.endswith("DateFormat")
-            for placeholder in find_placeholders(text, credential=credential, date_format=date_format):
+            for placeholder in found:
                 if response and placeholder.kind == "mask":
                     continue
                 rule = _RULES_BY_KIND[placeholder.kind]
