@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from .options import Options
 from .findings import SEVERITIES, Finding, Severity
@@ -279,17 +279,20 @@ class Config:
 # -- loading ----------------------------------------------------------------------------------------------------
 def find_config_file(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder), or ``None``."""
-    directory = Path(os.path.abspath(start))
-    if not directory.is_dir():
-        directory = directory.parent
-    for folder in (directory, *directory.parents):
-        candidate = folder / ".ce-validator.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _has_table(candidate):
-            return candidate
-    return None
+    folder = os.path.abspath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:  # os.path rather than pathlib: the library runs this for every document it checks
+        candidate = os.path.join(folder, ".ce-validator.toml")
+        if os.path.isfile(candidate):
+            return Path(candidate)
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and _has_table(Path(candidate)):
+            return Path(candidate)
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 def load_config(*, start: Path, explicit: Path | None = None) -> Config:
@@ -383,7 +386,36 @@ def _read_config(path: Path) -> str:
                                                           "are UTF-8): re-save the file as UTF-8", line)]) from None
 
 
+# A library caller checking many documents asks for the same configuration files again and again: each is
+# read and parsed once while its modification time, size and inode stay the same.
+_MEMO: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
+_MEMO_SIZE = 256
+_T = TypeVar("_T")
+
+
+def _memoised(kind: str, path: Path, compute: Callable[[], _T]) -> _T:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return compute()
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    key = (kind, str(path))
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] == stamp:
+        value: _T = hit[1]
+        return value
+    value = compute()  # a ConfigError is raised again on the next call, never remembered
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[key] = (stamp, value)
+    return value
+
+
 def _has_table(pyproject: Path) -> bool:
+    return _memoised("has-table", pyproject, lambda: _reads_as_table(pyproject))
+
+
+def _reads_as_table(pyproject: Path) -> bool:
     try:
         with open(pyproject, "rb") as handle:
             head = handle.read(MAX_CONFIG_BYTES + 1)
@@ -411,6 +443,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
 
 
 def _load_file(path: Path, *, explicit: bool) -> Config:
+    return _memoised(f"load-{explicit}", path, lambda: _read_file(path, explicit=explicit))
+
+
+def _read_file(path: Path, *, explicit: bool) -> Config:
     text = _read_config(path)
     data = _parse(path, text)
     in_pyproject = path.name == "pyproject.toml" or "tool" in data  # any TOML file with a [tool] table

@@ -593,8 +593,8 @@ def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
     """Parse a poller URL; never raises.  Facts carry 0-based offsets into ``text``.
 
     ``server_zone``: the zone of ``${date:...}`` and ``${now:...}`` (documented as GMT).  The
-    result is shared (inside a :func:`parse_scope`, or from a small cache outside one): do not
-    change it.  Every fact is reported, including those only some callers want (a macro
+    result is shared (inside a :func:`parse_scope`, and from a bounded cache of recent URLs across
+    checks: copies of one poller in several files are parsed once): do not change it.  Every fact is reported, including those only some callers want (a macro
     printing '+', raw spaces): :mod:`validator.rules.urls` decides which become findings.
     """
     memo = _SCOPE.get()
@@ -603,11 +603,11 @@ def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
     key = (text, server_zone)
     found = memo.get(key)
     if found is None:
-        found = memo[key] = _parse_guarded(text, server_zone)
+        found = memo[key] = _parse_cached(text, server_zone)
     return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _parse_cached(text: str, server_zone: str) -> UrlTemplate:
     return _parse_guarded(text, server_zone)
 
