@@ -263,13 +263,14 @@ def warm_up() -> None:
 
 def secrets_of(loaded: Any, options: Options) -> Secrets:
     """The secrets of ``loaded``, with the keys its element's definition types ``PASSWORD``."""
-    from .elements import ElementDocsError, declared_secret_keys
+    extra: frozenset[str] = frozenset()
+    if options.element_docs:  # the element module is loaded only for element docs
+        from .elements import ElementDocsError, declared_secret_keys
 
-    element = options.element or _element_key(loaded)
-    try:
-        extra = declared_secret_keys(options.element_docs, element)
-    except (ElementDocsError, SetupError, OSError, ValueError):
-        extra = frozenset()
+        try:
+            extra = declared_secret_keys(options.element_docs, options.element or _element_key(loaded))
+        except (ElementDocsError, SetupError, OSError, ValueError):
+            pass
     return find_secrets(loaded, extra_keys=extra)
 
 

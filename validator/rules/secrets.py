@@ -114,10 +114,12 @@ def _walk(value: Any, pointer: str, extra: frozenset[str]) -> Iterator[tuple[str
 
 def check(ctx: Any) -> Iterator[Finding]:
     """CE751 for every real-looking string value of a secret key."""
-    from ..elements import declared_secret_keys
-
     stringified = {ref.pointer: source for ref, source in ctx.pollers if ref.stringified}
-    extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
+    extra: frozenset[str] = frozenset()
+    if ctx.options.element_docs:  # the element module is loaded only for element docs
+        from ..elements import declared_secret_keys
+
+        extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
     for pointer, key, value in _walk(ctx.value, "", extra):
         if not is_real_looking(value, key=key):
             continue
