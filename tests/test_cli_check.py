@@ -168,3 +168,47 @@ def test_select_turns_on_an_opt_in_rule(tmp_path, capsys):
         runs[args] = capsys.readouterr().out
     assert "CE617" not in runs[()] and "CE617" not in runs[("--select", "CE6")]
     assert "CE617" in runs[("--select", "CE617")] and "CE617" in runs[("--report-spaces",)]
+
+
+def _batch_with_every_kind_of_entry(folder):
+    """Files whose report entries differ: findings with excerpts, a secret, a skipped file, a page, a clean one."""
+    (folder / "a-broken.json").write_text('{"element": {"key": "sageone"},}')
+    (folder / "b-secret.json").write_text('{"configuration": {"oauth.api.secret": "s3cr3t-Valu3",\n'
+                                          '  "event.poller.refresh_interval": "five"}}')
+    (folder / "c-clean.json").write_text((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    (folder / "d-page.md").write_text('# Page\n\n```json\n{"element": {"key": "sageone"},}\n```\n')
+    (folder / "e-package.json").write_text('{"name": "web", "version": "1.0.0"}')
+    return sorted(str(path) for path in folder.iterdir())
+
+
+def test_a_report_printed_file_by_file_is_the_report_printed_at_the_end(tmp_path):
+    """Files given in the order reports list them are printed as each is checked; in another order, at the
+    end.  The output is the same either way, in both formats that stream."""
+    paths = _batch_with_every_kind_of_entry(tmp_path)
+    for fmt in ("text", "concise"):
+        streamed = run_cli("check", "--format", fmt, *paths)
+        at_the_end = run_cli("check", "--format", fmt, *reversed(paths))
+        assert streamed.code == at_the_end.code == 1
+        assert streamed.out == at_the_end.out
+        assert "s3cr3t-Valu3" not in streamed.out and "skipped" in streamed.out
+        assert streamed.out.splitlines()[-1].startswith("Found ")
+
+
+def test_each_file_is_printed_as_soon_as_it_is_checked(tmp_path, capsys, monkeypatch):
+    """The first file's findings are out before the second file is checked (a long CI run shows progress)."""
+    from validator import check_runner
+    from validator.cli import main
+
+    paths = _batch_with_every_kind_of_entry(tmp_path)
+    execute = check_runner._execute
+    seen_before_second: list[str] = []
+
+    def watched(*args, **kwargs):
+        for index, outcome in enumerate(execute(*args, **kwargs)):
+            if index == 1:
+                seen_before_second.append(capsys.readouterr().out)
+            yield outcome
+
+    monkeypatch.setattr(check_runner, "_execute", watched)
+    assert main(["check", "--no-cache", "--format", "concise", *paths]) == 1
+    assert "a-broken.json:1:" in seen_before_second[0] and "b-secret" not in seen_before_second[0]

@@ -159,12 +159,22 @@ def run_check(
     # only the text format shows lines of the files; the others need no masked text at all
     excerpts = any(target.format == "text" for target in targets) and not getattr(args, "statistics", False)
     outcomes = _execute(jobs, args.kind, use_cache, read, excerpts=excerpts)
-    if getattr(args, "fix", False) or getattr(args, "diff", False):
+    fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
+    if fixing:
         from . import fix_runner
 
         fixes = fix_runner.Summary()
         outcomes = fix_runner.execute(jobs, args.kind, read, write=not args.diff, unsafe=args.unsafe_fixes,
                                       summary=fixes)
+    color = should_color(sys.stdout, env=os.environ, mode=args.color)
+    streaming = None
+    if (not fixing and baseline is None and len(targets) == 1 and targets[0].file is None
+            and not getattr(args, "statistics", False) and not getattr(args, "quiet", False)
+            and _in_report_order(jobs)):
+        from .reporters import STREAMING, get_streaming_reporter
+
+        if targets[0].format in STREAMING:
+            streaming = get_streaming_reporter(targets[0].format)
     from .config import IgnoreUsage
 
     usage = IgnoreUsage()
@@ -184,7 +194,12 @@ def run_check(
             findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        files.append(replace(report(findings, excerpts), fails_on=failing))
+        entry = replace(report(findings, excerpts), fails_on=failing)
+        if streaming is not None:  # shown now; its lines are not kept
+            sys.stdout.write(streaming.render_file(findings, report=entry, color=color))
+            sys.stdout.flush()
+            entry = replace(entry, lines=())
+        files.append(entry)
 
     if fixes is not None:
         for fix_note in fixes.notes or ():
@@ -194,7 +209,6 @@ def run_check(
             print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
             return status or (1 if fixes.files else 0)
         print(f"ce-validator: fixed {fixes.fixed} finding(s) in {fixes.files} file(s)", file=sys.stderr)
-    color = should_color(sys.stdout, env=os.environ, mode=args.color)
     from ._version import __version__
     from .rules import registry
 
@@ -213,9 +227,13 @@ def run_check(
             return status or 0
     if not quiet:
         _warn_stale_ignores(resolver, usage)
-    output, problems = outputs.emit(targets, all_findings, files=files, rules=_LazyRules(registry),
-                                    tool_version=__version__, color=color, root=root, quiet=quiet,
-                                    show_statistics=getattr(args, "statistics", False))
+    problems: list[str] = []
+    if streaming is not None:
+        output = streaming.render_end(all_findings, files=files, color=color)
+    else:
+        output, problems = outputs.emit(targets, all_findings, files=files, rules=_LazyRules(registry),
+                                        tool_version=__version__, color=color, root=root, quiet=quiet,
+                                        show_statistics=getattr(args, "statistics", False))
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     for problem in problems:
@@ -223,6 +241,15 @@ def run_check(
     if status or problems:
         return status or 2
     return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
+
+
+def _in_report_order(jobs: list[Job]) -> bool:
+    """Whether the files are in the order reports list them (by path, each once), so that printing each file
+    as it is checked gives the same output as printing them all at the end."""
+    from .masking import printable
+
+    shown = [printable(item.shown) if item.path is not None else None for item, _config, _options in jobs]
+    return all(path is not None for path in shown) and all(a < b for a, b in zip(shown, shown[1:]))  # type: ignore[operator]
 
 
 def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:

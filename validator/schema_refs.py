@@ -6,7 +6,8 @@ the validator can be given the same schema with each reference already followed.
 subschema that failed (``error.schema`` with its ``x-rule``, ``x-message`` and ``x-belongs``), their
 instance paths and their context; only ``schema_path``, which nothing here reads, differs.
 
-The schemas on disk keep their references: editors and other tools read those.
+Editors' annotations (descriptions, examples, snippets, error messages) are left out of this copy.
+The schemas on disk keep their references and annotations: editors and other tools read those.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _ONE = frozenset({"additionalProperties", "items", "contains", "propertyNames", 
 _MANY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 _NAMED = frozenset({"properties", "patternProperties", "dependentSchemas"})
 _DROPPED = frozenset({"$defs", "definitions", "$schema", "$id", "$ref", "$comment"})
+# Words for editors, which validation never reads but would walk past in every subschema it enters.
+_FOR_EDITORS = frozenset({"title", "description", "markdownDescription", "examples", "default", "defaultSnippets",
+                          "errorMessage", "patternErrorMessage", "deprecated", "readOnly", "writeOnly"})
 
 
 class _CannotInline(Exception):
@@ -63,7 +67,7 @@ class _Inliner:
         self._open.add(marker)
         out: dict[str, Any] = {}
         for keyword, value in node.items():
-            if keyword in _DROPPED:
+            if keyword in _DROPPED or keyword in _FOR_EDITORS:
                 continue
             if keyword in _ONE:
                 out[keyword] = self.schema(value, resolver)

@@ -825,6 +825,10 @@ def _belongs(schema: Any) -> str | None:
         return None
     if "x-belongs" in schema:
         return str(schema["x-belongs"])
+    for part in schema.get("allOf", ()):  # a followed reference beside other keywords (validator.schema_refs)
+        found = _belongs(part)
+        if found is not None:
+            return found
     ref = schema.get("$ref", "")
     if ref.startswith("#/$defs/"):
         # the reference is a pointer from the top of the file that holds it (tools/bundle_schemas.py)

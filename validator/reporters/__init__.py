@@ -105,6 +105,27 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(_LINE_END.split(text))
 
 
+class StreamingReporter(Protocol):
+    """What a format that can be printed file by file provides besides ``render``: ``render`` of files in
+    path order equals their ``render_file`` outputs, in that order, followed by ``render_end``."""
+
+    def render_file(self, findings: Sequence[Finding], *, report: FileReport, color: bool = False) -> str: ...
+
+    def render_end(self, findings: Sequence[Finding], *, files: Sequence[FileReport], color: bool = False) -> str: ...
+
+
+STREAMING: frozenset[str] = frozenset({"text", "concise"})
+"""The formats whose module is also a :class:`StreamingReporter`."""
+
+
+def get_streaming_reporter(name: str) -> StreamingReporter:
+    """The reporter module of a format in :data:`STREAMING`."""
+    if name not in STREAMING:
+        raise UnknownFormatError(f"the {name} format is not printed file by file")
+    module: StreamingReporter = importlib.import_module(REPORTERS[name])
+    return module
+
+
 def get_reporter(name: str) -> Reporter:
     """The reporter module for a format name; :class:`UnknownFormatError` for an unknown name."""
     module_name = REPORTERS.get(name)
@@ -146,5 +167,6 @@ def should_color(stream: TextIO | None, *, env: Mapping[str, str] | None = None,
         return False
 
 
-__all__ = ["REPORTERS", "FileReport", "Reporter", "Span", "UnknownFormatError", "default_format", "get_reporter",
+__all__ = ["REPORTERS", "STREAMING", "FileReport", "Reporter", "Span", "StreamingReporter", "UnknownFormatError",
+           "default_format", "get_reporter", "get_streaming_reporter",
            "should_color", "split_lines"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -13,6 +13,34 @@ if TYPE_CHECKING:  # pragma: no cover
 
 TOOL_NAME = "ce-validator"
 STDIN = "<stdin>"
+
+# ANSI colours of the text and concise formats
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
+DIM = "\x1b[2m"
+SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
+
+
+def painter(color: bool) -> Callable[[str, str], str]:
+    """``paint(code, text)``: ``text`` in the ANSI colour ``code`` when ``color``, else as it is."""
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if color else text
+
+    return paint
+
+
+def joined(lines: Sequence[str]) -> str:
+    """Lines as output: each ends with a newline."""
+    return "".join(line + "\n" for line in lines)
+
+
+def closing_lines(findings: Sequence[Finding], files: Sequence[FileReport], color: bool) -> list[str]:
+    """How the text and concise reports end: the skipped files, then the summary sentence."""
+    paint = painter(color)
+    out = [paint(DIM, f"{shown(report.path)}: skipped: {report.skipped}") for report in files
+           if report.skipped is not None]
+    out.append(paint(BOLD, summary(count(findings, files))))
+    return out
 
 
 def ordered(findings: Sequence[Finding], files: Sequence[FileReport] = ()) -> list[Finding]:

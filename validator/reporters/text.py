@@ -21,7 +21,7 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ._common import count, ordered, shown, summary
+from ._common import BOLD, DIM, SEVERITY_COLOR, closing_lines, joined, ordered, painter, shown
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,12 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..rules.base import Rule
     from . import FileReport
 
-RESET = "\x1b[0m"
-BOLD = "\x1b[1m"
-DIM = "\x1b[2m"
 BLUE = "\x1b[1;34m"
 CYAN = "\x1b[36m"
-SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "info": "\x1b[1;36m"}
 
 TAB = "    "
 LONG = 200  # a line longer than this is cut to a window around the span
@@ -80,10 +76,22 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
            tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
     """The human-readable report (see the module documentation)."""
     del rules, tool_version, root  # the text format does not use them
+    return joined(_finding_lines(findings, files, color) + closing_lines(findings, files, color))
 
-    def paint(code: str, text: str) -> str:
-        return f"{code}{text}{RESET}" if color else text
 
+def render_file(findings: Sequence[Finding], *, report: FileReport, color: bool = False) -> str:
+    """The part of the report about one file, printed as soon as the file is checked (``render`` is every
+    file's part in path order, then :func:`render_end`)."""
+    return joined(_finding_lines(findings, [report], color))
+
+
+def render_end(findings: Sequence[Finding], *, files: Sequence[FileReport], color: bool = False) -> str:
+    """The end of a report streamed file by file: skipped files and the summary."""
+    return joined(closing_lines(findings, files, color))
+
+
+def _finding_lines(findings: Sequence[Finding], files: Sequence[FileReport], color: bool) -> list[str]:
+    paint = painter(color)
     redactor = Redactor(files)
     out: list[str] = []
     for finding in ordered(findings, files):
@@ -113,8 +121,4 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
             entry = f'"{finding.path}#{finding.pointer}:{finding.rule}"'
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(DIM, 'to ignore:')} {paint(DIM, entry)}")
         out.append("")
-    for report in files:
-        if report.skipped is not None:
-            out.append(paint(DIM, f"{shown(report.path)}: skipped: {report.skipped}"))
-    out.append(paint(BOLD, summary(count(findings, files))))
-    return "\n".join(out) + "\n"
+    return out
