@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Callable, Iterator, Literal, Optional, Union
 
 from .vocabulary.placeholders import is_placeholder_value
 
@@ -65,6 +65,20 @@ def is_single_entry(value: Any) -> bool:
 
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
+
+
+JsonPath = Optional[tuple[Union[str, int], "JsonPath"]]
+"""Where a walk over a decoded document stands: ``(key or index, the parent's path)``, None at the top.
+O(1) to extend at each node; turned into a pointer (:func:`pointer_of`) only where something is found."""
+
+
+def pointer_of(path: JsonPath, base: str = "") -> str:
+    """The RFC 6901 pointer of ``path``, below ``base``."""
+    steps: list[str] = []
+    while path is not None:
+        step, path = path
+        steps.append(str(step) if isinstance(step, int) else escape_pointer_token(step))
+    return base + "".join(f"/{step}" for step in reversed(steps))
 
 
 def resolve_pointer(value: Any, pointer: str) -> Any:

@@ -209,29 +209,28 @@ def _preceding_slashes(text: str, index: int, begin: int) -> int:
 
 def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a decoded document (and in every stringified poller inside it)."""
-    from .kinds import POLLER_KEY, escape_pointer_token
+    from .kinds import POLLER_KEY, JsonPath, pointer_of
 
-    stack: list[tuple[Any, str, bool]] = [(value, "", False)]
+    stack: list[tuple[Any, JsonPath, bool]] = [(value, None, False)]
     while stack:
-        node, pointer, secret = stack.pop()
+        node, path, secret = stack.pop()
         if isinstance(node, dict):
             for name, child in node.items():
-                child_pointer = f"{pointer}/{escape_pointer_token(name)}"
                 if name == POLLER_KEY and isinstance(child, str):
-                    yield from _embedded(source, child_pointer, extra_keys)
+                    yield from _embedded(source, pointer_of((name, path)), extra_keys)
                     continue
-                stack.append((child, child_pointer, secret or _is_secret(name, extra_keys)))
+                stack.append((child, (name, path), secret or _is_secret(name, extra_keys)))
         elif isinstance(node, list):
-            stack.extend((child, f"{pointer}/{index}", secret) for index, child in enumerate(node))
+            stack.extend((child, (index, path), secret) for index, child in enumerate(node))
         elif secret and node is not None:
             if isinstance(node, str) and (not node.strip() or _showable(node)):
                 continue
-            yield _inside_quotes(source, pointer)
+            yield _inside_quotes(source, pointer_of(path))
         elif isinstance(node, str) and "=" in node:
             for match in _QUERY.finditer(node):
                 if match.group("value") and is_credential_parameter(match.group("name")) \
                         and not _showable(match.group("value")):
-                    yield source.string_span(pointer, *match.span("value"))
+                    yield source.string_span(pointer_of(path), *match.span("value"))
 
 
 def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:

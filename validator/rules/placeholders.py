@@ -29,9 +29,10 @@ The message never quotes any text of a secret key's value.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Iterator
 
 from ..findings import Finding
+from ..kinds import JsonPath, pointer_of
 from ..vocabulary.placeholders import Placeholder, find_placeholders
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
@@ -95,24 +96,9 @@ def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str,
             "substitutes")
 
 
-JsonPath = Optional[tuple[Union[str, int], "JsonPath"]]
-"""A JSON location as a linked list from the innermost step: built in O(1) per node, turned into a pointer
-only for a string that has a placeholder."""
-
-
-def _pointer(path: JsonPath) -> str:
-    from ..kinds import escape_pointer_token
-
-    steps: list[str] = []
-    while path is not None:
-        step, path = path
-        steps.append(str(step) if isinstance(step, int) else escape_pointer_token(step))
-    return "".join(f"/{step}" for step in reversed(steps))
-
-
 def iter_strings(value: Any) -> Iterator[tuple[JsonPath, str, bool, str | None]]:
-    """``(path, text, is_key, parent_key)`` for every key and string value under ``value``; ``_pointer(path)``
-    is the JSON pointer."""
+    """``(path, text, is_key, parent_key)`` for every key and string value under ``value``
+    (:func:`validator.kinds.pointer_of` gives the pointer of ``path``)."""
     stack: list[tuple[Any, JsonPath, str | None]] = [(value, None, None)]
     while stack:
         node, here, parent = stack.pop()
@@ -150,7 +136,7 @@ def check(ctx: Any) -> Iterator[Finding]:
             found = find_placeholders(text, credential=credential, date_format=date_format)
             if not found:
                 continue
-            pointer = _pointer(path)
+            pointer = pointer_of(path)
             if pointer in skip and not is_key:
                 continue
             secret = credential and secret_kind(parent or "") is not None

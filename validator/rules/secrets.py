@@ -85,31 +85,30 @@ SECRET_COMMITTED = Rule(
 RULES: list[Rule] = [SECRET_COMMITTED]
 
 
-def _walk(value: Any, pointer: str, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
+def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """``(pointer, key, value)`` for every string directly under a secret key (also in a stringified poller)."""
-    from ..kinds import POLLER_KEY, escape_pointer_token
+    from ..kinds import POLLER_KEY, JsonPath, pointer_of
 
-    stack: list[tuple[Any, str]] = [(value, pointer)]
+    stack: list[tuple[Any, JsonPath]] = [(value, None)]
     while stack:
-        node, here = stack.pop()
+        node, path = stack.pop()
         if isinstance(node, list):
-            stack.extend((child, f"{here}/{index}") for index, child in enumerate(node))
+            stack.extend((child, (index, path)) for index, child in enumerate(node))
             continue
         if not isinstance(node, dict):
             continue
         for name, child in node.items():
-            child_pointer = f"{here}/{escape_pointer_token(name)}"
             if name == POLLER_KEY and isinstance(child, str):
                 try:
                     decoded = json.loads(child)
                 except (ValueError, RecursionError):
                     decoded = None
-                stack.append((decoded, child_pointer))
+                stack.append((decoded, (name, path)))
             elif isinstance(child, str):
                 if is_secret_key(name) or name in extra:
-                    yield child_pointer, name, child
+                    yield pointer_of((name, path)), name, child
             else:
-                stack.append((child, child_pointer))
+                stack.append((child, (name, path)))
 
 
 def check(ctx: Any) -> Iterator[Finding]:
@@ -120,7 +119,7 @@ def check(ctx: Any) -> Iterator[Finding]:
         from ..elements import declared_secret_keys
 
         extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
-    for pointer, key, value in _walk(ctx.value, "", extra):
+    for pointer, key, value in _walk(ctx.value, extra):
         if not is_real_looking(value, key=key):
             continue
         source, inner = ctx.source, pointer
