@@ -172,10 +172,12 @@ class Config:
         relative = os.path.relpath(absolute, base) if _same_drive(absolute, base) else absolute
         if relative == ".." or relative.startswith(".." + os.sep):
             relative = absolute
-        return PurePosixPath(*Path(relative).parts).as_posix()
+        return relative if os.sep == "/" else PurePosixPath(*Path(relative).parts).as_posix()
 
     def is_excluded(self, path: str | os.PathLike[str]) -> bool:
         """Whether ``path`` (or a folder it is in) matches an ``exclude`` glob."""
+        if not self.exclude and not self.extend_exclude:
+            return False
         relative = self.relative(path)
         return relative is not None and any(glob_match(pattern, relative)
                                             for pattern in (*self.exclude, *self.extend_exclude))
@@ -186,7 +188,7 @@ class Config:
 
         ``usage``, when given, records which pointer ignores matched the file and which hid a finding.
         """
-        relative = self.relative(path)
+        relative = self.relative(path) if self.per_file_ignores or self.pointer_ignores else None
         file_ignores: list[str] = []
         pointers: list[PointerIgnore] = []
         if relative is not None:
