@@ -246,9 +246,14 @@ def run_check(
 def _in_report_order(jobs: list[Job]) -> bool:
     """Whether the files are in the order reports list them (by path, each once), so that printing each file
     as it is checked gives the same output as printing them all at the end."""
-    from .masking import printable
+    def as_reported(name: str) -> str:
+        if name.isascii():
+            return name
+        from .masking import printable
 
-    shown = [printable(item.shown) if item.path is not None else None for item, _config, _options in jobs]
+        return printable(name)
+
+    shown = [as_reported(item.shown) if item.path is not None else None for item, _config, _options in jobs]
     return all(path is not None for path in shown) and all(a < b for a, b in zip(shown, shown[1:]))  # type: ignore[operator]
 
 

@@ -40,24 +40,27 @@ Piece = tuple[str, str, int, int]
 ATOMIC = frozenset({"macro", "leftover", "nobrace"})
 
 
+_BRACE_EVENT = re.compile(r"\$\{|[{}']")  # what changes the scan; the characters between are skipped
+
+
 def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
     """Index of the ``}`` closing a macro whose body starts at ``body_start`` (one nested level allowed)."""
     depth, in_quote = 0, False
-    i = body_start
-    while i < len(text):
-        c = text[i]
-        if quote_aware and c == "'":
-            in_quote = not in_quote
-        elif not in_quote:
-            if text.startswith("${", i):
-                return None
-            if c == "{":
-                depth += 1
-            elif c == "}":
-                if depth == 0:
-                    return i
-                depth -= 1
-        i += 1
+    for event in _BRACE_EVENT.finditer(text, body_start):
+        c = event.group()
+        if c == "'":
+            if quote_aware:
+                in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif c == "${":
+            return None
+        elif c == "{":
+            depth += 1
+        elif depth == 0:
+            return event.start()
+        else:
+            depth -= 1
     return None
 
 
