@@ -160,3 +160,25 @@ def test_library_output_equals_the_documented_recipe(bodies):
                                       tool_version="0")
     assert checked.findings and not _leaks(out, values)
     assert os.fspath(path) in out
+
+
+@pytest.mark.parametrize("body", [
+    # the first of two equal keys: the decoded document keeps only the second
+    '{"configuration": {"password": "Dup1icate-F1rst-V4lue", "password": "second-value-x9",\n'
+    '  "event.poller.refresh_interval": "five"}}',
+    # JSON inside a string that is not a poller, and a query credential inside free text
+    '{"name": "x", "notes": "{\\"client_secret\\": \\"Dup1icate-F1rst-V4lue\\"}",\n'
+    '  "configuration": {"event.poller.refresh_interval": "five"}}',
+    '{"name": "x", "notes": "GET /x?api_key=Dup1icate-F1rst-V4lue&y=1",\n'
+    '  "configuration": {"event.poller.refresh_interval": "five"}}',
+])
+def test_secrets_the_decoded_document_does_not_show_are_masked_too(body):
+    """A valid body is walked for its secrets and its strings are scanned as text: what the decoding hides
+    (a duplicated key's first value, JSON or a query inside a string) is masked all the same."""
+    from validator.engine import inspect_source
+    from validator.source import load_source
+
+    checked = inspect_source(load_source(body, path="b.json"))
+    assert checked.findings, "a finding makes the text shown"
+    assert "Dup1icate-F1rst-V4lue" not in checked.masked_text()
+    assert "Dup1icate-F1rst-V4lue" not in "".join(f.message + (f.help or "") for f in checked.findings)
