@@ -814,8 +814,11 @@ class _Translator:
         self._missing_problems()
         self._missing.clear()
         self._single_entry_problems()
-        order = _document_order(self.value)
-        ranked = sorted(enumerate(self._problems), key=lambda item: (order.get(item[1][0], len(order)), item[0]))
+        if len(self._problems) < 2:
+            return [problem for _, problem in self._problems]
+        keys: dict[int, dict[Any, int]] = {}  # each object's key positions, worked out once
+        ranked = sorted(enumerate(self._problems),
+                        key=lambda item: (_reading_order(self.value, item[1][0], keys), item[0]))
         return [problem for _, (_, problem) in ranked]
 
 
@@ -890,18 +893,21 @@ def _value_action(value: Any, types: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _document_order(value: Any) -> dict[tuple[Any, ...], int]:
-    """Preorder position of every path in ``value``, so problems come out in reading order."""
-    order: dict[tuple[Any, ...], int] = {}
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
-    while stack:
-        path, node = stack.pop()
-        order[path] = len(order)
-        if isinstance(node, dict):
-            children = [(path + (key,), child) for key, child in node.items()]
-        elif isinstance(node, list):
-            children = [(path + (index,), child) for index, child in enumerate(node)]
+def _reading_order(value: Any, path: tuple[Any, ...], keys: dict[int, dict[Any, int]]) -> tuple[int, tuple[int, ...]]:
+    """A sort key putting ``path`` where a reader meets it in ``value`` (preorder: each step's position among
+    its siblings); a path that is not in ``value`` comes after every one that is.  ``keys`` caches the key
+    positions of the objects met."""
+    positions: list[int] = []
+    node = value
+    for step in path:
+        if isinstance(node, dict) and step in node:
+            found = keys.get(id(node))
+            if found is None:
+                found = keys[id(node)] = {key: index for index, key in enumerate(node)}
+            positions.append(found[step])
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            positions.append(step)
         else:
-            continue
-        stack.extend(reversed(children))
-    return order
+            return 1, ()
+        node = node[step]
+    return 0, tuple(positions)
