@@ -212,3 +212,28 @@ def test_each_file_is_printed_as_soon_as_it_is_checked(tmp_path, capsys, monkeyp
     monkeypatch.setattr(check_runner, "_execute", watched)
     assert main(["check", "--no-cache", "--format", "concise", *paths]) == 1
     assert "a-broken.json:1:" in seen_before_second[0] and "b-secret" not in seen_before_second[0]
+
+
+def test_statistics_on_screen_leave_the_text_report_file_its_excerpts(tmp_path):
+    """Found by review: --statistics replaces standard output only; a text report written to a file keeps
+    the lines it quotes."""
+    body = tmp_path / "b.json"
+    body.write_text('{"configuration": {\n  "event.poller.refresh_interval": "five"}}')
+    report = tmp_path / "report.txt"
+    result = run_cli("check", "--no-cache", "--statistics", "--output-format", f"text:{report}", str(body))
+    assert result.code == 1
+    assert '"event.poller.refresh_interval": "five"' in report.read_text()
+
+
+def test_an_unusable_overlay_stops_the_run_with_nothing_on_standard_output(tmp_path):
+    """Element schemas are read when a file needs them: the run does not stream, so an overlay that turns out
+    broken (exit 2) leaves no half report behind."""
+    overlays = tmp_path / "ov"
+    overlays.mkdir()
+    (overlays / "sageone.schema.json").write_text("{not json")
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "a.json").write_text('{"element": {"key": "hubspotcrm"}, "configuration": {"oauth.api.key": "<KEY>"}}')
+    (files / "b.json").write_text('{"element": {"key": "sageone"}, "configuration": {}}')
+    result = run_cli("check", "--no-cache", "--element-schemas", str(overlays), str(files))
+    assert result.code == 2 and result.out == "" and "sageone.schema.json" in result.err

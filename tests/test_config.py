@@ -370,3 +370,23 @@ def test_at_in_the_configuration_reads_like_the_command_line(tmp_path):
     (tmp_path / ".ce-validator.toml").write_text("at = 07:32:00\n")
     with pytest.raises(ConfigError, match="not a point in time"):
         load_config(start=tmp_path)
+
+
+def test_a_configuration_edited_between_two_library_calls_is_read_again(tmp_path):
+    """Configuration files are parsed once per state of the file; an edit of the same size that keeps the
+    modification time (``cp -p``, ``touch -r``, a coarse clock) still counts as a new state."""
+    import validator
+
+    (tmp_path / ".ce-validator.toml").write_text('ignore = ["CE2"]\n')
+    body = tmp_path / "b.json"
+    body.write_text('{"configuration": {"event.poller.refresh_interval": "five"}}')
+    assert not any(f.rule.startswith("CE2") for f in validator.check(body))
+    before = os.stat(tmp_path / ".ce-validator.toml")
+    (tmp_path / ".ce-validator.toml").write_text('ignore = ["CE9"]\n')  # same size
+    os.utime(tmp_path / ".ce-validator.toml", ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert any(f.rule.startswith("CE2") for f in validator.check(body))
+    (tmp_path / ".ce-validator.toml").write_text('ignore = [1]\n')
+    with pytest.raises(ConfigError):
+        validator.check(body)
+    with pytest.raises(ConfigError):  # an error is never remembered as a configuration
+        validator.check(body)

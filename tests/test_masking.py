@@ -182,3 +182,21 @@ def test_secrets_the_decoded_document_does_not_show_are_masked_too(body):
     assert checked.findings, "a finding makes the text shown"
     assert "Dup1icate-F1rst-V4lue" not in checked.masked_text()
     assert "Dup1icate-F1rst-V4lue" not in "".join(f.message + (f.help or "") for f in checked.findings)
+
+
+@pytest.mark.parametrize("name, text", [
+    # a credential in a query, written before a secret key further on (the key scan must not skip it)
+    ("curl.md", '# Create\n\n```bash\ncurl "https://x.io/i?access_token=LeakedQuery7f3" -d \'{"element": {"key": '
+                '"sageone"}, "configuration": {"oauth.api.secret": "pw123456"}}\'\n```\n'),
+    ("broken.json", '{"configuration": {"oauth.callback.url": "https://cb.example.com/?access_token=LeakedQuery7f3",'
+                    ' "oauth.api.secret": "pw123456", "x": nul}}'),
+    # keys whose last part is the secret name (the text scan reads the key after ':' or '/')
+    ("separators.json", '{"configuration": {"oauth.api.secret": "pw123456", "x": 1,\n'
+                        '  "config:apiKey": "LeakedQuery7f3", "auth/token": "LeakedQuery7f3"}}'),
+])
+def test_text_scan_masks_what_the_decoded_document_does_not_show(tmp_path, name, text):
+    """Found by review: every form here was shown unmasked by an attempt to scan only string literals."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(path))
+    assert result.code in (0, 1) and "LeakedQuery7f3" not in result.out + result.err

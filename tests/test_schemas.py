@@ -680,3 +680,43 @@ def test_element_definition_pollers(shared: Path) -> None:
     assert len(found) == 12
     assert {key: rules for key, rules in found.items() if rules} == {
         "chargebee": ["CE107"], "linkedin": ["CE107"], "pardot": ["CE106"]}
+
+
+def _user_overlay_dir(tmp_path: Path, schema: dict[str, Any]) -> tuple[str, ...]:
+    folder = tmp_path / "overlays"
+    folder.mkdir()
+    (folder / "hubspotcrm.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    return (str(folder),)
+
+
+def test_a_user_overlay_without_schema_keyword_is_read_as_2020_12(tmp_path: Path) -> None:
+    """Found by review: an overlay with no ``$schema`` was an internal error (CE099)."""
+    dirs = _user_overlay_dir(tmp_path, {
+        "$defs": {"configuration": {"type": "object", "required": ["oauth.api.key"]}},
+        "type": "object", "properties": {"configuration": {"$ref": "#/$defs/configuration"}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"oauth.api.secret": "s"}}
+    assert [(p.rule, p.pointer) for p in validate(body, overlay_dirs=dirs)] == [("CE105", "/configuration")]
+
+
+def test_a_draft_07_overlay_keeps_its_own_rules(tmp_path: Path) -> None:
+    """In draft-07 the keywords beside a ``$ref`` are ignored; the validator follows the overlay's own dialect."""
+    dirs = _user_overlay_dir(tmp_path, {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "definitions": {"conf": {"type": "object"}},
+        "type": "object",
+        "properties": {"configuration": {"$ref": "#/definitions/conf", "required": ["ignored.in.draft.7"]}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"oauth.api.secret": "s"}}
+    assert validate(body, overlay_dirs=dirs) == []
+
+
+def test_keywords_beside_a_reference_report_in_their_written_order(tmp_path: Path) -> None:
+    """The followed reference takes the place of ``$ref`` among its siblings, so the order of what is missing
+    is the order the schema gives."""
+    dirs = _user_overlay_dir(tmp_path, {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$defs": {"conf": {"type": "object", "required": ["a.key"]}},
+        "type": "object",
+        "properties": {"configuration": {"$ref": "#/$defs/conf", "required": ["b.key"]}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {}}
+    messages = [p.message for p in validate(body, overlay_dirs=dirs)]
+    assert len(messages) == 1 and messages[0].index("a.key") < messages[0].index("b.key"), messages

@@ -156,8 +156,9 @@ def run_check(
     all_findings: list[Finding] = []
     files: list[FileReport] = []
     fixes = None
-    # only the text format shows lines of the files; the others need no masked text at all
-    excerpts = any(target.format == "text" for target in targets) and not getattr(args, "statistics", False)
+    # only the text format shows lines of the files (statistics replace standard output, not a file's report)
+    statistics = getattr(args, "statistics", False)
+    excerpts = any(target.format == "text" and (target.file is not None or not statistics) for target in targets)
     outcomes = _execute(jobs, args.kind, use_cache, read, excerpts=excerpts)
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     if fixing:
@@ -168,9 +169,10 @@ def run_check(
                                       summary=fixes)
     color = should_color(sys.stdout, env=os.environ, mode=args.color)
     streaming = None
-    if (not fixing and baseline is None and len(targets) == 1 and targets[0].file is None
-            and not getattr(args, "statistics", False) and not getattr(args, "quiet", False)
-            and _in_report_order(jobs)):
+    # element docs or schemas that turn out unusable stop the run (exit 2) with nothing on standard output
+    setup_may_fail = any(options.element_docs or options.element_schemas for _item, _config, options in jobs)
+    if (not fixing and baseline is None and len(targets) == 1 and targets[0].file is None and not statistics
+            and not getattr(args, "quiet", False) and not setup_may_fail and _in_report_order(jobs)):
         from .reporters import STREAMING, get_streaming_reporter
 
         if targets[0].format in STREAMING:

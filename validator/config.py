@@ -389,8 +389,8 @@ def _read_config(path: Path) -> str:
 
 
 # A library caller checking many documents asks for the same configuration files again and again: each is
-# read and parsed once while its modification time, size and inode stay the same.
-_MEMO: dict[tuple[str, str], tuple[tuple[int, int, int], Any]] = {}
+# read and parsed once while its modification and change times, size and inode stay the same.
+_MEMO: dict[tuple[str, str], tuple[tuple[int, int, int, int], Any]] = {}
 _MEMO_SIZE = 256
 _T = TypeVar("_T")
 
@@ -400,7 +400,7 @@ def _memoised(kind: str, path: Path, compute: Callable[[], _T]) -> _T:
         info = os.stat(path)
     except OSError:
         return compute()
-    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)  # ctime: an edit that keeps the mtime
     key = (kind, str(path))
     hit = _MEMO.get(key)
     if hit is not None and hit[0] == stamp:

@@ -45,8 +45,6 @@ _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = re.compile(r"[,}\]\r\n]")
 _QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=(?P<value>[^&#;\s'\"]*)")
 _TEXT_QUERY = re.compile(r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?P<value>[^&#;\s'\"\\<>]+)")
-_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-DUPLICATE_KEY = "CE011"  # a duplicated key's first value is in the text only: the walk never sees it
 _SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -112,12 +110,7 @@ def printable(text: str) -> str:
 def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> Secrets:
     """The secrets of ``source`` (a loaded file): see the module documentation."""
     text = source.text
-    if source.valid and not any(problem.rule == DUPLICATE_KEY for problem in source.problems):
-        # the walk below finds every secret of the document's own structure, so the text is scanned only
-        # inside its strings (JSON or free text inside a JSON string)
-        spans: set[tuple[int, int]] = set(_scan_strings(text, extra_keys))
-    else:
-        spans = set(_scan_text(text, extra_keys))
+    spans: set[tuple[int, int]] = set(_scan_text(text, extra_keys))
     if source.value is not None:
         spans.update(_walk_document(source, source.value, extra_keys))
     values: set[str] = set()
@@ -158,20 +151,10 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     return secret_kind(key) is not None or key in extra_keys
 
 
-def _scan_strings(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """:func:`_scan_text` inside each string literal of a valid JSON ``text`` that could hold a key or a query."""
-    for literal in _STRING_LITERAL.finditer(text):
-        start, end = literal.span()
-        if text.find(":", start, end) != -1 or text.find("=", start, end) != -1:
-            yield from _scan_text(text, extra_keys, start, end)
-
-
-def _scan_text(text: str, extra_keys: frozenset[str], start: int = 0,
-               end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Values after a secret key in ``text`` (keys between ``start`` and ``end``), whatever their quoting:
-    found without parsing, so a file that is not valid JSON (or JSON inside a JSON string) is masked too."""
-    end = len(text) if end is None else end
-    for match in _KEY.finditer(text, start, end):
+def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
+    that is not valid JSON (or JSON inside a JSON string) is masked too."""
+    for match in _KEY.finditer(text):
         if not _is_secret(match.group("key"), extra_keys):
             continue
         gap = _GAP.match(text, match.end())
@@ -179,8 +162,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], start: int = 0,
         span = _value_extent(text, start)
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
-    if text.find("=", start, end) != -1:
-        for match in _TEXT_QUERY.finditer(text, start, end):
+    if "=" in text:
+        for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
 

@@ -66,7 +66,10 @@ class _Inliner:
             raise _CannotInline
         self._open.add(marker)
         out: dict[str, Any] = {}
+        target = node.get("$ref")
         for keyword, value in node.items():
+            if keyword == "$ref" and isinstance(target, str) and "allOf" not in node:
+                out["allOf"] = []  # where the reference was: its errors keep their place among the others
             if keyword in _DROPPED or keyword in _FOR_EDITORS:
                 continue
             if keyword in _ONE:
@@ -77,11 +80,10 @@ class _Inliner:
                 out[keyword] = {name: self.schema(item, resolver) for name, item in value.items()}
             else:
                 out[keyword] = value
-        target = node.get("$ref")
         if isinstance(target, str):
             resolved = resolver.lookup(target)
             followed = self.schema(resolved.contents, resolved.resolver)
-            if not out:
+            if list(out) == ["allOf"] and not out["allOf"]:
                 out = followed
             else:  # a $ref beside other keywords applies in place, as an allOf does
                 out["allOf"] = [*out.get("allOf", []), followed]

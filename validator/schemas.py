@@ -428,9 +428,19 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
 def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -> Draft202012Validator:
     from referencing import Resource
 
+    from referencing.jsonschema import DRAFT202012
+
     uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
-    with_overlay = registry().with_resource(uri, Resource.from_contents(schema))
+    resource = Resource.from_contents(schema, default_specification=DRAFT202012)  # no $schema: 2020-12
+    with_overlay = registry().with_resource(uri, resource)
+    if schema.get("$schema", _DIALECT) != _DIALECT:  # another draft's rules ($ref siblings...): as written
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator({"$ref": uri + fragment}, registry=with_overlay)
     return _compiled(uri + fragment, with_overlay)
+
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def validate(value: Any, *, schema: str = "instance", element: str | None = None,
