@@ -720,3 +720,12 @@ def test_keywords_beside_a_reference_report_in_their_written_order(tmp_path: Pat
     body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {}}
     messages = [p.message for p in validate(body, overlay_dirs=dirs)]
     assert len(messages) == 1 and messages[0].index("a.key") < messages[0].index("b.key"), messages
+
+
+def test_a_user_overlay_without_a_configuration_part_leaves_a_bare_configuration_alone(tmp_path: Path) -> None:
+    """Found by review: ``--kind configuration`` with such an overlay was an internal error (CE099)."""
+    dirs = _user_overlay_dir(tmp_path, {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                                        "type": "object", "required": ["name"]})
+    assert validate({"oauth.api.key": "x"}, schema="configuration", element="hubspotcrm", overlay_dirs=dirs) == []
+    body = {"element": {"key": "hubspotcrm"}}
+    assert [(p.rule, p.pointer) for p in validate(body, overlay_dirs=dirs)] == [("CE105", "")]  # still applied

@@ -488,9 +488,13 @@ def _validate(value: Any, *, schema: str, element: str | None,
         if isinstance(declared, dict) and isinstance(declared.get("key"), str):
             element = declared["key"]
     fragment = "#/$defs/configuration" if base == "configuration" else ""
-    if element and base in ("instance", "configuration") and overlay_dirs and _user_overlay(element, overlay_dirs):
-        translator.run(_user_validator(element, overlay_dirs, fragment), overlay=element,
-                       required=_overlay_required(element, overlay_dirs))
+    overlaid = base in ("instance", "configuration")
+    user = _user_overlay(element, overlay_dirs) if element and overlay_dirs and overlaid else None
+    if user is not None:
+        if base == "instance" or isinstance(user[1].get("$defs", {}).get("configuration"), dict):
+            # (an overlay without `$defs/configuration` says nothing about a bare configuration object)
+            translator.run(_user_validator(str(element), overlay_dirs, fragment), overlay=element,
+                           required=_overlay_required(str(element), overlay_dirs))
         return translator.problems()
     overlay = element_overlay(element) if element else None
     if element and overlay is not None and base in ("instance", "configuration"):
