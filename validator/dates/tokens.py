@@ -9,9 +9,10 @@ errors, raised in scan order (see ``java-date-patterns.md`` section 1).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -56,34 +57,49 @@ class Token:
         return self.kind == "field"
 
 
+# The pieces of a pattern, tried in this order at each position (one match per piece, no backtracking
+# between pieces).  `(?!')` rather than a possessive `*+`, which CPython before 3.11.3 mismatches: a
+# closing quote is never the first half of an escaped `''`.
+_PIECE = re.compile(
+    r"(?P<escaped>'')"
+    r"|(?P<quoted>'[^'](?:[^']|'')*'(?!'))"
+    r"|(?P<unterminated>'.*)"
+    r"|(?P<run>(?P<letter>[A-Za-z])(?P=letter)*)"
+    r"|(?P<other>[^A-Za-z']+)",
+    re.S,
+)
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> pp.ParserElement:
+    """A pyparsing token for the whole pattern: the run of pieces, each one :data:`_PIECE` match."""
     import pyparsing as pp
 
-    escaped = pp.Literal("''").set_results_name("escaped")
-    # `(?!')` instead of a possessive `*+`, which CPython before 3.11.3 mismatches: a closing quote
-    # is never the first half of an escaped `''`.
-    quoted = pp.Regex(r"'[^'](?:[^']|'')*'(?!')").set_results_name("quoted")
-    unterminated = pp.Regex(r"'.*", flags=__import__("re").S).set_results_name("unterminated")
-    run = pp.Regex(r"([A-Za-z])\1*").set_results_name("run")
-    other = pp.Regex(r"[^A-Za-z']+").set_results_name("other")
-    piece = pp.Group(pp.Located(escaped | quoted | unterminated | run | other))
-    grammar = pp.ZeroOrMore(piece) + pp.StringEnd()
-    grammar.leave_whitespace()
+    class _Pieces(pp.Token):
+        def __init__(self) -> None:
+            super().__init__()
+            self.errmsg = "expected a pattern piece"
+            self.mayIndexError = False
+            self.mayReturnEmpty = True
+
+        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
+            found = []
+            while loc < len(instring):
+                match = _PIECE.match(instring, loc)
+                assert match is not None  # `other` takes what the letters and quotes leave
+                name = "run" if match.lastgroup == "letter" else str(match.lastgroup)
+                found.append((name, match.group(), loc, match.end()))
+                loc = match.end()
+            return loc, found
+
+    grammar = _Pieces().leave_whitespace()
     grammar.parse_with_tabs()  # a tab is a literal character, and offsets must not shift
-    for element in (escaped, quoted, unterminated, run, other, piece):
-        element.leave_whitespace()
     return grammar
 
 
 def _raw_pieces(pattern: str) -> list[tuple[str, str, int, int]]:
     """Split ``pattern`` into (name, text, start, end) with the pyparsing grammar."""
-    result = _grammar().parse_string(pattern, parse_all=True)
-    pieces: list[tuple[str, str, int, int]] = []
-    for located in result:
-        start, value, end = located[0], located[1], located[2]
-        (name,) = value.keys()
-        pieces.append((name, value[0], start, end))
+    pieces: list[tuple[str, str, int, int]] = _grammar().parse_string(pattern, parse_all=True).as_list()
     return pieces
 
 

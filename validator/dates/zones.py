@@ -232,26 +232,18 @@ class _Table:
     def __init__(self, data: bytes) -> None:
         import gzip
 
-        text = gzip.decompress(data).decode("utf-8")
+        lines = gzip.decompress(data).decode("utf-8").split("\n")
+        # one comprehension per kind of line: this runs in the start-up of any check with a date
+        self.histories: list[str] = [line[2:] for line in lines if line.startswith("H\t")]
+        zones = [line[2:].split("\t") for line in lines if line.startswith("Z\t")]
+        self.entries: dict[str, list[str]] = {fields[0]: fields for fields in zones}
+        self.order: list[str] = [fields[0] for fields in zones]
+        self.zone_strings: list[tuple[str, ...]] = [tuple(line[2:].split("\t")) for line in lines
+                                                    if line.startswith("S\t")]
         self.version: ZoneDataVersion | None = None
-        self.entries: dict[str, list[str]] = {}
-        self.order: list[str] = []
-        self.histories: list[str] = []
-        self.zone_strings: list[tuple[str, ...]] = []
-        for line in text.split("\n"):
-            if not line:
-                continue
-            kind, _, rest = line.partition("\t")
-            if kind == "H":
-                self.histories.append(rest)
-            elif kind == "Z":
-                fields = rest.split("\t")
-                self.entries[fields[0]] = fields
-                self.order.append(fields[0])
-            elif kind == "S":
-                self.zone_strings.append(tuple(rest.split("\t")))
-            elif kind == "V":
-                java, tzdb, end = rest.split("\t")
+        for line in lines:
+            if line.startswith("V\t"):
+                java, tzdb, end = line[2:].split("\t")
                 self.version = ZoneDataVersion(java, tzdb, int(end))
         self._decoded: dict[int, tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]] = {}
 
@@ -295,7 +287,9 @@ def decode_history(text: str) -> tuple[list[int], list[tuple[int, int]], tuple[_
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    from importlib.resources import files
+    if DATA_FILE.is_file():  # an installed or source package: no need for importlib.resources
+        return _Table(DATA_FILE.read_bytes())
+    from importlib.resources import files  # a zipped install
 
     return _Table(files(__package__).joinpath("data", DATA_FILE.name).read_bytes())
 
