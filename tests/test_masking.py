@@ -200,3 +200,29 @@ def test_text_scan_masks_what_the_decoded_document_does_not_show(tmp_path, name,
     path.write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", str(path))
     assert result.code in (0, 1) and "LeakedQuery7f3" not in result.out + result.err
+
+
+_READABLE_KEY = (r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})"""
+                 r"""\\*["'“”‘’„]?[ \t]*:""")
+
+
+def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
+    """``masking._KEY`` starts at the key's first letter for speed; the readable pattern it replaced (quotes
+    and backslashes before the key) must find the same keys, ending at the same places, in any text."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from validator import masking
+
+    readable = re.compile(_READABLE_KEY)
+    pieces = st.sampled_from(['"', "'", "\\", "\\\"", ":", " ", "\t", "\n", "pass", "word", "api_key", "x.y",
+                              "-", "$", "@", "_", "9", "é", "“", "”", "{", "}", ",", "secret", "a"])
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(pieces, max_size=40).map("".join))
+    def same(text: str) -> None:
+        assert [(m.group("key"), m.end()) for m in masking._KEY.finditer(text)] == \
+            [(m.group("key"), m.end()) for m in readable.finditer(text)]
+
+    same()
