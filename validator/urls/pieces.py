@@ -143,6 +143,18 @@ def atomic_spans(text: str) -> list[tuple[int, int]]:
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each span replaced by ``\\ue000`` then ``\\ue001``s (same length)."""
+    parts: list[str] = []
+    last = 0
+    for s, e in spans:  # the usual case, spans in order and apart: joined slices
+        if s < last or e <= s or e > len(text):
+            return _mask_each(text, spans)
+        parts += (text[last:s], MACRO_HEAD, MACRO_TAIL * (e - s - 1))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _mask_each(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for s, e in spans:
         chars[s] = MACRO_HEAD

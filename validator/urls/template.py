@@ -84,6 +84,12 @@ _PLACEHOLDER_ZONE = re.compile(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
 _PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 _DOUBLE_ENCODED = re.compile(r"%25([0-9A-Fa-f]{2})")
+_TYPOGRAPHIC_BY_MACRO = re.compile("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SPACES = re.compile(r" +")
+_HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
+_QUOTE = re.compile(r"'|\"")
+_QUOTE_OR_AMPERSAND = re.compile(r"['&]")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 #: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
 _CEQL_VALUE = re.compile("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
@@ -471,17 +477,16 @@ def _query_params(masked: str, qstart: int, end: int) -> list[tuple[int, int]]:
 
 def _where_end(masked: str, start: int, end: int) -> int:
     """End of a where value: the first ``&`` outside single quotes; the first ``&`` if a quote never closes."""
+    first = masked.find("&", start, end)
+    if first == -1:
+        return end
     in_quote = False
-    for i in range(start, end):
-        c = masked[i]
-        if c == "'":
+    for event in _QUOTE_OR_AMPERSAND.finditer(masked, start, end):
+        if event.group() == "'":
             in_quote = not in_quote
-        elif c == "&" and not in_quote:
-            return i
-    if in_quote:
-        first = masked.find("&", start, end)
-        return end if first == -1 else first
-    return end
+        elif not in_quote:
+            return event.start()
+    return first if in_quote else end
 
 
 def _decoded(hex_digits: str) -> str:
@@ -668,8 +673,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             col.add(Flaw.STRAY_BRACE, "extra '}' after the macro", end, end + 1, help="remove it")
             masked = masked[:end] + "\ue002" + masked[end + 1:]
 
-    for m in re.finditer("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]",
-                         masked):
+    for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
                 m.start(), m.end(), help="use the ASCII quote '")
 
@@ -681,20 +685,20 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if stripped_end < len(text) and stripped_end >= stripped_start:
         col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
                 help="remove the whitespace")
-    for m in re.finditer(r"[\x00-\x1f\x7f]", text[stripped_start:stripped_end]):
-        pos = stripped_start + m.start()
+    for m in _CONTROL.finditer(text, stripped_start, stripped_end) if not text.isprintable() else ():
+        pos = m.start()
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} inside the URL", pos, pos + 1)
     # Reported only when CE617 is selected (validator.rules.urls)
-    for m in re.finditer(r" +", masked[stripped_start:stripped_end]):
+    for m in _SPACES.finditer(masked, stripped_start, stripped_end) if " " in masked else ():
         col.add(Flaw.RAW_SPACE, "raw space in the URL (the platform's encoding of spaces is not documented)",
-                stripped_start + m.start(), stripped_start + m.end())
-    for m in _HTML_ENTITY.finditer(masked):
+                m.start(), m.end())
+    for m in _HTML_ENTITY.finditer(masked) if "&" in masked else ():
         char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
             m.group(0)[1:-1]]
         col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
                 "query)", m.start(), m.end(), help=f"write {char} instead")
 
-    for m in _DOUBLE_ENCODED.finditer(masked):
+    for m in _DOUBLE_ENCODED.finditer(masked) if "%" in masked else ():
         col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
                 f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
                 help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)",
@@ -716,7 +720,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w("/" + text.strip()))
     hub = resource = None
-    hub_match = re.match(r"/?hubs/([^/?]*)(?:/([^?]*))?", path)
+    hub_match = _HUB_PATH.match(path)
     if hub_match:
         hub, resource = hub_match.group(1), hub_match.group(2)
         hub_offset = path_start + hub_match.start(1)
@@ -735,8 +739,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     replacement="?")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
-    for m in re.finditer(r"'|\"", masked[path_start:path_end]):
-        pos = path_start + m.start()
+    for m in _QUOTE.finditer(masked, path_start, path_end):
+        pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
