@@ -65,6 +65,8 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from ..findings import Edit, Finding, Fix, Problem
+from ..urls.template import parse_url_template
+from ..vocabulary.placeholders import find_placeholders
 from .base import Rule
 
 SPECIAL_FORMATS: dict[str, bool] = {"milliseconds": True, "timestamp": False}  # token: documented
@@ -616,6 +618,7 @@ def macro_zone_of(macro: Any, server_zone: str) -> _Zone:
     return _Zone(f"the server zone `{server_zone}`", server_zone)
 
 
+@lru_cache(maxsize=2048)
 def _same_output(first: str, second: str, zone_id: str) -> bool:
     """Whether two patterns print the same text at a few sample instants in ``zone_id``."""
     if first == second:
@@ -637,7 +640,6 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     value = entry.value
     config = value.get("datesConfiguration")
     config = config if isinstance(config, dict) else None
-    from ..vocabulary.placeholders import find_placeholders
     from .zones import place
 
     if config is not None:
@@ -665,8 +667,6 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     url = value.get("url")
     if not isinstance(url, str) or "${" not in url:
         return
-    from ..urls.template import parse_url_template
-
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
     macros = template.macros
     url_pointer = entry.child("url")
