@@ -129,11 +129,16 @@ def check(ctx: Any) -> Iterator[Finding]:
     from .notifications import is_response
 
     response = is_response(ctx.value)  # the platform's own answer masks secrets itself
+    # keys and many values repeat in every poller entry: each (text, how it is read) is searched once
+    searched: dict[tuple[str, bool, bool], list[Placeholder]] = {}
     for source, value, skip in _documents(ctx):
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent)
             date_format = not is_key and parent is not None and parent.endswith("DateFormat")
-            found = find_placeholders(text, credential=credential, date_format=date_format)
+            found = searched.get((text, credential, date_format))
+            if found is None:
+                found = searched[text, credential, date_format] = find_placeholders(
+                    text, credential=credential, date_format=date_format)
             if not found:
                 continue
             pointer = pointer_of(path)
