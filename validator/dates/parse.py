@@ -612,7 +612,8 @@ def _era_of(cal: _Calendar) -> int:
     clone.values, clone.stamps, clone.next_stamp = list(cal.values), list(cal.stamps), cal.next_stamp
     try:
         ms = clone.compute_time()
-        fields = _Calendar(cal.zone, True).compute_fields(ms, {ZONE_OFFSET, DST_OFFSET})
+        # in the calendar's own zone (or the offsets the text gave), as Java's complete() computes them
+        fields = clone.compute_fields(ms, {f for f in (ZONE_OFFSET, DST_OFFSET) if clone.stamps[f] >= 2})
     except (_Failure, OverflowError, ValueError):
         return 1
     return 0 if fields[ERA] == 0 else 1
