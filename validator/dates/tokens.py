@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lexing import run_token
 
 if TYPE_CHECKING:
     import pyparsing as pp
@@ -73,27 +75,13 @@ _PIECE = re.compile(
 @lru_cache(maxsize=1)
 def _grammar() -> pp.ParserElement:
     """A pyparsing token for the whole pattern: the run of pieces, each one :data:`_PIECE` match."""
-    import pyparsing as pp
+    def step(pattern: str, loc: int) -> tuple[tuple[str, str, int, int], int]:
+        match = _PIECE.match(pattern, loc)
+        assert match is not None  # `other` takes what the letters and quotes leave
+        name = "run" if match.lastgroup == "letter" else str(match.lastgroup)
+        return (name, match.group(), loc, match.end()), match.end()
 
-    class _Pieces(pp.Token):
-        def __init__(self) -> None:
-            super().__init__()
-            self.errmsg = "expected a pattern piece"
-            self.mayIndexError = False
-            self.mayReturnEmpty = True
-
-        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
-            found = []
-            while loc < len(instring):
-                match = _PIECE.match(instring, loc)
-                assert match is not None  # `other` takes what the letters and quotes leave
-                name = "run" if match.lastgroup == "letter" else str(match.lastgroup)
-                found.append((name, match.group(), loc, match.end()))
-                loc = match.end()
-            return loc, found
-
-    grammar = _Pieces().leave_whitespace()
-    grammar.parse_with_tabs()  # a tab is a literal character, and offsets must not shift
+    grammar: pp.ParserElement = run_token(step, what="a pattern piece")
     return grammar
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from ..findings import Applicability, Edit, Fix
+from ..lexing import run_token
 from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
@@ -118,31 +119,16 @@ def _keyword_at(text: str, loc: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _lexer() -> Any:
-    """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking."""
-    import pyparsing as pp
+    """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking;
+    each token is ``(kind, text, start, end)``, the whitespace before it part of the match."""
+    def step(text: str, loc: int) -> tuple[tuple[str, str, int, int], int] | None:
+        m = _TOKEN.match(text, loc)
+        if m is None:
+            return None
+        kind = m.lastgroup or ""
+        return (kind, m.group(kind), m.start(kind), m.end()), m.end()
 
-    class _Run(pp.Token):
-        """Every token from ``loc`` on, as ``(kind, text, start, end)``; whitespace is part of the regex."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.errmsg = "expected CEQL tokens"
-            self.mayIndexError = False
-            self.mayReturnEmpty = True
-            self.leave_whitespace()
-
-        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
-            found = []
-            match = _TOKEN.match
-            while (m := match(instring, loc)) is not None:
-                kind = m.lastgroup or ""
-                found.append((kind, m.group(kind), m.start(kind), m.end()))
-                loc = m.end()
-            return loc, found
-
-    grammar = _Run()
-    grammar.parse_with_tabs()  # offsets must be code points of the original text
-    return grammar
+    return run_token(step, what="CEQL tokens")
 
 
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:

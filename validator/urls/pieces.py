@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lexing import run_token
+
 __all__ = [
     "DATE_KINDS",
     "EPOCH_UNITS",
@@ -104,28 +106,11 @@ def _piece_at(text: str, loc: int) -> Piece:
 @lru_cache(maxsize=1)
 def _lexer() -> Any:
     """A pyparsing token for the whole run of pieces (one regex match or one macro scan per piece)."""
-    import pyparsing as pp
+    def step(text: str, loc: int) -> tuple[Piece, int]:
+        piece = _piece_at(text, loc)
+        return piece, piece[3]
 
-    class _Piece(pp.Token):
-        """The run of pieces from ``loc`` to the end: each found by one regex match or one macro scan."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.errmsg = "expected a URL piece"
-            self.mayIndexError = False
-            self.mayReturnEmpty = True
-
-        def parseImpl(self, instring: str, loc: int, do_actions: bool = True) -> tuple[int, Any]:
-            found = []
-            while loc < len(instring):
-                piece = _piece_at(instring, loc)
-                found.append(piece)
-                loc = piece[3]
-            return loc, found
-
-    grammar = _Piece().leave_whitespace()
-    grammar.parse_with_tabs()  # offsets must be code points of the original text
-    return grammar
+    return run_token(step, what="a URL piece")
 
 
 def lex_url(text: str) -> list[tuple[str, str, int, int]]:
