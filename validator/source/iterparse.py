@@ -69,6 +69,19 @@ def _iterparse(
     def fail(kind: str, at: int, end: int | None = None) -> tuple[Any, Problem]:
         return None, _diagnose(source, kind, at, end)
 
+    def read_key(j: int) -> tuple[str | None, int, str]:
+        """The member key at ``j`` and where its value starts; or None, where it went wrong and how."""
+        if j >= n or text[j] != '"':
+            return None, j, "key"
+        try:
+            key, j = _scanstring(text, j + 1)
+        except JSONDecodeError as error:
+            return None, error.pos, _kind(error.msg)
+        j = ws(text, j).end()
+        if j >= n or text[j] != ":":
+            return None, j, "colon"
+        return key, ws(text, j + 1).end(), ""
+
     while True:
         if i >= n:
             return fail("value", i)
@@ -84,17 +97,10 @@ def _iterparse(
                     value: Any = hook([])
                     i = j + 1
                 else:
-                    if j >= n or text[j] != '"':
-                        return fail("key", j)
-                    try:
-                        key, j = _scanstring(text, j + 1)
-                    except JSONDecodeError as error:
-                        return fail(_kind(error.msg), error.pos)
-                    j = ws(text, j).end()
-                    if j >= n or text[j] != ":":
-                        return fail("colon", j)
+                    key, i, wrong = read_key(j)
+                    if key is None:
+                        return fail(wrong, i)
                     stack.append([True, [], key])
-                    i = ws(text, j + 1).end()
                     continue
             else:
                 if j < n and text[j] == "]":
@@ -151,18 +157,10 @@ def _iterparse(
             if frame[0]:
                 frame[1].append((frame[2], value))
                 if c == ",":
-                    j = ws(text, i + 1).end()
-                    if j >= n or text[j] != '"':
-                        return fail("key", j)
-                    try:
-                        key, j = _scanstring(text, j + 1)
-                    except JSONDecodeError as error:
-                        return fail(_kind(error.msg), error.pos)
-                    j = ws(text, j).end()
-                    if j >= n or text[j] != ":":
-                        return fail("colon", j)
+                    key, i, wrong = read_key(ws(text, i + 1).end())
+                    if key is None:
+                        return fail(wrong, i)
                     frame[2] = key
-                    i = ws(text, j + 1).end()
                     break
                 if c == "}":
                     value = hook(frame[1])

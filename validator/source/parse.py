@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class _NonFinite(Exception):
-    pass
+    """``NaN``/``Infinity`` in the text: not JSON, so the careful parser diagnoses it."""
 
 
 def _reject_constant(name: str) -> Any:
