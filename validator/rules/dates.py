@@ -61,8 +61,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Iterator
+from functools import lru_cache, wraps
+from typing import Any, Callable, Iterator, ParamSpec
 
 from ..findings import Edit, Finding, Fix, Problem
 from ..urls.template import parse_url_template
@@ -308,19 +308,29 @@ def _is_prose(text: str) -> bool:
             and len(set(stripped)) >= 3)
 
 
-# The problems of a date format depend on its text (and zone) alone, and a file repeats the same few
-# formats in every poller entry: each is worked out once per process (Problems are frozen).
+_Arguments = ParamSpec("_Arguments")
+
+
+def _once_per_arguments(function: Callable[_Arguments, list[Problem]]) -> Callable[_Arguments, list[Problem]]:
+    """The problems of a date format depend on its text (and zone) alone, and a file repeats the same few
+    formats in every poller entry: each is worked out once per process (Problems are frozen), and every
+    caller gets a list of its own."""
+    plain: Callable[..., list[Problem]] = function
+
+    @lru_cache(maxsize=2048)
+    def cached(args: tuple[Any, ...], keywords: tuple[tuple[str, Any], ...]) -> tuple[Problem, ...]:
+        return tuple(plain(*args, **dict(keywords)))
+
+    @wraps(function)
+    def memoised(*args: _Arguments.args, **kwargs: _Arguments.kwargs) -> list[Problem]:
+        return list(cached(args, tuple(kwargs.items())))
+
+    return memoised
+
+
+@_once_per_arguments
 def compile_problems(fmt: str) -> list[Problem]:
     """CE401/CE402/CE403 for one ``*DateFormat`` value (offsets into ``fmt``); [] when it compiles."""
-    return list(_compile_problems(fmt))
-
-
-@lru_cache(maxsize=2048)
-def _compile_problems(fmt: str) -> tuple[Problem, ...]:
-    return tuple(_compile_problems_of(fmt))
-
-
-def _compile_problems_of(fmt: str) -> list[Problem]:
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
 
@@ -386,19 +396,15 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
     ``printing``: the pattern prints the last poll time (a URL macro), else it parses record dates.
     ``zone``: where the pattern is printed or parsed, None when unknown.
     """
-    return list(_pattern_problems(pattern.text, zone, printing))
+    return _problems_of_pattern(pattern.text, zone=zone, printing=printing)
 
 
-@lru_cache(maxsize=2048)
-def _pattern_problems(text: str, zone: _Zone | None, printing: bool) -> tuple[Problem, ...]:
+@_once_per_arguments
+def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> list[Problem]:
     from ..dates.pattern import compile_pattern
-
-    return tuple(_pattern_problems_of(compile_pattern(text), zone=zone, printing=printing))
-
-
-def _pattern_problems_of(pattern: Any, *, zone: _Zone | None, printing: bool) -> list[Problem]:
     from .zones import is_utc
 
+    pattern = compile_pattern(text)
     tokens = pattern.tokens
     fields = [t for t in tokens if t.is_field]
     letters = {t.letter for t in fields}
@@ -577,21 +583,13 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
     return None
 
 
+@_once_per_arguments
 def format_problems(fmt: str, *, zone_id: str | None = None, updated: bool = True) -> list[Problem]:
     """Every CE4xx problem of one record date format parsed in ``zone_id``.
 
     ``updated``: the format is ``updatedDateFormat`` (the date compared with the last poll time),
     else ``createdDateFormat``, whose lack of a time only affects created/updated labels.
     """
-    return list(_format_problems(fmt, zone_id, updated))
-
-
-@lru_cache(maxsize=2048)
-def _format_problems(fmt: str, zone_id: str | None, updated: bool) -> tuple[Problem, ...]:
-    return tuple(_format_problems_of(fmt, zone_id=zone_id, updated=updated))
-
-
-def _format_problems_of(fmt: str, *, zone_id: str | None, updated: bool) -> list[Problem]:
     from ..dates.pattern import compile_pattern
 
     problems = compile_problems(fmt)
