@@ -375,13 +375,15 @@ def _validator(ref: str) -> Draft202012Validator:
     return _compiled(ref, registry())
 
 
-def _compiled(ref: str, schemas: Registry) -> Draft202012Validator:
-    """A validator of the schema ``ref`` names, its references followed once here rather than on every use."""
+def _compiled(ref: str, schemas: Registry, *, follow: bool = True) -> Draft202012Validator:
+    """A validator of the schema ``ref`` names, its references followed once here rather than on every use
+    (``follow=False``: through the registry, as written)."""
     from jsonschema import Draft202012Validator
 
     from .schema_refs import inline_refs
 
-    return Draft202012Validator(inline_refs(ref, schemas) or {"$ref": ref}, registry=schemas)
+    followed = inline_refs(ref, schemas) if follow else None
+    return Draft202012Validator(followed or {"$ref": ref}, registry=schemas)
 
 
 # ---------------------------------------------------------------------------------------- validation
@@ -427,17 +429,13 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
 @lru_cache(maxsize=64)
 def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -> Draft202012Validator:
     from referencing import Resource
-
     from referencing.jsonschema import DRAFT202012
 
     uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
     resource = Resource.from_contents(schema, default_specification=DRAFT202012)  # no $schema: 2020-12
     with_overlay = registry().with_resource(uri, resource)
-    if schema.get("$schema", _DIALECT) != _DIALECT:  # another draft's rules ($ref siblings...): as written
-        from jsonschema import Draft202012Validator
-
-        return Draft202012Validator({"$ref": uri + fragment}, registry=with_overlay)
-    return _compiled(uri + fragment, with_overlay)
+    # another draft keeps its own rules ($ref siblings ignored...): validated as written
+    return _compiled(uri + fragment, with_overlay, follow=schema.get("$schema", _DIALECT) == _DIALECT)
 
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
