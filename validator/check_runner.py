@@ -248,15 +248,19 @@ def run_check(
 def _in_report_order(jobs: list[Job]) -> bool:
     """Whether the files are in the order reports list them (by path, each once), so that printing each file
     as it is checked gives the same output as printing them all at the end."""
-    def as_reported(name: str) -> str:
-        if name.isascii():
-            return name
-        from .masking import printable
+    if any(item.path is None for item, _config, _options in jobs):
+        return False
+    shown = [_as_reported(item.shown) for item, _config, _options in jobs]
+    return all(a < b for a, b in zip(shown, shown[1:]))
 
-        return printable(name)
 
-    shown = [as_reported(item.shown) if item.path is not None else None for item, _config, _options in jobs]
-    return all(path is not None for path in shown) and all(a < b for a, b in zip(shown, shown[1:]))  # type: ignore[operator]
+def _as_reported(shown: str) -> str:
+    """A file name as reports show it: a name that is not UTF-8 with escapes."""
+    if shown.isascii():
+        return shown
+    from .masking import printable
+
+    return printable(shown)
 
 
 def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
@@ -464,7 +468,7 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
             return file_report(FileReport, shown, None, kept)
         if checked is not None:
             return file_report(FileReport, shown, checked.masked_text(), kept)
-        return file_report(FileReport, shown, masked_text(data, shown, options), kept)
+        return file_report(FileReport, shown, _masked_text(data, shown, options), kept)
 
     return findings, report
 
@@ -475,8 +479,8 @@ def _is_page(shown: str) -> bool:
     return is_page(shown)
 
 
-def masked_text(data: bytes, shown: str, options: Options) -> MaskedText:
-    """The text of a file with its secrets masked (for excerpts of findings that came from a cache or worker)."""
+def _masked_text(data: bytes, shown: str, options: Options) -> MaskedText:
+    """The text of a file with its secrets masked (for excerpts of findings that came from the cache)."""
     from .engine import secrets_of
     from .source import load_source
 
@@ -493,10 +497,7 @@ def _skip_unparsed(shown: str) -> Finding:
 
 def file_report(factory: type[FileReport], shown: str, text: MaskedText | None, kept: list[Finding]) -> FileReport:
     """The reporter's view of one file: its masked lines (for excerpts) and whether it was skipped."""
-    if not shown.isascii():  # a file name that is not UTF-8 is shown with escapes
-        from .masking import printable
-
-        shown = printable(shown)
+    shown = _as_reported(shown)
     skipped = next((f.message for f in kept if f.rule == "CE090"), None)
     if text is None:
         return factory(path=shown, lines=(), skipped=skipped)
