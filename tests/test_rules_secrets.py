@@ -106,3 +106,57 @@ def test_rule_examples():
 
 def test_corpus_counts(corpus):
     compare_with_expected(corpus_counts(corpus, "CE75"), "secrets")
+
+
+def _within_one_edit(word: str, target: str) -> bool:
+    """Optimal string alignment distance <= 1, by the textbook table: the reference for the fast check."""
+    rows = [[i + j if i * j == 0 else 0 for j in range(len(target) + 1)] for i in range(len(word) + 1)]
+    for i in range(1, len(word) + 1):
+        for j in range(1, len(target) + 1):
+            cost = word[i - 1] != target[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and word[i - 1] == target[j - 2] and word[i - 2] == target[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1] <= 1
+
+
+def _near(target: str):
+    """Words one or two edits from ``target`` (and some far from it): where the fast check could go wrong."""
+    from hypothesis import strategies as st
+
+    letters = st.sampled_from("secrtpaswodhilnx")
+
+    def edited(draw_ops):
+        word = list(target)
+        for op, at, letter in draw_ops:
+            at = at % (len(word) + 1)
+            if op == "insert":
+                word.insert(at, letter)
+            elif word and op == "delete":
+                del word[min(at, len(word) - 1)]
+            elif word and op == "change":
+                word[min(at, len(word) - 1)] = letter
+            elif len(word) > 1 and op == "swap":
+                at = min(at, len(word) - 2)
+                word[at], word[at + 1] = word[at + 1], word[at]
+        return "".join(word)
+
+    ops = st.lists(st.tuples(st.sampled_from(["insert", "delete", "change", "swap"]), st.integers(0, 12), letters),
+                   max_size=2)
+    return st.one_of(ops.map(edited), st.text(alphabet="secrtpaswodhilnx", max_size=12))
+
+
+@pytest.mark.parametrize("target", ["password", "passphrase", "secret", "credential"])
+def test_one_edit_check_agrees_with_the_edit_distance_table(target):
+    from hypothesis import given, settings
+
+    from validator.vocabulary.secrets import _one_edit_away
+
+    @settings(max_examples=400, deadline=None)
+    @given(_near(target))
+    def agrees(word):
+        assert _one_edit_away(word, target) == _within_one_edit(word, target), word
+
+    agrees()
+    assert _one_edit_away("secert", "secret") and _one_edit_away("pasword", "password")
+    assert not _one_edit_away("sceert", "secret") and not _one_edit_away("resource", "password")

@@ -156,8 +156,13 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
 def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too."""
+    verdicts: dict[str, bool] = {}  # the same keys come back in every poller entry
     for match in _KEY.finditer(text):
-        if not _is_secret(match.group("key"), extra_keys):
+        key = match.group("key")
+        secret = verdicts.get(key)
+        if secret is None:
+            secret = verdicts[key] = _is_secret(key, extra_keys)
+        if not secret:
             continue
         gap = _GAP.match(text, match.end())
         start = gap.end() if gap else match.end()

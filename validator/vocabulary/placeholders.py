@@ -128,8 +128,9 @@ def _is_sample_name(text: str) -> bool:
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
     return any(w in _SAMPLE_WORDS for w in words) and not any(
         len(w) >= 8 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
-# A cheap test first: a string without any of these holds no placeholder (secret values aside).
-_TRIGGER = re.compile(r"<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|xxx|XXX|^\*")
+# A cheap test first: a string without any of these holds no placeholder (secret values aside).  The masks
+# are the mask pattern itself: a date format's ``XXX`` (an offset) does not start the whole search.
+_TRIGGER = re.compile(r"<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|^\*|" + _X_MASK.pattern)
 # Spans that are never placeholders: environment references and URL macros.
 _PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
 
