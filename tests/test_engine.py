@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import validator
 from validator.engine import check
 from validator.kinds import detect_kind, find_pollers
 
