@@ -41,7 +41,7 @@ class Entry:
     pointer: str
 
     def child(self, *keys: str) -> str:
-        return self.pointer + "".join("/" + escape_pointer_token(k) for k in keys)
+        return "/".join((self.pointer, *map(escape_pointer_token, keys)))
 
 
 @dataclass
@@ -127,8 +127,16 @@ class Context:
         return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
                           severity=severity, fix=fix)
 
-    def problem(self, problem: Problem, *, source: Source | None = None, pointer: str = "") -> Finding:
-        """Place a :class:`Problem` found inside the string value at ``pointer``."""
+    def problem(self, problem: Problem, *, source: Source | None = None, pointer: str = "",
+                value: str | None = None) -> Finding:
+        """Place a :class:`Problem` found inside the string value at ``pointer``.
+
+        With ``value``, the string it was found in, a problem spanning all of it (and with no fix) points at the
+        whole JSON string, quotes included.
+        """
+        if value is not None and problem.start <= 0 and problem.end >= len(value) and problem.fix is None:
+            return self.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer,
+                                help=problem.help, severity=problem.severity)
         return self.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer,
                             sub=(problem.start, problem.end), help=problem.help, severity=problem.severity,
                             fix=problem.fix)

@@ -28,8 +28,9 @@ class DatePattern:
     def __repr__(self) -> str:
         return f"DatePattern({self.text!r})"
 
-    @property
+    @cached_property
     def fields(self) -> tuple[Token, ...]:
+        """The tokens that are date fields (the others are literal text)."""
         return tuple(t for t in self.tokens if t.is_field)
 
     def format(self, instant: datetime | int, zone: str = "GMT") -> str:

@@ -28,6 +28,7 @@ __all__ = [
     "ZoneDataVersion",
     "available_ids",
     "data_version",
+    "is_utc",
     "resolve_zone",
     "zone_strings",
 ]
@@ -375,6 +376,12 @@ def resolve_zone(zone_id: str) -> ZoneResolution:
     ms = minutes * 60_000
     zone = JavaZone(custom_id, ms, False, (custom_id,) * 4, [], [(ms, 0)])
     return ZoneResolution(zone_id, custom_id, True, zone)
+
+
+def is_utc(zone_id: str) -> bool:
+    """Whether Java's zone for ``zone_id`` is always at offset 0 (unknown ids count: Java uses GMT)."""
+    zone = resolve_zone(zone_id).zone
+    return zone.raw_offset_ms == 0 and not zone.uses_daylight and zone.offsets_at(0) == (0, 0)
 
 
 def available_ids() -> tuple[str, ...]:

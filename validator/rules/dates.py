@@ -65,6 +65,9 @@ from functools import lru_cache, wraps
 from typing import Any, Callable, Iterator, ParamSpec
 
 from ..findings import Edit, Finding, Fix, Problem
+from ..dates.pattern import compile_pattern, format_date
+from ..dates.tokens import PatternError
+from ..dates.zones import is_utc, resolve_zone
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule
@@ -331,8 +334,6 @@ def _once_per_arguments(function: Callable[_Arguments, list[Problem]]) -> Callab
 @_once_per_arguments
 def compile_problems(fmt: str) -> list[Problem]:
     """CE401/CE402/CE403 for one ``*DateFormat`` value (offsets into ``fmt``); [] when it compiles."""
-    from ..dates.pattern import compile_pattern
-    from ..dates.tokens import PatternError
 
     if fmt in SPECIAL_FORMATS:
         if SPECIAL_FORMATS[fmt]:
@@ -379,7 +380,6 @@ def compile_problems(fmt: str) -> list[Problem]:
 
 
 def _zone_of(zone_id: str) -> Any:
-    from ..dates.zones import resolve_zone
 
     return resolve_zone(zone_id).zone
 
@@ -401,8 +401,6 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
 
 @_once_per_arguments
 def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> list[Problem]:
-    from ..dates.pattern import compile_pattern
-    from .zones import is_utc
 
     pattern = compile_pattern(text)
     tokens = pattern.tokens
@@ -590,7 +588,6 @@ def format_problems(fmt: str, *, zone_id: str | None = None, updated: bool = Tru
     ``updated``: the format is ``updatedDateFormat`` (the date compared with the last poll time),
     else ``createdDateFormat``, whose lack of a time only affects created/updated labels.
     """
-    from ..dates.pattern import compile_pattern
 
     problems = compile_problems(fmt)
     if problems or fmt in SPECIAL_FORMATS:
@@ -622,7 +619,6 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
     if first == second:
         return True
     try:
-        from ..dates.pattern import format_date
 
         return all(format_date(first, ms, zone_id) == format_date(second, ms, zone_id) for ms in _SAMPLES_MS)
     except Exception:  # noqa: BLE001 - a pattern the formatter cannot print is simply "different"
@@ -638,8 +634,6 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     value = entry.value
     config = value.get("datesConfiguration")
     config = config if isinstance(config, dict) else None
-    from .zones import place
-
     if config is not None:
         formats: dict[str, str] = {}
         for format_key, zone_key, _field in FORMAT_KEYS:
@@ -649,9 +643,9 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
             formats[format_key] = fmt
             zone = config.get(zone_key)
             zone_id = zone if isinstance(zone, str) and not find_placeholders(zone) else None
-            pointer = entry.child("datesConfiguration", format_key)
             for problem in format_problems(fmt, zone_id=zone_id, updated=format_key == "updatedDateFormat"):
-                yield place(ctx, problem, fmt, source=entry.source, pointer=pointer)
+                yield ctx.problem(problem, source=entry.source, pointer=entry.child("datesConfiguration", format_key),
+                                  value=fmt)
         updated, created = formats.get("updatedDateFormat"), formats.get("createdDateFormat")
         field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
         if (updated and created and updated != created and isinstance(field_u, str) and field_u.strip()

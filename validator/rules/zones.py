@@ -46,13 +46,17 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Finding, Problem
-from . import rule_for
+from ..dates.pattern import compile_pattern
+from ..dates.tokens import PatternError
+from ..dates.zones import available_ids, is_utc, resolve_zone
+from ..urls.template import parse_url_template
+from ..vocabulary.placeholders import find_placeholders
+from .dates import condition_field, dated_side, field_name, macro_zone_of
 from .base import Rule
 
 if TYPE_CHECKING:
     from ..dates.analysis import PatternFacts
     from ..engine import Context, Entry
-    from ..source import Source
 
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
@@ -212,17 +216,8 @@ _OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?
 _UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 
-def is_utc(zone_id: str) -> bool:
-    """Whether Java's zone for ``zone_id`` is always at offset 0 (unknown ids count: Java uses GMT)."""
-    from ..dates.zones import resolve_zone
-
-    zone = resolve_zone(zone_id).zone
-    return zone.raw_offset_ms == 0 and not zone.uses_daylight and zone.offsets_at(0) == (0, 0)
-
-
 def suggest_zone(zone_id: str) -> str | None:
     """The known Java id ``zone_id`` most likely meant, or None."""
-    from ..dates.zones import available_ids, resolve_zone
 
     text = zone_id.strip()
     if text != zone_id and text and resolve_zone(text).known:
@@ -249,8 +244,6 @@ def suggest_zone(zone_id: str) -> str | None:
 
 def zone_problems(zone_id: str) -> list[Problem]:
     """The CE5xx problems of one ``*DateTimezone`` value (offsets relative to the string)."""
-    from ..dates.zones import resolve_zone
-    from ..vocabulary.placeholders import find_placeholders
 
     end = len(zone_id)
     if zone_id == "":
@@ -306,7 +299,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if value == "" and not config.get(f"{side}DateField") and not config.get(f"{side}DateFormat"):
                 continue  # the Element Builder's empty form: the zone applies to nothing (CE304 covers the pair)
             for problem in zone_problems(value):
-                yield place(ctx, problem, value, source=entry.source, pointer=f"{pointer}/{key}")
+                yield ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
         yield from _macro_zone_findings(ctx, entry, config)
 
 
@@ -327,12 +320,6 @@ def _hours(gaps: list[int]) -> str:
 
 
 def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> Iterator[Finding]:
-    from ..dates.pattern import compile_pattern
-    from ..dates.tokens import PatternError
-    from ..dates.zones import resolve_zone
-    from ..urls.template import parse_url_template
-    from ..vocabulary.placeholders import find_placeholders
-    from .dates import condition_field, dated_side, field_name, macro_zone_of
 
     url = entry.value.get("url")
     if not isinstance(url, str) or "${" not in url:
@@ -378,9 +365,3 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
                                "or add the offset (`XXX`) to both patterns")
 
 
-def place(ctx: Context, problem: Problem, value: str, *, source: Source, pointer: str) -> Finding:
-    """Place ``problem``: a problem spanning all of ``value`` points at the whole JSON string, quotes included."""
-    if problem.start <= 0 and problem.end >= len(value) and problem.fix is None:
-        return ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=pointer, help=problem.help,
-                           severity=problem.severity)
-    return ctx.problem(problem, source=source, pointer=pointer)

@@ -39,8 +39,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..dates.pattern import DatePattern, compile_pattern
+from ..dates.tokens import PatternError
+from ..dates.zones import available_ids, resolve_zone
+from ..findings import Edit, Fix
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import (
@@ -53,9 +57,6 @@ from .pieces import (
     lex_url,
     mask,
 )
-
-if TYPE_CHECKING:
-    from ..dates.pattern import DatePattern
 
 __all__ = [
     "DATE_KINDS",
@@ -94,6 +95,10 @@ _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 #: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
 _CEQL_VALUE = re.compile("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
 _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
+_DESCRIPTOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FORMAT_IN_ZONE = re.compile(r"yy|MM|dd|HH|'")
+_BRACE = re.compile(r"[{}]")
+_PATH_VARIABLE = re.compile(r"\{([A-Za-z_][\w.\-]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +238,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=1024)
 def _looks_like_prose(fmt: str) -> bool:
     """Two or more unquoted words of three or more different letters: a description, not a pattern."""
     unquoted = re.sub(r"'(?:[^']|'')*'", " ", fmt)
@@ -243,8 +249,6 @@ def _looks_like_prose(fmt: str) -> bool:
 def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int,
                   kind: str) -> DatePattern | None:
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
-    from ..dates.pattern import compile_pattern
-    from ..dates.tokens import PatternError
 
     stripped = fmt.strip()
     if not stripped:
@@ -304,7 +308,6 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         end = start + len(zone)
     if _OFFSET_ZONE.fullmatch(zone):
         return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
-    from ..dates.zones import available_ids, resolve_zone
 
     if resolve_zone(zone).known:
         return
@@ -318,7 +321,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
 def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None:
     """Read one ``${...}``; returns the Macro the platform substitutes, or None (problems recorded)."""
     body_start, body = start + 2, raw[2:-1]
-    match = re.match(r"[A-Za-z_][A-Za-z0-9_]*", body)
+    match = _DESCRIPTOR.match(body)
     descriptor = match.group(0) if match else ""
     rest = body[len(descriptor):]
     if not body.strip():
@@ -369,7 +372,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         zone, fmt = split
         zone_start = args_start
         fmt_start = zone_start + len(zone) + 1
-        if re.search(r"yy|MM|dd|HH|'", zone):
+        if _FORMAT_IN_ZONE.search(zone):
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
                     help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
@@ -380,8 +383,6 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
 
 def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
     """``${yyyy-MM-dd...}`` or ``${518862600}``: no descriptor at all."""
-    from ..dates.pattern import compile_pattern
-    from ..dates.tokens import PatternError
 
     stripped = body.strip()
     if stripped.isdigit():
@@ -403,8 +404,6 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
 
 def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str | None, start: int,
                         end: int) -> None:
-    from ..dates.pattern import compile_pattern
-    from ..dates.tokens import PatternError
 
     if args is None:
         try:
@@ -417,7 +416,6 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     suggestion = _did_you_mean(descriptor, MACRO_KINDS)
     desc_end = start + 2 + len(descriptor)
     if suggestion:
-        from ..findings import Edit, Fix
 
         # `DateTimeZone` differs only in case: what was meant is certain; another spelling is a guess
         fix = Fix(f"write `{suggestion}`", (Edit(start + 2, desc_end, suggestion),),
@@ -440,10 +438,13 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
 def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables: list[PathVariable]) -> None:
     """``{name}`` variables and stray braces in ``masked[lo:hi]`` (macros and ``{{...}}`` already masked)."""
     i = lo
-    while i < hi:
-        c = masked[i]
+    while True:
+        brace = _BRACE.search(masked, i, hi)  # the characters between braces need nothing
+        if brace is None:
+            return
+        i, c = brace.start(), brace.group()
         if c == "{":
-            m = re.compile(r"\{([A-Za-z_][\w.\-]*)\}").match(masked, i, hi)
+            m = _PATH_VARIABLE.match(masked, i, hi)
             if m:
                 variables.append(PathVariable(m.group(1), i, m.end()))
                 i = m.end()
@@ -540,12 +541,10 @@ def _plus_risk(macro: Macro, server_zone: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _plus_risk_of(kind: str, zone_text: str | None, fmt: str | None, server_zone: str) -> bool:
-    from ..dates.pattern import compile_pattern
 
     macro = Macro(kind, zone_text, fmt, compile_pattern(fmt or ""), 0, 0, None)
     if macro.pattern is None:
         return False
-    from ..dates.zones import resolve_zone
 
     if macro.kind == "gmtDate":
         zone_id = "GMT"
