@@ -77,7 +77,7 @@ def test_wheel_contents(wheel):
         assert f"validator/schemas/{schema}" in names, schema
     assert "validator/reporters/__init__.py" in names and "validator/config.py" in names
     assert not any(n.startswith(("tests/", "schemas/")) for n in names)
-    assert "ce-validator = validator.cli:main" in scripts
+    assert "ce-validator = validator.cli:entry" in scripts
 
 
 def test_version(venv, tmp_path):
