@@ -226,3 +226,28 @@ def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
             [(m.group("key"), m.end()) for m in readable.finditer(text)]
 
     same()
+
+
+_READABLE_TEXT_QUERY = r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?P<value>[^&#;\s'\"\\<>]+)"
+
+
+def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
+    """``masking._TEXT_QUERY`` takes the separator into the match for speed; the look-behind pattern it
+    replaced must find the same names and values in any text."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from validator import masking
+
+    readable = re.compile(_READABLE_TEXT_QUERY)
+    pieces = st.sampled_from(["?", "&", ";", "=", "#", " ", "'", '"', "\\", "<", ">", "a", "key", "x.y", "-", "_",
+                              "9", "apiKey", "v", "%2B", "\n"])
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(pieces, max_size=30).map("".join))
+    def same(text: str) -> None:
+        assert [(m.span("name"), m.span("value")) for m in masking._TEXT_QUERY.finditer(text)] == \
+            [(m.span("name"), m.span("value")) for m in readable.finditer(text)]
+
+    same()

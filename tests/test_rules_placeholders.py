@@ -145,3 +145,32 @@ def test_corpus_labels_are_found(corpus):
 
 def test_corpus_counts(corpus):
     compare_with_expected(corpus_counts(corpus, "CE70"), "placeholders")
+
+
+def test_the_quick_trigger_never_hides_a_placeholder():
+    """``find_placeholders`` skips the full search when its quick trigger does not match: it must find
+    exactly what the full search finds, in every kind of string."""
+    from hypothesis import example, given, settings
+    from hypothesis import strategies as st
+
+    from validator.vocabulary.placeholders import _find
+
+    cores = st.sampled_from(["<", ">", "&lt;", "&gt;", "{{", "}}", "{%", "%}", "_HERE", "YOUR_", "INSERT_", "ENTER_",
+                             "REPLACE_", "PUT_", "your-", "your_", "x", "X", "xxx", "XXX", "xxxx", "XXXX", "*", "****",
+                             "-", "_", ".", ":", "/", "{", "}", "API", "KEY", "NAME"])
+    plain = st.sampled_from(["a", "Z", " ", "'", "\n", "yyyy", "ss", "$", "1", "name", "MM-dd"])
+    mixed = st.lists(st.one_of(cores, plain), max_size=12).map("".join)
+    one_core = st.tuples(st.lists(plain, max_size=4), st.lists(cores, min_size=1, max_size=2),
+                         st.lists(plain, max_size=4)).map(lambda parts: "".join(parts[0] + parts[1] + parts[2]))
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.one_of(mixed, one_core), st.booleans())
+    @example("a XXXX", False)
+    @example("ss xxxx", False)
+    @example("1-XXX", False)
+    @example("****", True)
+    @example("<name>", False)
+    def same(value, date_format):
+        assert find_placeholders(value, date_format=date_format) == list(_find(value, False, date_format)), value
+
+    same()

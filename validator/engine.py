@@ -53,6 +53,7 @@ class Context:
     kind: Kind
     options: Options
     pollers: list[tuple[PollerRef, Source]] = field(default_factory=list)  # (ref, Source holding the poller map)
+    _entries: list[Entry] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> str | None:
@@ -79,7 +80,13 @@ class Context:
         return key if isinstance(key, str) else None
 
     def entries(self) -> Iterator[Entry]:
-        """Every poller resource whose entry is an object (:func:`validator.kinds.poller_entries`)."""
+        """Every poller resource whose entry is an object (:func:`validator.kinds.poller_entries`); found once
+        per check, for all the rules that ask."""
+        if self._entries is None:
+            self._entries = list(self._find_entries())
+        return iter(self._entries)
+
+    def _find_entries(self) -> Iterator[Entry]:
         sources = {ref: source for ref, source in self.pollers}
 
         def decoded(value: Any, ref: PollerRef) -> Any:

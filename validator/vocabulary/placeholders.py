@@ -128,9 +128,11 @@ def _is_sample_name(text: str) -> bool:
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
     return any(w in _SAMPLE_WORDS for w in words) and not any(
         len(w) >= 8 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
-# A cheap test first: a string without any of these holds no placeholder (secret values aside).  The masks
-# are the mask pattern itself: a date format's ``XXX`` (an offset) does not start the whole search.
-_TRIGGER = re.compile(r"<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|^\*|" + _X_MASK.pattern)
+# A cheap test first: a string without any of these (or a leading ``*``) holds no placeholder (secret values
+# aside).  The masks are the mask pattern itself: a date format's ``XXX`` (an offset) does not start the
+# whole search.  The lookahead lists the characters they start with, so the regex engine skips to those.
+_TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|"
+                      + _X_MASK.pattern + ")")
 # Spans that are never placeholders: environment references and URL macros.
 _PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
 
@@ -162,7 +164,7 @@ def find_placeholders(text: str, *, credential: bool = False, date_format: bool 
     ``date_format``: ``text`` is a date pattern (``XXXX`` is an offset field there, not a mask).
     Strings longer than 100,000 characters are not searched.
     """
-    if not text or len(text) > 100_000 or not (credential or _TRIGGER.search(text)):
+    if not text or len(text) > 100_000 or not (credential or text[0] == "*" or _TRIGGER.search(text)):
         return []
     return list(_find(text, credential, date_format))
 
