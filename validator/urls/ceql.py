@@ -99,6 +99,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
+_LITERALS = {"true": "boolean", "false": "boolean", "null": "null"}
 _KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
 _KEYWORD_INITIALS = frozenset("aonlitfAONLITF")
 _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
@@ -125,22 +126,22 @@ def _lexer() -> Any:
         m = _TOKEN.match(text, loc)
         if m is None:
             return None
-        kind = m.lastgroup or ""
-        return (kind, m.group(kind), m.start(kind), m.end()), m.end()
+        kind = group = m.lastgroup or ""
+        token = m.group(group)
+        if kind == "word":  # a keyword, a literal or a number is read as a word, then named
+            lowered = token.lower()
+            if lowered in _KEYWORDS:
+                kind = _LITERALS.get(lowered, lowered)
+            elif _NUMBER.fullmatch(token):
+                kind = "number"
+        return (kind, token, m.start(group), m.end()), m.end()
 
     return run_token(step, what="CEQL tokens")
 
 
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
-    result = []
-    for name, text, start, end in _lexer().parse_string(masked):
-        if name == "word" and text.lower() in _KEYWORDS:
-            lowered = text.lower()
-            name = {"true": "boolean", "false": "boolean", "null": "null"}.get(lowered, lowered)
-        elif name == "word" and _NUMBER.fullmatch(text):
-            name = "number"
-        result.append((name, text, start, end))
-    return result
+    tokens: list[tuple[str, str, int, int]] = _lexer().parse_string(masked).as_list()
+    return tokens
 
 
 class _Add(Protocol):
