@@ -251,3 +251,58 @@ def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
             [(m.span("name"), m.span("value")) for m in readable.finditer(text)]
 
     same()
+
+
+def test_scrubbing_with_many_secrets_matches_trying_each_one():
+    """Past a few secrets, a finding's text is scrubbed through an index of the values' first characters; it
+    must give exactly what trying every value in turn gives (those the text holds, longest first), and a fix
+    must be kept or dropped exactly as by comparing it with every span."""
+    from hypothesis import given, settings, strategies as st
+
+    from validator.masking import MASK, Secrets
+
+    alphabet = "ab*c-1"
+    values = st.lists(st.text(alphabet, min_size=1, max_size=7), min_size=17, max_size=40, unique=True)
+    spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1])),
+                     min_size=17, max_size=40)
+
+    def each(ordered: tuple[str, ...], message: str) -> str:
+        for value in [value for value in ordered if value in message]:
+            if value in message:
+                message = message.replace(value, MASK)
+        return message
+
+    @settings(max_examples=400, deadline=None)
+    @given(values, spans, st.lists(st.text(alphabet, max_size=30), min_size=1, max_size=5),
+           st.lists(st.tuples(st.integers(0, 70), st.integers(0, 8)), min_size=1, max_size=5))
+    def same(found, places, messages, edits):
+        ordered = tuple(sorted(found, key=len, reverse=True))
+        secrets = Secrets(spans=tuple(sorted(places)), values=ordered)
+        few = Secrets(spans=secrets.spans, values=ordered[:16])
+        for message in messages:
+            assert secrets.scrub(message) == each(ordered, message), message
+            assert few.scrub(message) == each(ordered[:16], message), message
+        for start, length in edits:
+            end = start + length
+            assert secrets._touches(start, end) == any(s < end and start < e for s, e in places)
+
+    same()
+
+
+def test_scrubbing_does_not_try_every_secret_for_every_finding():
+    """A file with a credential in each of thousands of poller URLs: each finding is scrubbed without a pass
+    over all the secrets (counted, not timed)."""
+    from validator.masking import Secrets
+
+    class Counted(tuple):
+        passes = 0
+
+        def __iter__(self):
+            Counted.passes += 1
+            return super().__iter__()
+
+    values = Counted(sorted((f"key{i}secret" for i in range(5000)), key=len, reverse=True))
+    secrets = Secrets(spans=tuple((i * 20, i * 20 + 9) for i in range(5000)), values=values)
+    for i in range(2000):
+        assert secrets.scrub(f"the URL sends key{i}secret in the query") == "the URL sends **** in the query"
+    assert Counted.passes <= 3  # building the index, not once per message

@@ -19,7 +19,8 @@ placeholders and masks, which hold nothing secret and which other findings point
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator, NewType
 
 from .vocabulary.placeholders import is_env_reference
@@ -54,12 +55,54 @@ _TEXT_QUERY = re.compile(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?P<value>[^&#
 _SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
+# Up to this many values (or spans) a finding is scrubbed by trying each; past it, through a _SecretIndex.
+_FEW_VALUES = 16
+
+
+class _SecretIndex:
+    """The secrets of a file with many of them (a poller URL with a credential in each of 10,000 entries), so
+    that scrubbing a finding costs the length of its message, not the number of secrets times it."""
+
+    __slots__ = ("_by_prefix", "_short", "_rank", "_starts", "_reach")
+
+    def __init__(self, values: tuple[str, ...], spans: tuple[tuple[int, int], ...]) -> None:
+        self._rank = {value: rank for rank, value in enumerate(values)}
+        self._by_prefix: dict[str, list[str]] = {}
+        self._short = [value for value in values if len(value) < 3]
+        for value in values:
+            if len(value) >= 3:
+                self._by_prefix.setdefault(value[:3], []).append(value)
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self._reach.append(furthest)
+
+    def values_in(self, message: str) -> list[str]:
+        """The values that occur in ``message``, in the order :attr:`Secrets.values` has them."""
+        found = {value for value in self._short if value in message}
+        by_prefix = self._by_prefix
+        for i in range(len(message) - 2):
+            for value in by_prefix.get(message[i:i + 3], ()):
+                if message.startswith(value, i):
+                    found.add(value)
+        return sorted(found, key=self._rank.__getitem__)
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span: one that starts before ``end`` and ends after ``start``."""
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._reach[before - 1] > start
+
+
 @dataclass(frozen=True, slots=True)
 class Secrets:
     """The secret values of one document: file ``spans`` and the ``values`` as written and decoded."""
 
     spans: tuple[tuple[int, int], ...] = ()
     values: tuple[str, ...] = ()  # longest first, each at least 3 characters
+    _index: _SecretIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def mask(self, text: str) -> MaskedText:
         """``text`` with every character of every span replaced by ``*`` (line breaks kept)."""
@@ -73,16 +116,29 @@ class Secrets:
         return MaskedText("".join(chars))
 
     def scrub(self, message: str | None) -> str | None:
-        """``message`` with every secret value replaced by ``****``."""
+        """``message`` with every secret value it holds replaced by ``****``, longest first (a shorter value
+        is replaced where it is still to be seen: not inside a longer one already masked)."""
         if not message:
             return message
-        for value in self.values:
+        if len(self.values) <= _FEW_VALUES:
+            present = [value for value in self.values if value in message]
+        else:
+            present = self._indexed().values_in(message)
+        for value in present:
             if value in message:
                 message = message.replace(value, MASK)
         return message
 
     def _touches(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans)
+        if len(self.spans) <= _FEW_VALUES:
+            return any(s < end and start < e for s, e in self.spans)
+        return self._indexed().touches(start, end)
+
+    def _indexed(self) -> _SecretIndex:
+        if self._index is None:
+            object.__setattr__(self, "_index", _SecretIndex(self.values, self.spans))
+        assert self._index is not None
+        return self._index
 
     def scrub_finding(self, finding: Finding) -> Finding:
         """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped),
