@@ -109,9 +109,12 @@ def entry() -> NoReturn:
 
     At exit Python frees every object one at a time: about 20 ms after a one-file check, more after a large
     file.  The process ends anyway, so once its output is flushed the command leaves at once, as mypy does.
-    Output that cannot be flushed (a closed pipe, a full device) takes the ordinary exit, with its messages.
+    Output that cannot be flushed (a closed pipe, a full device) takes the ordinary exit, with its messages,
+    and so does a process that a profiler, debugger or coverage tool watches: they write their data at exit.
     """
     code = main()
+    if _watched():
+        sys.exit(code)
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
@@ -119,6 +122,14 @@ def entry() -> NoReturn:
     except (OSError, ValueError):  # ValueError: a closed stream (the language server closes stdout)
         sys.exit(code)
     os._exit(code)
+
+
+def _watched() -> bool:
+    """Whether a profiler, tracer, debugger or coverage tool is attached to this process."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: coverage and debuggers register a tool
+    return monitoring is not None and any(monitoring.get_tool(tool) is not None for tool in range(6))
 
 
 def _quiet_exit_streams() -> None:

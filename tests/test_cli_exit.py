@@ -1,0 +1,82 @@
+"""How the command ends: at once after flushing its output (no interpreter clean-up), except where another
+program runs it or a profiler, debugger or coverage tool watches the process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "sageone-polling.json"
+
+
+def _python(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run Python with a sitecustomize that says when the interpreter's exit handlers run."""
+    (tmp_path / "sitecustomize.py").write_text(
+        'import atexit, sys\natexit.register(lambda: sys.stderr.write("EXIT HANDLERS RAN\\n"))\n')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+           "CE_VALIDATOR_NO_CACHE": "1", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=120)
+
+
+def test_the_command_leaves_at_once_with_all_its_output(tmp_path: Path) -> None:
+    body = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    pollers = body["configuration"]["event.poller.configuration"]
+    entry = next(iter(pollers.values()))
+    for i in range(300):  # enough findings to fill several output buffers
+        pollers[f"copy{i}"] = entry
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(body, indent=2), encoding="utf-8")
+    result = _python(["-m", "validator", "check", "--format", "json", str(big)], tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "EXIT HANDLERS RAN" not in result.stderr
+    report = json.loads(result.stdout)  # complete: every buffer was flushed before leaving
+    assert report["summary"]["total"] == len(report["findings"]) > 300
+
+
+def test_run_by_another_program_it_exits_as_a_script_does(tmp_path: Path) -> None:
+    host = ("import runpy, sys\nsys.argv = ['validator', 'rules']\n"
+            "try:\n    runpy.run_module('validator', run_name='__main__')\n"
+            "except SystemExit as exc:\n    print('caught', exc.code, file=sys.stderr)\n"
+            "print('the host goes on', file=sys.stderr)\n")
+    result = _python(["-c", host], tmp_path)
+    assert result.returncode == 0
+    assert "caught 0" in result.stderr and "the host goes on" in result.stderr
+    assert "EXIT HANDLERS RAN" in result.stderr
+
+
+def test_importing_the_main_module_runs_nothing(tmp_path: Path) -> None:
+    result = _python(["-c", "import validator.__main__; print('imported')"], tmp_path)
+    assert result.returncode == 0 and result.stdout.strip() == "imported", result.stderr
+
+
+def test_a_profiled_run_writes_its_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "run.prof"
+    result = _python(["-m", "cProfile", "-o", str(profile), "-m", "validator", "check", str(EXAMPLE)], tmp_path)
+    assert "CE620" in result.stdout, result.stderr
+    assert profile.is_file() and profile.stat().st_size > 0
+    assert "EXIT HANDLERS RAN" in result.stderr
+
+
+def test_a_watched_process_takes_the_ordinary_exit(tmp_path: Path) -> None:
+    """The console script's entry() under a profiler (cProfile runs the script in its own process) or a tracer
+    (a debugger, coverage): their data is written at exit, so the exit is the ordinary one."""
+    script = tmp_path / "ce_validator_script.py"  # what the installed console script does
+    script.write_text("import sys\nfrom validator.cli import entry\nsys.exit(entry())\n", encoding="utf-8")
+    profile = tmp_path / "run.prof"
+    result = _python(["-m", "cProfile", "-o", str(profile), str(script), "check", str(EXAMPLE)], tmp_path)
+    assert "CE620" in result.stdout, result.stderr
+    assert profile.is_file() and profile.stat().st_size > 0
+
+    traced = ("import sys\nsys.settrace(lambda *args: None)\nsys.argv = ['ce-validator', 'rules']\n"
+              "from validator.cli import entry\nentry()\n")
+    result = _python(["-c", traced], tmp_path)
+    assert result.returncode == 0 and "EXIT HANDLERS RAN" in result.stderr
+
+    plain = "import sys\nsys.argv = ['ce-validator', 'rules']\nfrom validator.cli import entry\nentry()\n"
+    result = _python(["-c", plain], tmp_path)
+    assert result.returncode == 0 and "EXIT HANDLERS RAN" not in result.stderr
