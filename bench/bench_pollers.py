@@ -5,6 +5,7 @@ Usage (from the repository root, in a virtual environment with the project insta
     pip install check-jsonschema          # for the bench only; not a dependency
     python bench/bench_pollers.py                   # 1,000 and 10,000 pollers, 5 paired runs each
     python bench/bench_pollers.py --sizes 1000 10000 30000 --runs 3
+    python bench/bench_pollers.py --credentials     # a credential in every URL: 20,000 secrets at 10,000
 
 Each size gets one instance body whose poller entries all have distinct URLs (five real URL
 shapes with a different resource and value each: CEQL filters, macros in zones, epoch).
@@ -41,11 +42,12 @@ SHAPES = [
 ]
 
 
-def body(n: int) -> dict:
+def body(n: int, *, credentials: bool = False) -> dict:
+    """``n`` pollers; with ``credentials`` each URL also carries a distinct API key and token (secrets to mask)."""
     fmt = "yyyy-MM-dd'T'HH:mm:ssXXX"
     pollers = {
         f"resource{i}": {
-            "url": SHAPES[i % len(SHAPES)].format(i=i),
+            "url": SHAPES[i % len(SHAPES)].format(i=i) + (f"&api_key=k{i}q7Zr2&token=t{i}Lm8Xv" if credentials else ""),
             "idField": "id",
             "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": fmt,
                                    "createdDateField": "created_at", "createdDateFormat": fmt},
@@ -81,13 +83,15 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--credentials", action="store_true",
+                        help="each URL carries a distinct API key and token: thousands of secrets to mask")
     args = parser.parse_args()
     ours, theirs = _tool("ce-validator"), _tool("check-jsonschema")
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         for n in [1, *args.sizes]:
             files[n] = Path(tmp) / f"pollers-{n}.json"
-            files[n].write_text(json.dumps(body(n), indent=2))
+            files[n].write_text(json.dumps(body(n, credentials=args.credentials), indent=2))
         ce = {n: [ours, "check", "--no-cache", "--format", "concise", str(f)] for n, f in files.items()}
         cj = {n: [theirs, "--schemafile", str(SCHEMA), str(f)] for n, f in files.items()}
         cpu(ce[1]), cpu(cj[1])  # bytecode and first-run caches
