@@ -78,3 +78,30 @@ def test_a_fix_survives_the_results_cache(tmp_path, monkeypatch) -> None:
     assert any(f.fix is not None for f in findings)
     cache.store("ab" * 20, findings)
     assert cache.load("ab" * 20, path=None) == findings
+
+
+def test_the_keyword_test_looks_only_at_keywords_with_that_initial() -> None:
+    """``_keyword_at`` tries only the keywords that start with the letter found; it must answer as trying them
+    all does (pyparsing's CaselessKeyword test), whatever the letters around."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from validator.urls.ceql import _IDENT, _KEYWORDS_UPPER, _keyword_at
+
+    def every_keyword(text: str, loc: int) -> bool:
+        if loc and text[loc - 1].upper() in _IDENT:
+            return False
+        return any(text[loc:loc + len(k)].upper() == k
+                   and (loc >= len(text) - len(k) or text[loc + len(k)].upper() not in _IDENT)
+                   for k in _KEYWORDS_UPPER)
+
+    pieces = st.sampled_from(["and", "OR", "Not", "like", "in", "IS", "null", "true", "FALSE", "a", "n", "ı", "ſ",
+                              " ", "_", "$", "1", "(", "'", "x", "é"])
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=6).map("".join), st.integers(0, 12))
+    def same(text: str, loc: int) -> None:
+        loc = min(loc, len(text) - 1)
+        assert _keyword_at(text, loc) == every_keyword(text, loc), (text, loc)
+
+    same()

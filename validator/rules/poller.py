@@ -50,6 +50,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Edit, Finding, Fix
@@ -248,6 +249,7 @@ RULES: list[Rule] = [
 _JSONPATH = re.compile(r"^\s*\$(?:\.\.?|(?=\[)|$)|\[\s*\*\s*\]|\.\*|\[\s*\?\s*\(")
 
 
+@lru_cache(maxsize=1024)  # field paths repeat in every poller entry of a file
 def jsonpath_problem(path: str) -> PathProblem | None:
     """The first JSONPath construct of a field path (``$.``, ``[*]``, ``[?(``), or None for a plain path."""
     match = _JSONPATH.search(path)
@@ -279,6 +281,15 @@ class PathProblem:
 
 def field_path_problems(path: str) -> list[PathProblem]:
     """The syntax mistakes of a field path (``id``, ``user.id``, ``['Modified Time']``, ``items[0].id``)."""
+    return list(_field_path_problems(path))
+
+
+@lru_cache(maxsize=1024)  # field paths repeat in every poller entry of a file
+def _field_path_problems(path: str) -> tuple[PathProblem, ...]:
+    return tuple(_read_field_path(path))
+
+
+def _read_field_path(path: str) -> list[PathProblem]:
     if not path.strip():
         return []
     stripped = path.strip()

@@ -102,6 +102,8 @@ _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
 _LITERALS = {"true": "boolean", "false": "boolean", "null": "null"}
 _KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
 _KEYWORD_INITIALS = frozenset("aonlitfAONLITF")
+_KEYWORDS_BY_INITIAL = {initial: tuple(k for k in _KEYWORDS_UPPER if k[0] == initial)
+                        for initial in {k[0] for k in _KEYWORDS_UPPER}}
 _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -111,7 +113,7 @@ def _keyword_at(text: str, loc: int) -> bool:
     an identifier character)."""
     if loc and text[loc - 1].upper() in _IDENT:
         return False
-    for keyword in _KEYWORDS_UPPER:
+    for keyword in _KEYWORDS_BY_INITIAL.get(text[loc:loc + 1].upper(), ()):
         n = len(keyword)
         if text[loc:loc + n].upper() == keyword and (loc >= len(text) - n or text[loc + n].upper() not in _IDENT):
             return True
