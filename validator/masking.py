@@ -216,20 +216,18 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
 def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too."""
-    verdicts: dict[str, bool] = {}  # the same keys come back in every poller entry
-    for match in _KEY.finditer(text):
-        key = match.group("key")
-        secret = verdicts.get(key)
-        if secret is None:
-            secret = verdicts[key] = _is_secret(key, extra_keys)
-        if not secret:
+    # The keys are listed first, and each distinct one is asked about once (the same keys come back in every
+    # poller entry); the matches are gone through one by one only when a secret key is among them.
+    secret_keys = {key for key in set(_KEY.findall(text)) if _is_secret(key, extra_keys)}
+    for match in _KEY.finditer(text) if secret_keys else ():
+        if match.group("key") not in secret_keys:
             continue
         gap = _GAP.match(text, match.end())
         start = gap.end() if gap else match.end()
         span = _value_extent(text, start)
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
-    if "=" in text:
+    if "=" in text and any(is_credential_parameter(name) for name in {name for name, _ in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
