@@ -45,6 +45,9 @@ MASK = "****"
 # helps, and every word of the file that is not a key fails at once.  (A possessive repeat of one character
 # class is safe on CPython 3.11.0-3.11.2; their bugs were in possessive groups, see source/patterns.py.)
 _KEY = re.compile(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t]*:""")
+# The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
+# lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
+_KEY_BACKWARDS = re.compile(r""":[ \t]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
 _GAP = re.compile(r"(?:[ \t]|\\+[nrt])+")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
@@ -219,7 +222,7 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
     that is not valid JSON (or JSON inside a JSON string) is masked too."""
     # The keys are listed first, and each distinct one is asked about once (the same keys come back in every
     # poller entry); the matches are gone through one by one only when a secret key is among them.
-    secret_keys = {key for key in set(_KEY.findall(text)) if _is_secret(key, extra_keys)}
+    secret_keys = {key for key in _keys_in(text) if _is_secret(key, extra_keys)}
     for match in _KEY.finditer(text) if secret_keys else ():
         if match.group("key") not in secret_keys:
             continue
@@ -232,6 +235,11 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
+
+
+def _keys_in(text: str) -> set[str]:
+    """Every key :data:`_KEY` finds in ``text``."""
+    return {key[::-1] for key in _KEY_BACKWARDS.findall(text[::-1])}
 
 
 def _value_extent(text: str, start: int) -> tuple[int, int] | None:
