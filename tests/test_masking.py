@@ -307,6 +307,11 @@ def test_scrubbing_does_not_try_every_secret_for_every_finding():
         assert secrets.scrub(f"the URL sends key{i}secret in the query") == "the URL sends **** in the query"
     assert Counted.passes <= 3  # building the index, not once per message
 
+    # values sharing their first characters (abc0def, abc1def...) are found by one lookup per length
+    shared = Secrets(values=tuple(sorted((f"abc{i}def" for i in range(3000)), key=len, reverse=True)))
+    assert shared.scrub("sent abc12def and abc2999def, not abcdef") == "sent **** and ****, not abcdef"
+    assert len(shared._indexed()._by_prefix["abc"]) == 4  # lengths 7 to 10, not 3,000 values to try
+
 
 def test_the_keys_read_backwards_are_the_keys_the_key_pattern_finds():
     """Masking lists a text's keys from their colons, reading the text backwards (faster); a key it missed

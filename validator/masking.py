@@ -71,11 +71,13 @@ class _SecretIndex:
 
     def __init__(self, values: tuple[str, ...], spans: tuple[tuple[int, int], ...]) -> None:
         self._rank = {value: rank for rank, value in enumerate(values)}
-        self._by_prefix: dict[str, list[str]] = {}
+        # first three characters -> length -> the values: a message is looked up at each of its positions,
+        # once per length its three characters begin (many values sharing a prefix cost one lookup a length)
+        self._by_prefix: dict[str, dict[int, set[str]]] = {}
         self._short = [value for value in values if len(value) < 3]
         for value in values:
             if len(value) >= 3:
-                self._by_prefix.setdefault(value[:3], []).append(value)
+                self._by_prefix.setdefault(value[:3], {}).setdefault(len(value), set()).add(value)
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
         self._reach: list[int] = []  # the furthest end of the spans up to each one
@@ -89,9 +91,9 @@ class _SecretIndex:
         found = {value for value in self._short if value in message}
         by_prefix = self._by_prefix
         for i in range(len(message) - 2):
-            for value in by_prefix.get(message[i:i + 3], ()):
-                if message.startswith(value, i):
-                    found.add(value)
+            lengths = by_prefix.get(message[i:i + 3])
+            if lengths is not None:
+                found.update(message[i:i + size] for size, same in lengths.items() if message[i:i + size] in same)
         return sorted(found, key=self._rank.__getitem__)
 
     def touches(self, start: int, end: int) -> bool:
