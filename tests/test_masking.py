@@ -228,7 +228,8 @@ def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
     same()
 
 
-_READABLE_TEXT_QUERY = r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?P<value>[^&#;\s'\"\\<>]+)"
+_READABLE_TEXT_QUERY = (r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+                        r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 
 
 def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
@@ -242,7 +243,7 @@ def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
 
     readable = re.compile(_READABLE_TEXT_QUERY)
     pieces = st.sampled_from(["?", "&", ";", "=", "#", " ", "'", '"', "\\", "<", ">", "a", "key", "x.y", "-", "_",
-                              "9", "apiKey", "v", "%2B", "\n"])
+                              "9", "apiKey", "v", "%2B", "\n", "\t", "\\t", '\\"'])
 
     @settings(max_examples=3000, deadline=None)
     @given(st.lists(pieces, max_size=30).map("".join))
@@ -333,3 +334,31 @@ def test_the_keys_read_backwards_are_the_keys_the_key_pattern_finds():
     for size in (199, 200, 201):  # a key is at most 200 characters
         text = f'"{"a" * size}": "v", "b{"c" * (size - 1)}" : 1'
         assert masking._keys_in(text) == {m.group("key") for m in masking._KEY.finditer(text)}
+
+
+QUOTED = {"element": {"key": "sfdc"}, "name": "x", "configuration": {
+    "event.notification.enabled": True, "event.notification.callback.url": "https://x.io/cb?token='CbQuoted7Zr'",
+    "event.poller.configuration": {
+        "a": {"url": "hubs/crm/a?apiKey='ApiQuoted7Zr'&token=\"TokQuoted7Zr\"&sig= SigSpaced7Zr", "idField": "id"},
+        "b": {"url": "/hubs/crm/b?where=name='x'&apiKey='WhereQuoted7Zr'", "idField": "id"},
+        "c": {"url": "/hubs/crm/c?apiKey=\tTabbed7Zr&key='with space 7Zr'", "idField": "id"},
+        "d": {"url": "/hubs/crm/d?apiKey=k<TAILSECRET7ZR", "idField": "id"}}}}
+
+
+@pytest.mark.parametrize("stringified", [False, True])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github", "sarif", "junit", "gitlab"])
+def test_quoted_or_spaced_credentials_in_urls_never_show(tmp_path, fmt, stringified):
+    """A credential query value in quotes (``apiKey='...'``, ``token="..."``), after a space or a tab, and a
+    placeholder-looking tail of one (``apiKey=k<TAIL``, which CE701 reports) are secrets in every format."""
+    body = json.loads(json.dumps(QUOTED))
+    if stringified:
+        configuration = body["configuration"]
+        configuration["event.poller.configuration"] = json.dumps(configuration["event.poller.configuration"])
+    path = tmp_path / "quoted.json"
+    path.write_text(json.dumps(body, indent=2), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    assert result.code in (0, 1), result.err
+    shown = result.out + result.err
+    assert "7Zr" not in shown and "7ZR" not in shown, [line for line in shown.splitlines() if "7Z" in line]
+    if fmt == "text":
+        assert "CE701" in shown  # the tail is still reported, without quoting it

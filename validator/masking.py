@@ -52,10 +52,14 @@ _GAP = re.compile(r"(?:[ \t]|\\+[nrt])+")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = re.compile(r"[,}\]\r\n]")
-_QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=(?P<value>[^&#;\s'\"]*)")
+# A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
+# spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.
+_QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
+                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = re.compile(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?P<value>[^&#;\s'\"\\<>]+)")
+_TEXT_QUERY = re.compile(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 _SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -233,7 +237,7 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         span = _value_extent(text, start)
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
-    if "=" in text and any(is_credential_parameter(name) for name in {name for name, _ in _TEXT_QUERY.findall(text)}):
+    if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")

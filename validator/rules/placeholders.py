@@ -33,6 +33,7 @@ from typing import Any, Iterator
 
 from ..findings import Finding
 from ..kinds import JsonPath, pointer_of
+from ..masking import url_secrets
 from ..vocabulary.placeholders import Placeholder, find_placeholders
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
@@ -115,6 +116,13 @@ def iter_strings(value: Any) -> Iterator[tuple[JsonPath, str, bool, str | None]]
                 stack.append((node[index], (index, here), parent))
 
 
+def _in_credential(text: str, placeholder: Placeholder) -> bool:
+    """Whether the placeholder lies in the value of a credential query parameter (``?apiKey=k<SECRET``): its
+    text is then part of a secret, and the message does not quote it."""
+    return "=" in text and any(start < placeholder.end and placeholder.start < end
+                               for start, end in url_secrets(text).spans)
+
+
 def _documents(ctx: Any) -> Iterator[tuple[Any, Any, set[str]]]:
     """``(source, value, pointers to skip)``: the file, then each decoded stringified poller."""
     skip = {ref.pointer for ref, source in ctx.pollers if ref.stringified and source.value is not None}
@@ -149,7 +157,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                 if response and placeholder.kind == "mask":
                     continue
                 rule = _RULES_BY_KIND[placeholder.kind]
-                message, fix = _message(placeholder, secret=secret, key=is_key)
+                message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
                 if is_key:
                     yield ctx.finding(rule, message, source=source, pointer=pointer, key=True, help=fix)
                 else:
