@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache, wraps
+from typing import Any, Callable, ParamSpec, TypeVar
 
 from ..findings import Severity
 
@@ -26,3 +28,24 @@ class Rule:
     bad: str
     good: str
     opt_in: bool = False
+
+
+_Arguments = ParamSpec("_Arguments")
+_Item = TypeVar("_Item")
+
+
+def once_per_arguments(function: Callable[_Arguments, list[_Item]]) -> Callable[_Arguments, list[_Item]]:
+    """Memoise a rule helper whose problems depend on its arguments alone (a date format, a field path): a
+    file repeats the same few in every poller entry, so each is worked out once per process (the problems
+    are frozen), and every caller gets a list of its own."""
+    plain: Callable[..., list[_Item]] = function
+
+    @lru_cache(maxsize=2048)
+    def cached(args: tuple[Any, ...], keywords: tuple[tuple[str, Any], ...]) -> tuple[_Item, ...]:
+        return tuple(plain(*args, **dict(keywords)))
+
+    @wraps(function)
+    def memoised(*args: _Arguments.args, **kwargs: _Arguments.kwargs) -> list[_Item]:
+        return list(cached(args, tuple(kwargs.items())))
+
+    return memoised

@@ -61,8 +61,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, wraps
-from typing import Any, Callable, Iterator, ParamSpec
+from functools import lru_cache
+from typing import Any, Iterator
 
 from ..findings import Edit, Finding, Fix, Problem
 from ..dates.pattern import compile_pattern, format_date
@@ -70,7 +70,7 @@ from ..dates.tokens import PatternError
 from ..dates.zones import is_utc, resolve_zone
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
-from .base import Rule
+from .base import Rule, once_per_arguments
 
 SPECIAL_FORMATS: dict[str, bool] = {"milliseconds": True, "timestamp": False}  # token: documented
 FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -311,27 +311,7 @@ def _is_prose(text: str) -> bool:
             and len(set(stripped)) >= 3)
 
 
-_Arguments = ParamSpec("_Arguments")
-
-
-def _once_per_arguments(function: Callable[_Arguments, list[Problem]]) -> Callable[_Arguments, list[Problem]]:
-    """The problems of a date format depend on its text (and zone) alone, and a file repeats the same few
-    formats in every poller entry: each is worked out once per process (Problems are frozen), and every
-    caller gets a list of its own."""
-    plain: Callable[..., list[Problem]] = function
-
-    @lru_cache(maxsize=2048)
-    def cached(args: tuple[Any, ...], keywords: tuple[tuple[str, Any], ...]) -> tuple[Problem, ...]:
-        return tuple(plain(*args, **dict(keywords)))
-
-    @wraps(function)
-    def memoised(*args: _Arguments.args, **kwargs: _Arguments.kwargs) -> list[Problem]:
-        return list(cached(args, tuple(kwargs.items())))
-
-    return memoised
-
-
-@_once_per_arguments
+@once_per_arguments
 def compile_problems(fmt: str) -> list[Problem]:
     """CE401/CE402/CE403 for one ``*DateFormat`` value (offsets into ``fmt``); [] when it compiles."""
 
@@ -399,7 +379,7 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
     return _problems_of_pattern(pattern.text, zone=zone, printing=printing)
 
 
-@_once_per_arguments
+@once_per_arguments
 def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> list[Problem]:
 
     pattern = compile_pattern(text)
@@ -581,7 +561,7 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
     return None
 
 
-@_once_per_arguments
+@once_per_arguments
 def format_problems(fmt: str, *, zone_id: str | None = None, updated: bool = True) -> list[Problem]:
     """Every CE4xx problem of one record date format parsed in ``zone_id``.
 

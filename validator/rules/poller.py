@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
-from .base import Rule
+from .base import Rule, once_per_arguments
 from .notifications import is_unfilled
 
 if TYPE_CHECKING:
@@ -279,17 +279,9 @@ class PathProblem:
     help: str | None = None
 
 
+@once_per_arguments  # field paths repeat in every poller entry of a file
 def field_path_problems(path: str) -> list[PathProblem]:
     """The syntax mistakes of a field path (``id``, ``user.id``, ``['Modified Time']``, ``items[0].id``)."""
-    return list(_field_path_problems(path))
-
-
-@lru_cache(maxsize=1024)  # field paths repeat in every poller entry of a file
-def _field_path_problems(path: str) -> tuple[PathProblem, ...]:
-    return tuple(_read_field_path(path))
-
-
-def _read_field_path(path: str) -> list[PathProblem]:
     if not path.strip():
         return []
     stripped = path.strip()
