@@ -3,11 +3,16 @@ program runs it or a profiler, debugger or coverage tool watches the process."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from validator import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "sageone-polling.json"
@@ -80,3 +85,17 @@ def test_a_watched_process_takes_the_ordinary_exit(tmp_path: Path) -> None:
     plain = "import sys\nsys.argv = ['ce-validator', 'rules']\nfrom validator.cli import entry\nentry()\n"
     result = _python(["-c", plain], tmp_path)
     assert result.returncode == 0 and "EXIT HANDLERS RAN" not in result.stderr
+
+
+def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, ...]] = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr(cli, "_watched", lambda: False)
+    monkeypatch.setattr(cli.os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit):
+            cli.entry()
+    finally:
+        gc.set_threshold(*before)
+    assert seen == [cli.COLLECTOR_THRESHOLDS] and seen[0][0] > before[0]
