@@ -135,8 +135,9 @@ def test_loads_from_the_package_as_installed_from_the_wheel(tmp_path: Path) -> N
 
     shutil.copytree(ROOT / "validator", tmp_path / "validator", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "schemas", tmp_path / "validator" / "schemas")
-    code = ("import json, validator.schemas as s; "
-            "print(json.dumps([str(s._root()), s.schema_names(), s.validate({'c': {}}, schema='poller')[0].rule]))")
+    code = ("import json, validator.schemas as s, validator.config as c; "
+            "print(json.dumps([str(s.bundled_folder()), s.schema_names(), s.validate({'c': {}}, schema='poller')[0].rule]))"
+            "; assert c.config_schema()['type'] == 'object'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=tmp_path, env={"PYTHONPATH": str(tmp_path), "PATH": ""})
     root, names, rule = json.loads(result.stdout)
@@ -144,8 +145,25 @@ def test_loads_from_the_package_as_installed_from_the_wheel(tmp_path: Path) -> N
     assert names == schemas.schema_names() and rule == "CE103"
 
 
+def test_loads_from_a_zipped_install(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "validator.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in (ROOT / "validator").rglob("*.py"):
+            zipped.write(path, path.relative_to(ROOT).as_posix())
+        for path in (ROOT / "schemas").rglob("*.json"):
+            zipped.write(path, "validator/" + path.relative_to(ROOT).as_posix())
+    code = ("import json, validator.schemas as s, validator.config as c; "
+            "print(json.dumps([type(s.bundled_folder()).__name__, s.schema_names(), c.config_schema()['type']]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(archive), "PATH": ""})
+    kind, names, config_type = json.loads(result.stdout)
+    assert kind != "PosixPath" and names == schemas.schema_names() and config_type == "object"
+
+
 def test_source_checkout_falls_back_to_the_top_level_folder() -> None:
-    assert Path(str(schemas._root())) == ROOT / "schemas"
+    assert Path(str(schemas.bundled_folder())) == ROOT / "schemas"
 
 
 def test_registry_resolves_every_schema_by_id() -> None:

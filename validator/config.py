@@ -541,16 +541,12 @@ def glob_problem(pattern: str) -> str | None:
 # -- validation -------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def config_schema() -> dict[str, Any]:
-    """``schemas/config.schema.json`` (``validator/schemas`` in the wheel, ``schemas/`` in a checkout)."""
+    """``config.schema.json`` from the bundled schemas' folder."""
     import json
-    from importlib.resources import files
 
-    bundled = files("validator").joinpath("schemas", "config.schema.json")
-    if bundled.is_file():
-        schema: dict[str, Any] = json.loads(bundled.read_text(encoding="utf-8"))
-        return schema
-    checkout = Path(__file__).resolve().parents[1] / "schemas" / "config.schema.json"
-    schema = json.loads(checkout.read_text(encoding="utf-8"))
+    from .schemas import bundled_folder
+
+    schema: dict[str, Any] = json.loads((bundled_folder() / "config.schema.json").read_text(encoding="utf-8"))
     return schema
 
 

@@ -278,13 +278,15 @@ class UnknownSchemaError(LookupError):
 
 
 @lru_cache(maxsize=1)
-def _root() -> Traversable | Path:
-    from importlib.resources import files
+def bundled_folder() -> Traversable | Path:
+    """The bundled schemas' folder: ``validator/schemas`` in the wheel, ``schemas/`` in a source checkout."""
+    package = Path(__file__).resolve().parent
+    for folder in (package / "schemas", package.parent / "schemas"):
+        if folder.is_dir():
+            return folder
+    from importlib.resources import files  # a zipped install; importing it costs a few milliseconds
 
-    packaged = files("validator") / "schemas"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "schemas"  # source checkout or editable install
+    return files("validator") / "schemas"
 
 
 def _walk(folder: Traversable | Path, prefix: str = "") -> Iterator[str]:
@@ -299,7 +301,7 @@ def _walk(folder: Traversable | Path, prefix: str = "") -> Iterator[str]:
 def _names() -> tuple[str, ...]:
     first = {name: index for index, name in enumerate(_KINDS)}
     # the three document schemas first, then the others (element overlays, ...) by name
-    return tuple(sorted(_walk(_root()), key=lambda name: (first.get(name, len(first)), name)))
+    return tuple(sorted(_walk(bundled_folder()), key=lambda name: (first.get(name, len(first)), name)))
 
 
 def schema_names() -> list[str]:
@@ -310,7 +312,7 @@ def schema_names() -> list[str]:
 def _file(name: str) -> Traversable | Path:
     if name not in _names():
         raise UnknownSchemaError(name, schema_names())
-    node = _root()
+    node = bundled_folder()
     for part in f"{name}{_SUFFIX}".split("/"):
         node = node / part
     return node
