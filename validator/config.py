@@ -25,18 +25,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
-from .options import Options
 from .findings import SEVERITIES, Finding, Severity
+from .options import Options
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
 _CODE = re.compile(r"CE[0-9]{0,3}")
 
 
-@dataclass(frozen=True, slots=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):
     """One problem in a configuration file."""
 
     file: str | None  # None for the command line
@@ -71,8 +70,7 @@ class ConfigError(Exception):
         return self.problems[0].message
 
 
-@dataclass(frozen=True, slots=True)
-class PointerIgnore:
+class PointerIgnore(NamedTuple):
     """``glob#pointer:CODE``: ignore ``code`` (or prefix) at ``pointer`` and below it, in files matching ``glob``."""
 
     glob: str

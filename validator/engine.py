@@ -11,15 +11,24 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from .findings import Edit, Finding, Fix, Problem, Severity
+from .kinds import (
+    Kind,
+    PollerRef,
+    configuration_pointer,
+    detect_kind,
+    escape_pointer_token,
+    find_pollers,
+    looks_like_cloud_elements,
+    poller_entries,
+    resolve_pointer,
+)
 from .masking import MaskedText, Secrets, find_secrets
+from .options import Options, SetupError
 from .rules import rule_for
 from .rules.base import Rule
-from .options import Options, SetupError
-from .kinds import (Kind, PollerRef, configuration_pointer, detect_kind, escape_pointer_token, find_pollers,
-                    looks_like_cloud_elements, poller_entries, resolve_pointer)
 
 if TYPE_CHECKING:
     from .source import Source
@@ -31,8 +40,7 @@ INTERNAL_ERROR = "CE099"
 UNREADABLE = frozenset({"CE010", "CE012", "CE013"})
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One poller resource: ``name``, its ``value``, and where it is (``pointer`` inside ``source``)."""
 
     name: str

@@ -5,12 +5,13 @@ Kept below the command layer so that the batch runner (``check_runner``) does no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class InputFile:
+class InputFile(NamedTuple):
+    """A file to check, or standard input."""
+
     shown: str  # the path as shown to the user
     path: Path | None  # None for standard input
 

@@ -7,8 +7,7 @@ skip the files that are not Cloud Elements bodies (``package.json``...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Literal, Optional, Union
+from typing import Any, Callable, Iterator, Literal, NamedTuple, Optional, Union
 
 from .vocabulary.placeholders import is_placeholder_value
 
@@ -23,8 +22,7 @@ _CONFIG_PREFIXES = ("event.", "oauth.", "base.url", "username", "password", "api
 
 
 
-@dataclass(frozen=True, slots=True)
-class PollerRef:
+class PollerRef(NamedTuple):
     """Where a poller configuration sits: ``pointer`` in the document; ``stringified`` when it is a JSON string."""
 
     pointer: str
@@ -132,8 +130,7 @@ def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
     return refs
 
 
-@dataclass(frozen=True, slots=True)
-class PollerEntry:
+class PollerEntry(NamedTuple):
     """One poller resource: its ``name`` (``""`` for a lone entry given where the map belongs), its
     ``value``, the poller ``ref`` it belongs to and ``inner``, its pointer in the document that holds
     the poller map (the file, or the decoded string of a stringified poller)."""

@@ -15,9 +15,8 @@ import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
@@ -31,8 +30,7 @@ class OutputError(Exception):
     """A bad ``--output-format``/``--output-file``/``--root`` value, or a report that cannot be written."""
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One report: ``format`` (a name in :data:`validator.reporters.REPORTERS`) written to ``file`` (None: stdout)."""
 
     format: str

@@ -24,11 +24,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 from .findings import Severity
 from .options import SetupError
@@ -249,8 +248,7 @@ _ID_FIELD_FIX = "set it to the path of each record's id, such as `\"id\"`: event
 _SEVERITY: dict[str, Severity] = {rule.code: rule.severity for rule in RULES}
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
+class SchemaProblem(NamedTuple):
     """One schema problem: ``pointer`` is the RFC 6901 pointer of the value (of the key when ``key``)."""
 
     rule: str

@@ -7,8 +7,7 @@ pattern).  ``explain(pattern)`` reads the pattern token by token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .tokens import Token
 
@@ -23,8 +22,7 @@ ZONE_LETTERS = frozenset("zZX")
 ZONE_NAMES_IN_LITERALS = ("UTC", "GMT")
 
 
-@dataclass(frozen=True, slots=True)
-class Pitfall:
+class Pitfall(NamedTuple):
     """One mistake-prone construct: a stable ``code``, the pattern span ``[start, end)``, a message."""
 
     code: str
@@ -37,8 +35,7 @@ class Pitfall:
         return self.start + 1
 
 
-@dataclass(frozen=True, slots=True)
-class PatternFacts:
+class PatternFacts(NamedTuple):
     """Fields and pitfalls of one pattern; each pitfall attribute is the offending token, or None."""
 
     pattern: str
@@ -278,8 +275,7 @@ def analyze(pattern: "DatePattern | str") -> PatternFacts:
 # --------------------------------------------------------------------------- explanations
 
 
-@dataclass(frozen=True, slots=True)
-class FieldExplanation:
+class FieldExplanation(NamedTuple):
     """One token read aloud: ``text`` as written in the pattern, its span and meaning."""
 
     text: str

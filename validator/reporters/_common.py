@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -58,8 +57,7 @@ def shown(path: str | None) -> str:
     return STDIN if path is None else path
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
+class Counts(NamedTuple):
     error: int
     warning: int
     info: int

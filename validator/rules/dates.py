@@ -60,14 +60,13 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
-from ..findings import Edit, Finding, Fix, Problem
 from ..dates.pattern import compile_pattern, format_date
 from ..dates.tokens import PatternError
 from ..dates.zones import is_utc, resolve_zone
+from ..findings import Edit, Finding, Fix, Problem
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule, once_per_arguments
@@ -266,8 +265,7 @@ RULES: list[Rule] = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Zone:
+class _Zone(NamedTuple):
     """The zone a pattern is read or printed in, as written (``label``) and as Java resolves it (``id``)."""
 
     label: str

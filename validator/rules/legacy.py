@@ -35,8 +35,7 @@ Rules:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix, Problem
 from .base import Rule
@@ -136,8 +135,7 @@ LEGACY_DATES_HALF_GIVEN = Rule(
 RULES: list[Rule] = [LEGACY_POLLER_URLS, LEGACY_EVENT_OBJECTS, LEGACY_LINE_MALFORMED, LEGACY_DATES_HALF_GIVEN]
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """One ``|``-separated field: its ``text`` and where it is in the whole value, ``[start, end)``."""
 
     text: str
@@ -145,8 +143,7 @@ class Field:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class LegacyLine:
+class LegacyLine(NamedTuple):
     """One non-blank line of ``event.poller.urls``, split into fields with their offsets."""
 
     number: int  # 1-based line number inside the value
@@ -251,8 +248,8 @@ def _url(url: Field, server_zone: str) -> Iterator[Problem]:
 
 
 def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
-    from .dates import format_problems
     from ..vocabulary.placeholders import find_placeholders
+    from .dates import format_problems
     from .zones import zone_problems
 
     label = "updated" if kind == "upd" else "created"

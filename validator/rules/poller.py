@@ -49,9 +49,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
@@ -269,8 +268,7 @@ def jsonpath_problem(path: str) -> PathProblem | None:
 
 
 
-@dataclass(frozen=True, slots=True)
-class PathProblem:
+class PathProblem(NamedTuple):
     """A mistake in a field path: ``message`` about ``[start, end)`` of the path."""
 
     message: str

@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import PatternError
@@ -101,8 +101,7 @@ _BRACE = re.compile(r"[{}]")
 _PATH_VARIABLE = re.compile(r"\{([A-Za-z_][\w.\-]*)\}")
 
 
-@dataclass(frozen=True, slots=True)
-class Macro:
+class Macro(NamedTuple):
     """One substituted macro: ``${kind:...}`` at ``[start, end)`` of the URL.
 
     ``format`` is the SimpleDateFormat pattern (``None`` for ``${epoch}``, ``${milliseconds}``,
@@ -132,8 +131,7 @@ class Macro:
         return self.kind in DATE_KINDS and self.format is not None
 
 
-@dataclass(frozen=True, slots=True)
-class PathVariable:
+class PathVariable(NamedTuple):
     """A ``{name}`` in the path or a query value, filled in by the platform (``{id}``, ``{objectName}``)."""
 
     name: str
@@ -141,8 +139,7 @@ class PathVariable:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class QueryParam:
+class QueryParam(NamedTuple):
     """``name=value`` of the query: ``[start, end)`` is the whole parameter, ``value_start`` where the value begins."""
 
     name: str

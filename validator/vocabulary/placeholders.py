@@ -19,9 +19,8 @@ Never placeholders: environment references (``${SAGE_API_SECRET}``, ``$SAGE_API_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
            "is_env_reference", "is_placeholder_value", "is_prose", "placeholder_at"]
@@ -137,8 +136,7 @@ _TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_
 _PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Placeholder:
+class Placeholder(NamedTuple):
     """One placeholder in a string: ``[start, end)``, its ``kind`` and ``text``.
 
     ``kind`` is ``"placeholder"`` (documentation text standing for a value) or ``"mask"`` (a value
