@@ -9,10 +9,9 @@ import argparse
 import gc
 import os
 import sys
-from dataclasses import replace
-from pathlib import Path
 from collections.abc import Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
@@ -85,8 +84,8 @@ def run_check(
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...] | None,
 ) -> int:
-    from .inputs import InputError
     from .config import ConfigError, ConfigResolver
+    from .inputs import InputError
     from .reporters import should_color
 
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
@@ -198,11 +197,11 @@ def run_check(
             findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        entry = replace(report(findings, excerpts), fails_on=failing)
+        entry = report(findings, excerpts)._replace(fails_on=failing)
         if streaming is not None:  # shown now; its lines are not kept
             sys.stdout.write(streaming.render_file(findings, report=entry, color=color))
             sys.stdout.flush()
-            entry = replace(entry, lines=())
+            entry = entry._replace(lines=())
         files.append(entry)
 
     if fixes is not None:
@@ -421,7 +420,7 @@ def _shipped_report(shipped: FileReport) -> ReportBuilder:
     def report(kept: list[Finding], excerpts: bool) -> FileReport:
         del excerpts  # decided in the worker
         still_skipped = any(f.rule == "CE090" and f.message == shipped.skipped for f in kept)
-        return shipped if still_skipped or shipped.skipped is None else replace(shipped, skipped=None)
+        return shipped if still_skipped or shipped.skipped is None else shipped._replace(skipped=None)
 
     return report
 

@@ -230,8 +230,7 @@ def check(
     return check_source(load_source(data, path=shown), kind=kind, options=options)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckedDocument:
+class CheckedDocument(NamedTuple):
     """One checked document: its ``findings`` (secret values scrubbed) and its ``secrets``."""
 
     findings: list[Finding]

@@ -23,8 +23,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Collection, Mapping, Protocol, Sequence, TextIO
+from typing import TYPE_CHECKING, Collection, Mapping, NamedTuple, Protocol, Sequence, TextIO
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -46,8 +45,7 @@ Span = tuple[int, int, int, int]
 """``(line, column, end_line, end_column)``: 1-based, columns in code points, end exclusive."""
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
+class FileReport(NamedTuple):
     """One checked (or skipped) file, as reporters need it.
 
     ``path`` is the path as shown (equal to ``Finding.path`` of its findings; ``None``

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache, wraps
-from typing import Any, Callable, ParamSpec, TypeVar
+from typing import Any, Callable, NamedTuple, ParamSpec, TypeVar
 
 from ..findings import Severity
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule.  ``bad`` must draw this rule when checked, ``good`` must not.
 
     ``bad``/``good`` are complete JSON documents (an instance body, a configuration
