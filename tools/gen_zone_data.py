@@ -1,4 +1,4 @@
-"""Regenerate ``validator/dates/data/zones.tsv.gz`` from the installed JDK.
+"""Regenerate ``validator/dates/data/zones.tsv`` from the installed JDK.
 
 Compiles and runs ``tools/ZoneDump.java`` (every id of ``TimeZone.getAvailableIDs()``:
 ``getID``, raw offset, ``useDaylightTime``, the four Locale.US display names, the
@@ -14,7 +14,6 @@ Usage: ``python3 tools/gen_zone_data.py [--java-home DIR] [--output FILE]``
 from __future__ import annotations
 
 import argparse
-import gzip
 import os
 import subprocess
 import sys
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from validator.dates.zones import JavaZone, decode_history  # noqa: E402
 
-OUT = ROOT / "validator" / "dates" / "data" / "zones.tsv.gz"
+OUT = ROOT / "validator" / "dates" / "data" / "zones.tsv"
 START_S = -2_208_988_800
 CUT_2038 = 2_145_916_800_000  # 2038-01-01T00:00Z
 
@@ -146,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     out += ["H\t" + h for h in histories]  # dicts keep insertion order = index order
     out += strings
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    out_path.write_bytes(gzip.compress(("\n".join(out) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
+    out_path.write_bytes(("\n".join(out) + "\n").encode("utf-8"))  # plain: a check reads it at start-up
     print(
         f"{out_path}: {len(zones)} ids, {len(histories)} distinct histories, "
         f"{rules_only} with final rules, {fallbacks} kept explicit to 2200, "

@@ -10,15 +10,16 @@ Offsets are those of ``Calendar.ZONE_OFFSET + DST_OFFSET`` and ``DST_OFFSET`` of
 current raw offset with no DST; after the dumped table's end (2200-01-01, see
 ``data_version()``) the zone's final transition rules apply, expanded here exactly
 as ``java.time.zone.ZoneOffsetTransitionRule`` does.  The data is
-``validator/dates/data/zones.tsv.gz``, written by ``tools/gen_zone_data.py``; it is
-read on first use, and each zone is decoded only when it is first requested.
+``validator/dates/data/zones.tsv``, written by ``tools/gen_zone_data.py``; it is
+read on first use (plain text: unzipping it took half of a cold check's zone start-up), and each zone is
+decoded only when it is first requested.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,7 +34,7 @@ __all__ = [
     "zone_strings",
 ]
 
-DATA_FILE = Path(__file__).parent / "data" / "zones.tsv.gz"
+DATA_FILE = Path(__file__).parent / "data" / "zones.tsv"
 
 _LAST_JAVA_YEAR = 292_278_994  # GregorianCalendar's maximum year
 
@@ -231,22 +232,24 @@ class _Table:
     """The decoded-on-demand contents of the data file."""
 
     def __init__(self, data: bytes) -> None:
-        import gzip
-
-        lines = gzip.decompress(data).decode("utf-8").split("\n")
+        lines = data.decode("utf-8").split("\n")
         # one comprehension per kind of line: this runs in the start-up of any check with a date
         self.histories: list[str] = [line[2:] for line in lines if line.startswith("H\t")]
         zones = [line[2:].split("\t") for line in lines if line.startswith("Z\t")]
         self.entries: dict[str, list[str]] = {fields[0]: fields for fields in zones}
         self.order: list[str] = [fields[0] for fields in zones]
-        self.zone_strings: list[tuple[str, ...]] = [tuple(line[2:].split("\t")) for line in lines
-                                                    if line.startswith("S\t")]
+        self._lines = lines
         self.version: ZoneDataVersion | None = None
         for line in lines:
             if line.startswith("V\t"):
                 java, tzdb, end = line[2:].split("\t")
                 self.version = ZoneDataVersion(java, tzdb, int(end))
         self._decoded: dict[int, tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]] = {}
+
+    @cached_property
+    def zone_strings(self) -> list[tuple[str, ...]]:
+        """The zone names Java parses (``DateFormatSymbols.getZoneStrings``): only a pattern that reads names needs them."""
+        return [tuple(line[2:].split("\t")) for line in self._lines if line.startswith("S\t")]
 
     def history(self, index: int) -> tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]:
         cached = self._decoded.get(index)
