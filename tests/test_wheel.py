@@ -76,6 +76,7 @@ def test_wheel_contents(wheel):
     for schema in schemas:
         assert f"validator/schemas/{schema}" in names, schema
     assert "validator/reporters/__init__.py" in names and "validator/config.py" in names
+    assert "validator/dates/data/zones.tsv" in names and "validator/py.typed" in names
     assert not any(n.startswith(("tests/", "schemas/")) for n in names)
     assert "ce-validator = validator.cli:entry" in scripts
 
