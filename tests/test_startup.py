@@ -1,4 +1,5 @@
-"""What a one-file check costs to start, counted rather than timed: the dataclasses its imports create.
+"""What a one-file check costs to start, counted rather than timed: the dataclasses its imports create and
+the patterns it compiles.
 
 On CPython 3.11 creating a frozen dataclass compiles its methods one at a time (about 0.45 ms each class);
 a ``NamedTuple`` costs about 0.07 ms.  Internal records are NamedTuples (docs/ARCHITECTURE.md, "Records").
@@ -48,3 +49,45 @@ def test_a_one_file_check_creates_only_the_dataclasses_it_needs() -> None:
     assert "validator.findings.Finding" in created  # the count sees the dataclasses
     assert not created - EXPECTED, f"new dataclasses on the one-file path (make internal records NamedTuples): " \
                                    f"{sorted(created - EXPECTED)}"
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used() -> None:
+    import re
+
+    from validator.lazy_pattern import LazyPattern
+
+    lazy, plain = LazyPattern(r"(?P<word>[a-z]+)(\d)?", re.I), re.compile(r"(?P<word>[a-z]+)(\d)?", re.I)
+    text = "ab1 CD 3e4"
+    assert lazy._compiled is None and lazy.pattern == plain.pattern
+    assert lazy.match(text).span() == plain.match(text).span()  # type: ignore[union-attr]
+    assert lazy.fullmatch("ab1") is not None and lazy.fullmatch(text) is None
+    assert lazy.search(text, 3).span() == plain.search(text, 3).span()  # type: ignore[union-attr]
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.findall(text) == plain.findall(text) and lazy.split(text) == plain.split(text)
+    assert lazy.sub(lambda m: m.group("word").upper(), text) == plain.sub(lambda m: m.group("word").upper(), text)
+    assert lazy.compiled is lazy.compiled
+    assert LazyPattern(rb"\d+").findall(b"a12b3") == [b"12", b"3"]
+
+
+_LAZY = """
+import contextlib, io, json, sys
+from validator.cli import main
+from validator.lazy_pattern import LazyPattern
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["check", "--no-cache", sys.argv[1]])
+used = sorted(f"{name}.{key}" for name, module in list(sys.modules.items()) if name.startswith("validator")
+              for key, value in vars(module).items() if isinstance(value, LazyPattern) and value._compiled is not None)
+print(json.dumps({"status": status, "compiled": used}))
+"""
+
+
+def test_a_clean_file_compiles_no_lazy_pattern() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
+    clean = ROOT / "examples" / "sageone-polling-fixed.json"
+    result = subprocess.run([sys.executable, "-c", _LAZY, str(clean)], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=120, check=True)
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report == {"status": 0, "compiled": []}
+    result = subprocess.run([sys.executable, "-c", _LAZY, str(EXAMPLE)], capture_output=True, text=True, env=env,
+                            cwd=ROOT, timeout=120, check=True)
+    assert "validator.masking._KEY_BACKWARDS" in json.loads(result.stdout.splitlines()[-1])["compiled"]

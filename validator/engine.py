@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
@@ -25,6 +24,7 @@ from .kinds import (
     poller_entries,
     resolve_pointer,
 )
+from .lazy_pattern import LazyPattern
 from .masking import MaskedText, Secrets, find_secrets
 from .options import Options, SetupError
 from .rules import rule_for
@@ -296,7 +296,7 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
     return find_secrets(loaded, extra_keys=extra)
 
 
-_ELEMENT_KEY = re.compile(r'"element"\s*:\s*\{[^{}]*?"key"\s*:\s*"([^"\\]{1,100})"')
+_ELEMENT_KEY = LazyPattern(r'"element"\s*:\s*\{[^{}]*?"key"\s*:\s*"([^"\\]{1,100})"')
 
 
 def _element_key(loaded: Any) -> str | None:

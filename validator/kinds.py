@@ -6,9 +6,9 @@ skip the files that are not Cloud Elements bodies (``package.json``...).
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Iterator, Literal, NamedTuple, Optional, Union
 
+from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_placeholder_value
 
 Kind = Literal["instance", "configuration", "poller"]
@@ -186,7 +186,7 @@ def poller_entries(value: Any, kind: Kind | None = None, *,
 _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",
                "event.vendor.type")
 # `element` or `configuration` used as a key, whatever the quotes: "x", 'x', “x”, ‘x’ or none (a JS literal).
-_CE_KEY = re.compile(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""")
+_CE_KEY = LazyPattern(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""")
 
 
 def looks_like_cloud_elements(text: str) -> bool:
@@ -195,7 +195,7 @@ def looks_like_cloud_elements(text: str) -> bool:
 
 
 # Keys that make a document a Cloud Elements one (see detect_kind), as they appear in JSON text.
-_CE_JSON_KEY = re.compile(rb'"(?:element|configuration|providerData|idField|datesConfiguration|filterByUpdatedDate'
+_CE_JSON_KEY = LazyPattern(rb'"(?:element|configuration|providerData|idField|datesConfiguration|filterByUpdatedDate'
                           rb'|createdCheckTolerance|(?:event|oauth|api|pagination|bulk)\.[^"]*|base\.url[^"]*'
                           rb'|username[^"]*|password[^"]*)"\s*:')
 LARGE_FILE = 1 << 20  # bytes; smaller files are parsed in full anyway

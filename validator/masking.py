@@ -18,11 +18,11 @@ placeholders and masks, which hold nothing secret and which other findings point
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator, NewType
 
+from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
 from .vocabulary.secrets import is_credential_parameter, secret_kind
 
@@ -44,23 +44,23 @@ MASK = "****"
 # The run of key characters is possessive: what follows a key is none of them, so giving some back never
 # helps, and every word of the file that is not a key fails at once.  (A possessive repeat of one character
 # class is safe on CPython 3.11.0-3.11.2; their bugs were in possessive groups, see source/patterns.py.)
-_KEY = re.compile(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t]*:""")
+_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-_KEY_BACKWARDS = re.compile(r""":[ \t]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
-_GAP = re.compile(r"(?:[ \t]|\\+[nrt])+")
+_KEY_BACKWARDS = LazyPattern(r""":[ \t]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+_GAP = LazyPattern(r"(?:[ \t]|\\+[nrt])+")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
-_BARE_END = re.compile(r"[,}\]\r\n]")
+_BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.
-_QUERY = re.compile(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
+_QUERY = LazyPattern(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
                     r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = re.compile(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+_TEXT_QUERY = LazyPattern(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
                          r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
-_SHOWABLE = re.compile(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
+_SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
 # Up to this many values (or spans) a finding is scrubbed by trying each; past it, through a _SecretIndex.
@@ -168,7 +168,7 @@ class Secrets:
         return replace(finding, message=message, help=hint, fix=fix, path=path, pointer=pointer)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:

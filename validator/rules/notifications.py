@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule
 
@@ -66,8 +67,8 @@ VENDOR_TYPES = ("polling", "webhook")
 MINUTES_PER_DAY = 1440
 
 _INTEGER = re.compile(r"[+-]?\d+")
-_HOST = re.compile(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
-_DECIMAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_HOST = LazyPattern(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
+_DECIMAL = LazyPattern(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
 
 EVENTS_WITHOUT_CALLBACK = Rule(
     code="CE201",

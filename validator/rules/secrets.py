@@ -28,6 +28,7 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Finding
+from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
 from ..vocabulary.secrets import is_secret_key
 from .base import Rule
@@ -36,7 +37,7 @@ MESSAGE = "secret committed in git: move it to an environment variable or secret
 FIX = "replace the value with an environment reference such as `${SECRET_NAME}`, and rotate the secret"
 
 _LEET = str.maketrans("013457$@", "oieastsa")
-_DUMMY = re.compile(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
+_DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
 
 
 def is_real_looking(value: str, *, key: str = "") -> bool:

@@ -45,14 +45,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..findings import Finding, Problem
 from ..dates.pattern import compile_pattern
 from ..dates.tokens import PatternError
 from ..dates.zones import available_ids, is_utc, resolve_zone
+from ..findings import Finding, Problem
+from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
-from .dates import condition_field, dated_side, field_name, macro_zone_of
 from .base import Rule
+from .dates import condition_field, dated_side, field_name, macro_zone_of
 
 if TYPE_CHECKING:
     from ..dates.analysis import PatternFacts
@@ -211,8 +212,8 @@ _LEGACY_REGION: dict[str, str] = {
     "PNT": "America/Phoenix", "PRT": "America/Puerto_Rico", "VST": "Asia/Ho_Chi_Minh",
 }
 
-_TEMPLATE_PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
-_OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_TEMPLATE_PLACEHOLDER = LazyPattern(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
+_OFFSET = LazyPattern(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 

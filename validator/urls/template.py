@@ -45,6 +45,7 @@ from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import PatternError
 from ..dates.zones import available_ids, resolve_zone
 from ..findings import Edit, Fix
+from ..lazy_pattern import LazyPattern
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import (
@@ -80,25 +81,25 @@ KNOWN_HUBS = frozenset({
 })
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
-_OFFSET_ZONE = re.compile(r"[+-]\d{1,2}(?::?\d{2})?")
-_PLACEHOLDER_ZONE = re.compile(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
-_ENV_LIKE = re.compile(r"[A-Z][A-Z0-9_]*")
+_OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
+_PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
+_ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
 _PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
-_DOUBLE_ENCODED = re.compile(r"%25([0-9A-Fa-f]{2})")
-_TYPOGRAPHIC_BY_MACRO = re.compile("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
+_TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
 _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
-_QUOTE_OR_AMPERSAND = re.compile(r"['&]")
+_QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 #: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
-_CEQL_VALUE = re.compile("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
+_CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
 _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 _DESCRIPTOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_FORMAT_IN_ZONE = re.compile(r"yy|MM|dd|HH|'")
+_FORMAT_IN_ZONE = LazyPattern(r"yy|MM|dd|HH|'")
 _BRACE = re.compile(r"[{}]")
-_PATH_VARIABLE = re.compile(r"\{([A-Za-z_][\w.\-]*)\}")
+_PATH_VARIABLE = LazyPattern(r"\{([A-Za-z_][\w.\-]*)\}")
 
 
 class Macro(NamedTuple):

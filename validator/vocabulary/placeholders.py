@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from ..lazy_pattern import LazyPattern
+
 __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
            "is_env_reference", "is_placeholder_value", "is_prose", "placeholder_at"]
 
@@ -33,8 +35,8 @@ ENV_REFERENCE = re.compile(
     r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\})\s*$"
 )
 # Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
-_PROSE = re.compile(r"[A-Za-z][A-Za-z ,.'()/-]*")
-_PROSE_WORDS = re.compile(r"(?i)\b(?:your|the|enter|insert|paste|put|here|goes|password|secret|token|key|code"
+_PROSE = LazyPattern(r"[A-Za-z][A-Za-z ,.'()/-]*")
+_PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|the|enter|insert|paste|put|here|goes|password|secret|token|key|code"
                           r"|url|returned?|value|id)\b")
 
 
@@ -108,7 +110,7 @@ _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z
 _X_MASK = re.compile(r"x{4,}|X{4,}|(?<=[-_.:/])(?:xxx|XXX)$")
 _STAR_MASK = re.compile(r"^\*{4,}$")
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
-_CAPS_WORDS = re.compile(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
+_CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
 _SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api", "client",
                            "my", "your", "sample", "example", "test", "fake", "dummy", "changeme", "string", "value"})

@@ -1,0 +1,62 @@
+"""Regular expressions compiled on first use.
+
+Compiling a pattern runs Python code (``re._parser``, ``re._compiler``): the package's hundred-odd module-level
+patterns cost several milliseconds, a tenth of a clean file's check beyond Python's own start-up.  The patterns
+only some inputs need (a file with findings, text that is not JSON, a credential, a rare URL mistake) are
+:class:`LazyPattern`\\ s; those every check uses stay compiled at import, and so do those whose bound methods a
+hot loop keeps (``_WS.match``).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any, AnyStr, Callable, Generic, Iterator
+
+
+class LazyPattern(Generic[AnyStr]):
+    """``re.compile(source, flags)``, done at the first call of one of the pattern methods below."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: AnyStr, flags: int = 0) -> None:
+        self._source: AnyStr = source
+        self._flags = flags
+        self._compiled: re.Pattern[AnyStr] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[AnyStr]:
+        """The compiled pattern."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self._source, self._flags)
+        return compiled
+
+    @property
+    def pattern(self) -> AnyStr:
+        """The source, as ``re.Pattern.pattern``."""
+        return self._source
+
+    def match(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return self.compiled.match(string, pos, endpos)
+
+    def fullmatch(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def search(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def finditer(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[AnyStr]]:
+        return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(string, pos, endpos)
+
+    def sub(self, repl: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], string: AnyStr, count: int = 0) -> AnyStr:
+        return self.compiled.sub(repl, string, count)
+
+    def split(self, string: AnyStr, maxsplit: int = 0) -> list[AnyStr | Any]:
+        return self.compiled.split(string, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._source!r}, {self._flags!r})"
