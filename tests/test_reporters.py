@@ -17,6 +17,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from validator.findings import Finding
 from validator.reporters import (REPORTERS, FileReport, UnknownFormatError, default_format, get_reporter,
@@ -218,6 +220,15 @@ def test_excerpt_expands_tabs_and_counts_wide_characters():
     line, under = excerpt("\tx='日本' y", 5, 7)
     assert line == "    x='日本' y"
     assert under == "       ^~~~"  # four spaces for the tab, "x='" then two cells per character
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\x01\x7f~é日\u0301\u200b\ud800"), max_size=12))
+def test_excerpt_fast_paths_agree_with_the_character_by_character_reading(text: str) -> None:
+    from validator.reporters.text import TAB, _cells, _display, _width
+
+    assert _cells(text) == sum(_width(c) for c in text)
+    assert _display(text) == "".join(TAB if c == "\t" else (c if c.isprintable() or c == " " else "\ufffd")
+                                     for c in text)
 
 
 def test_excerpt_of_an_empty_span_and_past_the_end():

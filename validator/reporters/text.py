@@ -46,7 +46,16 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+def _cells(text: str) -> int:
+    """How many terminal cells ``text`` takes."""
+    if text.isascii() and "\t" not in text:  # one cell a character
+        return len(text)
+    return sum(_width(c) for c in text)
+
+
 def _display(text: str) -> str:
+    if text.isascii() and text.isprintable():  # the usual line: shown as it is
+        return text
     return "".join(TAB if char == "\t" else (char if char.isprintable() or char == " " else "\ufffd")
                    for char in text)
 
@@ -66,9 +75,9 @@ def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
         last = min(len(line), first + WINDOW)
         stop = min(stop, max(last, start + 1))  # a very long span: underline its beginning
     shown_line = ("…" if first else "") + _display(line[first:last]) + ("…" if last < len(line) else "")
-    pad = (1 if first else 0) + sum(_width(c) for c in line[first:start])
+    pad = (1 if first else 0) + _cells(line[first:start])
     span = line[start:stop] or " "
-    cells = max(sum(_width(c) for c in span), 1)
+    cells = max(_cells(span), 1)
     return shown_line, " " * pad + "^" + "~" * (cells - 1)
 
 
