@@ -99,3 +99,36 @@ def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch)
     finally:
         gc.set_threshold(*before)
     assert seen == [cli.COLLECTOR_THRESHOLDS] and seen[0][0] > before[0]
+
+
+def test_after_the_last_file_the_collector_walks_nothing() -> None:
+    from validator.check_runner import _collector_paused
+
+    assert gc.isenabled()
+    with _collector_paused(last=True):
+        assert not gc.isenabled()
+        marker = [[] for _ in range(1000)]  # young objects, as a check leaves them
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.get_count()[0] < 1000  # reset: no collection is due to walk what the check left
+    assert any(obj is marker for obj in gc.get_objects(generation=2))  # moved to the oldest generation at once
+
+
+def test_between_files_the_collector_resumes_as_it_was() -> None:
+    from validator.check_runner import _collector_paused
+
+    with _collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_objects_a_host_froze_stay_frozen() -> None:
+    from validator.check_runner import _collector_paused
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _collector_paused(last=True):
+            pass
+        assert gc.get_freeze_count() == frozen > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
