@@ -581,13 +581,18 @@ def format_problems(fmt: str, *, zone_id: str | None = None, updated: bool = Tru
 
 def macro_zone_of(macro: Any, server_zone: str) -> _Zone:
     """The zone a date macro prints in: GMT for gmtDate, its own for dateTimeZone, else the server zone."""
-    if macro.kind == "gmtDate":
+    return _macro_zone(macro.kind, macro.zone, server_zone)
+
+
+@lru_cache(maxsize=1024)
+def _macro_zone(kind: str, zone: str | None, server_zone: str) -> _Zone:
+    if kind == "gmtDate":
         return _Zone("GMT", "GMT")
-    if macro.zone is not None:
-        zone_id = macro.zone.strip()
+    if zone is not None:
+        zone_id = zone.strip()
         if re.fullmatch(r"[+-]\d{1,2}(?::?\d{2})?", zone_id):
             zone_id = "GMT" + zone_id
-        return _Zone(f"`{macro.zone}`", zone_id)
+        return _Zone(f"`{zone}`", zone_id)
     return _Zone(f"the server zone `{server_zone}`", server_zone)
 
 
@@ -639,8 +644,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
     macros = template.macros
-    url_pointer = entry.child("url")
-    if config is not None:
+    if config is not None and any(macro.kind == "epoch" for macro in macros):
         yield from _epoch_unit_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
     poll_macros = [m for m in macros if not m.uses_now]
@@ -648,7 +652,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         first = poll_macros[0]
         yield ctx.finding(DATE_MACRO_WITHOUT_DATES_CONFIGURATION, "the URL filters by the last poll time, but the entry has no datesConfiguration: "
                                    "record dates are not compared with it, nor created told from updated",
-                          source=entry.source, pointer=url_pointer, sub=(first.start, first.end),
+                          source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
     for macro in macros:
@@ -656,14 +660,14 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
-            yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=url_pointer)
+            yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=entry.child("url"))
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
                 and not _same_output(macro.format, updated_format, zone.id)):
             yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
                                        f"updated dates are read as {_show(updated_format)}: check the vendor expects "
                                        "this format in the query",
-                              source=entry.source, pointer=url_pointer,
+                              source=entry.source, pointer=entry.child("url"),
                               sub=(macro.format_start, macro.format_start + len(macro.format)))
 
 
@@ -715,21 +719,25 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                           help="`${epoch}` for a field in milliseconds")
 
 
+@lru_cache(maxsize=1024)
+def _missing_together(patterns: tuple[Any, ...]) -> tuple[str, ...]:
+    """:func:`missing_parts` of the fields of ``patterns`` taken together (none without a field)."""
+    letters: set[str] = set()
+    for pattern in patterns:
+        facts = pattern.facts
+        letters |= {t.letter for t in facts.fields}
+        if facts.minute_as_month is not None:
+            letters.add("M")
+    return tuple(missing_parts(letters)) if letters else ()
+
+
 def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator[Finding]:
     """CE417 for the poll-time macros of one URL, taken together."""
     polled = [m for m in macros if not m.uses_now]
     dated = [m for m in polled if m.pattern is not None and m.format is not None and m.format_start is not None]
     if not dated or len(dated) < len(polled):
         return  # an epoch macro (or legacy ${date}) names the instant; a broken macro is CE6xx's
-    letters: set[str] = set()
-    for macro in dated:
-        facts = macro.pattern.facts
-        letters |= {t.letter for t in facts.fields}
-        if facts.minute_as_month is not None:
-            letters.add("M")
-    if not letters:
-        return
-    missing = missing_parts(letters)
+    missing = _missing_together(tuple(macro.pattern for macro in dated))
     if not missing:
         return
     first = dated[0]

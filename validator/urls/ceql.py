@@ -132,7 +132,7 @@ def _lexer() -> Any:
             lowered = token.lower()
             if lowered in _KEYWORDS:
                 kind = _LITERALS.get(lowered, lowered)
-            elif _NUMBER.fullmatch(token):
+            elif (token[0].isdigit() or token[0] in "+-") and _NUMBER.fullmatch(token):  # isdigit: all that \d matches
                 kind = "number"
         return (kind, token, m.start(group), m.end()), m.end()
 
