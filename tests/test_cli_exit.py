@@ -89,7 +89,7 @@ def test_a_watched_process_takes_the_ordinary_exit(tmp_path: Path) -> None:
 
 def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[int, ...]] = []
-    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr(cli, "main", lambda **_: seen.append(gc.get_threshold()) or 0)
     monkeypatch.setattr(cli, "_watched", lambda: False)
     monkeypatch.setattr(cli.os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
     before = gc.get_threshold()
@@ -101,11 +101,11 @@ def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch)
     assert seen == [cli.COLLECTOR_THRESHOLDS] and seen[0][0] > before[0]
 
 
-def test_after_the_last_file_the_collector_walks_nothing() -> None:
+def test_when_the_process_ends_the_collector_walks_nothing() -> None:
     from validator.check_runner import _collector_paused
 
     assert gc.isenabled()
-    with _collector_paused(last=True):
+    with _collector_paused(exit_follows=True):
         assert not gc.isenabled()
         marker = [[] for _ in range(1000)]  # young objects, as a check leaves them
     assert gc.isenabled() and gc.get_freeze_count() == 0
@@ -127,8 +127,35 @@ def test_objects_a_host_froze_stay_frozen() -> None:
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with _collector_paused(last=True):
+        with _collector_paused(exit_follows=True):
             pass
         assert gc.get_freeze_count() == frozen > 0 and gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def _freezes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(1) or real())
+    return calls
+
+
+def test_the_command_skips_the_last_collection_only_when_it_exits(monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("CE_VALIDATOR_NO_CACHE", "1")
+    calls = _freezes(monkeypatch)
+    assert cli.main(["check", str(EXAMPLE)]) == 1  # in-process: the caller's process goes on
+    assert calls == [] and gc.get_freeze_count() == 0
+
+    monkeypatch.setattr(cli, "_watched", lambda: False)
+    monkeypatch.setattr(cli.os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
+    monkeypatch.setattr(sys, "argv", ["ce-validator", "check", str(EXAMPLE)])
+    before = gc.get_threshold()
+    try:
+        with pytest.raises(SystemExit):
+            cli.entry()
+    finally:
+        gc.set_threshold(*before)
+    assert calls == [1] and gc.get_freeze_count() == 0 and gc.isenabled()
+    assert "CE620" in capsys.readouterr().out

@@ -160,7 +160,8 @@ def run_check(
     # only the text format shows lines of the files (statistics replace standard output, not a file's report)
     statistics = getattr(args, "statistics", False)
     excerpts = any(target.format == "text" and (target.file is not None or not statistics) for target in targets)
-    outcomes = _execute(jobs, args.kind, use_cache, read, excerpts=excerpts)
+    outcomes = _execute(jobs, args.kind, use_cache, read, excerpts=excerpts,
+                        process_ends=getattr(args, "process_ends", False))
     fixing = getattr(args, "fix", False) or getattr(args, "diff", False)
     if fixing:
         from . import fix_runner
@@ -280,9 +281,10 @@ PARALLEL_THRESHOLD = 200
 
 
 def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes], *,
-             excerpts: bool = True) -> Iterator[Outcome]:
+             excerpts: bool = True, process_ends: bool = False) -> Iterator[Outcome]:
     """Check every job, in order: ``("ok", (findings, report))``, ``("input-error", message)`` or
-    ``("setup-error", message)``.  A large batch of files is spread over the machine's idle cores."""
+    ``("setup-error", message)``.  A large batch of files is spread over the machine's idle cores.
+    ``process_ends``: the process exits once the run is reported (see :func:`_collector_paused`)."""
     files_only = all(item.path is not None for item, _config, _options in jobs)
     if files_only and len(jobs) >= PARALLEL_THRESHOLD:
         workers = _worker_count(os.environ.get("CE_VALIDATOR_JOBS"))
@@ -301,7 +303,7 @@ def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputF
             continue
         try:
             yield "ok", _check_one(data, item.shown, kind, options, _settings(kind, options), cache,
-                                   last=index == len(jobs) - 1)
+                                   exit_follows=process_ends and index == len(jobs) - 1)
         except SetupError as exc:
             yield "setup-error", str(exc)
 
@@ -435,9 +437,9 @@ def _warn_unknown_zone(zone: str) -> None:
 
 
 def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any],
-               cache: ModuleType | None, *, last: bool = False) -> tuple[list[Finding], ReportBuilder]:
+               cache: ModuleType | None, *, exit_follows: bool = False) -> tuple[list[Finding], ReportBuilder]:
     """Findings for one file (from ``cache``, the results cache module, when given and it has them) and a
-    builder of its report entry; ``last``: no file is checked after it in this process."""
+    builder of its report entry; ``exit_follows``: the process ends once this file is reported."""
     if _is_page(shown):
         from .pages.runner import check_page_file
 
@@ -458,7 +460,7 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
         from .engine import inspect_source
         from .source import load_source
 
-        with _collector_paused(last=last):
+        with _collector_paused(exit_follows=exit_follows):
             checked = inspect_source(load_source(data, path=shown), kind=kind, options=options)
         findings = checked.findings
         if cache is not None and key is not None and not any(f.rule == "CE099" for f in findings):
@@ -477,15 +479,17 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
 
 
 @contextmanager
-def _collector_paused(*, last: bool = False) -> Iterator[None]:
+def _collector_paused(*, exit_follows: bool = False) -> Iterator[None]:
     """Python's cycle collector off for the length of one check.
 
     A check builds many objects that live until it ends (the document with its positions, parsed URLs,
     findings).  With the collector on, each collection of an older generation walks them all again:
     5-10 % of the time of a body with 10,000 pollers.  Paused, they are walked once, after the check;
-    what a check leaves in cycles waits until then.  After the ``last`` file nothing is walked: its objects
-    move to the oldest generation at once (``gc.freeze()`` then ``gc.unfreeze()``, two list splices), where a
-    later full collection finds them; a walk would only delay the end of the command (3 % of the same body).
+    what a check leaves in cycles waits until then.  When the process ends with this file's report
+    (``exit_follows``: the console script, ``cli.entry``), nothing is walked: the objects move to the oldest
+    generation at once (``gc.freeze()`` then ``gc.unfreeze()``, two list splices that also reset the
+    collector's counts); a walk would only delay the exit (3 % of the same body).  A process that goes on
+    (``cli.main`` called in-process) resumes the collector as after any file.
     Only the command line does this: a library call leaves the caller's process settings alone.
     """
     if not gc.isenabled():
@@ -495,7 +499,7 @@ def _collector_paused(*, last: bool = False) -> Iterator[None]:
     try:
         yield
     finally:
-        if last and gc.get_freeze_count() == 0:  # objects someone else froze stay frozen
+        if exit_follows and gc.get_freeze_count() == 0:  # objects someone else froze stay frozen
             gc.freeze()
             gc.unfreeze()
         gc.enable()

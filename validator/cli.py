@@ -82,11 +82,17 @@ def _tolerant_streams() -> None:
                 pass
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """Run the command line ``argv`` (``sys.argv[1:]`` when None) and return its exit code.
+
+    ``process_ends``: the process exits as soon as this returns (:func:`entry`), so a command may skip work
+    whose only use is the rest of the process (the check command's last collection).
+    """
     _tolerant_streams()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_command_of(arguments))
     args, extras = parser.parse_known_args(arguments)
+    args.process_ends = process_ends
     if extras:  # reported by the subcommand's parser, so the usage shown is that command's
         (getattr(args, "_parser", None) or parser).error(f"unrecognized arguments: {' '.join(extras)}")
     if getattr(args, "_run", None) is None:
@@ -120,7 +126,7 @@ def entry() -> NoReturn:
     and so does a process that a profiler, debugger or coverage tool watches: they write their data at exit.
     """
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
-    code = main()
+    code = main(process_ends=True)
     if _watched():
         sys.exit(code)
     try:

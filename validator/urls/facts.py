@@ -9,7 +9,7 @@ severity, is decided by :mod:`validator.rules.urls`; options that only turn repo
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..findings import Fix
 
@@ -57,7 +57,8 @@ class Flaw(enum.Enum):
     INTERNAL_ERROR = "a bug in the URL grammars"
 
 
-class UrlFact(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class UrlFact:
     """One :class:`Flaw` at ``[start, end)`` of the URL, described for a person.
 
     ``help`` says how to fix it, when that is known; ``replacement``, when given, is the text that
