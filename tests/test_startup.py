@@ -30,12 +30,16 @@ with contextlib.redirect_stdout(io.StringIO()):
 print(json.dumps({"status": status, "created": created}))
 """
 
-# The public API's values, and records with mutable or lazily computed state.
+# What the public API returns, down to its parts, and records with mutable or lazily computed state.
 EXPECTED = {
     "validator.findings.Edit", "validator.findings.Fix", "validator.findings.Finding", "validator.findings.Problem",
     "validator.options.Options", "validator.config.Config", "validator.config.IgnoreUsage",
     "validator.dates.zones.ZoneResolution", "validator.masking.Secrets", "validator.engine.Context",
     "validator.dates.tokens.Token", "validator.urls.ceql.WhereClause", "validator.urls.template.UrlTemplate",
+    "validator.urls.template.Macro", "validator.urls.template.QueryParam", "validator.urls.template.PathVariable",
+    "validator.urls.facts.UrlFact", "validator.urls.ceql.Condition", "validator.urls.ceql.Operand",
+    "validator.dates.analysis.PatternFacts", "validator.dates.analysis.Pitfall",
+    "validator.dates.analysis.FieldExplanation",
 }
 
 
@@ -91,3 +95,18 @@ def test_a_clean_file_compiles_no_lazy_pattern() -> None:
     result = subprocess.run([sys.executable, "-c", _LAZY, str(EXAMPLE)], capture_output=True, text=True, env=env,
                             cwd=ROOT, timeout=120, check=True)
     assert "validator.masking._KEY_BACKWARDS" in json.loads(result.stdout.splitlines()[-1])["compiled"]
+
+
+def test_what_the_public_api_returns_is_dataclasses_down_to_its_parts() -> None:
+    import dataclasses
+
+    import validator
+
+    rendered = validator.render_url("/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                                    1704448800000)
+    template = validator.parse_url_template("/hubs/crm/x?where=a>'${gmtDate:yyyy-MM-dd}' and b=1&size=2")
+    facts = validator.compile_pattern("yyyy-MM-dd hh:mm").facts
+    for value in (rendered, template, template.macros[0], template.params[0], template.where.conditions[0],
+                  template.where.conditions[0].field, facts, facts.pitfalls[0]):
+        assert dataclasses.is_dataclass(value), type(value)
+    assert isinstance(dataclasses.asdict(template)["macros"][0], dict)

@@ -7,7 +7,8 @@ pattern).  ``explain(pattern)`` reads the pattern token by token.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .tokens import Token
 
@@ -22,7 +23,8 @@ ZONE_LETTERS = frozenset("zZX")
 ZONE_NAMES_IN_LITERALS = ("UTC", "GMT")
 
 
-class Pitfall(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Pitfall:
     """One mistake-prone construct: a stable ``code``, the pattern span ``[start, end)``, a message."""
 
     code: str
@@ -35,7 +37,8 @@ class Pitfall(NamedTuple):
         return self.start + 1
 
 
-class PatternFacts(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PatternFacts:
     """Fields and pitfalls of one pattern; each pitfall attribute is the offending token, or None."""
 
     pattern: str
@@ -275,7 +278,8 @@ def analyze(pattern: "DatePattern | str") -> PatternFacts:
 # --------------------------------------------------------------------------- explanations
 
 
-class FieldExplanation(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FieldExplanation:
     """One token read aloud: ``text`` as written in the pattern, its span and meaning."""
 
     text: str

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from ..findings import Applicability, Edit, Fix
 from ..lexing import run_token
@@ -36,7 +36,8 @@ _MACRO_HEAD, _MACRO_TAIL = MACRO_HEAD, MACRO_TAIL
 _OPERAND_KINDS = frozenset({"string", "ustring", "number", "macro", "word", "placeholder", "boolean", "null"})
 
 
-class Operand(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Operand:
     """One side of a condition: ``kind`` is string, number, macro, boolean, null, placeholder or word.
 
     ``text`` is the source text (quotes kept); ``start``/``end`` are offsets in the URL.
@@ -56,7 +57,8 @@ class Operand(NamedTuple):
         return self.text
 
 
-class Condition(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Condition:
     """``field operator values``: ``like``/``not like``/``in``/``not in``/``is null``/``is not null`` or a comparison."""
 
     field: Operand

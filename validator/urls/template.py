@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import PatternError
@@ -102,7 +102,8 @@ _BRACE = re.compile(r"[{}]")
 _PATH_VARIABLE = LazyPattern(r"\{([A-Za-z_][\w.\-]*)\}")
 
 
-class Macro(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Macro:
     """One substituted macro: ``${kind:...}`` at ``[start, end)`` of the URL.
 
     ``format`` is the SimpleDateFormat pattern (``None`` for ``${epoch}``, ``${milliseconds}``,
@@ -132,7 +133,8 @@ class Macro(NamedTuple):
         return self.kind in DATE_KINDS and self.format is not None
 
 
-class PathVariable(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PathVariable:
     """A ``{name}`` in the path or a query value, filled in by the platform (``{id}``, ``{objectName}``)."""
 
     name: str
@@ -140,7 +142,8 @@ class PathVariable(NamedTuple):
     end: int
 
 
-class QueryParam(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class QueryParam:
     """``name=value`` of the query: ``[start, end)`` is the whole parameter, ``value_start`` where the value begins."""
 
     name: str
