@@ -183,6 +183,15 @@ def test_zone_strings_agree_with_display_names():
         assert row[1:5] == (std_long, std_short, dst_long, dst_short), row
 
 
+def test_a_table_checked_out_with_crlf_reads_the_same():
+    from validator.dates import zones
+
+    data = zones.DATA_FILE.read_bytes()
+    plain, crlf = zones._Table(data), zones._Table(data.replace(b"\n", b"\r\n"))
+    assert crlf.entries == plain.entries and crlf.histories == plain.histories
+    assert crlf.zone_strings == plain.zone_strings and crlf.version == plain.version
+
+
 def test_only_requested_zones_are_decoded():
     from validator.dates import zones
 

@@ -232,7 +232,7 @@ class _Table:
     """The decoded-on-demand contents of the data file."""
 
     def __init__(self, data: bytes) -> None:
-        lines = data.decode("utf-8").split("\n")
+        lines = data.decode("utf-8").replace("\r", "").split("\n")  # a checkout may have turned \n into \r\n
         # one comprehension per kind of line: this runs in the start-up of any check with a date
         self.histories: list[str] = [line[2:] for line in lines if line.startswith("H\t")]
         zones = [line[2:].split("\t") for line in lines if line.startswith("Z\t")]

@@ -9,9 +9,9 @@ from ..lazy_pattern import LazyPattern
 # Regular expressions (all anchored with .match at a position; no backtracking blow-ups).
 
 _WS = re.compile(r"[ \t\n\r]*")
-_MEMBER = LazyPattern(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*', re.S)
+_MEMBER = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*', re.S)
 _SEPARATOR = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*)?")
-_STRING = LazyPattern(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # Brackets outside strings: runs of text and of simple strings are skipped in one match each;
 # group 1 is an opening bracket, 2 a closing one, 3 a quote that opens an unterminated string.
 # No possessive quantifiers: CPython before 3.11.3 (Debian 12's 3.11.2) mismatches nested ones.
@@ -19,7 +19,7 @@ _STRING = LazyPattern(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # anything, and the string alternative's classes are disjoint.
 _BRACKETS = LazyPattern(
     r'(?:[^"\[\]{}]+|"[^"\\\[\]{}]*")+|"[^"\\]*(?:\\.[^"\\]*)*"|([\[{])|([\]}])|(")', re.S)
-_SCALAR = LazyPattern(r"-?[0-9][0-9.eE+-]*|true|false|null")
+_SCALAR = re.compile(r"-?[0-9][0-9.eE+-]*|true|false|null")
 _NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _NONFINITE = LazyPattern(r'"[^"\\]*(?:\\.[^"\\]*)*"|(-?Infinity|NaN)', re.S)
 _ESCAPE = LazyPattern(
