@@ -40,6 +40,9 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One mistake placed in a file: ``line``/``column`` to ``end_line``/``end_column`` (1-based, code points,
+    end exclusive) at RFC 6901 ``pointer``; ``help`` says how to fix it and ``fix``, when given, does."""
+
     rule: str  # the rule's code, e.g. "CE620"
     severity: Severity
     message: str
