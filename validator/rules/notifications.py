@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
@@ -271,6 +272,7 @@ def is_placeholder(value: str) -> bool:
     return bool(find_placeholders(value))
 
 
+@lru_cache(maxsize=4096)  # field paths and formats repeat in every poller entry
 def is_unfilled(value: str) -> bool:
     """Whether ``value`` is not literal yet: a placeholder or an environment reference (``${NAME}``)."""
     return contains_env_reference(value) or is_placeholder(value)
