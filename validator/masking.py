@@ -245,7 +245,7 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
 
 def _keys_in(text: str) -> set[str]:
     """Every key :data:`_KEY` finds in ``text``."""
-    return {key[::-1] for key in _KEY_BACKWARDS.findall(text[::-1])}
+    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(text[::-1]))}  # the keys repeat: reversed once each
 
 
 def _value_extent(text: str, start: int) -> tuple[int, int] | None:
