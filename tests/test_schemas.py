@@ -747,3 +747,64 @@ def test_a_user_overlay_without_a_configuration_part_leaves_a_bare_configuration
     assert validate({"oauth.api.key": "x"}, schema="configuration", element="hubspotcrm", overlay_dirs=dirs) == []
     body = {"element": {"key": "hubspotcrm"}}
     assert [(p.rule, p.pointer) for p in validate(body, overlay_dirs=dirs)] == [("CE105", "")]  # still applied
+
+
+# ------------------------------------------------------------------- the plain-properties shorthand
+def _problems_with(validator: Any, doc: Any, base: str) -> list[SchemaProblem]:
+    translator = schemas._Translator(doc, base)
+    translator.run(validator, overlay=None)
+    return translator.problems()
+
+
+def _mutations(doc: Any, limit: int = 12) -> list[Any]:
+    """``doc`` with one value replaced at a time by another type, an empty string or a placeholder."""
+    import copy
+
+    out: list[Any] = []
+    paths: list[tuple[Any, ...]] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, child in node.items():
+                paths.append(path + (key,))
+                walk(child, path + (key,))
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, path + (index,))
+
+    walk(doc, ())
+    replacements = ["", 7, None, [], {}, True, "<VALUE>", " "]
+    for number, path in enumerate(paths[:limit]):
+        changed = copy.deepcopy(doc)
+        node = changed
+        for part in path[:-1]:
+            node = node[part]
+        node[path[-1]] = replacements[number % len(replacements)]
+        out.append(changed)
+    return out
+
+
+def test_plain_properties_report_what_the_descents_did(corpus: list[dict], monkeypatch: pytest.MonkeyPatch) -> None:
+    from validator import schema_refs
+
+    names = {"instance": "instance", "configuration": "configuration", "poller": "poller"}
+    fast = {base: schemas._validator(schemas.schema_uri(name)) for base, name in names.items()}
+    assert all(schema_refs.PLAIN_PROPERTIES in json.dumps(v.schema) for v in fast.values())
+    monkeypatch.setattr(schema_refs, "_with_plain_properties", lambda node: node)
+    slow = {base: schemas._compiled(schemas.schema_uri(name), schemas.registry()) for base, name in names.items()}
+    assert not any(schema_refs.PLAIN_PROPERTIES in json.dumps(v.schema) for v in slow.values())
+    compared = differing = with_problems = 0
+    for record in corpus[:400]:
+        try:
+            doc = json.loads(record["text"])
+        except ValueError:
+            continue
+        base = "poller" if record["kind"] == "poller" else "instance" if isinstance(doc, dict) and "element" in doc \
+            else "configuration"
+        for variant in [doc, *_mutations(doc)]:
+            compared += 1
+            found = _problems_with(fast[base], variant, base)
+            with_problems += bool(found)
+            if found != _problems_with(slow[base], variant, base):
+                differing += 1
+    assert compared > 2000 and with_problems > 1000 and differing == 0

@@ -8,13 +8,21 @@ instance paths and their context; only ``schema_path``, which nothing here reads
 
 Editors' annotations (descriptions, examples, snippets, error messages) are left out of this copy.
 The schemas on disk keep their references and annotations: editors and other tools read those.
+
+A property whose schema only checks a type (and a string's least length) is checked by one keyword of its
+object, :data:`PLAIN_PROPERTIES`, instead of one jsonschema descent each: a descent builds a validator, a
+resource and a resolver, about 5 us, and was half the validation of a poller entry.  Its name stays in
+``properties`` (as ``true``), for ``additionalProperties`` and the unknown-key messages, and its errors are
+those the ``type`` and ``minLength`` keywords would raise, with the property's own schema.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
+    from jsonschema.exceptions import ValidationError
     from referencing import Registry
     from referencing._core import Resolver
 
@@ -27,6 +35,65 @@ _DROPPED = frozenset({"$defs", "definitions", "$schema", "$id", "$ref", "$commen
 # Words for editors, which validation never reads but would walk past in every subschema it enters.
 _FOR_EDITORS = frozenset({"title", "description", "markdownDescription", "examples", "default", "defaultSnippets",
                           "errorMessage", "patternErrorMessage", "deprecated", "readOnly", "writeOnly"})
+
+
+PLAIN_PROPERTIES = "x-plain-properties"
+_PLAIN_KEYWORDS = frozenset({"type", "minLength"})
+
+
+def _is_plain(schema: Any) -> bool:
+    """Whether a property schema only checks a type and a least length (``x-`` annotations aside)."""
+    return isinstance(schema, dict) and "type" in schema and all(
+        keyword in _PLAIN_KEYWORDS or keyword.startswith("x-") for keyword in schema)
+
+
+def _with_plain_properties(node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` with its plain properties checked by :data:`PLAIN_PROPERTIES`, placed where ``properties`` is."""
+    properties = node.get("properties")
+    if not isinstance(properties, dict):
+        return node
+    plain = {name: schema for name, schema in properties.items() if _is_plain(schema)}
+    if not plain:
+        return node
+    out: dict[str, Any] = {}
+    for keyword, value in node.items():
+        if keyword == "properties":
+            out[keyword] = {name: True if name in plain else schema for name, schema in properties.items()}
+            out[PLAIN_PROPERTIES] = plain
+        else:
+            out[keyword] = value
+    return out
+
+
+def _plain_properties(validator: Any, plain: dict[str, Any], instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """The :data:`PLAIN_PROPERTIES` keyword: what ``type`` and ``minLength`` in each property would raise."""
+    from jsonschema.exceptions import ValidationError
+
+    if not validator.is_type(instance, "object"):
+        return
+    for name, subschema in plain.items():
+        if name not in instance:
+            continue
+        value = instance[name]
+        types = subschema["type"]
+        listed = [types] if isinstance(types, str) else types
+        if not any(validator.is_type(value, kind) for kind in listed):
+            yield ValidationError(f"{value!r} is not of type {', '.join(repr(kind) for kind in listed)}",
+                                  validator="type", validator_value=types, instance=value, schema=subschema,
+                                  path=(name,), schema_path=(name, "type"))
+        least = subschema.get("minLength")
+        if least is not None and validator.is_type(value, "string") and len(value) < least:
+            yield ValidationError(f"{value!r} {'should be non-empty' if least == 1 else 'is too short'}",
+                                  validator="minLength", validator_value=least, instance=value, schema=subschema,
+                                  path=(name,), schema_path=(name, "minLength"))
+
+
+@lru_cache(maxsize=1)
+def validator_class() -> Any:
+    """Draft 2020-12's validator, with the :data:`PLAIN_PROPERTIES` keyword of the copies made here."""
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(Draft202012Validator, {PLAIN_PROPERTIES: _plain_properties})
 
 
 class _CannotInline(Exception):
@@ -87,6 +154,7 @@ class _Inliner:
                 out = followed
             else:  # a $ref beside other keywords applies in place, as an allOf does
                 out["allOf"] = [*out.get("allOf", []), followed]
+        out = _with_plain_properties(out)
         self._open.discard(marker)
         self._done[marker] = out
         return out

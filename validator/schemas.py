@@ -378,12 +378,11 @@ def _validator(ref: str) -> Draft202012Validator:
 def _compiled(ref: str, schemas: Registry, *, follow: bool = True) -> Draft202012Validator:
     """A validator of the schema ``ref`` names, its references followed once here rather than on every use
     (``follow=False``: through the registry, as written)."""
-    from jsonschema import Draft202012Validator
-
-    from .schema_refs import inline_refs
+    from .schema_refs import inline_refs, validator_class
 
     followed = inline_refs(ref, schemas) if follow else None
-    return Draft202012Validator(followed or {"$ref": ref}, registry=schemas)
+    validator: Draft202012Validator = validator_class()(followed or {"$ref": ref}, registry=schemas)
+    return validator
 
 
 # ---------------------------------------------------------------------------------------- validation
