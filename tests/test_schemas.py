@@ -716,6 +716,15 @@ def test_a_user_overlay_without_schema_keyword_is_read_as_2020_12(tmp_path: Path
     assert [(p.rule, p.pointer) for p in validate(body, overlay_dirs=dirs)] == [("CE105", "/configuration")]
 
 
+def test_a_user_overlay_may_refer_by_anchor(tmp_path: Path) -> None:
+    """The registry is not crawled up front; an anchor is still found when first looked up."""
+    dirs = _user_overlay_dir(tmp_path, {
+        "$defs": {"conf": {"$anchor": "conf", "type": "object", "required": ["oauth.api.key"]}},
+        "type": "object", "properties": {"configuration": {"$ref": "#conf"}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"oauth.api.secret": "s"}}
+    assert [(p.rule, p.pointer) for p in validate(body, overlay_dirs=dirs)] == [("CE105", "/configuration")]
+
+
 def test_a_draft_07_overlay_keeps_its_own_rules(tmp_path: Path) -> None:
     """In draft-07 the keywords beside a ``$ref`` are ignored; the validator follows the overlay's own dialect."""
     dirs = _user_overlay_dir(tmp_path, {
