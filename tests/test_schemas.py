@@ -817,3 +817,75 @@ def test_plain_properties_report_what_the_descents_did(corpus: list[dict], monke
             if found != _problems_with(slow[base], variant, base):
                 differing += 1
     assert compared > 2000 and with_problems > 1000 and differing == 0
+
+
+def _with_and_without_shorthand(monkeypatch: pytest.MonkeyPatch, dirs: tuple[str, ...], body: dict[str, Any],
+                                schema: str = "instance") -> tuple[list[Any], list[Any]]:
+    from validator import schema_refs
+
+    def shown(problems: list[SchemaProblem]) -> list[Any]:
+        return [(p.rule, p.pointer, p.message, p.help, p.action) for p in problems]
+
+    schemas._user_validator.cache_clear()
+    fast = shown(validate(body, schema=schema, element="hubspotcrm", overlay_dirs=dirs))
+    with monkeypatch.context() as patched:
+        patched.setattr(schema_refs, "_with_plain_properties", lambda node: node)
+        schemas._user_validator.cache_clear()
+        slow = shown(validate(body, schema=schema, element="hubspotcrm", overlay_dirs=dirs))
+    schemas._user_validator.cache_clear()
+    return fast, slow
+
+
+def test_a_plain_property_keeps_where_it_belongs_in_unknown_key_hints(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by review: the hint read the property's schema from `properties`, where the shorthand puts `true`."""
+    dirs = _user_overlay_dir(tmp_path, {"$defs": {"configuration": {
+        "type": "object", "additionalProperties": False,
+        "properties": {"region": {"type": "string", "x-belongs": "datesConfiguration"}}}}})
+    fast, slow = _with_and_without_shorthand(monkeypatch, dirs, {"Region": "eu"}, schema="configuration")
+    assert fast == slow
+    assert any(help_ == "did you mean `region`, inside `datesConfiguration`?" and action is None
+               for _rule, _pointer, _message, help_, action in fast)
+
+
+def test_plain_property_errors_keep_the_schema_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by review: `minLength` written before `type` reported after it."""
+    dirs = _user_overlay_dir(tmp_path, {
+        "type": "object", "properties": {"configuration": {
+            "type": "object", "properties": {"port": {"minLength": 2, "type": "integer"}}}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"port": "8"}}
+    fast, slow = _with_and_without_shorthand(monkeypatch, dirs, body)
+    assert fast == slow and len(fast) >= 2
+
+
+def test_a_reference_to_a_boolean_schema_is_still_inlined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by review: a `$ref` to `true` made the shorthand raise, and the overlay fell back to the registry."""
+    from validator import schema_refs
+
+    overlay = {"$defs": {"anything": True, "misplaced": {"x-belongs": "datesConfiguration", "not": {}}},
+               "type": "object", "properties": {"configuration": {
+                   "type": "object", "additionalProperties": False,
+                   "properties": {"extra": {"$ref": "#/$defs/anything"}, "zoneName": {"$ref": "#/$defs/misplaced"},
+                                  "plain": {"type": "string"}}}}}
+    dirs = _user_overlay_dir(tmp_path, overlay)
+    uri = (tmp_path / "overlays" / "hubspotcrm.schema.json").resolve().as_uri()
+    from referencing import Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry = schemas.registry().with_resource(uri, Resource.from_contents(overlay, default_specification=DRAFT202012))
+    assert schema_refs.inline_refs(uri, registry) is not None
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"zoneNam": "x", "plain": 1}}
+    fast, slow = _with_and_without_shorthand(monkeypatch, dirs, body)
+    assert fast == slow
+    assert any("inside `datesConfiguration`" in (help_ or "") for _rule, _pointer, _message, help_, _action in fast)
+
+
+def test_a_schema_of_its_own_named_like_the_shorthand_is_an_annotation(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    dirs = _user_overlay_dir(tmp_path, {
+        "type": "object", "x-plain-properties": "a note of the user's",
+        "properties": {"configuration": {"type": "object", "x-plain-properties": 7,
+                                         "properties": {"count": {"type": "integer"}}}}})
+    body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"count": "many"}}
+    fast, slow = _with_and_without_shorthand(monkeypatch, dirs, body)
+    assert fast == slow and [rule for rule, *_ in fast] == ["CE102"]

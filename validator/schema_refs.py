@@ -31,13 +31,14 @@ _ONE = frozenset({"additionalProperties", "items", "contains", "propertyNames", 
                   "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema"})
 _MANY = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 _NAMED = frozenset({"properties", "patternProperties", "dependentSchemas"})
-_DROPPED = frozenset({"$defs", "definitions", "$schema", "$id", "$ref", "$comment"})
+_DROPPED = frozenset({"$defs", "definitions", "$schema", "$id", "$ref", "$comment",
+                      "x-plain-properties"})  # a schema's own annotation of that name: only the copy's is read
 # Words for editors, which validation never reads but would walk past in every subschema it enters.
 _FOR_EDITORS = frozenset({"title", "description", "markdownDescription", "examples", "default", "defaultSnippets",
                           "errorMessage", "patternErrorMessage", "deprecated", "readOnly", "writeOnly"})
 
 
-PLAIN_PROPERTIES = "x-plain-properties"
+PLAIN_PROPERTIES = "x-plain-properties"  # also in _DROPPED
 _PLAIN_KEYWORDS = frozenset({"type", "minLength"})
 
 
@@ -47,8 +48,11 @@ def _is_plain(schema: Any) -> bool:
         keyword in _PLAIN_KEYWORDS or keyword.startswith("x-") for keyword in schema)
 
 
-def _with_plain_properties(node: dict[str, Any]) -> dict[str, Any]:
-    """``node`` with its plain properties checked by :data:`PLAIN_PROPERTIES`, placed where ``properties`` is."""
+def _with_plain_properties(node: Any) -> Any:
+    """``node`` with its plain properties checked by :data:`PLAIN_PROPERTIES`, placed where ``properties`` is
+    (a boolean schema, which a ``$ref`` may lead to, as it is)."""
+    if not isinstance(node, dict):
+        return node
     properties = node.get("properties")
     if not isinstance(properties, dict):
         return node
@@ -75,17 +79,17 @@ def _plain_properties(validator: Any, plain: dict[str, Any], instance: Any, sche
         if name not in instance:
             continue
         value = instance[name]
-        types = subschema["type"]
-        listed = [types] if isinstance(types, str) else types
-        if not any(validator.is_type(value, kind) for kind in listed):
-            yield ValidationError(f"{value!r} is not of type {', '.join(repr(kind) for kind in listed)}",
-                                  validator="type", validator_value=types, instance=value, schema=subschema,
-                                  path=(name,), schema_path=(name, "type"))
-        least = subschema.get("minLength")
-        if least is not None and validator.is_type(value, "string") and len(value) < least:
-            yield ValidationError(f"{value!r} {'should be non-empty' if least == 1 else 'is too short'}",
-                                  validator="minLength", validator_value=least, instance=value, schema=subschema,
-                                  path=(name,), schema_path=(name, "minLength"))
+        for keyword, expected in subschema.items():  # in the schema's order, as jsonschema would
+            if keyword == "type":
+                listed = [expected] if isinstance(expected, str) else expected
+                if not any(validator.is_type(value, kind) for kind in listed):
+                    yield ValidationError(f"{value!r} is not of type {', '.join(repr(kind) for kind in listed)}",
+                                          validator="type", validator_value=expected, instance=value,
+                                          schema=subschema, path=(name,), schema_path=(name, "type"))
+            elif keyword == "minLength" and validator.is_type(value, "string") and len(value) < expected:
+                yield ValidationError(f"{value!r} {'should be non-empty' if expected == 1 else 'is too short'}",
+                                      validator="minLength", validator_value=expected, instance=value,
+                                      schema=subschema, path=(name,), schema_path=(name, "minLength"))
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 from .findings import Severity
 from .options import SetupError
 from .rules.base import Rule
+from .schema_refs import PLAIN_PROPERTIES
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -381,10 +382,14 @@ def _validator(ref: str) -> Draft202012Validator:
 def _compiled(ref: str, schemas: Registry, *, follow: bool = True) -> Draft202012Validator:
     """A validator of the schema ``ref`` names, its references followed once here rather than on every use
     (``follow=False``: through the registry, as written)."""
+    from jsonschema import Draft202012Validator
+
     from .schema_refs import inline_refs, validator_class
 
     followed = inline_refs(ref, schemas) if follow else None
-    validator: Draft202012Validator = validator_class()(followed or {"$ref": ref}, registry=schemas)
+    if followed is None:  # as written, through the registry: nothing of the copy's shorthand
+        return Draft202012Validator({"$ref": ref}, registry=schemas)
+    validator: Draft202012Validator = validator_class()(followed, registry=schemas)
     return validator
 
 
@@ -435,7 +440,9 @@ def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -
 
     uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
     resource = Resource.from_contents(schema, default_specification=DRAFT202012)  # no $schema: 2020-12
-    with_overlay = registry().with_resource(uri, resource)
+    # crawled once here: an overlay that cannot be inlined is validated through the registry, and each
+    # anchor it looks up would otherwise crawl every bundled schema again
+    with_overlay = registry().with_resource(uri, resource).crawl()
     # another draft keeps its own rules ($ref siblings ignored...): validated as written
     return _compiled(uri + fragment, with_overlay, follow=schema.get("$schema", _DIALECT) == _DIALECT)
 
@@ -704,6 +711,7 @@ class _Translator:
         if not isinstance(instance, dict):
             return
         properties = schema.get("properties", {})
+        plain = schema.get(PLAIN_PROPERTIES, {})  # their own schemas, where `properties` holds `true`
         patterns = [re.compile(pattern) for pattern in schema.get("patternProperties", {})]
         where = self.label(path)
         for name in instance:
@@ -714,7 +722,7 @@ class _Translator:
             unsafe = True
             guess = _suggest(name, properties)
             if guess is not None:
-                belongs = _belongs(properties.get(guess))
+                belongs = _belongs(plain.get(guess, properties.get(guess)))
                 if belongs == "datesConfiguration":
                     fix = f"did you mean `{guess}`, inside `datesConfiguration`?"
                 elif belongs == "entry":
