@@ -87,9 +87,9 @@ def test_a_watched_process_takes_the_ordinary_exit(tmp_path: Path) -> None:
     assert result.returncode == 0 and "EXIT HANDLERS RAN" not in result.stderr
 
 
-def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[tuple[int, ...]] = []
-    monkeypatch.setattr(cli, "main", lambda **_: seen.append(gc.get_threshold()) or 0)
+def _entry_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run ``cli.entry()`` here: its quick exit raises SystemExit instead, and the collector's thresholds are
+    put back afterwards."""
     monkeypatch.setattr(cli, "_watched", lambda: False)
     monkeypatch.setattr(cli.os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
     before = gc.get_threshold()
@@ -98,7 +98,13 @@ def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch)
             cli.entry()
     finally:
         gc.set_threshold(*before)
-    assert seen == [cli.COLLECTOR_THRESHOLDS] and seen[0][0] > before[0]
+
+
+def test_the_command_collects_cycles_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[int, ...]] = []
+    monkeypatch.setattr(cli, "main", lambda **_: seen.append(gc.get_threshold()) or 0)
+    _entry_in_process(monkeypatch)
+    assert seen == [cli.COLLECTOR_THRESHOLDS] and seen[0][0] > gc.get_threshold()[0]
 
 
 def test_when_the_process_ends_the_collector_walks_nothing() -> None:
@@ -148,14 +154,7 @@ def test_the_command_skips_the_last_collection_only_when_it_exits(monkeypatch: p
     assert cli.main(["check", str(EXAMPLE)]) == 1  # in-process: the caller's process goes on
     assert calls == [] and gc.get_freeze_count() == 0
 
-    monkeypatch.setattr(cli, "_watched", lambda: False)
-    monkeypatch.setattr(cli.os, "_exit", lambda code: (_ for _ in ()).throw(SystemExit(code)))
     monkeypatch.setattr(sys, "argv", ["ce-validator", "check", str(EXAMPLE)])
-    before = gc.get_threshold()
-    try:
-        with pytest.raises(SystemExit):
-            cli.entry()
-    finally:
-        gc.set_threshold(*before)
+    _entry_in_process(monkeypatch)
     assert calls == [1] and gc.get_freeze_count() == 0 and gc.isenabled()
     assert "CE620" in capsys.readouterr().out
