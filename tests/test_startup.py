@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "sageone-polling.json"
 
@@ -110,3 +112,60 @@ def test_what_the_public_api_returns_is_dataclasses_down_to_its_parts() -> None:
                   template.where.conditions[0].field, facts, facts.pitfalls[0]):
         assert dataclasses.is_dataclass(value), type(value)
     assert isinstance(dataclasses.asdict(template)["macros"][0], dict)
+
+
+_WARM = """
+import contextlib, io, json, sys
+from validator.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["check", sys.argv[1]])
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
+"""
+
+# What a cache hit on a clean file never needs: the results were stored, so nothing is built or written.
+_NOT_ON_A_CLEAN_HIT = {
+    "validator.findings",  # no finding to build
+    "tempfile", "random",  # only a miss writes an entry
+    "shutil",  # argparse's width (see validator.cli._Formatter); tempfile would bring it too
+    "_hashlib",  # OpenSSL: the key is a built-in BLAKE2 digest
+    "datetime",  # no configuration file's TOML times, no --at
+    "validator.engine", "jsonschema", "pyparsing",  # the checks themselves
+}
+
+
+def test_a_cache_hit_on_a_clean_file_imports_only_what_it_replays(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("CE_VALIDATOR_NO_CACHE", None)
+    clean = tmp_path / "body.json"
+    clean.write_bytes((ROOT / "examples" / "sageone-polling-fixed.json").read_bytes())
+    runs = [subprocess.run([sys.executable, "-c", _WARM, str(clean)], capture_output=True, text=True, env=env,
+                           cwd=tmp_path, timeout=120, check=True) for _ in range(2)]
+    miss, hit = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
+    assert miss["status"] == hit["status"] == 0
+    assert "validator.engine" in miss["modules"] and "validator.findings" in miss["modules"]  # the first one checked
+    assert not _NOT_ON_A_CLEAN_HIT & set(hit["modules"]), sorted(_NOT_ON_A_CLEAN_HIT & set(hit["modules"]))
+
+
+def test_a_cache_hit_with_findings_replays_them(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("CE_VALIDATOR_NO_CACHE", None)
+    body = tmp_path / "body.json"
+    body.write_bytes(EXAMPLE.read_bytes())
+    command = [sys.executable, "-m", "validator", "check", "--format", "json", str(body)]
+    miss, hit = (subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+                 for _ in range(2))
+    assert miss.returncode == hit.returncode == 1
+    assert json.loads(hit.stdout) == json.loads(miss.stdout) and json.loads(hit.stdout)
+    assert any(Path(tmp_path / "cache").rglob("*.json"))
+
+
+def test_the_help_width_is_the_one_shutil_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from validator.cli import _columns
+
+    for columns in ("132", "0", "-5", "wide", ""):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert _columns() == shutil.get_terminal_size().columns, columns
+    monkeypatch.delenv("COLUMNS")
+    assert _columns() == shutil.get_terminal_size().columns

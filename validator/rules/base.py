@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache, wraps
-from typing import Any, Callable, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, ParamSpec, TypeVar
 
-from ..findings import Severity
+if TYPE_CHECKING:
+    from ..findings import Severity
 
 
 class Rule(NamedTuple):
