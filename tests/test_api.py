@@ -92,3 +92,41 @@ def test_every_export_is_listed_and_importable():
     assert sorted(validator.__all__) == sorted(["__version__", *validator._EXPORTS])
     for name in validator.__all__:
         assert getattr(validator, name) is not None
+
+
+def _hinted(obj):
+    """``obj`` and the public methods of a class."""
+    import inspect
+
+    yield obj
+    if inspect.isclass(obj):
+        for name, member in vars(obj).items():
+            if not name.startswith("_") and inspect.isfunction(member):
+                yield member
+
+
+def test_the_public_type_hints_resolve_at_run_time():
+    """pydantic, cattrs and documentation tools read annotations with ``typing.get_type_hints``: every name a
+    public class, method or function is annotated with must exist at run time, not only for type checkers."""
+    import inspect
+    import typing
+
+    seen, failures = set(), []
+    queue = [getattr(validator, name) for name in validator.__all__]
+    while queue:
+        obj = queue.pop()
+        if not (inspect.isclass(obj) or inspect.isfunction(obj)) or obj in seen:
+            continue
+        seen.add(obj)
+        for target in _hinted(obj):
+            try:
+                hints = typing.get_type_hints(target)
+            except Exception as exc:  # noqa: BLE001 - any failure is the finding
+                failures.append(f"{target.__module__}.{target.__qualname__}: {type(exc).__name__}: {exc}")
+                continue
+            if inspect.isfunction(target) and target.__module__.startswith("validator"):
+                returned = hints.get("return")  # what a public function returns is public too
+                queue.extend(t for t in (returned, *typing.get_args(returned)) if inspect.isclass(t)
+                             and t.__module__.startswith("validator"))
+    assert not failures, "\n".join(failures)
+    assert len(seen) > 20

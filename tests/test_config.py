@@ -111,6 +111,21 @@ def test_invalid_toml_is_a_config_error(tmp_path):
     assert str(raised.value) == f"{path}:2: invalid TOML: Invalid value (column 10)"
 
 
+def test_a_toml_time_where_a_string_belongs_is_a_config_error(tmp_path):
+    """Only `at` takes a TOML date or time; elsewhere one is refused as TOML wrote it, never a traceback."""
+    path = write(tmp_path / ".ce-validator.toml", 'exclude = [2024-01-01]\nseverity = {CE7 = 2024-01-01T10:00:00Z}\n'
+                                                  'per-file-ignores = {"x" = [07:00:00]}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert str(raised.value).splitlines() == [
+        f"{path}:1: exclude[0]: must be a string, got 2024-01-01",
+        f"{path}:2: severity.CE7: must be one of error, warning, info, got 2024-01-01T10:00:00Z",
+        f"{path}:3: per-file-ignores.x[0]: must be a string, got 07:00:00",
+    ]
+    write(tmp_path / ".ce-validator.toml", "at = 2024-01-01T10:00:00Z\n")
+    assert load_config(start=tmp_path).at == datetime(2024, 1, 1, 10, tzinfo=timezone.utc)
+
+
 def test_errors_name_file_line_key_and_problem(tmp_path):
     path = write(tmp_path / "pyproject.toml", """[project]
 name = "x"

@@ -204,6 +204,27 @@ def test_the_cache_never_writes_through_a_link_and_leaves_no_tmp(tmp_path, monke
     assert not list(root.rglob("*.tmp"))
 
 
+def test_a_cache_entry_that_is_not_a_list_of_findings_is_a_miss(tmp_path, monkeypatch):
+    from validator import cache
+
+    monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(tmp_path))
+    key = cache.cache_key(b"{}", settings={})
+    (tmp_path / key[:2]).mkdir()
+    for payload in ({"format": 2, "findings": {}}, {"format": 2, "findings": "x"}, {"format": 2},
+                    {"format": 2, "findings": [1]}, {"format": 2, "findings": [[]]}):
+        (tmp_path / key[:2] / f"{key}.json").write_text(json.dumps(payload))
+        assert cache.load(key, path="p") is None, payload
+    (tmp_path / key[:2] / f"{key}.json").write_text(json.dumps({"format": 2, "findings": []}))
+    assert cache.load(key, path="p") == []
+
+
+def test_a_cache_key_is_as_short_as_a_sha256_one():
+    from validator import cache
+
+    keys = {cache.cache_key(data, settings={"a": 1}) for data in (b"", b"{}", b"[]")}
+    assert len(keys) == 3 and all(len(key) == 64 and int(key, 16) >= 0 for key in keys)
+
+
 def test_the_cache_is_pruned(tmp_path):
     from validator import cache
 

@@ -18,31 +18,29 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence, Union
+from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 
-if TYPE_CHECKING:  # pragma: no cover
-    from typing import TypedDict, Unpack
-
-    from .config import Config
-    from .findings import Finding
-    from .kinds import Kind
-    from .options import Options
+# Imported at run time, not only for type checkers: typing.get_type_hints (pydantic, documentation tools)
+# resolves the names of the public signatures.  check() needs these modules anyway.
+from .config import Config
+from .findings import Finding
+from .kinds import Kind
+from .options import Options
 
 __all__ = ["Document", "check", "check_file"]
 
 Document = Union[Mapping[str, Any], Sequence[Any], str, bytes, "os.PathLike[str]"]
 """What :func:`check` takes: a decoded document, JSON text (``str`` or ``bytes``), or a path."""
 
-ConfigChoice = Union[Literal["auto"], None, "Config", str, "os.PathLike[str]"]
+ConfigChoice = Union[Literal["auto"], None, Config, str, "os.PathLike[str]"]
 
-if TYPE_CHECKING:  # pragma: no cover
 
-    class _CheckKeywords(TypedDict, total=False):
-        """The keyword arguments :func:`check_file` passes on to :func:`check` (its ``path`` is the file)."""
+class _CheckKeywords(TypedDict, total=False):
+    """The keyword arguments :func:`check_file` passes on to :func:`check` (its ``path`` is the file)."""
 
-        kind: Kind | Literal["auto"]
-        options: Options | None
-        config: ConfigChoice
+    kind: Kind | Literal["auto"]
+    options: Options | None
+    config: ConfigChoice
 
 
 def check(
@@ -86,7 +84,7 @@ def check_file(path: str | os.PathLike[str], **keywords: Unpack[_CheckKeywords])
 
 
 def _config(choice: ConfigChoice, shown: str | None) -> Config | None:
-    from .config import Config, ConfigResolver
+    from .config import ConfigResolver
 
     if choice is None:
         return None

@@ -17,15 +17,19 @@ import os
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from .findings import Edit, Finding, Fix
 
 try:  # built in; hashlib would first load OpenSSL, 3 ms of a cache hit's 45
-    from _blake2 import blake2b as _digest
+    from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without it
-    from hashlib import blake2b as _digest
+    from hashlib import blake2b
 
-if TYPE_CHECKING:  # a hit on a clean file builds no finding, so it never imports them
-    from .findings import Finding, Fix
+
+def _digest(data: bytes = b"") -> blake2b:
+    # 32 bytes, as SHA-256 gave: an entry's path stays short enough for Windows' 260-character limit
+    return blake2b(data, digest_size=32)
 
 CACHE_DIR_NAME = ".ce-validator-cache"
 _FORMAT = 2
@@ -89,12 +93,11 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
         return None
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
         return None
-    if payload.get("findings") == []:
-        return []
-    from .findings import Finding
-
+    items = payload.get("findings")
+    if not isinstance(items, list):
+        return None
     try:
-        return [Finding(path=path, **{**item, "fix": _fix_from_json(item.get("fix"))}) for item in payload["findings"]]
+        return [Finding(path=path, **{**item, "fix": _fix_from_json(item.get("fix"))}) for item in items]
     except (TypeError, KeyError, ValueError):
         return None
 
@@ -107,8 +110,6 @@ def store(key: str, findings: list[Finding]) -> None:
     """
     import random
     import tempfile  # with shutil, 5 ms that a cache hit does not need
-
-    from .findings import Finding
 
     root = cache_dir()
     directory = root / key[:2]
@@ -198,8 +199,6 @@ def _fix_to_json(fix: Fix | None) -> dict[str, Any] | None:
 def _fix_from_json(data: Any) -> Fix | None:
     if data is None:
         return None
-    from .findings import Edit, Fix
-
     if data["applicability"] not in ("safe", "unsafe"):
         raise ValueError("bad applicability")
     return Fix(data["message"], tuple(Edit(int(s), int(e), str(r)) for s, e, r in data["edits"]),

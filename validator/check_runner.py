@@ -15,9 +15,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
+from .findings import Finding
+
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config, ConfigResolver, IgnoreUsage
-    from .findings import Finding
     from .inputs import InputError, InputFile
     from .masking import MaskedText
     from .options import Options
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules.base import Rule
 
 Job = tuple["InputFile", "Config", "Options"]  # planned in the parent, in input order
-ReportBuilder = Callable[[list["Finding"], bool], "FileReport"]  # (kept findings, whether excerpts are shown)
+ReportBuilder = Callable[[list[Finding], bool], "FileReport"]  # (kept findings, whether excerpts are shown)
 Outcome = tuple[str, object]  # ("ok", (findings, ReportBuilder)) | ("input-error" | "setup-error", message)
 
 
@@ -190,7 +191,7 @@ def run_check(
         if kind_of_outcome == "setup-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
             return 2
-        findings, report = cast("tuple[list[Finding], ReportBuilder]", payload)
+        findings, report = cast(tuple[list[Finding], ReportBuilder], payload)
         findings = config.apply(findings, path=item.shown, usage=usage)
         failing = ("error", "warning") if config.strict else ("error",)
         if baseline is not None:
@@ -357,7 +358,7 @@ def _execute_parallel(jobs: list[Job], kind: str, use_cache: bool, workers: int,
             if status != "ok":
                 yield status, payload
                 continue
-            findings, shipped = cast("tuple[list[Finding], FileReport]", payload)
+            findings, shipped = cast(tuple[list[Finding], "FileReport"], payload)
             yield "ok", (findings, _shipped_report(shipped))
     except BrokenProcessPool:
         yield "setup-error", "a worker process died (killed, or out of memory); run again, or set CE_VALIDATOR_JOBS=1"
@@ -521,7 +522,6 @@ def _masked_text(data: bytes, shown: str, options: Options) -> MaskedText:
 
 def _skip_unparsed(shown: str) -> Finding:
     from .engine import NOT_CLOUD_ELEMENTS
-    from .findings import Finding
 
     return Finding(NOT_CLOUD_ELEMENTS, "info", "not a Cloud Elements instance body, configuration or poller "
                    "configuration (no Cloud Elements key in this large file)", shown, "", 1, 1, 1, 1)

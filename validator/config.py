@@ -22,16 +22,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
 
+from .findings import SEVERITIES, Finding, Severity
 from .options import Options
-
-if TYPE_CHECKING:  # a cache hit on a clean file needs neither findings nor datetime (TOML's values bring it)
-    from datetime import datetime
-
-    from .findings import Finding, Severity
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
@@ -242,8 +239,6 @@ class Config:
                 if not _CODE.fullmatch(code):
                     problems.append(ConfigProblem(None, name, f"{code!r} is not a rule code or prefix such as "
                                                               "CE6 or CE601"))
-        from .findings import SEVERITIES
-
         checked_severity: dict[str, Severity] = {}
         for code, level in (severity or {}).items():
             if not _CODE.fullmatch(code):
@@ -349,8 +344,6 @@ def parse_at(value: object) -> datetime:
     Strings are read as ``--at`` reads them (:func:`validator.timeparse.parse_user_time`: ISO 8601,
     ``now``, ``-15m``...); TOML gives date-times and dates as values; a TOML time of day alone is refused.
     """
-    from datetime import date, datetime, time, timezone
-
     from .timeparse import parse_user_time
 
     if isinstance(value, datetime):
@@ -471,17 +464,16 @@ def _read_file(path: Path, *, explicit: bool) -> Config:
     return _build(path, text, table, prefix=f"{TABLE}." if in_pyproject else "")
 
 
-def _plain(value: Any) -> Any:
-    """TOML values as JSON Schema sees them: date-times become ISO strings."""
-    from datetime import date, datetime, time
+def _plain(table: dict[str, Any]) -> dict[str, Any]:
+    """The table as JSON Schema sees it: the time ``at`` takes as an ISO string.
 
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    return value
+    A TOML date or time anywhere else stays what it is, so the schema refuses it where a string belongs
+    (``exclude = [2024-01-01]``) instead of the glob code meeting a date.
+    """
+    at = table.get("at")
+    if isinstance(at, (datetime, date, time)):
+        return {**table, "at": at.isoformat()}
+    return table
 
 
 def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Config:
@@ -566,8 +558,6 @@ def plainly_valid(table: Mapping[str, Any]) -> bool:
 
     ``False`` does not mean invalid: :func:`validate_table` then decides and explains.
     """
-    from .findings import SEVERITIES
-
     schema = config_schema()
     props = schema["properties"]
     code = re.compile(schema["$defs"]["selector"]["pattern"])
@@ -652,6 +642,8 @@ def _show(value: Any) -> str:
         return '"' + value + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (datetime, date, time)):  # as TOML writes it
+        return value.isoformat().replace("+00:00", "Z")
     return repr(value)
 
 

@@ -22,12 +22,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator, NewType
 
+from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
 from .vocabulary.secrets import is_credential_parameter, secret_kind
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .findings import Finding
     from .source import Source
 
 __all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "url_secrets"]

@@ -53,10 +53,12 @@ from ..inputs import PAGE_SUFFIXES, is_page
 from .markdown import Block, Page, parse_page
 from .positions import PositionMap, line_col, line_starts, offset_of
 
+# At run time, not only for type checkers: typing.get_type_hints resolves what check_page and PageCheck name.
+from ..findings import Finding, Fix, Problem
+from ..masking import MaskedText, Secrets
+from ..options import Options
+
 if TYPE_CHECKING:  # pragma: no cover
-    from ..findings import Finding, Fix, Problem
-    from ..masking import MaskedText, Secrets
-    from ..options import Options
     from ..rules.base import Rule
 
 __all__ = [
@@ -106,7 +108,7 @@ class PageCheck:
         """The page's secrets, in page offsets: each document's (:func:`validator.engine.secrets_of`), moved
         through its map, and what :func:`validator.masking.find_secrets` finds in the page's own text
         (``"password": "..."`` in a block that is not a Cloud Elements body)."""
-        from ..masking import Secrets, find_secrets
+        from ..masking import find_secrets
         from ..source import load_source
 
         page = find_secrets(load_source(self.text))
@@ -229,7 +231,7 @@ def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
     """
     if fix is None or document.shell:
         return None
-    from ..findings import Edit, Fix
+    from ..findings import Edit
 
     edits = []
     for edit in fix.edits:
@@ -261,7 +263,6 @@ def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts
 
 def _document_secrets(document: Document, options: Options | None) -> Secrets:
     from ..engine import secrets_of
-    from ..options import Options
 
     return secrets_of(document.source, options or Options())
 
@@ -285,7 +286,6 @@ def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_s
 
 def _finding(rule: Rule | str, message: str, path: str | None, pointer: str, span: Span, *,
              help: str | None = None) -> Finding:
-    from ..findings import Finding
     from ..rules import rule_for
 
     if isinstance(rule, str):

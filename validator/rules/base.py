@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache, wraps
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, ParamSpec, TypeVar
+from typing import Any, Callable, NamedTuple, ParamSpec, TypeVar
 
-if TYPE_CHECKING:
-    from ..findings import Severity
+from ..findings import Severity
 
 
 class Rule(NamedTuple):
