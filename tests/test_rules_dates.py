@@ -101,6 +101,12 @@ def test_special_token_with_a_stray_quote():
     assert "capitals" in hit.message
 
 
+def test_a_compact_pattern_is_a_pattern():
+    for fmt in ("yyyyMMdd'T'HHmmss'Z'", "yyyyMMddHHmmss"):
+        text = poller(updated=fmt)
+        assert not found(text, "CE402") and not found(text, "CE401"), fmt
+
+
 def test_prose_and_numbers_as_formats():
     prose = poller(updated="10 digit integer Unix time")
     assert_at(prose, "CE402", '"10 digit', count=2)

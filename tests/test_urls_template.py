@@ -141,6 +141,25 @@ def test_formats_that_are_not_dates(fmt: str, fragment: str) -> None:
     assert "CE401" not in codes(url)
 
 
+@pytest.mark.parametrize("fmt", ["yyyyMMdd'T'HHmmss'Z'", "yyyyMMdd'T'HHmmss", "yyyyMMdd'T'HHmmssXX",
+                                 "yyyyMMddHHmmss", "EEEddMMMyyyy", "yyyyMMdd'T'HHmmss.SSSZ"])
+def test_a_compact_pattern_is_not_a_description(fmt: str) -> None:
+    """Runs of pattern letters are not words: Java compiles these (`20240105T100000Z`)."""
+    assert "CE604" not in codes(f"/hubs/fsm/visits?where=changed>'${{gmtDate:{fmt}}}'")
+
+
+def test_a_description_is_one_only_when_it_does_not_compile() -> None:
+    from validator.dates.pattern import compile_pattern
+    from validator.dates.tokens import PatternError, is_description
+
+    for text in ("10 digit integer Unix time", "date time", "timestamp", "Unix epoch seconds"):
+        with pytest.raises(PatternError):
+            compile_pattern(text)
+        assert is_description(text), text
+    for text in ("yyyyMMdd'T'HHmmss'Z'", "yyyy-MM-dd lastModified", "lastModifiedDate", "yyyy-MM-dd'T'HH:mm:ssQ"):
+        assert not is_description(text), text
+
+
 def test_empty_format() -> None:
     assert codes("/hubs/crm/a?where=x>'${gmtDate:}'") == ["CE604"]
 

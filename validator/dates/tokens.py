@@ -21,6 +21,27 @@ if TYPE_CHECKING:
 
 PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
 
+_QUOTED = re.compile(r"'(?:[^']|'')*'")
+_WORD = re.compile(r"[A-Za-z]+")
+_LOWER_WORD = re.compile(r"[a-z]{3,30}\d*")
+
+
+@lru_cache(maxsize=1024)
+def is_description(text: str) -> bool:
+    """Whether a date format that does not compile is a description or a word (``10 digit Unix time``,
+    ``timestamp``) rather than a pattern with a mistake in it.
+
+    Only words with a letter that is not a pattern letter count: a compact pattern's runs
+    (``yyyyMMdd'T'HHmmss``) are pattern letters, and such a pattern compiles anyway.
+    """
+    words = _WORD.findall(_QUOTED.sub(" ", text))
+    foreign = [w for w in words if len(w) >= 3 and set(w) - PATTERN_LETTERS and len(set(w)) > 1]
+    if len(foreign) >= 2:
+        return True
+    stripped = text.strip().strip("'")
+    return (_LOWER_WORD.fullmatch(stripped) is not None and bool(set(stripped) - PATTERN_LETTERS)
+            and len(set(stripped)) >= 3)
+
 
 class PatternError(ValueError):
     """A pattern SimpleDateFormat's constructor rejects, with Java's message.

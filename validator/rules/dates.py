@@ -64,7 +64,7 @@ from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from ..dates.pattern import compile_pattern, format_date
-from ..dates.tokens import PatternError
+from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..urls.template import parse_url_template
@@ -77,7 +77,6 @@ FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
     ("createdDateFormat", "createdDateTimezone", "createdDateField"),
 )
 _SAMPLES_MS: tuple[int, ...] = (1704448800123, 1720173605007, 1735569000450)  # Jan, Jul, Dec 30 2024
-_PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
 _OFFSET_LITERAL = re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?![\d:])")
 _UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
 _EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
@@ -297,18 +296,6 @@ def _is_number(text: str) -> bool:
     return bool(stripped) and stripped.replace(".", "", 1).isdigit()
 
 
-def _is_prose(text: str) -> bool:
-    """Whether a pattern that does not compile is a description or a word rather than a broken pattern."""
-    unquoted = re.sub(r"'[^']*'", " ", text)
-    words = re.findall(r"[A-Za-z]+", unquoted)
-    foreign = [w for w in words if len(w) >= 3 and set(w) - _PATTERN_LETTERS and len(set(w)) > 1]
-    if " " in text.strip() and len(foreign) >= 2:
-        return True
-    stripped = text.strip().strip("'")
-    return (bool(re.fullmatch(r"[a-z]{3,30}\d*", stripped)) and bool(set(stripped) - _PATTERN_LETTERS)
-            and len(set(stripped)) >= 3)
-
-
 @once_per_arguments
 def compile_problems(fmt: str) -> list[Problem]:
     """CE401/CE402/CE403 for one ``*DateFormat`` value (offsets into ``fmt``); [] when it compiles."""
@@ -338,7 +325,7 @@ def compile_problems(fmt: str) -> list[Problem]:
         if _is_number(fmt):
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
                             0, len(fmt), help=_EPOCH_HINT)]
-        if _is_prose(fmt):
+        if is_description(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
             hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
                     else "the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")

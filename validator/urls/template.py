@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..dates.pattern import DatePattern, compile_pattern
-from ..dates.tokens import PatternError
+from ..dates.tokens import PatternError, is_description
 from ..dates.zones import available_ids, resolve_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
@@ -84,7 +84,6 @@ _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
-_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
 _DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
@@ -239,14 +238,6 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-@lru_cache(maxsize=1024)
-def _looks_like_prose(fmt: str) -> bool:
-    """Two or more unquoted words of three or more different letters: a description, not a pattern."""
-    unquoted = re.sub(r"'(?:[^']|'')*'", " ", fmt)
-    words = [w for w in _PROSE_WORD.findall(unquoted) if len(set(w)) >= 3]
-    return len(words) >= 2
-
-
 def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, macro_end: int,
                   kind: str) -> DatePattern | None:
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
@@ -263,14 +254,14 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
-    if _looks_like_prose(fmt):
-        hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.IGNORECASE) else None
-        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat pattern",
-                fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
-        return None
     try:
         pattern = compile_pattern(fmt)
     except PatternError as exc:
+        if is_description(fmt):
+            hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.IGNORECASE) else None
+            col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat "
+                    "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
+            return None
         start = fmt_start + exc.column - 1
         col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}", start, start + max(exc.length, 1))
         return None
