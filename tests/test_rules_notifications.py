@@ -255,3 +255,46 @@ def test_poller_without_enabling_events_is_off_by_default():
     assert found(enabled, "CE204") == []
     fragment = json.dumps({"event.poller.configuration": poller})  # a bare configuration object: maybe partial
     assert found(fragment, "CE204") == []
+
+
+# --- a misspelt event key -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("event.poller.refresh.interval", "event.poller.refresh_interval"),
+    ("event.notification.callbak.url", "event.notification.callback.url"),
+    ("Event.Notification.Enabled", "event.notification.enabled"),
+    ("event.vendor_type", "event.vendor.type"),
+    ("event.poller.configurations", "event.poller.configuration"),
+])
+def test_a_misspelt_event_key_is_named_with_the_key_it_misses(written, meant):
+    config = {"event.notification.enabled": True, "event.vendor.type": "polling",
+              "event.notification.callback.url": CALLBACK}
+    config.pop(meant, None)
+    text = body({**config, written: "15"})
+    (finding,) = found(text, "CE101")
+    assert (finding.line, finding.column) == position(text, f'"{written}"')
+    assert finding.message == f"unknown key `{written}` in `configuration`: the platform ignores it"
+    assert finding.help == f"did you mean `{meant}`?"
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == body({**config, meant: "15"})
+    assert finding.fix.applicability == "unsafe"
+    both = body({**config, meant: "15", written: "15"})  # the right key is there too: no rename onto it
+    (finding,) = found(both, "CE101")
+    assert finding.fix is None
+
+
+@pytest.mark.parametrize("key", [
+    "event.notification.subscription.id", "event.notification.instance.finder", "event.helper.key", "event.metadata",
+    "event.notification.basic.username", "event.notification.basic.password", "event.webhook.hubspot.workflow.id",
+    "event.poller.filter", "event.objects", "event.poller.urls", "event.notification.signature.key",
+])
+def test_an_element_s_own_event_key_is_not_a_misspelling(key):
+    """Keys elements declare (seen in Cloud Elements' own definitions and examples) are not near misses."""
+    assert not found(body({key: "x", "event.notification.enabled": False}), "CE101")
+
+
+def test_a_misspelt_event_key_in_a_bare_configuration_file():
+    text = json.dumps({"event.notification.enabled": "true", "event.notification.callback.url": CALLBACK,
+                       "event.vendor.type": "polling", "event.poller.refresh.interval": "15"}, indent=2)
+    (finding,) = found(text, "CE101")
+    assert finding.pointer == "/event.poller.refresh.interval" and finding.fix is not None

@@ -135,7 +135,11 @@ RULES: list[Rule] = [
             "the platform does not document what it does with unknown keys, and the setting the key meant to "
             "make does not take effect under a name the poller does not read.\n\n"
             "The message names the key and where it is; the fix suggests the closest known key. "
-            "Configuration keys are not checked this way: every element declares its own."
+            "Configuration keys are free-form, since every element declares its own, so there only a near miss of "
+            "a documented `event.*` key is reported (`event.poller.refresh.interval`, "
+            "`event.notification.callbak.url`): the platform ignores it, and the interval or callback it meant "
+            "to set is never set. The same holds for a near miss of a body key at the top of an instance body "
+            "(`configuraton`)."
         ),
         bad=_poller_variant(filterByUpdatedDate=None, filterByUpdateDate=True),
         good=_POLLER_GOOD,

@@ -16,6 +16,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     from ..schemas import validate
 
     yield from _misspelt_top_level_keys(ctx)
+    yield from _misspelt_event_keys(ctx)
     element = ctx.options.element or ctx.element_key
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
@@ -81,4 +82,53 @@ def _near_body_key(lowered: str) -> str | None:
 
     by_lower = {k.lower(): k for k in top_level_properties("instance")}
     near = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.8)
+    return by_lower[near[0]] if near else None
+
+
+def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
+    """`event.poller.refresh.interval`, `event.notification.callbak.url`: configuration keys are free-form (each
+    element declares its own, some of them `event.*` too), so only a near miss of a documented `event.*` key is
+    reported. The platform ignores the misspelt key: the interval stays at its default, the callback is unset."""
+    if ctx.kind == "instance" and isinstance(ctx.value, dict):
+        configuration, base = ctx.value.get("configuration"), "/configuration"
+    elif ctx.kind == "configuration":
+        configuration, base = ctx.value, ""
+    else:
+        return
+    if not isinstance(configuration, dict):
+        return
+    from ..fixes.structure import rename_key
+    from ..kinds import escape_pointer_token
+
+    for key in configuration:
+        guess = _near_event_key(key) if isinstance(key, str) and key[:5].lower() == "event" else None
+        if guess is None:
+            continue
+        pointer = f"{base}/{escape_pointer_token(key)}"
+        rename = rename_key(ctx.source, pointer, guess) if guess not in configuration else None
+        yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it",
+                          pointer=pointer, key=True, help=f"did you mean `{guess}`?",
+                          fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
+
+
+def _separators_dropped(key: str) -> str:
+    return "".join(c for c in key.lower() if c not in "._- ")
+
+
+@lru_cache(maxsize=4096)
+def _near_event_key(key: str) -> str | None:
+    """The documented `event.*` configuration key ``key`` misspells: the same but for case and separators
+    (`event.poller.refresh.interval`), else a close spelling (`event.notification.callbak.url`)."""
+    import difflib
+
+    from ..schemas import top_level_properties
+
+    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
+    if key in known:
+        return None
+    for name in known:
+        if _separators_dropped(name) == _separators_dropped(key):
+            return name
+    by_lower = {name.lower(): name for name in known}
+    near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
     return by_lower[near[0]] if near else None
