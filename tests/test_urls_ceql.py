@@ -142,8 +142,9 @@ def test_deep_nesting_is_not_an_internal_error() -> None:
 
 
 def test_unknown_structure_is_not_an_error() -> None:
-    clause = parse_where("a = 'x' b = 'y'")
-    assert where_problems(clause.text, clause.offset) == [] and not clause.parsed
+    for text in ("a = 'x' order by b", "a = 'x' b", "f(a) = 'x'"):  # two conditions without and/or are CE636
+        clause = parse_where(text)
+        assert where_problems(clause.text, clause.offset) == [] and not clause.parsed, text
 
 
 def test_never_raises() -> None:
@@ -162,3 +163,29 @@ def test_never_raises() -> None:
             assert 3 <= p.start <= p.end <= 3 + len(text)
 
     check()
+
+
+@pytest.mark.parametrize(("where", "second"), [
+    ("lastModifiedDate>='${gmtDate:yyyy-MM-dd}' attributes='created_at,updated_at'", "attributes"),
+    ("a='1' b='2'", "b"),
+    ("a='1'b='2'", "b"),
+    ("a in ('1','2') b is null", "b"),
+    ("a='1' not b like '%x%'", "not"),
+    ("a='1' (b='2' or c=3)", "("),
+])
+def test_two_conditions_without_and_or(where: str, second: str) -> None:
+    (found,) = problems(where)
+    assert found[0] == "CE636"
+    assert where[found[1]:found[2]] == second
+    (fact,) = [f for f in parse_where(where).facts if f.flaw.name == "CEQL_MISSING_CONJUNCTION"]
+    (edit,) = fact.fix.edits
+    joined = where[:edit.start] + edit.replacement + where[edit.end:]
+    assert parse_where(joined).parsed and not problems(joined), joined
+    assert fact.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("where", ["a='1' and b='2'", "a='1' or not b='2'", "(a='1') and (b='2' or c=3)",
+                                   "a='1' order by b", "a b c", "'x' 'y'", "a='1'?pageSize=100"])
+def test_no_missing_conjunction_where_none_is_missing(where: str) -> None:
+    """Only a filter that reads as conditions once joined draws CE636; what the grammar does not know stays quiet."""
+    assert "CE636" not in [code for code, *_ in problems(where)]

@@ -42,7 +42,8 @@ def test_ceql_lexer_and_structure_as_before(text: str) -> None:
         assert ceql._lex(masked) == expected_tokens
     before, after = old.WhereClause(text, 7), ceql.WhereClause(text, 7)
     old.ceql_structure(before, masked, text, 7)
-    ceql._structure(after, ceql._lex(masked), text, 7)
+    tokens = ceql._lex(masked)
+    ceql._structure(after, tokens, text, ceql._letters(tokens, text), 7)
     assert (after.parsed, after.conditions) == (before.parsed, before.conditions)
 
 

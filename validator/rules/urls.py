@@ -219,6 +219,14 @@ are not.
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&status='open'",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
 
+CEQL_MISSING_CONJUNCTION = _rule("CE636", "ceql-missing-conjunction", "error", "two conditions in a where filter with no and/or between them", """
+CEQL joins conditions with ` and ` or ` or `: in `where=updated>'${gmtDate:...}' attributes='a,b'` the second
+condition follows the first with nothing between them, and the vendor rejects the filter.  Reported only
+when the filter reads as conditions once a conjunction is put between them; the fix writes ` and `
+(unsafe: ` or ` may be what was meant).
+""", "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' attributes='created_at'",
+    "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and attributes='created_at'")
+
 URL_ABSOLUTE = _rule("CE632", "url-absolute", "warning", "an absolute vendor URL (https://api.vendor.com/...)", """
 A poller `url` is a path the platform joins to the element's base URL: the hub path
 (`/hubs/crm/contacts`, normalised by the hub for every element) or the vendor's own path (`/invoices`).
@@ -262,6 +270,7 @@ RULES: list[Rule] = [
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
+    CEQL_MISSING_CONJUNCTION,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -297,6 +306,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.DOUBLE_ENCODED: (URL_DOUBLE_ENCODED, None),
     Flaw.CEQL_DOUBLE_EQUALS: (CEQL_DOUBLE_EQUALS, None),
     Flaw.CEQL_AMPERSAND_JOIN: (CEQL_AMPERSAND_JOIN, None),
+    Flaw.CEQL_MISSING_CONJUNCTION: (CEQL_MISSING_CONJUNCTION, None),
     Flaw.ABSOLUTE_URL: (URL_ABSOLUTE, None),
     Flaw.MACRO_FORMAT_SPACE: (MACRO_FORMAT_SPACE, None),
     Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),

@@ -14,8 +14,9 @@ the quotes inside ``${date:yyyy-MM-dd'T'HH:mm:ss'Z'}`` never pair with CEQL's.
 
 The grammar is tolerant: only what surely breaks a filter is reported -- an unbalanced
 quote (at the opening quote), an operator with nothing on one side, unbalanced
-parentheses, an empty ``where=``.  Anything else the grammar does not follow leaves
-:attr:`WhereClause.parsed` False and reports nothing.
+parentheses, an empty ``where=``, two conditions with no ``and``/``or`` between them.
+Anything else the grammar does not follow leaves :attr:`WhereClause.parsed` False and
+reports nothing.
 """
 
 from __future__ import annotations
@@ -156,6 +157,10 @@ _LETTER = {"string": "S", "macro": "M", "number": "N", "boolean": "B", "null": "
            "op": "O", "and": "a", "or": "r", "not": "n", "like": "l", "in": "i", "is": "s", "lparen": "(",
            "rparen": ")", "comma": ","}
 _VALUE_LETTERS = "SMNBUPW"
+_V = f"[{_VALUE_LETTERS}]"
+#: One comparison over the token letters: ``WOS`` is ``field >= 'x'``; also like, in (...) and is [not] null.
+_COMPARISON = rf"{_V}(?:O{_V}|n?l{_V}|n?i\((?:{_V}(?:,{_V})*)?\)|sn?U)"
+_ADJACENT = re.compile(rf"(?:{_COMPARISON})(?=n*\(*{_COMPARISON})")
 
 
 @lru_cache(maxsize=1)
@@ -167,8 +172,7 @@ def _grammar() -> Any:
     """
     import pyparsing as pp
 
-    v = f"[{_VALUE_LETTERS}]"
-    comparison = pp.Regex(rf"{v}(?:O{v}|n?l{v}|n?i\((?:{v}(?:,{v})*)?\)|sn?U)")
+    comparison = pp.Regex(_COMPARISON)
     comparison.set_parse_action(lambda _s, loc, t: _Raw("condition", loc, loc + len(t[0])))
     expression = pp.Forward()
     atom = comparison | pp.Suppress("(") + expression + pp.Suppress(")")
@@ -269,7 +273,10 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
-        _structure(clause, tokens, text, offset)
+        letters = _letters(tokens, text)
+        _structure(clause, tokens, text, letters, offset)
+        if not clause.parsed:
+            _missing_conjunctions(tokens, letters, text, add)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
         clause.facts.append(UrlFact(Flaw.INTERNAL_ERROR, f"internal error while reading the where value "
                                     f"({type(exc).__name__}: {exc}); please report it", offset, offset + len(text)))
@@ -304,15 +311,34 @@ def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
     return tuple((found.start, found.end) for found in results if isinstance(found, _Raw))
 
 
-def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, offset: int) -> None:
-    """The conditions of the where value, when it follows the grammar (``clause.parsed``)."""
+def _letters(tokens: list[tuple[str, str, int, int]], text: str) -> str:
+    """One letter per token (:data:`_LETTER`): what the structure grammar reads."""
     letters = []
-    for kind, tok, start, _ in tokens:
+    for kind, _tok, start, _ in tokens:
         letter = _LETTER.get(kind, "x")
         if letter == "W" and text[start] in _KEYWORD_INITIALS and _keyword_at(text, start):  # ``in-x``: a keyword glued to punctuation is no value
             letter = "k"
         letters.append(letter)
-    shape = _shape("".join(letters))
+    return "".join(letters)
+
+
+def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
+    """``a='1' b='2'``: a condition straight after another, with no ``and``/``or``; the vendor rejects the filter."""
+    for match in _ADJACENT.finditer(letters):
+        start = tokens[match.end()][2]
+        gap = text[tokens[match.end() - 1][3]:start]
+        if gap.strip() or not (text[start].isalnum() or text[start] in "_'\"($"):
+            continue  # punctuation between them (`'1'?pageSize=100`) is another mistake (CE634), not a missing `and`
+        insert = "and " if gap[-1:].isspace() else " and "
+        add(Flaw.CEQL_MISSING_CONJUNCTION, "a condition straight after another, with no `and` or `or` between them",
+            start, tokens[match.end()][3], help="join the conditions with ` and ` (or ` or `)",
+            fix=Fix("join the conditions with ` and `", (Edit(start, start, insert),), "unsafe"))
+
+
+def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, letters: str,
+               offset: int) -> None:
+    """The conditions of the where value, when it follows the grammar (``clause.parsed``)."""
+    shape = _shape(letters)
     if shape is None:
         return
 

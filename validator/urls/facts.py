@@ -54,6 +54,7 @@ class Flaw(enum.Enum):
     CEQL_UNQUOTED_DATE = "a date macro outside quotes"
     CEQL_DOUBLE_EQUALS = "== in a CEQL filter"
     CEQL_AMPERSAND_JOIN = "'&' joining CEQL conditions"
+    CEQL_MISSING_CONJUNCTION = "two CEQL conditions with no and/or between them"
     INTERNAL_ERROR = "a bug in the URL grammars"
 
 
