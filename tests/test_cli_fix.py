@@ -222,3 +222,26 @@ def test_fix_mends_a_markdown_page_in_place(tmp_path):
 def test_text_output_says_which_findings_fix_mends():
     result = run_cli("check", "examples/sageone-polling.json")
     assert result.code == 1 and "   = fix: --fix mends it\n" in result.out
+
+
+_SECRET = "sk_live_PLANTED123456"
+_LEAKY_BODY = {
+    "element": {"key": "sageone"}, "name": "x",
+    "configuration": {
+        "oauth.api.secret": _SECRET, "event.notification.enabled": True, "event.vendor.type": "polling",
+        "event.notification.callback.url": "https://example.com/e",
+        "event.poller.configuration": {"customers": {
+            "url": f"/hubs/finance/customers?apiKey={_SECRET}&where=x='abc", "idField": "id"}}}}
+
+
+@pytest.mark.parametrize("name", ["body.json", "page.md"])
+def test_the_diff_masks_secrets_as_every_output_does(tmp_path, name):
+    text = json.dumps(_LEAKY_BODY, indent=2)
+    if name.endswith(".md"):
+        text = f"# Set up\n\n```json\n{text}\n```\n"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for flags in (("--diff",), ("--diff", "--unsafe-fixes")):
+        result = run_cli("check", "--no-cache", *flags, str(tmp_path / name))
+        assert result.code == 1 and "+++" in result.out, result  # there is a diff (the quote closed)
+        assert "PLANTED" not in result.out + result.err, result.out
+    assert (tmp_path / name).read_text(encoding="utf-8") == text  # --diff writes nothing

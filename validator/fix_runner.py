@@ -59,7 +59,10 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
         return FileFix(result, None, "")
     if loaded.valid and not load(result.text).valid:  # a last guard: fixes never break a valid document
         return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
-    return FileFix(result, encode(result.text, encoded), unified_diff(shown, loaded.text, result.text))
+    # the diff shows lines of the file: each side masked with its own secrets, as every other output is
+    return FileFix(result, encode(result.text, encoded),
+                   unified_diff(shown, secrets_of(loaded, options).mask(loaded.text),
+                                secrets_of(load(result.text), options).mask(result.text)))
 
 
 def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable[[list[Finding]], list[Finding]],
@@ -84,7 +87,8 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
                       protected=lambda text: load(text).secrets().spans)
     if result.text == first.text:
         return FileFix(result, None, "")
-    return FileFix(result, encode(result.text, encoded), unified_diff(shown, first.text, result.text))
+    return FileFix(result, encode(result.text, encoded),
+                   unified_diff(shown, first.masked_text(), load(result.text).masked_text()))
 
 
 @dataclass
