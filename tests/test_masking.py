@@ -228,7 +228,7 @@ def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
     same()
 
 
-_READABLE_TEXT_QUERY = (r"(?<=[?&;])(?P<name>[A-Za-z_][\w.\-]{0,99})=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+_READABLE_TEXT_QUERY = (r"(?<=[?&;#])(?P<name>[A-Za-z_%][\w.\-%]{0,99})=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 
 
@@ -243,7 +243,7 @@ def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
 
     readable = re.compile(_READABLE_TEXT_QUERY)
     pieces = st.sampled_from(["?", "&", ";", "=", "#", " ", "'", '"', "\\", "<", ">", "a", "key", "x.y", "-", "_",
-                              "9", "apiKey", "v", "%2B", "\n", "\t", "\\t", '\\"'])
+                              "9", "apiKey", "v", "%2B", "%5F", "\n", "\t", "\\t", '\\"'])
 
     @settings(max_examples=3000, deadline=None)
     @given(st.lists(pieces, max_size=30).map("".join))
@@ -362,3 +362,46 @@ def test_quoted_or_spaced_credentials_in_urls_never_show(tmp_path, fmt, stringif
     assert "7Zr" not in shown and "7ZR" not in shown, [line for line in shown.splitlines() if "7Z" in line]
     if fmt == "text":
         assert "CE701" in shown  # the tail is still reported, without quoting it
+
+
+_HIDDEN = {
+    "userinfo": ("/hubs/crm/contacts", "https://u:{}@api.example.com/hubs/crm/contacts?where=a>'${{gmtDate:yyyy}}'"),
+    "encoded name": ("/hubs/crm/contacts", "/hubs/crm/contacts?api%5Fkey={}&where=a>'${{gmtDate:yyyy}}'"),
+    "fragment": ("/hubs/crm/contacts", "/hubs/crm/contacts?where=a>'${{gmtDate:yyyy}}'#apiKey={}"),
+}
+
+
+@pytest.mark.parametrize("case", list(_HIDDEN))
+@pytest.mark.parametrize("command", ["check", "render", "simulate"])
+def test_credentials_outside_a_plain_query_never_show(tmp_path, case, command):
+    """A URL's password (`//user:password@`), a percent-encoded parameter name (`api%5Fkey`) and a parameter after
+    `#` are credentials as much as `?apiKey=`: no output shows them, nor the request URL render encodes."""
+    value = canary(900)
+    url = _HIDDEN[case][1].format(value)
+    body = {"contacts": {"url": url, "idField": "id"}}
+    (tmp_path / "poller.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    (tmp_path / "records.json").write_text('[{"id": 1}]', encoding="utf-8")
+    extra = {"check": ["--no-cache"], "render": ["--at", "2024-01-01T00:00:00Z"],
+             "simulate": ["--records", str(tmp_path / "records.json")]}[command]
+    for fmt in (["text", "json"] if command != "simulate" else ["text"]):
+        result = run_cli(command, *extra, *(["--format", fmt] if command != "simulate" else []),
+                         str(tmp_path / "poller.json"))
+        assert result.code in (0, 1), result.err
+        assert not _leaks(result.out + result.err, [value]), (case, fmt, result.out)
+
+
+@pytest.mark.parametrize("where", ["curl", "bare"])
+def test_an_authorization_header_is_masked_past_its_commas(tmp_path, where):
+    """Cloud Elements' header is `Authorization: User <secret>, Organization <secret>, Element <token>`."""
+    secrets = [canary(910), canary(911), canary(912)]
+    header = f"Authorization: User {secrets[0]}, Organization {secrets[1]}, Element {secrets[2]}"
+    if where == "curl":
+        block = f'curl -X POST https://api.example.com/instances -H "{header}" -d \'{{"configuration": {{"a": }}}}\''
+    else:  # a header written into a body by mistake: the finding is on its line, so the excerpt shows it
+        block = f'{{\n  "element": {{"key": "sageone"}},\n  {header}\n}}'
+    page = f"# Create an instance\n\n```{'bash' if where == 'curl' else 'json'}\n{block}\n```\n"
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    for fmt in ("text", "json", "sarif"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+        assert result.code == 1, result.err
+        assert not _leaks(result.out + result.err, secrets), (fmt, result.out)

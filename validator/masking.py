@@ -11,8 +11,9 @@ takes only a :class:`MaskedText`.
 What is secret (:mod:`validator.vocabulary.secrets`): every scalar under a secret or one-time key,
 or under a key the element's definition types ``PASSWORD`` (``extra_keys``), whatever its type and
 quoting (``"x"``, ``'x'``, smart quotes, unquoted, inside a stringified poller, in a file that is not
-valid JSON), and credentials in URL query parameters (``?apiKey=...``, ``&access_token=...``) of any
-string value.  Shown: environment references (``${SAGE_API_SECRET}``), ``<...>``/``{{...}}``
+valid JSON; a header's bare value, ``Authorization: User x, Organization y``, runs past its commas), and
+in any string value the credentials of a URL: query parameters (``?apiKey=...``, ``&access_token=...``,
+``#apiKey=...``, a percent-encoded name such as ``api%5Fkey``) and the password of ``//user:password@``.  Shown: environment references (``${SAGE_API_SECRET}``), ``<...>``/``{{...}}``
 placeholders and masks, which hold nothing secret and which other findings point into.
 """
 
@@ -54,12 +55,16 @@ _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.
-_QUERY = LazyPattern(r"(?:^|[?&;])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
+_QUERY = LazyPattern(r"(?:^|[?&;#])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
                     r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = LazyPattern(r"[?&;](?P<name>[A-Za-z_][\w.\-]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+_TEXT_QUERY = LazyPattern(r"[?&;#](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
                          r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
+# The password of a URL's user information (``https://user:password@host``).
+_USERINFO = LazyPattern(r"//[^/@\s:'\"?#\\]{0,100}:(?P<value>[^/@\s'\"?#\\]{1,200})@")
+# Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
+_HEADER_END = LazyPattern(r"[\"'\r\n]")
 _SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -124,6 +129,20 @@ class Secrets:
                 if chars[index] not in "\r\n":
                     chars[index] = "*"
         return MaskedText("".join(chars))
+
+    def found_in(self, text: str) -> Secrets:
+        """These secrets where their values occur in another text (a URL rendered from the document), as
+        written or percent-encoded; the spans are offsets into ``text``."""
+        from urllib.parse import quote
+
+        spans: set[tuple[int, int]] = set()
+        for value in self.values:
+            for form in {value, quote(value, safe="")}:
+                start = text.find(form)
+                while start != -1:
+                    spans.add((start, start + len(form)))
+                    start = text.find(form, start + 1)
+        return Secrets(spans=tuple(sorted(spans)), values=self.values)
 
     def scrub(self, message: str | None) -> str | None:
         """``message`` with every secret value it holds replaced by ``****``, longest first (a shorter value
@@ -201,6 +220,7 @@ def url_secrets(url: str) -> Secrets:
     spans = [match.span("value") for match in _QUERY.finditer(url)
              if match.group("value") and is_credential_parameter(match.group("name"))
              and not _showable(match.group("value"))]
+    spans += _userinfo_spans(url)
     values: set[str] = set()
     for start, end in spans:
         values.update(_forms(url[start:end]))
@@ -219,6 +239,17 @@ def _showable(value: str) -> bool:
     return is_env_reference(value) or _SHOWABLE.fullmatch(value) is not None
 
 
+def _userinfo_spans(text: str) -> list[tuple[int, int]]:
+    """The password of each ``//user:password@`` in ``text``."""
+    if "@" not in text:
+        return []
+    return [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
+
+
+def _is_header(key: str) -> bool:
+    return "authorization" in key.lower()
+
+
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     return secret_kind(key) is not None or key in extra_keys
 
@@ -234,9 +265,10 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
             continue
         gap = _GAP.match(text, match.end())
         start = gap.end() if gap else match.end()
-        span = _value_extent(text, start)
+        span = _value_extent(text, start, header=_is_header(match.group("key")))
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
+    yield from _userinfo_spans(text)
     if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
@@ -248,8 +280,11 @@ def _keys_in(text: str) -> set[str]:
     return {key[::-1] for key in set(_KEY_BACKWARDS.findall(text[::-1]))}  # the keys repeat: reversed once each
 
 
-def _value_extent(text: str, start: int) -> tuple[int, int] | None:
-    """``[start, end)`` of the value written at ``start``, quotes excluded; ``None`` for an object or array."""
+def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
+    """``[start, end)`` of the value written at ``start``, quotes excluded; ``None`` for an object or array.
+
+    ``header``: the value of a header such as ``Authorization: User x, Organization y``, which a bare value's
+    comma does not end (a quote or the line does)."""
     slashes = 0
     while start + slashes < len(text) and text[start + slashes] == "\\":
         slashes += 1
@@ -273,7 +308,7 @@ def _value_extent(text: str, start: int) -> tuple[int, int] | None:
                 return begin, index - slashes
             index += 1
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
-    bare_end = _BARE_END.search(text, start)
+    bare_end = (_HEADER_END if header else _BARE_END).search(text, start)
     end = bare_end.start() if bare_end else len(text)
     while end > start and text[end - 1] in " \t":
         end -= 1
@@ -306,11 +341,13 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if isinstance(node, str) and (not node.strip() or _showable(node)):
                 continue
             yield _inside_quotes(source, pointer_of(path))
-        elif isinstance(node, str) and "=" in node:
-            for match in _QUERY.finditer(node):
+        elif isinstance(node, str) and ("=" in node or "@" in node):
+            for match in _QUERY.finditer(node) if "=" in node else ():
                 if match.group("value") and is_credential_parameter(match.group("name")) \
                         and not _showable(match.group("value")):
                     yield source.string_span(pointer_of(path), *match.span("value"))
+            for span in _userinfo_spans(node):
+                yield source.string_span(pointer_of(path), *span)
 
 
 def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:

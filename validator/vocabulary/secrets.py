@@ -126,7 +126,12 @@ def is_secret_key(key: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_credential_parameter(name: str) -> bool:
-    """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``)."""
+    """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``);
+    a percent-encoded name (``api%5Fkey``) is read as the server decodes it."""
+    if "%" in name:
+        from urllib.parse import unquote
+
+        name = unquote(name)
     return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
 
 
