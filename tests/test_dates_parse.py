@@ -353,3 +353,16 @@ def test_week_years_in_both_eras_match_the_jdk(jdk) -> None:
     for request, java in zip(requests, jdk.batch(requests)):
         _, pattern, zone, lenient, text = request
         assert answer(pattern, text, zone, bool(lenient)) == java, request
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_a_number_longer_than_python_converts_is_read_as_java_reads_it(lenient: bool) -> None:
+    """Python refuses to turn more than 4,300 digits into an int; Java reads such a number (and clamps it)."""
+    for digits in ("9" * 5000, "9" * 1001, "1" + "0" * 4999):
+        try:
+            parse_pattern("yyyy", digits, lenient=lenient)
+        except DateParseError:
+            pass  # the year is out of range: a parse error with a position, never a ValueError
+    assert parse_pattern("yyyy", "0" * 5000 + "2024", lenient=lenient) == datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert parse_pattern("yyyy-MM", "2024-" + "0" * 4999 + "7", lenient=lenient) == \
+        datetime(2024, 7, 1, tzinfo=timezone.utc)

@@ -351,3 +351,59 @@ def test_a_folder_that_cannot_be_read_is_said(tmp_path, monkeypatch):
     items = list(command.iter_inputs([str(tmp_path)]))
     messages = [str(i) for i in items if isinstance(i, command.InputError)]
     assert messages == [f"{tmp_path}/locked: cannot read: Permission denied"]  # not "no *.json files"
+
+
+def _now_body(tmp_path):
+    body = tmp_path / "one.json"
+    body.write_text(json.dumps({"r": {"url": "/hubs/x?where=a>'${now:yyyy}'", "idField": "id"}}), encoding="utf-8")
+    (tmp_path / "records.json").write_text('[{"id": 1}]', encoding="utf-8")
+    return body
+
+
+def test_render_with_now_past_the_year_9999_is_a_message(tmp_path):
+    body = _now_body(tmp_path)
+    result = run_cli("render", str(body), "--at", "9999-12-31T23:59:59.999Z")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "beyond the years 1 to 9999" in result.err
+    assert run_cli("render", str(body), "--at", "9999-12-31T23:00:00Z").code == 0
+
+
+@pytest.mark.parametrize("interval", ["99999999999999999999", "2147483648", "0"])
+def test_simulate_refuses_an_interval_no_platform_holds(tmp_path, interval):
+    body = _now_body(tmp_path)
+    result = run_cli("simulate", str(body), "--records", str(tmp_path / "records.json"), "--interval", interval)
+    assert result.code == 2 and "Traceback" not in result.err and "--interval" in result.err
+
+
+def test_simulate_with_an_interval_reaching_before_the_year_1_asks_for_since(tmp_path):
+    body = _now_body(tmp_path)
+    result = run_cli("simulate", str(body), "--records", str(tmp_path / "records.json"), "--interval", "2147483647")
+    assert result.code == 2 and "Traceback" not in result.err and "--since" in result.err
+
+
+@pytest.mark.parametrize("option", ["--exclude", "--extend-exclude"])
+def test_a_bad_glob_on_the_command_line_is_a_usage_error(tmp_path, option):
+    body = _now_body(tmp_path)
+    result = run_cli("check", option, "**/[z-a]", str(body))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert f"{option}: '**/[z-a]' is not a valid glob: bad character range z-a" in result.err
+
+
+@pytest.mark.parametrize("options", [("-o", "{body}"), ("--output-format", "json:{body}"),
+                                     ("--baseline", "{body}", "--update-baseline")])
+def test_a_report_or_baseline_never_overwrites_a_file_named_to_check(tmp_path, options):
+    body = tmp_path / "body.json"
+    text = (ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8")
+    body.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", *(o.format(body=body) for o in options), str(body))
+    assert result.code == 2 and "would overwrite a file to check" in result.err, result
+    assert body.read_text(encoding="utf-8") == text
+
+
+def test_a_report_kept_in_the_checked_folder_is_still_written(tmp_path):
+    (tmp_path / "body.json").write_text((ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+    (tmp_path / "report.json").write_text("{}", encoding="utf-8")  # last run's report, found by the walk
+    result = run_cli("check", "--no-cache", "--output-format", f"json:{tmp_path / 'report.json'}", str(tmp_path))
+    assert result.code == 1, result
+    assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"]

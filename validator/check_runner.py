@@ -119,6 +119,10 @@ def run_check(
         except BaselineError as exc:
             print(f"ce-validator check: error: {exc}", file=sys.stderr)
             return 2
+    clash = _overwritten_input(targets, baseline, getattr(args, "paths", None) or ())
+    if clash is not None:
+        print(f"ce-validator check: error: {clash}", file=sys.stderr)
+        return 2
     if getattr(args, "show_settings", False):
         sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
         return 0
@@ -278,6 +282,21 @@ def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
 
 # Below this many files one process is faster than starting workers.
 PARALLEL_THRESHOLD = 200
+
+
+def _overwritten_input(targets: Sequence[Any], baseline: Any, paths: Sequence[str]) -> str | None:
+    """A report file or a baseline to record that is a file named on the command line: writing it would destroy
+    the file (``-o body.json body.json``).  Files a folder's walk finds are not counted: a report or baseline
+    kept in the checked folder is written there on purpose (and a baseline is never checked)."""
+    named = {os.path.realpath(path) for path in paths if path != "-" and os.path.isfile(path)}
+    if not named:
+        return None
+    for target in targets:
+        if target.file and os.path.realpath(target.file) in named:
+            return f"{target.file}: the report would overwrite a file to check; write it elsewhere"
+    if baseline is not None and baseline.update and os.path.realpath(baseline.baseline.file) in named:
+        return f"{baseline.baseline.file}: --update-baseline would overwrite a file to check; record it elsewhere"
+    return None
 
 
 def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes], *,

@@ -247,6 +247,11 @@ class Config:
                 problems.append(ConfigProblem(None, "--severity", f"{level!r} is not one of error, warning, info"))
             else:
                 checked_severity[code] = level
+        for name, globs in (("--exclude", exclude), ("--extend-exclude", extend_exclude)):
+            for glob in globs or ():
+                why = glob_problem(glob)
+                if why is not None:
+                    problems.append(ConfigProblem(None, name, f"{glob!r} is not a valid glob: {why}"))
         parsed_at = self.at
         if at is not None:
             try:

@@ -353,6 +353,13 @@ def run(args: argparse.Namespace) -> int:
             skipped.append({"name": name, "pointer": pointer, "reason": "pollDelay moves the last poll time "
                             "beyond the years 1 to 9999"})
             continue
+        try:
+            if any(s.macro.uses_now for s in rendered.substitutions):
+                _iso(rendered.now_ms)
+        except (OverflowError, ValueError):  # --at plus the refresh interval, past year 9999
+            skipped.append({"name": name, "pointer": pointer, "reason": "the time ${now...} prints (--at plus the "
+                            "refresh interval, or --now) is beyond the years 1 to 9999"})
+            continue
         results.append((name, pointer, rendered, delay, interval))
     if not results:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)

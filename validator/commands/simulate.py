@@ -127,12 +127,16 @@ def _apply_config(args: argparse.Namespace) -> None:
         args.since = config.at
 
 
+_INT_MAX = 2_147_483_647
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     from ..simulate import Settings
 
     _apply_config(args)
-    if args.interval is not None and args.interval <= 0:
-        raise _UsageError(f"--interval {args.interval}: give a number of minutes above 0")
+    if args.interval is not None and not 0 < args.interval <= _INT_MAX:
+        raise _UsageError(f"--interval {args.interval}: give a number of minutes from 1 to {_INT_MAX} (the "
+                          "platform's whole numbers are Java ints)")
     if args.polls < 1 or args.polls > 10_000:
         raise _UsageError(f"--polls {args.polls}: give a number from 1 to 10000")
     return Settings(server_zone=args.server_zone, at_last_poll=args.at_last_poll, at_tolerance=args.at_tolerance,
@@ -149,7 +153,11 @@ def _since(args: argparse.Namespace, loaded: Any, settings: Settings) -> int:
 
     if args.since is None:
         minutes = refresh_interval(loaded, settings)
-        return epoch_millis(datetime.now(UTC) - timedelta(minutes=minutes))
+        try:
+            return epoch_millis(datetime.now(UTC) - timedelta(minutes=minutes))
+        except OverflowError:
+            raise _UsageError(f"now minus the refresh interval ({minutes} minutes) is before the year 1: give "
+                              "--since") from None
     if isinstance(args.since, datetime):  # the configuration's at
         return epoch_millis(args.since)
     try:

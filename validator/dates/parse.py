@@ -664,7 +664,7 @@ def _parse_number(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         i += 1
     if i == digits_start:
         return None
-    mantissa = int("".join(str(unicodedata.decimal(c)) for c in text[digits_start:i]))
+    mantissa = _digits_value(text[digits_start:i])
     exponent = 0
     if i < limit and text[i] == "E":
         j = i + 1
@@ -675,7 +675,7 @@ def _parse_number(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         while k < limit and _is_digit(text[k]):
             k += 1
         if k > j:
-            exp_value = int("".join(str(unicodedata.decimal(c)) for c in text[j:k]))
+            exp_value = _digits_value(text[j:k])
             if exp_value <= _LONG_MAX:
                 exponent = -_wrap_int(exp_value) if exp_negative else _wrap_int(exp_value)
                 i = k
@@ -698,6 +698,22 @@ def _parse_number(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     elif value < _INT_MIN:
         value = _INT_MIN
     return value, i
+
+
+# Past this many significant digits every use of a number clamps it (to int or long range, after at most
+# 400 digits of scaling), so one stand-in above them all gives the same results: Python refuses to turn more
+# than 4,300 digits into an int.
+_HUGE_DIGITS = 1000
+_HUGE: int = 10 ** _HUGE_DIGITS
+
+
+def _digits_value(digits: str) -> int:
+    """The value of a run of decimal digits (any script's), as Java's DigitList reads it, or a stand-in above
+    every limit for a run longer than :data:`_HUGE_DIGITS` significant digits."""
+    ascii_digits = "".join(str(unicodedata.decimal(c)) for c in digits).lstrip("0")
+    if len(ascii_digits) > _HUGE_DIGITS:
+        return _HUGE
+    return int(ascii_digits or "0")
 
 
 def _match_names(text: str, start: int, names: list[tuple[str, int]]) -> tuple[int, int] | None:
