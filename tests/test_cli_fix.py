@@ -245,3 +245,43 @@ def test_the_diff_masks_secrets_as_every_output_does(tmp_path, name):
         assert result.code == 1 and "+++" in result.out, result  # there is a diff (the quote closed)
         assert "PLANTED" not in result.out + result.err, result.out
     assert (tmp_path / name).read_text(encoding="utf-8") == text  # --diff writes nothing
+
+
+def test_a_file_that_cannot_be_written_keeps_its_findings_and_fails_the_run(tmp_path, monkeypatch, capsys):
+    """`--fix` on a file it cannot rewrite (read-only, immutable): nothing counts as fixed, the findings still in
+    the file are reported, and the run exits 2."""
+    import validator.fixes as fixes
+    from validator.cli import main
+
+    body = tmp_path / "a.json"
+    body.write_bytes((CASES.parent.parent / "examples" / "sageone-polling.json").read_bytes())
+    before = body.read_bytes()
+
+    def refuse(path, data):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(fixes, "write_atomic", refuse)
+    monkeypatch.setenv("CE_VALIDATOR_NO_CACHE", "1")
+    code = main(["check", "--fix", "--format", "concise", str(body)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "cannot write the fixes: Operation not permitted" in err
+    assert "fixed 0 finding(s) in 0 file(s)" in err
+    assert "CE620" in out and "Found 1 error in 1 file." in out
+    assert body.read_bytes() == before
+
+
+def test_fix_never_turns_a_failing_file_into_a_skipped_one(tmp_path):
+    """A body whose members are all `//` comments: removing comments one by one would leave text that is no longer
+    read as Cloud Elements (skipped, exit 0). The fix is refused instead and the error stays."""
+    lines = ['    //     "element": {', '    //         "key": "closeio"', '    //     },', '    //     "configuration": {',
+             '    //         "event.notification.enabled": true,', '    //         "event.vendor.type": "webhook",',
+             '    //         "username": code,', '    //     },', '    //     "name": "x" + (new Date()).getTime()',
+             '    // }']
+    body = tmp_path / "a.json"
+    body.write_text("{\n" + "\n".join(lines), encoding="utf-8")
+    before = body.read_bytes()
+    assert run_cli("check", "--no-cache", str(body)).code == 1
+    fixed = run_cli("check", "--no-cache", "--fix", str(body))
+    assert fixed.code == 1 and "no longer read as a Cloud Elements body" in fixed.err, fixed
+    assert body.read_bytes() == before

@@ -407,3 +407,26 @@ def test_a_report_kept_in_the_checked_folder_is_still_written(tmp_path):
     result = run_cli("check", "--no-cache", "--output-format", f"json:{tmp_path / 'report.json'}", str(tmp_path))
     assert result.code == 1, result
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("command", [("render", "/dev/zero"), ("simulate", "/dev/zero"),
+                                     ("simulate", "{body}", "--records", "/dev/zero"),
+                                     ("schema", "from-element", "/dev/zero"),
+                                     ("check", "--baseline", "/dev/zero", "{body}")])
+def test_a_device_is_refused_not_read_forever(tmp_path, command):
+    body = _now_body(tmp_path)
+    result = run_cli(*(part.format(body=body) for part in command), timeout=60)
+    assert result.code == 2 and "/dev/zero: not a regular file" in result.err and "Traceback" not in result.err
+
+
+def test_records_from_a_pipe_are_read(tmp_path):
+    body = _now_body(tmp_path)
+    fifo = tmp_path / "records"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'w').write('[{{\"id\": 1}}]')"])
+    try:
+        result = run_cli("simulate", str(body), "--records", str(fifo), timeout=60)
+    finally:
+        writer.wait(timeout=60)
+    assert result.code in (0, 1) and "Traceback" not in result.err, result

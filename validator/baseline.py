@@ -100,6 +100,8 @@ def load(file: str | os.PathLike[str]) -> Baseline:
     """The baseline in ``file``; :class:`BaselineError` when it is missing or malformed."""
     path = Path(file)
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():  # a FIFO blocks, /dev/zero never ends
+            raise BaselineError(f"{path}: not a regular file")
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create it with --update-baseline)") from None

@@ -212,6 +212,9 @@ def run_check(
     if fixes is not None:
         for fix_note in fixes.notes or ():
             print(fix_note, file=sys.stderr)
+        for error in fixes.errors or ():
+            print(f"ce-validator: error: {error}", file=sys.stderr)
+            status = 2
         if args.diff:  # the diff is the output; nothing is written
             sys.stdout.write(fixes.diff)
             print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)

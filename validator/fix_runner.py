@@ -59,10 +59,23 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
         return FileFix(result, None, "")
     if loaded.valid and not load(result.text).valid:  # a last guard: fixes never break a valid document
         return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
+    if _unrecognised(check(result.text)) and not _unrecognised(check(loaded.text)):
+        return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
     # the diff shows lines of the file: each side masked with its own secrets, as every other output is
     return FileFix(result, encode(result.text, encoded),
                    unified_diff(shown, secrets_of(loaded, options).mask(loaded.text),
                                 secrets_of(load(result.text), options).mask(result.text)))
+
+
+_NO_LONGER_RECOGNISED = ("the fixes would leave a file that is no longer read as a Cloud Elements body (it would be "
+                         "skipped, and pass); nothing changed: fix it by hand")
+
+
+def _unrecognised(findings: Sequence[Finding]) -> bool:
+    """Whether a check skipped the text as not Cloud Elements (CE090)."""
+    from .engine import NOT_CLOUD_ELEMENTS
+
+    return any(f.rule == NOT_CLOUD_ELEMENTS for f in findings)
 
 
 def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable[[list[Finding]], list[Finding]],
@@ -87,6 +100,8 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
                       protected=lambda text: load(text).secrets().spans)
     if result.text == first.text:
         return FileFix(result, None, "")
+    if _unrecognised(load(result.text).findings) and not _unrecognised(first.findings):
+        return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
     return FileFix(result, encode(result.text, encoded),
                    unified_diff(shown, first.masked_text(), load(result.text).masked_text()))
 
@@ -99,6 +114,7 @@ class Summary:
     fixed: int = 0  # findings whose fix was applied (or would be, with --diff)
     files: int = 0  # files changed (or that would change)
     notes: list[str] | None = None
+    errors: list[str] | None = None  # files that could not be written (their findings are still reported)
 
     def note(self, text: str) -> None:
         if self.notes is None:
@@ -138,18 +154,22 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
             summary.note(f"ce-validator: {item.shown}: fixes did not settle after {outcome.result.rounds} "
                          "rounds; check the result")
         if outcome.data is not None and outcome.result is not None:
-            summary.diff += outcome.diff
-            summary.fixed += len(outcome.result.applied)
-            summary.files += 1
+            written = False
             if write:
                 if item.path is None:
                     yield "input-error", f"{item.shown}: --fix cannot rewrite standard input; use --diff"
                     continue
                 try:
                     write_atomic(item.path, outcome.data)
-                except OSError as exc:
-                    yield "input-error", f"{item.shown}: cannot write: {exc.strerror or exc}"
-                    continue
+                    written = True
+                except OSError as exc:  # the file is as it was: its findings are reported, and the run fails
+                    summary.errors = [*(summary.errors or ()), f"{item.shown}: cannot write the fixes: "
+                                      f"{exc.strerror or exc}"]
+            if written or not write:
+                summary.diff += outcome.diff
+                summary.fixed += len(outcome.result.applied)
+                summary.files += 1
+            if written:
                 data = outcome.data
         try:
             yield "ok", _check_one(data, item.shown, kind, options, {}, None)

@@ -22,6 +22,7 @@ def read_text(name: str) -> str:
                 raise UsageError("<stdin>: standard input is closed")
             data = sys.stdin.buffer.read()
         else:
+            _regular(name)
             with open(name, "rb") as handle:
                 data = handle.read()
     except (OSError, ValueError) as exc:
@@ -30,6 +31,16 @@ def read_text(name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _regular(name: str) -> None:
+    """Refuse a device before reading it: ``/dev/zero`` never ends.  A pipe is read (``--records <(curl ...)``)."""
+    import os
+    import stat
+
+    mode = os.stat(name).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise UsageError(f"{name}: not a regular file")
 
 
 def read_source(name: str, text: str | None = None) -> Source:
