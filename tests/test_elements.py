@@ -596,3 +596,34 @@ def test_a_mask_the_default_poller_contradicts_is_not_trusted(elements_dir):
                  "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": fmt}}
         _, found = _run(_sage_body(entry), elements_dir)
         assert [f.message for f in found if f.rule == "CE912"] == [], fmt
+
+
+@pytest.mark.parametrize(("fmt", "zone", "why"), [
+    ("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "GMT", "column 20"),  # milliseconds the vendor does not send
+    ("yyyy-dd-MM'T'HH:mm:ss'Z'", "GMT", "is read as 2024-05-01"),  # day and month swapped
+    ("yyyy-MM-dd'T'HH:mm:ss", "America/New_York", "is read as"),  # UTC times read as New York's
+    ("yyyy-MM-dd HH:mm:ss", "GMT", "column 11"),  # a space where the vendor sends 'T'
+])
+def test_a_format_that_cannot_read_what_the_default_poller_reads(elements_dir, fmt, zone, why):
+    """Sage One's default poller reads `updated_at` of /customers with `yyyy-MM-dd'T'HH:mm:ss'Z'`: that is what
+    the vendor sends, whatever the docs' mask says."""
+    entry = {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+             "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": fmt,
+                                                      "updatedDateTimezone": zone}}
+    text, found = _run(_sage_body(entry), elements_dir)
+    (finding,) = [f for f in found if f.rule == "CE912"]
+    assert "as the element's default poller reads it, with `yyyy-MM-dd'T'HH:mm:ss'Z'`" in finding.message
+    assert why in finding.message and finding.help == "use `yyyy-MM-dd'T'HH:mm:ss'Z'`, as the default poller does"
+    assert _at(text, finding) == json.dumps(fmt)
+
+
+@pytest.mark.parametrize(("fmt", "zone"), [
+    ("yyyy-MM-dd'T'HH:mm:ssX", "America/Chicago"), ("yyyy-MM-dd'T'HH:mm:ssXXX", "GMT"),
+    ("yyyy-MM-dd'T'HH:mm:ss", "GMT"), ("yyyy-MM-dd'T'HH:mm:ss'Z'", "Etc/UTC"),
+])
+def test_a_format_that_reads_what_the_default_poller_reads_is_silent(elements_dir, fmt, zone):
+    entry = {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+             "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": fmt,
+                                                      "updatedDateTimezone": zone}}
+    _, found = _run(_sage_body(entry), elements_dir)
+    assert [f.message for f in found if f.rule == "CE912"] == [], fmt

@@ -165,8 +165,10 @@ POLLER_DATE_FORMAT_MISMATCH = Rule("CE912", "poller-date-format-mismatch", "warn
      "`SimpleDateFormat`, lenient). The API docs give the vendor's format of the field (`x-mask`, such as "
      "`yyyy-MM-dd'T'HH:mm:ss.SSSZ` for Salesforce `LastModifiedDate`) and sometimes an example value. When the "
      "example, or a value in the documented format, does not parse with the configured format -- or parses to "
-     "another instant -- the poller misreads every record. The message says where parsing stops. A format the "
-     "element's own default poller uses for such fields is never reported.",
+     "another instant -- the poller misreads every record. Where the element's own default poller reads the same "
+     "field of the same resource, its format (in its zone) is the truth: the configured format must read a value "
+     "written with it (`.SSS` where the vendor sends no milliseconds, `dd` and `MM` swapped). The message says "
+     "where parsing stops. A format the element's own default poller uses for such fields is never reported.",
      _sfdc_contacts(_SFDC_WHERE, "yyyy-MM-dd'T'HH:mm:ss'Z'"), _sfdc_contacts(_SFDC_WHERE))
 
 POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-searchable", "warning", "where filters on a field the docs do not mark searchable",
@@ -455,17 +457,43 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                               f"`GET {template}`: {problem}", source=entry.source, pointer=pointer,
                               help=f"a format that reads {json.dumps(example)}")
         return
-    if mask is None or mask == fmt or not _trusted_mask(mask):
+    sample = _sample(mask, zone) if mask is not None and _trusted_mask(mask) else None
+    if sample is not None and any(_misread(known, _sample(mask or "", "GMT") or "", name, "GMT", server_zone,
+                                           _SAMPLE_MS) for known in usage.mask_formats.get(mask or "", ())):
+        sample = None  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
+    if sample is None:
+        defaults = sorted(usage.formats.get((template, name), ()))
+        if defaults:  # the element's own default poller reads this very field: what it reads, the vendor sends
+            yield from _against_default(ctx, entry, fmt, defaults, name, zone, template, pointer, usage)
         return
-    sample = _sample(mask, zone)
-    if sample is None or any(_misread(known, _sample(mask, "GMT") or "", name, "GMT", server_zone, _SAMPLE_MS)
-                             for known in usage.mask_formats.get(mask, ())):
-        return  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
+    if mask == fmt:
+        return
     problem = _misread(fmt, sample, name, zone, server_zone, _SAMPLE_MS)
     if problem:
         yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}`, which the "
                           f"API docs give as `{mask}`: {problem}", source=entry.source,
                           pointer=pointer, help=f"use `{mask}`")
+
+
+def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], name: str, zone: str, template: str,
+                     pointer: str, usage: DefaultUsage) -> Iterator[Finding]:
+    """CE912 against the element's default poller: ``fmt`` (in ``zone``) must read a value written in (one of) the
+    formats the default poller reads the same field of the same resource with, in the default's zone, at the
+    sample instant."""
+    server_zone = ctx.options.server_zone
+    problems = []
+    for default in known:
+        sample = _sample(default, usage.zones.get((template, name, default), "GMT"))
+        if sample is None:
+            return
+        problem = _misread(fmt, sample, name, zone, server_zone, _SAMPLE_MS)
+        if problem is None:
+            return  # it reads what one of the default's formats writes
+        problems.append((default, sample, problem))
+    default, sample, problem = problems[0]
+    yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}` as the "
+                      f"element's default poller reads it, with `{default}` (such as {json.dumps(sample)}): {problem}",
+                      source=entry.source, pointer=pointer, help=f"use `{default}`, as the default poller does")
 
 
 def _example(api: ApiDocs, url: Any, name: str) -> Any:
