@@ -42,6 +42,7 @@ FIXED_CODES = {
     "unsafe/ce629-double-encoded.json": {"CE629"},
     "unsafe/ce631-ampersand.json": {"CE631"},
     "unsafe/ce634-query-separator.json": {"CE634"},
+    "unsafe/ce636-missing-conjunction.json": {"CE636"},
     "unsafe/ce101-near-miss-keys.json": {"CE101"},
     "unsafe/ce101-top-level.json": {"CE101"},
     "unsafe/ce406-ce410-hours-and-zone.json": {"CE406", "CE410"},

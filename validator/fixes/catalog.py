@@ -36,6 +36,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
+    "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces: it may have swallowed other conditions)")),
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
