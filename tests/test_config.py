@@ -126,6 +126,15 @@ def test_a_toml_time_where_a_string_belongs_is_a_config_error(tmp_path):
     assert load_config(start=tmp_path).at == datetime(2024, 1, 1, 10, tzinfo=timezone.utc)
 
 
+def test_a_byte_order_mark_is_not_part_of_the_toml(tmp_path):
+    (tmp_path / ".ce-validator.toml").write_bytes(b"\xef\xbb\xbfselect = [\"CE6\"]\r\nstrict = true\r\n")
+    config = load_config(start=tmp_path)
+    assert config.select == ("CE6",) and config.strict
+    (tmp_path / ".ce-validator.toml").unlink()
+    (tmp_path / "pyproject.toml").write_bytes(b"\xef\xbb\xbf[tool.ce-validator]\nstrict = true\n")
+    assert load_config(start=tmp_path).strict
+
+
 def test_errors_name_file_line_key_and_problem(tmp_path):
     path = write(tmp_path / "pyproject.toml", """[project]
 name = "x"

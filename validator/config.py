@@ -384,7 +384,7 @@ def _read_config(path: Path) -> str:
         raise ConfigError([ConfigProblem(str(path), None, f"larger than {MAX_CONFIG_BYTES // 1024} KiB: not a "
                                                           "configuration file")])
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")  # a byte order mark (Windows editors write one) is not part of the TOML
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise ConfigError([ConfigProblem(str(path), None, f"byte 0x{data[exc.start]:02X} is not UTF-8 (TOML files "
