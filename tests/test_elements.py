@@ -627,3 +627,26 @@ def test_a_format_that_reads_what_the_default_poller_reads_is_silent(elements_di
                                                       "updatedDateTimezone": zone}}
     _, found = _run(_sage_body(entry), elements_dir)
     assert [f.message for f in found if f.rule == "CE912"] == [], fmt
+
+
+def test_a_default_poller_s_zone_placeholder_is_the_account_s_zone(elements_dir):
+    """Zoho's default poller reads dates in `{TimeZone}` (and its created dates in no zone at all): a body that fills
+    in its own zone is compared by shape, not against GMT."""
+    for zone in ("America/New_York", "Asia/Kolkata"):
+        entry = {"url": f"/hubs/crm/products?where='Modified Time'>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm:ss}}'",
+                 "idField": "PRODUCTID",
+                 "datesConfiguration": {"updatedDateField": "['Modified Time']", "updatedDateFormat": "yyyy-M-d H:m:s",
+                                        "createdDateField": "['Created Time']", "createdDateFormat": "yyyy-M-d H:m:s",
+                                        "updatedDateTimezone": zone, "createdDateTimezone": zone}}
+        body = {"element": {"key": "zohocrm"}, "configuration": {"event.poller.configuration": {"products": entry}}}
+        _, found = _run(body, elements_dir)
+        assert [f.message for f in found if f.rule == "CE912"] == [], zone
+
+
+def test_a_value_with_its_offset_is_written_in_utc_as_the_vendor_writes_it(elements_dir):
+    """Salesforce writes `+0000` whatever zone the body names: `X` reads it in India too, while a format without an
+    offset reads it as Indian time, five and a half hours off."""
+    for fmt, expected in (("yyyy-MM-dd'T'HH:mm:ss.SSSX", []), ("yyyy-MM-dd'T'HH:mm:ss.SSS", ["CE912"])):
+        dates = {**SFDC_DATES, "updatedDateFormat": fmt, "updatedDateTimezone": "Asia/Kolkata"}
+        _, found = _run(_sfdc(datesConfiguration=dates), elements_dir)
+        assert [f.rule for f in found if f.rule == "CE912" and "updatedDateFormat" in f.pointer] == expected, fmt

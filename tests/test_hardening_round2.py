@@ -430,3 +430,15 @@ def test_records_from_a_pipe_are_read(tmp_path):
     finally:
         writer.wait(timeout=60)
     assert result.code in (0, 1) and "Traceback" not in result.err, result
+
+
+def test_a_report_never_overwrites_a_file_named_to_check_under_another_name(tmp_path):
+    body = tmp_path / "body.json"
+    text = (ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8")
+    body.write_text(text, encoding="utf-8")
+    os.link(body, tmp_path / "hard.json")
+    (tmp_path / "soft.json").symlink_to(body)
+    for other in ("hard.json", "soft.json"):
+        result = run_cli("check", "--no-cache", "-o", str(tmp_path / other), str(body))
+        assert result.code == 2 and "would overwrite a file to check" in result.err, (other, result)
+    assert body.read_text(encoding="utf-8") == text

@@ -405,3 +405,40 @@ def test_an_authorization_header_is_masked_past_its_commas(tmp_path, where):
         result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
         assert result.code == 1, result.err
         assert not _leaks(result.out + result.err, secrets), (fmt, result.out)
+
+
+@pytest.mark.parametrize("url", [
+    "https://jane@example.com:{}@acme.zendesk.com/api/v2/tickets?where=a>'${{gmtDate:yyyy}}'",
+    "https://jane:{}@acme.zendesk.com/api/v2/users?where=a>'${{gmtDate:yyyy}}'",
+])
+def test_a_url_password_is_masked_as_browsers_read_it(tmp_path, url):
+    """The user name ends at the first ':' (an email holds an '@'), the password at the last '@' before the host."""
+    value = canary(920)[:8] + "@" + canary(920)[8:] if "jane:" in url else canary(921)
+    (tmp_path / "p.json").write_text(json.dumps({"c": {"url": url.format(value), "idField": "id"}}, indent=2),
+                                     encoding="utf-8")
+    for command in (("check", "--no-cache"), ("check", "--no-cache", "--format", "json"), ("render",)):
+        result = run_cli(*command, str(tmp_path / "p.json"))
+        assert value not in result.out + result.err and value.split("@")[-1] not in result.out + result.err, \
+            (command, result.out)
+
+
+def test_a_misspelt_secret_key_keeps_its_value_hidden(tmp_path):
+    """`event.notification.signature` is CE101's near miss of `event.notification.signature.key`: its value is the
+    secret all the same, in the excerpt and in the diff of the rename."""
+    value = canary(930)
+    body = {"element": {"key": "hubspot"}, "configuration": {"event.notification.signature": value}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    for command in (("check", "--no-cache"), ("check", "--no-cache", "--diff", "--unsafe-fixes")):
+        result = run_cli(*command, str(tmp_path / "b.json"))
+        assert "CE101" in result.out or "+++" in result.out, result
+        assert not _leaks(result.out + result.err, [value]), (command, result.out)
+
+
+def test_a_fix_that_moves_a_secret_out_of_its_marker_keeps_it_hidden_in_the_diff(tmp_path):
+    """CE631 writes `&apiKey='x'` as ` and apiKey='x'`: the new text no longer marks the value, the old one does."""
+    value = canary(940)
+    url = f"/hubs/finance/customers?where=lastModifiedDate>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}'&apiKey='{value}'"
+    (tmp_path / "b.json").write_text(json.dumps({"c": {"url": url, "idField": "id"}}, indent=2), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", str(tmp_path / "b.json"))
+    assert "+++" in result.out and " and apiKey=" in result.out, result.out
+    assert not _leaks(result.out + result.err, [value]), result.out

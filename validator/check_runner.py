@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from contextlib import contextmanager
@@ -291,13 +292,20 @@ def _overwritten_input(targets: Sequence[Any], baseline: Any, paths: Sequence[st
     """A report file or a baseline to record that is a file named on the command line: writing it would destroy
     the file (``-o body.json body.json``).  Files a folder's walk finds are not counted: a report or baseline
     kept in the checked folder is written there on purpose (and a baseline is never checked)."""
-    named = {os.path.realpath(path) for path in paths if path != "-" and os.path.isfile(path)}
+    def identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:  # the same file under any name or link
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+    named = {identity(path) for path in paths if path != "-"} - {None}
     if not named:
         return None
     for target in targets:
-        if target.file and os.path.realpath(target.file) in named:
+        if target.file and identity(target.file) in named:
             return f"{target.file}: the report would overwrite a file to check; write it elsewhere"
-    if baseline is not None and baseline.update and os.path.realpath(baseline.baseline.file) in named:
+    if baseline is not None and baseline.update and identity(baseline.baseline.file) in named:
         return f"{baseline.baseline.file}: --update-baseline would overwrite a file to check; record it elsewhere"
     return None
 

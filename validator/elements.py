@@ -347,7 +347,7 @@ class DefaultUsage:
     params: dict[str, set[str]] = field(default_factory=dict)
     fields: dict[str, set[str]] = field(default_factory=dict)
     formats: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    zones: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (path, field, format) -> its zone
+    zones: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (path, field, format) -> its zone, "" if none
     mask_formats: dict[str, set[str]] = field(default_factory=dict)
     paths: set[str] = field(default_factory=set)
 
@@ -386,7 +386,7 @@ class DefaultUsage:
                 used.add(name)
                 usage.formats.setdefault((documented, name), set()).add(fmt)
                 zone = dates.get(f"{which}DateTimezone") or entry.get(f"{which}DateTimezone")
-                usage.zones[documented, name, fmt] = zone if isinstance(zone, str) and zone.strip() else "GMT"
+                usage.zones[documented, name, fmt] = zone.strip() if isinstance(zone, str) else ""
                 parts = split_field_path(name)
                 schema = api.field_schema(model, parts) if parts and model is not None else None
                 mask = field_mask(schema)

@@ -61,10 +61,9 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
         return FileFix(None, None, "", "the fixes would make the JSON invalid; nothing changed (please report it)")
     if _unrecognised(check(result.text)) and not _unrecognised(check(loaded.text)):
         return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
-    # the diff shows lines of the file: each side masked with its own secrets, as every other output is
     return FileFix(result, encode(result.text, encoded),
-                   unified_diff(shown, secrets_of(loaded, options).mask(loaded.text),
-                                secrets_of(load(result.text), options).mask(result.text)))
+                   _masked_diff(shown, loaded.text, secrets_of(loaded, options), result.text,
+                                secrets_of(load(result.text), options)))
 
 
 _NO_LONGER_RECOGNISED = ("the fixes would leave a file that is no longer read as a Cloud Elements body (it would be "
@@ -103,7 +102,16 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
     if _unrecognised(load(result.text).findings) and not _unrecognised(first.findings):
         return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
     return FileFix(result, encode(result.text, encoded),
-                   unified_diff(shown, first.masked_text(), load(result.text).masked_text()))
+                   _masked_diff(shown, first.text, first.secrets(), result.text, load(result.text).secrets()))
+
+
+def _masked_diff(shown: str, before: str, before_secrets: Any, after: str, after_secrets: Any) -> str:
+    """The diff of the file's lines, masked as every output is: each side with its own secrets and with the
+    other's values, since a fix may move a secret out of what marks it (``&apiKey=`` becomes `` and apiKey=``)."""
+    from .masking import secrets_alike
+
+    masks = secrets_alike((before, after), (before_secrets, after_secrets))
+    return unified_diff(shown, masks[0].mask(before), masks[1].mask(after))
 
 
 @dataclass

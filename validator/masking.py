@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Iterator, NewType
+from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
@@ -31,7 +31,7 @@ from .vocabulary.secrets import is_credential_parameter, secret_kind
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "secrets_alike", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -62,7 +62,9 @@ _QUERY = LazyPattern(r"(?:^|[?&;#])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\
 _TEXT_QUERY = LazyPattern(r"[?&;#](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
                          r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 # The password of a URL's user information (``https://user:password@host``).
-_USERINFO = LazyPattern(r"//[^/@\s:'\"?#\\]{0,100}:(?P<value>[^/@\s'\"?#\\]{1,200})@")
+# Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
+# password at the last '@' before the host.
+_USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
 _HEADER_END = LazyPattern(r"[\"'\r\n]")
 _SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
@@ -212,6 +214,17 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
                                                                   key=len, reverse=True)))
 
 
+def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secrets]:
+    """The secrets of texts made from one another (a file before and after its fixes; a URL template, the URL
+    rendered from it and the request sent): each text's own, and every value any of them holds wherever it
+    occurs, so that a secret one text marks (``&apiKey='x'``) stays hidden in another that no longer marks it
+    (`` and apiKey='x'``, ``%23apiKey=x``)."""
+    values = tuple(sorted({value for secrets in found for value in secrets.values}, key=len, reverse=True))
+    every = Secrets(values=values)
+    return [Secrets(spans=tuple(sorted(set(own.spans) | set(every.found_in(text).spans))), values=values)
+            for text, own in zip(texts, found)]
+
+
 def url_secrets(url: str) -> Secrets:
     """The credentials in the query of ``url`` (``?apiKey=...``), as :class:`Secrets` of ``url`` itself.
 
@@ -251,7 +264,14 @@ def _is_header(key: str) -> bool:
 
 
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
-    return secret_kind(key) is not None or key in extra_keys
+    if secret_kind(key) is not None or key in extra_keys:
+        return True
+    if key[:5].lower() != "event":
+        return False
+    from .vocabulary.event_keys import near_event_key
+
+    meant = near_event_key(key)  # a misspelt secret key (CE101) holds the secret all the same
+    return meant is not None and secret_kind(meant) is not None
 
 
 def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:

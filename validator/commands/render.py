@@ -174,14 +174,10 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
 def _secrets(rendered: RenderedUrl) -> list[Secrets]:
     """Credentials in the rendered URLs (``?apiKey=``, ``//user:password@``): masked in every line render prints,
     also where encoding hid what marks them (``#apiKey=`` sent as ``%23apiKey=``)."""
-    from ..masking import Secrets, url_secrets
+    from ..masking import secrets_alike, url_secrets
 
     lines = (rendered.template, rendered.url, rendered.request_url)
-    own = [url_secrets(u) for u in lines]
-    values = tuple(sorted({v for found in own for v in found.values}, key=len, reverse=True))
-    every = Secrets(values=values)
-    return [Secrets(spans=tuple(sorted(set(found.spans) | set(every.found_in(line).spans))), values=values)
-            for found, line in zip(own, lines)]
+    return secrets_alike(lines, [url_secrets(u) for u in lines])
 
 
 def _scrub(text: str, secrets: list[Secrets]) -> str:

@@ -457,7 +457,9 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                               f"`GET {template}`: {problem}", source=entry.source, pointer=pointer,
                               help=f"a format that reads {json.dumps(example)}")
         return
-    sample = _sample(mask, zone) if mask is not None and _trusted_mask(mask) else None
+    # a value that carries its offset is written as the vendor writes it, in UTC (Salesforce's `+0000`), whatever
+    # zone the body reads dates without one in; only then does the body's zone matter
+    sample = _sample(mask, "GMT" if _has_offset(mask) else zone) if mask is not None and _trusted_mask(mask) else None
     if sample is not None and any(_misread(known, _sample(mask or "", "GMT") or "", name, "GMT", server_zone,
                                            _SAMPLE_MS) for known in usage.mask_formats.get(mask or "", ())):
         sample = None  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
@@ -478,12 +480,19 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
 def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], name: str, zone: str, template: str,
                      pointer: str, usage: DefaultUsage) -> Iterator[Finding]:
     """CE912 against the element's default poller: ``fmt`` (in ``zone``) must read a value written in (one of) the
-    formats the default poller reads the same field of the same resource with, in the default's zone, at the
-    sample instant."""
+    formats the default poller reads the same field of the same resource with, at the sample instant.  The value
+    is written in the zone the default names; where it names none, or a placeholder, in ``zone``: a default that
+    leaves the zone out says nothing about it (Zoho's created dates are the account's, not GMT)."""
     server_zone = ctx.options.server_zone
     problems = []
+    from ..dates.zones import resolve_zone
+
     for default in known:
-        sample = _sample(default, usage.zones.get((template, name, default), "GMT"))
+        default_zone = usage.zones.get((template, name, default), "")
+        if not default_zone or not resolve_zone(default_zone).known:
+            # none given, or `{TimeZone}` (the account's, which the body fills in): only the shape is compared
+            default_zone = zone
+        sample = _sample(default, default_zone)
         if sample is None:
             return
         problem = _misread(fmt, sample, name, zone, server_zone, _SAMPLE_MS)
@@ -528,6 +537,17 @@ def _trusted_mask(mask: str) -> bool:
     if len(letters) != len(set(letters)):
         return False
     return not ("y" in letters and "d" in letters and "M" not in letters)
+
+
+def _has_offset(fmt: str) -> bool:
+    """Whether values of ``fmt`` carry their offset or zone (``Z``, ``X``, ``z``)."""
+    from ..dates.analysis import ZONE_LETTERS
+    from ..dates.pattern import compile_pattern
+
+    try:
+        return any(token.letter in ZONE_LETTERS for token in compile_pattern(fmt).fields)
+    except ValueError:
+        return False
 
 
 def _sample(mask: str, zone: str) -> str | None:

@@ -99,9 +99,10 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     from ..fixes.structure import rename_key
     from ..kinds import escape_pointer_token
+    from ..vocabulary.event_keys import near_event_key
 
     for key in configuration:
-        guess = _near_event_key(key) if isinstance(key, str) and key[:5].lower() == "event" else None
+        guess = near_event_key(key) if isinstance(key, str) else None
         if guess is None:
             continue
         pointer = f"{base}/{escape_pointer_token(key)}"
@@ -109,26 +110,3 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it",
                           pointer=pointer, key=True, help=f"did you mean `{guess}`?",
                           fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
-
-
-def _separators_dropped(key: str) -> str:
-    return "".join(c for c in key.lower() if c not in "._- ")
-
-
-@lru_cache(maxsize=4096)
-def _near_event_key(key: str) -> str | None:
-    """The documented `event.*` configuration key ``key`` misspells: the same but for case and separators
-    (`event.poller.refresh.interval`), else a close spelling (`event.notification.callbak.url`)."""
-    import difflib
-
-    from ..schemas import top_level_properties
-
-    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
-    if key in known:
-        return None
-    for name in known:
-        if _separators_dropped(name) == _separators_dropped(key):
-            return name
-    by_lower = {name.lower(): name for name in known}
-    near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
-    return by_lower[near[0]] if near else None
