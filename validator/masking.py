@@ -268,7 +268,7 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
         return True
     if key[:5].lower() != "event":
         return False
-    from .vocabulary.event_keys import near_event_key
+    from .schemas import near_event_key
 
     meant = near_event_key(key)  # a misspelt secret key (CE101) holds the secret all the same
     return meant is not None and secret_kind(meant) is not None

@@ -344,6 +344,34 @@ def top_level_properties(name: str) -> Mapping[str, Any]:
     return MappingProxyType(_loaded(name).get("properties", {}))
 
 
+def _separators_dropped(key: str) -> str:
+    return "".join(c for c in key.lower() if c not in "._- ")
+
+
+@lru_cache(maxsize=4096)
+def near_event_key(key: str) -> str | None:
+    """The documented ``event.*`` configuration key (the configuration schema's ``properties``) that ``key``
+    misspells: the same but for case and separators (``event.poller.refresh.interval``), else a close spelling
+    (``event.notification.callbak.url``); None for a documented key or one near none.
+
+    One owner for CE101's hint and for masking, which hides the value of a misspelt secret key
+    (``event.notification.signature``) as it hides the key's own.
+    """
+    if key[:5].lower() != "event":
+        return None
+    import difflib
+
+    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
+    if key in known:
+        return None
+    for name in known:
+        if _separators_dropped(name) == _separators_dropped(key):
+            return name
+    by_lower = {name.lower(): name for name in known}
+    near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
+    return by_lower[near[0]] if near else None
+
+
 def schema_uri(name: str) -> str:
     """The schema's ``$id``."""
     return str(_loaded(name)["$id"])

@@ -99,7 +99,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     from ..fixes.structure import rename_key
     from ..kinds import escape_pointer_token
-    from ..vocabulary.event_keys import near_event_key
+    from ..schemas import near_event_key
 
     for key in configuration:
         guess = near_event_key(key) if isinstance(key, str) else None
