@@ -681,3 +681,53 @@ def test_finding_at_the_end_of_a_one_line_curl_body():
     [finding] = [f for f in check_page(page).findings if f.rule == "CE001"]
     end = page.split("\n")[1].rindex("'") + 1  # the page column after the body's closing quote
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (2, end + 1, 2, end + 2)
+
+
+_SAGE_BODY = json.dumps({"element": {"key": "sageone"}, "name": "sage",
+                         "configuration": {"oauth.api.key": "${K}", "oauth.api.secret": "${S}", "signature.secret": "${G}",
+                                           "apim.subscription.key": "${A}", "event.poller.refresh_interval": "x"}},
+                        indent=2)
+
+
+def test_an_http_block_is_checked_from_its_body():
+    """```http: the request line and headers are HTTP, the JSON starts after the blank line."""
+    page = ("# Create\n\n```http\nPOST /elements/api-v2/instances HTTP/1.1\nHost: api.cloud-elements.com\n"
+            "Content-Type: application/json\n\n" + _SAGE_BODY + "\n```\n")
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found  # the body's own mistake, and no CE006 on `POST`
+    (finding,) = found
+    line = page.splitlines()[finding.line - 1]
+    assert '"event.poller.refresh_interval": "x"' in line and line[finding.column - 1:].startswith('"x"')
+    response = "# Answer\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": 1}\n```\n"
+    assert [f.rule for f in check_page(response, path="p.md").findings] == ["CE090"]
+    no_body = "# Delete\n\n```http\nDELETE /elements/api-v2/instances/12 HTTP/1.1\nHost: x\n```\n"
+    assert [f.rule for f in check_page(no_body, path="p.md").findings] == ["CE090"]
+
+
+@pytest.mark.parametrize("block", [
+    '"event.poller.configuration": {\n  "customers": { ... }\n}',
+    '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ...\n  }\n}',
+    '{\n  "configuration": {\n    "oauth.api.key": "${K}",\n    …\n  }\n}',
+])
+def test_a_fragment_marked_with_an_ellipsis_is_not_a_body_to_fix(block):
+    page = f"# Partial\n\nThe `...` lines stand for the rest.\n\n```json\n{block}\n```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
+
+
+def test_an_ellipsis_inside_a_string_does_not_make_a_fragment():
+    page = "# Body\n\n```json\n{\"element\": {\"key\": \"sageone\"}, \"name\": \"wait...\", \"configuration\": {,}}\n```\n"
+    assert "CE090" not in [f.rule for f in check_page(page, path="p.md").findings]
+
+
+def test_the_platform_s_answer_is_not_a_body_missing_its_keys():
+    """`POST /instances` answers with id, token, createdDate...: no configuration, and no CE105 for it."""
+    answer = {"id": 428761, "token": "${CE_ELEMENT_TOKEN}", "element": {"id": 3458, "key": "sageone"},
+              "createdDate": "2024-01-05T10:00:00Z", "valid": True, "disabled": False, "eventsEnabled": True}
+    found = check_source_text(json.dumps(answer, indent=2))
+    assert "CE105" not in [f.rule for f in found], found
+
+
+def check_source_text(text: str) -> list:
+    from validator.source import load_source
+
+    return check_source(load_source(text, path="answer.json"))

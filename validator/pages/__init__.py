@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..inputs import PAGE_SUFFIXES, is_page
 from .markdown import Block, Page, parse_page
-from .positions import PositionMap, line_col, line_starts, offset_of
+from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
 # At run time, not only for type checkers: typing.get_type_hints resolves what check_page and PageCheck name.
 from ..findings import Finding, Fix, Problem
@@ -151,8 +151,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         return result
     for document, strict, shell_problems in found_documents:
         loaded = load_source(document.text, path=path)
-        if not strict and not loaded.valid:
-            continue
+        if not loaded.valid and (not strict or _partial(document.text)):
+            continue  # code in another language, or a fragment marked with `...`
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if any(f.rule == "CE090" for f in found):
             continue
@@ -202,8 +202,44 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
             yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
         return
+    if block.info == "http":
+        cut = _http_body(block.text)
+        if cut is not None:  # an HTTP request or response: its body, after the start line and the headers
+            builder = TextBuilder()
+            builder.copy(block.text[cut:], cut)
+            message_body, mapping = builder.build(end=len(block.text))
+            line = line_col(page_starts, block.to_page(cut))[0]
+            if message_body.strip():
+                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping.then(block.mapping), source=None),
+                       True, [])
+            return
     yield (Document(label=f"/L{block.line}", text=block.text, mapping=block.mapping, source=None),
            block.info in JSON_LANGUAGES, [])
+
+
+# `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
+_HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+def _http_body(text: str) -> int | None:
+    """Where the body of the HTTP message ``text`` begins (after the headers and the blank line; the end for
+    a message with none), or ``None`` when the block does not start as an HTTP message."""
+    start = _HTTP_START.match(text)
+    if start is None:
+        return None
+    blank = _BLANK_LINE.search(text, start.end() - 1 if start.end() else 0)
+    return blank.end() if blank else len(text)
+
+
+# `...` or `…` standing for left-out text outside any string: a partial example (`"customers": { ... }`)
+_ELISION = re.compile(r"^(?:[^\"\r\n]*\"(?:[^\"\\\r\n]|\\.)*\")*[^\"\r\n]*?(?<![\w.])(?:\.\.\.|…)(?![\w.])", re.M)
+
+
+def _partial(text: str) -> bool:
+    """Whether a block that is not JSON elides part of itself with ``...``: a documentation fragment, whose syntax
+    is not the reader's to copy."""
+    return _ELISION.search(text) is not None
 
 
 def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:

@@ -293,7 +293,7 @@ def truthy(value: Any) -> bool | None:
 
 def is_response(value: Any) -> bool:
     """Whether an instance document is the platform's answer (it carries ``token``/``createdDate``/an id)."""
-    if not isinstance(value, dict) or not isinstance(value.get("configuration"), dict):
+    if not isinstance(value, dict) or not ("element" in value or isinstance(value.get("configuration"), dict)):
         return False  # a bare configuration object may well have a "token" key of its own
     return "token" in value or "createdDate" in value or (isinstance(value.get("id"), int) and "element" in value)
 

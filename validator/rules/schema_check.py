@@ -17,8 +17,13 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     yield from _misspelt_top_level_keys(ctx)
     yield from _misspelt_event_keys(ctx)
+    from .notifications import is_response
+
     element = ctx.options.element or ctx.element_key
+    response = is_response(ctx.value)
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
+        if response and problem.rule == "CE105":
+            continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:
