@@ -442,3 +442,46 @@ def test_a_fix_that_moves_a_secret_out_of_its_marker_keeps_it_hidden_in_the_diff
     result = run_cli("check", "--no-cache", "--diff", "--unsafe-fixes", str(tmp_path / "b.json"))
     assert "+++" in result.out and " and apiKey=" in result.out, result.out
     assert not _leaks(result.out + result.err, [value]), result.out
+
+
+def test_render_and_simulate_errors_never_quote_a_secret(tmp_path):
+    value = canary(950)
+    (tmp_path / "b.json").write_text('{"element": {"key": "sageone"}, "configuration": {"password": ' + value + "}}",
+                                     encoding="utf-8")
+    (tmp_path / "r.json").write_text('[{"id": 1}]', encoding="utf-8")
+    for command in (("render",), ("render", "--format", "json"), ("simulate", "--records", str(tmp_path / "r.json"))):
+        result = run_cli(*command, str(tmp_path / "b.json"))
+        assert result.code == 2 and "CE006" in result.err, (command, result)
+        assert not _leaks(result.out + result.err, [value]), (command, result.err)
+
+
+def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path):
+    """A JSON secret inside a URL's query (`x={"password": "..."}`), and a secret key's value repeated in a filter
+    (`where=pw='<it>'`): hidden in check's excerpts, render and simulate alike."""
+    inside, repeated = canary(960), canary(961)
+    url = (f"/hubs/finance/c?x={{\"password\": \"{inside}\"}}&where=pw='{repeated}' and "
+           "a>'${gmtDate:yyyy-MM-dd}'")
+    body = {"element": {"key": "sageone"}, "configuration": {
+        "user.password": repeated, "event.notification.enabled": True, "event.vendor.type": "polling",
+        "event.poller.configuration": {"c": {"url": url, "idField": "id"}}}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    (tmp_path / "r.json").write_text('[{"id": 1}]', encoding="utf-8")
+    for command in (("check", "--no-cache"), ("render",), ("render", "--format", "json"),
+                    ("simulate", "--records", str(tmp_path / "r.json"))):
+        result = run_cli(*command, str(tmp_path / "b.json"))
+        assert result.code in (0, 1), (command, result.err)
+        assert not _leaks(result.out + result.err, [inside, repeated]), (command, result.out)
+
+
+@pytest.mark.parametrize("tail", [
+    "-u admin:{}", "--user bob:{}", "-uadmin:{}", "-u 'admin:{}'", "--data-urlencode \"api_key={}\"",
+    "-F password={}", "--oauth2-bearer {}", "-H 'Cookie: sid={}'", "&& export API_SECRET={}", "-d 'client_secret={}&x=1'",
+])
+def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
+    value = canary(970)
+    line = ("curl -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
+            "{\"event.poller.refresh_interval\": \"abc\"}}' " + tail.format(value))
+    (tmp_path / "p.md").write_text(f"# Create\n\n```bash\n{line}\n```\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "p.md"))
+    assert result.code == 1 and "CE206" in result.out, result  # the finding's excerpt shows the line
+    assert not _leaks(result.out + result.err, [value]), result.out

@@ -19,6 +19,7 @@ placeholders and masks, which hold nothing secret and which other findings point
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
@@ -65,6 +66,16 @@ _TEXT_QUERY = LazyPattern(r"[?&;#](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
 _USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
+# Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`),
+# `--option value` or `--option=value` for a secret option, and `NAME=value` for a secret name (`export
+# API_SECRET=...`, `-F password=...`, a form body's first `client_secret=...`).  An option's value is read in a
+# look-ahead, so that a `NAME=value` inside it (`--data-urlencode "api_key=..."`) is found on its own.
+_SHELL_CREDENTIAL = LazyPattern(
+    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|(?=\S))['"]?[^\s:'"]*:(?P<userpass>[^\s'"]+)"""
+    r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)['"]?(?P<optvalue>[^\s'"-][^\s'"]*))"""
+    r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})=['"]?(?P<value>[^\s'"&;]+))""", re.M)
+_SHELL_MARKERS = ("curl", "wget", "export ", "http ")
+_SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
 _HEADER_END = LazyPattern(r"[\"'\r\n]")
 _SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
@@ -210,8 +221,18 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     for start, end in spans:
         raw = text[start:end]
         values.update(_forms(raw))
-    return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted((v for v in values if len(v) >= 3),
-                                                                  key=len, reverse=True)))
+    ordered = tuple(sorted((v for v in values if len(v) >= 3), key=len, reverse=True))
+    reused = [v for v in ordered if len(v) >= _REUSED_LENGTH]
+    if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
+        spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
+    return Secrets(spans=tuple(sorted(spans)), values=ordered)
+
+
+# A secret value this long is looked for elsewhere in the text as well (shorter ones, `true` or `1234`, would
+# mask ordinary text); past this many such values (a file with a credential in each of 10,000 pollers) the
+# search is left out, since it would cost their number times the text's length.
+_REUSED_LENGTH = 6
+_FEW_REUSED = 64
 
 
 def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secrets]:
@@ -234,6 +255,7 @@ def url_secrets(url: str) -> Secrets:
              if match.group("value") and is_credential_parameter(match.group("name"))
              and not _showable(match.group("value"))]
     spans += _userinfo_spans(url)
+    spans += [span for span in _scan_text(url, frozenset()) if span not in spans]  # `x={"password": "..."}`
     values: set[str] = set()
     for start, end in spans:
         values.update(_forms(url[start:end]))
@@ -260,7 +282,8 @@ def _userinfo_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_header(key: str) -> bool:
-    return "authorization" in key.lower()
+    lowered = key.lower()
+    return "authorization" in lowered or "cookie" in lowered
 
 
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
@@ -289,10 +312,30 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
     yield from _userinfo_spans(text)
+    if any(marker in text for marker in _SHELL_MARKERS):
+        yield from _shell_credentials(text)
     if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
+
+
+def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
+    """The credentials of command lines in ``text`` (see :data:`_SHELL_CREDENTIAL`)."""
+    for match in _SHELL_CREDENTIAL.finditer(text):
+        if match.group("userpass") is not None:
+            group = "userpass"
+        elif match.group("option") is not None:
+            option = match.group("option")
+            if not (option.lower() in _SECRET_OPTIONS or is_credential_parameter(option)):
+                continue
+            group = "optvalue"
+        elif is_credential_parameter(match.group("name")):
+            group = "value"
+        else:
+            continue
+        if not _showable(match.group(group)):
+            yield match.span(group)
 
 
 def _keys_in(text: str) -> set[str]:

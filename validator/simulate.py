@@ -528,11 +528,13 @@ def _poller_entries(loaded: Any) -> list[_EntryRef]:
             for e in poller_entries(loaded.value, kind, decode=decoded)]
 
 
-def _mask_query_credentials(url: str) -> str:
-    """The URL with the values of credential query parameters masked (:func:`validator.masking.url_secrets`)."""
-    from .masking import url_secrets
+def _masked_url(template: str, url: str, secret_values: Sequence[str]) -> str:
+    """The rendered URL with its credentials masked (:func:`validator.masking.url_secrets`), also those its
+    template marks and the document's other secret values wherever the URL repeats them."""
+    from .masking import Secrets, secrets_alike, url_secrets
 
-    return url_secrets(url).mask(url)
+    found = [url_secrets(url), url_secrets(template), Secrets(values=tuple(secret_values))]
+    return secrets_alike((url,), found)[0].mask(url)
 
 
 def _whole_number(value: Any) -> int | None:
@@ -569,15 +571,19 @@ def _is_false(value: Any) -> bool:
 
 def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: str = "", pointer: str = "",
                    settings: Settings = Settings(), polls: int = 1,
-                   configuration: dict[str, Any] | None = None) -> ResourceSimulation:
-    """Simulate one poller entry (a resource's object) on ``records`` for the last poll time ``since_ms``."""
+                   configuration: dict[str, Any] | None = None,
+                   secret_values: Sequence[str] = ()) -> ResourceSimulation:
+    """Simulate one poller entry (a resource's object) on ``records`` for the last poll time ``since_ms``.
+
+    ``secret_values``: the document's secrets (:func:`validator.masking.find_secrets`), masked in the URL shown
+    wherever it repeats one."""
     assumptions = _Notes()
     notes = _Notes()
     interval = _refresh_minutes(configuration, settings)
     entry = entry if isinstance(entry, dict) else {}
     delay = _whole_number(entry.get("pollDelay")) or 0
     compared = since_ms - delay * 1000
-    url = _render(entry, since_ms, delay, interval, settings, assumptions)
+    url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
     dates = entry.get("datesConfiguration")
     dates = dates if isinstance(dates, dict) else {}
     tolerance = _whole_number(entry.get("createdCheckTolerance"))
@@ -680,7 +686,7 @@ def _rules_assumptions(settings: Settings, tolerance: int, delay: int, assumptio
 
 
 def _render(entry: dict[str, Any], since_ms: int, delay: int, interval: int, settings: Settings,
-            assumptions: _Notes) -> str | None:
+            assumptions: _Notes, secret_values: Sequence[str] = ()) -> str | None:
     from .urls.render import render_url
 
     template = entry.get("url")
@@ -698,7 +704,7 @@ def _render(entry: dict[str, Any], since_ms: int, delay: int, interval: int, set
     for note in rendered.assumptions:
         if note.startswith(("${", "the zone")):
             assumptions.add(note)
-    return _mask_query_credentials(rendered.url)
+    return _masked_url(template, rendered.url, secret_values)
 
 
 def _outcome(index: int, record: Any, id_field: str, updated_cfg: tuple[str, str, str, bool],
@@ -862,6 +868,9 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
     record_set = records if isinstance(records, RecordSet) else RecordSet(tuple(records))
     results: list[ResourceSimulation] = []
     skipped: list[tuple[str, str]] = []
+    from .masking import find_secrets
+
+    secret_values = find_secrets(loaded).values if hasattr(loaded, "text") else ()
     for ref in _poller_entries(loaded):
         if resources and ref.name not in resources:
             continue
@@ -879,7 +888,8 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
             skipped.append((shown, f"no records for it ({record_set.origin})"))
             continue
         results.append(simulate_entry(ref.value, chosen, since_ms, name=ref.name, pointer=ref.pointer,
-                                      settings=settings, polls=polls, configuration=ref.configuration))
+                                      settings=settings, polls=polls, configuration=ref.configuration,
+                                      secret_values=secret_values))
     return Simulation(since_ms, tuple(results), tuple(skipped))
 
 

@@ -56,8 +56,11 @@ def read_source(name: str, text: str | None = None) -> Source:
         problem = next((p for p in source.problems if p.severity != "info"), None)
         if problem is None:
             raise UsageError(f"{name}: not valid JSON")
+        from ..masking import find_secrets
+
         line, column = source.line_col(problem.start)
-        raise UsageError(f"{name}:{line}:{column}: {problem.rule} {problem.message} (run `ce-validator check {name}`)")
+        message = find_secrets(source).scrub(problem.message)  # a bare word may be a secret's value
+        raise UsageError(f"{name}:{line}:{column}: {problem.rule} {message} (run `ce-validator check {name}`)")
     return source
 
 

@@ -171,13 +171,30 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     return "".join(line).rstrip()
 
 
-def _secrets(rendered: RenderedUrl) -> list[Secrets]:
+def _document_secret_values(name: str | None) -> tuple[str, ...]:
+    """The secret values of the file rendered (its secret keys', its URLs' credentials), to mask wherever a URL
+    repeats them; read again here, which costs little next to rendering."""
+    if name is None:
+        return ()
+    from ..masking import find_secrets
+    from ..source import load_source
+
+    try:
+        return find_secrets(load_source(read_text(name), path=name)).values
+    except _UsageError:  # standard input, already read: its URLs' own credentials are still masked
+        return ()
+
+
+def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> list[Secrets]:
     """Credentials in the rendered URLs (``?apiKey=``, ``//user:password@``): masked in every line render prints,
     also where encoding hid what marks them (``#apiKey=`` sent as ``%23apiKey=``)."""
-    from ..masking import secrets_alike, url_secrets
+    from ..masking import Secrets, secrets_alike, url_secrets
 
     lines = (rendered.template, rendered.url, rendered.request_url)
-    return secrets_alike(lines, [url_secrets(u) for u in lines])
+    found = [url_secrets(u) for u in lines]
+    if document_values:  # a value of the file's secret keys written into a URL too (`where=pw='<it>'`)
+        found.append(Secrets(values=document_values))
+    return secrets_alike(lines, found)[:3]
 
 
 def _scrub(text: str, secrets: list[Secrets]) -> str:
@@ -186,10 +203,11 @@ def _scrub(text: str, secrets: list[Secrets]) -> str:
     return text
 
 
-def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: bool) -> list[str]:
+def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: bool,
+                document_values: tuple[str, ...] = ()) -> list[str]:
     pad = " " * 12
     lines = [name]
-    secrets = _secrets(rendered)
+    secrets = _secrets(rendered, document_values)
     rows = (("template", secrets[0].mask(rendered.template),
              [(s.template_start, s.template_end) for s in rendered.substitutions]),
             ("url", secrets[1].mask(rendered.url), [(s.url_start, s.url_end) for s in rendered.substitutions]),
@@ -215,8 +233,8 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
 
 
 def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, interval: int,
-                   encode_values: bool) -> dict[str, Any]:
-    secrets = _secrets(rendered)
+                   encode_values: bool, document_values: tuple[str, ...] = ()) -> dict[str, Any]:
+    secrets = _secrets(rendered, document_values)
     return {
         "name": name,
         "pointer": pointer,
@@ -340,6 +358,7 @@ def run(args: argparse.Namespace) -> int:
     from ..dates.format import epoch_millis
 
     at_ms = epoch_millis(at)
+    document_values = _document_secret_values(args.file if not args.default else None)
     results = []
     for name, pointer, entry, interval in found:
         try:
@@ -368,7 +387,8 @@ def run(args: argparse.Namespace) -> int:
             "now": _iso(epoch_millis(now)) if now is not None else None,
             "server_zone": args.server_zone,
             "encode_values": bool(args.encode_values),
-            "resources": [_json_resource(n, p, r, d, i, bool(args.encode_values)) for n, p, r, d, i in results],
+            "resources": [_json_resource(n, p, r, d, i, bool(args.encode_values), document_values)
+                          for n, p, r, d, i in results],
             "skipped": skipped,
         }
         print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
@@ -377,7 +397,7 @@ def run(args: argparse.Namespace) -> int:
     for name, pointer, rendered, delay, _interval in results:
         out.append("")
         shown = f"{name} (code block at line {pointer.split('/')[1][1:]})" if documents else name
-        out.extend(_text_block(shown, rendered, delay, bool(args.encode_values)))
+        out.extend(_text_block(shown, rendered, delay, bool(args.encode_values), document_values))
     for item in skipped:
         out.append("")
         out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")
