@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
@@ -286,6 +287,7 @@ def _is_header(key: str) -> bool:
     return "authorization" in lowered or "cookie" in lowered
 
 
+@lru_cache(maxsize=8192)
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     if secret_kind(key) is not None or key in extra_keys:
         return True
