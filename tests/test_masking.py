@@ -203,7 +203,7 @@ def test_text_scan_masks_what_the_decoded_document_does_not_show(tmp_path, name,
 
 
 _READABLE_KEY = (r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})"""
-                 r"""\\*["'“”‘’„]?[ \t]*:""")
+                 r"""\\*["'“”‘’„]?[ \t\r\n]*:""")
 
 
 def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
@@ -485,3 +485,20 @@ def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
     result = run_cli("check", "--no-cache", str(tmp_path / "p.md"))
     assert result.code == 1 and "CE206" in result.out, result  # the finding's excerpt shows the line
     assert not _leaks(result.out + result.err, [value]), result.out
+
+
+@pytest.mark.parametrize("entry", [
+    '"oauth.api.secret"\n    : "SECRET",', '"oauth.api.secret":\n      "SECRET",',
+    "'password': ['SECRET', 'x'],", "'client_secret': {'v': 'SECRET'},",
+])
+def test_a_broken_file_s_secret_is_masked_across_lines_and_inside_lists(tmp_path, entry):
+    """A file that is not JSON is masked by reading its text: a line break around the colon, a list or an object
+    under a secret key."""
+    value = canary(980)
+    text = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) +
+            '\n    "event.poller.refresh_interval": 15,\n  },\n}\n')
+    (tmp_path / "b.json").write_text(text, encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+        assert result.code == 1, result
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)

@@ -47,11 +47,11 @@ MASK = "****"
 # The run of key characters is possessive: what follows a key is none of them, so giving some back never
 # helps, and every word of the file that is not a key fails at once.  (A possessive repeat of one character
 # class is safe on CPython 3.11.0-3.11.2; their bugs were in possessive groups, see source/patterns.py.)
-_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t]*:""")
+_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t\r\n]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-_KEY_BACKWARDS = LazyPattern(r""":[ \t]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
-_GAP = LazyPattern(r"(?:[ \t]|\\+[nrt])+")
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+_GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = LazyPattern(r"[,}\]\r\n]")
@@ -346,7 +346,7 @@ def _keys_in(text: str) -> set[str]:
 
 
 def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
-    """``[start, end)`` of the value written at ``start``, quotes excluded; ``None`` for an object or array.
+    """``[start, end)`` of the value written at ``start``, quotes excluded (an object or array: the whole of it).
 
     ``header``: the value of a header such as ``Authorization: User x, Organization y``, which a bare value's
     comma does not end (a quote or the line does)."""
@@ -356,8 +356,8 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     if start + slashes >= len(text):
         return None
     opener = text[start + slashes]
-    if opener in "{[":
-        return None
+    if opener in "{[":  # the whole container: a secret key's list or object holds secrets too
+        return start, _container_end(text, start + slashes)
     if opener in _OPENERS:
         begin = start + slashes + 1
         closers = _SMART_CLOSERS if opener in "“”‘’„" else opener
@@ -378,6 +378,29 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end
+
+
+def _container_end(text: str, start: int) -> int:
+    """The end of the bracketed value opening at ``start`` (quoted text skipped), or of the text when it never
+    closes; a file that is not JSON is read as far as it goes."""
+    depth, index, quote = 0, start, ""
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(text)
 
 
 def _preceding_slashes(text: str, index: int, begin: int) -> int:
