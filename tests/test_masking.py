@@ -502,3 +502,13 @@ def test_a_broken_file_s_secret_is_masked_across_lines_and_inside_lists(tmp_path
         result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
         assert result.code == 1, result
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+
+
+@pytest.mark.parametrize(("key", "secret"), [
+    ("XApiKey", True), ("token2", True), ("PWD2", True), ("apikey2", True), ("OAuthToken", True), ("cookie", True),
+    ("oauth.api.key", False), ("consumer_key", False), ("userId2", False), ("page2", False), ("cookieName", False),
+])
+def test_numbered_and_capitalised_spellings_of_secret_keys(key, secret):
+    from validator.vocabulary.secrets import secret_kind
+
+    assert (secret_kind(key) is not None) == secret, key

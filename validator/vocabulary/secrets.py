@@ -61,13 +61,14 @@ _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", 
                                "appid", "tenant", "tenantid", "email"})
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # apiKey, XApiKey
 _WORD_BREAK = re.compile(r"[_\-\s]+")
 
 
 def _words(segment: str) -> list[str]:
     spaced = _CAMEL_HUMP.sub("_", segment) if not segment.islower() else segment
-    return [w for w in _WORD_BREAK.split(spaced.lower()) if w]
+    # a numbered copy is the same word (`token2`, `PWD2`, `apikey_v2` keeps its `v2`)
+    return [w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w]
 
 
 def _one_edit_away(word: str, target: str) -> bool:
