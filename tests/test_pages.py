@@ -731,3 +731,23 @@ def check_source_text(text: str) -> list:
     from validator.source import load_source
 
     return check_source(load_source(text, path="answer.json"))
+
+
+@pytest.mark.parametrize("block", [
+    '{"element": {"key": "sageone"}, "name": "Say "hi ... there", "configuration": {}}',
+    "{'element': {'key': 'sageone'}, 'name': 'Wait ... for it'}",
+    '{\n  "element": {"key": "sageone"}\n  // see the Sage docs ...\n  "name": "x"\n}',
+])
+def test_an_ellipsis_in_a_broken_body_does_not_hide_its_error(block):
+    page = f"# Body\n\n```json\n{block}\n```\n"
+    rules = [f.rule for f in check_page(page, path="p.md").findings]
+    assert "CE090" not in rules and any(r.startswith("CE0") for r in rules), rules
+
+
+def test_an_http_block_without_a_blank_line_before_its_body():
+    page = ("# Create\n\n```http\nPOST /elements/api-v2/instances\nContent-Type: application/json\n"
+            + _SAGE_BODY + "\n```\n")
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]
+    gap = _SAGE_BODY.replace('"name": "sage",', '"name": "sage",\n')
+    page = "# Create\n\n```http\nPOST /elements/api-v2/instances\n" + gap + "\n```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]

@@ -223,17 +223,23 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
         raw = text[start:end]
         values.update(_forms(raw))
     ordered = tuple(sorted((v for v in values if len(v) >= 3), key=len, reverse=True))
-    reused = [v for v in ordered if len(v) >= _REUSED_LENGTH]
+    reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
     return Secrets(spans=tuple(sorted(spans)), values=ordered)
 
 
-# A secret value this long is looked for elsewhere in the text as well (shorter ones, `true` or `1234`, would
+# A distinctive secret value is looked for elsewhere in the text as well (a short one or a plain word would
 # mask ordinary text); past this many such values (a file with a credential in each of 10,000 pollers) the
 # search is left out, since it would cost their number times the text's length.
-_REUSED_LENGTH = 6
+_REUSED_LENGTH = 8
 _FEW_REUSED = 64
+
+
+def looked_for_elsewhere(value: str) -> bool:
+    """Whether a secret value is distinctive enough to mask wherever else it occurs: 8 characters or more, and not
+    a plain word (`password`, `string`), which ordinary text also holds."""
+    return len(value) >= _REUSED_LENGTH and not value.isalpha()
 
 
 def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secrets]:
@@ -346,7 +352,7 @@ def _keys_in(text: str) -> set[str]:
 
 
 def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
-    """``[start, end)`` of the value written at ``start``, quotes excluded (an object or array: the whole of it).
+    """``[start, end)`` of the value written at ``start``, quotes excluded ; ``None`` for an object or array.
 
     ``header``: the value of a header such as ``Authorization: User x, Organization y``, which a bare value's
     comma does not end (a quote or the line does)."""
@@ -356,8 +362,8 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     if start + slashes >= len(text):
         return None
     opener = text[start + slashes]
-    if opener in "{[":  # the whole container: a secret key's list or object holds secrets too
-        return start, _container_end(text, start + slashes)
+    if opener in "{[":
+        return None
     if opener in _OPENERS:
         begin = start + slashes + 1
         closers = _SMART_CLOSERS if opener in "“”‘’„" else opener
@@ -378,29 +384,6 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end
-
-
-def _container_end(text: str, start: int) -> int:
-    """The end of the bracketed value opening at ``start`` (quoted text skipped), or of the text when it never
-    closes; a file that is not JSON is read as far as it goes."""
-    depth, index, quote = 0, start, ""
-    while index < len(text):
-        char = text[index]
-        if quote:
-            if char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "{[":
-            depth += 1
-        elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
-    return len(text)
 
 
 def _preceding_slashes(text: str, index: int, begin: int) -> int:

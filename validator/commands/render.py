@@ -176,11 +176,12 @@ def _document_secret_values(name: str | None) -> tuple[str, ...]:
     repeats them; read again here, which costs little next to rendering."""
     if name is None:
         return ()
-    from ..masking import find_secrets
+    from ..masking import find_secrets, looked_for_elsewhere
     from ..source import load_source
 
     try:
-        return find_secrets(load_source(read_text(name), path=name)).values
+        values = find_secrets(load_source(read_text(name), path=name)).values
+        return tuple(v for v in values if looked_for_elsewhere(v))
     except _UsageError:  # standard input, already read: its URLs' own credentials are still masked
         return ()
 

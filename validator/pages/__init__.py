@@ -219,21 +219,29 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
 _HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def _http_body(text: str) -> int | None:
-    """Where the body of the HTTP message ``text`` begins (after the headers and the blank line; the end for
-    a message with none), or ``None`` when the block does not start as an HTTP message."""
+    """Where the body of the HTTP message ``text`` begins (after the header lines and a blank line; the end for a
+    message with none), or ``None`` when the block does not start as an HTTP message."""
     start = _HTTP_START.match(text)
     if start is None:
         return None
-    blank = _BLANK_LINE.search(text, start.end() - 1 if start.end() else 0)
-    return blank.end() if blank else len(text)
+    at = start.end()
+    for line in _HEADER_LINE.finditer(text, at):
+        if line.start() != at:
+            break
+        at = line.end()
+    blank = _BLANK.match(text, at)
+    return blank.end() if blank else at
 
 
-# `...` or `…` standing for left-out text outside any string: a partial example (`"customers": { ... }`)
-_ELISION = re.compile(r"^(?:[^\"\r\n]*\"(?:[^\"\\\r\n]|\\.)*\")*[^\"\r\n]*?(?<![\w.])(?:\.\.\.|…)(?![\w.])", re.M)
+_HEADER_LINE = re.compile(r"[\w-]+:[^\r\n]*(?:\r\n|\r|\n|$)")
+_BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
+
+
+# A line that elides: `...` alone (with a comma), or standing for a container's contents (`{ ... }`, `[…]`)
+_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]", re.M)
 
 
 def _partial(text: str) -> bool:

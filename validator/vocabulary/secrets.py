@@ -10,7 +10,7 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``
   or ``webhook`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
-* a word is ``authorization`` or ``cookie`` (a header value);
+* a word is ``authorization`` (a header value);
 * a word is one edit away from ``password``, ``passphrase``, ``secret`` or ``credential``
   (``pasword``, ``secert``): a misspelt key still holds the secret.
 
@@ -39,7 +39,7 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pass", "authorization", "cookie"})
+_WORDS = frozenset({"pwd", "pass", "authorization"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
