@@ -409,7 +409,7 @@ def test_a_report_kept_in_the_checked_folder_is_still_written(tmp_path):
     assert json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["files"]
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="/dev/zero is a Unix device: a system without it has no endless device to refuse")
 @pytest.mark.parametrize("command", [("render", "/dev/zero"), ("simulate", "/dev/zero"),
                                      ("simulate", "{body}", "--records", "/dev/zero"),
                                      ("schema", "from-element", "/dev/zero"),

@@ -710,13 +710,16 @@ def test_an_http_block_is_checked_from_its_body():
     '{\n  "configuration": {\n    "oauth.api.key": "${K}",\n    …\n  }\n}',
 ])
 def test_a_fragment_marked_with_an_ellipsis_is_not_a_body_to_fix(block):
-    page = f"# Partial\n\nThe `...` lines stand for the rest.\n\n```json\n{block}\n```\n"
-    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
+    assert _json_block_rules(block) == ["CE090"]
+
+
+def _json_block_rules(block: str) -> list[str]:
+    """The rules a page drawing ``block`` as its one ```json block reports."""
+    return [f.rule for f in check_page(f"# Body\n\n```json\n{block}\n```\n", path="p.md").findings]
 
 
 def test_an_ellipsis_inside_a_string_does_not_make_a_fragment():
-    page = "# Body\n\n```json\n{\"element\": {\"key\": \"sageone\"}, \"name\": \"wait...\", \"configuration\": {,}}\n```\n"
-    assert "CE090" not in [f.rule for f in check_page(page, path="p.md").findings]
+    assert "CE090" not in _json_block_rules('{"element": {"key": "sageone"}, "name": "wait...", "configuration": {,}}')
 
 
 def test_the_platform_s_answer_is_not_a_body_missing_its_keys():
@@ -739,8 +742,7 @@ def check_source_text(text: str) -> list:
     '{\n  "element": {"key": "sageone"}\n  // see the Sage docs ...\n  "name": "x"\n}',
 ])
 def test_an_ellipsis_in_a_broken_body_does_not_hide_its_error(block):
-    page = f"# Body\n\n```json\n{block}\n```\n"
-    rules = [f.rule for f in check_page(page, path="p.md").findings]
+    rules = _json_block_rules(block)
     assert "CE090" not in rules and any(r.startswith("CE0") for r in rules), rules
 
 

@@ -289,8 +289,7 @@ def _userinfo_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_header(key: str) -> bool:
-    lowered = key.lower()
-    return "authorization" in lowered or "cookie" in lowered
+    return "authorization" in key.lower()
 
 
 @lru_cache(maxsize=8192)
