@@ -9,10 +9,12 @@ Usage (from the repository root, in a virtual environment with the project insta
 
 Scenarios (the issue's table):
   single        one file (the bundled example), a fresh process, ce-validator with --no-cache
-  warm          the same file with ce-validator's results cache warm
-  floor         no check at all: a Python process that only imports argparse, json and dataclasses (what any
-                run of the command needs: its arguments, the cache entry, the public Options and Config
-                records), beside the same check-jsonschema run; the least the warm row could reach
+  warm          the same command again, as a pre-commit hook runs it: ce-validator replays the stored run
+                (validator.run_cache) while the file and its configuration files are unchanged
+  warm-results  the results cache alone: the same file through cli.main, which never replays a run, so the
+                command line is parsed, the configuration loaded and the report rendered from cached findings
+  floor         no check at all: a Python process that only imports re (the console script pip writes
+                imports it), beside the same check-jsonschema run; the least the warm row could reach
   corpus-N      N real corpus bodies (../shared/corpus, cycled to N files), --no-cache, one call each;
                 ce-validator as it runs by default (past 200 files, one worker per idle core), in one process
                 (CE_VALIDATOR_JOBS=1) and with two workers whatever the load (CE_VALIDATOR_JOBS=2)
@@ -96,11 +98,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 runs, and 1,000 corpus files only")
     parser.add_argument("--runs", type=int, default=None, help="paired runs per single-file scenario")
     parser.add_argument("--only", nargs="+", default=None,
-                        help="scenarios: single warm floor corpus-1000 corpus-10000 (any corpus-N)")
+                        help="scenarios: single warm warm-results floor corpus-1000 corpus-10000 (any corpus-N)")
     args = parser.parse_args()
     runs = args.runs or (5 if args.quick else 15)
-    scenarios = args.only or (["single", "warm", "floor", "corpus-1000"] if args.quick else
-                              ["single", "warm", "floor", "corpus-1000", "corpus-10000"])
+    scenarios = args.only or (["single", "warm", "warm-results", "floor", "corpus-1000"] if args.quick else
+                              ["single", "warm", "warm-results", "floor", "corpus-1000", "corpus-10000"])
 
     ours, theirs = _tool("ce-validator"), _tool("check-jsonschema")
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
@@ -127,9 +129,15 @@ def main() -> int:
             run([ours, "check", str(single)], env)  # fills the cache
             paired("one file, warm cache", [ours, "check", str(single)], peer_single, runs=runs, env=env,
                    target="<= 0.12")
+        if "warm-results" in scenarios:
+            in_process = [sys.executable, "-c", "import sys; from validator.cli import main; "
+                          "sys.exit(main(['check', sys.argv[1]]))", str(single)]
+            run(in_process, env)  # fills the results cache
+            paired("one file, results cache only (cli.main)", in_process, peer_single, runs=runs, env=env,
+                   target="")
         if "floor" in scenarios:
-            paired("floor: Python importing argparse, json, dataclasses", [sys.executable, "-c",
-                   "import argparse, json, dataclasses"], peer_single, runs=runs, env=env, target="")
+            paired("floor: Python importing re", [sys.executable, "-c", "import re"], peer_single, runs=runs,
+                   env=env, target="")
         texts: list[str] | None = None
         for scenario in scenarios:
             if not scenario.startswith("corpus-"):

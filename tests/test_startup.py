@@ -127,7 +127,7 @@ print(json.dumps({"status": status, "modules": sorted(sys.modules)}))
 # typing.get_type_hints must resolve them; tests/test_api.py.)
 _NOT_ON_A_CLEAN_HIT = {
     "tempfile", "random",  # only a miss writes an entry
-    "shutil",  # argparse's width (see validator.cli._Formatter); tempfile would bring it too
+    "shutil",  # argparse's width (see validator.arguments._Formatter); tempfile would bring it too
     "_hashlib",  # OpenSSL: the key is a built-in BLAKE2 digest
     "validator.engine", "jsonschema", "pyparsing",  # the checks themselves
 }
@@ -162,7 +162,7 @@ def test_a_cache_hit_with_findings_replays_them(tmp_path: Path) -> None:
 def test_the_help_width_is_the_one_shutil_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from validator.cli import _columns
+    from validator.arguments import _columns
 
     for columns in ("132", "0", "-5", "wide", ""):
         monkeypatch.setenv("COLUMNS", columns)

@@ -5,9 +5,9 @@ The public API is imported lazily, so ``import validator`` costs almost nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ._version import __version__
+
+TYPE_CHECKING = False  # not typing's: importing typing costs 4 ms of every run of the command
 
 _EXPORTS = {
     "compile_pattern": "validator.dates.pattern",

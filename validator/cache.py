@@ -15,73 +15,26 @@ from __future__ import annotations
 import json
 import os
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .cache_keys import cache_folder, code_fingerprint, digest
 from .findings import Edit, Finding, Fix
 
-try:  # built in; hashlib would first load OpenSSL, 3 ms of a cache hit's 45
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter without it
-    from hashlib import blake2b
-
-
-def _digest(data: bytes = b"") -> blake2b:
-    # 32 bytes, as SHA-256 gave: an entry's path stays short enough for Windows' 260-character limit
-    return blake2b(data, digest_size=32)
-
-CACHE_DIR_NAME = ".ce-validator-cache"
 _FORMAT = 2
-_LIBRARIES = ("jsonschema", "pyparsing", "pendulum")
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("CE_VALIDATOR_CACHE_DIR") or CACHE_DIR_NAME)
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Changes whenever the installed tool's code or schemas change."""
-    import sys
-    from importlib.util import find_spec
-
-    from ._version import __version__
-
-    package = Path(__file__).resolve().parent
-    roots = [package, package.parent / "schemas"]
-    digest = _digest(__version__.encode())
-    digest.update(f"{sys.implementation.name}:{sys.version};".encode())
-    for library in _LIBRARIES:
-        # where the library is and when its files were written: a new version rewrites them. Cheaper than
-        # importlib.metadata (25 ms), and nothing is imported.
-        spec = find_spec(library)
-        origin = spec.origin if spec is not None and spec.origin else None
-        try:
-            info = os.stat(origin) if origin else None
-        except OSError:
-            info = None
-        digest.update(f"{library}={origin}:{info.st_size if info else '?'}:{info.st_mtime_ns if info else '?'};"
-                      .encode())
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for directory, subdirs, files in os.walk(root):
-            subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".json", ".tsv", ".gz", ".txt")):
-                    info = os.stat(os.path.join(directory, name))
-                    digest.update(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
-    return digest.hexdigest()
+    return Path(cache_folder())
 
 
 def cache_key(data: bytes, *, settings: Any) -> str:
-    digest = _digest()
-    digest.update(code_fingerprint().encode())
-    digest.update(json.dumps(settings, sort_keys=True, default=str).encode())
-    digest.update(b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+    hashed = digest()
+    hashed.update(code_fingerprint().encode())
+    hashed.update(json.dumps(settings, sort_keys=True, default=str).encode())
+    hashed.update(b"\0")
+    hashed.update(data)
+    return hashed.hexdigest()
 
 
 def load(key: str, *, path: str | None) -> list[Finding] | None:
@@ -103,21 +56,27 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
 
 
 def store(key: str, findings: list[Finding]) -> None:
-    """Write atomically; a cache that cannot be written is silently skipped.
+    """Write the findings for ``key``; a cache that cannot be written is silently skipped."""
+    items = []
+    for f in findings:
+        item = {name: getattr(f, name) for name in Finding.__slots__ if name not in ("path", "fix")}
+        item["fix"] = _fix_to_json(f.fix)
+        items.append(item)
+    write_entry(key, ".json", json.dumps({"format": _FORMAT, "findings": items}).encode("utf-8"))
 
-    Never through a symbolic link inside the cache folder (a checked-in link must not make the tool
-    write elsewhere), never leaving a ``.tmp`` file behind, and the folder is pruned now and then.
+
+def write_entry(key: str, suffix: str, data: bytes) -> None:
+    """Write ``data`` as the entry ``key`` (a results entry, or a run's with :mod:`validator.run_cache`).
+
+    Atomically; never through a symbolic link inside the cache folder (a checked-in link must not make the
+    tool write elsewhere), never leaving a ``.tmp`` file behind, and the folder is pruned now and then.
+    A cache that cannot be written is silently skipped.
     """
     import random
     import tempfile  # with shutil, 5 ms that a cache hit does not need
 
     root = cache_dir()
     directory = root / key[:2]
-    items = []
-    for f in findings:
-        item = {name: getattr(f, name) for name in Finding.__slots__ if name not in ("path", "fix")}
-        item["fix"] = _fix_to_json(f.fix)
-        items.append(item)
     tmp = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -125,9 +84,9 @@ def store(key: str, findings: list[Finding]) -> None:
             return
         _write_gitignore(root)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"format": _FORMAT, "findings": items}, handle)
-        os.replace(tmp, directory / f"{key}.json")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, directory / f"{key}{suffix}")
         tmp = None
         if random.random() < 1 / 64:
             prune(root)
@@ -141,6 +100,8 @@ def store(key: str, findings: list[Finding]) -> None:
                 pass
 
 
+#: The entries' suffixes: a file's findings, a run's output (:mod:`validator.run_cache`).
+ENTRY_SUFFIXES = (".json", ".run")
 #: The most entries the cache keeps; past it the oldest go (a pre-commit hook's cache stays small).
 MAX_ENTRIES = 20_000
 
@@ -159,7 +120,7 @@ def prune(root: Path, *, keep: int = MAX_ENTRIES) -> int:
                 continue
             if file.suffix == ".tmp" and info.st_mtime < time.time() - 3600:
                 removed += _unlink(file)
-            elif file.suffix == ".json":
+            elif file.suffix in ENTRY_SUFFIXES:
                 entries.append((info.st_mtime_ns, str(file)))
     if len(entries) > keep:
         entries.sort()

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .masking import MaskedText
     from .options import Options
     from .reporters import FileReport
+    from .run_cache import Recording
     from .rules.base import Rule
 
 Job = tuple["InputFile", "Config", "Options"]  # planned in the parent, in input order
@@ -89,6 +90,10 @@ def run_check(
     from .inputs import InputError
     from .reporters import should_color
 
+    use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
+    recording = getattr(args, "recording", None) if use_cache else None
+    if recording is not None and not _watch_reads(recording, args, inputs):
+        recording = None
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas,
            "encode_values": getattr(args, "encode_values", None), "exclude": getattr(args, "exclude", None),
@@ -128,7 +133,6 @@ def run_check(
         sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
         return 0
 
-    use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
     status = 0
     jobs: list[Job] = []
     warned_zones = {"GMT", "UTC"}
@@ -252,7 +256,44 @@ def run_check(
         print(f"ce-validator: error: {problem}", file=sys.stderr)
     if status or problems:
         return status or 2
+    if recording is not None and _replayable(args, jobs, targets, baseline, fixes, all_findings):
+        if root is not None:
+            recording.depends_on([root])  # report paths are relative to it while it is a folder
+        recording.allow()
     return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
+
+
+def _watch_reads(recording: Recording, args: argparse.Namespace,
+                 inputs: Sequence[Union[InputFile, InputError]]) -> bool:
+    """Record, before the run reads them, the files a run of named files reads: the files, and every
+    configuration file that could apply to them.  False (never stored) for a folder to walk or standard input."""
+    from .config import candidate_files
+
+    from .inputs import InputFile
+
+    paths = list(getattr(args, "paths", None) or ())
+    if len(inputs) != len(paths) or any(not isinstance(item, InputFile) or item.path is None or item.shown != path
+                                        for item, path in zip(inputs, paths)):
+        return False
+    recording.depends_on(paths)
+    if args.config:
+        recording.depends_on([args.config])
+    else:
+        for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in paths):
+            recording.depends_on(candidate_files(folder))
+    return True
+
+
+def _replayable(args: argparse.Namespace, jobs: list[Job], targets: Sequence[Any], baseline: Any, fixes: Any,
+                findings: list[Finding]) -> bool:
+    """Whether the run's output depends only on what the run cache's key and recorded files cover: standard
+    output alone, no files written or compared, no element folders, no crash worth retrying (CE099), and one
+    process (what a worker writes to standard error is not watched)."""
+    return (fixes is None and baseline is None and not getattr(args, "show_settings", False)
+            and len(jobs) < PARALLEL_THRESHOLD
+            and all(target.file is None for target in targets)
+            and not any(options.element_docs or options.element_schemas for _item, _config, options in jobs)
+            and not any(f.rule == "CE099" for f in findings))
 
 
 def _in_report_order(jobs: list[Job]) -> bool:

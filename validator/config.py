@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from .findings import SEVERITIES, Finding, Severity
 from .options import Options
@@ -282,22 +282,32 @@ class Config:
 
 
 # -- loading ----------------------------------------------------------------------------------------------------
-def find_config_file(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start`` (a file or a folder), or ``None``."""
+#: The configuration files looked for in each folder, from the checked file's folder up, in this order
+#: (a pyproject.toml counts only with a [tool.ce-validator] table).
+CONFIG_FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
+
+
+def candidate_files(start: str | os.PathLike[str]) -> Iterator[str]:
+    """Every file :func:`find_config_file` may read for ``start`` (a file or a folder), nearest first."""
     folder = os.path.abspath(start)
     if not os.path.isdir(folder):
         folder = os.path.dirname(folder)
     while True:  # os.path rather than pathlib: the library runs this for every document it checks
-        candidate = os.path.join(folder, ".ce-validator.toml")
-        if os.path.isfile(candidate):
-            return Path(candidate)
-        candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate) and _has_table(Path(candidate)):
-            return Path(candidate)
+        for name in CONFIG_FILE_NAMES:
+            yield os.path.join(folder, name)
         parent = os.path.dirname(folder)
         if parent == folder:
-            return None
+            return
         folder = parent
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a folder), or ``None``."""
+    for candidate in candidate_files(start):
+        if os.path.isfile(candidate) and (os.path.basename(candidate) != "pyproject.toml"
+                                          or _has_table(Path(candidate))):
+            return Path(candidate)
+    return None
 
 
 def load_config(*, start: Path, explicit: Path | None = None) -> Config:

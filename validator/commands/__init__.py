@@ -1,1 +1,1 @@
-"""One module per ``ce-validator`` subcommand (see ``validator.cli.COMMANDS``)."""
+"""One module per ``ce-validator`` subcommand (see ``validator.arguments.COMMANDS``)."""

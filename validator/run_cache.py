@@ -1,0 +1,192 @@
+"""The run cache: a ``check`` run's whole output, printed again when nothing it depends on has changed.
+
+The results cache (:mod:`validator.cache`) spares checking a file seen before, but a run still parses its
+command line, loads its configuration and renders its report: most of a one-file pre-commit run once the
+file is known.  This cache keys a run by what can change its output outside the files it reads -- the
+command line, the current folder, the whole environment, the standard streams (a terminal or not, their
+encoding), the interpreter and the tool's code (:func:`validator.cache_keys.code_fingerprint`) -- and stores
+what the run printed, its exit code and the state of every file it read (the checked files and every
+configuration file that could apply, by content digest; a folder that must exist).  A later run with the same
+key that finds each of those files in the same state prints the stored output and exits with the stored
+code, without importing the checks.
+
+Only :mod:`validator.check_runner`, which knows what a run reads, lets a run be stored
+(:meth:`Recording.depends_on`, :meth:`Recording.allow`); it does so only for a check of files named on the command line, reported to
+standard output alone, without ``--fix``, a baseline or element folders.  A run is stored only when it
+printed nothing on standard error, exited 0 or 1, and its files were in the same state at its end as at its
+start.  What is stored is what was printed: secrets already masked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .cache_keys import cache_folder, code_fingerprint, digest
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Iterable
+    from typing import TextIO
+
+_MAGIC = b"ce-validator run 1"
+#: A run that printed more than this is not stored (a replay should stay cheap to read).
+MAX_OUTPUT_CHARS = 4 << 20
+_SUFFIX = ".run"
+
+
+def key_for(argv: list[str]) -> str | None:
+    """The key of the command line ``argv`` (without the program), or None when such a run is never stored:
+    not a check, the cache turned off, or a standard stream missing."""
+    if not argv or argv[0] != "check" or "--no-cache" in argv or os.environ.get("CE_VALIDATOR_NO_CACHE"):
+        return None
+    if sys.stdout is None or sys.stderr is None:
+        return None
+    hashed = digest(_MAGIC)
+    parts = [code_fingerprint(), sys.executable, os.getcwd(), *argv, "\0env"]
+    parts.extend(f"{name}={value}" for name, value in sorted(os.environ.items()))
+    parts.extend(_stream_facts(sys.stdout))
+    parts.extend(_stream_facts(sys.stderr))
+    for part in parts:
+        hashed.update(os.fsencode(part) + b"\0")
+    return hashed.hexdigest()
+
+
+def _stream_facts(stream: TextIO) -> list[str]:
+    """What of a standard stream can change a report: a terminal (colour) and its size, its encoding."""
+    try:
+        descriptor = stream.fileno()
+        terminal = os.isatty(descriptor)
+    except (AttributeError, OSError, ValueError):
+        descriptor, terminal = -1, False
+    size = "-"
+    if terminal:
+        try:
+            size = "x".join(map(str, os.get_terminal_size(descriptor)))
+        except OSError:
+            pass
+    return [f"tty={terminal}:{size}", f"{getattr(stream, 'encoding', None)}:{getattr(stream, 'errors', None)}"]
+
+
+def file_state(path: str) -> str:
+    """What a run read of ``path``: a regular file's content digest, ``dir`` for a folder, ``-`` for nothing
+    there (or something else: a device, a pipe), ``!`` for a file that cannot be read."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return "-"
+    if (info.st_mode & 0o170000) == 0o040000:
+        return "dir"
+    if (info.st_mode & 0o170000) != 0o100000:
+        return "-"
+    try:
+        with open(path, "rb") as handle:
+            return digest(handle.read()).hexdigest()
+    except OSError:
+        return "!"
+
+
+def _entry_path(key: str) -> str:
+    return os.path.join(cache_folder(), key[:2], key + _SUFFIX)
+
+
+def replay(key: str) -> int | None:
+    """Print the stored output of the run ``key`` and return its exit code; None (nothing printed) when there
+    is no entry, it cannot be read, or a file it depends on has changed."""
+    try:
+        with open(_entry_path(key), "rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError):
+        return None
+    stored = _parse(data)
+    if stored is None:
+        return None
+    code, files, output = stored
+    if any(file_state(path) != state for path, state in files):
+        return None
+    sys.stdout.write(output)
+    return code
+
+
+def _parse(data: bytes) -> tuple[int, list[tuple[str, str]], str] | None:
+    head = data.split(b"\0", 3)
+    if len(head) != 4 or head[0] != _MAGIC or head[1] not in (b"0", b"1") or not head[2].isdigit():
+        return None
+    count = int(head[2])
+    fields = head[3].split(b"\0", 2 * count)
+    if len(fields) != 2 * count + 1:
+        return None
+    try:
+        files = [(os.fsdecode(fields[i]), fields[i + 1].decode("ascii")) for i in range(0, 2 * count, 2)]
+        output = fields[-1].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return int(head[1]), files, output
+
+
+class _Tee:
+    """A standard stream that keeps a copy of what is written to it (all else goes to the stream)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.written: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        self.size += len(text)
+        return self._stream.write(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+class Recording:
+    """A run being watched so that it can be stored (started by the console script before the run)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self._files: dict[str, str] = {}  # path -> state when the run started
+        self._allowed = False
+        self._out = _Tee(sys.stdout)
+        self._err = _Tee(sys.stderr)
+
+    @classmethod
+    def start(cls, key: str) -> Recording:
+        """Watch the run from now: standard output and error are copied until :meth:`finish`."""
+        recording = cls(key)
+        sys.stdout = recording._out
+        sys.stderr = recording._err
+        return recording
+
+    def depends_on(self, paths: Iterable[str]) -> None:
+        """The run's output depends on ``paths`` (files or folders), in their state now: before it reads them."""
+        for path in paths:
+            self._files.setdefault(path, file_state(path))
+
+    def allow(self) -> None:
+        """The run may be stored: what it read is covered by the key and the files it depends on."""
+        self._allowed = True
+
+    def finish(self, code: int | None) -> None:
+        """Stop copying the streams; store the run when it may be, printed nothing on standard error, exited 0
+        or 1 (``code``; None: it did not complete), and every file it depends on is as it was when the run
+        started."""
+        for name, tee in (("stdout", self._out), ("stderr", self._err)):
+            if getattr(sys, name) is tee:
+                setattr(sys, name, tee._stream)
+        files = self._files
+        if (not self._allowed or code not in (0, 1) or self._err.size or self._out.size > MAX_OUTPUT_CHARS
+                or any(file_state(path) != state for path, state in files.items())):
+            return
+        fields = [_MAGIC, str(code).encode(), str(len(files)).encode()]
+        for path, state in files.items():
+            fields += [os.fsencode(path), state.encode("ascii")]
+        fields.append("".join(self._out.written).encode("utf-8", "surrogatepass"))
+        from .cache import write_entry
+
+        write_entry(self.key, _SUFFIX, b"\0".join(fields))
