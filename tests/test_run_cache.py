@@ -147,6 +147,10 @@ def test_a_root_folder_that_goes_away_is_seen(tmp_path: Path) -> None:
     gone = _run(tmp_path, *args, cwd=cwd, **env)
     _same(gone, _fresh(tmp_path, *args, cwd=cwd, **env))
     assert "/ws/" not in gone.stdout
+    (tmp_path / "ws").mkdir()  # and back: the variable's folder again
+    back = _run(tmp_path, *args, cwd=cwd, **env)
+    assert "/ws/" in back.stdout
+    _same(back, first)
 
 
 def test_a_secret_is_stored_only_masked(tmp_path: Path) -> None:
@@ -171,16 +175,56 @@ def test_text_that_cannot_be_encoded_is_replayed_byte_for_byte(tmp_path: Path) -
     assert (runs[1].returncode, runs[1].stdout) == (runs[0].returncode, runs[0].stdout)
 
 
-def test_a_damaged_entry_is_not_replayed(tmp_path: Path) -> None:
+def test_a_damaged_or_hostile_entry_is_not_replayed(tmp_path: Path) -> None:
     (tmp_path / "body.json").write_bytes(BROKEN.read_bytes())
     truth = _run(tmp_path, "body.json")
     [entry] = _entries(tmp_path)
     data = entry.read_bytes()
-    for damaged in (b"", data[:40], data.replace(b"ce-validator run 1", b"ce-validator run 9"),
-                    data.replace(b"\x001\x00", b"\x007\x00", 1), b"ce-validator run 1\x000\x0099\x00x"):
-        entry.write_bytes(damaged)
+    magic, check, body = data.split(b"\0", 2)
+
+    def signed(body: bytes) -> bytes:  # a hostile entry with a digest that matches
+        return b"\0".join([magic, run_cache.digest(body).hexdigest().encode(), body])
+
+    damaged = [b"", data[:40], data[:-120], data[:-1] + b"!", data.replace(magic, b"ce-validator run 9"),
+               signed(b"7" + body[1:]), signed(b"1\0" + b"9" * 5000 + b"\0"), signed(b"1\x002\0x")]
+    for bad in damaged:
+        entry.unlink()
+        entry.write_bytes(bad)
         _same(_run(tmp_path, "body.json"), truth)
         _same(_run(tmp_path, "body.json"), truth)  # stored again by the run before
+    if hasattr(os, "mkfifo"):
+        entry.unlink()
+        os.mkfifo(entry)  # reading it would wait for ever
+        _same(_run(tmp_path, "body.json"), truth)
+        entry.unlink()
+    if os.path.exists("/dev/zero"):  # an endless file behind a link
+        entry.unlink(missing_ok=True)
+        entry.symlink_to("/dev/zero")
+        _same(_run(tmp_path, "body.json"), truth)
+
+
+def test_a_run_from_a_deleted_folder_is_checked_as_before(tmp_path: Path) -> None:
+    (tmp_path / "body.json").write_bytes(BROKEN.read_bytes())
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = ("import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); sys.argv[1:] = sys.argv[2:]; "
+              "from validator.cli import main; sys.exit(main(replay=True))")
+    result = subprocess.run([sys.executable, "-c", script, str(gone), "check", str(tmp_path / "body.json")],
+                            capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    assert result.returncode == 1 and "CE620" in result.stdout and not result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_alike_from_either_cache(tmp_path: Path) -> None:
+    try:
+        name = os.fsdecode(b"b\xe9d.json")
+        (tmp_path / name).write_bytes(BROKEN.read_bytes())
+    except (UnicodeError, OSError):
+        pytest.skip("this file system wants UTF-8 names")
+    truth = _fresh(tmp_path, name)
+    assert "|" in truth.stdout  # the finding's line is shown
+    _run(tmp_path, "-q", name)  # fills the results cache only (another command line)
+    for _ in range(2):  # the results cache's findings, then the replay
+        _same(_run(tmp_path, name), truth)
 
 
 def test_a_file_that_changes_during_the_run_is_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

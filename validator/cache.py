@@ -3,11 +3,11 @@
 Entries live in ``.ce-validator-cache/`` (override with ``CE_VALIDATOR_CACHE_DIR``),
 one small JSON file per key; the folder is safe to delete at any time.  The key
 covers the file's bytes, the kind asked for, every option and configuration
-value that changes findings, the tool version, the interpreter's version, where the
-libraries the checks use are installed and when their files were written (``jsonschema``,
-``pyparsing``, ``pendulum``: a finding can depend on their version), and a fingerprint of the tool's own code and schemas
-(size and mtime of each file), so an answer is never stale.  Findings are stored as
-the engine returns them: secret values already scrubbed.
+value that changes findings, and :func:`validator.cache_keys.code_fingerprint` (the tool version,
+the interpreter's version, where the libraries a finding can depend on are installed and when their
+files were written, the size and mtime of each of the tool's own files and schemas), so an answer is
+never stale.  Findings are stored as the engine returns them: secret values already scrubbed.  A whole
+run's output is stored beside them by :mod:`validator.run_cache`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ def cache_key(data: bytes, *, settings: Any) -> str:
 
 
 def load(key: str, *, path: str | None) -> list[Finding] | None:
-    """The cached findings for ``key`` with ``path`` filled in, or None."""
+    """The cached findings for ``key`` with ``path`` filled in (as the engine writes it), or None."""
+    if path is not None and not path.isascii():  # an undecodable byte in a file name: its escape
+        from .masking import printable
+
+        path = printable(path)
     file = cache_dir() / key[:2] / f"{key}.json"
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))

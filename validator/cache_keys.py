@@ -9,13 +9,18 @@ from __future__ import annotations
 import os
 import sys
 
+from ._version import __version__
+from .locations import PACKAGE, schema_folder
+
 try:  # built in; hashlib would first load OpenSSL, 3 ms of a cache hit
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b
 
 CACHE_DIR_NAME = ".ce-validator-cache"
-_LIBRARIES = ("jsonschema", "pyparsing", "pendulum")
+# The libraries whose version can change a finding or a report: the checks' own, markdown-it-py for pages,
+# and what jsonschema resolves schemas with.
+_LIBRARIES = ("jsonschema", "pyparsing", "pendulum", "markdown_it", "referencing", "jsonschema_specifications")
 _fingerprint: str | None = None
 
 
@@ -50,10 +55,8 @@ def _find_origin(name: str) -> str | None:
 
 
 def _compute_fingerprint() -> str:
-    from ._version import __version__
-
-    package = os.path.dirname(os.path.realpath(__file__))
-    roots = [package, os.path.join(os.path.dirname(package), "schemas")]
+    schemas = schema_folder()
+    roots = [PACKAGE] + ([schemas] if schemas is not None and not schemas.startswith(PACKAGE + os.sep) else [])
     hashed = digest(__version__.encode())
     hashed.update(f"{sys.implementation.name}:{sys.version};".encode())
     for library in _LIBRARIES:

@@ -257,19 +257,18 @@ def run_check(
     if status or problems:
         return status or 2
     if recording is not None and _replayable(args, jobs, targets, baseline, fixes, all_findings):
-        if root is not None:
-            recording.depends_on([root])  # report paths are relative to it while it is a folder
         recording.allow()
     return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
 
 
 def _watch_reads(recording: Recording, args: argparse.Namespace,
                  inputs: Sequence[Union[InputFile, InputError]]) -> bool:
-    """Record, before the run reads them, the files a run of named files reads: the files, and every
-    configuration file that could apply to them.  False (never stored) for a folder to walk or standard input."""
+    """Record, before the run reads them, the files a run of named files reads: the files, every
+    configuration file that could apply to them, and every folder that could be the reports' root (a
+    variable's folder counts while it exists).  False (never stored) for a folder to walk or standard input."""
     from .config import candidate_files
-
     from .inputs import InputFile
+    from .outputs import ROOT_VARIABLES
 
     paths = list(getattr(args, "paths", None) or ())
     if len(inputs) != len(paths) or any(not isinstance(item, InputFile) or item.path is None or item.shown != path
@@ -281,6 +280,8 @@ def _watch_reads(recording: Recording, args: argparse.Namespace,
     else:
         for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in paths):
             recording.depends_on(candidate_files(folder))
+    roots = [getattr(args, "root", None), *(os.environ.get(name) for name in ROOT_VARIABLES)]
+    recording.depends_on(root for root in roots if root)
     return True
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
     from typing import TextIO
 
-_MAGIC = b"ce-validator run 1"
+_MAGIC = b"ce-validator run 2"
 #: A run that printed more than this is not stored (a replay should stay cheap to read).
 MAX_OUTPUT_CHARS = 4 << 20
 _SUFFIX = ".run"
@@ -37,14 +37,19 @@ _SUFFIX = ".run"
 
 def key_for(argv: list[str]) -> str | None:
     """The key of the command line ``argv`` (without the program), or None when such a run is never stored:
-    not a check, the cache turned off, or a standard stream missing."""
+    not a check, the cache turned off, a standard stream missing, or no current folder."""
     if not argv or argv[0] != "check" or "--no-cache" in argv or os.environ.get("CE_VALIDATOR_NO_CACHE"):
         return None
     if sys.stdout is None or sys.stderr is None:
         return None
+    try:
+        folder = os.getcwd()
+    except OSError:  # deleted under the shell
+        return None
     hashed = digest(_MAGIC)
-    parts = [code_fingerprint(), sys.executable, os.getcwd(), *argv, "\0env"]
-    parts.extend(f"{name}={value}" for name, value in sorted(os.environ.items()))
+    parts = [code_fingerprint(), sys.executable, folder, *argv, "\0env"]
+    # every variable but the shell's "_" (the command as typed: `ce-validator` or its full path)
+    parts.extend(f"{name}={value}" for name, value in sorted(os.environ.items()) if name != "_")
     parts.extend(_stream_facts(sys.stdout))
     parts.extend(_stream_facts(sys.stderr))
     for part in parts:
@@ -92,13 +97,9 @@ def _entry_path(key: str) -> str:
 
 def replay(key: str) -> int | None:
     """Print the stored output of the run ``key`` and return its exit code; None (nothing printed) when there
-    is no entry, it cannot be read, or a file it depends on has changed."""
-    try:
-        with open(_entry_path(key), "rb") as handle:
-            data = handle.read()
-    except (OSError, ValueError):
-        return None
-    stored = _parse(data)
+    is no entry, it is not a regular file the tool wrote whole, or a file it depends on has changed."""
+    data = _read_entry(_entry_path(key))
+    stored = _parse(data) if data is not None else None
     if stored is None:
         return None
     code, files, output = stored
@@ -108,12 +109,44 @@ def replay(key: str) -> int | None:
     return code
 
 
-def _parse(data: bytes) -> tuple[int, list[tuple[str, str]], str] | None:
-    head = data.split(b"\0", 3)
-    if len(head) != 4 or head[0] != _MAGIC or head[1] not in (b"0", b"1") or not head[2].isdigit():
+#: The largest entry read: the largest output stored, four bytes a character, with room for its files.
+_MAX_ENTRY_BYTES = 4 * MAX_OUTPUT_CHARS + (1 << 20)
+
+
+def _read_entry(path: str) -> bytes | None:
+    """The entry's bytes: a regular file, not through a link, never waiting on a pipe, of a bounded size."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except (OSError, ValueError):
         return None
-    count = int(head[2])
-    fields = head[3].split(b"\0", 2 * count)
+    try:
+        info = os.fstat(descriptor)
+        if (info.st_mode & 0o170000) != 0o100000 or info.st_size > _MAX_ENTRY_BYTES:
+            return None
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _parse(data: bytes) -> tuple[int, list[tuple[str, str]], str] | None:
+    """An entry is ``magic, digest of the rest, code, count, (path, state) * count, output``, NUL-separated;
+    the digest finds an entry cut short or altered."""
+    magic, _, rest = data.partition(b"\0")
+    check, _, body = rest.partition(b"\0")
+    if magic != _MAGIC or check != digest(body).hexdigest().encode():
+        return None
+    code, _, rest = body.partition(b"\0")
+    count_text, _, rest = rest.partition(b"\0")
+    if code not in (b"0", b"1") or not count_text.isdigit() or len(count_text) > 6:
+        return None
+    count = int(count_text)
+    fields = rest.split(b"\0", 2 * count)
     if len(fields) != 2 * count + 1:
         return None
     try:
@@ -121,7 +154,7 @@ def _parse(data: bytes) -> tuple[int, list[tuple[str, str]], str] | None:
         output = fields[-1].decode("utf-8", "surrogatepass")
     except UnicodeDecodeError:
         return None
-    return int(head[1]), files, output
+    return int(code), files, output
 
 
 class _Tee:
@@ -133,8 +166,11 @@ class _Tee:
         self.size = 0
 
     def write(self, text: str) -> int:
-        self.written.append(text)
         self.size += len(text)
+        if self.size <= MAX_OUTPUT_CHARS:  # past it the run is not stored: keep nothing more
+            self.written.append(text)
+        else:
+            self.written.clear()
         return self._stream.write(text)
 
     def writelines(self, lines: Iterable[str]) -> None:
@@ -183,10 +219,11 @@ class Recording:
         if (not self._allowed or code not in (0, 1) or self._err.size or self._out.size > MAX_OUTPUT_CHARS
                 or any(file_state(path) != state for path, state in files.items())):
             return
-        fields = [_MAGIC, str(code).encode(), str(len(files)).encode()]
+        fields = [str(code).encode(), str(len(files)).encode()]
         for path, state in files.items():
             fields += [os.fsencode(path), state.encode("ascii")]
         fields.append("".join(self._out.written).encode("utf-8", "surrogatepass"))
+        body = b"\0".join(fields)
         from .cache import write_entry
 
-        write_entry(self.key, _SUFFIX, b"\0".join(fields))
+        write_entry(self.key, _SUFFIX, b"\0".join([_MAGIC, digest(body).hexdigest().encode(), body]))

@@ -29,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
+from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
 from .rules.base import Rule
@@ -283,10 +284,9 @@ class UnknownSchemaError(LookupError):
 @lru_cache(maxsize=1)
 def bundled_folder() -> Traversable | Path:
     """The bundled schemas' folder: ``validator/schemas`` in the wheel, ``schemas/`` in a source checkout."""
-    package = Path(__file__).resolve().parent
-    for folder in (package / "schemas", package.parent / "schemas"):
-        if folder.is_dir():
-            return folder
+    found = schema_folder()
+    if found is not None:
+        return Path(found)
     from importlib.resources import files  # a zipped install; importing it costs a few milliseconds
 
     return files("validator") / "schemas"
