@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from validator.config import (Config, ConfigError, ConfigResolver, PointerIgnore, config_schema, find_config_file,
-                              glob_match, load_config, validate_table)
+                              glob_match, glob_problem, load_config, validate_table)
 from validator.findings import Finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -287,6 +287,21 @@ def test_glob_match():
     assert glob_match("a/", "a/b/c.json") and glob_match("a", "a/b/c.json") and glob_match("./a/b", "a/b/c.json")
     assert glob_match("x[0-9].json", "x1.json") and not glob_match("x[!0-9].json", "x1.json")
     assert glob_match("?.json", "q.json") and not glob_match("?.json", "qq.json")
+
+
+def test_a_glob_set_is_read_as_fnmatch_reads_it_without_a_warning():
+    import fnmatch
+    import warnings
+
+    names = ["a", "b", ":", "&", "-", "~", "|", "[", "\\", "^", "a]", ":]", "d.json", "b.json"]
+    patterns = ["[[:alpha:]]", "[[:alpha:]]]", "[a&&b]", "[a||b]", "[a~~b]", "[-a]", "[a-]", "[\\]", "[!a-c].json",
+                "[a-c].json", "[^a]", "[!^]", "[[]"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Python warns of a regex set such as [[ (FutureWarning)
+        for pattern in patterns:
+            assert glob_problem(pattern) is None, pattern
+            for name in names:
+                assert glob_match(pattern, name) == fnmatch.fnmatchcase(name, pattern), (pattern, name)
 
 
 # -- the command line wins ---------------------------------------------------------------------------------------

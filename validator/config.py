@@ -738,15 +738,24 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
             if end == -1:
                 out.append(re.escape(char))
             else:
-                body = pattern[i + 1:end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
+                out.append(_glob_set(pattern[i + 1:end]))
                 i = end
         else:
             out.append(re.escape(char))
         i += 1
     return re.compile("".join(out))
+
+
+def _glob_set(body: str) -> str:
+    """A glob's ``[...]`` set as a regex set: a leading ``!`` negates, ``-`` between two characters is a range,
+    every other character is itself (``[[:alpha:]]`` is a set of those characters, as fnmatch reads it; a
+    regex would take ``[[``, ``&&`` or ``--`` for the nested sets and set operations it warns about)."""
+    negate = body.startswith("!")
+    if negate:
+        body = body[1:]
+    chars = [char if char == "-" and 0 < index < len(body) - 1 and body[index - 1] != "-" else re.escape(char)
+             for index, char in enumerate(body)]
+    return "[" + ("^" if negate else "") + "".join(chars) + "]"
 
 
 def glob_match(pattern: str, relative: str) -> bool:
