@@ -471,11 +471,17 @@ def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path
         result = run_cli(*command, str(tmp_path / "b.json"))
         assert result.code in (0, 1), (command, result.err)
         assert not _leaks(result.out + result.err, [inside, repeated]), (command, result.out)
+    for command in (("render", "-"), ("render", "--format", "json", "-")):  # standard input, read once
+        result = run_cli(*command, stdin=(tmp_path / "b.json").read_bytes())
+        assert result.code == 0 and "url" in result.out, (command, result.err)
+        assert not _leaks(result.out + result.err, [inside, repeated]), (command, result.out)
 
 
 @pytest.mark.parametrize("tail", [
     "-u admin:{}", "--user bob:{}", "-uadmin:{}", "-u 'admin:{}'", "--data-urlencode \"api_key={}\"",
     "-F password={}", "--oauth2-bearer {}", "&& export API_SECRET={}", "-d 'client_secret={}&x=1'",
+    "-u 'admin:pass {}'", "--user \"admin:a b {}\"", "&& export AUTHORIZATION=\"User u1, Organization {}\"",
+    "--oauth2-bearer 'x {}'", "&& export API_SECRET='a {}'",
 ])
 def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
     value = canary(970)

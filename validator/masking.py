@@ -71,10 +71,15 @@ _USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400}
 # `--option value` or `--option=value` for a secret option, and `NAME=value` for a secret name (`export
 # API_SECRET=...`, `-F password=...`, a form body's first `client_secret=...`).  An option's value is read in a
 # look-ahead, so that a `NAME=value` inside it (`--data-urlencode "api_key=..."`) is found on its own.
+# A quoted value runs to its closing quote, spaces and all (`-u 'alice:p4ss w0rd'`,
+# `export AUTHORIZATION="User x, Organization y"`): its group's name ends in "_quoted".
 _SHELL_CREDENTIAL = LazyPattern(
-    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|(?=\S))['"]?[^\s:'"]*:(?P<userpass>[^\s'"]+)"""
-    r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)['"]?(?P<optvalue>[^\s'"-][^\s'"]*))"""
-    r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})=['"]?(?P<value>[^\s'"&;]+))""", re.M)
+    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|(?=\S))"""
+    r"""(?:(?P<q1>['"])[^:'"\r\n]*:(?P<userpass_quoted>(?:(?!(?P=q1))[^\r\n])+)|[^\s:'"]*:(?P<userpass>[^\s'"]+))"""
+    r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
+    r"""(?:(?P<q2>['"])(?P<optvalue_quoted>(?:(?!(?P=q2))[^\r\n])+)|(?P<optvalue>[^\s'"-][^\s'"]*)))"""
+    r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
+    r"""(?:(?P<q3>['"])(?P<value_quoted>(?:(?!(?P=q3))[^\r\n])+)|(?P<value>[^\s'"&;]+)))""", re.M)
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
@@ -330,17 +335,19 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
 def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
     """The credentials of command lines in ``text`` (see :data:`_SHELL_CREDENTIAL`)."""
     for match in _SHELL_CREDENTIAL.finditer(text):
-        if match.group("userpass") is not None:
-            group = "userpass"
-        elif match.group("option") is not None:
+        if match.group("option") is not None:
             option = match.group("option")
             if not (option.lower() in _SECRET_OPTIONS or is_credential_parameter(option)):
                 continue
             group = "optvalue"
-        elif is_credential_parameter(match.group("name")):
+        elif match.group("name") is not None:
+            if not is_credential_parameter(match.group("name")):
+                continue
             group = "value"
         else:
-            continue
+            group = "userpass"
+        if match.group(group) is None:
+            group += "_quoted"
         if not _showable(match.group(group)):
             yield match.span(group)
 

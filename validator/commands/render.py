@@ -171,19 +171,16 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     return "".join(line).rstrip()
 
 
-def _document_secret_values(name: str | None) -> tuple[str, ...]:
+def _document_secret_values(text: str | None, name: str) -> tuple[str, ...]:
     """The secret values of the file rendered (its secret keys', its URLs' credentials), to mask wherever a URL
-    repeats them; read again here, which costs little next to rendering."""
-    if name is None:
+    repeats them."""
+    if text is None:
         return ()
     from ..masking import find_secrets, looked_for_elsewhere
     from ..source import load_source
 
-    try:
-        values = find_secrets(load_source(read_text(name), path=name)).values
-        return tuple(v for v in values if looked_for_elsewhere(v))
-    except _UsageError:  # standard input, already read: its URLs' own credentials are still masked
-        return ()
+    values = find_secrets(load_source(text, path=name)).values
+    return tuple(v for v in values if looked_for_elsewhere(v))
 
 
 def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> list[Secrets]:
@@ -320,12 +317,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         document = None
         documents: list[tuple[str, Any]] = []
+        text = None  # the file's text: read once (standard input cannot be read again), its secrets masked
         if args.file is not None:
+            text = read_text(args.file)
             if args.file.lower().endswith((".md", ".markdown")):
-                documents = _page_documents(args.file, read_text(args.file))
+                documents = _page_documents(args.file, text)
                 document = documents[0][1]
             else:
-                document = read_json(args.file)
+                document = read_json(args.file, text)
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:
@@ -359,7 +358,7 @@ def run(args: argparse.Namespace) -> int:
     from ..dates.format import epoch_millis
 
     at_ms = epoch_millis(at)
-    document_values = _document_secret_values(args.file if not args.default else None)
+    document_values = _document_secret_values(text, args.file)
     results = []
     for name, pointer, entry, interval in found:
         try:
