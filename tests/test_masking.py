@@ -482,6 +482,10 @@ def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path
     "-F password={}", "--oauth2-bearer {}", "&& export API_SECRET={}", "-d 'client_secret={}&x=1'",
     "-u 'admin:pass {}'", "--user \"admin:a b {}\"", "&& export AUTHORIZATION=\"User u1, Organization {}\"",
     "--oauth2-bearer 'x {}'", "&& export API_SECRET='a {}'",
+    # a credential inside another quoted value, the quote after the colon or the =, escaped quotes
+    "&& export CURL_ARGS=\"-s -u admin:{}\"", "&& export CURL_ARGS=\"-s --oauth2-bearer {}\"",
+    "&& HEADERS='-H x -d password={}' curl", "--user='admin:{}'", "--user=\"admin:a {}\"", "-u admin:\"{}\"",
+    "-u admin:'a {}'", "--data 'password=p4ss {}'", "-d \"client_secret=a {}\"", "--password \"a\\\"b {}\"",
 ])
 def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
     value = canary(970)

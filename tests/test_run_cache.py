@@ -270,3 +270,26 @@ def test_a_batch_large_enough_for_workers_is_not_stored(tmp_path: Path) -> None:
     assert len(_entries(tmp_path)) == 1  # one file fewer: one process, stored
     assert _run(tmp_path, *names, CE_VALIDATOR_JOBS="2").returncode == 0
     assert len(_entries(tmp_path)) == 1  # workers: their standard error is not watched
+
+
+def test_a_replay_cut_short_by_its_reader_ends_as_the_run_did(tmp_path: Path) -> None:
+    """PYTHONUNBUFFERED (common in containers): one large write is only partly done when the reader goes away,
+    silently; the run's output comes in pieces, and so must the replay's, so both see the closed pipe."""
+    body = json.loads(BROKEN.read_text(encoding="utf-8"))
+    pollers = body["configuration"]["event.poller.configuration"]
+    for number in range(3000):
+        pollers[f"r{number}"] = dict(pollers["customers"])
+    (tmp_path / "big.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    command = [sys.executable, "-m", "validator", "check", "big.json"]
+
+    def first_line_only(**extra: str) -> int:
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tmp_path,
+                                env=_env(tmp_path, PYTHONUNBUFFERED="1", **extra))
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        return proc.wait(timeout=120)
+
+    assert _run(tmp_path, "big.json", PYTHONUNBUFFERED="1").returncode == 1
+    assert len(_entries(tmp_path)) == 1 and _entries(tmp_path)[0].stat().st_size > 1 << 20
+    assert first_line_only() == first_line_only(CE_VALIDATOR_NO_CACHE="1") == 0

@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Any, NoReturn, Sequence
 
+from .exit_codes import EXIT_USAGE
+
 # name -> (module, one-line help); order is the order in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("validator.commands.check", "check instance bodies and poller configurations"),
@@ -23,10 +25,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("validator.commands.explain", "print a rule's documentation with examples"),
     "lsp": ("validator.commands.lsp", "run the language server for editors (stdio)"),
 }
-
-#: The exit codes: no error, errors found, a usage, configuration or I/O error.
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
 
 def _columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` gives it (``COLUMNS``, then the terminal, then 80)."""

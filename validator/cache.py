@@ -24,10 +24,6 @@ from .findings import Edit, Finding, Fix
 _FORMAT = 2
 
 
-def cache_dir() -> Path:
-    return Path(cache_folder())
-
-
 def cache_key(data: bytes, *, settings: Any) -> str:
     hashed = digest()
     hashed.update(code_fingerprint().encode())
@@ -43,7 +39,7 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
         from .masking import printable
 
         path = printable(path)
-    file = cache_dir() / key[:2] / f"{key}.json"
+    file = Path(cache_folder()) / key[:2] / f"{key}.json"
     try:
         payload = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -79,7 +75,7 @@ def write_entry(key: str, suffix: str, data: bytes) -> None:
     import random
     import tempfile  # with shutil, 5 ms that a cache hit does not need
 
-    root = cache_dir()
+    root = Path(cache_folder())
     directory = root / key[:2]
     tmp = None
     try:

@@ -256,7 +256,7 @@ def run_check(
         print(f"ce-validator: error: {problem}", file=sys.stderr)
     if status or problems:
         return status or 2
-    if recording is not None and _replayable(args, jobs, targets, baseline, fixes, all_findings):
+    if recording is not None and _replayable(jobs, targets, all_findings):
         recording.allow()
     return 0 if failed and getattr(args, "exit_zero", False) else (1 if failed else 0)
 
@@ -265,12 +265,18 @@ def _watch_reads(recording: Recording, args: argparse.Namespace,
                  inputs: Sequence[Union[InputFile, InputError]]) -> bool:
     """Record, before the run reads them, the files a run of named files reads: the files, every
     configuration file that could apply to them, and every folder that could be the reports' root (a
-    variable's folder counts while it exists).  False (never stored) for a folder to walk or standard input."""
+    variable's folder counts while it exists).  False (never stored) for what the command line alone rules
+    out: a folder to walk, standard input, a batch for workers (their standard error is not watched), files
+    written or compared (``--fix``, ``--diff``, a baseline, ``-o``), ``--show-settings``.  What the
+    configuration rules out is :func:`_replayable`'s."""
     from .config import candidate_files
     from .inputs import InputFile
     from .outputs import ROOT_VARIABLES
 
     paths = list(getattr(args, "paths", None) or ())
+    if (len(paths) >= PARALLEL_THRESHOLD or args.fix or args.diff or args.baseline or args.update_baseline
+            or args.output_file or args.show_settings):
+        return False
     if len(inputs) != len(paths) or any(not isinstance(item, InputFile) or item.path is None or item.shown != path
                                         for item, path in zip(inputs, paths)):
         return False
@@ -285,14 +291,11 @@ def _watch_reads(recording: Recording, args: argparse.Namespace,
     return True
 
 
-def _replayable(args: argparse.Namespace, jobs: list[Job], targets: Sequence[Any], baseline: Any, fixes: Any,
-                findings: list[Finding]) -> bool:
-    """Whether the run's output depends only on what the run cache's key and recorded files cover: standard
-    output alone, no files written or compared, no element folders, no crash worth retrying (CE099), and one
-    process (what a worker writes to standard error is not watched)."""
-    return (fixes is None and baseline is None and not getattr(args, "show_settings", False)
-            and len(jobs) < PARALLEL_THRESHOLD
-            and all(target.file is None for target in targets)
+def _replayable(jobs: list[Job], targets: Sequence[Any], findings: list[Finding]) -> bool:
+    """Whether the output of a run :func:`_watch_reads` allowed depends only on what the run cache's key and
+    recorded files cover: no report file (``FORMAT:FILE``, or the configuration's), no element folders, no
+    crash worth retrying (CE099)."""
+    return (all(target.file is None for target in targets)
             and not any(options.element_docs or options.element_schemas for _item, _config, options in jobs)
             and not any(f.rule == "CE099" for f in findings))
 

@@ -12,8 +12,9 @@ import os
 import sys
 
 from . import run_cache
+from .exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
     from typing import NoReturn, Sequence
 
@@ -61,21 +62,21 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False, repla
         status = code
         return code
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
     except OSError as exc:  # output to a full device or a closed pipe end: the files read were never touched
         _quiet_exit_streams()
         if sys.stderr is not None:
             print(f"ce-validator: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     finally:
         if recording is not None:
             recording.finish(status)
 
 
 def _run(arguments: list[str], *, process_ends: bool, recording: run_cache.Recording | None) -> int:
-    from .arguments import EXIT_USAGE, build_parser, command_of
+    from .arguments import build_parser, command_of
 
     parser = build_parser(command_of(arguments))
     args, extras = parser.parse_known_args(arguments)

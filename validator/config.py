@@ -549,6 +549,14 @@ def glob_problem(pattern: str) -> str | None:
         _glob_regex(pattern)
     except re.error as exc:
         return str(exc.msg)
+    index = pattern.find("[")
+    while index != -1:
+        end = _set_end(pattern, index)
+        if end == -1:
+            break
+        if _glob_set(pattern[index:end + 1]) == _NOTHING:  # fnmatch takes it, and it never matches
+            return f"the set {pattern[index:end + 1]} matches no character (a reversed range?)"
+        index = pattern.find("[", end + 1)
     return None
 
 
@@ -734,11 +742,11 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
-            end = pattern.find("]", i + 2)
+            end = _set_end(pattern, i)
             if end == -1:
                 out.append(re.escape(char))
             else:
-                out.append(_glob_set(pattern[i + 1:end]))
+                out.append(_glob_set(pattern[i:end + 1]))
                 i = end
         else:
             out.append(re.escape(char))
@@ -746,16 +754,28 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def _glob_set(body: str) -> str:
-    """A glob's ``[...]`` set as a regex set: a leading ``!`` negates, ``-`` between two characters is a range,
-    every other character is itself (``[[:alpha:]]`` is a set of those characters, as fnmatch reads it; a
-    regex would take ``[[``, ``&&`` or ``--`` for the nested sets and set operations it warns about)."""
-    negate = body.startswith("!")
-    if negate:
-        body = body[1:]
-    chars = [char if char == "-" and 0 < index < len(body) - 1 and body[index - 1] != "-" else re.escape(char)
-             for index, char in enumerate(body)]
-    return "[" + ("^" if negate else "") + "".join(chars) + "]"
+_NOTHING = "(?!)"  # how fnmatch writes a set without members
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """Where the ``[...]`` set opening at ``start`` closes, as fnmatch finds it (a ``]`` first, or after
+    ``!``, is a member), or -1 when it never closes (the ``[`` is then itself)."""
+    end = start + 1
+    if end < len(pattern) and pattern[end] == "!":
+        end += 1
+    if end < len(pattern) and pattern[end] == "]":
+        end += 1
+    return pattern.find("]", end)
+
+
+def _glob_set(glob: str) -> str:
+    """A glob's ``[...]`` set as a regex, exactly as :func:`fnmatch.translate` writes it: ``!`` negates,
+    ranges as fnmatch reads them (a reversed one is empty), ``[[:alpha:]]`` a set of those characters; no
+    nested sets or set operations, which Python's regex engine warns about."""
+    from fnmatch import translate
+
+    translated = re.fullmatch(r"\(\?s:(.*)\)\\[Zz]", translate(glob), re.S)
+    return translated.group(1) if translated else re.escape(glob)
 
 
 def glob_match(pattern: str, relative: str) -> bool:

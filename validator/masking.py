@@ -71,15 +71,24 @@ _USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400}
 # `--option value` or `--option=value` for a secret option, and `NAME=value` for a secret name (`export
 # API_SECRET=...`, `-F password=...`, a form body's first `client_secret=...`).  An option's value is read in a
 # look-ahead, so that a `NAME=value` inside it (`--data-urlencode "api_key=..."`) is found on its own.
-# A quoted value runs to its closing quote, spaces and all (`-u 'alice:p4ss w0rd'`,
-# `export AUTHORIZATION="User x, Organization y"`): its group's name ends in "_quoted".
+# Every value is read in a look-ahead, so that a credential inside another value (`CURL_ARGS="-u admin:pw"`,
+# `--data-urlencode "api_key=..."`) is found on its own.  A quoted value runs to its closing quote, spaces and
+# all (`-u 'alice:p4ss w0rd'`, `-u admin:"pw"`, `export AUTHORIZATION="User x, Organization y"`), past escaped
+# quotes; the groups that may hold the value are listed in _SHELL_GROUPS.
+_QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n])+"""
 _SHELL_CREDENTIAL = LazyPattern(
-    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|(?=\S))"""
-    r"""(?:(?P<q1>['"])[^:'"\r\n]*:(?P<userpass_quoted>(?:(?!(?P=q1))[^\r\n])+)|[^\s:'"]*:(?P<userpass>[^\s'"]+))"""
+    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|=|(?=\S))(?="""
+    r"""(?P<q1>['"])[^:'"\r\n]*:(?P<userpass_quoted>""" + _QUOTED.format("q1") + ")"
+    r"""|[^\s:'"]*:(?P<q2>['"])(?P<userpass_inner>""" + _QUOTED.format("q2") + ")"
+    r"""|[^\s:'"]*:(?P<userpass>[^\s'"]+))"""
     r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
-    r"""(?:(?P<q2>['"])(?P<optvalue_quoted>(?:(?!(?P=q2))[^\r\n])+)|(?P<optvalue>[^\s'"-][^\s'"]*)))"""
+    r"""(?:(?P<q3>['"])(?P<optvalue_quoted>""" + _QUOTED.format("q3") + r""")|(?P<optvalue>[^\s'"-][^\s'"]*)))"""
     r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
-    r"""(?:(?P<q3>['"])(?P<value_quoted>(?:(?!(?P=q3))[^\r\n])+)|(?P<value>[^\s'"&;]+)))""", re.M)
+    r"""(?=(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>[^\s'"&;]+)))""", re.M)
+_SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "value_quoted"),
+                 "user": ("userpass", "userpass_quoted", "userpass_inner")}
+# Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
+_ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
@@ -339,17 +348,21 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             option = match.group("option")
             if not (option.lower() in _SECRET_OPTIONS or is_credential_parameter(option)):
                 continue
-            group = "optvalue"
+            kind = "option"
         elif match.group("name") is not None:
             if not is_credential_parameter(match.group("name")):
                 continue
-            group = "value"
+            kind = "name"
         else:
-            group = "userpass"
-        if match.group(group) is None:
-            group += "_quoted"
-        if not _showable(match.group(group)):
-            yield match.span(group)
+            kind = "user"
+        group = next(name for name in _SHELL_GROUPS[kind] if match.group(name) is not None)
+        start, end = match.span(group)
+        quote = text[match.start() - 1] if match.start() else ""
+        if group == "value" and quote in _ARGUMENT_VALUE_END:  # a name=value inside a quoted argument
+            found = _ARGUMENT_VALUE_END[quote].search(text, start)
+            end = found.start() if found else len(text)
+        if not _showable(text[start:end]):
+            yield start, end
 
 
 def _keys_in(text: str) -> set[str]:

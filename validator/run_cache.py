@@ -11,20 +11,21 @@ key that finds each of those files in the same state prints the stored output an
 code, without importing the checks.
 
 Only :mod:`validator.check_runner`, which knows what a run reads, lets a run be stored
-(:meth:`Recording.depends_on`, :meth:`Recording.allow`); it does so only for a check of files named on the command line, reported to
-standard output alone, without ``--fix``, a baseline or element folders.  A run is stored only when it
-printed nothing on standard error, exited 0 or 1, and its files were in the same state at its end as at its
-start.  What is stored is what was printed: secrets already masked.
+(:meth:`Recording.depends_on`, :meth:`Recording.allow`): a check of fewer than 200 files named on the
+command line, reported to standard output alone, without ``--fix``, a baseline or element folders.  A run
+is stored only when it printed nothing on standard error, exited 0 or 1, and its files were in the same
+state at its end as at its start.  What is stored is what was printed: secrets already masked.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 from .cache_keys import cache_folder, code_fingerprint, digest
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Iterable
     from typing import TextIO
@@ -58,19 +59,12 @@ def key_for(argv: list[str]) -> str | None:
 
 
 def _stream_facts(stream: TextIO) -> list[str]:
-    """What of a standard stream can change a report: a terminal (colour) and its size, its encoding."""
+    """What of a standard stream can change a report: a terminal or not (colour), its encoding."""
     try:
-        descriptor = stream.fileno()
-        terminal = os.isatty(descriptor)
+        terminal = os.isatty(stream.fileno())
     except (AttributeError, OSError, ValueError):
-        descriptor, terminal = -1, False
-    size = "-"
-    if terminal:
-        try:
-            size = "x".join(map(str, os.get_terminal_size(descriptor)))
-        except OSError:
-            pass
-    return [f"tty={terminal}:{size}", f"{getattr(stream, 'encoding', None)}:{getattr(stream, 'errors', None)}"]
+        terminal = False
+    return [f"tty={terminal}", f"{getattr(stream, 'encoding', None)}:{getattr(stream, 'errors', None)}"]
 
 
 def file_state(path: str) -> str:
@@ -80,9 +74,9 @@ def file_state(path: str) -> str:
         info = os.stat(path)
     except (OSError, ValueError):
         return "-"
-    if (info.st_mode & 0o170000) == 0o040000:
+    if stat.S_ISDIR(info.st_mode):
         return "dir"
-    if (info.st_mode & 0o170000) != 0o100000:
+    if not stat.S_ISREG(info.st_mode):
         return "-"
     try:
         with open(path, "rb") as handle:
@@ -105,8 +99,14 @@ def replay(key: str) -> int | None:
     code, files, output = stored
     if any(file_state(path) != state for path, state in files):
         return None
-    sys.stdout.write(output)
+    for start in range(0, len(output), _CHUNK):
+        # in pieces, as the run printed it: an unbuffered stream (PYTHONUNBUFFERED) writes one large piece only
+        # partly when the reader goes away, where the next piece raises BrokenPipeError, as in the run
+        sys.stdout.write(output[start:start + _CHUNK])
     return code
+
+
+_CHUNK = 1 << 13
 
 
 #: The largest entry read: the largest output stored, four bytes a character, with room for its files.
@@ -117,12 +117,14 @@ def _read_entry(path: str) -> bytes | None:
     """The entry's bytes: a regular file, not through a link, never waiting on a pipe, of a bounded size."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
+        if os.path.islink(path):  # O_NOFOLLOW is POSIX's
+            return None
         descriptor = os.open(path, flags)
     except (OSError, ValueError):
         return None
     try:
         info = os.fstat(descriptor)
-        if (info.st_mode & 0o170000) != 0o100000 or info.st_size > _MAX_ENTRY_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY_BYTES:
             return None
         chunks = []
         while chunk := os.read(descriptor, 1 << 20):

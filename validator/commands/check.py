@@ -81,7 +81,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         "[tool.ce-validator] table, or its top level when it has none (default: nearest "
                         "pyproject.toml with [tool.ce-validator], or .ce-validator.toml)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the results cache, nor replay or store the run")
     parser.add_argument("--fix", action="store_true", help="apply the safe fixes to the files, then report what is left")
     parser.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, apply the unsafe fixes too (they may change behaviour: review them)")
