@@ -486,6 +486,8 @@ def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path
     "&& export CURL_ARGS=\"-s -u admin:{}\"", "&& export CURL_ARGS=\"-s --oauth2-bearer {}\"",
     "&& HEADERS='-H x -d password={}' curl", "--user='admin:{}'", "--user=\"admin:a {}\"", "-u admin:\"{}\"",
     "-u admin:'a {}'", "--data 'password=p4ss {}'", "-d \"client_secret=a {}\"", "--password \"a\\\"b {}\"",
+    # a session cookie: masked, never reported
+    "-b 'JSESSIONID={}'", "--cookie \"sid={}; lang=en\"", "-H 'Cookie: sid={}; lang=en'",
 ])
 def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
     value = canary(970)
@@ -520,6 +522,28 @@ def test_numbered_and_capitalised_spellings_of_secret_keys(key, secret):
     from validator.vocabulary.secrets import secret_kind
 
     assert (secret_kind(key) is not None) == secret, key
+
+
+def test_a_session_cookie_is_masked_and_never_reported(tmp_path):
+    """A `Cookie` header's value in a body (a sample session) is masked like a grant, and CE751 does not call it a
+    committed secret; `cookie_consent` is neither."""
+    from validator.vocabulary.secrets import secret_kind
+
+    assert secret_kind("Cookie") == secret_kind("headers.Set-Cookie") == "grant"
+    assert secret_kind("cookie_consent") is None and secret_kind("cookies") is None
+    value = canary(990)
+    body = {"element": {"key": "sageone"}, "configuration": {
+        "event.poller.refresh_interval": "x", "cookie_consent": "granted",
+        "event.poller.configuration": {"c": {"url": "/hubs/x/c", "idField": "id", "headers": {"Cookie": value}}}}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=4), encoding="utf-8")
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = (tmp_path / "b.json").read_text(encoding="utf-8")
+    assert find_secrets(load_source(text, path="b.json")).values == (value,)  # what every output masks
+    result = run_cli("check", "--no-cache", "--format", "json", str(tmp_path / "b.json"))
+    assert result.code in (0, 1) and not _leaks(result.out + result.err, [value]), result.out
+    assert "CE751" not in result.out
 
 
 def test_a_plain_word_secret_does_not_mask_ordinary_text(tmp_path):

@@ -68,16 +68,17 @@ _TEXT_QUERY = LazyPattern(r"[?&;#](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\
 # password at the last '@' before the host.
 _USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`),
-# `--option value` or `--option=value` for a secret option, and `NAME=value` for a secret name (`export
-# API_SECRET=...`, `-F password=...`, a form body's first `client_secret=...`).  An option's value is read in a
-# look-ahead, so that a `NAME=value` inside it (`--data-urlencode "api_key=..."`) is found on its own.
+# `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret option, and `NAME=value`
+# for a secret name (`export API_SECRET=...`, `-F password=...`, a form body's `client_secret=...`).
 # Every value is read in a look-ahead, so that a credential inside another value (`CURL_ARGS="-u admin:pw"`,
 # `--data-urlencode "api_key=..."`) is found on its own.  A quoted value runs to its closing quote, spaces and
 # all (`-u 'alice:p4ss w0rd'`, `-u admin:"pw"`, `export AUTHORIZATION="User x, Organization y"`), past escaped
 # quotes; the groups that may hold the value are listed in _SHELL_GROUPS.
 _QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n])+"""
 _SHELL_CREDENTIAL = LazyPattern(
-    r"""(?:^|(?<=[\s'"]))(?:(?:-u|--user|--proxy-user|-U)(?:[ \t]+|=|(?=\S))(?="""
+    r"""(?:^|(?<=[\s'"]))(?:(?:-b|--cookie)(?:[ \t]+|=|(?=\S))(?="""
+    r"""(?P<q0>['"])(?P<cookie_quoted>""" + _QUOTED.format("q0") + r""")|(?P<cookie>[^\s'"]+))"""
+    r"""|(?:-u|--user|--proxy-user|-U)(?:[ \t]+|=|(?=\S))(?="""
     r"""(?P<q1>['"])[^:'"\r\n]*:(?P<userpass_quoted>""" + _QUOTED.format("q1") + ")"
     r"""|[^\s:'"]*:(?P<q2>['"])(?P<userpass_inner>""" + _QUOTED.format("q2") + ")"
     r"""|[^\s:'"]*:(?P<userpass>[^\s'"]+))"""
@@ -86,7 +87,7 @@ _SHELL_CREDENTIAL = LazyPattern(
     r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
     r"""(?=(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>[^\s'"&;]+)))""", re.M)
 _SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "value_quoted"),
-                 "user": ("userpass", "userpass_quoted", "userpass_inner")}
+                 "user": ("userpass", "userpass_quoted", "userpass_inner"), "cookie": ("cookie", "cookie_quoted")}
 # Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
 _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ")
@@ -303,7 +304,9 @@ def _userinfo_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_header(key: str) -> bool:
-    return "authorization" in key.lower()
+    """A header whose value runs past commas and spaces to the end of its quote or line."""
+    lowered = key.lower()
+    return "authorization" in lowered or "cookie" in lowered
 
 
 @lru_cache(maxsize=8192)
@@ -353,6 +356,10 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             if not is_credential_parameter(match.group("name")):
                 continue
             kind = "name"
+        elif match.group("cookie") is not None or match.group("cookie_quoted") is not None:
+            if text.startswith("-b", match.start()) and "curl" not in text:  # wget's -b: in the background
+                continue
+            kind = "cookie"  # curl's -b/--cookie: the session (or a cookie jar's file name)
         else:
             kind = "user"
         group = next(name for name in _SHELL_GROUPS[kind] if match.group(name) is not None)

@@ -17,8 +17,9 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
 Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_key``), names of secrets
 (``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``).
 
-**One-time grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` hold values
-that are masked in every output but never reported as committed secrets (they expire).
+**Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values) and
+the ``Cookie`` and ``Set-Cookie`` headers (a session) hold values that are masked in every output but never
+reported as committed secrets (they expire; a page's sample cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
@@ -47,7 +48,8 @@ _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "c
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
                              "access", "encryption", "master", "secret", "webhook"})
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
-_GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token"})
+_GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
+                     "set-cookie"})
 _NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|type|url|uri|path|location|header|"
                                r"expir\w*|length|format|prefix|in)$")
 # A last word that makes the key about a secret, not the secret (``passwordExpiry``, ``tokenType``).
@@ -93,7 +95,8 @@ def _one_edit_away(word: str, target: str) -> bool:
 # turn, and a cache smaller than the keys asked in order would miss every time.
 @lru_cache(maxsize=32768)
 def secret_kind(key: str) -> SecretKind | None:
-    """``"secret"`` for a key that holds a secret, ``"grant"`` for a one-time OAuth value, else ``None``."""
+    """``"secret"`` for a key that holds a secret, ``"grant"`` for a one-time OAuth value or a session cookie,
+    else ``None``."""
     if not isinstance(key, str) or not key or len(key) > 200:
         return None
     lowered = key.lower()
