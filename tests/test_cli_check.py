@@ -237,3 +237,30 @@ def test_an_unusable_overlay_stops_the_run_with_nothing_on_standard_output(tmp_p
     (files / "b.json").write_text('{"element": {"key": "sageone"}, "configuration": {}}')
     result = run_cli("check", "--no-cache", "--element-schemas", str(overlays), str(files))
     assert result.code == 2 and result.out == "" and "sageone.schema.json" in result.err
+
+
+def test_the_to_ignore_hint_names_the_file_as_its_configuration_does(tmp_path):
+    """The hint is the entry to paste into the configuration that applies: a path relative to that file's
+    folder, wherever the command runs from; pasted, it silences the finding. None for standard input."""
+    import re
+
+    for config_folder, run_from, named in (("sub", ".", "sub/a.json"), (".", "sub", "a.json")):
+        project = tmp_path / config_folder.replace(".", "top") / "p"
+        (project / "sub").mkdir(parents=True)
+        shutil.copy(EXAMPLES / "sageone-polling.json", project / "sub" / "a.json")
+        config = project / config_folder / ".ce-validator.toml"
+        config.write_text("", encoding="utf-8")
+        result = run_cli("check", named, cwd=project / run_from)
+        entry = re.search(r'to ignore: (".*CE620")', result.out)
+        assert result.code == 1 and entry, result.out
+        config.write_text(f"ignore = [{entry.group(1)}]\n", encoding="utf-8")
+        silenced = run_cli("check", named, cwd=project / run_from)
+        assert silenced.code == 0 and "CE620" not in silenced.out, (config_folder, entry.group(1), silenced.out)
+    stdin = run_cli("check", "-", stdin=(EXAMPLES / "sageone-polling.json").read_bytes())
+    assert stdin.code == 1 and "to ignore" not in stdin.out
+
+
+def test_a_run_that_checked_no_file_does_not_say_no_problems(tmp_path):
+    missing = run_cli("check", str(tmp_path / "nope.json"))
+    assert missing.code == 2 and "no such file" in missing.err
+    assert "No problems" not in missing.out and "No files checked." in missing.out

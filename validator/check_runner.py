@@ -207,7 +207,7 @@ def run_check(
             findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        entry = report(findings, excerpts)._replace(fails_on=failing)
+        entry = report(findings, excerpts)._replace(fails_on=failing, ignore_as=config.relative(item.shown))
         if streaming is not None:  # shown now; its lines are not kept
             sys.stdout.write(streaming.render_file(findings, report=entry, color=color))
             sys.stdout.flush()

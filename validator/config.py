@@ -165,8 +165,11 @@ class Config:
         """``path`` relative to :attr:`root`, with ``/``; absolute when outside it; ``None`` for standard input."""
         if path is None or str(path) in ("-", "<stdin>"):
             return None
-        absolute = os.path.abspath(os.fspath(path))
-        base = os.path.abspath(self.root) if self.root is not None else os.getcwd()
+        try:
+            absolute = os.path.abspath(os.fspath(path))
+            base = os.path.abspath(self.root) if self.root is not None else os.getcwd()
+        except OSError:  # no current folder (deleted under the shell): the path as given
+            return os.fspath(path)
         relative = os.path.relpath(absolute, base) if _same_drive(absolute, base) else absolute
         if relative == ".." or relative.startswith(".." + os.sep):
             relative = absolute

@@ -90,6 +90,11 @@ _SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "v
                  "user": ("userpass", "userpass_quoted", "userpass_inner"), "cookie": ("cookie", "cookie_quoted")}
 # Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
 _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
+# A credential known by its shape, whatever its key: an HTTP scheme's token (`"basic.auth": "Basic dXNlcjpw..."`,
+# `Bearer <a JWT>`) or a JSON Web Token alone.  A scheme's token has a digit or one of + / = (base64, a JWT), so
+# that prose (`Basic authentication`) stays as it is.
+_SCHEME_CREDENTIAL = LazyPattern(r"\b(?:Basic|Bearer)[ \t]+(?P<value>(?=[\w.~+/\-]*[0-9+/=])[\w.~+/\-]{12,}=*)")
+_JWT = LazyPattern(r"\beyJ[\w\-]{8,}\.eyJ[\w\-]{8,}\.[\w\-]*")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
@@ -336,6 +341,10 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
     yield from _userinfo_spans(text)
+    if "Basic" in text or "Bearer" in text:
+        yield from (match.span("value") for match in _SCHEME_CREDENTIAL.finditer(text))
+    if "eyJ" in text:
+        yield from (match.span() for match in _JWT.finditer(text))
     if any(marker in text for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
     if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):

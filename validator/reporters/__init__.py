@@ -55,13 +55,15 @@ class FileReport(NamedTuple):
     the file was not checked (``None`` when it was).  Build it with :meth:`from_text`, which
     takes only a :class:`~validator.masking.MaskedText`: a reporter cannot show an unmasked line.
     ``fails_on`` holds the severities that fail the run for this file (``warning`` too under
-    ``strict``; ``junit`` reports those findings as failures).
+    ``strict``; ``junit`` reports those findings as failures).  ``ignore_as`` is the file's path as the
+    ``ignore`` entries of its configuration name it (relative to that configuration's folder), when known.
     """
 
     path: str | None
     lines: tuple[str, ...] = ()
     skipped: str | None = None
     fails_on: tuple[str, ...] = ("error",)
+    ignore_as: str | None = None
 
     @classmethod
     def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None,

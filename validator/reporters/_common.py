@@ -82,7 +82,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(counts: Counts) -> str:
-    """``Found 2 errors and 1 warning in 3 files (1 skipped).`` or ``No problems found in 3 files.``"""
+    """``Found 2 errors and 1 warning in 3 files (1 skipped).``, ``No problems found in 3 files.``, or ``No files
+    checked.`` (every path named was missing, unreadable or excluded: "no problems" would sound like a pass)."""
     parts = [_plural(n, word) for n, word in ((counts.error, "error"), (counts.warning, "warning"),
                                               (counts.info, "info")) if n]
     where = _plural(counts.files, "file")
@@ -90,6 +91,8 @@ def summary(counts: Counts) -> str:
         where += f" ({counts.skipped} skipped)"
     if not parts and not counts.files and counts.skipped:
         return f"No problems found ({_plural(counts.skipped, 'file')} skipped)."
+    if not parts and not counts.files:
+        return "No files checked."
     if not parts:
         return f"No problems found in {where}."
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

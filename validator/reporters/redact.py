@@ -26,6 +26,11 @@ class Redactor:
             return None
         return report.lines[number - 1]
 
+    def ignore_as(self, path: str) -> str:
+        """``path`` as its configuration's ``ignore`` entries name it (see :class:`FileReport`)."""
+        report = self._files.get(path)
+        return report.ignore_as if report is not None and report.ignore_as else path
+
     def scrub(self, text: str | None, path: str | None) -> str | None:
         """``text`` as it is: findings were scrubbed by the engine (kept so reporters read one way)."""
         del path

@@ -21,7 +21,7 @@ import os
 import unicodedata
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from ._common import BOLD, DIM, SEVERITY_COLOR, closing_lines, joined, ordered, painter, shown
+from ._common import BOLD, DIM, SEVERITY_COLOR, STDIN, closing_lines, joined, ordered, painter, shown
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,8 +126,8 @@ def _finding_lines(findings: Sequence[Finding], files: Sequence[FileReport], col
             how = "--fix" if finding.fix.applicability == "safe" else "--fix --unsafe-fixes (check the result)"
             what = "" if finding.fix.message == finding.help else f"{finding.fix.message}: "
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'fix:')} {what}{how} mends it")
-        if finding.path is not None:  # the `ignore` entry that silences this one finding
-            entry = f'"{finding.path}#{finding.pointer}:{finding.rule}"'
+        if finding.path is not None and finding.path != STDIN:  # the `ignore` entry that silences this finding
+            entry = f'"{redactor.ignore_as(finding.path)}#{finding.pointer}:{finding.rule}"'
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(DIM, 'to ignore:')} {paint(DIM, entry)}")
         out.append("")
     return out
