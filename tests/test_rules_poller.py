@@ -285,19 +285,3 @@ def test_corpus_table(corpus, rule_modules):
     rule_modules((MODULE,))
     table = corpus_table(corpus, "CE3")
     assert_expected(table, EXPECTED)
-
-
-def test_a_misspelt_required_key_is_one_finding_that_fails():
-    """`idFeild`: one mistake, one finding. The CE101 near miss carries the missing key's severity (the entry
-    has no idField: the poller fails) instead of a second finding, CE107, beside it."""
-    entry = {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy-MM-dd}'", "idFeild": "id",
-             "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd"}}
-    body = {"element": {"key": "x"}, "name": "n", "configuration": {"event.poller.configuration": {"c": entry}}}
-    found = [f for f in check(json.dumps(body)) if f.rule in ("CE101", "CE103", "CE107")]
-    assert [(f.rule, f.severity) for f in found] == [("CE101", "error")], found
-    assert found[0].message.endswith("`idField` is required there") and found[0].fix is not None
-    entry["idField"] = "id"  # the misspelt key beside the real one: only a warning, nothing missing
-    found = [f for f in check(json.dumps(body)) if f.rule in ("CE101", "CE103", "CE107")]
-    assert [(f.rule, f.severity) for f in found] == [("CE101", "warning")], found
-    del entry["idField"], entry["idFeild"]  # nothing that stands for it: CE107 as before
-    assert [f.rule for f in check(json.dumps(body)) if f.rule in ("CE101", "CE107")] == ["CE107"]

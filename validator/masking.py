@@ -273,21 +273,15 @@ def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secret
             for text, own in zip(texts, found)]
 
 
-def url_credentials(url: str) -> list[tuple[str, tuple[int, int]]]:
-    """``(parameter name, span of its value)`` of each credential in the query of ``url`` (``?apiKey=...``), and
-    ``("", span)`` of a ``//user:password@`` password; placeholders and environment references left out."""
-    found = [(match.group("name"), match.span("value")) for match in _QUERY.finditer(url)
-             if match.group("value") and is_credential_parameter(match.group("name"))
-             and not _showable(match.group("value"))]
-    return found + [("", span) for span in _userinfo_spans(url)]
-
-
 def url_secrets(url: str) -> Secrets:
     """The credentials in the query of ``url`` (``?apiKey=...``), as :class:`Secrets` of ``url`` itself.
 
     ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
     """
-    spans = [span for _name, span in url_credentials(url)]
+    spans = [match.span("value") for match in _QUERY.finditer(url)
+             if match.group("value") and is_credential_parameter(match.group("name"))
+             and not _showable(match.group("value"))]
+    spans += _userinfo_spans(url)
     spans += [span for span in _scan_text(url, frozenset()) if span not in spans]  # `x={"password": "..."}`
     values: set[str] = set()
     for start, end in spans:

@@ -630,8 +630,6 @@ class _Translator:
         self._problems: list[tuple[tuple[Any, ...], SchemaProblem]] = []
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
-        # object -> {key a misspelt key there stands for (CE101's rename): the misspelt key}
-        self._meant: dict[tuple[Any, ...], dict[str, str]] = {}
         self._single_entries = self._find_single_entries()
 
     # ----------------------------------------------------------------------------- where things are
@@ -769,8 +767,6 @@ class _Translator:
                     action = ("rename", guess)
                 if guess in instance:
                     action = None
-                elif action is not None:  # a required key it stands for is reported with it (_missing_problems)
-                    self._meant.setdefault(path, {})[guess] = name
             self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix,
                       action=action, unsafe=unsafe)
 
@@ -839,11 +835,7 @@ class _Translator:
     # ---------------------------------------------------------------------------------------- output
 
     def _missing_problems(self) -> None:
-        for (path, overlay), missing in self._missing.items():
-            meant = self._meant.get(path, {})
-            names = [name for name in missing if name not in meant or not self._required(path + (meant[name],), name)]
-            if not names:
-                continue
+        for (path, overlay), names in self._missing.items():
             where = self.label(path)
             plural = "s" if len(names) > 1 else ""
             if overlay is not None:
@@ -863,17 +855,6 @@ class _Translator:
                 self._add(path, "CE107", f"missing required key `idField` in {where}", help=_ID_FIELD_FIX)
                 continue
             self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}")
-
-    def _required(self, misspelt: tuple[Any, ...], name: str) -> bool:
-        """One mistake, one finding: the CE101 of the key at ``misspelt``, which stands for the missing required
-        key ``name``, says so and takes the missing key's severity.  False when there is no such CE101."""
-        pointer = _pointer(misspelt)
-        for index, (path, problem) in enumerate(self._problems):
-            if problem.rule == "CE101" and problem.key and problem.pointer == pointer:
-                self._problems[index] = (path, problem._replace(
-                    severity=_rule_severity("CE103"), message=f"{problem.message}: `{name}` is required there"))
-                return True
-        return False
 
     def _single_entry_problems(self) -> None:
         for root in self._single_entries:

@@ -11,10 +11,6 @@ misspelt ones such as ``pasword``...); the keys an element's definition types ``
 too (with ``--element-docs``).  Masking in every output uses the same definition.  One-time OAuth
 values (``providerData.code``, ``oauth_verifier``) are masked but never reported.
 
-**Credentials in URLs.**  The value of a credential query parameter (``?apiKey=...``, ``&access_token=...``,
-``&sig=...``; not a one-time ``code``) and the password of ``//user:password@`` in any string value (a poller's
-``url``, a base URL) count too; the finding points at the value inside the string.
-
 **Real-looking values.**  A string value of a secret key is reported unless it is empty or blank,
 an environment reference (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``, ``%NAME%``), a
 placeholder, a sample name, prose or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
@@ -70,8 +66,7 @@ SECRET_COMMITTED = Rule(
     summary="real-looking secret committed in the file",
     description=(
         "The value of a secret key (`oauth.api.secret`, `signature.secret`, `apim.subscription.key`, "
-        "passwords, tokens, private keys), or a credential in a URL (`?apiKey=...`, `//user:password@`), is "
-        "written in the file, and these files live in git: anyone who "
+        "passwords, tokens, private keys) is written in the file, and these files live in git: anyone who "
         "can read the repository can read the secret, also after it is removed.  Placeholders, masks, "
         "empty values and environment references (`${SAGE_API_SECRET}`) are not reported; "
         "`providerData.code` is a one-time grant code and is not reported either.\n\n"
@@ -117,39 +112,8 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
                 stack.append((child, (name, path)))
 
 
-def _url_credentials(value: Any) -> Iterator[tuple[str, tuple[int, int]]]:
-    """``(pointer, span)`` of every committed credential in a URL among the string values under ``value``."""
-    from ..kinds import pointer_of
-    from ..masking import url_credentials
-    from ..vocabulary.secrets import is_committed_parameter
-    from .placeholders import iter_strings
-
-    for path, text, is_key, _parent in iter_strings(value):
-        if is_key or ("?" not in text and "//" not in text) or not _may_hold_credentials(text):
-            continue
-        for name, (start, end) in url_credentials(text):
-            if (not name or is_committed_parameter(name)) and is_real_looking(text[start:end]):
-                yield pointer_of(path), (start, end)
-
-
-def _may_hold_credentials(text: str) -> bool:
-    """Whether ``text`` has a user information ``@`` or a parameter named as a credential: most URLs have
-    neither, and are not read further (without a regex: a clean file compiles none of masking's)."""
-    if "@" in text:
-        return True
-    if "=" not in text:
-        return False
-    from ..vocabulary.secrets import is_credential_parameter
-
-    for part in text.replace("?", "&").replace(";", "&").replace("#", "&").split("&"):
-        name, equals, _value = part.partition("=")
-        if equals and is_credential_parameter(name.strip()):
-            return True
-    return False
-
-
 def check(ctx: Any) -> Iterator[Finding]:
-    """CE751 for every real-looking string value of a secret key, and every committed credential in a URL."""
+    """CE751 for every real-looking string value of a secret key."""
     stringified = {ref.pointer: source for ref, source in ctx.pollers if ref.stringified}
     extra: frozenset[str] = frozenset()
     if ctx.options.element_docs:  # the element module is loaded only for element docs
@@ -164,11 +128,3 @@ def check(ctx: Any) -> Iterator[Finding]:
             if pointer.startswith(outer + "/"):
                 source, inner = poller_source, pointer[len(outer):]
         yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, help=FIX)
-    skip = {ref.pointer for ref, poller in ctx.pollers if ref.stringified and poller.value is not None}
-    documents = [(ctx.source, ctx.value)] + [(poller, poller.value) for ref, poller in ctx.pollers
-                                             if ref.stringified and poller.value is not None]
-    for source, value in documents:
-        for pointer, span in _url_credentials(value):
-            if source is ctx.source and pointer in skip:
-                continue  # a stringified poller: its own URLs are read in its decoded document
-            yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=pointer, sub=span, help=FIX)

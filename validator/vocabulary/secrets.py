@@ -23,7 +23,7 @@ reported as committed secrets (they expire; a page's sample cookie is not a leak
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
-``code``; all but the grants (``code``...) are committed secrets when written in a file.
+``code``.
 
 **Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
 account ids, whose values a placeholder may stand for (``"username": "STRIPE_API_KEY"``).
@@ -35,8 +35,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["SecretKind", "is_committed_parameter", "is_credential_key", "is_credential_parameter", "is_secret_key",
-           "secret_kind"]
+__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -138,18 +137,6 @@ def is_credential_parameter(name: str) -> bool:
 
         name = unquote(name)
     return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
-
-
-def is_committed_parameter(name: str) -> bool:
-    """Whether a value of the URL query parameter ``name`` written in a file is a committed secret: a credential
-    parameter (:func:`is_credential_parameter`) that is not a one-time grant (``code``, ``oauth_verifier``)."""
-    if not is_credential_parameter(name):
-        return False
-    if "%" in name:
-        from urllib.parse import unquote
-
-        name = unquote(name)
-    return secret_kind(name) != "grant" and name.lower() not in _GRANTS
 
 
 @lru_cache(maxsize=4096)
