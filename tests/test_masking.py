@@ -547,22 +547,26 @@ def test_a_session_cookie_is_masked_and_never_reported(tmp_path):
 
 
 def test_a_credential_known_by_its_shape_is_masked_under_any_key(tmp_path):
-    """`Basic <base64>`, `Bearer <token>` and a JSON Web Token are credentials whatever key holds them; prose
-    such as `Basic authentication` stays."""
-    basic, bearer = canary(995) + "==", canary(996)
+    """HTTP Basic credentials (base64 of `user:password`) and a JSON Web Token are credentials whatever key holds
+    them; prose after `Basic` or `Bearer` stays, and so does the rest of the file."""
+    import base64
+
+    basic = base64.b64encode(f"svc-user:{canary(995)}".encode()).decode()
     jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI" + canary(997) + "In0.c2lnbmF0dXJl" + canary(998)
+    prose = ["Basic authentication", "Basic username/password authentication", "Bearer OAuth2-authentication",
+             "Basic base64-encoded-credentials", "Bearer 2019-04-29T22:18:26Z"]
     text = ('{"element": {"key": "sageone"}, "configuration": {"basic.auth": "Basic ' + basic + '",, '
-            '"header": "Bearer ' + bearer + '", "raw": "' + jwt + '", "note": "Basic authentication"}}\n')
+            '"header": "Bearer ' + jwt + '", ' + ", ".join(f'"n{i}": "{p}"' for i, p in enumerate(prose)) + '}}\n')
     from validator.masking import find_secrets
     from validator.source import load_source
 
     masked = str(find_secrets(load_source(text, path="b.json")).mask(text))
-    assert "Basic authentication" in masked and '"basic.auth": "Basic *' in masked, masked
-    assert not _leaks(masked, [basic, bearer, canary(997), canary(998)]), masked
+    assert all(p in masked for p in prose) and '"basic.auth": "Basic *' in masked, masked
+    assert not _leaks(masked, [basic, canary(995), canary(997), canary(998)]), masked
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
     assert result.code == 1 and '"basic.auth": "Basic *' in result.out, result.out  # the line is shown
-    assert not _leaks(result.out + result.err, [basic, bearer, canary(997), canary(998)]), result.out
+    assert not _leaks(result.out + result.err, [basic, canary(997), canary(998)]), result.out
 
 
 def test_a_plain_word_secret_does_not_mask_ordinary_text(tmp_path):

@@ -90,11 +90,12 @@ _SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "v
                  "user": ("userpass", "userpass_quoted", "userpass_inner"), "cookie": ("cookie", "cookie_quoted")}
 # Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
 _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
-# A credential known by its shape, whatever its key: an HTTP scheme's token (`"basic.auth": "Basic dXNlcjpw..."`,
-# `Bearer <a JWT>`) or a JSON Web Token alone.  A scheme's token has a digit or one of + / = (base64, a JWT), so
-# that prose (`Basic authentication`) stays as it is.
-_SCHEME_CREDENTIAL = LazyPattern(r"\b(?:Basic|Bearer)[ \t]+(?P<value>(?=[\w.~+/\-]*[0-9+/=])[\w.~+/\-]{12,}=*)")
-_JWT = LazyPattern(r"\beyJ[\w\-]{8,}\.eyJ[\w\-]{8,}\.[\w\-]*")
+# A credential known by its shape, whatever its key: HTTP Basic credentials (`"basic.auth": "Basic dXNlcjpw..."`:
+# base64 that decodes to `user:password`, so prose such as `Basic username/password authentication` stays) and
+# a JSON Web Token (also after `Bearer`).  A token starts where no other token character precedes it, so that a
+# long run of `eyJ-eyJ-...` is read once, not from each of its letters.
+_BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")
+_JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-]{8,}+\.eyJ[\w\-]{8,}+\.[\w\-]*+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
@@ -341,8 +342,9 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
     yield from _userinfo_spans(text)
-    if "Basic" in text or "Bearer" in text:
-        yield from (match.span("value") for match in _SCHEME_CREDENTIAL.finditer(text))
+    if "Basic" in text:
+        yield from (match.span("value") for match in _BASIC_CREDENTIAL.finditer(text)
+                    if _is_basic_credential(match.group("value")))
     if "eyJ" in text:
         yield from (match.span() for match in _JWT.finditer(text))
     if any(marker in text for marker in _SHELL_MARKERS):
@@ -351,6 +353,19 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
+
+
+def _is_basic_credential(value: str) -> bool:
+    """Whether ``value`` is base64 of ``user:password``, as HTTP Basic sends it."""
+    import binascii
+
+    if len(value) % 4:
+        return False
+    try:
+        decoded = binascii.a2b_base64(value.encode("ascii"))
+    except (binascii.Error, ValueError):
+        return False
+    return b":" in decoded and not any(byte < 0x20 for byte in decoded)
 
 
 def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
