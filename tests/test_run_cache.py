@@ -219,7 +219,8 @@ def test_a_file_name_that_is_not_utf8_is_reported_alike_from_either_cache(tmp_pa
         name = os.fsdecode(b"b\xe9d.json")
         (tmp_path / name).write_bytes(BROKEN.read_bytes())
     except (UnicodeError, OSError):
-        pytest.skip("this file system wants UTF-8 names")
+        pytest.skip("this file system refuses a file name that is not UTF-8 (macOS, Windows): no such file can be "
+                    "named here")
     truth = _fresh(tmp_path, name)
     assert "|" in truth.stdout  # the finding's line is shown
     _run(tmp_path, "-q", name)  # fills the results cache only (another command line)

@@ -29,6 +29,11 @@ def digest(data: bytes = b"") -> blake2b:
     return blake2b(data, digest_size=32)
 
 
+def cache_turned_off() -> bool:
+    """Whether ``$CE_VALIDATOR_NO_CACHE`` turns both caches off for the whole environment."""
+    return bool(os.environ.get("CE_VALIDATOR_NO_CACHE"))
+
+
 def cache_folder() -> str:
     """The cache folder: ``$CE_VALIDATOR_CACHE_DIR``, else ``.ce-validator-cache`` in the current folder."""
     return os.environ.get("CE_VALIDATOR_CACHE_DIR") or CACHE_DIR_NAME

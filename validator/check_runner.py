@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
+from .cache_keys import cache_turned_off
 from .findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,7 +91,7 @@ def run_check(
     from .inputs import InputError
     from .reporters import should_color
 
-    use_cache = not args.no_cache and not os.environ.get("CE_VALIDATOR_NO_CACHE")
+    use_cache = not args.no_cache and not cache_turned_off()
     recording = getattr(args, "recording", None) if use_cache else None
     if recording is not None and not _watch_reads(recording, args, inputs):
         recording = None

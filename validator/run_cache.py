@@ -23,7 +23,7 @@ import os
 import stat
 import sys
 
-from .cache_keys import cache_folder, code_fingerprint, digest
+from .cache_keys import cache_folder, cache_turned_off, code_fingerprint, digest
 
 TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,12 +34,13 @@ _MAGIC = b"ce-validator run 2"
 #: A run that printed more than this is not stored (a replay should stay cheap to read).
 MAX_OUTPUT_CHARS = 4 << 20
 _SUFFIX = ".run"
+_CHUNK = 1 << 13  # characters a replay writes at a time
 
 
 def key_for(argv: list[str]) -> str | None:
     """The key of the command line ``argv`` (without the program), or None when such a run is never stored:
     not a check, the cache turned off, a standard stream missing, or no current folder."""
-    if not argv or argv[0] != "check" or "--no-cache" in argv or os.environ.get("CE_VALIDATOR_NO_CACHE"):
+    if not argv or argv[0] != "check" or "--no-cache" in argv or cache_turned_off():
         return None
     if sys.stdout is None or sys.stderr is None:
         return None
@@ -104,9 +105,6 @@ def replay(key: str) -> int | None:
         # partly when the reader goes away, where the next piece raises BrokenPipeError, as in the run
         sys.stdout.write(output[start:start + _CHUNK])
     return code
-
-
-_CHUNK = 1 << 13
 
 
 #: The largest entry read: the largest output stored, four bytes a character, with room for its files.

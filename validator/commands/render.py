@@ -36,10 +36,11 @@ if TYPE_CHECKING:
 
     from ..findings import Problem, Severity
     from ..masking import Secrets
+    from ..source import Source
     from ..urls.render import RenderedUrl
 
 from ._io import UsageError as _UsageError
-from ._io import element_docs, read_json, read_text
+from ._io import element_docs, read_source, read_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -171,16 +172,14 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     return "".join(line).rstrip()
 
 
-def _document_secret_values(text: str | None, name: str) -> tuple[str, ...]:
+def _document_secret_values(source: Source | None) -> tuple[str, ...]:
     """The secret values of the file rendered (its secret keys', its URLs' credentials), to mask wherever a URL
     repeats them."""
-    if text is None:
+    if source is None:
         return ()
     from ..masking import find_secrets, looked_for_elsewhere
-    from ..source import load_source
 
-    values = find_secrets(load_source(text, path=name)).values
-    return tuple(v for v in values if looked_for_elsewhere(v))
+    return tuple(v for v in find_secrets(source).values if looked_for_elsewhere(v))
 
 
 def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> list[Secrets]:
@@ -317,14 +316,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         document = None
         documents: list[tuple[str, Any]] = []
-        text = None  # the file's text: read once (standard input cannot be read again), its secrets masked
+        source = None  # the file, read and loaded once (standard input cannot be read again), its secrets masked
         if args.file is not None:
             text = read_text(args.file)
             if args.file.lower().endswith((".md", ".markdown")):
                 documents = _page_documents(args.file, text)
                 document = documents[0][1]
+                from ..source import load_source
+
+                source = load_source(text, path=args.file)
             else:
-                document = read_json(args.file, text)
+                source = read_source(args.file, text)
+                document = source.value
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:
@@ -358,7 +361,7 @@ def run(args: argparse.Namespace) -> int:
     from ..dates.format import epoch_millis
 
     at_ms = epoch_millis(at)
-    document_values = _document_secret_values(text, args.file)
+    document_values = _document_secret_values(source)
     results = []
     for name, pointer, entry, interval in found:
         try:
