@@ -268,9 +268,13 @@ def test_scrubbing_with_many_secrets_matches_trying_each_one():
                      min_size=17, max_size=40)
 
     def each(ordered: tuple[str, ...], message: str) -> str:
+        import re
+
         for value in [value for value in ordered if value in message]:
-            if value in message:
+            if len(value) >= 8:
                 message = message.replace(value, MASK)
+            else:  # a short value only as a whole word
+                message = re.sub(f"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", MASK, message)
         return message
 
     @settings(max_examples=400, deadline=None)
@@ -584,3 +588,156 @@ def test_an_unclosed_list_under_a_secret_key_does_not_mask_the_rest(tmp_path):
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
     assert '"event.poller.refresh_interval": "x"' in result.out, result.out
+
+
+# -- shapes found by a fourth review with fresh eyes (each printed its canary before) --------------------------------
+
+
+@pytest.mark.parametrize(("entry", "rule"), [
+    ('"oauth.api.secret": SECRET/w8Lm+Tq3==,', "CE006"),  # the parser's bare word is a piece of the value
+    ('"oauth.api.secret": SECRET Tq3,', "CE006"),
+    ('"oauth.api.secret": "SECRET-0123456789abcdefghijklmnopqrstuv"wx",', "CE001"),  # quoted shortened, `…`
+])
+def test_a_syntax_error_never_quotes_a_piece_of_a_secret(tmp_path, entry, rule):
+    value = canary(1000)
+    text = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) + \
+        '\n    "x": 1\n  },\n  "name": "x"\n}\n'
+    (tmp_path / "b.json").write_text(text, encoding="utf-8")
+    for fmt in ("text", "concise", "json", "github", "sarif"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+        assert result.code == 1 and rule in result.out, (fmt, result)
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+    for command in (("render",), ("simulate", "--records", str(tmp_path / "b.json"))):
+        result = run_cli(*command, str(tmp_path / "b.json"))
+        assert result.code == 2 and rule in result.err, (command, result)
+        assert not _leaks(result.out + result.err, [value]), (command, result.err)
+
+
+def test_a_message_about_another_place_keeps_its_words(tmp_path):
+    """Pieces are hidden only next to the secret they come from, and a short secret only as a whole word: element
+    `sageone` stays in a message although `sage` is a password."""
+    body = {"element": {"key": "sageone"}, "configuration": {"user.password": "sage"}, "name": "x"}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(tmp_path / "b.json"))
+    assert "which element `sageone` requires" in result.out, result.out
+
+
+@pytest.mark.parametrize("entry", [
+    '"oauth.api.secret" "SECRET",', '"oauth.api.secret" = "SECRET",', '"password": "a1"SECRET",',
+    '"password": ["SECRET" "x2"],', '"password": {"a": "b" "c": SECRET},',
+])
+def test_a_broken_file_s_secret_is_masked_whatever_the_mistake_around_it(tmp_path, entry):
+    value = canary(1010)
+    text = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) + \
+        '\n    "x": 1\n  },\n  "name": "x"\n}\n'
+    (tmp_path / "b.json").write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
+    assert result.code == 1 and "\n4 |" in result.out, result  # the excerpt shows the line
+    assert not _leaks(result.out + result.err, [value]), result.out
+    if "{" in entry:
+        assert '"a": ' in result.out, result.out  # an object's keys stay to be seen
+
+
+@pytest.mark.parametrize("url", [
+    "/hubs/finance/customers;jsessionid=SECRET?where=updated_at>'${gmtDate:yyyy-MM-dd}'",
+    "/hubs/finance/customers/apikey=SECRET?where=updated_at>'${gmtDate:yyyy-MM-dd}'",
+    "/hubs/finance/customers?where=updated_at>'${gmtDate:yyyy-MM-dd}'&sessionId=SECRET",
+])
+def test_session_ids_and_a_parameter_after_a_slash_are_masked(tmp_path, url):
+    value = canary(1020)
+    body = {"element": {"key": "sageone"}, "configuration": {
+        "event.notification.enabled": True, "event.vendor.type": "polling",
+        "event.poller.configuration": {"c": {"url": url.replace("SECRET", value), "idField": "id"}}}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    (tmp_path / "r.json").write_text('[{"id": 1}]', encoding="utf-8")
+    for command in (("check", "--no-cache"), ("render",), ("render", "--format", "json"),
+                    ("simulate", "--records", str(tmp_path / "r.json"))):
+        result = run_cli(*command, str(tmp_path / "b.json"))
+        assert result.code in (0, 1) and "/hubs/finance/customers" in result.out, (command, result)
+        assert not _leaks(result.out + result.err, [value]), (command, result.out)
+    assert "CE751" not in run_cli("check", "--no-cache", str(tmp_path / "b.json")).out  # a session: masked only
+
+
+def test_a_legacy_poller_line_s_credential_stays_hidden_in_the_conversion(tmp_path):
+    value = canary(1030)
+    body = {"element": {"key": "hubspotcrm"}, "name": "x",
+            "configuration": {"event.poller.urls": f"contacts|/hubs/crm/contacts?hapikey={value}|vid"}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    for fmt in ("text", "json", "sarif"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+        assert "CE801" in result.out and "contacts" in result.out, (fmt, result)
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+
+
+def test_a_callback_url_missing_a_slash_keeps_its_password_hidden(tmp_path):
+    value = canary(1040)
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": f"https:/ce:{value}@hooks.example.com/e"}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
+    assert result.code == 1 and "hooks.example.com" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
+@pytest.mark.parametrize("key", ["jwt.cert", "privateKeyPem", "sage.api.key.prod", "apiKey_prod", "APIkey",
+                                 "SAStoken", "token.value", "x-functions-key", "user_pw", "passcode", "bearer"])
+def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tmp_path, key):
+    value = canary(1050)
+    secret = f"-----BEGIN RSA PRIVATE KEY-----\nMIIE{value}\n-----END RSA PRIVATE KEY-----" if key == "jwt.cert" \
+        else value
+    body = {"element": {"key": "sageone"}, "name": "x",
+            "configuration": {key: secret, "event.poller.refresh_interval": "abc"}}
+    (tmp_path / "b.json").write_text(json.dumps(body), encoding="utf-8")  # one line: every excerpt shows it
+    result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
+    assert result.code == 1 and "CE206" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
+@pytest.mark.parametrize(("key", "kind"), [
+    ("sage.api.key.prod", "secret"), ("SAGE_API_KEY_PROD", "secret"), ("apiKeyV2", "secret"), ("db.password.prod",
+     "secret"), ("private_key_pem", "secret"), ("APItoken", "secret"), ("oauth2token", "secret"), ("auth.key",
+     "secret"), ("ssh_key", "secret"), ("jsessionid", "grant"), ("sessionId", "grant"), ("oauth_signature", "grant"),
+    ("oauth.api.key.prod", None), ("key.value", None), ("page_token_prod", None), ("tokenType_v2", None),
+    ("authType", None), ("auth", None), ("prod", None), ("pin", None), ("keyField", None),
+])
+def test_which_keys_with_suffixes_hold_secrets(key, kind):
+    from validator.vocabulary.secrets import secret_kind
+
+    assert secret_kind(key) == kind, key
+
+
+@pytest.mark.parametrize("tail", [
+    "-u $'admin:p w {}'", "-u admin:p\\ {}", "-u 'admin':'{}'", "-u \"$CE_USER\":{}", "-u “admin:{}”",
+    "-H 'X-Api-Key {}'", "-H \"Authorization: Bearer \\\"{}\\\"\"",
+    "-H 'Authorization: OAuth realm=\"1\", oauth_token=\"t\", oauth_signature=\"{}\"'",
+    "&& http -a admin:{} POST https://example.com", "&& export API_TOKEN=a\\ {}", "&& export SAGE_API_KEY_PROD={}",
+    "&& export CE_AUTH=$'User {}, Organization o1'", "; $env:CE_SECRET = \"{}\"",
+])
+def test_more_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
+    value = canary(1060)
+    line = ("curl -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
+            "{\"event.poller.refresh_interval\": \"abc\"}}' " + tail.format(value))
+    (tmp_path / "p.md").write_text(f"# Create\n\n```bash\n{line}\n```\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "p.md"))
+    assert result.code == 1 and "CE206" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
+@pytest.mark.parametrize("above", [
+    "| Key | Value |\n|-----|-------|\n| `oauth.api.secret` | `SECRET` |\n| `oauth.api.key` | Your Sage client id |\n",
+    "```bash\nexport SAGE_API_KEY_PROD=SECRET\n```\n",
+])
+def test_a_diff_s_context_lines_in_a_page_keep_secrets_hidden(tmp_path, above):
+    """A table row that gives a secret key its value, or an exported variable, just above a block that a fix edits:
+    the diff's context lines show it masked."""
+    value = canary(1070)
+    page = ("# Keys\n\n" + above.replace("SECRET", value) +
+            "```json\n{\u201celement\u201d: {\"key\": \"sageone\"}, \"name\": \"x\"}\n```\n")
+    (tmp_path / "p.md").write_text(page, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--diff", str(tmp_path / "p.md"))
+    assert "+{\"element\"" in result.out and "\n ```json" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    assert "Your Sage client id" in find_secrets(load_source(page)).mask(page) or "|" not in above  # prose stays

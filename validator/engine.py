@@ -257,7 +257,12 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     if not findings:
         return CheckedDocument(findings, Secrets(), loaded)
     secrets = secrets_of(loaded, options)
-    return CheckedDocument([secrets.scrub_finding(f) for f in findings], secrets, loaded)
+    if not secrets.spans:
+        return CheckedDocument([secrets.scrub_finding(f) for f in findings], secrets, loaded)
+    text, offset_at = loaded.text, loaded.offset_at
+    return CheckedDocument([secrets.scrub_finding(f, text=text, place=(offset_at(f.line, f.column),
+                                                                       offset_at(f.end_line, f.end_column)))
+                            for f in findings], secrets, loaded)
 
 
 # One body that reaches every lazily built piece: the schemas and an element overlay, the URL and CEQL

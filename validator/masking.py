@@ -13,8 +13,17 @@ or under a key the element's definition types ``PASSWORD`` (``extra_keys``), wha
 quoting (``"x"``, ``'x'``, smart quotes, unquoted, inside a stringified poller, in a file that is not
 valid JSON; a header's bare value, ``Authorization: User x, Organization y``, runs past its commas), and
 in any string value the credentials of a URL: query parameters (``?apiKey=...``, ``&access_token=...``,
-``#apiKey=...``, a percent-encoded name such as ``api%5Fkey``) and the password of ``//user:password@``.  Shown: environment references (``${SAGE_API_SECRET}``), ``<...>``/``{{...}}``
-placeholders and masks, which hold nothing secret and which other findings point into.
+``#apiKey=...``, ``;jsessionid=...``, ``/apikey=...``, a percent-encoded name such as ``api%5Fkey``) and the
+password of ``//user:password@``.  Known by their shape under any key: HTTP Basic credentials, JSON Web Tokens,
+a private key's body, the Cloud Elements ``User ..., Organization ...`` header.  In a documentation page: command
+lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...) and Markdown table rows that give a secret key
+its value.  In a file that is not valid JSON, also a value after ``"key" =`` or a missing colon, the rest of a
+string holding an unescaped quote, and the values of an array or object under a secret key.
+
+A message that quotes a piece of a secret next to its place (a syntax error's bare word, a shortened string)
+has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown: environment references
+(``${SAGE_API_SECRET}``), ``<...>``/``{{...}}`` placeholders and masks, which hold nothing secret and which other
+findings point into.
 """
 
 from __future__ import annotations
@@ -56,38 +65,48 @@ _OPENERS = "\"'“”‘’„"
 _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
-# spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.
-_QUERY = LazyPattern(r"(?:^|[?&;#])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
-                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
+# spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
+# follow a `/` (`/contacts/apikey=...`, CE626's mistake); a bare value ends at a `|` (`event.poller.urls`).
+_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
+                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;|\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = LazyPattern(r"[?&;#](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
-                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
-# The password of a URL's user information (``https://user:password@host``).
+_TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;|\s'\"\\<>]+))")
+# The password of a URL's user information (``https://user:password@host``, also after a scheme missing a slash).
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
-_USERINFO = LazyPattern(r"//[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
-# Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`),
-# `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret option, and `NAME=value`
-# for a secret name (`export API_SECRET=...`, `-F password=...`, a form body's `client_secret=...`).
+_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/)[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
+# Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
+# httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
+# option, `-H 'Name: value'` for a secret header (also without its colon), and `NAME=value` for a secret name
+# (`export API_SECRET=...`, `-F password=...`, a form body's `client_secret=...`, PowerShell's `$env:NAME = "..."`).
 # Every value is read in a look-ahead, so that a credential inside another value (`CURL_ARGS="-u admin:pw"`,
 # `--data-urlencode "api_key=..."`) is found on its own.  A quoted value runs to its closing quote, spaces and
-# all (`-u 'alice:p4ss w0rd'`, `-u admin:"pw"`, `export AUTHORIZATION="User x, Organization y"`), past escaped
-# quotes; the groups that may hold the value are listed in _SHELL_GROUPS.
+# all (`-u 'alice:p4ss w0rd'`, `export AUTHORIZATION="User x, Organization y"`), past escaped quotes, also in
+# `$'...'`; a bare one past escaped spaces (`p4ss\ w0rd`).  `-u` takes its whole shell word, whatever its
+# quoting (`'admin':'pw'`, `"$USER":pw`, smart quotes), and hides what follows the first colon.  The groups that
+# may hold the value are listed in _SHELL_GROUPS.
 _QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n])+"""
+_BARE = r"""(?:\\[^\r\n]|[^\s'"&;\\])+"""
+_WORD = r"""(?:\$?'[^'\r\n]*'?|\$?"(?:\\[^\r\n]|[^"\\\r\n])*"?|“[^”\r\n]*”?|\\[^\r\n]|[^\s'"\\“])+"""
 _SHELL_CREDENTIAL = LazyPattern(
     r"""(?:^|(?<=[\s'"]))(?:(?:-b|--cookie)(?:[ \t]+|=|(?=\S))(?="""
     r"""(?P<q0>['"])(?P<cookie_quoted>""" + _QUOTED.format("q0") + r""")|(?P<cookie>[^\s'"]+))"""
-    r"""|(?:-u|--user|--proxy-user|-U)(?:[ \t]+|=|(?=\S))(?="""
-    r"""(?P<q1>['"])[^:'"\r\n]*:(?P<userpass_quoted>""" + _QUOTED.format("q1") + ")"
-    r"""|[^\s:'"]*:(?P<q2>['"])(?P<userpass_inner>""" + _QUOTED.format("q2") + ")"
-    r"""|[^\s:'"]*:(?P<userpass>[^\s'"]+))"""
+    r"""|(?:-u|--user|--proxy-user|-U|-a|--auth)(?:[ \t]+|=|(?=\S))(?=(?P<userword>""" + _WORD + "))"
+    r"""|(?:-H|--header)(?:[ \t]+|=)(?=(?P<q5>['"])(?P<header>[A-Za-z][\w-]{0,60})(?:[ \t]*:[ \t]*|[ \t]+)"""
+    r"""(?P<header_value>""" + _QUOTED.format("q5") + "))"
     r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
-    r"""(?:(?P<q3>['"])(?P<optvalue_quoted>""" + _QUOTED.format("q3") + r""")|(?P<optvalue>[^\s'"-][^\s'"]*)))"""
+    r"""(?:\$?(?P<q3>['"])(?P<optvalue_quoted>""" + _QUOTED.format("q3") + r""")"""
+    r"""|(?P<optvalue>[^\s'"\\-](?:\\[^\r\n]|[^\s'"\\])*)))"""
+    r"""|\$env:(?P<psname>[A-Za-z_]\w{0,99})[ \t]*=[ \t]*(?="""
+    r"""(?P<q6>['"])(?P<psvalue_quoted>""" + _QUOTED.format("q6") + r""")|(?P<psvalue>""" + _BARE + "))"
     r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
-    r"""(?=(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>[^\s'"&;]+)))""", re.M)
+    r"""(?=\$?(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>""" + _BARE + ")))",
+    re.M)
 _SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "value_quoted"),
-                 "user": ("userpass", "userpass_quoted", "userpass_inner"), "cookie": ("cookie", "cookie_quoted")}
+                 "psname": ("psvalue", "psvalue_quoted"), "user": ("userword",), "cookie": ("cookie", "cookie_quoted"),
+                 "header": ("header_value",)}
 # Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
 _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
 # A credential known by its shape, whatever its key: HTTP Basic credentials (`"basic.auth": "Basic dXNlcjpw..."`:
@@ -96,15 +115,27 @@ _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""
 # long run of `eyJ-eyJ-...` is read once, not from each of its letters.
 _BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")
 _JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-]{8,}+\.eyJ[\w\-]{8,}+\.[\w\-]*+")
-_SHELL_MARKERS = ("curl", "wget", "export ", "http ")
+# The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`).
+_CE_AUTHORIZATION = LazyPattern(r"\bUser[ \t]+(?P<user>[A-Za-z0-9+/=]{8,}+)[ \t]*,[ \t]*Organization[ \t]+"
+                                r"(?P<organization>[A-Za-z0-9+/=]{1,}+)(?:[ \t]*,[ \t]*Element[ \t]+"
+                                r"(?P<element>[A-Za-z0-9+/=]{1,}+))?")
+# A Markdown table row that gives a secret key its value (`| `oauth.api.secret` | `Kq9v...` |`).
+_TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[ \t]*\|[ \t]*`?"
+                         r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
+# A private key's body, whatever key holds it.
+_PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----(?P<value>(?:(?!-----END)[^\"'])*)")
+_SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
-_HEADER_END = LazyPattern(r"[\"'\r\n]")
+_HEADER_END = LazyPattern(r"[\"'”’\r\n]")
 _SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
 # Up to this many values (or spans) a finding is scrubbed by trying each; past it, through a _SecretIndex.
 _FEW_VALUES = 16
+# A syntax error's place and a secret it quotes may be this far apart (`"secret"x`: the quote between them).
+_NEAR = 2
+_QUOTED_FRAGMENT = LazyPattern(r"`([^`\n]{1,400})`")
 
 
 class _SecretIndex:
@@ -189,8 +220,10 @@ class Secrets:
         else:
             present = self._indexed().values_in(message)
         for value in present:
-            if value in message:
+            if len(value) >= _REUSED_LENGTH:
                 message = message.replace(value, MASK)
+            elif value in message:  # a short one only as a whole word: `sage` stays in `sageone`
+                message = re.sub(f"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", MASK, message)
         return message
 
     def _touches(self, start: int, end: int) -> bool:
@@ -204,11 +237,50 @@ class Secrets:
         assert self._index is not None
         return self._index
 
-    def scrub_finding(self, finding: Finding) -> Finding:
+    def scrub_near(self, message: str, text: str, start: int, end: int) -> str:
+        """``message``, about ``[start, end)`` of ``text``, with every piece of a secret next to that place that
+        it quotes between backticks replaced by ``****``: a syntax error quotes the word the parser read
+        (``bare word `Kq9v` ``, the first piece of an unquoted ``Kq9v/w8+T==``) or a shortened string
+        (``"Kq9v…stuv"``), which are not the whole value :meth:`scrub` looks for."""
+        if "`" not in message:
+            return message
+        near = [text[s:e] for s, e in self._spans_touching(start - _NEAR, end + _NEAR)]
+        if not near:
+            return message
+
+        def hidden(fragment: str) -> str:
+            parts = fragment.split("…")
+            for index, part in enumerate(parts):
+                piece = part.strip("\"' ")
+                if len(piece) >= 3 and any(piece in raw for raw in near):
+                    parts[index] = part.replace(piece, MASK)
+            return "…".join(parts)
+
+        return _QUOTED_FRAGMENT.sub(lambda m: "`" + hidden(m.group(1)) + "`", message)
+
+    def _spans_touching(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans = self.spans
+        if len(spans) <= _FEW_VALUES:
+            return [(s, e) for s, e in spans if s < end and start < e]
+        before = bisect_left(spans, (end, -1))  # spans are sorted: those from here on start at or after `end`
+        found = []
+        for index in range(before - 1, max(before - _FEW_VALUES, 0) - 1, -1):  # a place has few secrets near it
+            s, e = spans[index]
+            if start < e:
+                found.append((s, e))
+        return found
+
+    def scrub_finding(self, finding: Finding, *, text: str | None = None,
+                      place: tuple[int, int] | None = None) -> Finding:
         """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped),
-        and every text :func:`printable`."""
-        message = printable(self.scrub(finding.message) or "")
+        and every text :func:`printable`.  Given the document's ``text`` and the finding's ``place`` in it
+        (file offsets), the pieces of a secret next to it that it quotes are scrubbed too (:meth:`scrub_near`)."""
+        message = self.scrub(finding.message) or ""
         hint = self.scrub(finding.help)
+        if text is not None and place is not None and self.spans:
+            message = self.scrub_near(message, text, *place)
+            hint = self.scrub_near(hint, text, *place) if hint else hint
+        message = printable(message)
         hint = printable(hint) if hint else hint
         path = printable(finding.path) if finding.path else finding.path
         pointer = printable(finding.pointer)
@@ -239,6 +311,8 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     spans: set[tuple[int, int]] = set(_scan_text(text, extra_keys))
     if source.value is not None:
         spans.update(_walk_document(source, source.value, extra_keys))
+    elif not source.valid:
+        spans.update(_scan_broken(text, extra_keys))
     values: set[str] = set()
     for start, end in spans:
         raw = text[start:end]
@@ -349,10 +423,113 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         yield from (match.span() for match in _JWT.finditer(text))
     if any(marker in text for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
+    if "PRIVATE KEY-----" in text:
+        yield from (match.span("value") for match in _PEM.finditer(text) if match.group("value"))
+    if "Organization" in text:
+        for match in _CE_AUTHORIZATION.finditer(text):
+            yield from (match.span(group) for group in ("user", "organization", "element") if match.group(group))
+    if "|" in text:
+        from .vocabulary.placeholders import is_prose
+
+        for match in _TABLE_ROW.finditer(text):
+            value = match.group("value")
+            if _is_secret(match.group("key"), extra_keys) and not _showable(value) and not is_prose(value):
+                yield match.span("value")
     if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
+
+
+# In a file that is not JSON: a quoted key followed by `=` or, its colon missing, by its quoted value.
+_BROKEN_KEY = LazyPattern(r"\"(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)\"[ \t]*+(?:=[ \t]*+|(?=[\"“]))")
+# A string whose closing quote is not followed by what may follow a value: the quote was inside it.
+_VALUE_FOLLOWS = LazyPattern(r"[ \t]*+(?:[,}\]:\r\n]|$)")
+_QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile line is not read to its end each time)
+_LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
+# The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
+# strings (`key` set for a key) and bare words are what it holds.
+_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*+)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)"
+                           r"|(?s:.)")
+
+
+def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """What a file that is not JSON holds under a secret key beyond what :func:`_scan_text` reads: a value after
+    `"key" =` or after a missing colon, the rest of a string that holds an unescaped quote, and the values
+    inside an array or object."""
+    for match in _BROKEN_KEY.finditer(text):
+        if _is_secret(match.group("key"), extra_keys):
+            span = _value_extent(text, match.end())
+            if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
+                yield span
+    covered = 0  # the arrays and objects read so far end here: a secret key inside one was read with it
+    for match in _KEY.finditer(text):
+        key = match.group("key")
+        if match.start() < covered or not _is_secret(key, extra_keys):
+            continue
+        gap = _GAP.match(text, match.end())
+        start = gap.end() if gap else match.end()
+        if start >= len(text):
+            continue
+        opener = text[start]
+        if opener == '"':
+            closing = _value_extent(text, start)
+            if closing is not None and closing[1] < len(text) and not _VALUE_FOLLOWS.match(text, closing[1] + 1):
+                newline = text.find("\n", closing[1], closing[1] + _QUOTE_REACH)
+                limit = min(len(text), closing[1] + _QUOTE_REACH) if newline == -1 else newline
+                later = _LAST_CLOSE.search(text, closing[1] + 1, limit)
+                if later is not None:
+                    yield closing[0], later.start()
+        elif opener in "[{":
+            end = covered = _bracket_end(text, start)
+            for inner in _INNER_VALUE.finditer(text, start + 1, end):
+                group = "string" if inner.group("string") is not None else "bare"
+                if inner.group(group) and inner.group("key") is None and not _showable(inner.group(group)):
+                    yield inner.span(group)
+
+
+_BRACKET_REACH = 100_000
+
+
+def _bracket_end(text: str, start: int) -> int:
+    """Where the array or object opening at ``start`` closes (strings skipped), or where it evidently ended
+    unclosed: at a line indented no deeper than the one it opens on, or, in an array, before a key."""
+    line_start = text.rfind("\n", max(0, start - 1000), start) + 1  # bounded: a one-line file has many keys
+    indent = _indent(text, line_start)
+    array = text[start] == "["
+    depth, index, limit = 0, start, min(len(text), start + _BRACKET_REACH)
+    while index < limit:
+        char = text[index]
+        if char == '"':
+            opening = index
+            index += 1
+            while index < limit and text[index] not in '"\n':
+                index += 2 if text[index] == "\\" else 1
+            if array and depth == 1 and _KEY_FOLLOWS.match(text, index):
+                return opening
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n":
+            following = _indent(text, index + 1)
+            rest = index + 1 + following
+            if rest < len(text) and text[rest] not in "]}\r\n" and following <= indent:
+                return index
+        index += 1
+    return limit
+
+
+_KEY_FOLLOWS = LazyPattern(r"\"[ \t]*+:")
+
+
+def _indent(text: str, line_start: int) -> int:
+    index = line_start
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return index - line_start
 
 
 def _is_basic_credential(value: str) -> bool:
@@ -371,29 +548,48 @@ def _is_basic_credential(value: str) -> bool:
 def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
     """The credentials of command lines in ``text`` (see :data:`_SHELL_CREDENTIAL`)."""
     for match in _SHELL_CREDENTIAL.finditer(text):
-        if match.group("option") is not None:
-            option = match.group("option")
-            if not (option.lower() in _SECRET_OPTIONS or is_credential_parameter(option)):
-                continue
-            kind = "option"
-        elif match.group("name") is not None:
-            if not is_credential_parameter(match.group("name")):
-                continue
-            kind = "name"
-        elif match.group("cookie") is not None or match.group("cookie_quoted") is not None:
-            if text.startswith("-b", match.start()) and "curl" not in text:  # wget's -b: in the background
-                continue
-            kind = "cookie"  # curl's -b/--cookie: the session (or a cookie jar's file name)
-        else:
-            kind = "user"
+        kind = _shell_kind(text, match)
+        if kind is None:
+            continue
         group = next(name for name in _SHELL_GROUPS[kind] if match.group(name) is not None)
         start, end = match.span(group)
+        if kind == "user":
+            word = match.group(group)
+            colon = word.find(":")
+            if colon == -1 or "://" in word:  # `-u admin` (curl asks), `-a https://...` (curl's --append)
+                continue
+            start, end = _unquoted(text, start + colon + 1, end)
         quote = text[match.start() - 1] if match.start() else ""
         if group == "value" and quote in _ARGUMENT_VALUE_END:  # a name=value inside a quoted argument
             found = _ARGUMENT_VALUE_END[quote].search(text, start)
             end = found.start() if found else len(text)
-        if not _showable(text[start:end]):
+        if start < end and not _showable(text[start:end]):
             yield start, end
+
+
+def _shell_kind(text: str, match: re.Match[str]) -> str | None:
+    """Which credential of :data:`_SHELL_GROUPS` ``match`` holds, or None when its name is not a secret's."""
+    for kind in ("option", "name", "psname", "header"):
+        name = match.group(kind)
+        if name is None:
+            continue
+        secret = is_credential_parameter(name) or (kind == "option" and name.lower() in _SECRET_OPTIONS) or (
+            kind == "header" and _is_header(name))
+        return kind if secret else None
+    if match.group("cookie") is not None or match.group("cookie_quoted") is not None:
+        if text.startswith("-b", match.start()) and "curl" not in text:  # wget's -b: in the background
+            return None
+        return "cookie"  # curl's -b/--cookie: the session (or a cookie jar's file name)
+    return "user"
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` less the quotes around it (`'pw'`, `"pw"`, `$'pw'`, `“pw”`)."""
+    while start < end and text[start] in "$'\"“" and (text[start] != "$" or text[start + 1:start + 2] in ("'", '"')):
+        start += 1
+    while end > start and text[end - 1] in "'\"”":
+        end -= 1
+    return start, end
 
 
 def _keys_in(text: str) -> set[str]:
@@ -417,8 +613,8 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     if opener in _OPENERS:
         begin = start + slashes + 1
         closers = _SMART_CLOSERS if opener in "“”‘’„" else opener
-        newline = text.find("\n", begin)
-        limit = len(text) if newline == -1 else newline
+        newline = text.find("\n", begin, begin + _BRACKET_REACH)  # bounded: a one-line file has many values
+        limit = min(len(text), begin + _BRACKET_REACH) if newline == -1 else newline
         index = begin
         while index < limit:
             char = text[index]

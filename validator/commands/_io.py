@@ -59,7 +59,8 @@ def read_source(name: str, text: str | None = None) -> Source:
         from ..masking import find_secrets
 
         line, column = source.line_col(problem.start)
-        message = find_secrets(source).scrub(problem.message)  # a bare word may be a secret's value
+        secrets = find_secrets(source)  # a bare word may be (a piece of) a secret's value
+        message = secrets.scrub_near(secrets.scrub(problem.message) or "", source.text, problem.start, problem.end)
         raise UsageError(f"{name}:{line}:{column}: {problem.rule} {message} (run `ce-validator check {name}`)")
     return source
 

@@ -84,6 +84,15 @@ class Source:
         # an offset between the \r and \n of one line end belongs to the line it ends
         return index + 1, offset - lines[index] + 1
 
+    def offset_at(self, line: int, column: int) -> int:
+        """The file offset of a 1-based ``line`` and ``column`` (the inverse of :meth:`line_col`), clamped to the text."""
+        root = self.root
+        lines = root._lines
+        if lines is None:
+            lines = root._lines = _line_starts(root.text)
+        index = min(max(line, 1), len(lines)) - 1
+        return min(lines[index] + max(column, 1) - 1, len(root.text))
+
     # -- pointers --------------------------------------------------------------------------
 
     def has(self, pointer: str) -> bool:

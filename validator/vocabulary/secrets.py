@@ -8,9 +8,12 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
 * the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
-  ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``
-  or ``webhook`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
-* a word is ``authorization`` (a header value);
+  ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
+  ``webhook``, ``auth``, ``functions`` or ``ssh`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
+* a word is ``authorization`` or ``bearer`` (a header value), ``pw`` or ``passcode``;
+* any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
+  ``SAGE_API_KEY_PROD``, ``apiKeyV2``, ``private_key_pem``, ``token.value``), or glued to an acronym
+  (``APIkey``, ``SAStoken``);
 * a word is one edit away from ``password``, ``passphrase``, ``secret`` or ``credential``
   (``pasword``, ``secert``): a misspelt key still holds the secret.
 
@@ -18,7 +21,7 @@ Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_ke
 (``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``).
 
 **Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values) and
-the ``Cookie`` and ``Set-Cookie`` headers (a session) hold values that are masked in every output but never
+the ``Cookie`` and ``Set-Cookie`` headers and session ids (``jsessionid``, ``sessionId``: a session) hold values that are masked in every output but never
 reported as committed secrets (they expire; a page's sample cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
@@ -40,16 +43,23 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pass", "authorization"})
+_WORDS = frozenset({"pwd", "pw", "pass", "passcode", "authorization", "bearer"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook"})
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "ssh"})
+# Words and segments after the name of a secret that say which copy it is, not what it is: an environment
+# (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
+_COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa",
+                         "uat", "sandbox", "live", "v", "old", "new", "primary", "secondary", "backup", "pem", "b64",
+                         "base64", "value"})
+# Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
+_GLUED = ("apikey", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authkey", "authtoken", "accesstoken")
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
-                     "set-cookie"})
+                     "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id"})
 _NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|type|url|uri|path|location|header|"
                                r"expir\w*|length|format|prefix|in)$")
 # A last word that makes the key about a secret, not the secret (``passwordExpiry``, ``tokenType``).
@@ -103,12 +113,19 @@ def secret_kind(key: str) -> SecretKind | None:
     if lowered in _CLIENT_IDS:
         return None
     segments = lowered.split(".")
+    cased = key.split(".")
+    while len(segments) > 1 and segments[-1] in _COPY_WORDS:
+        segments, cased = segments[:-1], cased[:-1]
+        if ".".join(segments) in _CLIENT_IDS:
+            return None
     if segments[-1] in _GRANTS:
         return "grant"
-    words = _words(key.split(".")[-1])
+    words = _words(cased[-1])
+    while len(words) > 1 and words[-1] in _COPY_WORDS:
+        words.pop()
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
         return None
-    if any(w.endswith(_ENDINGS) or w in _WORDS for w in words):
+    if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or "".join(words).endswith(_GLUED):
         return "secret"
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2] if len(segments) > 1 else "")
