@@ -192,6 +192,20 @@ def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):
     assert ".ce-validator.toml:1: selct: unknown option (did you mean 'select'?)" in err
 
 
+def test_a_config_error_names_the_file_as_the_current_folder_reaches_it(tmp_path, monkeypatch, capsys):
+    """Relative below the current folder (a CI log and an editor link it), absolute outside it."""
+    from validator.cli import main
+
+    write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nselect = ["XX1"]\n')
+    body = write(tmp_path / "sub" / "a.json", '{"name": "x"}\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "sub/a.json"]) == 2
+    assert capsys.readouterr().err.startswith("ce-validator: configuration error: pyproject.toml:2: ")
+    monkeypatch.chdir(body.parent)
+    assert main(["check", "--no-cache", "a.json"]) == 2
+    assert f"configuration error: {tmp_path / 'pyproject.toml'}:2: " in capsys.readouterr().err
+
+
 # -- each option -------------------------------------------------------------------------------------------------
 def test_select_and_ignore_by_code_and_prefix(tmp_path):
     config = config_from(tmp_path, 'select = ["CE6", "CE102"]\nignore = ["CE61"]\n')

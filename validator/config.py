@@ -44,10 +44,19 @@ class ConfigProblem(NamedTuple):
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.file or "command line"
+        where = _as_shown(self.file) if self.file else "command line"
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+def _as_shown(file: str) -> str:
+    """``file`` relative to the current folder when it lies below it (as editors and CI logs link it), else as is."""
+    try:
+        relative = os.path.relpath(file)
+    except (OSError, ValueError):  # a deleted current folder; another drive on Windows
+        return file
+    return file if relative.startswith("..") else relative
 
 
 class ConfigError(Exception):
