@@ -208,7 +208,8 @@ def run_check(
             findings = baseline.filter(findings, path=item.shown)
         failed = failed or any(f.severity in failing for f in findings)
         all_findings.extend(findings)
-        entry = report(findings, excerpts)._replace(fails_on=failing, ignore_as=config.relative(item.shown))
+        ignore_as = config.relative(item.shown) if excerpts and findings else None  # only the text report's hint
+        entry = report(findings, excerpts)._replace(fails_on=failing, ignore_as=ignore_as)
         if streaming is not None:  # shown now; its lines are not kept
             sys.stdout.write(streaming.render_file(findings, report=entry, color=color))
             sys.stdout.flush()

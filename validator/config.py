@@ -209,9 +209,13 @@ class Config:
         if usage is not None:
             usage.matched.update(pointers)
         kept = []
+        shown: dict[str, bool] = {}  # the same codes come back in a file: each is decided once
         for finding in findings:
             code = finding.rule
-            if not self.enabled(code) or _longest(file_ignores, code) >= 0:
+            on = shown.get(code)
+            if on is None:
+                on = shown[code] = self.enabled(code) and _longest(file_ignores, code) < 0
+            if not on:
                 continue
             hiding = next((p for p in pointers if code.startswith(p.code) and _under(finding.pointer, p.pointer)), None)
             if hiding is not None:
