@@ -18,7 +18,7 @@ password of ``//user:password@``.  Known by their shape under any key: HTTP Basi
 a private key's body, the Cloud Elements ``User ..., Organization ...`` header.  In a documentation page: command
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...) and Markdown table rows that give a secret key
 its value.  In a file that is not valid JSON, also a value after ``"key" =`` or a missing colon, the rest of a
-string holding an unescaped quote, and the values of an array or object under a secret key.
+string holding an unescaped quote, and the values of an array under a secret key.
 
 A message that quotes a piece of a secret next to its place (a syntax error's bare word, a shortened string)
 has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown: environment references
@@ -66,13 +66,13 @@ _SMART_CLOSERS = "\"“”‘’„"
 _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
-# follow a `/` (`/contacts/apikey=...`, CE626's mistake); a bare value ends at a `|` (`event.poller.urls`).
+# follow a `/` (`/contacts/apikey=...`, CE626's mistake).
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
-                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;|\s'\"]*))")
+                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
-                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;|\s'\"\\<>]+))")
+                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 # The password of a URL's user information (``https://user:password@host``, also after a scheme missing a slash).
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
@@ -87,19 +87,21 @@ _USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/)[^/\s:'\"?#\\]{0,200}:(?P<value>
 # `$'...'`; a bare one past escaped spaces (`p4ss\ w0rd`).  `-u` takes its whole shell word, whatever its
 # quoting (`'admin':'pw'`, `"$USER":pw`, smart quotes), and hides what follows the first colon.  The groups that
 # may hold the value are listed in _SHELL_GROUPS.
-_QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n])+"""
-_BARE = r"""(?:\\[^\r\n]|[^\s'"&;\\])+"""
-_WORD = r"""(?:\$?'[^'\r\n]*'?|\$?"(?:\\[^\r\n]|[^"\\\r\n])*"?|“[^”\r\n]*”?|\\[^\r\n]|[^\s'"\\“])+"""
+# Each is bounded, so that a line of thousands of `-u` or `name=` is read in linear time.
+_QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n]){{1,8000}}"""
+_BARE = r"""(?:\\[^\r\n]|[^\s'"&;\\]){1,1000}"""
+_WORD = (r"""(?:\$'(?:\\[^\r\n]|[^'\\\r\n]){0,400}'?|'[^'\r\n]{0,400}'?|\$?"(?:\\[^\r\n]|[^"\\\r\n]){0,400}"?"""
+         r"""|“[^”\r\n]{0,400}”?|\\[^\r\n]|[^\s'"\\“]{1,400}){1,20}""")
 _SHELL_CREDENTIAL = LazyPattern(
     r"""(?:^|(?<=[\s'"]))(?:(?:-b|--cookie)(?:[ \t]+|=|(?=\S))(?="""
     r"""(?P<q0>['"])(?P<cookie_quoted>""" + _QUOTED.format("q0") + r""")|(?P<cookie>[^\s'"]+))"""
-    r"""|(?:-u|--user|--proxy-user|-U|-a|--auth)(?:[ \t]+|=|(?=\S))(?=(?P<userword>""" + _WORD + "))"
+    r"""|(?P<user_option>-u|--user|--proxy-user|-U|-a|--auth)(?:[ \t]+|=|(?=\S))(?=(?P<userword>""" + _WORD + "))"
     r"""|(?:-H|--header)(?:[ \t]+|=)(?=(?P<q5>['"])(?P<header>[A-Za-z][\w-]{0,60})(?:[ \t]*:[ \t]*|[ \t]+)"""
     r"""(?P<header_value>""" + _QUOTED.format("q5") + "))"
     r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
     r"""(?:\$?(?P<q3>['"])(?P<optvalue_quoted>""" + _QUOTED.format("q3") + r""")"""
     r"""|(?P<optvalue>[^\s'"\\-](?:\\[^\r\n]|[^\s'"\\])*)))"""
-    r"""|\$env:(?P<psname>[A-Za-z_]\w{0,99})[ \t]*=[ \t]*(?="""
+    r"""|\$(?i:env):(?P<psname>[A-Za-z_]\w{0,99})[ \t]*=[ \t]*(?="""
     r"""(?P<q6>['"])(?P<psvalue_quoted>""" + _QUOTED.format("q6") + r""")|(?P<psvalue>""" + _BARE + "))"
     r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
     r"""(?=\$?(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>""" + _BARE + ")))",
@@ -124,7 +126,8 @@ _TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[
                          r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
 # A private key's body, whatever key holds it.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----(?P<value>(?:(?!-----END)[^\"'])*)")
-_SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:")
+_TOKEN_CELL = LazyPattern(r"[^\s*]+")
+_SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
 _HEADER_END = LazyPattern(r"[\"'”’\r\n]")
@@ -223,7 +226,8 @@ class Secrets:
             if len(value) >= _REUSED_LENGTH:
                 message = message.replace(value, MASK)
             elif value in message:  # a short one only as a whole word: `sage` stays in `sageone`
-                message = re.sub(f"(?<![A-Za-z0-9]){re.escape(value)}(?![A-Za-z0-9])", MASK, message)
+                message = re.sub(f"(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{{2}})){re.escape(value)}(?![A-Za-z0-9])",
+                                 MASK, message)
         return message
 
     def _touches(self, start: int, end: int) -> bool:
@@ -244,7 +248,10 @@ class Secrets:
         (``"Kq9v…stuv"``), which are not the whole value :meth:`scrub` looks for."""
         if "`" not in message:
             return message
-        near = [text[s:e] for s, e in self._spans_touching(start - _NEAR, end + _NEAR)]
+        # only a finding inside a secret or just beside it: one whose place holds a secret (CE105 on the whole
+        # `configuration`) quotes other things, which a secret's piece must not hide (`sageone` in `sageone-9f8e`)
+        near = [text[s:e] for s, e in self._spans_touching(start - _NEAR, end + _NEAR)
+                if s - _NEAR <= start and end <= e + _NEAR]
         if not near:
             return message
 
@@ -317,12 +324,16 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     for start, end in spans:
         raw = text[start:end]
         values.update(_forms(raw))
-    ordered = tuple(sorted((v for v in values if len(v) >= 3), key=len, reverse=True))
+    ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES), key=len,
+                           reverse=True))
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
     return Secrets(spans=tuple(sorted(spans)), values=ordered)
 
+
+# Values a secret key may hold that are not secrets, and that messages say in their own words (`true` or `false`).
+_PLAIN_VALUES = frozenset({"true", "false", "yes", "no", "null", "none"})
 
 # A distinctive secret value is looked for elsewhere in the text as well (a short one or a plain word would
 # mask ordinary text); past this many such values (a file with a credential in each of 10,000 pollers) the
@@ -429,11 +440,12 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         for match in _CE_AUTHORIZATION.finditer(text):
             yield from (match.span(group) for group in ("user", "organization", "element") if match.group(group))
     if "|" in text:
-        from .vocabulary.placeholders import is_prose
+        from .vocabulary.placeholders import find_placeholders
 
-        for match in _TABLE_ROW.finditer(text):
+        for match in _TABLE_ROW.finditer(text):  # a cell that reads like a token, not documentation (`Required`)
             value = match.group("value")
-            if _is_secret(match.group("key"), extra_keys) and not _showable(value) and not is_prose(value):
+            if _is_secret(match.group("key"), extra_keys) and _TOKEN_CELL.fullmatch(value) \
+                    and looked_for_elsewhere(value) and not _showable(value) and not find_placeholders(value):
                 yield match.span("value")
     if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
         for match in _TEXT_QUERY.finditer(text):
@@ -443,8 +455,6 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
 
 # In a file that is not JSON: a quoted key followed by `=` or, its colon missing, by its quoted value.
 _BROKEN_KEY = LazyPattern(r"\"(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)\"[ \t]*+(?:=[ \t]*+|(?=[\"“]))")
-# A string whose closing quote is not followed by what may follow a value: the quote was inside it.
-_VALUE_FOLLOWS = LazyPattern(r"[ \t]*+(?:[,}\]:\r\n]|$)")
 _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile line is not read to its end each time)
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
@@ -455,14 +465,18 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*+)\"(?P<key>[ \t]*
 
 def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """What a file that is not JSON holds under a secret key beyond what :func:`_scan_text` reads: a value after
-    `"key" =` or after a missing colon, the rest of a string that holds an unescaped quote, and the values
-    inside an array or object."""
+    `"key" =` or after a missing colon, the rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`), and the
+    values of an array.  A missing comma is not taken for any of these: `"password" "username": ...` is a value
+    and the next key, and `"${PW}" "user.name": ...` a value and the next member."""
     for match in _BROKEN_KEY.finditer(text):
         if _is_secret(match.group("key"), extra_keys):
             span = _value_extent(text, match.end())
-            if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
-                yield span
-    covered = 0  # the arrays and objects read so far end here: a secret key inside one was read with it
+            if span is None or span[0] >= span[1] or _showable(text[span[0]:span[1]]):
+                continue
+            if "=" not in match.group() and _KEY_FOLLOWS.match(text, span[1]):
+                continue  # the string after it is the next key: a comma is missing, not a colon
+            yield span
+    covered = 0  # the arrays read so far end here: a secret key inside one was read with it
     for match in _KEY.finditer(text):
         key = match.group("key")
         if match.start() < covered or not _is_secret(key, extra_keys):
@@ -474,14 +488,14 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
         opener = text[start]
         if opener == '"':
             closing = _value_extent(text, start)
-            if closing is not None and closing[1] < len(text) and not _VALUE_FOLLOWS.match(text, closing[1] + 1):
+            if closing is not None and _INSIDE_QUOTE.match(text, closing[1]):
                 newline = text.find("\n", closing[1], closing[1] + _QUOTE_REACH)
                 limit = min(len(text), closing[1] + _QUOTE_REACH) if newline == -1 else newline
                 later = _LAST_CLOSE.search(text, closing[1] + 1, limit)
                 if later is not None:
                     yield closing[0], later.start()
-        elif opener in "[{":
-            end = covered = _bracket_end(text, start)
+        elif opener == "[":
+            end = covered = _array_end(text, start)
             for inner in _INNER_VALUE.finditer(text, start + 1, end):
                 group = "string" if inner.group("string") is not None else "bare"
                 if inner.group(group) and inner.group("key") is None and not _showable(inner.group(group)):
@@ -489,14 +503,14 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 
 
 _BRACKET_REACH = 100_000
+# How far a bare value runs: a token (and a header such as `Authorization: Bearer <a long JWT>`), not a line.
+_BARE_REACH = 1_000
+_HEADER_REACH = 8_000
 
 
-def _bracket_end(text: str, start: int) -> int:
-    """Where the array or object opening at ``start`` closes (strings skipped), or where it evidently ended
-    unclosed: at a line indented no deeper than the one it opens on, or, in an array, before a key."""
-    line_start = text.rfind("\n", max(0, start - 1000), start) + 1  # bounded: a one-line file has many keys
-    indent = _indent(text, line_start)
-    array = text[start] == "["
+def _array_end(text: str, start: int) -> int:
+    """Where the array opening at ``start`` closes (strings skipped), or where it evidently ended unclosed: at a
+    bracket that closes what holds it, or before a key."""
     depth, index, limit = 0, start, min(len(text), start + _BRACKET_REACH)
     while index < limit:
         char = text[index]
@@ -505,7 +519,7 @@ def _bracket_end(text: str, start: int) -> int:
             index += 1
             while index < limit and text[index] not in '"\n':
                 index += 2 if text[index] == "\\" else 1
-            if array and depth == 1 and _KEY_FOLLOWS.match(text, index):
+            if depth == 1 and _KEY_FOLLOWS.match(text, index):
                 return opening
         elif char in "[{":
             depth += 1
@@ -513,23 +527,13 @@ def _bracket_end(text: str, start: int) -> int:
             depth -= 1
             if depth == 0:
                 return index
-        elif char == "\n":
-            following = _indent(text, index + 1)
-            rest = index + 1 + following
-            if rest < len(text) and text[rest] not in "]}\r\n" and following <= indent:
-                return index
         index += 1
     return limit
 
 
 _KEY_FOLLOWS = LazyPattern(r"\"[ \t]*+:")
-
-
-def _indent(text: str, line_start: int) -> int:
-    index = line_start
-    while index < len(text) and text[index] in " \t":
-        index += 1
-    return index - line_start
+# A closing quote with a character right after it that no value is followed by: the quote was inside the string.
+_INSIDE_QUOTE = LazyPattern(r"\"[^\s\"',}\]:/]")
 
 
 def _is_basic_credential(value: str) -> bool:
@@ -556,8 +560,8 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
         if kind == "user":
             word = match.group(group)
             colon = word.find(":")
-            if colon == -1 or "://" in word:  # `-u admin` (curl asks), `-a https://...` (curl's --append)
-                continue
+            if colon == -1 or _URL_START.match(word) or not _takes_credentials(text, match):
+                continue  # `-u admin` (curl asks), `-a https://...` (curl's --append), `date -u +%H:%M`
             start, end = _unquoted(text, start + colon + 1, end)
         quote = text[match.start() - 1] if match.start() else ""
         if group == "value" and quote in _ARGUMENT_VALUE_END:  # a name=value inside a quoted argument
@@ -581,6 +585,25 @@ def _shell_kind(text: str, match: re.Match[str]) -> str | None:
             return None
         return "cookie"  # curl's -b/--cookie: the session (or a cookie jar's file name)
     return "user"
+
+
+_URL_START = LazyPattern(r"['\"]?[A-Za-z][\w+.\-]*://")
+# Commands whose -u/-a is not a user and password (`date -u +"%H:%M"`, `grep -a`, `sudo -u deploy`); any other
+# command's is masked (curl's, wget's, httpie's, and one inside a variable: `CURL_ARGS="-u admin:pw"`).
+_OTHER_COMMANDS = frozenset({"date", "gdate", "grep", "egrep", "fgrep", "rg", "ls", "ssh", "scp", "sftp", "sudo", "su",
+                             "ps", "sort", "uniq", "cut", "tr", "sed", "awk", "tar", "cp", "mv", "rm", "ln", "id",
+                             "docker", "podman", "kubectl", "git", "ulimit", "set", "umask", "tail", "head", "diff",
+                             "xargs", "runuser", "crontab", "top", "kill", "pkill", "who", "nc", "netstat", "lsof"})
+_COMMAND = LazyPattern(r"[ \t]*+(?:[A-Za-z_]\w*+=\S*+[ \t]++)*+([\w./-]++)")
+
+
+def _takes_credentials(text: str, match: re.Match[str]) -> bool:
+    """Whether the command an option belongs to may take a user and password with it (not `date -u`)."""
+    at = match.start()
+    line_start = text.rfind("\n", max(0, at - 2000), at) + 1
+    segment = max(line_start, *(text.rfind(mark, line_start, at) + 1 for mark in ";&|(`"))
+    found = _COMMAND.match(text, segment, at)
+    return found is None or found.group(1).rsplit("/", 1)[-1] not in _OTHER_COMMANDS
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
@@ -625,8 +648,9 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
                 return begin, index - slashes
             index += 1
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
-    bare_end = (_HEADER_END if header else _BARE_END).search(text, start)
-    end = bare_end.start() if bare_end else len(text)
+    reach = min(len(text), start + (_HEADER_REACH if header else _BARE_REACH))  # a bare value is a token
+    bare_end = (_HEADER_END if header else _BARE_END).search(text, start, reach)
+    end = bare_end.start() if bare_end else reach
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end
@@ -687,10 +711,15 @@ def _inside_quotes(source: Source, pointer: str) -> tuple[int, int]:
 
 
 def _forms(raw: str) -> set[str]:
-    """A value as written and as decoded (one or more levels of JSON escaping undone)."""
+    """A value as written and as decoded (one or more levels of JSON escaping undone), and the pieces of one
+    holding a `|` that a message may quote apart: the first (``hapikey=<key>|vid`` in an ``event.poller.urls``
+    line, which CE801's help splits) and every distinctive one (``<app id>|<app secret>``)."""
     import json
 
     forms = {raw}
+    if "|" in raw:
+        pieces = raw.split("|")
+        forms.update(piece for index, piece in enumerate(pieces) if index == 0 or looked_for_elsewhere(piece))
     value = raw
     for _ in range(3):
         if "\\" not in value:

@@ -9,8 +9,8 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
-  ``webhook``, ``auth``, ``functions`` or ``ssh`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
-* a word is ``authorization`` or ``bearer`` (a header value), ``pw`` or ``passcode``;
+  ``webhook``, ``auth`` or ``functions`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
+* a word is ``authorization`` (a header value), or the last word is ``pw`` or ``passcode``;
 * any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
   ``SAGE_API_KEY_PROD``, ``apiKeyV2``, ``private_key_pem``, ``token.value``), or glued to an acronym
   (``APIkey``, ``SAStoken``);
@@ -43,20 +43,21 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pw", "pass", "passcode", "authorization", "bearer"})
+_WORDS = frozenset({"pwd", "pass", "authorization"})
+_LAST_WORDS = frozenset({"pw", "passcode"})  # only as the last word: `user_pw`, not `pw_history`
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "ssh"})
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"})
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
 _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa",
                          "uat", "sandbox", "live", "v", "old", "new", "primary", "secondary", "backup", "pem", "b64",
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
-_GLUED = ("apikey", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authkey", "authtoken", "accesstoken")
+_GLUED = ("apikey", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken")
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id"})
@@ -114,7 +115,7 @@ def secret_kind(key: str) -> SecretKind | None:
         return None
     segments = lowered.split(".")
     cased = key.split(".")
-    while len(segments) > 1 and segments[-1] in _COPY_WORDS:
+    while len(segments) > 1 and segments[-1].rstrip("0123456789") in _COPY_WORDS:  # `api.key.v2`, `.prod2`
         segments, cased = segments[:-1], cased[:-1]
         if ".".join(segments) in _CLIENT_IDS:
             return None
@@ -125,7 +126,8 @@ def secret_kind(key: str) -> SecretKind | None:
         words.pop()
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
         return None
-    if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or "".join(words).endswith(_GLUED):
+    if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or words[-1] in _LAST_WORDS \
+            or "".join(words).endswith(_GLUED):
         return "secret"
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2] if len(segments) > 1 else "")
