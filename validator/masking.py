@@ -315,11 +315,9 @@ def printable(text: str) -> str:
 def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> Secrets:
     """The secrets of ``source`` (a loaded file): see the module documentation."""
     text = source.text
-    spans: set[tuple[int, int]] = set(_scan_text(text, extra_keys))
+    spans: set[tuple[int, int]] = set(_scan_text(text, extra_keys, broken=not source.valid))
     if source.value is not None:
         spans.update(_walk_document(source, source.value, extra_keys))
-    elif not source.valid:
-        spans.update(_scan_broken(text, extra_keys))
     values: set[str] = set()
     for start, end in spans:
         raw = text[start:end]
@@ -412,12 +410,14 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     return meant is not None and secret_kind(meant) is not None
 
 
-def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
-    that is not valid JSON (or JSON inside a JSON string) is masked too."""
+    that is not valid JSON (or JSON inside a JSON string) is masked too; ``broken``: ``text`` is a file that is
+    not valid JSON, read further (:func:`_broken_value`, :func:`_scan_broken`)."""
     # The keys are listed first, and each distinct one is asked about once (the same keys come back in every
     # poller entry); the matches are gone through one by one only when a secret key is among them.
     secret_keys = {key for key in _keys_in(text) if _is_secret(key, extra_keys)}
+    covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
     for match in _KEY.finditer(text) if secret_keys else ():
         if match.group("key") not in secret_keys:
             continue
@@ -426,6 +426,11 @@ def _scan_text(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int
         span = _value_extent(text, start, header=_is_header(match.group("key")))
         if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
             yield span
+        if broken and start < len(text) and match.start() >= covered:
+            extras, covered = _broken_value(text, start, span)
+            yield from extras
+    if broken:
+        yield from _scan_broken(text, extra_keys)
     yield from _userinfo_spans(text)
     if "Basic" in text:
         yield from (match.span("value") for match in _BASIC_CREDENTIAL.finditer(text)
@@ -464,10 +469,8 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*+)\"(?P<key>[ \t]*
 
 
 def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """What a file that is not JSON holds under a secret key beyond what :func:`_scan_text` reads: a value after
-    `"key" =` or after a missing colon, the rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`), and the
-    values of an array.  A missing comma is not taken for any of these: `"password" "username": ...` is a value
-    and the next key, and `"${PW}" "user.name": ...` a value and the next member."""
+    """A value after `"key" =` or after a missing colon, in a file that is not JSON.  A missing comma is not taken
+    for a missing colon: `"password" "username": ...` is a value and the next key."""
     for match in _BROKEN_KEY.finditer(text):
         if _is_secret(match.group("key"), extra_keys):
             span = _value_extent(text, match.end())
@@ -476,30 +479,27 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
             if "=" not in match.group() and _KEY_FOLLOWS.match(text, span[1]):
                 continue  # the string after it is the next key: a comma is missing, not a colon
             yield span
-    covered = 0  # the arrays read so far end here: a secret key inside one was read with it
-    for match in _KEY.finditer(text):
-        key = match.group("key")
-        if match.start() < covered or not _is_secret(key, extra_keys):
-            continue
-        gap = _GAP.match(text, match.end())
-        start = gap.end() if gap else match.end()
-        if start >= len(text):
-            continue
-        opener = text[start]
-        if opener == '"':
-            closing = _value_extent(text, start)
-            if closing is not None and _INSIDE_QUOTE.match(text, closing[1]):
-                newline = text.find("\n", closing[1], closing[1] + _QUOTE_REACH)
-                limit = min(len(text), closing[1] + _QUOTE_REACH) if newline == -1 else newline
-                later = _LAST_CLOSE.search(text, closing[1] + 1, limit)
-                if later is not None:
-                    yield closing[0], later.start()
-        elif opener == "[":
-            end = covered = _array_end(text, start)
-            for inner in _INNER_VALUE.finditer(text, start + 1, end):
-                group = "string" if inner.group("string") is not None else "bare"
-                if inner.group(group) and inner.group("key") is None and not _showable(inner.group(group)):
-                    yield inner.span(group)
+
+
+def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[list[tuple[int, int]], int]:
+    """Beyond ``span``, what the value of a secret key written at ``start`` holds in a file that is not JSON: the
+    rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`, but not `"${PW}" "next": ...`, a missing
+    comma) and the values of an array; and where an array ends (the keys inside it are read with it)."""
+    opener = text[start]
+    if opener == '"' and span is not None and _INSIDE_QUOTE.match(text, span[1]):
+        newline = text.find("\n", span[1], span[1] + _QUOTE_REACH)
+        limit = min(len(text), span[1] + _QUOTE_REACH) if newline == -1 else newline
+        later = _LAST_CLOSE.search(text, span[1] + 1, limit)
+        return ([(span[0], later.start())] if later is not None else []), 0
+    if opener != "[":
+        return [], 0
+    end = _array_end(text, start)
+    found = []
+    for inner in _INNER_VALUE.finditer(text, start + 1, end):
+        group = "string" if inner.group("string") is not None else "bare"
+        if inner.group(group) and inner.group("key") is None and not _showable(inner.group(group)):
+            found.append(inner.span(group))
+    return found, end
 
 
 _BRACKET_REACH = 100_000
