@@ -464,7 +464,7 @@ _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile 
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
 # strings (`key` set for a key) and bare words are what it holds.
-_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*+)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)"
+_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)"
                            r"|(?s:.)")
 
 
@@ -594,7 +594,7 @@ _OTHER_COMMANDS = frozenset({"date", "gdate", "grep", "egrep", "fgrep", "rg", "l
                              "ps", "sort", "uniq", "cut", "tr", "sed", "awk", "tar", "cp", "mv", "rm", "ln", "id",
                              "docker", "podman", "kubectl", "git", "ulimit", "set", "umask", "tail", "head", "diff",
                              "xargs", "runuser", "crontab", "top", "kill", "pkill", "who", "nc", "netstat", "lsof"})
-_COMMAND = LazyPattern(r"[ \t]*+(?:[A-Za-z_]\w*+=\S*+[ \t]++)*+([\w./-]++)")
+_COMMAND = LazyPattern(r"[ \t]*+(?:[A-Za-z_]\w*+=\S*+[ \t]++)*([\w./-]++)")  # no possessive group: 3.11.2
 
 
 def _takes_credentials(text: str, match: re.Match[str]) -> bool:
