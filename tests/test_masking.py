@@ -799,3 +799,108 @@ def test_an_app_token_s_secret_half_stays_hidden():
     secret = canary(1090)
     text = '{"base.url": "https://graph.facebook.com/v3.2/me?access_token=1234567890123456|' + secret + '"}'
     assert secret not in find_secrets(load_source(text)).mask(text)
+
+
+# -- found by a fifth review with fresh eyes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("configuration", [
+    '{"headers": [{"name": "x-api-key", "value": "SECRET"}]}',
+    '{"headers": [{"name": "Authorization", "value": "Token SECRET"}]}',
+    '{"params": [{"key": "client_secret", "value": "SECRET"}]}',
+    '{"session.id": "SECRET", "event.notification.enabled": "yes"}',
+    '{"SAGE_API_KEY_2": "SECRET", "event.notification.enabled": "yes"}',
+    '{"event.notification.enabled": true, "event.poller.configuration": {"contacts": '
+    '"/hubs/crm/contacts?abababababababababab&apiKey=SECRET&where=x"}}',
+    '{"event.notification.enabled": true, "event.notification.callback.url": "https://ce:Zz#SECRET@hooks.example.com/e"}',
+])
+def test_name_value_pairs_shortened_quotes_and_more_keys_keep_secrets_hidden(tmp_path, configuration):
+    value = canary(1100)
+    text = '{"element": {"key": "sageone"}, "name": "x", "configuration": ' + configuration.replace("SECRET", value) + "}"
+    (tmp_path / "b.json").write_text(text, encoding="utf-8")
+    for fmt in ("text", "concise", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+        assert result.code == 1, (fmt, result)
+        assert not _leaks(result.out + result.err, [value]) and value[:8] not in result.out, (fmt, result.out)
+
+
+def test_a_records_file_s_syntax_error_keeps_its_secret_hidden(tmp_path):
+    value = canary(1110)
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.poller.configuration": {"c": {"url": "/hubs/x/c", "idField": "id"}}}}
+    (tmp_path / "b.json").write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / "r.json").write_text('[{"id": 1, "password": ' + value + "}]", encoding="utf-8")
+    result = run_cli("simulate", "--records", str(tmp_path / "r.json"), str(tmp_path / "b.json"))
+    assert result.code == 2 and "bare word" in result.err, result
+    assert not _leaks(result.out + result.err, [value]), result.err
+
+
+@pytest.mark.parametrize("block", [
+    "```env\nSAGE_CLIENT_SECRET=@@\n```\n", '```toml\napi_key = "@@"\n```\n',
+    "```xml\n<soap:Body><password>@@</password></soap:Body>\n```\n",
+    "```\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBF @@\n```\n",
+])
+def test_a_page_s_other_blocks_keep_secrets_hidden_in_a_diff(tmp_path, block):
+    """Blocks without a command line just above a block that a fix edits: the diff's context lines show them."""
+    value = canary(1120)
+    page = ("# Setup\n\n" + block.replace("@@", value) +
+            "```json\n{\u201celement\u201d: {\"key\": \"sageone\"}, \"name\": \"x\"}\n```\n")
+    (tmp_path / "p.md").write_text(page, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--diff", str(tmp_path / "p.md"))
+    assert "+{\"element\"" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
+def test_curl_s_certificate_password_is_masked(tmp_path):
+    value = canary(1130)
+    line = ("curl --cert client.pem:" + value + " -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
+            "{\"event.poller.refresh_interval\": \"abc\"}}'")
+    (tmp_path / "p.md").write_text(f"# Create\n\n```bash\n{line}\n```\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "p.md"))
+    assert result.code == 1 and "CE206" in result.out, result
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
+def test_what_stands_for_a_secret_is_shown_where_it_is_reported(tmp_path):
+    """A placeholder under a secret key (`MAGENTO_API_SECRET`, `Code on Return the URL`) is no secret: the excerpt of
+    its CE701 shows it, and the same text under another key is not hidden either; a grant's short sample value
+    (`code`) does not rewrite the words of messages elsewhere; an unclosed string does not hide the next key."""
+    (tmp_path / "p.json").write_text('{"element": {"key": "magento"}, "name": "x", "configuration": '
+                                     '{"oauth.api.secret": "MAGENTO_API_SECRET", "oauth.api.key": "MAGENTO_API_SECRET", '
+                                     '"providerData": {"code": "Code on Return the URL"}}}', encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "p.json"))
+    assert result.out.count('"oauth.api.secret": "MAGENTO_API_SECRET"') >= 1 and "Code on Return the URL" in result.out
+    (tmp_path / "c.json").write_text('{"element": {"key": elementKey}, "providerData": {"code": code}}', encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(tmp_path / "c.json"))
+    assert "(a variable from code?)" in result.out, result.out
+    (tmp_path / "q.json").write_text('{"element": {"key": "sageone"}, "name": "x", "configuration": '
+                                     '{"oauth.api.secret": "${SAGE_PW}, "oauth.api.key": "abc"}}', encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "q.json"))
+    assert '"oauth.api.key": "abc"' in result.out, result.out
+
+
+@pytest.mark.parametrize(("key", "kind"), [
+    ("API_KEY_2", "secret"), ("access_token_1", "secret"), ("api.key.2", "secret"), ("session.id", "grant"),
+    ("intacct.session.id", "grant"), ("sessionKey", "grant"), ("user.pass", "secret"),
+    ("passwordFile", None), ("credentials_file", None), ("secretRef", None), ("credentialProvider", None),
+    ("password_expires_at", None), ("client_secret_expires_at", None), ("password_regex", None),
+    ("password_reset_link", None), ("secretsManagerRegion", None), ("passThrough", None),
+])
+def test_numbered_copies_sessions_and_keys_about_a_secret(key, kind):
+    from validator.vocabulary.secrets import is_credential_parameter, secret_kind
+
+    assert secret_kind(key) == kind, key
+    assert is_credential_parameter("auth[token]") and is_credential_parameter("credentials[password]")
+    assert not is_credential_parameter("filter[name]")
+
+
+@pytest.mark.parametrize("value", ["changeme", "s3cr3t-Value-42", "my_secret_password", "PASSWORD", "P@ssw0rd"])
+def test_a_sample_word_under_a_secret_key_stays_masked(value):
+    """A sample word may be a weak real password: only names (`MAGENTO_API_SECRET`), prose and marked placeholders
+    are shown."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = '{"configuration": {"oauth.api.secret": "' + value + '", "oauth.api.key": "MAGENTO_API_KEY"}}'
+    masked = find_secrets(load_source(text)).mask(text)
+    assert value not in masked and "MAGENTO_API_KEY" in masked

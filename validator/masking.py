@@ -42,7 +42,8 @@ from .vocabulary.secrets import is_credential_parameter, secret_kind
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "secrets_alike", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "problem_message", "secrets_alike",
+           "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -71,12 +72,12 @@ _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['
                     r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+_TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
                          r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
 # The password of a URL's user information (``https://user:password@host``, also after a scheme missing a slash).
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
-_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/)[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"?#\\]{1,400})@")
+_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/)[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"\\]{1,400})@")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
 # option, `-H 'Name: value'` for a secret header (also without its colon), and `NAME=value` for a secret name
@@ -95,7 +96,8 @@ _WORD = (r"""(?:\$'(?:\\[^\r\n]|[^'\\\r\n]){0,400}'?|'[^'\r\n]{0,400}'?|\$?"(?:\
 _SHELL_CREDENTIAL = LazyPattern(
     r"""(?:^|(?<=[\s'"]))(?:(?:-b|--cookie)(?:[ \t]+|=|(?=\S))(?="""
     r"""(?P<q0>['"])(?P<cookie_quoted>""" + _QUOTED.format("q0") + r""")|(?P<cookie>[^\s'"]+))"""
-    r"""|(?P<user_option>-u|--user|--proxy-user|-U|-a|--auth)(?:[ \t]+|=|(?=\S))(?=(?P<userword>""" + _WORD + "))"
+    r"""|(?P<user_option>-u|--user|--proxy-user|-U|-a|--auth|--cert|-E)(?:[ \t]+|=|(?=\S))(?=(?P<userword>"""
+    + _WORD + "))"
     r"""|(?:-H|--header)(?:[ \t]+|=)(?=(?P<q5>['"])(?P<header>[A-Za-z][\w-]{0,60})(?:[ \t]*:[ \t]*|[ \t]+)"""
     r"""(?P<header_value>""" + _QUOTED.format("q5") + "))"
     r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
@@ -103,12 +105,14 @@ _SHELL_CREDENTIAL = LazyPattern(
     r"""|(?P<optvalue>[^\s'"\\-](?:\\[^\r\n]|[^\s'"\\])*)))"""
     r"""|\$(?i:env):(?P<psname>[A-Za-z_]\w{0,99})[ \t]*=[ \t]*(?="""
     r"""(?P<q6>['"])(?P<psvalue_quoted>""" + _QUOTED.format("q6") + r""")|(?P<psvalue>""" + _BARE + "))"
+    r"""|(?P<assign>[A-Za-z_][\w.\-]{0,99})[ \t]+=[ \t]*(?="""
+    r"""(?P<q7>['"])(?P<assign_quoted>""" + _QUOTED.format("q7") + "))"
     r"""|(?P<name>[A-Za-z_][\w.\-]{0,99})="""
     r"""(?=\$?(?P<q4>['"])(?P<value_quoted>""" + _QUOTED.format("q4") + r""")|(?P<value>""" + _BARE + ")))",
     re.M)
 _SHELL_GROUPS = {"option": ("optvalue", "optvalue_quoted"), "name": ("value", "value_quoted"),
                  "psname": ("psvalue", "psvalue_quoted"), "user": ("userword",), "cookie": ("cookie", "cookie_quoted"),
-                 "header": ("header_value",)}
+                 "header": ("header_value",), "assign": ("assign_quoted",)}
 # Where a `name=value` inside a quoted argument ends (`--data 'password=p4ss w0rd&x=1'`).
 _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""}
 # A credential known by its shape, whatever its key: HTTP Basic credentials (`"basic.auth": "Basic dXNlcjpw..."`:
@@ -124,10 +128,12 @@ _CE_AUTHORIZATION = LazyPattern(r"\bUser[ \t]+(?P<user>[A-Za-z0-9+/=]{8,}+)[ \t]
 # A Markdown table row that gives a secret key its value (`| `oauth.api.secret` | `Kq9v...` |`).
 _TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[ \t]*\|[ \t]*`?"
                          r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
-# A private key's body, whatever key holds it.
-_PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY-----(?P<value>(?:(?!-----END)[^\"'])*)")
+# A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
+_PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
+# An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
+_XML_ELEMENT = LazyPattern(r"<(?P<tag>[A-Za-z_][\w.\-:]{0,60}+)>(?P<value>[^<\r\n]{1,400}+)</(?P=tag)>")
 _TOKEN_CELL = LazyPattern(r"[^\s*]+")
-_SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:")
+_SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
 _HEADER_END = LazyPattern(r"[\"'”’\r\n]")
@@ -207,10 +213,7 @@ class Secrets:
         spans: set[tuple[int, int]] = set()
         for value in self.values:
             for form in {value, quote(value, safe="")}:
-                start = text.find(form)
-                while start != -1:
-                    spans.add((start, start + len(form)))
-                    start = text.find(form, start + 1)
+                spans.update(_occurrences(text, form))
         return Secrets(spans=tuple(sorted(spans)), values=self.values)
 
     def scrub(self, message: str | None) -> str | None:
@@ -222,6 +225,8 @@ class Secrets:
             present = [value for value in self.values if value in message]
         else:
             present = self._indexed().values_in(message)
+        if "…" in message and len(self.values) <= _FEW_VALUES:
+            message = _scrub_cut(message, self.values)
         for value in present:
             if len(value) >= _REUSED_LENGTH:
                 message = message.replace(value, MASK)
@@ -301,6 +306,57 @@ class Secrets:
         return replace(finding, message=message, help=hint, fix=fix, path=path, pointer=pointer)
 
 
+def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """The places of ``form`` in ``text``, overlapping ones joined: a run of a periodic value (`\\\\\\...`) is one
+    span, found in one pass, where one search from each place would take the run's length squared."""
+    size = len(form)
+    period = _period(form)
+    start = text.find(form)
+    while start != -1:
+        end = start + size
+        if period < size:  # occurrences may overlap: take the whole run of the pattern
+            while end < len(text) and text[end] == text[end - period]:
+                end += 1
+        yield start, end
+        start = text.find(form, end - size + 1)
+
+
+def _period(form: str) -> int:
+    """The smallest shift at which ``form`` matches itself (its length when none does)."""
+    border = [0] * len(form)
+    length = 0
+    for index in range(1, len(form)):
+        while length and form[index] != form[length]:
+            length = border[length - 1]
+        if form[index] == form[length]:
+            length += 1
+        border[index] = length
+    return len(form) - border[-1] if form else 0
+
+
+def _scrub_cut(message: str, values: tuple[str, ...]) -> str:
+    """``message`` with the start or end of a secret that a shortened quote holds (`"...&apiKey=Zz7Canar…"`,
+    `"https://ce:Zz7Can…ments/sage"`) replaced by ``****``: the whole value is not there to be found."""
+    parts = message.split("…")
+    for index, part in enumerate(parts):
+        for value in values:
+            if index < len(parts) - 1:  # the text before an ellipsis may end with the start of a value
+                cut = next((k for k in range(min(len(part), len(value) - 1), _CUT - 1, -1)
+                            if part.endswith(value[:k])), None)
+                if cut is not None:
+                    part = part[:-cut] + MASK
+            if index > 0:  # the text after one may begin with the end of a value
+                cut = next((k for k in range(min(len(part), len(value) - 1), _CUT - 1, -1)
+                            if part.startswith(value[-k:])), None)
+                if cut is not None:
+                    part = MASK + part[cut:]
+        parts[index] = part
+    return "…".join(parts)
+
+
+# The fewest characters of a secret a shortened quote must hold for them to be hidden.
+_CUT = 4
+
 _SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
@@ -310,6 +366,14 @@ def printable(text: str) -> str:
     if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def problem_message(source: Source, message: str, start: int, end: int) -> str:
+    """The message of a problem at ``[start, end)`` of a file that is not valid JSON, free of its secrets: a bare
+    word or a string it quotes may be (a piece of) a secret's value.  For error lines printed outside a report
+    (``render``'s, ``simulate``'s records)."""
+    secrets = find_secrets(source)
+    return secrets.scrub_near(secrets.scrub(message) or "", source.text, start, end)
 
 
 def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> Secrets:
@@ -322,8 +386,8 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     for start, end in spans:
         raw = text[start:end]
         values.update(_forms(raw))
-    ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES), key=len,
-                           reverse=True))
+    ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES
+                            and not (len(v) < _REUSED_LENGTH and v.isalpha())), key=len, reverse=True))
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
@@ -331,6 +395,8 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
 
 
 # Values a secret key may hold that are not secrets, and that messages say in their own words (`true` or `false`).
+# Nor is a short plain word (`code`, a grant's value in a sample) looked for in every message: only in one about
+# its own place (scrub_near), as a message elsewhere uses the word for itself (`a variable from code?`).
 _PLAIN_VALUES = frozenset({"true", "false", "yes", "no", "null", "none"})
 
 # A distinctive secret value is looked for elsewhere in the text as well (a short one or a plain word would
@@ -424,7 +490,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         gap = _GAP.match(text, match.end())
         start = gap.end() if gap else match.end()
         span = _value_extent(text, start, header=_is_header(match.group("key")))
-        if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]):
+        if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]) \
+                and not _stands_for_a_value(text[span[0]:span[1]]):
             yield span
         if broken and start < len(text) and match.start() >= covered:
             extras, covered = _broken_value(text, start, span)
@@ -439,8 +506,13 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from (match.span() for match in _JWT.finditer(text))
     if any(marker in text for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
-    if "PRIVATE KEY-----" in text:
+    if "PRIVATE KEY" in text:
         yield from (match.span("value") for match in _PEM.finditer(text) if match.group("value"))
+    if "</" in text:
+        for match in _XML_ELEMENT.finditer(text):
+            value = match.group("value")
+            if _is_secret(match.group("tag"), extra_keys) and not _showable(value) and not _stands_for_a_value(value):
+                yield match.span("value")
     if "Organization" in text:
         for match in _CE_AUTHORIZATION.finditer(text):
             yield from (match.span(group) for group in ("user", "organization", "element") if match.group(group))
@@ -490,7 +562,9 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
         newline = text.find("\n", span[1], span[1] + _QUOTE_REACH)
         limit = min(len(text), span[1] + _QUOTE_REACH) if newline == -1 else newline
         later = _LAST_CLOSE.search(text, span[1] + 1, limit)
-        return ([(span[0], later.start())] if later is not None else []), 0
+        if later is None or _KEY_FOLLOWS.search(text, span[1] + 1, later.start() + 1):
+            return [], 0  # what follows holds a key: the string was left unclosed, the key is not its text
+        return [(span[0], later.start())], 0
     if opener != "[":
         return [], 0
     end = _array_end(text, start)
@@ -573,7 +647,7 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
 
 def _shell_kind(text: str, match: re.Match[str]) -> str | None:
     """Which credential of :data:`_SHELL_GROUPS` ``match`` holds, or None when its name is not a secret's."""
-    for kind in ("option", "name", "psname", "header"):
+    for kind in ("option", "name", "psname", "assign", "header"):
         name = match.group(kind)
         if name is None:
             continue
@@ -591,6 +665,7 @@ _URL_START = LazyPattern(r"['\"]?[A-Za-z][\w+.\-]*://")
 # Commands whose -u/-a is not a user and password (`date -u +"%H:%M"`, `grep -a`, `sudo -u deploy`); any other
 # command's is masked (curl's, wget's, httpie's, and one inside a variable: `CURL_ARGS="-u admin:pw"`).
 _OTHER_COMMANDS = frozenset({"date", "gdate", "grep", "egrep", "fgrep", "rg", "ls", "ssh", "scp", "sftp", "sudo", "su",
+                             "echo", "printf",
                              "ps", "sort", "uniq", "cut", "tr", "sed", "awk", "tar", "cp", "mv", "rm", "ln", "id",
                              "docker", "podman", "kubectl", "git", "ulimit", "set", "umask", "tail", "head", "diff",
                              "xargs", "runuser", "crontab", "top", "kill", "pkill", "who", "nc", "netstat", "lsof"})
@@ -671,15 +746,18 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
     while stack:
         node, path, secret = stack.pop()
         if isinstance(node, dict):
+            label = next((node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
+            pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
             for name, child in node.items():
                 if name == POLLER_KEY and isinstance(child, str):
                     yield from _embedded(source, pointer_of((name, path)), extra_keys)
                     continue
-                stack.append((child, (name, path), secret or _is_secret(name, extra_keys)))
+                stack.append((child, (name, path), secret or _is_secret(name, extra_keys)
+                              or (pair and name in _PAIR_VALUES)))
         elif isinstance(node, list):
             stack.extend((child, (index, path), secret) for index, child in enumerate(node))
         elif secret and node is not None:
-            if isinstance(node, str) and (not node.strip() or _showable(node)):
+            if isinstance(node, str) and (not node.strip() or _showable(node) or _stands_for_a_value(node)):
                 continue
             yield _inside_quotes(source, pointer_of(path))
         elif isinstance(node, str) and ("=" in node or "@" in node):
@@ -689,6 +767,28 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     yield source.string_span(pointer_of(path), *match.span("value"))
             for span in _userinfo_spans(node):
                 yield source.string_span(pointer_of(path), *span)
+
+
+# A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
+# secret when the name is a secret key or a credential header.
+_PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header")
+_PAIR_VALUES = frozenset({"value", "Value"})
+
+
+def _stands_for_a_value(value: str) -> bool:
+    """Whether a secret key's whole value is documentation standing for the secret (`MAGENTO_API_SECRET`, `Your API
+    key`, `<CLIENT_SECRET>`): the placeholder rule reports it, and its excerpt must show what it reports."""
+    from .vocabulary.placeholders import find_placeholders, is_prose
+
+    found = find_placeholders(value, credential=True)
+    if not found or found[0].start != 0 or found[-1].end != len(value) or any(
+            placeholder.kind != "placeholder" for placeholder in found):
+        return False
+    # only what no one would take for a password: a sample word (`changeme`, `s3cr3t-Value-42`) may be a weak one
+    return any(mark in value for mark in "<{&") or _NAMED.fullmatch(value) is not None or is_prose(value)
+
+
+_NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN
 
 
 def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:

@@ -189,8 +189,10 @@ def _json_error(name: str, text: str) -> str:
     problem = next((p for p in source.problems if p.severity != "info"), None)
     if problem is None:
         return f"{name}: not valid JSON"
+    from .masking import problem_message
+
     line, column = source.line_col(problem.start)
-    return f"{name}:{line}:{column}: not valid JSON: {problem.message}"
+    return f"{name}:{line}:{column}: not valid JSON: {problem_message(source, problem.message, problem.start, problem.end)}"
 
 
 def _json_lines(name: str, text: str) -> list[Any] | None:

@@ -56,11 +56,10 @@ def read_source(name: str, text: str | None = None) -> Source:
         problem = next((p for p in source.problems if p.severity != "info"), None)
         if problem is None:
             raise UsageError(f"{name}: not valid JSON")
-        from ..masking import find_secrets
+        from ..masking import problem_message
 
         line, column = source.line_col(problem.start)
-        secrets = find_secrets(source)  # a bare word may be (a piece of) a secret's value
-        message = secrets.scrub_near(secrets.scrub(problem.message) or "", source.text, problem.start, problem.end)
+        message = problem_message(source, problem.message, problem.start, problem.end)
         raise UsageError(f"{name}:{line}:{column}: {problem.rule} {message} (run `ce-validator check {name}`)")
     return source
 

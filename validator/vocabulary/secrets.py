@@ -43,8 +43,8 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pass", "authorization"})
-_LAST_WORDS = frozenset({"pw", "passcode"})  # only as the last word: `user_pw`, not `pw_history`
+_WORDS = frozenset({"pwd", "authorization"})
+_LAST_WORDS = frozenset({"pw", "pass", "passcode"})  # only as the last word: `user_pw`, not `pw_history`, `passThrough`
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
@@ -67,7 +67,9 @@ _NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|t
 _ABOUT_WORDS = frozenset({"expiry", "expires", "expiration", "length", "policy", "type", "format", "field", "name",
                           "id", "url", "uri", "enabled", "required", "hint", "label", "reset", "changed", "updated",
                           "created", "age", "interval", "lifetime", "timeout", "ttl", "header", "prefix", "location",
-                          "path", "endpoint", "count", "version", "mode"})
+                          "path", "endpoint", "count", "version", "mode", "file", "files", "ref", "reference",
+                          "provider", "at", "regex", "pattern", "link", "region", "arn", "store", "manager", "rule",
+                          "rules", "strength", "history", "source"})
 _FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
 _QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code"})
 _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
@@ -115,14 +117,15 @@ def secret_kind(key: str) -> SecretKind | None:
         return None
     segments = lowered.split(".")
     cased = key.split(".")
-    while len(segments) > 1 and segments[-1].rstrip("0123456789") in _COPY_WORDS:  # `api.key.v2`, `.prod2`
+    while len(segments) > 1 and (segments[-1].rstrip("0123456789") in _COPY_WORDS or segments[-1].isdigit()):
+        # `api.key.v2`, `.prod2`, `api.key.2`
         segments, cased = segments[:-1], cased[:-1]
         if ".".join(segments) in _CLIENT_IDS:
             return None
     if segments[-1] in _GRANTS:
         return "grant"
     words = _words(cased[-1])
-    while len(words) > 1 and words[-1] in _COPY_WORDS:
+    while len(words) > 1 and (words[-1] in _COPY_WORDS or words[-1].isdigit()):  # `API_KEY_2`, `token_2`
         words.pop()
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
         return None
@@ -131,6 +134,8 @@ def secret_kind(key: str) -> SecretKind | None:
         return "secret"
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2] if len(segments) > 1 else "")
+    if before == "session" and last in ("id", "key"):
+        return "grant"  # `session.id` (sfdc's), `sessionKey`: a session, like a cookie
     if last in _TOKENS:
         return None if before in _PAGINATION else "secret"
     if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey"):
@@ -155,6 +160,8 @@ def is_credential_parameter(name: str) -> bool:
         from urllib.parse import unquote
 
         name = unquote(name)
+    if "[" in name:  # `auth[token]`, `credentials[password]`: read as the dotted key they stand for
+        name = name.replace("[", ".").replace("]", "")
     return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
 
 
