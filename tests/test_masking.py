@@ -904,3 +904,13 @@ def test_a_sample_word_under_a_secret_key_stays_masked(value):
     text = '{"configuration": {"oauth.api.secret": "' + value + '", "oauth.api.key": "MAGENTO_API_KEY"}}'
     masked = find_secrets(load_source(text)).mask(text)
     assert value not in masked and "MAGENTO_API_KEY" in masked
+
+
+def test_an_unclosed_object_under_a_secret_key_does_not_hide_the_rest_of_its_line():
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = ('{"element": {"key": "sageone"}, "configuration": {"credentials": {"username": "alice", '
+            '"event.notification.callback.url": "https://mycoolapp.com/events", "name": "sage" "tags": ["prod"]}')
+    masked = find_secrets(load_source(text)).mask(text)
+    assert '"https://mycoolapp.com/events", "name": "sage" "tags": ["prod"]' in masked, masked
