@@ -894,7 +894,8 @@ def test_numbered_copies_sessions_and_keys_about_a_secret(key, kind):
     assert not is_credential_parameter("filter[name]")
 
 
-@pytest.mark.parametrize("value", ["changeme", "s3cr3t-Value-42", "my_secret_password", "PASSWORD", "P@ssw0rd"])
+@pytest.mark.parametrize("value", ["changeme", "s3cr3t-Value-42", "my_secret_password", "PASSWORD", "P@ssw0rd",
+                                   "<Kq9vT3pLx8wZ2mN5>", "{{Kq9vT3pLx8wZ2mN5}}"])
 def test_a_sample_word_under_a_secret_key_stays_masked(value):
     """A sample word may be a weak real password: only names (`MAGENTO_API_SECRET`), prose and marked placeholders
     are shown."""

@@ -448,7 +448,13 @@ def _unquote(value: str) -> str:
 
 
 def _showable(value: str) -> bool:
-    return is_env_reference(value) or _SHOWABLE.fullmatch(value) is not None
+    """An environment reference, or a placeholder or mask that holds no token (`<Kq9vT3pLx8wZ>` may be a real value
+    written in the documentation's form)."""
+    return is_env_reference(value) or (_SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value))
+
+
+def _holds_a_token(value: str) -> bool:
+    return any(_TOKEN_LIKE.fullmatch(word) for word in _WORD_SPLIT.split(value))
 
 
 def _userinfo_spans(text: str) -> list[tuple[int, int]]:
@@ -784,8 +790,15 @@ def _stands_for_a_value(value: str) -> bool:
     if not found or found[0].start != 0 or found[-1].end != len(value) or any(
             placeholder.kind != "placeholder" for placeholder in found):
         return False
-    # only what no one would take for a password: a sample word (`changeme`, `s3cr3t-Value-42`) may be a weak one
+    # only what no one would take for a password: a sample word (`changeme`, `s3cr3t-Value-42`) may be a weak one,
+    # and a token in brackets (`<Kq9vT3pLx8wZ>`) a real one written in the documentation's form
+    if _holds_a_token(value):
+        return False
     return any(mark in value for mark in "<{&") or _NAMED.fullmatch(value) is not None or is_prose(value)
+
+
+_WORD_SPLIT = LazyPattern(r"[^A-Za-z0-9]+")
+_TOKEN_LIKE = LazyPattern(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}")
 
 
 _NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN
