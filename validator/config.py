@@ -52,11 +52,7 @@ class ConfigProblem(NamedTuple):
 
 def _as_shown(file: str) -> str:
     """``file`` relative to the current folder when it lies below it (as editors and CI logs link it), else as is."""
-    try:
-        relative = os.path.relpath(file)
-    except (OSError, ValueError):  # a deleted current folder; another drive on Windows
-        return file
-    return file if relative.startswith("..") else relative
+    return Config().relative(file) or file
 
 
 class ConfigError(Exception):

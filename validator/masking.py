@@ -496,8 +496,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         gap = _GAP.match(text, match.end())
         start = gap.end() if gap else match.end()
         span = _value_extent(text, start, header=_is_header(match.group("key")))
-        if span is not None and span[0] < span[1] and not _showable(text[span[0]:span[1]]) \
-                and not _stands_for_a_value(text[span[0]:span[1]]):
+        if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
             yield span
         if broken and start < len(text) and match.start() >= covered:
             extras, covered = _broken_value(text, start, span)
@@ -517,7 +516,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     if "</" in text:
         for match in _XML_ELEMENT.finditer(text):
             value = match.group("value")
-            if _is_secret(match.group("tag"), extra_keys) and not _showable(value) and not _stands_for_a_value(value):
+            if _is_secret(match.group("tag"), extra_keys) and not _shown_as_written(value):
                 yield match.span("value")
     if "Organization" in text:
         for match in _CE_AUTHORIZATION.finditer(text):
@@ -671,8 +670,7 @@ _URL_START = LazyPattern(r"['\"]?[A-Za-z][\w+.\-]*://")
 # Commands whose -u/-a is not a user and password (`date -u +"%H:%M"`, `grep -a`, `sudo -u deploy`); any other
 # command's is masked (curl's, wget's, httpie's, and one inside a variable: `CURL_ARGS="-u admin:pw"`).
 _OTHER_COMMANDS = frozenset({"date", "gdate", "grep", "egrep", "fgrep", "rg", "ls", "ssh", "scp", "sftp", "sudo", "su",
-                             "echo", "printf",
-                             "ps", "sort", "uniq", "cut", "tr", "sed", "awk", "tar", "cp", "mv", "rm", "ln", "id",
+                             "echo", "printf", "ps", "sort", "uniq", "cut", "tr", "sed", "awk", "tar", "cp", "mv", "rm", "ln", "id",
                              "docker", "podman", "kubectl", "git", "ulimit", "set", "umask", "tail", "head", "diff",
                              "xargs", "runuser", "crontab", "top", "kill", "pkill", "who", "nc", "netstat", "lsof"})
 _COMMAND = LazyPattern(r"[ \t]*+(?:[A-Za-z_]\w*+=\S*+[ \t]++)*([\w./-]++)")  # no possessive group: 3.11.2
@@ -763,7 +761,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
         elif isinstance(node, list):
             stack.extend((child, (index, path), secret) for index, child in enumerate(node))
         elif secret and node is not None:
-            if isinstance(node, str) and (not node.strip() or _showable(node) or _stands_for_a_value(node)):
+            if isinstance(node, str) and (not node.strip() or _shown_as_written(node)):
                 continue
             yield _inside_quotes(source, pointer_of(path))
         elif isinstance(node, str) and ("=" in node or "@" in node):
@@ -779,6 +777,12 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 # secret when the name is a secret key or a credential header.
 _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header")
 _PAIR_VALUES = frozenset({"value", "Value"})
+
+
+def _shown_as_written(value: str) -> bool:
+    """Whether a secret key's value holds nothing secret: an environment reference, a placeholder or mask, or
+    documentation standing for the secret."""
+    return _showable(value) or _stands_for_a_value(value)
 
 
 def _stands_for_a_value(value: str) -> bool:
@@ -798,9 +802,7 @@ def _stands_for_a_value(value: str) -> bool:
 
 
 _WORD_SPLIT = LazyPattern(r"[^A-Za-z0-9]+")
-_TOKEN_LIKE = LazyPattern(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}")
-
-
+_TOKEN_LIKE = LazyPattern(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}")  # letters and digits
 _NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN
 
 

@@ -4,13 +4,15 @@
 camelCase); the segment before it counts as the word before.  A key is secret when:
 
 * a word is, or ends in, ``password``, ``passwd``, ``pwd``, ``passphrase``, ``secret`` or ``credential(s)``
-  (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``), or is ``pass``;
+  (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``);
 * the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
-  ``webhook``, ``auth`` or ``functions`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``);
-* a word is ``authorization`` (a header value), or the last word is ``pw`` or ``passcode``;
+  ``webhook``, ``auth`` or ``functions`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``,
+  ``private_key``);
+* a word is ``authorization`` (a header value), or the last word is ``pass``, ``pw`` or ``passcode`` (not
+  ``passThrough``, ``pw_history``);
 * any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
   ``SAGE_API_KEY_PROD``, ``apiKeyV2``, ``private_key_pem``, ``token.value``), or glued to an acronym
   (``APIkey``, ``SAStoken``);
@@ -18,11 +20,13 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   (``pasword``, ``secert``): a misspelt key still holds the secret.
 
 Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_key``), names of secrets
-(``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``).
+(``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``), what is
+said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``).
 
 **Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values) and
-the ``Cookie`` and ``Set-Cookie`` headers and session ids (``jsessionid``, ``sessionId``: a session) hold values that are masked in every output but never
-reported as committed secrets (they expire; a page's sample cookie is not a leak to rotate).
+the ``Cookie`` and ``Set-Cookie`` headers and session ids (``jsessionid``, ``sessionId``, ``session.id``) hold
+values that are masked in every output but never reported as committed secrets (they expire; a page's sample
+cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
