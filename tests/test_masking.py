@@ -688,7 +688,8 @@ def test_a_callback_url_missing_a_slash_keeps_its_password_hidden(tmp_path):
 
 
 @pytest.mark.parametrize("key", ["jwt.cert", "privateKeyPem", "sage.api.key.prod", "apiKey_prod", "APIkey",
-                                 "SAStoken", "token.value", "x-functions-key", "user_pw", "passcode", "api.key.v2"])
+                                 "SAStoken", "token.value", "x-functions-key", "user_pw", "passcode", "api.key.v2",
+                                 "user_key", "user.key"])
 def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tmp_path, key):
     value = canary(1050)
     secret = f"-----BEGIN RSA PRIVATE KEY-----\nMIIE{value}\n-----END RSA PRIVATE KEY-----" if key == "jwt.cert" \
@@ -716,6 +717,10 @@ def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tm
     ("passwordFile", None), ("credentials_file", None), ("secretRef", None), ("credentialProvider", None),
     ("password_expires_at", None), ("client_secret_expires_at", None), ("password_regex", None),
     ("password_reset_link", None), ("secretsManagerRegion", None), ("passThrough", None),
+    # a user's trial: 3scale's user_key (Pardot's `apikey.user.key`), Datadog's app_key, Azure's AccountKey
+    ("user_key", "secret"), ("apikey.user.key", "secret"), ("userKey", "secret"), ("app_key", "secret"),
+    ("AccountKey", "secret"), ("developer_key", "secret"), ("license_key", "secret"), ("consumer_key", None),
+    ("user.id", None), ("app_id", None), ("public_key", None), ("sort_key", None),
 ])
 def test_which_keys_with_suffixes_hold_secrets(key, kind):
     from validator.vocabulary.secrets import secret_kind

@@ -179,6 +179,36 @@ def test_week_year_with_month_and_day():
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE407")
 
 
+def test_week_year_reads_every_date_wrong_and_prints_late_december_wrong():
+    """What Java does (lenient parse, the platform's default): ``YYYY-MM-dd`` reads 2024-06-15 as 2023-12-31."""
+    from validator.dates.parse import parse_pattern
+
+    assert parse_pattern("YYYY-MM-dd", "2024-06-15", "UTC", lenient=True).date().isoformat() == "2023-12-31"
+    reading = assert_at(poller(updated="YYYY-MM-dd'T'HH:mm:ssXXX"), "CE407", "YYYY")
+    assert reading.severity == "error" and "2023-12-31" in reading.message
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:YYYY-MM-dd'T'HH:mm:ssXXX}'"
+    printing = assert_at(poller(url=url), "CE407", "YYYY-MM-dd'T")
+    assert printing.severity == "warning" and "2025-12-30" in printing.message
+
+
+def test_day_of_year_with_month_is_an_error_reading_and_printing():
+    from validator.dates.parse import parse_pattern
+
+    assert parse_pattern("yyyy-MM-DD", "2024-07-20", "UTC", lenient=True).date().isoformat() == "2024-01-20"
+    reading = assert_at(poller(updated="yyyy-MM-DD HH:mm:ss"), "CE408", "DD HH")
+    assert reading.severity == "error" and "20 January" in reading.message
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-DD'T'HH:mm:ssXXX}'"
+    assert assert_at(poller(url=url), "CE408", "DD'T").severity == "error"
+
+
+def test_twelve_hour_clock_reading_says_what_java_reads():
+    from validator.dates.parse import parse_pattern
+
+    assert parse_pattern("yyyy-MM-dd hh:mm", "2024-01-01 12:30", "UTC", lenient=True).hour == 0
+    hit = assert_at(poller(updated="yyyy-MM-dd hh:mm:ss"), "CE406", "hh:mm")
+    assert "12:30 is read as 00:30" in hit.message
+
+
 def test_day_of_year_with_month():
     assert_at(poller(updated="yyyy-MM-DD HH:mm:ss"), "CE408", "DD HH")
     assert not found(poller(updated="yyyy-DDD"), "CE408")

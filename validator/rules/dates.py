@@ -22,9 +22,11 @@ Rules:
   a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  As info, `.S`
   and `.SS` in a URL macro (5 ms prints `.5`, read as 500 ms).
 * **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike.
-* **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: wrong from
-  late December (2024-12-30 prints `2025-12-30`).
-* **CE408** `date-pattern-day-of-year` (warning): `DD` (day of year) with `MM` and no `dd`.
+* **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: a URL macro is wrong
+  from late December (2024-12-30 prints `2025-12-30`); a format that reads dates (error) reads every date as
+  the first day of its week-based year (2024-06-15 is read as 2023-12-31).
+* **CE408** `date-pattern-day-of-year` (error): `DD` (day of year) with `MM` and no `dd`: wrong from
+  February on (5 February prints `2024-02-36`; `2024-07-20` is read as 20 January).
 * **CE409** `date-pattern-three-letter-year` (info): `yyy`; Java prints the full year anyway, but
   it is almost certainly a typo of `yyyy`.
 * **CE410** `date-pattern-literal-z` (error): a quoted `'Z'` (or `'UTC'`, `'GMT'`) with a zone that is
@@ -163,11 +165,14 @@ DATE_PATTERN_12_HOUR = Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`K
 
 DATE_PATTERN_WEEK_YEAR = Rule("CE407", "date-pattern-week-year", "warning", "`YYYY` (week-based year) with month and day",
      "`Y` is the year of the week (US weeks start on Sunday): from the Sunday of the last week of December "
-     "it is already next year, so 2024-12-30 prints `2025-12-30`.\n\n**Fix:** `yyyy`.",
+     "it is already next year, so 2024-12-30 prints `2025-12-30`.  Reading is worse (an error): with `Y`, "
+     "Java takes the week-based year and ignores the month and day, so every date is read as the first day "
+     "of its week-based year (`2024-06-15` is read as 2023-12-31).\n\n**Fix:** `yyyy`.",
      bad=_poller(_dates("YYYY-MM-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO)))
 
-DATE_PATTERN_DAY_OF_YEAR = Rule("CE408", "date-pattern-day-of-year", "warning", "`DD` (day of year) with a month",
-     "`D` is the day of the year: 5 February is day 36, so `yyyy-MM-DD` prints `2024-02-36`.\n\n"
+DATE_PATTERN_DAY_OF_YEAR = Rule("CE408", "date-pattern-day-of-year", "error", "`DD` (day of year) with a month",
+     "`D` is the day of the year: 5 February is day 36, so `yyyy-MM-DD` prints `2024-02-36`; reading, "
+     "Java takes the day of the year over the month, so `2024-07-20` is read as 20 January.\n\n"
      "**Fix:** `dd` for the day of the month.",
      bad=_poller(_dates("yyyy-MM-DD HH:mm:ss")), good=_poller(_dates("yyyy-MM-dd HH:mm:ss")))
 
@@ -398,19 +403,25 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         elif token.letter in "hK" and "a" not in letters:
             hour_range = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
-                      else "01:30 PM is read as 01:30 AM, so afternoon times are 12 hours early")
+                      else "every time is read as AM, so 12:30 is read as 00:30 and a 12-hour clock's 01:30 PM "
+                      "as 01:30, 12 hours early")
             problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hour_range} but the pattern has no AM/PM "
                                              f"marker `a`: {effect}",
                                     token.start, token.end, help="`HH` (0-23), or add ` a`",
                                     fix=_replace(token, "H" * token.count, unsafe=True)))
         elif token.letter == "Y" and letters & {"M", "L", "d"} and "w" not in letters:
-            problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, f"`{token.text}` is the week-based year: with a month and day it is "
-                                             "wrong at the end of December (2024-12-30 is `2025-12-30`)",
-                                    token.start, token.end, help="`" + "y" * token.count + "`",
+            message = (f"`{token.text}` is the week-based year: with a month and day it is wrong at the end of "
+                       "December (2024-12-30 is `2025-12-30`)" if printing else
+                       f"`{token.text}` is the week-based year: Java then ignores the month and day and reads every "
+                       "date as the first day of its week-based year (2024-06-15 is read as 2023-12-31)")
+            problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, message, token.start, token.end,
+                                    help="`" + "y" * token.count + "`", severity=None if printing else "error",
                                     fix=_replace(token, "y" * token.count)))
         elif token.letter == "D" and letters & {"M", "L"} and "d" not in letters:
+            effect = ("5 February prints as day 36" if printing else
+                      "Java reads the day of the year over the month, so 2024-07-20 is read as 20 January")
             problems.append(Problem(DATE_PATTERN_DAY_OF_YEAR.code, f"`{token.text}` is the day of the year, not of the month: "
-                                             "5 February is day 36",
+                                             f"{effect}",
                                     token.start, token.end, help="`" + "d" * min(token.count, 2) + "`"))
         elif token.letter == "y" and token.count == 3:
             problems.append(Problem(DATE_PATTERN_THREE_LETTER_YEAR.code, "`yyy` is a three-letter year: Java prints the full year anyway, but "

@@ -9,8 +9,9 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
-  ``webhook``, ``auth`` or ``functions`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``,
-  ``private_key``);
+  ``webhook``, ``auth``, ``functions``, ``user``, ``app``, ``developer``, ``license``, ``account``, ``merchant``,
+  ``admin``, ``service`` or ``storage`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``,
+  ``private_key``, 3scale's ``user_key``, Datadog's ``app_key``, Azure's ``AccountKey``);
 * a word is ``authorization`` (a header value), or the last word is ``pass``, ``pw`` or ``passcode`` (not
   ``passThrough``, ``pw_history``);
 * any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
@@ -54,7 +55,8 @@ _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken"
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"})
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "user", "app",
+                             "developer", "license", "account", "merchant", "admin", "service", "storage"})
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
 _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa",
