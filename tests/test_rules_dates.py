@@ -146,6 +146,21 @@ def test_microseconds_read_as_milliseconds():
     hit = assert_at(text, "CE405", "SSSSSS")
     assert "123,456 ms" in hit.message and hit.end_column == hit.column + 6
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss.SSSXXX"), "CE405")
+    # Java reads `SSS` as it reads `SSSSSS`: a fix to it would only hide the warning
+    from validator.dates.parse import parse_pattern
+
+    assert parse_pattern("ss.SSS", "00.123456", "UTC", lenient=True) == \
+        parse_pattern("ss.SSSSSS", "00.123456", "UTC", lenient=True)
+    assert hit.fix is None and "hide" in (hit.help or "")
+
+
+def test_a_long_run_of_s_is_reported_not_an_internal_error():
+    text = poller(updated="yyyy-MM-dd HH:mm:ss." + "S" * 4301)
+    assert not found(text, "CE099")
+    hit = found(text, "CE405")[0]
+    assert "SSSSSS...SSS" in hit.message and len(hit.message) < 300
+    macro = poller(url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd HH:mm:ss." + "S" * 5000 + "}'")
+    assert not found(macro, "CE099") and found(macro, "CE405")
 
 
 def test_microseconds_printed_by_a_macro():

@@ -154,8 +154,9 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
      "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
      "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
-     "`.5`, read as 500 ms (info).\n\n**Fix:** `SSS` when the vendor sends milliseconds; to print "
-     "microseconds, `SSS'000'`.",
+     "`.5`, read as 500 ms (info).\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
+     "microseconds); `--fix` makes that change.  A format that reads dates reads `SSS` exactly as it reads "
+     "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
 
 DATE_PATTERN_12_HOUR = Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM)",
@@ -360,6 +361,11 @@ def _fmt_offset(ms: int) -> str:
     return f"{sign}{h:02d}:{m:02d}"
 
 
+def _shorten(text: str) -> str:
+    """A run of letters or digits as a message shows it: a long one by its ends."""
+    return text if len(text) <= 12 else f"{text[:6]}...{text[-3:]}"
+
+
 def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> list[Problem]:
     """CE405-CE411 for a compiled pattern (offsets into the pattern text).
 
@@ -383,18 +389,19 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
         if token.letter == "S" and token.count >= 4:
             if printing:
-                message = (f"`{token.text}` prints the millisecond zero-padded to {token.count} digits, not a "
-                           f"fraction: 123 ms prints `{'123'.zfill(token.count)}`, which the vendor reads as "
-                           f"{'0.' + '123'.zfill(token.count)} s")
+                padded = _shorten("123".zfill(token.count))
+                message = (f"`{_shorten(token.text)}` prints the millisecond zero-padded to {token.count:,} digits, "
+                           f"not a fraction: 123 ms prints `{padded}`, which the vendor reads as 0.{padded} s")
                 fix = "`SSS` for milliseconds, `SSS'000'` to print microseconds"
             else:
-                message = (f"`{token.text}` reads the digits as a count of milliseconds, not a fraction: "
-                           f"`.{'123456'[:token.count].ljust(token.count, '0')}` parses as "
-                           f"{int('123456'[:token.count].ljust(token.count, '0')):,} ms; no SimpleDateFormat "
-                           "pattern reads microseconds")
-                fix = "`SSS` if the vendor sends milliseconds"
+                digits = "123456"[:token.count].ljust(min(token.count, 9), "0")  # (a long run: its first digits)
+                message = (f"`{_shorten(token.text)}` reads the digits as a count of milliseconds, not a fraction: "
+                           f"`.{digits}` parses as {int(digits):,} ms; no SimpleDateFormat pattern reads "
+                           "microseconds")
+                fix = ("ask the vendor for milliseconds; `SSS` reads them the same way, so it would only hide "
+                       "this warning")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix,
-                                    fix=_replace(token, "SSS")))
+                                    fix=_replace(token, "SSS") if printing else None))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
                                              "5 ms prints `.5`, which the vendor reads as 500 ms",
