@@ -898,3 +898,14 @@ def test_a_bracketed_query_name_is_read_as_the_key_it_stands_for():
 
     assert is_credential_parameter("auth[token]") and is_credential_parameter("credentials[password]")
     assert not is_credential_parameter("filter[name]")
+
+
+def test_an_html_code_element_in_a_page_is_not_an_oauth_code(tmp_path):
+    """A user's trial: Liquid's `<code>customers</code>` was masked as an OAuth `code`, so every `customers` in
+    the page's diff became stars and the diff could not be applied."""
+    page = tmp_path / "p.md"
+    page.write_text('{% include note.html content="copy the <code>customers</code> entry" %}\n\n```json\n'
+                    '{"element":{"key":"sageone"},"configuration":{"event.poller.configuration":{"customers":'
+                    '{"url":"/hubs/finance/customers?where=a=\'b","idField":"id"}}}}\n```\n', encoding="utf-8")
+    result = run_cli("check", "--diff", str(page))
+    assert "*****" not in result.out and '+{"element":{"key":"sageone"}' in result.out, result.out

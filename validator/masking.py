@@ -131,6 +131,8 @@ _TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
+# HTML's own elements whose names are also secret keys: a page's `<code>customers</code>` is not an OAuth code.
+_HTML_TAGS = frozenset({"code"})
 _XML_ELEMENT = LazyPattern(r"<(?P<tag>[A-Za-z_][\w.\-:]{0,60}+)>(?P<value>[^<\r\n]{1,400}+)</(?P=tag)>")
 _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
@@ -516,7 +518,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     if "</" in text:
         for match in _XML_ELEMENT.finditer(text):
             value = match.group("value")
-            if _is_secret(match.group("tag"), extra_keys) and not _shown_as_written(value):
+            tag = match.group("tag")
+            if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(value):
                 yield match.span("value")
     if "Organization" in text:
         for match in _CE_AUTHORIZATION.finditer(text):

@@ -14,6 +14,11 @@ Which blocks
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
+* in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
+  read as spaces, so the block's other mistakes are reported where they are;
+* an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
+  members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
+  syntax is not the reader's to copy;
 * a block that is not a Cloud Elements document is skipped silently (no CE090 for it); a page
   with no Cloud Elements block at all is skipped, with the reason (CE090, info), like a
   ``package.json``.
@@ -150,9 +155,11 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
                                         path, "", (1, 1, 1, 2)))
         return result
     for document, strict, shell_problems in found_documents:
+        if not document.text.strip():
+            continue  # an empty block shows nothing to check
         loaded = load_source(document.text, path=path)
         if not loaded.valid and (not strict or _partial(document.text)):
-            continue  # code in another language, or a fragment marked with `...`
+            continue  # code in another language, or a fragment (marked with `...`, or members without their braces)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if any(f.rule == "CE090" for f in found):
             continue
@@ -213,8 +220,22 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                 yield (Document(label=f"/L{line}", text=message_body, mapping=mapping.then(block.mapping), source=None),
                        True, [])
             return
-    yield (Document(label=f"/L{block.line}", text=block.text, mapping=block.mapping, source=None),
+    text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
+    yield (Document(label=f"/L{block.line}", text=text, mapping=block.mapping, source=None),
            block.info in JSON_LANGUAGES, [])
+
+
+COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)')
+
+
+def _blank_comments(text: str) -> str:
+    """A ``jsonc``/``json5`` block with its ``//`` and ``/* */`` comments (outside strings) written as spaces: the
+    comments are the block's language, and every position stays where it is."""
+    if "/" not in text:
+        return text
+    return _STRING_OR_COMMENT.sub(
+        lambda m: re.sub(r"[^\r\n]", " ", m.group(0)) if m.group(1) else m.group(0), text)
 
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
@@ -240,14 +261,18 @@ _HEADER_LINE = re.compile(r"[\w-]+:[^\r\n]*(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 
-# A line that elides: `...` alone (with a comma), or standing for a container's contents (`{ ... }`, `[…]`)
-_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]", re.M)
+# `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
+# or for the members after one (`"a": 1, ... }`)
+_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
+                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|$)", re.M)
+# Members shown without the braces of their object: `"event.poller.configuration": { ... }`
+_MEMBERS = re.compile(r'[ \t\r\n]*"(?:[^"\\\r\n]|\\.)*"[ \t\r\n]*:')
 
 
 def _partial(text: str) -> bool:
-    """Whether a block that is not JSON elides part of itself with ``...``: a documentation fragment, whose syntax
-    is not the reader's to copy."""
-    return _ELISION.search(text) is not None
+    """Whether a block that is not JSON is a documentation fragment, whose syntax is not the reader's to copy: it
+    elides part of itself with ``...``, or shows an object's members without its braces."""
+    return _ELISION.search(text) is not None or _MEMBERS.match(text) is not None
 
 
 def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:
