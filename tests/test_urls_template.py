@@ -230,6 +230,19 @@ def test_dollar_without_brace() -> None:
     assert codes(url) == ["CE605"]
 
 
+def test_brace_without_dollar() -> None:
+    """A user's trial: `'{gmtDate:...}'` passed, and the vendor got the text instead of the last poll time."""
+    url = "/hubs/crm/contacts?where=LastModifiedDate>'{gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}' and x<'{epoch:ms}'"
+    assert codes(url) == ["CE605", "CE605"]
+    problem = only(url.split(" and")[0], "CE605")
+    assert url[problem.start:problem.end] == "{gmtDate:" and problem.help == "write `${gmtDate:`"
+    # a placeholder, a macro, a path variable and a templating leftover are not it
+    for fine in ("/hubs/crm/a?where=x>'{dateFrom}'", "/hubs/crm/a?where=x>'{date}'", "/hubs/{objectName}/x",
+                 "/hubs/crm/a?where=x>'${gmtDate:yyyy}'"):
+        assert "CE605" not in codes(fine), fine
+    assert codes("/hubs/finance/bills?where=t>'#{'$'}{gmtDate:yyyy-MM-dd}'") == ["CE606"]
+
+
 @pytest.mark.parametrize("url", ["/hubs/crm/a?x=${}", "/hubs/crm/a?x='${gmtDate}'", "/hubs/crm/a?x='${now}'",
                                  "/hubs/crm/a?x='${milliseconds:s}'", "/hubs/crm/a?x='${dateTimeZone:yyyy}'"])
 def test_malformed_macros(url: str) -> None:

@@ -78,10 +78,11 @@ does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the patt
 """, "/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'",
       "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'")
 
-MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing {, missing format", """
+MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing { or $, missing format", """
 A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
-(`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), an empty `${}`, `${gmtDate}` without a format or
-`${dateTimeZone:FORMAT}` without a zone are not substituted.
+(`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), a `{` that lost its `$` (`'{gmtDate:yyyy-MM-dd}'`: the vendor gets the
+text), an empty `${}`, `${gmtDate}` without a format or `${dateTimeZone:FORMAT}` without a zone are not
+substituted.
 """, "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
 MACRO_TEMPLATE_LEFTOVER = _rule("CE606", "macro-template-leftover", "error", "#{'$'}{...}: a templating escape left in the URL", """

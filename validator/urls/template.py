@@ -85,6 +85,8 @@ _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
 _DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
+# A macro written without its `$` (`'{gmtDate:yyyy-MM-dd}'`); macros themselves are masked before this is looked for.
+_DOLLAR_MISSING = LazyPattern(r"(?<![$#])\{(?:gmtDate|date|dateTimeZone|epoch|now|nowTimeZone|milliseconds):")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
@@ -663,6 +665,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         if name in ("macro", "leftover") and text.startswith("}", end):
             col.add(Flaw.STRAY_BRACE, "extra '}' after the macro", end, end + 1, help="remove it")
             masked = masked[:end] + "\ue002" + masked[end + 1:]
+
+    for m in _DOLLAR_MISSING.finditer(masked) if "{" in masked else ():
+        col.add(Flaw.MACRO_MALFORMED, f"'{m.group(0)}' lacks the '$' before '{{': the platform sends it as text, not "
+                "as the last poll time", m.start(), m.end(), help=_w("$" + m.group(0)))
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
