@@ -99,6 +99,15 @@ def test_epoch_unit_is_compared_only_for_the_same_field():
     assert "createdDateFormat" in at(text, "CE414", "${epoch:s}").message
 
 
+def test_epoch_unit_against_a_record_path_ending_in_the_filtered_field():
+    """HubSpot filters on `lastmodifieddate` and reads `properties.lastmodifieddate` (a user's trial: missed)."""
+    nested = dates("milliseconds", field="properties.lastmodifieddate")
+    text = body("/hubs/marketing/contacts?where=lastmodifieddate>'${epoch:s}'", nested)
+    assert "every record matches" in at(text, "CE414", "${epoch:s}").message
+    other = body("/hubs/marketing/contacts?where=createdate>'${epoch:s}'", nested)
+    assert not hits(other, "CE414")
+
+
 def test_epoch_unit_inside_a_stringified_poller():
     text = body("/hubs/crm/contacts?where=updated>'${epoch:s}'", dates("milliseconds", field="updated"),
                 stringify=True)

@@ -695,11 +695,15 @@ def condition_field(template: Any, macro: Any) -> str | None:
 
 
 def dated_side(config: dict[str, Any], field: str) -> str | None:
-    """``updated`` or ``created``: which date of ``datesConfiguration`` reads ``field`` (updated first)."""
-    for side in ("updated", "created"):
-        named = config.get(f"{side}DateField")
-        if isinstance(named, str) and field_name(named) == field:
-            return side
+    """``updated`` or ``created``: which date of ``datesConfiguration`` reads ``field`` (updated first).
+
+    A record path names the field by its last step too: HubSpot filters on ``lastmodifieddate`` and reads
+    ``properties.lastmodifieddate``."""
+    for exact in (True, False):
+        for side in ("updated", "created"):
+            named = config.get(f"{side}DateField")
+            if isinstance(named, str) and (field_name(named) if exact else named.rsplit(".", 1)[-1]) == field:
+                return side
     return None
 
 
