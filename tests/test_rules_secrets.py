@@ -41,6 +41,31 @@ def test_real_looking_secret_is_reported_without_its_value(key):
         assert part not in hit.message and part not in (hit.help or "")
 
 
+def test_a_secret_written_into_a_url_is_reported_at_its_value():
+    """A user's trial: `api_key=sk_live_...` in a poller URL and `user:password@` in a callback were masked but
+    never reported, so the file passed."""
+    url = "/hubs/crm/leads?where=updated>'${gmtDate:yyyy-MM-dd}'&api_key=" + CANARY + "&pageSize=50"
+    poller = {"leads": {"url": url, "idField": "id"}}
+    text = body({"event.poller.configuration": poller})
+    assert_at(text, "CE751", CANARY, count=1)
+    stringified = body({"event.poller.configuration": json.dumps(poller)})
+    assert_at(stringified, "CE751", CANARY, count=1)
+    callback = body({"event.notification.callback.url": f"https://ce:{CANARY}@hooks.example.com/events?token=x"})
+    assert_at(callback, "CE751", CANARY, count=1)
+    google = body({"event.notification.callback.url": f"https://hooks.example.com/e?key={CANARY}"})
+    assert_at(google, "CE751", CANARY, count=1)
+
+
+@pytest.mark.parametrize("url", [
+    "/hubs/crm/leads?api_key=${apiKey}", "/hubs/crm/leads?api_key=<YOUR_API_KEY>", "/hubs/crm/leads?api_key=abc",
+    "/hubs/crm/leads?code=Kq9vT3pLx8wZ2mN5", "/hubs/crm/leads?sig=Kq9vT3pLx8wZ2mN5", "/hubs/crm/leads?pageToken=Kq9vT3pLx8wZ2mN5",
+    "https://user:${PASSWORD}@hooks.example.com/e", "https://hooks.example.com/e?key=YOUR_KEY",
+    "/hubs/crm/leads?where=email='a@b.com'&apiKey=%24%7BAPI_KEY%7D",
+])
+def test_a_url_without_a_lasting_secret_is_not_reported(url):
+    assert not found(body({"event.poller.configuration": {"leads": {"url": url, "idField": "id"}}}), "CE751"), url
+
+
 @pytest.mark.parametrize("value", [
     "${SAGE_API_SECRET}", "$SAGE_API_SECRET", "${{ secrets.SAGE_API_SECRET }}", "%SAGE_API_SECRET%", "",
     "   ", "<CLIENT_SECRET>", "{{page.apiSecret}}", "xxxxxxxxxxxxxxxx", "********", "PIPEDRIVE_API_TOKEN",

@@ -443,6 +443,30 @@ def url_secrets(url: str) -> Secrets:
                                                           reverse=True)))
 
 
+def committed_url_secrets(url: str) -> list[tuple[int, int]]:
+    """The spans of ``url`` holding a lasting secret, as written (CE751): a query value whose parameter names
+    one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of ``//user:password@``.
+    Environment references and placeholders are left for the caller to judge."""
+    from .vocabulary.secrets import is_secret_parameter
+
+    spans: list[tuple[int, int]] = []
+    if any(is_secret_parameter(name) for name in _names_before_equals(url)):  # most URLs: no pattern compiled
+        spans += [match.span("value") for match in _QUERY.finditer(url)
+                  if match.group("value") and is_secret_parameter(match.group("name"))]
+    if "@" in url and ("//" in url or ":/" in url):
+        spans += [match.span("value") for match in _USERINFO.finditer(url)]
+    return spans
+
+
+def _names_before_equals(url: str) -> Iterator[str]:
+    """What stands before each ``=`` of ``url``, back to the separator before it: the names :data:`_QUERY` reads,
+    and more."""
+    at = url.find("=")
+    while at != -1:
+        yield url[max(url.rfind(separator, 0, at) for separator in "?&;#/") + 1:at]
+        at = url.find("=", at + 1)
+
+
 def _unquote(value: str) -> str:
     from urllib.parse import unquote
 

@@ -11,6 +11,9 @@ misspelt ones such as ``pasword``...); the keys an element's definition types ``
 too (with ``--element-docs``).  Masking in every output uses the same definition.  One-time OAuth
 values (``providerData.code``, ``oauth_verifier``) are masked but never reported.
 
+**In a URL** (a poller's, a callback's, any string value): a query parameter holding a lasting secret
+(``api_key=``, ``password=``, ``key=``; not a one-time ``code=``) and the password of ``user:password@``.
+
 **Real-looking values.**  A string value of a secret key is reported unless it is empty or blank,
 an environment reference (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``, ``%NAME%``), a
 placeholder, a sample name, prose or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
@@ -30,6 +33,7 @@ from typing import Any, Iterator
 from ..findings import Finding
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
+from ..masking import committed_url_secrets
 from ..vocabulary.secrets import is_secret_key
 from .base import Rule
 
@@ -87,7 +91,8 @@ RULES: list[Rule] = [SECRET_COMMITTED]
 
 
 def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
-    """``(pointer, key, value)`` for every string directly under a secret key (also in a stringified poller)."""
+    """``(pointer, key, value)`` for every string directly under a secret key, and for every other string that may
+    be a URL with a credential in it (key ``""``); also in a stringified poller."""
     from ..kinds import POLLER_KEY, JsonPath, pointer_of
 
     stack: list[tuple[Any, JsonPath]] = [(value, None)]
@@ -108,6 +113,8 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
             elif isinstance(child, str):
                 if is_secret_key(name) or name in extra:
                     yield pointer_of((name, path)), name, child
+                elif ("=" in child or "@" in child) and ("/" in child or "?" in child):
+                    yield pointer_of((name, path)), "", child
             else:
                 stack.append((child, (name, path)))
 
@@ -121,10 +128,23 @@ def check(ctx: Any) -> Iterator[Finding]:
 
         extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
     for pointer, key, value in _walk(ctx.value, extra):
-        if not is_real_looking(value, key=key):
+        spans: list[tuple[int, int] | None]
+        if key:
+            spans = [None] if is_real_looking(value, key=key) else []
+        else:
+            spans = [span for span in committed_url_secrets(value) if _real_in_url(value[span[0]:span[1]])]
+        if not spans:
             continue
         source, inner = ctx.source, pointer
         for outer, poller_source in stringified.items():
             if pointer.startswith(outer + "/"):
                 source, inner = poller_source, pointer[len(outer):]
-        yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, help=FIX)
+        for span in spans:
+            yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, sub=span, help=FIX)
+
+
+def _real_in_url(written: str) -> bool:
+    """Whether a URL's credential, as written (percent-encoded, maybe a macro), looks like a real secret."""
+    from urllib.parse import unquote
+
+    return "${" not in written and is_real_looking(unquote(written))

@@ -31,7 +31,8 @@ cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
-``code``.
+``code``; all are masked, and those holding a lasting secret (a secret key's name, or ``key``) are
+reported by CE751 when committed, as is a URL's ``user:password@``.
 
 **Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
 account ids, whose values a placeholder may stand for (``"username": "STRIPE_API_KEY"``).
@@ -43,7 +44,8 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "secret_kind"]
+__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "is_secret_parameter",
+           "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -169,6 +171,19 @@ def is_credential_parameter(name: str) -> bool:
     if "[" in name:  # `auth[token]`, `credentials[password]`: read as the dotted key they stand for
         name = name.replace("[", ".").replace("]", "")
     return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
+
+
+def is_secret_parameter(name: str) -> bool:
+    """Whether the URL query parameter ``name`` holds a lasting secret that CE751 reports when committed: a secret
+    key's name (``api_key``, ``password``), or ``key`` (Google's ``?key=``); not a grant (``code``) nor a
+    per-request signature (``sig``)."""
+    if "%" in name:
+        from urllib.parse import unquote
+
+        name = unquote(name)
+    if "[" in name:
+        name = name.replace("[", ".").replace("]", "")
+    return secret_kind(name) == "secret" or name.lower() == "key"
 
 
 @lru_cache(maxsize=4096)
