@@ -889,3 +889,22 @@ def test_a_schema_of_its_own_named_like_the_shorthand_is_an_annotation(tmp_path:
     body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {"count": "many"}}
     fast, slow = _with_and_without_shorthand(monkeypatch, dirs, body)
     assert fast == slow and [rule for rule, *_ in fast] == ["CE102"]
+
+
+def test_a_misspelt_required_key_is_one_error_not_a_missing_key_beside_an_unknown_one() -> None:
+    """A user's trial: `idFeild` drew two warnings (CE107 missing `idField`, CE101 unknown key), and the file
+    passed while its events carried no `objectId`."""
+    def entry(**keys: Any) -> dict[str, Any]:
+        return {"element": {"key": "x"}, "configuration": {"event.poller.configuration": {"c": {
+            "url": "/hubs/crm/c", **keys}}}}
+
+    found = [(p.rule, p.severity, p.pointer) for p in validate(entry(idFeild="id"))]
+    assert found == [("CE101", "error", "/configuration/event.poller.configuration/c/idFeild")], found
+    assert "the required `idField` is missing" in validate(entry(idFeild="id"))[0].message
+    spaced = validate(entry(**{"idField ": "id"}))
+    assert [(p.rule, p.severity) for p in spaced] == [("CE101", "error")]
+    # beside the real key, a near miss is only an unknown key; a key not required stays a warning
+    assert [(p.rule, p.severity) for p in validate(entry(idFeild="id", idField="id"))] == [("CE101", "warning")]
+    assert [(p.rule, p.severity) for p in validate(entry(idField="id", pageSise=10))] == [("CE101", "warning")]
+    # a missing idField with no misspelling stays CE107
+    assert [p.rule for p in validate(entry())] == ["CE107"]

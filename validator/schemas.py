@@ -140,7 +140,8 @@ RULES: list[Rule] = [
             "a documented `event.*` key is reported (`event.poller.refresh.interval`, "
             "`event.notification.callbak.url`): the platform ignores it, and the interval or callback it meant "
             "to set is never set. The same holds for a near miss of a body key at the top of an instance body "
-            "(`configuraton`)."
+            "(`configuraton`).\n\nAn error when the key it stands for is required there and missing (`idFeild` "
+            "with no `idField`): one finding, in place of a missing-key finding beside an unknown-key one."
         ),
         bad=_poller_variant(filterByUpdatedDate=None, filterByUpdateDate=True),
         good=_POLLER_GOOD,
@@ -629,6 +630,7 @@ class _Translator:
         self.base = base
         self._problems: list[tuple[tuple[Any, ...], SchemaProblem]] = []
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
+        self._misspelt: set[tuple[tuple[Any, ...], str]] = set()  # (object, required key written misspelt)
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
 
@@ -698,8 +700,9 @@ class _Translator:
             self._translate(error, overlay)
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
-             help: str | None = None, action: tuple[str, str] | None = None, unsafe: bool = False) -> None:
-        severity = _SEVERITY[rule] if rule in _SEVERITY else _rule_severity(rule)
+             help: str | None = None, action: tuple[str, str] | None = None, unsafe: bool = False,
+             severity: Severity | None = None) -> None:
+        severity = severity or (_SEVERITY[rule] if rule in _SEVERITY else _rule_severity(rule))
         problem = SchemaProblem(rule, severity, message, _pointer(path), key, help, action, unsafe)
         if all(existing != problem for _, existing in self._problems):
             self._problems.append((path, problem))
@@ -767,6 +770,14 @@ class _Translator:
                     action = ("rename", guess)
                 if guess in instance:
                     action = None
+                elif belongs is None and guess in schema.get("required", ()):
+                    # the key the platform requires is missing, and this is it misspelt: one error, not a
+                    # warning beside a "missing" finding
+                    self._misspelt.add((path, guess))
+                    self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}: the platform ignores it, "
+                              f"and the required `{guess}` is missing", key=True, help=fix, action=action,
+                              unsafe=unsafe, severity="error")
+                    continue
             self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix,
                       action=action, unsafe=unsafe)
 
@@ -835,7 +846,10 @@ class _Translator:
     # ---------------------------------------------------------------------------------------- output
 
     def _missing_problems(self) -> None:
-        for (path, overlay), names in self._missing.items():
+        for (path, overlay), all_names in self._missing.items():
+            names = [name for name in all_names if (path, name) not in self._misspelt]
+            if not names:
+                continue  # reported as its misspelling (CE101)
             where = self.label(path)
             plural = "s" if len(names) > 1 else ""
             if overlay is not None:
