@@ -216,6 +216,18 @@ def test_format_without_field():
     assert finding.help == 'add "createdDateField" with the field of the record that holds its created date'
 
 
+def test_format_with_its_field_misspelt_points_at_the_misspelling():
+    """A user's trial: the error pointed at the correct `updatedDateFormat`, the cause was a CE101 warning below."""
+    dates = {k: v for k, v in DATES.items() if k != "updatedDateField"}
+    dates["updatedDateFeild"] = "updated_at"
+    text = poller(contacts=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE304")
+    assert (finding.line, finding.column) == position(text, '"updatedDateFeild"')
+    assert finding.severity == "error" and finding.help == "write `updatedDateField`"
+    assert "`updatedDateFeild` is not `updatedDateField`" in finding.message
+    assert not [f for f in check(text) if f.rule == "CE101"]  # one mistake, one finding
+
+
 def test_empty_field_next_to_a_format():
     text = poller(orders=entry(datesConfiguration={**DATES, "updatedDateField": ""}))
     (finding,) = found(text, "CE304")

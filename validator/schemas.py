@@ -605,7 +605,7 @@ def _is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and is_placeholder_value(value)
 
 
-def _suggest(key: str, known: Iterable[str]) -> str | None:
+def suggest_key(key: str, known: Iterable[str]) -> str | None:
     """The known name ``key`` most likely meant: same letters but spaces or case, else a close spelling."""
     known = list(known)
     for name in known:
@@ -755,7 +755,7 @@ class _Translator:
             fix = None
             action: tuple[str, str] | None = None
             unsafe = True
-            guess = _suggest(name, properties)
+            guess = suggest_key(name, properties)
             if guess is not None:
                 belongs = _belongs(plain.get(guess, properties.get(guess)))
                 if belongs == "datesConfiguration":
@@ -936,7 +936,7 @@ def _value_fix(value: Any, schema: dict[str, Any], keyword: str) -> str | None:
             return "use `true` or `false`"
         if keyword == "enum":
             words = [item for item in schema.get("enum", []) if isinstance(item, str) and item != "webhooks"]
-            guess = _suggest(text, words)
+            guess = suggest_key(text, words)
             if guess is not None:
                 return f"did you mean `{guess}`?"
         if keyword == "type" and "object such as" in expected and text:

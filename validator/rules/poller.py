@@ -476,6 +476,15 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
                               help=problem.help)
 
 
+def _misspelling(key: str, keys: Any) -> str | None:
+    """The key of ``keys`` (an object) that misspells ``key`` (``updatedDateFeild``), if any."""
+    from ..schemas import suggest_key
+
+    if not isinstance(keys, dict):
+        return None
+    return next((name for name in keys if name != key and suggest_key(name, (key,)) == key), None)
+
+
 def _state(value: Any) -> str:
     """``absent`` (missing or null), ``blank`` (an empty or blank string) or ``given``."""
     if value is None:
@@ -513,6 +522,13 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
                                        "of the record", source=src, pointer=where(field_key),
                               help=f"name the field of the record that holds its {kind} date")
         elif field == "absent" and fmt == "given":
+            misspelt = _misspelling(field_key, dates) or _misspelling(field_key, value)
+            if misspelt is not None:  # the cause, where it is (its CE101 would only say "unknown key")
+                yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}` is not `{field_key}`: the platform ignores it, "
+                                  f"so `{format_key}` reads no field", source=src,
+                                  pointer=entry.child(DATES, misspelt) if misspelt in dates else entry.child(misspelt),
+                                  key=True, help=f"write `{field_key}`")
+                continue
             yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{format_key}` has no `{field_key}`: it reads no field", source=src,
                               pointer=where(format_key), key=True,
                               help=f'add "{field_key}" with the field of the record that holds its {kind} date')
