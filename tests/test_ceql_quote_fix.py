@@ -32,6 +32,8 @@ def body(url: str, *, stringified: bool) -> str:
     ("a='x' and attributes='b,c", "a='x' and attributes='b,c'", "safe"),
     ('name="x', 'name="x"', "safe"),
     ("a='x and b=1", "a='x and b=1'", "unsafe"),
+    # a user's trial: closed at the end, the `)` fell inside the string and CE623 followed a "safe" fix
+    ("(a='b or c='d')", "(a='b or c='d')'", "unsafe"),
 ])
 def test_the_fix_closes_the_quote(where: str, closed: str, applicability: str, stringified: bool) -> None:
     text = body(f"/hubs/crm/contacts?where={where}&pageSize=5", stringified=stringified)

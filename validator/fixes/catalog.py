@@ -38,7 +38,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
-                       "the unclosed string holds spaces: it may have swallowed other conditions)")),
+                       "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions)")),
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
                          "object, when every line converts (not for bare resource names or a line without "
                          "`<xPath>`)")),

@@ -207,8 +207,10 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
         if kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
-            # when it is one word (attributes='a,b), a guess when it swallowed more conditions
-            applicability: Applicability = "safe" if not any(char.isspace() for char in tok[1:]) else "unsafe"
+            # when it is one word (attributes='a,b), a guess when it swallowed more conditions or a parenthesis
+            # (`(a='b or c='d')`: closed at the end, the `)` would be inside the string)
+            applicability: Applicability = "unsafe" if any(char.isspace() or char in "()" for char in tok[1:]) \
+                else "safe"
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
