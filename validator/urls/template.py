@@ -728,15 +728,19 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             if close:
                 col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
-    if query_start is None:
-        first = _NEXT_PARAM.search(masked, path_start, path_end)
-        if first and first.group(0).startswith("&"):
-            col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({first.group(0)!r}): without a '?' the vendor "
-                    "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`",
-                    replacement="?")
+    first = _NEXT_PARAM.search(masked, path_start, path_end)
+    swapped = first is not None and first.group(0).startswith("&")
+    if swapped and first is not None and query_start is None:
+        col.add(Flaw.QUERY_SEPARATOR, f"the query starts with '&' ({first.group(0)!r}): without a '?' the vendor "
+                "reads it as part of the path", first.start(), first.start() + 1, help="write `?` instead of `&`",
+                replacement="?")
+    elif swapped and first is not None:  # `/contacts&where=a='1'?pageSize=5`
+        col.add(Flaw.QUERY_SEPARATOR, f"'&' before the '?' ({first.group(0)!r}): '?' and '&' are swapped, so the "
+                "vendor reads what comes before the '?' as part of the path", first.start(), first.start() + 1,
+                help="write `?` here and `&` in place of the later `?`")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
-    for m in _QUOTE.finditer(masked, path_start, path_end):
+    for m in _QUOTE.finditer(masked, path_start, path_end) if not swapped else ():  # (the query's, when swapped)
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     if query_start is None and hub_match:
