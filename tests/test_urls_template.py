@@ -453,3 +453,15 @@ def test_rule_examples(rule) -> None:
 def test_rule_codes_are_unique() -> None:
     every = RULES
     assert len({r.code for r in every}) == len(every)
+
+
+def test_a_field_and_its_value_with_no_operator_and_typographic_quotes_in_the_filter() -> None:
+    """A user's trial: both passed silently."""
+    assert codes("/hubs/crm/contacts?where=LastModifiedDate'${gmtDate:yyyy-MM-dd}'") == ["CE621"]
+    assert codes("/hubs/crm/contacts?where=a='b' and LastModifiedDate '${gmtDate:yyyy-MM-dd}'") == ["CE621"]
+    url = "/hubs/crm/contacts?where=name=\u201cfoo\u201d and x>'${gmtDate:yyyy-MM-dd}'"
+    assert codes(url) == ["CE610"]
+    # an encoded operator, a typographic quote inside a string, `not`, `in`: not these mistakes
+    for fine in ("/hubs/crm/contacts?where=x%3E%27${gmtDate:yyyy-MM-dd}%27", "/hubs/crm/c?where=a='O\u2019Brien'",
+                 "/hubs/crm/c?where=not a='b'", "/hubs/crm/c?where=a in ('x', 'y')"):
+        assert not {"CE610", "CE621"} & set(codes(fine)), fine

@@ -154,9 +154,10 @@ Quotes inside a macro's format (`${date:yyyy-MM-dd'T'HH:mm:ss'Z'}`) do not count
       "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
       "attributes='created_at,updated_at'")
 
-CEQL_DANGLING_OPERATOR = _rule("CE621", "ceql-dangling-operator", "error", "a CEQL operator with nothing on one side", """
+CEQL_DANGLING_OPERATOR = _rule("CE621", "ceql-dangling-operator", "error", "a CEQL operator with nothing on one side, or none at all", """
 `updated >` at the end of the filter, `and` with no condition after it, `in` without a list, `is`
-without `null`: the vendor rejects the filter.
+without `null`, a field with its value and no operator between them (`LastModifiedDate'${gmtDate:...}'`):
+the vendor rejects the filter.
 """, "/hubs/crm/contacts?where=updated_at >", None)
 
 CEQL_EMPTY_WHERE = _rule("CE622", "ceql-empty-where", "error", "an empty where=", """

@@ -193,6 +193,9 @@ class _Raw:
         self.kind, self.start, self.end = kind, start, end
 
 
+_TYPOGRAPHIC = frozenset("\u2018\u2019\u201c\u201d")
+
+
 def _is_value(kind: str | None) -> bool:
     return kind in _OPERAND_KINDS or kind == "rparen"
 
@@ -204,6 +207,11 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
     for i, (kind, tok, start, end) in enumerate(tokens):
         prev = kinds[i - 1] if i else None
         nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+        if kind in ("string", "ustring", "macro", "placeholder") and prev == "word" and "%" not in tokens[i - 1][1] \
+                and (i < 2 or kinds[i - 2] in ("lparen", "and", "or", "not")):  # (`%3E`: an encoded operator)
+            field = tokens[i - 1]
+            add(Flaw.CEQL_DANGLING_OPERATOR, f"no operator between {field[1]!r} and the value after it", field[2],
+                start + 1, help="write the comparison, such as `>` or `=`, between them")
         if kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
@@ -214,6 +222,11 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
+        elif kind == "word" and not tok.isascii() and any(char in _TYPOGRAPHIC for char in tok) \
+                and tok.strip("".join(_TYPOGRAPHIC)):  # (quotes alone wrap a macro: reported with it)
+            at = start + next(k for k, char in enumerate(tok) if char in _TYPOGRAPHIC)
+            add(Flaw.STRAY_QUOTE, f"typographic quote {text[at]!r} in the where filter: CEQL strings need the ASCII "
+                "quote '", at, at + 1, help="write the value in ASCII quotes: 'value'")
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":
