@@ -779,3 +779,23 @@ def test_an_http_block_without_a_blank_line_before_its_body():
     gap = _SAGE_BODY.replace('"name": "sage",', '"name": "sage",\n')
     page = "# Create\n\n```http\nPOST /elements/api-v2/instances\n" + gap + "\n```\n"
     assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]
+
+
+def test_a_page_on_standard_input_or_without_a_suffix_is_read_as_a_page(tmp_path):
+    """A user's trial: a page piped in was read as JSON (CE003 for its heading) and --diff offered to delete
+    the heading."""
+    from clirun import run_cli
+
+    page = ("# Orders\n\nPoll orders:\n\n```json\n{\"element\": {\"key\": \"shopify\"}, \"configuration\": "
+            "{\"event.poller.configuration\": {\"o\": {\"url\": \"/hubs/ecommerce/orders?where=u>'${gmtDat:yyyy}'\", "
+            "\"idField\": \"id\"}}}}\n```\n")
+    piped = run_cli("check", "--format", "concise", "-", stdin=page.encode())
+    assert "CE601" in piped.out and "CE003" not in piped.out, piped
+    assert "-# Orders" not in run_cli("check", "--diff", "-", stdin=page.encode()).out
+    (tmp_path / "README").write_text(page, encoding="utf-8")
+    assert "CE601" in run_cli("check", "--format", "concise", str(tmp_path / "README")).out
+    # JSON stays JSON: a .json name, or text that starts as JSON does, even with a fence inside a string
+    (tmp_path / "body.json").write_text(page, encoding="utf-8")
+    assert "CE003" in run_cli("check", "--format", "concise", str(tmp_path / "body.json")).out
+    broken = '# a comment\n{"element": {"key": "sageone"}}\n'
+    assert "CE003" in run_cli("check", "--format", "concise", "-", stdin=broken.encode()).out

@@ -60,7 +60,7 @@ def check(
     ``options`` replaces the options the configuration would set (the selection still applies).
     """
     from .engine import check_source, read_document
-    from .inputs import is_page
+    from .inputs import reads_as_page
     from .source import load_source
 
     data, shown = read_document(document, path)
@@ -69,7 +69,7 @@ def check(
         return []
     if options is None:
         options = resolved.options() if resolved is not None else None
-    if shown is not None and is_page(shown):  # a Markdown page, as the command reads it (validator.pages)
+    if reads_as_page(shown, data):  # a Markdown page, as the command reads it (validator.pages)
         from .pages import check_page
 
         findings = check_page(data, path=shown, kind=kind, options=options).findings

@@ -517,7 +517,7 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
                cache: ModuleType | None, *, exit_follows: bool = False) -> tuple[list[Finding], ReportBuilder]:
     """Findings for one file (from ``cache``, the results cache module, when given and it has them) and a
     builder of its report entry; ``exit_follows``: the process ends once this file is reported."""
-    if _is_page(shown):
+    if _is_page(shown, data):
         from .pages.runner import check_page_file
 
         return check_page_file(data, shown, kind=kind, options=options, settings=settings, cache=cache)
@@ -582,10 +582,10 @@ def _collector_paused(*, exit_follows: bool = False) -> Iterator[None]:
         gc.enable()
 
 
-def _is_page(shown: str) -> bool:
-    from .inputs import is_page
+def _is_page(shown: str, data: bytes) -> bool:
+    from .inputs import reads_as_page
 
-    return is_page(shown)
+    return reads_as_page(shown, data)
 
 
 def _masked_text(data: bytes, shown: str, options: Options) -> MaskedText:

@@ -29,10 +29,10 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
              unsafe: bool) -> FileFix:
     """Fix the file whose bytes are ``data``; ``keep`` filters findings as the configuration does."""
     from .engine import check_source, secrets_of
-    from .inputs import is_page
+    from .inputs import reads_as_page
     from .source import load_source
 
-    if is_page(shown):
+    if reads_as_page(shown, data):
         return _fix_page(data, shown=shown, kind=kind, options=options, keep=keep, unsafe=unsafe)
     loaded = load_source(data, path=shown)
     try:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .lazy_pattern import LazyPattern
+
 
 class InputFile(NamedTuple):
     """A file to check, or standard input."""
@@ -27,3 +29,24 @@ PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 def is_page(path: str | None) -> bool:
     """Whether ``path`` names a Markdown page (``.md``, ``.markdown``; any case)."""
     return path is not None and path.lower().endswith(PAGE_SUFFIXES)
+
+
+#: File names always read as JSON, whatever they hold.
+JSON_SUFFIXES: tuple[str, ...] = (".json", ".jsonc", ".json5")
+
+
+def reads_as_page(shown: str | None, data: bytes | str) -> bool:
+    """Whether a document is read as a Markdown page: named so, or (standard input, a ``README`` without a
+    suffix) not named as JSON, not starting as JSON does, and holding a fenced code block, which no JSON
+    document has."""
+    if is_page(shown):
+        return True
+    if shown is not None and shown.lower().endswith(JSON_SUFFIXES):
+        return False
+    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+    if text[:4096].lstrip("\ufeff \t\r\n")[:1] in ("{", "[", '"'):
+        return False
+    return _FENCE.search(text) is not None
+
+
+_FENCE = LazyPattern(r"(?m)^ {0,3}(?:```|~~~)")
