@@ -908,3 +908,11 @@ def test_a_misspelt_required_key_is_one_error_not_a_missing_key_beside_an_unknow
     assert [(p.rule, p.severity) for p in validate(entry(idField="id", pageSise=10))] == [("CE101", "warning")]
     # a missing idField with no misspelling stays CE107
     assert [p.rule for p in validate(entry())] == ["CE107"]
+
+
+def test_a_value_of_the_wrong_type_is_one_finding_with_the_overlay_s_type() -> None:
+    """A user's trial: the base schema and Sage One's overlay each reported `signature.secret` as CE102."""
+    body = {"element": {"key": "sageone"}, "configuration": {
+        "signature.secret": ["a"], "oauth.api.key": "x", "oauth.api.secret": "y", "apim.subscription.key": "z"}}
+    found = [(p.rule, p.pointer, p.message) for p in validate(body) if p.rule == "CE102"]
+    assert found == [("CE102", "/configuration/signature.secret", "`signature.secret` must be a string, got an array")]

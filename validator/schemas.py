@@ -631,6 +631,7 @@ class _Translator:
         self._problems: list[tuple[tuple[Any, ...], SchemaProblem]] = []
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
         self._misspelt: set[tuple[tuple[Any, ...], str]] = set()  # (object, required key written misspelt)
+        self._type_at: dict[str, int] = {}  # pointer -> index in _problems of its CE102
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
 
@@ -704,7 +705,14 @@ class _Translator:
              severity: Severity | None = None) -> None:
         severity = severity or (_SEVERITY[rule] if rule in _SEVERITY else _rule_severity(rule))
         problem = SchemaProblem(rule, severity, message, _pointer(path), key, help, action, unsafe)
+        if rule == "CE102":  # a value's type, said by the base schema and again by an element's overlay: once,
+            index = self._type_at.get(problem.pointer)  # with the overlay's narrower type
+            if index is not None:
+                self._problems[index] = (path, problem)
+                return
         if all(existing != problem for _, existing in self._problems):
+            if rule == "CE102":
+                self._type_at[problem.pointer] = len(self._problems)
             self._problems.append((path, problem))
 
     def _translate(self, error: ValidationError, overlay: str | None) -> None:
