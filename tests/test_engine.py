@@ -102,6 +102,13 @@ def test_package_json_is_skipped_with_info():
     assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")]
 
 
+def test_a_skipped_file_draws_nothing_of_its_parse():
+    """A user's trial: a JSON file with duplicate keys that is not Cloud Elements drew 49,999 CE011 errors (exit 1)
+    while the summary said it was skipped."""
+    findings = check('{"name": "app", "name": "app2", "version": "1.0.0"}')
+    assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")]
+
+
 def test_invalid_json_that_is_not_cloud_elements_is_skipped():
     findings = check('{\n  // a tsconfig with comments\n  "compilerOptions": {}\n}\n')
     assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")]
