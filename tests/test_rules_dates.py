@@ -365,3 +365,10 @@ def test_the_claims_in_the_messages_hold():
     assert format_date("Z", datetime(2024, 7, 5, tzinfo=timezone.utc), "PST") == "-0700"
     lenient = compile_pattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").parse("2024-01-05T10:00:00.123456Z", lenient=True)
     assert lenient == datetime(2024, 1, 5, 10, 2, 3, 456000, tzinfo=timezone.utc)
+
+
+def test_a_java_time_year_says_what_u_is():
+    """A user's trial: `uuuu-MM-dd` drew "the pattern has no year" without saying why."""
+    hit = found(poller(updated="uuuu-MM-dd'T'HH:mm:ssXXX"), "CE417")[0]
+    assert "`u` is the day of the week" in hit.message and hit.help == "`yyyy` for the year"
+    assert "`u` is" not in found(poller(updated="MM-dd'T'HH:mm:ssXXX"), "CE417")[0].message

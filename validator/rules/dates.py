@@ -551,8 +551,11 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
         effect = ("the vendor gets a filter without a " + what if printing else
                   f"record dates are read with the {what} of 1 January 1970, so every record looks older "
                   "than the last poll and is ignored")
-        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern has no {what}: {effect}", *whole,
-                       help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
+        why = ("" if "year" not in missing or "u" not in letters else
+               " (`u` is the day of the week in SimpleDateFormat: java.time's year `uuuu` is `yyyy` here)")
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern has no {what}{why}: {effect}", *whole,
+                       help="`yyyy` for the year" if why else
+                       "the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
     if not printing and not letters & {"H", "h", "k", "K"}:
         return Problem(DATE_PATTERN_NOT_AN_INSTANT.code,
                        "the pattern has a date but no time: records are dated midnight, so a record changed later "
