@@ -176,7 +176,10 @@ def test_missing_required_key_and_unknown_key(elements_dir):
 def test_boolean_and_length(elements_dir):
     body = _sage_body(GOOD_ENTRY, **{"filter.response.nulls": "yes", "country": "U" * 33})
     found = sorted((f.rule, f.severity) for f in _element_findings(body, elements_dir) if f.rule != "CE910")
-    assert found == [("CE903", "info"), ("CE904", "error")]  # a TEXTFIELD size is not enforced: info only
+    assert found == [("CE904", "error")]  # a TEXTFIELD size is not enforced: CE903 is opt-in, and info
+    selected = check(body, options=Options(element_docs=(elements_dir,), opt_in=frozenset({"CE903"})))
+    assert sorted((f.rule, f.severity) for f in selected if f.rule in ("CE903", "CE904")) == \
+        [("CE903", "info"), ("CE904", "error")]
 
 
 def test_differs_from_default_is_info(elements_dir):
@@ -256,7 +259,7 @@ def test_element_password_keys_are_secret_and_masked(tmp_path):
         result = run_cli("check", "--element-docs", str(tmp_path / "docs"), "--format", fmt, str(body))
         assert result.code == 1, (fmt, result)
         assert canary not in result.out + result.err, fmt
-    findings = check(body, options=Options(element_docs=(str(tmp_path / "docs"),)))
+    findings = check(body, options=Options(element_docs=(str(tmp_path / "docs"),), opt_in=frozenset({"CE903"})))
     assert {"CE751", "CE903", "CE904"} <= {f.rule for f in findings}
 
 

@@ -13,16 +13,15 @@ RULES = registry()
 
 
 def _options(rule) -> Options:
-    if rule.opt_in:
-        return Options(opt_in=frozenset({rule.code}))
+    opt_in = frozenset({rule.code}) if rule.opt_in else frozenset()
     if rule.code.startswith("CE9"):
         from conftest import SHARED
 
         folder = SHARED / "elements"
         if not folder.is_dir():
             pytest.skip(f"element-aware examples need the element exports at {folder}")
-        return Options(element_docs=(str(folder),))
-    return Options()
+        return Options(element_docs=(str(folder),), opt_in=opt_in)
+    return Options(opt_in=opt_in)
 
 
 def test_codes_are_well_formed_and_documented():

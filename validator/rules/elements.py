@@ -23,9 +23,10 @@ CE902 element-missing-key (retired)
     with and without ``--element-docs``, so one ignore entry covers it in every mode.  The
     code is not reused.
 
-CE903 element-value-too-long (info)
+CE903 element-value-too-long (info, opt-in: ``select = ["CE903"]``)
     A value longer than the key's ``TEXTFIELD_N`` size.  The platform does not enforce
-    it (its own responses hold longer values), so it is information only.
+    it (its own responses hold longer values, and a HubSpot client id or a callback URL
+    outgrows ``TEXTFIELD_32``), so it is off unless selected.
 
 CE904 element-boolean-value
     A ``BOOLEAN`` key whose value is not ``true``/``false`` (or ``"true"``/``"false"``).
@@ -100,8 +101,9 @@ ELEMENT_UNKNOWN_KEY = Rule("CE901", "element-unknown-key", "warning", "configura
 ELEMENT_VALUE_TOO_LONG = Rule("CE903", "element-value-too-long", "info", "value longer than the key's TEXTFIELD size",
      "`TEXTFIELD_N` is the size of the key's field in the console. The platform does not enforce it (its own "
      "responses hold 40- and 44-character values in `TEXTFIELD_32` keys), so a longer value is information: "
-     "check that it is the value you meant.",
-     _SAGE % '"country": "%s"' % ("U" * 40), _SAGE % '"country": "US"')
+     "check that it is the value you meant.  Off by default (normal client ids and URLs outgrow "
+     "`TEXTFIELD_32`): turn it on with `select`.",
+     _SAGE % '"country": "%s"' % ("U" * 40), _SAGE % '"country": "US"', opt_in=True)
 
 ELEMENT_BOOLEAN_VALUE = Rule("CE904", "element-boolean-value", "error", "BOOLEAN key with a value other than true/false",
      "The element types this key `BOOLEAN`: use `true`/`false` (or the strings `\"true\"`/`\"false\"`).",
@@ -262,7 +264,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
                               pointer=pointer, help="true or false")
         limit = item.max_length
-        if limit and isinstance(value, str) and len(value) > limit and not item.secret:
+        if limit and isinstance(value, str) and len(value) > limit and not item.secret and ctx.enabled("CE903"):
             yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` is a {item.type} key and this value has {len(value)} "
                               "characters; the platform accepts it, but check it is the value you meant",
                               pointer=pointer)
