@@ -653,3 +653,24 @@ def test_a_value_with_its_offset_is_written_in_utc_as_the_vendor_writes_it(eleme
         dates = {**SFDC_DATES, "updatedDateFormat": fmt, "updatedDateTimezone": "Asia/Kolkata"}
         _, found = _run(_sfdc(datesConfiguration=dates), elements_dir)
         assert [f.rule for f in found if f.rule == "CE912" and "updatedDateFormat" in f.pointer] == expected, fmt
+
+
+def test_the_element_s_own_default_pairing_of_formats_is_not_questioned(elements_dir):
+    """A user's trial: Salesforce's and Pardot's own default pollers drew CE413 (info) even with --element-docs,
+    which the README says take the default as ground truth."""
+    from validator.elements import find_element
+
+    checked = 0
+    for key in ("sfdc", "pardot"):
+        docs = find_element((elements_dir,), key)
+        poller = docs.definition.default_poller_value() if docs and docs.definition else None
+        if not poller:
+            continue
+        body = {"element": {"key": key}, "name": key, "configuration": {
+            "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
+            "event.vendor.type": "polling", "event.poller.configuration": poller}}
+        without = [f for f in check(body) if f.rule == "CE413"]
+        with_docs = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE413"]
+        checked += bool(without)
+        assert not with_docs, (key, with_docs)
+    assert checked, "neither default pairs formats CE413 questions: the test checks nothing"

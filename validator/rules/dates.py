@@ -41,7 +41,7 @@ Rules:
   (Many of the platform's own event-feed resources do this on purpose.)
 * **CE413** `date-macro-format-differs` (info): a macro prints the date differently from the
   entry's `updatedDateFormat`.  Often intended: a vendor's query format may differ from the format
-  of its records.
+  of its records; with `--element-docs`, a pairing the element's own default poller uses is not reported.
 * **CE414** `date-macro-epoch-unit` (error): the `where` compares a date field with `${epoch:s}`
   (seconds) or `${epoch:us}` (microseconds) while `datesConfiguration` reads that same field as
   `milliseconds`: one of the two views is off by a factor of 1000 (seconds: every poll matches every
@@ -671,12 +671,43 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
             yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=entry.child("url"))
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
-                and not _same_output(macro.format, updated_format, zone.id)):
+                and not _same_output(macro.format, updated_format, zone.id)
+                and (macro.format, updated_format) not in _default_pairs(ctx)):
             yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
                                        f"updated dates are read as {_show(updated_format)}: check the vendor expects "
                                        "this format in the query",
                               source=entry.source, pointer=entry.child("url"),
                               sub=(macro.format_start, macro.format_start + len(macro.format)))
+
+
+def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:
+    """(URL macro format, updatedDateFormat) of each entry of the element's own default poller, with
+    ``--element-docs``: ground truth, so CE413 does not question a pairing the element itself ships."""
+    key = ctx.options.element or ctx.element_key
+    if not ctx.options.element_docs or not key:
+        return frozenset()
+    return _pairs_of_default(tuple(ctx.options.element_docs), key)
+
+
+@lru_cache(maxsize=16)
+def _pairs_of_default(directories: tuple[str, ...], key: str) -> frozenset[tuple[str, str]]:
+    from ..elements import ElementDocsError, find_element
+
+    try:
+        docs = find_element(directories, key)
+    except (ElementDocsError, OSError, ValueError):
+        return frozenset()
+    poller = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
+    pairs: set[tuple[str, str]] = set()
+    for entry in (poller or {}).values():
+        dates = entry.get("datesConfiguration") if isinstance(entry, dict) else None
+        if not isinstance(dates, dict) or not isinstance(entry.get("url"), str):
+            continue
+        updated = dates.get("updatedDateFormat")
+        if isinstance(updated, str):
+            pairs.update((macro.format, updated) for macro in parse_url_template(entry["url"]).macros
+                         if macro.format is not None)
+    return frozenset(pairs)
 
 
 def field_name(path: str) -> str:
