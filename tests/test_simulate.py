@@ -165,6 +165,8 @@ def test_text_after_the_pattern_is_ignored_as_java_does_with_a_note() -> None:
     assert record.updated.instant_ms == 1704412800000  # midnight: the time is lost
     assert record.event == "ignored"
     assert "ignores 'T10:30:00Z' after column 10" in record.notes[0]
+    # each note names the date it is about (a user's trial: two identical notes, for the updated and created dates)
+    assert [note.split(":")[0] for note in record.notes] == ["updated date", "created date"]
 
 
 def test_two_digit_years_follow_the_clock() -> None:

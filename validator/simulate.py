@@ -716,9 +716,9 @@ def _outcome(index: int, record: Any, id_field: str, updated_cfg: tuple[str, str
     id_found, id_value, id_missing = field_value(record, id_field)
     updated = _read(record, updated_cfg, settings)
     created = _read(record, created_cfg, settings) if created_cfg else None
-    for value in (updated, created):
+    for side, value in (("updated", updated), ("created", created)):
         if value is not None and value.note:
-            notes.append(value.note)
+            notes.append(f"{side} date: {value.note}")
     if updated.instant_ms is None:
         return RecordOutcome(index, id_value, updated, created, "error", updated.problem, tuple(notes))
     after = updated.instant_ms > compared or (updated.instant_ms == compared and settings.at_last_poll == "taken")
