@@ -720,7 +720,7 @@ def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tm
     ("password_reset_link", None), ("secretsManagerRegion", None), ("passThrough", None),
     # a user's trial: 3scale's user_key (Pardot's `apikey.user.key`), Datadog's app_key, Azure's AccountKey
     ("user_key", "secret"), ("apikey.user.key", "secret"), ("userKey", "secret"), ("app_key", "secret"),
-    ("AccountKey", "secret"), ("developer_key", "secret"), ("license_key", "secret"), ("consumer_key", None),
+    ("AccountKey", "secret"), ("developer_key", "secret"), ("license_key", None), ("service_key", None), ("consumer_key", None),
     ("user.id", None), ("app_id", None), ("public_key", None), ("sort_key", None),
 ])
 def test_which_keys_with_suffixes_hold_secrets(key, kind):

@@ -443,18 +443,20 @@ def url_secrets(url: str) -> Secrets:
                                                           reverse=True)))
 
 
-def committed_url_secrets(url: str) -> list[tuple[int, int]]:
-    """The spans of ``url`` holding a lasting secret, as written (CE751): a query value whose parameter names
-    one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of ``//user:password@``.
+def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
+    """``(start, end, name)`` of each span of ``url`` holding a lasting secret, as written (CE751): a query value
+    whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of
+    ``//user:password@`` (name ``""``; not one that runs into the query: ``host:3000?to=ops@example.com``).
     Environment references and placeholders are left for the caller to judge."""
     from .vocabulary.secrets import is_secret_parameter
 
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
     if any(is_secret_parameter(name) for name in _names_before_equals(url)):  # most URLs: no pattern compiled
-        spans += [match.span("value") for match in _QUERY.finditer(url)
+        spans += [(*match.span("value"), match.group("name")) for match in _QUERY.finditer(url)
                   if match.group("value") and is_secret_parameter(match.group("name"))]
     if "@" in url and ("//" in url or ":/" in url):
-        spans += [match.span("value") for match in _USERINFO.finditer(url)]
+        spans += [(*match.span("value"), "") for match in _USERINFO.finditer(url)
+                  if not any(char in match.group("value") for char in "?#&=")]
     return spans
 
 

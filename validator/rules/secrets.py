@@ -11,12 +11,15 @@ misspelt ones such as ``pasword``...); the keys an element's definition types ``
 too (with ``--element-docs``).  Masking in every output uses the same definition.  One-time OAuth
 values (``providerData.code``, ``oauth_verifier``) are masked but never reported.
 
-**In a URL** (a poller's, a callback's, any string value): a query parameter holding a lasting secret
-(``api_key=``, ``password=``, ``key=``; not a one-time ``code=``) and the password of ``user:password@``.
+**In a URL** (a poller's, a callback's, any string value): a query parameter named as a secret key
+(``api_key=``, ``password=``; not a bare ``key=``, which names things as often, nor a one-time ``code=``) and the
+password of ``user:password@``.  A key that may be an identifier (``userKey``, ``app_key``) is reported only when
+its value reads like a token (16 or more letters and digits).
 
 **Real-looking values.**  A string value of a secret key is reported unless it is empty or blank,
 an environment reference (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``, ``%NAME%``), a
-placeholder, a sample name, prose or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
+placeholder, a name in braces or brackets (``{apiKey}``, ``[API_KEY]``, ``__API_KEY__``), a sample name, prose
+or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
 ``PIPEDRIVE_API_TOKEN``, ``Your API key``, ``xxxxxxxx``, ``redacted``), ``null``, shorter than 8
 characters, or made up for documentation (``fake``, ``dummy``, ``example``, ``s3cr3t``).
 
@@ -34,7 +37,7 @@ from ..findings import Finding
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
 from ..masking import committed_url_secrets
-from ..vocabulary.secrets import is_secret_key
+from ..vocabulary.secrets import is_secret_key, may_be_an_identifier
 from .base import Rule
 
 MESSAGE = "secret committed in git: move it to an environment variable or secret store"
@@ -42,6 +45,8 @@ FIX = "replace the value with an environment reference such as `${SECRET_NAME}`,
 
 _LEET = str.maketrans("013457$@", "oieastsa")
 _DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
+_BRACKETED_NAME = LazyPattern(r"\{\w{1,80}\}|\[\w{1,80}\]|__\w{1,80}__")
+_TOKEN = LazyPattern(r"(?=\S*\d)(?=\S*[A-Za-z])\S{16,}")  # letters and digits, no space, 16 or more
 
 
 def is_real_looking(value: str, *, key: str = "") -> bool:
@@ -55,6 +60,10 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False
     if len(text) < 8:
         return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer
+    if _BRACKETED_NAME.fullmatch(text):
+        return False  # `{apiKey}`, `[API_KEY]`, `__API_KEY__`: a name standing for the value
+    if key and may_be_an_identifier(key) and not _TOKEN.fullmatch(text):
+        return False  # `userKey=JIRAUSER10100`: an identifier; a user or app key is a long token
     if _DUMMY.search(text.lower().translate(_LEET)):
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
     if " " in text and re.fullmatch(r"[A-Za-z ,.'()-]+", text) and (
@@ -132,7 +141,8 @@ def check(ctx: Any) -> Iterator[Finding]:
         if key:
             spans = [None] if is_real_looking(value, key=key) else []
         else:
-            spans = [span for span in committed_url_secrets(value) if _real_in_url(value[span[0]:span[1]])]
+            spans = [(start, end) for start, end, name in committed_url_secrets(value)
+                     if _real_in_url(value[start:end], name)]
         if not spans:
             continue
         source, inner = ctx.source, pointer
@@ -143,8 +153,8 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, sub=span, help=FIX)
 
 
-def _real_in_url(written: str) -> bool:
+def _real_in_url(written: str, name: str) -> bool:
     """Whether a URL's credential, as written (percent-encoded, maybe a macro), looks like a real secret."""
     from urllib.parse import unquote
 
-    return "${" not in written and is_real_looking(unquote(written))
+    return "${" not in written and is_real_looking(unquote(written), key=name)

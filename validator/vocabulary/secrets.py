@@ -9,9 +9,10 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
-  ``webhook``, ``auth``, ``functions``, ``user``, ``app``, ``developer``, ``license``, ``account``, ``merchant``,
-  ``admin``, ``service`` or ``storage`` (``apim.subscription.key``, ``signingKey``, ``hmac.key``, ``x-api-key``,
-  ``private_key``, 3scale's ``user_key``, Datadog's ``app_key``, Azure's ``AccountKey``);
+  ``webhook``, ``auth``, ``functions``, ``user``, ``app``, ``developer`` or ``account`` (``apim.subscription.key``,
+  ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``, 3scale's ``user_key``, Datadog's ``app_key``,
+  Azure's ``AccountKey``); after ``user``, ``app``, ``developer`` or ``account`` the key may also be an identifier
+  (Jira's ``userKey``), so CE751 reports its value only when it reads like a token;
 * a word is ``authorization`` (a header value), or the last word is ``pass``, ``pw`` or ``passcode`` (not
   ``passThrough``, ``pw_history``);
 * any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
@@ -31,8 +32,8 @@ cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
-``code``; all are masked, and those holding a lasting secret (a secret key's name, or ``key``) are
-reported by CE751 when committed, as is a URL's ``user:password@``.
+``code``; all are masked, and those named as a secret key are reported by CE751 when committed, as is
+a URL's ``user:password@``.
 
 **Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
 account ids, whose values a placeholder may stand for (``"username": "STRIPE_API_KEY"``).
@@ -45,7 +46,7 @@ from functools import lru_cache
 from typing import Literal
 
 __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "is_secret_parameter",
-           "secret_kind"]
+           "may_be_an_identifier", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -57,8 +58,12 @@ _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken"
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "user", "app",
-                             "developer", "license", "account", "merchant", "admin", "service", "storage"})
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"} | {
+                             "user", "app", "developer", "account"})  # (the last four: see _ID_QUALIFIERS)
+# `key` after these is a secret in some APIs (3scale's and Pardot's user key, Datadog's app_key, Azure's AccountKey)
+# and an identifier in others (Jira's `userKey=JIRAUSER10100`): masked, but reported as committed only when its value
+# reads like a token (:func:`may_be_an_identifier`).
+_ID_QUALIFIERS = frozenset({"user", "app", "developer", "account"})
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
 _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa",
@@ -175,15 +180,26 @@ def is_credential_parameter(name: str) -> bool:
 
 def is_secret_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` holds a lasting secret that CE751 reports when committed: a secret
-    key's name (``api_key``, ``password``), or ``key`` (Google's ``?key=``); not a grant (``code``) nor a
-    per-request signature (``sig``)."""
+    key's name (``api_key``, ``password``); not a bare ``key`` (a name as often as Google's API key), a grant
+    (``code``) nor a per-request signature (``sig``)."""
     if "%" in name:
         from urllib.parse import unquote
 
         name = unquote(name)
     if "[" in name:
         name = name.replace("[", ".").replace("]", "")
-    return secret_kind(name) == "secret" or name.lower() == "key"
+    return secret_kind(name) == "secret"
+
+
+def may_be_an_identifier(key: str) -> bool:
+    """Whether the secret key ``key`` is ``key`` after a word that also names identifiers (``userKey``, ``app_key``):
+    its value is a secret only when it reads like a token."""
+    lowered = key.lower()
+    for qualifier in _ID_QUALIFIERS:
+        for separator in ("", ".", "_", "-"):
+            if lowered.endswith(qualifier + separator + "key"):
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
