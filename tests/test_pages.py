@@ -118,6 +118,9 @@ def test_empty_blocks_and_fragments_of_members_are_not_errors():
             '```json\n"event.poller.configuration": {\n  "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}\n}\n```\n\n'
             '```json\n{"element": {"key": "sageone"},\n "configuration": { "event.poller.refresh_interval": 15, ... }}\n```\n')
     assert [f.rule for f in check_page(page).findings] == ["CE090"]
+    # a whole body that lost its opening `{` is not a fragment: its `}` closes nothing (a review's regression)
+    lost = '```json\n  "element": {"key": "hubspot"},\n  "configuration": {"a": 1},\n  "name": "x"\n}\n```\n'
+    assert "CE001" in {f.rule for f in check_page(lost).findings}
     # a body the page means as a whole is still checked: a string that merely holds `...` elides nothing
     whole = '```json\n{"element": {"key": "sageone"}, "name": "Loading...", "configuration": {"a": 1,}}\n```\n'
     assert "CE002" in {f.rule for f in check_page(whole).findings}
@@ -351,6 +354,17 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return Source(text).line_col(offset)
 
 
+def _pairs_up(text: str) -> bool:
+    """Whether the brackets outside strings pair up (members alone, not a body that lost its opening brace)."""
+    outside = re.sub(r'"(?:[^"\\\n]|\\.)*"', "", text)
+    depth = 0
+    for char in outside:
+        depth += {"{": 1, "[": 1, "}": -1, "]": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _expected(page: PageBuilder) -> list[tuple]:
     found = []
     checked = 0
@@ -358,7 +372,7 @@ def _expected(page: PageBuilder) -> list[tuple]:
         if not origin:  # the block inside a ````md block: Markdown, not a body
             continue
         loaded = load_source(text)
-        if not loaded.valid and re.match(r'\s*"[^"]*"\s*:', text):
+        if not loaded.valid and re.match(r'\s*"[^"]*"\s*:', text) and _pairs_up(text):
             continue  # an object's members shown without its braces: a page's fragment (a .json file's CE001)
         findings = check_source(loaded)
         if any(f.rule == "CE090" for f in findings):

@@ -220,6 +220,7 @@ def test_twelve_hour_clock_reading_says_what_java_reads():
     from validator.dates.parse import parse_pattern
 
     assert parse_pattern("yyyy-MM-dd hh:mm", "2024-01-01 12:30", "UTC", lenient=True).hour == 0
+    assert parse_pattern("yyyy-MM-dd hh:mm", "2024-01-01 13:30", "UTC", lenient=True).hour == 13  # not "all AM"
     hit = assert_at(poller(updated="yyyy-MM-dd hh:mm:ss"), "CE406", "hh:mm")
     assert "12:30 is read as 00:30" in hit.message
 

@@ -228,6 +228,13 @@ def test_format_with_its_field_misspelt_points_at_the_misspelling():
     assert not [f for f in check(text) if f.rule == "CE101"]  # one mistake, one finding
 
 
+def test_a_misspelt_date_field_on_the_entry_is_told_to_move_too():
+    dates = {k: v for k, v in DATES.items() if k != "updatedDateField"}
+    text = poller(contacts=entry(datesConfiguration=dates, updatedDateFeild="updated_at"))
+    (finding,) = found(text, "CE304")
+    assert finding.help == "write `updatedDateField`, inside `datesConfiguration`"
+
+
 def test_empty_field_next_to_a_format():
     text = poller(orders=entry(datesConfiguration={**DATES, "updatedDateField": ""}))
     (finding,) = found(text, "CE304")

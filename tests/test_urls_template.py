@@ -238,7 +238,10 @@ def test_brace_without_dollar() -> None:
     assert url[problem.start:problem.end] == "{gmtDate:" and problem.help == "write `${gmtDate:`"
     # a placeholder, a macro, a path variable and a templating leftover are not it
     for fine in ("/hubs/crm/a?where=x>'{dateFrom}'", "/hubs/crm/a?where=x>'{date}'", "/hubs/{objectName}/x",
-                 "/hubs/crm/a?where=x>'${gmtDate:yyyy}'"):
+                 "/hubs/crm/a?where=x>'${gmtDate:yyyy}'",
+                 # a review's false alarms: a Mongo-style filter, a field list, a path template
+                 "/hubs/db/items?filter={date:{$gte:'${gmtDate:yyyy}'}}", "/hubs/crm/a?fields={now:created}",
+                 "/hubs/crm/contacts/{date:[0-9]+}"):
         assert "CE605" not in codes(fine), fine
     assert codes("/hubs/finance/bills?where=t>'#{'$'}{gmtDate:yyyy-MM-dd}'") == ["CE606"]
 
@@ -463,5 +466,12 @@ def test_a_field_and_its_value_with_no_operator_and_typographic_quotes_in_the_fi
     assert codes(url) == ["CE610"]
     # an encoded operator, a typographic quote inside a string, `not`, `in`: not these mistakes
     for fine in ("/hubs/crm/contacts?where=x%3E%27${gmtDate:yyyy-MM-dd}%27", "/hubs/crm/c?where=a='O\u2019Brien'",
+                 "/hubs/crm/c?where=name=O\u2019Brien", "/hubs/crm/c?where=[Customer\u2019s Name]='x'",
                  "/hubs/crm/c?where=not a='b'", "/hubs/crm/c?where=a in ('x', 'y')"):
         assert not {"CE610", "CE621"} & set(codes(fine)), fine
+
+
+def test_a_swap_keeps_a_stray_quote_before_it() -> None:
+    """A review: with '&' before '?', a real stray quote in the path was no longer reported."""
+    url = "/hubs/crm/contacts'&where=a='1'?pageSize=5"
+    assert codes(url) == ["CE610", "CE634"]

@@ -265,6 +265,7 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # or for the members after one (`"a": 1, ... }`)
 _ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
                       r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|$)", re.M)
+_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|[{}\[\]]')
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = re.compile(r'[ \t\r\n]*"(?:[^"\\\r\n]|\\.)*"[ \t\r\n]*:')
 
@@ -272,7 +273,22 @@ _MEMBERS = re.compile(r'[ \t\r\n]*"(?:[^"\\\r\n]|\\.)*"[ \t\r\n]*:')
 def _partial(text: str) -> bool:
     """Whether a block that is not JSON is a documentation fragment, whose syntax is not the reader's to copy: it
     elides part of itself with ``...``, or shows an object's members without its braces."""
-    return _ELISION.search(text) is not None or _MEMBERS.match(text) is not None
+    return _ELISION.search(text) is not None or (_MEMBERS.match(text) is not None and _balanced(text))
+
+
+def _balanced(text: str) -> bool:
+    """Whether the braces and brackets outside strings pair up: members shown alone, not a whole body that lost
+    its opening ``{`` (which ends with a ``}`` closing nothing)."""
+    depth = 0
+    for match in _BRACKET_OR_STRING.finditer(text):
+        token = match.group(0)
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:

@@ -410,8 +410,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         elif token.letter in "hK" and "a" not in letters:
             hour_range = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
-                      else "every time is read as AM, so 12:30 is read as 00:30 and a 12-hour clock's 01:30 PM "
-                      "as 01:30, 12 hours early")
+                      else "12:30 is read as 00:30, and a 12-hour clock's 01:30 PM as 01:30: 12 hours early")
             problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour {hour_range} but the pattern has no AM/PM "
                                              f"marker `a`: {effect}",
                                     token.start, token.end, help="`HH` (0-23), or add ` a`",

@@ -527,7 +527,8 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
                 yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}` is not `{field_key}`: the platform ignores it, "
                                   f"so `{format_key}` reads no field", source=src,
                                   pointer=entry.child(DATES, misspelt) if misspelt in dates else entry.child(misspelt),
-                                  key=True, help=f"write `{field_key}`")
+                                  key=True, help=f"write `{field_key}`" if misspelt in dates else
+                                  f"write `{field_key}`, inside `{DATES}`")
                 continue
             yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{format_key}` has no `{field_key}`: it reads no field", source=src,
                               pointer=where(format_key), key=True,

@@ -222,11 +222,11 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
-        elif kind == "word" and not tok.isascii() and any(char in _TYPOGRAPHIC for char in tok) \
-                and tok.strip("".join(_TYPOGRAPHIC)):  # (quotes alone wrap a macro: reported with it)
-            at = start + next(k for k, char in enumerate(tok) if char in _TYPOGRAPHIC)
-            add(Flaw.STRAY_QUOTE, f"typographic quote {text[at]!r} in the where filter: CEQL strings need the ASCII "
-                "quote '", at, at + 1, help="write the value in ASCII quotes: 'value'")
+        elif kind == "word" and tok[0] in _TYPOGRAPHIC and tok.strip("".join(_TYPOGRAPHIC)):
+            # an opening quote (`“foo”`), not an apostrophe in a word (`O’Brien`); quotes alone wrap a macro and
+            # are reported with it
+            add(Flaw.STRAY_QUOTE, f"typographic quote {tok[0]!r} in the where filter: CEQL strings need the ASCII "
+                "quote '", start, start + 1, help="write the value in ASCII quotes: 'value'")
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":

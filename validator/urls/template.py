@@ -86,7 +86,9 @@ _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
 _DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
 # A macro written without its `$` (`'{gmtDate:yyyy-MM-dd}'`); macros themselves are masked before this is looked for.
-_DOLLAR_MISSING = LazyPattern(r"(?<![$#])\{(?:gmtDate|date|dateTimeZone|epoch|now|nowTimeZone|milliseconds):")
+# Only as a value (after a quote or a comparison) and with a pattern, zone or unit after the colon: `{date:{$gte:`
+# (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
+_DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoch):(?=[A-Za-z'])")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
@@ -740,7 +742,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 help="write `?` here and `&` in place of the later `?`")
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
-    for m in _QUOTE.finditer(masked, path_start, path_end) if not swapped else ():  # (the query's, when swapped)
+    quotes_end = first.start() if swapped and first is not None else path_end  # (after a swapped '&': the query's)
+    for m in _QUOTE.finditer(masked, path_start, quotes_end):
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     if query_start is None and hub_match:
