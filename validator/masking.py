@@ -461,12 +461,11 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
 
 
 def _names_before_equals(url: str) -> Iterator[str]:
-    """What stands before each ``=`` of ``url``, back to the separator before it: the names :data:`_QUERY` reads,
-    and more."""
-    at = url.find("=")
-    while at != -1:
-        yield url[max(url.rfind(separator, 0, at) for separator in "?&;#/") + 1:at]
-        at = url.find("=", at + 1)
+    """What stands before the first ``=`` after each separator of ``url``: the names :data:`_QUERY` reads, and
+    more (at C speed: a URL is cut at its separators once)."""
+    for piece in url.replace("?", "&").replace(";", "&").replace("#", "&").replace("/", "&").split("&"):
+        if "=" in piece:
+            yield piece.partition("=")[0]
 
 
 def _unquote(value: str) -> str:

@@ -99,10 +99,11 @@ SECRET_COMMITTED = Rule(
 RULES: list[Rule] = [SECRET_COMMITTED]
 
 
-def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
-    """``(pointer, key, value)`` for every string directly under a secret key, and for every other string that may
-    be a URL with a credential in it (key ``""``); also in a stringified poller."""
-    from ..kinds import POLLER_KEY, JsonPath, pointer_of
+def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
+    """``(path, key, value)`` for every string directly under a secret key, and for every other string that may
+    be a URL with a credential in it (key ``""``); also in a stringified poller.  (:func:`validator.kinds.pointer_of`
+    gives the pointer of a path: only worked out for a finding.)"""
+    from ..kinds import POLLER_KEY, JsonPath
 
     stack: list[tuple[Any, JsonPath]] = [(value, None)]
     while stack:
@@ -121,9 +122,9 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[str, str, str]]:
                 stack.append((decoded, (name, path)))
             elif isinstance(child, str):
                 if is_secret_key(name) or name in extra:
-                    yield pointer_of((name, path)), name, child
+                    yield (name, path), name, child
                 elif ("=" in child or "@" in child) and ("/" in child or "?" in child):
-                    yield pointer_of((name, path)), "", child
+                    yield (name, path), "", child
             else:
                 stack.append((child, (name, path)))
 
@@ -136,7 +137,9 @@ def check(ctx: Any) -> Iterator[Finding]:
         from ..elements import declared_secret_keys
 
         extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
-    for pointer, key, value in _walk(ctx.value, extra):
+    from ..kinds import pointer_of
+
+    for path, key, value in _walk(ctx.value, extra):
         spans: list[tuple[int, int] | None]
         if key:
             spans = [None] if is_real_looking(value, key=key) else []
@@ -145,6 +148,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                      if _real_in_url(value[start:end], name)]
         if not spans:
             continue
+        pointer = pointer_of(path)
         source, inner = ctx.source, pointer
         for outer, poller_source in stringified.items():
             if pointer.startswith(outer + "/"):

@@ -178,6 +178,7 @@ def is_credential_parameter(name: str) -> bool:
     return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
 
 
+@lru_cache(maxsize=4096)
 def is_secret_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` holds a lasting secret that CE751 reports when committed: a secret
     key's name (``api_key``, ``password``); not a bare ``key`` (a name as often as Google's API key), a grant
