@@ -813,18 +813,3 @@ def test_a_page_on_standard_input_or_without_a_suffix_is_read_as_a_page(tmp_path
     assert "CE003" in run_cli("check", "--format", "concise", str(tmp_path / "body.json")).out
     broken = '# a comment\n{"element": {"key": "sageone"}}\n'
     assert "CE003" in run_cli("check", "--format", "concise", "-", stdin=broken.encode()).out
-
-
-def test_an_unquoted_placeholder_in_a_page_is_the_string_it_stands_for():
-    """A user's trial: `"secret": <CLIENT_SECRET>` was a CE006 error that hid every later mistake of the block."""
-    body = ('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "oauth.api.secret": <CLIENT_SECRET>,\n'
-            '    "event.poller.refresh_interval": <MINUTES>,\n    "event.notification.enabled": "yes"\n  }\n}')
-    findings = check_page(f"# Setup\n\n```json\n{body}\n```\n").findings
-    rules = {(f.rule, f.line, f.column, f.severity) for f in findings}
-    assert ("CE701", 7, 25, "info") in rules and ("CE701", 8, 38, "info") in rules, rules
-    assert "CE006" not in {f.rule for f in findings}
-    assert ("CE104", 9, 35, "error") in rules, rules  # the mistake the placeholder hid
-    # Liquid, which may stand for a boolean or a number, is left to CE006; in a .json file nothing changes
-    liquid = body.replace("<CLIENT_SECRET>", "{{page.secret}}")
-    assert "CE006" in {f.rule for f in check_page(f"```json\n{liquid}\n```\n").findings}
-    assert "CE006" in {f.rule for f in check_source(load_source(body))}

@@ -16,9 +16,6 @@ Which blocks
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
 * in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
   read as spaces, so the block's other mistakes are reported where they are;
-* a placeholder left unquoted where a value goes (``"secret": <CLIENT_SECRET>``) is read as the string it
-  stands for, quoted, so the block's other mistakes are reported and the placeholder is CE701, as a
-  quoted one is (an unquoted ``{{page.x}}``, which may stand for a boolean or a number, stays CE006);
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
@@ -161,8 +158,6 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         if not document.text.strip():
             continue  # an empty block shows nothing to check
         loaded = load_source(document.text, path=path)
-        if not loaded.valid and strict:
-            document, loaded = _placeholders_as_strings(document, loaded, path)
         if not loaded.valid and (not strict or _partial(document.text)):
             continue  # code in another language, or a fragment (marked with `...`, or members without their braces)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
@@ -179,49 +174,6 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
     return result
-
-
-_MOST_PLACEHOLDERS = 100  # each is one more parse of the block: a bound for a hostile page
-
-
-def _placeholders_as_strings(document: Document, loaded: Any, path: str | None) -> tuple[Document, Any]:
-    """A page is a template: a placeholder left unquoted where a value goes (``"secret": <CLIENT_SECRET>``) is read
-    as the string it stands for, quoted (the quotes stand for its first and last character), so the block's other
-    mistakes are reported and the placeholder is CE701, as a quoted one is."""
-    from ..source import load_source
-    from ..vocabulary.placeholders import placeholder_at
-
-    spans: list[tuple[int, int]] = []  # in the block's own text
-    text = document.text
-    for _ in range(_MOST_PLACEHOLDERS):
-        problem = next((p for p in loaded.problems if p.rule == "CE006"), None)
-        if problem is None or placeholder_at(text, problem.start) != problem.end \
-                or text[problem.start] != "<" or "\"" in text[problem.start:problem.end] \
-                or text[problem.end:].lstrip(" \t")[:1] not in ("", ",", "}", "]", "\n", "\r"):
-            break  # a whole value only (not `<NAME>"`); `{{page.x}}` may stand for a boolean: left to CE006
-        start = problem.start - 2 * sum(1 for k, (s, _) in enumerate(sorted(spans)) if s + 2 * k < problem.start)
-        spans.append((start, start + problem.end - problem.start))
-        text, mapping = _quoted(document.text, sorted(spans))
-        loaded = load_source(text, path=path)
-        if loaded.valid:
-            break
-    if not spans:
-        return document, loaded
-    return replace(document, text=text, mapping=mapping.then(document.mapping)), loaded
-
-
-def _quoted(text: str, spans: list[tuple[int, int]]) -> tuple[str, PositionMap]:
-    """``text`` with each of ``spans`` in double quotes, and the map back to ``text``."""
-    builder = TextBuilder()
-    at = 0
-    for start, end in spans:
-        builder.copy(text[at:start], at)
-        builder.stand_for('"', start, start + 1)
-        builder.copy(text[start:end], start)
-        builder.stand_for('"', end - 1, end)
-        at = end
-    builder.copy(text[at:], at)
-    return builder.build(end=len(text))
 
 
 def _decode(data: str | bytes) -> str | None:
