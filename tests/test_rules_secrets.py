@@ -192,3 +192,22 @@ def test_one_edit_check_agrees_with_the_edit_distance_table(target):
     agrees()
     assert _one_edit_away("secert", "secret") and _one_edit_away("pasword", "password")
     assert not _one_edit_away("sceert", "secret") and not _one_edit_away("resource", "password")
+
+
+def test_the_names_read_before_the_url_query_pattern_are_the_ones_it_reads():
+    """The cheap reading of the names before each '=' (no pattern compiled for a URL without a secret's name) finds
+    every secret parameter the query pattern finds, and keeps no name longer than the pattern reads."""
+    from validator.masking import _QUERY, committed_url_secrets
+    from validator.vocabulary.secrets import is_secret_parameter
+
+    urls = ["/a?api_key=Kq9vT3pLx8wZ2mN5x", "/a;password=Kq9vT3pLx8wZ2mN5x", "/a#token=Kq9vT3pLx8wZ2mN5x",
+            "/a/apikey=Kq9vT3pLx8wZ2mN5x", "/a?api%5Fkey=Kq9vT3pLx8wZ2mN5x", "/a?auth[token]=Kq9vT3pLx8wZ2mN5x",
+            "/a?x=1=2&client_secret=Kq9vT3pLx8wZ2mN5x", "api_key=Kq9vT3pLx8wZ2mN5x",
+            "/a?" + "b" * 150 + "=1&api_key=Kq9vT3pLx8wZ2mN5x"]
+    for url in urls:
+        by_pattern = [m.span("value") for m in _QUERY.finditer(url)
+                      if m.group("value") and is_secret_parameter(m.group("name"))]
+        assert by_pattern and [(s, e) for s, e, _ in committed_url_secrets(url)] == by_pattern, url
+    is_secret_parameter.cache_clear()
+    committed_url_secrets("/a?" + "n" * 5000 + "=1")
+    assert is_secret_parameter.cache_info().currsize == 0

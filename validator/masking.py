@@ -451,7 +451,8 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     from .vocabulary.secrets import is_secret_parameter
 
     spans: list[tuple[int, int, str]] = []
-    if any(is_secret_parameter(name) for name in _names_before_equals(url)):  # most URLs: no pattern compiled
+    if any(len(name) <= 100 and is_secret_parameter(name)  # (no longer than _QUERY reads; keeps the cache small)
+           for name in _names_before_equals(url)):  # most URLs: no pattern compiled
         spans += [(*match.span("value"), match.group("name")) for match in _QUERY.finditer(url)
                   if match.group("value") and is_secret_parameter(match.group("name"))]
     if "@" in url and ("//" in url or ":/" in url):
