@@ -43,9 +43,10 @@ def reads_as_page(shown: str | None, data: bytes | str) -> bool:
         return True
     if shown is not None and shown.lower().endswith(JSON_SUFFIXES):
         return False
+    head = data[:4096] if isinstance(data, str) else data[:4096].decode("utf-8", "replace")
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[", '"'):
+        return False  # (decided on the head: a large JSON document is not decoded here)
     text = data if isinstance(data, str) else data.decode("utf-8", "replace")
-    if text[:4096].lstrip("\ufeff \t\r\n")[:1] in ("{", "[", '"'):
-        return False
     return _FENCE.search(text) is not None
 
 

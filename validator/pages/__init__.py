@@ -226,7 +226,8 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
 
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
-_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)')
+_JSON_STRING = r'"(?:[^"\\\r\n]|\\.)*"'  # one line's string, escapes and all
+_STRING_OR_COMMENT = re.compile(_JSON_STRING + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
 
 
 def _blank_comments(text: str) -> str:
@@ -265,9 +266,9 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # or for the members after one (`"a": 1, ... }`)
 _ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
                       r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|$)", re.M)
-_BRACKET_OR_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"|[{}\[\]]')
+_BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
-_MEMBERS = re.compile(r'[ \t\r\n]*"(?:[^"\\\r\n]|\\.)*"[ \t\r\n]*:')
+_MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
 
 
 def _partial(text: str) -> bool:

@@ -682,10 +682,10 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
 def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:
     """(URL macro format, updatedDateFormat) of each entry of the element's own default poller, with
     ``--element-docs``: ground truth, so CE413 does not question a pairing the element itself ships."""
-    key = ctx.options.element or ctx.element_key
-    if not ctx.options.element_docs or not key:
+    if not ctx.options.element_docs:
         return frozenset()
-    return _pairs_of_default(tuple(ctx.options.element_docs), key)
+    key = ctx.options.element or ctx.element_key
+    return _pairs_of_default(tuple(ctx.options.element_docs), key) if key else frozenset()
 
 
 @lru_cache(maxsize=16)

@@ -57,13 +57,13 @@ _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken"
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
-_KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"} | {
-                             "user", "app", "developer", "account"})  # (the last four: see _ID_QUALIFIERS)
 # `key` after these is a secret in some APIs (3scale's and Pardot's user key, Datadog's app_key, Azure's AccountKey)
 # and an identifier in others (Jira's `userKey=JIRAUSER10100`): masked, but reported as committed only when its value
 # reads like a token (:func:`may_be_an_identifier`).
 _ID_QUALIFIERS = frozenset({"user", "app", "developer", "account"})
+_KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"}
+                            ) | _ID_QUALIFIERS
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
 _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa",
@@ -169,13 +169,18 @@ def is_secret_key(key: str) -> bool:
 def is_credential_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``);
     a percent-encoded name (``api%5Fkey``) is read as the server decodes it."""
+    name = _as_key(name)
+    return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
+
+
+def _as_key(name: str) -> str:
+    """A URL query parameter's name as the key it stands for: percent-decoded as the server reads it, and a bracketed
+    one (``auth[token]``, ``credentials[password]``) dotted."""
     if "%" in name:
         from urllib.parse import unquote
 
         name = unquote(name)
-    if "[" in name:  # `auth[token]`, `credentials[password]`: read as the dotted key they stand for
-        name = name.replace("[", ".").replace("]", "")
-    return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
+    return name.replace("[", ".").replace("]", "") if "[" in name else name
 
 
 @lru_cache(maxsize=4096)
@@ -183,13 +188,7 @@ def is_secret_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` holds a lasting secret that CE751 reports when committed: a secret
     key's name (``api_key``, ``password``); not a bare ``key`` (a name as often as Google's API key), a grant
     (``code``) nor a per-request signature (``sig``)."""
-    if "%" in name:
-        from urllib.parse import unquote
-
-        name = unquote(name)
-    if "[" in name:
-        name = name.replace("[", ".").replace("]", "")
-    return secret_kind(name) == "secret"
+    return secret_kind(_as_key(name)) == "secret"
 
 
 def may_be_an_identifier(key: str) -> bool:
