@@ -89,12 +89,49 @@ def test_unknown_kind_is_a_value_error():
         ({"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}, "stub": {}}, "poller"),
         ({"name": "my-app", "version": "1.0.0", "dependencies": {}}, None),
         ({"compilerOptions": {"strict": True}}, None),
+        # a user's trial of pages: other tools' documents with a `configuration` or entries with a `url`
+        ({"configuration": {"event.notification.callback.url": "https://x.io/e"}}, "instance"),
+        ({"configuration": {"sageone.region": "uk"}}, "instance"),
+        ({"element": "sageone", "configuration": {}}, "instance"),
+        ({"name": "sage-sync", "active": True, "configuration": {"sageInstance": "98231"}}, None),
+        ({"element": "#app", "configuration": {"theme": "dark"}}, None),
+        ({"name": "orders", "fields": [], "configuration": {"level": "organization"}}, None),
+        ({"production": {"url": "https://api.acme.io/v2", "timeout": 30}, "db": {"url": "postgres://h/app"}}, None),
+        ({"repository": {"type": "git", "url": "git+https://github.com/a/b.git"}, "bugs": {"url": "https://x"}}, None),
+        ({"health": {"url": "/healthz", "interval": 5}}, None),
+        ({"contacts": {"url": "/hubs/crm/contacts"}}, "poller"),
+        ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}}, "poller"),
         ([1, 2], None),
         ("text", None),
     ],
 )
 def test_detect_kind(value, kind):
     assert detect_kind(value) == kind
+
+
+def test_an_update_body_needs_no_element_nor_the_keys_a_new_instance_needs():
+    """A user's trial of pages: `PATCH /instances/{id}` sends only what changes; CE103 (no `element`), CE201 (no
+    callback URL) and CE204 (events not switched on) were errors and a warning on a correct runbook."""
+    update = {"configuration": {"event.notification.enabled": True, "event.poller.refresh_interval": "15",
+                                "event.poller.configuration": {"customers": {"url": "/hubs/finance/customers",
+                                                                             "idField": "id"}}}}
+    assert check(update) == []
+    assert check({"configuration": {"event.notification.callback.url": "https://hooks.acme.io/x"}}) == []
+    # what it does set is checked as before
+    assert [f.rule for f in check({"configuration": {"event.notification.enabled": True,
+                                                     "event.notification.callback.url": ""}})] == ["CE201"]
+    assert "CE204" in {f.rule for f in check({"configuration": {"event.notification.enabled": False,
+                                                                 "event.poller.configuration": {"a": {
+                                                                     "url": "/hubs/crm/a", "idField": "id"}}}})}
+    # a body that names the instance but not its element is a new instance missing its element
+    assert "CE103" in {f.rule for f in check({"name": "x", "configuration": {"event.notification.enabled": False}})}
+
+
+def test_the_platforms_answer_draws_no_missing_key_nor_placeholder():
+    """A user's trial of pages: a trimmed `GET /instances/{id}` answer drew CE201 and CE701."""
+    answer = {"id": 412377, "element": {"id": 37, "key": "sageone"}, "token": "<ELEMENT_TOKEN>", "valid": True,
+              "configuration": {"event.notification.enabled": "true", "event.poller.refresh_interval": "15"}}
+    assert [f.rule for f in check(answer)] == []
 
 
 def test_package_json_is_skipped_with_info():

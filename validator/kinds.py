@@ -35,7 +35,20 @@ def _is_poller_map(value: Any) -> bool:
     entries = list(value.values())
     if not all(isinstance(entry, dict) for entry in entries):
         return False
-    return any(_ENTRY_KEYS & entry.keys() for entry in entries)
+    return any(_is_poller_entry(entry) for entry in entries)
+
+
+# Keys only a poller entry has; a `url` alone is every settings file's (`{"db": {"url": "postgres://..."}}`).
+_POLLER_ONLY_KEYS = _ENTRY_KEYS - {"url"}
+
+
+def _is_poller_entry(entry: dict[Any, Any]) -> bool:
+    """Whether a map's entry reads as a poller entry: a key only pollers have, or a URL only a poller sends (a hub
+    path, a last-poll macro, a CEQL filter)."""
+    if _POLLER_ONLY_KEYS & entry.keys():
+        return True
+    url = entry.get("url")
+    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
 
 
 def detect_kind(value: Any) -> Kind | None:
@@ -43,16 +56,41 @@ def detect_kind(value: Any) -> Kind | None:
     if not isinstance(value, dict):
         return None
     keys = value.keys()
-    if _INSTANCE_KEYS & keys and (
-        isinstance(value.get("configuration"), dict) or isinstance(value.get("element"), dict)
-        or "providerData" in keys
-    ):
+    if _is_instance(value):
         return "instance"
     if POLLER_KEY in keys or any(isinstance(k, str) and k.startswith(_CONFIG_PREFIXES) for k in keys):
         return "configuration"
     if _is_poller_map(value) or is_single_entry(value):
         return "poller"
     return None
+
+
+def _is_instance(value: dict[Any, Any]) -> bool:
+    """An instance body (or the platform's answer about one): an element object, ``providerData``, or a
+    configuration object that holds Cloud Elements keys.  Other tools' documents have a ``configuration`` too (a
+    formula instance's `{"sageInstance": "98231"}`, a UI's `{"element": "#app", "configuration": {"theme": ...}}`)."""
+    element, configuration = value.get("element"), value.get("configuration")
+    if isinstance(element, dict) or "providerData" in value:
+        return True
+    if not isinstance(configuration, dict):
+        return False
+    if isinstance(element, str) and _ELEMENT_KEY_LIKE.fullmatch(element):
+        return True  # `"element": "sageone"`: an element object written as its key (CE102)
+    return any(isinstance(key, str) and (key.startswith(_CONFIG_PREFIXES) or _DOTTED_KEY.fullmatch(key))
+               for key in configuration)
+
+
+_ELEMENT_KEY_LIKE = LazyPattern(r"[a-z][a-z0-9_-]{1,60}")
+# Element-specific configuration keys are dotted (`sageone.region`, `hubspot.authorization.apikey`).
+_DOTTED_KEY = LazyPattern(r"[a-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
+
+
+def is_update_body(value: Any) -> bool:
+    """An instance body that changes part of an existing instance (``PATCH /instances/{id}``): it names neither
+    the element nor the instance, so keys a new instance needs (``element``, the callback URL, the events switch)
+    may rightly be absent."""
+    return isinstance(value, dict) and "element" not in value and "name" not in value \
+        and isinstance(value.get("configuration"), dict)
 
 
 def is_single_entry(value: Any) -> bool:

@@ -298,6 +298,14 @@ def is_response(value: Any) -> bool:
     return "token" in value or "createdDate" in value or (isinstance(value.get("id"), int) and "element" in value)
 
 
+def _partial(ctx: Context) -> bool:
+    """Whether the document shows part of an instance (an update, or the platform's answer): keys a new instance
+    needs may be absent from it."""
+    from ..kinds import is_update_body
+
+    return is_update_body(ctx.value) or is_response(ctx.value)
+
+
 def _pointer(ctx: Context, key: str) -> str:
     from ..kinds import escape_pointer_token
 
@@ -321,7 +329,7 @@ def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Ite
     missing = object()
     url = config.get(CALLBACK, missing)
     if enabled:
-        if url is missing:
+        if url is missing and not _partial(ctx):
             yield ctx.finding(EVENTS_WITHOUT_CALLBACK, f"events are enabled but `{CALLBACK}` is missing: the platform has nowhere "
                                        "to send them", pointer=_pointer(ctx, ENABLED), key=True,
                               help=f'add "{CALLBACK}" with the absolute https URL that receives your events')
@@ -522,6 +530,8 @@ def _poller_not_run(ctx: Context, config: dict[str, Any], enabled: bool | None) 
         import difflib
 
         near = difflib.get_close_matches(ENABLED, [k for k in config if isinstance(k, str)], n=1, cutoff=0.85)
+        if not near and _partial(ctx):
+            return  # an update leaves the switch as the instance has it
         why = f" (`{near[0]}` is not that key: a typo?)" if near else ""
         yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are off by default and `{ENABLED}` is not "
                                    f"set{why}", pointer=_pointer(ctx, POLLER), key=True,

@@ -136,7 +136,8 @@ def check(ctx: Any) -> Iterator[Finding]:
     """CE701/CE702 over every key and string value of the document."""
     from .notifications import is_response
 
-    response = is_response(ctx.value)  # the platform's own answer masks secrets itself
+    if is_response(ctx.value):
+        return  # the platform's answer, shown in documentation: its masks and placeholders are not sent anywhere
     # keys and many values repeat in every poller entry: each (text, how it is read) is searched once
     searched: dict[tuple[str, bool, bool], list[Placeholder]] = {}
     for source, value, skip in _documents(ctx):
@@ -154,8 +155,6 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
-                if response and placeholder.kind == "mask":
-                    continue
                 rule = _RULES_BY_KIND[placeholder.kind]
                 message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
                 if is_key:

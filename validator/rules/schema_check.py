@@ -19,11 +19,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _misspelt_event_keys(ctx)
     from .notifications import is_response
 
+    from ..kinds import is_update_body
+
     element = ctx.options.element or ctx.element_key
     response = is_response(ctx.value)
+    update = ctx.kind == "instance" and is_update_body(ctx.value)
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         if response and problem.rule == "CE105":
             continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
+        if update and problem.rule == "CE103" and problem.pointer == "":
+            continue  # `PATCH /instances/{id}` names no element: the instance has one
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:
