@@ -34,6 +34,12 @@ def body(url: str, *, stringified: bool) -> str:
     ("a='x and b=1", "a='x and b=1'", "unsafe"),
     # a user's trial: closed at the end, the `)` fell inside the string and CE623 followed a "safe" fix
     ("(a='b or c='d')", "(a='b or c='d')'", "unsafe"),
+    # a user's trial: the quote missing is the one after the macro, not at the end; closed at the end, the date
+    # took in the next condition (`'<date> and status='active''`) and the check passed
+    ("u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'} and status='active'",
+     "u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='active'", "safe"),
+    ("u>'${gmtDate:yyyy-MM-dd} OR s='a' and t='b'", "u>'${gmtDate:yyyy-MM-dd}' OR s='a' and t='b'", "safe"),
+    ("u>'${gmtDate:yyyy-MM-dd} x='a'", "u>'${gmtDate:yyyy-MM-dd}' x='a'", "unsafe"),
 ])
 def test_the_fix_closes_the_quote(where: str, closed: str, applicability: str, stringified: bool) -> None:
     text = body(f"/hubs/crm/contacts?where={where}&pageSize=5", stringified=stringified)

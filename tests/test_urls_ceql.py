@@ -134,6 +134,9 @@ def test_unquoted_date_macro_is_info() -> None:
     found = where_problems("min_date_modified=${date:yyyy-MM-dd'T'HH:mm:ssXXX}")
     assert [p.rule for p in found] == ["CE624"]
     assert where_problems("x>${epoch:s}") == []
+    # a user's trial: quotes written percent-encoded are quotes to the server, which decodes them first
+    assert where_problems("updated_at%3E%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27") == []
+    assert [p.rule for p in where_problems("a>%27${gmtDate:yyyy-MM-dd}")] == ["CE624"]
 
 
 def test_deep_nesting_is_not_an_internal_error() -> None:

@@ -204,6 +204,7 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
     """The mistakes that surely break a filter: quotes, parentheses, operators missing an operand."""
     kinds = [t[0] for t in tokens]
     stack: list[int] = []
+    unclosed = _unclosed_macro_string(tokens) if "ustring" in kinds else None
     for i, (kind, tok, start, end) in enumerate(tokens):
         prev = kinds[i - 1] if i else None
         nxt = kinds[i + 1] if i + 1 < len(kinds) else None
@@ -212,7 +213,9 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             field = tokens[i - 1]
             add(Flaw.CEQL_DANGLING_OPERATOR, f"no operator between {field[1]!r} and the value after it", field[2],
                 start + 1, help="write the comparison, such as `>` or `=`, between them")
-        if kind == "ustring":
+        if kind == "ustring" and unclosed is not None:
+            _report_unclosed_macro_string(tokens[unclosed], text, add)
+        elif kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
             # when it is one word (attributes='a,b), a guess when it swallowed more conditions or a parenthesis
@@ -299,16 +302,50 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     return clause
 
 
+def _unclosed_macro_string(tokens: list[tuple[str, str, int, int]]) -> int | None:
+    """The index of the string that opened before a macro and was not closed after it, when a quote is left
+    over: ``updated>'${gmtDate:...} and status='active'`` reads as the string ``'${...} and status='``, and the
+    quote left over at the end is not the one missing."""
+    for i, (kind, tok, _start, _end) in enumerate(tokens):
+        if kind != "string" or not tok.startswith("'" + MACRO_HEAD):
+            continue
+        after = len(tok) - len(tok[2:].lstrip(MACRO_TAIL))  # where the macro ends in the string
+        if tok[after] != "'" and any(char.isspace() for char in tok[after:-1]):
+            return i
+    return None
+
+
+_JOINED_CONDITION = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
+
+
+def _report_unclosed_macro_string(token: tuple[str, str, int, int], text: str, add: _Add) -> None:
+    _kind, tok, start, _end = token
+    after = start + len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
+    swallowed = text[after:start + len(tok) - 1]
+    # the string runs on into the next condition: it surely ends at the macro
+    applicability: Applicability = "safe" if _JOINED_CONDITION.match(swallowed) else "unsafe"
+    add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: the ' before the macro is not closed after it, so the string "
+        f"runs on to the next quote and takes in {swallowed.strip()!r}", start, start + 1,
+        help="close the value with ' right after the macro's }",
+        fix=Fix("close the value with ' after the macro", (Edit(after, after, "'"),), applicability))
+
+
 def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     """A formatted date outside quotes (``x=${date:yyyy-MM-dd'T'HH:mm:ssXXX}``): most filters need it quoted."""
     for kind, tok, start, end in tokens:
-        if kind != "macro":
+        if kind != "macro" or _encoded_quotes_around(text, start, end):
             continue
         raw = text[start:end]
         m = re.match(r"\$\{([A-Za-z]+):", raw)
         if m and m.group(1) in DATE_KINDS:
             add(Flaw.CEQL_UNQUOTED_DATE, f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
                 "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")
+
+
+def _encoded_quotes_around(text: str, start: int, end: int) -> bool:
+    """``%27${...}%27``: quoted with percent-encoded quotes, which the server decodes before it reads CEQL."""
+    before, after = text[max(start - 3, 0):start].upper(), text[end:end + 3].upper()
+    return before == after and before in ("%27", "%22")
 
 
 @lru_cache(maxsize=4096)

@@ -766,9 +766,15 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             if where is not None and p_start > where.offset and _joins_condition(masked, p_start, name_end, value_start,
                                                                                p_end, eq):
                 amp = p_start - 1
-                col.add(Flaw.CEQL_AMPERSAND_JOIN, f"'&' ends the where filter: {text[p_start:p_end].strip()!r} is sent "
-                        "as another query parameter, not as a condition (CEQL joins conditions with ' and ')",
-                        amp, amp + 1, help="write ` and ` instead of `&`", replacement=" and ")
+                first_amp = amp
+                while first_amp > query_start and masked[first_amp - 1] == "&":
+                    first_amp -= 1  # `&&`, as in a programming language: one separator, one fix
+                joiner = ("" if masked[first_amp - 1:first_amp].isspace() else " ") + "and" + (
+                    "" if masked[amp + 1:amp + 2].isspace() else " ")
+                separator = text[first_amp:amp + 1]
+                col.add(Flaw.CEQL_AMPERSAND_JOIN, f"{separator!r} ends the where filter: {text[p_start:p_end].strip()!r} "
+                        "is sent as another query parameter, not as a condition (CEQL joins conditions with ' and ')",
+                        first_amp, amp + 1, help=f"write `and` instead of `{separator}`", replacement=joiner)
             if text[p_start:name_end] == "where" and where is None:
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
