@@ -120,6 +120,17 @@ def test_prose_and_numbers_as_formats():
         assert not found(poller(updated=good), "CE401")
 
 
+def test_an_empty_format_reads_no_date():
+    """A user's trial (checked with the JDK): `new SimpleDateFormat("")` compiles, and parsing any record's date
+    throws `Unparseable date`; the empty format passed."""
+    empty = poller(updated="")
+    hit = assert_at(empty, "CE402", '""', count=2)  # updated and created
+    assert "empty" in hit.message and hit.severity == "error"
+    assert "only spaces" in found(poller(updated="  "), "CE402")[0].message
+    # element definitions ship a blank field with a blank format (10 corpus records): nothing is read, nothing missed
+    assert not found(poller(updated="", field=""), "CE402")
+
+
 def test_milliseconds_is_documented_timestamp_is_not():
     assert not [f for f in check(poller(updated="milliseconds")) if f.rule.startswith("CE4")
                 and f.rule not in ("CE413",)]

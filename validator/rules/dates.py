@@ -12,7 +12,7 @@ Rules:
 * **CE401** `date-pattern-invalid` (error): the pattern does not compile; Java's message at the
   column Java stops (an unquoted letter such as `T`, an unterminated quote, `XXXX`).  For URL macros
   this is reported by the URL grammar under the same code.
-* **CE402** `date-format-not-a-pattern` (error): prose or a number instead of a pattern
+* **CE402** `date-format-not-a-pattern` (error): prose, a number or nothing instead of a pattern
   (`10 digit integer Unix time`, `518862600`, `key`).
 * **CE403** `date-format-timestamp` (warning): the undocumented token `timestamp`.  `milliseconds`
   is documented and raises nothing.
@@ -132,7 +132,8 @@ DATE_PATTERN_INVALID = Rule("CE401", "date-pattern-invalid", "error", "date patt
 
 DATE_FORMAT_NOT_A_PATTERN = Rule("CE402", "date-format-not-a-pattern", "error", "prose or a number instead of a date pattern",
      "A description (`10 digit integer Unix time`), a sample value (`518862600`) or a word (`key`) is not a "
-     "SimpleDateFormat pattern: the platform cannot read any date with it.\n\n**Fix:** write the pattern of "
+     "SimpleDateFormat pattern: the platform cannot read any date with it.  Nor can it with an empty format, "
+     "which Java compiles but which reads nothing.\n\n**Fix:** write the pattern of "
      "the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` for epoch milliseconds.",
      bad=_poller(_dates("10 digit integer Unix time")), good=_poller(_dates("milliseconds")))
 
@@ -312,6 +313,12 @@ def compile_problems(fmt: str) -> list[Problem]:
         return [Problem(DATE_FORMAT_TIMESTAMP.code, "`timestamp` is not a documented date format: Cloud Elements documents only "
                                  "`milliseconds` (epoch milliseconds) and SimpleDateFormat patterns",
                         0, len(fmt), help="`milliseconds` for epoch milliseconds, or the field's pattern")]
+    if not fmt.strip():
+        return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is {'only spaces' if fmt else 'empty'}: "
+                        "Java compiles it, but it "
+                        "reads no date, so every record's date is rejected", 0, len(fmt),
+                        help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`, or "
+                        "`milliseconds`")]
     near = fmt.strip().strip("'\"").strip()
     if near.lower() in SPECIAL_FORMATS:
         token = near.lower()
@@ -615,6 +622,10 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
         return False
 
 
+def _named(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
 def _filters_by_update(entry: dict[str, Any]) -> bool:
     flag = entry.get("filterByUpdatedDate", True)
     return not (flag is False or (isinstance(flag, str) and flag.strip().lower() == "false"))
@@ -626,10 +637,12 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     config = config if isinstance(config, dict) else None
     if config is not None:
         formats: dict[str, str] = {}
-        for format_key, zone_key, _field in FORMAT_KEYS:
+        for format_key, zone_key, field_key in FORMAT_KEYS:
             fmt = config.get(format_key)
-            if not isinstance(fmt, str) or not fmt or find_placeholders(fmt, date_format=True):
+            if not isinstance(fmt, str) or find_placeholders(fmt, date_format=True):
                 continue
+            if not fmt.strip() and not _named(config.get(field_key)):
+                continue  # a blank field and format (element definitions ship them): no date is read at all
             formats[format_key] = fmt
             zone = config.get(zone_key)
             zone_id = zone if isinstance(zone, str) and not find_placeholders(zone) else None
