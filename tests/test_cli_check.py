@@ -91,6 +91,15 @@ def test_select_and_ignore():
     assert all(":" not in line or " CE6" in line for line in selected.out.splitlines() if line.startswith("examples"))
 
 
+def test_a_code_no_rule_has_is_a_usage_error_on_the_command_line():
+    """A user's trial: `--select CE999` ran no rule and passed; a CI step with a typo checked nothing."""
+    for option in ("--select", "--ignore"):
+        result = run_cli("check", option, "CE999", "examples/sageone-polling.json")
+        assert result.code == 2 and f"{option}: no rule has the code 'CE999'" in result.err, result
+        assert result.out == ""
+    assert run_cli("check", "--select", "CE6,CE401", "examples/sageone-polling-fixed.json").code == 0
+
+
 def test_version_and_module_entry():
     result = run_cli("--version")
     assert result.code == 0 and result.out.startswith("ce-validator ")

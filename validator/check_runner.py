@@ -95,6 +95,10 @@ def run_check(
     recording = getattr(args, "recording", None) if use_cache else None
     if recording is not None and not _watch_reads(recording, args, inputs):
         recording = None
+    unknown = _unknown_codes(select=select, ignore=ignore)
+    if unknown:
+        print(f"ce-validator: configuration error: command line: {unknown}", file=sys.stderr)
+        return 2
     cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas,
            "encode_values": getattr(args, "encode_values", None), "exclude": getattr(args, "exclude", None),
@@ -511,6 +515,22 @@ def _warn_unknown_zone(zone: str) -> None:
     if not resolve_zone(zone).known:
         print(f"ce-validator: warning: server zone {zone!r} is not a Java time-zone id: Java would use GMT",
               file=sys.stderr)
+
+
+def _unknown_codes(*, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> str | None:
+    """Why a well-formed code of ``--select``/``--ignore`` names no rule (a typo there would turn every check off,
+    or none), or None.  A configuration file only warns of one: it may be shared with a newer version."""
+    if not select and not ignore:
+        return None
+    from .config import RULE_CODE
+    from .rules import registry
+
+    codes = registry()
+    for option, given in (("--select", select), ("--ignore", ignore)):
+        for code in given or ():
+            if RULE_CODE.fullmatch(code) and not any(known.startswith(code) for known in codes):
+                return f"{option}: no rule has the code {code!r} (`ce-validator rules` lists them)"
+    return None
 
 
 def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: dict[str, Any],

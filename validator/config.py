@@ -32,7 +32,7 @@ from .options import Options
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
-_CODE = re.compile(r"CE[0-9]{0,3}")
+RULE_CODE = re.compile(r"CE[0-9]{0,3}")  # a rule code or a prefix of codes (CE, CE6, CE601)
 
 
 class ConfigProblem(NamedTuple):
@@ -248,12 +248,12 @@ class Config:
         problems: list[ConfigProblem] = []
         for name, codes in (("--select", select), ("--ignore", ignore)):
             for code in codes or ():
-                if not _CODE.fullmatch(code):
+                if not RULE_CODE.fullmatch(code):
                     problems.append(ConfigProblem(None, name, f"{code!r} is not a rule code or prefix such as "
                                                               "CE6 or CE601"))
         checked_severity: dict[str, Severity] = {}
         for code, level in (severity or {}).items():
-            if not _CODE.fullmatch(code):
+            if not RULE_CODE.fullmatch(code):
                 problems.append(ConfigProblem(None, "--severity", f"{code!r} is not a rule code or prefix"))
             elif level not in SEVERITIES:
                 problems.append(ConfigProblem(None, "--severity", f"{level!r} is not one of error, warning, info"))
