@@ -31,6 +31,7 @@ def body(configuration: dict, **extra) -> str:
     "oauth.api.secret", "signature.secret", "apim.subscription.key", "password", "user.password",
     "event.notification.basic.password", "oauth.user.token", "oauth.user.refresh_token", "oauth.user.token.secret",
     "event.notification.signature.key", "private.key", "clientSecret", "token", "api.key", "sfdc.security.token",
+    "webhook.hmac", "hmac",  # a user's trial: a webhook's HMAC key was printed in clear
 ])
 def test_real_looking_secret_is_reported_without_its_value(key):
     text = body({key: CANARY})
@@ -85,7 +86,7 @@ def test_not_a_real_secret(value):
 @pytest.mark.parametrize("key", [
     "oauth.api.key", "sfdc.api.key", "consumer_key", "oauth.token.url", "oauth.user.refresh_interval",
     "apikey.user.password.keyname", "since_token", "token_id", "public.key", "event.helper.key", "key",
-    "oauth_verifier", "code",
+    "oauth_verifier", "code", "hmacAlgorithm", "hmac_enabled",
 ])
 def test_not_secret_keys(key):
     assert not is_secret_key(key)

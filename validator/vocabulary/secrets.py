@@ -13,8 +13,8 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``, 3scale's ``user_key``, Datadog's ``app_key``,
   Azure's ``AccountKey``); after ``user``, ``app``, ``developer`` or ``account`` the key may also be an identifier
   (Jira's ``userKey``), so CE751 reports its value only when it reads like a token;
-* a word is ``authorization`` (a header value), or the last word is ``pass``, ``pw`` or ``passcode`` (not
-  ``passThrough``, ``pw_history``);
+* a word is ``authorization`` (a header value), or the last word is ``pass``, ``pw``, ``passcode`` or ``hmac`` (a
+  signing key: ``webhook.hmac``) (not ``passThrough``, ``pw_history``, ``hmacAlgorithm``);
 * any of these with a copy's suffix: an environment, a version, an encoding or ``value`` (``api.key.prod``,
   ``SAGE_API_KEY_PROD``, ``apiKeyV2``, ``private_key_pem``, ``token.value``), or glued to an acronym
   (``APIkey``, ``SAStoken``);
@@ -52,7 +52,8 @@ SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
 _WORDS = frozenset({"pwd", "authorization"})
-_LAST_WORDS = frozenset({"pw", "pass", "passcode"})  # only as the last word: `user_pw`, not `pw_history`, `passThrough`
+# only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
+_LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
