@@ -384,3 +384,13 @@ def test_a_java_time_year_says_what_u_is():
     hit = found(poller(updated="uuuu-MM-dd'T'HH:mm:ssXXX"), "CE417")[0]
     assert "`u` is the day of the week" in hit.message and hit.help == "`yyyy` for the year"
     assert "`u` is" not in found(poller(updated="MM-dd'T'HH:mm:ssXXX"), "CE417")[0].message
+
+
+def test_hour_1_24_in_a_url_macro():
+    """A user's trial (checked with the JDK): `kk` prints 00:30 as `24:30`; reading `00` and `24` with `kk` gives the
+    same instant, so a record format with `kk` is fine."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'kk:mm:ss'Z'}'"
+    (hit,) = found(poller(url=url), "CE418")
+    assert hit.severity == "warning" and "24:30" in hit.message
+    assert hit.fix is not None and hit.fix.applicability == "safe"
+    assert not found(poller(updated="yyyy-MM-dd'T'kk:mm:ss"), "CE418")

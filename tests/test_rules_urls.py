@@ -138,6 +138,9 @@ def apply(url: str, problems) -> str:
     ("CE629", f"/hubs/crm/contacts?where=lastmodifieddate%253E%2527{GOOD_MACRO}%2527", "unsafe"),
     ("CE630", f"/hubs/crm/contacts?where=hs_lead_status=='OPEN' and lastmodifieddate>'{GOOD_MACRO}'", "safe"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "unsafe"),
+    # a user's trial: parentheses for braces; the URL passed, and render sent the text
+    ("CE605", "/hubs/ecommerce/orders?where=updated_at>'$(gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z')'", "safe"),
+    ("CE605", "/orders?since=$(epoch)", "safe"),
     # a user's trial: `&&` became ` and  and ` (CE621 after the fix)
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}' && Type='Customer'", "unsafe"),
     ("CE633", "/hubs/finance/invoices?where=MetaData.LastUpdatedTime>='${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z' }'", "safe"),

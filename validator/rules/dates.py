@@ -57,6 +57,8 @@ Rules:
   date but no time is info: records are dated midnight, so (as the platform documents comparing the
   updated date with the last poll time) a record changed later on the day of a poll looks older
   than that poll.
+* **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
+  as 24 (00:30 is sent as `24:30`), which vendors reject or read as the next day.
 """
 
 from __future__ import annotations
@@ -262,12 +264,22 @@ DATE_PATTERN_NOT_AN_INSTANT = Rule("CE417", "date-pattern-not-an-instant", "erro
      "`yyyy-MM-dd'T'HH:mm:ssXXX`.",
      bad=_poller(_dates("MM/dd HH:mm:ss")), good=_poller(_dates("MM/dd/yyyy HH:mm:ss")))
 
+DATE_PATTERN_HOUR_1_24 = Rule("CE418", "date-pattern-hour-1-24", "warning", "`kk` (hour 1-24) in a URL macro",
+     "`k` is the hour 1-24: Java prints the hour after midnight as 24, so at 00:30 a macro sends `24:30` of the "
+     "same day.  Vendors reject that time or read it as the next day, and that hour's filter then names a time a "
+     "day ahead, which no record has reached.  Reading a record's date with `kk` is fine (Java reads `00` and "
+     "`24` alike), so only URL macros are reported.\n\n**Fix:** `HH` (0-23); the fix is safe (the two print "
+     "alike at every other hour).",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'kk:mm:ss'Z'}'"),
+     good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
     DATE_PATTERN_THREE_LETTER_YEAR, DATE_PATTERN_LITERAL_Z, DATE_PATTERN_FIXED_OFFSET,
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
+    DATE_PATTERN_HOUR_1_24,
 ]
 
 
@@ -422,6 +434,12 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                              f"marker `a`: {effect}",
                                     token.start, token.end, help="`HH` (0-23), or add ` a`",
                                     fix=_replace(token, "H" * token.count, unsafe=True)))
+        elif token.letter == "k" and printing:
+            problems.append(Problem(DATE_PATTERN_HOUR_1_24.code, f"`{token.text}` is the hour 1-24: the first hour after "
+                                    "midnight prints as 24 (00:30 is sent as 24:30), which vendors reject or read as the "
+                                    "next day, so that hour's filter is a day ahead",
+                                    token.start, token.end, help="`HH` (0-23)",
+                                    fix=_replace(token, "H" * token.count)))
         elif token.letter == "Y" and letters & {"M", "L", "d"} and "w" not in letters:
             message = (f"`{token.text}` is the week-based year: with a month and day it is wrong at the end of "
                        "December (2024-12-30 is `2025-12-30`)" if printing else

@@ -81,7 +81,7 @@ does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the patt
 MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing { or $, missing format", """
 A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
 (`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), a `{` that lost its `$` (`'{gmtDate:yyyy-MM-dd}'`: the vendor gets the
-text), an empty `${}`, `${gmtDate}` without a format or `${dateTimeZone:FORMAT}` without a zone are not
+text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), an empty `${}`, `${gmtDate}` without a format or `${dateTimeZone:FORMAT}` without a zone are not
 substituted.
 """, "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
@@ -324,6 +324,7 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.DOUBLE_ENCODED: "unsafe",  # '%253E' -> '%3E': whether the platform encodes again is undocumented
     Flaw.CEQL_AMPERSAND_JOIN: "unsafe",  # '&' -> ' and ': the condition becomes part of the filter
     Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
+    Flaw.MACRO_MALFORMED: "safe",  # '$(gmtDate:...)' -> '${gmtDate:...}', the only such fact with a replacement
 }
 
 

@@ -89,6 +89,8 @@ _DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
 # Only as a value (after a quote or a comparison) and with a pattern, zone or unit after the colon: `{date:{$gte:`
 # (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
 _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoch):(?=[A-Za-z'])")
+# `$(gmtDate:...)`: a shell's or a spreadsheet's brackets where the platform reads only `${...}`
+_PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b[^()\s]*)\)")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
@@ -671,6 +673,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _DOLLAR_MISSING.finditer(masked) if "{" in masked else ():
         col.add(Flaw.MACRO_MALFORMED, f"'{m.group(0)}' lacks the '$' before '{{': the platform sends it as text, not "
                 "as the last poll time", m.start(), m.end(), help=_w("$" + m.group(0)))
+
+    for m in _PAREN_MACRO.finditer(masked) if "$(" in masked else ():
+        fixed = "${" + m.group("body") + "}"
+        col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
+                "vendor gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed), replacement=fixed)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
