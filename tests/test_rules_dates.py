@@ -394,3 +394,14 @@ def test_hour_1_24_in_a_url_macro():
     assert hit.severity == "warning" and "24:30" in hit.message
     assert hit.fix is not None and hit.fix.applicability == "safe"
     assert not found(poller(updated="yyyy-MM-dd'T'kk:mm:ss"), "CE418")
+
+
+def test_literal_z_fix_never_prints_a_plus_into_the_query():
+    """A user's trial: the unsafe CE410 fix wrote `XXX` for Europe/Berlin, and the next run reported CE616 ('+' in
+    the query); east of UTC the help points at `${gmtDate:...}` and no edit is offered."""
+    east = "/hubs/crm/o?where=u>'${dateTimeZone:Europe/Berlin:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    (hit,) = found(poller(url=east), "CE410")
+    assert hit.fix is None and "gmtDate" in (hit.help or "")
+    west = "/hubs/crm/o?where=u>'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    (hit,) = found(poller(url=west), "CE410")
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"

@@ -147,6 +147,8 @@ def apply(url: str, problems) -> str:
     ("CE633", f"/hubs/crm/leads?where=Modified_Time>'${{dateTimeZone: America/Denver :{GOOD_MACRO[10:]}'", "safe"),
     ("CE634", "/hubs/crm/activities?where=date_updated>'${epoch:s}'?_limit=100", "unsafe"),
     ("CE634", f"/hubs/crm/activities&where=date_updated>'{GOOD_MACRO}'", "unsafe"),
+    # a user's trial: said to be fixable, with no edit
+    ("CE634", f"/hubs/crm/leads&pageSize=200?where=date_updated>'{GOOD_MACRO}'", "unsafe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""

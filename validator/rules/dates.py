@@ -476,6 +476,9 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                            "time, off by the zone's offset")
                 fix = "`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`"
             exact = token.text in (f"'{literal}'", literal)  # no spaces inside the quotes to keep
+            if printing and any(zone_obj.offsets_at(ms)[0] > 0 for ms in _SAMPLES_MS):
+                # `XXX` would print `+01:00` into the query, which arrives as a space (CE616): no edit to offer
+                fix, exact = "`${gmtDate:...}` (UTC, which its `'Z'` then tells the truth about)", False
             problems.append(Problem(DATE_PATTERN_LITERAL_Z.code, message, token.start, token.end, help=fix,
                                     fix=_replace(token, "XXX", unsafe=True) if exact else None))
             continue

@@ -224,8 +224,8 @@ class _Collector:
         self.facts: list[UrlFact] = []
 
     def add(self, flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
-            replacement: str | None = None) -> None:
-        self.facts.append(UrlFact(flaw, message, start, max(end, start), help, replacement))
+            replacement: str | None = None, fix: Fix | None = None) -> None:
+        self.facts.append(UrlFact(flaw, message, start, max(end, start), help, replacement, fix))
 
 
 def _w(code: str) -> str:
@@ -746,7 +746,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     elif swapped and first is not None:  # `/contacts&where=a='1'?pageSize=5`
         col.add(Flaw.QUERY_SEPARATOR, f"'&' before the '?' ({first.group(0)!r}): '?' and '&' are swapped, so the "
                 "vendor reads what comes before the '?' as part of the path", first.start(), first.start() + 1,
-                help="write `?` here and `&` in place of the later `?`")
+                help="write `?` here and `&` in place of the later `?`",
+                fix=Fix("swap the '&' and the '?'", (Edit(first.start(), first.start() + 1, "?"),
+                                                      Edit(qmark, qmark + 1, "&")), "unsafe"))
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     quotes_end = first.start() if swapped and first is not None else path_end  # (after a swapped '&': the query's)
