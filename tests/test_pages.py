@@ -111,6 +111,16 @@ def test_other_languages_are_checked_only_when_they_are_json():
     assert "CE002" in {f.rule for f in check_page(js.replace("javascript", "json")).findings}
 
 
+@pytest.mark.parametrize("info", ["json:poller.json", "json{2}", "{.json}", "JSON title=\"x\"",
+                                  '{.syntaxhighlighter-pre syntaxhighlighter-params="brush: json; gutter: false"}',
+                                  "{.syntaxhighlighter-pre}"])
+def test_the_language_starts_the_info_string(info):
+    """A user's trial of pages: Qiita/Zenn's `json:file`, highlighted lines `json{2}` and a Confluence export's
+    block were read as other languages, and a trailing comma in their JSON was not reported."""
+    body = '{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": "15",}}'
+    assert "CE002" in {f.rule for f in check_page(f"```{info}\n{body}\n```\n").findings}
+
+
 def test_empty_blocks_and_fragments_of_members_are_not_errors():
     """What a user's trial found failing correct pages: an empty block (CE010), members shown without their
     object's braces (CE001), `...` standing for the rest of a line's members (CE001)."""

@@ -151,10 +151,26 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             end = starts[after] if after < len(starts) else len(text)
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
-        info = token.info.strip().split(None, 1)[0].strip("{}.").lower() if token.info.strip() else ""
-        found.append(Block(text=substituted, raw=raw, info=info, line=first + 1, content_line=first + 2,
+        found.append(Block(text=substituted, raw=raw, info=language_of(token.info), line=first + 1, content_line=first + 2,
                            mapping=mapping))
     return found
+
+
+# The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
+# (highlighted lines), `json title="x"`.
+_LANGUAGE = re.compile(r"[{.\s]*([A-Za-z0-9_+#-]*)")
+# A Confluence page exported by pandoc: `{.syntaxhighlighter-pre syntaxhighlighter-params="brush: js; ..."}`
+_BRUSH = re.compile(r"brush:\s*([A-Za-z0-9_+#-]+)")
+
+
+def language_of(info: str) -> str:
+    """The language a fence's info string names, in lower case ("" for none)."""
+    match = _LANGUAGE.match(info)
+    language = match.group(1).lower() if match else ""
+    if language == "syntaxhighlighter-pre":
+        brush = _BRUSH.search(info)
+        return brush.group(1).lower() if brush else ""
+    return language
 
 
 def _cut(line: str, inner: str) -> int:
