@@ -435,7 +435,7 @@ def test_ranges_in_entries() -> None:
 
 def test_missing_required_keys() -> None:
     assert problems({"contacts": entry(idField=None)}, schema="poller") == [
-        ("CE107", "missing required key `idField` in poller entry `contacts`", "/contacts", False,
+        ("CE107", "no `idField` in poller entry `contacts`: its events carry no `objectId`", "/contacts", False,
          schemas._ID_FIELD_FIX)]
     assert problems({"contacts": entry(url=None)}, schema="poller") == [
         ("CE103", "missing required key `url` in poller entry `contacts`", "/contacts", False, None)]

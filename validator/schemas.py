@@ -874,7 +874,7 @@ class _Translator:
                 self._add(path, "CE103", f"{where} is empty: it needs {_join(names)}")
                 continue
             if ctx == "poller" and len(rel) == 1 and names == ["idField"]:
-                self._add(path, "CE107", f"missing required key `idField` in {where}", help=_ID_FIELD_FIX)
+                self._add(path, "CE107", f"no `idField` in {where}: its events carry no `objectId`", help=_ID_FIELD_FIX)
                 continue
             self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}")
 
