@@ -673,4 +673,8 @@ def test_the_element_s_own_default_pairing_of_formats_is_not_questioned(elements
         with_docs = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE413"]
         checked += bool(without)
         assert not with_docs, (key, with_docs)
+        # a user's trial: the element's own folder given as the docs folder found nothing, silently
+        own_folder = [f for f in check(body, options=Options(element_docs=(f"{elements_dir}/{key}",)))
+                      if f.rule == "CE413"]
+        assert not own_folder, (key, own_folder)
     assert checked, "neither default pairs formats CE413 questions: the test checks nothing"

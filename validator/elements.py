@@ -424,8 +424,13 @@ def _read_json(path: Path) -> Any:
 
 @lru_cache(maxsize=64)
 def load_element(directory: str, key: str) -> ElementDocs | None:
-    """The docs of element ``key`` in ``directory``, or None when the folder has neither file."""
+    """The docs of element ``key`` in ``directory``, or None when the folder has neither file.
+
+    ``directory`` may also be the element's own folder (``exports/elements/sfdc``): a natural way to point at one
+    element, which otherwise found nothing and turned every element check off without a word."""
     folder = Path(directory) / key
+    if not folder.is_dir() and Path(directory).name == key:
+        folder = Path(directory)
     element_file, swagger_file = folder / "element.json", folder / "swagger.json"
     if not element_file.is_file() and not swagger_file.is_file():
         return None
