@@ -147,6 +147,8 @@ def apply(url: str, problems) -> str:
     ("CE633", f"/hubs/crm/leads?where=Modified_Time>'${{dateTimeZone: America/Denver :{GOOD_MACRO[10:]}'", "safe"),
     ("CE634", "/hubs/crm/activities?where=date_updated>'${epoch:s}'?_limit=100", "unsafe"),
     ("CE634", f"/hubs/crm/activities&where=date_updated>'{GOOD_MACRO}'", "unsafe"),
+    # a user's trial: a second where passed, and one filter is dropped
+    ("CE637", f"/hubs/crm/leads?where=date_updated>'{GOOD_MACRO}'&where=status='open'&pageSize=5", "unsafe"),
     # a user's trial: said to be fixable, with no edit
     ("CE634", f"/hubs/crm/leads&pageSize=200?where=date_updated>'{GOOD_MACRO}'", "unsafe"),
 ])

@@ -258,6 +258,13 @@ On a hub URL (`/hubs/...`) the CEQL filter is the `where` parameter, lower case.
 for every record on each run.  Reported only on hub URLs without a `where` parameter.
 """, "/hubs/crm/contacts?Where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
+CEQL_WHERE_TWICE = _rule("CE637", "ceql-where-twice", "warning", "a second where= parameter", """
+A poller URL has one CEQL filter, the `where` parameter.  A second `&where=...` does not add its conditions:
+which of the two the hub reads is not documented, so one filter is dropped, and the poller either asks for
+every record or ignores the last poll time.  Join the conditions with ` and ` in one `where`.
+""", "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&where=status='open'",
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -272,7 +279,7 @@ RULES: list[Rule] = [
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
-    CEQL_MISSING_CONJUNCTION,
+    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -313,6 +320,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.MACRO_FORMAT_SPACE: (MACRO_FORMAT_SPACE, None),
     Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),
     Flaw.WHERE_MISSPELLED: (URL_WHERE_MISSPELLED, None),
+    Flaw.WHERE_TWICE: (CEQL_WHERE_TWICE, None),
     Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
 }
 

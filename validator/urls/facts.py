@@ -47,6 +47,7 @@ class Flaw(enum.Enum):
     ABSOLUTE_URL = "an absolute vendor URL"
     QUERY_SEPARATOR = "'?' and '&' swapped"
     WHERE_MISSPELLED = "a misspelled where parameter"
+    WHERE_TWICE = "a second where parameter"
     CEQL_UNBALANCED_QUOTE = "a CEQL quote that never closes"
     CEQL_DANGLING_OPERATOR = "a CEQL operator missing an operand"
     CEQL_EMPTY_WHERE = "an empty where="
