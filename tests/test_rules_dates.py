@@ -405,3 +405,20 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     west = "/hubs/crm/o?where=u>'${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     (hit,) = found(poller(url=west), "CE410")
     assert hit.fix is not None and hit.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    # a user's trial: three filters that can never return a change passed
+    ("updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+     ["CE419"]),
+    ("updated_at>'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("updated_at<=${epoch}", ["CE419"]),
+    # a window up to the run time, another date, the macro on the left: not judged
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and updated_at<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    ("dueDate<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'<updated_at", []),
+])
+def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
+    text = poller(url=f"/hubs/crm/contacts?where={where}")
+    assert [f.rule for f in found(text, "CE419")] == expected

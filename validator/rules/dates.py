@@ -57,6 +57,9 @@ Rules:
   date but no time is info: records are dated midnight, so (as the platform documents comparing the
   updated date with the last poll time) a record changed later on the day of a poll looks older
   than that poll.
+* **CE419** `date-filter-backwards` (error): the `where` compares a record's date the wrong way:
+  `updated_at < '${gmtDate:...}'` (changes before the last poll) or `updated_at > '${now:...}'` (changes after
+  the run).  Only the dates ``datesConfiguration`` reads (without one, fields named like updated/modified).
 * **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
   as 24 (00:30 is sent as `24:30`), which vendors reject or read as the next day.
 """
@@ -273,13 +276,26 @@ DATE_PATTERN_HOUR_1_24 = Rule("CE418", "date-pattern-hour-1-24", "warning", "`kk
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'kk:mm:ss'Z'}'"),
      good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
 
+DATE_FILTER_BACKWARDS = Rule("CE419", "date-filter-backwards", "error",
+     "the where filter compares a record's date the wrong way with the last poll time or the run time",
+     "A poller asks the vendor for the records changed since the last poll: `updated_at > '${gmtDate:...}'`.  "
+     "`updated_at < '${gmtDate:...}'` (or `<=`) asks for the records changed *before* it, so no change is ever "
+     "seen after the first poll, and with a `>` on the same date the window is empty.  `updated_at > "
+     "'${now:...}'` asks for records changed after the poller runs: none.  Only the date fields the entry's "
+     "`datesConfiguration` reads are judged (without one, a field named like `updated`/`modified`); a "
+     "condition on another date (`dueDate < '${gmtDate:...}'`) is your business.\n\n**Fix:** `>` (or `>=`) "
+     "the last poll time; `<` only with `${now:...}`, as an upper bound.",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
+     good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' "
+                                    "and updated_at<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'"))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
     DATE_PATTERN_THREE_LETTER_YEAR, DATE_PATTERN_LITERAL_Z, DATE_PATTERN_FIXED_OFFSET,
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
-    DATE_PATTERN_HOUR_1_24,
+    DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS,
 ]
 
 
@@ -688,6 +704,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     if config is not None and any(macro.kind == "epoch" for macro in macros):
         yield from _epoch_unit_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
+    yield from _backwards_filter_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value):
         first = poll_macros[0]
@@ -824,6 +841,45 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
                       source=entry.source, pointer=entry.child("url"),
                       sub=(first.format_start, first.format_start + len(first.format)),
                       help="print the full date, e.g. `${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`")
+
+
+# A field named as a record's update stamp, when no datesConfiguration says which field that is.
+_UPDATE_STAMP = re.compile(r"(?i).*(?:updated|modified|changed)")
+
+
+def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
+    """CE419: a condition on a record's date that no record changed since the last poll can meet."""
+    where = template.where
+    if where is None:
+        return
+    by_start = {macro.start: macro for macro in template.macros}
+    for condition in where.conditions:
+        if len(condition.values) != 1 or condition.operator not in ("<", "<=", ">", ">="):
+            continue
+        value = condition.values[0]
+        macro = by_start.get(value.start + (1 if value.kind == "string" else 0))
+        if macro is None or value.kind not in ("string", "macro") or macro.kind not in _POLL_OR_RUN_KINDS:
+            continue
+        field = field_name(condition.field.value)
+        dated = dated_side(config, field) if config is not None else None
+        if dated is None and not (config is None and _UPDATE_STAMP.match(field)):
+            continue  # another date (`dueDate < '${...}'`) is the user's business
+        before = condition.operator.startswith("<")
+        if macro.uses_now and not before:
+            message = (f"`{field} {condition.operator}` the time the poller runs: no record was changed after that, so "
+                       "the filter matches nothing")
+            fix = f"compare with the last poll time, `{field} > '${{gmtDate:...}}'`"
+        elif not macro.uses_now and before:
+            message = (f"`{field} {condition.operator}` the last poll time asks for records changed before the last "
+                       "poll, never for those changed since")
+            fix = f"`{field} >` the last poll time (`<` only with `${{now:...}}`, as an upper bound)"
+        else:
+            continue
+        yield ctx.finding(DATE_FILTER_BACKWARDS, message, source=entry.source, pointer=entry.child("url"),
+                          sub=(condition.start, condition.end), help=fix)
+
+
+_POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
 
 
 def check(ctx: Any) -> Iterator[Finding]:
