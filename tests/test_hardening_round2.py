@@ -400,6 +400,19 @@ def test_a_report_or_baseline_never_overwrites_a_file_named_to_check(tmp_path, o
     assert body.read_text(encoding="utf-8") == text
 
 
+@pytest.mark.parametrize("options", [("-o", "{body}"), ("--output-format", "json:{body}"),
+                                     ("--baseline", "{body}", "--update-baseline")])
+def test_a_report_or_baseline_never_overwrites_a_body_the_folder_walk_finds(tmp_path, options):
+    """A user's trial: `-o d/body.json d` replaced the body with the report (exit 1), and no --fix was given."""
+    body = tmp_path / "d" / "body.json"
+    body.parent.mkdir()
+    text = (ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8")
+    body.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", *(o.format(body=body) for o in options), str(body.parent))
+    assert result.code == 2 and "would overwrite a file to check" in result.err, result
+    assert body.read_text(encoding="utf-8") == text
+
+
 def test_a_report_kept_in_the_checked_folder_is_still_written(tmp_path):
     (tmp_path / "body.json").write_text((ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8"),
                                         encoding="utf-8")

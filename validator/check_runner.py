@@ -130,7 +130,8 @@ def run_check(
         except BaselineError as exc:
             print(f"ce-validator check: error: {exc}", file=sys.stderr)
             return 2
-    clash = _overwritten_input(targets, baseline, getattr(args, "paths", None) or ())
+    clash = _overwritten_input(targets, baseline, getattr(args, "paths", None) or (),
+                               walked=[i.path for i in readable if i.path is not None])
     if clash is not None:
         print(f"ce-validator check: error: {clash}", file=sys.stderr)
         return 2
@@ -339,10 +340,12 @@ def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
 PARALLEL_THRESHOLD = 200
 
 
-def _overwritten_input(targets: Sequence[Any], baseline: Any, paths: Sequence[str]) -> str | None:
-    """A report file or a baseline to record that is a file named on the command line: writing it would destroy
-    the file (``-o body.json body.json``).  Files a folder's walk finds are not counted: a report or baseline
-    kept in the checked folder is written there on purpose (and a baseline is never checked)."""
+def _overwritten_input(targets: Sequence[Any], baseline: Any, paths: Sequence[str], *,
+                       walked: Sequence[Path] = ()) -> str | None:
+    """A report file or a baseline to record that is a file to check: writing it would destroy the file
+    (``-o body.json body.json``, ``-o d/body.json d``).  A file a folder's walk finds counts when it holds a Cloud
+    Elements document: a report or a baseline kept in the checked folder (a previous run's) is rewritten on
+    purpose (and is never a body)."""
     def identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:  # the same file under any name or link
         try:
             info = os.stat(path)
@@ -351,14 +354,39 @@ def _overwritten_input(targets: Sequence[Any], baseline: Any, paths: Sequence[st
         return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
     named = {identity(path) for path in paths if path != "-"} - {None}
-    if not named:
-        return None
-    for target in targets:
-        if target.file and identity(target.file) in named:
-            return f"{target.file}: the report would overwrite a file to check; write it elsewhere"
-    if baseline is not None and baseline.update and identity(baseline.baseline.file) in named:
-        return f"{baseline.baseline.file}: --update-baseline would overwrite a file to check; record it elsewhere"
+    outputs = [(target.file, "the report would overwrite a file to check; write it elsewhere")
+               for target in targets if target.file]
+    if baseline is not None and baseline.update:
+        outputs.append((baseline.baseline.file, "--update-baseline would overwrite a file to check; record it "
+                                                "elsewhere"))
+    walked_ids = {identity(path): path for path in walked} if outputs and walked else {}
+    for file, why in outputs:
+        found = identity(file)
+        if found is None:
+            continue
+        if found in named or (found in walked_ids and _holds_a_body(walked_ids[found])):
+            return f"{file}: {why}"
     return None
+
+
+def _holds_a_body(path: Path) -> bool:
+    """Whether the file at ``path`` is a Cloud Elements document (or a page), not a previous run's report."""
+    import json
+
+    from .inputs import reads_as_page
+    from .kinds import detect_kind, looks_like_cloud_elements
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    text = data.decode("utf-8", errors="replace")
+    if reads_as_page(str(path), data):
+        return looks_like_cloud_elements(text)
+    try:
+        return detect_kind(json.loads(text)) is not None
+    except ValueError:
+        return looks_like_cloud_elements(text)
 
 
 def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputFile], bytes], *,
