@@ -910,3 +910,19 @@ def test_an_html_code_element_in_a_page_is_not_an_oauth_code(tmp_path):
                     '{"url":"/hubs/finance/customers?where=a=\'b","idField":"id"}}}}\n```\n', encoding="utf-8")
     result = run_cli("check", "--diff", str(page))
     assert "*****" not in result.out and '+{"element":{"key":"sageone"}' in result.out, result.out
+
+
+def test_no_control_character_of_a_file_reaches_an_output():
+    """A user's trial: a key holding a newline then `::error file=...::` printed a line GitHub Actions runs as a
+    workflow command; ESC sequences cleared the terminal.  Every finding's texts pass through scrub_finding."""
+    from validator.findings import Finding
+    from validator.masking import Secrets, printable
+
+    hostile = "evil\n::error file=pwn.json,line=1::INJECTED \x1b[2J \x9b \u202eedoc\u202c \udcff"
+    finding = Finding(rule="CE101", severity="error", message=hostile, path="a\nb.json", pointer="/" + hostile,
+                      line=1, column=1, end_line=1, end_column=2, help=hostile)
+    shown = Secrets().scrub_finding(finding)
+    for text in (shown.message, shown.help or "", shown.path or "", shown.pointer):
+        assert text.isprintable(), text
+    assert "\\x0a::error" in shown.message and "\\x1b[2J" in shown.message and "\\u202e" in shown.message
+    assert printable("plain ünïcode text") == "plain ünïcode text"

@@ -359,15 +359,23 @@ def _scrub_cut(message: str, values: tuple[str, ...]) -> str:
 # The fewest characters of a secret a shortened quote must hold for them to be hidden.
 _CUT = 4
 
-_SURROGATE = LazyPattern("[\ud800-\udfff]")
-
-
 def printable(text: str) -> str:
-    """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name)
-    written as its escape, so every output can encode it."""
-    if text.isascii() or _SURROGATE.search(text) is None:
+    """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name) and
+    each control character written as its escape, so every output can encode it and no file's text can steer a
+    terminal (``ESC [2J``) or a CI log (a newline then ``::error ...``, a workflow command), nor reorder what is
+    shown (the bidirectional overrides of "Trojan Source")."""
+    if text.isprintable():  # neither a surrogate, a control nor a bidirectional format character
         return text
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNPRINTABLE.sub(_escape_char, text)
+
+
+# Lone surrogates, C0 and C1 controls and DEL, and the bidirectional embeddings, overrides and isolates.
+_UNPRINTABLE = LazyPattern("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def problem_message(source: Source, message: str, start: int, end: int) -> str:
