@@ -632,6 +632,7 @@ class _Translator:
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
         self._misspelt: set[tuple[tuple[Any, ...], str]] = set()  # (object, required key written misspelt)
         self._type_at: dict[str, int] = {}  # pointer -> index in _problems of its CE102
+        self._seen: set[SchemaProblem] = set()  # what _problems holds, for a constant-time duplicate test
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
 
@@ -710,7 +711,8 @@ class _Translator:
             if index is not None:
                 self._problems[index] = (path, problem)
                 return
-        if all(existing != problem for _, existing in self._problems):
+        if problem not in self._seen:  # a set: 30,000 problems were 450 million comparisons
+            self._seen.add(problem)
             if rule == "CE102":
                 self._type_at[problem.pointer] = len(self._problems)
             self._problems.append((path, problem))
