@@ -455,3 +455,16 @@ def test_a_report_never_overwrites_a_file_named_to_check_under_another_name(tmp_
         result = run_cli("check", "--no-cache", "-o", str(tmp_path / other), str(body))
         assert result.code == 2 and "would overwrite a file to check" in result.err, (other, result)
     assert body.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("depth", [990, 998])
+def test_a_body_nested_nearly_as_deep_as_accepted_is_checked_not_crashed(depth):
+    """A user's trial: 975-998 levels (the loader accepts up to 999) ran jsonschema out of frames: CE099."""
+    from validator.engine import check
+
+    text = '{"element": {"key": "sageone"}, "configuration": {"x": ' + "[" * depth + "]" * depth + "}}"
+    limit = sys.getrecursionlimit()
+    rules = [f.rule for f in check(text)]
+    assert "CE099" not in rules and "CE102" in rules, rules
+    assert sys.getrecursionlimit() == limit  # raised for the validation only
+    assert [f.rule for f in check(text.replace("[" * depth, "[" * 999).replace("]" * depth, "]" * 999))] == ["CE018"]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -497,12 +498,30 @@ def validate(value: Any, *, schema: str = "instance", element: str | None = None
     """
     if schema not in _names():
         raise UnknownSchemaError(schema, schema_names())
+    with _room_for_nesting():
+        try:
+            return _validate(value, schema=schema, element=element, overlay_dirs=overlay_dirs)
+        except ValueError as exc:  # jsonschema's messages repr() every value: an int over 4,300 digits cannot be
+            if "integer string conversion" not in str(exc):  # shown, so such numbers are checked as infinity
+                raise
+            return _validate(_without_huge_ints(value), schema=schema, element=element, overlay_dirs=overlay_dirs)
+
+
+@contextmanager
+def _room_for_nesting() -> Iterator[None]:
+    """Python's recursion limit raised for one validation: jsonschema descends once per level and repr()s a value
+    in its messages, so a document nested nearly as deep as the loader accepts (990 of MAX_DEPTH's 1,000
+    levels, in a user's trial) ran out of frames (CE099).  Each level costs a few small frames."""
+    import sys
+
+    from .source.limits import MAX_DEPTH
+
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, 5 * MAX_DEPTH + 1000))
     try:
-        return _validate(value, schema=schema, element=element, overlay_dirs=overlay_dirs)
-    except ValueError as exc:  # jsonschema's messages repr() every value: an int over 4,300 digits cannot be
-        if "integer string conversion" not in str(exc):  # shown, so such numbers are checked as infinity
-            raise
-        return _validate(_without_huge_ints(value), schema=schema, element=element, overlay_dirs=overlay_dirs)
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def _without_huge_ints(value: Any) -> Any:
