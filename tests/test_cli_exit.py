@@ -158,3 +158,19 @@ def test_the_command_skips_the_last_collection_only_when_it_exits(monkeypatch: p
     _entry_in_process(monkeypatch)
     assert calls == [1] and gc.get_freeze_count() == 0 and gc.isenabled()
     assert "CE620" in capsys.readouterr().out
+
+
+def test_a_reader_that_goes_away_is_not_a_pass(tmp_path: Path) -> None:
+    """A user's trial: `ce-validator check . | head -1` exited 0 on a file with errors, so a CI step under
+    `set -o pipefail` passed; a cut run now exits 141, as a shell reports a broken pipe, and says nothing more."""
+    body = {"element": {"key": "sageone"}, "configuration": {"country": "US"}, "tags": [{"n": i} for i in range(3000)]}
+    (tmp_path / "t.json").write_text(json.dumps(body), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1", "NO_COLOR": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "validator", "check", "t.json"], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # the reader goes away with the output (hundreds of kilobytes) mostly unread
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, error
+    assert "Traceback" not in error and "Exception ignored" not in error, error

@@ -12,7 +12,7 @@ import os
 import sys
 
 from . import run_cache
-from .exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from .exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
 
 TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,7 +64,8 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False, repla
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        _quiet_exit_streams()
+        return EXIT_BROKEN_PIPE
     except OSError as exc:  # output to a full device or a closed pipe end: the files read were never touched
         _quiet_exit_streams()
         if sys.stderr is not None:
