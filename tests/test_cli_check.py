@@ -98,6 +98,17 @@ def test_a_code_no_rule_has_is_a_usage_error_on_the_command_line():
         assert result.code == 2 and f"{option}: no rule has the code 'CE999'" in result.err, result
         assert result.out == ""
     assert run_cli("check", "--select", "CE6,CE401", "examples/sageone-polling-fixed.json").code == 0
+    # an unset $CODES in CI: `--select ''` turned every rule off
+    empty = run_cli("check", "--select", "", "examples/sageone-polling.json")
+    assert empty.code == 2 and "--select: no code given" in empty.err, empty
+
+
+def test_an_empty_select_in_a_file_is_warned_of(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.ce-validator]\nselect = []\n", encoding="utf-8")
+    body = tmp_path / "b.json"
+    body.write_text((ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(body), cwd=tmp_path)
+    assert "select: empty, so no rule runs" in result.err, result
 
 
 def test_version_and_module_entry():

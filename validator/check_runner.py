@@ -330,7 +330,8 @@ def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
     from .rules import registry
 
     configs = [c for c in resolver.loaded() if c.path is not None]
-    if not any(c.select or c.ignore or c.pointer_ignores or c.per_file_ignores or c.severity for c in configs):
+    if not any(c.select is not None or c.ignore or c.pointer_ignores or c.per_file_ignores or c.severity
+               for c in configs):
         return  # nothing to judge: the rule registry is not loaded
     for warning in stale_ignores(configs, usage, registry()):
         print(f"ce-validator: warning: {warning}", file=sys.stderr)
@@ -548,6 +549,8 @@ def _warn_unknown_zone(zone: str) -> None:
 def _unknown_codes(*, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> str | None:
     """Why a well-formed code of ``--select``/``--ignore`` names no rule (a typo there would turn every check off,
     or none), or None.  A configuration file only warns of one: it may be shared with a newer version."""
+    if select is not None and not select:
+        return "--select: no code given (`--select ''` would turn every rule off)"
     if not select and not ignore:
         return None
     from .config import RULE_CODE

@@ -840,6 +840,8 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
         def unknown(code: str) -> bool:
             return not any(known.startswith(code) for known in codes)
 
+        if config.select is not None and not config.select:
+            warnings.append(f"{where('select')}: select: empty, so no rule runs (remove it to run every rule)")
         named = [("select", c) for c in config.select or ()] + [("ignore", c) for c in config.ignore]
         named += [(f'per-file-ignores."{glob}"', c) for glob, cs in config.per_file_ignores for c in cs]
         named += [(f"severity.{c}", c) for c in config.severity]
