@@ -127,6 +127,9 @@ def test_an_empty_format_reads_no_date():
     hit = assert_at(empty, "CE402", '""', count=2)  # updated and created
     assert "empty" in hit.message and hit.severity == "error"
     assert "only spaces" in found(poller(updated="  "), "CE402")[0].message
+    # a user's trial: only quoted text (`'yyyy-MM-dd'`, `''`) compiles too, and reads no date either
+    for literal in ("'yyyy-MM-dd'", "''", "-"):
+        assert "no date field" in found(poller(updated=literal), "CE402")[0].message, literal
     # element definitions ship a blank field with a blank format (10 corpus records): nothing is read, nothing missed
     assert not found(poller(updated="", field=""), "CE402")
 

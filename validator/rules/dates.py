@@ -361,7 +361,7 @@ def compile_problems(fmt: str) -> list[Problem]:
                                  "not the special format, and Java rejects it as a SimpleDateFormat pattern",
                         at, end, help=f"write `{token}`")]
     try:
-        compile_pattern(fmt)
+        compiled = compile_pattern(fmt)
     except PatternError as exc:
         if _is_number(fmt):
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
@@ -382,6 +382,11 @@ def compile_problems(fmt: str) -> list[Problem]:
             fix = _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
         return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
                         help=fix)]
+    if not any(token.is_field for token in compiled.tokens):
+        return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} holds no date field, only literal "
+                        "text: Java compiles it, but it reads no date", 0, len(fmt),
+                        help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`; letters in "
+                        "quotes are text, not fields")]
     return []
 
 
