@@ -284,3 +284,16 @@ def test_a_run_that_checked_no_file_does_not_say_no_problems(tmp_path):
     missing = run_cli("check", str(tmp_path / "nope.json"))
     assert missing.code == 2 and "no such file" in missing.err
     assert "No problems" not in missing.out and "No files checked." in missing.out
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    """A user's trial: `check a.json ./a.json` reported every finding twice, `- -` read standard input twice (the
+    second time empty: CE010), and `--diff a.json a.json` counted two files."""
+    body = tmp_path / "a.json"
+    body.write_text((ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8"), encoding="utf-8")
+    twice = run_cli("check", "--no-cache", "--format", "concise", "a.json", "./a.json", ".", cwd=tmp_path)
+    assert twice.out.count("CE620") == 1 and "in 1 file" in twice.out, twice
+    stdin = run_cli("check", "--no-cache", "--format", "concise", "-", "-", stdin=body.read_bytes(), cwd=tmp_path)
+    assert "CE010" not in stdin.out and stdin.out.count("CE620") == 1, stdin
+    diff = run_cli("check", "--no-cache", "--diff", "a.json", "a.json", cwd=tmp_path)
+    assert "would change 1 file(s)" in diff.err, diff

@@ -96,11 +96,28 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
 
     A directory is searched for ``*.json`` files, leaving out the folders of :data:`SKIP_DIRS`
     and, with ``respect_gitignore``, what ``.gitignore`` files (and ``.git/info/exclude``) ignore;
-    a file named on the command line is always checked.
+    a file named on the command line is always checked.  Each file is checked once, however many times it is
+    named (``a.json ./a.json``, a folder and a file in it, a link to it), and standard input is read once.
     """
+    seen: set[tuple[int, int]] = set()
+    stdin_read = False
+
+    def first_time(file: Path, info: os.stat_result | None = None) -> bool:
+        try:
+            info = info or file.stat()
+        except OSError:
+            return True  # reading it will say what is wrong
+        identity = (info.st_dev, info.st_ino)
+        if identity in seen:
+            return False
+        seen.add(identity)
+        return True
+
     for raw in paths or []:
         if raw == "-":
-            yield InputFile(stdin_name or "<stdin>", None)
+            if not stdin_read:
+                stdin_read = True
+                yield InputFile(stdin_name or "<stdin>", None)
             continue
         if not raw.strip():
             yield InputError(f"{raw!r}: an empty path (write . for the current folder)")
@@ -127,9 +144,11 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
             if not found and not unreadable:
                 yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory")
             for file in found:
-                yield InputFile(str(file), file)
+                if first_time(file):
+                    yield InputFile(str(file), file)
         elif stat.S_ISREG(info.st_mode):
-            yield InputFile(raw, path)
+            if first_time(path, info):
+                yield InputFile(raw, path)
         else:
             yield InputError(f"{raw}: not a regular file")
 
