@@ -308,3 +308,24 @@ def test_element_docs_property_examples_make_a_record(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     records = json.loads(result.out)["resources"][0]["records"]
     assert [(r["id"], r["event"]) for r in records] == [("p1", "updated")]
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_record_values_of_secret_named_fields_are_masked(tmp_path, output):
+    """A user's trial: with `idField` `access_token` and date fields named `password`/`client_secret`, the id column
+    and the date problems printed the records' values."""
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps({"customers": {
+        "url": "/hubs/crm/customers?where=u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "idField": "access_token",
+        "datesConfiguration": {"updatedDateField": "password", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                               "createdDateField": "client_secret", "createdDateFormat": "yyyy-MM-dd"}}}),
+                      encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text(json.dumps([
+        {"access_token": "ZQXrecordtoken12345", "password": "ZQXrecordpw1234567", "client_secret": "2024-01-05"},
+        {"access_token": "ZQXrecordtoken99999", "password": "2024-01-05T10:30:00Z",
+         "client_secret": "ZQXcsvalue123456789"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--since", "2024-01-05T10:00Z",
+                     "--format", output)
+    assert result.code == 1 and "ZQX" not in result.out + result.err, result
+    assert "2024-01-05" in result.out  # a value read as a date is shown as the date

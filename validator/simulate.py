@@ -132,6 +132,7 @@ class ResourceSimulation:
     notes: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
     problem: str | None = None  # the entry cannot be simulated at all
+    id_field: str | None = None  # the entry's idField
 
     def count(self, event: Event) -> int:
         return sum(1 for r in self.records if r.event == event)
@@ -623,7 +624,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
         return ResourceSimulation(
             name, pointer, since_ms, compared, url, delay, interval, tolerance,
             updated_cfg[2] if updated_cfg else None, created_cfg[2] if created_cfg else None,
-            outcomes, windows, tuple(notes.items), tuple(assumptions.items), problem)
+            outcomes, windows, tuple(notes.items), tuple(assumptions.items), problem,
+            id_field if isinstance(id_field, str) else None)
 
     if updated_cfg is None:
         return resource((), problem="the entry has no datesConfiguration.updatedDateField and updatedDateFormat: "

@@ -234,15 +234,39 @@ def run(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         import json
 
-        print(json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False))
+        output = json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False)
     else:
-        print(to_text(result))
+        output = to_text(result)
+    hidden = _secret_record_values(result)
+    if hidden:
+        from ..masking import Secrets
+
+        output = Secrets(values=hidden).scrub(output) or output
+    print(output)
     if not result.resources:
         return EXIT_ERRORS
     return EXIT_ERRORS if result.has_errors else EXIT_OK
 
 
 # --------------------------------------------------------------------------- output
+
+
+def _secret_record_values(result: Simulation) -> tuple[str, ...]:
+    """The records' values of fields named as secret keys (an `idField` of `access_token`, a date field named
+    `password`): the id column and the date problems quote them, and no output shows a secret."""
+    from ..vocabulary.secrets import is_secret_key
+
+    values: set[str] = set()
+    for res in result.resources:
+        secret_id = res.id_field is not None and is_secret_key(res.id_field)
+        for record in res.records:
+            if secret_id and record.id is not None:
+                values.add(record.id if isinstance(record.id, str) else str(record.id))
+            for date in (record.updated, record.created):
+                if date is not None and date.text and date.instant_ms is None and is_secret_key(date.field):
+                    values.add(date.text)  # a value read as a date is shown as the date it is
+    # longest first, as masking replaces them; a value of three characters or fewer would mask ordinary text
+    return tuple(sorted((v for v in values if len(v.strip()) > 3), key=len, reverse=True))
 
 
 def _iso(ms: int | None) -> str | None:
