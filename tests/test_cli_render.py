@@ -221,3 +221,9 @@ def test_configuration_file_supplies_render_assumptions(tmp_path) -> None:
     override = json.loads(run_cli("render", str(tmp_path / "poller.json"), "--format", "json",
                                   "--server-zone", "GMT").out)
     assert override["resources"][0]["url"] == "/hubs/crm/contacts?where=d>'2024-01-05 10:00'"
+
+
+def test_a_missing_element_docs_folder_is_a_usage_error():
+    """A user's trial: `render --element-docs /nonexistent` exited 0 without a word (check says so, exit 2)."""
+    result = run_cli("render", "--element-docs", "/nonexistent/elements", "examples/sageone-polling-fixed.json")
+    assert result.code == 2 and "/nonexistent/elements: not a directory of element docs" in result.err, result

@@ -28,6 +28,7 @@ resource with a url, 2 on a usage or I/O error (unreadable file, not JSON, bad -
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -315,6 +316,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         document = None
+        for folder in args.element_docs or ():  # as `check` says: a mistyped folder must not pass unnoticed
+            if not os.path.isdir(folder):
+                raise _UsageError(f"{folder}: not a directory of element docs")
         documents: list[tuple[str, Any]] = []
         source = None  # the file, read and loaded once (standard input cannot be read again), its secrets masked
         if args.file is not None:
