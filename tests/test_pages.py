@@ -193,9 +193,22 @@ def test_curl_shell_expansion_and_dropped_quotes_are_reported():
     ("curl x; echo -d '{}'", []),
     ("# curl -d '{}'\ncurl -X POST \\\n -d \\\n '{\"a\":\n 1}'", ['{"a":\n 1}']),
     ("curl -d 'it'\"'\"'s'", ["it's"]),
+    # a user's trial of pages: bash's $'...' (\\' is a quote, nothing expanded) and here-documents
+    ("curl --data $'{\"a\": \"x>\\'${gmtDate:yyyy}\\'\\n\"}'", ['{"a": "x>\'${gmtDate:yyyy}\'\n"}']),
+    ("curl -X POST u \\\n  -d @- <<'JSON'\n{\"a\": \"${x}\"}\nJSON\necho done", ['{"a": "${x}"}']),
+    ("curl --data-binary @- <<-EOF\n\t{\"a\": 1}\n\tEOF\n", ['\t{"a": 1}']),
+    ("cat <<'JSON'\n{\"a\": 1}\nJSON\n", []),
 ])
 def test_curl_body_forms(shell, expected):
     assert [b.text for b in curl_bodies(shell)] == expected
+
+
+def test_a_here_document_with_a_bare_delimiter_expands_the_macro():
+    """`<< EOF` (not `<<'EOF'`): the shell expands `${gmtDate:...}` in the body, as in "..." (CE020)."""
+    (body,) = curl_bodies("curl -d @- << EOF\n{\"u\": \"x>'${gmtDate:yyyy-MM-dd}'\"}\nEOF\n")
+    assert [p.rule for p in body.problems] == ["CE020"]
+    (quoted,) = curl_bodies("curl -d @- <<'EOF'\n{\"u\": \"x>'${gmtDate:yyyy-MM-dd}'\"}\nEOF\n")
+    assert quoted.problems == ()
 
 
 def test_unclosed_shell_quote():

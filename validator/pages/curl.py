@@ -4,7 +4,10 @@ In a ```` ```bash ````, ```` ```sh ````, ```` ```shell ```` or ```` ```console `
 argument of ``curl -d`` / ``--data`` / ``--data-raw`` / ``--data-binary`` / ``--data-ascii`` /
 ``--json`` (also ``-d'...'`` and ``--data=...``) is decoded the way a POSIX shell does:
 ``'...'`` is literal, ``'\\''`` and ``'"'"'`` are a single quote, ``"..."`` keeps ``\\"``,
-``\\\\``, ``\\$`` and ``\\``` escapes, a backslash before a line break continues the line.
+``\\\\``, ``\\$`` and ``\\``` escapes, bash's ``$'...'`` reads ``\\'`` as a quote and ``\\n`` as a
+line break and expands nothing, a backslash before a line break continues the line.  A body read
+from standard input (``-d @-``) is the here-document the command gives it (``<<'JSON'`` ... ``JSON``;
+with a bare delimiter, ``<<JSON``, the shell expands its ``$``).
 The decoded body is checked like any other, and each finding points at the page character it
 came from (a ``'`` written ``'\\''`` spans the four characters).  A body read from a file
 (``-d @body.json``) is not checked.
@@ -96,7 +99,8 @@ class Body:
 
 
 def curl_bodies(shell: str) -> list[Body]:
-    """The ``-d``/``--data`` bodies of every curl command in the shell text ``shell``."""
+    """The ``-d``/``--data`` bodies of every curl command in the shell text ``shell``, and the here-documents
+    such a command reads (``-d @- <<'JSON'``)."""
     bodies = []
     command: list[Word] = []
     for word in _words(shell):
@@ -107,7 +111,63 @@ def curl_bodies(shell: str) -> list[Body]:
         body = _body_of(command)
         if body is not None:
             bodies.append(body)
+    if "<<" in shell:
+        bodies.extend(_heredoc_bodies(shell))
+        bodies.sort(key=lambda body: body.start)
     return bodies
+
+
+# `<<JSON`, `<<'JSON'`, `<< "EOF"`, `<<-EOF` (leading tabs stripped from the body and the end line)
+_HEREDOC = re.compile(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][A-Za-z0-9_]*))")
+# curl reading its body from standard input
+_DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
+_CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
+
+
+def _heredoc_bodies(shell: str) -> Iterator[Body]:
+    """The here-documents that a curl command reads as its body (``curl -d @- <<'JSON'``): literal when the
+    delimiter is quoted; with a bare delimiter the shell expands each ``$`` in it (CE020)."""
+    for match in _HEREDOC.finditer(shell):
+        start = _logical_line_start(shell, match.start())
+        command = shell[start:match.start()]
+        if not (_CURL.search(command) and _DATA_FROM_STDIN.search(command)):
+            continue
+        line_end = shell.find("\n", match.end())
+        if line_end < 0:
+            continue
+        body_start = line_end + 1
+        delimiter = match.group(2) or match.group(3) or match.group(4)
+        strip_tabs = match.group(1) == "-"
+        end = re.compile(r"^" + (r"\t*" if strip_tabs else "") + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
+        closing = end.search(shell, body_start)
+        body_end = closing.start() if closing else len(shell)
+        text = shell[body_start:body_end]
+        if text.endswith("\n"):
+            text = text[:-2] if text.endswith("\r\n") else text[:-1]
+        builder = TextBuilder()
+        builder.copy(text, body_start)
+        decoded, mapping = builder.build(end=body_start + len(text))
+        problems: list[Problem] = []
+        if match.group(4) is not None and "\\" not in shell[match.start():match.end()]:  # a bare delimiter
+            for name in _NAME.finditer(text):
+                problems.append(Problem(
+                    SHELL_EXPANSION.code, f"the shell expands {name.group()} in this here-document (its delimiter "
+                    "is not quoted): curl sends what the shell makes of it (usually nothing), not the macro",
+                    body_start + name.start(), body_start + name.end(),
+                    f"quote the delimiter: <<'{delimiter}'"))
+        yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems))
+
+
+def _logical_line_start(shell: str, at: int) -> int:
+    """Where the command line holding ``at`` starts: lines ended by a backslash continue it."""
+    start = shell.rfind("\n", 0, at) + 1
+    while start > 1:
+        previous_end = start - 1  # the newline ending the line before
+        before = shell[:previous_end].rstrip("\r")
+        if not before.endswith("\\"):
+            break
+        start = shell.rfind("\n", 0, previous_end) + 1
+    return start
 
 
 def _body_of(command: list[Word]) -> Body | None:
@@ -186,6 +246,9 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         if c == '"':
             i = _double(shell, i, builder, word)
             continue
+        if c == "$" and shell.startswith("'", i + 1):
+            i = _ansi_c(shell, i, builder, word)
+            continue
         after = _dollar(shell, i, builder, word, quoted=False) if c == "$" else None
         if after is not None:
             i = after
@@ -194,6 +257,37 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         i += 1
     word.text, word.mapping = builder.build(end=i)
     return word, i
+
+
+_ANSI_C_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
+                   "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
+_ANSI_C_NUMBER = re.compile(r"x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}")
+
+
+def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
+    """A ``$'...'`` section at ``i`` (bash's ANSI-C quoting): ``\\'`` is a quote, ``\\n`` a line break, and
+    nothing is expanded; where the word goes on."""
+    j, n = i + 2, len(shell)
+    while j < n:
+        c = shell[j]
+        if c == "'":
+            return j + 1
+        if c == "\\" and j + 1 < n:
+            number = _ANSI_C_NUMBER.match(shell, j + 1)
+            if number is not None:
+                digits = number.group()
+                code = int(digits, 8) if digits[0] in "01234567" else int(digits[1:], 16)
+                builder.stand_for(chr(code) if code <= 0x10FFFF else "\ufffd", j, number.end())
+                j = number.end()
+                continue
+            escaped = shell[j + 1]
+            builder.stand_for(_ANSI_C_ESCAPES.get(escaped, "\\" + escaped), j, j + 2)
+            j += 2
+            continue
+        builder.copy(c, j)
+        j += 1
+    word.problems.append(_unclosed(i + 1, "'"))
+    return n
 
 
 def _single(shell: str, j: int, builder: TextBuilder) -> int:
