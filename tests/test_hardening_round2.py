@@ -330,11 +330,15 @@ def test_links_out_of_the_checked_tree_are_not_followed(tmp_path):
     (tree / "environ.json").symlink_to("/proc/self/environ")
     (tree / "out.json").symlink_to(tmp_path / "outside.json")
     (tree / "real.json").write_text('{"c": {"url": "/hubs/crm/c?where=a=\'x", "idField": "id"}}')
-    (tree / "alias.json").symlink_to(tree / "real.json")  # inside the tree: followed
+    (tree / "alias.json").symlink_to(tree / "real.json")  # inside the tree: followed, and the same file
+    (tree / "zlink.json").symlink_to(tree / "other.json")
+    (tree / "other.json").write_text('{"c": {"url": "/hubs/crm/c?where=b=\'x", "idField": "id"}}')
     result = run_cli("check", "--format", "concise", str(tree), env={"CANARY_ENV": "ENV-CANARY-123"})
     assert "ENV-CANARY-123" not in result.out and "OUTSIDE-SECRET" not in result.out
     assert "environ.json" not in result.out and "out.json" not in result.out
-    assert "real.json" in result.out and "alias.json" in result.out
+    # each file once, named as the file, not as a link to it (a user's trial: findings reported twice)
+    assert "real.json" in result.out and "alias.json" not in result.out
+    assert "other.json" in result.out and "zlink.json" not in result.out
 
 
 def test_a_folder_that_cannot_be_read_is_said(tmp_path, monkeypatch):

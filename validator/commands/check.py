@@ -143,8 +143,10 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
                 yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}")
             if not found and not unreadable:
                 yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory")
+            # a file and a link to it in the tree are one file, named as the file (links give way)
+            once = {file for file in sorted(found, key=lambda f: (f.is_symlink(), f)) if first_time(file)}
             for file in found:
-                if first_time(file):
+                if file in once:
                     yield InputFile(str(file), file)
         elif stat.S_ISREG(info.st_mode):
             if first_time(path, info):
