@@ -149,6 +149,8 @@ def apply(url: str, problems) -> str:
     ("CE634", f"/hubs/crm/activities&where=date_updated>'{GOOD_MACRO}'", "unsafe"),
     # a user's trial: a second where passed, and one filter is dropped
     ("CE637", f"/hubs/crm/leads?where=date_updated>'{GOOD_MACRO}'&where=status='open'&pageSize=5", "unsafe"),
+    # a user's trial: CEQL strings are single-quoted (domain doc); a double-quoted date passed
+    ("CE638", f"/hubs/crm/leads?where=date_updated>\"{GOOD_MACRO}\" and status=\"open\"", "unsafe"),
     # a user's trial: said to be fixable, with no edit
     ("CE634", f"/hubs/crm/leads&pageSize=200?where=date_updated>'{GOOD_MACRO}'", "unsafe"),
 ])

@@ -265,6 +265,14 @@ every record or ignores the last poll time.  Join the conditions with ` and ` in
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&where=status='open'",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
 
+CEQL_NOT_SINGLE_QUOTED = _rule("CE638", "ceql-not-single-quoted", "warning", "a CEQL value in double quotes", """
+CEQL writes string values in single quotes (`status='open'`), as every documented filter does.  A value in
+double quotes (`updated_at>"${gmtDate:...}"`) is not documented: in SQL, which CEQL follows, double quotes
+name a field, so the vendor may compare with a field called like the date, or reject the filter.  Backquotes
+are not reported: they name fields (`` `Modified Time` ``) and wrap vendors' own expressions.  The fix writes
+single quotes (unsafe: it changes what is sent).
+""", "/hubs/crm/contacts?where=updated_at>\"${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}\"")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -279,7 +287,7 @@ RULES: list[Rule] = [
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
-    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE,
+    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -321,6 +329,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),
     Flaw.WHERE_MISSPELLED: (URL_WHERE_MISSPELLED, None),
     Flaw.WHERE_TWICE: (CEQL_WHERE_TWICE, None),
+    Flaw.CEQL_NOT_SINGLE_QUOTED: (CEQL_NOT_SINGLE_QUOTED, None),
     Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
 }
 

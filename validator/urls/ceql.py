@@ -225,6 +225,13 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
+        elif kind == "string" and tok[0] == '"' and prev in ("op", "like"):
+            # a value in double quotes (backquotes name fields and wrap vendor expressions, as in the corpus)
+            fix = None if "'" in tok[1:-1] else Fix("write the value in single quotes",
+                                                 (Edit(start, start + 1, "'"), Edit(end - 1, end, "'")), "unsafe")
+            add(Flaw.CEQL_NOT_SINGLE_QUOTED, "a CEQL value in double quotes: CEQL writes strings in single quotes "
+                "('...'), and in SQL double quotes name a field", start, end,
+                help="write the value in single quotes: '...'", fix=fix)
         elif kind == "word" and tok[0] in _TYPOGRAPHIC and tok.strip("".join(_TYPOGRAPHIC)):
             # an opening quote (`“foo”`), not an apostrophe in a word (`O’Brien`); quotes alone wrap a macro and
             # are reported with it

@@ -48,6 +48,7 @@ class Flaw(enum.Enum):
     QUERY_SEPARATOR = "'?' and '&' swapped"
     WHERE_MISSPELLED = "a misspelled where parameter"
     WHERE_TWICE = "a second where parameter"
+    CEQL_NOT_SINGLE_QUOTED = "a CEQL value in double quotes"
     CEQL_UNBALANCED_QUOTE = "a CEQL quote that never closes"
     CEQL_DANGLING_OPERATOR = "a CEQL operator missing an operand"
     CEQL_EMPTY_WHERE = "an empty where="
