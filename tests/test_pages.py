@@ -836,3 +836,17 @@ def test_a_page_on_standard_input_or_without_a_suffix_is_read_as_a_page(tmp_path
     assert "CE003" in run_cli("check", "--format", "concise", str(tmp_path / "body.json")).out
     broken = '# a comment\n{"element": {"key": "sageone"}}\n'
     assert "CE003" in run_cli("check", "--format", "concise", "-", stdin=broken.encode()).out
+
+
+def test_the_platforms_credentials_written_in_a_page_are_reported_and_masked():
+    """A user's trial of pages: `Authorization: User ..., Organization ..., Element ...` with real-looking values in
+    an http block or a curl header was masked but never reported (CE751 reported a token inside a body only)."""
+    user, organization, element = "Qw8rT2yU6iO0pA4sD8fG2hJ6kL0zX4cV=", "9b1e2c7d4f6a8b0c1d2e3f4a5b6c7d8e", "k2Qe0fH7jL3n="
+    page = ("```http\nPATCH /elements/api-v2/instances/412377 HTTP/1.1\n"
+            f"Authorization: User {user}, Organization {organization}, Element {element}\n"
+            'Content-Type: application/json\n\n{"configuration": {"event.poller.refresh_interval": "15"}}\n```\n\n'
+            "```bash\ncurl -H 'Authorization: User <USER_SECRET>, Organization <ORGANIZATION_SECRET>' https://x\n```\n")
+    findings = check_page(page).findings
+    hits = [f for f in findings if f.rule == "CE751"]
+    assert [(f.line, f.column) for f in hits] == [(3, 21), (3, 69), (3, 111)]
+    assert all(value not in f.message + (f.help or "") for f in findings for value in (user, organization))

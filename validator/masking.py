@@ -500,6 +500,15 @@ def _userinfo_spans(text: str) -> list[tuple[int, int]]:
     return [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
 
 
+def platform_credentials(text: str) -> list[tuple[int, int]]:
+    """The user secret, organization secret and element token of each Cloud Elements authorization header
+    (``User ..., Organization ...[, Element ...]``) written in ``text``, wherever it is (a header, a variable)."""
+    if "Organization" not in text:
+        return []
+    return [match.span(group) for match in _CE_AUTHORIZATION.finditer(text)
+            for group in ("user", "organization", "element") if match.group(group)]
+
+
 def _is_header(key: str) -> bool:
     """A header whose value runs past commas and spaces to the end of its quote or line."""
     lowered = key.lower()
@@ -555,9 +564,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             tag = match.group("tag")
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(value):
                 yield match.span("value")
-    if "Organization" in text:
-        for match in _CE_AUTHORIZATION.finditer(text):
-            yield from (match.span(group) for group in ("user", "organization", "element") if match.group(group))
+    yield from platform_credentials(text)
     if "|" in text:
         from .vocabulary.placeholders import find_placeholders
 

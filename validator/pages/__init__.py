@@ -170,10 +170,25 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         if shell_problems:
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
+    result.findings.extend(_committed_credentials(text, starts, path))
     if not result.documents and not result.findings:
         result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
     return result
+
+
+def _committed_credentials(text: str, starts: list[int], path: str | None) -> Iterator[Finding]:
+    """CE751 for the platform's own credentials written in the page outside any body (a curl's or an HTTP
+    request's `Authorization: User ..., Organization ..., Element ...`): the page lives in git too."""
+    from ..masking import platform_credentials
+    from ..rules.secrets import FIX, MESSAGE, SECRET_COMMITTED, is_real_looking
+
+    for start, end in platform_credentials(text):
+        if is_real_looking(text[start:end]):
+            line, column = line_col(starts, start)
+            end_line, end_column = line_col(starts, end)
+            yield _finding(SECRET_COMMITTED, MESSAGE, path, f"/L{line}", (line, column, end_line, end_column),
+                           help=FIX)
 
 
 def _decode(data: str | bytes) -> str | None:
