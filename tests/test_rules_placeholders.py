@@ -177,3 +177,13 @@ def test_the_quick_trigger_never_hides_a_placeholder():
         assert find_placeholders(value, date_format=date_format) == list(_find(value, False, date_format)), value
 
     same()
+
+
+def test_an_environment_reference_that_never_closes():
+    """A user's trial: `"username": "${CLOSEIO_API_KEY"` passed; the deployment leaves it, the platform sends it."""
+    text = json.dumps({"element": {"key": "closeio"}, "name": "c",
+                       "configuration": {"username": "${CLOSEIO_API_KEY", "password": "${CLOSEIO_PASSWORD"}})
+    found = [f for f in check(text) if f.rule == "CE701"]
+    assert len(found) == 2 and all(f.fix is not None and f.fix.applicability == "safe" for f in found)
+    assert "`${CLOSEIO_API_KEY`" in found[0].message and "CLOSEIO_PASSWORD" not in found[1].message
+    assert not [f for f in check(text.replace('_KEY"', '_KEY}"').replace('WORD"', 'WORD}"')) if f.rule == "CE701"]

@@ -16,7 +16,8 @@ Not placeholders, and never reported:
 
 Rules:
 
-* **CE701** `placeholder-unfilled` (warning): a documentation placeholder: ``<...>`` (also
+* **CE701** `placeholder-unfilled` (warning): an environment reference whose brace never closes
+  (``${CLOSEIO_API_KEY``, fixed safely); a documentation placeholder: ``<...>`` (also
   HTML-escaped ``&lt;...&gt;`` and an unclosed ``<INSERT_...``), ``{{...}}``, ``YOUR_API_KEY``-style
   names (``YOUR_``, ``INSERT_``, ``ENTER_``, ``REPLACE_``, ``PUT_``, ``..._HERE``), and, in the value
   of a secret key (see CE751), a name standing for the secret: upper case (``PIPEDRIVE_API_TOKEN``,
@@ -31,7 +32,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..findings import Finding
+from ..findings import Edit, Finding, Fix
+from ..lazy_pattern import LazyPattern
 from ..kinds import JsonPath, pointer_of
 from ..masking import url_secrets
 from ..vocabulary.placeholders import Placeholder, find_placeholders
@@ -84,6 +86,8 @@ RULES: list[Rule] = [PLACEHOLDER_UNFILLED, MASKED_VALUE]
 
 
 _RULES_BY_KIND = {"placeholder": PLACEHOLDER_UNFILLED, "mask": MASKED_VALUE}
+# `${CLOSEIO_API_KEY`: an environment reference whose brace never closes (a URL's `${gmtDate:...` is CE605's)
+_UNCLOSED_REFERENCE = LazyPattern(r"\$\{[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str, str]:
@@ -144,6 +148,14 @@ def check(ctx: Any) -> Iterator[Finding]:
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent)
             date_format = not is_key and parent is not None and parent.endswith("DateFormat")
+            if not is_key and text.startswith("${") and _UNCLOSED_REFERENCE.fullmatch(text):
+                shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
+                yield ctx.finding(PLACEHOLDER_UNFILLED, f"the environment reference{shown} never closes: a deployment "
+                                  "does not substitute it, and the platform takes it literally",
+                                  source=source, pointer=pointer_of(path), sub=(0, len(text)),
+                                  help="close it with `}`",
+                                  fix=Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe"))
+                continue
             found = searched.get((text, credential, date_format))
             if found is None:
                 found = searched[text, credential, date_format] = find_placeholders(
