@@ -297,3 +297,10 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
     assert "CE010" not in stdin.out and stdin.out.count("CE620") == 1, stdin
     diff = run_cli("check", "--no-cache", "--diff", "a.json", "a.json", cwd=tmp_path)
     assert "would change 1 file(s)" in diff.err, diff
+
+
+def test_a_worker_count_that_is_not_one_is_warned_of():
+    """A user's trial: CE_VALIDATOR_JOBS=abc or -5 was taken silently as one process."""
+    for value in ("abc", "-5", "0"):
+        result = run_cli("check", "--no-cache", "examples/sageone-polling-fixed.json", env={"CE_VALIDATOR_JOBS": value})
+        assert result.code == 0 and f"CE_VALIDATOR_JOBS={value!r} is not a positive whole number" in result.err
