@@ -865,11 +865,13 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         macro = by_start.get(value.start + (1 if value.kind == "string" else 0))
         if macro is None or value.kind not in ("string", "macro") or macro.kind not in _POLL_OR_RUN_KINDS:
             continue
+        before = condition.operator.startswith("<")
+        if before == macro.uses_now:
+            continue  # `> last poll`, `< now`: the right way round (most filters: decided before any field lookup)
         field = field_name(condition.field.value)
         dated = dated_side(config, field) if config is not None else None
         if dated is None and not (config is None and _UPDATE_STAMP.match(field)):
             continue  # another date (`dueDate < '${...}'`) is the user's business
-        before = condition.operator.startswith("<")
         if macro.uses_now and not before:
             message = (f"`{field} {condition.operator}` the time the poller runs: no record was changed after that, so "
                        "the filter matches nothing")
