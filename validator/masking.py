@@ -531,19 +531,20 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too; ``broken``: ``text`` is a file that is
     not valid JSON, read further (:func:`_broken_value`, :func:`_scan_broken`)."""
-    # The keys are listed first, and each distinct one is asked about once (the same keys come back in every
-    # poller entry); the matches are gone through one by one only when a secret key is among them.
+    # The keys are read backwards from their colons (one pass the regex engine makes from colon to colon), each
+    # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
+    # through, in the text's order, only when a secret key is among them.
     secret_keys = {key for key in _keys_in(text) if _is_secret(key, extra_keys)}
     covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
-    for match in _KEY.finditer(text) if secret_keys else ():
-        if match.group("key") not in secret_keys:
+    for key, key_start, after_colon in _key_places(text) if secret_keys else ():
+        if key not in secret_keys:
             continue
-        gap = _GAP.match(text, match.end())
-        start = gap.end() if gap else match.end()
-        span = _value_extent(text, start, header=_is_header(match.group("key")))
+        gap = _GAP.match(text, after_colon)
+        start = gap.end() if gap else after_colon
+        span = _value_extent(text, start, header=_is_header(key))
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
             yield span
-        if broken and start < len(text) and match.start() >= covered:
+        if broken and start < len(text) and key_start >= covered:
             extras, covered = _broken_value(text, start, span)
             yield from extras
     if broken:
@@ -738,6 +739,14 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _key_places(text: str) -> list[tuple[str, int, int]]:
+    """``(key, start, end)`` of every match of :data:`_KEY` in ``text``, in order (``end`` is after the colon),
+    found backwards from the colons as :func:`_keys_in` finds the keys."""
+    size = len(text)
+    return [(match.group(1)[::-1], size - match.end(1), size - match.start())
+            for match in reversed(list(_KEY_BACKWARDS.finditer(text[::-1])))]
+
+
 def _keys_in(text: str) -> set[str]:
     """Every key :data:`_KEY` finds in ``text``."""
     return {key[::-1] for key in set(_KEY_BACKWARDS.findall(text[::-1]))}  # the keys repeat: reversed once each
@@ -823,6 +832,7 @@ _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header")
 _PAIR_VALUES = frozenset({"value", "Value"})
 
 
+@lru_cache(maxsize=4096)  # the same sample values and references come back in file after file
 def _shown_as_written(value: str) -> bool:
     """Whether a secret key's value holds nothing secret: an environment reference, a placeholder or mask, or
     documentation standing for the secret."""
