@@ -95,10 +95,10 @@ def run_check(
     recording = getattr(args, "recording", None) if use_cache else None
     if recording is not None and not _watch_reads(recording, args, inputs):
         recording = None
-    jobs = os.environ.get("CE_VALIDATOR_JOBS", "").strip()
-    if jobs and not (jobs.isdigit() and int(jobs) > 0):
-        print(f"ce-validator: warning: CE_VALIDATOR_JOBS={jobs!r} is not a positive whole number: checking in one "
-              "process", file=sys.stderr)
+    workers_setting = os.environ.get("CE_VALIDATOR_JOBS", "").strip()
+    if workers_setting and not (workers_setting.isdigit() and int(workers_setting) > 0):
+        print(f"ce-validator: warning: CE_VALIDATOR_JOBS={workers_setting!r} is not a positive whole number: "
+              "checking in one process", file=sys.stderr)
     unknown = _unknown_codes(select=select, ignore=ignore)
     if unknown:
         print(f"ce-validator: configuration error: command line: {unknown}", file=sys.stderr)
