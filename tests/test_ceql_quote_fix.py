@@ -39,7 +39,10 @@ def body(url: str, *, stringified: bool) -> str:
     ("u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'} and status='active'",
      "u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='active'", "safe"),
     ("u>'${gmtDate:yyyy-MM-dd} OR s='a' and t='b'", "u>'${gmtDate:yyyy-MM-dd}' OR s='a' and t='b'", "safe"),
-    ("u>'${gmtDate:yyyy-MM-dd} x='a'", "u>'${gmtDate:yyyy-MM-dd}' x='a'", "unsafe"),
+    # a review: a date with a time after the macro is a string of its own; the quote missing is the last one,
+    # and closing there is a guess (unsafe) while a string opened before a macro runs on past it
+    ("u>'${gmtDate:yyyy-MM-dd} 00:00:00' and attributes='created_at,updated_at",
+     "u>'${gmtDate:yyyy-MM-dd} 00:00:00' and attributes='created_at,updated_at'", "unsafe"),
 ])
 def test_the_fix_closes_the_quote(where: str, closed: str, applicability: str, stringified: bool) -> None:
     text = body(f"/hubs/crm/contacts?where={where}&pageSize=5", stringified=stringified)

@@ -174,3 +174,10 @@ def test_a_reader_that_goes_away_is_not_a_pass(tmp_path: Path) -> None:
     error = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141, error
     assert "Traceback" not in error and "Exception ignored" not in error, error
+    # a review: `--exit-zero` (a report-only step) keeps its 0
+    process = subprocess.Popen([sys.executable, "-m", "validator", "check", "--exit-zero", "t.json"], cwd=tmp_path,
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    assert process.wait(timeout=120) == 0

@@ -47,6 +47,9 @@ FIXED_CODES = {
     "unsafe/ce101-top-level.json": {"CE101"},
     "unsafe/ce406-ce410-hours-and-zone.json": {"CE406", "CE410"},
     "unsafe/ce801-legacy-urls.json": {"CE801"},
+    "safe/ce418-ce605-url-macros.json": {"CE418", "CE605"},
+    "safe/ce701-unclosed-reference.json": {"CE701"},
+    "unsafe/ce637-ce638-where.json": {"CE637", "CE638"},
 }
 
 

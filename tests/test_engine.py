@@ -98,7 +98,9 @@ def test_unknown_kind_is_a_value_error():
         ({"name": "orders", "fields": [], "configuration": {"level": "organization"}}, None),
         ({"production": {"url": "https://api.acme.io/v2", "timeout": 30}, "db": {"url": "postgres://h/app"}}, None),
         ({"repository": {"type": "git", "url": "git+https://github.com/a/b.git"}, "bugs": {"url": "https://x"}}, None),
-        ({"health": {"url": "/healthz", "interval": 5}}, None),
+        ({"health": {"url": "https://x.io/healthz", "interval": 5}}, None),
+        # a review: a vendor-path poller with typos in its keys is a poller (its mistakes are the point)
+        ({"invoices": {"url": "/invoices", "idfield": "Id", "dateConfiguration": {}}}, "poller"),
         ({"contacts": {"url": "/hubs/crm/contacts"}}, "poller"),
         ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}}, "poller"),
         ([1, 2], None),
@@ -123,8 +125,10 @@ def test_an_update_body_needs_no_element_nor_the_keys_a_new_instance_needs():
     assert "CE204" in {f.rule for f in check({"configuration": {"event.notification.enabled": False,
                                                                  "event.poller.configuration": {"a": {
                                                                      "url": "/hubs/crm/a", "idField": "id"}}}})}
-    # a body that names the instance but not its element is a new instance missing its element
+    # a body that names the instance, or brings providerData, is a new instance missing its element
     assert "CE103" in {f.rule for f in check({"name": "x", "configuration": {"event.notification.enabled": False}})}
+    assert "CE103" in {f.rule for f in check({"providerData": {"code": "abc123"},
+                                              "configuration": {"event.notification.enabled": False}})}
 
 
 def test_the_platforms_answer_draws_no_missing_key_nor_placeholder():

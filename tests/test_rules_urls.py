@@ -163,3 +163,12 @@ def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None
     fixed = apply(bad, found)
     left = {p.rule for p in url_problems(fixed)}
     assert not left, (fixed, left)
+
+
+def test_a_second_where_is_joined_only_right_after_the_first():
+    """A review: `?where=a&pageSize=5&where=b` became `...&pageSize=5 and b`: no edit is offered there."""
+    from validator.rules.urls import url_problems
+
+    (found,) = [p for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}'&pageSize=5&where=status='open'")
+                if p.rule == "CE637"]
+    assert found.fix is None

@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False, repla
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _quiet_exit_streams()
-        return EXIT_BROKEN_PIPE
+        # `--exit-zero` promises 0 whatever was found (2 for a usage or I/O error): a report-only step stays one
+        return 0 if "--exit-zero" in arguments else EXIT_BROKEN_PIPE
     except OSError as exc:  # output to a full device or a closed pipe end: the files read were never touched
         _quiet_exit_streams()
         if sys.stderr is not None:

@@ -43,12 +43,13 @@ _POLLER_ONLY_KEYS = _ENTRY_KEYS - {"url"}
 
 
 def _is_poller_entry(entry: dict[Any, Any]) -> bool:
-    """Whether a map's entry reads as a poller entry: a key only pollers have, or a URL only a poller sends (a hub
-    path, a last-poll macro, a CEQL filter)."""
+    """Whether a map's entry reads as a poller entry: a key only pollers have, or a URL a poller sends: a path
+    (the hub's `/hubs/...` or the vendor's `/invoices`, which the platform joins to the element's base URL), a
+    last-poll macro or a CEQL filter.  A settings file's URLs are absolute (`https://...`, `postgres://...`)."""
     if _POLLER_ONLY_KEYS & entry.keys():
         return True
     url = entry.get("url")
-    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
+    return isinstance(url, str) and (url.lstrip().startswith("/") or "${" in url or "where=" in url)
 
 
 def detect_kind(value: Any) -> Kind | None:
@@ -87,10 +88,10 @@ _DOTTED_KEY = LazyPattern(r"[a-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
 
 def is_update_body(value: Any) -> bool:
     """An instance body that changes part of an existing instance (``PATCH /instances/{id}``): it names neither
-    the element nor the instance, so keys a new instance needs (``element``, the callback URL, the events switch)
-    may rightly be absent."""
+    the element nor the instance and brings no ``providerData`` (sent when an instance is created or authorized
+    again), so keys a new instance needs (``element``, the callback URL, the events switch) may rightly be absent."""
     return isinstance(value, dict) and "element" not in value and "name" not in value \
-        and isinstance(value.get("configuration"), dict)
+        and "providerData" not in value and isinstance(value.get("configuration"), dict)
 
 
 def is_single_entry(value: Any) -> bool:

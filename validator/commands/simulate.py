@@ -231,17 +231,13 @@ def run(args: argparse.Namespace) -> int:
     except _UsageError as exc:
         print(f"ce-validator simulate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    result = _masked(result)
     if args.output_format == "json":
         import json
 
         output = json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False)
     else:
         output = to_text(result)
-    hidden = _secret_record_values(result)
-    if hidden:
-        from ..masking import Secrets
-
-        output = Secrets(values=hidden).scrub(output) or output
     print(output)
     if not result.resources:
         return EXIT_ERRORS
@@ -251,22 +247,33 @@ def run(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- output
 
 
-def _secret_record_values(result: Simulation) -> tuple[str, ...]:
-    """The records' values of fields named as secret keys (an `idField` of `access_token`, a date field named
-    `password`): the id column and the date problems quote them, and no output shows a secret."""
+def _masked(result: Simulation) -> Simulation:
+    """``result`` with the records' values of fields named as secret keys (an `idField` of `access_token`, a date
+    field named `password`) replaced by the mask before anything is printed: the id column and the date problems
+    quote them.  A date read as one is shown as the date it is."""
+    from dataclasses import replace
+
+    from ..masking import MASK
     from ..vocabulary.secrets import is_secret_key
 
-    values: set[str] = set()
+    def hidden(date: DateValue | None, problem: str | None) -> tuple[DateValue | None, str | None]:
+        if date is None or not date.text or date.instant_ms is not None or not is_secret_key(date.field):
+            return date, problem
+        for shown in (repr(date.text), date.text):  # as the messages quote it
+            problem = problem.replace(shown, repr(MASK)) if problem else problem
+        return replace(date, text=MASK, problem=date.problem and MASK), problem
+
+    resources = []
     for res in result.resources:
         secret_id = res.id_field is not None and is_secret_key(res.id_field)
+        records = []
         for record in res.records:
-            if secret_id and record.id is not None:
-                values.add(record.id if isinstance(record.id, str) else str(record.id))
-            for date in (record.updated, record.created):
-                if date is not None and date.text and date.instant_ms is None and is_secret_key(date.field):
-                    values.add(date.text)  # a value read as a date is shown as the date it is
-    # longest first, as masking replaces them; a value of three characters or fewer would mask ordinary text
-    return tuple(sorted((v for v in values if len(v.strip()) > 3), key=len, reverse=True))
+            updated, problem = hidden(record.updated, record.problem)
+            created, problem = hidden(record.created, problem)
+            records.append(replace(record, id=MASK if secret_id and record.id is not None else record.id,
+                                   updated=updated, created=created, problem=problem))
+        resources.append(replace(res, records=tuple(records)))
+    return replace(result, resources=tuple(resources))
 
 
 def _iso(ms: int | None) -> str | None:

@@ -27,9 +27,12 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE405": ("safe", "writes `SSS`"),
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
-    "CE410": ("unsafe", "writes `XXX` (the real offset, which also reads `Z`) instead of the literal"),
+    "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
+                         "macro east of UTC, where `XXX` would print a `+` into the query")),
+    "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
+    "CE605": ("safe", "writes `$(gmtDate:...)` as `${gmtDate:...}` (other malformed macros: no fix)"),
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
                          "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),
@@ -37,8 +40,13 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
+    "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly"),
+    "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
-                       "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions)")),
+                       "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions); "
+                       "when a string opened before a macro took in the next `and`/`or` condition, closes it right "
+                       "after the macro")),
+    "CE701": ("safe", "closes an environment reference whose brace never closes (`${NAME` → `${NAME}`)"),
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
                          "object, when every line converts (not for bare resource names or a line without "
                          "`<xPath>`)")),

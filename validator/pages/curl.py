@@ -145,17 +145,40 @@ def _heredoc_bodies(shell: str) -> Iterator[Body]:
         if text.endswith("\n"):
             text = text[:-2] if text.endswith("\r\n") else text[:-1]
         builder = TextBuilder()
-        builder.copy(text, body_start)
-        decoded, mapping = builder.build(end=body_start + len(text))
         problems: list[Problem] = []
         if match.group(4) is not None and "\\" not in shell[match.start():match.end()]:  # a bare delimiter
-            for name in _NAME.finditer(text):
-                problems.append(Problem(
-                    SHELL_EXPANSION.code, f"the shell expands {name.group()} in this here-document (its delimiter "
-                    "is not quoted): curl sends what the shell makes of it (usually nothing), not the macro",
-                    body_start + name.start(), body_start + name.end(),
-                    f"quote the delimiter: <<'{delimiter}'"))
+            _expanded_heredoc(shell, body_start, body_start + len(text), builder, problems, delimiter)
+        else:
+            builder.copy(text, body_start)
+        decoded, mapping = builder.build(end=body_start + len(text))
         yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems))
+
+
+def _expanded_heredoc(shell: str, start: int, end: int, builder: TextBuilder, problems: list[Problem],
+                      delimiter: str) -> None:
+    """A here-document with a bare delimiter, as the shell reads it: ``\\$``, ``\\``` and ``\\\\`` are the
+    character, a backslash before a line break joins the lines, and each other ``$`` is expanded (CE020)."""
+    i = start
+    while i < end:
+        c = shell[i]
+        if c == "\\" and i + 1 < end and shell[i + 1] in "$`\\":
+            builder.stand_for(shell[i + 1], i, i + 2)
+            i += 2
+            continue
+        if c == "\\" and _continuation(shell, i):
+            i += _continuation(shell, i)
+            continue
+        name = _NAME.match(shell, i) if c == "$" else None
+        if name is not None and name.end() <= end:
+            problems.append(Problem(
+                SHELL_EXPANSION.code, f"the shell expands {name.group()} in this here-document (its delimiter is not "
+                "quoted): curl sends what the shell makes of it (usually nothing), not the macro",
+                name.start(), name.end(), f"quote the delimiter: <<'{delimiter}'"))
+            builder.copy(name.group(), i)
+            i = name.end()
+            continue
+        builder.copy(c, i)
+        i += 1
 
 
 def _logical_line_start(shell: str, at: int) -> int:

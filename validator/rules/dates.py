@@ -283,7 +283,8 @@ DATE_FILTER_BACKWARDS = Rule("CE419", "date-filter-backwards", "error",
      "seen after the first poll, and with a `>` on the same date the window is empty.  `updated_at > "
      "'${now:...}'` asks for records changed after the poller runs: none.  Only the date fields the entry's "
      "`datesConfiguration` reads are judged (without one, a field named like `updated`/`modified`); a "
-     "condition on another date (`dueDate < '${gmtDate:...}'`) is your business.\n\n**Fix:** `>` (or `>=`) "
+     "condition on another date (`dueDate < '${gmtDate:...}'`), or on the created date (`created_at < "
+     "'${gmtDate:...}'`: changes to records created before the last poll), is your business.\n\n**Fix:** `>` (or `>=`) "
      "the last poll time; `<` only with `${now:...}`, as an upper bound.",
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
      good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' "
@@ -383,6 +384,9 @@ def compile_problems(fmt: str) -> list[Problem]:
         return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
                         help=fix)]
     if not any(token.is_field for token in compiled.tokens):
+        if _is_number(fmt):
+            return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a "
+                            "SimpleDateFormat pattern", 0, len(fmt), help=_EPOCH_HINT)]
         return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} holds no date field, only literal "
                         "text: Java compiles it, but it reads no date", 0, len(fmt),
                         help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`; letters in "
@@ -869,9 +873,9 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         if before == macro.uses_now:
             continue  # `> last poll`, `< now`: the right way round (most filters: decided before any field lookup)
         field = field_name(condition.field.value)
-        dated = dated_side(config, field) if config is not None else None
-        if dated is None and not (config is None and _UPDATE_STAMP.match(field)):
-            continue  # another date (`dueDate < '${...}'`) is the user's business
+        dated = dated_side(config, field) if config is not None else ("updated" if _UPDATE_STAMP.match(field) else None)
+        if dated is None or (before and dated != "updated"):
+            continue  # another date (`dueDate < ...`), or `created_at <` the last poll (changes to older records)
         if macro.uses_now and not before:
             message = (f"`{field} {condition.operator}` the time the poller runs: no record was changed after that, so "
                        "the filter matches nothing")

@@ -148,7 +148,7 @@ def check(ctx: Any) -> Iterator[Finding]:
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent)
             date_format = not is_key and parent is not None and parent.endswith("DateFormat")
-            if not is_key and text.startswith("${") and _UNCLOSED_REFERENCE.fullmatch(text):
+            if not is_key and text.startswith("${") and "}" not in text and _UNCLOSED_REFERENCE.fullmatch(text):
                 shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
                 yield ctx.finding(PLACEHOLDER_UNFILLED, f"the environment reference{shown} never closes: a deployment "
                                   "does not substitute it, and the platform takes it literally",

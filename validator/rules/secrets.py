@@ -45,6 +45,7 @@ FIX = "replace the value with an environment reference such as `${SECRET_NAME}`,
 
 _LEET = str.maketrans("013457$@", "oieastsa")
 _DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
+_ALGORITHM = LazyPattern(r"(?i)(?:hmac[-_ ]?)?(?:sha[-_]?(?:1|2|3|224|256|384|512)(?:[-_/]\d+)?|md5)")
 _BRACKETED_NAME = LazyPattern(r"\{\w{1,80}\}|\[\w{1,80}\]|__\w{1,80}__")
 _TOKEN = LazyPattern(r"(?=\S*\d)(?=\S*[A-Za-z])\S{16,}")  # letters and digits, no space, 16 or more
 
@@ -60,6 +61,8 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False
     if len(text) < 8:
         return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer
+    if _ALGORITHM.fullmatch(text):
+        return False  # `"webhook.hmac": "HmacSHA256"`: the algorithm's name, not its key
     if _BRACKETED_NAME.fullmatch(text):
         return False  # `{apiKey}`, `[API_KEY]`, `__API_KEY__`: a name standing for the value
     if key and may_be_an_identifier(key) and not _TOKEN.fullmatch(text):

@@ -220,8 +220,9 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             # the string runs to the end of the where value: closing it there is what the author meant
             # when it is one word (attributes='a,b), a guess when it swallowed more conditions or a parenthesis
             # (`(a='b or c='d')`: closed at the end, the `)` would be inside the string)
+            # (and a guess when an earlier string opened before a macro runs on past it: that quote may be the one)
             applicability: Applicability = "unsafe" if any(char.isspace() or char in "()" for char in tok[1:]) \
-                else "safe"
+                or _macro_string_runs_on(tokens) else "safe"
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
@@ -317,20 +318,33 @@ def _unclosed_macro_string(tokens: list[tuple[str, str, int, int]]) -> int | Non
         if kind != "string" or not tok.startswith("'" + MACRO_HEAD):
             continue
         after = len(tok) - len(tok[2:].lstrip(MACRO_TAIL))  # where the macro ends in the string
-        if tok[after] != "'" and any(char.isspace() for char in tok[after:-1]):
+        if _JOINED_CONDITION.fullmatch(tok, after, len(tok) - 1):
             return i
     return None
 
 
-_JOINED_CONDITION = re.compile(r"\s+(?:and|or)\s", re.IGNORECASE)
+def _macro_string_runs_on(tokens: list[tuple[str, str, int, int]]) -> bool:
+    """Whether a string opened before a macro goes on past it with a space (`'${...} 00:00:00'`, or one that took
+    in more than the date)."""
+    for kind, tok, _start, _end in tokens:
+        if kind == "string" and tok.startswith("'" + MACRO_HEAD):
+            after = len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
+            if any(char.isspace() for char in tok[after:-1]):
+                return True
+    return False
+
+
+# What a string opened before a macro took in when its closing quote is missing: the next condition's start,
+# `' and status=` (a date with a time after the macro, `'${...} 00:00:00'`, is a string of its own)
+_JOINED_CONDITION = re.compile(r"\s+(?:and|or)\s+(?:not\s+)?[^\s'\"=<>!]+\s*(?:=|!=|<>|<=?|>=?|like\b|in\b)\s*",
+                               re.IGNORECASE)
 
 
 def _report_unclosed_macro_string(token: tuple[str, str, int, int], text: str, add: _Add) -> None:
     _kind, tok, start, _end = token
     after = start + len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
     swallowed = text[after:start + len(tok) - 1]
-    # the string runs on into the next condition: it surely ends at the macro
-    applicability: Applicability = "safe" if _JOINED_CONDITION.match(swallowed) else "unsafe"
+    applicability: Applicability = "safe"  # the string runs on into the next condition: it surely ends at the macro
     add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: the ' before the macro is not closed after it, so the string "
         f"runs on to the next quote and takes in {swallowed.strip()!r}", start, start + 1,
         help="close the value with ' right after the macro's }",

@@ -786,10 +786,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                         first_amp, amp + 1, help=f"write `and` instead of `{separator}`", replacement=joiner)
             if text[p_start:name_end] == "where" and where is not None:
                 amp = p_start - 1
+                # joined in place only right after the first `where` (`&pageSize=5&where=...` is no place for it)
+                adjacent = len(params) >= 2 and params[-2].name == "where"
                 col.add(Flaw.WHERE_TWICE, "a second `where`: the hub reads one filter, so one of the two is dropped",
                         p_start, name_end, help="join its conditions to the first `where` with ` and `",
-                        replacement=None, fix=Fix("join the conditions with ` and `",
-                                                  (Edit(amp, value_start, " and "),), "unsafe"))
+                        fix=Fix("join the conditions with ` and `", (Edit(amp, value_start, " and "),), "unsafe")
+                        if adjacent else None)
             if text[p_start:name_end] == "where" and where is None:
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
