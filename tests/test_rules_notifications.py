@@ -202,7 +202,7 @@ def test_whole_minutes_pass(value):
     ("", "is empty", 'such as "15"'),
     ("fifteen", "not a number of minutes", 'such as "15"'),
     ("-5", "must be positive", 'such as "15"'),
-    (15.0, "not a whole number", "write 15"),
+    (15.0, "not written as a whole number", "write 15"),
 ])
 def test_not_whole_minutes_is_an_error(value, words, fix):
     text = body({"event.poller.refresh_interval": value})
@@ -298,3 +298,10 @@ def test_a_misspelt_event_key_in_a_bare_configuration_file():
                        "event.vendor.type": "polling", "event.poller.refresh.interval": "15"}, indent=2)
     (finding,) = found(text, "CE101")
     assert finding.pointer == "/event.poller.refresh.interval" and finding.fix is not None
+
+
+def test_a_number_beyond_any_count_of_minutes_is_said_so():
+    """A user's trial: `1e99999999` (infinity once decoded) was shown as "is inf"."""
+    text = body({"event.poller.refresh_interval": 15}).replace(": 15", ": 1e99999999")
+    (finding,) = found(text, "CE206")
+    assert "too large" in finding.message and "inf" not in finding.message

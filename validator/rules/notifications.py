@@ -566,8 +566,10 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     if isinstance(value, int):
         return value, None, None
     if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):  # `1e99999`, a 200,000-digit number
+            return None, "is a number too large for the platform's whole numbers (Java int)", generic
         if value.is_integer():
-            return None, f"is {value!r}, not a whole number", f"write {int(value)}"
+            return None, f"is {value!r}, not written as a whole number", f"write {int(value)}"
         return None, f"is {value!r}, not a whole number of minutes", generic
     if not isinstance(value, str):
         return None, None, None
