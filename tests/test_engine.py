@@ -230,3 +230,9 @@ def test_a_constraint_has_one_code_whichever_check_reports_it(rule_modules):
         ("CE206", "/configuration/event.poller.refresh_interval"),
         ("CE308", "/configuration/event.poller.configuration/c/pollDelay"),
         ("CE308", "/configuration/event.poller.configuration/c/pageSize")])
+
+
+def test_a_deep_document_that_is_not_cloud_elements_is_skipped_for_its_depth():
+    """A user's trial: valid JSON 100,000 levels deep was skipped as "not valid JSON"."""
+    (finding,) = check("[" * 100_000 + "]" * 100_000)
+    assert finding.rule == "CE090" and finding.message.startswith("nested deeper than the platform reads")

@@ -323,7 +323,9 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
     if loaded.value is None:
         unreadable = any(p.rule in UNREADABLE for p in loaded.problems)
         if kind == "auto" and not unreadable and not looks_like_cloud_elements(loaded.text):
-            return [stub.place(NOT_CLOUD_ELEMENTS, "not valid JSON, and not a Cloud Elements body", 0, 0,
+            why = ("nested deeper than the platform reads" if any(p.rule == "CE018" for p in loaded.problems)
+                   else "not valid JSON")  # (a deep document may be valid JSON: it is its depth that is refused)
+            return [stub.place(NOT_CLOUD_ELEMENTS, f"{why}, and not a Cloud Elements body", 0, 0,
                                severity="info")]
         return sorted((stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix)
                        for p in loaded.problems), key=Finding.sort_key)
