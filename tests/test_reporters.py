@@ -582,3 +582,11 @@ def test_a_report_keeps_only_the_lines_its_findings_show():
     report = FileReport.from_text("a.json", "one\ntwo\r\nthree\rfour", wanted={2, 4})
     assert report.lines == ("", "two", "", "four")
     assert FileReport.from_text("a.json", "one\ntwo").lines == ("one", "two")
+
+
+def test_a_file_name_that_is_not_utf8_is_a_uri_of_its_bytes():
+    """A user's trial: `\\xff\\xfe.json` became the SARIF uri `%5Cudcff%5Cudcfe.json` (the shown escape, encoded)."""
+    from validator.reporters._common import relative_uri
+
+    assert relative_uri("\\udcff\\udcfe.json", ".") == ("%FF%FE.json", True)
+    assert relative_uri("a b/é.json", ".") == ("a%20b/%C3%A9.json", True)

@@ -6,6 +6,8 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
+from ..lazy_pattern import LazyPattern
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
     from . import FileReport
@@ -130,7 +132,13 @@ def relative_uri(path: str, root: str | os.PathLike[str] | None) -> tuple[str, b
     posix = PurePosixPath(*candidate.parts).as_posix() if candidate.parts else "."
     while posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/"), True
+    if "\\udc" in posix:  # a byte of a name that is not UTF-8, which the path shows as its escape (masking.printable)
+        posix = _UNDECODED.sub(lambda m: chr(int(m.group(1), 16)), posix)
+    return quote(os.fsencode(posix), safe="/"), True
+
+
+# The escape printable() writes for a byte of a file name that is not UTF-8 (Python's surrogateescape).
+_UNDECODED = LazyPattern(r"\\u(dc[89a-f][0-9a-f])")
 
 
 def root_uri(root: str | os.PathLike[str] | None) -> str:
