@@ -678,3 +678,11 @@ def test_the_element_s_own_default_pairing_of_formats_is_not_questioned(elements
                       if f.rule == "CE413"]
         assert not own_folder, (key, own_folder)
     assert checked, "neither default pairs formats CE413 questions: the test checks nothing"
+
+
+def test_an_environment_reference_in_a_boolean_key_is_not_judged(elements_dir):
+    """A user's trial: `"event.notification.enabled": "${EVENTS_ENABLED}"` drew CE904 with --element-docs."""
+    body = {"element": {"key": "sageone"}, "name": "s", "configuration": {
+        "oauth.api.key": "${K}", "oauth.api.secret": "${S}", "signature.secret": "${G}",
+        "apim.subscription.key": "${A}", "event.notification.enabled": "${EVENTS_ENABLED}"}}
+    assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))] == []

@@ -236,3 +236,18 @@ def test_a_deep_document_that_is_not_cloud_elements_is_skipped_for_its_depth():
     """A user's trial: valid JSON 100,000 levels deep was skipped as "not valid JSON"."""
     (finding,) = check("[" * 100_000 + "]" * 100_000)
     assert finding.rule == "CE090" and finding.message.startswith("nested deeper than the platform reads")
+
+
+def test_environment_references_and_usernames_draw_nothing():
+    """A user's trial of correct files: `{{ secrets.X }}` references drew CE701, so did usernames such as `api-user`
+    (the sample-word rule is for secrets only), and an update body with --element drew CE105."""
+    body = {"element": {"key": "closeio"}, "name": "closeio",
+            "configuration": {"username": "{{ secrets.CLOSEIO_KEY }}", "password": "{{env.CLOSEIO_PASSWORD}}"}}
+    assert [f.rule for f in check(body) if f.rule.startswith("CE7")] == []
+    for username in ("api-user", "marketing-api", "client_portal", "test"):
+        value = {"element": {"key": "lithiumlsw"}, "name": "l",
+                 "configuration": {"username": username, "password": "${LSW_PASSWORD}"}}
+        assert [f.rule for f in check(value) if f.rule.startswith("CE7")] == [], username
+    from validator.options import Options
+
+    assert check({"configuration": {"event.poller.refresh_interval": "30"}}, options=Options(element="sageone")) == []

@@ -853,3 +853,13 @@ def test_the_platforms_credentials_written_in_a_page_are_reported_and_masked():
     hits = [f for f in findings if f.rule == "CE751"]
     assert [(f.line, f.column) for f in hits] == [(3, 21), (3, 69), (3, 111)]
     assert all(value not in f.message + (f.help or "") for f in findings for value in (user, organization))
+
+
+def test_a_variable_spliced_into_a_curl_body_is_meant():
+    """A user's trial of correct pages: `'..."'"$KEY"'"...'` (the shell's way to put a variable in a single-quoted
+    body) drew CE021 and CE001, and `\\"$POLL_MINUTES\\"` in a double-quoted one CE020 and CE206; the shell sends
+    the variables' values.  Only a poller macro the shell would expand is CE020."""
+    page = ("```bash\ncurl -d '{\"element\":{\"key\":\"closeio\"},\"configuration\":{\"username\":\"'\"$CLOSEIO_KEY\"'\"}"
+            ",\"name\":\"closeio\"}'\n```\n\n```bash\ncurl -X PATCH https://x -d \"{\\\"configuration\\\": "
+            "{\\\"event.poller.refresh_interval\\\": \\\"$POLL_MINUTES\\\"}}\"\n```\n")
+    assert [f.rule for f in check_page(page).findings if f.rule != "CE105"] == []

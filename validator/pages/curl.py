@@ -168,7 +168,7 @@ def _expanded_heredoc(shell: str, start: int, end: int, builder: TextBuilder, pr
         if c == "\\" and _continuation(shell, i):
             i += _continuation(shell, i)
             continue
-        name = _NAME.match(shell, i) if c == "$" else None
+        name = _NAME.match(shell, i) if c == "$" and _MACRO_EXPANSION.match(shell, i) else None
         if name is not None and name.end() <= end:
             problems.append(Problem(
                 SHELL_EXPANSION.code, f"the shell expands {name.group()} in this here-document (its delimiter is not "
@@ -263,7 +263,9 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
                 break
             i = close + 1
             follows = shell[i] if i < n else " "
-            if follows not in _SPACE and follows not in _BREAK:
+            # `'..."'"$KEY"'"...'`, `'...'$KEY'...'`: a variable spliced in on purpose, not a quote the shell drops
+            spliced = follows == '"' or (follows == "$" and not _MACRO_EXPANSION.match(shell, i))
+            if follows not in _SPACE and follows not in _BREAK and not spliced:
                 i = _dropped_quote(shell, close, builder, word)
             continue
         if c == '"':
@@ -422,13 +424,20 @@ def _double(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
 
 
 def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: bool) -> int | None:
-    """A ``$`` at ``i`` that the shell expands: reported (CE020) and kept as written; where the word goes on."""
+    """A ``$`` at ``i`` that the shell expands, kept as written; where the word goes on.  A poller macro the shell
+    would expand is reported (CE020); a variable (``$KEY``, ``${POLL_MINUTES}``) is expanded on purpose, and the
+    body is checked with the reference in its place, as a ``.json`` file holding one is."""
     match = _NAME.match(shell, i)
     if match is None:
         return None
-    word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
+    if _MACRO_EXPANSION.match(shell, i):
+        word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
     builder.copy(match.group(), i)
     return match.end()
+
+
+# A poller macro, which only the platform substitutes: `${gmtDate:...}`, `${epoch}`, `${now:...}`
+_MACRO_EXPANSION = re.compile(r"\$\{(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])")
 
 
 def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> Problem:

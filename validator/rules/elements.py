@@ -73,6 +73,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
+from ..kinds import is_update_body
+from ..vocabulary.placeholders import contains_env_reference, is_env_reference
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -186,6 +188,12 @@ RULES: list[Rule] = [
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
+def _substituted(value: Any) -> bool:
+    """An environment reference (``${EVENTS_ENABLED}``), which the deployment fills in: its value is not ours to
+    judge."""
+    return isinstance(value, str) and (is_env_reference(value) or contains_env_reference(value))
+
+
 # Keys every element accepts, whatever its definition declares.
 _PLATFORM_PREFIXES = ("event.",)
 _DATE_FIELDS = ("updatedDateField", "createdDateField")
@@ -260,7 +268,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
                               pointer=pointer, key=True, help=hint)
             continue
-        if item.boolean and value not in (True, False, "true", "false"):
+        if item.boolean and value not in (True, False, "true", "false") and not _substituted(value):
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
                               pointer=pointer, help="true or false")
         limit = item.max_length
@@ -289,6 +297,8 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
 
     if ctx.kind not in ("instance", "configuration") or has_overlay(definition.key, ctx.options.element_schemas):
         return
+    if ctx.kind == "instance" and is_update_body(ctx.value):
+        return  # `PATCH /instances/{id}` sends only the keys it changes
     missing = [item for item in definition.required_keys(config) if item.key not in config]
     if not missing:
         return

@@ -52,7 +52,7 @@ from urllib.parse import urlsplit
 
 from ..findings import Finding
 from ..lazy_pattern import LazyPattern
-from ..vocabulary.placeholders import contains_env_reference, find_placeholders
+from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -274,8 +274,9 @@ def is_placeholder(value: str) -> bool:
 
 @lru_cache(maxsize=4096)  # field paths and formats repeat in every poller entry
 def is_unfilled(value: str) -> bool:
-    """Whether ``value`` is not literal yet: a placeholder or an environment reference (``${NAME}``)."""
-    return contains_env_reference(value) or is_placeholder(value)
+    """Whether ``value`` is not literal yet: a placeholder or an environment reference (``${NAME}``, or the whole
+    value ``$NAME``, ``{{ secrets.NAME }}``)."""
+    return contains_env_reference(value) or is_env_reference(value) or is_placeholder(value)
 
 
 def truthy(value: Any) -> bool | None:

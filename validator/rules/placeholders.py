@@ -143,7 +143,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     if is_response(ctx.value):
         return  # the platform's answer, shown in documentation: its masks and placeholders are not sent anywhere
     # keys and many values repeat in every poller entry: each (text, how it is read) is searched once
-    searched: dict[tuple[str, bool, bool], list[Placeholder]] = {}
+    searched: dict[tuple[str, bool, bool, bool], list[Placeholder]] = {}
     for source, value, skip in _documents(ctx):
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent)
@@ -156,10 +156,11 @@ def check(ctx: Any) -> Iterator[Finding]:
                                   help="close it with `}`",
                                   fix=Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe"))
                 continue
-            found = searched.get((text, credential, date_format))
+            identifier = credential and secret_kind(parent or "") is None  # a username, a client id
+            found = searched.get((text, credential, date_format, identifier))
             if found is None:
-                found = searched[text, credential, date_format] = find_placeholders(
-                    text, credential=credential, date_format=date_format)
+                found = searched[text, credential, date_format, identifier] = find_placeholders(
+                    text, credential=credential, date_format=date_format, identifier=identifier)
             if not found:
                 continue
             pointer = pointer_of(path)

@@ -27,8 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         if response and problem.rule == "CE105":
             continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
-        if update and problem.rule == "CE103" and problem.pointer == "":
-            continue  # `PATCH /instances/{id}` names no element: the instance has one
+        if update and (problem.rule == "CE105" or problem.rule == "CE103" and problem.pointer == ""):
+            continue  # `PATCH /instances/{id}` names no element, and sends only the keys it changes
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:

@@ -117,14 +117,15 @@ _SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token
 _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
 
 
-def _is_sample_name(text: str) -> bool:
+def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
     """Whether the value of a secret key is a name standing for the secret (``PIPEDRIVE_API_TOKEN``,
-    ``fake_api_secret``, ``password``) rather than a secret."""
+    ``fake_api_secret``, ``password``) rather than a secret.  For an identifier's key (a username, a client id)
+    only a name in capitals counts: ``api-user`` and ``test`` are usernames people have."""
     if len(text) < 4:
         return False
     if _CAPS_NAME.match(text) and (re.search(r"[_. -]", text) or _CAPS_WORDS.search(text)):
         return True
-    if not _NAME_WORDS.fullmatch(text):
+    if identifier or not _NAME_WORDS.fullmatch(text):
         return False
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
     return any(w in _SAMPLE_WORDS for w in words) and not any(
@@ -135,7 +136,8 @@ def _is_sample_name(text: str) -> bool:
 _TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|"
                       + _X_MASK.pattern + ")")
 # Spans that are never placeholders: environment references and URL macros.
-_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*")
+_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*"
+                        r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}")  # as ENV_REFERENCE reads them
 
 
 class Placeholder(NamedTuple):
@@ -155,22 +157,25 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def find_placeholders(text: str, *, credential: bool = False, date_format: bool = False) -> list[Placeholder]:
+def find_placeholders(text: str, *, credential: bool = False, date_format: bool = False,
+                      identifier: bool = False) -> list[Placeholder]:
     """Every placeholder and mask in ``text``, left to right, without overlaps.
 
     ``credential``: ``text`` is the value of a key holding a credential or an account identifier (see
     :func:`validator.vocabulary.secrets.is_credential_key`): names standing for it (``PIPEDRIVE_API_TOKEN``)
     and prose (``Your API key``) count as placeholders;
-    ``date_format``: ``text`` is a date pattern (``XXXX`` is an offset field there, not a mask).
+    ``date_format``: ``text`` is a date pattern (``XXXX`` is an offset field there, not a mask);
+    ``identifier``: the credential is an identifier (a username, a client id), not a secret: of the names
+    standing for it, only those in capitals count (``STRIPE_API_KEY``; ``api-user`` is a username).
     Strings longer than 100,000 characters are not searched.
     """
     if not text or len(text) > 100_000 or not (credential or text[0] == "*" or _TRIGGER.search(text)):
         return []
-    return list(_find(text, credential, date_format))
+    return list(_find(text, credential, date_format, identifier))
 
 
 @lru_cache(maxsize=8192)
-def _find(text: str, credential: bool, date_format: bool) -> tuple[Placeholder, ...]:
+def _find(text: str, credential: bool, date_format: bool, identifier: bool = False) -> tuple[Placeholder, ...]:
     taken: list[tuple[int, int]] = [m.span() for m in _PROTECTED.finditer(text)]
     found: list[Placeholder] = []
 
@@ -188,7 +193,7 @@ def _find(text: str, credential: bool, date_format: bool) -> tuple[Placeholder, 
     for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "placeholder")
-    if credential and (_is_sample_name(text) or is_prose(text)):
+    if credential and (_is_sample_name(text, identifier=identifier) or is_prose(text)):
         add(0, len(text), "placeholder")
     if credential and text.strip().lower() in _MASK_WORDS:
         add(0, len(text), "mask")
