@@ -101,6 +101,11 @@ def test_unknown_kind_is_a_value_error():
         ({"health": {"url": "https://x.io/healthz", "interval": 5}}, None),
         # a review: a vendor-path poller with typos in its keys is a poller (its mistakes are the point)
         ({"invoices": {"url": "/invoices", "idfield": "Id", "dateConfiguration": {}}}, "poller"),
+        ({"invoices": {"url": "/invoices", "pageSize": 200, "pollDelay": 60, "filterByCurrentDate": True}}, "poller"),
+        # a user's trial: a site's routes and an endpoint map are not pollers
+        ({"home": {"url": "/", "title": "Home"}, "about": {"url": "/about", "title": "About"}}, None),
+        ({"customers": {"url": "/api/v1/customers", "method": "GET"}}, None),
+        ({"health": {"url": "/healthz"}}, None),
         ({"contacts": {"url": "/hubs/crm/contacts"}}, "poller"),
         ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}}, "poller"),
         ([1, 2], None),
@@ -251,3 +256,10 @@ def test_environment_references_and_usernames_draw_nothing():
     from validator.options import Options
 
     assert check({"configuration": {"event.poller.refresh_interval": "30"}}, options=Options(element="sageone")) == []
+
+
+def test_the_entry_keys_are_the_poller_schema_s():
+    from validator.kinds import ENTRY_PROPERTIES
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "poller.schema.json").read_text())
+    assert ENTRY_PROPERTIES == set(schema["$defs"]["entry"]["properties"])

@@ -43,13 +43,37 @@ _POLLER_ONLY_KEYS = _ENTRY_KEYS - {"url"}
 
 
 def _is_poller_entry(entry: dict[Any, Any]) -> bool:
-    """Whether a map's entry reads as a poller entry: a key only pollers have, or a URL a poller sends: a path
-    (the hub's `/hubs/...` or the vendor's `/invoices`, which the platform joins to the element's base URL), a
-    last-poll macro or a CEQL filter.  A settings file's URLs are absolute (`https://...`, `postgres://...`)."""
+    """Whether a map's entry reads as a poller entry: a key only pollers have; a URL only a poller sends (a hub
+    path, a last-poll macro, a CEQL filter); or a vendor path (`/invoices`, which the platform joins to the
+    element's base URL) beside keys a poller entry has, however misspelt (`idfield`, `dateConfiguration`).  A
+    settings file's URLs are absolute (`postgres://...`), and a site's routes keep other company
+    (`{"url": "/about", "title": "About"}`)."""
     if _POLLER_ONLY_KEYS & entry.keys():
         return True
     url = entry.get("url")
-    return isinstance(url, str) and (url.lstrip().startswith("/") or "${" in url or "where=" in url)
+    if not isinstance(url, str):
+        return False
+    if url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url:
+        return True
+    others = [key for key in entry if key != "url"]
+    return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)
+
+
+#: The keys of a poller entry: the poller schema's `$defs/entry` properties (tests/test_engine.py keeps them equal).
+ENTRY_PROPERTIES = frozenset({
+    "createdCheckTolerance", "createdDateField", "createdDateFormat", "createdDateTimezone", "datesConfiguration",
+    "filterByCreatedDate", "filterByCurrentDate", "filterByUpdatedDate", "idField", "pageSize", "pollDelay",
+    "updatedDateField", "updatedDateFormat", "updatedDateTimezone", "url", "xPath"})
+
+
+def _entry_key_like(key: Any) -> bool:
+    """A poller entry's key, or a near miss of one (a case, a letter)."""
+    if not isinstance(key, str):
+        return False
+    import difflib
+
+    lowered = {name.lower() for name in ENTRY_PROPERTIES}
+    return key.lower() in lowered or bool(difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.85))
 
 
 def detect_kind(value: Any) -> Kind | None:
