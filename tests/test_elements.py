@@ -686,3 +686,20 @@ def test_an_environment_reference_in_a_boolean_key_is_not_judged(elements_dir):
         "oauth.api.key": "${K}", "oauth.api.secret": "${S}", "signature.secret": "${G}",
         "apim.subscription.key": "${A}", "event.notification.enabled": "${EVENTS_ENABLED}"}}
     assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))] == []
+
+
+def test_the_element_s_own_undated_event_feeds_are_not_questioned(elements_dir):
+    """A user's trial: Adobe Sign's, Chargebee's and Lithium's default pollers hold event feeds without
+    datesConfiguration; CE412 questioned them even with --element-docs."""
+    from validator.elements import find_element
+
+    for key in ("adobe-esign", "chargebee", "lithiumlsw"):
+        docs = find_element((elements_dir,), key)
+        poller = docs.definition.default_poller_value() if docs and docs.definition else None
+        if not poller:
+            continue
+        body = {"element": {"key": key}, "name": key, "configuration": {
+            "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
+            "event.vendor.type": "polling", "event.poller.configuration": poller}}
+        assert [f for f in check(body) if f.rule == "CE412"], key  # without the docs, as before
+        assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE412"], key

@@ -715,7 +715,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     yield from _macro_instant_findings(ctx, entry, macros)
     yield from _backwards_filter_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
-    if poll_macros and "datesConfiguration" not in value and _filters_by_update(value):
+    if poll_macros and "datesConfiguration" not in value and _filters_by_update(value) \
+            and url not in _default_undated_urls(ctx):
         first = poll_macros[0]
         yield ctx.finding(DATE_MACRO_WITHOUT_DATES_CONFIGURATION, "the URL filters by the last poll time, but the entry has no datesConfiguration: "
                                    "record dates are not compared with it, nor created told from updated",
@@ -742,23 +743,37 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
 def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:
     """(URL macro format, updatedDateFormat) of each entry of the element's own default poller, with
     ``--element-docs``: ground truth, so CE413 does not question a pairing the element itself ships."""
-    if not ctx.options.element_docs:
-        return frozenset()
-    key = ctx.options.element or ctx.element_key
+    key = (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
     return _pairs_of_default(tuple(ctx.options.element_docs), key) if key else frozenset()
 
 
+def _default_undated_urls(ctx: Any) -> frozenset[str]:
+    """The URLs of the element's own default poller entries that have no datesConfiguration (event feeds such as
+    Adobe Sign's `agreementAssetEvents`), with ``--element-docs``: CE412 does not question them."""
+    key = (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
+    if not key:
+        return frozenset()
+    poller = _default_poller(tuple(ctx.options.element_docs), key)
+    return frozenset(entry["url"] for entry in poller.values() if isinstance(entry, dict)
+                     and isinstance(entry.get("url"), str) and "datesConfiguration" not in entry)
+
+
 @lru_cache(maxsize=16)
-def _pairs_of_default(directories: tuple[str, ...], key: str) -> frozenset[tuple[str, str]]:
+def _default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
     from ..elements import ElementDocsError, find_element
 
     try:
         docs = find_element(directories, key)
     except (ElementDocsError, OSError, ValueError):
-        return frozenset()
+        return {}
     poller = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
+    return poller or {}
+
+
+@lru_cache(maxsize=16)
+def _pairs_of_default(directories: tuple[str, ...], key: str) -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
-    for entry in (poller or {}).values():
+    for entry in _default_poller(directories, key).values():
         dates = entry.get("datesConfiguration") if isinstance(entry, dict) else None
         if not isinstance(dates, dict) or not isinstance(entry.get("url"), str):
             continue
