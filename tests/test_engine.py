@@ -263,3 +263,12 @@ def test_the_entry_keys_are_the_poller_schema_s():
 
     schema = json.loads((Path(__file__).resolve().parents[1] / "schemas" / "poller.schema.json").read_text())
     assert ENTRY_PROPERTIES == set(schema["$defs"]["entry"]["properties"])
+
+
+def test_a_client_id_s_sample_words_are_still_a_placeholder():
+    """A review: the username reading had spread to every key that is no secret (client and account ids):
+    `"oauth.api.key": "client-id-here"` and `"netsuite.accountId": "my_account_id"` lost their CE701."""
+    for key, value in (("oauth.api.key", "client-id-here"), ("oauth.api.key", "fake_api_key"),
+                       ("netsuite.accountId", "my_account_id"), ("consumer_key", "consumer_key_1234567")):
+        body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {key: value}}
+        assert "CE701" in {f.rule for f in check(body)}, (key, value)

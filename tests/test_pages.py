@@ -863,3 +863,14 @@ def test_a_variable_spliced_into_a_curl_body_is_meant():
             ",\"name\":\"closeio\"}'\n```\n\n```bash\ncurl -X PATCH https://x -d \"{\\\"configuration\\\": "
             "{\\\"event.poller.refresh_interval\\\": \\\"$POLL_MINUTES\\\"}}\"\n```\n")
     assert [f.rule for f in check_page(page).findings if f.rule != "CE105"] == []
+
+
+@pytest.mark.parametrize("macro", ["${DateTimeZone:PST:yyyy-MM-dd}", "${Date:yyyy-MM-dd}", "${518862600}",
+                                   "${yyyy-MM-dd}"])
+def test_a_misspelt_macro_the_shell_expands_is_still_ce020(macro):
+    """A review: narrowing CE020 to the exact descriptors let the common misspellings through; the shell removes
+    them all the same.  The shell's own `${NAME:-default}` stays a variable."""
+    (body,) = curl_bodies(f"curl -d '{{\"u\": \"x>'{macro}'\"}}'")
+    assert "CE020" in [p.rule for p in body.problems]
+    (spliced,) = curl_bodies('curl -d "{\\"u\\": \\"${POLL:-15}\\"}"')
+    assert spliced.problems == ()

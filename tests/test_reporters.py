@@ -590,3 +590,11 @@ def test_a_file_name_that_is_not_utf8_is_a_uri_of_its_bytes():
 
     assert relative_uri("\\udcff\\udcfe.json", ".") == ("%FF%FE.json", True)
     assert relative_uri("a b/é.json", ".") == ("a%20b/%C3%A9.json", True)
+
+
+def test_a_file_name_s_shown_escapes_are_its_characters_in_a_uri():
+    """A review: a name holding a newline or U+202E became `%5Cx0a`/`%5Cu202e` (the display escape, encoded)."""
+    from validator.reporters._common import relative_uri
+
+    assert relative_uri("a\\x0ab.json", ".") == ("a%0Ab.json", True)
+    assert relative_uri("r\\u202eb.json", ".") == ("r%E2%80%AEb.json", True)

@@ -437,7 +437,10 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
 
 
 # A poller macro, which only the platform substitutes: `${gmtDate:...}`, `${epoch}`, `${now:...}`
-_MACRO_EXPANSION = re.compile(r"\$\{(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])")
+# (also misspelt, `${DateTimeZone:`, and a format or number in braces, `${yyyy-MM-dd}`, `${518862600}`: the shell
+# removes them all the same; `${NAME:-default}` is the shell's own)
+_MACRO_EXPANSION = re.compile(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])"
+                              r"|[A-Za-z]+:(?![-=+?])|[0-9]+\}|[yMdHhmsSX]+[-/.: ])")
 
 
 def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> Problem:

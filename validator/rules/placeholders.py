@@ -86,6 +86,15 @@ RULES: list[Rule] = [PLACEHOLDER_UNFILLED, MASKED_VALUE]
 
 
 _RULES_BY_KIND = {"placeholder": PLACEHOLDER_UNFILLED, "mask": MASKED_VALUE}
+_USERNAME_WORDS = frozenset({"username", "user_name", "user", "login", "email", "e_mail"})
+
+
+def _is_username_key(key: str) -> bool:
+    """A username's key: its values are names people pick (`api-user`, `test`), where a client id's sample words
+    (`client-id-here`, `my_account_id`) still stand for the value."""
+    last = key.rsplit(".", 1)[-1].lower()
+    return last in _USERNAME_WORDS or last.endswith(("-username", "_username"))
+
 # `${CLOSEIO_API_KEY`: an environment reference whose brace never closes (a URL's `${gmtDate:...` is CE605's)
 _UNCLOSED_REFERENCE = LazyPattern(r"\$\{[A-Za-z_][A-Za-z0-9_]*")
 
@@ -156,7 +165,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                                   help="close it with `}`",
                                   fix=Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe"))
                 continue
-            identifier = credential and secret_kind(parent or "") is None  # a username, a client id
+            identifier = credential and _is_username_key(parent or "")  # `api-user` is a username
             found = searched.get((text, credential, date_format, identifier))
             if found is None:
                 found = searched[text, credential, date_format, identifier] = find_placeholders(
