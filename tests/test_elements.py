@@ -655,20 +655,27 @@ def test_a_value_with_its_offset_is_written_in_utc_as_the_vendor_writes_it(eleme
         assert [f.rule for f in found if f.rule == "CE912" and "updatedDateFormat" in f.pointer] == expected, fmt
 
 
+def _default_body(elements_dir: str, key: str) -> dict | None:
+    """An instance body running the element's own default poller, or None when its export has none."""
+    from validator.elements import find_element
+
+    docs = find_element((elements_dir,), key)
+    poller = docs.definition.default_poller_value() if docs and docs.definition else None
+    if not poller:
+        return None
+    return {"element": {"key": key}, "name": key, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
+        "event.vendor.type": "polling", "event.poller.configuration": poller}}
+
+
 def test_the_element_s_own_default_pairing_of_formats_is_not_questioned(elements_dir):
     """A user's trial: Salesforce's and Pardot's own default pollers drew CE413 (info) even with --element-docs,
     which the README says take the default as ground truth."""
-    from validator.elements import find_element
-
     checked = 0
     for key in ("sfdc", "pardot"):
-        docs = find_element((elements_dir,), key)
-        poller = docs.definition.default_poller_value() if docs and docs.definition else None
-        if not poller:
+        body = _default_body(elements_dir, key)
+        if body is None:
             continue
-        body = {"element": {"key": key}, "name": key, "configuration": {
-            "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
-            "event.vendor.type": "polling", "event.poller.configuration": poller}}
         without = [f for f in check(body) if f.rule == "CE413"]
         with_docs = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE413"]
         checked += bool(without)
@@ -691,15 +698,9 @@ def test_an_environment_reference_in_a_boolean_key_is_not_judged(elements_dir):
 def test_the_element_s_own_undated_event_feeds_are_not_questioned(elements_dir):
     """A user's trial: Adobe Sign's, Chargebee's and Lithium's default pollers hold event feeds without
     datesConfiguration; CE412 questioned them even with --element-docs."""
-    from validator.elements import find_element
-
     for key in ("adobe-esign", "chargebee", "lithiumlsw"):
-        docs = find_element((elements_dir,), key)
-        poller = docs.definition.default_poller_value() if docs and docs.definition else None
-        if not poller:
+        body = _default_body(elements_dir, key)
+        if body is None:
             continue
-        body = {"element": {"key": key}, "name": key, "configuration": {
-            "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
-            "event.vendor.type": "polling", "event.poller.configuration": poller}}
         assert [f for f in check(body) if f.rule == "CE412"], key  # without the docs, as before
         assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE412"], key

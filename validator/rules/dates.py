@@ -740,17 +740,22 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                               sub=(macro.format_start, macro.format_start + len(macro.format)))
 
 
+def _documented_element(ctx: Any) -> str | None:
+    """The element whose default poller is ground truth: the body's (or ``--element``), with ``--element-docs``."""
+    return (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
+
+
 def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:
     """(URL macro format, updatedDateFormat) of each entry of the element's own default poller, with
     ``--element-docs``: ground truth, so CE413 does not question a pairing the element itself ships."""
-    key = (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
+    key = _documented_element(ctx)
     return _pairs_of_default(tuple(ctx.options.element_docs), key) if key else frozenset()
 
 
 def _default_undated_urls(ctx: Any) -> frozenset[str]:
     """The URLs of the element's own default poller entries that have no datesConfiguration (event feeds such as
     Adobe Sign's `agreementAssetEvents`), with ``--element-docs``: CE412 does not question them."""
-    key = (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
+    key = _documented_element(ctx)
     if not key:
         return frozenset()
     poller = _default_poller(tuple(ctx.options.element_docs), key)

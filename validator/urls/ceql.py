@@ -317,10 +317,14 @@ def _unclosed_macro_string(tokens: list[tuple[str, str, int, int]]) -> int | Non
     for i, (kind, tok, _start, _end) in enumerate(tokens):
         if kind != "string" or not tok.startswith("'" + MACRO_HEAD):
             continue
-        after = len(tok) - len(tok[2:].lstrip(MACRO_TAIL))  # where the macro ends in the string
-        if _JOINED_CONDITION.fullmatch(tok, after, len(tok) - 1):
+        if _JOINED_CONDITION.fullmatch(tok, _macro_end(tok), len(tok) - 1):
             return i
     return None
+
+
+def _macro_end(tok: str) -> int:
+    """Where the macro that opens the masked string ``tok`` (``'`` then the macro) ends in it."""
+    return len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
 
 
 def _macro_string_runs_on(tokens: list[tuple[str, str, int, int]]) -> bool:
@@ -328,8 +332,7 @@ def _macro_string_runs_on(tokens: list[tuple[str, str, int, int]]) -> bool:
     in more than the date)."""
     for kind, tok, _start, _end in tokens:
         if kind == "string" and tok.startswith("'" + MACRO_HEAD):
-            after = len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
-            if any(char.isspace() for char in tok[after:-1]):
+            if any(char.isspace() for char in tok[_macro_end(tok):-1]):
                 return True
     return False
 
@@ -342,7 +345,7 @@ _JOINED_CONDITION = re.compile(r"\s+(?:and|or)\s+(?:not\s+)?[^\s'\"=<>!]+\s*(?:=
 
 def _report_unclosed_macro_string(token: tuple[str, str, int, int], text: str, add: _Add) -> None:
     _kind, tok, start, _end = token
-    after = start + len(tok) - len(tok[2:].lstrip(MACRO_TAIL))
+    after = start + _macro_end(tok)
     swallowed = text[after:start + len(tok) - 1]
     applicability: Applicability = "safe"  # the string runs on into the next condition: it surely ends at the macro
     add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: the ' before the macro is not closed after it, so the string "
