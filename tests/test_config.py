@@ -53,6 +53,50 @@ def test_nearest_file_wins(tmp_path):
     assert load_config(start=tmp_path / "other").ignore == ("CE6",)
 
 
+def _settle(*paths: Path) -> None:
+    """Date ``paths`` an hour back, as files and folders nobody has touched for a while."""
+    past = (datetime.now(timezone.utc) - timedelta(hours=1)).timestamp()
+    for path in paths:
+        os.utime(path, (past, past))
+
+
+def test_the_nearest_file_is_remembered_until_a_folder_or_pyproject_on_the_way_changes(tmp_path, monkeypatch):
+    import validator.config as config_module
+
+    monkeypatch.setattr(config_module, "_NEAREST", {})
+    monkeypatch.setattr(config_module, "_SETTLED_NS", 0)  # tmp_path's own parents were made moments ago
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    project = write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "a"\n')
+    _settle(project, deep, deep.parent, tmp_path)
+    assert find_config_file(deep) is None
+    assert str(deep) in config_module._NEAREST  # remembered: the next call only compares time stamps
+    assert find_config_file(deep) is None
+
+    write(tmp_path / "a" / "pyproject.toml", '[project]\nname = "a"\n[tool.ce-validator]\nstrict = true\n')
+    _settle(project)  # same times as before: its size and change time still tell
+    assert find_config_file(deep) == project
+
+    dot = write(tmp_path / ".ce-validator.toml", "strict = false\n")  # above the nearest: no change
+    assert find_config_file(deep) == project
+    nearer = write(deep / ".ce-validator.toml", "strict = false\n")  # a file created in a folder on the way
+    assert find_config_file(deep / "body.json") == nearer
+    nearer.unlink()
+    project.unlink()
+    assert find_config_file(deep) == dot
+    assert ConfigResolver().for_path(deep / "body.json").strict is False
+
+
+def test_an_answer_that_depends_on_a_folder_changed_just_now_is_not_remembered(tmp_path, monkeypatch):
+    import validator.config as config_module
+
+    monkeypatch.setattr(config_module, "_NEAREST", {})
+    assert find_config_file(tmp_path) is None
+    assert config_module._NEAREST == {}  # a file made in the same clock tick would leave tmp_path's time unchanged
+    made = write(tmp_path / ".ce-validator.toml", "strict = true\n")
+    assert find_config_file(tmp_path) == made
+
+
 def test_pyproject_without_the_table_is_passed_over(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nstrict = true\n')
     write(tmp_path / "pkg" / "pyproject.toml", '[project]\nname = "pkg"\n[tool.ruff]\nline-length = 100\n')

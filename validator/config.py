@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from time import time_ns
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from .findings import SEVERITIES, Finding, Severity
@@ -313,13 +314,59 @@ def candidate_files(start: str | os.PathLike[str]) -> Iterator[str]:
         folder = parent
 
 
-def find_config_file(start: Path) -> Path | None:
+def find_config_file(start: str | os.PathLike[str]) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder), or ``None``."""
-    for candidate in candidate_files(start):
-        if os.path.isfile(candidate) and (os.path.basename(candidate) != "pyproject.toml"
-                                          or _has_table(Path(candidate))):
-            return Path(candidate)
-    return None
+    folder = os.path.abspath(start)
+    return _nearest(folder if os.path.isdir(folder) else os.path.dirname(folder))
+
+
+def _nearest(folder: str) -> Path | None:
+    """:func:`find_config_file` of an absolute ``folder``, remembered (see ``_NEAREST``)."""
+    known = _NEAREST.get(folder)
+    if known is not None and all(_stamp(path) == stamp for path, stamp in known[0]):
+        return None if known[1] is None else Path(known[1])
+    found, read = _search(folder)
+    stamps = tuple((path, _stamp(path)) for path in read)
+    settled = time_ns() - _SETTLED_NS
+    if all(stamp is not None and stamp[0] < settled for _, stamp in stamps):
+        if len(_NEAREST) >= _MEMO_SIZE:
+            _NEAREST.clear()
+        _NEAREST[folder] = (stamps, found)
+    return None if found is None else Path(found)
+
+
+def _search(folder: str) -> tuple[str | None, list[str]]:
+    """The nearest configuration file at or above ``folder``, and what the answer depends on: each folder
+    looked in (a file created or removed there changes its modification time) and each pyproject.toml read."""
+    read = []
+    for candidate in candidate_files(folder):
+        name = os.path.basename(candidate)
+        if name == CONFIG_FILE_NAMES[0]:
+            read.append(os.path.dirname(candidate))
+        if os.path.isfile(candidate):
+            if name == "pyproject.toml":
+                read.append(candidate)
+                if not _has_table(Path(candidate)):
+                    continue
+            return candidate, read
+    return None, read
+
+
+# A library caller checking many documents asks for the nearest file of the same folders again and again
+# (60 us of each check): the answer is remembered while what it depends on keeps its time stamps.  An answer
+# that depends on something changed in the last two seconds is not remembered: a file system's clock is coarse,
+# and a file created in the same tick as its folder's last change would leave the folder's time as it was.
+_NEAREST: dict[str, tuple[tuple[tuple[str, tuple[int, int, int, int] | None], ...], str | None]] = {}
+_SETTLED_NS = 2_000_000_000
+
+
+def _stamp(path: str | Path) -> tuple[int, int, int, int] | None:
+    """What changes when ``path`` changes: its modification and change times, size and inode (``None``: missing)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)  # ctime: an edit that keeps the mtime
 
 
 def load_config(*, start: Path, explicit: Path | None = None) -> Config:
@@ -341,7 +388,7 @@ class ConfigResolver:
         self._explicit = explicit
         self._cli = dict(cli or {})
         self._by_file: dict[Path | None, Config] = {}
-        self._by_dir: dict[Path, Path | None] = {}
+        self._by_dir: dict[str, Path | None] = {}
 
     def loaded(self) -> list[Config]:
         """Every configuration :meth:`for_path` has returned so far."""
@@ -352,10 +399,10 @@ class ConfigResolver:
         if self._explicit is not None:
             source: Path | None = Path(os.path.abspath(self._explicit))
         else:
-            start = Path.cwd() if path is None or str(path) in ("-", "<stdin>") else Path(os.path.abspath(path))
-            directory = start if start.is_dir() else start.parent
+            start = os.getcwd() if path is None or str(path) in ("-", "<stdin>") else os.path.abspath(path)
+            directory = start if os.path.isdir(start) else os.path.dirname(start)
             if directory not in self._by_dir:
-                self._by_dir[directory] = find_config_file(directory)
+                self._by_dir[directory] = _nearest(directory)
             source = self._by_dir[directory]
         config = self._by_file.get(source)
         if config is None:
@@ -421,11 +468,9 @@ _T = TypeVar("_T")
 
 
 def _memoised(kind: str, path: Path, compute: Callable[[], _T]) -> _T:
-    try:
-        info = os.stat(path)
-    except OSError:
+    stamp = _stamp(path)
+    if stamp is None:
         return compute()
-    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)  # ctime: an edit that keeps the mtime
     key = (kind, str(path))
     hit = _MEMO.get(key)
     if hit is not None and hit[0] == stamp:
