@@ -29,11 +29,12 @@ from time import time_ns
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from .findings import SEVERITIES, Finding, Severity
+from .lazy_pattern import LazyPattern
 from .options import Options
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
-RULE_CODE = re.compile(r"CE[0-9]{0,3}")  # a rule code or a prefix of codes (CE, CE6, CE601)
+RULE_CODE = LazyPattern(r"CE[0-9]{0,3}")  # a rule code or a prefix of codes (CE, CE6, CE601)
 
 
 class ConfigProblem(NamedTuple):

@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from .findings import Finding
     from .reporters import FileReport
 
 ROOT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")  # GitHub Actions, GitLab CI
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ANSI = LazyPattern(r"\x1b\[[0-9;]*m")
 
 
 class OutputError(Exception):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lazy_pattern import LazyPattern
 from ..lexing import run_token
 
 if TYPE_CHECKING:
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
 
 PATTERN_LETTERS = frozenset("GyMdkHmsSEDFwWahKzZYuXL")
 
-_QUOTED = re.compile(r"'(?:[^']|'')*'")
-_WORD = re.compile(r"[A-Za-z]+")
-_LOWER_WORD = re.compile(r"[a-z]{3,30}\d*")
+_QUOTED = LazyPattern(r"'(?:[^']|'')*'")
+_WORD = LazyPattern(r"[A-Za-z]+")
+_LOWER_WORD = LazyPattern(r"[a-z]{3,30}\d*")
 
 
 @lru_cache(maxsize=1024)

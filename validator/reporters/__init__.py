@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from typing import TYPE_CHECKING, Collection, Mapping, NamedTuple, Protocol, Sequence, TextIO
+
+from ..lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -97,7 +98,7 @@ class Reporter(Protocol):
                root: str | os.PathLike[str] | None = None) -> str: ...
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = LazyPattern(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> tuple[str, ...]:

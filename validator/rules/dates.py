@@ -74,6 +74,7 @@ from ..dates.pattern import compile_pattern, format_date
 from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
+from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule, once_per_arguments
@@ -873,7 +874,7 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
 
 
 # A field named as a record's update stamp, when no datesConfiguration says which field that is.
-_UPDATE_STAMP = re.compile(r"(?i).*(?:updated|modified|changed)")
+_UPDATE_STAMP = LazyPattern(r"(?i).*(?:updated|modified|changed)")
 
 
 def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from ..findings import Applicability, Edit, Fix
+from ..lazy_pattern import LazyPattern
 from ..lexing import run_token
 from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
@@ -106,7 +107,7 @@ _KEYWORD_INITIALS = frozenset("aonlitfAONLITF")
 _KEYWORDS_BY_INITIAL = {initial: tuple(k for k in _KEYWORDS_UPPER if k[0] == initial)
                         for initial in {k[0] for k in _KEYWORDS_UPPER}}
 _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_NUMBER = LazyPattern(r"[+-]?\d+(?:\.\d+)?")
 
 
 def _keyword_at(text: str, loc: int) -> bool:
@@ -160,7 +161,7 @@ _VALUE_LETTERS = "SMNBUPW"
 _V = f"[{_VALUE_LETTERS}]"
 #: One comparison over the token letters: ``WOS`` is ``field >= 'x'``; also like, in (...) and is [not] null.
 _COMPARISON = rf"{_V}(?:O{_V}|n?l{_V}|n?i\((?:{_V}(?:,{_V})*)?\)|sn?U)"
-_ADJACENT = re.compile(rf"(?:{_COMPARISON})(?=n*\(*{_COMPARISON})")
+_ADJACENT = LazyPattern(rf"(?:{_COMPARISON})(?=n*\(*{_COMPARISON})")
 
 
 @lru_cache(maxsize=1)
@@ -339,7 +340,7 @@ def _macro_string_runs_on(tokens: list[tuple[str, str, int, int]]) -> bool:
 
 # What a string opened before a macro took in when its closing quote is missing: the next condition's start,
 # `' and status=` (a date with a time after the macro, `'${...} 00:00:00'`, is a string of its own)
-_JOINED_CONDITION = re.compile(r"\s+(?:and|or)\s+(?:not\s+)?[^\s'\"=<>!]+\s*(?:=|!=|<>|<=?|>=?|like\b|in\b)\s*",
+_JOINED_CONDITION = LazyPattern(r"\s+(?:and|or)\s+(?:not\s+)?[^\s'\"=<>!]+\s*(?:=|!=|<>|<=?|>=?|like\b|in\b)\s*",
                                re.IGNORECASE)
 
 
