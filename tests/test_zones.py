@@ -192,6 +192,18 @@ def test_a_table_checked_out_with_crlf_reads_the_same():
     assert crlf.zone_strings == plain.zone_strings and crlf.version == plain.version
 
 
+def test_the_table_lists_its_sections_in_the_order_it_is_read_in():
+    """The start-up decodes only what precedes the first history line (tools/gen_zone_data.py writes that order)."""
+    from validator.dates import zones
+
+    kinds = [line[:1] for line in zones.DATA_FILE.read_text(encoding="utf-8").splitlines()]
+    runs = [kind for i, kind in enumerate(kinds) if i == 0 or kinds[i - 1] != kind]
+    assert runs == ["V", "Z", "H", "S"]
+    table = zones._Table(zones.DATA_FILE.read_bytes())
+    assert len(table.entries) == kinds.count("Z") and len(table.histories) == kinds.count("H")
+    assert len(table.zone_strings) == kinds.count("S") and table.version is not None
+
+
 def test_only_requested_zones_are_decoded():
     from validator.dates import zones
 

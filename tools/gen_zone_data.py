@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             zones.append([*current, str(index)])
         elif kind == "S":
             strings.append(line)
-    out = [version]
+    out = [version]  # in this order (V, Z, H, S): a check decodes only what precedes the histories
     out += ["Z\t" + "\t".join(z) for z in zones]
     out += ["H\t" + h for h in histories]  # dicts keep insertion order = index order
     out += strings

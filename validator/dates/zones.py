@@ -229,32 +229,45 @@ class ZoneResolution:
 
 
 class _Table:
-    """The decoded-on-demand contents of the data file."""
+    """The data file, decoded as far as it is asked: the zone entries at start-up, a history or the zone names
+    when a pattern needs them.
+
+    ``tools/gen_zone_data.py`` writes the version line (``V``), the zones (``Z``), their histories (``H``) and
+    Java's zone names (``S``), in that order; a check with a date decodes the first 15 % of the file.
+    """
 
     def __init__(self, data: bytes) -> None:
-        lines = data.decode("utf-8").replace("\r", "").split("\n")  # a checkout may have turned \n into \r\n
-        # one comprehension per kind of line: this runs in the start-up of any check with a date
-        self.histories: list[str] = [line[2:] for line in lines if line.startswith("H\t")]
-        zones = [line[2:].split("\t") for line in lines if line.startswith("Z\t")]
+        if b"\r" in data:  # a checkout may have turned \n into \r\n
+            data = data.replace(b"\r", b"")
+        self._data = data
+        self._histories_at = data.find(b"\nH\t") + 1
+        head = data[:self._histories_at].decode("utf-8").split("\n")
+        zones = [line[2:].split("\t") for line in head if line.startswith("Z\t")]
         self.entries: dict[str, list[str]] = {fields[0]: fields for fields in zones}
         self.order: list[str] = [fields[0] for fields in zones]
-        self._lines = lines
         self.version: ZoneDataVersion | None = None
-        for line in lines:
-            if line.startswith("V\t"):
-                java, tzdb, end = line[2:].split("\t")
-                self.version = ZoneDataVersion(java, tzdb, int(end))
+        if head[0].startswith("V\t"):
+            java, tzdb, end = head[0][2:].split("\t")
+            self.version = ZoneDataVersion(java, tzdb, int(end))
         self._decoded: dict[int, tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]] = {}
+
+    @cached_property
+    def histories(self) -> list[bytes]:
+        """The history lines, undecoded (one per index the zones name, in index order)."""
+        count = 1 + max((int(fields[-1]) for fields in self.entries.values()), default=-1)
+        lines = self._data[self._histories_at:].split(b"\n", count)[:count]  # the zone names stay in one piece
+        return [line[2:] for line in lines]
 
     @cached_property
     def zone_strings(self) -> list[tuple[str, ...]]:
         """The zone names Java parses (``DateFormatSymbols.getZoneStrings``): only a pattern that reads names needs them."""
-        return [tuple(line[2:].split("\t")) for line in self._lines if line.startswith("S\t")]
+        rest = self._data[self._histories_at:].decode("utf-8").split("\n")
+        return [tuple(line[2:].split("\t")) for line in rest if line.startswith("S\t")]
 
     def history(self, index: int) -> tuple[list[int], list[tuple[int, int]], tuple[_Rule, ...], int]:
         cached = self._decoded.get(index)
         if cached is None:
-            cached = self._decoded[index] = decode_history(self.histories[index])
+            cached = self._decoded[index] = decode_history(self.histories[index].decode("utf-8"))
         return cached
 
 
