@@ -169,3 +169,27 @@ def test_the_help_width_is_the_one_shutil_gives(monkeypatch: pytest.MonkeyPatch)
         assert _columns() == shutil.get_terminal_size().columns, columns
     monkeypatch.delenv("COLUMNS")
     assert _columns() == shutil.get_terminal_size().columns
+
+
+def test_a_command_gets_its_own_parser_and_the_top_level_help_lists_every_command() -> None:
+    import contextlib
+    import io
+
+    from validator.arguments import COMMANDS, build_parser, command_of
+    from validator.cli import main
+
+    parser = build_parser(command_of(["check", "--no-cache", "x.json"]))
+    assert list(parser._subparsers._group_actions[0].choices) == ["check"]  # type: ignore[union-attr]
+    for argv in (["--help"], ["--help", "check"], ["-h", "render", "x.json"]):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as ended:
+            main(argv)
+        assert ended.value.code == 0 and all(f"    {name} " in out.getvalue() for name in COMMANDS), argv
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(["--version", "check"])
+    assert out.getvalue().startswith("ce-validator ")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as ended:
+        main(["chek", "x.json"])
+    assert ended.value.code == 2 and "choose from 'check', 'render'" in err.getvalue()

@@ -63,10 +63,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser; only ``command``'s module is imported and configured (all of them when ``None``).
+    """The parser of ``command`` alone: only its module is imported and configured.
 
-    The other commands are still listed with their help line, so ``--help``, ``--version`` and an
-    unknown command cost no command module's import.
+    ``""`` (no command named: ``--help``, ``--version``, an unknown command) lists every command with its help
+    line and imports none; ``None`` configures them all.
     """
     from ._version import __version__
 
@@ -74,8 +74,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ce-validator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
-        if command is not None and name != command:
-            sub.add_parser(name, help=help_text)
+        if command and name != command:
+            continue  # (the top-level help, which lists them all, is asked for without a command: see command_of)
+        if command == "":
+            sub.add_parser(name, help=help_text, add_help=False)  # only listed: never parses
             continue
         module = importlib.import_module(module_name)
         command_parser = sub.add_parser(name, help=help_text, description=(module.__doc__ or help_text).strip())
@@ -85,8 +87,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def command_of(argv: Sequence[str]) -> str:
-    """The command named on the command line ("" when none is: only the top-level options are parsed)."""
+    """The command named on the command line ("" when none is, or when a top-level option before it asks for
+    the top-level help or the version: only the top-level options are parsed)."""
     for arg in argv:
         if not arg.startswith("-"):
             return arg if arg in COMMANDS else ""
+        if arg in ("-h", "--help", "--version"):
+            return ""
     return ""
