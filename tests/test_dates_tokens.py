@@ -119,6 +119,17 @@ def test_matches_reference_scan(pattern: str) -> None:
     assert ours(pattern) == reference_scan(pattern)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(PATTERNS, st.text(max_size=12)))
+def test_the_pieces_cover_every_character(pattern: str) -> None:
+    from validator.dates.tokens import _raw_pieces
+
+    pieces = _raw_pieces(pattern)  # (read without pyparsing's parse_all: nothing may be left over)
+    starts, ends = [start for _, _, start, _ in pieces], [end for _, _, _, end in pieces]
+    assert starts == [0, *ends][:len(starts)] and (ends[-1] if ends else 0) == len(pattern)
+    assert "".join(pattern[start:end] for _, _, start, end in pieces) == pattern
+
+
 @pytest.mark.jdk
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PATTERNS, min_size=20, max_size=20))

@@ -108,8 +108,11 @@ def _grammar() -> pp.ParserElement:
 
 
 def _raw_pieces(pattern: str) -> list[tuple[str, str, int, int]]:
-    """Split ``pattern`` into (name, text, start, end) with the pyparsing grammar."""
-    pieces: list[tuple[str, str, int, int]] = _grammar().parse_string(pattern, parse_all=True).as_list()
+    """Split ``pattern`` into (name, text, start, end) with the pyparsing grammar.
+
+    Every character is some piece (``other`` takes what letters and quotes leave), so the run reaches the end:
+    ``parse_all``, which builds and runs an end-of-text parser on each call (26 us of 35), is not asked for."""
+    pieces: list[tuple[str, str, int, int]] = _grammar().parse_string(pattern).as_list()
     return pieces
 
 
