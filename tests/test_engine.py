@@ -265,6 +265,19 @@ def test_the_entry_keys_are_the_poller_schema_s():
     assert ENTRY_PROPERTIES == set(schema["$defs"]["entry"]["properties"])
 
 
+def test_a_username_in_capitals_is_a_username_unless_it_names_the_field_or_a_secret():
+    """The known gap of the last review: `"user.username": "INTEGRATION_USER"` drew CE701."""
+    def ce701(username: str) -> bool:
+        body = {"element": {"key": "netsuiteerpv2"}, "name": "ns",
+                "configuration": {"user.username": username, "user.password": "${NS_PASSWORD}"}}
+        return "CE701" in {f.rule for f in check(body)}
+
+    for real in ("INTEGRATION_USER", "SVC_ADMIN", "ADMIN", "ETL.USER", "API-USER"):
+        assert not ce701(real), real
+    for stand_in in ("SAGE_USERNAME", "USER_NAME", "CLOSEIO_API_KEY", "API_LOGIN", "YOUR_USERNAME", "<USERNAME>"):
+        assert ce701(stand_in), stand_in
+
+
 def test_a_client_id_s_sample_words_are_still_a_placeholder():
     """A review: the username reading had spread to every key that is no secret (client and account ids):
     `"oauth.api.key": "client-id-here"` and `"netsuite.accountId": "my_account_id"` lost their CE701."""

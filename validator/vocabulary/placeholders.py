@@ -114,6 +114,7 @@ _CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
 _SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api", "client",
                            "my", "your", "sample", "example", "test", "fake", "dummy", "changeme", "string", "value"})
+_IDENTIFIER_WORDS = frozenset({"USERNAME", "NAME", "LOGIN", "EMAIL", "ID", "KEY", "TOKEN", "SECRET", "PASSWORD"})
 _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
 
 
@@ -124,7 +125,9 @@ def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
     if len(text) < 4:
         return False
     if _CAPS_NAME.match(text) and (re.search(r"[_. -]", text) or _CAPS_WORDS.search(text)):
-        return True
+        # a username in capitals is one people have (`INTEGRATION_USER`, `SVC_ADMIN`) unless it names what
+        # the field holds (`SAGE_USERNAME`, `USER_NAME`) or a secret (`CLOSEIO_API_KEY`)
+        return not identifier or not _IDENTIFIER_WORDS.isdisjoint(re.split(r"[_. -]+", text.rstrip("!")))
     if identifier or not _NAME_WORDS.fullmatch(text):
         return False
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
