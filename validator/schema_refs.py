@@ -69,27 +69,45 @@ def _with_plain_properties(node: Any) -> Any:
     return out
 
 
+# JSON Schema's types that are one Python class each (the validator's type checker says the same, through
+# three calls); "integer" and "number" are left to the type checker.
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {"string": str, "object": dict, "array": list, "boolean": bool,
+                                                     "null": type(None)}
+
+
 def _plain_properties(validator: Any, plain: dict[str, Any], instance: Any, schema: Any) -> Iterator[ValidationError]:
     """The :data:`PLAIN_PROPERTIES` keyword: what ``type`` and ``minLength`` in each property would raise."""
-    from jsonschema.exceptions import ValidationError
-
-    if not validator.is_type(instance, "object"):
+    if not isinstance(instance, dict):
         return
-    for name, subschema in plain.items():
-        if name not in instance:
-            continue
-        value = instance[name]
+    # the smaller side is walked (a configuration object names a few of its schema's forty-odd keys), in the
+    # schema's order, as jsonschema reports
+    names = [name for name in plain if name in instance] if len(plain) <= len(instance) else \
+        sorted((name for name in instance if name in plain), key=list(plain).index)
+    for name in names:
+        subschema, value = plain[name], instance[name]
         for keyword, expected in subschema.items():  # in the schema's order, as jsonschema would
             if keyword == "type":
                 listed = [expected] if isinstance(expected, str) else expected
-                if not any(validator.is_type(value, kind) for kind in listed):
-                    yield ValidationError(f"{value!r} is not of type {', '.join(repr(kind) for kind in listed)}",
-                                          validator="type", validator_value=expected, instance=value,
-                                          schema=subschema, path=(name,), schema_path=(name, "type"))
-            elif keyword == "minLength" and validator.is_type(value, "string") and len(value) < expected:
-                yield ValidationError(f"{value!r} {'should be non-empty' if expected == 1 else 'is too short'}",
-                                      validator="minLength", validator_value=expected, instance=value,
-                                      schema=subschema, path=(name,), schema_path=(name, "minLength"))
+                if not any(_is_type(validator, value, kind) for kind in listed):
+                    yield _error(f"{value!r} is not of type {', '.join(repr(kind) for kind in listed)}",
+                                 "type", expected, value, subschema, name)
+            elif keyword == "minLength" and isinstance(value, str) and len(value) < expected:
+                yield _error(f"{value!r} {'should be non-empty' if expected == 1 else 'is too short'}",
+                             "minLength", expected, value, subschema, name)
+
+
+def _is_type(validator: Any, value: Any, kind: str) -> bool:
+    python = _PYTHON_TYPES.get(kind)
+    if python is None:
+        return bool(validator.is_type(value, kind))
+    return isinstance(value, python) and (kind == "boolean" or not isinstance(value, bool))
+
+
+def _error(message: str, keyword: str, expected: Any, value: Any, subschema: Any, name: str) -> ValidationError:
+    from jsonschema.exceptions import ValidationError
+
+    return ValidationError(message, validator=keyword, validator_value=expected, instance=value, schema=subschema,
+                           path=(name,), schema_path=(name, keyword))
 
 
 @lru_cache(maxsize=1)
