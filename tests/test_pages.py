@@ -67,7 +67,31 @@ def test_blocks_in_lists_quotes_and_longer_fences():
             "> ~~~\n> {}\n> ~~~\n"
             "````md\n```json\n{}\n```\n````\n"
             "    ```json\n    indented code, not a fence\n    ```\n")
-    assert _blocks(page) == [("json", '{"a": 1}\n  "b"\n'), ("", "{}\n"), ("md", "```json\n{}\n```\n")]
+    assert _blocks(page) == [("json", '{"a": 1}\n  "b"\n'), ("", "{}\n"), ("md", "```json\n{}\n```\n"),
+                             ("json", "indented code, not a fence\n")]  # indented: read as its author meant it
+
+
+def test_an_indented_code_block_is_read_as_a_block_without_a_language():
+    """The known gap of the last stop: a body in a 4-space indented block (older Markdown, some wiki exports) was
+    not read; a curl command in one is read as a console block."""
+    page = ("Create it:\n\n"
+            "    {\"element\": {\"key\": \"closeio\"}, \"name\": \"c\",\n"
+            "     \"configuration\": {\"username\": \"${CLOSEIO_KEY}\", \"event.poller.refresh_interval\": \"ten\"}}\n"
+            "\nor:\n\n"
+            "    $ curl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+            "        -d '{\"element\": {\"key\": \"closeio\"}, \"name\": \"c\", \"configuration\": "
+            "{\"username\": \"${CLOSEIO_KEY}\", \"event.poller.refresh_interval\": \"ten\"}}'\n"
+            "\n- a list item\n\n      {\"just\": \"json\"}\n")
+    blocks = parse_page(page).blocks
+    assert [(b.info, b.line, b.content_line) for b in blocks] == [("", 3, 3), ("console", 8, 8), ("", 13, 13)]
+    found = [(f.rule, f.line, f.column, f.pointer) for f in check_page(page, path="p.md").findings if f.rule == "CE206"]
+    indented_fence = "# t\n\n    ```json\n    {\"a\": 1,}\n    ```\n"  # a fence indented four spaces too many
+    [block] = parse_page(indented_fence).blocks
+    assert (block.info, block.line, block.content_line, block.text) == ("json", 3, 4, '{"a": 1,}\n')
+    assert indented_fence[block.to_page(block.text.index(","))] == ","
+    lines = page.splitlines()
+    assert found == [("CE206", 4, lines[3].index('"ten"') + 1, "/L3/configuration/event.poller.refresh_interval"),
+                     ("CE206", 9, lines[8].index('"ten"') + 1, "/L9/configuration/event.poller.refresh_interval")]
 
 
 def test_tab_indentation_is_removed_whole_and_crlf_kept():

@@ -9,8 +9,10 @@ gets wrong (a fence inside an indented code block or an HTML block is not a fenc
 continuation indentation; block-quote markers).  A block's text is the page's own text of its
 content lines, less what the container takes (the fence's indentation, ``> `` markers), so a
 block saved to a ``.json`` file gives the same findings, moved by the block's position.  A tab
-counts as a tab stop for indentation (CommonMark) and is removed whole.  Indented (4-space)
-code blocks and Jekyll ``{% highlight %}`` blocks are not read.
+counts as a tab stop for indentation (CommonMark) and is removed whole.  An indented (4-space) code
+block is read too, as a block without a language (a curl command line in one as a ``console`` block, and
+one that opens with a fence line as the fenced block its author meant); Jekyll ``{% highlight %}`` blocks
+are not read.
 
 Front matter and Liquid
 -----------------------
@@ -42,12 +44,12 @@ _LIQUID = re.compile(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One fenced code block: its text as checked, where it is, and how to map offsets back.
+    """One code block: its text as checked, where it is, and how to map offsets back.
 
     ``text`` is the content with the container's indentation removed and the page's Liquid
     variables substituted; ``raw`` the same before substitution; ``info`` the fence's
     language (lower case, ``""`` when none); ``line`` the page line (1-based) of the opening
-    fence; ``content_line`` the page line of the first content line.
+    fence (of the first line of an indented block); ``content_line`` the page line of the first content line.
     """
 
     text: str
@@ -127,13 +129,24 @@ def _parser() -> Any:
 def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables: dict[str, str]) -> list[Block]:
     found = []
     for token in _parser().parse(body):
-        if token.type != "fence" or token.map is None:
+        if token.type not in ("fence", "code_block") or token.map is None:
             continue
         first, last = token.map
         content = token.content.split("\n") if token.content else []
         if content and content[-1] == "":  # the last line's end (none at the end of a page without one)
             content.pop()
-        closed = first + 1 + len(content) < last
+        indented = token.type == "code_block"  # no fence line: the content starts on the block's first line
+        info, label = language_of(token.info), first + 1  # the block is named by the page line of its fence
+        if indented:
+            first -= 1
+            fence = _FENCE_LINE.match(content[0]) if content else None
+            if fence is not None:  # a fenced block indented four spaces too many: read as its author meant it
+                first, content, info = first + 1, content[1:], language_of(fence.group(2))
+                if content and content[-1].strip() == fence.group(1):
+                    content.pop()
+            else:
+                info, label = _indented_language(token.content), first + 2  # by its first line
+        closed = not indented and first + 1 + len(content) < last
         builder = TextBuilder()
         for index, inner in enumerate(content):
             number = first + 1 + index
@@ -151,9 +164,21 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             end = starts[after] if after < len(starts) else len(text)
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
-        found.append(Block(text=substituted, raw=raw, info=language_of(token.info), line=first + 1, content_line=first + 2,
+        found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping))
     return found
+
+
+# An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and
+# one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
+_FENCE_LINE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
+_COMMAND_LINE = re.compile(r"\s*(?:\$[ \t]+)?(?:[\w./-]*/)?curl(?=\s)")
+
+
+def _indented_language(raw: str) -> str:
+    """The language of an indented (4-space) code block, which names none: ``console`` for a curl command line,
+    else none (a body, read as a block without a language is)."""
+    return "console" if _COMMAND_LINE.match(raw) else ""
 
 
 # The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
