@@ -238,6 +238,31 @@ def test_a_here_document_with_a_bare_delimiter_expands_the_macro():
     assert escaped.problems == () and escaped.text == '{"u": "x>\'${gmtDate:yyyy-MM-dd}\'"}'
 
 
+def test_a_terminal_transcript_is_read_without_its_prompts_and_output():
+    """The known gap of the last stop: a console block's `> ` continuation prompts (an open quote, a here-document)
+    were read as part of the body, which was then skipped."""
+    from validator.pages.curl import console_input
+
+    console = ("user@host:~$ curl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+               ">   -H 'Content-Type: application/json' \\\n"
+               ">   -d '{\"name\": \"c\",\n"
+               "> \"element\": {\"key\": \"closeio\"}}'\n"
+               "{\"id\": 12, \"note\": \"it's created\"}\n"
+               "$ curl -d @- u <<'JSON'\n"
+               "> {\"name\": \"d\"}\n"
+               "> JSON\n"
+               "$ echo it's 5 > out\n")
+    transcript = console_input(console)
+    assert transcript is not None and len(transcript) == len(console)
+    assert [b.text for b in curl_bodies(transcript, transcript=True)] == [
+        '{"name": "c",\n  "element": {"key": "closeio"}}', '  {"name": "d"}']
+    assert "it's created" not in transcript and ">" not in transcript.replace("> out", "")  # output, prompts
+    assert console_input("curl -d '{\"a\": 1}'\n> out.txt\n") is None  # a script: no prompts
+    page = "```console\n" + console.replace('"c"', '{"x": 1}') + "```\n"
+    [finding] = [f for f in check_page(page).findings if f.rule.startswith("CE1")]
+    assert (finding.line, finding.pointer) == (4, "/L4/name")
+
+
 def test_unclosed_shell_quote():
     [body] = curl_bodies("curl -d '{\"a\": 1}\n")
     assert [p.rule for p in body.problems] == ["CE021"]

@@ -215,10 +215,11 @@ def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, i
 
 def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """(document, strict, shell problems) for each thing to check in ``block``."""
-    from .curl import SHELL_LANGUAGES, curl_bodies
+    from .curl import SHELL_LANGUAGES, console_input, curl_bodies
 
     if block.info in SHELL_LANGUAGES:
-        for body in curl_bodies(block.text):
+        transcript = console_input(block.text)
+        for body in curl_bodies(block.text if transcript is None else transcript, transcript=transcript is not None):
             mapping = body.mapping.then(block.mapping)
             line = line_col(page_starts, block.to_page(body.start))[0]
             problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]

@@ -98,9 +98,10 @@ class Body:
     problems: tuple[Problem, ...]
 
 
-def curl_bodies(shell: str) -> list[Body]:
+def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
     """The ``-d``/``--data`` bodies of every curl command in the shell text ``shell``, and the here-documents
-    such a command reads (``-d @- <<'JSON'``)."""
+    such a command reads (``-d @- <<'JSON'``); ``transcript``: ``shell`` is a terminal transcript as
+    :func:`console_input` gives it, whose lines may start with the blanks of a prompt (a here-document's end too)."""
     bodies = []
     command: list[Word] = []
     for word in _words(shell):
@@ -112,9 +113,76 @@ def curl_bodies(shell: str) -> list[Body]:
         if body is not None:
             bodies.append(body)
     if "<<" in shell:
-        bodies.extend(_heredoc_bodies(shell))
+        bodies.extend(_heredoc_bodies(shell, transcript=transcript))
         bodies.sort(key=lambda body: body.start)
     return bodies
+
+
+# A terminal transcript: each command follows a prompt (`$ `, `% `, `user@host:~$ `); a line that continues it (an
+# open quote, a trailing backslash, a here-document) may start with the shell's `> ` prompt; other lines are output.
+_PROMPT = re.compile(r"[ \t]*[\w.@:~/\-]*[$%][ \t]+(?=\S)")
+_CONTINUATION_PROMPT = re.compile(r"[ \t]*>(?:[ \t]|$)")
+
+
+def console_input(shell: str) -> str | None:
+    """``shell`` with what a terminal transcript adds to the commands blanked out: the prompts (``$ ``, the ``> `` of
+    a continued line) and the commands' output.  Blanks keep every offset.  ``None`` for a block without prompts
+    (a script)."""
+    lines = shell.splitlines(keepends=True)
+    if not any(_PROMPT.match(line) for line in lines):
+        return None
+    out: list[str] = []
+    quote = ""  # the quote the command leaves open at the end of a line ("" when none)
+    continued = False
+    heredoc: str | None = None
+    for line in lines:
+        text = line.rstrip("\r\n")
+        ending = line[len(text):]
+        if continued or heredoc is not None:
+            marker = _CONTINUATION_PROMPT.match(text)
+        else:
+            marker = _PROMPT.match(text)
+            if marker is None:  # output
+                out.append(" " * len(text) + ending)
+                continue
+        cut = marker.end() if marker else 0
+        command = text[cut:]
+        out.append(" " * cut + command + ending)
+        if heredoc is not None:
+            if command.strip("\t ") == heredoc:
+                heredoc = None
+            continue
+        quote, continued = _open_at_end(command, quote)
+        opened = _HEREDOC.search(command) if not quote else None
+        if opened is not None and not continued:
+            heredoc = opened.group(2) or opened.group(3) or opened.group(4)
+    return "".join(out)
+
+
+def _open_at_end(line: str, quote: str) -> tuple[str, bool]:
+    """The quote still open after ``line`` (given the one open before it), and whether the command goes on to
+    the next line (an open quote or a trailing backslash)."""
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if quote == "'":
+            if c == "'":
+                quote = ""
+        elif quote == '"':
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                quote = ""
+        elif c == "\\":
+            if i + 1 == n:
+                return "", True
+            i += 1
+        elif c in "'\"":
+            quote = c
+        elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+            break  # a comment
+        i += 1
+    return quote, bool(quote)
 
 
 # `<<JSON`, `<<'JSON'`, `<< "EOF"`, `<<-EOF` (leading tabs stripped from the body and the end line)
@@ -124,7 +192,7 @@ _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--j
 _CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
 
 
-def _heredoc_bodies(shell: str) -> Iterator[Body]:
+def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
     """The here-documents that a curl command reads as its body (``curl -d @- <<'JSON'``): literal when the
     delimiter is quoted; with a bare delimiter the shell expands each ``$`` in it (CE020)."""
     for match in _HEREDOC.finditer(shell):
@@ -138,7 +206,8 @@ def _heredoc_bodies(shell: str) -> Iterator[Body]:
         body_start = line_end + 1
         delimiter = match.group(2) or match.group(3) or match.group(4)
         strip_tabs = match.group(1) == "-"
-        end = re.compile(r"^" + (r"\t*" if strip_tabs else "") + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
+        indent = r"[ \t]*" if transcript else r"\t*" if strip_tabs else ""
+        end = re.compile(r"^" + indent + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
         closing = end.search(shell, body_start)
         body_end = closing.start() if closing else len(shell)
         text = shell[body_start:body_end]
