@@ -398,6 +398,19 @@ def test_credentials_outside_a_plain_query_never_show(tmp_path, case, command):
         assert not _leaks(result.out + result.err, [value]), (case, fmt, result.out)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_the_password_of_a_url_written_without_its_scheme_never_shows(tmp_path, fmt):
+    """A user's trial: `"callback.url": "ceuser:<password>@host/events"` (no `https://`) was printed whole in the
+    CE202 message and excerpt; it is a URL's password like any other (CE751)."""
+    value = canary(905)
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": f"ceuser:{value}@mycoolapp.com/events"}}
+    (tmp_path / "body.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+    assert result.code == 1 and "CE202" in result.out and "CE751" in result.out
+    assert not _leaks(result.out + result.err, [value]), result.out
+
+
 @pytest.mark.parametrize("where", ["curl", "bare"])
 def test_an_authorization_header_is_masked_past_its_commas(tmp_path, where):
     """Cloud Elements' header is `Authorization: User <secret>, Organization <secret>, Element <token>`."""

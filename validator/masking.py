@@ -77,7 +77,10 @@ _TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)=(?:[ 
 # The password of a URL's user information (``https://user:password@host``, also after a scheme missing a slash).
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
-_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/)[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"\\]{1,400})@")
+# Also where a URL written without its scheme starts (``user:password@host/events``): at the start of the URL, or
+# of a quoted string in a text.
+_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"\\]{1,400})@"
+                        r"(?=[A-Za-z0-9\[])")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
 # option, `-H 'Name: value'` for a secret header (also without its colon), and `NAME=value` for a secret name
@@ -463,7 +466,7 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
            for name in _names_before_equals(url)):  # most URLs: no pattern compiled
         spans += [(*match.span("value"), match.group("name")) for match in _QUERY.finditer(url)
                   if match.group("value") and is_secret_parameter(match.group("name"))]
-    if "@" in url and ("//" in url or ":/" in url):
+    if "@" in url:
         spans += [(*match.span("value"), "") for match in _USERINFO.finditer(url)
                   if not any(char in match.group("value") for char in "?#&=")]
     return spans
@@ -494,7 +497,7 @@ def _holds_a_token(value: str) -> bool:
 
 
 def _userinfo_spans(text: str) -> list[tuple[int, int]]:
-    """The password of each ``//user:password@`` in ``text``."""
+    """The password of each ``//user:password@`` in ``text`` (also of a URL without its scheme)."""
     if "@" not in text:
         return []
     return [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
