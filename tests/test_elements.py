@@ -559,6 +559,16 @@ def test_catch_all_near_miss(elements_dir):
         "url": "/hubs/esignature/agreementAssetEvents", "idField": "agreementAssetId"}}}}
     _, found = _run(adobe, elements_dir)
     assert [f for f in found if f.rule == "CE911"] == []
+    # a user's trial: Salesforce's objects by their own names (Cloud Elements' stride demo polls /hubs/crm/Account)
+    for name in ("Account", "Lead", "Contact", "Opportunity"):
+        sfdc = {"element": {"key": "sfdc"}, "configuration": {"event.poller.configuration": {name: {
+            "url": f"/hubs/crm/{name}?where=LastModifiedDate>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}}'",
+            "idField": "Id"}}}}
+        _, found = _run(sfdc, elements_dir)
+        assert [f for f in found if f.rule == "CE911"] == [], name
+    sfdc["configuration"]["event.poller.configuration"]["Opportunity"]["url"] = "/hubs/crm/opportunitys"
+    _, found = _run(sfdc, elements_dir)
+    assert [f.help for f in found if f.rule == "CE911"] == ["did you mean `/opportunities`?"]
 
 
 REVIEW = Path(__file__).parent / "expected" / "element_corpus_review.json"

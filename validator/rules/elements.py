@@ -52,7 +52,8 @@ CE910 poller-differs-from-default
 
 CE911 poller-path-near-miss
     A path only a catch-all route (``/{objectName}``) serves, one letter or so away from a
-    documented path: ``/customerz`` for ``/customers``.  Other catch-all paths stay silent.
+    documented path: ``/customerz`` for ``/customers``.  Other catch-all paths stay silent, and so
+    does the vendor's own name of a documented object (``/Account`` beside ``/accounts``).
 
 CE912 poller-date-format-mismatch
     The date format cannot read the vendor's dates: the API docs' example value of the field,
@@ -407,7 +408,7 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
     if near is None:
         close = difflib.get_close_matches(first.lower(), [d.lower() for d in documented], n=1, cutoff=0.85)
         near = next((d for d in documented if close and d.lower() == close[0]), None)
-    if near is None or near == first:
+    if near is None or near == first or _object_name_of(first, near):
         return
     candidate = "/" + "/".join([near, *segments[1:]])
     matched = api.match(candidate)
@@ -418,6 +419,14 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
                       f"catch-all route `/{{objectName}}` serves it, so the vendor gets a resource name it may not "
                       f"know", source=entry.source, pointer=entry.child("url"), sub=(start, start + len(first)),
                       help=f"did you mean `{candidate}`?")
+
+
+def _object_name_of(name: str, documented: str) -> bool:
+    """Whether ``name`` is the vendor's own name of the object a documented path lists (``Account`` for
+    ``/accounts``, ``Opportunity`` for ``/opportunities``): what a catch-all route exists to pass on (Salesforce's
+    objects), not a typo."""
+    lower, plural = name.lower(), documented.lower()
+    return name[:1].isupper() and plural in (lower + "s", lower + "es", lower[:-1] + "ies")
 
 
 def _squash(name: str) -> str:
