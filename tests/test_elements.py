@@ -527,7 +527,9 @@ def test_example_error_index_is_javas(tmp_path, jdk):
 def test_not_searchable_filter_field(elements_dir):
     text, found = _run(_sfdc(url="/hubs/crm/contacts?where=Description='vip'"), elements_dir)
     (finding,) = [f for f in found if f.rule == "CE913"]
-    assert finding.severity == "warning" and _at(text, finding) == "Description"
+    # unmarked where others are marked: information (a user's trial: Name on /accounts and Zoho's `Modified Time`
+    # on /cases are filterable, and the docs leave them unmarked)
+    assert finding.severity == "info" and _at(text, finding) == "Description"
     assert (finding.line, finding.column) == (17, 42)
     _, found = _run(_sfdc(url="/hubs/crm/contacts?where=Email='a@b.c' and LastModifiedDate>'2024-01-01'"), elements_dir)
     assert [f for f in found if f.rule == "CE913"] == []

@@ -61,8 +61,9 @@ CE912 poller-date-format-mismatch
     (Java-exact, lenient as the platform parses), or parses to another instant.
 
 CE913 poller-filter-field-not-searchable
-    The ``where`` filter compares a field the API docs do not mark ``x-searchable`` (where
-    they mark others), or uses an operator outside the field's ``x-searchable-operators``.
+    The ``where`` filter compares a field the API docs mark ``x-searchable: false``, or uses an
+    operator outside the field's ``x-searchable-operators`` (a warning); or a field they leave
+    unmarked where they mark others (info: the docs' lists are incomplete).
 """
 
 from __future__ import annotations
@@ -179,7 +180,9 @@ POLLER_DATE_FORMAT_MISMATCH = Rule("CE912", "poller-date-format-mismatch", "warn
 POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-searchable", "warning", "where filters on a field the docs do not mark searchable",
      "The API docs mark the fields a `where` may filter on (`x-searchable`, with the operators each allows in "
      "`x-searchable-operators`). A filter on another field is passed to the vendor, which rejects it or ignores "
-     "it. Filter on a searchable field, usually the record's last-modified date.",
+     "it. Filter on a searchable field, usually the record's last-modified date. A field the docs mark "
+     "`x-searchable: false`, or an operator they do not allow, is a warning; a field they only leave unmarked "
+     "is information, since their lists are incomplete.",
      _sfdc_contacts("?where=Description='x'"), _sfdc_contacts(_SFDC_WHERE))
 
 RULES: list[Rule] = [
@@ -617,10 +620,14 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
         sub = (field.start, field.end)
         if marked is False or (marked is None and len(parts) == 1 and searchable):
             near = _nearest(name, searchable) if searchable else None
-            yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"the API docs of `GET {template}` do not mark "
+            said = "mark" if marked is False else "list"
+            yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"the API docs of `GET {template}` do not {said} "
                               f"`{name}` searchable: the vendor may reject or ignore this filter",
                               source=entry.source, pointer=entry.child("url"), sub=sub,
-                              help=f"did you mean `{near}`?" if near else None)
+                              help=f"did you mean `{near}`?" if near else None,
+                              # docs that only leave a field out of their list are no proof: their lists are
+                              # incomplete (Zoho's default poller filters on `Modified Time`, which they omit)
+                              severity=None if marked is False else "info")
             continue
         allowed = schema.get("x-searchable-operators")
         operator = condition.operator.upper()
