@@ -153,6 +153,12 @@ def apply(url: str, problems) -> str:
     ("CE638", f"/hubs/crm/leads?where=date_updated>\"{GOOD_MACRO}\" and status=\"open\"", "unsafe"),
     # a user's trial: said to be fixable, with no edit
     ("CE634", f"/hubs/crm/leads&pageSize=200?where=date_updated>'{GOOD_MACRO}'", "unsafe"),
+    # a user's trial of fresh mistakes: a macro encoded by a browser or Postman, a '$' doubled as a template
+    # tool's escape, a date macro in backquotes; all three passed
+    ("CE605", "/hubs/finance/customers?where=updated_at>='%24%7BgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7D'", "safe"),
+    ("CE605", "/hubs/finance/customers?where=updated_at>='%24%7bgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7d'", "safe"),
+    ("CE605", f"/hubs/finance/customers?where=updated_at>='${GOOD_MACRO}'", "unsafe"),
+    ("CE638", f"/hubs/finance/customers?where=updated_at>=`{GOOD_MACRO}`", "unsafe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""
@@ -163,6 +169,16 @@ def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None
     fixed = apply(bad, found)
     left = {p.rule for p in url_problems(fixed)}
     assert not left, (fixed, left)
+
+
+def test_a_doubled_dollar_is_a_warning_and_a_backquoted_expression_is_left_alone():
+    from validator.rules.urls import url_problems
+
+    (doubled,) = [p for p in url_problems(f"/hubs/crm/leads?where=u>'${GOOD_MACRO}'") if p.rule == "CE605"]
+    assert doubled.severity == "warning" and "Terraform" in doubled.message
+    # the corpus wraps a macro in a vendor's expression in backquotes (`to_timestamp('${gmtDate:...}', ...)`)
+    assert not [p for p in url_problems(f"/hubs/db/t?where=u >= `to_timestamp('{GOOD_MACRO}','YYYY')`")
+                if p.rule == "CE638"]
 
 
 def test_a_second_where_is_joined_only_right_after_the_first():

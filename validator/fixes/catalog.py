@@ -32,7 +32,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
-    "CE605": ("safe", "writes `$(gmtDate:...)` as `${gmtDate:...}` (other malformed macros: no fix)"),
+    "CE605": ("safe", ("writes `$(gmtDate:...)` and a percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is "
+                       "unsafe (right unless a template tool undoes the escape); other malformed macros: no fix")),
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
                          "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),

@@ -81,8 +81,11 @@ does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the patt
 MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing { or $, missing format", """
 A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
 (`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), a `{` that lost its `$` (`'{gmtDate:yyyy-MM-dd}'`: the vendor gets the
-text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), an empty `${}`, `${gmtDate}` without a format or `${dateTimeZone:FORMAT}` without a zone are not
-substituted.
+text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), a percent-encoded `%24%7B...%7D` (copied
+from a browser or Postman, fixed safely), an empty `${}`, `${gmtDate}` without a format or
+`${dateTimeZone:FORMAT}` without a zone are not substituted.  A doubled `$$` before a macro (an escape for
+Terraform, make or docker-compose) leaves a `$` before the date unless such a tool reads the file first: a
+warning, fixed only on request.
 """, "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
 MACRO_TEMPLATE_LEFTOVER = _rule("CE606", "macro-template-leftover", "error", "#{'$'}{...}: a templating escape left in the URL", """
@@ -268,9 +271,9 @@ every record or ignores the last poll time.  Join the conditions with ` and ` in
 CEQL_NOT_SINGLE_QUOTED = _rule("CE638", "ceql-not-single-quoted", "warning", "a CEQL value in double quotes", """
 CEQL writes string values in single quotes (`status='open'`), as every documented filter does.  A value in
 double quotes (`updated_at>"${gmtDate:...}"`) is not documented: in SQL, which CEQL follows, double quotes
-name a field, so the vendor may compare with a field called like the date, or reject the filter.  Backquotes
-are not reported: they name fields (`` `Modified Time` ``) and wrap vendors' own expressions.  The fix writes
-single quotes (unsafe: it changes what is sent).
+name a field, so the vendor may compare with a field called like the date, or reject the filter.  So do
+backquotes, reported around a macro only: they name fields (`` `Modified Time` ``) and wrap vendors' own
+expressions, never the last poll time.  The fix writes single quotes (unsafe: it changes what is sent).
 """, "/hubs/crm/contacts?where=updated_at>\"${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}\"")
 
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
@@ -299,6 +302,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.MACRO_FORMAT_NOT_A_DATE: (MACRO_FORMAT_NOT_A_DATE, None),
     Flaw.MACRO_FORMAT_INVALID: (DATE_PATTERN_INVALID, None),
     Flaw.MACRO_MALFORMED: (MACRO_MALFORMED, None),
+    Flaw.MACRO_DOUBLED_DOLLAR: (MACRO_MALFORMED, "warning"),  # right in a template Terraform or compose expands
     Flaw.MACRO_TEMPLATE_LEFTOVER: (MACRO_TEMPLATE_LEFTOVER, None),
     Flaw.MACRO_PLACEHOLDER_ZONE: (MACRO_PLACEHOLDER_ZONE, None),
     Flaw.MACRO_UNKNOWN_ZONE: (MACRO_UNKNOWN_ZONE, None),
@@ -341,7 +345,8 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.DOUBLE_ENCODED: "unsafe",  # '%253E' -> '%3E': whether the platform encodes again is undocumented
     Flaw.CEQL_AMPERSAND_JOIN: "unsafe",  # '&' -> ' and ': the condition becomes part of the filter
     Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
-    Flaw.MACRO_MALFORMED: "safe",  # '$(gmtDate:...)' -> '${gmtDate:...}', the only such fact with a replacement
+    Flaw.MACRO_MALFORMED: "safe",  # '$(gmtDate:...)' -> '${gmtDate:...}'
+    Flaw.MACRO_DOUBLED_DOLLAR: "unsafe",  # '$$' -> '$': wrong if a template tool reads the file first
 }
 
 

@@ -110,6 +110,11 @@ _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _NUMBER = LazyPattern(r"[+-]?\d+(?:\.\d+)?")
 
 
+def _just_a_macro(masked: str) -> bool:
+    """Whether ``masked`` (macros masked) is one macro and nothing else."""
+    return masked[:1] == MACRO_HEAD and not masked[1:].strip(MACRO_TAIL)
+
+
 def _keyword_at(text: str, loc: int) -> bool:
     """Whether a CEQL keyword starts at ``loc`` (pyparsing's CaselessKeyword test, not preceded or followed by
     an identifier character)."""
@@ -227,12 +232,15 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: this {quote} never closes", start, start + 1,
                 help=f"close the value with {quote}",
                 fix=Fix(f"close the value with {quote}", (Edit(end, end, quote),), applicability))
-        elif kind == "string" and tok[0] == '"' and prev in ("op", "like"):
-            # a value in double quotes (backquotes name fields and wrap vendor expressions, as in the corpus)
+        elif kind == "string" and (tok[0] == '"' or tok[0] == "`" and _just_a_macro(tok[1:-1])) and \
+                prev in ("op", "like"):
+            # a value in double quotes; in backquotes, only a macro alone (backquotes name fields and wrap vendor
+            # expressions such as `to_timestamp('${gmtDate:...}', ...)`, as in the corpus, but never the date alone)
             fix = None if "'" in tok[1:-1] else Fix("write the value in single quotes",
                                                  (Edit(start, start + 1, "'"), Edit(end - 1, end, "'")), "unsafe")
-            add(Flaw.CEQL_NOT_SINGLE_QUOTED, "a CEQL value in double quotes: CEQL writes strings in single quotes "
-                "('...'), and in SQL double quotes name a field", start, end,
+            quotes = "double quotes" if tok[0] == '"' else "backquotes"
+            add(Flaw.CEQL_NOT_SINGLE_QUOTED, f"a CEQL value in {quotes}: CEQL writes strings in single quotes "
+                f"('...'), and in SQL {quotes} name a field", start, end,
                 help="write the value in single quotes: '...'", fix=fix)
         elif kind == "word" and tok[0] in _TYPOGRAPHIC and tok.strip("".join(_TYPOGRAPHIC)):
             # an opening quote (`“foo”`), not an apostrophe in a word (`O’Brien`); quotes alone wrap a macro and

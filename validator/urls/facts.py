@@ -27,6 +27,7 @@ class Flaw(enum.Enum):
     MACRO_FORMAT_INVALID = "a macro format that does not compile"
     MACRO_FORMAT_SPACE = "spaces at the edge of a macro's format"
     MACRO_MALFORMED = "a malformed macro"
+    MACRO_DOUBLED_DOLLAR = "'$$' before a macro: an escape a template tool may or may not have undone"
     MACRO_TEMPLATE_LEFTOVER = "a templating escape #{'$'}{...}"
     MACRO_PLACEHOLDER_ZONE = "a placeholder as a macro's zone"
     MACRO_UNKNOWN_ZONE = "a zone Java does not know"

@@ -90,6 +90,9 @@ _DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
 # (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
 _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoch):(?=[A-Za-z'])")
 # `$(gmtDate:...)`: a shell's or a spreadsheet's brackets where the platform reads only `${...}`
+# `%24%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
+_ENCODED_MACRO = LazyPattern(r"(?i)%24%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
+_ENCODED_CLOSE = LazyPattern(r"(?i)%7D")
 _PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b[^()\s]*)\)")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
@@ -674,6 +677,19 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MACRO_MALFORMED, f"'{m.group(0)}' lacks the '$' before '{{': the platform sends it as text, not "
                 "as the last poll time", m.start(), m.end(), help=_w("$" + m.group(0)))
 
+    for _, _, start, _ in (piece for piece in pieces if piece[0] == "macro") if "$$" in text else ():
+        if text[start - 1:start] == "$":  # `$${gmtDate:...}`: escaped for make, compose or Terraform, and left so
+            col.add(Flaw.MACRO_DOUBLED_DOLLAR, "'$$' before the macro: the platform substitutes the `${...}` and keeps "
+                    "the first '$', so the vendor gets '$' before the date (unless a template tool, such as Terraform "
+                    "or docker-compose, turns '$$' into '$' before the body is sent)", start - 1, start + 1,
+                    help="write one '$'", replacement="$")
+    for m in _ENCODED_MACRO.finditer(masked) if "%" in masked else ():
+        encoded_end = _ENCODED_CLOSE.search(masked, m.end())
+        edits = [Edit(m.start(), m.end(), "${")] + ([Edit(encoded_end.start(), encoded_end.end(), "}")] if encoded_end else [])
+        col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} is '${{' percent-encoded: the platform substitutes only a macro "
+                "written as `${...}`, so the vendor gets this text, not the last poll time", m.start(),
+                encoded_end.end() if encoded_end else m.end(), help="write the macro as `${...}`, not encoded",
+                fix=Fix("write the macro as `${...}`", tuple(edits), "safe") if encoded_end else None)
     for m in _PAREN_MACRO.finditer(masked) if "$(" in masked else ():
         fixed = "${" + m.group("body") + "}"
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
