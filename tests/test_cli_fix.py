@@ -37,6 +37,7 @@ FIXED_CODES = {
     "safe/ce601-descriptor-case.json": {"CE601"},
     "unsafe/ce601-descriptor-spelling.json": {"CE601"},
     "safe/ce209-url-scheme.json": {"CE209"},
+    "safe/ce610-ce625-url-escapes.json": {"CE610", "CE625"},
     "safe/ce630-double-equals.json": {"CE630"},
     "safe/ce633-format-space.json": {"CE633"},
     "unsafe/ce629-double-encoded.json": {"CE629"},

@@ -159,6 +159,9 @@ def apply(url: str, problems) -> str:
     ("CE605", "/hubs/finance/customers?where=updated_at>='%24%7bgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7d'", "safe"),
     ("CE605", f"/hubs/finance/customers?where=updated_at>='${GOOD_MACRO}'", "unsafe"),
     ("CE638", f"/hubs/finance/customers?where=updated_at>=`{GOOD_MACRO}`", "unsafe"),
+    # ... and quotes escaped for a shell with the escape left in, a singular /hub/
+    ("CE610", f"/hubs/finance/customers?where=updated_at>=\\'{GOOD_MACRO}\\'", "safe"),
+    ("CE625", f"/hub/finance/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""
@@ -179,6 +182,16 @@ def test_a_doubled_dollar_is_a_warning_and_a_backquoted_expression_is_left_alone
     # the corpus wraps a macro in a vendor's expression in backquotes (`to_timestamp('${gmtDate:...}', ...)`)
     assert not [p for p in url_problems(f"/hubs/db/t?where=u >= `to_timestamp('{GOOD_MACRO}','YYYY')`")
                 if p.rule == "CE638"]
+
+
+def test_a_line_break_at_the_end_of_the_url_is_an_error_like_one_inside():
+    """A user's trial: `...'\\n` at the end was information (trailing whitespace), a tab inside an error."""
+    from validator.rules.urls import url_problems
+
+    [(rule, severity)] = [(p.rule, p.severity) for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}'\n")]
+    assert (rule, severity) == ("CE612", None)  # the rule's own severity: an error
+    [(rule, severity)] = [(p.rule, p.severity) for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}'  ")]
+    assert (rule, severity) == ("CE612", "info")
 
 
 def test_a_second_where_is_joined_only_right_after_the_first():

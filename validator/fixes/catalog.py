@@ -34,6 +34,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$(gmtDate:...)` and a percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is "
                        "unsafe (right unless a template tool undoes the escape); other malformed macros: no fix")),
+    "CE610": ("safe", "removes the backslash of a quote escaped for a shell (`\\'` → `'`)"),
+    "CE625": ("safe", "writes `/hub/<hub>/` as `/hubs/<hub>/` (a misspelt hub name: no fix)"),
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
                          "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),

@@ -117,7 +117,8 @@ platform prints for it is unknown.
 
 URL_STRAY_QUOTE = _rule("CE610", "url-stray-quote", "error", "a quote outside any macro or CEQL string", """
 A quote in the path, or an unpaired quote in a query value other than `where`, is sent to the vendor
-as part of the value (`&updateKey={updateKey}'` asks for a key ending in a quote).  Remove it.
+as part of the value (`&updateKey={updateKey}'` asks for a key ending in a quote).  Remove it.  So is the
+backslash of a quote escaped for a shell or a programming language (`>=\\'${gmtDate:...}\\'`): removed safely.
 """, "/hubs/general/contacts'", "/hubs/general/contacts")
 
 URL_STRAY_BRACE = _rule("CE611", "url-stray-brace", "error", "a brace outside any macro or {variable}", """
@@ -125,8 +126,8 @@ URL_STRAY_BRACE = _rule("CE611", "url-stray-brace", "error", "a brace outside an
 """, "/hubs/general/contacts}", "/hubs/general/contacts")
 
 URL_WHITESPACE = _rule("CE612", "url-whitespace", "error", "whitespace at the start or end of the URL, or a control character", """
-A URL that starts with a space (` /hubs/...`) or holds a tab or newline is not a valid request path.
-Whitespace at the end is reported as info: it is sent as `%20`, which most vendors ignore.
+A URL that starts with a space (` /hubs/...`) or holds a tab or newline (also at its end) is not a valid
+request path.  Spaces at the end are reported as info: they are sent as `%20`, which most vendors ignore.
 """, " /hubs/crm/contacts", "/hubs/crm/contacts")
 
 URL_MISSING_SLASH = _rule("CE613", "url-missing-slash", "error", "the URL does not start with '/'", """
@@ -179,7 +180,8 @@ CEQL_UNQUOTED_DATE = _rule("CE624", "ceql-unquoted-date", "info", "a date macro 
 
 URL_UNKNOWN_HUB = _rule("CE625", "url-unknown-hub", "warning", "a hub name close to a known one (typo)", """
 Hub-relative URLs read `/hubs/<hub>/<resource>`; a hub that is not known but one letter or two away from a
-known hub (`docuemnts`) is a typo.  Unknown hubs far from any known one are not reported.
+known hub (`docuemnts`) is a typo, and so is `/hub/<known hub>/` for `/hubs/` (fixed safely).  Unknown hubs far
+from any known one are not reported.
 """, "/hubs/docuemnts/documents", "/hubs/documents/documents")
 
 URL_QUERY_IN_PATH = _rule("CE626", "url-query-in-path", "warning", "a path segment name=value where a query was meant", """
@@ -347,6 +349,8 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
     Flaw.MACRO_MALFORMED: "safe",  # '$(gmtDate:...)' -> '${gmtDate:...}'
     Flaw.MACRO_DOUBLED_DOLLAR: "unsafe",  # '$$' -> '$': wrong if a template tool reads the file first
+    Flaw.STRAY_QUOTE: "safe",  # "\\'" -> "'", the only such fact with a replacement
+    Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', the only such fact with a replacement
 }
 
 

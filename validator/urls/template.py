@@ -97,6 +97,8 @@ _PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTi
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
+_SINGULAR_HUBS = LazyPattern(r"/?hub/([a-z][a-z\-]*)(?=/)")
+_ESCAPED_QUOTE = LazyPattern(r"\\+'")
 _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
@@ -704,12 +706,18 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if stripped_start:
         col.add(Flaw.WHITESPACE, "the URL starts with whitespace", 0, stripped_start, help="remove the whitespace")
     stripped_end = len(text.rstrip())
-    if stripped_end < len(text) and stripped_end >= stripped_start:
+    if stripped_end < len(text) and stripped_end >= stripped_start and text[stripped_end:].isprintable():
         col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
                 help="remove the whitespace")
-    for m in _CONTROL.finditer(text, stripped_start, stripped_end) if not text.isprintable() else ():
+    for m in _CONTROL.finditer(text) if not text.isprintable() else ():  # (a line break at the end too)
         pos = m.start()
-        col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} inside the URL", pos, pos + 1)
+        if pos >= stripped_start:
+            col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1,
+                    help="remove it")
+    for m in _ESCAPED_QUOTE.finditer(masked) if "\\" in masked else ():
+        col.add(Flaw.STRAY_QUOTE, f"`{m.group(0)}`: a quote escaped for a shell or a programming language, and the "
+                "escape left in: the vendor gets the backslash", m.start(), m.end() - 1,
+                help="remove the backslash", replacement="")
     # Reported only when CE617 is selected (validator.rules.urls)
     for m in _SPACES.finditer(masked, stripped_start, stripped_end) if " " in masked else ():
         col.add(Flaw.RAW_SPACE, "raw space in the URL (the platform's encoding of spaces is not documented)",
@@ -742,6 +750,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w("/" + text.strip()))
     hub = resource = None
+    singular = _SINGULAR_HUBS.match(path) if "hub/" in path else None
+    if singular and singular.group(1) in KNOWN_HUBS:
+        at = path_start + singular.start(0) + path[singular.start(0):].index("hub") + 3
+        col.add(Flaw.UNKNOWN_HUB, f"'/hub/{singular.group(1)}': hub URLs start with /hubs/ (plural), so this path is "
+                "no hub the platform serves", at - 3, at, help="write `/hubs/`", replacement="hubs")
     hub_match = _HUB_PATH.match(path)
     if hub_match:
         hub, resource = hub_match.group(1), hub_match.group(2)
