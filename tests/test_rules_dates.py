@@ -245,6 +245,25 @@ def test_day_of_year_with_month():
     assert not found(poller(updated="yyyy-MM-dd HH:mm:ss"), "CE408")
 
 
+def test_a_run_of_one_letter_in_two_cases_and_milliseconds_where_the_seconds_belong():
+    """A user's trial of fresh mistakes: `yyyy-MM-Dd` (it prints `2024-03-655`) and `HH:mm:SS` (`10:00:123`) passed."""
+    from datetime import datetime, timezone
+
+    from validator.dates.pattern import format_date
+
+    moment = datetime(2024, 3, 5, 10, 0, 7, 123000, tzinfo=timezone.utc)
+    assert format_date("yyyy-MM-Dd", moment) == "2024-03-655" and format_date("HH:mm:SS", moment) == "10:00:123"
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-Dd'T'HH:mm:ss'Z'}'"
+    hit = assert_at(poller(url=url), "CE416", "Dd'T")
+    assert "day of the year then the day of the month" in hit.message and "`dd`" in hit.help
+    hit = assert_at(poller(updated="yyyy-MM-dd'T'HH:mm:SS'Z'"), "CE405", "SS'Z")
+    assert hit.severity == "error" and "seconds are lost" in hit.message and hit.help == "`ss` for the seconds"
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:SS'Z'}'"
+    assert "`10:00:123`" in assert_at(poller(url=url), "CE405", "SS'Z").message
+    for fine in ("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "yyyyMMddHHmmss", "yyyy-DDD", "HH:mm:ss.SS"):
+        assert not found(poller(updated=fine), "CE416") and not found(poller(updated=fine), "CE405"), fine
+
+
 def test_three_letter_year_in_a_macro():
     url = "/hubs/social/direct-messages?where=since='${date:MM/dd/yyy'T'HH:mm:ssXXX}'"
     hit = assert_at(poller(url=url), "CE409", "yyy'T'")

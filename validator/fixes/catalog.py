@@ -24,7 +24,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
-    "CE405": ("safe", "writes `SSS`"),
+    "CE405": ("safe", "writes `SSS` (in a URL macro); `S` where the seconds belong (`HH:mm:SS`) as `ss` is unsafe"),
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "

@@ -161,7 +161,8 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
      "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
      "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
-     "`.5`, read as 500 ms (info).\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
+     "`.5`, read as 500 ms (info).  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
+     "`10:00:123`, and `10:00:07` is read as 7 ms past 10:00.\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
      "microseconds); `--fix` makes that change.  A format that reads dates reads `SSS` exactly as it reads "
      "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
@@ -251,8 +252,9 @@ DATE_PATTERN_FIELD_REPEATED = Rule("CE416", "date-pattern-field-repeated", "erro
      "a field written twice, such as `ss.sss` for milliseconds",
      "Each letter is one field: `sss` after `ss.` is the second again, not the millisecond (`SSS`).  "
      "Printing, the second appears twice (`10:00:05.005`); parsing, the later field wins, so `.123` sets "
-     "the second to 123 (+2 minutes, lenient) and the real second is lost.\n\n**Fix:** write each field "
-     "once; milliseconds are `SSS`.",
+     "the second to 123 (+2 minutes, lenient) and the real second is lost.  A run of one letter in two cases "
+     "(`Dd`, `sS`: the shift key held for part of it) is two fields too: `yyyy-MM-Dd` prints `2024-03-655`."
+     "\n\n**Fix:** write each field once; milliseconds are `SSS`.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.sssXXX")), good=_poller(_dates(_ISO_MS)))
 
 DATE_PATTERN_NOT_AN_INSTANT = Rule("CE417", "date-pattern-not-an-instant", "error",
@@ -447,6 +449,13 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                        "this warning")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix,
                                     fix=_replace(token, "SSS") if printing else None))
+        elif token.letter == "S" and "s" not in letters and _after_minutes(tokens, i):
+            effect = ("10:00:07.123 prints as `10:00:123`" if printing
+                      else "`10:00:07` is read as 10:00 and 7 milliseconds, and the seconds are lost")
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` after the minutes is the millisecond, "
+                                    f"not the second: {effect}", token.start, token.end, severity="error",
+                                    help="`" + "s" * token.count + "` for the seconds",
+                                    fix=_replace(token, "s" * token.count, unsafe=True)))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
                                              "5 ms prints `.5`, which the vendor reads as 500 ms",
@@ -529,6 +538,12 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     return problems
 
 
+def _after_minutes(tokens: Any, index: int) -> bool:
+    """Whether the field at ``index`` follows the minutes with a ``:`` between (``HH:mm:SS``), where seconds go."""
+    return index >= 2 and not tokens[index - 1].is_field and tokens[index - 1].text == ":" and \
+        tokens[index - 2].is_field and tokens[index - 2].letter == "m"
+
+
 def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
     """CE415 (month and minute swapped) and CE416 (a field written twice) of a compiled pattern."""
     facts = pattern.facts
@@ -554,6 +569,18 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
+        before = tokens[i - 1] if i else None
+        if before is not None and before.is_field and before.letter != token.letter and \
+                before.letter.lower() == token.letter.lower():  # `Dd`, `sS`: the shift key held for part of a run
+            meant_run = _MIXED_CASE_MEANT.get(token.letter.lower(), "one field")
+            problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code,
+                                    f"`{before.text}{token.text}` mixes `{before.letter}` and `{token.letter}`: Java "
+                                    f"reads two fields, {_FIELD_NAMES.get(before.letter, before.letter)} then "
+                                    f"{_FIELD_NAMES.get(token.letter, token.letter)}, and "
+                                    + ("prints both" if printing else "the later one wins"),
+                                    before.start, token.end, help=f"write {meant_run}"))
+            seen.update((before.letter, token.letter))
+            continue
         letter = meant.get(id(token), token.letter)
         if letter in seen and id(token) not in meant:
             after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
@@ -570,6 +597,16 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
             problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code, message, token.start, token.end, help=fix))
         seen.add(letter)
     return problems
+
+
+# What a run of one letter in two cases (`Dd`, `mM`) most likely meant, and the fields' names for the message.
+_MIXED_CASE_MEANT = {"d": "`dd` (the day of the month)", "y": "`yyyy`", "s": "`ss` (seconds) or `SSS` (milliseconds)",
+                     "m": "`mm` (minutes) or `MM` (the month)", "h": "`HH` (0-23)", "k": "`HH` (0-23)",
+                     "w": "`ww`", "e": "`EEE`"}
+_FIELD_NAMES = {"D": "the day of the year", "d": "the day of the month", "Y": "the week-based year", "y": "the year",
+                "S": "the millisecond", "s": "the second", "M": "the month", "m": "the minute", "H": "the hour 0-23",
+                "h": "the hour 1-12", "K": "the hour 0-11", "k": "the hour 1-24", "W": "the week of the month",
+                "w": "the week of the year", "E": "the day name"}
 
 
 def missing_parts(letters: set[str] | frozenset[str]) -> list[str]:
