@@ -42,6 +42,7 @@ FIXED_CODES = {
     "safe/ce633-format-space.json": {"CE633"},
     "unsafe/ce629-double-encoded.json": {"CE629"},
     "unsafe/ce631-ampersand.json": {"CE631"},
+    "unsafe/ce639-foreign-operator.json": {"CE639"},
     "unsafe/ce634-query-separator.json": {"CE634"},
     "unsafe/ce636-missing-conjunction.json": {"CE636"},
     "unsafe/ce101-near-miss-keys.json": {"CE101"},

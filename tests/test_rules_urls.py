@@ -194,6 +194,34 @@ def test_a_line_break_at_the_end_of_the_url_is_an_error_like_one_inside():
     assert (rule, severity) == ("CE612", "info")
 
 
+@pytest.mark.parametrize(("where", "at", "says"), [
+    # a user's trial of fresh mistakes: each passed
+    (f"updated_at gte '{GOOD_MACRO}'", "gte", "CEQL writes `>=`"),
+    (f"updated_at between '{GOOD_MACRO}' and '${{now:yyyy-MM-dd}}'", "between", "no `between`"),
+    (f"updated_at>='{GOOD_MACRO}',status='active'", ",", "a comma between conditions"),
+    (f"updated_at>='{GOOD_MACRO}' orr created_at>='{GOOD_MACRO}'", "orr", "where `and` or `or` belongs"),
+    (f"updated_at>='{GOOD_MACRO}' and status ! = 'x'", "!", "where an operator"),
+    (f"updated at>='{GOOD_MACRO}'", "at", "a field name with a space"),
+])
+def test_a_filter_that_does_not_read_as_ceql_is_pointed_at_where_it_stops(where: str, at: str, says: str) -> None:
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where={where}"
+    [problem] = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert url[problem.start:problem.end] == at and says in problem.message
+
+
+def test_a_filter_read_otherwise_draws_no_ce639() -> None:
+    from validator.rules.urls import url_problems
+
+    for url in (f"/hubs/crm/c?where=(a='1' or b in ('x','y')) and c is not null and d not like 'x%' and e>='{GOOD_MACRO}'",
+                f"/hubs/crm/c?where=updated_at%3E'{GOOD_MACRO}'%20and%20status='a'",  # decoded before it is read
+                "/hubs/crm/c?where=a=1?pageSize=200",  # CE634 says why
+                "/hubs/crm/c?where=updated_at>'$(gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z')'",  # CE605 says why
+                f"/hubs/crm/c?where=updated_at>='{GOOD_MACRO}' and status='open"):  # CE620 says why
+        assert "CE639" not in {p.rule for p in url_problems(url)}, url
+
+
 def test_a_second_where_is_joined_only_right_after_the_first():
     """A review: `?where=a&pageSize=5&where=b` became `...&pageSize=5 and b`: no edit is offered there."""
     from validator.rules.urls import url_problems

@@ -44,6 +44,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly"),
+    "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
+                         "as ` and `"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions); "

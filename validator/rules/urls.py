@@ -234,6 +234,18 @@ when the filter reads as conditions once a conjunction is put between them; the 
 """, "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' attributes='created_at'",
     "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and attributes='created_at'")
 
+CEQL_UNREADABLE = _rule("CE639", "ceql-unreadable", "warning", "a where filter that does not read as CEQL conditions", """
+A `where` value is conditions (`field>='value'`, `field like 'a%'`, `field in ('a','b')`, `field is null`)
+joined with `and` or `or`, in parentheses as needed.  A filter that does not read so is passed to the vendor,
+which rejects it, and the poller gets nothing: another language's operator (`updated gte '...'`: CEQL writes
+`>=`; fixed on request), `between`, a comma between conditions (fixed on request to ` and `), a field name
+with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`).  The finding points at
+the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
+or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
+it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`order by`).
+""", "/hubs/crm/contacts?where=updated_at gte '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
 URL_ABSOLUTE = _rule("CE632", "url-absolute", "warning", "an absolute vendor URL (https://api.vendor.com/...)", """
 A poller `url` is a path the platform joins to the element's base URL: the hub path
 (`/hubs/crm/contacts`, normalised by the hub for every element) or the vendor's own path (`/invoices`).
@@ -292,7 +304,7 @@ RULES: list[Rule] = [
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
-    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED,
+    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -330,6 +342,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.CEQL_DOUBLE_EQUALS: (CEQL_DOUBLE_EQUALS, None),
     Flaw.CEQL_AMPERSAND_JOIN: (CEQL_AMPERSAND_JOIN, None),
     Flaw.CEQL_MISSING_CONJUNCTION: (CEQL_MISSING_CONJUNCTION, None),
+    Flaw.CEQL_UNREADABLE: (CEQL_UNREADABLE, None),
     Flaw.ABSOLUTE_URL: (URL_ABSOLUTE, None),
     Flaw.MACRO_FORMAT_SPACE: (MACRO_FORMAT_SPACE, None),
     Flaw.QUERY_SEPARATOR: (URL_QUERY_SEPARATOR, None),

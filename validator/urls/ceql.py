@@ -108,6 +108,7 @@ _KEYWORDS_BY_INITIAL = {initial: tuple(k for k in _KEYWORDS_UPPER if k[0] == ini
                         for initial in {k[0] for k in _KEYWORDS_UPPER}}
 _IDENT = "$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
 _NUMBER = LazyPattern(r"[+-]?\d+(?:\.\d+)?")
+_PERCENT_ESCAPE = LazyPattern(r"%[0-9A-Fa-f]{2}")
 
 
 def _just_a_macro(masked: str) -> bool:
@@ -312,11 +313,102 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
         _structure(clause, tokens, text, letters, offset)
         if not clause.parsed:
             _missing_conjunctions(tokens, letters, text, add)
+        if not clause.parsed and not clause.facts and not _PERCENT_ESCAPE.search(text):  # nothing else explains
+            _unreadable(tokens, letters, add)  # it (an encoded filter is decoded before it is read: not read here)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
         clause.facts.append(UrlFact(Flaw.INTERNAL_ERROR, f"internal error while reading the where value "
                                     f"({type(exc).__name__}: {exc}); please report it", offset, offset + len(text)))
     clause.facts.sort(key=lambda f: f.start)
     return clause
+
+
+# Operators of other query languages (OData, Mongo, prose) and what CEQL writes for them.
+_FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=", "lt": "<", "eq": "=", "equals": "=",
+                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">="}
+_OPERATORS_SAID = "an operator (=, !=, >, >=, <, <=, like, in or is null)"
+# `and`/`or` mistyped: a letter doubled, dropped or swapped (`orr`, `adn`, `nad`, `an`), or another language's
+_MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andalso|orelse|&&|\|\|")
+
+
+def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add) -> None:
+    """The first token where a where value stops reading as CEQL conditions (``updated gte '...'``, a comma
+    between conditions, ``orr``), said for what was expected there; nothing when the reading ends without one
+    (an unbalanced parenthesis or quote is reported as such)."""
+    state, i, n = "operand", 0, len(letters)
+    while i < n:
+        letter, (_, tok, start, end) = letters[i], tokens[i]
+        word = tok.strip()
+        start += len(tok) - len(tok.lstrip())
+        following = letters[i + 1] if i + 1 < n else ""
+        if state == "operand":
+            if letter in _VALUE_LETTERS:
+                state = "operator"
+            elif letter not in "(n":
+                return  # (an operator with no field is CE621's)
+        elif state == "operator":
+            if letter in "Ol":
+                state = "value"
+            elif letter == "n" and following in ("l", "i"):
+                pass
+            elif letter == "i":
+                state = "list"
+            elif letter == "s":
+                state = "null"
+            elif letter == "W" and word.lower() in _FOREIGN_OPERATORS:
+                meant = _FOREIGN_OPERATORS[word.lower()]
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` is not a CEQL operator: CEQL writes `{meant}`", start, end,
+                    help=f"write `{meant}`", fix=Fix(f"write `{meant}`", (Edit(start, end, meant),), "unsafe"))
+                return
+            elif letter == "W" and word.lower() == "between":
+                add(Flaw.CEQL_UNREADABLE, "CEQL has no `between`: write two conditions, `field >= 'from' and "
+                    "field <= 'to'`", start, end, help="`field >= 'from' and field <= 'to'`")
+                return
+            elif letter in _VALUE_LETTERS and following in ("O", "l"):
+                field = tokens[i - 1][1].strip()
+                add(Flaw.CEQL_UNREADABLE, f"`{field} {word}`: a field name with a space, so CEQL reads `{word}` "
+                    f"where {_OPERATORS_SAID} belongs", start, end,
+                    help="write the field's name as the vendor does, in backquotes if it holds a space")
+                return
+            elif letter == "x":  # a character CEQL has no use for (`! =`)
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` where {_OPERATORS_SAID} belongs", start, end)
+                return
+            else:
+                return  # a function (`lower(name) = 'x'`) or a vendor's syntax: not ours to judge
+        elif state in ("value", "list-value"):
+            if letter not in _VALUE_LETTERS:
+                return  # a missing value: CE621's
+            state = "after" if state == "value" else "list-next"
+        elif state == "list":
+            if letter != "(":
+                return
+            state = "list-value"
+        elif state == "list-next":
+            if letter == ")":
+                state = "after"
+            elif letter == ",":
+                state = "list-value"
+            else:
+                return
+        elif state == "null":
+            if letter == "U":
+                state = "after"
+            elif letter != "n":
+                return
+        elif state == "after":
+            if letter in "ar":
+                state = "operand"
+            elif letter == ",":
+                add(Flaw.CEQL_UNREADABLE, "a comma between conditions: CEQL joins them with `and` or `or`", start, end,
+                    help="write ` and ` (or ` or `)",
+                    fix=Fix("write ` and `", (Edit(start, end, " and "),), "unsafe"))
+                return
+            elif letter == "W" and _MISSPELT_CONJUNCTION.fullmatch(word):
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` where `and` or `or` belongs, after a complete condition", start,
+                    end, help="join the conditions with ` and ` or ` or `")
+                return
+            elif letter != ")":
+                return  # `order by x`, a vendor's clause: not ours to judge
+        i += 1
 
 
 def _unclosed_macro_string(tokens: list[tuple[str, str, int, int]]) -> int | None:

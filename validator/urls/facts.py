@@ -58,6 +58,7 @@ class Flaw(enum.Enum):
     CEQL_DOUBLE_EQUALS = "== in a CEQL filter"
     CEQL_AMPERSAND_JOIN = "'&' joining CEQL conditions"
     CEQL_MISSING_CONJUNCTION = "two CEQL conditions with no and/or between them"
+    CEQL_UNREADABLE = "a where filter that does not read as CEQL conditions"
     INTERNAL_ERROR = "a bug in the URL grammars"
 
 

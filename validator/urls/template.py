@@ -619,6 +619,18 @@ def _parse_cached(text: str, server_zone: str) -> UrlTemplate:
     return _parse_guarded(text, server_zone)
 
 
+# Facts that leave a filter readable (a raw space, opt-in; a date outside quotes, information).
+_NO_EXPLANATION = frozenset({Flaw.CEQL_UNREADABLE, Flaw.RAW_SPACE, Flaw.TRAILING_WHITESPACE, Flaw.CEQL_UNQUOTED_DATE,
+                             Flaw.PLUS_UNENCODED})
+
+
+def _explained(facts: list[UrlFact], start: int, end: int) -> list[UrlFact]:
+    """``facts`` less the where filter's CE639, when another fact on the filter (a malformed macro, a second '?')
+    explains why it does not read as CEQL."""
+    others = [f for f in facts if f.flaw not in _NO_EXPLANATION and f.start < end and f.end > start]
+    return [f for f in facts if f.flaw is not Flaw.CEQL_UNREADABLE or not others]
+
+
 def _fact_order(fact: UrlFact) -> tuple[int, int]:
     return fact.start, fact.end
 
@@ -860,6 +872,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                                 "seems to be missing, as when the shell expands '${...}' inside curl -d '...' to "
                                 "nothing", operand.start, operand.end,
                                 help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
+    if where is not None and any(f.flaw is Flaw.CEQL_UNREADABLE for f in col.facts):
+        col.facts[:] = _explained(col.facts, where.offset, where.offset + len(where.text))
     col.facts.sort(key=_fact_order)
     return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
                        malformed, where, col.facts)
