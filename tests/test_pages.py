@@ -222,6 +222,11 @@ def test_curl_shell_expansion_and_dropped_quotes_are_reported():
     ("curl -X POST u \\\n  -d @- <<'JSON'\n{\"a\": \"${x}\"}\nJSON\necho done", ['{"a": "${x}"}']),
     ("curl --data-binary @- <<-EOF\n\t{\"a\": 1}\n\tEOF\n", ['\t{"a": 1}']),
     ("cat <<'JSON'\n{\"a\": 1}\nJSON\n", []),
+    # the known gap of the last stop: a body given to a variable first
+    ("BODY='{\"a\": 1}'; curl -d \"$BODY\" u", ['{"a": 1}']),
+    ("export B='{\"a\": 2}'\ncurl --data ${B} u", ['{"a": 2}']),
+    ("curl -d \"$NOPE\" u\nNOPE='{}'", []),
+    ("B=$(jq -n '{a: $k}')\ncurl -d \"$B\" u", []),  # built by a command: not written out here
 ])
 def test_curl_body_forms(shell, expected):
     assert [b.text for b in curl_bodies(shell)] == expected

@@ -8,9 +8,11 @@ argument of ``curl -d`` / ``--data`` / ``--data-raw`` / ``--data-binary`` / ``--
 line break and expands nothing, a backslash before a line break continues the line.  A body read
 from standard input (``-d @-``) is the here-document the command gives it (``<<'JSON'`` ... ``JSON``;
 with a bare delimiter, ``<<JSON``, the shell expands its ``$``).
-The decoded body is checked like any other, and each finding points at the page character it
-came from (a ``'`` written ``'\\''`` spans the four characters).  A body read from a file
-(``-d @body.json``) is not checked.
+A body written out to a variable first (``BODY='{...}'``, ``export BODY=...``; then ``-d "$BODY"``) is read
+where it is written.  In a terminal transcript (``$ `` prompts) the prompts, the ``> `` of continued lines
+and the commands' output are left out.  The decoded body is checked like any other, and each finding points
+at the page character it came from (a ``'`` written ``'\\''`` spans the four characters).  A body read
+from a file (``-d @body.json``) or built by a command (``BODY=$(jq ...)``) is not checked.
 
 Two mistakes are made by the shell, not by the JSON, and are reported here.  Either way the
 body is checked as its author meant it (the quotes kept), so that the one mistake gives one
@@ -104,14 +106,22 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
     :func:`console_input` gives it, whose lines may start with the blanks of a prompt (a here-document's end too)."""
     bodies = []
     command: list[Word] = []
+    assigned: dict[str, Body] = {}  # `BODY='{...}'` before `curl -d "$BODY"`
     for word in _words(shell):
         if word is None:  # end of a command
             command = []
             continue
         command.append(word)
+        assignment = _assignment(command)
+        if assignment is not None:
+            assigned[assignment[0]] = assignment[1]
         body = _body_of(command)
         if body is not None:
-            bodies.append(body)
+            reference = _REFERENCE.fullmatch(body.text)
+            if reference is not None:  # the body is a variable: the value it was given, if the block gives one
+                body = assigned.get(reference.group(1) or reference.group(2))
+            if body is not None:
+                bodies.append(body)
     if "<<" in shell:
         bodies.extend(_heredoc_bodies(shell, transcript=transcript))
         bodies.sort(key=lambda body: body.start)
@@ -260,6 +270,27 @@ def _logical_line_start(shell: str, at: int) -> int:
             break
         start = shell.rfind("\n", 0, previous_end) + 1
     return start
+
+
+_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_ASSIGNED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")
+
+
+def _assignment(command: list[Word]) -> tuple[str, Body] | None:
+    """``(name, value)`` when ``command`` assigns a JSON text written out to a variable (``BODY='{...}'``,
+    ``export BODY=...``)."""
+    words = command[1:] if command[0].text in ("export", "local", "declare", "readonly") else command
+    if len(words) != 1:
+        return None
+    word = words[0]
+    name = _ASSIGNED.match(word.text)
+    if name is None or word.mapping is None:
+        return None
+    skip = name.end()
+    if word.text[skip:].lstrip()[:1] not in ("{", "["):
+        return None  # not a body written out (`BODY=$(jq ...)`, a file's name)
+    mapping = PositionMap(starts=word.mapping.starts[skip:], ends=word.mapping.ends[skip:])
+    return name.group(1), Body(text=word.text[skip:], mapping=mapping, start=word.start, problems=tuple(word.problems))
 
 
 def _body_of(command: list[Word]) -> Body | None:
