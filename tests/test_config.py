@@ -87,6 +87,23 @@ def test_the_nearest_file_is_remembered_until_a_folder_or_pyproject_on_the_way_c
     assert ConfigResolver().for_path(deep / "body.json").strict is False
 
 
+def test_a_linked_configuration_file_whose_target_goes_is_not_remembered(tmp_path, monkeypatch):
+    """A review: the folder was stamped, not the file, so a link left dangling was still the answer."""
+    import validator.config as config_module
+
+    monkeypatch.setattr(config_module, "_NEAREST", {})
+    monkeypatch.setattr(config_module, "_SETTLED_NS", 0)
+    target = write(tmp_path / "shared" / "x.toml", "strict = true\n")
+    folder = tmp_path / "a" / "b"
+    folder.mkdir(parents=True)
+    (tmp_path / "a" / ".ce-validator.toml").symlink_to(target)
+    project = write(tmp_path / "pyproject.toml", "[tool.ce-validator]\nstrict = false\n")
+    _settle(project, folder, folder.parent, tmp_path)
+    assert find_config_file(folder) == tmp_path / "a" / ".ce-validator.toml"
+    target.unlink()
+    assert find_config_file(folder) == project
+
+
 def test_an_answer_that_depends_on_a_folder_changed_just_now_is_not_remembered(tmp_path, monkeypatch):
     import validator.config as config_module
 

@@ -263,6 +263,8 @@ def test_a_terminal_transcript_is_read_without_its_prompts_and_output():
         '{"name": "c",\n  "element": {"key": "closeio"}}', '  {"name": "d"}']
     assert "it's created" not in transcript and ">" not in transcript.replace("> out", "")  # output, prompts
     assert console_input("curl -d '{\"a\": 1}'\n> out.txt\n") is None  # a script: no prompts
+    # a review: `100% done` (or curl's own progress meter) in a script made it a transcript, and its curl output
+    assert console_input("#!/bin/bash\necho go\n100% done\n  % Total    % Received\ncurl -d '{}' u\n") is None
     page = "```console\n" + console.replace('"c"', '{"x": 1}') + "```\n"
     [finding] = [f for f in check_page(page).findings if f.rule.startswith("CE1")]
     assert (finding.line, finding.pointer) == (4, "/L4/name")

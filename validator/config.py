@@ -345,10 +345,9 @@ def _search(folder: str) -> tuple[str | None, list[str]]:
         if name == CONFIG_FILE_NAMES[0]:
             read.append(os.path.dirname(candidate))
         if os.path.isfile(candidate):
-            if name == "pyproject.toml":
-                read.append(candidate)
-                if not _has_table(Path(candidate)):
-                    continue
+            read.append(candidate)  # (a link's target may go while the folder stays as it was)
+            if name == "pyproject.toml" and not _has_table(Path(candidate)):
+                continue
             return candidate, read
     return None, read
 

@@ -128,9 +128,10 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
     return bodies
 
 
-# A terminal transcript: each command follows a prompt (`$ `, `% `, `user@host:~$ `); a line that continues it (an
+# A terminal transcript: each command follows a prompt (`$ `, `user@host:~$ `); a line that continues it (an
 # open quote, a trailing backslash, a here-document) may start with the shell's `> ` prompt; other lines are output.
-_PROMPT = re.compile(r"[ \t]*[\w.@:~/\-]*[$%][ \t]+(?=\S)")
+# (Not `%`: `100% done` and curl's own progress meter start so.)
+_PROMPT = re.compile(r"[ \t]*(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?\$[ \t]+(?=\S)")
 _CONTINUATION_PROMPT = re.compile(r"[ \t]*>(?:[ \t]|$)")
 
 

@@ -253,7 +253,7 @@ DATE_PATTERN_FIELD_REPEATED = Rule("CE416", "date-pattern-field-repeated", "erro
      "Each letter is one field: `sss` after `ss.` is the second again, not the millisecond (`SSS`).  "
      "Printing, the second appears twice (`10:00:05.005`); parsing, the later field wins, so `.123` sets "
      "the second to 123 (+2 minutes, lenient) and the real second is lost.  A run of one letter in two cases "
-     "(`Dd`, `sS`: the shift key held for part of it) is two fields too: `yyyy-MM-Dd` prints `2024-03-655`."
+     "(`Dd`, `yY`, `Hh`: the shift key held for part of it) is two fields too: `yyyy-MM-Dd` prints `2024-03-655`."
      "\n\n**Fix:** write each field once; milliseconds are `SSS`.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.sssXXX")), good=_poller(_dates(_ISO_MS)))
 
@@ -571,7 +571,7 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
             continue
         before = tokens[i - 1] if i else None
         if before is not None and before.is_field and before.letter != token.letter and \
-                before.letter.lower() == token.letter.lower():  # `Dd`, `sS`: the shift key held for part of a run
+                before.letter.lower() == token.letter.lower() in _MIXED_CASE_MEANT:  # `Dd`: shift held for part of it
             meant_run = _MIXED_CASE_MEANT.get(token.letter.lower(), "one field")
             problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code,
                                     f"`{before.text}{token.text}` mixes `{before.letter}` and `{token.letter}`: Java "
@@ -599,10 +599,10 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
     return problems
 
 
-# What a run of one letter in two cases (`Dd`, `mM`) most likely meant, and the fields' names for the message.
-_MIXED_CASE_MEANT = {"d": "`dd` (the day of the month)", "y": "`yyyy`", "s": "`ss` (seconds) or `SSS` (milliseconds)",
-                     "m": "`mm` (minutes) or `MM` (the month)", "h": "`HH` (0-23)", "k": "`HH` (0-23)",
-                     "w": "`ww`", "e": "`EEE`"}
+# What a run of one letter in two cases (`Dd`, `yY`) most likely meant, for the letters whose two cases never
+# stand side by side on purpose (`ssSSS`, `MMmm` do: seconds then milliseconds), and the fields' names.
+_MIXED_CASE_MEANT = {"d": "`dd` (the day of the month)", "y": "`yyyy`", "h": "`HH` (0-23)", "k": "`HH` (0-23)",
+                     "w": "`ww`"}
 _FIELD_NAMES = {"D": "the day of the year", "d": "the day of the month", "Y": "the week-based year", "y": "the year",
                 "S": "the millisecond", "s": "the second", "M": "the month", "m": "the minute", "H": "the hour 0-23",
                 "h": "the hour 1-12", "K": "the hour 0-11", "k": "the hour 1-24", "W": "the week of the month",

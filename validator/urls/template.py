@@ -98,7 +98,9 @@ _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?hub/([a-z][a-z\-]*)(?=/)")
-_ESCAPED_QUOTE = LazyPattern(r"\\+'")
+# a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
+# the vendor's own escape
+_ESCAPED_QUOTE = LazyPattern("\\\\+'(?=\ue000)|(?<=\ue001)\\\\+'")
 _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
@@ -697,9 +699,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     "the first '$', so the vendor gets '$' before the date (unless a template tool, such as Terraform "
                     "or docker-compose, turns '$$' into '$' before the body is sent)", start - 1, start + 1,
                     help="write one '$'", replacement="$")
-    for m in _ENCODED_MACRO.finditer(masked) if "%" in masked else ():
+    for m in _ENCODED_MACRO.finditer(masked) if "%" in masked else ():  # (decoded whole: its quotes and colons too)
+        from urllib.parse import unquote
+
         encoded_end = _ENCODED_CLOSE.search(masked, m.end())
-        edits = [Edit(m.start(), m.end(), "${")] + ([Edit(encoded_end.start(), encoded_end.end(), "}")] if encoded_end else [])
+        edits = [Edit(m.start(), encoded_end.end(), unquote(text[m.start():encoded_end.end()]))] if encoded_end else []
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} is '${{' percent-encoded: the platform substitutes only a macro "
                 "written as `${...}`, so the vendor gets this text, not the last poll time", m.start(),
                 encoded_end.end() if encoded_end else m.end(), help="write the macro as `${...}`, not encoded",
@@ -718,7 +722,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if stripped_start:
         col.add(Flaw.WHITESPACE, "the URL starts with whitespace", 0, stripped_start, help="remove the whitespace")
     stripped_end = len(text.rstrip())
-    if stripped_end < len(text) and stripped_end >= stripped_start and text[stripped_end:].isprintable():
+    if stripped_end < len(text) and stripped_end >= stripped_start and not _CONTROL.search(text, stripped_end):
         col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
                 help="remove the whitespace")
     for m in _CONTROL.finditer(text) if not text.isprintable() else ():  # (a line break at the end too)
