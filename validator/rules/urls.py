@@ -118,7 +118,8 @@ platform prints for it is unknown.
 URL_STRAY_QUOTE = _rule("CE610", "url-stray-quote", "error", "a quote outside any macro or CEQL string", """
 A quote in the path, or an unpaired quote in a query value other than `where`, is sent to the vendor
 as part of the value (`&updateKey={updateKey}'` asks for a key ending in a quote).  Remove it.  So is the
-backslash of a quote escaped for a shell or a programming language (`>=\\'${gmtDate:...}\\'`): removed safely.
+backslash of a quote escaped for a shell or a programming language next to a macro (`>=\\'${gmtDate:...}\\'`):
+removed safely.  Inside a value (`'O\\'Brien'`) it may be the vendor's own escape, and is left alone.
 """, "/hubs/general/contacts'", "/hubs/general/contacts")
 
 URL_STRAY_BRACE = _rule("CE611", "url-stray-brace", "error", "a brace outside any macro or {variable}", """
