@@ -259,6 +259,10 @@ def test_scheme_typo_spares_correct_and_unrelated_values():
     ("https://10.1.2.3/events", "10.1.2.3"), ("https://172.20.0.5/events", "172.20.0.5"),
     ("https://192.168.1.10:8443/events", "192.168.1.10"), ("http://[::1]:8080/events", "::1"),
     ("https://devbox.local/events", "devbox.local"), ("https://169.254.1.1/events", "169.254.1.1"),
+    # a user's trial: the loopback address written as resolvers also read it, and localhost's other name
+    ("http://127.1/events", "127.1"), ("http://2130706433/events", "2130706433"),
+    ("http://0x7f000001/events", "0x7f000001"), ("http://localhost.localdomain/events", "localhost.localdomain"),
+    ("http://[::ffff:127.0.0.1]/events", "::ffff:127.0.0.1"),
 ])
 def test_callback_the_platform_cannot_reach(url, host):
     text = body(**{"event.notification.callback.url": url})
@@ -270,7 +274,7 @@ def test_callback_the_platform_cannot_reach(url, host):
 
 def test_public_callbacks_are_reachable():
     for url in ("https://mycoolapp.com/events", "https://172.32.0.1/events", "https://8.8.8.8/events",
-                "https://localhost.example.com/events"):
+                "https://localhost.example.com/events", "https://134744072/events", "https://1.2.3.4.5/events"):
         clean(body(**{"event.notification.callback.url": url}))
 
 

@@ -365,6 +365,23 @@ def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Ite
 _LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa")
 
 
+_NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]+|\d+)(?:\.(?:0x[0-9a-f]+|\d+)){0,3}")
+
+
+def _numeric_ipv4(name: str) -> Any:
+    """The IPv4 address a host written as numbers in another form names (``127.1``, ``2130706433``,
+    ``0x7f000001``, ``0177.0.0.1``), as resolvers read it (``inet_aton``); None for a name."""
+    import ipaddress
+    import socket
+
+    if not _NUMERIC_HOST.fullmatch(name):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(name))
+    except OSError:
+        return None
+
+
 def unreachable_host(url: str) -> tuple[str, str] | None:
     """``(host, why)`` when an absolute URL's host is not reachable from the internet, else None."""
     import ipaddress
@@ -376,14 +393,18 @@ def unreachable_host(url: str) -> tuple[str, str] | None:
     if not host:
         return None
     name = host.rstrip(".").lower()
-    if name == "localhost" or name.endswith(".localhost"):
+    if name in ("localhost", "localhost.localdomain") or name.endswith(".localhost"):
         return host, "the machine itself (localhost)"
     if name.endswith(_LOCAL_SUFFIXES):
         return host, "a local-network name"
     try:
         address = ipaddress.ip_address(name)
     except ValueError:
-        return None
+        address = _numeric_ipv4(name)
+        if address is None:
+            return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # `::ffff:127.0.0.1` is the IPv4 address it carries
     if address.is_loopback:
         return host, "a loopback address (the machine itself)"
     if address.is_unspecified:
