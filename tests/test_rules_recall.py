@@ -272,6 +272,17 @@ def test_callback_the_platform_cannot_reach(url, host):
     assert [f.severity for f in hits(off, "CE210")] == ["warning"]
 
 
+@pytest.mark.parametrize(("url", "says"), [
+    # a user's trial: each passed
+    ("https://my coolapp.com/events", "holds a space"),
+    ("https://https://mycoolapp.com/events", "writes its scheme twice"),
+    ("https://mycoolapp.com:80443/events", "`80443` is not a port"),
+])
+def test_a_callback_host_no_request_can_reach(url, says):
+    [hit] = hits(body(**{"event.notification.callback.url": url}), "CE202")
+    assert says in hit.message and hit.severity == "error"
+
+
 def test_public_callbacks_are_reachable():
     for url in ("https://mycoolapp.com/events", "https://172.32.0.1/events", "https://8.8.8.8/events",
                 "https://localhost.example.com/events", "https://134744072/events", "https://1.2.3.4.5/events"):

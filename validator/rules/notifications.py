@@ -463,7 +463,7 @@ def callback_problem(url: str) -> tuple[str, str] | None:
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and url[len(scheme):].startswith("://"):
         if parts.netloc:
-            return None
+            return _host_problem(url, parts)
         return f"the callback URL `{url}` has no host", "write it as https://host/path"
     if url.startswith("/"):
         return (f"the callback URL `{url}` is relative: the platform needs an absolute URL",
@@ -474,6 +474,24 @@ def callback_problem(url: str) -> tuple[str, str] | None:
         return (f"the callback URL uses `{parts.scheme}:`; the platform POSTs events over http or https",
                 "use an http or https URL")
     return f"the callback URL `{url}` is not an absolute http(s) URL", "write it as https://host/path"
+
+
+def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
+    """What makes the host part of an http(s) URL no host to POST to: a space, the scheme written twice, a port
+    out of range (a user's trial: each passed)."""
+    host = parts.hostname or ""  # (never the user information, which may hold a password)
+    if any(char.isspace() for char in host):
+        return f"the callback URL's host `{host}` holds a space: no host is named so", "remove the space"
+    rest = url[url.index("://") + 3:]
+    if host in ("http", "https") and re.match(r"https?:/", rest, re.IGNORECASE):
+        return (f"the callback URL writes its scheme twice (`{url[:url.index('://') + 3]}{host}:/`)",
+                f"write {url[:url.index('://') + 3]}{re.sub(r'^https?:/+', '', rest, flags=re.IGNORECASE)}")
+    try:
+        parts.port
+    except ValueError:
+        return (f"the callback URL's port `{parts.netloc.rsplit(':', 1)[-1]}` is not a port (1-65535)",
+                "write the port the receiver listens on, or none for the scheme's own")
+    return None
 
 
 def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
