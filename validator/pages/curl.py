@@ -287,11 +287,9 @@ def _assignment(command: list[Word]) -> tuple[str, Body] | None:
     name = _ASSIGNED.match(word.text)
     if name is None or word.mapping is None:
         return None
-    skip = name.end()
-    if word.text[skip:].lstrip()[:1] not in ("{", "["):
+    if word.text[name.end():].lstrip()[:1] not in ("{", "["):
         return None  # not a body written out (`BODY=$(jq ...)`, a file's name)
-    mapping = PositionMap(starts=word.mapping.starts[skip:], ends=word.mapping.ends[skip:])
-    return name.group(1), Body(text=word.text[skip:], mapping=mapping, start=word.start, problems=tuple(word.problems))
+    return name.group(1), _tail(word, name.end())
 
 
 def _body_of(command: list[Word]) -> Body | None:
@@ -309,11 +307,16 @@ def _body_of(command: list[Word]) -> Body | None:
         skip = last.text.index("=") + 1
     else:
         return None
-    text = last.text[skip:]
-    if text.startswith("@") or last.mapping is None:
+    if last.text[skip:].startswith("@") or last.mapping is None:
         return None
-    mapping = PositionMap(starts=last.mapping.starts[skip:], ends=last.mapping.ends[skip:])
-    return Body(text=text, mapping=mapping, start=last.start, problems=tuple(last.problems))
+    return _tail(last, skip)
+
+
+def _tail(word: Word, skip: int) -> Body:
+    """``word`` from its character ``skip`` on, as a body (its map and the shell's mistakes in it kept)."""
+    assert word.mapping is not None
+    mapping = PositionMap(starts=word.mapping.starts[skip:], ends=word.mapping.ends[skip:])
+    return Body(text=word.text[skip:], mapping=mapping, start=word.start, problems=tuple(word.problems))
 
 
 def _words(shell: str) -> Iterator[Word | None]:

@@ -604,9 +604,8 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
 _MIXED_CASE_MEANT = {"d": "`dd` (the day of the month)", "y": "`yyyy`", "h": "`HH` (0-23)", "k": "`HH` (0-23)",
                      "w": "`ww`"}
 _FIELD_NAMES = {"D": "the day of the year", "d": "the day of the month", "Y": "the week-based year", "y": "the year",
-                "S": "the millisecond", "s": "the second", "M": "the month", "m": "the minute", "H": "the hour 0-23",
-                "h": "the hour 1-12", "K": "the hour 0-11", "k": "the hour 1-24", "W": "the week of the month",
-                "w": "the week of the year", "E": "the day name"}
+                "H": "the hour 0-23", "h": "the hour 1-12", "K": "the hour 0-11", "k": "the hour 1-24",
+                "W": "the week of the month", "w": "the week of the year"}
 
 
 def missing_parts(letters: set[str] | frozenset[str]) -> list[str]:

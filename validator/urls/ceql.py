@@ -349,7 +349,7 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
             if letter in "Ol":
                 state = "value"
             elif letter == "n" and following in ("l", "i"):
-                pass
+                state = "operator"  # `not like`, `not in`: the operator follows
             elif letter == "i":
                 state = "list"
             elif letter == "s":

@@ -40,6 +40,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import PatternError, is_description
@@ -97,7 +98,7 @@ _PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTi
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
 _SPACES = re.compile(r" +")
-_SINGULAR_HUBS = LazyPattern(r"/?hub/([a-z][a-z\-]*)(?=/)")
+_SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
 # the vendor's own escape
 _ESCAPED_QUOTE = LazyPattern("\\\\+'(?=\ue000)|(?<=\ue001)\\\\+'")
@@ -700,8 +701,6 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     "or docker-compose, turns '$$' into '$' before the body is sent)", start - 1, start + 1,
                     help="write one '$'", replacement="$")
     for m in _ENCODED_MACRO.finditer(masked) if "%" in masked else ():  # (decoded whole: its quotes and colons too)
-        from urllib.parse import unquote
-
         encoded_end = _ENCODED_CLOSE.search(masked, m.end())
         edits = [Edit(m.start(), encoded_end.end(), unquote(text[m.start():encoded_end.end()]))] if encoded_end else []
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} is '${{' percent-encoded: the platform substitutes only a macro "
@@ -725,11 +724,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if stripped_end < len(text) and stripped_end >= stripped_start and not _CONTROL.search(text, stripped_end):
         col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
                 help="remove the whitespace")
-    for m in _CONTROL.finditer(text) if not text.isprintable() else ():  # (a line break at the end too)
+    for m in _CONTROL.finditer(text, stripped_start) if not text.isprintable() else ():  # (one at the end too)
         pos = m.start()
-        if pos >= stripped_start:
-            col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1,
-                    help="remove it")
+        col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
     for m in _ESCAPED_QUOTE.finditer(masked) if "\\" in masked else ():
         col.add(Flaw.STRAY_QUOTE, f"`{m.group(0)}`: a quote escaped for a shell or a programming language, and the "
                 "escape left in: the vendor gets the backslash", m.start(), m.end() - 1,
@@ -767,10 +764,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 path_start, path_start + 1, help=_w("/" + text.strip()))
     hub = resource = None
     singular = _SINGULAR_HUBS.match(path) if "hub/" in path else None
-    if singular and singular.group(1) in KNOWN_HUBS:
-        at = path_start + singular.start(0) + path[singular.start(0):].index("hub") + 3
-        col.add(Flaw.UNKNOWN_HUB, f"'/hub/{singular.group(1)}': hub URLs start with /hubs/ (plural), so this path is "
-                "no hub the platform serves", at - 3, at, help="write `/hubs/`", replacement="hubs")
+    if singular and singular.group(2) in KNOWN_HUBS:
+        col.add(Flaw.UNKNOWN_HUB, f"'/hub/{singular.group(2)}': hub URLs start with /hubs/ (plural), so this path is "
+                "no hub the platform serves", path_start + singular.start(1), path_start + singular.end(1),
+                help="write `/hubs/`", replacement="hubs")
     hub_match = _HUB_PATH.match(path)
     if hub_match:
         hub, resource = hub_match.group(1), hub_match.group(2)
