@@ -437,14 +437,14 @@ TABLES = [
 
 
 @pytest.mark.parametrize("table", TABLES, ids=[json.dumps(t) for t in TABLES])
-def test_the_quick_check_never_accepts_what_the_schema_rejects(table):
+def test_the_gate_passes_exactly_what_the_schema_accepts(table):
     from jsonschema import Draft202012Validator
 
-    from validator.config import plainly_valid
+    from validator.config import _passes
 
     schema_ok = not list(Draft202012Validator(config_schema()).iter_errors(table))
-    if plainly_valid(table):
-        assert schema_ok
+    gate = _passes()
+    assert gate is not None and gate(table) == schema_ok
     assert (validate_table(table) == []) == schema_ok
 
 

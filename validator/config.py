@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 from .findings import SEVERITIES, Finding, Severity
 from .lazy_pattern import LazyPattern
 from .options import Options
+from .schema_gate import Check, compile_gate
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
@@ -633,44 +634,17 @@ _TYPE_NAMES = {"array": "a list", "string": "a string", "boolean": "true or fals
                "integer": "a whole number", "number": "a number"}
 
 
-def plainly_valid(table: Mapping[str, Any]) -> bool:
-    """A quick check that accepts only tables the schema accepts (so valid files need no jsonschema import).
-
-    ``False`` does not mean invalid: :func:`validate_table` then decides and explains.
-    """
-    schema = config_schema()
-    props = schema["properties"]
-    code = re.compile(schema["$defs"]["selector"]["pattern"])
-    ignore = re.compile(props["ignore"]["items"]["pattern"])
-
-    def strings(value: Any, pattern: re.Pattern[str] | None = None) -> bool:
-        return isinstance(value, list) and all(
-            isinstance(item, str) and (pattern.search(item) is not None if pattern else item != "") for item in value)
-
-    checks: dict[str, Callable[[Any], bool]] = {
-        "select": lambda v: strings(v, code),
-        "ignore": lambda v: strings(v, ignore),
-        "per-file-ignores": lambda v: isinstance(v, dict) and all(k and strings(c, code) for k, c in v.items()),
-        "severity": lambda v: isinstance(v, dict) and all(
-            code.search(k) is not None and isinstance(level, str) and level in SEVERITIES for k, level in v.items()),
-        "strict": lambda v: isinstance(v, bool),
-        "encode-values": lambda v: isinstance(v, bool),
-        "format": lambda v: isinstance(v, str) and v in props["format"]["enum"],
-        "server-zone": lambda v: isinstance(v, str) and v != "",
-        "at": lambda v: isinstance(v, str) and v != "",
-        "element-docs": strings,
-        "element-schemas": strings,
-        "exclude": strings,
-        "extend-exclude": strings,
-    }
-    if set(checks) != set(props):  # the schema grew an option this check does not know
-        return False
-    return all(key in checks and checks[key](value) for key, value in table.items())
+@lru_cache(maxsize=1)
+def _passes() -> Check | None:
+    """The configuration schema as a yes/no check (:mod:`validator.schema_gate`): a valid file needs no
+    jsonschema import."""
+    return compile_gate(config_schema())
 
 
 def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
     """``(key, message)`` for every problem in a configuration table (``key`` is ``""`` for the table itself)."""
-    if plainly_valid(table):
+    passes = _passes()
+    if passes is not None and passes(table):
         return []
     from jsonschema import Draft202012Validator
 

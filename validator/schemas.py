@@ -25,15 +25,16 @@ import difflib
 import json
 import re
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
 from .rules.base import Rule
+from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -413,6 +414,13 @@ def _validator(ref: str) -> Draft202012Validator:
     return _compiled(ref, registry())
 
 
+@lru_cache(maxsize=None)
+def _gate(name: str, fragment: str = "") -> Check | None:
+    """The yes/no check of the bundled schema ``name`` (at ``fragment``, ``#/$defs/...``) that spares a valid
+    document jsonschema (:mod:`validator.schema_gate`)."""
+    return compile_gate(_loaded(name), fragment=fragment)
+
+
 def _compiled(ref: str, schemas: Registry, *, follow: bool = True) -> Draft202012Validator:
     """A validator of the schema ``ref`` names, its references followed once here rather than on every use
     (``follow=False``: through the registry, as written)."""
@@ -481,6 +489,12 @@ def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -
     return _compiled(uri + fragment, with_overlay, follow=schema.get("$schema", _DIALECT) == _DIALECT)
 
 
+@lru_cache(maxsize=64)
+def _user_gate(element: str, directories: tuple[str, ...], fragment: str) -> Check | None:
+    _, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
+    return compile_gate(schema, fragment=fragment)
+
+
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -541,7 +555,7 @@ def _validate(value: Any, *, schema: str, element: str | None,
               overlay_dirs: tuple[str, ...]) -> list[SchemaProblem]:
     base = schema if schema in _KINDS else ("instance" if schema.startswith("elements/") else "document")
     translator = _Translator(value, base)
-    translator.run(_validator(schema_uri(schema)), overlay=None)
+    translator.run(partial(_validator, schema_uri(schema)), gate=_gate(schema), overlay=None)
     if element is None and base == "instance" and isinstance(value, dict):
         declared = value.get("element")
         if isinstance(declared, dict) and isinstance(declared.get("key"), str):
@@ -552,12 +566,14 @@ def _validate(value: Any, *, schema: str, element: str | None,
     if user is not None:
         if base == "instance" or isinstance(user[1].get("$defs", {}).get("configuration"), dict):
             # (an overlay without `$defs/configuration` says nothing about a bare configuration object)
-            translator.run(_user_validator(str(element), overlay_dirs, fragment), overlay=element,
+            translator.run(partial(_user_validator, str(element), overlay_dirs, fragment), overlay=element,
+                           gate=_user_gate(str(element), overlay_dirs, fragment),
                            required=_overlay_required(str(element), overlay_dirs))
         return translator.problems()
     overlay = element_overlay(element) if element else None
     if element and overlay is not None and base in ("instance", "configuration"):
-        translator.run(_validator(schema_uri(overlay) + fragment), overlay=element,
+        translator.run(partial(_validator, schema_uri(overlay) + fragment), gate=_gate(overlay, fragment),
+                       overlay=element,
                        required=_overlay_required(element))
     return translator.problems()
 
@@ -714,10 +730,14 @@ class _Translator:
 
     # ------------------------------------------------------------------------------------- translate
 
-    def run(self, validator: Draft202012Validator, *, overlay: str | None, required: list[str] | None = None) -> None:
+    def run(self, validator: Callable[[], Draft202012Validator], *, overlay: str | None,
+            required: list[str] | None = None, gate: Check | None = None) -> None:
+        """Translate the errors of ``validator()``, built only when ``gate`` does not pass the document."""
         if overlay is not None:
             self._overlay_keys[overlay] = required or []
-        for error in validator.iter_errors(self.value):
+        if gate is not None and gate(self.value):
+            return
+        for error in validator().iter_errors(self.value):
             self._translate(error, overlay)
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
