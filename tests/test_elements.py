@@ -192,6 +192,23 @@ def test_no_element_docs_means_no_element_findings():
     assert [f for f in check(_sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})) if f.rule.startswith("CE9")] == []
 
 
+def test_docs_of_another_element_are_said_not_silently_ignored(elements_dir):
+    """A user's trial: `--element-docs exports/closeio` on a sageone body ran no element check and said nothing,
+    so the clean report read as "checked against the element"."""
+    body = _sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})
+    (found,) = [f for f in check(body, options=Options(element_docs=(elements_dir + "/closeio",)))
+                if f.rule.startswith("CE9")]
+    assert found.rule == "CE914" and found.severity == "info" and found.pointer == "/element/key"
+    assert "those of `closeio`, not of `sageone`" in found.message
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir + "/sageone",)))
+                if f.rule == "CE914"]  # the element's own folder
+    (bare,) = [f for f in check(body["configuration"], options=Options(element="acme",
+                                                                       element_docs=(elements_dir,)))
+               if f.rule == "CE914"]
+    assert bare.pointer == "" and "no element docs for `acme`" in bare.message
+
+
 def test_generated_overlay_agrees_with_hand_written(elements_dir):
     from validator.schemas import load_schema
 

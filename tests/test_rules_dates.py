@@ -449,3 +449,41 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
     text = poller(url=f"/hubs/crm/contacts?where={where}")
     assert [f.rule for f in found(text, "CE419")] == expected
+
+
+def test_two_digit_year_in_a_url_macro(jdk):
+    """A user's trial: `${gmtDate:yy-MM-dd...}` sent `24-03-05`; reading records with `yy` is fine (the JDK reads
+    `2024` and `24` alike), so only the macro is reported."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yy-MM-dd'T'HH:mm:ss'Z'}'"
+    text = poller(url=url)
+    (hit,) = found(text, "CE420")
+    assert hit.severity == "warning" and "`24`" in hit.message
+    assert (hit.line, hit.column) == where(text, "yy-MM-dd")
+    assert hit.fix is not None and hit.fix.applicability == "unsafe" and hit.fix.edits[0].replacement == "yyyy"
+    assert not found(poller(updated="yy-MM-dd'T'HH:mm:ss"), "CE420")
+    assert not found(poller(), "CE420")  # yyyy
+    oracle = "/hubs/erp/orders?where=LAST_UPDATE_DATE>'${gmtDate:dd-MMM-yy HH.mm.ss}'"  # a trial's Oracle ERP
+    assert not found(poller(url=oracle, updated="dd-MMM-yy HH.mm.ss"), "CE420")  # the records speak `yy` too
+    assert jdk.format("yy-MM-dd", "GMT", 1709632800000) == "24-03-05"
+    assert jdk.request("P", "yy-MM-dd", "GMT", "0", "2024-03-05")[:2] == \
+        jdk.request("P", "yy-MM-dd", "GMT", "0", "24-03-05")[:2]
+
+
+@pytest.mark.parametrize("pattern", ["yyyy-MM-dd'T'HH:mm:ss'z'", "yyyy-MM-dd't'HH:mm:ss'Z'"])
+def test_lowercase_literal_letters_in_a_record_format(pattern, jdk):
+    """A user's trial: `'z'` for `'Z'`. SimpleDateFormat compares quoted letters case by case (checked with the
+    JDK), so an ISO date never parses; printing lowercase letters is left alone (ISO readers accept them)."""
+    text = poller(updated=pattern, zone="GMT")
+    hits = found(text, "CE421")
+    assert len(hits) == 2  # the updated and the created format
+    letter = "z" if "'z'" in pattern else "t"
+    assert (hits[0].line, hits[0].column) == where(text, f"'{letter}'")
+    assert hits[0].fix is not None and hits[0].fix.applicability == "unsafe"
+    assert hits[0].fix.edits[0].replacement == f"'{letter.upper()}'"
+    assert jdk.request("P", pattern, "GMT", "0", "2024-03-05T10:00:00Z")[0] == "FAIL"
+    fixed = pattern.replace(f"'{letter}'", f"'{letter.upper()}'")
+    assert jdk.request("P", fixed, "GMT", "0", "2024-03-05T10:00:00Z")[0] == "OK"
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:" + pattern + "}'"
+    assert not found(poller(url=url, zone="GMT"), "CE421")  # printed, not read
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'", zone="GMT"), "CE421")
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss z", zone="GMT"), "CE421")  # the zone name field

@@ -292,6 +292,40 @@ def test_numbers_out_of_range(key, value):
     assert finding.pointer == f"/contacts/{key}"
 
 
+@pytest.mark.parametrize(("key", "value", "words"), [("pollDelay", 60000, "16 hours 40 minutes"),
+                                                     ("pollDelay", 300000, "3 days"),
+                                                     ("createdCheckTolerance", 5000, "1 hour 23 minutes")])
+def test_seconds_written_as_milliseconds(key, value, words):
+    """A user's trial: `"pollDelay": 300000` meant five minutes. Both keys count seconds (the platform's
+    documentation); a whole number of thousands is reported, with the seconds meant as an unsafe fix."""
+    text = poller(contacts=entry(**{key: value}))
+    (finding,) = found(text, "CE310")
+    assert (finding.line, finding.column) == position(text, str(value), after=f'"{key}"')
+    assert words in finding.message and f"{value // 1000} seconds" in finding.message
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == poller(contacts=entry(**{key: value // 1000}))
+
+
+@pytest.mark.parametrize("value", [86410, 3600, 86400, 999, 0, 60, 1500, 60000.0, True])
+def test_deliberate_long_delays_are_not_milliseconds(value):
+    """86410 (a day and ten seconds) is in Cloud Elements' own resources; whole hours and days in seconds are
+    not whole thousands; a float or boolean is the schema's."""
+    assert not found(poller(contacts=entry(pollDelay=value)), "CE310")
+
+
+def test_milliseconds_inside_a_stringified_poller():
+    body = {"element": {"key": "sageone"}, "name": "s",
+            "configuration": {"event.poller.configuration": json.dumps({"contacts": entry(pollDelay=120000)})}}
+    text = json.dumps(body, indent=2)
+    (finding,) = found(text, "CE310")
+    assert finding.pointer == "/configuration/event.poller.configuration/contacts/pollDelay"
+    (edit,) = finding.fix.edits
+    assert text[edit.start:edit.end] == "120000"
+    mended = json.loads(text[:edit.start] + edit.replacement + text[edit.end:])
+    assert json.loads(mended["configuration"]["event.poller.configuration"])["contacts"]["pollDelay"] == 120
+
+
 @pytest.mark.parametrize(("key", "value"), [("pollDelay", 0), ("createdCheckTolerance", 0), ("pageSize", 1),
                                             ("pollDelay", "-60")])  # a string is the schema's type error
 def test_numbers_in_range(key, value):

@@ -111,3 +111,19 @@ def test_rule_examples():
 
 def test_corpus_counts(corpus):
     compare_with_expected(corpus_counts(corpus, "CE5"), "zones")
+
+
+@pytest.mark.parametrize(("zone", "words"), [("EST", "never switches"), ("BST", "Bangladesh"), ("MST", "-07:00")])
+def test_misleading_legacy_id_as_a_macro_zone(zone, words):
+    """A user's trial: `${dateTimeZone:BST:...}` meant London. Without an offset in the pattern the macro sends
+    that zone's wall time; with one (`XXX`) the instant is right whatever the id, so nothing is said."""
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd HH:mm:ss}'"
+    text = poller(url=url, updated="yyyy-MM-dd HH:mm:ss", zone="America/New_York")
+    (hit,) = found(text, "CE504")
+    assert words in hit.message and "without an offset" in hit.message
+    assert_at(text, "CE504", zone + ":", count=1)
+    with_offset = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    assert not found(poller(url=with_offset), "CE504")
+    for written in (" " + zone + " ", "PST", "America/New_York"):  # spaced: unknown to Java (CE633); PST is right
+        other = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + written + ":yyyy-MM-dd HH:mm:ss}'"
+        assert not found(poller(url=other, updated="yyyy-MM-dd HH:mm:ss", zone="America/New_York"), "CE504")

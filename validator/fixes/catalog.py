@@ -24,12 +24,15 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
+    "CE310": ("unsafe", "writes a `pollDelay` or `createdCheckTolerance` of whole thousands as seconds (`60000` → `60`)"),
     "CE405": ("safe", "writes `SSS` (in a URL macro); `S` where the seconds belong (`HH:mm:SS`) as `ss` is unsafe"),
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
                          "macro east of UTC, where `XXX` would print a `+` into the query")),
     "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),
+    "CE420": ("unsafe", "writes `yyyy` for `yy` in a URL macro (a vendor may document a two-digit year)"),
+    "CE421": ("unsafe", "writes a quoted lowercase `'t'`/`'z'` as `'T'`/`'Z'` (a vendor may write the lowercase letter)"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$(gmtDate:...)` and a percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is "

@@ -62,6 +62,11 @@ Rules:
   the run).  Only the dates ``datesConfiguration`` reads (without one, fields named like updated/modified).
 * **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
   as 24 (00:30 is sent as `24:30`), which vendors reject or read as the next day.
+* **CE420** `date-pattern-two-digit-year` (warning): `yy` in a URL macro: the last poll time is sent with a
+  two-digit year (`24-03-05`).  Reading records with `yy` is fine (Java reads `2024` and `24` alike), and an
+  entry whose records are read with `yy` (Oracle's `dd-MMM-yy`) is taken to speak two-digit years.
+* **CE421** `date-pattern-literal-case` (warning): a quoted lowercase `'t'` or `'z'` in a format that reads
+  record dates: Java matches a literal letter case by case, so `2024-03-05T10:00:00Z` does not parse.
 """
 
 from __future__ import annotations
@@ -279,6 +284,25 @@ DATE_PATTERN_HOUR_1_24 = Rule("CE418", "date-pattern-hour-1-24", "warning", "`kk
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'kk:mm:ss'Z'}'"),
      good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
 
+DATE_PATTERN_TWO_DIGIT_YEAR = Rule("CE420", "date-pattern-two-digit-year", "warning", "`yy` (a two-digit year) in a URL macro",
+     "`yy` prints the year with two digits: the last poll time of 5 March 2024 is sent as `24-03-05`.  A vendor "
+     "reads that as the year 24, rejects it, or guesses a century; ISO 8601 dates carry four.  Reading a record's "
+     "date with `yy` is fine (Java reads `2024` and `24` alike), so only URL macros are reported, and not when the "
+     "entry reads its records' dates with `yy` too (Oracle's `dd-MMM-yy`): that vendor writes two digits.\n\n**Fix:** "
+     "`yyyy`, unless the vendor's documentation asks for two digits (the fix is unsafe for that reason).",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yy-MM-dd'T'HH:mm:ssXXX}'"),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
+DATE_PATTERN_LITERAL_CASE = Rule("CE421", "date-pattern-literal-case", "warning",
+     "a lowercase literal `'t'` or `'z'` in a format that reads record dates",
+     "Java's SimpleDateFormat matches quoted text case by case: with `yyyy-MM-dd'T'HH:mm:ss'z'` the date "
+     "`2024-03-05T10:00:00Z` stops at its `Z`, so it does not parse and the record's date cannot be compared "
+     "with the last poll time; `'t'` does the same to the `T` of ISO dates.  Printing is not reported: ISO "
+     "readers accept the lowercase letters.\n\n**Fix:** `'T'` and `'Z'` as the vendor writes them (unsafe: "
+     "a vendor that really writes lowercase letters needs the pattern as it is).",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss'z'", zone="GMT")),
+     good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss'Z'", zone="GMT")))
+
 DATE_FILTER_BACKWARDS = Rule("CE419", "date-filter-backwards", "error",
      "the where filter compares a record's date the wrong way with the last poll time or the run time",
      "A poller asks the vendor for the records changed since the last poll: `updated_at > '${gmtDate:...}'`.  "
@@ -299,7 +323,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_THREE_LETTER_YEAR, DATE_PATTERN_LITERAL_Z, DATE_PATTERN_FIXED_OFFSET,
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
-    DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS,
+    DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
 ]
 
 
@@ -489,10 +513,16 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
             problems.append(Problem(DATE_PATTERN_DAY_OF_YEAR.code, f"`{token.text}` is the day of the year, not of the month: "
                                              f"{effect}",
                                     token.start, token.end, help="`" + "d" * min(token.count, 2) + "`"))
+        elif token.letter == "y" and token.count == 2 and printing:
+            problems.append(Problem(DATE_PATTERN_TWO_DIGIT_YEAR.code, "`yy` prints the year with two digits (2024 is "
+                                    "sent as `24`): the vendor reads the year 24, rejects it, or guesses a century",
+                                    token.start, token.end, help="`yyyy`", fix=_replace(token, "yyyy", unsafe=True)))
         elif token.letter == "y" and token.count == 3:
             problems.append(Problem(DATE_PATTERN_THREE_LETTER_YEAR.code, "`yyy` is a three-letter year: Java prints the full year anyway, but "
                                              "this is almost certainly a typo of `yyyy`",
                                     token.start, token.end, help="`yyyy`"))
+    if not printing:
+        problems.extend(_literal_case(pattern.text, tokens))
     if zone is None:
         return problems
     zone_obj = _zone_of(zone.id)
@@ -536,6 +566,30 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                 problems.append(Problem(DATE_PATTERN_FIXED_OFFSET.code, f"hard-coded offset `{m.group(0)}` next to {zone.label}, whose "
                                                  f"offset is {shown}", start, end, help=fix))
     return problems
+
+
+def _reads_two_digit_years(config: dict[str, Any] | None) -> bool:
+    """Whether the entry reads its records' dates with a two-digit year (`yy`)."""
+    for key in ("updatedDateFormat", "createdDateFormat"):
+        text = config.get(key) if config else None
+        if isinstance(text, str) and text not in SPECIAL_FORMATS and not compile_problems(text):
+            if any(t.is_field and t.letter == "y" and t.count == 2 for t in compile_pattern(text).tokens):
+                return True
+    return False
+
+
+def _literal_case(text: str, tokens: Any) -> Iterator[Problem]:
+    """CE421: a quoted lowercase `'t'`/`'z'` where ISO dates write the capital, in a format that reads dates."""
+    for token in tokens:
+        if token.is_field or not token.quoted or token.text not in ("t", "z"):
+            continue
+        capital = token.text.upper()
+        as_written = text[token.start:token.end] == f"'{token.text}'"
+        yield Problem(DATE_PATTERN_LITERAL_CASE.code,
+                      f"`'{token.text}'` matches only a lowercase {token.text}: Java compares quoted letters case by "
+                      f"case, so a date such as `2024-03-05T10:00:00Z` does not parse at its `{capital}`",
+                      token.start, token.end, help=f"`'{capital}'`, as ISO dates write it",
+                      fix=_replace(token, f"'{capital}'", unsafe=True) if as_written else None)
 
 
 def _after_minutes(tokens: Any, index: int) -> bool:
@@ -760,11 +814,14 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
+    two_digit_records = _reads_two_digit_years(config)
     for macro in macros:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
+            if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and two_digit_records:
+                continue  # the vendor writes its own dates so (Oracle's `dd-MMM-yy`): it reads them so too
             yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=entry.child("url"))
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)

@@ -64,6 +64,11 @@ CE913 poller-filter-field-not-searchable
     The ``where`` filter compares a field the API docs mark ``x-searchable: false``, or uses an
     operator outside the field's ``x-searchable-operators`` (a warning); or a field they leave
     unmarked where they mark others (info: the docs' lists are incomplete).
+
+CE914 element-docs-not-found (info)
+    Element docs were given, but none of their folders holds the body's element, so no CE9xx check
+    ran for it: a folder named otherwise (``hubspot`` for ``hubspotcrm``), or the folder of another
+    element given directly (``--element-docs exports/closeio`` for a ``sageone`` body).
 """
 
 from __future__ import annotations
@@ -185,10 +190,20 @@ POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-sear
      "is information, since their lists are incomplete.",
      _sfdc_contacts("?where=Description='x'"), _sfdc_contacts(_SFDC_WHERE))
 
+ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "element docs given, but none for the body's element",
+     "With `--element-docs` (or `element-docs` in the configuration) the body is checked against its element's "
+     "definition and API docs, found as `<folder>/<element key>/element.json` and `swagger.json` (or in the "
+     "folder itself when it is named after the element).  When no folder holds the body's element, none of "
+     "those checks runs, and a clean report would say less than it seems to: this says so, naming a folder "
+     "that belongs to another element.\n\n**Fix:** export the element (`GET /elements/{key}` and "
+     "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
+     '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % "")
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
+    ELEMENT_DOCS_NOT_FOUND,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -244,12 +259,32 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     docs = find_element(ctx.options.element_docs, key)
     if docs is None:
+        yield _docs_not_found(ctx, key)
         return
     from .notifications import is_response
 
     if docs.definition is not None and not is_response(ctx.value):
         yield from _check_configuration(ctx, docs.definition)
     yield from _check_pollers(ctx, docs)
+
+
+def _docs_not_found(ctx: Context, key: str) -> Finding:
+    """CE914, at the body's ``element.key`` (the whole document for a key given with ``--element``)."""
+    from pathlib import Path
+
+    folders = ctx.options.element_docs
+    others = [Path(folder) for folder in folders
+              if (Path(folder) / "element.json").is_file() or (Path(folder) / "swagger.json").is_file()]
+    if others and len(others) == len(folders):  # each folder given is one element's own
+        elements = " and ".join(f"`{folder.name}`" for folder in others)
+        message = f"the element docs given are those of {elements}, not of `{key}`: no element check (CE9xx) ran"
+    else:
+        named = ", ".join(f"`{folder}`" for folder in folders)
+        message = f"no element docs for `{key}` in {named}: no element check (CE9xx) ran"
+    pointer = "/element/key" if not ctx.options.element and ctx.element_key == key else ""
+    return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message, pointer=pointer,
+                       help=f"export element `{key}` into `<folder>/{key}/element.json` and `swagger.json`, or "
+                            "point --element-docs at the folder that holds them")
 
 
 def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterator[Finding]:

@@ -43,6 +43,8 @@ Rules:
   relative to each record (``id``, ``user.id``).  This assumes the platform does not evaluate JSONPath:
   its documentation and every example use plain field paths.  (``@.@id``, the platform's own path to
   an XML attribute, is not JSONPath and is left alone.)
+* **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
+  more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
 """
 
 from __future__ import annotations
@@ -238,10 +240,30 @@ POLLER_FIELD_PATH_JSONPATH = Rule(
     good=_doc(_GOOD_ENTRY),
 )
 
+POLLER_SECONDS_AS_MILLISECONDS = Rule(
+    code="CE310",
+    name="poller-seconds-as-milliseconds",
+    severity="warning",
+    summary="pollDelay or createdCheckTolerance written in milliseconds (60000) where it counts seconds",
+    description=(
+        "`pollDelay` and `createdCheckTolerance` count seconds.  A whole number of thousands (`60000`, `300000`) "
+        "is almost always milliseconds: a `pollDelay` of 60000 moves every poll's window 16 hours 40 minutes "
+        "back, so each poll asks again for most of a day of changes and sends their events again; a "
+        "`createdCheckTolerance` of 60000 reports a record updated within that time of its creation as created.  "
+        "Deliberate long delays exist (Cloud Elements' own resources use 86410, a day and ten seconds, for a "
+        "vendor whose data arrives late): those are not whole thousands and are not reported.\n\n"
+        "**Fix:** the number of seconds (`60000` ms is `60`); the fix is unsafe, as only you know the unit meant."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": 60000,\n      '
+             + _GOOD_DATES + '}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "pollDelay": 60,\n      '
+              + _GOOD_DATES + '}'),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
-    POLLER_FIELD_PATH_JSONPATH,
+    POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS,
 ]
 
 # JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
@@ -581,3 +603,31 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
         below = "negative" if low == 0 else "below 1"
         yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
                           pointer=entry.child(key), help=fix)
+    yield from _milliseconds(ctx, entry, value)
+
+
+# what a value in milliseconds does to each key that counts seconds
+_SECONDS_EFFECTS = {
+    "pollDelay": "every poll's window starts that far back, so each poll asks again for the changes of that time "
+                 "and sends their events again",
+    "createdCheckTolerance": "a record updated within that time of its creation is reported as created",
+}
+
+
+def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Finding]:
+    """CE310: a number of seconds written as milliseconds (a whole number of thousands)."""
+    for key, effect in _SECONDS_EFFECTS.items():
+        number = value.get(key)
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1000 or number % 1000:
+            continue
+        import pendulum  # only here: a human reading of the duration
+
+        words = pendulum.duration(seconds=number).in_words(locale="en")
+        pointer = entry.child(key)
+        start, end = entry.source.span(pointer)
+        meant = str(number // 1000)
+        yield ctx.finding(POLLER_SECONDS_AS_MILLISECONDS,
+                          f"`{key}` of `{entry.name}` counts seconds: {number} is {words}, and {effect}; "
+                          f"{meant} seconds were likely meant", source=entry.source, pointer=pointer,
+                          help=f"write {meant} if {number} milliseconds were meant",
+                          fix=Fix(f"write {meant}", (Edit(start, end, meant),), "unsafe"))

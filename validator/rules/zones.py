@@ -25,7 +25,8 @@ Rules:
 * **CE503** `zone-placeholder` (warning): a template placeholder such as `{TimeZone}` left in place.
   Placeholders in the `<...>` and `{{...}}` forms are reported by CE701 instead.
 * **CE504** `zone-misleading-legacy-id` (warning): `BST`, `EST`, `MST`, `AST`, `NST`, `SST`, `ART`,
-  `ECT`, `ACT`, `MIT`: legacy ids that rarely mean what they look like.
+  `ECT`, `ACT`, `MIT`: legacy ids that rarely mean what they look like; also as a URL macro's zone
+  (`${dateTimeZone:EST:yyyy-MM-dd HH:mm:ss}`) when its pattern prints no offset.
 * **CE505** `zone-legacy-id` (info): other legacy three-letter ids (`PST`, `CST`, `IST`, `HST`...):
   correct but deprecated by Java; the message says which region they follow.
 
@@ -37,7 +38,8 @@ Rules:
   (`lastModifiedTime` for the records' `Modified Time`) is taken as filtering the updated date.  `${date:...}` prints in the server zone (documented
   as GMT; the `server_zone` option); `${gmtDate:...}` in GMT.
 
-Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx).
+Macro zones (``${dateTimeZone:ZONE:...}``) are checked by the URL rules (CE6xx), except CE504: a misleading
+legacy id in a macro whose pattern prints no offset.
 """
 
 from __future__ import annotations
@@ -121,8 +123,10 @@ ZONE_MISLEADING_LEGACY_ID = Rule(
         "Java keeps legacy three-letter ids whose meaning is rarely the intended one: `BST` is Bangladesh "
         "(+06:00), not British Summer Time; `EST` and `MST` are fixed offsets that never switch to daylight "
         "time (New York and Denver do); `AST` is Alaska, `NST` New Zealand, `SST` the Solomon Islands, `ART` "
-        "Egypt, `ECT` Paris, `ACT` Darwin, `MIT` Apia.\n\n**Fix:** write the region id of the vendor's zone, "
-        "e.g. `America/New_York` or `Europe/London`."
+        "Egypt, `ECT` Paris, `ACT` Darwin, `MIT` Apia.  The same holds for a URL macro's zone "
+        "(`${dateTimeZone:BST:yyyy-MM-dd HH:mm:ss}` sends Dhaka's wall time) when its pattern prints no offset; "
+        "with an offset (`XXX`) the instant sent is right whatever the id.\n\n**Fix:** write the region id of "
+        "the vendor's zone, e.g. `America/New_York` or `Europe/London`."
     ),
     bad=_poller('"updatedDateTimezone": "EST"'),
     good=_poller('"updatedDateTimezone": "America/New_York"'),
@@ -302,6 +306,27 @@ def check(ctx: Context) -> Iterator[Finding]:
             for problem in zone_problems(value):
                 yield ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
         yield from _macro_zone_findings(ctx, entry, config)
+    for entry in ctx.entries():
+        yield from _misleading_macro_zones(ctx, entry)
+
+
+def _misleading_macro_zones(ctx: Context, entry: Entry) -> Iterator[Finding]:
+    """CE504 for a macro's own zone (`${dateTimeZone:EST:...}`) whose pattern prints no offset: the wall time
+    of a zone other than the one meant is sent.  With an offset printed the instant is right whatever the id."""
+    url = entry.value.get("url") if isinstance(entry.value, dict) else None
+    if not isinstance(url, str) or "TimeZone:" not in url:
+        return
+    for macro in parse_url_template(url, server_zone=ctx.options.server_zone).macros:
+        zone = macro.zone  # with spaces around it, Java knows no such id (CE633 says so)
+        if zone not in _MISLEADING or macro.zone_start is None or macro.pattern is None \
+                or not _offset_less(macro.pattern.facts):
+            continue
+        meaning, fix = _MISLEADING[zone]
+        start = macro.zone_start
+        yield ctx.finding(ZONE_MISLEADING_LEGACY_ID,
+                          f"`{zone}` is Java's legacy id for {meaning}: the macro prints the last poll time without "
+                          "an offset, as wall time of that zone", source=entry.source, pointer=entry.child("url"),
+                          sub=(start, start + len(zone)), help=fix)
 
 
 _SAMPLES_MS: tuple[int, ...] = (1704448800000, 1720173600000)  # 2024-01-05 and 2024-07-05, 10:00 UTC
