@@ -245,3 +245,13 @@ def test_corpus_table(corpus, rule_modules):
     # the legacy module also reports the date, zone and URL rules' codes inside event.poller.urls
     table = corpus_table(corpus, ("CE4", "CE5", "CE6", "CE8"))
     assert_expected(table, EXPECTED)
+
+
+def test_a_two_digit_year_is_the_vendors_language_in_the_legacy_form_too():
+    """From the review: the pipe format's `yy` macro drew CE420 although its own record formats read `yy`, which
+    the same entry in `event.poller.configuration` form does not."""
+    oracle = ("invoices|/hubs/finance/invoices?where=LastUpdateDate>='${gmtDate:dd-MMM-yy}'|$.items|LastUpdateDate|"
+              "dd-MMM-yy|GMT|CreationDate|dd-MMM-yy|GMT")
+    assert not found(body({"event.poller.urls": oracle}), "CE420")
+    iso = oracle.replace("dd-MMM-yy|GMT", "yyyy-MM-dd|GMT")
+    assert found(body({"event.poller.urls": iso}), "CE420")

@@ -307,6 +307,13 @@ def test_seconds_written_as_milliseconds(key, value, words):
     assert text[:edit.start] + edit.replacement + text[edit.end:] == poller(contacts=entry(**{key: value // 1000}))
 
 
+def test_an_absurd_delay_is_still_said_without_a_crash():
+    """From the review: pendulum cannot hold 10**20 seconds (an OverflowError became CE099)."""
+    (finding,) = found(poller(contacts=entry(pollDelay=10 ** 20)), "CE310")
+    assert "100,000,000,000,000,000,000 seconds" in finding.message
+    assert not found(poller(contacts=entry(pollDelay=10 ** 20)), "CE099")
+
+
 @pytest.mark.parametrize("value", [86410, 3600, 86400, 999, 0, 60, 1500, 60000.0, True])
 def test_deliberate_long_delays_are_not_milliseconds(value):
     """86410 (a day and ten seconds) is in Cloud Elements' own resources; whole hours and days in seconds are

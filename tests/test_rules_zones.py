@@ -127,3 +127,11 @@ def test_misleading_legacy_id_as_a_macro_zone(zone, words):
     for written in (" " + zone + " ", "PST", "America/New_York"):  # spaced: unknown to Java (CE633); PST is right
         other = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + written + ":yyyy-MM-dd HH:mm:ss}'"
         assert not found(poller(url=other, updated="yyyy-MM-dd HH:mm:ss", zone="America/New_York"), "CE504")
+
+
+def test_a_run_time_macro_zone_says_run_time():
+    """From the review: `${nowTimeZone:EST:...}` prints the run time, not the last poll time."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}' and " \
+          "updated_at<'${nowTimeZone:EST:yyyy-MM-dd HH:mm:ss}'"
+    (hit,) = found(poller(url=url, updated="yyyy-MM-dd HH:mm:ss", zone="GMT"), "CE504")
+    assert "prints the run time" in hit.message

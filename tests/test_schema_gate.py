@@ -230,6 +230,10 @@ def test_a_cycle_of_references_is_left_to_jsonschema() -> None:
     {"pattern": "(unclosed"},
     {"type": "decimal"},
     {"$ref": "#/$defs/missing"},
+    {"maxLength": 2.5}, {"minItems": 1.5}, {"maxLength": 1e999},  # (refused by a schema check anyway)
+    {"$defs": {"x": {"$id": "https://example.com/x.json", "$defs": {"z": {"type": "integer"}},
+                     "properties": {"y": {"$ref": "#/$defs/z"}}}, "z": {"type": "string"}},
+     "$ref": "#/$defs/x/properties/y"},  # a pointer through an inner $id (from the review)
 ], ids=repr)
 def test_what_the_gate_cannot_follow_goes_to_jsonschema(schema: dict[str, Any]) -> None:
     assert compile_gate(schema) is None
@@ -243,3 +247,15 @@ def test_what_the_gate_cannot_follow_goes_to_jsonschema(schema: dict[str, Any]) 
 def test_equality_is_jsonschemas(one: Any, two: Any, same: bool) -> None:
     assert equal(one, two) is same
     assert Draft202012Validator({"const": one}).is_valid(two) is same
+
+
+def test_a_percent_encoded_pointer_is_read_as_jsonschema_reads_it() -> None:
+    """From the review: `#/$defs/a%2Fb` is decoded whole, then split (`a`, then `b`), as `referencing` does."""
+    schema = {"$defs": {"a/b": {"type": "string"}, "a": {"b": {"type": "integer"}}},
+              "properties": {"n": {"$ref": "#/$defs/a%2Fb"}}}
+    gate = compile_gate(schema)
+    assert gate is not None
+    for value in ({"n": "hello"}, {"n": 3}):
+        assert gate(value) == Draft202012Validator(schema).is_valid(value), value
+    escaped = {"$defs": {"a/b": {"type": "string"}}, "properties": {"n": {"$ref": "#/$defs/a~1b"}}}
+    assert compile_gate(escaped)({"n": 3}) is False and compile_gate(escaped)({"n": "x"}) is True

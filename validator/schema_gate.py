@@ -64,7 +64,8 @@ def compile_gate(schema: Any, *, fragment: str = "") -> Check | None:
     try:
         compiler = _Compiler(schema)
         check = compiler.compile(compiler.resolve(fragment or "#"))
-    except (_Unfollowed, re.error, RecursionError, TypeError, ValueError, KeyError, IndexError, AttributeError):
+    except (_Unfollowed, re.error, RecursionError, TypeError, ValueError, KeyError, IndexError, AttributeError,
+            OverflowError):
         return None
 
     def gate(value: Any) -> bool:
@@ -186,8 +187,12 @@ class _Compiler:
         if fragment and not fragment.startswith("/"):
             raise _Unfollowed("an anchor")
         node = self.root
-        for token in fragment.split("/")[1:]:
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
+        # as `referencing` reads a pointer: the whole fragment percent-decoded first (so `%2F` separates), then
+        # split; a schema with its own `$id` on the way changes the base, which the gate does not follow
+        for token in unquote(fragment).split("/")[1:]:
+            if isinstance(node, dict) and "$id" in node and node is not self.root:
+                raise _Unfollowed("a pointer through an inner $id")
+            token = token.replace("~1", "/").replace("~0", "~")
             node = node[int(token)] if isinstance(node, list) else node[token]
         return node
 
@@ -320,6 +325,6 @@ def _within(fails: Callable[[Any, Any], bool], bound: Any) -> Check:
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Unfollowed("a length that is not a number")
-    return int(value) if float(value).is_integer() else int(value) + 1
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
+        raise _Unfollowed("a length that is not a whole number")  # (a schema check refuses it anyway)
+    return int(value)

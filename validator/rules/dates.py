@@ -63,7 +63,8 @@ Rules:
 * **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
   as 24 (00:30 is sent as `24:30`), which vendors reject or read as the next day.
 * **CE420** `date-pattern-two-digit-year` (warning): `yy` in a URL macro: the last poll time is sent with a
-  two-digit year (`24-03-05`).  Reading records with `yy` is fine (Java reads `2024` and `24` alike), and an
+  two-digit year (`24-03-05`).  Reading records with `yy` is fine (Java reads `2024` as `24` when a separator
+  follows), and an
   entry whose records are read with `yy` (Oracle's `dd-MMM-yy`) is taken to speak two-digit years.
 * **CE421** `date-pattern-literal-case` (warning): a quoted lowercase `'t'` or `'z'` in a format that reads
   record dates: Java matches a literal letter case by case, so `2024-03-05T10:00:00Z` does not parse.
@@ -73,7 +74,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from ..dates.pattern import compile_pattern, format_date
 from ..dates.tokens import PatternError, is_description
@@ -287,7 +288,8 @@ DATE_PATTERN_HOUR_1_24 = Rule("CE418", "date-pattern-hour-1-24", "warning", "`kk
 DATE_PATTERN_TWO_DIGIT_YEAR = Rule("CE420", "date-pattern-two-digit-year", "warning", "`yy` (a two-digit year) in a URL macro",
      "`yy` prints the year with two digits: the last poll time of 5 March 2024 is sent as `24-03-05`.  A vendor "
      "reads that as the year 24, rejects it, or guesses a century; ISO 8601 dates carry four.  Reading a record's "
-     "date with `yy` is fine (Java reads `2024` and `24` alike), so only URL macros are reported, and not when the "
+     "date with `yy` is fine (Java reads a four-digit year with `yy` too, when a separator follows it), so only URL "
+     "macros are reported, and not when the "
      "entry reads its records' dates with `yy` too (Oracle's `dd-MMM-yy`): that vendor writes two digits.\n\n**Fix:** "
      "`yyyy`, unless the vendor's documentation asks for two digits (the fix is unsafe for that reason).",
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yy-MM-dd'T'HH:mm:ssXXX}'"),
@@ -568,10 +570,10 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     return problems
 
 
-def _reads_two_digit_years(config: dict[str, Any] | None) -> bool:
-    """Whether the entry reads its records' dates with a two-digit year (`yy`)."""
-    for key in ("updatedDateFormat", "createdDateFormat"):
-        text = config.get(key) if config else None
+def reads_two_digit_years(formats: Iterable[Any]) -> bool:
+    """Whether one of the record formats given reads the year with two digits (`yy`): such a vendor writes its
+    dates so (Oracle's `dd-MMM-yy`), and a URL macro's `yy` (CE420) is then its language."""
+    for text in formats:
         if isinstance(text, str) and text not in SPECIAL_FORMATS and not compile_problems(text):
             if any(t.is_field and t.letter == "y" and t.count == 2 for t in compile_pattern(text).tokens):
                 return True
@@ -814,7 +816,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
-    two_digit_records = _reads_two_digit_years(config)
+    two_digit_records = reads_two_digit_years(
+        config.get(key) for key in ("updatedDateFormat", "createdDateFormat")) if config else False
     for macro in macros:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue

@@ -227,16 +227,19 @@ def _full_line(line: LegacyLine, server_zone: str) -> Iterator[Problem]:
                       min(url.end + 1, line.end),
                       help="give the hub-relative URL of the resource after the first `|`")
     elif url is not None:
-        yield from _url(url, server_zone)
+        formats = [field.text.strip() if field is not None else None
+                   for field in (line.field("updFmt"), line.field("crtFmt"))]
+        yield from _url(url, server_zone, formats)
     for kind in ("upd", "crt"):
         yield from _dates(line, kind)
 
 
-def _url(url: Field, server_zone: str) -> Iterator[Problem]:
+def _url(url: Field, server_zone: str, record_formats: list[str | None]) -> Iterator[Problem]:
     from ..urls.template import parse_url_template
-    from .dates import pattern_problems
+    from .dates import DATE_PATTERN_TWO_DIGIT_YEAR, pattern_problems, reads_two_digit_years
     from .urls import url_problems
 
+    two_digit_records = reads_two_digit_years(record_formats)
     template = parse_url_template(url.text, server_zone=server_zone)
     yield from (_shift(problem, url.start) for problem in url_problems(template))
     for macro in template.macros:
@@ -244,7 +247,8 @@ def _url(url: Field, server_zone: str) -> Iterator[Problem]:
             continue
         # The zone-independent pitfalls (hh without a, SSSSSS, YYYY...): the macro's zone is not passed here.
         for problem in pattern_problems(macro.pattern, zone=None, printing=True):
-            yield _shift(problem, url.start + macro.format_start)
+            if problem.rule != DATE_PATTERN_TWO_DIGIT_YEAR.code or not two_digit_records:
+                yield _shift(problem, url.start + macro.format_start)
 
 
 def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:

@@ -622,7 +622,10 @@ def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator
             continue
         import pendulum  # only here: a human reading of the duration
 
-        words = pendulum.duration(seconds=number).in_words(locale="en")
+        try:
+            words = pendulum.duration(seconds=number).in_words(locale="en")
+        except (OverflowError, ValueError):  # past what a duration holds (10**20 s)
+            words = f"{number:,} seconds"
         pointer = entry.child(key)
         start, end = entry.source.span(pointer)
         meant = str(number // 1000)

@@ -324,8 +324,9 @@ def _misleading_macro_zones(ctx: Context, entry: Entry) -> Iterator[Finding]:
         meaning, fix = _MISLEADING[zone]
         start = macro.zone_start
         yield ctx.finding(ZONE_MISLEADING_LEGACY_ID,
-                          f"`{zone}` is Java's legacy id for {meaning}: the macro prints the last poll time without "
-                          "an offset, as wall time of that zone", source=entry.source, pointer=entry.child("url"),
+                          f"`{zone}` is Java's legacy id for {meaning}: the macro prints "
+                          f"{'the run time' if macro.uses_now else 'the last poll time'} without an offset, as wall "
+                          "time of that zone", source=entry.source, pointer=entry.child("url"),
                           sub=(start, start + len(zone)), help=fix)
 
 
