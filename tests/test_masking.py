@@ -942,3 +942,63 @@ def test_no_control_character_of_a_file_reaches_an_output():
         assert text.isprintable(), text
     assert "\\x0a::error" in shown.message and "\\x1b[2J" in shown.message and "\\u202e" in shown.message
     assert printable("plain ünïcode text") == "plain ünïcode text"
+
+
+WEBHOOKS = [
+    ("hooks.slack.com/services/T04AB12CD/B05EF34GH/{}", "Slack, written without its scheme"),
+    ("htps://hooks.zapier.com/hooks/catch/4821937/{}/", "Zapier, its scheme misspelt"),
+    ("https://discord.com/api/webhooks/123456789012/{}", "Discord"),
+    ("https://acme.webhook.office.com/webhookb2/a1@b2/IncomingWebhook/{}/c3", "Microsoft Teams"),
+    ("https://hook.eu1.make.com/{}", "Make"),
+    ("https://maker.ifttt.com/trigger/new_event/with/key/{}", "IFTTT"),
+]
+
+
+@pytest.mark.parametrize(("url", "service"), WEBHOOKS, ids=[service for _, service in WEBHOOKS])
+def test_the_token_of_a_webhook_url_never_shows(tmp_path, url, service):
+    """A user's trial: a Slack webhook as the callback URL, written without `https://`, was printed whole in
+    CE202's message, help and excerpt in every format: its last segment is the credential."""
+    value = "xQ7mZ2pL9kR4tW8vY1nC3bJ6" + canary(920)[:6].replace("-", "")
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": url.format(value)}}
+    (tmp_path / "body.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    for fmt in REPORTERS:
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+        assert result.code in (0, 1), result.err
+        assert value not in result.out + result.err, (service, fmt, result.out)
+
+
+@pytest.mark.parametrize("broken", [False, True])
+@pytest.mark.parametrize("username", ["live_Ab3kT9qPz7Xw2LmN8rV5", "api_4Hq8sLw2Xr9TnB7vZk3Pm1",
+                                      "Kq9vT3pLx8wZ2mN7rB4cY6dF"])
+def test_a_username_that_is_an_api_key_never_shows(tmp_path, broken, username):
+    """A user's trial: Chargebee's and Close.io's API key goes in `username`; with a shell-escaped quote in it
+    (CE008) the excerpt showed it. A value shaped like a key is masked under a username key."""
+    shown = username[:6] + ("\\'" if broken else "") + username[6:]
+    text = ('{"element": {"key": "chargebee"}, "name": "x", "configuration": {"username": "' + shown +
+            '", "event.poller.refresh_interval": "often"}}')
+    (tmp_path / "body.json").write_text(text, encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "github"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+        assert result.code == 1, result.err
+        assert username[6:] not in result.out + result.err, (fmt, result.out)
+
+
+@pytest.mark.parametrize("username", ["integration.user@example.com", "INTEGRATION_USER", "svc-integration",
+                                      "api-user", "John Smith"])
+def test_an_ordinary_username_is_still_shown(username):
+    from validator.masking import _key_shaped
+
+    assert not _key_shaped(username)
+
+
+def test_a_key_the_element_names_api_key_is_secret(shared):
+    """Close.io's `username` is typed as text, but its definition names it "API Key"."""
+    from validator.elements import declared_secret_keys
+
+    folder = shared / "elements"
+    if not (folder / "closeio").is_dir():
+        pytest.skip("no element exports")
+    keys = declared_secret_keys((str(folder),), "closeio")
+    assert "username" in keys
+    assert "apikey.authorization.api.key.keyname" not in declared_secret_keys((str(folder),), "pardot")

@@ -539,10 +539,17 @@ def iter_user_keys(definition: ElementDefinition) -> Iterator[ConfigKey]:
 
 
 def declared_secret_keys(directories: tuple[str, ...], key: str | None) -> frozenset[str]:
-    """The configuration keys element ``key`` types ``PASSWORD`` (empty without element docs)."""
+    """The configuration keys element ``key`` types ``PASSWORD`` or names as a secret (``API Key``, ``...Token``);
+    empty without element docs."""
     if not directories or not key:
         return frozenset()
     docs = find_element(directories, key)
     if docs is None or docs.definition is None:
         return frozenset()
-    return frozenset(k for k, item in docs.definition.configuration.items() if item.secret)
+    return frozenset(k for k, item in docs.definition.configuration.items()
+                     if item.secret or _SECRET_NAME.search(item.name))
+
+
+# A key the console names as a secret though it is typed as text: Close.io's `username` is its "API Key".  (Not
+# "API Key name" or "Password Key": names of other keys.)
+_SECRET_NAME = re.compile(r"(?i)\b(?:api key|secret|token|password)\s*$")

@@ -15,7 +15,9 @@ valid JSON; a header's bare value, ``Authorization: User x, Organization y``, ru
 in any string value the credentials of a URL: query parameters (``?apiKey=...``, ``&access_token=...``,
 ``#apiKey=...``, ``;jsessionid=...``, ``/apikey=...``, a percent-encoded name such as ``api%5Fkey``) and the
 password of ``//user:password@``.  Known by their shape under any key: HTTP Basic credentials, JSON Web Tokens,
-a private key's body, the Cloud Elements ``User ..., Organization ...`` header.  In a documentation page: command
+a private key's body, the Cloud Elements ``User ..., Organization ...`` header, the token of a webhook URL of a
+known service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like
+an API key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...) and Markdown table rows that give a secret key
 its value.  In a file that is not valid JSON, also a value after ``"key" =`` or a missing colon, the rest of a
 string holding an unescaped quote, and the values of an array under a secret key.
@@ -492,6 +494,44 @@ def _showable(value: str) -> bool:
     return is_env_reference(value) or (_SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value))
 
 
+# A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
+# take as the Basic username (Close.io's `api_...`, Chargebee's `live_...`, Stripe's `sk_live_...`).
+_USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-])(?:user(?:_?name)?|login)$")
+_KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
+
+
+def _key_shaped(value: str) -> bool:
+    """Whether a username value looks like an API key: a known key prefix, or 20 characters or more of mixed-case
+    letters and digits (an e-mail address, a dotted or spaced name and a short login are shown)."""
+    if len(value) < 16 or any(char.isspace() or char in "@." for char in value) or is_env_reference(value):
+        return False
+    if value.lower().startswith(_KEY_PREFIXES):
+        return True
+    return len(value) >= 20 and any(c.isdigit() for c in value) and any(c.islower() for c in value) \
+        and any(c.isupper() for c in value)
+
+
+# The secret part of a webhook URL of a known service, in its path or host: whoever has it can post to the
+# channel.  A separator may be escaped (`\/` in JSON).
+_SLASH = r"\\?/"
+_WEBHOOK_SECRETS = tuple(LazyPattern(pattern.replace("/", _SLASH)) for pattern in (
+    r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,2}/(?P<value>[A-Za-z0-9]{12,})",  # Slack
+    r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})",  # Zapier
+    r"discord(?:app)?\.com/api/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})",  # Discord
+    r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})",  # Microsoft Teams
+    r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})",  # Make (Integromat)
+    r"maker\.ifttt\.com/trigger/[^\s\"'/]+/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
+))
+_PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pipedream\.net")
+
+
+def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
+    for pattern in _WEBHOOK_SECRETS:
+        yield from (match.span("value") for match in pattern.finditer(text))
+    if "pipedream" in text:
+        yield from (match.span("value") for match in _PIPEDREAM.finditer(text))
+
+
 def _holds_a_token(value: str) -> bool:
     return any(_TOKEN_LIKE.fullmatch(word) for word in _WORD_SPLIT.split(value))
 
@@ -537,14 +577,20 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # The keys are read backwards from their colons (one pass the regex engine makes from colon to colon), each
     # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
     # through, in the text's order, only when a secret key is among them.
-    secret_keys = {key for key in _keys_in(text) if _is_secret(key, extra_keys)}
+    keys = _keys_in(text)
+    secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
+    user_keys = {key for key in keys if _USERNAME_KEY.search(key)} - secret_keys
     covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
-    for key, key_start, after_colon in _key_places(text) if secret_keys else ():
-        if key not in secret_keys:
+    for key, key_start, after_colon in _key_places(text) if secret_keys or user_keys else ():
+        if key not in secret_keys and key not in user_keys:
             continue
         gap = _GAP.match(text, after_colon)
         start = gap.end() if gap else after_colon
         span = _value_extent(text, start, header=_is_header(key))
+        if key in user_keys:  # a username that is an API key (Close.io's, Chargebee's): masked by its shape
+            if span is not None and _key_shaped(text[span[0]:span[1]]):
+                yield span
+            continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
             yield span
         if broken and start < len(text) and key_start >= covered:
@@ -569,6 +615,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(value):
                 yield match.span("value")
     yield from platform_credentials(text)
+    if "hook" in text or "ifttt" in text or "pipedream" in text:
+        yield from _webhook_secrets(text)
     if "|" in text:
         from .vocabulary.placeholders import find_placeholders
 
@@ -820,6 +868,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if isinstance(node, str) and (not node.strip() or _shown_as_written(node)):
                 continue
             yield _inside_quotes(source, pointer_of(path))
+        elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
+                and _USERNAME_KEY.search(path[0]) and _key_shaped(node):
+            yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
         elif isinstance(node, str) and ("=" in node or "@" in node):
             for match in _QUERY.finditer(node) if "=" in node else ():
                 if match.group("value") and is_credential_parameter(match.group("name")) \
