@@ -80,6 +80,8 @@ def test_saps4hanacloud_page_enables_events_without_a_callback(corpus):
     ("ftp://mycoolapp.com", "`ftp:`", "use an http or https URL"),
     ("false", "not a URL", None),
     (" https://mycoolapp.com", "leading space", 'write "https://mycoolapp.com"'),
+    ("https://mycoolapp.com/events\n", "trailing line break", 'write "https://mycoolapp.com/events"'),  # a trial's
+    ("\thttps://mycoolapp.com", "leading tab", 'write "https://mycoolapp.com"'),
     ("http://", "no host", None),
     ("events", "not an absolute", None),
 ])

@@ -29,6 +29,9 @@ def zoned(zone: str) -> str:
     ("-8:00", "GMT-08:00", "error"),
     (" GMT", "GMT", "warning"),
     ("Europe/Londn", "Europe/London", "error"),
+    ("CEST", "CET", "error"),  # a user's trial: it suggested `EST`, a fixed US offset
+    ("EDT", "America/New_York", "error"),
+    ("AEST", "Australia/Sydney", "error"),
 ])
 def test_unknown_zone_ids_with_did_you_mean(zone, suggestion, severity):
     text = zoned(zone)
@@ -42,6 +45,28 @@ def test_unknown_zone_ids_with_did_you_mean(zone, suggestion, severity):
 def test_unknown_zone_without_a_suggestion():
     hit = assert_at(zoned("Mars/Olympus_Mons"), "CE501", '"Mars/Olympus_Mons"')
     assert "did you mean" not in hit.message and hit.severity == "error"
+    hit = assert_at(zoned("XYZT"), "CE501", '"XYZT"')  # an abbreviation is never guessed from its spelling
+    assert "did you mean" not in hit.message
+
+
+def test_each_abbreviation_is_the_zone_java_names_so():
+    """The abbreviations table against Java's own zone names (DateFormatSymbols, as the JDK exported them): each
+    is no Java id, and the zone suggested carries it as its standard or daylight short name."""
+    from validator.dates.zones import _ABBREVIATIONS, resolve_zone, zone_strings
+
+    rows = {row[0]: row for row in zone_strings()}
+    for abbreviation, zone in _ABBREVIATIONS.items():
+        assert not resolve_zone(abbreviation).known, abbreviation
+        assert resolve_zone(zone).known, zone
+        assert abbreviation in (rows[zone][2], rows[zone][4]), (abbreviation, rows[zone])
+
+
+def test_a_macro_zone_abbreviation_suggests_its_region():
+    from validator.urls.template import parse_url_template
+
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:CEST:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    (fact,) = parse_url_template(url).facts  # CE608's, which the URL rules place
+    assert "did you mean 'CET'?" in fact.message
 
 
 def test_empty_zone():

@@ -400,6 +400,34 @@ def is_utc(zone_id: str) -> bool:
     return zone.raw_offset_ms == 0 and not zone.uses_daylight and zone.offsets_at(0) == (0, 0)
 
 
+# Abbreviations people write that are no Java id, and the zone whose names in Java's own zone strings
+# (`DateFormatSymbols`) they are; a test checks each against that table.  `CEST` is no misspelling of `EST`.
+_ABBREVIATIONS = {
+    "CEST": "CET", "EEST": "EET", "WEST": "WET", "EDT": "America/New_York", "CDT": "America/Chicago",
+    "MDT": "America/Denver", "PDT": "America/Los_Angeles", "AKST": "America/Anchorage", "AKDT": "America/Anchorage",
+    "ADT": "America/Halifax", "NDT": "America/St_Johns", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "MSK": "Europe/Moscow", "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong", "KST": "Asia/Seoul", "WIB": "Asia/Jakarta", "BRT": "America/Sao_Paulo",
+    "IDT": "Asia/Jerusalem", "SAST": "Africa/Johannesburg", "GST": "Asia/Dubai", "PKT": "Asia/Karachi",
+    "NPT": "Asia/Kathmandu", "ICT": "Asia/Bangkok", "IRST": "Asia/Tehran", "CLT": "America/Santiago",
+    "COT": "America/Bogota", "PET": "America/Lima", "UYT": "America/Montevideo", "WAT": "Africa/Lagos",
+}
+
+
+def region_of_abbreviation(name: str) -> str | None:
+    """The zone id a time-zone abbreviation that is no Java id stands for (``CEST`` → ``CET``, ``EDT`` →
+    ``America/New_York``), or None."""
+    return _ABBREVIATIONS.get(name.strip().upper())
+
+
+def is_abbreviation(name: str) -> bool:
+    """Whether ``name`` has the shape of a time-zone abbreviation (2 to 5 letters): no id is guessed from its
+    spelling, as a near abbreviation is another zone (`CEST` is not `EST`)."""
+    text = name.strip()
+    return 2 <= len(text) <= 5 and text.isascii() and text.isalpha()
+
+
 def available_ids() -> tuple[str, ...]:
     """``TimeZone.getAvailableIDs()``, in Java's order."""
     return tuple(_table().order)

@@ -451,8 +451,10 @@ def callback_problem(url: str) -> tuple[str, str] | None:
     stripped = url.strip()
     if stripped != url:
         where = "leading" if url[:1].isspace() else "trailing"
+        edge = url[0] if url[:1].isspace() else url[-1]
+        what = {"\n": "line break", "\r": "carriage return", "\t": "tab"}.get(edge, "space")
         if callback_problem(stripped) is None:
-            return f"the callback URL has a {where} space", f"write {json_str(stripped)}"
+            return f"the callback URL has a {where} {what}", f"write {json_str(stripped)}"
         url = stripped
     if url.lower() in ("true", "false", "null", "none", "undefined"):
         return f"the callback URL is `{url}`, not a URL", "give the absolute https URL that receives your events"

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..dates.pattern import compile_pattern
 from ..dates.tokens import PatternError
-from ..dates.zones import available_ids, is_utc, resolve_zone
+from ..dates.zones import available_ids, is_abbreviation, is_utc, region_of_abbreviation, resolve_zone
 from ..findings import Finding, Problem
 from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
@@ -235,6 +235,9 @@ def suggest_zone(zone_id: str) -> str | None:
             return found
     if text.casefold() in _UTC_NAMES:
         return "UTC"
+    region = region_of_abbreviation(text)
+    if region is not None or is_abbreviation(text):
+        return region  # never a near abbreviation: `CEST` is not `EST`
     match = _OFFSET.match(text)
     if match:
         sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
