@@ -487,3 +487,41 @@ def test_lowercase_literal_letters_in_a_record_format(pattern, jdk):
     assert not found(poller(url=url, zone="GMT"), "CE421")  # printed, not read
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'Z'", zone="GMT"), "CE421")
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss z", zone="GMT"), "CE421")  # the zone name field
+
+
+def test_a_vendor_windows_bounds_swapped():
+    """A user's trial (adobe-esign): `startDate='${now}'` and `endDate='${date}'` ask for an inverted window. The hub
+    passes `field='${...}'` to the vendor's parameter, whose name says which end it sets; the right way round, and
+    names that say neither, draw nothing (the corpus uses `=` 235 times)."""
+    url = ("/hubs/esignature/agreements?where=startDate='${now:yyyy-MM-dd'T'HH:mm:ssXXX}' and "
+           "endDate='${date:yyyy-MM-dd'T'HH:mm:ssXXX}'")
+    text = poller(url=url)
+    start, end = found(text, "CE419")
+    assert "`startDate` starts the window at the time the poller runs" in start.message
+    assert "`endDate` ends the window at the last poll time" in end.message
+    assert (start.line, start.column) == where(text, "startDate=")
+    right = url.replace("${now:", "${X:").replace("${date:", "${now:").replace("${X:", "${date:")
+    assert not found(poller(url=right), "CE419")
+    for name in ("updated_since", "modifiedDateAfter", "min_date_modified", "lastUpdated_from", "DateSent",
+                 "updated_at", "lastmodifieddate"):
+        assert not found(poller(url=f"/hubs/crm/x?where={name}='${{gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}}'"), "CE419")
+
+
+@pytest.mark.parametrize(("condition", "words"), [
+    ("startEpochMillis='${epoch:s}'", "every record matches"),  # a user's trial (lithium)
+    ("since_seconds='${epoch}'", "thousands of years ahead"),
+    ("fromMs>'${epoch:us}'", "no record ever matches"),
+])
+def test_an_epoch_unit_the_parameter_names_otherwise(condition, words):
+    text = poller(url=f"/hubs/social/messages?where={condition}", updated=None)
+    (hit,) = found(text, "CE414")
+    assert words in hit.message and "by its name" in hit.message
+    assert (hit.line, hit.column) == where(text, "${epoch")
+
+
+@pytest.mark.parametrize("condition", ["startEpochMillis='${epoch:ms}'", "startEpochMillis='${epoch}'",
+                                       "startEpochMillis='${epoch:s}000'",  # seconds written out as ms
+                                       "start_time='${epoch:s}'", "since_seconds='${epoch:s}'",
+                                       "updated>'${epoch:s}'"])
+def test_an_epoch_unit_that_agrees_with_the_name(condition):
+    assert not found(poller(url=f"/hubs/social/messages?where={condition}", updated=None), "CE414")

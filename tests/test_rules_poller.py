@@ -345,3 +345,18 @@ def test_corpus_table(corpus, rule_modules):
     rule_modules((MODULE,))
     table = corpus_table(corpus, "CE3")
     assert_expected(table, EXPECTED)
+
+
+def test_an_entry_key_written_as_a_configuration_key():
+    """A user's trial: `"event.poller.pollDelay": 60` next to the refresh interval. The platform ignores it: the
+    delay is a key of each entry. (A near miss of a documented key is the did-you-mean path, unchanged.)"""
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.vendor.type": "polling", "event.poller.pollDelay": 60, "event.poller.updatedDateTimezone": "GMT",
+        "event.poller.refresh.interval": "15"}}
+    text = json.dumps(body, indent=2)
+    by_key = {f.pointer: f for f in found(text, "CE101")}
+    delay = by_key["/configuration/event.poller.pollDelay"]
+    assert "`pollDelay` is set in each entry of `event.poller.configuration`" in delay.message
+    assert (delay.line, delay.column) == position(text, '"event.poller.pollDelay"')
+    assert "datesConfiguration" in by_key["/configuration/event.poller.updatedDateTimezone"].message
+    assert by_key["/configuration/event.poller.refresh.interval"].help == "did you mean `event.poller.refresh_interval`?"

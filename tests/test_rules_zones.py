@@ -160,3 +160,22 @@ def test_a_run_time_macro_zone_says_run_time():
           "updated_at<'${nowTimeZone:EST:yyyy-MM-dd HH:mm:ss}'"
     (hit,) = found(poller(url=url, updated="yyyy-MM-dd HH:mm:ss", zone="GMT"), "CE504")
     assert "prints the run time" in hit.message
+
+
+@pytest.mark.parametrize(("zone", "iso"), [("Etc/GMT-5", "+05:00"), ("Etc/GMT+5", "-05:00"), ("Etc/GMT-14", "+14:00")])
+def test_posix_sign_of_etc_zones(zone, iso, jdk):
+    """A user's trial: `Etc/GMT-5` meant US Eastern; it is UTC+05:00 (checked with the JDK)."""
+    hit, _created = found(zoned(zone), "CE507")
+    assert f"is UTC{iso}" in hit.message and hit.help.startswith(f"write `GMT{iso}`")
+    raw = int(jdk.request("Z", zone)[2])
+    assert raw == (1 if iso[0] == "+" else -1) * int(iso[1:3]) * 3_600_000
+    assert not found(zoned("GMT" + iso), "CE507")
+
+
+def test_posix_sign_zero_and_macro_zones():
+    assert not found(zoned("Etc/GMT+0"), "CE507") and not found(zoned("Etc/GMT"), "CE507")
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Etc/GMT+5:yyyy-MM-dd HH:mm:ss}'"
+    text = poller(url=url, updated="yyyy-MM-dd HH:mm:ss", zone="GMT")
+    assert_at(text, "CE507", "Etc/GMT+5:", count=1)
+    with_offset = url.replace("HH:mm:ss}", "HH:mm:ssXXX}")
+    assert not found(poller(url=with_offset), "CE507")  # the instant is right whatever the id

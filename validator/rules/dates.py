@@ -45,7 +45,8 @@ Rules:
 * **CE414** `date-macro-epoch-unit` (error): the `where` compares a date field with `${epoch:s}`
   (seconds) or `${epoch:us}` (microseconds) while `datesConfiguration` reads that same field as
   `milliseconds`: one of the two views is off by a factor of 1000 (seconds: every poll matches every
-  record; microseconds: none ever matches).
+  record; microseconds: none ever matches).  Also where the vendor's parameter names its unit and the
+  macro sends another (`startEpochMillis='${epoch:s}'`, `since_seconds='${epoch}'`).
 * **CE415** `date-pattern-month-minute-swapped` (error): `mm` (minutes) between date fields
   (`yyyy-mm-dd`) or `MM` (month) between time fields (`HH:MM:ss`).
 * **CE416** `date-pattern-field-repeated` (error): one field written twice, typically `ss.sss` for
@@ -60,6 +61,8 @@ Rules:
 * **CE419** `date-filter-backwards` (error): the `where` compares a record's date the wrong way:
   `updated_at < '${gmtDate:...}'` (changes before the last poll) or `updated_at > '${now:...}'` (changes after
   the run).  Only the dates ``datesConfiguration`` reads (without one, fields named like updated/modified).
+  Also a vendor window's bounds swapped: `startDate='${now:...}'` or `endDate='${gmtDate:...}'` (the hub
+  passes `=` to a parameter whose name says which end it sets).
 * **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
   as 24 (00:30 is sent as `24:30`), which vendors reject or read as the next day.
 * **CE420** `date-pattern-two-digit-year` (warning): `yy` in a URL macro: the last poll time is sent with a
@@ -803,8 +806,10 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
     macros = template.macros
-    if config is not None and any(macro.kind == "epoch" for macro in macros):
-        yield from _epoch_unit_findings(ctx, entry, template, config)
+    if any(macro.kind == "epoch" for macro in macros):
+        if config is not None:
+            yield from _epoch_unit_findings(ctx, entry, template, config)
+        yield from _epoch_name_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
     yield from _backwards_filter_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
@@ -938,6 +943,50 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                           help="`${epoch}` for a field in milliseconds")
 
 
+_MILLIS_WORDS = frozenset({"millis", "milliseconds", "millisecond", "ms", "msec"})
+_SECONDS_WORDS = frozenset({"seconds", "second", "secs", "sec"})
+
+
+def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
+    """CE414 where the vendor's parameter names its unit (`startEpochMillis='${epoch:s}'`) and no
+    ``datesConfiguration`` reads the field as ``milliseconds`` (that is the check above)."""
+    for macro in template.macros:
+        if macro.kind != "epoch":
+            continue
+        field = condition_field(template, macro)
+        if not field or (config is not None and dated_side(config, field) is not None
+                         and config.get(f"{dated_side(config, field)}DateFormat") == "milliseconds"):
+            continue
+        if not _whole_value(template, macro):
+            continue  # `'${epoch:s}000'`: seconds written out as milliseconds, on purpose
+        words = {word.lower() for word in _WORDS.findall(field)}
+        unit = macro.unit or "ms"  # `${epoch}` prints milliseconds
+        if words & _MILLIS_WORDS and unit in ("s", "us"):
+            named, sent = "milliseconds", _EPOCH_DIGITS[unit]
+            effect = "every record matches on every poll" if unit == "s" else "no record ever matches"
+            fix = "`${epoch:ms}`"
+        elif words & _SECONDS_WORDS and unit in ("ms", "us"):
+            named, sent = "seconds", "milliseconds" if unit == "ms" else _EPOCH_DIGITS[unit]
+            effect = "the filter names a time thousands of years ahead, and no record ever matches"
+            fix = "`${epoch:s}`"
+        else:
+            continue
+        yield ctx.finding(DATE_MACRO_EPOCH_UNIT,
+                          f"`{field}` takes epoch {named}, by its name, but `{macro.text}` sends epoch {sent}: off by "
+                          f"a factor of 1000 or more, {effect}", source=entry.source, pointer=entry.child("url"),
+                          sub=(macro.start, macro.end), help=fix)
+
+
+def _whole_value(template: Any, macro: Any) -> bool:
+    """Whether ``macro`` is the whole value its ``where`` condition compares with (quotes aside)."""
+    for condition in template.where.conditions if template.where is not None else ():
+        for value in condition.values:
+            if value.start <= macro.start and macro.end <= value.end:
+                quotes = 2 if value.kind == "string" else 0
+                return bool(value.end - value.start - quotes == macro.end - macro.start)
+    return False
+
+
 @lru_cache(maxsize=1024)
 def _missing_together(patterns: tuple[Any, ...]) -> tuple[str, ...]:
     """:func:`missing_parts` of the fields of ``patterns`` taken together (none without a field)."""
@@ -980,6 +1029,9 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         return
     by_start = {macro.start: macro for macro in template.macros}
     for condition in where.conditions:
+        if len(condition.values) == 1 and condition.operator == "=":
+            yield from _swapped_bound(ctx, entry, condition, by_start)
+            continue
         if len(condition.values) != 1 or condition.operator not in ("<", "<=", ">", ">="):
             continue
         value = condition.values[0]
@@ -1008,6 +1060,41 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
 
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
+
+# Words of a vendor parameter that bounds a time window (`startDate`, `modified_since`; `endDate`, `until`): the
+# hub passes `field='${...}'` to it, so `=` here means "from" or "up to".
+_WORDS = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_LOWER_BOUND = frozenset({"start", "from", "since", "after", "begin", "min"})
+_UPPER_BOUND = frozenset({"end", "to", "until", "before", "max"})
+
+
+def _bound(field: str) -> str | None:
+    """``lower`` or ``upper`` when the field's name says which end of a window it sets, else None."""
+    words = {word.lower() for word in _WORDS.findall(field)}
+    lower, upper = bool(words & _LOWER_BOUND), bool(words & _UPPER_BOUND)
+    return "lower" if lower and not upper else "upper" if upper and not lower else None
+
+
+def _swapped_bound(ctx: Any, entry: Any, condition: Any, by_start: dict[int, Any]) -> Iterator[Finding]:
+    """CE419 for `startDate='${now}'` or `endDate='${gmtDate:...}'`: a window whose start is the run time, or whose
+    end is the last poll, holds no change made since the last poll."""
+    value = condition.values[0]
+    macro = by_start.get(value.start + (1 if value.kind == "string" else 0))
+    if macro is None or value.kind not in ("string", "macro") or macro.kind not in _POLL_OR_RUN_KINDS:
+        return
+    field = field_name(condition.field.value)
+    bound = _bound(field)
+    if bound == "lower" and macro.uses_now:
+        message = (f"`{field}` starts the window at the time the poller runs: no record was changed after that, so "
+                   "the filter matches nothing")
+        fix = f"`{field}='${{gmtDate:...}}'` (the last poll time); `${{now:...}}` belongs to the window's end"
+    elif bound == "upper" and not macro.uses_now:
+        message = (f"`{field}` ends the window at the last poll time: changes made since are never asked for")
+        fix = f"`{field}='${{now:...}}'` (the run time); the last poll time belongs to the window's start"
+    else:
+        return
+    yield ctx.finding(DATE_FILTER_BACKWARDS, message, source=entry.source, pointer=entry.child("url"),
+                      sub=(condition.start, condition.end), help=fix)
 
 
 def check(ctx: Any) -> Iterator[Finding]:

@@ -110,9 +110,20 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
     from ..fixes.structure import rename_key
     from ..kinds import escape_pointer_token
     from ..schemas import near_event_key
+    from .poller import DATE_KEYS, ENTRY_KEYS
 
     for key in configuration:
         guess = near_event_key(key) if isinstance(key, str) else None
+        entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else None
+        if guess is None and entry_key in ENTRY_KEYS + DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
+            where = "each entry" if entry_key in ENTRY_KEYS else "each entry's `datesConfiguration`"
+            yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it; "
+                              f"`{entry_key}` is set in {where} of `event.poller.configuration`",
+                              pointer=f"{base}/{escape_pointer_token(key)}", key=True,
+                              help=f'write "{entry_key}" in {where}: {{"contacts": {{"url": ..., '
+                                   f'"{entry_key}": ...}}}}' if entry_key in ENTRY_KEYS else
+                              f'write "{entry_key}" in {where}')
+            continue
         if guess is None:
             continue
         pointer = f"{base}/{escape_pointer_token(key)}"

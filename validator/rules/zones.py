@@ -30,6 +30,9 @@ Rules:
 * **CE505** `zone-legacy-id` (info): other legacy three-letter ids (`PST`, `CST`, `IST`, `HST`...):
   correct but deprecated by Java; the message says which region they follow.
 
+* **CE507** `zone-posix-sign` (warning): `Etc/GMT-5` is UTC+05:00 (POSIX's sign, the reverse of ISO's); also
+  as a URL macro's zone when its pattern prints no offset.
+
 * **CE506** `macro-zone-differs-from-records` (warning): the URL prints the last poll time without an
   offset (`${date:yyyy-MM-dd HH:mm:ss}`) in one zone, while the records' same field, also without an
   offset, is read in another (`updatedDateTimezone`).  A vendor that reads the filter in the zone of
@@ -45,6 +48,7 @@ legacy id in a macro whose pattern prints no offset.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..dates.pattern import compile_pattern
@@ -169,8 +173,38 @@ MACRO_ZONE_DIFFERS_FROM_RECORDS = Rule(
                  "${dateTimeZone:America/Los_Angeles:yyyy-MM-dd HH:mm:ss}"),
 )
 
+ZONE_POSIX_SIGN = Rule(
+    code="CE507",
+    name="zone-posix-sign",
+    severity="warning",
+    summary="an `Etc/GMT+N` id, whose sign is the reverse of what it looks like",
+    description=(
+        "The `Etc/GMT` ids follow POSIX, whose sign is the reverse of ISO 8601's: `Etc/GMT-5` is UTC+05:00 "
+        "(Pakistan's offset), and `Etc/GMT+5` is UTC-05:00 (New York's in winter).  Written for the other one, "
+        "dates are read, or the last poll time printed, ten hours off.  Also as a URL macro's zone when its "
+        "pattern prints no offset.\n\n**Fix:** `GMT+05:00` or `GMT-05:00`, which Java reads as they read, or the "
+        "region's id (`America/New_York`), which also keeps daylight time."
+    ),
+    bad=_poller('"updatedDateTimezone": "Etc/GMT-5", "createdDateTimezone": "Etc/GMT-5"'),
+    good=_poller('"updatedDateTimezone": "GMT+05:00", "createdDateTimezone": "GMT+05:00"'),
+)
+
 RULES: list[Rule] = [ZONE_UNKNOWN, ZONE_EMPTY, ZONE_PLACEHOLDER, ZONE_MISLEADING_LEGACY_ID, ZONE_LEGACY_ID,
-                     MACRO_ZONE_DIFFERS_FROM_RECORDS]
+                     MACRO_ZONE_DIFFERS_FROM_RECORDS, ZONE_POSIX_SIGN]
+
+_POSIX_ZONE = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+
+
+def _posix_sign(zone_id: str) -> Problem | None:
+    """CE507 for `Etc/GMT-5` (UTC+05:00); offsets relative to the id."""
+    match = _POSIX_ZONE.fullmatch(zone_id)
+    if match is None or int(match.group(2)) == 0 or not resolve_zone(zone_id).known:
+        return None
+    hours = int(match.group(2))
+    iso = ("+" if match.group(1) == "-" else "-") + f"{hours:02d}:00"
+    return Problem(ZONE_POSIX_SIGN.code, f"`{zone_id}` is UTC{iso}: the `Etc/GMT` ids take POSIX's sign, the reverse "
+                   "of what they look like", 0, len(zone_id),
+                   help=f"write `GMT{iso}` if UTC{iso} is meant, or `GMT{match.group(1)}{hours:02d}:00` for the other")
 
 _MISLEADING: dict[str, tuple[str, str]] = {
     # id: (what Java means, the fix)
@@ -279,6 +313,9 @@ def zone_problems(zone_id: str) -> list[Problem]:
     if zone_id in _MISLEADING:
         meaning, fix = _MISLEADING[zone_id]
         return [Problem(ZONE_MISLEADING_LEGACY_ID.code, f"`{zone_id}` is Java's legacy id for {meaning}", 0, end, help=fix)]
+    posix = _posix_sign(zone_id)
+    if posix is not None:
+        return [posix]
     if zone_id in _LEGACY:
         region = _LEGACY_REGION[zone_id]
         return [Problem(ZONE_LEGACY_ID.code, f"`{zone_id}` is a deprecated legacy id: Java reads it as {_LEGACY[zone_id]}",
@@ -321,8 +358,14 @@ def _misleading_macro_zones(ctx: Context, entry: Entry) -> Iterator[Finding]:
         return
     for macro in parse_url_template(url, server_zone=ctx.options.server_zone).macros:
         zone = macro.zone  # with spaces around it, Java knows no such id (CE633 says so)
-        if zone not in _MISLEADING or macro.zone_start is None or macro.pattern is None \
-                or not _offset_less(macro.pattern.facts):
+        if zone is None or macro.zone_start is None or macro.pattern is None or not _offset_less(macro.pattern.facts):
+            continue
+        posix = _posix_sign(zone)
+        if posix is not None:
+            yield ctx.problem(replace(posix, start=macro.zone_start, end=macro.zone_start + len(zone)),
+                              source=entry.source, pointer=entry.child("url"))
+            continue
+        if zone not in _MISLEADING:
             continue
         meaning, fix = _MISLEADING[zone]
         start = macro.zone_start
