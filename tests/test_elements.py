@@ -735,3 +735,17 @@ def test_the_element_s_own_undated_event_feeds_are_not_questioned(elements_dir):
             continue
         assert [f for f in check(body) if f.rule == "CE412"], key  # without the docs, as before
         assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE412"], key
+
+
+def test_milliseconds_for_a_field_the_docs_type_as_32_bits(elements_dir):
+    """A user's trial (Chargebee): `occurred_at` is an int32 in the API docs, epoch seconds; read as `milliseconds`
+    every event dates from January 1970 and none is ever newer than the last poll."""
+    dates = {"updatedDateField": "event.occurred_at", "updatedDateFormat": "milliseconds",
+             "createdDateField": "event.occurred_at", "createdDateFormat": "milliseconds"}
+    entry = {"url": "/hubs/payment/events?where=start_time='${epoch:s}'", "idField": "id",
+             "datesConfiguration": dates}
+    body = {"element": {"key": "chargebee"}, "name": "c", "configuration": {"event.poller.configuration":
+                                                                           {"events": entry}}}
+    hits = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+    assert len(hits) == 2 and "32-bit integer" in hits[0].message
+    assert hits[0].pointer.endswith("/updatedDateFormat")

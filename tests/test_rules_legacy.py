@@ -255,3 +255,14 @@ def test_a_two_digit_year_is_the_vendors_language_in_the_legacy_form_too():
     assert not found(body({"event.poller.urls": oracle}), "CE420")
     iso = oracle.replace("dd-MMM-yy|GMT", "yyyy-MM-dd|GMT")
     assert found(body({"event.poller.urls": iso}), "CE420")
+
+
+def test_no_conversion_is_offered_for_a_line_with_a_field_missing():
+    """A user's trial: a line without its <updTz> read `CreatedDate` as a zone and `GMT` as a format, and CE801's
+    unsafe fix wrote those shifted values into the new configuration."""
+    line = ("accounts|/hubs/crm/accounts?where=LastModifiedDate>'${date}'|Id|LastModifiedDate|"
+            "yyyy-MM-dd'T'HH:mm:ss.SSSZ|CreatedDate|yyyy-MM-dd'T'HH:mm:ss.SSSZ|GMT")
+    text = body({"event.poller.urls": line})
+    (finding,) = found(text, "CE801")
+    assert finding.fix is None and "by hand" in finding.help and "CreatedDate" not in finding.help
+    assert found(text, "CE501") and found(text, "CE401")  # the symptoms, at their fields

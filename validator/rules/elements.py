@@ -508,6 +508,15 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
     if mask is not None and fmt in usage.mask_formats.get(mask, set()):
         return  # the default poller reads fields of this documented format with it
     pointer = entry.child("datesConfiguration", f"{which}DateFormat")
+    if fmt == "milliseconds" and isinstance(schema, dict) and schema.get("type") == "integer" \
+            and schema.get("format") == "int32":
+        yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`milliseconds` reads `{name}` of `GET {template}` as epoch "
+                          "milliseconds, but the API docs type it as a 32-bit integer, which holds epoch seconds (the "
+                          "milliseconds since 1970 passed 32 bits in its first month): every date reads as January "
+                          "1970, older than any last poll", source=entry.source, pointer=pointer,
+                          help="no documented format reads epoch seconds: filter with `${epoch:s}` in the URL and "
+                               "leave the record dates out of `datesConfiguration`")
+        return
     server_zone = ctx.options.server_zone
     example = _example(api, entry.value.get("url"), name)
     if example is not None:

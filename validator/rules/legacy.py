@@ -360,7 +360,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         pointer = _pointer(ctx, URLS)
         if not is_response(ctx.value):
             yield ctx.finding(LEGACY_POLLER_URLS, _superseded_message(config), pointer=pointer, key=True,
-                              help=_conversion_fix(urls, config), fix=_migration(ctx, pointer, urls, config))
+                              help=_conversion_fix(urls, config, ctx.options.server_zone),
+                              fix=_migration(ctx, pointer, urls, config))
         for problem in legacy_url_problems(urls, server_zone=ctx.options.server_zone):
             yield ctx.problem(problem, pointer=pointer)
     objects = config.get(OBJECTS)
@@ -373,6 +374,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                           help=f"list {names} as resources of {POLLER}, each with its url and idField")
 
 
+# What a line's fields say when one is missing or out of place (a zone read as a format, a field as a zone).
+_MISALIGNED = frozenset({"CE803", "CE804", "CE401", "CE402", "CE501"})
+
+
 def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) -> Fix | None:
     """Replace the member with the equivalent ``event.poller.configuration`` object (unsafe: the platform
     then polls with the new format); only when every line converts fully and no poller is set."""
@@ -383,6 +388,8 @@ def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) ->
     converted, without_id = to_poller_configuration(urls)
     if not converted or without_id:
         return None
+    if _misaligned(urls, ctx.options.server_zone):
+        return None  # a field missing or misplaced: its neighbours' values would land under the wrong keys
     text = ctx.source.text
     start = ctx.source.span(pointer, key=True)[0]
     if "\n" in text:  # pretty-printed like the file: indented from the member's own line
@@ -405,9 +412,17 @@ def _superseded_message(config: dict[str, Any]) -> str:
     return message
 
 
-def _conversion_fix(urls: str, config: dict[str, Any]) -> str:
+def _misaligned(urls: str, server_zone: str) -> bool:
+    """Whether a line's fields say one is missing or out of place, so no conversion can be trusted."""
+    return any(problem.rule in _MISALIGNED for problem in legacy_url_problems(urls, server_zone=server_zone))
+
+
+def _conversion_fix(urls: str, config: dict[str, Any], server_zone: str) -> str:
     if _has_poller(config):
         return f'remove "{URLS}": "{POLLER}" configures the poller'
+    if _misaligned(urls, server_zone):
+        return (f'write "{POLLER}" by hand: a line has a field missing or out of place (see its findings), so its '
+                "values would land under the wrong keys")
     converted, without_id = to_poller_configuration(urls)
     names = _names_listed(urls)
     parts = []
