@@ -1002,3 +1002,16 @@ def test_a_key_the_element_names_api_key_is_secret(shared):
     keys = declared_secret_keys((str(folder),), "closeio")
     assert "username" in keys
     assert "apikey.authorization.api.key.keyname" not in declared_secret_keys((str(folder),), "pardot")
+
+
+def test_a_secret_under_nested_keys_never_shows(tmp_path):
+    """`"event": {"notification": {"signature": {"key": "..."}}}` spells `event.notification.signature.key`: its
+    value showed in the excerpt of the finding that explains the nesting."""
+    value = canary(930)
+    text = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event": {"notification": '
+            '{"enabled": true, "signature": {"key": "' + value + '"}}}}}')
+    (tmp_path / "body.json").write_text(text, encoding="utf-8")
+    for fmt in REPORTERS:
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+        assert result.code == 1, result.err
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)

@@ -920,3 +920,26 @@ def test_a_value_of_the_wrong_type_is_one_finding_with_the_overlay_s_type() -> N
         "signature.secret": ["a"], "oauth.api.key": "x", "oauth.api.secret": "y", "apim.subscription.key": "z"}}
     found = [(p.rule, p.pointer, p.message) for p in validate(body) if p.rule == "CE102"]
     assert found == [("CE102", "/configuration/signature.secret", "`signature.secret` must be a string, got an array")]
+
+
+def test_provider_data_inside_configuration_belongs_at_the_top_level() -> None:
+    """A user's trial: `providerData` (the OAuth code) put in `configuration` drew a type error that did not say
+    where it belongs."""
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {"providerData": {"code": "abc"}}}
+    found = [p for p in validate(body) if p.pointer == "/configuration/providerData"]
+    assert [(p.rule, p.message) for p in found] == [
+        ("CE106", "`providerData` belongs at the top level of the instance body, not in `configuration`")]
+    assert not [p for p in validate({**body, "configuration": {"providerData": "x"}}) if p.rule == "CE106"]
+
+
+def test_nested_configuration_keys_are_explained() -> None:
+    """A user's trial: `"event": {"poller": {"refresh_interval": 15}}`, nesting written as YAML would, drew
+    "must be a string"; the platform reads flat, dotted keys."""
+    body = {"element": {"key": "sageone"}, "name": "x",
+            "configuration": {"event": {"poller": {"refresh_interval": 15}, "vendor": {"type": "polling"}}}}
+    (problem,) = [p for p in validate(body) if p.pointer == "/configuration/event"]
+    assert problem.rule == "CE102" and "flat, dotted names" in problem.message
+    assert "`event.poller.refresh_interval`" in problem.message
+    assert problem.help == 'write each as one key, such as "event.poller.refresh_interval": `15`'
+    other = {**body, "configuration": {"mapping": {"a": {"b": 1}}}}  # no documented key spelt: the plain message
+    assert all("dotted" not in p.message for p in validate(other))

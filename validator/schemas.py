@@ -578,6 +578,24 @@ def _validate(value: Any, *, schema: str, element: str | None,
     return translator.problems()
 
 
+def _nested_keys(value: Any, key: Any) -> list[tuple[str, Any]]:
+    """The documented configuration keys (``event.poller.refresh_interval``) that ``{key: value}`` spells as nested
+    objects, with their values; empty when it spells none."""
+    if not isinstance(value, dict) or not isinstance(key, str):
+        return []
+    known = top_level_properties("configuration")
+    found: list[tuple[str, Any]] = []
+    stack: list[tuple[str, Any]] = [(key, value)]
+    while stack and len(found) < 20:
+        name, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((f"{name}.{child}", item) for child, item in reversed(list(node.items()))
+                         if isinstance(child, str))
+        elif name in known:
+            found.append((name, node))
+    return found
+
+
 def _pointer(path: Iterable[Any]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
@@ -865,6 +883,13 @@ class _Translator:
             got, fix = _kind_of(value), None
         if keyword == "type":
             types: list[str] = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            nested = _nested_keys(value, path[-1]) if path and self._context(path)[0] == "configuration" else None
+            if nested:  # `"event": {"poller": {"refresh_interval": 15}}`, a YAML habit
+                first, inner = nested[0]
+                self._add(path, "CE102", f"{where} nests keys in objects, but configuration keys are flat, dotted "
+                          f"names: the platform sees no `{first}` here", help=f'write each as one key, such as '
+                          f'"{first}": {_show(inner) if not _under_secret_key((first,)) else "..."}')
+                return
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
             self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix,
