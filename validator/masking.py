@@ -856,14 +856,16 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
         if isinstance(node, dict):
             label = next((node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
             pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
-            # a key nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`)
+            # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
+            # `key`, the one word a secret key ends in that is no secret alone (and few strings for the cache)
             parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
             for name, child in node.items():
                 if name == POLLER_KEY and isinstance(child, str):
                     yield from _embedded(source, pointer_of((name, path)), extra_keys)
                     continue
                 stack.append((child, (name, path), secret or _is_secret(name, extra_keys)
-                              or (parent is not None and "." not in name and _is_secret(f"{parent}.{name}", extra_keys))
+                              or (parent is not None and name.lower() == "key"
+                                  and _is_secret(f"{parent}.{name}", extra_keys))
                               or (pair and name in _PAIR_VALUES)))
         elif isinstance(node, list):
             stack.extend((child, (index, path), secret) for index, child in enumerate(node))
