@@ -951,6 +951,10 @@ WEBHOOKS = [
     ("https://acme.webhook.office.com/webhookb2/a1@b2/IncomingWebhook/{}/c3", "Microsoft Teams"),
     ("https://hook.eu1.make.com/{}", "Make"),
     ("https://maker.ifttt.com/trigger/new_event/with/key/{}", "IFTTT"),
+    ("https://hooks.slack.com/workflows/T01ABCDEF/A02BCDEFG/366436463823979438/{}", "Slack workflows"),
+    ("https://maker.ifttt.com/trigger/ev/json/with/key/{}", "IFTTT JSON"),
+    ("https://discord.com/api/v10/webhooks/123456789012/{}", "Discord versioned"),
+    ("HTTPS://HOOKS.SLACK.COM/services/T04AB12CD/B05EF34GH/{}", "Slack in capitals"),
 ]
 
 
@@ -970,7 +974,8 @@ def test_the_token_of_a_webhook_url_never_shows(tmp_path, url, service):
 
 @pytest.mark.parametrize("broken", [False, True])
 @pytest.mark.parametrize("username", ["live_Ab3kT9qPz7Xw2LmN8rV5", "api_4Hq8sLw2Xr9TnB7vZk3Pm1",
-                                      "Kq9vT3pLx8wZ2mN7rB4cY6dF"])
+                                      "Kq9vT3pLx8wZ2mN7rB4cY6dF",
+                                      "api_7QwErTy8UiOp9AsDfGhJkL.9ZxCvBnM3LkJhGf5DsA2Qw"])  # Close.io's real shape
 def test_a_username_that_is_an_api_key_never_shows(tmp_path, broken, username):
     """A user's trial: Chargebee's and Close.io's API key goes in `username`; with a shell-escaped quote in it
     (CE008) the excerpt showed it. A value shaped like a key is masked under a username key."""
@@ -985,7 +990,8 @@ def test_a_username_that_is_an_api_key_never_shows(tmp_path, broken, username):
 
 
 @pytest.mark.parametrize("username", ["integration.user@example.com", "INTEGRATION_USER", "svc-integration",
-                                      "api-user", "John Smith"])
+                                      "api-user", "John Smith", "test_automation_user", "api_integration_user",
+                                      "sk_sales_team_lead", "ServiceAccount2019Prod"])  # from the review
 def test_an_ordinary_username_is_still_shown(username):
     from validator.masking import _key_shaped
 
@@ -1002,6 +1008,7 @@ def test_a_key_the_element_names_api_key_is_secret(shared):
     keys = declared_secret_keys((str(folder),), "closeio")
     assert "username" in keys
     assert "apikey.authorization.api.key.keyname" not in declared_secret_keys((str(folder),), "pardot")
+    assert "oauth.api.key" not in declared_secret_keys((str(folder),), "sageone")  # the public client id
 
 
 def test_a_secret_under_nested_keys_never_shows(tmp_path):

@@ -266,3 +266,12 @@ def test_no_conversion_is_offered_for_a_line_with_a_field_missing():
     (finding,) = found(text, "CE801")
     assert finding.fix is None and "by hand" in finding.help and "CreatedDate" not in finding.help
     assert found(text, "CE501") and found(text, "CE401")  # the symptoms, at their fields
+
+
+def test_a_wrong_zone_in_its_own_place_is_still_converted():
+    """From the review: an aligned line with an unknown zone (`EDT`) lost its conversion; its CE501 says what to
+    mend, and the conversion keeps the value where it stands."""
+    line = ("Account|/hubs/crm/Account?where=LastModifiedDate>'${date}'|Id|LastModifiedDate|"
+            "yyyy-MM-dd'T'HH:mm:ss.SSSZ|EDT")
+    (finding,) = found(body({"event.poller.urls": line}), "CE801")
+    assert finding.fix is not None and "by hand" not in finding.help

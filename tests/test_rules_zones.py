@@ -179,3 +179,13 @@ def test_posix_sign_zero_and_macro_zones():
     assert_at(text, "CE507", "Etc/GMT+5:", count=1)
     with_offset = url.replace("HH:mm:ss}", "HH:mm:ssXXX}")
     assert not found(poller(url=with_offset), "CE507")  # the instant is right whatever the id
+
+
+@pytest.mark.parametrize(("zone", "meant"), [("utc", "UTC"), ("est", "EST"), ("Tokyo", "Asia/Tokyo"), ("CEST", "CET")])
+def test_a_macro_zone_in_the_wrong_case_still_suggests(zone, meant):
+    """From the review: a lowercase id was taken for an abbreviation and lost its suggestion."""
+    from validator.urls.template import parse_url_template
+
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    (fact,) = parse_url_template(url).facts
+    assert f"did you mean '{meant}'?" in fact.message

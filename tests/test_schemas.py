@@ -943,3 +943,12 @@ def test_nested_configuration_keys_are_explained() -> None:
     assert problem.help == 'write each as one key, such as "event.poller.refresh_interval": `15`'
     other = {**body, "configuration": {"mapping": {"a": {"b": 1}}}}  # no documented key spelt: the plain message
     assert all("dotted" not in p.message for p in validate(other))
+
+
+def test_a_nested_poller_configuration_is_explained() -> None:
+    """From the review: `"event": {"poller": {"configuration": {...}}}`, the commonest nesting, got the plain
+    message: the walk went past the known key into the entries."""
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {"event": {"poller": {"configuration": {
+        "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}}}}
+    (problem,) = [p for p in validate(body) if p.pointer == "/configuration/event"]
+    assert "`event.poller.configuration`" in problem.message

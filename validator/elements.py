@@ -547,9 +547,10 @@ def declared_secret_keys(directories: tuple[str, ...], key: str | None) -> froze
     if docs is None or docs.definition is None:
         return frozenset()
     return frozenset(k for k, item in docs.definition.configuration.items()
-                     if item.secret or _SECRET_NAME.search(item.name))
+                     if item.secret or ("." not in k and _SECRET_NAME.search(item.name)))
 
 
 # A key the console names as a secret though it is typed as text: Close.io's `username` is its "API Key".  (Not
-# "API Key name" or "Password Key": names of other keys.)
+# "API Key name" or "Password Key": names of other keys; nor a dotted key such as `oauth.api.key`, the "OAuth API
+# Key" that is the public client id, which the vocabulary knows.)
 _SECRET_NAME = re.compile(r"(?i)\b(?:api key|secret|token|password)\s*$")

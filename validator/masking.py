@@ -496,31 +496,40 @@ def _showable(value: str) -> bool:
 
 # A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
 # take as the Basic username (Close.io's `api_...`, Chargebee's `live_...`, Stripe's `sk_live_...`).
-_USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-])(?:user(?:_?name)?|login)$")
+_NESTED_TAILS = frozenset({"key", "id", "token"})
+_USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
 _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
 
 
 def _key_shaped(value: str) -> bool:
-    """Whether a username value looks like an API key: a known key prefix, or 20 characters or more of mixed-case
-    letters and digits (an e-mail address, a dotted or spaced name and a short login are shown)."""
-    if len(value) < 16 or any(char.isspace() or char in "@." for char in value) or is_env_reference(value):
+    """Whether a username value looks like an API key: a known key prefix before a random run (Close.io's
+    `api_<22>.<22>`), or 20 characters or more of mixed-case letters with digits scattered through them.  Names of
+    words (`api_integration_user`, `ServiceAccount2019Prod`), e-mail addresses and short logins are shown."""
+    if len(value) < 16 or any(char.isspace() for char in value) or is_env_reference(value):
         return False
-    if value.lower().startswith(_KEY_PREFIXES):
-        return True
-    return len(value) >= 20 and any(c.isdigit() for c in value) and any(c.islower() for c in value) \
-        and any(c.isupper() for c in value)
+    plain = value.replace("\\", "").replace("'", "")  # a shell-escaped quote inside it (CE008)
+    lowered = plain.lower()
+    prefix = next((p for p in _KEY_PREFIXES if lowered.startswith(p)), None)
+    if prefix is not None:
+        return all(_TOKEN_LIKE.fullmatch(part) for part in plain[len(prefix):].split("."))
+    if "@" in plain or "." in plain or len(plain) < 20:
+        return False
+    return plain.isalnum() and any(c.islower() for c in plain) and any(c.isupper() for c in plain) \
+        and len(re.findall(r"\d+", plain)) >= 3
 
 
 # The secret part of a webhook URL of a known service, in its path or host: whoever has it can post to the
 # channel.  A separator may be escaped (`\/` in JSON).
 _SLASH = r"\\?/"
-_WEBHOOK_SECRETS = tuple(LazyPattern(pattern.replace("/", _SLASH)) for pattern in (
-    r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,2}/(?P<value>[A-Za-z0-9]{12,})",  # Slack
+_WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + pattern.replace("/", _SLASH)) for pattern in (
+    # Slack: services/T../B../TOKEN, workflows/T../A../ID/TOKEN, triggers/...: the last segment
+    r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
+    r"(?![A-Za-z0-9]|\\?/[A-Za-z0-9])",
     r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})",  # Zapier
-    r"discord(?:app)?\.com/api/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})",  # Discord
+    r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})",  # Discord
     r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})",  # Microsoft Teams
     r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})",  # Make (Integromat)
-    r"maker\.ifttt\.com/trigger/[^\s\"'/]+/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
+    r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
 ))
 _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pipedream\.net")
 
@@ -857,14 +866,14 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             label = next((node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
             pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
             # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
-            # `key`, the one word a secret key ends in that is no secret alone (and few strings for the cache)
+            # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
             parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
             for name, child in node.items():
                 if name == POLLER_KEY and isinstance(child, str):
                     yield from _embedded(source, pointer_of((name, path)), extra_keys)
                     continue
                 stack.append((child, (name, path), secret or _is_secret(name, extra_keys)
-                              or (parent is not None and name.lower() == "key"
+                              or (parent is not None and name.lower() in _NESTED_TAILS
                                   and _is_secret(f"{parent}.{name}", extra_keys))
                               or (pair and name in _PAIR_VALUES)))
         elif isinstance(node, list):

@@ -588,11 +588,11 @@ def _nested_keys(value: Any, key: Any) -> list[tuple[str, Any]]:
     stack: list[tuple[str, Any]] = [(key, value)]
     while stack and len(found) < 20:
         name, node = stack.pop()
-        if isinstance(node, dict):
+        if name in known:  # `event.poller.configuration` holds an object itself: the walk stops at a known key
+            found.append((name, node))
+        elif isinstance(node, dict):
             stack.extend((f"{name}.{child}", item) for child, item in reversed(list(node.items()))
                          if isinstance(child, str))
-        elif name in known:
-            found.append((name, node))
     return found
 
 

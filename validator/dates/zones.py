@@ -422,10 +422,10 @@ def region_of_abbreviation(name: str) -> str | None:
 
 
 def is_abbreviation(name: str) -> bool:
-    """Whether ``name`` has the shape of a time-zone abbreviation (2 to 5 letters): no id is guessed from its
+    """Whether ``name`` has the shape of a time-zone abbreviation (2 to 5 capitals): no id is guessed from its
     spelling, as a near abbreviation is another zone (`CEST` is not `EST`)."""
     text = name.strip()
-    return 2 <= len(text) <= 5 and text.isascii() and text.isalpha()
+    return 2 <= len(text) <= 5 and text.isascii() and text.isalpha() and text.isupper()
 
 
 def available_ids() -> tuple[str, ...]:

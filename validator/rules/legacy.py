@@ -374,8 +374,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                           help=f"list {names} as resources of {POLLER}, each with its url and idField")
 
 
-# What a line's fields say when one is missing or out of place (a zone read as a format, a field as a zone).
-_MISALIGNED = frozenset({"CE803", "CE804", "CE401", "CE402", "CE501"})
+# What a line's fields say when one is missing or out of place.
+_MISALIGNED = frozenset({"CE803", "CE804"})
 
 
 def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) -> Fix | None:
@@ -413,8 +413,21 @@ def _superseded_message(config: dict[str, Any]) -> str:
 
 
 def _misaligned(urls: str, server_zone: str) -> bool:
-    """Whether a line's fields say one is missing or out of place, so no conversion can be trusted."""
-    return any(problem.rule in _MISALIGNED for problem in legacy_url_problems(urls, server_zone=server_zone))
+    """Whether a line's fields say one is missing or out of place (CE803/CE804, or a zone id where a format
+    belongs, as when <updTz> is left out), so no conversion can be trusted.  A wrong zone or format in its own
+    place is converted as written: its findings say what to mend."""
+    from ..dates.zones import resolve_zone
+
+    if any(problem.rule in _MISALIGNED for problem in legacy_url_problems(urls, server_zone=server_zone)):
+        return True
+    for line in parse_legacy_urls(urls):
+        if line.names_only:
+            continue
+        for kind in ("upd", "crt"):
+            fmt = line.value(kind + "Fmt")
+            if fmt and fmt.strip() and resolve_zone(fmt.strip()).known:
+                return True
+    return False
 
 
 def _conversion_fix(urls: str, config: dict[str, Any], server_zone: str) -> str:
