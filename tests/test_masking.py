@@ -1037,3 +1037,19 @@ def test_nested_keys_ask_about_few_distinct_names():
     _is_secret.cache_clear()
     assert any(f.rule == "CE206" for f in check(body))  # a finding: the secrets are looked for
     assert _is_secret.cache_info().currsize < 2100  # each resource name once (joined: about 8,000)
+
+
+def test_an_api_key_given_to_curl_as_the_username_never_shows(tmp_path):
+    """From the review: `curl -u live_<key>:` (Chargebee's, Stripe's form: the key is the Basic username, the
+    password empty) showed the key in a page's excerpt; only what follows the colon was masked."""
+    value = "live_Ab3kT9qPz7Xw2LmN8rV5"
+    page = ("# Create the instance\n\n```bash\ncurl -u " + value + ": -X POST https://api.example.com/instances "
+            "-d '{\"configuration\": {\"a\": }}'\n```\n")
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    for fmt in REPORTERS:
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+        assert result.code == 1, result.err
+        assert value[5:] not in result.out + result.err, (fmt, result.out)
+    shown = page.replace(value, "admin")  # an ordinary username stays readable
+    (tmp_path / "page.md").write_text(shown, encoding="utf-8")
+    assert "curl -u admin:" in run_cli("check", "--no-cache", str(tmp_path / "page.md")).out

@@ -746,6 +746,9 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             colon = word.find(":")
             if colon == -1 or _URL_START.match(word) or not _takes_credentials(text, match):
                 continue  # `-u admin` (curl asks), `-a https://...` (curl's --append), `date -u +%H:%M`
+            user_start, user_end = _unquoted(text, start, start + colon)
+            if user_start < user_end and _key_shaped(text[user_start:user_end]):
+                yield user_start, user_end  # `-u live_<key>:`: the API key is the Basic username
             start, end = _unquoted(text, start + colon + 1, end)
         quote = text[match.start() - 1] if match.start() else ""
         if group == "value" and quote in _ARGUMENT_VALUE_END:  # a name=value inside a quoted argument
