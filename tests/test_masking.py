@@ -975,7 +975,8 @@ def test_the_token_of_a_webhook_url_never_shows(tmp_path, url, service):
 @pytest.mark.parametrize("broken", [False, True])
 @pytest.mark.parametrize("username", ["live_Ab3kT9qPz7Xw2LmN8rV5", "api_4Hq8sLw2Xr9TnB7vZk3Pm1",
                                       "Kq9vT3pLx8wZ2mN7rB4cY6dF",
-                                      "api_7QwErTy8UiOp9AsDfGhJkL.9ZxCvBnM3LkJhGf5DsA2Qw"])  # Close.io's real shape
+                                      "api_7QwErTy8UiOp9AsDfGhJkL.9ZxCvBnM3LkJhGf5DsA2Qw",  # Close.io's real shape
+                                      "3f9a1c7e5b2d4f6a8c0e9b7d5f3a1c2e"])  # a hex key (Recurly, BambooHR)
 def test_a_username_that_is_an_api_key_never_shows(tmp_path, broken, username):
     """A user's trial: Chargebee's and Close.io's API key goes in `username`; with a shell-escaped quote in it
     (CE008) the excerpt showed it. A value shaped like a key is masked under a username key."""

@@ -503,7 +503,8 @@ _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
 
 def _key_shaped(value: str) -> bool:
     """Whether a username value looks like an API key: a known key prefix before a random run (Close.io's
-    `api_<22>.<22>`), or 20 characters or more of mixed-case letters with digits scattered through them.  Names of
+    `api_<22>.<22>`), a hex key of 32, 40 or 64 digits, or 20 characters or more of mixed-case letters with digits
+    scattered through them.  Names of
     words (`api_integration_user`, `ServiceAccount2019Prod`), e-mail addresses and short logins are shown."""
     if len(value) < 16 or any(char.isspace() for char in value) or is_env_reference(value):
         return False
@@ -512,6 +513,9 @@ def _key_shaped(value: str) -> bool:
     prefix = next((p for p in _KEY_PREFIXES if lowered.startswith(p)), None)
     if prefix is not None:
         return all(_TOKEN_LIKE.fullmatch(part) for part in plain[len(prefix):].split("."))
+    if len(plain) in (32, 40, 64) and re.fullmatch(r"[0-9a-f]+", plain) and not plain.isdigit() \
+            and not plain.isalpha():
+        return True  # a hex key (Recurly's, BambooHR's: the key is the Basic username)
     if "@" in plain or "." in plain or len(plain) < 20:
         return False
     return plain.isalnum() and any(c.islower() for c in plain) and any(c.isupper() for c in plain) \
