@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import unquote
 
 Check = Callable[[Any], bool]
 
-__all__ = ["Check", "compile_gate"]
+__all__ = ["JSON_TYPES", "Check", "compile_gate", "equal"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -35,7 +35,7 @@ _UNFOLLOWED = frozenset({"$dynamicRef", "format", "uniqueItems", "contains", "mi
                          "unevaluatedItems", "unevaluatedProperties", "$recursiveRef"})
 
 # JSON Schema's types as jsonschema's Draft 2020-12 type checker reads them.
-_TYPES: dict[str, Check] = {
+JSON_TYPES: dict[str, Check] = {
     "string": lambda value: isinstance(value, str),
     "object": lambda value: isinstance(value, dict),
     "array": lambda value: isinstance(value, list),
@@ -198,29 +198,22 @@ class _Compiler:
 
     def _type(self, expected: Any) -> Check:
         names = [expected] if isinstance(expected, str) else list(expected)
-        if not all(isinstance(name, str) and name in _TYPES for name in names):
+        if not all(isinstance(name, str) and name in JSON_TYPES for name in names):
             raise _Unfollowed("an unknown type")
-        if len(names) == 1 and names[0] in _PYTHON_TYPES:
+        if len(names) == 1 and names[0] in _PYTHON_TYPES:  # one isinstance, not a call through the table
             python = _PYTHON_TYPES[names[0]]
-            if names[0] == "boolean":
-                return lambda value: isinstance(value, bool)
             return lambda value: isinstance(value, python)
-        checks = [_TYPES[name] for name in names]
+        checks = [JSON_TYPES[name] for name in names]
         return lambda value: any(check(value) for check in checks)
 
     def _string(self, schema: dict[str, Any]) -> Iterable[Check]:
         if "pattern" in schema:
             pattern = re.compile(schema["pattern"])
             yield lambda value: not isinstance(value, str) or pattern.search(value) is not None
-        if "minLength" in schema:
-            least = _count(schema["minLength"])
-            yield lambda value: not isinstance(value, str) or len(value) >= least
-        if "maxLength" in schema:
-            most = _count(schema["maxLength"])
-            yield lambda value: not isinstance(value, str) or len(value) <= most
+        yield from _sizes(schema, "minLength", "maxLength", str)
 
     def _number(self, schema: dict[str, Any]) -> Iterable[Check]:
-        is_number = _TYPES["number"]
+        is_number = JSON_TYPES["number"]
         # each bound as jsonschema fails it (`value < minimum`), negated: a NaN passes as it does there
         for keyword, fails in (("minimum", operator.lt), ("maximum", operator.gt),
                                ("exclusiveMinimum", operator.le), ("exclusiveMaximum", operator.ge)):
@@ -235,12 +228,7 @@ class _Compiler:
             yield lambda value: not is_number(value) or not value % divisor
 
     def _array(self, schema: dict[str, Any]) -> Iterable[Check]:
-        if "minItems" in schema:
-            least = _count(schema["minItems"])
-            yield lambda value: not isinstance(value, list) or len(value) >= least
-        if "maxItems" in schema:
-            most = _count(schema["maxItems"])
-            yield lambda value: not isinstance(value, list) or len(value) <= most
+        yield from _sizes(schema, "minItems", "maxItems", list)
         prefix = [self.compile(item) for item in schema.get("prefixItems", [])]
         items = self.compile(schema["items"]) if "items" in schema else _always
         if prefix or items is not _always:
@@ -319,8 +307,20 @@ class _Compiler:
         return lambda value: sum(1 for check in checks if check(value)) == 1
 
 
+def _sizes(schema: dict[str, Any], least_keyword: str, most_keyword: str,
+           kind: type[str] | type[list[Any]]) -> Iterator[Check]:
+    """The checks of a least and a greatest length (``minLength``/``maxLength``, ``minItems``/``maxItems``), which
+    jsonschema applies to values of ``kind`` only."""
+    if least_keyword in schema:
+        least = _count(schema[least_keyword])
+        yield lambda value: not isinstance(value, kind) or len(value) >= least
+    if most_keyword in schema:
+        most = _count(schema[most_keyword])
+        yield lambda value: not isinstance(value, kind) or len(value) <= most
+
+
 def _within(fails: Callable[[Any, Any], bool], bound: Any) -> Check:
-    is_number = _TYPES["number"]
+    is_number = JSON_TYPES["number"]
     return lambda value: not is_number(value) or not fails(value, bound)
 
 
