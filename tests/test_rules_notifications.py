@@ -223,6 +223,30 @@ def test_more_than_a_day_and_zero_are_warnings():
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(("value", "meant"), [("900", "15"), (300, "5"), ("600", "10"), ("1200", "20")])
+def test_minutes_written_in_seconds_are_a_warning_with_an_unsafe_fix(value, meant):
+    text = body({"event.poller.refresh_interval": value})
+    (finding,) = found(text, "CE211")
+    assert finding.severity == "warning" and f"seconds are {meant} minutes" in finding.message
+    written = json.dumps(value)
+    line, column = position(text, written)
+    assert (finding.line, finding.column) == (line, column + (1 if isinstance(value, str) else 0))
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    (edit,) = finding.fix.edits
+    fixed = text[:edit.start] + edit.replacement + text[edit.end:]
+    assert json.loads(fixed)["configuration"]["event.poller.refresh_interval"] == (
+        meant if isinstance(value, str) else int(meant))
+
+
+@pytest.mark.parametrize("value", ["60", "120", "180", "360", "720", "1440", "45", "90", "30", "240"])
+def test_whole_hours_and_short_intervals_are_not_read_as_seconds(value):
+    assert not found(body({"event.poller.refresh_interval": value}), "CE211")
+
+
+def test_the_oauth_token_lifetime_counts_seconds_and_is_not_the_poll_interval():
+    assert not found(body({"oauth.user.refresh_interval": "900"}), "CE211")
+
+
 @pytest.mark.parametrize("value", ["<minutes>", "<TIME_IN_MINUTES>", "${REFRESH_MINUTES}", "{{interval}}"])
 def test_placeholders_are_left_to_the_placeholder_rules(value):
     text = body({"event.poller.refresh_interval": value})

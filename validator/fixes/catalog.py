@@ -22,6 +22,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
+    "CE211": ("unsafe", "writes an `event.poller.refresh_interval` of 300, 600, 900 or 1200 as the minutes meant (`\"900\"` → `\"15\"`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
     "CE310": ("unsafe", "writes a `pollDelay` or `createdCheckTolerance` of whole thousands as seconds (`60000` → `60`)"),

@@ -40,6 +40,8 @@ Rules:
   `localhost`, a loopback, private or link-local address (`127.0.0.1`, `10.x`, `172.16-31.x`,
   `192.168.x`, `169.254.x`, `::1`, `fc00::/7`) or a local-only name (`.local`, `.localhost`,
   `.internal`, `.home.arpa`).  This assumes the hosted platform, which POSTs events from the internet.
+* **CE211** `refresh-interval-seconds` (warning): 300, 600, 900 or 1200, read as 5 to 20 hours, are 5, 10, 15 or
+  20 minutes written in seconds.  The unsafe fix writes the minutes.
 """
 
 from __future__ import annotations
@@ -66,6 +68,9 @@ POLLER = "event.poller.configuration"
 
 VENDOR_TYPES = ("polling", "webhook")
 MINUTES_PER_DAY = 1440
+# The intervals people give in minutes (5-20) written in seconds: as minutes they poll every 5 to 20 hours.
+# Whole hours that are also used as such (60, 120, 180, 360, 720) are not among them.
+_SECONDS_LIKE = frozenset({300, 600, 900, 1200})
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _HOST = LazyPattern(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
@@ -260,10 +265,29 @@ CALLBACK_UNREACHABLE = Rule(
           '    "event.notification.callback.url": "https://mycoolapp.com/events"\n  }\n}\n'),
 )
 
+REFRESH_INTERVAL_SECONDS = Rule(
+    code="CE211",
+    name="refresh-interval-seconds",
+    severity="warning",
+    summary="event.poller.refresh_interval of 300, 600, 900 or 1200: 5 to 20 minutes written in seconds",
+    description=(
+        "`event.poller.refresh_interval` counts minutes.  `\"900\"` is 15 hours, not the 15 minutes that 900 "
+        "seconds make: the poller runs twice a day and events arrive hours late.  300, 600, 900 and 1200 are "
+        "reported, 5, 10, 15 and 20 minutes in seconds (element defaults are 1, 3, 5, 10, 15 or 1440 minutes); "
+        "whole hours such as 60, 120 or 720 are not.  (`oauth.user.refresh_interval`, the OAuth token's "
+        "lifetime, counts seconds and is not this key.)\n\n"
+        "**Fix:** the minutes (`\"15\"` for every 15 minutes); the fix is unsafe, as only you know the unit meant."
+    ),
+    bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+         '    "event.poller.refresh_interval": "900"\n  }\n}\n'),
+    good=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n'
+          '    "event.poller.refresh_interval": "15"\n  }\n}\n'),
+)
+
 RULES: list[Rule] = [
     EVENTS_WITHOUT_CALLBACK, CALLBACK_URL_NOT_ABSOLUTE, VENDOR_TYPE_UNKNOWN, POLLER_WHILE_EVENTS_DISABLED,
     POLLER_WITH_WEBHOOK, REFRESH_INTERVAL_NOT_MINUTES, REFRESH_INTERVAL_LONG, REFRESH_INTERVAL_ZERO,
-    URL_SCHEME_TYPO, CALLBACK_UNREACHABLE,
+    URL_SCHEME_TYPO, CALLBACK_UNREACHABLE, REFRESH_INTERVAL_SECONDS,
 ]
 
 
@@ -665,3 +689,21 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
         yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
                                    "less than once a day; the interval counts minutes, not seconds",
                           pointer=pointer, help='give minutes: "60" is every hour, "1440" once a day')
+    elif minutes in _SECONDS_LIKE:
+        yield _seconds_like(ctx, value, minutes, pointer)
+
+
+def _seconds_like(ctx: Context, value: Any, minutes: int, pointer: str) -> Finding:
+    """CE211: 5 to 20 minutes written in seconds; the fix writes the minutes in the value's own form."""
+    from ..findings import Edit, Fix
+
+    meant = str(minutes // 60)
+    message = (f"`{INTERVAL}` is {minutes} minutes ({minutes // 60} hours): the interval counts minutes, and "
+               f"{minutes} seconds are {meant} minutes")
+    help = f'write "{meant}" if a poll every {meant} minutes was meant'
+    if isinstance(value, str):  # the string's own digits are replaced, its quotes kept
+        return ctx.finding(REFRESH_INTERVAL_SECONDS, message, pointer=pointer, sub=(0, len(value)), help=help,
+                           fix=Fix(f'write "{meant}"', (Edit(0, len(value), meant),), "unsafe"))
+    start, end = ctx.source.span(pointer)
+    return ctx.finding(REFRESH_INTERVAL_SECONDS, message, pointer=pointer, help=help,
+                       fix=Fix(f"write {meant}", (Edit(start, end, meant),), "unsafe"))
