@@ -972,6 +972,31 @@ def test_the_token_of_a_webhook_url_never_shows(tmp_path, url, service):
         assert value not in result.out + result.err, (service, fmt, result.out)
 
 
+ESCAPED_WEBHOOKS = [
+    ("https://relay.example.com/forward?to=https%3A%2F%2Fhooks.slack.com%2Fservices%2FT04AB12CD%2FB05EF34GH%2F{}",
+     "Slack, percent-encoded in another URL's query"),
+    ("https:\\u002f\\u002fhooks.slack.com\\u002fservices\\u002fT04AB12CD\\u002fB05EF34GH\\u002f{}",
+     "Slack, its slashes escaped as \\u002f"),
+    ("https:\\/\\/discord.com\\/api\\/webhooks\\/123456789012\\/{}", "Discord, its slashes escaped as \\/"),
+    ("https://x.example.com/?u=https%3a%2f%2fhooks.zapier.com%2fhooks%2fcatch%2f4821937%2f{}%2f",
+     "Zapier, percent-encoded in lower case"),
+]
+
+
+@pytest.mark.parametrize(("url", "service"), ESCAPED_WEBHOOKS, ids=[service for _, service in ESCAPED_WEBHOOKS])
+def test_the_token_of_an_escaped_webhook_url_never_shows(tmp_path, url, service):
+    """A webhook URL written with its slashes escaped (`\\u002f`, `\\/`) or percent-encoded inside another URL is
+    the same credential: the decoded URL is what messages quote."""
+    value = "xQ7mZ2pL9kR4tW8vY1nC3bJ6" + canary(921)[:6].replace("-", "")
+    text = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.notification.enabled": true, '
+            '"event.notification.callback.url": "' + url.format(value) + ' "}}')
+    (tmp_path / "body.json").write_text(text, encoding="utf-8")
+    for fmt in REPORTERS:
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+        assert result.code == 1, (fmt, result.err)
+        assert value not in result.out + result.err, (service, fmt, result.out)
+
+
 @pytest.mark.parametrize("broken", [False, True])
 @pytest.mark.parametrize("username", ["live_Ab3kT9qPz7Xw2LmN8rV5", "api_4Hq8sLw2Xr9TnB7vZk3Pm1",
                                       "Kq9vT3pLx8wZ2mN7rB4cY6dF",

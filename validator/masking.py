@@ -523,12 +523,20 @@ def _key_shaped(value: str) -> bool:
 
 
 # The secret part of a webhook URL of a known service, in its path or host: whoever has it can post to the
-# channel.  A separator may be escaped (`\/` in JSON).
-_SLASH = r"\\?/"
-_WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + pattern.replace("/", _SLASH)) for pattern in (
+# channel.  A separator may be escaped: `\/` or `\u002f` in JSON, `%2F` in a URL inside a query (`?to=https%3A%2F%2F`).
+_SLASH = r"(?:\\?/|\\u002[fF]|%2[fF])"
+
+
+def _escaped_slashes(pattern: str) -> str:
+    """``pattern`` with each ``/`` outside a character class read as any :data:`_SLASH`."""
+    pieces = re.split(r"(\[(?:\\.|[^\]\\])*\])", pattern)  # the odd pieces are the classes
+    return "".join(piece if index % 2 else piece.replace("/", _SLASH) for index, piece in enumerate(pieces))
+
+
+_WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pattern in (
     # Slack: services/T../B../TOKEN, workflows/T../A../ID/TOKEN, triggers/...: the last segment
     r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
-    r"(?![A-Za-z0-9]|\\?/[A-Za-z0-9])",
+    r"(?![A-Za-z0-9]|/[A-Za-z0-9])",
     r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})",  # Zapier
     r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})",  # Discord
     r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})",  # Microsoft Teams
