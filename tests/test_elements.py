@@ -140,11 +140,31 @@ GOOD_ENTRY = {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate
         ({"idField": "identifier"}, "CE908", "/configuration/event.poller.configuration/customers/idField"),
         ({"datesConfiguration": {**GOOD_ENTRY["datesConfiguration"], "updatedDateField": "modified_at"}}, "CE909",
          "/configuration/event.poller.configuration/customers/datesConfiguration/updatedDateField"),
+        ({"idField": "main_contact_person"}, "CE915", "/configuration/event.poller.configuration/customers/idField"),
+        ({"datesConfiguration": {**GOOD_ENTRY["datesConfiguration"], "createdDateField": "contact_types"}}, "CE915",
+         "/configuration/event.poller.configuration/customers/datesConfiguration/createdDateField"),
     ],
 )
 def test_wrong_poller_gives_one_precise_finding(elements_dir, change, rule, pointer):
     found = [f for f in _element_findings(_sage_body({**GOOD_ENTRY, **change}), elements_dir) if f.rule != "CE910"]
     assert [(f.rule, f.pointer) for f in found] == [(rule, pointer)]
+
+
+@pytest.mark.parametrize(("id_field", "shape", "meant"), [
+    ("main_contact_person", "an object", "did you mean `main_contact_person.id`?"),
+    ("currency", "an object", "did you mean `currency.id`?"),
+    ("contact_types", "a list", "dotted path (`owner.id`)"),
+])
+def test_an_id_field_naming_an_object_or_a_list(elements_dir, id_field, shape, meant):
+    (finding,) = [f for f in _element_findings(_sage_body({**GOOD_ENTRY, "idField": id_field}), elements_dir)
+                  if f.rule == "CE915"]
+    assert f"`{id_field}` is {shape}" in finding.message and meant in (finding.help or "")
+    assert finding.severity == "warning"
+
+
+def test_a_dotted_path_into_an_object_is_a_value(elements_dir):
+    found = _element_findings(_sage_body({**GOOD_ENTRY, "idField": "main_contact_person.id"}), elements_dir)
+    assert not [f for f in found if f.rule in ("CE908", "CE915")]
 
 
 def test_good_poller_has_no_element_finding(elements_dir):

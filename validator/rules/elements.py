@@ -69,6 +69,10 @@ CE914 element-docs-not-found (info)
     Element docs were given, but none of their folders holds the body's element, so no CE9xx check
     ran for it: a folder named otherwise (``hubspot`` for ``hubspotcrm``), or the folder of another
     element given directly (``--element-docs exports/closeio`` for a ``sageone`` body).
+
+CE915 poller-field-not-a-value
+    ``idField``, ``updatedDateField`` or ``createdDateField`` names an object or a list of the records
+    (``main_contact_person`` for ``main_contact_person.id``): events get no usable id, or no date is read.
 """
 
 from __future__ import annotations
@@ -199,11 +203,21 @@ ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "elemen
      "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
      '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % "")
 
+POLLER_FIELD_NOT_A_VALUE = Rule("CE915", "poller-field-not-a-value", "warning", "idField or a date field names an object or a list of the records",
+     "`idField` gives each event its `objectId`, and `updatedDateField`/`createdDateField` the dates compared with "
+     "the last poll: each must name one value of the record.  An object or a list (`main_contact_person` rather "
+     "than `main_contact_person.id`, `metadata` rather than `metadata.updated_at`) is no id and no date.  "
+     "A field the element's own default poller uses is never reported.\n\n"
+     "**Fix:** name the value inside it with a dotted path (the message suggests one when the docs have it).",
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", '
+             '"idField": "main_contact_person"}}',
+     _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
-    ELEMENT_DOCS_NOT_FOUND,
+    ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -481,9 +495,42 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
     parts = split_field_path(value)
     if not parts:
         return
-    if api.has_field(model, parts) is False:
+    found = api.has_field(model, parts)
+    if found is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
                           source=entry.source, pointer=pointer, help=_did_you_mean(parts[-1], api.field_names(model)))
+        return
+    schema = api.field_schema(model, parts) if found else None
+    shape = _container(schema)
+    if shape is not None:
+        inner = api.field_names(schema.get("items") if shape == "a list" else schema) if schema else []
+        meant = _inner_field(label, inner) if shape == "an object" else None
+        what = "no id for the events' `objectId`" if label == "idField" else "no date to compare with the last poll"
+        yield ctx.finding(POLLER_FIELD_NOT_A_VALUE, f"`{label}` `{value}` is {shape} in the records `GET {template}` "
+                          f"returns, not one value: {what}", source=entry.source, pointer=pointer,
+                          help=f"did you mean `{value}.{meant}`?" if meant
+                          else "name one value inside it with a dotted path (`"
+                               + ("owner.id" if label == "idField" else "metadata.updated_at") + "`)")
+
+
+def _inner_field(label: str, names: list[str]) -> str | None:
+    """The field inside an object that ``label`` likely meant: its ``id``, or a name that says updated/created."""
+    if label == "idField":
+        return "id" if "id" in names else None
+    word = "updat" if label.startswith("updated") else "creat"
+    return next((name for name in names if word in name.lower()), None)
+
+
+def _container(schema: Any) -> str | None:
+    """``"an object"`` or ``"a list"`` for a field schema that is one, else None."""
+    if not isinstance(schema, dict):
+        return None
+    if schema.get("type") == "array":
+        return "a list"
+    if schema.get("type") == "object" or (schema.get("type") is None and isinstance(schema.get("properties"), dict)
+                                          and schema["properties"]):
+        return "an object"
+    return None
 
 
 def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict[str, Any], model: Any, dates: dict[str, Any],
