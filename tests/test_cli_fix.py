@@ -55,6 +55,7 @@ FIXED_CODES = {
     "unsafe/ce420-ce421-year-and-letters.json": {"CE420", "CE421"},
     "unsafe/ce211-interval-seconds.json": {"CE211"},
     "unsafe/ce310-milliseconds.json": {"CE310"},
+    "unsafe/ce422-offset-hours-only.json": {"CE422"},
 }
 
 

@@ -203,6 +203,14 @@ def test_offset_less_macro_in_gmt_while_records_are_read_in_pst():
     assert hits(body(same_url, records), "CE506")
 
 
+def test_a_zone_gap_of_part_of_the_year_reads_plainly():
+    """From a trial: "the filter is 1 hour for part of the year off"."""
+    url = "/hubs/helpdesk/incidents?where=sys_updated_on>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    records = dates("yyyy-MM-dd HH:mm:ss", zone="Europe/London", field="sys_updated_on")
+    (hit,) = hits(body(url, records), "CE506")
+    assert "the filter is 1 hour off for part of the year" in hit.message
+
+
 def test_zone_mismatch_needs_a_known_field_and_no_offset():
     records = dates("yyyy-MM-dd HH:mm:ss", zone="America/Los_Angeles", field="sys_updated_on")
     other = body("/hubs/helpdesk/incidents?where=opened_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
@@ -360,3 +368,39 @@ def test_zone_mismatch_when_the_hub_renames_the_field():
     # two last-poll macros under other names: which is which is not guessed
     two = "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd HH:mm:ss}' or b>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
     assert not hits(body(two, records), "CE506")
+
+
+# --- CE422: `X` drops the minutes of an offset such as +05:30 -------------------------------------------------
+
+@pytest.mark.parametrize(("zone", "sent", "minutes"), [
+    ("America/St_Johns", "-03", 30), ("Asia/Kathmandu", "+05", 45), ("Australia/Adelaide", "+09", 30),
+])
+def test_a_single_x_in_a_macro_of_a_half_hour_zone_drops_the_minutes(zone, sent, minutes):
+    """From a trial: Java prints `-03` for St John's -03:30 (checked against the JDK), so the filter is 30
+    minutes off."""
+    macro = f"${{dateTimeZone:{zone}:yyyy-MM-dd'T'HH:mm:ssX}}"
+    text = body(f"/hubs/crm/contacts?where=updated_at>'{macro}'")
+    hit = at(text, "CE422", "ssX}", offset=2, length=1)
+    assert f"is sent as {sent}" in hit.message and f"{minutes} minutes off" in hit.message
+    assert hit.severity == "warning" and hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert hit.fix.edits[0].replacement == "XXX"
+
+
+def test_a_single_x_reading_dates_of_a_half_hour_zone_drops_the_minutes():
+    """Java reads `2024-01-05T15:30:00+05:30` with `...ssX` as 15:30+05:00: 30 minutes late (checked against
+    the JDK)."""
+    text = body(dates=dates("yyyy-MM-dd'T'HH:mm:ssX", zone="Asia/Kolkata"))
+    found = hits(text, "CE422")
+    assert [f.pointer.rsplit("/", 1)[-1] for f in found] == ["updatedDateFormat", "createdDateFormat"]
+    assert "read as +05:00" in found[0].message
+
+
+@pytest.mark.parametrize("url", [
+    "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssX}'",
+    "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ssX}'",
+    "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+    "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssXX}'",
+])
+def test_whole_hour_zones_and_offsets_with_minutes_are_not_reported(url):
+    assert not hits(body(url), "CE422")
+    assert not hits(body(dates=dates("yyyy-MM-dd'T'HH:mm:ssX", zone="Europe/Paris")), "CE422")

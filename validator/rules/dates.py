@@ -71,6 +71,9 @@ Rules:
   entry whose records are read with `yy` (Oracle's `dd-MMM-yy`) is taken to speak two-digit years.
 * **CE421** `date-pattern-literal-case` (warning): a quoted lowercase `'t'` or `'z'` in a format that reads
   record dates: Java matches a literal letter case by case, so `2024-03-05T10:00:00Z` does not parse.
+* **CE422** `date-pattern-offset-hours-only` (warning): a single `X` in a zone whose offset has minutes
+  (`Asia/Kolkata` +05:30, `America/St_Johns` -03:30, `Asia/Kathmandu` +05:45): Java prints `+05` and reads
+  `+05:30` as `+05:00`, so the time is 30 or 45 minutes off.
 """
 
 from __future__ import annotations
@@ -322,6 +325,19 @@ DATE_FILTER_BACKWARDS = Rule("CE419", "date-filter-backwards", "error",
      good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' "
                                     "and updated_at<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'"))
 
+DATE_PATTERN_OFFSET_HOURS_ONLY = Rule("CE422", "date-pattern-offset-hours-only", "warning",
+     "a single `X` (offset hours only) in a zone whose offset has minutes (+05:30, -03:30, +05:45)",
+     "`X` is the ISO 8601 offset with its hours only.  In a zone whose offset has minutes, Java drops them: "
+     "`${dateTimeZone:Asia/Kolkata:...X}` sends `+05` for +05:30, so the last poll time the vendor reads is 30 "
+     "minutes off (records changed in that half hour are missed or polled twice), and a record format with `X` "
+     "reads `+05:30` as `+05:00` (Java stops at the colon), so every record date is 30 minutes off.  GMT and "
+     "zones on whole hours are not reported.\n\n**Fix:** `XXX` (`+05:30`), or `Z` (`+0530`); the fix writes "
+     "`XXX` and is unsafe, as the text sent or read changes.",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),
+                 url="/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssX}'"),
+     good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),
+                  url="/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssXXX}'"))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -329,6 +345,7 @@ RULES: list[Rule] = [
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
+    DATE_PATTERN_OFFSET_HOURS_ONLY,
 ]
 
 
@@ -533,6 +550,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     zone_obj = _zone_of(zone.id)
     utc = is_utc(zone.id)
     for token in tokens:
+        if token.is_field and token.letter == "X" and token.count == 1:
+            problems.extend(_offset_hours_only(token, zone, zone_obj, printing=printing))
         if token.is_field:
             continue
         literal = token.text.strip()
@@ -571,6 +590,23 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                 problems.append(Problem(DATE_PATTERN_FIXED_OFFSET.code, f"hard-coded offset `{m.group(0)}` next to {zone.label}, whose "
                                                  f"offset is {shown}", start, end, help=fix))
     return problems
+
+
+def _offset_hours_only(token: Any, zone: Any, zone_obj: Any, *, printing: bool) -> list[Problem]:
+    """CE422: a single `X` in a zone whose offset has minutes (in January or July)."""
+    split = sorted({offset for offset in (zone_obj.offsets_at(ms)[0] for ms in _SAMPLES_MS) if offset % 3_600_000})
+    if not split:
+        return []
+    offset = _fmt_offset(split[0])
+    minutes = (abs(split[0]) // 60_000) % 60
+    if printing:
+        message = (f"`X` prints the offset's hours only: {zone.label}'s {offset} is sent as {offset[:3]}, so the "
+                   f"last poll time the vendor reads is {minutes} minutes off")
+    else:
+        message = (f"`X` reads the offset's hours only: a date with {zone.label}'s offset {offset} is read as "
+                   f"{offset[:3]}:00 (Java stops at the colon), {minutes} minutes off")
+    return [Problem(DATE_PATTERN_OFFSET_HOURS_ONLY.code, message, token.start, token.end,
+                    help="`XXX` (`" + offset + "`)", fix=_replace(token, "XXX", unsafe=True))]
 
 
 def reads_two_digit_years(formats: Iterable[Any]) -> bool:

@@ -384,12 +384,12 @@ def _offset_less(facts: PatternFacts) -> bool:
     return not facts.has_offset and facts.literal_zone_letter is None and facts.literal_zone_name is None
 
 
-def _hours(gaps: list[int]) -> str:
-    """``[-8h, -7h]`` as "7 or 8 hours"; a zero gap (part of the year) is said so."""
+def _hours_off(gaps: list[int]) -> str:
+    """``[-8h, -7h]`` as "7 or 8 hours off"; a zero gap (part of the year) is said so."""
     amounts = sorted({abs(g) / 3_600_000 for g in gaps if g})
     shown = " or ".join(f"{a:g}" for a in amounts)
     unit = "hour" if shown == "1" else "hours"
-    return f"{shown} {unit}" + (" for part of the year" if 0 in gaps else "")
+    return f"{shown} {unit} off" + (" for part of the year" if 0 in gaps else "")
 
 
 def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> Iterator[Finding]:
@@ -426,13 +426,13 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
         gaps = [printed.offsets_at(ms)[0] - read.offsets_at(ms)[0] for ms in _SAMPLES_MS]
         if not any(gaps):
             continue
-        gap = _hours(gaps)
+        gap = _hours_off(gaps)
         assumed = " (assumed: the `server_zone` option)" if macro.kind == "date" else ""
         taken = " (taking the URL's only last-poll filter as that date)" if guessed else ""
         yield ctx.finding(MACRO_ZONE_DIFFERS_FROM_RECORDS,
                           f"the URL prints the last poll time without an offset in {macro_zone.label}{assumed}, but "
                           f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in "
-                          f"`{zone_id}`{taken}: read in the records' zone, the filter is {gap} off",
+                          f"`{zone_id}`{taken}: read in the records' zone, the filter is {gap}",
                           source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
                           help=f"print the macro in the records' zone: `${{dateTimeZone:{zone_id}:{macro.format}}}`, "
                                "or add the offset (`XXX`) to both patterns")
