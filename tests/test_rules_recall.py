@@ -325,13 +325,26 @@ def test_jsonpath_where_a_field_path_belongs(key, path, construct, meant):
     clean(body(entry={"idField": "id"}))
 
 
+@pytest.mark.parametrize(("key", "path", "meant"), [
+    ("updatedDateField", "/properties/lastmodifieddate", "properties.lastmodifieddate"),
+    ("idField", "#/data/id", "data.id"), ("idField", "/items/0/id", "items[0].id"),
+    ("createdDateField", "/Created Time", "['Created Time']"), ("idField", "/a~1b/c", "['a/b'].c"),
+])
+def test_a_json_pointer_where_a_field_path_belongs(key, path, meant):
+    """From a trial: `"updatedDateField": "/properties/lastmodifieddate"`, written as in a JSON Schema."""
+    text = body(entry={"idField": path}) if key == "idField" else body(dates={**GOOD_DATES, key: path})
+    hit = at(text, "CE309", json.dumps(path), offset=1, length=len(path))
+    assert hit.severity == "error" and "JSON pointer" in hit.message and hit.help == f"write {json.dumps(meant)}"
+    assert not hits(text, "CE303"), "one mistake, one finding"
+
+
 def test_jsonpath_inside_a_stringified_poller():
     text = body(entry={"idField": "$.id"}, stringify=True)
     at(text, "CE309", "$.id", length=2)
 
 
 def test_field_paths_that_are_not_jsonpath():
-    for path in ("id", "user.id", "['Modified Time']", "@.@id", "items[0].id"):
+    for path in ("id", "user.id", "['Modified Time']", "@.@id", "items[0].id", "a/b", "['/x']"):
         assert not hits(body(entry={"idField": path}), "CE309"), path
 
 

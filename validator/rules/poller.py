@@ -42,7 +42,8 @@ Rules:
   (``$.id``, ``$.data[*].id``, ``$..id``, ``items[?(@.id)]``) where the platform reads a field path
   relative to each record (``id``, ``user.id``).  This assumes the platform does not evaluate JSONPath:
   its documentation and every example use plain field paths.  (``@.@id``, the platform's own path to
-  an XML attribute, is not JSONPath and is left alone.)
+  an XML attribute, is not JSONPath and is left alone.)  Also a JSON pointer (``/properties/updated``,
+  written as in a JSON Schema): the platform's paths are dotted (``properties.updated``).
 * **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
 """
@@ -227,14 +228,16 @@ POLLER_FIELD_PATH_JSONPATH = Rule(
     code="CE309",
     name="poller-field-path-jsonpath",
     severity="error",
-    summary="idField or a date field is JSONPath ($.id, $.data[*].id) instead of a field path",
+    summary="idField or a date field is JSONPath ($.id, $.data[*].id) or a JSON pointer (/data/id), not a field path",
     description=(
         "`idField`, `updatedDateField` and `createdDateField` name a field inside each record the poller "
         "receives: `id`, `user.id`, `['Modified Time']`. They are not JSONPath: the poller already walks the "
         "records, so a root `$.`, a deep scan `..`, a wildcard `[*]` or a filter `[?(...)]` names no field, "
-        "and the events carry no `objectId` (or no date).  This assumes the platform does not evaluate "
-        "JSONPath, as its documentation and every example show.\n\n"
-        "**Fix:** the path inside one record: `$.id` becomes `id`, `$.data[*].id` becomes `id`."
+        "and the events carry no `objectId` (or no date).  A JSON pointer (`/properties/updated`, as a JSON "
+        "Schema writes paths) names no field either.  This assumes the platform does not evaluate JSONPath or "
+        "pointers, as its documentation and every example show.\n\n"
+        "**Fix:** the path inside one record: `$.id` becomes `id`, `$.data[*].id` becomes `id`, "
+        "`/properties/updated` becomes `properties.updated`."
     ),
     bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "$.id",\n      ' + _GOOD_DATES + '}'),
     good=_doc(_GOOD_ENTRY),
@@ -272,7 +275,11 @@ _JSONPATH = re.compile(r"^\s*\$(?:\.\.?|(?=\[)|$)|\[\s*\*\s*\]|\.\*|\[\s*\?\s*\(
 
 @lru_cache(maxsize=1024)  # field paths repeat in every poller entry of a file
 def jsonpath_problem(path: str) -> PathProblem | None:
-    """The first JSONPath construct of a field path (``$.``, ``[*]``, ``[?(``), or None for a plain path."""
+    """The first JSONPath construct of a field path (``$.``, ``[*]``, ``[?(``), a JSON pointer
+    (``/properties/updated``), or None for a plain path."""
+    pointer = _JSON_POINTER.match(path)
+    if pointer is not None:
+        return _pointer_problem(path, pointer.end())
     match = _JSONPATH.search(path)
     if match is None:
         return None
@@ -288,6 +295,27 @@ def jsonpath_problem(path: str) -> PathProblem | None:
                        start, match.end(),
                        f"write {json.dumps(plain)}" if plain else "write the path of the field inside one record")
 
+
+
+# A JSON pointer (`/properties/hs_lastmodifieddate`, `#/data/id`): a leading slash, each token a field name.
+_JSON_POINTER = re.compile(r"#?(?=/[^/\s])")
+_PLAIN_TOKEN = re.compile(r"[A-Za-z_$@][\w$@-]*")
+
+
+def _pointer_problem(path: str, start: int) -> PathProblem:
+    tokens = [token.replace("~1", "/").replace("~0", "~") for token in path[start + 1:].split("/")]
+    parts: list[str] | None = []
+    for token in tokens:
+        if parts is None or not token or "'" in token or "]" in token:
+            parts = None  # no field path names it: an empty token, or a quote inside brackets
+        elif token.isdigit() and parts:
+            parts.append(f"[{token}]")
+        else:
+            parts.append(("." if parts else "") + token if _PLAIN_TOKEN.fullmatch(token) else f"['{token}']")
+    plain = "".join(parts) if parts is not None else None
+    return PathProblem("a JSON pointer: the poller reads a field path inside each record, with dots "
+                       f"(`{plain or 'user.id'}`), not slashes", 0, len(path),
+                       f"write {json.dumps(plain)}" if plain else "write the path of the field inside one record")
 
 
 class PathProblem(NamedTuple):
