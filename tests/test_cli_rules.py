@@ -83,9 +83,9 @@ def test_explain_works_for_every_rule(capsys):
 
 
 def test_explain_unknown_code_exits_2_with_did_you_mean(capsys):
-    code, out, err = run(capsys, "explain", "CE3011")
+    code, out, err = run(capsys, "explain", "CE3001")
     assert code == 2 and out == ""
-    assert "no rule 'CE3011'" in err and "did you mean CE301 (poller-entry-empty)" in err
+    assert "no rule 'CE3001'" in err and "did you mean CE301 (poller-entry-empty)" in err
     code, _, err = run(capsys, "explain", "poller-entry-emty")
     assert code == 2 and "CE301 (poller-entry-empty)" in err
     code, _, err = run(capsys, "explain", "zzz")

@@ -360,3 +360,23 @@ def test_an_entry_key_written_as_a_configuration_key():
     assert (delay.line, delay.column) == position(text, '"event.poller.pollDelay"')
     assert "datesConfiguration" in by_key["/configuration/event.poller.updatedDateTimezone"].message
     assert by_key["/configuration/event.poller.refresh.interval"].help == "did you mean `event.poller.refresh_interval`?"
+
+
+# --- CE311: a copied entry still polling the first one's URL ----------------------------------------------------
+
+def test_two_resources_with_one_url_is_a_warning_on_the_copy():
+    """From a trial: `opportunities` copied from `contacts`, its URL left as it was."""
+    text = poller(contacts=entry(), opportunities=entry(), accounts=entry(url="/hubs/crm/accounts"))
+    (finding,) = found(text, "CE311")
+    assert finding.pointer == "/opportunities/url" and finding.severity == "warning"
+    assert "`opportunities` polls the same URL as `contacts`" in finding.message
+    assert (finding.line, finding.column) == position(text, '"/hubs/crm/contacts"', after='"opportunities"')
+
+
+def test_distinct_urls_placeholders_and_separate_bodies_are_not_repeats():
+    assert not found(poller(contacts=entry(), leads=entry(url="/hubs/crm/contacts?where=type='lead'")), "CE311")
+    assert not found(poller(a=entry(url="/hubs/crm/<resource>"), b=entry(url="/hubs/crm/<resource>")), "CE311")
+    stringified = json.dumps({"element": {"key": "hubspot"}, "configuration": {
+        "event.poller.configuration": json.dumps({"contacts": entry(), "deals": entry()})}})
+    (finding,) = found(stringified, "CE311")  # inside a stringified poller too
+    assert finding.pointer.endswith("/deals/url")

@@ -46,6 +46,8 @@ Rules:
   written as in a JSON Schema): the platform's paths are dotted (``properties.updated``).
 * **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
+* **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
+  a copy of an entry left unchanged: the records come twice, once under each name.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
 from .base import Rule, once_per_arguments
-from .notifications import is_unfilled
+from .notifications import is_placeholder, is_unfilled
 
 if TYPE_CHECKING:
     from ..engine import Context, Entry
@@ -263,10 +265,28 @@ POLLER_SECONDS_AS_MILLISECONDS = Rule(
               + _GOOD_DATES + '}'),
 )
 
+POLLER_URL_REPEATED = Rule(
+    code="CE311",
+    name="poller-url-repeated",
+    severity="warning",
+    summary="two resources of one poller configuration poll the same URL",
+    description=(
+        "Each resource of `event.poller.configuration` is polled on its own, and its records become events "
+        "named after it.  Two resources with the same `url` (an entry copied and renamed, its URL left as it "
+        "was) send every change of those records twice, once under each name, while the resource the copy was "
+        "meant for is never polled.\n\n**Fix:** give the copied resource its own URL (`/hubs/crm/opportunities` "
+        "for `opportunities`), or remove it."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id"},\n'
+             '    "opportunities": {"url": "/hubs/crm/contacts", "idField": "id"}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id"},\n'
+              '    "opportunities": {"url": "/hubs/crm/opportunities", "idField": "id"}'),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
-    POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS,
+    POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS, POLLER_URL_REPEATED,
 ]
 
 # JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
@@ -420,10 +440,21 @@ def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Report the CE3xx findings of every poller entry."""
+    first_with_url: dict[tuple[int, str, str], str] = {}  # (poller map, url) -> the first resource polling it
     for entry in ctx.entries():
         if not isinstance(entry.value, dict):
             continue
         yield from _entry(ctx, entry)
+        url = entry.value.get("url")
+        if not isinstance(url, str) or not url.strip() or is_placeholder(url):  # a template's `<resource>`
+            continue
+        where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], url.strip())
+        first = first_with_url.setdefault(where, entry.name)
+        if first != entry.name:
+            yield ctx.finding(POLLER_URL_REPEATED, f"resource `{entry.name}` polls the same URL as `{first}`: each change "
+                              "of those records is sent twice, once under each name, and what "
+                              f"`{entry.name}` was meant to poll is not polled", source=entry.source,
+                              pointer=entry.child("url"), help=f"give `{entry.name}` its own URL, or remove it")
 
 
 def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
