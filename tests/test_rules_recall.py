@@ -417,3 +417,47 @@ def test_a_single_x_reading_dates_of_a_half_hour_zone_drops_the_minutes():
 def test_whole_hour_zones_and_offsets_with_minutes_are_not_reported(url):
     assert not hits(body(url), "CE422")
     assert not hits(body(dates=dates("yyyy-MM-dd'T'HH:mm:ssX", zone="Europe/Paris")), "CE422")
+
+
+# --- CE423 / CE424: which date the poller compares ---------------------------------------------------------------
+
+def test_updated_and_created_fields_swapped():
+    """From a trial, and Cloud Elements' own ShareFile examples (`CreationDate` as the updated date,
+    `ProgenyEditDate` as the created one)."""
+    swapped = {**GOOD_DATES, "updatedDateField": "date_created", "createdDateField": "date_updated"}
+    text = body("/hubs/crm/contacts?where=date_updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", swapped)
+    hit = at(text, "CE423", '"date_created"')
+    assert hit.severity == "warning" and "swapped" in hit.message and '"updatedDateField": "date_updated"' in hit.help
+    assert not hits(text, "CE424"), "one mistake, one finding"
+    sharefile = {**GOOD_DATES, "updatedDateField": "CreationDate", "createdDateField": "ProgenyEditDate"}
+    assert hits(body(dates=sharefile), "CE423")
+
+
+@pytest.mark.parametrize(("updated", "created"), [
+    ("updated_at", "created_at"), ("created_at", "created_at"), ("lastUpdated", "lastUpdated"),
+    ("creditDate", "updated_at"), ("created_at", "createdAt"), ("recreated_on", "recreated_on"),
+])
+def test_field_names_that_are_not_swapped(updated, created):
+    assert not hits(body(dates={**GOOD_DATES, "updatedDateField": updated, "createdDateField": created}), "CE423")
+
+
+def test_a_filter_on_the_created_date_alone_is_info():
+    """From a trial: `where=date_created>=...` while the updated date is `date_updated`: updates to older records
+    are never fetched.  Information: some vendors filter on creation only."""
+    url = "/hubs/crm/leads?where=date_created>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    records = {**GOOD_DATES, "updatedDateField": "date_updated", "createdDateField": "date_created"}
+    hit = at(body(url, records), "CE424", "${gmtDate", length=len("${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}"))
+    assert hit.severity == "info" and "no update event" in hit.message and "'date_updated'" in hit.help
+
+
+@pytest.mark.parametrize("url", [
+    "/hubs/crm/leads?where=date_updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+    "/hubs/crm/leads?where=date_created>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' or "
+    "date_updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+    "/hubs/crm/leads?where=date_created<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+])
+def test_filters_that_fetch_updates_are_not_created_only(url):
+    records = {**GOOD_DATES, "updatedDateField": "date_updated", "createdDateField": "date_created"}
+    assert not hits(body(url, records), "CE424")
+    one_field = {**GOOD_DATES, "updatedDateField": "date_created", "createdDateField": "date_created"}
+    assert not hits(body("/hubs/crm/leads?where=date_created>='${gmtDate:yyyy-MM-dd}'", one_field), "CE424")

@@ -74,10 +74,15 @@ Rules:
 * **CE422** `date-pattern-offset-hours-only` (warning): a single `X` in a zone whose offset has minutes
   (`Asia/Kolkata` +05:30, `America/St_Johns` -03:30, `Asia/Kathmandu` +05:45): Java prints `+05` and reads
   `+05:30` as `+05:00`, so the time is 30 or 45 minutes off.
+* **CE423** `date-fields-swapped` (warning): `updatedDateField` names a creation date and `createdDateField` an
+  update (`"updatedDateField": "created_date", "createdDateField": "updated_date"`).
+* **CE424** `date-filter-created-only` (info): the `where` compares only the created date with the last poll
+  time, while `datesConfiguration` reads another updated date: changes to older records are never fetched.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple
@@ -338,6 +343,29 @@ DATE_PATTERN_OFFSET_HOURS_ONLY = Rule("CE422", "date-pattern-offset-hours-only",
      good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),
                   url="/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssXXX}'"))
 
+DATE_FIELDS_SWAPPED = Rule("CE423", "date-fields-swapped", "warning",
+     "updatedDateField names a creation date and createdDateField an update date",
+     "The poller compares each record's updated date with the last poll time to find changes, and calls a "
+     "record created when its created date is as recent as its updated date.  With the two fields swapped "
+     "(`\"updatedDateField\": \"created_date\"`, `\"createdDateField\": \"updated_date\"`), a change to an "
+     "older record is not after the last poll (its creation date is old) and is dropped, and new records are "
+     "told from changed ones the wrong way round.  Reported only when both names say so (`creat` in the "
+     "updated field, `updat`, `modif`, `chang` or `edited` in the created one).\n\n**Fix:** swap the two "
+     "fields (and their formats, if they differ).",
+     bad=_poller(_dates(_ISO).replace("updated_at", "@").replace("created_at", "updated_at").replace("@", "created_at")),
+     good=_poller(_dates(_ISO)))
+
+DATE_FILTER_CREATED_ONLY = Rule("CE424", "date-filter-created-only", "info",
+     "the where filter compares only the created date with the last poll time",
+     "The `where` decides which records each poll fetches.  Filtering on the created date alone "
+     "(`created_at > '${gmtDate:...}'`) fetches the records created since the last poll: a change to an older "
+     "record is never fetched, so no update event is sent, although `datesConfiguration` reads an updated "
+     "date.  Reported as information: a vendor whose API filters only on creation leaves no choice, and a "
+     "resource meant for new records only may do it on purpose.\n\n**Fix:** filter on the updated date "
+     "(`updated_at > '${gmtDate:...}'`), which also holds new records.",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=created_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -345,7 +373,7 @@ RULES: list[Rule] = [
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
-    DATE_PATTERN_OFFSET_HOURS_ONLY,
+    DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY,
 ]
 
 
@@ -829,6 +857,13 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                                   value=fmt)
         updated, created = formats.get("updatedDateFormat"), formats.get("createdDateFormat")
         field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
+        if isinstance(field_u, str) and isinstance(field_c, str) and _swapped_fields(field_u, field_c):
+            yield ctx.finding(DATE_FIELDS_SWAPPED, f"`updatedDateField` names {_show(field_u)}, a creation date, and "
+                              f"`createdDateField` {_show(field_c)}, an update: the fields are swapped, so changes to "
+                              "older records are dropped as not after the last poll",
+                              source=entry.source, pointer=entry.child("datesConfiguration", "updatedDateField"),
+                              help=f"swap them: \"updatedDateField\": {json.dumps(field_c)}, "
+                                   f"\"createdDateField\": {json.dumps(field_u)}")
         if (updated and created and updated != created and isinstance(field_u, str) and field_u.strip()
                 and field_u == field_c and not compile_problems(updated) and not compile_problems(created)):
             yield ctx.finding(DATE_FORMATS_DIFFER, f"createdDateFormat {_show(created)} differs from updatedDateFormat "
@@ -848,6 +883,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         yield from _epoch_name_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
     yield from _backwards_filter_findings(ctx, entry, template, config)
+    if config is not None and not _swapped_fields(config.get("updatedDateField"), config.get("createdDateField")):
+        yield from _created_only_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value) \
             and url not in _default_undated_urls(ctx):
@@ -1054,8 +1091,46 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
                       help="print the full date, e.g. `${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`")
 
 
-# A field named as a record's update stamp, when no datesConfiguration says which field that is.
+# A field named as a record's update stamp, when no datesConfiguration says which field that is; and one named
+# as its creation stamp.
 _UPDATE_STAMP = LazyPattern(r"(?i).*(?:updated|modified|changed)")
+_SAYS_UPDATED = ("updat", "modif", "chang", "edited", "editdate", "edittime")
+
+
+def _says_created(name: str) -> bool:
+    return "creat" in name.lower()
+
+
+def _says_updated(name: str) -> bool:
+    lowered = name.lower()
+    return any(word in lowered for word in _SAYS_UPDATED)
+
+
+def _swapped_fields(updated: Any, created: Any) -> bool:
+    """Whether `updatedDateField` names a creation date and `createdDateField` an update (by their last steps)."""
+    if not isinstance(updated, str) or not isinstance(created, str):
+        return False
+    last_u, last_c = field_name(updated).rsplit(".", 1)[-1], field_name(created).rsplit(".", 1)[-1]
+    return (_says_created(last_u) and not _says_updated(last_u)
+            and _says_updated(last_c) and not _says_created(last_c))
+
+
+def _created_only_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any]) -> Iterator[Finding]:
+    """CE424: every last-poll filter of the URL is on the created date, and another updated date is read."""
+    updated, created = config.get("updatedDateField"), config.get("createdDateField")
+    if not isinstance(updated, str) or not updated.strip() or not isinstance(created, str) or updated == created:
+        return
+    polled = [(macro, condition_field(template, macro)) for macro in template.macros if not macro.uses_now]
+    sides = {dated_side(config, field) if field else None for _, field in polled}
+    if sides != {"created"}:
+        return
+    macro, field = polled[0]
+    yield ctx.finding(DATE_FILTER_CREATED_ONLY, f"the URL fetches the records whose `{field}` (the created date) is "
+                      "after the last poll: a change to an older record is never fetched, so no update event is "
+                      f"sent, although `updatedDateField` reads {_show(updated)}",
+                      source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
+                      help=f"filter on {_show(field_name(updated).rsplit('.', 1)[-1])} instead, which new records "
+                           "also match")
 
 
 def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
