@@ -178,7 +178,7 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
      "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
      "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
-     "`.5`, read as 500 ms (info).  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
+     "`.5`, read as 500 ms: the filter is up to a second late, and records changed in between are missed.  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
      "`10:00:123`, and `10:00:07` is read as 7 ms past 10:00.\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
      "microseconds); `--fix` makes that change.  A format that reads dates reads `SSS` exactly as it reads "
      "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
@@ -532,9 +532,9 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                     fix=_replace(token, "s" * token.count, unsafe=True)))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
-                                             "5 ms prints `.5`, which the vendor reads as 500 ms",
-                                    token.start, token.end, help="`SSS`", severity="info",
-                                    fix=_replace(token, "SSS")))
+                                             "5 ms prints `.5`, which the vendor reads as 500 ms, so the filter is up "
+                                             "to a second late and records changed in between are missed",
+                                    token.start, token.end, help="`SSS`", fix=_replace(token, "SSS")))
         elif token.letter in "hK" and "a" not in letters:
             hour_range = "1-12" if token.letter == "h" else "0-11"
             effect = ("13:30 prints as 01:30, so afternoon times are sent 12 hours early" if printing
