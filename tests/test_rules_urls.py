@@ -218,6 +218,17 @@ def test_a_filter_that_does_not_read_as_ceql_is_pointed_at_where_it_stops(where:
     assert url[problem.start:problem.end] == at and says in problem.message
 
 
+def test_a_field_name_with_a_space_is_quoted_as_the_zoho_default_does() -> None:
+    """A trial: the help said backquotes, which nothing documents; Cloud Elements' Zoho CRM poller writes
+    `where='Modified Time'>'...'`, which draws nothing."""
+    from validator.rules.urls import url_problems
+
+    [problem] = [p for p in url_problems(f"/hubs/crm/deals?where=Modified Time>'{GOOD_MACRO}'") if p.rule == "CE639"]
+    assert problem.help is not None and "`'Modified Time'`" in problem.help and "backquote" not in problem.help
+    assert not [p for p in url_problems(f"/hubs/crm/deals?where='Modified Time'>'{GOOD_MACRO}'")
+                if p.severity in ("error", "warning")]
+
+
 def test_a_filter_read_otherwise_draws_no_ce639() -> None:
     from validator.rules.urls import url_problems
 

@@ -367,7 +367,7 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
                 field = tokens[i - 1][1].strip()
                 add(Flaw.CEQL_UNREADABLE, f"`{field} {word}`: a field name with a space, so CEQL reads `{word}` "
                     f"where {_OPERATORS_SAID} belongs", start, end,
-                    help="write the field's name as the vendor does, in backquotes if it holds a space")
+                    help=f"quote the name as Cloud Elements' own Zoho CRM poller does: `'{field} {word}'`")
                 return
             elif letter == "x":  # a character CEQL has no use for (`! =`)
                 add(Flaw.CEQL_UNREADABLE, f"`{word}` where {_OPERATORS_SAID} belongs", start, end)
