@@ -461,3 +461,13 @@ def test_filters_that_fetch_updates_are_not_created_only(url):
     assert not hits(body(url, records), "CE424")
     one_field = {**GOOD_DATES, "updatedDateField": "date_created", "createdDateField": "date_created"}
     assert not hits(body("/hubs/crm/leads?where=date_created>='${gmtDate:yyyy-MM-dd}'", one_field), "CE424")
+
+
+def test_a_poller_configuration_stringified_twice_says_so():
+    """From a trial: the message quoted the escaped string and said only "must be an object"."""
+    poller = {"contacts": {"url": GOOD_URL, "idField": "id", "datesConfiguration": GOOD_DATES}}
+    text = body(**{"event.poller.configuration": json.dumps(json.dumps(poller))})
+    (hit,) = hits(text, "CE102")
+    assert "stringified twice" in hit.message and "\\\"contacts" not in hit.message
+    assert hit.pointer == "/configuration/event.poller.configuration"
+    clean(body(stringify=True))

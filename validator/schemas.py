@@ -614,6 +614,18 @@ def _kind_of(value: Any) -> str:
     return "null"
 
 
+def _json_object_text(value: Any) -> bool:
+    """Whether ``value`` is a string that holds a JSON object (a poller configuration stringified once more)."""
+    if not isinstance(value, str) or not value.lstrip().startswith("{") or len(value) > 1_000_000:
+        return False
+    import json
+
+    try:
+        return isinstance(json.loads(value), dict)
+    except (ValueError, RecursionError):  # not JSON, or nested past what the parser reads
+        return False
+
+
 def _show(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         return "a number of more than 60 digits"  # str() of a 5,000-digit int raises
@@ -892,6 +904,11 @@ class _Translator:
                 return
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
+            if "object" in types and _json_object_text(value) and not _under_secret_key(path):
+                self._add(path, "CE102", f"{where} must be {expected}, got a string holding its JSON: it was "
+                          "stringified twice (or a stringified value was quoted again)",
+                          help="write the object itself, or its JSON string once")
+                return
             self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix,
                       action=_value_action(value, types) if fix is not None else None)
             return
