@@ -52,19 +52,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..inputs import PAGE_SUFFIXES, is_page
 from .markdown import Block, Page, parse_page
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
 # At run time, not only for type checkers: typing.get_type_hints resolves what check_page and PageCheck name.
-from ..findings import Finding, Fix, Problem
+from ..findings import Edit, Finding, Fix, Problem
 from ..masking import MaskedText, Secrets
 from ..options import Options
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..rules.base import Rule
+from ..rules.base import Rule
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -83,6 +82,25 @@ TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
 (``validator.rules.placeholders``: PLACEHOLDER_UNFILLED, MASKED_VALUE)."""
 
 Span = tuple[int, int, int, int]  # (line, column, end_line, end_column), 1-based, end exclusive
+
+_MISMATCH_PAGE = ('---\ntitle: Sage One events\nelementKey: sageone\n---\n\n```json\n'
+                  '{"element": {"key": "%s"}, "name": "events", "configuration": {}}\n```\n')
+
+PAGE_ELEMENT_MISMATCH = Rule(
+    code="CE022",
+    name="page-element-mismatch",
+    severity="warning",
+    summary="a body's element key differs from the page's `elementKey`",
+    description="A documentation page names its element in its front matter (`elementKey: sageone`), and its "
+                "bodies create instances of it, often through `{{page.elementKey}}`.  A body with another key "
+                "(`\"key\": \"hubspot\"` on the Sage One page) was copied from another element's page: readers "
+                "who follow it create the wrong element's instance, with that element's configuration keys.  "
+                "(The domain notes an Eloqua page posting `sageone`.)\n\n**Fix:** write the page's element key, "
+                "or `{{page.elementKey}}`; the fix (unsafe) writes the key.",
+    bad=_MISMATCH_PAGE % "hubspot",
+    good=_MISMATCH_PAGE % "sageone",
+)
+RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH]
 
 JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
                                             "http", "none"})
@@ -148,7 +166,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             return result
     starts = line_starts(text)
     try:
-        found_documents = list(documents(text))
+        page = parse_page(text)
+        found_documents = list(_page_documents(page, starts))
     except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
         result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
                                         f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this page",
@@ -171,6 +190,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
     result.findings.extend(_committed_credentials(text, starts, path))
+    result.findings.extend(_element_mismatches(page, result.documents, starts, path))
     if not result.documents and not result.findings:
         result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
@@ -208,9 +228,36 @@ def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, i
     ``strict`` is false for a block in another language (checked only when it is valid JSON);
     shell problems are ``(Problem, page start, page end)`` (CE020, CE021).  ``Document.source`` is ``None``.
     """
-    starts = line_starts(text)
-    for block in parse_page(text).blocks:
+    yield from _page_documents(parse_page(text), line_starts(text))
+
+
+def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
+    for block in page.blocks:
         yield from _documents(block, starts)
+
+
+def _element_mismatches(page: Page, checked: list[Document], starts: list[int], path: str | None) -> Iterator[Finding]:
+    """CE022 for each body whose `element.key` is not the page's front-matter `elementKey`."""
+    from ..vocabulary.placeholders import find_placeholders
+
+    meant = page.variables.get("elementKey", "").strip()
+    if not meant or find_placeholders(meant):
+        return
+    for document in checked:
+        value = document.source.value
+        element = value.get("element") if isinstance(value, dict) else None
+        key = element.get("key") if isinstance(element, dict) else None
+        if not isinstance(key, str) or not key.strip() or key.strip() == meant or find_placeholders(key):
+            continue
+        start, end = document.source.span("/element/key")
+        page_start, page_end = document.mapping.to_page(start), document.mapping.to_page(end, end=True)
+        line, column = line_col(starts, page_start)
+        end_line, end_column = line_col(starts, page_end)
+        fix = _page_fix(Fix(f"write `{meant}`", (Edit(start + 1, end - 1, meant),), "unsafe"), document)
+        yield replace(_finding(PAGE_ELEMENT_MISMATCH, f"this body creates an instance of `{key}`, but the page is "
+                               f"about `{meant}` (its front matter's `elementKey`): copied from another element's "
+                               "page?", path, f"{document.label}/element/key", (line, column, end_line, end_column),
+                               help=f"write \"{meant}\", or {{{{page.elementKey}}}}"), fix=fix)
 
 
 def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
