@@ -56,6 +56,7 @@ FIXED_CODES = {
     "unsafe/ce211-interval-seconds.json": {"CE211"},
     "unsafe/ce310-milliseconds.json": {"CE310"},
     "unsafe/ce422-offset-hours-only.json": {"CE422"},
+    "unsafe/ce425-epoch-text-field.json": {"CE425"},
 }
 
 

@@ -471,3 +471,23 @@ def test_a_poller_configuration_stringified_twice_says_so():
     assert "stringified twice" in hit.message and "\\\"contacts" not in hit.message
     assert hit.pointer == "/configuration/event.poller.configuration"
     clean(body(stringify=True))
+
+
+# --- CE425: ${epoch} against a field the records hold as text -----------------------------------------------------
+
+@pytest.mark.parametrize(("macro", "unit"), [("${epoch}", "milliseconds"), ("${epoch:s}", "seconds"),
+                                             ("${epoch:ms}", "milliseconds")])
+def test_an_epoch_number_compared_with_a_text_date_field(macro, unit):
+    """From a trial: `updated_at>='${epoch}'` while the records' `updated_at` is read as ISO text."""
+    text = body(f"/hubs/crm/contacts?where=updated_at>='{macro}'")
+    hit = at(text, "CE425", macro, length=len(macro))
+    assert hit.severity == "warning" and f"a number of {unit}" in hit.message
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert hit.fix.edits[0].replacement == f"${{gmtDate:{ISO}}}"
+
+
+def test_an_epoch_number_for_a_field_in_milliseconds_or_not_read_is_not_ce425():
+    millis = dates("milliseconds")
+    assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'", millis), "CE425")
+    assert not hits(body("/hubs/crm/contacts?where=modified_since>'${epoch}'"), "CE425"), "a field not read"
+    assert not hits(body("/hubs/crm/contacts?since=${epoch}"), "CE425")

@@ -35,6 +35,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE420": ("unsafe", "writes `yyyy` for `yy` in a URL macro (a vendor may document a two-digit year)"),
     "CE421": ("unsafe", "writes a quoted lowercase `'t'`/`'z'` as `'T'`/`'Z'` (a vendor may write the lowercase letter)"),
     "CE422": ("unsafe", "writes a single `X` as `XXX` in a zone whose offset has minutes (`+05:30` rather than `+05`)"),
+    "CE425": ("unsafe", "writes `${epoch}` compared with a field the records hold as text as `${gmtDate:<the field's format>}`"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$(gmtDate:...)` and a percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is "

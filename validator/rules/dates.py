@@ -78,6 +78,10 @@ Rules:
   update (`"updatedDateField": "created_date", "createdDateField": "updated_date"`).
 * **CE424** `date-filter-created-only` (info): the `where` compares only the created date with the last poll
   time, while `datesConfiguration` reads another updated date: changes to older records are never fetched.
+* **CE425** `date-macro-epoch-text-field` (warning): the `where` compares a field with `${epoch...}` (a number)
+  while `datesConfiguration` reads that field as a text date (`yyyy-MM-dd'T'HH:mm:ssXXX`): the vendor compares a
+  date string with a number.  Every Cloud Elements example that filters a read field with `${epoch}` reads it
+  as `milliseconds`.
 """
 
 from __future__ import annotations
@@ -366,6 +370,18 @@ DATE_FILTER_CREATED_ONLY = Rule("CE424", "date-filter-created-only", "info",
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=created_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_MACRO_EPOCH_TEXT_FIELD = Rule("CE425", "date-macro-epoch-text-field", "warning",
+     "the URL compares a field with `${epoch}` (a number) that the records hold as a text date",
+     "`${epoch}` prints the last poll time as a number of milliseconds (`${epoch:s}` seconds).  When the `where` "
+     "compares the entry's date field with it while `datesConfiguration` reads that same field with a text "
+     "pattern (`yyyy-MM-dd'T'HH:mm:ssXXX`), the records hold the date as text, and the vendor is asked to "
+     "compare a date string with a number: it rejects the filter, or compares text and matches every record "
+     "or none.  Every Cloud Elements example that filters a field its `datesConfiguration` reads with "
+     "`${epoch}` reads that field as `milliseconds` (32 entries).\n\n**Fix:** print the last poll time as the "
+     "records write it: `${gmtDate:<the field's format>}`; the fix (unsafe) writes that.",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${epoch}'"),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -373,7 +389,7 @@ RULES: list[Rule] = [
     DATE_MACRO_WITHOUT_DATES_CONFIGURATION, DATE_MACRO_FORMAT_DIFFERS, DATE_MACRO_EPOCH_UNIT,
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
-    DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY,
+    DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
 ]
 
 
@@ -996,14 +1012,29 @@ def dated_side(config: dict[str, Any], field: str) -> str | None:
 
 
 _EPOCH_DIGITS = {"s": "seconds (10 digits)", "us": "microseconds (16 digits)"}
+_EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds"}
 
 
 def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any]) -> Iterator[Finding]:
     for macro in template.macros:
-        if macro.kind != "epoch" or macro.unit not in _EPOCH_DIGITS:
+        if macro.kind != "epoch":
             continue
         field = condition_field(template, macro)
         side = dated_side(config, field) if field else None
+        fmt = config.get(f"{side}DateFormat") if side else None
+        if isinstance(fmt, str) and fmt.strip() and fmt not in SPECIAL_FORMATS and not compile_problems(fmt) \
+                and not find_placeholders(fmt, date_format=True) and compile_pattern(fmt).facts.has_date:
+            meant = f"${{gmtDate:{fmt}}}"
+            yield ctx.finding(DATE_MACRO_EPOCH_TEXT_FIELD,
+                              f"the URL compares `{field}` with `{macro.text}`, a number of "
+                              f"{_EPOCH_UNITS.get(macro.unit or 'ms', 'milliseconds')}, but `{side}DateFormat` reads "
+                              f"`{field}` as text ({_show(fmt)}): the vendor is asked to compare a date string with "
+                              "a number", source=entry.source, pointer=entry.child("url"),
+                              sub=(macro.start, macro.end), help=f"`{meant}`, the records' own format",
+                              fix=Fix(f"write `{meant}`", (Edit(macro.start, macro.end, meant),), "unsafe"))
+            continue
+        if macro.unit not in _EPOCH_DIGITS:
+            continue
         if side is None or config.get(f"{side}DateFormat") != "milliseconds":
             continue
         effect = ("every record matches on every poll" if macro.unit == "s"
