@@ -376,6 +376,8 @@ def test_two_resources_with_one_url_is_a_warning_on_the_copy():
 def test_distinct_urls_placeholders_and_separate_bodies_are_not_repeats():
     assert not found(poller(contacts=entry(), leads=entry(url="/hubs/crm/contacts?where=type='lead'")), "CE311")
     assert not found(poller(a=entry(url="/hubs/crm/<resource>"), b=entry(url="/hubs/crm/<resource>")), "CE311")
+    # a review: QuickBase's default polls `/hubs/db/{objectName}` under each table's name
+    assert not found(poller(a=entry(url="/hubs/db/{objectName}"), b=entry(url="/hubs/db/{objectName}")), "CE311")
     stringified = json.dumps({"element": {"key": "hubspot"}, "configuration": {
         "event.poller.configuration": json.dumps({"contacts": entry(), "deals": entry()})}})
     (finding,) = found(stringified, "CE311")  # inside a stringified poller too

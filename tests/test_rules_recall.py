@@ -436,6 +436,7 @@ def test_updated_and_created_fields_swapped():
 @pytest.mark.parametrize(("updated", "created"), [
     ("updated_at", "created_at"), ("created_at", "created_at"), ("lastUpdated", "lastUpdated"),
     ("creditDate", "updated_at"), ("created_at", "createdAt"), ("recreated_on", "recreated_on"),
+    ("createdDate", "exchangeDate"),  # a review: `chang` inside another word
 ])
 def test_field_names_that_are_not_swapped(updated, created):
     assert not hits(body(dates={**GOOD_DATES, "updatedDateField": updated, "createdDateField": created}), "CE423")
@@ -455,6 +456,7 @@ def test_a_filter_on_the_created_date_alone_is_info():
     "/hubs/crm/leads?where=date_created>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' or "
     "date_updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
     "/hubs/crm/leads?where=date_created<'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+    "/hubs/crm/leads?where=date_created<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",  # a review: not "after"
 ])
 def test_filters_that_fetch_updates_are_not_created_only(url):
     records = {**GOOD_DATES, "updatedDateField": "date_updated", "createdDateField": "date_created"}
@@ -471,6 +473,11 @@ def test_a_poller_configuration_stringified_twice_says_so():
     assert "stringified twice" in hit.message and "\\\"contacts" not in hit.message
     assert hit.pointer == "/configuration/event.poller.configuration"
     clean(body(stringify=True))
+    # a review: any other object written as a JSON string once is not "stringified twice"
+    text = json.dumps({"element": {"key": "hubspot"}, "name": "x", "configuration": {},
+                       "providerData": json.dumps({"code": "abc"})})
+    (hit,) = hits(text, "CE102")
+    assert "written as a JSON string" in hit.message and "twice" not in hit.message
 
 
 # --- CE425: ${epoch} against a field the records hold as text -----------------------------------------------------

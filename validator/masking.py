@@ -524,7 +524,7 @@ def _key_shaped(value: str) -> bool:
 
 # The secret part of a webhook URL of a known service, in its path or host: whoever has it can post to the
 # channel.  A separator may be escaped: `\/` or `\u002f` in JSON, `%2F` in a URL inside a query (`?to=https%3A%2F%2F`).
-_SLASH = r"(?:\\?/|\\u002[fF]|%2[fF])"
+_SLASH = r"(?:\\{0,3}/|\\{1,3}u002[fF]|%(?:25)?2[fF])"  # JSON in JSON escapes the backslash too; %25 is `%`
 
 
 def _escaped_slashes(pattern: str) -> str:
@@ -547,8 +547,8 @@ _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pip
 
 
 def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
-    for pattern in _WEBHOOK_SECRETS:
-        yield from (match.span("value") for match in pattern.finditer(text))
+    for pattern in _WEBHOOK_SECRETS:  # (Slack's documentation writes the token as `XXXXXXXX...`: a mask, shown)
+        yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if "pipedream" in text:
         yield from (match.span("value") for match in _PIPEDREAM.finditer(text))
 

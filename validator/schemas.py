@@ -905,9 +905,14 @@ class _Translator:
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
             if "object" in types and _json_object_text(value) and not _under_secret_key(path):
-                self._add(path, "CE102", f"{where} must be {expected}, got a string holding its JSON: it was "
-                          "stringified twice (or a stringified value was quoted again)",
-                          help="write the object itself, or its JSON string once")
+                if not path or path[-1] == "event.poller.configuration":  # the one object the platform takes as text
+                    self._add(path, "CE102", f"{where} must be {expected}, got a string holding its JSON: it was "
+                              "stringified twice (or a stringified value was quoted again)",
+                              help="write the object itself, or its JSON string once")
+                else:
+                    self._add(path, "CE102", f"{where} must be {expected}, got the object written as a JSON "
+                              "string: only `event.poller.configuration` may be given as a string",
+                              help="write the object itself, without the quotes around it")
                 return
             self._add(path, "CE102", f"{where} must be {expected}, got {got}", help=fix,
                       action=_value_action(value, types) if fix is not None else None)

@@ -95,7 +95,9 @@ PAGE_ELEMENT_MISMATCH = Rule(
                 "bodies create instances of it, often through `{{page.elementKey}}`.  A body with another key "
                 "(`\"key\": \"hubspot\"` on the Sage One page) was copied from another element's page: readers "
                 "who follow it create the wrong element's instance, with that element's configuration keys.  "
-                "(The domain notes an Eloqua page posting `sageone`.)\n\n**Fix:** write the page's element key, "
+                "(The domain notes an Eloqua page posting `sageone`.)  Keys of one vendor's family, which begin "
+                "alike (`sfdcdocuments` and `sfdcmarketingcloud`, `netsuiteerp` and `netsuitecrm`), are not "
+                "compared: Cloud Elements' pages show those side by side on purpose.\n\n**Fix:** write the page's element key, "
                 "or `{{page.elementKey}}`; the fix (unsafe) writes the key.",
     bad=_MISMATCH_PAGE % "hubspot",
     good=_MISMATCH_PAGE % "sageone",
@@ -236,6 +238,12 @@ def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, b
         yield from _documents(block, starts)
 
 
+def _siblings(key: str, other: str) -> bool:
+    """Keys of one vendor's family (`sfdcdocuments`, `sfdcmarketingcloud`; `netsuiteerp`, `netsuitecrm`): a page
+    of one shows the others' bodies on purpose ("the key is the only difference")."""
+    return key[:4].lower() == other[:4].lower()
+
+
 def _element_mismatches(page: Page, checked: list[Document], starts: list[int], path: str | None) -> Iterator[Finding]:
     """CE022 for each body whose `element.key` is not the page's front-matter `elementKey`."""
     from ..vocabulary.placeholders import find_placeholders
@@ -247,7 +255,8 @@ def _element_mismatches(page: Page, checked: list[Document], starts: list[int], 
         value = document.source.value
         element = value.get("element") if isinstance(value, dict) else None
         key = element.get("key") if isinstance(element, dict) else None
-        if not isinstance(key, str) or not key.strip() or key.strip() == meant or find_placeholders(key):
+        if not isinstance(key, str) or not key.strip() or key.strip() == meant or find_placeholders(key) \
+                or _siblings(key.strip(), meant):
             continue
         start, end = document.source.span("/element/key")
         page_start, page_end = document.mapping.to_page(start), document.mapping.to_page(end, end=True)

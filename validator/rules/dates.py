@@ -19,8 +19,8 @@ Rules:
 * **CE404** `date-formats-differ` (warning): `createdDateFormat` differs from `updatedDateFormat`
   while both read the same field.
 * **CE405** `date-pattern-fraction` (warning): `SSSS`+ (`SSSSSS`): `S` is a count of milliseconds, not
-  a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  As info, `.S`
-  and `.SS` in a URL macro (5 ms prints `.5`, read as 500 ms).
+  a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  Also `.S` and `.SS`
+  in a URL macro (5 ms prints `.5`, read as 500 ms; `.SS` prints `.05`, read as 50 ms).
 * **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike.
 * **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: a URL macro is wrong
   from late December (2024-12-30 prints `2025-12-30`); a format that reads dates (error) reads every date as
@@ -182,7 +182,7 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "In SimpleDateFormat `S` is the millisecond as an integer, whatever the count.  Parsing "
      "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
      "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
-     "`.5`, read as 500 ms: the filter is up to a second late, and records changed in between are missed.  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
+     "`.5`, read as 500 ms (`.SS` sends `.05`, 50 ms): a last-poll filter up to a second late misses records.  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
      "`10:00:123`, and `10:00:07` is read as 7 ms past 10:00.\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
      "microseconds); `--fix` makes that change.  A format that reads dates reads `SSS` exactly as it reads "
      "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
@@ -354,7 +354,7 @@ DATE_FIELDS_SWAPPED = Rule("CE423", "date-fields-swapped", "warning",
      "(`\"updatedDateField\": \"created_date\"`, `\"createdDateField\": \"updated_date\"`), a change to an "
      "older record is not after the last poll (its creation date is old) and is dropped, and new records are "
      "told from changed ones the wrong way round.  Reported only when both names say so (`creat` in the "
-     "updated field, `updat`, `modif`, `chang` or `edited` in the created one).\n\n**Fix:** swap the two "
+     "updated field; `updat` or `modif`, or the word `change(d)` or `edit(ed)`, in the created one).\n\n**Fix:** swap the two "
      "fields (and their formats, if they differ).",
      bad=_poller(_dates(_ISO).replace("updated_at", "@").replace("created_at", "updated_at").replace("@", "created_at")),
      good=_poller(_dates(_ISO)))
@@ -547,9 +547,10 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                     help="`" + "s" * token.count + "` for the seconds",
                                     fix=_replace(token, "s" * token.count, unsafe=True)))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
+            shown, read = (".5", "500 ms") if token.count == 1 else (".05", "50 ms")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
-                                             "5 ms prints `.5`, which the vendor reads as 500 ms, so the filter is up "
-                                             "to a second late and records changed in between are missed",
+                                             f"5 ms prints `{shown}`, which the vendor reads as {read}: the time sent "
+                                             "is up to a second off (a last-poll filter that late misses records)",
                                     token.start, token.end, help="`SSS`", fix=_replace(token, "SSS")))
         elif token.letter in "hK" and "a" not in letters:
             hour_range = "1-12" if token.letter == "h" else "0-11"
@@ -1125,7 +1126,8 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
 # A field named as a record's update stamp, when no datesConfiguration says which field that is; and one named
 # as its creation stamp.
 _UPDATE_STAMP = LazyPattern(r"(?i).*(?:updated|modified|changed)")
-_SAYS_UPDATED = ("updat", "modif", "chang", "edited", "editdate", "edittime")
+_SAYS_UPDATED = ("updat", "modif")  # inside a run of letters too (`lastmodifieddate`)
+_UPDATE_WORDS = frozenset({"changed", "change", "edited", "edit"})  # only as words (`exchangeDate` is not)
 
 
 def _says_created(name: str) -> bool:
@@ -1134,7 +1136,8 @@ def _says_created(name: str) -> bool:
 
 def _says_updated(name: str) -> bool:
     lowered = name.lower()
-    return any(word in lowered for word in _SAYS_UPDATED)
+    return any(part in lowered for part in _SAYS_UPDATED) or any(
+        word.lower() in _UPDATE_WORDS for word in _WORDS.findall(name))
 
 
 def _swapped_fields(updated: Any, created: Any) -> bool:
@@ -1151,11 +1154,16 @@ def _created_only_findings(ctx: Any, entry: Any, template: Any, config: dict[str
     updated, created = config.get("updatedDateField"), config.get("createdDateField")
     if not isinstance(updated, str) or not updated.strip() or not isinstance(created, str) or updated == created:
         return
-    polled = [(macro, condition_field(template, macro)) for macro in template.macros if not macro.uses_now]
-    sides = {dated_side(config, field) if field else None for _, field in polled}
-    if sides != {"created"}:
+    where = template.where
+    if where is None:
         return
-    macro, field = polled[0]
+    bounds = [(macro, field_name(condition.field.value)) for macro in template.macros if not macro.uses_now
+              for condition in where.conditions
+              if any(v.start <= macro.start and macro.end <= v.end for v in condition.values)
+              and condition.operator in (">", ">=")]  # a lower bound: what the poll fetches
+    if not bounds or {dated_side(config, field) for _, field in bounds} != {"created"}:
+        return
+    macro, field = bounds[0]
     yield ctx.finding(DATE_FILTER_CREATED_ONLY, f"the URL fetches the records whose `{field}` (the created date) is "
                       "after the last poll: a change to an older record is never fetched, so no update event is "
                       f"sent, although `updatedDateField` reads {_show(updated)}",
@@ -1203,8 +1211,9 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
 
-# Words of a vendor parameter that bounds a time window (`startDate`, `modified_since`; `endDate`, `until`): the
-# hub passes `field='${...}'` to it, so `=` here means "from" or "up to".
+# The words of a name (`startDate`, `modified_since`).  Those of a vendor parameter that bounds a time window
+# (`startDate`, `modified_since`; `endDate`, `until`): the hub passes `field='${...}'` to it, so `=` here means
+# "from" or "up to".
 _WORDS = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _LOWER_BOUND = frozenset({"start", "from", "since", "after", "begin", "min"})
 _UPPER_BOUND = frozenset({"end", "to", "until", "before", "max"})

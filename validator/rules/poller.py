@@ -47,7 +47,8 @@ Rules:
 * **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
 * **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
-  a copy of an entry left unchanged: the records come twice, once under each name.
+  a copy of an entry left unchanged: the records come twice, once under each name.  A URL with a path
+  variable (``/hubs/db/{objectName}``, QuickBase's default) is not compared: it may be filled in per resource.
 """
 
 from __future__ import annotations
@@ -438,6 +439,9 @@ def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
     return close, None
 
 
+_PATH_VARIABLE = re.compile(r"(?<!\$)\{[A-Za-z_]")
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     """Report the CE3xx findings of every poller entry."""
     first_with_url: dict[tuple[int, str, str], str] = {}  # (poller map, url) -> the first resource polling it
@@ -446,8 +450,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield from _entry(ctx, entry)
         url = entry.value.get("url")
-        if not isinstance(url, str) or not url.strip() or is_placeholder(url):  # a template's `<resource>`
-            continue
+        if not isinstance(url, str) or not url.strip() or is_placeholder(url) or _PATH_VARIABLE.search(url):
+            continue  # a template's `<resource>`; `/hubs/db/{objectName}`, which may be filled in per resource
         where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], url.strip())
         first = first_with_url.setdefault(where, entry.name)
         if first != entry.name:
