@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from .dates import SPECIAL_FORMATS
+
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
     "Simulation", "Window", "field_value", "load_records", "read_date", "records_from_element_docs", "simulate",
@@ -52,7 +54,6 @@ __all__ = [
 
 Event = Literal["created", "updated", "ignored", "error"]
 EVENTS: tuple[Event, ...] = ("created", "updated", "ignored", "error")
-SPECIAL_FORMATS = ("milliseconds", "timestamp")
 DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
 _MIN_MS, _MAX_MS = -62135596800000, 253402300799999  # years 1 to 9999, as dates can be shown
 

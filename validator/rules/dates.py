@@ -91,6 +91,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple
 
+from ..dates import SPECIAL_FORMATS
 from ..dates.pattern import compile_pattern, format_date
 from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
@@ -100,7 +101,6 @@ from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule, once_per_arguments
 
-SPECIAL_FORMATS: dict[str, bool] = {"milliseconds": True, "timestamp": False}  # token: documented
 FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
     ("updatedDateFormat", "updatedDateTimezone", "updatedDateField"),
     ("createdDateFormat", "createdDateTimezone", "createdDateField"),

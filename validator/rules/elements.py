@@ -682,7 +682,7 @@ def _misread(fmt: str, value: Any, name: str, zone: str, server_zone: str, expec
     """Why ``fmt`` misreads ``value`` as the platform reads a record's date (`simulate.read_date`), or None."""
     from ..dates.pattern import format_date
     from ..simulate import Settings, read_date
-    from .dates import SPECIAL_FORMATS
+    from ..dates import SPECIAL_FORMATS
 
     if expected_ms is not None and value == str(expected_ms) and fmt not in SPECIAL_FORMATS:
         return f"its values are epoch milliseconds (such as {value}): use `milliseconds`"
