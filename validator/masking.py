@@ -498,6 +498,11 @@ def _showable(value: str) -> bool:
 # take as the Basic username (Close.io's `api_...`, Chargebee's `live_...`, Stripe's `sk_live_...`).
 _NESTED_TAILS = frozenset({"key", "id", "token"})
 _USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
+
+
+@lru_cache(maxsize=8192)  # asked of every string's key, and the same keys come back in every poller entry
+def _names_a_user(key: str) -> bool:
+    return _USERNAME_KEY.search(key) is not None
 _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
 
 
@@ -600,7 +605,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # through, in the text's order, only when a secret key is among them.
     keys = _keys_in(text)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
-    user_keys = {key for key in keys if _USERNAME_KEY.search(key)} - secret_keys
+    user_keys = {key for key in keys if _names_a_user(key)} - secret_keys
     covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
     for key, key_start, after_colon in _key_places(text) if secret_keys or user_keys else ():
         if key not in secret_keys and key not in user_keys:
@@ -878,7 +883,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
     while stack:
         node, path, secret = stack.pop()
         if isinstance(node, dict):
-            label = next((node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
+            label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
+                (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
             pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
             # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
             # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
@@ -898,7 +904,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             yield _inside_quotes(source, pointer_of(path))
         elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
-                and _USERNAME_KEY.search(path[0]) and _key_shaped(node):
+                and _names_a_user(path[0]) and _key_shaped(node):
             yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
         elif isinstance(node, str) and ("=" in node or "@" in node):
             for match in _QUERY.finditer(node) if "=" in node else ():
@@ -912,6 +918,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
 # secret when the name is a secret key or a credential header.
 _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header")
+_PAIR_NAME_SET = frozenset(_PAIR_NAMES)
 _PAIR_VALUES = frozenset({"value", "Value"})
 
 
