@@ -1142,8 +1142,8 @@ def _says_updated(name: str) -> bool:
 
 def _swapped_fields(updated: Any, created: Any) -> bool:
     """Whether `updatedDateField` names a creation date and `createdDateField` an update (by their last steps)."""
-    if not isinstance(updated, str) or not isinstance(created, str):
-        return False
+    if not isinstance(updated, str) or not isinstance(created, str) or not _says_created(updated):
+        return False  # (the quick test first: it runs for every entry)
     last_u, last_c = field_name(updated).rsplit(".", 1)[-1], field_name(created).rsplit(".", 1)[-1]
     return (_says_created(last_u) and not _says_updated(last_u)
             and _says_updated(last_c) and not _says_created(last_c))
@@ -1155,8 +1155,8 @@ def _created_only_findings(ctx: Any, entry: Any, template: Any, config: dict[str
     if not isinstance(updated, str) or not updated.strip() or not isinstance(created, str) or updated == created:
         return
     where = template.where
-    if where is None:
-        return
+    if where is None or field_name(created).rsplit(".", 1)[-1] not in where.text:
+        return  # the created date is not in the filter at all (the quick test: it runs for every entry)
     bounds = [(macro, field_name(condition.field.value)) for macro in template.macros if not macro.uses_now
               for condition in where.conditions
               if any(v.start <= macro.start and macro.end <= v.end for v in condition.values)
