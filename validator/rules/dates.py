@@ -911,14 +911,13 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
-    two_digit_records = reads_two_digit_years(
-        config.get(key) for key in ("updatedDateFormat", "createdDateFormat")) if config else False
     for macro in macros:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
-            if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and two_digit_records:
+            if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and config and reads_two_digit_years(
+                    config.get(key) for key in ("updatedDateFormat", "createdDateFormat")):
                 continue  # the vendor writes its own dates so (Oracle's `dd-MMM-yy`): it reads them so too
             yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=entry.child("url"))
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
