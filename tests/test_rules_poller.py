@@ -382,3 +382,29 @@ def test_distinct_urls_placeholders_and_separate_bodies_are_not_repeats():
         "event.poller.configuration": json.dumps({"contacts": entry(), "deals": entry()})}})
     (finding,) = found(stringified, "CE311")  # inside a stringified poller too
     assert finding.pointer.endswith("/deals/url")
+
+
+# --- from a second trial: Swagger's `{id}`, and invisible characters said by name ---------------------------------
+
+def test_a_swagger_path_variable_as_id_field_is_ce303_with_the_name_inside():
+    (finding,) = found(poller(contacts=entry(idField="{id}")), "CE303")
+    assert "path template's variable" in finding.message and finding.help == 'write "id"'
+
+
+def test_invisible_characters_are_named_in_messages():
+    (finding,) = found(poller(contacts=entry(idField="id\u00a0")), "CE303")
+    assert "a no-break space (U+00A0)" in finding.message
+    dates = {k: v for k, v in DATES.items() if k != "updatedDateField"}
+    dates["updatedDateField\u200b"] = "updated_at"
+    (finding,) = [f for f in check(poller(contacts=entry(datesConfiguration=dates))) if f.rule == "CE304"]
+    assert "(it holds a zero width space, U+200B)" in finding.message
+
+
+@pytest.mark.parametrize("stamp", [1704448800, 1704448800000, 1704448800.5])
+def test_a_time_stamp_pasted_as_poll_delay_is_out_of_range(stamp):
+    """From a second trial: `"pollDelay": int(time.time())`; every poll then asks for over 30 years of changes."""
+    text = poller(contacts=entry(pollDelay=stamp, createdCheckTolerance=60000))
+    (finding,) = found(text, "CE308")
+    assert finding.pointer == "/contacts/pollDelay" and "a point in time" in finding.message
+    assert [f.pointer for f in found(text, "CE310")] == ["/contacts/createdCheckTolerance"]
+    assert not found(poller(contacts=entry(pollDelay=86410)), "CE308")  # Cloud Elements' own day and ten seconds

@@ -498,3 +498,28 @@ def test_an_epoch_number_for_a_field_in_milliseconds_or_not_read_is_not_ce425():
     assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'", millis), "CE425")
     assert not hits(body("/hubs/crm/contacts?where=modified_since>'${epoch}'"), "CE425"), "a field not read"
     assert not hits(body("/hubs/crm/contacts?since=${epoch}"), "CE425")
+
+
+# --- strftime patterns ------------------------------------------------------------------------------------------
+
+def test_a_strftime_pattern_is_one_finding_with_its_java_pattern():
+    """From a trial: `%Y-%m-%d %H:%M:%S` drew CE415s whose fix made `%y-%M-%d...`, still broken."""
+    strftime = "%Y-%m-%d %H:%M:%S"
+    text = body(f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{strftime}}}'", dates(strftime))
+    found = check(text)
+    assert {f.rule for f in found} == {"CE402"} and len(found) == 3, [(f.rule, f.message) for f in found]
+    (macro,) = [f for f in found if f.pointer.endswith("/url")]
+    assert (macro.line, macro.column) == locate(text, strftime)
+    assert macro.help == "`yyyy-MM-dd HH:mm:ss`" and macro.fix is not None and macro.fix.applicability == "unsafe"
+    assert macro.fix.edits[0].replacement == "yyyy-MM-dd HH:mm:ss"
+
+
+def test_a_strftime_record_format_with_a_literal_letter_is_strftime_not_an_illegal_letter():
+    (hit,) = hits(body(dates=dates("%Y-%m-%dT%H:%M:%S%z")), "CE402")[:1]
+    assert hit.help == "`yyyy-MM-dd'T'HH:mm:ssZ`"
+    assert not hits(body(dates=dates("%Y-%m-%dT%H:%M:%S%z")), "CE401")
+
+
+@pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ss'%'", "yyyy-MM-dd HH:mm:ss '%d'", "'%Y'yyyy"])
+def test_a_percent_sign_that_is_not_strftime_is_left_alone(fmt):
+    assert not hits(body(dates=dates(fmt)), "CE402")

@@ -26,6 +26,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
     "CE310": ("unsafe", "writes a `pollDelay` or `createdCheckTolerance` of whole thousands as seconds (`60000` → `60`)"),
+    "CE402": ("unsafe", "writes a strftime pattern (`%Y-%m-%d %H:%M:%S`) as the SimpleDateFormat pattern it means (`yyyy-MM-dd HH:mm:ss`)"),
     "CE405": ("safe", "writes `SSS` (in a URL macro); `S` where the seconds belong (`HH:mm:SS`) as `ss` is unsafe"),
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),

@@ -160,9 +160,11 @@ DATE_PATTERN_INVALID = Rule("CE401", "date-pattern-invalid", "error", "date patt
 DATE_FORMAT_NOT_A_PATTERN = Rule("CE402", "date-format-not-a-pattern", "error", "prose or a number instead of a date pattern",
      "A description (`10 digit integer Unix time`), a sample value (`518862600`) or a word (`key`) is not a "
      "SimpleDateFormat pattern: the platform cannot read any date with it.  Nor can it with an empty format, "
-     "which Java compiles but which reads nothing.\n\n**Fix:** write the pattern of "
+     "which Java compiles but which reads nothing, or with a strftime pattern (`%Y-%m-%d %H:%M:%S`, from "
+     "Python, C or PHP), whose `%` signs Java takes as text and whose letters it reads its own way (`%M` is "
+     "the month); for that one the fix (unsafe) writes the SimpleDateFormat pattern.\n\n**Fix:** write the pattern of "
      "the vendor's dates (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` for epoch milliseconds.",
-     bad=_poller(_dates("10 digit integer Unix time")), good=_poller(_dates("milliseconds")))
+     bad=_poller(_dates("%Y-%m-%d %H:%M:%S")), good=_poller(_dates("yyyy-MM-dd HH:mm:ss")))
 
 DATE_FORMAT_TIMESTAMP = Rule("CE403", "date-format-timestamp", "warning", "undocumented special format `timestamp`",
      "Cloud Elements documents one special date format, `milliseconds` (epoch milliseconds). `timestamp` "
@@ -441,6 +443,9 @@ def compile_problems(fmt: str) -> list[Problem]:
                         "reads no date, so every record's date is rejected", 0, len(fmt),
                         help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`, or "
                         "`milliseconds`")]
+    strftime = _strftime(fmt) if "%" in fmt else None
+    if strftime is not None:
+        return [strftime]
     near = fmt.strip().strip("'\"").strip()
     if near.lower() in SPECIAL_FORMATS:
         token = near.lower()
@@ -515,6 +520,10 @@ def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> lis
 @once_per_arguments
 def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> list[Problem]:
 
+    if "%" in text:
+        strftime = _strftime(text)
+        if strftime is not None:
+            return [strftime]  # (its letters' other readings would only repeat the one mistake)
     pattern = compile_pattern(text)
     tokens = pattern.tokens
     fields = [t for t in tokens if t.is_field]
@@ -652,6 +661,30 @@ def _offset_hours_only(token: Any, zone: Any, zone_obj: Any, *, printing: bool) 
                    f"{offset[:3]}:00 (Java stops at the colon), {minutes} minutes off")
     return [Problem(DATE_PATTERN_OFFSET_HOURS_ONLY.code, message, token.start, token.end,
                     help="`XXX` (`" + offset + "`)", fix=_replace(token, "XXX", unsafe=True))]
+
+
+# strftime's directives (Python, C, PHP, Ruby) and the SimpleDateFormat letters that mean the same.
+_STRFTIME = {"Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
+             "f": "SSS", "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
+             "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm"}
+_STRFTIME_DIRECTIVE = re.compile(r"%([A-Za-z])")
+_STRFTIME_PIECES = re.compile(r"%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # a directive, literal letters (quoted in Java), the rest
+
+
+def _strftime(text: str) -> Problem | None:
+    """CE402 for a strftime pattern (`%Y-%m-%d %H:%M:%S`): Java writes its `%` signs as text and reads each letter
+    its own way (`%M` is the month, `%S` milliseconds)."""
+    directives = _STRFTIME_DIRECTIVE.findall(text)
+    if len(directives) < 2 or "'" in text:
+        return None
+    known = all(letter in _STRFTIME for letter in directives)
+    meant = "".join(_STRFTIME[piece[1]] if piece.startswith("%") and len(piece) == 2 else f"'{piece}'"
+                    if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
+    return Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"{_show(text)} is a strftime pattern (Python, C, PHP): Java's "
+                   "SimpleDateFormat writes and reads its `%` signs as text, and reads each letter its own way "
+                   "(`%M` is the month, `%m` the minute, `%S` milliseconds)", 0, len(text),
+                   help=f"`{meant}`" if known else "write the SimpleDateFormat pattern: `yyyy-MM-dd HH:mm:ss`",
+                   fix=Fix(f"write `{meant}`", (Edit(0, len(text), meant),), "unsafe") if known else None)
 
 
 def reads_two_digit_years(formats: Iterable[Any]) -> bool:

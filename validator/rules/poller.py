@@ -348,6 +348,31 @@ class PathProblem(NamedTuple):
     help: str | None = None
 
 
+_TEMPLATE_VARIABLE = re.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*\}")
+
+
+def _space_named(spaces: str) -> str:
+    """`a space`, or the invisible character said by its name and code point (`a no-break space (U+00A0)`)."""
+    if set(spaces) == {" "}:
+        return "a space" if len(spaces) == 1 else "spaces"
+    import unicodedata
+
+    odd = next(char for char in spaces if char != " ")
+    name = unicodedata.name(odd, "").lower() or "white space"
+    return f"a {name} (U+{ord(odd):04X})"
+
+
+def _invisible_in(text: str) -> str:
+    """` (it holds a zero width space, U+200B)` for a name with an invisible character, else ``""``."""
+    import unicodedata
+
+    odd = next((char for char in text if char != " " and unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")),
+               None)
+    if odd is None:
+        return ""
+    return f" (it holds a {unicodedata.name(odd, 'control character').lower()}, U+{ord(odd):04X})"
+
+
 @once_per_arguments  # field paths repeat in every poller entry of a file
 def field_path_problems(path: str) -> list[PathProblem]:
     """The syntax mistakes of a field path (``id``, ``user.id``, ``['Modified Time']``, ``items[0].id``)."""
@@ -358,8 +383,12 @@ def field_path_problems(path: str) -> list[PathProblem]:
         start = 0 if path[:1].isspace() else len(path.rstrip())
         end = len(path) - len(path.lstrip()) if start == 0 else len(path)
         where = "starts" if start == 0 else "ends"
-        return [PathProblem(f"the field path {where} with a space, so it names no field", start, end,
-                            f"write {json.dumps(stripped)}")]
+        return [PathProblem(f"the field path {where} with {_space_named(path[start:end])}, so it names no field",
+                            start, end, f"write {json.dumps(stripped)}")]
+    variable = _TEMPLATE_VARIABLE.fullmatch(path)
+    if variable is not None:  # Swagger's `/contacts/{id}`, copied
+        return [PathProblem(f"`{path}` is a path template's variable (Swagger's `/contacts/{{id}}`), not a field "
+                            "of the record", 0, len(path), f"write {json.dumps(variable.group(1))}")]
     problems: list[PathProblem] = []
     i, n = 0, len(path)
     expect_name = True  # at the start or after a dot: a name or a bracket must follow
@@ -609,7 +638,8 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
         elif field == "absent" and fmt == "given":
             misspelt = _misspelling(field_key, dates) or _misspelling(field_key, value)
             if misspelt is not None:  # the cause, where it is (its CE101 would only say "unknown key")
-                yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}` is not `{field_key}`: the platform ignores it, "
+                yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}`{_invisible_in(misspelt)} is not `{field_key}`: "
+                                  "the platform ignores it, "
                                   f"so `{format_key}` reads no field", source=src,
                                   pointer=entry.child(DATES, misspelt) if misspelt in dates else entry.child(misspelt),
                                   key=True, help=f"write `{field_key}`" if misspelt in dates else
@@ -666,7 +696,18 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
         below = "negative" if low == 0 else "below 1"
         yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
                           pointer=entry.child(key), help=fix)
+    for key, effect in _SECONDS_EFFECTS.items():
+        number = _number(value.get(key))
+        if number is not None and _EPOCH_LIKE <= number < _EPOCH_LIKE * 10_000:  # (10^13: milliseconds since 1970)
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {value[key]}, a point in time "
+                              "(seconds or milliseconds since 1970), not a number of seconds: as a delay it is over "
+                              f"30 years, and {effect}", source=entry.source, pointer=entry.child(key),
+                              help="give the number of seconds, such as 60")
     yield from _milliseconds(ctx, entry, value)
+
+
+# Seconds since 1970 passed 10^9 in 2001: a `pollDelay` that large (31 years) is a time stamp pasted in.
+_EPOCH_LIKE = 1_000_000_000
 
 
 # what a value in milliseconds does to each key that counts seconds
@@ -681,7 +722,8 @@ def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator
     """CE310: a number of seconds written as milliseconds (a whole number of thousands)."""
     for key, effect in _SECONDS_EFFECTS.items():
         number = value.get(key)
-        if not isinstance(number, int) or isinstance(number, bool) or number < 1000 or number % 1000:
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1000 or number % 1000 \
+                or _EPOCH_LIKE <= number < _EPOCH_LIKE * 10_000:  # a time stamp (CE308)
             continue
         import pendulum  # only here: a human reading of the duration
 

@@ -259,6 +259,9 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             if tok == "==":
                 add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
                     help="write `=`", replacement="=")
+            elif tok == "<>":  # SQL's; the CEQL the platform documents writes `!=`
+                add(Flaw.CEQL_UNREADABLE, "`<>` is SQL's, not among CEQL's documented operators: CEQL writes `!=`",
+                    start, end, help="write `!=`", fix=Fix("write `!=`", (Edit(start, end, "!="),), "unsafe"))
             if prev in (None, "lparen", "comma"):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):
@@ -324,7 +327,8 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
 
 # Operators of other query languages (OData, Mongo, prose) and what CEQL writes for them.
 _FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=", "lt": "<", "eq": "=", "equals": "=",
-                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">="}
+                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">=",
+                      "≥": ">=", "≤": "<=", "≠": "!=", "⩾": ">=", "⩽": "<="}  # (autocorrect's symbols too)
 _OPERATORS_SAID = "an operator (=, !=, >, >=, <, <=, like, in or is null)"
 # `and`/`or` mistyped: a letter doubled, dropped or swapped (`orr`, `adn`, `nad`, `an`), or another language's
 _MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andalso|orelse|&&|\|\|")
