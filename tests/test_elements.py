@@ -769,3 +769,18 @@ def test_milliseconds_for_a_field_the_docs_type_as_32_bits(elements_dir):
     hits = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
     assert len(hits) == 2 and "32-bit integer" in hits[0].message
     assert hits[0].pointer.endswith("/updatedDateFormat")
+
+
+def test_a_default_format_that_misreads_its_field_is_not_held_up_as_the_model(elements_dir):
+    """A second trial: closeio's default reads `date_updated` with `SSSSSS` (microseconds read as milliseconds,
+    CE405; 12.5 minutes off on the docs' sample, by the JDK); CE912 told a `.SSS` format to use it instead."""
+    entry = {"url": "/hubs/crm/contacts?where=date_updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+             "idField": "id",
+             "datesConfiguration": {"updatedDateField": "date_updated", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX",
+                                    "createdDateField": "date_created", "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"}}
+    body = {"element": {"key": "closeio"}, "configuration": {"event.poller.configuration": {"contacts": entry}}}
+    found = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+    assert found, "a format without the fraction still cannot read what the vendor sends"
+    for finding in found:
+        assert not (finding.help or "").startswith("use "), finding.help
+        assert "misreads it too (CE405" in (finding.help or "")

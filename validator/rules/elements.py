@@ -593,6 +593,9 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                           pointer=pointer, help=f"use `{mask}`")
 
 
+_MISREADING = frozenset({"CE401", "CE402", "CE405"})
+
+
 def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], name: str, zone: str, template: str,
                      pointer: str, usage: DefaultUsage) -> Iterator[Finding]:
     """CE912 against the element's default poller: ``fmt`` (in ``zone``) must read a value written in (one of) the
@@ -602,6 +605,7 @@ def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], nam
     server_zone = ctx.options.server_zone
     problems = []
     from ..dates.zones import resolve_zone
+    from .dates import format_problems
 
     for default in known:
         default_zone = usage.zones.get((template, name, default), "")
@@ -616,9 +620,15 @@ def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], nam
             return  # it reads what one of the default's formats writes
         problems.append((default, sample, problem))
     default, sample, problem = problems[0]
+    # a default that misreads the field itself (closeio's `SSSSSS` reads microseconds as milliseconds, CE405) is
+    # not advice to give
+    flawed = next((p for p in format_problems(default) if p.rule in _MISREADING), None)
     yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}` as the "
                       f"element's default poller reads it, with `{default}` (such as {json.dumps(sample)}): {problem}",
-                      source=entry.source, pointer=pointer, help=f"use `{default}`, as the default poller does")
+                      source=entry.source, pointer=pointer,
+                      help=f"use `{default}`, as the default poller does" if flawed is None else
+                      f"the default poller's `{default}` misreads it too ({flawed.rule}: {flawed.message}): read the "
+                      "field's exact form from the vendor's records")
 
 
 def _example(api: ApiDocs, url: Any, name: str) -> Any:
