@@ -250,3 +250,22 @@ def test_a_second_where_is_joined_only_right_after_the_first():
     (found,) = [p for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}'&pageSize=5&where=status='open'")
                 if p.rule == "CE637"]
     assert found.fix is None
+
+
+@pytest.mark.parametrize("value", ["'{since}'", "'%s'", "'%(since)s'", ":since", "?"])
+def test_a_template_placeholder_where_the_last_poll_time_belongs(value: str) -> None:
+    """A second trial: `where=date_updated>'{since}'`, a script's str.format never run over the body."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where=date_updated>{value}"
+    [problem] = [p for p in url_problems(url) if p.rule == "CE640"]
+    assert url[problem.start:problem.end] == value and problem.severity is None  # the rule's own: a warning
+
+
+def test_path_variables_and_macros_are_not_template_placeholders() -> None:
+    from validator.rules.urls import url_problems
+
+    for url in ("/hubs/db/{objectName}?where=updated>'${gmtDate:yyyy-MM-dd}'",
+                "/hubs/crm/contacts?where=status='{open}'",  # an equality on a vendor's own value
+                "/hubs/crm/contacts?where=updated>'2024-01-05'"):
+        assert "CE640" not in {p.rule for p in url_problems(url)}, url

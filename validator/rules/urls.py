@@ -197,6 +197,13 @@ date, and the poller reports the same records again and again.  Use a macro for 
 """, "/hubs/marketing/deals?where=mdate>=2017-02-28T16:11:29-06:00",
       "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
 
+URL_TEMPLATE_PLACEHOLDER = _rule("CE640", "url-template-placeholder", "warning", "a template tool's placeholder where the where filter's last poll time belongs", """
+`?where=updated>'{since}'` (Python's `str.format`), `'%s'`, `'%(since)s'`, `:since` or `?` (a SQL parameter) is
+what a script or template leaves when it is not run over the body, or is run over another one: the vendor
+receives the placeholder as it is, and the filter never moves.  The platform fills in its own macros only.
+""", "/hubs/crm/contacts?where=updated>'{since}'",
+    "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
 URL_EMPTY_COMPARISON = _rule("CE628", "url-empty-comparison", "warning", "a where filter compares with an empty string", """
 `?where=updated>=''` compares with nothing: this is what is left when a shell expands `'${gmtDate:...}'`
 inside `curl -d '...'` (the inner single quotes end the shell's quoting, and `${gmtDate:...}` is an empty
@@ -305,7 +312,7 @@ RULES: list[Rule] = [
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
-    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE,
+    CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -334,6 +341,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.QUERY_IN_PATH: (URL_QUERY_IN_PATH, None),
     Flaw.FIXED_DATE: (URL_FIXED_DATE, None),
     Flaw.EMPTY_COMPARISON: (URL_EMPTY_COMPARISON, None),
+    Flaw.TEMPLATE_PLACEHOLDER: (URL_TEMPLATE_PLACEHOLDER, None),
     Flaw.CEQL_UNBALANCED_QUOTE: (CEQL_UNBALANCED_QUOTE, None),
     Flaw.CEQL_DANGLING_OPERATOR: (CEQL_DANGLING_OPERATOR, None),
     Flaw.CEQL_EMPTY_WHERE: (CEQL_EMPTY_WHERE, None),

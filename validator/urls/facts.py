@@ -44,6 +44,7 @@ class Flaw(enum.Enum):
     QUERY_IN_PATH = "name=value as a path segment"
     FIXED_DATE = "a filter on a fixed date"
     EMPTY_COMPARISON = "a comparison with an empty string"
+    TEMPLATE_PLACEHOLDER = "a template tool's placeholder where the last poll time belongs"
     DOUBLE_ENCODED = "a percent-escape encoded twice"
     ABSOLUTE_URL = "an absolute vendor URL"
     QUERY_SEPARATOR = "'?' and '&' swapped"

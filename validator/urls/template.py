@@ -540,6 +540,10 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 param.start + len(param.name), help=_w("where"))
 
 
+# What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`, `:since`, `?`.
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]|:[A-Za-z_]\w*|\?")
+
+
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
     """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
     return _plus_risk_of(macro.kind, macro.zone, macro.format, server_zone) if macro.pattern is not None else False
@@ -867,6 +871,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         if where is not None and not macros:
             for condition in where.conditions:
                 for operand in condition.values:
+                    held = operand.text[1:-1] if operand.kind == "string" else operand.text
+                    if condition.operator in (">", ">=", "<", "<=") and _TEMPLATE_PLACEHOLDER.fullmatch(held):
+                        col.add(Flaw.TEMPLATE_PLACEHOLDER, f"{condition.field.value!r} {condition.operator} {held}: a "
+                                "template tool's placeholder (Python's str.format or %, a SQL parameter) left where the "
+                                "last poll time belongs; the vendor receives it as it is", operand.start, operand.end,
+                                help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
                     if condition.operator in (">", ">=", "<", "<=") and operand.kind == "string" and \
                             operand.text in ("''", '""'):
                         col.add(Flaw.EMPTY_COMPARISON, f"{condition.field.value!r} {condition.operator} an empty string: a macro "
