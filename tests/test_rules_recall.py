@@ -523,3 +523,18 @@ def test_a_strftime_record_format_with_a_literal_letter_is_strftime_not_an_illeg
 @pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ss'%'", "yyyy-MM-dd HH:mm:ss '%d'", "'%Y'yyyy"])
 def test_a_percent_sign_that_is_not_strftime_is_left_alone(fmt):
     assert not hits(body(dates=dates(fmt)), "CE402")
+
+
+def test_day_and_month_in_the_other_order_between_url_and_records_is_a_warning():
+    """A second trial: the URL sends `dd/MM/yyyy`, the records are read `MM/dd/yyyy` (CE413 was only info)."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:dd/MM/yyyy HH:mm:ss}'"
+    hit = at(body(url, dates("MM/dd/yyyy HH:mm:ss")), "CE413", "dd/MM/yyyy HH:mm:ss}", length=len("dd/MM/yyyy HH:mm:ss"))
+    assert hit.severity == "warning" and "the other order" in hit.message
+    iso = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss}'"
+    (other,) = hits(body(iso, dates("MM/dd/yyyy HH:mm:ss")), "CE413")  # both month first: only info
+    assert other.severity == "info"
+    named = "/hubs/crm/contacts?where=updated_at>'${gmtDate:dd MMM yyyy HH:mm:ss}'"
+    (named_hit,) = hits(body(named, dates("MM/dd/yyyy HH:mm:ss")), "CE413")  # a named month reads one way
+    assert named_hit.severity == "info"
+    (iso_hit,) = hits(body(iso, dates("dd/MM/yyyy HH:mm:ss")), "CE413")  # ISO's year first: read one way (corpus)
+    assert iso_hit.severity == "info"

@@ -687,6 +687,20 @@ def _strftime(text: str) -> Problem | None:
                    fix=Fix(f"write `{meant}`", (Edit(0, len(text), meant),), "unsafe") if known else None)
 
 
+@lru_cache(maxsize=256)
+def _day_month_order(text: str) -> int:
+    """1 when a pattern writes the month's number before the day with no year ahead of them (`MM/dd/yyyy`), -1 the
+    day first (`dd/MM/yyyy`), 0 otherwise: a named month (`MMM`) or a year first (`yyyy-MM-dd`, ISO's order,
+    which no one reads another way) leaves no doubt."""
+    fields = [t for t in compile_pattern(text).tokens if t.is_field]
+    month = next((i for i, t in enumerate(fields) if t.letter in "ML" and t.count <= 2), None)
+    day = next((i for i, t in enumerate(fields) if t.letter == "d"), None)
+    year = next((i for i, t in enumerate(fields) if t.letter in "yYu"), len(fields))
+    if month is None or day is None or year < min(month, day):
+        return 0
+    return 1 if month < day else -1
+
+
 def reads_two_digit_years(formats: Iterable[Any]) -> bool:
     """Whether one of the record formats given reads the year with two digits (`yy`): such a vendor writes its
     dates so (Oracle's `dd-MMM-yy`), and a URL macro's `yy` (CE420) is then its language."""
@@ -957,11 +971,15 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
                 and not _same_output(macro.format, updated_format, zone.id)
                 and (macro.format, updated_format) not in _default_pairs(ctx)):
+            swapped = _day_month_order(macro.format) * _day_month_order(updated_format) < 0
             yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
-                                       f"updated dates are read as {_show(updated_format)}: check the vendor expects "
-                                       "this format in the query",
+                                       f"updated dates are read as {_show(updated_format)}: " + (
+                                  "the day and the month are in the other order, so one of the two is wrong (5 March "
+                                  "read the other way is 3 May)" if swapped else
+                                  "check the vendor expects this format in the query"),
                               source=entry.source, pointer=entry.child("url"),
-                              sub=(macro.format_start, macro.format_start + len(macro.format)))
+                              sub=(macro.format_start, macro.format_start + len(macro.format)),
+                              severity="warning" if swapped else None)
 
 
 def _documented_element(ctx: Any) -> str | None:
