@@ -54,6 +54,7 @@ FIXED_CODES = {
     "unsafe/ce637-ce638-where.json": {"CE637", "CE638"},
     "unsafe/ce420-ce421-year-and-letters.json": {"CE420", "CE421"},
     "unsafe/ce211-interval-seconds.json": {"CE211"},
+    "unsafe/ce303-name-with-space.json": {"CE303"},
     "unsafe/ce402-strftime.json": {"CE402"},
     "unsafe/ce310-milliseconds.json": {"CE310"},
     "unsafe/ce422-offset-hours-only.json": {"CE422"},

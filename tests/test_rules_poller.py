@@ -408,3 +408,17 @@ def test_a_time_stamp_pasted_as_poll_delay_is_out_of_range(stamp):
     assert finding.pointer == "/contacts/pollDelay" and "a point in time" in finding.message
     assert [f.pointer for f in found(text, "CE310")] == ["/contacts/createdCheckTolerance"]
     assert not found(poller(contacts=entry(pollDelay=86410)), "CE308")  # Cloud Elements' own day and ten seconds
+
+
+def test_a_name_with_a_space_not_bracketed_is_a_warning_with_the_bracketed_form():
+    """A second trial: `"updatedDateField": "Geändert am"`; every one of the corpus's 44 names with a space is
+    bracketed (`['Modified Time']`)."""
+    dates = dict(DATES, updatedDateField="Geändert am")
+    text = poller(contacts=entry(datesConfiguration=dates))
+    (finding,) = found(text, "CE303")
+    assert finding.severity == "warning" and "bracketed" in finding.message
+    (edit,) = finding.fix.edits
+    fixed = json.loads(text[:edit.start] + edit.replacement + text[edit.end:])
+    assert fixed["contacts"]["datesConfiguration"]["updatedDateField"] == "['Geändert am']"
+    for fine in ("['Modified Time']", "properties.Modified", "Modified"):
+        assert not found(poller(contacts=entry(datesConfiguration=dict(DATES, updatedDateField=fine))), "CE303")

@@ -25,6 +25,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE211": ("unsafe", "writes an `event.poller.refresh_interval` of 300, 600, 900 or 1200 as the minutes meant (`\"900\"` → `\"15\"`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
+    "CE303": ("unsafe", "writes a field name with a space bracketed and quoted (`Modified Time` → `['Modified Time']`)"),
     "CE310": ("unsafe", "writes a `pollDelay` or `createdCheckTolerance` of whole thousands as seconds (`60000` → `60`)"),
     "CE402": ("unsafe", "writes a strftime pattern (`%Y-%m-%d %H:%M:%S`) as the SimpleDateFormat pattern it means (`yyyy-MM-dd HH:mm:ss`)"),
     "CE405": ("safe", "writes `SSS` (in a URL macro); `S` where the seconds belong (`HH:mm:SS`) as `ss` is unsafe"),

@@ -129,7 +129,9 @@ POLLER_FIELD_PATH_SYNTAX = Rule(
         "dotted names (`user.id`), or a bracketed, quoted name for names with spaces or dots "
         "(`['Modified Time']`). An unclosed bracket or quote, an empty name (`user..id`, `.id`, `[]`) or "
         "a space around the path points at no field. An `idField` of spaces only is reported as a warning, "
-        "like an empty one (CE107): its events carry no `objectId`.\n\n"
+        "like an empty one (CE107): its events carry no `objectId`.  A name with a space written without "
+        "brackets (`Modified Time`) is a warning: every Cloud Elements example brackets such names (44 uses), "
+        "and the fix (unsafe) does.  Nor is a path template's variable (`{id}`, from Swagger) a field.\n\n"
         "**Fix:** close the bracket and the quote, remove the extra dot or space."
     ),
     bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
@@ -583,6 +585,15 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
                                                           f"{jsonpath.message}",
                               source=entry.source, pointer=entry.child(*where),
                               sub=(jsonpath.start, jsonpath.end), help=jsonpath.help)
+            continue
+        if " " in path.strip() and not any(char in path for char in ".[]'\"") and not field_path_problems(path):
+            bracketed = f"['{path}']"  # every name with a space in Cloud Elements' examples is written so (44 uses)
+            yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)}: a name with a "
+                              f"space is written bracketed and quoted in a field path, as in every Cloud Elements "
+                              f"example (`['Modified Time']`)", source=entry.source, pointer=entry.child(*where),
+                              severity="warning", help=f"write {json.dumps(bracketed, ensure_ascii=False)}",
+                              fix=Fix(f"write {bracketed}", (Edit(0, len(path), bracketed),), "unsafe"),
+                              sub=(0, len(path)))
             continue
         for problem in field_path_problems(path):
             yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)}: {problem.message}",
