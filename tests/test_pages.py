@@ -967,19 +967,3 @@ def test_a_body_of_the_page_s_element_draws_no_ce022(front, key):
 
 def test_the_seed_page_draws_no_ce022(shared):
     assert not [f for f in check_page((shared / SEED).read_bytes()).findings if f.rule == "CE022"]
-
-
-def test_a_bare_poller_block_is_checked_as_the_page_s_element(shared):
-    """A second trial: a Close.io page's bare poller polls `/hubs/finance/...`; with element docs, the page's
-    `elementKey` names the element of a block that does not name its own (as `--element` does for a file)."""
-    from validator.options import Options
-
-    folder = shared / "elements"
-    if not (folder / "closeio").is_dir():
-        pytest.skip("no element exports")
-    page = _FRONT.format(page="closeio") + ('```json\n{"contacts": {"url": "/hubs/finance/contacts", '
-                                            '"idField": "id"}}\n```\n')
-    options = Options(element_docs=(str(folder),))
-    assert [f.rule for f in check_page(page, options=options).findings if f.rule == "CE906"] == ["CE906"]
-    body = page.replace('{"contacts"', '{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {"contacts"').replace('"id"}}', '"id"}}}}')
-    assert not [f for f in check_page(body, options=options).findings if f.rule == "CE906"], "a body names its own"

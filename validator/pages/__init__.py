@@ -181,7 +181,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         loaded = load_source(document.text, path=path)
         if not loaded.valid and (not strict or _partial(document.text)):
             continue  # code in another language, or a fragment (marked with `...`, or members without their braces)
-        found = check_source(loaded, kind=kind, options=_with_page_element(options, page, loaded.value))
+        found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if any(f.rule == "CE090" for f in found):
             continue
         document = replace(document, source=loaded)
@@ -236,19 +236,6 @@ def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, i
 def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     for block in page.blocks:
         yield from _documents(block, starts)
-
-
-def _with_page_element(options: Options | None, page: Page, value: Any) -> Options | None:
-    """``options`` with the page's `elementKey` as the element of a bare configuration or poller block (an instance
-    body names its own), for the element checks of ``--element-docs``; ``options`` itself otherwise."""
-    if options is None or not options.element_docs or options.element is not None:
-        return options
-    meant = page.variables.get("elementKey", "").strip()
-    if not meant or (isinstance(value, dict) and "element" in value):
-        return options
-    from ..vocabulary.placeholders import find_placeholders
-
-    return options if find_placeholders(meant) else replace(options, element=meant)
 
 
 def _siblings(key: str, other: str) -> bool:
