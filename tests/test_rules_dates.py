@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from corpus_tables import assert_expected, record_hits, table_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from validator.engine import Options, check
 
@@ -529,3 +531,16 @@ def test_an_epoch_unit_the_parameter_names_otherwise(condition, words):
                                        "updated>'${epoch:s}'"])
 def test_an_epoch_unit_that_agrees_with_the_name(condition):
     assert not found(poller(url=f"/hubs/social/messages?where={condition}", updated=None), "CE414")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="%YmdHMSfzZTpbB-:/. '%%qQ", max_size=24))
+def test_a_strftime_reading_never_crashes_and_its_fix_compiles(text):
+    """A review found `%f` raising KeyError; whatever the text, the strftime reading is a finding or nothing, and
+    the pattern its fix writes is one Java compiles."""
+    from validator.dates.pattern import compile_pattern
+    from validator.rules.dates import _strftime
+
+    problem = _strftime(text)
+    if problem is not None and problem.fix is not None:
+        compile_pattern(problem.fix.edits[0].replacement)

@@ -663,23 +663,25 @@ def _offset_hours_only(token: Any, zone: Any, zone_obj: Any, *, printing: bool) 
                     help="`XXX` (`" + offset + "`)", fix=_replace(token, "XXX", unsafe=True))]
 
 
-# strftime's directives (Python, C, PHP, Ruby) and the SimpleDateFormat letters that mean the same.
+# strftime's directives (Python, C, PHP, Ruby) and the SimpleDateFormat letters that mean the same (none for `%f`,
+# microseconds, which no SimpleDateFormat pattern reads: no fix is offered then).
 _STRFTIME = {"Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
-             "f": "SSS", "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
+             "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
              "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm"}
 _STRFTIME_DIRECTIVE = re.compile(r"%([A-Za-z])")
-_STRFTIME_PIECES = re.compile(r"%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # a directive, literal letters (quoted in Java), the rest
+_STRFTIME_PIECES = re.compile(r"%%|%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # `%%`, a directive, literal letters, the rest
+_LETTER_RUN = re.compile(r"(?<!%)[A-Za-z]{2,}")  # Java's own fields (`yyyy%MM%dd` uses `%` as a separator)
 
 
 def _strftime(text: str) -> Problem | None:
     """CE402 for a strftime pattern (`%Y-%m-%d %H:%M:%S`): Java writes its `%` signs as text and reads each letter
     its own way (`%M` is the month, `%S` milliseconds)."""
     directives = _STRFTIME_DIRECTIVE.findall(text)
-    if len(directives) < 2 or "'" in text:
+    if len(directives) < 2 or "'" in text or _LETTER_RUN.search(text):
         return None
     known = all(letter in _STRFTIME for letter in directives)
-    meant = "".join(_STRFTIME[piece[1]] if piece.startswith("%") and len(piece) == 2 else f"'{piece}'"
-                    if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
+    meant = "".join("%" if piece == "%%" else _STRFTIME.get(piece[1], piece) if piece.startswith("%") and len(piece) == 2
+                    else f"'{piece}'" if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
     return Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"{_show(text)} is a strftime pattern (Python, C, PHP): Java's "
                    "SimpleDateFormat writes and reads its `%` signs as text, and reads each letter its own way "
                    "(`%M` is the month, `%m` the minute, `%S` milliseconds)", 0, len(text),
@@ -971,7 +973,9 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
                 and not _same_output(macro.format, updated_format, zone.id)
                 and (macro.format, updated_format) not in _default_pairs(ctx)):
-            swapped = _day_month_order(macro.format) * _day_month_order(updated_format) < 0
+            field = condition_field(template, macro)
+            swapped = (config is not None and field is not None and dated_side(config, field) == "updated"
+                       and _day_month_order(macro.format) * _day_month_order(updated_format) < 0)
             yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
                                        f"updated dates are read as {_show(updated_format)}: " + (
                                   "the day and the month are in the other order, so one of the two is wrong (5 March "

@@ -198,8 +198,8 @@ date, and the poller reports the same records again and again.  Use a macro for 
       "/hubs/marketing/deals?where=mdate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
 
 URL_TEMPLATE_PLACEHOLDER = _rule("CE640", "url-template-placeholder", "warning", "a template tool's placeholder where the where filter's last poll time belongs", """
-`?where=updated>'{since}'` (Python's `str.format`), `'%s'`, `'%(since)s'`, `:since` or `?` (a SQL parameter) is
-what a script or template leaves when it is not run over the body, or is run over another one: the vendor
+`?where=updated>'{since}'` (Python's `str.format`), `'%s'` or `'%(since)s'` is what a script or template
+leaves when it is not run over the body, or is run over another one: the vendor
 receives the placeholder as it is, and the filter never moves.  The platform fills in its own macros only.
 """, "/hubs/crm/contacts?where=updated>'{since}'",
     "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")

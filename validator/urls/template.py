@@ -540,8 +540,9 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 param.start + len(param.name), help=_w("where"))
 
 
-# What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`, `:since`, `?`.
-_TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]|:[A-Za-z_]\w*|\?")
+# What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`.  (A SQL
+# parameter, `:since` or `?`, looks too much like a vendor's own value to be told from one.)
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]")
 
 
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
