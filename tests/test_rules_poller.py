@@ -422,3 +422,13 @@ def test_a_name_with_a_space_not_bracketed_is_a_warning_with_the_bracketed_form(
     assert fixed["contacts"]["datesConfiguration"]["updatedDateField"] == "['Geändert am']"
     for fine in ("['Modified Time']", "properties.Modified", "Modified"):
         assert not found(poller(contacts=entry(datesConfiguration=dict(DATES, updatedDateField=fine))), "CE303")
+
+
+@pytest.mark.parametrize(("path", "at"), [("updated\u00a0at", 7), ("\u200bupdated_at", 0), ("updated_at\u200b", 10),
+                                          ("['Modified\u00a0Time']", 10)])
+def test_an_invisible_character_anywhere_in_a_field_path_is_named(path, at):
+    """A review: a no-break space inside a path, or a zero-width space at its edge, was silent."""
+    text = poller(contacts=entry(datesConfiguration=dict(DATES, updatedDateField=path)))
+    (finding,) = found(text, "CE303")
+    assert "U+00A0" in finding.message or "U+200B" in finding.message
+    assert finding.help == f'write {json.dumps(path[:at] + path[at + 1:], ensure_ascii=False)}'

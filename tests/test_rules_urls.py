@@ -212,6 +212,7 @@ def test_a_line_break_at_the_end_of_the_url_is_an_error_like_one_inside():
     # a second trial: autocorrect's symbol, and SQL's `<>`
     (f"updated_at ≥ '{GOOD_MACRO}'", "≥", "CEQL writes `>=`"),
     (f"updated_at>='{GOOD_MACRO}' and status <> 'closed'", "<>", "CEQL writes `!=`"),
+    (f"updated_at => '{GOOD_MACRO}'", "=>", "CEQL writes `>=`"),  # (it read as `=` with no value after it)
 ])
 def test_a_filter_that_does_not_read_as_ceql_is_pointed_at_where_it_stops(where: str, at: str, says: str) -> None:
     from validator.rules.urls import url_problems

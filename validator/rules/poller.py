@@ -364,14 +364,26 @@ def _space_named(spaces: str) -> str:
     return f"a {name} (U+{ord(odd):04X})"
 
 
+def _invisible_at(text: str) -> int | None:
+    """Where ``text`` holds an invisible character (a format or control character, a space other than ' '), or None."""
+    if text.isascii() and text.isprintable():
+        return None
+    import unicodedata
+
+    return next((i for i, char in enumerate(text) if char != " " and unicodedata.category(char) in _INVISIBLE), None)
+
+
+_INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
 def _invisible_in(text: str) -> str:
     """` (it holds a zero width space, U+200B)` for a name with an invisible character, else ``""``."""
     import unicodedata
 
-    odd = next((char for char in text if char != " " and unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp")),
-               None)
-    if odd is None:
+    at = _invisible_at(text)
+    if at is None:
         return ""
+    odd = text[at]
     return f" (it holds a {unicodedata.name(odd, 'control character').lower()}, U+{ord(odd):04X})"
 
 
@@ -387,6 +399,10 @@ def field_path_problems(path: str) -> list[PathProblem]:
         where = "starts" if start == 0 else "ends"
         return [PathProblem(f"the field path {where} with {_space_named(path[start:end])}, so it names no field",
                             start, end, f"write {json.dumps(stripped)}")]
+    hidden = _invisible_at(path)
+    if hidden is not None:
+        return [PathProblem(f"the field path holds {_space_named(path[hidden])}, an invisible character copied with it (from a page or a chat), not part of a field's name", hidden,
+                            hidden + 1, f"write {json.dumps(path[:hidden] + path[hidden + 1:], ensure_ascii=False)}")]
     variable = _TEMPLATE_VARIABLE.fullmatch(path)
     if variable is not None:  # Swagger's `/contacts/{id}`, copied
         return [PathProblem(f"`{path}` is a path template's variable (Swagger's `/contacts/{{id}}`), not a field "

@@ -256,6 +256,13 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             else:
                 add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: ')' closes nothing", start, end)
         elif kind == "op":
+            following = tokens[i + 1] if nxt == "op" else None
+            if tok == "=" and following is not None and following[1] in (">", "<") and following[2] == end:
+                meant = following[1] + "="  # `=>`, `=<`: the two characters of `>=`, `<=` the other way round
+                add(Flaw.CEQL_UNREADABLE, f"`={following[1]}` is not a CEQL operator: CEQL writes `{meant}`", start,
+                    following[3], help=f"write `{meant}`",
+                    fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "unsafe"))
+                continue
             if tok == "==":
                 add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
                     help="write `=`", replacement="=")
