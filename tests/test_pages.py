@@ -967,3 +967,17 @@ def test_a_body_of_the_page_s_element_draws_no_ce022(front, key):
 
 def test_the_seed_page_draws_no_ce022(shared):
     assert not [f for f in check_page((shared / SEED).read_bytes()).findings if f.rule == "CE022"]
+
+
+def test_a_curl_data_urlencode_body_is_checked_and_reported():
+    """A second trial: `curl --data-urlencode '{...}'` percent-encodes the JSON, and the page was skipped."""
+    page = ("```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+            "  --data-urlencode '{\"element\": {\"key\": \"sageone\"}, \"name\": \"x\", \"configuration\": "
+            "{\"event.poller.refresh_interval\": \"often\"}}'\n```\n")
+    findings = check_page(page).findings
+    (encoded,) = [f for f in findings if f.rule == "CE023"]
+    line = page.splitlines()[encoded.line - 1]
+    assert line[encoded.column - 1:encoded.end_column - 1] == "--data-urlencode" and encoded.severity == "error"
+    assert "CE206" in {f.rule for f in findings}, "the body is still checked"
+    plain = page.replace("--data-urlencode", "-d")
+    assert not [f for f in check_page(plain).findings if f.rule == "CE023"]

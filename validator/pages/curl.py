@@ -72,7 +72,21 @@ SHELL_QUOTE = Rule(
          '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
          '}}}}}\'\n```\n',
 )
-RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE]
+DATA_URLENCODE = Rule(
+    code="CE023",
+    name="curl-data-urlencode",
+    severity="error",
+    summary="`curl --data-urlencode` percent-encodes a JSON body",
+    description="`--data-urlencode '{...}'` sends the body percent-encoded (`%7B%22element%22...`), as a form "
+            "field is sent: the platform's JSON API receives no JSON, and the instance is not created.  The body "
+            "is still checked as the JSON it was meant to be.\n\n**Fix:** `-d` (or `--data-raw`) with a "
+            "`Content-Type: application/json` header, or `--json`.",
+    bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances --data-urlencode "
+        "'{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+    good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
+         "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE]
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
@@ -299,6 +313,13 @@ def _body_of(command: list[Word]) -> Body | None:
     last = command[-1]
     previous = command[-2].text if len(command) > 1 else ""
     skip = 0
+    if previous == "--data-urlencode" and last.text[:1] in ("{", "["):  # a JSON body sent percent-encoded
+        option = command[-2]
+        body = _tail(last, 0)
+        return Body(text=body.text, mapping=body.mapping, start=body.start, problems=body.problems + (Problem(
+            DATA_URLENCODE.code, "`--data-urlencode` sends this body percent-encoded (`%7B%22...`): the platform "
+            "receives no JSON", option.start, option.start + len(previous),
+            help="`-d` with `-H 'Content-Type: application/json'`, or `--json`"),))
     if previous in DATA_OPTIONS and last.text not in DATA_OPTIONS:
         skip = 0
     elif last.text.startswith("-d") and len(last.text) > 2 and not last.text.startswith("--"):
