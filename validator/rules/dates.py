@@ -907,6 +907,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
     value = entry.value
     config = value.get("datesConfiguration")
     config = config if isinstance(config, dict) else None
+    swapped = config is not None and _swapped_fields(config.get("updatedDateField"), config.get("createdDateField"))
+    # (updated and created fields swapped: CE423, which CE424 then leaves alone)
     if config is not None:
         formats: dict[str, str] = {}
         for format_key, zone_key, field_key in FORMAT_KEYS:
@@ -923,7 +925,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                                   value=fmt)
         updated, created = formats.get("updatedDateFormat"), formats.get("createdDateFormat")
         field_u, field_c = config.get("updatedDateField"), config.get("createdDateField")
-        if isinstance(field_u, str) and isinstance(field_c, str) and _swapped_fields(field_u, field_c):
+        if swapped and isinstance(field_u, str) and isinstance(field_c, str):
             yield ctx.finding(DATE_FIELDS_SWAPPED, f"`updatedDateField` names {_show(field_u)}, a creation date, and "
                               f"`createdDateField` {_show(field_c)}, an update: the fields are swapped, so changes to "
                               "older records are dropped as not after the last poll",
@@ -949,7 +951,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         yield from _epoch_name_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
     yield from _backwards_filter_findings(ctx, entry, template, config)
-    if config is not None and not _swapped_fields(config.get("updatedDateField"), config.get("createdDateField")):
+    if config is not None and not swapped:
         yield from _created_only_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value) \
@@ -974,16 +976,16 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                 and not _same_output(macro.format, updated_format, zone.id)
                 and (macro.format, updated_format) not in _default_pairs(ctx)):
             field = condition_field(template, macro)
-            swapped = (config is not None and field is not None and dated_side(config, field) == "updated"
-                       and _day_month_order(macro.format) * _day_month_order(updated_format) < 0)
+            other_order = (config is not None and field is not None and dated_side(config, field) == "updated"
+                           and _day_month_order(macro.format) * _day_month_order(updated_format) < 0)
             yield ctx.finding(DATE_MACRO_FORMAT_DIFFERS, f"the URL sends the last poll time as {_show(macro.format)}, but records' "
                                        f"updated dates are read as {_show(updated_format)}: " + (
                                   "the day and the month are in the other order, so one of the two is wrong (5 March "
-                                  "read the other way is 3 May)" if swapped else
+                                  "read the other way is 3 May)" if other_order else
                                   "check the vendor expects this format in the query"),
                               source=entry.source, pointer=entry.child("url"),
                               sub=(macro.format_start, macro.format_start + len(macro.format)),
-                              severity="warning" if swapped else None)
+                              severity="warning" if other_order else None)
 
 
 def _documented_element(ctx: Any) -> str | None:
@@ -1042,15 +1044,19 @@ def field_name(path: str) -> str:
     return match.group(2) if match else text
 
 
+def _holding(template: Any, macro: Any) -> tuple[Any, Any] | None:
+    """``(condition, value)``: the ``where`` condition that compares with ``macro``, and its value holding it."""
+    for condition in template.where.conditions if template.where is not None else ():
+        for value in condition.values:
+            if value.start <= macro.start and macro.end <= value.end:
+                return condition, value
+    return None
+
+
 def condition_field(template: Any, macro: Any) -> str | None:
     """The field a ``where`` condition compares with ``macro`` (``updated_at > '${...}'``), or None."""
-    where = template.where
-    if where is None:
-        return None
-    for condition in where.conditions:
-        if any(v.start <= macro.start and macro.end <= v.end for v in condition.values):
-            return field_name(condition.field.value)
-    return None
+    held = _holding(template, macro)
+    return field_name(held[0].field.value) if held is not None else None
 
 
 def dated_side(config: dict[str, Any], field: str) -> str | None:
@@ -1138,12 +1144,12 @@ def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
 
 def _whole_value(template: Any, macro: Any) -> bool:
     """Whether ``macro`` is the whole value its ``where`` condition compares with (quotes aside)."""
-    for condition in template.where.conditions if template.where is not None else ():
-        for value in condition.values:
-            if value.start <= macro.start and macro.end <= value.end:
-                quotes = 2 if value.kind == "string" else 0
-                return bool(value.end - value.start - quotes == macro.end - macro.start)
-    return False
+    held = _holding(template, macro)
+    if held is None:
+        return False
+    value = held[1]
+    quotes = 2 if value.kind == "string" else 0
+    return bool(value.end - value.start - quotes == macro.end - macro.start)
 
 
 @lru_cache(maxsize=1024)
@@ -1211,10 +1217,9 @@ def _created_only_findings(ctx: Any, entry: Any, template: Any, config: dict[str
     where = template.where
     if where is None or field_name(created).rsplit(".", 1)[-1] not in where.text:
         return  # the created date is not in the filter at all (the quick test: it runs for every entry)
-    bounds = [(macro, field_name(condition.field.value)) for macro in template.macros if not macro.uses_now
-              for condition in where.conditions
-              if any(v.start <= macro.start and macro.end <= v.end for v in condition.values)
-              and condition.operator in (">", ">=")]  # a lower bound: what the poll fetches
+    held = [(macro, _holding(template, macro)) for macro in template.macros if not macro.uses_now]
+    bounds = [(macro, field_name(pair[0].field.value)) for macro, pair in held
+              if pair is not None and pair[0].operator in (">", ">=")]  # a lower bound: what the poll fetches
     if not bounds or {dated_side(config, field) for _, field in bounds} != {"created"}:
         return
     macro, field = bounds[0]

@@ -357,11 +357,15 @@ def _space_named(spaces: str) -> str:
     """`a space`, or the invisible character said by its name and code point (`a no-break space (U+00A0)`)."""
     if set(spaces) == {" "}:
         return "a space" if len(spaces) == 1 else "spaces"
+    name, point = _char_named(next(char for char in spaces if char != " "), unnamed="white space")
+    return f"{name} ({point})"
+
+
+def _char_named(char: str, *, unnamed: str = "control character") -> tuple[str, str]:
+    """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
     import unicodedata
 
-    odd = next(char for char in spaces if char != " ")
-    name = unicodedata.name(odd, "").lower() or "white space"
-    return f"a {name} (U+{ord(odd):04X})"
+    return f"a {unicodedata.name(char, '').lower() or unnamed}", f"U+{ord(char):04X}"
 
 
 def _invisible_at(text: str) -> int | None:
@@ -378,13 +382,11 @@ _INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
 
 def _invisible_in(text: str) -> str:
     """` (it holds a zero width space, U+200B)` for a name with an invisible character, else ``""``."""
-    import unicodedata
-
     at = _invisible_at(text)
     if at is None:
         return ""
-    odd = text[at]
-    return f" (it holds a {unicodedata.name(odd, 'control character').lower()}, U+{ord(odd):04X})"
+    name, point = _char_named(text[at])
+    return f" (it holds {name}, {point})"
 
 
 @once_per_arguments  # field paths repeat in every poller entry of a file
