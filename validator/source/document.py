@@ -7,6 +7,7 @@ from itertools import accumulate, count
 from json import dumps as _dumps
 from operator import add
 from typing import TYPE_CHECKING, Any, Callable, cast
+from weakref import WeakValueDictionary
 
 from ..findings import Edit, Fix, Problem
 from .codes import _SEVERITY
@@ -47,8 +48,10 @@ class Source:
     document at all (``value`` is ``None`` both for invalid text and for the document ``null``).
     """
 
-    __slots__ = ("text", "path", "value", "valid", "problems", "root", "_parent", "_to_parent", "_literal",
-                 "_lines", "_opens", "_closes", "_members", "_maps", "_children")
+    # No slot refers back to its own Source or to a child (``_children`` is weak), so a document is freed as soon
+    # as it is dropped, not by the cycle collector: a batch of files leaves nothing for it to walk.
+    __slots__ = ("text", "path", "value", "valid", "problems", "_root", "_parent", "_to_parent", "_literal",
+                 "_lines", "_opens", "_closes", "_members", "_maps", "_children", "__weakref__")
 
     def __init__(self, text: str, *, path: str | None = None) -> None:
         self.text = text
@@ -56,7 +59,7 @@ class Source:
         self.value: Any = None
         self.valid = False  # the text is a JSON document (``value`` may still be None: ``null``)
         self.problems: list[Problem] = []
-        self.root: Source = self
+        self._root: Source | None = None  # the outermost file's Source; None for that file itself
         self._parent: Source | None = None
         self._to_parent: Callable[[int], int] | None = None
         self._literal: tuple[int, int] | None = None
@@ -65,11 +68,16 @@ class Source:
         self._closes: list[int] = []
         self._members: dict[int, Any] = {}
         self._maps: dict[int, _StringMap] = {}
-        self._children: dict[str, Source] = {}
+        self._children: WeakValueDictionary[str, Source] = WeakValueDictionary()
 
     def __repr__(self) -> str:
         return (f"Source(path={self.path!r}, chars={len(self.text)}, valid={self.valid}, "
                 f"problems={len(self.problems)})")
+
+    @property
+    def root(self) -> Source:
+        """The Source of the outermost file (``self`` for the file itself)."""
+        return self._root if self._root is not None else self
 
     # -- lines -----------------------------------------------------------------------------
 
@@ -215,7 +223,7 @@ class Source:
         self._parent = parent
         self._to_parent = to_parent
         self._literal = span
-        self.root = parent.root
+        self._root = parent.root
 
     def _to_file(self, offset: int) -> int:
         source: Source = self
