@@ -197,13 +197,13 @@ def test_findings_are_sorted_and_stable():
 
 
 def test_a_crashing_check_becomes_a_finding(monkeypatch):
-    import validator.rules as rules
+    import validator.engine as engine
 
     def boom(ctx):
         raise RuntimeError("kaboom")
         yield  # pragma: no cover
 
-    monkeypatch.setattr(rules, "checkers", lambda: (boom,))
+    monkeypatch.setattr(engine, "checkers", lambda: (boom,))
     findings = check({"configuration": {"event.vendor.type": "polling"}})
     assert [(f.rule, f.severity) for f in findings] == [("CE099", "error")]
     assert "RuntimeError: kaboom" in findings[0].message

@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
 from .cache_keys import cache_turned_off
 from .findings import Finding
+from .inputs import reads_as_page
+from .reporters import FileReport
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config, ConfigResolver, IgnoreUsage
     from .inputs import InputError, InputFile
     from .masking import MaskedText
     from .options import Options
-    from .reporters import FileReport
     from .run_cache import Recording
     from .rules.base import Rule
 
@@ -378,7 +379,6 @@ def _holds_a_body(path: Path) -> bool:
     """Whether the file at ``path`` is a Cloud Elements document (or a page), not a previous run's report."""
     import json
 
-    from .inputs import reads_as_page
     from .kinds import detect_kind, looks_like_cloud_elements
 
     try:
@@ -585,8 +585,6 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
         from .kinds import clearly_not_cloud_elements
 
         if clearly_not_cloud_elements(data):  # a large package-lock.json: not parsed at all
-            from .reporters import FileReport
-
             return [_skip_unparsed(shown)], lambda kept, excerpts: file_report(FileReport, shown, None, kept)
     if findings is None:
         from .engine import inspect_source
@@ -599,8 +597,6 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
             cache.store(key, findings)  # never a crash (CE099): it would be replayed
 
     def report(kept: list[Finding], excerpts: bool) -> FileReport:
-        from .reporters import FileReport
-
         if not excerpts or not any(f.rule != "CE090" for f in kept):  # a skipped file needs no excerpts
             return file_report(FileReport, shown, None, kept)
         if checked is not None:
@@ -638,8 +634,6 @@ def _collector_paused(*, exit_follows: bool = False) -> Iterator[None]:
 
 
 def _is_page(shown: str, data: bytes) -> bool:
-    from .inputs import reads_as_page
-
     return reads_as_page(shown, data)
 
 

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 from .findings import SEVERITIES, Finding, Severity
 from .lazy_pattern import LazyPattern
 from .options import Options
+from .rules import opt_in_codes
 from .schema_gate import Check, compile_gate
 
 TABLE = "tool.ce-validator"
@@ -154,8 +155,6 @@ class Config:
         ``element`` names the element of bare configuration or poller files; ``opt_in`` adds codes of
         opt-in rules turned on outside the selection (``--report-spaces``).
         """
-        from .rules import opt_in_codes
-
         return Options(server_zone=self.server_zone, encode_values=self.encode_values,
                        element_docs=tuple(self.element_docs), element=element,
                        element_schemas=tuple(self.element_schemas),

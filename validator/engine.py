@@ -27,7 +27,7 @@ from .kinds import (
 from .lazy_pattern import LazyPattern
 from .masking import MaskedText, Secrets, find_secrets
 from .options import Options, SetupError
-from .rules import rule_for
+from .rules import checkers, rule_for
 from .rules.base import Rule
 
 if TYPE_CHECKING:
@@ -353,7 +353,6 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
         else:
             ctx.pollers.append((ref, loaded))
 
-    from .rules import checkers
     from .urls.template import parse_scope
 
     schema_found: list[Finding] = []

@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
-from .vocabulary.secrets import is_credential_parameter, secret_kind
+from .kinds import POLLER_KEY, JsonPath, pointer_of
+from .vocabulary.secrets import is_credential_parameter, is_secret_parameter, secret_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -461,8 +462,6 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of
     ``//user:password@`` (name ``""``; not one that runs into the query: ``host:3000?to=ops@example.com``).
     Environment references and placeholders are left for the caller to judge."""
-    from .vocabulary.secrets import is_secret_parameter
-
     spans: list[tuple[int, int, str]] = []
     if any(len(name) <= 100 and is_secret_parameter(name)  # (no longer than _QUERY reads; keeps the cache small)
            for name in _names_before_equals(url)):  # most URLs: no pattern compiled
@@ -877,8 +876,6 @@ def _preceding_slashes(text: str, index: int, begin: int) -> int:
 
 def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a decoded document (and in every stringified poller inside it)."""
-    from .kinds import POLLER_KEY, JsonPath, pointer_of
-
     stack: list[tuple[Any, JsonPath, bool]] = [(value, None, False)]
     while stack:
         node, path, secret = stack.pop()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
@@ -36,6 +37,7 @@ from .options import SetupError
 from .rules.base import Rule
 from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
+from .source.limits import MAX_DEPTH
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -526,10 +528,6 @@ def _room_for_nesting() -> Iterator[None]:
     """Python's recursion limit raised for one validation: jsonschema descends once per level and repr()s a value
     in its messages, so a document nested nearly as deep as the loader accepts (990 of MAX_DEPTH's 1,000
     levels, in a user's trial) ran out of frames (CE099).  Each level costs a few small frames."""
-    import sys
-
-    from .source.limits import MAX_DEPTH
-
     before = sys.getrecursionlimit()
     sys.setrecursionlimit(max(before, 5 * MAX_DEPTH + 1000))
     try:

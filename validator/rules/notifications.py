@@ -52,7 +52,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
-from ..findings import Finding
+from ..findings import Edit, Finding, Fix
+from ..kinds import escape_pointer_token, is_update_body, resolve_pointer
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from .base import Rule
@@ -326,14 +327,10 @@ def is_response(value: Any) -> bool:
 def _partial(ctx: Context) -> bool:
     """Whether the document shows part of an instance (an update, or the platform's answer): keys a new instance
     needs may be absent from it."""
-    from ..kinds import is_update_body
-
     return is_update_body(ctx.value) or is_response(ctx.value)
 
 
 def _pointer(ctx: Context, key: str) -> str:
-    from ..kinds import escape_pointer_token
-
     return f"{ctx.configuration_pointer}/{escape_pointer_token(key)}"
 
 
@@ -522,9 +519,6 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
 
 def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
     """CE209 over the string values of the configuration and of ``providerData``."""
-    from ..findings import Edit, Fix
-    from ..kinds import escape_pointer_token
-
     places: list[tuple[str, dict[str, Any]]] = [(ctx.configuration_pointer or "", config)]
     provider = ctx.value.get("providerData") if ctx.kind == "instance" and isinstance(ctx.value, dict) else None
     if isinstance(provider, dict):
@@ -575,8 +569,6 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
 
 
 def _has_poller(ctx: Context) -> bool:
-    from ..kinds import resolve_pointer
-
     for ref, source in ctx.pollers:
         poller = source.value if ref.stringified else resolve_pointer(ctx.value, ref.pointer)
         if isinstance(poller, dict) and poller:
@@ -695,8 +687,6 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
 
 def _seconds_like(ctx: Context, value: Any, minutes: int, pointer: str) -> Finding:
     """CE211: 5 to 20 minutes written in seconds; the fix writes the minutes in the value's own form."""
-    from ..findings import Edit, Fix
-
     meant = str(minutes // 60)
     message = (f"`{INTERVAL}` is {minutes} minutes ({minutes // 60} hours): the interval counts minutes, and "
                f"{minutes} seconds are {meant} minutes")

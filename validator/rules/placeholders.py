@@ -39,6 +39,7 @@ from ..masking import url_secrets
 from ..vocabulary.placeholders import Placeholder, find_placeholders
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
+from .notifications import is_response
 
 PLACEHOLDER_UNFILLED = Rule(
     code="CE701",
@@ -147,8 +148,6 @@ def _documents(ctx: Any) -> Iterator[tuple[Any, Any, set[str]]]:
 
 def check(ctx: Any) -> Iterator[Finding]:
     """CE701/CE702 over every key and string value of the document."""
-    from .notifications import is_response
-
     if is_response(ctx.value):
         return  # the platform's answer, shown in documentation: its masks and placeholders are not sent anywhere
     # keys and many values repeat in every poller entry: each (text, how it is read) is searched once

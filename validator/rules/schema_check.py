@@ -6,21 +6,20 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
+from ..fixes.structure import move_member, rename_key, replace_value
+from ..kinds import escape_pointer_token, is_update_body
+from ..schemas import near_event_key, top_level_properties, validate
 from . import rule_for
+from .notifications import is_response
+from .poller import DATE_KEYS, ENTRY_KEYS
 
 if TYPE_CHECKING:
     from ..engine import Context
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from ..schemas import validate
-
     yield from _misspelt_top_level_keys(ctx)
     yield from _misspelt_event_keys(ctx)
-    from .notifications import is_response
-
-    from ..kinds import is_update_body
-
     element = ctx.options.element or ctx.element_key
     response = is_response(ctx.value)
     update = ctx.kind == "instance" and is_update_body(ctx.value)
@@ -41,8 +40,6 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _fix(problem: Any, source: Any) -> Fix | None:
     """The edits of a schema problem's ``action`` in ``source``'s text."""
-    from ..fixes.structure import move_member, rename_key, replace_value
-
     if problem.action is None:
         return None
     what, argument = problem.action
@@ -66,10 +63,6 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     near miss of a body key is reported."""
     if ctx.kind != "instance" or not isinstance(ctx.value, dict):
         return
-    from ..fixes.structure import rename_key
-    from ..kinds import escape_pointer_token
-    from ..schemas import top_level_properties
-
     known = top_level_properties("instance")
     for key in ctx.value:
         if not isinstance(key, str) or key in known or "." in key:
@@ -88,8 +81,6 @@ def _near_body_key(lowered: str) -> str | None:
     """The instance body key ``lowered`` is a near miss of (responses repeat their keys across files)."""
     import difflib
 
-    from ..schemas import top_level_properties
-
     by_lower = {k.lower(): k for k in top_level_properties("instance")}
     near = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.8)
     return by_lower[near[0]] if near else None
@@ -107,11 +98,6 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     if not isinstance(configuration, dict):
         return
-    from ..fixes.structure import rename_key
-    from ..kinds import escape_pointer_token
-    from ..schemas import near_event_key
-    from .poller import DATE_KEYS, ENTRY_KEYS
-
     for key in configuration:
         guess = near_event_key(key) if isinstance(key, str) else None
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else None

@@ -34,6 +34,7 @@ import re
 from typing import Any, Iterator
 
 from ..findings import Finding
+from ..kinds import POLLER_KEY, JsonPath, pointer_of
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
 from ..masking import committed_url_secrets
@@ -106,8 +107,6 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """``(path, key, value)`` for every string directly under a secret key, and for every other string that may
     be a URL with a credential in it (key ``""``); also in a stringified poller.  (:func:`validator.kinds.pointer_of`
     gives the pointer of a path: only worked out for a finding.)"""
-    from ..kinds import POLLER_KEY, JsonPath
-
     stack: list[tuple[Any, JsonPath]] = [(value, None)]
     while stack:
         node, path = stack.pop()
@@ -140,8 +139,6 @@ def check(ctx: Any) -> Iterator[Finding]:
         from ..elements import declared_secret_keys
 
         extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
-    from ..kinds import pointer_of
-
     for path, key, value in _walk(ctx.value, extra):
         spans: list[tuple[int, int] | None]
         if key:
