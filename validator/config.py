@@ -163,6 +163,8 @@ class Config:
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The severity of ``code`` after overrides (command line first, then the file; most specific wins)."""
         for overrides in (self.cli_severity, self.severity):
+            if not overrides:
+                continue
             best = max((p for p in overrides if code.startswith(p)), key=len, default=None)
             if best is not None:
                 return overrides[best]

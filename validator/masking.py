@@ -876,40 +876,51 @@ def _preceding_slashes(text: str, index: int, begin: int) -> int:
 
 def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a decoded document (and in every stringified poller inside it)."""
+    # Containers go on the stack; a member's scalar value is judged where it is met (most of a document).
     stack: list[tuple[Any, JsonPath, bool]] = [(value, None, False)]
     while stack:
         node, path, secret = stack.pop()
-        if isinstance(node, dict):
-            label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
-                (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
-            pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
-            # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
-            # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
-            parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
-            for name, child in node.items():
-                if name == POLLER_KEY and isinstance(child, str):
-                    yield from _embedded(source, pointer_of((name, path)), extra_keys)
-                    continue
-                stack.append((child, (name, path), secret or _is_secret(name, extra_keys)
-                              or (parent is not None and name.lower() in _NESTED_TAILS
-                                  and _is_secret(f"{parent}.{name}", extra_keys))
-                              or (pair and name in _PAIR_VALUES)))
-        elif isinstance(node, list):
+        if isinstance(node, list):
             stack.extend((child, (index, path), secret) for index, child in enumerate(node))
-        elif secret and node is not None:
-            if isinstance(node, str) and (not node.strip() or _shown_as_written(node)):
+            continue
+        if not isinstance(node, dict):
+            yield from _scalar_spans(source, node, path, secret)
+            continue
+        label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
+            (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
+        pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
+        # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
+        # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
+        parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
+        for name, child in node.items():
+            if name == POLLER_KEY and isinstance(child, str):
+                yield from _embedded(source, pointer_of((name, path)), extra_keys)
                 continue
-            yield _inside_quotes(source, pointer_of(path))
-        elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
-                and _names_a_user(path[0]) and _key_shaped(node):
-            yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
-        elif isinstance(node, str) and ("=" in node or "@" in node):
-            for match in _QUERY.finditer(node) if "=" in node else ():
-                if match.group("value") and is_credential_parameter(match.group("name")) \
-                        and not _showable(match.group("value")):
-                    yield source.string_span(pointer_of(path), *match.span("value"))
-            for span in _userinfo_spans(node):
-                yield source.string_span(pointer_of(path), *span)
+            held = secret or _is_secret(name, extra_keys) \
+                or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys)) \
+                or (pair and name in _PAIR_VALUES)
+            if isinstance(child, (dict, list)):
+                stack.append((child, (name, path), held))
+            elif held or (isinstance(child, str) and ("=" in child or "@" in child or _names_a_user(name))):
+                yield from _scalar_spans(source, child, (name, path), held)
+
+
+def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
+    """Spans of secrets in a scalar of the document at ``path``: all of it under a secret key."""
+    if secret and node is not None:
+        if isinstance(node, str) and (not node.strip() or _shown_as_written(node)):
+            return
+        yield _inside_quotes(source, pointer_of(path))
+    elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
+            and _names_a_user(path[0]) and _key_shaped(node):
+        yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
+    elif isinstance(node, str) and ("=" in node or "@" in node):
+        for match in _QUERY.finditer(node) if "=" in node else ():
+            if match.group("value") and is_credential_parameter(match.group("name")) \
+                    and not _showable(match.group("value")):
+                yield source.string_span(pointer_of(path), *match.span("value"))
+        for span in _userinfo_spans(node):
+            yield source.string_span(pointer_of(path), *span)
 
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
