@@ -285,3 +285,46 @@ def test_a_client_id_s_sample_words_are_still_a_placeholder():
                        ("netsuite.accountId", "my_account_id"), ("consumer_key", "consumer_key_1234567")):
         body = {"element": {"key": "hubspotcrm"}, "name": "x", "configuration": {key: value}}
         assert "CE701" in {f.rule for f in check(body)}, (key, value)
+
+
+_DECODED_ONCE_AND_FREED = """
+import gc, json, weakref
+import validator.source.document as document
+from validator.engine import inspect_source
+from validator.source import load_source
+
+poller = {"contacts": {"url": "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd}'", "idField": "id",
+                       "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "yyyy-MM-dd"}}}
+body = {"element": {"key": "sageone"}, "name": "<INSTANCE_NAME>",
+        "configuration": {"event.vendor.type": "polling", "oauth.api.secret": "s3cr3t-Valu3-9x",
+                          "event.poller.configuration": json.dumps(poller)}}
+inspect_source(load_source(json.dumps(body), path="warm-up.json"))  # pyparsing's first import leaves cycles
+loaded = load_source(json.dumps(body, indent=2), path="body.json")
+decoded = []
+analyse = document._analyse
+document._analyse = lambda source: decoded.append(len(source.text)) or analyse(source)
+gc.disable()
+checked = inspect_source(loaded)
+rules = sorted({f.rule for f in checked.findings})
+masked = bool(checked.secrets.spans)
+gone = weakref.ref(loaded)
+del checked, loaded
+print(json.dumps({"rules": rules, "masked": masked, "decoded": decoded, "poller": len(json.dumps(poller)),
+                  "freed": gone() is None}))
+"""
+
+
+def test_a_stringified_poller_is_decoded_once_and_a_checked_document_freed_without_the_collector():
+    # In a fresh interpreter: what holds objects in pytest's own process is not the check's doing.
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", _DECODED_ONCE_AND_FREED], capture_output=True, text=True,
+                         timeout=120, check=True, cwd=Path(__file__).resolve().parents[1])
+    result = json.loads(run.stdout)
+    assert result["rules"] == ["CE105", "CE204", "CE306", "CE417", "CE701"]
+    assert result["masked"]  # the masking walked the document, its poller string too
+    # the document caches its decoded strings weakly, so that no cycle keeps it alive; the check holds the
+    # poller's until its secrets are found, so the string is decoded once, for the rules and the masking
+    assert result["decoded"] == [result["poller"]]
+    assert result["freed"]  # by reference counting, the collector being off

@@ -253,7 +253,8 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     The secrets are looked for only when there is a finding to show.
     """
     options = options or Options()
-    findings = _run(loaded, kind, options)
+    held: list[Source] = []  # the stringified pollers, parsed once: held until their secrets are found too
+    findings = _run(loaded, kind, options, held)
     if not findings:
         return CheckedDocument(findings, Secrets(), loaded)
     secrets = secrets_of(loaded, options)
@@ -315,7 +316,7 @@ def _element_key(loaded: Any) -> str | None:
     return found.group(1) if found else None
 
 
-def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
+def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) -> list[Finding]:
     if kind not in ("auto", "instance", "configuration", "poller"):
         raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
     findings: list[Finding] = []
@@ -346,6 +347,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options) -> list[Finding]:
     for ref in find_pollers(loaded.value, detected):
         if ref.stringified:
             embedded = loaded.embedded(ref.pointer)
+            held.append(embedded)
             ctx.pollers.append((ref, embedded))
             for p in embedded.problems:
                 findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, help=p.help,
