@@ -333,15 +333,22 @@ def test_the_keys_read_backwards_are_the_keys_the_key_pattern_finds():
     @settings(max_examples=3000, deadline=None)
     @given(st.lists(pieces, max_size=30).map("".join))
     def same(text: str) -> None:
-        assert masking._keys_in(text) == {m.group("key") for m in masking._KEY.finditer(text)}
+        keys = masking._keys_in(text[::-1])
+        assert keys == {m.group("key") for m in masking._KEY.finditer(text)}
         # and where they are: the secret values are read from these places
-        assert masking._key_places(text) == [(m.group("key"), m.start(), m.end()) for m in masking._KEY.finditer(text)]
+        assert masking._places_of(text[::-1], keys) == \
+            [(m.group("key"), m.start(), m.end()) for m in masking._KEY.finditer(text)]
+        some = {key for key in keys if len(key) % 2}
+        assert masking._places_of(text[::-1], some) == \
+            [(m.group("key"), m.start(), m.end()) for m in masking._KEY.finditer(text) if m.group("key") in some]
 
     same()
     for size in (199, 200, 201):  # a key is at most 200 characters
         text = f'"{"a" * size}": "v", "b{"c" * (size - 1)}" : 1'
-        assert masking._keys_in(text) == {m.group("key") for m in masking._KEY.finditer(text)}
-        assert masking._key_places(text) == [(m.group("key"), m.start(), m.end()) for m in masking._KEY.finditer(text)]
+        keys = masking._keys_in(text[::-1])
+        assert keys == {m.group("key") for m in masking._KEY.finditer(text)}
+        assert masking._places_of(text[::-1], keys) == \
+            [(m.group("key"), m.start(), m.end()) for m in masking._KEY.finditer(text)]
 
 
 QUOTED = {"element": {"key": "sfdc"}, "name": "x", "configuration": {

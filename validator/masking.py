@@ -602,13 +602,13 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # The keys are read backwards from their colons (one pass the regex engine makes from colon to colon), each
     # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
     # through, in the text's order, only when a secret key is among them.
-    keys = _keys_in(text)
+    backwards = text[::-1]
+    keys = _keys_in(backwards)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     user_keys = {key for key in keys if _names_a_user(key)} - secret_keys
     covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
-    for key, key_start, after_colon in _key_places(text) if secret_keys or user_keys else ():
-        if key not in secret_keys and key not in user_keys:
-            continue
+    for key, key_start, after_colon in _places_of(backwards, secret_keys | user_keys) if secret_keys or user_keys \
+            else ():
         gap = _GAP.match(text, after_colon)
         start = gap.end() if gap else after_colon
         span = _value_extent(text, start, header=_is_header(key))
@@ -818,17 +818,19 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _key_places(text: str) -> list[tuple[str, int, int]]:
-    """``(key, start, end)`` of every match of :data:`_KEY` in ``text``, in order (``end`` is after the colon),
-    found backwards from the colons as :func:`_keys_in` finds the keys."""
-    size = len(text)
-    return [(match.group(1)[::-1], size - match.end(1), size - match.start())
-            for match in reversed(list(_KEY_BACKWARDS.finditer(text[::-1])))]
+def _keys_in(backwards: str) -> set[str]:
+    """Every key :data:`_KEY` finds in a text, given reversed (``backwards``)."""
+    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(backwards))}  # the keys repeat: reversed once each
 
 
-def _keys_in(text: str) -> set[str]:
-    """Every key :data:`_KEY` finds in ``text``."""
-    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(text[::-1]))}  # the keys repeat: reversed once each
+def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
+    """``(key, start, end)`` of each of the ``wanted`` keys :data:`_KEY` finds, in the text's order (``end`` is
+    after the colon); ``backwards`` is the text reversed, read from colon to colon as the keys were found."""
+    size = len(backwards)
+    places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
+              if (key := match.group(1)[::-1]) in wanted]
+    places.reverse()
+    return places
 
 
 def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
