@@ -898,13 +898,13 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if name == POLLER_KEY and isinstance(child, str):
                 yield from _embedded(source, pointer_of((name, path)), extra_keys)
                 continue
-            held = secret or _is_secret(name, extra_keys) \
+            under_secret = secret or _is_secret(name, extra_keys) \
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys)) \
                 or (pair and name in _PAIR_VALUES)
             if isinstance(child, (dict, list)):
-                stack.append((child, (name, path), held))
-            elif held or (isinstance(child, str) and ("=" in child or "@" in child or _names_a_user(name))):
-                yield from _scalar_spans(source, child, (name, path), held)
+                stack.append((child, (name, path), under_secret))
+            elif under_secret or (isinstance(child, str) and ("=" in child or "@" in child or _names_a_user(name))):
+                yield from _scalar_spans(source, child, (name, path), under_secret)
 
 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
