@@ -669,6 +669,62 @@ def test_a_broken_file_s_secret_is_masked_whatever_the_mistake_around_it(tmp_pat
     assert not _leaks(result.out + result.err, [value]), result.out
 
 
+_NESTED_AND_PAIRS = [
+    '"event.notification.signature": {"key": "SECRET"}',  # its missing comma is the finding on this line
+    '"signature": {key: "SECRET", "alg": "sha256"},',
+    '"signature": {\n      "alg": "sha256", "key": "SECRET"}',
+    '"headers": [{"name": "X-Api-Key", "value": "SECRET"} {"name": "Accept", "value": "json"}],',
+    '"headers": [{"value": "SECRET", "name": "Authorization"},]',
+]
+
+
+@pytest.mark.parametrize("entry", _NESTED_AND_PAIRS)
+@pytest.mark.parametrize("page", [False, True])
+def test_a_broken_file_s_nested_key_and_pair_value_are_masked(tmp_path, entry, page):
+    """What the parsed document's walk reads from its structure is read from the text of a file, or of a page's
+    code block, that is not valid JSON: a `key` under `signature`, and the value of a pair naming a secret."""
+    value = canary(1015)
+    block = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) + \
+        '\n    "x": 1\n  }\n}\n'
+    text = f"# Events\n\n```json\n{block}```\n" if page else block
+    path = tmp_path / ("page.md" if page else "b.json")
+    path.write_text(text, encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+        assert result.code == 1, (fmt, result)
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+    excerpt = run_cli("check", "--no-cache", str(path)).out
+    assert "*" * len(value) in excerpt, excerpt  # the excerpt shows the secret's line, masked
+
+
+def test_json_inside_a_string_has_its_nested_key_and_pair_value_masked(tmp_path):
+    """A valid file whose string values hold JSON (quoted by a finding's message and shown in its excerpt)."""
+    value = canary(1016)
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "event.poller.refresh_interval": json.dumps([{"name": "X-Api-Key", "value": value + "b"}]),
+        "event.vendor.type": json.dumps({"signing": {"key": value}})}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    for fmt in ("text", "concise", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+        assert "CE206" in result.out and "CE203" in result.out, (fmt, result)
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+
+
+@pytest.mark.parametrize("entry, shown", [
+    ('"element": {"key": "hubspotcrm"} "x": 2,', "hubspotcrm"),
+    ('"headers": [{"name": "Content-Type", "value": "application/json"} {"name": "Accept"}],', "application/json"),
+    ('"paging": {"token": "p4geT0ken" "size": 2},', None),
+])
+def test_a_broken_file_s_plain_nested_values_stay_shown(tmp_path, entry, shown):
+    """An element key, a header that is no credential: shown as written, the line's mistake beside them."""
+    text = '{\n  "configuration": {\n    ' + entry + '\n    "x": 1\n  }\n}\n'
+    (tmp_path / "b.json").write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
+    assert result.code == 1 and "\n3 |" in result.out, result.out
+    if shown is not None:
+        assert shown in result.out, result.out
+
+
 @pytest.mark.parametrize("url", [
     "/hubs/finance/customers;jsessionid=SECRET?where=updated_at>'${gmtDate:yyyy-MM-dd}'",
     "/hubs/finance/customers/apikey=SECRET?where=updated_at>'${gmtDate:yyyy-MM-dd}'",

@@ -20,7 +20,10 @@ known service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a u
 an API key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...) and Markdown table rows that give a secret key
 its value.  In a file that is not valid JSON, also a value after ``"key" =`` or a missing colon, the rest of a
-string holding an unescaped quote, and the values of an array under a secret key.
+string holding an unescaped quote, and the values of an array under a secret key; there and in JSON written
+inside a string, a ``key`` secret by its object's name (``"signature": {"key": ...}``) and the value of a pair
+naming a secret (``{"name": "X-Api-Key", "value": ...}``), read from the text as the walk reads them from the
+parsed document.
 
 A message that quotes a piece of a secret next to its place (a syntax error's bare word, a shortened string)
 has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown: environment references
@@ -606,9 +609,37 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     keys = _keys_in(backwards)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     user_keys = {key for key in keys if _names_a_user(key)} - secret_keys
+    # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
+    # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
+    # and the value of a name/value pair that names a secret (`{"name": "X-Api-Key", "value": ...}`).
+    unparsed = broken or '\\"' in text
+    nested_keys = {key for key in keys if key.lower() in _NESTED_TAILS} - secret_keys - user_keys \
+        if unparsed and len(keys) > 1 else set()
+    pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
+    pair_names = keys & _PAIR_NAME_SET if pair_values else set()
+    wanted = secret_keys | user_keys | nested_keys | pair_values | pair_names
+    places = _places_of(backwards, wanted) if wanted else []
+    structural = nested_keys | pair_values | pair_names
+    objects = _objects_of(text, [place[1] for place in places if place[0] in structural]) if structural else {}
+    secret_pairs = {objects[key_start] for key, key_start, after_colon in places
+                    if key in pair_names and _names_a_secret(text, after_colon, extra_keys)} if pair_names else set()
+    secret_pairs.discard(None)
+    nested_secret: dict[tuple[int | None, str], bool] = {}  # (object, key): the keys of one object are many
     covered = 0  # in a broken file, the arrays read so far end here: a secret key inside one was read with it
-    for key, key_start, after_colon in _places_of(backwards, secret_keys | user_keys) if secret_keys or user_keys \
-            else ():
+    for key, key_start, after_colon in places:
+        if key in nested_keys:
+            brace = objects[key_start]
+            secret = nested_secret.get((brace, key))
+            if secret is None:
+                parent = _object_key(text, backwards, brace)
+                secret = nested_secret[brace, key] = parent is not None and _is_secret(f"{parent}.{key}", extra_keys)
+            if not secret:
+                continue
+        elif key in pair_values:
+            if objects[key_start] not in secret_pairs:
+                continue
+        elif key not in secret_keys and key not in user_keys:
+            continue  # a pair's name: its value is the label, not the secret
         gap = _GAP.match(text, after_colon)
         start = gap.end() if gap else after_colon
         span = _value_extent(text, start, header=_is_header(key))
@@ -816,6 +847,48 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in "'\"”":
         end -= 1
     return start, end
+
+
+_BRACKET = LazyPattern(r"[{}\[\]]")
+
+
+def _objects_of(text: str, key_starts: list[int]) -> dict[int, int | None]:
+    """For each key written at one of ``key_starts`` (in the text's order): where the object holding it opens
+    (its ``{``), or ``None`` when it is in an array or in nothing.  Read from the brackets alone, without parsing
+    (a bracket inside a string counts), in one pass over the text."""
+    found: dict[int, int | None] = {}
+    opened: list[int] = []
+    brackets = _BRACKET.finditer(text)
+    bracket = next(brackets, None)
+    for key_start in key_starts:
+        while bracket is not None and bracket.start() < key_start:
+            if bracket.group() in "{[":
+                opened.append(bracket.start())
+            elif opened:
+                opened.pop()
+            bracket = next(brackets, None)
+        found[key_start] = opened[-1] if opened and text[opened[-1]] == "{" else None
+    return found
+
+
+def _object_key(text: str, backwards: str, brace: int | None) -> str | None:
+    """The key of the object opening at ``brace`` (`"signature": {` gives `signature`), or ``None``."""
+    if brace is None:
+        return None
+    after = len(text) - brace  # in the reversed text, what is written before the brace
+    gap = _GAP.match(backwards, after)
+    found = _KEY_BACKWARDS.match(backwards, gap.end() if gap else after)
+    return found.group(1)[::-1] if found else None
+
+
+def _names_a_secret(text: str, after_colon: int, extra_keys: frozenset[str]) -> bool:
+    """Whether the value written after a pair's name key (`"name": "X-Api-Key"`) is a secret key or header."""
+    gap = _GAP.match(text, after_colon)
+    span = _value_extent(text, gap.end() if gap else after_colon)
+    if span is None or span[0] >= span[1]:
+        return False
+    label = text[span[0]:span[1]]
+    return _is_secret(label, extra_keys) or _is_header(label)
 
 
 def _keys_in(backwards: str) -> set[str]:
