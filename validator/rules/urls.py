@@ -250,7 +250,9 @@ which rejects it, and the poller gets nothing: another language's operator (`upd
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
-it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`order by`).
+it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`order by`).  Autocorrect's
+symbols (`≥`, `≤`, `≠`) are reported wherever they are, also glued to the field (`updated≥'...'`) and in an
+encoded filter, each with its ASCII operator as a fix on request.
 """, "/hubs/crm/contacts?where=updated_at gte '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
     "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 

@@ -207,16 +207,35 @@ def _is_value(kind: str | None) -> bool:
     return kind in _OPERAND_KINDS or kind == "rparen"
 
 
+# Autocorrect's symbols for CEQL's operators, alone or glued to a field (`updated≥'...'`, `amount≠0`: one word).
+# No filter reads them, encoded or not, so they are reported wherever they are.
+_SYMBOL_OPERATORS = {"≥": ">=", "≤": "<=", "≠": "!=", "⩾": ">=", "⩽": "<="}
+
+
+def _glued_symbols(tok: str, start: int, add: _Add) -> None:
+    for index, char in enumerate(tok):
+        meant = _SYMBOL_OPERATORS.get(char)
+        if meant is not None:
+            at = start + index
+            add(Flaw.CEQL_UNREADABLE, f"`{char}` is not a CEQL operator: CEQL writes `{meant}`", at, at + 1,
+                help=f"write `{meant}`", fix=Fix(f"write `{meant}`", (Edit(at, at + 1, meant),), "unsafe"))
+
+
 def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add) -> None:
     """The mistakes that surely break a filter: quotes, parentheses, operators missing an operand."""
     kinds = [t[0] for t in tokens]
     stack: list[int] = []
     unclosed = _unclosed_macro_string(tokens) if "ustring" in kinds else None
+    symbols = not text.isascii() and any(char in text for char in _SYMBOL_OPERATORS)
     for i, (kind, tok, start, end) in enumerate(tokens):
         prev = kinds[i - 1] if i else None
         nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+        if symbols and kind == "word" and any(char in tok for char in _SYMBOL_OPERATORS):
+            _glued_symbols(tok, start, add)
+            continue
         if kind in ("string", "ustring", "macro", "placeholder") and prev == "word" and "%" not in tokens[i - 1][1] \
-                and (i < 2 or kinds[i - 2] in ("lparen", "and", "or", "not")):  # (`%3E`: an encoded operator)
+                and (i < 2 or kinds[i - 2] in ("lparen", "and", "or", "not")) \
+                and tokens[i - 1][1][-1:] not in _SYMBOL_OPERATORS:  # (`%3E`: an encoded operator)
             field = tokens[i - 1]
             add(Flaw.CEQL_DANGLING_OPERATOR, f"no operator between {field[1]!r} and the value after it", field[2],
                 start + 1, help="write the comparison, such as `>` or `=`, between them")
@@ -334,8 +353,7 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
 
 # Operators of other query languages (OData, Mongo, prose) and what CEQL writes for them.
 _FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=", "lt": "<", "eq": "=", "equals": "=",
-                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">=",
-                      "≥": ">=", "≤": "<=", "≠": "!=", "⩾": ">=", "⩽": "<="}  # (autocorrect's symbols too)
+                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">="}
 _OPERATORS_SAID = "an operator (=, !=, >, >=, <, <=, like, in or is null)"
 # `and`/`or` mistyped: a letter doubled, dropped or swapped (`orr`, `adn`, `nad`, `an`), or another language's
 _MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andalso|orelse|&&|\|\|")
