@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Sequence
 
 from .patterns import _ESCAPE
 
@@ -32,19 +33,25 @@ class _StringMap:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.base = start + 1
+        self.dec: Sequence[int] = ()  # most strings have no escape: no lists (a file may place 100,000 of them)
+        self.raw: Sequence[int] = ()
+        self.rlen: Sequence[int] = ()
+        if text.find("\\", start + 1, end - 1) < 0:
+            self.length = end - start - 2
+            return
         raw = text[start + 1:end - 1]
-        self.dec: list[int] = []
-        self.raw: list[int] = []
-        self.rlen: list[int] = []
+        dec: list[int] = []
+        raws: list[int] = []
+        rlen: list[int] = []
         shift = 0
-        if "\\" in raw:
-            for m in _ESCAPE.finditer(raw):
-                r = m.start()
-                self.dec.append(r - shift)
-                self.raw.append(r)
-                size = m.end() - r
-                self.rlen.append(size)
-                shift += size - 1
+        for m in _ESCAPE.finditer(raw):
+            r = m.start()
+            dec.append(r - shift)
+            raws.append(r)
+            size = m.end() - r
+            rlen.append(size)
+            shift += size - 1
+        self.dec, self.raw, self.rlen = dec, raws, rlen
         self.length = len(raw) - shift
 
     def __call__(self, offset: int) -> int:
