@@ -33,6 +33,7 @@ findings point into.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -74,12 +75,24 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
-_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=\s*(?P<quote>['\"])?"
-                    r"(?P<value>(?(quote)[^'\"&#;]*|[^&#;\s'\"]*))")
+_QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|[^&#;\s'\"]*))"
+_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
+# Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
+# `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
+_LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
+_LOOSE_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
+_ENCODED_QUERY = LazyPattern(r"(?:^|(?:[?&;#/]|%26)[ \t]*)(?P<name>[^=&?#;\s/%]{1,100})%3[Dd]" + _QUERY_VALUE)
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY = LazyPattern(r"[?&;#/](?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
-                         r"(?P<value>(?(quote)[^'\"&#;\\<>]+|[^&#;\s'\"\\<>]+))")
+_TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)="
+_TEXT_QUERY_VALUE = r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))"
+_TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
+_LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
+_ENCODED_TEXT_QUERY = LazyPattern(r"(?:[?&;#/]|%26)[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%3[Dd]"
+                                  + _TEXT_QUERY_VALUE)
+# In a file that is not JSON, also a parameter that opens a string (`"api_key=...`, `"Pwd=...;Uid=..."`), which the
+# walk of a parsed document reads (every quote of a JSON text would be a place to try).
+_STRING_QUERY = LazyPattern(r"[\"'][ \t]*" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 # The password of a URL's user information (``https://user:password@host``, also after a scheme missing a slash).
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
@@ -129,11 +142,14 @@ _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""
 # a JSON Web Token (also after `Bearer`).  A token starts where no other token character precedes it, so that a
 # long run of `eyJ-eyJ-...` is read once, not from each of its letters.
 _BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")
+_BASIC_IN_LOWER_CASE = LazyPattern(r"\bbasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")  # (its own: fast)
 _JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-]{8,}+\.eyJ[\w\-]{8,}+\.[\w\-]*+")
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`).
-_CE_AUTHORIZATION = LazyPattern(r"\bUser[ \t]+(?P<user>[A-Za-z0-9+/=]{8,}+)[ \t]*,[ \t]*Organization[ \t]+"
-                                r"(?P<organization>[A-Za-z0-9+/=]{1,}+)(?:[ \t]*,[ \t]*Element[ \t]+"
-                                r"(?P<element>[A-Za-z0-9+/=]{1,}+))?")
+# The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
+# parts in any order (`Element x, User y, Organization z`).
+_CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++"
+                                r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++)+")
+_CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>[A-Za-z0-9+/=]++)")
 # A Markdown table row that gives a secret key its value (`| `oauth.api.secret` | `Kq9v...` |`).
 _TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[ \t]*\|[ \t]*`?"
                          r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
@@ -142,7 +158,9 @@ _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
 # HTML's own elements whose names are also secret keys: a page's `<code>customers</code>` is not an OAuth code.
 _HTML_TAGS = frozenset({"code"})
-_XML_ELEMENT = LazyPattern(r"<(?P<tag>[A-Za-z_][\w.\-:]{0,60}+)>(?P<value>[^<\r\n]{1,400}+)</(?P=tag)>")
+# (with attributes, `<wsse:Password Type="PasswordText">`, and a value in CDATA)
+_XML_ELEMENT = LazyPattern(r"<(?P<tag>[A-Za-z_][\w.\-:]{0,60}+)(?:[ \t][^<>\r\n]{0,200}+)?>"
+                           r"(?:<!\[CDATA\[(?P<cdata>[^\]\r\n]{1,400}+)\]\]>|(?P<value>[^<\r\n]{1,400}+))</(?P=tag)>")
 _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
@@ -447,7 +465,7 @@ def url_secrets(url: str) -> Secrets:
 
     ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
     """
-    spans = [match.span("value") for match in _QUERY.finditer(url)
+    spans = [match.span("value") for match in _parameters(url)
              if match.group("value") and is_credential_parameter(match.group("name"))
              and not _showable(match.group("value"))]
     spans += _userinfo_spans(url)
@@ -468,7 +486,7 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if any(len(name) <= 100 and is_secret_parameter(name)  # (no longer than _QUERY reads; keeps the cache small)
            for name in _names_before_equals(url)):  # most URLs: no pattern compiled
-        spans += [(*match.span("value"), match.group("name")) for match in _QUERY.finditer(url)
+        spans += [(*match.span("value"), match.group("name")) for match in _parameters(url)
                   if match.group("value") and is_secret_parameter(match.group("name"))]
     if "@" in url:
         spans += [(*match.span("value"), "") for match in _USERINFO.finditer(url)
@@ -482,6 +500,21 @@ def _names_before_equals(url: str) -> Iterator[str]:
     for piece in url.replace("?", "&").replace(";", "&").replace("#", "&").replace("/", "&").split("&"):
         if "=" in piece:
             yield piece.partition("=")[0]
+
+
+def _parameters(text: str) -> Iterator[re.Match[str]]:
+    """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
+    and those whose ``=`` is percent-encoded."""
+    yield from _QUERY.finditer(text)
+    if any(separator in text for separator in _LOOSE_SEPARATORS):
+        yield from _LOOSE_QUERY.finditer(text)
+    if "%3D" in text or "%3d" in text:
+        yield from _ENCODED_QUERY.finditer(text)
+
+
+def _has_equals(text: str) -> bool:
+    """Whether ``text`` may hold a query parameter: an ``=``, or one percent-encoded (``%3D``)."""
+    return "=" in text or "%3D" in text or "%3d" in text
 
 
 def _unquote(value: str) -> str:
@@ -573,11 +606,18 @@ def _userinfo_spans(text: str) -> list[tuple[int, int]]:
 
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
-    (``User ..., Organization ...[, Element ...]``) written in ``text``, wherever it is (a header, a variable)."""
+    (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
+    a variable)."""
     if "Organization" not in text:
         return []
-    return [match.span(group) for match in _CE_AUTHORIZATION.finditer(text)
-            for group in ("user", "organization", "element") if match.group(group)]
+    spans = []
+    for header in _CE_AUTHORIZATION.finditer(text):
+        parts = list(_CE_CREDENTIAL.finditer(text, header.start(), header.end()))
+        # the user secret is a token (8 characters or more): `User Guide, Organization Settings` is prose
+        if any(part.group("part") == "User" and len(part.group("value")) >= 8 for part in parts) \
+                and any(part.group("part") == "Organization" for part in parts):
+            spans += [part.span("value") for part in parts]
+    return spans
 
 
 def _is_header(key: str) -> bool:
@@ -590,6 +630,8 @@ def _is_header(key: str) -> bool:
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     if secret_kind(key) is not None or key in extra_keys:
         return True
+    if extra_keys and difflib.get_close_matches(key, extra_keys, n=1, cutoff=0.9):
+        return True  # a misspelt PASSWORD key of the element (CE901 names the one meant) holds the secret all the same
     if key[:5].lower() != "event":
         return False
     from .schemas import near_event_key
@@ -655,9 +697,9 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     if broken:
         yield from _scan_broken(text, extra_keys)
     yield from _userinfo_spans(text)
-    if "Basic" in text:
-        yield from (match.span("value") for match in _BASIC_CREDENTIAL.finditer(text)
-                    if _is_basic_credential(match.group("value")))
+    for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
+        if word in text:
+            yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))
     if "eyJ" in text:
         yield from (match.span() for match in _JWT.finditer(text))
     if any(marker in text for marker in _SHELL_MARKERS):
@@ -666,10 +708,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from (match.span("value") for match in _PEM.finditer(text) if match.group("value"))
     if "</" in text:
         for match in _XML_ELEMENT.finditer(text):
-            value = match.group("value")
+            group = "value" if match.group("value") is not None else "cdata"
             tag = match.group("tag")
-            if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(value):
-                yield match.span("value")
+            if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(match.group(group)):
+                yield match.span(group)
     yield from platform_credentials(text)
     if "hook" in text or "ifttt" in text or "pipedream" in text:
         yield from _webhook_secrets(text)
@@ -681,14 +723,27 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if _is_secret(match.group("key"), extra_keys) and _TOKEN_CELL.fullmatch(value) \
                     and looked_for_elsewhere(value) and not _showable(value) and not find_placeholders(value):
                 yield match.span("value")
-    if "=" in text and any(is_credential_parameter(name) for name in {found[0] for found in _TEXT_QUERY.findall(text)}):
-        for match in _TEXT_QUERY.finditer(text):
+    queries = [_TEXT_QUERY] if "=" in text else []
+    if queries and any(separator in text for separator in _LOOSE_SEPARATORS):
+        queries.append(_LOOSE_TEXT_QUERY)
+    if queries and broken:
+        queries.append(_STRING_QUERY)
+    if "%3D" in text or "%3d" in text:
+        queries.append(_ENCODED_TEXT_QUERY)
+    for query in queries:
+        for match in query.finditer(text) if any(is_credential_parameter(name) for name in
+                                                 {found[0] for found in query.findall(text)}) else ():
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield match.span("value")
 
 
 # In a file that is not JSON: a quoted key followed by `=` or, its colon missing, by its quoted value.
-_BROKEN_KEY = LazyPattern(r"\"(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)\"[ \t]*+(?:=[ \t]*+|(?=[\"“]))")
+# Also a key in single quotes, and the separators other languages or slips put in the colon's place (`=>`, `;`,
+# `,`), or none before a bare value; and, before a colon, a key holding spaces or escapes (`"API Key"`,
+# `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons leave out.
+_BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
+                          r"(?:(?P<separator>=>?|[;,])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
+                          r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile line is not read to its end each time)
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
@@ -698,16 +753,32 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
 
 
 def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """A value after `"key" =` or after a missing colon, in a file that is not JSON.  A missing comma is not taken
-    for a missing colon: `"password" "username": ...` is a value and the next key."""
+    """A value after `"key" =` (`=>`, `;`, `,`) or after a missing colon, in a file that is not JSON.  A missing
+    comma is not taken for a missing colon: `"password" "username": ...` is a value and the next key."""
     for match in _BROKEN_KEY.finditer(text):
-        if _is_secret(match.group("key"), extra_keys):
+        if _is_secret(_written_key(match.group("key") or match.group("odd")), extra_keys):
             span = _value_extent(text, match.end())
-            if span is None or span[0] >= span[1] or _showable(text[span[0]:span[1]]):
+            if span is None or span[0] >= span[1] or _shown_as_written(text[span[0]:span[1]]):
                 continue
-            if "=" not in match.group() and _KEY_FOLLOWS.match(text, span[1]):
+            separator = match.group("separator") or match.group("colon")
+            if separator in (None, ",") and _KEY_FOLLOWS.match(text, span[1]):
                 continue  # the string after it is the next key: a comma is missing, not a colon
+            if separator is None and text[match.end()] not in _OPENERS \
+                    and not _holds_a_token(text[span[0]:span[1]]):
+                continue  # a word after a quoted name is prose (`the "Client Secret" field`), not a value
             yield span
+
+
+def _written_key(key: str) -> str:
+    """A key as the platform would read it: escapes decoded (`pass\u0077ord`), spaces around it dropped."""
+    if "\\" in key:
+        import json
+
+        try:
+            key = json.loads(f'"{key}"')
+        except ValueError:
+            pass
+    return key.strip()
 
 
 def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[list[tuple[int, int]], int]:
@@ -771,10 +842,10 @@ def _is_basic_credential(value: str) -> bool:
     """Whether ``value`` is base64 of ``user:password``, as HTTP Basic sends it."""
     import binascii
 
-    if len(value) % 4:
+    if len(value) % 4 == 1:
         return False
-    try:
-        decoded = binascii.a2b_base64(value.encode("ascii"))
+    try:  # (padding is often left out)
+        decoded = binascii.a2b_base64(value.encode("ascii") + b"=" * (-len(value) % 4))
     except (binascii.Error, ValueError):
         return False
     return b":" in decoded and not any(byte < 0x20 for byte in decoded)
@@ -976,7 +1047,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 or (pair and name in _PAIR_VALUES)
             if isinstance(child, (dict, list)):
                 stack.append((child, (name, path), under_secret))
-            elif under_secret or (isinstance(child, str) and ("=" in child or "@" in child or _names_a_user(name))):
+            elif under_secret or (isinstance(child, str) and ("=" in child or "%3" in child or "@" in child
+                                                              or _names_a_user(name))):
                 yield from _scalar_spans(source, child, (name, path), under_secret)
 
 
@@ -989,8 +1061,8 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
     elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
             and _names_a_user(path[0]) and _key_shaped(node):
         yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
-    elif isinstance(node, str) and ("=" in node or "@" in node):
-        for match in _QUERY.finditer(node) if "=" in node else ():
+    elif isinstance(node, str) and (_has_equals(node) or "@" in node):
+        for match in _parameters(node) if _has_equals(node) else ():
             if match.group("value") and is_credential_parameter(match.group("name")) \
                     and not _showable(match.group("value")):
                 yield source.string_span(pointer_of(path), *match.span("value"))
@@ -1000,9 +1072,11 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
 # secret when the name is a secret key or a credential header.
-_PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header")
+_PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "HeaderName", "header_name", "field",
+               "Field", "parameter", "Parameter", "param", "paramName", "parameterName", "param_name")
 _PAIR_NAME_SET = frozenset(_PAIR_NAMES)
-_PAIR_VALUES = frozenset({"value", "Value"})
+_PAIR_VALUES = frozenset({"value", "Value", "headerValue", "HeaderValue", "header_value", "defaultValue",
+                          "paramValue", "parameterValue", "param_value"})
 
 
 @lru_cache(maxsize=4096)  # the same sample values and references come back in file after file
@@ -1071,4 +1145,7 @@ def _forms(raw: str) -> set[str]:
         except ValueError:
             break
         forms.add(value)
+        # as a message quotes it, serialised again (`\u0022` written, `\"` quoted)
+        forms.add(json.dumps(value, ensure_ascii=False)[1:-1])
+        forms.add(json.dumps(value)[1:-1])
     return forms

@@ -3,11 +3,12 @@
 **Secret keys.**  The last dot-separated segment of a key is split into words (``_``, ``-``,
 camelCase); the segment before it counts as the word before.  A key is secret when:
 
-* a word is, or ends in, ``password``, ``passwd``, ``pwd``, ``passphrase``, ``secret`` or ``credential(s)``
+* a word is, or ends in, ``password``, ``passwd``, ``passphrase``, ``secret`` or ``credential(s)``, or is ``pwd``
+  or ``pswd``
   (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``);
 * the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
-* the last word is ``apikey``/``hapikey``, or ``key`` after ``signature``, ``signing``, ``subscription``,
+* the last word is ``apikey``/``hapikey``, or ``key`` (or ``keys``, a list of them: ``apiKeys``) after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
   ``webhook``, ``auth``, ``functions``, ``user``, ``app``, ``developer`` or ``account`` (``apim.subscription.key``,
   ``signingKey``, ``hmac.key``, ``x-api-key``, ``private_key``, 3scale's ``user_key``, Datadog's ``app_key``,
@@ -25,10 +26,11 @@ Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_ke
 (``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``), what is
 said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``).
 
-**Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values) and
-the ``Cookie`` and ``Set-Cookie`` headers and session ids (``jsessionid``, ``sessionId``, ``session.id``) hold
-values that are masked in every output but never reported as committed secrets (they expire; a page's sample
-cookie is not a leak to rotate).
+**Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values),
+the ``Cookie`` and ``Set-Cookie`` headers, session ids (``jsessionid``, ``sessionId``, ``session.id``), a
+presigned URL's ``X-Amz-Signature`` and the nonstandard ``Authentication`` and ``X-Auth`` headers hold values
+that are masked in every output but never reported as committed secrets (they expire, or the name alone does
+not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
@@ -51,7 +53,7 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "authorization"})
+_WORDS = frozenset({"pwd", "pswd", "authorization"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
@@ -71,10 +73,11 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
                          "uat", "sandbox", "live", "v", "old", "new", "primary", "secondary", "backup", "pem", "b64",
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
-_GLUED = ("apikey", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken")
+_GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken")
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
-                     "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id"})
+                     "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
+                     "authentication", "x-auth", "x-amz-signature"})
 _NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|type|url|uri|path|location|header|"
                                r"expir\w*|length|format|prefix|in)$")
 # A last word that makes the key about a secret, not the secret (``passwordExpiry``, ``tokenType``).
@@ -154,7 +157,7 @@ def secret_kind(key: str) -> SecretKind | None:
         return None if before in _PAGINATION else "secret"
     if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey"):
         return "secret"
-    if last == "key":
+    if last in ("key", "keys"):  # (`apiKeys`, `signing_keys`: a list of them)
         return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
     if any(_one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
         return "secret"
