@@ -1220,6 +1220,12 @@ _HUNTED = {
     "a presigned URL's signature": (_configuration(
         '"event.notification.callback.url": "htps://b.s3.amazonaws.com/in?X-Amz-Algorithm=AWS4-HMAC-SHA256'
         '&X-Amz-Signature=7d3f9a1b2c4e6f8091a2b3c4d5e6f708192a3b4c"'), "7d3f9a1b2c4e6f8091a2"),
+    "a value in a comment after a secret key's": (_configuration(
+        '"password": "${ACT_PASSWORD}" /* old one was Xk7mQ2wR9pT4nZ6c, rotated */', '"act": "x"',
+        element="actpremium"), "Xk7mQ2wR9pT4nZ6c"),
+    "a value in a comment naming a secret": ('{\n  "element": {"key": "actpremium"},\n  # password for staging is '
+                                            'Bv6nT3xQ8mW1kZ5r\n  "configuration": {"password": "${PW}"}\n}\n',
+                                            "Bv6nT3xQ8mW1kZ5r"),
     "a connection string": (_configuration('"db.connection": "Pwd=Fk9vN2mQ7xW4tZ8p;Uid=svc_ce",', element="sqlserver"),
                             "Fk9vN2mQ7xW4tZ8p"),
 }

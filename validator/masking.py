@@ -697,6 +697,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from extras
     if broken:
         yield from _scan_broken(text, extra_keys)
+        yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
         if word in text:
@@ -768,6 +769,38 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
                     and not _holds_a_token(text[span[0]:span[1]]):
                 continue  # a word after a quoted name is prose (`the "Client Secret" field`), not a value
             yield span
+
+
+# A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
+# the words in it: an old or another environment's value is often left in one (`/* old one was ... */`).
+_COMMENT = LazyPattern(r"(?:^|(?<=[\s,]))(?://|#)[^\r\n]*|/\*(?s:.){0,2000}?\*/", re.MULTILINE)
+_COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
+_WORD_TOKEN = LazyPattern(r"(?<![\w\-])(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}(?![\w\-])")
+
+
+def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """In a comment that names a secret, or ends a line that does (`# password for staging is ...`,
+    `"password": "${PW}" /* old one was ... */`), each word that reads like a token (letters and digits, 8 or
+    more)."""
+    if ("//" not in text and "#" not in text and "/*" not in text) or _COMMENT.search(text) is None:
+        return
+    # where the words naming a secret are, found once (a hostile one-line file holds many comments)
+    named: list[int] = []
+    judged: dict[str, bool] = {}
+    for word in _COMMENT_WORD.finditer(text):
+        found = judged.get(word.group())
+        if found is None:
+            found = judged[word.group()] = _is_secret(word.group().rstrip(".-"), extra_keys)
+        if found:
+            named.append(word.start())
+    if not named:
+        return
+    for comment in _COMMENT.finditer(text):
+        reach = max(0, comment.start() - _QUOTE_REACH)  # the line before it, bounded
+        line_start = max(text.rfind("\n", reach, comment.start()) + 1, reach)
+        index = bisect_left(named, line_start)
+        if index < len(named) and named[index] < comment.end():
+            yield from (token.span() for token in _WORD_TOKEN.finditer(text, comment.start(), comment.end()))
 
 
 def _written_key(key: str) -> str:
