@@ -775,7 +775,6 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 # the words in it: an old or another environment's value is often left in one (`/* old one was ... */`).
 _COMMENT = LazyPattern(r"(?:^|(?<=[\s,]))(?://|#)[^\r\n]*|/\*(?s:.){0,2000}?\*/", re.MULTILINE)
 _COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
-_WORD_TOKEN = LazyPattern(r"(?<![\w\-])(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}(?![\w\-])")
 
 
 def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1137,6 +1136,7 @@ def _stands_for_a_value(value: str) -> bool:
 
 _WORD_SPLIT = LazyPattern(r"[^A-Za-z0-9]+")
 _TOKEN_LIKE = LazyPattern(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}")  # letters and digits
+_WORD_TOKEN = LazyPattern(r"(?<![\w\-])" + _TOKEN_LIKE.pattern + r"(?![\w\-])")  # one, as a whole word of a text
 _NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN
 
 
