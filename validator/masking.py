@@ -34,6 +34,7 @@ findings point into.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -805,12 +806,10 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
 def _written_key(key: str) -> str:
     """A key as the platform would read it: escapes decoded (`pass\u0077ord`), spaces around it dropped."""
     if "\\" in key:
-        import json
-
         try:
             key = json.loads(f'"{key}"')
         except ValueError:
-            pass
+            return key.strip()  # an escape JSON does not read: the key as written
     return key.strip()
 
 
@@ -1163,8 +1162,6 @@ def _forms(raw: str) -> set[str]:
     """A value as written and as decoded (one or more levels of JSON escaping undone), and the pieces of one
     holding a `|` that a message may quote apart: the first (``hapikey=<key>|vid`` in an ``event.poller.urls``
     line, which CE801's help splits) and every distinctive one (``<app id>|<app secret>``)."""
-    import json
-
     forms = {raw}
     if "|" in raw:
         pieces = raw.split("|")
