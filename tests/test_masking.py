@@ -1258,3 +1258,55 @@ def test_a_misspelt_password_key_of_the_element_is_masked(tmp_path):
     result = run_cli("check", "--no-cache", "--element-docs", str(docs), str(path))
     assert "CE901" in result.out and "Tf9xW4mK7nQ2zR5v" not in result.out, result.out
     assert "*" * 16 in result.out, result.out
+
+
+# A URL password holding what ends a host, left unencoded (`/`, `?`, `#`), a quote, a backslash or a space: the
+# password the writer meant runs to the `@` before the host, though no URL reader reads it so.
+_AWKWARD_PASSWORDS = {"slash": "/", "question mark": "?", "hash": "#", "apostrophe": "'", "quote": '\\"',
+                      "backslash": "\\\\", "space": " "}
+
+
+@pytest.mark.parametrize("place", ["callback", "base.url", "poller"])
+@pytest.mark.parametrize("char", list(_AWKWARD_PASSWORDS))
+def test_a_url_password_holding_what_ends_a_host_stays_masked(tmp_path, place, char):
+    url = "https://bob:Hq4vTn" + _AWKWARD_PASSWORDS[char] + "Wx7Lm2Rt@api.example.com/v1/items"
+    if place == "poller":
+        text = _poller_url(url + "?where=updated>'${gmtDate:yyyy-MM-dd}'")
+    else:
+        key = "event.notification.callback.url" if place == "callback" else "base.url"
+        text = _configuration(f'"{key}": "{url}"', '"event.notification.signature.key": 5')
+    path = tmp_path / "b.json"
+    path.write_text(text, encoding="utf-8")
+    commands = [("check", "--no-cache", "--format", fmt) for fmt in ("text", "concise", "json")]
+    if place == "poller":
+        commands += [("render", "--at", "2024-01-02T03:04:05Z")]
+    for command in commands:
+        result = run_cli(*command, str(path))
+        assert result.code in (0, 1), (command, result)
+        for half in ("Hq4vTn", "Wx7Lm2Rt"):  # a message quoting the 'port' before a '#' showed the first
+            assert half not in result.out + result.err, (command, result.out)
+    assert "*" * 8 in run_cli("check", "--no-cache", str(path)).out  # the URL is shown, masked
+
+
+def test_a_url_password_holding_a_slash_is_reported_as_committed(tmp_path):
+    path = tmp_path / "b.json"
+    path.write_text(_configuration('"base.url": "https://bob:Hq4vTn/Wx7Lm2Rt@api.example.com"'), encoding="utf-8")
+    assert "CE751" in run_cli("check", "--no-cache", "--format", "concise", str(path)).out
+
+
+def test_a_port_is_no_password(tmp_path):
+    """`host:8080/...` then an `@` further on (an email in the query) is a port, not a password: shown."""
+    path = tmp_path / "b.json"
+    path.write_text(_poller_url("https://api.example.com:8443/v1/x?to=ops@example.com&where=a>1"), encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(path))
+    assert "8443/v1/x?to=ops@example.com" in result.out, result.out
+
+
+def test_a_secret_between_windows_1252_quotes_stays_masked(tmp_path):
+    """A file saved as Windows-1252 with smart quotes: each quote is a byte UTF-8 cannot read (U+FFFD)."""
+    path = tmp_path / "b.json"
+    path.write_bytes(b'{\x93name\x94: \x93x\x94, \x93password\x94: \x93Pz8vKq2mWn5xR\x94, \x93element\x94: {\x93key\x94: 5}}\n')
+    for fmt in ("text", "concise", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+        assert result.code == 1 and "Pz8vKq2mWn5xR" not in result.out + result.err, result.out
+    assert "*" * 13 in run_cli("check", "--no-cache", str(path)).out

@@ -65,13 +65,14 @@ MASK = "****"
 # The run of key characters is possessive: what follows a key is none of them, so giving some back never
 # helps, and every word of the file that is not a key fails at once.  (A possessive repeat of one character
 # class is safe on CPython 3.11.0-3.11.2; their bugs were in possessive groups, see source/patterns.py.)
-_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„]?[ \t\r\n]*:""")
+_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„\ufffd]?[ \t\r\n]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
-_OPENERS = "\"'“”‘’„"
-_SMART_CLOSERS = "\"“”‘’„"
+# (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
+_OPENERS = "\"'“”‘’„\ufffd"
+_SMART_CLOSERS = "\"“”‘’„\ufffd"
 _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
@@ -101,6 +102,15 @@ _STRING_QUERY = LazyPattern(r"[\"'][ \t]*" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALU
 # of a quoted string in a text.
 _USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"\\]{1,400})@"
                         r"(?=[A-Za-z0-9\[])")
+# A password holding what ends a host (`/`, `?`, `#`), a quote or a backslash, left unencoded, or after a scheme
+# written with backslashes (`https:\\user:pw@host`): no URL reader takes it as one, but it is the password the
+# writer meant.  After the scheme only, never a port (`host:8080/x?to=ops@example.com`), and to the first `@`
+# before a host (the form above takes a password holding an `@`).  In a file's text the value is read as JSON
+# string content (escapes, no bare quote or space); in a decoded string, up to its line's end, spaces and all.
+_LOOSE_USERINFO_HEAD = r"(?://|(?<=[A-Za-z]:)\\{1,4})[^/\s:'\"?#\\@]{1,200}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
+_LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:\\[^\r\n]|[^\s\"\\]){1,400}?)@(?=[A-Za-z0-9\[])")
+_LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>[^\r\n]{1,400}?)@(?=[A-Za-z0-9\[])")
+_ENDS_A_HOST = frozenset("/?#'\"\\ ")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
 # option, `-H 'Name: value'` for a secret header (also without its colon), and `NAME=value` for a secret name
@@ -470,7 +480,7 @@ def url_secrets(url: str) -> Secrets:
     spans = [match.span("value") for match in _parameters(url)
              if match.group("value") and is_credential_parameter(match.group("name"))
              and not _showable(match.group("value"))]
-    spans += _userinfo_spans(url)
+    spans += _userinfo_spans(url, decoded=True)
     spans += [span for span in _scan_text(url, frozenset()) if span not in spans]  # `x={"password": "..."}`
     values: set[str] = set()
     for start, end in spans:
@@ -493,6 +503,9 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     if "@" in url:
         spans += [(*match.span("value"), "") for match in _USERINFO.finditer(url)
                   if not any(char in match.group("value") for char in "?#&=")]
+        if "//" in url or ":\\" in url:  # a password holding what ends a host, or after `https:\\`
+            spans += [(*match.span("value"), "") for match in _LOOSE_DECODED_USERINFO.finditer(url)
+                      if "=" not in match.group("value") and (*match.span("value"), "") not in spans]
     return spans
 
 
@@ -599,11 +612,17 @@ def _holds_a_token(value: str) -> bool:
     return any(_TOKEN_LIKE.fullmatch(word) for word in _WORD_SPLIT.split(value))
 
 
-def _userinfo_spans(text: str) -> list[tuple[int, int]]:
-    """The password of each ``//user:password@`` in ``text`` (also of a URL without its scheme)."""
+def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]]:
+    """The password of each ``//user:password@`` in ``text`` (also of a URL without its scheme, and one holding
+    what ends a host); ``decoded``: ``text`` is a string's value, not a file's text."""
     if "@" not in text:
         return []
-    return [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
+    spans = [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
+    if ("//" in text or ":\\" in text) and not _ENDS_A_HOST.isdisjoint(text):
+        loose = _LOOSE_DECODED_USERINFO if decoded else _LOOSE_USERINFO
+        spans += [match.span("value") for match in loose.finditer(text)
+                  if match.span("value") not in spans and not _showable(match.group("value"))]
+    return spans
 
 
 def platform_credentials(text: str) -> list[tuple[int, int]]:
@@ -1024,7 +1043,7 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
         return None
     if opener in _OPENERS:
         begin = start + slashes + 1
-        closers = _SMART_CLOSERS if opener in "“”‘’„" else opener
+        closers = _SMART_CLOSERS if opener in "“”‘’„\ufffd" else opener
         newline = text.find("\n", begin, begin + _BRACKET_REACH)  # bounded: a one-line file has many values
         limit = min(len(text), begin + _BRACKET_REACH) if newline == -1 else newline
         index = begin
@@ -1097,7 +1116,7 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
             if match.group("value") and is_credential_parameter(match.group("name")) \
                     and not _showable(match.group("value")):
                 yield source.string_span(pointer_of(path), *match.span("value"))
-        for span in _userinfo_spans(node):
+        for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)
 
 

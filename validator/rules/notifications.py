@@ -512,7 +512,11 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
     try:
         parts.port
     except ValueError:
-        return (f"the callback URL's port `{parts.netloc.rsplit(':', 1)[-1]}` is not a port (1-65535)",
+        port = parts.netloc.rsplit(":", 1)[-1]
+        if "@" in rest and not port.isdigit():  # `user:pa#ss@host`: the password's start, read as the port
+            return ("the callback URL's user information holds a character that ends the host ('/', '?' or '#'): "
+                    "what follows the ':' is read as a port", "percent-encode it in the password (%2F, %3F, %23)")
+        return (f"the callback URL's port `{port}` is not a port (1-65535)",
                 "write the port the receiver listens on, or none for the scheme's own")
     return None
 

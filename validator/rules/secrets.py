@@ -125,7 +125,7 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
             elif isinstance(child, str):
                 if is_secret_key(name) or name in extra:
                     yield (name, path), name, child
-                elif ("=" in child or "@" in child) and ("/" in child or "?" in child):
+                elif ("=" in child or "@" in child) and ("/" in child or "?" in child or ":\\" in child):
                     yield (name, path), "", child
             else:
                 stack.append((child, (name, path)))
