@@ -1310,3 +1310,39 @@ def test_a_secret_between_windows_1252_quotes_stays_masked(tmp_path):
         result = run_cli("check", "--no-cache", "--format", fmt, str(path))
         assert result.code == 1 and "Pz8vKq2mWn5xR" not in result.out + result.err, result.out
     assert "*" * 13 in run_cli("check", "--no-cache", str(path)).out
+
+
+# Tokens a service issues in a shape of its own (made up here), under a key that names no secret.
+_ISSUED = {
+    "AWS access key id": "AKIAZQ9PWX7LM2RTQ4VN",
+    "GitHub token": "ghp_Zq9pWx7Lm2RtHq4vTnZq9pWx7Lm2RtHq4vTn",
+    "GitHub fine-grained token": "github_pat_11AZQ9PWX0Zq9pWx7Lm2Rt_Hq4vTnZq9pWx7Lm2RtHq4vTn",
+    "GitLab token": "glpat-Zq9pWx7Lm2RtHq4vTn8k",
+    "Slack bot token": "xoxb-123456789012-1234567890123-Zq9pWx7Lm2RtHq4vTn8kQ2",
+    "Stripe secret key": "sk_live_51Zq9pWx7Lm2RtHq4vTn8kQ2",
+    "Google API key": "AIzaSyZq9pWx7Lm2RtHq4vTn8kQ2mWn5xRb3Zq9",
+    "SendGrid key": "SG.Zq9pWx7Lm2RtHq4vTn8k.Q2mWn5xRb3Zq9pWx7Lm2RtHq4vTn8kQ2mWn5xRb3",
+    "npm token": "npm_Zq9pWx7Lm2RtHq4vTn8kQ2mWn5xRb3Zq9pWx",
+    "Shopify access token": "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",
+    "HubSpot private app token": "pat-na1-0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+    "OpenAI key": "sk-proj-Zq9pWx7Lm2RtHq4vTn8kQ2mWn5xRb3Zq9p",
+}
+
+
+@pytest.mark.parametrize("service", list(_ISSUED))
+def test_an_issued_token_is_masked_under_any_key(tmp_path, service):
+    token = _ISSUED[service]
+    path = tmp_path / "b.json"
+    path.write_text(_configuration(f'"notes": "<TODO> old one was {token}, rotated"'), encoding="utf-8")
+    for fmt in ("text", "concise", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+        assert result.code in (0, 1) and token not in result.out + result.err, result.out
+    assert "old one was " + "*" * len(token) in run_cli("check", "--no-cache", str(path)).out
+
+
+@pytest.mark.parametrize("text", ["task-Zq9pWx7Lm2RtHq4vTn8kQ2mWn5xRb3Zq9p", "ASIAN", "xoxo", "SG.small.one",
+                                  "risk_live_Zq9pWx7Lm2RtHq4v"])
+def test_what_only_resembles_an_issued_token_is_shown(tmp_path, text):
+    path = tmp_path / "b.json"
+    path.write_text(_configuration(f'"notes": "<TODO> {text}"'), encoding="utf-8")
+    assert f"<TODO> {text}" in run_cli("check", "--no-cache", str(path)).out

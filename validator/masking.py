@@ -14,7 +14,9 @@ quoting (``"x"``, ``'x'``, smart quotes, unquoted, inside a stringified poller, 
 valid JSON; a header's bare value, ``Authorization: User x, Organization y``, runs past its commas), and
 in any string value the credentials of a URL: query parameters (``?apiKey=...``, ``&access_token=...``,
 ``#apiKey=...``, ``;jsessionid=...``, ``/apikey=...``, a percent-encoded name such as ``api%5Fkey``) and the
-password of ``//user:password@``.  Known by their shape under any key: HTTP Basic credentials, JSON Web Tokens,
+password of ``//user:password@`` (also one holding an unencoded ``/``, ``?``, ``#``, quote or space, and after
+``https:\\``).  Known by their shape under any key: tokens a service issues in a shape of its own (AWS access key
+ids, GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, Shopify, HubSpot, OpenAI), HTTP Basic credentials, JSON Web Tokens,
 a private key's body, the Cloud Elements ``User ..., Organization ...`` header, the token of a webhook URL of a
 known service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like
 an API key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
@@ -598,6 +600,25 @@ _WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pat
     r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})",  # Make (Integromat)
     r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
 ))
+# Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
+# AWS access key ids, GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, Shopify, HubSpot private apps, OpenAI.
+# Each is a literal prefix and a long random run; the text is searched only when it holds one of the prefixes.
+_ISSUED_TOKEN_PREFIXES = ("AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox",
+                          "sk_live_", "sk_test_", "rk_live_", "rk_test_", "AIza", "SG.", "npm_", "shpat_", "shpss_",
+                          "shpca_", "shppa_", "pat-na", "pat-eu", "sk-")
+_ISSUED_TOKEN = LazyPattern(
+    r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
+    r"|glpat-[\w\-]{20,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}"
+    r"|AIza[\w\-]{35}|SG\.[\w\-]{16,64}\.[\w\-]{16,64}|npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"
+    r"|pat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255})(?![\w\-])")
+
+
+def _issued_tokens(text: str) -> Iterator[tuple[int, int]]:
+    if any(prefix in text for prefix in _ISSUED_TOKEN_PREFIXES):
+        yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text) if _TOKEN_LIKE.search(match.group("value")))
+
+
 _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pipedream\.net")
 
 
@@ -724,6 +745,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))
     if "eyJ" in text:
         yield from (match.span() for match in _JWT.finditer(text))
+    yield from _issued_tokens(text)
     if any(marker in text for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
     if "PRIVATE KEY" in text:
