@@ -110,8 +110,10 @@ _USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,20
 # before a host (the form above takes a password holding an `@`).  In a file's text the value is read as JSON
 # string content (escapes, no bare quote or space); in a decoded string, up to its line's end, spaces and all.
 _LOOSE_USERINFO_HEAD = r"(?://|(?<=[A-Za-z]:)\\{1,4})[^/\s:'\"?#\\@]{1,200}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
-_LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:\\[^\r\n]|[^\s\"\\]){1,400}?)@(?=[A-Za-z0-9\[])")
-_LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>[^\r\n]{1,400}?)@(?=[A-Za-z0-9\[])")
+# (A value stops before another URL's start: a text of many `//user:` costs each one a few steps, not 400.)
+_LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?:\\[^\r\n]|[^\s\"\\])){1,400}?)@"
+                              r"(?=[A-Za-z0-9\[])")
+_LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[A-Za-z0-9\[])")
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
