@@ -1172,6 +1172,11 @@ def _poller_url(url: str) -> str:
 
 # A hunt for leaks (helper-51): each file showed its secret, in an excerpt, a message or `render`.
 _HUNTED = {
+    "a key between \\u0022 escapes, in a poller escaped once more than it is read":
+        (_configuration('"event.notification.enabled": true',
+                        '"event.poller.configuration": "{\\\\u0022contacts\\\\u0022: {\\\\u0022url\\\\u0022: '
+                        '\\\\u0022/hubs/crm/contacts\\\\u0022, \\\\u0022password\\\\u0022: '
+                        '\\\\u0022Jm5qT8vXw2Lp9Rz\\\\u0022}}"'), "Jm5qT8vXw2Lp9Rz"),
     "a value written with an escaped quote, quoted again by CE102":
         ('{"element": {"key": "hubspot"}, "configuration": {"headers": {"X-Api-Key": "Mh4p\\u0022Wz8nT2xQ6k"}}}',
          "Wz8nT2xQ6k"),

@@ -70,7 +70,9 @@ MASK = "****"
 _KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„\ufffd]?[ \t\r\n]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+# (Also a key between `\u0022` escapes, in JSON escaped once more than it is read: `\\u0022password\\u0022:`.)
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])"""
+                             r"""(?![\w.$@\-])""")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
 _OPENERS = "\"'“”‘’„\ufffd"
@@ -1038,7 +1040,12 @@ def _names_a_secret(text: str, after_colon: int, extra_keys: frozenset[str]) -> 
 
 def _keys_in(backwards: str) -> set[str]:
     """Every key :data:`_KEY` finds in a text, given reversed (``backwards``)."""
-    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(backwards))}  # the keys repeat: reversed once each
+    return {_unescaped(key[::-1]) for key in set(_KEY_BACKWARDS.findall(backwards))}  # reversed once each
+
+
+def _unescaped(key: str) -> str:
+    """``key`` without the ``u0022`` left of a ``\\u0022`` before it (the pattern reads it as part of the key)."""
+    return key[5:] if key[:5] in ("u0022", "U0022") and len(key) > 5 else key
 
 
 def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
@@ -1046,7 +1053,7 @@ def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
     after the colon); ``backwards`` is the text reversed, read from colon to colon as the keys were found."""
     size = len(backwards)
     places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
-              if (key := match.group(1)[::-1]) in wanted]
+              if (key := _unescaped(match.group(1)[::-1])) in wanted]
     places.reverse()
     return places
 
