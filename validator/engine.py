@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from .findings import Edit, Finding, Fix, Problem, Severity
+from .json_text import indented
 from .kinds import (
     Kind,
     PollerRef,
@@ -202,7 +203,7 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
                              "or use validator.check_file()")
         return document, shown
     if isinstance(document, (dict, list, tuple)):
-        return json.dumps(document, indent=2, ensure_ascii=False), shown
+        return indented(document, ensure_ascii=False), shown
     raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
 
 
@@ -282,7 +283,6 @@ _WARM_UP_BODY: dict[str, Any] = {
 def warm_up() -> None:
     """Build what a first check builds (grammars, compiled schemas, rule modules), so that processes forked
     afterwards share it instead of each building it again."""
-    import json
 
     from .source import load_source
 

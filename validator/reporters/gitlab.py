@@ -11,10 +11,10 @@ path are left out (GitLab cannot place them).
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..json_text import indented
 from ._common import fingerprints, ordered, relative_path
 from .redact import Redactor
 
@@ -48,4 +48,4 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         })
     for issue, fingerprint in zip(issues, fingerprints(keys)):
         issue["fingerprint"] = fingerprint
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return indented(issues, ensure_ascii=False) + "\n"

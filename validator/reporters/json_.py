@@ -25,10 +25,10 @@ file's decoded text (after a byte order mark), ``end`` exclusive.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..json_text import indented
 from ._common import TOOL_NAME, count, ordered
 from .redact import Redactor
 
@@ -87,5 +87,4 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
            tool_version: str, color: bool = False, root: str | os.PathLike[str] | None = None) -> str:
     """The JSON document, indented by two spaces, UTF-8 text (not ASCII-escaped)."""
     del color, root  # not used by this format
-    return json.dumps(document(findings, files=files, rules=rules, tool_version=tool_version), indent=2,
-                      ensure_ascii=False) + "\n"
+    return indented(document(findings, files=files, rules=rules, tool_version=tool_version), ensure_ascii=False) + "\n"

@@ -13,10 +13,10 @@ invocation.  Levels: ``error`` → ``error``, ``warning`` → ``warning``, ``inf
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from ..json_text import indented
 from ._common import TOOL_NAME, fingerprints, ordered, relative_uri, root_uri
 from .redact import Redactor
 
@@ -116,4 +116,4 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     """The SARIF log, indented by two spaces."""
     del color  # not used by this format
     log = document(findings, files=files, rules=rules, tool_version=tool_version, root=root)
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return indented(log, ensure_ascii=False) + "\n"
