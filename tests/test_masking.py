@@ -16,6 +16,7 @@ import pytest
 
 from clirun import run_cli
 from validator.reporters import REPORTERS
+from validator.vocabulary.secrets import may_hold_a_secret, secret_kind
 
 SECRET_KEYS = ["oauth.api.secret", "signature_key", "subscriptionKey", "signingKey", "hmac.key", "passphrase",
                "x-api-key", "pasword", "secert", "client_secret", "user.password", "db.pwd", "oauth.user.token",
@@ -1172,6 +1173,42 @@ def _poller_url(url: str) -> str:
 
 # A hunt for leaks (helper-51): each file showed its secret, in an excerpt, a message or `render`.
 _HUNTED = {
+    # a second hunt (helper-52)
+    "a pair as the platform lists a configuration": (_configuration(
+        '"props": [{"key": "oauth.api.secret", "propertyValue": "Vb4nQ8xLm2Tz6Wp"}]'), "Vb4nQ8xLm2Tz6Wp"),
+    "a header pair written as a list": (_configuration(
+        '"event.notification.headers": [["X-Api-Key", "Hd3kW9pZx5Lm7Qr"]]'), "Hd3kW9pZx5Lm7Qr"),
+    "a pair named by label": (_configuration('"params": [{"label": "client_secret", "value": "Lb8vT2nQw6Xz4Rm"}]'),
+                              "Lb8vT2nQw6Xz4Rm"),
+    "a glued key": (_configuration('"APISECRETKEY": "Gk5mR9xWq3Zt7Lp", "event.poller.refresh_interval": "x"'),
+                    "Gk5mR9xWq3Zt7Lp"),
+    "a partner key": (_configuration('"partner.key": "Pk2vN6xLw8Qz4Tm", "event.poller.refresh_interval": "x"'),
+                      "Pk2vN6xLw8Qz4Tm"),
+    "a misspelt api key": (_configuration('"apiKye": "Mk7wQ3zXn9Lp5Rt", "event.poller.refresh_interval": "x"'),
+                           "Mk7wQ3zXn9Lp5Rt"),
+    "a TOTP seed": (_configuration('"totp_seed": "Ts4xW8nQz2Lm6Vp", "event.poller.refresh_interval": "x"'),
+                    "Ts4xW8nQz2Lm6Vp"),
+    "a token as a URL's user name": (_configuration(
+        '"event.notification.callback.url": "https://Kw7vZ2pLx9WmAb3Xy4Qr:@api.vendor.example/e "'), "Kw7vZ2pLx9WmAb3Xy4Qr"),
+    "a token as a poller URL's user name": (_poller_url(
+        "https://live_Nq7vZ2pLx9WmAb3Xy4Qr@api.vendor.example/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'"),
+        "Nq7vZ2pLx9WmAb3Xy4Qr"),
+    "a query inside a query's value, encoded": (_configuration(
+        '"event.notification.callback.url": "https://a.example/x?next=%2Fcb%3Ftoken%3DQe5vX8nLw2Zt6Rm "'), "Qe5vX8nLw2Zt6Rm"),
+    "a query inside a query's value, encoded twice": (_poller_url(
+        "/hubs/finance/customers?next=%252Fv1%253Fapi_key%253DDe4wZ8xQn2Lt6Vm&where=updated_at>='${gmtDate:yyyy-MM-dd}'"),
+        "De4wZ8xQn2Lt6Vm"),
+    "escaped slashes before a URL's password, in JSON in a string": (_configuration(
+        '"meta": "{\\"cb\\": \\"https:\\\\/\\\\/u:Es3vK7pLx9Wm4Qz@a.example\\"}", "event.poller.refresh_interval": "x"'),
+        "Es3vK7pLx9Wm4Qz"),
+    "a key without quotes and =, in a file that is not JSON": (
+        '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    oauth.api.secret=Bq9vW3xLm7Zt2Rp,\n'
+        '    "name": "x"\n  }\n}\n', "Bq9vW3xLm7Zt2Rp"),
+    "a key without quotes and =>, in a file that is not JSON": (
+        '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    password => Ar6vW3xLm7Zt2Qn\n  }\n}\n',
+        "Ar6vW3xLm7Zt2Qn"),
+    "a space inside a query credential": (_configuration(
+        '"event.notification.callback.url": "https://a.example/e?password=Sp7vZ2 qLx9Wm4Tn "'), "qLx9Wm4Tn"),
     "a key between \\u0022 escapes, in a poller escaped once more than it is read":
         (_configuration('"event.notification.enabled": true',
                         '"event.poller.configuration": "{\\\\u0022contacts\\\\u0022: {\\\\u0022url\\\\u0022: '
@@ -1351,3 +1388,28 @@ def test_what_only_resembles_an_issued_token_is_shown(tmp_path, text):
     path = tmp_path / "b.json"
     path.write_text(_configuration(f'"notes": "<TODO> {text}"'), encoding="utf-8")
     assert f"<TODO> {text}" in run_cli("check", "--no-cache", str(path)).out
+
+
+def test_a_short_plain_word_secret_quoted_by_a_message_about_its_object_is_masked(tmp_path):
+    """CE102 shows the object at its place; a short plain-word password in it is not among the values looked for
+    in every message (a plain word would mask ordinary text), but it is inside the place the message is about."""
+    path = tmp_path / "b.json"
+    path.write_text(_configuration('"proxy": {"user": "bob", "password": "letmein"}'), encoding="utf-8")
+    for fmt in ("text", "concise", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+        assert "CE102" in result.out and "letmein" not in result.out, result.out
+    assert '"password": "****"' in run_cli("check", "--no-cache", "--format", "concise", str(path)).out
+
+
+@pytest.mark.parametrize("key", ["partner.key", "webhook.hash", "sfdc.session.signature", "signaturekey", "clienttoken",
+                                 "APISECRETKEY", "priv_key", "encKey", "pinCode", "passCode", "creds", "Authorisation",
+                                 "bearer", "totp_seed", "apiKye", "accessTokn", "x-api-kee", "X-Custom-Auth"])
+def test_a_key_that_may_hold_a_secret_is_masked_but_not_a_secret_key(key):
+    assert may_hold_a_secret(key) and secret_kind(key) is None  # masked, never reported by CE751
+
+
+@pytest.mark.parametrize("key", ["id", "key", "hash", "order", "order.id", "partner.id", "pageToken", "nextPageToken",
+                                 "signatureAlgorithm", "hashAlgorithm", "signature_method", "tokenName", "apiKeyName",
+                                 "pinned", "spinCount", "description", "idField", "oauth.api.key", "element.key"])
+def test_a_key_that_names_no_secret_is_not_masked(key):
+    assert not may_hold_a_secret(key)

@@ -47,7 +47,7 @@ from .findings import Finding  # at run time: typing.get_type_hints resolves Sec
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
 from .kinds import POLLER_KEY, JsonPath, pointer_of
-from .vocabulary.secrets import is_credential_parameter, is_secret_parameter, secret_kind
+from .vocabulary.secrets import is_credential_parameter, is_secret_parameter, may_hold_a_secret, secret_kind
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -87,14 +87,17 @@ _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALU
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
 _LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
 _LOOSE_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
-_ENCODED_QUERY = LazyPattern(r"(?:^|(?:[?&;#/]|%26)[ \t]*)(?P<name>[^=&?#;\s/%]{1,100})%3[Dd]" + _QUERY_VALUE)
+# (also a query inside a query's value, encoded once or twice: `?next=%2Fcb%3Ftoken%3D...`, `%253Ftoken%253D...`)
+_ENCODED_SEPARATOR = r"(?:[?&;#/]|%(?:25)?(?:26|3[Ff]|2[Ff]|23))"
+_ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[^=&?#;\s/%]{1,100})%(?:25)?3[Dd]"
+                             + _QUERY_VALUE)
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)="
 _TEXT_QUERY_VALUE = r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))"
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
-_ENCODED_TEXT_QUERY = LazyPattern(r"(?:[?&;#/]|%26)[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%3[Dd]"
+_ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"
                                   + _TEXT_QUERY_VALUE)
 # In a file that is not JSON, also a parameter that opens a string (`"api_key=...`, `"Pwd=...;Uid=..."`), which the
 # walk of a parsed document reads (every quote of a JSON text would be a place to try).
@@ -104,14 +107,18 @@ _STRING_QUERY = LazyPattern(r"[\"'][ \t]*" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALU
 # password at the last '@' before the host.
 # Also where a URL written without its scheme starts (``user:password@host/events``): at the start of the URL, or
 # of a quoted string in a text.
-_USERINFO = LazyPattern(r"(?://|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:(?P<value>[^/\s'\"\\]{1,400})@"
-                        r"(?=[A-Za-z0-9\[])")
+_USERINFO = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:"
+                        r"(?P<value>[^/\s'\"\\]{1,400})@(?=[A-Za-z0-9\[])")  # (`https:\/\/`: JSON in a JSON string)
+# A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
+# take a key for Basic authentication): masked when it has a key's shape.
+_USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{16,200})(?::[^/\s'\"\\@]{0,400})?@"
+                             r"(?=[A-Za-z0-9\[])")
 # A password holding what ends a host (`/`, `?`, `#`), a quote or a backslash, left unencoded, or after a scheme
 # written with backslashes (`https:\\user:pw@host`): no URL reader takes it as one, but it is the password the
 # writer meant.  After the scheme only, never a port (`host:8080/x?to=ops@example.com`), and to the first `@`
 # before a host (the form above takes a password holding an `@`).  In a file's text the value is read as JSON
 # string content (escapes, no bare quote or space); in a decoded string, up to its line's end, spaces and all.
-_LOOSE_USERINFO_HEAD = r"(?://|(?<=[A-Za-z]:)\\{1,4})[^/\s:'\"?#\\@]{1,200}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
+_LOOSE_USERINFO_HEAD = r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)\\{1,4})[^/\s:'\"?#\\@]{1,200}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
 # (A value stops before another URL's start: a text of many `//user:` costs each one a few steps, not 400.)
 _LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?:\\[^\r\n]|[^\s\"\\])){1,400}?)@"
                               r"(?=[A-Za-z0-9\[])")
@@ -298,6 +305,8 @@ class Secrets:
         it quotes between backticks replaced by ``****``: a syntax error quotes the word the parser read
         (``bare word `Kq9v` ``, the first piece of an unquoted ``Kq9v/w8+T==``) or a shortened string
         (``"Kq9v…stuv"``), which are not the whole value :meth:`scrub` looks for."""
+        if '"' in message:
+            message = self._scrub_quoted_inside(message, text, start, end)
         if "`" not in message:
             return message
         # only a finding inside a secret or just beside it: one whose place holds a secret (CE105 on the whole
@@ -316,6 +325,18 @@ class Secrets:
             return "…".join(parts)
 
         return _QUOTED_FRAGMENT.sub(lambda m: "`" + hidden(m.group(1)) + "`", message)
+
+    def _scrub_quoted_inside(self, message: str, text: str, start: int, end: int) -> str:
+        """``message`` with each secret inside ``[start, end)`` that it quotes as a JSON string (``got `{"user":
+        "bob", "password": "letmein"}` ``, a message showing the object at its place) written ``"****"``: a short
+        plain word is not among the values :meth:`scrub` looks for everywhere."""
+        for s, e in self._spans_touching(start, end):
+            if start <= s and e <= end:
+                for form in _forms(text[s:e]):
+                    quoted = json.dumps(form, ensure_ascii=False)
+                    if quoted in message:
+                        message = message.replace(quoted, f'"{MASK}"')
+        return message
 
     def _spans_touching(self, start: int, end: int) -> list[tuple[int, int]]:
         spans = self.spans
@@ -483,7 +504,7 @@ def url_secrets(url: str) -> Secrets:
 
     ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
     """
-    spans = [match.span("value") for match in _parameters(url)
+    spans = [_through_spaces(url, match) for match in _parameters(url)
              if match.group("value") and is_credential_parameter(match.group("name"))
              and not _showable(match.group("value"))]
     spans += _userinfo_spans(url, decoded=True)
@@ -529,13 +550,29 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     yield from _QUERY.finditer(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
-    if "%3D" in text or "%3d" in text:
+    if _has_encoded_equals(text):
         yield from _ENCODED_QUERY.finditer(text)
 
 
+def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span of a query value, past the spaces it holds when nothing after them up to the next ``&`` or ``#``
+    reads as another parameter or condition (``?password=Kq7v pLx9``: the platform sends the space as it is)."""
+    start, end = match.span("value")
+    if end < len(url) and url[end] == " " and match.group("quote") is None:
+        stop = min((i for i in (url.find("&", end), url.find("#", end)) if i != -1), default=len(url))
+        rest = url[end:stop].rstrip()
+        if rest and "=" not in rest and "'" not in rest and "%3" not in rest:
+            return start, end + len(rest)
+    return start, end
+
+
 def _has_equals(text: str) -> bool:
-    """Whether ``text`` may hold a query parameter: an ``=``, or one percent-encoded (``%3D``)."""
-    return "=" in text or "%3D" in text or "%3d" in text
+    """Whether ``text`` may hold a query parameter: an ``=``, or one percent-encoded (``%3D``, twice: ``%253D``)."""
+    return "=" in text or _has_encoded_equals(text)
+
+
+def _has_encoded_equals(text: str) -> bool:
+    return "%3D" in text or "%3d" in text or "%253" in text
 
 
 def _unquote(value: str) -> str:
@@ -642,6 +679,8 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     if "@" not in text:
         return []
     spans = [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
+    if "/" in text:
+        spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _key_shaped(match.group("user"))]
     if ("//" in text or ":\\" in text) and not _ENDS_A_HOST.isdisjoint(text):
         loose = _LOOSE_DECODED_USERINFO if decoded else _LOOSE_USERINFO
         spans += [match.span("value") for match in loose.finditer(text)
@@ -673,7 +712,7 @@ def _is_header(key: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
-    if secret_kind(key) is not None or key in extra_keys:
+    if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True
     if extra_keys and difflib.get_close_matches(key, extra_keys, n=1, cutoff=0.9):
         return True  # a misspelt PASSWORD key of the element (CE901 names the one meant) holds the secret all the same
@@ -775,7 +814,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         queries.append(_LOOSE_TEXT_QUERY)
     if queries and broken:
         queries.append(_STRING_QUERY)
-    if "%3D" in text or "%3d" in text:
+    if _has_encoded_equals(text):
         queries.append(_ENCODED_TEXT_QUERY)
     for query in queries:
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in
@@ -791,6 +830,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
                           r"(?:(?P<separator>=>?|[;,])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
+# A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
+_BARE_BROKEN_KEY = LazyPattern(r"^[ \t]*+(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)[ \t]*+=>?[ \t]*+", re.MULTILINE)
 _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile line is not read to its end each time)
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
@@ -814,6 +855,12 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
                     and not _holds_a_token(text[span[0]:span[1]]):
                 continue  # a word after a quoted name is prose (`the "Client Secret" field`), not a value
             yield span
+    if "=" in text:
+        for match in _BARE_BROKEN_KEY.finditer(text):
+            if _is_secret(match.group("key"), extra_keys):
+                span = _value_extent(text, match.end())
+                if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
+                    yield span
 
 
 # A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
@@ -1108,7 +1155,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
     while stack:
         node, path, secret = stack.pop()
         if isinstance(node, list):
-            stack.extend((child, (index, path), secret) for index, child in enumerate(node))
+            # a pair written as a list (`["X-Api-Key", "..."]`): its second string is secret when the first names one
+            pair = len(node) == 2 and isinstance(node[0], str) and isinstance(node[1], str) \
+                and (_is_secret(node[0], extra_keys) or _is_header(node[0]))
+            stack.extend((child, (index, path), secret or (pair and index == 1)) for index, child in enumerate(node))
             continue
         if not isinstance(node, dict):
             yield from _scalar_spans(source, node, path, secret)
@@ -1145,18 +1195,21 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
         for match in _parameters(node) if _has_equals(node) else ():
             if match.group("value") and is_credential_parameter(match.group("name")) \
                     and not _showable(match.group("value")):
-                yield source.string_span(pointer_of(path), *match.span("value"))
+                yield source.string_span(pointer_of(path), *_through_spaces(node, match))
         for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)
 
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
 # secret when the name is a secret key or a credential header.
-_PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "HeaderName", "header_name", "field",
-               "Field", "parameter", "Parameter", "param", "paramName", "parameterName", "param_name")
+# (`{"key": ..., "propertyValue": ...}` is how the platform itself lists an instance's configuration.)
+_PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "HeaderName", "header_name", "headerKey",
+               "HeaderKey", "header_key", "field", "Field", "parameter", "Parameter", "param", "paramName",
+               "parameterName", "param_name", "property", "Property", "propertyName", "propertyKey", "label", "Label")
 _PAIR_NAME_SET = frozenset(_PAIR_NAMES)
-_PAIR_VALUES = frozenset({"value", "Value", "headerValue", "HeaderValue", "header_value", "defaultValue",
-                          "paramValue", "parameterValue", "param_value"})
+_PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "HeaderValue", "header_value", "defaultValue",
+                          "paramValue", "parameterValue", "param_value", "propertyValue", "PropertyValue",
+                          "property_value"})
 
 
 @lru_cache(maxsize=4096)  # the same sample values and references come back in file after file

@@ -37,6 +37,16 @@ not say the value is a lasting credential; a page's sample cookie is not a leak 
 ``code``; all are masked, and those named as a secret key are reported by CE751 when committed, as is
 a URL's ``user:password@``.
 
+**Masked, never reported** (:func:`may_hold_a_secret`): keys whose value is most likely a secret but whose name
+alone does not say so surely enough for CE751: a last segment that, its words glued, ends in ``token``,
+``secret``, ``password`` or a secret ``...key`` (``clienttoken``, ``APISECRETKEY``, ``signaturekey``); the words
+``pin``, ``pincode``, ``creds``, ``bearer``, ``authorisation``, ``signature``, ``privkey``, ``enckey`` or a TOTP
+``seed``; ``key`` after ``priv``, ``enc``, ``partner`` or ``order`` (``partner.key``, Ecwid's ``order.key``);
+``hash`` after ``webhook``, ``signature`` or ``hmac``; a custom header ending in ``auth`` or ``session``
+(``X-Custom-Auth``); and ``key`` or ``token`` misspelt after a qualifier
+(``apiKye``, ``accessTokn``, ``x-api-kee``).  Masking more than is secret costs an excerpt a few characters;
+reporting it would be a false alarm.
+
 **Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
 account ids, whose values a placeholder may stand for (``"username": "STRIPE_API_KEY"``).
 """
@@ -48,7 +58,7 @@ from functools import lru_cache
 from typing import Literal
 
 __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "is_secret_parameter",
-           "may_be_an_identifier", "secret_kind"]
+           "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -162,6 +172,42 @@ def secret_kind(key: str) -> SecretKind | None:
     if any(_one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
         return "secret"
     return None
+
+
+_GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
+                  "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
+_MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "privkey",
+                           "enckey", "encryptionkey"})
+_MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order"})
+_HASH_QUALIFIERS = frozenset({"webhook", "signature", "hmac"})
+
+
+@lru_cache(maxsize=32768)
+def may_hold_a_secret(key: str) -> bool:
+    """Whether ``key``'s value is masked though :func:`secret_kind` does not call it a secret (see the module
+    documentation): a secret by a name that says so less surely, which CE751 does not report."""
+    if not isinstance(key, str) or not key or len(key) > 200 or key.lower() in _CLIENT_IDS:
+        return False
+    segments = key.split(".")
+    words = _words(segments[-1])
+    if not words or (len(words) > 1 and words[-1] in _ABOUT_WORDS) or _NAMES_OF_SECRETS.search(words[-1]):
+        return False
+    last = words[-1]
+    before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
+    if last == "token" and before in _PAGINATION:
+        return False  # a cursor (`nextPageToken`)
+    if "".join(words).endswith(_GLUED_ENDINGS) or last in _MASKED_WORDS or "".join(words[-2:]) in _MASKED_WORDS:
+        return True
+    if last == "seed" and before in ("totp", "otp", "mfa", "2fa"):
+        return True
+    if words[0] == "x" and last in ("auth", "authentication", "session"):
+        return True  # a custom header (`X-Custom-Auth`)
+    if last == "key":
+        return before in _MASKED_KEY_QUALIFIERS
+    if last == "hash":
+        return before in _HASH_QUALIFIERS
+    qualified = before in _KEY_QUALIFIERS or before in ("x", "access", "refresh", "auth", "bearer", "id")
+    return qualified and ((len(last) == 3 and _one_edit_away(last, "key")) or (len(last) >= 4 and _one_edit_away(last, "token")))
 
 
 def is_secret_key(key: str) -> bool:
