@@ -85,7 +85,11 @@ _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
-_DOUBLE_ENCODED = LazyPattern(r"%25([0-9A-Fa-f]{2})")
+# `%25` then an ASCII character's code (`%2520`: a space encoded twice).  Not a byte above 0x7F (`%25Acme`: a `like`
+# wildcard before a word that starts with hex letters), nor anything in a `like` pattern, where `%25` is the
+# wildcard written as it must be (`like '%252024%25'` is `%2024%`).
+_DOUBLE_ENCODED = LazyPattern(r"%25([2-7][0-9A-Fa-f])")
+_IN_LIKE_PATTERN = LazyPattern(r"(?i)\blike(?:[ \t+]|%20)*+'[^']*+$")
 # A macro written without its `$` (`'{gmtDate:yyyy-MM-dd}'`); macros themselves are masked before this is looked for.
 # Only as a value (after a quote or a comparison) and with a pattern, zone or unit after the colon: `{date:{$gte:`
 # (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
@@ -755,7 +759,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
                 "query)", m.start(), m.end(), help=f"write {char} instead")
 
-    for m in _DOUBLE_ENCODED.finditer(masked) if "%" in masked else ():
+    for m in _DOUBLE_ENCODED.finditer(masked) if "%25" in masked else ():
+        if "like" in masked.lower() and _IN_LIKE_PATTERN.search(masked, max(0, m.start() - 300), m.start()):
+            continue
         col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
                 f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
                 help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)",
