@@ -169,6 +169,11 @@ def apply(url: str, problems) -> str:
     # ... and quotes escaped for a shell with the escape left in, a singular /hub/
     ("CE610", f"/hubs/finance/customers?where=updated_at>=\\'{GOOD_MACRO}\\'", "safe"),
     ("CE625", f"/hub/finance/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
+    # a second trial of fresh mistakes (helper-53): '%' or '#' for '$', a no-break space from a web page; both passed
+    ("CE605", "/hubs/crm/contacts?where=updated_at>'%{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
+    ("CE605", "/hubs/crm/contacts?where=updated_at>'#{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
+    ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}'\u00a0and status='open'", "safe"),
+    ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' and sta\u200btus='open'", "safe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""

@@ -81,7 +81,8 @@ does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the patt
 MACRO_MALFORMED = _rule("CE605", "macro-malformed", "error", "a malformed macro: unterminated ${, missing { or $, missing format", """
 A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its `{`
 (`'$yyyy-MM-dd'T'HH:mm:ss'Z'}'`), a `{` that lost its `$` (`'{gmtDate:yyyy-MM-dd}'`: the vendor gets the
-text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), a percent-encoded `%24%7B...%7D` (copied
+text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), `%` or `#` for the `$`
+(`%{gmtDate:yyyy-MM-dd}`, fixed safely), a percent-encoded `%24%7B...%7D` (copied
 from a browser or Postman, fixed safely), an empty `${}`, `${gmtDate}` without a format or
 `${dateTimeZone:FORMAT}` without a zone are not substituted.  A doubled `$$` before a macro (an escape for
 Terraform, make or docker-compose) leaves a `$` before the date unless such a tool reads the file first: a
@@ -126,9 +127,11 @@ URL_STRAY_BRACE = _rule("CE611", "url-stray-brace", "error", "a brace outside an
 `{name}` is a path variable and `${...}` a macro; any other brace (`/contacts}`) is sent as is.
 """, "/hubs/general/contacts}", "/hubs/general/contacts")
 
-URL_WHITESPACE = _rule("CE612", "url-whitespace", "error", "whitespace at the start or end of the URL, or a control character", """
+URL_WHITESPACE = _rule("CE612", "url-whitespace", "error", "whitespace at the start or end of the URL, a control character or a space that is not ASCII", """
 A URL that starts with a space (` /hubs/...`) or holds a tab or newline (also at its end) is not a valid
-request path.  Spaces at the end are reported as info: they are sent as `%20`, which most vendors ignore.
+request path.  Spaces at the end are reported as info: they are sent as `%20`, which most vendors ignore.  A
+no-break, thin or zero-width space inside the URL (pasted from a web page or a document) is sent as it is, and
+the vendor reads no separator there: each is fixed safely (an ASCII space, or nothing for a zero-width one).
 """, " /hubs/crm/contacts", "/hubs/crm/contacts")
 
 URL_MISSING_SLASH = _rule("CE613", "url-missing-slash", "error", "the URL does not start with '/'", """
@@ -375,6 +378,7 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.MACRO_DOUBLED_DOLLAR: "unsafe",  # '$$' -> '$': wrong if a template tool reads the file first
     Flaw.STRAY_QUOTE: "safe",  # "\\'" -> "'", the only such fact with a replacement
     Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', the only such fact with a replacement
+    Flaw.WHITESPACE: "safe",  # a no-break space -> ' ', a zero-width one removed: the only such facts with one
 }
 
 

@@ -34,6 +34,7 @@ Nothing here raises: every mistake is a :class:`~validator.findings.Problem` wit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -98,9 +99,14 @@ _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoc
 # `%24%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
 _ENCODED_MACRO = LazyPattern(r"(?i)%24%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
 _ENCODED_CLOSE = LazyPattern(r"(?i)%7D")
+_PERCENT_MACRO = LazyPattern(r"(?<![$\w])[%#]\{(?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
+                             r"[^{}\s]*)\}")
 _PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b[^()\s]*)\)")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
+# Control characters; and inside a URL, the spaces a word processor or a web page puts in that are not the ASCII
+# space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
+_ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
 _SPACES = re.compile(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
@@ -725,6 +731,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 "written as `${...}`, so the vendor gets this text, not the last poll time", m.start(),
                 encoded_end.end() if encoded_end else m.end(), help="write the macro as `${...}`, not encoded",
                 fix=Fix("write the macro as `${...}`", tuple(edits), "safe") if encoded_end else None)
+    for m in _PERCENT_MACRO.finditer(masked) if "%{" in masked or "#{" in masked else ():
+        fixed = "${" + m.group("body") + "}"
+        col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} starts with {m.group(0)[0]!r}: the platform substitutes only "
+                "`${...}`, so the vendor gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed),
+                replacement=fixed)
     for m in _PAREN_MACRO.finditer(masked) if "$(" in masked else ():
         fixed = "${" + m.group("body") + "}"
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
@@ -745,6 +756,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _CONTROL.finditer(text, stripped_start) if not text.isprintable() else ():  # (one at the end too)
         pos = m.start()
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
+    for m in _ODD_SPACE.finditer(text, stripped_start, stripped_end) if not text.isascii() else ():
+        pos, char = m.start(), m.group(0)
+        col.add(Flaw.WHITESPACE, f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()}) in the URL: not the "
+                "ASCII space, so the vendor reads no separator there", pos, pos + 1,
+                help="write an ASCII space" if char.isspace() else "remove it", replacement=" " if char.isspace() else "")
     for m in _ESCAPED_QUOTE.finditer(masked) if "\\" in masked else ():
         col.add(Flaw.STRAY_QUOTE, f"`{m.group(0)}`: a quote escaped for a shell or a programming language, and the "
                 "escape left in: the vendor gets the backslash", m.start(), m.end() - 1,
