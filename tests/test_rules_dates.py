@@ -208,6 +208,17 @@ def test_twelve_hour_clock_without_am_pm():
     assert_at(macro, "CE406", "KK:mm")
 
 
+def test_twenty_four_hour_clock_with_am_pm():
+    """A trial's fresh mistake (helper-53): `HH` with `a` printed `15:04 PM` in a macro, and passed."""
+    macro = poller(url="/hubs/crm/x?where=t>'${gmtDate:MM/dd/yyyy HH:mm a}'")
+    hit = assert_at(macro, "CE406", "HH:mm")
+    assert "`15:30 PM`" in hit.message and hit.fix is not None and hit.fix.applicability == "unsafe"
+    read = assert_at(poller(updated="MM/dd/yyyy HH:mm:ss a"), "CE406", "HH:mm:ss a")
+    assert "read as 03:30" in read.message
+    assert not found(poller(updated="MM/dd/yyyy hh:mm:ss a"), "CE406")
+    assert not found(poller(updated="MM/dd/yyyy HH:mm:ss"), "CE406")
+
+
 def test_week_year_with_month_and_day():
     assert_at(poller(updated="YYYY-MM-dd'T'HH:mm:ssXXX"), "CE407", "YYYY")
     assert not found(poller(updated="YYYY-'W'ww"), "CE407")
