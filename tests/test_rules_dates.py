@@ -462,6 +462,11 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     # a review: changes to records created before the last poll is a filter of its own
     ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and created_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
     ("created_at>'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    # a trial's fresh mistakes (helper-53): the URL's field is not the one datesConfiguration reads (as in Sage
+    # One's own poller: `lastModifiedDate` in the URL, `updated_at` read), and the backwards filter passed
+    ("lastModifiedDate<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("lastModifiedDate>='${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("lastModifiedDate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
 ])
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
     text = poller(url=f"/hubs/crm/contacts?where={where}")

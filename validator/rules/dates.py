@@ -1261,7 +1261,9 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         if before == macro.uses_now:
             continue  # `> last poll`, `< now`: the right way round (most filters: decided before any field lookup)
         field = field_name(condition.field.value)
-        dated = dated_side(config, field) if config is not None else ("updated" if _UPDATE_STAMP.match(field) else None)
+        dated = dated_side(config, field) if config is not None else None
+        if dated is None and _UPDATE_STAMP.match(field):  # (also when datesConfiguration reads another field:
+            dated = "updated"  # Sage One's own poller filters on `lastModifiedDate` and reads `updated_at`)
         if dated is None or (before and dated != "updated"):
             continue  # another date (`dueDate < ...`), or `created_at <` the last poll (changes to older records)
         if macro.uses_now and not before:
