@@ -174,6 +174,8 @@ def apply(url: str, problems) -> str:
     ("CE605", "/hubs/crm/contacts?where=updated_at>'#{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}'\u00a0and status='open'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' and sta\u200btus='open'", "safe"),
+    # ... and a doubled quote in a macro's format, which prints a `'` into the CEQL string (it passed)
+    ("CE620", "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss''Z''}'", "unsafe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""

@@ -157,6 +157,8 @@ CEQL_UNBALANCED_QUOTE = _rule("CE620", "ceql-unbalanced-quote", "error", "a CEQL
 In the `where` value, every string opens and closes with `'`.  The Sage One page's
 `... and attributes='created_at,updated_at` never closes its last quote; the element's own definition does.
 Quotes inside a macro's format (`${date:yyyy-MM-dd'T'HH:mm:ss'Z'}`) do not count: the macro is replaced first.
+But a doubled `''` in that format prints a `'` into the filter (`ss''Z''` sends `05'+0000'`), which ends the
+string the date is in: reported, with `'Z'` for `''Z''` as an unsafe fix.
 """, "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
       "attributes='created_at,updated_at",
       "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "

@@ -653,6 +653,21 @@ def _fact_order(fact: UrlFact) -> tuple[int, int]:
     return fact.start, fact.end
 
 
+def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) -> None:
+    """CE620 for each `''` in the format of a macro inside the where filter: it prints a `'`, which ends the CEQL
+    string the date is in (`'${gmtDate:yyyy-MM-dd''T''HH:mm}'` sends `'2024-01-02'T'15:04'`)."""
+    for macro in macros:
+        if start <= macro.start < end and macro.format is not None and macro.format_start is not None \
+                and "''" in macro.format:
+            at = macro.format_start + macro.format.index("''")
+            fixed = macro.format.replace("''", "'")
+            col.add(Flaw.CEQL_UNBALANCED_QUOTE, "`''` in the macro's format prints a `'` into the filter, which ends "
+                    "the CEQL string the date is in: the vendor cannot read the filter", at, at + 2,
+                    help=f"write `{fixed}` (a letter between single quotes is printed as it is)",
+                    fix=Fix(f"write `{fixed}`", (Edit(macro.format_start, macro.format_start + len(macro.format), fixed),),
+                            "unsafe"))
+
+
 def _origin(absolute: str) -> str:
     """``scheme://host[:port]`` as a message may quote it: without user information, nor what may be a password
     cut at a '/', '?' or '#' it holds (`https://user:pa/ss@host` ends at the '/')."""
@@ -875,6 +890,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
                 if not has_entity:
                     col.facts.extend(where.facts)
+                _printed_quotes(col, macros, value_start, p_end)
                 continue
             _braces(col, text, masked, value_start, p_end, variables)
             quotes = [i for i in range(value_start, p_end) if masked[i] == "'"]
