@@ -174,6 +174,9 @@ def apply(url: str, problems) -> str:
     ("CE605", "/hubs/crm/contacts?where=updated_at>'#{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}'\u00a0and status='open'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' and sta\u200btus='open'", "safe"),
+    # ... a semicolon between conditions (a comma was reported, a semicolon passed)
+    ("CE639", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}';status='ACTIVE'", "unsafe"),
+    ("CE639", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' ; status='ACTIVE'", "unsafe"),
     # ... and a doubled quote in a macro's format, which prints a `'` into the CEQL string (it passed)
     ("CE620", "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss''Z''}'", "unsafe"),
 ])

@@ -251,7 +251,7 @@ CEQL_UNREADABLE = _rule("CE639", "ceql-unreadable", "warning", "a where filter t
 A `where` value is conditions (`field>='value'`, `field like 'a%'`, `field in ('a','b')`, `field is null`)
 joined with `and` or `or`, in parentheses as needed.  A filter that does not read so is passed to the vendor,
 which rejects it, and the poller gets nothing: another language's operator (`updated gte '...'`: CEQL writes
-`>=`; fixed on request), `between`, a comma between conditions (fixed on request to ` and `), a field name
+`>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `), a field name
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before

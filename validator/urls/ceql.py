@@ -426,9 +426,10 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         elif state == "after":
             if letter in "ar":
                 state = "operand"
-            elif letter == ",":
-                add(Flaw.CEQL_UNREADABLE, "a comma between conditions: CEQL joins them with `and` or `or`", start, end,
-                    help="write ` and ` (or ` or `)",
+            elif letter == "," or (word == ";" and following):
+                said = "comma" if letter == "," else "semicolon"
+                add(Flaw.CEQL_UNREADABLE, f"a {said} between conditions: CEQL joins them with `and` or `or`", start,
+                    end, help="write ` and ` (or ` or `)",
                     fix=Fix("write ` and `", (Edit(start, end, " and "),), "unsafe"))
                 return
             elif letter == "W" and _MISSPELT_CONJUNCTION.fullmatch(word):
@@ -533,6 +534,12 @@ def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str,
     for match in _ADJACENT.finditer(letters):
         start = tokens[match.end()][2]
         gap = text[tokens[match.end() - 1][3]:start]
+        if not gap.strip() and text[start] == ";" and (text[start + 1:start + 2].isalnum() or text[start + 1:start + 2]
+                                                       in ("_", "(")):
+            add(Flaw.CEQL_UNREADABLE, "a semicolon between conditions: CEQL joins them with `and` or `or`", start,
+                start + 1, help="write ` and ` (or ` or `)", fix=Fix("write ` and `", (Edit(start, start + 1, " and "),),
+                                                                    "unsafe"))
+            continue
         if gap.strip() or not (text[start].isalnum() or text[start] in "_'\"($"):
             continue  # punctuation between them (`'1'?pageSize=100`) is another mistake (CE634), not a missing `and`
         insert = "and " if gap[-1:].isspace() else " and "
