@@ -1413,3 +1413,11 @@ def test_a_key_that_may_hold_a_secret_is_masked_but_not_a_secret_key(key):
                                  "pinned", "spinCount", "description", "idField", "oauth.api.key", "element.key"])
 def test_a_key_that_names_no_secret_is_not_masked(key):
     assert not may_hold_a_secret(key)
+
+
+def test_a_zero_width_character_in_a_key_is_shown_in_the_message(tmp_path):
+    """A trial's fresh mistake (helper-53): `"idField\u200b"` drew CE101 naming `idField`, the key the reader sees."""
+    path = tmp_path / "b.json"
+    path.write_text(_poller_url("/hubs/crm/contacts").replace('"idField"', '"idField\u200b"'), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(path))
+    assert "`idField\\u200b`" in result.out, result.out

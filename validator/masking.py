@@ -429,14 +429,15 @@ def printable(text: str) -> str:
     """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name) and
     each control character written as its escape, so every output can encode it and no file's text can steer a
     terminal (``ESC [2J``) or a CI log (a newline then ``::error ...``, a workflow command), nor reorder what is
-    shown (the bidirectional overrides of "Trojan Source")."""
+    shown (the bidirectional overrides of "Trojan Source"); nor hide a character that is there (a zero-width space
+    inside a key, which a message would show as the key the reader expects)."""
     if text.isprintable():  # neither a surrogate, a control nor a bidirectional format character
         return text
     return _UNPRINTABLE.sub(_escape_char, text)
 
 
 # Lone surrogates, C0 and C1 controls and DEL, and the bidirectional embeddings, overrides and isolates.
-_UNPRINTABLE = LazyPattern("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = LazyPattern("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _escape_char(match: re.Match[str]) -> str:
