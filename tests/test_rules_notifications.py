@@ -84,6 +84,11 @@ def test_saps4hanacloud_page_enables_events_without_a_callback(corpus):
     ("\thttps://mycoolapp.com", "leading tab", 'write "https://mycoolapp.com"'),
     ("http://", "no host", None),
     ("events", "not an absolute", None),
+    # a trial's fresh mistake (helper-53): two receivers in one value passed
+    ("https://hooks.acme.example/events,https://backup.acme.example/events", "second URL (`https://backup.acme.example...`)",
+     None),
+    ("https://hooks.acme.example/events ; https://ops:Pw9xQ2@backup.acme.example/e", "second URL (`https://backup.acme",
+     None),
 ])
 def test_callback_url_that_cannot_receive_events(url, words, fix):
     text = body({"event.notification.enabled": True, "event.notification.callback.url": url})
@@ -99,6 +104,7 @@ def test_callback_url_that_cannot_receive_events(url, words, fix):
     CALLBACK, "http://mycoolapp.com", "HTTPS://MYCOOLAPP.COM/x", "https://localhost:8443/hook?x=1",
     "https://api.cloud-elements.com/elements/api-v2/events/{{page.elementKey}}/",  # placeholder: CE7xx
     "<INSERT_YOUR_APPS_CALLBACK_URL>", "${CALLBACK_URL}",
+    "https://hooks.acme.example/e?next=https://acme.example/done",  # a URL as a query value
 ])
 def test_absolute_or_unfilled_callback_urls_pass(url):
     assert not found(body({"event.notification.enabled": True, "event.notification.callback.url": url}), "CE202")

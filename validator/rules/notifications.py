@@ -103,7 +103,8 @@ CALLBACK_URL_NOT_ABSOLUTE = Rule(
     description=(
         "The platform POSTs events to `event.notification.callback.url`, so it must be an absolute URL with "
         "an `http` or `https` scheme and a host: `https://mycoolapp.com/events`. A bare host "
-        "(`mycoolapp.com`), a path (`/events`), another scheme, surrounding spaces or a value such as "
+        "(`mycoolapp.com`), a path (`/events`), another scheme, surrounding spaces, two URLs in one value "
+        "(`https://a/events,https://b/events`: events go to one URL) or a value such as "
         "`\"false\"` cannot receive events. The finding is an error while events are enabled and a warning "
         "otherwise (the URL is not used yet, but it is wrong).\n\n"
         "**Fix:** write the full URL, scheme included, without spaces."
@@ -499,6 +500,12 @@ def callback_problem(url: str) -> tuple[str, str] | None:
     return f"the callback URL `{url}` is not an absolute http(s) URL", "write it as https://host/path"
 
 
+# Another absolute URL after a separator (`https://a/events,https://b/events`): two receivers written in one value.
+_SECOND_URL = re.compile(r"[\s,;|]+https?://", re.IGNORECASE)
+# scheme and host (never the user information: it may hold a password)
+_ORIGIN = re.compile(r"(https?://)(?:[^/\s,;|?#@]*@)?([^/\s,;|?#@:]*)", re.IGNORECASE)
+
+
 def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
     """What makes the host part of an http(s) URL no host to POST to: a space, the scheme written twice, a port
     out of range (a user's trial: each passed)."""
@@ -509,6 +516,13 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
     if host in ("http", "https") and re.match(r"https?:/", rest, re.IGNORECASE):
         return (f"the callback URL writes its scheme twice (`{url[:url.index('://') + 3]}{host}:/`)",
                 f"write {url[:url.index('://') + 3]}{re.sub(r'^https?:/+', '', rest, flags=re.IGNORECASE)}")
+    second = _SECOND_URL.search(url, len(parts.scheme) + 3)  # (not in a query: `?next=https://...` is a value)
+    if second is not None and "?" not in url[:second.start()]:
+        shown = _ORIGIN.match(url, second.end() - len(second.group(0).lstrip(" \t\r\n,;|")))
+        origin = shown.group(1) + shown.group(2) if shown else "https://"
+        return (f"the callback URL holds a second URL (`{origin}...`): the platform POSTs each event to one URL, and "
+                "this value is no URL a receiver has", "keep one URL; a second receiver needs its own instance, or a "
+                "receiver that forwards the events")
     try:
         parts.port
     except ValueError:
