@@ -70,9 +70,11 @@ MASK = "****"
 _KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„\ufffd]?[ \t\r\n]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-# (Also a key between `\u0022` escapes, in JSON escaped once more than it is read: `\\u0022password\\u0022:`.)
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])"""
-                             r"""(?![\w.$@\-])""")
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+# Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
+# with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
+_ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
+                                     r"""(?<=[A-Za-z_$@])(?![\w.$@\-])""")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
 _OPENERS = "\"'“”‘’„\ufffd"
@@ -1088,7 +1090,9 @@ def _names_a_secret(text: str, after_colon: int, extra_keys: frozenset[str]) -> 
 
 def _keys_in(backwards: str) -> set[str]:
     """Every key :data:`_KEY` finds in a text, given reversed (``backwards``)."""
-    return {_unescaped(key[::-1]) for key in set(_KEY_BACKWARDS.findall(backwards))}  # reversed once each
+    if "2200" in backwards:
+        return {_unescaped(key[::-1]) for key in set(_ESCAPED_KEY_BACKWARDS.findall(backwards))}
+    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(backwards))}  # the keys repeat: reversed once each
 
 
 def _unescaped(key: str) -> str:
@@ -1100,8 +1104,12 @@ def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` of each of the ``wanted`` keys :data:`_KEY` finds, in the text's order (``end`` is
     after the colon); ``backwards`` is the text reversed, read from colon to colon as the keys were found."""
     size = len(backwards)
-    places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
-              if (key := _unescaped(match.group(1)[::-1])) in wanted]
+    if "2200" in backwards:
+        places = [(key, size - match.end(1), size - match.start()) for match in _ESCAPED_KEY_BACKWARDS.finditer(backwards)
+                  if (key := _unescaped(match.group(1)[::-1])) in wanted]
+    else:
+        places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
+                  if (key := match.group(1)[::-1]) in wanted]
     places.reverse()
     return places
 

@@ -107,10 +107,11 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # 
 _WORD_BREAK = re.compile(r"[_\-\s]+")
 
 
-def _words(segment: str) -> list[str]:
+@lru_cache(maxsize=32768)  # secret_kind and may_hold_a_secret split the same last segment
+def _words(segment: str) -> tuple[str, ...]:
     spaced = _CAMEL_HUMP.sub("_", segment) if not segment.islower() else segment
     # a numbered copy is the same word (`token2`, `PWD2`, `apikey_v2` keeps its `v2`)
-    return [w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w]
+    return tuple(w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w)
 
 
 def _one_edit_away(word: str, target: str) -> bool:
@@ -153,7 +154,7 @@ def secret_kind(key: str) -> SecretKind | None:
         return "grant"
     words = _words(cased[-1])
     while len(words) > 1 and (words[-1] in _COPY_WORDS or words[-1].isdigit()):  # `API_KEY_2`, `token_2`
-        words.pop()
+        words = words[:-1]
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
         return None
     if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or words[-1] in _LAST_WORDS \
