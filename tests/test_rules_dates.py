@@ -560,3 +560,23 @@ def test_a_strftime_reading_never_crashes_and_its_fix_compiles(text):
     problem = _strftime(text)
     if problem is not None and problem.fix is not None:
         compile_pattern(problem.fix.edits[0].replacement)
+
+
+@pytest.mark.parametrize("char", ["\u2013", "\u2014", "\u2212", "\u2011"])
+def test_a_typographic_dash_in_a_pattern(char, jdk):
+    """A trial's fresh mistake (helper-53): an en-dash pasted into a macro's format drew only CE413 (info)."""
+    url = f"/hubs/crm/x?where=updated_at>'${{gmtDate:yyyy{char}MM{char}dd'T'HH:mm:ssXXX}}'"
+    written = json.dumps(char)[1:-1]  # the helper writes the file with ASCII escapes: the finding spans `\u2013`
+    hit = assert_at(poller(url=url), "CE426", written, count=2)
+    assert hit.severity == "error" and "printed as it is" in hit.message
+    assert hit.fix is not None and hit.fix.applicability == "safe" and hit.fix.edits[0].replacement == "-"
+    read = assert_at(poller(updated=f"yyyy{char}MM{char}dd"), "CE426", f"yyyy{written}", offset=4)
+    assert "is not read" in read.message
+    assert jdk.request("P", f"yyyy{char}MM{char}dd", "GMT", "0", "2024-01-02")[0] == "FAIL"  # the JDK reads none
+
+
+def test_a_no_break_space_in_a_pattern_and_ascii_patterns():
+    hit = assert_at(poller(updated="yyyy-MM-dd\u00a0HH:mm:ss"), "CE426", "\\u00a0")
+    assert hit.fix is not None and hit.fix.edits[0].replacement == " "
+    assert not found(poller(updated="yyyy-MM-dd HH:mm:ss"), "CE426")
+    assert not found(poller(), "CE426")

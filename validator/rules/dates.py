@@ -83,6 +83,9 @@ Rules:
   while `datesConfiguration` reads that field as a text date (`yyyy-MM-dd'T'HH:mm:ssXXX`): the vendor compares a
   date string with a number.  Every Cloud Elements example that filters a read field with `${epoch}` reads it
   as `milliseconds`.
+* **CE426** `date-pattern-typographic` (error): a typographic dash (`–`, `—`, `−`) or a space that is not ASCII
+  (no-break, thin) in a date pattern, pasted from a document or a chat: it is printed, and must be read, as that
+  character, so the vendor gets `2024–01–02` and no record's `2024-01-02` is read.  Fixed safely.
 """
 
 from __future__ import annotations
@@ -387,6 +390,15 @@ DATE_MACRO_EPOCH_TEXT_FIELD = Rule("CE425", "date-macro-epoch-text-field", "warn
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${epoch}'"),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_TYPOGRAPHIC = Rule("CE426", "date-pattern-typographic", "error",
+     "a typographic dash or a space that is not ASCII in a date pattern",
+     "A date pattern pasted from a document, a web page or a chat may hold a typographic dash (`–`, `—`, `−`) or a "
+     "no-break or thin space where `-` or a space was meant.  SimpleDateFormat prints such a character as it is "
+     "and expects it where it reads: the URL sends `2024–01–02`, and a record's `2024-01-02` is not read at all.\n\n"
+     "**Fix:** write the ASCII `-` or space; the fix (safe) does.",
+     bad=_poller(_dates("yyyy\u2013MM\u2013dd'T'HH:mm:ssXXX"), url=_ISO_URL),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -395,6 +407,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
+    DATE_PATTERN_TYPOGRAPHIC,
 ]
 
 
@@ -412,6 +425,23 @@ def _shift(problem: Problem, base: int) -> Problem:
                   fix.applicability)
     return Problem(problem.rule, problem.message, problem.start + base, problem.end + base, problem.help,
                    problem.severity, fix)
+
+
+# Dashes and spaces a document or a chat puts where `-` or a space was typed.
+_TYPOGRAPHIC = LazyPattern("[\u2010-\u2015\u2212\u00a0\u2007\u2009\u200a\u202f]")
+
+
+def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
+    """CE426 for each typographic dash or space that is not ASCII in the pattern ``text``."""
+    for match in _TYPOGRAPHIC.finditer(text):
+        char = match.group(0)
+        meant = " " if char.isspace() else "-"
+        effect = (f"the URL sends `2024{char}01{char}02`" if printing
+                  else f"a record's `2024{meant}01{meant}02` is not read")
+        yield Problem(DATE_PATTERN_TYPOGRAPHIC.code, f"`{char}` (U+{ord(char):04X}) in the pattern is "
+                      f"{'printed' if printing else 'expected'} as it is, not as `{meant}`: {effect}",
+                      match.start(), match.end(), help=f"write `{meant}`",
+                      fix=Fix(f"write `{meant}`", (Edit(match.start(), match.end(), meant),), "safe"))
 
 
 def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
@@ -532,6 +562,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     fields = [t for t in tokens if t.is_field]
     letters = {t.letter for t in fields}
     problems: list[Problem] = _swapped_and_repeated(pattern, printing=printing)
+    if not text.isascii():
+        problems.extend(_typographic(text, printing=printing))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
