@@ -591,6 +591,14 @@ def test_sageone_overlay_requirements() -> None:
     assert problems(config, schema="configuration", element="hubspot") == []
 
 
+@pytest.mark.parametrize("written", ["config", "Configuration", "configurations", "conf"])
+def test_a_configuration_written_under_another_key_is_named(written: str) -> None:
+    """A trial's fresh mistake (helper-53): `config` for `configuration`; CE105 said only that it was missing."""
+    [(code, message, pointer, _key, _action)] = problems({"element": {"key": "sageone"}, written: SAGE})
+    assert (code, pointer) == ("CE105", "")
+    assert message.endswith(f"; the body has `{written}`, which the platform does not read"), message
+
+
 @pytest.mark.parametrize(("country", "ok"), [("US", True), ("gb", True), ("", True), ("<COUNTRY_CODE>", True),
                                              ("USA", False), ("U", False), ("12", False)])
 def test_sageone_country(country: str, ok: bool) -> None:

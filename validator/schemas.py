@@ -947,13 +947,20 @@ class _Translator:
             where = self.label(path)
             plural = "s" if len(names) > 1 else ""
             if overlay is not None:
+                hint = None
                 if names == ["configuration"]:
                     required = self._overlay_keys.get(overlay, [])
                     message = f"missing `configuration`: element `{overlay}` requires the keys {_join(required)}"
+                    body = self._node(path)
+                    meant = next((key for key in body if isinstance(key, str) and key != "configuration"
+                                  and key.lower().startswith("conf")), None) if isinstance(body, dict) else None
+                    if meant is not None:  # `config`, `Configuration`, `configurations`: not the key the platform reads
+                        message += f"; the body has `{meant}`, which the platform does not read"
+                        hint = f"rename `{meant}` to `configuration`"
                 else:
                     message = (f"missing configuration key{plural} {_join(names)}, "
                                f"which element `{overlay}` requires")
-                self._add(path, "CE105", message)
+                self._add(path, "CE105", message, help=hint)
                 continue
             ctx, rel, _ = self._context(path)
             if ctx == "poller" and len(rel) == 1 and self._node(path) == {}:
