@@ -1270,6 +1270,18 @@ _HUNTED = {
                                             "Bv6nT3xQ8mW1kZ5r"),
     "a connection string": (_configuration('"db.connection": "Pwd=Fk9vN2mQ7xW4tZ8p;Uid=svc_ce",', element="sqlserver"),
                             "Fk9vN2mQ7xW4tZ8p"),
+    "an ODBC password in braces holding ; and a doubled }": (_configuration(
+        '"db.connection": "Driver={ODBC Driver 17};Uid=svc_ce;Pwd={Fk9v;N2mQ7x}}W4tZ8p};Encrypt=yes",',
+        element="sqlserver"), "W4tZ8p"),
+    "a quoted connection-string password holding ;": (_configuration(
+        '"db.connection": "Server=db.example;User ID=svc;Password=\\"Hq8v;Zp2Lx7\\";",', element="sqlserver"),
+        "Zp2Lx7"),
+    "an escaped key in JSON inside a string": (_configuration(
+        '"event.poller.refresh_interval": "x", "meta": "{\\"pass\\\\u0077ord\\": \\"Kq7vZ2pLx9Wm4\\"}"'),
+        "Kq7vZ2pLx9Wm4"),
+    "an escaped key in JSON inside a string, its first letter escaped": (_configuration(
+        '"event.poller.refresh_interval": "x", "meta": "{\\"\\\\u0070assword\\": \\"Hq8vZ3pLx2Wm5\\"}"'),
+        "Hq8vZ3pLx2Wm5"),
 }
 
 

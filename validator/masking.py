@@ -75,6 +75,12 @@ _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
 _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
                                      r"""(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+# And a key holding a `\uXXXX` escape (`pass\u0077ord`; `pass\\u0077ord` in JSON inside a string), which no
+# parse decodes there: read escapes and all, then decoded (not a quote's, `\u0022`, which is before the key).
+# Only in a text holding `\u` (no corpus body does).
+_UNICODE_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*"""
+                                     r"""((?:(?!2200|7200)[0-9a-fA-F]{4}[uU]\\++|[\w.$@\-]){1,200}+)(?<=[A-Za-z_$@\\])(?![\w.$@\-])""")
+_KEY_ESCAPE = LazyPattern(r"\\++[uU]([0-9a-fA-F]{4})")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
 _OPENERS = "\"'“”‘’„\ufffd"
@@ -823,7 +829,26 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in
                                                  {found[0] for found in query.findall(text)}) else ():
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
-                yield match.span("value")
+                yield _delimited(text, match)
+
+
+# A connection string's value in braces (ODBC: `Pwd={a;b}}c}`, a doubled `}` one of its own) or quotes
+# (`Password="a;b"`), which may hold the `;` that ends a bare value.
+_BRACED = LazyPattern(r"\{(?:[^}\r\n]|\}\})*+\}")
+
+
+def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span of a query or connection-string match's value, to its closing brace or quote."""
+    start, end = match.span("value")
+    if text.startswith("{", start):
+        braced = _BRACED.match(text, start, start + _QUOTE_REACH)
+        return (start, braced.end()) if braced else (start, end)
+    quote = match.group("quote")
+    if quote and end < len(text) and text[end] not in "\\'\"":
+        close = text.find(quote, end, end + _QUOTE_REACH)
+        if close != -1 and "\n" not in text[end:close]:
+            return start, len(text[:close].rstrip("\\"))
+    return start, end
 
 
 # In a file that is not JSON: a quoted key followed by `=` or, its colon missing, by its quoted value.
@@ -1090,22 +1115,27 @@ def _names_a_secret(text: str, after_colon: int, extra_keys: frozenset[str]) -> 
 
 def _keys_in(backwards: str) -> set[str]:
     """Every key :data:`_KEY` finds in a text, given reversed (``backwards``)."""
+    if "u\\" in backwards:
+        return {_unescaped(key[::-1]) for key in set(_UNICODE_KEY_BACKWARDS.findall(backwards))}
     if "2200" in backwards:
         return {_unescaped(key[::-1]) for key in set(_ESCAPED_KEY_BACKWARDS.findall(backwards))}
     return {key[::-1] for key in set(_KEY_BACKWARDS.findall(backwards))}  # the keys repeat: reversed once each
 
 
 def _unescaped(key: str) -> str:
-    """``key`` without the ``u0022`` left of a ``\\u0022`` before it (the pattern reads it as part of the key)."""
-    return key[5:] if key[:5] in ("u0022", "U0022") and len(key) > 5 else key
+    """``key`` without the ``u0022`` left of a ``\\u0022`` before it (the pattern reads it as part of the key),
+    and with its own ``\\uXXXX`` escapes decoded."""
+    key = key[5:] if key[:5] in ("u0022", "U0022") and len(key) > 5 else key
+    return _KEY_ESCAPE.sub(lambda escape: chr(int(escape.group(1), 16)), key) if "\\" in key else key
 
 
 def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` of each of the ``wanted`` keys :data:`_KEY` finds, in the text's order (``end`` is
     after the colon); ``backwards`` is the text reversed, read from colon to colon as the keys were found."""
     size = len(backwards)
-    if "2200" in backwards:
-        places = [(key, size - match.end(1), size - match.start()) for match in _ESCAPED_KEY_BACKWARDS.finditer(backwards)
+    if "2200" in backwards or "u\\" in backwards:
+        pattern = _UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS
+        places = [(key, size - match.end(1), size - match.start()) for match in pattern.finditer(backwards)
                   if (key := _unescaped(match.group(1)[::-1])) in wanted]
     else:
         places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
