@@ -207,6 +207,18 @@ def test_curl_shell_expansion_and_dropped_quotes_are_reported():
     assert not [f for f in findings if f.rule.startswith("CE4") and f.severity == "error"]
 
 
+def test_quotes_inside_an_expanded_macro_are_the_expansion_s():
+    """A trial of pages (helper-55): `'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'` in a '...' body drew CE020 for
+    `${gmtDate:yyyy-MM-dd` and CE021 for `'HH:mm:ss'`; the shell reads the whole `${...}` to its `}` (and
+    expands it to nothing), so it is one CE020 over the macro."""
+    page = ("```sh\ncurl -d '{\"configuration\": {\"event.poller.configuration\": {\"c\": {\"url\": "
+            "\"/hubs/x/y?where=d>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'\", \"idField\": \"id\"}}}}'\n```\n")
+    findings = [f for f in check_page(page).findings if f.rule in ("CE020", "CE021")]
+    line = page.split("\n")[1]
+    assert [(f.rule, line[f.column - 1:f.end_column - 1]) for f in findings] == \
+        [("CE020", "'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")]
+
+
 @pytest.mark.parametrize("shell, expected", [
     ("curl -d '{\"a\": 1}'", ['{"a": 1}']),
     ("curl --data='{\"a\": 1}'", ['{"a": 1}']),
@@ -876,6 +888,35 @@ def test_an_http_block_without_a_blank_line_before_its_body():
     gap = _SAGE_BODY.replace('"name": "sage",', '"name": "sage",\n')
     page = "# Create\n\n```http\nPOST /elements/api-v2/instances\n" + gap + "\n```\n"
     assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]
+
+
+def test_an_untagged_block_of_something_else_is_not_a_broken_body():
+    """A trial of pages (helper-55): a folder tree whose comment names `event.poller.configuration` drew CE006 for
+    its first word; a broken body in an untagged block is still reported."""
+    tree = "# x\n\n```\ninstances/\n  pollers/\n    quickbooks.json    # event.poller.configuration only\n```\n"
+    assert [f.rule for f in check_page(tree).findings] == ["CE090"]
+    broken = '```\n{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": "15",}}\n```\n'
+    assert "CE002" in {f.rule for f in check_page(broken).findings}
+    lost = '```\n  "element": {"key": "hubspot"},\n  "configuration": {"a": 1},\n  "name": "x"\n}\n```\n'
+    assert "CE001" in {f.rule for f in check_page(lost).findings}
+
+
+@pytest.mark.parametrize("page", [
+    "# Events\n\n1. Create the instance:\n\n   ```json\n   {\"a\": 1}\n   ```\n",
+    "# Events\n\n> **Note**\n> ```json\n> {\"a\": 1}\n> ```\n",
+    "- step\n  - nested\n    ~~~\n    {}\n    ~~~\n",
+    "---\ntitle: Events\n---\n\nNo code here.\n",
+    "# Events\n\nThe body:\n\n    {\"element\": {\"key\": \"x\"}}\n",
+])
+def test_a_page_without_a_fence_at_its_margin_is_read_as_a_page(page):
+    """A trial of pages (helper-55): piped in or without a suffix, pages whose fences are in list items or block
+    quotes, with front matter, or with indented blocks only, were read as JSON (CE001 for `---`, CE003 for `#`)."""
+    from validator.inputs import reads_as_page
+
+    assert reads_as_page(None, page) and reads_as_page("README", page.encode())
+    assert not reads_as_page("body.json", page)
+    for json_text in ('# a comment\n{"element": {"key": "sageone"}}\n', '{"a": "```"}', "[1,\n\n    [2]]"):
+        assert not reads_as_page(None, json_text), json_text
 
 
 def test_a_page_on_standard_input_or_without_a_suffix_is_read_as_a_page(tmp_path):

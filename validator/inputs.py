@@ -37,8 +37,8 @@ JSON_SUFFIXES: tuple[str, ...] = (".json", ".jsonc", ".json5")
 
 def reads_as_page(shown: str | None, data: bytes | str) -> bool:
     """Whether a document is read as a Markdown page: named so, or (standard input, a ``README`` without a
-    suffix) not named as JSON, not starting as JSON does, and holding a fenced code block, which no JSON
-    document has."""
+    suffix) not named as JSON, not starting as JSON does, and holding what no JSON document has: a fenced code
+    block (in a list item or a block quote too), front matter, or a JSON block indented under a paragraph."""
     if is_page(shown):
         return True
     if shown is not None and shown.lower().endswith(JSON_SUFFIXES):
@@ -47,7 +47,11 @@ def reads_as_page(shown: str | None, data: bytes | str) -> bool:
     if head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[", '"'):
         return False  # (decided on the head: a large JSON document is not decoded here)
     text = data if isinstance(data, str) else data.decode("utf-8", "replace")
-    return _FENCE.search(text) is not None
+    return _PAGE_SIGN.search(text) is not None
 
 
-_FENCE = LazyPattern(r"(?m)^ {0,3}(?:```|~~~)")
+# What no JSON document holds: a fenced code block (also in a list item or a block quote), front matter, or a
+# JSON block indented under a paragraph (an indented code block).
+_PAGE_SIGN = LazyPattern(r"(?m)^(?:[ \t]*(?:>|[*+\-][ \t]|\d{1,9}[.)][ \t]))*[ \t]*(?:```|~~~)"
+                         r"|\A\ufeff?---[ \t]*\r?\n"
+                         r"|^[^\s{}\[\]\"][^\r\n]*\r?\n[ \t]*\r?\n(?: {4}|\t)[ \t]*[{\[]")

@@ -118,6 +118,7 @@ class Document:
     mapping: PositionMap
     source: Any  # validator.source.Source of ``text``
     shell: bool = False  # a curl body: its text is shell-quoted in the page
+    language: str = ""  # the block's info string, in lower case
 
 
 @dataclass(slots=True)
@@ -179,8 +180,9 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         if not document.text.strip():
             continue  # an empty block shows nothing to check
         loaded = load_source(document.text, path=path)
-        if not loaded.valid and (not strict or _partial(document.text)):
-            continue  # code in another language, or a fragment (marked with `...`, or members without their braces)
+        if not loaded.valid and (not strict or _partial(document.text) or not _json_like(document)):
+            continue  # code in another language, a fragment (marked with `...`, or members without their braces), or
+            # an untagged block of something else (a folder tree whose comment names a key)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if any(f.rule == "CE090" for f in found):
             continue
@@ -293,7 +295,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                        True, [])
             return
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
-    yield (Document(label=f"/L{block.line}", text=text, mapping=block.mapping, source=None),
+    yield (Document(label=f"/L{block.line}", text=text, mapping=block.mapping, source=None, language=block.info),
            block.info in JSON_LANGUAGES, [])
 
 
@@ -341,6 +343,17 @@ _ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
+
+
+# An untagged block that is not JSON is read as a broken body only when it is written as JSON is: it opens an object
+# or an array, or holds a quoted key and its colon.
+_OPENS_JSON = re.compile(r'\s*[{\[]|[^\r\n]*"[^"\r\n]+"[ \t]*:')
+_TAGGED_JSON = frozenset({"json", "jsonc", "json5"})
+
+
+def _json_like(document: Document) -> bool:
+    return document.language in _TAGGED_JSON or document.shell or any(
+        _OPENS_JSON.match(line) for line in document.text.splitlines())
 
 
 def _partial(text: str) -> bool:

@@ -458,6 +458,21 @@ def _single(shell: str, j: int, builder: TextBuilder) -> int:
         j = close + idiom
 
 
+def _expansion_end(shell: str, start: int, end: int) -> int:
+    """The offset after the ``}`` that closes a ``${`` whose inside starts at ``start`` (a ``}`` inside quotes
+    closes nothing), or -1 before ``end``."""
+    quote = ""
+    for at in range(start, end):
+        char = shell[at]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "}":
+            return at + 1
+    return -1
+
+
 def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> int:
     """A ``'`` inside a '...' body closed the quoting, and the word goes on unquoted up to the next ``'``.
 
@@ -474,6 +489,11 @@ def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> 
         if close >= line_end:
             line_end = _line_end(shell, close)
         reopen = shell.find("'", close + 1, line_end)
+        if shell.startswith("${", close + 1):  # the shell reads `${...}` to its `}`, quotes inside it its own
+            brace = _expansion_end(shell, close + 3, line_end)
+            if brace > reopen >= 0:
+                later = shell.find("'", brace, line_end)
+                reopen = later if later >= 0 else -1
         if reopen < 0:
             reopen = close + 1
             while reopen < n and shell[reopen] not in "'" + _SPACE + _BREAK:
