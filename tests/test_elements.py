@@ -746,6 +746,66 @@ def test_an_environment_reference_in_a_boolean_key_is_not_judged(elements_dir):
     assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))] == []
 
 
+def test_a_boolean_key_in_any_case_is_not_judged(elements_dir):
+    """A trial's good file (helper-54): `"True"` drew CE904, though the platform reads it as Java's
+    `Boolean.parseBoolean` does, ignoring case; `"yes"` (false to Java) still draws it."""
+    keys = {"oauth.api.key": "${K}", "oauth.api.secret": "${S}", "signature.secret": "${G}",
+            "apim.subscription.key": "${A}"}
+    for value, rules in (("True", []), ("FALSE", []), ("yes", ["CE904"])):
+        body = {"element": {"key": "sageone"}, "name": "s",
+                "configuration": {**keys, "event.notification.enabled": "false", "filter.response.nulls": value}}
+        found = [f.rule for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE904"]
+        assert found == rules, value
+
+
+def test_a_choice_key_holds_one_of_its_options(elements_dir):
+    """A trial's fresh mistake (helper-54): Salesforce's `authentication.type` written `oauth2password` drew nothing."""
+    def body(choice: str) -> dict:
+        return {"element": {"key": "sfdc"}, "name": "s", "configuration": {
+            "authentication.type": choice, "user.username": "a@b.example", "user.password": "${PW}",
+            "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}
+
+    found = [f for f in check(body("oauth2password"), options=Options(element_docs=(elements_dir,)))
+             if f.rule == "CE916"]
+    assert len(found) == 1 and found[0].help == "did you mean `oauth2Password`?", found
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == '"oauth2Password"'
+    for fine in ("oauth2Password", "${AUTH_TYPE}"):
+        assert not [f for f in check(body(fine), options=Options(element_docs=(elements_dir,))) if f.rule == "CE916"]
+    assert [f.help for f in check(body("saml"), options=Options(element_docs=(elements_dir,)))
+            if f.rule == "CE916"] == ["write one of `oauth2Password`, `oauth2`, `jwtOauth`"]
+
+
+@pytest.mark.parametrize(("element", "resource", "url", "sent"), [
+    ("chargebee", "events", "/hubs/payment/events?where=start_time='${epoch:ms}'", "epoch milliseconds"),
+    ("lithiumlsw", "changedConversations",
+     "/hubs/social/changed-conversations?where=startEpochMillis='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "a date text"),
+])
+def test_the_last_poll_time_in_another_form_than_the_default_poller_sends(elements_dir, element, resource, url, sent):
+    """A trial's fresh mistakes (helper-54): `${epoch:ms}` where Chargebee's default sends `${epoch:s}`, and a date
+    text where Lithium's sends `${epoch:ms}`, drew nothing."""
+    body = {"element": {"key": element}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events",
+        "event.poller.configuration": {resource: {"url": url, "idField": "id"}}}}
+    found = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+    assert len(found) == 1 and f"as {sent}" in found[0].message, found
+    default = _default_body(elements_dir, element)
+    if default is not None:
+        assert not [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+
+
+def test_a_path_below_a_string_field_is_no_field(elements_dir):
+    """A trial's fresh mistake (helper-57): HubSpot's `properties.lastmodifieddate` is a string (milliseconds) in the
+    docs; `properties.lastmodifieddate.value` (the raw API's shape) was taken for a free-form object's field."""
+    body = _default_body(elements_dir, "hubspot")
+    if body is None:
+        pytest.skip("hubspot's export has no default poller")
+    entry = body["configuration"]["event.poller.configuration"]["contacts"]
+    dates = entry["datesConfiguration"]
+    dates["updatedDateField"] = dates["updatedDateField"] + ".value"
+    found = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE909"]
+    assert len(found) == 1 and ".lastmodifieddate.value" in found[0].message, found
+
+
 def test_the_element_s_own_undated_event_feeds_are_not_questioned(elements_dir):
     """A user's trial: Adobe Sign's, Chargebee's and Lithium's default pollers hold event feeds without
     datesConfiguration; CE412 questioned them even with --element-docs."""

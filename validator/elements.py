@@ -40,6 +40,7 @@ class ConfigKey:
     description: str = ""
     group: str | None = None  # ``groupName``: the option of a control key (a login method) it belongs to
     options: tuple[str, ...] = ()  # a control key's choices (``groupControl`` with ``options``)
+    choices: tuple[str, ...] = ()  # a COMBO key's option values, a control key's or not
 
     @property
     def user_supplied(self) -> bool:
@@ -87,6 +88,8 @@ class ElementDefinition:
             if item.get("groupControl") and isinstance(item.get("options"), list):
                 options = tuple(o["value"] for o in item["options"]
                                 if isinstance(o, dict) and isinstance(o.get("value"), str))
+            choices = tuple(o["value"] for o in item.get("options") or [] if isinstance(o, dict)
+                            and isinstance(o.get("value"), str)) if isinstance(item.get("options"), list) else ()
             group = item.get("groupName")
             keys[item["key"]] = ConfigKey(
                 key=item["key"],
@@ -98,6 +101,7 @@ class ElementDefinition:
                 description=str(item.get("description") or ""),
                 group=group if isinstance(group, str) and group else None,
                 options=options,
+                choices=choices,
             )
             if item["key"] == "event.poller.configuration" and isinstance(default, str) and default.strip():
                 default_poller = default
@@ -277,6 +281,8 @@ class ApiDocs:
                 schema = self.resolve(schema.get("items"))
                 continue
             properties = schema.get("properties")
+            if schema.get("type") in _SCALAR_TYPES and not properties:
+                return False  # a step into a string or a number (`properties.lastmodifieddate.value`): no value
             if not isinstance(properties, dict) or not properties:
                 return None  # a free-form object: nothing to compare with
             if part not in properties:
@@ -314,6 +320,9 @@ class ApiDocs:
         if isinstance(schema, dict) and isinstance(schema.get("properties"), dict):
             return sorted(schema["properties"])
         return []
+
+
+_SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean"})
 
 
 def _is_var(segment: str) -> bool:

@@ -29,7 +29,8 @@ CE903 element-value-too-long (info, opt-in: ``select = ["CE903"]``)
     outgrows ``TEXTFIELD_32``), so it is off unless selected.
 
 CE904 element-boolean-value
-    A ``BOOLEAN`` key whose value is not ``true``/``false`` (or ``"true"``/``"false"``).
+    A ``BOOLEAN`` key whose value is not ``true``/``false`` (or ``"true"``/``"false"`` in any case: the platform
+    reads the string as Java's ``Boolean.parseBoolean`` does, so ``"True"`` is true).
 
 CE905 poller-path-unknown
     The poller's URL path has no GET in the element's API docs.
@@ -73,6 +74,17 @@ CE914 element-docs-not-found (info)
 CE915 poller-field-not-a-value
     ``idField``, ``updatedDateField`` or ``createdDateField`` names an object or a list of the records
     (``main_contact_person`` for ``main_contact_person.id``): events get no usable id, or no date is read.
+
+CE917 poller-macro-differs-from-default
+    The ``where`` compares a field with the last poll time in another form than the element's own default
+    poller does: ``${epoch:ms}`` where it sends ``${epoch:s}`` (a factor of 1000: no record, or every record,
+    matches), or a date text where it sends an epoch number (and the other way round).
+
+CE916 element-option-unknown
+    A key the element offers as a choice (``COMBO``, such as ``authentication.type``) holds none of its
+    options: ``oauth2password`` for ``oauth2Password``.  The options are compared as written; a value in
+    another case or a near spelling gets a did-you-mean and a fix (unsafe).  ``event.vendor.type`` is
+    CE203's.
 """
 
 from __future__ import annotations
@@ -83,13 +95,15 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..findings import Finding
+from ..findings import Finding, Fix
+from ..fixes.structure import replace_value
 from ..kinds import is_update_body
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from .base import Rule
+from .dates import condition_field
 
 if TYPE_CHECKING:
-    from ..elements import ApiDocs, DefaultUsage, ElementDefinition, ElementDocs
+    from ..elements import ApiDocs, ConfigKey, DefaultUsage, ElementDefinition, ElementDocs
     from ..engine import Context, Entry
 
 _SAGE = '{"element": {"key": "sageone"}, "configuration": {%s}}'
@@ -213,13 +227,65 @@ POLLER_FIELD_NOT_A_VALUE = Rule("CE915", "poller-field-not-a-value", "warning", 
              '"idField": "main_contact_person"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
 
+ELEMENT_OPTION_UNKNOWN = Rule("CE916", "element-option-unknown", "warning",
+     "a key the element offers as a choice holds none of its options",
+     "The element declares this key as a choice (`COMBO`) with a list of options, such as Salesforce's "
+     "`authentication.type` (`oauth2Password`, `oauth2`, `jwtOauth`).  A value that is none of them, in another "
+     "case (`oauth2password`) or misspelt, chooses no option as written: the element's login or behaviour "
+     "behind the choice is not the one meant, and the keys the option needs are not asked for.\n\n"
+     "**Fix:** write one of the options as the element spells it; the fix (unsafe) writes the near one.",
+     '{"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": "oauth2password", '
+     '"user.username": "a@b.example", "user.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}',
+     '{"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": "oauth2Password", '
+     '"user.username": "a@b.example", "user.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}')
+
+POLLER_MACRO_DIFFERS_FROM_DEFAULT = Rule("CE917", "poller-macro-differs-from-default", "warning",
+     "the where filter sends the last poll time in another form than the element's default poller",
+     "The element's own default poller is ground truth for how the vendor takes the last poll time: when it "
+     "compares `start_time` with `${epoch:s}` (seconds), a poller sending `${epoch:ms}` to that field gives a time "
+     "1000 times later (no record ever matches), and `${epoch:us}` or a date text (`${gmtDate:...}`) to a field "
+     "that takes a number is no time the vendor reads as meant.\n\n"
+     "**Fix:** send the last poll time as the default poller does; the message names its macro.",
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}", '
+     '"event.notification.enabled": true, "event.notification.callback.url": "https://acme.example/events", '
+     '"event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time=\'${epoch:ms}\'", '
+     '"idField": "id"}}}}',
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}", '
+     '"event.notification.enabled": true, "event.notification.callback.url": "https://acme.example/events", '
+     '"event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time=\'${epoch:s}\'", '
+     '"idField": "id"}}}}')
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
-    ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE,
+    ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE, ELEMENT_OPTION_UNKNOWN, POLLER_MACRO_DIFFERS_FROM_DEFAULT,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
+
+
+def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey, value: str,
+                    pointer: str) -> Finding:
+    """CE916 for a choice key's value that is none of its options, with the option meant when one is near."""
+    by_folded = {option.casefold(): option for option in item.choices}
+    meant = by_folded.get(value.strip().casefold())
+    if meant is None:
+        near = difflib.get_close_matches(value.casefold(), list(by_folded), n=1, cutoff=0.8)
+        meant = by_folded[near[0]] if near else None
+    options = ", ".join(f"`{option}`" for option in item.choices)
+    fix = None
+    if meant is not None:
+        edit = replace_value(ctx.source, pointer, json.dumps(meant))
+        fix = Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None
+    return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {json.dumps(value)}, none of element "
+                       f"`{definition.key}`'s options ({options})", pointer=pointer,
+                       help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
+
+
+def _boolean_like(value: object) -> bool:
+    """``true``/``false``, or the string of either in any case (``Boolean.parseBoolean`` ignores case)."""
+    return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
+
 
 def _substituted(value: Any) -> bool:
     """An environment reference (``${EVENTS_ENABLED}``), which the deployment fills in: its value is not ours to
@@ -322,9 +388,12 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
                               pointer=pointer, key=True, help=hint)
             continue
-        if item.boolean and value not in (True, False, "true", "false") and not _substituted(value):
+        if item.boolean and not _boolean_like(value) and not _substituted(value):
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
                               pointer=pointer, help="true or false")
+        if item.choices and isinstance(value, str) and value not in item.choices and key != "event.vendor.type" \
+                and not _substituted(value):
+            yield _unknown_option(ctx, definition, item, value, pointer)
         limit = item.max_length
         if limit and isinstance(value, str) and len(value) > limit and not item.secret and ctx.enabled("CE903"):
             yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` is a {item.type} key and this value has {len(value)} "
@@ -386,6 +455,8 @@ def _check_pollers(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
             yield from _check_url(ctx, entry, url, hub, api, docs.usage)
         if default and entry.name in default and isinstance(default[entry.name], dict):
             yield from _compare_default(ctx, entry, default[entry.name])
+        if default and definition and isinstance(url, str) and "${" in url:
+            yield from _compare_default_macros(ctx, entry, url, _default_macros(definition.default_poller or ""))
 
 
 def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDocs | None,
@@ -741,6 +812,71 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
 
 
 _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
+
+
+def _macro_form(macro: Any) -> tuple[str, str]:
+    """How a macro sends the last poll time: ``("epoch", unit)`` or ``("date", "")``."""
+    return ("epoch", macro.unit or "ms") if macro.kind in ("epoch", "milliseconds") else ("date", "")
+
+
+@lru_cache(maxsize=16)
+def _default_macros(default_poller: str) -> dict[str, tuple[tuple[str, str], str]]:
+    """Each field the element's default poller compares with the last poll time: the form it sends (and the macro
+    as written), when every entry comparing that field sends one form."""
+    from ..urls.template import parse_url_template
+
+    try:
+        value = json.loads(default_poller)
+    except ValueError:
+        return {}
+    forms: dict[str, set[tuple[str, str]]] = {}
+    shown: dict[str, str] = {}
+    for entry in value.values() if isinstance(value, dict) else ():
+        url = entry.get("url") if isinstance(entry, dict) else None
+        if not isinstance(url, str) or "${" not in url:
+            continue
+        template = parse_url_template(url)
+        for macro in template.macros:
+            field = condition_field(template, macro)
+            if field is not None and not macro.uses_now:
+                forms.setdefault(field, set()).add(_macro_form(macro))
+                shown.setdefault(field, macro.text)
+    return {field: (next(iter(found)), shown[field]) for field, found in forms.items() if len(found) == 1}
+
+
+_FORM_SAID = {("epoch", "s"): "epoch seconds", ("epoch", "ms"): "epoch milliseconds",
+              ("epoch", "us"): "epoch microseconds", ("date", ""): "a date text"}
+
+
+def _compare_default_macros(ctx: Context, entry: Entry, url: str,
+                            defaults: dict[str, tuple[tuple[str, str], str]]) -> Iterator[Finding]:
+    """CE917 for each field the URL compares with the last poll time in another form than the default poller."""
+    from ..urls.template import parse_url_template
+
+    if not defaults:
+        return
+    template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    for macro in template.macros:
+        field = condition_field(template, macro)
+        if field is None or macro.uses_now or field not in defaults:
+            continue
+        form, written = defaults[field]
+        mine = _macro_form(macro)
+        if mine == form:
+            continue
+        if mine[0] == form[0] == "epoch":
+            effect = ": a factor of " + ("1000" if {mine[1], form[1]} in ({"s", "ms"}, {"ms", "us"}) else "1,000,000") \
+                + (", so no record ever matches" if _EPOCH_SCALE[mine[1]] > _EPOCH_SCALE[form[1]]
+                   else ", so every record matches on every poll")
+        else:
+            effect = ": the vendor gets no time it reads as the last poll"
+        yield ctx.finding(POLLER_MACRO_DIFFERS_FROM_DEFAULT, f"the URL sends `{field}` the last poll time as "
+                          f"{_FORM_SAID.get(mine, mine[0])} (`{macro.text}`), but the element's default poller sends "
+                          f"it {_FORM_SAID.get(form, form[0])} (`{written}`){effect}", source=entry.source,
+                          pointer=entry.child("url"), sub=(macro.start, macro.end), help=f"write `{written}`")
+
+
+_EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}
 
 
 def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Iterator[Finding]:
