@@ -130,8 +130,11 @@ def test_an_update_body_needs_no_element_nor_the_keys_a_new_instance_needs():
     assert "CE204" in {f.rule for f in check({"configuration": {"event.notification.enabled": False,
                                                                  "event.poller.configuration": {"a": {
                                                                      "url": "/hubs/crm/a", "idField": "id"}}}})}
-    # a body that names the instance, or brings providerData, is a new instance missing its element
-    assert "CE103" in {f.rule for f in check({"name": "x", "configuration": {"event.notification.enabled": False}})}
+    # a body that brings providerData, or names the instance beside its credentials, is a new instance missing its
+    # element; one that names it beside event keys only renames it (helper-57's trial: CE103 on a correct rename)
+    assert "CE103" in {f.rule for f in check({"name": "x", "configuration": {"oauth.api.key": "${K}",
+                                                                             "event.notification.enabled": False}})}
+    assert check({"name": "x", "configuration": {"event.notification.enabled": False}}) == []
     assert "CE103" in {f.rule for f in check({"providerData": {"code": "abc123"},
                                               "configuration": {"event.notification.enabled": False}})}
 

@@ -580,3 +580,40 @@ def test_a_no_break_space_in_a_pattern_and_ascii_patterns():
     assert hit.fix is not None and hit.fix.edits[0].replacement == " "
     assert not found(poller(updated="yyyy-MM-dd HH:mm:ss"), "CE426")
     assert not found(poller(), "CE426")
+
+
+def test_an_optional_section_in_a_pattern(jdk):
+    """A trial's fresh mistake (helper-54): java.time's `[.SSS]` in updatedDateFormat drew only CE413 (info)."""
+    fmt = "yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX"
+    hit = assert_at(poller(updated=fmt), "CE427", "[.SSS]", count=2)
+    assert hit.severity == "error" and (hit.end_column - hit.column) == len("[.SSS]")
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert [e.replacement for e in hit.fix.edits] == ["", ""]
+    for date in ("2024-01-02T10:00:00.123+00:00", "2024-01-02T10:00:00+00:00"):
+        assert jdk.request("P", fmt, "GMT", "0", date)[0] == "FAIL", date  # the JDK reads neither
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'['SSS']'XXX"), "CE427")  # quoted: literal on purpose
+
+
+def test_double_quotes_in_a_pattern(jdk):
+    """A trial's fresh mistake (helper-54): a macro's format in double quotes drew only CE413 (info)."""
+    url = "/hubs/crm/x?where=updated_at>'${gmtDate:\"yyyy-MM-dd'T'HH:mm:ss\"}'"
+    hit = assert_at(poller(url=url), "CE427", '\\"yyyy')
+    assert "`\"2024-01-02...\"`" in hit.message and hit.fix is not None
+    assert [e.replacement for e in hit.fix.edits] == ["", ""]
+    inner = assert_at(poller(updated='yyyy"-"MM"-"dd'), "CE427", '\\"-')
+    assert inner.fix is not None and [e.replacement for e in inner.fix.edits] == ["'"] * 4
+    assert jdk.request("P", 'yyyy"-"MM"-"dd', "GMT", "0", "2024-01-02")[0] == "FAIL"
+    assert jdk.request("P", "yyyy'-'MM'-'dd", "GMT", "0", "2024-01-02")[0] != "FAIL"
+    # a letter between double quotes does not compile: CE401 says so, and asks for single quotes
+    assert found(poller(updated='yyyy-MM-dd"T"HH:mm:ss'), "CE401")
+
+
+def test_utc_written_another_way_at_the_end_is_the_same_instant():
+    """A trial (helper-54): Salesforce sends `'Z'` and its records hold `+0000` (read with `Z`): the same UTC
+    instant written two ways drew CE413 on three correct files and 45 corpus entries."""
+    url = "/hubs/crm/x?where=LastModifiedDate>${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}"
+    assert not found(poller(url=url, updated="yyyy-MM-dd'T'HH:mm:ss.SSSZ"), "CE413")
+    assert not found(poller(url=url.replace(".SSS'Z'", "XXX"), updated="yyyy-MM-dd'T'HH:mm:ssZ"), "CE413")
+    assert found(poller(url=url, updated="yyyy-MM-dd'T'HH:mm:ssZ"), "CE413")  # the milliseconds differ
+    zoned = "/hubs/crm/x?where=d>${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ssXXX}"
+    assert found(poller(url=zoned, updated="yyyy-MM-dd'T'HH:mm:ssZ", zone="America/Denver"), "CE413")

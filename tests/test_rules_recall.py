@@ -551,3 +551,114 @@ def test_day_and_month_in_the_other_order_between_url_and_records_is_a_warning()
     created = "/hubs/crm/contacts?where=created_at>='${gmtDate:MM/dd/yyyy}'"
     both = dates("dd/MM/yyyy HH:mm:ss", created="MM/dd/yyyy")
     assert all(f.severity == "info" for f in hits(body(created, both), "CE413"))
+
+
+# A third trial's fresh mistakes (helper-54): each drew no finding, or a wrong suggestion.
+
+def test_events_enabled_null_leaves_the_poller_off():
+    text = body(**{"event.notification.enabled": None})
+    found = at(text, "CE204", '"event.poller.configuration"')
+    assert "null" in found.message
+    assert not hits(body(), "CE204")
+
+
+def test_a_callback_url_with_a_fragment_posts_to_the_url_before_it():
+    text = body(**{"event.notification.callback.url": "https://webhook.site/#!/4f1c2a9e-0d1b-4e55-9a1e-6c3f7b2d8e10"})
+    found = at(text, "CE202", '"https://webhook.site/#')
+    assert found.severity == "error" and "`https://webhook.site/`" in found.message
+    assert hits(body(**{"event.notification.callback.url": "https://hooks.example/in?x=a#b"}), "CE202")
+    assert not hits(body(**{"event.notification.callback.url": "https://hooks.example/in?x=a#"}), "CE202")
+
+
+def test_a_space_between_dollar_and_brace_is_no_macro():
+    text = body(GOOD_URL.replace("${", "$ {"))
+    found = at(text, "CE605", "$ {", length=3)
+    assert found.fix is not None and found.fix.applicability == "safe"
+    assert not hits(body(), "CE605")
+
+
+@pytest.mark.parametrize(("zone", "meant"), [("Asia/Mumbai", "Asia/Kolkata"), ("America/Dallas", "America/Chicago"),
+                                             ("Europe/Frankfurt", "Europe/Berlin"),
+                                             ("America/San_Francisco", "America/Los_Angeles")])
+def test_a_city_that_names_no_zone_suggests_the_zone_it_is_in(zone, meant):
+    found = hits(body(dates=dates(zone=zone)), "CE501")
+    assert found and all(f"did you mean `{meant}`" in f.message for f in found)
+
+
+def test_a_colon_before_the_operator_is_search_syntax():
+    text = body("/hubs/crm/contacts?where=updated_at:>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
+    found = at(text, "CE639", "updated_at:", offset=len("updated_at"), length=1)
+    assert "`updated_at>`" in found.message and found.fix is not None
+    assert not hits(body("/hubs/crm/contacts?where=properties.hs:lastmodified>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"),
+                    "CE639")  # a colon inside a name is the vendor's
+
+
+def test_the_whole_filter_in_quotes_is_one_value():
+    text = body("/hubs/crm/contacts?where='updated_at>${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
+    found = at(text, "CE639", "'updated_at>")
+    assert found.help == "quote only the value: `updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'`"
+    assert not hits(body("/hubs/crm/contacts?where=name='a>b' and " + GOOD_URL.split("where=")[1]), "CE639")
+
+
+def test_where_glued_to_the_value_before_it():
+    text = body(GOOD_URL.replace("?where=", "?pageSize=200where="))
+    found = at(text, "CE634", "where=", length=len("where"))
+    assert "`&` is missing" in found.message and found.fix is not None
+    assert not hits(body(GOOD_URL.replace("?where=", "?pageSize=200&where=")), "CE634")
+
+
+@pytest.mark.parametrize("wrapper", ["instance", "body", "payload"])
+def test_a_body_wrapped_in_an_envelope_is_not_skipped(wrapper):
+    inner = json.loads(body())
+    text = json.dumps({wrapper: inner}, indent=2)
+    found = at(text, "CE103", "{")
+    assert f"wrapped in `{wrapper}`" in found.message and found.severity == "error"
+    assert [f.rule for f in check(json.dumps({"prod": inner}))] == ["CE090"]  # a map of instances, perhaps
+
+
+def test_configuration_as_key_value_pairs_is_one_error_not_placeholders():
+    """A trial's fresh mistake (helper-54): besides CE102, each pair's `key` (`apikey.user.name`) was reported as an
+    unfilled placeholder standing for an API key."""
+    pairs = [{"key": "apikey.user.name", "value": "ops@acme.example"}, {"key": "apikey.user.key", "value": "${K}"},
+             {"key": "event.notification.enabled", "value": "true"}]
+    text = json.dumps({"element": {"key": "pardot"}, "configuration": pairs, "name": "x"}, indent=2)
+    assert sorted({f.rule for f in check(text)}) == ["CE102"]
+    assert 'write {"apikey.user.name": ..., ...}' in (hits(text, "CE102")[0].help or "")
+    assert hits(json.dumps({"element": {"key": "x"}, "configuration": {"key": "YOUR_API_KEY"}}), "CE701")
+
+
+# A fourth trial (helper-57): standalone pollers, updates, callbacks.
+
+def test_a_poller_map_with_a_null_entry_is_read_as_a_poller():
+    entry = json.loads(body())["configuration"]["event.poller.configuration"]["contacts"]
+    text = json.dumps({"contacts": entry, "vendors": None}, indent=2)
+    found = at(text, "CE102", "null")
+    assert "`null`" in found.message
+
+
+def test_a_configuration_written_as_a_string_is_reported_not_skipped():
+    inner = json.dumps({"event.poller.refresh_interval": "30", "event.notification.enabled": "true"})
+    text = json.dumps({"configuration": inner}, indent=2)
+    assert [f.rule for f in check(text)] == ["CE102"]  # an update: no CE103 for `element`
+
+
+def test_an_update_that_renames_the_instance_needs_no_element():
+    rename = json.dumps({"name": "sfdc-prod-events-v2", "configuration": {"event.poller.refresh_interval": "30"}})
+    assert check(rename) == []
+    forgot = json.dumps({"name": "new", "configuration": {"oauth.api.key": "${K}", "event.poller.refresh_interval": "30"}})
+    assert "CE103" in {f.rule for f in check(forgot)}  # a new instance's body, its element forgotten
+
+
+def test_a_space_inside_a_callback_url():
+    text = body(**{"event.notification.callback.url": "https://hooks.acme.example/ce events"})
+    found = at(text, "CE202", '"https://hooks.acme.example/ce events"')
+    assert "holds a space" in found.message and found.severity == "error"
+    assert not hits(body(**{"event.notification.callback.url": "https://hooks.acme.example/ce%20events"}), "CE202")
+
+
+@pytest.mark.parametrize("key", ["createdCheckTolerance", "pollDelay", "updatedDateFormat"])
+def test_a_poller_entry_key_written_as_a_configuration_key(key):
+    """A trial (helper-57): `createdCheckTolerance` among the configuration keys drew nothing without element docs."""
+    text = body(**{key: "10"})
+    found = at(text, "CE101", f'"{key}": "10"')
+    assert "the platform ignores it" in found.message

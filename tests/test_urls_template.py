@@ -399,6 +399,9 @@ def test_hub_typo() -> None:
     problem = only("/hubs/docuemnts/documents", "CE625")
     assert problem.help == "write `documents`"
     assert codes("/hubs/myhub/things") == []  # far from every known hub: not a typo
+    # a hub named by what it is for: QuickBooks on `accounting` is on `finance`, not Sage's `sageaccounting` (helper-57)
+    assert only("/hubs/accounting/invoices", "CE625").help == "write `finance`"
+    assert only("/hubs/support/tickets", "CE625").help == "write `helpdesk`"
 
 
 def test_query_in_path() -> None:

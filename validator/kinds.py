@@ -32,8 +32,8 @@ class PollerRef(NamedTuple):
 def _is_poller_map(value: Any) -> bool:
     if not isinstance(value, dict) or not value:
         return False
-    entries = list(value.values())
-    if not all(isinstance(entry, dict) for entry in entries):
+    entries = [entry for entry in value.values() if entry is not None]  # (a null entry is CE102's)
+    if not entries or not all(isinstance(entry, dict) for entry in entries):
         return False
     return any(_is_poller_entry(entry) for entry in entries)
 
@@ -87,7 +87,23 @@ def detect_kind(value: Any) -> Kind | None:
         return "configuration"
     if _is_poller_map(value) or is_single_entry(value):
         return "poller"
+    if wrapped_body(value) is not None:
+        return "instance"  # its schema says what is wrong: CE103 names the wrapper
     return None
+
+
+def wrapped_body(value: Any) -> str | None:
+    """The one key of ``value`` that wraps an instance body as a script or another API does (`{"instance":
+    {"element": ...}}`, `{"body": ...}`), or None.  (Another name, `{"prod": {...}}`, may be a map of instances.)"""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    (key, inner), = value.items()
+    return key if isinstance(key, str) and key.lower() in _WRAPPERS and isinstance(inner, dict) \
+        and _is_instance(inner) else None
+
+
+_WRAPPERS = frozenset({"instance", "elementinstance", "element_instance", "instancebody", "body", "data", "payload",
+                       "request", "json"})
 
 
 def _is_instance(value: dict[Any, Any]) -> bool:
@@ -97,6 +113,8 @@ def _is_instance(value: dict[Any, Any]) -> bool:
     element, configuration = value.get("element"), value.get("configuration")
     if isinstance(element, dict) or "providerData" in value:
         return True
+    if _stringified_configuration(configuration):
+        return True  # `"configuration": "{\"event.poller...`: written as a string (CE102 says so)
     if not isinstance(configuration, dict):
         return False
     if isinstance(element, str) and _ELEMENT_KEY_LIKE.fullmatch(element):
@@ -111,11 +129,23 @@ _DOTTED_KEY = LazyPattern(r"[a-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
 
 
 def is_update_body(value: Any) -> bool:
-    """An instance body that changes part of an existing instance (``PATCH /instances/{id}``): it names neither
-    the element nor the instance and brings no ``providerData`` (sent when an instance is created or authorized
-    again), so keys a new instance needs (``element``, the callback URL, the events switch) may rightly be absent."""
-    return isinstance(value, dict) and "element" not in value and "name" not in value \
-        and "providerData" not in value and isinstance(value.get("configuration"), dict)
+    """An instance body that changes part of an existing instance (``PATCH /instances/{id}``): it names no
+    element and brings no ``providerData`` (sent when an instance is created or authorized again), and it names
+    no instance either, or only renames one beside event keys (a new instance's body brings its credentials), so
+    keys a new instance needs (``element``, the callback URL, the events switch) may rightly be absent."""
+    if not isinstance(value, dict) or "element" in value or "providerData" in value:
+        return False
+    configuration = value.get("configuration")
+    if _stringified_configuration(configuration):
+        return "name" not in value
+    return isinstance(configuration, dict) and ("name" not in value or all(
+        isinstance(key, str) and key.startswith("event.") for key in configuration))
+
+
+def _stringified_configuration(configuration: Any) -> bool:
+    """A configuration written as a JSON string holding Cloud Elements keys."""
+    return isinstance(configuration, str) and configuration.lstrip()[:1] == "{" and (
+        '"event.' in configuration or '"oauth.' in configuration)
 
 
 def is_single_entry(value: Any) -> bool:

@@ -602,7 +602,7 @@ _NESTED_TAILS = frozenset({"key", "id", "token"})
 _USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
 
 
-@lru_cache(maxsize=8192)  # asked of every string's key, and the same keys come back in every poller entry
+@lru_cache(maxsize=32768)  # asked of every string's key (the same keys come back in every poller entry); 10,000 pollers fit
 def _names_a_user(key: str) -> bool:
     return _USERNAME_KEY.search(key) is not None
 _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
@@ -719,7 +719,7 @@ def _is_header(key: str) -> bool:
     return "authorization" in lowered or "cookie" in lowered
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)  # every key of a body with 10,000 pollers (masking asks each twice)
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
+from .kinds import wrapped_body
 from .rules.base import Rule
 from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
@@ -604,6 +605,20 @@ def _under_secret_key(path: tuple[Any, ...]) -> bool:
     return any(isinstance(part, str) and secret_kind(part) is not None for part in path)
 
 
+def _pair_name(value: Any) -> str | None:
+    """The first key name of a configuration written as `[{"key": ..., "value": ...}]` pairs, or None."""
+    if not isinstance(value, list) or not value:
+        return None
+    first = value[0]
+    if not isinstance(first, dict) or not ({"key", "propertyKey", "name"} & first.keys()) \
+            or not ({"value", "propertyValue"} & first.keys()):
+        return None
+    name = first.get("key", first.get("propertyKey", first.get("name")))
+    plain = isinstance(name, str) and len(name) <= 100 and name.isascii() \
+        and name.replace(".", "").replace("_", "").replace("-", "").isalnum()
+    return name if plain else None  # (a key's name, never a value: nothing else is quoted)
+
+
 def _kind_of(value: Any) -> str:
     for kind, noun in (((dict,), "an object"), ((list,), "an array"), ((bool,), "a boolean"), ((str,), "a string"),
                        ((int, float), "a number")):
@@ -902,6 +917,12 @@ class _Translator:
                 return
             if expected is None:
                 expected = " or ".join(_TYPE_NOUNS.get(t, t) for t in types if t != "null")
+            pair = _pair_name(value) if path == ("configuration",) else None
+            if pair is not None:  # `[{"key": "a.b", "value": "..."}]`: how the platform's answer lists it
+                self._add(path, "CE102", f"{where} must be {expected}, got an array of key/value pairs: the body "
+                          "writes each key as a member of one object", help=f'write {{"{pair}": ..., ...}}, each '
+                          "pair's key as a member name and its value as the member's value")
+                return
             if "object" in types and _json_object_text(value) and not _under_secret_key(path):
                 if not path or path[-1] == "event.poller.configuration":  # the one object the platform takes as text
                     self._add(path, "CE102", f"{where} must be {expected}, got a string holding its JSON: it was "
@@ -968,6 +989,12 @@ class _Translator:
                 continue
             if ctx == "poller" and len(rel) == 1 and names == ["idField"]:
                 self._add(path, "CE107", f"no `idField` in {where}: its events carry no `objectId`", help=_ID_FIELD_FIX)
+                continue
+            wrapper = wrapped_body(self._node(path)) if not path else None
+            if wrapper is not None:  # `{"instance": {"element": ...}}`
+                self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}: the body is "
+                          f"wrapped in `{wrapper}`, and the platform reads the instance body itself",
+                          help=f"remove the `{wrapper}` wrapper: send the object inside it")
                 continue
             self._add(path, "CE103", f"missing required key{plural} {_join(names)} in {where}")
 

@@ -86,6 +86,11 @@ Rules:
 * **CE426** `date-pattern-typographic` (error): a typographic dash (`–`, `—`, `−`) or a space that is not ASCII
   (no-break, thin) in a date pattern, pasted from a document or a chat: it is printed, and must be read, as that
   character, so the vendor gets `2024–01–02` and no record's `2024-01-02` is read.  Fixed safely.
+* **CE427** `date-pattern-foreign-syntax` (error): another library's syntax in a SimpleDateFormat pattern: an
+  optional section in brackets (`ss[.SSS]`, java.time's `DateTimeFormatter`) or double quotes (`"yyyy-MM-dd"`,
+  `yyyy-MM-dd"T"HH`): SimpleDateFormat prints and expects `[`, `]` and `"` as they are (the JDK reads no
+  `2024-01-02T10:00:00.123+00:00` with `ss[.SSS]XXX`).  Fixed on request (unsafe): the brackets removed, the
+  pattern's outer double quotes removed, or inner ones written as `'`.
 """
 
 from __future__ import annotations
@@ -399,6 +404,18 @@ DATE_PATTERN_TYPOGRAPHIC = Rule("CE426", "date-pattern-typographic", "error",
      bad=_poller(_dates("yyyy\u2013MM\u2013dd'T'HH:mm:ssXXX"), url=_ISO_URL),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_FOREIGN_SYNTAX = Rule("CE427", "date-pattern-foreign-syntax", "error",
+     "an optional section `[...]` or double quotes in a SimpleDateFormat pattern",
+     "SimpleDateFormat has no optional sections and quotes literal text with `'` only. `[` and `]` (optional "
+     "sections of java.time's `DateTimeFormatter`, `yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX`) and `\"` are characters like "
+     "`-`: printed as they are, and expected where a date is read, so a record's `2024-01-02T10:00:00.123+00:00` "
+     "is not read at all (the JDK reads none), and a URL sends `[.123]` or `\"2024-01-02\"`.\n\n"
+     "**Fix:** remove the brackets (SimpleDateFormat cannot read a fraction that is sometimes absent: read the "
+     "form the vendor always writes), remove double quotes around the whole pattern, and quote literal letters "
+     "with `'`. The fix (unsafe) does each.",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX"), url=_ISO_URL),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -407,7 +424,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
-    DATE_PATTERN_TYPOGRAPHIC,
+    DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX,
 ]
 
 
@@ -442,6 +459,41 @@ def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
                       f"{'printed' if printing else 'expected'} as it is, not as `{meant}`: {effect}",
                       match.start(), match.end(), help=f"write `{meant}`",
                       fix=Fix(f"write `{meant}`", (Edit(match.start(), match.end(), meant),), "safe"))
+
+
+def _unquoted(text: str, wanted: str) -> list[int]:
+    """The offsets of the characters of ``wanted`` outside the pattern's single-quoted text (``''`` is a quote)."""
+    found, quoted = [], False
+    for at, char in enumerate(text):
+        if char == "'":
+            quoted = not quoted  # (`''` toggles twice: a quote, outside or inside)
+        elif not quoted and char in wanted:
+            found.append(at)
+    return found
+
+
+def _foreign_syntax(text: str, *, printing: bool) -> Iterator[Problem]:
+    """CE427 for an optional section ``[...]`` and for double quotes outside the pattern's quoted text."""
+    brackets = _unquoted(text, "[]") if "[" in text or "]" in text else []
+    if brackets:
+        start, end = brackets[0], brackets[-1] + 1
+        effect = ("the URL sends the brackets: `[.123]`" if printing else
+                  "a record's date without them (`10:00:00.123`, or `10:00:00`) is not read")
+        yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`[...]` is an optional section of java.time's "
+                      "DateTimeFormatter; SimpleDateFormat has none and takes `[` and `]` as characters to "
+                      f"{'print' if printing else 'find'}: {effect}", start, end,
+                      help="remove `[` and `]` (and read the form the vendor always writes)",
+                      fix=Fix("remove `[` and `]`", tuple(Edit(at, at + 1, "") for at in brackets), "unsafe"))
+    quotes = _unquoted(text, '"') if '"' in text else []
+    if quotes:
+        outer = len(quotes) == 2 and quotes[0] == 0 and quotes[1] == len(text) - 1
+        effect = ("the URL sends `\"2024-01-02...\"`" if printing and outer else
+                  "the URL sends the `\"`" if printing else "a record's date is not read: it holds no `\"`")
+        yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`\"` is not SimpleDateFormat's quote (`'` is): it is a "
+                      f"character to {'print' if printing else 'find'}, so {effect}", quotes[0], quotes[-1] + 1,
+                      help="remove the double quotes around the pattern" if outer else "quote literal text with `'`",
+                      fix=Fix("remove the double quotes" if outer else "write `'`",
+                              tuple(Edit(at, at + 1, "" if outer else "'") for at in quotes), "unsafe"))
 
 
 def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
@@ -564,6 +616,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     problems: list[Problem] = _swapped_and_repeated(pattern, printing=printing)
     if not text.isascii():
         problems.extend(_typographic(text, printing=printing))
+    if "[" in text or "]" in text or '"' in text:
+        problems.extend(_foreign_syntax(text, printing=printing))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -926,14 +980,22 @@ def _macro_zone(kind: str, zone: str | None, server_zone: str) -> _Zone:
 
 @lru_cache(maxsize=2048)
 def _same_output(first: str, second: str, zone_id: str) -> bool:
-    """Whether two patterns print the same text at a few sample instants in ``zone_id``."""
+    """Whether two patterns print the same text at a few sample instants in ``zone_id``, or in UTC the same text
+    but for how they write UTC at its end (`Z`, `+0000`, `+00:00`: Salesforce's `'Z'` sent, `Z` read)."""
     if first == second:
         return True
     try:
-
-        return all(format_date(first, ms, zone_id) == format_date(second, ms, zone_id) for ms in _SAMPLES_MS)
+        printed = [(format_date(first, ms, zone_id), format_date(second, ms, zone_id)) for ms in _SAMPLES_MS]
     except Exception:  # noqa: BLE001 - a pattern the formatter cannot print is simply "different"
         return False
+    if all(one == other for one, other in printed):
+        return True
+    return all(_UTC_DESIGNATOR.sub("", one) == _UTC_DESIGNATOR.sub("", other) and _UTC_DESIGNATOR.search(one)
+               and _UTC_DESIGNATOR.search(other) for one, other in printed)
+
+
+# UTC written at the end of a printed date, as `'Z'`, `X`, `Z` and `XXX` print it there
+_UTC_DESIGNATOR = re.compile(r"(?:Z|[+-]00(?::?00)?)\Z")
 
 
 def _named(value: Any) -> bool:

@@ -22,11 +22,11 @@ Rules:
 
 * **CE201** `events-without-callback` (error): events enabled, no callback URL (missing, null, empty).
 * **CE202** `callback-url-not-absolute` (error; a warning while events are off): the callback URL has
-  no scheme or host, another scheme, spaces, or is a word such as ``"false"``.
+  no scheme or host, another scheme, spaces, a fragment (``#...``, never sent), or is a word such as ``"false"``.
 * **CE203** `vendor-type-unknown` (warning): ``event.vendor.type`` is not ``polling``/``webhook``;
   did-you-mean for near misses (``webhooks``, ``Polling``, ``poll``).
 * **CE204** `poller-while-events-disabled` (warning): a poller configuration while events are
-  explicitly disabled.
+  disabled: explicitly, by `null`, or by leaving the key out of a new instance's body.
 * **CE205** `poller-with-webhook` (warning): a poller configuration while the vendor type is ``webhook``.
 * **CE206** `refresh-interval-not-minutes` (error): not a positive whole number (``"15.5"``,
   ``"15 minutes"``, ``" 15"``, ``-5``).
@@ -487,7 +487,7 @@ def callback_problem(url: str) -> tuple[str, str] | None:
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and url[len(scheme):].startswith("://"):
         if parts.netloc:
-            return _host_problem(url, parts)
+            return _host_problem(url, parts) or _space_problem(url) or _fragment_problem(url, parts)
         return f"the callback URL `{url}` has no host", "write it as https://host/path"
     if url.startswith("/"):
         return (f"the callback URL `{url}` is relative: the platform needs an absolute URL",
@@ -533,6 +533,29 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
         return (f"the callback URL's port `{port}` is not a port (1-65535)",
                 "write the port the receiver listens on, or none for the scheme's own")
     return None
+
+
+def _space_problem(url: str) -> tuple[str, str] | None:
+    """A space (or another blank) in the path or query: no valid URL holds one, and Java's `java.net.URI`, which
+    reads the URL before a request is sent, rejects it (`Illegal character in path`)."""
+    blank = next((char for char in url if char.isspace()), None)
+    if blank is None:
+        return None
+    what = "a space" if blank == " " else f"a blank (U+{ord(blank):04X})"
+    return (f"the callback URL holds {what}: it is no valid URL (Java's URI parser rejects it), so no event is "
+            "delivered", "percent-encode it (`%20` for a space), or remove it")
+
+
+def _fragment_problem(url: str, parts: Any) -> tuple[str, str] | None:
+    """A fragment (`https://webhook.site/#!/<id>`, a page's address in a browser): no HTTP request sends it, so the
+    events go to the URL before the `#`."""
+    if "#" not in url or not parts.fragment:
+        return None
+    origin = _ORIGIN.match(url)
+    sent = (origin.group(1) + origin.group(2) if origin else "") + (parts.path or "/")
+    return (f"the callback URL has a fragment (`#...`), which no HTTP request sends: the platform POSTs every event to "
+            f"`{sent}`", "give the URL the receiver takes requests at (a browser's address for a page, such as "
+            "webhook.site's `/#!/<id>`, is not it)")
 
 
 def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
@@ -601,6 +624,11 @@ def _poller_not_run(ctx: Context, config: dict[str, Any], enabled: bool | None) 
         yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are disabled (`{ENABLED}` is "
                                    f"{_shown(config[ENABLED])})", pointer=_pointer(ctx, POLLER), key=True,
                           help=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
+        return
+    if ENABLED in config and config[ENABLED] is None and not _partial(ctx):  # (null: how a response shows it unset)
+        yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: `{ENABLED}` is null, which leaves "
+                          "events off (their default)", pointer=_pointer(ctx, POLLER), key=True,
+                          help=f'set "{ENABLED}": true to run the poller')
         return
     if ENABLED not in config and ctx.kind == "instance":  # a bare configuration object may be a fragment
         import difflib

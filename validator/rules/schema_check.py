@@ -86,6 +86,9 @@ def _near_body_key(lowered: str) -> str | None:
     return by_lower[near[0]] if near else None
 
 
+_BARE_ENTRY_KEYS = frozenset(ENTRY_KEYS + DATE_KEYS) - {"url", "pageSize"}
+
+
 def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
     """`event.poller.refresh.interval`, `event.notification.callbak.url`: configuration keys are free-form (each
     element declares its own, some of them `event.*` too), so only a near miss of a documented `event.*` key is
@@ -100,7 +103,8 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     for key in configuration:
         guess = near_event_key(key) if isinstance(key, str) else None
-        entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else None
+        entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \
+            key if key in _BARE_ENTRY_KEYS else None  # (`url` and `pageSize` alone may be an element's own keys)
         if guess is None and entry_key in ENTRY_KEYS + DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
             where = "each entry" if entry_key in ENTRY_KEYS else "each entry's `datesConfiguration`"
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it; "

@@ -262,6 +262,11 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_NOT_SINGLE_QUOTED, f"a CEQL value in {quotes}: CEQL writes strings in single quotes "
                 f"('...'), and in SQL {quotes} name a field", start, end,
                 help="write the value in single quotes: '...'", fix=fix)
+        elif kind == "word" and tok.endswith(":") and len(tok.strip()) > 1 and nxt == "op" and tokens[i + 1][2] == end:
+            # `updated_at:>'...'`: the search syntax of Shopify, Lucene or GitHub, where CEQL writes the operator alone
+            add(Flaw.CEQL_UNREADABLE, f"`:{tokens[i + 1][1]}` is search syntax (`field:>value`), not CEQL: CEQL "
+                f"writes `{tok.strip()[:-1]}{tokens[i + 1][1]}`", end - 1, end, help="remove the `:`",
+                fix=Fix("remove the `:`", (Edit(end - 1, end, ""),), "unsafe"))
         elif kind == "word" and tok[0] in _TYPOGRAPHIC and tok.strip("".join(_TYPOGRAPHIC)):
             # an opening quote (`“foo”`), not an apostrophe in a word (`O’Brien`); quotes alone wrap a macro and
             # are reported with it
@@ -342,6 +347,8 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
         _structure(clause, tokens, text, letters, offset)
         if not clause.parsed:
             _missing_conjunctions(tokens, letters, text, add)
+        if not clause.parsed and not clause.facts and len(tokens) == 1 and tokens[0][0] == "string":
+            _quoted_whole(tokens[0], text, add)
         if not clause.parsed and not clause.facts and not _PERCENT_ESCAPE.search(text):  # nothing else explains
             _unreadable(tokens, letters, add)  # it (an encoded filter is decoded before it is read: not read here)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
@@ -357,6 +364,24 @@ _FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=
 _OPERATORS_SAID = "an operator (=, !=, >, >=, <, <=, like, in or is null)"
 # `and`/`or` mistyped: a letter doubled, dropped or swapped (`orr`, `adn`, `nad`, `an`), or another language's
 _MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andalso|orelse|&&|\|\|")
+
+
+_QUOTED_CONDITION = LazyPattern(r"\s*(?P<field>[\w.\[\]$-]+)\s*(?P<op>>=|<=|!=|=|>|<)\s*(?P<value>.*?)\s*", re.DOTALL)
+
+
+def _quoted_whole(token: tuple[str, str, int, int], text: str, add: _Add) -> None:
+    """A where value that is one quoted string holding a condition (`where='updated>${gmtDate:...}'`): CEQL reads
+    a value, not a condition."""
+    _, tok, start, end = token
+    inside = text[start + len(tok) - len(tok.lstrip()) + 1:end - 1]
+    condition = _QUOTED_CONDITION.fullmatch(inside)
+    if condition is None:
+        return
+    value = condition.group("value").strip("'")
+    meant = f"{condition.group('field')}{condition.group('op')}'{value}'"
+    add(Flaw.CEQL_UNREADABLE, "the whole filter is in quotes: CEQL reads one string value, not a condition",
+        start + len(tok) - len(tok.lstrip()), end, help=f"quote only the value: `{meant}`",
+        fix=Fix("quote only the value", (Edit(start + len(tok) - len(tok.lstrip()), end, meant),), "unsafe"))
 
 
 def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add) -> None:

@@ -82,6 +82,14 @@ KNOWN_HUBS = frozenset({
     "scheduling", "social", "storage", "collaboration"
 })
 
+# Hub names written by what the hub is for (`accounting` is spelt like `sageaccounting`, Sage's own hub, but an
+# accounting element such as QuickBooks serves `finance`).
+_HUB_BY_MEANING = {"accounting": "finance", "account": "finance", "invoicing": "finance", "support": "helpdesk",
+                   "ticketing": "helpdesk", "tickets": "helpdesk", "sales": "crm", "email": "messaging",
+                   "files": "documents", "file": "documents", "commerce": "ecommerce", "shop": "ecommerce",
+                   "hr": "humancapital", "hcm": "humancapital", "esign": "esignature", "signature": "esignature",
+                   "payments": "payment", "calendar": "scheduling"}
+
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
@@ -102,6 +110,9 @@ _ENCODED_CLOSE = LazyPattern(r"(?i)%7D")
 _PERCENT_MACRO = LazyPattern(r"(?<![$\w])[%#]\{(?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
                              r"[^{}\s]*)\}")
 _PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b[^()\s]*)\)")
+# `$ {gmtDate:...}`: a space between `$` and `{` (typed, or left by a formatter)
+_SPACED_MACRO = LazyPattern(r"\$(?P<space>[ \t]+|%20)\{(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
+                            r"[^{}\r\n]*\})")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 # Control characters; and inside a URL, the spaces a word processor or a web page puts in that are not the ASCII
 # space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
@@ -520,9 +531,13 @@ def _joins_condition(masked: str, start: int, name_end: int, value_start: int, e
     return eq != -1 and bool(_CEQL_VALUE.fullmatch(masked, value_start, end))  # b='x', b='${...}'
 
 
+_GLUED_WHERE = re.compile(r"[^&?\s/]where=")
+
+
 def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where: WhereClause | None,
                  params: list[QueryParam], *, hub_relative: bool) -> None:
-    """A second '?' where '&' was meant, and a misspelled ``where`` on a hub URL."""
+    """A second '?' where '&' was meant, a `where=` glued to the value before it, and a misspelled ``where`` on a
+    hub URL."""
     for m in _NEXT_PARAM.finditer(masked, query_start, end):
         if not m.group(0).startswith("?"):
             continue
@@ -535,6 +550,13 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
         col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
                 "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`",
                 replacement="&")
+    for param in params if where is None and "where=" in masked else ():
+        glued = _GLUED_WHERE.search(masked, param.value_start, param.end)
+        if glued is not None:  # `?pageSize=200where=...`
+            at = glued.start() + 1
+            col.add(Flaw.QUERY_SEPARATOR, f"`where=` inside the value of {param.name!r}: an `&` is missing before "
+                    "it, so the filter is part of that value and the hub gets none", at, at + len("where"),
+                    help="write `&` before `where`", replacement="&where")
     if where is not None or not hub_relative:
         return
     import difflib
@@ -751,6 +773,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} starts with {m.group(0)[0]!r}: the platform substitutes only "
                 "`${...}`, so the vendor gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed),
                 replacement=fixed)
+    for m in _SPACED_MACRO.finditer(masked) if "$ " in masked or "$\t" in masked or "$%20" in masked else ():
+        col.add(Flaw.MACRO_MALFORMED, "a space between '$' and '{': the platform substitutes only `${...}`, so the "
+                "vendor gets this text, not the last poll time", m.start(), m.end(), help="write `${` with no space",
+                replacement="${")
     for m in _PAREN_MACRO.finditer(masked) if "$(" in masked else ():
         fixed = "${" + m.group("body") + "}"
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
@@ -826,7 +852,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         if hub and hub not in KNOWN_HUBS and re.fullmatch(r"[a-z][a-z\-]*", hub):
             import difflib
 
-            close = difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
+            meant = _HUB_BY_MEANING.get(hub)
+            close = [meant] if meant else difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
             if close:
                 col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
