@@ -16,7 +16,7 @@ import pytest
 
 from clirun import run_cli
 from validator.reporters import REPORTERS
-from validator.vocabulary.secrets import may_hold_a_secret, secret_kind
+from validator.vocabulary.secrets import is_credential_parameter, may_hold_a_secret, secret_kind
 
 SECRET_KEYS = ["oauth.api.secret", "signature_key", "subscriptionKey", "signingKey", "hmac.key", "passphrase",
                "x-api-key", "pasword", "secert", "client_secret", "user.password", "db.pwd", "oauth.user.token",
@@ -203,7 +203,8 @@ def test_text_scan_masks_what_the_decoded_document_does_not_show(tmp_path, name,
     assert result.code in (0, 1) and "LeakedQuery7f3" not in result.out + result.err
 
 
-_READABLE_KEY = (r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>[A-Za-z_$@][\w.$@\-]{0,199})"""
+# (a key starts with a letter of any script, `_`, `$` or `@`: `пароль` too)
+_READABLE_KEY = (r"""(?P<bs>\\*)["'“”‘’„]?(?<![\w.$@\-])(?P<key>(?:[^\W\d]|[$@])[\w.$@\-]{0,199})"""
                  r"""\\*["'“”‘’„]?[ \t\r\n]*:""")
 
 
@@ -229,7 +230,9 @@ def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
     same()
 
 
-_READABLE_TEXT_QUERY = (r"(?<=[?&;#/])(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99})=(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?"
+# (spaces before the `=` too: `api_key =...` is sent, and read, as `api_key`)
+_READABLE_TEXT_QUERY = (r"(?<=[?&;#/])(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99})[ \t]*=(?:[ \t]|\\+[tnr])*"
+                        r"(?:\\*(?P<quote>['\"]))?"
                         r"(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))")
 
 
@@ -1276,6 +1279,41 @@ _HUNTED = {
     "a quoted connection-string password holding ;": (_configuration(
         '"db.connection": "Server=db.example;User ID=svc;Password=\\"Hq8v;Zp2Lx7\\";",', element="sqlserver"),
         "Zp2Lx7"),
+    # a third hunt (helper-56): each beside a mistake on its line, so that the excerpt shows where it would leak
+    "a verification token": (_configuration(
+        '"event.poller.refresh_interval": "x", "zoom.webhook.verificationToken": "Q4Sx8mK2pW7nZ3vR"'), "Q4Sx8mK2pW7nZ3vR"),
+    "a passPhrase in camel case": (_configuration(
+        '"event.poller.refresh_interval": "x", "certificate.passPhrase": "TOx7vK2mQ9wZ4nR8"'), "TOx7vK2mQ9wZ4nR8"),
+    "a password key in Portuguese": (_configuration(
+        '"event.poller.refresh_interval": "x", "senha": "Cl1vK8mQ2wZ7nR4x"'), "Cl1vK8mQ2wZ7nR4x"),
+    "Basic credentials with .NET's escaped +": (_configuration(
+        '"event.poller.refresh_interval": "x", "proxyAuth": "Basic c3ZjOkx4NG5\\u002BOXFUMm1LN3pSNXY="'),
+        "OXFUMm1LN3pSNXY"),
+    "Basic credentials with PHP's escaped /": (_configuration(
+        '"event.poller.refresh_interval": "x", "proxyAuth": "Basic c3ZjOkx4NG5\\/OXFUMm1LN3pSNXY="'),
+        "OXFUMm1LN3pSNXY"),
+    "a JWT in standard base64 with padding": (_configuration(
+        '"event.poller.refresh_interval": "x", "assertion": "eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6InJ3In0=.XBt+k9/Pq2Lm7Wz4Rn8V"'),
+        "XBt+k9/Pq2Lm7Wz4Rn8V"),
+    "a bearer token under any key": (_configuration(
+        '"event.poller.refresh_interval": "x", "auth": "Bearer 543kQ9mW2xZ7nR4vT8pL"'), "543kQ9mW2xZ7nR4vT8pL"),
+    "a query credential with a space before its =": (_poller_url(
+        "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd}'&api_key =4vKq8mW2xZ7nR3pT"), "4vKq8mW2xZ7nR3pT"),
+    "a full-width colon from an input method": (
+        '{\n  "element": {"key": "actpremium"},\n  "configuration": {\n    "password"\uff1a"4mKq8vW2xZ7nR3pT",\n'
+        '    "act": "x"\n  }\n}\n', "4mKq8vW2xZ7nR3pT"),
+    "a Ruby symbol key": ('{\n  "element": {"key": "actpremium"},\n  "configuration": { :password => "9ODq8vW2xZ7nR3pT" }\n}\n',
+                          "9ODq8vW2xZ7nR3pT"),
+    "a key in Cyrillic in a file that is not JSON": (
+        '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "пароль": "TjUiztPVbqR0PnBv",\n  }\n}\n',
+        "TjUiztPVbqR0PnBv"),
+    "a GitLab runner token without digits in its run": (_configuration(
+        '"event.poller.refresh_interval": "x", "gitlab.runner": "glrt-YDbTPXgKFZiVnktvHqWm"'), "YDbTPXgKFZiVnktvHqWm"),
+    "a Stripe webhook secret under any key": (_configuration(
+        '"event.poller.refresh_interval": "x", "stripe.webhook": "whsec_Kq8vW2xZ7nR3pT9mL4bN6cY1"'), "Kq8vW2xZ7nR3pT9mL4bN6cY1"),
+    "a Telegram bot token in a URL's path": (_configuration(
+        '"event.notification.callback.url": "https://api.telegram.org/bot123456789:AAHk9mW2xZ7nR4vT8pLq3sB6cY1dF5gJ0hK/sendMessage x"'),
+        "AAHk9mW2xZ7nR4vT8pLq3sB6cY1dF5gJ0hK"),
     "an escaped key in JSON inside a string": (_configuration(
         '"event.poller.refresh_interval": "x", "meta": "{\\"pass\\\\u0077ord\\": \\"Kq7vZ2pLx9Wm4\\"}"'),
         "Kq7vZ2pLx9Wm4"),
@@ -1433,3 +1471,48 @@ def test_a_zero_width_character_in_a_key_is_shown_in_the_message(tmp_path):
     path.write_text(_poller_url("/hubs/crm/contacts").replace('"idField"', '"idField\u200b"'), encoding="utf-8")
     result = run_cli("check", "--no-cache", "--format", "concise", str(path))
     assert "`idField\\u200b`" in result.out, result.out
+
+
+@pytest.mark.parametrize("key", ["senha", "contraseña", "mot_de_passe", "Kennwort", "wachtwoord", "пароль", "パスワード",
+                                 "clave_api", "chiave_segreta", "psw", "certificate.passPhrase"])
+def test_password_keys_in_other_languages_and_shapes_are_secret(key):
+    """A third hunt (helper-56): the vocabulary was English only, and `passPhrase`'s camel case split its word."""
+    assert secret_kind(key) == "secret"
+
+
+@pytest.mark.parametrize("key", ["slack.verification.token", "zoom.webhook.verificationToken", "transactionKey",
+                                 "merchant.key", "salt", "storepass", "keypass", "routing_key"])
+def test_keys_that_may_hold_a_secret_are_masked_not_reported(key):
+    assert may_hold_a_secret(key) and secret_kind(key) is None
+
+
+def test_a_signed_url_s_signature_parameter_is_a_credential():
+    assert is_credential_parameter("X-Goog-Signature") and not is_credential_parameter("X-Goog-Date")
+
+
+_BROKEN_JSON = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "oauth.api.secret": "${S}",\n    %s\n'
+                '    "event.vendor.type": "polling",\n  }\n}\n')
+# (the line right above the block: `--diff` shows it as context of the block's fix)
+_PAGE = "# Setup\n\n%s\n```json\n{\"element\": {\"key\": \"sageone\"}, \"configuration\": {\"event.vendor.type\": \"polling\",}}\n```\n"
+
+
+@pytest.mark.parametrize(("name", "text", "value"), [
+    ("b.json", _BROKEN_JSON % "// staging API key: YjuEByQe7h35VVWB", "YjuEByQe7h35VVWB"),
+    ("b.json", _BROKEN_JSON % "// google console: 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", "VM3pZlLKwanbdnfOBC6Pi6CFQM5Z"),
+    ("b.json", _BROKEN_JSON % '"db.url": "jdbc:oracle:thin:ce_sync/vXPq8mW2xZ7nR@db.acme.example:1521/ORCL",',
+     "vXPq8mW2xZ7nR"),
+    ("p.md", _PAGE % "| Setting | Value |\n|---|---|\n| Client ID | sage-ce-prod |\n| Client Secret | nTzdZ9vpsqBbe27F |",
+     "nTzdZ9vpsqBbe27F"),
+    ("p.md", _PAGE % "In `~/.netrc`:\n    machine api.acme.example login svc password F7Rq8mW2xZ7nR4vT\n",
+     "F7Rq8mW2xZ7nR4vT"),
+    ("p.md", _PAGE % "Then `$pw = ConvertTo-SecureString 'hVaq8mW2xZ7nR4vT' -AsPlainText -Force`:", "hVaq8mW2xZ7nR4vT"),
+    ("p.md", _PAGE % "Or `requests.get(url, auth=(\"svc\", \"njaq8mW2xZ7nR4vT\"))`:", "njaq8mW2xZ7nR4vT"),
+])
+def test_credentials_in_comments_tables_and_code_are_masked(tmp_path, name, text, value):
+    """A third hunt (helper-56): each showed in an excerpt or in `--diff`'s context lines."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for command in (("check", "--no-cache"), ("check", "--no-cache", "--diff", "--unsafe-fixes")):
+        result = run_cli(*command, str(path))
+        assert result.code in (0, 1), (command, result)
+        assert value not in result.out + result.err, (command, result.out)

@@ -8,24 +8,28 @@ replaced by ``****``).  The engine scrubs its findings before it returns them, s
 the cache and every reporter only ever see scrubbed findings; :class:`validator.reporters.FileReport`
 takes only a :class:`MaskedText`.
 
-What is secret (:mod:`validator.vocabulary.secrets`): every scalar under a secret or one-time key,
-or under a key the element's definition types ``PASSWORD`` (``extra_keys``), whatever its type and
-quoting (``"x"``, ``'x'``, smart quotes, unquoted, inside a stringified poller, in a file that is not
-valid JSON; a header's bare value, ``Authorization: User x, Organization y``, runs past its commas), and
-in any string value the credentials of a URL: query parameters (``?apiKey=...``, ``&access_token=...``,
-``#apiKey=...``, ``;jsessionid=...``, ``/apikey=...``, a percent-encoded name such as ``api%5Fkey``) and the
-password of ``//user:password@`` (also one holding an unencoded ``/``, ``?``, ``#``, quote or space, and after
-``https:\\``).  Known by their shape under any key: tokens a service issues in a shape of its own (AWS access key
-ids, GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, Shopify, HubSpot, OpenAI), HTTP Basic credentials, JSON Web Tokens,
-a private key's body, the Cloud Elements ``User ..., Organization ...`` header, the token of a webhook URL of a
-known service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like
-an API key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
-lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...) and Markdown table rows that give a secret key
-its value.  In a file that is not valid JSON, also a value after ``"key" =`` or a missing colon, the rest of a
-string holding an unescaped quote, and the values of an array under a secret key; there and in JSON written
-inside a string, a ``key`` secret by its object's name (``"signature": {"key": ...}``) and the value of a pair
-naming a secret (``{"name": "X-Api-Key", "value": ...}``), read from the text as the walk reads them from the
-parsed document.
+What is secret (:mod:`validator.vocabulary.secrets`): every scalar under a secret or one-time key, or under a key
+the element's definition types ``PASSWORD`` (``extra_keys``), whatever its type and quoting (``"x"``, ``'x'``, smart
+quotes, unquoted, inside a stringified poller, in a file that is not valid JSON; a header's bare value,
+``Authorization: User x, Organization y``, runs past its commas), and in any string value the credentials of a URL:
+query parameters (``?apiKey=...``, ``&access_token=...``, ``#apiKey=...``, ``;jsessionid=...``, ``/apikey=...``, a
+percent-encoded name such as ``api%5Fkey``) and the password of ``//user:password@`` (also one holding an unencoded
+``/``, ``?``, ``#``, quote or space, and after ``https:\\``), a connection string's password (to its closing ODBC
+brace or quote; Oracle's ``thin:user/password@``).  Known by their shape under any key: tokens a service issues in a
+shape of its own (AWS access key ids, GitHub, GitLab, Slack, Stripe and its webhook secrets, Google API keys, OAuth
+client secrets and access tokens, SendGrid, npm, Shopify, HubSpot, OpenAI, Telegram bots), HTTP Basic credentials
+(also with JSON's escaped ``\\u002B`` or ``\\/``), bearer tokens, JSON Web Tokens (base64url or standard base64), a
+private key's body, the Cloud Elements ``User ..., Organization ...`` header, the token of a webhook URL of a known
+service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like an API
+key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
+lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...), Markdown table rows that give a secret key (``Client
+Secret``) its value, a ``.netrc`` line, PowerShell's ``ConvertTo-SecureString '...'`` and Python requests'
+``auth=(user, '...')``.  In a file that is not valid JSON, also a value after ``"key" =`` (``=>``, a full-width
+``：``, a Ruby ``:key =>``) or a missing colon, a word shaped like a token in a comment naming a secret (``// API
+key: ...``), the rest of a string holding an unescaped quote, and the values of an array under a secret key; there
+and in JSON written inside a string, a ``key`` secret by its object's name (``"signature": {"key": ...}``) and the
+value of a pair naming a secret (``{"name": "X-Api-Key", "value": ...}``), read from the text as the walk reads them
+from the parsed document.
 
 A message that quotes a piece of a secret next to its place (a syntax error's bare word, a shortened string)
 has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown: environment references
@@ -67,19 +71,21 @@ MASK = "****"
 # The run of key characters is possessive: what follows a key is none of them, so giving some back never
 # helps, and every word of the file that is not a key fails at once.  (A possessive repeat of one character
 # class is safe on CPython 3.11.0-3.11.2; their bugs were in possessive groups, see source/patterns.py.)
-_KEY = LazyPattern(r"""(?P<key>[A-Za-z_$@](?<![\w.$@\-][A-Za-z_$@])[\w.$@\-]{0,199}+)\\*["'“”‘’„\ufffd]?[ \t\r\n]*:""")
+_KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w.$@\-]{0,199}+)\\*["'“”‘’„\ufffd]?"""
+                   r"""[ \t\r\n]*:""")
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
-# lets the regex engine jump from colon to colon, where a forward scan stops at every letter.
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+# lets the regex engine jump from colon to colon, where a forward scan stops at every letter.  A key starts with
+# a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
 _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
-                                     r"""(?<=[A-Za-z_$@])(?![\w.$@\-])""")
+                                     r"""(?<![\d.\-])(?![\w.$@\-])""")
 # And a key holding a `\uXXXX` escape (`pass\u0077ord`; `pass\\u0077ord` in JSON inside a string), which no
 # parse decodes there: read escapes and all, then decoded (not a quote's, `\u0022`, which is before the key).
 # Only in a text holding `\u` (no corpus body does).
 _UNICODE_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*"""
-                                     r"""((?:(?!2200|7200)[0-9a-fA-F]{4}[uU]\\++|[\w.$@\-]){1,200}+)(?<=[A-Za-z_$@\\])(?![\w.$@\-])""")
+                                     r"""((?:(?!2200|7200)[0-9a-fA-F]{4}[uU]\\++|[\w.$@\-]){1,200}+)(?<![\d.\-])(?![\w.$@\-])""")
 _KEY_ESCAPE = LazyPattern(r"\\++[uU]([0-9a-fA-F]{4})")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
@@ -90,7 +96,7 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|[^&#;\s'\"]*))"
-_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
+_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100}+)[ \t]*+=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
 _LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
@@ -101,7 +107,7 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
                              + _QUERY_VALUE)
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
-_TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)="
+_TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))"
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
@@ -173,10 +179,15 @@ _ARGUMENT_VALUE_END = {quote: LazyPattern(f"[{quote}&;\r\n]") for quote in "'\""
 # base64 that decodes to `user:password`, so prose such as `Basic username/password authentication` stays) and
 # a JSON Web Token (also after `Bearer`).  A token starts where no other token character precedes it, so that a
 # long run of `eyJ-eyJ-...` is read once, not from each of its letters.
-_BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")
+# (base64's `+` and `/` also as JSON writes them escaped: .NET's `\u002B`, PHP's `\/`)
+_BASE64_RUN = r"(?:[A-Za-z0-9+/]|\\u002[bBfF]|\\/)"
+_BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>" + _BASE64_RUN + r"{8,}+={0,2})(?![\w+/=\-])")
 # (a pattern of its own: a literal start lets the regex engine skip ahead, where `(?i:basic)` tries every place)
-_BASIC_IN_LOWER_CASE = LazyPattern(r"\bbasic[ \t]+(?P<value>[A-Za-z0-9+/]{8,}+={0,2})(?![\w+/=\-])")
-_JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-]{8,}+\.eyJ[\w\-]{8,}+\.[\w\-]*+")
+_BASIC_IN_LOWER_CASE = LazyPattern(r"\bbasic[ \t]+(?P<value>" + _BASE64_RUN + r"{8,}+={0,2})(?![\w+/=\-])")
+# (its parts base64url, or standard base64 with `+`, `/` and `=` padding, as some libraries write them)
+_JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-+/]{8,}+={0,2}\.eyJ[\w\-+/]{8,}+={0,2}\.[\w\-+/]*+={0,2}")
+# A bearer token under any key (`"auth": "Bearer ..."`): letters and digits, as a token has
+_BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`).
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
 # parts in any order (`Element x, User y, Organization z`).
@@ -184,7 +195,7 @@ _CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+[A-Za-z0-
                                 r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++)+")
 _CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>[A-Za-z0-9+/=]++)")
 # A Markdown table row that gives a secret key its value (`| `oauth.api.secret` | `Kq9v...` |`).
-_TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\-]{0,99}+)`?[ \t]*\|[ \t]*`?"
+_TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\- ]{0,99}+)`?[ \t]*\|[ \t]*`?"
                          r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
@@ -651,21 +662,33 @@ _WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pat
     r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
 ))
 # Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
-# AWS access key ids, GitHub, GitLab, Slack, Stripe, Google, SendGrid, npm, Shopify, HubSpot private apps, OpenAI.
+# AWS access key ids, GitHub, GitLab, Slack, Stripe (also webhook secrets), Google (API keys, OAuth client
+# secrets and access tokens), SendGrid, npm, Shopify, HubSpot private apps, OpenAI, Telegram bots.
 # Each is a literal prefix and a long random run; the text is searched only when it holds a piece of a prefix
 # (fewer searches than one for each prefix: a text without any costs a third less).
-_ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "xox", "k_live_", "k_test_", "sk-", "npm_", "shp", "pat-")
+_ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "glrt-", "gldt-", "glptt-", "gloas-", "xox",
+                        "xapp-", "k_live_", "k_test_", "whsec_", "ya29.", "GOCSPX-", "sk-", "npm_", "shp", "pat-")
 _ISSUED_TOKEN = LazyPattern(
     r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
-    r"|glpat-[\w\-]{20,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}"
+    r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{20,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
+    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255}|ya29\.[\w\-]{20,2048}|GOCSPX-[\w\-]{24,64}"
     r"|AIza[\w\-]{35}|SG\.[\w\-]{16,64}\.[\w\-]{16,64}|npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"
     r"|pat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255})(?![\w\-])")
 
 
+# (a random run without digits, `glrt-YDbTPXgKFZiVnktvH`: its letters in both cases)
+_MIXED_CASE = LazyPattern(r"(?=[a-z]*[A-Z])(?=[A-Z]*[a-z])[A-Za-z]{12,}")
+# A Telegram bot's token, also in its API's path (`api.telegram.org/bot<token>/sendMessage`)
+_TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{33})(?![\w\-])")
+
+
 def _issued_tokens(text: str) -> Iterator[tuple[int, int]]:
     if any(piece in text for piece in _ISSUED_TOKEN_PIECES):
-        yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text) if _TOKEN_LIKE.search(match.group("value")))
+        yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text)
+                    if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
+    if ":AA" in text:
+        yield from (match.span("value") for match in _TELEGRAM_TOKEN.finditer(text))
 
 
 _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pipedream\.net")
@@ -796,6 +819,9 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))
     if "eyJ" in text:
         yield from (match.span() for match in _JWT.finditer(text))
+    if "earer" in text:
+        yield from (match.span("value") for match in _BEARER.finditer(text)
+                    if _holds_a_token(match.group("value")) and not _showable(match.group("value")))
     yield from _issued_tokens(text)
     if any(marker in text for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
@@ -808,6 +834,9 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(match.group(group)):
                 yield match.span(group)
     yield from platform_credentials(text)
+    for gate, pattern in _CODE_CREDENTIALS:
+        if gate in text:
+            yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if "hook" in text or "ifttt" in text or "pipedream" in text:
         yield from _webhook_secrets(text)
     if "|" in text:
@@ -815,7 +844,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
 
         for match in _TABLE_ROW.finditer(text):  # a cell that reads like a token, not documentation (`Required`)
             value = match.group("value")
-            if _is_secret(match.group("key"), extra_keys) and _TOKEN_CELL.fullmatch(value) \
+            if _is_secret(match.group("key").rstrip(), extra_keys) and _TOKEN_CELL.fullmatch(value) \
                     and looked_for_elsewhere(value) and not _showable(value) and not find_placeholders(value):
                 yield match.span("value")
     queries = [_TEXT_QUERY] if "=" in text else []
@@ -853,19 +882,35 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 
 # In a file that is not JSON: a quoted key followed by `=` or, its colon missing, by its quoted value.
 # Also a key in single quotes, and the separators other languages or slips put in the colon's place (`=>`, `;`,
-# `,`), or none before a bare value; and, before a colon, a key holding spaces or escapes (`"API Key"`,
-# `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons leave out.
+# `,`, an input method's full-width `：`), or none before a bare value; and, before a colon, a key holding spaces
+# or escapes (`"API Key"`, `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons
+# leave out.
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
-                          r"(?:(?P<separator>=>?|[;,])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
+                          r"(?:(?P<separator>=>?|[;,：])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
 _BARE_BROKEN_KEY = LazyPattern(r"^[ \t]*+(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)[ \t]*+=>?[ \t]*+", re.MULTILINE)
+# A Ruby symbol's key (`{ :password => "..." }`), anywhere on a line.
+_SYMBOL_KEY = LazyPattern(r"(?<![\w:]):(?P<key>[A-Za-z_]\w{0,199}+)[ \t]*+=>[ \t]*+")
 _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile line is not read to its end each time)
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
 # strings (`key` set for a key) and bare words are what it holds.
 _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)"
                            r"|(?s:.)")
+
+
+# Credentials as code and tools write them, in a page or a pasted line: an Oracle thin URL's `user/password@`,
+# a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
+_CODE_CREDENTIALS = (
+    ("thin:", LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
+    ("machine ", LazyPattern(r"(?m)^[ \t]*machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
+                             r"(?P<value>[^\s\"'`]+)")),
+    ("SecureString", LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
+                                 r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
+    ("auth", LazyPattern(r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)[ \t]*,[ \t]*"
+                         r"(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
+)
 
 
 def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -883,6 +928,12 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
                     and not _holds_a_token(text[span[0]:span[1]]):
                 continue  # a word after a quoted name is prose (`the "Client Secret" field`), not a value
             yield span
+    if "=>" in text and ":" in text:
+        for match in _SYMBOL_KEY.finditer(text):
+            if _is_secret(match.group("key"), extra_keys):
+                span = _value_extent(text, match.end())
+                if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
+                    yield span
     if "=" in text:
         for match in _BARE_BROKEN_KEY.finditer(text):
             if _is_secret(match.group("key"), extra_keys):
@@ -906,12 +957,19 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
     # where the words naming a secret are, found once (a hostile one-line file holds many comments)
     named: list[int] = []
     judged: dict[str, bool] = {}
+    before = ""
     for word in _COMMENT_WORD.finditer(text):
         found = judged.get(word.group())
         if found is None:
             found = judged[word.group()] = _is_secret(word.group().rstrip(".-"), extra_keys)
+        if not found and before:  # two words that name one together (`API key`, `access token`)
+            pair = f"{before}_{word.group().rstrip('.-')}"
+            found = judged.get(pair)
+            if found is None:
+                found = judged[pair] = _is_secret(pair, extra_keys)
         if found:
             named.append(word.start())
+        before = word.group().rstrip(".-")
     if not named:
         return
     for comment in _COMMENT.finditer(text):
@@ -992,6 +1050,10 @@ _INSIDE_QUOTE = LazyPattern(r"\"[^\s\"',}\]:/]")
 def _is_basic_credential(value: str) -> bool:
     """Whether ``value`` is base64 of ``user:password``, as HTTP Basic sends it."""
     import binascii
+
+    if "\\" in value:
+        value = value.replace("\\/", "/").replace("\\u002B", "+").replace("\\u002b", "+") \
+            .replace("\\u002F", "/").replace("\\u002f", "/")
 
     if len(value) % 4 == 1:
         return False

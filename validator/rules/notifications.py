@@ -74,6 +74,7 @@ MINUTES_PER_DAY = 1440
 _SECONDS_LIKE = frozenset({300, 600, 900, 1200})
 
 _INTEGER = re.compile(r"[+-]?\d+")
+_TOKEN_SHAPED = LazyPattern(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
 _HOST = LazyPattern(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
 _DECIMAL = LazyPattern(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
 
@@ -603,8 +604,9 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
     if suggestion:
         message = f"`{VENDOR}` is `{value}`: did you mean `{suggestion}`? The documented values are polling and webhook"
         fix = f'write "{suggestion}"'
-    else:
-        message = f"`{VENDOR}` is `{value}`: the documented values are polling and webhook"
+    else:  # (a long run of letters and digits, such as a token pasted in the wrong field, is not quoted)
+        shown = "a value that reads like a token" if _TOKEN_SHAPED.fullmatch(value) else f"`{value}`"
+        message = f"`{VENDOR}` is {shown}: the documented values are polling and webhook"
         fix = 'write "polling" or "webhook"'
     yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)
 

@@ -3,9 +3,9 @@
 **Secret keys.**  The last dot-separated segment of a key is split into words (``_``, ``-``,
 camelCase); the segment before it counts as the word before.  A key is secret when:
 
-* a word is, or ends in, ``password``, ``passwd``, ``passphrase``, ``secret`` or ``credential(s)``, or is ``pwd``
-  or ``pswd``
-  (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``);
+* a word is, or ends in, ``password``, ``passwd``, ``passphrase``, ``secret`` or ``credential(s)``, or is ``pwd``,
+  ``pswd`` or ``psw`` (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``, ``passPhrase``);
+  or it is "password" or "secret" in another language (``senha``, ``mot_de_passe``, ``Kennwort``, ``пароль``);
 * the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` (or ``keys``, a list of them: ``apiKeys``) after ``signature``, ``signing``, ``subscription``,
@@ -33,15 +33,17 @@ that are masked in every output but never reported as committed secrets (they ex
 not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
-``&access_token=``, ``&client_secret=``) or one of ``key``, ``sig``, ``auth``, ``signature``,
-``code``; all are masked, and those named as a secret key are reported by CE751 when committed, as is
+``&access_token=``, ``&client_secret=``), one of ``key``, ``sig``, ``auth``, ``signature``,
+``code``, or ends in ``signature`` (``X-Goog-Signature``); all are masked, and those named as a secret key are reported by CE751 when committed, as is
 a URL's ``user:password@``.
 
 **Masked, never reported** (:func:`may_hold_a_secret`): keys whose value is most likely a secret but whose name
 alone does not say so surely enough for CE751: a last segment that, its words glued, ends in ``token``,
 ``secret``, ``password`` or a secret ``...key`` (``clienttoken``, ``APISECRETKEY``, ``signaturekey``); the words
-``pin``, ``pincode``, ``creds``, ``bearer``, ``authorisation``, ``signature``, ``privkey``, ``enckey`` or a TOTP
-``seed``; ``key`` after ``priv``, ``enc``, ``partner`` or ``order`` (``partner.key``, Ecwid's ``order.key``);
+``pin``, ``pincode``, ``creds``, ``bearer``, ``authorisation``, ``signature``, ``privkey``, ``enckey``, ``salt``, a
+keystore's ``storepass``/``keypass`` or a TOTP ``seed``; ``key`` after ``priv``, ``enc``, ``partner``, ``order``,
+``transaction``, ``merchant``, ``routing`` or ``integration`` (``partner.key``, Ecwid's ``order.key``,
+Authorize.net's ``transactionKey``); a ``verificationToken`` (Slack's, Zoom's);
 ``hash`` after ``webhook``, ``signature`` or ``hmac``; a custom header ending in ``auth`` or ``session``
 (``X-Custom-Auth``); and ``key`` or ``token`` misspelt after a qualifier
 (``apiKye``, ``accessTokn``, ``x-api-kee``).  Masking more than is secret costs an excerpt a few characters;
@@ -63,7 +65,15 @@ __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_sec
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pswd", "authorization"})
+_WORDS = frozenset({"pwd", "pswd", "psw", "authorization"})
+# "Password" and "secret" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`, `пароль`),
+# as a word or its words glued
+_FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motdepasse", "kennwort", "passwort",
+                      "wachtwoord", "пароль", "パスワード", "密码", "密碼", "비밀번호", "hasło", "haslo", "heslo",
+                      "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
+                      "sifre", "parola", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
+                      "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
+                      "motdepasseapi"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
@@ -83,7 +93,8 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
                          "uat", "sandbox", "live", "v", "old", "new", "primary", "secondary", "backup", "pem", "b64",
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
-_GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken")
+_GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken",
+          "passphrase")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
@@ -157,6 +168,8 @@ def secret_kind(key: str) -> SecretKind | None:
         words = words[:-1]
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
         return None
+    if words[-1] in _FOREIGN or "".join(words) in _FOREIGN:
+        return "secret"
     if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or words[-1] in _LAST_WORDS \
             or "".join(words).endswith(_GLUED):
         return "secret"
@@ -178,8 +191,10 @@ def secret_kind(key: str) -> SecretKind | None:
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
 _MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "privkey",
-                           "enckey", "encryptionkey"})
-_MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order"})
+                           "enckey", "encryptionkey", "salt", "storepass", "keypass", "keystorepass", "truststorepass"})
+# (Authorize.net's `transactionKey`, PayU's `merchant.key`, PagerDuty's `routing_key` and `integration_key`)
+_MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order", "transaction", "merchant", "routing",
+                                    "integration"})
 _HASH_QUALIFIERS = frozenset({"webhook", "signature", "hmac"})
 
 
@@ -195,6 +210,8 @@ def may_hold_a_secret(key: str) -> bool:
         return False
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
+    if last == "token" and before == "verification":
+        return True  # Slack's and Zoom's verification token: lasting, though `verification` is no secret's name alone
     if last == "token" and before in _PAGINATION:
         return False  # a cursor (`nextPageToken`)
     if "".join(words).endswith(_GLUED_ENDINGS) or last in _MASKED_WORDS or "".join(words[-2:]) in _MASKED_WORDS:
@@ -221,7 +238,10 @@ def is_credential_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``);
     a percent-encoded name (``api%5Fkey``) is read as the server decodes it."""
     name = _as_key(name)
-    return secret_kind(name) is not None or name.lower() in _QUERY_WORDS
+    if secret_kind(name) is not None or name.lower() in _QUERY_WORDS:
+        return True
+    words = _words(name.rsplit(".", 1)[-1])
+    return bool(words) and words[-1] in ("signature", "sig")  # a signed URL's `X-Goog-Signature`
 
 
 def _as_key(name: str) -> str:
