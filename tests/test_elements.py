@@ -806,6 +806,25 @@ def test_a_path_below_a_string_field_is_no_field(elements_dir):
     assert len(found) == 1 and ".lastmodifieddate.value" in found[0].message, found
 
 
+def test_the_legacy_date_macro_prints_epoch_milliseconds(elements_dir):
+    """A review (helper-58): HubSpot's default sends `${date}` (no format: epoch milliseconds, as `render` prints
+    it); a poller sending `${epoch}` to the same field drew CE917 as if `${date}` were a date text."""
+    body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {
+        "authentication.type": "apiKey", "hubspot.authorization.apikey": "${K}", "event.notification.enabled": True,
+        "event.notification.callback.url": "https://hooks.acme.example/ce", "event.poller.configuration": {
+            "contacts": {"url": "/hubs/marketing/contacts?where=lastmodifieddate='${epoch}'", "idField": "vid",
+                         "datesConfiguration": {"updatedDateField": "properties.lastmodifieddate",
+                                                "updatedDateFormat": "milliseconds"}}}}}
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+
+
+def test_a_token_in_a_choice_key_is_not_quoted(elements_dir):
+    body = {"element": {"key": "sfdc"}, "name": "s", "configuration": {
+        "authentication.type": "00D5g000004JxyzA8f3K2m9X7q4W1z6B5n0Rt"}}
+    found = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE916"]
+    assert found and "00D5g" not in found[0].message
+
+
 def test_the_element_s_own_undated_event_feeds_are_not_questioned(elements_dir):
     """A user's trial: Adobe Sign's, Chargebee's and Lithium's default pollers hold event feeds without
     datesConfiguration; CE412 questioned them even with --element-docs."""

@@ -1503,6 +1503,7 @@ _PAGE = "# Setup\n\n%s\n```json\n{\"element\": {\"key\": \"sageone\"}, \"configu
      "vXPq8mW2xZ7nR"),
     ("p.md", _PAGE % "| Setting | Value |\n|---|---|\n| Client ID | sage-ce-prod |\n| Client Secret | nTzdZ9vpsqBbe27F |",
      "nTzdZ9vpsqBbe27F"),
+    # (and a setting about a secret stays shown: the test below)
     ("p.md", _PAGE % "In `~/.netrc`:\n    machine api.acme.example login svc password F7Rq8mW2xZ7nR4vT\n",
      "F7Rq8mW2xZ7nR4vT"),
     ("p.md", _PAGE % "Then `$pw = ConvertTo-SecureString 'hVaq8mW2xZ7nR4vT' -AsPlainText -Force`:", "hVaq8mW2xZ7nR4vT"),
@@ -1516,3 +1517,15 @@ def test_credentials_in_comments_tables_and_code_are_masked(tmp_path, name, text
         result = run_cli(*command, str(path))
         assert result.code in (0, 1), (command, result)
         assert value not in result.out + result.err, (command, result.out)
+
+
+def test_a_table_row_about_a_secret_is_shown():
+    """A review (helper-58): with spaced table keys read, `Password Reset Flow` and `Client Secret Storage` were
+    masked as if they held a password or a secret."""
+    page = ("| Setting | Value |\n|---|---|\n| Password Reset Flow | SelfService2FA |\n"
+            "| Client Secret Storage | AzureKeyVault2024 |\n| Client Secret | nTzdZ9vpsqBbe27F |\n")
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    masked = find_secrets(load_source(page)).mask(page)
+    assert "SelfService2FA" in masked and "AzureKeyVault2024" in masked and "nTzdZ9vpsqBbe27F" not in masked

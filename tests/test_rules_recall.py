@@ -662,3 +662,46 @@ def test_a_poller_entry_key_written_as_a_configuration_key(key):
     text = body(**{key: "10"})
     found = at(text, "CE101", f'"{key}": "10"')
     assert "the platform ignores it" in found.message
+
+
+# A review of this round's changes (helper-58): each was a false alarm, a quoted token or a wrong fix.
+
+def test_review_a_fragment_holding_a_deploy_tool_variable_is_filled_in_before_sending():
+    text = body(**{"event.notification.callback.url": "https://hooks.acme.example/ce?tenant=#{TenantId}"})
+    assert not hits(text, "CE202")
+
+
+@pytest.mark.parametrize("wrapped", [
+    {"data": {"id": 412377, "element": {"key": "sageone"}, "token": "<TOKEN>", "configuration": {"event.a": "1"}}},
+    {"body": {"configuration": {"event.poller.refresh_interval": "30"}}},
+])
+def test_review_an_answer_or_an_update_in_an_envelope_is_not_a_new_body_missing_its_element(wrapped):
+    assert [f.rule for f in check(json.dumps(wrapped))] == ["CE090"]
+
+
+@pytest.mark.parametrize("query", ["?next=https%3A%2F%2Fx.example%2Fa%3Fwhere=1", "?elsewhere=1", "?pageSize=200%26where=a"])
+def test_review_where_inside_another_value_is_not_glued(query):
+    assert not hits(body("/hubs/crm/contacts" + query), "CE634")
+
+
+def test_review_a_quoted_filter_of_two_conditions_gets_no_fix_that_quotes_both():
+    url = "/hubs/crm/contacts?where='updated_at>${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX} and deleted=false'"
+    found = at(body(url), "CE639", "'updated_at>")
+    assert found.fix is None and "not conditions" in found.message
+
+
+def test_review_a_log_date_in_brackets_is_literal_on_purpose():
+    assert not hits(body(dates=dates(updated="[dd/MMM/yyyy:HH:mm:ss Z]")), "CE427")
+
+
+def test_review_a_jsonc_file_on_standard_input_stays_json():
+    from validator.inputs import reads_as_page
+
+    assert not reads_as_page(None, '// settings\n\n    {"element": {"key": "x"}}\n')
+
+
+def test_review_a_token_in_a_choice_key_is_not_quoted_and_italian_words_are_no_secrets():
+    from validator.vocabulary.secrets import looks_like_a_token, secret_kind
+
+    assert looks_like_a_token("00D5g000004JxyzA8f3K2m9X7q4W1z6B5n0Rt") and not looks_like_a_token("oauth2password")
+    assert secret_kind("parola") is None and secret_kind("filtro.parola") is None

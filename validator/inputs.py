@@ -51,7 +51,7 @@ def reads_as_page(shown: str | None, data: bytes | str) -> bool:
 
 
 # What no JSON document holds: a fenced code block (also in a list item or a block quote), front matter, or a
-# JSON block indented under a paragraph (an indented code block).
+# JSON block indented under a paragraph (an indented code block; not under a `//` comment, a JSONC file's).
 _PAGE_SIGN = LazyPattern(r"(?m)^(?:[ \t]*(?:>|[*+\-][ \t]|\d{1,9}[.)][ \t]))*[ \t]*(?:```|~~~)"
                          r"|\A\ufeff?---[ \t]*\r?\n"
-                         r"|^[^\s{}\[\]\"][^\r\n]*\r?\n[ \t]*\r?\n(?: {4}|\t)[ \t]*[{\[]")
+                         r"|^(?!//|/\*)[^\s{}\[\]\"][^\r\n]*\r?\n[ \t]*\r?\n(?: {4}|\t)[ \t]*[{\[]")

@@ -96,7 +96,7 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|[^&#;\s'\"]*))"
-_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100}+)[ \t]*+=" + _QUERY_VALUE)
+_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
 _LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
@@ -736,6 +736,16 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _table_key_is_secret(key: str, extra_keys: frozenset[str]) -> bool:
+    """Whether a table row's key names a secret; a spaced one (`Client Secret`) by its last word or two, not by a
+    word before (`Password Reset Flow`, `Client Secret Storage` are settings about one)."""
+    words = key.split()
+    if len(words) == 1:
+        return _is_secret(key, extra_keys)
+    return _is_secret(words[-1], extra_keys) or (  # `API Key`: two words that name one together
+        not _is_secret(words[-2], extra_keys) and _is_secret("_".join(words[-2:]), extra_keys))
+
+
 def _is_header(key: str) -> bool:
     """A header whose value runs past commas and spaces to the end of its quote or line."""
     lowered = key.lower()
@@ -834,8 +844,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(match.group(group)):
                 yield match.span(group)
     yield from platform_credentials(text)
-    for gate, pattern in _CODE_CREDENTIALS:
-        if gate in text:
+    for gates, pattern in _CODE_CREDENTIALS:
+        if any(gate in text for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if "hook" in text or "ifttt" in text or "pipedream" in text:
         yield from _webhook_secrets(text)
@@ -844,7 +854,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
 
         for match in _TABLE_ROW.finditer(text):  # a cell that reads like a token, not documentation (`Required`)
             value = match.group("value")
-            if _is_secret(match.group("key").rstrip(), extra_keys) and _TOKEN_CELL.fullmatch(value) \
+            if _table_key_is_secret(match.group("key").rstrip(), extra_keys) and _TOKEN_CELL.fullmatch(value) \
                     and looked_for_elsewhere(value) and not _showable(value) and not find_placeholders(value):
                 yield match.span("value")
     queries = [_TEXT_QUERY] if "=" in text else []
@@ -902,14 +912,15 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
 
 # Credentials as code and tools write them, in a page or a pasted line: an Oracle thin URL's `user/password@`,
 # a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
-_CODE_CREDENTIALS = (
-    ("thin:", LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
-    ("machine ", LazyPattern(r"(?m)^[ \t]*machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
-                             r"(?P<value>[^\s\"'`]+)")),
-    ("SecureString", LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
-                                 r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
-    ("auth", LazyPattern(r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)[ \t]*,[ \t]*"
-                         r"(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
+_CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `auth` alone is in most bodies)
+    (("thin:",), LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
+    (("machine ",), LazyPattern(r"(?m)^[ \t]*machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
+                                r"(?P<value>[^\s\"'`]+)")),
+    (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
+                                    r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
+    (("auth=(", "auth = (", "BasicAuth("), LazyPattern(
+        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)[ \t]*,[ \t]*"
+        r"(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
 )
 
 

@@ -475,10 +475,11 @@ def _unquoted(text: str, wanted: str) -> list[int]:
 def _foreign_syntax(text: str, *, printing: bool) -> Iterator[Problem]:
     """CE427 for an optional section ``[...]`` and for double quotes outside the pattern's quoted text."""
     brackets = _unquoted(text, "[]") if "[" in text or "]" in text else []
+    if brackets == [0, len(text) - 1]:
+        brackets = []  # `[dd/MMM/yyyy:HH:mm:ss Z]`: a log's date, its brackets part of the text on purpose
     if brackets:
         start, end = brackets[0], brackets[-1] + 1
-        effect = ("the URL sends the brackets: `[.123]`" if printing else
-                  "a record's date without them (`10:00:00.123`, or `10:00:00`) is not read")
+        effect = ("the URL sends the brackets" if printing else "a record's date without them is not read")
         yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`[...]` is an optional section of java.time's "
                       "DateTimeFormatter; SimpleDateFormat has none and takes `[` and `]` as characters to "
                       f"{'print' if printing else 'find'}: {effect}", start, end,

@@ -99,6 +99,7 @@ from ..findings import Finding, Fix
 from ..fixes.structure import replace_value
 from ..kinds import is_update_body
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
+from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
 from .dates import condition_field
 
@@ -277,7 +278,8 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
     if meant is not None:
         edit = replace_value(ctx.source, pointer, json.dumps(meant))
         fix = Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None
-    return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {json.dumps(value)}, none of element "
+    shown = "a value that reads like a token" if looks_like_a_token(value) else json.dumps(value)
+    return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {shown}, none of element "
                        f"`{definition.key}`'s options ({options})", pointer=pointer,
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
 
@@ -392,7 +394,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",
                               pointer=pointer, help="true or false")
         if item.choices and isinstance(value, str) and value not in item.choices and key != "event.vendor.type" \
-                and not _substituted(value):
+                and not _substituted(value) and not find_placeholders(value):
             yield _unknown_option(ctx, definition, item, value, pointer)
         limit = item.max_length
         if limit and isinstance(value, str) and len(value) > limit and not item.secret and ctx.enabled("CE903"):
@@ -816,7 +818,9 @@ _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
 
 def _macro_form(macro: Any) -> tuple[str, str]:
     """How a macro sends the last poll time: ``("epoch", unit)`` or ``("date", "")``."""
-    return ("epoch", macro.unit or "ms") if macro.kind in ("epoch", "milliseconds") else ("date", "")
+    if macro.kind in ("epoch", "milliseconds") or (macro.kind == "date" and macro.format is None):
+        return "epoch", macro.unit or "ms"  # (the legacy `${date}` prints epoch milliseconds too)
+    return "date", ""
 
 
 @lru_cache(maxsize=16)

@@ -56,6 +56,7 @@ from ..findings import Edit, Finding, Fix
 from ..kinds import escape_pointer_token, is_update_body, resolve_pointer
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
+from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -74,7 +75,6 @@ MINUTES_PER_DAY = 1440
 _SECONDS_LIKE = frozenset({300, 600, 900, 1200})
 
 _INTEGER = re.compile(r"[+-]?\d+")
-_TOKEN_SHAPED = LazyPattern(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
 _HOST = LazyPattern(r"(localhost|[\w-]+(\.[\w-]+)+)(:\d+)?([/?#]|$)")
 _DECIMAL = LazyPattern(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
 
@@ -550,8 +550,8 @@ def _space_problem(url: str) -> tuple[str, str] | None:
 def _fragment_problem(url: str, parts: Any) -> tuple[str, str] | None:
     """A fragment (`https://webhook.site/#!/<id>`, a page's address in a browser): no HTTP request sends it, so the
     events go to the URL before the `#`."""
-    if "#" not in url or not parts.fragment:
-        return None
+    if "#" not in url or not parts.fragment or "{" in parts.fragment:
+        return None  # (`#{TenantId}`: Octopus Deploy's or Azure DevOps' variable, filled in before the body is sent)
     origin = _ORIGIN.match(url)
     sent = (origin.group(1) + origin.group(2) if origin else "") + (parts.path or "/")
     return (f"the callback URL has a fragment (`#...`), which no HTTP request sends: the platform POSTs every event to "
@@ -605,7 +605,7 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
         message = f"`{VENDOR}` is `{value}`: did you mean `{suggestion}`? The documented values are polling and webhook"
         fix = f'write "{suggestion}"'
     else:  # (a long run of letters and digits, such as a token pasted in the wrong field, is not quoted)
-        shown = "a value that reads like a token" if _TOKEN_SHAPED.fullmatch(value) else f"`{value}`"
+        shown = "a value that reads like a token" if looks_like_a_token(value) else f"`{value}`"
         message = f"`{VENDOR}` is {shown}: the documented values are polling and webhook"
         fix = 'write "polling" or "webhook"'
     yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)

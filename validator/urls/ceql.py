@@ -369,6 +369,9 @@ _MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andal
 _QUOTED_CONDITION = LazyPattern(r"\s*(?P<field>[\w.\[\]$-]+)\s*(?P<op>>=|<=|!=|=|>|<)\s*(?P<value>.*?)\s*", re.DOTALL)
 
 
+_JOINED = LazyPattern(r"(?i)\s(?:and|or)\s")
+
+
 def _quoted_whole(token: tuple[str, str, int, int], text: str, add: _Add) -> None:
     """A where value that is one quoted string holding a condition (`where='updated>${gmtDate:...}'`): CEQL reads
     a value, not a condition."""
@@ -378,10 +381,15 @@ def _quoted_whole(token: tuple[str, str, int, int], text: str, add: _Add) -> Non
     if condition is None:
         return
     value = condition.group("value").strip("'")
+    at = start + len(tok) - len(tok.lstrip())
+    if _JOINED.search(value):  # `'a>${...} and b=false'`: more conditions than one value to quote
+        add(Flaw.CEQL_UNREADABLE, "the whole filter is in quotes: CEQL reads one string value, not conditions", at,
+            end, help="remove the quotes around the filter, and quote each value: `field>'...' and other='...'`")
+        return
     meant = f"{condition.group('field')}{condition.group('op')}'{value}'"
     add(Flaw.CEQL_UNREADABLE, "the whole filter is in quotes: CEQL reads one string value, not a condition",
-        start + len(tok) - len(tok.lstrip()), end, help=f"quote only the value: `{meant}`",
-        fix=Fix("quote only the value", (Edit(start + len(tok) - len(tok.lstrip()), end, meant),), "unsafe"))
+        at, end, help=f"quote only the value: `{meant}`",
+        fix=Fix("quote only the value", (Edit(at, end, meant),), "unsafe"))
 
 
 def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add) -> None:

@@ -531,7 +531,9 @@ def _joins_condition(masked: str, start: int, name_end: int, value_start: int, e
     return eq != -1 and bool(_CEQL_VALUE.fullmatch(masked, value_start, end))  # b='x', b='${...}'
 
 
-_GLUED_WHERE = re.compile(r"[^&?\s/]where=")
+# `where=` straight after a value's last character (a digit, a quote, a brace), not ending a longer name
+# (`elsewhere=`)
+_GLUED_WHERE = re.compile(r"[0-9'\")}\]\ue001]where=")
 
 
 def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where: WhereClause | None,
@@ -552,7 +554,8 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 replacement="&")
     for param in params if where is None and "where=" in masked else ():
         glued = _GLUED_WHERE.search(masked, param.value_start, param.end)
-        if glued is not None:  # `?pageSize=200where=...`
+        if glued is not None and "%" not in masked[param.value_start:glued.start() + 1]:  # `?pageSize=200where=...`
+            # (not in an encoded value: `next=https%3A...%3Fwhere=`, `200%26where=` has its `&`)
             at = glued.start() + 1
             col.add(Flaw.QUERY_SEPARATOR, f"`where=` inside the value of {param.name!r}: an `&` is missing before "
                     "it, so the filter is part of that value and the hub gets none", at, at + len("where"),

@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import Literal
 
 __all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "is_secret_parameter",
-           "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
+           "looks_like_a_token", "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -69,9 +69,9 @@ _WORDS = frozenset({"pwd", "pswd", "psw", "authorization"})
 # "Password" and "secret" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`, `пароль`),
 # as a word or its words glued
 _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motdepasse", "kennwort", "passwort",
-                      "wachtwoord", "пароль", "パスワード", "密码", "密碼", "비밀번호", "hasło", "haslo", "heslo",
+                      "wachtwoord", "пароль", "パスワード", "密码", "密碼", "비밀번호", "hasło", "haslo",
                       "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
-                      "sifre", "parola", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
+                      "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
                       "motdepasseapi"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
@@ -260,6 +260,15 @@ def is_secret_parameter(name: str) -> bool:
     key's name (``api_key``, ``password``); not a bare ``key`` (a name as often as Google's API key), a grant
     (``code``) nor a per-request signature (``sig``)."""
     return secret_kind(_as_key(name)) == "secret"
+
+
+_TOKEN_SHAPED = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
+
+
+def looks_like_a_token(value: str) -> bool:
+    """Whether ``value`` reads like a token (16 or more letters, digits and ``._-+/=``, with both letters and
+    digits): a value a message must not quote, whatever key holds it (a token pasted into the wrong field)."""
+    return _TOKEN_SHAPED.fullmatch(value) is not None
 
 
 def may_be_an_identifier(key: str) -> bool:
