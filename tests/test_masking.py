@@ -1481,9 +1481,13 @@ def test_password_keys_in_other_languages_and_shapes_are_secret(key):
 
 
 @pytest.mark.parametrize("key", ["slack.verification.token", "zoom.webhook.verificationToken", "transactionKey",
-                                 "merchant.key", "salt", "storepass", "keypass", "routing_key"])
+                                 "merchant.key", "salt", "storepass", "keypass", "routing_key", "X-Mashape-Key"])
 def test_keys_that_may_hold_a_secret_are_masked_not_reported(key):
     assert may_hold_a_secret(key) and secret_kind(key) is None
+
+
+def test_an_idempotency_or_cache_key_header_is_shown():
+    assert not may_hold_a_secret("X-Idempotency-Key") and not may_hold_a_secret("X-Cache-Key")
 
 
 def test_a_signed_url_s_signature_parameter_is_a_credential():

@@ -45,8 +45,8 @@ keystore's ``storepass``/``keypass`` or a TOTP ``seed``; ``key`` after ``priv``,
 ``transaction``, ``merchant``, ``routing`` or ``integration`` (``partner.key``, Ecwid's ``order.key``,
 Authorize.net's ``transactionKey``); a ``verificationToken`` (Slack's, Zoom's);
 ``hash`` after ``webhook``, ``signature`` or ``hmac``; a custom header ending in ``auth`` or ``session``
-(``X-Custom-Auth``); and ``key`` or ``token`` misspelt after a qualifier
-(``apiKye``, ``accessTokn``, ``x-api-kee``).  Masking more than is secret costs an excerpt a few characters;
+(``X-Custom-Auth``), or in ``key`` (``X-Mashape-Key``; not an idempotency or cache key); and ``key`` or ``token``
+misspelt after a qualifier (``apiKye``, ``accessTokn``, ``x-api-kee``).  Masking more than is secret costs an excerpt a few characters;
 reporting it would be a false alarm.
 
 **Credential keys** (:func:`is_credential_key`) are wider: they also take client ids, usernames and
@@ -196,6 +196,8 @@ _MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "aut
 _MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order", "transaction", "merchant", "routing",
                                     "integration"})
 _HASH_QUALIFIERS = frozenset({"webhook", "signature", "hmac"})
+_NOT_CREDENTIAL_KEYS = frozenset({"idempotency", "cache", "partition", "dedup", "deduplication", "correlation", "sort",
+                                  "primary", "foreign"})
 
 
 @lru_cache(maxsize=32768)
@@ -220,6 +222,8 @@ def may_hold_a_secret(key: str) -> bool:
         return True
     if words[0] == "x" and last in ("auth", "authentication", "session"):
         return True  # a custom header (`X-Custom-Auth`)
+    if words[0] == "x" and last == "key" and before not in _NOT_CREDENTIAL_KEYS:
+        return True  # a custom header's key (`X-Mashape-Key`), not an idempotency or cache key
     if last == "key":
         return before in _MASKED_KEY_QUALIFIERS
     if last == "hash":
