@@ -818,6 +818,14 @@ def test_the_legacy_date_macro_prints_epoch_milliseconds(elements_dir):
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
 
 
+def test_a_placeholder_in_a_choice_key_is_ce701_s_alone(elements_dir):
+    """A review (helper-58): `<AUTHENTICATION_TYPE>` drew CE916 beside CE701."""
+    for value in ("<AUTHENTICATION_TYPE>", "{{authType}}"):
+        body = {"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": value}}
+        rules = {f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))}
+        assert "CE701" in rules and "CE916" not in rules, (value, rules)
+
+
 def test_a_token_in_a_choice_key_is_not_quoted(elements_dir):
     body = {"element": {"key": "sfdc"}, "name": "s", "configuration": {
         "authentication.type": "00D5g000004JxyzA8f3K2m9X7q4W1z6B5n0Rt"}}
