@@ -123,13 +123,21 @@ def _is_instance(value: dict[Any, Any]) -> bool:
         return False
     if isinstance(element, str) and _ELEMENT_KEY_LIKE.fullmatch(element):
         return True  # `"element": "sageone"`: an element object written as its key (CE102)
-    return any(isinstance(key, str) and (key.startswith(_CONFIG_PREFIXES) or _DOTTED_KEY.fullmatch(key))
+    return any(isinstance(key, str) and (key.startswith(_CONFIG_PREFIXES) or is_dotted_key(key))
                for key in configuration)
 
 
 _ELEMENT_KEY_LIKE = LazyPattern(r"[a-z][a-z0-9_-]{1,60}")
+
+
 # Element-specific configuration keys are dotted (`sageone.region`, `hubspot.authorization.apikey`).
-_DOTTED_KEY = LazyPattern(r"[a-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
+def is_dotted_key(text: str) -> bool:
+    """Whether ``text`` is a dotted configuration key's name (``sageone.region``, ``apikey.user.key``): a lower-case
+    ASCII letter first, then parts of letters, digits, ``_`` and ``-`` joined by dots.  (No pattern: every body's
+    keys are asked.)"""
+    parts = text.split(".")
+    return len(parts) > 1 and text.isascii() and text[:1].islower() \
+        and all(part and all(char.isalnum() or char in "_-" for char in part) for part in parts)
 
 
 def is_update_body(value: Any) -> bool:

@@ -886,7 +886,9 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
     if quote and end < len(text) and text[end] not in "\\'\"":
         close = text.find(quote, end, end + _QUOTE_REACH)
         if close != -1 and "\n" not in text[end:close]:
-            return start, len(text[:close].rstrip("\\"))
+            while close > end and text[close - 1] == "\\":  # (the escape of an escaped quote is not the value's)
+                close -= 1
+            return start, close
     return start, end
 
 

@@ -461,20 +461,16 @@ def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
                       fix=Fix(f"write `{meant}`", (Edit(match.start(), match.end(), meant),), "safe"))
 
 
-def _unquoted(text: str, wanted: str) -> list[int]:
-    """The offsets of the characters of ``wanted`` outside the pattern's single-quoted text (``''`` is a quote)."""
-    found, quoted = [], False
-    for at, char in enumerate(text):
-        if char == "'":
-            quoted = not quoted  # (`''` toggles twice: a quote, outside or inside)
-        elif not quoted and char in wanted:
-            found.append(at)
-    return found
+def _unquoted(tokens: Any, wanted: str) -> list[int]:
+    """The offsets of the characters of ``wanted`` in the pattern's literal text outside quotes (the tokenizer's
+    reading of ``'...'`` and ``''``)."""
+    return [token.start + at for token in tokens if token.kind == "literal" and not token.quoted
+            for at, char in enumerate(token.text) if char in wanted]
 
 
-def _foreign_syntax(text: str, *, printing: bool) -> Iterator[Problem]:
+def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Problem]:
     """CE427 for an optional section ``[...]`` and for double quotes outside the pattern's quoted text."""
-    brackets = _unquoted(text, "[]") if "[" in text or "]" in text else []
+    brackets = _unquoted(tokens, "[]") if "[" in text or "]" in text else []
     if brackets == [0, len(text) - 1]:
         brackets = []  # `[dd/MMM/yyyy:HH:mm:ss Z]`: a log's date, its brackets part of the text on purpose
     if brackets:
@@ -485,7 +481,7 @@ def _foreign_syntax(text: str, *, printing: bool) -> Iterator[Problem]:
                       f"{'print' if printing else 'find'}: {effect}", start, end,
                       help="remove `[` and `]` (and read the form the vendor always writes)",
                       fix=Fix("remove `[` and `]`", tuple(Edit(at, at + 1, "") for at in brackets), "unsafe"))
-    quotes = _unquoted(text, '"') if '"' in text else []
+    quotes = _unquoted(tokens, '"') if '"' in text else []
     if quotes:
         outer = len(quotes) == 2 and quotes[0] == 0 and quotes[1] == len(text) - 1
         effect = ("the URL sends `\"2024-01-02...\"`" if printing and outer else
@@ -618,7 +614,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     if not text.isascii():
         problems.extend(_typographic(text, printing=printing))
     if "[" in text or "]" in text or '"' in text:
-        problems.extend(_foreign_syntax(text, printing=printing))
+        problems.extend(_foreign_syntax(text, tokens, printing=printing))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue

@@ -97,6 +97,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Fix
 from ..fixes.structure import replace_value
+from ..urls.template import parse_url_template  # (loaded with .dates anyway)
 from ..kinds import is_update_body
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
@@ -320,8 +321,6 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 def split_url(url: str) -> tuple[str, int, list[tuple[str, int]]]:
     """The path of a poller URL, its offset, and its query parameter names with their offsets."""
-    from ..urls.template import parse_url_template
-
     template = parse_url_template(url)
     return template.path, template.path_start, [(p.name, p.start) for p in template.params]
 
@@ -464,7 +463,6 @@ def _check_pollers(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
 def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDocs | None,
                usage: DefaultUsage) -> Iterator[Finding]:
     from ..elements import hub_relative
-    from ..urls.template import parse_url_template
 
     parsed = parse_url_template(url)
     path, offset = parsed.path, parsed.path_start
@@ -827,8 +825,6 @@ def _macro_form(macro: Any) -> tuple[str, str]:
 def _default_macros(default_poller: str) -> dict[str, tuple[tuple[str, str], str]]:
     """Each field the element's default poller compares with the last poll time: the form it sends (and the macro
     as written), when every entry comparing that field sends one form."""
-    from ..urls.template import parse_url_template
-
     try:
         value = json.loads(default_poller)
     except ValueError:
@@ -855,8 +851,6 @@ _FORM_SAID = {("epoch", "s"): "epoch seconds", ("epoch", "ms"): "epoch milliseco
 def _compare_default_macros(ctx: Context, entry: Entry, url: str,
                             defaults: dict[str, tuple[tuple[str, str], str]]) -> Iterator[Finding]:
     """CE917 for each field the URL compares with the last poll time in another form than the default poller."""
-    from ..urls.template import parse_url_template
-
     if not defaults:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)

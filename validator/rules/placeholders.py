@@ -34,7 +34,7 @@ from typing import Any, Iterator
 
 from ..findings import Edit, Finding, Fix
 from ..lazy_pattern import LazyPattern
-from ..kinds import JsonPath, pointer_of
+from ..kinds import JsonPath, is_dotted_key, pointer_of
 from ..masking import url_secrets
 from ..vocabulary.placeholders import Placeholder, find_placeholders
 from ..vocabulary.secrets import is_credential_key, secret_kind
@@ -146,14 +146,6 @@ def _documents(ctx: Any) -> Iterator[tuple[Any, Any, set[str]]]:
             yield source, source.value, set()
 
 
-def _dotted_name(text: str) -> bool:
-    """Whether ``text`` is a configuration key's name (`apikey.user.key`), as a `{"key": ..., "value": ...}` pair
-    names it: not a `key` holding an API key.  (No pattern: every body's `element.key` is asked.)"""
-    parts = text.split(".")
-    return len(parts) > 1 and text[:1].islower() and text.isascii() \
-        and all(part and part.replace("_", "").replace("-", "").isalnum() for part in parts)
-
-
 def check(ctx: Any) -> Iterator[Finding]:
     """CE701/CE702 over every key and string value of the document."""
     if is_response(ctx.value):
@@ -163,7 +155,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     for source, value, skip in _documents(ctx):
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent) \
-                and not (parent in ("key", "Key") and _dotted_name(text))  # a pair's name: `apikey.user.key`
+                and not (parent in ("key", "Key") and is_dotted_key(text))  # a pair's name: `apikey.user.key`
             date_format = not is_key and parent is not None and parent.endswith("DateFormat")
             if not is_key and text.startswith("${") and "}" not in text and _UNCLOSED_REFERENCE.fullmatch(text):
                 shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
