@@ -805,6 +805,9 @@ def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tm
     ("user_key", "secret"), ("apikey.user.key", "secret"), ("userKey", "secret"), ("app_key", "secret"),
     ("AccountKey", "secret"), ("developer_key", "secret"), ("license_key", None), ("service_key", None), ("consumer_key", None),
     ("user.id", None), ("app_id", None), ("public_key", None), ("sort_key", None),
+    # a trial's over-masking: settings and flags about a secret; a verify token stays one
+    ("pswSettings", None), ("passwordSettings", None), ("hasPassword", None), ("requireSecret", None),
+    ("isApiKey", None), ("hub.verify_token", "secret"), ("verifyToken", "secret"),
 ])
 def test_which_keys_with_suffixes_hold_secrets(key, kind):
     from validator.vocabulary.secrets import secret_kind
@@ -1492,6 +1495,7 @@ def test_an_idempotency_or_cache_key_header_is_shown():
 
 def test_a_signed_url_s_signature_parameter_is_a_credential():
     assert is_credential_parameter("X-Goog-Signature") and not is_credential_parameter("X-Goog-Date")
+    assert not is_credential_parameter("hasSignature") and not may_hold_a_secret("hasSignature")
 
 
 _BROKEN_JSON = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "oauth.api.secret": "${S}",\n    %s\n'

@@ -24,7 +24,8 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
 
 Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_key``), names of secrets
 (``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``), what is
-said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``).
+said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``, ``pswSettings``),
+flags (``hasSignature``, ``requirePassword``, ``isSecret``).
 
 **Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values),
 the ``Cookie`` and ``Set-Cookie`` headers, session ids (``jsessionid``, ``sessionId``, ``session.id``), a
@@ -107,7 +108,12 @@ _ABOUT_WORDS = frozenset({"expiry", "expires", "expiration", "length", "policy",
                           "created", "age", "interval", "lifetime", "timeout", "ttl", "header", "prefix", "location",
                           "path", "endpoint", "count", "version", "mode", "file", "files", "ref", "reference",
                           "provider", "at", "regex", "pattern", "link", "region", "arn", "store", "manager", "rule",
-                          "rules", "strength", "history", "source"})
+                          "rules", "strength", "history", "source", "settings", "setting", "config", "configuration",
+                          "options", "requirements", "complexity"})
+# A first word that makes the key a flag about a secret (`hasSignature`, `requirePassword`, `isSecret`); not
+# `verify` or `validate`, whose token is a shared secret (Facebook's `hub.verify_token`).
+_FLAG_WORDS = frozenset({"has", "is", "use", "uses", "enable", "enabled", "disable", "require", "requires",
+                         "required", "show", "hide", "should", "can", "allow", "skip", "no", "needs"})
 _FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
 _QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code"})
 _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
@@ -143,6 +149,12 @@ def _one_edit_away(word: str, target: str) -> bool:
     return word[i + 1:] == target[i + 1:] or (swapped and word[i + 2:] == target[i + 2:])
 
 
+def _about_a_secret(words: tuple[str, ...]) -> bool:
+    """Whether a key's words say something about a secret, not hold one: its last word (``passwordExpiry``,
+    ``pswSettings``) or its first (``hasSignature``)."""
+    return len(words) > 1 and (words[-1] in _ABOUT_WORDS or words[0] in _FLAG_WORDS)
+
+
 # Large enough for every key of a body with 10,000 pollers: masking and the rules ask about each key in
 # turn, and a cache smaller than the keys asked in order would miss every time.
 @lru_cache(maxsize=32768)
@@ -166,7 +178,7 @@ def secret_kind(key: str) -> SecretKind | None:
     words = _words(cased[-1])
     while len(words) > 1 and (words[-1] in _COPY_WORDS or words[-1].isdigit()):  # `API_KEY_2`, `token_2`
         words = words[:-1]
-    if not words or _NAMES_OF_SECRETS.search(words[-1]) or (len(words) > 1 and words[-1] in _ABOUT_WORDS):
+    if not words or _NAMES_OF_SECRETS.search(words[-1]) or _about_a_secret(words):
         return None
     if words[-1] in _FOREIGN or "".join(words) in _FOREIGN:
         return "secret"
@@ -208,7 +220,7 @@ def may_hold_a_secret(key: str) -> bool:
         return False
     segments = key.split(".")
     words = _words(segments[-1])
-    if not words or (len(words) > 1 and words[-1] in _ABOUT_WORDS) or _NAMES_OF_SECRETS.search(words[-1]):
+    if not words or _about_a_secret(words) or _NAMES_OF_SECRETS.search(words[-1]):
         return False
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
@@ -245,7 +257,8 @@ def is_credential_parameter(name: str) -> bool:
     if secret_kind(name) is not None or name.lower() in _QUERY_WORDS:
         return True
     words = _words(name.rsplit(".", 1)[-1])
-    return bool(words) and words[-1] in ("signature", "sig")  # a signed URL's `X-Goog-Signature`
+    # a signed URL's `X-Goog-Signature`; not a flag (`hasSignature`)
+    return bool(words) and words[-1] in ("signature", "sig") and not _about_a_secret(words)
 
 
 def _as_key(name: str) -> str:
