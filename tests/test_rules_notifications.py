@@ -89,6 +89,8 @@ def test_saps4hanacloud_page_enables_events_without_a_callback(corpus):
      None),
     ("https://hooks.acme.example/events ; https://ops:Pw9xQ2@backup.acme.example/e", "second URL (`https://backup.acme",
      None),
+    ("https://hooks.acme.example/e https://backup.acme.example:8443/e", "(`https://backup.acme.example:8443...`)", None),
+    ("https://hooks.acme.example/e https://ops:Pw9x/Q2@backup.acme.example/e", "(`https://…...`)", None),
 ])
 def test_callback_url_that_cannot_receive_events(url, words, fix):
     text = body({"event.notification.enabled": True, "event.notification.callback.url": url})

@@ -56,8 +56,8 @@ from .vocabulary.secrets import is_credential_parameter, is_secret_parameter, ma
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "problem_message", "secrets_alike",
-           "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "problem_message", "quotable_origin",
+           "secrets_alike", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -517,6 +517,19 @@ def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secret
     every = Secrets(values=values)
     return [Secrets(spans=tuple(sorted(set(own.spans) | set(every.found_in(text).spans))), values=values)
             for text, own in zip(texts, found)]
+
+
+_AUTHORITY_END = re.compile(r"[/?#\s,;|]")
+
+
+def quotable_origin(url: str) -> str:
+    """``scheme://host[:port]`` of the absolute URL ``url`` starts with, as a message may quote it: never the user
+    information, nor what may be a password cut at a '/', '?' or '#' it holds (``https://user:pa/ss@host`` gives
+    ``https://…``)."""
+    scheme, _, rest = url.partition("//")
+    authority = _AUTHORITY_END.split(rest, maxsplit=1)[0].rpartition("@")[2]
+    host, colon, port = authority.partition(":")
+    return f"{scheme}//{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}//…"
 
 
 def url_secrets(url: str) -> Secrets:

@@ -55,6 +55,7 @@ from urllib.parse import urlsplit
 from ..findings import Edit, Finding, Fix
 from ..kinds import escape_pointer_token, is_update_body, resolve_pointer
 from ..lazy_pattern import LazyPattern
+from ..masking import quotable_origin
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
@@ -503,8 +504,6 @@ def callback_problem(url: str) -> tuple[str, str] | None:
 
 # Another absolute URL after a separator (`https://a/events,https://b/events`): two receivers written in one value.
 _SECOND_URL = re.compile(r"[\s,;|]+https?://", re.IGNORECASE)
-# scheme and host (never the user information: it may hold a password)
-_ORIGIN = re.compile(r"(https?://)(?:[^/\s,;|?#@]*@)?([^/\s,;|?#@:]*)", re.IGNORECASE)
 
 
 def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
@@ -519,8 +518,7 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
                 f"write {url[:url.index('://') + 3]}{re.sub(r'^https?:/+', '', rest, flags=re.IGNORECASE)}")
     second = _SECOND_URL.search(url, len(parts.scheme) + 3)  # (not in a query: `?next=https://...` is a value)
     if second is not None and "?" not in url[:second.start()]:
-        shown = _ORIGIN.match(url, second.end() - len(second.group(0).lstrip(" \t\r\n,;|")))
-        origin = shown.group(1) + shown.group(2) if shown else "https://"
+        origin = quotable_origin(url[second.end() - len(second.group(0).lstrip(" \t\r\n,;|")):])
         return (f"the callback URL holds a second URL (`{origin}...`): the platform POSTs each event to one URL, and "
                 "this value is no URL a receiver has", "keep one URL; a second receiver needs its own instance, or a "
                 "receiver that forwards the events")
@@ -552,8 +550,7 @@ def _fragment_problem(url: str, parts: Any) -> tuple[str, str] | None:
     events go to the URL before the `#`."""
     if "#" not in url or not parts.fragment or "{" in parts.fragment:
         return None  # (`#{TenantId}`: Octopus Deploy's or Azure DevOps' variable, filled in before the body is sent)
-    origin = _ORIGIN.match(url)
-    sent = (origin.group(1) + origin.group(2) if origin else "") + (parts.path or "/")
+    sent = quotable_origin(url) + (parts.path or "/")
     return (f"the callback URL has a fragment (`#...`), which no HTTP request sends: the platform POSTs every event to "
             f"`{sent}`", "give the URL the receiver takes requests at (a browser's address for a page, such as "
             "webhook.site's `/#!/<id>`, is not it)")

@@ -48,6 +48,7 @@ from ..dates.tokens import PatternError, is_description
 from ..dates.zones import available_ids, is_abbreviation, region_of_abbreviation, resolve_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
+from ..masking import quotable_origin
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import (
@@ -693,15 +694,6 @@ def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) 
                             "unsafe"))
 
 
-def _origin(absolute: str) -> str:
-    """``scheme://host[:port]`` as a message may quote it: without user information, nor what may be a password
-    cut at a '/', '?' or '#' it holds (`https://user:pa/ss@host` ends at the '/')."""
-    scheme, _, authority = absolute.partition("//")
-    authority = authority.rpartition("@")[2]
-    host, colon, port = authority.partition(":")
-    return f"{scheme}//{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}//…"
-
-
 def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
     col = _Collector()
     try:
@@ -828,7 +820,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 replacement=f"%{m.group(1)}")
     absolute = _ABSOLUTE.match(masked, stripped_start)
     if absolute:
-        col.add(Flaw.ABSOLUTE_URL, f"{_origin(absolute.group(0))!r}: an absolute vendor URL; poller URLs are paths the platform "
+        col.add(Flaw.ABSOLUTE_URL, f"{quotable_origin(absolute.group(0))!r}: an absolute vendor URL; poller URLs are paths the platform "
                 "joins to the element's base URL (assumed from every documented poller: /hubs/<hub>/<resource> or "
                 "the vendor's path such as /invoices)", absolute.start(), absolute.end(),
                 help="write the path only: the hub path /hubs/<hub>/<resource>, or the vendor path after the host")
