@@ -705,3 +705,13 @@ def test_review_a_token_in_a_choice_key_is_not_quoted_and_italian_words_are_no_s
 
     assert looks_like_a_token("00D5g000004JxyzA8f3K2m9X7q4W1z6B5n0Rt") and not looks_like_a_token("oauth2password")
     assert secret_kind("parola") is None and secret_kind("filtro.parola") is None
+
+
+@pytest.mark.parametrize("url", ["/hubs/crm//contacts", "//contacts", "/hubs/crm/contacts//"])
+def test_an_empty_path_segment_is_another_path(url):
+    """A template's base path ending in `/` joined to one starting with it: `//` in the path (not in the query)."""
+    text = body(url + GOOD_URL[len("/hubs/crm/contacts"):])
+    found = at(text, "CE641", url, offset=url.index("//"), length=2)
+    assert found.fix is not None and found.fix.applicability == "unsafe"
+    assert not hits(body("/hubs/crm/contacts?where=note='see http://x//y' and " + GOOD_URL.split("where=")[1]),
+                    "CE641")

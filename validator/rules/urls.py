@@ -196,6 +196,13 @@ path segment.  Write `/clients?startingFrom=${epoch}`.
 Only hub-relative URLs are checked: a vendor's own paths may hold `=`.
 """, "/hubs/crm/clients/startingFrom=${epoch}", "/hubs/crm/clients?startingFrom=${epoch}")
 
+URL_EMPTY_SEGMENT = _rule("CE641", "url-empty-segment", "warning", "'//' in the path of a poller URL", """
+`/hubs/crm//contacts` or `//contacts`, most often a template's base path ending in `/` joined to a path starting
+with one: the empty segment makes another path than the one meant (most vendors answer 404, and the poller finds
+nothing), and a URL starting with `//` reads as a host.  The fix writes one `/` (unsafe: check the path the vendor
+documents).
+""", "/hubs/crm//contacts", "/hubs/crm/contacts")
+
 URL_FIXED_DATE = _rule("CE627", "url-fixed-date", "warning", "a where filter on a fixed date and no macro at all", """
 `?where=mdate>=2017-02-28T16:11:29-06:00` never moves: every poll asks for everything changed since that
 date, and the poller reports the same records again and again.  Use a macro for the last poll time.
@@ -317,7 +324,7 @@ RULES: list[Rule] = [
     MACRO_TEMPLATE_LEFTOVER, MACRO_PLACEHOLDER_ZONE, MACRO_UNKNOWN_ZONE, EPOCH_BAD_UNIT, URL_STRAY_QUOTE,
     URL_STRAY_BRACE, URL_WHITESPACE, URL_MISSING_SLASH, URL_PLUS_UNENCODED, URL_RAW_SPACE, URL_HTML_ENTITY,
     CEQL_UNBALANCED_QUOTE, CEQL_DANGLING_OPERATOR, CEQL_EMPTY_WHERE, CEQL_UNBALANCED_PARENTHESIS, CEQL_UNQUOTED_DATE,
-    URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
+    URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_EMPTY_SEGMENT, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
     CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
 ]
@@ -346,6 +353,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.HTML_ENTITY: (URL_HTML_ENTITY, None),
     Flaw.UNKNOWN_HUB: (URL_UNKNOWN_HUB, None),
     Flaw.QUERY_IN_PATH: (URL_QUERY_IN_PATH, None),
+    Flaw.EMPTY_SEGMENT: (URL_EMPTY_SEGMENT, None),
     Flaw.FIXED_DATE: (URL_FIXED_DATE, None),
     Flaw.EMPTY_COMPARISON: (URL_EMPTY_COMPARISON, None),
     Flaw.TEMPLATE_PLACEHOLDER: (URL_TEMPLATE_PLACEHOLDER, None),

@@ -42,6 +42,7 @@ class Flaw(enum.Enum):
     HTML_ENTITY = "an HTML entity"
     UNKNOWN_HUB = "a hub name one or two letters from a known hub"
     QUERY_IN_PATH = "name=value as a path segment"
+    EMPTY_SEGMENT = "'//' in the path"
     FIXED_DATE = "a filter on a fixed date"
     EMPTY_COMPARISON = "a comparison with an empty string"
     TEMPLATE_PLACEHOLDER = "a template tool's placeholder where the last poll time belongs"

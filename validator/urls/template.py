@@ -870,6 +870,16 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _QUOTE.finditer(masked, path_start, quotes_end):
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
+    if path.startswith("/"):
+        double = masked.find("//", path_start, path_end)
+        if double != -1:
+            run_end = double + 2
+            while run_end < path_end and masked[run_end] == "/":
+                run_end += 1
+            col.add(Flaw.EMPTY_SEGMENT, "'//' in the path: an empty segment, which the vendor reads as another path "
+                    "than the one meant (most answer 404), and a URL starting with '//' names a host, not a path",
+                    double, run_end, help="write one `/`", fix=Fix("write one `/`", (Edit(double, run_end, "/"),),
+                                                                  "unsafe"))
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
         if seg and path_start + seg.start() > 0:
