@@ -78,6 +78,23 @@ def test_baseline_hides_old_findings_after_lines_move_and_reports_a_new_one(tmp_
     assert "skipped" not in moved.out  # the baseline file itself is not checked
 
 
+def test_a_page_s_baseline_holds_when_lines_are_added_above_its_block(tmp_path):
+    """A page finding's pointer names its block's line (`/L7/...`): the baseline matches it without the line, also
+    one recorded before (a user's trial: two findings came back after two lines were added at the top)."""
+    page = tmp_path / "events.md"
+    block = "```json\n" + TWO_IN_ONE_VALUE + "```\n"
+    page.write_text("# Events\n\nThe poller:\n\n" + block, encoding="utf-8")
+    assert run_cli("check", "--update-baseline", "--baseline", "b.json", "events.md", cwd=tmp_path).code == 0
+    recorded = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert recorded and all(entry["pointer"].startswith("/L*") for entry in recorded), recorded
+    for entry in recorded:  # as an earlier version recorded it: with the block's line
+        entry["pointer"] = entry["pointer"].replace("/L*", "/L5", 1)
+    (tmp_path / "b.json").write_text(json.dumps({"version": 1, "findings": recorded}), encoding="utf-8")
+    page.write_text("# Events\n\nTwo new lines.\n\nAbove the block.\n\nThe poller:\n\n" + block, encoding="utf-8")
+    again = run_cli("check", "--format", "concise", "--baseline", "b.json", "events.md", cwd=tmp_path)
+    assert again.code == 0 and _concise(again) == [], again
+
+
 def test_baseline_respects_counts(tmp_path):
     repo = _repo(tmp_path)
     poller = repo / "pollers" / "two.json"

@@ -1022,3 +1022,45 @@ def test_a_curl_data_urlencode_body_is_checked_and_reported():
     assert "CE206" in {f.rule for f in findings}, "the body is still checked"
     plain = page.replace("--data-urlencode", "-d")
     assert not [f for f in check_page(plain).findings if f.rule == "CE023"]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the page says of a block: counter-examples and directives
+
+_WRONG_URL = "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"  # the quote never closes
+_COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRONG_URL
+
+
+@pytest.mark.parametrize("label", ["**❌ Wrong** (the quote is never closed, do not copy):", "Incorrect:",
+                                   "> ### ✗ Don't do this", "1. Before:", "Bad example", "Avoid this:"])
+def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
+    """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
+    right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
+    page = f"# Quoting the macro\n\n{label}\n\n{_COUNTER}\n**✅ Right:**\n\n{right}"
+    assert "CE620" not in {f.rule for f in check_page(right, path="p.md").findings}
+    findings = check_page(page, path="p.md").findings
+    assert not [f for f in findings if f.rule == "CE620"], findings
+
+
+@pytest.mark.parametrize("label", ["The poller:", "Wrong formats are the most common mistake; this one is right:",
+                                   "✅ Correct", "After the fix:", "A bad request returns 400, so send this:",
+                                   "Before you start, create the instance:", "Set the interval; the platform says "
+                                   "nothing when it is wrong:"])
+def test_a_block_not_labelled_as_a_mistake_is_checked(label):
+    page = f"# Events\n\n{label}\n\n{_COUNTER}"
+    assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
+
+
+def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
+    skipped = f"<!-- ce-validator: skip -->\n{_COUNTER}"
+    assert not [f for f in check_page(skipped, path="p.md").findings if f.rule == "CE620"]
+    above_label = f"<!-- ce-validator: skip -->\nThe poller:\n\n{_COUNTER}"
+    assert not [f for f in check_page(above_label, path="p.md").findings if f.rule == "CE620"]
+    assert {f.rule for f in check_page(_COUNTER, path="p.md").findings} == {"CE620", "CE412"}
+    ignored = f"<!-- ce-validator: ignore CE620 -->\n\n{_COUNTER}"
+    assert {f.rule for f in check_page(ignored, path="p.md").findings} == {"CE412"}
+    by_prefix = f"<!-- ce-validator: ignore ce41 -->\n\n{_COUNTER}"
+    assert {f.rule for f in check_page(by_prefix, path="p.md").findings} == {"CE620"}
+    assert "CE620" in {f.rule for f in check_page(f"{_COUNTER}\n<!-- ce-validator: skip -->\n", path="p.md").findings}
+    below_other = f"<!-- ce-validator: skip -->\n```json\n{{}}\n```\n{_COUNTER}"  # said of the block above
+    assert "CE620" in {f.rule for f in check_page(below_other, path="p.md").findings}

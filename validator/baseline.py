@@ -4,7 +4,8 @@
 run in ``FILE``; ``ce-validator check --baseline FILE PATH...`` then reports only the findings
 that are not in it.  A finding is matched by its rule code, its file (relative to the
 baseline's folder), its JSON pointer and a digest of its message, never by line or column,
-so moving a value, or adding lines above it, does not bring it back.  Counts are respected:
+so moving a value, or adding lines above it, does not bring it back (a page's pointers are matched without their
+block's line, ``/L75``).  Counts are respected:
 when a value has two identical findings and the baseline records one, one is reported.
 
 The file never holds a message, only a digest of its text, which the engine has already
@@ -33,6 +34,9 @@ from .findings import Finding
 FORMAT_VERSION = 1
 STDIN_PATH = "-"
 _POSITION = re.compile(r"\b(line|column|col)\s+\d+")
+# A page finding's pointer starts with its block's line (`/L75/configuration/...`): matched without it, so adding
+# lines above a block does not bring its findings back (also in a baseline recorded with the lines).
+_BLOCK_LINE = re.compile(r"^/L\d+(?=/|$)")
 
 Key = tuple[str, str, str, str]  # (path, rule, pointer, digest)
 
@@ -45,6 +49,10 @@ def message_digest(message: str) -> str:
     """A short digest of a (masked) message, blind to the positions some messages quote."""
     normal = _POSITION.sub(r"\1 #", message)
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _unlined(pointer: str) -> str:
+    return _BLOCK_LINE.sub("/L*", pointer) if isinstance(pointer, str) and pointer.startswith("/L") else pointer
 
 
 def _relative(path: str | None, base: Path) -> str:
@@ -72,7 +80,8 @@ class Baseline:
         return Path(os.path.abspath(self.file)).parent
 
     def key(self, finding: Finding) -> Key:
-        return (_relative(finding.path, self.base), finding.rule, finding.pointer, message_digest(finding.message))
+        return (_relative(finding.path, self.base), finding.rule, _unlined(finding.pointer),
+                message_digest(finding.message))
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings not in the baseline (each recorded entry hides as many findings as its count)."""
@@ -115,7 +124,7 @@ def load(file: str | os.PathLike[str]) -> Baseline:
     counts: Counter[Key] = Counter()
     for number, entry in enumerate(data["findings"]):
         try:
-            key = (entry["path"], entry["rule"], entry["pointer"], entry["digest"])
+            key = (entry["path"], entry["rule"], _unlined(entry["pointer"]), entry["digest"])
             count = entry.get("count", 1)
         except (KeyError, TypeError, AttributeError):
             raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None

@@ -19,6 +19,10 @@ Which blocks
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
+* a block the page labels as a mistake (``**❌ Wrong:**``, ``Incorrect:``, ``Don't do this:`` on the line right above
+  it), or marks ``<!-- ce-validator: skip -->``, is a counter-example: neither checked nor fixed;
+  ``<!-- ce-validator: ignore CE620 CE412 -->`` ignores those rules (or code prefixes) in the block below
+  (:func:`validator.pages.markdown.parse_page` reads both);
 * a block that is not a Cloud Elements document is skipped silently (no CE090 for it); a page
   with no Cloud Elements block at all is skipped, with the reason (CE090, info), like a
   ``package.json``.
@@ -119,6 +123,7 @@ class Document:
     source: Any  # validator.source.Source of ``text``
     shell: bool = False  # a curl body: its text is shell-quoted in the page
     language: str = ""  # the block's info string, in lower case
+    ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
 
 
 @dataclass(slots=True)
@@ -184,12 +189,16 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             continue  # code in another language, a fragment (marked with `...`, or members without their braces), or
             # an untagged block of something else (a folder tree whose comment names a key)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
+        if document.ignore:
+            found = [f for f in found if not f.rule.startswith(tuple(document.ignore))]
         if any(f.rule == "CE090" for f in found):
             continue
         document = replace(document, source=loaded)
         result.documents.append(document)
         own = line_starts(document.text)
         result.findings.extend(_moved(f, document, own, starts) for f in found)
+        if document.ignore:
+            shell_problems = [p for p in shell_problems if not p[0].rule.startswith(tuple(document.ignore))]
         if shell_problems:
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
@@ -237,7 +246,10 @@ def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, i
 
 def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     for block in page.blocks:
-        yield from _documents(block, starts)
+        if block.skip:
+            continue
+        for document, strict, problems in _documents(block, starts):
+            yield (replace(document, ignore=block.ignore) if block.ignore else document), strict, problems
 
 
 def _siblings(key: str, other: str) -> bool:

@@ -58,6 +58,8 @@ class Block:
     line: int
     content_line: int
     mapping: PositionMap = field(repr=False)
+    skip: bool = False  # a counter-example (labelled wrong) or a `<!-- ce-validator: skip -->` block
+    ignore: frozenset[str] = frozenset()  # rule codes (or prefixes) a `<!-- ce-validator: ignore ... -->` names
 
     def to_page(self, offset: int, *, end: bool = False) -> int:
         """The page offset of an offset into :attr:`text` (``end=True`` for the end of a range)."""
@@ -132,6 +134,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         if token.type not in ("fence", "code_block") or token.map is None:
             continue
         first, last = token.map
+        top = first  # the block's first page line: what is written above it is said of it
         content = token.content.split("\n") if token.content else []
         if content and content[-1] == "":  # the last line's end (none at the end of a page without one)
             content.pop()
@@ -164,9 +167,51 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             end = starts[after] if after < len(starts) else len(text)
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
+        skip, ignore = _reader_notes(lines, top)
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
-                           mapping=mapping))
+                           mapping=mapping, skip=skip, ignore=ignore))
     return found
+
+
+# What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
+# (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
+# fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
+_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
+_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)
+_CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")
+_TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
+# a word saying so among a label's first three (`This is wrong:`), not further on (`A bad request returns 400, so:`)
+_WRONG = re.compile(r"^(?:[\w'-]+\s+){0,2}(?:wrong|incorrect|invalid|broken|don'?t|do not|avoid|mistaken|mistakes?|"
+                    r"anti-?pattern)\b|^bad\b|\bbad (?:example|way|config\w*|body|pattern)\b|^before(?: the fix| fixing)?$",
+                    re.IGNORECASE)
+_RIGHT = re.compile(r"\b(?:correct|correctly|right|fixed|good|valid|instead|should be|works?|after)\b", re.IGNORECASE)
+_LABEL_MARKS = re.compile(r"^[\s>#*_\-+|]*(?:\d+[.)]\s*)?|[\s*_:.]*$")
+
+
+def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
+    """``(skip, ignored codes)`` for the block whose first line is ``lines[fence]``: a directive right above it (or
+    above its label), or a short label right above it that calls it wrong and not right."""
+    above: list[str] = []
+    index = fence - 1
+    while index >= 0 and len(above) < 2:
+        line = lines[index].strip().lstrip(">").strip()
+        if line.startswith(("```", "~~~")):
+            break  # another block's fence: nothing between says anything of this one
+        if line:
+            above.append(line)
+        index -= 1
+    directives = [match for match in map(_DIRECTIVE.search, above) if match is not None]
+    label = next((line for line in above[:1] if _DIRECTIVE.search(line) is None), None)
+    skip = any(match.group("verb").lower() == "skip" for match in directives)
+    ignore = frozenset(code.upper() for match in directives if match.group("verb").lower() == "ignore"
+                       for code in _CODE.findall(match.group("codes")))
+    if label is not None and not skip:
+        text = _LABEL_MARKS.sub("", label)
+        if _CROSS.search(text) or _TICK.search(text):  # a mark says it, whatever the words
+            skip = _TICK.search(text) is None
+        else:
+            skip = len(text) <= 80 and _WRONG.search(text) is not None and _RIGHT.search(text) is None
+    return skip, ignore
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and
