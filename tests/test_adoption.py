@@ -177,6 +177,8 @@ def test_exit_zero_quiet_and_statistics(tmp_path):
         stats.out.splitlines()[0].split()[:3] == ["2", "CE618", "error"], stats.out
     as_json = json.loads(run_cli("check", "--statistics", "--format", "json", ".", cwd=repo).out)
     assert {row["code"]: row["count"] for row in as_json}["CE618"] == 2
+    for mode in ("--diff", "--fix"):  # a trial: `-q --fix` still said "fixed 0 finding(s)" on stderr
+        assert run_cli("check", "-q", mode, "--format", "concise", ".", cwd=repo).err == "", mode
 
 
 def test_show_settings(tmp_path):

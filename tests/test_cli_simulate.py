@@ -79,6 +79,26 @@ def test_text_output_is_a_table_per_resource(files: tuple[Path, Path]) -> None:
     assert result.err == ""
 
 
+def test_a_page_is_simulated_from_its_block(files: tuple[Path, Path], tmp_path: Path) -> None:
+    """A user's trial: `simulate` on a documentation page read its front matter as JSON (CE001 on `---`)."""
+    _poller, records = files
+    block = "```json\n" + json.dumps(INSTANCE, indent=2) + "\n```\n"
+    page = tmp_path / "events.md"
+    page.write_text("---\ntitle: Sage One events\n---\n\n# Events\n\n" + block, encoding="utf-8")
+    args = ["--records", str(records), "--resource", "customers", "--since", SINCE]
+    result = run_cli("simulate", str(page), *args)
+    assert result.code == 1 and "customers" in result.out and "1 created, 1 updated" in result.out, result
+    text = "# Two pollers\n\n" + block + "\nAnd again:\n\n" + block
+    page.write_text(text, encoding="utf-8")
+    second = text.count("\n", 0, text.rindex("```json")) + 1
+    two = run_cli("simulate", str(page), *args)
+    assert two.code == 2 and f"at lines 3, {second})" in two.err and "--block" in two.err, two
+    chosen = run_cli("simulate", str(page), "--block", str(second), *args)
+    assert chosen.code == 1 and "1 created, 1 updated" in chosen.out, chosen
+    assert run_cli("simulate", str(page), "--block", "5", *args).code == 2
+    assert run_cli("simulate", str(files[0]), "--block", "5", *args).code == 2
+
+
 def test_json_output_has_the_documented_shape(files: tuple[Path, Path]) -> None:
     poller, records = files
     result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",

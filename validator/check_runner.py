@@ -234,9 +234,11 @@ def run_check(
             status = 2
         if args.diff:  # the diff is the output; nothing is written
             sys.stdout.write(fixes.diff)
-            print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
+            if not getattr(args, "quiet", False):
+                print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
             return status or (1 if fixes.files else 0)
-        print(f"ce-validator: fixed {fixes.fixed} finding(s) in {fixes.files} file(s)", file=sys.stderr)
+        if not getattr(args, "quiet", False):
+            print(f"ce-validator: fixed {fixes.fixed} finding(s) in {fixes.files} file(s)", file=sys.stderr)
     from ._version import __version__
     from .rules import registry
 

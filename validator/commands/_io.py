@@ -87,3 +87,25 @@ def element_docs(directories: list[str] | tuple[str, ...], key: str | None, docu
         return key, find_element(tuple(directories), key)
     except ElementDocsError as exc:
         raise UsageError(str(exc)) from None
+
+
+def page_documents(name: str, text: str) -> list[tuple[str, Any, str]]:
+    """``(block label, value, text)`` of each Cloud Elements body of the Markdown page ``text`` that is valid JSON
+    (``/L75``: the page line of its block, see :mod:`validator.pages`); :class:`UsageError` when there is none."""
+    import json
+
+    from ..kinds import detect_kind
+    from ..pages import documents
+
+    found = []
+    for document, _strict, _problems in documents(text):
+        try:
+            value = json.loads(document.text)
+        except ValueError:
+            continue
+        if detect_kind(value) is not None:
+            found.append((document.label, value, document.text))
+    if not found:
+        raise UsageError(f"{name}: no code block of this page holds a Cloud Elements body that is valid JSON "
+                         f"(run `ce-validator check {name}`)")
+    return found

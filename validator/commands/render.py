@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from ..source import Source
     from ..urls.render import RenderedUrl
 
+from ..inputs import reads_as_page
 from ._io import UsageError as _UsageError
-from ._io import element_docs, read_source, read_text
+from ._io import element_docs, page_documents, read_source, read_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -259,27 +260,6 @@ def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, i
     }
 
 
-def _page_documents(name: str, text: str) -> list[tuple[str, Any]]:
-    """The Cloud Elements documents of a Markdown page that are valid JSON, with their block labels."""
-    import json
-
-    from ..kinds import detect_kind
-    from ..pages import documents
-
-    found = []
-    for document, _strict, _problems in documents(text):
-        try:
-            value = json.loads(document.text)
-        except ValueError:
-            continue
-        if detect_kind(value) is not None:
-            found.append((document.label, value))
-    if not found:
-        raise _UsageError(f"{name}: no code block of this page holds a Cloud Elements body that is valid JSON "
-                          f"(run `ce-validator check {name}`)")
-    return found
-
-
 def _apply_config(args: argparse.Namespace) -> None:
     """Fill the options not given on the command line from the configuration file, then the defaults."""
     from pathlib import Path
@@ -323,8 +303,8 @@ def run(args: argparse.Namespace) -> int:
         source = None  # the file, read and loaded once (standard input cannot be read again), its secrets masked
         if args.file is not None:
             text = read_text(args.file)
-            if args.file.lower().endswith((".md", ".markdown")):
-                documents = _page_documents(args.file, text)
+            if reads_as_page(args.file, text):
+                documents = [(label, value) for label, value, _text in page_documents(args.file, text)]
                 document = documents[0][1]
                 from ..source import load_source
 

@@ -63,7 +63,11 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the JSON layout of the description
-    parser.add_argument("file", metavar="FILE", help="a JSON file holding the poller configuration, or -")
+    parser.add_argument("file", metavar="FILE", help="a JSON file holding the poller configuration, a Markdown page "
+                                                     "with one in a code block, or -")
+    parser.add_argument("--block", type=int, default=None, metavar="LINE",
+                        help="in a page with several pollers: the one whose code block starts at page line LINE "
+                             "(as `check` and `render` name it)")
     parser.add_argument("--records", metavar="RECORDS", default=None,
                         help="the vendor's records: a JSON array, a response object holding one, or JSON lines")
     parser.add_argument("--records-key", metavar="PATH", default=None,
@@ -104,10 +108,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
 
 
-def _load_poller(name: str) -> Any:
-    from ._io import read_source
+def _load_poller(name: str, block: int | None) -> Any:
+    """The file's body, or in a Markdown page the body of the block at page line ``block`` (by default the only
+    one holding a poller configuration)."""
+    from ..inputs import reads_as_page
+    from ..simulate import resource_names
+    from ..source import load_source
+    from ._io import page_documents, read_source, read_text
 
-    return read_source(name)
+    text = read_text(name)
+    if not reads_as_page(name, text):
+        if block is not None:
+            raise _UsageError(f"--block {block}: {name} is not a Markdown page")
+        return read_source(name, text)
+    bodies = [(int(label[2:]), body) for label, _value, body in page_documents(name, text)]
+    with_pollers = [(line, body) for line, body in bodies if resource_names(load_source(body, path=name))]
+    lines = ", ".join(str(line) for line, _body in with_pollers)
+    if block is not None:
+        chosen = [body for line, body in bodies if line == block]
+        if not chosen:
+            raise _UsageError(f"--block {block}: no body of {name} starts at line {block} "
+                              f"(blocks with a poller: {lines or 'none'})")
+        return load_source(chosen[0], path=name)
+    if len(with_pollers) > 1:
+        raise _UsageError(f"{name}: {len(with_pollers)} code blocks hold a poller configuration (at lines {lines}); "
+                          "choose one with --block LINE")
+    return load_source(with_pollers[0][1] if with_pollers else bodies[0][1], path=name)
 
 
 def _apply_config(args: argparse.Namespace) -> None:
@@ -196,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = _settings(args)
-        loaded = _load_poller(args.file)
+        loaded = _load_poller(args.file, args.block)
         names = resource_names(loaded)
         if not names:
             print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
