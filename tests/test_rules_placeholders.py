@@ -31,6 +31,15 @@ def test_client_id_placeholder():
     assert not found(body({"oauth.api.key": "${SAGE_CLIENT_ID}", "oauth.api.secret": "${SAGE_API_SECRET}"}), "CE701")
 
 
+@pytest.mark.parametrize(("value", "quoted"), [("<CLIENT_SECRET>", True), ("{{client_secret}}", True),
+                                               ("YOUR_CLIENT_SECRET", False)])
+def test_a_bracketed_placeholder_under_a_secret_key_is_named(value, quoted):
+    """A trial: "unfilled placeholder in this value" on `<CLIENT_SECRET>`, which the excerpt shows anyway; a bare
+    word that stands for the secret may be a piece of one, so it stays unquoted."""
+    hit = assert_at(body({"oauth.api.secret": value}), "CE701", value, count=1)
+    assert (f"`{value}`" in hit.message) is quoted, hit.message
+
+
 def test_element_key_placeholder():
     text = json.dumps({"element": {"key": "{{page.elementKey}}"}, "configuration": {}, "name": "x"}, indent=2)
     assert_at(text, "CE701", "{{page.elementKey}}")

@@ -105,7 +105,9 @@ def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str,
     if placeholder.kind == "mask":
         return (f"masked {where}: the real value was replaced by a mask, and the platform will send the mask",
                 "keep the secret out of the file with an environment reference such as `${NAME}`")
-    shown = "" if secret else f" `{placeholder.text}`"
+    bracketed = placeholder.text[:1] == "<" and placeholder.text[-1:] == ">" or \
+        placeholder.text[:2] == "{{" and placeholder.text[-2:] == "}}"  # shown in excerpts too: it names, holds nothing
+    shown = "" if secret and not bracketed else f" `{placeholder.text}`"
     return (f"unfilled placeholder{shown} in this {where}: the platform takes it literally",
             "write the real value, or an environment reference such as `${NAME}` that your deployment "
             "substitutes")
