@@ -871,3 +871,15 @@ def test_a_default_format_that_misreads_its_field_is_not_held_up_as_the_model(el
     for finding in found:
         assert not (finding.help or "").startswith("use "), finding.help
         assert "misreads it too (CE405" in (finding.help or "")
+
+
+def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
+    """A trial (helper-61): CE908 on Chargebee's `idField: id` said nothing of `event.id`, the records being
+    `{"event": {...}}`."""
+    entry = {"url": "/hubs/payment/events?where=start_time='${epoch:s}'", "idField": "id"}
+    body = {"element": {"key": "chargebee"}, "name": "c", "configuration": {"event.poller.configuration":
+                                                                           {"events": entry}}}
+    (hit,) = [f for f in _element_findings(body, elements_dir) if f.rule == "CE908"]
+    assert hit.help is not None and hit.help.startswith("did you mean `event.id`?"), hit.help
+    entry["idField"] = "event.id"
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE908"]

@@ -569,7 +569,8 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
     found = api.has_field(model, parts)
     if found is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
-                          source=entry.source, pointer=pointer, help=_did_you_mean(parts[-1], api.field_names(model)))
+                          source=entry.source, pointer=pointer,
+                          help=_did_you_mean(parts[-1], api.field_names(model)) or _wrapped(api, model, parts, value))
         return
     schema = api.field_schema(model, parts) if found else None
     shape = _container(schema)
@@ -582,6 +583,13 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
                           help=f"did you mean `{value}.{meant}`?" if meant
                           else "name one value inside it with a dotted path (`"
                                + ("owner.id" if label == "idField" else "metadata.updated_at") + "`)")
+
+
+def _wrapped(api: ApiDocs, model: Any, parts: list[str], value: str) -> str | None:
+    """``did you mean `event.id`?`` when the records wrap the field in an object (Chargebee's `{"event": {...}}`)."""
+    wrappers = [name for name in api.field_names(model) if api.has_field(model, [name, *parts]) is True]
+    return f"did you mean `{wrappers[0]}.{value}`? (the records hold it inside `{wrappers[0]}`)" \
+        if len(wrappers) == 1 else None
 
 
 def _inner_field(label: str, names: list[str]) -> str | None:
