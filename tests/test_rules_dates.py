@@ -617,3 +617,17 @@ def test_utc_written_another_way_at_the_end_is_the_same_instant():
     assert found(poller(url=url, updated="yyyy-MM-dd'T'HH:mm:ssZ"), "CE413")  # the milliseconds differ
     zoned = "/hubs/crm/x?where=d>${dateTimeZone:America/Denver:yyyy-MM-dd'T'HH:mm:ssXXX}"
     assert found(poller(url=zoned, updated="yyyy-MM-dd'T'HH:mm:ssZ", zone="America/Denver"), "CE413")
+
+
+def test_the_day_between_the_year_and_the_month(jdk):
+    """A trial's fresh mistake (helper-59): `yyyy-dd-MM` drew only CE413 (info); the JDK reads 2024-01-05 as 1 May."""
+    fmt = "yyyy-dd-MM'T'HH:mm:ssXXX"
+    hit = assert_at(poller(updated=fmt, created=fmt), "CE428", "dd-MM'T", count=2)
+    assert hit.severity == "warning" and hit.end_column - hit.column == len("dd-MM")
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert [e.replacement for e in hit.fix.edits] == ["MM", "dd"]
+    url = "/hubs/crm/x?where=updated_at>'${gmtDate:yyyy/dd/MM HH:mm}'"
+    assert found(poller(url=url), "CE428")
+    assert jdk.request("P", fmt, "GMT", "0", "2024-01-05T00:00:00+00:00")[1].startswith("1714521600000")
+    for fine in ("yyyy-MM-dd'T'HH:mm:ssXXX", "dd-MM-yyyy HH:mm", "yyyy-DDD", "MM/dd/yyyy"):
+        assert not found(poller(updated=fine, created=fine), "CE428"), fine

@@ -715,3 +715,17 @@ def test_an_empty_path_segment_is_another_path(url):
     assert found.fix is not None and found.fix.applicability == "unsafe"
     assert not hits(body("/hubs/crm/contacts?where=note='see http://x//y' and " + GOOD_URL.split("where=")[1]),
                     "CE641")
+
+
+def test_a_second_colon_after_the_descriptor_is_printed():
+    """A trial's fresh mistake (helper-59): `${gmtDate::yyyy-...}` sends `:2024-...` and drew only CE413 (info)."""
+    text = body(GOOD_URL.replace("gmtDate:", "gmtDate::"))
+    found = at(text, "CE605", "::", offset=1, length=1)
+    assert found.fix is not None and found.fix.applicability == "safe" and found.fix.edits[0].replacement == ""
+    assert not hits(body(), "CE605")
+
+
+def test_java_time_s_year_in_a_macro_is_named():
+    """A trial (helper-59): `${gmtDate:uuuu-MM-dd...}` drew CE417 "without a year", not why."""
+    (found,) = hits(body(GOOD_URL.replace("yyyy", "uuuu")), "CE417")
+    assert "`u` is the day of the week" in found.message and found.help == "`yyyy` for the year"

@@ -91,6 +91,8 @@ Rules:
   `yyyy-MM-dd"T"HH`): SimpleDateFormat prints and expects `[`, `]` and `"` as they are (the JDK reads no
   `2024-01-02T10:00:00.123+00:00` with `ss[.SSS]XXX`).  Fixed on request (unsafe): the brackets removed, the
   pattern's outer double quotes removed, or inner ones written as `'`.
+* **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
+  which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
 """
 
 from __future__ import annotations
@@ -416,6 +418,15 @@ DATE_PATTERN_FOREIGN_SYNTAX = Rule("CE427", "date-pattern-foreign-syntax", "erro
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX"), url=_ISO_URL),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_YEAR_DAY_MONTH = Rule("CE428", "date-pattern-year-day-month", "warning",
+     "the day between the year and the month (`yyyy-dd-MM`)",
+     "No calendar writes a date year, day, month: `yyyy-dd-MM` is `yyyy-MM-dd` with its last two fields swapped.  "
+     "Reading `2024-01-05`, it takes 1 May for 5 January (and `2024-01-13` for the first day of a thirteenth month, "
+     "which lenient Java rolls into the next year); printing, it sends the vendor 1 May.\n\n"
+     "**Fix:** write the month before the day; the fix (unsafe: check the vendor's dates) swaps them.",
+     bad=_poller(_dates("yyyy-dd-MM'T'HH:mm:ssXXX"), url=_ISO_URL),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -424,7 +435,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
-    DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX,
+    DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX, DATE_PATTERN_YEAR_DAY_MONTH,
 ]
 
 
@@ -491,6 +502,18 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
                       help="remove the double quotes around the pattern" if outer else "quote literal text with `'`",
                       fix=Fix("remove the double quotes" if outer else "write `'`",
                               tuple(Edit(at, at + 1, "" if outer else "'") for at in quotes), "unsafe"))
+
+
+def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
+    """CE428 for a year, then the day, then the month (`yyyy-dd-MM`)."""
+    for year, day, month in zip(fields, fields[1:], fields[2:]):
+        if year.letter in "yY" and day.letter == "d" and month.letter in "ML":
+            yield Problem(DATE_PATTERN_YEAR_DAY_MONTH.code, f"`{day.text}` (the day) between the year and `{month.text}` "
+                          "(the month): no calendar writes year, day, month, so 5 January is taken for 1 May",
+                          day.start, month.end, help=f"write `{month.text}` before `{day.text}`",
+                          fix=Fix(f"write `{month.text}` before `{day.text}`",
+                                  (Edit(day.start, day.end, month.text), Edit(month.start, month.end, day.text)),
+                                  "unsafe"))
 
 
 def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
@@ -615,6 +638,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         problems.extend(_typographic(text, printing=printing))
     if "[" in text or "]" in text or '"' in text:
         problems.extend(_foreign_syntax(text, tokens, printing=printing))
+    problems.extend(_year_day_month(fields))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -1276,12 +1300,17 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
         return
     first = dated[0]
     what = " and ".join(missing) if len(missing) < 3 else "date"
+    year_as_day = "year" in missing and any(token.is_field and token.letter == "u"
+                                            for macro in dated for token in macro.pattern.tokens)
     yield ctx.finding(DATE_PATTERN_NOT_AN_INSTANT,
-                      f"the URL sends the last poll time without a {what}: the vendor cannot tell which "
-                      f"{'day' if 'day' in missing or len(missing) == 3 else what} is meant",
-                      source=entry.source, pointer=entry.child("url"),
+                      f"the URL sends the last poll time without a {what}"
+                      + (" (`u` is the day of the week in SimpleDateFormat: java.time's year `uuuu` is `yyyy` here)"
+                         if year_as_day else "")
+                      + f": the vendor cannot tell which {'day' if 'day' in missing or len(missing) == 3 else what} "
+                      "is meant", source=entry.source, pointer=entry.child("url"),
                       sub=(first.format_start, first.format_start + len(first.format)),
-                      help="print the full date, e.g. `${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`")
+                      help="`yyyy` for the year" if year_as_day else
+                      "print the full date, e.g. `${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`")
 
 
 # A field named as a record's update stamp, when no datesConfiguration says which field that is; and one named

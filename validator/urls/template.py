@@ -286,6 +286,11 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     if stripped != fmt and not stripped.isdigit():
         _edge_spaces(col, fmt, fmt_start, "format", "SimpleDateFormat prints it as text, so the vendor receives the date "
                      "with a space")
+    if stripped.startswith(":") and stripped.lstrip(":").strip():
+        colon = fmt_start + fmt.index(":")
+        col.add(Flaw.MACRO_MALFORMED, f"'::' in ${{{kind}::...}}: the format starts with the second ':', which "
+                "SimpleDateFormat prints as text, so the vendor receives ':2024-...'", colon, colon + 1,
+                help="remove the second `:`", replacement="")
     if stripped.isdigit():
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
