@@ -729,3 +729,14 @@ def test_java_time_s_year_in_a_macro_is_named():
     """A trial (helper-59): `${gmtDate:uuuu-MM-dd...}` drew CE417 "without a year", not why."""
     (found,) = hits(body(GOOD_URL.replace("yyyy", "uuuu")), "CE417")
     assert "`u` is the day of the week" in found.message and found.help == "`yyyy` for the year"
+
+
+def test_or_beside_and_around_the_last_poll_time():
+    """A trial's fresh mistake (helper-59): `a or b and updated>...` without parentheses drew nothing."""
+    date = GOOD_URL.split("where=")[1]
+    text = body(f"/hubs/crm/contacts?where=status='UNPAID' or status='PART_PAID' and {date}")
+    at(text, "CE642", " or ", offset=1, length=2)
+    for fine in (f"(status='UNPAID' or status='PART_PAID') and {date}", f"status='a' and {date}",
+                 f"{date} or created_at>'x'", "status='a' or status='b' and kind='c'",
+                 f"(status='a' and kind='b') or ({date})"):
+        assert not hits(body(f"/hubs/crm/contacts?where={fine}"), "CE642"), fine

@@ -312,6 +312,16 @@ backquotes, reported around a macro only: they name fields (`` `Modified Time` `
 expressions, never the last poll time.  The fix writes single quotes (unsafe: it changes what is sent).
 """, "/hubs/crm/contacts?where=updated_at>\"${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}\"")
 
+CEQL_AND_OR_MIXED = _rule("CE642", "ceql-and-or-mixed", "warning",
+                          "`and` and `or` side by side, without parentheses, around the last poll time", """
+`status='UNPAID' or status='PART_PAID' and updated>'${gmtDate:...}'`: in SQL, which CEQL follows, `and` binds
+before `or`, so the date condition filters only the conditions joined to it with `and`, and every poll returns
+every record the other side of `or` matches (every unpaid invoice, each time, as an event).  How CEQL groups
+them is not documented, which is one more reason to say it.  Put the `or` conditions in parentheses:
+`(status='UNPAID' or status='PART_PAID') and updated>'${gmtDate:...}'`.
+""", "/hubs/finance/invoices?where=status='UNPAID' or status='PART_PAID' and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "/hubs/finance/invoices?where=(status='UNPAID' or status='PART_PAID') and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -327,6 +337,7 @@ RULES: list[Rule] = [
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_EMPTY_SEGMENT, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
     CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
+    CEQL_AND_OR_MIXED,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -373,6 +384,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.WHERE_MISSPELLED: (URL_WHERE_MISSPELLED, None),
     Flaw.WHERE_TWICE: (CEQL_WHERE_TWICE, None),
     Flaw.CEQL_NOT_SINGLE_QUOTED: (CEQL_NOT_SINGLE_QUOTED, None),
+    Flaw.CEQL_AND_OR_MIXED: (CEQL_AND_OR_MIXED, None),
     Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
 }
 

@@ -345,6 +345,8 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
         _unquoted_dates(text, masked, tokens, add)
         letters = _letters(tokens, text)
         _structure(clause, tokens, text, letters, offset)
+        if clause.parsed and "a" in letters and "r" in letters and _MACRO_HEAD in masked:
+            _and_or_mixed(tokens, add)
         if not clause.parsed:
             _missing_conjunctions(tokens, letters, text, add)
         if not clause.parsed and not clause.facts and len(tokens) == 1 and tokens[0][0] == "string":
@@ -579,6 +581,34 @@ def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str,
         add(Flaw.CEQL_MISSING_CONJUNCTION, "a condition straight after another, with no `and` or `or` between them",
             start, tokens[match.end()][3], help="join the conditions with ` and ` (or ` or `)",
             fix=Fix("join the conditions with ` and `", (Edit(start, start, insert),), "unsafe"))
+
+
+def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
+    """``a or b and date>'${...}'``: `and` and `or` joining conditions at one level of parentheses, one of them
+    comparing with a macro (CE642, at the first `or`)."""
+    groups: list[dict[str, Any]] = [{"or": None, "and": False, "macro": False}]
+    for kind, tok, start, end in tokens:
+        if kind == "lparen":
+            groups.append({"or": None, "and": False, "macro": False})
+        elif kind == "rparen" and len(groups) > 1:
+            _report_mixed(groups.pop(), add)
+        elif kind == "or" and groups[-1]["or"] is None:
+            groups[-1]["or"] = (start, end)
+        elif kind == "and":
+            groups[-1]["and"] = True
+        elif kind == "macro" or _MACRO_HEAD in tok:  # (also a macro in quotes)
+            groups[-1]["macro"] = True
+    for group in groups:
+        _report_mixed(group, add)
+
+
+def _report_mixed(group: dict[str, Any], add: _Add) -> None:
+    if group["or"] is not None and group["and"] and group["macro"]:
+        start, end = group["or"]
+        add(Flaw.CEQL_AND_OR_MIXED, "`or` beside `and` without parentheses: `and` binds first (as in SQL; CEQL does "
+            "not document it), so the last poll time filters only the conditions joined to it by `and`, and each "
+            "poll returns every record the other side of `or` matches", start, end,
+            help="put the `or` conditions in parentheses: `(a or b) and updated>'${...}'`")
 
 
 def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, letters: str,
