@@ -883,3 +883,23 @@ def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
     assert hit.help is not None and hit.help.startswith("did you mean `event.id`?"), hit.help
     entry["idField"] = "event.id"
     assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE908"]
+
+
+@pytest.mark.parametrize(("element", "key", "value", "meant"), [
+    ("chargebee", "site", "https://acme-test.chargebee.com", "acme-test"),
+    ("chargebee", "site", "acme-test.chargebee.com/api/v1/", "acme-test"),
+    ("egnyte", "subdomain", "acme.egnyte.com", "acme"),
+    ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com/api/v2", "acme.response.lithium.com"),
+])
+def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, element, key, value, meant):
+    """A trial's fresh mistakes (helper-59): Chargebee's `site`, Egnyte's `subdomain` and Lithium's `baseUrl` given
+    as the whole address drew nothing; `base.url` then names no host."""
+    body = {"element": {"key": element}, "name": "x", "configuration": {key: value}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert hit.help == f"write `{meant}`" and hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert hit.pointer == f"/configuration/{key}"
+    for fine in (meant, "${SITE}", "<your-site>"):
+        body["configuration"][key] = fine
+        assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    body["configuration"].update({key: value, "base.url": "https://billing.acme.example/api/v1"})  # its own URL
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]

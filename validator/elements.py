@@ -67,6 +67,10 @@ class ConfigKey:
         return bool(self.options)
 
 
+# A `{key}` in the host of a URL template: after `scheme://`, before the path.
+_HOST_VARIABLE = re.compile(r"^[A-Za-z][\w+.-]*://[^/{]*\{([\w.\-]+)\}[^/{]*(?:/|$)")
+
+
 @dataclass(frozen=True)
 class ElementDefinition:
     key: str
@@ -110,6 +114,20 @@ class ElementDefinition:
         return cls(key=str(data.get("key") or ""), name=str(data.get("name") or ""), hub=data.get("hub"),
                    configuration=keys, default_poller=default_poller,
                    authentication=method if isinstance(method, str) and method else None)
+
+    def hosts_built_from(self) -> dict[str, tuple[str, str]]:
+        """Each configuration key the element puts into the host of a URL it declares (Chargebee's ``site`` in
+        ``base.url`` ``https://{site}.chargebee.com/api/v1``), with that URL's key and template; the first such
+        URL per key."""
+        placed: dict[str, tuple[str, str]] = {}
+        for item in self.configuration.values():
+            template = item.default or ""
+            if "://" not in template or "{" not in template:
+                continue
+            for name in _HOST_VARIABLE.findall(template):
+                if name in self.configuration and name != item.key:
+                    placed.setdefault(name, (item.key, template))
+        return placed
 
     def group_controls(self) -> dict[str, ConfigKey]:
         """Each group name (``oauth2Password``) with the control key whose option it is (``authentication.type``)."""

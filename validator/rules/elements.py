@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -257,11 +258,23 @@ POLLER_MACRO_DIFFERS_FROM_DEFAULT = Rule("CE917", "poller-macro-differs-from-def
      '"event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time=\'${epoch:s}\'", '
      '"idField": "id"}}}}')
 
+ELEMENT_VALUE_IN_HOST = Rule("CE918", "element-value-in-host", "warning",
+     "a key the element puts into a URL's host holds what the URL already has (a scheme, a domain, a path)",
+     "Some elements build their API's address from a key: Chargebee's `base.url` is `https://{site}.chargebee.com/"
+     "api/v1`, Egnyte's `https://{subdomain}.egnyte.com/`, Lithium's `https://{baseUrl}/api/v2`.  Such a key "
+     "holds only the piece in braces: `https://acme.chargebee.com` as the site makes `https://https://acme."
+     "chargebee.com.chargebee.com/api/v1`, a host that does not exist, so every call (and every poll) fails.\n\n"
+     "**Fix:** write only the piece (`acme`); the fix (unsafe) writes it.",
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "https://acme.chargebee.com", '
+     '"api.key": "${K}"}}',
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}"}}')
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
     ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE, ELEMENT_OPTION_UNKNOWN, POLLER_MACRO_DIFFERS_FROM_DEFAULT,
+    ELEMENT_VALUE_IN_HOST,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -283,6 +296,28 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
     return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {shown}, none of element "
                        f"`{definition.key}`'s options ({options})", pointer=pointer,
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
+
+
+def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: str, pointer: str) -> Iterator[Finding]:
+    """CE918 for a value holding the scheme, domain or path its URL template adds around it."""
+    before, after = template.split("{" + key + "}", 1)
+    domain, slash, path = after.partition("/")
+    meant = _SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
+    meant = meant.rstrip("/")
+    if path.strip("/") and meant.lower().endswith("/" + path.strip("/").lower()):
+        meant = meant[:-len(path.strip("/")) - 1].rstrip("/")
+    if domain and meant.lower().endswith(domain.lower()):
+        meant = meant[:-len(domain)]
+    if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
+        return
+    made = before + value + after
+    edit = replace_value(ctx.source, pointer, json.dumps(meant))
+    yield ctx.finding(ELEMENT_VALUE_IN_HOST, f"`{key}` goes into `{url_key}` (`{template}`): this value makes "
+                      f"`{made}`, no address the vendor answers at", pointer=pointer, help=f"write `{meant}`",
+                      fix=Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None)
 
 
 def _boolean_like(value: object) -> bool:
@@ -378,6 +413,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
 
     declared = definition.configuration
     misplaced, top_level = _schema_owned_keys()
+    hosts = definition.hosts_built_from()
     for key, value in config.items():
         pointer = f"{base}/{escape_pointer_token(key)}"
         item = declared.get(key)
@@ -395,6 +431,9 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
         if item.choices and isinstance(value, str) and value not in item.choices and key != "event.vendor.type" \
                 and not _substituted(value) and not find_placeholders(value):
             yield _unknown_option(ctx, definition, item, value, pointer)
+        if key in hosts and isinstance(value, str) and hosts[key][0] not in config and not _substituted(value) \
+                and not find_placeholders(value):
+            yield from _value_in_host(ctx, key, value, *hosts[key], pointer)
         limit = item.max_length
         if limit and isinstance(value, str) and len(value) > limit and not item.secret and ctx.enabled("CE903"):
             yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` is a {item.type} key and this value has {len(value)} "
