@@ -1322,7 +1322,44 @@ _HUNTED = {
         "Kq7vZ2pLx9Wm4"),
     "an escaped key in JSON inside a string, its first letter escaped": (_configuration(
         '"event.poller.refresh_interval": "x", "meta": "{\\"\\\\u0070assword\\": \\"Hq8vZ3pLx2Wm5\\"}"'),
-        "Hq8vZ3pLx2Wm5"),
+        "Hq8vZ3pLx2Wm5"),    # a fourth hunt (helper-62)
+    "a secret written into its key": (_configuration(
+        '"event.poller.refresh_interval": "x", "oauth.api.secret=Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd": true'), "Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd"),
+    "a secret after a space in a duplicate key": (_configuration(
+        '"signature.secret Dq6Kx2Vm9Lp4Rz8Nt3Wb": 1, "signature.secret Dq6Kx2Vm9Lp4Rz8Nt3Wb": 2, '
+        '"event.poller.refresh_interval": "x"'), "Dq6Kx2Vm9Lp4Rz8Nt3Wb"),
+    "a key and its value swapped": (_configuration(
+        '"event.poller.refresh_interval": "x", "Sw5Kq9Xv2Lm7Pz4Rt8Nd3Hb": "signature.secret"'), "Sw5Kq9Xv2Lm7Pz4Rt8Nd3Hb"),
+    "a vendor's key by its shape": (_configuration(
+        '"event.poller.refresh_interval": "x", "mailchimp_key": "f3a9c1d27b8e4d6fa0b5c9e2d1f47a38-us14"'),
+        "f3a9c1d27b8e4d6fa0b5c9e2d1f47a38"),
+    "an APIM primary key": (_configuration(
+        '"event.poller.refresh_interval": "x", "apim.primaryKey": "Qm7Zt2Vx9Lp4Rk8Nw3Hy6Bc1Df5Gj0Ks"'),
+        "Qm7Zt2Vx9Lp4Rk8Nw3Hy6Bc1Df5Gj0Ks"),
+    "a glued master key": (_configuration('"event.poller.refresh_interval": "x", "parse.masterkey": "Mk6Rq2Xv9Lp4Zt8Nw3Hd7Bc"'),
+                           "Mk6Rq2Xv9Lp4Zt8Nw3Hd7Bc"),
+    "a storage key in base64": (_configuration(
+        '"event.poller.refresh_interval": "x", "azure.storage_key": "St0rAg3Kq9Xv2Lm7Pz4Rt8Nd3HbWq5Yc1Fe6Gj0Ks9Lm2Np4Qr7Tv=="'),
+        "St0rAg3Kq9Xv2Lm7Pz4Rt8Nd3HbWq5Yc1Fe6Gj0Ks9Lm2Np4Qr7Tv"),
+    "a TOTP seed in base32": (_configuration('"event.poller.refresh_interval": "x", "mfa.totp": "JBSWY3DPEHPK3PXPKQ4TS7LM"'),
+                              "JBSWY3DPEHPK3PXPKQ4TS7LM"),
+    "an auth value": (_configuration('"event.poller.refresh_interval": "x", "api.auth": "Au8Kq2Xv7Lm4Pz9Rt3Nd6Hb"'),
+                      "Au8Kq2Xv7Lm4Pz9Rt3Nd6Hb"),
+    "an authkey in a query": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'&authkey=ak71Ld9Qx3Vm8Pz2Rt5Nw0Ks"),
+        "ak71Ld9Qx3Vm8Pz2Rt5Nw0Ks"),
+    "a sign in a query": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'&sign=5f2c8e1a9b7d3f6e4a0c2b8d9e1f7a36"),
+        "5f2c8e1a9b7d3f6e4a0c2b8d9e1f7a36"),
+    "an access key as ak in a query": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'&ak=Bd7Kq2Xv9Lm4Pz8Rt3Nw6Hc"),
+        "Bd7Kq2Xv9Lm4Pz8Rt3Nw6Hc"),
+    "a credential compared in a where filter": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and apiKey='Wq4Lx9Vm2Pz7Rk3Nt8Hb6Dc'"),
+        "Wq4Lx9Vm2Pz7Rk3Nt8Hb6Dc"),
+    "the first characters of a secret in a note": (_configuration(
+        '"oauth.api.secret": "Pf6Rt2Xq9Lm4Vz8Nk3Wb7Hd1", "event.poller.refresh_interval": "x", '
+        '"notes": "rotated Pf6Rt2Xq9Lm4 on 2024-01-02"'), "Pf6Rt2Xq9Lm4"),
 }
 
 
@@ -1353,6 +1390,21 @@ def test_a_misspelt_password_key_of_the_element_is_masked(tmp_path):
     result = run_cli("check", "--no-cache", "--element-docs", str(docs), str(path))
     assert "CE901" in result.out and "Tf9xW4mK7nQ2zR5v" not in result.out, result.out
     assert "*" * 16 in result.out, result.out
+
+
+@pytest.mark.parametrize("key", ["oauth.api.secret=Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd", "signature.secret: Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd",
+                                 "Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd"])
+def test_a_secret_written_into_a_key_is_masked_in_messages_and_pointers(tmp_path, key):
+    """A hunt (helper-62): CE901 quoted the key, and its pointer (`to ignore`, json, sarif, the language server's
+    data) named it."""
+    docs = Path(os.environ.get("CE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "elements"
+    if not (docs / "sageone").exists():
+        pytest.skip("the element definitions in ../shared/elements are absent")
+    path = tmp_path / "b.json"
+    path.write_text(_configuration(f'"{key}": "signature.secret"', element="sageone"), encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "gitlab", "junit"):
+        result = run_cli("check", "--no-cache", "--format", fmt, "--element-docs", str(docs), str(path))
+        assert "CE901" in result.out and "Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd" not in result.out + result.err, (fmt, result.out)
 
 
 # A URL password holding what ends a host, left unencoded (`/`, `?`, `#`), a quote, a backslash or a space: the
@@ -1537,3 +1589,23 @@ def test_a_table_row_about_a_secret_is_shown():
 
     masked = find_secrets(load_source(page)).mask(page)
     assert "SelfService2FA" in masked and "AzureKeyVault2024" in masked and "nTzdZ9vpsqBbe27F" not in masked
+
+
+def test_a_value_ends_at_a_second_question_mark_before_a_parameter(tmp_path):
+    """A hunt's over-masking (helper-62): `code=SKU-1234??where=...` masked the filter with the code, and hid the
+    doubled '?' that CE634 reports."""
+    (tmp_path / "b.json").write_text(_poller_url(
+        "/hubs/finance/products?code=SKU-1234??where=updated_at>='${gmtDate:yyyy-MM-dd}'"), encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(tmp_path / "b.json"))
+    assert "CE634" in result.out and "??where=updated_at>='${gmtDate:yyyy-MM-dd}'" in result.out, result.out
+    assert "SKU-1234" not in result.out  # (`code` is an OAuth grant's name: masked all the same)
+
+
+@pytest.mark.parametrize(("key", "value"), [("primary_key", "id"), ("sort_key", "updated_at"), ("monkey", "business"),
+                                            ("api.auth", "oauth2"), ("license_key", "ABC-123")])
+def test_a_key_named_only_as_some_key_shows_a_value_without_a_key_s_shape(key, value):
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = _configuration(f'"{key}": "{value}"')
+    assert find_secrets(load_source(text)).mask(text) == text

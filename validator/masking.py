@@ -95,7 +95,10 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
-_QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|[^&#;\s'\"]*))"
+# An unquoted value ends at a '?' that starts another parameter (`code=SKU-1234??where=...`: two '?' typed).
+# (Written as a run of ordinary characters, then each '?' with the run after it: one class repeated, fast.)
+_BARE_VALUE = r"[^&#;\s'\"?]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"?]*+)*+"
+_QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
@@ -108,7 +111,8 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
-_TEXT_QUERY_VALUE = r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))"
+_TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
+                     r"(?=[^&#;\s'\"\\<>])[^&#;\s'\"\\<>?]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"\\<>?]*+)*+))")
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"
@@ -369,6 +373,17 @@ class Secrets:
                 found.append((s, e))
         return found
 
+    def _scrub_pointer(self, pointer: str) -> str:
+        """``pointer`` with a secret written into a key it names masked (`/configuration/oauth.api.secret=****`)."""
+        if not pointer or not self.values:
+            return pointer
+        for value in self.values:
+            if looked_for_elsewhere(value):
+                for form in _pointer_forms(value):
+                    if form in pointer:
+                        pointer = pointer.replace(form, MASK)
+        return pointer
+
     def scrub_finding(self, finding: Finding, *, text: str | None = None,
                       place: tuple[int, int] | None = None) -> Finding:
         """``finding`` with its message, hint and fix free of secret values (a fix that edits one is dropped),
@@ -382,7 +397,7 @@ class Secrets:
         message = printable(message)
         hint = printable(hint) if hint else hint
         path = printable(finding.path) if finding.path else finding.path
-        pointer = printable(finding.pointer)
+        pointer = printable(self._scrub_pointer(finding.pointer))
         fix = finding.fix
         if fix is not None and any(self._touches(edit.start, edit.end) or self.scrub(edit.replacement)
                                    != edit.replacement for edit in fix.edits):
@@ -391,6 +406,11 @@ class Secrets:
                                                   finding.pointer):
             return finding
         return replace(finding, message=message, help=hint, fix=fix, path=path, pointer=pointer)
+
+
+def _pointer_forms(value: str) -> tuple[str, ...]:
+    escaped = value.replace("~", "~0").replace("/", "~1")
+    return (value,) if escaped == value else (value, escaped)
 
 
 def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
@@ -487,7 +507,34 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
+        prefixes = list(_prefix_copies(text, reused))
+        if prefixes:
+            spans.update(prefixes)
+            ordered = tuple(sorted(set(ordered) | {text[start:end] for start, end in prefixes}, key=len, reverse=True))
     return Secrets(spans=tuple(sorted(spans)), values=ordered)
+
+
+_TOKEN_PIECE = LazyPattern(r"\d.*[A-Za-z].*\d|[A-Za-z].*\d.*[A-Za-z]")  # random, not a word (`token_secret_...`)
+_PREFIX_LENGTH = 10  # the first characters of a long secret, written elsewhere (`rotated Pf6Rt2Xq9Lm4 on ...`)
+
+
+def _prefix_copies(text: str, values: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Spans of the first ``_PREFIX_LENGTH`` or more characters of a secret of 16 or more, written elsewhere as a word
+    of its own (a note naming the key it rotated): the whole secret there is already found."""
+    for value in values:
+        if len(value) < 16:
+            continue
+        head = value[:_PREFIX_LENGTH]
+        at = text.find(head)
+        while at != -1:
+            end = at + _PREFIX_LENGTH
+            while end < len(text) and end - at < len(value) and text[end] == value[end - at]:
+                end += 1
+            piece = text[at:end]
+            if end - at < len(value) and (at == 0 or not text[at - 1].isalnum()) \
+                    and (end == len(text) or not text[end].isalnum()) and _TOKEN_PIECE.search(piece):
+                yield at, end
+            at = text.find(head, end)
 
 
 # Values a secret key may hold that are not secrets, and that messages say in their own words (`true` or `false`).
@@ -577,10 +624,35 @@ def _names_before_equals(url: str) -> Iterator[str]:
             yield piece.partition("=")[0]
 
 
+# A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
+# field's name is one, as in a query.
+_CEQL_CONDITION = LazyPattern(r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:=|!=|<>)[ \t]*(?P<quote>')"
+                              r"(?P<value>(?:[^'\\]|'')*+)")
+_QUOTED_COMPARISON = LazyPattern(r"(?:=|<>)[ \t]*'")
+
+
+def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
+    """The CEQL conditions of ``text`` comparing a field with a quoted value, found from their operators (a few in
+    a text) and read back to the field's name, instead of trying every word."""
+    for operator in _QUOTED_COMPARISON.finditer(text):
+        end = operator.start() - (text[operator.start() - 1:operator.start()] == "!")
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start > 0 and end - start < 100 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start -= 1
+        if start < end:
+            match = _CEQL_CONDITION.match(text, start)
+            if match is not None:
+                yield match
+
+
 def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
-    and those whose ``=`` is percent-encoded."""
+    those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
+    if "'" in text:
+        yield from _ceql_conditions(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
     if _has_encoded_equals(text):
@@ -626,8 +698,22 @@ _NESTED_TAILS = frozenset({"key", "id", "token"})
 _USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
 
 
+# A key whose value is a credential only when it has a key's shape: a username (some vendors take the API key as the
+# Basic username), and a key named only as some key, auth or one-time code (`mailchimp_key`, `apim.primaryKey`,
+# `license_key`, `appkey`, `api.auth`, `mfa.totp`), which names an identifier or a setting as often.
+_SHAPE_DECIDES = LazyPattern(r"(?i)(?:key|keys|auth|jwt|totp|otp|mfa)$")
+
+
 @lru_cache(maxsize=32768)  # asked of every string's key (the same keys come back in every poller entry); 10,000 pollers fit
 def _names_a_user(key: str) -> bool:
+    """Whether ``key``'s value is masked when it has a key's shape (:func:`_key_shaped`): a username, or a key named
+    only as some key, auth or one-time code (the secret ones by name are :func:`_is_secret`'s)."""
+    return _USERNAME_KEY.search(key) is not None or _SHAPE_DECIDES.search(key) is not None
+
+
+@lru_cache(maxsize=32768)
+def _names_a_login(key: str) -> bool:
+    """Whether ``key`` names a username or a login (a part of :func:`_names_a_user`)."""
     return _USERNAME_KEY.search(key) is not None
 _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
 
@@ -647,10 +733,16 @@ def _key_shaped(value: str) -> bool:
     if len(plain) in (32, 40, 64) and re.fullmatch(r"[0-9a-f]+", plain) and not plain.isdigit() \
             and not plain.isalpha():
         return True  # a hex key (Recurly's, BambooHR's: the key is the Basic username)
+    if _VENDOR_KEY_SHAPES.fullmatch(plain):
+        return True  # Mailchimp's `<hex 32>-us14`; a base64 key (Azure's storage key); a TOTP seed in base32
     if "@" in plain or "." in plain or len(plain) < 20:
         return False
     return plain.isalnum() and any(c.islower() for c in plain) and any(c.isupper() for c in plain) \
         and len(re.findall(r"\d+", plain)) >= 3
+
+
+_VENDOR_KEY_SHAPES = LazyPattern(r"[0-9a-f]{32}-[a-z]{2}\d{1,2}|(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9+/]{40,}={0,2}"
+                                 r"|(?=(?:.*\d){2})[A-Z2-7]{16,}={0,6}")
 
 
 # The secret part of a webhook URL of a known service, in its path or host: whoever has it can post to the
@@ -789,11 +881,12 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     backwards = text[::-1]
     keys = _keys_in(backwards)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
-    user_keys = {key for key in keys if _names_a_user(key)} - secret_keys
     # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
     # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
-    # and the value of a name/value pair that names a secret (`{"name": "X-Api-Key", "value": ...}`).
+    # and the value of a name/value pair that names a secret (`{"name": "X-Api-Key", "value": ...}`); and the
+    # value of a key named only as some key or auth, by its shape (the walk judges those of a parsed document).
     unparsed = broken or '\\"' in text
+    user_keys = {key for key in keys if (_names_a_user(key) if unparsed else _names_a_login(key))} - secret_keys
     nested_keys = {key for key in keys if key.lower() in _NESTED_TAILS} - secret_keys - user_keys \
         if unparsed and len(keys) > 1 else set()
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
@@ -880,6 +973,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     for query in queries:
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in
                                                  {found[0] for found in query.findall(text)}) else ():
+            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
+                yield _delimited(text, match)
+    if "'" in text:
+        for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
 
@@ -1300,6 +1397,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if name == POLLER_KEY and isinstance(child, str):
                 yield from _embedded(source, pointer_of((name, path)), extra_keys)
                 continue
+            if len(name) >= 10:
+                inside = _secret_in_key(name, extra_keys)
+                if inside is not None:
+                    yield _key_part(source, pointer_of((name, path)), name, *inside)
             under_secret = secret or _is_secret(name, extra_keys) \
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys)) \
                 or (pair and name in _PAIR_VALUES)
@@ -1307,6 +1408,35 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 stack.append((child, (name, path), under_secret))
             elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):
                 yield from _scalar_spans(source, child, (name, path), under_secret)
+
+
+# A key as keys are written: words and dots, no space, `=` or `:` that would join a value to it.
+_PLAIN_KEY = LazyPattern(r"[A-Za-z_$@][\w.$@\-]*")
+# A secret's name and its value written as one key (a properties line pasted as a key: `"oauth.api.secret=x": ...`).
+_NAME_AND_VALUE = LazyPattern(r"\s*(?P<name>[A-Za-z_$@][\w.$@\-]*)\s*(?:[=:]\s*|\s+)(?P<value>\S.*?)\s*")
+
+
+@lru_cache(maxsize=32768)  # every key of 10,000 pollers
+def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | None:
+    """The offsets in a key of a secret written into it: the value of `secret.name=value` (or `: value`, or after a
+    space) when the name is a secret key's, or the whole key when it has the shape of a token (a key and its value
+    swapped)."""
+    if _PLAIN_KEY.fullmatch(name):
+        return (0, len(name)) if len(name) >= 16 and _key_shaped(name) else None
+    joined = _NAME_AND_VALUE.fullmatch(name)
+    if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
+            and not _shown_as_written(joined.group("value")):
+        return joined.span("value")
+    return (0, len(name)) if _key_shaped(name) else None
+
+
+def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> tuple[int, int]:
+    """File offsets of ``[start, end)`` of the key at ``pointer`` (the whole key when it is written with escapes)."""
+    key_start, key_end = source.span(pointer, key=True)
+    inner = key_start + 1
+    if source.root.text[inner:key_end - 1] == name:
+        return inner + start, inner + end
+    return inner, key_end - 1
 
 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:

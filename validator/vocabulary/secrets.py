@@ -34,7 +34,7 @@ that are masked in every output but never reported as committed secrets (they ex
 not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
-``&access_token=``, ``&client_secret=``), one of ``key``, ``sig``, ``auth``, ``signature``,
+``&access_token=``, ``&client_secret=``), one of ``key``, ``sig``, ``auth``, ``signature``, ``sign``, ``ak``,
 ``code``, or ends in ``signature`` (``X-Goog-Signature``); all are masked, and those named as a secret key are reported by CE751 when committed, as is
 a URL's ``user:password@``.
 
@@ -86,7 +86,7 @@ _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "c
 # reads like a token (:func:`may_be_an_identifier`).
 _ID_QUALIFIERS = frozenset({"user", "app", "developer", "account"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions"}
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "apim"}
                             ) | _ID_QUALIFIERS
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
@@ -95,7 +95,7 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
 _GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken",
-          "passphrase")  # (`passPhrase`: its camel case splits the word)
+          "passphrase", "authkey", "masterkey")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
@@ -115,7 +115,7 @@ _ABOUT_WORDS = frozenset({"expiry", "expires", "expiration", "length", "policy",
 _FLAG_WORDS = frozenset({"has", "is", "use", "uses", "enable", "enabled", "disable", "require", "requires",
                          "required", "show", "hide", "should", "can", "allow", "skip", "no", "needs"})
 _FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
-_QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code"})
+_QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code", "sign", "ak"})  # (`sign`: Alibaba; `ak`: Baidu)
 _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
                                "appid", "tenant", "tenantid", "email"})
 
