@@ -472,3 +472,16 @@ def test_a_body_nested_nearly_as_deep_as_accepted_is_checked_not_crashed(depth):
     assert "CE099" not in rules and "CE102" in rules, rules
     assert sys.getrecursionlimit() == limit  # raised for the validation only
     assert [f.rule for f in check(text.replace("[" * depth, "[" * 999).replace("]" * depth, "]" * 999))] == ["CE018"]
+
+
+@pytest.mark.parametrize("command", [("check", "--no-cache", "-"), ("render", "-"),
+                                     ("simulate", "-", "--records", "/dev/null")])
+def test_standard_input_that_never_ends_is_refused(command):
+    """A hostile trial (helper-60): `check - < /dev/zero` grew to 22 GB; `render` and `simulate` died of MemoryError."""
+    from clirun import ROOT
+
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "validator", *command], stdin=zero, capture_output=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2 and "more than 256 MiB" in err and "Traceback" not in err, (proc.returncode, err)

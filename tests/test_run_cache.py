@@ -203,6 +203,45 @@ def test_a_damaged_or_hostile_entry_is_not_replayed(tmp_path: Path) -> None:
         _same(_run(tmp_path, "body.json"), truth)
 
 
+def test_a_damaged_or_hostile_results_entry_is_a_miss(tmp_path: Path) -> None:
+    """A hostile trial (helper-60): a results entry (`.json`, read when the run's entry is gone) edited by hand hung
+    the run (a FIFO, a link to /dev/zero), raised a traceback (`"line": "1"`), or changed the exit status
+    (`"severity": "bogus"`, `"findings": []`)."""
+    (tmp_path / "body.json").write_bytes(BROKEN.read_bytes())
+    truth = _run(tmp_path, "body.json")
+    assert truth.returncode == 1
+    [entry] = sorted((tmp_path / "cache").rglob("*.json"))
+    check, body = entry.read_bytes().split(b"\n", 1)
+    payload = json.loads(body)
+
+    def signed(changed: dict) -> bytes:  # a hostile entry whose digest matches
+        data = json.dumps(changed).encode()
+        return run_cache.digest(data).hexdigest().encode() + b"\n" + data
+
+    first = payload["findings"][0]
+    hostile = [b"", body, check + b"\n" + body[:-1], b"x",
+               signed({**payload, "findings": [{**first, "line": "1"}]}),
+               signed({**payload, "findings": [{**first, "severity": "bogus"}]}),
+               signed({**payload, "findings": [{**first, "line": 1.5}]}),
+               signed({**payload, "findings": [{**first, "column": -5}]}),
+               signed({**payload, "findings": [{**first, "pointer": 5}]})]
+    for bad in hostile:
+        for run in _entries(tmp_path):
+            run.unlink()
+        entry.unlink(missing_ok=True)
+        entry.write_bytes(bad)
+        result = _run(tmp_path, "body.json")
+        assert "Traceback" not in result.stderr, result.stderr
+        _same(result, truth)
+    for run in _entries(tmp_path):
+        run.unlink()
+    if hasattr(os, "mkfifo"):
+        entry.unlink(missing_ok=True)
+        os.mkfifo(entry)  # reading it would wait for ever
+        _same(_run(tmp_path, "body.json"), truth)
+        entry.unlink()
+
+
 def test_a_run_from_a_deleted_folder_is_checked_as_before(tmp_path: Path) -> None:
     (tmp_path / "body.json").write_bytes(BROKEN.read_bytes())
     gone = tmp_path / "gone"

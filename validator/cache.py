@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .cache_keys import cache_folder, code_fingerprint, digest
+from .cache_keys import cache_folder, code_fingerprint, digest, read_entry
 from .findings import Edit, Finding, Fix
 
-_FORMAT = 2
+_FORMAT = 3  # 3: a digest line before the findings
+_STORED_FIELDS = frozenset(name for name in Finding.__slots__ if name != "path")
 
 
 def cache_key(data: bytes, *, settings: Any) -> str:
@@ -39,20 +40,43 @@ def load(key: str, *, path: str | None) -> list[Finding] | None:
         from .masking import printable
 
         path = printable(path)
-    file = Path(cache_folder()) / key[:2] / f"{key}.json"
+    data = read_entry(os.path.join(cache_folder(), key[:2], f"{key}.json"), _MAX_ENTRY_BYTES)
+    if data is None:
+        return None
+    check, _, body = data.partition(b"\n")
+    if check != digest(body).hexdigest().encode():  # cut short, or edited by hand
+        return None
     try:
-        payload = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
         return None
     items = payload.get("findings")
-    if not isinstance(items, list):
+    if not isinstance(items, list) or not all(_sound(item) for item in items):
         return None
     try:
         return [Finding(path=path, **{**item, "fix": _fix_from_json(item.get("fix"))}) for item in items]
-    except (TypeError, KeyError, ValueError):
+    except (TypeError, KeyError, ValueError, AttributeError):
         return None
+
+
+_MAX_ENTRY_BYTES = 64 << 20  # far more than the findings of any file; a bigger entry was not written by us
+_TEXT_FIELDS = ("rule", "message", "pointer")
+_PLACE_FIELDS = ("line", "column", "end_line", "end_column")
+
+
+def _sound(item: Any) -> bool:
+    """Whether a stored finding has the fields and types a :class:`Finding` has (an entry is a miss otherwise)."""
+    return isinstance(item, dict) and set(item) == _STORED_FIELDS \
+        and all(isinstance(item[name], str) for name in _TEXT_FIELDS) \
+        and item["severity"] in ("error", "warning", "info") \
+        and all(type(item[name]) is int and 1 <= item[name] < 1 << 31 for name in _PLACE_FIELDS) \
+        and (item["line"], item["column"]) <= (item["end_line"], item["end_column"]) \
+        and (item["help"] is None or isinstance(item["help"], str)) \
+        and (item["fix"] is None or isinstance(item["fix"], dict))
+
+
 
 
 def store(key: str, findings: list[Finding]) -> None:
@@ -62,7 +86,8 @@ def store(key: str, findings: list[Finding]) -> None:
         item = {name: getattr(f, name) for name in Finding.__slots__ if name not in ("path", "fix")}
         item["fix"] = _fix_to_json(f.fix)
         items.append(item)
-    write_entry(key, ".json", json.dumps({"format": _FORMAT, "findings": items}).encode("utf-8"))
+    body = json.dumps({"format": _FORMAT, "findings": items}).encode("utf-8")
+    write_entry(key, ".json", digest(body).hexdigest().encode() + b"\n" + body)
 
 
 def write_entry(key: str, suffix: str, data: bytes) -> None:

@@ -1,6 +1,6 @@
 """What both caches key on: the tool's code fingerprint, the digest and the cache folder.
 
-Kept free of heavy imports (standard ``os`` and ``sys`` only): the run cache (:mod:`validator.run_cache`)
+Kept free of heavy imports (standard ``os``, ``stat`` and ``sys`` only): the run cache (:mod:`validator.run_cache`)
 computes a key before the command line is even parsed.
 """
 
@@ -84,3 +84,29 @@ def _compute_fingerprint() -> str:
                     info = os.stat(os.path.join(directory, name))
                     hashed.update(f"{directory}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
     return hashed.hexdigest()
+
+
+def read_entry(path: str, limit: int) -> bytes | None:
+    """A cache entry's bytes: a regular file, not through a link, never waiting on a pipe, at most ``limit`` bytes;
+    None for anything else (a hand-made FIFO, a link to `/dev/zero`)."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if os.path.islink(path):  # O_NOFOLLOW is POSIX's
+            return None
+        descriptor = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)

@@ -23,7 +23,7 @@ import os
 import stat
 import sys
 
-from .cache_keys import cache_folder, cache_turned_off, code_fingerprint, digest
+from .cache_keys import cache_folder, cache_turned_off, code_fingerprint, digest, read_entry
 
 TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
@@ -93,7 +93,7 @@ def _entry_path(key: str) -> str:
 def replay(key: str) -> int | None:
     """Print the stored output of the run ``key`` and return its exit code; None (nothing printed) when there
     is no entry, it is not a regular file the tool wrote whole, or a file it depends on has changed."""
-    data = _read_entry(_entry_path(key))
+    data = read_entry(_entry_path(key), _MAX_ENTRY_BYTES)
     stored = _parse(data) if data is not None else None
     if stored is None:
         return None
@@ -109,29 +109,6 @@ def replay(key: str) -> int | None:
 
 #: The largest entry read: the largest output stored, four bytes a character, with room for its files.
 _MAX_ENTRY_BYTES = 4 * MAX_OUTPUT_CHARS + (1 << 20)
-
-
-def _read_entry(path: str) -> bytes | None:
-    """The entry's bytes: a regular file, not through a link, never waiting on a pipe, of a bounded size."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        if os.path.islink(path):  # O_NOFOLLOW is POSIX's
-            return None
-        descriptor = os.open(path, flags)
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY_BYTES:
-            return None
-        chunks = []
-        while chunk := os.read(descriptor, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def _parse(data: bytes) -> tuple[int, list[tuple[str, str]], str] | None:

@@ -14,13 +14,28 @@ class UsageError(Exception):
     """An input or option the user gave cannot be used: reported on stderr, exit 2."""
 
 
+def read_stdin() -> bytes:
+    """Standard input's bytes, at most :data:`validator.source.limits.MAX_STREAM_BYTES`; :class:`UsageError` when it
+    is closed, unreadable or larger."""
+    from ..source.limits import MAX_STREAM_BYTES
+
+    if sys.stdin is None or sys.stdin.closed:
+        raise UsageError("<stdin>: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(MAX_STREAM_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"<stdin>: cannot read: {exc}") from None
+    if len(data) > MAX_STREAM_BYTES:
+        raise UsageError(f"<stdin>: standard input holds more than {MAX_STREAM_BYTES // (1024 * 1024)} MiB: save it to "
+                         "a file and name the file")
+    return data
+
+
 def read_text(name: str) -> str:
     """The UTF-8 text of file ``name`` (a BOM dropped), or standard input for ``-``; raises :class:`UsageError`."""
     try:
         if name == "-":
-            if sys.stdin is None or sys.stdin.closed:
-                raise UsageError("<stdin>: standard input is closed")
-            data = sys.stdin.buffer.read()
+            data = read_stdin()
         else:
             _regular(name)
             with open(name, "rb") as handle:

@@ -182,12 +182,12 @@ def _within(path: str, folder: str) -> bool:
 
 def read_input(item: InputFile) -> bytes:
     if item.path is None:
-        if sys.stdin is None or sys.stdin.closed:
-            raise InputError("<stdin>: standard input is closed")
+        from ._io import UsageError, read_stdin
+
         try:
-            return sys.stdin.buffer.read()
-        except (OSError, ValueError) as exc:
-            raise InputError(f"<stdin>: cannot read: {exc}") from None
+            return read_stdin()
+        except UsageError as exc:
+            raise InputError(str(exc)) from None
     try:
         with open(item.path, "rb") as handle:
             return handle.read()
