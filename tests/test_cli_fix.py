@@ -270,7 +270,7 @@ def test_a_file_that_cannot_be_written_keeps_its_findings_and_fails_the_run(tmp_
     body.write_bytes((CASES.parent.parent / "examples" / "sageone-polling.json").read_bytes())
     before = body.read_bytes()
 
-    def refuse(path, data):
+    def refuse(path, data, expected=None):
         raise PermissionError(1, "Operation not permitted")
 
     monkeypatch.setattr(fixes, "write_atomic", refuse)
@@ -298,3 +298,25 @@ def test_fix_never_turns_a_failing_file_into_a_skipped_one(tmp_path):
     fixed = run_cli("check", "--no-cache", "--fix", str(body))
     assert fixed.code == 1 and "no longer read as a Cloud Elements body" in fixed.err, fixed
     assert body.read_bytes() == before
+
+
+def test_fixes_are_not_written_over_a_file_the_user_may_not_write_or_that_changed(tmp_path, monkeypatch):
+    """A hostile trial (helper-60): `--fix` renamed its result over a file the user could not write (another
+    user's, or mode 0444), and over edits made while it ran; a hard link lost the fixes."""
+    from validator.fixes import files
+
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+    with pytest.raises(files.FileChangedError):
+        files.write_atomic(target, b"new", expected=b"older")
+    assert target.read_bytes() == b"old" and not list(tmp_path.glob(".ce-validator-*"))
+    monkeypatch.setattr(files.os, "access", lambda *args, **kwargs: False)
+    with pytest.raises(PermissionError):
+        files.write_atomic(target, b"new", expected=b"old")
+    assert target.read_bytes() == b"old"
+    monkeypatch.undo()
+    other = tmp_path / "b.json"
+    os.link(target, other)
+    files.write_atomic(target, b"new", expected=b"old")
+    assert other.read_bytes() == b"new" and target.read_bytes() == b"new"
+

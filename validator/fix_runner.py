@@ -168,7 +168,7 @@ def execute(jobs: list[tuple[Any, Any, Any]], kind: str, read: Callable[[Any], b
                     yield "input-error", f"{item.shown}: --fix cannot rewrite standard input; use --diff"
                     continue
                 try:
-                    write_atomic(item.path, outcome.data)
+                    write_atomic(item.path, outcome.data, expected=data)
                     written = True
                 except OSError as exc:  # the file is as it was: its findings are reported, and the run fails
                     summary.errors = [*(summary.errors or ()), f"{item.shown}: cannot write the fixes: "

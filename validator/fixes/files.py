@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import stat
@@ -61,14 +62,28 @@ def encode(text: str, encoded: Encoded) -> bytes:
     return encoded.bom + text.encode(encoded.codec)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, expected: bytes | None = None) -> None:
     """Replace the file at ``path`` with ``data``: a temporary file in the same folder, then a rename.
 
-    The file's permission bits are kept; a reader sees the old or the new file, never half of one.
-    A symbolic link is followed, so the file it points to is replaced, not the link.
+    The file's permission bits, and its owner where the user may set them, are kept; a reader sees the old or the
+    new file, never half of one.  A symbolic link is followed, so the file it points to is replaced, not the link;
+    a file with other hard links is written in place, so that every name sees the fixes.  Raises
+    :class:`PermissionError` for a file the user may not write (a rename would replace it all the same), and
+    :class:`FileChangedError` when the file no longer holds ``expected`` (edited while it was being fixed).
     """
     target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    info = os.stat(target)
+    if not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+    if expected is not None and _read(target) != expected:
+        raise FileChangedError(errno.EAGAIN, "it changed while it was being fixed; run again", str(path))
+    if info.st_nlink > 1:
+        with open(target, "r+b") as out:
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+        return
     folder = os.path.dirname(target) or "."
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ce-validator-", suffix=".tmp")
     try:
@@ -76,7 +91,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        try:
+            os.chown(temporary, info.st_uid, info.st_gid)
+        except (OSError, AttributeError):
+            pass  # (only the owner's own group, or root, may be given: the file is the user's then)
+        if expected is not None and _read(target) != expected:
+            raise FileChangedError(errno.EAGAIN, "it changed while it was being fixed; run again", str(path))
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -84,6 +105,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class FileChangedError(OSError):
+    """The file changed between its reading and the writing of its fixes: they are not written."""
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
