@@ -210,12 +210,18 @@ def test_a_cache_entry_that_is_not_a_list_of_findings_is_a_miss(tmp_path, monkey
     monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(tmp_path))
     key = cache.cache_key(b"{}", settings={})
     (tmp_path / key[:2]).mkdir()
-    for payload in ({"format": 2, "findings": {}}, {"format": 2, "findings": "x"}, {"format": 2},
-                    {"format": 2, "findings": [1]}, {"format": 2, "findings": [[]]}):
-        (tmp_path / key[:2] / f"{key}.json").write_text(json.dumps(payload))
+    def entry(payload: dict) -> bytes:  # as the cache writes one: a digest line, then the JSON
+        data = json.dumps(payload).encode()
+        return cache.digest(data).hexdigest().encode() + b"\n" + data
+
+    for payload in ({"format": 3, "findings": {}}, {"format": 3, "findings": "x"}, {"format": 3},
+                    {"format": 3, "findings": [1]}, {"format": 3, "findings": [[]]}, {"format": 2, "findings": []}):
+        (tmp_path / key[:2] / f"{key}.json").write_bytes(entry(payload))
         assert cache.load(key, path="p") is None, payload
-    (tmp_path / key[:2] / f"{key}.json").write_text(json.dumps({"format": 2, "findings": []}))
+    (tmp_path / key[:2] / f"{key}.json").write_bytes(entry({"format": 3, "findings": []}))
     assert cache.load(key, path="p") == []
+    (tmp_path / key[:2] / f"{key}.json").write_text(json.dumps({"format": 3, "findings": []}))  # no digest
+    assert cache.load(key, path="p") is None
 
 
 def test_a_cache_key_is_as_short_as_a_sha256_one():
@@ -485,3 +491,16 @@ def test_standard_input_that_never_ends_is_refused(command):
                               env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}, timeout=120)
     err = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == 2 and "more than 256 MiB" in err and "Traceback" not in err, (proc.returncode, err)
+
+
+def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
+    """A hostile trial (helper-60): `--element-docs /proc` walked the whole tree (47 s), even with `--no-cache`."""
+    from validator.check_runner import _tree_fingerprint
+
+    deep = tmp_path / "acme" / "old" / "older"
+    deep.mkdir(parents=True)
+    (tmp_path / "acme" / "element.json").write_text("{}")
+    (tmp_path / "acme.schema.json").write_text("{}")
+    (deep / "element.json").write_text("{}")
+    names = {os.path.relpath(entry[0], tmp_path) for entry in _tree_fingerprint(str(tmp_path))[2:]}
+    assert names == {"acme.schema.json", os.path.join("acme", "element.json")}

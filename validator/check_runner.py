@@ -58,26 +58,33 @@ def _settings(kind: str, options: Options) -> dict[str, Any]:
 
 
 def _tree_fingerprint(directory: str) -> list[Any]:
-    """Every file under ``directory`` with its size and mtime, following links (an element folder reached
-    through a symbolic link changes the key when its files change), each real folder once."""
+    """Every JSON file the tool may read in ``directory`` (``<key>.schema.json``, ``element.json``) and in its
+    folders one level down (``<key>/element.json``, ``<key>/swagger.json``), with its size and mtime, following
+    links (an element folder reached through a link changes the key when its files change).  No deeper: a
+    mistyped folder (``/``, ``/proc``) must not be walked whole."""
     if not os.path.isdir(directory):
         return [directory, "missing"]
     entries: list[Any] = [directory, os.path.realpath(directory)]
-    seen: set[str] = set()
-    for root, subdirs, files in os.walk(directory, followlinks=True):
-        real = os.path.realpath(root)
-        if real in seen:  # a link back up the tree
-            subdirs[:] = []
+    for folder in [directory, *sorted(_subfolders(directory))]:
+        try:
+            names = sorted(name for name in os.listdir(folder) if name.endswith(".json"))
+        except OSError:
             continue
-        seen.add(real)
-        subdirs.sort()
-        for name in sorted(files):
+        for name in names:
             try:
-                info = os.stat(os.path.join(root, name))
+                info = os.stat(os.path.join(folder, name))
             except OSError:
                 continue
-            entries.append((os.path.join(root, name), info.st_size, info.st_mtime_ns))
+            entries.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
     return entries
+
+
+def _subfolders(directory: str) -> list[str]:
+    try:
+        with os.scandir(directory) as found:
+            return [entry.path for entry in found if entry.is_dir()]
+    except OSError:
+        return []
 
 
 def run_check(
@@ -411,6 +418,7 @@ def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputF
     from .options import SetupError
 
     cache = _cache_module() if use_cache else None
+    known: dict[Options, dict[str, Any]] = {}  # the cache settings of each options (a walk of their folders)
     for index, (item, _config, options) in enumerate(jobs):
         try:
             data = read(item)
@@ -418,7 +426,8 @@ def _execute(jobs: list[Job], kind: str, use_cache: bool, read: Callable[[InputF
             yield "input-error", str(exc)
             continue
         try:
-            yield "ok", _check_one(data, item.shown, kind, options, _settings(kind, options), cache,
+            settings = {} if cache is None else known.get(options) or known.setdefault(options, _settings(kind, options))
+            yield "ok", _check_one(data, item.shown, kind, options, settings, cache,
                                    exit_follows=process_ends and index == len(jobs) - 1)
         except SetupError as exc:
             yield "setup-error", str(exc)
@@ -527,7 +536,7 @@ def _work(task: tuple[str, str, str, Options, bool, bool]) -> Outcome:
         return "input-error", f"{shown}: cannot read: {exc.strerror or exc}"
     try:
         cache = _cache_module() if use_cache else None
-        findings, report = _check_one(data, shown, kind, options, _settings(kind, options), cache)
+        findings, report = _check_one(data, shown, kind, options, _settings(kind, options) if cache else {}, cache)
     except SetupError as exc:
         return "setup-error", str(exc)
     return "ok", (findings, report(findings, excerpts))
