@@ -168,6 +168,7 @@ def apply(url: str, problems) -> str:
     ("CE638", f"/hubs/finance/customers?where=updated_at>=`{GOOD_MACRO}`", "unsafe"),
     # ... and quotes escaped for a shell with the escape left in, a singular /hub/
     ("CE610", f"/hubs/finance/customers?where=updated_at>=\\'{GOOD_MACRO}\\'", "safe"),
+    ("CE610", f"/hubs/finance/customers?where=updated_at>=\\\\\\'{GOOD_MACRO}\\\\\\'", "safe"),  # a run of escapes
     ("CE625", f"/hub/finance/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
     # a second trial of fresh mistakes (helper-53): '%' or '#' for '$', a no-break space from a web page; both passed
     ("CE605", "/hubs/crm/contacts?where=updated_at>'%{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),

@@ -620,3 +620,14 @@ def test_negative_tolerance_and_a_missing_refresh_interval_are_pointed_out() -> 
     assert result.records[0].event == "updated"
     assert "createdCheckTolerance is negative (-1): no record can be CREATED" in result.notes
     assert any(a.startswith("polls are 15 min apart") for a in result.assumptions)
+
+
+def test_a_record_integer_too_long_for_python_to_print_is_read_as_written():
+    """A hostile trial (helper-60): a valid records file with a 5,000-digit id was "not valid JSON"."""
+    from validator.simulate import load_records
+
+    digits = "9" * 5000
+    records = load_records(f'[{{"id": {digits}, "n": 7}}]').records
+    assert records[0]["id"] == digits and records[0]["n"] == 7
+    lines = load_records(f'{{"id": {digits}}}\n{{"id": 2}}\n').records
+    assert [line["id"] for line in lines] == [digits, 2]

@@ -203,14 +203,14 @@ def _json_lines(name: str, text: str) -> list[Any] | None:
     if len(lines) < 2:
         return None
     try:  # JSON lines only when the first line is a whole object: else it is a JSON document with a mistake
-        if not isinstance(json.loads(lines[0][1]), dict):
+        if not isinstance(json.loads(lines[0][1], parse_int=_record_integer), dict):
             return None
     except (ValueError, RecursionError):
         return None
     records = []
     for number, line in lines:
         try:
-            value = json.loads(line)
+            value = json.loads(line, parse_int=_record_integer)
         except RecursionError:
             raise RecordsError(f"{name}:{number}:1: nested too deeply to read as a record") from None
         except ValueError as exc:
@@ -223,6 +223,12 @@ def _json_lines(name: str, text: str) -> list[Any] | None:
     return records
 
 
+def _record_integer(digits: str) -> int | str:
+    """A record's integer; one too long for Python to print (4,300 digits) is kept as its text, which is shown as
+    written (a JSON parser that refused it would call valid records invalid JSON)."""
+    return int(digits) if len(digits) <= 4300 else digits
+
+
 def load_records(text: str, *, name: str = "records", records_key: str | None = None,
                  resources: Sequence[str] = ()) -> RecordSet:
     """Read records: a JSON array of objects, a response object holding one, or JSON lines.
@@ -233,7 +239,7 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     Raises :class:`RecordsError` with ``name:line:column`` for text it cannot read.
     """
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_int=_record_integer)
     except RecursionError:
         raise RecordsError(f"{name}: nested too deeply to read as records") from None
     except ValueError:

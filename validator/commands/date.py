@@ -116,11 +116,12 @@ def run(args: argparse.Namespace) -> int:
     formatted = pattern.format(millis, args.zone)
     facts = analyze(pattern)
     fields: list[_FieldRow] = []
+    literal_at = {token.start: token.text for token in pattern.tokens}
     for explanation in explain(pattern):
         if explanation.kind == "field":
             value = compile_pattern(explanation.text).format(millis, args.zone)
         else:
-            value = next(t.text for t in pattern.tokens if t.start == explanation.start)
+            value = literal_at[explanation.start]
         fields.append({"text": explanation.text, "column": explanation.start + 1, "kind": explanation.kind,
                        "meaning": explanation.meaning, "value": value})
     pitfalls = [{"code": p.code, "column": p.column, "end_column": p.end + 1, "message": p.message}

@@ -123,7 +123,7 @@ _SPACES = re.compile(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
 # the vendor's own escape
-_ESCAPED_QUOTE = LazyPattern("\\\\+'(?=\ue000)|(?<=\ue001)\\\\+'")
+_ESCAPED_QUOTE = LazyPattern("(?<!\\\\)\\\\++'(?=\ue000)|(?<=\ue001)\\\\++'")  # (possessive: a long run of `\\` is one try)
 _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
