@@ -886,7 +886,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # and the value of a name/value pair that names a secret (`{"name": "X-Api-Key", "value": ...}`); and the
     # value of a key named only as some key or auth, by its shape (the walk judges those of a parsed document).
     unparsed = broken or '\\"' in text
-    user_keys = {key for key in keys if (_names_a_user(key) if unparsed else _names_a_login(key))} - secret_keys
+    user_keys = {key for key in keys if (_names_a_user(key) if unparsed and key.lower() not in _NESTED_TAILS
+                                         else _names_a_login(key))} - secret_keys
     nested_keys = {key for key in keys if key.lower() in _NESTED_TAILS} - secret_keys - user_keys \
         if unparsed and len(keys) > 1 else set()
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()

@@ -95,7 +95,7 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
 _GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken",
-          "passphrase", "authkey", "masterkey")  # (`passPhrase`: its camel case splits the word)
+          "passphrase", "masterkey")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
@@ -191,7 +191,7 @@ def secret_kind(key: str) -> SecretKind | None:
         return "grant"  # `session.id` (sfdc's), `sessionKey`: a session, like a cookie
     if last in _TOKENS:
         return None if before in _PAGINATION else "secret"
-    if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey"):
+    if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey", "authkey"):
         return "secret"
     if last in ("key", "keys"):  # (`apiKeys`, `signing_keys`: a list of them)
         return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
