@@ -66,14 +66,18 @@ class LspClient:
             self.notifications.append(message)
 
     def request(self, method: str, params: Any) -> Any:
+        response = self.response(method, params)
+        assert "error" not in response, response["error"]
+        return response.get("result")
+
+    def response(self, method: str, params: Any) -> dict[str, Any]:
+        """The whole response to a request: its ``result`` or its ``error``."""
         self._next_id += 1
         ident = self._next_id
         self._send({"id": ident, "method": method, "params": params})
         while ident not in self._responses:
             self._pump()
-        response = self._responses.pop(ident)
-        assert "error" not in response, response["error"]
-        return response.get("result")
+        return self._responses.pop(ident)
 
     def notify(self, method: str, params: Any) -> None:
         self._send({"method": method, "params": params})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -341,3 +342,53 @@ def test_a_client_that_counts_utf8_bytes(tmp_path: Path) -> None:
         assert client.shutdown() == 0
     finally:
         client.close()
+
+
+def test_requests_with_unreadable_parameters_or_unopened_documents_are_answered(client: LspClient) -> None:
+    """A hostile trial (helper-60): a hover at a negative position, or naming a document by a number, was never
+    answered (the client waits for ever); one on a document never opened answered an internal error."""
+    uri = (ROOT / "examples" / "sageone-polling.json").as_uri()
+    for params in ({"textDocument": {"uri": uri}, "position": {"line": -1, "character": -1}},
+                   {"textDocument": 5, "position": {"line": 0, "character": 0}}):
+        answer = client.response("textDocument/hover", params)
+        assert answer.get("error", {}).get("code") == -32602, answer
+    unopened = "file:///nowhere/never-opened.json"
+    assert client.request("textDocument/hover", {"textDocument": {"uri": unopened},
+                                                 "position": {"line": 0, "character": 0}}) is None
+    assert client.request("textDocument/codeAction", {"textDocument": {"uri": unopened}, "context": {"diagnostics": []},
+                                                      "range": {"start": {"line": 0, "character": 0},
+                                                                "end": {"line": 0, "character": 1}}}) == []
+    client.open(uri, (ROOT / "examples" / "sageone-polling.json").read_text(encoding="utf-8"))
+    assert client.shutdown() == 0  # and the server still serves
+
+
+@pytest.mark.parametrize("frames", [
+    b"Content-Length: -5\r\n\r\n{}",  # a header that is none: the framing is lost
+    b"Content-Length: 99999999999\r\n\r\n{}",  # a body no editor sends (MemoryError)
+])
+def test_input_that_cannot_be_read_as_messages_stops_the_server_with_a_message(frames: bytes) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "validator", "lsp"], input=frames, capture_output=True, env=env,
+                          timeout=60)
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 1 and "ce-validator lsp: error:" in err and "Traceback" not in err, (proc.returncode, err)
+
+
+def test_exit_without_shutdown_ends_with_status_1() -> None:
+    """The protocol's rule (a hostile trial, helper-60: it ended with 0): exit is 0 only after a shutdown request."""
+    unclean = LspClient()
+    try:
+        unclean.initialize(ROOT)
+        unclean.notify("exit", None)
+        assert unclean.proc.wait(timeout=60) == 1
+    finally:
+        unclean.close()
+    clean = LspClient()
+    try:
+        clean.initialize(ROOT)
+        assert clean.shutdown() == 0
+    finally:
+        clean.close()

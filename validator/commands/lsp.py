@@ -25,5 +25,4 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from ..lsp.server import serve
 
-    serve()
-    return 0
+    return serve()

@@ -13,8 +13,10 @@ Findings of a document are computed once per version and kept until it changes o
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
 from .._version import __version__
@@ -120,13 +122,47 @@ def _only(checked: Checked, finding: Finding) -> Checked:
     return replace(checked, findings=[finding])
 
 
-def build_server() -> LanguageServer:
-    """A server with every feature registered; ``start_io()`` runs it."""
+def _protocol_class() -> type[Any]:
+    """pygls' protocol, answering a request whose parameters it cannot read (a negative position, a number for a
+    document) with InvalidParams, as JSON-RPC asks, instead of dropping it and leaving the client waiting."""
+    from pygls.exceptions import JsonRpcException
+    from pygls.protocol import LanguageServerProtocol
+
+    class Protocol(LanguageServerProtocol):
+        def structure_message(self, data: dict[str, Any]) -> Any:
+            try:
+                return super().structure_message(data)
+            except JsonRpcException as error:
+                if not isinstance(data, dict) or "id" not in data or "method" not in data:
+                    raise  # a notification: nothing to answer
+                self._send_response(data["id"], None, error.to_response_error())
+                return data  # answered: handle_message drops what has no `jsonrpc` attribute
+
+        def handle_message(self, message: Any) -> Any:
+            if isinstance(message, dict):
+                return None
+            return super().handle_message(message)
+
+    return Protocol
+
+
+def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
+    """A server with every feature registered; ``start_io()`` runs it.  ``ending["code"]`` is set when the client
+    says exit: 0 after a shutdown request, else 1 (as the protocol asks)."""
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
-    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                            protocol_cls=_protocol_class())
     states: dict[str, _State] = {}
+
+    def is_open(uri: str) -> bool:
+        return uri in server.workspace.text_documents
+
+    @server.feature(lsp.EXIT)
+    def exiting(params: None) -> None:
+        if ending is not None:
+            ending["code"] = 0 if getattr(server.protocol, "_shutdown", False) else 1
 
     def refresh(uri: str) -> _State:
         document = server.workspace.get_text_document(uri)
@@ -185,6 +221,8 @@ def build_server() -> LanguageServer:
     def hover(params: lsp.HoverParams) -> lsp.Hover | None:
         from .hover import hover_markdown
 
+        if not is_open(params.text_document.uri):
+            return None  # (a document the client never opened: nothing is known of it)
         state = refresh(params.text_document.uri)
         index = state.index
         offset = index.offset(params.position.line, params.position.character)
@@ -208,12 +246,49 @@ def build_server() -> LanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        if not is_open(params.text_document.uri):
+            return []
         state = refresh(params.text_document.uri)
         return code_actions(params.text_document.uri, state.checked, state.index, params.range)
 
     return server
 
 
-def serve() -> None:
-    """Run the server over standard input and output until the client says exit."""
-    build_server().start_io()
+_MAX_MESSAGE_BYTES = 256 * 1024 * 1024  # as standard input for `check -`: larger is no editor's document
+_HEADER = re.compile(rb"(?:Content-Length: \d+|Content-Type: [^\r\n]*)?\r?\n")
+
+
+class _FramedInput:
+    """Standard input as pygls reads it (header lines, then a body of the length announced), refusing what would
+    take the server down or lose the framing: a header that is none (`Content-Length: -5`) and a body larger than
+    :data:`_MAX_MESSAGE_BYTES`.  Either ends the input, with a message on standard error."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.failed = False
+
+    def readline(self) -> bytes:
+        line = self.stream.readline(64 * 1024)
+        if line and not _HEADER.fullmatch(line):
+            return self._fail(f"not a message header: {line[:80]!r}")
+        return line
+
+    def read(self, size: int = -1) -> bytes:
+        if size > _MAX_MESSAGE_BYTES:
+            return self._fail(f"a message of {size:,} bytes, more than {_MAX_MESSAGE_BYTES:,}")
+        return self.stream.read(size)
+
+    def _fail(self, why: str) -> bytes:
+        self.failed = True
+        sys.stderr.write(f"ce-validator lsp: error: {why}: the messages cannot be read on; stopping\n")
+        sys.stderr.flush()
+        return b""
+
+
+def serve() -> int:
+    """Run the server over standard input and output until the client says exit (which ends the process: 0 after a
+    shutdown request, else 1); 1 when the input cannot be read as messages, 0 when it ends."""
+    framed = _FramedInput(sys.stdin.buffer)
+    ending: dict[str, int] = {}
+    build_server(ending).start_io(stdin=framed)  # type: ignore[arg-type]
+    return 1 if framed.failed else ending.get("code", 0)
