@@ -903,3 +903,21 @@ def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, e
         assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
     body["configuration"].update({key: value, "base.url": "https://billing.acme.example/api/v1"})  # its own URL
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+
+
+def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
+    """A trial's fresh mistake (helper-59): `webhook` on Sage One (polling only) drew nothing.  A Close.io poller
+    without `event.vendor.type` (its default is webhook) is left alone: Close.io's own events page shows one."""
+    def found(key: str, config: dict) -> list:
+        body = {"element": {"key": key}, "name": "x", "configuration": config}
+        return [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE919"]
+
+    events = {"event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events"}
+    poller = {"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}
+    (hit,) = found("sageone", {**events, "event.vendor.type": "webhook"})
+    assert hit.pointer == "/configuration/event.vendor.type" and hit.help == "write `polling`"
+    assert not found("closeio", {**events, **poller})
+    assert not found("closeio", {**events, **poller, "event.vendor.type": "polling"})
+    assert not found("closeio", {**events, "event.vendor.type": "webhook"})  # a webhook element, set up so
+    assert not found("sageone", {**events, **poller, "event.vendor.type": "polling"})
+    assert not found("hubspot", {**events, "event.vendor.type": "webhook"})  # it offers both

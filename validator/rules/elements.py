@@ -80,6 +80,15 @@ CE917 poller-macro-differs-from-default
     poller does: ``${epoch:ms}`` where it sends ``${epoch:s}`` (a factor of 1000: no record, or every record,
     matches), or a date text where it sends an epoch number (and the other way round).
 
+CE918 element-value-in-host
+    A key the element puts into a URL's host (Chargebee's ``site`` in ``https://{site}.chargebee.com/api/v1``)
+    holds what the URL already has: a scheme, the domain after it, or the path (the message shows the address
+    that makes; the fix, unsafe, writes the piece).
+
+CE919 element-vendor-type-mismatch
+    ``webhook`` on an element whose definition fixes ``event.vendor.type`` to ``polling`` (a text key with no
+    options: Sage One): no webhook is registered and nothing is polled.
+
 CE916 element-option-unknown
     A key the element offers as a choice (``COMBO``, such as ``authentication.type``) holds none of its
     options: ``oauth2password`` for ``oauth2Password``.  The options are compared as written; a value in
@@ -269,12 +278,25 @@ ELEMENT_VALUE_IN_HOST = Rule("CE918", "element-value-in-host", "warning",
      '"api.key": "${K}"}}',
      '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}"}}')
 
+ELEMENT_VENDOR_TYPE_MISMATCH = Rule("CE919", "element-vendor-type-mismatch", "warning",
+     "`webhook` on an element that delivers events by polling only",
+     "An element's definition says how its events come: Sage One's fixes `event.vendor.type` to `polling` (a text "
+     "key with no other option), where HubSpot's and Close.io's offer both.  `webhook` on an element that only "
+     "polls registers no webhook and polls nothing: no event ever arrives.\n\n"
+     "**Fix:** write `polling`, and give the poller its configuration.",
+     '{"element": {"key": "sageone"}, "name": "s", "configuration": {"oauth.api.key": "${K}", "oauth.api.secret": '
+     '"${S}", "signature.secret": "${G}", "apim.subscription.key": "${A}", "event.notification.enabled": true, '
+     '"event.notification.callback.url": "https://acme.example/events", "event.vendor.type": "webhook"}}',
+     '{"element": {"key": "sageone"}, "name": "s", "configuration": {"oauth.api.key": "${K}", "oauth.api.secret": '
+     '"${S}", "signature.secret": "${G}", "apim.subscription.key": "${A}", "event.notification.enabled": true, '
+     '"event.notification.callback.url": "https://acme.example/events", "event.vendor.type": "polling"}}')
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
     ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE, ELEMENT_OPTION_UNKNOWN, POLLER_MACRO_DIFFERS_FROM_DEFAULT,
-    ELEMENT_VALUE_IN_HOST,
+    ELEMENT_VALUE_IN_HOST, ELEMENT_VENDOR_TYPE_MISMATCH,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -439,7 +461,29 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             yield ctx.finding(ELEMENT_VALUE_TOO_LONG, f"`{key}` is a {item.type} key and this value has {len(value)} "
                               "characters; the platform accepts it, but check it is the value you meant",
                               pointer=pointer)
+    yield from _vendor_type(ctx, definition, config, base)
     yield from _missing_keys(ctx, definition, config, base)
+
+
+_VENDOR_TYPE = "event.vendor.type"
+
+
+def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
+    """CE919: webhook on an element that only polls.  (A poller without `event.vendor.type` on an element whose
+    default is webhook is left alone: Close.io's own events page shows one, and what the platform then does is not
+    documented.)"""
+    from ..kinds import escape_pointer_token
+
+    item = definition.configuration.get(_VENDOR_TYPE)
+    if item is None or not isinstance(item.default, str):
+        return
+    given = config.get(_VENDOR_TYPE)
+    default = item.default.strip().lower()
+    if isinstance(given, str) and given.strip().lower() == "webhook" and default == "polling" and not item.choices:
+        yield ctx.finding(ELEMENT_VENDOR_TYPE_MISMATCH, f"element `{definition.key}` delivers events by polling only "
+                          f"(its definition fixes `{_VENDOR_TYPE}` to `polling`, with no other option): with "
+                          "`webhook` no webhook is registered and nothing is polled",
+                          pointer=f"{base}/{escape_pointer_token(_VENDOR_TYPE)}", help="write `polling`")
 
 
 @lru_cache(maxsize=1)
