@@ -921,3 +921,10 @@ def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     assert not found("closeio", {**events, "event.vendor.type": "webhook"})  # a webhook element, set up so
     assert not found("sageone", {**events, **poller, "event.vendor.type": "polling"})
     assert not found("hubspot", {**events, "event.vendor.type": "webhook"})  # it offers both
+
+
+def test_an_element_key_in_another_case_than_its_docs_folder_is_named(elements_dir):
+    """A trial (helper-59): `SageOne` drew only "no element docs"; the docs hold `sageone`."""
+    body = {"element": {"key": "SageOne"}, "name": "x", "configuration": {}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
+    assert hit.help == "did you mean `sageone`? (element keys are compared as written)" and "`sageone`" in hit.message

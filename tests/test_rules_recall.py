@@ -740,3 +740,11 @@ def test_or_beside_and_around_the_last_poll_time():
                  f"{date} or created_at>'x'", "status='a' or status='b' and kind='c'",
                  f"(status='a' and kind='b') or ({date})"):
         assert not hits(body(f"/hubs/crm/contacts?where={fine}"), "CE642"), fine
+
+
+def test_the_platform_s_api_prefix_before_the_hub_path():
+    """A trial (helper-59): `/elements/api-v2/hubs/...` drew only CE905 with element docs, and nothing without."""
+    text = body("/elements/api-v2" + GOOD_URL)
+    found = at(text, "CE632", "/elements/api-v2", length=len("/elements/api-v2"))
+    assert found.fix is not None and found.fix.edits[0].replacement == ""
+    assert not hits(body(), "CE632")

@@ -421,6 +421,11 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
         named = ", ".join(f"`{folder}`" for folder in folders)
         message = f"no element docs for `{key}` in {named}: no element check (CE9xx) ran"
     pointer = "/element/key" if not ctx.options.element and ctx.element_key == key else ""
+    cased = next((entry.name for folder in folders if Path(folder).is_dir() for entry in Path(folder).iterdir()
+                  if entry.name.lower() == key.lower() and entry.name != key and entry.is_dir()), None)
+    if cased is not None:  # `SageOne`: the docs hold `sageone`, and element keys are written in lower case
+        return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message + f"; the docs hold `{cased}`", pointer=pointer,
+                           help=f"did you mean `{cased}`? (element keys are compared as written)")
     return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message, pointer=pointer,
                        help=f"export element `{key}` into `<folder>/{key}/element.json` and `swagger.json`, or "
                             "point --element-docs at the folder that holds them")

@@ -128,6 +128,7 @@ _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
+_PLATFORM_PREFIX = re.compile(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
 #: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
 _CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
 _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
@@ -836,6 +837,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     path_start = stripped_start
     path = text[path_start:path_end]
     query_start = qmark + 1 if qmark != -1 else None
+    platform = _PLATFORM_PREFIX.match(masked, path_start, path_end)
+    if platform:
+        col.add(Flaw.ABSOLUTE_URL, f"{platform.group(0)!r} before the hub path: the platform's own API prefix, which "
+                "it puts before every poller URL itself (the poller would ask for /elements/api-v2/elements/...)",
+                platform.start(), platform.end(), help=f"remove `{platform.group(0)}`: start at /hubs/",
+                fix=Fix(f"remove `{platform.group(0)}`", (Edit(platform.start(), platform.end(), ""),), "safe"))
     if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w("/" + text.strip()))
