@@ -59,6 +59,8 @@ FIXED_CODES = {
     "unsafe/ce310-milliseconds.json": {"CE310"},
     "unsafe/ce422-offset-hours-only.json": {"CE422"},
     "unsafe/ce425-epoch-text-field.json": {"CE425"},
+    "safe/ce426-ce605-ce632-pasted-pieces.json": {"CE426", "CE605", "CE632"},
+    "unsafe/ce427-ce428-ce641-patterns-and-paths.json": {"CE427", "CE428", "CE641"},
 }
 
 

@@ -38,20 +38,28 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE421": ("unsafe", "writes a quoted lowercase `'t'`/`'z'` as `'T'`/`'Z'` (a vendor may write the lowercase letter)"),
     "CE422": ("unsafe", "writes a single `X` as `XXX` in a zone whose offset has minutes (`+05:30` rather than `+05`)"),
     "CE425": ("unsafe", "writes `${epoch}` compared with a field the records hold as text as `${gmtDate:<the field's format>}`"),
+    "CE426": ("safe", "writes a typographic dash or a space that is not ASCII in a date pattern as `-` or a space"),
+    "CE427": ("unsafe", ("removes an optional section's brackets (`[.SSS]` → `.SSS`) and a pattern's outer double "
+                         "quotes, and writes inner ones as `'`")),
+    "CE428": ("unsafe", "writes the month before the day (`yyyy-dd-MM` → `yyyy-MM-dd`): check the vendor's dates"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
-    "CE605": ("safe", ("writes `$(gmtDate:...)` and a percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is "
-                       "unsafe (right unless a template tool undoes the escape); other malformed macros: no fix")),
+    "CE605": ("safe", ("writes `$ {gmtDate:...}`, `$(gmtDate:...)`, `%{gmtDate:...}`, `${gmtDate::...}` and a "
+                       "percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is unsafe (right unless a template "
+                       "tool undoes the escape); other malformed macros: no fix")),
     "CE610": ("safe", "removes the backslash of a quote escaped for a shell (`\\'` → `'`)"),
     "CE625": ("safe", "writes `/hub/<hub>/` as `/hubs/<hub>/` (a misspelt hub name: no fix)"),
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
                          "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),
+    "CE632": ("safe", "removes the platform's own prefix before a hub path (`/elements/api-v2/hubs/...` → `/hubs/...`); "
+                      "an absolute vendor URL: no fix"),
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly"),
+    "CE641": ("unsafe", "writes one `/` for `//` in a poller URL's path"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
                          "as ` and `"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
