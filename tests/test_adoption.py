@@ -95,6 +95,19 @@ def test_a_page_s_baseline_holds_when_lines_are_added_above_its_block(tmp_path):
     assert again.code == 0 and _concise(again) == [], again
 
 
+def test_a_json_key_shaped_like_a_block_line_keeps_its_pointer(tmp_path):
+    """A review (helper-63): only a page's pointers lose their block's line; `{"L12": ...}` in a .json file is a key."""
+    from validator.baseline import Baseline
+
+    baseline = Baseline(file=tmp_path / "b.json")
+    finding = Finding(rule="CE101", severity="warning", message="m", path=str(tmp_path / "a.json"), pointer="/L12/x",
+                      line=1, column=1, end_line=1, end_column=2)
+    assert baseline.key(finding)[2] == "/L12/x"
+    from dataclasses import replace
+
+    assert baseline.key(replace(finding, path=str(tmp_path / "a.md")))[2] == "/L*/x"
+
+
 def test_baseline_respects_counts(tmp_path):
     repo = _repo(tmp_path)
     poller = repo / "pollers" / "two.json"

@@ -888,6 +888,9 @@ def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
 @pytest.mark.parametrize(("element", "key", "value", "meant"), [
     ("chargebee", "site", "https://acme-test.chargebee.com", "acme-test"),
     ("chargebee", "site", "acme-test.chargebee.com/api/v1/", "acme-test"),
+    ("chargebee", "site", "https://acme.chargebee.com/api/v2", "acme"),  # a review (helper-63): missed
+    ("chargebee", "site", "acme.chargebee.com:443", "acme"),
+    ("egnyte", "subdomain", "https://acme.egnyte.com/app/index.do", "acme"),  # ... and fixed to a path
     ("egnyte", "subdomain", "acme.egnyte.com", "acme"),
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com/api/v2", "acme.response.lithium.com"),
 ])

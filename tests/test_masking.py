@@ -806,8 +806,9 @@ def test_secret_keys_with_a_copy_s_suffix_or_a_glued_acronym_and_private_keys(tm
     ("AccountKey", "secret"), ("developer_key", "secret"), ("license_key", None), ("service_key", None), ("consumer_key", None),
     ("user.id", None), ("app_id", None), ("public_key", None), ("sort_key", None),
     # a trial's over-masking: settings and flags about a secret; a verify token stays one
-    ("pswSettings", None), ("passwordSettings", None), ("hasPassword", None), ("requireSecret", None),
-    ("isApiKey", None), ("hub.verify_token", "secret"), ("verifyToken", "secret"),
+    ("pswSettings", None), ("passwordSettings", None), ("hub.verify_token", "secret"), ("verifyToken", "secret"),
+    # ... but a flag's name is still a secret's (a review, helper-63: `noReplyPassword` holds a password)
+    ("noReplyPassword", "secret"), ("useApiKey", "secret"),
 ])
 def test_which_keys_with_suffixes_hold_secrets(key, kind):
     from validator.vocabulary.secrets import secret_kind
@@ -1547,7 +1548,10 @@ def test_an_idempotency_or_cache_key_header_is_shown():
 
 def test_a_signed_url_s_signature_parameter_is_a_credential():
     assert is_credential_parameter("X-Goog-Signature") and not is_credential_parameter("X-Goog-Date")
-    assert not is_credential_parameter("hasSignature") and not may_hold_a_secret("hasSignature")
+    from validator.vocabulary.secrets import is_flag
+
+    assert is_flag("hasSignature", "true") and is_flag("requirePassword", True) and is_flag("no_password", "yes")
+    assert not is_flag("noReplyPassword", "Tr0ub4dor&3xyz") and not is_flag("password", "true")
 
 
 _BROKEN_JSON = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "oauth.api.secret": "${S}",\n    %s\n'
@@ -1609,3 +1613,17 @@ def test_a_key_named_only_as_some_key_shows_a_value_without_a_key_s_shape(key, v
 
     text = _configuration(f'"{key}": "{value}"')
     assert find_secrets(load_source(text)).mask(text) == text
+
+
+def test_a_flag_s_value_is_shown_and_a_secret_under_a_flag_s_name_is_not():
+    """A review (helper-63): `noReplyPassword` and `useApiKey` lost their masking with the flags of b5b5dee; a flag's
+    own value (`"hasPassword": "true"`, `?hasSignature=true`) is what is shown."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = _configuration('"noReplyPassword": "Tr0ub4dor&3xyz"', '"useApiKey": "AKIAIOSFODNN7EXAMPLEab12"',
+                          '"hasPassword": "true"', '"requireSecret": false',
+                          '"event.notification.callback.url": "https://a.example/e?hasSignature=true"')
+    masked = find_secrets(load_source(text)).mask(text)
+    assert "Tr0ub4dor" not in masked and "AKIAIOSFODNN7" not in masked
+    assert '"hasPassword": "true"' in masked and '"requireSecret": false' in masked and "hasSignature=true" in masked

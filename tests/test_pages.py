@@ -1032,7 +1032,9 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
 
 
 @pytest.mark.parametrize("label", ["**❌ Wrong** (the quote is never closed, do not copy):", "Incorrect:",
-                                   "> ### ✗ Don't do this", "1. Before:", "Bad example", "Avoid this:"])
+                                   "> ### ✗ Don't do this", "1. Before:", "Bad example", "Avoid this:",
+                                   "**Wrong (fails at run time):**", "Don't copy this:",
+                                   "**❌ Wrong:**\n<!-- ce-validator: ignore CE412 -->"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1045,7 +1047,12 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
 @pytest.mark.parametrize("label", ["The poller:", "Wrong formats are the most common mistake; this one is right:",
                                    "✅ Correct", "After the fix:", "A bad request returns 400, so send this:",
                                    "Before you start, create the instance:", "Set the interval; the platform says "
-                                   "nothing when it is wrong:"])
+                                   "nothing when it is wrong:",
+                                   # a review (helper-63): ordinary sentences and headings are no mistake's label
+                                   "Don't forget to set the callback URL:", "Avoid polling too often; send this body:",
+                                   "Invalid values return 400. Send:", "Do not share this body, it holds your keys:",
+                                   "not wrong:", "## Fixing broken pollers", "### Troubleshooting invalid dates",
+                                   "## Common mistakes and how to avoid them", "## Don't miss events"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1064,3 +1071,7 @@ def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
     assert "CE620" in {f.rule for f in check_page(f"{_COUNTER}\n<!-- ce-validator: skip -->\n", path="p.md").findings}
     below_other = f"<!-- ce-validator: skip -->\n```json\n{{}}\n```\n{_COUNTER}"  # said of the block above
     assert "CE620" in {f.rule for f in check_page(below_other, path="p.md").findings}
+    by_name = f"<!-- ce-validator: ignore ceql-unbalanced-quote -->\n\n{_COUNTER}"  # a rule's name (a review)
+    assert {f.rule for f in check_page(by_name, path="p.md").findings} == {"CE412"}
+    alone = check_page(f"Wrong:\n\n{_COUNTER}", path="p.md").findings  # said, not silently dropped
+    assert [f.rule for f in alone] == ["CE090"] and "1 labelled as a mistake" in alone[0].message

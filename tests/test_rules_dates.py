@@ -631,3 +631,9 @@ def test_the_day_between_the_year_and_the_month(jdk):
     assert jdk.request("P", fmt, "GMT", "0", "2024-01-05T00:00:00+00:00")[1].startswith("1714521600000")
     for fine in ("yyyy-MM-dd'T'HH:mm:ssXXX", "dd-MM-yyyy HH:mm", "yyyy-DDD", "MM/dd/yyyy"):
         assert not found(poller(updated=fine, created=fine), "CE428"), fine
+
+
+def test_a_month_by_name_after_the_day_is_no_swap():
+    """A review (helper-63): `yyyy dd MMMM` names its month: the day and the month cannot be taken for each other."""
+    assert not found(poller(updated="yyyy dd MMMM", created="yyyy dd MMMM"), "CE428")
+    assert found(poller(updated="yyyy dd MM", created="yyyy dd MM"), "CE428")

@@ -748,3 +748,20 @@ def test_the_platform_s_api_prefix_before_the_hub_path():
     found = at(text, "CE632", "/elements/api-v2", length=len("/elements/api-v2"))
     assert found.fix is not None and found.fix.edits[0].replacement == ""
     assert not hits(body(), "CE632")
+
+
+def test_or_beside_and_with_the_date_on_every_side_is_as_meant():
+    """A review (helper-63): CE642 fired where each side of the `or` carries the date itself."""
+    date = GOOD_URL.split("where=")[1]
+    for fine in (f"{date} and type='A' or {date} and type='B'", f"type='A' and {date} or type='B' and {date}",
+                 f"(type='A' or type='B') and {date}"):
+        assert not hits(body(f"/hubs/crm/contacts?where={fine}"), "CE642"), fine
+    assert hits(body(f"/hubs/crm/contacts?where=type='A' and {date} or type='B'"), "CE642")
+
+
+def test_an_empty_segment_after_a_template_s_base_and_not_a_scheme_in_a_path():
+    """A review (helper-63): `{{base}}//contacts`, the case CE641's own description names, drew nothing; and the
+    `//` of a URL written in a path is no empty segment."""
+    date = GOOD_URL.split("?")[1]
+    assert hits(body("{{base}}//contacts?" + date), "CE641")
+    assert not hits(body("/v1/files/http://example.com/x?" + date), "CE641")

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .findings import Finding
+from .inputs import is_page
 
 FORMAT_VERSION = 1
 STDIN_PATH = "-"
@@ -51,8 +52,11 @@ def message_digest(message: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
-def _unlined(pointer: str) -> str:
-    return _BLOCK_LINE.sub("/L*", pointer) if isinstance(pointer, str) and pointer.startswith("/L") else pointer
+def _unlined(pointer: str, path: object) -> str:
+    """A page finding's pointer without its block's line; any other pointer as it is (`/L12` may be a key)."""
+    if isinstance(pointer, str) and pointer.startswith("/L") and isinstance(path, str) and is_page(path):
+        return _BLOCK_LINE.sub("/L*", pointer)
+    return pointer
 
 
 def _relative(path: str | None, base: Path) -> str:
@@ -80,7 +84,7 @@ class Baseline:
         return Path(os.path.abspath(self.file)).parent
 
     def key(self, finding: Finding) -> Key:
-        return (_relative(finding.path, self.base), finding.rule, _unlined(finding.pointer),
+        return (_relative(finding.path, self.base), finding.rule, _unlined(finding.pointer, finding.path),
                 message_digest(finding.message))
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -124,7 +128,7 @@ def load(file: str | os.PathLike[str]) -> Baseline:
     counts: Counter[Key] = Counter()
     for number, entry in enumerate(data["findings"]):
         try:
-            key = (entry["path"], entry["rule"], _unlined(entry["pointer"]), entry["digest"])
+            key = (entry["path"], entry["rule"], _unlined(entry["pointer"], entry["path"]), entry["digest"])
             count = entry.get("count", 1)
         except (KeyError, TypeError, AttributeError):
             raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None

@@ -51,7 +51,8 @@ from .findings import Finding  # at run time: typing.get_type_hints resolves Sec
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
 from .kinds import POLLER_KEY, JsonPath, pointer_of
-from .vocabulary.secrets import is_credential_parameter, is_secret_parameter, may_hold_a_secret, secret_kind
+from .vocabulary.secrets import (is_credential_parameter, is_flag, is_secret_parameter, may_hold_a_secret,
+                                 secret_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -514,7 +515,8 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     return Secrets(spans=tuple(sorted(spans)), values=ordered)
 
 
-_TOKEN_PIECE = LazyPattern(r"\d.*[A-Za-z].*\d|[A-Za-z].*\d.*[A-Za-z]")  # random, not a word (`token_secret_...`)
+_DIGIT = LazyPattern(r"\d")
+_LETTER = LazyPattern(r"[A-Za-z]")
 _PREFIX_LENGTH = 10  # the first characters of a long secret, written elsewhere (`rotated Pf6Rt2Xq9Lm4 on ...`)
 
 
@@ -532,7 +534,8 @@ def _prefix_copies(text: str, values: Sequence[str]) -> Iterator[tuple[int, int]
                 end += 1
             piece = text[at:end]
             if end - at < len(value) and (at == 0 or not text[at - 1].isalnum()) \
-                    and (end == len(text) or not text[end].isalnum()) and _TOKEN_PIECE.search(piece):
+                    and (end == len(text) or not text[end].isalnum()) and _DIGIT.search(piece) \
+                    and _LETTER.search(piece):  # random, not a word (`token_secret_...`)
                 yield at, end
             at = text.find(head, end)
 
@@ -629,20 +632,17 @@ def _names_before_equals(url: str) -> Iterator[str]:
 _CEQL_CONDITION = LazyPattern(r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:=|!=|<>)[ \t]*(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*+)")
 _QUOTED_COMPARISON = LazyPattern(r"(?:=|<>)[ \t]*'")
+_NAME_BEFORE = LazyPattern(r"(?<![\w.\-])[A-Za-z_][\w.\-]*+[ \t]*+!?\Z")  # the field before an operator
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
     """The CEQL conditions of ``text`` comparing a field with a quoted value, found from their operators (a few in
     a text) and read back to the field's name, instead of trying every word."""
     for operator in _QUOTED_COMPARISON.finditer(text):
-        end = operator.start() - (text[operator.start() - 1:operator.start()] == "!")
-        while end > 0 and text[end - 1] in " \t":
-            end -= 1
-        start = end
-        while start > 0 and end - start < 100 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
-            start -= 1
-        if start < end:
-            match = _CEQL_CONDITION.match(text, start)
+        before = max(0, operator.start() - 110)
+        name = _NAME_BEFORE.search(text, before, operator.start())
+        if name is not None:
+            match = _CEQL_CONDITION.match(text, name.start())
             if match is not None:
                 yield match
 
@@ -922,7 +922,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if span is not None and _key_shaped(text[span[0]:span[1]]):
                 yield span
             continue
-        if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
+        if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
+                and not is_flag(key, text[span[0]:span[1]].strip("'\"")):
             yield span
         if broken and start < len(text) and key_start >= covered:
             extras, covered = _broken_value(text, start, span)
@@ -974,9 +975,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     for query in queries:
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in
                                                  {found[0] for found in query.findall(text)}) else ():
-            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
+            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")) \
+                    and not is_flag(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
-    if "'" in text:
+    if "'" in text and broken:  # (in a parsed document the walk reads each string's conditions)
         for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
@@ -1443,7 +1445,8 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a scalar of the document at ``path``: all of it under a secret key."""
     if secret and node is not None:
-        if isinstance(node, str) and (not node.strip() or _shown_as_written(node)):
+        if isinstance(node, str) and (not node.strip() or _shown_as_written(node)) \
+                or is_flag(path[0] if path is not None and isinstance(path[0], str) else "", node):
             return
         yield _inside_quotes(source, pointer_of(path))
     elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
@@ -1452,7 +1455,7 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
     elif isinstance(node, str) and (_has_equals(node) or "@" in node):
         for match in _parameters(node) if _has_equals(node) else ():
             if match.group("value") and is_credential_parameter(match.group("name")) \
-                    and not _showable(match.group("value")):
+                    and not _showable(match.group("value")) and not is_flag(match.group("name"), match.group("value")):
                 yield source.string_span(pointer_of(path), *_through_spaces(node, match))
         for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)

@@ -19,10 +19,11 @@ Which blocks
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
-* a block the page labels as a mistake (``**❌ Wrong:**``, ``Incorrect:``, ``Don't do this:`` on the line right above
-  it), or marks ``<!-- ce-validator: skip -->``, is a counter-example: neither checked nor fixed;
-  ``<!-- ce-validator: ignore CE620 CE412 -->`` ignores those rules (or code prefixes) in the block below
-  (:func:`validator.pages.markdown.parse_page` reads both);
+* a block the page labels as a mistake (a line right above it that is only ``Wrong:``, ``Incorrect example:``,
+  ``Before:``, ``Don't do this:``, or carries a ❌ without a ✅), or marks ``<!-- ce-validator: skip -->``, is a
+  counter-example: neither checked nor fixed; ``<!-- ce-validator: ignore CE620 ceql-empty-where -->`` ignores
+  those rules (codes, prefixes or names) in the block below (:func:`validator.pages.markdown.parse_page` reads
+  both);
 * a block that is not a Cloud Elements document is skipped silently (no CE090 for it); a page
   with no Cloud Elements block at all is skipped, with the reason (CE090, info), like a
   ``package.json``.
@@ -190,7 +191,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             # an untagged block of something else (a folder tree whose comment names a key)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if document.ignore:
-            found = [f for f in found if not f.rule.startswith(tuple(document.ignore))]
+            found = [f for f in found if not _ignored(f.rule, document.ignore)]
         if any(f.rule == "CE090" for f in found):
             continue
         document = replace(document, source=loaded)
@@ -198,16 +199,34 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         own = line_starts(document.text)
         result.findings.extend(_moved(f, document, own, starts) for f in found)
         if document.ignore:
-            shell_problems = [p for p in shell_problems if not p[0].rule.startswith(tuple(document.ignore))]
+            shell_problems = [p for p in shell_problems if not _ignored(p[0].rule, document.ignore)]
         if shell_problems:
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
     result.findings.extend(_committed_credentials(text, starts, path))
     result.findings.extend(_element_mismatches(page, result.documents, starts, path))
     if not result.documents and not result.findings:
-        result.findings.append(_finding("CE090", NO_BODY, path, "", (1, 1, 1, 2)))
+        skipped = sum(block.skip for block in page.blocks)
+        reason = NO_BODY if not skipped else (f"{NO_BODY} (and {skipped} labelled as a mistake or marked "
+                                              "`<!-- ce-validator: skip -->`: not checked)")
+        result.findings.append(_finding("CE090", reason, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
     return result
+
+
+def _ignored(code: str, ignore: frozenset[str]) -> bool:
+    """Whether a page's `<!-- ce-validator: ignore ... -->` names ``code``: by code, a code's prefix or the rule's
+    name.  Never CE090 (whether a block is a Cloud Elements body at all)."""
+    if code == "CE090":
+        return False
+    if any(code.startswith(token) for token in ignore if token.startswith("CE")):
+        return True
+    if any(not token.startswith("CE") for token in ignore):
+        from ..rules import registry
+
+        rule = registry().get(code)
+        return rule is not None and rule.name in ignore
+    return False
 
 
 def _committed_credentials(text: str, starts: list[int], path: str | None) -> Iterator[Finding]:

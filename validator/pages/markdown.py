@@ -176,41 +176,53 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
 # What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
 # (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
 # fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
-_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]*?)\s*-->", re.IGNORECASE)
-_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]*?)-->", re.IGNORECASE)
+_RULE_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
+_CODE = re.compile(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
 _CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")
 _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
-# a word saying so among a label's first three (`This is wrong:`), not further on (`A bad request returns 400, so:`)
-_WRONG = re.compile(r"^(?:[\w'-]+\s+){0,2}(?:wrong|incorrect|invalid|broken|don'?t|do not|avoid|mistaken|mistakes?|"
-                    r"anti-?pattern)\b|^bad\b|\bbad (?:example|way|config\w*|body|pattern)\b|^before(?: the fix| fixing)?$",
-                    re.IGNORECASE)
-_RIGHT = re.compile(r"\b(?:correct|correctly|right|fixed|good|valid|instead|should be|works?|after)\b", re.IGNORECASE)
-_LABEL_MARKS = re.compile(r"^[\s>#*_\-+|]*(?:\d+[.)]\s*)?|[\s*_:.]*$")
+# A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
+# `Before:`, `Don't do this:` (not `Don't forget to set the callback URL:`, nor a heading: a section's title is no
+# label of one block).
+_WRONG = re.compile(r"(?:wrong|incorrect|bad|invalid|broken|before|mistaken)(?:\s+(?:example|way|version|config\w*|"
+                    r"body|request|usage|value|pattern|format|url))?(?:\s*\([^)]{0,60}\))?|"
+                    r"(?:don'?t|do not|never)\s+(?:do|write|copy|use)\s+(?:this|that|it)(?:\s*\([^)]{0,60}\))?|"
+                    r"not like this|avoid this", re.IGNORECASE)
+_LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
+_LABEL_TAIL = " \t*_:.!"
 
 
 def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
-    """``(skip, ignored codes)`` for the block whose first line is ``lines[fence]``: a directive right above it (or
-    above its label), or a short label right above it that calls it wrong and not right."""
-    above: list[str] = []
+    """``(skip, ignored codes or names)`` for the block whose first line is ``lines[fence]``: directives right above
+    it, and the line of text above them as its label, which makes the block a counter-example when it is only a
+    mistake's label (:data:`_WRONG`) or a cross mark (❌) without a tick."""
+    directives: list[re.Match[str]] = []
+    label = None
     index = fence - 1
-    while index >= 0 and len(above) < 2:
+    while index >= 0 and fence - index <= 4:
         line = lines[index].strip().lstrip(">").strip()
+        index -= 1
         if line.startswith(("```", "~~~")):
             break  # another block's fence: nothing between says anything of this one
-        if line:
-            above.append(line)
-        index -= 1
-    directives = [match for match in map(_DIRECTIVE.search, above) if match is not None]
-    label = next((line for line in above[:1] if _DIRECTIVE.search(line) is None), None)
+        if not line:
+            continue
+        directive = _DIRECTIVE.search(line)
+        if directive is None:
+            label = line
+            above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
+            directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
+            break
+        directives.append(directive)
     skip = any(match.group("verb").lower() == "skip" for match in directives)
-    ignore = frozenset(code.upper() for match in directives if match.group("verb").lower() == "ignore"
+    ignore = frozenset(code.upper() if _RULE_CODE.fullmatch(code) else code.lower()
+                       for match in directives if match.group("verb").lower() == "ignore"
                        for code in _CODE.findall(match.group("codes")))
     if label is not None and not skip:
-        text = _LABEL_MARKS.sub("", label)
-        if _CROSS.search(text) or _TICK.search(text):  # a mark says it, whatever the words
+        text = label[_LABEL_HEAD.match(label).end():].rstrip(_LABEL_TAIL)  # type: ignore[union-attr]
+        if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
             skip = _TICK.search(text) is None
-        else:
-            skip = len(text) <= 80 and _WRONG.search(text) is not None and _RIGHT.search(text) is None
+        elif not label.startswith("#"):
+            skip = _WRONG.fullmatch(text) is not None
     return skip, ignore
 
 

@@ -507,7 +507,7 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
     """CE428 for a year, then the day, then the month (`yyyy-dd-MM`)."""
     for year, day, month in zip(fields, fields[1:], fields[2:]):
-        if year.letter in "yY" and day.letter == "d" and month.letter in "ML":
+        if year.letter in "yY" and day.letter == "d" and month.letter in "ML" and month.count <= 2:  # (`MMM`: a name)
             yield Problem(DATE_PATTERN_YEAR_DAY_MONTH.code, f"`{day.text}` (the day) between the year and `{month.text}` "
                           "(the month): no calendar writes year, day, month, so 5 January is taken for 1 May",
                           day.start, month.end, help=f"write `{month.text}` before `{day.text}`",

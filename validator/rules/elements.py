@@ -321,16 +321,15 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
 
 
 _SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
+_HOST_END = re.compile(r"[/:?#]")
 
 
 def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: str, pointer: str) -> Iterator[Finding]:
     """CE918 for a value holding the scheme, domain or path its URL template adds around it."""
     before, after = template.split("{" + key + "}", 1)
-    domain, slash, path = after.partition("/")
+    domain = after.partition("/")[0]
     meant = _SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
-    meant = meant.rstrip("/")
-    if path.strip("/") and meant.lower().endswith("/" + path.strip("/").lower()):
-        meant = meant[:-len(path.strip("/")) - 1].rstrip("/")
+    meant = _HOST_END.split(meant, maxsplit=1)[0]  # the host the value names: no path, port or query
     if domain and meant.lower().endswith(domain.lower()):
         meant = meant[:-len(domain)]
     if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)

@@ -584,27 +584,41 @@ def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str,
 
 
 def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
-    """``a or b and date>'${...}'``: `and` and `or` joining conditions at one level of parentheses, one of them
-    comparing with a macro (CE642, at the first `or`)."""
-    groups: list[dict[str, Any]] = [{"or": None, "and": False, "macro": False}]
+    """``a or b and date>'${...}'``: `and` and `or` joining conditions at one level of parentheses, where one side of
+    an `or` compares with a macro and another does not (CE642, at the first `or`).  When every side carries the
+    date (`a and d>'${...}' or b and d>'${...}'`), SQL's grouping is the one meant."""
+    groups: list[_Group] = [_Group()]
     for kind, tok, start, end in tokens:
         if kind == "lparen":
-            groups.append({"or": None, "and": False, "macro": False})
+            groups.append(_Group())
         elif kind == "rparen" and len(groups) > 1:
-            _report_mixed(groups.pop(), add)
-        elif kind == "or" and groups[-1]["or"] is None:
-            groups[-1]["or"] = (start, end)
+            closed = groups.pop()
+            _report_mixed(closed, add)
+            groups[-1].sides[-1] = groups[-1].sides[-1] or any(closed.sides)
+        elif kind == "or":
+            groups[-1].first_or = groups[-1].first_or or (start, end)
+            groups[-1].sides.append(False)
         elif kind == "and":
-            groups[-1]["and"] = True
+            groups[-1].joined = True
         elif kind == "macro" or _MACRO_HEAD in tok:  # (also a macro in quotes)
-            groups[-1]["macro"] = True
+            groups[-1].sides[-1] = True
     for group in groups:
         _report_mixed(group, add)
 
 
-def _report_mixed(group: dict[str, Any], add: _Add) -> None:
-    if group["or"] is not None and group["and"] and group["macro"]:
-        start, end = group["or"]
+@dataclass
+class _Group:
+    """One level of parentheses of a where filter: whether `and` joins in it, its first `or`, and whether each side
+    of its `or`s compares with a macro."""
+
+    joined: bool = False
+    first_or: tuple[int, int] | None = None
+    sides: list[bool] = field(default_factory=lambda: [False])
+
+
+def _report_mixed(group: _Group, add: _Add) -> None:
+    if group.first_or is not None and group.joined and any(group.sides) and not all(group.sides):
+        start, end = group.first_or
         add(Flaw.CEQL_AND_OR_MIXED, "`or` beside `and` without parentheses: `and` binds first (as in SQL; CEQL does "
             "not document it), so the last poll time filters only the conditions joined to it by `and`, and each "
             "poll returns every record the other side of `or` matches", start, end,

@@ -128,6 +128,8 @@ _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
+# `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
+_EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
 _PLATFORM_PREFIX = re.compile(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
 #: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
 _CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
@@ -882,16 +884,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _QUOTE.finditer(masked, path_start, quotes_end):
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
-    if path.startswith("/"):
-        double = masked.find("//", path_start, path_end)
-        if double != -1:
-            run_end = double + 2
-            while run_end < path_end and masked[run_end] == "/":
-                run_end += 1
-            col.add(Flaw.EMPTY_SEGMENT, "'//' in the path: an empty segment, which the vendor reads as another path "
-                    "than the one meant (most answer 404), and a URL starting with '//' names a host, not a path",
-                    double, run_end, help="write one `/`", fix=Fix("write one `/`", (Edit(double, run_end, "/"),),
-                                                                  "unsafe"))
+    empty = _EMPTY_SEGMENT.search(masked, path_start, path_end) if "//" in path else None
+    if empty is not None:
+        col.add(Flaw.EMPTY_SEGMENT, "'//' in the path: an empty segment, which the vendor reads as another path "
+                "than the one meant (most answer 404), and a URL starting with '//' names a host, not a path",
+                empty.start(), empty.end(), help="write one `/`",
+                fix=Fix("write one `/`", (Edit(empty.start(), empty.end(), "/"),), "unsafe"))
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
         if seg and path_start + seg.start() > 0:

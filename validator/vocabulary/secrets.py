@@ -24,8 +24,9 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
 
 Not secret: OAuth client ids (``oauth.api.key``, ``sfdc.api.key``, ``consumer_key``), names of secrets
 (``...keyname``), URLs (``oauth.token.url``), lifetimes (``refresh_interval``), ids (``token_id``), what is
-said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``, ``pswSettings``),
-flags (``hasSignature``, ``requirePassword``, ``isSecret``).
+said about one (``passwordFile``, ``secretRef``, ``password_expires_at``, ``secretsManagerRegion``, ``pswSettings``);
+nor the value of a flag (:func:`is_flag`: ``"hasSignature": "true"``, ``?requirePassword=yes``), though its key stays a
+secret's (``noReplyPassword`` holds a password).
 
 **Grants.**  ``code``, ``oauth_verifier``, ``oauth_token``, ``request_token`` (one-time OAuth values),
 the ``Cookie`` and ``Set-Cookie`` headers, session ids (``jsessionid``, ``sessionId``, ``session.id``), a
@@ -60,8 +61,8 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_secret_key", "is_secret_parameter",
-           "looks_like_a_token", "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
+__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_flag", "is_secret_key",
+           "is_secret_parameter", "looks_like_a_token", "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -110,10 +111,13 @@ _ABOUT_WORDS = frozenset({"expiry", "expires", "expiration", "length", "policy",
                           "provider", "at", "regex", "pattern", "link", "region", "arn", "store", "manager", "rule",
                           "rules", "strength", "history", "source", "settings", "setting", "config", "configuration",
                           "options", "requirements", "complexity"})
-# A first word that makes the key a flag about a secret (`hasSignature`, `requirePassword`, `isSecret`); not
-# `verify` or `validate`, whose token is a shared secret (Facebook's `hub.verify_token`).
+# A first word that makes the key a flag about a secret (`hasSignature`, `requirePassword`, `isSecret`): its value
+# is shown when it reads as a flag's (:func:`is_flag`); not `verify` or `validate`, whose token is a shared secret
+# (Facebook's `hub.verify_token`).  The key stays a secret's: `noReplyPassword` holds a password.
 _FLAG_WORDS = frozenset({"has", "is", "use", "uses", "enable", "enabled", "disable", "require", "requires",
                          "required", "show", "hide", "should", "can", "allow", "skip", "no", "needs"})
+_FLAG_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "0", "1", "enabled", "disabled", "required",
+                          "optional", "none", "null", ""})
 _FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
 _QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code", "sign", "ak"})  # (`sign`: Alibaba; `ak`: Baidu)
 _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
@@ -151,8 +155,19 @@ def _one_edit_away(word: str, target: str) -> bool:
 
 def _about_a_secret(words: tuple[str, ...]) -> bool:
     """Whether a key's words say something about a secret, not hold one: its last word (``passwordExpiry``,
-    ``pswSettings``) or its first (``hasSignature``)."""
-    return len(words) > 1 and (words[-1] in _ABOUT_WORDS or words[0] in _FLAG_WORDS)
+    ``pswSettings``)."""
+    return len(words) > 1 and words[-1] in _ABOUT_WORDS
+
+
+def is_flag(key: str, value: object) -> bool:
+    """Whether ``key``'s ``value`` is a flag's, not a secret: a boolean, or a flag's word (``true``, ``yes``,
+    ``required``) under a key that starts as a flag's name does (``hasSignature``, ``requirePassword``)."""
+    if isinstance(value, bool):
+        return True
+    if not isinstance(value, str) or value.strip().lower() not in _FLAG_VALUES:
+        return False
+    words = _words(key.rsplit(".", 1)[-1]) if isinstance(key, str) and len(key) <= 200 else ()
+    return len(words) > 1 and words[0] in _FLAG_WORDS
 
 
 # Large enough for every key of a body with 10,000 pollers: masking and the rules ask about each key in
@@ -257,8 +272,7 @@ def is_credential_parameter(name: str) -> bool:
     if secret_kind(name) is not None or name.lower() in _QUERY_WORDS:
         return True
     words = _words(name.rsplit(".", 1)[-1])
-    # a signed URL's `X-Goog-Signature`; not a flag (`hasSignature`)
-    return bool(words) and words[-1] in ("signature", "sig") and not _about_a_secret(words)
+    return bool(words) and words[-1] in ("signature", "sig")  # a signed URL's `X-Goog-Signature`
 
 
 def _as_key(name: str) -> str:
