@@ -931,3 +931,17 @@ def test_an_element_key_in_another_case_than_its_docs_folder_is_named(elements_d
     body = {"element": {"key": "SageOne"}, "name": "x", "configuration": {}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
     assert hit.help == "did you mean `sageone`? (element keys are compared as written)" and "`sageone`" in hit.message
+
+
+def test_the_legacy_date_macro_is_read_alike_by_render_and_the_element_checks():
+    """A trial (helper-64): render printed `${date}` with the entry's updatedDateFormat while CE917 took it for epoch
+    milliseconds; both now ask `legacy_date_pattern`."""
+    from validator.rules.elements import _macro_form
+    from validator.urls.render import render_url
+    from validator.urls.template import parse_url_template
+
+    (macro,) = parse_url_template("/hubs/hr/workers?where=changed>'${date}'").macros
+    iso = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    assert _macro_form(macro, iso) == ("date", "") and _macro_form(macro, "milliseconds") == ("epoch", "ms")
+    assert render_url("/x?where=a>'${date}'", 0, date_format=iso).url == "/x?where=a>'1970-01-01T00:00:00Z'"
+    assert render_url("/x?where=a>'${date}'", 0, date_format="milliseconds").url == "/x?where=a>'0'"

@@ -1358,6 +1358,18 @@ _HUNTED = {
     "a credential compared in a where filter": (_poller_url(
         "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and apiKey='Wq4Lx9Vm2Pz7Rk3Nt8Hb6Dc'"),
         "Wq4Lx9Vm2Pz7Rk3Nt8Hb6Dc"),
+    # a fifth hunt (helper-65)
+    "an access code compared in a where filter": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'&where=access_code='Ac3Qz8Lm2Vx7Rt4Nw9Hb6Dk'"),
+        "Ac3Qz8Lm2Vx7Rt4Nw9Hb6Dk"),
+    "an auth code compared with ==": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and auth_code=='Ac9Wq3Lx8Vm2Rz7Nt4Kb6Hp'"),
+        "Ac9Wq3Lx8Vm2Rz7Nt4Kb6Hp"),
+    "a secret pasted as a legacy date macro's format": (_configuration(
+        '"oauth.api.secret": "Rn7Qz2Lx9Vm4Wt8Kc3Hb6Dp"', '"event.notification.enabled": true',
+        '"event.notification.callback.url": "https://acme.example/events"',
+        '"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts?where=a>\'${date:Rn7Qz2Lx9Vm4Wt8Kc3Hb6Dp}\'", '
+        '"idField": "id"}}'), "Rn7Qz2Lx9Vm4Wt8Kc3Hb6Dp"),
     "the first characters of a secret in a note": (_configuration(
         '"oauth.api.secret": "Pf6Rt2Xq9Lm4Vz8Nk3Wb7Hd1", "event.poller.refresh_interval": "x", '
         '"notes": "rotated Pf6Rt2Xq9Lm4 on 2024-01-02"'), "Pf6Rt2Xq9Lm4"),
@@ -1627,3 +1639,19 @@ def test_a_flag_s_value_is_shown_and_a_secret_under_a_flag_s_name_is_not():
     masked = find_secrets(load_source(text)).mask(text)
     assert "Tr0ub4dor" not in masked and "AKIAIOSFODNN7" not in masked
     assert '"hasPassword": "true"' in masked and '"requireSecret": false' in masked and "hasSignature=true" in masked
+
+
+def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
+    """A hunt's over-masking (helper-65): a poller resource named `api-keys` masked its URL, fields, format and zone
+    (and the messages about them); a legacy line's `?apikey=` masked the fields after the next `|`."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    entry = '{"url": "/hubs/general/api-keys?where=updated_at>\'${gmtDate:yyyy-MM-dd}\'", "idField": "id", ' \
+            '"datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd"}}'
+    text = _configuration('"event.poller.configuration": {"api-keys": ' + entry + ', "apikeys": ' + entry + '}',
+                          '"event.poller.urls": "c|/hubs/finance/customers?apikey=Kq8vW2xZ7nR3pT9mL4bN|id|updated_at|'
+                          'yyyy-MM-dd|GMT"')
+    masked = find_secrets(load_source(text)).mask(text)
+    assert masked.count("/hubs/general/api-keys?where=updated_at") == 2 and masked.count('"yyyy-MM-dd"') == 2
+    assert "Kq8vW2xZ7nR3pT9mL4bN" not in masked and "|id|updated_at|yyyy-MM-dd|GMT" in masked

@@ -98,7 +98,7 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
 # An unquoted value ends at a '?' that starts another parameter (`code=SKU-1234??where=...`: two '?' typed).
 # (Written as a run of ordinary characters, then each '?' with the run after it: one class repeated, fast.)
-_BARE_VALUE = r"[^&#;\s'\"?]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"?]*+)*+"
+_BARE_VALUE = r"[^&#;\s'\"?|]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"?|]*+)*+"  # (`|`: a legacy line's next field)
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
@@ -113,7 +113,7 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
-                     r"(?=[^&#;\s'\"\\<>])[^&#;\s'\"\\<>?]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"\\<>?]*+)*+))")
+                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"\\<>?|]*+)*+))")
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"
@@ -629,10 +629,10 @@ def _names_before_equals(url: str) -> Iterator[str]:
 
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
-_CEQL_CONDITION = LazyPattern(r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:=|!=|<>)[ \t]*(?P<quote>')"
+_CEQL_CONDITION = LazyPattern(r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*+)")
 _QUOTED_COMPARISON = LazyPattern(r"(?:=|<>)[ \t]*'")
-_NAME_BEFORE = LazyPattern(r"(?<![\w.\-])[A-Za-z_][\w.\-]*+[ \t]*+!?\Z")  # the field before an operator
+_NAME_BEFORE = LazyPattern(r"(?<![\w.\-])[A-Za-z_][\w.\-]*+[ \t]*+[!=]?\Z")  # the field before an operator
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
@@ -1404,9 +1404,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 inside = _secret_in_key(name, extra_keys)
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
-            under_secret = secret or _is_secret(name, extra_keys) \
-                or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys)) \
-                or (pair and name in _PAIR_VALUES)
+            under_secret = secret or (not _is_resource(child) and (
+                _is_secret(name, extra_keys)
+                or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
+                or (pair and name in _PAIR_VALUES)))
             if isinstance(child, (dict, list)):
                 stack.append((child, (name, path), under_secret))
             elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):
@@ -1440,6 +1441,12 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
     if source.root.text[inner:key_end - 1] == name:
         return inner + start, inner + end
     return inner, key_end - 1
+
+
+def _is_resource(node: Any) -> bool:
+    """A poller entry (an object with a `url` and an `idField` or dates): its name is a resource's (`apikeys`, an API's
+    list of keys), not a secret's."""
+    return isinstance(node, dict) and "url" in node and ("idField" in node or "datesConfiguration" in node)
 
 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:

@@ -226,8 +226,8 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
     for problem, severity in _problems(rendered, encode_values):
         lines.append(f"  {problem.rule} {severity} at column {problem.start + 1}: "
                      f"{_scrub(problem.message, secrets)}")
-    for assumption in rendered.assumptions:
-        lines.append(f"  assumes   {assumption}")
+    for assumption in rendered.assumptions:  # (one may quote a macro: a secret pasted as its format)
+        lines.append(f"  assumes   {_scrub(assumption, secrets)}")
     return lines
 
 
@@ -246,7 +246,8 @@ def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, i
         "poll_delay": delay,
         "refresh_interval": interval,
         "substitutions": [
-            {"macro": s.macro.text, "kind": s.macro.kind, "value": s.value, "instant_ms": s.instant_ms,
+            {"macro": _scrub(s.macro.text, secrets), "kind": s.macro.kind, "value": _scrub(s.value, secrets),
+             "instant_ms": s.instant_ms,
              "zone": s.zone, "template_span": [s.template_start, s.template_end],
              "url_span": [s.url_start, s.url_end], "request_span": [s.request_start, s.request_end]}
             for s in rendered.substitutions
@@ -256,7 +257,7 @@ def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, i
              "end": p.end, "fix": _scrub(p.help or "", secrets) or None}
             for p, severity in _problems(rendered, encode_values)
         ],
-        "assumptions": list(rendered.assumptions),
+        "assumptions": [_scrub(assumption, secrets) for assumption in rendered.assumptions],
     }
 
 

@@ -909,11 +909,21 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
 _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
 
 
-def _macro_form(macro: Any) -> tuple[str, str]:
-    """How a macro sends the last poll time: ``("epoch", unit)`` or ``("date", "")``."""
-    if macro.kind in ("epoch", "milliseconds") or (macro.kind == "date" and macro.format is None):
-        return "epoch", macro.unit or "ms"  # (the legacy `${date}` prints epoch milliseconds too)
+def _macro_form(macro: Any, date_format: object) -> tuple[str, str]:
+    """How a macro sends the last poll time: ``("epoch", unit)`` or ``("date", "")``; the legacy ``${date}`` as
+    :func:`validator.urls.render.legacy_date_pattern` reads it, by the entry's ``updatedDateFormat``."""
+    from ..urls.render import legacy_date_pattern
+
+    if macro.kind == "date" and macro.format is None:
+        return ("date", "") if legacy_date_pattern(date_format) is not None else ("epoch", "ms")
+    if macro.kind in ("epoch", "milliseconds"):
+        return "epoch", macro.unit or "ms"
     return "date", ""
+
+
+def _updated_format(entry: object) -> object:
+    dates = entry.get("datesConfiguration") if isinstance(entry, dict) else None
+    return dates.get("updatedDateFormat") if isinstance(dates, dict) else None
 
 
 @lru_cache(maxsize=16)
@@ -934,7 +944,7 @@ def _default_macros(default_poller: str) -> dict[str, tuple[tuple[str, str], str
         for macro in template.macros:
             field = condition_field(template, macro)
             if field is not None and not macro.uses_now:
-                forms.setdefault(field, set()).add(_macro_form(macro))
+                forms.setdefault(field, set()).add(_macro_form(macro, _updated_format(entry)))
                 shown.setdefault(field, macro.text)
     return {field: (next(iter(found)), shown[field]) for field, found in forms.items() if len(found) == 1}
 
@@ -954,7 +964,7 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
         if field is None or macro.uses_now or field not in defaults:
             continue
         form, written = defaults[field]
-        mine = _macro_form(macro)
+        mine = _macro_form(macro, _updated_format(entry.value))
         if mine == form:
             continue
         if mine[0] == form[0] == "epoch":

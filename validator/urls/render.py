@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from .facts import UrlFact
 from .pieces import ZONE_KINDS
@@ -172,16 +173,25 @@ def _value(macro: Macro, last_ms: int, now_ms: int, *, server_zone: str, date_fo
     return macro.pattern.format(instant, zone), instant, zone
 
 
-def _legacy_date(instant: int, *, server_zone: str, date_format: str | None,
-                 notes: _Assumptions) -> tuple[str, int, str | None]:
+def legacy_date_pattern(date_format: object) -> Any:
+    """The pattern the legacy ``${date}`` (no format) is taken to print with: the entry's ``updatedDateFormat`` when it
+    is a SimpleDateFormat pattern (as Paychex's corpus poller pairs them), else None for epoch milliseconds (HubSpot's,
+    with ``milliseconds``).  Undocumented by the platform; render and the element checks both ask here."""
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
 
-    if date_format and date_format not in ("milliseconds", "timestamp"):
-        try:
-            pattern = compile_pattern(date_format)
-        except PatternError:
-            pattern = None
+    if not isinstance(date_format, str) or not date_format or date_format in ("milliseconds", "timestamp"):
+        return None
+    try:
+        return compile_pattern(date_format)
+    except PatternError:
+        return None
+
+
+def _legacy_date(instant: int, *, server_zone: str, date_format: str | None,
+                 notes: _Assumptions) -> tuple[str, int, str | None]:
+    if date_format:
+        pattern = legacy_date_pattern(date_format)
         if pattern is not None:
             notes.add(f"${{date}} without a format is rendered with {date_format!r} in {server_zone} "
                       "(the entry's updatedDateFormat; the platform does not document it)")

@@ -98,6 +98,8 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
 _GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken",
           "passphrase", "masterkey")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
+_CODE_QUALIFIERS = frozenset({"auth", "authorization", "access", "oauth", "verification", "activation", "otp",
+                              "mfa", "security", "secret", "login", "one", "reset"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
                      "authentication", "x-auth", "x-amz-signature"})
@@ -204,6 +206,8 @@ def secret_kind(key: str) -> SecretKind | None:
     before = words[-2] if len(words) > 1 else (segments[-2] if len(segments) > 1 else "")
     if before == "session" and last in ("id", "key"):
         return "grant"  # `session.id` (sfdc's), `sessionKey`: a session, like a cookie
+    if last == "code" and before in _CODE_QUALIFIERS:
+        return "grant"  # `auth_code`, `access_code`: a one-time code, like OAuth's `code`
     if last in _TOKENS:
         return None if before in _PAGINATION else "secret"
     if last in ("apikey", "hapikey", "privatekey", "signingkey", "secretkey", "accesskey", "authkey"):
