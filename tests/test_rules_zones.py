@@ -149,6 +149,9 @@ def test_misleading_legacy_id_as_a_macro_zone(zone, words):
     assert_at(text, "CE504", zone + ":", count=1)
     with_offset = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ssXXX}'"
     assert not found(poller(url=with_offset), "CE504")
+    # a trial (helper-64): an offset written as text is one too (CE411 says whether it is the zone's)
+    literal = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ss-05:00}'"
+    assert not found(poller(url=literal), "CE504")
     for written in (" " + zone + " ", "PST", "America/New_York"):  # spaced: unknown to Java (CE633); PST is right
         other = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + written + ":yyyy-MM-dd HH:mm:ss}'"
         assert not found(poller(url=other, updated="yyyy-MM-dd HH:mm:ss", zone="America/New_York"), "CE504")
@@ -189,3 +192,13 @@ def test_a_macro_zone_in_the_wrong_case_still_suggests(zone, meant):
     url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ssXXX}'"
     (fact,) = parse_url_template(url).facts
     assert f"did you mean '{meant}'?" in fact.message
+
+
+def test_a_macro_zone_written_as_an_offset_from_utc_suggests_the_offset():
+    """A trial (helper-64): `${dateTimeZone:UTC+1:...}` was told `did you mean 'UTC'?` (the +1 dropped), where the
+    same text in updatedDateTimezone gets `GMT+01:00`: one suggestion for both (dates.zones.suggest_zone)."""
+    from validator.urls.template import parse_url_template
+
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:UTC+1:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    (fact,) = parse_url_template(url).facts
+    assert "did you mean 'GMT+01:00'?" in fact.message and fact.help == "write `GMT+01:00`"

@@ -118,6 +118,11 @@ FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 _SAMPLES_MS: tuple[int, ...] = (1704448800123, 1720173605007, 1735569000450)  # Jan, Jul, Dec 30 2024
 _OFFSET_LITERAL = re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?![\d:])")
+
+
+def has_offset_literal(pattern: Any) -> bool:
+    """Whether a compiled pattern writes an offset as literal text (`...ss-05:00`): CE411 judges it against the zone."""
+    return any(not token.is_field and _OFFSET_LITERAL.search(token.text) for token in pattern.tokens)
 _UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
 _EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
                "epoch seconds (10 digits)")

@@ -53,13 +53,13 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..dates.pattern import compile_pattern
 from ..dates.tokens import PatternError
-from ..dates.zones import available_ids, is_abbreviation, is_utc, region_of_abbreviation, resolve_zone
+from ..dates.zones import is_utc, resolve_zone, suggest_zone
 from ..findings import Finding, Problem
 from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule
-from .dates import condition_field, dated_side, field_name, macro_zone_of
+from .dates import condition_field, dated_side, field_name, has_offset_literal, macro_zone_of
 
 if TYPE_CHECKING:
     from ..dates.analysis import PatternFacts
@@ -251,82 +251,8 @@ _LEGACY_REGION: dict[str, str] = {
 }
 
 _TEMPLATE_PLACEHOLDER = LazyPattern(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
-_OFFSET = LazyPattern(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
-_UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 
-# Cities people write as a zone's city that name no zone: the zone they are in (a near id by spelling would be
-# wrong: `Asia/Mumbai` is closest to `Asia/Dubai`, `America/Dallas` to `America/Dawson`).
-_CITY_ZONES: dict[str, str] = {
-    **dict.fromkeys(("mumbai", "bombay", "delhi", "new_delhi", "newdelhi", "bangalore", "bengaluru", "chennai", "madras",
-                     "hyderabad", "pune", "india"), "Asia/Kolkata"),
-    **dict.fromkeys(("beijing", "peking", "guangzhou", "shenzhen", "china"), "Asia/Shanghai"),
-    **dict.fromkeys(("san_francisco", "sanfrancisco", "seattle", "san_diego", "san_jose", "portland", "las_vegas",
-                     "sacramento"), "America/Los_Angeles"),
-    **dict.fromkeys(("washington", "washington_dc", "boston", "miami", "atlanta", "philadelphia", "charlotte",
-                     "pittsburgh", "newyork", "new_york_city", "nyc"), "America/New_York"),
-    **dict.fromkeys(("dallas", "houston", "austin", "san_antonio", "minneapolis", "st_louis", "saint_louis",
-                     "new_orleans", "kansas_city", "nashville"), "America/Chicago"),
-    **dict.fromkeys(("salt_lake_city", "albuquerque"), "America/Denver"),
-    **dict.fromkeys(("ottawa", "quebec"), "America/Toronto"),
-    **dict.fromkeys(("calgary",), "America/Edmonton"),
-    **dict.fromkeys(("frankfurt", "munich", "hamburg", "cologne", "dusseldorf", "stuttgart"), "Europe/Berlin"),
-    **dict.fromkeys(("barcelona", "valencia", "seville"), "Europe/Madrid"),
-    **dict.fromkeys(("milan", "florence", "venice", "naples", "turin"), "Europe/Rome"),
-    **dict.fromkeys(("manchester", "edinburgh", "birmingham", "glasgow", "leeds", "bristol"), "Europe/London"),
-    **dict.fromkeys(("geneva", "basel", "bern"), "Europe/Zurich"),
-    **dict.fromkeys(("lyon", "marseille", "toulouse"), "Europe/Paris"),
-    **dict.fromkeys(("rotterdam", "the_hague", "utrecht"), "Europe/Amsterdam"),
-    **dict.fromkeys(("st_petersburg", "saint_petersburg"), "Europe/Moscow"),
-    **dict.fromkeys(("krakow", "cracow"), "Europe/Warsaw"),
-    **dict.fromkeys(("porto",), "Europe/Lisbon"),
-    **dict.fromkeys(("antwerp",), "Europe/Brussels"),
-    **dict.fromkeys(("gothenburg",), "Europe/Stockholm"),
-    **dict.fromkeys(("abu_dhabi", "abudhabi", "sharjah"), "Asia/Dubai"),
-    **dict.fromkeys(("osaka", "kyoto", "yokohama"), "Asia/Tokyo"),
-    **dict.fromkeys(("hanoi", "ho_chi_minh_city"), "Asia/Ho_Chi_Minh"),
-    **dict.fromkeys(("doha",), "Asia/Qatar"),
-    **dict.fromkeys(("jeddah", "mecca"), "Asia/Riyadh"),
-    **dict.fromkeys(("busan",), "Asia/Seoul"),
-    **dict.fromkeys(("bali", "denpasar"), "Asia/Makassar"),
-    **dict.fromkeys(("islamabad", "lahore"), "Asia/Karachi"),
-    **dict.fromkeys(("gold_coast",), "Australia/Brisbane"),
-    **dict.fromkeys(("wellington", "christchurch"), "Pacific/Auckland"),
-    **dict.fromkeys(("cape_town", "capetown", "pretoria", "durban"), "Africa/Johannesburg"),
-    **dict.fromkeys(("rio", "rio_de_janeiro", "brasilia"), "America/Sao_Paulo"),
-}
-
-
-def suggest_zone(zone_id: str) -> str | None:
-    """The known Java id ``zone_id`` most likely meant, or None."""
-
-    text = zone_id.strip()
-    if text != zone_id and text and resolve_zone(text).known:
-        return text
-    ids = available_ids()
-    by_folded = {i.casefold(): i for i in ids}
-    for candidate in (text, text.replace(" ", "_"), re.sub(r"\s*/\s*", "/", text).replace(" ", "_")):
-        found = by_folded.get(candidate.casefold())
-        if found:
-            return found
-    if text.casefold() in _UTC_NAMES:
-        return "UTC"
-    region = region_of_abbreviation(text)
-    if region is not None or is_abbreviation(text):
-        return region  # never a near abbreviation: `CEST` is not `EST`
-    match = _OFFSET.match(text)
-    if match:
-        sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
-        if hours <= 23 and minutes <= 59:
-            return f"GMT{sign}{hours:02d}:{minutes:02d}"
-        return None
-    city = _CITY_ZONES.get(re.sub(r"[\s\-]+", "_", text.rpartition("/")[2].strip()).casefold())
-    if city is not None:
-        return city
-    import difflib
-
-    close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.85)
-    return by_folded[close[0]] if close else None
 
 
 def zone_problems(zone_id: str) -> list[Problem]:
@@ -403,7 +329,8 @@ def _misleading_macro_zones(ctx: Context, entry: Entry) -> Iterator[Finding]:
         return
     for macro in parse_url_template(url, server_zone=ctx.options.server_zone).macros:
         zone = macro.zone  # with spaces around it, Java knows no such id (CE633 says so)
-        if zone is None or macro.zone_start is None or macro.pattern is None or not _offset_less(macro.pattern.facts):
+        if zone is None or macro.zone_start is None or macro.pattern is None or not _offset_less(macro.pattern.facts) \
+                or has_offset_literal(macro.pattern):  # (`...ss-05:00` after EST: CE411 judges the literal)
             continue
         posix = _posix_sign(zone)
         if posix is not None:

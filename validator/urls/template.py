@@ -45,7 +45,7 @@ from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import PatternError, is_description
-from ..dates.zones import available_ids, is_abbreviation, region_of_abbreviation, resolve_zone
+from ..dates.zones import resolve_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
@@ -347,7 +347,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
 
     if resolve_zone(zone).known:
         return
-    suggestion = region_of_abbreviation(zone) if is_abbreviation(zone) else _did_you_mean(zone, available_ids())
+    suggestion = suggest_zone(zone)  # (`UTC+1`: `GMT+01:00`, not the `UTC` a spelling distance gives)
     message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
