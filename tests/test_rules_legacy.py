@@ -268,6 +268,18 @@ def test_no_conversion_is_offered_for_a_line_with_a_field_missing():
     assert found(text, "CE501") and found(text, "CE401")  # the symptoms, at their fields
 
 
+@pytest.mark.parametrize("urls", [
+    # lines joined by a comma, or by a `\n` written out, and a line with its field and format swapped (helper-64)
+    "accounts|/hubs/crm/accounts?where=a>'${date}'|Id,contacts|/hubs/crm/contacts?where=a>'${date}'|Id",
+    "accounts|/hubs/crm/accounts?where=a>'${date}'|Id\\ncontacts|/hubs/crm/contacts?where=a>'${date}'|Id",
+    "contacts|/hubs/crm/contacts?where=u>'${date}'|id|yyyy-MM-dd'T'HH:mm:ss'Z'|updated_at|GMT",
+])
+def test_no_conversion_is_offered_for_lines_run_together_or_swapped_fields(urls):
+    """Their unsafe fix wrote `"idField": "Id,contacts"` and a URL as the updated date field."""
+    (finding,) = found(body({"event.poller.urls": urls}), "CE801")
+    assert finding.fix is None and "by hand" in finding.help
+
+
 def test_a_wrong_zone_in_its_own_place_is_still_converted():
     """From the review: an aligned line with an unknown zone (`EDT`) lost its conversion; its CE501 says what to
     mend, and the conversion keeps the value where it stands."""

@@ -35,6 +35,7 @@ Rules:
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix, Problem
@@ -423,11 +424,35 @@ def _misaligned(urls: str, server_zone: str) -> bool:
     for line in parse_legacy_urls(urls):
         if line.names_only:
             continue
+        if _LIST_OR_PATH.search(line.value("resource")) or _LIST_OR_PATH.search(line.value("xPath")):
+            return True  # lines joined by `,` or a written `\n`: a resource or an id holding another line's fields
         for kind in ("upd", "crt"):
-            fmt = line.value(kind + "Fmt")
-            if fmt and fmt.strip() and resolve_zone(fmt.strip()).known:
+            fmt, field = line.value(kind + "Fmt").strip(), line.value(kind + "Field").strip()
+            if fmt and resolve_zone(fmt).known:
                 return True
+            if _LIST_OR_PATH.search(field) or "=" in field:
+                return True  # a URL or another line's fields where a date field belongs
+            if fmt and _FIELD_NAME.fullmatch(fmt) and not _compiles(fmt):
+                return True  # a field's name where the format belongs (field and format swapped)
     return False
+
+
+_LIST_OR_PATH = re.compile(r"[,?/\\]")  # a list, a URL, or a written `\n` inside one field
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def _compiles(fmt: str) -> bool:
+    from ..dates import SPECIAL_FORMATS
+    from ..dates.pattern import compile_pattern
+    from ..dates.tokens import PatternError
+
+    if fmt in SPECIAL_FORMATS:
+        return True
+    try:
+        compile_pattern(fmt)
+    except PatternError:
+        return False
+    return True
 
 
 def _conversion_fix(urls: str, config: dict[str, Any], server_zone: str) -> str:
