@@ -1075,3 +1075,12 @@ def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
     assert {f.rule for f in check_page(by_name, path="p.md").findings} == {"CE412"}
     alone = check_page(f"Wrong:\n\n{_COUNTER}", path="p.md").findings  # said, not silently dropped
     assert [f.rule for f in alone] == ["CE090"] and "1 labelled as a mistake" in alone[0].message
+
+
+def test_an_expansion_s_message_quotes_the_expansion_not_the_escape_after_it():
+    """A trial (helper-64): `=\\'${gmtDate:yyyy-MM-dd}\\'` in a '...' body was quoted as `${gmtDate:yyyy-MM-dd}\\`."""
+    body = ('{"element": {"key": "sageone"}, "name": "s", "configuration": {"event.poller.configuration": {"c": '
+            '{"url": "/hubs/finance/customers?where=d>=\\\\\'${gmtDate:yyyy-MM-dd}\\\\\'", "idField": "id"}}}}')
+    page = "```bash\ncurl -X POST https://x.example/instances -d '" + body + "'\n```\n"
+    (hit,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE020"]
+    assert "expands ${gmtDate:yyyy-MM-dd} outside" in hit.message, hit.message

@@ -591,8 +591,11 @@ _MACRO_EXPANSION = re.compile(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTime
 def _expansion(shown: str, start: int, end: int, *, quoted: bool, split: bool = False) -> Problem:
     where = 'inside "..."' if quoted else "outside the shell's quotes"
     also = "; the space in it also splits the body into two arguments" if split else ""
+    text = shown.strip(chr(39))
+    close = _expansion_end(text, 2, len(text)) if text.startswith("${") else -1
+    text = text[:close] if close > 0 else text  # the expansion, not an escaped quote after it (`}\'`)
     return Problem(
-        SHELL_EXPANSION.code, f"the shell expands {shown.strip(chr(39))} {where}: curl sends what the shell makes of it "
+        SHELL_EXPANSION.code, f"the shell expands {text} {where}: curl sends what the shell makes of it "
                  f"(usually nothing), not the macro{also}",
         start, end, "write a quote inside '...' as '\\'' so the macro stays inside the single quotes"
         if not quoted else "quote the body with '...' (and write its quotes as '\\''), or escape the $ as \\$")
