@@ -98,7 +98,9 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
 # An unquoted value ends at a '?' that starts another parameter (`code=SKU-1234??where=...`: two '?' typed).
 # (Written as a run of ordinary characters, then each '?' with the run after it: one class repeated, fast.)
-_BARE_VALUE = r"[^&#;\s'\"?|]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"?|]*+)*+"  # (`|`: a legacy line's next field)
+# (a `|` with another after it: a legacy line's next fields, `?apikey=K|id|updated_at|...`; one alone is the value's own,
+# Facebook's `access_token=<app id>|<app secret>`)
+_BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))[^&#;\s'\"?|]*+)*+")
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
@@ -113,7 +115,8 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
-                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:\?(?!\?*[\w.\-\[\]%]+=)[^&#;\s'\"\\<>?|]*+)*+))")
+                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))"
+                     r"[^&#;\s'\"\\<>?|]*+)*+))")
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"

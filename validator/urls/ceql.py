@@ -606,14 +606,16 @@ def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
         _report_mixed(group, add)
 
 
-@dataclass
 class _Group:
     """One level of parentheses of a where filter: whether `and` joins in it, its first `or`, and whether each side
-    of its `or`s compares with a macro."""
+    of its `or`s compares with a macro.  (A plain class: a dataclass costs the one-file check's start-up.)"""
 
-    joined: bool = False
-    first_or: tuple[int, int] | None = None
-    sides: list[bool] = field(default_factory=lambda: [False])
+    __slots__ = ("joined", "first_or", "sides")
+
+    def __init__(self) -> None:
+        self.joined = False
+        self.first_or: tuple[int, int] | None = None
+        self.sides = [False]
 
 
 def _report_mixed(group: _Group, add: _Add) -> None:
