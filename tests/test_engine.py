@@ -331,3 +331,22 @@ def test_a_stringified_poller_is_decoded_once_and_a_checked_document_freed_witho
     # poller's until its secrets are found, so the string is decoded once, for the rules and the masking
     assert result["decoded"] == [result["poller"]]
     assert result["freed"]  # by reference counting, the collector being off
+
+
+def test_each_body_of_a_bulk_file_is_checked_at_its_place():
+    """A trial (helper-64): an array of instance bodies (a seed list), or one under `instances`, was skipped as no
+    Cloud Elements body, so a broken callback in its second body passed."""
+    import json
+
+    from validator import check
+
+    good = {"element": {"key": "sageone"}, "name": "a", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce"}}
+    bad = json.loads(json.dumps(good))
+    bad["configuration"]["event.notification.callback.url"] = "hooks.example.com/ce"
+    for value, pointer in (([good, bad], "/1"), ({"instances": [good, bad]}, "/instances/1")):
+        text = json.dumps(value, indent=2)
+        (hit,) = [f for f in check(text) if f.rule == "CE202"]
+        assert hit.pointer == pointer + "/configuration/event.notification.callback.url"
+        assert text.splitlines()[hit.line - 1].strip().startswith('"event.notification.callback.url": "hooks')
+    assert [f.rule for f in check(json.dumps([{"name": "x"}, good]))] == ["CE090"]  # not every item a body

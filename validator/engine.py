@@ -17,6 +17,7 @@ from .json_text import indented
 from .kinds import (
     Kind,
     PollerRef,
+    bulk_items,
     configuration_pointer,
     detect_kind,
     escape_pointer_token,
@@ -334,6 +335,12 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
         findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix))
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
+    bulk = bulk_items(loaded.value) if detected is None and kind == "auto" else []
+    if bulk:  # several instance bodies in one file (a seed list): each checked as if alone, at its place
+        for pointer in bulk:
+            findings.extend(_under(finding, pointer)
+                            for finding in _run(loaded.embedded(pointer), "instance", options, held))
+        return _dedupe(sorted(findings, key=Finding.sort_key))
     if detected is None:  # skipped: what its parse noticed (a duplicate key in a package.json) is not ours to say
         return [stub.place(NOT_CLOUD_ELEMENTS, "not a Cloud Elements instance body, configuration or "
                            "poller configuration", 0, 0, severity="info")]
@@ -369,6 +376,13 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
                                           f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this file",
                                           0, 0))
     return _dedupe(sorted(findings + _not_superseded(schema_found, findings), key=Finding.sort_key))
+
+
+def _under(finding: Finding, pointer: str) -> Finding:
+    """A finding of one body of a bulk file, its pointer from the file's root."""
+    from dataclasses import replace
+
+    return replace(finding, pointer=pointer + finding.pointer)
 
 
 def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> list[Finding]:
