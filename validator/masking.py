@@ -639,12 +639,12 @@ _NAME_BEFORE = LazyPattern(r"(?<![\w.\-])[A-Za-z_][\w.\-]*+[ \t]*+[!=]?\Z")  # t
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
-    """The CEQL conditions of ``text`` comparing a field with a quoted value, found from their operators (a few in
-    a text) and read back to the field's name, instead of trying every word."""
+    """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value, found from their
+    operators (a few in a text) and read back to the field's name, instead of trying every word."""
     for operator in _QUOTED_COMPARISON.finditer(text):
         before = max(0, operator.start() - 110)
         name = _NAME_BEFORE.search(text, before, operator.start())
-        if name is not None:
+        if name is not None and is_credential_parameter(name.group(0).rstrip(" \t!=")):  # (most fields: no match built)
             match = _CEQL_CONDITION.match(text, name.start())
             if match is not None:
                 yield match
