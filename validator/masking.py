@@ -632,21 +632,17 @@ def _names_before_equals(url: str) -> Iterator[str]:
 
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
-_CEQL_CONDITION = LazyPattern(r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>')"
+_CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*+)")
-_QUOTED_COMPARISON = LazyPattern(r"(?:=|<>)[ \t]*'")
-_NAME_BEFORE = LazyPattern(r"(?<![\w.\-])[A-Za-z_][\w.\-]*+[ \t]*+[!=]?\Z")  # the field before an operator
+_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*'")
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
-    """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value, found from their
-    operators (a few in a text) and read back to the field's name, instead of trying every word."""
-    for operator in _QUOTED_COMPARISON.finditer(text):
-        before = max(0, operator.start() - 110)
-        name = _NAME_BEFORE.search(text, before, operator.start())
-        if name is not None and is_credential_parameter(name.group(0).rstrip(" \t!=")):  # (most fields: no match built)
-            match = _CEQL_CONDITION.match(text, name.start())
-            if match is not None:
+    """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value: the fields' names
+    first (one scan, in C), the matches only when one of them names a credential."""
+    if any(is_credential_parameter(name) for name in _CEQL_FIELDS.findall(text)):
+        for match in _CEQL_CONDITION.finditer(text):
+            if is_credential_parameter(match.group("name")):
                 yield match
 
 
@@ -654,7 +650,7 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
     those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
-    if "'" in text:
+    if "='" in text or "= '" in text or "<>" in text:
         yield from _ceql_conditions(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
@@ -981,7 +977,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")) \
                     and not is_flag(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
-    if "'" in text and broken:  # (in a parsed document the walk reads each string's conditions)
+    if broken and ("='" in text or "= '" in text or "<>" in text):  # (a parsed document's: the walk reads them)
         for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
@@ -1403,14 +1399,14 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if name == POLLER_KEY and isinstance(child, str):
                 yield from _embedded(source, pointer_of((name, path)), extra_keys)
                 continue
-            if len(name) >= 10:
+            if len(name) >= 10 and not name.isalpha():  # (letters alone: no value joined, no token's digits)
                 inside = _secret_in_key(name, extra_keys)
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
-            under_secret = secret or (not _is_resource(child) and (
+            under_secret = secret or ((
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
-                or (pair and name in _PAIR_VALUES)))
+                or (pair and name in _PAIR_VALUES)) and not _is_resource(child))
             if isinstance(child, (dict, list)):
                 stack.append((child, (name, path), under_secret))
             elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):

@@ -839,7 +839,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     path_start = stripped_start
     path = text[path_start:path_end]
     query_start = qmark + 1 if qmark != -1 else None
-    platform = _PLATFORM_PREFIX.match(masked, path_start, path_end)
+    platform = _PLATFORM_PREFIX.match(masked, path_start, path_end) if "/elements/" in path else None
     if platform:
         col.add(Flaw.ABSOLUTE_URL, f"{platform.group(0)!r} before the hub path: the platform's own API prefix, which "
                 "it puts before every poller URL itself (the poller would ask for /elements/api-v2/elements/...)",
