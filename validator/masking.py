@@ -100,7 +100,9 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # (Written as a run of ordinary characters, then each '?' with the run after it: one class repeated, fast.)
 # (a `|` with another after it: a legacy line's next fields, `?apikey=K|id|updated_at|...`; one alone is the value's own,
 # Facebook's `access_token=<app id>|<app secret>`)
-_BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))[^&#;\s'\"?|]*+)*+")
+# (Groups repeat greedily, not possessively: CPython 3.11.0-3.11.2 mishandle possessive groups, see
+# source/patterns.py; each group starts with a character the runs exclude, so nothing is given back.)
+_BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))[^&#;\s'\"?|]*+)*")
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
@@ -116,7 +118,7 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
                      r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))"
-                     r"[^&#;\s'\"\\<>?|]*+)*+))")
+                     r"[^&#;\s'\"\\<>?|]*+)*))")
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"
@@ -633,7 +635,7 @@ def _names_before_equals(url: str) -> Iterator[str]:
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
 _CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>')"
-                              r"(?P<value>(?:[^'\\]|'')*+)")
+                              r"(?P<value>(?:[^'\\]|'')*)")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*'")
 
 
