@@ -68,7 +68,8 @@ class ConfigKey:
 
 
 # A `{key}` in the host of a URL template: after `scheme://`, before the path.
-_HOST_VARIABLE = re.compile(r"^[A-Za-z][\w+.-]*://[^/{]*\{([\w.\-]+)\}[^/{]*(?:/|$)")
+URL_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")  # `https://` at a URL's start
+_HOST_VARIABLE = re.compile(URL_SCHEME.pattern + r"[^/{]*\{([\w.\-]+)\}[^/{]*(?:/|$)")
 
 
 @dataclass(frozen=True)

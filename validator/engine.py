@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
@@ -380,8 +380,6 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
 
 def _under(finding: Finding, pointer: str) -> Finding:
     """A finding of one body of a bulk file, its pointer from the file's root."""
-    from dataclasses import replace
-
     return replace(finding, pointer=pointer + finding.pointer)
 
 

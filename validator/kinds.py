@@ -176,7 +176,8 @@ def _stringified_configuration(configuration: Any) -> bool:
 
 
 def is_single_entry(value: Any) -> bool:
-    """A poller entry given where the poller map (resource name → entry) belongs."""
+    """Whether ``value`` has a poller entry's shape (a `url` beside an `idField` or dates): one given where the poller
+    map (resource name → entry) belongs, or a map's entry, whose key is a resource's name."""
     return isinstance(value, dict) and isinstance(value.get("url"), str) and (
         "idField" in value or "datesConfiguration" in value)
 

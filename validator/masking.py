@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
-from .kinds import POLLER_KEY, JsonPath, pointer_of
+from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (is_credential_parameter, is_flag, is_secret_parameter, may_hold_a_secret,
                                  secret_kind)
 
@@ -1408,7 +1408,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             under_secret = secret or ((
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
-                or (pair and name in _PAIR_VALUES)) and not _is_resource(child))
+                or (pair and name in _PAIR_VALUES)) and not is_single_entry(child))  # (`api-keys`: a resource's name)
             if isinstance(child, (dict, list)):
                 stack.append((child, (name, path), under_secret))
             elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):
@@ -1442,12 +1442,6 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
     if source.root.text[inner:key_end - 1] == name:
         return inner + start, inner + end
     return inner, key_end - 1
-
-
-def _is_resource(node: Any) -> bool:
-    """A poller entry (an object with a `url` and an `idField` or dates): its name is a resource's (`apikeys`, an API's
-    list of keys), not a secret's."""
-    return isinstance(node, dict) and "url" in node and ("idField" in node or "datesConfiguration" in node)
 
 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:

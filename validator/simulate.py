@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -224,9 +225,10 @@ def _json_lines(name: str, text: str) -> list[Any] | None:
 
 
 def _record_integer(digits: str) -> int | str:
-    """A record's integer; one too long for Python to print (4,300 digits) is kept as its text, which is shown as
+    """A record's integer; one too long for Python to print (``sys.get_int_max_str_digits()``) is kept as its text, which is shown as
     written (a JSON parser that refused it would call valid records invalid JSON)."""
-    return int(digits) if len(digits) <= 4300 else digits
+    limit = sys.get_int_max_str_digits()
+    return int(digits) if not limit or len(digits.lstrip("-")) <= limit else digits
 
 
 def load_records(text: str, *, name: str = "records", records_key: str | None = None,

@@ -254,14 +254,13 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     return server
 
 
-_MAX_MESSAGE_BYTES = 256 * 1024 * 1024  # as standard input for `check -`: larger is no editor's document
 _HEADER = re.compile(rb"(?:Content-Length: \d+|Content-Type: [^\r\n]*)?\r?\n")
 
 
 class _FramedInput:
     """Standard input as pygls reads it (header lines, then a body of the length announced), refusing what would
     take the server down or lose the framing: a header that is none (`Content-Length: -5`) and a body larger than
-    :data:`_MAX_MESSAGE_BYTES`.  Either ends the input, with a message on standard error."""
+    :data:`validator.source.limits.MAX_STREAM_BYTES`.  Either ends the input, with a message on standard error."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
@@ -274,8 +273,10 @@ class _FramedInput:
         return line
 
     def read(self, size: int = -1) -> bytes:
-        if size > _MAX_MESSAGE_BYTES:
-            return self._fail(f"a message of {size:,} bytes, more than {_MAX_MESSAGE_BYTES:,}")
+        from ..source.limits import MAX_STREAM_BYTES  # as standard input for `check -`: no editor's document is larger
+
+        if size > MAX_STREAM_BYTES:
+            return self._fail(f"a message of {size:,} bytes, more than {MAX_STREAM_BYTES:,}")
         return self.stream.read(size)
 
     def _fail(self, why: str) -> bytes:

@@ -320,7 +320,6 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
 
 
-_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
 _HOST_END = re.compile(r"[/:?#]")
 
 
@@ -328,7 +327,9 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     """CE918 for a value holding the scheme, domain or path its URL template adds around it."""
     before, after = template.split("{" + key + "}", 1)
     domain = after.partition("/")[0]
-    meant = _SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
+    from ..elements import URL_SCHEME
+
+    meant = URL_SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
     meant = _HOST_END.split(meant, maxsplit=1)[0]  # the host the value names: no path, port or query
     if domain and meant.lower().endswith(domain.lower()):
         meant = meant[:-len(domain)]
