@@ -61,6 +61,7 @@ FIXED_CODES = {
     "unsafe/ce425-epoch-text-field.json": {"CE425"},
     "safe/ce426-ce605-ce632-pasted-pieces.json": {"CE426", "CE605", "CE632"},
     "unsafe/ce427-ce428-ce641-patterns-and-paths.json": {"CE427", "CE428", "CE641"},
+    "safe/ce024-ce025-ce026-page-commands.md": {"CE024", "CE025", "CE026"},
 }
 
 
@@ -69,6 +70,11 @@ def _copy(tmp_path: Path) -> Path:
     shutil.copytree(CASES / "safe", work / "safe")
     shutil.copytree(CASES / "unsafe", work / "unsafe")
     return work
+
+
+def _cases(folder: Path) -> list[Path]:
+    """The broken files of a folder: instance bodies, and documentation pages (a page's own fixes: CE024-CE026)."""
+    return sorted([*folder.glob("*.json"), *folder.glob("*.md")])
 
 
 def _codes(result_out: str) -> dict[str, set[str]]:
@@ -80,7 +86,7 @@ def _codes(result_out: str) -> dict[str, set[str]]:
 
 
 def test_every_case_is_listed_and_every_fixable_rule_has_a_case():
-    on_disk = {f"{p.parent.name}/{p.name}" for folder in ("safe", "unsafe") for p in (CASES / folder).glob("*.json")}
+    on_disk = {f"{p.parent.name}/{p.name}" for folder in ("safe", "unsafe") for p in _cases(CASES / folder)}
     assert on_disk == set(FIXED_CODES)
     covered = set().union(*FIXED_CODES.values())
     assert set(FIXABLE) <= covered, f"fixable rules without a case: {sorted(set(FIXABLE) - covered)}"
@@ -105,12 +111,12 @@ def test_broken_files_draw_their_codes(tmp_path):
 @pytest.mark.parametrize("folder", ["safe", "unsafe"])
 def test_diff_changes_nothing_and_fix_gives_the_expected_files(tmp_path, folder):
     work = _copy(tmp_path) / folder
-    before = {p.name: p.read_bytes() for p in work.glob("*.json")}
+    before = {p.name: p.read_bytes() for p in _cases(work)}
     unsafe = ("--unsafe-fixes",) if folder == "unsafe" else ()
 
     diff = run_cli("check", "--diff", *unsafe, str(work))
     assert diff.code == 1, diff
-    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == before  # --diff writes nothing
+    assert {p.name: p.read_bytes() for p in _cases(work)} == before  # --diff writes nothing
     for name in before:
         assert f"--- {work / name}\n" in diff.out, name
     assert "Traceback" not in diff.err
@@ -123,7 +129,7 @@ def test_diff_changes_nothing_and_fix_gives_the_expected_files(tmp_path, folder)
 
     again = run_cli("check", "--fix", *unsafe, str(work))
     assert "fixed 0 finding(s) in 0 file(s)" in again.err, again
-    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == \
+    assert {p.name: p.read_bytes() for p in _cases(work)} == \
         {name: (CASES / "expected" / folder / name).read_bytes() for name in before}
     assert run_cli("check", "--diff", *unsafe, str(work)).code == 0
 
@@ -134,10 +140,10 @@ def test_diff_changes_nothing_and_fix_gives_the_expected_files(tmp_path, folder)
 
 def test_unsafe_fixes_need_the_flag(tmp_path):
     work = _copy(tmp_path) / "unsafe"
-    before = {p.name: p.read_bytes() for p in work.glob("*.json")}
+    before = {p.name: p.read_bytes() for p in _cases(work)}
     result = run_cli("check", "--fix", str(work))
     assert "fixed 0 finding(s)" in result.err, result
-    assert {p.name: p.read_bytes() for p in work.glob("*.json")} == before
+    assert {p.name: p.read_bytes() for p in _cases(work)} == before
     assert run_cli("check", "--diff", str(work)).code == 0
     lone = run_cli("check", "--unsafe-fixes", str(work))
     assert lone.code == 2 and "--unsafe-fixes needs --fix or --diff" in lone.err

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from validator.engine import check_source
+from validator.fixes.apply import apply_fixes
 from validator.pages import NO_BODY, TEMPLATE_RULES, check_page, parse_page
 from validator.pages.curl import curl_bodies
 from validator.source import load_source
@@ -882,12 +883,80 @@ def test_an_ellipsis_in_a_broken_body_does_not_hide_its_error(block):
 
 
 def test_an_http_block_without_a_blank_line_before_its_body():
+    """The body is read as it was meant, and the missing blank line is CE026 (a trial, helper-64: an HTTP client
+    sends `{` as a header), with a fix that adds it after the last header."""
     page = ("# Create\n\n```http\nPOST /elements/api-v2/instances\nContent-Type: application/json\n"
             + _SAGE_BODY + "\n```\n")
-    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]
+    findings = check_page(page, path="p.md").findings
+    assert [f.rule for f in findings] == ["CE026", "CE206"]
+    (blank,) = [f for f in findings if f.rule == "CE026"]
+    assert (blank.line, blank.column, blank.pointer) == (6, 1, "/L3")
+    mended = apply_fixes(page, [f for f in findings if f.rule == "CE026"])[0]
+    assert "application/json\n\n{" in mended
+    assert [f.rule for f in check_page(mended, path="p.md").findings] == ["CE206"]
     gap = _SAGE_BODY.replace('"name": "sage",', '"name": "sage",\n')
     page = "# Create\n\n```http\nPOST /elements/api-v2/instances\n" + gap + "\n```\n"
-    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"]
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE026", "CE206"]
+    response = "# Answer\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n{\"id\": 1}\n```\n"
+    assert "CE026" not in {f.rule for f in check_page(response, path="p.md").findings}
+    crlf = page.replace("\n", "\r\n")
+    (fixable,) = [f for f in check_page(crlf, path="p.md").findings if f.rule == "CE026"]
+    assert fixable.fix is not None and fixable.fix.edits[0].replacement == "\r\n"
+
+
+_CURL = "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+
+
+@pytest.mark.parametrize("option", ["-d instance.json", "--data-binary 'bodies/sage one.json'", "--data=./x.json",
+                                    "-dinstance.json", "--json ../instance.json5"])
+def test_curl_given_a_file_name_without_at_sends_the_name(option):
+    """A trial (helper-64): `-d instance.json` sends those 13 characters; the page was skipped as having no body."""
+    page = _CURL + "  -H 'Content-Type: application/json' \\\n  " + option + "\n```\n"
+    (found,) = check_page(page, path="p.md").findings
+    name = option.split(maxsplit=1)[-1].strip("'").split("=", 1)[-1].removeprefix("-d")
+    assert (found.rule, found.severity, found.line, found.pointer) == ("CE024", "error", 4, "/L1")
+    assert f"`{name}`" in found.message and found.help == f"write `@{name}`"
+    mended = apply_fixes(page, [found])[0]
+    assert "@" + name in mended.replace("'@", "@'").replace("@'", "'@") or "'@" + name in mended
+    assert [f.rule for f in check_page(mended, path="p.md").findings] == ["CE090"]
+
+
+@pytest.mark.parametrize("option", ["-d @instance.json", "-d 'name=value.json'", "-d \"$BODY\"", "-F file=@x.json",
+                                    "-d '{\"a\": \"x.json\"}'", "-o out.json", "-d -"])
+def test_curl_given_a_file_with_at_or_other_data_is_left_alone(option):
+    page = _CURL + "  " + option + "\n```\n"
+    assert "CE024" not in {f.rule for f in check_page(page, path="p.md").findings}
+
+
+def test_a_blank_after_a_line_s_backslash_ends_the_command():
+    """A trial (helper-64): `\\ ` at a line's end runs the next lines as commands of their own; the page was
+    skipped.  The body is read as it was meant, and the fix removes the blanks."""
+    body = '{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": 15}, "name": "s"}'
+    page = _CURL.replace("\\\n", "\\ \t\n") + "  -H 'Content-Type: application/json' \\\n  -d '" + body + "'\n```\n"
+    findings = check_page(page, path="p.md").findings
+    meant = [f.rule for f in check_page(page.replace("\\ \t\n", "\\\n"), path="p.md").findings]
+    assert meant and "CE090" not in meant and [f.rule for f in findings] == ["CE025", *meant]
+    blank = findings[0]
+    assert (blank.line, blank.column, blank.end_column, blank.severity) == (2, 71, 74, "error")
+    mended = apply_fixes(page, [blank])[0]
+    assert mended == page.replace("\\ \t\n", "\\\n")
+    assert [f.rule for f in check_page(mended, path="p.md").findings] == meant
+    # a backslash and blanks inside a quoted body, or before a line that does not go on with the command
+    quoted = _CURL + "  -d '{\"note\": \"a \\ \n b\"}'\n```\n"
+    ended = "```bash\necho done \\ \n\nls\n```\n"
+    for other in (quoted, ended):
+        assert "CE025" not in {f.rule for f in check_page(other, path="p.md").findings}
+
+
+@pytest.mark.parametrize(("delimiter", "codes"), [("'JSON'", set()), ("JSON", {"CE020"})])
+def test_a_here_document_given_through_a_command_substitution_is_the_body(delimiter, codes):
+    """A fresh trial's false alarm (helper-66): `-d "$(cat <<'JSON' ... JSON)"` drew CE006 for the `$` of `$(`."""
+    body = ('{"element": {"key": "sageone"}, "name": "s", "configuration": {"event.poller.configuration": '
+            '{"customers": {"url": "/hubs/finance/customers?where=a>=\'${gmtDate:yyyy-MM-dd}\'", "idField": "id"}}}}')
+    page = _CURL + f"  -d \"$(cat <<{delimiter}\n{body}\nJSON\n)\"\n```\n"
+    found = {f.rule for f in check_page(page, path="p.md").findings}
+    assert "CE006" not in found and "CE090" not in found and found & {"CE020"} == codes, found
+    assert [b.text for b in curl_bodies(page.split("\n", 1)[1].rsplit("```", 1)[0])] == [body]
 
 
 def test_an_untagged_block_of_something_else_is_not_a_broken_body():
@@ -1034,7 +1103,12 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
 @pytest.mark.parametrize("label", ["**❌ Wrong** (the quote is never closed, do not copy):", "Incorrect:",
                                    "> ### ✗ Don't do this", "1. Before:", "Bad example", "Avoid this:",
                                    "**Wrong (fails at run time):**", "Don't copy this:",
-                                   "**❌ Wrong:**\n<!-- ce-validator: ignore CE412 -->"])
+                                   "**❌ Wrong:**\n<!-- ce-validator: ignore CE412 -->",
+                                   # a false-alarm hunt (helper-68): labels other people write
+                                   "**Don't:**", "**Bad** \u2013 fails at run time:", "Anti-pattern:", "_Wrong_",
+                                   "This will NOT work:", "**Before** (broken):", "It won't work:",
+                                   "> **Warning:** the following example is wrong \u2014 the last quote never closes.",
+                                   "Example of a broken poller:", "The following body is invalid:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1052,7 +1126,10 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Don't forget to set the callback URL:", "Avoid polling too often; send this body:",
                                    "Invalid values return 400. Send:", "Do not share this body, it holds your keys:",
                                    "not wrong:", "## Fixing broken pollers", "### Troubleshooting invalid dates",
-                                   "## Common mistakes and how to avoid them", "## Don't miss events"])
+                                   "## Common mistakes and how to avoid them", "## Don't miss events",
+                                   "Bad request answers look like this; the body to send:", "Before: create the element.",
+                                   "This works:", "The following example is right:", "An example of a working poller:",
+                                   "Don't panic: this body is fine"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]

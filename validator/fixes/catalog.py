@@ -17,6 +17,9 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE004": ("safe", "replaces the typographic quotes around a key or a value with `\"`"),
     "CE006": ("safe", "writes Python's `True`/`False`/`None` as `true`/`false`/`null` (other cases: no fix)"),
     "CE008": ("safe", "writes the shell's `'\\''` (or `\\'`) as a plain `'`"),
+    "CE024": ("safe", "writes `@` before a file's name given to curl's `-d` (`-d instance.json` → `-d @instance.json`)"),
+    "CE025": ("safe", "removes the blanks after a shell line's closing backslash"),
+    "CE026": ("safe", "adds the blank line between an HTTP request's last header and its body"),
     "CE101": ("unsafe", ("renames a near-miss key to the key it is close to (safe when only spaces differ); "
                          "not when that key is already set")),
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),

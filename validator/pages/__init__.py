@@ -107,7 +107,21 @@ PAGE_ELEMENT_MISMATCH = Rule(
     bad=_MISMATCH_PAGE % "hubspot",
     good=_MISMATCH_PAGE % "sageone",
 )
-RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH]
+HTTP_BLANK_LINE = Rule(
+    code="CE026",
+    name="http-body-without-blank-line",
+    severity="warning",
+    summary="An HTTP request's body follows its headers without a blank line",
+    description="In an HTTP message a blank line ends the headers; the lines after it are the body. Without one, "
+                "the body's first line is read as one more header: an HTTP client (VS Code's REST Client, the "
+                "JetBrains HTTP client) sends the request without its body, or refuses it. The body is still "
+                "checked as it was meant.\n\n**Fix:** a blank line after the last header; the fix (safe) adds it.",
+    bad="```http\nPOST /elements/api-v2/instances HTTP/1.1\nContent-Type: application/json\n"
+        "{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}\n```\n",
+    good="```http\nPOST /elements/api-v2/instances HTTP/1.1\nContent-Type: application/json\n\n"
+         "{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}\n```\n",
+)
+RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH, HTTP_BLANK_LINE]
 
 JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
                                             "http", "none"})
@@ -203,6 +217,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         if shell_problems:
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
+    result.findings.extend(_block_findings(page, starts, path))
     result.findings.extend(_committed_credentials(text, starts, path))
     result.findings.extend(_element_mismatches(page, result.documents, starts, path))
     if not result.documents and not result.findings:
@@ -227,6 +242,36 @@ def _ignored(code: str, ignore: frozenset[str]) -> bool:
         rule = registry().get(code)
         return rule is not None and rule.name in ignore
     return False
+
+
+def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator[Finding]:
+    """The mistakes of a block that are in no body: a shell command's (CE024, CE025), an HTTP request's (CE026).
+    Their messages quote only a file's name; their fixes are edits of the page."""
+    from .curl import SHELL_LANGUAGES, command_problems, console_input
+
+    for block in page.blocks:
+        if block.skip:
+            continue
+        if block.info in SHELL_LANGUAGES:
+            problems = command_problems(console_input(block.text) or block.text)
+        elif block.info == "http":
+            problems = _http_problems(block.text)
+        else:
+            continue
+        for problem in problems:
+            if block.ignore and _ignored(problem.rule, block.ignore):
+                continue
+            start, end = block.to_page(problem.start), block.to_page(problem.end, end=True)
+            line, column = line_col(starts, start)
+            end_line, end_column = line_col(starts, max(end, start + 1))
+            found = _finding(problem.rule, problem.message, path, f"/L{block.line}",
+                             (line, column, end_line, end_column), help=problem.help)
+            fix = problem.fix
+            if fix is not None:
+                fix = Fix(fix.message, tuple(Edit(block.to_page(e.start), block.to_page(e.end, end=True)
+                                                  if e.end > e.start else block.to_page(e.start), e.replacement)
+                                             for e in fix.edits), fix.applicability)
+            yield replace(found, fix=fix)
 
 
 def _committed_credentials(text: str, starts: list[int], path: str | None) -> Iterator[Finding]:
@@ -361,6 +406,30 @@ def _http_body(text: str) -> int | None:
         at = line.end()
     blank = _BLANK.match(text, at)
     return blank.end() if blank else at
+
+
+def _http_problems(text: str) -> list[Problem]:
+    """CE026 when a request's body follows its last header line with no blank line between them."""
+    start = _HTTP_START.match(text)
+    if start is None or text.lstrip().startswith("HTTP/"):  # a response is shown, not sent
+        return []
+    at = start.end()
+    last_header_end = None
+    for line in _HEADER_LINE.finditer(text, at):
+        if line.start() != at:
+            break
+        at = line.end()
+        last_header_end = line.end()
+    if at >= len(text) or _BLANK.match(text, at) or not text[at:].strip():
+        return []
+    ending_at = last_header_end if last_header_end is not None else start.end()
+    header = text[:ending_at]
+    line_end = len(header.rstrip("\r\n"))
+    newline = header[line_end:] or "\n"
+    return [Problem(HTTP_BLANK_LINE.code, "no blank line between the headers and the body: an HTTP client reads this "
+                    "line as one more header, and sends the request without its body", at, at + 1,
+                    "add a blank line after the last header",
+                    fix=Fix("add a blank line after the last header", (Edit(line_end, line_end, newline),), "safe"))]
 
 
 _HEADER_LINE = re.compile(r"[\w-]+:[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -6,8 +6,9 @@ argument of ``curl -d`` / ``--data`` / ``--data-raw`` / ``--data-binary`` / ``--
 ``'...'`` is literal, ``'\\''`` and ``'"'"'`` are a single quote, ``"..."`` keeps ``\\"``,
 ``\\\\``, ``\\$`` and ``\\``` escapes, bash's ``$'...'`` reads ``\\'`` as a quote and ``\\n`` as a
 line break and expands nothing, a backslash before a line break continues the line.  A body read
-from standard input (``-d @-``) is the here-document the command gives it (``<<'JSON'`` ... ``JSON``;
-with a bare delimiter, ``<<JSON``, the shell expands its ``$``).
+from standard input (``-d @-``), or given as a command's output (``-d "$(cat <<'JSON'`` ... ``JSON`` ``)"``), is
+the here-document the command gives it (``<<'JSON'`` ... ``JSON``; with a bare delimiter, ``<<JSON``, the shell
+expands its ``$``).
 A body written out to a variable first (``BODY='{...}'``, ``export BODY=...``; then ``-d "$BODY"``) is read
 where it is written.  In a terminal transcript (``$ `` prompts) the prompts, the ``> `` of continued lines
 and the commands' output are left out.  The decoded body is checked like any other, and each finding points
@@ -34,7 +35,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..findings import Problem
+from ..findings import Edit, Fix, Problem
 from ..rules.base import Rule
 from .positions import PositionMap, TextBuilder
 
@@ -86,7 +87,36 @@ DATA_URLENCODE = Rule(
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
          "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
 )
-RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE]
+DATA_FILE_NAME = Rule(
+    code="CE024",
+    name="curl-data-file-name",
+    severity="error",
+    summary="`curl -d body.json` sends the file's name, not the file",
+    description="curl reads a body from a file only when its name follows `@` (`-d @instance.json`); "
+            "`-d instance.json` sends the 13 characters `instance.json` as the body, and the platform answers that "
+            "it is not JSON.\n\n**Fix:** write `@` before the name (`--data-binary @instance.json` keeps the file's "
+            "line breaks as well); the fix (safe) adds it.",
+    bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
+        "-H 'Content-Type: application/json' -d instance.json\n```\n",
+    good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
+         "-H 'Content-Type: application/json' -d @instance.json\n```\n",
+)
+CONTINUATION_BLANK = Rule(
+    code="CE025",
+    name="shell-continuation-blank",
+    severity="error",
+    summary="A blank after a line's closing `\\`: the command ends there",
+    description="A `\\` continues a command on the next line only when the line break follows it at once. With "
+            "a space or tab after it, the backslash escapes that blank, the line break ends the command, and each "
+            "following line runs as a command of its own: curl sends the request without the options below "
+            "(`-H 'Content-Type: ...'`, `-d '{...}'`), so without its body. The body is still checked as it was "
+            "meant.\n\n**Fix:** remove the blanks after the backslash; the fix (safe) does.",
+    bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\ \n"
+        "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+    good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+         "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK]
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
@@ -140,6 +170,57 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
         bodies.extend(_heredoc_bodies(shell, transcript=transcript))
         bodies.sort(key=lambda body: body.start)
     return bodies
+
+
+def command_problems(shell: str) -> list[Problem]:
+    """Mistakes of the shell ``shell`` (a block's text, or a transcript as :func:`console_input` gives it) that
+    are not in a body: a curl data option given a file's name without ``@`` (CE024), and blanks after a line's
+    closing backslash (CE025).  Each :class:`Problem` may carry its fix, as edits of ``shell``."""
+    problems = []
+    command: list[Word] = []
+    for word in _words(shell):
+        if word is None:
+            command = []
+            continue
+        command.append(word)
+        body = _body_of(command)
+        if body is not None and _FILE_NAME.fullmatch(body.text) and body.mapping.starts:
+            at = body.mapping.starts[0]
+            problems.append(Problem(
+                DATA_FILE_NAME.code, f"curl sends the text `{body.text}` as the body, not the file: a file is read "
+                f"only when its name follows @", at, body.mapping.ends[-1], f"write `@{body.text}`",
+                fix=Fix(f"write `@{body.text}`", (Edit(at, at, "@"),), "safe")))
+    problems.extend(_blanks_after_continuations(shell))
+    problems.sort(key=lambda problem: problem.start)
+    return problems
+
+
+# A body's file named without `@`: a path ending in `.json` (not a form field, `name=value`, nor a variable)
+_FILE_NAME = re.compile(r"[\w.~/\\ -]*\w\.(?:json|json5|jsonc)")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# a line that goes on with a command: an option (`  -H ...`), a quoted argument, an address, a variable
+_CONTINUED = re.compile(r"[ \t]*(?:-|'|\"|https?://|\$)")
+
+
+def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
+    """CE025 for each line that ends with a backslash and blanks, outside quotes, before a line that goes on with
+    the command (an option, or a quoted argument)."""
+    quote = ""
+    lines = [m for m in _LINE.finditer(shell) if m.end() > m.start()]
+    for index, match in enumerate(lines):
+        content = match.group().rstrip("\r\n")
+        trimmed = content.rstrip(" \t")
+        after, continued = _open_at_end(trimmed, quote)
+        if (not quote and not after and continued and len(trimmed) < len(content) and index + 1 < len(lines)
+                and _CONTINUED.match(lines[index + 1].group())):
+            start, end = match.start() + len(trimmed), match.start() + len(content)
+            problems_fix = Fix("remove the blanks after the backslash", (Edit(start, end, ""),), "safe")
+            yield Problem(CONTINUATION_BLANK.code, "a blank after the line's closing `\\`: the backslash escapes the "
+                          "blank, not the line break, so the command ends here and the next line runs as a command "
+                          "of its own (curl sends the request without it)", start - 1, end,
+                          "remove the blanks after the backslash", fix=problems_fix)
+            after = ""
+        quote = after
 
 
 # A terminal transcript: each command follows a prompt (`$ `, `user@host:~$ `); a line that continues it (an
@@ -214,6 +295,8 @@ def _open_at_end(line: str, quote: str) -> tuple[str, bool]:
 _HEREDOC = re.compile(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][A-Za-z0-9_]*))")
 # curl reading its body from standard input
 _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
+# curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
+_DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
 _CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
 
 
@@ -223,7 +306,7 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
     for match in _HEREDOC.finditer(shell):
         start = _logical_line_start(shell, match.start())
         command = shell[start:match.start()]
-        if not (_CURL.search(command) and _DATA_FROM_STDIN.search(command)):
+        if not (_CURL.search(command) and (_DATA_FROM_STDIN.search(command) or _DATA_FROM_CAT.search(command))):
             continue
         line_end = shell.find("\n", match.end())
         if line_end < 0:
@@ -328,8 +411,8 @@ def _body_of(command: list[Word]) -> Body | None:
         skip = last.text.index("=") + 1
     else:
         return None
-    if last.text[skip:].startswith("@") or last.mapping is None:
-        return None
+    if last.text[skip:].startswith(("@", "$(")) or last.mapping is None:
+        return None  # a file, or a command's output (`"$(cat <<'JSON' ...)"`: the here-document is read as a body)
     return _tail(last, skip)
 
 
@@ -348,8 +431,8 @@ def _words(shell: str) -> Iterator[Word | None]:
         if c in _SPACE:
             i += 1
             continue
-        if c == "\\" and _continuation(shell, i):
-            i += _continuation(shell, i)
+        if c == "\\" and _continuation(shell, i, blanks=True):
+            i += _continuation(shell, i, blanks=True)
             continue
         if c in _BREAK:
             yield None
@@ -373,8 +456,8 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         if c in _SPACE or c in _BREAK:
             break
         if c == "\\":
-            if _continuation(shell, i):
-                i += _continuation(shell, i)
+            if _continuation(shell, i, blanks=True):
+                i += _continuation(shell, i, blanks=True)
                 continue
             if i + 1 < n:
                 builder.stand_for(shell[i + 1], i, i + 2)
@@ -524,11 +607,21 @@ def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> 
             return close + 1
 
 
-def _continuation(shell: str, at: int) -> int:
-    """The length of a backslash-newline at ``at`` (the shell removes it), else 0."""
+def _continuation(shell: str, at: int, *, blanks: bool = False) -> int:
+    """The length of a backslash-newline at ``at`` (the shell removes it), else 0; ``blanks``: also with blanks
+    between them, the command as it was meant (CE025 reports the blanks)."""
     if shell.startswith("\\\r\n", at):
         return 3
-    return 2 if shell.startswith(("\\\n", "\\\r"), at) else 0
+    if shell.startswith(("\\\n", "\\\r"), at):
+        return 2
+    if blanks and shell.startswith((" ", "\t"), at + 1):
+        match = _BLANKS_TO_LINE_END.match(shell, at + 1)
+        if match is not None and _CONTINUED.match(shell, match.end()):
+            return match.end() - at
+    return 0
+
+
+_BLANKS_TO_LINE_END = re.compile(r"[ \t]+(?:\r\n|\r|\n)")
 
 
 def _line_end(shell: str, at: int) -> int:
