@@ -62,6 +62,7 @@ FIXED_CODES = {
     "safe/ce426-ce605-ce632-pasted-pieces.json": {"CE426", "CE605", "CE632"},
     "unsafe/ce427-ce428-ce641-patterns-and-paths.json": {"CE427", "CE428", "CE641"},
     "safe/ce024-ce025-ce026-page-commands.md": {"CE024", "CE025", "CE026"},
+    "unsafe/ce643-ce644-sums-and-ampersands.json": {"CE643", "CE644"},
 }
 
 

@@ -793,6 +793,21 @@ def test_the_last_poll_time_in_another_form_than_the_default_poller_sends(elemen
         assert not [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
 
 
+@pytest.mark.parametrize(("url", "codes"), [
+    # a fresh trial (helper-66): three zeros after `${epoch:s}` send the milliseconds Lithium's default sends
+    ("/hubs/social/changed-conversations?where=startEpochMillis='${epoch:s}000'", set()),
+    # a sum after the macro is CE643's alone (CE917 told to write `${epoch:s}`, which left the `/1000`)
+    ("/hubs/social/changed-conversations?where=startEpochMillis='${epoch}/1000'", {"CE643"}),
+    ("/hubs/social/changed-conversations?where=startEpochMillis='${epoch:s}'", {"CE917"}),
+])
+def test_the_form_an_epoch_macro_sends_counts_what_is_written_after_it(elements_dir, url, codes):
+    body = {"element": {"key": "lithiumlsw"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events",
+        "event.poller.configuration": {"changedConversations": {"url": url, "idField": "lswUuid"}}}}
+    found = {f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))}
+    assert found & {"CE917", "CE643"} == codes
+
+
 def test_a_path_below_a_string_field_is_no_field(elements_dir):
     """A trial's fresh mistake (helper-57): HubSpot's `properties.lastmodifieddate` is a string (milliseconds) in the
     docs; `properties.lastmodifieddate.value` (the raw API's shape) was taken for a free-form object's field."""
@@ -893,6 +908,8 @@ def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
     ("egnyte", "subdomain", "https://acme.egnyte.com/app/index.do", "acme"),  # ... and fixed to a path
     ("egnyte", "subdomain", "acme.egnyte.com", "acme"),
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com/api/v2", "acme.response.lithium.com"),
+    # a port where the value ends the address is the address's own (a false-alarm hunt, helper-68)
+    ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com:443", "acme.response.lithium.com:443"),
 ])
 def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, element, key, value, meant):
     """A trial's fresh mistakes (helper-59): Chargebee's `site`, Egnyte's `subdomain` and Lithium's `baseUrl` given
@@ -901,7 +918,7 @@ def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, e
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
     assert hit.help == f"write `{meant}`" and hit.fix is not None and hit.fix.applicability == "unsafe"
     assert hit.pointer == f"/configuration/{key}"
-    for fine in (meant, "${SITE}", "<your-site>"):
+    for fine in (meant, "${SITE}", "<your-site>", *([f"{meant}:443", f"{meant}:8443"] if key == "baseUrl" and ":" not in meant else [])):
         body["configuration"][key] = fine
         assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
     body["configuration"].update({key: value, "base.url": "https://billing.acme.example/api/v1"})  # its own URL
@@ -940,8 +957,26 @@ def test_the_legacy_date_macro_is_read_alike_by_render_and_the_element_checks():
     from validator.urls.render import render_url
     from validator.urls.template import parse_url_template
 
-    (macro,) = parse_url_template("/hubs/hr/workers?where=changed>'${date}'").macros
+    url = "/hubs/hr/workers?where=changed>'${date}'"
+    (macro,) = parse_url_template(url).macros
     iso = "yyyy-MM-dd'T'HH:mm:ss'Z'"
-    assert _macro_form(macro, iso) == ("date", "") and _macro_form(macro, "milliseconds") == ("epoch", "ms")
+    assert _macro_form(macro, iso, url) == ("date", "") and _macro_form(macro, "milliseconds", url) == ("epoch", "ms")
     assert render_url("/x?where=a>'${date}'", 0, date_format=iso).url == "/x?where=a>'1970-01-01T00:00:00Z'"
     assert render_url("/x?where=a>'${date}'", 0, date_format="milliseconds").url == "/x?where=a>'0'"
+
+
+def test_a_format_that_reads_the_docs_sample_value_is_not_warned_of(elements_dir):
+    """A false-alarm hunt (helper-68): Adobe Sign documents `documentHistoryEvent.date` with the mask `...ssZ` and
+    the sample `2017-12-07T08:59:53-08:00`, which `XXX` reads and `Z` does not; CE912 told a body reading it with
+    `XXX` to use `Z`."""
+    fmt = "yyyy-MM-dd'T'HH:mm:ssXXX"
+    dates = {"updatedDateField": "documentHistoryEvent.date", "updatedDateFormat": fmt,
+             "createdDateField": "documentHistoryEvent.date", "createdDateFormat": fmt}
+    entry = {"url": "/hubs/esignature/agreement-asset-events?where=startDate='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+             "idField": "agreementAssetId", "datesConfiguration": dates}
+    body = {"element": {"key": "adobe-esign"}, "name": "a",
+            "configuration": {"event.poller.configuration": {"agreement-asset-events": entry}}}
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+    dates["updatedDateFormat"] = "MM/dd/yyyy HH:mm"  # reads neither: still told
+    assert [f.pointer for f in _element_findings(body, elements_dir) if f.rule == "CE912"] == [
+        "/configuration/event.poller.configuration/agreement-asset-events/datesConfiguration/updatedDateFormat"]

@@ -350,3 +350,10 @@ def test_each_body_of_a_bulk_file_is_checked_at_its_place():
         assert hit.pointer == pointer + "/configuration/event.notification.callback.url"
         assert text.splitlines()[hit.line - 1].strip().startswith('"event.notification.callback.url": "hooks')
     assert [f.rule for f in check(json.dumps([{"name": "x"}, good]))] == ["CE090"]  # not every item a body
+    # a fresh trial (helper-66): a body that lost its `element` made the whole file skipped, the others unchecked
+    lost = {"name": "b", "configuration": {**bad["configuration"], "username": "${CLOSEIO_API_KEY}"}}
+    (missing, callback) = sorted((f for f in check(json.dumps([good, lost], indent=2)) if f.rule in ("CE103", "CE202")),
+                                 key=lambda f: f.rule)
+    assert (missing.rule, missing.pointer, callback.pointer) == (
+        "CE103", "/1", "/1/configuration/event.notification.callback.url")
+    assert [f.rule for f in check(json.dumps([lost, lost]))] == ["CE090"]  # no item with its element: not a seed list

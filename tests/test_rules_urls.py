@@ -291,3 +291,53 @@ def test_path_variables_and_macros_are_not_template_placeholders() -> None:
                 "/hubs/crm/contacts?where=updated>'2024-01-05'",
                 "/hubs/crm/contacts?where=code>=':A'", "/hubs/crm/contacts?where=status>':active'"):  # a review
         assert "CE640" not in {p.rule for p in url_problems(url)}, url
+
+
+@pytest.mark.parametrize(("url", "codes"), [
+    # a fresh trial (helper-66): a format that prints its own quotes, outside quotes, is a quoted CEQL string
+    ("/hubs/x/y?where=a>=${gmtDate:''yyyy-MM-dd'T'HH:mm:ss'Z'''} and b='c'", set()),
+    ("/hubs/x/y?where=a>=${gmtDate:''yyyy-MM-dd''}", set()),
+    # ... but not inside quotes too, nor a format whose quotes are in its middle
+    ("/hubs/x/y?where=a>='${gmtDate:''yyyy-MM-dd'T'HH:mm:ss'Z'''}'", {"CE620"}),
+    ("/hubs/x/y?where=a>=${gmtDate:yyyy-MM-dd''HH:mm}", {"CE620", "CE624"}),
+])
+def test_a_macro_that_prints_its_own_quotes(url, codes):
+    poller = {"x": {"url": url, "idField": "id"}}
+    assert {f.rule for f in check(json.dumps(poller))} - {"CE412"} == codes
+
+
+@pytest.mark.parametrize(("url", "help"), [
+    # fresh trial (helper-66): `'${epoch}/1000'` sends `1720173600000/1000`
+    ("/hubs/x/y?where=a>'${epoch}/1000'", "write `${epoch:s}`"),
+    ("/hubs/x/y?where=a>${epoch:s} * 1000 and b='c'", "write `${epoch:ms}`"),
+    ("/hubs/x/y?where=a>${epoch:s}-3600", "remove `-3600`: the macro's unit (`${epoch:s}`, `${epoch:ms}`, "
+                                          "`${epoch:us}`) is the only scaling the platform does"),
+])
+def test_a_sum_after_an_epoch_macro_is_sent_as_text(url, help):
+    (found,) = [f for f in check(json.dumps({"x": {"url": url, "idField": "id"}})) if f.rule == "CE643"]
+    assert found.severity == "error" and found.help == help
+    assert (found.fix is not None) == help.startswith("write")
+
+
+@pytest.mark.parametrize("url", ["/hubs/x/y?where=a>${epoch:s}000", "/hubs/x/y?where=a>${epoch:s} and b=1000",
+                                 "/hubs/x/y?where=a>'${gmtDate:yyyy}-01'", "/hubs/x/y?from=${epoch}&to=2000"])
+def test_an_epoch_macro_without_a_sum_is_left_alone(url):
+    assert "CE643" not in {f.rule for f in check(json.dumps({"x": {"url": url, "idField": "id"}}))}
+
+
+@pytest.mark.parametrize("url", [
+    # a fresh trial (helper-66): the `&` ends the filter, whatever CEQL's quotes say
+    "/hubs/crm/o?where=a>'${gmtDate:yyyy-MM-dd}' and lead_name='Smith & Sons'",
+    "/hubs/crm/o?where=name in ('A&B', 'C') and a>'${gmtDate:yyyy-MM-dd}'",
+])
+def test_an_ampersand_inside_a_ceql_string_cuts_the_filter(url):
+    (found,) = [f for f in check(json.dumps({"x": {"url": url, "idField": "id"}})) if f.rule == "CE644"]
+    assert found.column == len('{"x": {"url": "') + url.index("&") + 1 and found.fix is not None
+    assert found.fix.edits[0].replacement == "%26"
+
+
+@pytest.mark.parametrize("url", ["/hubs/crm/o?where=a>'${gmtDate:yyyy-MM-dd}'&pageSize=5",
+                                 "/hubs/crm/o?where=a>'${gmtDate:yyyy-MM-dd}' and b='AT%26T'",
+                                 "/hubs/crm/o?where=a>'${gmtDate:yyyy-MM-dd}'&b='x&y'"])
+def test_an_ampersand_outside_the_where_strings_is_not_ce644(url):
+    assert "CE644" not in {f.rule for f in check(json.dumps({"x": {"url": url, "idField": "id"}}))}

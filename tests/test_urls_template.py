@@ -101,7 +101,8 @@ def test_vendor_relative_url() -> None:
 def test_where_ends_at_ampersand_outside_quotes() -> None:
     template = parse_url_template("/hubs/crm/a?where=q='a&b' and x='${epoch}'&pageSize=5")
     assert [(p.name, p.value) for p in template.params] == [("where", "q='a&b' and x='${epoch}'"), ("pageSize", "5")]
-    assert url_problems(template) == []
+    # read as it was meant; the `&` inside the string is CE644 (a query's `&` ends the parameter, quotes or not)
+    assert [(p.rule, p.start) for p in url_problems(template)] == [("CE644", 22)]
 
 
 # --------------------------------------------------------------------------- date formats (CE401, CE604)

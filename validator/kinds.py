@@ -94,15 +94,17 @@ def detect_kind(value: Any) -> Kind | None:
 
 def bulk_items(value: Any) -> list[str]:
     """The pointers of the instance bodies of a bulk file: an array of them (``[{"element": ...}, ...]``), or an object
-    whose one member is such an array (``{"instances": [...]}``); empty for anything else (every item must be a new
-    instance's body: an array of other things is not ours)."""
+    whose one member is such an array (``{"instances": [...]}``); empty for anything else (every item must be an
+    instance's body, one at least with its ``element``: an array of other things is not ours; a body that lost its
+    ``element`` is reported at its place, CE103)."""
     base = ""
     if isinstance(value, dict) and len(value) == 1:
         (key, inner), = value.items()
         if isinstance(key, str) and isinstance(inner, list):
             base, value = "/" + escape_pointer_token(key), inner
     if not isinstance(value, list) or not value or not all(isinstance(item, dict) and _is_instance(item)
-                                                           and "element" in item for item in value):
+                                                           for item in value) \
+            or not any("element" in item for item in value):
         return []
     return [f"{base}/{index}" for index in range(len(value))]
 

@@ -63,6 +63,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly"),
     "CE641": ("unsafe", "writes one `/` for `//` in a poller URL's path"),
+    "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`)"),
+    "CE644": ("unsafe", "writes an `&` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → `'Smith %26 Sons'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
                          "as ` and `"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),

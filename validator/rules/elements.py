@@ -107,6 +107,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Fix
 from ..fixes.structure import replace_value
+from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
 from ..kinds import is_update_body
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
@@ -321,6 +322,7 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
 
 
 _HOST_END = re.compile(r"[/:?#]")
+_PORT = re.compile(r"[^/:?#\s]+:\d{1,5}")
 
 
 def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: str, pointer: str) -> Iterator[Finding]:
@@ -330,7 +332,9 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     from ..elements import URL_SCHEME
 
     meant = URL_SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
-    meant = _HOST_END.split(meant, maxsplit=1)[0]  # the host the value names: no path, port or query
+    port = _PORT.fullmatch(meant) if after[:1] in ("", "/", "?", "#") else None
+    # the host the value names: no path, port or query (a port where the value ends the address is the address's)
+    meant = port.group() if port is not None else _HOST_END.split(meant, maxsplit=1)[0]
     if domain and meant.lower().endswith(domain.lower()):
         meant = meant[:-len(domain)]
     if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
@@ -740,6 +744,18 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                               f"`GET {template}`: {problem}", source=entry.source, pointer=pointer,
                               help=f"a format that reads {json.dumps(example)}")
         return
+    documented = _sample_value(schema)
+    # the field's own sample value in the docs (`x-samplevalue`): a format that reads it is not warned of, whatever
+    # the mask says (Adobe Sign's `Z` mask beside a `-08:00` sample); one that does not is, when the mask reads it
+    if documented is not None:
+        problem = _misread(fmt, documented, name, zone, server_zone, None)
+        if problem is None:
+            return
+        if mask is not None and not _misread(mask, documented, name, zone, server_zone, None):
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read the API docs' sample value of "
+                              f"`{name}` of `GET {template}`: {problem}", source=entry.source, pointer=pointer,
+                              help=f"use `{mask}`, which reads {json.dumps(documented)}")
+            return
     # a value that carries its offset is written as the vendor writes it, in UTC (Salesforce's `+0000`), whatever
     # zone the body reads dates without one in; only then does the body's zone matter
     sample = _sample(mask, "GMT" if _has_offset(mask) else zone) if mask is not None and _trusted_mask(mask) else None
@@ -808,6 +824,17 @@ def _example(api: ApiDocs, url: Any, name: str) -> Any:
     for record in records:
         found, value, _ = field_value(record, name)
         if found and value is not None:
+            return value
+    return None
+
+
+def _sample_value(schema: Any) -> str | None:
+    """A field's sample value in the API docs (``x-samplevalue``, ``example``): a date as the vendor writes it."""
+    if not isinstance(schema, dict):
+        return None
+    for key in ("x-samplevalue", "example"):
+        value = schema.get(key)
+        if isinstance(value, str) and value.strip() and not value.startswith("#/"):
             return value
     return None
 
@@ -910,16 +937,22 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
 _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
 
 
-def _macro_form(macro: Any, date_format: object) -> tuple[str, str]:
+def _macro_form(macro: Any, date_format: object, url: str) -> tuple[str, str]:
     """How a macro sends the last poll time: ``("epoch", unit)`` or ``("date", "")``; the legacy ``${date}`` as
-    :func:`validator.urls.render.legacy_date_pattern` reads it, by the entry's ``updatedDateFormat``."""
+    :func:`validator.urls.render.legacy_date_pattern` reads it, by the entry's ``updatedDateFormat``.  Three zeros
+    written after an epoch macro make the next unit (`${epoch:s}000` sends milliseconds)."""
     from ..urls.render import legacy_date_pattern
 
     if macro.kind == "date" and macro.format is None:
         return ("date", "") if legacy_date_pattern(date_format) is not None else ("epoch", "ms")
     if macro.kind in ("epoch", "milliseconds"):
-        return "epoch", macro.unit or "ms"
+        unit = macro.unit or "ms"
+        return "epoch", _UNIT_TIMES_1000.get(unit, unit) if _THOUSAND_AFTER.match(url, macro.end) else unit
     return "date", ""
+
+
+_THOUSAND_AFTER = re.compile(r"000(?![0-9])")
+_UNIT_TIMES_1000 = {"s": "ms", "ms": "us"}
 
 
 def _updated_format(entry: object) -> object:
@@ -945,7 +978,7 @@ def _default_macros(default_poller: str) -> dict[str, tuple[tuple[str, str], str
         for macro in template.macros:
             field = condition_field(template, macro)
             if field is not None and not macro.uses_now:
-                forms.setdefault(field, set()).add(_macro_form(macro, _updated_format(entry)))
+                forms.setdefault(field, set()).add(_macro_form(macro, _updated_format(entry), url))
                 shown.setdefault(field, macro.text)
     return {field: (next(iter(found)), shown[field]) for field, found in forms.items() if len(found) == 1}
 
@@ -960,12 +993,13 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
     if not defaults:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    summed = {fact.start for fact in template.facts if fact.flaw is Flaw.MACRO_ARITHMETIC}  # CE643's to tell
     for macro in template.macros:
         field = condition_field(template, macro)
-        if field is None or macro.uses_now or field not in defaults:
+        if field is None or macro.uses_now or field not in defaults or macro.start in summed:
             continue
         form, written = defaults[field]
-        mine = _macro_form(macro, _updated_format(entry.value))
+        mine = _macro_form(macro, _updated_format(entry.value), url)
         if mine == form:
             continue
         if mine[0] == form[0] == "epoch":

@@ -322,6 +322,22 @@ them is not documented, which is one more reason to say it.  Put the `or` condit
 """, "/hubs/finance/invoices?where=status='UNPAID' or status='PART_PAID' and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
     "/hubs/finance/invoices?where=(status='UNPAID' or status='PART_PAID') and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
+MACRO_ARITHMETIC = _rule("CE643", "url-macro-arithmetic", "error", "a sum written after an epoch macro", """
+`'${epoch}/1000'` or `${epoch:s}*1000`: the platform substitutes the macro and computes nothing, so the vendor gets
+`1720173600000/1000`, which it cannot read as a time (most reject the filter, some match every record or none).
+The macro's unit is the only scaling there is: `${epoch:s}` for seconds, `${epoch:ms}` for milliseconds,
+`${epoch:us}` for microseconds.  The fix writes the unit the sum meant (unsafe: check the unit the vendor reads).
+""", "/hubs/social/conversations?where=startEpoch>'${epoch}/1000'", "/hubs/social/conversations?where=startEpoch>'${epoch:s}'")
+
+CEQL_AMPERSAND_IN_STRING = _rule("CE644", "ceql-ampersand-in-string", "warning", "an `&` inside a quoted CEQL string", """
+`where=lead_name='Smith & Sons' and updated>'${gmtDate:...}'`: a query's `&` separates parameters, and neither
+the platform nor the vendor's server knows CEQL's quotes, so the filter ends at `'Smith ` (a string that never
+closes) and ` Sons' and updated>...` arrives as another parameter: the vendor rejects the filter or ignores the
+date.  Write the `&` percent-encoded, `%26` (the fix, unsafe: it assumes the platform sends the URL's text as it
+is, as its examples suggest).
+""", "/hubs/crm/accounts?where=name='Smith & Sons' and updated>'${gmtDate:yyyy-MM-dd}'",
+    "/hubs/crm/accounts?where=name='Smith %26 Sons' and updated>'${gmtDate:yyyy-MM-dd}'")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -337,7 +353,7 @@ RULES: list[Rule] = [
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_EMPTY_SEGMENT, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
     CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
-    CEQL_AND_OR_MIXED,
+    CEQL_AND_OR_MIXED, MACRO_ARITHMETIC, CEQL_AMPERSAND_IN_STRING,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -354,6 +370,8 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.MACRO_PLACEHOLDER_ZONE: (MACRO_PLACEHOLDER_ZONE, None),
     Flaw.MACRO_UNKNOWN_ZONE: (MACRO_UNKNOWN_ZONE, None),
     Flaw.EPOCH_BAD_UNIT: (EPOCH_BAD_UNIT, None),
+    Flaw.MACRO_ARITHMETIC: (MACRO_ARITHMETIC, None),
+    Flaw.CEQL_AMPERSAND_IN_STRING: (CEQL_AMPERSAND_IN_STRING, None),
     Flaw.STRAY_QUOTE: (URL_STRAY_QUOTE, None),
     Flaw.STRAY_BRACE: (URL_STRAY_BRACE, None),
     Flaw.WHITESPACE: (URL_WHITESPACE, None),

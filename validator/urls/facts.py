@@ -32,6 +32,8 @@ class Flaw(enum.Enum):
     MACRO_PLACEHOLDER_ZONE = "a placeholder as a macro's zone"
     MACRO_UNKNOWN_ZONE = "a zone Java does not know"
     EPOCH_BAD_UNIT = "an undocumented ${epoch:UNIT}"
+    MACRO_ARITHMETIC = "a sum written after an epoch macro (`${epoch}/1000`)"
+    CEQL_AMPERSAND_IN_STRING = "an `&` inside a quoted CEQL string"
     STRAY_QUOTE = "a quote outside any macro or CEQL string"
     STRAY_BRACE = "a brace outside any macro or variable"
     WHITESPACE = "leading whitespace or a control character"

@@ -526,6 +526,21 @@ def _where_end(masked: str, start: int, end: int) -> int:
     return first if in_quote else end
 
 
+def _quoted_ampersands(col: _Collector, masked: str, start: int, end: int) -> None:
+    """CE644 for each `&` inside a quoted CEQL string of the where value (`name='Smith & Sons'`): a query's `&`
+    separates parameters, whatever quotes the filter has, so the vendor gets the filter cut there."""
+    in_quote = False
+    for event in _QUOTE_OR_AMPERSAND.finditer(masked, start, end):
+        if event.group() == "'":
+            in_quote = not in_quote
+        elif in_quote and not _HTML_ENTITY.match(masked, event.start()):  # (`&amp;`: CE618's)
+            at = event.start()
+            col.add(Flaw.CEQL_AMPERSAND_IN_STRING, "`&` inside a CEQL string: a query's `&` separates parameters, "
+                    "quotes or not, so the vendor gets the filter cut here (its string never closes) and the rest as "
+                    "another parameter", at, at + 1, help="write it percent-encoded: `%26`",
+                    fix=Fix("write `%26`", (Edit(at, at + 1, "%26"),), "unsafe"))
+
+
 def _decoded(hex_digits: str) -> str:
     return bytes([int(hex_digits, 16)]).decode("latin-1")
 
@@ -687,6 +702,15 @@ def _fact_order(fact: UrlFact) -> tuple[int, int]:
     return fact.start, fact.end
 
 
+def _quotes_itself(macro: Macro) -> bool:
+    """Whether the date ``macro`` prints is a CEQL string of its own: its format prints a `'` first and last and none
+    between (`${gmtDate:''yyyy-MM-dd'T'HH:mm:ss'Z'''}` prints `'2024-01-05T10:00:00Z'`)."""
+    if macro.pattern is None:
+        return False
+    printed = macro.pattern.format(0, "GMT")
+    return len(printed) > 2 and printed[0] == printed[-1] == "'" and printed.count("'") == 2
+
+
 def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) -> None:
     """CE620 for each `''` in the format of a macro inside the where filter: it prints a `'`, which ends the CEQL
     string the date is in (`'${gmtDate:yyyy-MM-dd''T''HH:mm}'` sends `'2024-01-02'T'15:04'`)."""
@@ -700,6 +724,30 @@ def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) 
                     help=f"write `{fixed}` (a letter between single quotes is printed as it is)",
                     fix=Fix(f"write `{fixed}`", (Edit(macro.format_start, macro.format_start + len(macro.format), fixed),),
                             "unsafe"))
+
+
+_ARITHMETIC_START = frozenset(" /*+-")
+_ARITHMETIC = re.compile(r" *([/*+\-]) *([0-9]+)(?![0-9])")
+_RESCALED = {("ms", "/", "1000"): "s", ("us", "/", "1000"): "ms", ("s", "*", "1000"): "ms", ("ms", "*", "1000"): "us",
+             ("us", "/", "1000000"): "s", ("s", "*", "1000000"): "us"}
+
+
+def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
+    """CE643 for a sum after an epoch macro (`${epoch}/1000`): the platform substitutes the macro and sends the rest as
+    text.  The macro's unit is the only scaling there is; a fix where one gives the scale meant."""
+    arithmetic = _ARITHMETIC.match(text, macro.end)
+    if arithmetic is None:
+        return
+    operator, number = arithmetic.groups()
+    unit = macro.unit or "ms"
+    written = text[macro.start:arithmetic.end()]
+    meant = _RESCALED.get((unit, operator, number))
+    fixed = f"${{epoch:{meant}}}" if meant else None
+    col.add(Flaw.MACRO_ARITHMETIC, f"`{written}`: the platform computes nothing; it substitutes the macro and sends "
+            f"`{text[macro.end:arithmetic.end()].strip()}` after the number as text, which no vendor reads as a time", macro.start,
+            arithmetic.end(), help=_w(fixed) if fixed else f"remove `{arithmetic.group().strip()}`: the macro's unit "
+            "(`${epoch:s}`, `${epoch:ms}`, `${epoch:us}`) is the only scaling the platform does",
+            fix=Fix(_w(fixed), (Edit(macro.start, arithmetic.end(), fixed),), "unsafe") if fixed else None)
 
 
 def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
@@ -784,6 +832,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         fixed = "${" + m.group("body") + "}"
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
                 "vendor gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed), replacement=fixed)
+
+    for macro in macros:
+        if macro.kind in ("epoch", "milliseconds") and text[macro.end:macro.end + 1] in _ARITHMETIC_START:
+            _arithmetic(col, text, macro)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
@@ -930,9 +982,18 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             if text[p_start:name_end] == "where" and where is None:
                 has_entity = bool(_HTML_ENTITY.search(masked, p_start, min(stripped_end, p_end + 8)))
                 where = parse_where(text[value_start:p_end], offset=value_start, masked=atomic[value_start:p_end])
+                quoting: set[tuple[int, int]] = set()
                 if not has_entity:
-                    col.facts.extend(where.facts)
-                _printed_quotes(col, macros, value_start, p_end)
+                    # a macro outside quotes whose format prints its own (`${gmtDate:''yyyy-MM-dd''}`): no CE624,
+                    # nor CE620 for its `''`
+                    quoting = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE} & {
+                        (m.start, m.end) for m in macros if m.format is not None and "''" in m.format
+                        and _quotes_itself(m)}
+                    col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
+                                     or (fact.start, fact.end) not in quoting)
+                _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
+                if "&" in masked[value_start:p_end]:
+                    _quoted_ampersands(col, masked, value_start, p_end)
                 continue
             _braces(col, text, masked, value_start, p_end, variables)
             quotes = [i for i in range(value_start, p_end) if masked[i] == "'"]
