@@ -1373,6 +1373,43 @@ _HUNTED = {
     "the first characters of a secret in a note": (_configuration(
         '"oauth.api.secret": "Pf6Rt2Xq9Lm4Vz8Nk3Wb7Hd1", "event.poller.refresh_interval": "x", '
         '"notes": "rotated Pf6Rt2Xq9Lm4 on 2024-01-02"'), "Pf6Rt2Xq9Lm4"),
+    # a sixth hunt (helper-67)
+    "a passphrase as a password": (_configuration(
+        '"sfdc.password": "correct horse battery staple", "event.poller.refresh_interval": "x"'),
+        "correct horse battery staple"),
+    "an API key named in a description": (_configuration(
+        '"description": "Rotated 2024-01-05. API key: Kx8vQ2mZ7wR4tL9p", "event.poller.refresh_interval": "x"'),
+        "Kx8vQ2mZ7wR4tL9p"),
+    "a password named in a tag": (_configuration(
+        '"tags": ["prod", "password is Tg5wQ8zXn3Lp7Rv2"], "event.poller.refresh_interval": "x"'), "Tg5wQ8zXn3Lp7Rv2"),
+    "a pwd= after a word in a note": (_configuration(
+        '"notes": "ops login pwd=Nw3kX8vQ2mZ7pL4r", "event.poller.refresh_interval": "x"'), "Nw3kX8vQ2mZ7pL4r"),
+    "an app key in lower-case hex": (_configuration(
+        '"sageone.appkey": "5f1d7a9c3b2e4d6f8a0b1c2d", "event.poller.refresh_interval": "x"'), "5f1d7a9c3b2e4d6f8a0b1c2d"),
+    "a license key of a key's shape in a query": (_poller_url(
+        "/hubs/finance/customers?license_key=m31hmEg2g95JcEsxVMtb8M1h&where=updated_at>='${gmtDate:yyyy-MM-dd}'"),
+        "m31hmEg2g95JcEsxVMtb8M1h"),
+    "an auth code glued in a query": (_poller_url(
+        "/hubs/finance/customers?authcode=Ac7Wq3Lx8Vm2Rz9N&where=updated_at>='${gmtDate:yyyy-MM-dd}'"), "Ac7Wq3Lx8Vm2Rz9N"),
+    "a password starting with $": (_configuration(
+        '"signature.secret": "$J6nyFdaSgXsjcoaX", "event.poller.refresh_interval": "x"'), "J6nyFdaSgXsjcoaX"),
+    "a shell default in a poller URL": (_poller_url(
+        "/hubs/finance/customers?api_key=${SAGE_KEY:-Kq9vT3pLx8wZa1bC}&where=updated_at>='${gmtDate:yyyy-MM-dd}'"),
+        "Kq9vT3pLx8wZa1bC"),
+    "a user and password under an auth key": (_configuration(
+        '"basic.auth": "ops:Tr0ub4dor&3x", "event.poller.refresh_interval": "x"'), "Tr0ub4dor&3x"),
+    "a short token as the callback's user": (_configuration(
+        '"event.notification.callback.url": "https://tHqOgbm8RB4eWpHQ@mycoolapp.example/events", '
+        '"event.poller.refresh_interval": "x"'), "tHqOgbm8RB4eWpHQ"),
+    "a token in a CEQL list": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and apiToken in ('Tk4wQ9zXn2Lp8Rv5')"),
+        "Tk4wQ9zXn2Lp8Rv5"),
+    "a password compared with like": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and password like 'Pw7nQ2xZk9Lm4Rt%'"),
+        "Pw7nQ2xZk9Lm4Rt"),
+    "a CEQL password with a space and a bang, in render's request": (_poller_url(
+        "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and password='Spring Kx8vQ2mZ7wR4!tL9p'"),
+        "Kx8vQ2mZ7wR4"),
 }
 
 
@@ -1655,3 +1692,32 @@ def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
     masked = find_secrets(load_source(text)).mask(text)
     assert masked.count("/hubs/general/api-keys?where=updated_at") == 2 and masked.count('"yyyy-MM-dd"') == 2
     assert "Kq8vW2xZ7nR3pT9mL4bN" not in masked and "|id|updated_at|yyyy-MM-dd|GMT" in masked
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a sixth hunt's over-masking (helper-67): what a secret key or a credential's parameter holds that is no secret
+    (_configuration('"sfdc.security.token": null', '"signature.secret": true'), ['"sfdc.security.token": null',
+                                                                                '"signature.secret": true']),
+    (_configuration('"signature": "sha256"', '"webhook.signature": "HMAC-SHA256"'), ['"sha256"', '"HMAC-SHA256"']),
+    (_poller_url("/hubs/a/b?key=lastModifiedDate&sign=desc&where=code='US' and updated>'${gmtDate:yyyy-MM-dd}'"),
+     ["key=lastModifiedDate", "sign=desc", "code='US'"]),
+    # passphrase-like text that is documentation still is (the placeholder rule's to report)
+    (_configuration('"oauth.api.secret": "your client secret here"'), ['"your client secret here"']),
+])
+def test_a_value_that_is_no_secret_is_shown(text, shown):
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    masked = find_secrets(load_source(text)).mask(text)
+    for piece in shown:
+        assert piece in masked, (piece, masked)
+
+
+@pytest.mark.parametrize("value", ["the password is required", "token - rotated monthly",
+                                   "API key: https://vault.example/sage"])
+def test_free_text_naming_a_secret_without_one_is_shown(value):
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = _configuration(f'"notes": "{value}"')
+    assert find_secrets(load_source(text)).mask(text) == text

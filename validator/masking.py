@@ -45,14 +45,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterator, NewType, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
 from .vocabulary.placeholders import is_env_reference
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
-from .vocabulary.secrets import (is_credential_parameter, is_flag, is_secret_parameter, may_hold_a_secret,
-                                 secret_kind)
+from .vocabulary.secrets import (is_ambiguous_parameter, is_credential_parameter, is_flag, is_secret_parameter,
+                                 may_hold_a_secret, secret_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -135,7 +135,7 @@ _USERINFO = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^
                         r"(?P<value>[^/\s'\"\\]{1,400})@(?=[A-Za-z0-9\[])")  # (`https:\/\/`: JSON in a JSON string)
 # A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
 # take a key for Basic authentication): masked when it has a key's shape.
-_USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{16,200})(?::[^/\s'\"\\@]{0,400})?@"
+_USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{12,200})(?::[^/\s'\"\\@]{0,400})?@"
                              r"(?=[A-Za-z0-9\[])")
 # A password holding what ends a host (`/`, `?`, `#`), a quote or a backslash, left unencoded, or after a scheme
 # written with backslashes (`https:\\user:pw@host`): no URL reader takes it as one, but it is the password the
@@ -288,14 +288,18 @@ class Secrets:
                     chars[index] = "*"
         return MaskedText("".join(chars))
 
-    def found_in(self, text: str) -> Secrets:
+    def found_in(self, text: str, *, encoded: Callable[[str], Iterable[str]] | None = None) -> Secrets:
         """These secrets where their values occur in another text (a URL rendered from the document), as
-        written or percent-encoded; the spans are offsets into ``text``."""
+        written or percent-encoded (every character, or as ``encoded`` gives a value's forms: the request render
+        sends); the spans are offsets into ``text``."""
         from urllib.parse import quote
 
         spans: set[tuple[int, int]] = set()
         for value in self.values:
-            for form in {value, quote(value, safe="")}:
+            forms = {value, quote(value, safe="")}
+            if encoded is not None:
+                forms.update(encoded(value))
+            for form in forms:
                 spans.update(_occurrences(text, form))
         return Secrets(spans=tuple(sorted(spans)), values=self.values)
 
@@ -563,14 +567,16 @@ def looked_for_elsewhere(value: str) -> bool:
     return len(value) >= _REUSED_LENGTH and not value.isalpha()
 
 
-def secrets_alike(texts: Sequence[str], found: Sequence[Secrets]) -> list[Secrets]:
+def secrets_alike(texts: Sequence[str], found: Sequence[Secrets], *,
+                  encoded: Callable[[str], Iterable[str]] | None = None) -> list[Secrets]:
     """The secrets of texts made from one another (a file before and after its fixes; a URL template, the URL
     rendered from it and the request sent): each text's own, and every value any of them holds wherever it
     occurs, so that a secret one text marks (``&apiKey='x'``) stays hidden in another that no longer marks it
-    (`` and apiKey='x'``, ``%23apiKey=x``)."""
+    (`` and apiKey='x'``, ``%23apiKey=x``); ``encoded`` gives the forms an encoding made of a value (a request's)."""
     values = tuple(sorted({value for secrets in found for value in secrets.values}, key=len, reverse=True))
     every = Secrets(values=values)
-    return [Secrets(spans=tuple(sorted(set(own.spans) | set(every.found_in(text).spans))), values=values)
+    return [Secrets(spans=tuple(sorted(set(own.spans) | set(every.found_in(text, encoded=encoded).spans))),
+                    values=values)
             for text, own in zip(texts, found)]
 
 
@@ -587,14 +593,23 @@ def quotable_origin(url: str) -> str:
     return f"{scheme}//{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}//…"
 
 
+def _query_credential(name: str, value: str) -> bool:
+    """Whether a query parameter's value is a credential: by the parameter's name (`apiKey`), or by the value's shape
+    under a name only some key's (`license_key=<a random run>`); never an environment reference or a flag's value."""
+    if not value or _showable(value) or is_flag(name, value):
+        return False
+    if is_ambiguous_parameter(name) and value.isalpha() and len(value) <= 20:
+        return False  # `key=lastModifiedDate`, `sign=desc`, `code='US'`: a word, where a credential holds digits
+    return is_credential_parameter(name) or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
+
+
 def url_secrets(url: str) -> Secrets:
     """The credentials in the query of ``url`` (``?apiKey=...``), as :class:`Secrets` of ``url`` itself.
 
     ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
     """
     spans = [_through_spaces(url, match) for match in _parameters(url)
-             if match.group("value") and is_credential_parameter(match.group("name"))
-             and not _showable(match.group("value"))]
+             if _query_credential(match.group("name"), match.group("value"))]
     spans += _userinfo_spans(url, decoded=True)
     spans += [span for span in _scan_text(url, frozenset()) if span not in spans]  # `x={"password": "..."}`
     values: set[str] = set()
@@ -634,9 +649,11 @@ def _names_before_equals(url: str) -> Iterator[str]:
 
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
-_CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>')"
+_CEQL_OPERATOR = r"(?:[ \t]*(?:==?|!=|<>)|[ \t]+(?i:like|in)(?=[ \t(]))[ \t]*\(?[ \t]*"  # `=`, `<>`, `like`, `in (`
+_CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*)")
-_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)[ \t]*(?:==?|!=|<>)[ \t]*'")
+_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "'")
+_CEQL_GATES = ("='", "= '", "<>", "like '", "LIKE '", "in ('", "IN ('", "in('", "IN('")
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
@@ -652,7 +669,7 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
     those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
-    if "='" in text or "= '" in text or "<>" in text:
+    if any(gate in text for gate in _CEQL_GATES):
         yield from _ceql_conditions(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
@@ -690,7 +707,22 @@ def _unquote(value: str) -> str:
 def _showable(value: str) -> bool:
     """An environment reference, or a placeholder or mask that holds no token (`<Kq9vT3pLx8wZ>` may be a real value
     written in the documentation's form)."""
-    return is_env_reference(value) or (_SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value))
+    if is_env_reference(value):
+        return not _secret_in_reference(value)
+    return _SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value)
+
+
+def _secret_in_reference(value: str) -> bool:
+    """Whether what reads as an environment reference holds a secret all the same: a default after `:-`
+    (`${SAGE_KEY:-Kq9vT3pLx8wZ}`), or a random name after a bare `$` or between `%` (`$Xk9pQ2mZ7v`: a password that
+    starts with `$`; a variable is named in words)."""
+    stripped = value.strip()
+    if stripped.startswith("${"):
+        default = stripped[2:-1].partition(":-")[2] if ":-" in stripped else ""
+        return bool(default) and not _showable(default)
+    name = stripped.strip("$%")
+    digit_runs = len(_DIGIT_RUN.findall(name))
+    return digit_runs >= 3 or (digit_runs >= 1 and any(c.islower() for c in name) and any(c.isupper() for c in name))
 
 
 # A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
@@ -721,9 +753,11 @@ _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
 
 def _key_shaped(value: str) -> bool:
     """Whether a username value looks like an API key: a known key prefix before a random run (Close.io's
-    `api_<22>.<22>`), a hex key of 32, 40 or 64 digits, or 20 characters or more of mixed-case letters with digits
-    scattered through them.  Names of
+    `api_<22>.<22>`), a hex key of 16 digits or more, or 20 characters or more of letters with digits scattered
+    through them.  Names of
     words (`api_integration_user`, `ServiceAccount2019Prod`), e-mail addresses and short logins are shown."""
+    if _CREDENTIAL_PAIR.fullmatch(value) and not is_env_reference(value):
+        return True  # `ops:Tr0ub4dor&3`: a user and a password, as Basic authentication joins them
     if len(value) < 16 or any(char.isspace() for char in value) or is_env_reference(value):
         return False
     plain = value.replace("\\", "").replace("'", "")  # a shell-escaped quote inside it (CE008)
@@ -731,15 +765,21 @@ def _key_shaped(value: str) -> bool:
     prefix = next((p for p in _KEY_PREFIXES if lowered.startswith(p)), None)
     if prefix is not None:
         return all(_TOKEN_LIKE.fullmatch(part) for part in plain[len(prefix):].split("."))
-    if len(plain) in (32, 40, 64) and re.fullmatch(r"[0-9a-f]+", plain) and not plain.isdigit() \
-            and not plain.isalpha():
-        return True  # a hex key (Recurly's, BambooHR's: the key is the Basic username)
+    if _HEX.fullmatch(plain) and not plain.isdigit() and not plain.isalpha():
+        return True  # a hex key (Recurly's, BambooHR's: the key is the Basic username; a 24-digit app key)
     if _VENDOR_KEY_SHAPES.fullmatch(plain):
         return True  # Mailchimp's `<hex 32>-us14`; a base64 key (Azure's storage key); a TOTP seed in base32
-    if "@" in plain or "." in plain or len(plain) < 20:
+    if "@" in plain or "." in plain or not plain.isascii() or not plain.isalnum():
         return False
-    return plain.isalnum() and any(c.islower() for c in plain) and any(c.isupper() for c in plain) \
-        and len(re.findall(r"\d+", plain)) >= 3
+    # random: letters and digits in many runs (one case or both), not words with a year (`ServiceAccount2019Prod`)
+    return len(_DIGIT_RUN.findall(plain)) >= 3 and len(_LETTER_RUN.findall(plain)) >= 3 and (
+        len(plain) >= 20 or (any(c.islower() for c in plain) and any(c.isupper() for c in plain)))
+
+
+_CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)[^\s:]{6,200}")
+_HEX = LazyPattern(r"[0-9a-f]{16,128}|[0-9A-F]{16,128}")
+_DIGIT_RUN = LazyPattern(r"\d+")
+_LETTER_RUN = LazyPattern(r"[A-Za-z]+")
 
 
 _VENDOR_KEY_SHAPES = LazyPattern(r"[0-9a-f]{32}-[a-z]{2}\d{1,2}|(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9+/]{40,}={0,2}"
@@ -807,6 +847,18 @@ def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
         yield from (match.span("value") for match in _PIPEDREAM.finditer(text))
 
 
+def _token_as_user(user: str) -> bool:
+    """Whether a URL's user name is a token (`https://tHqOgbm8RB4eWpHQ@host`): a key's shape, or 12 characters or
+    more of letters and digits whose case changes often (a name in words, `ServiceAccount2019Prod`, changes it
+    seldom)."""
+    if _key_shaped(user):
+        return True
+    if len(user) < 12 or not user.isascii() or not user.isalnum() or not _DIGIT_RUN.search(user):
+        return False
+    letters = [c for c in user if c.isalpha()]
+    return sum(a.islower() != b.islower() for a, b in zip(letters, letters[1:])) >= 6
+
+
 def _holds_a_token(value: str) -> bool:
     return any(_TOKEN_LIKE.fullmatch(word) for word in _WORD_SPLIT.split(value))
 
@@ -818,7 +870,7 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
         return []
     spans = [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
     if "/" in text:
-        spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _key_shaped(match.group("user"))]
+        spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _token_as_user(match.group("user"))]
     if ("//" in text or ":\\" in text) and not _ENDS_A_HOST.isdisjoint(text):
         loose = _LOOSE_DECODED_USERINFO if decoded else _LOOSE_USERINFO
         spans += [match.span("value") for match in loose.finditer(text)
@@ -976,10 +1028,9 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     for query in queries:
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in
                                                  {found[0] for found in query.findall(text)}) else ():
-            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")) \
-                    and not is_flag(match.group("name"), match.group("value")):
+            if _query_credential(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
-    if broken and ("='" in text or "= '" in text or "<>" in text):  # (a parsed document's: the walk reads them)
+    if broken and any(gate in text for gate in _CEQL_GATES):  # (a parsed document's: the walk reads them)
         for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
@@ -1390,6 +1441,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             continue
         if not isinstance(node, dict):
             yield from _scalar_spans(source, node, path, secret)
+            if not secret and isinstance(node, str) and len(node) >= 12 and (" " in node or "=" in node):
+                for start, end in _named_in_text(node):  # an array's string (`"tags": ["password is Kq9v..."]`)
+                    yield source.string_span(pointer_of(path), start, end)
             continue
         label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
             (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
@@ -1413,6 +1467,27 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 stack.append((child, (name, path), under_secret))
             elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):
                 yield from _scalar_spans(source, child, (name, path), under_secret)
+            if not under_secret and isinstance(child, str) and len(child) >= 12 and (" " in child or "=" in child):
+                for start, end in _named_in_text(child):  # `"notes": "rotated, API key: Kq9v..."`
+                    yield source.string_span(pointer_of((name, path)), start, end)
+
+
+# A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
+# `key - X`): masked when the value holds letters and digits (`password is required` is shown).
+_NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?:api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
+                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)"
+                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013])[ \t]+|[ \t]*[-\u2013][ \t]*)"
+                            r"(?P<value>[^\s,;)\]\"'<>|&?#]{8,200})")
+
+
+def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
+    for match in _NAMED_SECRET.finditer(text):
+        value = match.group("value").rstrip(".")
+        if _TOKEN_LIKE.search(value) and not _showable(value) and not _URL_START.match(value):
+            yield match.start("value"), match.start("value") + len(value)
+
+
+_URL_START = LazyPattern(r"[a-z][a-z0-9+.\-]*://|/")
 
 
 # A key as keys are written: words and dots, no space, `=` or `:` that would join a value to it.
@@ -1456,8 +1531,7 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
         yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
     elif isinstance(node, str) and (_has_equals(node) or "@" in node):
         for match in _parameters(node) if _has_equals(node) else ():
-            if match.group("value") and is_credential_parameter(match.group("name")) \
-                    and not _showable(match.group("value")) and not is_flag(match.group("name"), match.group("value")):
+            if _query_credential(match.group("name"), match.group("value")):
                 yield source.string_span(pointer_of(path), *_through_spaces(node, match))
         for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)
@@ -1478,8 +1552,15 @@ _PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "Header
 @lru_cache(maxsize=4096)  # the same sample values and references come back in file after file
 def _shown_as_written(value: str) -> bool:
     """Whether a secret key's value holds nothing secret: an environment reference, a placeholder or mask, or
-    documentation standing for the secret."""
-    return _showable(value) or _stands_for_a_value(value)
+    documentation standing for the secret; JSON's `null` or a boolean; a hash algorithm's name (`"signature":
+    "sha256"` names how a signature is made)."""
+    return value in _JSON_LITERALS or value.lower() in _ALGORITHMS or _showable(value) or _stands_for_a_value(value)
+
+
+_JSON_LITERALS = frozenset({"null", "true", "false"})
+_ALGORITHMS = frozenset({"md5", "sha1", "sha-1", "sha256", "sha-256", "sha384", "sha512", "sha-512", "hmac-sha1",
+                         "hmac-sha256", "hmacsha1", "hmacsha256", "hmac-sha512", "rsa-sha256", "hs256", "hs512", "rs256",
+                         "es256"})
 
 
 def _stands_for_a_value(value: str) -> bool:

@@ -188,12 +188,13 @@ def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> li
     """Credentials in the rendered URLs (``?apiKey=``, ``//user:password@``): masked in every line render prints,
     also where encoding hid what marks them (``#apiKey=`` sent as ``%23apiKey=``)."""
     from ..masking import Secrets, secrets_alike, url_secrets
+    from ..urls.render import request_forms
 
     lines = (rendered.template, rendered.url, rendered.request_url)
     found = [url_secrets(u) for u in lines]
     if document_values:  # a value of the file's secret keys written into a URL too (`where=pw='<it>'`)
         found.append(Secrets(values=document_values))
-    return secrets_alike(lines, found)[:3]
+    return secrets_alike(lines, found, encoded=request_forms)[:3]
 
 
 def _scrub(text: str, secrets: list[Secrets]) -> str:

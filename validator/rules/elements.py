@@ -110,6 +110,7 @@ from ..fixes.structure import replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
 from ..kinds import is_update_body
+from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
@@ -1021,7 +1022,9 @@ def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Ite
     differing = [k for k in sorted(set(entry.value) | set(default)) if entry.value.get(k) != default.get(k)]
     if not differing:
         return
-    shown = json.dumps({k: default.get(k) for k in differing}, ensure_ascii=False)
+    # (an exported element's default may carry a credential in its URL: masked as the file's own would be)
+    shown = json.dumps({k: url_secrets(v).mask(v) if k == "url" and isinstance(v, str) else v
+                        for k, v in ((k, default.get(k)) for k in differing)}, ensure_ascii=False)
     if len(shown) > 300:
         shown = shown[:297] + "..."
     yield ctx.finding(POLLER_DIFFERS_FROM_DEFAULT, f"resource `{entry.name}` differs from the element's default poller in "

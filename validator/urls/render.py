@@ -81,6 +81,12 @@ def percent_encode(text: str, *, keep: frozenset[str]) -> str:
     return _encoder(keep).sub(_encode_match, text)
 
 
+def request_forms(value: str) -> set[str]:
+    """The forms ``value`` may take in a request :func:`render_url` builds (in its path or its query, as written or
+    substituted): for masking a secret there as in the template."""
+    return {percent_encode(value, keep=keep) for keep in (_PATH_KEEP, _QUERY_KEEP, _QUERY_VALUE_KEEP, _PATH_VALUE_KEEP)}
+
+
 @lru_cache(maxsize=32)
 def _encoder(keep: frozenset[str]) -> re.Pattern[str]:
     """A regex matching what to encode: a character outside ``keep`` (kept ``%XX`` escapes match, whole)."""

@@ -36,8 +36,8 @@ ENV_REFERENCE = re.compile(
 )
 # Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
 _PROSE = LazyPattern(r"[A-Za-z][A-Za-z ,.'()/-]*")
-_PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|the|enter|insert|paste|put|here|goes|password|secret|token|key|code"
-                          r"|url|returned?|value|id)\b")
+_PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|enter|insert|paste|put|here|goes|password|secret|token|key|code"
+                          r"|url|returned?|value|id|api|client|user(?:name)?|account|app|from|see|set|same|given)\b")
 
 
 _ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}")
@@ -70,13 +70,14 @@ def is_env_reference(text: str) -> bool:
 def is_prose(text: str) -> bool:
     """Whether ``text`` is a description of a value rather than a value (``Code on Return the URL``).
 
-    Words and spaces only, and either three words or more, or two with a word such as *your*,
-    *the*, *key*, *code*.  Only meaningful for keys whose value is a token, an id or a URL.
+    Words and spaces only, two or more, one of them a word that describes: *your*, *enter*, *here*, *key*,
+    *code*, *password*.  (Not any three words: a passphrase, `correct horse battery staple`, is a password.)  Only
+    meaningful for keys whose value is a token, an id or a URL.
     """
     stripped = text.strip()
     if " " not in stripped or not _PROSE.fullmatch(stripped):
         return False
-    return stripped.count(" ") >= 2 or _PROSE_WORDS.search(stripped) is not None
+    return _PROSE_WORDS.search(stripped) is not None
 
 
 def is_placeholder_value(text: str, *, credential: bool = False) -> bool:

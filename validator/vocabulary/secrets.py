@@ -61,7 +61,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["SecretKind", "is_credential_key", "is_credential_parameter", "is_flag", "is_secret_key",
+__all__ = ["SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter", "is_flag", "is_secret_key",
            "is_secret_parameter", "looks_like_a_token", "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
@@ -87,7 +87,8 @@ _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "c
 # reads like a token (:func:`may_be_an_identifier`).
 _ID_QUALIFIERS = frozenset({"user", "app", "developer", "account"})
 _KEY_QUALIFIERS = frozenset({"signature", "signing", "subscription", "encoded", "private", "api", "hmac", "shared",
-                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "apim"}
+                             "access", "encryption", "master", "secret", "webhook", "auth", "functions", "apim",
+                             "app", "developer"}
                             ) | _ID_QUALIFIERS
 # Words and segments after the name of a secret that say which copy it is, not what it is: an environment
 # (`api.key.prod`, `SAGE_API_KEY_PROD`), a version (`apiKeyV2`), an encoding (`private_key_pem`), `value`.
@@ -96,13 +97,13 @@ _COPY_WORDS = frozenset({"prod", "production", "dev", "development", "test", "te
                          "base64", "value"})
 # Compounds that lose their words when an acronym is glued to them (`APIkey`, `SAStoken`, `oauth2token`).
 _GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2token", "authtoken", "accesstoken",
-          "passphrase", "masterkey")  # (`passPhrase`: its camel case splits the word)
+          "passphrase", "masterkey", "appkey", "devkey", "developerkey", "apipass")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _CODE_QUALIFIERS = frozenset({"auth", "authorization", "access", "oauth", "verification", "activation", "otp",
                               "mfa", "security", "secret", "login", "one", "reset"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
-                     "authentication", "x-auth", "x-amz-signature"})
+                     "authentication", "x-auth", "x-amz-signature", "authcode", "accesscode"})
 _NAMES_OF_SECRETS = re.compile(r"(?:key|secret|token|password)(?:name|field|id|type|url|uri|path|location|header|"
                                r"expir\w*|length|format|prefix|in)$")
 # A last word that makes the key about a secret, not the secret (``passwordExpiry``, ``tokenType``).
@@ -277,6 +278,12 @@ def is_credential_parameter(name: str) -> bool:
         return True
     words = _words(name.rsplit(".", 1)[-1])
     return bool(words) and words[-1] in ("signature", "sig")  # a signed URL's `X-Goog-Signature`
+
+
+def is_ambiguous_parameter(name: str) -> bool:
+    """Whether the query parameter ``name`` is a credential's only as often as not (``key``, ``code``, ``sign``,
+    ``sig``, ``auth``, ``ak``, ``signature``): a plain word as its value (``key=lastModifiedDate``) is no credential."""
+    return name.lower() in _QUERY_WORDS
 
 
 def _as_key(name: str) -> str:
