@@ -63,6 +63,8 @@ FIXED_CODES = {
     "unsafe/ce427-ce428-ce641-patterns-and-paths.json": {"CE427", "CE428", "CE641"},
     "safe/ce024-ce025-ce026-page-commands.md": {"CE024", "CE025", "CE026"},
     "unsafe/ce643-ce644-sums-and-ampersands.json": {"CE643", "CE644"},
+    "unsafe/ce429-zone-twice.json": {"CE429"},
+    "safe/ce430-format-edge-space.json": {"CE430"},
 }
 
 

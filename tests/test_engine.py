@@ -357,3 +357,15 @@ def test_each_body_of_a_bulk_file_is_checked_at_its_place():
     assert (missing.rule, missing.pointer, callback.pointer) == (
         "CE103", "/1", "/1/configuration/event.notification.callback.url")
     assert [f.rule for f in check(json.dumps([lost, lost]))] == ["CE090"]  # no item with its element: not a seed list
+
+
+@pytest.mark.parametrize("text", ["customers", "contacts, accounts", "/hubs/crm/contacts"])
+def test_a_poller_configuration_holding_a_resource_s_name_says_what_it_needs(text):
+    """A fresh trial (helper-66): `"event.poller.configuration": "customers"` drew CE006 with the help `write
+    "customers"`, which it already was."""
+    from validator import check
+
+    body = {"element": {"key": "sageone"}, "name": "s",
+            "configuration": {"event.notification.enabled": True, "event.poller.configuration": text}}
+    (found,) = [f for f in check(body) if f.pointer == "/configuration/event.poller.configuration"]
+    assert found.rule == "CE102" and "not a map of resources to poller entries" in found.message

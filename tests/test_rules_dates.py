@@ -637,3 +637,36 @@ def test_a_month_by_name_after_the_day_is_no_swap():
     """A review (helper-63): `yyyy dd MMMM` names its month: the day and the month cannot be taken for each other."""
     assert not found(poller(updated="yyyy dd MMMM", created="yyyy dd MMMM"), "CE428")
     assert found(poller(updated="yyyy dd MM", created="yyyy dd MM"), "CE428")
+
+
+def test_a_zone_field_and_a_literal_z_write_the_zone_twice(jdk):
+    """A fresh trial (helper-66): `...SSSXXX'Z'` drew only CE413 (info); the JDK prints `.000ZZ` at UTC."""
+    url = "/hubs/crm/x?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'}'"
+    hit = assert_at(poller(url=url), "CE429", "'Z'}")
+    assert hit.severity == "error" and "URL sends" in hit.message and hit.fix is not None
+    assert hit.fix.applicability == "unsafe" and [e.replacement for e in hit.fix.edits] == [""]
+    assert jdk.format("yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'", "GMT", 0) == "1970-01-01T00:00:00.000ZZ"
+    read = assert_at(poller(updated="yyyy-MM-dd'T'HH:mm:ssZ'UTC'"), "CE429", "'UTC'")
+    assert "record's date" in read.message
+    for fine in ("yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss z"):
+        assert not found(poller(updated=fine, created=fine), "CE429"), fine
+
+
+def test_a_url_macro_given_as_a_records_date_format():
+    """A fresh trial (helper-66): `"updatedDateFormat": "${gmtDate:...}"` was told to quote the letter `g`."""
+    fmt = "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"
+    (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ss'Z'"), "CE401")
+    assert "is a URL macro" in hit.message and hit.help == "write the pattern alone: `yyyy-MM-dd'T'HH:mm:ss'Z'`"
+    assert "is a URL macro" in found(poller(updated="${dateTimeZone:PST:yyyy-MM-dd}"), "CE401")[0].message
+
+
+def test_whitespace_at_the_edge_of_a_records_date_format(jdk):
+    """A fresh trial (helper-66): `"yyyy-MM-dd HH:mm:ss "` was caught only with element docs (CE912); the JDK does
+    not read `2024-01-05 10:00:00` with it."""
+    fmt = "yyyy-MM-dd HH:mm:ss "
+    hit = assert_at(poller(updated=fmt, created=fmt.strip()), "CE430", 'ss "', offset=2)
+    assert hit.fix is not None and hit.fix.applicability == "safe" and hit.severity == "warning"
+    assert jdk.request("P", fmt, "GMT", "0", "2024-01-05 10:00:00")[0] != "OK"
+    assert jdk.request("P", fmt.strip(), "GMT", "0", "2024-01-05 10:00:00")[0] == "OK"
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss }'"  # a macro's: CE633, not CE430
+    assert not found(poller(url=url, updated=fmt.strip()), "CE430")

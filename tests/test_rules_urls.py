@@ -341,3 +341,12 @@ def test_an_ampersand_inside_a_ceql_string_cuts_the_filter(url):
                                  "/hubs/crm/o?where=a>'${gmtDate:yyyy-MM-dd}'&b='x&y'"])
 def test_an_ampersand_outside_the_where_strings_is_not_ce644(url):
     assert "CE644" not in {f.rule for f in check(json.dumps({"x": {"url": url, "idField": "id"}}))}
+
+
+def test_where_written_twice_at_the_filter_s_start():
+    """A fresh trial (helper-66): `?where=where=updated_at>...` drew nothing; the vendor reads a field `where`."""
+    url = "/hubs/crm/contacts?where=WHERE=updated_at>'${gmtDate:yyyy-MM-dd}'"
+    (found,) = [f for f in check(json.dumps({"x": {"url": url, "idField": "id"}})) if f.rule == "CE637"]
+    assert found.fix is not None and found.fix.applicability == "safe"
+    assert found.fix.edits[0].replacement == "" and found.end_column - found.column == len("where=")
+    assert "CE637" not in {f.rule for f in check(json.dumps({"x": {"url": url.replace("WHERE=", ""), "idField": "id"}}))}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from .findings import Edit, Finding, Fix, Problem, Severity
 from .json_text import indented
 from .kinds import (
+    POLLER_KEY,
     Kind,
     PollerRef,
     bulk_items,
@@ -356,6 +357,14 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
             embedded = loaded.embedded(ref.pointer)
             held.append(embedded)
             ctx.pollers.append((ref, embedded))
+            if not embedded.valid and embedded.text.lstrip()[:1] not in ("{", "[", '"', ""):
+                # `"customers"`: a resource's name, not the map written as a JSON string; its JSON errors say nothing
+                findings.append(ctx.finding(rule_for("CE102"), f"`{POLLER_KEY}` holds the text "
+                                            f"`{embedded.text.strip()[:40]}`, not a map of resources to poller entries "
+                                            "(an object, or that object written as a JSON string)",
+                                            pointer=ref.pointer, help='write {"<resource>": {"url": "/hubs/...", '
+                                            '"idField": "..."}}'))
+                continue
             for p in embedded.problems:
                 findings.append(ctx.place(p.rule, p.message, p.start, p.end, pointer=ref.pointer, help=p.help,
                                           severity=p.severity, fix=p.fix))

@@ -34,6 +34,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE405": ("safe", "writes `SSS` (in a URL macro); `S` where the seconds belong (`HH:mm:SS`) as `ss` is unsafe"),
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
+    "CE430": ("safe", "removes whitespace at the start or end of a records' date format"),
+    "CE429": ("unsafe", "removes a quoted `'Z'` from a pattern whose zone field writes the zone already (`XXX'Z'`)"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
                          "macro east of UTC, where `XXX` would print a `+` into the query")),
     "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),
@@ -61,7 +63,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
-    "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly"),
+    "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly; removes a "
+                        "doubled `where=where=` (safe)"),
     "CE641": ("unsafe", "writes one `/` for `//` in a poller URL's path"),
     "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`)"),
     "CE644": ("unsafe", "writes an `&` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → `'Smith %26 Sons'`)"),

@@ -93,6 +93,12 @@ Rules:
   pattern's outer double quotes removed, or inner ones written as `'`.
 * **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
   which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
+* **CE429** `date-pattern-zone-twice` (error): an offset field and a quoted `'Z'` in one pattern
+  (`...SSSXXX'Z'`): the zone is printed twice (`.000ZZ`), and no record's date is read.  Fixed on request
+  (unsafe): the literal removed.
+* **CE430** `date-pattern-edge-space` (warning): a records' date format that starts or ends with whitespace
+  (`"yyyy-MM-dd HH:mm:ss "`): Java expects it in every record's date, so a date without it is not read.  Fixed
+  (safe): the whitespace removed.  (A URL macro's format: CE633.)
 """
 
 from __future__ import annotations
@@ -100,7 +106,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..dates import SPECIAL_FORMATS
 from ..dates.pattern import compile_pattern, format_date
@@ -432,6 +438,25 @@ DATE_PATTERN_YEAR_DAY_MONTH = Rule("CE428", "date-pattern-year-day-month", "warn
      bad=_poller(_dates("yyyy-dd-MM'T'HH:mm:ssXXX"), url=_ISO_URL),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_ZONE_TWICE = Rule("CE429", "date-pattern-zone-twice", "error",
+     "an offset field and a literal `'Z'` in one pattern",
+     "`XXX` (also `X`, `Z`, `z`) prints the zone itself, `Z` at UTC; a quoted `'Z'` after (or before) it prints the "
+     "letter once more: `yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'` sends `2024-01-05T10:00:00.000ZZ` (or `+01:00Z`), which "
+     "no vendor reads, and reads a record's date only if it ends so.\n\n"
+     "**Fix:** keep one: the field (`XXX` reads `Z` and any offset) or, in GMT, the literal; the fix (unsafe) "
+     "removes the literal.",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'}'"),
+     good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'"))
+
+DATE_PATTERN_EDGE_SPACE = Rule("CE430", "date-pattern-edge-space", "warning",
+     "whitespace at the start or end of a records' date format",
+     "A space in a SimpleDateFormat pattern is text the date must hold: `\"yyyy-MM-dd HH:mm:ss \"` reads "
+     "`2024-01-05 10:00:00 ` only, so a record's `2024-01-05 10:00:00` is not read (the JDK rejects it), and the "
+     "poller takes no record's date.  Usually a space typed or pasted with the pattern.\n\n"
+     "**Fix:** remove it; the fix (safe) does.  (Whitespace at the edge of a URL macro's format is CE633.)",
+     bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX "), url=_ISO_URL),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -440,7 +465,8 @@ RULES: list[Rule] = [
     DATE_PATTERN_MONTH_MINUTE_SWAPPED, DATE_PATTERN_FIELD_REPEATED, DATE_PATTERN_NOT_AN_INSTANT,
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
-    DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX, DATE_PATTERN_YEAR_DAY_MONTH,
+    DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX, DATE_PATTERN_YEAR_DAY_MONTH, DATE_PATTERN_ZONE_TWICE,
+    DATE_PATTERN_EDGE_SPACE,
 ]
 
 
@@ -521,6 +547,31 @@ def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
                                   "unsafe"))
 
 
+def _edge_space(text: str) -> Iterator[Problem]:
+    """CE430 for whitespace at the start or the end of a records' date format."""
+    for start, end, where in ((0, len(text) - len(text.lstrip()), "starts"), (len(text.rstrip()), len(text), "ends")):
+        if start < end:
+            yield Problem(DATE_PATTERN_EDGE_SPACE.code, f"the format {where} with whitespace, which Java expects in "
+                          "every record's date: a date without it is not read", start, end,
+                          help="remove the whitespace", fix=Fix("remove the whitespace", (Edit(start, end, ""),), "safe"))
+
+
+def _zone_twice(tokens: Sequence[Any], fields: list[Any], *, printing: bool) -> Iterator[Problem]:
+    """CE429 for a quoted `'Z'` in a pattern with a zone field (`XXX'Z'`)."""
+    zone = next((field for field in fields if field.letter in "XxZz"), None)
+    if zone is None:
+        return
+    for token in tokens:
+        literal = token.text.strip()
+        if token.kind == "literal" and token.quoted and literal in ("Z", "UTC", "GMT"):
+            effect = (f"the URL sends the zone twice (`...00.000Z{literal}` at UTC, `+01:00{literal}` elsewhere)"
+                      if printing else f"a record's date is read only if it carries the zone twice (`...Z{literal}`)")
+            yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone, and `'{literal}'` writes it "
+                          f"once more: {effect}", token.start, token.end,
+                          help=f"remove `'{literal}'` (`{zone.text}` reads `Z` and any offset)",
+                          fix=Fix(f"remove `'{literal}'`", (Edit(token.start, token.end, ""),), "unsafe"))
+
+
 def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
     """A fix writing ``replacement`` in place of ``token``'s letters."""
     return Fix(f"write `{replacement}`", (Edit(token.start, token.end, replacement),),
@@ -535,6 +586,9 @@ def _show(text: str, limit: int = 60) -> str:
 def _is_number(text: str) -> bool:
     stripped = text.strip().strip("'\"").strip()
     return bool(stripped) and stripped.replace(".", "", 1).isdigit()
+
+
+_MACRO_AS_FORMAT = LazyPattern(r"\$\{(?i:gmtDate|date|now|(?:dateTimeZone|nowTimeZone):[^:}]*):(?P<pattern>[^}]+)\}")
 
 
 @once_per_arguments
@@ -569,6 +623,11 @@ def compile_problems(fmt: str) -> list[Problem]:
         return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} is the special format `{token}` {what}: it is then "
                                  "not the special format, and Java rejects it as a SimpleDateFormat pattern",
                         at, end, help=f"write `{token}`")]
+    macro = _MACRO_AS_FORMAT.fullmatch(fmt.strip()) if "${" in fmt else None
+    if macro is not None:  # `${gmtDate:yyyy-MM-dd}` copied from the URL
+        return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} is a URL macro, not a SimpleDateFormat "
+                        "pattern: a `*DateFormat` reads the records' dates, and Java does not compile it", 0, len(fmt),
+                        help=f"write the pattern alone: `{macro.group('pattern')}`")]
     try:
         compiled = compile_pattern(fmt)
     except PatternError as exc:
@@ -644,6 +703,10 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     if "[" in text or "]" in text or '"' in text:
         problems.extend(_foreign_syntax(text, tokens, printing=printing))
     problems.extend(_year_day_month(fields))
+    if not printing and text != text.strip():
+        problems.extend(_edge_space(text))
+    if "'" in text:
+        problems.extend(_zone_twice(tokens, fields, printing=printing))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue

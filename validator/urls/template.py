@@ -992,6 +992,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
+                if masked[value_start:value_start + 6].lower() == "where=":
+                    col.add(Flaw.WHERE_TWICE, "`where=where=`: the filter starts with `where=` once more, so the "
+                            "vendor reads a field named `where` (and `=` as its comparison), not the conditions after",
+                            value_start, value_start + 6, help="remove the second `where=`",
+                            fix=Fix("remove the second `where=`", (Edit(value_start, value_start + 6, ""),), "safe"))
                 if "&" in masked[value_start:p_end]:
                     _quoted_ampersands(col, masked, value_start, p_end)
                 continue
