@@ -1161,3 +1161,36 @@ def test_an_expansion_s_message_quotes_the_expansion_not_the_escape_after_it():
     page = "```bash\ncurl -X POST https://x.example/instances -d '" + body + "'\n```\n"
     (hit,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE020"]
     assert "expands ${gmtDate:yyyy-MM-dd} outside" in hit.message, hit.message
+
+
+_PS_BODY = ('{\n  "element": {"key": "sageone"},\n  "name": "s",\n  "configuration": {\n    "event.poller.configuration": '
+            '{"customers": {"url": "/hubs/finance/customers?where=a>=\'${gmtDate:yyyy-MM-dd}\'", "idField": "id"}}\n'
+            '  }\n}')
+
+
+@pytest.mark.parametrize(("opening", "closing", "body", "codes"), [
+    ("@'", "'@", _PS_BODY, set()),  # literal: as written
+    ('@"', '"@', _PS_BODY, {"CE020"}),  # expanding: PowerShell takes the macro for a variable
+    ('@"', '"@', _PS_BODY.replace("${gmtDate", "`${gmtDate"), set()),  # escaped with PowerShell's backtick
+    ('@"', '"@', _PS_BODY.replace("${gmtDate", "`${gmtDate").replace('"name": "s"', '"name": "$env:INSTANCE_NAME"'),
+     set()),  # a variable, substituted on purpose
+])
+def test_a_powershell_here_string_is_a_body(opening, closing, body, codes):
+    """A trial (helper-64): PowerShell pages were skipped whole, and `@"..."@` loses the macro."""
+    page = f"# Create\n\n```powershell\n$body = {opening}\n{body}\n{closing}\nInvoke-RestMethod -Method Post -Body $body\n```\n"
+    findings = check_page(page, path="p.md").findings
+    assert {f.rule for f in findings} & {"CE020", "CE006", "CE001"} == codes, findings
+    assert "CE090" not in {f.rule for f in findings}
+    if codes:
+        (expanded,) = [f for f in findings if f.rule == "CE020"]
+        line = page.splitlines()[expanded.line - 1]
+        assert line[expanded.column - 1:].startswith("${gmtDate:yyyy-MM-dd}") and "@'...'@" in (expanded.help or "")
+
+
+def test_a_powershell_body_s_mistake_is_found_where_it_is():
+    broken = _PS_BODY.replace('"idField": "id"}}', '"idField": "id",}}')
+    page = f"```ps1\n$b = @'\n{broken}\n'@\n```\n"
+    (comma,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE002"]
+    assert page.splitlines()[comma.line - 1][comma.column - 1] == ","
+    assert [f.rule for f in check_page("```powershell\n$m = @\"\nHello $name\n\"@\n```\n", path="p.md").findings] == [
+        "CE090"]

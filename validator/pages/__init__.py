@@ -12,6 +12,7 @@ Which blocks
   ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
   it looks like a Cloud Elements body, as for a ``.json`` file;
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
+* ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
 * in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
@@ -61,6 +62,7 @@ from typing import Any
 
 from ..inputs import PAGE_SUFFIXES, is_page
 from .markdown import Block, Page, parse_page
+from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
 # At run time, not only for type checkers: typing.get_type_hints resolves what check_page and PageCheck name.
@@ -358,6 +360,13 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             line = line_col(page_starts, block.to_page(body.start))[0]
             problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
             yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
+        return
+    if block.info in POWERSHELL_LANGUAGES:
+        for body in powershell_bodies(block.text):
+            line = line_col(page_starts, block.to_page(body.start))[0]
+            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
+            yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
+                            shell=True), True, problems)
         return
     if block.info == "http":
         cut = _http_body(block.text)

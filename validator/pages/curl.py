@@ -345,7 +345,7 @@ def _expanded_heredoc(shell: str, start: int, end: int, builder: TextBuilder, pr
         if c == "\\" and _continuation(shell, i):
             i += _continuation(shell, i)
             continue
-        name = _NAME.match(shell, i) if c == "$" and _MACRO_EXPANSION.match(shell, i) else None
+        name = _NAME.match(shell, i) if c == "$" and MACRO_EXPANSION.match(shell, i) else None
         if name is not None and name.end() <= end:
             problems.append(Problem(
                 SHELL_EXPANSION.code, f"the shell expands {name.group()} in this here-document (its delimiter is not "
@@ -472,7 +472,7 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
             i = close + 1
             follows = shell[i] if i < n else " "
             # `'..."'"$KEY"'"...'`, `'...'$KEY'...'`: a variable spliced in on purpose, not a quote the shell drops
-            spliced = follows == '"' or (follows == "$" and not _MACRO_EXPANSION.match(shell, i))
+            spliced = follows == '"' or (follows == "$" and not MACRO_EXPANSION.match(shell, i))
             if follows not in _SPACE and follows not in _BREAK and not spliced:
                 i = _dropped_quote(shell, close, builder, word)
             continue
@@ -668,7 +668,7 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
     match = _NAME.match(shell, i)
     if match is None:
         return None
-    if _MACRO_EXPANSION.match(shell, i):
+    if MACRO_EXPANSION.match(shell, i):
         word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
     builder.copy(match.group(), i)
     return match.end()
@@ -677,7 +677,7 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
 # A poller macro, which only the platform substitutes: `${gmtDate:...}`, `${epoch}`, `${now:...}`
 # (also misspelt, `${DateTimeZone:`, and a format or number in braces, `${yyyy-MM-dd}`, `${518862600}`: the shell
 # removes them all the same; `${NAME:-default}` is the shell's own)
-_MACRO_EXPANSION = re.compile(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])"
+MACRO_EXPANSION = re.compile(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])"
                               r"|[A-Za-z]+:(?![-=+?])|[0-9]+\}|[yMdHhmsSX]+[-/.: ])")
 
 

@@ -1,0 +1,79 @@
+"""JSON bodies in PowerShell blocks: here-strings, read as PowerShell reads them (CE020).
+
+In a ```` ```powershell ````, ```` ```pwsh ```` or ```` ```ps1 ```` block, a body is usually written as a
+here-string and sent with ``Invoke-RestMethod -Body $body`` (or ``curl.exe -d $body``):
+
+* ``@'`` ... ``'@`` is literal: the body is the text between the two lines, as written;
+* ``@"`` ... ``"@`` expands: PowerShell substitutes ``$name``, ``${...}`` and ``$(...)`` and reads the backtick
+  as its escape (`` `$ `` is a ``$``).  A poller macro there, ``${gmtDate:yyyy-MM-dd}``, is read as a variable
+  (on a drive named ``gmtDate``), so the platform never sees it: CE020, with the body checked as it was meant.
+
+Only a here-string whose text opens a JSON object or array is a body; other here-strings (a script, a
+message) are not ours.  Each finding points at the page character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from ..findings import Problem
+from .curl import MACRO_EXPANSION, SHELL_EXPANSION, Body
+from .positions import TextBuilder
+
+POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
+
+# `@'` or `@"` ending its line (PowerShell allows only blanks after it), and the line that ends it: `'@` or `"@`
+# first on its line
+_OPENING = re.compile(r"@(['\"])[ \t]*\r?\n")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+# What an expanding here-string substitutes: `${...}`, `$(...)`, `$name` (also `$env:NAME`, `$script:x`)
+_EXPANSION = re.compile(r"\$(?:\{[^}\r\n]*\}?|\([^)\r\n]*\)?|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
+
+
+def powershell_bodies(script: str) -> list[Body]:
+    """The JSON bodies written as here-strings in the PowerShell text ``script``."""
+    bodies = []
+    for opening in _OPENING.finditer(script):
+        quote = opening.group(1)
+        start = opening.end()
+        closing = re.compile(r"^" + re.escape(quote) + "@", re.M).search(script, start)
+        if closing is None:
+            continue
+        end = closing.start()
+        if script[start:end].lstrip()[:1] not in ("{", "["):
+            continue
+        if end > start and script[end - 1] == "\n":  # the line break before the closing line is not the string's
+            end -= 2 if script[end - 2:end] == "\r\n" else 1
+        builder = TextBuilder()
+        problems: list[Problem] = []
+        if quote == "'":
+            builder.copy(script[start:end], start)
+        else:
+            _expanding(script, start, end, builder, problems)
+        text, mapping = builder.build(end=end)
+        bodies.append(Body(text=text, mapping=mapping, start=start, problems=tuple(problems)))
+    return bodies
+
+
+def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem]) -> None:
+    """An ``@"..."@`` here-string's text as PowerShell makes it: backtick escapes read, a poller macro reported."""
+    i = start
+    while i < end:
+        c = script[i]
+        if c == "`" and i + 1 < end:
+            following = script[i + 1]
+            builder.stand_for(_ESCAPES.get(following, following), i, i + 2)
+            i += 2
+            continue
+        expansion = _EXPANSION.match(script, i, end) if c == "$" else None
+        if expansion is not None:
+            if MACRO_EXPANSION.match(script, i):
+                problems.append(Problem(
+                    SHELL_EXPANSION.code, f"PowerShell expands {expansion.group()} in this @\"...\"@ here-string (it "
+                    "reads it as a variable): the body sends what PowerShell makes of it, usually nothing, not the "
+                    "macro", expansion.start(), expansion.end(),
+                    "write the body as a literal here-string, @'...'@, or escape the $ as `$"))
+            builder.copy(expansion.group(), i)  # checked as it was meant (a `$name` is substituted on purpose)
+            i = expansion.end()
+            continue
+        builder.copy(c, i)
+        i += 1
