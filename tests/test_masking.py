@@ -1702,7 +1702,13 @@ def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
     (_poller_url("/hubs/a/b?key=lastModifiedDate&sign=desc&where=code='US' and updated>'${gmtDate:yyyy-MM-dd}'"),
      ["key=lastModifiedDate", "sign=desc", "code='US'"]),
     # passphrase-like text that is documentation still is (the placeholder rule's to report)
-    (_configuration('"oauth.api.secret": "your client secret here"'), ['"your client secret here"']),
+    (_configuration('"oauth.api.secret": "your client secret here"', '"signature.secret": "to be provided"'),
+     ['"your client secret here"', '"to be provided"']),
+    # a review's over-masking (helper-69): a bare `key` naming no random value, a sort written `field:order`, an
+    # authentication type, a country code
+    (_configuration('"notes": "Use the element key: onedrivev2"', '"sortKey": "updated_at:descending"'),
+     ["onedrivev2", "updated_at:descending"]),
+    (_poller_url("/hubs/a/b?auth=oauth2&code=US2&where=updated>'${gmtDate:yyyy-MM-dd}'"), ["auth=oauth2", "code=US2"]),
 ])
 def test_a_value_that_is_no_secret_is_shown(text, shown):
     from validator.masking import find_secrets
@@ -1721,3 +1727,34 @@ def test_free_text_naming_a_secret_without_one_is_shown(value):
 
     text = _configuration(f'"notes": "{value}"')
     assert find_secrets(load_source(text)).mask(text) == text
+
+
+def test_a_secret_in_a_markdown_table_s_far_column_or_secret_column_is_masked():
+    """Left by the fifth hunt: a page table gave a secret key's value in a far column, or under a `Secret` heading."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    page = ("| Key | Type | Value |\n|---|---|---|\n| `oauth.api.secret` | string | Kq9vT3pLx8wZa1bC |\n"
+            "| event.poller.refresh_interval | string | 15 |\n| signature.secret | string | <your signing secret> |\n\n"
+            "| Name | Secret |\n|---|---|\n| prod | Zp4wQ8nLx2Vt6Rk9 |\n| docs | Required |\n\n"
+            "oauth.api.key | Hk3mW7pQx2Zr9Tv5\n\n```bash\necho secret | base64 | tr -d Kq8v2\n```\n")
+    masked = find_secrets(load_source(page)).mask(page)
+    for secret in ("Kq9vT3pLx8wZa1bC", "Zp4wQ8nLx2Vt6Rk9"):
+        assert secret not in masked, masked
+    for shown in ("| string |", "| 15 |", "<your signing secret>", "| Required |", "Hk3mW7pQx2Zr9Tv5",
+                  "| base64 | tr -d Kq8v2"):
+        assert shown in masked, (shown, masked)
+
+
+@pytest.mark.parametrize("header", ["User ${CE_USER_SECRET}, Organization ${CE_ORG_SECRET}", "Bearer $TOKEN",
+                                    "Bearer {{token}}", "User <user secret>, Organization <org secret>"])
+def test_an_authorization_written_as_references_is_shown(header):
+    """A new user's trial (helper-70): `--diff` masked `User ${CE_USER_SECRET}, ...`, so its context line no longer
+    matched the file and `git apply` refused the patch."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    page = f'```bash\ncurl -X POST https://api.example/x \\\n  -H "Authorization: {header}" -d @a.json\n```\n'
+    assert find_secrets(load_source(page)).mask(page) == page
+    real = page.replace(header, "User Hk3mW7pQx2Zr9Tv5, Organization ${ORG}")
+    assert "Hk3mW7pQx2Zr9Tv5" not in find_secrets(load_source(real)).mask(real)

@@ -204,9 +204,6 @@ _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 _CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++"
                                 r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++)+")
 _CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>[A-Za-z0-9+/=]++)")
-# A Markdown table row that gives a secret key its value (`| `oauth.api.secret` | `Kq9v...` |`).
-_TABLE_ROW = LazyPattern(r"^[ \t]*\|?[ \t]*`?(?P<key>[A-Za-z_][\w.\- ]{0,99}+)`?[ \t]*\|[ \t]*`?"
-                         r"(?P<value>[^|`\r\n]*[^|`\s])`?[ \t]*(?:\||$)", re.M)
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
@@ -593,14 +590,62 @@ def quotable_origin(url: str) -> str:
     return f"{scheme}//{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}//…"
 
 
+_AUTH_TYPES = frozenset({"oauth", "oauth1", "oauth2", "basic", "bearer", "apikey", "api_key", "hmac", "none", "jwt",
+                         "saml", "oauth2password"})
+
+
 def _query_credential(name: str, value: str) -> bool:
     """Whether a query parameter's value is a credential: by the parameter's name (`apiKey`), or by the value's shape
     under a name only some key's (`license_key=<a random run>`); never an environment reference or a flag's value."""
     if not value or _showable(value) or is_flag(name, value):
         return False
-    if is_ambiguous_parameter(name) and value.isalpha() and len(value) <= 20:
-        return False  # `key=lastModifiedDate`, `sign=desc`, `code='US'`: a word, where a credential holds digits
+    if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20) or len(value) < 6
+                                         or value.lower() in _AUTH_TYPES):
+        return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
     return is_credential_parameter(name) or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
+
+
+# A line of a Markdown table (one holding a `|`), a cell, and the rule under a header
+_TABLE_LINE = LazyPattern(r"^[ \t>]*(?P<cells>[^\r\n]*\|[^\r\n]*)$", re.M)
+_TABLE_CELL = LazyPattern(r"[^|]+")
+_TABLE_RULE = LazyPattern(r"[\s|:\-]+")
+
+
+def _table_secrets(text: str, extra_keys: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans of secret values in the Markdown tables of ``text``: each cell after one naming a secret key
+    (`| oauth.api.secret | Kq9v... |`, also in a far column: `| oauth.api.secret | string | Kq9v... |`), and each cell
+    of a column headed as a secret (`Secret`, `Password`, `API key`), when it reads like a token, not documentation
+    (`Required`, `<your secret>`)."""
+    spans: list[tuple[int, int]] = []
+    secret_columns: set[int] = set()
+    previous_end = -2
+    for row in _TABLE_LINE.finditer(text):
+        start, end = row.span("cells")
+        first = start if text[start] != "|" else start + 1
+        last = end if text[end - 1] != "|" else end - 1
+        cells = [(cell.start(), cell.end()) for cell in _TABLE_CELL.finditer(text, first, last)]
+        words = [text[a:b].strip().strip("`*").strip() for a, b in cells]
+        header = row.start() != previous_end + 1
+        previous_end = row.end()
+        if _TABLE_RULE.fullmatch(text, start, end):
+            continue
+        if header:
+            secret_columns = {index for index, word in enumerate(words)
+                              if text[start] == "|" and secret_kind(word.replace(" ", "_")) == "secret"}
+        named = next((index for index, word in enumerate(words) if _table_key_is_secret(word, extra_keys)), None)
+        for index, ((a, b), word) in enumerate(zip(cells, words)):
+            if ((named is not None and index > named) or (index in secret_columns and not header)) \
+                    and _table_value(word):
+                at = text.index(word, a, b)
+                spans.append((at, at + len(word)))
+    return spans
+
+
+def _table_value(word: str) -> bool:
+    from .vocabulary.placeholders import find_placeholders
+
+    return _TOKEN_CELL.fullmatch(word) is not None and looked_for_elsewhere(word) and not _showable(word) \
+        and not find_placeholders(word)
 
 
 def url_secrets(url: str) -> Secrets:
@@ -650,10 +695,11 @@ def _names_before_equals(url: str) -> Iterator[str]:
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
 _CEQL_OPERATOR = r"(?:[ \t]*(?:==?|!=|<>)|[ \t]+(?i:like|in)(?=[ \t(]))[ \t]*\(?[ \t]*"  # `=`, `<>`, `like`, `in (`
+# (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
 _CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>')"
-                              r"(?P<value>(?:[^'\\]|'')*)")
+                              r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "'")
-_CEQL_GATES = ("='", "= '", "<>", "like '", "LIKE '", "in ('", "IN ('", "in('", "IN('")
+_CEQL_GATE = LazyPattern(r"=[ \t]*'|<>|(?i:\b(?:like|in))[ \t]*\(?[ \t]*'")  # where a quoted CEQL value may follow
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
@@ -669,7 +715,7 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
     those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
-    if any(gate in text for gate in _CEQL_GATES):
+    if "'" in text and _CEQL_GATE.search(text):
         yield from _ceql_conditions(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
@@ -776,7 +822,8 @@ def _key_shaped(value: str) -> bool:
         len(plain) >= 20 or (any(c.islower() for c in plain) and any(c.isupper() for c in plain)))
 
 
-_CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)[^\s:]{6,200}")
+# (the password holds a digit or a sign: `updated_at:descending`, a sort, is none)
+_CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)(?=[^\s:]*[^\sA-Za-z_:])[^\s:]{6,200}")
 _HEX = LazyPattern(r"[0-9a-f]{16,128}|[0-9A-F]{16,128}")
 _DIGIT_RUN = LazyPattern(r"\d+")
 _LETTER_RUN = LazyPattern(r"[A-Za-z]+")
@@ -1011,13 +1058,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     if "hook" in text or "ifttt" in text or "pipedream" in text:
         yield from _webhook_secrets(text)
     if "|" in text:
-        from .vocabulary.placeholders import find_placeholders
-
-        for match in _TABLE_ROW.finditer(text):  # a cell that reads like a token, not documentation (`Required`)
-            value = match.group("value")
-            if _table_key_is_secret(match.group("key").rstrip(), extra_keys) and _TOKEN_CELL.fullmatch(value) \
-                    and looked_for_elsewhere(value) and not _showable(value) and not find_placeholders(value):
-                yield match.span("value")
+        yield from _table_secrets(text, extra_keys)
     queries = [_TEXT_QUERY] if "=" in text else []
     if queries and any(separator in text for separator in _LOOSE_SEPARATORS):
         queries.append(_LOOSE_TEXT_QUERY)
@@ -1030,7 +1071,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                                                  {found[0] for found in query.findall(text)}) else ():
             if _query_credential(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
-    if broken and any(gate in text for gate in _CEQL_GATES):  # (a parsed document's: the walk reads them)
+    if broken and "'" in text and _CEQL_GATE.search(text):  # (a parsed document's: the walk reads them)
         for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
@@ -1263,7 +1304,7 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
         if group == "value" and quote in _ARGUMENT_VALUE_END:  # a name=value inside a quoted argument
             found = _ARGUMENT_VALUE_END[quote].search(text, start)
             end = found.start() if found else len(text)
-        if start < end and not _showable(text[start:end]):
+        if start < end and not _shown_as_written(text[start:end]):
             yield start, end
 
 
@@ -1474,7 +1515,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
-_NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?:api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
+_NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                             r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)"
                             r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013])[ \t]+|[ \t]*[-\u2013][ \t]*)"
                             r"(?P<value>[^\s,;)\]\"'<>|&?#]{8,200})")
@@ -1483,8 +1524,16 @@ _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?:api[ _-]?key|access[ _-]?key|ap
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     for match in _NAMED_SECRET.finditer(text):
         value = match.group("value").rstrip(".")
-        if _TOKEN_LIKE.search(value) and not _showable(value) and not _URL_START.match(value):
-            yield match.start("value"), match.start("value") + len(value)
+        name = match.group("name").lower()
+        if not _TOKEN_LIKE.search(value) or _showable(value) or _URL_START.match(value):
+            continue
+        if name in _PLAIN_NAMES and not (_key_shaped(value) or _token_as_user(value) or _MIXED_WITH_DIGITS.fullmatch(value)):
+            continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
+        yield match.start("value"), match.start("value") + len(value)
+
+
+_PLAIN_NAMES = frozenset({"key", "token", "pw"})
+_MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
 
 _URL_START = LazyPattern(r"[a-z][a-z0-9+.\-]*://|/")
@@ -1554,7 +1603,24 @@ def _shown_as_written(value: str) -> bool:
     """Whether a secret key's value holds nothing secret: an environment reference, a placeholder or mask, or
     documentation standing for the secret; JSON's `null` or a boolean; a hash algorithm's name (`"signature":
     "sha256"` names how a signature is made)."""
-    return value in _JSON_LITERALS or value.lower() in _ALGORITHMS or _showable(value) or _stands_for_a_value(value)
+    return value in _JSON_LITERALS or value.lower() in _ALGORITHMS or _showable(value) or _stands_for_a_value(value) \
+        or _references_only(value)
+
+
+# A credential written as references and placeholders between an authorization's own words (`User ${USER_SECRET},
+# Organization ${ORG_SECRET}`, `Bearer {{token}}`): nothing secret in it.
+_REFERENCE_OR_PLACEHOLDER = LazyPattern(r"\$\{[^}\r\n]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|<[^<>\r\n]{1,80}>"
+                                        r"|\{\{[^{}\r\n]{1,80}\}\}")
+_AUTHORIZATION_WORDS = LazyPattern(r"(?i)(?:\b(?:user|organization|element|bearer|basic|token|digest|apikey)\b|[\s,;:=])*")
+
+
+def _references_only(value: str) -> bool:
+    if "$" not in value and "<" not in value and "{{" not in value and "%" not in value:
+        return False
+    references = _REFERENCE_OR_PLACEHOLDER.findall(value)
+    if not references or not all(_showable(reference) for reference in references):
+        return False
+    return _AUTHORIZATION_WORDS.fullmatch(_REFERENCE_OR_PLACEHOLDER.sub(" ", value).strip("'\"")) is not None
 
 
 _JSON_LITERALS = frozenset({"null", "true", "false"})

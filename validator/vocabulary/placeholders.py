@@ -37,7 +37,8 @@ ENV_REFERENCE = re.compile(
 # Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
 _PROSE = LazyPattern(r"[A-Za-z][A-Za-z ,.'()/-]*")
 _PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|enter|insert|paste|put|here|goes|password|secret|token|key|code"
-                          r"|url|returned?|value|id|api|client|user(?:name)?|account|app|from|see|set|same|given)\b")
+                          r"|url|returned?|value|id|api|client|user(?:name)?|account|app|from|see|set|same|given"
+                          r"|provided?|fill|replace|later|tbd|todo|placeholder|dummy|sample|example)\b")
 
 
 _ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}")
