@@ -65,6 +65,7 @@ FIXED_CODES = {
     "unsafe/ce643-ce644-sums-and-ampersands.json": {"CE643", "CE644"},
     "unsafe/ce429-zone-twice.json": {"CE429"},
     "safe/ce430-format-edge-space.json": {"CE430"},
+    "safe/ce635-where-space.json": {"CE635"},
 }
 
 
@@ -331,3 +332,13 @@ def test_fixes_are_not_written_over_a_file_the_user_may_not_write_or_that_change
     files.write_atomic(target, b"new", expected=b"old")
     assert other.read_bytes() == b"new" and target.read_bytes() == b"new"
 
+
+
+def test_a_page_whose_only_mistake_is_a_command_s_is_fixed(tmp_path):
+    """A review (helper-69): a page whose one finding was CE024 said `--fix mends it`, and `--fix` refused it (the
+    page, then without findings, was taken for one no longer read)."""
+    page = tmp_path / "a.md"
+    page.write_text("# x\n\n```bash\ncurl -X POST https://api.example/instances -d instance.json\n```\n", encoding="utf-8")
+    result = run_cli("check", "--fix", str(page))
+    assert "-d @instance.json" in page.read_text(encoding="utf-8"), result
+    assert "fixed 1 finding(s) in 1 file(s)" in result.err, result

@@ -980,3 +980,15 @@ def test_a_format_that_reads_the_docs_sample_value_is_not_warned_of(elements_dir
     dates["updatedDateFormat"] = "MM/dd/yyyy HH:mm"  # reads neither: still told
     assert [f.pointer for f in _element_findings(body, elements_dir) if f.rule == "CE912"] == [
         "/configuration/event.poller.configuration/agreement-asset-events/datesConfiguration/updatedDateFormat"]
+
+
+def test_three_zeros_after_an_epoch_macro_are_what_ce917_shows_and_removes(elements_dir):
+    """A review (helper-69): CE917 said Chargebee's `${epoch:s}000` sent milliseconds as `${epoch:s}`, and told to write
+    `${epoch:s}`, already there."""
+    body = {"element": {"key": "chargebee"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events",
+        "event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time='${epoch:s}000'",
+                                                  "idField": "id"}}}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+    assert "(`${epoch:s}000`)" in hit.message and hit.help == "remove the `000` after the macro"
+    assert hit.end_column - hit.column == len("${epoch:s}000")

@@ -369,3 +369,15 @@ def test_a_poller_configuration_holding_a_resource_s_name_says_what_it_needs(tex
             "configuration": {"event.notification.enabled": True, "event.poller.configuration": text}}
     (found,) = [f for f in check(body) if f.pointer == "/configuration/event.poller.configuration"]
     assert found.rule == "CE102" and "not a map of resources to poller entries" in found.message
+
+
+@pytest.mark.parametrize("key", ["oauth.api.key", "oauth.api.secret", "signature.secret", "apim.subscription.key"])
+def test_a_key_sage_one_requires_given_empty_is_reported(key):
+    """A fresh trial (helper-66): `"oauth.api.secret": ""` passed; the element requires a value."""
+    from validator import check
+
+    configuration = {"oauth.api.key": "k", "oauth.api.secret": "${S}", "signature.secret": "${G}",
+                     "apim.subscription.key": "${A}", key: ""}
+    body = {"element": {"key": "sageone"}, "name": "s", "configuration": configuration}
+    (empty,) = [f for f in check(body) if f.pointer == f"/configuration/{key}"]
+    assert (empty.rule, empty.message) == ("CE104", f"`{key}` must not be empty")

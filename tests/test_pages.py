@@ -701,6 +701,11 @@ def test_corpus_bodies_in_list_items_give_their_findings_moved(corpus):
         page.line("1. Construct a JSON body:")
         page.line("")
         _add_block(page, text, prefix="    ", first="    ", fence="```", info="json", variables={}, curl=False)
+        if any(f.rule == "CE006" and f.message.startswith("unfilled placeholder") for f in check_source(load_source(text))):
+            # a template's unquoted placeholder (`"id": {{page.elementId}}`): a page reads it as the value it stands
+            # for and checks the rest, where a .json file stops at it
+            assert "CE006" not in {f.rule for f in check_page(page.text).findings}, record["id"]
+            continue
         assert _shown(check_page(page.text).findings) == _expected(page), record["id"]
 
 
@@ -1108,7 +1113,12 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "**Don't:**", "**Bad** \u2013 fails at run time:", "Anti-pattern:", "_Wrong_",
                                    "This will NOT work:", "**Before** (broken):", "It won't work:",
                                    "> **Warning:** the following example is wrong \u2014 the last quote never closes.",
-                                   "Example of a broken poller:", "The following body is invalid:"])
+                                   "Example of a broken poller:", "The following body is invalid:",
+                                   # a new user's trial (helper-70)
+                                   "Common mistake (copied from the Close.io default):", "Avoid:", "### Don't",
+                                   "2. Look at the poller's date window. Before (the quote was missing):",
+                                   # a review (helper-69): a typographic apostrophe
+                                   "**Don\u2019t:**", "This won\u2019t work:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1129,7 +1139,11 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "## Common mistakes and how to avoid them", "## Don't miss events",
                                    "Bad request answers look like this; the body to send:", "Before: create the element.",
                                    "This works:", "The following example is right:", "An example of a working poller:",
-                                   "Don't panic: this body is fine"])
+                                   "Don't panic: this body is fine", "### Before",
+                                   "The window was wrong. Send this instead:",
+                                   # a review (helper-69): a mistake's word, then how to do it right
+                                   "Bad request: make sure the body looks like this:", "Wrong \u2014 use this instead:",
+                                   "Anti-pattern: polling every minute; do it like this:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1194,3 +1208,44 @@ def test_a_powershell_body_s_mistake_is_found_where_it_is():
     assert page.splitlines()[comma.line - 1][comma.column - 1] == ","
     assert [f.rule for f in check_page("```powershell\n$m = @\"\nHello $name\n\"@\n```\n", path="p.md").findings] == [
         "CE090"]
+
+
+def test_a_rest_client_block_is_read_request_by_request():
+    """A new user's trial (helper-70): a VS Code REST Client block (`@host = ...` variables, `###` separators) drew
+    CE001 for its `@`, and the mistake of its third request went unseen."""
+    body = _SAGE_BODY.replace('"name": "sage",', '"name": "sage", "bad": ,')
+    page = ("# Requests\n\n```http\n@host = https://api.example/elements/api-v2\n@auth = User {{u}}, Organization {{o}}\n\n"
+            "### List\nGET {{host}}/instances\nAuthorization: {{auth}}\n\n"
+            "### Create\n# @name create\nPOST {{host}}/instances\nContent-Type: application/json\n\n" + _SAGE_BODY + "\n\n"
+            "### Patch\nPATCH {{host}}/instances/{{id}}\nContent-Type: application/json\n" + body + "\n```\n")
+    rules = [f.rule for f in check_page(page, path="p.md").findings]
+    assert "CE001" in rules or "CE006" in rules  # the third request's broken body, read
+    assert "CE026" in rules and rules.count("CE206") == 1, rules  # the second body read; the patch lacks its blank line
+    first_body_line = page.splitlines().index(_SAGE_BODY.splitlines()[0]) + 1
+    assert any(f.rule == "CE206" and f.line >= first_body_line for f in check_page(page, path="p.md").findings)
+
+
+def test_a_template_s_unquoted_placeholder_is_read_as_its_value_and_a_jinja_template_is_left_alone():
+    """A new user's trial (helper-70): `"refresh_interval": ${REFRESH_MINUTES},` in a page's template drew CE006 and
+    hid the rest of the block; a block with `{% if %}` lines drew CE006 for them."""
+    body = ('{\n  "element": {"key": "sageone"},\n  "name": {{ name }},\n  "configuration": {\n'
+            '    "event.poller.refresh_interval": ${REFRESH_MINUTES},\n    "event.notification.callback.url": "hooks.acme.io"\n  }\n}')
+    page = f"# Template\n\n```json\n{body}\n```\n"
+    findings = check_page(page, path="p.md").findings
+    assert "CE006" not in {f.rule for f in findings}, findings
+    (scheme,) = [f for f in findings if f.rule == "CE202"]  # the mistake after the placeholders, at its place
+    assert page.splitlines()[scheme.line - 1][scheme.column - 1:].startswith('"hooks.acme.io"')
+    jinja = body.replace('    "event.poller.refresh_interval": ${REFRESH_MINUTES},\n',
+                         "{% if prod %}\n    \"event.poller.refresh_interval\": \"5\",\n{% else %}\n"
+                         "    \"event.poller.refresh_interval\": \"60\",\n{% endif %}\n")
+    assert [f.rule for f in check_page(f"```json\n{jinja}\n```\n", path="p.md").findings] == ["CE090"]
+    # a .json file is no template: its unquoted placeholder is still CE006
+    from validator import check
+    assert "CE006" in {f.rule for f in check(body)}
+
+
+def test_data_raw_given_a_file_name_is_told_of_data_binary():
+    """A review (helper-69): CE024 told `--data-raw instance.json` to write `@`, which `--data-raw` sends as it is."""
+    page = _CURL + "  --data-raw instance.json\n```\n"
+    (found,) = check_page(page, path="p.md").findings
+    assert found.rule == "CE024" and found.fix is None and found.help == "write `--data-binary @instance.json`"

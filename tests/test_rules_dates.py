@@ -646,7 +646,7 @@ def test_a_zone_field_and_a_literal_z_write_the_zone_twice(jdk):
     assert hit.severity == "error" and "URL sends" in hit.message and hit.fix is not None
     assert hit.fix.applicability == "unsafe" and [e.replacement for e in hit.fix.edits] == [""]
     assert jdk.format("yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'", "GMT", 0) == "1970-01-01T00:00:00.000ZZ"
-    read = assert_at(poller(updated="yyyy-MM-dd'T'HH:mm:ssZ'UTC'"), "CE429", "'UTC'")
+    read = assert_at(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX'UTC'"), "CE429", "'UTC'")
     assert "record's date" in read.message
     for fine in ("yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss z"):
         assert not found(poller(updated=fine, created=fine), "CE429"), fine
@@ -670,3 +670,13 @@ def test_whitespace_at_the_edge_of_a_records_date_format(jdk):
     assert jdk.request("P", fmt.strip(), "GMT", "0", "2024-01-05 10:00:00")[0] == "OK"
     url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss }'"  # a macro's: CE633, not CE430
     assert not found(poller(url=url, updated=fmt.strip()), "CE430")
+
+
+@pytest.mark.parametrize("fmt", ["EEE MMM dd yyyy HH:mm:ss 'GMT'Z", "yyyy-MM-dd HH:mm:ss Z 'UTC'",
+                                 "yyyy-MM-dd'T'HH:mm:ssxxx'Z'"])
+def test_a_literal_beside_an_offset_that_is_not_x_is_a_format_of_its_own(fmt):
+    """A review (helper-69): CE429 fired on JavaScript's `GMT+0100` and Go's `+0000 UTC` forms (only `X` writes `Z`), and
+    CE410 took `'GMT'Z` in Paris for wall time labelled as UTC, though `Z` writes the offset."""
+    url = "/hubs/crm/x?where=updated_at>'${dateTimeZone:Europe/Paris:" + fmt + "}'"
+    text = poller(url=url, updated=fmt, zone="Europe/Paris")
+    assert not found(text, "CE429") and not found(text, "CE410")

@@ -320,6 +320,7 @@ def test_a_sum_after_an_epoch_macro_is_sent_as_text(url, help):
 
 
 @pytest.mark.parametrize("url", ["/hubs/x/y?where=a>${epoch:s}000", "/hubs/x/y?where=a>${epoch:s} and b=1000",
+                                 "/hubs/x/contacts/${epoch}/1000?a=1",  # a path (a review, helper-69)
                                  "/hubs/x/y?where=a>'${gmtDate:yyyy}-01'", "/hubs/x/y?from=${epoch}&to=2000"])
 def test_an_epoch_macro_without_a_sum_is_left_alone(url):
     assert "CE643" not in {f.rule for f in check(json.dumps({"x": {"url": url, "idField": "id"}}))}
@@ -350,3 +351,14 @@ def test_where_written_twice_at_the_filter_s_start():
     assert found.fix is not None and found.fix.applicability == "safe"
     assert found.fix.edits[0].replacement == "" and found.end_column - found.column == len("where=")
     assert "CE637" not in {f.rule for f in check(json.dumps({"x": {"url": url.replace("WHERE=", ""), "idField": "id"}}))}
+    field = "/hubs/crm/contacts?where=where='home' and updated_at>'${gmtDate:yyyy-MM-dd}'"  # a field named `where`
+    assert "CE637" not in {f.rule for f in check(json.dumps({"x": {"url": field, "idField": "id"}}))}
+
+
+def test_a_space_where_the_equals_after_where_belongs():
+    """A fresh trial (helper-66): `?where lastModifiedDate>=...` drew nothing without element docs."""
+    url = "/hubs/finance/customers?where lastModifiedDate>='${gmtDate:yyyy-MM-dd}'"
+    (found,) = [f for f in check(json.dumps({"x": {"url": url, "idField": "id"}})) if f.rule == "CE635"]
+    assert found.fix is not None and found.fix.applicability == "safe" and found.fix.edits[0].replacement == "="
+    fine = "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd}'&whereabouts=x"
+    assert "CE635" not in {f.rule for f in check(json.dumps({"x": {"url": fine, "idField": "id"}}))}

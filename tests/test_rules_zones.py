@@ -202,3 +202,12 @@ def test_a_macro_zone_written_as_an_offset_from_utc_suggests_the_offset():
     url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:UTC+1:yyyy-MM-dd'T'HH:mm:ssXXX}'"
     (fact,) = parse_url_template(url).facts
     assert "did you mean 'GMT+01:00'?" in fact.message and fact.help == "write `GMT+01:00`"
+
+
+def test_an_unknown_records_zone_is_ce501_s_not_ce506_s():
+    """A new user's trial (helper-70): CE506 told to print the macro in `America/New York`, copying the zone id that
+    CE501 reports on the same file."""
+    url = "/hubs/crm/leads?where=updated_at>'${dateTimeZone:America/New_York:yyyy-MM-dd HH:mm:ss}'"
+    text = poller(updated="yyyy-MM-dd HH:mm:ss", zone="America/New York", url=url)
+    assert found(text, "CE501") and not found(text, "CE506")
+    assert found(poller(updated="yyyy-MM-dd HH:mm:ss", zone="Europe/London", url=url), "CE506")

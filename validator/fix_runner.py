@@ -99,8 +99,8 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
                       protected=lambda text: load(text).secrets().spans)
     if result.text == first.text:
         return FileFix(result, None, "")
-    if _unrecognised(load(result.text).findings) and not _unrecognised(first.findings):
-        return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
+    if len(load(result.text).documents) < len(first.documents):  # (a page whose mistakes were in no body, a curl
+        return FileFix(None, None, "", _NO_LONGER_RECOGNISED)     # command's or an HTTP block's, has none to lose)
     return FileFix(result, encode(result.text, encoded),
                    _masked_diff(shown, first.text, first.secrets(), result.text, load(result.text).secrets()))
 

@@ -55,6 +55,7 @@ quote shell text inside a secret value does not quote it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -369,24 +370,57 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                             shell=True), True, problems)
         return
     if block.info == "http":
-        cut = _http_body(block.text)
-        if cut is not None:  # an HTTP request or response: its body, after the start line and the headers
+        messages = [(cut, end) for start, end in _http_messages(block.text)
+                    if (cut := _http_body(block.text, start, end)) is not None]
+        for cut, end in messages:  # an HTTP request or response: its body, after the start line and the headers
             builder = TextBuilder()
-            builder.copy(block.text[cut:], cut)
-            message_body, mapping = builder.build(end=len(block.text))
+            builder.copy(block.text[cut:end], cut)
+            message_body, mapping = builder.build(end=end)
             line = line_col(page_starts, block.to_page(cut))[0]
             if message_body.strip():
                 yield (Document(label=f"/L{line}", text=message_body, mapping=mapping.then(block.mapping), source=None),
                        True, [])
+        if messages:
             return
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
-    yield (Document(label=f"/L{block.line}", text=text, mapping=block.mapping, source=None, language=block.info),
+    if "{%" in text and _TEMPLATE_STATEMENT.search(text):
+        return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
+    mapping = block.mapping
+    if "${" in text or "{{" in text:
+        text, mapping = _quoted_placeholders(text, mapping)
+    yield (Document(label=f"/L{block.line}", text=text, mapping=mapping, source=None, language=block.info),
            block.info in JSON_LANGUAGES, [])
 
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
 _JSON_STRING = r'"(?:[^"\\\r\n]|\\.)*"'  # one line's string, escapes and all
 _STRING_OR_COMMENT = re.compile(_JSON_STRING + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
+
+
+# A template's statement alone on its line (Jinja, Liquid: `{% if env == 'prod' %}`)
+_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*$", re.M)
+# A placeholder written where a value goes, unquoted (`"refresh_interval": ${REFRESH_MINUTES},`, `: {{ n }}`): a
+# template a tool renders (envsubst, Jinja) before the body is sent
+_UNQUOTED_PLACEHOLDER = re.compile(_JSON_STRING + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
+                                   r"(?=[ \t]*[,}\]\r\n])")
+
+
+def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, PositionMap]:
+    """``text`` with each placeholder written unquoted where a value goes read as the string it stands for (each
+    position kept: the quoted text stands for the placeholder in the page), so the rest of the block is checked."""
+    builder = TextBuilder()
+    at = 0
+    for match in _UNQUOTED_PLACEHOLDER.finditer(text):
+        if match.group(2) is None:
+            continue  # a string
+        builder.copy(text[at:match.start(2)], at)
+        builder.stand_for(json.dumps(match.group(2)), match.start(2), match.end(2))
+        at = match.end(2)
+    if at == 0:
+        return text, mapping
+    builder.copy(text[at:], at)
+    quoted, inner = builder.build(end=len(text))
+    return quoted, inner.then(mapping)
 
 
 def _blank_comments(text: str) -> str:
@@ -402,46 +436,70 @@ def _blank_comments(text: str) -> str:
 _HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
 
 
-def _http_body(text: str) -> int | None:
-    """Where the body of the HTTP message ``text`` begins (after the header lines and a blank line; the end for a
-    message with none), or ``None`` when the block does not start as an HTTP message."""
-    start = _HTTP_START.match(text)
-    if start is None:
+def _http_messages(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each HTTP message of an ``http`` block: split at `###` lines (REST Client's and the JetBrains
+    client's separators), each after its variable definitions (`@host = ...`) and comment lines."""
+    bounds = [0, *(m for separator in _SEPARATOR.finditer(text) for m in (separator.start(), separator.end())),
+              len(text)]
+    messages = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        prelude = _PRELUDE.match(text, start, end)
+        if prelude is not None:
+            start = prelude.end()
+        if start < end and text[start:end].strip():
+            messages.append((start, end))
+    return messages
+
+
+_SEPARATOR = re.compile(r"^###[^\r\n]*(?:\r\n|\r|\n|$)", re.M)
+_PRELUDE = re.compile(r"(?:[ \t]*(?:@[\w.\-]+[ \t]*=[^\r\n]*|#[^\r\n]*|//[^\r\n]*)?(?:\r\n|\r|\n))+")
+
+
+def _http_body(text: str, start: int, end: int) -> int | None:
+    """Where the body of the HTTP message ``text[start:end]`` begins (after the header lines and a blank line; the
+    end for a message with none), or ``None`` when it does not start as an HTTP message."""
+    first = _HTTP_START.match(text, start, end)
+    if first is None:
         return None
-    at = start.end()
-    for line in _HEADER_LINE.finditer(text, at):
-        if line.start() != at:
-            break
-        at = line.end()
-    blank = _BLANK.match(text, at)
+    at = _headers_end(text, first.end(), end)
+    blank = _BLANK.match(text, at, end)
     return blank.end() if blank else at
 
 
-def _http_problems(text: str) -> list[Problem]:
-    """CE026 when a request's body follows its last header line with no blank line between them."""
-    start = _HTTP_START.match(text)
-    if start is None or text.lstrip().startswith("HTTP/"):  # a response is shown, not sent
-        return []
-    at = start.end()
-    last_header_end = None
-    for line in _HEADER_LINE.finditer(text, at):
-        if line.start() != at:
-            break
+def _headers_end(text: str, at: int, end: int) -> int:
+    """Where the header lines starting at ``at`` end: header lines, and the lines REST Client allows among them (a
+    query continued on its own line, `    &pageSize=5`; a `#` or `//` comment).  Each line matched in place, so a long
+    line that is no header costs one look."""
+    while at < end:
+        line = _HEADER_LINE.match(text, at, end) or _REQUEST_LINE_PART.match(text, at, end)
+        if line is None or line.end() == at:
+            return at
         at = line.end()
-        last_header_end = line.end()
-    if at >= len(text) or _BLANK.match(text, at) or not text[at:].strip():
-        return []
-    ending_at = last_header_end if last_header_end is not None else start.end()
-    header = text[:ending_at]
-    line_end = len(header.rstrip("\r\n"))
-    newline = header[line_end:] or "\n"
-    return [Problem(HTTP_BLANK_LINE.code, "no blank line between the headers and the body: an HTTP client reads this "
-                    "line as one more header, and sends the request without its body", at, at + 1,
-                    "add a blank line after the last header",
-                    fix=Fix("add a blank line after the last header", (Edit(line_end, line_end, newline),), "safe"))]
+    return at
 
 
-_HEADER_LINE = re.compile(r"[\w-]+:[^\r\n]*(?:\r\n|\r|\n|$)")
+def _http_problems(text: str) -> list[Problem]:
+    """CE026 for each request of an ``http`` block whose body follows its last header line with no blank line."""
+    problems = []
+    for start, end in _http_messages(text):
+        first = _HTTP_START.match(text, start, end)
+        if first is None or text[start:end].lstrip().startswith("HTTP/"):  # a response is shown, not sent
+            continue
+        at = last_header_end = _headers_end(text, first.end(), end)
+        if at >= end or _BLANK.match(text, at, end) or not text[at:end].strip():
+            continue
+        line_end = len(text[:last_header_end].rstrip("\r\n"))
+        newline = text[line_end:last_header_end] or "\n"
+        problems.append(Problem(HTTP_BLANK_LINE.code, "no blank line between the headers and the body: an HTTP client "
+                                "reads this line as one more header, and sends the request without its body", at,
+                                at + 1, "add a blank line after the last header",
+                                fix=Fix("add a blank line after the last header", (Edit(line_end, line_end, newline),),
+                                        "safe")))
+    return problems
+
+
+_HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
+_REQUEST_LINE_PART = re.compile(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 

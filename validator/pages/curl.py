@@ -149,17 +149,11 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
     such a command reads (``-d @- <<'JSON'``); ``transcript``: ``shell`` is a terminal transcript as
     :func:`console_input` gives it, whose lines may start with the blanks of a prompt (a here-document's end too)."""
     bodies = []
-    command: list[Word] = []
     assigned: dict[str, Body] = {}  # `BODY='{...}'` before `curl -d "$BODY"`
-    for word in _words(shell):
-        if word is None:  # end of a command
-            command = []
-            continue
-        command.append(word)
-        assignment = _assignment(command)
+    for command, body in _commands(shell):
+        assignment = _assignment(command) if len(command) <= 2 else None
         if assignment is not None:
             assigned[assignment[0]] = assignment[1]
-        body = _body_of(command)
         if body is not None:
             reference = _REFERENCE.fullmatch(body.text)
             if reference is not None:  # the body is a variable: the value it was given, if the block gives one
@@ -177,15 +171,16 @@ def command_problems(shell: str) -> list[Problem]:
     are not in a body: a curl data option given a file's name without ``@`` (CE024), and blanks after a line's
     closing backslash (CE025).  Each :class:`Problem` may carry its fix, as edits of ``shell``."""
     problems = []
-    command: list[Word] = []
-    for word in _words(shell):
-        if word is None:
-            command = []
-            continue
-        command.append(word)
-        body = _body_of(command)
+    for command, body in _commands(shell):
         if body is not None and _FILE_NAME.fullmatch(body.text) and body.mapping.starts:
             at = body.mapping.starts[0]
+            option = command[-2].text if len(command) > 1 and command[-2].text.startswith("-") else command[-1].text
+            if option.startswith("--data-raw"):  # it never reads a file, `@` or not
+                problems.append(Problem(
+                    DATA_FILE_NAME.code, f"curl sends the text `{body.text}` as the body, not the file: "
+                    "`--data-raw` never reads a file", at, body.mapping.ends[-1],
+                    f"write `--data-binary @{body.text}`"))
+                continue
             problems.append(Problem(
                 DATA_FILE_NAME.code, f"curl sends the text `{body.text}` as the body, not the file: a file is read "
                 f"only when its name follows @", at, body.mapping.ends[-1], f"write `@{body.text}`",
@@ -389,10 +384,22 @@ def _assignment(command: list[Word]) -> tuple[str, Body] | None:
     return name.group(1), _tail(word, name.end())
 
 
+def _commands(shell: str) -> Iterator[tuple[list[Word], Body | None]]:
+    """Each word's command so far (its words to this one), and the body when this word is a data option's value in a
+    curl command (whether the command is curl's is kept as it goes: a command of many words is read once)."""
+    command: list[Word] = []
+    curl = False
+    for word in _words(shell):
+        if word is None:  # end of a command
+            command, curl = [], False
+            continue
+        command.append(word)
+        yield command, _body_of(command) if curl else None
+        curl = curl or word.text == "curl" or word.text.endswith("/curl")
+
+
 def _body_of(command: list[Word]) -> Body | None:
-    """The body, when the last word of ``command`` is a data option's value in a curl command."""
-    if not any(w.text == "curl" or w.text.endswith("/curl") for w in command[:-1]):
-        return None
+    """The body, when the last word of the curl command ``command`` is a data option's value."""
     last = command[-1]
     previous = command[-2].text if len(command) > 1 else ""
     skip = 0

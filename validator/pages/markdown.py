@@ -183,19 +183,22 @@ _CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")
 _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
-# broken poller:`, `Warning: the following example is wrong ...` (not `Don't forget to set the callback URL:`, nor
-# a heading: a section's title is no label of one block).  Read with its emphasis marks removed.
-_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|mistaken|anti-?pattern)"
+# broken poller:`, `Warning: the following example is wrong ...`, `Common mistake:`, `Avoid:` (not `Don't forget to set
+# the callback URL:`, nor a heading that titles a section: `## Fixing broken pollers`).  Read with its emphasis marks
+# removed, its last sentence only.
+_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
 _WHY = r"(?:\s*\([^)]{0,60}\))?"
 _WRONG = re.compile(
     rf"(?:{_MISTAKE}|before){_OF_WHAT}{_WHY}"
-    rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014:]\s*[^\r\n]{{1,80}}"
-    rf"|(?:don'?t|do not|never)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}|not like this|avoid this"
+    rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
+    r"[^\r\n]{1,80}"
+    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}|not like this|avoid this"
     rf"|(?:this|that|it)\s+(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{{0,120}})?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}",
     re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!"
@@ -230,8 +233,13 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
         text = label[_LABEL_HEAD.match(label).end():].rstrip(_LABEL_TAIL)  # type: ignore[union-attr]
         if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
             skip = _TICK.search(text) is None
-        elif not label.startswith("#"):
-            skip = _WRONG.fullmatch(_EMPHASIS.sub("", text).strip(_LABEL_TAIL)) is not None
+        else:
+            # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`); a heading
+            # only when it is a label and nothing else (`### Don't`; `### Before` may title a section of steps)
+            heading = label.startswith("#")
+            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").strip(_LABEL_TAIL)  # (`Don’t`)
+            said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
+            skip = _WRONG.fullmatch(said) is not None and not (heading and said.lower().startswith("before"))
     return skip, ignore
 
 

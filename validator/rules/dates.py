@@ -556,20 +556,23 @@ def _edge_space(text: str) -> Iterator[Problem]:
                           help="remove the whitespace", fix=Fix("remove the whitespace", (Edit(start, end, ""),), "safe"))
 
 
-def _zone_twice(tokens: Sequence[Any], fields: list[Any], *, printing: bool) -> Iterator[Problem]:
-    """CE429 for a quoted `'Z'` in a pattern with a zone field (`XXX'Z'`)."""
-    zone = next((field for field in fields if field.letter in "XxZz"), None)
-    if zone is None:
-        return
-    for token in tokens:
+def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
+    """CE429 for a quoted `'Z'` (or `'UTC'`, `'GMT'`) right beside an `X` field (`XXX'Z'`), which writes `Z` itself at
+    UTC.  (`'GMT'Z`, JavaScript's `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
+    for index, token in enumerate(tokens):
         literal = token.text.strip()
-        if token.kind == "literal" and token.quoted and literal in ("Z", "UTC", "GMT"):
-            effect = (f"the URL sends the zone twice (`...00.000Z{literal}` at UTC, `+01:00{literal}` elsewhere)"
-                      if printing else f"a record's date is read only if it carries the zone twice (`...Z{literal}`)")
-            yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone, and `'{literal}'` writes it "
-                          f"once more: {effect}", token.start, token.end,
-                          help=f"remove `'{literal}'` (`{zone.text}` reads `Z` and any offset)",
-                          fix=Fix(f"remove `'{literal}'`", (Edit(token.start, token.end, ""),), "unsafe"))
+        if token.kind != "literal" or not token.quoted or token.text not in ("Z", "UTC", "GMT"):
+            continue
+        zone = next((t for t in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens)
+                                 else None) if t is not None and t.is_field and t.letter == "X"), None)
+        if zone is None:
+            continue
+        effect = (f"the URL sends the zone twice (`Z{literal}` at UTC, `+01:00{literal}` elsewhere)" if printing
+                  else f"a record's date is read only if it carries the zone twice (`Z{literal}`)")
+        yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone (`Z` at UTC), and `'{literal}'` "
+                      f"writes it once more: {effect}", token.start, token.end,
+                      help=f"remove `'{literal}'` (`{zone.text}` reads `Z` and any offset)",
+                      fix=Fix(f"remove `'{literal}'`", (Edit(token.start, token.end, ""),), "unsafe"))
 
 
 def _replace(token: Any, replacement: str, *, unsafe: bool = False) -> Fix:
@@ -706,7 +709,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     if not printing and text != text.strip():
         problems.extend(_edge_space(text))
     if "'" in text:
-        problems.extend(_zone_twice(tokens, fields, printing=printing))
+        problems.extend(_zone_twice(tokens, printing=printing))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -794,7 +797,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         if token.is_field:
             continue
         literal = token.text.strip()
-        if token.quoted and literal in _UTC_LITERALS and not utc:
+        if token.quoted and literal in _UTC_LITERALS and not utc and not any(
+                t.is_field and t.letter in "XxZz" for t in tokens):  # the offset is written too (`'GMT'Z`: `GMT+0100`)
             if printing:
                 message = (f"`'{literal}'` is a literal: the macro prints {zone.label} wall time labelled as UTC, "
                            "so the vendor gets a time off by the zone's offset")

@@ -1009,10 +1009,13 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
                    else ", so every record matches on every poll")
         else:
             effect = ": the vendor gets no time it reads as the last poll"
+        zeros = _THOUSAND_AFTER.match(url, macro.end) is not None and macro.kind in ("epoch", "milliseconds")
+        sent = macro.text + ("000" if zeros else "")  # (`${epoch:s}000`: the zeros are part of what it sends)
+        help = "remove the `000` after the macro" if zeros and written == macro.text else f"write `{written}`"
         yield ctx.finding(POLLER_MACRO_DIFFERS_FROM_DEFAULT, f"the URL sends `{field}` the last poll time as "
-                          f"{_FORM_SAID.get(mine, mine[0])} (`{macro.text}`), but the element's default poller sends "
+                          f"{_FORM_SAID.get(mine, mine[0])} (`{sent}`), but the element's default poller sends "
                           f"it {_FORM_SAID.get(form, form[0])} (`{written}`){effect}", source=entry.source,
-                          pointer=entry.child("url"), sub=(macro.start, macro.end), help=f"write `{written}`")
+                          pointer=entry.child("url"), sub=(macro.start, macro.end + (3 if zeros else 0)), help=help)
 
 
 _EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}

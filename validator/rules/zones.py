@@ -394,7 +394,10 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
         if not records.facts.fields or not _offset_less(records.facts):
             continue
         macro_zone = macro_zone_of(macro, ctx.options.server_zone)
-        printed, read = resolve_zone(macro_zone.id).zone, resolve_zone(zone_id).zone
+        resolved = resolve_zone(zone_id)
+        if not resolved.known or not resolve_zone(macro_zone.id).known:
+            continue  # a zone Java does not know is CE501's (its help names the zone meant: this one would copy it)
+        printed, read = resolve_zone(macro_zone.id).zone, resolved.zone
         gaps = [printed.offsets_at(ms)[0] - read.offsets_at(ms)[0] for ms in _SAMPLES_MS]
         if not any(gaps):
             continue

@@ -590,6 +590,13 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
 
     for param in params:
         lowered = param.name.lower()
+        spaced = _WHERE_SPACED.match(param.name)
+        if spaced is not None:  # `?where lastModifiedDate>='...'`: a space where the `=` belongs
+            at, end = param.start + len("where"), param.start + spaced.end()
+            col.add(Flaw.WHERE_MISSPELLED, "a space after `where`, not `=`: the vendor gets a parameter named "
+                    f"{param.name!r}, and no filter", at, end, help="write `=` after `where`",
+                    fix=Fix("write `=` after `where`", (Edit(at, end, "="),), "safe"))
+            continue
         if lowered != "where" and not difflib.get_close_matches(lowered, ["where"], n=1, cutoff=0.8):
             continue
         if param.name == "where" or not re.search(r"[<>=]|\ue000", masked[param.value_start:param.end]):
@@ -598,6 +605,8 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 "'where' parameter only, so this filter is passed on as an unknown parameter", param.start,
                 param.start + len(param.name), help=_w("where"))
 
+
+_WHERE_SPACED = re.compile(r"(?i)where[ \t]+(?=[A-Za-z_(])")
 
 # What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`.  (A SQL
 # parameter, `:since` or `?`, looks too much like a vendor's own value to be told from one.)
@@ -833,8 +842,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
                 "vendor gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed), replacement=fixed)
 
-    for macro in macros:
-        if macro.kind in ("epoch", "milliseconds") and text[macro.end:macro.end + 1] in _ARITHMETIC_START:
+    query = text.find("?")
+    for macro in macros:  # (in the query only: `/contacts/${epoch}/1000` is a path)
+        if macro.kind in ("epoch", "milliseconds") and text[macro.end:macro.end + 1] in _ARITHMETIC_START \
+                and -1 < query < macro.start:
             _arithmetic(col, text, macro)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
@@ -992,7 +1003,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
-                if masked[value_start:value_start + 6].lower() == "where=":
+                if masked[value_start:value_start + 6].lower() == "where=" and masked[value_start + 6:value_start + 7].isalpha():
+                    # (`where=where='home'` compares a field named `where`: no mistake)
                     col.add(Flaw.WHERE_TWICE, "`where=where=`: the filter starts with `where=` once more, so the "
                             "vendor reads a field named `where` (and `=` as its comparison), not the conditions after",
                             value_start, value_start + 6, help="remove the second `where=`",
