@@ -35,7 +35,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
     "CE430": ("safe", "removes whitespace at the start or end of a records' date format"),
-    "CE429": ("unsafe", "removes a quoted `'Z'` from a pattern whose zone field writes the zone already (`XXX'Z'`)"),
+    "CE429": ("unsafe", "removes a quoted `'Z'` beside an `X` field, which writes the zone already (`XXX'Z'`)"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
                          "macro east of UTC, where `XXX` would print a `+` into the query")),
     "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),

@@ -209,11 +209,11 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
         if (not quote and not after and continued and len(trimmed) < len(content) and index + 1 < len(lines)
                 and _CONTINUED.match(lines[index + 1].group())):
             start, end = match.start() + len(trimmed), match.start() + len(content)
-            problems_fix = Fix("remove the blanks after the backslash", (Edit(start, end, ""),), "safe")
+            blanks_removed = Fix("remove the blanks after the backslash", (Edit(start, end, ""),), "safe")
             yield Problem(CONTINUATION_BLANK.code, "a blank after the line's closing `\\`: the backslash escapes the "
                           "blank, not the line break, so the command ends here and the next line runs as a command "
                           "of its own (curl sends the request without it)", start - 1, end,
-                          "remove the blanks after the backslash", fix=problems_fix)
+                          "remove the blanks after the backslash", fix=blanks_removed)
             after = ""
         quote = after
 

@@ -93,9 +93,9 @@ Rules:
   pattern's outer double quotes removed, or inner ones written as `'`.
 * **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
   which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
-* **CE429** `date-pattern-zone-twice` (error): an offset field and a quoted `'Z'` in one pattern
-  (`...SSSXXX'Z'`): the zone is printed twice (`.000ZZ`), and no record's date is read.  Fixed on request
-  (unsafe): the literal removed.
+* **CE429** `date-pattern-zone-twice` (error): an `X` offset field beside a quoted `'Z'` (`...SSSXXX'Z'`): the
+  zone is written twice (`ZZ` at UTC), and no record's date is read.  (`'GMT'Z` and `Z 'UTC'` are formats of their
+  own.)  Fixed on request (unsafe): the literal removed.
 * **CE430** `date-pattern-edge-space` (warning): a records' date format that starts or ends with whitespace
   (`"yyyy-MM-dd HH:mm:ss "`): Java expects it in every record's date, so a date without it is not read.  Fixed
   (safe): the whitespace removed.  (A URL macro's format: CE633.)
@@ -439,9 +439,9 @@ DATE_PATTERN_YEAR_DAY_MONTH = Rule("CE428", "date-pattern-year-day-month", "warn
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
 DATE_PATTERN_ZONE_TWICE = Rule("CE429", "date-pattern-zone-twice", "error",
-     "an offset field and a literal `'Z'` in one pattern",
-     "`XXX` (also `X`, `Z`, `z`) prints the zone itself, `Z` at UTC; a quoted `'Z'` after (or before) it prints the "
-     "letter once more: `yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'` sends `2024-01-05T10:00:00.000ZZ` (or `+01:00Z`), which "
+     "an `X` offset field beside a literal `'Z'`",
+     "`X` (`X`, `XX`, `XXX`) writes the offset, and `Z` itself at UTC; a quoted `'Z'` right after (or before) it "
+     "writes the letter once more: `yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'` sends `2024-01-05T10:00:00.000ZZ` (or `+01:00Z`), which "
      "no vendor reads, and reads a record's date only if it ends so.\n\n"
      "**Fix:** keep one: the field (`XXX` reads `Z` and any offset) or, in GMT, the literal; the fix (unsafe) "
      "removes the literal.",
