@@ -1249,3 +1249,10 @@ def test_data_raw_given_a_file_name_is_told_of_data_binary():
     page = _CURL + "  --data-raw instance.json\n```\n"
     (found,) = check_page(page, path="p.md").findings
     assert found.rule == "CE024" and found.fix is None and found.help == "write `--data-binary @instance.json`"
+
+
+def test_a_transcript_s_blank_after_its_backslash_is_found_too():
+    """A review (helper-69): in a `$ ` transcript, a line ending `\\ ` made the next line output: neither CE025 nor the
+    CE024 of the option on it was found."""
+    page = "```console\n$ curl -X POST https://api.example/instances \\ \n> -d instance.json\n```\n"
+    assert [(f.rule, f.line) for f in check_page(page, path="p.md").findings] == [("CE025", 2), ("CE024", 3)]

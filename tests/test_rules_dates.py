@@ -658,6 +658,12 @@ def test_a_url_macro_given_as_a_records_date_format():
     (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ss'Z'"), "CE401")
     assert "is a URL macro" in hit.message and hit.help == "write the pattern alone: `yyyy-MM-dd'T'HH:mm:ss'Z'`"
     assert "is a URL macro" in found(poller(updated="${dateTimeZone:PST:yyyy-MM-dd}"), "CE401")[0].message
+    # a review (helper-69): other macros, and one quoted as in the URL
+    for fmt, help in (("${epoch}", "`milliseconds` for epoch milliseconds"), ("${epoch:s}", "`milliseconds` for "
+                      "epoch milliseconds"), ("'${gmtDate:yyyy-MM-dd}'", "write the pattern alone: `yyyy-MM-dd`"),
+                      ("${date}", "the field's SimpleDateFormat pattern, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")):
+        (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd"), "CE401")
+        assert "is a URL macro" in hit.message and hit.help == help, (fmt, hit)
 
 
 def test_whitespace_at_the_edge_of_a_records_date_format(jdk):

@@ -702,6 +702,14 @@ _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPER
 _CEQL_GATE = LazyPattern(r"=[ \t]*'|<>|(?i:\b(?:like|in))[ \t]*\(?[ \t]*'")  # where a quoted CEQL value may follow
 
 
+def _may_compare_in_ceql(text: str) -> bool:
+    """Whether ``text`` may compare a field with a quoted CEQL value: substring tests first, the gate's regex (spaced,
+    any case: `password Like '`, `in ( '`) only for the rest."""
+    if "'" not in text:
+        return False
+    return "='" in text or "= '" in text or "<>" in text or _CEQL_GATE.search(text) is not None
+
+
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
     """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value: the fields' names
     first (one scan, in C), the matches only when one of them names a credential."""
@@ -715,7 +723,7 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
     those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
-    if "'" in text and _CEQL_GATE.search(text):
+    if _may_compare_in_ceql(text):
         yield from _ceql_conditions(text)
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
@@ -1071,7 +1079,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                                                  {found[0] for found in query.findall(text)}) else ():
             if _query_credential(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
-    if broken and "'" in text and _CEQL_GATE.search(text):  # (a parsed document's: the walk reads them)
+    if broken and _may_compare_in_ceql(text):  # (a parsed document's: the walk reads them)
         for match in _ceql_conditions(text):
             if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
                 yield _delimited(text, match)
@@ -1522,6 +1530,8 @@ _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?
 
 
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
+    if text[:1] == "/" or text.startswith(("http://", "https://")):
+        return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
     for match in _NAMED_SECRET.finditer(text):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()

@@ -253,7 +253,8 @@ def console_input(shell: str) -> str | None:
             if command.strip("\t ") == heredoc:
                 heredoc = None
             continue
-        quote, continued = _open_at_end(command, quote)
+        trimmed = command.rstrip(" \t")  # (a blank after the closing `\` still continues it as meant: CE025 says so)
+        quote, continued = _open_at_end(trimmed if trimmed.endswith("\\") else command, quote)
         opened = _HEREDOC.search(command) if not quote else None
         if opened is not None and not continued:
             heredoc = opened.group(2) or opened.group(3) or opened.group(4)

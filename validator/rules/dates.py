@@ -591,7 +591,8 @@ def _is_number(text: str) -> bool:
     return bool(stripped) and stripped.replace(".", "", 1).isdigit()
 
 
-_MACRO_AS_FORMAT = LazyPattern(r"\$\{(?i:gmtDate|date|now|(?:dateTimeZone|nowTimeZone):[^:}]*):(?P<pattern>[^}]+)\}")
+_MACRO_AS_FORMAT = LazyPattern(r"'?\$\{(?P<kind>(?i:gmtDate|date|now|epoch|milliseconds|(?:dateTimeZone|nowTimeZone):[^:}]*))"
+                               r"(?::(?P<pattern>[^}]+))?\}'?")
 
 
 @once_per_arguments
@@ -627,10 +628,14 @@ def compile_problems(fmt: str) -> list[Problem]:
                                  "not the special format, and Java rejects it as a SimpleDateFormat pattern",
                         at, end, help=f"write `{token}`")]
     macro = _MACRO_AS_FORMAT.fullmatch(fmt.strip()) if "${" in fmt else None
-    if macro is not None:  # `${gmtDate:yyyy-MM-dd}` copied from the URL
+    if macro is not None:  # `${gmtDate:yyyy-MM-dd}`, `${epoch}` copied from the URL
+        pattern, kind = macro.group("pattern"), macro.group("kind").lower()
+        help = (f"write the pattern alone: `{pattern}`" if pattern and kind not in ("epoch", "milliseconds") else
+                "`milliseconds` for epoch milliseconds" if kind in ("epoch", "milliseconds") else
+                "the field's SimpleDateFormat pattern, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
         return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} is a URL macro, not a SimpleDateFormat "
                         "pattern: a `*DateFormat` reads the records' dates, and Java does not compile it", 0, len(fmt),
-                        help=f"write the pattern alone: `{macro.group('pattern')}`")]
+                        help=help)]
     try:
         compiled = compile_pattern(fmt)
     except PatternError as exc:
