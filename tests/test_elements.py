@@ -245,6 +245,10 @@ def test_generated_overlay_agrees_with_hand_written(elements_dir):
     written_required = set(configuration["required"])
     assert gen_required == written_required
     assert generated["properties"]["element"]["properties"]["key"]["const"] == "sageone"
+    # the element's own keys written at the top level are misplaced, in both (CE106)
+    assert {"country"} == {key for key, value in load_schema("elements/sageone")["properties"].items()
+                           if value.get("x-belongs") == "configuration"} <= {
+        key for key, value in generated["properties"].items() if value.get("x-belongs") == "configuration"}
 
 
 def test_schema_from_element_command(elements_dir, tmp_path):
@@ -992,3 +996,16 @@ def test_three_zeros_after_an_epoch_macro_are_what_ce917_shows_and_removes(eleme
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
     assert "(`${epoch:s}000`)" in hit.message and hit.help == "remove the `000` after the macro"
     assert hit.end_column - hit.column == len("${epoch:s}000")
+
+
+def test_an_element_s_configuration_key_at_the_body_s_top_level(elements_dir):
+    """A fresh trial (helper-66): `"country"` beside `name` drew nothing, with or without element docs (CE106 said only
+    dotted keys); Sage One's overlay says so now, and the element docs for any other element."""
+    sage = {"element": {"key": "sageone"}, "name": "s", "country": "US", "configuration": {
+        "oauth.api.key": "k", "oauth.api.secret": "${S}", "signature.secret": "${G}", "apim.subscription.key": "${A}"}}
+    assert [(f.rule, f.pointer) for f in check(sage) if f.rule == "CE106"] == [("CE106", "/country")]
+    charge = {"element": {"key": "chargebee"}, "name": "c", "site": "acme", "configuration": {"username": "${KEY}"}}
+    found = [f for f in check(charge, options=Options(element_docs=(elements_dir,))) if f.rule == "CE106"]
+    assert [(f.pointer, f.message) for f in found] == [
+        ("/site", "configuration key `site` is at the top level of the instance body; it belongs in `configuration`")]
+    assert not [f for f in check(charge) if f.rule == "CE106"]  # without docs, `site` is no key we know

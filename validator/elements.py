@@ -538,6 +538,12 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
     }
     if branches:
         configuration["allOf"] = branches
+    from .schemas import top_level_properties
+
+    fields = top_level_properties("instance")
+    misplaced = {key: {"description": f"Misplaced: `{key}` is a `{definition.key}` configuration key; it belongs inside "
+                                      "`configuration`.", "x-belongs": "configuration", "not": {}}
+                 for key in sorted(properties) if "." not in key and key not in fields}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://ce-validator.dev/schemas/elements/{definition.key}.schema.json",
@@ -555,6 +561,7 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
                 "description": f"Configuration keys of the `{definition.key}` element.",
                 "$ref": "#/$defs/configuration",
             },
+            **misplaced,  # the element's own keys written at the body's top level (CE106)
         },
         "$defs": {"configuration": configuration},
     }

@@ -409,7 +409,26 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     if docs.definition is not None and not is_response(ctx.value):
         yield from _check_configuration(ctx, docs.definition)
+        yield from _top_level_keys(ctx, docs.definition)
     yield from _check_pollers(ctx, docs)
+
+
+def _top_level_keys(ctx: Context, definition: ElementDefinition) -> Iterator[Finding]:
+    """CE106 for a configuration key of the element written at the top of the instance body (`"country"` beside
+    `name`), where no overlay says so (a dotted one is the base schema's to report)."""
+    from ..kinds import escape_pointer_token
+    from ..schemas import has_overlay, top_level_properties
+    from . import rule_for
+
+    if ctx.kind != "instance" or not isinstance(ctx.value, dict) \
+            or has_overlay(definition.key, ctx.options.element_schemas):
+        return
+    fields = top_level_properties("instance")  # the body's own fields: `name`, `tags`, ...
+    for key in ctx.value:
+        if isinstance(key, str) and "." not in key and key in definition.configuration and key not in fields:
+            yield ctx.finding(rule_for("CE106"), f"configuration key `{key}` is at the top level of the instance "
+                              "body; it belongs in `configuration`", pointer=f"/{escape_pointer_token(key)}", key=True,
+                              help="move it into `configuration`")
 
 
 def _docs_not_found(ctx: Context, key: str) -> Finding:
