@@ -914,6 +914,7 @@ def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com/api/v2", "acme.response.lithium.com"),
     # a port where the value ends the address is the address's own (a false-alarm hunt, helper-68)
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com:443", "acme.response.lithium.com:443"),
+    ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com:8443/api/v2", "acme.response.lithium.com:8443"),
 ])
 def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, element, key, value, meant):
     """A trial's fresh mistakes (helper-59): Chargebee's `site`, Egnyte's `subdomain` and Lithium's `baseUrl` given

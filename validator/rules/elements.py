@@ -323,7 +323,7 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
 
 
 _HOST_END = re.compile(r"[/:?#]")
-_PORT = re.compile(r"[^/:?#\s]+:\d{1,5}")
+_PORT = re.compile(r"[^/:?#\s]+:\d{1,5}(?=[/?#]|$)")
 
 
 def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: str, pointer: str) -> Iterator[Finding]:
@@ -333,8 +333,9 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     from ..elements import URL_SCHEME
 
     meant = URL_SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
-    port = _PORT.fullmatch(meant) if after[:1] in ("", "/", "?", "#") else None
-    # the host the value names: no path, port or query (a port where the value ends the address is the address's)
+    port = _PORT.match(meant) if after[:1] in ("", "/", "?", "#") else None
+    # the host the value names: no path, port or query (a port where the value ends the address is the address's,
+    # also before a path pasted with it: `https://host:8443/api/v2` means `host:8443`)
     meant = port.group() if port is not None else _HOST_END.split(meant, maxsplit=1)[0]
     if domain and meant.lower().endswith(domain.lower()):
         meant = meant[:-len(domain)]
