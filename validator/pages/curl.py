@@ -338,8 +338,8 @@ def _expanded_heredoc(shell: str, start: int, end: int, builder: TextBuilder, pr
             builder.stand_for(shell[i + 1], i, i + 2)
             i += 2
             continue
-        if c == "\\" and _continuation(shell, i):
-            i += _continuation(shell, i)
+        if c == "\\" and (joined := _continuation(shell, i)):
+            i += joined
             continue
         name = _NAME.match(shell, i) if c == "$" and MACRO_EXPANSION.match(shell, i) else None
         if name is not None and name.end() <= end:
@@ -439,8 +439,8 @@ def _words(shell: str) -> Iterator[Word | None]:
         if c in _SPACE:
             i += 1
             continue
-        if c == "\\" and _continuation(shell, i, blanks=True):
-            i += _continuation(shell, i, blanks=True)
+        if c == "\\" and (joined := _continuation(shell, i, blanks=True)):
+            i += joined
             continue
         if c in _BREAK:
             yield None
@@ -464,8 +464,8 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
         if c in _SPACE or c in _BREAK:
             break
         if c == "\\":
-            if _continuation(shell, i, blanks=True):
-                i += _continuation(shell, i, blanks=True)
+            if joined := _continuation(shell, i, blanks=True):
+                i += joined
                 continue
             if i + 1 < n:
                 builder.stand_for(shell[i + 1], i, i + 2)

@@ -560,8 +560,8 @@ def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
     """CE429 for a quoted `'Z'` (or `'UTC'`, `'GMT'`) right beside an `X` field (`XXX'Z'`), which writes `Z` itself at
     UTC.  (`'GMT'Z`, JavaScript's `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
     for index, token in enumerate(tokens):
-        literal = token.text.strip()
-        if token.kind != "literal" or not token.quoted or token.text not in ("Z", "UTC", "GMT"):
+        literal = token.text
+        if token.kind != "literal" or not token.quoted or literal not in ("Z", "UTC", "GMT"):
             continue
         zone = next((t for t in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens)
                                  else None) if t is not None and t.is_field and t.letter == "X"), None)

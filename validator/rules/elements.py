@@ -109,7 +109,7 @@ from ..findings import Finding, Fix
 from ..fixes.structure import replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
-from ..kinds import is_update_body
+from ..kinds import escape_pointer_token, is_update_body
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
@@ -417,7 +417,6 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _top_level_keys(ctx: Context, definition: ElementDefinition) -> Iterator[Finding]:
     """CE106 for a configuration key of the element written at the top of the instance body (`"country"` beside
     `name`), where no overlay says so (a dotted one is the base schema's to report)."""
-    from ..kinds import escape_pointer_token
     from ..schemas import has_overlay, top_level_properties
     from . import rule_for
 
@@ -461,7 +460,6 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
     base = ctx.configuration_pointer
     if not isinstance(config, dict) or base is None:
         return
-    from ..kinds import escape_pointer_token
 
     declared = definition.configuration
     misplaced, top_level = _schema_owned_keys()
@@ -502,7 +500,6 @@ def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, 
     """CE919: webhook on an element that only polls.  (A poller without `event.vendor.type` on an element whose
     default is webhook is left alone: Close.io's own events page shows one, and what the platform then does is not
     documented.)"""
-    from ..kinds import escape_pointer_token
 
     item = definition.configuration.get(_VENDOR_TYPE)
     if item is None or not isinstance(item.default, str):
