@@ -1410,6 +1410,15 @@ _HUNTED = {
     "a CEQL password with a space and a bang, in render's request": (_poller_url(
         "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and password='Spring Kx8vQ2mZ7wR4!tL9p'"),
         "Kx8vQ2mZ7wR4"),
+    # capability URLs (stop 39): whoever holds the URL gets the events
+    "a token after a /token/ segment": (_configuration(
+        '"event.notification.callbackurl": "https://hooks.example.com/token/9f86d081884c7d659a2feaa0c55ad015/events"'),
+        "9f86d081884c7d659a2feaa0c55ad015"),
+    "a UUID as a callback's path": (_configuration(
+        '"event.notification.callbackurl": "https://webhook.site/3f2504e0-4f89-11d3-9a0c-0305e82c3301"'),
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+    "a random key in a callback's path": (_configuration(
+        '"event.notification.callbackurl": "https://example.com/cb/Xk29dLq84nZp1Rt7Vw3yB6c"'), "Xk29dLq84nZp1Rt7Vw3yB6c"),
 }
 
 
@@ -1709,6 +1718,12 @@ def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
     (_configuration('"notes": "Use the element key: onedrivev2"', '"sortKey": "updated_at:descending"'),
      ["onedrivev2", "updated_at:descending"]),
     (_poller_url("/hubs/a/b?auth=oauth2&code=US2&where=updated>'${gmtDate:yyyy-MM-dd}'"), ["auth=oauth2", "code=US2"]),
+    # an absolute URL's words, versions, short ids and a poller's path are no capability tokens
+    (_configuration('"event.notification.callback.url": "https://hooks.example.com/hooks/catch/123456/abcdef1/"',
+                    '"base.url": "https://api.example.com/v2/contacts/release-notes-2024"'),
+     ["/hooks/catch/123456/abcdef1/", "/v2/contacts/release-notes-2024"]),
+    (_poller_url("/hubs/crm/contacts/9f86d081884c7d659a2feaa0c55ad015?where=updated>'${gmtDate:yyyy-MM-dd}'"),
+     ["/hubs/crm/contacts/9f86d081884c7d659a2feaa0c55ad015"]),
 ])
 def test_a_value_that_is_no_secret_is_shown(text, shown):
     from validator.masking import find_secrets

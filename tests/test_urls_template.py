@@ -396,6 +396,16 @@ def test_html_entity() -> None:
     assert codes(url) == ["CE618", "CE618"]  # the CEQL split at '&' is not reported on top
 
 
+def test_html_ampersand_help_says_what_the_place_needs() -> None:
+    """`&amp;` between parameters stands for the separator `&`; inside a value, a raw `&` would end the parameter
+    (CE644 asks for `%26` there too)."""
+    inside = url_problems("/hubs/crm/a?where=company='Smith &amp; Sons' and x>'${gmtDate:yyyy-MM-dd}'")
+    between = url_problems("/hubs/crm/a?pageSize=5&amp;where=x>'${gmtDate:yyyy-MM-dd}'")
+    assert [(p.rule, p.help) for p in inside] == [("CE618", "write `%26`, the `&` percent-encoded: a raw `&` in the "
+                                                             "query starts another parameter")]
+    assert [(p.rule, p.help) for p in between] == [("CE618", "write & instead")]
+
+
 def test_hub_typo() -> None:
     problem = only("/hubs/docuemnts/documents", "CE625")
     assert problem.help == "write `documents`"

@@ -933,6 +933,32 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     return spans
 
 
+_ABSOLUTE_URL = LazyPattern(r"https?://[^\s\"'<>\\`|]+")
+_UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+_CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
+                                  "access_token", "auth"})
+
+
+def _url_path_tokens(text: str) -> Iterator[tuple[int, int]]:
+    """Path segments of absolute URLs that are tokens: a capability URL's (`https://webhook.site/<uuid>`, a random
+    key in a callback's path: whoever holds the URL gets the events), and a value after a segment named as a
+    credential (`/token/<value>`)."""
+    for match in _ABSOLUTE_URL.finditer(text):
+        url = match.group()
+        path_start = url.find("/", url.index("//") + 2)
+        if path_start == -1:
+            continue
+        path_end = min((at for at in (url.find("?", path_start), url.find("#", path_start)) if at != -1),
+                       default=len(url))
+        offset, previous = match.start() + path_start + 1, ""
+        for segment in url[path_start + 1:path_end].split("/"):
+            if len(segment) >= 8 and (_key_shaped(segment) or _UUID.fullmatch(segment) or (
+                    previous.lower() in _CREDENTIAL_SEGMENTS and _TOKEN_LIKE.fullmatch(segment))):
+                yield offset, offset + len(segment)
+            offset += len(segment) + 1
+            previous = segment
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
@@ -1040,6 +1066,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _scan_broken(text, extra_keys)
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
+    if "://" in text:
+        yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
         if word in text:
             yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))

@@ -92,6 +92,7 @@ _HUB_BY_MEANING = {"accounting": "finance", "account": "finance", "invoicing": "
                    "payments": "payment", "calendar": "scheduling"}
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
+_PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
@@ -879,8 +880,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _HTML_ENTITY.finditer(masked) if "&" in masked else ():
         char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
             m.group(0)[1:-1]]
+        advice = f"write {char} instead"
+        if char == "&" and -1 < query < m.start() and not _PARAMETER_NAMED.match(masked, m.end()):
+            # in a value (`company='Smith &amp; Sons'`), not between parameters: a raw `&` would end the parameter
+            advice = "write `%26`, the `&` percent-encoded: a raw `&` in the query starts another parameter"
         col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
-                "query)", m.start(), m.end(), help=f"write {char} instead")
+                "query)", m.start(), m.end(), help=advice)
 
     for m in _DOUBLE_ENCODED.finditer(masked) if "%25" in masked else ():
         if "like" in masked.lower() and _IN_LIKE_PATTERN.search(masked, max(0, m.start() - 300), m.start()):
