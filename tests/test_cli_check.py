@@ -68,6 +68,32 @@ def test_warnings_pass_unless_strict(tmp_path):
     assert run_cli("check", "--strict", str(file)).code == 1
 
 
+def test_min_severity_hides_what_is_below_it(tmp_path):
+    """`--min-severity` (and `min-severity` in the configuration) keeps lower findings out of the report; what it
+    hides does not fail a strict run either, and a severity override counts before it."""
+    body = json.loads((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    body["configuration"]["oauth.api.key"] = "<CLIENT_ID>"  # a warning
+    dates = body["configuration"]["event.poller.configuration"]["customers"]["datesConfiguration"]
+    for key in [k for k in dates if k.startswith("created")]:
+        del dates[key]  # an info: no created date
+    file = tmp_path / "b.json"
+    file.write_text(json.dumps(body, indent=2))
+    def levels(*args: str) -> tuple[int, list[str]]:
+        result = run_cli("check", "--no-cache", "--format", "concise", *args, str(file), cwd=tmp_path)
+        return result.code, sorted({line.split("[")[1].split("]")[0] for line in result.out.splitlines() if "[" in line})
+    assert levels() == (0, ["info", "warning"])
+    assert levels("--min-severity", "warning") == (0, ["warning"])
+    assert levels("--min-severity", "error") == (0, [])
+    assert levels("--min-severity", "error", "--strict") == (0, [])  # the hidden warning fails nothing
+    (tmp_path / ".ce-validator.toml").write_text('min-severity = "warning"\n[severity]\nCE7 = "error"\n')
+    assert levels() == (1, ["error"])
+    assert levels("--min-severity", "info") == (1, ["error", "info"])  # the command line wins over the file
+    (tmp_path / ".ce-validator.toml").write_text('min-severity = "warn"\n')
+    bad = run_cli("check", "--no-cache", str(file), cwd=tmp_path)
+    assert bad.code == 2 and "min-severity" in bad.err and "Traceback" not in bad.err
+    assert run_cli("check", "--min-severity", "notice", str(file)).code == 2
+
+
 def test_usage_errors_exit_2():
     assert run_cli("check").code == 2
     bad_kind = run_cli("check", "--kind", "bogus", "examples/sageone-polling.json")

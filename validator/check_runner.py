@@ -111,7 +111,8 @@ def run_check(
     if unknown:
         print(f"ce-validator: configuration error: command line: {unknown}", file=sys.stderr)
         return 2
-    cli = {"select": select, "ignore": ignore, "strict": args.strict, "server_zone": args.server_zone,
+    cli = {"select": select, "ignore": ignore, "strict": args.strict,
+           "min_severity": getattr(args, "min_severity", None), "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas,
            "encode_values": getattr(args, "encode_values", None), "exclude": getattr(args, "exclude", None),
            "extend_exclude": getattr(args, "extend_exclude", None)}

@@ -113,6 +113,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     strict: bool = False
+    min_severity: Severity = "info"  # findings below it are not reported
     output_format: str | None = None
     server_zone: str = "GMT"
     encode_values: bool = False
@@ -223,6 +224,8 @@ class Config:
                     usage.used.add(hiding)
                 continue
             severity = self.severity_for(code, finding.severity)
+            if _RANK[severity] < _RANK[self.min_severity]:
+                continue
             kept.append(finding if severity == finding.severity else replace(finding, severity=severity))
         return kept
 
@@ -234,6 +237,7 @@ class Config:
         ignore: Sequence[str] | None = None,
         severity: Mapping[str, str] | None = None,
         strict: bool | None = None,
+        min_severity: str | None = None,
         output_format: str | None = None,
         server_zone: str | None = None,
         encode_values: bool | None = None,
@@ -263,6 +267,8 @@ class Config:
                 problems.append(ConfigProblem(None, "--severity", f"{level!r} is not one of error, warning, info"))
             else:
                 checked_severity[code] = level
+        if min_severity is not None and min_severity not in SEVERITIES:
+            problems.append(ConfigProblem(None, "--min-severity", f"{min_severity!r} is not one of error, warning, info"))
         for name, globs in (("--exclude", exclude), ("--extend-exclude", extend_exclude)):
             for glob in globs or ():
                 why = glob_problem(glob)
@@ -283,8 +289,8 @@ class Config:
             changes["cli_ignore"] = self.cli_ignore + tuple(ignore)
         if checked_severity:
             changes["cli_severity"] = {**self.cli_severity, **checked_severity}
-        for name, value in (("strict", strict), ("output_format", output_format), ("server_zone", server_zone),
-                            ("encode_values", encode_values)):
+        for name, value in (("strict", strict), ("min_severity", min_severity), ("output_format", output_format),
+                            ("server_zone", server_zone), ("encode_values", encode_values)):
             if value is not None:
                 changes[name] = value
         for name, folders in (("element_docs", element_docs), ("element_schemas", element_schemas)):
@@ -295,6 +301,9 @@ class Config:
         if extend_exclude:
             changes["extend_exclude"] = self.extend_exclude + tuple(extend_exclude)
         return replace(self, **changes)
+
+
+_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 
 # -- loading ----------------------------------------------------------------------------------------------------
@@ -577,6 +586,7 @@ def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Conf
         per_file_ignores=tuple((glob, tuple(codes)) for glob, codes in table.get("per-file-ignores", {}).items()),
         severity=dict(table.get("severity", {})),
         strict=table.get("strict", False),
+        min_severity=table.get("min-severity", "info"),
         output_format=table.get("format"),
         server_zone=table.get("server-zone", "GMT"),
         encode_values=table.get("encode-values", False),

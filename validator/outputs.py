@@ -165,6 +165,7 @@ def show_settings(config: Any, *, targets: Sequence[Target], root: str | None, a
         ("per-file-ignores", {glob: list(codes) for glob, codes in config.per_file_ignores}),
         ("severity", {**config.severity, **config.cli_severity}),
         ("strict", config.strict),
+        ("min-severity", config.min_severity),
         ("output", [f"{t.format}:{t.file}" if t.file else f"{t.format} (standard output)" for t in targets]),
         ("server-zone", config.server_zone),
         ("encode-values", config.encode_values),

@@ -61,6 +61,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", default="auto", choices=("auto", "instance", "configuration", "poller"),
                         help="what the files hold (default: detect)")
     parser.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on warnings too")
+    parser.add_argument("--min-severity", choices=("info", "warning", "error"), default=None, metavar="LEVEL",
+                        help="report only findings of LEVEL (info, warning or error) or above (default: info, all)")
     parser.add_argument("--select", action="append", default=None, metavar="CODES",
                         help="only these rule codes or prefixes (comma-separated; repeatable)")
     parser.add_argument("--ignore", action="append", default=None, metavar="CODES",
