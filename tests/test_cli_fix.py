@@ -62,6 +62,7 @@ FIXED_CODES = {
     "safe/ce426-ce605-ce632-pasted-pieces.json": {"CE426", "CE605", "CE632"},
     "unsafe/ce427-ce428-ce641-patterns-and-paths.json": {"CE427", "CE428", "CE641"},
     "safe/ce024-ce025-ce026-page-commands.md": {"CE024", "CE025", "CE026"},
+    "safe/ce027-json-without-content-type.md": {"CE027"},
     "unsafe/ce643-ce644-sums-and-ampersands.json": {"CE643", "CE644"},
     "unsafe/ce429-zone-twice.json": {"CE429"},
     "safe/ce430-format-edge-space.json": {"CE430"},
@@ -338,7 +339,8 @@ def test_a_page_whose_only_mistake_is_a_command_s_is_fixed(tmp_path):
     """A review (helper-69): a page whose one finding was CE024 said `--fix mends it`, and `--fix` refused it (the
     page, then without findings, was taken for one no longer read)."""
     page = tmp_path / "a.md"
-    page.write_text("# x\n\n```bash\ncurl -X POST https://api.example/instances -d instance.json\n```\n", encoding="utf-8")
+    page.write_text("# x\n\n```bash\ncurl -X POST https://api.example/instances -H 'Content-Type: application/json' "
+                    "-d instance.json\n```\n", encoding="utf-8")
     result = run_cli("check", "--fix", str(page))
     assert "-d @instance.json" in page.read_text(encoding="utf-8"), result
     assert "fixed 1 finding(s) in 1 file(s)" in result.err, result

@@ -350,7 +350,7 @@ def _add_block(page: PageBuilder, body: str, *, prefix: str, first: str, fence: 
     label = page.line_number
     page.line(first + fence + info)
     if curl:
-        page.line(prefix + "curl -X POST https://api.example.com/instances \\")
+        page.line(prefix + "curl -X POST https://api.example.com/instances -H 'Content-Type: application/json' \\")
         label = page.line_number
     text, origin = "", []
     body_lines = body.split("\n")[:-1]
@@ -1256,3 +1256,51 @@ def test_a_transcript_s_blank_after_its_backslash_is_found_too():
     CE024 of the option on it was found."""
     page = "```console\n$ curl -X POST https://api.example/instances \\ \n> -d instance.json\n```\n"
     assert [(f.rule, f.line) for f in check_page(page, path="p.md").findings] == [("CE025", 2), ("CE024", 3)]
+
+
+_CE = "https://api.cloud-elements.com/elements/api-v2/instances"
+
+
+@pytest.mark.parametrize(("command", "reported"), [
+    (f"curl -X POST {_CE} -d @instance.json", True),
+    (f"curl -X POST {_CE} \\\n  -H 'Authorization: User $U, Organization $O' \\\n  --data-binary '{{\"a\": 1}}'", True),
+    (f"curl {_CE} --data-raw='[1]'", True),
+    ('curl -X POST "$CE_URL/instances" -d @-', True),
+    (f"curl -X POST {_CE} -H 'Content-Type: application/json' -d @instance.json", False),
+    (f"curl -X POST {_CE} -d @instance.json -H 'content-type:application/json'", False),  # a header after the body
+    (f"curl -X POST {_CE} -HContent-Type:application/json -d @instance.json", False),
+    (f"curl -X POST {_CE} --json @instance.json", False),  # curl 7.82: the type set
+    (f"curl -X POST {_CE} -H @headers.txt -d @instance.json", False),  # headers from a file: unknown
+    (f'curl -X POST {_CE} -H "$JSON_HEADER" -d @instance.json', False),
+    (f"curl -X POST {_CE} $CURL_OPTS -d @instance.json", False),
+    (f"curl -K ce.curlrc {_CE} -d @instance.json", False),
+    ('curl -X POST "$BASE" -d @instance.json', False),  # an address that may be anyone's
+    ("curl -X POST https://example.com/hooks -d '{\"a\": 1}'", False),  # not the platform
+    (f"curl {_CE} -d 'name=x&key=y'", False),  # a form
+    (f"curl {_CE} -d @notes.txt", False),
+])
+def test_a_json_body_without_its_content_type(command, reported):
+    """CE027: `curl -d` sends a JSON body as a form unless a header says otherwise; the platform's API refuses it."""
+    page = f"```bash\n{command}\n```\n"
+    found = [f for f in check_page(page, path="p.md").findings if f.rule == "CE027"]
+    assert bool(found) == reported, (command, found)
+    if reported:
+        assert found[0].severity == "warning" and found[0].fix is not None
+        fixed = apply_fixes(page, found)[0]
+        assert not [f for f in check_page(fixed, path="p.md").findings if f.rule == "CE027"], fixed
+
+
+@pytest.mark.parametrize(("request_text", "reported"), [
+    ("POST /elements/api-v2/instances HTTP/1.1\nAuthorization: User {{u}}, Organization {{o}}\n\n{\"a\": 1}", True),
+    ("POST /elements/api-v2/instances HTTP/1.1\nAuthorization: x\nContent-Type: application/json\n\n{\"a\": 1}", False),
+    ("POST /instances\n\n{\"a\": 1}", False),  # an outline: no header at all
+    ("POST https://example.com/hooks\nAuthorization: x\n\n{\"a\": 1}", False),
+    ("HTTP/1.1 200 OK\nX-Request: /instances\n\n{\"a\": 1}", False),  # a response
+])
+def test_an_http_request_with_a_json_body_and_no_content_type(request_text, reported):
+    page = f"```http\n{request_text}\n```\n"
+    found = [f for f in check_page(page, path="p.md").findings if f.rule == "CE027"]
+    assert bool(found) == reported, (request_text, found)
+    if reported:
+        fixed = apply_fixes(page, found)[0]
+        assert "Content-Type: application/json\n\n{" in fixed

@@ -20,6 +20,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE024": ("safe", "writes `@` before a file's name given to curl's `-d` (`-d instance.json` → `-d @instance.json`)"),
     "CE025": ("safe", "removes the blanks after a shell line's closing backslash"),
     "CE026": ("safe", "adds the blank line between an HTTP request's last header and its body"),
+    "CE027": ("safe", "adds the header `Content-Type: application/json` to a curl command or an HTTP request sending a JSON body"),
     "CE101": ("unsafe", ("renames a near-miss key to the key it is close to (safe when only spaces differ); "
                          "not when that key is already set")),
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),

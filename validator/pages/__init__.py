@@ -479,13 +479,15 @@ def _headers_end(text: str, at: int, end: int) -> int:
 
 
 def _http_problems(text: str) -> list[Problem]:
-    """CE026 for each request of an ``http`` block whose body follows its last header line with no blank line."""
-    problems = []
+    """CE026 for each request of an ``http`` block whose body follows its last header line with no blank line;
+    CE027 for a JSON body sent to the platform with headers but no `Content-Type`."""
+    problems: list[Problem] = []
     for start, end in _http_messages(text):
         first = _HTTP_START.match(text, start, end)
         if first is None or text[start:end].lstrip().startswith("HTTP/"):  # a response is shown, not sent
             continue
         at = last_header_end = _headers_end(text, first.end(), end)
+        problems.extend(_untyped_json(text, first, at, end))
         if at >= end or _BLANK.match(text, at, end) or not text[at:end].strip():
             continue
         line_end = len(text[:last_header_end].rstrip("\r\n"))
@@ -496,6 +498,28 @@ def _http_problems(text: str) -> list[Problem]:
                                 fix=Fix("add a blank line after the last header", (Edit(line_end, line_end, newline),),
                                         "safe")))
     return problems
+
+
+def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -> Iterator[Problem]:
+    """CE027 when the request ``first`` starts sends a JSON body to the platform under header lines (an
+    `Authorization`, say) of which none is its `Content-Type`.  (A request shown with no header at all is an outline.)"""
+    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS
+
+    headers = [line.group() for line in _HEADER_LINE.finditer(text, first.end(), headers_end)]
+    body = text[headers_end:end].lstrip()
+    if not headers or body[:1] not in ("{", "[") or any(h.lower().startswith("content-type") for h in headers):
+        return
+    if not PLATFORM_ADDRESS.search(first.group()) and not any(PLATFORM_ADDRESS.search(h) for h in headers):
+        return
+    line_end = len(text[:headers_end].rstrip("\r\n"))
+    newline = text[line_end:headers_end] or "\n"
+    method = first.group().lstrip(" \t")
+    at = first.start() + len(first.group()) - len(method)
+    yield Problem(JSON_AS_FORM.code, "a JSON body with no `Content-Type` header: the request says nothing of its "
+                  "type, and the platform's API reads JSON and refuses it", at, at + len(method.split(" ", 1)[0]),
+                  f"add the header `{CONTENT_TYPE_HEADER}`",
+                  fix=Fix(f"add the header `{CONTENT_TYPE_HEADER}`",
+                          (Edit(line_end, line_end, newline + CONTENT_TYPE_HEADER),), "safe"))
 
 
 _HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")

@@ -116,7 +116,26 @@ CONTINUATION_BLANK = Rule(
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
          "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
 )
-RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK]
+JSON_AS_FORM = Rule(
+    code="CE027",
+    name="json-body-without-content-type",
+    severity="warning",
+    summary="A JSON body sent to the platform without `Content-Type: application/json`",
+    description="`curl -d` (also `--data-raw`, `--data-binary`) sends its body with `Content-Type: "
+            "application/x-www-form-urlencoded`, as a form is sent, unless a header says otherwise; an HTTP block "
+            "without the header sends none. The platform's API reads JSON and refuses the request (`415 Unsupported "
+            "Media Type`): the instance is not created. Reported for a JSON body (written out, `@file.json` or `@-`) "
+            "sent to the platform (`cloud-elements.com`, `/elements/api-v2/`, `/instances`), when no header of the "
+            "command may set the type (a header read from a file or a variable may).\n\n**Fix:** add "
+            "`-H 'Content-Type: application/json'` (or send the body with `--json`, curl 7.82 and later); the fix "
+            "(safe) adds the header.",
+    bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+        "  -H 'Authorization: User ${CE_USER}, Organization ${CE_ORG}' -d @instance.json\n```\n",
+    good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+         "  -H 'Authorization: User ${CE_USER}, Organization ${CE_ORG}' \\\n"
+         "  -H 'Content-Type: application/json' -d @instance.json\n```\n",
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK, JSON_AS_FORM]
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
@@ -186,8 +205,80 @@ def command_problems(shell: str) -> list[Problem]:
                 f"only when its name follows @", at, body.mapping.ends[-1], f"write `@{body.text}`",
                 fix=Fix(f"write `@{body.text}`", (Edit(at, at, "@"),), "safe")))
     problems.extend(_blanks_after_continuations(shell))
+    problems.extend(_json_sent_as_form(shell))
     problems.sort(key=lambda problem: problem.start)
     return problems
+
+
+CONTENT_TYPE_HEADER = "Content-Type: application/json"
+# What a request to the platform's API is sent to: its host, its API's path, its instances endpoint
+PLATFORM_ADDRESS = re.compile(r"(?i)cloud-elements\.|/elements/api-v2(?:/|$)|/instances(?:[/?#]|$)")
+_HEADER_OPTIONS = frozenset({"-H", "--header"})
+# Options after which the headers or the body are not what the command shows: a curl configuration file, a form
+_UNKNOWN_OPTIONS = frozenset({"-K", "--config", "-F", "--form", "--form-string"})
+
+
+def _whole_commands(shell: str) -> Iterator[list[Word]]:
+    command: list[Word] = []
+    for word in _words(shell):
+        if word is not None:
+            command.append(word)
+        elif command:
+            yield command
+            command = []
+    if command:
+        yield command
+
+
+def _json_sent_as_form(shell: str) -> Iterator[Problem]:
+    """CE027 for each curl command sending a JSON body to the platform with no header that sets its type."""
+    for command in _whole_commands(shell):
+        at = next((i for i, word in enumerate(command) if word.text == "curl" or word.text.endswith("/curl")), None)
+        if at is None or command[at].mapping is None:
+            continue
+        arguments = command[at + 1:]
+        data: Word | None = None
+        headers: list[str] = []
+        unknown = to_platform = False
+        for index, word in enumerate(arguments):
+            text, following = word.text, arguments[index + 1] if index + 1 < len(arguments) else None
+            if text == "--json" or text.startswith("--json=") or text in _UNKNOWN_OPTIONS:
+                unknown = True  # (`--json` sets the type itself)
+            elif text in _HEADER_OPTIONS and following is not None:
+                headers.append(following.text)
+            elif text.startswith("--header="):
+                headers.append(text.partition("=")[2])
+            elif text.startswith("-H") and len(text) > 2 and not text.startswith("--"):
+                headers.append(text[2:])
+            elif text in DATA_OPTIONS and following is not None and data is None:
+                data = word if _json_data(following.text) else None
+            elif text.startswith("-d") and len(text) > 2 and not text.startswith("--") and data is None:
+                data = word if _json_data(text[2:]) else None
+            elif "=" in text and text.split("=", 1)[0] in DATA_OPTIONS - {"-d"} and data is None:
+                data = word if _json_data(text.split("=", 1)[1]) else None
+            elif text.startswith("$") and (index == 0 or arguments[index - 1].text not in ("-u", "--user", "-X",
+                                                                                          "--request", "-o")):
+                unknown = unknown or not PLATFORM_ADDRESS.search(text)  # `$CURL_OPTS`, `"${HEADERS[@]}"`
+            to_platform = to_platform or bool(PLATFORM_ADDRESS.search(text)) and not text.startswith("-")
+        if data is None or unknown or not to_platform:
+            continue
+        if any(header.startswith(("@", "$")) or "content-type" in header.lower() for header in headers):
+            continue
+        curl = command[at]
+        assert curl.mapping is not None
+        end = curl.mapping.ends[-1]
+        option_start = data.mapping.starts[0] if data.mapping is not None and data.mapping.starts else data.start
+        option = data.text.split("=", 1)[0] if data.text.startswith("--") else data.text[:2]
+        yield Problem(JSON_AS_FORM.code, f"curl sends this JSON body as a form (`{option}` without a `Content-Type` "
+                      "header sends `application/x-www-form-urlencoded`): the platform's API reads JSON and refuses "
+                      "the request", option_start, option_start + len(option), f"add `-H '{CONTENT_TYPE_HEADER}'`",
+                      fix=Fix(f"add `-H '{CONTENT_TYPE_HEADER}'`", (Edit(end, end, f" -H '{CONTENT_TYPE_HEADER}'"),),
+                              "safe"))
+
+
+def _json_data(value: str) -> bool:
+    """Whether a data option's value is a JSON body: written out, or read from a `.json` file or standard input."""
+    return value.lstrip()[:1] in ("{", "[") or value == "@-" or (value.startswith("@") and value.endswith(".json"))
 
 
 # A body's file named without `@`: a path ending in `.json` (not a form field, `name=value`, nor a variable)
