@@ -192,3 +192,40 @@ def test_two_conditions_without_and_or(where: str, second: str) -> None:
 def test_no_missing_conjunction_where_none_is_missing(where: str) -> None:
     """Only a filter that reads as conditions once joined draws CE636; what the grammar does not know stays quiet."""
     assert "CE636" not in [code for code, *_ in problems(where)]
+
+
+@pytest.mark.parametrize(("where", "rule", "fixed"), [
+    # a fresh trial (helper-71)
+    ("status in ('UNPAID' 'PART_PAID')", "CE639", "status in ('UNPAID', 'PART_PAID')"),
+    ("id in (1 2, 3)", "CE639", "id in (1, 2, 3)"),
+    ("a>'1' and attributes='created_at,updated_at';", "CE639", "a>'1' and attributes='created_at,updated_at'"),
+    ("a>'1' ;", "CE639", "a>'1'"),
+])
+def test_a_list_without_its_comma_or_a_closing_semicolon(where, rule, fixed):
+    url = "/hubs/crm/a?where=" + where
+    found = [p for p in url_problems(url) if p.rule == rule]
+    assert len(found) == 1 and found[0].fix is not None and found[0].fix.applicability == "safe", found
+    edits = sorted(found[0].fix.edits, key=lambda e: e.start, reverse=True)
+    for edit in edits:
+        url = url[:edit.start] + edit.replacement + url[edit.end:]
+    assert url == "/hubs/crm/a?where=" + fixed
+    assert not [p for p in url_problems(url) if p.rule in ("CE639", "CE620")]
+
+
+def test_an_apostrophe_inside_a_ceql_string_is_named_not_closed():
+    """A fresh trial (helper-71): `'O'Reilly Media'` drew CE620 at the last quote, whose safe fix wrote a fourth quote;
+    the apostrophe is what ends the string, and no fix knows what the element reads for it."""
+    url = "/hubs/crm/a?where='Account Name'!='O'Reilly Media' and x>'${gmtDate:yyyy-MM-dd}'"
+    [found] = [p for p in url_problems(url) if p.rule == "CE620"]
+    assert found.start == url.index("O'R") + 1 and found.fix is None and "apostrophe" in found.message
+    plain = [p for p in url_problems("/hubs/crm/a?where=name='abc") if p.rule == "CE620"]
+    assert plain and plain[0].fix is not None and plain[0].fix.applicability == "safe"  # a string left open: closed
+
+
+def test_a_list_written_as_an_unquoted_value():
+    """A fresh trial (helper-71): `attributes=created_at,updated_at` drew "a comma between conditions" and an `and`."""
+    url = "/hubs/finance/customers?where=updated>='${date:yyyy-MM-dd}' and attributes=created_at,updated_at"
+    [found] = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert "`created_at,updated_at`" in found.message and found.help == "quote the value: `'created_at,updated_at'`"
+    assert [p.rule for p in url_problems("/hubs/a/b?where=a='1', b='2'")] == ["CE639"]  # two conditions: as before
+    assert "between conditions" in url_problems("/hubs/a/b?where=a='1', b='2'")[0].message

@@ -489,3 +489,16 @@ def test_a_swap_keeps_a_stray_quote_before_it() -> None:
     """A review: with '&' before '?', a real stray quote in the path was no longer reported."""
     url = "/hubs/crm/contacts'&where=a='1'?pageSize=5"
     assert codes(url) == ["CE610", "CE634"]
+
+
+def test_a_percent_encoded_query_separator():
+    """A fresh trial (helper-71): `customers%3Fwhere%3D...` drew two "stray quote in the path" findings whose help
+    removed the filter's quotes; `%3F` is the `?` the URL lacks."""
+    url = "/hubs/finance/customers%3Fwhere%3DlastModifiedDate%3E%3D'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    found = url_problems(url)
+    assert [p.rule for p in found] == ["CE634"] and found[0].start == url.index("%3F")
+    [edit] = found[0].fix.edits
+    fixed = url[:edit.start] + edit.replacement + url[edit.end:]
+    assert fixed == "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    assert codes(fixed) == []
+    assert codes("/hubs/a/files%3Fx") == []  # an encoded `?` in a name, with no parameter after it

@@ -71,7 +71,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`)"),
     "CE644": ("unsafe", "writes an `&` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → `'Smith %26 Sons'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
-                         "as ` and `"),
+                         "as ` and `; adds the comma between two values of an `in (...)` list and removes a `;` after "
+                         "the last condition (both safe)"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions); "

@@ -221,6 +221,35 @@ def _glued_symbols(tok: str, start: int, add: _Add) -> None:
                 help=f"write `{meant}`", fix=Fix(f"write `{meant}`", (Edit(at, at + 1, meant),), "unsafe"))
 
 
+def _unquoted_list(tokens: list[tuple[str, str, int, int]], letters: str, at: int) -> bool:
+    """Whether the comma at ``at`` joins a bare word value to the word after it, with no space on either side and no
+    operator after that word (`=created_at,updated_at`): a list meant as one value, not two conditions."""
+    return (at >= 2 and letters[at - 1] == "W" and letters[at - 2] == "O" and at + 1 < len(letters)
+            and letters[at + 1] == "W" and not tokens[at][1][:1].isspace() and not tokens[at + 1][1][:1].isspace()
+            and (at + 2 >= len(letters) or letters[at + 2] not in "Oln"))
+
+
+def _text_of(tokens: list[tuple[str, str, int, int]], first: int, last: int) -> str:
+    """The text of tokens ``first`` to ``last`` (inclusive), without the blanks before the first."""
+    return "".join(token[1] for token in tokens[first:last + 1]).lstrip()
+
+
+_ONE_WORD = re.compile(r"[\w.\-]+")
+
+
+def _apostrophe_before(tokens: list[tuple[str, str, int, int]], index: int) -> int | None:
+    """The string token before the unclosed one at ``index`` that a word follows with no space (`'O'Reilly`): a `'`
+    meant as an apostrophe, which ended the string."""
+    for j in range(index - 1, 0, -1):
+        if tokens[j][0] in ("and", "or", "lparen", "rparen"):
+            return None
+        string = tokens[j - 1][1].strip()
+        if tokens[j - 1][0] == "string" and string[:1] == "'" and _ONE_WORD.fullmatch(string, 1, len(string) - 1) \
+                and tokens[j][0] == "word" and tokens[j][1][:1].isalnum():
+            return j - 1  # (`'b or c='d`: a quote missing after `b`, not an apostrophe in a word)
+    return None
+
+
 def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add) -> None:
     """The mistakes that surely break a filter: quotes, parentheses, operators missing an operand."""
     kinds = [t[0] for t in tokens]
@@ -241,6 +270,13 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                 start + 1, help="write the comparison, such as `>` or `=`, between them")
         if kind == "ustring" and unclosed is not None:
             _report_unclosed_macro_string(tokens[unclosed], text, add)
+        elif kind == "ustring" and (apostrophe := _apostrophe_before(tokens, i)) is not None:
+            opened, at = tokens[apostrophe][2] + len(tokens[apostrophe][1]) - len(tokens[apostrophe][1].lstrip()), \
+                tokens[apostrophe][3] - 1
+            add(Flaw.CEQL_UNBALANCED_QUOTE, f"an apostrophe inside the CEQL string `{text[opened:end]}`: its `'` ends "
+                "the string, the rest is read as words, and the last quote never closes", at, at + 1,
+                help="CEQL documents no escape for a `'` inside a string: leave it out (`like '%Reilly Media'`), or "
+                "double it (`''`, as SQL does) if the vendor's element reads that")
         elif kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
@@ -451,6 +487,12 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
                 state = "after"
             elif letter == ",":
                 state = "list-value"
+            elif letter in _VALUE_LETTERS and letter != "W":  # `in ('a' 'b')`: two values with no comma
+                gap = tokens[i - 1][3]
+                add(Flaw.CEQL_UNREADABLE, "two values of an `in (...)` list with no comma between them: CEQL reads "
+                    "no list", start, end, help="separate the values with `, `",
+                    fix=Fix("write `,` between the values", (Edit(gap, gap, ","),), "safe"))
+                return
             else:
                 return
         elif state == "null":
@@ -461,6 +503,24 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         elif state == "after":
             if letter in "ar":
                 state = "operand"
+            elif word == ";" and not following:  # `...';` at the end: SQL's habit
+                add(Flaw.CEQL_UNREADABLE, "a `;` after the last condition: CEQL ends no statement with one, so the "
+                    "vendor reads it as part of the filter", start, end, help="remove the `;`",
+                    fix=Fix("remove the `;`", (Edit(tokens[i - 1][3], end, ""),), "safe"))
+                return
+            elif letter == "," and _unquoted_list(tokens, letters, i):  # `attributes=created_at,updated_at`
+                first, last = tokens[i - 1], i
+                while last + 1 < n and letters[last] == "," and letters[last + 1] == "W" \
+                        and not tokens[last + 1][1][:1].isspace():
+                    last += 2
+                value_start, value_end = first[2], tokens[last - 1][3]
+                listed = _text_of(tokens, i - 1, last - 1)
+                add(Flaw.CEQL_UNREADABLE, f"`{listed}`: a list written as an unquoted value, so CEQL ends the "
+                    "condition at the comma and reads the rest as another one", value_start, value_end,
+                    help=f"quote the value: `'{listed}'`",
+                    fix=Fix(f"quote the value: `'{listed}'`", (Edit(value_start, value_start, "'"),
+                                                               Edit(value_end, value_end, "'")), "unsafe"))
+                return
             elif letter == "," or (word == ";" and following):
                 said = "comma" if letter == "," else "semicolon"
                 add(Flaw.CEQL_UNREADABLE, f"a {said} between conditions: CEQL joins them with `and` or `or`", start,

@@ -92,6 +92,7 @@ _HUB_BY_MEANING = {"accounting": "finance", "account": "finance", "invoicing": "
                    "payments": "payment", "calendar": "scheduling"}
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
+_ENCODED_QUERY = re.compile(r"%3[Ff][A-Za-z_][\w.\-]*%3[Dd]")  # `%3Fwhere%3D`: an encoded `?name=`
 _PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
@@ -949,6 +950,15 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     variables: list[PathVariable] = []
     _braces(col, text, masked, path_start, path_end, variables)
     quotes_end = first.start() if swapped and first is not None else path_end  # (after a swapped '&': the query's)
+    encoded = _ENCODED_QUERY.search(masked, path_start, path_end) if query_start is None and "%" in path else None
+    if encoded is not None:  # `customers%3Fwhere%3D...`: the query pasted from a log, percent-encoded
+        at = encoded.start()
+        decoded = unquote(text[at:path_end])
+        col.add(Flaw.QUERY_SEPARATOR, "`%3F` is a percent-encoded `?`: the vendor reads what follows as part of the "
+                f"path (`{text[path_start:at]}?...`, no resource it has), and the URL has no query", at, at + 3,
+                help="write the query unencoded: `?` and the `=` and operators after it",
+                fix=Fix("decode the query", (Edit(at, path_end, decoded),), "unsafe"))
+        quotes_end = min(quotes_end, at)
     for m in _QUOTE.finditer(masked, path_start, quotes_end):
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
