@@ -930,6 +930,18 @@ def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, e
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
 
 
+@pytest.mark.parametrize(("value", "meant"), [("secure.eu1.echosign.com", "eu1"),
+                                             ("https://secure.na2.echosign.com/public/oauth", "na2")])
+def test_a_host_piece_after_the_templates_own_start(elements_dir, value, meant):
+    """A trial (helper-71): Adobe Sign's `region` goes into `https://secure.{region}.echosign.com/...`; given as the
+    host, CE918's help said `write secure.eu1`, which makes `secure.secure.eu1.echosign.com`."""
+    body = {"element": {"key": "adobe-esign"}, "name": "x", "configuration": {"region": value}}
+    hits = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert hits and {hit.help for hit in hits} == {f"write `{meant}`"}
+    body["configuration"]["region"] = meant
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+
+
 def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     """A trial's fresh mistake (helper-59): `webhook` on Sage One (polling only) drew nothing.  A Close.io poller
     without `event.vendor.type` (its default is webhook) is left alone: Close.io's own events page shows one."""
@@ -1010,3 +1022,18 @@ def test_an_element_s_configuration_key_at_the_body_s_top_level(elements_dir):
     assert [(f.pointer, f.message) for f in found] == [
         ("/site", "configuration key `site` is at the top level of the instance body; it belongs in `configuration`")]
     assert not [f for f in check(charge) if f.rule == "CE106"]  # without docs, `site` is no key we know
+
+
+def test_a_format_against_what_the_elements_own_poller_reads_a_documented_kind_of_date_with(elements_dir):
+    """A fresh trial (helper-71): Salesforce's `.SSS'Z'` copied to Sage One's invoices passed; the invoices' `x-mask`
+    (`...ssZ`) is one the default poller contradicts (it reads such fields with `'Z'`), so nothing was compared."""
+    def found(fmt: str) -> list:
+        dates = {"updatedDateField": "updated_at", "updatedDateFormat": fmt}
+        body = {"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.configuration": {
+            "invoices": {"url": "/hubs/finance/invoices?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                         "idField": "id", "datesConfiguration": dates}}}}
+        return [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"]
+
+    (hit,) = found("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    assert hit.help == "use `yyyy-MM-dd'T'HH:mm:ss'Z'`" and "\"2024-01-05T10:20:30Z\"" in hit.message
+    assert not found("yyyy-MM-dd'T'HH:mm:ss'Z'") and not found("yyyy-MM-dd'T'HH:mm:ssX")

@@ -1278,6 +1278,11 @@ _CE = "https://api.cloud-elements.com/elements/api-v2/instances"
     ("curl -X POST https://example.com/hooks -d '{\"a\": 1}'", False),  # not the platform
     (f"curl {_CE} -d 'name=x&key=y'", False),  # a form
     (f"curl {_CE} -d @notes.txt", False),
+    # a header naming another type (a trial, helper-71)
+    (f"curl {_CE} -H 'Content-Type: application/x-www-form-urlencoded' -d @instance.json", True),
+    (f'curl {_CE} -H "Content-Type: text/plain; charset=utf-8" -d @instance.json', True),
+    (f"curl {_CE} -H 'Content-Type: application/vnd.api+json' -d @instance.json", False),
+    (f'curl {_CE} -H "Content-Type: $CONTENT_TYPE" -d @instance.json', False),
 ])
 def test_a_json_body_without_its_content_type(command, reported):
     """CE027: `curl -d` sends a JSON body as a form unless a header says otherwise; the platform's API refuses it."""
@@ -1296,6 +1301,8 @@ def test_a_json_body_without_its_content_type(command, reported):
     ("POST /instances\n\n{\"a\": 1}", False),  # an outline: no header at all
     ("POST https://example.com/hooks\nAuthorization: x\n\n{\"a\": 1}", False),
     ("HTTP/1.1 200 OK\nX-Request: /instances\n\n{\"a\": 1}", False),  # a response
+    ("POST /elements/api-v2/instances\nContent-Type: application/x-www-form-urlencoded\n\n{\"a\": 1}", True),
+    ("POST /elements/api-v2/instances\nContent-Type: {{type}}\n\n{\"a\": 1}", False),
 ])
 def test_an_http_request_with_a_json_body_and_no_content_type(request_text, reported):
     page = f"```http\n{request_text}\n```\n"
@@ -1303,4 +1310,16 @@ def test_an_http_request_with_a_json_body_and_no_content_type(request_text, repo
     assert bool(found) == reported, (request_text, found)
     if reported:
         fixed = apply_fixes(page, found)[0]
-        assert "Content-Type: application/json\n\n{" in fixed
+        assert "Content-Type: application/json\n\n{" in fixed and "urlencoded" not in fixed
+
+
+def test_a_blank_after_powershell_s_continuation_backtick():
+    """A fresh trial (helper-71): `` ` `` and a space at a line's end ends the command (the shell's CE025); it passed."""
+    page = ("```powershell\nInvoke-RestMethod -Method Post `\n  -Uri \"$ceBase/instances\" ` \n"
+            "  -ContentType \"application/json\" `\n  -InFile .\\instance.json\n```\n")
+    [found] = [f for f in check_page(page, path="p.md").findings if f.rule == "CE025"]
+    assert (found.line, found.column) == (3, 28) and found.fix is not None and found.fix.applicability == "safe"
+    fixed = apply_fixes(page, [found])[0]
+    assert "` \n" not in fixed and not [f for f in check_page(fixed, path="p.md").findings if f.rule == "CE025"]
+    here = "```powershell\n$body = @'\n{\"a\": \"x ` \n  -y\"}\n'@\n```\n"  # inside a here-string: text
+    assert not [f for f in check_page(here, path="p.md").findings if f.rule == "CE025"]

@@ -219,6 +219,16 @@ def test_twenty_four_hour_clock_with_am_pm():
     assert not found(poller(updated="MM/dd/yyyy HH:mm:ss"), "CE406")
 
 
+def test_hour_zero_to_eleven_with_am_pm():
+    """A fresh trial (helper-71): `KK` with `a` prints 12:30 PM as `00:30 PM`, and Java (lenient, as the platform's
+    SimpleDateFormat is) reads a record's `12:30 PM` as 00:30 the next day; it passed."""
+    macro = assert_at(poller(url="/hubs/crm/x?where=t>'${gmtDate:MM/dd/yyyy KK:mm a}'"), "CE406", "KK:mm")
+    assert "`00:30 PM`" in macro.message and macro.fix is not None and macro.fix.applicability == "unsafe"
+    read = assert_at(poller(updated="MM/dd/yyyy KK:mm:ss a"), "CE406", "KK:mm:ss a")
+    assert "00:30 the next day" in read.message and read.help == "`hh` (1-12) with `a`"
+    assert not found(poller(updated="MM/dd/yyyy hh:mm:ss a"), "CE406")
+
+
 def test_week_year_with_month_and_day():
     assert_at(poller(updated="YYYY-MM-dd'T'HH:mm:ssXXX"), "CE407", "YYYY")
     assert not found(poller(updated="YYYY-'W'ww"), "CE407")

@@ -432,3 +432,34 @@ def test_an_invisible_character_anywhere_in_a_field_path_is_named(path, at):
     (finding,) = found(text, "CE303")
     assert "U+00A0" in finding.message or "U+200B" in finding.message
     assert finding.help == f'write {json.dumps(path[:at] + path[at + 1:], ensure_ascii=False)}'
+
+
+# --- CE312: a URL asking for fields without the entry's date fields ------------------------------------------------
+
+_SAGE = "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' and attributes="
+
+
+@pytest.mark.parametrize(("url", "missing"), [
+    # a fresh trial (helper-71): Sage One's attributes left empty; a `fields` projection without the dates
+    (_SAGE + "''", "`updated_at` and `created_at`"),
+    (_SAGE + "'created_at'", "`updated_at`"),
+    ("/hubs/finance/customers?fields=id,displayed_as&where=updated_at>'${gmtDate:yyyy-MM-dd}'",
+     "`updated_at` and `created_at`"),
+])
+def test_a_list_of_fields_without_a_date_the_entry_reads(url, missing):
+    text = poller(customers=entry(url=url))
+    (finding,) = found(text, "CE312")
+    assert finding.severity == "warning" and f"not for {missing}:" in finding.message
+    assert finding.pointer == "/customers/url"
+
+
+@pytest.mark.parametrize("url", [
+    _SAGE + "'created_at,updated_at'", _SAGE + "'CREATED_AT, updated_at'",
+    "/hubs/a/b?fields=*", "/hubs/a/b?fields=all", "/hubs/a/b?fields=${FIELDS}", "/hubs/a/b?fields=id,updated_at,created_at",
+    "/hubs/a/b?where=name='fields'",
+])
+def test_a_list_of_fields_holding_the_dates_or_any(url):
+    assert not found(poller(customers=entry(url=url)), "CE312")
+    nested = entry(url="/hubs/a/b?fields=id,metadata")
+    nested["datesConfiguration"].update(updatedDateField="metadata.updated", createdDateField="metadata.created")
+    assert not found(poller(customers=nested), "CE312")  # the object holding them is asked for

@@ -211,3 +211,23 @@ def test_an_unknown_records_zone_is_ce501_s_not_ce506_s():
     text = poller(updated="yyyy-MM-dd HH:mm:ss", zone="America/New York", url=url)
     assert found(text, "CE501") and not found(text, "CE506")
     assert found(poller(updated="yyyy-MM-dd HH:mm:ss", zone="Europe/London", url=url), "CE506")
+
+
+def _two_zones(updated_zone: str, created_zone: str, fmt: str = "yyyy-MM-dd HH:mm:ss") -> str:
+    import json
+
+    entry = json.loads(zoned(updated_zone))
+    entry["contacts"]["datesConfiguration"].update(updatedDateFormat=fmt, createdDateFormat=fmt,
+                                                   createdDateTimezone=created_zone)
+    return json.dumps(entry, indent=2)
+
+
+def test_created_and_updated_read_in_different_zones():
+    """A fresh trial (helper-71): `UTC` for the updated date and `America/New_York` for the created one (the corpus's
+    307 entries giving both give the same) left every new record UPDATED, and passed."""
+    hit = assert_at(_two_zones("UTC", "America/New_York"), "CE508", '"America/New_York"')
+    assert hit.severity == "warning" and "4 or 5 hours apart" in hit.message and "never CREATED" in hit.message
+    assert not found(_two_zones("UTC", "GMT"), "CE508")  # the same offsets
+    assert not found(_two_zones("America/New_York", "US/Eastern"), "CE508")
+    assert not found(_two_zones("UTC", "America/New_York", "yyyy-MM-dd'T'HH:mm:ssXXX"), "CE508")  # offsets read
+    assert not found(_two_zones("UTC", "America/New_Yrok"), "CE508")  # CE501's

@@ -251,12 +251,16 @@ def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator
     """The mistakes of a block that are in no body: a shell command's (CE024, CE025), an HTTP request's (CE026).
     Their messages quote only a file's name; their fixes are edits of the page."""
     from .curl import SHELL_LANGUAGES, command_problems, console_input
+    from .powershell import POWERSHELL_LANGUAGES
+    from .powershell import command_problems as powershell_problems
 
     for block in page.blocks:
         if block.skip:
             continue
         if block.info in SHELL_LANGUAGES:
             problems = command_problems(console_input(block.text) or block.text)
+        elif block.info in POWERSHELL_LANGUAGES:
+            problems = list(powershell_problems(block.text))
         elif block.info == "http":
             problems = _http_problems(block.text)
         else:
@@ -503,13 +507,23 @@ def _http_problems(text: str) -> list[Problem]:
 def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -> Iterator[Problem]:
     """CE027 when the request ``first`` starts sends a JSON body to the platform under header lines (an
     `Authorization`, say) of which none is its `Content-Type`.  (A request shown with no header at all is an outline.)"""
-    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS
+    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS, media_type_shaped
 
-    headers = [line.group() for line in _HEADER_LINE.finditer(text, first.end(), headers_end)]
+    lines = list(_HEADER_LINE.finditer(text, first.end(), headers_end))
+    headers = [line.group() for line in lines]
     body = text[headers_end:end].lstrip()
-    if not headers or body[:1] not in ("{", "[") or any(h.lower().startswith("content-type") for h in headers):
+    if not headers or body[:1] not in ("{", "["):
         return
     if not PLATFORM_ADDRESS.search(first.group()) and not any(PLATFORM_ADDRESS.search(h) for h in headers):
+        return
+    typed = [line for line in lines if line.group().lower().startswith("content-type")]
+    if typed:
+        value = _MEDIA_VALUE.match(text, typed[-1].start() + len("content-type:"))
+        if value is not None and "json" not in value.group(1).lower() and media_type_shaped(value.group(1)):
+            at, stop = value.span(1)
+            yield Problem(JSON_AS_FORM.code, f"the body is JSON, but the header says `Content-Type: {value.group(1)}`: "
+                          "the platform's API reads JSON and refuses the request", at, stop, "write `application/json`",
+                          fix=Fix("write `application/json`", (Edit(at, stop, "application/json"),), "safe"))
         return
     line_end = len(text[:headers_end].rstrip("\r\n"))
     newline = text[line_end:headers_end] or "\n"
@@ -523,6 +537,7 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
 
 
 _HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
+_MEDIA_VALUE = re.compile(r"[ \t]*([^;,\s]+)")
 _REQUEST_LINE_PART = re.compile(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 

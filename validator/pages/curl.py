@@ -110,7 +110,8 @@ CONTINUATION_BLANK = Rule(
             "a space or tab after it, the backslash escapes that blank, the line break ends the command, and each "
             "following line runs as a command of its own: curl sends the request without the options below "
             "(`-H 'Content-Type: ...'`, `-d '{...}'`), so without its body. The body is still checked as it was "
-            "meant.\n\n**Fix:** remove the blanks after the backslash; the fix (safe) does.",
+            "meant. PowerShell's continuation backtick (`` ` ``) breaks alike with a blank after it.\n\n**Fix:** "
+            "remove the blanks after the backslash (or backtick); the fix (safe) does.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\ \n"
         "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
@@ -126,9 +127,10 @@ JSON_AS_FORM = Rule(
             "without the header sends none. The platform's API reads JSON and refuses the request (`415 Unsupported "
             "Media Type`): the instance is not created. Reported for a JSON body (written out, `@file.json` or `@-`) "
             "sent to the platform (`cloud-elements.com`, `/elements/api-v2/`, `/instances`), when no header of the "
-            "command may set the type (a header read from a file or a variable may).\n\n**Fix:** add "
+            "command may set the type (a header read from a file or a variable may), or when its `Content-Type` "
+            "header names another type (`application/x-www-form-urlencoded`, `text/plain`).\n\n**Fix:** add "
             "`-H 'Content-Type: application/json'` (or send the body with `--json`, curl 7.82 and later); the fix "
-            "(safe) adds the header.",
+            "(safe) adds the header, or writes `application/json` for the other type.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
         "  -H 'Authorization: User ${CE_USER}, Organization ${CE_ORG}' -d @instance.json\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
@@ -238,18 +240,18 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
             continue
         arguments = command[at + 1:]
         data: Word | None = None
-        headers: list[str] = []
+        headers: list[tuple[Word, int]] = []  # each header's word, and where the header starts in its text
         unknown = to_platform = False
         for index, word in enumerate(arguments):
             text, following = word.text, arguments[index + 1] if index + 1 < len(arguments) else None
             if text == "--json" or text.startswith("--json=") or text in _UNKNOWN_OPTIONS:
                 unknown = True  # (`--json` sets the type itself)
             elif text in _HEADER_OPTIONS and following is not None:
-                headers.append(following.text)
+                headers.append((following, 0))
             elif text.startswith("--header="):
-                headers.append(text.partition("=")[2])
+                headers.append((word, len("--header=")))
             elif text.startswith("-H") and len(text) > 2 and not text.startswith("--"):
-                headers.append(text[2:])
+                headers.append((word, 2))
             elif text in DATA_OPTIONS and following is not None and data is None:
                 data = word if _json_data(following.text) else None
             elif text.startswith("-d") and len(text) > 2 and not text.startswith("--") and data is None:
@@ -262,7 +264,12 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
             to_platform = to_platform or bool(PLATFORM_ADDRESS.search(text)) and not text.startswith("-")
         if data is None or unknown or not to_platform:
             continue
-        if any(header.startswith(("@", "$")) or "content-type" in header.lower() for header in headers):
+        written = [word.text[skip:] for word, skip in headers]
+        if any(header.startswith(("@", "$")) for header in written):
+            continue
+        typed = [(word, skip) for word, skip in headers if word.text[skip:].lower().startswith("content-type")]
+        if typed:
+            yield from _other_type(*typed[-1])
             continue
         curl = command[at]
         assert curl.mapping is not None
@@ -274,6 +281,35 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
                       "the request", option_start, option_start + len(option), f"add `-H '{CONTENT_TYPE_HEADER}'`",
                       fix=Fix(f"add `-H '{CONTENT_TYPE_HEADER}'`", (Edit(end, end, f" -H '{CONTENT_TYPE_HEADER}'"),),
                               "safe"))
+
+
+def _other_type(word: Word, skip: int) -> Iterator[Problem]:
+    """CE027 when the `Content-Type` header in ``word`` (from its character ``skip``) names a type that is not JSON's."""
+    header = word.text[skip:]
+    colon = header.find(":")
+    if colon == -1 or word.mapping is None:
+        return
+    start = skip + colon + 1
+    while start < len(word.text) and word.text[start] in " \t":
+        start += 1
+    end = start
+    while end < len(word.text) and word.text[end] not in ";, \t":
+        end += 1
+    media = word.text[start:end]
+    if not media or "json" in media.lower() or not media_type_shaped(media):
+        return  # (`application/vnd.api+json`, a variable, a placeholder)
+    first, last = word.mapping.starts[start], word.mapping.ends[end - 1]
+    yield Problem(JSON_AS_FORM.code, f"the body is JSON, but the header says `Content-Type: {media}`: the platform's "
+                  "API reads JSON and refuses the request", first, last, "write `application/json`",
+                  fix=Fix("write `application/json`", (Edit(first, last, "application/json"),), "safe"))
+
+
+_MEDIA_TYPE = re.compile(r"[a-z]+/[\w.+\-]+", re.I)
+
+
+def media_type_shaped(text: str) -> bool:
+    """Whether ``text`` is written as a media type (`application/x-www-form-urlencoded`), not a reference to one."""
+    return _MEDIA_TYPE.fullmatch(text) is not None
 
 
 def _json_data(value: str) -> bool:

@@ -15,8 +15,10 @@ message) are not ours.  Each finding points at the page character it came from.
 from __future__ import annotations
 
 import re
-from ..findings import Problem
-from .curl import MACRO_EXPANSION, SHELL_EXPANSION, Body
+from collections.abc import Iterator
+
+from ..findings import Edit, Fix, Problem
+from .curl import CONTINUATION_BLANK, MACRO_EXPANSION, SHELL_EXPANSION, Body
 from .positions import TextBuilder
 
 POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
@@ -52,6 +54,30 @@ def powershell_bodies(script: str) -> list[Body]:
         text, mapping = builder.build(end=end)
         bodies.append(Body(text=text, mapping=mapping, start=start, problems=tuple(problems)))
     return bodies
+
+
+# A line ending in PowerShell's continuation backtick and blanks after it, and a next line that goes on with the
+# command (a parameter, a pipe, a quoted argument)
+_BACKTICK_BLANKS = re.compile(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
+
+
+def command_problems(script: str) -> Iterator[Problem]:
+    """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, outside a
+    here-string: the backtick escapes the blank, the line break ends the command."""
+    strings = [(m.end(), (re.compile(r"^" + re.escape(m.group(1)) + "@", re.M).search(script, m.end()) or m).start())
+               for m in _OPENING.finditer(script)]
+    for match in _BACKTICK_BLANKS.finditer(script):
+        at = match.start()
+        if any(start <= at < end for start, end in strings):
+            continue
+        line_start = script.rfind("\n", 0, at) + 1
+        if "#" in script[line_start:at]:
+            continue  # a comment's backtick (or one after a `#` in a string: left alone, not guessed)
+        start, end = match.span(1)
+        yield Problem(CONTINUATION_BLANK.code, "a blank after the line's closing backtick: the backtick escapes the "
+                      "blank, not the line break, so the command ends here and the next line runs as a command of its "
+                      "own (the request is sent without it)", at, end, "remove the blanks after the backtick",
+                      fix=Fix("remove the blanks after the backtick", (Edit(start, end, ""),), "safe"))
 
 
 def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem]) -> None:

@@ -21,7 +21,8 @@ Rules:
 * **CE405** `date-pattern-fraction` (warning): `SSSS`+ (`SSSSSS`): `S` is a count of milliseconds, not
   a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  Also `.S` and `.SS`
   in a URL macro (5 ms prints `.5`, read as 500 ms; `.SS` prints `.05`, read as 50 ms).
-* **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike; `HH` with
+* **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike; `KK` with `a`
+  prints noon's hour as 0; `HH` with
   `a`: 15:30 prints as `15:30 PM`, and a record's `03:30 PM` is read as 03:30.
 * **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: a URL macro is wrong
   from late December (2024-12-30 prints `2025-12-30`); a format that reads dates (error) reads every date as
@@ -212,11 +213,12 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
 
-DATE_PATTERN_12_HOUR = Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM), or `HH` with it",
+DATE_PATTERN_12_HOUR = Rule("CE406", "date-pattern-12-hour", "warning", "`hh`/`KK` (12-hour clock) without `a` (AM/PM), or `HH` or `KK` with it",
      "`hh` is the hour 1-12 and `KK` 0-11: without the AM/PM marker `a`, 01:30 and 13:30 read and print "
      "alike, so afternoon times are 12 hours off.  `HH` with `a` is the other half of the same slip: 15:30 prints "
-     "as `15:30 PM`, and a record's `03:30 PM` is read as 03:30.\n\n**Fix:** `HH` (0-23) without `a`, or `hh` "
-     "with it.",
+     "as `15:30 PM`, and a record's `03:30 PM` is read as 03:30.  `KK` with `a` counts the hour after noon as 0: "
+     "12:30 PM prints as `00:30 PM`, and a record's `12:30 PM` is read as 00:30 the next day (the JDK does "
+     "both).\n\n**Fix:** `HH` (0-23) without `a`, or `hh` with it.",
      bad=_poller(_dates("MM/dd/yyyy hh:mm:ss")), good=_poller(_dates("MM/dd/yyyy hh:mm:ss a")))
 
 DATE_PATTERN_WEEK_YEAR = Rule("CE407", "date-pattern-week-year", "warning", "`YYYY` (week-based year) with month and day",
@@ -755,6 +757,13 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                              f"marker `a`: {effect}",
                                     token.start, token.end, help="`HH` (0-23), or add ` a`",
                                     fix=_replace(token, "H" * token.count, unsafe=True)))
+        elif token.letter == "K" and "a" in letters:
+            effect = ("12:30 PM prints as `00:30 PM`, which a vendor rejects or reads as 00:30" if printing
+                      else "a record's `12:30 PM` is read as 00:30 the next day: 12 hours late")
+            problems.append(Problem(DATE_PATTERN_12_HOUR.code, f"`{token.text}` is the hour 0-11: with `a`, the hour "
+                                    f"after noon is 0, not 12 ({effect})", token.start, token.end,
+                                    help="`" + "h" * token.count + "` (1-12) with `a`",
+                                    fix=_replace(token, "h" * token.count, unsafe=True)))
         elif token.letter == "H" and "a" in letters and not letters & {"h", "K"}:
             effect = ("15:30 prints as `15:30 PM`, which a vendor rejects or reads as a 12-hour time" if printing
                       else "a record's `03:30 PM` is read as 03:30, 12 hours early")

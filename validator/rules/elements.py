@@ -332,13 +332,16 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     domain = after.partition("/")[0]
     from ..elements import URL_SCHEME
 
-    meant = URL_SCHEME.sub("", value.strip()) if before.endswith("://") else value.strip()
+    meant = URL_SCHEME.sub("", value.strip()) if "://" in before else value.strip()
     port = _PORT.match(meant) if after[:1] in ("", "/", "?", "#") else None
     # the host the value names: no path, port or query (a port where the value ends the address is the address's,
     # also before a path pasted with it: `https://host:8443/api/v2` means `host:8443`)
     meant = port.group() if port is not None else _HOST_END.split(meant, maxsplit=1)[0]
     if domain and meant.lower().endswith(domain.lower()):
         meant = meant[:-len(domain)]
+    host_start = before.rpartition("://")[2] if "://" in before else ""  # `secure.` of `https://secure.{region}...`
+    if host_start and "/" not in host_start and meant.lower().startswith(host_start.lower()):
+        meant = meant[len(host_start):]
     if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
         return
     made = before + value + after
@@ -777,9 +780,24 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
     # a value that carries its offset is written as the vendor writes it, in UTC (Salesforce's `+0000`), whatever
     # zone the body reads dates without one in; only then does the body's zone matter
     sample = _sample(mask, "GMT" if _has_offset(mask) else zone) if mask is not None and _trusted_mask(mask) else None
-    if sample is not None and any(_misread(known, _sample(mask or "", "GMT") or "", name, "GMT", server_zone,
-                                           _SAMPLE_MS) for known in usage.mask_formats.get(mask or "", ())):
-        sample = None  # the default poller reads such fields with a format the mask contradicts: the mask is wrong
+    known = sorted(usage.mask_formats.get(mask or "", ()))
+    if sample is not None and any(_misread(read, _sample(mask or "", "GMT") or "", name, "GMT", server_zone,
+                                           _SAMPLE_MS) for read in known):
+        # the default poller reads such fields with a format the mask contradicts: the mask is wrong, and what the
+        # default poller reads them with is what the vendor sends
+        from .dates import format_problems
+
+        sound = [read for read in known if not any(p.rule in _MISREADING for p in format_problems(read))]
+        written = _sample(sound[0], "GMT") if sound and not usage.formats.get((template, name)) else None
+        problem = _misread(fmt, written, name, "GMT", server_zone, _SAMPLE_MS) \
+            if written is not None and fmt not in known else None
+        if problem:
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read `{name}` of `GET {template}`: the "
+                              f"element's own poller reads its dates of this kind (documented as `{mask}`) with "
+                              f"`{sound[0]}`, which writes {json.dumps(written)}: {problem}", source=entry.source,
+                              pointer=pointer, help=f"use `{sound[0]}`")
+            return
+        sample = None
     if sample is None:
         defaults = sorted(usage.formats.get((template, name), ()))
         if defaults:  # the element's own default poller reads this very field: what it reads, the vendor sends

@@ -46,6 +46,8 @@ Rules:
   written as in a JSON Schema): the platform's paths are dotted (``properties.updated``).
 * **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
+* **CE312** `poller-date-field-not-requested` (warning): the URL's own list of fields (Sage One's `attributes='...'`,
+  a `fields=` parameter) leaves out a date field the entry reads: the records come back without it.
 * **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
   a copy of an entry left unchanged: the records come twice, once under each name.  A URL with a path
   variable (``/hubs/db/{objectName}``, QuickBase's default) is not compared: it may be filled in per resource.
@@ -286,10 +288,29 @@ POLLER_URL_REPEATED = Rule(
               '    "opportunities": {"url": "/hubs/crm/opportunities", "idField": "id"}'),
 )
 
+_SAGE_URL = ("/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' "
+             "and attributes='%s'")
+POLLER_DATE_FIELD_NOT_REQUESTED = Rule(
+    code="CE312",
+    name="poller-date-field-not-requested",
+    severity="warning",
+    summary="the URL asks for the records' fields, and not for a date field the entry reads",
+    description=(
+        "A URL that names the fields its records come back with (Sage One's `attributes='created_at,updated_at'`, "
+        "an API's `fields=id,name`) gets those and no others.  A date field of `datesConfiguration` left out of "
+        "that list is missing from every record: the platform cannot read its date (nor tell a new record from "
+        "a changed one by it).  Compared by the field's first name (`metadata` covers `metadata.updated`), in any "
+        "case; a list holding `*` or `all` is left alone.\n\n**Fix:** add the date field to the list."
+    ),
+    bad=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at" + '", "idField": "id",\n      ' + _GOOD_DATES + '}'),
+    good=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at,updated_at" + '", "idField": "id",\n      '
+              + _GOOD_DATES + '}'),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
-    POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS, POLLER_URL_REPEATED,
+    POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS, POLLER_URL_REPEATED, POLLER_DATE_FIELD_NOT_REQUESTED,
 ]
 
 # JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
@@ -524,7 +545,46 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
     yield from _paths(ctx, entry, value, dates)
     if dates is not None:
         yield from _dates_given(ctx, entry, value, dates)
+        yield from _dates_requested(ctx, entry, value, dates)
     yield from _numbers(ctx, entry, value)
+
+
+_FIELD_LISTS = frozenset({"attributes", "fields", "$select", "select"})  # the names a field list goes by
+
+
+def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any]) -> Iterator[Finding]:
+    """CE312 for a date field of the entry that the URL's own list of fields leaves out."""
+    url = value.get("url")
+    if not isinstance(url, str) or not any(name in url for name in ("attributes", "fields", "select")):
+        return
+    from ..urls.template import parse_url_template
+
+    template = parse_url_template(url, server_zone=ctx.options.server_zone)
+    lists = [(param.value, param.value_start) for param in template.params if param.name.lower() in _FIELD_LISTS]
+    if template.where is not None:
+        lists += [(condition.values[0].value, condition.values[0].start) for condition in template.where.conditions
+                  if condition.field.text.strip("'\"").lower() in _FIELD_LISTS and condition.operator == "="
+                  and len(condition.values) == 1]
+    for listed, at in lists:
+        names = {name.strip().split(".")[0].lower() for name in listed.split(",")}
+        if "*" in listed or "all" in names or "${" in listed or "{{" in listed or "<" in listed:
+            continue
+        missing = []
+        for key in ("updatedDateField", "createdDateField"):
+            field = dates.get(key)
+            if not isinstance(field, str) or not field.strip() or field in missing:
+                continue
+            first = field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
+            if first and first not in names:
+                missing.append(field)
+        if missing:
+            asked = f"asks for the fields `{listed}`" if listed.strip() else "asks for an empty list of fields"
+            dated = " and ".join(f"`{field}`" for field in missing)
+            yield ctx.finding(POLLER_DATE_FIELD_NOT_REQUESTED, f"the URL {asked}, not for {dated}: the records come "
+                              f"back without the date{'s' if len(missing) > 1 else ''} `datesConfiguration` reads",
+                              source=entry.source, pointer=entry.child("url"),
+                              sub=(at, at + len(listed)) if listed else None,
+                              help=f"add {dated} to the list")
 
 
 def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:

@@ -32,6 +32,8 @@ Rules:
 
 * **CE507** `zone-posix-sign` (warning): `Etc/GMT-5` is UTC+05:00 (POSIX's sign, the reverse of ISO's); also
   as a URL macro's zone when its pattern prints no offset.
+* **CE508** `created-updated-zones-differ` (warning): `createdDateTimezone` and `updatedDateTimezone` differ
+  while both formats print no offset: a new record's equal dates are read hours apart, so it is never CREATED.
 
 * **CE506** `macro-zone-differs-from-records` (warning): the URL prints the last poll time without an
   offset (`${date:yyyy-MM-dd HH:mm:ss}`) in one zone, while the records' same field, also without an
@@ -189,8 +191,25 @@ ZONE_POSIX_SIGN = Rule(
     good=_poller('"updatedDateTimezone": "GMT+05:00", "createdDateTimezone": "GMT+05:00"'),
 )
 
+ZONES_DIFFER = Rule(
+    code="CE508",
+    name="created-updated-zones-differ",
+    severity="warning",
+    summary="a record's created and updated dates, both written without an offset, are read in different zones",
+    description=(
+        "`createdDateTimezone` and `updatedDateTimezone` name the zone in which the platform reads dates written "
+        "without an offset. A vendor writes a record's two dates in one zone (each of the corpus's 307 entries "
+        "that give both gives the same); read in two, a record created and never changed has dates hours apart, "
+        "so the platform, which tells a new record by its equal dates (within `createdCheckTolerance`), reports "
+        "it as UPDATED, and no CREATED event is sent. Dates that carry an offset (`XXX`, `Z`) are read at their "
+        "offset, whatever the zones say: not reported.\n\n**Fix:** give both the zone of the vendor's dates."
+    ),
+    bad=_poller('"updatedDateTimezone": "UTC", "createdDateTimezone": "America/New_York"'),
+    good=_poller('"updatedDateTimezone": "America/New_York", "createdDateTimezone": "America/New_York"'),
+)
+
 RULES: list[Rule] = [ZONE_UNKNOWN, ZONE_EMPTY, ZONE_PLACEHOLDER, ZONE_MISLEADING_LEGACY_ID, ZONE_LEGACY_ID,
-                     MACRO_ZONE_DIFFERS_FROM_RECORDS, ZONE_POSIX_SIGN]
+                     MACRO_ZONE_DIFFERS_FROM_RECORDS, ZONE_POSIX_SIGN, ZONES_DIFFER]
 
 _POSIX_ZONE = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
@@ -317,6 +336,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             for problem in zone_problems(value):
                 yield ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
         yield from _macro_zone_findings(ctx, entry, config)
+        yield from _zones_differ(ctx, entry, config, pointer)
     for entry in ctx.entries():
         yield from _misleading_macro_zones(ctx, entry)
 
@@ -349,6 +369,35 @@ def _misleading_macro_zones(ctx: Context, entry: Entry) -> Iterator[Finding]:
 
 
 _SAMPLES_MS: tuple[int, ...] = (1704448800000, 1720173600000)  # 2024-01-05 and 2024-07-05, 10:00 UTC
+
+
+def _zones_differ(ctx: Context, entry: Entry, config: dict[str, Any], pointer: str) -> Iterator[Finding]:
+    """CE508 when the created and updated dates, both without an offset, are read in zones apart."""
+    updated, created = config.get("updatedDateTimezone"), config.get("createdDateTimezone")
+    if not isinstance(updated, str) or not isinstance(created, str) or updated == created:
+        return
+    first, second = resolve_zone(updated), resolve_zone(created)
+    if not first.known or not second.known:
+        return  # CE501's
+    for side in ("updated", "created"):
+        fmt = config.get(f"{side}DateFormat")
+        if not isinstance(fmt, str):
+            return
+        try:
+            pattern = compile_pattern(fmt)
+        except PatternError:
+            return
+        if not pattern.facts.fields or not _offset_less(pattern.facts) or has_offset_literal(pattern):
+            return
+    gaps = [first.zone.offsets_at(ms)[0] - second.zone.offsets_at(ms)[0] for ms in _SAMPLES_MS]
+    if not any(gaps):
+        return
+    yield ctx.finding(ZONES_DIFFER, f"`createdDateTimezone` (`{created}`) is not `updatedDateTimezone` (`{updated}`): "
+                      "a record's two dates, written by one vendor without an offset, are read in zones "
+                      f"{_hours_off(gaps).replace(' off', ' apart', 1)}, so a new record's equal dates differ and it "
+                      "is reported as UPDATED, never CREATED",
+                      source=entry.source, pointer=f"{pointer}/createdDateTimezone",
+                      help="give both the zone of the vendor's dates")
 
 
 def _offset_less(facts: PatternFacts) -> bool:

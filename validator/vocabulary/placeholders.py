@@ -31,7 +31,7 @@ PlaceholderKind = Literal["placeholder", "mask"]
 
 #: A whole value that names an environment variable or a CI secret, which deployment substitutes.
 ENV_REFERENCE = re.compile(
-    r"^\s*(?:\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}]*)?\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%"
+    r"^\s*(?:\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}]*)?\}|\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%"
     r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\})\s*$"
 )
 # Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
