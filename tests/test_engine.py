@@ -381,3 +381,36 @@ def test_a_key_sage_one_requires_given_empty_is_reported(key):
     body = {"element": {"key": "sageone"}, "name": "s", "configuration": configuration}
     (empty,) = [f for f in check(body) if f.pointer == f"/configuration/{key}"]
     assert (empty.rule, empty.message) == ("CE104", f"`{key}` must not be empty")
+
+
+def _collection(*requests: dict, header: str = "User {{ceUser}}, Organization {{ceOrg}}") -> str:
+    items = [{"name": f"r{i}", "request": {"method": "POST", "header": [{"key": "Authorization", "value": header}],
+                                           "body": {"mode": "raw", "raw": json.dumps(body, indent=2)}}}
+             for i, body in enumerate(requests)]
+    return json.dumps({"info": {"_postman_id": "6f0c2d1e", "name": "CE",
+                                "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                       "item": [{"name": "folder", "item": items}]}, indent=2)
+
+
+_POLLED = {"element": {"key": "hubspot"}, "name": "x", "configuration": {
+    "event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events",
+    "event.poller.configuration": {"contacts": {
+        "url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd hh:mm:ss}'", "idField": "id"}}}}
+
+
+def test_a_postman_collection_s_request_bodies_are_checked_in_place():
+    """A fresh trial (helper-71): a committed Postman collection was skipped as no Cloud Elements body."""
+    text = _collection({"query": "not ours"}, _POLLED)
+    (hit,) = [f for f in check(text) if f.rule == "CE406"]
+    assert hit.pointer.startswith("/item/0/item/1/request/body/raw/configuration/event.poller.configuration/")
+    line = text.splitlines()[hit.line - 1]
+    assert line[hit.column - 1:hit.column + 1] == "hh"  # in the escaped string, column-exact
+    assert not [f for f in check(text) if f.rule == "CE090"]
+    assert [f.rule for f in check(_collection({"query": "not ours"}))] == ["CE090"]  # nothing of ours: skipped
+
+
+def test_a_postman_collection_s_platform_credentials_are_committed_secrets():
+    real = "User Ab3dEf6hIj9kLm2nOp5qRs8t, Organization Zy1xWv4uTs7rQp0oNm3lKj6i"
+    found = [f for f in check(_collection(_POLLED, header=real)) if f.rule == "CE751"]
+    assert len(found) == 2 and all(f.pointer == "/item/0/item/0/request/header/0/value" for f in found)
+    assert not [f for f in check(_collection(_POLLED)) if f.rule == "CE751"]  # `{{ceUser}}`: a variable

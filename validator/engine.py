@@ -25,6 +25,7 @@ from .kinds import (
     find_pollers,
     looks_like_cloud_elements,
     poller_entries,
+    postman_bodies,
     resolve_pointer,
 )
 from .lazy_pattern import LazyPattern
@@ -337,6 +338,15 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
     bulk = bulk_items(loaded.value) if detected is None and kind == "auto" else []
+    requests = postman_bodies(loaded.value) if detected is None and kind == "auto" and not bulk else []
+    if requests:  # a Postman collection: each request's raw body, at its place in the string (CE090 for others)
+        from .rules.secrets import committed_headers
+
+        for pointer in requests:
+            findings.extend(_under(finding, pointer) for finding in _run(loaded.embedded(pointer), "auto", options, held)
+                            if finding.rule != NOT_CLOUD_ELEMENTS)
+        findings.extend(committed_headers(stub))  # the platform's credentials in its requests' headers
+        return _dedupe(sorted(findings, key=Finding.sort_key))
     if bulk:  # several instance bodies in one file (a seed list): each checked as if alone, at its place
         for pointer in bulk:
             findings.extend(_under(finding, pointer)

@@ -109,6 +109,34 @@ def bulk_items(value: Any) -> list[str]:
     return [f"{base}/{index}" for index in range(len(value))]
 
 
+_CLOUD_ELEMENTS_WORDS = ('"element"', '"configuration"', '"event.poller.configuration"', '"providerData"')
+
+
+def postman_bodies(value: Any) -> list[str]:
+    """The pointers of the raw JSON bodies of a Postman collection's requests (``item`` after ``item``, folders
+    too) that hold a Cloud Elements body; empty for anything else."""
+    info = value.get("info") if isinstance(value, dict) else None
+    if not isinstance(info, dict) or not isinstance(value.get("item"), list) or not (
+            "_postman_id" in info or "getpostman.com" in str(info.get("schema", ""))):
+        return []
+    found: list[str] = []
+    stack: list[tuple[Any, str]] = [(value["item"], "/item")]
+    while stack:
+        items, base = stack.pop()
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if not isinstance(item, dict):
+                continue
+            pointer = f"{base}/{index}"
+            if isinstance(item.get("item"), list):  # a folder
+                stack.append((item["item"], pointer + "/item"))
+            request = item.get("request")
+            body = request.get("body") if isinstance(request, dict) else None
+            raw = body.get("raw") if isinstance(body, dict) else None
+            if isinstance(raw, str) and raw.lstrip()[:1] in ("{", "[") and any(w in raw for w in _CLOUD_ELEMENTS_WORDS):
+                found.append(pointer + "/request/body/raw")
+    return sorted(found, key=lambda p: [int(t) if t.isdigit() else t for t in p.split("/")])
+
+
 def wrapped_body(value: Any) -> str | None:
     """The one key of ``value`` that wraps a new instance's body as a script or another API does (`{"instance":
     {"element": ...}}`, `{"body": ...}`), or None.  (Another name, `{"prod": {...}}`, may be a map of instances; an

@@ -157,6 +157,28 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield ctx.finding(SECRET_COMMITTED, MESSAGE, source=source, pointer=inner, sub=span, help=FIX)
 
 
+def committed_headers(ctx: Any) -> Iterator[Finding]:
+    """CE751 for the platform's own credentials in a request's headers written as name/value pairs (a Postman
+    collection's `{"key": "Authorization", "value": "User ..., Organization ..."}`), when they look real."""
+    from ..masking import platform_credentials
+
+    stack: list[tuple[Any, JsonPath]] = [(ctx.value, None)]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, list):
+            stack.extend((child, (index, path)) for index, child in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        label, value = node.get("key", node.get("name")), node.get("value")
+        if isinstance(label, str) and label.lower() == "authorization" and isinstance(value, str):
+            for start, end in platform_credentials(value):
+                if is_real_looking(value[start:end]):
+                    yield ctx.finding(SECRET_COMMITTED, MESSAGE, pointer=pointer_of(("value", path)), sub=(start, end),
+                                      help=FIX)
+        stack.extend((child, (name, path)) for name, child in node.items() if isinstance(child, (dict, list)))
+
+
 def _real_in_url(written: str, name: str) -> bool:
     """Whether a URL's credential, as written (percent-encoded, maybe a macro), looks like a real secret."""
     from urllib.parse import unquote
