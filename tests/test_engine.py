@@ -414,3 +414,19 @@ def test_a_postman_collection_s_platform_credentials_are_committed_secrets():
     found = [f for f in check(_collection(_POLLED, header=real)) if f.rule == "CE751"]
     assert len(found) == 2 and all(f.pointer == "/item/0/item/0/request/header/0/value" for f in found)
     assert not [f for f in check(_collection(_POLLED)) if f.rule == "CE751"]  # `{{ceUser}}`: a variable
+
+
+def test_a_file_holding_a_json_string_of_a_document():
+    """A fresh trial (helper-71): a poller configuration kept as the JSON string that goes into a body was skipped (and
+    with `--kind poller` called "stringified twice"); it is checked inside its string. An instance body written so is
+    itself the mistake: the platform would receive a string."""
+    poller = {"contacts": {"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd hh:mm:ss}'", "idField": "id"}}
+    text = json.dumps(json.dumps(poller))
+    for kind in ("auto", "poller"):
+        found = check(text, kind=kind)
+        assert "CE406" in {f.rule for f in found} and "CE102" not in {f.rule for f in found}
+        (hit,) = [f for f in found if f.rule == "CE406"]
+        assert text[hit.column - 1:hit.column + 1] == "hh"
+    body = json.dumps(json.dumps({"element": {"key": "hubspot"}, "name": "x", "configuration": {}}))
+    assert "CE102" in {f.rule for f in check(body)}
+    assert [f.rule for f in check(json.dumps(json.dumps({"a": 1})))] == ["CE090"]

@@ -335,6 +335,17 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
                        for p in loaded.problems), key=Finding.sort_key)
     for p in loaded.problems:
         findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix))
+    if isinstance(loaded.value, str) and loaded.value.lstrip()[:1] in ("{", "[") and loaded._parent is None:
+        inner = loaded.embedded("")  # a file holding a JSON string of a document (a poller configuration's value)
+        inner_kind = (detect_kind(inner.value) if kind == "auto" else kind) if inner.valid else None
+        if inner_kind is not None:
+            held.append(inner)
+            findings.extend(_run(inner, inner_kind, options, held))
+            if inner_kind == "instance":
+                findings.append(stub.place(rule_for("CE102"), "the instance body is written as a JSON string holding "
+                                           "it: the platform receives a string, not the body", 0, 1,
+                                           help="write the object itself (the string's content, unquoted)"))
+            return _dedupe(sorted(findings, key=Finding.sort_key))
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
     bulk = bulk_items(loaded.value) if detected is None and kind == "auto" else []
