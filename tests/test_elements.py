@@ -1037,3 +1037,23 @@ def test_a_format_against_what_the_elements_own_poller_reads_a_documented_kind_o
     (hit,) = found("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
     assert hit.help == "use `yyyy-MM-dd'T'HH:mm:ss'Z'`" and "\"2024-01-05T10:20:30Z\"" in hit.message
     assert not found("yyyy-MM-dd'T'HH:mm:ss'Z'") and not found("yyyy-MM-dd'T'HH:mm:ssX")
+
+
+def test_a_key_of_another_login_method(elements_dir):
+    """A fresh trial (helper-71): HubSpot's `hubspot.authorization.apikey` with `authentication.type` left at its
+    default (`oauth2`), Salesforce's username and password without `oauth2Password`, passed."""
+    def found(key: str, config: dict) -> list:
+        body = {"element": {"key": key}, "name": "x", "configuration": config}
+        return [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE920"]
+
+    (hit,) = found("hubspot", {"hubspot.authorization.apikey": "${HUBSPOT_KEY}"})
+    assert hit.pointer == "/configuration/hubspot.authorization.apikey" and "at its default, `oauth2`" in hit.message
+    assert hit.help == "set `authentication.type` to `apiKey`, or remove `hubspot.authorization.apikey`"
+    assert [f.pointer for f in found("hubspot", {"authentication.type": "apiKey", "oauth.api.key": "${K}"})] == [
+        "/configuration/oauth.api.key"]
+    assert len(found("sfdc", {"sfdc.username": "ops@acme.example", "sfdc.password": "${SFDC_PASSWORD}"})) == 2
+    assert not found("hubspot", {"authentication.type": "apiKey", "hubspot.authorization.apikey": "${K}"})
+    assert not found("hubspot", {"oauth.api.key": "${K}", "oauth.api.secret": "${S}"})  # the default's own keys
+    assert not found("hubspot", {"authentication.type": "oauth2 OR apiKey", "hubspot.authorization.apikey": "${K}"})
+    assert not found("sfdc", {"authentication.type": "oauth2Password", "sfdc.username": "ops@acme.example",
+                              "sfdc.password": "${SFDC_PASSWORD}"})

@@ -89,6 +89,11 @@ CE919 element-vendor-type-mismatch
     ``webhook`` on an element whose definition fixes ``event.vendor.type`` to ``polling`` (a text key with no
     options: Sage One): no webhook is registered and nothing is polled.
 
+CE920 element-key-of-another-login
+    A key of one login method (its ``groupName``: HubSpot's ``hubspot.authorization.apikey`` is ``apiKey``'s)
+    in a body whose control key (``authentication.type``) chooses another, or leaves it at its default
+    (``oauth2``): the platform logs in the other way and ignores the key.
+
 CE916 element-option-unknown
     A key the element offers as a choice (``COMBO``, such as ``authentication.type``) holds none of its
     options: ``oauth2password`` for ``oauth2Password``.  The options are compared as written; a value in
@@ -293,12 +298,24 @@ ELEMENT_VENDOR_TYPE_MISMATCH = Rule("CE919", "element-vendor-type-mismatch", "wa
      '"${S}", "signature.secret": "${G}", "apim.subscription.key": "${A}", "event.notification.enabled": true, '
      '"event.notification.callback.url": "https://acme.example/events", "event.vendor.type": "polling"}}')
 
+ELEMENT_KEY_OF_ANOTHER_LOGIN = Rule("CE920", "element-key-of-another-login", "warning",
+     "a key of one login method in a body that logs in with another",
+     "An element's definition groups the keys of each login method under its control key: HubSpot's "
+     "`authentication.type` is `oauth2` (the default) or `apiKey`, and `hubspot.authorization.apikey` belongs to "
+     "`apiKey`.  A body that gives a key of one method while the control key chooses another (or is left at its "
+     "default) logs in that other way: the key is ignored, and the login it meant is not attempted (an OAuth "
+     "login without its `providerData` code fails).\n\n**Fix:** set the control key to the method the keys are "
+     "for (`\"authentication.type\": \"apiKey\"`), or remove the other method's keys.",
+     '{"element": {"key": "hubspot"}, "name": "h", "configuration": {"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}}',
+     '{"element": {"key": "hubspot"}, "name": "h", "configuration": {"authentication.type": "apiKey", '
+     '"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}}')
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
     ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE, ELEMENT_OPTION_UNKNOWN, POLLER_MACRO_DIFFERS_FROM_DEFAULT,
-    ELEMENT_VALUE_IN_HOST, ELEMENT_VENDOR_TYPE_MISMATCH,
+    ELEMENT_VALUE_IN_HOST, ELEMENT_VENDOR_TYPE_MISMATCH, ELEMENT_KEY_OF_ANOTHER_LOGIN,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -493,7 +510,28 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                               "characters; the platform accepts it, but check it is the value you meant",
                               pointer=pointer)
     yield from _vendor_type(ctx, definition, config, base)
+    yield from _other_login(ctx, definition, config, base)
     yield from _missing_keys(ctx, definition, config, base)
+
+
+def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
+    """CE920 for a key of a login method (``groupName``) that the control key does not choose.  Only a control key
+    other than ``event.vendor.type``, whose keys CE919 and the poller rules judge."""
+    owners = definition.group_controls()
+    for key in config:
+        item = definition.configuration.get(key)
+        control = owners.get(item.group) if item is not None and item.group else None
+        if item is None or control is None or control.key == _VENDOR_TYPE or item.internal:
+            continue
+        chosen = definition.choice(control, config)
+        if chosen is None or chosen == item.group:
+            continue  # a control value that is no option (a placeholder, a typo) chooses nothing to compare with
+        how = (f"sets `{control.key}` to `{chosen}`" if control.key in config
+               else f"leaves `{control.key}` at its default, `{chosen}`")
+        yield ctx.finding(ELEMENT_KEY_OF_ANOTHER_LOGIN, f"`{key}` is a key of the `{item.group}` login of element "
+                          f"`{definition.key}`, but this body {how}: the platform logs in that way and ignores it",
+                          pointer=f"{base}/{escape_pointer_token(key)}", key=True,
+                          help=f"set `{control.key}` to `{item.group}`, or remove `{key}`")
 
 
 _VENDOR_TYPE = "event.vendor.type"
