@@ -1419,6 +1419,13 @@ _HUNTED = {
         "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
     "a random key in a callback's path": (_configuration(
         '"event.notification.callbackurl": "https://example.com/cb/Xk29dLq84nZp1Rt7Vw3yB6c"'), "Xk29dLq84nZp1Rt7Vw3yB6c"),
+    # a false-alarm hunt's leaks (helper-73): slashes JSON-escaped, a mistyped scheme, a path without its host
+    "a UUID after escaped slashes": (_configuration(
+        '"event.notification.callbackurl": "http:\\/\\/localhost:3000\\/hooks\\/3f2504e0-4f89-11d3-9a0c-0305e82c3301"'),
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+    "a UUID after a mistyped scheme": (_configuration(
+        '"event.notification.callbackurl": "https;//app.example.com/cb/3f2504e0-4f89-11d3-9a0c-0305e82c3302"'),
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3302"),
 }
 
 
@@ -1724,6 +1731,13 @@ def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
      ["/hooks/catch/123456/abcdef1/", "/v2/contacts/release-notes-2024"]),
     (_poller_url("/hubs/crm/contacts/9f86d081884c7d659a2feaa0c55ad015?where=updated>'${gmtDate:yyyy-MM-dd}'"),
      ["/hubs/crm/contacts/9f86d081884c7d659a2feaa0c55ad015"]),
+    # ... an OAuth redirect's path, a dated name after `keys`, a commit's SHA, a Microsoft directory (helper-73)
+    (_configuration('"oauth.callback.url": "http://localhost:3000/auth/oauth2callback"',
+                    '"base.url": "https://api.example.com/keys/rotation2024/list"',
+                    '"docs": "https://raw.githubusercontent.com/acme/p/4f2c9e1a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f/a.json"',
+                    '"login": "https://login.microsoftonline.com/3f2504e0-4f89-11d3-9a0c-0305e82c3301/oauth2/token"'),
+     ["/auth/oauth2callback", "/keys/rotation2024/", "/4f2c9e1a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f/",
+      "/3f2504e0-4f89-11d3-9a0c-0305e82c3301/oauth2"]),
 ])
 def test_a_value_that_is_no_secret_is_shown(text, shown):
     from validator.masking import find_secrets
@@ -1773,3 +1787,13 @@ def test_an_authorization_written_as_references_is_shown(header):
     assert find_secrets(load_source(page)).mask(page) == page
     real = page.replace(header, "User Hk3mW7pQx2Zr9Tv5, Organization ${ORG}")
     assert "Hk3mW7pQx2Zr9Tv5" not in find_secrets(load_source(real)).mask(real)
+
+
+def test_a_relative_callback_path_s_key_is_masked():
+    """A false-alarm hunt (helper-73): `/webhooks/sage/<hex 32>` as the callback URL printed its key in CE202."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = _configuration('"event.notification.callback.url": "/webhooks/sage/2b7e151628aed2a6abf7158809cf4f3c"')
+    masked = find_secrets(load_source(text)).mask(text)
+    assert "2b7e151628aed2a6abf7158809cf4f3c" not in masked and "/webhooks/sage/" in masked

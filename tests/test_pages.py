@@ -1283,6 +1283,15 @@ _CE = "https://api.cloud-elements.com/elements/api-v2/instances"
     (f'curl {_CE} -H "Content-Type: text/plain; charset=utf-8" -d @instance.json', True),
     (f"curl {_CE} -H 'Content-Type: application/vnd.api+json' -d @instance.json", False),
     (f'curl {_CE} -H "Content-Type: $CONTENT_TYPE" -d @instance.json', False),
+    # a false-alarm hunt (helper-73): short options bundled (curl reads `-sH` as `-s -H`); the platform named only in
+    # a body sent elsewhere
+    (f"curl -sH 'Content-Type: application/json' {_CE} -d @instance.json", False),
+    (f"curl -sSH 'Content-Type: application/json' -X POST {_CE} -d @instance.json", False),
+    (f"curl -kH'Content-Type: application/json' {_CE} -d @instance.json", False),
+    (f"curl -sd @instance.json {_CE}", True),
+    ("curl -X POST https://api.github.com/repos/acme/ce/dispatches -d '{\"event_type\": \"deploy\", "
+     "\"client_payload\": {\"url\": \"https://api.cloud-elements.com/elements/api-v2/instances\"}}'", False),
+    (f"curl --url {_CE} -d @instance.json", True),
 ])
 def test_a_json_body_without_its_content_type(command, reported):
     """CE027: `curl -d` sends a JSON body as a form unless a header says otherwise; the platform's API refuses it."""
@@ -1323,3 +1332,8 @@ def test_a_blank_after_powershell_s_continuation_backtick():
     assert "` \n" not in fixed and not [f for f in check_page(fixed, path="p.md").findings if f.rule == "CE025"]
     here = "```powershell\n$body = @'\n{\"a\": \"x ` \n  -y\"}\n'@\n```\n"  # inside a here-string: text
     assert not [f for f in check_page(here, path="p.md").findings if f.rule == "CE025"]
+    # a false-alarm hunt (helper-73): in a `<# ... #>` help comment, and in a string running over lines
+    for text in ("<#\n.EXAMPLE\n  Invoke-Thing ` \n  -Path x\n#>\nGet-Date", "$note = \"line one ` \n-- two\"\nGet-Date",
+                 "# a comment ` \n-Path x"):
+        assert not [f for f in check_page(f"```powershell\n{text}\n```\n", path="p.md").findings
+                    if f.rule == "CE025"], text

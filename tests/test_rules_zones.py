@@ -231,3 +231,4 @@ def test_created_and_updated_read_in_different_zones():
     assert not found(_two_zones("America/New_York", "US/Eastern"), "CE508")
     assert not found(_two_zones("UTC", "America/New_York", "yyyy-MM-dd'T'HH:mm:ssXXX"), "CE508")  # offsets read
     assert not found(_two_zones("UTC", "America/New_Yrok"), "CE508")  # CE501's
+    assert not found(_two_zones("UTC", "America/New_York", "yyyy-MM-dd"), "CE508")  # no time: a false-alarm hunt

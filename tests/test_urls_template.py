@@ -502,3 +502,7 @@ def test_a_percent_encoded_query_separator():
     assert fixed == "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
     assert codes(fixed) == []
     assert codes("/hubs/a/files%3Fx") == []  # an encoded `?` in a name, with no parameter after it
+    # a false-alarm hunt (helper-73): a path's own encoded name; a value's `%26` kept encoded by the fix
+    assert codes("/hubs/documents/files/%2FInbox%2Fwhat%3Fname%3Dreport.pdf/metadata") == []
+    [found] = url_problems("/hubs/a/c%3Fwhere%3Dname%3D'A%26B'%20and%20x%3E'${gmtDate:yyyy-MM-dd}'")
+    assert found.fix.edits[0].replacement == "?where=name='A%26B' and x>'${gmtDate:yyyy-MM-dd}'"

@@ -933,30 +933,42 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     return spans
 
 
-_ABSOLUTE_URL = LazyPattern(r"https?://[^\s\"'<>\\`|]+")
+# An absolute URL, also with its slashes JSON-escaped (`https:\/\/`) or its scheme mistyped (`htps://`, `https;//`)
+_ABSOLUTE_URL = LazyPattern(r"(?i)(?<![\w.+\-])[a-z][a-z0-9+.\-]{0,15}[:;](?:\\?/){2}(?P<host>[^\s\"'<>\\/`|?#]*)"
+                            r"(?P<path>[^\s\"'<>`|?#]*)")
+_PATH_SEGMENT = LazyPattern(r"[^/\\]+")
 _UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
-                                  "access_token", "auth"})
+                                  "access_token"})
+_CALLBACK_KEYS = ("callback.url", "callbackurl", "callback_url", "webhook.url", "webhookurl")
+_GIT_SEGMENTS = frozenset({"commit", "commits", "blob", "tree", "compare", "raw"})  # a commit's SHA follows: public
+_PUBLIC_TENANT_HOSTS = ("login.microsoftonline.com", "login.windows.net")  # the directory's id: public
+_GIT_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "bitbucket.org")  # a hex segment: a commit
 
 
 def _url_path_tokens(text: str) -> Iterator[tuple[int, int]]:
     """Path segments of absolute URLs that are tokens: a capability URL's (`https://webhook.site/<uuid>`, a random
-    key in a callback's path: whoever holds the URL gets the events), and a value after a segment named as a
-    credential (`/token/<value>`)."""
+    key in a callback's path: whoever holds the URL gets the events), and a random value after a segment named as a
+    credential (`/token/<value>`); not a commit's SHA, nor a Microsoft directory's id."""
     for match in _ABSOLUTE_URL.finditer(text):
-        url = match.group()
-        path_start = url.find("/", url.index("//") + 2)
-        if path_start == -1:
-            continue
-        path_end = min((at for at in (url.find("?", path_start), url.find("#", path_start)) if at != -1),
-                       default=len(url))
-        offset, previous = match.start() + path_start + 1, ""
-        for segment in url[path_start + 1:path_end].split("/"):
-            if len(segment) >= 8 and (_key_shaped(segment) or _UUID.fullmatch(segment) or (
-                    previous.lower() in _CREDENTIAL_SEGMENTS and _TOKEN_LIKE.fullmatch(segment))):
-                yield offset, offset + len(segment)
-            offset += len(segment) + 1
-            previous = segment
+        host = match.group("host").lower()
+        yield from _path_tokens(text, match.start("path"), match.end("path"),
+                                first_public=host.endswith(_PUBLIC_TENANT_HOSTS), git=host.endswith(_GIT_HOSTS))
+
+
+def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
+                 git: bool = False) -> Iterator[tuple[int, int]]:
+    """The spans of the token segments of the URL path ``text[start:end]`` (see :func:`_url_path_tokens`)."""
+    previous = ""
+    for index, segment in enumerate(_PATH_SEGMENT.finditer(text, start, end)):
+        value = segment.group()
+        if len(value) >= 8 and not (index == 0 and first_public) and previous.lower() not in _GIT_SEGMENTS \
+                and not (git and _HEX.fullmatch(value)) and (
+                _key_shaped(value) or _UUID.fullmatch(value) or (
+                    previous.lower() in _CREDENTIAL_SEGMENTS and len(value) >= 12 and _TOKEN_LIKE.fullmatch(value)
+                    and len(_DIGIT_RUN.findall(value)) >= 2)):
+            yield segment.span()
+        previous = value
 
 
 def platform_credentials(text: str) -> list[tuple[int, int]]:
@@ -1066,7 +1078,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _scan_broken(text, extra_keys)
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
-    if "://" in text:
+    if "//" in text or ":\\/" in text:
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
         if word in text:
@@ -1546,6 +1558,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 yield from _scalar_spans(source, child, (name, path), under_secret)
             if not under_secret and isinstance(child, str) and len(child) >= 12 and (" " in child or "=" in child):
                 for start, end in _named_in_text(child):  # `"notes": "rotated, API key: Kq9v..."`
+                    yield source.string_span(pointer_of((name, path)), start, end)
+            if isinstance(child, str) and child[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
+                for start, end in _path_tokens(child, 0, len(child)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
 
 

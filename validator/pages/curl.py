@@ -132,9 +132,9 @@ JSON_AS_FORM = Rule(
             "`-H 'Content-Type: application/json'` (or send the body with `--json`, curl 7.82 and later); the fix "
             "(safe) adds the header, or writes `application/json` for the other type.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
-        "  -H 'Authorization: User ${CE_USER}, Organization ${CE_ORG}' -d @instance.json\n```\n",
+        "  -H \"Authorization: User $CE_USER, Organization $CE_ORG\" -d @instance.json\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
-         "  -H 'Authorization: User ${CE_USER}, Organization ${CE_ORG}' \\\n"
+         "  -H \"Authorization: User $CE_USER, Organization $CE_ORG\" \\\n"
          "  -H 'Content-Type: application/json' -d @instance.json\n```\n",
 )
 RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK, JSON_AS_FORM]
@@ -238,32 +238,10 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
         at = next((i for i, word in enumerate(command) if word.text == "curl" or word.text.endswith("/curl")), None)
         if at is None or command[at].mapping is None:
             continue
-        arguments = command[at + 1:]
-        data: Word | None = None
-        headers: list[tuple[Word, int]] = []  # each header's word, and where the header starts in its text
-        unknown = to_platform = False
-        for index, word in enumerate(arguments):
-            text, following = word.text, arguments[index + 1] if index + 1 < len(arguments) else None
-            if text == "--json" or text.startswith("--json=") or text in _UNKNOWN_OPTIONS:
-                unknown = True  # (`--json` sets the type itself)
-            elif text in _HEADER_OPTIONS and following is not None:
-                headers.append((following, 0))
-            elif text.startswith("--header="):
-                headers.append((word, len("--header=")))
-            elif text.startswith("-H") and len(text) > 2 and not text.startswith("--"):
-                headers.append((word, 2))
-            elif text in DATA_OPTIONS and following is not None and data is None:
-                data = word if _json_data(following.text) else None
-            elif text.startswith("-d") and len(text) > 2 and not text.startswith("--") and data is None:
-                data = word if _json_data(text[2:]) else None
-            elif "=" in text and text.split("=", 1)[0] in DATA_OPTIONS - {"-d"} and data is None:
-                data = word if _json_data(text.split("=", 1)[1]) else None
-            elif text.startswith("$") and (index == 0 or arguments[index - 1].text not in ("-u", "--user", "-X",
-                                                                                          "--request", "-o")):
-                unknown = unknown or not PLATFORM_ADDRESS.search(text)  # `$CURL_OPTS`, `"${HEADERS[@]}"`
-            to_platform = to_platform or bool(PLATFORM_ADDRESS.search(text)) and not text.startswith("-")
-        if data is None or unknown or not to_platform:
+        read = _read_curl(command[at + 1:])
+        if read is None:
             continue
+        data, option_at, option, headers = read
         written = [word.text[skip:] for word, skip in headers]
         if any(header.startswith(("@", "$")) for header in written):
             continue
@@ -274,11 +252,15 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
         curl = command[at]
         assert curl.mapping is not None
         end = curl.mapping.ends[-1]
-        option_start = data.mapping.starts[0] if data.mapping is not None and data.mapping.starts else data.start
-        option = data.text.split("=", 1)[0] if data.text.startswith("--") else data.text[:2]
+        mapping = data.mapping
+        if mapping is None or not mapping.starts:
+            continue
+        option_start = mapping.starts[option_at]
+        option_end = mapping.ends[min(option_at + len(option), len(mapping.ends)) - 1] if option_at == 0 \
+            else mapping.ends[option_at]
         yield Problem(JSON_AS_FORM.code, f"curl sends this JSON body as a form (`{option}` without a `Content-Type` "
                       "header sends `application/x-www-form-urlencoded`): the platform's API reads JSON and refuses "
-                      "the request", option_start, option_start + len(option), f"add `-H '{CONTENT_TYPE_HEADER}'`",
+                      "the request", option_start, option_end, f"add `-H '{CONTENT_TYPE_HEADER}'`",
                       fix=Fix(f"add `-H '{CONTENT_TYPE_HEADER}'`", (Edit(end, end, f" -H '{CONTENT_TYPE_HEADER}'"),),
                               "safe"))
 
@@ -310,6 +292,69 @@ _MEDIA_TYPE = re.compile(r"[a-z]+/[\w.+\-]+", re.I)
 def media_type_shaped(text: str) -> bool:
     """Whether ``text`` is written as a media type (`application/x-www-form-urlencoded`), not a reference to one."""
     return _MEDIA_TYPE.fullmatch(text) is not None
+
+
+# curl's short options that take an argument (the rest of their cluster, or the next word: `-sH 'X: y'`), and its
+# long ones (the next word, or after `=`); other options are flags
+_SHORT_WITH_ARGUMENT = frozenset("AbcCdDeEFHKmoPQrTuUwxXyYz")
+_LONG_WITH_ARGUMENT = frozenset({"--url", "--user", "--request", "--output", "--config", "--form", "--form-string",
+                                 "--cookie", "--cookie-jar", "--user-agent", "--referer", "--max-time",
+                                 "--connect-timeout", "--retry", "--cacert", "--cert", "--key", "--proxy", "--write-out",
+                                 "--data-urlencode", "--upload-file", "--oauth2-bearer", "--resolve", "--header",
+                                 *DATA_OPTIONS})
+
+
+def _read_curl(arguments: list[Word]) -> tuple[Word, int, str, list[tuple[Word, int]]] | None:
+    """A curl command's JSON body option (its word, where the option starts in it, the option) and headers (each
+    header's word and where the header starts in its text), when it sends a JSON body to the platform and nothing
+    in it may set the type unseen; else None."""
+    data: tuple[Word, int, str] | None = None
+    headers: list[tuple[Word, int]] = []
+    addresses: list[str] = []
+    index = 0
+    while index < len(arguments):
+        word, following = arguments[index], arguments[index + 1] if index + 1 < len(arguments) else None
+        text = word.text
+        taken: list[tuple[str, Word | None, str | None, int, int]] = []  # (option, value word, value, skip, at)
+        if text.startswith("--"):
+            name, equals, inline = text.partition("=")
+            if name in _LONG_WITH_ARGUMENT:
+                taken.append((name, word, inline, len(name) + 1, 0) if equals else
+                             (name, following, following.text if following else None, 0, 0))
+            else:
+                taken.append((name, None, None, 0, 0))
+            index += 1 if equals or name not in _LONG_WITH_ARGUMENT else 2
+        elif text.startswith("-") and text[1:2].isalpha():  # a cluster of short options
+            step = 1
+            for at, letter in enumerate(text[1:], start=1):
+                if letter in _SHORT_WITH_ARGUMENT:
+                    rest = text[at + 1:]
+                    taken.append((f"-{letter}", word, rest, at + 1, at) if rest else
+                                 (f"-{letter}", following, following.text if following else None, 0, at))
+                    step = 1 if rest else 2
+                    break
+                taken.append((f"-{letter}", None, None, 0, at))
+            index += step
+        else:
+            if text.startswith("$") and not PLATFORM_ADDRESS.search(text):
+                return None  # `$CURL_OPTS`, `"${HEADERS[@]}"`: options the page does not show
+            addresses.append(text)
+            index += 1
+            continue
+        for option, value_word, value, skip, at in taken:
+            if option in ("--json", "-K", "--config", "-F", "--form", "--form-string"):
+                return None  # the type set by `--json`, or options read from a file; a form
+            if option in ("-H", "--header") and value_word is not None:
+                headers.append((value_word, skip))
+            elif option in ("-d", *DATA_OPTIONS) and value is not None and data is None:
+                if not _json_data(value):
+                    return None
+                data = (word, at - 1 if at == 1 else at, option)  # (`-d`, or the `d` of `-sd`)
+            elif option == "--url" and value is not None:
+                addresses.append(value)
+    if data is None or not any(PLATFORM_ADDRESS.search(address) for address in addresses):
+        return None
+    return data[0], data[1], data[2], headers
 
 
 def _json_data(value: str) -> bool:

@@ -62,22 +62,53 @@ _BACKTICK_BLANKS = re.compile(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
 
 
 def command_problems(script: str) -> Iterator[Problem]:
-    """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, outside a
-    here-string: the backtick escapes the blank, the line break ends the command."""
-    strings = [(m.end(), (re.compile(r"^" + re.escape(m.group(1)) + "@", re.M).search(script, m.end()) or m).start())
-               for m in _OPENING.finditer(script)]
+    """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, in code (not in a
+    string, a here-string or a comment): the backtick escapes the blank, the line break ends the command."""
+    code = _code_offsets(script)
     for match in _BACKTICK_BLANKS.finditer(script):
         at = match.start()
-        if any(start <= at < end for start, end in strings):
+        if at not in code:
             continue
-        line_start = script.rfind("\n", 0, at) + 1
-        if "#" in script[line_start:at]:
-            continue  # a comment's backtick (or one after a `#` in a string: left alone, not guessed)
         start, end = match.span(1)
         yield Problem(CONTINUATION_BLANK.code, "a blank after the line's closing backtick: the backtick escapes the "
                       "blank, not the line break, so the command ends here and the next line runs as a command of its "
                       "own (the request is sent without it)", at, end, "remove the blanks after the backtick",
                       fix=Fix("remove the blanks after the backtick", (Edit(start, end, ""),), "safe"))
+
+
+def _code_offsets(script: str) -> set[int]:
+    """The offsets of the backticks of ``script`` that are code: outside strings (`'...'`, `"..."`, here-strings),
+    `#` comments and `<# ... #>` blocks."""
+    found: set[int] = set()
+    i, n = 0, len(script)
+    while i < n:
+        c = script[i]
+        if c == "@" and script[i + 1:i + 2] in ("'", '"') and _OPENING.match(script, i):
+            closing = re.compile(r"^" + re.escape(script[i + 1]) + "@", re.M).search(script, i + 2)
+            i = closing.end() if closing else n
+        elif c == "<" and script.startswith("<#", i):
+            close = script.find("#>", i + 2)
+            i = close + 2 if close != -1 else n
+        elif c == "#":
+            line_end = script.find("\n", i)
+            i = line_end if line_end != -1 else n
+        elif c == "'":
+            i += 1
+            while i < n and not (script[i] == "'" and script[i + 1:i + 2] != "'"):
+                i += 2 if script[i] == "'" else 1  # `''` is a quote inside
+            i += 1
+        elif c == '"':
+            i += 1
+            while i < n and script[i] != '"':
+                i += 2 if script[i] == "`" else 1
+            i += 1
+        else:
+            if c == "`":
+                found.add(i)
+                i += 2  # (it escapes the next character)
+                continue
+            i += 1
+    return found
 
 
 def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem]) -> None:

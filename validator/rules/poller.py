@@ -47,7 +47,7 @@ Rules:
 * **CE310** `poller-seconds-as-milliseconds` (warning): ``pollDelay`` or ``createdCheckTolerance`` of 1,000 or
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
 * **CE312** `poller-date-field-not-requested` (warning): the URL's own list of fields (Sage One's `attributes='...'`,
-  a `fields=` parameter) leaves out a date field the entry reads: the records come back without it.
+  OData's `$select`) leaves out a date field the entry reads: the records come back without it.
 * **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
   a copy of an entry left unchanged: the records come twice, once under each name.  A URL with a path
   variable (``/hubs/db/{objectName}``, QuickBase's default) is not compared: it may be filled in per resource.
@@ -297,10 +297,10 @@ POLLER_DATE_FIELD_NOT_REQUESTED = Rule(
     summary="the URL asks for the records' fields, and not for a date field the entry reads",
     description=(
         "A URL that names the fields its records come back with (Sage One's `attributes='created_at,updated_at'`, "
-        "an API's `fields=id,name`) gets those and no others.  A date field of `datesConfiguration` left out of "
+        "OData's `$select=id,name`) gets those and no others.  A date field of `datesConfiguration` left out of "
         "that list is missing from every record: the platform cannot read its date (nor tell a new record from "
         "a changed one by it).  Compared by the field's first name (`metadata` covers `metadata.updated`), in any "
-        "case; a list holding `*` or `all` is left alone.\n\n**Fix:** add the date field to the list."
+        "case; a list holding `*`, `all` or parentheses, and a `$select` beside `$expand`, are left alone.\n\n**Fix:** add the date field to the list."
     ),
     bad=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at" + '", "idField": "id",\n      ' + _GOOD_DATES + '}'),
     good=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at,updated_at" + '", "idField": "id",\n      '
@@ -549,25 +549,32 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
     yield from _numbers(ctx, entry, value)
 
 
-_FIELD_LISTS = frozenset({"attributes", "fields", "$select", "select"})  # the names a field list goes by
+# The names a list of the fields records come back with goes by: Sage One's `attributes` (in the where filter, as its
+# documentation writes it, or as a parameter) and OData's `$select`.  (Not `fields`: Jira lists the fields inside its
+# `fields` object by it, Google writes `items(...)`, Typeform names questions: no one reading.)
+_FIELD_LISTS = frozenset({"attributes", "$select"})
 
 
 def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any]) -> Iterator[Finding]:
     """CE312 for a date field of the entry that the URL's own list of fields leaves out."""
     url = value.get("url")
-    if not isinstance(url, str) or not any(name in url for name in ("attributes", "fields", "select")):
+    if not isinstance(url, str) or ("attributes" not in url and "$select" not in url):
         return
     from ..urls.template import parse_url_template
 
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
-    lists = [(param.value, param.value_start) for param in template.params if param.name.lower() in _FIELD_LISTS]
+    from urllib.parse import unquote
+
+    lists = [(param.value, param.value_start) for param in template.params if param.name.lower() in _FIELD_LISTS
+             and not (param.name == "$select" and "$expand" in url)]  # (fields of an expanded object: not listed here)
     if template.where is not None:
-        lists += [(condition.values[0].value, condition.values[0].start) for condition in template.where.conditions
+        lists += [(condition.values[0].value, condition.values[0].start + (condition.values[0].text[:1] in "'\""))
+                  for condition in template.where.conditions
                   if condition.field.text.strip("'\"").lower() in _FIELD_LISTS and condition.operator == "="
                   and len(condition.values) == 1]
     for listed, at in lists:
-        names = {name.strip().split(".")[0].lower() for name in listed.split(",")}
-        if "*" in listed or "all" in names or "${" in listed or "{{" in listed or "<" in listed:
+        names = {name.strip().split(".")[0].lower() for name in unquote(listed).split(",")}
+        if any(mark in listed for mark in ("*", "(", "${", "{{", "<")) or "all" in names:
             continue
         missing = []
         for key in ("updatedDateField", "createdDateField"):
@@ -583,7 +590,7 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
             yield ctx.finding(POLLER_DATE_FIELD_NOT_REQUESTED, f"the URL {asked}, not for {dated}: the records come "
                               f"back without the date{'s' if len(missing) > 1 else ''} `datesConfiguration` reads",
                               source=entry.source, pointer=entry.child("url"),
-                              sub=(at, at + len(listed)) if listed else None,
+                              sub=(at, at + len(listed)) if listed else (at - 1, at + 1) if url[at - 1:at] in "'\"" else None,
                               help=f"add {dated} to the list")
 
 

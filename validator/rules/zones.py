@@ -389,6 +389,8 @@ def _zones_differ(ctx: Context, entry: Entry, config: dict[str, Any], pointer: s
             return
         if not pattern.facts.fields or not _offset_less(pattern.facts) or has_offset_literal(pattern):
             return
+        if not any(token.is_field and token.letter in "HhKkm" for token in pattern.tokens):
+            return  # a date without its time (`yyyy-MM-dd`) never equals a time of day: the zones change nothing
     gaps = [first.zone.offsets_at(ms)[0] - second.zone.offsets_at(ms)[0] for ms in _SAMPLES_MS]
     if not any(gaps):
         return

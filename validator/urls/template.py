@@ -92,7 +92,8 @@ _HUB_BY_MEANING = {"accounting": "finance", "account": "finance", "invoicing": "
                    "payments": "payment", "calendar": "scheduling"}
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
-_ENCODED_QUERY = re.compile(r"%3[Ff][A-Za-z_][\w.\-]*%3[Dd]")  # `%3Fwhere%3D`: an encoded `?name=`
+_ENCODED_QUERY = re.compile(r"%3[Ff]([A-Za-z_][\w.\-]*)%3[Dd]")  # `%3Fwhere%3D`: an encoded `?name=`
+_STRUCTURE_ESCAPE = re.compile(r"%(?:3[FfDdEeCc]|21|27|20)")  # `?`, `=`, `>`, `<`, `!`, `'`, a space
 _PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
@@ -951,9 +952,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     _braces(col, text, masked, path_start, path_end, variables)
     quotes_end = first.start() if swapped and first is not None else path_end  # (after a swapped '&': the query's)
     encoded = _ENCODED_QUERY.search(masked, path_start, path_end) if query_start is None and "%" in path else None
-    if encoded is not None:  # `customers%3Fwhere%3D...`: the query pasted from a log, percent-encoded
+    if encoded is not None and (encoded.group(1).lower() == "where" or "\ue000" in masked[encoded.end():path_end]):
+        # `customers%3Fwhere%3D...`: the filter pasted from a log, percent-encoded (a name with an encoded `?` and
+        # no filter or macro after it is a path's own); only what makes the query is decoded (a value's `%26` stays)
         at = encoded.start()
-        decoded = unquote(text[at:path_end])
+        decoded = _STRUCTURE_ESCAPE.sub(lambda m: unquote(m.group()), text[at:path_end])
         col.add(Flaw.QUERY_SEPARATOR, "`%3F` is a percent-encoded `?`: the vendor reads what follows as part of the "
                 f"path (`{text[path_start:at]}?...`, no resource it has), and the URL has no query", at, at + 3,
                 help="write the query unencoded: `?` and the `=` and operators after it",
