@@ -96,6 +96,9 @@ def test_min_severity_hides_what_is_below_it(tmp_path):
 
 def test_usage_errors_exit_2():
     assert run_cli("check").code == 2
+    for glued in ("--select=--", "--server-zone=--"):  # a hostile-input hunt (helper-72): a traceback, exit 1
+        result = run_cli("check", glued, "examples/sageone-polling.json")
+        assert result.code == 2 and "Traceback" not in result.err and "expected a value" in result.err
     bad_kind = run_cli("check", "--kind", "bogus", "examples/sageone-polling.json")
     assert bad_kind.code == 2 and "Traceback" not in bad_kind.err
     bad_format = run_cli("check", "--format", "yaml", "examples/sageone-polling.json")

@@ -1423,6 +1423,13 @@ _HUNTED = {
     "a UUID after escaped slashes": (_configuration(
         '"event.notification.callbackurl": "http:\\/\\/localhost:3000\\/hooks\\/3f2504e0-4f89-11d3-9a0c-0305e82c3301"'),
         "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+    # a hostile-input hunt (helper-72): the organization secret beside a user secret written as a reference; a
+    # credential's value holding a quote, a tab or a no-break space
+    "an organization secret beside a referenced user secret": (_configuration(
+        '"event.notification.enabled": "yes", "ce.header": "User ${USER_SECRET}, Organization Qx7CANARYv9Lm2Tp"'),
+        "Qx7CANARYv9Lm2Tp"),
+    "a query credential holding a quote": (_poller_url("/hubs/x/y?apiKey=Qx7CANARY'v9Lm2Tp&where=a='1'"), "v9Lm2Tp"),
+    "a query credential holding a tab": (_poller_url("/hubs/x/y?apiKey=Qx7CANARY\\tv9Lm2Tp&where=a='1'"), "v9Lm2Tp"),
     "a UUID after a mistyped scheme": (_configuration(
         '"event.notification.callbackurl": "https;//app.example.com/cb/3f2504e0-4f89-11d3-9a0c-0305e82c3302"'),
         "3f2504e0-4f89-11d3-9a0c-0305e82c3302"),
@@ -1797,3 +1804,13 @@ def test_a_relative_callback_path_s_key_is_masked():
     text = _configuration('"event.notification.callback.url": "/webhooks/sage/2b7e151628aed2a6abf7158809cf4f3c"')
     masked = find_secrets(load_source(text)).mask(text)
     assert "2b7e151628aed2a6abf7158809cf4f3c" not in masked and "/webhooks/sage/" in masked
+
+
+def test_a_lone_surrogate_in_a_secret_does_not_crash(tmp_path):
+    """A hostile-input hunt (helper-72): `\\ud800` in a secret's value crashed every format (percent-encoding it)."""
+    path = tmp_path / "b.json"
+    path.write_text('{"configuration": {"oauth.api.secret": "Kq9vT3pLx8\\ud800wZ", "event.notification.enabled": "x"}}',
+                    encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+        assert result.code in (0, 1) and "Traceback" not in result.err, result.err

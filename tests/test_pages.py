@@ -1337,3 +1337,16 @@ def test_a_blank_after_powershell_s_continuation_backtick():
                  "# a comment ` \n-Path x"):
         assert not [f for f in check_page(f"```powershell\n{text}\n```\n", path="p.md").findings
                     if f.rule == "CE025"], text
+
+
+def test_unclosed_here_documents_and_here_strings_are_read_once():
+    """A hostile-input hunt (helper-72): each of N unclosed `curl -d @- <<E` made a body running to the block's end
+    (and each of N `@'` openings before one closing), so time and memory grew with N squared; the shell and
+    PowerShell read what follows an unclosed opening as its text."""
+    from validator.pages.powershell import powershell_bodies
+
+    assert len(curl_bodies("curl -d @- <<E\n" * 2000)) == 1
+    assert len(powershell_bodies("@'\n{\n" * 2000 + "'@\n")) == 1
+    assert powershell_bodies("@'\n" * 2000) == []
+    two = "curl -d @- <<'A'\n{\"a\": 1}\nA\ncurl -d @- <<'B'\n{\"b\": 2}\nB\n"
+    assert [body.text for body in curl_bodies(two)] == ['{"a": 1}', '{"b": 2}']

@@ -81,6 +81,10 @@ def _run(arguments: list[str], *, process_ends: bool, recording: run_cache.Recor
     from .arguments import build_parser, command_of
 
     parser = build_parser(command_of(arguments))
+    options = arguments[:arguments.index("--")] if "--" in arguments else arguments  # (after `--`: file names)
+    glued = next((argument for argument in options if argument.startswith("-") and argument.endswith("=--")), None)
+    if glued is not None:  # (argparse gives such an option an empty list, not the text `--`)
+        parser.error(f"argument {glued[:-3]}: expected a value, not `--`")
     args, extras = parser.parse_known_args(arguments)
     args.process_ends = process_ends
     args.recording = recording

@@ -201,9 +201,11 @@ _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`).
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
 # parts in any order (`Element x, User y, Organization z`).
-_CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++"
-                                r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+[A-Za-z0-9+/=]++)+")
-_CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>[A-Za-z0-9+/=]++)")
+# (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`)
+_CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<[^<>\s]{1,80}>|[A-Za-z0-9+/=]++)"
+_CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+" + _CE_PART_VALUE +
+                                r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+" + _CE_PART_VALUE + ")+")
+_CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>" + _CE_PART_VALUE + ")")
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
@@ -293,7 +295,7 @@ class Secrets:
 
         spans: set[tuple[int, int]] = set()
         for value in self.values:
-            forms = {value, quote(value, safe="")}
+            forms = {value, quote(value, safe="", errors="surrogatepass")}  # (a JSON escape may decode to a lone surrogate)
             if encoded is not None:
                 forms.update(encoded(value))
             for form in forms:
@@ -735,12 +737,16 @@ def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
     """The span of a query value, past the spaces it holds when nothing after them up to the next ``&`` or ``#``
     reads as another parameter or condition (``?password=Kq7v pLx9``: the platform sends the space as it is)."""
     start, end = match.span("value")
-    if end < len(url) and url[end] == " " and match.group("quote") is None:
+    if end < len(url) and url[end] in _VALUE_STOPS and match.group("quote") is None:
+        # (a quote, a tab or a no-break space inside the value: what follows it to the next `&` is the value too)
         stop = min((i for i in (url.find("&", end), url.find("#", end)) if i != -1), default=len(url))
         rest = url[end:stop].rstrip()
-        if rest and "=" not in rest and "'" not in rest and "%3" not in rest:
+        if rest and "=" not in rest and "%3" not in rest and ("'" not in rest or url[end] in "'\""):
             return start, end + len(rest)
     return start, end
+
+
+_VALUE_STOPS = frozenset(" \t\u00a0'\"")
 
 
 def _has_equals(text: str) -> bool:
@@ -983,7 +989,7 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
         # the user secret is a token (8 characters or more): `User Guide, Organization Settings` is prose
         if any(part.group("part") == "User" and len(part.group("value")) >= 8 for part in parts) \
                 and any(part.group("part") == "Organization" for part in parts):
-            spans += [part.span("value") for part in parts]
+            spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
     return spans
 
 

@@ -471,10 +471,9 @@ _CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
 def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
     """The here-documents that a curl command reads as its body (``curl -d @- <<'JSON'``): literal when the
     delimiter is quoted; with a bare delimiter the shell expands each ``$`` in it (CE020)."""
+    resume = 0  # where the last here-document's text ends: a `<<` inside it is text, not another one
     for match in _HEREDOC.finditer(shell):
-        start = _logical_line_start(shell, match.start())
-        command = shell[start:match.start()]
-        if not (_CURL.search(command) and (_DATA_FROM_STDIN.search(command) or _DATA_FROM_CAT.search(command))):
+        if match.start() < resume:
             continue
         line_end = shell.find("\n", match.end())
         if line_end < 0:
@@ -485,6 +484,13 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
         indent = r"[ \t]*" if transcript else r"\t*" if strip_tabs else ""
         end = re.compile(r"^" + indent + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
         closing = end.search(shell, body_start)
+        start = _logical_line_start(shell, match.start())
+        command = shell[start:match.start()]
+        curl = _CURL.search(command) and (_DATA_FROM_STDIN.search(command) or _DATA_FROM_CAT.search(command))
+        if closing is not None or curl:  # (an unclosed one of another command may be a `<<` quoted in its text)
+            resume = closing.end() if closing is not None else len(shell)
+        if not curl:
+            continue
         body_end = closing.start() if closing else len(shell)
         text = shell[body_start:body_end]
         if text.endswith("\n"):

@@ -34,12 +34,16 @@ _EXPANSION = re.compile(r"\$(?:\{[^}\r\n]*\}?|\([^)\r\n]*\)?|[A-Za-z_][\w]*(?::[
 def powershell_bodies(script: str) -> list[Body]:
     """The JSON bodies written as here-strings in the PowerShell text ``script``."""
     bodies = []
+    resume = 0  # where the last here-string ends: an `@'` inside one is its text
     for opening in _OPENING.finditer(script):
+        if opening.start() < resume:
+            continue
         quote = opening.group(1)
         start = opening.end()
         closing = re.compile(r"^" + re.escape(quote) + "@", re.M).search(script, start)
         if closing is None:
-            continue
+            break  # never closed: the rest of the block is its text (PowerShell refuses the script)
+        resume = closing.end()
         end = closing.start()
         if script[start:end].lstrip()[:1] not in ("{", "["):
             continue
