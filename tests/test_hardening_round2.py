@@ -504,3 +504,24 @@ def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
     (deep / "element.json").write_text("{}")
     names = {os.path.relpath(entry[0], tmp_path) for entry in _tree_fingerprint(str(tmp_path))[2:]}
     assert names == {"acme.schema.json", os.path.join("acme", "element.json")}
+
+
+@pytest.mark.parametrize(("name", "make"), [
+    # a hostile-input hunt (helper-72): each was quadratic (at 25-100 KB, seconds to a minute); at these sizes it would
+    # not end for many minutes, so the watchdog below (a hang guard, not a timing) fails it
+    ("query question marks", lambda n: json.dumps({"configuration": {"event.poller.configuration": {
+        "r": {"url": "/hubs/x?where=" + "?" * n, "idField": "id"}}}})),
+    ("ceql brackets", lambda n: json.dumps({"configuration": {"event.poller.configuration": {
+        "r": {"url": "/hubs/x?where=" + "[" * n, "idField": "id"}}}})),
+    ("references in a secret", lambda n: json.dumps({"configuration": {"oauth.api.secret": "${" * n}})),
+    ("front matter blanks", lambda n: "---\ntitle: a" + " " * n + "b\n---\n\n```json\n{}\n```\n"),
+    ("unclosed jsonc comments", lambda n: "```jsonc\n" + "/*a" * (n // 3) + "\n```\n"),
+    ("unclosed strings", lambda n: "```json\n{\"a\": ${A}, " + '\\"' * (n // 2) + "\n```\n"),
+    ("unclosed here-documents", lambda n: "```sh\n" + "curl -d @- <<E\n" * (n // 15) + "```\n"),
+])
+def test_inputs_that_were_quadratic_end(tmp_path, name, make):
+    text = make(200_000)
+    path = tmp_path / ("b.md" if text.startswith(("-", "`")) else "b.json")
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(path), timeout=90)
+    assert result.code in (0, 1) and "Traceback" not in result.err, (name, result.err[-500:])

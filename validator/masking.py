@@ -102,7 +102,7 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # Facebook's `access_token=<app id>|<app secret>`)
 # (Groups repeat greedily, not possessively: CPython 3.11.0-3.11.2 mishandle possessive groups, see
 # source/patterns.py; each group starts with a character the runs exclude, so nothing is given back.)
-_BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))[^&#;\s'\"?|]*+)*")
+_BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))[^&#;\s'\"?|]*+)*")
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 _QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
@@ -117,7 +117,7 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
-                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:(?:\?(?!\?*[\w.\-\[\]%]+=)|\|(?![^|\s'\"&#;]*\|))"
+                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))"
                      r"[^&#;\s'\"\\<>?|]*+)*))")
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
@@ -1668,7 +1668,7 @@ def _shown_as_written(value: str) -> bool:
 
 # A credential written as references and placeholders between an authorization's own words (`User ${USER_SECRET},
 # Organization ${ORG_SECRET}`, `Bearer {{token}}`): nothing secret in it.
-_REFERENCE_OR_PLACEHOLDER = LazyPattern(r"\$\{[^}\r\n]*\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|<[^<>\r\n]{1,80}>"
+_REFERENCE_OR_PLACEHOLDER = LazyPattern(r"\$\{[^}\r\n]{0,200}\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|<[^<>\r\n]{1,80}>"
                                         r"|\{\{[^{}\r\n]{1,80}\}\}")
 _AUTHORIZATION_WORDS = LazyPattern(r"(?i)(?:\b(?:user|organization|element|bearer|basic|token|digest|apikey)\b|[\s,;:=])*")
 

@@ -398,14 +398,16 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
 _JSON_STRING = r'"(?:[^"\\\r\n]|\\.)*"'  # one line's string, escapes and all
-_STRING_OR_COMMENT = re.compile(_JSON_STRING + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
+# ... or one never closed, to its line's end: skipped whole, not tried again from each `"` it holds
+_STRING_TO_LINE_END = r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)'
+_STRING_OR_COMMENT = re.compile(_STRING_TO_LINE_END + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
 
 
 # A template's statement alone on its line (Jinja, Liquid: `{% if env == 'prod' %}`)
 _TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*$", re.M)
 # A placeholder written where a value goes, unquoted (`"refresh_interval": ${REFRESH_MINUTES},`, `: {{ n }}`): a
 # template a tool renders (envsubst, Jinja) before the body is sent
-_UNQUOTED_PLACEHOLDER = re.compile(_JSON_STRING + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
+_UNQUOTED_PLACEHOLDER = re.compile(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
                                    r"(?=[ \t]*[,}\]\r\n])")
 
 
@@ -432,8 +434,13 @@ def _blank_comments(text: str) -> str:
     comments are the block's language, and every position stays where it is."""
     if "/" not in text:
         return text
+    # a `/*` after the last `*/` never closes: the comment pattern is not tried there (from each such `/*` it would
+    # read to the end, again and again), and what follows is left as it is, for the parser to report
+    last_close = text.rfind("*/")
+    unclosed = text.find("/*", last_close + 2 if last_close != -1 else 0)
+    head, tail = (text[:unclosed], text[unclosed:]) if unclosed != -1 else (text, "")
     return _STRING_OR_COMMENT.sub(
-        lambda m: re.sub(r"[^\r\n]", " ", m.group(0)) if m.group(1) else m.group(0), text)
+        lambda m: re.sub(r"[^\r\n]", " ", m.group(0)) if m.group(1) else m.group(0), head) + tail
 
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`

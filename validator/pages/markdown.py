@@ -38,7 +38,7 @@ from .positions import PositionMap, TextBuilder, line_starts
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_OPEN = re.compile(r"---[ \t]*$")
 _FRONT_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
-_FRONT_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_FRONT_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")  # (the value's end blanks: stripped after)
 _LIQUID = re.compile(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
 
 
@@ -99,7 +99,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
             return variables, index + 1
         entry = _FRONT_ENTRY.fullmatch(line)
         if entry is not None:
-            value = _scalar(entry.group(2))
+            value = _scalar(entry.group(2).rstrip(" \t"))
             if value is not None:
                 variables[entry.group(1)] = value
     return {}, 0  # no closing line: not front matter
@@ -176,7 +176,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
 # What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
 # (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
 # fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
-_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]*?)-->", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)-->", re.IGNORECASE)
 _RULE_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
 _CODE = re.compile(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
 _CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")

@@ -84,7 +84,7 @@ class WhereClause:
 _WS = "[ \t\n\r]*"  # pyparsing's default whitespace, skipped before each token
 _STRING = r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`"
 _PLACEHOLDER = r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"
-_WORD = r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]*\])+"
+_WORD = r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]{0,200}\])+"  # (bounded: `[` alone is linear)
 _MACRO = f"{_MACRO_HEAD}{_MACRO_TAIL}*"
 _CMP = r"<=|>=|!=|<>|==|=|<|>"
 #: Every lexical piece of CEQL in one regex: the group that matched names the token.
