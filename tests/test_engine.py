@@ -430,3 +430,19 @@ def test_a_file_holding_a_json_string_of_a_document():
     body = json.dumps(json.dumps({"element": {"key": "hubspot"}, "name": "x", "configuration": {}}))
     assert "CE102" in {f.rule for f in check(body)}
     assert [f.rule for f in check(json.dumps(json.dumps({"a": 1})))] == ["CE090"]
+
+
+def test_findings_of_one_rule_at_one_place_are_capped():
+    """A hostile-input hunt (helper-72): a URL of 320,000 `=` gave as many findings (148 MB of output)."""
+    from validator.engine import MAX_PER_PLACE
+
+    body = json.dumps({"configuration": {"event.poller.configuration": {
+        "r": {"url": "/hubs/x?where=" + "=" * 2000, "idField": "id"}}}})
+    found = check(body)
+    by_rule: dict = {}
+    for finding in found:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    for rule, hits in by_rule.items():
+        assert len(hits) <= MAX_PER_PLACE + 1, rule
+    capped = [f for f in found if "more" in f.message and "are not shown" in f.message]
+    assert capped and all(f.severity == "info" and f.fix is None for f in capped)

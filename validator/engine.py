@@ -432,12 +432,27 @@ def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> lis
     return [f for f in schema_found if f.pointer not in pointers]
 
 
+# Findings of one rule at one place shown at most (a URL of 100,000 `=` has as many CE621s); the rest are counted
+MAX_PER_PLACE = 50
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int, str]] = set()
+    per_place: dict[tuple[str, str], int] = {}
     unique = []
     for finding in findings:
         marker = (finding.rule, finding.line, finding.column, finding.message)
-        if marker not in seen:
-            seen.add(marker)
+        if marker in seen:
+            continue
+        seen.add(marker)
+        place = (finding.rule, finding.pointer)
+        count = per_place[place] = per_place.get(place, 0) + 1
+        if count <= MAX_PER_PLACE:
             unique.append(finding)
+    for (rule, pointer), count in per_place.items():
+        if count > MAX_PER_PLACE:
+            last = next(f for f in reversed(unique) if f.rule == rule and f.pointer == pointer)
+            unique.insert(unique.index(last) + 1, replace(
+                last, message=f"{count - MAX_PER_PLACE} more {rule} findings here are not shown (the first "
+                              f"{MAX_PER_PLACE} are)", help=None, fix=None, severity="info"))
     return unique
