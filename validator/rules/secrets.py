@@ -107,6 +107,17 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     """``(path, key, value)`` for every string directly under a secret key, and for every other string that may
     be a URL with a credential in it (key ``""``); also in a stringified poller.  (:func:`validator.kinds.pointer_of`
     gives the pointer of a path: only worked out for a finding.)"""
+    for node, path in _objects(value):
+        for name, child in node.items():
+            if isinstance(child, str) and name != POLLER_KEY:
+                if is_secret_key(name) or name in extra:
+                    yield (name, path), name, child
+                elif ("=" in child or "@" in child) and ("/" in child or "?" in child or ":\\" in child):
+                    yield (name, path), "", child
+
+
+def _objects(value: Any) -> Iterator[tuple[dict[str, Any], JsonPath]]:
+    """Every object in ``value`` with its path, also inside a stringified poller configuration."""
     stack: list[tuple[Any, JsonPath]] = [(value, None)]
     while stack:
         node, path = stack.pop()
@@ -115,6 +126,7 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
             continue
         if not isinstance(node, dict):
             continue
+        yield node, path
         for name, child in node.items():
             if name == POLLER_KEY and isinstance(child, str):
                 try:
@@ -122,12 +134,7 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
                 except (ValueError, RecursionError):
                     decoded = None
                 stack.append((decoded, (name, path)))
-            elif isinstance(child, str):
-                if is_secret_key(name) or name in extra:
-                    yield (name, path), name, child
-                elif ("=" in child or "@" in child) and ("/" in child or "?" in child or ":\\" in child):
-                    yield (name, path), "", child
-            else:
+            elif isinstance(child, (dict, list)):
                 stack.append((child, (name, path)))
 
 
@@ -162,21 +169,13 @@ def committed_headers(ctx: Any) -> Iterator[Finding]:
     collection's `{"key": "Authorization", "value": "User ..., Organization ..."}`), when they look real."""
     from ..masking import platform_credentials
 
-    stack: list[tuple[Any, JsonPath]] = [(ctx.value, None)]
-    while stack:
-        node, path = stack.pop()
-        if isinstance(node, list):
-            stack.extend((child, (index, path)) for index, child in enumerate(node))
-            continue
-        if not isinstance(node, dict):
-            continue
+    for node, path in _objects(ctx.value):
         label, value = node.get("key", node.get("name")), node.get("value")
         if isinstance(label, str) and label.lower() == "authorization" and isinstance(value, str):
             for start, end in platform_credentials(value):
                 if is_real_looking(value[start:end]):
                     yield ctx.finding(SECRET_COMMITTED, MESSAGE, pointer=pointer_of(("value", path)), sub=(start, end),
                                       help=FIX)
-        stack.extend((child, (name, path)) for name, child in node.items() if isinstance(child, (dict, list)))
 
 
 def _real_in_url(written: str, name: str) -> bool:
