@@ -518,6 +518,9 @@ def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
     ("unclosed jsonc comments", lambda n: "```jsonc\n" + "/*a" * (n // 3) + "\n```\n"),
     ("unclosed strings", lambda n: "```json\n{\"a\": ${A}, " + '\\"' * (n // 2) + "\n```\n"),
     ("unclosed here-documents", lambda n: "```sh\n" + "curl -d @- <<E\n" * (n // 15) + "```\n"),
+    ("placeholders in a secret's table cell", lambda n: "| Key | Value |\n|---|---|\n| oauth.api.secret | "
+     + "<x>a" * (n // 4) + " |\n"),
+    ("cookie flags without curl", lambda n: "# t\n\nexport X=1\n\n" + "-b " * (n // 3) + "\n"),
 ])
 def test_inputs_that_were_quadratic_end(tmp_path, name, make):
     text = make(200_000)

@@ -1339,8 +1339,9 @@ def _is_basic_credential(value: str) -> bool:
 
 def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
     """The credentials of command lines in ``text`` (see :data:`_SHELL_CREDENTIAL`)."""
+    curl = "curl" in text  # (asked once: a text may hold thousands of `-b`)
     for match in _SHELL_CREDENTIAL.finditer(text):
-        kind = _shell_kind(text, match)
+        kind = _shell_kind(text, match, curl=curl)
         if kind is None:
             continue
         group = next(name for name in _SHELL_GROUPS[kind] if match.group(name) is not None)
@@ -1362,8 +1363,9 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-def _shell_kind(text: str, match: re.Match[str]) -> str | None:
-    """Which credential of :data:`_SHELL_GROUPS` ``match`` holds, or None when its name is not a secret's."""
+def _shell_kind(text: str, match: re.Match[str], *, curl: bool) -> str | None:
+    """Which credential of :data:`_SHELL_GROUPS` ``match`` holds, or None when its name is not a secret's;
+    ``curl``: the text runs curl."""
     for kind in ("option", "name", "psname", "assign", "header"):
         name = match.group(kind)
         if name is None:
@@ -1372,7 +1374,7 @@ def _shell_kind(text: str, match: re.Match[str]) -> str | None:
             kind == "header" and _is_header(name))
         return kind if secret else None
     if match.group("cookie") is not None or match.group("cookie_quoted") is not None:
-        if text.startswith("-b", match.start()) and "curl" not in text:  # wget's -b: in the background
+        if text.startswith("-b", match.start()) and not curl:  # wget's -b: in the background
             return None
         return "cookie"  # curl's -b/--cookie: the session (or a cookie jar's file name)
     return "user"

@@ -19,6 +19,7 @@ Never placeholders: environment references (``${SAGE_API_SECRET}``, ``$SAGE_API_
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -158,8 +159,10 @@ class Placeholder(NamedTuple):
     text: str
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+def _overlaps(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether ``[start, end)`` overlaps one of the spans (sorted, apart) whose starts and ends are given."""
+    before = bisect_left(starts, end)  # the spans starting before `end`: only the last of them may reach `start`
+    return before > 0 and ends[before - 1] > start
 
 
 def find_placeholders(text: str, *, credential: bool = False, date_format: bool = False,
@@ -181,12 +184,15 @@ def find_placeholders(text: str, *, credential: bool = False, date_format: bool 
 
 @lru_cache(maxsize=8192)
 def _find(text: str, credential: bool, date_format: bool, identifier: bool = False) -> tuple[Placeholder, ...]:
-    taken: list[tuple[int, int]] = [m.span() for m in _PROTECTED.finditer(text)]
+    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    starts, ends = [s for s, _ in protected], [e for _, e in protected]  # taken so far, in order (many may be)
     found: list[Placeholder] = []
 
     def add(start: int, end: int, kind: PlaceholderKind) -> None:
-        if not _overlaps(start, end, taken):
-            taken.append((start, end))
+        if not _overlaps(start, end, starts, ends):
+            at = bisect_left(starts, start)
+            starts.insert(at, start)
+            ends.insert(at, end)
             found.append(Placeholder(start, end, kind, text[start:end]))
 
     for pattern in (_ANGLE, _ESCAPED_ANGLE):
