@@ -939,9 +939,11 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     return spans
 
 
-# An absolute URL, also with its slashes JSON-escaped (`https:\/\/`) or its scheme mistyped (`htps://`, `https;//`)
-_ABSOLUTE_URL = LazyPattern(r"(?i)(?<![\w.+\-])[a-z][a-z0-9+.\-]{0,15}[:;](?:\\?/){2}(?P<host>[^\s\"'<>\\/`|?#]*)"
-                            r"(?P<path>[^\s\"'<>`|?#]*)")
+# An absolute URL's authority and path, also with its slashes JSON-escaped (`https:\/\/`) or its scheme mistyped
+# (`htps://`, `https;//`): found from its `://` (a pattern that starts with the scheme would be tried at every
+# letter of every text), the scheme then read backwards
+_URL_AUTHORITY = LazyPattern(r"[:;](?:\\?/){2}(?P<host>[^\s\"'<>\\/`|?#]*)(?P<path>[^\s\"'<>`|?#]*)")
+_SCHEME_BEFORE = LazyPattern(r"(?i)(?:^|[^\w.+\-])[a-z][a-z0-9+.\-]{0,15}$")
 _PATH_SEGMENT = LazyPattern(r"[^/\\]+")
 _UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
@@ -956,10 +958,17 @@ def _url_path_tokens(text: str) -> Iterator[tuple[int, int]]:
     """Path segments of absolute URLs that are tokens: a capability URL's (`https://webhook.site/<uuid>`, a random
     key in a callback's path: whoever holds the URL gets the events), and a random value after a segment named as a
     credential (`/token/<value>`); not a commit's SHA, nor a Microsoft directory's id."""
-    for match in _ABSOLUTE_URL.finditer(text):
-        host = match.group("host").lower()
-        yield from _path_tokens(text, match.start("path"), match.end("path"),
-                                first_public=host.endswith(_PUBLIC_TENANT_HOSTS), git=host.endswith(_GIT_HOSTS))
+    for slashes in ("//", "\\/\\/"):  # (found with str.find: a regex would be tried at each colon of the text)
+        at = text.find(slashes)
+        while at != -1:
+            match = _URL_AUTHORITY.match(text, at - 1) if at and text[at - 1] in ":;" else None
+            if match is None or not _SCHEME_BEFORE.search(text[max(0, at - 18):at - 1]):
+                at = text.find(slashes, at + len(slashes))
+                continue
+            host = match.group("host").lower()
+            yield from _path_tokens(text, match.start("path"), match.end("path"),
+                                    first_public=host.endswith(_PUBLIC_TENANT_HOSTS), git=host.endswith(_GIT_HOSTS))
+            at = text.find(slashes, match.end())
 
 
 def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
@@ -968,7 +977,10 @@ def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
     previous = ""
     for index, segment in enumerate(_PATH_SEGMENT.finditer(text, start, end)):
         value = segment.group()
-        if len(value) >= 8 and not (index == 0 and first_public) and previous.lower() not in _GIT_SEGMENTS \
+        if len(value) < 8 or value.isalpha():  # (most segments are words, which no shape below takes)
+            previous = value
+            continue
+        if not (index == 0 and first_public) and previous.lower() not in _GIT_SEGMENTS \
                 and not (git and _HEX.fullmatch(value)) and (
                 _key_shaped(value) or _UUID.fullmatch(value) or (
                     previous.lower() in _CREDENTIAL_SEGMENTS and len(value) >= 12 and _TOKEN_LIKE.fullmatch(value)
