@@ -333,3 +333,16 @@ def test_a_worker_count_that_is_not_one_is_warned_of():
     for value in ("abc", "-5", "0"):
         result = run_cli("check", "--no-cache", "examples/sageone-polling-fixed.json", env={"CE_VALIDATOR_JOBS": value})
         assert result.code == 0 and f"CE_VALIDATOR_JOBS={value!r} is not a positive whole number" in result.err
+
+
+def test_a_file_name_holding_a_tab_is_one_file_in_every_report(tmp_path):
+    """A hostile-input hunt (helper-72): findings carried the escaped name (`w\\x09t.json`) and the file's report the raw
+    one: JUnit counted two files (a strict run's failure left out), and the text lost its excerpts."""
+    body = json.loads((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    body["configuration"]["event.notification.enabled"] = "yes"  # an error
+    path = tmp_path / "w\tt.json"
+    path.write_text(json.dumps(body, indent=2))
+    junit = run_cli("check", "--no-cache", "--format", "junit", str(path))
+    assert 'tests="1"' in junit.out and 'failures="1"' in junit.out, junit.out
+    text = run_cli("check", "--no-cache", str(path))
+    assert "w\\x09t.json" in text.out and " | " in text.out and "\t" not in text.out.split(":", 1)[0]

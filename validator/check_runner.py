@@ -332,8 +332,9 @@ def _in_report_order(jobs: list[Job]) -> bool:
 
 
 def _as_reported(shown: str) -> str:
-    """A file name as reports show it: a name that is not UTF-8 with escapes."""
-    if shown.isascii():
+    """A file name as reports show it, as findings carry it (:func:`validator.masking.printable`): a name that is not
+    UTF-8, or that holds a control character (a tab, a line break), with escapes."""
+    if shown.isprintable():
         return shown
     from .masking import printable
 
