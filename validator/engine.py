@@ -335,7 +335,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
                        for p in loaded.problems), key=Finding.sort_key)
     for p in loaded.problems:
         findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix))
-    if isinstance(loaded.value, str) and loaded.value.lstrip()[:1] in ("{", "[") and loaded._parent is None:
+    if isinstance(loaded.value, str) and loaded.value.lstrip()[:1] in ("{", "[") and loaded.root is loaded:
         inner = loaded.embedded("")  # a file holding a JSON string of a document (a poller configuration's value)
         inner_kind = (detect_kind(inner.value) if kind == "auto" else kind) if inner.valid else None
         if inner_kind is not None:

@@ -514,7 +514,7 @@ def _http_problems(text: str) -> list[Problem]:
 def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -> Iterator[Problem]:
     """CE027 when the request ``first`` starts sends a JSON body to the platform under header lines (an
     `Authorization`, say) of which none is its `Content-Type`.  (A request shown with no header at all is an outline.)"""
-    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS, media_type_shaped
+    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS, other_media_type, other_type_problem
 
     lines = list(_HEADER_LINE.finditer(text, first.end(), headers_end))
     headers = [line.group() for line in lines]
@@ -525,12 +525,10 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
         return
     typed = [line for line in lines if line.group().lower().startswith("content-type")]
     if typed:
-        value = _MEDIA_VALUE.match(text, typed[-1].start() + len("content-type:"))
-        if value is not None and "json" not in value.group(1).lower() and media_type_shaped(value.group(1)):
-            at, stop = value.span(1)
-            yield Problem(JSON_AS_FORM.code, f"the body is JSON, but the header says `Content-Type: {value.group(1)}`: "
-                          "the platform's API reads JSON and refuses the request", at, stop, "write `application/json`",
-                          fix=Fix("write `application/json`", (Edit(at, stop, "application/json"),), "safe"))
+        span = other_media_type(typed[-1].group())
+        if span is not None:
+            at, stop = typed[-1].start() + span[0], typed[-1].start() + span[1]
+            yield other_type_problem(text[at:stop], at, stop)
         return
     line_end = len(text[:headers_end].rstrip("\r\n"))
     newline = text[line_end:headers_end] or "\n"
@@ -544,7 +542,6 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
 
 
 _HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
-_MEDIA_VALUE = re.compile(r"[ \t]*([^;,\s]+)")
 _REQUEST_LINE_PART = re.compile(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 

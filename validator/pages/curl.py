@@ -267,31 +267,32 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
 
 def _other_type(word: Word, skip: int) -> Iterator[Problem]:
     """CE027 when the `Content-Type` header in ``word`` (from its character ``skip``) names a type that is not JSON's."""
-    header = word.text[skip:]
-    colon = header.find(":")
-    if colon == -1 or word.mapping is None:
+    span = other_media_type(word.text[skip:])
+    if span is None or word.mapping is None:
         return
-    start = skip + colon + 1
-    while start < len(word.text) and word.text[start] in " \t":
-        start += 1
-    end = start
-    while end < len(word.text) and word.text[end] not in ";, \t":
-        end += 1
-    media = word.text[start:end]
-    if not media or "json" in media.lower() or not media_type_shaped(media):
-        return  # (`application/vnd.api+json`, a variable, a placeholder)
-    first, last = word.mapping.starts[start], word.mapping.ends[end - 1]
-    yield Problem(JSON_AS_FORM.code, f"the body is JSON, but the header says `Content-Type: {media}`: the platform's "
-                  "API reads JSON and refuses the request", first, last, "write `application/json`",
-                  fix=Fix("write `application/json`", (Edit(first, last, "application/json"),), "safe"))
+    start, end = skip + span[0], skip + span[1]
+    yield other_type_problem(word.text[start:end], word.mapping.starts[start], word.mapping.ends[end - 1])
 
 
+_MEDIA_VALUE = re.compile(r"[ \t]*([^;,\s]+)")
 _MEDIA_TYPE = re.compile(r"[a-z]+/[\w.+\-]+", re.I)
 
 
-def media_type_shaped(text: str) -> bool:
-    """Whether ``text`` is written as a media type (`application/x-www-form-urlencoded`), not a reference to one."""
-    return _MEDIA_TYPE.fullmatch(text) is not None
+def other_media_type(header: str) -> tuple[int, int] | None:
+    """The span in ``header`` (`Content-Type: ...`, a curl word or an HTTP line) of the media type it names, when that
+    is written as one (not a variable or a placeholder) and is not JSON's (`application/vnd.api+json` is)."""
+    colon = header.find(":")
+    value = _MEDIA_VALUE.match(header, colon + 1) if colon != -1 else None
+    if value is None or "json" in value.group(1).lower() or not _MEDIA_TYPE.fullmatch(value.group(1)):
+        return None
+    return value.span(1)
+
+
+def other_type_problem(media: str, start: int, end: int) -> Problem:
+    """CE027 for a JSON body whose `Content-Type` names ``media``, written at ``[start, end)``."""
+    return Problem(JSON_AS_FORM.code, f"the body is JSON, but the header says `Content-Type: {media}`: the platform's "
+                   "API reads JSON and refuses the request", start, end, "write `application/json`",
+                   fix=Fix("write `application/json`", (Edit(start, end, "application/json"),), "safe"))
 
 
 # curl's short options that take an argument (the rest of their cluster, or the next word: `-sH 'X: y'`), and its
