@@ -46,6 +46,7 @@ def counted(monkeypatch):
     monkeypatch.setattr(template, "_parse", counting_parse)
     monkeypatch.setattr(ceql, "_structure", counting_structure)
     template._parse_cached.cache_clear()
+    ceql._met.cache_clear()
     return calls
 
 
@@ -54,6 +55,26 @@ def test_one_parse_per_distinct_url_per_check(counted, n: int) -> None:
     findings = validator.check(body(n))
     assert [f for f in findings if f.severity != "info"] == []
     assert counted == {"url": n, "ceql": n}  # linear: no cliff past 2,048 distinct URLs
+
+
+def test_a_filter_written_alike_is_read_once(counted) -> None:
+    """Pollers that filter alike (the same where value, at different places of different URLs) share one CEQL
+    read, each placed where its own URL has it."""
+    text = body(40).replace("and n=", "and kind='x'&n=")
+    findings = validator.check(text)
+    assert [f for f in findings if f.severity != "info"] == []
+    assert counted == {"url": 40, "ceql": 1}
+    for i in (3, 17):
+        url = f"/hubs/crm/contacts{i}?where=updated_at>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}' and kind='x'&n={i}"
+        where = template.parse_url_template(url).where
+        assert where is not None and where.offset == url.index("where=") + 6
+        kind = where.conditions[1].values[0]
+        assert url[kind.start:kind.end] == "'x'"
+    broken = [f"/a{'b' * i}?where=x='1' y='2'" for i in (1, 5)]  # its fact moved with it, fix and all
+    for url in broken:
+        fact = next(f for f in template.parse_url_template(url).facts if f.fix is not None)
+        assert url[fact.start:fact.end] == "y='2'"[:fact.end - fact.start]
+        assert [e.start for e in fact.fix.edits] == [url.index("y='2'")]
 
 
 def test_each_check_parses_anew(counted) -> None:

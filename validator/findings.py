@@ -37,6 +37,11 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = "safe"
 
+    def shifted(self, by: int) -> Fix:
+        """The same fix with every edit ``by`` code points further on (found in a part, applied to the whole)."""
+        return Fix(self.message, tuple(Edit(e.start + by, e.end + by, e.replacement) for e in self.edits),
+                   self.applicability)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

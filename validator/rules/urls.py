@@ -457,7 +457,7 @@ def url_problems(template: UrlTemplate | str, *, encode_values: bool = False, se
             from ..urls.template import parse_url_template
 
             template = parse_url_template(template, server_zone=server_zone)
-        facts = template.facts
+        facts = template.facts + template.raw_spaces() if report_spaces else template.facts
     problems = []
     for fact in facts:
         if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (fact.flaw is Flaw.RAW_SPACE and not report_spaces):
@@ -481,9 +481,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         pointer = entry.child("url")
         template = parse_url_template(url, server_zone=ctx.options.server_zone)
-        for fact in template.facts:
-            if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (
-                    fact.flaw is Flaw.RAW_SPACE and not report_spaces):
+        for fact in template.facts + template.raw_spaces() if report_spaces else template.facts:
+            if fact.flaw is Flaw.PLUS_UNENCODED and encode_values:
                 continue
             rule, severity = rule_of(fact)
             yield ctx.finding(rule, fact.message, source=entry.source, pointer=pointer, sub=(fact.start, fact.end),

@@ -50,6 +50,10 @@ class Operand:
     start: int
     end: int
 
+    def shifted(self, by: int) -> Operand:
+        """The same operand ``by`` code points further on in the URL."""
+        return Operand(self.kind, self.text, self.start + by, self.end + by)
+
     @property
     def value(self) -> str:
         """The text without its quotes (``''`` read as one quote) for strings and quoted names."""
@@ -68,6 +72,11 @@ class Condition:
     values: tuple[Operand, ...]
     start: int
     end: int
+
+    def shifted(self, by: int) -> Condition:
+        """The same condition ``by`` code points further on in the URL."""
+        return Condition(self.field.shifted(by), self.operator, tuple(value.shifted(by) for value in self.values),
+                         self.start + by, self.end + by)
 
 
 @dataclass
@@ -360,14 +369,30 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     is ``text`` with its macros masked (:func:`validator.urls.pieces.mask`), when the caller has
     lexed the URL already.
     """
+    met = _met(text, masked)
+    if not met:  # read where first met; a filter met again is the first one moved (the pollers filter alike)
+        met.append(_read_where(text, masked, offset))
+    read = met[0]
+    by = offset - read.offset
+    if not by:
+        return WhereClause(text, offset, list(read.conditions), list(read.facts), read.parsed)
+    return WhereClause(text, offset, [condition.shifted(by) for condition in read.conditions],
+                       [fact.shifted(by) for fact in read.facts], read.parsed)
+
+
+@lru_cache(maxsize=1024)
+def _met(text: str, masked: str | None) -> list[WhereClause]:
+    """The where value ``text`` as first read (never changed: each caller gets a copy), once it is."""
+    return []
+
+
+def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
     clause = WhereClause(text, offset)
 
     def add(flaw: Flaw, message: str, start: int, end: int, help: str | None = None,
             replacement: str | None = None, fix: Fix | None = None) -> None:
-        if fix is not None:  # offsets in the URL, as the fact's
-            fix = Fix(fix.message, tuple(Edit(offset + e.start, offset + e.end, e.replacement) for e in fix.edits),
-                      fix.applicability)
-        clause.facts.append(UrlFact(flaw, message, offset + start, offset + end, help, replacement, fix))
+        clause.facts.append(UrlFact(flaw, message, offset + start, offset + end, help, replacement,
+                                    None if fix is None else fix.shifted(offset)))  # offsets in the URL
 
     try:
         if not text.strip():

@@ -82,3 +82,8 @@ class UrlFact:
     help: str | None = None
     replacement: str | None = None
     fix: Fix | None = None  # a fix that edits elsewhere than [start, end) (closing a quote at the value's end)
+
+    def shifted(self, by: int) -> UrlFact:
+        """The same fact ``by`` code points further on (read in a part of the URL, placed in the whole)."""
+        return UrlFact(self.flaw, self.message, self.start + by, self.end + by, self.help, self.replacement,
+                       None if self.fix is None else self.fix.shifted(by))

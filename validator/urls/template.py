@@ -211,6 +211,7 @@ class UrlTemplate:
     malformed: list[tuple[int, int]] = field(default_factory=list)  # spans the platform will not substitute
     where: WhereClause | None = None
     facts: list[UrlFact] = field(default_factory=list)
+    masked: str = ""  # the text with its macros and placeholders masked (same length; :func:`pieces.mask`)
 
     @property
     def hub_relative(self) -> bool:
@@ -222,6 +223,14 @@ class UrlTemplate:
 
     def in_query(self, offset: int) -> bool:
         return self.query_start is not None and offset >= self.query_start
+
+    def raw_spaces(self) -> list[UrlFact]:
+        """CE617's facts, found only when asked for (the rule is opt-in): each run of raw spaces outside the macros,
+        between the URL's first and last characters that are not blank."""
+        text = self.text
+        return [UrlFact(Flaw.RAW_SPACE, "raw space in the URL (the platform's encoding of spaces is not documented)",
+                        m.start(), m.end())
+                for m in _SPACES.finditer(self.masked, len(text) - len(text.lstrip()), len(text.rstrip()))]
 
 
 # --------------------------------------------------------------------------- lexer
@@ -355,6 +364,26 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
     col.add(Flaw.MACRO_UNKNOWN_ZONE, message, start, end, help=_w(suggestion) if suggestion else None)
+
+
+def _read_macro_at(col: _Collector, raw: str, start: int) -> Macro | None:
+    """:func:`_read_macro` of the macro ``raw`` at ``start``, read once for every place it is written (the pollers of
+    a body write the same few macros)."""
+    macro, facts = _macro_at_zero(raw)
+    if facts:
+        col.facts.extend(fact.shifted(start) for fact in facts)
+    if macro is None or start == 0:
+        return macro
+    return Macro(macro.kind, macro.zone, macro.format, macro.pattern, start, start + len(raw),
+                 None if macro.format_start is None else macro.format_start + start, unit=macro.unit,
+                 zone_start=None if macro.zone_start is None else macro.zone_start + start, text=raw)
+
+
+@lru_cache(maxsize=1024)
+def _macro_at_zero(raw: str) -> tuple[Macro | None, tuple[UrlFact, ...]]:
+    col = _Collector()
+    macro = _read_macro(col, raw, 0, len(raw))
+    return macro, tuple(col.facts)
 
 
 def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None:
@@ -780,7 +809,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for name, raw, start, end in pieces:
         if name == "macro":
             masked_spans.append((start, end))
-            macro = _read_macro(col, raw, start, end)
+            macro = _read_macro_at(col, raw, start)
             if macro is None:
                 malformed.append((start, end))
             else:
@@ -875,10 +904,6 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.STRAY_QUOTE, f"`{m.group(0)}`: a quote escaped for a shell or a programming language, and the "
                 "escape left in: the vendor gets the backslash", m.start(), m.end() - 1,
                 help="remove the backslash", replacement="")
-    # Reported only when CE617 is selected (validator.rules.urls)
-    for m in _SPACES.finditer(masked, stripped_start, stripped_end) if " " in masked else ():
-        col.add(Flaw.RAW_SPACE, "raw space in the URL (the platform's encoding of spaces is not documented)",
-                m.start(), m.end())
     for m in _HTML_ENTITY.finditer(masked) if "&" in masked else ():
         char = {"apos": "'", "#39": "'", "#x27": "'", "quot": '"', "#34": '"', "amp": "&", "lt": "<", "gt": ">"}[
             m.group(0)[1:-1]]
@@ -1073,4 +1098,4 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.facts[:] = _explained(col.facts, where.offset, where.offset + len(where.text))
     col.facts.sort(key=_fact_order)
     return UrlTemplate(text, path, path_start, path_end, hub, resource, query_start, variables, params, macros,
-                       malformed, where, col.facts)
+                       malformed, where, col.facts, masked)
