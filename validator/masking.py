@@ -599,12 +599,18 @@ _AUTH_TYPES = frozenset({"oauth", "oauth1", "oauth2", "basic", "bearer", "apikey
 def _query_credential(name: str, value: str) -> bool:
     """Whether a query parameter's value is a credential: by the parameter's name (`apiKey`), or by the value's shape
     under a name only some key's (`license_key=<a random run>`); never an environment reference or a flag's value."""
-    if not value or _showable(value) or is_flag(name, value):
+    if not value or not _may_name_a_credential(name) or _showable(value) or is_flag(name, value):
         return False
     if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20) or len(value) < 6
                                          or value.lower() in _AUTH_TYPES):
         return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
     return is_credential_parameter(name) or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
+
+
+@lru_cache(maxsize=4096)  # the same few parameter names in every URL
+def _may_name_a_credential(name: str) -> bool:
+    """Whether a parameter's value may be a credential by its name (:func:`_query_credential`'s last test)."""
+    return is_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None
 
 
 # A line of a Markdown table (one holding a `|`), a cell, and the rule under a header
@@ -1022,6 +1028,7 @@ def _is_header(key: str) -> bool:
 
 
 @lru_cache(maxsize=32768)  # every key of a body with 10,000 pollers (masking asks each twice)
+@lru_cache(maxsize=32768)  # asked of every key of the text and of the walk: 10,000 pollers' keys fit
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True

@@ -103,7 +103,7 @@ _LINE_END = LazyPattern(r"\r\n|\r|\n")
 
 def split_lines(text: str) -> tuple[str, ...]:
     """Lines as findings count them (as ``validator.source`` does): ``\\n``, ``\\r\\n`` and a lone ``\\r`` end a line."""
-    return tuple(_LINE_END.split(text))
+    return tuple(_LINE_END.split(text) if "\r" in text else text.split("\n"))  # (the common case, at C speed)
 
 
 class StreamingReporter(Protocol):

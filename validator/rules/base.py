@@ -44,6 +44,6 @@ def once_per_arguments(function: Callable[_Arguments, list[_Item]]) -> Callable[
 
     @wraps(function)
     def memoised(*args: _Arguments.args, **kwargs: _Arguments.kwargs) -> list[_Item]:
-        return list(cached(args, tuple(kwargs.items())))
+        return list(cached(args, tuple(kwargs.items()) if kwargs else ()))
 
     return memoised

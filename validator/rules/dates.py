@@ -1251,6 +1251,8 @@ def _pairs_of_default(directories: tuple[str, ...], key: str) -> frozenset[tuple
 def field_name(path: str) -> str:
     """A field path as the vendor names it: ``['Modified Time']`` is ``Modified Time``."""
     text = path.strip()
+    if text[:1] != "[":
+        return text
     match = re.fullmatch(r"\[\s*(['\"])(.*)\1\s*\]", text)
     return match.group(2) if match else text
 
