@@ -1814,3 +1814,33 @@ def test_a_lone_surrogate_in_a_secret_does_not_crash(tmp_path):
     for fmt in ("text", "json"):
         result = run_cli("check", "--no-cache", "--format", fmt, str(path))
         assert result.code in (0, 1) and "Traceback" not in result.err, result.err
+
+
+def test_a_long_body_is_masked_as_a_short_one() -> None:
+    """Past 64 KB the text scan asks whether its gate pieces are in the text's distinct lines (a body repeats
+    most lines in every poller entry): each kind of secret the gates guard is masked there as in a short body,
+    written once or in every entry."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    written = {  # what is written, and the secret in it
+        "ghp_" + "Kq9vT3pLx8wZ" * 3: "ghp_" + "Kq9vT3pLx8wZ" * 3,
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U": "dozjgNryP4J3",
+        "Bearer Zt4Kq9vT3pLx8wZ2mN7r": "Zt4Kq9vT3pLx8wZ2mN7r",
+        "curl -u admin:Pw7Kq9vT3pLx8w https://api.example.com/v1": "Pw7Kq9vT3pLx8w",
+        "-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----": "MIIEvQIBADAN",
+        "https://hooks.slack.com/services/T0A1B2C3D/B0A1B2C3D/Kq9vT3pLx8wZ2mN7rQ4sXy1": "Kq9vT3pLx8wZ2mN7rQ4sXy1",
+        "AKIA" + "ZQ7KQ9VT3PLX8WZ2": "ZQ7KQ9VT3PLX8WZ2",
+    }
+
+    def body(entries: int, repeated: bool) -> str:
+        pollers = {f"r{i}": {"url": f"/hubs/crm/c{i}?where=a='{i}'", "idField": "id",
+                             **({"notes": list(written)} if repeated or i == entries // 2 else {})}
+                   for i in range(entries)}
+        return json.dumps({"name": "n", "configuration": {"event.poller.configuration": pollers}}, indent=2)
+
+    for entries, repeated in ((2, False), (900, False), (900, True)):
+        text = body(entries, repeated)
+        assert (len(text) > 65_536) == (entries > 2)
+        masked = str(find_secrets(load_source(text)).mask(text))
+        assert [secret for secret in written.values() if secret in masked] == [], (entries, repeated)

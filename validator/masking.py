@@ -896,11 +896,12 @@ _MIXED_CASE = LazyPattern(r"(?=[a-z]*[A-Z])(?=[A-Z]*[a-z])[A-Za-z]{12,}")
 _TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{33})(?![\w\-])")
 
 
-def _issued_tokens(text: str) -> Iterator[tuple[int, int]]:
-    if any(piece in text for piece in _ISSUED_TOKEN_PIECES):
+def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
+    """Tokens in ``text`` of the shapes their issuers give them; ``pieces``: :func:`_distinct_lines` of it."""
+    if any(piece in pieces for piece in _ISSUED_TOKEN_PIECES):
         yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text)
                     if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
-    if ":AA" in text:
+    if ":AA" in pieces:
         yield from (match.span("value") for match in _TELEGRAM_TOKEN.finditer(text))
 
 
@@ -1042,6 +1043,16 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     return meant is not None and secret_kind(meant) is not None
 
 
+_LONG_TEXT = 65_536  # characters
+
+
+def _distinct_lines(text: str) -> str:
+    """``text`` to ask whether a piece with no line break is in it (the scan asks for some sixty): its distinct
+    lines, when it is long; a body repeats most of its lines in every poller entry.  (A piece is in one when it is
+    in the other; where a piece is, and what spans lines, is read in ``text``.)"""
+    return "\n".join(dict.fromkeys(text.split("\n"))) if len(text) > _LONG_TEXT else text
+
+
 def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too; ``broken``: ``text`` is a file that is
@@ -1103,22 +1114,23 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _scan_broken(text, extra_keys)
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
-    if "//" in text or ":\\/" in text:
+    pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
+    if "//" in pieces or ":\\/" in pieces:
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
-        if word in text:
+        if word in pieces:
             yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))
-    if "eyJ" in text:
+    if "eyJ" in pieces:
         yield from (match.span() for match in _JWT.finditer(text))
-    if "earer" in text:
+    if "earer" in pieces:
         yield from (match.span("value") for match in _BEARER.finditer(text)
                     if _holds_a_token(match.group("value")) and not _showable(match.group("value")))
-    yield from _issued_tokens(text)
-    if any(marker in text for marker in _SHELL_MARKERS):
+    yield from _issued_tokens(text, pieces)
+    if any(marker in pieces for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
-    if "PRIVATE KEY" in text:
+    if "PRIVATE KEY" in pieces:
         yield from (match.span("value") for match in _PEM.finditer(text) if match.group("value"))
-    if "</" in text:
+    if "</" in pieces:
         for match in _XML_ELEMENT.finditer(text):
             group = "value" if match.group("value") is not None else "cdata"
             tag = match.group("tag")
@@ -1126,18 +1138,18 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield match.span(group)
     yield from platform_credentials(text)
     for gates, pattern in _CODE_CREDENTIALS:
-        if any(gate in text for gate in gates):
+        if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
-    if "hook" in text or "ifttt" in text or "pipedream" in text:
+    if "hook" in pieces or "ifttt" in pieces or "pipedream" in pieces:
         yield from _webhook_secrets(text)
     if "|" in text:
         yield from _table_secrets(text, extra_keys)
     queries = [_TEXT_QUERY] if "=" in text else []
-    if queries and any(separator in text for separator in _LOOSE_SEPARATORS):
+    if queries and any(separator in pieces for separator in _LOOSE_SEPARATORS):
         queries.append(_LOOSE_TEXT_QUERY)
     if queries and broken:
         queries.append(_STRING_QUERY)
-    if _has_encoded_equals(text):
+    if _has_encoded_equals(pieces):
         queries.append(_ENCODED_TEXT_QUERY)
     for query in queries:
         for match in query.finditer(text) if any(is_credential_parameter(name) for name in

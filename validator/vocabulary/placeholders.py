@@ -177,9 +177,25 @@ def find_placeholders(text: str, *, credential: bool = False, date_format: bool 
     standing for it, only those in capitals count (``STRIPE_API_KEY``; ``api-user`` is a username).
     Strings longer than 100,000 characters are not searched.
     """
-    if not text or len(text) > 100_000 or not (credential or text[0] == "*" or _TRIGGER.search(text)):
+    if not text or len(text) > 100_000:
         return []
-    return list(_find(text, credential, date_format, identifier))
+    if len(text) <= _SHORT:
+        return list(_found_in_short(text, credential, date_format, identifier))
+    return list(_found(text, credential, date_format, identifier))
+
+
+_SHORT = 200
+
+
+@lru_cache(maxsize=32768)  # short strings come back in every poller entry (a date format, a field path, a key)
+def _found_in_short(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
+    return _found(text, credential, date_format, identifier)
+
+
+def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
+    if not (credential or text[0] == "*" or _TRIGGER.search(text)):
+        return ()
+    return _find(text, credential, date_format, identifier)
 
 
 @lru_cache(maxsize=8192)
