@@ -362,3 +362,20 @@ def test_a_space_where_the_equals_after_where_belongs():
     assert found.fix is not None and found.fix.applicability == "safe" and found.fix.edits[0].replacement == "="
     fine = "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd}'&whereabouts=x"
     assert "CE635" not in {f.rule for f in check(json.dumps({"x": {"url": fine, "idField": "id"}}))}
+
+
+def test_raw_spaces_are_found_when_asked_for_with_facts_given_too() -> None:
+    """CE617 (opt-in) is not among a parsed URL's facts: `url_problems` finds its raw spaces when asked for,
+    whether it reads the template's facts or is given them (as `render` gives its own)."""
+    from validator.rules.urls import url_problems
+    from validator.urls.template import parse_url_template
+
+    url = "/hubs/crm/a?where=name = 'x y' and ${gmtDate:yyyy-MM-dd HH:mm}"
+    template = parse_url_template(url)
+    assert all(fact.flaw.name != "RAW_SPACE" for fact in template.facts)
+    spaces = [(p.start, p.end) for p in url_problems(url, report_spaces=True) if p.rule == "CE617"]
+    assert spaces and all(url[start:end].strip(" ") == "" for start, end in spaces)
+    assert not any(start > url.index("${") for start, _ in spaces)  # none inside the macro
+    given = url_problems(template, facts=list(template.facts), report_spaces=True)
+    assert [(p.start, p.end) for p in given if p.rule == "CE617"] == spaces
+    assert not [p for p in url_problems(template, facts=list(template.facts)) if p.rule == "CE617"]

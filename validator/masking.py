@@ -1029,7 +1029,6 @@ def _is_header(key: str) -> bool:
 
 
 @lru_cache(maxsize=32768)  # every key of a body with 10,000 pollers (masking asks each twice)
-@lru_cache(maxsize=32768)  # asked of every key of the text and of the walk: 10,000 pollers' keys fit
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True

@@ -452,12 +452,14 @@ def url_problems(template: UrlTemplate | str, *, encode_values: bool = False, se
     query is reported (CE616).  ``report_spaces``: report raw spaces (CE617, info); off by
     default because 208 working URLs of the platform's own element definitions contain them.
     """
-    if facts is None:
-        if isinstance(template, str):
-            from ..urls.template import parse_url_template
+    if isinstance(template, str) and (facts is None or report_spaces):
+        from ..urls.template import parse_url_template
 
-            template = parse_url_template(template, server_zone=server_zone)
-        facts = template.facts + template.raw_spaces() if report_spaces else template.facts
+        template = parse_url_template(template, server_zone=server_zone)
+    if facts is None:
+        facts = [] if isinstance(template, str) else template.facts
+    if report_spaces and not isinstance(template, str):  # (found only when asked for: not among its facts)
+        facts = facts + template.raw_spaces()
     problems = []
     for fact in facts:
         if (fact.flaw is Flaw.PLUS_UNENCODED and encode_values) or (fact.flaw is Flaw.RAW_SPACE and not report_spaces):

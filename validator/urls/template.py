@@ -710,7 +710,8 @@ def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
     ``server_zone``: the zone of ``${date:...}`` and ``${now:...}`` (documented as GMT).  The
     result is shared (inside a :func:`parse_scope`, and from a bounded cache of recent URLs across
     checks: copies of one poller in several files are parsed once): do not change it.  Every fact is reported, including those only some callers want (a macro
-    printing '+', raw spaces): :mod:`validator.rules.urls` decides which become findings.
+    printing '+'): :mod:`validator.rules.urls` decides which become findings.  Raw spaces (CE617, opt-in) are
+    not among them: :meth:`UrlTemplate.raw_spaces` finds them when asked.
     """
     memo = _SCOPE.get()
     if memo is None:
