@@ -1579,7 +1579,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
         # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
         parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
         for name, child in node.items():
-            if name == POLLER_KEY and isinstance(child, str):
+            text = child if isinstance(child, str) else None
+            if text is not None and name == POLLER_KEY:
                 yield from _embedded(source, pointer_of((name, path)), extra_keys)
                 continue
             if len(name) >= 10 and not name.isalpha():  # (letters alone: no value joined, no token's digits)
@@ -1590,15 +1591,19 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
                 or (pair and name in _PAIR_VALUES)) and not is_single_entry(child))  # (`api-keys`: a resource's name)
-            if isinstance(child, (dict, list)):
-                stack.append((child, (name, path), under_secret))
-            elif under_secret or (isinstance(child, str) and (_has_equals(child) or "@" in child or _names_a_user(name))):
-                yield from _scalar_spans(source, child, (name, path), under_secret)
-            if not under_secret and isinstance(child, str) and len(child) >= 12 and (" " in child or "=" in child):
-                for start, end in _named_in_text(child):  # `"notes": "rotated, API key: Kq9v..."`
+            if text is None:
+                if isinstance(child, (dict, list)):
+                    stack.append((child, (name, path), under_secret))
+                elif under_secret:
+                    yield from _scalar_spans(source, child, (name, path), under_secret)
+                continue
+            if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
+                yield from _scalar_spans(source, text, (name, path), under_secret)
+            if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
+                for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
                     yield source.string_span(pointer_of((name, path)), start, end)
-            if isinstance(child, str) and child[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
-                for start, end in _path_tokens(child, 0, len(child)):  # a callback's path without its host
+            if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
+                for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
 
 
