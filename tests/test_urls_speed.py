@@ -46,7 +46,7 @@ def counted(monkeypatch):
     monkeypatch.setattr(template, "_parse", counting_parse)
     monkeypatch.setattr(ceql, "_structure", counting_structure)
     template._parse_cached.cache_clear()
-    ceql._met.cache_clear()
+    ceql._first_reading.cache_clear()
     return calls
 
 

@@ -369,10 +369,10 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     is ``text`` with its macros masked (:func:`validator.urls.pieces.mask`), when the caller has
     lexed the URL already.
     """
-    met = _met(text, masked)
-    if not met:  # read where first met; a filter met again is the first one moved (the pollers filter alike)
-        met.append(_read_where(text, masked, offset))
-    read = met[0]
+    first = _first_reading(text, masked)
+    if not first:  # read where first met; a filter met again is the first reading moved (the pollers filter alike)
+        first.append(_read_where(text, masked, offset))
+    read = first[0]
     by = offset - read.offset
     if not by:
         return WhereClause(text, offset, list(read.conditions), list(read.facts), read.parsed)
@@ -381,7 +381,7 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
 
 
 @lru_cache(maxsize=1024)
-def _met(text: str, masked: str | None) -> list[WhereClause]:
+def _first_reading(text: str, masked: str | None) -> list[WhereClause]:
     """The where value ``text`` as first read (never changed: each caller gets a copy), once it is."""
     return []
 

@@ -184,7 +184,7 @@ def find_placeholders(text: str, *, credential: bool = False, date_format: bool 
     return list(_found(text, credential, date_format, identifier))
 
 
-_SHORT = 200
+_SHORT = 200  # characters
 
 
 @lru_cache(maxsize=32768)  # short strings come back in every poller entry (a date format, a field path, a key)
