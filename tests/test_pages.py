@@ -845,6 +845,40 @@ def test_an_http_block_is_checked_from_its_body():
     assert [f.rule for f in check_page(no_body, path="p.md").findings] == ["CE090"]
 
 
+@pytest.mark.parametrize("after", [
+    "> {%\n  client.global.set(\"id\", response.body.id);\n%}\n",  # a response handler (JetBrains, REST Client)
+    "> ./save-id.js\n",
+    ">> created.json\n",  # the response saved
+    ">>! created.json\n",
+    "<> previous-answer.json\n",  # compared with an earlier response
+    "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": 428761, \"element\": {\"key\": \"sageone\"}}\n",
+])
+def test_an_http_request_followed_by_what_the_client_does_with_the_answer(after):
+    """What follows a request's body in the same message (a handler, a file the response goes to, the response
+    shown) is the HTTP client's, not the body's: no CE001 at it, and the body's own mistake still found in place."""
+    page = ("# Create\n\n```http\nPOST /elements/api-v2/instances HTTP/1.1\nHost: api.cloud-elements.com\n"
+            "Content-Type: application/json\n\n" + _SAGE_BODY + "\n\n" + after + "```\n")
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    line = page.splitlines()[found[0].line - 1]
+    assert line[found[0].column - 1:].startswith('"x"')
+
+
+@pytest.mark.parametrize("before", [
+    "< {%\n  request.variables.set(\"name\", \"sage-\" + Date.now());\n%}\n",  # a pre-request script
+    "< ./prepare.js\n",
+    "@host = api.cloud-elements.com\n# create the instance\n",
+])
+def test_an_http_request_after_what_the_client_does_first(before):
+    """A pre-request script (JetBrains' `< {% ... %}`), variables and comments come before the request line: the
+    request's body is checked, with no CE001 at the script."""
+    page = ("# Create\n\n```http\n" + before + "POST /elements/api-v2/instances HTTP/1.1\nHost: api.cloud-elements.com\n"
+            "Content-Type: application/json\n\n" + _SAGE_BODY + "\n```\n")
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert page.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+
+
 @pytest.mark.parametrize("block", [
     '"event.poller.configuration": {\n  "customers": { ... }\n}',
     '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ...\n  }\n}',

@@ -11,6 +11,10 @@ Which blocks
 * a block without a language, or tagged ``json``, ``jsonc``, ``json5``, ``text``, ``txt``,
   ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
   it looks like a Cloud Elements body, as for a ``.json`` file;
+* in an ``http`` block, each request's body (after its headers and a blank line; before the request line, variables,
+  comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a response shown
+  after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler, ``>> file``,
+  ``<> file``);
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
@@ -374,7 +378,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                             shell=True), True, problems)
         return
     if block.info == "http":
-        messages = [(cut, end) for start, end in _http_messages(block.text)
+        messages = [(cut, _body_end(block.text, cut, end)) for start, end in _http_messages(block.text)
                     if (cut := _http_body(block.text, start, end)) is not None]
         for cut, end in messages:  # an HTTP request or response: its body, after the start line and the headers
             builder = TextBuilder()
@@ -457,13 +461,30 @@ def _http_messages(text: str) -> list[tuple[int, int]]:
         prelude = _PRELUDE.match(text, start, end)
         if prelude is not None:
             start = prelude.end()
+        # a response shown after its request, in the same block with no `###` (`HTTP/1.1 200 OK`): a message of its own
+        for response in _RESPONSE_LINE.finditer(text, start + 1, end):
+            if text[start:response.start()].strip():
+                messages.append((start, response.start()))
+            start = response.start()
         if start < end and text[start:end].strip():
             messages.append((start, end))
     return messages
 
 
+def _body_end(text: str, start: int, end: int) -> int:
+    """Where the body of a message starting at ``start`` ends: at the end of the message, or at the first line after
+    it that is the HTTP client's, not the request's (a response handler `> {% ... %}` or `> script.js`, the response
+    saved `>> file` or `>>! file`, compared `<> file`; no line of a JSON body starts with `>` or `<>`)."""
+    handler = _CLIENT_LINE.search(text, start, end)
+    return handler.start() if handler else end
+
+
 _SEPARATOR = re.compile(r"^###[^\r\n]*(?:\r\n|\r|\n|$)", re.M)
-_PRELUDE = re.compile(r"(?:[ \t]*(?:@[\w.\-]+[ \t]*=[^\r\n]*|#[^\r\n]*|//[^\r\n]*)?(?:\r\n|\r|\n))+")
+_RESPONSE_LINE = re.compile(r"^[ \t]*HTTP/\d+(?:\.\d+)? +\d{3}\b", re.M)
+_CLIENT_LINE = re.compile(r"^[ \t]*(?:>>!?|<>|>)[ \t]", re.M)
+# before a request: variables (`@host = ...`), comments, a pre-request script (`< {% ... %}`, `< ./prepare.js`)
+_PRELUDE = re.compile(r"(?:[ \t]*(?:@[\w.\-]+[ \t]*=[^\r\n]*|#[^\r\n]*|//[^\r\n]*"
+                      r"|<[ \t]*\{%[^%]*(?:%(?!\})[^%]*)*%\}[^\r\n]*|<[ \t]+[^\r\n{]+)?(?:\r\n|\r|\n))+")
 
 
 def _http_body(text: str, start: int, end: int) -> int | None:
