@@ -446,3 +446,21 @@ def test_findings_of_one_rule_at_one_place_are_capped():
         assert len(hits) <= MAX_PER_PLACE + 1, rule
     capped = [f for f in found if "more" in f.message and "are not shown" in f.message]
     assert capped and all(f.severity == "info" and f.fix is None for f in capped)
+
+
+def test_a_code_file_that_builds_a_body_is_skipped_not_failed(tmp_path) -> None:
+    """A provisioning script or a fixture module named as code (`.py`, `.js`) holds a body in its language's syntax:
+    skipped with CE090 (info), where it drew CE006 errors on its first word; a `.js` file holding valid JSON is
+    still checked, and so is a `.txt` or extension-less body."""
+    from validator.engine import check
+
+    script = ('import json\nbody = {"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": '
+              '{}}}\nprint(json.dumps(body))\n')
+    for name, text in (("make_body.py", script), ("body.js", "const body = " + script.split("= ", 1)[1])):
+        findings = check(text, path=str(tmp_path / name))
+        assert [(f.rule, f.severity) for f in findings] == [("CE090", "info")], findings
+    broken = '{"element": {"key": "sageone"}, "name": x}'
+    for name in ("body.txt", "body"):
+        assert "CE006" in [f.rule for f in check(broken, path=str(tmp_path / name))]
+    valid = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "x"}}'
+    assert "CE206" in [f.rule for f in check(valid, path=str(tmp_path / "body.js"))]
