@@ -864,6 +864,40 @@ def test_an_http_request_followed_by_what_the_client_does_with_the_answer(after)
     assert line[found[0].column - 1:].startswith('"x"')
 
 
+_REQUEST = ("POST /elements/api-v2/instances HTTP/1.1\nHost: api.cloud-elements.com\n"
+            "Content-Type: application/json\n\n")
+
+
+@pytest.mark.parametrize("block", [
+    "```rest\n" + _REQUEST + "{body}\n```\n",  # REST Client's other name
+    "```\n" + _REQUEST + "{body}\n```\n",  # a bare fence
+    "\n".join("    " + line if line else "" for line in (_REQUEST + "{body}").split("\n")) + "\n",  # indented
+    "1. Send it:\n\n" + "\n".join("        " + line if line else "" for line in (_REQUEST + "{body}").split("\n"))
+    + "\n",  # in a list item, indented one space more than its code block needs
+])
+def test_an_untagged_or_rest_block_holding_a_request_is_read_as_http(block):
+    """A request written in a block without the `http` tag (a bare fence, an indented block, also one level deeper
+    than a list item needs) or tagged `rest` is read as HTTP: its body checked in place, no CE006 at `POST`."""
+    page = "# Create\n\n" + block.replace("{body}", _SAGE_BODY.replace("\n", "\n" + _indent_of(block)))
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert page.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+
+
+def _indent_of(block: str) -> str:
+    request_line = next(line for line in block.splitlines() if "POST" in line)
+    return request_line[:len(request_line) - len(request_line.lstrip())]
+
+
+def test_an_http_body_s_unquoted_client_variable_is_filled_not_a_syntax_error():
+    """`"event.poller.refresh_interval": {{interval}}` in an http block: REST Client fills the variable before it
+    sends, as a template tool fills a json block's; the rest of the body is checked (no CE006)."""
+    body = _SAGE_BODY.replace('"x"', "{{interval}}", 1)
+    page = "# Create\n\n```http\n" + _REQUEST + body + '\n```\n'
+    found = check_page(page, path="p.md").findings
+    assert not [f for f in found if f.severity == "error"], found
+
+
 @pytest.mark.parametrize("before", [
     "< {%\n  request.variables.set(\"name\", \"sage-\" + Date.now());\n%}\n",  # a pre-request script
     "< ./prepare.js\n",
@@ -1384,3 +1418,18 @@ def test_unclosed_here_documents_and_here_strings_are_read_once():
     assert powershell_bodies("@'\n" * 2000) == []
     two = "curl -d @- <<'A'\n{\"a\": 1}\nA\ncurl -d @- <<'B'\n{\"b\": 2}\nB\n"
     assert [body.text for body in curl_bodies(two)] == ['{"a": 1}', '{"b": 2}']
+
+
+@pytest.mark.parametrize("name", ["create.http", "Create.REST"])
+def test_a_file_of_http_requests_is_read_as_one_http_block(name):
+    """REST Client's and the JetBrains client's own files (`.http`, `.rest`): variables, `###` separators, comments,
+    handlers and bodies read as in an http block (CE003 at `###` before), each body checked in place."""
+    text = ("@host = https://api.cloud-elements.com\n\n### Create\n# @name create\nPOST {{host}}/elements/api-v2/instances\n"
+            "Content-Type: application/json\n\n" + _SAGE_BODY + "\n\n> {%\n  client.global.set(\"id\", response.body.id);\n"
+            "%}\n\n### Read it\nGET {{host}}/elements/api-v2/instances/{{id}}\n")
+    found = check_page(text, path=name).findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert text.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    from validator.inputs import is_page
+
+    assert is_page(name) and not is_page("create.json")

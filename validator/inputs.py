@@ -26,9 +26,15 @@ class InputError(Exception):
 PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 
 
+#: Files of HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), read as a page holding one ``http``
+#: block when named (a folder's files are its ``*.json`` and pages).
+HTTP_FILE_SUFFIXES: tuple[str, ...] = (".http", ".rest")
+
+
 def is_page(path: str | None) -> bool:
-    """Whether ``path`` names a Markdown page (``.md``, ``.markdown``; any case)."""
-    return path is not None and path.lower().endswith(PAGE_SUFFIXES)
+    """Whether ``path`` is read as a page: a Markdown page (``.md``, ``.markdown``) or a file of HTTP requests
+    (``.http``, ``.rest``); any case."""
+    return path is not None and path.lower().endswith(PAGE_SUFFIXES + HTTP_FILE_SUFFIXES)
 
 
 #: File names always read as JSON, whatever they hold.

@@ -11,10 +11,11 @@ Which blocks
 * a block without a language, or tagged ``json``, ``jsonc``, ``json5``, ``text``, ``txt``,
   ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
   it looks like a Cloud Elements body, as for a ``.json`` file;
-* in an ``http`` block, each request's body (after its headers and a blank line; before the request line, variables,
-  comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a response shown
-  after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler, ``>> file``,
-  ``<> file``);
+* in an ``http`` block (also ``rest``, and an untagged block starting with a request line; a ``.http`` or ``.rest``
+  file is one such block), each request's body (after its headers and a blank line; before the request line,
+  variables, comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a
+  response shown after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler,
+  ``>> file``, ``<> file``); a ``{{variable}}`` written where a value goes is the client's to fill;
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
@@ -60,12 +61,13 @@ quote shell text inside a secret value does not quote it.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..inputs import PAGE_SUFFIXES, is_page
+from ..inputs import HTTP_FILE_SUFFIXES, PAGE_SUFFIXES, is_page
 from .markdown import Block, Page, parse_page
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
@@ -196,7 +198,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             return result
     starts = line_starts(text)
     try:
-        page = parse_page(text)
+        page = _requests_file(text) if path is not None and path.lower().endswith(HTTP_FILE_SUFFIXES) else \
+            parse_page(text)
         found_documents = list(_page_documents(page, starts))
     except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
         result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
@@ -265,8 +268,10 @@ def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator
             problems = command_problems(console_input(block.text) or block.text)
         elif block.info in POWERSHELL_LANGUAGES:
             problems = list(powershell_problems(block.text))
-        elif block.info == "http":
-            problems = _http_problems(block.text)
+        elif is_http_block(block.info, block.text):
+            # (an indented request's header lines are read without the indentation they share: its bodies are
+            # checked, its own mistakes are not reported, as their fixes could not be placed)
+            problems = _http_problems(block.text) if _common_indent(block.text) == "" else []
         else:
             continue
         for problem in problems:
@@ -377,17 +382,20 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
                             shell=True), True, problems)
         return
-    if block.info == "http":
-        messages = [(cut, _body_end(block.text, cut, end)) for start, end in _http_messages(block.text)
-                    if (cut := _http_body(block.text, start, end)) is not None]
+    if is_http_block(block.info, block.text):
+        text, block_mapping = _dedented(block.text, block.mapping)
+        messages = [(cut, _body_end(text, cut, end)) for start, end in _http_messages(text)
+                    if (cut := _http_body(text, start, end)) is not None]
         for cut, end in messages:  # an HTTP request or response: its body, after the start line and the headers
             builder = TextBuilder()
-            builder.copy(block.text[cut:end], cut)
+            builder.copy(text[cut:end], cut)
             message_body, mapping = builder.build(end=end)
-            line = line_col(page_starts, block.to_page(cut))[0]
+            mapping = mapping.then(block_mapping)
+            if "${" in message_body or "{{" in message_body:  # the client's variables, filled before it sends
+                message_body, mapping = _quoted_placeholders(message_body, mapping)
+            line = line_col(page_starts, block_mapping.to_page(cut))[0]
             if message_body.strip():
-                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping.then(block.mapping), source=None),
-                       True, [])
+                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None), True, [])
         if messages:
             return
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
@@ -449,6 +457,52 @@ def _blank_comments(text: str) -> str:
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
 _HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
+
+
+HTTP_LANGUAGES: frozenset[str] = frozenset({"http", "rest"})  # (REST Client's `.http` and `.rest` files)
+# a request line as HTTP clients write it, which no JSON document or prose starts with
+_REQUEST_START = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?[ \t]*$",
+                            re.M)
+
+
+def is_http_block(info: str, text: str) -> bool:
+    """Whether a block is HTTP requests: tagged ``http`` or ``rest``, or untagged (an indented block, a bare fence)
+    starting with a request line after the client's variables and comments."""
+    if info in HTTP_LANGUAGES:
+        return True
+    if info or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
+        return False
+    prelude = _PRELUDE.match(text)
+    return _REQUEST_START.match(text, prelude.end() if prelude else 0) is not None
+
+
+def _requests_file(text: str) -> Page:
+    """A file of HTTP requests (``.http``, ``.rest``) as a page whose one ``http`` block is the whole file."""
+    everywhere = PositionMap(tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)))
+    return Page(text=text, variables={}, blocks=(Block(text=text, raw=text, info="http", line=1, content_line=1,
+                                                      mapping=everywhere),))
+
+
+def _common_indent(text: str) -> str:
+    """The blanks every line of ``text`` that is not blank starts with."""
+    indents = [line[:len(line) - len(line.lstrip(" \t"))] for line in text.splitlines() if line.strip()]
+    return os.path.commonprefix(indents) if indents else ""
+
+
+def _dedented(text: str, mapping: PositionMap) -> tuple[str, PositionMap]:
+    """``text`` without the indentation its lines share (a request indented one level more than a list item's code
+    block needs), and the map of its offsets to the page."""
+    indent = _common_indent(text)
+    if not indent:
+        return text, mapping
+    builder = TextBuilder()
+    at = 0
+    for line in text.splitlines(keepends=True):
+        skip = len(indent) if line.startswith(indent) else 0
+        builder.copy(line[skip:], at + skip)
+        at += len(line)
+    dedented, inner = builder.build(end=len(text))
+    return dedented, inner.then(mapping)
 
 
 def _http_messages(text: str) -> list[tuple[int, int]]:
