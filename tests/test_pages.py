@@ -1433,3 +1433,21 @@ def test_a_file_of_http_requests_is_read_as_one_http_block(name):
     from validator.inputs import is_page
 
     assert is_page(name) and not is_page("create.json")
+
+
+@pytest.mark.parametrize(("name", "script"), [
+    ("create.sh", "#!/bin/sh\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+     "  -H 'Content-Type: application/json' \\\n  -d @- <<'JSON'\n{body}\nJSON\n"),
+    ("Create.PS1", "$body = @'\n{body}\n'@\nInvoke-RestMethod -Method Post -Uri "
+     "https://api.cloud-elements.com/elements/api-v2/instances -ContentType 'application/json' -Body $body\n"),
+])
+def test_a_script_named_on_the_command_line_is_read_for_its_bodies(name, script):
+    """A provisioning script (`.sh`, `.ps1`) is read as one shell or PowerShell block: the body its curl or
+    Invoke-RestMethod sends is checked in place (it was skipped as code); a script sending nothing to the platform
+    is skipped with CE090 (info)."""
+    text = script.replace("{body}", _SAGE_BODY)
+    found = check_page(text, path=name).findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert text.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    other = check_page("#!/bin/sh\nset -e\ncurl -s https://example.com/health\necho done\n", path=name).findings
+    assert [(f.rule, f.severity) for f in other] == [("CE090", "info")], other

@@ -26,15 +26,23 @@ class InputError(Exception):
 PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 
 
-#: Files of HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), read as a page holding one ``http``
-#: block when named (a folder's files are its ``*.json`` and pages).
-HTTP_FILE_SUFFIXES: tuple[str, ...] = (".http", ".rest")
+#: Files read as a page holding one code block of their language, when named (a folder's files are its ``*.json``
+#: and pages): HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), and scripts whose curl or
+#: PowerShell calls send bodies.
+ONE_BLOCK_SUFFIXES: dict[str, str] = {".http": "http", ".rest": "http", ".sh": "sh", ".bash": "bash", ".zsh": "zsh",
+                                      ".ps1": "powershell"}
 
 
 def is_page(path: str | None) -> bool:
-    """Whether ``path`` is read as a page: a Markdown page (``.md``, ``.markdown``) or a file of HTTP requests
-    (``.http``, ``.rest``); any case."""
-    return path is not None and path.lower().endswith(PAGE_SUFFIXES + HTTP_FILE_SUFFIXES)
+    """Whether ``path`` is read as a page: a Markdown page (``.md``, ``.markdown``), or a file read as one code block
+    (:data:`ONE_BLOCK_SUFFIXES`: ``.http``, ``.sh``, ...); any case."""
+    return path is not None and (path.lower().endswith(PAGE_SUFFIXES) or one_block_language(path) is not None)
+
+
+def one_block_language(path: str) -> str | None:
+    """The language of a file read as one code block (:data:`ONE_BLOCK_SUFFIXES`), else None."""
+    dot = path.rfind(".")
+    return ONE_BLOCK_SUFFIXES.get(path[dot:].lower()) if dot != -1 else None
 
 
 #: File names always read as JSON, whatever they hold.

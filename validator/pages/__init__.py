@@ -12,7 +12,8 @@ Which blocks
   ``plain``, ``plaintext``, ``http``: checked; if it is not valid JSON it is reported only when
   it looks like a Cloud Elements body, as for a ``.json`` file;
 * in an ``http`` block (also ``rest``, and an untagged block starting with a request line; a ``.http`` or ``.rest``
-  file is one such block), each request's body (after its headers and a blank line; before the request line,
+  file is one such block, as a ``.sh`` or ``.ps1`` script named on the command line is one shell or PowerShell
+  block), each request's body (after its headers and a blank line; before the request line,
   variables, comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a
   response shown after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler,
   ``>> file``, ``<> file``); a ``{{variable}}`` written where a value goes is the client's to fill;
@@ -67,7 +68,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..inputs import HTTP_FILE_SUFFIXES, PAGE_SUFFIXES, is_page
+from ..inputs import PAGE_SUFFIXES, is_page, one_block_language
 from .markdown import Block, Page, parse_page
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
@@ -198,8 +199,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             return result
     starts = line_starts(text)
     try:
-        page = _requests_file(text) if path is not None and path.lower().endswith(HTTP_FILE_SUFFIXES) else \
-            parse_page(text)
+        language = one_block_language(path) if path is not None else None
+        page = parse_page(text) if language is None else _one_block(text, language)
         found_documents = list(_page_documents(page, starts))
     except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
         result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
@@ -476,10 +477,11 @@ def is_http_block(info: str, text: str) -> bool:
     return _REQUEST_START.match(text, prelude.end() if prelude else 0) is not None
 
 
-def _requests_file(text: str) -> Page:
-    """A file of HTTP requests (``.http``, ``.rest``) as a page whose one ``http`` block is the whole file."""
+def _one_block(text: str, language: str) -> Page:
+    """A file read as one code block (a ``.http`` file of requests, a ``.sh`` script): a page whose one block, in
+    ``language``, is the whole file."""
     everywhere = PositionMap(tuple(range(len(text) + 1)), tuple(range(1, len(text) + 1)))
-    return Page(text=text, variables={}, blocks=(Block(text=text, raw=text, info="http", line=1, content_line=1,
+    return Page(text=text, variables={}, blocks=(Block(text=text, raw=text, info=language, line=1, content_line=1,
                                                       mapping=everywhere),))
 
 
