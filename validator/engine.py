@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from .findings import Edit, Finding, Fix, Problem, Severity
+from .inputs import code_language
 from .json_text import indented
 from .kinds import (
     POLLER_KEY,
@@ -42,14 +43,6 @@ NOT_CLOUD_ELEMENTS = "CE090"
 INTERNAL_ERROR = "CE099"
 # Problems that make any *.json file unusable, Cloud Elements body or not: empty, bad encoding, binary.
 UNREADABLE = frozenset({"CE010", "CE012", "CE013"})
-# Files named as code (a provisioning script building a body, a test fixture's module): what is not valid JSON in
-# them is the language's, not a mistake in a body.
-_CODE_FILES = {".py": "Python", ".js": "JavaScript", ".mjs": "JavaScript", ".cjs": "JavaScript", ".ts": "TypeScript",
-               ".tsx": "TypeScript", ".jsx": "JavaScript", ".java": "Java", ".kt": "Kotlin", ".groovy": "Groovy",
-               ".go": "Go", ".rb": "Ruby", ".php": "PHP", ".cs": "C#", ".sh": "shell", ".bash": "shell",
-               ".zsh": "shell", ".ps1": "PowerShell", ".psm1": "PowerShell", ".tf": "Terraform",
-               ".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".xml": "XML", ".html": "HTML", ".properties":
-               "properties", ".ini": "INI", ".env": "dotenv"}
 
 
 class Entry(NamedTuple):
@@ -334,7 +327,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
     stub = Context(source=loaded, value=loaded.value, kind="instance", options=options)
     if loaded.value is None:
         unreadable = any(p.rule in UNREADABLE for p in loaded.problems)
-        language = _CODE_FILES.get(Path(loaded.path).suffix.lower()) if loaded.path and kind == "auto" else None
+        language = code_language(loaded.path) if loaded.path and kind == "auto" else None
         if language is not None and not unreadable:  # (a body inside code is the code's: its quotes are not JSON's)
             return [stub.place(NOT_CLOUD_ELEMENTS, f"a {language} file, not valid JSON: ce-validator checks JSON "
                                "bodies and Markdown pages, not code", 0, 0, severity="info")]

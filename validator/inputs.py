@@ -41,8 +41,22 @@ def is_page(path: str | None) -> bool:
 
 def one_block_language(path: str) -> str | None:
     """The language of a file read as one code block (:data:`ONE_BLOCK_SUFFIXES`), else None."""
-    dot = path.rfind(".")
-    return ONE_BLOCK_SUFFIXES.get(path[dot:].lower()) if dot != -1 else None
+    return ONE_BLOCK_SUFFIXES.get(Path(path).suffix.lower())
+
+
+#: Files named as code (a provisioning script building a body, a test fixture's module): what is not valid JSON in
+#: them is the language's, not a mistake in a body.  (A script the command reads is a page first: see above.)
+CODE_SUFFIXES: dict[str, str] = {
+    ".py": "Python", ".js": "JavaScript", ".mjs": "JavaScript", ".cjs": "JavaScript", ".ts": "TypeScript",
+    ".tsx": "TypeScript", ".jsx": "JavaScript", ".java": "Java", ".kt": "Kotlin", ".groovy": "Groovy", ".go": "Go",
+    ".rb": "Ruby", ".php": "PHP", ".cs": "C#", ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ps1": "PowerShell",
+    ".psm1": "PowerShell", ".tf": "Terraform", ".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".xml": "XML",
+    ".html": "HTML", ".properties": "properties", ".ini": "INI", ".env": "dotenv"}
+
+
+def code_language(path: str) -> str | None:
+    """The language of a file named as code (:data:`CODE_SUFFIXES`), else None."""
+    return CODE_SUFFIXES.get(Path(path).suffix.lower())
 
 
 #: File names always read as JSON, whatever they hold.

@@ -560,11 +560,11 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
     url = value.get("url")
     if not isinstance(url, str) or ("attributes" not in url and "$select" not in url):
         return
+    from urllib.parse import unquote
+
     from ..urls.template import parse_url_template
 
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
-    from urllib.parse import unquote
-
     lists = [(param.value, param.value_start) for param in template.params if param.name.lower() in _FIELD_LISTS
              and not (param.name == "$select" and "$expand" in url)]  # (fields of an expanded object: not listed here)
     if template.where is not None:
