@@ -1529,6 +1529,10 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
         closers = _SMART_CLOSERS if opener in "“”‘’„\ufffd" else opener
         newline = text.find("\n", begin, begin + _BRACKET_REACH)  # bounded: a one-line file has many values
         limit = min(len(text), begin + _BRACKET_REACH) if newline == -1 else newline
+        if slashes == 0 and opener == '"':  # the common case at C speed: no escape before the closing quote
+            close = text.find('"', begin, limit)
+            if close != -1 and text.find("\\", begin, close) == -1:
+                return begin, close
         index = begin
         while index < limit:
             char = text[index]
