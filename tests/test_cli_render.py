@@ -227,3 +227,20 @@ def test_a_missing_element_docs_folder_is_a_usage_error():
     """A user's trial: `render --element-docs /nonexistent` exited 0 without a word (check says so, exit 2)."""
     result = run_cli("render", "--element-docs", "/nonexistent/elements", "examples/sageone-polling-fixed.json")
     assert result.code == 2 and "/nonexistent/elements: not a directory of element docs" in result.err, result
+
+
+@pytest.mark.parametrize(("name", "before", "after"), [
+    ("body.jsonc", "// the Adobe Sign poller\n", "\n/* rendered by CI */\n"),
+    ("create.http", "POST https://api.cloud-elements.com/elements/api-v2/instances\nContent-Type: application/json\n\n",
+     "\n\n###\nGET https://api.cloud-elements.com/elements/api-v2/instances\n"),
+])
+def test_a_file_read_as_one_block_is_rendered(write, name, before, after) -> None:
+    """A `.jsonc` body and a `.http` file of requests are rendered from their one block, as `check` reads them (render
+    and simulate read them as Markdown before: no body found, exit 2)."""
+    result = run_cli("render", write(before + json.dumps(INSTANCE, indent=2) + after, name), "--at", AT,
+                     "--format", "json")
+    assert result.code == 0, result
+    plain = run_cli("render", write(INSTANCE), "--at", AT, "--format", "json")
+    urls = [(r["name"], r.get("request_url")) for r in json.loads(result.out)["resources"]]
+    assert urls == [(r["name"], r.get("request_url")) for r in json.loads(plain.out)["resources"]], result.out
+    assert urls and all(url for _name, url in urls), urls

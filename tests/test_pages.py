@@ -1451,3 +1451,25 @@ def test_a_script_named_on_the_command_line_is_read_for_its_bodies(name, script)
     assert text.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
     other = check_page("#!/bin/sh\nset -e\ncurl -s https://example.com/health\necho done\n", path=name).findings
     assert [(f.rule, f.severity) for f in other] == [("CE090", "info")], other
+
+
+@pytest.mark.parametrize("name", ["instance.jsonc", "Instance.JSON5"])
+def test_a_json_file_with_comments_is_read_as_its_language(name, tmp_path):
+    """A `.jsonc` or `.json5` body (a new user's trial, helper-75): its `//` and `/* */` comments are its language's and
+    read as spaces, so its own mistakes are reported in place (each comment was CE003, an error, and nothing else
+    was checked); a mistake in its JSON is still an error; in a `.json` file a comment is still CE003."""
+    import validator
+
+    commented = ("// Sage One, polling every five minutes\n" + _SAGE_BODY.replace(
+        '"name": "sage",', '/* the instance\'s name */ "name": "sage", // shown in the UI'))
+    found = check_page(commented, path=name).findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert commented.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    path = tmp_path / name
+    path.write_text(commented, encoding="utf-8")
+    assert [f.rule for f in validator.check(path)] == ["CE206"]
+    broken = commented.replace('"name": "sage",', '"name": "sage"')
+    assert [f.rule for f in check_page(broken, path=name).findings if f.severity == "error"] == ["CE001"]
+    plain = tmp_path / "instance.json"
+    plain.write_text(commented, encoding="utf-8")
+    assert "CE003" in {f.rule for f in validator.check(plain)}

@@ -27,10 +27,11 @@ PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
 
 
 #: Files read as a page holding one code block of their language, when named (a folder's files are its ``*.json``
-#: and pages): HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), and scripts whose curl or
-#: PowerShell calls send bodies.
-ONE_BLOCK_SUFFIXES: dict[str, str] = {".http": "http", ".rest": "http", ".sh": "sh", ".bash": "bash", ".zsh": "zsh",
-                                      ".ps1": "powershell"}
+#: and pages): JSON with comments (a ``.jsonc`` or ``.json5`` body: its comments are its language's, read as
+#: spaces), HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), and scripts whose curl or PowerShell
+#: calls send bodies.
+ONE_BLOCK_SUFFIXES: dict[str, str] = {".jsonc": "jsonc", ".json5": "json5", ".http": "http", ".rest": "http",
+                                      ".sh": "sh", ".bash": "bash", ".zsh": "zsh", ".ps1": "powershell"}
 
 
 def is_page(path: str | None) -> bool:

@@ -113,7 +113,7 @@ def page_documents(name: str, text: str) -> list[tuple[str, Any, str]]:
     from ..pages import documents
 
     found = []
-    for document, _strict, _problems in documents(text):
+    for document, _strict, _problems in documents(text, path=name):
         try:
             value = json.loads(document.text)
         except ValueError:

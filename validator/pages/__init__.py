@@ -22,7 +22,8 @@ Which blocks
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
 * in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
-  read as spaces, so the block's other mistakes are reported where they are;
+  read as spaces, so the block's other mistakes are reported where they are (a ``.jsonc`` or ``.json5`` file
+  named on the command line is one such block);
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
@@ -199,8 +200,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             return result
     starts = line_starts(text)
     try:
-        language = one_block_language(path) if path is not None else None
-        page = parse_page(text) if language is None else _one_block(text, language)
+        page = _page_of(text, path)
         found_documents = list(_page_documents(page, starts))
     except Exception as exc:  # noqa: BLE001 - a linter reports, never crashes; the page's findings say so
         result.findings.append(_finding("CE099", f"internal error while reading the Markdown page: "
@@ -316,13 +316,20 @@ def _decode(data: str | bytes) -> str | None:
     return None if "\x00" in text else text
 
 
-def documents(text: str) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
+def documents(text: str, *, path: str | None = None) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """Every candidate document of the page ``text``: ``(document, strict, shell problems)``.
 
     ``strict`` is false for a block in another language (checked only when it is valid JSON);
     shell problems are ``(Problem, page start, page end)`` (CE020, CE021).  ``Document.source`` is ``None``.
+    ``path`` names the file: one read as one block of its language (``.jsonc``, ``.http``, ``.sh``) is that block.
     """
-    yield from _page_documents(parse_page(text), line_starts(text))
+    yield from _page_documents(_page_of(text, path), line_starts(text))
+
+
+def _page_of(text: str, path: str | None) -> Page:
+    """The page ``text`` as Markdown, or as one block of its language when ``path`` names it so (``.jsonc``, ``.http``)."""
+    language = one_block_language(path) if path is not None else None
+    return parse_page(text) if language is None else _one_block(text, language)
 
 
 def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
