@@ -1473,3 +1473,14 @@ def test_a_json_file_with_comments_is_read_as_its_language(name, tmp_path):
     plain = tmp_path / "instance.json"
     plain.write_text(commented, encoding="utf-8")
     assert "CE003" in {f.rule for f in validator.check(plain)}
+
+
+def test_a_requests_client_variables_are_filled_not_left():
+    """`{{name}}` in the body of an http block or a `.http` file is the client's variable (REST Client, the JetBrains
+    client), filled before it sends: not CE701 (an info line each, worded as unfilled); in a json block it still is."""
+    body = _SAGE_BODY.replace('"${K}"', '"{{clientId}}"').replace('"sage"', '"{{instanceName}}"')
+    request = "POST https://api.cloud-elements.com/elements/api-v2/instances\nContent-Type: application/json\n\n" + body
+    for text, name in ((f"```http\n{request}\n```\n", "p.md"), (request, "create.http")):
+        assert [f.rule for f in check_page(text, path=name).findings] == ["CE206"], name
+    in_json = [(f.rule, f.severity) for f in check_page(f"```json\n{body}\n```\n", path="p.md").findings]
+    assert in_json.count(("CE701", "info")) == 2, in_json

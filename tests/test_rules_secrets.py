@@ -37,7 +37,8 @@ def test_real_looking_secret_is_reported_without_its_value(key):
     text = body({key: CANARY})
     hit = assert_at(text, "CE751", f'"{CANARY}"', count=1)
     assert hit.severity == "warning"
-    assert hit.message == "secret committed in git: move it to an environment variable or secret store"
+    assert hit.message == ("secret written in the file: move it to an environment variable or secret store (git keeps "
+                           "what is committed)")
     for part in (CANARY, CANARY[:6], CANARY[-6:]):
         assert part not in hit.message and part not in (hit.help or "")
 

@@ -360,7 +360,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
 
         for pointer in requests:
             findings.extend(_under(finding, pointer) for finding in _run(loaded.embedded(pointer), "auto", options, held)
-                            if finding.rule != NOT_CLOUD_ELEMENTS and not _postman_variable(finding))
+                            if finding.rule != NOT_CLOUD_ELEMENTS and not fills_client_variable(finding))
         findings.extend(committed_headers(stub))  # the platform's credentials in its requests' headers
         return _dedupe(sorted(findings, key=Finding.sort_key))
     if bulk:  # several instance bodies in one file (a seed list): each checked as if alone, at its place
@@ -413,13 +413,16 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
     return _dedupe(sorted(findings + _not_superseded(schema_found, findings), key=Finding.sort_key))
 
 
-# Postman substitutes `{{name}}` (its variables) before it sends a request: in a collection's body such a placeholder is
-# filled, not left (the placeholder rules and the parser quote it in their messages).
-_POSTMAN_VARIABLE_RULES = frozenset({"CE701", "CE702", "CE006"})
+# An HTTP client (Postman, VS Code's REST Client, the JetBrains client) substitutes `{{name}}` (its variables) before it
+# sends a request: in the body it sends such a placeholder is filled, not left (the placeholder rules and the parser
+# quote it in their messages).
+_CLIENT_VARIABLE_RULES = frozenset({"CE701", "CE702", "CE006"})
 
 
-def _postman_variable(finding: Finding) -> bool:
-    return finding.rule in _POSTMAN_VARIABLE_RULES and "`{{" in finding.message
+def fills_client_variable(finding: Finding) -> bool:
+    """Whether ``finding`` reports a ``{{name}}`` that the HTTP client sending the body fills (a Postman collection's
+    request, a request of a ``.http`` file or an ``http`` block): not a mistake there."""
+    return finding.rule in _CLIENT_VARIABLE_RULES and "`{{" in finding.message
 
 
 def _under(finding: Finding, pointer: str) -> Finding:

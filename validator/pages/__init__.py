@@ -16,7 +16,7 @@ Which blocks
   block), each request's body (after its headers and a blank line; before the request line,
   variables, comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a
   response shown after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler,
-  ``>> file``, ``<> file``); a ``{{variable}}`` written where a value goes is the client's to fill;
+  ``>> file``, ``<> file``); a ``{{variable}}``, in a string or where a value goes, is the client's to fill (not CE701);
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
@@ -148,7 +148,7 @@ class Document:
     mapping: PositionMap
     source: Any  # validator.source.Source of ``text``
     shell: bool = False  # a curl body: its text is shell-quoted in the page
-    language: str = ""  # the block's info string, in lower case
+    language: str = ""  # the block's info string, in lower case ("http" for the body of a request)
     ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
 
 
@@ -185,7 +185,7 @@ class PageCheck:
 def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
                options: Options | None = None) -> PageCheck:
     """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions."""
-    from ..engine import check_source
+    from ..engine import check_source, fills_client_variable
     from ..source import load_source
 
     text = _decode(data)
@@ -215,6 +215,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             continue  # code in another language, a fragment (marked with `...`, or members without their braces), or
             # an untagged block of something else (a folder tree whose comment names a key)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
+        if document.language == "http":  # a request's `{{name}}` is the client's variable, filled before it sends
+            found = [f for f in found if not fills_client_variable(f)]
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
         if any(f.rule == "CE090" for f in found):
@@ -403,7 +405,8 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                 message_body, mapping = _quoted_placeholders(message_body, mapping)
             line = line_col(page_starts, block_mapping.to_page(cut))[0]
             if message_body.strip():
-                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None), True, [])
+                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None, language="http"), True,
+                       [])
         if messages:
             return
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text

@@ -23,8 +23,8 @@ or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
 ``PIPEDRIVE_API_TOKEN``, ``Your API key``, ``xxxxxxxx``, ``redacted``), ``null``, shorter than 8
 characters, or made up for documentation (``fake``, ``dummy``, ``example``, ``s3cr3t``).
 
-* **CE751** `secret-committed` (warning): "secret committed in git: move it to an environment variable
-  or secret store".  The message never shows the value or any part of it.
+* **CE751** `secret-committed` (warning): "secret written in the file: move it to an environment variable
+  or secret store (git keeps what is committed)".  The message never shows the value or any part of it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from ..masking import committed_url_secrets
 from ..vocabulary.secrets import is_secret_key, may_be_an_identifier
 from .base import Rule
 
-MESSAGE = "secret committed in git: move it to an environment variable or secret store"
+MESSAGE = "secret written in the file: move it to an environment variable or secret store (git keeps what is committed)"
 FIX = "replace the value with an environment reference such as `${SECRET_NAME}`, and rotate the secret"
 
 _LEET = str.maketrans("013457$@", "oieastsa")
