@@ -219,6 +219,32 @@ def test_misspelt_top_level_key_gets_did_you_mean():
                      ("CE101", "/providerdata", "did you mean `providerData`?")]
 
 
+_POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}
+
+
+@pytest.mark.parametrize(("key", "value", "code", "words", "help"), [
+    ("event.poller.config", _POLLER, "CE101", "the resources it holds", "did you mean `event.poller.configuration`?"),
+    ("event.poller.configration", _POLLER, "CE101", "the resources it holds",
+     "did you mean `event.poller.configuration`?"),
+    ("datesConfiguration", {"updatedDateField": "u", "updatedDateFormat": "yyyy"}, "CE106",
+     "belongs in each entry of `event.poller.configuration`", 'write it in each entry: {"contacts": '),
+    ("configuration", {"event.notification.enabled": True}, "CE106", "`configuration` inside `configuration`",
+     "move its keys up"),
+])
+def test_an_object_under_a_wrong_key_in_configuration_says_where_it_belongs(key, value, code, words, help):
+    """A fresh-mistakes trial (helper-76): each was CE102, "must be a string, a boolean or a number, got an object",
+    with no word of the key it was meant for."""
+    config = {"event.notification.enabled": True, "event.notification.callback.url": "https://example.com/hook",
+              "event.vendor.type": "polling", key: value}
+    text = json.dumps({"element": {"key": "hubspot"}, "name": "n", "configuration": config}, indent=2)
+    found = [(f.rule, f.severity, f.pointer) for f in check(text) if f.rule in ("CE101", "CE102", "CE106")]
+    assert found == [(code, "error", f"/configuration/{key}")], found
+    (hit,) = [f for f in check(text) if f.rule == code]
+    assert words in hit.message and hit.help.startswith(help), hit
+    at = text.rindex(f'"{key}": ')  # (the inner `configuration`: the last)
+    assert (hit.line, hit.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+
+
 def test_empty_comparison_left_by_the_shell():
     body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>=''", "idField": "id"}}
     assert "CE628" in {f.rule for f in check(body)}

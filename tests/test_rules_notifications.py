@@ -231,6 +231,15 @@ def test_more_than_a_day_and_zero_are_warnings():
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(("value", "unit", "meant"), [("900000", "milliseconds", "15"), (3600000, "milliseconds", "60"),
+                                                      ("86400", "seconds", "1440"), ("100000", "seconds", None)])
+def test_a_long_interval_says_which_unit_it_was_written_in(value, unit, meant):
+    """A fresh-mistakes trial (helper-76): 900000 (fifteen minutes in milliseconds) was told "not seconds"."""
+    (finding,) = found(body({"event.poller.refresh_interval": value}), "CE207")
+    assert f"not {unit}" in finding.message
+    assert finding.help == (f'write "{meant}"' if meant else 'give minutes: "60" is every hour, "1440" once a day')
+
+
 @pytest.mark.parametrize(("value", "meant"), [("900", "15"), (300, "5"), ("600", "10"), ("1200", "20")])
 def test_minutes_written_in_seconds_are_a_warning_with_an_unsafe_fix(value, meant):
     text = body({"event.poller.refresh_interval": value})

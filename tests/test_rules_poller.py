@@ -471,3 +471,21 @@ def test_a_list_of_fields_holding_the_dates_or_any(url):
     nested = entry(url="/hubs/a/b?fields=id,metadata")
     nested["datesConfiguration"].update(updatedDateField="metadata.updated", createdDateField="metadata.created")
     assert not found(poller(customers=nested), "CE312")  # the object holding them is asked for
+
+
+@pytest.mark.parametrize("key", ["updatedDateField", "createdDateField", "idField"])
+def test_a_macro_for_a_field_is_an_error(key):
+    """A fresh-mistakes trial (helper-76): `"updatedDateField": "${epoch:ms}"` passed (read as an environment
+    reference): the field is the record's, the macro goes in the URL."""
+    dates = dict(DATES)
+    value = entry()
+    if key == "idField":
+        value["idField"] = "${gmtDate:yyyy}"
+    else:
+        dates[key] = "${epoch:ms}"
+        value["datesConfiguration"] = dates
+    text = poller(contacts=value)
+    hits = found(text, "CE303")
+    assert len(hits) == 1 and hits[0].severity == "error" and "is a macro" in hits[0].message, hits
+    assert (hits[0].line, hits[0].column) == position(text, '"${', after=f'"{key}"')
+    assert not found(poller(contacts=entry(idField="${ID_FIELD}")), "CE303")  # a deployment's reference: not a macro

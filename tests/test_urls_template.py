@@ -506,3 +506,52 @@ def test_a_percent_encoded_query_separator():
     assert codes("/hubs/documents/files/%2FInbox%2Fwhat%3Fname%3Dreport.pdf/metadata") == []
     [found] = url_problems("/hubs/a/c%3Fwhere%3Dname%3D'A%26B'%20and%20x%3E'${gmtDate:yyyy-MM-dd}'")
     assert found.fix.edits[0].replacement == "?where=name='A%26B' and x>'${gmtDate:yyyy-MM-dd}'"
+
+
+# --------------------------------------------------------------------------- a fresh-mistakes trial (helper-76)
+
+
+@pytest.mark.parametrize("description, fix", [("milliseconds", "${epoch}"), ("epoch millis", "${epoch}"),
+                                              ("unix seconds", "${epoch:s}"), ("microseconds", "${epoch:us}")])
+def test_a_description_naming_its_unit_gets_that_epoch(description: str, fix: str) -> None:
+    """`${gmtDate:milliseconds}` was told to write `${epoch:s}` (seconds: then CE414, off by a factor of 1000)."""
+    assert only(f"/hubs/x/a?where=t>${{gmtDate:{description}}}", "CE604").help == f"write `{fix}`"
+
+
+def test_epoch_given_a_date_pattern_is_told_of_gmtDate() -> None:
+    """`${epoch:yyyy-MM-dd...}` wants a formatted date, which `${epoch}` (the help it had) never prints."""
+    problem = only("/hubs/x/a?where=t>='${epoch:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "CE609")
+    assert problem.help == "write `${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}`"
+    assert "never a date in a format" in problem.message
+
+
+@pytest.mark.parametrize("separator", [",", ";", "|", " "])
+def test_a_zone_joined_to_its_format_by_another_separator(separator: str) -> None:
+    """`${dateTimeZone:America/New_York,yyyy-...}`: the help put `GMT:` before it all, which is CE604 in turn."""
+    url = f"/hubs/x/a?where=t>'${{dateTimeZone:America/New_York{separator}yyyy-MM-dd'T'HH:mm:ssXXX}}'"
+    problem = only(url, "CE605")
+    assert problem.help == "write `${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ssXXX}`"
+    assert f"separated by {separator!r}" in problem.message
+    fixed = url.replace(f"New_York{separator}", "New_York:")
+    assert "CE605" not in codes(fixed) and "CE604" not in codes(fixed)
+
+
+@pytest.mark.parametrize("written, macro", [("{{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}", "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"),
+                                            ("{{ dateTimeZone:GMT:yyyy-MM-dd }}", "${dateTimeZone:GMT:yyyy-MM-dd}"),
+                                            ("{{epoch:ms}}", "${epoch:ms}")])
+def test_a_macro_in_template_braces(written: str, macro: str) -> None:
+    """`'{{gmtDate:...}}'` was CE701, an unfilled placeholder to fill from the environment: it is the macro in the
+    wrong braces (CE605, fixed safely); a template's own `{{date}}` stays a placeholder."""
+    url = f"/hubs/x/a?where=t>='{written}'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == written and problem.help == f"write `{macro}`"
+    assert problem.fix is not None and problem.fix.edits[0].replacement == macro
+    assert "CE605" not in codes("/hubs/x/a?where=t>='{{date}}'")
+
+
+def test_a_macro_in_template_braces_is_not_an_unfilled_placeholder() -> None:
+    import validator
+
+    body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>='{{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}'",
+                         "idField": "id"}}
+    assert [f.rule for f in validator.check(body, kind="poller", config=None) if f.severity != "info"] == ["CE605"]

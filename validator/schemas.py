@@ -232,7 +232,10 @@ RULES: list[Rule] = [
             "(with its overlay, or `--element-docs`);\n"
             "* `tags` inside `configuration`: it belongs at the top level of the body;\n"
             "* a single poller entry (`{\"url\": ..., \"idField\": ...}`) given as the poller configuration, "
-            "which maps resource names to entries."
+            "which maps resource names to entries;\n"
+            "* `datesConfiguration` directly in `configuration` (it belongs in each entry of "
+            "`event.poller.configuration`), and a `configuration` inside `configuration` (its keys belong in the "
+            "outer one): errors, as the platform reads neither."
         ),
         bad=_instance_example("hubspot", {key: value for key, value in _HUBSPOT_EVENTS.items()
                                           if not key.startswith("event.")},

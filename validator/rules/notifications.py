@@ -723,9 +723,13 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
     elif minutes > MINUTES_PER_DAY:
         days = minutes // MINUTES_PER_DAY  # integer division: a 400-digit interval must not overflow a float
         shown = f"{minutes}" if minutes < 10**12 else f"a {len(str(minutes))}-digit number of"
+        unit, per_minute = ("milliseconds", 60_000) if minutes % 60_000 == 0 else ("seconds", 60)
+        meant = minutes // per_minute if minutes % per_minute == 0 and minutes // per_minute <= MINUTES_PER_DAY else None
         yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
-                                   "less than once a day; the interval counts minutes, not seconds",
-                          pointer=pointer, help='give minutes: "60" is every hour, "1440" once a day')
+                                   f"less than once a day; the interval counts minutes, not {unit}"
+                                   + (f" ({minutes} {unit} are {meant} minutes)" if meant is not None else ""),
+                          pointer=pointer, help=f'write "{meant}"' if meant is not None else
+                          'give minutes: "60" is every hour, "1440" once a day')
     elif minutes in _SECONDS_LIKE:
         yield _seconds_like(ctx, value, minutes, pointer)
 

@@ -36,6 +36,7 @@ from ..findings import Edit, Finding, Fix
 from ..lazy_pattern import LazyPattern
 from ..kinds import JsonPath, is_dotted_key, pointer_of
 from ..masking import url_secrets
+from ..urls.pieces import BRACED_MACRO
 from ..vocabulary.placeholders import Placeholder, find_placeholders
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
@@ -179,6 +180,8 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
+                if placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
+                    continue  # `{{gmtDate:...}}`: a macro in the wrong braces, which the URL rules report (CE605)
                 rule = _RULES_BY_KIND[placeholder.kind]
                 message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
                 if is_key:

@@ -30,7 +30,7 @@ Rules:
 * **CE302** `poller-key-misplaced` (warning): an entry key inside ``datesConfiguration``
   (``createdCheckTolerance``...), or a date key on the entry (``updatedDateTimezone``...).
 * **CE303** `poller-field-path-syntax` (error): ``idField`` or a date field with an unclosed bracket or
-  quote, an empty name, or surrounding spaces (an ``idField`` of spaces only: warning).
+  quote, an empty name, surrounding spaces, or a macro (``${epoch:ms}``) (an ``idField`` of spaces only: warning).
 * **CE304** `poller-dates-half-given` (error): a date field without its format, a format without its
   field, an empty field next to a format (a zone alone: info).
 * **CE305** `poller-dates-no-updated` (info): only the created date is given.
@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
+from ..urls.pieces import MACRO_START
 from .base import Rule, once_per_arguments
 from .notifications import is_placeholder, is_unfilled
 
@@ -133,7 +134,8 @@ POLLER_FIELD_PATH_SYNTAX = Rule(
         "a space around the path points at no field. An `idField` of spaces only is reported as a warning, "
         "like an empty one (CE107): its events carry no `objectId`.  A name with a space written without "
         "brackets (`Modified Time`) is a warning: every Cloud Elements example brackets such names (44 uses), "
-        "and the fix (unsafe) does.  Nor is a path template's variable (`{id}`, from Swagger) a field.\n\n"
+        "and the fix (unsafe) does.  Nor is a path template's variable (`{id}`, from Swagger) a field, nor a "
+        "macro (`${epoch:ms}`): the last poll time's macro goes in the URL.\n\n"
         "**Fix:** close the bracket and the quote, remove the extra dot or space."
     ),
     bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id",\n      "datesConfiguration": '
@@ -656,6 +658,14 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
         for key in FIELD_KEYS[1:]:
             places.append((key, dates.get(key), (DATES, key)))
     for key, path, where in places:
+        if isinstance(path, str) and "${" in path and MACRO_START.search(path):  # (before `${...}` is read as unfilled)
+            yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)} is a macro: "
+                              f"`{key}` names the field of each record that holds its "
+                              f"{'id' if key == 'idField' else 'date'}; the last poll time's macro goes in the URL",
+                              source=entry.source, pointer=entry.child(*where),
+                              help="write the record's field, such as "
+                                   f"{'`id`' if key == 'idField' else '`updated_at`' if key.startswith('updated') else '`created_at`'}")
+            continue
         if not isinstance(path, str) or is_unfilled(path):
             continue
         if path and not path.strip():

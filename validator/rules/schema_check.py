@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
-from ..kinds import escape_pointer_token, is_update_body
+from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body
 from ..schemas import near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
-from .poller import DATE_KEYS, ENTRY_KEYS
+from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -19,11 +19,16 @@ if TYPE_CHECKING:
 
 def check(ctx: Context) -> Iterator[Finding]:
     yield from _misspelt_top_level_keys(ctx)
-    yield from _misspelt_event_keys(ctx)
+    misplaced = set()
+    for finding in _misspelt_event_keys(ctx):
+        misplaced.add(finding.pointer)
+        yield finding
     element = ctx.options.element or ctx.element_key
     response = is_response(ctx.value)
     update = ctx.kind == "instance" and is_update_body(ctx.value)
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
+        if problem.rule == "CE102" and problem.pointer in misplaced:
+            continue  # an object under a misspelt or misplaced key: the key is the mistake, said once
         if response and problem.rule == "CE105":
             continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
         if update and (problem.rule == "CE105" or problem.rule == "CE103" and problem.pointer == ""):
@@ -101,8 +106,21 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     if not isinstance(configuration, dict):
         return
-    for key in configuration:
+    for key, value in configuration.items():
+        nested = isinstance(value, (dict, list))
+        if nested and key in (DATES, "configuration"):  # a poller's or a body's object, a level too deep
+            yield ctx.finding(rule_for("CE106"), f"`{DATES}` belongs in each entry of `{POLLER_KEY}`, not in "
+                              "`configuration`: the platform does not read it here" if key == DATES else
+                              "`configuration` inside `configuration`: the platform reads only the outer one's keys, "
+                              "so the keys of this one are ignored", pointer=f"{base}/{key}", key=True,
+                              severity="error", help=f'write it in each entry: {{"contacts": {{"url": ..., "{DATES}": '
+                              '{...}}}' if key == DATES else "move its keys up into the outer `configuration`, and "
+                              "remove this one")
+            continue
         guess = near_event_key(key) if isinstance(key, str) else None
+        if guess is None and nested and isinstance(key, str) and key.lower().startswith("event.poller") \
+                and key != POLLER_KEY and POLLER_KEY not in configuration:
+            guess = POLLER_KEY  # `event.poller.config`: the one configuration key that holds an object
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \
             key if key in _BARE_ENTRY_KEYS else None  # (`url` and `pageSize` alone may be an element's own keys)
         if guess is None and entry_key in ENTRY_KEYS + DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
@@ -118,6 +136,9 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
             continue
         pointer = f"{base}/{escape_pointer_token(key)}"
         rename = rename_key(ctx.source, pointer, guess) if guess not in configuration else None
-        yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it",
+        yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it"
+                          + (f"{' and the resources it holds' if guess == POLLER_KEY else ''}, and a configuration "
+                             "value is a string, a boolean or a number" if nested else ""),
                           pointer=pointer, key=True, help=f"did you mean `{guess}`?",
+                          severity="error" if nested else None,
                           fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)

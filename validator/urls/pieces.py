@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..lazy_pattern import LazyPattern
 from ..lexing import run_token
 
 __all__ = [
@@ -29,6 +30,10 @@ __all__ = [
 
 #: Every macro descriptor the platform substitutes, in the spelling it expects.
 MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTimeZone", "epoch", "milliseconds")
+#: Where a macro starts (`${gmtDate:`, `${epoch}`): in a value that is not a URL, a sign it was put in the wrong place.
+MACRO_START = LazyPattern(r"\$\{(?:" + "|".join(MACRO_KINDS) + r")\b")
+#: A macro written in a template's double braces (`{{gmtDate:yyyy-MM-dd}}`): the platform substitutes only `${...}`.
+BRACED_MACRO = LazyPattern(r"\{\{[ \t]*(?P<body>(?:" + "|".join(MACRO_KINDS) + r"):[^{}]*?)[ \t]*\}\}")
 #: Descriptors whose argument is a SimpleDateFormat pattern.
 DATE_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "now", "nowTimeZone"})
 ZONE_KINDS = frozenset({"dateTimeZone", "nowTimeZone"})

@@ -53,6 +53,7 @@ from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import (
     ATOMIC,
+    BRACED_MACRO,
     DATE_KINDS,
     EPOCH_UNITS,
     MACRO_KINDS,
@@ -139,6 +140,9 @@ _CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
 _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 _DESCRIPTOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FORMAT_IN_ZONE = LazyPattern(r"yy|MM|dd|HH|'")
+# A zone and a format joined by another separator than ':' (`America/New_York,yyyy-MM-dd`)
+_ZONE_THEN_FORMAT = LazyPattern(r"(?P<zone>[A-Za-z][\w+\-]*(?:/[\w+\-]+)*)[ \t]*(?P<separator>[,;| ])[ \t]*(?P<format>\S.*)",
+                                re.DOTALL)
 _BRACE = re.compile(r"[{}]")
 _PATH_VARIABLE = LazyPattern(r"\{([A-Za-z_][\w.\-]*)\}")
 
@@ -314,7 +318,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         pattern = compile_pattern(fmt)
     except PatternError as exc:
         if is_description(fmt):
-            hint = "${epoch:s}" if re.search(r"unix|epoch|second|digit", fmt, re.IGNORECASE) else None
+            hint = _epoch_for(fmt)
             col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat "
                     "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
             return None
@@ -325,6 +329,15 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} has no date field: it prints the same text every time",
                 fmt_start, fmt_start + len(fmt))
     return pattern
+
+
+def _epoch_for(description: str) -> str | None:
+    """The epoch macro a format written as a description asks for (`milliseconds`, `unix seconds`), or None."""
+    if re.search(r"milli|\bms\b", description, re.IGNORECASE):
+        return "${epoch}"
+    if re.search(r"micro|\bus\b", description, re.IGNORECASE):
+        return "${epoch:us}"
+    return "${epoch:s}" if re.search(r"unix|epoch|second|digit", description, re.IGNORECASE) else None
 
 
 def _edge_spaces(col: _Collector, value: str, start: int, what: str, effect: str) -> None:
@@ -417,8 +430,13 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                 fix = f"${{epoch:{args.lower()}}}"
             elif args.lower() in ("sec", "secs", "second", "seconds"):
                 fix = "${epoch:s}"
+            elif _is_date_pattern(args):  # `${epoch:yyyy-MM-dd}`: a formatted date was meant, which epoch never prints
+                col.add(Flaw.EPOCH_BAD_UNIT, f"${{epoch:{args}}}: ${{epoch}} prints a number of milliseconds (its unit is s, "
+                        "ms or us), never a date in a format: a formatted last poll time is ${gmtDate:FORMAT}",
+                        args_start, args_start + len(args), help=_w(f"${{gmtDate:{args}}}"))
+                return None
             else:
-                fix = "${epoch}"
+                fix = _epoch_for(args) or "${epoch}"
             col.add(Flaw.EPOCH_BAD_UNIT, f"${{epoch:{args}}}: the unit must be s (seconds), ms (milliseconds) or us (microseconds)",
                     args_start, args_start + len(args), help=_w(fix))
             return None
@@ -441,12 +459,26 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         zone_start = args_start
         fmt_start = zone_start + len(zone) + 1
         if _FORMAT_IN_ZONE.search(zone):
+            joined = _ZONE_THEN_FORMAT.fullmatch(args)
+            if joined is not None and resolve_zone(joined.group("zone")).known:  # `America/New_York,yyyy-MM-dd...`
+                col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the zone {joined.group('zone')!r} and the format are "
+                        f"separated by {joined.group('separator')!r}, not ':'", start, end,
+                        help=_w(f"${{{kind}:{joined.group('zone')}:{joined.group('format')}}}"))
+                return None
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
                     help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
         _check_zone(col, zone, zone_start, kind)
     pattern = _check_format(col, fmt, fmt_start, start, end, kind)
     return Macro(kind, zone, fmt, pattern, start, end, fmt_start, zone_start=zone_start, text=raw)
+
+
+def _is_date_pattern(text: str) -> bool:
+    """Whether ``text`` is a date pattern of two fields or more (``yyyy-MM-dd``; not a unit such as ``S``)."""
+    try:
+        return len(compile_pattern(text).fields) >= 2
+    except PatternError:
+        return False
 
 
 def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
@@ -837,6 +869,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     help=_w("${" + body))
         elif name == "placeholder":
             masked_spans.append((start, end))
+            braced = BRACED_MACRO.fullmatch(raw)
+            if braced is not None:  # `{{gmtDate:...}}`: the macro in a template's braces
+                malformed.append((start, end))
+                fixed = "${" + braced.group("body") + "}"
+                col.add(Flaw.MACRO_MALFORMED, f"{raw!r} is a macro in a template's double braces: the platform "
+                        "substitutes only `${...}`, so the vendor gets this text, not the last poll time", start, end,
+                        help=_w(fixed), replacement=fixed)
     masked = mask(text, masked_spans)
     atomic = mask(text, [(s, e) for name, _, s, e in pieces if name in ATOMIC])
     for name, _, _, end in pieces:
