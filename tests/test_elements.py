@@ -208,6 +208,20 @@ def test_differs_from_default_is_info(elements_dir):
     assert "`url`" in found[0].message
 
 
+def test_an_entry_key_left_at_its_default_does_not_differ(elements_dir):
+    """A false-alarm hunt (helper-77): HubSpot's default writes `"filterByUpdatedDate": true`; an entry leaving it out
+    has the same (documented) default, and was said to differ (CE910)."""
+    (name, default), *_ = load_element(elements_dir, "hubspot").definition.default_poller_value().items()
+    assert default.get("filterByUpdatedDate") is True
+
+    def differs(entry: dict) -> list:
+        body = {"element": {"key": "hubspot"}, "name": "h", "configuration": {"event.poller.configuration": {name: entry}}}
+        return [f.rule for f in _element_findings(body, elements_dir) if f.rule == "CE910"]
+
+    assert differs({k: v for k, v in default.items() if k != "filterByUpdatedDate"}) == []
+    assert differs({**default, "filterByUpdatedDate": False}) == ["CE910"]
+
+
 def test_no_element_docs_means_no_element_findings():
     assert [f for f in check(_sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})) if f.rule.startswith("CE9")] == []
 

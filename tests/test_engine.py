@@ -287,6 +287,40 @@ def test_environment_references_and_usernames_draw_nothing():
     assert check({"configuration": {"event.poller.refresh_interval": "30"}}, options=Options(element="sageone")) == []
 
 
+@pytest.mark.parametrize("reference", ["$(SageApimSubscriptionKey)", "$(Sage.Apim.Key)", "#{Sage.ApimKey}", "#{SageApimKey}#",
+                                       "$($env:SAGE_APIM_KEY)", "{{ .Values.sage.apimKey }}",
+                                       "{{- .Values.sage.apimKey | quote -}}", "{{$dotenv SAGE_APIM_KEY}}",
+                                       "{{$processEnv SAGE_APIM_KEY}}"])
+def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
+    """A false-alarm hunt (helper-77): Azure Pipelines' `$(X)`, Octopus' and Replace Tokens' `#{X}` and `#{X}#`,
+    PowerShell's `$($env:X)`, Helm's `{{ .Values.x }}` and REST Client's `{{$dotenv X}}` drew CE751 (a real secret
+    committed), CE701 (an unfilled placeholder) or, as a callback URL, CE202 (an error)."""
+    body = {"element": {"key": "sageone"}, "name": "s",
+            "configuration": {"oauth.api.key": reference, "oauth.api.secret": reference, "signature.secret": reference,
+                              "apim.subscription.key": reference, "event.notification.enabled": True,
+                              "event.notification.callback.url": reference}}
+    assert [(f.rule, f.severity) for f in check(body) if f.severity != "info"] == [], reference
+    from validator.vocabulary.placeholders import contains_env_reference, is_env_reference
+
+    assert is_env_reference(reference) and contains_env_reference(f"https://x.example.com/{reference}/hook")
+
+
+def test_a_secret_beside_a_tool_reference_is_still_reported():
+    body = {"element": {"key": "sageone"}, "name": "s",
+            "configuration": {"oauth.api.key": "$(SageClientId)", "oauth.api.secret": "Kq9vT3pLx8wZ2mN7rB4c",
+                              "signature.secret": "#{Sage.Signing}", "apim.subscription.key": "${SAGE_APIM}"}}
+    assert [f.pointer for f in check(body) if f.rule == "CE751"] == ["/configuration/oauth.api.secret"]
+
+
+def test_a_formula_instance_is_not_an_element_instance():
+    """A false-alarm hunt (helper-77): a formula instance's dotted variable (`crm.instance`) beside its `"active"`
+    made it an instance body missing its element (CE103, an error)."""
+    formula = {"name": "Sync Sage customers to Salesforce", "active": True, "configuration": {"crm.instance": "556677"}}
+    assert detect_kind(formula) is None
+    assert [f.rule for f in check(formula)] == ["CE090"]
+    assert detect_kind({**formula, "configuration": {"event.poller.refresh_interval": "15"}}) == "instance"
+
+
 def test_the_entry_keys_are_the_poller_schema_s():
     from validator.kinds import ENTRY_PROPERTIES
 

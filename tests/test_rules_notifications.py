@@ -348,3 +348,13 @@ def test_a_number_beyond_any_count_of_minutes_is_said_so():
     text = body({"event.poller.refresh_interval": 15}).replace(": 15", ": 1e99999999")
     (finding,) = found(text, "CE206")
     assert "too large" in finding.message and "inf" not in finding.message
+
+
+@pytest.mark.parametrize("host", ["203.0.113.10", "198.51.100.7", "192.0.2.1", "[2001:db8::1]"])
+def test_an_address_reserved_for_documentation_is_an_example_not_a_private_network(host):
+    """A false-alarm hunt (helper-77): a page's callback on an example address (RFC 5737, RFC 3849) was CE210, an
+    error calling it a private network; `example.com` draws nothing either.  A private address still does."""
+    assert not found(body({"event.notification.enabled": True,
+                           "event.notification.callback.url": f"https://{host}/ce"}), "CE210")
+    assert found(body({"event.notification.enabled": True, "event.notification.callback.url": "https://10.1.2.3/ce"}),
+                 "CE210")

@@ -158,7 +158,8 @@ _WRAPPERS = frozenset({"instance", "elementinstance", "element_instance", "insta
 def _is_instance(value: dict[Any, Any]) -> bool:
     """An instance body (or the platform's answer about one): an element object, ``providerData``, or a
     configuration object that holds Cloud Elements keys.  Other tools' documents have a ``configuration`` too (a
-    formula instance's `{"sageInstance": "98231"}`, a UI's `{"element": "#app", "configuration": {"theme": ...}}`)."""
+    formula instance's `{"sageInstance": "98231"}` or, beside its `"active": true`, `{"crm.instance": "556677"}`; a UI's
+    `{"element": "#app", "configuration": {"theme": ...}}`)."""
     element, configuration = value.get("element"), value.get("configuration")
     if isinstance(element, dict) or "providerData" in value:
         return True
@@ -168,6 +169,8 @@ def _is_instance(value: dict[Any, Any]) -> bool:
         return False
     if isinstance(element, str) and _ELEMENT_KEY_LIKE.fullmatch(element):
         return True  # `"element": "sageone"`: an element object written as its key (CE102)
+    if isinstance(value.get("active"), bool):  # a formula instance (`"active": true`), whose variables may be dotted
+        return any(isinstance(key, str) and key.startswith(_CONFIG_PREFIXES) for key in configuration)
     return any(isinstance(key, str) and (key.startswith(_CONFIG_PREFIXES) or is_dotted_key(key))
                for key in configuration)
 

@@ -1094,8 +1094,13 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
 _EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}
 
 
+# What the platform does with an entry key left out (documented): the same as the key written with this value.
+_ENTRY_DEFAULTS = {"filterByUpdatedDate": True, "pollDelay": 0}
+
+
 def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Iterator[Finding]:
-    differing = [k for k in sorted(set(entry.value) | set(default)) if entry.value.get(k) != default.get(k)]
+    differing = [k for k in sorted(set(entry.value) | set(default))
+                 if entry.value.get(k, _ENTRY_DEFAULTS.get(k)) != default.get(k, _ENTRY_DEFAULTS.get(k))]
     if not differing:
         return
     # (an exported element's default may carry a credential in its URL: masked as the file's own would be)

@@ -260,7 +260,9 @@ CALLBACK_UNREACHABLE = Rule(
         "are the platform's machine, not yours, and private (`10.x`, `172.16-31.x`, `192.168.x`), "
         "link-local (`169.254.x`) or local-only names (`.local`, `.internal`) are not routed on the "
         "internet, so no event arrives.  This assumes the hosted platform; a self-hosted installation "
-        "inside your network could reach such an address.  Reported as a warning while events are off.\n\n"
+        "inside your network could reach such an address.  Reported as a warning while events are off.  The "
+        "addresses reserved for documentation (`192.0.2.x`, `198.51.100.x`, `203.0.113.x`, `2001:db8::`) are "
+        "examples, as `example.com` is, and not reported.\n\n"
         "**Fix:** a public https URL; for local development, a tunnel (ngrok, cloudflared) to your machine."
     ),
     bad=('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
@@ -406,6 +408,14 @@ def _numeric_ipv4(name: str) -> Any:
         return None
 
 
+@lru_cache(maxsize=1)
+def _documentation_networks() -> tuple[Any, ...]:
+    import ipaddress
+
+    return tuple(ipaddress.ip_network(network) for network in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
+                                                                "2001:db8::/32"))
+
+
 def unreachable_host(url: str) -> tuple[str, str] | None:
     """``(host, why)`` when an absolute URL's host is not reachable from the internet, else None."""
     import ipaddress
@@ -429,6 +439,8 @@ def unreachable_host(url: str) -> tuple[str, str] | None:
             return None
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped  # `::ffff:127.0.0.1` is the IPv4 address it carries
+    if any(address in network for network in _documentation_networks() if network.version == address.version):
+        return None  # an example's address (RFC 5737, RFC 3849), as `example.com` is an example's name
     if address.is_loopback:
         return host, "a loopback address (the machine itself)"
     if address.is_unspecified:

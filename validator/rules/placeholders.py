@@ -10,7 +10,9 @@ keys and values, including inside a stringified ``event.poller.configuration``.
 Not placeholders, and never reported:
 
 * environment references, which your deployment tooling substitutes: ``${SAGE_API_SECRET}``,
-  ``$SAGE_API_SECRET``, ``${{ secrets.SAGE_API_SECRET }}``;
+  ``$SAGE_API_SECRET``, ``${{ secrets.SAGE_API_SECRET }}``, Azure Pipelines' ``$(SageApiSecret)``, Octopus'
+  ``#{Sage.ApiSecret}``, Helm's ``{{ .Values.sage.apiSecret }}``, and the others
+  :mod:`validator.vocabulary.placeholders` lists;
 * poller URL macros (``${gmtDate:yyyy-MM-dd}``, ``${epoch}``) and URL path variables (``{id}``);
 * HTML tags such as ``<b>`` and comparisons such as ``a < b``.
 

@@ -17,7 +17,7 @@ password of ``user:password@``.  A key that may be an identifier (``userKey``, `
 its value reads like a token (16 or more letters and digits).
 
 **Real-looking values.**  A string value of a secret key is reported unless it is empty or blank,
-an environment reference (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``, ``%NAME%``), a
+an environment reference (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``, ``%NAME%``, ``$(NAME)``, ``#{NAME}``), a
 placeholder, a name in braces or brackets (``{apiKey}``, ``[API_KEY]``, ``__API_KEY__``), a sample name, prose
 or a mask (CE701/CE702 report those: ``<CLIENT_SECRET>``,
 ``PIPEDRIVE_API_TOKEN``, ``Your API key``, ``xxxxxxxx``, ``redacted``), ``null``, shorter than 8

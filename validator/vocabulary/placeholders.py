@@ -11,9 +11,11 @@ secret and notification rules, masking).  What counts:
 * masks: four or more ``x`` (``xxxxxxxx``, ``47dxxxxxxxx``), a trailing ``-XXX``, only ``*``, and for
   a secret key ``redacted``/``masked``/``hidden``.
 
-Never placeholders: environment references (``${SAGE_API_SECRET}``, ``$SAGE_API_SECRET``,
-``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``), poller URL macros (``${gmtDate:...}``), path variables
-(``{id}``), HTML tags and comparisons (``a < b``).
+Never placeholders: environment references, which a deployment or a client substitutes (``${SAGE_API_SECRET}``,
+``$SAGE_API_SECRET``, ``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``; Azure Pipelines' ``$(X)``, Octopus' and the
+Replace Tokens task's ``#{X}`` and ``#{X}#``, PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
+``{{$dotenv X}}`` and ``{{$processEnv X}}``), poller URL macros (``${gmtDate:...}``), path variables (``{id}``), HTML
+tags and comparisons (``a < b``).
 """
 
 from __future__ import annotations
@@ -30,10 +32,16 @@ __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_refe
 
 PlaceholderKind = Literal["placeholder", "mask"]
 
+# The references that tools substitute as they deploy or send a body, other than `${NAME}` (read apart: its
+# default), each written anywhere in a value: Azure Pipelines' `$(Name)`, Octopus' `#{Name}` (the Replace Tokens
+# task's `#{Name}#`), PowerShell's `$($env:NAME)`, Helm's `{{ .Values.name }}`, REST Client's `{{$dotenv NAME}}`.
+_TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*\)|#\{[A-Za-z_][\w.\-\[\] ]*\}#?|\$\(\s*\$(?:env:)?[A-Za-z_][\w.:]*\s*\)"
+                   r"|\{\{-?\s*\.[A-Za-z_][\w.]*(?:\s*\|[^{}\r\n]*)?\s*-?\}\}|\{\{\s*\$(?:dotenv|processEnv)\s+%?[\w.\-]+\s*\}\}")
+
 #: A whole value that names an environment variable or a CI secret, which deployment substitutes.
 ENV_REFERENCE = re.compile(
     r"^\s*(?:\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}]*)?\}|\$(?:env:)?[A-Za-z_]\w*|%[A-Za-z_]\w*%"
-    r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\})\s*$"
+    r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}|" + _TOOL_REFERENCE + r")\s*$"
 )
 # Prose standing for a value: "Your API key", "Code on Return the URL", "<the user's password>".
 _PROSE = LazyPattern(r"[A-Za-z][A-Za-z ,.'()/-]*")
@@ -42,7 +50,7 @@ _PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|enter|insert|paste|put|here|goes|pass
                           r"|provided?|fill|replace|later|tbd|todo|placeholder|dummy|sample|example)\b")
 
 
-_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}")
+_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}|" + _TOOL_REFERENCE)
 
 
 def contains_env_reference(text: str) -> bool:
@@ -65,7 +73,8 @@ def placeholder_at(text: str, start: int) -> int | None:
 
 
 def is_env_reference(text: str) -> bool:
-    """Whether ``text`` is an environment reference as a whole (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``)."""
+    """Whether ``text`` is an environment reference as a whole (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``,
+    ``$(NAME)``, ``#{NAME}``: see the module documentation)."""
     return ENV_REFERENCE.match(text) is not None
 
 
@@ -106,7 +115,7 @@ _HTML_TAGS = frozenset(
 _ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
 _ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
 _UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
-_MUSTACHE = re.compile(r"(?<!\$)\{\{[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")
+_MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")  # (not Helm's `{{ .Values.x }}`)
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
                    r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE)(?![A-Za-z0-9_])"
                    r"|(?<![A-Za-z0-9_$])your[-_][a-z][a-z0-9_-]*[a-z0-9]")
