@@ -555,3 +555,29 @@ def test_a_macro_in_template_braces_is_not_an_unfilled_placeholder() -> None:
     body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>='{{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}}'",
                          "idField": "id"}}
     assert [f.rule for f in validator.check(body, kind="poller", config=None) if f.severity != "info"] == ["CE605"]
+
+
+def test_a_date_macro_quoted_twice_compares_with_an_empty_string() -> None:
+    """`>=''${gmtDate:...}''` (helper-76): CEQL reads `''` as an empty string, so the date follows it unquoted; it
+    drew CE624 (info) only.  Quoted once, by the safe fix, it draws nothing."""
+    url = "/hubs/x/c?where=updated_at>=''${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}''"
+    problem = only(url, "CE628")
+    assert url[problem.start:problem.end] == "''" and problem.start == url.index("''")
+    assert codes(url) == ["CE628"]
+    fixed = url
+    for edit in sorted(problem.fix.edits, key=lambda e: -e.start):
+        fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+    assert fixed == "/hubs/x/c?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'" and codes(fixed) == []
+
+
+@pytest.mark.parametrize("url, rule, macro", [
+    ("/hubs/x/c?where=updated_at>=${gmtDate:'yyyy-MM-dd'T'HH:mm:ss'Z''}", "CE401", "'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    ("/hubs/x/c?where=updated_at>=${gmtDate:'yyyy-MM-dd'}", "CE604", "'${gmtDate:yyyy-MM-dd}'"),
+])
+def test_the_strings_quotes_written_inside_the_macro(url: str, rule: str, macro: str) -> None:
+    """`${gmtDate:'yyyy-MM-dd'T'HH:mm:ss'Z''}` (helper-76): the help now moves the quotes out of the macro, and the
+    findings that followed from them (CE624 saying to quote it again, CE620 on its `''`) are not reported."""
+    problem = only(url, rule)
+    assert problem.help == f"write `{macro}`" and "belong outside the macro" in problem.message
+    assert codes(url) == [rule]
+    assert codes(url[:url.index("${")] + macro) == []

@@ -219,7 +219,9 @@ receives the placeholder as it is, and the filter never moves.  The platform fil
 URL_EMPTY_COMPARISON = _rule("CE628", "url-empty-comparison", "warning", "a where filter compares with an empty string", """
 `?where=updated>=''` compares with nothing: this is what is left when a shell expands `'${gmtDate:...}'`
 inside `curl -d '...'` (the inner single quotes end the shell's quoting, and `${gmtDate:...}` is an empty
-shell variable). Put the macro back, and send the body from a file (`curl -d @body.json`).
+shell variable). Put the macro back, and send the body from a file (`curl -d @body.json`). A date macro quoted
+twice (`>=''${gmtDate:...}''`) compares with `''` too, and its date follows outside any string: quote it once
+(fixed safely).
 """, "/hubs/crm/contacts?where=updated>=''",
     "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 

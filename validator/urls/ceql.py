@@ -612,6 +612,13 @@ def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, in
             continue
         raw = text[start:end]
         m = re.match(r"\$\{([A-Za-z]+):", raw)
+        if m and m.group(1) in DATE_KINDS and text.startswith("''", start - 2) and text.startswith("''", end) \
+                and text[start - 3:start - 2] != "'" and text[end + 2:end + 3] != "'":  # `>=''${...}''`: quoted twice
+            edits = (Edit(start - 1, start, ""), Edit(end, end + 1, ""))
+            add(Flaw.EMPTY_COMPARISON, "'' before the macro is an empty CEQL string, not a quote: the filter compares "
+                "with '' and the date follows it outside any string", start - 2, start,
+                help=f"quote the macro once: `'{raw}'`", fix=Fix("quote the macro once", edits, "safe"))
+            continue
         if m and m.group(1) in DATE_KINDS:
             add(Flaw.CEQL_UNQUOTED_DATE, f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
                 "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")

@@ -323,12 +323,29 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
                     "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
             return None
         start = fmt_start + exc.column - 1
-        col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}", start, start + max(exc.length, 1))
+        inside = _quoted_around(fmt)
+        col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}"
+                + (_QUOTES_OUTSIDE if inside else ""), start, start + max(exc.length, 1),
+                help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
         return None
     if not pattern.fields:
-        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} has no date field: it prints the same text every time",
-                fmt_start, fmt_start + len(fmt))
+        inside = _quoted_around(fmt)
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} has no date field: it prints the same text every time"
+                + (_QUOTES_OUTSIDE if inside else ""), fmt_start, fmt_start + len(fmt),
+                help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
     return pattern
+
+
+_QUOTES_OUTSIDE = "; the quotes around it are the CEQL string's, and belong outside the macro"
+
+
+def _quoted_around(fmt: str) -> str | None:
+    """The pattern inside a format wrapped in the quotes of the CEQL string (``'yyyy-MM-dd'T'HH:mm'``), or None."""
+    inside = fmt.strip()[1:-1]
+    if len(inside) < 2 or not fmt.strip().startswith("'") or not fmt.strip().endswith("'") or inside[-1:] == "'" and \
+            inside[-2:] != "''" and inside.count("'") % 2:
+        return None
+    return inside if _is_date_pattern(inside) else None
 
 
 def _epoch_for(description: str) -> str | None:
@@ -1080,9 +1097,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 if not has_entity:
                     # a macro outside quotes whose format prints its own (`${gmtDate:''yyyy-MM-dd''}`): no CE624,
                     # nor CE620 for its `''`
+                    # and one whose format holds the string's own quotes (`${gmtDate:'yyyy-MM-dd'}`): its CE401 or
+                    # CE604 says to move them out
                     quoting = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE} & {
-                        (m.start, m.end) for m in macros if m.format is not None and "''" in m.format
-                        and _quotes_itself(m)}
+                        (m.start, m.end) for m in macros if m.format is not None and (
+                            "''" in m.format and _quotes_itself(m) or _quoted_around(m.format))}
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
