@@ -53,6 +53,7 @@ FIXED_CODES = {
     "safe/ce701-unclosed-reference.json": {"CE701"},
     "unsafe/ce637-ce638-where.json": {"CE637", "CE638"},
     "unsafe/ce420-ce421-year-and-letters.json": {"CE420", "CE421"},
+    "unsafe/ce431-macro-field-width.json": {"CE431"},
     "unsafe/ce211-interval-seconds.json": {"CE211"},
     "unsafe/ce303-name-with-space.json": {"CE303"},
     "unsafe/ce402-strftime.json": {"CE402"},

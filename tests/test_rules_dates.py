@@ -447,6 +447,30 @@ def test_hour_1_24_in_a_url_macro():
     assert not found(poller(updated="yyyy-MM-dd'T'kk:mm:ss"), "CE418")
 
 
+@pytest.mark.parametrize(("fmt", "token", "printed"), [("yyyy-MM-dd'T'HH:mm:sss'Z'", "sss", "2024-01-05T10:04:005Z"),
+                                                      ("yyyy-MM-dd'T'HH:m:ss'Z'", "m", "2024-01-05T10:4:05Z"),
+                                                      ("yyyy-MM-dd'T'HH:mm:s'Z'", "s", "2024-01-05T10:04:5Z")])
+def test_a_number_printed_in_another_width_in_a_url_macro(fmt, token, printed):
+    """A fresh-mistakes trial (helper-76): `HH:mm:sss` and `HH:m:ss` in a URL macro drew CE413 (info) only; what they
+    print (the formatter is the JDK's, to the character) is no ISO date.  Reading records with them is fine."""
+    from validator.dates.pattern import compile_pattern
+
+    assert compile_pattern(fmt).format(1704449045000, "GMT") == printed
+    url = f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"
+    (hit,) = found(poller(url=url), "CE431")
+    assert hit.severity == "warning" and f"`{token}`" in hit.message
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert hit.fix.edits[0].replacement == token[0] * 2
+    assert not found(poller(updated=fmt), "CE431")
+
+
+@pytest.mark.parametrize("fmt", ["EEE, d MMM yyyy HH:mm:ss Z", "M/d/yyyy h:mm a", "yyyy-M-d", "yyyy-MM-dd H:mm",
+                                 "yyyyMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"])
+def test_formats_whose_numbers_are_unpadded_on_purpose(fmt):
+    """RFC 1123's `d`, a US date's `M/d` and `h`, a 24-hour `H`: formats of their own, not CE431."""
+    assert not found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")
+
+
 def test_literal_z_fix_never_prints_a_plus_into_the_query():
     """A user's trial: the unsafe CE410 fix wrote `XXX` for Europe/Berlin, and the next run reported CE616 ('+' in
     the query); east of UTC the help points at `${gmtDate:...}` and no edit is offered."""

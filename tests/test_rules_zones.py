@@ -32,6 +32,11 @@ def zoned(zone: str) -> str:
     ("CEST", "CET", "error"),  # a user's trial: it suggested `EST`, a fixed US offset
     ("EDT", "America/New_York", "error"),
     ("AEST", "Australia/Sydney", "error"),
+    # Windows' and Rails' names (helper-76: `Pacific Standard Time` had no suggestion)
+    ("Pacific Standard Time", "America/Los_Angeles", "error"),
+    ("W. Europe Standard Time", "Europe/Berlin", "error"),
+    ("India Standard Time", "Asia/Kolkata", "error"),
+    ("Eastern Time (US & Canada)", "America/New_York", "error"),
 ])
 def test_unknown_zone_ids_with_did_you_mean(zone, suggestion, severity):
     text = zoned(zone)

@@ -455,6 +455,39 @@ _OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?
 _UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 
+# Windows' time zone names (.NET's `TimeZoneInfo` ids, written by engineers from that world) and Rails' names: the
+# zone each stands for (CLDR's windowsZones, its territory "001").  Java knows none of them, and reads them as GMT.
+_WINDOWS_ZONES: dict[str, str] = {name.casefold(): zone for name, zone in (
+    ("Dateline Standard Time", "Etc/GMT+12"), ("Hawaiian Standard Time", "Pacific/Honolulu"),
+    ("Alaskan Standard Time", "America/Anchorage"), ("Pacific Standard Time", "America/Los_Angeles"),
+    ("Pacific Standard Time (Mexico)", "America/Tijuana"), ("US Mountain Standard Time", "America/Phoenix"),
+    ("Mountain Standard Time", "America/Denver"), ("Central Standard Time", "America/Chicago"),
+    ("Central Standard Time (Mexico)", "America/Mexico_City"), ("Central America Standard Time", "America/Guatemala"),
+    ("Canada Central Standard Time", "America/Regina"), ("Eastern Standard Time", "America/New_York"),
+    ("SA Pacific Standard Time", "America/Bogota"), ("Atlantic Standard Time", "America/Halifax"),
+    ("Newfoundland Standard Time", "America/St_Johns"), ("E. South America Standard Time", "America/Sao_Paulo"),
+    ("Argentina Standard Time", "America/Argentina/Buenos_Aires"), ("GMT Standard Time", "Europe/London"),
+    ("Greenwich Standard Time", "Atlantic/Reykjavik"), ("W. Europe Standard Time", "Europe/Berlin"),
+    ("Central Europe Standard Time", "Europe/Budapest"), ("Central European Standard Time", "Europe/Warsaw"),
+    ("Romance Standard Time", "Europe/Paris"), ("GTB Standard Time", "Europe/Bucharest"),
+    ("FLE Standard Time", "Europe/Kiev"), ("E. Europe Standard Time", "Europe/Chisinau"),
+    ("Turkey Standard Time", "Europe/Istanbul"), ("Israel Standard Time", "Asia/Jerusalem"),
+    ("Egypt Standard Time", "Africa/Cairo"), ("South Africa Standard Time", "Africa/Johannesburg"),
+    ("Russian Standard Time", "Europe/Moscow"), ("Arab Standard Time", "Asia/Riyadh"),
+    ("Arabian Standard Time", "Asia/Dubai"), ("Iran Standard Time", "Asia/Tehran"),
+    ("Pakistan Standard Time", "Asia/Karachi"), ("India Standard Time", "Asia/Kolkata"),
+    ("Nepal Standard Time", "Asia/Kathmandu"), ("Bangladesh Standard Time", "Asia/Dhaka"),
+    ("SE Asia Standard Time", "Asia/Bangkok"), ("China Standard Time", "Asia/Shanghai"),
+    ("Singapore Standard Time", "Asia/Singapore"), ("Taipei Standard Time", "Asia/Taipei"),
+    ("Tokyo Standard Time", "Asia/Tokyo"), ("Korea Standard Time", "Asia/Seoul"),
+    ("W. Australia Standard Time", "Australia/Perth"), ("AUS Central Standard Time", "Australia/Darwin"),
+    ("Cen. Australia Standard Time", "Australia/Adelaide"), ("E. Australia Standard Time", "Australia/Brisbane"),
+    ("AUS Eastern Standard Time", "Australia/Sydney"), ("New Zealand Standard Time", "Pacific/Auckland"),
+    ("Eastern Time (US & Canada)", "America/New_York"), ("Central Time (US & Canada)", "America/Chicago"),
+    ("Mountain Time (US & Canada)", "America/Denver"), ("Pacific Time (US & Canada)", "America/Los_Angeles"),
+)}
+
+
 # Cities people write as a zone's city that name no zone: the zone they are in (a near id by spelling would be
 # wrong: `Asia/Mumbai` is closest to `Asia/Dubai`, `America/Dallas` to `America/Dawson`).
 _CITY_ZONES: dict[str, str] = {
@@ -511,6 +544,9 @@ def suggest_zone(zone_id: str) -> str | None:
             return found
     if text.casefold() in _UTC_NAMES:
         return "UTC"
+    windows = _WINDOWS_ZONES.get(" ".join(text.split()).casefold())
+    if windows is not None:
+        return windows if resolve_zone(windows).known else None
     region = region_of_abbreviation(text)
     if region is not None or is_abbreviation(text):
         return region  # never a near abbreviation: `CEST` is not `EST`

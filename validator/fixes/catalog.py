@@ -36,6 +36,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE406": ("unsafe", "writes `HH` (24-hour clock): check the vendor's times are not 12-hour with AM/PM"),
     "CE407": ("safe", "writes `yyyy`"),
     "CE430": ("safe", "removes whitespace at the start or end of a records' date format"),
+    "CE431": ("unsafe", "writes two letters for a URL macro's number printed unpadded or in three digits (`m`, `sss`)"),
     "CE429": ("unsafe", "removes a quoted `'Z'` beside an `X` field, which writes the zone already (`XXX'Z'`)"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
                          "macro east of UTC, where `XXX` would print a `+` into the query")),

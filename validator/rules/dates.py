@@ -100,6 +100,8 @@ Rules:
 * **CE430** `date-pattern-edge-space` (warning): a records' date format that starts or ends with whitespace
   (`"yyyy-MM-dd HH:mm:ss "`): Java expects it in every record's date, so a date without it is not read.  Fixed
   (safe): the whitespace removed.  (A URL macro's format: CE633.)
+* **CE431** `date-pattern-field-width` (warning): a number in a URL macro printed in another width than the
+  date's other numbers: `HH:m:ss` sends `10:4:05`, `HH:mm:sss` sends `10:04:005`.  Fixed on request (unsafe).
 """
 
 from __future__ import annotations
@@ -459,6 +461,16 @@ DATE_PATTERN_EDGE_SPACE = Rule("CE430", "date-pattern-edge-space", "warning",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX "), url=_ISO_URL),
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_FIELD_WIDTH = Rule("CE431", "date-pattern-field-width", "warning",
+     "a URL macro prints a number unpadded (`m`) or in three digits (`sss`) beside two-digit ones",
+     "SimpleDateFormat pads a number to the count of its letters: beside `HH` and `ss`, `m` prints the minute "
+     "unpadded (`10:4:05`), and `sss` prints the second in three digits (`10:04:005`).  A vendor reading ISO 8601 "
+     "dates rejects both, or misreads them.  Reading a record's date is not reported: Java reads `4` and `04` "
+     "alike.\n\n**Fix:** two letters for each number (`HH:mm:ss`; the fix is unsafe, as a vendor may want "
+     "numbers unpadded).",
+     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:m:ss'Z'}'"),
+     good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -468,7 +480,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
     DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX, DATE_PATTERN_YEAR_DAY_MONTH, DATE_PATTERN_ZONE_TWICE,
-    DATE_PATTERN_EDGE_SPACE,
+    DATE_PATTERN_EDGE_SPACE, DATE_PATTERN_FIELD_WIDTH,
 ]
 
 
@@ -682,6 +694,27 @@ def _fmt_offset(ms: int) -> str:
     return f"{sign}{h:02d}:{m:02d}"
 
 
+_WIDTH_UNITS = {"d": "day", "H": "hour", "h": "hour", "m": "minute", "s": "second"}
+
+
+def _field_widths(fields: list[Any]) -> Iterator[Problem]:
+    """CE431: a number printed in three digits or more (`sss`), or a minute or second unpadded beside a two-digit time
+    field (`HH:m:ss`).  (An unpadded day, month or hour is a format of its own: `d MMM yyyy`, `M/d/yyyy h:mm a`.)"""
+    clock = any(t.letter in "Hhms" and t.count == 2 for t in fields)
+    for token in fields:
+        unit = _WIDTH_UNITS.get(token.letter)
+        if unit is None:
+            continue
+        if token.count == 1 and token.letter in "ms" and clock:
+            effect = "without padding: 4 is sent as `4`, where the time's other numbers have two digits (`04`)"
+        elif token.count >= 3:
+            effect = f"with {token.count} digits: 5 is sent as `{_shorten('5'.zfill(token.count))}`"
+        else:
+            continue
+        yield Problem(DATE_PATTERN_FIELD_WIDTH.code, f"`{_shorten(token.text)}` prints the {unit} {effect}",
+                      token.start, token.end, help=f"`{token.letter * 2}`", fix=_replace(token, token.letter * 2, unsafe=True))
+
+
 def _shorten(text: str) -> str:
     """A run of letters or digits as a message shows it: a long one by its ends."""
     return text if len(text) <= 12 else f"{text[:6]}...{text[-3:]}"
@@ -799,7 +832,9 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
             problems.append(Problem(DATE_PATTERN_THREE_LETTER_YEAR.code, "`yyy` is a three-letter year: Java prints the full year anyway, but "
                                              "this is almost certainly a typo of `yyyy`",
                                     token.start, token.end, help="`yyyy`"))
-    if not printing:
+    if printing:
+        problems.extend(_field_widths(fields))
+    else:
         problems.extend(_literal_case(pattern.text, tokens))
     if zone is None:
         return problems
