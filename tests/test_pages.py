@@ -1484,3 +1484,20 @@ def test_a_requests_client_variables_are_filled_not_left():
         assert [f.rule for f in check_page(text, path=name).findings] == ["CE206"], name
     in_json = [(f.rule, f.severity) for f in check_page(f"```json\n{body}\n```\n", path="p.md").findings]
     assert in_json.count(("CE701", "info")) == 2, in_json
+
+
+@pytest.mark.parametrize("header", ['!!! note "Create the instance"', "??? example", "???+ tip", '=== "curl"'])
+def test_a_block_inside_an_admonition_or_a_tab_is_checked(header):
+    """MkDocs' admonitions and content tabs (a false-alarm hunt, helper-77): a fenced block right under `!!! note` was
+    read as the text of a paragraph, so a broken body in it went unreported; nested ones too."""
+    body = _SAGE_BODY.replace("\n", "\n    ")
+    page = f"# Events\n\n{header}\n    ```json\n    {body}\n    ```\n\nAfter.\n"
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert page.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    nested = f"{header}\n    !!! warning\n        ```json\n        {body.replace(chr(10), chr(10) + '    ')}\n        ```\n"
+    found = check_page(nested, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert nested.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    prose = "!!! IMPORTANT: read this\n    Then the body:\n\n```json\n" + _SAGE_BODY + "\n```\n"
+    assert [f.rule for f in check_page(prose, path="p.md").findings] == ["CE206"]

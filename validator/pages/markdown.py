@@ -84,8 +84,40 @@ def parse_page(text: str) -> Page:
     variables, front_end = _front_matter(lines)
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
+    if "!!!" in body or "???" in body or "===" in body:
+        body = _admonitions_opened(body)
     return Page(text=text, variables=variables,
                 blocks=tuple(_blocks(text, lines, starts, body, variables)))
+
+
+# An admonition or a content tab of MkDocs (Python-Markdown's `!!! note`, pymdownx's collapsible `??? note` and `===
+# "Tab"`): its content is the lines indented four spaces under it.
+_ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]+\S")
+
+
+def _admonitions_opened(body: str) -> str:
+    """``body`` with each admonition's line blank and its content indented as the line was, so markdown-it reads
+    the content as Markdown (a fenced block right under `!!! note` is otherwise the text of a paragraph); the lines
+    stay where they are, and a block's content is found in the page's own lines.  Nested ones, a level a pass."""
+    lines = body.splitlines(keepends=True)
+    for _ in range(8):
+        opened = False
+        index = 0
+        while index < len(lines):
+            header = _ADMONITION.match(lines[index])
+            index += 1
+            if header is None:
+                continue
+            opened = True
+            lines[index - 1] = "\n"
+            inner = header.group("indent") + "    "
+            while index < len(lines) and (not lines[index].strip() or lines[index].startswith(inner)):
+                if lines[index].startswith(inner):
+                    lines[index] = header.group("indent") + lines[index][len(inner):]
+                index += 1
+        if not opened:
+            break
+    return "".join(lines)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
