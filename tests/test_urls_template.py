@@ -581,3 +581,10 @@ def test_the_strings_quotes_written_inside_the_macro(url: str, rule: str, macro:
     assert problem.help == f"write `{macro}`" and "belong outside the macro" in problem.message
     assert codes(url) == [rule]
     assert codes(url[:url.index("${")] + macro) == []
+
+
+@pytest.mark.parametrize("url", ["/hubs/x/c?where=t>${gmtDate:milliseconds}", "/hubs/x/c?where=t>${gmtDate:yyyy-MM-ddTHH}"])
+def test_a_macro_whose_format_is_a_mistake_is_not_told_to_be_quoted(url: str) -> None:
+    """`${gmtDate:milliseconds}` was told to write `${epoch}` (CE604) and to quote the macro (CE624): one mistake, one
+    finding, whose help is the one to follow."""
+    assert len(codes(url)) == 1 and "CE624" not in codes(url)

@@ -1097,11 +1097,11 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 if not has_entity:
                     # a macro outside quotes whose format prints its own (`${gmtDate:''yyyy-MM-dd''}`): no CE624,
                     # nor CE620 for its `''`
-                    # and one whose format holds the string's own quotes (`${gmtDate:'yyyy-MM-dd'}`): its CE401 or
-                    # CE604 says to move them out
+                    # and one whose format is a mistake of its own (CE401, CE604: `${gmtDate:milliseconds}`, which
+                    # wants no quotes) or holds the string's quotes (`${gmtDate:'yyyy-MM-dd'}`: moved out by its help)
                     quoting = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE} & {
                         (m.start, m.end) for m in macros if m.format is not None and (
-                            "''" in m.format and _quotes_itself(m) or _quoted_around(m.format))}
+                            m.pattern is None or "''" in m.format and _quotes_itself(m) or _quoted_around(m.format))}
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
