@@ -245,6 +245,18 @@ def test_an_object_under_a_wrong_key_in_configuration_says_where_it_belongs(key,
     assert (hit.line, hit.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
 
 
+def test_an_object_under_a_documented_key_or_two_misspelt_keys():
+    """helper-78: an object under `event.poller.refresh_interval` (a documented key) was told to be renamed to
+    `event.poller.configuration`, and two misspelt keys were both renamed to it (a duplicate; one poller lost)."""
+    text = json.dumps({"element": {"key": "hubspot"}, "name": "n", "configuration": {
+        "event.poller.refresh_interval": {"minutes": 15}}}, indent=2)
+    assert [f.rule for f in check(text) if f.rule in ("CE101", "CE102")] == ["CE102"]
+    two = json.dumps({"element": {"key": "hubspot"}, "name": "n", "configuration": {
+        "event.poller.config": _POLLER, "event.poller.configurations": {"invoices": {"url": "/x", "idField": "id"}}}})
+    hits = [f for f in check(two) if f.rule == "CE101"]
+    assert len(hits) == 2 and all(f.fix is None for f in hits), hits
+
+
 def test_empty_comparison_left_by_the_shell():
     body = {"contacts": {"url": "/hubs/crm/contacts?where=updated>=''", "idField": "id"}}
     assert "CE628" in {f.rule for f in check(body)}
@@ -310,6 +322,27 @@ def test_a_secret_beside_a_tool_reference_is_still_reported():
             "configuration": {"oauth.api.key": "$(SageClientId)", "oauth.api.secret": "Kq9vT3pLx8wZ2mN7rB4c",
                               "signature.secret": "#{Sage.Signing}", "apim.subscription.key": "${SAGE_APIM}"}}
     assert [f.pointer for f in check(body) if f.rule == "CE751"] == ["/configuration/oauth.api.secret"]
+
+
+@pytest.mark.parametrize("value", ["$(hunter2hunter)", "#{hunter2hunter}#", "$($env:hunter2hunter)", "{{$dotenv hunter2hunter}}",
+                                   '{{ .Values.secret | default "q8Zr2LmX0vTe5NwB7yKc" }}', "$(ghp_abcdefghijklmnopqrstuvwxyzABCD)",
+                                   "#{correct horse battery staple}", "$(SageClientSecret)"])
+def test_a_value_in_a_tools_brackets_is_never_printed(value, tmp_path):
+    """A leak hunt of the day's changes (helper-78): a secret written in a tool's brackets (`$(...)`, `#{...}#`, Helm's
+    `| default "..."`) was read as a reference, and printed in excerpts and `--diff`.  Such brackets are masked
+    whatever they hold; a value in them that is no variable's name (`hunter2hunter`) is reported (CE751)."""
+    from clirun import run_cli
+
+    body = tmp_path / "body.json"
+    body.write_text(json.dumps({"element": {"key": "sageone"}, "name": "s", "configuration": {
+        "oauth.api.key": "${K}", "oauth.api.secret": value, "signature.secret": "${G}", "apim.subscription.key": "${A}",
+        "event.poller.refresh_interval": "15",}}, indent=2).replace('"15"', '"15",'), encoding="utf-8")
+    for args, shown in ((("check", "--no-cache", str(body)), "CE002"),
+                        (("check", "--no-cache", "--diff", str(body)), '+    "event.poller.refresh_interval": "15"')):
+        result = run_cli(*args)
+        assert value not in result.out + result.err and shown in result.out, result.out
+    reported = "CE751" in {f.rule for f in check(json.loads(body.read_text().replace('"15",', '"15"')))}
+    assert reported == value.startswith(("$(hunter", "#{hunter", "$($env:hunter", "{{$dotenv hunter")), value
 
 
 def test_a_formula_instance_is_not_an_element_instance():

@@ -50,6 +50,13 @@ CASES = {
                               ""),
     "10,000-letter date pattern": (_sage(fmt="y" * 10_000).encode(), None, ""),
     "10,000 illegal letters": (_sage(fmt="b" * 10_000).encode(), 1, "Illegal pattern character 'b'"),
+    # a hunt of the day's patterns (helper-78): each took time growing with the square of its blanks (54 s at 200 KB)
+    "a macro in a template's braces and 400,000 blanks": (
+        _sage(url="/hubs/x/y?where=a>='{{gmtDate:" + " " * 400_000 + "x}}'").encode(), None, ""),
+    "a Helm reference of 400,000 blanks as a secret": (
+        json.dumps({"configuration": {"oauth.api.secret": "{{ .a |" + " " * 400_000 + "x"}}).encode(), None, ""),
+    "a macro's zone then 300,000 blanks": (
+        _sage(url="/hubs/x/y?where=a>='${dateTimeZone:yy" + " \t" * 150_000 + "\n:x}'").encode(), None, ""),
 }
 
 

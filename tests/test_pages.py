@@ -1501,3 +1501,79 @@ def test_a_block_inside_an_admonition_or_a_tab_is_checked(header):
     assert nested.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
     prose = "!!! IMPORTANT: read this\n    Then the body:\n\n```json\n" + _SAGE_BODY + "\n```\n"
     assert [f.rule for f in check_page(prose, path="p.md").findings] == ["CE206"]
+
+
+def test_what_documentation_tools_write_around_a_block_is_read_as_they_render_it(tmp_path):
+    """A documentation-pages trial (helper-79): Jekyll's `{% highlight json %}` and a fence right under Docusaurus'
+    `<TabItem>` were not read (a broken body went unreported), and `.mdx` pages were left out of a folder's walk."""
+    jekyll = "# Events\n\n{% highlight json linenos %}\n" + _SAGE_BODY + "\n{% endhighlight %}\n"
+    tabs = '<Tabs>\n<TabItem value="json" label="JSON">\n```json\n' + _SAGE_BODY + "\n```\n</TabItem>\n</Tabs>\n"
+    for page, name in ((jekyll, "p.md"), (tabs, "p.mdx"), (tabs, "p.md")):
+        found = check_page(page, path=name).findings
+        assert [f.rule for f in found] == ["CE206"], (name, found)
+        assert page.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    html = "<details>\n```json\n" + _SAGE_BODY + "\n```\n</details>\n"  # an HTML block, as CommonMark (GitHub) reads it
+    assert [f.rule for f in check_page(html, path="p.md").findings] == ["CE090"]
+    (tmp_path / "events.mdx").write_text(tabs, encoding="utf-8")
+    from clirun import run_cli
+
+    result = run_cli("check", "--no-cache", "--format", "concise", str(tmp_path))
+    assert result.code == 1 and "events.mdx" in result.out and "CE206" in result.out, result
+
+
+@pytest.mark.parametrize("directive", ["// highlight-next-line", "/* highlight-next-line */", "// highlight-start",
+                                       "// (1)!", "// (12)"])
+def test_a_documentation_tools_directive_comment_is_not_a_json_comment(directive):
+    """Docusaurus' `// highlight-next-line` and MkDocs Material's annotation `// (1)!` in a `json` block (helper-79):
+    the rendered page drops them, so the reader copies valid JSON; they drew CE003 (an error), which --fix removed.
+    Any other comment is still CE003."""
+    body = _SAGE_BODY.replace('  "name": "sage",', f'  {directive}\n  "name": "sage", {directive}')
+    assert directive in body
+    found = check_page(f"```json\n{body}\n```\n", path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    other = check_page("```json\n" + _SAGE_BODY.replace('"name": "sage",', '"name": "sage", // the name') + "\n```\n",
+                       path="p.md").findings
+    assert "CE003" in {f.rule for f in other}
+
+
+def test_a_shell_or_powershell_variable_that_starts_a_value_is_a_reference():
+    """helper-79: `"$CALLBACK_BASE/hooks"` in an unquoted heredoc and `"$env:CALLBACK_BASE/hooks"` in an `@"..."@`
+    here-string drew CE202 (not an absolute URL); `${env:X}` there drew CE020 (PowerShell's own drive, expanded on
+    purpose).  A poller macro in an `@"..."@` here-string is still CE020."""
+    shell = ("```bash\ncurl -X POST \"$CE_API/instances\" -H \"Content-Type: application/json\" -d @- <<EOF\n{\"element\": {\"key\": \"egnyte\"}, \"name\": \"e\",\n"
+             " \"configuration\": {\"event.notification.enabled\": true,\n"
+             "  \"event.notification.callback.url\": \"$CALLBACK_BASE/hooks/egnyte\"}}\nEOF\n```\n")
+    assert [f.rule for f in check_page(shell, path="p.md").findings if f.severity != "info"] == []
+    powershell = ('```powershell\n$body = @"\n{"element": {"key": "egnyte"}, "name": "e",\n'
+                  ' "configuration": {"event.notification.enabled": true,\n'
+                  '  "event.notification.callback.url": "$env:CALLBACK_BASE/hooks/egnyte",\n'
+                  '  "oauth.callback.url": "${env:CALLBACK_BASE}/oauth"}}\n"@\n```\n')
+    assert [f.rule for f in check_page(powershell, path="p.md").findings if f.severity != "info"] == []
+    macro = powershell.replace("${env:CALLBACK_BASE}/oauth", "https://x.example.com/${gmtDate:yyyy}")
+    assert "CE020" in {f.rule for f in check_page(macro, path="p.md").findings}
+
+
+def test_a_transcripts_printed_json_file_is_read():
+    """helper-79: a `console` block showing the body as `$ cat instance.json`'s output, then sending it with
+    `-d @instance.json`, was skipped; what is printed is the file.  Other output is not read."""
+    page = ("```console\n$ cat instance.json\n" + _SAGE_BODY + "\n$ curl -X POST \"$CE_API/instances\" "
+            "-H 'Content-Type: application/json' -d @instance.json\n{\"id\": 123}\n```\n")
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    assert page.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
+    missing = "```console\n$ cat instance.json\ncat: instance.json: No such file or directory\n$ ls\n```\n"
+    assert [f.rule for f in check_page(missing, path="p.md").findings] == ["CE090"]
+
+
+
+def test_what_a_page_shows_inside_a_fence_is_not_read_as_the_tools_markup():
+    """helper-78: a page showing an admonition's source in a ```` ```markdown ```` block had it opened, which closed
+    the fence early (a false CE006 on the prose after, the next body's CE002 lost); `!!! IMPORTANT: ...` is no
+    admonition (MkDocs reads `!!! type "title"`), and hid the indented block under it."""
+    page = ("# Writing docs\n\n```markdown\n!!! note\n    ```json\n    {\"element\": {\"key\": \"sageone\"}}\n    ```\n```\n\n"
+            "The body:\n\n```json\n" + _SAGE_BODY.replace('"name": "sage",', '"name": "sage",,') + "\n```\n")
+    found = check_page(page, path="p.md").findings
+    assert [f.rule for f in found if f.severity == "error"] == ["CE001"] or "CE006" not in {f.rule for f in found}, found
+    assert not [f for f in found if f.line < 10], found
+    prose = "!!! IMPORTANT: read this first\n\n    " + _SAGE_BODY.replace("\n", "\n    ") + "\n"
+    assert [f.rule for f in check_page(prose, path="p.md").findings] == ["CE206"]

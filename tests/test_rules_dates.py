@@ -471,6 +471,14 @@ def test_formats_whose_numbers_are_unpadded_on_purpose(fmt):
     assert not found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")
 
 
+@pytest.mark.parametrize(("fmt", "other"), [("yyyy-MM-dd'T'HH:mm:ss.sss", "CE416"), ("dd-mmm-yyyy", "CE415")])
+def test_field_width_leaves_a_field_to_the_rule_that_owns_its_mistake(fmt, other):
+    """helper-78: `ss.sss` (the second twice, CE416) and `dd-mmm-yyyy` (minutes for the month, CE415) also drew CE431,
+    whose fix (`ss`, `mm`) contradicted theirs and left the error."""
+    text = poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'")
+    assert found(text, other) and not found(text, "CE431")
+
+
 def test_literal_z_fix_never_prints_a_plus_into_the_query():
     """A user's trial: the unsafe CE410 fix wrote `XXX` for Europe/Berlin, and the next run reported CE616 ('+' in
     the query); east of UTC the help points at `${gmtDate:...}` and no edit is offered."""

@@ -588,3 +588,14 @@ def test_a_macro_whose_format_is_a_mistake_is_not_told_to_be_quoted(url: str) ->
     """`${gmtDate:milliseconds}` was told to write `${epoch}` (CE604) and to quote the macro (CE624): one mistake, one
     finding, whose help is the one to follow."""
     assert len(codes(url)) == 1 and "CE624" not in codes(url)
+
+
+
+def test_a_macro_in_three_braces_is_replaced_whole() -> None:
+    """`{{{gmtDate:...}}}` (helper-78): the fix wrote `{${gmtDate:...}}`, which drew CE611."""
+    url = "/hubs/x/y?where=a>='{{{gmtDate:yyyy-MM-dd}}}'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == "{{{gmtDate:yyyy-MM-dd}}}"
+    (edit,) = problem.fix.edits
+    fixed = url[:edit.start] + edit.replacement + url[edit.end:]
+    assert fixed == "/hubs/x/y?where=a>='${gmtDate:yyyy-MM-dd}'" and codes(fixed) == []

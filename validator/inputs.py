@@ -22,8 +22,8 @@ class InputError(Exception):
     """A path that cannot be read; reported on stderr, exit 2."""
 
 
-#: File names read as Markdown documentation pages (``validator.pages``), any case.
-PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown")
+#: File names read as Markdown documentation pages (``validator.pages``), any case: also MDX (Docusaurus' pages).
+PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mdx")
 
 
 #: Files read as a page holding one code block of their language, when named (a folder's files are its ``*.json``

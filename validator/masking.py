@@ -772,10 +772,15 @@ def _unquote(value: str) -> str:
 
 def _showable(value: str) -> bool:
     """An environment reference, or a placeholder or mask that holds no token (`<Kq9vT3pLx8wZ>` may be a real value
-    written in the documentation's form)."""
+    written in the documentation's form).  A deployment tool's reference (`$(X)`, `#{X}`, `{{ .Values.x }}`) is
+    masked all the same: what such brackets hold is not always a name (`$(ghp_...)`), and a name masked costs
+    nothing."""
     if is_env_reference(value):
-        return not _secret_in_reference(value)
+        return not _secret_in_reference(value) and _TOOL_FORM.match(value) is None
     return _SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value)
+
+
+_TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*[.$])")
 
 
 def _secret_in_reference(value: str) -> bool:

@@ -17,7 +17,8 @@ Which blocks
   variables, comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a
   response shown after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler,
   ``>> file``, ``<> file``); a ``{{variable}}``, in a string or where a value goes, is the client's to fill (not CE701);
-* ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked;
+* ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked, and in a terminal
+  transcript (``$ `` prompts) the output of a command printing a JSON file (``$ cat instance.json``);
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
@@ -375,10 +376,16 @@ def _element_mismatches(page: Page, checked: list[Document], starts: list[int], 
 
 def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """(document, strict, shell problems) for each thing to check in ``block``."""
-    from .curl import SHELL_LANGUAGES, console_input, curl_bodies
+    from .curl import SHELL_LANGUAGES, console_input, curl_bodies, printed_files
 
     if block.info in SHELL_LANGUAGES:
         transcript = console_input(block.text)
+        for start, end in printed_files(block.text) if transcript is not None else ():  # `$ cat instance.json`
+            builder = TextBuilder()
+            builder.copy(block.text[start:end], start)
+            shown, mapping = builder.build(end=end)
+            line = line_col(page_starts, block.to_page(start))[0]
+            yield Document(label=f"/L{line}", text=shown, mapping=mapping.then(block.mapping), source=None), True, []
         for body in curl_bodies(block.text if transcript is None else transcript, transcript=transcript is not None):
             mapping = body.mapping.then(block.mapping)
             line = line_col(page_starts, block.to_page(body.start))[0]
@@ -409,7 +416,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                        [])
         if messages:
             return
-    text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
+    text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else _blank_directives(block.text)
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
     mapping = block.mapping
@@ -450,6 +457,20 @@ def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, Position
     builder.copy(text[at:], at)
     quoted, inner = builder.build(end=len(text))
     return quoted, inner.then(mapping)
+
+
+# A documentation tool's directive written as a comment, which it removes from the page it renders: Docusaurus'
+# `// highlight-next-line` (`highlight-start`, `highlight-end`), MkDocs Material's code annotation `// (1)!`.
+_DIRECTIVE_COMMENT = re.compile(r"(?m)(?://[ \t]*(?:highlight-(?:next-line|start|end)|\(\d{1,3}\)!?)|/\*[ \t]*"
+                                r"highlight-(?:next-line|start|end)[ \t]*\*/)[ \t]*(?=\r?$)")
+
+
+def _blank_directives(text: str) -> str:
+    """A block with its documentation tool's directive comments written as spaces (every position kept): the reader
+    copies the block without them."""
+    if "//" not in text and "/*" not in text:
+        return text
+    return _DIRECTIVE_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _blank_comments(text: str) -> str:

@@ -434,6 +434,28 @@ def console_input(shell: str) -> str | None:
     return "".join(out)
 
 
+# A command printing a JSON file in a transcript (`$ cat instance.json`, `$ jq . body.json`): its output is the file.
+_PRINTS_A_FILE = re.compile(r"(?:cat|jq[ \t]+(?:-\w+[ \t]+)*'?\.'?|type|Get-Content|gc)[ \t]+[\w.~/\\\-]+\.json5?c?[ \t]*")
+
+
+def printed_files(shell: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each output of a transcript's command that prints a JSON file (``$ cat instance.json``), up to
+    the next prompt: the file, shown."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    start: int | None = None
+    for line in shell.splitlines(keepends=True):
+        prompt = _PROMPT.match(line)
+        if prompt is not None:
+            if start is not None:
+                spans.append((start, at))
+            start = at + len(line) if _PRINTS_A_FILE.fullmatch(line.rstrip("\r\n"), prompt.end()) else None
+        at += len(line)
+    if start is not None:
+        spans.append((start, at))
+    return [(s, e) for s, e in spans if shell[s:e].strip()]
+
+
 def _open_at_end(line: str, quote: str) -> tuple[str, bool]:
     """The quote still open after ``line`` (given the one open before it), and whether the command goes on to
     the next line (an open quote or a trailing backslash)."""

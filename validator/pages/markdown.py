@@ -11,8 +11,11 @@ content lines, less what the container takes (the fence's indentation, ``> `` ma
 block saved to a ``.json`` file gives the same findings, moved by the block's position.  A tab
 counts as a tab stop for indentation (CommonMark) and is removed whole.  An indented (4-space) code
 block is read too, as a block without a language (a curl command line in one as a ``console`` block, and
-one that opens with a fence line as the fenced block its author meant); Jekyll ``{% highlight %}`` blocks
-are not read.
+one that opens with a fence line as the fenced block its author meant).  What documentation tools write around a
+block is read as they render it: Jekyll's ``{% highlight json %}`` ... ``{% endhighlight %}`` is a fenced block, a
+block right under an MkDocs admonition or content tab (``!!! note``, ``??? tip``, ``=== "Tab"``) or an MDX
+component's tag (Docusaurus' ``<TabItem value="json">``) is read as a block, not as the text of a paragraph or an
+HTML block.
 
 Front matter and Liquid
 -----------------------
@@ -84,40 +87,75 @@ def parse_page(text: str) -> Page:
     variables, front_end = _front_matter(lines)
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
-    if "!!!" in body or "???" in body or "===" in body:
-        body = _admonitions_opened(body)
+    if "!!!" in body or "???" in body or "===" in body or "{%" in body or "<" in body and _COMPONENT_START.search(body):
+        body = _as_rendered(body)
     return Page(text=text, variables=variables,
                 blocks=tuple(_blocks(text, lines, starts, body, variables)))
 
 
-# An admonition or a content tab of MkDocs (Python-Markdown's `!!! note`, pymdownx's collapsible `??? note` and `===
-# "Tab"`): its content is the lines indented four spaces under it.
-_ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]+\S")
+# An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
+# and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
+_ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]*[\w\-]+(?:[ \t]+[\w\-]+)*(?:[ \t]+\"[^\"\r\n]*\")?"
+                         r"|===\+?[ \t]+\"[^\"\r\n]*\")[ \t]*(?:\r?\n)?")
+# A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`, `</TabItem>`): MDX reads
+# a fence right under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
+# starts with a capital; an HTML tag's, such as `<details>`, keeps CommonMark's reading.)
+_COMPONENT_START = re.compile(r"(?m)^[ \t]*</?[A-Z]")
+_COMPONENT_LINE = re.compile(r"[ \t]*</?[A-Z][\w.]*(?:[ \t]+[^<>\r\n]*)?/?>[ \t]*(?:\r?\n)?")
+# Jekyll's highlighted block: `{% highlight json linenos %}` ... `{% endhighlight %}`
+_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*highlight[ \t]+(?P<language>[\w+\-]+)[^%\r\n]*-?%\}[ \t]*(?:\r?\n)?")
+_HIGHLIGHT_END = re.compile(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*(?:\r?\n)?")
+_FENCE_START = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
-def _admonitions_opened(body: str) -> str:
-    """``body`` with each admonition's line blank and its content indented as the line was, so markdown-it reads
-    the content as Markdown (a fenced block right under `!!! note` is otherwise the text of a paragraph); the lines
-    stay where they are, and a block's content is found in the page's own lines.  Nested ones, a level a pass."""
+def _as_rendered(body: str) -> str:
+    """``body`` as the documentation tool that renders it reads it, for markdown-it: an admonition's or a content
+    tab's line blank and its content indented as the line was (a fenced block right under `!!! note` is otherwise a
+    paragraph's text), an MDX component's tag line blank, and Jekyll's `{% highlight json %}` ... `{% endhighlight %}`
+    written as a fence.  Nothing inside a fenced block is touched (a page may show such source in a ```` ```markdown
+    ```` block); every line stays where it is, and a block's content is found in the page's own lines."""
     lines = body.splitlines(keepends=True)
-    for _ in range(8):
-        opened = False
-        index = 0
-        while index < len(lines):
-            header = _ADMONITION.match(lines[index])
-            index += 1
-            if header is None:
-                continue
-            opened = True
-            lines[index - 1] = "\n"
-            inner = header.group("indent") + "    "
-            while index < len(lines) and (not lines[index].strip() or lines[index].startswith(inner)):
-                if lines[index].startswith(inner):
-                    lines[index] = header.group("indent") + lines[index][len(inner):]
-                index += 1
-        if not opened:
-            break
+    opened: list[tuple[str, str]] = []  # each admonition open: (its content's prefix in the page, its indent once read)
+    fence: tuple[str, int, int] | None = None  # the open fence's character, length, and the admonitions it is in
+    for index, line in enumerate(lines):
+        if line.strip():
+            while opened and not line.startswith((opened[-1][0] + "    ", opened[-1][0] + "\t")):
+                opened.pop()
+                if fence is not None and fence[2] > len(opened):
+                    fence = None  # (its container ended: so did it)
+        text, cut, ending = line, 0, line[len(line.rstrip("\r\n")):]
+        if opened:
+            prefix, indent = opened[-1]
+            cut = len(prefix) + (1 if line.startswith(prefix + "\t") else 4)
+            text = indent + line[cut:] if line.strip() else ending
+        if fence is not None:
+            if fence[0] == "{":
+                closing = _HIGHLIGHT_END.fullmatch(text)
+                text = _indent_of(text) + "```" + ending if closing else text
+            else:
+                closing = _FENCE_START.match(text)
+                closing = closing if closing and closing.group("fence")[0] == fence[0] and \
+                    len(closing.group("fence")) >= fence[1] and not text[closing.end():].strip() else None
+            if closing:
+                fence = None
+        elif (start := _FENCE_START.match(text)) is not None:
+            fence = (start.group("fence")[0], len(start.group("fence")), len(opened))
+        elif (highlight := _HIGHLIGHT.fullmatch(text)) is not None:
+            text = highlight.group("indent") + "```" + highlight.group("language") + ending
+            fence = ("{", 0, len(opened))
+        elif (header := _ADMONITION.fullmatch(text)) is not None:
+            read = opened[-1][1] if opened else ""
+            if header.group("indent").startswith(read):  # (its content's prefix: the page's, up to its own indent)
+                opened.append((line[:cut] + header.group("indent")[len(read):], header.group("indent")))
+                text = ending or "\n"
+        elif _COMPONENT_LINE.fullmatch(text):
+            text = ending
+        lines[index] = text
     return "".join(lines)
+
+
+def _indent_of(text: str) -> str:
+    return text[:len(text) - len(text.lstrip(" \t"))]
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -162,6 +200,7 @@ def _parser() -> Any:
 
 def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables: dict[str, str]) -> list[Block]:
     found = []
+    body_lines = body.splitlines(keepends=True)
     for token in _parser().parse(body):
         if token.type not in ("fence", "code_block") or token.map is None:
             continue
@@ -192,7 +231,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             cut = _cut(line, inner)
             builder.copy(whole[cut:], starts[number] + cut)
         if closed and last - 1 < len(lines):
-            fence_line = lines[last - 1].rstrip("\r\n")
+            fence_line = body_lines[last - 1].rstrip("\r\n")  # (as markdown-it read it: `{% endhighlight %}` is ```)
             end = starts[last - 1] + len(fence_line.rstrip().rstrip(token.markup[0]))
         else:
             after = first + 1 + len(content)

@@ -29,6 +29,8 @@ _OPENING = re.compile(r"@(['\"])[ \t]*\r?\n")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 # What an expanding here-string substitutes: `${...}`, `$(...)`, `$name` (also `$env:NAME`, `$script:x`)
 _EXPANSION = re.compile(r"\$(?:\{[^}\r\n]*\}?|\([^)\r\n]*\)?|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
+# `${env:NAME}`, `${script:x}`: a variable of a PowerShell drive or scope, expanded on purpose (not a poller macro)
+_SCOPED_VARIABLE = re.compile(r"\$\{(?i:env|script|global|local|using|private|variable):")
 
 
 def powershell_bodies(script: str) -> list[Body]:
@@ -127,7 +129,7 @@ def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems
             continue
         expansion = _EXPANSION.match(script, i, end) if c == "$" else None
         if expansion is not None:
-            if MACRO_EXPANSION.match(script, i):
+            if MACRO_EXPANSION.match(script, i) and not _SCOPED_VARIABLE.match(script, i):
                 problems.append(Problem(
                     SHELL_EXPANSION.code, f"PowerShell expands {expansion.group()} in this @\"...\"@ here-string (it "
                     "reads it as a variable): the body sends what PowerShell makes of it, usually nothing, not the "

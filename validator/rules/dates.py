@@ -701,10 +701,12 @@ def _field_widths(fields: list[Any]) -> Iterator[Problem]:
     """CE431: a number printed in three digits or more (`sss`), or a minute or second unpadded beside a two-digit time
     field (`HH:m:ss`).  (An unpadded day, month or hour is a format of its own: `d MMM yyyy`, `M/d/yyyy h:mm a`.)"""
     clock = any(t.letter in "Hhms" and t.count == 2 for t in fields)
+    letters = [t.letter for t in fields]
+    hours = "H" in letters or "h" in letters or "k" in letters or "K" in letters
     for token in fields:
         unit = _WIDTH_UNITS.get(token.letter)
-        if unit is None:
-            continue
+        if unit is None or letters.count(token.letter) > 1 or token.letter == "m" and (token.count >= 3 or not hours):
+            continue  # a field written twice (`ss.sss`: CE416's), minutes where the month was meant (CE415's)
         if token.count == 1 and token.letter in "ms" and clock:
             effect = "without padding: 4 is sent as `4`, where the time's other numbers have two digits (`04`)"
         elif token.count >= 3:

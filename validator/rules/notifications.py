@@ -736,14 +736,20 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
         days = minutes // MINUTES_PER_DAY  # integer division: a 400-digit interval must not overflow a float
         shown = f"{minutes}" if minutes < 10**12 else f"a {len(str(minutes))}-digit number of"
         unit, per_minute = ("milliseconds", 60_000) if minutes % 60_000 == 0 else ("seconds", 60)
-        meant = minutes // per_minute if minutes % per_minute == 0 and minutes // per_minute <= MINUTES_PER_DAY else None
+        # what it is in that unit, when that is an interval people choose (2880 may be two days meant as it is)
+        meant = minutes // per_minute if minutes % per_minute == 0 and minutes // per_minute in _USUAL_MINUTES else None
         yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
                                    f"less than once a day; the interval counts minutes, not {unit}"
-                                   + (f" ({minutes} {unit} are {meant} minutes)" if meant is not None else ""),
+                                   + (f" ({minutes} {unit} are {meant} minute{'s' if meant != 1 else ''})"
+                                      if meant is not None else ""),
                           pointer=pointer, help=f'write "{meant}"' if meant is not None else
                           'give minutes: "60" is every hour, "1440" once a day')
     elif minutes in _SECONDS_LIKE:
         yield _seconds_like(ctx, value, minutes, pointer)
+
+
+# The refresh intervals people choose, in minutes
+_USUAL_MINUTES = frozenset({1, 2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440})
 
 
 def _seconds_like(ctx: Context, value: Any, minutes: int, pointer: str) -> Finding:

@@ -182,8 +182,8 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
-                if placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
-                    continue  # `{{gmtDate:...}}`: a macro in the wrong braces, which the URL rules report (CE605)
+                if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
+                    continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
                 rule = _RULES_BY_KIND[placeholder.kind]
                 message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
                 if is_key:

@@ -94,6 +94,18 @@ def _near_body_key(lowered: str) -> str | None:
 _BARE_ENTRY_KEYS = frozenset(ENTRY_KEYS + DATE_KEYS) - {"url", "pageSize"}
 
 
+def _event_key_meant(key: Any, value: Any, configuration: dict[str, Any], documented: Any) -> str | None:
+    """The documented `event.*` key ``key`` misspells, or, for an object under an undocumented `event.poller...` key
+    (`event.poller.config`), the one configuration key that holds an object."""
+    if not isinstance(key, str):
+        return None
+    guess = near_event_key(key)
+    if guess is None and isinstance(value, (dict, list)) and key.lower().startswith("event.poller") \
+            and key not in documented and POLLER_KEY not in configuration:
+        guess = POLLER_KEY
+    return guess
+
+
 def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
     """`event.poller.refresh.interval`, `event.notification.callbak.url`: configuration keys are free-form (each
     element declares its own, some of them `event.*` too), so only a near miss of a documented `event.*` key is
@@ -106,6 +118,9 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     if not isinstance(configuration, dict):
         return
+    documented = top_level_properties("configuration")
+    guesses = {key: _event_key_meant(key, value, configuration, documented) for key, value in configuration.items()}
+    meant_twice = {guess for guess in guesses.values() if guess is not None and list(guesses.values()).count(guess) > 1}
     for key, value in configuration.items():
         nested = isinstance(value, (dict, list))
         if nested and key in (DATES, "configuration"):  # a poller's or a body's object, a level too deep
@@ -117,10 +132,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
                               '{...}}}' if key == DATES else "move its keys up into the outer `configuration`, and "
                               "remove this one")
             continue
-        guess = near_event_key(key) if isinstance(key, str) else None
-        if guess is None and nested and isinstance(key, str) and key.lower().startswith("event.poller") \
-                and key != POLLER_KEY and POLLER_KEY not in configuration:
-            guess = POLLER_KEY  # `event.poller.config`: the one configuration key that holds an object
+        guess = guesses[key]
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \
             key if key in _BARE_ENTRY_KEYS else None  # (`url` and `pageSize` alone may be an element's own keys)
         if guess is None and entry_key in ENTRY_KEYS + DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
@@ -135,7 +147,9 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         if guess is None:
             continue
         pointer = f"{base}/{escape_pointer_token(key)}"
-        rename = rename_key(ctx.source, pointer, guess) if guess not in configuration else None
+        # (two keys meaning one: renamed alike, they would make a duplicate, and one of them would be lost)
+        rename = rename_key(ctx.source, pointer, guess) if guess not in configuration and guess not in meant_twice \
+            else None
         yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it"
                           + (f"{' and the resources it holds' if guess == POLLER_KEY else ''}, and a configuration "
                              "value is a string, a boolean or a number" if nested else ""),

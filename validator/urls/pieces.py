@@ -33,7 +33,7 @@ MACRO_KINDS: tuple[str, ...] = ("gmtDate", "date", "dateTimeZone", "now", "nowTi
 #: Where a macro starts (`${gmtDate:`, `${epoch}`): in a value that is not a URL, a sign it was put in the wrong place.
 MACRO_START = LazyPattern(r"\$\{(?:" + "|".join(MACRO_KINDS) + r")\b")
 #: A macro written in a template's double braces (`{{gmtDate:yyyy-MM-dd}}`): the platform substitutes only `${...}`.
-BRACED_MACRO = LazyPattern(r"\{\{[ \t]*(?P<body>(?:" + "|".join(MACRO_KINDS) + r"):[^{}]*?)[ \t]*\}\}")
+BRACED_MACRO = LazyPattern(r"\{\{[ \t]*+(?P<body>(?:" + "|".join(MACRO_KINDS) + r"):[^{}]*+)\}\}")  # (body: blanks stripped)
 #: Descriptors whose argument is a SimpleDateFormat pattern.
 DATE_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "now", "nowTimeZone"})
 ZONE_KINDS = frozenset({"dateTimeZone", "nowTimeZone"})

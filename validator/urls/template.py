@@ -141,8 +141,8 @@ _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 _DESCRIPTOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FORMAT_IN_ZONE = LazyPattern(r"yy|MM|dd|HH|'")
 # A zone and a format joined by another separator than ':' (`America/New_York,yyyy-MM-dd`)
-_ZONE_THEN_FORMAT = LazyPattern(r"(?P<zone>[A-Za-z][\w+\-]*(?:/[\w+\-]+)*)[ \t]*(?P<separator>[,;| ])[ \t]*(?P<format>\S.*)",
-                                re.DOTALL)
+_ZONE_THEN_FORMAT = LazyPattern(r"(?P<zone>[A-Za-z][\w+\-]*+(?:/[\w+\-]++)*+)(?P<separator>[ \t]*+[,;|][ \t]*+|[ \t]++)"
+                                r"(?P<format>\S.*)", re.DOTALL)
 _BRACE = re.compile(r"[{}]")
 _PATH_VARIABLE = LazyPattern(r"\{([A-Za-z_][\w.\-]*)\}")
 
@@ -479,7 +479,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
             joined = _ZONE_THEN_FORMAT.fullmatch(args)
             if joined is not None and resolve_zone(joined.group("zone")).known:  # `America/New_York,yyyy-MM-dd...`
                 col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the zone {joined.group('zone')!r} and the format are "
-                        f"separated by {joined.group('separator')!r}, not ':'", start, end,
+                        f"separated by {joined.group('separator').strip() or ' '!r}, not ':'", start, end,
                         help=_w(f"${{{kind}:{joined.group('zone')}:{joined.group('format')}}}"))
                 return None
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
@@ -887,10 +887,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         elif name == "placeholder":
             masked_spans.append((start, end))
             braced = BRACED_MACRO.fullmatch(raw)
-            if braced is not None:  # `{{gmtDate:...}}`: the macro in a template's braces
+            if braced is not None:  # `{{gmtDate:...}}`: the macro in a template's braces (or three: `{{{...}}}`)
+                if text[start - 1:start] == "{" and text[end:end + 1] == "}":
+                    start, end = start - 1, end + 1
                 malformed.append((start, end))
-                fixed = "${" + braced.group("body") + "}"
-                col.add(Flaw.MACRO_MALFORMED, f"{raw!r} is a macro in a template's double braces: the platform "
+                fixed = "${" + braced.group("body").rstrip(" \t") + "}"
+                col.add(Flaw.MACRO_MALFORMED, f"{text[start:end]!r} is a macro in a template's braces: the platform "
                         "substitutes only `${...}`, so the vendor gets this text, not the last poll time", start, end,
                         help=_w(fixed), replacement=fixed)
     masked = mask(text, masked_spans)

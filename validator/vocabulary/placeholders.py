@@ -34,9 +34,14 @@ PlaceholderKind = Literal["placeholder", "mask"]
 
 # The references that tools substitute as they deploy or send a body, other than `${NAME}` (read apart: its
 # default), each written anywhere in a value: Azure Pipelines' `$(Name)`, Octopus' `#{Name}` (the Replace Tokens
-# task's `#{Name}#`), PowerShell's `$($env:NAME)`, Helm's `{{ .Values.name }}`, REST Client's `{{$dotenv NAME}}`.
-_TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*\)|#\{[A-Za-z_][\w.\-\[\] ]*\}#?|\$\(\s*\$(?:env:)?[A-Za-z_][\w.:]*\s*\)"
-                   r"|\{\{-?\s*\.[A-Za-z_][\w.]*(?:\s*\|[^{}\r\n]*)?\s*-?\}\}|\{\{\s*\$(?:dotenv|processEnv)\s+%?[\w.\-]+\s*\}\}")
+# task's `#{Name}#`), PowerShell's `$($env:NAME)`, Helm's `{{ .Values.name }}` (piped to functions, but with no
+# literal: `| default "..."` may hold the secret itself), REST Client's `{{$dotenv NAME}}`.  (Possessive runs: a
+# hostile value is read once, not once per way of splitting its blanks.)
+_TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
+                   r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
+                   r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}")
+# The name a tool's reference holds (`SageClientSecret` of `$(SageClientSecret)`)
+_TOOL_NAME = re.compile(r"[^A-Za-z_]*+(?:env:|dotenv[ \t]+|processEnv[ \t]+%?)?(?P<name>[A-Za-z_][\w.\-\[\]]*+)")
 
 #: A whole value that names an environment variable or a CI secret, which deployment substitutes.
 ENV_REFERENCE = re.compile(
@@ -50,11 +55,14 @@ _PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|enter|insert|paste|put|here|goes|pass
                           r"|provided?|fill|replace|later|tbd|todo|placeholder|dummy|sample|example)\b")
 
 
-_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}|" + _TOOL_REFERENCE)
+# (a bare `$NAME` only where a value starts, `$CALLBACK_BASE/hooks`: elsewhere `$filter` is an OData parameter)
+_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}|\A[ \t]*\$(?:env:)?[A-Za-z_]\w*(?![\w(])|"
+                         + _TOOL_REFERENCE)
 
 
 def contains_env_reference(text: str) -> bool:
-    """Whether ``text`` holds an environment reference anywhere (``https://${HOST}/callback``)."""
+    """Whether ``text`` holds an environment reference anywhere (``https://${HOST}/callback``), or starts with a bare
+    one (``$CALLBACK_BASE/hooks``)."""
     return _ENV_INSIDE.search(text) is not None
 
 
@@ -74,8 +82,21 @@ def placeholder_at(text: str, start: int) -> int | None:
 
 def is_env_reference(text: str) -> bool:
     """Whether ``text`` is an environment reference as a whole (``${NAME}``, ``$NAME``, ``${{ secrets.NAME }}``,
-    ``$(NAME)``, ``#{NAME}``: see the module documentation)."""
-    return ENV_REFERENCE.match(text) is not None
+    ``$(NAME)``, ``#{NAME}``: see the module documentation).  A tool's form holding no variable's name but a value
+    (`$(summer2024rain)`: digits in one lower-case word) is not one: it may be the secret itself, written so."""
+    if ENV_REFERENCE.match(text) is None:
+        return False
+    stripped = text.strip()
+    if stripped[:2] not in ("$(", "#{", "{{"):
+        return True
+    name = _TOOL_NAME.match(stripped)
+    return name is None or _names_a_variable(name.group("name"))
+
+
+def _names_a_variable(name: str) -> bool:
+    """Whether a name reads as a variable's (`Sage.ApiKey`, `SAGE_KEY_2`, `sageApiKey2`), not as a value written in a
+    tool's brackets (`summer2024rain`: digits in one lower-case word)."""
+    return not (name.isalnum() and name.islower() and any(char.isdigit() for char in name))
 
 
 def is_prose(text: str) -> bool:
