@@ -468,8 +468,7 @@ DATE_PATTERN_FIELD_WIDTH = Rule("CE431", "date-pattern-field-width", "warning",
      "dates rejects both, or misreads them.  Reading a record's date is not reported: Java reads `4` and `04` "
      "alike.\n\n**Fix:** two letters for each number (`HH:mm:ss`; the fix is unsafe, as a vendor may want "
      "numbers unpadded).",
-     bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:m:ss'Z'}'"),
-     good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
+     bad=_poller(_dates(_ISO), url=_ISO_URL.replace("HH:mm:ss", "HH:m:ss")), good=_poller(_dates(_ISO), url=_ISO_URL))
 
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
