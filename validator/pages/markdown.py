@@ -99,9 +99,9 @@ _ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]*[\w\-]+(?
                          r"|===\+?[ \t]+\"[^\"\r\n]*\")[ \t]*(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`, `</TabItem>`): MDX reads
 # a fence right under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
-# starts with a capital; an HTML tag's, such as `<details>`, keeps CommonMark's reading.)
+# starts with a capital and has a small letter; an HTML tag's, `<details>` or `<DIV>`, keeps CommonMark's reading.)
 _COMPONENT_START = re.compile(r"(?m)^[ \t]*</?[A-Z]")
-_COMPONENT_LINE = re.compile(r"[ \t]*</?[A-Z][\w.]*(?:[ \t]+[^<>\r\n]*)?/?>[ \t]*(?:\r?\n)?")
+_COMPONENT_LINE = re.compile(r"[ \t]*</?[A-Z](?=[\w.]*[a-z])[\w.]*(?:[ \t]+[^<>\r\n]*)?/?>[ \t]*(?:\r?\n)?")  # (`<TABLE>`: HTML)
 # Jekyll's highlighted block: `{% highlight json linenos %}` ... `{% endhighlight %}`
 _HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*highlight[ \t]+(?P<language>[\w+\-]+)[^%\r\n]*-?%\}[ \t]*(?:\r?\n)?")
 _HIGHLIGHT_END = re.compile(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*(?:\r?\n)?")
