@@ -277,6 +277,11 @@ class _Collector:
         self.facts.append(UrlFact(flaw, message, start, max(end, start), help, replacement, fix))
 
 
+def _clipped(text: str) -> str:
+    """``text`` as a message quotes it: a long one (hostile blanks) by its ends."""
+    return text if len(text) <= 80 else f"{text[:50]}…{text[-20:]}"
+
+
 def _w(code: str) -> str:
     """A fix hint that says what to write."""
     return f"write `{code}`"
@@ -892,7 +897,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     start, end = start - 1, end + 1
                 malformed.append((start, end))
                 fixed = "${" + braced.group("body").rstrip(" \t") + "}"
-                col.add(Flaw.MACRO_MALFORMED, f"{text[start:end]!r} is a macro in a template's braces: the platform "
+                col.add(Flaw.MACRO_MALFORMED, f"{_clipped(text[start:end])!r} is a macro in a template's braces: the platform "
                         "substitutes only `${...}`, so the vendor gets this text, not the last poll time", start, end,
                         help=_w(fixed), replacement=fixed)
     masked = mask(text, masked_spans)
