@@ -324,6 +324,26 @@ def test_a_secret_beside_a_tool_reference_is_still_reported():
     assert [f.pointer for f in check(body) if f.rule == "CE751"] == ["/configuration/oauth.api.secret"]
 
 
+@pytest.mark.parametrize("value", ['{{ .Values.sage.secret | default "p@ssw0rd!Secure" }}', "${SAGE_SECRET-Kq9vT3pLx8wZ}",
+                                   "${env:Kq9vT3pLx8wZ}", "$hunter2hunter", "%hunter2hunter%"])
+def test_a_secret_dressed_as_a_reference_is_masked(value, tmp_path):
+    """A re-check (helper-80): these were printed in excerpts and `--diff` (a template's literal default; a shell
+    default after `-`; a name that is a value)."""
+    from clirun import run_cli
+
+    body = tmp_path / "body.json"
+    body.write_text('{"element": {"key": "sageone"},\n "configuration": {"oauth.api.secret": ' + json.dumps(value)
+                    + ',\n  "event.poller.refresh_interval": "900"}}\n', encoding="utf-8")
+    for args in (("check", "--no-cache", str(body)), ("check", "--no-cache", "--diff", "--unsafe-fixes", str(body))):
+        result = run_cli(*args)
+        assert value not in result.out + result.err and "refresh_interval" in result.out, result.out
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"configuration": {"oauth.api.secret": {{ .Values.x | default "p@ssw0rd!Secure" }}}}\n',
+                      encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(broken))
+    assert "p@ssw0rd" not in result.out + result.err and result.code == 1, result.out
+
+
 @pytest.mark.parametrize("value", ["$(hunter2hunter)", "#{hunter2hunter}#", "$($env:hunter2hunter)", "{{$dotenv hunter2hunter}}",
                                    '{{ .Values.secret | default "q8Zr2LmX0vTe5NwB7yKc" }}', "$(ghp_abcdefghijklmnopqrstuvwxyzABCD)",
                                    "#{correct horse battery staple}", "$(SageClientSecret)"])

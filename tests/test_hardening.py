@@ -172,3 +172,14 @@ def test_secrets_never_leak_from_broken_or_odd_values(tmp_path, name, fmt):
     result = run_cli("check", "--format", fmt, str(file), env={"CE_VALIDATOR_CACHE_DIR": str(tmp_path / "c")})
     assert result.code in (0, 1), result
     assert "CANARY" not in result.out + result.err
+
+
+@pytest.mark.parametrize("page", ["{% highlight " + "a" * 300_000 + "\n", "<A" + " " * 300_000 + "x\n",
+                                  "!!! note" + " note" * 60_000 + "\n", "=== \"" + "x" * 300_000 + "\n"])
+def test_hostile_markup_around_blocks(tmp_path, page):
+    """A re-check of the day's page handling (helper-80): a Jekyll tag or an MDX tag left open over 40 KB took 13-20 s
+    (time growing with the square of its length); each is read once."""
+    file = tmp_path / "page.md"
+    file.write_text(page + "```json\n{\"element\": {\"key\": \"sageone\"}, \"name\": \"x\",}\n```\n", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(file))
+    assert result.code == 1 and "CE002" in result.out and "Traceback" not in result.err, result

@@ -1521,19 +1521,25 @@ def test_what_documentation_tools_write_around_a_block_is_read_as_they_render_it
     assert result.code == 1 and "events.mdx" in result.out and "CE206" in result.out, result
 
 
-@pytest.mark.parametrize("directive", ["// highlight-next-line", "/* highlight-next-line */", "// highlight-start",
-                                       "// (1)!", "// (12)"])
-def test_a_documentation_tools_directive_comment_is_not_a_json_comment(directive):
-    """Docusaurus' `// highlight-next-line` and MkDocs Material's annotation `// (1)!` in a `json` block (helper-79):
-    the rendered page drops them, so the reader copies valid JSON; they drew CE003 (an error), which --fix removed.
-    Any other comment is still CE003."""
-    body = _SAGE_BODY.replace('  "name": "sage",', f'  {directive}\n  "name": "sage", {directive}')
+@pytest.mark.parametrize(("directive", "own_line"), [
+    ("// highlight-next-line", True), ("/* highlight-next-line */", True), ("// highlight-start", True),
+    ("# highlight-next-line", True), ("{/* highlight-end */}", True), ("// (1)!", False), ("// (12)!", False)])
+def test_a_documentation_tools_directive_comment_is_not_a_json_comment(directive, own_line):
+    """Docusaurus' `// highlight-next-line` (any comment style, on a line of its own) and MkDocs Material's annotation
+    `// (1)!` (at a line's end) in a `json` block (helper-79, helper-80): the rendered page drops them, so the reader
+    copies valid JSON; they drew CE003 (an error), which --fix removed.  What the tools leave in the page is still
+    CE003: a highlight directive after a value, an annotation without its `!`, any other comment."""
+    placed = f'  {directive}\n  "name": "sage",' if own_line else f'  "name": "sage", {directive}'
+    body = _SAGE_BODY.replace('  "name": "sage",', placed)
     assert directive in body
     found = check_page(f"```json\n{body}\n```\n", path="p.md").findings
     assert [f.rule for f in found] == ["CE206"], found
-    other = check_page("```json\n" + _SAGE_BODY.replace('"name": "sage",', '"name": "sage", // the name') + "\n```\n",
-                       path="p.md").findings
-    assert "CE003" in {f.rule for f in other}
+    for kept in ('"name": "sage", // the name', '"name": "sage", // (1)', '"name": "sage", // highlight-next-line'):
+        other = check_page("```json\n" + _SAGE_BODY.replace('"name": "sage",', kept) + "\n```\n", path="p.md").findings
+        assert "CE003" in {f.rule for f in other}, kept
+    request = ("```http\nPOST https://api.cloud-elements.com/elements/api-v2/instances\nContent-Type: application/json\n\n"
+               + body + "\n```\n")
+    assert [f.rule for f in check_page(request, path="p.md").findings] == ["CE206"]
 
 
 def test_a_shell_or_powershell_variable_that_starts_a_value_is_a_reference():
@@ -1577,3 +1583,44 @@ def test_what_a_page_shows_inside_a_fence_is_not_read_as_the_tools_markup():
     assert not [f for f in found if f.line < 10], found
     prose = "!!! IMPORTANT: read this first\n\n    " + _SAGE_BODY.replace("\n", "\n    ") + "\n"
     assert [f.rule for f in check_page(prose, path="p.md").findings] == ["CE206"]
+
+
+_BROKEN = '{"element": {"key": "sageone"}, "name": "x",\n "configuration": {"event.poller.refresh_interval": "15",}}'
+
+
+@pytest.mark.parametrize("page", [
+    # a fence indented four spaces inside a block that shows Markdown source does not close it
+    "```markdown\n1. Post the body:\n\n    ```json\n    {}\n    ```\n```\n\n!!! note \"The body\"\n    ```json\n    BODY\n    ```\n",
+    # a backtick fence's info string holds no backtick: prose quoting ```json``` opens no block
+    "```json``` blocks are checked.\n\n!!! note \"The body\"\n    ```json\n    BODY\n    ```\n",
+    # content indented by blanks and a tab to the fourth column; a new set of tabs (`===!`)
+    "!!! note \"Body\"\n\t```json\n\tBODY\n\t```\n",
+    "===! \"JSON\"\n    ```json\n    BODY\n    ```\n",
+])
+def test_admonition_content_is_found_as_mkdocs_reads_it(page):
+    """A re-check of the day's page handling (helper-80): each of these pages had its body skipped (CE002 lost)."""
+    page = page.replace("BODY", _BROKEN.replace("\n", "\n" + ("\t" if "\t```" in page else "    ")))
+    assert "CE002" in {f.rule for f in check_page(page, path="p.md").findings}, page
+
+
+@pytest.mark.parametrize("prompt", ["$", "me@box:~/ce$", "%", "PS C:\\ce>"])
+def test_a_printed_file_ends_at_the_next_prompt(prompt):
+    """helper-80: a transcript ending with an empty prompt (`me@box:~/ce$`) had the prompt read into the printed body
+    (CE001); a PowerShell or cmd.exe prompt printing the file (`PS C:\\ce> Get-Content instance.json`) was not read."""
+    command = "Get-Content instance.json" if prompt.startswith("PS") else "cat instance.json"
+    first = prompt if prompt.startswith("PS") else "$"
+    page = f"```console\n{first} {command}\n{_SAGE_BODY}\n{prompt}\n```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE206"], page
+
+
+@pytest.mark.parametrize("title", ['=== "Wrong"', '!!! failure "Wrong"', '!!! danger "Don\'t do this"',
+                                   '<TabItem value="bad" label="Wrong">'])
+def test_a_tab_or_admonition_titled_as_a_mistake_is_a_counter_example(title):
+    """helper-80: a body under `=== "Wrong"` (or a `<TabItem label="Wrong">`) was checked and "fixed", where a
+    `Wrong:` line above a block makes it a counter-example."""
+    indent = "" if title.startswith("<") else "    "
+    page = f"{title}\n{indent}```json\n{indent}{_BROKEN.replace(chr(10), chr(10) + indent)}\n{indent}```\n"
+    found = check_page(page, path="p.mdx").findings
+    assert [f.rule for f in found] == ["CE090"] and "labelled as a mistake" in found[0].message, found
+    right = page.replace("Wrong", "Right").replace("Don't do this", "Right")
+    assert "CE002" in {f.rule for f in check_page(right, path="p.mdx").findings}

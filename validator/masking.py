@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Se
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
-from .vocabulary.placeholders import is_env_reference
+from .vocabulary.placeholders import is_env_reference, names_a_variable
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (is_ambiguous_parameter, is_credential_parameter, is_flag, is_secret_parameter,
                                  may_hold_a_secret, secret_kind)
@@ -775,8 +775,10 @@ def _showable(value: str) -> bool:
     written in the documentation's form).  A deployment tool's reference (`$(X)`, `#{X}`, `{{ .Values.x }}`) is
     masked all the same: what such brackets hold is not always a name (`$(ghp_...)`), and a name masked costs
     nothing."""
+    if _TOOL_FORM.match(value) is not None:
+        return False  # (also a template's `{{ .x | default "..." }}`, whose literal may be the secret)
     if is_env_reference(value):
-        return not _secret_in_reference(value) and _TOOL_FORM.match(value) is None
+        return not _secret_in_reference(value)
     return _SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value)
 
 
@@ -788,12 +790,21 @@ def _secret_in_reference(value: str) -> bool:
     (`${SAGE_KEY:-Kq9vT3pLx8wZ}`), or a random name after a bare `$` or between `%` (`$Xk9pQ2mZ7v`: a password that
     starts with `$`; a variable is named in words)."""
     stripped = value.strip()
-    if stripped.startswith("${"):
-        default = stripped[2:-1].partition(":-")[2] if ":-" in stripped else ""
-        return bool(default) and not _showable(default)
-    name = stripped.strip("$%")
+    if stripped.startswith("${"):  # `${NAME}`, its default after `:-`, `-`, `:=`, `=` (`${KEY-Kq9v...}`), `${env:NAME}`
+        named = _BRACED_NAME.match(stripped)
+        if named is None:
+            return True
+        name, default = named.group("name"), named.group("default") or ""
+        if default and not _showable(default):
+            return True
+    else:
+        name = stripped.strip("$%").removeprefix("env:")
     digit_runs = len(_DIGIT_RUN.findall(name))
-    return digit_runs >= 3 or (digit_runs >= 1 and any(c.islower() for c in name) and any(c.isupper() for c in name))
+    return digit_runs >= 3 or (digit_runs >= 1 and any(c.islower() for c in name) and any(c.isupper() for c in name)) \
+        or not names_a_variable(name)
+
+
+_BRACED_NAME = LazyPattern(r"\$\{(?:env:)?(?P<name>[A-Za-z_]\w*)(?:(?::?[-=+?])(?P<default>[^}]*))?\}")
 
 
 # A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
@@ -1527,6 +1538,11 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
     if start + slashes >= len(text):
         return None
     opener = text[start + slashes]
+    if opener == "{" and text.startswith("{{", start + slashes):  # a template's expression left unquoted (`{{ .x }}`)
+        close = text.find("}}", start + slashes, start + slashes + _BARE_REACH)
+        newline = text.find("\n", start + slashes, close)
+        if close != -1 and newline == -1:
+            return start + slashes, close + 2
     if opener in "{[":
         return None
     if opener in _OPENERS:

@@ -380,7 +380,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
 
     if block.info in SHELL_LANGUAGES:
         transcript = console_input(block.text)
-        for start, end in printed_files(block.text) if transcript is not None else ():  # `$ cat instance.json`
+        for start, end in printed_files(block.text):  # a transcript's `$ cat instance.json` (`PS C:\> Get-Content ...`)
             builder = TextBuilder()
             builder.copy(block.text[start:end], start)
             shown, mapping = builder.build(end=end)
@@ -410,6 +410,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             mapping = mapping.then(block_mapping)
             if "${" in message_body or "{{" in message_body:  # the client's variables, filled before it sends
                 message_body, mapping = _quoted_placeholders(message_body, mapping)
+            message_body = _blank_directives(message_body)
             line = line_col(page_starts, block_mapping.to_page(cut))[0]
             if message_body.strip():
                 yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None, language="http"), True,
@@ -460,15 +461,16 @@ def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, Position
 
 
 # A documentation tool's directive written as a comment, which it removes from the page it renders: Docusaurus'
-# `// highlight-next-line` (`highlight-start`, `highlight-end`), MkDocs Material's code annotation `// (1)!`.
-_DIRECTIVE_COMMENT = re.compile(r"(?m)(?://[ \t]*(?:highlight-(?:next-line|start|end)|\(\d{1,3}\)!?)|/\*[ \t]*"
-                                r"highlight-(?:next-line|start|end)[ \t]*\*/)[ \t]*(?=\r?$)")
+# `// highlight-next-line` (`highlight-start`, `highlight-end`; in any comment style, on a line of its own), MkDocs
+# Material's code annotation `// (1)!` (at a line's end; without its `!` the comment stays in the page).
+_DIRECTIVE_COMMENT = re.compile(r"(?m)^[ \t]*+(?://|#|/\*|\{/\*|<!--)[ \t]*+highlight-(?:next-line|start|end)[ \t]*+"
+                                r"(?:\*/\}?|-->)?[ \t]*+(?=\r?$)|//[ \t]*+\(\d{1,3}\)![ \t]*+(?=\r?$)")
 
 
 def _blank_directives(text: str) -> str:
     """A block with its documentation tool's directive comments written as spaces (every position kept): the reader
     copies the block without them."""
-    if "//" not in text and "/*" not in text:
+    if "highlight-" not in text and "//" not in text:
         return text
     return _DIRECTIVE_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
 

@@ -438,6 +438,11 @@ def console_input(shell: str) -> str | None:
 _PRINTS_A_FILE = re.compile(r"(?:cat|jq[ \t]+(?:-\w+[ \t]+)*'?\.'?|type|Get-Content|gc)[ \t]+[\w.~/\\\-]+\.json5?c?[ \t]*")
 
 
+# Where a transcript's output ends besides a command: an empty prompt (`$`, `me@box:~$`, zsh's `%`), or a prompt of
+# PowerShell or cmd.exe (`PS C:\ce> Get-Content instance.json`, `C:\ce> type instance.json`)
+_OTHER_PROMPT = re.compile(r"[ \t]*(?:(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?[$%#][ \t]*$|(?:PS )?[A-Za-z]:\\[^>\r\n]*>[ \t]*)")
+
+
 def printed_files(shell: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each output of a transcript's command that prints a JSON file (``$ cat instance.json``), up to
     the next prompt: the file, shown."""
@@ -445,7 +450,7 @@ def printed_files(shell: str) -> list[tuple[int, int]]:
     at = 0
     start: int | None = None
     for line in shell.splitlines(keepends=True):
-        prompt = _PROMPT.match(line)
+        prompt = _PROMPT.match(line) or _OTHER_PROMPT.match(line)
         if prompt is not None:
             if start is not None:
                 spans.append((start, at))

@@ -95,17 +95,20 @@ def parse_page(text: str) -> Page:
 
 # An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
-_ADMONITION = re.compile(r"(?P<indent>[ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]*[\w\-]+(?:[ \t]+[\w\-]+)*(?:[ \t]+\"[^\"\r\n]*\")?"
-                         r"|===\+?[ \t]+\"[^\"\r\n]*\")[ \t]*(?:\r?\n)?")
+_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*+"
+                         r"(?:[ \t]++\"[^\"\r\n]*+\")?|===[+!]?[ \t]++\"[^\"\r\n]*+\")[ \t]*+(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`, `</TabItem>`): MDX reads
 # a fence right under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
 # starts with a capital and has a small letter; an HTML tag's, `<details>` or `<DIV>`, keeps CommonMark's reading.)
 _COMPONENT_START = re.compile(r"(?m)^[ \t]*</?[A-Z]")
-_COMPONENT_LINE = re.compile(r"[ \t]*</?[A-Z](?=[\w.]*[a-z])[\w.]*(?:[ \t]+[^<>\r\n]*)?/?>[ \t]*(?:\r?\n)?")  # (`<TABLE>`: HTML)
+_COMPONENT_LINE = re.compile(r"[ \t]{0,3}+</?[A-Z](?=[\w.]*?[a-z])[\w.]*+(?:[ \t]++[^<>\r\n]*+)?>[ \t]*+(?:\r?\n)?")
+# (`<TABLE>` is HTML; one indented four spaces or more is left as it is: blank, it would make what follows an
+# indented code block)
 # Jekyll's highlighted block: `{% highlight json linenos %}` ... `{% endhighlight %}`
-_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*)\{%-?[ \t]*highlight[ \t]+(?P<language>[\w+\-]+)[^%\r\n]*-?%\}[ \t]*(?:\r?\n)?")
-_HIGHLIGHT_END = re.compile(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*(?:\r?\n)?")
-_FENCE_START = re.compile(r"[ \t]*(?P<fence>`{3,}|~{3,})")
+_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*+)\{%-?[ \t]*+highlight[ \t]++(?P<language>[\w+\-]++)[^%\r\n]*+%\}[ \t]*+(?:\r?\n)?")
+_HIGHLIGHT_END = re.compile(r"[ \t]*+\{%-?[ \t]*+endhighlight[ \t]*+-?%\}[ \t]*+(?:\r?\n)?")
+# A fence as CommonMark reads one: indented three spaces at most, a backtick fence's info string holding no backtick
+_FENCE_START = re.compile(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
 
 
 def _as_rendered(body: str) -> str:
@@ -119,14 +122,14 @@ def _as_rendered(body: str) -> str:
     fence: tuple[str, int, int] | None = None  # the open fence's character, length, and the admonitions it is in
     for index, line in enumerate(lines):
         if line.strip():
-            while opened and not line.startswith((opened[-1][0] + "    ", opened[-1][0] + "\t")):
+            while opened and _content_cut(line, opened[-1][0]) is None:
                 opened.pop()
                 if fence is not None and fence[2] > len(opened):
                     fence = None  # (its container ended: so did it)
         text, cut, ending = line, 0, line[len(line.rstrip("\r\n")):]
         if opened:
             prefix, indent = opened[-1]
-            cut = len(prefix) + (1 if line.startswith(prefix + "\t") else 4)
+            cut = _content_cut(line, prefix) or len(line)
             text = indent + line[cut:] if line.strip() else ending
         if fence is not None:
             if fence[0] == "{":
@@ -152,6 +155,18 @@ def _as_rendered(body: str) -> str:
             text = ending
         lines[index] = text
     return "".join(lines)
+
+
+def _content_cut(line: str, prefix: str) -> int | None:
+    """Where the content of an admonition whose content's prefix is ``prefix`` starts in ``line`` (four columns past
+    it, a tab to the next stop of four), or None when ``line`` is not indented so."""
+    if not line.startswith(prefix):
+        return None
+    column, index = 0, len(prefix)
+    while column < 4 and index < len(line) and line[index] in " \t":
+        column = column + 1 if line[index] == " " else column + 4 - column % 4
+        index += 1
+    return index if column >= 4 else None
 
 
 def _indent_of(text: str) -> str:
@@ -291,7 +306,8 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             continue
         directive = _DIRECTIVE.search(line)
         if directive is None:
-            label = line
+            titled = _TITLED.fullmatch(line)  # an admonition's or a tab's title: `=== "Wrong"`, `<TabItem label="Wrong">`
+            label = (titled.group("title") or titled.group("label") or "") if titled is not None else line
             above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
             directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
             break
@@ -312,6 +328,10 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
             skip = _WRONG.fullmatch(said) is not None and not (heading and said.lower().startswith("before"))
     return skip, ignore
+
+
+_TITLED = re.compile(r"(?:!!!|\?\?\?\+?|===[+!]?)[ \t]*+(?:[\w\-]++(?:[ \t]++[\w\-]++)*+)?[ \t]*+(?:\"(?P<title>[^\"]*+)\")?[ \t]*+"
+                     r"|<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and

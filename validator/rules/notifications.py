@@ -739,8 +739,8 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
         # what it is in that unit, when that is an interval people choose (2880 may be two days meant as it is)
         meant = minutes // per_minute if minutes % per_minute == 0 and minutes // per_minute in _USUAL_MINUTES else None
         yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
-                                   f"less than once a day; the interval counts minutes, not {unit}"
-                                   + (f" ({minutes} {unit} are {meant} minute{'s' if meant != 1 else ''})"
+                                   "less than once a day; the interval counts minutes"
+                                   + (f", not {unit} ({minutes} {unit} are {meant} minute{'s' if meant != 1 else ''})"
                                       if meant is not None else ""),
                           pointer=pointer, help=f'write "{meant}"' if meant is not None else
                           'give minutes: "60" is every hour, "1440" once a day')

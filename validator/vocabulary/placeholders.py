@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 from ..lazy_pattern import LazyPattern
 
 __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
-           "is_env_reference", "is_placeholder_value", "is_prose", "placeholder_at"]
+           "is_env_reference", "is_placeholder_value", "is_prose", "names_a_variable", "placeholder_at"]
 
 PlaceholderKind = Literal["placeholder", "mask"]
 
@@ -90,10 +90,10 @@ def is_env_reference(text: str) -> bool:
     if stripped[:2] not in ("$(", "#{", "{{"):
         return True
     name = _TOOL_NAME.match(stripped)
-    return name is None or _names_a_variable(name.group("name"))
+    return name is None or names_a_variable(name.group("name"))
 
 
-def _names_a_variable(name: str) -> bool:
+def names_a_variable(name: str) -> bool:
     """Whether a name reads as a variable's (`Sage.ApiKey`, `SAGE_KEY_2`, `sageApiKey2`), not as a value written in a
     tool's brackets (`summer2024rain`: digits in one lower-case word)."""
     return not (name.isalnum() and name.islower() and any(char.isdigit() for char in name))
