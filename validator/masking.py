@@ -786,9 +786,9 @@ _TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*[.$])")
 
 
 def _secret_in_reference(value: str) -> bool:
-    """Whether what reads as an environment reference holds a secret all the same: a default after `:-`
-    (`${SAGE_KEY:-Kq9vT3pLx8wZ}`), or a random name after a bare `$` or between `%` (`$Xk9pQ2mZ7v`: a password that
-    starts with `$`; a variable is named in words)."""
+    """Whether what reads as an environment reference holds a secret all the same: a default (after `:-`, `-`, `:=`
+    or `=`: `${SAGE_KEY:-Kq9vT3pLx8wZ}`), or a name that reads as a value (`$Xk9pQ2mZ7v`, `%hunter2hunter%`: a
+    password that starts with `$`; a variable is named in words)."""
     stripped = value.strip()
     if stripped.startswith("${"):  # `${NAME}`, its default after `:-`, `-`, `:=`, `=` (`${KEY-Kq9v...}`), `${env:NAME}`
         named = _BRACED_NAME.match(stripped)
