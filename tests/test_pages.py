@@ -1624,3 +1624,11 @@ def test_a_tab_or_admonition_titled_as_a_mistake_is_a_counter_example(title):
     assert [f.rule for f in found] == ["CE090"] and "labelled as a mistake" in found[0].message, found
     right = page.replace("Wrong", "Right").replace("Don't do this", "Right")
     assert "CE002" in {f.rule for f in check_page(right, path="p.mdx").findings}
+
+
+def test_jsx_nested_under_a_component_keeps_commonmarks_reading():
+    """helper-80: `<Tabs>` blank made the `<TabItem>` indented four spaces under it an indented code block, read as a
+    broken body (CE001 at `<`); only component tags right above a fence are read as MDX reads them."""
+    page = ('<Tabs>\n    <TabItem value="json">\n        ```json\n        ' + _SAGE_BODY.replace("\n", "\n        ")
+            + "\n        ```\n    </TabItem>\n</Tabs>\n")
+    assert [f.severity for f in check_page(page, path="p.mdx").findings] == ["info"]

@@ -97,8 +97,8 @@ def parse_page(text: str) -> Page:
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
 _ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*+"
                          r"(?:[ \t]++\"[^\"\r\n]*+\")?|===[+!]?[ \t]++\"[^\"\r\n]*+\")[ \t]*+(?:\r?\n)?")
-# A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`, `</TabItem>`): MDX reads
-# a fence right under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
+# A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`): MDX reads a fence right
+# under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
 # starts with a capital and has a small letter; an HTML tag's, `<details>` or `<DIV>`, keeps CommonMark's reading.)
 _COMPONENT_START = re.compile(r"(?m)^[ \t]*</?[A-Z]")
 _COMPONENT_LINE = re.compile(r"[ \t]{0,3}+</?[A-Z](?=[\w.]*?[a-z])[\w.]*+(?:[ \t]++[^<>\r\n]*+)?>[ \t]*+(?:\r?\n)?")
@@ -151,10 +151,18 @@ def _as_rendered(body: str) -> str:
             if header.group("indent").startswith(read):  # (its content's prefix: the page's, up to its own indent)
                 opened.append((line[:cut] + header.group("indent")[len(read):], header.group("indent")))
                 text = ending or "\n"
-        elif _COMPONENT_LINE.fullmatch(text):
+        elif _COMPONENT_LINE.fullmatch(text) and _opens_a_fence(lines, index):
             text = ending
         lines[index] = text
     return "".join(lines)
+
+
+def _opens_a_fence(lines: list[str], index: int) -> bool:
+    """Whether the MDX component tags starting at ``lines[index]`` are right above a fence (`<TabItem value="json">`
+    then ```` ```json ````): only then are they blank, as MDX reads them; other JSX keeps CommonMark's reading."""
+    while index < len(lines) and _COMPONENT_LINE.fullmatch(lines[index]):
+        index += 1
+    return index < len(lines) and _FENCE_START.match(lines[index]) is not None
 
 
 def _content_cut(line: str, prefix: str) -> int | None:
