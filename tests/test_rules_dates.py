@@ -479,6 +479,21 @@ def test_field_width_leaves_a_field_to_the_rule_that_owns_its_mistake(fmt, other
     assert found(text, other) and not found(text, "CE431")
 
 
+@pytest.mark.parametrize(("fmt", "rule", "printed"), [("yyyy-MM-dd'T'HH:mm:ss.s", "CE416", "2024-01-05T10:00:05.5"),
+                                                     ("yyyy-MM-dd'T'HH:mm:ss.sss", "CE416", "2024-01-05T10:00:05.005"),
+                                                     ("dd-mmm-yyyy", "CE415", "05-007-2024"),
+                                                     ("yyyy-mm-dd", "CE415", "2024-07-05")])
+def test_the_example_a_message_gives_is_what_the_pattern_prints(fmt, rule, printed):
+    """helper-80: CE416 said `ss.s` prints `10:00:05.005` (it prints `.5`), CE415 that `dd-mmm-yyyy` prints
+    `2024-07-05` (it prints `05-007-2024`): the example is now printed by the pattern itself (the JDK's output)."""
+    from validator.dates.pattern import compile_pattern
+
+    (hit,) = found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), rule)
+    assert f"`{printed}`" in hit.message, hit.message
+    moment = 1_704_448_805_000 if rule == "CE416" else 1_704_449_220_000
+    assert compile_pattern(fmt).format(moment, "GMT") == printed
+
+
 def test_literal_z_fix_never_prints_a_plus_into_the_query():
     """A user's trial: the unsafe CE410 fix wrote `XXX` for Europe/Berlin, and the next run reported CE616 ('+' in
     the query); east of UTC the help points at `${gmtDate:...}` and no edit is offered."""

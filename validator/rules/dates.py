@@ -716,9 +716,9 @@ def _field_widths(fields: list[Any]) -> Iterator[Problem]:
                       token.start, token.end, help=f"`{token.letter * 2}`", fix=_replace(token, token.letter * 2, unsafe=True))
 
 
-def _shorten(text: str) -> str:
-    """A run of letters or digits as a message shows it: a long one by its ends."""
-    return text if len(text) <= 12 else f"{text[:6]}...{text[-3:]}"
+def _shorten(text: str, limit: int = 12) -> str:
+    """A run of letters or digits (or what a pattern prints) as a message shows it: a long one by its ends."""
+    return text if len(text) <= limit else f"{text[:limit - 6]}...{text[-3:]}"
 
 
 def pattern_problems(pattern: Any, *, zone: _Zone | None, printing: bool) -> list[Problem]:
@@ -966,6 +966,15 @@ def _literal_case(text: str, tokens: Any) -> Iterator[Problem]:
                       fix=_replace(token, f"'{capital}'", unsafe=True) if as_written else None)
 
 
+_JANUARY_5_10_07 = 1_704_449_220_000  # 2024-01-05T10:07:00Z, in epoch milliseconds
+_JANUARY_5_10_00_05 = 1_704_448_805_000  # 2024-01-05T10:00:05Z
+
+
+def _printed(pattern: Any, instant: int) -> str:
+    """What ``pattern`` prints for ``instant`` in GMT, as Java does, cut to a message's length."""
+    return _shorten(pattern.format(instant, "GMT"), 40)
+
+
 def _after_minutes(tokens: Any, index: int) -> bool:
     """Whether the field at ``index`` follows the minutes with a ``:`` between (``HH:mm:SS``), where seconds go."""
     return index >= 2 and not tokens[index - 1].is_field and tokens[index - 1].text == ":" and \
@@ -980,7 +989,8 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
              if t is not None}  # a swapped field counts as the field that was meant
     if facts.minute_as_month is not None:
         token = facts.minute_as_month
-        effect = ("prints the minute where the month belongs (10:07 on 5 January prints `2024-07-05`)" if printing
+        effect = (f"prints the minute where the month belongs (10:07 on 5 January 2024 prints "
+                  f"`{_printed(pattern, _JANUARY_5_10_07)}`)" if printing
                   else "reads the month into the minutes: every date lands in January")
         problems.append(Problem(DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
                                 f"`{token.text}` is the minute, between date fields: the pattern {effect}",
@@ -1014,7 +1024,8 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
             after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
             if token.letter == "s" and after_dot:
                 message = (f"`{token.text}` after the dot is the second again, not the millisecond: "
-                           + ("it prints the second twice (`10:00:05.005`)" if printing
+                           + (f"it prints the second twice (10:00:05 prints `{_printed(pattern, _JANUARY_5_10_00_05)}`)"
+                              if printing
                               else "`.123` sets the second to 123 (+2 minutes) and the real second is lost"))
                 fix = "`" + "S" * max(token.count, 3) + "` for milliseconds"
             else:
