@@ -381,9 +381,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     if block.info in SHELL_LANGUAGES:
         transcript = console_input(block.text)
         for start, end in printed_files(block.text):  # a transcript's `$ cat instance.json` (`PS C:\> Get-Content ...`)
-            builder = TextBuilder()
-            builder.copy(block.text[start:end], start)
-            shown, mapping = builder.build(end=end)
+            shown, mapping = _piece(block.text, start, end)
             line = line_col(page_starts, block.to_page(start))[0]
             yield Document(label=f"/L{line}", text=shown, mapping=mapping.then(block.mapping), source=None), True, []
         for body in curl_bodies(block.text if transcript is None else transcript, transcript=transcript is not None):
@@ -404,9 +402,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
         messages = [(cut, _body_end(text, cut, end)) for start, end in _http_messages(text)
                     if (cut := _http_body(text, start, end)) is not None]
         for cut, end in messages:  # an HTTP request or response: its body, after the start line and the headers
-            builder = TextBuilder()
-            builder.copy(text[cut:end], cut)
-            message_body, mapping = builder.build(end=end)
+            message_body, mapping = _piece(text, cut, end)
             mapping = mapping.then(block_mapping)
             if "${" in message_body or "{{" in message_body:  # the client's variables, filled before it sends
                 message_body, mapping = _quoted_placeholders(message_body, mapping)
@@ -440,6 +436,13 @@ _TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*$", re.M)
 # template a tool renders (envsubst, Jinja) before the body is sent
 _UNQUOTED_PLACEHOLDER = re.compile(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
                                    r"(?=[ \t]*[,}\]\r\n])")
+
+
+def _piece(text: str, start: int, end: int) -> tuple[str, PositionMap]:
+    """``text[start:end]`` and the map of its offsets to ``text``'s."""
+    builder = TextBuilder()
+    builder.copy(text[start:end], start)
+    return builder.build(end=end)
 
 
 def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, PositionMap]:

@@ -96,7 +96,7 @@ def parse_page(text: str) -> Page:
 # An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
 _ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*+"
-                         r"(?:[ \t]++\"[^\"\r\n]*+\")?|===[+!]?[ \t]++\"[^\"\r\n]*+\")[ \t]*+(?:\r?\n)?")
+                         r"(?:[ \t]++\"(?P<title>[^\"\r\n]*+)\")?|===[+!]?[ \t]++\"(?P<tab>[^\"\r\n]*+)\")[ \t]*+(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`): MDX reads a fence right
 # under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
 # starts with a capital and has a small letter; an HTML tag's, `<details>` or `<DIV>`, keeps CommonMark's reading.)
@@ -314,8 +314,10 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             continue
         directive = _DIRECTIVE.search(line)
         if directive is None:
-            titled = _TITLED.fullmatch(line)  # an admonition's or a tab's title: `=== "Wrong"`, `<TabItem label="Wrong">`
-            label = (titled.group("title") or titled.group("label") or "") if titled is not None else line
+            # an admonition's or a tab's title: `=== "Wrong"`, `!!! danger "Don't"`, `<TabItem label="Wrong">`
+            admonition, tab = _ADMONITION.fullmatch(line), _TAB_ITEM.fullmatch(line)
+            label = (admonition.group("title") or admonition.group("tab") or "") if admonition is not None else \
+                tab.group("label") if tab is not None else line
             above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
             directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
             break
@@ -338,8 +340,7 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
     return skip, ignore
 
 
-_TITLED = re.compile(r"(?:!!!|\?\?\?\+?|===[+!]?)[ \t]*+(?:[\w\-]++(?:[ \t]++[\w\-]++)*+)?[ \t]*+(?:\"(?P<title>[^\"]*+)\")?[ \t]*+"
-                     r"|<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
+_TAB_ITEM = re.compile(r"<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -120,7 +121,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     documented = top_level_properties("configuration")
     guesses = {key: _event_key_meant(key, value, configuration, documented) for key, value in configuration.items()}
-    meant_twice = {guess for guess in guesses.values() if guess is not None and list(guesses.values()).count(guess) > 1}
+    meant_twice = {guess for guess, keys in Counter(guesses.values()).items() if guess is not None and keys > 1}
     for key, value in configuration.items():
         nested = isinstance(value, (dict, list))
         if nested and key in (DATES, "configuration"):  # a poller's or a body's object, a level too deep
