@@ -1632,3 +1632,21 @@ def test_jsx_nested_under_a_component_keeps_commonmarks_reading():
     page = ('<Tabs>\n    <TabItem value="json">\n        ```json\n        ' + _SAGE_BODY.replace("\n", "\n        ")
             + "\n        ```\n    </TabItem>\n</Tabs>\n")
     assert [f.severity for f in check_page(page, path="p.mdx").findings] == ["info"]
+
+
+@pytest.mark.parametrize(("name", "script"), [
+    ("create.sh", "curl -X POST https://api.cloud-elements.com/elements/api-v2/instances -H 'Content-Type: "
+     "application/json' -d @- <<'JSON'\n{body}\nJSON\n"),
+    ("Create.ps1", "$body = @'\n{body}\n'@\nInvoke-RestMethod -Method Post -Uri "
+     "https://api.cloud-elements.com/elements/api-v2/instances -ContentType 'application/json' -Body $body\n"),
+])
+def test_a_scripts_broken_body_is_reported(name, script):
+    """Read-through: a script's documents have the script's path, and the code files' skip (a `.sh` file not valid JSON
+    is shell code, CE090) took each broken body for code and dropped it silently; scripts read as one block are not
+    code files."""
+    from validator.inputs import CODE_SUFFIXES, ONE_BLOCK_SUFFIXES
+
+    broken = _SAGE_BODY.replace('"name": "sage",', '"name": "sage",,')
+    found = check_page(script.replace("{body}", broken), path=name).findings
+    assert "CE001" in {f.rule for f in found}, found
+    assert not set(CODE_SUFFIXES) & set(ONE_BLOCK_SUFFIXES)

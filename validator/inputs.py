@@ -46,13 +46,14 @@ def one_block_language(path: str) -> str | None:
 
 
 #: Files named as code (a provisioning script building a body, a test fixture's module): what is not valid JSON in
-#: them is the language's, not a mistake in a body.  (A script the command reads is a page first: see above.)
+#: them is the language's, not a mistake in a body.  (None of them is read as one block: a document inside a page
+#: has the page's path, and a shell script's broken curl body is a mistake to report.)
 CODE_SUFFIXES: dict[str, str] = {
     ".py": "Python", ".js": "JavaScript", ".mjs": "JavaScript", ".cjs": "JavaScript", ".ts": "TypeScript",
     ".tsx": "TypeScript", ".jsx": "JavaScript", ".java": "Java", ".kt": "Kotlin", ".groovy": "Groovy", ".go": "Go",
-    ".rb": "Ruby", ".php": "PHP", ".cs": "C#", ".sh": "shell", ".bash": "shell", ".zsh": "shell", ".ps1": "PowerShell",
-    ".psm1": "PowerShell", ".tf": "Terraform", ".yaml": "YAML", ".yml": "YAML", ".toml": "TOML", ".xml": "XML",
-    ".html": "HTML", ".properties": "properties", ".ini": "INI", ".env": "dotenv"}
+    ".rb": "Ruby", ".php": "PHP", ".cs": "C#", ".psm1": "PowerShell", ".tf": "Terraform", ".yaml": "YAML",
+    ".yml": "YAML", ".toml": "TOML", ".xml": "XML", ".html": "HTML", ".properties": "properties", ".ini": "INI",
+    ".env": "dotenv"}
 
 
 def code_language(path: str) -> str | None:
