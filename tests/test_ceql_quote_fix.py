@@ -39,6 +39,11 @@ def body(url: str, *, stringified: bool) -> str:
     ("u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'} and status='active'",
      "u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='active'", "safe"),
     ("u>'${gmtDate:yyyy-MM-dd} OR s='a' and t='b'", "u>'${gmtDate:yyyy-MM-dd}' OR s='a' and t='b'", "safe"),
+    # a user's trial: no quote after it, the string ran to the end and the fix closed it there, the next condition
+    # inside the date's string (`'<date> and IsDeleted=false'`), which then passed
+    ("u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'} and IsDeleted=false",
+     "u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and IsDeleted=false", "safe"),
+    ("(u>'${gmtDate:yyyy-MM-dd} or x=1)", "(u>'${gmtDate:yyyy-MM-dd}' or x=1)", "safe"),
     # a review: a date with a time after the macro is a string of its own; the quote missing is the last one,
     # and closing there is a guess (unsafe) while a string opened before a macro runs on past it
     ("u>'${gmtDate:yyyy-MM-dd} 00:00:00' and attributes='created_at,updated_at",

@@ -193,6 +193,16 @@ def test_missing_required_key_and_unknown_key(elements_dir):
     assert [f.rule for f in check(body) if f.rule == "CE105"] == ["CE105"]  # the same code without element docs
 
 
+def test_keys_nested_in_objects_say_so_with_element_docs_too(elements_dir):
+    """A fresh-mistakes trial (helper-81): `"event": {"notification": {...}}` was CE102 (an error that says keys are
+    flat) without element docs, and only CE901 (a warning, "not a configuration key") with them."""
+    body = _sage_body(GOOD_ENTRY)
+    body["configuration"]["event"] = {"notification": {"enabled": True}}
+    for options in (Options(element_docs=(elements_dir,)), Options()):
+        found = [(f.rule, f.severity) for f in check(body, options=options) if f.pointer.endswith("/event")]
+        assert found == [("CE102", "error")], found
+
+
 def test_boolean_and_length(elements_dir):
     body = _sage_body(GOOD_ENTRY, **{"filter.response.nulls": "yes", "country": "U" * 33})
     found = sorted((f.rule, f.severity) for f in _element_findings(body, elements_dir) if f.rule != "CE910")
@@ -979,6 +989,7 @@ def test_an_element_key_in_another_case_than_its_docs_folder_is_named(elements_d
     body = {"element": {"key": "SageOne"}, "name": "x", "configuration": {}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
     assert hit.help == "did you mean `sageone`? (element keys are compared as written)" and "`sageone`" in hit.message
+    assert hit.severity == "warning"  # a fresh-mistakes trial (helper-81): an info, exit 0, for a key that is wrong
 
 
 def test_the_legacy_date_macro_is_read_alike_by_render_and_the_element_checks():

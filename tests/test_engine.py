@@ -302,7 +302,9 @@ def test_environment_references_and_usernames_draw_nothing():
 @pytest.mark.parametrize("reference", ["$(SageApimSubscriptionKey)", "$(Sage.Apim.Key)", "#{Sage.ApimKey}", "#{SageApimKey}#",
                                        "$($env:SAGE_APIM_KEY)", "{{ .Values.sage.apimKey }}",
                                        "{{- .Values.sage.apimKey | quote -}}", "{{$dotenv SAGE_APIM_KEY}}",
-                                       "{{$processEnv SAGE_APIM_KEY}}"])
+                                       "{{$processEnv SAGE_APIM_KEY}}",
+                                       # a false-alarm hunt (helper-82): Ansible's lookup by name
+                                       "{{ lookup('env', 'SAGE_APIM_KEY') }}", '{{ lookup("ansible.builtin.env", "K") }}'])
 def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     """A false-alarm hunt (helper-77): Azure Pipelines' `$(X)`, Octopus' and Replace Tokens' `#{X}` and `#{X}#`,
     PowerShell's `$($env:X)`, Helm's `{{ .Values.x }}` and REST Client's `{{$dotenv X}}` drew CE751 (a real secret
@@ -317,6 +319,31 @@ def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     assert is_env_reference(reference) and contains_env_reference(f"https://x.example.com/{reference}/hook")
 
 
+@pytest.mark.parametrize(("name", "text", "reported"), [
+    ("instance.json.j2", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
+     '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', set()),
+    ("instance.json.tpl", '{"element": {"key": "chargebee"}, "name": "{{ .Release.Name }}", "configuration": '
+     '{"site": "{{ .Values.site }}", "event.notification.enabled": {{ .Values.events.enabled }}}}', set()),
+    ("poller.json.tftpl", '{"a": {"url": "/hubs/crm/accounts?where=x>\'$${gmtDate:yyyy-MM-dd}\'", "idField": '
+     '"${id_field}"}}', {"CE412"}),
+    # the same text not named as a template: what no tool fills is reported
+    ("instance.json", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
+     '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', {"CE701"}),
+    ("poller.json", '{"a": {"url": "/hubs/crm/accounts?where=x>\'$${gmtDate:yyyy-MM-dd}\'", "idField": '
+     '"${id_field}"}}', {"CE605", "CE412"}),
+])
+def test_a_file_named_as_a_template_is_read_as_its_tool_renders_it(name, text, reported):
+    """A false-alarm hunt (helper-82): `{{ var }}` in an Ansible `.j2` template drew CE701, Helm's unquoted
+    `{{ .Values.x }}` in a `.tpl` CE006 (an error), Terraform's `$${` escape in a `.tftpl` CE605 (and its fix broke
+    the template)."""
+    from validator.source import load_source
+
+    from validator.engine import check_source
+
+    found = check_source(load_source(text, path=name))
+    assert {f.rule for f in found} == reported, found
+
+
 def test_a_secret_beside_a_tool_reference_is_still_reported():
     body = {"element": {"key": "sageone"}, "name": "s",
             "configuration": {"oauth.api.key": "$(SageClientId)", "oauth.api.secret": "Kq9vT3pLx8wZ2mN7rB4c",
@@ -325,7 +352,8 @@ def test_a_secret_beside_a_tool_reference_is_still_reported():
 
 
 @pytest.mark.parametrize("value", ['{{ .Values.sage.secret | default "p@ssw0rd!Secure" }}', "${SAGE_SECRET-Kq9vT3pLx8wZ}",
-                                   "${env:Kq9vT3pLx8wZ}", "$hunter2hunter", "%hunter2hunter%"])
+                                   "${env:Kq9vT3pLx8wZ}", "$hunter2hunter", "%hunter2hunter%",
+                                   "$qwertyuiopasdfgh"])  # (a leak sweep of this stop: letters alone, long)
 def test_a_secret_dressed_as_a_reference_is_masked(value, tmp_path):
     """A re-check (helper-80): these were printed in excerpts and `--diff` (a template's literal default; a shell
     default after `-`; a name that is a value)."""
@@ -577,3 +605,29 @@ def test_a_code_file_that_builds_a_body_is_skipped_not_failed(tmp_path) -> None:
         assert "CE006" in [f.rule for f in check(broken, path=str(tmp_path / name))]
     valid = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "x"}}'
     assert "CE206" in [f.rule for f in check(valid, path=str(tmp_path / "body.js"))]
+
+
+def test_a_schema_key_for_editors_is_no_resource():
+    """An editor trial (helper-83): a poller file with `"$schema"` (how VS Code is told its schema) was skipped as not
+    Cloud Elements, its mistakes unreported; the poller schema rejected the key."""
+    from validator.kinds import detect_kind
+    from validator.schemas import validate
+
+    poller = {"$schema": "./poller.schema.json",
+              "contacts": {"url": "/hubs/crm/contacts?where=u>'${gmtDate:yyyy-MM-ddTHH:mm}", "idField": "id"}}
+    assert detect_kind(poller) == "poller"
+    assert {f.rule for f in check(poller)} == {"CE620", "CE401", "CE412"}
+    assert not list(validate(poller, schema="poller"))
+    body = {"$schema": "https://example.com/instance.schema.json", "element": {"key": "x"}, "name": "x",
+            "configuration": {"event.notification.enabled": True, "event.notification.callback.url":
+                              "https://example.com/hook", "event.poller.configuration": poller}}
+    assert {f.rule for f in check(body)} == {"CE620", "CE401", "CE412"}
+
+
+def test_a_secret_written_at_the_wrong_place_is_both():
+    """A trial (helper-83): a top-level `event.notification.signature.key` holding a real secret drew CE751 only; its
+    place (CE106) was dropped as if the secret rule said it."""
+    body = {"element": {"key": "hubspot"}, "event.notification.signature.key": "Qw7eRt5yUi3oPa1sDf9gHj2p",
+            "configuration": {"event.notification.enabled": False}}
+    found = {(f.rule, f.pointer) for f in check(body)}
+    assert {("CE106", "/event.notification.signature.key"), ("CE751", "/event.notification.signature.key")} <= found

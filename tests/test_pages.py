@@ -1186,7 +1186,12 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Common mistake (copied from the Close.io default):", "Avoid:", "### Don't",
                                    "2. Look at the poller's date window. Before (the quote was missing):",
                                    # a review (helper-69): a typographic apostrophe
-                                   "**Don\u2019t:**", "This won\u2019t work:"])
+                                   "**Don\u2019t:**", "This won\u2019t work:",
+                                   # a false-alarm hunt (helper-82): Docusaurus' containers, a label with its reason
+                                   ":::danger Wrong", ":::caution[Don't do this]", ":::warning Bad example {#bad}",
+                                   "Don't do this: the date pattern does not compile.",
+                                   "> [!WARNING]\n> Don't do this: the date pattern does not compile.",
+                                   "**Avoid** \u2014 this fails at run time:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1211,7 +1216,10 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "The window was wrong. Send this instead:",
                                    # a review (helper-69): a mistake's word, then how to do it right
                                    "Bad request: make sure the body looks like this:", "Wrong \u2014 use this instead:",
-                                   "Anti-pattern: polling every minute; do it like this:"])
+                                   "Anti-pattern: polling every minute; do it like this:",
+                                   # a container's type alone, or a title that is no mistake's label (helper-82)
+                                   ":::danger", ":::tip Example", ":::note[The poller]",
+                                   "Don't do this: use the macro instead:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]

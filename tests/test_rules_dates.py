@@ -665,6 +665,16 @@ def test_double_quotes_in_a_pattern(jdk):
     assert found(poller(updated='yyyy-MM-dd"T"HH:mm:ss'), "CE401")
 
 
+def test_a_backslash_before_a_quote_in_a_pattern(jdk):
+    """A fresh-mistakes trial (helper-81): `yyyy-MM-dd\\'T\\'HH:mm:ss\\'Z\\'` (a shell's escapes kept) drew only CE413."""
+    fmt = "yyyy-MM-dd\\'T\\'HH:mm:ss\\'Z\\'"
+    hit = assert_at(poller(updated=fmt), "CE427", "\\\\'T", count=2)
+    assert hit.severity == "error" and "no `\\`" in hit.message
+    assert hit.fix is not None and hit.fix.applicability == "safe" and [e.replacement for e in hit.fix.edits] == [""] * 4
+    assert jdk.request("P", fmt, "GMT", "0", "2024-01-02T10:00:00Z")[0] == "FAIL"
+    assert not found(poller(updated="yyyy\\MM\\dd"), "CE427")  # a backslash as a separator: the vendor's own
+
+
 def test_utc_written_another_way_at_the_end_is_the_same_instant():
     """A trial (helper-54): Salesforce sends `'Z'` and its records hold `+0000` (read with `Z`): the same UTC
     instant written two ways drew CE413 on three correct files and 45 corpus entries."""

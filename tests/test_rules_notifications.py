@@ -226,7 +226,8 @@ def test_more_than_a_day_and_zero_are_warnings():
     text = body({"event.poller.refresh_interval": "3600"})
     (finding,) = found(text, "CE207")
     assert finding.severity == "warning" and "less than once a day" in finding.message
-    assert (finding.line, finding.column) == position(text, '"3600"')
+    assert (finding.line, finding.column) == position(text, '3600"')  # the digits its fix writes again
+    assert finding.fix is not None and finding.fix.applicability == "unsafe" and finding.fix.edits[0].replacement == "60"
     (finding,) = found(body({"event.poller.refresh_interval": "0"}), "CE208")
     assert finding.severity == "warning"
 
@@ -336,6 +337,30 @@ def test_a_misspelt_event_key_is_named_with_the_key_it_misses(written, meant):
 def test_an_element_s_own_event_key_is_not_a_misspelling(key):
     """Keys elements declare (seen in Cloud Elements' own definitions and examples) are not near misses."""
     assert not found(body({key: "x", "event.notification.enabled": False}), "CE101")
+
+
+@pytest.mark.parametrize(("written", "said", "fixed"), [
+    ("\ufeffoauth.api.key", "a zero width no-break space (U+FEFF)", True),
+    ("event.notification.enabled ", "a space after it", True),
+    (" event.vendor.type", "a space before it", True),
+    ("event.poller\u200b.refresh_interval", "a zero width space (U+200B)", True),
+    ("event.poller\u00a0refresh_interval", "a no-break space (U+00A0)", False),  # a space inside: no name to write
+])
+def test_a_key_written_with_a_space_or_an_invisible_character(written, said, fixed):
+    """A fresh-mistakes trial (helper-81): a byte order mark before a key drew only "missing `oauth.api.key`", and a
+    key with a space after it had an unsafe rename, which plain `--fix` left."""
+    text = body({written: "x", "event.notification.enabled": False})
+    if written.strip() == "event.notification.enabled":
+        text = body({written: "x"})
+    (finding,) = found(text, "CE101")
+    seen = written.strip(" ").replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ")
+    assert finding.message == (f"the key `{seen}` is written with {said}, which the platform reads as part of the "
+                               "key's name: it ignores the key")
+    assert (finding.fix is not None and finding.fix.applicability == "safe") is fixed
+    if fixed:
+        (edit,) = finding.fix.edits
+        mended = text[:edit.start] + edit.replacement + text[edit.end:]
+        assert seen in json.loads(mended)["configuration"] and not found(mended, "CE101")
 
 
 def test_a_misspelt_event_key_in_a_bare_configuration_file():

@@ -82,6 +82,8 @@ def test_upper_case_names_in_secret_values():
     "${SAGE_API_SECRET}", "$SAGE_API_SECRET", "${{ secrets.SAGE_API_SECRET }}", "/hubs/crm/contacts/{id}",
     "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", "a < b and c > d", "<b>bold</b>",
     "https://example.com/callback", "add_time", "insert_date", "Box", "taxes", "${YOUR_API_KEY}",
+    # a false-alarm hunt (helper-82): a word's own x's (a Chargebee site), an instance's name
+    "boxxxxed", "billing-sync-xxx", "FOXXXXY",
 ])
 def test_not_placeholders(value):
     assert find_placeholders(value) == [], value
@@ -100,6 +102,12 @@ def test_not_placeholders(value):
 ])
 def test_placeholder_spans(value, expected):
     assert [p.text for p in find_placeholders(value)] == expected
+
+
+def test_a_short_trailing_mask_is_a_credentials_only():
+    assert [p.text for p in find_placeholders("sk_live-XXX", credential=True)] == ["XXX"]
+    assert [p.text for p in find_placeholders("acct-xxxxxxxx1234")] == ["xxxxxxxx"]  # a card's mask, digits after
+    assert find_placeholders("sk_live-XXX") == []
 
 
 def test_date_format_xxxx_is_not_a_mask():

@@ -42,6 +42,11 @@ CASES = [
      f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}'"),
     ("CE630", f"/hubs/crm/contacts?where=hs_lead_status=='OPEN' and lastmodifieddate>'{GOOD_MACRO}'", "=='OPEN'",
      f"/hubs/crm/contacts?where=hs_lead_status='OPEN' and lastmodifieddate>'{GOOD_MACRO}'"),
+    # a fresh-mistakes trial (helper-81): JavaScript's strict comparisons were "'!=' has no value after it"
+    ("CE630", f"/hubs/crm/contacts?where=status!=='inactive' and lastmodifieddate>'{GOOD_MACRO}'", "!==",
+     f"/hubs/crm/contacts?where=status!='inactive' and lastmodifieddate>'{GOOD_MACRO}'"),
+    ("CE630", f"/hubs/crm/contacts?where=status==='open' and lastmodifieddate>'{GOOD_MACRO}'", "===",
+     f"/hubs/crm/contacts?where=status='open' and lastmodifieddate>'{GOOD_MACRO}'"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "&Type",
      f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}' and Type='Customer'"),
     ("CE632", f"https://www.zohoapis.com/crm/v2/Leads?where=Modified_Time>'{GOOD_MACRO}'", "https://www.zohoapis.com",
@@ -362,6 +367,20 @@ def test_a_space_where_the_equals_after_where_belongs():
     assert found.fix is not None and found.fix.applicability == "safe" and found.fix.edits[0].replacement == "="
     fine = "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd}'&whereabouts=x"
     assert "CE635" not in {f.rule for f in check(json.dumps({"x": {"url": fine, "idField": "id"}}))}
+    colon = "/hubs/finance/customers?where:lastModifiedDate>='${gmtDate:yyyy-MM-dd}'"  # (helper-81)
+    (found,) = [f for f in check(json.dumps({"x": {"url": colon, "idField": "id"}})) if f.rule == "CE635"]
+    assert found.message.startswith("a colon after `where`") and found.fix.edits[0].replacement == "="
+
+
+def test_the_last_poll_time_in_a_hub_path():
+    """A fresh-mistakes trial (helper-81): `/hubs/finance/customers/${gmtDate:...}` drew only CE412 (info); `render`
+    showed `GET /customers/2026-12-05T10:31:28Z`, a fetch by id."""
+    url = "/hubs/finance/customers/${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"
+    (found,) = [f for f in check(json.dumps({"x": {"url": url, "idField": "id"}})) if f.rule == "CE645"]
+    assert found.severity == "warning" and "as a record's id" in found.message
+    for fine in ("/hubs/general/changes/${gmtDate:yyyy-MM-dd}", "/changes/since/${epoch}",
+                 "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}'"):
+        assert "CE645" not in {f.rule for f in check(json.dumps({"x": {"url": fine, "idField": "id"}}))}, fine
 
 
 def test_raw_spaces_are_found_when_asked_for_with_facts_given_too() -> None:

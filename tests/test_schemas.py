@@ -529,6 +529,20 @@ def test_misplaced_instance_keys() -> None:
     ]
 
 
+def test_one_message_at_one_place_is_said_once() -> None:
+    """A fresh-mistakes trial (helper-81): `"event.vendor.type": true` drew CE102 and CE104, one message twice."""
+    assert [p[0] for p in problems({"event.vendor.type": True}, schema="configuration")] == ["CE102"]
+
+
+def test_an_event_key_in_provider_data_belongs_in_configuration() -> None:
+    """A fresh-mistakes trial (helper-81): the poller in `providerData` (beside the OAuth code) passed."""
+    doc = {"element": {"key": "dropbox"}, "configuration": {}, "providerData": {
+        "code": "abc", "oauth.token": "x", "event.poller.configuration": {"c": {"url": "/hubs/crm/c", "idField": "id"}}}}
+    assert problems(doc) == [
+        ("CE106", "configuration key `event.poller.configuration` is in `providerData`; it belongs in `configuration`",
+         "/providerData/event.poller.configuration", True, "move it into `configuration`")]
+
+
 def test_single_entry_given_as_poller_configuration() -> None:
     single = {"url": "/hubs/crm/contacts", "idField": "id", "filterByUpdatedDate": "true"}
     assert problems(single, schema="poller") == [

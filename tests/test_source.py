@@ -259,6 +259,9 @@ SYNTAX = [
     ('{"where": "name=\'\\\'\'x\'\\\'\'"}', "CE008", 1, 17, "the shell's `'\\''`"),
     ('{"a": "it\\\'s"}', "CE008", 1, 10, "`\\'` is not a JSON escape"),
     ('{"re": "\\d+"}', "CE008", 1, 9, "`\\d` is not a JSON escape"),
+    # a fresh-mistakes trial (helper-81): a date pattern's letter written after a backslash, not quoted
+    ('{"updatedDateFormat": "yyyy-MM-dd\\THH:mm"}', "CE008", 1, 34, "a date pattern writes a literal letter"),
+    ('{"url": "/x?a=\'${gmtDate:yyyy-MM-dd\\THH}\'"}', "CE008", 1, 36, "a date pattern writes a literal letter"),
     ('{"a": "\\u12G4"}', "CE008", 1, 8, "four hexadecimal digits"),
     ('{"a": NaN}', "CE009", 1, 7, "`NaN`"),
     ('[1, -Infinity]', "CE009", 1, 5, "`-Infinity`"),
@@ -291,6 +294,12 @@ SYNTAX = [
     ('{"a": "b"\'}', "CE001", 1, 10, "stray `'`"),
     ('{"d": "He said “hi”"\n "b": 1}', "CE001", 1, 21, "missing `,`"),
 ]
+
+
+def test_a_date_patterns_backslashed_letter_is_quoted_by_the_fix():
+    p = only(load_source('{"updatedDateFormat": "yyyy-MM-dd\\THH:mm"}'))
+    assert p.help == "write `'T'`" and p.fix is not None and p.fix.edits[0].replacement == "'T'"
+    assert only(load_source('{"path": "C:\\Temp"}')).help == "double the backslash to keep it literally: `\\\\T`"
 
 
 @pytest.mark.parametrize(("text", "rule", "line", "column", "words"), SYNTAX, ids=[t for t, *_ in SYNTAX])

@@ -380,7 +380,7 @@ def test_plus_depends_on_the_zone() -> None:
     assert codes("/hubs/crm/a?where=x>='${dateTimeZone:America/Denver:HH:mmZ}'") == []  # always '-'
     assert codes("/hubs/crm/a?where=x>='${dateTimeZone:GMT+05:30:HH:mm z}'") == ["CE616"]
     assert codes("/hubs/crm/a?where=x>='${date:HH:mmXXX}'", server_zone="Asia/Kolkata") == ["CE616"]
-    assert codes("/hubs/crm/${gmtDate:Z}/a") == []  # '+' in a path is a plus
+    assert codes("/crm/${gmtDate:Z}/a") == []  # '+' in a path is a plus
 
 
 def test_raw_spaces_are_an_option() -> None:
@@ -532,6 +532,8 @@ def test_a_zone_joined_to_its_format_by_another_separator(separator: str) -> Non
     problem = only(url, "CE605")
     assert problem.help == "write `${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ssXXX}`"
     assert f"separated by {separator!r}" in problem.message
+    assert url[problem.start:problem.end] == separator  # (at the separator: a trial, helper-81, saw the macro's start)
+    assert problem.fix is not None and problem.fix.applicability == "safe" and problem.fix.edits[0].replacement == ":"
     fixed = url.replace(f"New_York{separator}", "New_York:")
     assert "CE605" not in codes(fixed) and "CE604" not in codes(fixed)
 

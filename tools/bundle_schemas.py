@@ -16,7 +16,8 @@ The tool also writes the keywords VS Code reads for its messages, from the ones 
   completions render it;
 * ``errorMessage`` from ``x-expected`` (how ``validator/schemas.py`` names the expected value) on a
   schema that checks one value, and from ``x-belongs`` on a misplaced key; ``patternErrorMessage``
-  where a ``pattern`` fails, from ``x-expected`` or ``x-error``.
+  where a ``pattern`` fails, from ``x-expected`` or ``x-error``;
+* ``doNotSuggest`` on a misplaced key (``x-belongs``): completion does not offer a key where it is an error.
 
 Edit the standalone schema's own content (never the generated keywords; references to other files by
 ``$id``), then run
@@ -117,7 +118,7 @@ def _relocate(node: Any, own_id: str, prefix: str) -> None:
             item["$ref"] = "#/$defs/" + _escape(_bundle_name(target)) + fragment
 
 
-_GENERATED = ("markdownDescription", "errorMessage", "patternErrorMessage")
+_GENERATED = ("markdownDescription", "errorMessage", "patternErrorMessage", "doNotSuggest")
 _BELONGS = {
     "datesConfiguration": "Misplaced: this key belongs inside the entry's `datesConfiguration`, where the poller "
                           "reads it.",
@@ -137,6 +138,7 @@ def _annotate(node: Any) -> None:
         expected = item.get("x-expected")
         if isinstance(item.get("x-belongs"), str):
             item["errorMessage"] = _BELONGS[item["x-belongs"]]
+            item["doNotSuggest"] = True  # a misplaced key is described (hovers), never offered where it is wrong
         elif isinstance(expected, str) and not any(key in item for key in _OBJECT_KEYWORDS):
             # VS Code uses errorMessage for type, enum, const and pattern failures, never for a range
             item["errorMessage"] = f"Expected {expected}."

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from .findings import Edit, Finding, Fix, Problem, Severity
-from .inputs import code_language
+from .inputs import code_language, template_syntax
 from .json_text import indented
 from .kinds import (
     POLLER_KEY,
@@ -260,6 +260,9 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     options = options or Options()
     held: list[Source] = []  # the stringified pollers, parsed once: held until their secrets are found too
     findings = _run(loaded, kind, options, held)
+    template = template_syntax(loaded.path)
+    if template is not None:
+        findings = [f for f in findings if not fills_template(f, template)]
     if not findings:
         return CheckedDocument(findings, Secrets(), loaded)
     secrets = secrets_of(loaded, options)
@@ -425,6 +428,14 @@ def fills_client_variable(finding: Finding) -> bool:
     return finding.rule in _CLIENT_VARIABLE_RULES and "`{{" in finding.message
 
 
+def fills_template(finding: Finding, syntax: str) -> bool:
+    """Whether ``finding`` reports what a template tool fills or escapes in a file named as its template
+    (:data:`validator.inputs.TEMPLATE_SUFFIXES`): a ``{{ ... }}`` it fills, Terraform's ``$${`` escape."""
+    if syntax == "{{":
+        return fills_client_variable(finding)
+    return finding.rule == "CE605" and "'$$'" in finding.message
+
+
 def _under(finding: Finding, pointer: str) -> Finding:
     """A finding of one body of a bulk file, its pointer from the file's root."""
     return replace(finding, pointer=pointer + finding.pointer)
@@ -436,8 +447,13 @@ def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> lis
     A constraint that a rule owns is reported by the schema under that rule's code (``x-rule``),
     so which of the two speaks never changes which code an ignore entry must name.
     """
-    pointers = {f.pointer for f in specific}
+    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA}
     return [f for f in schema_found if f.pointer not in pointers]
+
+
+# Rules that say another thing than the schema of the same value, which both stand: a secret written in the file
+# (CE751) is where it is as well as misplaced (CE106) or of another type
+_BESIDE_SCHEMA = frozenset({"CE751"})
 
 
 # Findings of one rule at one place shown at most (a URL of 100,000 `=` has as many CE621s); the rest are counted

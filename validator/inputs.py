@@ -19,7 +19,13 @@ class InputFile(NamedTuple):
 
 
 class InputError(Exception):
-    """A path that cannot be read; reported on stderr, exit 2."""
+    """A path that cannot be read; reported on stderr (and in the reports, as a file not checked), exit 2.
+
+    ``path`` is the path as given or found (None when there is none to name)."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 #: File names read as Markdown documentation pages (``validator.pages``), any case: also MDX (Docusaurus' pages).
@@ -59,6 +65,21 @@ CODE_SUFFIXES: dict[str, str] = {
 def code_language(path: str) -> str | None:
     """The language of a file named as code (:data:`CODE_SUFFIXES`), else None."""
     return CODE_SUFFIXES.get(Path(path).suffix.lower())
+
+
+#: Templates a tool renders into the body before it is sent (Jinja for Ansible, Go templates for Helm, Handlebars,
+#: Mustache, Liquid, Nunjucks; Terraform's ``templatefile``), by their last suffix (``instance.json.j2``): what the
+#: tool fills is no unfilled placeholder (``{{ lookup('env', 'KEY') }}``, ``{{ .Values.x }}`` unquoted), and
+#: Terraform writes ``$${`` for a ``${`` it must leave.
+TEMPLATE_SUFFIXES: dict[str, str] = {
+    ".j2": "{{", ".jinja": "{{", ".jinja2": "{{", ".tpl": "{{", ".tmpl": "{{", ".gotmpl": "{{", ".hbs": "{{",
+    ".mustache": "{{", ".liquid": "{{", ".njk": "{{", ".tftpl": "$${"}
+
+
+def template_syntax(path: str | None) -> str | None:
+    """What the template tool of a file named as a template (:data:`TEMPLATE_SUFFIXES`) fills or escapes: ``{{`` or
+    ``$${``; else None."""
+    return TEMPLATE_SUFFIXES.get(Path(path).suffix.lower()) if path else None
 
 
 #: File names always read as JSON, whatever they hold.

@@ -29,10 +29,15 @@ class PollerRef(NamedTuple):
     stringified: bool
 
 
+#: The key naming the JSON Schema a file follows (`"$schema": "./poller.schema.json"`), which editors read: no
+#: resource of a poller map.
+SCHEMA_KEY = "$schema"
+
+
 def _is_poller_map(value: Any) -> bool:
     if not isinstance(value, dict) or not value:
         return False
-    entries = [entry for entry in value.values() if entry is not None]  # (a null entry is CE102's)
+    entries = [entry for key, entry in value.items() if entry is not None and key != SCHEMA_KEY]  # (null: CE102's)
     if not entries or not all(isinstance(entry, dict) for entry in entries):
         return False
     return any(_is_poller_entry(entry) for entry in entries)
@@ -334,6 +339,8 @@ def poller_entries(value: Any, kind: Kind | None = None, *,
             yield PollerEntry("", poller, ref, root)
             continue
         for name, entry in poller.items():
+            if name == SCHEMA_KEY and isinstance(entry, str):
+                continue  # the schema an editor validates the file with, not a resource
             yield PollerEntry(name, entry, ref, f"{root}/{escape_pointer_token(name)}")
 
 

@@ -782,7 +782,7 @@ def _showable(value: str) -> bool:
     return _SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value)
 
 
-_TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*[.$])")
+_TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*(?:[.$]|lookup\())")
 
 
 def _secret_in_reference(value: str) -> bool:
@@ -801,7 +801,13 @@ def _secret_in_reference(value: str) -> bool:
         name = stripped.strip("$%").removeprefix("env:")
     digit_runs = len(_DIGIT_RUN.findall(name))
     return digit_runs >= 3 or (digit_runs >= 1 and any(c.islower() for c in name) and any(c.isupper() for c in name)) \
-        or not names_a_variable(name)
+        or not names_a_variable(name) \
+        or (len(name) >= _LONG_LOWER_NAME and name.isalpha() and name.islower())  # `$qwertyuiopasdfgh`: masked anyway
+
+
+# A variable's name in lower-case letters alone is short (`$password`, `$apikey`); a longer run of them may be a
+# password that starts with `$`, and a name masked costs nothing
+_LONG_LOWER_NAME = 12
 
 
 _BRACED_NAME = LazyPattern(r"\$\{(?:env:)?(?P<name>[A-Za-z_]\w*)(?:(?::?[-=+?])(?P<default>[^}]*))?\}")

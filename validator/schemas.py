@@ -714,7 +714,9 @@ class _Translator:
         self._missing: dict[tuple[tuple[Any, ...], str | None], list[str]] = {}
         self._misspelt: set[tuple[tuple[Any, ...], str]] = set()  # (object, required key written misspelt)
         self._type_at: dict[str, int] = {}  # pointer -> index in _problems of its CE102
-        self._seen: set[SchemaProblem] = set()  # what _problems holds, for a constant-time duplicate test
+        # (pointer, message) of each problem in _problems, for a constant-time duplicate test: a type and an enum
+        # may say one thing (`true` for `polling` or `webhook`), and it is said once
+        self._said: set[tuple[str, str]] = set()
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
 
@@ -797,8 +799,9 @@ class _Translator:
             if index is not None:
                 self._problems[index] = (path, problem)
                 return
-        if problem not in self._seen:  # a set: 30,000 problems were 450 million comparisons
-            self._seen.add(problem)
+        said = (problem.pointer, message)
+        if said not in self._said:  # a set: 30,000 problems were 450 million comparisons
+            self._said.add(said)
             if rule == "CE102":
                 self._type_at[problem.pointer] = len(self._problems)
             self._problems.append((path, problem))
@@ -889,6 +892,10 @@ class _Translator:
             message = f"`{name}` belongs on {entry}, not inside its `datesConfiguration`"
             fix = "move it out of `datesConfiguration`, next to it"
             target = path[:-2]
+        elif belongs == "configuration" and len(path) > 1 and path[-2] == "providerData":
+            message = f"configuration key `{name}` is in `providerData`; it belongs in `configuration`"
+            fix = "move it into `configuration`"
+            target = path[:-2] + ("configuration",)
         elif belongs == "configuration":
             message = f"configuration key `{name}` is at the top level of the instance body; it belongs in `configuration`"
             fix = "move it into `configuration`"

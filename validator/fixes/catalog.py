@@ -26,6 +26,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
+    "CE207": ("unsafe", "writes an interval given in seconds or milliseconds as the minutes meant, when that is an "
+                        "interval people choose (`\"900000\"` → `\"15\"`)"),
     "CE211": ("unsafe", "writes an `event.poller.refresh_interval` of 300, 600, 900 or 1200 as the minutes meant (`\"900\"` → `\"15\"`)"),
     "CE302": ("safe", ("moves the key where it belongs (or removes it when the right place already has the "
                        "same value); a date key with no `datesConfiguration` gets one")),
@@ -47,7 +49,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE425": ("unsafe", "writes `${epoch}` compared with a field the records hold as text as `${gmtDate:<the field's format>}`"),
     "CE426": ("safe", "writes a typographic dash or a space that is not ASCII in a date pattern as `-` or a space"),
     "CE427": ("unsafe", ("removes an optional section's brackets (`[.SSS]` → `.SSS`) and a pattern's outer double "
-                         "quotes, and writes inner ones as `'`")),
+                         "quotes, and writes inner ones as `'`; removes a backslash before a quote (safe: "
+                         "`dd\\'T\\'HH` → `dd'T'HH`)")),
     "CE428": ("unsafe", "writes the month before the day (`yyyy-dd-MM` → `yyyy-MM-dd`): check the vendor's dates"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),

@@ -277,9 +277,9 @@ _CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")
 _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
-# broken poller:`, `Warning: the following example is wrong ...`, `Common mistake:`, `Avoid:` (not `Don't forget to set
-# the callback URL:`, nor a heading that titles a section: `## Fixing broken pollers`).  Read with its emphasis marks
-# removed, its last sentence only.
+# broken poller:`, `Warning: the following example is wrong ...`, `Common mistake:`, `Avoid:`, `Don't do this: the
+# pattern does not compile.` (not `Don't forget to set the callback URL:`, nor a heading that titles a section:
+# `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
 _MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
 _WHY = r"(?:\s*\([^)]{0,60}\))?"
@@ -287,7 +287,9 @@ _WRONG = re.compile(
     rf"(?:{_MISTAKE}|before){_OF_WHAT}{_WHY}"
     rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
     r"[^\r\n]{1,80}"
-    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}|not like this|avoid this"
+    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}"
+    r"(?:\s*[:\-\u2013\u2014]\s*(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)[^\r\n]{1,80})?"
+    r"|not like this|avoid this"
     rf"|(?:this|that|it)\s+(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{{0,120}})?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}",
@@ -314,10 +316,13 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             continue
         directive = _DIRECTIVE.search(line)
         if directive is None:
-            # an admonition's or a tab's title: `=== "Wrong"`, `!!! danger "Don't"`, `<TabItem label="Wrong">`
+            # an admonition's, a container's or a tab's title: `=== "Wrong"`, `!!! danger "Don't"`, `:::danger Wrong`,
+            # `<TabItem label="Wrong">`
             admonition, tab = _ADMONITION.fullmatch(line), _TAB_ITEM.fullmatch(line)
+            container = _CONTAINER.fullmatch(line) if admonition is None and tab is None else None
             label = (admonition.group("title") or admonition.group("tab") or "") if admonition is not None else \
-                tab.group("label") if tab is not None else line
+                tab.group("label") if tab is not None else \
+                (container.group("bracketed") or container.group("title") or "") if container is not None else line
             above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
             directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
             break
@@ -341,6 +346,9 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
 
 
 _TAB_ITEM = re.compile(r"<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
+# A Docusaurus (or remark-directive) container's opening line and its title: `:::danger Wrong`, `:::caution[Don't]`.
+_CONTAINER = re.compile(r":::++[ \t]*+[A-Za-z][\w\-]*+(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*?))?"
+                        r"[ \t]*+(?:\{[^}\r\n]*+\})?[ \t]*+")
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and

@@ -91,7 +91,8 @@ Rules:
   optional section in brackets (`ss[.SSS]`, java.time's `DateTimeFormatter`) or double quotes (`"yyyy-MM-dd"`,
   `yyyy-MM-dd"T"HH`): SimpleDateFormat prints and expects `[`, `]` and `"` as they are (the JDK reads no
   `2024-01-02T10:00:00.123+00:00` with `ss[.SSS]XXX`).  Fixed on request (unsafe): the brackets removed, the
-  pattern's outer double quotes removed, or inner ones written as `'`.
+  pattern's outer double quotes removed, or inner ones written as `'`.  So is a backslash before a quote
+  (`yyyy-MM-dd\\'T\\'HH`, a shell's or a language's escape kept in the pattern), fixed safely (removed).
 * **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
   which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
 * **CE429** `date-pattern-zone-twice` (error): an `X` offset field beside a quoted `'Z'` (`...SSSXXX'Z'`): the
@@ -314,7 +315,8 @@ DATE_PATTERN_NOT_AN_INSTANT = Rule("CE417", "date-pattern-not-an-instant", "erro
      "date.  Without a year (`MM/dd HH:mm`), a month and day (`yyyy HH:mm`) or with only a time "
      "(`HH:mm:ss`), Java fills the missing fields from 1 January 1970, so every record looks older than "
      "the last poll and is ignored, and the vendor gets a filter that matches any year.  The macros of one "
-     "URL count together (a date parameter and a time parameter are fine).  A record format with a date "
+     "URL count together (a date parameter and a time parameter are fine; so is a year and a week, `YYYY-'W'ww`, "
+     "a vendor's week filter).  A record format with a date "
      "but no time is reported as info: the records are dated midnight, so a record changed later on the "
      "day of a poll looks older than that poll (this assumes the platform compares the updated date with "
      "the last poll time, as documented).\n\n**Fix:** the full pattern of the vendor's dates, e.g. "
@@ -422,11 +424,13 @@ DATE_PATTERN_TYPOGRAPHIC = Rule("CE426", "date-pattern-typographic", "error",
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
 DATE_PATTERN_FOREIGN_SYNTAX = Rule("CE427", "date-pattern-foreign-syntax", "error",
-     "an optional section `[...]` or double quotes in a SimpleDateFormat pattern",
+     "an optional section `[...]`, double quotes or a backslash escape in a SimpleDateFormat pattern",
      "SimpleDateFormat has no optional sections and quotes literal text with `'` only. `[` and `]` (optional "
      "sections of java.time's `DateTimeFormatter`, `yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX`) and `\"` are characters like "
      "`-`: printed as they are, and expected where a date is read, so a record's `2024-01-02T10:00:00.123+00:00` "
-     "is not read at all (the JDK reads none), and a URL sends `[.123]` or `\"2024-01-02\"`.\n\n"
+     "is not read at all (the JDK reads none), and a URL sends `[.123]` or `\"2024-01-02\"`.  So is `\\` before a "
+     "quote (`yyyy-MM-dd\\'T\\'HH:mm:ss`, an escape from a shell or a string): SimpleDateFormat has no escape "
+     "but the quote, and the fix (safe) removes the backslashes.\n\n"
      "**Fix:** remove the brackets (SimpleDateFormat cannot read a fraction that is sometimes absent: read the "
      "form the vendor always writes), remove double quotes around the whole pattern, and quote literal letters "
      "with `'`. The fix (unsafe) does each.",
@@ -524,7 +528,8 @@ def _unquoted(tokens: Any, wanted: str) -> list[int]:
 
 
 def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Problem]:
-    """CE427 for an optional section ``[...]`` and for double quotes outside the pattern's quoted text."""
+    """CE427 for an optional section ``[...]``, for double quotes outside the pattern's quoted text, and for a
+    backslash written as an escape."""
     brackets = _unquoted(tokens, "[]") if "[" in text or "]" in text else []
     if brackets == [0, len(text) - 1]:
         brackets = []  # `[dd/MMM/yyyy:HH:mm:ss Z]`: a log's date, its brackets part of the text on purpose
@@ -546,6 +551,20 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
                       help="remove the double quotes around the pattern" if outer else "quote literal text with `'`",
                       fix=Fix("remove the double quotes" if outer else "write `'`",
                               tuple(Edit(at, at + 1, "" if outer else "'") for at in quotes), "unsafe"))
+
+
+    escapes = list(_BACKSLASH_BEFORE.finditer(text)) if "\\" in text else []
+    if escapes:  # `yyyy-MM-dd\'T\'HH:mm:ss`: a shell's or a language's escape, written into the pattern
+        effect = "the URL sends the `\\`" if printing else "a record's date is not read: it holds no `\\`"
+        edits = tuple(Edit(m.start(), m.end(), "") for m in escapes)
+        yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`\\` is no escape in SimpleDateFormat (literal text is "
+                      f"quoted with `'` alone): it is a character to {'print' if printing else 'find'}, so {effect}",
+                      escapes[0].start(), escapes[-1].end() + 1, help="remove the backslashes",
+                      fix=Fix("remove the backslashes", edits, "safe"))
+
+
+# A backslash (or a run of them) before a quote: an escape the pattern's writer meant (`yyyy\MM` may be a separator)
+_BACKSLASH_BEFORE = re.compile(r"\\++(?=')")
 
 
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
@@ -744,7 +763,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     problems: list[Problem] = _swapped_and_repeated(pattern, printing=printing)
     if not text.isascii():
         problems.extend(_typographic(text, printing=printing))
-    if "[" in text or "]" in text or '"' in text:
+    if "[" in text or "]" in text or '"' in text or "\\" in text:
         problems.extend(_foreign_syntax(text, tokens, printing=printing))
     problems.extend(_year_day_month(fields))
     if not printing and text != text.strip():
@@ -1433,6 +1452,9 @@ def _macro_instant_findings(ctx: Any, entry: Any, macros: list[Any]) -> Iterator
     missing = _missing_together(tuple(macro.pattern for macro in dated))
     if not missing:
         return
+    if "year" not in missing and any(token.is_field and token.letter == "w" for macro in dated
+                                     for token in macro.pattern.tokens):
+        return  # a week of the year (`YYYY-'W'ww`): a vendor's week filter, chosen so
     first = dated[0]
     what = " and ".join(missing) if len(missing) < 3 else "date"
     year_as_day = "year" in missing and any(token.is_field and token.letter == "u"

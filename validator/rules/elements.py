@@ -69,7 +69,8 @@ CE913 poller-filter-field-not-searchable
 CE914 element-docs-not-found (info)
     Element docs were given, but none of their folders holds the body's element, so no CE9xx check
     ran for it: a folder named otherwise (``hubspot`` for ``hubspotcrm``), or the folder of another
-    element given directly (``--element-docs exports/closeio`` for a ``sageone`` body).
+    element given directly (``--element-docs exports/closeio`` for a ``sageone`` body).  A warning when
+    a folder holds the key in another case (``sageOne`` for ``sageone``): the body's key is likely wrong.
 
 CE915 poller-field-not-a-value
     ``idField``, ``updatedDateField`` or ``createdDateField`` names an object or a list of the records
@@ -232,7 +233,8 @@ ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "elemen
      "definition and API docs, found as `<folder>/<element key>/element.json` and `swagger.json` (or in the "
      "folder itself when it is named after the element).  When no folder holds the body's element, none of "
      "those checks runs, and a clean report would say less than it seems to: this says so, naming a folder "
-     "that belongs to another element.\n\n**Fix:** export the element (`GET /elements/{key}` and "
+     "that belongs to another element.  A folder holding the key in another case (`sageone` for `sageOne`) makes "
+     "it a warning: element keys are compared as written, so the body's key likely names no element.\n\n**Fix:** export the element (`GET /elements/{key}` and "
      "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
      '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % "")
 
@@ -469,7 +471,8 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
                   if entry.name.lower() == key.lower() and entry.name != key and entry.is_dir()), None)
     if cased is not None:  # `SageOne`: the docs hold `sageone`, and element keys are written in lower case
         return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message + f"; the docs hold `{cased}`", pointer=pointer,
-                           help=f"did you mean `{cased}`? (element keys are compared as written)")
+                           help=f"did you mean `{cased}`? (element keys are compared as written)",
+                           severity="warning")  # a key in another case names no element: likely the mistake
     return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message, pointer=pointer,
                        help=f"export element `{key}` into `<folder>/{key}/element.json` and `swagger.json`, or "
                             "point --element-docs at the folder that holds them")
@@ -488,8 +491,8 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
         pointer = f"{base}/{escape_pointer_token(key)}"
         item = declared.get(key)
         if item is None:
-            if key.startswith(_PLATFORM_PREFIXES) or key in misplaced:
-                continue  # platform-wide keys; misplaced keys are the schema's (CE106)
+            if key.startswith(_PLATFORM_PREFIXES) or key in misplaced or isinstance(value, dict) and "." not in key:
+                continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
                     if key in top_level else _did_you_mean(key, declared))
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",

@@ -743,7 +743,8 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
                                    + (f", not {unit} ({minutes} {unit} are {meant} minute{'s' if meant != 1 else ''})"
                                       if meant is not None else ""),
                           pointer=pointer, help=f'write "{meant}"' if meant is not None else
-                          'give minutes: "60" is every hour, "1440" once a day')
+                          'give minutes: "60" is every hour, "1440" once a day',
+                          **(_minutes_written(ctx, value, str(meant), pointer) if meant is not None else {}))
     elif minutes in _SECONDS_LIKE:
         yield _seconds_like(ctx, value, minutes, pointer)
 
@@ -758,9 +759,14 @@ def _seconds_like(ctx: Context, value: Any, minutes: int, pointer: str) -> Findi
     message = (f"`{INTERVAL}` is {minutes} minutes ({minutes // 60} hours): the interval counts minutes, and "
                f"{minutes} seconds are {meant} minutes")
     help = f'write "{meant}" if a poll every {meant} minutes was meant'
-    if isinstance(value, str):  # the string's own digits are replaced, its quotes kept
-        return ctx.finding(REFRESH_INTERVAL_SECONDS, message, pointer=pointer, sub=(0, len(value)), help=help,
-                           fix=Fix(f'write "{meant}"', (Edit(0, len(value), meant),), "unsafe"))
-    start, end = ctx.source.span(pointer)
     return ctx.finding(REFRESH_INTERVAL_SECONDS, message, pointer=pointer, help=help,
-                       fix=Fix(f"write {meant}", (Edit(start, end, meant),), "unsafe"))
+                       **_minutes_written(ctx, value, meant, pointer))
+
+
+def _minutes_written(ctx: Context, value: Any, minutes: str, pointer: str) -> dict[str, Any]:
+    """The finding's place and its unsafe fix writing ``minutes`` for an interval in another unit, in the value's own
+    form: a string's digits are replaced, its quotes kept."""
+    if isinstance(value, str):
+        return {"sub": (0, len(value)), "fix": Fix(f'write "{minutes}"', (Edit(0, len(value), minutes),), "unsafe")}
+    start, end = ctx.source.span(pointer)
+    return {"fix": Fix(f"write {minutes}", (Edit(start, end, minutes),), "unsafe")}

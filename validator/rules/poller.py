@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
 from ..urls.pieces import MACRO_START
+from ..vocabulary.characters import invisible_at, invisible_in, space_named
 from .base import Rule, once_per_arguments
 from .notifications import is_placeholder, is_unfilled
 
@@ -376,42 +377,6 @@ class PathProblem(NamedTuple):
 _TEMPLATE_VARIABLE = re.compile(r"\{\s*([A-Za-z_][\w.-]*)\s*\}")
 
 
-def _space_named(spaces: str) -> str:
-    """`a space`, or the invisible character said by its name and code point (`a no-break space (U+00A0)`)."""
-    if set(spaces) == {" "}:
-        return "a space" if len(spaces) == 1 else "spaces"
-    name, point = _char_named(next(char for char in spaces if char != " "), unnamed="white space")
-    return f"{name} ({point})"
-
-
-def _char_named(char: str, *, unnamed: str = "control character") -> tuple[str, str]:
-    """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
-    import unicodedata
-
-    return f"a {unicodedata.name(char, '').lower() or unnamed}", f"U+{ord(char):04X}"
-
-
-def _invisible_at(text: str) -> int | None:
-    """Where ``text`` holds an invisible character (a format or control character, a space other than ' '), or None."""
-    if text.isascii() and text.isprintable():
-        return None
-    import unicodedata
-
-    return next((i for i, char in enumerate(text) if char != " " and unicodedata.category(char) in _INVISIBLE), None)
-
-
-_INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
-
-
-def _invisible_in(text: str) -> str:
-    """` (it holds a zero width space, U+200B)` for a name with an invisible character, else ``""``."""
-    at = _invisible_at(text)
-    if at is None:
-        return ""
-    name, point = _char_named(text[at])
-    return f" (it holds {name}, {point})"
-
-
 @once_per_arguments  # field paths repeat in every poller entry of a file
 def field_path_problems(path: str) -> list[PathProblem]:
     """The syntax mistakes of a field path (``id``, ``user.id``, ``['Modified Time']``, ``items[0].id``)."""
@@ -422,11 +387,11 @@ def field_path_problems(path: str) -> list[PathProblem]:
         start = 0 if path[:1].isspace() else len(path.rstrip())
         end = len(path) - len(path.lstrip()) if start == 0 else len(path)
         where = "starts" if start == 0 else "ends"
-        return [PathProblem(f"the field path {where} with {_space_named(path[start:end])}, so it names no field",
+        return [PathProblem(f"the field path {where} with {space_named(path[start:end])}, so it names no field",
                             start, end, f"write {json.dumps(stripped)}")]
-    hidden = _invisible_at(path)
+    hidden = invisible_at(path)
     if hidden is not None:
-        return [PathProblem(f"the field path holds {_space_named(path[hidden])}, an invisible character copied with it (from a page or a chat), not part of a field's name", hidden,
+        return [PathProblem(f"the field path holds {space_named(path[hidden])}, an invisible character copied with it (from a page or a chat), not part of a field's name", hidden,
                             hidden + 1, f"write {json.dumps(path[:hidden] + path[hidden + 1:], ensure_ascii=False)}")]
     variable = _TEMPLATE_VARIABLE.fullmatch(path)
     if variable is not None:  # Swagger's `/contacts/{id}`, copied
@@ -744,7 +709,7 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
         elif field == "absent" and fmt == "given":
             misspelt = _misspelling(field_key, dates) or _misspelling(field_key, value)
             if misspelt is not None:  # the cause, where it is (its CE101 would only say "unknown key")
-                yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}`{_invisible_in(misspelt)} is not `{field_key}`: "
+                yield ctx.finding(POLLER_DATES_HALF_GIVEN, f"`{misspelt}`{invisible_in(misspelt)} is not `{field_key}`: "
                                   "the platform ignores it, "
                                   f"so `{format_key}` reads no field", source=src,
                                   pointer=entry.child(DATES, misspelt) if misspelt in dates else entry.child(misspelt),

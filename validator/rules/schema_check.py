@@ -12,6 +12,7 @@ from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body
 from ..schemas import near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
+from ..vocabulary.characters import invisible_at, space_named, visible
 from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
@@ -132,6 +133,19 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
                               severity="error", help=f'write it in each entry: {{"contacts": {{"url": ..., "{DATES}": '
                               '{...}}}' if key == DATES else "move its keys up into the outer `configuration`, and "
                               "remove this one")
+            continue
+        seen = visible(key) if isinstance(key, str) else key
+        if seen != key and seen:  # `"\ufeffoauth.api.key"`, `"event.notification.enabled "`: pasted with it
+            pointer = f"{base}/{escape_pointer_token(key)}"
+            at = invisible_at(key)
+            what = space_named(key[at]) if at is not None else \
+                "a space after it" if key.startswith(seen) else "a space before it" if key.endswith(seen) else "spaces"
+            rename = rename_key(ctx.source, pointer, seen) if " " not in seen and seen not in configuration and \
+                sum(1 for other in configuration if isinstance(other, str) and visible(other) == seen) == 1 else None
+            yield ctx.finding(rule_for("CE101"), f"the key `{seen}` is written with {what}, which the platform reads "
+                              "as part of the key's name: it ignores the key", pointer=pointer, key=True,
+                              help=f"write the key without it: `{seen}`",
+                              fix=Fix(f"rename the key to `{seen}`", (rename,), "safe") if rename else None)
             continue
         guess = guesses[key]
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \

@@ -234,7 +234,8 @@ encoded URL produces.  Write the character itself (the platform's examples never
 
 CEQL_DOUBLE_EQUALS = _rule("CE630", "ceql-double-equals", "error", "== in a where filter (CEQL equality is =)", """
 CEQL compares with `=`, `!=`, `<>`, `<`, `<=`, `>`, `>=`, `like`, `in` and `is [not] null`; `==` is a
-programming-language habit the vendor's filter does not accept.  Write `=`.
+programming-language habit the vendor's filter does not accept.  Write `=`; for JavaScript's `===` and `!==`,
+`=` and `!=`.
 """, "/hubs/crm/contacts?where=status=='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
     "/hubs/crm/contacts?where=status='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
@@ -261,7 +262,8 @@ A `where` value is conditions (`field>='value'`, `field like 'a%'`, `field in ('
 joined with `and` or `or`, in parentheses as needed.  A filter that does not read so is passed to the vendor,
 which rejects it, and the poller gets nothing: another language's operator (`updated gte '...'`: CEQL writes
 `>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `), a field name
-with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`).  The finding points at
+with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`), a quoted value alone where a
+condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
 it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`order by`).  Autocorrect's
@@ -340,6 +342,15 @@ is, as its examples suggest).
 """, "/hubs/crm/accounts?where=name='Smith & Sons' and updated>'${gmtDate:yyyy-MM-dd}'",
     "/hubs/crm/accounts?where=name='Smith %26 Sons' and updated>'${gmtDate:yyyy-MM-dd}'")
 
+URL_MACRO_IN_HUB_PATH = _rule("CE645", "url-macro-in-hub-path", "warning", "the last poll time in a hub URL's path", """
+A hub's path names the resource and, after it, one record by its id (`/hubs/finance/customers/{id}`).  A date macro
+there (`/hubs/finance/customers/${gmtDate:yyyy-MM-dd}`) is sent as that id: the hub asks the vendor for the
+customer whose id is the date, and the poller gets nothing (or an error) on every run.  The last poll time filters
+in the query: `?where=updated_at>='${gmtDate:...}'`.  Not reported in the `general` hub, whose resources an element
+defines itself, nor on a vendor's own path (`/changes/since/${date:...}`).
+""", "/hubs/finance/customers/${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}",
+    "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
+
 # Opt-in: on only when `select` names the code (`--select CE617`, or `--report-spaces`).
 URL_RAW_SPACE = _rule("CE617", "url-raw-space", "info", "a raw space in the URL (opt-in: --select CE617)", """
 How the platform encodes spaces is not documented; 208 URLs of its own element definitions hold raw
@@ -355,7 +366,7 @@ RULES: list[Rule] = [
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_EMPTY_SEGMENT, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
     CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
-    CEQL_AND_OR_MIXED, MACRO_ARITHMETIC, CEQL_AMPERSAND_IN_STRING,
+    CEQL_AND_OR_MIXED, MACRO_ARITHMETIC, CEQL_AMPERSAND_IN_STRING, URL_MACRO_IN_HUB_PATH,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -374,6 +385,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.EPOCH_BAD_UNIT: (EPOCH_BAD_UNIT, None),
     Flaw.MACRO_ARITHMETIC: (MACRO_ARITHMETIC, None),
     Flaw.CEQL_AMPERSAND_IN_STRING: (CEQL_AMPERSAND_IN_STRING, None),
+    Flaw.MACRO_IN_HUB_PATH: (URL_MACRO_IN_HUB_PATH, None),
     Flaw.STRAY_QUOTE: (URL_STRAY_QUOTE, None),
     Flaw.STRAY_BRACE: (URL_STRAY_BRACE, None),
     Flaw.WHITESPACE: (URL_WHITESPACE, None),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable, cast
 
 from ..findings import Edit, Fix, Problem
+from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import placeholder_at
 from .patterns import (
     _BRACKETS,
@@ -22,7 +24,6 @@ from .patterns import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    import re
 
     from .document import Source
 
@@ -79,6 +80,18 @@ def _prev_space_start(text: str, i: int) -> int:
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     return i
+
+
+# The string an escape is in, up to it, when that string is a date pattern: a `...DateFormat` key's value, or a
+# date macro's format (`${gmtDate:yyyy-MM-dd\T...`)
+_DATE_PATTERN_SO_FAR = LazyPattern(r'(?:"\w*DateFormat\\*"[ \t]*:[ \t]*\\*"|\$\{(?:gmtDate|date|now|(?:dateTime|nowTime)Zone:[^:}"]*):)'
+                                   r'[^"\\\r\n}]*+$', re.IGNORECASE)
+
+
+def _in_date_pattern(text: str, at: int) -> bool:
+    """Whether the escape at ``at`` is in a date pattern (read back to its line's start)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return _DATE_PATTERN_SO_FAR.search(text, max(line_start, at - 400), at) is not None
 
 
 def _line_end(text: str, i: int) -> int:
@@ -246,6 +259,12 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         if start + 1 >= n:
             return source._problem("CE007", "the file ends inside a string, right after a `\\`", start,
                                    start + 1, "close the string with `\"`")
+        if escape[1:].isalpha() and _in_date_pattern(text, start):  # `yyyy-MM-dd\THH:mm`: Java's quoting meant
+            letter = escape[1:]
+            return source._problem(
+                "CE008", f"`{escape}` is not a JSON escape, nor a date pattern's: a date pattern writes a literal "
+                         f"letter in single quotes", start, start + 2, f"write `'{letter}'`",
+                Fix(f"write `'{letter}'`", (Edit(start, start + 2, f"'{letter}'"),)))
         return source._problem(
             "CE008", f"`{escape}` is not a JSON escape (JSON knows `\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX`)",
             start, start + 2, f"double the backslash to keep it literally: `\\{escape}`")

@@ -286,6 +286,12 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                 "the string, the rest is read as words, and the last quote never closes", at, at + 1,
                 help="CEQL documents no escape for a `'` inside a string: leave it out (`like '%Reilly Media'`), or "
                 "double it (`''`, as SQL does) if the vendor's element reads that")
+        elif kind == "ustring" and tok.startswith("'" + MACRO_HEAD) and _MORE_FILTER.match(tok, _macro_end(tok)):
+            after = start + _macro_end(tok)
+            add(Flaw.CEQL_UNBALANCED_QUOTE, "unbalanced quote: the ' before the macro is never closed, so the string "
+                f"runs to the end of the filter and takes in {text[after:end].strip()!r}", start, start + 1,
+                help="close the value with ' right after the macro's }",
+                fix=Fix("close the value with ' after the macro", (Edit(after, after, "'"),), "safe"))
         elif kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
@@ -331,6 +337,12 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                 add(Flaw.CEQL_UNREADABLE, f"`={following[1]}` is not a CEQL operator: CEQL writes `{meant}`", start,
                     following[3], help=f"write `{meant}`",
                     fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "unsafe"))
+                continue
+            if tok in ("!=", "==") and following is not None and following[1] == "=" and following[2] == end:
+                meant = tok[0] if tok == "==" else tok  # `===`, `!==`: JavaScript's strict comparisons
+                add(Flaw.CEQL_DOUBLE_EQUALS, f"`{tok}=` is JavaScript's, not a CEQL operator: CEQL writes `{meant}`",
+                    start, following[3], help=f"write `{meant}`",
+                    fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "safe"))
                 continue
             if tok == "==":
                 add(Flaw.CEQL_DOUBLE_EQUALS, "'==' is not a CEQL operator: equality is a single '='", start, end,
@@ -466,6 +478,10 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         start += len(tok) - len(tok.lstrip())
         following = letters[i + 1] if i + 1 < n else ""
         if state == "operand":
+            if letter == "S" and following in ("a", "r", ")", ""):  # `where='x' and ...`: a value alone
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` alone where a condition belongs: a value compares with nothing",
+                    start, end, help=f"compare a field with it: `field={word}`")
+                return
             if letter in _VALUE_LETTERS:
                 state = "operator"
             elif letter not in "(n":
@@ -528,6 +544,12 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         elif state == "after":
             if letter in "ar":
                 state = "operand"
+            elif letter == "S":  # `a='b' 'c'`: a second value after the condition
+                value = tokens[i - 1][1].strip()
+                add(Flaw.CEQL_UNREADABLE, f"a second value, `{word}`, right after the condition's `{value}`: a "
+                    "comparison takes one value", start, end,
+                    help=f"join the conditions with ` and ` or ` or `, or list the values: `in ({value}, {word})`")
+                return
             elif word == ";" and not following:  # `...';` at the end: SQL's habit
                 add(Flaw.CEQL_UNREADABLE, "a `;` after the last condition: CEQL ends no statement with one, so the "
                     "vendor reads it as part of the filter", start, end, help="remove the `;`",
@@ -592,6 +614,11 @@ def _macro_string_runs_on(tokens: list[tuple[str, str, int, int]]) -> bool:
 # `' and status=` (a date with a time after the macro, `'${...} 00:00:00'`, is a string of its own)
 _JOINED_CONDITION = LazyPattern(r"\s+(?:and|or)\s+(?:not\s+)?[^\s'\"=<>!]+\s*(?:=|!=|<>|<=?|>=?|like\b|in\b)\s*",
                                re.IGNORECASE)
+
+
+# What follows a macro in a string that never closes when its quote was meant right after it: another condition
+# (`'${...} and IsDeleted=false`) or the parenthesis around it
+_MORE_FILTER = LazyPattern(r"\s+(?:and|or)\s|\s*\)", re.IGNORECASE)
 
 
 def _report_unclosed_macro_string(token: tuple[str, str, int, int], text: str, add: _Add) -> None:

@@ -34,6 +34,7 @@ class Flaw(enum.Enum):
     EPOCH_BAD_UNIT = "an undocumented ${epoch:UNIT}"
     MACRO_ARITHMETIC = "a sum written after an epoch macro (`${epoch}/1000`)"
     CEQL_AMPERSAND_IN_STRING = "an `&` inside a quoted CEQL string"
+    MACRO_IN_HUB_PATH = "the last poll time in a hub URL's path"
     STRAY_QUOTE = "a quote outside any macro or CEQL string"
     STRAY_BRACE = "a brace outside any macro or variable"
     WHITESPACE = "leading whitespace or a control character"

@@ -483,9 +483,11 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         if _FORMAT_IN_ZONE.search(zone):
             joined = _ZONE_THEN_FORMAT.fullmatch(args)
             if joined is not None and resolve_zone(joined.group("zone")).known:  # `America/New_York,yyyy-MM-dd...`
+                at, after = args_start + joined.start("separator"), args_start + joined.end("separator")
                 col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the zone {joined.group('zone')!r} and the format are "
-                        f"separated by {joined.group('separator').strip() or ' '!r}, not ':'", start, end,
-                        help=_w(f"${{{kind}:{joined.group('zone')}:{joined.group('format')}}}"))
+                        f"separated by {joined.group('separator').strip() or ' '!r}, not ':'", at, after,
+                        help=_w(f"${{{kind}:{joined.group('zone')}:{joined.group('format')}}}"),
+                        fix=Fix("write `:` between the zone and the format", (Edit(at, after, ":"),), "safe"))
                 return None
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
                     help=_w(f"${{{kind}:GMT:{args}}}"))
@@ -677,9 +679,10 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
     for param in params:
         lowered = param.name.lower()
         spaced = _WHERE_SPACED.match(param.name)
-        if spaced is not None:  # `?where lastModifiedDate>='...'`: a space where the `=` belongs
+        if spaced is not None:  # `?where lastModifiedDate>='...'`, `?where:...`: a space or a colon where `=` belongs
             at, end = param.start + len("where"), param.start + spaced.end()
-            col.add(Flaw.WHERE_MISSPELLED, "a space after `where`, not `=`: the vendor gets a parameter named "
+            written = "a colon" if ":" in spaced.group() else "a space"
+            col.add(Flaw.WHERE_MISSPELLED, f"{written} after `where`, not `=`: the vendor gets a parameter named "
                     f"{param.name!r}, and no filter", at, end, help="write `=` after `where`",
                     fix=Fix("write `=` after `where`", (Edit(at, end, "="),), "safe"))
             continue
@@ -692,7 +695,7 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 param.start + len(param.name), help=_w("where"))
 
 
-_WHERE_SPACED = re.compile(r"(?i)where[ \t]+(?=[A-Za-z_(])")
+_WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
 
 # What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`.  (A SQL
 # parameter, `:since` or `?`, looks too much like a vendor's own value to be told from one.)
@@ -1067,6 +1070,18 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             col.add(Flaw.QUERY_IN_PATH, f"the path segment {seg.group(1)!r}= looks like a query parameter: did you mean "
                     f"'?{seg.group(1)}='?", pos, pos + 1, help=f"start the query with '?': '?{seg.group(1)}='")
 
+    # (the general hub's resources are an element's own; a query written in the path, `/from=${...}` or `%3F`, is
+    # CE626's and CE634's)
+    if hub in KNOWN_HUBS and hub != "general" and "%3f" not in path.lower():
+        for macro in macros:
+            segment_start = masked.rfind("/", 0, macro.start) + 1
+            if macro.start < path_end and "=" not in masked[segment_start:macro.start]:
+                col.add(Flaw.MACRO_IN_HUB_PATH, f"the last poll time ({_clipped(text[macro.start:macro.end])}) in the "
+                        "hub path: the hub reads a path segment after the resource as a record's id, so it asks for the "
+                        "record whose id is the date", macro.start, macro.end,
+                        help="filter in the query instead, on the records' updated field: "
+                             "`?where=updated_at>='${gmtDate:...}'`")
+                break
     params: list[QueryParam] = []
     where = None
     if query_start is not None:

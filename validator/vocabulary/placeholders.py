@@ -8,8 +8,8 @@ secret and notification rules, masking).  What counts:
 * in the value of a key holding a credential or an account id (a secret, a client id, a username,
   ``providerData.code``): a name standing for it (``PIPEDRIVE_API_TOKEN``, ``fake_api_secret``) and prose
   describing it (``Your API key``, ``Code on Return the URL``);
-* masks: four or more ``x`` (``xxxxxxxx``, ``47dxxxxxxxx``), a trailing ``-XXX``, only ``*``, and for
-  a secret key ``redacted``/``masked``/``hidden``.
+* masks: four or more ``x`` (``xxxxxxxx``, ``47dxxxxxxxx``; not a word's own, ``boxxxxed``), only ``*``, and for
+  a credential a trailing ``-XXX`` and ``redacted``/``masked``/``hidden``.
 
 Never placeholders: environment references, which a deployment or a client substitutes (``${SAGE_API_SECRET}``,
 ``$SAGE_API_SECRET``, ``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``; Azure Pipelines' ``$(X)``, Octopus' and the
@@ -35,11 +35,15 @@ PlaceholderKind = Literal["placeholder", "mask"]
 # The references that tools substitute as they deploy or send a body, other than `${NAME}` (read apart: its
 # default), each written anywhere in a value: Azure Pipelines' `$(Name)`, Octopus' `#{Name}` (the Replace Tokens
 # task's `#{Name}#`), PowerShell's `$($env:NAME)`, Helm's `{{ .Values.name }}` (piped to functions, but with no
-# literal: `| default "..."` may hold the secret itself), REST Client's `{{$dotenv NAME}}`.  (Possessive runs: a
+# literal: `| default "..."` may hold the secret itself), REST Client's `{{$dotenv NAME}}`, Ansible's
+# `{{ lookup('env', 'NAME') }}`.  (Possessive runs: a
 # hostile value is read once, not once per way of splitting its blanks.)
+# Ansible's lookup of a variable by its name (`{{ lookup('env', 'SAGE_KEY') }}`): names only, no default
+_LOOKUP = r"\{\{-?[ \t]*+lookup\([ \t]*+['\"][\w.]++['\"][ \t]*+,[ \t]*+['\"][\w.\-/:]++['\"][ \t]*+\)[ \t]*+-?\}\}"
 _TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
                    r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
-                   r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}")
+                   r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}"
+                   r"|" + _LOOKUP)
 # The name a tool's reference holds (`SageClientSecret` of `$(SageClientSecret)`)
 _TOOL_NAME = re.compile(r"[^A-Za-z_]*+(?:env:|dotenv[ \t]+|processEnv[ \t]+%?)?(?P<name>[A-Za-z_][\w.\-\[\]]*+)")
 
@@ -140,7 +144,10 @@ _MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
                    r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE)(?![A-Za-z0-9_])"
                    r"|(?<![A-Za-z0-9_$])your[-_][a-z][a-z0-9_-]*[a-z0-9]")
-_X_MASK = re.compile(r"x{4,}|X{4,}|(?<=[-_.:/])(?:xxx|XXX)$")
+# (a run inside a word is the word's own: `boxxxxed`, a site's name; a short `-xxx` at the end masks a credential
+# only: `billing-sync-xxx` is an instance's name)
+_X_MASK = re.compile(r"x{4,}+(?![A-Za-z])|X{4,}+(?![A-Za-z])")
+_SHORT_X_MASK = re.compile(r"(?<=[-_.:/])(?:xxx|XXX)$")
 _STAR_MASK = re.compile(r"^\*{4,}$")
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
 _CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
@@ -170,10 +177,10 @@ def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
 # aside).  The masks are the mask pattern itself: a date format's ``XXX`` (an offset) does not start the
 # whole search.  The lookahead lists the characters they start with, so the regex engine skips to those.
 _TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|"
-                      + _X_MASK.pattern + ")")
+                      + _X_MASK.pattern + "|" + _SHORT_X_MASK.pattern + ")")
 # Spans that are never placeholders: environment references and URL macros.
 _PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*"
-                        r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}")  # as ENV_REFERENCE reads them
+                        r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}|" + _LOOKUP)  # as ENV_REFERENCE reads them
 
 
 class Placeholder(NamedTuple):
@@ -257,6 +264,8 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
     if not date_format:
         for m in _X_MASK.finditer(text):
             add(m.start(), m.end(), "mask")
+        if credential and (short := _SHORT_X_MASK.search(text)) is not None:
+            add(short.start(), short.end(), "mask")
     if _STAR_MASK.match(text):
         add(0, len(text), "mask")
     return tuple(sorted(found, key=lambda p: p.start))

@@ -1,0 +1,23 @@
+"""The invisible characters a message names (``validator.vocabulary.characters``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from validator.vocabulary.characters import invisible_at, invisible_in, space_named, visible
+
+
+@pytest.mark.parametrize(("spaces", "said"), [
+    (" ", "a space"), ("  ", "spaces"), ("\u00a0", "a no-break space (U+00A0)"),
+    ("\u200b", "a zero width space (U+200B)"),
+    ("\x00", "a control character (U+0000)"),  # a trial (helper-83): it was "a white space (U+0000)"
+])
+def test_a_character_is_named_as_what_it_is(spaces: str, said: str) -> None:
+    assert space_named(spaces) == said
+
+
+def test_what_a_writer_saw() -> None:
+    assert visible("\ufeffoauth.api.key ") == "oauth.api.key"
+    assert visible("event.poller\u00a0refresh") == "event.poller refresh"  # a space it looked like
+    assert visible("plain") == "plain" and invisible_at("plain") is None
+    assert invisible_at("a\u200bb") == 1 and invisible_in("a\u200bb") == " (it holds a zero width space, U+200B)"

@@ -1,0 +1,54 @@
+"""Characters a reader cannot see: named, so a message can say what is there (a key or a field path pasted from a
+page or a chat with a no-break space, a zero-width space or a byte order mark in it)."""
+
+from __future__ import annotations
+
+_INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})  # format and control characters, spaces and separators
+
+
+def char_named(char: str, *, unnamed: str = "control character") -> tuple[str, str]:
+    """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
+    import unicodedata
+
+    return f"a {unicodedata.name(char, '').lower() or unnamed}", f"U+{ord(char):04X}"
+
+
+def space_named(spaces: str) -> str:
+    """`a space`, or the invisible character said by its name and code point (`a no-break space (U+00A0)`)."""
+    if set(spaces) == {" "}:
+        return "a space" if len(spaces) == 1 else "spaces"
+    import unicodedata
+
+    char = next(char for char in spaces if char != " ")
+    name, point = char_named(char, unnamed="white space" if unicodedata.category(char)[0] == "Z" else
+                             "control character")  # (NUL has no name, and is no space)
+    return f"{name} ({point})"
+
+
+def invisible_at(text: str) -> int | None:
+    """Where ``text`` holds an invisible character (a format or control character, a space other than ' '), or None."""
+    if text.isascii() and text.isprintable():
+        return None
+    import unicodedata
+
+    return next((i for i, char in enumerate(text) if char != " " and unicodedata.category(char) in _INVISIBLE), None)
+
+
+def invisible_in(text: str) -> str:
+    """` (it holds a zero width space, U+200B)` for a name with an invisible character, else ``""``."""
+    at = invisible_at(text)
+    if at is None:
+        return ""
+    name, point = char_named(text[at])
+    return f" (it holds {name}, {point})"
+
+
+def visible(text: str) -> str:
+    """``text`` as its writer saw it: without format and control characters (a zero-width space, a byte order
+    mark), other spaces as ``' '``, and without the spaces around it."""
+    if invisible_at(text) is None:
+        return text.strip(" ")
+    import unicodedata
+
+    return "".join(" " if unicodedata.category(char)[0] == "Z" else char for char in text
+                   if unicodedata.category(char) not in ("Cf", "Cc")).strip(" ")
