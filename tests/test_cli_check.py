@@ -346,3 +346,51 @@ def test_a_file_name_holding_a_tab_is_one_file_in_every_report(tmp_path):
     assert 'tests="1"' in junit.out and 'failures="1"' in junit.out, junit.out
     text = run_cli("check", "--no-cache", str(path))
     assert "w\\x09t.json" in text.out and " | " in text.out and "\t" not in text.out.split(":", 1)[0]
+
+
+def test_a_file_name_holding_terminal_escapes_is_shown_escaped_in_every_line(tmp_path):
+    """An editor and CI trial (helper-83): the `to ignore:` line (text) and GitHub's and JUnit's `file=` wrote a file
+    name's ESC sequences raw, which steer a terminal or a CI log (a pull request can add such a file)."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "\x1b[2J\x1b]0;pwn\x07a.json").write_text(
+        '{"c": {"url": "/hubs/x?where=a=\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}', encoding="utf-8")
+    for fmt in ("text", "github", "junit", "concise", "sarif", "gitlab", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, ".", cwd=folder)
+        assert result.code == 1 and "\x1b" not in result.out and "\x07" not in result.out, (fmt, result.out)
+    assert "to ignore: \"\\x1b[2J" in run_cli("check", "--no-cache", ".", cwd=folder).out
+
+
+def test_a_path_that_cannot_be_read_fails_every_machine_readable_report(tmp_path):
+    """A CI trial (helper-83): with a named file missing the run exited 2, but SARIF said `executionSuccessful: true`,
+    JUnit counted no error and the JSON report left the file out: a CI that reads the report saw a clean run."""
+    body = tmp_path / "ok.json"
+    body.write_text((EXAMPLES / "sageone-polling-fixed.json").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "sarif:r.sarif", "--format", "junit:r.xml", "--format",
+                     "json:r.json", "missing.json", "ok.json", cwd=tmp_path)
+    assert result.code == 2 and "missing.json: no such file or directory" in result.err
+    (invocation,) = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert [n["level"] for n in invocation["toolExecutionNotifications"]] == ["error"]
+    junit = (tmp_path / "r.xml").read_text(encoding="utf-8")
+    assert 'errors="1"' in junit and '<error type="unreadable" message="missing.json: no such file or directory"/>' in junit
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert {"path": "missing.json", "skipped": None, "error": "missing.json: no such file or directory"} in report["files"]
+    assert report["summary"]["files"] == 1
+
+
+def test_links_a_folder_walk_does_not_follow_are_said(tmp_path):
+    """A CI trial (helper-83): a link out of the folder (a shared poller file), a dangling link and a loop were left
+    out in silence: "No problems found", exit 0, with the linked file's errors unseen."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "poller.json").write_text('{"c": {"url": "/hubs/x", "idField": "id"}}', encoding="utf-8")
+    folder = tmp_path / "instances"
+    folder.mkdir()
+    (folder / "ok.json").write_text((EXAMPLES / "sageone-polling-fixed.json").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    (folder / "poller.json").symlink_to(tmp_path / "shared" / "poller.json")
+    (folder / "dangling.json").symlink_to("nowhere.json")
+    result = run_cli("check", "--no-cache", str(folder))
+    assert result.code == 0 and "poller.json: a link leading out of" in result.err and "not followed" in result.err
+    assert "dangling.json: a link that leads to no file" in result.err
+    assert run_cli("check", "--no-cache", "--quiet", str(folder)).err == ""

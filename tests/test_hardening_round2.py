@@ -528,3 +528,29 @@ def test_inputs_that_were_quadratic_end(tmp_path, name, make):
     path.write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--format", "concise", str(path), timeout=90)
     assert result.code in (0, 1) and "Traceback" not in result.err, (name, result.err[-500:])
+
+
+def test_a_named_pipe_nothing_writes_to_is_never_waited_on_forever(tmp_path):
+    """A robustness trial (helper-83): `render FIFO`, `simulate --records FIFO`, `--config FIFO` and
+    `--update-baseline --baseline FIFO` waited forever (`check FIFO` refused it)."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    body = str(ROOT / "examples" / "sageone-polling-fixed.json")
+    for args in (("render", str(fifo)), ("simulate", body, "--records", str(fifo)),
+                 ("check", "--config", str(fifo), body), ("check", "--baseline", str(fifo), "--update-baseline", body)):
+        result = run_cli(*args, timeout=60)
+        assert result.code == 2 and "Traceback" not in result.err, (args, result)
+
+
+def test_render_and_simulate_read_a_utf16_body_as_check_does(tmp_path):
+    """A robustness trial (helper-83): `check` read a UTF-16 body (CE015), `render` and `simulate` refused it
+    ("not UTF-8 text (byte 0)", the byte order mark)."""
+    text = (ROOT / "examples" / "sageone-polling-fixed.json").read_text(encoding="utf-8")
+    body = tmp_path / "utf16.json"
+    body.write_bytes("\ufeff".encode("utf-16-le") + text.encode("utf-16-le"))
+    rendered = run_cli("render", str(body), "--at", "2024-01-05T10:00:00Z")
+    assert rendered.code == 0 and "2024-01-05" in rendered.out, rendered
+    records = tmp_path / "records.json"
+    records.write_text("[]", encoding="utf-8")
+    simulated = run_cli("simulate", str(body), "--records", str(records), "--since", "2024-01-05T10:00:00Z")
+    assert simulated.code in (0, 1) and "not UTF-8" not in simulated.err, simulated

@@ -257,7 +257,8 @@ def test_same_findings_as_check_on_the_corpus(client: LspClient, corpus: list[di
 
 def test_not_a_cloud_elements_file(client: LspClient, tmp_path: Path) -> None:
     published = client.open((tmp_path / "package.json").as_uri(), '{"name": "x", "version": "1.0.0"}')
-    assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [("CE090", 3)]
+    # a hint (4): an editor's list of problems is not crowded by every other JSON file (helper-83)
+    assert [(d["code"], d["severity"]) for d in published["diagnostics"]] == [("CE090", 4)]
 
 
 # ------------------------------------------------------------------------------------------- quick fixes
@@ -300,6 +301,36 @@ def test_markdown_pages_as_check_reads_them(client: LspClient, tmp_path: Path) -
             for d in published["diagnostics"]] == [(f["rule"], *index.from_line_column(f["line"], f["column"]))
                                                    for f in cli]
     assert "CE620" in [d["code"] for d in published["diagnostics"]]
+
+
+def test_a_page_is_read_as_one_by_its_language_or_its_content(client: LspClient, tmp_path: Path) -> None:
+    """An editor trial (helper-83): an untitled Markdown buffer, and a `README` without a suffix, drew one JSON error
+    (a comment) where `check` reads the page's blocks."""
+    page = "# Create an instance\n\n```json\n" + SEED.read_text(encoding="utf-8") + "```\n"
+    untitled = client.open("untitled:Untitled-1", page, language="markdown")
+    assert "CE620" in [d["code"] for d in untitled["diagnostics"]], untitled
+    readme = tmp_path / "README"
+    readme.write_text(page, encoding="utf-8")
+    named = client.open(readme.as_uri(), page, language="plaintext")
+    cli = json.loads(run_cli("check", "--format", "json", str(readme), cwd=tmp_path).out)["findings"]
+    assert sorted(d["code"] for d in named["diagnostics"]) == sorted(f["rule"] for f in cli) and "CE620" in [
+        f["rule"] for f in cli]
+
+
+def test_a_burst_of_changes_is_checked_once(client: LspClient, tmp_path: Path) -> None:
+    """An editor trial (helper-83): each keystroke's change was checked in full, in turn; on a large file a hover
+    after twenty quick keystrokes waited for twenty checks.  Only the last change of a burst is checked now."""
+    uri = (tmp_path / "body.json").as_uri()
+    text = SEED.read_text(encoding="utf-8")
+    client.open(uri, text)
+    for version in range(2, 22):
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [{"text": text + " " * version}]})
+    last = client.wait_for("textDocument/publishDiagnostics", uri=uri, version=21)
+    assert last["diagnostics"]
+    client.request("shutdown", None)  # (answered after every notification sent before it)
+    published = [n["params"]["version"] for n in client.notifications if n["method"] == "textDocument/publishDiagnostics"]
+    assert len(published) < 10, published  # (none on a quiet machine; a loaded one may read a burst in pieces)
 
 
 def test_lsp_command_without_pygls(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -89,13 +89,14 @@ def project(tmp_path_factory) -> Path:
     (repo / "docs" / "events.md").write_text(f"# Events\n\n1. Create the instance:\n\n   ```json\n{indent}   ```\n",
                                              encoding="utf-8")
     (repo / "docs" / "clean.md").write_text(f"# Events\n\n```json\n{fixed}```\n\nNo body here.\n", encoding="utf-8")
+    (repo / "docs" / "events.mdx").write_text(f"# Events\n\n```json\n{body}```\n", encoding="utf-8")  # (helper-83)
     _git("init", "-q", cwd=repo)
     _git("add", "-A", cwd=repo)
     return repo
 
 
 PASSING = ("instances/clean.json", "package.json", "docs/clean.md")
-FAILING = ("instances/broken.json", "instances/clean.json", "package.json", "docs/events.md")
+FAILING = ("instances/broken.json", "instances/clean.json", "package.json", "docs/events.md", "docs/events.mdx")
 
 
 @pytest.fixture(scope="session")
@@ -123,7 +124,14 @@ def test_hook_manifest(load_yaml):
     assert hook["id"] == "ce-validator" and hook["language"] == "python"
     assert hook["entry"] == "ce-validator check" and hook["types"] == ["json"]
     assert docs["id"] == "ce-validator-docs" and docs["entry"] == "ce-validator check"
-    assert docs["types"] == ["markdown"] and docs["language"] == "python"
+    assert docs["types"] == ["text"] and docs["language"] == "python"
+    import re as regex
+
+    from validator.inputs import PAGE_SUFFIXES
+
+    pattern = regex.compile(docs["files"])
+    assert all(pattern.search("docs/page" + suffix.upper()) for suffix in PAGE_SUFFIXES)  # every page, `.mdx` too
+    assert not pattern.search("instance.json") and not pattern.search("docs/md.txt")
 
 
 @pytest.mark.index
@@ -145,6 +153,7 @@ def test_try_repo_fails_on_a_broken_body(try_repo):
     assert re.search(r"^instances/broken\.json:\d+:\d+: CE\d{3} ", output, re.M), output
     assert re.search(r"^ce-validator \(Markdown pages\)\.+Failed$", output, re.M), output
     assert re.search(r"^docs/events\.md:\d+:\d+: CE\d{3} ", output, re.M), output
+    assert re.search(r"^docs/events\.mdx:\d+:\d+: CE\d{3} ", output, re.M), output
     assert not re.search(r"package\.json:\d+:\d+:", output), output
     assert "Traceback" not in output
 

@@ -296,7 +296,7 @@ def test_json_fields_are_stable():
     assert list(data["findings"][0]) == ["rule", "name", "severity", "message", "path", "pointer", "line", "column",
                                          "end_line", "end_column", "fix", "edits"]
     assert data["summary"] == {"files": 2, "skipped": 1, "error": 3, "warning": 3, "info": 1, "total": 7}
-    assert data["files"][2] == {"path": "package.json", "skipped": SKIPPED}
+    assert data["files"][2] == {"path": "package.json", "skipped": SKIPPED, "error": None}
     assert "CE090" not in {f["rule"] for f in data["findings"]}
 
 

@@ -294,3 +294,13 @@ def test_an_element_overlay_beside_the_instance_schema(node: str) -> None:
     messages = sorted(d["message"] for d in out["documents"][0]["diagnostics"])
     assert messages == ["Expected a two-letter country code such as `US`.", "Expected an array of strings.",
                         'Missing property "oauth.api.secret".']
+
+
+def test_completion_offers_no_key_where_it_is_misplaced(node: str) -> None:
+    """An editor trial (helper-83): inside `datesConfiguration` completion offered the entry's keys
+    (`createdCheckTolerance`, `pageSize`), which the same schema then marks as misplaced."""
+    before = '{"contacts": {"url": "/x", "idField": "id", "datesConfiguration": {'
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("poller"), "text": before + "}}}",
+                              "completions": [len(before)]}])
+    labels = {item["label"] for item in out["documents"][0]["completions"][0]}
+    assert "updatedDateField" in labels and not labels & {"createdCheckTolerance", "pageSize", "url", "idField"}, labels

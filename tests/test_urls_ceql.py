@@ -229,3 +229,17 @@ def test_a_list_written_as_an_unquoted_value():
     assert "`created_at,updated_at`" in found.message and found.help == "quote the value: `'created_at,updated_at'`"
     assert [p.rule for p in url_problems("/hubs/a/b?where=a='1', b='2'")] == ["CE639"]  # two conditions: as before
     assert "between conditions" in url_problems("/hubs/a/b?where=a='1', b='2'")[0].message
+
+
+def test_a_value_alone_or_a_second_value():
+    """A trial (helper-83): a string where a condition belongs (`'x' and ...`) and a second value after a condition
+    (`a='b' 'c'`) drew nothing."""
+    alone = "/hubs/x?where='x' and u>'${gmtDate:yyyy-MM-dd}'"
+    [found] = [p for p in url_problems(alone) if p.rule == "CE639"]
+    assert alone[found.start:found.end] == "'x'" and "alone where a condition belongs" in found.message
+    second = "/hubs/y?where=a='b' 'c' and u>'${gmtDate:yyyy-MM-dd}'"
+    [found] = [p for p in url_problems(second) if p.rule == "CE639"]
+    assert second[found.start:found.end] == "'c'" and "in ('b', 'c')" in found.help
+    for fine in ("/hubs/x?where=active and u>'${gmtDate:yyyy-MM-dd}'", "/hubs/x?where=a in ('b', 'c')",
+                 "/hubs/x?where=(u>'${gmtDate:yyyy-MM-dd}')"):
+        assert "CE639" not in [p.rule for p in url_problems(fine)], fine

@@ -148,6 +148,8 @@ def dump(findings: Iterable[Finding], file: str | os.PathLike[str]) -> int:
     text = (f'{{\n  "version": {FORMAT_VERSION},\n  "tool": "ce-validator",\n  "findings": [\n'
             + (lines + "\n" if lines else "") + "  ]\n}\n")
     path = Path(file)
+    if path.exists() and not path.is_file():  # writing to a FIFO waits for a reader forever
+        raise BaselineError(f"{path}: not a regular file")
     if path.parent != Path(""):
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -155,10 +155,13 @@ def run_check(
     status = 0
     jobs: list[Job] = []
     warned_zones = {"GMT", "UTC"}
+    unreadable: list[FileReport] = []  # (said in the machine-readable reports too: not a clean run)
     for item in inputs:
         if isinstance(item, InputError):
             print(f"ce-validator: error: {item}", file=sys.stderr)
             status = 2
+            unreadable.append(FileReport(path=_as_reported(item.path) if item.path is not None else None,
+                                         unreadable=_as_reported(str(item))))
             continue
         try:
             config = resolver.for_path(item.shown if item.path is not None else None)
@@ -215,6 +218,7 @@ def run_check(
         if kind_of_outcome == "input-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
             status = 2
+            unreadable.append(FileReport(path=_as_reported(item.shown), unreadable=_as_reported(str(payload))))
             continue
         if kind_of_outcome == "setup-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
@@ -269,7 +273,7 @@ def run_check(
     if streaming is not None:
         output = streaming.render_end(all_findings, files=files, color=color)
     else:
-        output, problems = outputs.emit(targets, all_findings, files=files, rules=_LazyRules(registry),
+        output, problems = outputs.emit(targets, all_findings, files=files + unreadable, rules=_LazyRules(registry),
                                         tool_version=__version__, color=color, root=root, quiet=quiet,
                                         show_statistics=getattr(args, "statistics", False))
     if output:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
@@ -452,9 +453,9 @@ def _read_config(path: Path) -> str:
     byte must not silently lose its table).
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # (before opening it: opening a FIFO waits for a writer)
+            raise ConfigError([ConfigProblem(str(path), None, "not a regular file")])
         with open(path, "rb") as handle:
-            if not os.path.isfile(path):
-                raise ConfigError([ConfigProblem(str(path), None, "not a regular file")])
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError([ConfigProblem(str(path), None, "no such configuration file")]) from None

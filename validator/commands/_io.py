@@ -32,30 +32,53 @@ def read_stdin() -> bytes:
 
 
 def read_text(name: str) -> str:
-    """The UTF-8 text of file ``name`` (a BOM dropped), or standard input for ``-``; raises :class:`UsageError`."""
+    """The text of file ``name`` (UTF-8, or UTF-16 or UTF-32 after its byte order mark; the mark dropped), or standard
+    input for ``-``; raises :class:`UsageError`."""
     try:
         if name == "-":
             data = read_stdin()
         else:
-            _regular(name)
-            with open(name, "rb") as handle:
-                data = handle.read()
+            data = _read_file(name)
     except (OSError, ValueError) as exc:
         raise UsageError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    from ..source.load import bom_codec
+
+    codec, skip = bom_codec(data) or ("utf-8", 0)  # (UTF-16 and UTF-32 with their mark, as `check` reads them)
     try:
-        return data.decode("utf-8-sig")
+        return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        raise UsageError(f"{name}: not {codec.upper().replace('-BE', '').replace('-LE', '')} text (byte "
+                         f"{exc.start + skip})") from None
 
 
-def _regular(name: str) -> None:
-    """Refuse a device before reading it: ``/dev/zero`` never ends.  A pipe is read (``--records <(curl ...)``)."""
+def _read_file(name: str) -> bytes:
+    """The bytes of file ``name``.  A device is refused before it is read (``/dev/zero`` never ends); a pipe is read
+    (``--records <(curl ...)``), and a named pipe nothing writes to within :data:`PIPE_WAIT` reads as empty, where
+    opening it would wait forever."""
     import os
     import stat
 
     mode = os.stat(name).st_mode
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
         raise UsageError(f"{name}: not a regular file")
+    if not stat.S_ISFIFO(mode):
+        with open(name, "rb") as handle:
+            return handle.read()
+    import time
+
+    descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK)  # (a blocking open waits for a writer, maybe forever)
+    with os.fdopen(descriptor, "rb") as handle:
+        os.set_blocking(descriptor, True)  # a writer there: wait for what it writes
+        deadline = time.monotonic() + PIPE_WAIT
+        data = handle.read()
+        while not data and time.monotonic() < deadline:  # no writer yet: give one the time to come
+            time.sleep(0.05)
+            data = handle.read()
+        return data
+
+
+#: Seconds a named pipe is given for a writer to come before it is read as empty.
+PIPE_WAIT = 5.0
 
 
 def read_source(name: str, text: str | None = None) -> Source:

@@ -92,9 +92,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="the path to show for standard input")
 
 
-def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
-                respect_gitignore: bool = True) -> Iterator[InputFile | InputError]:
-    """The files to check, in a stable order; unreadable paths come out as :class:`InputError`.
+def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_gitignore: bool = True,
+                notes: list[str] | None = None) -> Iterator[InputFile | InputError]:
+    """The files to check, in a stable order; unreadable paths come out as :class:`InputError`, and the links a
+    folder's walk does not follow (out of the folder, dangling) go to ``notes``.
 
     A directory is searched for ``*.json`` files, leaving out the folders of :data:`SKIP_DIRS`
     and, with ``respect_gitignore``, what ``.gitignore`` files (and ``.git/info/exclude``) ignore;
@@ -128,10 +129,10 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
         try:
             info = path.stat()
         except FileNotFoundError:
-            yield InputError(f"{raw}: no such file or directory")
+            yield InputError(f"{raw}: no such file or directory", path=raw)
             continue
         except OSError as exc:
-            yield InputError(f"{raw}: cannot read: {exc.strerror or exc}")
+            yield InputError(f"{raw}: cannot read: {exc.strerror or exc}", path=raw)
             continue
         if stat.S_ISDIR(info.st_mode):
             ignored = None
@@ -140,11 +141,12 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
 
                 ignored = GitIgnore.for_walk(path)
             unreadable: list[OSError] = []
-            found = sorted(_walk(path, ignored, unreadable))
+            found = sorted(_walk(path, ignored, unreadable, notes))
             for error in unreadable:  # a folder the walk could not enter is said, not passed over
-                yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}")
+                yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}",
+                                 path=str(error.filename or raw))
             if not found and not unreadable:
-                yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory")
+                yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory", path=raw)
             # a file and a link to it in the tree are one file, named as the file (links give way)
             once = {file for file in sorted(found, key=lambda f: (f.is_symlink(), f)) if first_time(file)}
             for file in found:
@@ -154,13 +156,14 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None,
             if first_time(path, info):
                 yield InputFile(raw, path)
         else:
-            yield InputError(f"{raw}: not a regular file")
+            yield InputError(f"{raw}: not a regular file", path=raw)
 
 
-def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError] | None = None) -> Iterator[Path]:
+def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError] | None = None,
+          passed_over: list[str] | None = None) -> Iterator[Path]:
     """The files to check under ``root``.  A symbolic link is followed only when it stays inside the
     tree (a link to ``/proc/self/environ`` in a pull request must not be printed in CI); folders that
-    cannot be read go to ``unreadable``."""
+    cannot be read go to ``unreadable``, and the links not followed to ``passed_over`` (said, not checked)."""
     inside = os.path.realpath(root)
     for directory, subdirs, files in os.walk(root, followlinks=False, onerror=unreadable.append
                                              if unreadable is not None else None):
@@ -172,10 +175,16 @@ def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError
         for name in files:
             if name.endswith(WALKED_SUFFIXES):
                 file = folder / name
-                if file.is_symlink() and not _within(os.path.realpath(file), inside):
+                if ignored is not None and ignored.ignores(file):
                     continue
-                if file.is_file() and not (ignored is not None and ignored.ignores(file)):
+                if file.is_symlink() and not _within(os.path.realpath(file), inside):
+                    if passed_over is not None:
+                        passed_over.append(f"{file}: a link leading out of {root}: not followed (name it to check it)")
+                    continue
+                if file.is_file():
                     yield file
+                elif file.is_symlink() and passed_over is not None:
+                    passed_over.append(f"{file}: a link that leads to no file (dangling, or a loop): not checked")
 
 
 def _within(path: str, folder: str) -> bool:
@@ -194,7 +203,7 @@ def read_input(item: InputFile) -> bytes:
         with open(item.path, "rb") as handle:
             return handle.read()
     except OSError as exc:
-        raise InputError(f"{item.shown}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{item.shown}: cannot read: {exc.strerror or exc}", path=item.shown) from None
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
@@ -212,7 +221,13 @@ def run(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("ce-validator check: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
+    notes: list[str] = []
     inputs = list(iter_inputs(args.paths, stdin_name=args.stdin_filename,
-                              respect_gitignore=getattr(args, "respect_gitignore", True)))
+                              respect_gitignore=getattr(args, "respect_gitignore", True), notes=notes))
+    if not getattr(args, "quiet", False):
+        from ..masking import printable
+
+        for note in notes:  # a link not followed is said, not passed over in silence
+            print(f"ce-validator: warning: {printable(note)}", file=sys.stderr)
     return check_runner.run_check(args, inputs=inputs,
                                   read=read_input, select=_codes(args.select), ignore=_codes(args.ignore))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..findings import Finding
-from ..inputs import is_page
+from ..inputs import reads_as_page
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
@@ -59,8 +59,15 @@ def _setup_finding(message: str, path: str | None) -> Finding:
                    end_line=1, end_column=1)
 
 
-def check_text(text: str, path: str | None) -> Checked:
-    """Check the unsaved ``text`` of the file at ``path`` (None: untitled, with the current folder's configuration)."""
+#: The editors' language ids of documents read as pages, whatever their name (an untitled Markdown buffer).
+PAGE_LANGUAGES = frozenset({"markdown", "mdx"})
+
+
+def check_text(text: str, path: str | None, *, language: str | None = None) -> Checked:
+    """Check the unsaved ``text`` of the file at ``path`` (None: untitled, with the current folder's configuration).
+
+    ``language`` is the editor's language id of the document: a page (:data:`PAGE_LANGUAGES`) is read as one,
+    and so is a document the command reads as one (a ``README`` without a suffix)."""
     from ..config import ConfigError, ConfigResolver
     from ..engine import inspect_source
     from ..options import SetupError
@@ -82,7 +89,7 @@ def check_text(text: str, path: str | None) -> Checked:
     options = config.options()
     result.options = options
     try:
-        if path is not None and is_page(path):
+        if language in PAGE_LANGUAGES or reads_as_page(path, text):
             findings = _page_findings(text, path, options)
         else:
             source = load_source(text, path=path)
@@ -98,7 +105,7 @@ def check_text(text: str, path: str | None) -> Checked:
     return result
 
 
-def _page_findings(text: str, path: str, options: Options) -> list[Finding]:
+def _page_findings(text: str, path: str | None, options: Options) -> list[Finding]:
     from ..pages import check_page
 
     return check_page(text, path=path, options=options).findings

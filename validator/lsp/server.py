@@ -13,6 +13,7 @@ Findings of a document are computed once per version and kept until it changes o
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
     """The findings of ``checked`` as LSP diagnostics."""
     from lsprotocol import types as lsp
 
+    from ..engine import NOT_CLOUD_ELEMENTS
+
     out = []
     for finding in checked.findings:
         message = checked.scrub(finding.message)
@@ -75,7 +78,10 @@ def diagnostics(checked: Checked, index: LineIndex) -> list[lsp.Diagnostic]:
         out.append(lsp.Diagnostic(
             range=_range(index, finding),
             message=message,
-            severity=lsp.DiagnosticSeverity(_SEVERITY.get(finding.severity, 1)),
+            # a file that is not Cloud Elements (package.json) is said as a hint: shown in place, not in the list
+            # of problems every such file would crowd
+            severity=lsp.DiagnosticSeverity.Hint if finding.rule == NOT_CLOUD_ELEMENTS else
+            lsp.DiagnosticSeverity(_SEVERITY.get(finding.severity, 1)),
             code=finding.rule or None,  # a setup error has no rule code
             source=NAME,
             data={"pointer": finding.pointer},
@@ -146,6 +152,10 @@ def _protocol_class() -> type[Any]:
     return Protocol
 
 
+#: Seconds a change waits before it is checked: a later change in that time replaces it.
+CHANGE_DELAY = 0.15
+
+
 def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     """A server with every feature registered; ``start_io()`` runs it.  ``ending["code"]`` is set when the client
     says exit: 0 after a shutdown request, else 1 (as the protocol asks)."""
@@ -170,7 +180,8 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
         if state is None or state.version != document.version or state.checked.text != document.source:
             text = document.source
             encoding = str(server.workspace.position_encoding or "utf-16")  # negotiated at initialize
-            state = _State(document.version, check_text(text, path_of(uri)), LineIndex(text, encoding))
+            state = _State(document.version, check_text(text, path_of(uri), language=document.language_id),
+                           LineIndex(text, encoding))
             states[uri] = state
         return state
 
@@ -203,8 +214,12 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
         publish(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
-        publish(params.text_document.uri)
+    async def did_change(params: lsp.DidChangeTextDocumentParams) -> None:
+        # typing sends a change per keystroke: each waits a moment, and only the last of a burst is checked
+        uri, version = params.text_document.uri, params.text_document.version
+        await asyncio.sleep(CHANGE_DELAY)
+        if is_open(uri) and server.workspace.get_text_document(uri).version == version:
+            publish(uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: lsp.DidSaveTextDocumentParams) -> None:

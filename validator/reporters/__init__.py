@@ -58,6 +58,8 @@ class FileReport(NamedTuple):
     ``fails_on`` holds the severities that fail the run for this file (``warning`` too under
     ``strict``; ``junit`` reports those findings as failures).  ``ignore_as`` is the file's path as the
     ``ignore`` entries of its configuration name it (relative to that configuration's folder), when known.
+    ``unreadable`` is the error of a path named or found that could not be read (a missing file): not checked,
+    and the run fails (exit 2); machine-readable reports say so (SARIF, JUnit, JSON).
     """
 
     path: str | None
@@ -65,6 +67,7 @@ class FileReport(NamedTuple):
     skipped: str | None = None
     fails_on: tuple[str, ...] = ("error",)
     ignore_as: str | None = None
+    unreadable: str | None = None
 
     @classmethod
     def from_text(cls, path: str | None, text: MaskedText, *, skipped: str | None = None,

@@ -73,7 +73,7 @@ def count(findings: Sequence[Finding], files: Sequence[FileReport]) -> Counts:
         by[finding.severity] = by.get(finding.severity, 0) + 1
     if files:
         skipped = sum(1 for report in files if report.skipped is not None)
-        checked = len(files) - skipped
+        checked = len(files) - skipped - sum(1 for report in files if report.unreadable is not None)
     else:
         skipped, checked = 0, len({finding.path for finding in findings})
     return Counts(by["error"], by["warning"], by["info"], checked, skipped)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..masking import printable
 from ._common import ordered, relative_path
 from .redact import Redactor
 
@@ -48,7 +49,7 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     for f in ordered(findings, files):
         props = []
         if f.path is not None:
-            props += [f"file={escape_property(relative_path(f.path, root))}", f"line={f.line}"]
+            props += [f"file={escape_property(printable(relative_path(f.path, root)))}", f"line={f.line}"]
             if f.end_line == f.line:
                 props += [f"col={f.column}", f"endLine={f.end_line}",
                           f"endColumn={max(f.end_column - 1, f.column)}"]

@@ -10,7 +10,7 @@
          "path": "bodies/broken.json", "pointer": "/configuration/event.poller.configuration/customers/url",
          "line": 5, "column": 43, "end_line": 5, "end_column": 58, "fix": "..." }
       ],
-      "files": [{"path": "bodies/broken.json", "skipped": null}],
+      "files": [{"path": "bodies/broken.json", "skipped": null, "error": null}],
       "summary": {"files": 1, "skipped": 0, "error": 1, "warning": 0, "info": 0, "total": 1}
     }
 
@@ -20,7 +20,8 @@ is a hint or ``null``; ``path`` is ``null`` for a document without a path.  Secr
 values are replaced by ``****`` in messages and hints.  ``edits`` is what
 ``check --fix`` would apply, or ``null``: ``{"message", "applicability": "safe" | "unsafe",
 "edits": [{"start", "end", "replacement"}]}``, offsets 0-based in Unicode code points of the
-file's decoded text (after a byte order mark), ``end`` exclusive.
+file's decoded text (after a byte order mark), ``end`` exclusive.  A file's ``error`` says why a path named or
+found could not be read (``"missing.json: no such file or directory"``; the run exits 2), else ``null``.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
         "version": FORMAT_VERSION,
         "tool": {"name": TOOL_NAME, "version": tool_version},
         "findings": items,
-        "files": [{"path": report.path, "skipped": report.skipped} for report in files],
+        "files": [{"path": report.path, "skipped": report.skipped, "error": report.unreadable} for report in files],
         "summary": {"files": counts.files, "skipped": counts.skipped, "error": counts.error,
                     "warning": counts.warning, "info": counts.info, "total": len(items)},
     }

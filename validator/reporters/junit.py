@@ -6,7 +6,9 @@ checked file (``name`` is its path as shown, ``classname`` is ``ce-validator``);
 configuration is ``strict``: :attr:`FileReport.fails_on`; ``type`` the code, ``message`` the
 position and message, the text the full ``file:line:col: CODE [severity] message`` line and
 the hint); other findings go to the test case's ``<system-out>``; a skipped file is a test
-case with ``<skipped message="..."/>``.  ``failures`` counts the failing test cases.
+case with ``<skipped message="..."/>``, and a path that could not be read (a missing file: the run exits 2) one
+with ``<error type="unreadable" message="..."/>``.  ``failures`` counts the failing test cases, ``errors`` the
+unreadable paths.
 
 The document follows the common (Jenkins/Ant) JUnit schema with one extension: the
 ``file`` attribute of ``<testcase>``, the path relative to ``root`` (the repository root),
@@ -19,6 +21,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Mapping, Sequence
 
+from ..masking import printable
 from ._common import TOOL_NAME, ordered, relative_path, shown
 from .redact import Redactor
 
@@ -49,17 +52,25 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     by_path: dict[str | None, list[Finding]] = {}
     for f in ordered(findings, files):
         by_path.setdefault(f.path, []).append(f)
-    cases: list[tuple[str | None, str | None]] = [(report.path, report.skipped) for report in files]
+    cases: list[tuple[str | None, str | None]] = [(report.path, report.skipped) for report in files
+                                                    if report.unreadable is None]
     known = {path for path, _ in cases}
     cases += [(path, None) for path in by_path if path not in known]
 
     body: list[str] = []
     failures = skipped = 0
+    unreadable = [report for report in files if report.unreadable is not None]
+    for report in unreadable:  # a path that could not be read: an error, not a passing case
+        head = f"    <testcase name={_attr(shown(report.path))} classname={_attr(TOOL_NAME)}"
+        if report.path is not None:
+            head += f" file={_attr(printable(relative_path(report.path, root)))}"
+        body.append(f"{head}>\n      <error type=\"unreadable\" message={_attr(report.unreadable or '')}/>\n"
+                    "    </testcase>")
     for path, reason in cases:
         name = _attr(shown(path))
         head = f"    <testcase name={name} classname={_attr(TOOL_NAME)}"
         if path is not None:
-            head += f" file={_attr(relative_path(path, root))}"
+            head += f" file={_attr(printable(relative_path(path, root)))}"
         own = by_path.get(path, [])
         failing = fails_on.get(path, ("error",))
         errors = [f for f in own if f.severity in failing]
@@ -85,10 +96,11 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
             parts.append(f"      <system-out>{_text(lines)}</system-out>")
         parts.append("    </testcase>")
         body.append("\n".join(parts))
-    totals = f'tests="{len(cases)}" failures="{failures}" errors="0" skipped="{skipped}"'
+    tests, unread = len(cases) + len(unreadable), len(unreadable)
+    totals = f'tests="{tests}" failures="{failures}" errors="{unread}" skipped="{skipped}"'
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name={_attr(TOOL_NAME)} tests="{len(cases)}" failures="{failures}" errors="0">',
+        f'<testsuites name={_attr(TOOL_NAME)} tests="{tests}" failures="{failures}" errors="{unread}">',
         f"  <testsuite name={_attr(TOOL_NAME)} {totals}>",
         *body,
         "  </testsuite>",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from ..masking import printable
+
 if TYPE_CHECKING:  # pragma: no cover
     from . import FileReport
 
@@ -29,7 +31,7 @@ class Redactor:
     def ignore_as(self, path: str) -> str:
         """``path`` as its configuration's ``ignore`` entries name it (see :class:`FileReport`)."""
         report = self._files.get(path)
-        return report.ignore_as if report is not None and report.ignore_as else path
+        return printable(report.ignore_as) if report is not None and report.ignore_as else path  # (a name's ESC: shown)
 
     def scrub(self, text: str | None, path: str | None) -> str | None:
         """``text`` as it is: findings were scrubbed by the engine (kept so reporters read one way)."""

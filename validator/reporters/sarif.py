@@ -92,8 +92,13 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
         {"level": "note", "message": {"text": f"skipped: {report.skipped}"},
          **({"locations": [{"physicalLocation": _location(report.path, root)}]} if report.path is not None else {})}
         for report in files if report.skipped is not None
+    ] + [
+        {"level": "error", "message": {"text": report.unreadable},
+         **({"locations": [{"physicalLocation": _location(report.path, root)}]} if report.path is not None else {})}
+        for report in files if report.unreadable is not None
     ]
-    invocation: dict[str, Any] = {"executionSuccessful": True}
+    # a path that could not be read fails the run (exit 2): the report must not read as a clean one
+    invocation: dict[str, Any] = {"executionSuccessful": not any(report.unreadable is not None for report in files)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {

@@ -59,6 +59,12 @@ _BOMS = (
 )
 
 
+def bom_codec(data: bytes) -> tuple[str, int] | None:
+    """The codec the byte order mark that starts ``data`` names (UTF-8, UTF-16 or UTF-32) and the mark's length,
+    else None."""
+    return next(((name, len(bom)) for bom, name, _shown in _BOMS if data.startswith(bom)), None)
+
+
 def _decode(data: bytes) -> tuple[str, list[tuple[str, str, int, int, str | None]], int | None]:
     """Text, notes (offsets into the text) and the offset of a NUL (binary) if any."""
     notes: list[tuple[str, str, int, int, str | None]] = []
