@@ -10,7 +10,7 @@ from validator.vocabulary.characters import invisible_at, invisible_in, space_na
 @pytest.mark.parametrize(("spaces", "said"), [
     (" ", "a space"), ("  ", "spaces"), ("\u00a0", "a no-break space (U+00A0)"),
     ("\u200b", "a zero width space (U+200B)"),
-    ("\x00", "a control character (U+0000)"),  # a trial (helper-83): it was "a white space (U+0000)"
+    ("\x00", "a control character (U+0000)"), ("\t", "a tab"),  # a trial (helper-83): it was "a white space (U+0000)"
 ])
 def test_a_character_is_named_as_what_it_is(spaces: str, said: str) -> None:
     assert space_named(spaces) == said

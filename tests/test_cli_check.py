@@ -390,7 +390,22 @@ def test_links_a_folder_walk_does_not_follow_are_said(tmp_path):
                                     encoding="utf-8")
     (folder / "poller.json").symlink_to(tmp_path / "shared" / "poller.json")
     (folder / "dangling.json").symlink_to("nowhere.json")
+    (folder / "gone.json").symlink_to(tmp_path / "gone.json")  # out of the folder, and to nothing: dangling (helper-84)
     result = run_cli("check", "--no-cache", str(folder))
     assert result.code == 0 and "poller.json: a link leading out of" in result.err and "not followed" in result.err
-    assert "dangling.json: a link that leads to no file" in result.err
+    assert "dangling.json: a link that leads to no file" in result.err and "gone.json: a link that leads to no" in result.err
     assert run_cli("check", "--no-cache", "--quiet", str(folder)).err == ""
+
+
+def test_a_folder_walk_reads_request_files_and_bodies_named_as_templates(tmp_path):
+    """Three teams' repositories (helper-85): `check .` passed over `.http` files and `instance.json.tftpl` bodies,
+    where 7 of 39 mistakes were; a repository's other templates and scripts stay out."""
+    from pathlib import Path
+
+    from validator.commands.check import iter_inputs
+
+    for name in ("a.json", "b.jsonc", "c.http", "d.rest", "e.json.j2", "f.json.tftpl", "g.md", "h.sh", "i.html.j2",
+                 "j.txt"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    found = sorted(Path(item.shown).name for item in iter_inputs([str(tmp_path)]))
+    assert found == ["a.json", "b.jsonc", "c.http", "d.rest", "e.json.j2", "f.json.tftpl", "g.md"]

@@ -215,7 +215,7 @@ CEX = "error"
     text = str(raised.value).splitlines()
     assert text == [
         f'{path}:5: tool.ce-validator.select[1]: "XX1" is not a rule code or prefix such as CE6 or CE601',
-        f'{path}:6: tool.ce-validator.ignore[0]: "bad#pointer" is neither a rule code or prefix (CE601, CE6) nor a '
+        f'{path}:6: tool.ce-validator.ignore[0]: "bad#pointer" is not a rule code or prefix (CE601, CE6), nor a '
         'pointer ignore such as "path/file.json#/configuration/event.poller.configuration/customers/url:CE601"',
         f'{path}:7: tool.ce-validator.strict: must be true or false, got "yes"',
         f"{path}:8: tool.ce-validator.severty: unknown option (did you mean 'severity'?)",

@@ -326,6 +326,11 @@ def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
      '{"site": "{{ .Values.site }}", "event.notification.enabled": {{ .Values.events.enabled }}}}', set()),
     ("poller.json.tftpl", '{"a": {"url": "/hubs/crm/accounts?where=x>\'$${gmtDate:yyyy-MM-dd}\'", "idField": '
      '"${id_field}"}}', {"CE412"}),
+    # a review (helper-84): an unquoted expression hid the rest of the file (a real CE620 after it)
+    ("instance.json.j2", '{"element": {"key": "closeio"}, "name": "x", "configuration": {"username": "${U}", '
+     '"event.notification.enabled": {{ events_enabled }}, "event.notification.callback.url": "https://e.example/cb", '
+     '"event.poller.configuration": {"c": {"url": "/hubs/crm/c?where=u>=\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}}}',
+     {"CE620", "CE412"}),
     # the same text not named as a template: what no tool fills is reported
     ("instance.json", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
      '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', {"CE701"}),
@@ -621,7 +626,10 @@ def test_a_schema_key_for_editors_is_no_resource():
     body = {"$schema": "https://example.com/instance.schema.json", "element": {"key": "x"}, "name": "x",
             "configuration": {"event.notification.enabled": True, "event.notification.callback.url":
                               "https://example.com/hook", "event.poller.configuration": poller}}
-    assert {f.rule for f in check(body)} == {"CE620", "CE401", "CE412"}
+    # in a body's poller configuration the platform reads every key as a resource (a review, helper-84)
+    assert {(f.rule, f.pointer) for f in check(body) if f.rule == "CE102"} == {
+        ("CE102", "/configuration/event.poller.configuration/$schema")}
+    assert {f.rule for f in check(body)} == {"CE620", "CE401", "CE412", "CE102"}
 
 
 def test_a_secret_written_at_the_wrong_place_is_both():

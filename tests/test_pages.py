@@ -1191,7 +1191,10 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    ":::danger Wrong", ":::caution[Don't do this]", ":::warning Bad example {#bad}",
                                    "Don't do this: the date pattern does not compile.",
                                    "> [!WARNING]\n> Don't do this: the date pattern does not compile.",
-                                   "**Avoid** \u2014 this fails at run time:"])
+                                   "**Avoid** \u2014 this fails at run time:",
+                                   # three teams' repositories (helper-85)
+                                   "This fails:", "Old (broken):", "**Incorrect** \u26a0\ufe0f", "What we had (broken):",
+                                   "Here is the mistake:", "The Sage One docs show this (broken):"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1219,7 +1222,11 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Anti-pattern: polling every minute; do it like this:",
                                    # a container's type alone, or a title that is no mistake's label (helper-82)
                                    ":::danger", ":::tip Example", ":::note[The poller]",
-                                   "Don't do this: use the macro instead:"])
+                                   "Don't do this: use the macro instead:",
+                                   "This fails over to the second region:", "The poller (broken into two parts):",
+                                   # a review (helper-84): a word that starts a label, and advice, and titles
+                                   "Never-ending sync:", "Avoid: missed records, this poller resumes where it left off.",
+                                   ":::tip Before", ":::note Never", ":::info Before you start"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1658,3 +1665,21 @@ def test_a_scripts_broken_body_is_reported(name, script):
     found = check_page(script.replace("{body}", broken), path=name).findings
     assert "CE001" in {f.rule for f in found}, found
     assert not set(CODE_SUFFIXES) & set(ONE_BLOCK_SUFFIXES)
+
+
+_BROKEN_INTERVAL = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "abc"}}'
+
+
+@pytest.mark.parametrize("page", [
+    '# Patch\n\n```json\n{\n  "configuration": {\n    ...,\n    "event.poller.refresh_interval": "15"\n  }\n}\n```\n',
+    f"```\nPOST /elements/api-v2/instances\nContent-Type: application/json\n\n{_BROKEN_INTERVAL}\n```\n",
+    f"```json\n{{% if prod %}}\n{_BROKEN_INTERVAL}\n{{% endif %}}\n```\n",
+    f'```json\n// highlight-next-line\n{_BROKEN_INTERVAL}\n```\n',
+    f"```bash\ncurl -X POST https://x.example/instances -d @- <<'EOF'\n{_BROKEN_INTERVAL}\nEOF\n```\n",
+])
+def test_a_page_saved_with_crlf_line_ends_reads_as_with_lf(page):
+    """A trial of three teams' repositories (helper-85): a line that is only `...` was skipped with LF line ends and
+    CE001 with CRLF; so was an untagged HTTP request's body (its request line unread)."""
+    lf = [(f.rule, f.line, f.column) for f in check_page(page, path="p.md").findings]
+    crlf = [(f.rule, f.line, f.column) for f in check_page(page.replace("\n", "\r\n"), path="p.md").findings]
+    assert crlf == lf and "CE001" not in {rule for rule, _, _ in lf}, (lf, crlf)

@@ -259,10 +259,14 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     """
     options = options or Options()
     held: list[Source] = []  # the stringified pollers, parsed once: held until their secrets are found too
-    findings = _run(loaded, kind, options, held)
     template = template_syntax(loaded.path)
-    if template is not None:
-        findings = [f for f in findings if not fills_template(f, template)]
+    filled: list[tuple[int, int]] = []
+    if template == "{{" and not loaded.valid:
+        loaded, filled = _as_rendered(loaded)
+    findings = _run(loaded, kind, options, held)
+    if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
+        findings = [f for f in findings if not fills_template(f, template)
+                    and not any(start <= loaded.offset_at(f.line, f.column) < end for start, end in filled)]
     if not findings:
         return CheckedDocument(findings, Secrets(), loaded)
     secrets = secrets_of(loaded, options)
@@ -426,6 +430,32 @@ def fills_client_variable(finding: Finding) -> bool:
     """Whether ``finding`` reports a ``{{name}}`` that the HTTP client sending the body fills (a Postman collection's
     request, a request of a ``.http`` file or an ``http`` block): not a mistake there."""
     return finding.rule in _CLIENT_VARIABLE_RULES and "`{{" in finding.message
+
+
+_MAX_RENDERED = 1000  # unquoted expressions a template's body is read past
+
+
+def _as_rendered(loaded: Source) -> tuple[Source, list[tuple[int, int]]]:
+    """A template's body read as its tool renders it, and the spans it filled: each unquoted ``{{ ... }}`` where a
+    JSON value belongs (Helm's `"enabled": {{ .Values.x }}`) stands for a value, written as a string of its own
+    length, so that the rest of the file is read and checked (positions and lines unchanged); ``loaded`` itself
+    when that does not make it JSON."""
+    from .source import load_source
+
+    text, current, filled = loaded.text, loaded, []
+    for _ in range(_MAX_RENDERED):
+        spans = [(p.start, p.end) for p in current.problems if p.rule == "CE006"
+                 and text.startswith("{{", p.start) and text[p.start:p.end].endswith("}}")]
+        if not spans:
+            break
+        start, end = spans[0]
+        inner = text[start + 1:end - 1].replace("\\", "/").replace('"', "'")
+        text = text[:start] + '"' + inner + '"' + text[end:]
+        filled.append((start, end))
+        current = load_source(text, path=loaded.path)
+        if current.valid:
+            return current, filled
+    return loaded, []
 
 
 def fills_template(finding: Finding, syntax: str) -> bool:

@@ -339,8 +339,8 @@ def poller_entries(value: Any, kind: Kind | None = None, *,
             yield PollerEntry("", poller, ref, root)
             continue
         for name, entry in poller.items():
-            if name == SCHEMA_KEY and isinstance(entry, str):
-                continue  # the schema an editor validates the file with, not a resource
+            if name == SCHEMA_KEY and isinstance(entry, str) and not root and not ref.stringified:
+                continue  # a poller file's schema, which an editor validates it with (in a body: a resource)
             yield PollerEntry(name, entry, ref, f"{root}/{escape_pointer_token(name)}")
 
 

@@ -53,8 +53,8 @@ def read_text(name: str) -> str:
 
 def _read_file(name: str) -> bytes:
     """The bytes of file ``name``.  A device is refused before it is read (``/dev/zero`` never ends); a pipe is read
-    (``--records <(curl ...)``), and a named pipe nothing writes to within :data:`PIPE_WAIT` reads as empty, where
-    opening it would wait forever."""
+    (``--records <(curl ...)``), and a named pipe nothing writes to within :data:`PIPE_WAIT` is a
+    :class:`UsageError`, where opening it would wait forever."""
     import os
     import stat
 
@@ -74,6 +74,8 @@ def _read_file(name: str) -> bytes:
         while not data and time.monotonic() < deadline:  # no writer yet: give one the time to come
             time.sleep(0.05)
             data = handle.read()
+        if not data:
+            raise UsageError(f"{name}: a named pipe that nothing wrote to within {PIPE_WAIT:g} s")
         return data
 
 

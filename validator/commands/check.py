@@ -1,6 +1,7 @@
 """Check Cloud Elements instance bodies, configuration objects and poller configurations.
 
-Each PATH is a file, a directory (searched for *.json, *.md and *.markdown) or - for standard input.
+Each PATH is a file, a directory (searched for *.json, *.jsonc, *.json5, Markdown pages, *.http and *.rest request
+files, and bodies named as templates, *.json.j2) or - for standard input.
 In a Markdown page every fenced code block (and curl -d body) holding a Cloud Elements body is checked.
 Exit status: 0 when no error was found (warnings are printed but pass, unless
 --strict), 1 when an error was found, 2 on a usage, configuration or I/O error.
@@ -18,12 +19,16 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from ..gitignore import GitIgnore
 
-from ..inputs import PAGE_SUFFIXES, InputError, InputFile
+from ..inputs import PAGE_SUFFIXES, TEMPLATE_SUFFIXES, InputError, InputFile
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
 
-WALKED_SUFFIXES = (".json", *PAGE_SUFFIXES)  # Markdown pages: validator.pages
+# A folder's files checked: JSON bodies (with comments too), Markdown pages (validator.pages), request files, and a
+# body named as a template of a tool (`instance.json.j2`; an `index.html.j2` is no body).  Scripts (`.sh`, `.ps1`)
+# are checked when named: a repository's other scripts send no body.
+WALKED_SUFFIXES = (".json", ".jsonc", ".json5", ".http", ".rest", *PAGE_SUFFIXES,
+                   *(".json" + suffix for suffix in TEMPLATE_SUFFIXES))
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -97,7 +102,7 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
     """The files to check, in a stable order; unreadable paths come out as :class:`InputError`, and the links a
     folder's walk does not follow (out of the folder, dangling) go to ``notes``.
 
-    A directory is searched for ``*.json`` files, leaving out the folders of :data:`SKIP_DIRS`
+    A directory is searched for the files of :data:`WALKED_SUFFIXES`, leaving out the folders of :data:`SKIP_DIRS`
     and, with ``respect_gitignore``, what ``.gitignore`` files (and ``.git/info/exclude``) ignore;
     a file named on the command line is always checked.  Each file is checked once, however many times it is
     named (``a.json ./a.json``, a folder and a file in it, a link to it), and standard input is read once.
@@ -146,7 +151,8 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
                 yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}",
                                  path=str(error.filename or raw))
             if not found and not unreadable:
-                yield InputError(f"{raw}: no *.json files (nor Markdown pages) in this directory", path=raw)
+                yield InputError(f"{raw}: no *.json files (nor Markdown pages, nor request files) in this directory",
+                                 path=raw)
             # a file and a link to it in the tree are one file, named as the file (links give way)
             once = {file for file in sorted(found, key=lambda f: (f.is_symlink(), f)) if first_time(file)}
             for file in found:
@@ -177,14 +183,16 @@ def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError
                 file = folder / name
                 if ignored is not None and ignored.ignores(file):
                     continue
+                if file.is_symlink() and not file.exists():
+                    if passed_over is not None:
+                        passed_over.append(f"{file}: a link that leads to no file (dangling, or a loop): not checked")
+                    continue
                 if file.is_symlink() and not _within(os.path.realpath(file), inside):
                     if passed_over is not None:
                         passed_over.append(f"{file}: a link leading out of {root}: not followed (name it to check it)")
                     continue
                 if file.is_file():
                     yield file
-                elif file.is_symlink() and passed_over is not None:
-                    passed_over.append(f"{file}: a link that leads to no file (dangling, or a loop): not checked")
 
 
 def _within(path: str, folder: str) -> bool:

@@ -337,7 +337,9 @@ def run(args: argparse.Namespace) -> int:
             found = [f for f in found if f[0] in args.resource]
             skipped = [s for s in skipped if s["name"] in args.resource]
     except _UsageError as exc:
-        print(f"ce-validator render: error: {exc}", file=sys.stderr)
+        from ..masking import printable
+
+        print(f"ce-validator render: error: {printable(str(exc))}", file=sys.stderr)  # (a file name's ESC: shown)
         return EXIT_USAGE
     if not found:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)

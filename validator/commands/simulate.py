@@ -255,7 +255,9 @@ def run(args: argparse.Namespace) -> int:
         result = simulate(loaded, records, since, settings=settings, polls=args.polls, resources=wanted,
                           records_for=records_for)
     except _UsageError as exc:
-        print(f"ce-validator simulate: error: {exc}", file=sys.stderr)
+        from ..masking import printable
+
+        print(f"ce-validator simulate: error: {printable(str(exc))}", file=sys.stderr)  # (a file name's ESC: shown)
         return EXIT_USAGE
     result = _masked(result)
     if args.output_format == "json":

@@ -130,11 +130,15 @@ def _only(checked: Checked, finding: Finding) -> Checked:
 
 def _protocol_class() -> type[Any]:
     """pygls' protocol, answering a request whose parameters it cannot read (a negative position, a number for a
-    document) with InvalidParams, as JSON-RPC asks, instead of dropping it and leaving the client waiting."""
-    from pygls.exceptions import JsonRpcException
+    document) with InvalidParams, as JSON-RPC asks, instead of dropping it and leaving the client waiting; and a
+    request before `initialize` (ServerNotInitialized) or after `shutdown` (InvalidRequest) likewise."""
+    from lsprotocol import types as lsp
+    from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
     from pygls.protocol import LanguageServerProtocol
 
     class Protocol(LanguageServerProtocol):
+        _initialized_seen = False  # (pygls answers a request before `initialize` with a traceback)
+
         def structure_message(self, data: dict[str, Any]) -> Any:
             try:
                 return super().structure_message(data)
@@ -147,6 +151,18 @@ def _protocol_class() -> type[Any]:
         def handle_message(self, message: Any) -> Any:
             if isinstance(message, dict):
                 return None
+            method, ident = getattr(message, "method", None), getattr(message, "id", None)
+            if method is not None and ident is not None:  # a request: answered, as LSP asks, never left waiting
+                if self._shutdown and method != lsp.EXIT:
+                    self._send_response(ident, None, JsonRpcInvalidRequest(
+                        "the server is shutting down: only `exit` is read now").to_response_error())
+                    return None
+                if not self._initialized_seen and method != lsp.INITIALIZE:
+                    self._send_response(ident, None, JsonRpcServerNotInitialized(
+                        "the server is not initialized: send `initialize` first").to_response_error())
+                    return None
+                if method == lsp.INITIALIZE:
+                    self._initialized_seen = True
             return super().handle_message(message)
 
     return Protocol
@@ -162,7 +178,7 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
-    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
                             protocol_cls=_protocol_class())
     states: dict[str, _State] = {}
 

@@ -432,7 +432,7 @@ _STRING_OR_COMMENT = re.compile(_STRING_TO_LINE_END + r"|(//[^\r\n]*|/\*(?:[^*]|
 
 
 # A template's statement alone on its line (Jinja, Liquid: `{% if env == 'prod' %}`)
-_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*$", re.M)
+_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*\r?$", re.M)
 # A placeholder written where a value goes, unquoted (`"refresh_interval": ${REFRESH_MINUTES},`, `: {{ n }}`): a
 # template a tool renders (envsubst, Jinja) before the body is sent
 _UNQUOTED_PLACEHOLDER = re.compile(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
@@ -499,8 +499,8 @@ _HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.
 
 HTTP_LANGUAGES: frozenset[str] = frozenset({"http", "rest"})  # (REST Client's `.http` and `.rest` files)
 # a request line as HTTP clients write it, which no JSON document or prose starts with
-_REQUEST_START = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?[ \t]*$",
-                            re.M)
+_REQUEST_START = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?"
+                            r"[ \t]*\r?$", re.M)  # (`\r?`: a page or a request file saved with CRLF line ends)
 
 
 def is_http_block(info: str, text: str) -> bool:
@@ -662,8 +662,9 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
 # or for the members after one (`"a": 1, ... }`)
-_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
-                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|$)", re.M)
+# (a page saved with CRLF line ends too: `$` does not match before a `\r`)
+_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*\r?$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
+                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)", re.M)
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")

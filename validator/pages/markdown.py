@@ -278,19 +278,28 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
 # broken poller:`, `Warning: the following example is wrong ...`, `Common mistake:`, `Avoid:`, `Don't do this: the
-# pattern does not compile.` (not `Don't forget to set the callback URL:`, nor a heading that titles a section:
+# pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
+# callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
 _MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
 _WHY = r"(?:\s*\([^)]{0,60}\))?"
+# (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
+_NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
+# (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
+_REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
     rf"(?:{_MISTAKE}|before){_OF_WHAT}{_WHY}"
-    rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
-    r"[^\r\n]{1,80}"
+    rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
     rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}"
-    r"(?:\s*[:\-\u2013\u2014]\s*(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)[^\r\n]{1,80})?"
+    # `Avoid` or `Never` with a reason: when the reason says it fails (`Avoid: missed records, ...` is advice)
+    rf"|(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}{_REASON}"
+    rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:fails?|breaks?|broken|wrong|invalid|incorrect|compile)\b)"
+    rf"{_REASON}"
     r"|not like this|avoid this"
     rf"|(?:this|that|it)\s+(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
+    rf"|(?:this|that|it)\s+(?:fails|breaks|is\s+{_MISTAKE}){_WHY}|(?:here\s+is\s+|here's\s+)?the\s+mistake"
+    r"|[^()\r\n]{1,60}?\((?:broken|wrong|incorrect|invalid|fails|do\s+not\s+copy|don'?t\s+copy)\)"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{{0,120}})?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}",
     re.IGNORECASE)
@@ -298,6 +307,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!"
+_SIGNS = "\u26a0\ufe0f\U0001f6a8\u2757\u2755"  # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more
 
 
 def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
@@ -306,6 +316,7 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
     mistake's label (:data:`_WRONG`) or a cross mark (❌) without a tick."""
     directives: list[re.Match[str]] = []
     label = None
+    titled = False
     index = fence - 1
     while index >= 0 and fence - index <= 4:
         line = lines[index].strip().lstrip(">").strip()
@@ -320,9 +331,10 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             # `<TabItem label="Wrong">`
             admonition, tab = _ADMONITION.fullmatch(line), _TAB_ITEM.fullmatch(line)
             container = _CONTAINER.fullmatch(line) if admonition is None and tab is None else None
+            titled = admonition is not None or tab is not None or container is not None
             label = (admonition.group("title") or admonition.group("tab") or "") if admonition is not None else \
                 tab.group("label") if tab is not None else \
-                (container.group("bracketed") or container.group("title") or "") if container is not None else line
+                (container.group("bracketed") or container.group("title") or "").strip() if container is not None else line
             above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
             directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
             break
@@ -336,19 +348,21 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
         if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
             skip = _TICK.search(text) is None
         else:
-            # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`); a heading
-            # only when it is a label and nothing else (`### Don't`; `### Before` may title a section of steps)
-            heading = label.startswith("#")
-            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").strip(_LABEL_TAIL)  # (`Don’t`)
+            # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`); a heading,
+            # or a title, only when it is a label and nothing else (`### Don't`; `### Before` may title a section of
+            # steps, `:::note Never` a rule to keep)
+            heading = titled or label.startswith("#")
+            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").strip(_LABEL_TAIL + _SIGNS)  # (`Don’t`)
             said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
-            skip = _WRONG.fullmatch(said) is not None and not (heading and said.lower().startswith("before"))
+            skip = _WRONG.fullmatch(said) is not None and not (
+                heading and (said.lower().startswith("before") or said.lower() == "never"))
     return skip, ignore
 
 
 _TAB_ITEM = re.compile(r"<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
 # A Docusaurus (or remark-directive) container's opening line and its title: `:::danger Wrong`, `:::caution[Don't]`.
-_CONTAINER = re.compile(r":::++[ \t]*+[A-Za-z][\w\-]*+(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*?))?"
-                        r"[ \t]*+(?:\{[^}\r\n]*+\})?[ \t]*+")
+_CONTAINER = re.compile(r":::++[ \t]*+[A-Za-z][\w\-]*+(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"
+                        r"(?:\{[^}\r\n]*+\})?[ \t]*+")  # (possessive: a title's trailing blanks are its, read once)
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and

@@ -118,7 +118,7 @@ from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..lazy_pattern import LazyPattern
-from ..urls.template import parse_url_template
+from ..urls.template import NAME_WORDS, named_epoch_unit, parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule, once_per_arguments
 
@@ -553,7 +553,10 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
                               tuple(Edit(at, at + 1, "" if outer else "'") for at in quotes), "unsafe"))
 
 
-    escapes = list(_BACKSLASH_BEFORE.finditer(text)) if "\\" in text else []
+    # (an unquoted backslash right before a quote says the writer meant an escape; one in quoted text, `'\'`, is
+    # a literal backslash on purpose)
+    escaping = "\\'" in text and any(text[at + 1:at + 2] == "'" for at in _unquoted(tokens, "\\"))
+    escapes = list(_BACKSLASH_BEFORE.finditer(text)) if escaping else []
     if escapes:  # `yyyy-MM-dd\'T\'HH:mm:ss`: a shell's or a language's escape, written into the pattern
         effect = "the URL sends the `\\`" if printing else "a record's date is not read: it holds no `\\`"
         edits = tuple(Edit(m.start(), m.end(), "") for m in escapes)
@@ -564,7 +567,7 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
 
 
 # A backslash (or a run of them) before a quote: an escape the pattern's writer meant (`yyyy\MM` may be a separator)
-_BACKSLASH_BEFORE = re.compile(r"\\++(?=')")
+_BACKSLASH_BEFORE = re.compile(r"(?<!\\)\\++(?=')")  # (from a run's start: each run is read once)
 
 
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
@@ -1387,10 +1390,6 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                           help="`${epoch}` for a field in milliseconds")
 
 
-_MILLIS_WORDS = frozenset({"millis", "milliseconds", "millisecond", "ms", "msec"})
-_SECONDS_WORDS = frozenset({"seconds", "second", "secs", "sec"})
-
-
 def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
     """CE414 where the vendor's parameter names its unit (`startEpochMillis='${epoch:s}'`) and no
     ``datesConfiguration`` reads the field as ``milliseconds`` (that is the check above)."""
@@ -1403,13 +1402,13 @@ def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
             continue
         if not _whole_value(template, macro):
             continue  # `'${epoch:s}000'`: seconds written out as milliseconds, on purpose
-        words = {word.lower() for word in _WORDS.findall(field)}
+        field_unit = named_epoch_unit(field)
         unit = macro.unit or "ms"  # `${epoch}` prints milliseconds
-        if words & _MILLIS_WORDS and unit in ("s", "us"):
+        if field_unit == "ms" and unit in ("s", "us"):
             named, sent = "milliseconds", _EPOCH_DIGITS[unit]
             effect = "every record matches on every poll" if unit == "s" else "no record ever matches"
             fix = "`${epoch:ms}`"
-        elif words & _SECONDS_WORDS and unit in ("ms", "us"):
+        elif field_unit == "s" and unit in ("ms", "us"):
             named, sent = "seconds", "milliseconds" if unit == "ms" else _EPOCH_DIGITS[unit]
             effect = "the filter names a time thousands of years ahead, and no record ever matches"
             fix = "`${epoch:s}`"
@@ -1484,7 +1483,7 @@ def _says_created(name: str) -> bool:
 def _says_updated(name: str) -> bool:
     lowered = name.lower()
     return any(part in lowered for part in _SAYS_UPDATED) or any(
-        word.lower() in _UPDATE_WORDS for word in _WORDS.findall(name))
+        word.lower() in _UPDATE_WORDS for word in NAME_WORDS.findall(name))
 
 
 def _swapped_fields(updated: Any, created: Any) -> bool:
@@ -1559,17 +1558,15 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
 
-# The words of a name (`startDate`, `modified_since`).  Those of a vendor parameter that bounds a time window
-# (`startDate`, `modified_since`; `endDate`, `until`): the hub passes `field='${...}'` to it, so `=` here means
-# "from" or "up to".
-_WORDS = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# The words of a vendor parameter that bounds a time window (`startDate`, `modified_since`; `endDate`, `until`): the
+# hub passes `field='${...}'` to it, so `=` here means "from" or "up to".
 _LOWER_BOUND = frozenset({"start", "from", "since", "after", "begin", "min"})
 _UPPER_BOUND = frozenset({"end", "to", "until", "before", "max"})
 
 
 def _bound(field: str) -> str | None:
     """``lower`` or ``upper`` when the field's name says which end of a window it sets, else None."""
-    words = {word.lower() for word in _WORDS.findall(field)}
+    words = {word.lower() for word in NAME_WORDS.findall(field)}
     lower, upper = bool(words & _LOWER_BOUND), bool(words & _UPPER_BOUND)
     return "lower" if lower and not upper else "upper" if upper and not lower else None
 

@@ -1107,8 +1107,9 @@ def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Ite
     if not differing:
         return
     # (an exported element's default may carry a credential in its URL: masked as the file's own would be)
+    # (what the default has: a key only the entry has, `idFeild`, is not shown as the default's `null`)
     shown = json.dumps({k: url_secrets(v).mask(v) if k == "url" and isinstance(v, str) else v
-                        for k, v in ((k, default.get(k)) for k in differing)}, ensure_ascii=False)
+                        for k, v in ((k, default[k]) for k in differing if k in default)}, ensure_ascii=False)
     if len(shown) > 300:
         shown = shown[:297] + "..."
     yield ctx.finding(POLLER_DIFFERS_FROM_DEFAULT, f"resource `{entry.name}` differs from the element's default poller in "

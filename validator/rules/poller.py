@@ -62,8 +62,10 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
+from ..kinds import SCHEMA_KEY
 from ..urls.pieces import MACRO_START
 from ..vocabulary.characters import invisible_at, invisible_in, space_named
+from . import rule_for
 from .base import Rule, once_per_arguments
 from .notifications import is_placeholder, is_unfilled
 
@@ -483,6 +485,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Report the CE3xx findings of every poller entry."""
     first_with_url: dict[tuple[int, str, str], str] = {}  # (poller map, url) -> the first resource polling it
     for entry in ctx.entries():
+        if entry.name == SCHEMA_KEY and isinstance(entry.value, str):  # (a poller file's own is no entry: kinds)
+            yield ctx.finding(rule_for("CE102"), f"`{SCHEMA_KEY}` in the poller configuration of a body: the platform "
+                              "reads each of its keys as a resource, and this one is no poller entry", source=entry.source,
+                              pointer=entry.pointer, key=True, severity="error",
+                              help=f"remove it: an editor's `{SCHEMA_KEY}` belongs at the top of a poller file of its own")
+            continue
         if not isinstance(entry.value, dict):
             continue
         yield from _entry(ctx, entry)

@@ -425,7 +425,7 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         if not clause.parsed and not clause.facts and len(tokens) == 1 and tokens[0][0] == "string":
             _quoted_whole(tokens[0], text, add)
         if not clause.parsed and not clause.facts and not _PERCENT_ESCAPE.search(text):  # nothing else explains
-            _unreadable(tokens, letters, add)  # it (an encoded filter is decoded before it is read: not read here)
+            _unreadable(tokens, letters, text, add)  # it (an encoded filter is decoded before it is read: not here)
     except Exception as exc:  # noqa: BLE001 -- never take the linter down
         clause.facts.append(UrlFact(Flaw.INTERNAL_ERROR, f"internal error while reading the where value "
                                     f"({type(exc).__name__}: {exc}); please report it", offset, offset + len(text)))
@@ -467,7 +467,7 @@ def _quoted_whole(token: tuple[str, str, int, int], text: str, add: _Add) -> Non
         fix=Fix("quote only the value", (Edit(at, end, meant),), "unsafe"))
 
 
-def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add) -> None:
+def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
     """The first token where a where value stops reading as CEQL conditions (``updated gte '...'``, a comma
     between conditions, ``orr``), said for what was expected there; nothing when the reading ends without one
     (an unbalanced parenthesis or quote is reported as such)."""
@@ -479,8 +479,9 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         following = letters[i + 1] if i + 1 < n else ""
         if state == "operand":
             if letter == "S" and following in ("a", "r", ")", ""):  # `where='x' and ...`: a value alone
-                add(Flaw.CEQL_UNREADABLE, f"`{word}` alone where a condition belongs: a value compares with nothing",
-                    start, end, help=f"compare a field with it: `field={word}`")
+                value = text[start:end]  # (as written: the tokens are read from the text with its macros masked)
+                add(Flaw.CEQL_UNREADABLE, f"`{value}` alone where a condition belongs: a value compares with nothing",
+                    start, end, help=f"compare a field with it: `field={value}`")
                 return
             if letter in _VALUE_LETTERS:
                 state = "operator"
@@ -544,11 +545,11 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add
         elif state == "after":
             if letter in "ar":
                 state = "operand"
-            elif letter == "S":  # `a='b' 'c'`: a second value after the condition
-                value = tokens[i - 1][1].strip()
-                add(Flaw.CEQL_UNREADABLE, f"a second value, `{word}`, right after the condition's `{value}`: a "
+            elif letter == "S" and letters[i - 1] == "S":  # `a='b' 'c'` (`a=TIMESTAMP '...'` is a vendor's literal)
+                value, second = text[tokens[i - 1][2]:tokens[i - 1][3]].strip(), text[start:end]
+                add(Flaw.CEQL_UNREADABLE, f"a second value, `{second}`, right after the condition's `{value}`: a "
                     "comparison takes one value", start, end,
-                    help=f"join the conditions with ` and ` or ` or `, or list the values: `in ({value}, {word})`")
+                    help=f"join the conditions with ` and ` or ` or `, or list the values: `in ({value}, {second})`")
                 return
             elif word == ";" and not following:  # `...';` at the end: SQL's habit
                 add(Flaw.CEQL_UNREADABLE, "a `;` after the last condition: CEQL ends no statement with one, so the "

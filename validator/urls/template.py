@@ -831,16 +831,35 @@ _RESCALED = {("ms", "/", "1000"): "s", ("us", "/", "1000"): "ms", ("s", "*", "10
              ("us", "/", "1000000"): "s", ("s", "*", "1000000"): "us"}
 
 
+_UNIT_WORDS = {"ms": frozenset({"millis", "milliseconds", "millisecond", "ms", "msec"}),
+               "s": frozenset({"seconds", "second", "secs", "sec"})}
+#: The words of a field's name, in any case style (`startEpochMillis`, `since_seconds`, `LastModifiedDate`).
+NAME_WORDS = LazyPattern(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def named_epoch_unit(field: str) -> str | None:
+    """The epoch unit a vendor's field or parameter names (`startEpochMillis`: ``ms``; `since_seconds`: ``s``)."""
+    words = {word.lower() for word in NAME_WORDS.findall(field)}
+    return next((unit for unit, said in _UNIT_WORDS.items() if words & said), None)
+
+
+# The field a condition compares, right before its operator and the value's opening quote (`startEpochMillis='`)
+_COMPARED_FIELD = LazyPattern(r"([A-Za-z_][\w.]{0,100}+)[ \t]*+(?:>=|<=|!=|<>|=|>|<)[ \t]*+'?$")
+
+
 def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     """CE643 for a sum after an epoch macro (`${epoch}/1000`): the platform substitutes the macro and sends the rest as
-    text.  The macro's unit is the only scaling there is; a fix where one gives the scale meant."""
+    text.  The macro's unit is the only scaling there is; a fix where one gives the scale meant, or the one the
+    compared field names (`startEpochMillis='${epoch}/1000'`: milliseconds, whatever the sum says)."""
     arithmetic = _ARITHMETIC.match(text, macro.end)
     if arithmetic is None:
         return
     operator, number = arithmetic.groups()
     unit = macro.unit or "ms"
     written = text[macro.start:arithmetic.end()]
-    meant = _RESCALED.get((unit, operator, number))
+    compared = _COMPARED_FIELD.search(text, max(0, macro.start - 120), macro.start)
+    meant = (named_epoch_unit(compared.group(1)) if compared is not None else None) \
+        or _RESCALED.get((unit, operator, number))
     fixed = f"${{epoch:{meant}}}" if meant else None
     col.add(Flaw.MACRO_ARITHMETIC, f"`{written}`: the platform computes nothing; it substitutes the macro and sends "
             f"`{text[macro.end:arithmetic.end()].strip()}` after the number as text, which no vendor reads as a time", macro.start,

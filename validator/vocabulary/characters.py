@@ -20,6 +20,8 @@ def space_named(spaces: str) -> str:
     import unicodedata
 
     char = next(char for char in spaces if char != " ")
+    if char == "\t":
+        return "a tab"
     name, point = char_named(char, unnamed="white space" if unicodedata.category(char)[0] == "Z" else
                              "control character")  # (NUL has no name, and is no space)
     return f"{name} ({point})"
