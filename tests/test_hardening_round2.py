@@ -530,10 +530,20 @@ def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
 ])
 def test_inputs_that_were_quadratic_end(tmp_path, name, make):
     text = make(200_000)
-    path = tmp_path / ("b.md" if text.startswith(("-", "`")) else "b.json")
+    path = tmp_path / ("b.md" if text.startswith(("-", "`", ":")) else "b.json")
     path.write_text(text, encoding="utf-8")
     result = run_cli("check", "--no-cache", "--format", "concise", str(path), timeout=90)
     assert result.code in (0, 1) and "Traceback" not in result.err, (name, result.err[-500:])
+
+
+def test_a_template_of_many_unquoted_expressions_is_read_once(tmp_path):
+    """A template's unquoted `{{ x }}` values are read as rendered in one pass (a first version parsed the file again
+    for each, up to a thousand times)."""
+    path = tmp_path / "instance.json.j2"
+    path.write_text('{"element": {"key": "x"}, "configuration": {' + ", ".join(
+        f'"k{i}": {{{{ v{i} }}}}' for i in range(20_000)) + "}}", encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(path), timeout=90)
+    assert result.code == 0 and "Traceback" not in result.err, result.err[-500:]
 
 
 def test_a_named_pipe_nothing_writes_to_is_never_waited_on_forever(tmp_path):

@@ -333,29 +333,19 @@ def test_a_burst_of_changes_is_checked_once(client: LspClient, tmp_path: Path) -
     assert len(published) < 10, published  # (none on a quiet machine; a loaded one may read a burst in pieces)
 
 
-def test_ranged_changes_and_requests_out_of_turn(tmp_path: Path) -> None:
-    """An editor trial (helper-83): a ranged change replaced the whole document (the server announced full sync
-    only); a request before `initialize` was answered with a traceback, one after `shutdown` never."""
+def test_requests_out_of_turn_are_answered(tmp_path: Path) -> None:
+    """An editor trial (helper-83): a request before `initialize` was answered with a traceback, one after `shutdown`
+    never.  (Changes stay whole: with incremental sync pygls splits lines at U+2028, which a JSON string may hold, and
+    a ranged change lands a line off; helper-86.)"""
     started = LspClient()
     try:
         early = started.response("textDocument/hover", {"textDocument": {"uri": "file:///x.json"},
                                                         "position": {"line": 0, "character": 0}})
         assert early["error"]["code"] == -32002 and "Traceback" not in json.dumps(early)
         result = started.initialize(ROOT)
-        assert result["capabilities"]["textDocumentSync"]["change"] == 2  # incremental
+        assert result["capabilities"]["textDocumentSync"]["change"] == 1  # full
         uri = (tmp_path / "body.json").as_uri()
-        text = SEED.read_text(encoding="utf-8")
-        started.open(uri, text)
-        line = next(i for i, row in enumerate(text.splitlines()) if '"idField"' in row)
-        column = text.splitlines()[line].index('"idField"')
-        started.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
-            {"range": {"start": {"line": line, "character": column}, "end": {"line": line, "character": column + 9}},
-             "text": '"idFeild"'}]})
-        changed = started.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)
-        edited = text.replace('"idField"', '"idFeild"', 1)
-        fresh = started.open((tmp_path / "fresh.json").as_uri(), edited)
-        assert [d["code"] for d in changed["diagnostics"]] == [d["code"] for d in fresh["diagnostics"]]
-        assert "CE101" in [d["code"] for d in changed["diagnostics"]]
+        started.open(uri, SEED.read_text(encoding="utf-8"))
         assert started.request("shutdown", None) is None
         late = started.response("textDocument/hover", {"textDocument": {"uri": uri},
                                                        "position": {"line": 0, "character": 0}})

@@ -1194,7 +1194,11 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "**Avoid** \u2014 this fails at run time:",
                                    # three teams' repositories (helper-85)
                                    "This fails:", "Old (broken):", "**Incorrect** \u26a0\ufe0f", "What we had (broken):",
-                                   "Here is the mistake:", "The Sage One docs show this (broken):"])
+                                   "Here is the mistake:", "The Sage One docs show this (broken):",
+                                   # a re-check (helper-86)
+                                   "Never do this - it breaks paging:", "Never use this: it fails.",
+                                   "This fails at run time:", "This also fails:", "Here is the broken config:",
+                                   "What not to do:", "Wrong \u26a0\ufe0f - the quote never closes:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1226,7 +1230,8 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "This fails over to the second region:", "The poller (broken into two parts):",
                                    # a review (helper-84): a word that starts a label, and advice, and titles
                                    "Never-ending sync:", "Avoid: missed records, this poller resumes where it left off.",
-                                   ":::tip Before", ":::note Never", ":::info Before you start"])
+                                   ":::tip Before", ":::note Never", ":::info Before you start",
+                                   "Fix for the paging (broken):", "Avoid: broken pagination, this poller pages by cursor:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1676,6 +1681,7 @@ _BROKEN_INTERVAL = '{"element": {"key": "sageone"}, "name": "x", "configuration"
     f"```json\n{{% if prod %}}\n{_BROKEN_INTERVAL}\n{{% endif %}}\n```\n",
     f'```json\n// highlight-next-line\n{_BROKEN_INTERVAL}\n```\n',
     f"```bash\ncurl -X POST https://x.example/instances -d @- <<'EOF'\n{_BROKEN_INTERVAL}\nEOF\n```\n",
+    f"```console\n$ cat instance.json\n{_BROKEN_INTERVAL}\n$ \n```\n",  # an empty prompt (helper-86)
 ])
 def test_a_page_saved_with_crlf_line_ends_reads_as_with_lf(page):
     """A trial of three teams' repositories (helper-85): a line that is only `...` was skipped with LF line ends and

@@ -243,3 +243,16 @@ def test_a_value_alone_or_a_second_value():
     for fine in ("/hubs/x?where=active and u>'${gmtDate:yyyy-MM-dd}'", "/hubs/x?where=a in ('b', 'c')",
                  "/hubs/x?where=(u>'${gmtDate:yyyy-MM-dd}')"):
         assert "CE639" not in [p.rule for p in url_problems(fine)], fine
+
+
+def test_a_second_value_after_any_value_and_a_sum_fixed_to_the_named_unit():
+    """A re-check (helper-86): a second value after `)`, a number or `true` drew nothing; CE643's fix wrote seconds for
+    a field that names milliseconds in an `in (...)` list (CE414 followed)."""
+    for url in ("/hubs/y?where=s in ('open') 'closed'", "/hubs/y?where=n>=5 'x'", "/hubs/y?where=b=true 'x'"):
+        assert "CE639" in [p.rule for p in url_problems(url)], url
+    [found] = [p for p in url_problems("/hubs/crm/i?where=timeMs in ('${epoch}/1000')") if p.rule == "CE643"]
+    assert found.fix is not None and found.fix.edits[0].replacement == "${epoch:ms}"
+    [found] = [p for p in url_problems("/hubs/crm/i?where=startEpochMillis='${epoch}/1000'") if p.rule == "CE643"]
+    assert found.fix is not None and found.fix.edits[0].replacement == "${epoch:ms}"
+    [found] = [p for p in url_problems("/hubs/crm/i?where=updated>'${epoch}/1000'") if p.rule == "CE643"]
+    assert found.fix is not None and found.fix.edits[0].replacement == "${epoch:s}"  # no unit named: the sum's

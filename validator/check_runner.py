@@ -170,8 +170,9 @@ def run_check(
             return 2
         if item.path is not None and config.is_excluded(item.shown):
             continue
-        if item.path is not None and _inside_any(item.path, (*config.element_docs, *config.element_schemas)):
-            continue  # the element docs this run reads (kept in the repository): their files are no bodies
+        if item.path is not None and item.path.name in _ELEMENT_DOCS_FILES \
+                and _inside_any(item.path, config.element_docs):
+            continue  # the element docs this run reads (kept in the repository): an export, no body
         if baseline is not None and baseline.is_baseline(item.path):
             continue
         if config.server_zone not in warned_zones:
@@ -335,6 +336,10 @@ def _in_report_order(jobs: list[Job]) -> bool:
         return False
     shown = [_as_reported(item.shown) for item, _config, _options in jobs]
     return all(a < b for a, b in zip(shown, shown[1:]))
+
+
+# The files of an element's export that `--element-docs` reads (`<folder>/<key>/element.json`, `swagger.json`)
+_ELEMENT_DOCS_FILES = frozenset({"element.json", "swagger.json"})
 
 
 def _inside_any(path: Path, folders: Sequence[str]) -> bool:

@@ -263,6 +263,12 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     filled: list[tuple[int, int]] = []
     if template == "{{" and not loaded.valid:
         loaded, filled = _as_rendered(loaded)
+        if _unrendered(loaded):  # said, not passed: the file is not checked
+            stub = Context(source=loaded, value=None, kind="instance", options=options)
+            return CheckedDocument([stub.place(NOT_CLOUD_ELEMENTS, "not checked: a template statement inside a "
+                                               "line, which this tool does not render (it reads a line that is only "
+                                               "a statement, and `{{ ... }}` values); check the rendered body", 0, 0,
+                                               severity="info")], Secrets(), loaded)
     findings = _run(loaded, kind, options, held)
     if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
         findings = [f for f in findings if not fills_template(f, template)
@@ -432,30 +438,40 @@ def fills_client_variable(finding: Finding) -> bool:
     return finding.rule in _CLIENT_VARIABLE_RULES and "`{{" in finding.message
 
 
-_MAX_RENDERED = 1000  # unquoted expressions a template's body is read past
+# A JSON string (skipped as it is), or a template's expression outside one
+_STRING_OR_EXPRESSION = LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+"|\{\{[^{}\r\n]{0,500}+\}\}')
+# A line that is only a template's statement: Jinja's `{% if x %}`, Go's `{{- if .Values.x }}`, `{{ end }}`
+_STATEMENT_LINE = LazyPattern(r"(?m)^[ \t]*+(?:\{%[^\r\n]*?%\}|\{\{-?[ \t]*+(?:if|else|end|range|with|define|template|"
+                              r"block)\b[^\r\n]*?\}\})[ \t]*+\r?$")
 
 
 def _as_rendered(loaded: Source) -> tuple[Source, list[tuple[int, int]]]:
-    """A template's body read as its tool renders it, and the spans it filled: each unquoted ``{{ ... }}`` where a
-    JSON value belongs (Helm's `"enabled": {{ .Values.x }}`) stands for a value, written as a string of its own
-    length, so that the rest of the file is read and checked (positions and lines unchanged); ``loaded`` itself
-    when that does not make it JSON."""
+    """A template's body read as its tool renders it, and the spans it filled: a line that is only a statement
+    (`{% if x %}`) is read as blank, and each unquoted ``{{ ... }}`` (Helm's `"enabled": {{ .Values.x }}`) stands
+    for a value, written as a string of its own length, so that the rest of the file is read and checked (positions
+    and lines unchanged); ``loaded`` itself when there is neither.  One pass each."""
     from .source import load_source
 
-    text, current, filled = loaded.text, loaded, []
-    for _ in range(_MAX_RENDERED):
-        spans = [(p.start, p.end) for p in current.problems if p.rule == "CE006"
-                 and text.startswith("{{", p.start) and text[p.start:p.end].endswith("}}")]
-        if not spans:
-            break
-        start, end = spans[0]
+    text = loaded.text
+    statements = [match.span() for match in _STATEMENT_LINE.finditer(text)]
+    for start, end in statements:
+        text = text[:start] + " " * (end - start - (text[end - 1] == "\r")) + text[end - (text[end - 1] == "\r"):]
+    values = [match.span() for match in _STRING_OR_EXPRESSION.finditer(text) if match.group().startswith("{{")]
+    if not statements and not values:
+        return loaded, []
+    pieces, at = [], 0
+    for start, end in values:
         inner = text[start + 1:end - 1].replace("\\", "/").replace('"', "'")
-        text = text[:start] + '"' + inner + '"' + text[end:]
-        filled.append((start, end))
-        current = load_source(text, path=loaded.path)
-        if current.valid:
-            return current, filled
-    return loaded, []
+        pieces += [text[at:start], '"', inner, '"']
+        at = end
+    pieces.append(text[at:])
+    return load_source("".join(pieces), path=loaded.path), statements + values
+
+
+def _unrendered(rendered: Source) -> bool:
+    """Whether a template read as rendered still stops at a statement of its tool (`"a": 1{% if x %},` in a line)."""
+    text = rendered.text
+    return not rendered.valid and any(text.startswith(("{%", "{{"), p.start) for p in rendered.problems)
 
 
 def fills_template(finding: Finding, syntax: str) -> bool:

@@ -79,7 +79,10 @@ TEMPLATE_SUFFIXES: dict[str, str] = {
 def template_syntax(path: str | None) -> str | None:
     """What the template tool of a file named as a template (:data:`TEMPLATE_SUFFIXES`) fills or escapes: ``{{`` or
     ``$${``; else None."""
-    return TEMPLATE_SUFFIXES.get(Path(path).suffix.lower()) if path else None
+    if not path:
+        return None
+    dot = path.rfind(".")  # (not a Path: asked of every file checked)
+    return TEMPLATE_SUFFIXES.get(path[dot:].lower()) if dot > max(path.rfind("/"), path.rfind("\\")) else None
 
 
 #: File names always read as JSON, whatever they hold.

@@ -2,7 +2,10 @@
 
 * diagnostics when a document is opened, changed and saved: the findings ``ce-validator check``
   reports for the file (same configuration discovery, codes, messages and ranges), with the rule's
-  code, the fix hint, and ranges in UTF-16 units (``positions.py``);
+  code, the fix hint, and ranges in UTF-16 units (``positions.py``); changes come whole (full sync: pygls
+  splits lines at U+2028, which JSON strings may hold, so a ranged change could land a line off), and of a burst
+  of them (typing) only the last is checked (:data:`CHANGE_DELAY`);
+  a document is a page by its name or content, as ``check`` reads it, or by its language id (``markdown``);
 * hover: macros, date patterns and zones (``hover.py``), and the documentation of a finding's rule;
 * code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix;
 * a changed ``.ce-validator.toml`` or ``pyproject.toml`` (``workspace/didChangeWatchedFiles``, registered
@@ -178,7 +181,7 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     from lsprotocol import types as lsp
     from pygls.lsp.server import LanguageServer
 
-    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+    server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
                             protocol_cls=_protocol_class())
     states: dict[str, _State] = {}
 

@@ -139,6 +139,7 @@ RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH, HTTP_BLANK_LINE]
 JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
                                             "http", "none"})
 NO_BODY = "no Cloud Elements body in this page's code blocks"
+NO_BODY_IN_FILE = "no Cloud Elements body in this file"  # (a request file or a script, read as one block)
 ENCODING_RULES = frozenset({"CE012", "CE013", "CE015"})  # about the page's bytes, reported for the page
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +238,9 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
     result.findings.extend(_element_mismatches(page, result.documents, starts, path))
     if not result.documents and not result.findings:
         skipped = sum(block.skip for block in page.blocks)
-        reason = NO_BODY if not skipped else (f"{NO_BODY} (and {skipped} labelled as a mistake or marked "
-                                              "`<!-- ce-validator: skip -->`: not checked)")
+        said = NO_BODY_IN_FILE if path is not None and one_block_language(path) is not None else NO_BODY
+        reason = said if not skipped else (f"{said} (and {skipped} labelled as a mistake or marked "
+                                           "`<!-- ce-validator: skip -->`: not checked)")
         result.findings.append(_finding("CE090", reason, path, "", (1, 1, 1, 2)))
     result.findings.sort(key=lambda f: f.sort_key())
     return result
@@ -432,7 +434,7 @@ _STRING_OR_COMMENT = re.compile(_STRING_TO_LINE_END + r"|(//[^\r\n]*|/\*(?:[^*]|
 
 
 # A template's statement alone on its line (Jinja, Liquid: `{% if env == 'prod' %}`)
-_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*\{%[^\r\n]*?%\}[ \t]*,?[ \t]*\r?$", re.M)
+_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*+\{%[^\r\n]*?%\}[ \t]*+,?[ \t]*+\r?$", re.M)  # (possessive: blanks read once)
 # A placeholder written where a value goes, unquoted (`"refresh_interval": ${REFRESH_MINUTES},`, `: {{ n }}`): a
 # template a tool renders (envsubst, Jinja) before the body is sent
 _UNQUOTED_PLACEHOLDER = re.compile(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"

@@ -395,7 +395,7 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
 # open quote, a trailing backslash, a here-document) may start with the shell's `> ` prompt; other lines are output.
 # (Not `%`: `100% done` and curl's own progress meter start so.)
 _PROMPT = re.compile(r"[ \t]*(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?\$[ \t]+(?=\S)")
-_CONTINUATION_PROMPT = re.compile(r"[ \t]*>(?:[ \t]|$)")
+_CONTINUATION_PROMPT = re.compile(r"[ \t]*>(?:[ \t]|\r?$)")  # (`\r?`: a page saved with CRLF line ends)
 
 
 def console_input(shell: str) -> str | None:
@@ -440,7 +440,7 @@ _PRINTS_A_FILE = re.compile(r"(?:cat|jq[ \t]+(?:-\w+[ \t]+)*'?\.'?|type|Get-Cont
 
 # Where a transcript's output ends besides a command: an empty prompt (`$`, `me@box:~$`, zsh's `%`), or a prompt of
 # PowerShell or cmd.exe (`PS C:\ce> Get-Content instance.json`, `C:\ce> type instance.json`)
-_OTHER_PROMPT = re.compile(r"[ \t]*(?:(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?[$%#][ \t]*$|(?:PS )?[A-Za-z]:\\[^>\r\n]*>[ \t]*)")
+_OTHER_PROMPT = re.compile(r"[ \t]*(?:(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?[$%#][ \t]*\r?$|(?:PS )?[A-Za-z]:\\[^>\r\n]*>[ \t]*)")
 
 
 def printed_files(shell: str) -> list[tuple[int, int]]:

@@ -273,7 +273,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
 _DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)-->", re.IGNORECASE)
 _RULE_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
 _CODE = re.compile(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
-_CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e]")
+_CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
 _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
@@ -292,14 +292,20 @@ _WRONG = re.compile(
     rf"(?:{_MISTAKE}|before){_OF_WHAT}{_WHY}"
     rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
     rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}"
-    # `Avoid` or `Never` with a reason: when the reason says it fails (`Avoid: missed records, ...` is advice)
-    rf"|(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}{_REASON}"
-    rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:fails?|breaks?|broken|wrong|invalid|incorrect|compile)\b)"
-    rf"{_REASON}"
-    r"|not like this|avoid this"
+    # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
+    # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
+    rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
+    rf"\s+(?:this|that|it)){_WHY}{_REASON}"
+    rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
+    rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
+    r"|not like this|avoid this|what\s+not\s+to\s+do"
     rf"|(?:this|that|it)\s+(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
-    rf"|(?:this|that|it)\s+(?:fails|breaks|is\s+{_MISTAKE}){_WHY}|(?:here\s+is\s+|here's\s+)?the\s+mistake"
-    r"|[^()\r\n]{1,60}?\((?:broken|wrong|incorrect|invalid|fails|do\s+not\s+copy|don'?t\s+copy)\)"
+    rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
+    r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
+    r"|the\s+poller))?"
+    rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
+    r"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b)"
+    r"[^()\r\n]{1,60}?\((?:broken|wrong|incorrect|invalid|fails|do\s+not\s+copy|don'?t\s+copy)\)"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{{0,120}})?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}",
     re.IGNORECASE)
@@ -307,7 +313,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!"
-_SIGNS = "\u26a0\ufe0f\U0001f6a8\u2757\u2755"  # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more
+# a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
+_NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
 
 
 def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
@@ -352,7 +359,8 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             # or a title, only when it is a label and nothing else (`### Don't`; `### Before` may title a section of
             # steps, `:::note Never` a rule to keep)
             heading = titled or label.startswith("#")
-            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").strip(_LABEL_TAIL + _SIGNS)  # (`Don’t`)
+            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS) \
+                .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
             said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
             skip = _WRONG.fullmatch(said) is not None and not (
                 heading and (said.lower().startswith("before") or said.lower() == "never"))

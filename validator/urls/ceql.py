@@ -545,7 +545,7 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
         elif state == "after":
             if letter in "ar":
                 state = "operand"
-            elif letter == "S" and letters[i - 1] == "S":  # `a='b' 'c'` (`a=TIMESTAMP '...'` is a vendor's literal)
+            elif letter == "S" and letters[i - 1] in "SMNBU)":  # `a='b' 'c'` (`a=TIMESTAMP '...'`: a vendor's literal)
                 value, second = text[tokens[i - 1][2]:tokens[i - 1][3]].strip(), text[start:end]
                 add(Flaw.CEQL_UNREADABLE, f"a second value, `{second}`, right after the condition's `{value}`: a "
                     "comparison takes one value", start, end,

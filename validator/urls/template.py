@@ -844,7 +844,7 @@ def named_epoch_unit(field: str) -> str | None:
 
 
 # The field a condition compares, right before its operator and the value's opening quote (`startEpochMillis='`)
-_COMPARED_FIELD = LazyPattern(r"([A-Za-z_][\w.]{0,100}+)[ \t]*+(?:>=|<=|!=|<>|=|>|<)[ \t]*+'?$")
+_COMPARED_FIELD = LazyPattern(r"([A-Za-z_][\w.]{0,100}+)[ \t]*+(?:>=|<=|!=|<>|=|>|<|in[ \t]*+\([ \t]*+)[ \t]*+'?$")
 
 
 def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
