@@ -639,3 +639,16 @@ def test_a_secret_written_at_the_wrong_place_is_both():
             "configuration": {"event.notification.enabled": False}}
     found = {(f.rule, f.pointer) for f in check(body)}
     assert {("CE106", "/event.notification.signature.key"), ("CE751", "/event.notification.signature.key")} <= found
+
+
+def test_a_template_statement_inside_a_line_is_said_not_checked(tmp_path):
+    """A re-check (helper-86): a template stopped by a statement inside a line passed ("No problems found"); it is
+    said not checked, and its secret stays masked."""
+    from clirun import run_cli
+
+    path = tmp_path / "instance.json.j2"
+    path.write_text('{"element": {"key": "closeio"}, "configuration": {"password": "Kq9vT3pLx8wZ2mN7rB4c"'
+                    '{% if x %}, "a": 1{% endif %}}}\n', encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(path))
+    assert "not checked: a template statement inside a line" in result.out + result.err
+    assert "Kq9vT3pLx8wZ2mN7rB4c" not in result.out + result.err

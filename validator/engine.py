@@ -268,7 +268,7 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
             return CheckedDocument([stub.place(NOT_CLOUD_ELEMENTS, "not checked: a template statement inside a "
                                                "line, which this tool does not render (it reads a line that is only "
                                                "a statement, and `{{ ... }}` values); check the rendered body", 0, 0,
-                                               severity="info")], Secrets(), loaded)
+                                               severity="info")], secrets_of(loaded, options), loaded)
     findings = _run(loaded, kind, options, held)
     if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
         findings = [f for f in findings if not fills_template(f, template)
