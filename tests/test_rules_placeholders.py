@@ -107,6 +107,10 @@ def test_placeholder_spans(value, expected):
 def test_a_short_trailing_mask_is_a_credentials_only():
     assert [p.text for p in find_placeholders("sk_live-XXX", credential=True)] == ["XXX"]
     assert [p.text for p in find_placeholders("acct-xxxxxxxx1234")] == ["xxxxxxxx"]  # a card's mask, digits after
+    # a secret's first and last letters shown around a long run (helper-86): a mask; a short run, a word's own
+    assert [p.text for p in find_placeholders("AKIAxxxxxxxxWXYZ")] == ["xxxxxxxx"]
+    assert [p.text for p in find_placeholders("ABCDXXXXXXXXXXXXWXYZ")] == ["XXXXXXXXXXXX"]
+    assert find_placeholders("abxxxxxxxcd") == []
     assert find_placeholders("sk_live-XXX") == []
 
 

@@ -144,10 +144,10 @@ _MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
                    r"|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_HERE)(?![A-Za-z0-9_])"
                    r"|(?<![A-Za-z0-9_$])your[-_][a-z][a-z0-9_-]*[a-z0-9]")
-# (a run with letters on both sides is a word's own: `boxxxxed`, a site's name; `xxxxabcd` shows a secret's last
-# letters; a short `-xxx` at the end masks a credential only: `billing-sync-xxx` is an instance's name.  Each run is
-# read from its start, once.)
-_X_MASK = re.compile(r"(?<![A-Za-z])(?:x{4,}+|X{4,}+)|(?<![xX])(?:x{4,}+|X{4,}+)(?![A-Za-z])")
+# (a short run with letters on both sides is a word's own: `boxxxxed`, a site's name; `xxxxabcd` shows a secret's
+# last letters, `AKIAxxxxxxxxWXYZ` its first and last; a short `-xxx` at the end masks a credential only:
+# `billing-sync-xxx` is an instance's name.  Each run is read from its start, once.)
+_X_MASK = re.compile(r"(?<![A-Za-z])(?:x{4,}+|X{4,}+)|(?<![xX])(?:x{4,}+|X{4,}+)(?![A-Za-z])|(?<![xX])(?:x{8,}+|X{8,}+)")
 _SHORT_X_MASK = re.compile(r"(?<=[-_.:/])(?:xxx|XXX)$")
 _STAR_MASK = re.compile(r"^\*{4,}$")
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
