@@ -1455,11 +1455,15 @@ def test_a_file_of_http_requests_is_read_as_one_http_block(name):
     assert is_page(name) and not is_page("create.json")
 
 
+# A provisioning script's PowerShell body, sent with Invoke-RestMethod (`{body}`: the body)
+_PS_SCRIPT = ("$body = @'\n{body}\n'@\nInvoke-RestMethod -Method Post -Uri "
+              "https://api.cloud-elements.com/elements/api-v2/instances -ContentType 'application/json' -Body $body\n")
+
+
 @pytest.mark.parametrize(("name", "script"), [
     ("create.sh", "#!/bin/sh\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
      "  -H 'Content-Type: application/json' \\\n  -d @- <<'JSON'\n{body}\nJSON\n"),
-    ("Create.PS1", "$body = @'\n{body}\n'@\nInvoke-RestMethod -Method Post -Uri "
-     "https://api.cloud-elements.com/elements/api-v2/instances -ContentType 'application/json' -Body $body\n"),
+    ("Create.PS1", _PS_SCRIPT),
 ])
 def test_a_script_named_on_the_command_line_is_read_for_its_bodies(name, script):
     """A provisioning script (`.sh`, `.ps1`) is read as one shell or PowerShell block: the body its curl or
@@ -1657,8 +1661,7 @@ def test_jsx_nested_under_a_component_keeps_commonmarks_reading():
 @pytest.mark.parametrize(("name", "script"), [
     ("create.sh", "curl -X POST https://api.cloud-elements.com/elements/api-v2/instances -H 'Content-Type: "
      "application/json' -d @- <<'JSON'\n{body}\nJSON\n"),
-    ("Create.ps1", "$body = @'\n{body}\n'@\nInvoke-RestMethod -Method Post -Uri "
-     "https://api.cloud-elements.com/elements/api-v2/instances -ContentType 'application/json' -Body $body\n"),
+    ("Create.ps1", _PS_SCRIPT),
 ])
 def test_a_scripts_broken_body_is_reported(name, script):
     """Read-through: a script's documents have the script's path, and the code files' skip (a `.sh` file not valid JSON

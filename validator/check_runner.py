@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, Union, cast
 
 from .cache_keys import cache_turned_off
 from .findings import Finding
-from .inputs import reads_as_page
+from .inputs import reads_as_page, within
 from .reporters import FileReport
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -347,7 +347,7 @@ def _inside_any(path: Path, folders: Sequence[str]) -> bool:
     if not folders:
         return False
     real = os.path.realpath(path)
-    return any(real.startswith(os.path.realpath(folder).rstrip(os.sep) + os.sep) for folder in folders)
+    return any(within(real, os.path.realpath(folder)) for folder in folders)
 
 
 def _as_reported(shown: str) -> str:

@@ -5,6 +5,7 @@ Kept below the command layer so that the batch runner (``check_runner``) does no
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,9 +47,20 @@ def is_page(path: str | None) -> bool:
     return path is not None and (path.lower().endswith(PAGE_SUFFIXES) or one_block_language(path) is not None)
 
 
+def suffix(path: str) -> str:
+    """A file name's last suffix, in lower case (``.json`` of ``a/B.JSON``; none of ``.env``): ``Path.suffix`` without
+    building a ``Path`` (asked of every file checked)."""
+    return os.path.splitext(os.path.basename(path))[1].lower()
+
+
+def within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies inside it (both as written: real paths for links)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def one_block_language(path: str) -> str | None:
     """The language of a file read as one code block (:data:`ONE_BLOCK_SUFFIXES`), else None."""
-    return ONE_BLOCK_SUFFIXES.get(Path(path).suffix.lower())
+    return ONE_BLOCK_SUFFIXES.get(suffix(path))
 
 
 #: Files named as code (a provisioning script building a body, a test fixture's module): what is not valid JSON in
@@ -64,7 +76,7 @@ CODE_SUFFIXES: dict[str, str] = {
 
 def code_language(path: str) -> str | None:
     """The language of a file named as code (:data:`CODE_SUFFIXES`), else None."""
-    return CODE_SUFFIXES.get(Path(path).suffix.lower())
+    return CODE_SUFFIXES.get(suffix(path))
 
 
 #: Templates a tool renders into the body before it is sent (Jinja for Ansible, Go templates for Helm, Handlebars,
@@ -79,10 +91,7 @@ TEMPLATE_SUFFIXES: dict[str, str] = {
 def template_syntax(path: str | None) -> str | None:
     """What the template tool of a file named as a template (:data:`TEMPLATE_SUFFIXES`) fills or escapes: ``{{`` or
     ``$${``; else None."""
-    if not path:
-        return None
-    dot = path.rfind(".")  # (not a Path: asked of every file checked)
-    return TEMPLATE_SUFFIXES.get(path[dot:].lower()) if dot > max(path.rfind("/"), path.rfind("\\")) else None
+    return TEMPLATE_SUFFIXES.get(suffix(path)) if path else None
 
 
 #: File names always read as JSON, whatever they hold.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from ..gitignore import GitIgnore
 
-from ..inputs import PAGE_SUFFIXES, TEMPLATE_SUFFIXES, InputError, InputFile
+from ..inputs import PAGE_SUFFIXES, TEMPLATE_SUFFIXES, InputError, InputFile, within
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
@@ -187,16 +187,12 @@ def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError
                     if passed_over is not None:
                         passed_over.append(f"{file}: a link that leads to no file (dangling, or a loop): not checked")
                     continue
-                if file.is_symlink() and not _within(os.path.realpath(file), inside):
+                if file.is_symlink() and not within(os.path.realpath(file), inside):
                     if passed_over is not None:
                         passed_over.append(f"{file}: a link leading out of {root}: not followed (name it to check it)")
                     continue
                 if file.is_file():
                     yield file
-
-
-def _within(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_input(item: InputFile) -> bytes:

@@ -134,8 +134,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
                               '{...}}}' if key == DATES else "move its keys up into the outer `configuration`, and "
                               "remove this one")
             continue
-        seen = key if not isinstance(key, str) or key.isascii() and key.isprintable() and key.strip(" ") == key \
-            else visible(key)
+        seen = visible(key) if isinstance(key, str) else key
         if seen != key and seen:  # `"\ufeffoauth.api.key"`, `"event.notification.enabled "`: pasted with it
             pointer = f"{base}/{escape_pointer_token(key)}"
             at = invisible_at(key)
