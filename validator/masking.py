@@ -411,6 +411,11 @@ class Secrets:
         if fix is not None and any(self._touches(edit.start, edit.end) or self.scrub(edit.replacement)
                                    != edit.replacement for edit in fix.edits):
             fix = None  # a fix never rewrites, moves or repeats a secret
+        elif fix is not None:  # what it says it does may quote the value it leaves alone
+            said = self.scrub(fix.message) or ""
+            if text is not None and place is not None and self.spans:
+                said = self.scrub_near(said, text, *place)
+            fix = fix if printable(said) == fix.message else replace(fix, message=printable(said))
         if (message, hint, fix, path, pointer) == (finding.message, finding.help, finding.fix, finding.path,
                                                   finding.pointer):
             return finding
@@ -1038,8 +1043,8 @@ def _table_key_is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     """Whether a table row's key names a secret; a spaced one (`Client Secret`) by its last word or two, not by a
     word before (`Password Reset Flow`, `Client Secret Storage` are settings about one)."""
     words = key.split()
-    if len(words) == 1:
-        return _is_secret(key, extra_keys)
+    if len(words) <= 1:
+        return bool(words) and _is_secret(key, extra_keys)  # (an empty cell: `| |`)
     return _is_secret(words[-1], extra_keys) or (  # `API Key`: two words that name one together
         not _is_secret(words[-2], extra_keys) and _is_secret("_".join(words[-2:]), extra_keys))
 
@@ -1082,7 +1087,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
     # through, in the text's order, only when a secret key is among them.
     backwards = text[::-1]
-    keys = _keys_in(backwards)
+    every_place = _key_places(backwards)
+    keys = {place[0] for place in every_place}
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
     # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
@@ -1096,7 +1102,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
     pair_names = keys & _PAIR_NAME_SET if pair_values else set()
     wanted = secret_keys | user_keys | nested_keys | pair_values | pair_names
-    places = _places_of(backwards, wanted) if wanted else []
+    places = [place for place in every_place if place[0] in wanted] if wanted else []
     structural = nested_keys | pair_values | pair_names
     objects = _objects_of(text, [place[1] for place in places if place[0] in structural]) if structural else {}
     secret_pairs = {objects[key_start] for key, key_start, after_colon in places
@@ -1502,13 +1508,19 @@ def _names_a_secret(text: str, after_colon: int, extra_keys: frozenset[str]) -> 
     return _is_secret(label, extra_keys) or _is_header(label)
 
 
-def _keys_in(backwards: str) -> set[str]:
-    """Every key :data:`_KEY` finds in a text, given reversed (``backwards``)."""
-    if "u\\" in backwards:
-        return {_unescaped(key[::-1]) for key in set(_UNICODE_KEY_BACKWARDS.findall(backwards))}
-    if "2200" in backwards:
-        return {_unescaped(key[::-1]) for key in set(_ESCAPED_KEY_BACKWARDS.findall(backwards))}
-    return {key[::-1] for key in set(_KEY_BACKWARDS.findall(backwards))}  # the keys repeat: reversed once each
+def _key_places(backwards: str) -> list[tuple[str, int, int]]:
+    """``(key, start, end)`` of every key :data:`_KEY` finds, in the text's order (``end`` is after the colon);
+    ``backwards`` is the text reversed, read from colon to colon in one pass."""
+    size = len(backwards)
+    if "2200" in backwards or "u\\" in backwards:
+        pattern = _UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS
+        places = [(_unescaped(match.group(1)[::-1]), size - match.end(1), size - match.start())
+                  for match in pattern.finditer(backwards)]
+    else:
+        places = [(match.group(1)[::-1], size - match.end(1), size - match.start())
+                  for match in _KEY_BACKWARDS.finditer(backwards)]
+    places.reverse()
+    return places
 
 
 def _unescaped(key: str) -> str:
@@ -1516,21 +1528,6 @@ def _unescaped(key: str) -> str:
     and with its own ``\\uXXXX`` escapes decoded."""
     key = key[5:] if key[:5] in ("u0022", "U0022") and len(key) > 5 else key
     return _KEY_ESCAPE.sub(lambda escape: chr(int(escape.group(1), 16)), key) if "\\" in key else key
-
-
-def _places_of(backwards: str, wanted: set[str]) -> list[tuple[str, int, int]]:
-    """``(key, start, end)`` of each of the ``wanted`` keys :data:`_KEY` finds, in the text's order (``end`` is
-    after the colon); ``backwards`` is the text reversed, read from colon to colon as the keys were found."""
-    size = len(backwards)
-    if "2200" in backwards or "u\\" in backwards:
-        pattern = _UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS
-        places = [(key, size - match.end(1), size - match.start()) for match in pattern.finditer(backwards)
-                  if (key := _unescaped(match.group(1)[::-1])) in wanted]
-    else:
-        places = [(key, size - match.end(1), size - match.start()) for match in _KEY_BACKWARDS.finditer(backwards)
-                  if (key := match.group(1)[::-1]) in wanted]
-    places.reverse()
-    return places
 
 
 def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
