@@ -486,6 +486,8 @@ def _expected(page: PageBuilder) -> list[tuple]:
             end_line, end_column = _line_col(page.text, max(page_end, page_start))
             if (end_line, end_column) == (line, column):
                 end_column += 1
+            elif f.end_line == f.line and (end_line, end_column) == (line + 1, 1):  # a line's end: kept on its line
+                end_line, end_column = line, column + max(f.end_column - f.column, 1)
             severity = "info" if f.rule in TEMPLATE_RULES else f.severity
             message = _PLACE.sub(partial(_moved_place, text=page.text, starts=starts, origin=origin), f.message)
             found.append((f.rule, severity, message, f"/L{label}{f.pointer}", line, column, end_line, end_column,
@@ -1198,7 +1200,17 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    # a re-check (helper-86)
                                    "Never do this - it breaks paging:", "Never use this: it fails.",
                                    "This fails at run time:", "This also fails:", "Here is the broken config:",
-                                   "What not to do:", "Wrong \u26a0\ufe0f - the quote never closes:"])
+                                   "What not to do:", "Wrong \u26a0\ufe0f - the quote never closes:",
+                                   # documentation pages in many dialects (helper-88): the documented forms with more
+                                   # after them, HTML and shortcode marks, more words
+                                   "Warning: the following example is wrong and fails at run time:",
+                                   "Example of a broken poller (the quote never closes):",
+                                   "<details><summary>Wrong</summary>", ":x: Wrong", ":x:", "<p><strong>Wrong:</strong></p>",
+                                   "<b>Wrong:</b>", "Wrong: (missing quote)", "Does not work:", "Doesn't work:",
+                                   "Won't work:", "**Also wrong** \u2013 the quote never closes", "Old, broken:",
+                                   "Buggy example:", "The wrong way:", "Fails with 400:",
+                                   "- Pardot: the date macro used `YYYY` (week year). The old example was:",
+                                   "The previous poller read:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1231,7 +1243,10 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    # a review (helper-84): a word that starts a label, and advice, and titles
                                    "Never-ending sync:", "Avoid: missed records, this poller resumes where it left off.",
                                    ":::tip Before", ":::note Never", ":::info Before you start",
-                                   "Fix for the paging (broken):", "Avoid: broken pagination, this poller pages by cursor:"])
+                                   "Fix for the paging (broken):", "Avoid: broken pagination, this poller pages by cursor:",
+                                   # the block shown mended (helper-88)
+                                   "Wrong (fixed):", "Broken poller (fixed):", "Before (now fixed):",
+                                   "Example of a broken poller fixed:", ":white_check_mark: Right"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1648,6 +1663,63 @@ def test_a_tab_or_admonition_titled_as_a_mistake_is_a_counter_example(title):
     assert [f.rule for f in found] == ["CE090"] and "labelled as a mistake" in found[0].message, found
     right = page.replace("Wrong", "Right").replace("Don't do this", "Right")
     assert "CE002" in {f.rule for f in check_page(right, path="p.mdx").findings}
+
+
+@pytest.mark.parametrize(("opening", "closing", "indent"), [
+    ('=== "\u274c Wrong"', "", "    "), ('!!! danger "Don\'t do this"', "", "    "), (":::danger Wrong", ":::", ""),
+    ('<Tabs>\n  <TabItem value="wrong" label="Wrong">', "  </TabItem>\n</Tabs>", ""),
+    ("<details>\n<summary>\u274c Wrong</summary>", "</details>", ""), ("<details><summary>Wrong</summary>", "</details>", ""),
+    ('{% tabs %}\n{% tab title="Wrong" %}', "{% endtab %}\n{% endtabs %}", ""), (":::{danger} Wrong", ":::", ""),
+])
+def test_a_block_in_a_container_titled_as_a_mistake_is_a_counter_example_below_a_sentence(opening, closing, indent):
+    """helper-88: a title counted only when it was the line right above the fence; real pages put a sentence between
+    (`The poller, as most people first write it:`), and the counter-example was checked and "fixed"."""
+    block = _COUNTER.replace("\n", "\n" + indent).rstrip(" ")
+    page = f"# Zoho\n\n{opening}\n\n{indent}The poller, as most people first write it:\n\n{indent}{block}\n{closing}\n"
+    found = check_page(page, path="p.mdx").findings
+    assert [f.rule for f in found] == ["CE090"], (page, found)
+    # the same container titled right, or a block after it closes, is checked
+    right = page.replace("\u274c Wrong", "\u2705 Right").replace("Wrong", "Right").replace("Don't do this", "Tip")
+    assert "CE620" in {f.rule for f in check_page(right, path="p.mdx").findings}, right
+    if closing:
+        after = f"{page}\nThe poller:\n\n{_COUNTER}"
+        assert "CE620" in {f.rule for f in check_page(after, path="p.mdx").findings}, after
+
+
+def test_a_right_label_inside_a_wrong_container_is_checked():
+    page = f':::danger Wrong\n\n**\u2705 Right:**\n\n{_COUNTER}\n:::\n'
+    assert "CE620" in {f.rule for f in check_page(page, path="p.md").findings}
+    nested = f'!!! danger "Wrong"\n\n    === "Tab"\n\n        {_COUNTER.replace(chr(10), chr(10) + "        ")}\n'
+    assert [f.rule for f in check_page(nested, path="p.md").findings] == ["CE090"]
+
+
+@pytest.mark.parametrize("fence", ["```{code-block} json\n:caption: The poller\n:linenos:\n", "```{code} json\n",
+                                   "```{sourcecode} json\n---\ncaption: x\n---\n"])
+def test_a_myst_code_directive_is_a_block_of_its_language(fence):
+    """helper-88: Sphinx MyST's ```` ```{code-block} json ```` was an unknown language, and its options made it no JSON."""
+    page = f"# Events\n\n{fence}{_BROKEN}\n```\n"
+    found = check_page(page, path="p.md").findings
+    (trailing,) = [f for f in found if f.rule == "CE002"]
+    assert page.splitlines()[trailing.line - 1][trailing.column - 1] == ","
+
+
+def test_a_hugo_highlight_shortcode_is_a_block():
+    """helper-88: Jekyll's `{% highlight json %}` was read, Hugo's `{{< highlight json >}}` was not."""
+    for opening, closing in (('{{< highlight json "linenos=table" >}}', "{{< /highlight >}}"),
+                             ("{{% highlight json %}}", "{{% /highlight %}}")):
+        page = f"# Events\n\n{opening}\n{_BROKEN}\n{closing}\n"
+        found = check_page(page, path="p.md").findings
+        (trailing,) = [f for f in found if f.rule == "CE002"]
+        assert page.splitlines()[trailing.line - 1][trailing.column - 1] == ","
+
+
+def test_a_missing_comma_at_a_line_end_of_a_block_stays_on_its_line():
+    """helper-88: in a page, CE001's place at a line's end ran to the next line (GitHub's annotation lost its column)."""
+    body = '{\n  "a": {"url": "/hubs/crm/x", "idField": "id"}\n  "b": {"url": "/hubs/crm/y", "idField": "id"}\n}'
+    (alone,) = [f for f in check_source(load_source(body)) if f.rule == "CE001"]
+    (paged,) = [f for f in check_page(f"# x\n\n```json\n{body}\n```\n", path="p.md").findings if f.rule == "CE001"]
+    assert (paged.line - 3, paged.column, paged.end_line - 3, paged.end_column) == \
+        (alone.line, alone.column, alone.end_line, alone.end_column)
 
 
 def test_jsx_nested_under_a_component_keeps_commonmarks_reading():

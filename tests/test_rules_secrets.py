@@ -81,6 +81,8 @@ def test_a_url_without_a_lasting_secret_is_not_reported(url):
     "USER TOKEN", "fake_api_secret", "my_secret_password", "redacted", "Code on the Return URL", "User's password",
     "HmacSHA256", "HMAC-SHA512", "sha256",  # a review: an algorithm's name under webhook.hmac
     "$env:SAGE_APIM_KEY",  # PowerShell's environment reference (a trial, helper-71: CE751 on it)
+    # runs of digits and letters in their order (a documentation-pages trial, helper-88)
+    "0123456789abcdef0123456789abcdef", "aBcDeFgHiJkLmNoPqRsTuVwXyZ012345", "1234567890abcdef", "abcdefgh12345678",
 ])
 def test_not_a_real_secret(value):
     assert not found(body({"oauth.api.secret": value}), "CE751"), value

@@ -101,6 +101,25 @@ def test_unbalanced_quote_at_the_opening_quote() -> None:
 def test_doubled_closing_quote() -> None:
     text = "lastActivityDate>='${date:yyyy-MM-dd'T'HH:mm:ssZ}''"
     assert problems(text) == [("CE620", len(text) - 1, len(text))]
+    (found,) = where_problems(text)  # (in the corpus: its fix was to close the quote it doubles with a third)
+    assert found.fix is not None and found.fix.applicability == "safe"
+    assert [(e.start, e.end, e.replacement) for e in found.fix.edits] == [(len(text) - 1, len(text), "")]
+
+
+def test_a_quote_alone_at_the_end_is_not_closed_by_another() -> None:
+    """helper-88: CE620's safe fix wrote a second `'` after a last quote whose opening one was missing (`''`, and the
+    filter passed); a quote right after a macro with none before it is told, and fixed, as the one before it."""
+    text = "date_updated>${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'"
+    (found,) = [p for p in where_problems(text) if p.rule == "CE620"]
+    assert found.start == len(text) - 1 and "before the macro is missing" in found.message
+    assert found.fix is not None and found.fix.applicability == "safe"
+    (edit,) = found.fix.edits
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == "date_updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'"
+    for unknown in ("status='active and updated>'${gmtDate:yyyy-MM-dd}'", "a='${gmtDate:yyyy}'' and b='c'"):
+        (found,) = [p for p in where_problems(unknown) if p.rule == "CE620"]
+        assert found.fix is None and found.start == len(unknown) - 1, unknown
+    # a typographic quote before the macro is CE610's, whose fix makes the pair
+    assert [p.rule for p in where_problems("d>\u2019${gmtDate:yyyy-MM-dd}'") if p.rule == "CE620"] == []
 
 
 def test_unbalanced_backtick() -> None:

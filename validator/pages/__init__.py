@@ -714,6 +714,8 @@ def _moved(finding: Finding, document: Document, starts: list[int], page_starts:
     end_line, end_column = line_col(page_starts, page_end)
     if (end_line, end_column) == (line, column):
         end_column += 1
+    elif finding.end_line == finding.line and (end_line, end_column) == (line + 1, 1):  # a line's end (a missing `,`)
+        end_line, end_column = line, column + max(finding.end_column - finding.column, 1)
     severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
     message = _relocate(finding.message, document.mapping, starts, page_starts)
     return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,

@@ -12,7 +12,8 @@ block saved to a ``.json`` file gives the same findings, moved by the block's po
 counts as a tab stop for indentation (CommonMark) and is removed whole.  An indented (4-space) code
 block is read too, as a block without a language (a curl command line in one as a ``console`` block, and
 one that opens with a fence line as the fenced block its author meant).  What documentation tools write around a
-block is read as they render it: Jekyll's ``{% highlight json %}`` ... ``{% endhighlight %}`` is a fenced block, a
+block is read as they render it: Jekyll's ``{% highlight json %}`` ... ``{% endhighlight %}`` (and Hugo's
+``{{< highlight json >}}``) is a fenced block, a MyST directive's ``{code-block} json`` a ``json`` one, a
 block right under an MkDocs admonition or content tab (``!!! note``, ``??? tip``, ``=== "Tab"``) or an MDX
 component's tag (Docusaurus' ``<TabItem value="json">``) is read as a block, not as the text of a paragraph or an
 HTML block.
@@ -87,7 +88,8 @@ def parse_page(text: str) -> Page:
     variables, front_end = _front_matter(lines)
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
-    if "!!!" in body or "???" in body or "===" in body or "{%" in body or "<" in body and _COMPONENT_START.search(body):
+    if "!!!" in body or "???" in body or "===" in body or "{%" in body or "{{<" in body or "{{%" in body \
+            or "<" in body and _COMPONENT_START.search(body):
         body = _as_rendered(body)
     return Page(text=text, variables=variables,
                 blocks=tuple(_blocks(text, lines, starts, body, variables)))
@@ -105,8 +107,11 @@ _COMPONENT_LINE = re.compile(r"[ \t]{0,3}+</?[A-Z](?=[\w.]*?[a-z])[\w.]*+(?:[ \t
 # (`<TABLE>` is HTML; one indented four spaces or more is left as it is: blank, it would make what follows an
 # indented code block)
 # Jekyll's highlighted block: `{% highlight json linenos %}` ... `{% endhighlight %}`
-_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*+)\{%-?[ \t]*+highlight[ \t]++(?P<language>[\w+\-]++)[^%\r\n]*+%\}[ \t]*+(?:\r?\n)?")
-_HIGHLIGHT_END = re.compile(r"[ \t]*+\{%-?[ \t]*+endhighlight[ \t]*+-?%\}[ \t]*+(?:\r?\n)?")
+# and Hugo's shortcode: `{{< highlight json "linenos=table" >}}` ... `{{< /highlight >}}` (or `{{% ... %}}`)
+_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*+)(?:\{%-?[ \t]*+highlight[ \t]++(?P<language>[\w+\-]++)[^%\r\n]*+%\}"
+                        r"|\{\{[<%][ \t]*+highlight[ \t]++(?P<hugo>[\w+\-]++)[^>%\r\n]*+[>%]\}\})[ \t]*+(?:\r?\n)?")
+_HIGHLIGHT_END = re.compile(r"[ \t]*+(?:\{%-?[ \t]*+endhighlight[ \t]*+-?%\}|\{\{[<%][ \t]*+/highlight[ \t]*+[>%]\}\})"
+                            r"[ \t]*+(?:\r?\n)?")
 # A fence as CommonMark reads one: indented three spaces at most, a backtick fence's info string holding no backtick
 _FENCE_START = re.compile(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
 
@@ -144,7 +149,7 @@ def _as_rendered(body: str) -> str:
         elif (start := _FENCE_START.match(text)) is not None:
             fence = (start.group("fence")[0], len(start.group("fence")), len(opened))
         elif (highlight := _HIGHLIGHT.fullmatch(text)) is not None:
-            text = highlight.group("indent") + "```" + highlight.group("language") + ending
+            text = highlight.group("indent") + "```" + (highlight.group("language") or highlight.group("hugo")) + ending
             fence = ("{", 0, len(opened))
         elif (header := _ADMONITION.fullmatch(text)) is not None:
             read = opened[-1][1] if opened else ""
@@ -244,8 +249,11 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             else:
                 info, label = _indented_language(token.content), first + 2  # by its first line
         closed = not indented and first + 1 + len(content) < last
+        options = _myst_options(content) if not indented and _MYST_DIRECTIVE.match(token.info) else 0
         builder = TextBuilder()
         for index, inner in enumerate(content):
+            if index < options:
+                continue  # (the directive's, not the block's)
             number = first + 1 + index
             if number >= len(lines):
                 break
@@ -281,16 +289,18 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
-_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
+_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
+# (`Also wrong`, `Old, broken`, `The wrong way`)
+_MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
-_WHY = r"(?:\s*\([^)]{0,60}\))?"
+_WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
 _NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
-    rf"(?:{_MISTAKE}|before){_OF_WHAT}{_WHY}"
-    rf"|{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
+    rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|before){_OF_WHAT}{_WHY}"
+    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
     rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}"
     # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
@@ -299,15 +309,18 @@ _WRONG = re.compile(
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
     r"|not like this|avoid this|what\s+not\s+to\s+do"
-    rf"|(?:this|that|it)\s+(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
+    rf"|(?:(?:this|that|it)\s+)?(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
-    r"|the\s+poller))?"
+    r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
     r"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b)"
     r"[^()\r\n]{1,60}?\((?:broken|wrong|incorrect|invalid|fails|do\s+not\s+copy|don'?t\s+copy)\)"
-    rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{{0,120}})?"
-    rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}",
+    rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}"
+    r"(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{0,120}|\s+(?:and|because|as|since|:)\s+[^\r\n]{0,120}|\s*\([^)]{0,60}\))?"
+    rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}{_WHY}"
+    # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
+    rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
@@ -320,7 +333,9 @@ _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
 def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
     """``(skip, ignored codes or names)`` for the block whose first line is ``lines[fence]``: directives right above
     it, and the line of text above them as its label, which makes the block a counter-example when it is only a
-    mistake's label (:data:`_WRONG`) or a cross mark (❌) without a tick."""
+    mistake's label (:data:`_WRONG`) or a cross mark (❌) without a tick; a label that says nothing either way (a
+    sentence: `The poller, as most people first write it:`) leaves it to the title of the tab, admonition, container
+    or `<details>` the block is in (`=== "❌ Wrong"`)."""
     directives: list[re.Match[str]] = []
     label = None
     titled = False
@@ -334,14 +349,9 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
             continue
         directive = _DIRECTIVE.search(line)
         if directive is None:
-            # an admonition's, a container's or a tab's title: `=== "Wrong"`, `!!! danger "Don't"`, `:::danger Wrong`,
-            # `<TabItem label="Wrong">`
-            admonition, tab = _ADMONITION.fullmatch(line), _TAB_ITEM.fullmatch(line)
-            container = _CONTAINER.fullmatch(line) if admonition is None and tab is None else None
-            titled = admonition is not None or tab is not None or container is not None
-            label = (admonition.group("title") or admonition.group("tab") or "") if admonition is not None else \
-                tab.group("label") if tab is not None else \
-                (container.group("bracketed") or container.group("title") or "").strip() if container is not None else line
+            title = _title_of(line)
+            titled = title is not None
+            label = title if title is not None else line
             above = lines[index].strip().lstrip(">").strip() if index >= 0 else ""
             directives.extend(match for match in [_DIRECTIVE.search(above)] if match is not None)  # above the label
             break
@@ -350,26 +360,129 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
     ignore = frozenset(code.upper() if _RULE_CODE.fullmatch(code) else code.lower()
                        for match in directives if match.group("verb").lower() == "ignore"
                        for code in _CODE.findall(match.group("codes")))
-    if label is not None and not skip:
-        text = label[_LABEL_HEAD.match(label).end():].rstrip(_LABEL_TAIL)  # type: ignore[union-attr]
-        if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
-            skip = _TICK.search(text) is None
-        else:
-            # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`); a heading,
-            # or a title, only when it is a label and nothing else (`### Don't`; `### Before` may title a section of
-            # steps, `:::note Never` a rule to keep)
-            heading = titled or label.startswith("#")
-            plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS) \
-                .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
-            said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
-            skip = _WRONG.fullmatch(said) is not None and not (
-                heading and (said.lower().startswith("before") or said.lower() == "never"))
+    if not skip:
+        said = _judged(label, titled=titled) if label is not None else None
+        if said is None:
+            for title in _enclosing_titles(lines, fence):
+                said = _judged(title, titled=True)
+                if said is not None:
+                    break
+        skip = said is True
     return skip, ignore
+
+
+def _title_of(line: str) -> str | None:
+    """The title ``line`` gives the blocks under it when it opens an admonition, a tab or a container (`=== "Wrong"`,
+    `!!! danger "Don't"`, `:::danger Wrong`, `<TabItem label="Wrong">`, `{% tab title="Wrong" %}`), else None."""
+    admonition = _ADMONITION.fullmatch(line)
+    if admonition is not None:
+        return admonition.group("title") or admonition.group("tab") or ""
+    tab = _TAB_ITEM.fullmatch(line) or _GITBOOK_TAB.fullmatch(line)
+    if tab is not None:
+        return tab.group("label")
+    container = _CONTAINER.fullmatch(line)
+    if container is not None:
+        return (container.group("bracketed") or container.group("title") or "").strip()
+    return None
+
+
+def _judged(label: str, *, titled: bool) -> bool | None:
+    """What a label says of the block under it: True for a mistake's, False for a right one's (`✅`, `Right:`, `Fixed`),
+    None for neither (a sentence).  A heading, or a title, says it only when it is a label and nothing else (`### Don't`;
+    `### Before` may title a section of steps, `:::note Never` a rule to keep)."""
+    label = _SHORTCODE.sub(lambda code: _SHORTCODES[code.group(1).lower()], _HTML_TAG.sub("", label)).strip()
+    text = label[_LABEL_HEAD.match(label).end():].rstrip(_LABEL_TAIL)  # type: ignore[union-attr]
+    if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
+        return _TICK.search(text) is None
+    if _TICK.search(text):
+        return False
+    # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`)
+    heading = titled or label.startswith("#")
+    plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS) \
+        .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
+    said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
+    if _FIXED.search(said):
+        return False  # `Wrong (fixed):`, `Before (now fixed):`: the block shows it mended
+    if _WRONG.fullmatch(said) is not None and not (heading and (said.lower().startswith("before")
+                                                                 or said.lower() == "never")):
+        return True
+    return False if _RIGHT.match(said) else None
+
+
+def _enclosing_titles(lines: list[str], fence: int) -> list[str]:
+    """The titles of the tabs, admonitions, containers and `<details>` the block at ``lines[fence]`` is in, innermost
+    first: an MkDocs one holds the lines indented under it, the others run to their closing line."""
+    titles: list[str] = []
+    floor = _columns(lines[fence]) if fence < len(lines) else 0
+    closed: dict[str, int] = {}  # closing lines met (reading up) whose opening line is still to come
+    summary: str | None = None  # the nearest `<summary>` below: a `<details>`'s title
+    for index in range(fence - 1, max(fence - _CONTAINER_REACH, 0) - 1, -1):
+        line = lines[index]
+        stripped = line.strip().lstrip(">").strip()
+        if not stripped:
+            continue
+        indent = _columns(line)
+        if indent < floor:  # an MkDocs container's content is indented under its line
+            floor = indent
+            admonition = _ADMONITION.fullmatch(stripped)
+            if admonition is not None:
+                titles.append(admonition.group("title") or admonition.group("tab") or "")
+                continue
+        if stripped.startswith("#") and indent == 0:
+            break  # a heading: another section
+        found = _SUMMARY.search(stripped)
+        if found is not None:
+            summary = found.group(1)
+        for kind, opening, closing in _PAIRED:
+            if closing.fullmatch(stripped):
+                closed[kind] = closed.get(kind, 0) + 1
+                continue
+            opened = opening.match(stripped)
+            if opened is None:
+                continue
+            if closed.get(kind):
+                closed[kind] -= 1
+            else:
+                title = summary if kind == "details" else opened.group("label") or opened.groupdict().get("title")
+                titles.append((title or "").strip())
+            if kind == "details":
+                summary = None
+    return titles
+
+
+def _columns(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+_CONTAINER_REACH = 200  # lines looked back for the container a block is in
+# (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t][^<>\r\n]*+)?>")
+_SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
+# GitHub's and GitLab's shortcodes for the marks
+_SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
+               "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
+               "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611", "+1": "\U0001f44d",
+               "thumbsup": "\U0001f44d"}
+_SHORTCODE = re.compile(r":(" + "|".join(re.escape(code) for code in _SHORTCODES) + r"):", re.IGNORECASE)
+_FIXED = re.compile(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corrected)$", re.IGNORECASE)
+# A label of the right way: `Right`, `Correct:`, `Good example`, `After:`, `Fixed`, `Do this:`, `The fix:`
+_RIGHT = re.compile(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
+                    r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
+_GITBOOK_TAB = re.compile(r"\{%-?[ \t]*+tab[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'][ \t]*+-?%\}")
+# The containers that run to a closing line: (kind, its opening line's start, its closing line)
+_PAIRED = (
+    ("container", re.compile(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
+     re.compile(r":::++[ \t]*+")),
+    ("tab", re.compile(r"<TabItem\b(?:[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'])?"), re.compile(r"</TabItem>[ \t]*+")),
+    ("gitbook", re.compile(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'])?"),
+     re.compile(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
+    ("details", re.compile(r"<details\b(?P<label>)", re.IGNORECASE), re.compile(r"</details>[ \t]*+", re.IGNORECASE)),
+)
 
 
 _TAB_ITEM = re.compile(r"<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
 # A Docusaurus (or remark-directive) container's opening line and its title: `:::danger Wrong`, `:::caution[Don't]`.
-_CONTAINER = re.compile(r":::++[ \t]*+[A-Za-z][\w\-]*+(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"
+_CONTAINER = re.compile(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"
                         r"(?:\{[^}\r\n]*+\})?[ \t]*+")  # (possessive: a title's trailing blanks are its, read once)
 
 
@@ -392,8 +505,28 @@ _LANGUAGE = re.compile(r"[{.\s]*([A-Za-z0-9_+#-]*)")
 _BRUSH = re.compile(r"brush:\s*([A-Za-z0-9_+#-]+)")
 
 
+# A MyST (Sphinx) directive's fence: ```` ```{code-block} json ````; its options (`:caption: x`, or a YAML block between
+# `---` lines) open its content.
+_MYST_DIRECTIVE = re.compile(r"[ \t]*+\{(?:code-block|code|sourcecode|code-cell)\}[ \t]*+([A-Za-z0-9_+#-]*)")
+_MYST_OPTION = re.compile(r"[ \t]*+:[\w\-]++:(?:[ \t][^\r\n]*+)?")
+
+
+def _myst_options(content: list[str]) -> int:
+    """How many of a MyST directive block's first lines are its options."""
+    if content and content[0].strip() == "---":
+        close = next((index for index in range(1, len(content)) if content[index].strip() == "---"), None)
+        return close + 1 if close is not None else 0
+    count = 0
+    while count < len(content) and _MYST_OPTION.fullmatch(content[count]):
+        count += 1
+    return count
+
+
 def language_of(info: str) -> str:
     """The language a fence's info string names, in lower case ("" for none)."""
+    directive = _MYST_DIRECTIVE.match(info)
+    if directive is not None:
+        return directive.group(1).lower()
     match = _LANGUAGE.match(info)
     language = match.group(1).lower() if match else ""
     if language == "syntaxhighlighter-pre":

@@ -70,10 +70,26 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False  # `userKey=JIRAUSER10100`: an identifier; a user or app key is a long token
     if _DUMMY.search(text.lower().translate(_LEET)):
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
+    if _in_sequence(text):
+        return False  # `0123456789abcdef...`, `aBcDeFgH...`: typed along the keyboard's rows of digits and letters
     if " " in text and re.fullmatch(r"[A-Za-z ,.'()-]+", text) and (
             text.count(" ") >= 2 or re.search(r"(?i)\b(?:password|secret|token|key|code|your|the)\b", text)):
         return False  # prose: a description of what goes here
     return True
+
+
+_SEQUENCE = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _in_sequence(text: str) -> bool:
+    """Whether ``text`` is mostly runs of digits and letters in their order (`1234567890abcdef`): a dummy, where a
+    random token's neighbours follow each other one time in about 36."""
+    lowered = [char for char in text.lower() if char.isascii() and char.isalnum()]
+    if len(lowered) < 8:
+        return False
+    following = sum(1 for a, b in zip(lowered, lowered[1:])
+                    if _SEQUENCE.find(b) == _SEQUENCE.find(a) + 1 or a in "9z" and b in "0a")
+    return following >= 0.8 * (len(lowered) - 1)
 
 
 SECRET_COMMITTED = Rule(

@@ -292,6 +292,25 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                 f"runs to the end of the filter and takes in {text[after:end].strip()!r}", start, start + 1,
                 help="close the value with ' right after the macro's }",
                 fix=Fix("close the value with ' after the macro", (Edit(after, after, "'"),), "safe"))
+        elif kind == "ustring" and tok.rstrip() == tok[0] and prev in ("macro", "string", "word", "number", "placeholder") \
+                and tokens[i - 1][3] == start:  # a quote alone at the filter's end, right after a value: a close
+            quote = tok[0]
+            fix = None
+            before = text[tokens[i - 1][2] - 1:tokens[i - 1][2]] if prev == "macro" else ""
+            if before in _TYPOGRAPHIC:
+                continue  # `>’${...}'`: CE610's, whose fix makes the pair
+            said = f"this {quote} ends the filter with no string to close, so it opens one that never closes"
+            hint = f"find the {quote} missing before it (or remove this one)"
+            if prev == "macro" and before not in "'\"`":
+                at = tokens[i - 1][2]  # `>${gmtDate:...}'`: the quote before the macro is the one missing
+                fix = Fix(f"open the value with {quote} before the macro", (Edit(at, at, quote),), "safe")
+                said = f"this {quote} closes a value that never opens: the quote before the macro is missing"
+                hint = f"write the {quote} that opens the value"
+            elif prev == "string" and tokens[i - 1][1].endswith(quote):  # `'${date:...}''`: the closing quote doubled
+                fix = Fix(f"remove the second {quote}", (Edit(start, start + 1, ""),), "safe")
+                said = f"this {quote} doubles the {quote} that closed the value, and opens a string that never closes"
+                hint = f"remove the second {quote}"
+            add(Flaw.CEQL_UNBALANCED_QUOTE, f"unbalanced quote: {said}", start, start + 1, help=hint, fix=fix)
         elif kind == "ustring":
             quote = tok[0]
             # the string runs to the end of the where value: closing it there is what the author meant
