@@ -130,3 +130,53 @@ def test_the_public_type_hints_resolve_at_run_time():
                              and t.__module__.startswith("validator"))
     assert not failures, "\n".join(failures)
     assert len(seen) > 20
+
+
+@pytest.mark.parametrize("shown", ["provision.sh", "deploy.ps1", "docs/create-instance.md"])
+def test_a_decoded_body_is_a_body_whatever_its_shown_name(shown):
+    """helper-89: a dict checked with `path="provision.sh"` was read as a script (CE090, info): nothing checked."""
+    body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {"event.notification.enabled": "yes"}}
+    assert "CE104" in {f.rule for f in validator.check(body, path=shown, config=None)}
+
+
+def test_any_mapping_or_sequence_is_a_document_and_what_json_cannot_hold_is_a_value_error():
+    """helper-89: the type said Mapping and Sequence, a MappingProxyType or UserList raised TypeError; a set or a dict
+    nested 1,000 deep raised what json.dumps raises."""
+    import collections
+    import types
+
+    body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {"event.notification.enabled": "yes"}}
+    for document in (types.MappingProxyType(body), collections.ChainMap(body), collections.UserDict(body),
+                     collections.UserList([body]), {**body, "configuration": types.MappingProxyType(body["configuration"])}):
+        assert "CE104" in {f.rule for f in validator.check(document, config=None)}, type(document)
+    deep: dict = {}
+    inner = deep
+    for _ in range(1500):
+        inner["a"] = {}
+        inner = inner["a"]
+    for bad in ({"a": {1, 2}}, {("a", "b"): 1}, deep):
+        with pytest.raises(ValueError, match="cannot be written as JSON"):
+            validator.check(bad, config=None)
+    with pytest.raises(TypeError):
+        validator.check(42, config=None)
+
+
+def test_a_missing_overlay_folder_is_a_setup_error(tmp_path):
+    """helper-89: the command exits 2 on a folder of overlays that is none; the library checked without it."""
+    body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {}}
+    with pytest.raises(validator.SetupError, match="not a directory"):
+        validator.check(body, options=validator.Options(element_schemas=(str(tmp_path / "nope"),)), config=None)
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nelement-schemas = ["nope"]\n')
+    (tmp_path / "b.json").write_text(json.dumps(body))
+    with pytest.raises(validator.SetupError, match="not a directory"):
+        validator.check(tmp_path / "b.json")
+
+
+def test_options_keep_the_opt_in_rules_the_selection_turns_on(project):
+    """helper-89: `options=` replaced the configuration's options, and with them the opt-in rules `select` named."""
+    path = project / "bodies" / "body.json"
+    spaced = json.loads(path.read_text())
+    spaced["configuration"]["event.poller.configuration"]["contacts"]["idField"] = " id"
+    path.write_text(json.dumps(spaced, indent=2))
+    assert "CE617" in {f.rule for f in validator.check(path)}
+    assert "CE617" in {f.rule for f in validator.check(path, options=validator.Options(server_zone="GMT"))}

@@ -92,11 +92,21 @@ def client():
     started.close()
 
 
+def _editor_offset(text: str, line: int, character: int) -> int:
+    """The offset in ``text`` (all of it, a byte order mark too) of an LSP position, counted as an editor counts."""
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    offset, units = starts[line], 0
+    while offset < len(text) and text[offset] not in "\r\n" and units < character:
+        units += 2 if ord(text[offset]) > 0xFFFF else 1
+        offset += 1
+    return offset
+
+
 def apply_edits(text: str, edits: list[dict[str, Any]]) -> str:
     """``text`` with LSP text edits applied (positions in UTF-16 units), as an editor applies them."""
-    index = LineIndex(text)
-    spans = [(index.offset(e["range"]["start"]["line"], e["range"]["start"]["character"]),
-              index.offset(e["range"]["end"]["line"], e["range"]["end"]["character"]), e["newText"]) for e in edits]
+    spans = [(_editor_offset(text, e["range"]["start"]["line"], e["range"]["start"]["character"]),
+              _editor_offset(text, e["range"]["end"]["line"], e["range"]["end"]["character"]), e["newText"])
+             for e in edits]
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -444,3 +454,20 @@ def test_exit_without_shutdown_ends_with_status_1() -> None:
         assert clean.shutdown() == 0
     finally:
         clean.close()
+
+
+def test_a_buffer_that_keeps_its_byte_order_mark(client: LspClient, tmp_path: Path) -> None:
+    """helper-89: the client's buffer kept U+FEFF, which findings do not count: every range and edit of the first line
+    was one unit early, and the quick fix wrote `truee`."""
+    text = '\ufeff{"element": {"key": "sageone"}, "configuration": {"event.notification.enabled": True}}'
+    path = tmp_path / "bom.json"
+    published = client.open(path.as_uri(), text)
+    ranges = {d["code"]: d["range"] for d in published["diagnostics"]}
+    assert ranges["CE014"] == {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}
+    assert text[ranges["CE006"]["start"]["character"]:ranges["CE006"]["end"]["character"]] == "True"
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": path.as_uri()}, "range": ranges["CE006"], "context": {"diagnostics": []}})
+    (fix,) = [action for action in actions if action["title"].startswith("CE006")]
+    assert apply_edits(text, fix["edit"]["changes"][path.as_uri()]) == text.replace("True", "true")
+    index = LineIndex(text)
+    assert index.offset(0, 0) == 0 and index.offset(0, 2) == 1 and index.position(0) == (0, 1)

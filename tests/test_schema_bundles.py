@@ -45,3 +45,17 @@ def test_instance_schema_reaches_the_poller_offline():
     errors = list(Draft202012Validator(schema, registry=registry).iter_errors(bad))
     assert any(list(e.absolute_path) == ["configuration", "event.poller.configuration", "a", "url"]
                for e in errors), [e.message for e in errors]
+
+
+def test_a_poller_file_s_schema_key_is_no_key_of_a_body_s_poller():
+    """helper-89: the bundled copy of the poller schema kept the file's `$schema` property, so inside a body's poller
+    configuration the key was valid and VS Code's only suggestion, where ce-validator reports it (CE102)."""
+    def errors(name: str, document: dict) -> list:
+        schema = json.loads((ROOT / "schemas" / name).read_text())
+        return list(Draft202012Validator(schema).iter_errors(document))
+
+    poller = {"$schema": "./poller.schema.json", "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}
+    assert errors("poller.schema.json", poller) == []
+    assert errors("configuration.schema.json", {"event.poller.configuration": poller})
+    assert errors("instance.schema.json", {"element": {"key": "hubspot"}, "name": "n",
+                                            "configuration": {"event.poller.configuration": poller}})

@@ -11,12 +11,15 @@ nothing is guessed.  Findings come back sorted, with secret values scrubbed from
 
 Errors: :class:`OSError` when a path cannot be read; :class:`~validator.config.ConfigError` for a
 broken configuration; :class:`~validator.options.SetupError` when element docs or an overlay named
-by the options or configuration cannot be used; :class:`ValueError` for an unknown ``kind``.
+by the options or configuration cannot be used (a folder that is not one, too); :class:`ValueError` for an unknown
+``kind``, a ``str`` that names a file, or a decoded document JSON cannot hold (a set, a tuple key, a cycle);
+:class:`TypeError` for a ``document`` of another type.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 
@@ -25,7 +28,7 @@ from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 from .config import Config
 from .findings import Finding
 from .kinds import Kind
-from .options import Options
+from .options import Options, SetupError
 
 __all__ = ["Document", "check", "check_file"]
 
@@ -69,7 +72,13 @@ def check(
         return []
     if options is None:
         options = resolved.options() if resolved is not None else None
-    if reads_as_page(shown, data):  # a Markdown page, as the command reads it (validator.pages)
+    elif resolved is not None:  # the selection still applies: the opt-in rules it turns on stay on
+        options = replace(options, opt_in=options.opt_in | resolved.options().opt_in)
+    unusable = options.unusable_folder() if options is not None else None
+    if unusable is not None:
+        raise SetupError(unusable)
+    decoded = not isinstance(document, (str, bytes, os.PathLike))  # a dict or list: a body, whatever its shown name
+    if not decoded and reads_as_page(shown, data):  # a Markdown page, as the command reads it (validator.pages)
         from .pages import check_page
 
         findings = check_page(data, path=shown, kind=kind, options=options).findings

@@ -179,12 +179,11 @@ def run_check(
             warned_zones.add(config.server_zone)
             if not getattr(args, "quiet", False):
                 _warn_unknown_zone(config.server_zone)
-        missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
-        if missing:
-            print(f"ce-validator: error: {missing[0]}: not a directory (element-docs / element-schemas)",
-                  file=sys.stderr)
-            return 2
         options = config.options(element=args.element, opt_in=("CE617",) if args.report_spaces else ())
+        unusable = options.unusable_folder()
+        if unusable is not None:
+            print(f"ce-validator: error: {unusable}", file=sys.stderr)
+            return 2
         jobs.append((item, config, options))
 
     failed = False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
@@ -194,7 +195,8 @@ class Context:
 def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> tuple[str | bytes, str | None]:
     """The text of ``document`` and the path to show for it.
 
-    A ``dict``/``list`` is serialised, ``str``/``bytes`` are JSON text, an ``os.PathLike`` is read.
+    A ``dict``/``list`` (any mapping or sequence) is serialised, ``str``/``bytes`` are JSON text, an ``os.PathLike``
+    is read; a decoded document JSON cannot hold (a set, a tuple key, a cycle) is a :class:`ValueError`.
     A ``str`` is never taken for a path; one that names an existing file (and is not JSON) is a
     :class:`ValueError` that says to pass ``Path(...)``.  ``OSError`` when a path cannot be read.
     """
@@ -206,8 +208,12 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
                              "or use validator.check_file()")
         return document, shown
-    if isinstance(document, (dict, list, tuple)):
-        return indented(document, ensure_ascii=False), shown
+    if isinstance(document, (Mapping, Sequence)) and not isinstance(document, (bytearray, memoryview)):
+        try:
+            return indented(document, ensure_ascii=False), shown
+        except (TypeError, ValueError, RecursionError) as exc:  # a set, a tuple key, a cycle, nesting past Python's
+            reason = "it is nested deeper than Python writes" if isinstance(exc, RecursionError) else str(exc)
+            raise ValueError(f"the document cannot be written as JSON: {reason}") from None
     raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from json.encoder import encode_basestring, encode_basestring_ascii
+from collections.abc import Mapping, Sequence
 from typing import Any, Callable
 
 __all__ = ["indented"]
@@ -26,15 +27,24 @@ class _NotPlain(Exception):
 
 
 def indented(value: Any, *, ensure_ascii: bool = True) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=ensure_ascii)``."""
+    """``json.dumps(value, indent=2, ensure_ascii=ensure_ascii)``; any other mapping (``MappingProxyType``,
+    ``ChainMap``) is written as a dict, any other sequence (``UserList``) as a list."""
     if _C_INDENTS:
-        return json.dumps(value, indent=2, ensure_ascii=ensure_ascii)
+        return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
     parts: list[str] = []
     try:
         _write(value, "", parts.append, encode_basestring_ascii if ensure_ascii else encode_basestring)
     except (_NotPlain, RecursionError):
-        return json.dumps(value, indent=2, ensure_ascii=ensure_ascii)
+        return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
     return "".join(parts)
+
+
+def _as_plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
+        return list(value)
+    raise TypeError(f"a {type(value).__name__} is no JSON value")
 
 
 def _write(node: Any, indent: str, append: Callable[[str], None], quote: Callable[[str], str]) -> None:

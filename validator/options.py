@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -15,6 +16,11 @@ class Options:
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
     element_schemas: tuple[str, ...] = ()  # folders of the user's own element overlays (<key>.schema.json)
     opt_in: frozenset[str] = frozenset()  # codes of opt-in rules that `select` turned on (CE617...)
+
+    def unusable_folder(self) -> str | None:
+        """Why a folder of element docs or overlays named here cannot be read (``None`` when each is a folder)."""
+        missing = next((d for d in (*self.element_docs, *self.element_schemas) if not os.path.isdir(d)), None)
+        return None if missing is None else f"{missing}: not a directory (element-docs / element-schemas)"
 
 
 class SetupError(Exception):

@@ -12,7 +12,6 @@ or setup error becomes one finding at the top of the file, so the editor shows w
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,11 +81,11 @@ def check_text(text: str, path: str | None, *, language: str | None = None) -> C
     result.config = config
     if path is not None and config.is_excluded(path):
         return result
-    missing = [d for d in (*config.element_docs, *config.element_schemas) if not os.path.isdir(d)]
-    if missing:
-        result.findings = [_setup_finding(f"{missing[0]}: not a directory (element-docs / element-schemas)", path)]
-        return result
     options = config.options()
+    unusable = options.unusable_folder()
+    if unusable is not None:
+        result.findings = [_setup_finding(unusable, path)]
+        return result
     result.options = options
     try:
         if language in PAGE_LANGUAGES or reads_as_page(path, text):

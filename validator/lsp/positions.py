@@ -35,9 +35,12 @@ class LineIndex:
     """
 
     def __init__(self, text: str, encoding: str = "utf-16") -> None:
-        self.text = text
+        # A byte order mark the client kept in its buffer is no character of the document: findings and fixes count
+        # after it, the client counts it on the first line (``bom``: its units there).
+        self.bom = _units("\ufeff", encoding) if text.startswith("\ufeff") else 0
+        self.text = text[1:] if self.bom else text
         self.encoding = encoding
-        self._starts = [0] + [match.end() for match in _BREAK.finditer(text)]
+        self._starts = [0] + [match.end() for match in _BREAK.finditer(self.text)]
 
     def _line_end(self, line: int) -> int:
         """Offset of the end of 0-based ``line``, before its line break."""
@@ -51,7 +54,7 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self._starts, offset) - 1
         start = self._starts[line]
-        return line, self._length(start, min(offset, self._line_end(line)))
+        return line, self._length(start, min(offset, self._line_end(line))) + (self.bom if line == 0 else 0)
 
     def _length(self, start: int, end: int) -> int:
         segment = self.text[start:end]
@@ -71,6 +74,8 @@ class LineIndex:
             return 0
         if line >= len(self._starts):
             return len(self.text)
+        if line == 0:
+            character -= self.bom
         offset, end, units = self._starts[line], self._line_end(line), 0
         while offset < end:
             units += _units(self.text[offset], self.encoding)
@@ -85,4 +90,4 @@ class LineIndex:
         start = self._starts[index]
         offset = min(start + max(column - 1, 0), self._line_end(index) if column > 0 else start)
         # a finding may end just past the line (an unclosed string): keep it on its line
-        return index, self._length(start, offset)
+        return index, self._length(start, offset) + (self.bom if index == 0 else 0)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
 from .._version import __version__
+from ..source.codes import BYTE_ORDER_MARK
 from .checking import Checked, check_text
 from .positions import LineIndex
 
@@ -63,6 +64,8 @@ def _range(index: LineIndex, finding: Finding) -> lsp.Range:
 
     start = index.from_line_column(finding.line, finding.column)
     end = index.from_line_column(finding.end_line, finding.end_column)
+    if finding.rule == BYTE_ORDER_MARK and index.bom:
+        start, end = (0, 0), (0, index.bom)  # the mark itself, before what findings count
     end = max(end, start)
     return lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end))
 

@@ -13,6 +13,9 @@ from .limits import _BIG_INT_DIGITS, MAX_DEPTH
 # Rule codes (CE001-CE018).  Plain data, so the registry can build ``Rule`` objects without
 # this module importing the rules package.
 
+BYTE_ORDER_MARK = "CE014"  # the note made of a text's byte order mark (it is before every counted column)
+
+
 class RuleRow(TypedDict):
     """The keyword arguments of one ``validator.rules.base.Rule``."""
 

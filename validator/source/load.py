@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..findings import Problem
-from .codes import _SEVERITY
+from .codes import _SEVERITY, BYTE_ORDER_MARK
 from .document import Source
 from .parse import _analyse
 
@@ -24,7 +24,7 @@ def load_source(data: str | bytes, *, path: str | None = None) -> Source:
         text = data
         if text.startswith("\ufeff"):
             text = text[1:]
-            notes.append(("CE014", "the text starts with a byte order mark (U+FEFF); accepted, "
+            notes.append((BYTE_ORDER_MARK, "the text starts with a byte order mark (U+FEFF); accepted, "
                           "but some JSON tools reject it", 0, 0, "save the file as UTF-8 without a BOM"))
         nul = text.find("\x00")
         if nul >= 0:
@@ -73,7 +73,7 @@ def _decode(data: bytes) -> tuple[str, list[tuple[str, str, int, int, str | None
         if data.startswith(bom):
             codec, label, body = name, shown, data[len(bom):]
             if name == "utf-8":
-                notes.append(("CE014", "the file starts with a UTF-8 byte order mark; accepted, "
+                notes.append((BYTE_ORDER_MARK, "the file starts with a UTF-8 byte order mark; accepted, "
                               "but some JSON tools reject it", 0, 0, "save the file as UTF-8 without a BOM"))
             else:
                 notes.append(("CE015", f"the file is encoded as {shown}; JSON exchanged between systems "
