@@ -244,3 +244,28 @@ def test_a_file_read_as_one_block_is_rendered(write, name, before, after) -> Non
     urls = [(r["name"], r.get("request_url")) for r in json.loads(result.out)["resources"]]
     assert urls == [(r["name"], r.get("request_url")) for r in json.loads(plain.out)["resources"]], result.out
     assert urls and all(url for _name, url in urls), urls
+
+
+def test_a_bulk_file_and_a_postman_collection_render_as_check_reads_them(tmp_path: Path) -> None:
+    """helper-87: `check` reads each body of a bulk file and each raw body of a Postman collection; `render` said
+    there was no poller resource in either."""
+    first = {"element": {"key": "sageone"}, "name": "a", "configuration": {"event.poller.configuration": {
+        "customers": {"url": "/hubs/finance/customers?where=a>='${gmtDate:yyyy-MM-dd}'", "idField": "id"}}}}
+    second = {"element": {"key": "sfdc"}, "name": "b", "configuration": {"event.poller.configuration": {
+        "accounts": {"url": "/hubs/crm/accounts?where=b>='${gmtDate:yyyy}'", "idField": "Id"}}}}
+    bulk = tmp_path / "bulk.json"
+    bulk.write_text(json.dumps({"instances": [first, second]}))
+    result = run_cli("render", "--at", AT, "--format", "json", str(bulk))
+    assert result.code == 0, result.err
+    rendered = {r["pointer"]: r["url"] for r in json.loads(result.out)["resources"]}
+    assert rendered == {"/instances/0/configuration/event.poller.configuration/customers":
+                        "/hubs/finance/customers?where=a>='2024-01-05'",
+                        "/instances/1/configuration/event.poller.configuration/accounts":
+                        "/hubs/crm/accounts?where=b>='2024'"}
+    assert "accounts (in the body at /instances/1)" in run_cli("render", "--at", AT, str(bulk)).out
+    collection = tmp_path / "ce.postman_collection.json"
+    collection.write_text(json.dumps({"info": {"_postman_id": "x", "name": "CE"}, "item": [{"name": "create",
+                          "request": {"method": "POST", "body": {"mode": "raw", "raw": json.dumps(first)}}}]}))
+    result = run_cli("render", "--at", AT, "--format", "json", str(collection))
+    assert result.code == 0, result.err
+    assert [r["url"] for r in json.loads(result.out)["resources"]] == ["/hubs/finance/customers?where=a>='2024-01-05'"]

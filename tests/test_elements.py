@@ -191,6 +191,14 @@ def test_missing_required_key_and_unknown_key(elements_dir):
                      ("CE901", "`oauth.api.kee` is not a configuration key of element `sageone`",
                       "did you mean `oauth.api.key`?")]
     assert [f.rule for f in check(body) if f.rule == "CE105"] == ["CE105"]  # the same code without element docs
+    (unknown,) = [f for f in findings if f.rule == "CE901"]
+    assert unknown.fix is None  # the key it means is there: a rename would make a duplicate
+    # the rename CE101 offers without element docs is offered with them too (helper-87: `Event.Poller.Refresh_Interval`)
+    del body["configuration"]["oauth.api.key"]
+    (unknown,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
+    assert unknown.fix is not None and unknown.fix.applicability == "unsafe"
+    (edit,) = unknown.fix.edits
+    assert edit.replacement == '"oauth.api.key"'
 
 
 def test_keys_nested_in_objects_say_so_with_element_docs_too(elements_dir):

@@ -445,6 +445,10 @@ _SAGE = "/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH
     (_SAGE + "'created_at'", "`updated_at`"),
     ("/hubs/finance/customers?$select=id,displayed_as&$filter=updated_at gt '${gmtDate:yyyy-MM-dd}'",
      "`updated_at` and `created_at`"),
+    # a fresh-mistakes trial (helper-87): the hubs' `fields`, "the fields to return on the response" in every
+    # element's API docs, without the dates
+    ("/hubs/finance/customers?fields=id,displayed_as&where=updated_at>'${gmtDate:yyyy-MM-dd}'",
+     "`updated_at` and `created_at`"),
 ])
 def test_a_list_of_fields_without_a_date_the_entry_reads(url, missing):
     text = poller(customers=entry(url=url))
@@ -461,8 +465,8 @@ def test_a_list_of_fields_without_a_date_the_entry_reads(url, missing):
     _SAGE + "'created_at,updated_at'", _SAGE + "'CREATED_AT, updated_at'",
     "/hubs/a/b?fields=*", "/hubs/a/b?fields=all", "/hubs/a/b?fields=${FIELDS}", "/hubs/a/b?fields=id,updated_at,created_at",
     "/hubs/a/b?where=name='fields'",
-    # a false-alarm hunt (helper-73): `fields` lists (Jira's, Google's) say other things; an expanded object's fields
-    "/hubs/a/b?fields=id,displayed_as", "/hubs/a/b?fields=items(id,updated)",
+    # a false-alarm hunt (helper-73): Google's `fields` list says other things; an expanded object's fields
+    "/hubs/a/b?fields=items(id,updated)",
     "/hubs/a/b?$select=id,fields&$expand=fields($select=Modified,Created)",
     "/hubs/a/b?$select=id%2Cupdated_at%2Ccreated_at",
 ])
@@ -471,6 +475,9 @@ def test_a_list_of_fields_holding_the_dates_or_any(url):
     nested = entry(url="/hubs/a/b?fields=id,metadata")
     nested["datesConfiguration"].update(updatedDateField="metadata.updated", createdDateField="metadata.created")
     assert not found(poller(customers=nested), "CE312")  # the object holding them is asked for
+    jira = entry(url="/hubs/a/b?fields=summary,status")  # Jira lists what is inside its records' `fields` object
+    jira["datesConfiguration"].update(updatedDateField="fields.updated", createdDateField="fields.created")
+    assert not found(poller(customers=jira), "CE312")
 
 
 @pytest.mark.parametrize("key", ["updatedDateField", "createdDateField", "idField"])

@@ -496,6 +496,19 @@ def test_an_epoch_number_compared_with_a_text_date_field(macro, unit):
     assert hit.fix.edits[0].replacement == f"${{gmtDate:{ISO}}}"
 
 
+def test_an_epoch_fix_writes_no_offset_sign_into_the_query():
+    """helper-87: the records' `...SSSZ` went into the URL as is, `+0000` there, which the query reads as a space
+    (CE616 on the fixed file); in a `${gmtDate:...}` `XXX` prints `Z`, the same instant."""
+    text = body("/hubs/crm/contacts?where=updated_at>='${epoch:ms}'", dates("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+    hit = at(text, "CE425", "${epoch:ms}", length=len("${epoch:ms}"))
+    assert hit.fix is not None and hit.fix.edits[0].replacement == "${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}"
+    fixed = text.replace("${epoch:ms}", hit.fix.edits[0].replacement)
+    assert not hits(fixed, "CE616") and not hits(fixed, "CE425")
+    quoted = body("/hubs/crm/contacts?where=updated_at>='${epoch}'", dates("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+    assert at(quoted, "CE425", "${epoch}", length=len("${epoch}")).fix.edits[0].replacement == \
+        "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"  # a quoted Z is a letter
+
+
 def test_an_epoch_number_for_a_field_in_milliseconds_or_not_read_is_not_ce425():
     millis = dates("milliseconds")
     assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'", millis), "CE425")

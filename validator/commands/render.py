@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -281,6 +282,27 @@ def _apply_config(args: argparse.Namespace) -> None:
         args.at = config.at if config.at is not None else "now"
 
 
+_PAGE_BLOCK = re.compile(r"L\d+")  # the first token of a page block's pointers (`/L75/configuration/...`)
+
+
+def _bodies_within(document: Any) -> list[tuple[str, Any]]:
+    """``(pointer, body)`` of the bodies a file holds as `check` reads them, when it is no body itself: each of a bulk
+    file's, and each raw body of a Postman collection's requests (none for anything else)."""
+    import json
+
+    from ..kinds import bulk_items, detect_kind, postman_bodies, resolve_pointer
+
+    if detect_kind(document) is not None:
+        return []
+    bodies = [(pointer, resolve_pointer(document, pointer)) for pointer in bulk_items(document)]
+    for pointer in postman_bodies(document) if not bodies else ():
+        try:
+            bodies.append((pointer, json.loads(resolve_pointer(document, pointer))))
+        except (TypeError, ValueError):
+            continue  # a body that is not JSON: `check` reports it
+    return bodies
+
+
 def _default_poller(args: argparse.Namespace, document: Any) -> dict[str, Any]:
     """The element's default poller configuration, from its definition in --element-docs."""
     if not args.element_docs:
@@ -314,6 +336,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 source = read_source(args.file, text)
                 document = source.value
+                documents = _bodies_within(document)
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:
@@ -387,7 +410,9 @@ def run(args: argparse.Namespace) -> int:
     out = [f"last poll time (--at): {_iso(at_ms)}"]
     for name, pointer, rendered, delay, _interval in results:
         out.append("")
-        shown = f"{name} (code block at line {pointer.split('/')[1][1:]})" if documents else name
+        block = pointer.split("/")[1] if documents else ""
+        shown = name if not documents else f"{name} (code block at line {block[1:]})" if _PAGE_BLOCK.fullmatch(block) \
+            else f"{name} (in the body at {pointer.split('/configuration', 1)[0] or pointer})"
         out.extend(_text_block(shown, rendered, delay, bool(args.encode_values), document_values))
     for item in skipped:
         out.append("")

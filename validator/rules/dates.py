@@ -1354,6 +1354,15 @@ def dated_side(config: dict[str, Any], field: str) -> str | None:
     return None
 
 
+# A pattern's RFC 822 offset letters outside its quotes: `Z` prints `+0000`, whose `+` a query reads as a space
+# (CE616); in a `${gmtDate:...}` `XXX` prints `Z`, the same instant
+_OFFSET_LETTERS = LazyPattern(r"'[^']*'|Z+")
+
+
+def _as_iso_offset(match: re.Match[str]) -> str:
+    return match.group() if match.group()[0] == "'" else "XXX"
+
+
 _EPOCH_DIGITS = {"s": "seconds (10 digits)", "us": "microseconds (16 digits)"}
 _EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds"}
 
@@ -1367,7 +1376,7 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
         fmt = config.get(f"{side}DateFormat") if side else None
         if isinstance(fmt, str) and fmt.strip() and fmt not in SPECIAL_FORMATS and not compile_problems(fmt) \
                 and not find_placeholders(fmt, date_format=True) and compile_pattern(fmt).facts.has_date:
-            meant = f"${{gmtDate:{fmt}}}"
+            meant = f"${{gmtDate:{_OFFSET_LETTERS.sub(_as_iso_offset, fmt)}}}"
             yield ctx.finding(DATE_MACRO_EPOCH_TEXT_FIELD,
                               f"the URL compares `{field}` with `{macro.text}`, a number of "
                               f"{_EPOCH_UNITS.get(macro.unit or 'ms', 'milliseconds')}, but `{side}DateFormat` reads "

@@ -112,7 +112,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding, Fix
-from ..fixes.structure import replace_value
+from ..fixes.structure import rename_key, replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
 from ..kinds import escape_pointer_token, is_update_body
@@ -493,10 +493,13 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
         if item is None:
             if key.startswith(_PLATFORM_PREFIXES) or key in misplaced or isinstance(value, dict) and "." not in key:
                 continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
+            near = None if key in top_level else _nearest(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
-                    if key in top_level else _did_you_mean(key, declared))
+                    if key in top_level else f"did you mean `{near}`?" if near else None)
+            rename = rename_key(ctx.source, pointer, near) if near is not None and near not in config else None
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
-                              pointer=pointer, key=True, help=hint)
+                              pointer=pointer, key=True, help=hint,
+                              fix=Fix(f"rename the key to `{near}`", (rename,), "unsafe") if rename else None)
             continue
         if item.boolean and not _boolean_like(value) and not _substituted(value):
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a BOOLEAN key of element `{definition.key}`: use true or false",

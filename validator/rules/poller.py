@@ -525,15 +525,16 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
 
 
 # The names a list of the fields records come back with goes by: Sage One's `attributes` (in the where filter, as its
-# documentation writes it, or as a parameter) and OData's `$select`.  (Not `fields`: Jira lists the fields inside its
-# `fields` object by it, Google writes `items(...)`, Typeform names questions: no one reading.)
-_FIELD_LISTS = frozenset({"attributes", "$select"})
+# documentation writes it, or as a parameter), OData's `$select`, and the hubs' `fields` ("the fields to return on the
+# response", in every element's API docs).  A vendor's `fields` elsewhere may list what is inside a `fields` object
+# (Jira's: a date field read there, `fields.updated`, is not compared) or write `items(...)` (Google's: not read).
+_FIELD_LISTS = frozenset({"attributes", "$select", "fields"})
 
 
 def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any]) -> Iterator[Finding]:
     """CE312 for a date field of the entry that the URL's own list of fields leaves out."""
     url = value.get("url")
-    if not isinstance(url, str) or ("attributes" not in url and "$select" not in url):
+    if not isinstance(url, str) or ("attributes" not in url and "$select" not in url and "fields" not in url):
         return
     from urllib.parse import unquote
 
@@ -557,7 +558,7 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
             if not isinstance(field, str) or not field.strip() or field in missing:
                 continue
             first = field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
-            if first and first not in names:
+            if first and first not in names and first not in _FIELD_LISTS:
                 missing.append(field)
         if missing:
             asked = f"asks for the fields `{listed}`" if listed.strip() else "asks for an empty list of fields"

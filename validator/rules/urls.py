@@ -233,7 +233,8 @@ encoded URL produces.  Write the character itself (the platform's examples never
     "/hubs/crm/contacts?where=lastmodifieddate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
 CEQL_DOUBLE_EQUALS = _rule("CE630", "ceql-double-equals", "error", "== in a where filter (CEQL equality is =)", """
-CEQL compares with `=`, `!=`, `<>`, `<`, `<=`, `>`, `>=`, `like`, `in` and `is [not] null`; `==` is a
+CEQL compares with `=`, `!=`, `<`, `<=`, `>`, `>=`, `like`, `in` and `is [not] null` (SQL's `<>` is not among the
+operators the platform documents: CE639); `==` is a
 programming-language habit the vendor's filter does not accept.  Write `=`; for JavaScript's `===` and `!==`,
 `=` and `!=`.
 """, "/hubs/crm/contacts?where=status=='active' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
