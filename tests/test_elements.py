@@ -1090,3 +1090,21 @@ def test_a_key_of_another_login_method(elements_dir):
     assert not found("hubspot", {"authentication.type": "oauth2 OR apiKey", "hubspot.authorization.apikey": "${K}"})
     assert not found("sfdc", {"authentication.type": "oauth2Password", "sfdc.username": "ops@acme.example",
                               "sfdc.password": "${SFDC_PASSWORD}"})
+
+
+@pytest.mark.parametrize(("key", "rule"), [("updatedDateField", "CE909"), ("idField", "CE908")])
+def test_a_name_the_default_filters_by_is_not_a_record_field_by_that(elements_dir, key, rule):
+    """helper-87: HubSpot's default poller filters by `lastmodifieddate` and reads `properties.lastmodifieddate`; the
+    filter's name was taken for a field of the records, so `"updatedDateField": "lastmodifieddate"` passed."""
+    entry = {"url": "/hubs/marketing/contacts?where=lastmodifieddate='${date}'", "idField": "vid",
+             "datesConfiguration": {"updatedDateField": "properties.lastmodifieddate", "updatedDateFormat": "milliseconds",
+                                    "createdDateField": "properties.createdate", "createdDateFormat": "milliseconds"}}
+    body = {"element": {"key": "hubspot"}, "name": "n",
+            "configuration": {"event.notification.enabled": True, "event.poller.configuration": {"contacts": entry}}}
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule in ("CE908", "CE909", "CE913")]
+    if key == "idField":
+        entry["idField"] = "lastmodifieddate"
+    else:
+        entry["datesConfiguration"][key] = "lastmodifieddate"
+    (finding,) = [f for f in _element_findings(body, elements_dir) if f.rule == rule]
+    assert "`lastmodifieddate` is not a field of the records" in finding.message

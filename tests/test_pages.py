@@ -1764,3 +1764,17 @@ def test_a_page_saved_with_crlf_line_ends_reads_as_with_lf(page):
     lf = [(f.rule, f.line, f.column) for f in check_page(page, path="p.md").findings]
     crlf = [(f.rule, f.line, f.column) for f in check_page(page.replace("\n", "\r\n"), path="p.md").findings]
     assert crlf == lf and "CE001" not in {rule for rule, _, _ in lf}, (lf, crlf)
+
+
+def test_the_containers_a_block_is_in_are_read_in_one_pass_of_bounded_depth():
+    """The titles of the containers around each block come from one pass down the page (a first version looked back
+    200 lines for each block); a page of thousands of unclosed `<details>` keeps at most a few of them, not all (each
+    line would carry them all: 15 s for 3,000)."""
+    from validator.pages.markdown import _DEEPEST_CONTAINER, _container_titles
+
+    lines = ["<details>\n", "<summary>x</summary>\n", "\n", "Text:\n", "\n", "```json\n", "{}\n", "```\n"] * 3000
+    titles = _container_titles(lines)
+    assert len(titles) == len(lines) and max(map(len, titles)) == _DEEPEST_CONTAINER
+    nested = ['!!! danger "Wrong"\n', "\n", '    === "Tab"\n', "\n", "        ```json\n", "        {}\n",
+              "        ```\n", "\n", "Outside\n"]
+    assert _container_titles(nested)[4] == ("Tab", "Wrong") and _container_titles(nested)[8] == ()

@@ -368,12 +368,14 @@ class DefaultUsage:
     """What the element's own default poller uses: ground truth where the API docs are incomplete.
 
     Per documented path (``/contacts``): the query parameters, record fields (``idField``, date
-    fields, ``where`` fields) and date formats per field it uses; element-wide, the date formats
-    it reads fields of each documented ``x-mask`` with.
+    fields), the fields its ``where`` filters by, and date formats per field it uses; element-wide, the date formats
+    it reads fields of each documented ``x-mask`` with.  A filter's name is not always a record's field (HubSpot
+    filters by ``lastmodifieddate`` and its records hold ``properties.lastmodifieddate``): the two are kept apart.
     """
 
     params: dict[str, set[str]] = field(default_factory=dict)
     fields: dict[str, set[str]] = field(default_factory=dict)
+    filtered: dict[str, set[str]] = field(default_factory=dict)
     formats: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     zones: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (path, field, format) -> its zone, "" if none
     mask_formats: dict[str, set[str]] = field(default_factory=dict)
@@ -399,7 +401,7 @@ class DefaultUsage:
             usage.params.setdefault(documented, set()).update(p.name for p in template.params)
             used = usage.fields.setdefault(documented, set())
             if template.where is not None:
-                used.update(c.field.value for c in template.where.conditions)
+                usage.filtered.setdefault(documented, set()).update(c.field.value for c in template.where.conditions)
             if isinstance(entry.get("idField"), str):
                 used.add(entry["idField"])
             dates = entry.get("datesConfiguration")

@@ -228,6 +228,7 @@ def _parser() -> Any:
 
 def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables: dict[str, str]) -> list[Block]:
     found = []
+    contained = _container_titles(lines) if any(opening in text for opening in _CONTAINER_OPENINGS) else []
     body_lines = body.splitlines(keepends=True)
     for token in _parser().parse(body):
         if token.type not in ("fence", "code_block") or token.map is None:
@@ -269,7 +270,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             end = starts[after] if after < len(starts) else len(text)
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
-        skip, ignore = _reader_notes(lines, top)
+        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore))
     return found
@@ -330,12 +331,12 @@ _LABEL_TAIL = " \t*_:.!"
 _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
 
 
-def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
+def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) -> tuple[bool, frozenset[str]]:
     """``(skip, ignored codes or names)`` for the block whose first line is ``lines[fence]``: directives right above
     it, and the line of text above them as its label, which makes the block a counter-example when it is only a
     mistake's label (:data:`_WRONG`) or a cross mark (❌) without a tick; a label that says nothing either way (a
     sentence: `The poller, as most people first write it:`) leaves it to the title of the tab, admonition, container
-    or `<details>` the block is in (`=== "❌ Wrong"`)."""
+    or `<details>` the block is in (``titles``, innermost first: `=== "❌ Wrong"`)."""
     directives: list[re.Match[str]] = []
     label = None
     titled = False
@@ -363,7 +364,7 @@ def _reader_notes(lines: list[str], fence: int) -> tuple[bool, frozenset[str]]:
     if not skip:
         said = _judged(label, titled=titled) if label is not None else None
         if said is None:
-            for title in _enclosing_titles(lines, fence):
+            for title in titles:
                 said = _judged(title, titled=True)
                 if said is not None:
                     break
@@ -409,52 +410,68 @@ def _judged(label: str, *, titled: bool) -> bool | None:
     return False if _RIGHT.match(said) else None
 
 
-def _enclosing_titles(lines: list[str], fence: int) -> list[str]:
-    """The titles of the tabs, admonitions, containers and `<details>` the block at ``lines[fence]`` is in, innermost
-    first: an MkDocs one holds the lines indented under it, the others run to their closing line."""
-    titles: list[str] = []
-    floor = _columns(lines[fence]) if fence < len(lines) else 0
-    closed: dict[str, int] = {}  # closing lines met (reading up) whose opening line is still to come
-    summary: str | None = None  # the nearest `<summary>` below: a `<details>`'s title
-    for index in range(fence - 1, max(fence - _CONTAINER_REACH, 0) - 1, -1):
-        line = lines[index]
+def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
+    """For each line of a page, the titles of the tabs, admonitions, containers and `<details>` it is in, innermost
+    first (one pass down the page): an MkDocs one holds the lines indented under it, the others run to their closing
+    line; what a fenced block holds opens and closes nothing."""
+    stack: list[list[Any]] = []  # [kind, title (None: a <details> before its <summary>), indent]
+    titles: tuple[str, ...] = ()
+    out: list[tuple[str, ...]] = []
+    code: str | None = None  # the fence of the code block the line is in
+    for line in lines:
         stripped = line.strip().lstrip(">").strip()
+        depth = len(stack)
+        if stripped:
+            indent = _columns(line)
+            while stack and stack[-1][0] == "mkdocs" and indent <= stack[-1][2]:
+                stack.pop()  # a line no longer indented under it
+        if len(stack) != depth:
+            titles = tuple(entry[1] or "" for entry in reversed(stack))
+        out.append(titles)
         if not stripped:
             continue
-        indent = _columns(line)
-        if indent < floor:  # an MkDocs container's content is indented under its line
-            floor = indent
-            admonition = _ADMONITION.fullmatch(stripped)
-            if admonition is not None:
-                titles.append(admonition.group("title") or admonition.group("tab") or "")
-                continue
+        if code is not None:
+            if stripped.startswith(code) and not stripped.strip(code[0]):
+                code = None
+            continue
+        if stripped.startswith(("```", "~~~")):
+            code = stripped[:3]
+            continue
+        depth = len(stack)
         if stripped.startswith("#") and indent == 0:
-            break  # a heading: another section
-        found = _SUMMARY.search(stripped)
-        if found is not None:
-            summary = found.group(1)
-        for kind, opening, closing in _PAIRED:
-            if closing.fullmatch(stripped):
-                closed[kind] = closed.get(kind, 0) + 1
-                continue
-            opened = opening.match(stripped)
-            if opened is None:
-                continue
-            if closed.get(kind):
-                closed[kind] -= 1
-            else:
-                title = summary if kind == "details" else opened.group("label") or opened.groupdict().get("title")
-                titles.append((title or "").strip())
-            if kind == "details":
-                summary = None
-    return titles
+            stack.clear()  # a heading: another section
+        elif len(stack) >= _DEEPEST_CONTAINER:
+            pass  # (a page of unclosed `<details>` is no nesting to follow: it costs each line the whole stack)
+        elif (admonition := _ADMONITION.fullmatch(stripped)) is not None:
+            stack.append(["mkdocs", admonition.group("title") or admonition.group("tab") or "", indent])
+        else:
+            summary = _SUMMARY.search(stripped)
+            for kind, opening, closing in _PAIRED:
+                if closing.fullmatch(stripped):
+                    at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+                    if at is not None:
+                        del stack[at:]
+                elif (opened := opening.match(stripped)) is not None:
+                    title = None if kind == "details" else opened.group("label") or opened.groupdict().get("title")
+                    stack.append([kind, title, indent])
+            if summary is not None:
+                waiting = next((entry for entry in reversed(stack) if entry[0] == "details" and entry[1] is None), None)
+                if waiting is not None:
+                    waiting[1] = summary.group(1)
+                    depth = -1  # (a title given: the titles change)
+        if len(stack) != depth:
+            titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
+    return out
+
+
+_DEEPEST_CONTAINER = 16
 
 
 def _columns(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
 
 
-_CONTAINER_REACH = 200  # lines looked back for the container a block is in
+_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t][^<>\r\n]*+)?>")
 _SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)

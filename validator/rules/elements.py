@@ -673,7 +673,7 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
                                     POLLER_DATE_FIELD_UNKNOWN, name, template, used)
             yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
     if parsed.where is not None:
-        yield from _check_where(ctx, entry, api, model, parsed.where, template, used)
+        yield from _check_where(ctx, entry, api, model, parsed.where, template, used | usage.filtered.get(template, set()))
 
 
 def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: DefaultUsage,
