@@ -244,6 +244,39 @@ def test_the_cache_is_pruned(tmp_path):
     assert left == [f"{i:02d}" for i in range(14, 30)]
 
 
+def test_the_cache_touches_only_its_own_files_in_a_shared_folder(tmp_path, monkeypatch):
+    """helper-90: with CE_VALIDATOR_CACHE_DIR naming a shared folder (~/.cache), a prune deleted another program's
+    old .json files and an editor's .tmp file, and a `.gitignore` of `*` was written into it."""
+    import time
+
+    from validator import cache
+
+    shared = tmp_path / "shared"
+    others = [shared / "otherapp" / f"state{i:05d}.json" for i in range(30)] + [shared / "ab" / "notes.json",
+                                                                                 shared / "editor" / "session.tmp",
+                                                                                 shared / "ab" / "x.tmp"]
+    for i, path in enumerate(others):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}")
+        os.utime(path, (time.time() - 86400 - i, time.time() - 86400 - i))
+    ours = []
+    for i in range(30):
+        entry = shared / f"{i:02d}" / f"{i:02d}{'0' * 62}.json"
+        entry.parent.mkdir(exist_ok=True)
+        entry.write_text("{}")
+        os.utime(entry, (i, i))
+        ours.append(entry)
+    assert cache.prune(shared, keep=20) == 14
+    assert all(path.exists() for path in others) and sum(path.exists() for path in ours) == 16
+    monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(shared))
+    cache.store("cd" + "0" * 62, [])
+    assert (shared / "cd" / f"cd{'0' * 62}.json").exists() and not (shared / ".gitignore").exists()
+    fresh = tmp_path / "fresh"  # a folder the cache makes is its own: ignored by git
+    monkeypatch.setenv("CE_VALIDATOR_CACHE_DIR", str(fresh))
+    cache.store("cd" + "0" * 62, [])
+    assert (fresh / ".gitignore").read_text().endswith("*\n")
+
+
 def test_an_element_folder_behind_a_link_is_in_the_cache_key(tmp_path):
     from validator.check_runner import _tree_fingerprint
 
@@ -527,6 +560,14 @@ def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
         "updatedDateField": "u", "updatedDateFormat": "yyyy" + "\\" * n + "MM"}}})),
     ("x's before a letter", lambda n: json.dumps({"element": {"key": "x"}, "configuration": {
         f"k{i}": "x" * 99_000 + "a" for i in range(n // 20_000)}})),
+    # a secrets and hostile-input hunt (helper-90): 38 s, 27 s, and 27 s for a seed list of 2,500 bodies (650 KB)
+    ("a URL encoded twice over", lambda n: json.dumps({"configuration": {"event.poller.configuration": {"c": {
+        "url": "/hubs/x?where=a like '%x' and b=" + "%253F" * (n // 5), "idField": "id"}}}})),
+    ("question marks", lambda n: json.dumps({"configuration": {"event.poller.configuration": {"c": {
+        "url": "/hubs/x?" + "a=?" * (n // 3), "idField": "id"}}}})),
+    ("a seed list of distinct secrets", lambda n: json.dumps([{
+        "element": {"key": "sageone"}, "name": f"n{i}", "configuration": {
+            "oauth.api.secret": f"Kq9vT3pLx8wZ{i:06d}", "event.poller.refresh_interval": "x"}} for i in range(n // 150)])),
 ])
 def test_inputs_that_were_quadratic_end(tmp_path, name, make):
     text = make(200_000)

@@ -83,6 +83,9 @@ def test_a_url_without_a_lasting_secret_is_not_reported(url):
     "$env:SAGE_APIM_KEY",  # PowerShell's environment reference (a trial, helper-71: CE751 on it)
     # runs of digits and letters in their order (a documentation-pages trial, helper-88)
     "0123456789abcdef0123456789abcdef", "aBcDeFgHiJkLmNoPqRsTuVwXyZ012345", "1234567890abcdef", "abcdefgh12345678",
+    # what BFG Repo-Cleaner writes, a console's mask, a template's reference (helper-90)
+    "***REMOVED***", "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022", "replace-me-with-the-key",
+    '<%= ENV["SAGE_API_SECRET"] %>',
 ])
 def test_not_a_real_secret(value):
     assert not found(body({"oauth.api.secret": value}), "CE751"), value

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .cache_keys import cache_folder, code_fingerprint, digest, read_entry
+from .cache_keys import CACHE_DIR_NAME, cache_folder, code_fingerprint, digest, read_entry
 from .findings import Edit, Finding, Fix
 
 _FORMAT = 3  # 3: a digest line before the findings
@@ -104,11 +104,13 @@ def write_entry(key: str, suffix: str, data: bytes) -> None:
     directory = root / key[:2]
     tmp = None
     try:
+        ours = root.name == CACHE_DIR_NAME or not root.exists()  # (a shared folder named for it is not ours to ignore)
         directory.mkdir(parents=True, exist_ok=True)
         if root.is_symlink() or directory.is_symlink():
             return
-        _write_gitignore(root)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        if ours:
+            _write_gitignore(root)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=_TMP_PREFIX, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, directory / f"{key}{suffix}")
@@ -131,21 +133,35 @@ ENTRY_SUFFIXES = (".json", ".run")
 MAX_ENTRIES = 20_000
 
 
+_TMP_PREFIX = ".ce-validator-"
+
+
 def prune(root: Path, *, keep: int = MAX_ENTRIES) -> int:
-    """Remove the least recently written entries beyond ``keep``, and stale ``.tmp`` files; how many went."""
+    """Remove the least recently written entries beyond ``keep``, and stale ``.tmp`` files; how many went.
+
+    Only what :func:`write_entry` writes is touched (a folder of two hex digits holding entries named by their key,
+    and its own ``.tmp`` files): ``CE_VALIDATOR_CACHE_DIR`` may name a folder other programs keep files in."""
+    import re
+
+    entry_name = re.compile(r"[0-9a-f]{64}(?:" + "|".join(re.escape(suffix) for suffix in ENTRY_SUFFIXES) + ")")
     entries: list[tuple[int, str]] = []
     removed = 0
     for directory in root.iterdir() if root.is_dir() else ():
-        if directory.is_symlink() or not directory.is_dir():
+        if directory.is_symlink() or not directory.is_dir() or not re.fullmatch(r"[0-9a-f]{2}", directory.name):
             continue
         for file in directory.iterdir():
+            name = file.name
+            ours = name.startswith(_TMP_PREFIX) and name.endswith(".tmp")
+            if not ours and not (entry_name.fullmatch(name) and name.startswith(directory.name)):
+                continue
             try:
                 info = file.lstat()
             except OSError:
                 continue
-            if file.suffix == ".tmp" and info.st_mtime < time.time() - 3600:
-                removed += _unlink(file)
-            elif file.suffix in ENTRY_SUFFIXES:
+            if ours:
+                if info.st_mtime < time.time() - 3600:
+                    removed += _unlink(file)
+            else:
                 entries.append((info.st_mtime_ns, str(file)))
     if len(entries) > keep:
         entries.sort()

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Se
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
+from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (is_ambiguous_parameter, is_credential_parameter, is_flag, is_secret_parameter,
@@ -233,17 +234,22 @@ class _SecretIndex:
     """The secrets of a file with many of them (a poller URL with a credential in each of 10,000 entries), so
     that scrubbing a finding costs the length of its message, not the number of secrets times it."""
 
-    __slots__ = ("_by_prefix", "_short", "_rank", "_starts", "_reach")
+    __slots__ = ("_by_prefix", "_short", "_rank", "_starts", "_reach", "escaped")
 
     def __init__(self, values: tuple[str, ...], spans: tuple[tuple[int, int], ...]) -> None:
         self._rank = {value: rank for rank, value in enumerate(values)}
         # first three characters -> length -> the values: a message is looked up at each of its positions,
         # once per length its three characters begin (many values sharing a prefix cost one lookup a length)
         self._by_prefix: dict[str, dict[int, set[str]]] = {}
-        self._short = [value for value in values if len(value) < 3]
-        for value in values:
+        self._short: list[str] = []
+        self.escaped: list[str] = []  # (written `~1`, `~0` in a pointer)
+        for value in self._rank:  # (the values once more: the rank's keys)
             if len(value) >= 3:
                 self._by_prefix.setdefault(value[:3], {}).setdefault(len(value), set()).add(value)
+            else:
+                self._short.append(value)
+            if "/" in value or "~" in value:
+                self.escaped.append(value)
         ordered = sorted(spans)
         self._starts = [s for s, _ in ordered]
         self._reach: list[int] = []  # the furthest end of the spans up to each one
@@ -386,7 +392,11 @@ class Secrets:
         """``pointer`` with a secret written into a key it names masked (`/configuration/oauth.api.secret=****`)."""
         if not pointer or not self.values:
             return pointer
-        for value in self.values:
+        values = self.values
+        if len(values) > _FEW_VALUES:  # (a seed list of thousands of bodies: each finding must not try them all)
+            index = self._indexed()
+            values = tuple(dict.fromkeys([*index.values_in(pointer), *index.escaped]))
+        for value in values:
             if looked_for_elsewhere(value):
                 for form in _pointer_forms(value):
                     if form in pointer:
@@ -669,7 +679,8 @@ def url_secrets(url: str) -> Secrets:
     spans = [_through_spaces(url, match) for match in _parameters(url)
              if _query_credential(match.group("name"), match.group("value"))]
     spans += _userinfo_spans(url, decoded=True)
-    spans += [span for span in _scan_text(url, frozenset()) if span not in spans]  # `x={"password": "..."}`
+    seen = set(spans)
+    spans += [span for span in _scan_text(url, frozenset()) if span not in seen]  # `x={"password": "..."}`
     values: set[str] = set()
     for start, end in spans:
         values.update(_forms(url[start:end]))
@@ -707,18 +718,30 @@ def _names_before_equals(url: str) -> Iterator[str]:
 
 # A CEQL condition comparing a field with a quoted value (`where=... and apiKey='...'`): a credential when the
 # field's name is one, as in a query.
-_CEQL_OPERATOR = r"(?:[ \t]*(?:==?|!=|<>)|[ \t]+(?i:like|in)(?=[ \t(]))[ \t]*\(?[ \t]*"  # `=`, `<>`, `like`, `in (`
+# `=`, `<>`, `like`, `in (`, and the comparisons others write (`≥`, `gte`): a credential compared is shown by none
+# (not `>` alone: `<org secret>" -d @a.json` is a placeholder's end)
+_CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260])|[ \t]+(?i:like|in|gte?|lte?|eq|ne)(?=[ \t(]))"
+                  r"[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
 _CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
-_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "'")
-_CEQL_GATE = LazyPattern(r"=[ \t]*'|<>|(?i:\b(?:like|in))[ \t]*\(?[ \t]*'")  # where a quoted CEQL value may follow
+# and a value in double quotes (CE638's mistake: the vendor gets it all the same)
+_CEQL_DOUBLE_QUOTED = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>\")"
+                                  r"(?P<value>[^\"\\\r\n]*)")
+# and one percent-encoded (`password%3D%27...%27`), which the server decodes before it reads the filter
+_CEQL_ENCODED = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)(?:%20|\+)*+"
+                            r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?)(?:%20|\+)*+(?P<quote>%2[27])"
+                            r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
+_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
+_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*\(?[ \t]*['\"]")
 
 
 def _may_compare_in_ceql(text: str) -> bool:
     """Whether ``text`` may compare a field with a quoted CEQL value: substring tests first, the gate's regex (spaced,
     any case: `password Like '`, `in ( '`) only for the rest."""
-    if "'" not in text:
+    if "%2" in text and ("%27" in text or "%22" in text):
+        return True  # (an encoded filter: its conditions are read by their own pattern)
+    if "'" not in text and '"' not in text:
         return False
     return "='" in text or "= '" in text or "<>" in text or _CEQL_GATE.search(text) is not None
 
@@ -727,9 +750,12 @@ def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
     """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value: the fields' names
     first (one scan, in C), the matches only when one of them names a credential."""
     if any(is_credential_parameter(name) for name in _CEQL_FIELDS.findall(text)):
-        for match in _CEQL_CONDITION.finditer(text):
-            if is_credential_parameter(match.group("name")):
-                yield match
+        for pattern in (_CEQL_CONDITION, _CEQL_DOUBLE_QUOTED) if '"' in text else (_CEQL_CONDITION,):
+            for match in pattern.finditer(text):
+                if is_credential_parameter(match.group("name")):
+                    yield match
+    if "%27" in text or "%22" in text:
+        yield from (match for match in _CEQL_ENCODED.finditer(text) if is_credential_parameter(match.group("name")))
 
 
 def _parameters(text: str) -> Iterator[re.Match[str]]:
@@ -1057,6 +1083,8 @@ def _is_header(key: str) -> bool:
 
 @lru_cache(maxsize=32768)  # every key of a body with 10,000 pollers (masking asks each twice)
 def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
+    if not (key.isascii() and key.isprintable()) or key[:1] == " " or key[-1:] == " ":
+        key = visible(key)  # `"apim.subscription.key\u200b"`: the key the writer sees (CE101 names the character)
     if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True
     if extra_keys and difflib.get_close_matches(key, extra_keys, n=1, cutoff=0.9):
@@ -1277,6 +1305,8 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 # the words in it: an old or another environment's value is often left in one (`/* old one was ... */`).
 _COMMENT = LazyPattern(r"(?:^|(?<=[\s,]))(?://|#)[^\r\n]*|/\*(?s:.){0,2000}?\*/", re.MULTILINE)
 _COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
+_COMMENTED_VALUE = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z][\w.\-]{0,99}+)[ \t]*+(?:[:=]|[ \t]is(?=[ \t]))[ \t]*+"
+                               r"(?P<value>[^\s\"'`]{4,200}+)")
 
 
 def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1309,6 +1339,9 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         index = bisect_left(named, line_start)
         if index < len(named) and named[index] < comment.end():
             yield from (token.span() for token in _WORD_TOKEN.finditer(text, comment.start(), comment.end()))
+            # and the value written after the name, punctuation and all (`# password = Hs6q%$r2Y-a@Bp<u`)
+            yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
+                        if _is_secret(value.group("name"), extra_keys) and not _showable(value.group("value")))
 
 
 def _written_key(key: str) -> str:
@@ -1333,8 +1366,10 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
         if later is None or _KEY_FOLLOWS.search(text, span[1] + 1, later.start() + 1):
             return [], 0  # what follows holds a key: the string was left unclosed, the key is not its text
         return [(span[0], later.start())], 0
-    if opener != "[":
+    if opener not in "[{":
         return [], 0
+    # braces written for brackets hold it too (`{"Kq9v..."}`, a set's); an object's members are read only up to its
+    # first key (an object left unclosed runs on into the keys after it, which are not its)
     end = _array_end(text, start)
     found = []
     for inner in _INNER_VALUE.finditer(text, start + 1, end):
@@ -1675,7 +1710,11 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
     space) when the name is a secret key's, or the whole key when it has the shape of a token (a key and its value
     swapped)."""
     if _PLAIN_KEY.fullmatch(name):
-        return (0, len(name)) if len(name) >= 16 and _key_shaped(name) else None
+        if len(name) >= 16 and _key_shaped(name):
+            return 0, len(name)
+        head, dot, tail = name.rpartition(".")  # `oauth.api.secret.Ks3q...`: the value written on as a segment
+        return (len(head) + 1, len(name)) if dot and len(tail) >= 12 and _key_shaped(tail) \
+            and _is_secret(head, extra_keys) else None
     joined = _NAME_AND_VALUE.fullmatch(name)
     if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
             and not _shown_as_written(joined.group("value")):

@@ -45,7 +45,9 @@ MESSAGE = "secret written in the file: move it to an environment variable or sec
 FIX = "replace the value with an environment reference such as `${SECRET_NAME}`, and rotate the secret"
 
 _LEET = str.maketrans("013457$@", "oieastsa")
-_DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|s(?:e|3)cret")
+_DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|replace[-_ ]?me|removed|redacted|s(?:e|3)cret")
+# a console's mask pasted (`•••••`), and a template's reference (ERB's `<%= ENV["X"] %>`)
+_MASKED_OR_TEMPLATED = LazyPattern(r"[\u2022\u25cf\u00b7\u2219*]+|<%=?[^%]*%>")
 _ALGORITHM = LazyPattern(r"(?i)(?:hmac[-_ ]?)?(?:sha[-_]?(?:1|2|3|224|256|384|512)(?:[-_/]\d+)?|md5)")
 _BRACKETED_NAME = LazyPattern(r"\{\w{1,80}\}|\[\w{1,80}\]|__\w{1,80}__")
 _TOKEN = LazyPattern(r"(?=\S*\d)(?=\S*[A-Za-z])\S{16,}")  # letters and digits, no space, 16 or more
@@ -70,6 +72,8 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False  # `userKey=JIRAUSER10100`: an identifier; a user or app key is a long token
     if _DUMMY.search(text.lower().translate(_LEET)):
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
+    if _MASKED_OR_TEMPLATED.fullmatch(text):
+        return False
     if _in_sequence(text):
         return False  # `0123456789abcdef...`, `aBcDeFgH...`: typed along the keyboard's rows of digits and letters
     if " " in text and re.fullmatch(r"[A-Za-z ,.'()-]+", text) and (

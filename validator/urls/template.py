@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -652,15 +653,24 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                  params: list[QueryParam], *, hub_relative: bool) -> None:
     """A second '?' where '&' was meant, a `where=` glued to the value before it, and a misspelled ``where`` on a
     hub URL."""
+    starts = [q.start for q in params]  # (in order: each '?' finds its parameter by bisection, not by trying them all)
+    quotes, counted = 0, where.offset if where is not None else 0  # the where's quotes before the '?', counted on
+    schemes: dict[int, int] = {}  # a parameter's first `://` in its value, found once
     for m in _NEXT_PARAM.finditer(masked, query_start, end):
         if not m.group(0).startswith("?"):
             continue
-        if where is not None and where.offset <= m.start() < where.offset + len(where.text) \
-                and masked.count("'", where.offset, m.start()) % 2:
-            continue  # inside a CEQL string
-        owner = next((q for q in params if q.start <= m.start() < q.end), None)
-        if owner is not None and "://" in masked[owner.value_start:m.start()]:
-            continue  # a URL as a parameter's value (redirect=https://host/a?b=1): its '?' is its own
+        if where is not None and where.offset <= m.start() < where.offset + len(where.text):
+            quotes, counted = quotes + masked.count("'", counted, m.start()), m.start()
+            if quotes % 2:
+                continue  # inside a CEQL string
+        at = bisect_right(starts, m.start()) - 1
+        owner = params[at] if at >= 0 and params[at].start <= m.start() < params[at].end else None
+        if owner is not None:
+            scheme = schemes.get(at)
+            if scheme is None:
+                scheme = schemes[at] = masked.find("://", owner.value_start, owner.end)
+            if -1 < scheme and scheme + 3 <= m.start():
+                continue  # a URL as a parameter's value (redirect=https://host/a?b=1): its '?' is its own
         col.add(Flaw.QUERY_SEPARATOR, f"a second '?' ({m.group(0)!r}): the query has begun already, so it is sent "
                 "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`",
                 replacement="&")
@@ -1000,8 +1010,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.HTML_ENTITY, f"HTML entity {m.group(0)!r} in the URL: the platform sends it as is (and '&' splits the "
                 "query)", m.start(), m.end(), help=advice)
 
+    likes = "%25" in masked and "like" in masked.lower()  # (asked once: a hostile URL has a match in every few characters)
     for m in _DOUBLE_ENCODED.finditer(masked) if "%25" in masked else ():
-        if "like" in masked.lower() and _IN_LIKE_PATTERN.search(masked, max(0, m.start() - 300), m.start()):
+        if likes and _IN_LIKE_PATTERN.search(masked, max(0, m.start() - 300), m.start()):
             continue
         col.add(Flaw.DOUBLE_ENCODED, f"{m.group(0)!r} is percent-encoded twice: the vendor receives the text "
                 f"'%{m.group(1)}', not {_decoded(m.group(1))!r}", m.start(), m.end(),
