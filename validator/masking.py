@@ -723,13 +723,14 @@ def _names_before_equals(url: str) -> Iterator[str]:
 _CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260])|[ \t]+(?i:like|in|gte?|lte?|eq|ne)(?=[ \t(]))"
                   r"[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
-_CEQL_CONDITION = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>')"
+_CEQL_FIELD = r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
+_CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
-_CEQL_DOUBLE_QUOTED = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + r"(?P<quote>\")"
+_CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")"
                                   r"(?P<value>[^\"\\\r\n]*)")
 # and one percent-encoded (`password%3D%27...%27`), which the server decodes before it reads the filter
-_CEQL_ENCODED = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)(?:%20|\+)*+"
+_CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
                             r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?)(?:%20|\+)*+(?P<quote>%2[27])"
                             r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")

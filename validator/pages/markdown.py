@@ -378,13 +378,16 @@ def _title_of(line: str) -> str | None:
     admonition = _ADMONITION.fullmatch(line)
     if admonition is not None:
         return admonition.group("title") or admonition.group("tab") or ""
-    tab = _TAB_ITEM.fullmatch(line) or _GITBOOK_TAB.fullmatch(line)
-    if tab is not None:
-        return tab.group("label")
-    container = _CONTAINER.fullmatch(line)
-    if container is not None:
-        return (container.group("bracketed") or container.group("title") or "").strip()
+    for kind, opening, _closing in _PAIRED:
+        opened = opening.match(line) if kind != "details" else None  # (a `<details>`'s title is its `<summary>`)
+        if opened is not None:
+            return _opening_title(opened)
     return None
+
+
+def _opening_title(opened: re.Match[str]) -> str:
+    """The title an opening line of :data:`_PAIRED` writes (`:::danger Wrong`, `:::caution[Don't]`, `label="..."`)."""
+    return (opened.group("label") or opened.groupdict().get("title") or "").strip()
 
 
 def _judged(label: str, *, titled: bool) -> bool | None:
@@ -438,30 +441,37 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
             code = stripped[:3]
             continue
         depth = len(stack)
+        retitled = False
         if stripped.startswith("#") and indent == 0:
             stack.clear()  # a heading: another section
-        elif len(stack) >= _DEEPEST_CONTAINER:
-            pass  # (a page of unclosed `<details>` is no nesting to follow: it costs each line the whole stack)
-        elif (admonition := _ADMONITION.fullmatch(stripped)) is not None:
-            stack.append(["mkdocs", admonition.group("title") or admonition.group("tab") or "", indent])
-        else:
-            summary = _SUMMARY.search(stripped)
-            for kind, opening, closing in _PAIRED:
-                if closing.fullmatch(stripped):
-                    at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
-                    if at is not None:
-                        del stack[at:]
-                elif (opened := opening.match(stripped)) is not None:
-                    title = None if kind == "details" else opened.group("label") or opened.groupdict().get("title")
-                    stack.append([kind, title, indent])
-            if summary is not None:
-                waiting = next((entry for entry in reversed(stack) if entry[0] == "details" and entry[1] is None), None)
-                if waiting is not None:
-                    waiting[1] = summary.group(1)
-                    depth = -1  # (a title given: the titles change)
-        if len(stack) != depth:
+        elif depth < _DEEPEST_CONTAINER:  # (past it, a page of unclosed `<details>`: no nesting to follow)
+            retitled = _opened_or_closed(stack, stripped, indent)
+        if retitled or len(stack) != depth:
             titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
     return out
+
+
+def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> bool:
+    """Open or close on ``stack`` the container whose line ``stripped`` is; whether a `<details>` got its title."""
+    admonition = _ADMONITION.fullmatch(stripped)
+    if admonition is not None:
+        stack.append(["mkdocs", admonition.group("title") or admonition.group("tab") or "", indent])
+        return False
+    for kind, opening, closing in _PAIRED:
+        if closing.fullmatch(stripped):
+            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+            if at is not None:
+                del stack[at:]
+        elif (opened := opening.match(stripped)) is not None:
+            stack.append([kind, None if kind == "details" else _opening_title(opened), indent])
+    summary = _SUMMARY.search(stripped)
+    if summary is None:
+        return False
+    waiting = next((entry for entry in reversed(stack) if entry[0] == "details" and entry[1] is None), None)
+    if waiting is None:
+        return False
+    waiting[1] = summary.group(1)
+    return True
 
 
 _DEEPEST_CONTAINER = 16
@@ -485,7 +495,6 @@ _FIXED = re.compile(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corre
 # A label of the right way: `Right`, `Correct:`, `Good example`, `After:`, `Fixed`, `Do this:`, `The fix:`
 _RIGHT = re.compile(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
                     r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
-_GITBOOK_TAB = re.compile(r"\{%-?[ \t]*+tab[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'][ \t]*+-?%\}")
 # The containers that run to a closing line: (kind, its opening line's start, its closing line)
 _PAIRED = (
     ("container", re.compile(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
@@ -497,10 +506,6 @@ _PAIRED = (
 )
 
 
-_TAB_ITEM = re.compile(r"<TabItem\b[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'][^>]*+>")
-# A Docusaurus (or remark-directive) container's opening line and its title: `:::danger Wrong`, `:::caution[Don't]`.
-_CONTAINER = re.compile(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<bracketed>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"
-                        r"(?:\{[^}\r\n]*+\})?[ \t]*+")  # (possessive: a title's trailing blanks are its, read once)
 
 
 # An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and
