@@ -1916,3 +1916,40 @@ def test_many_secrets_are_scrubbed_from_pointers_as_few_are():
             for form in (value, value.replace("~", "~0").replace("/", "~1")):
                 expected = expected.replace(form, MASK)
         assert many._scrub_pointer(pointer) == expected
+
+
+@pytest.mark.parametrize("header", [
+    "Authorization: User {0}, \\\n  Organization {1}",  # a shell's continuation splits the header over two lines
+    "authorization: user {0}, organization {1}",  # a client writes headers in lower case
+    "AUTHORIZATION: USER {0},\\\n ORGANIZATION {1}",
+])
+def test_the_platform_header_split_over_lines_or_in_lower_case_is_masked_and_reported(tmp_path, header):
+    secrets = [canary(1501), canary(1502)]
+    block = ("curl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n  -H \""
+             + header.format(*secrets) + "\" \\\n  -d @instance.json")
+    (tmp_path / "page.md").write_text(f"# Create an instance\n\n```sh\n{block}\n```\n", encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+        assert result.out.count("CE751") >= 2, result.out
+        assert not _leaks(result.out + result.err, secrets), (fmt, result.out)
+
+
+def test_lower_case_words_after_user_and_organization_are_prose():
+    from validator.masking import platform_credentials
+
+    text = "Ask the user accounts, organization settings team; the User Guide, Organization Settings page."
+    assert platform_credentials(text) == []
+
+
+@pytest.mark.parametrize("member", ['{{"value": "{0}"}}', '{{\n      "value": "{0}",\n      "type": "TEXT"\n    }}'])
+def test_an_object_under_a_secret_key_in_a_broken_file_has_its_value_masked(member):
+    """`"oauth.api.secret": {"value": ...}` (the shape an element's definition gives a key) in a file missing a comma:
+    the text is read without a parse, and the object's value is the secret; the keys after it are not its."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    value = canary(1503)
+    text = ('{\n  "name": "prod"\n  "configuration": {\n    "oauth.api.secret": ' + member.format(value)
+            + ',\n    "base.url": "https://example.com"\n  }\n}\n')
+    masked = find_secrets(load_source(text)).mask(text)
+    assert value not in masked and '"https://example.com"' in masked, masked

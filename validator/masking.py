@@ -204,9 +204,13 @@ _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # parts in any order (`Element x, User y, Organization z`).
 # (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`)
 _CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<[^<>\s]{1,80}>|[A-Za-z0-9+/=]++)"
-_CE_AUTHORIZATION = LazyPattern(r"\b(?:User|Organization|Element)[ \t]+" + _CE_PART_VALUE +
-                                r"(?:[ \t]*,[ \t]*(?:User|Organization|Element)[ \t]+" + _CE_PART_VALUE + ")+")
-_CE_CREDENTIAL = LazyPattern(r"(?P<part>User|Organization|Element)[ \t]+(?P<value>" + _CE_PART_VALUE + ")")
+# A part's name in any case (`authorization: user ..., organization ...`, as some clients write headers); the parts
+# may be split over lines by a shell's continuation (`User x, \` then `Organization y` on the next line).
+_CE_PART = r"(?i:user|organization|element)"
+_CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + r"[ \t]+" + _CE_PART_VALUE +
+                                r"(?:[ \t]*+(?:\\\r?\n[ \t]*+)?,[ \t]*+(?:\\\r?\n[ \t]*+)?" + _CE_PART + r"[ \t]+"
+                                + _CE_PART_VALUE + ")+")
+_CE_CREDENTIAL = LazyPattern(r"(?P<part>" + _CE_PART + r")[ \t]+(?P<value>" + _CE_PART_VALUE + ")")
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).
@@ -1054,14 +1058,17 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
     a variable)."""
-    if "Organization" not in text:
+    if "rganization" not in text and "RGANIZATION" not in text:
         return []
     spans = []
     for header in _CE_AUTHORIZATION.finditer(text):
         parts = list(_CE_CREDENTIAL.finditer(text, header.start(), header.end()))
-        # the user secret is a token (8 characters or more): `User Guide, Organization Settings` is prose
-        if any(part.group("part") == "User" and len(part.group("value")) >= 8 for part in parts) \
-                and any(part.group("part") == "Organization" for part in parts):
+        names = [part.group("part").lower() for part in parts]
+        # the user secret is a token (8 characters or more): `User Guide, Organization Settings` is prose, and so
+        # is `user accounts, organization settings` (a name in lower case is taken with a token's digits only)
+        if any(name == "user" and len(part.group("value")) >= 8
+               and (part.group("part") == "User" or _DIGIT.search(part.group("value")))
+               for name, part in zip(names, parts)) and "organization" in names:
             spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
     return spans
 
@@ -1164,7 +1171,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 and not is_flag(key, text[span[0]:span[1]].strip("'\"")):
             yield span
         if broken and start < len(text) and key_start >= covered:
-            extras, covered = _broken_value(text, start, span)
+            extras, covered = _broken_value(text, start, span, extra_keys)
             yield from extras
     if broken:
         yield from _scan_broken(text, extra_keys)
@@ -1355,7 +1362,8 @@ def _written_key(key: str) -> str:
     return key.strip()
 
 
-def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[list[tuple[int, int]], int]:
+def _broken_value(text: str, start: int, span: tuple[int, int] | None,
+                  extra_keys: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
     """Beyond ``span``, what the value of a secret key written at ``start`` holds in a file that is not JSON: the
     rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`, but not `"${PW}" "next": ...`, a missing
     comma) and the values of an array; and where an array ends (the keys inside it are read with it)."""
@@ -1369,9 +1377,11 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
         return [(span[0], later.start())], 0
     if opener not in "[{":
         return [], 0
-    # braces written for brackets hold it too (`{"Kq9v..."}`, a set's); an object's members are read only up to its
-    # first key (an object left unclosed runs on into the keys after it, which are not its)
-    end = _array_end(text, start)
+    # braces written for brackets hold it too (`{"Kq9v..."}`, a set's), and so do an object's members that hold a
+    # value (`{"value": "Kq9v..."}`), up to its first other key (an object left unclosed runs on into the keys
+    # after it, which are not its)
+    end = _array_end(text, start, member=(lambda key: key in _PAIR_VALUES or _is_secret(key, extra_keys))
+                     if opener == "{" else None)
     found = []
     for inner in _INNER_VALUE.finditer(text, start + 1, end):
         group = "string" if inner.group("string") is not None else "bare"
@@ -1386,9 +1396,10 @@ _BARE_REACH = 1_000
 _HEADER_REACH = 8_000
 
 
-def _array_end(text: str, start: int) -> int:
+def _array_end(text: str, start: int, *, member: Callable[[str], bool] | None = None) -> int:
     """Where the array opening at ``start`` closes (strings skipped), or where it evidently ended unclosed: at a
-    bracket that closes what holds it, or before a key."""
+    bracket that closes what holds it, or before a key; for an object, before a key that ``member`` says is not
+    one of its own."""
     depth, index, limit = 0, start, min(len(text), start + _BRACKET_REACH)
     while index < limit:
         char = text[index]
@@ -1397,7 +1408,8 @@ def _array_end(text: str, start: int) -> int:
             index += 1
             while index < limit and text[index] not in '"\n':
                 index += 2 if text[index] == "\\" else 1
-            if depth == 1 and _KEY_FOLLOWS.match(text, index):
+            if depth == 1 and _KEY_FOLLOWS.match(text, index) and (member is None
+                                                                   or not member(text[opening + 1:index])):
                 return opening
         elif char in "[{":
             depth += 1
