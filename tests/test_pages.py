@@ -1778,3 +1778,46 @@ def test_the_containers_a_block_is_in_are_read_in_one_pass_of_bounded_depth():
     nested = ['!!! danger "Wrong"\n', "\n", '    === "Tab"\n', "\n", "        ```json\n", "        {}\n",
               "        ```\n", "\n", "Outside\n"]
     assert _container_titles(nested)[4] == ("Tab", "Wrong") and _container_titles(nested)[8] == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML code blocks
+
+
+_PRE_BODY = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"oauth.api.key": "k", '
+             '"oauth.api.secret": "${S}", "signature.secret": "${T}", "apim.subscription.key": "${U}", '
+             '"event.poller.refresh_interval": "fifteen"}}')
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ('<pre><code class="language-json">', "</code></pre>"),
+    ('<pre class="code"><code class="hljs json">', "</code></pre>"),
+    ('<pre lang="json">', "</pre>"),
+    ("<pre>\n", "\n</pre>"),
+])
+def test_an_html_code_block_is_checked_at_its_page_place(opening, closing):
+    """A page exported from a wiki, or written in HTML, holds its bodies in `<pre>`: entities stand for their
+    characters (`&quot;`), a highlighter's tags are left out, and a finding is on the page's own character."""
+    import html
+
+    escaped = html.escape(_PRE_BODY, quote=True).replace("&#x27;", "&#39;")
+    highlighted = escaped.replace("&quot;name&quot;", '<span class="hljs-attr">&quot;name&quot;</span>')
+    page = f"# Instances\n\n<p>Create one:</p>\n{opening}{highlighted}{closing}\n"
+    found = [(f.rule, f.line, f.column, f.end_column) for f in check_page(page, path="p.md").findings]
+    line = page.split("\n").index(next(x for x in page.split("\n") if "fifteen" in x)) + 1
+    column = page.split("\n")[line - 1].index("&quot;fifteen&quot;") + 1
+    assert found == [("CE206", line, column, column + len("&quot;fifteen&quot;"))], found
+
+
+def test_html_blocks_that_hold_no_body_or_a_labelled_mistake_say_nothing():
+    page = ("# Layout\n\n<pre>\nmy-repo/\n  instances/\n    sageone.json\n</pre>\n\n"
+            "<pre><code>$ ce-validator check instances/\nFound 0 errors\n</code></pre>\n\n"
+            "<p><strong>Wrong:</strong></p>\n<pre><code class=\"language-json\">"
+            + html_escaped(_PRE_BODY) + "</code></pre>\n")
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
+
+
+def html_escaped(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)

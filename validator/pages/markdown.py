@@ -16,7 +16,8 @@ block is read as they render it: Jekyll's ``{% highlight json %}`` ... ``{% endh
 ``{{< highlight json >}}``) is a fenced block, a MyST directive's ``{code-block} json`` a ``json`` one, a
 block right under an MkDocs admonition or content tab (``!!! note``, ``??? tip``, ``=== "Tab"``) or an MDX
 component's tag (Docusaurus' ``<TabItem value="json">``) is read as a block, not as the text of a paragraph or an
-HTML block.
+HTML block.  An HTML block's ``<pre>`` (``<pre><code class="language-json">``, as a page exported from a wiki holds
+its bodies) is a block too: its entities stand for their characters and a highlighter's tags are left out.
 
 Front matter and Liquid
 -----------------------
@@ -32,6 +33,7 @@ a variable the page does not define) stays in the text and is checked as a place
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -231,6 +233,9 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
     contained = _container_titles(lines) if any(opening in text for opening in _CONTAINER_OPENINGS) else []
     body_lines = body.splitlines(keepends=True)
     for token in _parser().parse(body):
+        if token.type == "html_block" and token.map is not None and "<pre" in token.content.lower():
+            found.extend(_pre_blocks(text, lines, starts, token.map, contained, variables))
+            continue
         if token.type not in ("fence", "code_block") or token.map is None:
             continue
         first, last = token.map
@@ -273,6 +278,59 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore))
+    return found
+
+
+# An HTML code block (`<pre><code class="language-json">...</code></pre>`, as a page exported from a wiki or written
+# in HTML holds one): its language from the class a highlighter reads (`language-json`, `lang-json`, `json`) or a
+# `lang`/`data-lang` attribute.  Its content is HTML: a tag inside it (a highlighter's `<span>`) is left out and an
+# entity (`&quot;`, `&lt;`, `&#39;`) stands for its character.
+_PRE = re.compile(r"<pre\b(?P<pre>[^>]*+)>(?:\s*+<code\b(?P<code>[^>]*+)>)?", re.IGNORECASE)
+_PRE_END = re.compile(r"(?:</code>\s*+)?</pre>", re.IGNORECASE)
+_PRE_LANGUAGE = re.compile(r"\b(?:class\s*=\s*[\"']?(?:[^\"'>]*?\s)?(?:(?:language|lang)-)?|(?:data-)?lang(?:uage)?\s*="
+                           r"\s*[\"']?)(?P<language>json5?|jsonc|javascript|js|bash|sh|shell|console|http|powershell|"
+                           r"ps1|text|plain)\b", re.IGNORECASE)
+_HTML_PIECE = re.compile(r"<[^<>]*+>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: list[int],
+                contained: list[tuple[str, ...]], variables: dict[str, str]) -> list[Block]:
+    """The ``<pre>`` code blocks of the HTML block on page lines ``lines_range`` (markdown-it's map)."""
+    import html
+
+    first, last = lines_range
+    begin = starts[first] if first < len(starts) else len(text)
+    finish = starts[last] if last < len(starts) else len(text)
+    found: list[Block] = []
+    at = begin
+    while (pre := _PRE.search(text, at, finish)) is not None:
+        closing = _PRE_END.search(text, pre.end(), finish)
+        if closing is None:
+            break  # (nor does any later one close: the rest is read once)
+        at = closing.end()
+        attributes = (pre.group("code") or "") + " " + pre.group("pre")
+        language = _PRE_LANGUAGE.search(attributes)
+        start, end = pre.end(), closing.start()
+        if text.startswith("\r\n", start):
+            start += 2
+        elif text[start:start + 1] == "\n":  # (HTML drops the line break right after `<pre>`)
+            start += 1
+        builder, copied = TextBuilder(), start
+        for piece in _HTML_PIECE.finditer(text, start, end):
+            builder.copy(text[copied:piece.start()], copied)
+            if piece.group()[0] == "&":
+                builder.stand_for(html.unescape(piece.group()), *piece.span())
+            copied = piece.end()
+        builder.copy(text[copied:end], copied)
+        raw, mapping = builder.build(end=end)
+        if not raw.strip():
+            continue
+        substituted, mapping = _substitute(raw, mapping, variables)
+        top = bisect_right(starts, pre.start()) - 1
+        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+        found.append(Block(text=substituted, raw=raw, info=language_of(language.group("language")) if language else "",
+                           line=top + 1, content_line=bisect_right(starts, start), mapping=mapping, skip=skip,
+                           ignore=ignore))
     return found
 
 
