@@ -1821,3 +1821,19 @@ def html_escaped(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
+
+
+@pytest.mark.parametrize("command", [
+    "INSTANCE=$(curl -s -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+    "  -H 'Content-Type: application/json' \\\n  -d '{BODY}')\necho \"$INSTANCE\" | jq .id",
+    "ID=`curl -s -H 'Content-Type: application/json' -d '{BODY}' https://x/instances`",
+    "echo \"$(curl -s -H 'Content-Type: application/json' -d '{BODY}' https://x/instances | jq -r .id)\"",
+])
+def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(command):
+    """`ID=$(curl ... -d '{...}')` keeps the instance's id: the command inside is curl's, and so is its body."""
+    body = '{"element": {"key": "sageone"}, "name": "x)", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = "# Create\n\n```bash\n" + command.replace("{BODY}", body) + "\n```\n"
+    findings = [f for f in check_page(page, path="p.md").findings if f.rule == "CE206"]
+    assert len(findings) == 1, findings
+    line = page.split("\n")[findings[0].line - 1]
+    assert line[findings[0].column - 1:findings[0].end_column - 1] == '"ten"'

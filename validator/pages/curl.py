@@ -10,7 +10,8 @@ from standard input (``-d @-``), or given as a command's output (``-d "$(cat <<'
 the here-document the command gives it (``<<'JSON'`` ... ``JSON``; with a bare delimiter, ``<<JSON``, the shell
 expands its ``$``).
 A body written out to a variable first (``BODY='{...}'``, ``export BODY=...``; then ``-d "$BODY"``) is read
-where it is written.  In a terminal transcript (``$ `` prompts) the prompts, the ``> `` of continued lines
+where it is written; a curl command inside a command substitution (``ID=$(curl ... -d '{...}')``, backticks) is
+read as the command it is.  In a terminal transcript (``$ `` prompts) the prompts, the ``> `` of continued lines
 and the commands' output are left out.  The decoded body is checked like any other, and each finding points
 at the page character it came from (a ``'`` written ``'\\''`` spans the four characters).  A body read
 from a file (``-d @body.json``) or built by a command (``BODY=$(jq ...)``) is not checked.
@@ -171,16 +172,19 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
     :func:`console_input` gives it, whose lines may start with the blanks of a prompt (a here-document's end too)."""
     bodies = []
     assigned: dict[str, Body] = {}  # `BODY='{...}'` before `curl -d "$BODY"`
-    for command, body in _commands(shell):
-        assignment = _assignment(command) if len(command) <= 2 else None
-        if assignment is not None:
-            assigned[assignment[0]] = assignment[1]
-        if body is not None:
-            reference = _REFERENCE.fullmatch(body.text)
-            if reference is not None:  # the body is a variable: the value it was given, if the block gives one
-                body = assigned.get(reference.group(1) or reference.group(2))
+    for text in (shell, *_substituted_commands(shell)):
+        for command, body in _commands(text):
+            assignment = _assignment(command) if len(command) <= 2 else None
+            if assignment is not None:
+                assigned[assignment[0]] = assignment[1]
             if body is not None:
-                bodies.append(body)
+                reference = _REFERENCE.fullmatch(body.text)
+                if reference is not None:  # the body is a variable: the value it was given, if the block gives one
+                    body = assigned.get(reference.group(1) or reference.group(2))
+                if body is not None:
+                    bodies.append(body)
+    if len(bodies) > 1:
+        bodies.sort(key=lambda body: body.start)
     if "<<" in shell:
         bodies.extend(_heredoc_bodies(shell, transcript=transcript))
         bodies.sort(key=lambda body: body.start)
@@ -192,7 +196,7 @@ def command_problems(shell: str) -> list[Problem]:
     are not in a body: a curl data option given a file's name without ``@`` (CE024), and blanks after a line's
     closing backslash (CE025).  Each :class:`Problem` may carry its fix, as edits of ``shell``."""
     problems = []
-    for command, body in _commands(shell):
+    for command, body in (pair for text in (shell, *_substituted_commands(shell)) for pair in _commands(text)):
         if body is not None and _FILE_NAME.fullmatch(body.text) and body.mapping.starts:
             at = body.mapping.starts[0]
             option = command[-2].text if len(command) > 1 and command[-2].text.startswith("-") else command[-1].text
@@ -232,9 +236,68 @@ def _whole_commands(shell: str) -> Iterator[list[Word]]:
         yield command
 
 
+# A command substitution holding a curl command: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
+_SUBSTITUTION = re.compile(r"\$\((?!\()|`")
+_CURL_WORD = re.compile(r"(?:^|[\s(`])(?:[\w./-]*/)?curl(?=\s)")
+
+
+def _substituted_commands(shell: str) -> list[str]:
+    """``shell`` with only the insides of its command substitutions that hold a curl command, the rest written as
+    blanks (line ends kept) and each substitution's close as a command's end: offsets into it are offsets into
+    ``shell``, and the words around a substitution do not join its command.  Empty when there is none."""
+    if "curl" not in shell or ("$(" not in shell and "`" not in shell):
+        return []
+    pieces, kept, at = [], 0, 0
+    while (opening := _SUBSTITUTION.search(shell, at)) is not None:
+        start = opening.end()
+        end = _substitution_end(shell, start, backtick=opening.group() == "`")
+        at = end + 1
+        if _CURL_WORD.search(shell, start - 1, end) is not None:
+            pieces += [_BLANKED.sub(" ", shell[kept:start]), shell[start:end], ";" if end < len(shell) else ""]
+            kept = end + 1
+    if not pieces:
+        return []
+    return ["".join(pieces) + _BLANKED.sub(" ", shell[kept:])]
+
+
+_BLANKED = re.compile(r"[^\r\n]")
+
+
+def _substitution_end(shell: str, start: int, *, backtick: bool) -> int:
+    """Where the substitution whose inside starts at ``start`` closes (its ``)`` or backtick), quotes and nested
+    parentheses skipped; the text's end when it never closes."""
+    depth, index, size = 1, start, len(shell)
+    while index < size:
+        char = shell[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "'":
+            close = shell.find("'", index + 1)
+            index = size if close == -1 else close + 1
+            continue
+        if char == '"':
+            index += 1
+            while index < size and shell[index] != '"':
+                index += 2 if shell[index] == "\\" else 1
+            index += 1
+            continue
+        if backtick:
+            if char == "`":
+                return index
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return size
+
+
 def _json_sent_as_form(shell: str) -> Iterator[Problem]:
     """CE027 for each curl command sending a JSON body to the platform with no header that sets its type."""
-    for command in _whole_commands(shell):
+    for command in (command for text in (shell, *_substituted_commands(shell)) for command in _whole_commands(text)):
         at = next((i for i, word in enumerate(command) if word.text == "curl" or word.text.endswith("/curl")), None)
         if at is None or command[at].mapping is None:
             continue
