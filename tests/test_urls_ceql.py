@@ -275,3 +275,21 @@ def test_a_second_value_after_any_value_and_a_sum_fixed_to_the_named_unit():
     assert found.fix is not None and found.fix.edits[0].replacement == "${epoch:ms}"
     [found] = [p for p in url_problems("/hubs/crm/i?where=updated>'${epoch}/1000'") if p.rule == "CE643"]
     assert found.fix is not None and found.fix.edits[0].replacement == "${epoch:s}"  # no unit named: the sum's
+
+
+@pytest.mark.parametrize("text", [
+    "updated>=%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+    "updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27",
+    "updated>=%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and name='x'",
+    "name='x' and updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27",
+])
+def test_a_quote_written_encoded_pairs_with_one_written_as_it_is(text: str) -> None:
+    """helper-91: `%27${...}'` was CE620 ("the quote before the macro is missing"), and its safe fix wrote a `'` after
+    the `%27`: the server decodes `%27` before CEQL is read, so the two make a pair."""
+    assert problems(text) == []
+    assert parse_where(text).parsed
+
+
+def test_a_mixed_filter_still_tells_a_quote_that_never_closes() -> None:
+    text = "updated>=%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27 and name='x"
+    assert problems(text) == [("CE620", text.rindex("'"), text.rindex("'") + 1)]

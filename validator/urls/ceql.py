@@ -158,6 +158,22 @@ def _lexer() -> Any:
     return run_token(step, what="CEQL tokens")
 
 
+_QUOTE_OR_ENCODED = LazyPattern(r"'|%27", re.IGNORECASE)
+
+
+def _encoded_quotes_read(masked: str) -> str:
+    """``masked`` with each percent-encoded quote (``%27``) of a filter that also writes quotes as they are read as the
+    quote the server decodes it to (``%27${...}'`` is a pair), lengths kept: an opening one as ``'27``, a closing
+    one as ``27'``, so that the string holds the rest."""
+    pieces, at, inside = [], 0, False
+    for quote in _QUOTE_OR_ENCODED.finditer(masked):
+        if quote.group() != "'":
+            pieces += [masked[at:quote.start()], "27'" if inside else "'27"]
+            at = quote.end()
+        inside = not inside
+    return "".join(pieces) + masked[at:]
+
+
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
     tokens: list[tuple[str, str, int, int]] = _lexer().parse_string(masked).as_list()
     return tokens
@@ -432,6 +448,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
             return clause
         if masked is None or len(masked) != len(text):
             masked = mask(text, atomic_spans(text))
+        if "'" in masked and "%27" in masked.upper():
+            masked = _encoded_quotes_read(masked)
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
