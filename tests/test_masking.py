@@ -1953,3 +1953,35 @@ def test_an_object_under_a_secret_key_in_a_broken_file_has_its_value_masked(memb
             + ',\n    "base.url": "https://example.com"\n  }\n}\n')
     masked = find_secrets(load_source(text)).mask(text)
     assert value not in masked and '"https://example.com"' in masked, masked
+
+
+@pytest.mark.parametrize("written", [
+    'curl -H "Authorization: User {0}, Organization \\\n  {1}" https://api.cloud-elements.com/elements/api-v2/instances',
+    'Invoke-RestMethod -Headers @{{ Authorization = "User {0}, `\n  Organization {1}" }}',
+    'headers = {{"Authorization": "User {0}, "\n           "Organization {1}"}}',
+    "const auth = 'User {0}, ' +\n  'Organization {1}';",
+    "POST /instances HTTP/1.1\nAuthorization: User {0},\n    Organization {1}\n",
+    "Credentials for staging: User: {0}, Organization: {1}",
+    "CE_USER={0} CE_ORG={1} ./provision.sh",
+    "export CLOUD_ELEMENTS_USER={0}\nexport CLOUD_ELEMENTS_ORG={1}",
+])
+def test_the_platform_credentials_however_a_page_splits_or_names_them_are_masked(written):
+    """helper-92: the organization secret on the line after a split header (curl, PowerShell, Python, JavaScript, a
+    folded header), after `Organization:`, or in the variables a script names them by, was printed."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    secrets = [canary(1511), canary(1512)]
+    text = written.format(*secrets)
+    masked = find_secrets(load_source(text, path="notes.md")).mask(text)
+    assert not _leaks(masked, secrets), masked
+
+
+@pytest.mark.parametrize("key", ["CE_USER", "CE_ORG", "CE_ELEMENT", "cloud_elements_org", "parola", "mot.de.passe"])
+def test_names_of_the_platform_credentials_and_foreign_passwords_are_secret_keys(key):
+    assert secret_kind(key) == "secret"
+
+
+@pytest.mark.parametrize("key", ["USER", "ORG", "ce_org_id", "CE_ORG_NAME", "user", "organization"])
+def test_a_user_or_organization_alone_or_its_id_is_no_secret_key(key):
+    assert secret_kind(key) is None

@@ -204,13 +204,16 @@ _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # parts in any order (`Element x, User y, Organization z`).
 # (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`)
 _CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<[^<>\s]{1,80}>|[A-Za-z0-9+/=]++)"
-# A part's name in any case (`authorization: user ..., organization ...`, as some clients write headers); the parts
-# may be split over lines by a shell's continuation (`User x, \` then `Organization y` on the next line).
+# A part's name in any case (`authorization: user ..., organization ...`, as some clients write headers); the header
+# may be split over lines: by a shell's or PowerShell's continuation (`User x, \` then `Organization y`), a folded
+# header line (the next one indented), or a string closed and another opened (`"User x, " +` then `"Organization y"`).
 _CE_PART = r"(?i:user|organization|element)"
-_CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + r"[ \t]+" + _CE_PART_VALUE +
-                                r"(?:[ \t]*+(?:\\\r?\n[ \t]*+)?,[ \t]*+(?:\\\r?\n[ \t]*+)?" + _CE_PART + r"[ \t]+"
-                                + _CE_PART_VALUE + ")+")
-_CE_CREDENTIAL = LazyPattern(r"(?P<part>" + _CE_PART + r")[ \t]+(?P<value>" + _CE_PART_VALUE + ")")
+_CE_AFTER_PART = r"(?::?+[ \t]++|[ \t]*+[\\`]\r?\n[ \t]*+)"  # (`User: x, Organization: y`, as a note writes it)
+_CE_GLUE = r"(?:[ \t]*+(?:[\\`]?\r?\n|[\"'][ \t]*+\+?[ \t]*+(?:\r?\n)?[ \t]*+[\"'])[ \t]*+)?"
+_CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + _CE_AFTER_PART + _CE_PART_VALUE +
+                                r"(?:" + _CE_GLUE + r"[ \t]*+," + _CE_GLUE + r"[ \t]*+" + _CE_PART
+                                + _CE_AFTER_PART + _CE_PART_VALUE + ")+")
+_CE_CREDENTIAL = LazyPattern(r"(?P<part>" + _CE_PART + r")" + _CE_AFTER_PART + r"(?P<value>" + _CE_PART_VALUE + ")")
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
 _PEM = LazyPattern(r"-----BEGIN[A-Z ]{0,30}PRIVATE KEY(?: BLOCK)?-----(?P<value>(?:(?!-----END)[\w+/=\s\\:,.\-])*)")
 # An XML element holding a secret (`<password>...</password>`, a SOAP request in a page).

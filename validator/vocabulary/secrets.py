@@ -75,7 +75,11 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
-                      "motdepasseapi"})
+                      "motdepasseapi", "parola", "parolă", "heslo", "wagwoord", "lozinka", "geslo"})
+# The platform's own credentials as scripts name their variables (`CE_USER=... CE_ORG=... curl ...`, `export
+# CLOUD_ELEMENTS_ORG=...`): the user and organization secrets and the element token of its Authorization header.
+_PLATFORM_PREFIXES = frozenset({"ce", "cloudelements", "sapce"})  # (its words joined)
+_PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation", "element", "elem"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
@@ -199,7 +203,9 @@ def secret_kind(key: str) -> SecretKind | None:
         words = words[:-1]
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or _about_a_secret(words):
         return None
-    if words[-1] in _FOREIGN or "".join(words) in _FOREIGN:
+    if words[-1] in _FOREIGN or "".join(words) in _FOREIGN or "".join(segments) in _FOREIGN:  # (`mot.de.passe`)
+        return "secret"
+    if len(words) >= 2 and words[-1] in _PLATFORM_PARTS and "".join(words[:-1]) in _PLATFORM_PREFIXES:
         return "secret"
     if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or words[-1] in _LAST_WORDS \
             or "".join(words).endswith(_GLUED):
