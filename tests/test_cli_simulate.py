@@ -353,3 +353,20 @@ def test_record_values_of_secret_named_fields_are_masked(tmp_path, output):
                      "--format", output)
     assert result.code == 1 and "ZQX" not in result.out + result.err, result
     assert "2024-01-05" in result.out and "****-01-05" not in result.out  # a date read as one is shown
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_record_value_shaped_as_a_token_is_masked_in_what_simulate_prints(tmp_path, fmt):
+    """helper-92: a record's id or date that is a live key (`sk_live_...`, `ghp_...`) was printed as the id and in the
+    date's error; the masking reads the records as it reads any file."""
+    stripe, github = "sk_live_51HqLyjWDarjtT1zdp7dcXkYtQxR2Z", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+    poller = {"customers": {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                            "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at",
+                                                                    "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}
+    (tmp_path / "poller.json").write_text(json.dumps(poller), encoding="utf-8")
+    (tmp_path / "records.json").write_text(json.dumps([
+        {"id": stripe, "updated_at": "2026-12-05T10:00:00Z"}, {"id": 2, "updated_at": github}]), encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "poller.json"), "--records", str(tmp_path / "records.json"),
+                     "--since", "2026-12-05T09:00:00Z", "--format", fmt)
+    assert "UPDATED" in result.out and "error" in result.out, result.out
+    assert stripe not in result.out and github not in result.out and stripe[:12] not in result.out, result.out

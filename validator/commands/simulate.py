@@ -41,6 +41,7 @@ error or nothing could be simulated, 2 on a usage or I/O error (unreadable file,
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -211,7 +212,11 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
     return records_for
 
 
+_DATE_OR_NUMBER = re.compile(r"[\d\s.:+\-/TZ]+$|\d{4}-\d\d-\d\d")
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..masking import Secrets, find_secrets
     from ..simulate import (
         RecordsError,
         RecordSet,
@@ -219,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
         resource_names,
         simulate,
     )
+    from ..source import load_source
 
     try:
         settings = _settings(args)
@@ -236,12 +242,17 @@ def run(args: argparse.Namespace) -> int:
         wanted = args.resource or names
         records_for = None
         records: RecordSet = RecordSet()
+        records_secrets: Secrets | None = None
         if args.records is not None:
             if args.records == "-" and args.file == "-":
                 raise _UsageError("FILE and --records cannot both be standard input")
+            data = _read(args.records)
+            # the masking's finds by shape (`sk_live_...`): the values of secret-named fields are masked where the
+            # result is built (`_masked`), which shows a date under one as the date it is
+            records_secrets = Secrets(values=tuple(value for value in find_secrets(load_source(
+                data, path=args.records)).values if len(value) >= 12 and not _DATE_OR_NUMBER.match(value)))
             try:
-                records = load_records(_read(args.records), name=args.records, records_key=args.records_key,
-                                       resources=names)
+                records = load_records(data, name=args.records, records_key=args.records_key, resources=names)
             except RecordsError as exc:
                 raise _UsageError(str(exc)) from None
             if records.by_resource is None and len(wanted) > 1:
@@ -264,9 +275,14 @@ def run(args: argparse.Namespace) -> int:
         import json
 
         output = json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False)
+        if records_secrets is not None and records_secrets.values:  # (a value as JSON quotes it too)
+            records_secrets = Secrets(values=tuple(sorted(set(records_secrets.values) | {
+                json.dumps(value, ensure_ascii=False)[1:-1] for value in records_secrets.values}, key=len, reverse=True)))
     else:
         output = to_text(result)
-    print(output)
+    # a record's value the masking finds in the records (a token's shape, a secret key's value) is hidden wherever
+    # the output shows it: an id, a date that does not parse
+    print(records_secrets.scrub(output) if records_secrets is not None else output)
     if not result.resources:
         return EXIT_ERRORS
     return EXIT_ERRORS if result.has_errors else EXIT_OK
