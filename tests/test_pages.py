@@ -1837,3 +1837,24 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
     assert len(findings) == 1, findings
     line = page.split("\n")[findings[0].line - 1]
     assert line[findings[0].column - 1:findings[0].end_column - 1] == '"ten"'
+
+
+def test_a_json5_block_in_its_own_syntax_is_no_mistake():
+    """helper-92: valid JSON5 (a key without quotes, single quotes, trailing commas) was CE006, an error."""
+    page = "# x\n\n```json5\n{\n  configuration: {\n    'event.vendor.type': 'webhook',\n  },\n}\n```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings if f.severity != "info"] == []
+    missing_comma = '# x\n\n```json5\n{\n  "element": {"key": "sageone"},\n  "name": "x"\n  "tags": []\n}\n```\n'
+    # (JSON's own mistakes stay)
+    assert "CE001" in {f.rule for f in check_page(missing_comma, path="p.md").findings}
+
+
+@pytest.mark.parametrize("label", ["<details><summary>Example that does not work</summary>\n",
+                                   "This one **won't work** either:\n", '!!! failure "Broken: the date has no quotes"\n'])
+def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
+    """helper-92: these labels, which the documented ones resemble, left the block below them checked."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    indent = "    " if label.startswith("!!!") else ""
+    page = f"# Pollers\n\n{label}\n{indent}```json\n{indent}{body}\n{indent}```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings if f.rule != "CE090"] == []
+    right = page.replace(label, "A working example:\n")
+    assert "CE206" in {f.rule for f in check_page(right, path="p.md").findings}

@@ -368,7 +368,10 @@ _WRONG = re.compile(
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
     r"|not like this|avoid this|what\s+not\s+to\s+do"
-    rf"|(?:(?:this|that|it)\s+)?(?:(?:will|would|does|did|can)\s*(?:not|n't)|won't)\s+work{_WHY}"
+    rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
+    rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
+    # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
+    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}(?!.*\b(?:how|fix\w*|solution)\b)[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
