@@ -753,3 +753,18 @@ def test_a_literal_beside_an_offset_that_is_not_x_is_a_format_of_its_own(fmt):
     url = "/hubs/crm/x?where=updated_at>'${dateTimeZone:Europe/Paris:" + fmt + "}'"
     text = poller(url=url, updated=fmt, zone="Europe/Paris")
     assert not found(text, "CE429") and not found(text, "CE410")
+
+
+@pytest.mark.parametrize(("condition", "reported"), [
+    ("updated_at>'${epoch:s}000'", False),  # seconds written out as milliseconds: what the field holds
+    ("updated_at>'${epoch}000'", True),  # milliseconds written out again: microseconds
+    ("updated_at>'${epoch:s}'", True),
+    ("updated_at>'${epoch}'", False),
+])
+def test_zeros_written_after_an_epoch_macro_count_in_its_unit(condition, reported):
+    """helper-91: `'${epoch:s}000'` against a `milliseconds` field was CE414 ("epoch seconds"), whose help then led to
+    microseconds; `'${epoch}000'` sends microseconds and was not reported."""
+    hits = found(poller(url=f"/hubs/marketing/contacts?where={condition}", updated="milliseconds"), "CE414")
+    assert bool(hits) is reported, hits
+    if reported and "000" in condition:
+        assert "`${epoch}000`" in hits[0].message and "microseconds" in hits[0].message

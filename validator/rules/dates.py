@@ -1385,18 +1385,36 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                               sub=(macro.start, macro.end), help=f"`{meant}`, the records' own format",
                               fix=Fix(f"write `{meant}`", (Edit(macro.start, macro.end, meant),), "unsafe"))
             continue
-        if macro.unit not in _EPOCH_DIGITS:
+        sent = _sent_unit(template, macro)
+        if sent not in _EPOCH_DIGITS:
             continue
         if side is None or config.get(f"{side}DateFormat") != "milliseconds":
             continue
-        effect = ("every record matches on every poll" if macro.unit == "s"
-                  else "no record ever matches")
+        effect = "every record matches on every poll" if sent == "s" else "no record ever matches"
+        zeros = sent != (macro.unit or "ms")  # `'${epoch}000'`: the zeros written after it make microseconds
+        written = f"{macro.text}000" if zeros else macro.text
         yield ctx.finding(DATE_MACRO_EPOCH_UNIT,
-                          f"the URL compares `{field}` with `{macro.text}`, epoch {_EPOCH_DIGITS[macro.unit]}, but "
+                          f"the URL compares `{field}` with `{written}`, epoch {_EPOCH_DIGITS[sent]}, but "
                           f"`{side}DateFormat` reads `{field}` as `milliseconds`: off by a factor of 1000, "
                           f"{effect}", source=entry.source, pointer=entry.child("url"),
-                          sub=(macro.start, macro.end),
-                          help="`${epoch}` for a field in milliseconds")
+                          sub=(macro.start, macro.end + (3 if zeros else 0)),
+                          help="`${epoch}` alone for a field in milliseconds" if zeros
+                          else "`${epoch}` for a field in milliseconds")
+
+
+_NEXT_UNIT = {"s": "ms", "ms": "us"}
+
+
+def _sent_unit(template: Any, macro: Any) -> str | None:
+    """The unit the value holding an epoch macro sends: the macro's, or the next one up when `000` follows it in its
+    value (`'${epoch:s}000'` sends milliseconds, `'${epoch}000'` microseconds); None for a value holding more."""
+    unit = macro.unit or "ms"
+    if _holding(template, macro) is None or _whole_value(template, macro):
+        return unit
+    _condition, value = _holding(template, macro)  # type: ignore[misc]
+    inside = template.text[value.start:value.end].strip("'\"")
+    written = template.text[macro.start:macro.end]
+    return _NEXT_UNIT.get(unit) if inside == written + "000" else None
 
 
 def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
