@@ -768,3 +768,24 @@ def test_zeros_written_after_an_epoch_macro_count_in_its_unit(condition, reporte
     assert bool(hits) is reported, hits
     if reported and "000" in condition:
         assert "`${epoch}000`" in hits[0].message and "microseconds" in hits[0].message
+
+
+@pytest.mark.parametrize(("condition", "written"), [
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}Z'", "Z"),
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}+00:00'", "+00:00"),
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssZ}+0000'", "+0000"),
+])
+def test_a_zone_written_after_a_macro_that_writes_one_is_the_zone_twice(condition, written):
+    """helper-91: `'${gmtDate:...'Z'}Z'` sends `...ZZ`, `'${gmtDate:...XXX}+00:00'` sends `...Z+00:00`."""
+    text = poller(url=f"/hubs/crm/contacts?where={condition}")
+    (hit,) = found(text, "CE429")
+    assert (hit.line, hit.column) == where(text, "}" + written + "'", offset=1) and hit.fix is not None
+    assert hit.fix.applicability == "safe"
+    assert not found(poller(url=f"/hubs/crm/contacts?where={condition.replace(written + chr(39), chr(39))}"), "CE429")
+
+
+def test_an_offset_literal_beside_an_offset_field_is_the_zone_twice():
+    text = poller(updated="yyyy-MM-dd'T'HH:mm:ssZ'+0000'")
+    assert {hit.rule for hit in found(text, "CE429")} == {"CE429"}
+    assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'+0000'"), "CE429")  # the literal alone: GMT's own
+    assert not found(poller(updated="EEE MMM dd HH:mm:ss 'GMT'Z yyyy"), "CE429")  # JavaScript's Date, as it is

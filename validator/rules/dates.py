@@ -95,9 +95,10 @@ Rules:
   (`yyyy-MM-dd\\'T\\'HH`, a shell's or a language's escape kept in the pattern), fixed safely (removed).
 * **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
   which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
-* **CE429** `date-pattern-zone-twice` (error): an `X` offset field beside a quoted `'Z'` (`...SSSXXX'Z'`): the
-  zone is written twice (`ZZ` at UTC), and no record's date is read.  (`'GMT'Z` and `Z 'UTC'` are formats of their
-  own.)  Fixed on request (unsafe): the literal removed.
+* **CE429** `date-pattern-zone-twice` (error): an `X` offset field beside a quoted `'Z'` (`...SSSXXX'Z'`) or offset
+  (`Z'+0000'`): the zone is written twice (`ZZ` at UTC), and no record's date is read.  (`'GMT'Z` and `Z 'UTC'` are
+  formats of their own.)  Fixed on request (unsafe): the literal removed.  Also a zone written in the URL after a
+  macro whose format ends with one (`'${gmtDate:...XXX}+00:00'`, `'${gmtDate:...'Z'}Z'`); fixed (safe): removed.
 * **CE430** `date-pattern-edge-space` (warning): a records' date format that starts or ends with whitespace
   (`"yyyy-MM-dd HH:mm:ss "`): Java expects it in every record's date, so a date without it is not read.  Fixed
   (safe): the whitespace removed.  (A URL macro's format: CE633.)
@@ -447,12 +448,14 @@ DATE_PATTERN_YEAR_DAY_MONTH = Rule("CE428", "date-pattern-year-day-month", "warn
      good=_poller(_dates(_ISO), url=_ISO_URL))
 
 DATE_PATTERN_ZONE_TWICE = Rule("CE429", "date-pattern-zone-twice", "error",
-     "an `X` offset field beside a literal `'Z'`",
+     "the zone written twice: an `X` offset field beside a literal `'Z'`, or a zone after a macro that writes one",
      "`X` (`X`, `XX`, `XXX`) writes the offset, and `Z` itself at UTC; a quoted `'Z'` right after (or before) it "
      "writes the letter once more: `yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'` sends `2024-01-05T10:00:00.000ZZ` (or `+01:00Z`), which "
-     "no vendor reads, and reads a record's date only if it ends so.\n\n"
+     "no vendor reads, and reads a record's date only if it ends so.  So does a quoted offset beside `X` or `Z` "
+     "(`Z'+0000'` writes `+0000+0000`), and a zone written in the URL right after a macro whose format ends with one "
+     "(`'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}+00:00'` sends `...Z+00:00`).\n\n"
      "**Fix:** keep one: the field (`XXX` reads `Z` and any offset) or, in GMT, the literal; the fix (unsafe) "
-     "removes the literal.",
+     "removes the literal; after a macro (safe), the zone written after it.",
      bad=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX'Z'}'"),
      good=_poller(_dates(_ISO), url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'"))
 
@@ -591,22 +594,31 @@ def _edge_space(text: str) -> Iterator[Problem]:
                           help="remove the whitespace", fix=Fix("remove the whitespace", (Edit(start, end, ""),), "safe"))
 
 
+# A zone written as text: the letter, a name, or an offset (`+0000`, `+00:00`, `-05`)
+_ZONE_TEXT = LazyPattern(r"Z|UTC|GMT|[+-]\d\d(?::?\d\d)?")
+_OFFSET_TEXT = LazyPattern(r"[+-]\d\d(?::?\d\d)?")
+
+
 def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
-    """CE429 for a quoted `'Z'` (or `'UTC'`, `'GMT'`) right beside an `X` field (`XXX'Z'`), which writes `Z` itself at
-    UTC.  (`'GMT'Z`, JavaScript's `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
+    """CE429 for a quoted `'Z'` (or `'UTC'`, `'GMT'`, an offset `'+0000'`) right beside an `X` field (`XXX'Z'`), which
+    writes `Z` itself at UTC, and for a quoted offset beside a `Z` field (`Z'+0000'`).  (`'GMT'Z`, JavaScript's
+    `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
     for index, token in enumerate(tokens):
         literal = token.text
-        if token.kind != "literal" or not token.quoted or literal not in ("Z", "UTC", "GMT"):
+        if token.kind != "literal" or not token.quoted or not _ZONE_TEXT.fullmatch(literal):
             continue
+        offset = _OFFSET_TEXT.fullmatch(literal) is not None
         zone = next((t for t in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens)
-                                 else None) if t is not None and t.is_field and t.letter == "X"), None)
+                                 else None) if t is not None and t.is_field
+                     and (t.letter == "X" or offset and t.letter == "Z")), None)
         if zone is None:
             continue
-        effect = (f"the URL sends the zone twice (`Z{literal}` at UTC, `+01:00{literal}` elsewhere)" if printing
-                  else f"a record's date is read only if it carries the zone twice (`Z{literal}`)")
-        yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone (`Z` at UTC), and `'{literal}'` "
+        own, elsewhere = ("Z", "+01:00") if zone.letter == "X" else ("+0000", "+0100")  # what the field writes
+        effect = (f"the URL sends the zone twice (`{own}{literal}` at UTC, `{elsewhere}{literal}` elsewhere)" if printing
+                  else f"a record's date is read only if it carries the zone twice (`{own}{literal}`)")
+        yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone (`{own}` at UTC), and `'{literal}'` "
                       f"writes it once more: {effect}", token.start, token.end,
-                      help=f"remove `'{literal}'` (`{zone.text}` reads `Z` and any offset)",
+                      help=f"remove `'{literal}'` (`{zone.text}` reads `{own}` and any offset)",
                       fix=Fix(f"remove `'{literal}'`", (Edit(token.start, token.end, ""),), "unsafe"))
 
 
@@ -1246,6 +1258,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
+        yield from _zone_after_macro(ctx, entry, url, macro)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
             if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and config and reads_two_digit_years(
                     config.get(key) for key in ("updatedDateFormat", "createdDateFormat")):
@@ -1266,6 +1279,29 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                               source=entry.source, pointer=entry.child("url"),
                               sub=(macro.format_start, macro.format_start + len(macro.format)),
                               severity="warning" if other_order else None)
+
+
+# A zone written right after a macro, up to the value's closing quote (`'${gmtDate:...XXX}+00:00'`)
+_ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)(?=['\"]|%27|%22)")
+
+
+def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any) -> Iterator[Finding]:
+    """CE429 for a zone written after a macro whose format ends with one (`'${gmtDate:...'Z'}Z'`,
+    `'${gmtDate:...XXX}+00:00'`): the vendor is sent the zone twice."""
+    written = _ZONE_BEFORE_QUOTE.match(url, macro.end)
+    if written is None or not macro.pattern.tokens:
+        return
+    last = macro.pattern.tokens[-1]
+    if not (last.is_field and last.letter in "XZz" or not last.is_field and last.quoted
+            and _ZONE_TEXT.fullmatch(last.text)):
+        return
+    start, end = written.span()
+    own = last.text if not last.is_field else {"X": "Z", "Z": "+0000", "z": "GMT"}[last.letter]
+    yield ctx.finding(DATE_PATTERN_ZONE_TWICE, f"the macro's format ends with the zone (`{own}` at UTC), and "
+                      f"`{written.group()}` after it writes it once more: the vendor is sent `...{own}{written.group()}`",
+                      source=entry.source, pointer=entry.child("url"), sub=(start, end),
+                      help=f"remove `{written.group()}` (the format writes the zone)",
+                      fix=Fix(f"remove `{written.group()}`", (Edit(start, end, ""),), "safe"))
 
 
 def _documented_element(ctx: Any) -> str | None:
