@@ -233,7 +233,9 @@ def test_the_fast_key_pattern_finds_what_the_readable_one_finds():
 # (spaces before the `=` too: `api_key =...` is sent, and read, as `api_key`)
 _READABLE_TEXT_QUERY = (r"(?<=[?&;#/])(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99})[ \t]*=(?:[ \t]|\\+[tnr])*"
                         r"(?:\\*(?P<quote>['\"]))?"
-                        r"(?P<value>(?(quote)[^'\"#;\\<>]+|[^&#;\s'\"\\<>]+))")
+                        # (a `?` starting another `name=` ends a value, as does a `|` that a second one closes)
+                        r"(?P<value>(?(quote)[^'\"#;\\<>]+|(?=[^&#;\s'\"\\<>|])(?:[^&#;\s'\"\\<>?|]"
+                        r"|\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))*))")
 
 
 def test_the_fast_query_pattern_finds_what_the_readable_one_finds():
@@ -1977,7 +1979,7 @@ def test_the_platform_credentials_however_a_page_splits_or_names_them_are_masked
     assert not _leaks(masked, secrets), masked
 
 
-@pytest.mark.parametrize("key", ["CE_USER", "CE_ORG", "CE_ELEMENT", "cloud_elements_org", "parola", "mot.de.passe"])
+@pytest.mark.parametrize("key", ["CE_USER", "CE_ORG", "CE_ELEMENT", "cloud_elements_org", "heslo", "mot.de.passe"])
 def test_names_of_the_platform_credentials_and_foreign_passwords_are_secret_keys(key):
     assert secret_kind(key) == "secret"
 
@@ -1985,3 +1987,29 @@ def test_names_of_the_platform_credentials_and_foreign_passwords_are_secret_keys
 @pytest.mark.parametrize("key", ["USER", "ORG", "ce_org_id", "CE_ORG_NAME", "user", "organization"])
 def test_a_user_or_organization_alone_or_its_id_is_no_secret_key(key):
     assert secret_kind(key) is None
+
+
+@pytest.mark.parametrize("written", [
+    "<table><tr><th>Client Secret</th><td>{0}</td></tr></table>",
+    "<tr>\n  <td><strong>API key</strong></td>\n  <td><code>{0}</code></td>\n</tr>",
+    "- API key: {0}",
+    "* Token \u2014 {0}",
+])
+def test_a_secret_named_in_a_page_s_prose_or_html_table_is_masked(written):
+    """helper-92: `--diff` showed the lines around a fix, and a wiki's HTML table row or a list item naming a secret
+    printed it."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    value = canary(1521)
+    text = "# Setup\n\n" + written.format(value) + "\n\nThe password is required for the API key field.\n"
+    masked = find_secrets(load_source(text, path="setup.md")).mask(text)
+    assert value not in masked and "The password is required for the API key field." in masked, masked
+
+
+def test_a_row_naming_no_secret_is_shown():
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = "<table><tr><th>Client ID</th><td>acme-app-0042</td></tr><tr><td>Secret</td><td>Required</td></tr></table>"
+    assert find_secrets(load_source(text, path="setup.md")).mask(text) == text

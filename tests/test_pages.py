@@ -1858,3 +1858,12 @@ def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule != "CE090"] == []
     right = page.replace(label, "A working example:\n")
     assert "CE206" in {f.rule for f in check_page(right, path="p.md").findings}
+
+
+def test_a_body_that_elides_with_a_comment_is_a_fragment():
+    """helper-92: `// ...` in a `json` block was CE003, an error, where `...` alone makes the block a fragment."""
+    page = ('# x\n\n```json\n{\n  "element": {"key": "sageone"},\n  // ... other keys\n  "configuration": {\n'
+            '    /* ... */\n    "event.vendor.type": "webhook"\n  }\n}\n```\n')
+    assert [f.rule for f in check_page(page, path="p.md").findings if f.rule != "CE090"] == []
+    commented = page.replace("... other keys", "the other keys").replace("/* ... */", "/* none */")
+    assert "CE003" in {f.rule for f in check_page(commented, path="p.md").findings}

@@ -671,6 +671,27 @@ def _table_secrets(text: str, extra_keys: frozenset[str] = frozenset()) -> list[
     return spans
 
 
+_HTML_ROW = LazyPattern(r"<tr\b[^>]*+>(?P<cells>(?:(?!</?tr\b)(?s:.)){0,4000}?)</tr>", re.IGNORECASE)
+_HTML_CELL = LazyPattern(r"<t[hd]\b[^>]*+>(?P<inner>(?:(?!</?t[hdr]\b)(?s:.)){0,2000}?)</t[hd]>", re.IGNORECASE)
+_HTML_TAG = LazyPattern(r"<[^<>]*+>")
+
+
+def _html_table_secrets(text: str, extra_keys: frozenset[str]) -> list[tuple[int, int]]:
+    """The values of an HTML table's row after a cell naming a secret (`<th>Client Secret</th><td>Kq9v...</td>`, a
+    page exported from a wiki), when they read like a token (see :func:`_table_secrets`)."""
+    spans: list[tuple[int, int]] = []
+    for row in _HTML_ROW.finditer(text):
+        named = False
+        for cell in _HTML_CELL.finditer(text, row.start("cells"), row.end("cells")):
+            word = _HTML_TAG.sub("", cell.group("inner")).strip().strip("`*").strip()
+            if named and _table_value(word):
+                at = text.find(word, cell.start("inner"), cell.end("inner"))
+                if at != -1:
+                    spans.append((at, at + len(word)))
+            named = named or _table_key_is_secret(word, extra_keys)
+    return spans
+
+
 def _table_value(word: str) -> bool:
     from .vocabulary.placeholders import find_placeholders
 
@@ -1210,6 +1231,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _webhook_secrets(text)
     if "|" in text:
         yield from _table_secrets(text, extra_keys)
+    if broken:  # a page's or a pasted note's prose: `- API key: Kq9v...`, `<th>Client Secret</th><td>Kq9v...</td>`
+        yield from _named_in_text(text)
+        if "</td>" in pieces or "</TD>" in pieces:
+            yield from _html_table_secrets(text, extra_keys)
     queries = [_TEXT_QUERY] if "=" in text else []
     if queries and any(separator in pieces for separator in _LOOSE_SEPARATORS):
         queries.append(_LOOSE_TEXT_QUERY)
@@ -1690,7 +1715,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                             r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)"
-                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013])[ \t]+|[ \t]*[-\u2013][ \t]*)"
+                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014][ \t]*)"
                             r"(?P<value>[^\s,;)\]\"'<>|&?#]{8,200})")
 
 

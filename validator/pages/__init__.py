@@ -671,7 +671,9 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # or for the members after one (`"a": 1, ... }`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
 _ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*\r?$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
-                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)", re.M)
+                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)"
+                      # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`)
+                      r"|^[ \t]*(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*$|/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/", re.M)
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")

@@ -75,7 +75,7 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
-                      "motdepasseapi", "parola", "parolă", "heslo", "wagwoord", "lozinka", "geslo"})
+                      "motdepasseapi", "heslo", "wagwoord", "lozinka"})  # (not `parola`: Italian's word)
 # The platform's own credentials as scripts name their variables (`CE_USER=... CE_ORG=... curl ...`, `export
 # CLOUD_ELEMENTS_ORG=...`): the user and organization secrets and the element token of its Authorization header.
 _PLATFORM_PREFIXES = frozenset({"ce", "cloudelements", "sapce"})  # (its words joined)
@@ -229,7 +229,8 @@ def secret_kind(key: str) -> SecretKind | None:
 
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
-_MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "privkey",
+_MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "sig",
+                           "signing", "privkey",
                            "enckey", "encryptionkey", "salt", "storepass", "keypass", "keystorepass", "truststorepass"})
 # (Authorize.net's `transactionKey`, PayU's `merchant.key`, PagerDuty's `routing_key` and `integration_key`)
 _MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order", "transaction", "merchant", "routing",
