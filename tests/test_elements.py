@@ -1108,3 +1108,44 @@ def test_a_name_the_default_filters_by_is_not_a_record_field_by_that(elements_di
         entry["datesConfiguration"][key] = "lastmodifieddate"
     (finding,) = [f for f in _element_findings(body, elements_dir) if f.rule == rule]
     assert "`lastmodifieddate` is not a field of the records" in finding.message
+
+
+@pytest.mark.parametrize(("element", "key"), [("sfdc", "sfdc.password"), ("hubspot", "hubspot.authorization.apikey")])
+def test_an_update_that_rotates_a_credential_keeps_the_stored_login(elements_dir, element, key):
+    """helper-93: an update body (`PATCH`: no element, name nor providerData) rotating a password or an API key was
+    CE920, "leaves the login at its default": an update keeps every key it leaves out."""
+    found = check({"configuration": {key: "${NEW_SECRET}"}},
+                  options=Options(element_docs=(elements_dir,), element=element))
+    assert [f.rule for f in found if f.rule == "CE920"] == []
+    created = check({"element": {"key": element}, "name": "x", "configuration": {key: "${NEW_SECRET}"}},
+                    options=Options(element_docs=(elements_dir,)))
+    assert "CE920" in {f.rule for f in created}  # a new instance does log in by the default
+
+
+def test_the_api_docs_own_mask_is_no_mistake_where_the_default_poller_misreads_the_field(elements_dir):
+    """helper-93: Close.io's contacts read with the docs' `...ss.SSSZ` was CE912, measured against the default
+    poller's `SSSSSS`, which CE405 itself calls a misreading."""
+    fmt = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
+    body = {"element": {"key": "closeio"}, "name": "x", "configuration": {
+        "username": "${CLOSE_API_KEY}", "event.vendor.type": "polling", "event.notification.enabled": True,
+        "event.notification.callback.url": "https://acme.example/events", "event.poller.configuration": {"contacts": {
+            "url": "/hubs/crm/contacts?where=date_updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'", "idField": "id",
+            "datesConfiguration": {"updatedDateField": "date_updated", "updatedDateFormat": fmt,
+                                   "createdDateField": "date_created", "createdDateFormat": fmt}}}}}
+    assert [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"] == []
+    dates = body["configuration"]["event.poller.configuration"]["contacts"]["datesConfiguration"]
+    dates["updatedDateFormat"] = "dd/MM/yyyy HH:mm"
+    assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"] == ["CE912"]
+
+
+def test_the_legacy_date_macro_s_form_is_said_to_follow_the_updated_format(elements_dir):
+    """helper-93: HubSpot's own `${date}` with another updatedDateFormat was CE917 "sends it as a date text (`${date}`)
+    ... sends it epoch milliseconds (`${date}`)": the macro is the same; the format decides."""
+    default = _default_body(elements_dir, "hubspot")
+    if default is None:
+        pytest.skip("no hubspot default poller")
+    entry = default["configuration"]["event.poller.configuration"]["contacts"]
+    assert "${date}" in entry["url"]
+    entry["datesConfiguration"]["updatedDateFormat"] = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    (found,) = [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+    assert "by the entry's `updatedDateFormat`" in found.message and found.message.count("`${date}`") == 1

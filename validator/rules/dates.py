@@ -1438,19 +1438,30 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                           else "`${epoch}` for a field in milliseconds")
 
 
+_THOUSAND_AFTER = LazyPattern(r"000(?![0-9])")
 _NEXT_UNIT = {"s": "ms", "ms": "us"}
 
 
-def _sent_unit(template: Any, macro: Any) -> str | None:
-    """The unit the value holding an epoch macro sends: the macro's, or the next one up when `000` follows it in its
-    value (`'${epoch:s}000'` sends milliseconds, `'${epoch}000'` microseconds); None for a value holding more."""
+def thousand_after(url: str, macro: Any) -> bool:
+    """Whether three zeros are written right after an epoch macro (`${epoch:s}000`), which then sends the next unit."""
+    return _THOUSAND_AFTER.match(url, macro.end) is not None
+
+
+def epoch_unit_sent(url: str, macro: Any) -> str:
+    """The unit an epoch macro sends in ``url``: its own, or the next one up with three zeros written after it
+    (`${epoch:s}000` sends milliseconds, `${epoch}000` microseconds)."""
     unit = macro.unit or "ms"
-    if _holding(template, macro) is None or _whole_value(template, macro):
-        return unit
-    _condition, value = _holding(template, macro)  # type: ignore[misc]
-    inside = template.text[value.start:value.end].strip("'\"")
-    written = template.text[macro.start:macro.end]
-    return _NEXT_UNIT.get(unit) if inside == written + "000" else None
+    return _NEXT_UNIT.get(unit, unit) if thousand_after(url, macro) else unit
+
+
+def _sent_unit(template: Any, macro: Any) -> str | None:
+    """The unit the value holding an epoch macro sends (:func:`epoch_unit_sent`); None for a value holding more
+    than the macro and its zeros (`'${epoch}123'`)."""
+    held = _holding(template, macro)
+    if held is None or _whole_value(template, macro):
+        return macro.unit or "ms"
+    inside = template.text[held[1].start:held[1].end].strip("'\"")
+    return epoch_unit_sent(template.text, macro) if inside == template.text[macro.start:macro.end] + "000" else None
 
 
 def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:

@@ -120,7 +120,7 @@ from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
-from .dates import condition_field
+from .dates import condition_field, epoch_unit_sent, thousand_after
 
 if TYPE_CHECKING:
     from ..elements import ApiDocs, ConfigKey, DefaultUsage, ElementDefinition, ElementDocs
@@ -532,6 +532,8 @@ def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, 
         chosen = definition.choice(control, config)
         if chosen is None or chosen == item.group:
             continue  # a control value that is no option (a placeholder, a typo) chooses nothing to compare with
+        if control.key not in config and (ctx.kind != "instance" or is_update_body(ctx.value)):
+            continue  # an update (or a configuration object) keeps the stored choice: its default says nothing
         how = (f"sets `{control.key}` to `{chosen}`" if control.key in config
                else f"leaves `{control.key}` at its default, `{chosen}`")
         yield ctx.finding(ELEMENT_KEY_OF_ANOTHER_LOGIN, f"`{key}` is a key of the `{item.group}` login of element "
@@ -844,6 +846,8 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
         sample = None
     if sample is None:
         defaults = sorted(usage.formats.get((template, name), ()))
+        if defaults and fmt == mask and all(_misreads_itself(default) for default in defaults):
+            return  # the API docs' own mask, where the default poller misreads the field (closeio's `SSSSSS`)
         if defaults:  # the element's own default poller reads this very field: what it reads, the vendor sends
             yield from _against_default(ctx, entry, fmt, defaults, name, zone, template, pointer, usage)
         return
@@ -857,6 +861,13 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
 
 
 _MISREADING = frozenset({"CE401", "CE402", "CE405"})
+
+
+def _misreads_itself(fmt: str) -> bool:
+    """Whether a format misreads the dates it is for by the date rules' own judgement (`SSSSSS`: CE405)."""
+    from .dates import format_problems
+
+    return any(problem.rule in _MISREADING for problem in format_problems(fmt))
 
 
 def _against_default(ctx: Context, entry: Entry, fmt: str, known: list[str], name: str, zone: str, template: str,
@@ -1026,13 +1037,8 @@ def _macro_form(macro: Any, date_format: object, url: str) -> tuple[str, str]:
     if macro.kind == "date" and macro.format is None:
         return ("date", "") if legacy_date_pattern(date_format) is not None else ("epoch", "ms")
     if macro.kind in ("epoch", "milliseconds"):
-        unit = macro.unit or "ms"
-        return "epoch", _UNIT_TIMES_1000.get(unit, unit) if _THOUSAND_AFTER.match(url, macro.end) else unit
+        return "epoch", epoch_unit_sent(url, macro)
     return "date", ""
-
-
-_THOUSAND_AFTER = re.compile(r"000(?![0-9])")
-_UNIT_TIMES_1000 = {"s": "ms", "ms": "us"}
 
 
 def _updated_format(entry: object) -> object:
@@ -1088,13 +1094,18 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
                    else ", so every record matches on every poll")
         else:
             effect = ": the vendor gets no time it reads as the last poll"
-        zeros = _THOUSAND_AFTER.match(url, macro.end) is not None and macro.kind in ("epoch", "milliseconds")
+        zeros = thousand_after(url, macro) and macro.kind in ("epoch", "milliseconds")
         sent = macro.text + ("000" if zeros else "")  # (`${epoch:s}000`: the zeros are part of what it sends)
         help = "remove the `000` after the macro" if zeros and written == macro.text else f"write `{written}`"
-        yield ctx.finding(POLLER_MACRO_DIFFERS_FROM_DEFAULT, f"the URL sends `{field}` the last poll time as "
-                          f"{_FORM_SAID.get(mine, mine[0])} (`{sent}`), but the element's default poller sends "
-                          f"it {_FORM_SAID.get(form, form[0])} (`{written}`){effect}", source=entry.source,
-                          pointer=entry.child("url"), sub=(macro.start, macro.end + (3 if zeros else 0)), help=help)
+        said = (f"the URL sends `{field}` the last poll time as {_FORM_SAID.get(mine, mine[0])} (`{sent}`), but the "
+                f"element's default poller sends it {_FORM_SAID.get(form, form[0])} (`{written}`){effect}")
+        if sent == written:  # the legacy `${date}`, written alike, is printed by each entry's own updatedDateFormat
+            said = (f"`{sent}` writes the last poll time by the entry's `updatedDateFormat`: this one sends `{field}` "
+                    f"{_FORM_SAID.get(mine, mine[0])}, where the element's default poller, with its own format, sends it "
+                    f"{_FORM_SAID.get(form, form[0])}{effect}")
+            help = "keep the default poller's `updatedDateFormat` (CE912 names it), or write the macro the vendor reads"
+        yield ctx.finding(POLLER_MACRO_DIFFERS_FROM_DEFAULT, said, source=entry.source, pointer=entry.child("url"),
+                          sub=(macro.start, macro.end + (3 if zeros else 0)), help=help)
 
 
 _EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}
