@@ -1149,3 +1149,15 @@ def test_the_legacy_date_macro_s_form_is_said_to_follow_the_updated_format(eleme
     entry["datesConfiguration"]["updatedDateFormat"] = "yyyy-MM-dd'T'HH:mm:ss'Z'"
     (found,) = [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
     assert "by the entry's `updatedDateFormat`" in found.message and found.message.count("`${date}`") == 1
+
+
+def test_every_element_rule_s_passing_example_passes_against_the_elements(elements_dir):
+    """helper-93: `explain CE916/917/918` showed passing examples with keys their elements do not have (chargebee's
+    `api.key`, sfdc's `user.username`), which the element checks themselves reported."""
+    from validator.rules import registry
+
+    for code, rule in registry().items():
+        if not code.startswith("CE9") or not rule.good:
+            continue
+        found = check(rule.good, options=Options(element_docs=(elements_dir,)))
+        assert [(f.rule, f.message) for f in found if f.severity != "info"] == [], code

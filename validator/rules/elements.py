@@ -126,8 +126,15 @@ if TYPE_CHECKING:
     from ..elements import ApiDocs, ConfigKey, DefaultUsage, ElementDefinition, ElementDocs
     from ..engine import Context, Entry
 
-_SAGE = '{"element": {"key": "sageone"}, "configuration": {%s}}'
-_SFDC = '{"element": {"key": "sfdc"}, "configuration": {%s}}'
+# Whole bodies, as `explain` shows them: the keys each element requires (as references), events on, then the example's
+# own members (`%s`; one key set apart for the example that misspells it)
+_EVENTS = '"event.notification.enabled": true, "event.notification.callback.url": "https://acme.example/events"'
+_SAGE_KEYS = ('"oauth.api.secret": "${SAGE_SECRET}", "signature.secret": "${SAGE_SIGNATURE}", '
+              '"apim.subscription.key": "${SAGE_APIM_KEY}", ' + _EVENTS)
+_SAGE_WITHOUT_KEY = '{"element": {"key": "sageone"}, "name": "sage", "configuration": {' + _SAGE_KEYS + ', %s}}'
+_SAGE = _SAGE_WITHOUT_KEY.replace("%s", '"oauth.api.key": "${SAGE_KEY}", %s')
+_SFDC = ('{"element": {"key": "sfdc"}, "name": "sfdc", "configuration": {"oauth.api.key": "${SFDC_KEY}", '
+         '"oauth.api.secret": "${SFDC_SECRET}", ' + _EVENTS + ', %s}}')
 
 
 def _sfdc_contacts(url_query: str, fmt: str = "yyyy-MM-dd'T'HH:mm:ss.SSSZ") -> str:
@@ -143,7 +150,7 @@ _SFDC_WHERE = "?where=LastModifiedDate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'
 ELEMENT_UNKNOWN_KEY = Rule("CE901", "element-unknown-key", "warning", "configuration key the element does not declare",
      "The element definition declares every configuration key an instance may carry; a key it does not declare "
      "is ignored by the platform. Fix the spelling (the message suggests the nearest declared key) or remove it.",
-     _SAGE % '"oauth.api.kee": "${SAGE_KEY}"', _SAGE % '"oauth.api.key": "${SAGE_KEY}"')
+     _SAGE_WITHOUT_KEY % '"oauth.api.kee": "${SAGE_KEY}"', _SAGE_WITHOUT_KEY % '"oauth.api.key": "${SAGE_KEY}"')
 
 ELEMENT_VALUE_TOO_LONG = Rule("CE903", "element-value-too-long", "info", "value longer than the key's TEXTFIELD size",
      "`TEXTFIELD_N` is the size of the key's field in the console. The platform does not enforce it (its own "
@@ -236,7 +243,7 @@ ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "elemen
      "that belongs to another element.  A folder holding the key in another case (`sageone` for `sageOne`) makes "
      "it a warning: element keys are compared as written, so the body's key likely names no element.\n\n**Fix:** export the element (`GET /elements/{key}` and "
      "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
-     '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % "")
+     '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % '"country": "US"')
 
 POLLER_FIELD_NOT_A_VALUE = Rule("CE915", "poller-field-not-a-value", "warning", "idField or a date field names an object or a list of the records",
      "`idField` gives each event its `objectId`, and `updatedDateField`/`createdDateField` the dates compared with "
@@ -256,9 +263,9 @@ ELEMENT_OPTION_UNKNOWN = Rule("CE916", "element-option-unknown", "warning",
      "behind the choice is not the one meant, and the keys the option needs are not asked for.\n\n"
      "**Fix:** write one of the options as the element spells it; the fix (unsafe) writes the near one.",
      '{"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": "oauth2password", '
-     '"user.username": "a@b.example", "user.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}',
+     '"sfdc.username": "a@b.example", "sfdc.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}',
      '{"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": "oauth2Password", '
-     '"user.username": "a@b.example", "user.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}')
+     '"sfdc.username": "a@b.example", "sfdc.password": "${PW}", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}')
 
 POLLER_MACRO_DIFFERS_FROM_DEFAULT = Rule("CE917", "poller-macro-differs-from-default", "warning",
      "the where filter sends the last poll time in another form than the element's default poller",
@@ -267,14 +274,14 @@ POLLER_MACRO_DIFFERS_FROM_DEFAULT = Rule("CE917", "poller-macro-differs-from-def
      "1000 times later (no record ever matches), and `${epoch:us}` or a date text (`${gmtDate:...}`) to a field "
      "that takes a number is no time the vendor reads as meant.\n\n"
      "**Fix:** send the last poll time as the default poller does; the message names its macro.",
-     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}", '
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "username": "${K}", "password": "${P}", '
      '"event.notification.enabled": true, "event.notification.callback.url": "https://acme.example/events", '
      '"event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time=\'${epoch:ms}\'", '
-     '"idField": "id"}}}}',
-     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}", '
+     '"idField": "event.id"}}}}',
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "username": "${K}", "password": "${P}", '
      '"event.notification.enabled": true, "event.notification.callback.url": "https://acme.example/events", '
      '"event.poller.configuration": {"events": {"url": "/hubs/payment/events?where=start_time=\'${epoch:s}\'", '
-     '"idField": "id"}}}}')
+     '"idField": "event.id"}}}}')
 
 ELEMENT_VALUE_IN_HOST = Rule("CE918", "element-value-in-host", "warning",
      "a key the element puts into a URL's host holds what the URL already has (a scheme, a domain, a path)",
@@ -284,8 +291,8 @@ ELEMENT_VALUE_IN_HOST = Rule("CE918", "element-value-in-host", "warning",
      "chargebee.com.chargebee.com/api/v1`, a host that does not exist, so every call (and every poll) fails.\n\n"
      "**Fix:** write only the piece (`acme`); the fix (unsafe) writes it.",
      '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "https://acme.chargebee.com", '
-     '"api.key": "${K}"}}',
-     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "api.key": "${K}"}}')
+     '"username": "${K}", "password": "${P}"}}',
+     '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "username": "${K}", "password": "${P}"}}')
 
 ELEMENT_VENDOR_TYPE_MISMATCH = Rule("CE919", "element-vendor-type-mismatch", "warning",
      "`webhook` on an element that delivers events by polling only",
