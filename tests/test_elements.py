@@ -1161,3 +1161,15 @@ def test_every_element_rule_s_passing_example_passes_against_the_elements(elemen
             continue
         found = check(rule.good, options=Options(element_docs=(elements_dir,)))
         assert [(f.rule, f.message) for f in found if f.severity != "info"] == [], code
+
+
+def test_a_key_the_default_poller_leaves_out_is_said_so(elements_dir):
+    """helper-93: CE910's help printed "the default has {}" for a key only the body's entry has."""
+    default = _default_body(elements_dir, "lithiumlsw")
+    if default is None:
+        pytest.skip("no lithiumlsw default poller")
+    name, entry = next(iter(default["configuration"]["event.poller.configuration"].items()))
+    entry.pop("pollDelay", None)
+    entry["pollDelay"] = 120
+    (found,) = [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE910"]
+    assert found.help == "the default leaves `pollDelay` out", found.help

@@ -1135,4 +1135,5 @@ def _compare_default(ctx: Context, entry: Entry, default: dict[str, Any]) -> Ite
         shown = shown[:297] + "..."
     yield ctx.finding(POLLER_DIFFERS_FROM_DEFAULT, f"resource `{entry.name}` differs from the element's default poller in "
                       f"{', '.join(f'`{k}`' for k in differing)}", source=entry.source, pointer=entry.pointer,
-                      key=True, help=f"the default has {shown}")
+                      key=True, help=f"the default has {shown}" if any(k in default for k in differing)
+                      else f"the default leaves {', '.join(f'`{k}`' for k in differing)} out")
