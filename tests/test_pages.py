@@ -1867,3 +1867,33 @@ def test_a_body_that_elides_with_a_comment_is_a_fragment():
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule != "CE090"] == []
     commented = page.replace("... other keys", "the other keys").replace("/* ... */", "/* none */")
     assert "CE003" in {f.rule for f in check_page(commented, path="p.md").findings}
+
+
+def test_a_substitution_in_a_comment_or_single_quotes_is_no_command_and_a_nested_one_is():
+    """helper-94: `$(...)` in a `#` comment, in `echo '...'` or in the body's own JSON string was read as a command
+    (four CE024 errors, and --fix wrote into the comment and the string); `$(echo $(curl ...))` was not read."""
+    url = "https://api.cloud-elements.com/elements/api-v2/instances"
+    page = ("# x\n\n```bash\n# To debug, run ID=$(curl -d body.json " + url + ") by hand\n"
+            "echo 'ID=$(curl -d body.json " + url + ")'\n"
+            "curl -X POST -H 'Content-Type: application/json' " + url + " -d '{\"name\": \"run `curl -d x.json u` "
+            "here\", \"element\": {\"key\": \"hubspot\"}, \"configuration\": {}}'\n```\n")
+    assert [f.rule for f in check_page(page, path="p.md").findings if f.severity == "error"] == []
+    nested = ("# x\n\n```bash\nOUT=$(echo $(curl -X POST -H 'Content-Type: application/json' " + url + " -d "
+              "'{\"element\": {\"key\": \"hubspot\"}, \"name\": \"y\", \"configuration\": "
+              "{\"event.poller.refresh_interval\": \"y\"}}'))\n```\n")
+    assert "CE206" in {f.rule for f in check_page(nested, path="p.md").findings}
+
+
+def test_an_html_code_block_in_a_quote_or_a_comment_is_left_and_a_comparison_is_no_tag():
+    """helper-94: a `<pre>` in a block quote kept its `>` markers (a false CE001), one commented out was checked, and
+    `a <= b` ... `c >= d` was taken for a tag and left out with everything between."""
+    quoted = ('# x\n\n> <pre><code class="language-json">\n> {"element": {"key": "hubspot"}, "name": "a", '
+              '"configuration": {"event.poller.refresh_interval": 5}}\n> </code></pre>\n')
+    assert [f.rule for f in check_page(quoted, path="p.md").findings if f.severity == "error"] == []
+    commented = ('# x\n\n<!--\n<pre><code class="language-json">\n{"element": {"key": "hubspot"}, "name": "c", '
+                 '"configuration": {"event.poller.refresh_interval": "old"}}\n</code></pre>\n-->\n')
+    assert [f.rule for f in check_page(commented, path="p.md").findings if f.rule != "CE090"] == []
+    compared = ('# x\n\n<pre><code class="language-json">{"a": {"url": "/hubs/crm/contacts?where=count <= 5"},\n'
+                ' "b": {"url": "/hubs/crm/deals?where=amount >= 100", "idField": 7}}</code></pre>\n')
+    found = [(f.pointer, f.line) for f in check_page(compared, path="p.md").findings if f.severity != "info"]
+    assert any(pointer.endswith("/b/idField") and line == 4 for pointer, line in found), found

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..findings import Edit, Fix, Problem
 from ..rules.base import Rule
@@ -236,31 +237,63 @@ def _whole_commands(shell: str) -> Iterator[list[Word]]:
         yield command
 
 
-# A command substitution holding a curl command: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
-_SUBSTITUTION = re.compile(r"\$\((?!\()|`")
-_CURL_WORD = re.compile(r"(?:^|[\s(`])(?:[\w./-]*/)?curl(?=\s)")
+# A curl command that a command substitution starts with: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
+_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?(?:[\w./-]*/)?curl(?=\s)")
 
 
-def _substituted_commands(shell: str) -> list[str]:
-    """``shell`` with only the insides of its command substitutions that hold a curl command, the rest written as
-    blanks (line ends kept) and each substitution's close as a command's end: offsets into it are offsets into
-    ``shell``, and the words around a substitution do not join its command.  Empty when there is none."""
+@lru_cache(maxsize=64)  # (asked for the bodies, for the command's mistakes and for CE027, of one block)
+def _substituted_commands(shell: str) -> tuple[str, ...]:
+    """``shell`` with only the insides of its command substitutions that start a curl command (outside comments and
+    single quotes; in one nested in another too), the rest written as blanks (line ends kept) and each
+    substitution's close as a command's end: offsets into it are offsets into ``shell``, and the words around a
+    substitution do not join its command.  Empty when there is none."""
     if "curl" not in shell or ("$(" not in shell and "`" not in shell):
-        return []
-    pieces, kept, at = [], 0, 0
-    while (opening := _SUBSTITUTION.search(shell, at)) is not None:
-        start = opening.end()
-        end = _substitution_end(shell, start, backtick=opening.group() == "`")
-        at = end + 1
-        if _CURL_WORD.search(shell, start - 1, end) is not None:
-            pieces += [_BLANKED.sub(" ", shell[kept:start]), shell[start:end], ";" if end < len(shell) else ""]
-            kept = end + 1
-    if not pieces:
-        return []
-    return ["".join(pieces) + _BLANKED.sub(" ", shell[kept:])]
+        return ()
+    insides, ranges = [], [(0, len(shell))]
+    while ranges:  # (a stack, not recursion: substitutions may nest deep)
+        start, end = ranges.pop()
+        for inner, close in _substitutions(shell, start, end):
+            if _STARTS_CURL.match(shell, inner):
+                insides.append((inner, close))
+            else:
+                ranges.append((inner, close))  # `$(echo $(curl ...))`: the curl is in the one inside it
+    if not insides:
+        return ()
+    pieces, kept = [], 0
+    for inner, close in sorted(insides):
+        if inner < kept:
+            continue
+        pieces += [_BLANKED.sub(" ", shell[kept:inner]), shell[inner:close], ";" if close < len(shell) else ""]
+        kept = close + 1
+    return ("".join(pieces) + _BLANKED.sub(" ", shell[kept:]),)
 
 
 _BLANKED = re.compile(r"[^\r\n]")
+
+
+def _substitutions(shell: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(inside's start, close)`` of each command substitution in ``shell[start:end]`` (not those nested in it), as
+    the shell reads them: not in a comment nor in single quotes (inside double quotes, a substitution is run)."""
+    index, double = start, False
+    while index < end:
+        char = shell[index]
+        if char == "\\":
+            index += 2
+        elif char == '"':
+            double, index = not double, index + 1
+        elif char == "'" and not double:
+            close = shell.find("'", index + 1, end)
+            index = end if close == -1 else close + 1
+        elif char == "#" and not double and (index == start or shell[index - 1] in " \t\r\n;|&("):
+            line_end = shell.find("\n", index, end)
+            index = end if line_end == -1 else line_end
+        elif char == "`" or char == "$" and shell.startswith("(", index + 1) and not shell.startswith("((", index + 1):
+            inner = index + (1 if char == "`" else 2)
+            close = min(_substitution_end(shell, inner, backtick=char == "`"), end)
+            yield inner, close
+            index = close + 1
+        else:
+            index += 1
 
 
 def _substitution_end(shell: str, start: int, *, backtick: bool) -> int:

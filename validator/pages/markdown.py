@@ -285,12 +285,27 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
 # in HTML holds one): its language from the class a highlighter reads (`language-json`, `lang-json`, `json`) or a
 # `lang`/`data-lang` attribute.  Its content is HTML: a tag inside it (a highlighter's `<span>`) is left out and an
 # entity (`&quot;`, `&lt;`, `&#39;`) stands for its character.
-_PRE = re.compile(r"<pre\b(?P<pre>[^>]*+)>(?:\s*+<code\b(?P<code>[^>]*+)>)?", re.IGNORECASE)
+_PRE = re.compile(r"<pre\b(?P<pre>[^<>\r\n]{0,1000}+)>(?:\s*+<code\b(?P<code>[^<>\r\n]{0,1000}+)>)?", re.IGNORECASE)
 _PRE_END = re.compile(r"(?:</code>\s*+)?</pre>", re.IGNORECASE)
-_PRE_LANGUAGE = re.compile(r"\b(?:class\s*=\s*[\"']?(?:[^\"'>]*?\s)?(?:(?:language|lang)-)?|(?:data-)?lang(?:uage)?\s*="
-                           r"\s*[\"']?)(?P<language>json5?|jsonc|javascript|js|bash|sh|shell|console|http|powershell|"
-                           r"ps1|text|plain)\b", re.IGNORECASE)
-_HTML_PIECE = re.compile(r"<[^<>]*+>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ATTRIBUTE = re.compile(r"(?P<name>[\w-]++)\s*+=\s*+(?:\"(?P<double>[^\"]*+)\"|'(?P<single>[^']*+)'|(?P<bare>[^\s\"'>]++))")
+_PRE_LANGUAGES = frozenset({"json", "json5", "jsonc", "javascript", "js", "bash", "sh", "shell", "console", "http",
+                            "powershell", "ps1", "text", "plain"})
+# A tag, as HTML reads one (`<span class="x">`, `</code>`); not `a <= b`
+_HTML_PIECE = re.compile(r"</?[A-Za-z][^<>\r\n]*+>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _pre_language(attributes: str) -> str:
+    """The language a highlighter reads from a `<pre>`'s or `<code>`'s attributes (`class="language-json"`,
+    `class="hljs json"`, `lang="json"`, `data-lang="json"`), or ``""``."""
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        name = attribute.group("name").lower()
+        value = attribute.group("double") or attribute.group("single") or attribute.group("bare") or ""
+        words = value.lower().split() if name == "class" else [value.lower()] if name in ("lang", "data-lang") else []
+        for word in words:
+            word = word.removeprefix("language-").removeprefix("lang-")
+            if word in _PRE_LANGUAGES:
+                return word
+    return ""
 
 
 def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: list[int],
@@ -302,14 +317,18 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
     begin = starts[first] if first < len(starts) else len(text)
     finish = starts[last] if last < len(starts) else len(text)
     found: list[Block] = []
+    first_line = lines[first] if first < len(lines) else ""
+    if first_line[:first_line.find("<")].lstrip().startswith(">"):
+        return found  # in a block quote, whose `>` markers the raw text keeps: not read
     at = begin
     while (pre := _PRE.search(text, at, finish)) is not None:
         closing = _PRE_END.search(text, pre.end(), finish)
         if closing is None:
             break  # (nor does any later one close: the rest is read once)
         at = closing.end()
-        attributes = (pre.group("code") or "") + " " + pre.group("pre")
-        language = _PRE_LANGUAGE.search(attributes)
+        if text.rfind("<!--", begin, pre.start()) > text.rfind("-->", begin, pre.start()):
+            continue  # commented out: the reader never sees it
+        language = _pre_language(pre.group("code") or "") or _pre_language(pre.group("pre"))
         start, end = pre.end(), closing.start()
         if text.startswith("\r\n", start):
             start += 2
@@ -328,7 +347,7 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
         substituted, mapping = _substitute(raw, mapping, variables)
         top = bisect_right(starts, pre.start()) - 1
         skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
-        found.append(Block(text=substituted, raw=raw, info=language_of(language.group("language")) if language else "",
+        found.append(Block(text=substituted, raw=raw, info=language_of(language),
                            line=top + 1, content_line=bisect_right(starts, start), mapping=mapping, skip=skip,
                            ignore=ignore))
     return found
