@@ -41,7 +41,6 @@ error or nothing could be simulated, 2 on a usage or I/O error (unreadable file,
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
@@ -212,11 +211,8 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
     return records_for
 
 
-_DATE_OR_NUMBER = re.compile(r"[\d\s.:+\-/TZ]+$|\d{4}-\d\d-\d\d")
-
-
 def run(args: argparse.Namespace) -> int:
-    from ..masking import Secrets, find_secrets
+    from ..masking import find_secrets
     from ..simulate import (
         RecordsError,
         RecordSet,
@@ -242,15 +238,12 @@ def run(args: argparse.Namespace) -> int:
         wanted = args.resource or names
         records_for = None
         records: RecordSet = RecordSet()
-        records_secrets: Secrets | None = None
+        secret_values: frozenset[str] = frozenset()
         if args.records is not None:
             if args.records == "-" and args.file == "-":
                 raise _UsageError("FILE and --records cannot both be standard input")
             data = _read(args.records)
-            # the masking's finds by shape (`sk_live_...`): the values of secret-named fields are masked where the
-            # result is built (`_masked`), which shows a date under one as the date it is
-            records_secrets = Secrets(values=tuple(value for value in find_secrets(load_source(
-                data, path=args.records)).values if len(value) >= 12 and not _DATE_OR_NUMBER.match(value)))
+            secret_values = frozenset(find_secrets(load_source(data, path=args.records)).values)
             try:
                 records = load_records(data, name=args.records, records_key=args.records_key, resources=names)
             except RecordsError as exc:
@@ -270,19 +263,14 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"ce-validator simulate: error: {printable(str(exc))}", file=sys.stderr)  # (a file name's ESC: shown)
         return EXIT_USAGE
-    result = _masked(result)
+    result = _masked(result, secret_values)
     if args.output_format == "json":
         import json
 
         output = json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False)
-        if records_secrets is not None and records_secrets.values:  # (a value as JSON quotes it too)
-            records_secrets = Secrets(values=tuple(sorted(set(records_secrets.values) | {
-                json.dumps(value, ensure_ascii=False)[1:-1] for value in records_secrets.values}, key=len, reverse=True)))
     else:
         output = to_text(result)
-    # a record's value the masking finds in the records (a token's shape, a secret key's value) is hidden wherever
-    # the output shows it: an id, a date that does not parse
-    print(records_secrets.scrub(output) if records_secrets is not None else output)
+    print(output)
     if not result.resources:
         return EXIT_ERRORS
     return EXIT_ERRORS if result.has_errors else EXIT_OK
@@ -291,17 +279,19 @@ def run(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- output
 
 
-def _masked(result: Simulation) -> Simulation:
+def _masked(result: Simulation, secret_values: frozenset[str]) -> Simulation:
     """``result`` with the records' values of fields named as secret keys (an `idField` of `access_token`, a date
-    field named `password`) replaced by the mask before anything is printed: the id column and the date problems
-    quote them.  A date read as one is shown as the date it is."""
+    field named `password`), and those the masking finds in the records file (``secret_values``: a live key's shape,
+    `sk_live_...`), replaced by the mask before anything is printed: the id column and the date problems quote them.
+    A date read as one is shown as the date it is."""
     from dataclasses import replace
 
     from ..masking import MASK
     from ..vocabulary.secrets import is_secret_key
 
     def hidden(date: DateValue | None, problem: str | None) -> tuple[DateValue | None, str | None]:
-        if date is None or not date.text or date.instant_ms is not None or not is_secret_key(date.field):
+        if date is None or not date.text or date.instant_ms is not None or not (
+                is_secret_key(date.field) or date.text in secret_values):
             return date, problem
         for shown in (repr(date.text), date.text):  # as the messages quote it
             problem = problem.replace(shown, repr(MASK)) if problem else problem
@@ -314,7 +304,8 @@ def _masked(result: Simulation) -> Simulation:
         for record in res.records:
             updated, problem = hidden(record.updated, record.problem)
             created, problem = hidden(record.created, problem)
-            records.append(replace(record, id=MASK if secret_id and record.id is not None else record.id,
+            shown_id = record.id is not None and (secret_id or str(record.id) in secret_values)
+            records.append(replace(record, id=MASK if shown_id else record.id,
                                    updated=updated, created=created, problem=problem))
         resources.append(replace(res, records=tuple(records)))
     return replace(result, resources=tuple(resources))
