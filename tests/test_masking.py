@@ -2013,3 +2013,32 @@ def test_a_row_naming_no_secret_is_shown():
 
     text = "<table><tr><th>Client ID</th><td>acme-app-0042</td></tr><tr><td>Secret</td><td>Required</td></tr></table>"
     assert find_secrets(load_source(text, path="setup.md")).mask(text) == text
+
+
+@pytest.mark.parametrize("member", ['{{"type": "string", "value": "{0}"}}', '{{"kind": "x", "value": "{0}"}}'])
+def test_every_member_of_an_object_under_a_secret_key_in_a_broken_file_is_masked(member):
+    """helper-94: the object was read only up to its first key that held no value (`type`), so a `value` after it
+    was printed in the CE001 excerpt, where the parsed reading masks every member."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    value = canary(1531)
+    text = '{\n  "name": "x",\n  "configuration": {\n    "password": ' + member.format(value) + '\n    "other": 1\n  }\n}\n'
+    masked = find_secrets(load_source(text)).mask(text)
+    assert value not in masked and '"other": 1' in masked, masked
+
+
+@pytest.mark.parametrize("prose", [
+    "Go to User Settings, organization settings and billing.",
+    "Each User: Administrator, Organization: Engineering pair is set by the admin.",
+    "See the User Interface,\nOrganization Settings page.",
+    "Open User Management, Organization Settings and Element Instances in the console.",
+    "Roles: User Standard, Organization Owner.",
+    "A user belongs to one organization; a user account1234, organization defaults apply.",
+])
+def test_prose_that_names_users_and_organizations_is_no_platform_header(prose):
+    """helper-94: the header's broader forms (any case, a colon, split lines) took prose for credentials (CE751, and
+    the words masked)."""
+    from validator.masking import platform_credentials
+
+    assert platform_credentials(prose) == []

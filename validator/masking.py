@@ -209,7 +209,7 @@ _CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<
 # header line (the next one indented), or a string closed and another opened (`"User x, " +` then `"Organization y"`).
 _CE_PART = r"(?i:user|organization|element)"
 _CE_AFTER_PART = r"(?::?+[ \t]++|[ \t]*+[\\`]\r?\n[ \t]*+)"  # (`User: x, Organization: y`, as a note writes it)
-_CE_GLUE = r"(?:[ \t]*+(?:[\\`]?\r?\n|[\"'][ \t]*+\+?[ \t]*+(?:\r?\n)?[ \t]*+[\"'])[ \t]*+)?"
+_CE_GLUE = r"(?:[ \t]*+(?:[\\`]\r?\n|\r?\n(?=[ \t])|[\"'][ \t]*+\+?[ \t]*+(?:\r?\n)?[ \t]*+[\"'])[ \t]*+)?"
 _CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + _CE_AFTER_PART + _CE_PART_VALUE +
                                 r"(?:" + _CE_GLUE + r"[ \t]*+," + _CE_GLUE + r"[ \t]*+" + _CE_PART
                                 + _CE_AFTER_PART + _CE_PART_VALUE + ")+")
@@ -1078,6 +1078,12 @@ def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
         previous = value
 
 
+def _holds_a_user_secret(value: str) -> bool:
+    """Whether the value after `User` reads as the platform's user secret (or a reference or placeholder standing
+    for it), not a word of prose."""
+    return len(value) >= 8 and (_DIGIT.search(value) is not None or len(value) >= 20 or value[0] in "$<{")
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
@@ -1088,11 +1094,12 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
     for header in _CE_AUTHORIZATION.finditer(text):
         parts = list(_CE_CREDENTIAL.finditer(text, header.start(), header.end()))
         names = [part.group("part").lower() for part in parts]
-        # the user secret is a token (8 characters or more): `User Guide, Organization Settings` is prose, and so
-        # is `user accounts, organization settings` (a name in lower case is taken with a token's digits only)
-        if any(name == "user" and len(part.group("value")) >= 8
-               and (part.group("part") == "User" or _DIGIT.search(part.group("value")))
-               for name, part in zip(names, parts)) and "organization" in names:
+        # the user secret is a token (8 characters or more, with a digit or long): `User Management, Organization
+        # Settings`, `user accounts, organization settings` and `User: Administrator, Organization: Engineering` are
+        # prose
+        if any(name == "user" and _holds_a_user_secret(part.group("value")) for name, part in zip(names, parts)) \
+                and any(name == "organization" and (not part.group("value").isalpha() or len(part.group("value")) >= 20)
+                        for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
             spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
     return spans
 
@@ -1195,7 +1202,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 and not is_flag(key, text[span[0]:span[1]].strip("'\"")):
             yield span
         if broken and start < len(text) and key_start >= covered:
-            extras, covered = _broken_value(text, start, span, extra_keys)
+            extras, covered = _broken_value(text, start, span)
             yield from extras
     if broken:
         yield from _scan_broken(text, extra_keys)
@@ -1390,8 +1397,7 @@ def _written_key(key: str) -> str:
     return key.strip()
 
 
-def _broken_value(text: str, start: int, span: tuple[int, int] | None,
-                  extra_keys: frozenset[str]) -> tuple[list[tuple[int, int]], int]:
+def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[list[tuple[int, int]], int]:
     """Beyond ``span``, what the value of a secret key written at ``start`` holds in a file that is not JSON: the
     rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`, but not `"${PW}" "next": ...`, a missing
     comma) and the values of an array; and where an array ends (the keys inside it are read with it)."""
@@ -1405,11 +1411,10 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None,
         return [(span[0], later.start())], 0
     if opener not in "[{":
         return [], 0
-    # braces written for brackets hold it too (`{"Kq9v..."}`, a set's), and so do an object's members that hold a
-    # value (`{"value": "Kq9v..."}`), up to its first other key (an object left unclosed runs on into the keys
-    # after it, which are not its)
-    end = _array_end(text, start, member=(lambda key: key in _PAIR_VALUES or _is_secret(key, extra_keys))
-                     if opener == "{" else None)
+    # braces written for brackets hold it too (`{"Kq9v..."}`, a set's), and so do an object's members, as a parsed
+    # document's are all secret under a secret key (`{"type": "string", "value": "Kq9v..."}`), up to a key that is
+    # the body's own (a dotted configuration key, `name`, `tags`): an object left unclosed runs on into them
+    end = _array_end(text, start, member=_object_member if opener == "{" else None)
     found = []
     for inner in _INNER_VALUE.finditer(text, start + 1, end):
         group = "string" if inner.group("string") is not None else "bare"
@@ -1422,6 +1427,15 @@ _BRACKET_REACH = 100_000
 # How far a bare value runs: a token (and a header such as `Authorization: Bearer <a long JWT>`), not a line.
 _BARE_REACH = 1_000
 _HEADER_REACH = 8_000
+
+
+# The keys of an instance body and its configuration's, where an unclosed object's members end
+_BODY_KEYS = frozenset({"element", "name", "tags", "configuration", "providerData", "disabled"})
+
+
+def _object_member(key: str) -> bool:
+    """Whether ``key``, in an object under a secret key in a file that is not JSON, may be the object's own."""
+    return "." not in key and key not in _BODY_KEYS
 
 
 def _array_end(text: str, start: int, *, member: Callable[[str], bool] | None = None) -> int:
