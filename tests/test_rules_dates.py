@@ -760,6 +760,11 @@ def test_a_literal_beside_an_offset_that_is_not_x_is_a_format_of_its_own(fmt):
     ("updated_at>'${epoch}000'", True),  # milliseconds written out again: microseconds
     ("updated_at>'${epoch:s}'", True),
     ("updated_at>'${epoch}'", False),
+    # helper-94: these were lost when only `000` was read
+    ("updated_at>%27${epoch:s}'", True),  # quoted with an encoded quote
+    ("updated_at>'${epoch:s}000000'", True),  # microseconds
+    ("updated_at>'${epoch:s} '", True),
+    ("updated_at>'${epoch}123'", False),  # more than zeros: not judged
 ])
 def test_zeros_written_after_an_epoch_macro_count_in_its_unit(condition, reported):
     """helper-91: `'${epoch:s}000'` against a `milliseconds` field was CE414 ("epoch seconds"), whose help then led to
@@ -767,7 +772,8 @@ def test_zeros_written_after_an_epoch_macro_count_in_its_unit(condition, reporte
     hits = found(poller(url=f"/hubs/marketing/contacts?where={condition}", updated="milliseconds"), "CE414")
     assert bool(hits) is reported, hits
     if reported and "000" in condition:
-        assert "`${epoch}000`" in hits[0].message and "microseconds" in hits[0].message
+        written = condition[condition.index("${"):condition.rindex("0") + 1]
+        assert f"`{written}`" in hits[0].message and "microseconds" in hits[0].message
 
 
 @pytest.mark.parametrize(("condition", "written"), [

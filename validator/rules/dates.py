@@ -1427,13 +1427,15 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
         if side is None or config.get(f"{side}DateFormat") != "milliseconds":
             continue
         effect = "every record matches on every poll" if sent == "s" else "no record ever matches"
-        zeros = sent != (macro.unit or "ms")  # `'${epoch}000'`: the zeros written after it make microseconds
-        written = f"{macro.text}000" if zeros else macro.text
+        # (`'${epoch}000'`: the zeros written after it make microseconds)
+        zeros = len(template.text) - macro.end - len(template.text[macro.end:].lstrip("0")) \
+            if sent != (macro.unit or "ms") else 0
+        written = template.text[macro.start:macro.end + zeros]
         yield ctx.finding(DATE_MACRO_EPOCH_UNIT,
                           f"the URL compares `{field}` with `{written}`, epoch {_EPOCH_DIGITS[sent]}, but "
                           f"`{side}DateFormat` reads `{field}` as `milliseconds`: off by a factor of 1000, "
                           f"{effect}", source=entry.source, pointer=entry.child("url"),
-                          sub=(macro.start, macro.end + (3 if zeros else 0)),
+                          sub=(macro.start, macro.end + zeros),
                           help="`${epoch}` alone for a field in milliseconds" if zeros
                           else "`${epoch}` for a field in milliseconds")
 
@@ -1454,14 +1456,25 @@ def epoch_unit_sent(url: str, macro: Any) -> str:
     return _NEXT_UNIT.get(unit, unit) if thousand_after(url, macro) else unit
 
 
+_VALUE_QUOTES = LazyPattern(r"^(?:['\"]|%2[27])?\s*+|\s*+(?:['\"]|%2[27])?$")
+_UNITS_UP = ("s", "ms", "us")
+
+
 def _sent_unit(template: Any, macro: Any) -> str | None:
-    """The unit the value holding an epoch macro sends (:func:`epoch_unit_sent`); None for a value holding more
-    than the macro and its zeros (`'${epoch}123'`)."""
+    """The unit the value holding an epoch macro sends: its own, or one up for each three zeros written after it
+    (`'${epoch:s}000'` sends milliseconds, `'${epoch:s}000000'` microseconds); None for a value holding more than
+    the macro and its zeros (`'${epoch}123'`).  Quotes, encoded or not, and blanks around it aside."""
     held = _holding(template, macro)
-    if held is None or _whole_value(template, macro):
-        return macro.unit or "ms"
-    inside = template.text[held[1].start:held[1].end].strip("'\"")
-    return epoch_unit_sent(template.text, macro) if inside == template.text[macro.start:macro.end] + "000" else None
+    unit = macro.unit or "ms"
+    if held is None:
+        return epoch_unit_sent(template.text, macro)
+    inside = _VALUE_QUOTES.sub("", template.text[held[1].start:held[1].end])
+    written = template.text[macro.start:macro.end]
+    zeros = inside[len(written):] if inside.startswith(written) else None
+    if zeros is None or zeros.strip("0") or len(zeros) % 3:
+        return None
+    up = _UNITS_UP.index(unit) + len(zeros) // 3 if unit in _UNITS_UP else None
+    return _UNITS_UP[min(up, len(_UNITS_UP) - 1)] if up is not None else None
 
 
 def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
