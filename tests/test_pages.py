@@ -1839,14 +1839,6 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
     assert line[findings[0].column - 1:findings[0].end_column - 1] == '"ten"'
 
 
-def test_a_json5_block_in_its_own_syntax_is_no_mistake():
-    """helper-92: valid JSON5 (a key without quotes, single quotes, trailing commas) was CE006, an error."""
-    page = "# x\n\n```json5\n{\n  configuration: {\n    'event.vendor.type': 'webhook',\n  },\n}\n```\n"
-    assert [f.rule for f in check_page(page, path="p.md").findings if f.severity != "info"] == []
-    missing_comma = '# x\n\n```json5\n{\n  "element": {"key": "sageone"},\n  "name": "x"\n  "tags": []\n}\n```\n'
-    # (JSON's own mistakes stay)
-    assert "CE001" in {f.rule for f in check_page(missing_comma, path="p.md").findings}
-
 
 @pytest.mark.parametrize("label", ["<details><summary>Example that does not work</summary>\n",
                                    "This one **won't work** either:\n", '!!! failure "Broken: the date has no quotes"\n'])
@@ -1897,3 +1889,17 @@ def test_an_html_code_block_in_a_quote_or_a_comment_is_left_and_a_comparison_is_
                 ' "b": {"url": "/hubs/crm/deals?where=amount >= 100", "idField": 7}}</code></pre>\n')
     found = [(f.pointer, f.line) for f in check_page(compared, path="p.md").findings if f.severity != "info"]
     assert any(pointer.endswith("/b/idField") and line == 4 for pointer, line in found), found
+
+
+@pytest.mark.parametrize("label", [
+    "Wrong value: set it to a whole number of minutes, as below:", "Bad config: add `idField` to every resource:",
+    "Invalid value: write the interval in minutes:", "Incorrect format: replace the space with %20 and quote the date:",
+    "### Broken: connections after the 2.4 upgrade", "Broken URL: percent-encode the quotes, as in this body:",
+    "Wrong value - fix it as below:",
+])
+def test_a_label_that_gives_the_fix_or_titles_a_section_leaves_the_block_checked(label):
+    """helper-94: `Broken: <reason>` was taken for a counter-example's label whatever the reason said, so a label giving
+    the fix (and a section's heading) left a body with a real mistake unchecked."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = f"# Pollers\n\n{label}\n\n```json\n{body}\n```\n"
+    assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}

@@ -24,8 +24,8 @@ Which blocks
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
 * in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
   read as spaces, so the block's other mistakes are reported where they are (a ``.jsonc`` or ``.json5`` file
-  named on the command line is one such block); in a ``json5`` block, its own syntax (a key without quotes,
-  single quotes, a trailing comma, ``Infinity``) is no mistake;
+  named on the command line is one such block); the rest of JSON5 (a key without quotes, single quotes, a
+  trailing comma) is reported, as the platform reads JSON;
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
@@ -221,8 +221,6 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
         if document.language == "http":  # a request's `{{name}}` is the client's variable, filled before it sends
             found = [f for f in found if not fills_client_variable(f)]
-        elif document.language == "json5" and not loaded.valid:  # its own syntax, shown as it is meant
-            found = [f for f in found if f.rule not in _JSON5_SYNTAX]
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
         if any(f.rule == "CE090" for f in found):
@@ -430,8 +428,6 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
 
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
-# What JSON5 allows and JSON does not: a trailing comma, single quotes, a key without quotes, Infinity and NaN
-_JSON5_SYNTAX = frozenset({"CE002", "CE005", "CE006", "CE009"})
 _JSON_STRING = r'"(?:[^"\\\r\n]|\\.)*"'  # one line's string, escapes and all
 # ... or one never closed, to its line's end: skipped whole, not tried again from each `"` it holds
 _STRING_TO_LINE_END = r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)'

@@ -373,7 +373,9 @@ _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
-_NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this)\b)"
+_NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add|write|replace|change)\b)"
+# a reason that says what fails (`Broken: the date has no quotes`), not what a section is about
+_FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?)\b)"
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
@@ -390,7 +392,7 @@ _WRONG = re.compile(
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
-    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}(?!.*\b(?:how|fix\w*|solution)\b)[^\r\n]{{1,80}}"
+    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
