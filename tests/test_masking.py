@@ -1979,12 +1979,12 @@ def test_the_platform_credentials_however_a_page_splits_or_names_them_are_masked
     assert not _leaks(masked, secrets), masked
 
 
-@pytest.mark.parametrize("key", ["CE_USER", "CE_ORG", "CE_ELEMENT", "cloud_elements_org", "heslo", "mot.de.passe"])
+@pytest.mark.parametrize("key", ["CE_USER", "CE_ORG", "cloud_elements_org", "heslo", "mot.de.passe"])
 def test_names_of_the_platform_credentials_and_foreign_passwords_are_secret_keys(key):
     assert secret_kind(key) == "secret"
 
 
-@pytest.mark.parametrize("key", ["USER", "ORG", "ce_org_id", "CE_ORG_NAME", "user", "organization"])
+@pytest.mark.parametrize("key", ["USER", "ORG", "ce_org_id", "CE_ORG_NAME", "user", "organization", "CE_ELEMENT"])
 def test_a_user_or_organization_alone_or_its_id_is_no_secret_key(key):
     assert secret_kind(key) is None
 

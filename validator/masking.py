@@ -52,8 +52,8 @@ from .lazy_pattern import LazyPattern
 from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
-from .vocabulary.secrets import (is_ambiguous_parameter, is_credential_parameter, is_flag, is_secret_parameter,
-                                 may_hold_a_secret, secret_kind)
+from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
+                                 is_secret_parameter, may_hold_a_secret, secret_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -207,7 +207,7 @@ _CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<
 # A part's name in any case (`authorization: user ..., organization ...`, as some clients write headers); the header
 # may be split over lines: by a shell's or PowerShell's continuation (`User x, \` then `Organization y`), a folded
 # header line (the next one indented), or a string closed and another opened (`"User x, " +` then `"Organization y"`).
-_CE_PART = r"(?i:user|organization|element)"
+_CE_PART = "(?i:" + "|".join(PLATFORM_HEADER_PARTS) + ")"
 _CE_AFTER_PART = r"(?::?+[ \t]++|[ \t]*+[\\`]\r?\n[ \t]*+)"  # (`User: x, Organization: y`, as a note writes it)
 _CE_GLUE = r"(?:[ \t]*+(?:[\\`]\r?\n|\r?\n(?=[ \t])|[\"'][ \t]*+\+?[ \t]*+(?:\r?\n)?[ \t]*+[\"'])[ \t]*+)?"
 _CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + _CE_AFTER_PART + _CE_PART_VALUE +

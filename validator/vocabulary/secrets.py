@@ -61,8 +61,9 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-__all__ = ["SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter", "is_flag", "is_secret_key",
-           "is_secret_parameter", "looks_like_a_token", "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
+__all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
+           "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_an_identifier",
+           "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -76,10 +77,13 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
                       "motdepasseapi", "heslo", "wagwoord", "lozinka"})  # (not `parola`: Italian's word)
-# The platform's own credentials as scripts name their variables (`CE_USER=... CE_ORG=... curl ...`, `export
-# CLOUD_ELEMENTS_ORG=...`): the user and organization secrets and the element token of its Authorization header.
+# The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
+# writes them
+PLATFORM_HEADER_PARTS = ("User", "Organization", "Element")
+# ... and the user and organization secrets as scripts name their variables (`CE_USER=... CE_ORG=... curl ...`,
+# `export CLOUD_ELEMENTS_ORG=...`; not `CE_ELEMENT`, which most often names an element's key, `hubspot`)
 _PLATFORM_PREFIXES = frozenset({"ce", "cloudelements", "sapce"})  # (its words joined)
-_PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation", "element", "elem"})
+_PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
