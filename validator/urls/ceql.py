@@ -158,7 +158,7 @@ def _lexer() -> Any:
     return run_token(step, what="CEQL tokens")
 
 
-_QUOTE_OR_ENCODED = LazyPattern(r"'|%27", re.IGNORECASE)
+_QUOTE_OR_ENCODED = LazyPattern(r"'|%27")
 
 
 def _encoded_quotes_read(masked: str) -> str:
@@ -448,7 +448,7 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
             return clause
         if masked is None or len(masked) != len(text):
             masked = mask(text, atomic_spans(text))
-        if "'" in masked and "%27" in masked.upper():
+        if "'" in masked and "%27" in masked:
             masked = _encoded_quotes_read(masked)
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
