@@ -2042,3 +2042,19 @@ def test_prose_that_names_users_and_organizations_is_no_platform_header(prose):
     from validator.masking import platform_credentials
 
     assert platform_credentials(prose) == []
+
+
+def test_a_plain_word_as_a_secret_stays_shown_where_the_file_shows_it_elsewhere():
+    """helper-92: the password `customers` masked every `customers` in messages ("in poller entry `****`"), where
+    the file itself shows the word as the resource's name; at its own place it stays masked."""
+    body = ('{"element": {"key": "closeio"}, "name": "x", "configuration": {"username": "u", "password": "customers", '
+            '"event.poller.configuration": {"customers": {"url": "/hubs/crm/customers", "idField": "id", '
+            '"filterByUpdatedDate": "false"}}}}')
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    secrets = find_secrets(load_source(body))
+    assert secrets.scrub("poller entry `customers`") == "poller entry `customers`"
+    assert '"password": "*********"' in secrets.mask(body)
+    alone = body.replace('"customers": {', '"contacts": {').replace("/hubs/crm/customers", "/hubs/crm/contacts")
+    assert "customers" not in find_secrets(load_source(alone)).scrub("it is `customers`")

@@ -42,7 +42,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Sequence
@@ -533,8 +533,15 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     for start, end in spans:
         raw = text[start:end]
         values.update(_forms(raw))
+    shown: list[tuple[int, int]] = []  # the spans, overlapping ones joined
+    for start, end in sorted(spans):
+        if shown and start <= shown[-1][1]:
+            shown[-1] = (shown[-1][0], max(shown[-1][1], end))
+        else:
+            shown.append((start, end))
     ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES
-                            and not (len(v) < _REUSED_LENGTH and v.isalpha())), key=len, reverse=True))
+                            and not (v.isalpha() and (len(v) < _REUSED_LENGTH or _shown_elsewhere(text, v, shown)))),
+                           key=len, reverse=True))
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
@@ -543,6 +550,19 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
             spans.update(prefixes)
             ordered = tuple(sorted(set(ordered) | {text[start:end] for start, end in prefixes}, key=len, reverse=True))
     return Secrets(spans=tuple(sorted(spans)), values=ordered)
+
+
+def _shown_elsewhere(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the plain word ``word`` (a secret's value somewhere) is also written in ``text`` outside every secret
+    (`"password": "customers"` beside the resource `customers`): the file shows it there anyway, and masking it in
+    every message would hide what they are about.  (At its own place, :meth:`Secrets.scrub_near` masks it.)"""
+    at = text.find(word)
+    while at != -1:
+        index = bisect_right(spans, (at, len(text))) - 1
+        if index < 0 or spans[index][1] < at + len(word):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 _DIGIT = LazyPattern(r"\d")
