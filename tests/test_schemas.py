@@ -974,3 +974,14 @@ def test_a_nested_poller_configuration_is_explained() -> None:
         "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}}}}
     (problem,) = [p for p in validate(body) if p.pointer == "/configuration/event"]
     assert "`event.poller.configuration`" in problem.message
+
+
+def test_an_unknown_key_holding_an_invisible_space_names_it():
+    """helper-91: `"idField\u00a0"` was "unknown key `idField `" with help "remove the spaces": the reader sees one
+    ordinary space, or none; the message names the character, as CE101's configuration keys do."""
+    from validator.engine import check
+
+    (found,) = [f for f in check('{"contacts": {"url": "/hubs/crm/contacts", "idField\u00a0": "id"}}')
+                if f.rule == "CE101"]
+    assert "(it holds a no-break space, U+00A0)" in found.message
+    assert found.help == "remove a no-break space (U+00A0): `idField`"

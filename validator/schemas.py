@@ -39,6 +39,7 @@ from .rules.base import Rule
 from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
 from .source.limits import MAX_DEPTH
+from .vocabulary.characters import invisible_in, space_named
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -862,7 +863,8 @@ class _Translator:
                 elif belongs == "entry":
                     fix = f"did you mean `{guess}`, on the poller entry itself?"
                 elif name.strip() == guess or name.replace(" ", "") == guess:
-                    fix = f"remove the spaces: `{guess}`"
+                    extra = "".join(char for char in name if char.isspace()).replace(" ", "")
+                    fix = f"remove {space_named(extra) if extra else 'the spaces'}: `{guess}`"
                     action, unsafe = ("rename", guess), False
                 else:
                     fix = f"did you mean `{guess}`?"
@@ -873,12 +875,12 @@ class _Translator:
                     # the key the platform requires is missing, and this is it misspelt: one error, not a
                     # warning beside a "missing" finding
                     self._misspelt.add((path, guess))
-                    self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}: the platform ignores it, "
-                              f"and the required `{guess}` is missing", key=True, help=fix, action=action,
-                              unsafe=unsafe, severity="error")
+                    self._add(path + (name,), "CE101", f"unknown key `{name}`{invisible_in(name)} in {where}: the "
+                              f"platform ignores it, and the required `{guess}` is missing", key=True, help=fix,
+                              action=action, unsafe=unsafe, severity="error")
                     continue
-            self._add(path + (name,), "CE101", f"unknown key `{name}` in {where}", key=True, help=fix,
-                      action=action, unsafe=unsafe)
+            self._add(path + (name,), "CE101", f"unknown key `{name}`{invisible_in(name)} in {where}", key=True,
+                      help=fix, action=action, unsafe=unsafe)
 
     def _misplaced(self, path: tuple[Any, ...], belongs: str) -> None:
         name = path[-1]
