@@ -1173,3 +1173,17 @@ def test_a_key_the_default_poller_leaves_out_is_said_so(elements_dir):
     entry["pollDelay"] = 120
     (found,) = [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE910"]
     assert found.help == "the default leaves `pollDelay` out", found.help
+
+
+def test_a_text_format_for_a_field_the_api_docs_type_as_an_integer(elements_dir):
+    """helper-93: Lithium's `createDate` is an int64 in its API docs; a text pattern reads no record's date."""
+    body = {"element": {"key": "lithiumlsw"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events",
+        "event.poller.configuration": {"changedConversations": {
+            "url": "/hubs/social/changed-conversations?where=startEpochMillis='${epoch:ms}'", "idField": "id",
+            "datesConfiguration": {"updatedDateField": "createDate", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}}}
+    found = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"]
+    assert len(found) == 1 and "as an integer" in found[0].message, found
+    body["configuration"]["event.poller.configuration"]["changedConversations"]["datesConfiguration"][
+        "updatedDateFormat"] = "milliseconds"
+    assert [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"] == []

@@ -59,7 +59,8 @@ CE911 poller-path-near-miss
 CE912 poller-date-format-mismatch
     The date format cannot read the vendor's dates: the API docs' example value of the field,
     or a value in the field's documented format (``x-mask``), does not parse with it
-    (Java-exact, lenient as the platform parses), or parses to another instant.
+    (Java-exact, lenient as the platform parses), or parses to another instant; or a text pattern reads a
+    field the API docs type as an integer (an epoch number: `milliseconds` reads it).
 
 CE913 poller-filter-field-not-searchable
     The ``where`` filter compares a field the API docs mark ``x-searchable: false``, or uses an
@@ -224,7 +225,8 @@ POLLER_DATE_FORMAT_MISMATCH = Rule("CE912", "poller-date-format-mismatch", "warn
      "another instant -- the poller misreads every record. Where the element's own default poller reads the same "
      "field of the same resource, its format (in its zone) is the truth: the configured format must read a value "
      "written with it (`.SSS` where the vendor sends no milliseconds, `dd` and `MM` swapped). The message says "
-     "where parsing stops. A format the element's own default poller uses for such fields is never reported.",
+     "where parsing stops. A text pattern for a field the API docs type as an integer (an epoch number) reads no "
+     "date either. A format the element's own default poller uses for such fields is never reported.",
      _sfdc_contacts(_SFDC_WHERE, "yyyy-MM-dd'T'HH:mm:ss'Z'"), _sfdc_contacts(_SFDC_WHERE))
 
 POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-searchable", "warning", "where filters on a field the docs do not mark searchable",
@@ -809,6 +811,13 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                           help="no documented format reads epoch seconds: filter with `${epoch:s}` in the URL and "
                                "leave the record dates out of `datesConfiguration`")
         return
+    if isinstance(schema, dict) and schema.get("type") == "integer" and fmt not in ("milliseconds", "timestamp") \
+            and not _DIGITS_ONLY_PATTERN.fullmatch(fmt):
+        yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` reads `{name}` of `GET {template}` as text, but the API "
+                          "docs type it as an integer (a number of seconds or milliseconds since 1970, most often): "
+                          "no record's date is read", source=entry.source, pointer=pointer,
+                          help="`milliseconds` for epoch milliseconds (epoch seconds have no documented format)")
+        return
     server_zone = ctx.options.server_zone
     example = _example(api, entry.value.get("url"), name)
     if example is not None:
@@ -868,6 +877,8 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
 
 
 _MISREADING = frozenset({"CE401", "CE402", "CE405"})
+# A pattern of digits alone (`yyyyMMddHHmmss`), which can read a date written as a number (`20240105102030`)
+_DIGITS_ONLY_PATTERN = re.compile(r"[yMdHhmsSku]+")
 
 
 def _misreads_itself(fmt: str) -> bool:
