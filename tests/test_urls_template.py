@@ -601,3 +601,10 @@ def test_a_macro_in_three_braces_is_replaced_whole() -> None:
     (edit,) = problem.fix.edits
     fixed = url[:edit.start] + edit.replacement + url[edit.end:]
     assert fixed == "/hubs/x/y?where=a>='${gmtDate:yyyy-MM-dd}'" and codes(fixed) == []
+
+
+@pytest.mark.parametrize(("zone", "reported"), [("+99:99", True), ("+25:00", True), ("+24:00", True), ("-8:00", False),
+                                                ("+5:30", False), ("+23:59", False), ("-12", False)])
+def test_an_offset_java_cannot_read_as_a_zone_is_gmt(zone, reported):
+    """helper-92: `${dateTimeZone:+99:99:...}` rendered in GMT (Java's `GMT+99:99` is no zone) with no finding."""
+    assert (codes(f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:HH:mm}}'") == ["CE608"]) is reported

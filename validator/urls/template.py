@@ -390,8 +390,12 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         _edge_spaces(col, zone, start, "zone", "with it the id is one Java does not know, and Java silently uses GMT")
         zone, start = zone.strip(), start + len(zone) - len(zone.lstrip())
         end = start + len(zone)
-    if _OFFSET_ZONE.fullmatch(zone):
-        return  # documented by Cloud Elements (-8:00, +6:00); render.py says how it is read
+    if _OFFSET_ZONE.fullmatch(zone):  # documented by Cloud Elements (-8:00, +6:00), read as `GMT-8:00` (render.py)
+        if not resolve_zone("GMT" + zone).known:
+            col.add(Flaw.MACRO_UNKNOWN_ZONE, f"the offset {zone!r} is no offset Java reads (hours up to 23, minutes up "
+                    f"to 59): read as `GMT{zone}`, which Java's TimeZone.getTimeZone does not know, it silently uses GMT",
+                    start, end)
+        return
 
     if resolve_zone(zone).known:
         return
