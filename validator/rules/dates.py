@@ -594,9 +594,17 @@ def _edge_space(text: str) -> Iterator[Problem]:
                           help="remove the whitespace", fix=Fix("remove the whitespace", (Edit(start, end, ""),), "safe"))
 
 
-# A zone written as text: the letter, a name, or an offset (`+0000`, `+00:00`, `-05`)
-_ZONE_TEXT = LazyPattern(r"Z|UTC|GMT|[+-]\d\d(?::?\d\d)?")
 _OFFSET_TEXT = LazyPattern(r"[+-]\d\d(?::?\d\d)?")
+
+
+def _is_offset_text(text: str) -> bool:
+    """Whether ``text`` is an offset written out (`+0000`, `+00:00`, `-05`)."""
+    return text[:1] in ("+", "-") and _OFFSET_TEXT.fullmatch(text) is not None
+
+
+def _is_zone_text(text: str) -> bool:
+    """Whether ``text`` is a zone written out: the letter, a name or an offset.  (No pattern for most literals.)"""
+    return text in ("Z", "UTC", "GMT") or _is_offset_text(text)
 
 
 def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
@@ -605,9 +613,9 @@ def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
     `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
     for index, token in enumerate(tokens):
         literal = token.text
-        if token.kind != "literal" or not token.quoted or not _ZONE_TEXT.fullmatch(literal):
+        if token.kind != "literal" or not token.quoted or not _is_zone_text(literal):
             continue
-        offset = _OFFSET_TEXT.fullmatch(literal) is not None
+        offset = _is_offset_text(literal)
         zone = next((t for t in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens)
                                  else None) if t is not None and t.is_field
                      and (t.letter == "X" or offset and t.letter == "Z")), None)
@@ -1288,12 +1296,13 @@ _ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)(?=['\"]|%27
 def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any) -> Iterator[Finding]:
     """CE429 for a zone written after a macro whose format ends with one (`'${gmtDate:...'Z'}Z'`,
     `'${gmtDate:...XXX}+00:00'`): the vendor is sent the zone twice."""
+    if url[macro.end:macro.end + 1] not in ("Z", "U", "G", "+", "-"):  # (most macros: the closing quote; no pattern)
+        return
     written = _ZONE_BEFORE_QUOTE.match(url, macro.end)
     if written is None or not macro.pattern.tokens:
         return
     last = macro.pattern.tokens[-1]
-    if not (last.is_field and last.letter in "XZz" or not last.is_field and last.quoted
-            and _ZONE_TEXT.fullmatch(last.text)):
+    if not (last.is_field and last.letter in "XZz" or not last.is_field and last.quoted and _is_zone_text(last.text)):
         return
     start, end = written.span()
     own = last.text if not last.is_field else {"X": "Z", "Z": "+0000", "z": "GMT"}[last.letter]
