@@ -795,3 +795,11 @@ def test_an_offset_literal_beside_an_offset_field_is_the_zone_twice():
     assert {hit.rule for hit in found(text, "CE429")} == {"CE429"}
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ss'+0000'"), "CE429")  # the literal alone: GMT's own
     assert not found(poller(updated="EEE MMM dd HH:mm:ss 'GMT'Z yyyy"), "CE429")  # JavaScript's Date, as it is
+
+
+@pytest.mark.parametrize("fmt", ["yyyy-ww", "YYYY-ww"])
+def test_a_records_format_naming_a_week_is_said_to_date_each_record_its_week_s_first_day(fmt):
+    """helper-95: CE417 said `yyyy-ww` reads records "with the month and day of 1 January 1970"; Java reads `2024-23`
+    as 2 June 2024, the week's first day (up to six days early: still a mistake, but not that one)."""
+    (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE417")
+    assert "names a week" in hit.message and "1970" not in hit.message

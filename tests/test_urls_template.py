@@ -608,3 +608,12 @@ def test_a_macro_in_three_braces_is_replaced_whole() -> None:
 def test_an_offset_java_cannot_read_as_a_zone_is_gmt(zone, reported):
     """helper-92: `${dateTimeZone:+99:99:...}` rendered in GMT (Java's `GMT+99:99` is no zone) with no finding."""
     assert (codes(f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:HH:mm}}'") == ["CE608"]) is reported
+
+
+def test_a_quote_inside_a_quoted_text_of_a_macro_s_format_gets_no_fix_java_rejects() -> None:
+    """helper-95: CE620's fix for `h 'o''clock' a` wrote `h 'o'clock' a`, which Java's SimpleDateFormat refuses
+    (Illegal pattern character 'c'); `''T''` is still fixed to `'T'`."""
+    clock = only("/hubs/crm/a?where=x>='${gmtDate:yyyy-MM-dd h 'o''clock' a}'", "CE620")
+    assert clock.fix is None and "leave the quote out" in (clock.help or "")
+    letter = only("/hubs/crm/a?where=x>='${gmtDate:yyyy-MM-dd''T''HH:mm}'", "CE620")
+    assert letter.fix is not None and letter.fix.edits[0].replacement == "yyyy-MM-dd'T'HH:mm"

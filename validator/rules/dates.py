@@ -1114,8 +1114,16 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
         letters.add("M")
     if facts.month_as_minute is not None:
         letters.add("m")
-    missing = missing_parts(letters)
     whole = (0, len(pattern.text))
+    if "w" in letters and letters & {"y", "Y"} and not letters & {"D", "d", "M", "L", "E", "u", "F"}:
+        # a week of the year and no day in it: Java takes the week's first day (`2024-23` is 2 June 2024)
+        effect = ("the vendor gets the last poll time as a week, up to a week before it, or a year off at New Year "
+                  "where `yyyy` (the calendar year) stands beside `ww`" if printing else
+                  "Java dates each record the first day of its week, up to six days before it changed, so a change "
+                  "made since the last poll looks older than it and is ignored")
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern names a week (`w`), not a day: {effect}", *whole,
+                       help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
+    missing = missing_parts(letters)
     if missing:
         what = " and ".join(missing) if len(missing) < 3 else "date"
         effect = ("the vendor gets a filter without a " + what if printing else

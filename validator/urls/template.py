@@ -832,11 +832,24 @@ def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) 
                 and "''" in macro.format:
             at = macro.format_start + macro.format.index("''")
             fixed = macro.format.replace("''", "'")
-            col.add(Flaw.CEQL_UNBALANCED_QUOTE, "`''` in the macro's format prints a `'` into the filter, which ends "
-                    "the CEQL string the date is in: the vendor cannot read the filter", at, at + 2,
+            message = ("`''` in the macro's format prints a `'` into the filter, which ends the CEQL string the date "
+                       "is in: the vendor cannot read the filter")
+            if not _prints_no_quote(fixed):  # (`h 'o''clock' a`: a quote inside a quoted text, which no fix keeps)
+                col.add(Flaw.CEQL_UNBALANCED_QUOTE, message, at, at + 2,
+                        help="leave the quote out of the format: the filter cannot hold one")
+                continue
+            col.add(Flaw.CEQL_UNBALANCED_QUOTE, message, at, at + 2,
                     help=f"write `{fixed}` (a letter between single quotes is printed as it is)",
                     fix=Fix(f"write `{fixed}`", (Edit(macro.format_start, macro.format_start + len(macro.format), fixed),),
                             "unsafe"))
+
+
+def _prints_no_quote(fmt: str) -> bool:
+    """Whether ``fmt`` compiles (Java's constructor accepts it) and prints no `'`."""
+    try:
+        return "'" not in compile_pattern(fmt).format(0, "GMT")
+    except PatternError:
+        return False
 
 
 _ARITHMETIC_START = frozenset(" /*+-")
