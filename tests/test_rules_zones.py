@@ -237,3 +237,17 @@ def test_created_and_updated_read_in_different_zones():
     assert not found(_two_zones("UTC", "America/New_York", "yyyy-MM-dd'T'HH:mm:ssXXX"), "CE508")  # offsets read
     assert not found(_two_zones("UTC", "America/New_Yrok"), "CE508")  # CE501's
     assert not found(_two_zones("UTC", "America/New_York", "yyyy-MM-dd"), "CE508")  # no time: a false-alarm hunt
+
+
+@pytest.mark.parametrize("macro", ["${dateTimeZone:EST:yyyy-MM-dd HH:mm:ss -0500}",
+                                   "${dateTimeZone:Asia/Kolkata:yyyy-MM-dd HH:mm:ss '+05:30'}"])
+def test_a_macro_printing_its_zone_s_offset_as_text_is_no_offset_less_time(macro):
+    """helper-95: CE506 said `... -0500` after EST printed "without an offset" and "the filter is 5 hours off"; Java
+    prints the right instant with the right offset (CE411 judges such a literal against the zone)."""
+    from validator.engine import check
+
+    dates = {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss", "updatedDateTimezone": "GMT",
+             "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd HH:mm:ss", "createdDateTimezone": "GMT"}
+    body = {"contacts": {"url": f"/hubs/crm/contacts?where=updated_at>='{macro}'", "idField": "id",
+                         "datesConfiguration": dates}}
+    assert [f for f in check(body) if f.rule == "CE506"] == []

@@ -423,8 +423,8 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
     polled = [m for m in template.macros if not m.uses_now]
     for macro in template.macros:
-        if macro.pattern is None or not _offset_less(macro.pattern.facts):
-            continue
+        if macro.pattern is None or not _offset_less(macro.pattern.facts) or has_offset_literal(macro.pattern):
+            continue  # (`... -0500` after EST: an offset all the same, which CE411 judges)
         field = condition_field(template, macro)
         side = dated_side(config, field) if field else None
         guessed = False
@@ -442,7 +442,7 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
             records = compile_pattern(fmt)
         except PatternError:
             continue  # CE401's
-        if not records.facts.fields or not _offset_less(records.facts):
+        if not records.facts.fields or not _offset_less(records.facts) or has_offset_literal(records):
             continue
         macro_zone = macro_zone_of(macro, ctx.options.server_zone)
         resolved = resolve_zone(zone_id)
