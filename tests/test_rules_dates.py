@@ -803,3 +803,11 @@ def test_a_records_format_naming_a_week_is_said_to_date_each_record_its_week_s_f
     as 2 June 2024, the week's first day (up to six days early: still a mistake, but not that one)."""
     (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE417")
     assert "names a week" in hit.message and "1970" not in hit.message
+
+
+@pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ss''", "yyyy-MM-dd'T'HH:mm:ss''Z''"])
+def test_a_doubled_quote_in_a_records_format_is_a_quote_each_date_must_hold(fmt):
+    """helper-95: Java fails on every record (`expected "'"`), and check said nothing."""
+    hits = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE427")
+    assert hits and all("`''`" in hit.message for hit in hits)
+    assert not found(poller(updated="h 'o''clock' a, yyyy-MM-dd", created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE427")

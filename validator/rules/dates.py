@@ -431,7 +431,8 @@ DATE_PATTERN_FOREIGN_SYNTAX = Rule("CE427", "date-pattern-foreign-syntax", "erro
      "`-`: printed as they are, and expected where a date is read, so a record's `2024-01-02T10:00:00.123+00:00` "
      "is not read at all (the JDK reads none), and a URL sends `[.123]` or `\"2024-01-02\"`.  So is `\\` before a "
      "quote (`yyyy-MM-dd\\'T\\'HH:mm:ss`, an escape from a shell or a string): SimpleDateFormat has no escape "
-     "but the quote, and the fix (safe) removes the backslashes.\n\n"
+     "but the quote, and the fix (safe) removes the backslashes.  And `''` outside quoted text in a records' format "
+     "(`...ss''`, SQL's escape): a `'` each record's date must hold, which none does.\n\n"
      "**Fix:** remove the brackets (SimpleDateFormat cannot read a fraction that is sometimes absent: read the "
      "form the vendor always writes), remove double quotes around the whole pattern, and quote literal letters "
      "with `'`. The fix (unsafe) does each.",
@@ -605,6 +606,16 @@ def _is_offset_text(text: str) -> bool:
 def _is_zone_text(text: str) -> bool:
     """Whether ``text`` is a zone written out: the letter, a name or an offset.  (No pattern for most literals.)"""
     return text in ("Z", "UTC", "GMT") or _is_offset_text(text)
+
+
+def _quote_to_find(tokens: Sequence[Any]) -> Iterator[Problem]:
+    """CE427 for `''` outside quoted text in a records' format (`...ss''`, `''Z''`): SimpleDateFormat's own quote
+    character, which the record's date must then hold (an escape of SQL's or a language's, written into it)."""
+    for token in tokens:
+        if token.kind == "literal" and not token.quoted and token.text == "'":
+            yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`''` is a `'` to find in SimpleDateFormat: a record's date "
+                          "is read only if it holds one here", token.start, token.end,
+                          help="remove `''` (quote letters with one `'` on each side: `'T'`)")
 
 
 def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
@@ -793,6 +804,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         problems.extend(_edge_space(text))
     if "'" in text:
         problems.extend(_zone_twice(tokens, printing=printing))
+        if not printing and "''" in text:
+            problems.extend(_quote_to_find(tokens))
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
