@@ -180,3 +180,14 @@ def test_options_keep_the_opt_in_rules_the_selection_turns_on(project):
     path.write_text(json.dumps(spaced, indent=2))
     assert "CE617" in {f.rule for f in validator.check(path)}
     assert "CE617" in {f.rule for f in validator.check(path, options=validator.Options(server_zone="GMT"))}
+
+
+def test_a_str_that_is_a_file_s_name_with_no_such_file_is_a_value_error(tmp_path, monkeypatch):
+    """helper-96: the README's `validator.check("bodies/sageone.json")`, its file absent, returned one CE090 info:
+    a CI script that looks for errors passed.  A bare name is no JSON text; JSON text still is."""
+    import validator
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match="check_file"):
+        validator.check("bodies/sageone.json")
+    assert [f.rule for f in validator.check('"bodies/sageone.json"')] == ["CE090"]  # a JSON string

@@ -207,6 +207,9 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
         if isinstance(document, str) and _names_a_file(document):
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
                              "or use validator.check_file()")
+        if isinstance(document, str) and _FILE_NAME.fullmatch(document):  # (no JSON text is a bare name)
+            raise ValueError(f"a str is read as JSON text, and {document!r} is a file's name (no such file here): "
+                             "pass Path(...) or use validator.check_file() to check a file")
         return document, shown
     if isinstance(document, (Mapping, Sequence)) and not isinstance(document, (bytearray, memoryview)):
         try:
@@ -215,6 +218,9 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
             reason = "it is nested deeper than Python writes" if isinstance(exc, RecursionError) else str(exc)
             raise ValueError(f"the document cannot be written as JSON: {reason}") from None
     raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
+
+
+_FILE_NAME = LazyPattern(r"[\w.~/\\:-]{1,1000}\.(?i:json|jsonc|json5|md|markdown|mdx|http|rest|txt)")
 
 
 def _names_a_file(text: str) -> bool:
