@@ -436,3 +436,21 @@ def test_action_is_a_composite_action(tmp_path):
         assert "uses" in step or step.get("shell") == "bash"
         assert "${{ inputs." not in step.get("run", "")  # inputs go through env, never into the script
     assert {"paths", "args"} <= set(action["inputs"])
+
+
+def test_updating_the_baseline_on_some_files_keeps_the_others_and_records_no_skip_note(tmp_path):
+    """helper-96: `--update-baseline` on one file rewrote the baseline with that file's findings alone (77 others
+    dropped without a word), and a skipped file's CE090 note was recorded as a finding."""
+    broken = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "%s"}}'
+    (tmp_path / "a.json").write_text(broken % "ten", encoding="utf-8")
+    (tmp_path / "b.json").write_text(broken % "five", encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "tooling", "version": "1.0.0"}', encoding="utf-8")
+    assert run_cli("check", "--update-baseline", "--baseline", "base.json", ".", cwd=tmp_path).code == 0
+    recorded = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert {entry["path"] for entry in recorded} == {"a.json", "b.json"}  # (no CE090 for package.json)
+    (tmp_path / "a.json").write_text(broken % "15", encoding="utf-8")  # a.json mended: its entries go
+    assert run_cli("check", "--update-baseline", "--baseline", "base.json", "a.json", cwd=tmp_path).code == 0
+    kept = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))["findings"]
+    assert {(entry["path"], entry["rule"]) for entry in kept if entry["rule"] == "CE206"} == {("b.json", "CE206")}
+    assert [entry for entry in kept if entry["path"] == "b.json"] == [e for e in recorded if e["path"] == "b.json"]
+    assert run_cli("check", "--baseline", "base.json", ".", cwd=tmp_path).code == 0

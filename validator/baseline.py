@@ -1,8 +1,8 @@
 """A baseline: the findings a repository already had, so that a run reports only new ones.
 
 ``ce-validator check --update-baseline --baseline FILE PATH...`` records the findings of the
-run in ``FILE``; ``ce-validator check --baseline FILE PATH...`` then reports only the findings
-that are not in it.  A finding is matched by its rule code, its file (relative to the
+run in ``FILE`` (the entries of files the run does not check are kept: a run on some files updates theirs);
+``ce-validator check --baseline FILE PATH...`` then reports only the findings that are not in it.  A finding is matched by its rule code, its file (relative to the
 baseline's folder), its JSON pointer and a digest of its message, never by line or column,
 so moving a value, or adding lines above it, does not bring it back (a page's pointers are matched without their
 block's line, ``/L75``).  Counts are respected:
@@ -104,6 +104,10 @@ class Baseline:
         """Record that the file at ``path`` was checked (for :meth:`unmatched`)."""
         self._seen_paths.add(_relative(path, self.base))
 
+    def unchecked(self) -> Counter[Key]:
+        """The recorded entries of files this run has not checked."""
+        return Counter({key: n for key, n in self.counts.items() if key[0] not in self._seen_paths})
+
     def unmatched(self) -> int:
         """Recorded findings of the checked files that this run did not find (fixed since the baseline)."""
         return sum(n for key, n in self.counts.items() if n > 0 and key[0] in self._seen_paths)
@@ -138,10 +142,16 @@ def load(file: str | os.PathLike[str]) -> Baseline:
     return Baseline(file=path, counts=counts)
 
 
-def dump(findings: Iterable[Finding], file: str | os.PathLike[str]) -> int:
-    """Write the baseline of ``findings`` to ``file`` (sorted, one entry per line); returns how many it holds."""
+# What a run says of a file that is no finding in it: the note that it was skipped (not Cloud Elements)
+_NOTES = frozenset({"CE090"})
+
+
+def dump(findings: Iterable[Finding], file: str | os.PathLike[str], *, kept: Counter[Key] | None = None) -> int:
+    """Write the baseline of ``findings`` (and the entries ``kept`` from the file's earlier content) to ``file``
+    (sorted, one entry per line); returns how many it holds."""
     baseline = Baseline(file=Path(file))
-    counts: Counter[Key] = Counter(baseline.key(f) for f in findings)
+    counts: Counter[Key] = Counter(baseline.key(f) for f in findings if f.rule not in _NOTES)
+    counts.update(kept or Counter())
     entries = [{"path": p, "rule": r, "pointer": ptr, "digest": d, "count": n}
                for (p, r, ptr, d), n in sorted(counts.items())]
     lines = ",\n".join("    " + json.dumps(entry, ensure_ascii=False) for entry in entries)
@@ -171,7 +181,13 @@ class BaselineRun:
             raise BaselineError("--update-baseline needs --baseline FILE")
         if not file:
             return None
-        return cls(Baseline(file=Path(file)) if update else load(file), update=update)
+        if not update:
+            return cls(load(file), update=False)
+        try:  # recording: the files this run does not check keep their entries
+            earlier = load(file) if Path(file).is_file() else Baseline(file=Path(file))
+        except BaselineError:
+            earlier = Baseline(file=Path(file))  # (a file that is no baseline is written anew)
+        return cls(earlier, update=True)
 
     def is_baseline(self, path: str | os.PathLike[str] | None) -> bool:
         """Whether ``path`` is the baseline file itself (which a directory walk finds, being ``*.json``)."""
@@ -192,7 +208,7 @@ class BaselineRun:
         """
         if self.update:
             try:
-                written = dump(self._recorded, self.baseline.file)
+                written = dump(self._recorded, self.baseline.file, kept=self.baseline.unchecked())
             except OSError as exc:
                 raise BaselineError(f"{self.baseline.file}: cannot write: {exc.strerror or exc}") from None
             return True, f"recorded {written} finding{'' if written == 1 else 's'} in {self.baseline.file}"
