@@ -40,6 +40,8 @@ _POSITION = re.compile(r"\b(line|column|col)\s+\d+")
 _BLOCK_LINE = re.compile(r"^/L\d+(?=/|$)")
 
 Key = tuple[str, str, str, str]  # (path, rule, pointer, digest)
+# What a run says of a file that is no finding in it: the note that it was skipped (not Cloud Elements)
+_NOTES = frozenset({"CE090"})
 
 
 class BaselineError(Exception):
@@ -93,7 +95,7 @@ class Baseline:
         for finding in findings:
             key = self.key(finding)
             self._seen_paths.add(key[0])
-            if self.counts[key] > 0:
+            if finding.rule not in _NOTES and self.counts[key] > 0:  # (a skip note is said, whatever was recorded)
                 self.counts[key] -= 1
                 self.matched += 1
             else:
@@ -140,10 +142,6 @@ def load(file: str | os.PathLike[str]) -> Baseline:
             raise BaselineError(f"{path}: findings[{number}]: malformed entry")
         counts[key] += count
     return Baseline(file=path, counts=counts)
-
-
-# What a run says of a file that is no finding in it: the note that it was skipped (not Cloud Elements)
-_NOTES = frozenset({"CE090"})
 
 
 def dump(findings: Iterable[Finding], file: str | os.PathLike[str], *, kept: Counter[Key] | None = None) -> int:
