@@ -454,3 +454,16 @@ def test_updating_the_baseline_on_some_files_keeps_the_others_and_records_no_ski
     assert {(entry["path"], entry["rule"]) for entry in kept if entry["rule"] == "CE206"} == {("b.json", "CE206")}
     assert [entry for entry in kept if entry["path"] == "b.json"] == [e for e in recorded if e["path"] == "b.json"]
     assert run_cli("check", "--baseline", "base.json", ".", cwd=tmp_path).code == 0
+
+
+def test_a_junit_test_case_is_named_by_its_path_from_the_root_wherever_the_job_runs(tmp_path):
+    """helper-96: run from `pollers/`, the test case was named `pardot.poller.json` while its `file` said
+    `pollers/pardot.poller.json`: a CI's test history, keyed by the name, split by the folder a job ran in."""
+    (tmp_path / "pollers").mkdir()
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    (tmp_path / "pollers" / "sage.json").write_text(body, encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    for cwd, target in ((tmp_path, "pollers/sage.json"), (tmp_path / "pollers", "sage.json")):
+        run_cli("check", "--root", str(tmp_path), "--output-format", f"junit:{tmp_path / 'j.xml'}", target, cwd=cwd)
+        case = ET.parse(tmp_path / "j.xml").getroot().find(".//testcase")
+        assert case is not None and (case.get("name"), case.get("file")) == ("pollers/sage.json", "pollers/sage.json")

@@ -1,7 +1,7 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure Pipelines).
 
 One ``<testsuite>`` named ``ce-validator`` inside ``<testsuites>``; a ``<testcase>`` per
-checked file (``name`` is its path as shown, ``classname`` is ``ce-validator``); one
+checked file (``name`` is its path relative to ``root``, as ``file`` is; ``classname`` is ``ce-validator``); one
 ``<failure>`` per finding that fails the run (``error``, and ``warning`` too when the file's
 configuration is ``strict``: :attr:`FileReport.fails_on`; ``type`` the code, ``message`` the
 position and message, the text the full ``file:line:col: CODE [severity] message`` line and
@@ -61,14 +61,13 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     failures = skipped = 0
     unreadable = [report for report in files if report.unreadable is not None]
     for report in unreadable:  # a path that could not be read: an error, not a passing case
-        head = f"    <testcase name={_attr(shown(report.path))} classname={_attr(TOOL_NAME)}"
+        head = f"    <testcase name={_case_name(report.path, root)} classname={_attr(TOOL_NAME)}"
         if report.path is not None:
             head += f" file={_attr(printable(relative_path(report.path, root)))}"
         body.append(f"{head}>\n      <error type=\"unreadable\" message={_attr(report.unreadable or '')}/>\n"
                     "    </testcase>")
     for path, reason in cases:
-        name = _attr(shown(path))
-        head = f"    <testcase name={name} classname={_attr(TOOL_NAME)}"
+        head = f"    <testcase name={_case_name(path, root)} classname={_attr(TOOL_NAME)}"
         if path is not None:
             head += f" file={_attr(printable(relative_path(path, root)))}"
         own = by_path.get(path, [])
@@ -106,3 +105,10 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         "  </testsuite>",
         "</testsuites>",
     ]) + "\n"
+
+
+def _case_name(path: str | None, root: str | os.PathLike[str] | None) -> str:
+    """A test case's name: its file's path relative to ``root``, as ``file`` is (a CI's test history is keyed by it,
+    so it must not change with the folder the job runs in)."""
+    return _attr(shown(None) if path is None else printable(relative_path(path, root)))
+
