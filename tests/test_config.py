@@ -505,3 +505,15 @@ def test_a_configuration_edited_between_two_library_calls_is_read_again(tmp_path
         validator.check(body)
     with pytest.raises(ConfigError):  # an error is never remembered as a configuration
         validator.check(body)
+
+
+def test_a_run_whose_every_file_is_excluded_says_why(tmp_path):
+    """helper-96: a file named on the command line but excluded gave "No files checked." and exit 0, with no reason."""
+    from clirun import run_cli
+
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nexclude = ["skip/*"]\n', encoding="utf-8")
+    (tmp_path / "skip").mkdir()
+    (tmp_path / "skip" / "a.json").write_text('{"element": {"key": "sageone"}}', encoding="utf-8")
+    result = run_cli("check", "skip/a.json", cwd=tmp_path)
+    assert result.code == 0 and "No files checked." in result.out
+    assert "1 file left out by the configuration" in result.err

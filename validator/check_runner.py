@@ -154,6 +154,7 @@ def run_check(
 
     status = 0
     jobs: list[Job] = []
+    excluded = 0  # files the configuration's `exclude` (or its element docs folder) leaves out
     warned_zones = {"GMT", "UTC"}
     unreadable: list[FileReport] = []  # (said in the machine-readable reports too: not a clean run)
     for item in inputs:
@@ -169,9 +170,11 @@ def run_check(
             print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
             return 2
         if item.path is not None and config.is_excluded(item.shown):
+            excluded += 1
             continue
         if item.path is not None and item.path.name in _ELEMENT_DOCS_FILES \
                 and _inside_any(item.path, config.element_docs):
+            excluded += 1
             continue  # the element docs this run reads (kept in the repository): an export, no body
         if baseline is not None and baseline.is_baseline(item.path):
             continue
@@ -185,6 +188,10 @@ def run_check(
             print(f"ce-validator: error: {unusable}", file=sys.stderr)
             return 2
         jobs.append((item, config, options))
+    if excluded and not jobs and not unreadable and not getattr(args, "quiet", False):
+        # ("No files checked." alone would not say why)
+        print(f"ce-validator: note: {excluded} file{'' if excluded == 1 else 's'} left out by the configuration "
+              "(its `exclude`, or the element docs folder it reads)", file=sys.stderr)
 
     failed = False
     all_findings: list[Finding] = []
