@@ -133,6 +133,9 @@ def run_check(
     except outputs.OutputError as exc:
         print(f"ce-validator check: error: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "show_settings", False):  # (before the baseline is read: it may not exist yet)
+        sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
+        return 0
     baseline = None
     if getattr(args, "baseline", None) or getattr(args, "update_baseline", False):
         from .baseline import BaselineError, BaselineRun
@@ -148,9 +151,6 @@ def run_check(
     if clash is not None:
         print(f"ce-validator check: error: {clash}", file=sys.stderr)
         return 2
-    if getattr(args, "show_settings", False):
-        sys.stdout.write(outputs.show_settings(first_config, targets=targets, root=root, args=args))
-        return 0
 
     status = 0
     jobs: list[Job] = []
