@@ -47,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pattern", metavar="PATTERN", help="a java.text.SimpleDateFormat pattern")
     parser.add_argument("--at", default="now", metavar="TIME",
                         help="the instant to format (default: now): ISO 8601, now, --at=-15m, '2h ago', epoch ms")
-    parser.add_argument("--zone", default="GMT", metavar="ID", help="Java time zone id (default: GMT)")
+    parser.add_argument("--zone", default="GMT", metavar="ID", help="Java time zone id (default: GMT); an offset with `=`: --zone=-8:00")
     parser.add_argument("--parse", default=None, metavar="TEXT", help="also parse TEXT with the pattern, as Java")
     parser.add_argument("--lenient", action="store_true", help="parse leniently (Java's default for parse)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
