@@ -293,3 +293,17 @@ def test_a_quote_written_encoded_pairs_with_one_written_as_it_is(text: str) -> N
 def test_a_mixed_filter_still_tells_a_quote_that_never_closes() -> None:
     text = "updated>=%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27 and name='x"
     assert problems(text) == [("CE620", text.rindex("'"), text.rindex("'") + 1)]
+
+
+def test_typographic_quotes_around_a_value_and_a_macro_are_fixed_to_ascii() -> None:
+    """helper-91: the closing quote of `‘open’` was not reported, and no typographic quote had a fix."""
+    from validator.urls.template import parse_url_template
+
+    url = "/hubs/crm/contacts?where=updated>=\u2018${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}\u2019 and status=\u2018open\u2019"
+    found = [p for p in url_problems(url, facts=parse_url_template(url).facts) if p.rule == "CE610"]
+    fixed = url
+    for problem in sorted(found, key=lambda p: -p.start):
+        assert problem.fix is not None and problem.fix.applicability == "safe", problem
+        for edit in sorted(problem.fix.edits, key=lambda e: -e.start):
+            fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
+    assert fixed == "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'"

@@ -1436,7 +1436,15 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
     # the body's own (a dotted configuration key, `name`, `tags`): an object left unclosed runs on into them
     end = _array_end(text, start, member=_object_member if opener == "{" else None)
     found = []
+    comment_end = -1
     for inner in _INNER_VALUE.finditer(text, start + 1, end):
+        if inner.start() < comment_end:
+            continue
+        bare = inner.group("bare")
+        if bare is not None and bare.startswith(("//", "/*", "#")):  # a comment among its members: not a value
+            close = text.find("*/", inner.start() + 2) + 2 if bare.startswith("/*") else text.find("\n", inner.start())
+            comment_end = len(text) if close in (-1, 1) else close
+            continue
         group = "string" if inner.group("string") is not None else "bare"
         if inner.group(group) and inner.group("key") is None and not _showable(inner.group(group)):
             found.append(inner.span(group))

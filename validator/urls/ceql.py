@@ -356,8 +356,12 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
         elif kind == "word" and tok[0] in _TYPOGRAPHIC and tok.strip("".join(_TYPOGRAPHIC)):
             # an opening quote (`“foo”`), not an apostrophe in a word (`O’Brien`); quotes alone wrap a macro and
             # are reported with it
+            closing = tok.rstrip()[-1] in _TYPOGRAPHIC and len(tok.rstrip()) > 1  # (`‘open’`: both quotes)
+            last = start + len(tok.rstrip()) - 1
             add(Flaw.STRAY_QUOTE, f"typographic quote {tok[0]!r} in the where filter: CEQL strings need the ASCII "
-                "quote '", start, start + 1, help="write the value in ASCII quotes: 'value'")
+                "quote '", start, last + 1 if closing else start + 1, help="write the value in ASCII quotes: 'value'",
+                fix=Fix("write the value in ASCII quotes", (Edit(start, start + 1, "'"), Edit(last, last + 1, "'")),
+                        "safe") if closing else None)
         elif kind == "lparen":
             stack.append(start)
         elif kind == "rparen":

@@ -995,7 +995,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
-                m.start(), m.end(), help="use the ASCII quote '")
+                m.start(), m.end(), help="use the ASCII quote '", replacement="'")
 
     # Whitespace and control characters.
     stripped_start = len(text) - len(text.lstrip())
