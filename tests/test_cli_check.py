@@ -409,3 +409,16 @@ def test_a_folder_walk_reads_request_files_and_bodies_named_as_templates(tmp_pat
         (tmp_path / name).write_text("{}", encoding="utf-8")
     found = sorted(Path(item.shown).name for item in iter_inputs([str(tmp_path)]))
     assert found == ["a.json", "b.jsonc", "c.http", "d.rest", "e.json.j2", "f.json.tftpl", "g.md"]
+
+
+def test_the_results_cache_keeps_files_of_one_content_and_other_endings_apart(tmp_path):
+    """helper-98: a `.json.j2` template checked after a byte-identical `.json` got the `.json`'s CE701 from the
+    cache (and the other way round, the `.json` lost it): the ending decides how the bytes are read."""
+    body = ('{"element": {"key": "sageone"}, "name": "{{ instance_name }}", "configuration": {"oauth.api.key": '
+            '"{{ vault_key }}", "oauth.api.secret": "${S}", "signature.secret": "${T}", "apim.subscription.key": "${U}"}}')
+    (tmp_path / "a.json").write_text(body, encoding="utf-8")
+    (tmp_path / "a.json.j2").write_text(body, encoding="utf-8")
+    env = {"CE_VALIDATOR_NO_CACHE": "", "CE_VALIDATOR_CACHE_DIR": str(tmp_path / "cache")}
+    first = [run_cli("check", "--format", "concise", name, cwd=tmp_path, env=env).out
+             for name in ("a.json", "a.json.j2", "a.json")]
+    assert "CE701" in first[0] and "CE701" not in first[1] and first[2] == first[0], first

@@ -25,13 +25,25 @@ _FORMAT = 3  # 3: a digest line before the findings
 _STORED_FIELDS = frozenset(name for name in Finding.__slots__ if name != "path")
 
 
-def cache_key(data: bytes, *, settings: Any) -> str:
+def cache_key(data: bytes, *, settings: Any, name: str | None = None) -> str:
+    """The key of a file's findings: the tool's code, the settings, the file's bytes, and the endings of its ``name``
+    (`.json.j2` is a template, `.md` a page, `.sh` a script: the same bytes read otherwise)."""
     hashed = digest()
     hashed.update(code_fingerprint().encode())
     hashed.update(json.dumps(settings, sort_keys=True, default=str).encode())
     hashed.update(b"\0")
+    hashed.update(_endings(name).encode())
+    hashed.update(b"\0")
     hashed.update(data)
     return hashed.hexdigest()
+
+
+def _endings(name: str | None) -> str:
+    """The suffixes of a file's name, lower-cased (``None``: standard input)."""
+    if name is None:
+        return "\0"
+    base = os.path.basename(name).lower()
+    return base[base.find("."):] if "." in base.lstrip(".") else ""
 
 
 def load(key: str, *, path: str | None) -> list[Finding] | None:

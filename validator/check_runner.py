@@ -616,7 +616,7 @@ def _check_one(data: bytes, shown: str, kind: str, options: Options, settings: d
         return check_page_file(data, shown, kind=kind, options=options, settings=settings, cache=cache)
     checked = None
     findings: list[Finding] | None = None
-    key = cache.cache_key(data, settings=settings) if cache is not None else None
+    key = cache.cache_key(data, settings=settings, name=shown) if cache is not None else None
     if cache is not None and key is not None:
         findings = cache.load(key, path=shown)
     if findings is None and kind == "auto":

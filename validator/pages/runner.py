@@ -21,7 +21,7 @@ def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, set
                     cache: Any) -> tuple[list[Finding], Callable[[list[Finding], bool], FileReport]]:
     """Findings of the page ``data`` (from ``cache`` when given and it has them) and a builder of its
     report entry (the page's lines with every secret masked; none when ``excerpts`` is false)."""
-    key = cache.cache_key(data, settings={**settings, "page": "markdown"}) if cache is not None else None
+    key = cache.cache_key(data, settings={**settings, "page": "markdown"}, name=shown) if cache is not None else None
     findings: list[Finding] | None = cache.load(key, path=shown) if key is not None else None
     checked: PageCheck | None = None
     if findings is None:
