@@ -220,3 +220,12 @@ def test_the_names_read_before_the_url_query_pattern_are_the_ones_it_reads():
     is_secret_parameter.cache_clear()
     committed_url_secrets("/a?" + "n" * 5000 + "=1")
     assert is_secret_parameter.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("value", ["ENC[AES256_GCM,data:Qm9va3NQbGVhc2U=,iv:q83kLm2=,tag:Zz9k3Lm==,type:str]",
+                                   "$ANSIBLE_VAULT;1.1;AES256\n6331386437643562653866303736"])
+def test_a_value_encrypted_before_it_was_committed_is_no_committed_secret(value):
+    """helper-98: a SOPS-encrypted value (the form the finding's own message advises) was CE751."""
+    from validator.rules.secrets import is_real_looking
+
+    assert not is_real_looking(value) and is_real_looking("Zq1501kX7vW2pR9tLmN4")

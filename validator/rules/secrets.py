@@ -48,6 +48,9 @@ _LEET = str.maketrans("013457$@", "oieastsa")
 _DUMMY = LazyPattern(r"fake|dummy|example|sample|changeme|replace[-_ ]?me|removed|redacted|s(?:e|3)cret")
 # a console's mask pasted (`•••••`), and a template's reference (ERB's `<%= ENV["X"] %>`)
 _MASKED_OR_TEMPLATED = LazyPattern(r"[\u2022\u25cf\u00b7\u2219*]+|<%=?[^%]*%>")
+# A value encrypted before it was committed, as the secret's message advises: SOPS' `ENC[AES256_GCM,data:...]`,
+# Ansible Vault's `$ANSIBLE_VAULT;1.1;AES256...`
+_ENCRYPTED = LazyPattern(r"ENC\[[A-Z0-9_]+,data:[^\]]*\]|\$ANSIBLE_VAULT;\d+\.\d+;[A-Z0-9_]+(?s:.)*")
 _ALGORITHM = LazyPattern(r"(?i)(?:hmac[-_ ]?)?(?:sha[-_]?(?:1|2|3|224|256|384|512)(?:[-_/]\d+)?|md5)")
 _BRACKETED_NAME = LazyPattern(r"\{\w{1,80}\}|\[\w{1,80}\]|__\w{1,80}__")
 _TOKEN = LazyPattern(r"(?=\S*\d)(?=\S*[A-Za-z])\S{16,}")  # letters and digits, no space, 16 or more
@@ -74,6 +77,8 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
     if _MASKED_OR_TEMPLATED.fullmatch(text):
         return False
+    if text[:4] in ("ENC[", "$ANS") and _ENCRYPTED.fullmatch(text):
+        return False  # encrypted before it was committed, as advised
     if _in_sequence(text):
         return False  # `0123456789abcdef...`, `aBcDeFgH...`: typed along the keyboard's rows of digits and letters
     if " " in text and re.fullmatch(r"[A-Za-z ,.'()-]+", text) and (
