@@ -1903,3 +1903,21 @@ def test_a_label_that_gives_the_fix_or_titles_a_section_leaves_the_block_checked
     body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
     page = f"# Pollers\n\n{label}\n\n```json\n{body}\n```\n"
     assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}
+
+
+@pytest.mark.parametrize("page", [
+    "<details>\n<summary>Wrong: a callback on localhost</summary>\n\n```json\n{BODY}\n```\n</details>\n",
+    '=== "Before (broken)"\n\n    ```json\n    {BODY}\n    ```\n\n=== "After"\n\n    ```json\n    {GOOD}\n    ```\n',
+    "```json\n// Wrong: the callback is the machine itself\n{BODY}\n```\n",
+    "```bash\n# Wrong: the shell eats the quotes around the macro\ncurl -X POST https://api.cloud-elements.com/"
+    "elements/api-v2/instances -H 'Content-Type: application/json' -d '{BODY}'\n```\n",
+])
+def test_a_counter_example_titled_or_labelled_in_its_own_first_line_is_left(page):
+    """helper-98: `<summary>Wrong: reason</summary>`, a `Before (broken)` tab and a block whose first line is a comment
+    calling it wrong were checked (CE210, CE020 errors)."""
+    body = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.notification.enabled": true, '
+            '"event.notification.callback.url": "http://localhost:8080/events"}}')
+    good = body.replace("http://localhost:8080", "https://acme.example")
+    text = "# Events\n\n" + page.replace("{BODY}", body).replace("{GOOD}", good)
+    assert [f.rule for f in check_page(text, path="p.md").findings if f.severity == "error"
+            and f.rule in ("CE210", "CE202", "CE020")] == []

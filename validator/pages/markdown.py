@@ -276,6 +276,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
         skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+        skip = skip or _labelled_inside(substituted)
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore))
     return found
@@ -353,6 +354,16 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
     return found
 
 
+_FIRST_COMMENT = re.compile(r"[ \t]*(?:#|//)[ \t]*(?P<label>[^\r\n]{1,200})")
+
+
+def _labelled_inside(text: str) -> bool:
+    """Whether a block's first line is a comment labelling it a mistake (`# Wrong: the shell eats the quotes`,
+    `// ❌ don't do this`), as a line above it would."""
+    comment = _FIRST_COMMENT.match(text)
+    return comment is not None and _judged(comment.group("label"), titled=True) is True
+
+
 # What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
 # (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
 # fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
@@ -406,6 +417,10 @@ _WRONG = re.compile(
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# A mistake's label with whatever reason after its colon, as a container's title has it
+_WRONG_TITLE = re.compile(rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}[^\r\n]{{1,80}}", re.IGNORECASE)
+# `Before (broken)`: a before that says it is the broken one
+_SAID_BROKEN = re.compile(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!"
@@ -490,8 +505,11 @@ def _judged(label: str, *, titled: bool) -> bool | None:
     if _FIXED.search(said):
         return False  # `Wrong (fixed):`, `Before (now fixed):`: the block shows it mended
     if _WRONG.fullmatch(said) is not None and not (heading and (said.lower().startswith("before")
+                                                                 and not _SAID_BROKEN.search(said)
                                                                  or said.lower() == "never")):
         return True
+    if titled and _WRONG_TITLE.fullmatch(said) is not None:
+        return True  # a container's title, a label and nothing else (`<summary>Wrong: a callback on localhost`)
     return False if _RIGHT.match(said) else None
 
 
