@@ -385,3 +385,15 @@ def test_an_address_reserved_for_documentation_is_an_example_not_a_private_netwo
                            "event.notification.callback.url": f"https://{host}/ce"}), "CE210")
     assert found(body({"event.notification.enabled": True, "event.notification.callback.url": "https://10.1.2.3/ce"}),
                  "CE210")
+
+
+@pytest.mark.parametrize(("url", "reported"), [("https://hooks.acme.example/ce/events#sfdc", False),
+                                               ("https://webhook.site/#!/3f2a-9c", True),
+                                               ("https://acme.example/#/events", True),
+                                               ("https://acme.example#events", True)])
+def test_a_fragment_is_a_mistake_where_it_routes_the_address(url, reported):
+    """helper-98: a label after the receiver's own path (`/ce/events#sfdc`) was CE202, an error, though the events
+    reach that path; a hash route (`/#!/<id>`) or a fragment after no path is where they would not."""
+    from validator.rules.notifications import callback_problem
+
+    assert (callback_problem(url) is not None) is reported

@@ -562,6 +562,8 @@ def _fragment_problem(url: str, parts: Any) -> tuple[str, str] | None:
     events go to the URL before the `#`."""
     if "#" not in url or not parts.fragment or "{" in parts.fragment:
         return None  # (`#{TenantId}`: Octopus Deploy's or Azure DevOps' variable, filled in before the body is sent)
+    if not parts.fragment.startswith(("!", "/")) and parts.path not in ("", "/"):
+        return None  # a label after the receiver's own path (`/ce/events#sfdc`): the events reach that path
     sent = quotable_origin(url) + (parts.path or "/")
     return (f"the callback URL has a fragment (`#...`), which no HTTP request sends: the platform POSTs every event to "
             f"`{sent}`", "give the URL the receiver takes requests at (a browser's address for a page, such as "
