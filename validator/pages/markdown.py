@@ -378,7 +378,7 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
-_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|(?:a\s+)?(?:common\s+)?mistake)"
+_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example|(?:a\s+)?(?:common\s+)?mistake)"
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
 _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
