@@ -2058,3 +2058,21 @@ def test_a_plain_word_as_a_secret_stays_shown_where_the_file_shows_it_elsewhere(
     assert '"password": "*********"' in secrets.mask(body)
     alone = body.replace('"customers": {', '"contacts": {').replace("/hubs/crm/customers", "/hubs/crm/contacts")
     assert "customers" not in find_secrets(load_source(alone)).scrub("it is `customers`")
+
+
+def test_a_plain_word_secret_is_kept_only_where_a_message_quotes_it_alone():
+    """helper-97: once the word occurred anywhere else (`SunflowersTeam`), a message quoting the filter printed
+    `password='Sunflowers'`; the word is left only where a message quotes it alone, as a name, and only when the file
+    writes it as a word of its own outside every secret."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    text = ('{"contacts": {"url": "/hubs/crm/contacts?where=name=\'it\'s me\' and password=\'Sunflowers\'", '
+            '"idField": "id", "note": "SunflowersTeam"}}')
+    secrets = find_secrets(load_source(text))
+    assert "Sunflowers" not in (secrets.scrub("the string `'it's me' and password='Sunflowers'`") or "")
+    assert "Sunflowers" not in (secrets.scrub("entry `Sunflowers`") or "")  # (not written alone elsewhere)
+    named = text.replace('"SunflowersTeam"', '"Sunflowers"')
+    kept = find_secrets(load_source(named))
+    assert kept.scrub("entry `Sunflowers`") == "entry `Sunflowers`"
+    assert "Sunflowers" not in (kept.scrub("the string `password='Sunflowers'`") or "")

@@ -287,6 +287,7 @@ class Secrets:
 
     spans: tuple[tuple[int, int], ...] = ()
     values: tuple[str, ...] = ()  # longest first, each at least 3 characters
+    names: frozenset[str] = frozenset()  # values the file also writes as plain words outside every secret
     _index: _SecretIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def mask(self, text: str) -> MaskedText:
@@ -327,7 +328,10 @@ class Secrets:
         if "…" in message and len(self.values) <= _FEW_VALUES:
             message = _scrub_cut(message, self.values)
         for value in present:
-            if len(value) >= _REUSED_LENGTH:
+            if value in self.names:  # kept where the message quotes it alone: it names a thing the file shows
+                message = re.sub(re.escape(value), lambda m: m.group() if m.string[m.start() - 1:m.start()] == "`"
+                                 and m.string[m.end():m.end() + 1] == "`" else MASK, message)
+            elif len(value) >= _REUSED_LENGTH:
                 message = message.replace(value, MASK)
             elif value in message:  # a short one only as a whole word: `sage` stays in `sageone`
                 message = re.sub(f"(?:(?<![A-Za-z0-9])|(?<=%[0-9A-Fa-f]{{2}})){re.escape(value)}(?![A-Za-z0-9])",
@@ -533,15 +537,9 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     for start, end in spans:
         raw = text[start:end]
         values.update(_forms(raw))
-    shown: list[tuple[int, int]] = []  # the spans, overlapping ones joined
-    for start, end in sorted(spans):
-        if shown and start <= shown[-1][1]:
-            shown[-1] = (shown[-1][0], max(shown[-1][1], end))
-        else:
-            shown.append((start, end))
     ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES
-                            and not (v.isalpha() and (len(v) < _REUSED_LENGTH or _shown_elsewhere(text, v, shown)))),
-                           key=len, reverse=True))
+                            and not (len(v) < _REUSED_LENGTH and v.isalpha())), key=len, reverse=True))
+    names = _named_elsewhere(text, [v for v in ordered if v.isalpha()], spans)
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
@@ -549,20 +547,30 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
         if prefixes:
             spans.update(prefixes)
             ordered = tuple(sorted(set(ordered) | {text[start:end] for start, end in prefixes}, key=len, reverse=True))
-    return Secrets(spans=tuple(sorted(spans)), values=ordered)
+    return Secrets(spans=tuple(sorted(spans)), values=ordered, names=names)
 
 
-def _shown_elsewhere(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the plain word ``word`` (a secret's value somewhere) is also written in ``text`` outside every secret
-    (`"password": "customers"` beside the resource `customers`): the file shows it there anyway, and masking it in
-    every message would hide what they are about.  (At its own place, :meth:`Secrets.scrub_near` masks it.)"""
-    at = text.find(word)
-    while at != -1:
-        index = bisect_right(spans, (at, len(text))) - 1
-        if index < 0 or spans[index][1] < at + len(word):
-            return True
-        at = text.find(word, at + 1)
-    return False
+def _named_elsewhere(text: str, words: list[str], spans: Iterable[tuple[int, int]]) -> frozenset[str]:
+    """The plain words among a text's secret values that it also writes outside every secret as a word of its own
+    (`"password": "customers"` beside the resource `customers`): :meth:`Secrets.scrub` leaves such a word where a
+    message quotes it alone (`in poller entry `customers``), which masking would make useless.  Past a few such
+    words (each costs a pass over the text), none."""
+    if not words or len(words) > _FEW_REUSED:
+        return frozenset()
+    joined: list[tuple[int, int]] = []  # the spans, overlapping ones joined
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    named = set()
+    for word in words:
+        for match in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text):  # (non-overlapping: one pass)
+            index = bisect_right(joined, (match.start(), len(text))) - 1
+            if index < 0 or joined[index][1] < match.end():
+                named.add(word)
+                break
+    return frozenset(named)
 
 
 _DIGIT = LazyPattern(r"\d")
