@@ -467,3 +467,22 @@ def test_a_junit_test_case_is_named_by_its_path_from_the_root_wherever_the_job_r
         run_cli("check", "--root", str(tmp_path), "--output-format", f"junit:{tmp_path / 'j.xml'}", target, cwd=cwd)
         case = ET.parse(tmp_path / "j.xml").getroot().find(".//testcase")
         assert case is not None and (case.get("name"), case.get("file")) == ("pollers/sage.json", "pollers/sage.json")
+
+
+def test_updating_the_baseline_drops_a_deleted_file_and_an_old_baseline_s_skip_notes(tmp_path):
+    """helper-97: a deleted file's entries were kept by a full update (a new file of its name then inherited them), and
+    a baseline recorded by an earlier version, with CE090 entries, said "1 recorded finding is gone" on every run."""
+    broken = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    (tmp_path / "a.json").write_text(broken, encoding="utf-8")
+    (tmp_path / "b.json").write_text(broken, encoding="utf-8")
+    assert run_cli("check", "--update-baseline", "--baseline", "base.json", ".", cwd=tmp_path).code == 0
+    (tmp_path / "b.json").unlink()
+    assert run_cli("check", "--update-baseline", "--baseline", "base.json", ".", cwd=tmp_path).code == 0
+    recorded = json.loads((tmp_path / "base.json").read_text(encoding="utf-8"))
+    assert {entry["path"] for entry in recorded["findings"]} == {"a.json"}
+    recorded["findings"].append({"path": "package.json", "rule": "CE090", "pointer": "", "digest": "0" * 16,
+                                 "count": 1})
+    (tmp_path / "base.json").write_text(json.dumps(recorded), encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "tooling"}', encoding="utf-8")
+    result = run_cli("check", "--baseline", "base.json", ".", cwd=tmp_path)
+    assert result.code == 0 and "gone" not in result.err, result.err

@@ -107,8 +107,10 @@ class Baseline:
         self._seen_paths.add(_relative(path, self.base))
 
     def unchecked(self) -> Counter[Key]:
-        """The recorded entries of files this run has not checked."""
-        return Counter({key: n for key, n in self.counts.items() if key[0] not in self._seen_paths})
+        """The recorded entries of files this run has not checked, and that still exist (a file deleted since is
+        dropped: a new one of its name must not inherit its entries)."""
+        return Counter({key: n for key, n in self.counts.items() if key[0] not in self._seen_paths
+                        and (key[0] == STDIN_PATH or (self.base / key[0]).is_file())})
 
     def unmatched(self) -> int:
         """Recorded findings of the checked files that this run did not find (fixed since the baseline)."""
@@ -140,6 +142,8 @@ def load(file: str | os.PathLike[str]) -> Baseline:
             raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None
         if not all(isinstance(part, str) for part in key) or not isinstance(count, int) or count < 1:
             raise BaselineError(f"{path}: findings[{number}]: malformed entry")
+        if key[1] in _NOTES:
+            continue  # (an earlier version recorded skip notes: never matched now, so never "gone")
         counts[key] += count
     return Baseline(file=path, counts=counts)
 
