@@ -813,10 +813,13 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
         return
     if isinstance(schema, dict) and schema.get("type") == "integer" and fmt not in ("milliseconds", "timestamp") \
             and not _DIGITS_ONLY_PATTERN.fullmatch(fmt):
+        seconds = schema.get("format") == "int32"  # (32 bits hold epoch seconds, not milliseconds)
         yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` reads `{name}` of `GET {template}` as text, but the API "
                           "docs type it as an integer (a number of seconds or milliseconds since 1970, most often): "
                           "no record's date is read", source=entry.source, pointer=pointer,
-                          help="`milliseconds` for epoch milliseconds (epoch seconds have no documented format)")
+                          help="no documented format reads epoch seconds: filter with `${epoch:s}` in the URL and "
+                               "leave the record dates out of `datesConfiguration`" if seconds else
+                               "`milliseconds` for epoch milliseconds (epoch seconds have no documented format)")
         return
     server_zone = ctx.options.server_zone
     example = _example(api, entry.value.get("url"), name)
@@ -878,7 +881,7 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
 
 _MISREADING = frozenset({"CE401", "CE402", "CE405"})
 # A pattern of digits alone (`yyyyMMddHHmmss`), which can read a date written as a number (`20240105102030`)
-_DIGITS_ONLY_PATTERN = re.compile(r"[yMdHhmsSku]+")
+_DIGITS_ONLY_PATTERN = re.compile(r"[yYMdDHhKkmsSuwWF]+")
 
 
 def _misreads_itself(fmt: str) -> bool:
