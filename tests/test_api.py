@@ -188,6 +188,8 @@ def test_a_str_that_is_a_file_s_name_with_no_such_file_is_a_value_error(tmp_path
     import validator
 
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ValueError, match="check_file"):
-        validator.check("bodies/sageone.json")
+    for name in ("bodies/sageone.json", " bodies/x.json", "bodies/x.json\n", "C:\\Program Files\\x.json",
+                 "x (1).json", "./x.jsonl"):
+        with pytest.raises(ValueError, match="check_file"):
+            validator.check(name)
     assert [f.rule for f in validator.check('"bodies/sageone.json"')] == ["CE090"]  # a JSON string

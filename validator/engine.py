@@ -207,7 +207,7 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
         if isinstance(document, str) and _names_a_file(document):
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
                              "or use validator.check_file()")
-        if isinstance(document, str) and _FILE_NAME.fullmatch(document):  # (no JSON text is a bare name)
+        if isinstance(document, str) and _looks_like_a_file_name(document):  # (no JSON text is a bare name)
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file's name (no such file here): "
                              "pass Path(...) or use validator.check_file() to check a file")
         return document, shown
@@ -220,7 +220,14 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
     raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
 
 
-_FILE_NAME = LazyPattern(r"[\w.~/\\:-]{1,1000}\.(?i:json|jsonc|json5|md|markdown|mdx|http|rest|txt)")
+_FILE_ENDINGS = (".json", ".jsonc", ".json5", ".jsonl", ".md", ".markdown", ".mdx", ".http", ".rest", ".txt")
+
+
+def _looks_like_a_file_name(text: str) -> bool:
+    """Whether ``text`` is a file's name, not JSON text (`bodies/x.json`, `C:\\x (1).json`, with blanks around)."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= 1000 and "\n" not in stripped and stripped[0] not in "{[\"" \
+        and stripped.lower().endswith(_FILE_ENDINGS)
 
 
 def _names_a_file(text: str) -> bool:
