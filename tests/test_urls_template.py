@@ -617,3 +617,5 @@ def test_a_quote_inside_a_quoted_text_of_a_macro_s_format_gets_no_fix_java_rejec
     assert clock.fix is None and "leave the quote out" in (clock.help or "")
     letter = only("/hubs/crm/a?where=x>='${gmtDate:yyyy-MM-dd''T''HH:mm}'", "CE620")
     assert letter.fix is not None and letter.fix.edits[0].replacement == "yyyy-MM-dd'T'HH:mm"
+    field = only("/hubs/crm/a?where=x>='${gmtDate:''yyyy''-MM-dd}'", "CE620")  # helper-97: the year made text
+    assert field.fix is None

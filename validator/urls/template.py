@@ -834,7 +834,8 @@ def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) 
             fixed = macro.format.replace("''", "'")
             message = ("`''` in the macro's format prints a `'` into the filter, which ends the CEQL string the date "
                        "is in: the vendor cannot read the filter")
-            if not _prints_no_quote(fixed):  # (`h 'o''clock' a`: a quote inside a quoted text, which no fix keeps)
+            if not _same_fields_no_quote(macro.format, fixed):  # (`h 'o''clock' a`: a quote inside quoted text;
+                # `''yyyy''`: quotes around a field, which the fix would make text)
                 col.add(Flaw.CEQL_UNBALANCED_QUOTE, message, at, at + 2,
                         help="leave the quote out of the format: the filter cannot hold one")
                 continue
@@ -844,12 +845,17 @@ def _printed_quotes(col: _Collector, macros: list[Macro], start: int, end: int) 
                             "unsafe"))
 
 
-def _prints_no_quote(fmt: str) -> bool:
-    """Whether ``fmt`` compiles (Java's constructor accepts it) and prints no `'`."""
+def _same_fields_no_quote(fmt: str, fixed: str) -> bool:
+    """Whether ``fixed`` compiles (Java's constructor accepts it), prints no `'`, and has the fields ``fmt`` has."""
     try:
-        return "'" not in compile_pattern(fmt).format(0, "GMT")
+        pattern = compile_pattern(fixed)
     except PatternError:
         return False
+    try:
+        fields = [t.text for t in compile_pattern(fmt).fields]
+    except PatternError:  # (`''T''`: a letter no field has, which the fix quotes)
+        fields = None
+    return "'" not in pattern.format(0, "GMT") and (fields is None or [t.text for t in pattern.fields] == fields)
 
 
 _ARITHMETIC_START = frozenset(" /*+-")
