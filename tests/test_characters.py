@@ -21,3 +21,11 @@ def test_what_a_writer_saw() -> None:
     assert visible("event.poller\u00a0refresh") == "event.poller refresh"  # a space it looked like
     assert visible("plain") == "plain" and invisible_at("plain") is None
     assert invisible_at("a\u200bb") == 1 and invisible_in("a\u200bb") == " (it holds a zero width space, U+200B)"
+
+
+def test_an_invisible_character_is_named_with_its_article_and_a_tab_as_a_tab():
+    """helper-97: `a ideographic space`; a tab was `a control character` in CE101's message and `a tab` in its help."""
+    from validator.vocabulary.characters import char_named
+
+    assert char_named("\u3000") == ("an ideographic space", "U+3000")
+    assert char_named("\t") == ("a tab", "U+0009")

@@ -10,7 +10,9 @@ def char_named(char: str, *, unnamed: str = "control character") -> tuple[str, s
     """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
     import unicodedata
 
-    return f"a {unicodedata.name(char, '').lower() or unnamed}", f"U+{ord(char):04X}"
+    name = {"\t": "tab", "\n": "line break", "\r": "carriage return"}.get(char) or \
+        unicodedata.name(char, "").lower() or unnamed
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}", f"U+{ord(char):04X}"
 
 
 def space_named(spaces: str) -> str:
