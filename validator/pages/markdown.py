@@ -385,6 +385,8 @@ _OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pat
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
 _NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add|write|replace|change)\b)"
+# a mistake's label, then a reason after a colon that gives no advice (`Broken: ...`)
+_COLON_LABEL = rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}"
 # a reason that says what fails (`Broken: the date has no quotes`), not what a section is about
 _FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?)\b)"
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
@@ -403,7 +405,7 @@ _WRONG = re.compile(
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
-    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}{_FAILS}[^\r\n]{{1,80}}"
+    rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
@@ -418,7 +420,7 @@ _WRONG = re.compile(
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it
-_WRONG_TITLE = re.compile(rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}[^\r\n]{{1,80}}", re.IGNORECASE)
+_WRONG_TITLE = re.compile(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
 # `Before (broken)`: a before that says it is the broken one
 _SAID_BROKEN = re.compile(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
