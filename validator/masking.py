@@ -699,8 +699,8 @@ def _table_secrets(text: str, extra_keys: frozenset[str] = frozenset()) -> list[
     return spans
 
 
-_HTML_ROW = LazyPattern(r"<tr\b[^>]*+>(?P<cells>(?:(?!</?tr\b)(?s:.)){0,4000}?)</tr>", re.IGNORECASE)
-_HTML_CELL = LazyPattern(r"<t[hd]\b[^>]*+>(?P<inner>(?:(?!</?t[hdr]\b)(?s:.)){0,2000}?)</t[hd]>", re.IGNORECASE)
+# An HTML table's row and cell tags (their text is read between them, each piece of the text once)
+_HTML_TABLE_TAG = LazyPattern(r"<(?P<close>/?)(?P<tag>tr|td|th)\b[^<>]*+>", re.IGNORECASE)
 _HTML_TAG = LazyPattern(r"<[^<>]*+>")
 
 
@@ -708,15 +708,21 @@ def _html_table_secrets(text: str, extra_keys: frozenset[str]) -> list[tuple[int
     """The values of an HTML table's row after a cell naming a secret (`<th>Client Secret</th><td>Kq9v...</td>`, a
     page exported from a wiki), when they read like a token (see :func:`_table_secrets`)."""
     spans: list[tuple[int, int]] = []
-    for row in _HTML_ROW.finditer(text):
-        named = False
-        for cell in _HTML_CELL.finditer(text, row.start("cells"), row.end("cells")):
-            word = _HTML_TAG.sub("", cell.group("inner")).strip().strip("`*").strip()
+    named, cell_start = False, -1
+    for tag in _HTML_TABLE_TAG.finditer(text):
+        name, closing = tag.group("tag").lower(), bool(tag.group("close"))
+        if name == "tr":
+            named, cell_start = False, -1  # (a row starts, or ends: its cells are read)
+        elif not closing:
+            cell_start = tag.end()
+        elif cell_start != -1:
+            word = _HTML_TAG.sub("", text[cell_start:tag.start()]).strip().strip("`*").strip()
             if named and _table_value(word):
-                at = text.find(word, cell.start("inner"), cell.end("inner"))
+                at = text.find(word, cell_start, tag.start())
                 if at != -1:
                     spans.append((at, at + len(word)))
             named = named or _table_key_is_secret(word, extra_keys)
+            cell_start = -1
     return spans
 
 
