@@ -565,12 +565,20 @@ def _named_elsewhere(text: str, words: list[str], spans: Iterable[tuple[int, int
             joined.append((start, end))
     named = set()
     for word in words:
-        for match in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", text):  # (non-overlapping: one pass)
-            index = bisect_right(joined, (match.start(), len(text))) - 1
-            if index < 0 or joined[index][1] < match.end():
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            whole = (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end]))
+            index = bisect_right(joined, (at, len(text))) - 1
+            if whole and (index < 0 or joined[index][1] < end):
                 named.add(word)
                 break
+            at = text.find(word, end)  # (from its end: a run of one letter is read once, not from each place)
     return frozenset(named)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 _DIGIT = LazyPattern(r"\d")
