@@ -1280,7 +1280,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _webhook_secrets(text)
     if "|" in text:
         yield from _table_secrets(text, extra_keys)
-    if broken:  # a page's or a pasted note's prose: `- API key: Kq9v...`, `<th>Client Secret</th><td>Kq9v...</td>`
+    if broken and text.lstrip()[:1] not in ("{", "["):  # a page's or a note's prose: `- API key: Kq9v...`, an
+        # HTML table's `<th>Client Secret</th><td>Kq9v...</td>` (not a broken body's: its strings are values)
         yield from _named_in_text(text)
         if "</td>" in pieces or "</TD>" in pieces:
             yield from _html_table_secrets(text, extra_keys)
