@@ -471,3 +471,28 @@ def test_a_buffer_that_keeps_its_byte_order_mark(client: LspClient, tmp_path: Pa
     assert apply_edits(text, fix["edit"]["changes"][path.as_uri()]) == text.replace("True", "true")
     index = LineIndex(text)
     assert index.offset(0, 0) == 0 and index.offset(0, 2) == 1 and index.position(0) == (0, 1)
+
+
+def test_a_ranged_change_is_applied_where_it_is(client: LspClient) -> None:
+    """helper-99: the server took only whole texts, and a client's ranged change replaced the whole document with
+    the fragment (`b`), so its diagnostics and fixes described a text the editor did not have."""
+    text = '{"element": {"key": "sageone"}, "name": "a", "configuration": {"event.poller.refresh_interval": "15"}}'
+    uri = "file:///tmp/ranged-change.json"
+    client.open(uri, text)
+    at = text.index('"15"') + 1
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 0, "character": at}, "end": {"line": 0, "character": at + 2}}, "text": "ten"}]})
+    found = client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"]
+    assert "CE206" in {d["code"] for d in found} and "CE090" not in {d["code"] for d in found}, found
+
+
+def test_a_change_or_a_save_of_a_document_never_opened_is_dropped(client: LspClient) -> None:
+    """helper-99: each showed the user an error pop-up (KeyError, FileNotFoundError)."""
+    uri = "file:///tmp/never-opened.json"
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": "{}"}]})
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    opened = "file:///tmp/opened-after.json"
+    assert client.open(opened, '{"element": {"key": "sageone"}, "name": "a"}') is not None
+    shown = [note for note in client.notifications if note["method"] == "window/showMessage"]
+    assert not shown and not [r for r in client.server_requests if r["method"] == "window/showMessageRequest"], shown

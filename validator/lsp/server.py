@@ -140,7 +140,9 @@ def _protocol_class() -> type[Any]:
     request before `initialize` (ServerNotInitialized) or after `shutdown` (InvalidRequest) likewise."""
     from lsprotocol import types as lsp
     from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest, JsonRpcServerNotInitialized
-    from pygls.protocol import LanguageServerProtocol
+    from pygls.protocol import LanguageServerProtocol, lsp_method
+
+    from .positions import LineIndex
 
     class Protocol(LanguageServerProtocol):
         _initialized_seen = False  # (pygls answers a request before `initialize` with a traceback)
@@ -170,6 +172,27 @@ def _protocol_class() -> type[Any]:
                 if method == lsp.INITIALIZE:
                     self._initialized_seen = True
             return super().handle_message(message)
+
+        @lsp_method(lsp.TEXT_DOCUMENT_DID_CHANGE)
+        def lsp_text_document__did_change(self, params: lsp.DidChangeTextDocumentParams) -> Any:
+            # A ranged change from a client that sends one though the server takes whole texts: applied where it
+            # is, by the document's own lines (pygls would take the fragment for the whole text, and its incremental
+            # sync breaks lines at U+2028, which a JSON string may hold).  One for a document never opened: dropped.
+            if params.text_document.uri not in self.workspace.text_documents:
+                return
+            if any(isinstance(change, lsp.TextDocumentContentChangePartial) for change in params.content_changes):
+                text = self.workspace.get_text_document(params.text_document.uri).source
+                encoding = getattr(self.workspace.position_encoding, "value", None) or "utf-16"
+                for change in params.content_changes:
+                    if isinstance(change, lsp.TextDocumentContentChangePartial):
+                        index = LineIndex(text, str(encoding))
+                        start = index.offset(change.range.start.line, change.range.start.character)
+                        end = max(start, index.offset(change.range.end.line, change.range.end.character))
+                        text = ("\ufeff" if index.bom else "") + index.text[:start] + change.text + index.text[end:]
+                    else:
+                        text = change.text
+                params.content_changes = [lsp.TextDocumentContentChangeWholeDocument(text=text)]
+            yield from super().lsp_text_document__did_change(params)
 
     return Protocol
 
@@ -246,7 +269,8 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
         states.pop(params.text_document.uri, None)  # the configuration next to it may have changed too
-        publish(params.text_document.uri)
+        if is_open(params.text_document.uri):  # (a client's save of a document it never opened: nothing to check)
+            publish(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
