@@ -1921,3 +1921,13 @@ def test_a_counter_example_titled_or_labelled_in_its_own_first_line_is_left(page
     text = "# Events\n\n" + page.replace("{BODY}", body).replace("{GOOD}", good)
     assert [f.rule for f in check_page(text, path="p.md").findings if f.severity == "error"
             and f.rule in ("CE210", "CE202", "CE020")] == []
+
+
+def test_a_header_folded_onto_an_indented_line_is_one_header_not_a_body():
+    """helper-100: CE026's fix wrote a blank line between `Authorization: User x,` and its indented continuation, which
+    then read as the body (and its organization secret was printed in CE006's excerpt)."""
+    page = ("POST https://api.cloud-elements.com/elements/api-v2/instances\nAuthorization: User Zq1541kX7vW2pR9tLmN4,\n"
+            "    Organization 7f3a9c2e4b6d8f0a1c3e5b7d9f1a3c5e\nContent-Type: application/json\n\n"
+            '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}\n')
+    rules = {f.rule for f in check_page(page, path="create.http").findings}
+    assert "CE026" not in rules and "CE006" not in rules and "CE206" in rules, rules

@@ -598,10 +598,13 @@ def _headers_end(text: str, at: int, end: int) -> int:
     """Where the header lines starting at ``at`` end: header lines, and the lines REST Client allows among them (a
     query continued on its own line, `    &pageSize=5`; a `#` or `//` comment).  Each line matched in place, so a long
     line that is no header costs one look."""
+    header = False
     while at < end:
-        line = _HEADER_LINE.match(text, at, end) or _REQUEST_LINE_PART.match(text, at, end)
+        line = _HEADER_LINE.match(text, at, end) or _REQUEST_LINE_PART.match(text, at, end) or (
+            _FOLDED_LINE.match(text, at, end) if header else None)  # (a header continued on an indented line)
         if line is None or line.end() == at:
             return at
+        header = line.re is not _REQUEST_LINE_PART
         at = line.end()
     return at
 
@@ -659,6 +662,8 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
 
 
 _HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
+# A header's value continued on the next line, indented (`Authorization: User x,` then `    Organization y`)
+_FOLDED_LINE = re.compile(r"[ \t]+[^\s{\[\"][^\r\n]*(?:\r\n|\r|\n|$)")
 _REQUEST_LINE_PART = re.compile(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
 _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
