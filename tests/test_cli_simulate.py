@@ -370,3 +370,19 @@ def test_a_record_value_shaped_as_a_token_is_masked_in_what_simulate_prints(tmp_
                      "--since", "2026-12-05T09:00:00Z", "--format", fmt)
     assert "UPDATED" in result.out and "error" in result.out, result.out
     assert stripe not in result.out and github not in result.out and stripe[:12] not in result.out, result.out
+
+
+def test_a_record_value_equal_to_a_secret_of_the_body_is_masked(tmp_path):
+    """helper-100: only the records file's own secrets were looked for: a record id holding the body's password
+    was printed."""
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
+        "oauth.api.secret": "Zq1551kX7vW2pR9t", "event.poller.configuration": {"customers": {
+            "url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+            "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at",
+                                                    "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}}}
+    (tmp_path / "body.json").write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / "records.json").write_text(json.dumps([{"id": "Zq1551kX7vW2pR9t", "updated_at": "2026-12-05T10:00:00Z"}]),
+                                           encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "body.json"), "--records", str(tmp_path / "records.json"),
+                     "--since", "2026-12-05T09:00:00Z")
+    assert "UPDATED" in result.out and "Zq1551" not in result.out, result.out

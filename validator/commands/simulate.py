@@ -243,7 +243,9 @@ def run(args: argparse.Namespace) -> int:
             if args.records == "-" and args.file == "-":
                 raise _UsageError("FILE and --records cannot both be standard input")
             data = _read(args.records)
-            secret_values = frozenset(find_secrets(load_source(data, path=args.records)).values)
+            # (the records file's own, and the poller file's: a record holding the body's password is masked too)
+            secret_values = frozenset(find_secrets(load_source(data, path=args.records)).values) \
+                | frozenset(find_secrets(loaded).values)
             try:
                 records = load_records(data, name=args.records, records_key=args.records_key, resources=names)
             except RecordsError as exc:
