@@ -851,11 +851,12 @@ def _same_fields_no_quote(fmt: str, fixed: str) -> bool:
         pattern = compile_pattern(fixed)
     except PatternError:
         return False
-    try:
-        fields = [t.text for t in compile_pattern(fmt).fields]
+    try:  # (a zone's field may become its letter: `''Z''` is meant as `'Z'`)
+        fields = [t.text for t in compile_pattern(fmt).fields if t.letter not in "XZz"]
     except PatternError:  # (`''T''`: a letter no field has, which the fix quotes)
         fields = None
-    return "'" not in pattern.format(0, "GMT") and (fields is None or [t.text for t in pattern.fields] == fields)
+    return "'" not in pattern.format(0, "GMT") and (
+        fields is None or [t.text for t in pattern.fields if t.letter not in "XZz"] == fields)
 
 
 _ARITHMETIC_START = frozenset(" /*+-")
