@@ -1943,10 +1943,13 @@ def test_lower_case_words_after_user_and_organization_are_prose():
     assert platform_credentials(text) == []
 
 
-@pytest.mark.parametrize("member", ['{{"value": "{0}"}}', '{{\n      "value": "{0}",\n      "type": "TEXT"\n    }}'])
+@pytest.mark.parametrize("member", ['{{"value": "{0}"}}', '{{\n      "value": "{0}",\n      "type": "TEXT"\n    }}',
+                                    # helper-94: read up to its first key that held no value, `type`, the value after
+                                    # it was printed in the CE001 excerpt, where the parsed reading masks every member
+                                    '{{"type": "string", "value": "{0}"}}', '{{"kind": "x", "value": "{0}"}}'])
 def test_an_object_under_a_secret_key_in_a_broken_file_has_its_value_masked(member):
     """`"oauth.api.secret": {"value": ...}` (the shape an element's definition gives a key) in a file missing a comma:
-    the text is read without a parse, and the object's value is the secret; the keys after it are not its."""
+    the text is read without a parse, and the object's members are the secret; the keys after it are not its."""
     from validator.masking import find_secrets
     from validator.source import load_source
 
@@ -2014,18 +2017,6 @@ def test_a_row_naming_no_secret_is_shown():
     text = "<table><tr><th>Client ID</th><td>acme-app-0042</td></tr><tr><td>Secret</td><td>Required</td></tr></table>"
     assert find_secrets(load_source(text, path="setup.md")).mask(text) == text
 
-
-@pytest.mark.parametrize("member", ['{{"type": "string", "value": "{0}"}}', '{{"kind": "x", "value": "{0}"}}'])
-def test_every_member_of_an_object_under_a_secret_key_in_a_broken_file_is_masked(member):
-    """helper-94: the object was read only up to its first key that held no value (`type`), so a `value` after it
-    was printed in the CE001 excerpt, where the parsed reading masks every member."""
-    from validator.masking import find_secrets
-    from validator.source import load_source
-
-    value = canary(1531)
-    text = '{\n  "name": "x",\n  "configuration": {\n    "password": ' + member.format(value) + '\n    "other": 1\n  }\n}\n'
-    masked = find_secrets(load_source(text)).mask(text)
-    assert value not in masked and '"other": 1' in masked, masked
 
 
 @pytest.mark.parametrize("prose", [
