@@ -275,6 +275,16 @@ class _SecretIndex:
                 found.update(message[i:i + size] for size, same in lengths.items() if message[i:i + size] in same)
         return sorted(found, key=self._rank.__getitem__)
 
+    def spans_in(self, text: str) -> set[tuple[int, int]]:
+        """Where the values occur in ``text``, found in one pass down it."""
+        spans = {span for value in self._short for span in _occurrences(text, value)}
+        by_prefix = self._by_prefix
+        for i in range(len(text) - 2):
+            lengths = by_prefix.get(text[i:i + 3])
+            if lengths is not None:
+                spans.update((i, i + size) for size, same in lengths.items() if text[i:i + size] in same)
+        return spans
+
     def touches(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a span: one that starts before ``end`` and ends after ``start``."""
         before = bisect_left(self._starts, end)
@@ -308,11 +318,15 @@ class Secrets:
         from urllib.parse import quote
 
         spans: set[tuple[int, int]] = set()
+        every: set[str] = set()
         for value in self.values:
-            forms = {value, quote(value, safe="", errors="surrogatepass")}  # (a JSON escape may decode to a lone surrogate)
+            every.update({value, quote(value, safe="", errors="surrogatepass")})  # (a JSON escape may decode to a lone surrogate)
             if encoded is not None:
-                forms.update(encoded(value))
-            for form in forms:
+                every.update(encoded(value))
+        if len(every) > _FEW_VALUES:  # many secrets (a seed list's): one pass down the text, not one per form
+            spans.update(_SecretIndex(tuple(every), ()).spans_in(text))
+        else:
+            for form in every:
                 spans.update(_occurrences(text, form))
         return Secrets(spans=tuple(sorted(spans)), values=self.values)
 
