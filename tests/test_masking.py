@@ -1968,6 +1968,7 @@ def test_an_object_under_a_secret_key_in_a_broken_file_has_its_value_masked(memb
     "POST /instances HTTP/1.1\nAuthorization: User {0},\n    Organization {1}\n",
     "Credentials for staging: User: {0}, Organization: {1}",
     "CE_USER={0} CE_ORG={1} ./provision.sh",
+    "Staging credentials:\nUser: {0}\nOrganization: {1}\n",  # one part a line, as a note lists them (helper-100)
     "export CLOUD_ELEMENTS_USER={0}\nexport CLOUD_ELEMENTS_ORG={1}",
 ])
 def test_the_platform_credentials_however_a_page_splits_or_names_them_are_masked(written):

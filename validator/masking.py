@@ -210,8 +210,9 @@ _CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<
 _CE_PART = "(?i:" + "|".join(PLATFORM_HEADER_PARTS) + ")"
 _CE_AFTER_PART = r"(?::?+[ \t]++|[ \t]*+[\\`]\r?\n[ \t]*+)"  # (`User: x, Organization: y`, as a note writes it)
 _CE_GLUE = r"(?:[ \t]*+(?:[\\`]\r?\n|\r?\n(?=[ \t])|[\"'][ \t]*+\+?[ \t]*+(?:\r?\n)?[ \t]*+[\"'])[ \t]*+)?"
+# (or one part a line, as a note lists them: `User: x` then `Organization: y`)
 _CE_AUTHORIZATION = LazyPattern(r"\b" + _CE_PART + _CE_AFTER_PART + _CE_PART_VALUE +
-                                r"(?:" + _CE_GLUE + r"[ \t]*+," + _CE_GLUE + r"[ \t]*+" + _CE_PART
+                                r"(?:(?:" + _CE_GLUE + r"[ \t]*+," + _CE_GLUE + r"|[ \t]*+\r?\n)[ \t]*+" + _CE_PART
                                 + _CE_AFTER_PART + _CE_PART_VALUE + ")+")
 _CE_CREDENTIAL = LazyPattern(r"(?P<part>" + _CE_PART + r")" + _CE_AFTER_PART + r"(?P<value>" + _CE_PART_VALUE + ")")
 # A private key's body, whatever key holds it: base64 lines and their headers (JSON-escaped too), to its END line.
