@@ -193,3 +193,10 @@ def test_a_str_that_is_a_file_s_name_with_no_such_file_is_a_value_error(tmp_path
         with pytest.raises(ValueError, match="check_file"):
             validator.check(name)
     assert [f.rule for f in validator.check('"bodies/sageone.json"')] == ["CE090"]  # a JSON string
+
+
+def test_a_one_line_text_given_with_its_path_is_that_file_s_content():
+    """A page's text that ends as a file's name does (`Read more in notes.md`) is content when `path` names it."""
+    import validator
+
+    assert [f.rule for f in validator.check("Read more in notes.md", path="README.md")] == ["CE090"]

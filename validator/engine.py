@@ -207,7 +207,8 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
         if isinstance(document, str) and _names_a_file(document):
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
                              "or use validator.check_file()")
-        if isinstance(document, str) and _looks_like_a_file_name(document):  # (no JSON text is a bare name)
+        if isinstance(document, str) and path is None and _looks_like_a_file_name(document):
+            # (no JSON text is a bare name; with `path` given, the str is that file's content, whatever it says)
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file's name (no such file here): "
                              "pass Path(...) or use validator.check_file() to check a file")
         return document, shown
