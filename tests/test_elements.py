@@ -1142,8 +1142,7 @@ def test_the_legacy_date_macro_s_form_is_said_to_follow_the_updated_format(eleme
     """helper-93: HubSpot's own `${date}` with another updatedDateFormat was CE917 "sends it as a date text (`${date}`)
     ... sends it epoch milliseconds (`${date}`)": the macro is the same; the format decides."""
     default = _default_body(elements_dir, "hubspot")
-    if default is None:
-        pytest.skip("no hubspot default poller")
+    assert default is not None, "the hubspot export's default poller"
     entry = default["configuration"]["event.poller.configuration"]["contacts"]
     assert "${date}" in entry["url"]
     entry["datesConfiguration"]["updatedDateFormat"] = "yyyy-MM-dd'T'HH:mm:ss'Z'"
@@ -1166,8 +1165,7 @@ def test_every_element_rule_s_passing_example_passes_against_the_elements(elemen
 def test_a_key_the_default_poller_leaves_out_is_said_so(elements_dir):
     """helper-93: CE910's help printed "the default has {}" for a key only the body's entry has."""
     default = _default_body(elements_dir, "lithiumlsw")
-    if default is None:
-        pytest.skip("no lithiumlsw default poller")
+    assert default is not None, "the lithiumlsw export's default poller"
     name, entry = next(iter(default["configuration"]["event.poller.configuration"].items()))
     entry.pop("pollDelay", None)
     entry["pollDelay"] = 120

@@ -224,17 +224,20 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
 _FILE_ENDINGS = (".json", ".jsonc", ".json5", ".jsonl", ".md", ".markdown", ".mdx", ".http", ".rest", ".txt")
 
 
+def _one_line_not_json(text: str, limit: int) -> str | None:
+    """``text`` stripped when it is one line of at most ``limit`` characters that does not start as JSON does."""
+    stripped = text.strip()
+    return stripped if 0 < len(stripped) <= limit and "\n" not in stripped and stripped[0] not in "{[\"" else None
+
+
 def _looks_like_a_file_name(text: str) -> bool:
     """Whether ``text`` is a file's name, not JSON text (`bodies/x.json`, `C:\\x (1).json`, with blanks around)."""
-    stripped = text.strip()
-    return 0 < len(stripped) <= 1000 and "\n" not in stripped and stripped[0] not in "{[\"" \
-        and stripped.lower().endswith(_FILE_ENDINGS)
+    stripped = _one_line_not_json(text, 1000)
+    return stripped is not None and stripped.lower().endswith(_FILE_ENDINGS)
 
 
 def _names_a_file(text: str) -> bool:
-    stripped = text.strip()
-    return (bool(stripped) and stripped[0] not in "{[\"" and "\n" not in text and len(text) < 4096
-            and os.path.isfile(text))
+    return _one_line_not_json(text, 4095) is not None and "\n" not in text and os.path.isfile(text)
 
 
 def check(

@@ -291,8 +291,6 @@ _PRE_END = re.compile(r"(?:</code>\s*+)?</pre>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"(?P<name>[\w-]++)\s*+=\s*+(?:\"(?P<double>[^\"]*+)\"|'(?P<single>[^']*+)'|(?P<bare>[^\s\"'>]++))")
 _PRE_LANGUAGES = frozenset({"json", "json5", "jsonc", "javascript", "js", "bash", "sh", "shell", "console", "http",
                             "powershell", "ps1", "text", "plain"})
-# A tag, as HTML reads one (`<span class="x">`, `</code>`); not `a <= b`
-_HTML_PIECE = re.compile(r"</?[A-Za-z][^<>\r\n]*+>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _pre_language(attributes: str) -> str:
@@ -586,6 +584,8 @@ def _columns(line: str) -> int:
 _CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t][^<>\r\n]*+)?>")
+# In a `<pre>`'s content: a tag (not `a <= b`), or an entity standing for its character
+_HTML_PIECE = re.compile(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",

@@ -595,7 +595,8 @@ def _edge_space(text: str) -> Iterator[Problem]:
                           help="remove the whitespace", fix=Fix("remove the whitespace", (Edit(start, end, ""),), "safe"))
 
 
-_OFFSET_TEXT = LazyPattern(r"[+-]\d\d(?::?\d\d)?")
+_OFFSET_WRITTEN = r"[+-]\d\d(?::?\d\d)?"  # an offset written as text: `+0000`, `+00:00`, `-05`
+_OFFSET_TEXT = LazyPattern(_OFFSET_WRITTEN)
 
 
 def _is_offset_text(text: str) -> bool:
@@ -1311,7 +1312,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
 
 
 # A zone written right after a macro, up to the value's closing quote (`'${gmtDate:...XXX}+00:00'`)
-_ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)(?=['\"]|%27|%22)")
+_ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|" + _OFFSET_WRITTEN + r")(?=['\"]|%27|%22)")
 
 
 def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any) -> Iterator[Finding]:
@@ -1471,7 +1472,12 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
 
 
 _THOUSAND_AFTER = LazyPattern(r"000(?![0-9])")
-_NEXT_UNIT = {"s": "ms", "ms": "us"}
+_UNITS_UP = ("s", "ms", "us")
+
+
+def _units_up(unit: str, steps: int) -> str | None:
+    """The epoch unit ``steps`` thousandfold finer than ``unit`` (microseconds at most), or None for no unit of ours."""
+    return _UNITS_UP[min(_UNITS_UP.index(unit) + steps, len(_UNITS_UP) - 1)] if unit in _UNITS_UP else None
 
 
 def thousand_after(url: str, macro: Any) -> bool:
@@ -1483,11 +1489,10 @@ def epoch_unit_sent(url: str, macro: Any) -> str:
     """The unit an epoch macro sends in ``url``: its own, or the next one up with three zeros written after it
     (`${epoch:s}000` sends milliseconds, `${epoch}000` microseconds)."""
     unit = macro.unit or "ms"
-    return _NEXT_UNIT.get(unit, unit) if thousand_after(url, macro) else unit
+    return (_units_up(unit, 1) or unit) if thousand_after(url, macro) else unit
 
 
 _VALUE_QUOTES = LazyPattern(r"^(?:['\"]|%2[27])?\s*+|\s*+(?:['\"]|%2[27])?$")
-_UNITS_UP = ("s", "ms", "us")
 
 
 def _sent_unit(template: Any, macro: Any) -> str | None:
@@ -1503,8 +1508,7 @@ def _sent_unit(template: Any, macro: Any) -> str | None:
     zeros = inside[len(written):] if inside.startswith(written) else None
     if zeros is None or zeros.strip("0") or len(zeros) % 3:
         return None
-    up = _UNITS_UP.index(unit) + len(zeros) // 3 if unit in _UNITS_UP else None
-    return _UNITS_UP[min(up, len(_UNITS_UP) - 1)] if up is not None else None
+    return _units_up(unit, len(zeros) // 3)
 
 
 def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any] | None) -> Iterator[Finding]:
