@@ -112,6 +112,29 @@ def test_render_masks_credentials_in_urls(bodies, fmt):
     assert not _leaks(result.out + result.err, values)
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_render_masks_a_credential_in_a_resource_name(tmp_path, fmt):
+    secret = "Zr8TqW2mXv9LpK4sN7bC"
+    body = {"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {
+        f"contacts?apiKey={secret}": {"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd}'"},
+        "accounts?token=abc123": {"url": "/hubs/crm/accounts"}, "deals": {"idField": "id"}}}}
+    path = tmp_path / "named.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("render", "--format", fmt, "--at", "2024-01-01T00:00:00Z", str(path))
+    assert result.code == 0, result.err
+    assert "contacts?apiKey=*" in result.out and "accounts?token=******" in result.out
+    assert secret not in result.out and "abc123" not in result.out
+    unknown = run_cli("render", "--resource", "nope", str(path))
+    assert unknown.code == 2 and "contacts?apiKey=*" in unknown.err and secret not in unknown.err
+    records = tmp_path / "records.json"
+    records.write_text('[{"id": 1, "updated": "2024-01-01"}]', encoding="utf-8")
+    simulated = run_cli("simulate", "--format", fmt, "--records", str(records), "--resource",
+                        f"contacts?apiKey={secret}", str(path))
+    assert "contacts?apiKey=*" in simulated.out and secret not in simulated.out + simulated.err
+    unknown = run_cli("simulate", "--records", str(records), "--resource", "nope", str(path))
+    assert unknown.code == 2 and "accounts?token=******" in unknown.err and secret not in unknown.err
+
+
 def test_the_library_returns_scrubbed_findings(bodies):
     from validator import check
 

@@ -58,8 +58,8 @@ from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "printable", "problem_message", "quotable_origin",
-           "secrets_alike", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "name_masker", "printable", "problem_message",
+           "quotable_origin", "secrets_alike", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -637,6 +637,17 @@ def looked_for_elsewhere(value: str) -> bool:
     """Whether a secret value is distinctive enough to mask wherever else it occurs: 8 characters or more, and not
     a plain word (`password`, `string`), which ordinary text also holds."""
     return len(value) >= _REUSED_LENGTH and not value.isalpha()
+
+
+def name_masker(values: Sequence[str]) -> Callable[[str], str]:
+    """How a poller resource's name or pointer is shown by ``render`` and ``simulate``: its own credentials masked
+    (`contacts?apiKey=...` is a name too) and the file's secret ``values`` wherever they occur in it."""
+    known = Secrets(values=tuple(sorted(values, key=len, reverse=True)))
+
+    def shown(name: str) -> str:
+        return known.scrub(url_secrets(name).mask(name)) or name
+
+    return shown
 
 
 def secrets_alike(texts: Sequence[str], found: Sequence[Secrets], *,

@@ -351,11 +351,15 @@ def run(args: argparse.Namespace) -> int:
             more_found, more_skipped = _entries(each, label)
             found.extend(more_found)
             skipped.extend(more_skipped)
+        document_values = _document_secret_values(source)
+        from ..masking import name_masker
+
+        shown = name_masker(document_values)
         if args.resource:
             names = {name for name, *_ in found} | {s["name"] for s in skipped}
             unknown = [r for r in args.resource if r not in names]
             if unknown:
-                known = ", ".join(sorted(names)) or "none"
+                known = ", ".join(sorted(map(shown, names))) or "none"
                 raise _UsageError(f"{args.file}: no resource {', '.join(map(repr, unknown))} (resources: {known})")
             found = [f for f in found if f[0] in args.resource]
             skipped = [s for s in skipped if s["name"] in args.resource]
@@ -364,6 +368,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"ce-validator render: error: {printable(str(exc))}", file=sys.stderr)  # (a file name's ESC: shown)
         return EXIT_USAGE
+    skipped = [_Skipped(name=shown(s["name"]), pointer=shown(s["pointer"]), reason=s["reason"]) for s in skipped]
     if not found:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
         detail = f" ({reasons})" if reasons else ""
@@ -372,21 +377,20 @@ def run(args: argparse.Namespace) -> int:
     from ..dates.format import epoch_millis
 
     at_ms = epoch_millis(at)
-    document_values = _document_secret_values(source)
     results = []
     for name, pointer, entry, interval in found:
         try:
             rendered, delay = _render(entry, interval, at, now, args)
             _iso(rendered.last_poll_ms)  # a time that can be shown (years 1 to 9999)
         except (OverflowError, ValueError):  # a pollDelay that moves the time beyond year 9999
-            skipped.append({"name": name, "pointer": pointer, "reason": "pollDelay moves the last poll time "
+            skipped.append({"name": shown(name), "pointer": shown(pointer), "reason": "pollDelay moves the last poll time "
                             "beyond the years 1 to 9999"})
             continue
         try:
             if any(s.macro.uses_now for s in rendered.substitutions):
                 _iso(rendered.now_ms)
         except (OverflowError, ValueError):  # --at plus the refresh interval, past year 9999
-            skipped.append({"name": name, "pointer": pointer, "reason": "the time ${now...} prints (--at plus the "
+            skipped.append({"name": shown(name), "pointer": shown(pointer), "reason": "the time ${now...} prints (--at plus the "
                             "refresh interval, or --now) is beyond the years 1 to 9999"})
             continue
         results.append((name, pointer, rendered, delay, interval))
@@ -401,7 +405,7 @@ def run(args: argparse.Namespace) -> int:
             "now": _iso(epoch_millis(now)) if now is not None else None,
             "server_zone": args.server_zone,
             "encode_values": bool(args.encode_values),
-            "resources": [_json_resource(n, p, r, d, i, bool(args.encode_values), document_values)
+            "resources": [_json_resource(shown(n), shown(p), r, d, i, bool(args.encode_values), document_values)
                           for n, p, r, d, i in results],
             "skipped": skipped,
         }
@@ -411,9 +415,9 @@ def run(args: argparse.Namespace) -> int:
     for name, pointer, rendered, delay, _interval in results:
         out.append("")
         block = pointer.split("/")[1] if documents else ""
-        shown = name if not documents else f"{name} (code block at line {block[1:]})" if _PAGE_BLOCK.fullmatch(block) \
-            else f"{name} (in the body at {pointer.split('/configuration', 1)[0] or pointer})"
-        out.extend(_text_block(shown, rendered, delay, bool(args.encode_values), document_values))
+        title = shown(name) if not documents else f"{shown(name)} (code block at line {block[1:]})" \
+            if _PAGE_BLOCK.fullmatch(block) else f"{shown(name)} (in the body at {shown(pointer.split('/configuration', 1)[0] or pointer)})"
+        out.extend(_text_block(title, rendered, delay, bool(args.encode_values), document_values))
     for item in skipped:
         out.append("")
         out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")

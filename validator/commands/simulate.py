@@ -49,6 +49,8 @@ from ._io import UsageError as _UsageError
 from ._io import read_text as _read
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..simulate import (
         DateValue,
         RecordOutcome,
@@ -212,7 +214,7 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..masking import find_secrets
+    from ..masking import find_secrets, looked_for_elsewhere, name_masker
     from ..simulate import (
         RecordsError,
         RecordSet,
@@ -226,6 +228,7 @@ def run(args: argparse.Namespace) -> int:
         settings = _settings(args)
         loaded = _load_poller(args.file, args.block)
         names = resource_names(loaded)
+        shown = name_masker([v for v in find_secrets(loaded).values if looked_for_elsewhere(v)])
         if not names:
             print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
                   file=sys.stderr)
@@ -234,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
             unknown = [r for r in args.resource if r not in names]
             if unknown:
                 raise _UsageError(f"{args.file}: no resource {', '.join(map(repr, unknown))} "
-                                  f"(resources: {', '.join(names)})")
+                                  f"(resources: {', '.join(map(shown, names))})")
         wanted = args.resource or names
         records_for = None
         records: RecordSet = RecordSet()
@@ -252,7 +255,7 @@ def run(args: argparse.Namespace) -> int:
                 raise _UsageError(str(exc)) from None
             if records.by_resource is None and len(wanted) > 1:
                 raise _UsageError(f"{args.records}: the records are for one resource; choose it with --resource "
-                                  f"(resources: {', '.join(names)}), or key the records by resource name")
+                                  f"(resources: {', '.join(map(shown, names))}), or key the records by resource name")
         elif args.element_docs:
             records_for = _records_for_docs(args, loaded)
         else:
@@ -265,7 +268,7 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"ce-validator simulate: error: {printable(str(exc))}", file=sys.stderr)  # (a file name's ESC: shown)
         return EXIT_USAGE
-    result = _masked(result, secret_values)
+    result = _masked(result, secret_values, shown)
     if args.output_format == "json":
         import json
 
@@ -281,11 +284,12 @@ def run(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- output
 
 
-def _masked(result: Simulation, secret_values: frozenset[str]) -> Simulation:
+def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[str], str]) -> Simulation:
     """``result`` with the records' values of fields named as secret keys (an `idField` of `access_token`, a date
     field named `password`), and those the masking finds in the records file (``secret_values``: a live key's shape,
     `sk_live_...`), replaced by the mask before anything is printed: the id column and the date problems quote them.
-    A date read as one is shown as the date it is."""
+    A date read as one is shown as the date it is.  Resource names and pointers are as ``shown`` gives them (a
+    resource named `contacts?apiKey=...`)."""
     from dataclasses import replace
 
     from ..masking import MASK
@@ -309,8 +313,9 @@ def _masked(result: Simulation, secret_values: frozenset[str]) -> Simulation:
             shown_id = record.id is not None and (secret_id or str(record.id) in secret_values)
             records.append(replace(record, id=MASK if shown_id else record.id,
                                    updated=updated, created=created, problem=problem))
-        resources.append(replace(res, records=tuple(records)))
-    return replace(result, resources=tuple(resources))
+        resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records)))
+    return replace(result, resources=tuple(resources),
+                   skipped=tuple((shown(name), reason) for name, reason in result.skipped))
 
 
 def _iso(ms: int | None) -> str | None:
