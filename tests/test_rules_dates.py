@@ -286,7 +286,17 @@ def test_a_run_of_one_letter_in_two_cases_and_milliseconds_where_the_seconds_bel
     hit = assert_at(poller(updated="yyyy-MM-dd'T'HH:mm:SS'Z'"), "CE405", "SS'Z")
     assert hit.severity == "error" and "seconds are lost" in hit.message and hit.help == "`ss` for the seconds"
     url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:SS'Z'}'"
-    assert "`10:00:123`" in assert_at(poller(url=url), "CE405", "SS'Z").message
+    assert "`2024-01-05T10:00:123Z`" in assert_at(poller(url=url), "CE405", "SS'Z").message
+    # helper-101: the seconds and milliseconds swapped, `HH:mm:SS.sss`, said only CE413's info
+    swapped = "yyyy-MM-dd'T'HH:mm:SS.sss'Z'"
+    assert format_date(swapped, moment) == "2024-03-05T10:00:123.007Z"
+    text = poller(updated=swapped)
+    first, second = found(text, "CE405")[:2]
+    assert [(first.line, first.column), (second.line, second.column)] == [where(text, "SS.sss"), where(text, "sss'Z")]
+    assert "`10:00:07.123` is read as 10:02:03.007" in first.message and first.severity == second.severity == "error"
+    assert "swapped" in second.message and second.help == "`SSS` for the milliseconds"
+    assert "`2024-01-05T10:00:123.007Z`" in assert_at(poller(url=url.replace("SS'Z", "SS.sss'Z")), "CE405",
+                                                        "SS.sss").message
     # a review: `ssSSS` is the compact timestamp's seconds then milliseconds, not a slip of the shift key
     for fine in ("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "yyyyMMddHHmmss", "yyyy-DDD", "HH:mm:ss.SS", "yyyyMMddHHmmssSSS",
                  "yyyyMMddHHmmssSSSZ"):
@@ -765,13 +775,19 @@ def test_a_literal_beside_an_offset_that_is_not_x_is_a_format_of_its_own(fmt):
     ("updated_at>'${epoch:s}000000'", True),  # microseconds
     ("updated_at>'${epoch:s} '", True),
     ("updated_at>'${epoch}123'", False),  # more than zeros: not judged
+    # helper-101: unquoted, `${epoch}000` was no CEQL value at all, and a fraction kept the seconds unseen
+    ("updated_at>${epoch}000", True),
+    ("updated_at>${epoch:s}000", False),
+    ("updated_at>${epoch:s}.000", True),
+    ("updated_at>'${epoch:s}.000' and status=1", True),
+    ("updated_at>${epoch}.000", False),
 ])
 def test_zeros_written_after_an_epoch_macro_count_in_its_unit(condition, reported):
     """helper-91: `'${epoch:s}000'` against a `milliseconds` field was CE414 ("epoch seconds"), whose help then led to
     microseconds; `'${epoch}000'` sends microseconds and was not reported."""
     hits = found(poller(url=f"/hubs/marketing/contacts?where={condition}", updated="milliseconds"), "CE414")
     assert bool(hits) is reported, hits
-    if reported and "000" in condition:
+    if reported and "000" in condition and "." not in condition:  # (a fraction: the macro alone is quoted)
         written = condition[condition.index("${"):condition.rindex("0") + 1]
         assert f"`{written}`" in hits[0].message and "microseconds" in hits[0].message
 

@@ -807,6 +807,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
         problems.extend(_zone_twice(tokens, printing=printing))
         if not printing and "''" in text:
             problems.extend(_quote_to_find(tokens))
+    swapped_seconds = _seconds_after_dot(tokens) if "s" in letters and "S" in letters else None
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -826,13 +827,22 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                        "this warning")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, message, token.start, token.end, help=fix,
                                     fix=_replace(token, "SSS") if printing else None))
-        elif token.letter == "S" and "s" not in letters and _after_minutes(tokens, i):
-            effect = ("10:00:07.123 prints as `10:00:123`" if printing
-                      else "`10:00:07` is read as 10:00 and 7 milliseconds, and the seconds are lost")
+        elif token.letter == "S" and _after_minutes(tokens, i) and (
+                "s" not in letters or swapped_seconds is not None):
+            effect = (f"10:00:07.123 prints as `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing
+                      else "`10:00:07` is read as 10:00 and 7 milliseconds, and the seconds are lost"
+                      if swapped_seconds is None else "`10:00:07.123` is read as 10:02:03.007")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` after the minutes is the millisecond, "
                                     f"not the second: {effect}", token.start, token.end, severity="error",
                                     help="`" + "s" * token.count + "` for the seconds",
                                     fix=_replace(token, "s" * token.count, unsafe=True)))
+            if swapped_seconds is not None:  # `HH:mm:SS.sss`: the two fields swapped
+                problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{swapped_seconds.text}` after the dot is the "
+                                        "second, not the millisecond: the seconds and milliseconds are swapped",
+                                        swapped_seconds.start, swapped_seconds.end, severity="error",
+                                        help="`" + "S" * max(swapped_seconds.count, 3) + "` for the milliseconds",
+                                        fix=_replace(swapped_seconds, "S" * max(swapped_seconds.count, 3),
+                                                     unsafe=True)))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             shown, read = (".5", "500 ms") if token.count == 1 else (".05", "50 ms")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
@@ -1024,11 +1034,23 @@ def _literal_case(text: str, tokens: Any) -> Iterator[Problem]:
 
 _JANUARY_5_10_07 = 1_704_449_220_000  # 2024-01-05T10:07:00Z, in epoch milliseconds
 _JANUARY_5_10_00_05 = 1_704_448_805_000  # 2024-01-05T10:00:05Z
+_JANUARY_5_10_00_07_123 = 1_704_448_807_123  # 2024-01-05T10:00:07.123Z
 
 
 def _printed(pattern: Any, instant: int) -> str:
     """What ``pattern`` prints for ``instant`` in GMT, as Java does, cut to a message's length."""
     return _shorten(pattern.format(instant, "GMT"), 40)
+
+
+def _seconds_after_dot(tokens: Any) -> Any:
+    """The pattern's one run of `s`, when it follows a dot after an `S` run (`HH:mm:SS.sss`: the two swapped)."""
+    runs = [i for i, token in enumerate(tokens) if token.is_field and token.letter == "s"]
+    if len(runs) != 1 or runs[0] < 2:
+        return None
+    i = runs[0]
+    before, field = tokens[i - 1], tokens[i - 2]
+    swapped = not before.is_field and before.text in (".", ",") and field.is_field and field.letter == "S"
+    return tokens[i] if swapped else None
 
 
 def _after_minutes(tokens: Any, index: int) -> bool:
@@ -1498,7 +1520,8 @@ _VALUE_QUOTES = LazyPattern(r"^(?:['\"]|%2[27])?\s*+|\s*+(?:['\"]|%2[27])?$")
 def _sent_unit(template: Any, macro: Any) -> str | None:
     """The unit the value holding an epoch macro sends: its own, or one up for each three zeros written after it
     (`'${epoch:s}000'` sends milliseconds, `'${epoch:s}000000'` microseconds); None for a value holding more than
-    the macro and its zeros (`'${epoch}123'`).  Quotes, encoded or not, and blanks around it aside."""
+    the macro and its zeros (`'${epoch}123'`); a fraction written after it (`${epoch:s}.000`) leaves its unit.  Quotes,
+    encoded or not, and blanks around it aside."""
     held = _holding(template, macro)
     unit = macro.unit or "ms"
     if held is None:
@@ -1506,6 +1529,8 @@ def _sent_unit(template: Any, macro: Any) -> str | None:
     inside = _VALUE_QUOTES.sub("", template.text[held[1].start:held[1].end])
     written = template.text[macro.start:macro.end]
     zeros = inside[len(written):] if inside.startswith(written) else None
+    if zeros is not None and zeros[:1] == "." and zeros[1:].isdigit():  # `${epoch:s}.000`: a fraction, the same unit
+        return unit
     if zeros is None or zeros.strip("0") or len(zeros) % 3:
         return None
     return _units_up(unit, len(zeros) // 3)

@@ -101,7 +101,7 @@ _TOKEN = re.compile(
     _WS + "(?:"
     f"(?P<string>{_STRING})"
     r"|(?P<ustring>['\"`].*)"
-    f"|(?P<macro>{_MACRO})"
+    f"|(?P<macro>{_MACRO}(?:\\.?[0-9]++(?![\\w.]))?)"  # (with digits written after it: `${epoch}000` is one value)
     f"|(?P<placeholder>{_PLACEHOLDER})"
     f"|(?P<op>{_CMP})"
     r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
