@@ -1931,3 +1931,32 @@ def test_a_header_folded_onto_an_indented_line_is_one_header_not_a_body():
             '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}\n')
     rules = {f.rule for f in check_page(page, path="create.http").findings}
     assert "CE026" not in rules and "CE006" not in rules and "CE206" in rules, rules
+
+
+_SHELLED = ("curl -X POST \"$CE/instances\" -H 'Content-Type: application/json' "
+            "-d '{\"a\": {\"url\": \"/hubs/crm/a?where=x>'${gmtDate:yyyy-MM-dd}'\", \"idField\": \"id\"}}'")
+
+
+@pytest.mark.parametrize("page", [
+    "```\n" + _SHELLED + "\n```\n",  # a bare fence
+    "```text\n" + _SHELLED + "\n```\n",
+    "```\n$ " + _SHELLED + "\n```\n",  # a terminal's prompt
+    "Run:\n\n    export CE=https://api.cloud-elements.com/elements/api-v2\n    " + _SHELLED + "\n",
+    "Run:\n\n    # create the instance\n    " + _SHELLED + "\n",
+])
+def test_a_curl_command_in_a_block_naming_no_shell_is_read_as_one(page):
+    """helper-103: a curl command in a bare or `text` fence, or in an indented block whose first line is not the
+    command (an `export`, a comment), was read as JSON: CE006 for `curl` and the body's CE020 lost."""
+    findings = check_page(page, path="p.md").findings
+    (hit,) = [f for f in findings if f.rule == "CE020"]
+    line = page.splitlines()[hit.line - 1]
+    assert line[hit.column - 1:].startswith("'${gmtDate") and "CE006" not in {f.rule for f in findings}
+
+
+def test_xhtml_breaks_in_a_pre_and_a_response_in_a_text_block_are_not_bodies_gone_wrong():
+    """helper-103: `<br/>` in a `<pre>` was CE006 (an unfilled placeholder); an error response shown in a `text`
+    block (`HTTP/1.1 400 Bad Request` above its JSON) was CE006 for `HTTP`."""
+    pre = '<pre>{<br/>  "a": {"url": "/hubs/crm/a", "idField": "id"}<br/>}</pre>\n'
+    assert not [f for f in check_page(pre, path="p.md").findings if f.severity == "error"]
+    response = '```text\nHTTP/1.1 400 Bad Request\n{"message": "event.poller.configuration is invalid"}\n```\n'
+    assert [f.rule for f in check_page(response, path="p.md").findings] == ["CE090"]

@@ -511,10 +511,17 @@ def is_http_block(info: str, text: str) -> bool:
     starting with a request line after the client's variables and comments."""
     if info in HTTP_LANGUAGES:
         return True
-    if info or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
+    if info not in _PLAIN_TEXT or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
         return False
     prelude = _PRELUDE.match(text)
-    return _REQUEST_START.match(text, prelude.end() if prelude else 0) is not None
+    at = prelude.end() if prelude else 0
+    return _REQUEST_START.match(text, at) is not None or _STATUS_LINE.match(text, at) is not None
+
+
+# What a block shown as plain text is tagged (or none): a request or a response in one is read as HTTP.
+_PLAIN_TEXT = frozenset({"", "text", "txt", "plain", "plaintext"})
+# a response's status line (`HTTP/1.1 400 Bad Request`), which no JSON document starts with
+_STATUS_LINE = re.compile(r"[ \t]*HTTP/\d(?:\.\d)? +\d{3}\b[^\r\n]*(?:\r?\n|$)")
 
 
 def _one_block(text: str, language: str) -> Page:

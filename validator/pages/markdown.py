@@ -244,7 +244,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         if content and content[-1] == "":  # the last line's end (none at the end of a page without one)
             content.pop()
         indented = token.type == "code_block"  # no fence line: the content starts on the block's first line
-        info, label = language_of(token.info), first + 1  # the block is named by the page line of its fence
+        info, label = _unnamed_language(language_of(token.info), token.content), first + 1  # (named by its fence's line)
         if indented:
             first -= 1
             fence = _FENCE_LINE.match(content[0]) if content else None
@@ -583,7 +583,7 @@ def _columns(line: str) -> int:
 
 _CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t][^<>\r\n]*+)?>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
 # In a `<pre>`'s content: a tag (not `a <= b`), or an entity standing for its character
 _HTML_PIECE = re.compile(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
@@ -610,16 +610,24 @@ _PAIRED = (
 
 
 
-# An indented block has no info string: a command line (`curl ...`, `$ curl ...`) is read as a shell block, and
-# one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
+# An indented block has no info string: one holding a command line (`curl ...`, `$ curl ...`) is read as a shell
+# block, and one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
 _FENCE_LINE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
-_COMMAND_LINE = re.compile(r"\s*(?:\$[ \t]+)?(?:[\w./-]*/)?curl(?=\s)")
+_COMMAND_LINE = re.compile(r"^[ \t]*(?:\$[ \t]+)?(?:[\w./-]*/)?curl(?=[ \t]|\\?$)", re.M)
+# What a fence is tagged when its author names no language of its own: a curl command in one is a shell's.
+_UNNAMED = frozenset({"", "text", "txt", "plain", "plaintext", "none", "http"})
 
 
 def _indented_language(raw: str) -> str:
-    """The language of an indented (4-space) code block, which names none: ``console`` for a curl command line,
-    else none (a body, read as a block without a language is)."""
-    return "console" if _COMMAND_LINE.match(raw) else ""
+    """The language of an indented (4-space) code block, which names none: ``console`` when a line of it is a curl
+    command (after an `export`, a comment or a heredoc), else none (a body, read as a block without a language is)."""
+    return _unnamed_language("", raw)
+
+
+def _unnamed_language(info: str, raw: str) -> str:
+    """A block's language: ``info``, or ``console`` for a block that names none (or ``text``, ``http``) holding a
+    curl command line."""
+    return "console" if info in _UNNAMED and "curl" in raw and _COMMAND_LINE.search(raw) else info
 
 
 # The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
