@@ -1210,7 +1210,12 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Won't work:", "**Also wrong** \u2013 the quote never closes", "Old, broken:",
                                    "Buggy example:", "The wrong way:", "Fails with 400:",
                                    "- Pardot: the date macro used `YYYY` (week year). The old example was:",
-                                   "The previous poller read:"])
+                                   "The previous poller read:",
+                                   # documentation pages (helper-103)
+                                   "This example is wrong:", "Do not use:", "The documentation used to show this "
+                                   "(broken) body:", "Here is the same with the hours wrong (this one is also wrong, "
+                                   "do not copy):", "Example of what most people write first, which fails because the "
+                                   "macro has no descriptor:", '**Incorrect example**\n\n</div>\n\n<div class="x">'])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1246,7 +1251,10 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Fix for the paging (broken):", "Avoid: broken pagination, this poller pages by cursor:",
                                    # the block shown mended (helper-88)
                                    "Wrong (fixed):", "Broken poller (fixed):", "Before (now fixed):",
-                                   "Example of a broken poller fixed:", ":white_check_mark: Right"])
+                                   "Example of a broken poller fixed:", ":white_check_mark: Right",
+                                   # (helper-103's labels, nearly)
+                                   "An example, which fails over to the second region:", "Do not use a webhook here:",
+                                   "This example is right:", "Here is the same (the one we use):"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]

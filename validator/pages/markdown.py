@@ -379,7 +379,8 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 _MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example|(?:a\s+)?(?:common\s+)?mistake)"
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
-_OF_WHAT = r"(?:\s+(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet))?"
+_WHAT = r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet)"
+_OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
 _NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add|write|replace|change)\b)"
@@ -392,7 +393,7 @@ _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
     rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|before){_OF_WHAT}{_WHY}"
     rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
-    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?{_WHY}"
+    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)(?:\s+(?:this|that|it))?)?{_WHY}"
     # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
     rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
@@ -404,18 +405,25 @@ _WRONG = re.compile(
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
-    rf"|(?:(?:this|that|it)(?:\s+one)?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?(?:fails?|breaks|is\s+{_MISTAKE})"
+    rf"|(?:(?:this|that|it)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
+    rf"(?:fails?|breaks|is\s+(?:also\s+)?{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
     r"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b)"
-    r"[^()\r\n]{1,60}?\((?:broken|wrong|incorrect|invalid|fails|do\s+not\s+copy|don'?t\s+copy)\)"
+    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
+    r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?\)"
+    rf"(?:\s+{_WHAT})?"
+    # a sentence saying the example fails (`Example of what most write first, which fails because ...`)
+    rf"|[^\r\n]{{1,120}}?,?\s+(?:which|that)\s+(?:fails|breaks|does\s+not\s+work|doesn't\s+work|is\s+{_MISTAKE})"
+    rf"(?:\s+(?:because|since|as|when|at\s+run\s*time|on\s+the\s+platform)\b{_NO_ADVICE}[^\r\n]{{0,120}})?"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}"
     r"(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{0,120}|\s+(?:and|because|as|since|:)\s+[^\r\n]{0,120}|\s*\([^)]{0,60}\))?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}{_WHY}"
     # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
+_ONLY_TAGS = re.compile(r"(?:</?(?:div|span|p)\b[^<>]*+>\s*)+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it
 _WRONG_TITLE = re.compile(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
@@ -438,11 +446,16 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
     label = None
     titled = False
     index = fence - 1
-    while index >= 0 and fence - index <= 4:
+    reach = 4  # lines looked at above the block; a wiki export's tags between (`</div>`, `<div class="x">`) and the
+    # blank lines around them are not counted
+    while index >= 0 and fence - index <= reach:
         line = lines[index].strip().lstrip(">").strip()
         index -= 1
         if line.startswith(("```", "~~~")):
             break  # another block's fence: nothing between says anything of this one
+        if line and _ONLY_TAGS.fullmatch(line):
+            reach += 2
+            continue
         if not line:
             continue
         directive = _DIRECTIVE.search(line)
