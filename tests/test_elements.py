@@ -1185,3 +1185,22 @@ def test_a_text_format_for_a_field_the_api_docs_type_as_an_integer(elements_dir)
     body["configuration"]["event.poller.configuration"]["changedConversations"]["datesConfiguration"][
         "updatedDateFormat"] = "milliseconds"
     assert [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"] == []
+
+
+def test_a_configuration_of_event_keys_and_a_body_naming_another_element_are_not_judged_by_element(elements_dir):
+    """helper-104: a configuration object of event keys alone (events switched on for an existing instance, as pages
+    show it) drew CE105 for every key its element requires; `--element sageone` over a folder made a Salesforce
+    body `sageone`'s (CE104 `element.key` must be `sageone`, then CE105, CE9xx)."""
+    events = {"event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce"}
+    for element in ("sageone", "linkedin", "hubspot"):
+        for docs in ((elements_dir,), ()):
+            assert check(events, options=Options(element=element, element_docs=docs)) == [], (element, docs)
+    partial = {"oauth.api.key": "${SAGE_KEY}", **events}  # a key that is not an event's: the whole configuration
+    assert [f.rule for f in check(partial, options=Options(element="sageone"))] == ["CE105"]
+    salesforce = {"element": {"key": "sfdc"}, "name": "crm", "configuration": {
+        "oauth.api.key": "${SFDC_KEY}", "oauth.api.secret": "${SFDC_SECRET}", "oauth.callback.url": "https://x.example.com/cb"}}
+    alone = [f.rule for f in check(salesforce, options=Options(element_docs=(elements_dir,)))]
+    over = [f.rule for f in check(salesforce, options=Options(element="sageone", element_docs=(elements_dir,)))]
+    assert over == alone and "CE104" not in over
+    placeholder = {**salesforce, "element": {"key": "{{page.elementKey}}"}}  # --element says what it stands for
+    assert any(f.rule == "CE105" and "`sageone`" in f.message for f in check(placeholder, options=Options(element="sageone")))

@@ -35,6 +35,7 @@ from .masking import MaskedText, Secrets, find_secrets
 from .options import Options, SetupError
 from .rules import checkers, rule_for
 from .rules.base import Rule
+from .vocabulary.placeholders import find_placeholders
 
 if TYPE_CHECKING:
     from .source import Source
@@ -92,6 +93,11 @@ class Context:
         element = self.value.get("element")
         key = element.get("key") if isinstance(element, dict) else None
         return key if isinstance(key, str) else None
+
+    @property
+    def element(self) -> str | None:
+        """The element the document is checked against: see :func:`element_of`."""
+        return element_of(self.element_key, self.options)
 
     def entries(self) -> Iterator[Entry]:
         """Every poller resource whose entry is an object (:func:`validator.kinds.poller_entries`); found once
@@ -336,10 +342,20 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
         from .elements import ElementDocsError, declared_secret_keys
 
         try:
-            extra = declared_secret_keys(options.element_docs, options.element or _element_key(loaded))
+            extra = declared_secret_keys(options.element_docs, element_of(_element_key(loaded), options))
         except (ElementDocsError, SetupError, OSError, ValueError):
             pass
     return find_secrets(loaded, extra_keys=extra)
+
+
+def element_of(named: str | None, options: Options) -> str | None:
+    """The element a document is checked against: the key its instance body names (``named``), else
+    ``options.element`` (``--element``: the element of bare configuration and poller files, and of a body whose key
+    is a placeholder, ``{{page.elementKey}}``), so that one ``--element`` over a folder of bodies leaves each body's
+    own element alone."""
+    if named and not find_placeholders(named):
+        return named
+    return options.element or named
 
 
 _ELEMENT_KEY = LazyPattern(r'"element"\s*:\s*\{[^{}]*?"key"\s*:\s*"([^"\\]{1,100})"')

@@ -207,6 +207,16 @@ def is_update_body(value: Any) -> bool:
         isinstance(key, str) and key.startswith("event.") for key in configuration))
 
 
+def sends_part(value: Any, kind: str) -> bool:
+    """Whether a document of ``kind`` sends only part of an instance's configuration, so that keys its element
+    requires may rightly be absent: an update body (:func:`is_update_body`), or a configuration object holding
+    event keys only (events switched on for an existing instance, as documentation pages show them)."""
+    if kind == "instance":
+        return is_update_body(value)
+    return kind == "configuration" and isinstance(value, dict) and bool(value) and all(
+        isinstance(key, str) and key.startswith("event.") for key in value)
+
+
 def _stringified_configuration(configuration: Any) -> bool:
     """A configuration written as a JSON string holding Cloud Elements keys."""
     return isinstance(configuration, str) and configuration.lstrip()[:1] == "{" and (

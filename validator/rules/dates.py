@@ -1359,7 +1359,7 @@ def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any) -> Iterator[Fi
 
 def _documented_element(ctx: Any) -> str | None:
     """The element whose default poller is ground truth: the body's (or ``--element``), with ``--element-docs``."""
-    return (ctx.options.element or ctx.element_key) if ctx.options.element_docs else None
+    return ctx.element if ctx.options.element_docs else None
 
 
 def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:

@@ -116,7 +116,7 @@ from ..findings import Finding, Fix
 from ..fixes.structure import rename_key, replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
-from ..kinds import escape_pointer_token, is_update_body
+from ..kinds import escape_pointer_token, is_update_body, sends_part
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
@@ -419,17 +419,13 @@ def split_url(url: str) -> tuple[str, int, list[tuple[str, int]]]:
     return template.path, template.path_start, [(p.name, p.start) for p in template.params]
 
 
-def _element_key(ctx: Context) -> str | None:
-    return ctx.options.element or ctx.element_key
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     """Report the CE9xx findings (and CE105 where no overlay does) of a document, with element docs."""
     if not ctx.options.element_docs:
         return
     from ..elements import find_element
 
-    key = _element_key(ctx)
+    key = ctx.element
     if not key:
         return
     docs = find_element(ctx.options.element_docs, key)
@@ -475,7 +471,7 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
     else:
         named = ", ".join(f"`{folder}`" for folder in folders)
         message = f"no element docs for `{key}` in {named}: no element check (CE9xx) ran"
-    pointer = "/element/key" if not ctx.options.element and ctx.element_key == key else ""
+    pointer = "/element/key" if ctx.element_key == key else ""
     cased = next((entry.name for folder in folders if Path(folder).is_dir() for entry in Path(folder).iterdir()
                   if entry.name.lower() == key.lower() and entry.name != key and entry.is_dir()), None)
     if cased is not None:  # `SageOne`: the docs hold `sageone`, and element keys are written in lower case
@@ -589,8 +585,8 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
 
     if ctx.kind not in ("instance", "configuration") or has_overlay(definition.key, ctx.options.element_schemas):
         return
-    if ctx.kind == "instance" and is_update_body(ctx.value):
-        return  # `PATCH /instances/{id}` sends only the keys it changes
+    if sends_part(ctx.value, ctx.kind):
+        return  # `PATCH /instances/{id}` sends only the keys it changes (a configuration of event keys, too)
     missing = [item for item in definition.required_keys(config) if item.key not in config]
     if not missing:
         return
@@ -639,7 +635,7 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
     segments = path.split("/")
     if len(segments) > 2 and segments[1] == "hubs" and hub and segments[2] != hub:
         start = offset + len("/hubs/")
-        yield ctx.finding(POLLER_WRONG_HUB, f"element `{_element_key(ctx)}` serves the `{hub}` hub, not `{segments[2]}`",
+        yield ctx.finding(POLLER_WRONG_HUB, f"element `{ctx.element}` serves the `{hub}` hub, not `{segments[2]}`",
                           source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
                           help=f"/hubs/{hub}/...")
     if api is None:
@@ -649,7 +645,7 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         if relative in usage.paths:
             return
         near = difflib.get_close_matches(relative, list(api.paths), n=1, cutoff=0.6)
-        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{_element_key(ctx)}`",
+        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{ctx.element}`",
                           source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
                           help=f"did you mean `{near[0]}`?" if near else None)
         return
@@ -660,7 +656,7 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
     if operation is None:
         if relative not in usage.paths:
             yield ctx.finding(POLLER_PATH_UNKNOWN, f"`{template}` has no GET in the API docs of element "
-                              f"`{_element_key(ctx)}`", source=entry.source, pointer=pointer,
+                              f"`{ctx.element}`", source=entry.source, pointer=pointer,
                               sub=(offset, offset + len(path)))
         return
     accepted = api.query_parameters(operation) | usage.params.get(template, set())
@@ -707,7 +703,7 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
     if matched is None or api.is_generic(matched):
         return
     start = base + relative.index(first)
-    yield ctx.finding(POLLER_PATH_NEAR_MISS, f"`/{first}` is not a documented path of element `{_element_key(ctx)}`: only its "
+    yield ctx.finding(POLLER_PATH_NEAR_MISS, f"`/{first}` is not a documented path of element `{ctx.element}`: only its "
                       f"catch-all route `/{{objectName}}` serves it, so the vendor gets a resource name it may not "
                       f"know", source=entry.source, pointer=entry.child("url"), sub=(start, start + len(first)),
                       help=f"did you mean `{candidate}`?")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
-from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body
+from ..kinds import POLLER_KEY, escape_pointer_token, sends_part
 from ..schemas import near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
@@ -25,16 +25,17 @@ def check(ctx: Context) -> Iterator[Finding]:
     for finding in _misspelt_event_keys(ctx):
         misplaced.add(finding.pointer)
         yield finding
-    element = ctx.options.element or ctx.element_key
+    element = ctx.element
     response = is_response(ctx.value)
-    update = ctx.kind == "instance" and is_update_body(ctx.value)
+    update = sends_part(ctx.value, ctx.kind)
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         if problem.rule == "CE102" and problem.pointer in misplaced:
             continue  # an object under a misspelt or misplaced key: the key is the mistake, said once
         if response and problem.rule == "CE105":
             continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
         if update and (problem.rule == "CE105" or problem.rule == "CE103" and problem.pointer == ""):
-            continue  # `PATCH /instances/{id}` names no element, and sends only the keys it changes
+            continue  # `PATCH /instances/{id}` names no element, and sends only the keys it changes (so does a
+            # configuration object of event keys)
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:

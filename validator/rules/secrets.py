@@ -170,7 +170,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     if ctx.options.element_docs:  # the element module is loaded only for element docs
         from ..elements import declared_secret_keys
 
-        extra = declared_secret_keys(ctx.options.element_docs, ctx.options.element or ctx.element_key)
+        extra = declared_secret_keys(ctx.options.element_docs, ctx.element)
     for path, key, value in _walk(ctx.value, extra):
         spans: list[tuple[int, int] | None]
         if key:
