@@ -1204,3 +1204,18 @@ def test_a_configuration_of_event_keys_and_a_body_naming_another_element_are_not
     assert over == alone and "CE104" not in over
     placeholder = {**salesforce, "element": {"key": "{{page.elementKey}}"}}  # --element says what it stands for
     assert any(f.rule == "CE105" and "`sageone`" in f.message for f in check(placeholder, options=Options(element="sageone")))
+
+
+@pytest.mark.parametrize(("element", "resource", "written", "meant"), [
+    ("closeio", "contacts", "updated_at", "date_updated"),  # not `updated_by`, a user's id
+    ("zohocrm", "leads", "Modified_Time", "['Modified Time']"),  # as a field path writes a name with a space
+])
+def test_a_date_field_is_suggested_among_the_records_dates_as_a_path_writes_it(elements_dir, element, resource,
+                                                                                 written, meant):
+    """helper-104: CE909 offered Close.io's `updated_by` for `updated_at`, and Zoho's `Modified Time` unbracketed,
+    which CE303 then reported."""
+    entry = {"url": f"/hubs/crm/{resource}", "idField": "id", "datesConfiguration": {
+        "updatedDateField": written, "updatedDateFormat": "yyyy-MM-dd HH:mm:ss"}}
+    body = {"element": {"key": element}, "name": "x", "configuration": {"event.poller.configuration": {resource: entry}}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE909"]
+    assert hit.help == f"did you mean `{meant}`?"

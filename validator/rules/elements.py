@@ -117,11 +117,13 @@ from ..fixes.structure import rename_key, replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
 from ..kinds import escape_pointer_token, is_update_body, sends_part
+from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import looks_like_a_token
 from .base import Rule
 from .dates import condition_field, epoch_unit_sent, thousand_after
+from .poller import written_field
 
 if TYPE_CHECKING:
     from ..elements import ApiDocs, ConfigKey, DefaultUsage, ElementDefinition, ElementDocs
@@ -734,7 +736,7 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
     if found is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
                           source=entry.source, pointer=pointer,
-                          help=_did_you_mean(parts[-1], api.field_names(model)) or _wrapped(api, model, parts, value))
+                          help=_field_meant(label, parts[-1], api, model) or _wrapped(api, model, parts, value))
         return
     schema = api.field_schema(model, parts) if found else None
     shape = _container(schema)
@@ -747,6 +749,39 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
                           help=f"did you mean `{value}.{meant}`?" if meant
                           else "name one value inside it with a dotted path (`"
                                + ("owner.id" if label == "idField" else "metadata.updated_at") + "`)")
+
+
+def _field_meant(label: str, word: str, api: ApiDocs, model: Any) -> str | None:
+    """``did you mean ...?`` for a field the records do not have: the nearest of their fields, written as a field
+    path writes it (`['Modified Time']`); for a date field, the nearest of the fields their docs give a date format,
+    or the one that shares a word with it (Close.io's `updated_at` is `date_updated`, not the user id `updated_by`)."""
+    names = api.field_names(model)
+    near = None
+    if label != "idField":
+        dated = [name for name in names if _formatted_as_date(api.field_schema(model, [name]))]
+        if dated:
+            near = _nearest(word, dated)
+            if near is None:
+                words = _words(word) - _DATE_WORDS
+                sharing = [name for name in dated if words & _words(name)]
+                near = sharing[0] if len(sharing) == 1 else None
+            return f"did you mean `{written_field(near)}`?" if near else None
+    near = _nearest(word, names)
+    return f"did you mean `{written_field(near)}`?" if near else None
+
+
+_DATE_WORDS = frozenset({"date", "time", "at", "on", "datetime", "timestamp"})
+_WORD = LazyPattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _words(name: str) -> set[str]:
+    """The words of a field's name, in lower case: `updated_at`, `updatedAt`, `Updated At` are {updated, at}."""
+    return {match.group().lower() for match in _WORD.finditer(name)}
+
+
+def _formatted_as_date(schema: dict[str, Any] | None) -> bool:
+    """Whether the docs give a record field a date format (`format: date-time`, or an `x-mask` date pattern)."""
+    return isinstance(schema, dict) and (schema.get("format") in ("date", "date-time") or "x-mask" in schema)
 
 
 def _wrapped(api: ApiDocs, model: Any, parts: list[str], value: str) -> str | None:

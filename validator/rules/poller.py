@@ -80,6 +80,12 @@ DATE_KEYS = ("updatedDateField", "updatedDateFormat", "updatedDateTimezone", "cr
 FIELD_KEYS = ("idField", "updatedDateField", "createdDateField")
 
 
+def written_field(name: str) -> str:
+    """A record field's name as a field path writes it: bracketed and quoted when it holds a space or a dot
+    (``['Modified Time']``, as every Cloud Elements example writes such a name), else as it is."""
+    return f"['{name}']" if (" " in name.strip() or "." in name) and "'" not in name else name
+
+
 def _doc(entry: str) -> str:
     return '{\n  "event.notification.enabled": true,\n  "event.notification.callback.url": "https://mycoolapp.com/events",\n' \
            '  "event.poller.configuration": {\n' + entry + '\n  }\n}\n'
@@ -656,7 +662,7 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
                               sub=(jsonpath.start, jsonpath.end), help=jsonpath.help)
             continue
         if " " in path.strip() and not any(char in path for char in ".[]'\"") and not field_path_problems(path):
-            bracketed = f"['{path}']"  # every name with a space in Cloud Elements' examples is written so (44 uses)
+            bracketed = written_field(path)  # every name with a space in Cloud Elements' examples is written so (44)
             yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`{key}` {json.dumps(path, ensure_ascii=False)}: a name with a "
                               f"space is written bracketed and quoted in a field path, as in every Cloud Elements "
                               f"example (`['Modified Time']`)", source=entry.source, pointer=entry.child(*where),
