@@ -1219,3 +1219,31 @@ def test_a_date_field_is_suggested_among_the_records_dates_as_a_path_writes_it(e
     body = {"element": {"key": element}, "name": "x", "configuration": {"event.poller.configuration": {resource: entry}}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE909"]
     assert hit.help == f"did you mean `{meant}`?"
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_a_required_key_written_as_nothing_is_reported(elements_dir, value):
+    """helper-104: `"oauth.api.secret": null` (or `""`) passed the element check of every element without a bundled
+    overlay, and Sage One's overlay let null through; a generated overlay agrees."""
+    body = {"element": {"key": "linkedin"}, "providerData": {"code": "c"}, "name": "x",
+            "configuration": {"oauth.api.key": "${K}", "oauth.api.secret": value}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE105"]
+    assert hit.pointer == "/configuration/oauth.api.secret" and "requires a value" in hit.message
+    sage = {"element": {"key": "sageone"}, "name": "s", "configuration": {
+        "oauth.api.key": "${K}", "oauth.api.secret": value, "signature.secret": "${S}", "apim.subscription.key": "${A}"}}
+    assert [f.pointer for f in check(sage) if f.severity == "error"] == ["/configuration/oauth.api.secret"]
+
+
+def test_a_generated_overlay_takes_the_values_the_configuration_schema_takes(elements_dir, tmp_path):
+    """helper-104: an overlay from `schema from-element` said `"pagination.max": 100` and `"document.tagging": false`
+    must be strings, and `"filter.response.nulls": "False"` not one of "true", "false", which the checks accept."""
+    from validator.elements import ElementDefinition, overlay_schema
+
+    definition = ElementDefinition.from_json(json.loads((Path(elements_dir) / "egnyte" / "element.json").read_text()))
+    (tmp_path / "egnyte.schema.json").write_text(json.dumps(overlay_schema(definition)), encoding="utf-8")
+    body = {"element": {"key": "egnyte"}, "providerData": {"code": "c"}, "name": "e", "configuration": {
+        "oauth.api.key": "${K}", "oauth.api.secret": "${S}", "subdomain": "acmecorp", "pagination.max": 100,
+        "document.tagging": False, "filter.response.nulls": "False"}}
+    assert check(body, options=Options(element_schemas=(str(tmp_path),))) == []
+    body["configuration"]["oauth.api.key"] = None
+    assert [f.rule for f in check(body, options=Options(element_schemas=(str(tmp_path),)))] == ["CE102"]

@@ -499,19 +499,22 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
     others only when the body names them, and a value that is none of the options requires none of
     them -- exactly :meth:`ElementDefinition.required_keys`.
     """
+    from .schemas import load_schema
+
+    # a value's shapes are the configuration schema's (a number or a boolean is as good as a string, `True` as `true`)
+    shapes = load_schema("configuration")["$defs"]
     properties: dict[str, Any] = {}
     for key in sorted(definition.configuration):
         item = definition.configuration[key]
         if item.internal or key.startswith("event."):
             continue
         description = item.description or item.name or key
-        if item.boolean:
-            prop: dict[str, Any] = {"description": description, "oneOf": [{"type": "boolean"},
-                                                                           {"enum": ["true", "false"]}]}
-        else:
-            prop = {"description": description, "type": "string"}
-            if item.user_supplied:
-                prop["minLength"] = 1
+        shape = shapes["booleanLike" if item.boolean else "value"]
+        prop: dict[str, Any] = {"description": description,
+                                **{k: v for k, v in shape.items() if k not in ("description", "markdownDescription")}}
+        if item.user_supplied and not item.boolean:  # (null or "" leaves a key it needs unset)
+            prop["type"] = [kind for kind in prop["type"] if kind != "null"]
+            prop["minLength"] = 1
         if item.secret:
             prop["writeOnly"] = True
         properties[key] = prop

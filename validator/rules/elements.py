@@ -589,7 +589,16 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
         return
     if sends_part(ctx.value, ctx.kind):
         return  # `PATCH /instances/{id}` sends only the keys it changes (a configuration of event keys, too)
-    missing = [item for item in definition.required_keys(config) if item.key not in config]
+    required = definition.required_keys(config)
+    for item in required:  # written, but as nothing: the platform has no value for it either
+        value = config.get(item.key, "absent")
+        if value is None or value == "":  # (as the overlays' `minLength` reads it)
+            shown = "null" if value is None else "empty"
+            yield ctx.finding(rule_for("CE105"), f"configuration key `{item.key}` is {shown}, but element "
+                              f"`{definition.key}` requires a value", pointer=f"{base}/{escape_pointer_token(item.key)}",
+                              help="write its value, or an environment reference such as `${NAME}` that your "
+                                   "deployment substitutes")
+    missing = [item for item in required if item.key not in config]
     if not missing:
         return
     names = [item.key for item in missing]
