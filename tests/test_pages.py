@@ -1968,3 +1968,14 @@ def test_xhtml_breaks_in_a_pre_and_a_response_in_a_text_block_are_not_bodies_gon
     assert not [f for f in check_page(pre, path="p.md").findings if f.severity == "error"]
     response = '```text\nHTTP/1.1 400 Bad Request\n{"message": "event.poller.configuration is invalid"}\n```\n'
     assert [f.rule for f in check_page(response, path="p.md").findings] == ["CE090"]
+
+
+def test_data_raw_given_a_file_with_an_at_sends_the_name():
+    """helper-103: `--data-raw @instance.json` was silent, while `-d instance.json` is CE024: `--data-raw` never
+    reads a file; the fix writes `--data-binary`."""
+    page = '```bash\ncurl -X POST "$CE/instances" -H "Content-Type: application/json" \\\n  --data-raw "@instance.json"\n```\n'
+    (hit,) = check_page(page, path="p.md").findings
+    assert (hit.rule, hit.line, hit.column) == ("CE024", 3, page.splitlines()[2].index("@") + 1)
+    mended = apply_fixes(page, [hit])[0]
+    assert mended == page.replace("--data-raw", "--data-binary")
+    assert [f.rule for f in check_page(mended, path="p.md").findings] == ["CE090"]  # the file is not in the page

@@ -198,6 +198,10 @@ def command_problems(shell: str) -> list[Problem]:
     closing backslash (CE025).  Each :class:`Problem` may carry its fix, as edits of ``shell``."""
     problems = []
     for command, body in (pair for text in (shell, *_substituted_commands(shell)) for pair in _commands(text)):
+        raw_file = _raw_file(command) if body is None else None
+        if raw_file is not None:
+            problems.append(raw_file)
+            continue
         if body is not None and _FILE_NAME.fullmatch(body.text) and body.mapping.starts:
             at = body.mapping.starts[0]
             option = command[-2].text if len(command) > 1 and command[-2].text.startswith("-") else command[-1].text
@@ -215,6 +219,22 @@ def command_problems(shell: str) -> list[Problem]:
     problems.extend(_json_sent_as_form(shell))
     problems.sort(key=lambda problem: problem.start)
     return problems
+
+
+def _raw_file(command: list[Word]) -> Problem | None:
+    """CE024 for `--data-raw @instance.json` in a curl command: `--data-raw` sends its `@` as written, never a file."""
+    if len(command) < 3 or command[-2].text != "--data-raw" or not command[-1].text.startswith("@") \
+            or not _FILE_NAME.fullmatch(command[-1].text[1:]) or not any(w.text == "curl" or w.text.endswith("/curl")
+                                                                         for w in command[:-2]):
+        return None
+    option, value = command[-2], command[-1]
+    mapping = value.mapping
+    start, end = (mapping.starts[0], mapping.ends[-1]) if mapping is not None and mapping.starts \
+        else (value.start, value.start + len(value.text))
+    return Problem(DATA_FILE_NAME.code, f"curl sends the text `{value.text}` as the body, not the file: `--data-raw` "
+                   "never reads a file, `@` or not", start, end, f"write `--data-binary {value.text}`",
+                   fix=Fix(f"write `--data-binary {value.text}`",
+                           (Edit(option.start, option.start + len(option.text), "--data-binary"),), "safe"))
 
 
 CONTENT_TYPE_HEADER = "Content-Type: application/json"
