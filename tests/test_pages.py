@@ -151,7 +151,10 @@ def test_empty_blocks_and_fragments_of_members_are_not_errors():
     object's braces (CE001), `...` standing for the rest of a line's members (CE001)."""
     page = ("```json\n```\n\n```\n\n```\n\n"
             '```json\n"event.poller.configuration": {\n  "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}\n}\n```\n\n'
-            '```json\n{"element": {"key": "sageone"},\n "configuration": { "event.poller.refresh_interval": 15, ... }}\n```\n')
+            '```json\n{"element": {"key": "sageone"},\n "configuration": { "event.poller.refresh_interval": 15, ... }}\n```\n'
+            # helper-103: `...` standing for a member's value
+            '```json\n{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "oauth.api.key": ...,\n'
+            '    "event.notification.enabled": true\n  }\n}\n```\n')
     assert [f.rule for f in check_page(page).findings] == ["CE090"]
     # a whole body that lost its opening `{` is not a fragment: its `}` closes nothing (a review's regression)
     lost = '```json\n  "element": {"key": "hubspot"},\n  "configuration": {"a": 1},\n  "name": "x"\n}\n```\n'

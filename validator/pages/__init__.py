@@ -676,10 +676,10 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
-# or for the members after one (`"a": 1, ... }`)
+# for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
 _ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*\r?$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
-                      r"|,[ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)"
+                      r"|[,:][ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)"
                       # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`)
                       r"|^[ \t]*(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*$|/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/", re.M)
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
