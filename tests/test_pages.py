@@ -1982,3 +1982,19 @@ def test_data_raw_given_a_file_with_an_at_sends_the_name():
     mended = apply_fixes(page, [hit])[0]
     assert mended == page.replace("--data-raw", "--data-binary")
     assert [f.rule for f in check_page(mended, path="p.md").findings] == ["CE090"]  # the file is not in the page
+
+
+@pytest.mark.parametrize("opening", ["cat > body.json <<'EOF'", "cat <<'EOF' > instances/body.json", "tee body.json <<'EOF' >/dev/null",
+                                     "cat >> \"$DIR/body.json\" <<'EOF'"])
+def test_a_here_document_written_to_a_json_file_is_a_body(opening):
+    """helper-103: a body written to a file first (`cat > body.json <<'EOF'`, `tee`), then sent with
+    `curl -d @body.json`, was not read; in an indented block one blank too deep, its end line is shifted too."""
+    body = '{"j2": {"url": "/hubs/crm/j?where=updated>\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}'
+    curl = "curl -X POST \"$CE/instances\" -H 'Content-Type: application/json' -d @body.json"
+    for page in (f"```bash\n{opening}\n{body}\nEOF\n{curl}\n```\n",
+                 f"1. Write it:\n\n        {opening}\n        {body}\n        EOF\n        {curl}\n"):
+        (hit,) = [f for f in check_page(page, path="p.md").findings if f.severity == "error"]
+        line = page.splitlines()[hit.line - 1]
+        assert hit.rule == "CE620" and line[hit.column - 1] == "'" and line.lstrip().startswith("{")
+    echoed = f"```bash\ncat > notes.txt <<'EOF'\n{body}\nEOF\n```\n"  # not a JSON file: not a body
+    assert not [f for f in check_page(echoed, path="p.md").findings if f.severity == "error"]

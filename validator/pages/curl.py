@@ -610,6 +610,10 @@ _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--j
 # curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
 _DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
 _CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
+# A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
+# which a later `curl -d @body.json` sends
+_TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n]*?>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?(?=[\s;|&)]|$)",
+                           re.M)
 
 
 def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
@@ -625,12 +629,15 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
         body_start = line_end + 1
         delimiter = match.group(2) or match.group(3) or match.group(4)
         strip_tabs = match.group(1) == "-"
-        indent = r"[ \t]*" if transcript else r"\t*" if strip_tabs else ""
+        start = _logical_line_start(shell, match.start())
+        # (a block indented one blank too deep in a list item shifts every line, the end line's too)
+        opening = shell[start:match.start()]
+        lead = re.escape(opening[:len(opening) - len(opening.lstrip(" "))])
+        indent = r"[ \t]*" if transcript else lead + (r"\t*" if strip_tabs else "")
         end = re.compile(r"^" + indent + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
         closing = end.search(shell, body_start)
-        start = _logical_line_start(shell, match.start())
-        command = shell[start:match.start()]
-        curl = _CURL.search(command) and (_DATA_FROM_STDIN.search(command) or _DATA_FROM_CAT.search(command))
+        curl = _CURL.search(opening) and (_DATA_FROM_STDIN.search(opening) or _DATA_FROM_CAT.search(opening)) \
+            or _TO_JSON_FILE.search(shell, start, line_end)  # (a body written to a file first: `cat > body.json <<EOF`)
         if closing is not None or curl:  # (an unclosed one of another command may be a `<<` quoted in its text)
             resume = closing.end() if closing is not None else len(shell)
         if not curl:
