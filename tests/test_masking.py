@@ -17,6 +17,8 @@ import pytest
 from clirun import run_cli
 from validator.reporters import REPORTERS
 from validator.vocabulary.secrets import is_credential_parameter, may_hold_a_secret, secret_kind
+from validator.masking import find_secrets, url_secrets
+from validator.source import load_source
 
 SECRET_KEYS = ["oauth.api.secret", "signature_key", "subscriptionKey", "signingKey", "hmac.key", "passphrase",
                "x-api-key", "pasword", "secert", "client_secret", "user.password", "db.pwd", "oauth.user.token",
@@ -2105,3 +2107,44 @@ def test_many_secrets_are_found_in_another_text_in_one_pass_as_one_at_a_time_fin
     found = set(Secrets(values=values).found_in(text).spans)
     expected = {span for value in values for form in (value, quote(value, safe="")) for span in _occurrences(text, form)}
     assert found == expected and found
+
+
+_HELPER_102 = "Zq7Hk2Lw9Xc2Vb7Nm1Qa8Sd"
+
+
+@pytest.mark.parametrize("written", [
+    "- **Organization secret**: `{S}`", "**API key:** {S}", "- `oauth.api.secret`: `{S}`", "**Client Secret**: {S}",
+    "Log in as user `admin`, password `{S}`.",
+    "```python\nos.environ[\"SAGE_API_SECRET\"] = \"{S}\"\n```", "```python\nheaders[\"X-Api-Key\"] = \"{S}\"\n```",
+    "```php\ncurl_setopt($ch, CURLOPT_USERPWD, 'admin:{S}');\n```", "```go\nreq.SetBasicAuth(\"admin\", \"{S}\")\n```",
+    "```bash\naws configure set aws_secret_access_key {S}\n```", "```bash\nmysql -uadmin -p{S} crm\n```",
+    "```bash\nsshpass -p {S} ssh admin@host\n```", "```yaml\nenv:\n  - name: SAGE_API_SECRET\n    value: {S}\n```",
+    "```bash\ncurl https://api.cloud-elements.com/elements/api-v2/instances \\\n  -u \\\n  admin:{S} \\\n  -d @i.json\n```",
+    "```bash\ncurl https://x.example.com \\\n  -H \"X-Api-Key: \\\n  {S}\" \\\n  -d @i.json\n```",
+])
+def test_a_page_s_secret_in_the_forms_people_write_them_is_masked(written):
+    """helper-102: `check --diff` printed these lines (the context of a fix) as they are."""
+    text = "# Setup\n\n" + written.replace("{S}", _HELPER_102) + "\n"
+    masked = find_secrets(load_source(text, path="setup.md")).mask(text)
+    assert _HELPER_102 not in masked and "*" * len(_HELPER_102) in masked
+
+
+@pytest.mark.parametrize("shown", ["**API key:** the one your account shows", "`oauth.api.key`: `{{page.apiKey}}`",
+                                   "**Secret**: required", "The token `${CE_TOKEN}` is read at run time.",
+                                   "```python\nheaders[\"Content-Type\"] = \"application/json\"\n```"])
+def test_a_page_s_labels_without_a_secret_are_shown(shown):
+    text = "# Setup\n\n" + shown + "\n"
+    assert find_secrets(load_source(text, path="setup.md")).mask(text) == text
+
+
+def test_a_commented_key_and_a_query_parameter_named_less_surely_are_masked():
+    """helper-102: `// live key: ...` in a body with comments, and `?usertoken=`, `&salt=`, `api_key[]=` in a poller
+    URL (render and simulate print every URL), were shown."""
+    body = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    // live key: ' + _HELPER_102 + '\n'
+            '    "oauth.api.secret": "${SAGE_API_SECRET}"\n  }\n}\n')
+    assert _HELPER_102 not in find_secrets(load_source(body, path="b.json")).mask(body)
+    for parameter in ("usertoken", "salt", "webhook_hash", "api_key[]", "verificationToken"):
+        url = f"/hubs/crm/contacts?{parameter}={_HELPER_102}&where=x='1'"
+        assert _HELPER_102 not in url_secrets(url).mask(url), parameter
+    plain = "// key: the element key\n"
+    assert find_secrets(load_source(plain, path="n.json")).mask(plain) == plain

@@ -53,7 +53,7 @@ from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
-                                 is_secret_parameter, may_hold_a_secret, secret_kind)
+                                 is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, secret_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -164,14 +164,16 @@ _QUOTED = r"""(?:\\[^\r\n]|(?!(?P={}))[^\\\r\n]){{1,8000}}"""
 _BARE = r"""(?:\\[^\r\n]|[^\s'"&;\\]){1,1000}"""
 _WORD = (r"""(?:\$'(?:\\[^\r\n]|[^'\\\r\n]){0,400}'?|'[^'\r\n]{0,400}'?|\$?"(?:\\[^\r\n]|[^"\\\r\n]){0,400}"?"""
          r"""|“[^”\r\n]{0,400}”?|\\[^\r\n]|[^\s'"\\“]{1,400}){1,20}""")
+# (an option's value on the next line, after the shell's continuation: `-u \` then `admin:pw`)
+_CONTINUED = r"[ \t]*\\\r?\n[ \t]*"
 _SHELL_CREDENTIAL = LazyPattern(
     r"""(?:^|(?<=[\s'"]))(?:(?:-b|--cookie)(?:[ \t]+|=|(?=\S))(?="""
     r"""(?P<q0>['"])(?P<cookie_quoted>""" + _QUOTED.format("q0") + r""")|(?P<cookie>[^\s'"]+))"""
-    r"""|(?P<user_option>-u|--user|--proxy-user|-U|-a|--auth|--cert|-E)(?:[ \t]+|=|(?=\S))(?=(?P<userword>"""
+    r"""|(?P<user_option>-u|--user|--proxy-user|-U|-a|--auth|--cert|-E)(?:""" + _CONTINUED + r"""|[ \t]+|=|(?=\S))(?=(?P<userword>"""
     + _WORD + "))"
-    r"""|(?:-H|--header)(?:[ \t]+|=)(?=(?P<q5>['"])(?P<header>[A-Za-z][\w-]{0,60})(?:[ \t]*:[ \t]*|[ \t]+)"""
+    r"""|(?:-H|--header)(?:""" + _CONTINUED + r"""|[ \t]+|=)(?=(?P<q5>['"])(?P<header>[A-Za-z][\w-]{0,60})(?:[ \t]*:(?:""" + _CONTINUED + r"""|[ \t]*)|[ \t]+)"""
     r"""(?P<header_value>""" + _QUOTED.format("q5") + "))"
-    r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|[ \t]+)"""
+    r"""|--(?P<option>[A-Za-z][\w-]{0,60})(?=(?:=|""" + _CONTINUED + r"""|[ \t]+)"""
     r"""(?:\$?(?P<q3>['"])(?P<optvalue_quoted>""" + _QUOTED.format("q3") + r""")"""
     r"""|(?P<optvalue>[^\s'"\\-](?:\\[^\r\n]|[^\s'"\\])*)))"""
     r"""|\$(?i:env):(?P<psname>[A-Za-z_]\w{0,99})[ \t]*=[ \t]*(?="""
@@ -688,13 +690,14 @@ def _query_credential(name: str, value: str) -> bool:
     if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20) or len(value) < 6
                                          or value.lower() in _AUTH_TYPES):
         return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
-    return is_credential_parameter(name) or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
+    return is_credential_parameter(name) or may_be_a_credential_parameter(name) \
+        or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
 
 
 @lru_cache(maxsize=4096)  # the same few parameter names in every URL
 def _may_name_a_credential(name: str) -> bool:
     """Whether a parameter's value may be a credential by its name (:func:`_query_credential`'s last test)."""
-    return is_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None
+    return is_credential_parameter(name) or may_be_a_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None
 
 
 # A line of a Markdown table (one holding a `|`), a cell, and the rule under a header
@@ -1311,6 +1314,17 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _named_in_text(text)
         if "</td>" in pieces or "</TD>" in pieces:
             yield from _html_table_secrets(text, extra_keys)
+        if "**" in pieces or "__" in pieces or "`" in pieces:
+            yield from _labelled_secrets(text, extra_keys)
+    if "]" in pieces and "=" in pieces:  # `headers["X-Api-Key"] = "..."`, `os.environ["SAGE_API_SECRET"] = "..."`
+        yield from (match.span("value") for match in _SUBSCRIPT_ASSIGNMENT.finditer(text)
+                    if _is_secret(match.group("key"), extra_keys) and not _showable(match.group("value")))
+    if "value:" in pieces or "value=" in pieces:  # a name/value pair on two lines (`- name: SAGE_API_SECRET`, `value: ...`)
+        yield from (match.span("value") for match in _NAME_THEN_VALUE.finditer(text)
+                    if _is_secret(match.group("key"), extra_keys) and not _showable(match.group("value")))
+    if "configure set" in pieces:  # `aws configure set aws_secret_access_key ...`
+        yield from (match.span("value") for match in _CONFIGURE_SET.finditer(text)
+                    if _is_secret(match.group("key"), extra_keys) and not _showable(match.group("value")))
     queries = [_TEXT_QUERY] if "=" in text else []
     if queries and any(separator in pieces for separator in _LOOSE_SEPARATORS):
         queries.append(_LOOSE_TEXT_QUERY)
@@ -1319,7 +1333,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     if _has_encoded_equals(pieces):
         queries.append(_ENCODED_TEXT_QUERY)
     for query in queries:
-        for match in query.finditer(text) if any(is_credential_parameter(name) for name in
+        for match in query.finditer(text) if any(_may_name_a_credential(name) for name in
                                                  {found[0] for found in query.findall(text)}) else ():
             if _query_credential(match.group("name"), match.group("value")):
                 yield _delimited(text, match)
@@ -1379,8 +1393,13 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
     (("auth=(", "auth = (", "BasicAuth("), LazyPattern(
-        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)[ \t]*,[ \t]*"
-        r"(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
+        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)"
+        r"[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
+    # PHP curl's `CURLOPT_USERPWD, 'user:password'`
+    (("USERPWD",), LazyPattern(r"USERPWD[ \t]*,[ \t]*(?P<q>['\"])[^'\":\r\n]*:(?P<value>[^'\"\r\n]+)(?P=q)")),
+    # a password glued to mysql's `-p`, or after sshpass's `-p`
+    (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b[^\r\n]*?[ \t]-p(?P<value>[^\s'\"]{4,200})")),
+    (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
 )
 
 
@@ -1443,6 +1462,11 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         if found:
             named.append(word.start())
         before = word.group().rstrip(".-")
+    if "key" in text.lower():  # a key no word names as a secret, whose value reads like one (`// live key: ...`,
+        # `# SAGE_KEY=...`)
+        for comment in _COMMENT.finditer(text):
+            yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
+                        if value.group("name").lower().endswith("key") and _key_shaped(value.group("value")))
     if not named:
         return
     for comment in _COMMENT.finditer(text):
@@ -1800,6 +1824,34 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
                 for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
+
+
+# A secret's label in emphasis or code, then its value (`**API key:** X`, `**Client Secret**: X`, `` `oauth.api.secret`:
+# `X` ``), or a secret's name before its value in code (``password `X` ``)
+_LABELLED = LazyPattern(r"(?P<mark>\*\*|__|`)(?P<label>[A-Za-z][\w .\-]{1,60}?)(?::(?P=mark)|(?P=mark)[ \t]*:)[ \t]*"
+                        r"(?P<code>`?)(?P<value>[^\s`*]{8,200})"
+                        r"|(?i:\b(?P<name>password|passwd|passphrase|secret|api[ _-]?key|token))[ \t]+`(?P<coded>[^\s`]{8,200})`")
+# `headers["X-Api-Key"] = "..."`, `os.environ["SAGE_API_SECRET"] = "..."`, `$config['password'] = '...'`
+_SUBSCRIPT_ASSIGNMENT = LazyPattern(r"\[[ \t]*(?P<q>[\"'])(?P<key>[^\"'\]\r\n]{1,100})(?P=q)[ \t]*\][ \t]*=[ \t]*"
+                                    r"(?P<q2>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q2)")
+# A name/value pair written on two lines, as a Kubernetes env list or an XML-ish config writes it
+_NAME_THEN_VALUE = LazyPattern(r"\bname[ \t]*[:=][ \t]*[\"']?(?P<key>[\w.\-]{1,100})[\"']?[ \t]*,?\r?\n[ \t]*(?:-[ \t]+)?"
+                               r"value[ \t]*[:=][ \t]*[\"']?(?P<value>[^\s\"']{1,400})")
+_CONFIGURE_SET = LazyPattern(r"\bconfigure[ \t]+set[ \t]+(?P<key>[\w.\-]{1,100})[ \t]+[\"']?(?P<value>[^\s\"']{1,400})")
+
+
+def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """A page's secrets written after a label in emphasis or code (see :data:`_LABELLED`)."""
+    for match in _LABELLED.finditer(text):
+        if match.group("coded") is not None:
+            value, start = match.group("coded"), match.start("coded")
+        else:
+            label = "_".join(match.group("label").split())
+            if not _is_secret(label, extra_keys) and label.lower().replace("-", "_") not in ("api_key", "access_key"):
+                continue
+            value, start = match.group("value").rstrip(".,"), match.start("value")
+        if _TOKEN_LIKE.search(value) and not _showable(value) and not _URL_START.match(value):
+            yield start, start + len(value)
 
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,

@@ -62,8 +62,8 @@ from functools import lru_cache
 from typing import Literal
 
 __all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
-           "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_an_identifier",
-           "may_hold_a_secret", "secret_kind"]
+           "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_a_credential_parameter",
+           "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -292,6 +292,12 @@ def is_credential_parameter(name: str) -> bool:
     return bool(words) and words[-1] in ("signature", "sig")  # a signed URL's `X-Goog-Signature`
 
 
+def may_be_a_credential_parameter(name: str) -> bool:
+    """Whether the URL query parameter ``name`` may carry a credential whose name says so less surely
+    (:func:`may_hold_a_secret`: ``?usertoken=``, ``&salt=``, ``&webhook_hash=``): masked, never reported."""
+    return may_hold_a_secret(_as_key(name))
+
+
 def is_ambiguous_parameter(name: str) -> bool:
     """Whether the query parameter ``name`` is a credential's only as often as not (``key``, ``code``, ``sign``,
     ``sig``, ``auth``, ``ak``, ``signature``): a plain word as its value (``key=lastModifiedDate``) is no credential."""
@@ -305,6 +311,8 @@ def _as_key(name: str) -> str:
         from urllib.parse import unquote
 
         name = unquote(name)
+    if name.endswith("[]"):  # a list's parameter (`api_key[]=`), named as its items are
+        name = name[:-2]
     return name.replace("[", ".").replace("]", "") if "[" in name else name
 
 
