@@ -2148,3 +2148,16 @@ def test_a_commented_key_and_a_query_parameter_named_less_surely_are_masked():
         assert _HELPER_102 not in url_secrets(url).mask(url), parameter
     plain = "// key: the element key\n"
     assert find_secrets(load_source(plain, path="n.json")).mask(plain) == plain
+
+
+def test_a_secret_key_in_a_file_saved_as_latin_1_is_masked(tmp_path):
+    """helper-102: `"contraseña"` in a Latin-1 file reads `contrase\ufffda`, and its value was shown in CE012's
+    excerpt."""
+    data = b'{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "contrase\xf1a": "' \
+        + _HELPER_102.encode() + b'",,\n  }\n}\n'
+    source = load_source(data, path="latin.json")
+    assert _HELPER_102 not in find_secrets(source).mask(source.text)
+    path = tmp_path / "latin.json"
+    path.write_bytes(data)
+    result = run_cli("check", str(path))
+    assert result.code == 1 and "CE012" in result.out and _HELPER_102 not in result.out

@@ -78,7 +78,7 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.  A key starts with
 # a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+(?:\ufffd[\w.$@\-]{1,200}+)?)(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
 _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
@@ -1197,6 +1197,8 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
         key = visible(key)  # `"apim.subscription.key\u200b"`: the key the writer sees (CE101 names the character)
     if secret_kind(key) is not None or key in extra_keys or may_hold_a_secret(key):
         return True
+    if "\ufffd" in key and key.count("\ufffd") <= 2:  # a file that is not UTF-8: `contrase\ufffda` was `contraseña`
+        return any(secret_kind(key.replace("\ufffd", letter)) is not None for letter in _LATIN_LETTERS)
     if extra_keys and difflib.get_close_matches(key, extra_keys, n=1, cutoff=0.9):
         return True  # a misspelt PASSWORD key of the element (CE901 names the one meant) holds the secret all the same
     if key[:5].lower() != "event":
@@ -1206,6 +1208,9 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     meant = near_event_key(key)  # a misspelt secret key (CE101) holds the secret all the same
     return meant is not None and secret_kind(meant) is not None
 
+
+# What a Latin-1 or Windows-1252 byte most often stood for in a key (shown as U+FFFD once read as UTF-8)
+_LATIN_LETTERS = "ñéèöüäåøóáíúçşłô"
 
 _LONG_TEXT = 65_536  # characters
 
