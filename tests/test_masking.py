@@ -2161,3 +2161,14 @@ def test_a_secret_key_in_a_file_saved_as_latin_1_is_masked(tmp_path):
     path.write_bytes(data)
     result = run_cli("check", str(path))
     assert result.code == 1 and "CE012" in result.out and _HELPER_102 not in result.out
+
+
+@pytest.mark.parametrize("key", ["密钥", "令牌", "トークン", "mat_khau", "kata_sandi", "pword", "tokens", "apiTokens"])
+def test_more_names_of_secrets(key):
+    """helper-102: these keys' values were shown in a broken body's excerpt."""
+    assert secret_kind(key) == "secret"
+
+
+@pytest.mark.parametrize("key", ["nextPageTokens", "token_count", "since_tokens", "passwordTokens_expiry"])
+def test_names_near_them_are_not_secrets(key):
+    assert secret_kind(key) is None

@@ -4,9 +4,10 @@
 camelCase); the segment before it counts as the word before.  A key is secret when:
 
 * a word is, or ends in, ``password``, ``passwd``, ``passphrase``, ``secret`` or ``credential(s)``, or is ``pwd``,
-  ``pswd`` or ``psw`` (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``, ``passPhrase``);
-  or it is "password" or "secret" in another language (``senha``, ``mot_de_passe``, ``Kennwort``, ``пароль``);
-* the last word is ``token`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
+  ``pswd``, ``psw`` or ``pword`` (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``, ``passPhrase``);
+  or it is "password", "secret" or "token" in another language (``senha``, ``mot_de_passe``, ``Kennwort``, ``пароль``,
+  ``密钥``, ``トークン``);
+* the last word is ``token`` or ``tokens`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` (or ``keys``, a list of them: ``apiKeys``) after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
@@ -68,7 +69,7 @@ __all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pswd", "psw", "authorization"})
+_WORDS = frozenset({"pwd", "pswd", "psw", "pword", "authorization"})
 # "Password" and "secret" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`, `пароль`),
 # as a word or its words glued
 _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motdepasse", "kennwort", "passwort",
@@ -76,7 +77,9 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
-                      "motdepasseapi", "heslo", "wagwoord", "lozinka"})  # (not `parola`: Italian's word)
+                      "motdepasseapi", "heslo", "wagwoord", "lozinka", "matkhau", "katasandi",
+                      "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호"})
+# (not `parola`: Italian's word)
 # The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
 # writes them
 PLATFORM_HEADER_PARTS = ("User", "Organization", "Element")
@@ -87,7 +90,7 @@ _PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
-                     "bearertoken", "sessiontoken", "idtoken"})
+                     "bearertoken", "sessiontoken", "idtoken", "tokens", "apitokens", "accesstokens"})
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 # `key` after these is a secret in some APIs (3scale's and Pardot's user key, Datadog's app_key, Azure's AccountKey)
