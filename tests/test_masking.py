@@ -2172,3 +2172,26 @@ def test_more_names_of_secrets(key):
 @pytest.mark.parametrize("key", ["nextPageTokens", "token_count", "since_tokens", "passwordTokens_expiry"])
 def test_names_near_them_are_not_secrets(key):
     assert secret_kind(key) is None
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -H 'X-Api-Key: {S}' "
+     "-H 'Content-Type: application/json' -d '{{\"configuration\": {{\"event.poller.refresh_interval\": \"15 min\"}}}}'\n```",
+     "-H 'Content-Type: application/json' -d '{\"configuration\": {\"event.poller.refresh_interval\": \"15 min\"}}'"),
+    ("```bash\nCE_USER={S} CE_ORG={S}x curl -X POST https://api.cloud-elements.com/elements/api-v2/instnaces -d @i.json\n```",
+     " curl -X POST https://api.cloud-elements.com/elements/api-v2/instnaces -d @i.json"),
+])
+def test_a_secret_s_mask_ends_where_its_value_does(text, kept):
+    """helper-102: a bare header value in a shell's quotes ran on into the body (CE206's `"15 min"` hidden), and an
+    assignment before a command ran on over the command and its URL (a typo in `instnaces` hidden; a fix blocked)."""
+    page = "# Create\n\n" + text.format(S=_HELPER_102) + "\n"
+    masked = find_secrets(load_source(page, path="p.md")).mask(page)
+    assert kept in masked and _HELPER_102 not in masked
+
+
+def test_a_ceql_field_named_like_a_query_credential_is_a_record_s_field():
+    """helper-102: `where=code="ACME01"` (a product's code) was masked as an OAuth code in excerpts and render."""
+    url = "/hubs/crm/accounts?where=code=\"ACME01\" and key='status' and updated_at>='${date:yyyy-MM-dd}'"
+    assert url_secrets(url).mask(url) == url
+    hidden = "/hubs/crm/accounts?where=apiKey='Zq7Hk2Lw9Xc2Vb7Nm1Qa8Sd' and auth_code='Ac9Wq3Lx8Vm2Rz7Nt4Kb6Hp'"
+    assert "Zq7Hk2" not in url_secrets(hidden).mask(hidden) and "Ac9Wq3" not in url_secrets(hidden).mask(hidden)

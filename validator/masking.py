@@ -93,7 +93,7 @@ _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
 _OPENERS = "\"'“”‘’„\ufffd"
 _SMART_CLOSERS = "\"“”‘’„\ufffd"
-_BARE_END = LazyPattern(r"[,}\]\r\n]")
+_BARE_END = LazyPattern(r"[,}\]\r\n\"']")  # (a quote too: `-H 'X-Api-Key: x' -H ...`, a header in a shell quote)
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
@@ -849,13 +849,21 @@ def _may_compare_in_ceql(text: str) -> bool:
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
     """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value: the fields' names
     first (one scan, in C), the matches only when one of them names a credential."""
-    if any(is_credential_parameter(name) for name in _CEQL_FIELDS.findall(text)):
+    if any(_credential_field(name) for name in _CEQL_FIELDS.findall(text)):
         for pattern in (_CEQL_CONDITION, _CEQL_DOUBLE_QUOTED) if '"' in text else (_CEQL_CONDITION,):
             for match in pattern.finditer(text):
-                if is_credential_parameter(match.group("name")):
+                if _credential_field(match.group("name")):
                     yield match
     if "%27" in text or "%22" in text:
-        yield from (match for match in _CEQL_ENCODED.finditer(text) if is_credential_parameter(match.group("name")))
+        yield from (match for match in _CEQL_ENCODED.finditer(text) if _credential_field(match.group("name")))
+
+
+@lru_cache(maxsize=1024)
+def _credential_field(name: str) -> bool:
+    """Whether a field a CEQL condition compares holds a credential: a record's field named as a secret
+    (`password`, `apiKey`), not one the query words take for a credential only in a URL's query (`code`, `key`,
+    `sign`: a product's code, a sort key)."""
+    return is_credential_parameter(name) and not is_ambiguous_parameter(name)
 
 
 def _parameters(text: str) -> Iterator[re.Match[str]]:
@@ -1377,6 +1385,16 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
                           r"(?:(?P<separator>=>?|[;,：])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
+def _assignments_after(text: str, at: int, end: int, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The secret values of the assignments that follow one on a shell's line (`CE_USER=x CE_ORG=y ./run.sh`)."""
+    for match in _NEXT_ASSIGNMENT.finditer(text, at, end):
+        if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")):
+            yield match.span("value")
+
+
+_NEXT_ASSIGNMENT = LazyPattern(r"[ \t]+(?P<key>[A-Za-z_][\w.]*)=(?P<value>[^\s'\"]+)")
+# Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
+_SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget|http|https|export|env)\b)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
 _BARE_BROKEN_KEY = LazyPattern(r"^[ \t]*+(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)[ \t]*+=>?[ \t]*+", re.MULTILINE)
 # A Ruby symbol's key (`{ :password => "..." }`), anywhere on a line.
@@ -1433,6 +1451,11 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
         for match in _BARE_BROKEN_KEY.finditer(text):
             if _is_secret(match.group("key"), extra_keys):
                 span = _value_extent(text, match.end())
+                if span is not None and text[span[0]:span[0] + 1] not in _OPENERS:
+                    command = _SHELL_WORD_ENDS.search(text, span[0], span[1])  # `CE_USER=x CE_ORG=y curl ...`: a
+                    if command is not None:  # shell's assignments end at a blank, and the next ones are read too
+                        yield from _assignments_after(text, command.start(), span[1], extra_keys)
+                        span = (span[0], command.start())
                 if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
                     yield span
 
