@@ -1247,3 +1247,12 @@ def test_a_generated_overlay_takes_the_values_the_configuration_schema_takes(ele
     assert check(body, options=Options(element_schemas=(str(tmp_path),))) == []
     body["configuration"]["oauth.api.key"] = None
     assert [f.rule for f in check(body, options=Options(element_schemas=(str(tmp_path),)))] == ["CE102"]
+
+
+def test_a_body_naming_its_element_by_id_says_no_element_check_ran(elements_dir):
+    """helper-104: `{"element": {"id": 3458}}` with element docs said "No problems found", as if checked."""
+    body = {"element": {"id": 3458}, "name": "x", "configuration": {"oauth.api.key": "${K}"}}
+    (note,) = check(body, options=Options(element_docs=(elements_dir,)))
+    assert (note.rule, note.severity, note.pointer) == ("CE914", "info", "/element")
+    assert check(body) == [] and check({**body, "element": {"id": 3458, "key": "sageone"}},
+                                       options=Options(element_docs=(elements_dir,))) != [note]

@@ -245,7 +245,8 @@ ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "elemen
      "folder itself when it is named after the element).  When no folder holds the body's element, none of "
      "those checks runs, and a clean report would say less than it seems to: this says so, naming a folder "
      "that belongs to another element.  A folder holding the key in another case (`sageone` for `sageOne`) makes "
-     "it a warning: element keys are compared as written, so the body's key likely names no element.\n\n**Fix:** export the element (`GET /elements/{key}` and "
+     "it a warning: element keys are compared as written, so the body's key likely names no element.  A body that "
+     "names its element by id alone (`{\"id\": 3458}`) is said to have had no element check either.\n\n**Fix:** export the element (`GET /elements/{key}` and "
      "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
      '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % '"country": "US"')
 
@@ -429,6 +430,11 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     key = ctx.element
     if not key:
+        named = ctx.value.get("element") if ctx.kind == "instance" and isinstance(ctx.value, dict) else None
+        if isinstance(named, dict) and "id" in named and "key" not in named:  # `{"element": {"id": 3458}}`
+            yield ctx.finding(ELEMENT_DOCS_NOT_FOUND, "the body names its element by id, and element docs are "
+                              "found by key: no element check (CE9xx) ran", pointer="/element",
+                              help="add the element's `key` beside its id, or give `--element KEY`")
         return
     docs = find_element(ctx.options.element_docs, key)
     if docs is None:
