@@ -1998,3 +1998,23 @@ def test_a_here_document_written_to_a_json_file_is_a_body(opening):
         assert hit.rule == "CE620" and line[hit.column - 1] == "'" and line.lstrip().startswith("{")
     echoed = f"```bash\ncat > notes.txt <<'EOF'\n{body}\nEOF\n```\n"  # not a JSON file: not a body
     assert not [f for f in check_page(echoed, path="p.md").findings if f.severity == "error"]
+
+
+def test_powershell_single_quoted_body_and_a_body_sent_without_a_content_type():
+    """helper-103: `-Body '{...}'` (a single-quoted string, `''` a quote) was not read, and `Invoke-RestMethod -Method
+    Post -Body $body` with no `-ContentType` (PowerShell then sends a form) was silent."""
+    inline = ("```powershell\nInvoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body "
+              "'{\"a\": {\"url\": \"/hubs/crm/a?where=x>''${gmtDate:yyyy-MM-dd}\", \"idField\": \"id\"}}'\n```\n")
+    (hit,) = [f for f in check_page(inline, path="p.md").findings if f.severity == "error"]
+    line = inline.splitlines()[hit.line - 1]
+    assert hit.rule == "CE620" and line[hit.column - 1:hit.column + 1] == "''"
+    formless = ("```powershell\n$uri = \"https://api.cloud-elements.com/elements/api-v2/instances\"\n$body = @'\n"
+                "{\"element\": {\"key\": \"sageone\"}, \"name\": \"x\", \"configuration\": {}}\n'@\n"
+                "Invoke-RestMethod -Method Post -Uri $uri `\n  -Body $body\n```\n")
+    (form,) = [f for f in check_page(formless, path="p.md").findings if f.rule == "CE027"]
+    assert (form.line, form.column) == (7, 3)
+    mended = apply_fixes(formless, [form])[0]
+    assert "-ContentType 'application/json' -Body $body" in mended
+    assert not [f for f in check_page(mended, path="p.md").findings if f.rule == "CE027"]
+    unknown = formless.replace("https://api.cloud-elements.com/elements/api-v2/instances", "https://crm.example.com/x")
+    assert not [f for f in check_page(unknown, path="p.md").findings if f.rule == "CE027"]  # another API's request

@@ -4,12 +4,13 @@ In a ```` ```powershell ````, ```` ```pwsh ```` or ```` ```ps1 ```` block, a bod
 here-string and sent with ``Invoke-RestMethod -Body $body`` (or ``curl.exe -d $body``):
 
 * ``@'`` ... ``'@`` is literal: the body is the text between the two lines, as written;
+* ``'...'`` (``-Body '{"element": ...}'``) is literal too, ``''`` standing for a quote;
 * ``@"`` ... ``"@`` expands: PowerShell substitutes ``$name``, ``${...}`` and ``$(...)`` and reads the backtick
   as its escape (`` `$ `` is a ``$``).  A poller macro there, ``${gmtDate:yyyy-MM-dd}``, is read as a variable
   (on a drive named ``gmtDate``), so the platform never sees it: CE020, with the body checked as it was meant.
 
-Only a here-string whose text opens a JSON object or array is a body; other here-strings (a script, a
-message) are not ours.  Each finding points at the page character it came from.
+Only a string whose text opens a JSON object or array is a body; other strings (a script, a message) are not
+ours.  Each finding points at the page character it came from.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Edit, Fix, Problem
-from .curl import CONTINUATION_BLANK, MACRO_EXPANSION, SHELL_EXPANSION, Body
+from .curl import CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, Body
 from .positions import TextBuilder
 
 POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
@@ -59,7 +60,28 @@ def powershell_bodies(script: str) -> list[Body]:
             _expanding(script, start, end, builder, problems)
         text, mapping = builder.build(end=end)
         bodies.append(Body(text=text, mapping=mapping, start=start, problems=tuple(problems)))
+    if "'{" in script or "'[" in script or "' {" in script:
+        bodies.extend(_single_quoted_bodies(script))
     return bodies
+
+
+def _single_quoted_bodies(script: str) -> Iterator[Body]:
+    """The JSON bodies written as single-quoted strings (`-Body '{"element": ...}'`): literal, `''` a quote."""
+    for start, end in _code_offsets(script)[1]:
+        if script[start:end].lstrip()[:1] not in ("{", "["):
+            continue
+        builder = TextBuilder()
+        i = start
+        while i < end:
+            quote = script.find("''", i, end)
+            if quote == -1:
+                builder.copy(script[i:end], i)
+                break
+            builder.copy(script[i:quote], i)
+            builder.stand_for("'", quote, quote + 2)
+            i = quote + 2
+        text, mapping = builder.build(end=end)
+        yield Body(text=text, mapping=mapping, start=start, problems=())
 
 
 # A line ending in PowerShell's continuation backtick and blanks after it, and a next line that goes on with the
@@ -70,7 +92,7 @@ _BACKTICK_BLANKS = re.compile(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
 def command_problems(script: str) -> Iterator[Problem]:
     """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, in code (not in a
     string, a here-string or a comment): the backtick escapes the blank, the line break ends the command."""
-    code = _code_offsets(script)
+    code, _strings = _code_offsets(script)
     for match in _BACKTICK_BLANKS.finditer(script):
         at = match.start()
         if at not in code:
@@ -80,12 +102,38 @@ def command_problems(script: str) -> Iterator[Problem]:
                       "blank, not the line break, so the command ends here and the next line runs as a command of its "
                       "own (the request is sent without it)", at, end, "remove the blanks after the backtick",
                       fix=Fix("remove the blanks after the backtick", (Edit(start, end, ""),), "safe"))
+    yield from _json_sent_as_form(script)
 
 
-def _code_offsets(script: str) -> set[int]:
+# A web request cmdlet, to the end of its command (backtick continuations joined), and its parameters
+_REQUEST = re.compile(r"(?im)\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b(?:`[ \t]*\r?\n|[^\r\n])*")
+_BODY_PARAMETER = re.compile(r"(?i)(?<![\w-])-Body\b")
+_SENDING = re.compile(r"(?i)-Method[ \t:]+['\"]?(?:Post|Put|Patch)\b")
+
+
+def _json_sent_as_form(script: str) -> Iterator[Problem]:
+    """CE027 for a request cmdlet sending a body to the platform with no content type: without `-ContentType`
+    (or a `Content-Type` header), PowerShell sends a POST's body as `application/x-www-form-urlencoded`."""
+    if "content-type" in script.lower() or "-contenttype" in script.lower():
+        return  # (a header set anywhere in the block, `$headers = @{"Content-Type" = ...}`, may be the one sent)
+    for request in _REQUEST.finditer(script):
+        command = request.group()
+        body = _BODY_PARAMETER.search(command)
+        if body is None or not _SENDING.search(command) or not PLATFORM_ADDRESS.search(script):
+            continue
+        at = request.start() + body.start()
+        yield Problem(JSON_AS_FORM.code, "PowerShell sends this body as a form (`-Body` without `-ContentType` sends "
+                      "`application/x-www-form-urlencoded`): the platform's API reads JSON and refuses the request",
+                      at, at + len(body.group()), "add `-ContentType 'application/json'`",
+                      fix=Fix("add `-ContentType 'application/json'`", (Edit(at, at, "-ContentType 'application/json' "),),
+                              "safe"))
+
+
+def _code_offsets(script: str) -> tuple[set[int], list[tuple[int, int]]]:
     """The offsets of the backticks of ``script`` that are code: outside strings (`'...'`, `"..."`, here-strings),
-    `#` comments and `<# ... #>` blocks."""
+    `#` comments and `<# ... #>` blocks; and ``[start, end)`` of the text of each single-quoted string in code."""
     found: set[int] = set()
+    strings: list[tuple[int, int]] = []
     i, n = 0, len(script)
     while i < n:
         c = script[i]
@@ -100,8 +148,10 @@ def _code_offsets(script: str) -> set[int]:
             i = line_end if line_end != -1 else n
         elif c == "'":
             i += 1
+            opened = i
             while i < n and not (script[i] == "'" and script[i + 1:i + 2] != "'"):
                 i += 2 if script[i] == "'" else 1  # `''` is a quote inside
+            strings.append((opened, min(i, n)))
             i += 1
         elif c == '"':
             i += 1
@@ -114,7 +164,7 @@ def _code_offsets(script: str) -> set[int]:
                 i += 2  # (it escapes the next character)
                 continue
             i += 1
-    return found
+    return found, strings
 
 
 def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem]) -> None:
