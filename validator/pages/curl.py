@@ -125,14 +125,16 @@ JSON_AS_FORM = Rule(
     severity="warning",
     summary="A JSON body sent to the platform without `Content-Type: application/json`",
     description="`curl -d` (also `--data-raw`, `--data-binary`) sends its body with `Content-Type: "
-            "application/x-www-form-urlencoded`, as a form is sent, unless a header says otherwise; an HTTP block "
+            "application/x-www-form-urlencoded`, as a form is sent, unless a header says otherwise, and so does "
+            "PowerShell's `Invoke-RestMethod -Method Post -Body` without `-ContentType`; an HTTP block "
             "without the header sends none. The platform's API reads JSON and refuses the request (`415 Unsupported "
             "Media Type`): the instance is not created. Reported for a JSON body (written out, `@file.json` or `@-`) "
             "sent to the platform (`cloud-elements.com`, `/elements/api-v2/`, `/instances`), when no header of the "
             "command may set the type (a header read from a file or a variable may), or when its `Content-Type` "
             "header names another type (`application/x-www-form-urlencoded`, `text/plain`).\n\n**Fix:** add "
             "`-H 'Content-Type: application/json'` (or send the body with `--json`, curl 7.82 and later); the fix "
-            "(safe) adds the header, or writes `application/json` for the other type.",
+            "(safe) adds the header (`-ContentType 'application/json'` in PowerShell), or writes `application/json` "
+            "for the other type.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
         "  -H \"Authorization: User $CE_USER, Organization $CE_ORG\" -d @instance.json\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
