@@ -3,10 +3,12 @@ the documented ones they replaced (kept in tests/url_reference.py), on generated
 
 from __future__ import annotations
 
+import re
+
 import pyparsing as pp
 import pytest
 import url_reference as old  # type: ignore[import-not-found]
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from validator.urls import ceql
@@ -33,6 +35,9 @@ def test_url_lexer_as_before(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(text_of(CEQL_PIECES))
 def test_ceql_lexer_and_structure_as_before(text: str) -> None:
+    # (digits written right after a macro are one value with it since helper-101, `${epoch}000`: tested in
+    # test_rules_dates; the reference lexer reads a macro and a number)
+    assume(re.search(r"\}\.?[0-9]", text) is None)
     masked = old.ceql_mask(text)
     try:
         expected_tokens = old.ceql_lex(masked)
