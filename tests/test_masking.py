@@ -2163,13 +2163,14 @@ def test_a_secret_key_in_a_file_saved_as_latin_1_is_masked(tmp_path):
     assert result.code == 1 and "CE012" in result.out and _HELPER_102 not in result.out
 
 
-@pytest.mark.parametrize("key", ["密钥", "令牌", "トークン", "mat_khau", "kata_sandi", "pword", "tokens", "apiTokens"])
+@pytest.mark.parametrize("key", ["密钥", "令牌", "トークン", "mat_khau", "kata_sandi", "pword", "apitokens"])
 def test_more_names_of_secrets(key):
     """helper-102: these keys' values were shown in a broken body's excerpt."""
     assert secret_kind(key) == "secret"
 
 
-@pytest.mark.parametrize("key", ["nextPageTokens", "token_count", "since_tokens", "passwordTokens_expiry"])
+@pytest.mark.parametrize("key", ["nextPageTokens", "token_count", "since_tokens", "passwordTokens_expiry", "max_tokens",
+                                 "openai.max_tokens", "prompt_tokens", "remaining_tokens"])
 def test_names_near_them_are_not_secrets(key):
     assert secret_kind(key) is None
 
@@ -2195,3 +2196,50 @@ def test_a_ceql_field_named_like_a_query_credential_is_a_record_s_field():
     assert url_secrets(url).mask(url) == url
     hidden = "/hubs/crm/accounts?where=apiKey='Zq7Hk2Lw9Xc2Vb7Nm1Qa8Sd' and auth_code='Ac9Wq3Lx8Vm2Rz7Nt4Kb6Hp'"
     assert "Zq7Hk2" not in url_secrets(hidden).mask(hidden) and "Ac9Wq3" not in url_secrets(hidden).mask(hidden)
+
+
+@pytest.mark.parametrize("shown", [
+    # documentation of configuration keys, as a wiki writes it from the element's definition (helper-107)
+    "| OAuth Access Token | `oauth.user.token` | TEXTFIELD_32 |\n| Max | `pagination.max` | TEXTFIELD_32 |\n",
+    "| Secret | Stored in |\n|---|---|\n| SAGE_API_SECRET | vault:secret/sage#api_secret |\n",
+    "password: This should always be blank for Close.io\n", "oauth.api.secret: Sage One API v3 accounts US OAuth API Secret\n",
+    "sfdc.session.signature: SFDC Session Signature\n", "Password: leave blank\n",
+    "the refresh token: lasts 100 days\n", "See http://username:password@your.server.com/path/to/file\n",
+    # references, code and stores standing for the value
+    "```yaml\noauth.api.secret: ${SAGE_API_SECRET}\n```\n", "```yaml\nenv:\n  SAGE_API_SECRET: ${{ secrets.SAGE_API_SECRET }}\n```\n",
+    "```yaml\noauth.api.secret: {{ secrets.SAGE_API_SECRET }}\n```\n",
+    "```properties\nevent.notification.basic.password=${CALLBACK_PASSWORD}\n```\n",
+    "```powershell\n$headers = @{ 'X-Api-Key' = $Env:SAGE_API_KEY }\n```\n",
+    "```python\napi_secret = os.environ[\"SAGE_API_SECRET\"]\nclient_secret = settings.SAGE_CLIENT_SECRET\n```\n",
+    "```python\nrequests.get(url, auth=(username, password))\n```\n",
+    "```python\nheaders = {\"Authorization\": f\"User {USER_SECRET}, Organization {ORG_SECRET}\"}\n```\n",
+    "```js\nconst headers = { Authorization: `User ${userSecret}, Organization ${orgSecret}` };\n```\n",
+    "Every request carries `Authorization: User <user secret>, Organization <org secret>`.\n",
+    "Call `/oauth/token?refresh_token=${REFRESH_TOKEN}` to refresh.\n",
+    "```bash\nexport SAGE_API_SECRET=\"your-api-secret\"\n```\n", "```ini\n[closeio]\napi_key = %(CLOSEIO_API_KEY)s\n```\n",
+    "```bash\ncurl -u \"$CHARGEBEE_API_KEY:\" https://mysite.chargebee.com/api/v2/customers\n```\n",
+    "```yaml\npassword: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6231\n```\n",
+])
+def test_what_stands_for_a_secret_is_shown(shown):
+    """helper-107: in pages made from the element docs, 470 masked spans, none a secret: a table's key names and
+    types, descriptions after a key's colon, references, code and secret stores (their excerpts unreadable)."""
+    text = "# Setup\n\n" + shown
+    assert find_secrets(load_source(text, path="setup.md")).mask(text) == text
+
+
+@pytest.mark.parametrize("written", [
+    "```yaml\nstringData:\n  SAGE_API_SECRET: >\n    {S}\n    more{S}\n```", "password: |-\n  {S}\nname: x",
+    "The staging `password` is `P4s!{S}`.", "The staging password is P4ss!w0rd{S}.",
+    "```java\nconfig.setPassword(\"{S}\");\n```", "```csharp\nvar c = new NetworkCredential(\"admin\", \"{S}\");\n```",
+    "```bat\nsetx SAGE_API_SECRET \"{S}\"\n```", "```bash\ngh secret set SAGE_API_SECRET --body \"{S}\"\n```",
+    "```bash\nkubectl create secret generic sage --from-literal=api-secret={S}\n```",
+    "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -d "
+    "'{{\"configuration\":{{\"oauth.api.secret\":\"{S}\"}}}}'\n```",
+    "```yaml\nchargebee:\n  'password': it's{S}\n```", "```yaml\noauth.api.secret: ${{SAGE_KEY:-{S}}}\n```",
+])
+def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
+    """helper-107's leaks (a YAML block scalar, a password with signs in prose, setters and secret stores' commands),
+    and helper-105's: a quote inside a bare value, a shell default holding the value."""
+    text = "# Setup\n\n" + written.replace("{S}", _HELPER_102).replace("{{", "{").replace("}}", "}") + "\n"
+    masked = find_secrets(load_source(text, path="setup.md")).mask(text)
+    assert _HELPER_102 not in masked, masked

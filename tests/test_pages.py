@@ -1257,7 +1257,11 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Example of a broken poller fixed:", ":white_check_mark: Right",
                                    # (helper-103's labels, nearly)
                                    "An example, which fails over to the second region:", "Do not use a webhook here:",
-                                   "This example is right:", "Here is the same (the one we use):"])
+                                   "This example is right:", "Here is the same (the one we use):",
+                                   # a review (helper-105): advice that names a broken example
+                                   "The working poller, replacing the one that breaks:",
+                                   "Use this instead of the (broken) example:", "Replace the URL that fails:",
+                                   "Quote the date, unlike the old filter which fails at run time:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]

@@ -58,8 +58,8 @@ from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "find_secrets", "name_masker", "printable", "problem_message",
-           "quotable_origin", "secrets_alike", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "name_masker", "printable",
+           "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -78,6 +78,7 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.  A key starts with
 # a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
+# (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`: the key is read whole)
 _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+(?:\ufffd[\w.$@\-]{1,200}+)?)(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
@@ -93,7 +94,7 @@ _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
 _OPENERS = "\"'“”‘’„\ufffd"
 _SMART_CLOSERS = "\"“”‘’„\ufffd"
-_BARE_END = LazyPattern(r"[,}\]\r\n\"']")  # (a quote too: `-H 'X-Api-Key: x' -H ...`, a header in a shell quote)
+_BARE_END = LazyPattern(r"[,}\]\r\n]")
 # A credential's value may be quoted ('...', "..."; in a file's text the double quote is escaped) or follow
 # spaces (or a JSON-escaped tab): the secret is what is inside the quotes, spaces and all.  A parameter may
 # follow a `/` (`/contacts/apikey=...`, CE626's mistake).
@@ -118,8 +119,8 @@ _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[
 # a value never takes the separator the next parameter starts with.
 _TEXT_QUERY_NAME = r"(?P<name>[A-Za-z_%][\w.\-%\[\]]{0,99}+)[ \t]*+="  # (`api_key =...`: sent, and read, all the same)
 _TEXT_QUERY_VALUE = (r"(?:[ \t]|\\+[tnr])*(?:\\*(?P<quote>['\"]))?(?P<value>(?(quote)[^'\"#;\\<>]+|"
-                     r"(?=[^&#;\s'\"\\<>|])[^&#;\s'\"\\<>?|]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))"
-                     r"[^&#;\s'\"\\<>?|]*+)*))")
+                     r"(?=[^&#;\s'\"\\<>|`])[^&#;\s'\"\\<>?|`]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))"
+                     r"[^&#;\s'\"\\<>?|`]*+)*))")  # (a backtick: the end of a page's inline code, `a?x=1`)
 _TEXT_QUERY = LazyPattern(r"[?&;#/]" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _LOOSE_TEXT_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALUE)
 _ENCODED_TEXT_QUERY = LazyPattern(_ENCODED_SEPARATOR + r"[ \t]*(?P<name>[A-Za-z_][\w.\-\[\]]{0,99}+)%(?:25)?3[Dd]"
@@ -229,7 +230,7 @@ _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
-_HEADER_END = LazyPattern(r"[\"'”’\r\n]")
+_HEADER_END = LazyPattern(r"[\"'”’`\r\n]")  # (a backtick: a JavaScript template's, or a page's inline code)
 _SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -635,6 +636,12 @@ _REUSED_LENGTH = 8
 _FEW_REUSED = 64
 
 
+def distinctive_values(source: Source) -> tuple[str, ...]:
+    """The secret values of ``source`` (a loaded file) distinctive enough to be masked wherever else they are printed:
+    in a URL ``render`` or ``simulate`` builds, a resource's name (:func:`looked_for_elsewhere`)."""
+    return tuple(value for value in find_secrets(source).values if looked_for_elsewhere(value))
+
+
 def looked_for_elsewhere(value: str) -> bool:
     """Whether a secret value is distinctive enough to mask wherever else it occurs: 8 characters or more, and not
     a plain word (`password`, `string`), which ordinary text also holds."""
@@ -685,13 +692,16 @@ _AUTH_TYPES = frozenset({"oauth", "oauth1", "oauth2", "basic", "bearer", "apikey
 def _query_credential(name: str, value: str) -> bool:
     """Whether a query parameter's value is a credential: by the parameter's name (`apiKey`), or by the value's shape
     under a name only some key's (`license_key=<a random run>`); never an environment reference or a flag's value."""
-    if not value or not _may_name_a_credential(name) or _showable(value) or is_flag(name, value):
+    if not value or not _may_name_a_credential(name) or _shown_as_written(value.strip("'\"`")) or is_flag(name, value):
         return False
     if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20) or len(value) < 6
                                          or value.lower() in _AUTH_TYPES):
         return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
-    return is_credential_parameter(name) or may_be_a_credential_parameter(name) \
-        or (_SHAPE_DECIDES.search(name) is not None and _key_shaped(value))
+    if is_credential_parameter(name):
+        return True
+    # a name that says it less surely (`usertoken`, `orderKey`): a value with a secret's shape
+    return (may_be_a_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None) \
+        and (_key_shaped(value) or _holds_a_token(value))
 
 
 @lru_cache(maxsize=4096)  # the same few parameter names in every URL
@@ -764,10 +774,22 @@ def _html_table_secrets(text: str, extra_keys: frozenset[str]) -> list[tuple[int
 
 
 def _table_value(word: str) -> bool:
+    """Whether a table's cell reads like a secret's value: a token (letters and digits mixed, a key's shape) or a
+    password (letters with digits and signs), not documentation: a key's name (`oauth.user.token`), a name in capitals
+    (`TEXTFIELD_32`, `SAGE_API_SECRET`), a path or a store (`vault:secret/sage`), a placeholder."""
     from .vocabulary.placeholders import find_placeholders
 
-    return _TOKEN_CELL.fullmatch(word) is not None and looked_for_elsewhere(word) and not _showable(word) \
-        and not find_placeholders(word)
+    if _TOKEN_CELL.fullmatch(word) is None or not looked_for_elsewhere(word) or _shown_as_written(word) \
+            or _NAME_LIKE.fullmatch(word) or find_placeholders(word):
+        return False
+    return _key_shaped(word) or _MIXED_WITH_DIGITS.fullmatch(word) is not None or _PASSWORD_LIKE.fullmatch(word) is not None
+
+
+# What a table's cell holds when it names something: a dotted or snake key, a name in capitals, a path or a store's
+# address (`oauth.user.token`, `TEXTFIELD_32`, `SAGE_API_SECRET`, `vault:secret/sage`, `1Password/Integrations`)
+_NAME_LIKE = LazyPattern(r"[a-z][a-z0-9_\-]*(?:\.[a-z][a-z0-9_\-]*)+|[A-Z][A-Z0-9_]*|[\w.\-]+:[\w./\-]+|[\w.\-]+(?:/[\w.\-]+)+")
+# A password as people choose them: letters, a digit and a sign (`P4ss!w0rd`, `Tr0ub4dor&3`)
+_PASSWORD_LIKE = LazyPattern(r"(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)(?=[\w]*[^\w\s])\S{6,200}")
 
 
 def url_secrets(url: str) -> Secrets:
@@ -1097,14 +1119,21 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     what ends a host); ``decoded``: ``text`` is a string's value, not a file's text."""
     if "@" not in text:
         return []
-    spans = [match.span("value") for match in _USERINFO.finditer(text) if not _showable(match.group("value"))]
+    spans = [match.span("value") for match in _USERINFO.finditer(text)
+             if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
         spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _token_as_user(match.group("user"))]
     if ("//" in text or ":\\" in text) and not _ENDS_A_HOST.isdisjoint(text):
         loose = _LOOSE_DECODED_USERINFO if decoded else _LOOSE_USERINFO
         spans += [match.span("value") for match in loose.finditer(text)
-                  if match.span("value") not in spans and not _showable(match.group("value"))]
+                  if match.span("value") not in spans and not _showable(match.group("value"))
+                  and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     return spans
+
+
+# What documentation writes where a URL's password goes (`http://username:password@your.server.com`)
+_WORDS_FOR_A_PASSWORD = frozenset({"password", "pass", "passwd", "pwd", "secret", "pw", "yourpassword",
+                                   "your-password", "your_password", "mypassword"})
 
 
 # An absolute URL's authority and path, also with its slashes JSON-escaped (`https:\/\/`) or its scheme mistyped
@@ -1277,13 +1306,18 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             continue  # a pair's name: its value is the label, not the secret
         gap = _GAP.match(text, after_colon)
         start = gap.end() if gap else after_colon
-        span = _value_extent(text, start, header=_is_header(key))
+        if start == after_colon and text[start:start + 1] in ("'", '"') and text[after_colon - 2] not in ("'", '"') \
+                and _quoted_before(text, key_start) == text[start]:
+            continue  # the quote that closes the key's own string (`-u "$API_KEY:" https://...`: a name and no password)
+        before = text[key_start - 1:key_start] if key_start else ""
+        span = _value_extent(text, start, header=_is_header(key), quote=before if before in ("'", '"') else "")
         if key in user_keys:  # a username that is an API key (Close.io's, Chargebee's): masked by its shape
             if span is not None and _key_shaped(text[span[0]:span[1]]):
                 yield span
             continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
-                and not is_flag(key, text[span[0]:span[1]].strip("'\"")):
+                and not is_flag(key, text[span[0]:span[1]].strip("'\"")) \
+                and not (broken and text[start:start + 1] not in _OPENERS and _describes(text[span[0]:span[1]], key)):
             yield span
         if broken and start < len(text) and key_start >= covered:
             extras, covered = _broken_value(text, start, span)
@@ -1318,6 +1352,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     for gates, pattern in _CODE_CREDENTIALS:
         if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
+    for gates, pattern in _KEYED_CREDENTIALS:
+        if any(gate in pieces for gate in gates):
+            yield from (match.span("value") for match in pattern.finditer(text)
+                        if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")))
     if "hook" in pieces or "ifttt" in pieces or "pipedream" in pieces:
         yield from _webhook_secrets(text)
     if "|" in text:
@@ -1352,7 +1390,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield _delimited(text, match)
     if broken and _may_compare_in_ceql(text):  # (a parsed document's: the walk reads them)
         for match in _ceql_conditions(text):
-            if is_credential_parameter(match.group("name")) and not _showable(match.group("value")):
+            if not _shown_as_written(match.group("value").strip("'\"")):
                 yield _delimited(text, match)
 
 
@@ -1385,14 +1423,6 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
                           r"(?:(?P<separator>=>?|[;,：])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
-def _assignments_after(text: str, at: int, end: int, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """The secret values of the assignments that follow one on a shell's line (`CE_USER=x CE_ORG=y ./run.sh`)."""
-    for match in _NEXT_ASSIGNMENT.finditer(text, at, end):
-        if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")):
-            yield match.span("value")
-
-
-_NEXT_ASSIGNMENT = LazyPattern(r"[ \t]+(?P<key>[A-Za-z_][\w.]*)=(?P<value>[^\s'\"]+)")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget|http|https|export|env)\b)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
@@ -1415,14 +1445,25 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
                                 r"(?P<value>[^\s\"'`]+)")),
     (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
-    (("auth=(", "auth = (", "BasicAuth("), LazyPattern(
-        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)"
+    (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication("), LazyPattern(
+        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\("
+        r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)"
         r"[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
     # PHP curl's `CURLOPT_USERPWD, 'user:password'`
     (("USERPWD",), LazyPattern(r"USERPWD[ \t]*,[ \t]*(?P<q>['\"])[^'\":\r\n]*:(?P<value>[^'\"\r\n]+)(?P=q)")),
     # a password glued to mysql's `-p`, or after sshpass's `-p`
-    (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b[^\r\n]*?[ \t]-p(?P<value>[^\s'\"]{4,200})")),
+    (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]++(?!-p)[^\s]{1,200}+){0,20}+[ \t]++-p(?P<value>[^\s'\"]{4,200})")),
     (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
+    # a secret store's own command: whatever its name, the value is a secret (`gh secret set X --body "..."`)
+    (("secret set",), LazyPattern(r"\bgh[ \t]+secret[ \t]+set[ \t]+\S{1,200}(?:[ \t]+(?!--body|-b\b)\S{1,200}){0,6}[ \t]+"
+                                  r"(?:--body|-b)(?:[ \t]+|=)['\"]?(?P<value>[^\s'\"]{1,400})")),
+)
+# A setter or a command naming a secret key, then its value: Java's `config.setPassword("...")`, Windows' `setx NAME
+# "..."`, kubectl's `--from-literal=api-secret=...`
+_KEYED_CREDENTIALS = (
+    ((".set",), LazyPattern(r"\.set(?P<key>[A-Z][A-Za-z]{1,60})\([ \t]*(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
+    (("setx",), LazyPattern(r"\bsetx[ \t]+(?P<key>[\w.\-]{1,100})[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("--from-literal",), LazyPattern(r"--from-literal=(?P<key>[\w.\-]{1,100})=['\"]?(?P<value>[^\s'\"]{1,400})")),
 )
 
 
@@ -1451,13 +1492,49 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
         for match in _BARE_BROKEN_KEY.finditer(text):
             if _is_secret(match.group("key"), extra_keys):
                 span = _value_extent(text, match.end())
-                if span is not None and text[span[0]:span[0] + 1] not in _OPENERS:
+                if span is not None and text[span[0]:span[0] + 1] not in _OPENERS and text[match.end() - 1] == "=" \
+                        and match.end() == match.end("key") + 1:  # a shell's assignment (`NAME=value`, no blanks)
                     command = _SHELL_WORD_ENDS.search(text, span[0], span[1])  # `CE_USER=x CE_ORG=y curl ...`: a
                     if command is not None:  # shell's assignments end at a blank, and the next ones are read too
                         yield from _assignments_after(text, command.start(), span[1], extra_keys)
                         span = (span[0], command.start())
                 if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]):
                     yield span
+
+
+def _assignments_after(text: str, at: int, end: int, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The secret values of the assignments that follow one on a shell's line (`CE_USER=x CE_ORG=y ./run.sh`)."""
+    for match in _NEXT_ASSIGNMENT.finditer(text, at, end):
+        if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")):
+            yield match.span("value")
+
+
+_NEXT_ASSIGNMENT = LazyPattern(r"[ \t]+(?P<key>[A-Za-z_][\w.]*)=(?P<value>[^\s'\"]+)")
+def _quoted_before(text: str, key_start: int) -> str:
+    """The quote that opens right before a key (past a shell's `$`), or ""."""
+    at = key_start - 1 if text[key_start - 1:key_start] != "$" else key_start - 2
+    return text[at] if at >= 0 and text[at] in ("'", '"') else ""
+
+
+def _describes(value: str, key: str) -> bool:
+    """Whether an unquoted value after a secret's name is a sentence about it (`password: This should always be
+    blank`, `oauth.api.secret: Sage One API v3 OAuth API Secret`, `password: leave blank`): two words or more, one
+    of them a word that sentences and descriptions use, or only the key's own words (`sfdc.session.signature: SFDC Session
+    Signature`).  (A passphrase of plain words, `correct horse battery staple`, has neither.)"""
+    words = [word.lower().strip(".,;:()") for word in value.split()]
+    if len(words) < 2:
+        return False
+    if set(words) <= set(_KEY_WORDS.split(key.lower())):
+        return True
+    return any(word in _DESCRIBING_WORDS for word in words)
+
+
+_KEY_WORDS = LazyPattern(r"[._\-\s]+")
+_DESCRIBING_WORDS = frozenset({"the", "a", "an", "for", "to", "of", "is", "be", "should", "your", "this", "that", "with",
+                               "in", "on", "from", "by", "and", "or", "at", "you", "it", "will", "must", "can", "not",
+                               "no", "leave", "blank", "empty", "api", "oauth", "key", "secret", "token", "password",
+                               "found", "under", "see", "use", "used", "when", "if", "one", "lasts", "days", "hours",
+                               "expires", "returned", "shown", "stored", "rotated", "required", "optional", "needed"})
 
 
 # A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
@@ -1471,7 +1548,7 @@ _COMMENTED_VALUE = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z][\w.\-]{0,99}+)[ \
 def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """In a comment that names a secret, or ends a line that does (`# password for staging is ...`,
     `"password": "${PW}" /* old one was ... */`), each word that reads like a token (letters and digits, 8 or
-    more)."""
+    more); and in any comment, the value of a name ending in `key` when it has a key's shape (`// live key: ...`)."""
     if ("//" not in text and "#" not in text and "/*" not in text) or _COMMENT.search(text) is None:
         return
     # where the words naming a secret are, found once (a hostile one-line file holds many comments)
@@ -1530,7 +1607,7 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
         if later is None or _KEY_FOLLOWS.search(text, span[1] + 1, later.start() + 1):
             return [], 0  # what follows holds a key: the string was left unclosed, the key is not its text
         return [(span[0], later.start())], 0
-    if opener not in "[{":
+    if opener not in "[{" or text.startswith("{{", start):  # (`{{ secrets.X }}`: a template's expression)
         return [], 0
     # braces written for brackets hold it too (`{"Kq9v..."}`, a set's), and so do an object's members, as a parsed
     # document's are all secret under a secret key (`{"type": "string", "value": "Kq9v..."}`), up to a key that is
@@ -1749,11 +1826,43 @@ def _unescaped(key: str) -> str:
     return _KEY_ESCAPE.sub(lambda escape: chr(int(escape.group(1), 16)), key) if "\\" in key else key
 
 
-def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, int] | None:
+_STRING_PREFIX = LazyPattern(r"(?i:[fbru]|rb|br|fr|rf)[\"']")
+# A YAML block scalar's indicator (`|`, `>-`, `|+2`), after a tag (`!vault |`, an encrypted value), ending its line
+_BLOCK_SCALAR = LazyPattern(r"(?P<tag>![\w!]*[ \t]+)?[|>][-+]?[0-9]?[ \t]*(?:#[^\r\n]*)?\r?\n")
+
+
+def _block_scalar(text: str, start: int, body: int) -> tuple[int, int] | None:
+    """The span of a YAML block scalar's lines: from ``body`` (after its indicator's line), those indented deeper
+    than the line of its key (which holds ``start``), blank lines among them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
+    end = at = body
+    while at < len(text):
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[at:line_end]
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        if line.strip():
+            end = line_end - (1 if line.endswith("\r") else 0)
+        at = line_end + 1
+    first = body + len(text[body:end]) - len(text[body:end].lstrip())
+    return (first, end) if first < end else None
+
+
+# What follows a command line's quoted argument: another option, an address, a continuation, the line's end
+_NEXT_ARGUMENT = LazyPattern(r"[ \t]*+(?:-{1,2}[A-Za-z]|https?://|\\?\r?$|\\?\n)", re.M)
+
+
+def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "") -> tuple[int, int] | None:
     """``[start, end)`` of the value written at ``start``, quotes excluded ; ``None`` for an object or array.
 
     ``header``: the value of a header such as ``Authorization: User x, Organization y``, which a bare value's
-    comma does not end (a quote or the line does)."""
+    comma does not end (a quote or the line does).  ``quote``: the quote the key and its value are written in
+    (`-H 'X-Api-Key: x' -H ...`, a header in a shell's quotes), which ends a bare value."""
+    prefixed = _STRING_PREFIX.match(text, start)
+    if prefixed is not None:  # a string with its prefix (Python's `f"User {X}"`): the string is the value
+        start = prefixed.end() - 1
     slashes = 0
     while start + slashes < len(text) and text[start + slashes] == "\\":
         slashes += 1
@@ -1765,6 +1874,13 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
         newline = text.find("\n", start + slashes, close)
         if close != -1 and newline == -1:
             return start + slashes, close + 2
+    if opener in "$#" and text.startswith("{", start + slashes + 1):  # a reference left unquoted, whole: `${X}`,
+        # `${{ secrets.X }}`, `#{X}` (a bare value would end at its first `}`)
+        double = text.startswith("{{", start + slashes + 1)
+        close = text.find("}}" if double else "}", start + slashes, start + slashes + _BARE_REACH)
+        newline = text.find("\n", start + slashes, close)
+        if close != -1 and newline == -1:
+            return start + slashes, close + (2 if double else 1)
     if opener in "{[":
         return None
     if opener in _OPENERS:
@@ -1786,9 +1902,15 @@ def _value_extent(text: str, start: int, *, header: bool = False) -> tuple[int, 
                 return begin, index - slashes
             index += 1
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
+    scalar = _BLOCK_SCALAR.match(text, start)
+    if scalar is not None:  # YAML's `password: |` (or `>-`): the value is the lines indented under the key's
+        return _block_scalar(text, start, scalar.end()) if not scalar.group("tag") else None  # (`!vault |`: encrypted)
     reach = min(len(text), start + (_HEADER_REACH if header else _BARE_REACH))  # a bare value is a token
     bare_end = (_HEADER_END if header else _BARE_END).search(text, start, reach)
     end = bare_end.start() if bare_end else reach
+    closed = text.find(quote, start, end) if quote else -1
+    if closed != -1 and _NEXT_ARGUMENT.match(text, closed + 1):  # (not a quote inside the value: `Kq9v'Zt7...`)
+        end = closed
     while end > start and text[end - 1] in " \t":
         end -= 1
     return start, end
@@ -1885,9 +2007,9 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
-                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)"
-                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014][ \t]*)"
-                            r"(?P<value>[^\s,;)\]\"'<>|&?#]{8,200})")
+                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)`?"
+                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014][ \t]*)`?"
+                            r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 
 
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
@@ -1896,8 +2018,10 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     for match in _NAMED_SECRET.finditer(text):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
-        if not _TOKEN_LIKE.search(value) or _showable(value) or _URL_START.match(value):
+        if _showable(value) or _URL_START.match(value):
             continue
+        if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)):
+            continue  # (a password of letters, digits and signs: `the password is P4ss!w0rd`)
         if name in _PLAIN_NAMES and not (_key_shaped(value) or _token_as_user(value) or _MIXED_WITH_DIGITS.fullmatch(value)):
             continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
         yield match.start("value"), match.start("value") + len(value)
@@ -1977,23 +2101,61 @@ _PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "Header
 def _shown_as_written(value: str) -> bool:
     """Whether a secret key's value holds nothing secret: an environment reference, a placeholder or mask, or
     documentation standing for the secret; JSON's `null` or a boolean; a hash algorithm's name (`"signature":
-    "sha256"` names how a signature is made)."""
+    "sha256"` names how a signature is made); where code or a secret store gets it (`os.environ["X"]`,
+    `settings.API_SECRET`, `${{ secrets.X }}`, `vault:secret/sage#key`)."""
     return value in _JSON_LITERALS or value.lower() in _ALGORITHMS or _showable(value) or _stands_for_a_value(value) \
-        or _references_only(value)
+        or _references_only(value) or _gets_it_elsewhere(value)
+
+
+# Where a value written in code or a template comes from, not the value: a reference of a tool (GitHub Actions'
+# `${{ secrets.X }}`, Azure Pipelines' `$(X)`, Octopus' `#{X}`, PowerShell's `$Env:X`, Python's `%(X)s`, a `{X}` or
+# `${env:X}`, `${X:?message}`; not `${X:-default}`, whose default may be the secret), an expression of code (`os.environ["X"]`, `settings.API_SECRET`, `input("Secret: ")`; also cut short
+# at its first quote, `os.environ[`), or a secret store's address (`vault:...`, `arn:aws:secretsmanager:...`,
+# `op://...`, `projects/x/secrets/...`); and the words documentation writes for a value it leaves out
+_REFERENCE_FORMS = LazyPattern(
+    r"\$\{\{[^{}\r\n]{1,200}\}\}|\$\([A-Za-z_][\w.]{0,100}\)|#\{[^{}\r\n]{1,100}\}|\$(?i:env):[A-Za-z_]\w{0,100}"
+    r"|%\([A-Za-z_]\w{0,100}\)s|\{[A-Za-z_][\w.]{0,100}\}|\$\{(?:env[:.])?[A-Za-z_][\w.]{0,100}(?::?\?[^{}\r\n]{0,200})?\}"
+    r"|(?:vault|arn:aws:secretsmanager|arn:aws:ssm|ssm|secretsmanager|keyvault|azurekeyvault|gcpsm|sm):[^\s]{1,300}"
+    r"|op://[^\r\n]{1,300}|projects/[\w.\-]+/secrets/[\w./\-]+")
+_CODE_EXPRESSION = LazyPattern(r"[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:[(\[][^\r\n]{0,300})?")
+_SAYS_NOTHING = frozenset({"redacted", "[redacted]", "(redacted)", "todo", "tbd", "...", "…", "none", "replace-me",
+                           "replace_me", "replaceme", "(leave blank)", "leave blank", "n/a"})
+
+
+def _gets_it_elsewhere(value: str) -> bool:
+    stripped = value.strip()
+    if stripped.lower() in _SAYS_NOTHING or _YOUR_SOMETHING.fullmatch(stripped):
+        return True
+    if _REFERENCE_FORMS.fullmatch(stripped) or _CODE_TUPLE.match(stripped):
+        return True
+    code = _CODE_EXPRESSION.fullmatch(stripped)
+    if code is None or ("." not in stripped and "(" not in stripped and "[" not in stripped):
+        return False  # (a bare word may be a password)
+    head = _CODE_HEAD.match(stripped)
+    name = head.group() if head else stripped
+    # a token is no code: `api_4Kq9v...8wZ.6YhR...` (Close.io's key has a dot), a JWT's parts
+    return not any(_TOKEN_LIKE.fullmatch(part) or _key_shaped(part) for part in name.split(".")) \
+        and not stripped.startswith("eyJ")
+
+
+_CODE_HEAD = LazyPattern(r"[^(\[]*")
+_CODE_TUPLE = LazyPattern(r"\([ \t]*[A-Za-z_][\w.]*[ \t]*,")  # `auth=(username, password)`: names in code
+# `your-api-secret`, `your_api_key_here`, `YOUR_API_SECRET`: documentation's stand-in for the reader's own value
+_YOUR_SOMETHING = LazyPattern(r"(?i)your[-_ ][a-z][\w\- ]{0,60}")
 
 
 # A credential written as references and placeholders between an authorization's own words (`User ${USER_SECRET},
 # Organization ${ORG_SECRET}`, `Bearer {{token}}`): nothing secret in it.
 _REFERENCE_OR_PLACEHOLDER = LazyPattern(r"\$\{[^}\r\n]{0,200}\}|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|<[^<>\r\n]{1,80}>"
-                                        r"|\{\{[^{}\r\n]{1,80}\}\}")
+                                        r"|\{\{[^{}\r\n]{1,80}\}\}|\{[A-Za-z_][\w.]{0,80}\}")  # (and Python's `{X}`)
 _AUTHORIZATION_WORDS = LazyPattern(r"(?i)(?:\b(?:user|organization|element|bearer|basic|token|digest|apikey)\b|[\s,;:=])*")
 
 
 def _references_only(value: str) -> bool:
-    if "$" not in value and "<" not in value and "{{" not in value and "%" not in value:
+    if "$" not in value and "<" not in value and "{" not in value and "%" not in value:
         return False
     references = _REFERENCE_OR_PLACEHOLDER.findall(value)
-    if not references or not all(_showable(reference) for reference in references):
+    if not references or not all(_showable(reference) or _REFERENCE_FORMS.fullmatch(reference) for reference in references):
         return False
     return _AUTHORIZATION_WORDS.fullmatch(_REFERENCE_OR_PLACEHOLDER.sub(" ", value).strip("'\"")) is not None
 

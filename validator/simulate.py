@@ -881,10 +881,9 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
     record_set = records if isinstance(records, RecordSet) else RecordSet(tuple(records))
     results: list[ResourceSimulation] = []
     skipped: list[tuple[str, str]] = []
-    from .masking import find_secrets, looked_for_elsewhere
+    from .masking import distinctive_values
 
-    secret_values = tuple(v for v in find_secrets(loaded).values if looked_for_elsewhere(v)) \
-        if hasattr(loaded, "text") else ()
+    secret_values = distinctive_values(loaded) if hasattr(loaded, "text") else ()
     for ref in _poller_entries(loaded):
         if resources and ref.name not in resources:
             continue

@@ -180,9 +180,9 @@ def _document_secret_values(source: Source | None) -> tuple[str, ...]:
     repeats them."""
     if source is None:
         return ()
-    from ..masking import find_secrets, looked_for_elsewhere
+    from ..masking import distinctive_values
 
-    return tuple(v for v in find_secrets(source).values if looked_for_elsewhere(v))
+    return distinctive_values(source)
 
 
 def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> list[Secrets]:

@@ -214,7 +214,7 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..masking import find_secrets, looked_for_elsewhere, name_masker
+    from ..masking import distinctive_values, find_secrets, name_masker
     from ..simulate import (
         RecordsError,
         RecordSet,
@@ -228,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
         settings = _settings(args)
         loaded = _load_poller(args.file, args.block)
         names = resource_names(loaded)
-        shown = name_masker([v for v in find_secrets(loaded).values if looked_for_elsewhere(v)])
+        shown = name_masker(distinctive_values(loaded))
         if not names:
             print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
                   file=sys.stderr)

@@ -73,7 +73,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..inputs import PAGE_SUFFIXES, is_page, one_block_language
-from .markdown import Block, Page, parse_page
+from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
@@ -507,21 +507,19 @@ _REQUEST_START = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +
 
 
 def is_http_block(info: str, text: str) -> bool:
-    """Whether a block is HTTP requests: tagged ``http`` or ``rest``, or untagged (an indented block, a bare fence)
-    starting with a request line after the client's variables and comments."""
+    """Whether a block is HTTP requests: tagged ``http`` or ``rest``, or shown as plain text (an indented block, a
+    bare fence, ``text``) starting with a request line (or a response's status line) after the client's variables and
+    comments."""
     if info in HTTP_LANGUAGES:
         return True
-    if info not in _PLAIN_TEXT or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
+    if info not in PLAIN_TEXT_LANGUAGES or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
         return False
     prelude = _PRELUDE.match(text)
     at = prelude.end() if prelude else 0
-    return _REQUEST_START.match(text, at) is not None or _STATUS_LINE.match(text, at) is not None
-
-
-# What a block shown as plain text is tagged (or none): a request or a response in one is read as HTTP.
-_PLAIN_TEXT = frozenset({"", "text", "txt", "plain", "plaintext"})
-# a response's status line (`HTTP/1.1 400 Bad Request`), which no JSON document starts with
-_STATUS_LINE = re.compile(r"[ \t]*HTTP/\d(?:\.\d)? +\d{3}\b[^\r\n]*(?:\r?\n|$)")
+    if _REQUEST_START.match(text, at) is not None:
+        return True
+    # (or a response's status line, `HTTP/1.1 400 Bad Request`, which no JSON document starts with)
+    return text[at:].lstrip(" \t").startswith("HTTP/") and _HTTP_START.match(text, at) is not None
 
 
 def _one_block(text: str, language: str) -> Page:

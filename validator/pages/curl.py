@@ -614,13 +614,14 @@ _DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--jso
 _CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
 # which a later `curl -d @body.json` sends
-_TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n]*?>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?(?=[\s;|&)]|$)",
-                           re.M)
+_TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"
+                           r"(?=[\s;|&)]|$)", re.M)
 
 
 def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
-    """The here-documents that a curl command reads as its body (``curl -d @- <<'JSON'``): literal when the
-    delimiter is quoted; with a bare delimiter the shell expands each ``$`` in it (CE020)."""
+    """The here-documents that a curl command reads as its body (``curl -d @- <<'JSON'``), or that are written to a
+    JSON file (``cat > body.json <<'EOF'``, sent by a later ``-d @body.json``): literal when the delimiter is quoted;
+    with a bare delimiter the shell expands each ``$`` in it (CE020)."""
     resume = 0  # where the last here-document's text ends: a `<<` inside it is text, not another one
     for match in _HEREDOC.finditer(shell):
         if match.start() < resume:
@@ -635,7 +636,7 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
         # (a block indented one blank too deep in a list item shifts every line, the end line's too)
         opening = shell[start:match.start()]
         lead = re.escape(opening[:len(opening) - len(opening.lstrip(" "))])
-        indent = r"[ \t]*" if transcript else lead + (r"\t*" if strip_tabs else "")
+        indent = r"[ \t]*" if transcript else (f"(?:{lead})?" if lead else "") + (r"\t*" if strip_tabs else "")
         end = re.compile(r"^" + indent + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
         closing = end.search(shell, body_start)
         curl = _CURL.search(opening) and (_DATA_FROM_STDIN.search(opening) or _DATA_FROM_CAT.search(opening)) \

@@ -410,12 +410,13 @@ _WRONG = re.compile(
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
-    r"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b)"
+    rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
     r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?\)"
     rf"(?:\s+{_WHAT})?"
     # a sentence saying the example fails (`Example of what most write first, which fails because ...`)
-    rf"|[^\r\n]{{1,120}}?,?\s+(?:which|that)\s+(?:fails|breaks|does\s+not\s+work|doesn't\s+work|is\s+{_MISTAKE})"
+    rf"|(?:(?:an?\s+)?example|here\s+is|here's|this\s+is|what)\b[^\r\n]{{0,120}}?,?\s+(?:which|that)\s+"
+    rf"(?:fails|breaks|does\s+not\s+work|doesn't\s+work|is\s+{_MISTAKE})"
     rf"(?:\s+(?:because|since|as|when|at\s+run\s*time|on\s+the\s+platform)\b{_NO_ADVICE}[^\r\n]{{0,120}})?"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}"
     r"(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{0,120}|\s+(?:and|because|as|since|:)\s+[^\r\n]{0,120}|\s*\([^)]{0,60}\))?"
@@ -627,8 +628,10 @@ _PAIRED = (
 # block, and one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
 _FENCE_LINE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
 _COMMAND_LINE = re.compile(r"^[ \t]*(?:\$[ \t]+)?(?:[\w./-]*/)?curl(?=[ \t]|\\?$)", re.M)
-# What a fence is tagged when its author names no language of its own: a curl command in one is a shell's.
-_UNNAMED = frozenset({"", "text", "txt", "plain", "plaintext", "none", "http"})
+# What a fence is tagged when its author names no language of its own (a request or a response in one is read as
+# HTTP, a curl command as a shell's)
+PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
+_UNNAMED = PLAIN_TEXT_LANGUAGES | {"http"}  # (a curl command in an `http` block is a shell's too)
 
 
 def _indented_language(raw: str) -> str:

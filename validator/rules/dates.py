@@ -899,8 +899,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
             problems.append(Problem(DATE_PATTERN_THREE_LETTER_YEAR.code, "`yyy` is a three-letter year: Java prints the full year anyway, but "
                                              "this is almost certainly a typo of `yyyy`",
                                     token.start, token.end, help="`yyyy`"))
-    if printing:
-        problems.extend(_field_widths(fields))
+    if printing:  # (the seconds written where the milliseconds go, `SS.sss`: CE405 says it, once)
+        problems.extend(_field_widths([t for t in fields if t is not swapped_seconds]))
     else:
         problems.extend(_literal_case(pattern.text, tokens))
     if zone is None:

@@ -774,18 +774,17 @@ def _field_meant(label: str, word: str, api: ApiDocs, model: Any) -> str | None:
     near = None
     if label != "idField":
         dated = [name for name in names if _formatted_as_date(api.field_schema(model, [name]))]
-        if dated:
-            near = _nearest(word, dated)
-            if near is None:
-                words = _words(word) - _DATE_WORDS
-                sharing = [name for name in dated if words & _words(name)]
-                near = sharing[0] if len(sharing) == 1 else None
-            return f"did you mean `{written_field(near)}`?" if near else None
-    near = _nearest(word, names)
+        near = _nearest(word, dated) if dated else None
+        if near is None and dated:
+            words = _words(word) - _DATE_WORDS
+            sharing = [name for name in dated if words & _words(name)]
+            near = sharing[0] if len(sharing) == 1 else None
+    near = near or _nearest(word, names)  # (docs that give a date no format: any field, the nearest)
     return f"did you mean `{written_field(near)}`?" if near else None
 
 
 _DATE_WORDS = frozenset({"date", "time", "at", "on", "datetime", "timestamp"})
+# (a word of a field's name: a run of lower case after a capital or alone, a run of capitals, digits with either)
 _WORD = LazyPattern(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 

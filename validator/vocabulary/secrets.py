@@ -7,7 +7,7 @@ camelCase); the segment before it counts as the word before.  A key is secret wh
   ``pswd``, ``psw`` or ``pword`` (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``, ``passPhrase``);
   or it is "password", "secret" or "token" in another language (``senha``, ``mot_de_passe``, ``Kennwort``, ``пароль``,
   ``密钥``, ``トークン``);
-* the last word is ``token`` or ``tokens`` (or ``apptoken``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
+* the last word is ``token`` (or ``apptoken``, ``apiTokens``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` (or ``keys``, a list of them: ``apiKeys``) after ``signature``, ``signing``, ``subscription``,
   ``encoded``, ``private``, ``api``, ``hmac``, ``shared``, ``access``, ``encryption``, ``master``, ``secret``,
@@ -70,16 +70,16 @@ SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
 _WORDS = frozenset({"pwd", "pswd", "psw", "pword", "authorization"})
-# "Password" and "secret" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`, `пароль`),
-# as a word or its words glued
+# "Password", "secret" and "token" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`,
+# `пароль`, `令牌`), as a word or its words glued
 _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motdepasse", "kennwort", "passwort",
                       "wachtwoord", "пароль", "パスワード", "密码", "密碼", "비밀번호", "hasło", "haslo",
                       "lösenord", "losenord", "passord", "adgangskode", "salasana", "jelszó", "jelszo", "şifre",
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
                       "motdepasseapi", "heslo", "wagwoord", "lozinka", "matkhau", "katasandi",
-                      "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호"})
-# (not `parola`: Italian's word)
+                      "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호"})  # (not `parola`:
+# Italian's word)
 # The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
 # writes them
 PLATFORM_HEADER_PARTS = ("User", "Organization", "Element")
@@ -90,7 +90,7 @@ _PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
 _LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
-                     "bearertoken", "sessiontoken", "idtoken", "tokens", "apitokens", "accesstokens"})
+                     "bearertoken", "sessiontoken", "idtoken", "apitokens", "accesstokens"})  # (not `tokens`: a count)
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
                          "change", "changes", "start", "request", "csrf", "xsrf", "verification"})
 # `key` after these is a secret in some APIs (3scale's and Pardot's user key, Datadog's app_key, Azure's AccountKey)
