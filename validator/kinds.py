@@ -98,20 +98,29 @@ def detect_kind(value: Any) -> Kind | None:
 
 
 def bulk_items(value: Any) -> list[str]:
-    """The pointers of the instance bodies of a bulk file: an array of them (``[{"element": ...}, ...]``), or an object
-    whose one member is such an array (``{"instances": [...]}``); empty for anything else (every item must be an
-    instance's body, one at least with its ``element``: an array of other things is not ours; a body that lost its
-    ``element`` is reported at its place, CE103)."""
-    base = ""
-    if isinstance(value, dict) and len(value) == 1:
-        (key, inner), = value.items()
-        if isinstance(key, str) and isinstance(inner, list):
-            base, value = "/" + escape_pointer_token(key), inner
-    if not isinstance(value, list) or not value or not all(isinstance(item, dict) and _is_instance(item)
-                                                           for item in value) \
-            or not any("element" in item for item in value):
+    """The pointers of the instance bodies of a bulk file: an array of them (``[{"element": ...}, ...]``), an object
+    whose one array is such an array, beside plain values that describe the file (``{"environment": "staging",
+    "instances": [...]}``, a ``$schema``), or an object whose every member is a body, keyed by a name
+    (``{"sage-prod": {...}, "sage-dev": {...}}``); empty for anything else (every item must be an instance's body, one
+    at least with its ``element``: an array of other things is not ours; a body that lost its ``element`` is reported at
+    its place, CE103)."""
+    if isinstance(value, dict) and value and all(isinstance(key, str) for key in value):
+        arrays = [key for key, inner in value.items() if isinstance(inner, list)]
+        if len(arrays) == 1 and all(not isinstance(inner, (dict, list)) for key, inner in value.items() if key != arrays[0]):
+            return _bulk_of(value[arrays[0]], "/" + escape_pointer_token(arrays[0]))
+        if len(value) > 1 and not arrays:  # keyed by the instances' names
+            found = _bulk_of(list(value.values()), "")
+            return [f"/{escape_pointer_token(key)}" for key in value] if found else []
         return []
-    return [f"{base}/{index}" for index in range(len(value))]
+    return _bulk_of(value, "")
+
+
+def _bulk_of(items: Any, base: str) -> list[str]:
+    if not isinstance(items, list) or not items or not all(isinstance(item, dict) and _is_instance(item)
+                                                           for item in items) \
+            or not any("element" in item for item in items):
+        return []
+    return [f"{base}/{index}" for index in range(len(items))]
 
 
 _CLOUD_ELEMENTS_WORDS = ('"element"', '"configuration"', '"event.poller.configuration"', '"providerData"')

@@ -2108,16 +2108,16 @@ def _shown_as_written(value: str) -> bool:
 
 
 # Where a value written in code or a template comes from, not the value: a reference of a tool (GitHub Actions'
-# `${{ secrets.X }}`, Azure Pipelines' `$(X)`, Octopus' `#{X}`, PowerShell's `$Env:X`, Python's `%(X)s`, a `{X}` or
-# `${env:X}`, `${X:?message}`; not `${X:-default}`, whose default may be the secret), an expression of code (`os.environ["X"]`, `settings.API_SECRET`, `input("Secret: ")`; also cut short
+# `${{ secrets.X }}`, PowerShell's `$Env:X`, Python's `%(X)s`, a `{X}`, `${X:?message}`; not `${X:-default}`, whose
+# default may be the secret, nor a name a secret may be written as, `$(X)`, `#{X}`, `${env:X}`), an expression of code (`os.environ["X"]`, `settings.API_SECRET`, `input("Secret: ")`; also cut short
 # at its first quote, `os.environ[`), or a secret store's address (`vault:...`, `arn:aws:secretsmanager:...`,
 # `op://...`, `projects/x/secrets/...`); and the words documentation writes for a value it leaves out
 _REFERENCE_FORMS = LazyPattern(
-    r"\$\{\{[^{}\r\n]{1,200}\}\}|\$\([A-Za-z_][\w.]{0,100}\)|#\{[^{}\r\n]{1,100}\}|\$(?i:env):[A-Za-z_]\w{0,100}"
-    r"|%\([A-Za-z_]\w{0,100}\)s|\{[A-Za-z_][\w.]{0,100}\}|\$\{(?:env[:.])?[A-Za-z_][\w.]{0,100}(?::?\?[^{}\r\n]{0,200})?\}"
+    r"\$?\{\{[ \t]*(?:secrets|env|vars|inputs)\.[A-Za-z_]\w{0,100}[ \t]*\}\}|\$(?i:env):[A-Za-z_]\w{0,100}"
+    r"|%\([A-Za-z_]\w{0,100}\)s|\{[A-Za-z_][\w.]{0,100}\}|\$\{[A-Za-z_]\w{0,100}(?::?\?[^{}\r\n]{0,200})?\}"
     r"|(?:vault|arn:aws:secretsmanager|arn:aws:ssm|ssm|secretsmanager|keyvault|azurekeyvault|gcpsm|sm):[^\s]{1,300}"
     r"|op://[^\r\n]{1,300}|projects/[\w.\-]+/secrets/[\w./\-]+")
-_CODE_EXPRESSION = LazyPattern(r"[A-Za-z_$][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:[(\[][^\r\n]{0,300})?")
+_CODE_EXPRESSION = LazyPattern(r"[A-Za-z_][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:[(\[][^\r\n]{0,300})?")
 _SAYS_NOTHING = frozenset({"redacted", "[redacted]", "(redacted)", "todo", "tbd", "...", "…", "none", "replace-me",
                            "replace_me", "replaceme", "(leave blank)", "leave blank", "n/a"})
 
@@ -2126,8 +2126,8 @@ def _gets_it_elsewhere(value: str) -> bool:
     stripped = value.strip()
     if stripped.lower() in _SAYS_NOTHING or _YOUR_SOMETHING.fullmatch(stripped):
         return True
-    if _REFERENCE_FORMS.fullmatch(stripped) or _CODE_TUPLE.match(stripped):
-        return True
+    if _REFERENCE_FORMS.fullmatch(stripped) and not _TOKEN_LIKE.search(stripped) or _CODE_TUPLE.match(stripped):
+        return True  # (a reference whose name is a token is a secret written as one: `$Env:Kq9vT3pLx8wZ`)
     code = _CODE_EXPRESSION.fullmatch(stripped)
     if code is None or ("." not in stripped and "(" not in stripped and "[" not in stripped):
         return False  # (a bare word may be a password)
