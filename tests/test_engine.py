@@ -135,6 +135,10 @@ def test_an_update_body_needs_no_element_nor_the_keys_a_new_instance_needs():
     assert "CE103" in {f.rule for f in check({"name": "x", "configuration": {"oauth.api.key": "${K}",
                                                                              "event.notification.enabled": False}})}
     assert check({"name": "x", "configuration": {"event.notification.enabled": False}}) == []
+    # helper-106: a rename with new credentials may be an update too (`PATCH` rotating a password): a warning that
+    # says both, where a body bringing `providerData` is surely a new instance's (an error)
+    (rotated,) = check({"name": "Zendesk (rotated)", "configuration": {"password": "${PW}"}})
+    assert (rotated.rule, rotated.severity) == ("CE103", "warning") and "PATCH /instances/{id}" in rotated.message
     assert "CE103" in {f.rule for f in check({"providerData": {"code": "abc123"},
                                               "configuration": {"event.notification.enabled": False}})}
 

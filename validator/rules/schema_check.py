@@ -36,6 +36,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if update and (problem.rule == "CE105" or problem.rule == "CE103" and problem.pointer == ""):
             continue  # `PATCH /instances/{id}` names no element, and sends only the keys it changes (so does a
             # configuration object of event keys)
+        if problem.rule == "CE103" and problem.pointer == "" and "`element`" in problem.message \
+                and _may_update(ctx.value):  # (a rename with new credentials: an update, or a new body missing it)
+            yield ctx.finding(rule_for("CE103"), "missing key `element`: a new instance's body names its element "
+                              "(`POST /instances` refuses it without); an update (`PATCH /instances/{id}`) needs none",
+                              help='add "element": {"key": "<element key>"}, unless this body updates an instance',
+                              severity="warning")
+            continue
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:
@@ -44,6 +51,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         for problem in validate(source.value, schema="poller"):
             yield ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=problem.pointer, key=problem.key,
                               help=problem.help, severity=problem.severity, fix=_fix(problem, source))
+
+
+def _may_update(value: Any) -> bool:
+    """Whether a body without `element` may as well update an instance as create one: it brings no `providerData`
+    (an OAuth instance's creation) and changes its `name` and `configuration` only."""
+    return isinstance(value, dict) and "providerData" not in value and isinstance(value.get("configuration"), dict) \
+        and set(value) <= {"name", "configuration", "tags", "disabled"}
 
 
 def _fix(problem: Any, source: Any) -> Fix | None:
