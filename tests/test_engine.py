@@ -221,6 +221,10 @@ def test_misspelt_top_level_key_gets_did_you_mean():
     found = [(f.rule, f.pointer, f.help) for f in check(text) if f.rule == "CE101"]
     assert found == [("CE101", "/configuraton", "did you mean `configuration`?"),
                      ("CE101", "/providerdata", "did you mean `providerData`?")]
+    # helper-106: a short key's slip (a swap, a letter changed) scored under difflib's cutoff
+    short = json.dumps({"element": {"key": "x"}, "nmae": "a", "tagz": [], "scripts": {}}, indent=2)
+    assert [(f.pointer, f.help) for f in check(short) if f.rule == "CE101"] == [
+        ("/nmae", "did you mean `name`?"), ("/tagz", "did you mean `tags`?")]
 
 
 _POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}

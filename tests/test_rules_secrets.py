@@ -191,7 +191,7 @@ def _near(target: str):
 def test_one_edit_check_agrees_with_the_edit_distance_table(target):
     from hypothesis import given, settings
 
-    from validator.vocabulary.secrets import _one_edit_away
+    from validator.vocabulary.spelling import one_edit_away as _one_edit_away
 
     @settings(max_examples=400, deadline=None)
     @given(_near(target))

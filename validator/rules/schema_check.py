@@ -103,8 +103,12 @@ def _near_body_key(lowered: str) -> str | None:
     """The instance body key ``lowered`` is a near miss of (responses repeat their keys across files)."""
     import difflib
 
+    from ..vocabulary.spelling import one_edit_away
+
     by_lower = {k.lower(): k for k in top_level_properties("instance")}
     near = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.8)
+    if not near and len(lowered) >= 4:  # (a short key's slip scores low: `nmae`, `tagz`)
+        near = [key for key in by_lower if len(key) >= 4 and one_edit_away(lowered, key)][:1]
     return by_lower[near[0]] if near else None
 
 

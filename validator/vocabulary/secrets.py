@@ -62,6 +62,8 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from .spelling import one_edit_away
+
 __all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
            "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_a_credential_parameter",
            "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
@@ -150,24 +152,6 @@ def _words(segment: str) -> tuple[str, ...]:
     return tuple(w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w)
 
 
-def _one_edit_away(word: str, target: str) -> bool:
-    """Damerau-Levenshtein distance at most 1 (a letter added, dropped, changed or two swapped)."""
-    if word == target:
-        return True
-    size, target_size = len(word), len(target)
-    if abs(size - target_size) > 1:
-        return False
-    i = 0  # the first difference: everything before it matches, so the one edit is there
-    while i < size and i < target_size and word[i] == target[i]:
-        i += 1
-    if size > target_size:
-        return word[i + 1:] == target[i:]
-    if size < target_size:
-        return word[i:] == target[i + 1:]
-    swapped = i + 1 < size and word[i] == target[i + 1] and word[i + 1] == target[i]
-    return word[i + 1:] == target[i + 1:] or (swapped and word[i + 2:] == target[i + 2:])
-
-
 def _about_a_secret(words: tuple[str, ...]) -> bool:
     """Whether a key's words say something about a secret, not hold one: its last word (``passwordExpiry``,
     ``pswSettings``)."""
@@ -229,7 +213,7 @@ def secret_kind(key: str) -> SecretKind | None:
         return "secret"
     if last in ("key", "keys"):  # (`apiKeys`, `signing_keys`: a list of them)
         return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
-    if any(_one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
+    if any(one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
         return "secret"
     return None
 
@@ -276,7 +260,7 @@ def may_hold_a_secret(key: str) -> bool:
     if last == "hash":
         return before in _HASH_QUALIFIERS
     qualified = before in _KEY_QUALIFIERS or before in ("x", "access", "refresh", "auth", "bearer", "id")
-    return qualified and ((len(last) == 3 and _one_edit_away(last, "key")) or (len(last) >= 4 and _one_edit_away(last, "token")))
+    return qualified and ((len(last) == 3 and one_edit_away(last, "key")) or (len(last) >= 4 and one_edit_away(last, "token")))
 
 
 def is_secret_key(key: str) -> bool:
