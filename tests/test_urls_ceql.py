@@ -164,7 +164,7 @@ def test_deep_nesting_is_not_an_internal_error() -> None:
 
 
 def test_unknown_structure_is_not_an_error() -> None:
-    for text in ("a = 'x' order by b", "a = 'x' b", "f(a) = 'x'"):  # two conditions without and/or are CE636
+    for text in ("a = 'x' b", "f(a) = 'x'"):  # two conditions without and/or are CE636; `order by`, CE639's
         clause = parse_where(text)
         assert where_problems(clause.text, clause.offset) == [] and not clause.parsed, text
 
@@ -307,3 +307,12 @@ def test_typographic_quotes_around_a_value_and_a_macro_are_fixed_to_ascii() -> N
         for edit in sorted(problem.fix.edits, key=lambda e: -e.start):
             fixed = fixed[:edit.start] + edit.replacement + fixed[edit.end:]
     assert fixed == "/hubs/crm/contacts?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'"
+
+
+@pytest.mark.parametrize("where", ["updated>='${gmtDate:yyyy-MM-dd}' ORDER BY updated", "a='1' order by b desc"])
+def test_order_by_inside_the_where_filter(where):
+    """helper-106: `... ORDER BY lastModifiedDate` inside `where` passed silently; CEQL sorts with `orderBy`."""
+    url = "/hubs/crm/a?where=" + where
+    (found,) = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert url[found.start:found.end].lower().startswith("order by") and "orderBy" in (found.help or "")
+    assert not [p for p in url_problems("/hubs/crm/a?where=a='1'&orderBy=b") if p.rule == "CE639"]

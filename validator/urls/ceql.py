@@ -620,8 +620,13 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
                 add(Flaw.CEQL_UNREADABLE, f"`{word}` where `and` or `or` belongs, after a complete condition", start,
                     end, help="join the conditions with ` and ` or ` or `")
                 return
+            elif letter == "W" and word.lower() == "order" and i + 1 < n and tokens[i + 1][1].strip().lower() == "by":
+                add(Flaw.CEQL_UNREADABLE, "`ORDER BY` inside the where filter: CEQL filters, it does not sort, so the "
+                    "vendor gets it as part of a condition", start, tokens[i + 1][3],
+                    help="sort with the `orderBy` parameter, outside `where`: `&orderBy=<field>`")
+                return
             elif letter != ")":
-                return  # `order by x`, a vendor's clause: not ours to judge
+                return  # a vendor's clause (`limit 10`): not ours to judge
         i += 1
 
 
