@@ -23,8 +23,12 @@ private key's body, the Cloud Elements ``User ..., Organization ...`` header, th
 service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like an API
 key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...), Markdown table rows that give a secret key (``Client
-Secret``) its value, a ``.netrc`` line, PowerShell's ``ConvertTo-SecureString '...'`` and Python requests'
-``auth=(user, '...')``.  In a file that is not valid JSON, also a value after ``"key" =`` (``=>``, a full-width
+Secret``) its value (when the cell reads like a token or a password, not a key's name), a label in emphasis or code
+(``**API key:** ...``), a ``.netrc`` line, PowerShell's ``ConvertTo-SecureString '...'``, Python requests'
+``auth=(user, '...')``, Go's ``SetBasicAuth``, C#'s ``NetworkCredential``, Java's ``setPassword("...")``, PHP's
+``CURLOPT_USERPWD``, a subscript assignment (``headers["X-Api-Key"] = "..."``), ``mysql -p...``, ``sshpass -p``,
+``setx``, ``aws configure set``, ``gh secret set --body``, ``kubectl --from-literal``, a two-line ``name:``/``value:``
+pair and a YAML block scalar.  In a file that is not valid JSON, also a value after ``"key" =`` (``=>``, a full-width
 ``：``, a Ruby ``:key =>``) or a missing colon, a word shaped like a token in a comment naming a secret (``// API
 key: ...``), the rest of a string holding an unescaped quote, and the values of an array under a secret key; there
 and in JSON written inside a string, a ``key`` secret by its object's name (``"signature": {"key": ...}``) and the
@@ -32,9 +36,11 @@ value of a pair naming a secret (``{"name": "X-Api-Key", "value": ...}``), read 
 from the parsed document.
 
 A message that quotes a piece of a secret next to its place (a syntax error's bare word, a shortened string)
-has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown: environment references
+has that piece scrubbed too (:meth:`Secrets.scrub_near`).  Shown (:func:`_shown_as_written`): environment references
 (``${SAGE_API_SECRET}``), ``<...>``/``{{...}}`` placeholders and masks, which hold nothing secret and which other
-findings point into.
+findings point into; other tools' references (``${{ secrets.X }}``, ``$Env:X``, ``%(X)s``), code that reads the value
+(``os.environ["X"]``), a secret store's address, words for a value left out (``REDACTED``) and a description after a
+key's colon (``password: leave blank``).
 """
 
 from __future__ import annotations
