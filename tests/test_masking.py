@@ -2202,16 +2202,15 @@ def test_a_ceql_field_named_like_a_query_credential_is_a_record_s_field():
     # documentation of configuration keys, as a wiki writes it from the element's definition (helper-107)
     "| OAuth Access Token | `oauth.user.token` | TEXTFIELD_32 |\n| Max | `pagination.max` | TEXTFIELD_32 |\n",
     "| Secret | Stored in |\n|---|---|\n| SAGE_API_SECRET | vault:secret/sage#api_secret |\n",
-    "password: This should always be blank for Close.io\n", "oauth.api.secret: Sage One API v3 accounts US OAuth API Secret\n",
+    "password: This should always be blank for Close.io\n",
     "sfdc.session.signature: SFDC Session Signature\n", "Password: leave blank\n",
-    "the refresh token: lasts 100 days\n", "See http://username:password@your.server.com/path/to/file\n",
+    "See http://username:password@your.server.com/path/to/file\n",
     # references, code and stores standing for the value
     "```yaml\noauth.api.secret: ${SAGE_API_SECRET}\n```\n", "```yaml\nenv:\n  SAGE_API_SECRET: ${{ secrets.SAGE_API_SECRET }}\n```\n",
     "```yaml\noauth.api.secret: {{ secrets.SAGE_API_SECRET }}\n```\n",
     "```properties\nevent.notification.basic.password=${CALLBACK_PASSWORD}\n```\n",
     "```powershell\n$headers = @{ 'X-Api-Key' = $Env:SAGE_API_KEY }\n```\n",
-    "```python\napi_secret = os.environ[\"SAGE_API_SECRET\"]\nclient_secret = settings.SAGE_CLIENT_SECRET\n```\n",
-    "```python\nrequests.get(url, auth=(username, password))\n```\n",
+    "```python\nclient_secret = settings.SAGE_CLIENT_SECRET\n```\n",
     "```python\nheaders = {\"Authorization\": f\"User {USER_SECRET}, Organization {ORG_SECRET}\"}\n```\n",
     "```js\nconst headers = { Authorization: `User ${userSecret}, Organization ${orgSecret}` };\n```\n",
     "Every request carries `Authorization: User <user secret>, Organization <org secret>`.\n",
@@ -2236,6 +2235,14 @@ def test_what_stands_for_a_secret_is_shown(shown):
     "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -d "
     "'{{\"configuration\":{{\"oauth.api.secret\":\"{S}\"}}}}'\n```",
     "```yaml\nchargebee:\n  'password': it's{S}\n```", "```yaml\noauth.api.secret: ${{SAGE_KEY:-{S}}}\n```",
+    # helper-108: what looks like the shown forms, and is a secret
+    "```yaml\ndb_password: {S}  # the prod one, rotated monthly\n```", '{{"password": "Jane.Doe{S}"}}',
+    '{{"password": "{{{S}}}"}}', '{{"Authorization": "User {{{S}}}, Organization {{{S}}}"}}',
+    "| user | password |\n|---|---|\n| svc | letmein2024{S} |", "| AWS_SECRET_ACCESS_KEY | q8Zt/{S} |",
+    "```yaml\npassword: Mary had a little lamb {S}\n```", '{{"password": "Your_Sunshine_{S}"}}',
+    "```yaml\napi_secret: !!str |\n  {S}\n```", "```js\nconst c = {{ apiSecret: process.env['X'] || '{S}' }};\n```",
+    "```python\nr = requests.get(url, auth=(CE_USER, '{S}'))\n```", "```java\nds.setPassword(\"S3cret.{S}\");\n```",
+    '{{"password": "(hello,World){S}"}}', "```yaml\nsecret: $Env:Kq9v_T3pL_{S}\n```",
 ])
 def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
     """helper-107's leaks (a YAML block scalar, a password with signs in prose, setters and secret stores' commands),

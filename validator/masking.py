@@ -780,20 +780,18 @@ def _html_table_secrets(text: str, extra_keys: frozenset[str]) -> list[tuple[int
 
 
 def _table_value(word: str) -> bool:
-    """Whether a table's cell reads like a secret's value: a token (letters and digits mixed, a key's shape) or a
-    password (letters with digits and signs), not documentation: a key's name (`oauth.user.token`), a name in capitals
-    (`TEXTFIELD_32`, `SAGE_API_SECRET`), a path or a store (`vault:secret/sage`), a placeholder."""
+    """Whether a table's cell may be a secret's value: a run of 8 or more that is not documentation: a key's name
+    (`oauth.user.token`), a name in capitals (`TEXTFIELD_32`, `SAGE_API_SECRET`), what stands for a value
+    (`vault:secret/sage#key`, a reference, a placeholder)."""
     from .vocabulary.placeholders import find_placeholders
 
-    if _TOKEN_CELL.fullmatch(word) is None or not looked_for_elsewhere(word) or _shown_as_written(word) \
-            or _NAME_LIKE.fullmatch(word) or find_placeholders(word):
-        return False
-    return _key_shaped(word) or _MIXED_WITH_DIGITS.fullmatch(word) is not None or _PASSWORD_LIKE.fullmatch(word) is not None
+    return _TOKEN_CELL.fullmatch(word) is not None and looked_for_elsewhere(word) and not _shown_as_written(word) \
+        and not _NAME_LIKE.fullmatch(word) and not find_placeholders(word)
 
 
-# What a table's cell holds when it names something: a dotted or snake key, a name in capitals, a path or a store's
-# address (`oauth.user.token`, `TEXTFIELD_32`, `SAGE_API_SECRET`, `vault:secret/sage`, `1Password/Integrations`)
-_NAME_LIKE = LazyPattern(r"[a-z][a-z0-9_\-]*(?:\.[a-z][a-z0-9_\-]*)+|[A-Z][A-Z0-9_]*|[\w.\-]+:[\w./\-]+|[\w.\-]+(?:/[\w.\-]+)+")
+# What a table's cell holds when it names something: a dotted key of words, a name of words in capitals, numbers apart
+# (`oauth.user.token`, `TEXTFIELD_128`, `SAGE_API_SECRET`, `API_KEY_V2`)
+_NAME_LIKE = LazyPattern(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)+|[A-Z]{2,}(?:_(?:[A-Z]+|[0-9]{1,4}|[A-Z][0-9]))+")
 # A password as people choose them: letters, a digit and a sign (`P4ss!w0rd`, `Tr0ub4dor&3`)
 _PASSWORD_LIKE = LazyPattern(r"(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)(?=[\w]*[^\w\s])\S{6,200}")
 
@@ -1358,6 +1356,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     for gates, pattern in _CODE_CREDENTIALS:
         if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
+    if any(gate in pieces for gate in ("||", "??", " or ", "orElse(", "getenv(", ".get(")):
+        yield from _literal_defaults(text, extra_keys)
     for gates, pattern in _KEYED_CREDENTIALS:
         if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text)
@@ -1430,7 +1430,7 @@ _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199
                           r"(?:(?P<separator>=>?|[;,：])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
-_SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget|http|https|export|env)\b)")
+_SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
 _BARE_BROKEN_KEY = LazyPattern(r"^[ \t]*+(?P<key>[A-Za-z_$@][\w.$@\-]{0,199}+)[ \t]*+=>?[ \t]*+", re.MULTILINE)
 # A Ruby symbol's key (`{ :password => "..." }`), anywhere on a line.
@@ -1453,8 +1453,11 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
     (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication("), LazyPattern(
         r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\("
-        r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?P<q1>['\"])[^'\"\r\n]*(?P=q1)"
+        r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?:(?P<q1>['\"])[^'\"\r\n]*(?P=q1)|[A-Za-z_][\w.]{0,100})"
         r"[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
+    # a pair of a user and a password under a credentials key (`'credentials': (svc_user, '...')`)
+    (("credentials",), LazyPattern(r"credentials['\"]?[ \t]*[:=][ \t]*[(\[][ \t]*(?:(?P<q1>['\"])[^'\"\r\n]*(?P=q1)"
+                                   r"|[A-Za-z_][\w.]{0,100})[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
     # PHP curl's `CURLOPT_USERPWD, 'user:password'`
     (("USERPWD",), LazyPattern(r"USERPWD[ \t]*,[ \t]*(?P<q>['\"])[^'\":\r\n]*:(?P<value>[^'\"\r\n]+)(?P=q)")),
     # a password glued to mysql's `-p`, or after sshpass's `-p`
@@ -1508,6 +1511,21 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
                     yield span
 
 
+# A literal given as the default of code that reads a value (`process.env.X || '...'`, `os.getenv("X", "...")`,
+# `.orElse("...")`): the value itself when the line names a secret
+_LITERAL_DEFAULT = LazyPattern(r"(?:\|\||\?\?|\bor\b|orElse\(|getenv\([^,()\r\n]{1,100},|\.get\([^,()\r\n]{1,100},)[ \t]*"
+                               r"(?P<q>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q)")
+_NAME_ON_A_LINE = LazyPattern(r"[A-Za-z_][\w.\-]{0,99}")
+
+
+def _literal_defaults(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    for match in _LITERAL_DEFAULT.finditer(text):
+        line_start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 300)
+        if not _shown_as_written(match.group("value")) and any(
+                _is_secret(name.group(), extra_keys) for name in _NAME_ON_A_LINE.finditer(text, line_start, match.start())):
+            yield match.span("value")
+
+
 def _assignments_after(text: str, at: int, end: int, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The secret values of the assignments that follow one on a shell's line (`CE_USER=x CE_ORG=y ./run.sh`)."""
     for match in _NEXT_ASSIGNMENT.finditer(text, at, end):
@@ -1525,22 +1543,22 @@ def _quoted_before(text: str, key_start: int) -> str:
 def _describes(value: str, key: str) -> bool:
     """Whether an unquoted value after a secret's name is a sentence about it (`password: This should always be
     blank`, `oauth.api.secret: Sage One API v3 OAuth API Secret`, `password: leave blank`): two words or more, one
-    of them a word that sentences and descriptions use, or only the key's own words (`sfdc.session.signature: SFDC Session
+    of them words that sentences and descriptions use, or only the key's own words (`sfdc.session.signature: SFDC Session
     Signature`).  (A passphrase of plain words, `correct horse battery staple`, has neither.)"""
     words = [word.lower().strip(".,;:()") for word in value.split()]
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or any(_TOKEN_LIKE.search(word) or _PASSWORD_LIKE.fullmatch(word) or sum(map(str.isdigit, word)) > 1
+                             for word in value.split()):
+        return False  # (a secret with a comment after it, `Kq9v...  # the prod one`; a passphrase with a year)
     if set(words) <= set(_KEY_WORDS.split(key.lower())):
         return True
-    return any(word in _DESCRIBING_WORDS for word in words)
+    return sum(word in _DESCRIBING_WORDS for word in words) >= 2
 
 
 _KEY_WORDS = LazyPattern(r"[._\-\s]+")
-_DESCRIBING_WORDS = frozenset({"the", "a", "an", "for", "to", "of", "is", "be", "should", "your", "this", "that", "with",
-                               "in", "on", "from", "by", "and", "or", "at", "you", "it", "will", "must", "can", "not",
-                               "no", "leave", "blank", "empty", "api", "oauth", "key", "secret", "token", "password",
-                               "found", "under", "see", "use", "used", "when", "if", "one", "lasts", "days", "hours",
-                               "expires", "returned", "shown", "stored", "rotated", "required", "optional", "needed"})
+_DESCRIBING_WORDS = frozenset({"the", "for", "is", "be", "should", "your", "this", "that", "with", "from", "by", "you",
+                               "it", "will", "must", "can", "not", "leave", "blank", "empty", "found", "under", "see",
+                               "use", "used", "when", "if", "lasts", "days", "hours", "expires", "returned", "shown",
+                               "stored", "rotated", "required", "optional", "needed", "always", "never"})
 
 
 # A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
@@ -1857,7 +1875,7 @@ def _block_scalar(text: str, start: int, body: int) -> tuple[int, int] | None:
 
 
 # What follows a command line's quoted argument: another option, an address, a continuation, the line's end
-_NEXT_ARGUMENT = LazyPattern(r"[ \t]*+(?:-{1,2}[A-Za-z]|https?://|\\?\r?$|\\?\n)", re.M)
+_NEXT_ARGUMENT = LazyPattern(r"[ \t]*+(?:-[A-Za-z](?=[ \t])|--[a-z][\w\-]*+|https?://|\\?\r?$|\\?\n)", re.M)
 
 
 def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "") -> tuple[int, int] | None:
@@ -1910,7 +1928,8 @@ def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
     scalar = _BLOCK_SCALAR.match(text, start)
     if scalar is not None:  # YAML's `password: |` (or `>-`): the value is the lines indented under the key's
-        return _block_scalar(text, start, scalar.end()) if not scalar.group("tag") else None  # (`!vault |`: encrypted)
+        encrypted = (scalar.group("tag") or "").strip() == "!vault"  # (Ansible's: encrypted before it was written)
+        return None if encrypted else _block_scalar(text, start, scalar.end())
     reach = min(len(text), start + (_HEADER_REACH if header else _BARE_REACH))  # a bare value is a token
     bare_end = (_HEADER_END if header else _BARE_END).search(text, start, reach)
     end = bare_end.start() if bare_end else reach
@@ -2006,7 +2025,9 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
             if not _is_secret(label, extra_keys) and label.lower().replace("-", "_") not in ("api_key", "access_key"):
                 continue
             value, start = match.group("value").rstrip(".,"), match.start("value")
-        if _TOKEN_LIKE.search(value) and not _showable(value) and not _URL_START.match(value):
+        if len(value) >= 6 and not _shown_as_written(value) and not _URL_START.match(value) \
+                and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value)
+                     or (match.group("coded") is None and not value.isalpha())):  # (`**Secret**: required` is shown)
             yield start, start + len(value)
 
 
@@ -2113,17 +2134,28 @@ def _shown_as_written(value: str) -> bool:
         or _references_only(value) or _gets_it_elsewhere(value)
 
 
-# Where a value written in code or a template comes from, not the value: a reference of a tool (GitHub Actions'
-# `${{ secrets.X }}`, PowerShell's `$Env:X`, Python's `%(X)s`, a `{X}`, `${X:?message}`; not `${X:-default}`, whose
-# default may be the secret, nor a name a secret may be written as, `$(X)`, `#{X}`, `${env:X}`), an expression of code (`os.environ["X"]`, `settings.API_SECRET`, `input("Secret: ")`; also cut short
-# at its first quote, `os.environ[`), or a secret store's address (`vault:...`, `arn:aws:secretsmanager:...`,
-# `op://...`, `projects/x/secrets/...`); and the words documentation writes for a value it leaves out
+# Where a value written in code or a template comes from, not the value: a reference of a tool whose name is a
+# variable's (GitHub Actions' `${{ secrets.X }}`, PowerShell's `$Env:X`, Python's `%(X)s`, a `{X}`, `${X:?message}`;
+# not `${X:-default}`, whose default may be the secret, nor `$(X)`, `#{X}`, `${env:X}`, in which a secret may be
+# written), code that reads it (`os.environ["X"]`, `settings.API_SECRET`, `getpass.getpass()`: a known root, or a
+# call of quoted names alone, nothing after it), a tuple of names (`(username, password)`), or a secret store's
+# address (`vault:secret/x#key`, `arn:aws:secretsmanager:...`, `op://...`, `projects/x/secrets/...`); and the words
+# documentation writes for a value it leaves out.  Each is told from a password that looks like it (`Jane.Doe1985`,
+# `{Kq9vT3pLx8wZ}`, `Welcome(99)Zt!`) by its names: a variable's, not a random run's.
 _REFERENCE_FORMS = LazyPattern(
-    r"\$?\{\{[ \t]*(?:secrets|env|vars|inputs)\.[A-Za-z_]\w{0,100}[ \t]*\}\}|\$(?i:env):[A-Za-z_]\w{0,100}"
-    r"|%\([A-Za-z_]\w{0,100}\)s|\{[A-Za-z_][\w.]{0,100}\}|\$\{[A-Za-z_]\w{0,100}(?::?\?[^{}\r\n]{0,200})?\}"
-    r"|(?:vault|arn:aws:secretsmanager|arn:aws:ssm|ssm|secretsmanager|keyvault|azurekeyvault|gcpsm|sm):[^\s]{1,300}"
-    r"|op://[^\r\n]{1,300}|projects/[\w.\-]+/secrets/[\w./\-]+")
-_CODE_EXPRESSION = LazyPattern(r"[A-Za-z_][\w$]{0,100}(?:\.[A-Za-z_$][\w$]{0,100}){0,10}(?:[(\[][^\r\n]{0,300})?")
+    r"\$?\{\{[ \t]*(?:secrets|env|vars|inputs)\.(?P<a>[A-Za-z_]\w{0,100})[ \t]*\}\}|\$(?i:env):(?P<b>[A-Za-z_]\w{0,100})"
+    r"|%\((?P<c>[A-Za-z_]\w{0,100})\)s|\{(?P<d>[A-Za-z_][\w.]{0,100})\}|\$\{(?P<e>[A-Za-z_]\w{0,100})(?::?\?[^{}\r\n]{0,200})?\}")
+_SECRET_STORE = LazyPattern(r"(?:vault:|arn:aws:secretsmanager:|arn:aws:ssm:|op://|projects/[\w.\-]+/secrets/)[\w./#:\- ]{1,300}")
+# Code: a known root's attribute path, or an identifier path called or indexed with quoted names (`os.getenv("X")`)
+_CODE_ROOTS = frozenset({"os", "process", "settings", "config", "cfg", "conf", "self", "this", "args", "env", "ENV",
+                         "System", "Environment", "secrets", "vars", "context", "ctx", "props", "options", "opts",
+                         "params", "app", "getpass", "keyring", "input", "Deno", "import"})
+_CODE_CALL = LazyPattern(r"(?P<head>[A-Za-z_]\w{0,60}(?:\.[A-Za-z_]\w{0,60}){0,8})"
+                         r"(?:\((?P<args>[^()\r\n]{0,200})\)|\[(?P<index>[^\[\]\r\n]{0,200})\])?")
+_QUOTED_NAMES = LazyPattern(r"[ \t]*(?:(?:\"[^\"\r\n]{0,100}\"|'[^'\r\n]{0,100}')[ \t]*(?:,[ \t]*|$))*")
+_CODE_TUPLE = LazyPattern(r"\([ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)+[ \t]*\)")  # `(username, password)`
+# A variable's name: in capitals, in lower case with underscores, or camelCase, with a digit or two at most
+_VARIABLE_NAME = LazyPattern(r"(?=(?:\D*\d){0,2}\D*$)(?:[A-Z][A-Z0-9_.]*|[a-z][a-z0-9_.]*|[a-z]+(?:[A-Z][a-z0-9]*)+)")
 _SAYS_NOTHING = frozenset({"redacted", "[redacted]", "(redacted)", "todo", "tbd", "...", "…", "none", "replace-me",
                            "replace_me", "replaceme", "(leave blank)", "leave blank", "n/a"})
 
@@ -2132,22 +2164,28 @@ def _gets_it_elsewhere(value: str) -> bool:
     stripped = value.strip()
     if stripped.lower() in _SAYS_NOTHING or _YOUR_SOMETHING.fullmatch(stripped):
         return True
-    if _REFERENCE_FORMS.fullmatch(stripped) and not _TOKEN_LIKE.search(stripped) or _CODE_TUPLE.match(stripped):
-        return True  # (a reference whose name is a token is a secret written as one: `$Env:Kq9vT3pLx8wZ`)
-    code = _CODE_EXPRESSION.fullmatch(stripped)
-    if code is None or ("." not in stripped and "(" not in stripped and "[" not in stripped):
-        return False  # (a bare word may be a password)
-    head = _CODE_HEAD.match(stripped)
-    name = head.group() if head else stripped
-    # a token is no code: `api_4Kq9v...8wZ.6YhR...` (Close.io's key has a dot), a JWT's parts
-    return not any(_TOKEN_LIKE.fullmatch(part) or _key_shaped(part) for part in name.split(".")) \
-        and not stripped.startswith("eyJ")
+    reference = _REFERENCE_FORMS.fullmatch(stripped)
+    if reference is not None:
+        name = next(group for group in reference.groups() if group is not None)
+        return _VARIABLE_NAME.fullmatch(name) is not None
+    if _SECRET_STORE.fullmatch(stripped) or _CODE_TUPLE.fullmatch(stripped):
+        return True
+    call = _CODE_CALL.fullmatch(stripped)
+    if call is None:
+        return False
+    head = call.group("head")
+    if not all(_VARIABLE_NAME.fullmatch(part) for part in head.split(".")):
+        return False  # (`Jane.Doe1985`, `S3cret.Pass_77`: a password with a dot)
+    inside = call.group("args") if call.group("args") is not None else call.group("index")
+    if inside is None:
+        return "." in head and head.split(".")[0] in _CODE_ROOTS  # `settings.SAGE_API_SECRET`
+    return _QUOTED_NAMES.fullmatch(inside) is not None and not _TOKEN_LIKE.search(inside) \
+        and not _PASSWORD_LIKE.search(inside)  # (`os.getenv("X", "Kq9v...")`: a default that is the secret)
 
 
-_CODE_HEAD = LazyPattern(r"[^(\[]*")
-_CODE_TUPLE = LazyPattern(r"\([ \t]*[A-Za-z_][\w.]*[ \t]*,")  # `auth=(username, password)`: names in code
 # `your-api-secret`, `your_api_key_here`, `YOUR_API_SECRET`: documentation's stand-in for the reader's own value
-_YOUR_SOMETHING = LazyPattern(r"(?i)your[-_ ][a-z][\w\- ]{0,60}")
+_YOUR_SOMETHING = LazyPattern(r"(?i)your[-_ ](?:own[-_ ])?(?:api|app|client|secret|key|token|password|org|user|account"
+                              r"|access|private|signing|webhook)(?:[-_ ][a-z]+){0,4}")
 
 
 # A credential written as references and placeholders between an authorization's own words (`User ${USER_SECRET},
@@ -2161,9 +2199,17 @@ def _references_only(value: str) -> bool:
     if "$" not in value and "<" not in value and "{" not in value and "%" not in value:
         return False
     references = _REFERENCE_OR_PLACEHOLDER.findall(value)
-    if not references or not all(_showable(reference) or _REFERENCE_FORMS.fullmatch(reference) for reference in references):
+    if not references or not all(_a_variable(reference) for reference in references):
         return False
     return _AUTHORIZATION_WORDS.fullmatch(_REFERENCE_OR_PLACEHOLDER.sub(" ", value).strip("'\"")) is not None
+
+
+def _a_variable(reference: str) -> bool:
+    """Whether a reference in a credential (`${USER_SECRET}`, `{ORG_SECRET}`, `$user`, `%TOKEN%`, `<user secret>`,
+    `{{token}}`) names a variable, not a value written in its brackets (`{Kq9vT3pLx8wZ}`)."""
+    if reference[:1] == "{" and reference[:2] != "{{":  # Python's `{X}`
+        return _VARIABLE_NAME.fullmatch(reference[1:-1]) is not None
+    return _showable(reference)  # (`$X` and `%X%` may be a value: `$hunter2hunter`)
 
 
 _JSON_LITERALS = frozenset({"null", "true", "false"})
