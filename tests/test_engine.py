@@ -139,6 +139,10 @@ def test_an_update_body_needs_no_element_nor_the_keys_a_new_instance_needs():
     # says both, where a body bringing `providerData` is surely a new instance's (an error)
     (rotated,) = check({"name": "Zendesk (rotated)", "configuration": {"password": "${PW}"}})
     assert (rotated.rule, rotated.severity) == ("CE103", "warning") and "PATCH /instances/{id}" in rotated.message
+    # helper-109: an item of a seed list creates an instance: its missing element stays an error
+    seed = json.dumps([{"element": {"key": "sageone"}, "name": "a", "configuration": {"a.b": "1"}},
+                       {"name": "b", "configuration": {"password": "${PW}"}}])
+    assert [(f.rule, f.severity) for f in check(seed) if f.rule == "CE103"] == [("CE103", "error")]
     assert "CE103" in {f.rule for f in check({"providerData": {"code": "abc123"},
                                               "configuration": {"event.notification.enabled": False}})}
 
@@ -501,7 +505,8 @@ def test_each_body_of_a_bulk_file_is_checked_at_its_place():
     for value, pointer in (([good, bad], "/1"), ({"instances": [good, bad]}, "/instances/1"),
                            # helper-106: a seed file that says what it is, and one keyed by the instances' names
                            ({"$schema": "./seed.json", "environment": "staging", "version": 2, "instances": [good, bad]},
-                            "/instances/1"), ({"sage-prod": good, "sage-dev": bad}, "/sage-dev")):
+                            "/instances/1"), ({"sage-prod": good, "sage-dev": bad}, "/sage-dev"),
+                           ({"$schema": "./seed.json", "sage-dev": bad}, "/sage-dev")):
         text = json.dumps(value, indent=2)
         (hit,) = [f for f in check(text) if f.rule == "CE202"]
         assert hit.pointer == pointer + "/configuration/event.notification.callback.url"

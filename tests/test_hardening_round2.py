@@ -571,6 +571,9 @@ def test_an_element_folder_is_fingerprinted_two_levels_deep_only(tmp_path):
     # a review of the day's changes (helper-105): 20 s and 18 s at 100 KB
     ("mysql words", lambda n: json.dumps({"name": "mysql " * (n // 6)})),
     ("cat words before a here-document", lambda n: "```sh\n" + "cat " * (n // 4) + "<<EOF\n{}\nEOF\n```\n"),
+    # helper-109: overlapping secrets' spans, nested block scalars (9.4 s and 6.6 s at 100 KB)
+    ("headers in shell quotes", lambda n: "```bash\n" + "-H 'X-Api-Key: x" * (n // 17) + "\n```\n"),
+    ("nested block scalars", lambda n: "```yaml\n" + "".join(" " * i + "password: |\n" for i in range(n // 400)) + "```\n"),
 ])
 def test_inputs_that_were_quadratic_end(tmp_path, name, make):
     text = make(200_000)

@@ -2243,6 +2243,9 @@ def test_what_stands_for_a_secret_is_shown(shown):
     "```yaml\napi_secret: !!str |\n  {S}\n```", "```js\nconst c = {{ apiSecret: process.env['X'] || '{S}' }};\n```",
     "```python\nr = requests.get(url, auth=(CE_USER, '{S}'))\n```", "```java\nds.setPassword(\"S3cret.{S}\");\n```",
     '{{"password": "(hello,World){S}"}}', "```yaml\nsecret: $Env:Kq9v_T3pL_{S}\n```",
+    # helper-109
+    '{{"oauth.api.secret": "P4ss.w0rd{S}"}}', '{{"signature.secret": "Summer.Breeze({S})"}}', '{{"password": "letmein[{S}]"}}',
+    '{{"sfdc.tokens": "{S}"}}', "| signature.secret | {S} |",
 ])
 def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
     """helper-107's leaks (a YAML block scalar, a password with signs in prose, setters and secret stores' commands),

@@ -2022,3 +2022,12 @@ def test_powershell_single_quoted_body_and_a_body_sent_without_a_content_type():
     assert not [f for f in check_page(mended, path="p.md").findings if f.rule == "CE027"]
     unknown = formless.replace("https://api.cloud-elements.com/elements/api-v2/instances", "https://crm.example.com/x")
     assert not [f for f in check_page(unknown, path="p.md").findings if f.rule == "CE027"]  # another API's request
+    # helper-109: another host's form post in a block that also calls the platform; parameters splatted, a default set
+    oauth = ("```powershell\n$token = Invoke-RestMethod -Method Post -Uri https://login.salesforce.com/services/oauth2/token "
+             "-Body $form\n" + formless.split("\n", 1)[1])
+    assert [f.line for f in check_page(oauth, path="p.md").findings if f.rule == "CE027"] == [8]
+    for setting in ("Invoke-RestMethod -Method Post -Uri $uri @common -Body $body",
+                    "$PSDefaultParameterValues['Invoke-RestMethod:ContentType'] = 'application/json'\n"
+                    "Invoke-RestMethod -Method Post -Uri $uri -Body $body"):
+        page = formless.replace("Invoke-RestMethod -Method Post -Uri $uri `\n  -Body $body", setting)
+        assert not [f for f in check_page(page, path="p.md").findings if f.rule == "CE027"], setting

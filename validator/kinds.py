@@ -106,11 +106,12 @@ def bulk_items(value: Any) -> list[str]:
     its place, CE103)."""
     if isinstance(value, dict) and value and all(isinstance(key, str) for key in value):
         arrays = [key for key, inner in value.items() if isinstance(inner, list)]
-        if len(arrays) == 1 and all(not isinstance(inner, (dict, list)) for key, inner in value.items() if key != arrays[0]):
+        objects = [key for key, inner in value.items() if isinstance(inner, dict)]
+        if len(arrays) == 1 and not objects:
             return _bulk_of(value[arrays[0]], "/" + escape_pointer_token(arrays[0]))
-        if len(value) > 1 and not arrays:  # keyed by the instances' names
-            found = _bulk_of(list(value.values()), "")
-            return [f"/{escape_pointer_token(key)}" for key in value] if found else []
+        if objects and not arrays and not _is_instance(value):  # keyed by the instances' names (plain values beside)
+            found = _bulk_of([value[key] for key in objects], "")
+            return [f"/{escape_pointer_token(key)}" for key in objects] if found else []
         return []
     return _bulk_of(value, "")
 

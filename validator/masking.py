@@ -315,10 +315,12 @@ class Secrets:
         if not self.spans:
             return MaskedText(text)
         chars = list(text)
-        for start, end in self.spans:
-            for index in range(max(start, 0), min(end, len(chars))):
+        reached = 0  # (spans in order, each character masked once however many spans cover it)
+        for start, end in sorted(self.spans):
+            for index in range(max(start, reached, 0), min(end, len(chars))):
                 if chars[index] not in "\r\n":
                     chars[index] = "*"
+            reached = max(reached, end)
         return MaskedText("".join(chars))
 
     def found_in(self, text: str, *, encoded: Callable[[str], Iterable[str]] | None = None) -> Secrets:
@@ -705,9 +707,12 @@ def _query_credential(name: str, value: str) -> bool:
         return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
     if is_credential_parameter(name):
         return True
-    # a name that says it less surely (`usertoken`, `orderKey`): a value with a secret's shape
-    return (may_be_a_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None) \
-        and (_key_shaped(value) or _holds_a_token(value))
+    if may_be_a_credential_parameter(name):  # a name that says it less surely (`usertoken`, `salt`, `orderKey`): not
+        return _SORT_FIELD.fullmatch(value) is None  # a field's name (`orderKey=updated_at`)
+    return _SHAPE_DECIDES.search(name) is not None and _key_shaped(value)
+
+
+_SORT_FIELD = LazyPattern(r"[a-z]+(?:_[a-z]+)+|[a-z]+(?:[A-Z][a-z]+)+(?:[ +](?:asc|desc))?")
 
 
 @lru_cache(maxsize=4096)  # the same few parameter names in every URL
@@ -1534,6 +1539,8 @@ def _assignments_after(text: str, at: int, end: int, extra_keys: frozenset[str])
 
 
 _NEXT_ASSIGNMENT = LazyPattern(r"[ \t]+(?P<key>[A-Za-z_][\w.]*)=(?P<value>[^\s'\"]+)")
+
+
 def _quoted_before(text: str, key_start: int) -> str:
     """The quote that opens right before a key (past a shell's `$`), or ""."""
     at = key_start - 1 if text[key_start - 1:key_start] != "$" else key_start - 2
@@ -1855,13 +1862,17 @@ _STRING_PREFIX = LazyPattern(r"(?i:[fbru]|rb|br|fr|rf)[\"']")
 _BLOCK_SCALAR = LazyPattern(r"(?P<tag>![\w!]*[ \t]+)?[|>][-+]?[0-9]?[ \t]*(?:#[^\r\n]*)?\r?\n")
 
 
+_BLOCK_REACH = 16_000
+
+
 def _block_scalar(text: str, start: int, body: int) -> tuple[int, int] | None:
     """The span of a YAML block scalar's lines: from ``body`` (after its indicator's line), those indented deeper
     than the line of its key (which holds ``start``), blank lines among them."""
     line_start = text.rfind("\n", 0, start) + 1
     indent = len(text[line_start:start]) - len(text[line_start:start].lstrip(" "))
     end = at = body
-    while at < len(text):
+    limit = min(len(text), body + _BLOCK_REACH)  # (a private key's lines at most: not a whole file nested under keys)
+    while at < limit:
         line_end = text.find("\n", at)
         line_end = len(text) if line_end == -1 else line_end
         line = text[at:line_end]

@@ -111,16 +111,34 @@ _BODY_PARAMETER = re.compile(r"(?i)(?<![\w-])-Body\b")
 _SENDING = re.compile(r"(?i)-Method[ \t:]+['\"]?(?:Post|Put|Patch)\b")
 
 
+_SPLATTED = re.compile(r"(?<![\w$@'\"])@[A-Za-z_]\w*")
+_URI = re.compile(r"(?i)-Uri(?:[ \t]+|:)(?P<uri>\S+)")
+
+
+def _address(command: str, script: str) -> str:
+    """The address a request cmdlet is sent to: its `-Uri`, or the value the block gives the variable it names."""
+    uri = _URI.search(command)
+    if uri is None:
+        return command
+    written = uri.group("uri")
+    if written.startswith("$"):
+        assigned = re.search(r"(?im)^[ \t]*" + re.escape(written) + r"[ \t]*=[ \t]*(?P<value>[^\r\n]+)", script)
+        return assigned.group("value") if assigned else ""
+    return written
+
+
 def _json_sent_as_form(script: str) -> Iterator[Problem]:
     """CE027 for a request cmdlet sending a body to the platform with no content type: without `-ContentType`
     (or a `Content-Type` header), PowerShell sends a POST's body as `application/x-www-form-urlencoded`."""
-    if "content-type" in script.lower() or "-contenttype" in script.lower():
-        return  # (a header set anywhere in the block, `$headers = @{"Content-Type" = ...}`, may be the one sent)
+    lowered = script.lower()
+    if "content-type" in lowered or "contenttype" in lowered or "psdefaultparametervalues" in lowered:
+        return  # (a header or a default set anywhere in the block, `$headers = @{"Content-Type" = ...}`, may be sent)
     for request in _REQUEST.finditer(script):
         command = request.group()
         body = _BODY_PARAMETER.search(command)
-        if body is None or not _SENDING.search(command) or not PLATFORM_ADDRESS.search(script):
-            continue
+        if body is None or not _SENDING.search(command) or _SPLATTED.search(command) \
+                or not PLATFORM_ADDRESS.search(_address(command, script)):
+            continue  # (parameters splatted from a hashtable, `@common`, may hold -ContentType)
         at = request.start() + body.start()
         yield Problem(JSON_AS_FORM.code, "PowerShell sends this body as a form (`-Body` without `-ContentType` sends "
                       "`application/x-www-form-urlencoded`): the platform's API reads JSON and refuses the request",

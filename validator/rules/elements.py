@@ -779,7 +779,9 @@ def _field_meant(label: str, word: str, api: ApiDocs, model: Any) -> str | None:
             words = _words(word) - _DATE_WORDS
             sharing = [name for name in dated if words & _words(name)]
             near = sharing[0] if len(sharing) == 1 else None
-    near = near or _nearest(word, names)  # (docs that give a date no format: any field, the nearest)
+        if dated:
+            return f"did you mean `{written_field(near)}`?" if near else None  # (never a user id for a date)
+    near = _nearest(word, names)  # (docs that give no field a date format: the nearest of all)
     return f"did you mean `{written_field(near)}`?" if near else None
 
 

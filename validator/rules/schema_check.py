@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # `PATCH /instances/{id}` names no element, and sends only the keys it changes (so does a
             # configuration object of event keys)
         if problem.rule == "CE103" and problem.pointer == "" and "`element`" in problem.message \
-                and _may_update(ctx.value):  # (a rename with new credentials: an update, or a new body missing it)
+                and _may_update(ctx):  # (a rename with new credentials: an update, or a new body missing it)
             yield ctx.finding(rule_for("CE103"), "missing key `element`: a new instance's body names its element "
                               "(`POST /instances` refuses it without); an update (`PATCH /instances/{id}`) needs none",
                               help='add "element": {"key": "<element key>"}, unless this body updates an instance',
@@ -53,11 +53,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                               help=problem.help, severity=problem.severity, fix=_fix(problem, source))
 
 
-def _may_update(value: Any) -> bool:
-    """Whether a body without `element` may as well update an instance as create one: it brings no `providerData`
-    (an OAuth instance's creation) and changes its `name` and `configuration` only."""
-    return isinstance(value, dict) and "providerData" not in value and isinstance(value.get("configuration"), dict) \
-        and set(value) <= {"name", "configuration", "tags", "disabled"}
+def _may_update(ctx: Context) -> bool:
+    """Whether a body without `element` may as well update an instance as create one: a file of its own (not an
+    item of a seed list, nor a page's request, which say they create one) that brings no `providerData` (an OAuth
+    instance's creation) and sets only what an update may (`name`, `configuration`, `tags`, `disabled`)."""
+    value = ctx.value
+    whole_file = ctx.source.root is ctx.source and not (ctx.path or "").lower().endswith((".md", ".markdown", ".mdx"))
+    return whole_file and isinstance(value, dict) and "providerData" not in value \
+        and isinstance(value.get("configuration"), dict) and set(value) <= {"name", "configuration", "tags", "disabled"}
 
 
 def _fix(problem: Any, source: Any) -> Fix | None:

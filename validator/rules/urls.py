@@ -267,7 +267,8 @@ with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`
 condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
-it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`order by`).  Autocorrect's
+it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`limit 10`); `ORDER BY` after the
+conditions is reported (CEQL filters; the `orderBy` parameter sorts).  Autocorrect's
 symbols (`≥`, `≤`, `≠`) are reported wherever they are, also glued to the field (`updated≥'...'`) and in an
 encoded filter, each with its ASCII operator as a fix on request.
 """, "/hubs/crm/contacts?where=updated_at gte '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",

@@ -43,7 +43,7 @@ a URL's ``user:password@``.
 **Masked, never reported** (:func:`may_hold_a_secret`): keys whose value is most likely a secret but whose name
 alone does not say so surely enough for CE751: a last segment that, its words glued, ends in ``token``,
 ``secret``, ``password`` or a secret ``...key`` (``clienttoken``, ``APISECRETKEY``, ``signaturekey``); the words
-``pin``, ``pincode``, ``creds``, ``bearer``, ``authorisation``, ``signature``, ``privkey``, ``enckey``, ``salt``, a
+a list of ``tokens`` (not a count: ``max_tokens``); ``pin``, ``pincode``, ``creds``, ``bearer``, ``authorisation``, ``signature``, ``privkey``, ``enckey``, ``salt``, a
 keystore's ``storepass``/``keypass`` or a TOTP ``seed``; ``key`` after ``priv``, ``enc``, ``partner``, ``order``,
 ``transaction``, ``merchant``, ``routing`` or ``integration`` (``partner.key``, Ecwid's ``order.key``,
 Authorize.net's ``transactionKey``); a ``verificationToken`` (Slack's, Zoom's);
@@ -231,6 +231,10 @@ _NOT_CREDENTIAL_KEYS = frozenset({"idempotency", "cache", "partition", "dedup", 
                                   "primary", "foreign"})
 
 
+_TOKEN_COUNTS = frozenset({"max", "prompt", "total", "remaining", "completion", "input", "output", "num", "count",
+                           "used", "min", "cached", "reasoning"})
+
+
 @lru_cache(maxsize=32768)
 def may_hold_a_secret(key: str) -> bool:
     """Whether ``key``'s value is masked though :func:`secret_kind` does not call it a secret (see the module
@@ -243,6 +247,8 @@ def may_hold_a_secret(key: str) -> bool:
         return False
     last = words[-1]
     before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
+    if last == "tokens":  # a list of tokens (`sfdc.tokens`), not a count of them (`max_tokens`, `prompt_tokens`)
+        return before not in _TOKEN_COUNTS
     if last == "token" and before == "verification":
         return True  # Slack's and Zoom's verification token: lasting, though `verification` is no secret's name alone
     if last == "token" and before in _PAGINATION:
