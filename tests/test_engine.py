@@ -506,7 +506,7 @@ def test_each_body_of_a_bulk_file_is_checked_at_its_place():
                            # helper-106: a seed file that says what it is, and one keyed by the instances' names
                            ({"$schema": "./seed.json", "environment": "staging", "version": 2, "instances": [good, bad]},
                             "/instances/1"), ({"sage-prod": good, "sage-dev": bad}, "/sage-dev"),
-                           ({"$schema": "./seed.json", "sage-dev": bad}, "/sage-dev")):
+                           ({"$schema": "./seed.json", "sage-prod": good, "sage-dev": bad}, "/sage-dev")):
         text = json.dumps(value, indent=2)
         (hit,) = [f for f in check(text) if f.rule == "CE202"]
         assert hit.pointer == pointer + "/configuration/event.notification.callback.url"

@@ -100,7 +100,7 @@ def detect_kind(value: Any) -> Kind | None:
 def bulk_items(value: Any) -> list[str]:
     """The pointers of the instance bodies of a bulk file: an array of them (``[{"element": ...}, ...]``), an object
     whose one array is such an array, beside plain values that describe the file (``{"environment": "staging",
-    "instances": [...]}``, a ``$schema``), or an object whose every member is a body, keyed by a name
+    "instances": [...]}``, a ``$schema``), or an object whose members are bodies keyed by their names, two or more
     (``{"sage-prod": {...}, "sage-dev": {...}}``); empty for anything else (every item must be an instance's body, one
     at least with its ``element``: an array of other things is not ours; a body that lost its ``element`` is reported at
     its place, CE103)."""
@@ -109,7 +109,8 @@ def bulk_items(value: Any) -> list[str]:
         objects = [key for key, inner in value.items() if isinstance(inner, dict)]
         if len(arrays) == 1 and not objects:
             return _bulk_of(value[arrays[0]], "/" + escape_pointer_token(arrays[0]))
-        if objects and not arrays and not _is_instance(value):  # keyed by the instances' names (plain values beside)
+        if len(objects) > 1 and not arrays and not _is_instance(value):  # keyed by the instances' names (plain values
+            # beside; one body under one key is an envelope, `{"data": {...}}`, which CE103 names)
             found = _bulk_of([value[key] for key in objects], "")
             return [f"/{escape_pointer_token(key)}" for key in objects] if found else []
         return []
