@@ -1358,13 +1358,12 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(match.group(group)):
                 yield match.span(group)
     yield from platform_credentials(text)
-    code = _CODE_GATE.search(pieces) is not None  # (one scan for the dozen gates below: most bodies hold none)
-    for gates, pattern in _CODE_CREDENTIALS if code else ():
+    for gates, pattern in _CODE_CREDENTIALS:
         if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
-    if code and any(gate in pieces for gate in ("||", "??", " or ", "orElse(", "getenv(", ".get(")):
+    if any(gate in pieces for gate in ("||", "??", " or ", "orElse(", "getenv(", ".get(")):
         yield from _literal_defaults(text, extra_keys)
-    for gates, pattern in _KEYED_CREDENTIALS if code else ():
+    for gates, pattern in _KEYED_CREDENTIALS:
         if any(gate in pieces for gate in gates):
             yield from (match.span("value") for match in pattern.finditer(text)
                         if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")))
@@ -1379,7 +1378,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from _html_table_secrets(text, extra_keys)
         if "**" in pieces or "__" in pieces or "`" in pieces:
             yield from _labelled_secrets(text, extra_keys)
-    if "]" in pieces and "=" in pieces:  # `headers["X-Api-Key"] = "..."`, `os.environ["SAGE_API_SECRET"] = "..."`
+    if "] =" in pieces or "]=" in pieces:  # `headers["X-Api-Key"] = "..."`, `os.environ["SAGE_API_SECRET"] = "..."`
         yield from (match.span("value") for match in _SUBSCRIPT_ASSIGNMENT.finditer(text)
                     if _is_secret(match.group("key"), extra_keys) and not _showable(match.group("value")))
     if "value:" in pieces or "value=" in pieces:  # a name/value pair on two lines (`- name: SAGE_API_SECRET`, `value: ...`)
@@ -1473,9 +1472,6 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("secret set",), LazyPattern(r"\bgh[ \t]+secret[ \t]+set[ \t]+\S{1,200}(?:[ \t]+(?!--body|-b\b)\S{1,200}){0,6}[ \t]+"
                                   r"(?:--body|-b)(?:[ \t]+|=)['\"]?(?P<value>[^\s'\"]{1,400})")),
 )
-# Every gate of _CODE_CREDENTIALS, _KEYED_CREDENTIALS and the literal defaults, in one pattern
-_CODE_GATE = LazyPattern(r"thin:|machine |SecureString|auth ?=|BasicAuth\(|Credential|Authentication\(|USERPWD|mysql"
-                         r"|sshpass|secret set|credentials|\.set|setx|--from-literal|\|\||\?\?| or |orElse\(|getenv\(|\.get\(")
 # A setter or a command naming a secret key, then its value: Java's `config.setPassword("...")`, Windows' `setx NAME
 # "..."`, kubectl's `--from-literal=api-secret=...`
 _KEYED_CREDENTIALS = (
