@@ -1466,7 +1466,7 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     # PHP curl's `CURLOPT_USERPWD, 'user:password'`
     (("USERPWD",), LazyPattern(r"USERPWD[ \t]*,[ \t]*(?P<q>['\"])[^'\":\r\n]*:(?P<value>[^'\"\r\n]+)(?P=q)")),
     # a password glued to mysql's `-p`, or after sshpass's `-p`
-    (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]++(?!-p)[^\s]{1,200}+){0,20}+[ \t]++-p(?P<value>[^\s'\"]{4,200})")),
+    (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]+(?!-p)\S{1,200}){0,20}?[ \t]+-p(?P<value>[^\s'\"]{4,200})")),  # (no possessive group: 3.11.2)
     (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
     # a secret store's own command: whatever its name, the value is a secret (`gh secret set X --body "..."`)
     (("secret set",), LazyPattern(r"\bgh[ \t]+secret[ \t]+set[ \t]+\S{1,200}(?:[ \t]+(?!--body|-b\b)\S{1,200}){0,6}[ \t]+"
