@@ -99,7 +99,7 @@ def parse_page(text: str) -> Page:
 
 # An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
-_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*+"
+_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*"  # (no possessive group: 3.11.2)
                          r"(?:[ \t]++\"(?P<title>[^\"\r\n]*+)\")?|===[+!]?[ \t]++\"(?P<tab>[^\"\r\n]*+)\")[ \t]*+(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`): MDX reads a fence right
 # under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
