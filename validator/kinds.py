@@ -218,6 +218,17 @@ def is_update_body(value: Any) -> bool:
         isinstance(key, str) and key.startswith("event.") for key in configuration))
 
 
+def may_be_an_update(value: Any) -> bool:
+    """An instance body without ``element`` that an update could send as well as a creation forgetting its element:
+    it brings no ``providerData`` (an OAuth instance's creation) and sets only what an update may (``name``,
+    ``configuration``, ``tags``, ``disabled``)."""
+    return isinstance(value, dict) and "element" not in value and "providerData" not in value \
+        and isinstance(value.get("configuration"), dict) and set(value) <= _UPDATED_KEYS
+
+
+_UPDATED_KEYS = frozenset({"name", "configuration", "tags", "disabled"})
+
+
 def sends_part(value: Any, kind: str) -> bool:
     """Whether a document of ``kind`` sends only part of an instance's configuration, so that keys its element
     requires may rightly be absent: an update body (:func:`is_update_body`), or a configuration object holding

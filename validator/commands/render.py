@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
     from ..findings import Problem, Severity
     from ..masking import Secrets
-    from ..source import Source
     from ..urls.render import RenderedUrl
 
 from ..inputs import reads_as_page
@@ -173,16 +172,6 @@ def _marks(length: int, spans: list[tuple[int, int]]) -> str:
             if i < length:
                 line[i] = "^"
     return "".join(line).rstrip()
-
-
-def _document_secret_values(source: Source | None) -> tuple[str, ...]:
-    """The secret values of the file rendered (its secret keys', its URLs' credentials), to mask wherever a URL
-    repeats them."""
-    if source is None:
-        return ()
-    from ..masking import distinctive_values
-
-    return distinctive_values(source)
 
 
 def _secrets(rendered: RenderedUrl, document_values: tuple[str, ...] = ()) -> list[Secrets]:
@@ -351,8 +340,9 @@ def run(args: argparse.Namespace) -> int:
             more_found, more_skipped = _entries(each, label)
             found.extend(more_found)
             skipped.extend(more_skipped)
-        document_values = _document_secret_values(source)
-        from ..masking import name_masker
+        from ..masking import distinctive_values, name_masker
+
+        document_values = distinctive_values(source) if source is not None else ()
 
         shown = name_masker(document_values)
         if args.resource:

@@ -253,7 +253,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
                 if content and content[-1].strip() == fence.group(1):
                     content.pop()
             else:
-                info, label = _indented_language(token.content), first + 2  # by its first line
+                info, label = _unnamed_language("", token.content), first + 2  # (it names no language)
         closed = not indented and first + 1 + len(content) < last
         options = _myst_options(content) if not indented and _MYST_DIRECTIVE.match(token.info) else 0
         builder = TextBuilder()
@@ -634,15 +634,9 @@ PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "p
 _UNNAMED = PLAIN_TEXT_LANGUAGES | {"http"}  # (a curl command in an `http` block is a shell's too)
 
 
-def _indented_language(raw: str) -> str:
-    """The language of an indented (4-space) code block, which names none: ``console`` when a line of it is a curl
-    command (after an `export`, a comment or a heredoc), else none (a body, read as a block without a language is)."""
-    return _unnamed_language("", raw)
-
-
 def _unnamed_language(info: str, raw: str) -> str:
-    """A block's language: ``info``, or ``console`` for a block that names none (or ``text``, ``http``) holding a
-    curl command line."""
+    """A block's language: ``info``, or ``console`` for a block that names none (an indented one, a bare fence, or
+    ``text``, ``http``) holding a curl command on any line (after an `export`, a comment or a heredoc)."""
     return "console" if info in _UNNAMED and "curl" in raw and _COMMAND_LINE.search(raw) else info
 
 

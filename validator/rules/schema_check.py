@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
-from ..kinds import POLLER_KEY, escape_pointer_token, sends_part
+from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
 from ..schemas import near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
@@ -54,13 +54,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _may_update(ctx: Context) -> bool:
-    """Whether a body without `element` may as well update an instance as create one: a file of its own (not an
-    item of a seed list, nor a page's request, which say they create one) that brings no `providerData` (an OAuth
-    instance's creation) and sets only what an update may (`name`, `configuration`, `tags`, `disabled`)."""
-    value = ctx.value
+    """Whether a body without `element` may as well update an instance as create one (:func:`may_be_an_update`), in a
+    file of its own: an item of a seed list, or a page's request, says it creates one."""
     whole_file = ctx.source.root is ctx.source and not (ctx.path or "").lower().endswith((".md", ".markdown", ".mdx"))
-    return whole_file and isinstance(value, dict) and "providerData" not in value \
-        and isinstance(value.get("configuration"), dict) and set(value) <= {"name", "configuration", "tags", "disabled"}
+    return whole_file and may_be_an_update(ctx.value)
 
 
 def _fix(problem: Any, source: Any) -> Fix | None:
