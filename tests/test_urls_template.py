@@ -619,3 +619,19 @@ def test_a_quote_inside_a_quoted_text_of_a_macro_s_format_gets_no_fix_java_rejec
     assert letter.fix is not None and letter.fix.edits[0].replacement == "yyyy-MM-dd'T'HH:mm"
     field = only("/hubs/crm/a?where=x>='${gmtDate:''yyyy''-MM-dd}'", "CE620")  # helper-97: the year made text
     assert field.fix is None
+
+
+@pytest.mark.parametrize("zone", ["-5:5", "+05:3", "-8:123"])
+def test_an_offset_with_minutes_of_one_digit_is_reported(zone):
+    """`${dateTimeZone:-5:5:...}`: the zone is read as `-5` and `5:` prints before every date sent."""
+    url = f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm}}'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == zone + ":"
+    assert "two digits" in problem.message and zone.split(":")[0] in (problem.help or "")
+
+
+def test_a_format_that_starts_with_digits_after_a_whole_offset_is_left_alone():
+    for url in ("/hubs/crm/a?where=x>'${dateTimeZone:-05:30:yyyy-MM-dd}'",
+                "/hubs/crm/a?where=x>'${dateTimeZone:GMT:yyyy-MM-dd}'",
+                "/hubs/crm/a?where=x>'${dateTimeZone:-5:yyyy-MM-dd}'"):
+        assert codes(url) == [], url

@@ -98,6 +98,9 @@ _ENCODED_QUERY = re.compile(r"%3[Ff]([A-Za-z_][\w.\-]*)%3[Dd]")  # `%3Fwhere%3D`
 _STRUCTURE_ESCAPE = re.compile(r"%(?:3[FfDdEeCc]|21|27|20)")  # `?`, `=`, `>`, `<`, `!`, `'`, a space
 _PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
+# An offset of hours alone, and a format that starts with the rest of the offset (`-5:5:yyyy...`)
+_HOURS_ONLY = LazyPattern(r"[+-]\d{1,2}")
+_SPLIT_MINUTES = LazyPattern(r"(\d{1,3}):")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
 # `%25` then an ASCII character's code (`%2520`: a space encoded twice).  Not a byte above 0x7F (`%25Acme`: a `like`
@@ -498,6 +501,14 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                     help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
         _check_zone(col, zone, zone_start, kind)
+        minutes = _SPLIT_MINUTES.match(fmt) if _HOURS_ONLY.fullmatch(zone) else None
+        if minutes is not None:  # `-5:5:yyyy`: the zone read is `-5`, and `5:` starts every date sent
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the offset's minutes `{minutes.group(1)}` are not two digits, "
+                    f"so the zone is read as {zone!r} and `{minutes.group()}` is printed before every date",
+                    zone_start, fmt_start + minutes.end(),
+                    help=f"write the minutes in two digits (`{zone}:0{minutes.group(1)}` or `{zone}:{minutes.group(1)}0`), "
+                    f"or leave them out (`{zone}`)")
+            return None
     pattern = _check_format(col, fmt, fmt_start, start, end, kind)
     return Macro(kind, zone, fmt, pattern, start, end, fmt_start, zone_start=zone_start, text=raw)
 
