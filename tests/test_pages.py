@@ -2031,3 +2031,21 @@ def test_powershell_single_quoted_body_and_a_body_sent_without_a_content_type():
                     "Invoke-RestMethod -Method Post -Uri $uri -Body $body"):
         page = formless.replace("Invoke-RestMethod -Method Post -Uri $uri `\n  -Body $body", setting)
         assert not [f for f in check_page(page, path="p.md").findings if f.rule == "CE027"], setting
+
+
+@pytest.mark.parametrize("outer", ["~~~~~", "````", "````text"])
+def test_a_fence_wrapped_in_a_fence_that_names_no_language_is_read_as_its_own_block(outer):
+    """helper-111: ```` ```json ```` inside `~~~~~` was read as JSON from its fence line: a false CE001, the real
+    mistake inside unread."""
+    close = outer.rstrip("text")
+    page = (f"# x\n\n{outer}\n```json\n"
+            "{\"customers\": {\"url\": \"/hubs/finance/customers?where=x>'${dat:yyyy-MM-dd}'\", \"idField\": \"id\"}}\n"
+            f"```\n{close}\n")
+    findings = check_page(page.encode(), path="p.md").findings
+    assert [(f.rule, f.line, f.column) for f in findings] == [("CE601", 5, 59)]
+
+
+def test_a_fence_wrapped_in_a_markdown_fence_is_markdown_source():
+    page = ("# x\n\n````markdown\n```json\n{\"customers\": {\"url\": \"/x?where=a>'${dat:yyyy}'\", \"idField\": \"id\"},, }\n"
+            "```\n````\n")
+    assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE090"]

@@ -247,13 +247,15 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         info, label = _unnamed_language(language_of(token.info), token.content), first + 1  # (named by its fence's line)
         if indented:
             first -= 1
-            fence = _FENCE_LINE.match(content[0]) if content else None
-            if fence is not None:  # a fenced block indented four spaces too many: read as its author meant it
-                first, content, info = first + 1, content[1:], language_of(fence.group(2))
-                if content and content[-1].strip() == fence.group(1):
-                    content.pop()
-            else:
-                info, label = _unnamed_language("", token.content), first + 2  # (it names no language)
+        # a fenced block indented four spaces too many, or wrapped in a fence that names no language (`~~~~` around
+        # ```` ```json ````): read as its author meant it
+        fence = _FENCE_LINE.match(content[0]) if content and (indented or info in PLAIN_TEXT_LANGUAGES) else None
+        if fence is not None:
+            first, content, info = first + 1, content[1:], language_of(fence.group(2))
+            if content and content[-1].strip() == fence.group(1):
+                content.pop()
+        elif indented:
+            info, label = _unnamed_language("", token.content), first + 2  # (it names no language)
         closed = not indented and first + 1 + len(content) < last
         options = _myst_options(content) if not indented and _MYST_DIRECTIVE.match(token.info) else 0
         builder = TextBuilder()
