@@ -251,3 +251,17 @@ def test_a_macro_printing_its_zone_s_offset_as_text_is_no_offset_less_time(macro
     body = {"contacts": {"url": f"/hubs/crm/contacts?where=updated_at>='{macro}'", "idField": "id",
                          "datesConfiguration": dates}}
     assert [f for f in check(body) if f.rule == "CE506"] == []
+
+
+def test_records_with_no_zone_are_read_in_the_server_zone_against_a_zoned_macro():
+    """helper-110: `${dateTimeZone:America/Denver:...}` with no `updatedDateTimezone` drew nothing, though the records'
+    offset-less dates are read in the server zone (GMT, as `simulate` reads them) and the filter is 6 or 7 hours off."""
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss}'"
+    text = poller(updated="yyyy-MM-dd HH:mm:ss", url=url)
+    (finding,) = [f for f in check(text) if f.rule == "CE506"]
+    assert "no `updatedDateTimezone`" in finding.message and "server zone `GMT`" in finding.message
+    assert "6 or 7 hours off" in finding.message and "updatedDateTimezone" in (finding.help or "")
+    # the server zone is an option: records and macro in it agree
+    assert not found(poller(updated="yyyy-MM-dd HH:mm:ss", url=url.replace("America/Denver", "GMT")), "CE506")
+    assert not found(poller(updated="yyyy-MM-dd HH:mm:ss",
+                            url=url.replace("dateTimeZone:America/Denver", "gmtDate")), "CE506")

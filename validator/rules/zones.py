@@ -37,7 +37,7 @@ Rules:
 
 * **CE506** `macro-zone-differs-from-records` (warning): the URL prints the last poll time without an
   offset (`${date:yyyy-MM-dd HH:mm:ss}`) in one zone, while the records' same field, also without an
-  offset, is read in another (`updatedDateTimezone`).  A vendor that reads the filter in the zone of
+  offset, is read in another (`updatedDateTimezone`; without one, the server zone).  A vendor that reads the filter in the zone of
   its records gets a time off by the difference.  The macro is matched with the date its `where`
   condition names (`updated_at > '${...}'`); a URL whose only last-poll macro filters another name
   (`lastModifiedTime` for the records' `Modified Time`) is taken as filtering the updated date.  `${date:...}` prints in the server zone (documented
@@ -163,7 +163,7 @@ MACRO_ZONE_DIFFERS_FROM_RECORDS = Rule(
         "that prints the last poll time without an offset, in the macro's zone (`${gmtDate:...}` GMT, "
         "`${date:...}` the server zone, documented as GMT: the `server_zone` option), while "
         "`datesConfiguration` reads that field, also without an offset, in `updatedDateTimezone` "
-        "(or `createdDateTimezone`).  The vendor's dates are in the zone of its records; a filter printed in "
+        "(or `createdDateTimezone`; without either, in the server zone).  The vendor's dates are in the zone of its records; a filter printed in "
         "another zone is off by the difference (8 hours between GMT and PST in winter): records changed "
         "in between are missed or polled twice.  This assumes the vendor reads an offset-less filter in the "
         "zone of its records.\n\n**Fix:** print the macro in the records' zone "
@@ -436,6 +436,9 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
         if side is None or field is None:
             continue
         fmt, zone_id = config.get(f"{side}DateFormat"), config.get(f"{side}DateTimezone")
+        unset = zone_id is None  # the records' dates are then read in the server zone (as `simulate` reads them)
+        if unset:
+            zone_id = ctx.options.server_zone
         if not isinstance(fmt, str) or not isinstance(zone_id, str) or not zone_id or find_placeholders(zone_id):
             continue
         try:
@@ -457,10 +460,14 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
         taken = " (taking the URL's only last-poll filter as that date)" if guessed else ""
         yield ctx.finding(MACRO_ZONE_DIFFERS_FROM_RECORDS,
                           f"the URL prints the last poll time without an offset in {macro_zone.label}{assumed}, but "
-                          f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in "
-                          f"`{zone_id}`{taken}: read in the records' zone, the filter is {gap}",
+                          + (f"with no `{side}DateTimezone` the records' `{field}`, also without an offset, is read in "
+                             f"the server zone `{zone_id}` (assumed: the `server_zone` option)" if unset else
+                             f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in `{zone_id}`")
+                          + f"{taken}: read in the records' zone, the filter is {gap}",
                           source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
-                          help=f"print the macro in the records' zone: `${{dateTimeZone:{zone_id}:{macro.format}}}`, "
-                               "or add the offset (`XXX`) to both patterns")
+                          help=(f"give `{side}DateTimezone` the zone of the vendor's dates, and print the macro in it"
+                                if unset else
+                                f"print the macro in the records' zone: `${{dateTimeZone:{zone_id}:{macro.format}}}`")
+                          + ", or add the offset (`XXX`) to both patterns")
 
 
