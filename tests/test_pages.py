@@ -2049,3 +2049,11 @@ def test_a_fence_wrapped_in_a_markdown_fence_is_markdown_source():
     page = ("# x\n\n````markdown\n```json\n{\"customers\": {\"url\": \"/x?where=a>'${dat:yyyy}'\", \"idField\": \"id\"},, }\n"
             "```\n````\n")
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE090"]
+
+
+def test_a_block_of_one_poller_entry_shows_an_entry_and_draws_no_ce106():
+    """helper-111: "A single poller entry on its own:" drew CE106 (it holds a single entry); a curl body sending one is
+    still judged."""
+    page = ("# x\n\nA single poller entry on its own:\n\n```json\n"
+            '{"url": "/hubs/crm/contacts?where=a>1", "idField": "id"}\n```\n')
+    assert not [f for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE106"]

@@ -275,7 +275,9 @@ def test_placeholders_are_left_to_the_placeholder_rules(value):
 
 def test_configuration_object_kind_is_checked_too():
     text = json.dumps({"event.notification.enabled": "true", "event.vendor.type": "webhooks"}, indent=2)
-    assert {f.rule for f in check(text)} >= {"CE201", "CE203"}
+    assert "CE203" in {f.rule for f in check(text)}  # (event keys alone: part of a configuration, CE201 not asked)
+    whole = json.dumps({"username": "${U}", "event.notification.enabled": "true", "event.vendor.type": "webhooks"})
+    assert {f.rule for f in check(whole)} >= {"CE201", "CE203"}
 
 
 # --- the corpus ------------------------------------------------------------------------------------------------
@@ -397,3 +399,16 @@ def test_a_fragment_is_a_mistake_where_it_routes_the_address(url, reported):
     from validator.rules.notifications import callback_problem
 
     assert (callback_problem(url) is not None) is reported
+
+
+def test_a_configuration_of_event_keys_alone_is_part_of_one_and_may_leave_the_callback_out():
+    """helper-111: a page's "the right keys" snippet (event keys alone, no `configuration` wrapper) drew CE201, an error,
+    where the same keys inside `{"configuration": ...}` (an update) passed."""
+    from validator.engine import check
+
+    bare = '{"event.notification.enabled": "true", "event.vendor.type": "polling", "event.poller.refresh_interval": "15"}'
+    assert not [f for f in check(bare) if f.rule == "CE201"]
+    assert not [f for f in check('{"configuration": ' + bare + '}') if f.rule == "CE201"]
+    # a configuration with other keys too is a whole one: its events need the callback
+    whole = '{"oauth.api.key": "${K}", "event.notification.enabled": true, "event.vendor.type": "polling"}'
+    assert [f.rule for f in check(whole) if f.rule == "CE201"] == ["CE201"]

@@ -985,3 +985,19 @@ def test_an_unknown_key_holding_an_invisible_space_names_it():
                 if f.rule == "CE101"]
     assert "(it holds a no-break space, U+00A0)" in found.message
     assert found.help == "remove a no-break space (U+00A0): `idField`"
+
+
+@pytest.mark.parametrize("stringify", [False, True])
+def test_a_single_entry_as_an_instance_s_poller_configuration_is_an_error(stringify):
+    """helper-110: `"event.poller.configuration": {"url": ..., "idField": ...}` was a warning (exit 0), though the
+    platform reads `url` as a resource's name and polls nothing; a file of one entry alone stays a warning."""
+    from validator.engine import check
+
+    entry = {"url": "/hubs/crm/contacts?where=a>1", "idField": "id"}
+    body = {"element": {"key": "hubspot"}, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce",
+        "event.poller.configuration": json.dumps(entry) if stringify else entry}}
+    (finding,) = [f for f in check(json.dumps(body)) if f.rule == "CE106"]
+    assert finding.severity == "error" and "polls nothing" in finding.message
+    (alone,) = [f for f in check(json.dumps(entry)) if f.rule == "CE106"]
+    assert alone.severity == "warning" and "polls nothing" not in alone.message

@@ -233,7 +233,8 @@ RULES: list[Rule] = [
             "(with its overlay, or `--element-docs`);\n"
             "* `tags` inside `configuration`: it belongs at the top level of the body;\n"
             "* a single poller entry (`{\"url\": ..., \"idField\": ...}`) given as the poller configuration, "
-            "which maps resource names to entries;\n"
+            "which maps resource names to entries (an error in an instance body: the platform reads `url` as a "
+            "resource's name and polls nothing);\n"
             "* `datesConfiguration` directly in `configuration` (it belongs in each entry of "
             "`event.poller.configuration`), and a `configuration` inside `configuration` (its keys belong in the "
             "outer one): errors, as the platform reads neither."
@@ -261,6 +262,9 @@ RULES: list[Rule] = [
 ]
 
 _ID_FIELD_FIX = "set it to the path of each record's id, such as `\"id\"`: events carry it as `objectId`"
+
+# What a single entry given where the resource map belongs does inside an instance body (CE106, an error there)
+POLLS_NOTHING = ": the platform reads `url` as a resource's name, and polls nothing"
 
 _SEVERITY: dict[str, Severity] = {rule.code: rule.severity for rule in RULES}
 
@@ -1014,9 +1018,13 @@ class _Translator:
     def _single_entry_problems(self) -> None:
         for root in self._single_entries:
             where = self.label(root)
+            # inside an instance body the platform takes `url` for a resource whose entry is a string: nothing is
+            # polled (a file of one entry may be a piece a tool puts in place: a warning)
             self._add(root, "CE106",
                       f"{where} holds a single poller entry (`url`, `idField`, ...), but it maps resource names "
-                      "to entries", help='wrap the entry in a resource name: `{"contacts": {"url": ...}}`')
+                      "to entries" + (POLLS_NOTHING if root else ""),
+                      help='wrap the entry in a resource name: `{"contacts": {"url": ...}}`',
+                      severity="error" if root else None)
 
     def problems(self) -> list[SchemaProblem]:
         """Every problem so far, in document order."""

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Edit, Finding, Fix
-from ..kinds import escape_pointer_token, is_update_body, resolve_pointer
+from ..kinds import escape_pointer_token, resolve_pointer, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
@@ -330,9 +330,9 @@ def is_response(value: Any) -> bool:
 
 
 def _partial(ctx: Context) -> bool:
-    """Whether the document shows part of an instance (an update, or the platform's answer): keys a new instance
-    needs may be absent from it."""
-    return is_update_body(ctx.value) or is_response(ctx.value)
+    """Whether the document shows part of an instance (an update, a configuration of event keys alone, or the
+    platform's answer): keys a new instance needs may be absent from it."""
+    return sends_part(ctx.value, ctx.kind) or is_response(ctx.value)
 
 
 def _pointer(ctx: Context, key: str) -> str:

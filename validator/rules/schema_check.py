@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
 from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
-from ..schemas import near_event_key, top_level_properties, validate
+from ..schemas import POLLS_NOTHING, near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, space_named, visible
@@ -49,8 +49,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not ref.stringified or source.value is None:
             continue
         for problem in validate(source.value, schema="poller"):
-            yield ctx.finding(rule_for(problem.rule), problem.message, source=source, pointer=problem.pointer, key=problem.key,
-                              help=problem.help, severity=problem.severity, fix=_fix(problem, source))
+            message, severity = problem.message, problem.severity
+            if problem.rule == "CE106" and not problem.pointer:  # a single entry where the body's resource map belongs
+                message, severity = message + POLLS_NOTHING, "error"
+            yield ctx.finding(rule_for(problem.rule), message, source=source, pointer=problem.pointer, key=problem.key,
+                              help=problem.help, severity=severity, fix=_fix(problem, source))
 
 
 def _may_update(ctx: Context) -> bool:
