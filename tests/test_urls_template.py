@@ -635,3 +635,18 @@ def test_a_format_that_starts_with_digits_after_a_whole_offset_is_left_alone():
                 "/hubs/crm/a?where=x>'${dateTimeZone:GMT:yyyy-MM-dd}'",
                 "/hubs/crm/a?where=x>'${dateTimeZone:-5:yyyy-MM-dd}'"):
         assert codes(url) == [], url
+
+
+@pytest.mark.parametrize(("hub", "meant"), [("crn", "crm"), ("cmr", "crm"), ("rcm", "crm"), ("fas", "fsa"),
+                                            ("edu", "edi")])
+def test_a_three_letter_hub_one_letter_off_is_named(hub, meant):
+    """helper-110: `/hubs/crn/` and `/hubs/cmr/` drew nothing: a likeness ratio of 0.67 is below the cutoff at three
+    letters."""
+    url = f"/hubs/{hub}/contacts?where=a>1"
+    problem = only(url, "CE625")
+    assert f"did you mean {meant!r}" in problem.message and url[problem.start:problem.end] == hub
+
+
+@pytest.mark.parametrize("hub", ["edp", "abc", "api", "v2x"])
+def test_a_three_letter_word_near_no_single_hub_is_left_alone(hub):
+    assert "CE625" not in codes(f"/hubs/{hub}/contacts?where=a>1")

@@ -50,6 +50,7 @@ from ..dates.zones import resolve_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
+from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
 from .pieces import (
@@ -289,6 +290,15 @@ def _clipped(text: str) -> str:
 def _w(code: str) -> str:
     """A fix hint that says what to write."""
     return f"write `{code}`"
+
+
+def _short_hub_meant(hub: str) -> list[str]:
+    """The one three-letter hub a three-letter word is a letter changed or two swapped from (`crn`, `cmr`: `crm`),
+    which a ratio of likeness cannot tell from chance at that length."""
+    if len(hub) != 3:
+        return []
+    close = [known for known in KNOWN_HUBS if len(known) == 3 and one_edit_away(hub, known)]
+    return close if len(close) == 1 else []
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -1089,7 +1099,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             import difflib
 
             meant = _HUB_BY_MEANING.get(hub)
-            close = [meant] if meant else difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75)
+            close = [meant] if meant else difflib.get_close_matches(hub, sorted(KNOWN_HUBS), n=1, cutoff=0.75) \
+                or _short_hub_meant(hub)
             if close:
                 col.add(Flaw.UNKNOWN_HUB, f"unknown hub {hub!r}; did you mean {close[0]!r}?", hub_offset, hub_offset + len(hub),
                         help=_w(close[0]))
