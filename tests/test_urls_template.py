@@ -650,3 +650,22 @@ def test_a_three_letter_hub_one_letter_off_is_named(hub, meant):
 @pytest.mark.parametrize("hub", ["edp", "abc", "api", "v2x"])
 def test_a_three_letter_word_near_no_single_hub_is_left_alone(hub):
     assert "CE625" not in codes(f"/hubs/{hub}/contacts?where=a>1")
+
+
+@pytest.mark.parametrize(("macro", "meant"), [
+    ("${gmtDate:America/New_York:yyyy-MM-dd'T'HH:mm:ssXXX}", "${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ssXXX}"),
+    ("${date:PST:yyyy-MM-dd HH:mm:ss}", "${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss}"),
+    ("${now:GMT:yyyy-MM-dd}", "${nowTimeZone:GMT:yyyy-MM-dd}")])
+def test_a_zone_in_a_macro_that_takes_none_names_the_form_that_does(macro, meant):
+    """helper-110: `${gmtDate:America/New_York:...}` was CE604 "a description, not a pattern", with no help."""
+    url = f"/hubs/crm/a?where=x>'{macro}'"
+    problem = only(url, "CE605")
+    assert "takes no zone" in problem.message and problem.help == f"write `{meant}`"
+    (edit,) = problem.fix.edits
+    assert url[:edit.start] + edit.replacement + url[edit.end:] == url.replace(macro, meant)
+
+
+def test_a_format_with_slashes_or_capitals_in_a_macro_without_a_zone_is_no_zone():
+    for url in ("/hubs/crm/a?where=x>'${gmtDate:yyyy/MM/dd HH:mm:ss}'", "/hubs/crm/a?where=x>'${date:MM:dd}'",
+                "/hubs/crm/a?where=x>'${gmtDate:HH:mm}'"):
+        assert "CE605" not in codes(url), url

@@ -99,6 +99,8 @@ _ENCODED_QUERY = re.compile(r"%3[Ff]([A-Za-z_][\w.\-]*)%3[Dd]")  # `%3Fwhere%3D`
 _STRUCTURE_ESCAPE = re.compile(r"%(?:3[FfDdEeCc]|21|27|20)")  # `?`, `=`, `>`, `<`, `!`, `'`, a space
 _PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
+# The forms that print in a zone, for those that take none and were given one (`${gmtDate:America/New_York:...}`)
+_ZONED_FORMS = {"gmtDate": "dateTimeZone", "date": "dateTimeZone", "now": "nowTimeZone"}
 # An offset of hours alone, and a format that starts with the rest of the offset (`-5:5:yyyy...`)
 _HOURS_ONLY = LazyPattern(r"[+-]\d{1,2}")
 _SPLIT_MINUTES = LazyPattern(r"(\d{1,3}):")
@@ -518,6 +520,16 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                     zone_start, fmt_start + minutes.end(),
                     help=f"write the minutes in two digits (`{zone}:0{minutes.group(1)}` or `{zone}:{minutes.group(1)}0`), "
                     f"or leave them out (`{zone}`)")
+            return None
+    elif kind in _ZONED_FORMS:
+        split = _split_zone(args)
+        if split is not None and ("/" in split[0] or split[0].isupper()) and resolve_zone(split[0]).known:
+            # `${gmtDate:America/New_York:...}`
+            meant = _ZONED_FORMS[kind]
+            written = f"${{{meant}:{args}}}"
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} takes no zone: {split[0]!r} is read as the start of its date "
+                    f"format, which Java rejects; ${{{meant}:ZONE:FORMAT}} prints in a zone", start, end, help=_w(written),
+                    fix=Fix(f"write `{written}`", (Edit(start, end, written),), "unsafe"))
             return None
     pattern = _check_format(col, fmt, fmt_start, start, end, kind)
     return Macro(kind, zone, fmt, pattern, start, end, fmt_start, zone_start=zone_start, text=raw)
