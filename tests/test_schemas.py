@@ -1001,3 +1001,15 @@ def test_a_single_entry_as_an_instance_s_poller_configuration_is_an_error(string
     assert finding.severity == "error" and "polls nothing" in finding.message
     (alone,) = [f for f in check(json.dumps(entry)) if f.rule == "CE106"]
     assert alone.severity == "warning" and "polls nothing" not in alone.message
+
+
+@pytest.mark.parametrize("key", ["hubspot ", " hubspot", "hubspot\t"])
+def test_an_element_key_with_a_space_before_or_after_it_is_an_error(key):
+    """helper-110: `{"element": {"key": "hubspot "}}` passed; the platform finds no element by that key."""
+    from validator.engine import check
+
+    (finding,) = [f for f in check(json.dumps({"element": {"key": key}, "configuration": {}, "name": "x"}))
+                  if f.rule == "CE104"]
+    assert finding.severity == "error" and "no space before or after it" in finding.message
+    assert not [f for f in check('{"element": {"key": "hubspot"}, "configuration": {}, "name": "x"}')
+                if f.rule == "CE104"]
