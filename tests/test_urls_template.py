@@ -669,3 +669,12 @@ def test_a_format_with_slashes_or_capitals_in_a_macro_without_a_zone_is_no_zone(
     for url in ("/hubs/crm/a?where=x>'${gmtDate:yyyy/MM/dd HH:mm:ss}'", "/hubs/crm/a?where=x>'${date:MM:dd}'",
                 "/hubs/crm/a?where=x>'${gmtDate:HH:mm}'"):
         assert "CE605" not in codes(url), url
+
+
+def test_a_macro_with_only_its_braces_percent_encoded_is_reported_and_decoded():
+    """helper-110: `$%7BgmtDate:...%7D` (a URL pasted from a browser) passed; `%24%7B...` was reported."""
+    url = "/hubs/crm/contacts?where=lastModifiedDate>='$%7BgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7D'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == "$%7BgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7D"
+    (edit,) = problem.fix.edits
+    assert edit.replacement == "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"

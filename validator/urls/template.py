@@ -116,8 +116,8 @@ _IN_LIKE_PATTERN = LazyPattern(r"(?i)\blike(?:[ \t+]|%20)*+'[^']*+$")
 # (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
 _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoch):(?=[A-Za-z'])")
 # `$(gmtDate:...)`: a shell's or a spreadsheet's brackets where the platform reads only `${...}`
-# `%24%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
-_ENCODED_MACRO = LazyPattern(r"(?i)%24%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
+# `%24%7BgmtDate:...%7D`, `$%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
+_ENCODED_MACRO = LazyPattern(r"(?i)(?:%24|\$)%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
 _ENCODED_CLOSE = LazyPattern(r"(?i)%7D")
 _PERCENT_MACRO = LazyPattern(r"(?<![$\w])[%#]\{(?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
                              r"[^{}\s]*)\}")
