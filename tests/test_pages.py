@@ -2057,3 +2057,22 @@ def test_a_block_of_one_poller_entry_shows_an_entry_and_draws_no_ce106():
     page = ("# x\n\nA single poller entry on its own:\n\n```json\n"
             '{"url": "/hubs/crm/contacts?where=a>1", "idField": "id"}\n```\n')
     assert not [f for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE106"]
+
+
+def test_an_environment_variable_in_a_single_quoted_curl_body_is_sent_as_its_name():
+    """helper-110: `-d '{"username": "${CLOSEIO_API_KEY}"}'` passed; the shell expands nothing inside '...', so the
+    platform stores the text `${CLOSEIO_API_KEY}` as the credential."""
+    page = ("```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+            "  -H 'Content-Type: application/json' \\\n"
+            "  -d '{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"${CLOSEIO_API_KEY}\", "
+            "\"password\": \"$CLOSE_PW\"}, \"name\": \"x\"}'\n```\n")
+    found = [(f.rule, f.line, f.column, f.end_column) for f in check_page(page.encode(), path="p.md").findings
+             if f.rule == "CE028"]
+    line = page.splitlines()[3]
+    assert found == [("CE028", 4, line.index("${CLOSEIO") + 1, line.index("${CLOSEIO") + 19),
+                     ("CE028", 4, line.index("$CLOSE_PW") + 1, line.index("$CLOSE_PW") + 10)]
+    # spliced in on purpose, a macro for the platform, a lower-case name, and a .json file: nothing
+    for body in ("'{\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}'", "'{\"a\": {\"url\": \"/x?where=a>${gmtDate:yyyy}\"}}'",
+                 "\"{\\\"username\\\": \\\"${CLOSEIO_API_KEY}\\\"}\""):
+        quiet = f"```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -d {body}\n```\n"
+        assert not [f for f in check_page(quiet.encode(), path="p.md").findings if f.rule == "CE028"], body

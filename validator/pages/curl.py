@@ -141,7 +141,28 @@ JSON_AS_FORM = Rule(
          "  -H \"Authorization: User $CE_USER, Organization $CE_ORG\" \\\n"
          "  -H 'Content-Type: application/json' -d @instance.json\n```\n",
 )
-RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK, JSON_AS_FORM]
+VARIABLE_NOT_EXPANDED = Rule(
+    code="CE028",
+    name="curl-variable-in-single-quotes",
+    severity="warning",
+    summary="An environment variable inside a single-quoted curl body: the shell sends its name, not its value",
+    description="Inside `'...'` the shell expands nothing: `-d '{\"username\": \"${CLOSEIO_API_KEY}\"}'` sends the text "
+            "`${CLOSEIO_API_KEY}` to the platform, which stores it as the credential (a `.json` file holding the "
+            "reference is different: a deployment substitutes it before sending). Reported for `${NAME}` and `$NAME` "
+            "written in capitals inside the single quotes of a curl body; a poller macro (`${gmtDate:...}`) is meant "
+            "for the platform and is not reported.\n\n**Fix:** close the quotes around the variable and quote it "
+            "for the shell: `'{\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}'`.",
+    bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+        "  -H 'Content-Type: application/json' \\\n"
+        "  -d '{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"${CLOSEIO_API_KEY}\"}, "
+        "\"name\": \"close\"}'\n```\n",
+    good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+         "  -H 'Content-Type: application/json' \\\n"
+         "  -d '{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}, "
+         "\"name\": \"close\"}'\n```\n",
+)
+RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAME, CONTINUATION_BLANK, JSON_AS_FORM,
+                     VARIABLE_NOT_EXPANDED]
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
@@ -809,6 +830,8 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
                 word.problems.append(_unclosed(i, "'"))
                 i = n
                 break
+            if "$" in shell[i + 1:close]:
+                word.problems.extend(_unexpanded(shell, i + 1, close))
             i = close + 1
             follows = shell[i] if i < n else " "
             # `'..."'"$KEY"'"...'`, `'...'$KEY'...'`: a variable spliced in on purpose, not a quote the shell drops
@@ -861,6 +884,21 @@ def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
         j += 1
     word.problems.append(_unclosed(i + 1, "'"))
     return n
+
+
+# An environment variable as deployments name them (`${CLOSEIO_API_KEY}`, `$CE_USER_SECRET`), not a poller macro
+_ENVIRONMENT_VARIABLE = re.compile(r"\$\{(?P<braced>[A-Z][A-Z0-9_]*)\}|\$(?P<bare>[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_])")
+
+
+def _unexpanded(shell: str, start: int, end: int) -> Iterator[Problem]:
+    """CE028 for each environment variable inside the single-quoted section ``[start, end)``: the shell sends its
+    name, not its value."""
+    for match in _ENVIRONMENT_VARIABLE.finditer(shell, start, end):
+        name = match.group("braced") or match.group("bare")
+        spliced = f"'\"${name}\"'"
+        yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} inside '...': curl sends "
+                      "the variable's name, not its value, and the platform stores that text", match.start(), match.end(),
+                      f"close the quotes around it: {spliced}")
 
 
 def _single(shell: str, j: int, builder: TextBuilder) -> int:
