@@ -2076,3 +2076,16 @@ def test_an_environment_variable_in_a_single_quoted_curl_body_is_sent_as_its_nam
                  "\"{\\\"username\\\": \\\"${CLOSEIO_API_KEY}\\\"}\""):
         quiet = f"```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -d {body}\n```\n"
         assert not [f for f in check_page(quiet.encode(), path="p.md").findings if f.rule == "CE028"], body
+
+
+def test_a_postman_collection_in_a_page_reports_each_credential_once():
+    """helper-111: a collection's `Authorization: User ..., Organization ...` header in a page drew CE751 twice at each
+    place, once from the body and once from the page's text."""
+    collection = {"info": {"name": "CE", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [{"name": "create", "request": {"method": "POST", "header": [
+                      {"key": "Authorization", "value": "User pQ3rT8vW2xYz5AbC9dEf1GhJ4kLm7NoP0qRs6TuV=, "
+                                                        "Organization 9f8e7d6c5b4a39281706f5e4d3c2b1a0"}],
+                      "url": "https://api.cloud-elements.com/elements/api-v2/instances"}}]}
+    page = "# x\n\n```json\n" + json.dumps(collection, indent=2) + "\n```\n"
+    found = [(f.line, f.column) for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE751"]
+    assert len(found) == 2 and len(set(found)) == 2

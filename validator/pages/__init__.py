@@ -237,7 +237,9 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             secret = _page_ranges(document, _document_secrets(document, options).spans)
             result.findings.extend(_shell_finding(p, document, starts, path, secret) for p in shell_problems)
     result.findings.extend(_block_findings(page, starts, path))
-    result.findings.extend(_committed_credentials(text, starts, path))
+    reported = {(f.line, f.column, f.end_line, f.end_column) for f in result.findings if f.rule == "CE751"}
+    result.findings.extend(f for f in _committed_credentials(text, starts, path)  # (not again where a body's said it)
+                           if (f.line, f.column, f.end_line, f.end_column) not in reported)
     result.findings.extend(_element_mismatches(page, result.documents, starts, path))
     if not result.documents and not result.findings:
         skipped = sum(block.skip for block in page.blocks)
