@@ -2085,6 +2085,8 @@ def test_a_postman_collection_in_a_page_reports_each_credential_once():
                   "item": [{"name": "create", "request": {"method": "POST", "header": [
                       {"key": "Authorization", "value": "User pQ3rT8vW2xYz5AbC9dEf1GhJ4kLm7NoP0qRs6TuV=, "
                                                         "Organization 9f8e7d6c5b4a39281706f5e4d3c2b1a0"}],
+                      "body": {"mode": "raw", "raw": json.dumps({"element": {"key": "sageone"},
+                                                                 "configuration": {"oauth.api.key": "{{clientId}}"}})},
                       "url": "https://api.cloud-elements.com/elements/api-v2/instances"}}]}
     page = "# x\n\n```json\n" + json.dumps(collection, indent=2) + "\n```\n"
     found = [(f.line, f.column) for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE751"]
