@@ -1257,3 +1257,24 @@ def test_a_body_naming_its_element_by_id_says_no_element_check_ran(elements_dir)
     assert (note.rule, note.severity, note.pointer) == ("CE914", "info", "/element")
     assert check(body) == [] and check({**body, "element": {"id": 3458, "key": "sageone"}},
                                        options=Options(element_docs=(elements_dir,))) != [note]
+
+
+@pytest.mark.parametrize(("element", "key"), [("quickbooks", "use_sandbox"), ("hubspot", "create.bulk.properties"),
+                                              ("egnyte", "document.tagging")])
+def test_a_yes_no_key_holds_true_or_false(elements_dir, element, key):
+    """helper-114: `"use_sandbox": "yes"` passed; the console asks yes or no for a `BOOLEAN_YESNO` key, but its
+    defaults are "false"/"true" and the element's docs send "true"."""
+    body = {"element": {"key": element}, "configuration": {key: "yes"}, "name": "x"}
+    options = Options(element_docs=(elements_dir,))
+    (finding,) = [f for f in check(body, options=options) if f.rule == "CE904"]
+    assert "BOOLEAN_YESNO" in finding.message and finding.pointer.endswith(key)
+    for good in ("true", "false", True, "False"):
+        body["configuration"][key] = good
+        assert not [f for f in check(body, options=options) if f.rule == "CE904"], good
+
+
+def test_a_placeholder_in_a_boolean_key_is_the_placeholder_rule_s(elements_dir):
+    """The corpus's `"use_sandbox": "<true_or_false>"`: CE701 says it is unfilled; CE904 would say it twice."""
+    body = {"element": {"key": "quickbooks"}, "configuration": {"use_sandbox": "<true_or_false>"}, "name": "x"}
+    rules = {f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))}
+    assert "CE701" in rules and "CE904" not in rules

@@ -53,7 +53,9 @@ class ConfigKey:
 
     @property
     def boolean(self) -> bool:
-        return self.type == "BOOLEAN"
+        """A ``BOOLEAN`` key, or a ``BOOLEAN_YESNO`` one (the console asks yes or no, and stores true or false: its
+        defaults are ``"false"``/``"true"``)."""
+        return self.type in ("BOOLEAN", "BOOLEAN_YESNO")
 
     @property
     def max_length(self) -> int | None:
