@@ -1278,3 +1278,18 @@ def test_a_placeholder_in_a_boolean_key_is_the_placeholder_rule_s(elements_dir):
     body = {"element": {"key": "quickbooks"}, "configuration": {"use_sandbox": "<true_or_false>"}, "name": "x"}
     rules = {f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))}
     assert "CE701" in rules and "CE904" not in rules
+
+
+@pytest.mark.parametrize("stringify", [False, True])
+def test_an_empty_id_field_the_element_s_own_default_gives_is_not_reported(elements_dir, stringify):
+    """helper-114: Chargebee's default poller (`"idField": ""`, its event hook sets each event's id), copied as it is,
+    drew CE107; another resource's empty idField still does, and so does this one without element docs."""
+    poller = {"events": {"url": "/hubs/payment/events?where=start_time='${epoch:s}'", "idField": ""},
+              "customers": {"url": "/hubs/payment/customers", "idField": ""}}
+    body = {"element": {"key": "chargebee"}, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce",
+        "event.poller.configuration": json.dumps(poller) if stringify else poller}, "name": "x"}
+    with_docs = [f.pointer for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE107"]
+    assert [p.rsplit("/", 2)[-2] for p in with_docs] == ["customers"]
+    without = [f.pointer for f in check(body) if f.rule == "CE107"]
+    assert sorted(p.rsplit("/", 2)[-2] for p in without) == ["customers", "events"]

@@ -43,6 +43,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                               help='add "element": {"key": "<element key>"}, unless this body updates an instance',
                               severity="warning")
             continue
+        if problem.rule == "CE107" and _element_leaves_the_id_empty(ctx, problem.pointer):
+            continue
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
     for ref, source in ctx.pollers:
@@ -50,10 +52,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         for problem in validate(source.value, schema="poller"):
             message, severity = problem.message, problem.severity
+            if problem.rule == "CE107" and _element_leaves_the_id_empty(ctx, problem.pointer):
+                continue
             if problem.rule == "CE106" and not problem.pointer:  # a single entry where the body's resource map belongs
                 message, severity = message + POLLS_NOTHING, "error"
             yield ctx.finding(rule_for(problem.rule), message, source=source, pointer=problem.pointer, key=problem.key,
                               help=problem.help, severity=severity, fix=_fix(problem, source))
+
+
+def _element_leaves_the_id_empty(ctx: Context, pointer: str) -> bool:
+    """Whether the element's own default poller (with ``--element-docs``) gives the entry at ``pointer``'s resource
+    an empty ``idField``, as Chargebee's and LinkedIn's do: their event hook sets each event's id."""
+    if not ctx.options.element_docs or not ctx.element or not pointer.endswith("/idField"):
+        return False
+    from ..elements import ElementDocsError, find_element
+
+    try:
+        docs = find_element(ctx.options.element_docs, ctx.element)
+    except ElementDocsError:
+        return False
+    default = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
+    name = pointer[:-len("/idField")].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+    entry = default.get(name) if isinstance(default, dict) else None
+    return isinstance(entry, dict) and entry.get("idField") == ""
 
 
 def _may_update(ctx: Context) -> bool:
