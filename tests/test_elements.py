@@ -1293,3 +1293,17 @@ def test_an_empty_id_field_the_element_s_own_default_gives_is_not_reported(eleme
     assert [p.rsplit("/", 2)[-2] for p in with_docs] == ["customers"]
     without = [f.pointer for f in check(body) if f.rule == "CE107"]
     assert sorted(p.rsplit("/", 2)[-2] for p in without) == ["customers", "events"]
+
+
+@pytest.mark.parametrize(("vendor_type", "key", "group"), [("polling", "event.webhook.hubspot.workflow.id", "webhook"),
+                                                           ("webhook", "event.poller.refresh_interval", "polling")])
+def test_a_key_of_the_other_way_of_delivering_events_is_reported(elements_dir, vendor_type, key, group):
+    """helper-114: HubSpot's `event.vendor.type` chooses a group of keys (`groupName` polling or webhook); a key of the
+    group not chosen drew nothing."""
+    body = {"element": {"key": "hubspot"}, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce",
+        "event.vendor.type": vendor_type, key: "5"}, "name": "x"}
+    (finding,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE920"]
+    assert f"`{group}` events" in finding.message and finding.pointer.endswith(key)
+    body["configuration"]["event.vendor.type"] = group
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE920"]

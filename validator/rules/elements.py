@@ -95,7 +95,9 @@ CE919 element-vendor-type-mismatch
 CE920 element-key-of-another-login
     A key of one login method (its ``groupName``: HubSpot's ``hubspot.authorization.apikey`` is ``apiKey``'s)
     in a body whose control key (``authentication.type``) chooses another, or leaves it at its default
-    (``oauth2``): the platform logs in the other way and ignores the key.
+    (``oauth2``): the platform logs in the other way and ignores the key.  So is a key of one way of delivering
+    events (HubSpot's ``event.webhook.hubspot.workflow.id`` is ``webhook``'s) in a body whose ``event.vendor.type``
+    chooses the other.
 
 CE916 element-option-unknown
     A key the element offers as a choice (``COMBO``, such as ``authentication.type``) holds none of its
@@ -117,7 +119,7 @@ from ..findings import Finding, Fix
 from ..fixes.structure import rename_key, replace_value
 from ..urls.facts import Flaw
 from ..urls.template import parse_url_template  # (loaded with .dates anyway)
-from ..kinds import escape_pointer_token, is_update_body, sends_part
+from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
@@ -320,7 +322,9 @@ ELEMENT_KEY_OF_ANOTHER_LOGIN = Rule("CE920", "element-key-of-another-login", "wa
      "`apiKey`.  A body that gives a key of one method while the control key chooses another (or is left at its "
      "default) logs in that other way: the key is ignored, and the login it meant is not attempted (an OAuth "
      "login without its `providerData` code fails).\n\n**Fix:** set the control key to the method the keys are "
-     "for (`\"authentication.type\": \"apiKey\"`), or remove the other method's keys.",
+     "for (`\"authentication.type\": \"apiKey\"`), or remove the other method's keys.  The same holds for "
+     "`event.vendor.type`, which chooses between the keys of polling and those of webhooks (HubSpot's "
+     "`event.webhook.hubspot.workflow.id` under `polling` is ignored).",
      '{"element": {"key": "hubspot"}, "name": "h", "configuration": {"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}}',
      '{"element": {"key": "hubspot"}, "name": "h", "configuration": {"authentication.type": "apiKey", '
      '"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}}')
@@ -537,14 +541,14 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
 
 
 def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
-    """CE920 for a key of a login method (``groupName``) that the control key does not choose.  Only a control key
-    other than ``event.vendor.type``, whose keys CE919 and the poller rules judge."""
+    """CE920 for a key of a login method (``groupName``) that the control key does not choose; also a key of the
+    way of delivering events (``event.vendor.type``) the body does not choose (its poller configuration is CE205's)."""
     owners = definition.group_controls()
     for key in config:
         item = definition.configuration.get(key)
         control = owners.get(item.group) if item is not None and item.group else None
-        if item is None or control is None or control.key == _VENDOR_TYPE or item.internal:
-            continue
+        if item is None or control is None or item.internal or control.key == _VENDOR_TYPE and key == POLLER_KEY:
+            continue  # (a poller configuration under webhooks is CE205's)
         chosen = definition.choice(control, config)
         if chosen is None or chosen == item.group:
             continue  # a control value that is no option (a placeholder, a typo) chooses nothing to compare with
@@ -552,6 +556,12 @@ def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, 
             continue  # an update (or a configuration object) keeps the stored choice: its default says nothing
         how = (f"sets `{control.key}` to `{chosen}`" if control.key in config
                else f"leaves `{control.key}` at its default, `{chosen}`")
+        if control.key == _VENDOR_TYPE:
+            yield ctx.finding(ELEMENT_KEY_OF_ANOTHER_LOGIN, f"`{key}` is a key of element `{definition.key}`'s "
+                              f"`{item.group}` events, but this body {how}: the platform delivers events the other way "
+                              "and ignores it", pointer=f"{base}/{escape_pointer_token(key)}", key=True,
+                              help=f"set `{control.key}` to `{item.group}`, or remove `{key}`")
+            continue
         yield ctx.finding(ELEMENT_KEY_OF_ANOTHER_LOGIN, f"`{key}` is a key of the `{item.group}` login of element "
                           f"`{definition.key}`, but this body {how}: the platform logs in that way and ignores it",
                           pointer=f"{base}/{escape_pointer_token(key)}", key=True,
