@@ -121,7 +121,10 @@ def test_legacy_urls_next_to_a_poller_configuration():
     text = body({"event.poller.urls": "contacts", "event.poller.configuration": {
         "contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}})
     (finding,) = found(text, "CE801")
-    assert "also sets" in finding.message and finding.help.startswith('remove "event.poller.urls"')
+    # helper-114: the message said `urls` was superseded by the configuration beside it; Salesforce's definition says
+    # the other way round (while `urls` is set, the configuration is ignored)
+    assert "sets both" in finding.message and "ignores `event.poller.configuration`" in finding.message
+    assert finding.help.startswith('remove "event.poller.urls"')
 
 
 @pytest.mark.parametrize("value", ["", "  ", None, "<SEE_BELOW>", "<INSERT_OBJECTS_YOU_WISH_TO_POLL_SEPARATED_BY_A_|_>"])

@@ -408,8 +408,10 @@ def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) ->
 
 def _superseded_message(config: dict[str, Any]) -> str:
     message = f"`{URLS}` is the legacy poller format, superseded by `{POLLER}`"
-    if _has_poller(config):
-        message += ", which this configuration also sets"
+    if _has_poller(config):  # (Salesforce's and Zoho CRM's definitions: "If the event.poller.urls configuration is
+        # defined, this field's value is ignored", said of event.poller.configuration)
+        message += (f", and this configuration sets both: while `{URLS}` is set, the platform ignores `{POLLER}` "
+                    "(as the element definitions that have both keys say)")
     return message
 
 
@@ -457,7 +459,7 @@ def _compiles(fmt: str) -> bool:
 
 def _conversion_fix(urls: str, config: dict[str, Any], server_zone: str) -> str:
     if _has_poller(config):
-        return f'remove "{URLS}": "{POLLER}" configures the poller'
+        return f'remove "{URLS}", so that "{POLLER}" configures the poller'
     if _misaligned(urls, server_zone):
         return (f'write "{POLLER}" by hand: a line has a field missing or out of place (see its findings), so its '
                 "values would land under the wrong keys")
