@@ -215,10 +215,19 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         if not document.text.strip():
             continue  # an empty block shows nothing to check
         loaded = load_source(document.text, path=path)
+        elided: list[tuple[int, int]] = []
+        if not loaded.valid and strict and _json_like(document) and _ELISION.search(document.text):
+            repaired, elided = _without_elisions(document.text)  # a body shown in part: what it shows is checked
+            loaded = load_source(repaired, path=path)
+            if not loaded.valid:
+                continue
+            document = replace(document, text=repaired)
         if not loaded.valid and (not strict or _partial(document.text) or not _json_like(document)):
             continue  # code in another language, a fragment (marked with `...`, or members without their braces), or
             # an untagged block of something else (a folder tree whose comment names a key)
         found = check_source(loaded, kind=kind, options=options)  # secret values already scrubbed
+        if elided:
+            found = [f for f in found if _shown_in_part(f, elided, line_starts(document.text))]
         if document.language == "http":  # a request's `{{name}}` is the client's variable, filled before it sends
             found = [f for f in found if not fills_client_variable(f)]
         if document.ignore:
@@ -680,10 +689,69 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
 # for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
-_ELISION = re.compile(r"^[ \t]*(?:\.\.\.|…),?[ \t]*\r?$|[{\[][ \t]*(?:\.\.\.|…)[ \t]*[}\]]"
-                      r"|[,:][ \t]*(?:\.\.\.|…)[ \t]*(?:[}\]]|,|\r?$)"
+_ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…)(?P<line_comma>,?)[ \t]*\r?$"
+                      r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
+                      r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…)[ \t]*(?=[}\]]|,|\r?$)"
                       # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`)
-                      r"|^[ \t]*(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*$|/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/", re.M)
+                      r"|^[ \t]*(?P<comment>(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*)$|(?P<block>/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/)",
+                      re.M)
+
+
+# What a body shown in part cannot be told: that a key is missing (it may be among what `...` leaves out), nor how
+# to write what no one sends as it is (its comments, a comma before what is left out)
+_ABSENCE_RULES = frozenset({"CE002", "CE003", "CE103", "CE105", "CE201", "CE204", "CE412"})
+
+
+def _shown_in_part(finding: Finding, elided: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether a finding of a body with elisions stands: not one of a missing key, nor at what the dots stand for."""
+    if finding.rule in _ABSENCE_RULES or finding.rule == "CE107" and "no `idField`" in finding.message:
+        return False
+    start = offset_of(starts, finding.line, finding.column)
+    end = offset_of(starts, finding.end_line, finding.end_column)
+    return not any(s < max(end, start + 1) and start < e for s, e in elided)
+
+
+def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with what elides made JSON again, every character in its place (so findings keep their columns): a
+    line or comment of ``...`` blanked (and the comma before it when nothing follows), ``{ ... }`` emptied, and a
+    member's ``...`` value written as a string of its length; and the places elided, where no finding is kept."""
+    chars = list(text)
+    elided: list[tuple[int, int]] = []
+
+    def blank(start: int, end: int) -> None:
+        for at in range(start, end):
+            if chars[at] not in "\r\n":
+                chars[at] = " "
+
+    def comma_before_a_close(start: int, end: int) -> None:  # `"a": 1,` then `...` then `}`: the comma goes too
+        after = end
+        while after < len(chars) and chars[after] in " \t\r\n":
+            after += 1
+        before = start - 1
+        while before >= 0 and chars[before] in " \t\r\n":
+            before -= 1
+        if (after >= len(chars) or chars[after] in "}]") and before >= 0 and chars[before] == ",":
+            chars[before] = " "
+
+    for match in _ELISION.finditer(text):
+        group = "line" if match.lastgroup == "line_comma" else match.lastgroup
+        start, end = match.span(group)
+        if group == "line":
+            end = match.end("line_comma")
+            blank(start, end)
+            comma_before_a_close(start, end)
+        elif group == "contents" or group == "block":
+            blank(start, end)
+        elif group == "comment":
+            blank(start, end)
+            comma_before_a_close(start, end)
+        elif match.group("after") == ":":
+            chars[start:end] = list('"_"' if end - start == 3 else "0")  # a value of the dots' length
+        else:  # `, ...` after members: the dots go, and the comma too when nothing follows
+            blank(start, end)
+            comma_before_a_close(start, end)
+        elided.append((start, end))
+    return "".join(chars), elided
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
