@@ -668,3 +668,21 @@ def test_a_template_statement_inside_a_line_is_said_not_checked(tmp_path):
     result = run_cli("check", "--no-cache", str(path))
     assert "not checked: a template statement inside a line" in result.out + result.err
     assert "Kq9vT3pLx8wZ2mN7rB4c" not in result.out + result.err
+
+
+def test_unquoted_placeholders_are_each_reported_and_the_rest_is_checked():
+    """helper-111: `"event.notification.enabled": <true|false>` (as Cloud Elements' own templates write it) stopped the
+    parse, and the unclosed quote further down went unreported; each placeholder is CE006, the rest is checked, and
+    nothing else is said at a placeholder."""
+    text = ('{"element": {"key": "sageone"}, "configuration": {"event.notification.enabled": <true|false>,\n'
+            ' "event.poller.refresh_interval": <minutes>, "id": {{page.elementId}},\n'
+            ' "event.poller.configuration": {"c": {"url": "/hubs/x/c?where=a>\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}}}')
+    found = check(text)
+    placeholders = [(f.line, text.splitlines()[f.line - 1][f.column - 1:f.end_column - 1]) for f in found
+                    if f.rule == "CE006"]
+    assert placeholders == [(1, "<true|false>"), (2, "<minutes>"), (2, "{{page.elementId}}")]
+    assert "CE620" in {f.rule for f in found}
+    assert not [f for f in found if f.rule != "CE006" and (f.line, f.column) in ((1, 81), (2, 35), (2, 53))]
+    # anything else wrong with the syntax: the first mistake alone, as before
+    broken = text.replace("<minutes>,", "<minutes>,,")
+    assert [f.rule for f in check(broken)] == ["CE006"]

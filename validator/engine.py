@@ -35,7 +35,7 @@ from .masking import MaskedText, Secrets, find_secrets
 from .options import Options, SetupError
 from .rules import checkers, rule_for
 from .rules.base import Rule
-from .vocabulary.placeholders import find_placeholders
+from .vocabulary.placeholders import find_placeholders, placeholder_at
 
 if TYPE_CHECKING:
     from .source import Source
@@ -298,7 +298,13 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
                                                "line, which this tool does not render (it reads a line that is only "
                                                "a statement, and `{{ ... }}` values); check the rendered body", 0, 0,
                                                severity="info")], secrets_of(loaded, options), loaded)
-    findings = _run(loaded, kind, options, held)
+    checked, unquoted = _placeholders_quoted(loaded) if not loaded.valid and template is None else (loaded, [])
+    findings = _run(checked, kind, options, held)
+    if unquoted:  # each placeholder said once, as the syntax mistake it is; what the rest holds checked around it
+        findings = sorted([f for f in findings if not any(p.start <= checked.offset_at(f.line, f.column) < p.end
+                                                          for p in unquoted)]
+                          + [_placing_context(checked, options).place(p.rule, p.message, p.start, p.end, help=p.help)
+                             for p in unquoted], key=Finding.sort_key)
     if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
         findings = [f for f in findings if not fills_template(f, template)
                     and not any(start <= loaded.offset_at(f.line, f.column) < end for start, end in filled)]
@@ -505,6 +511,39 @@ def _as_rendered(loaded: Source) -> tuple[Source, list[tuple[int, int]]]:
         at = end
     pieces.append(text[at:])
     return load_source("".join(pieces), path=loaded.path), statements + values
+
+
+_MOST_PLACEHOLDERS = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
+
+
+def _placeholders_quoted(loaded: Source) -> tuple[Source, list[Problem]]:
+    """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
+    own templates write them) read with each written as a string of its own length (`"<rue|fals>"`: still a
+    placeholder, positions unchanged), and the CE006 problem of each; ``loaded`` and none when anything else is
+    wrong.  A parse stops at the first mistake, so each placeholder costs one more."""
+    from .source import load_source
+
+    source, problems = loaded, []
+    for _ in range(_MOST_PLACEHOLDERS):
+        if source.valid:
+            return (source, problems) if problems else (loaded, [])
+        text = source.text
+        problem = next((p for p in source.problems if p.rule == "CE006"), None)
+        written = text[problem.start:problem.end] if problem is not None else ""
+        angled = written[:1] == "<" and written[-1:] == ">"
+        if not (angled or written[:2] == "{{" and written[-2:] == "}}") or len(written) < 5 \
+                or placeholder_at(text, problem.start) != problem.end or any(c in written for c in '"\\\r\n'):
+            return loaded, []
+        problems.append(problem)
+        # `<abc>` as `"<b>"`, `{{x.y}}` as `"{x.y}"`: the same length, and a placeholder still
+        quoted = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
+        source = load_source(text[:problem.start] + quoted + text[problem.end:], path=loaded.path)
+    return loaded, []
+
+
+def _placing_context(source: Source, options: Options) -> Context:
+    """A context to place findings of ``source`` with, before its kind is known."""
+    return Context(source=source, value=source.value, kind="instance", options=options)
 
 
 def _unrendered(rendered: Source) -> bool:
