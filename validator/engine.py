@@ -523,13 +523,15 @@ def _placeholders_quoted(loaded: Source) -> tuple[Source, list[Problem]]:
     wrong.  A parse stops at the first mistake, so each placeholder costs one more."""
     from .source import load_source
 
-    source, problems = loaded, []
+    source, problems = loaded, list[Problem]()
     for _ in range(_MOST_PLACEHOLDERS):
         if source.valid:
             return (source, problems) if problems else (loaded, [])
         text = source.text
         problem = next((p for p in source.problems if p.rule == "CE006"), None)
-        written = text[problem.start:problem.end] if problem is not None else ""
+        if problem is None:
+            return loaded, []
+        written = text[problem.start:problem.end]
         angled = written[:1] == "<" and written[-1:] == ">"
         if not (angled or written[:2] == "{{" and written[-2:] == "}}") or len(written) < 5 \
                 or placeholder_at(text, problem.start) != problem.end or any(c in written for c in '"\\\r\n'):

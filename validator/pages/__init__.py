@@ -734,7 +734,7 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
             chars[before] = " "
 
     for match in _ELISION.finditer(text):
-        group = "line" if match.lastgroup == "line_comma" else match.lastgroup
+        group = "line" if match.lastgroup == "line_comma" else match.lastgroup or ""
         start, end = match.span(group)
         if group == "line":
             end = match.end("line_comma")
