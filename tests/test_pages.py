@@ -2112,3 +2112,14 @@ def test_a_postman_collection_in_a_page_reports_each_credential_once():
     page = "# x\n\n```json\n" + json.dumps(collection, indent=2) + "\n```\n"
     found = [(f.line, f.column) for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE751"]
     assert len(found) == 2 and len(set(found)) == 2
+
+
+@pytest.mark.parametrize("uri", ['"$ceBase/instances"', "'$ceBase/elements/api-v2/instances'", "$ceBase/instances",
+                                 '"$uri"'])
+def test_powershell_posting_to_a_variable_s_instances_path_says_ce027(uri):
+    """helper-111: `-Uri "$ceBase/instances"` drew no CE027 (the quotes were read as part of the address, and a
+    variable with a path as a variable set above)."""
+    page = ("```powershell\n$uri = 'https://api.cloud-elements.com/elements/api-v2/instances'\n$body = @'\n"
+            '{"element": {"key": "zohocrm"}, "configuration": {}, "name": "z"}\n'
+            f"'@\nInvoke-RestMethod -Method Post -Uri {uri} -Headers $headers -Body $body\n```\n")
+    assert [f.rule for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE027"] == ["CE027"]

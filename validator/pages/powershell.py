@@ -120,11 +120,14 @@ def _address(command: str, script: str) -> str:
     uri = _URI.search(command)
     if uri is None:
         return command
-    written = uri.group("uri")
-    if written.startswith("$"):
+    written = uri.group("uri").strip("\"'")
+    if _VARIABLE.fullmatch(written):  # (`-Uri $uri`, set above; `"$base/instances"` says its path itself)
         assigned = re.search(r"(?im)^[ \t]*" + re.escape(written) + r"[ \t]*=[ \t]*(?P<value>[^\r\n]+)", script)
         return assigned.group("value") if assigned else ""
     return written
+
+
+_VARIABLE = re.compile(r"\$[\w:]+")
 
 
 def _json_sent_as_form(script: str) -> Iterator[Problem]:
