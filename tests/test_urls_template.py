@@ -678,3 +678,13 @@ def test_a_macro_with_only_its_braces_percent_encoded_is_reported_and_decoded():
     assert url[problem.start:problem.end] == "$%7BgmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'%7D"
     (edit,) = problem.fix.edits
     assert edit.replacement == "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"
+
+
+def test_a_sum_after_the_quote_that_closes_an_epoch_macro_s_value_is_ce643():
+    """helper-111: `startEpochMillis='${epoch:ms}'/1000` drew nothing (without the quotes it was CE643)."""
+    url = "/hubs/x/y?where=startEpochSeconds='${epoch:ms}'/1000"
+    problem = only(url, "CE643")
+    assert url[problem.start:problem.end] == "${epoch:ms}'/1000"
+    (edit,) = problem.fix.edits
+    assert url[:edit.start] + edit.replacement + url[edit.end:] == "/hubs/x/y?where=startEpochSeconds='${epoch:s}'"
+    assert "CE643" not in codes("/hubs/x/y?where=a='${epoch:ms}' and b='x'")

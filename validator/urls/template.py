@@ -918,7 +918,8 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     """CE643 for a sum after an epoch macro (`${epoch}/1000`): the platform substitutes the macro and sends the rest as
     text.  The macro's unit is the only scaling there is; a fix where one gives the scale meant, or the one the
     compared field names (`startEpochMillis='${epoch}/1000'`: milliseconds, whatever the sum says)."""
-    arithmetic = _ARITHMETIC.match(text, macro.end)
+    quote = "'" if text[macro.end:macro.end + 1] == "'" else ""  # (`'${epoch}'/1000`: after the value's quote too)
+    arithmetic = _ARITHMETIC.match(text, macro.end + len(quote))
     if arithmetic is None:
         return
     operator, number = arithmetic.groups()
@@ -932,7 +933,7 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
             f"`{text[macro.end:arithmetic.end()].strip()}` after the number as text, which no vendor reads as a time", macro.start,
             arithmetic.end(), help=_w(fixed) if fixed else f"remove `{arithmetic.group().strip()}`: the macro's unit "
             "(`${epoch:s}`, `${epoch:ms}`, `${epoch:us}`) is the only scaling the platform does",
-            fix=Fix(_w(fixed), (Edit(macro.start, arithmetic.end(), fixed),), "unsafe") if fixed else None)
+            fix=Fix(_w(fixed), (Edit(macro.start, arithmetic.end(), fixed + quote),), "unsafe") if fixed else None)
 
 
 def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
@@ -1029,7 +1030,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
 
     query = text.find("?")
     for macro in macros:  # (in the query only: `/contacts/${epoch}/1000` is a path)
-        if macro.kind in ("epoch", "milliseconds") and text[macro.end:macro.end + 1] in _ARITHMETIC_START \
+        if macro.kind in ("epoch", "milliseconds") and (text[macro.end:macro.end + 1] in _ARITHMETIC_START or
+                                                        text[macro.end:macro.end + 1] == "'"
+                                                        and text[macro.end + 1:macro.end + 2] in _ARITHMETIC_START) \
                 and -1 < query < macro.start:
             _arithmetic(col, text, macro)
 
