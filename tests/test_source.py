@@ -682,3 +682,14 @@ def test_corpus(corpus):
                 for p in inner.problems:
                     assert 0 <= p.start <= p.end <= len(s.text)
     assert time.perf_counter() - start < 5
+
+
+def test_the_end_of_a_stringified_document_is_the_end_of_its_string():
+    """helper-110: a stringified poller cut short was "unexpected end of file", with help to restore the file's end."""
+    from validator.engine import check
+
+    text = ('{"element": {"key": "sfdc"}, "configuration": {"event.poller.configuration": '
+            '"{\\"accounts\\":{\\"url\\":\\"/hubs/crm/accounts\\",\\"idField\\":\\"Id\\"}"}}')
+    (finding,) = [f for f in check(text) if f.rule == "CE001"]
+    assert "end of the JSON in this string" in finding.message and "file" not in finding.message
+    assert "file" not in (finding.help or "")

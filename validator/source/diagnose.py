@@ -210,14 +210,17 @@ def _placeholder(source: Source, start: int) -> Problem | None:
 def _eof(source: Source, stack: list[int], expected: str) -> Problem:
     text = source.text
     at = _prev_nonspace(text, len(text))
+    # a document inside a JSON string (a stringified poller) ends where its string does, not the file
+    ended = "the JSON in this string" if source._parent is not None else "file"
+    whole = "the JSON in this string" if source._parent is not None else "the file"
     if stack:
         opener = stack[-1]
-        message = (f"unexpected end of file: expected {expected}; the {_NAMES[text[opener]]} opened at "
+        message = (f"unexpected end of {ended}: expected {expected}; the {_NAMES[text[opener]]} opened at "
                    f"{source._where(opener)} is never closed")
-        fix = f"add the missing `{_CLOSER[text[opener]]}` (or restore the truncated end of the file)"
+        fix = f"add the missing `{_CLOSER[text[opener]]}` (or restore what is cut off the end of {whole})"
     else:
-        message = f"unexpected end of file: expected {expected}"
-        fix = "restore the truncated end of the file"
+        message = f"unexpected end of {ended}: expected {expected}"
+        fix = f"restore what is cut off the end of {whole}"
     return source._problem("CE001", message, at, at, fix)
 
 
