@@ -422,3 +422,20 @@ def test_the_results_cache_keeps_files_of_one_content_and_other_endings_apart(tm
     first = [run_cli("check", "--format", "concise", name, cwd=tmp_path, env=env).out
              for name in ("a.json", "a.json.j2", "a.json")]
     assert "CE701" in first[0] and "CE701" not in first[1] and first[2] == first[0], first
+
+
+def test_timestamp_unit_option_on_the_command_line_and_in_the_configuration(tmp_path):
+    """`${epoch}` against a field read as `timestamp`: CE414 under the default (epoch seconds), nothing once the
+    command line or the configuration file says the field holds milliseconds."""
+    body = tmp_path / "poller.json"
+    body.write_text('{"invoices": {"url": "/hubs/payment/invoices?where=updated_at>${epoch}", "idField": "id", '
+                    '"datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "timestamp", '
+                    '"createdDateField": "created_at", "createdDateFormat": "timestamp"}}}')
+    default = run_cli("check", "--format", "concise", str(body), cwd=tmp_path)
+    assert default.code == 1 and "CE414" in default.out
+    flagged = run_cli("check", "--format", "concise", "--timestamp-unit", "ms", str(body), cwd=tmp_path)
+    assert flagged.code == 0 and "CE414" not in flagged.out
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\ntimestamp-unit = "ms"\n')
+    configured = run_cli("check", "--format", "concise", str(body), cwd=tmp_path)
+    assert configured.code == 0 and "CE414" not in configured.out
+    assert "timestamp-unit" in run_cli("check", "--show-settings", str(body), cwd=tmp_path).out

@@ -433,6 +433,7 @@ TABLES = [
     {"format": "sarif"}, {"format": "xml"}, {"format": 1}, {"server-zone": "GMT"}, {"server-zone": ""},
     {"at": "2020-01-01T00:00:00Z"}, {"at": 5}, {"element-docs": ["a"]}, {"element-docs": [""]},
     {"element-schemas": "a"}, {"exclude": ["x/", "**/*.json"]}, {"exclude": [None]}, {"other": 1},
+    {"timestamp-unit": "ms"}, {"timestamp-unit": "m"}, {"timestamp-unit": 1000},
 ]
 
 
@@ -517,3 +518,14 @@ def test_a_run_whose_every_file_is_excluded_says_why(tmp_path):
     result = run_cli("check", "skip/a.json", cwd=tmp_path)
     assert result.code == 0 and "No files checked." in result.out
     assert "1 file left out by the configuration" in result.err
+
+
+def test_the_timestamp_unit_reaches_the_check_and_the_command_line_wins(tmp_path):
+    """The unit the undocumented `timestamp` format reads is an option (default seconds), in the file and on the
+    command line, as simulate's `--timestamp-unit` was alone."""
+    config = config_from(tmp_path, 'timestamp-unit = "ms"\n')
+    assert config.timestamp_unit == "ms" and config.options().timestamp_unit == "ms"
+    assert config.merge_cli(timestamp_unit="s").options().timestamp_unit == "s"
+    assert config_from(tmp_path, "").options().timestamp_unit == "s"
+    with pytest.raises(ConfigError):
+        config.merge_cli(timestamp_unit="minutes")

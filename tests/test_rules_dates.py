@@ -827,3 +827,18 @@ def test_a_doubled_quote_in_a_records_format_is_a_quote_each_date_must_hold(fmt)
     hits = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE427")
     assert hits and all("`''`" in hit.message for hit in hits)
     assert not found(poller(updated="h 'o''clock' a, yyyy-MM-dd", created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE427")
+
+
+@pytest.mark.parametrize(("macro", "unit", "reported"), [("${epoch}", "s", True), ("${epoch:s}", "s", False),
+                                                         ("${epoch:ms}", "ms", False), ("${epoch:s}", "ms", True),
+                                                         ("${epoch:us}", "s", True)])
+def test_an_epoch_macro_against_a_timestamp_field_in_another_unit_is_ce414(macro, unit, reported):
+    """helper-110: `${epoch}` (milliseconds) against a field read as `timestamp` (epoch seconds, the assumption simulate
+    makes) drew only CE403; the unit the field holds is the `timestamp-unit` option's."""
+    from validator.options import Options
+
+    text = poller(url=f"/hubs/payment/invoices?where=updated_at>{macro}", updated="timestamp")
+    found = [f for f in check(text, options=Options(timestamp_unit=unit)) if f.rule == "CE414"]
+    assert bool(found) is reported
+    if found:
+        assert "`timestamp-unit` option" in found[0].message and f"epoch:{unit}" in (found[0].help or "")

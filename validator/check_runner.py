@@ -52,6 +52,7 @@ class _LazyRules(Mapping[str, "Rule"]):
 
 def _settings(kind: str, options: Options) -> dict[str, Any]:
     return {"kind": kind, "server_zone": options.server_zone, "encode_values": options.encode_values,
+            "timestamp_unit": options.timestamp_unit,
             "element": options.element, "opt_in": sorted(options.opt_in),
             "element_schemas": [_tree_fingerprint(d) for d in options.element_schemas],
             "element_docs": [_tree_fingerprint(d) for d in options.element_docs]}
@@ -115,6 +116,7 @@ def run_check(
            "min_severity": getattr(args, "min_severity", None), "server_zone": args.server_zone,
            "element_docs": args.element_docs, "element_schemas": args.element_schemas,
            "encode_values": getattr(args, "encode_values", None), "exclude": getattr(args, "exclude", None),
+           "timestamp_unit": getattr(args, "timestamp_unit", None),
            "extend_exclude": getattr(args, "extend_exclude", None)}
     resolver = ConfigResolver(explicit=Path(args.config) if args.config else None,
                               cli={k: v for k, v in cli.items() if v is not None})

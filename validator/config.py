@@ -38,6 +38,7 @@ from .schema_gate import Check, compile_gate
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
 RULE_CODE = LazyPattern(r"CE[0-9]{0,3}")  # a rule code or a prefix of codes (CE, CE6, CE601)
+TIMESTAMP_UNITS = ("s", "ms")  # what the `timestamp` date format may read (undocumented: an option)
 
 
 class ConfigProblem(NamedTuple):
@@ -118,6 +119,7 @@ class Config:
     output_format: str | None = None
     server_zone: str = "GMT"
     encode_values: bool = False
+    timestamp_unit: str = "s"
     at: datetime | None = None
     element_docs: tuple[str, ...] = ()
     element_schemas: tuple[str, ...] = ()
@@ -158,6 +160,7 @@ class Config:
         opt-in rules turned on outside the selection (``--report-spaces``).
         """
         return Options(server_zone=self.server_zone, encode_values=self.encode_values,
+                       timestamp_unit=self.timestamp_unit,
                        element_docs=tuple(self.element_docs), element=element,
                        element_schemas=tuple(self.element_schemas),
                        opt_in=self.opt_in(opt_in_codes) | frozenset(opt_in))
@@ -242,6 +245,7 @@ class Config:
         output_format: str | None = None,
         server_zone: str | None = None,
         encode_values: bool | None = None,
+        timestamp_unit: str | None = None,
         at: str | datetime | None = None,
         element_docs: Sequence[str] | None = None,
         element_schemas: Sequence[str] | None = None,
@@ -281,6 +285,8 @@ class Config:
                 parsed_at = parse_at(at)
             except ValueError as exc:
                 problems.append(ConfigProblem(None, "--at", str(exc)))
+        if timestamp_unit is not None and timestamp_unit not in TIMESTAMP_UNITS:
+            problems.append(ConfigProblem(None, "--timestamp-unit", f"{timestamp_unit!r} is not one of s, ms"))
         if problems:
             raise ConfigError(problems)
         changes: dict[str, Any] = {"at": parsed_at}
@@ -291,7 +297,8 @@ class Config:
         if checked_severity:
             changes["cli_severity"] = {**self.cli_severity, **checked_severity}
         for name, value in (("strict", strict), ("min_severity", min_severity), ("output_format", output_format),
-                            ("server_zone", server_zone), ("encode_values", encode_values)):
+                            ("server_zone", server_zone), ("encode_values", encode_values),
+                            ("timestamp_unit", timestamp_unit)):
             if value is not None:
                 changes[name] = value
         for name, folders in (("element_docs", element_docs), ("element_schemas", element_schemas)):
@@ -591,6 +598,7 @@ def _build(path: Path, text: str, table: dict[str, Any], *, prefix: str) -> Conf
         output_format=table.get("format"),
         server_zone=table.get("server-zone", "GMT"),
         encode_values=table.get("encode-values", False),
+        timestamp_unit=table.get("timestamp-unit", "s"),
         at=at,
         element_docs=tuple(str(root / folder) for folder in table.get("element-docs", [])),
         element_schemas=tuple(str(root / folder) for folder in table.get("element-schemas", [])),

@@ -12,6 +12,7 @@ class Options:
 
     server_zone: str = "GMT"  # the zone ${date:...} uses (documented as GMT on the platform's servers)
     encode_values: bool = False  # whether the platform percent-encodes substituted values (undocumented)
+    timestamp_unit: str = "s"  # what the `timestamp` date format reads: epoch "s" or "ms" (undocumented)
     element_docs: tuple[str, ...] = ()
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
     element_schemas: tuple[str, ...] = ()  # folders of the user's own element overlays (<key>.schema.json)

@@ -169,6 +169,7 @@ def show_settings(config: Any, *, targets: Sequence[Target], root: str | None, a
         ("output", [f"{t.format}:{t.file}" if t.file else f"{t.format} (standard output)" for t in targets]),
         ("server-zone", config.server_zone),
         ("encode-values", config.encode_values),
+        ("timestamp-unit", config.timestamp_unit),
         ("at", config.at),
         ("element-docs", config.element_docs),
         ("element-schemas", config.element_schemas),

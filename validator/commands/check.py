@@ -63,6 +63,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="also check files that .gitignore ignores when searching a directory")
     parser.add_argument("--encode-values", action="store_true", default=None,
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
+    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default=None,
+                        help="what the 'timestamp' date format reads: epoch seconds or milliseconds "
+                             "(undocumented; default: s, as its users filter with ${epoch:s})")
     parser.add_argument("--kind", default="auto", choices=("auto", "instance", "configuration", "poller"),
                         help="what the files hold (default: detect)")
     parser.add_argument("--strict", action="store_true", default=None, help="fail (exit 1) on warnings too")

@@ -96,7 +96,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at-tolerance", choices=("created", "updated"), default="created",
                         help="a created date exactly createdCheckTolerance seconds from the updated date makes a "
                              "CREATED or UPDATED event (undocumented; default: created)")
-    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default="s",
+    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default=None,
                         help="what the 'timestamp' date format reads: epoch seconds or milliseconds "
                              "(undocumented; default: s, as its users filter with ${epoch:s})")
     parser.add_argument("--strict-dates", action="store_true",
@@ -139,7 +139,8 @@ def _load_poller(name: str, block: int | None) -> Any:
 
 
 def _apply_config(args: argparse.Namespace) -> None:
-    """The configuration file's server-zone, encode-values and at, where the command line gives none."""
+    """The configuration file's server-zone, encode-values, timestamp-unit and at, where the command line gives
+    none."""
     from pathlib import Path
 
     from ..config import ConfigError, ConfigResolver
@@ -147,10 +148,12 @@ def _apply_config(args: argparse.Namespace) -> None:
     try:
         config = ConfigResolver(explicit=Path(args.config) if args.config else None).for_path(
             None if args.file == "-" else args.file).merge_cli(server_zone=args.server_zone,
-                                                               encode_values=args.encode_values)
+                                                               encode_values=args.encode_values,
+                                                               timestamp_unit=args.timestamp_unit)
     except ConfigError as exc:
         raise _UsageError(f"configuration: {exc}") from None
     args.server_zone, args.encode_values = config.server_zone, config.encode_values
+    args.timestamp_unit = config.timestamp_unit
     if args.since is None and config.at is not None:
         args.since = config.at
 

@@ -48,7 +48,9 @@ Rules:
   (seconds) or `${epoch:us}` (microseconds) while `datesConfiguration` reads that same field as
   `milliseconds`: one of the two views is off by a factor of 1000 (seconds: every poll matches every
   record; microseconds: none ever matches).  Also where the vendor's parameter names its unit and the
-  macro sends another (`startEpochMillis='${epoch:s}'`, `since_seconds='${epoch}'`).
+  macro sends another (`startEpochMillis='${epoch:s}'`, `since_seconds='${epoch}'`), and where the field is
+  read as the undocumented `timestamp` and the macro sends another unit than the `timestamp-unit` option says it
+  holds (epoch seconds by default: `${epoch}` against it is off by 1000).
 * **CE415** `date-pattern-month-minute-swapped` (error): `mm` (minutes) between date fields
   (`yyyy-mm-dd`) or `MM` (month) between time fields (`HH:MM:ss`).
 * **CE416** `date-pattern-field-repeated` (error): one field written twice, typically `ss.sss` for
@@ -287,7 +289,9 @@ DATE_MACRO_EPOCH_UNIT = Rule("CE414", "date-macro-epoch-unit", "error",
      "`milliseconds`, the two views disagree by a factor of 1000: compared with seconds every record "
      "matches on every poll; compared with microseconds none ever does.\n\n**Fix:** `${epoch}` "
      "(milliseconds) for a field in milliseconds; if the field really holds seconds, no documented "
-     "`updatedDateFormat` reads it.",
+     "`updatedDateFormat` reads it.  A field read as the undocumented `timestamp` holds what the `timestamp-unit` "
+     "option says (epoch seconds by default, as its users filter with `${epoch:s}`): another unit sent for it is "
+     "reported too.",
      bad=_poller(_dates("milliseconds", field="updated"),
                  url="/hubs/crm/contacts?where=updated>'${epoch:s}'"),
      good=_poller(_dates("milliseconds", field="updated"),
@@ -1475,9 +1479,25 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
                               fix=Fix(f"write `{meant}`", (Edit(macro.start, macro.end, meant),), "unsafe"))
             continue
         sent = _sent_unit(template, macro)
+        read = config.get(f"{side}DateFormat") if side is not None else None
+        if read == "timestamp" and sent in _EPOCH_UNITS:  # (undocumented: read in the `timestamp_unit` option's unit)
+            held = ctx.options.timestamp_unit
+            if sent == held:
+                continue
+            effect = ("every record matches on every poll" if _UNITS_UP.index(sent) < _UNITS_UP.index(held)
+                      else "no record ever matches")
+            yield ctx.finding(DATE_MACRO_EPOCH_UNIT,
+                              f"the URL compares `{field}` with `{template.text[macro.start:macro.end]}`, epoch "
+                              f"{_EPOCH_UNITS[sent]}, but `{side}DateFormat` reads `{field}` as `timestamp`, epoch "
+                              f"{_EPOCH_UNITS[held]} (assumed: the `timestamp-unit` option): off by a factor of "
+                              f"{1000 ** abs(_UNITS_UP.index(sent) - _UNITS_UP.index(held))}, {effect}",
+                              source=entry.source, pointer=entry.child("url"), sub=(macro.start, macro.end),
+                              help=f"`${{epoch:{held}}}` for a field in epoch {_EPOCH_UNITS[held]}, or set "
+                                   "`timestamp-unit` to the unit the field holds")
+            continue
         if sent not in _EPOCH_DIGITS:
             continue
-        if side is None or config.get(f"{side}DateFormat") != "milliseconds":
+        if read != "milliseconds":
             continue
         effect = "every record matches on every poll" if sent == "s" else "no record ever matches"
         # (`'${epoch}000'`: the zeros written after it make microseconds)
