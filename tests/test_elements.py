@@ -1307,3 +1307,14 @@ def test_a_key_of_the_other_way_of_delivering_events_is_reported(elements_dir, v
     assert f"`{group}` events" in finding.message and finding.pointer.endswith(key)
     body["configuration"]["event.vendor.type"] = group
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE920"]
+
+
+def test_a_host_value_with_other_first_labels_than_the_template_s_means_the_rest(elements_dir):
+    """helper-114: Adobe Sign's `"region": "https://api.na2.echosign.com"` was fixed to `api.na2`, which makes
+    `https://secure.api.na2.echosign.com`; its template writes `secure.{region}`: the region is `na2`."""
+    body = {"element": {"key": "adobe-esign"}, "configuration": {"region": "https://api.na2.echosign.com"}, "name": "x"}
+    (finding,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert finding.help == "write `na2`"
+    body["configuration"]["region"] = "https://secure.na2.echosign.com"
+    (finding,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert finding.help == "write `na2`"

@@ -378,6 +378,9 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     host_start = before.rpartition("://")[2] if "://" in before else ""  # `secure.` of `https://secure.{region}...`
     if host_start and "/" not in host_start and meant.lower().startswith(host_start.lower()):
         meant = meant[len(host_start):]
+    elif host_start.endswith(".") and "/" not in host_start and meant.count(".") >= host_start.count("."):
+        # the template's own first labels written as others (`api.na2` where it makes `secure.{region}`)
+        meant = meant.split(".", host_start.count("."))[-1]
     if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
         return
     made = before + value + after
