@@ -1318,3 +1318,17 @@ def test_a_host_value_with_other_first_labels_than_the_template_s_means_the_rest
     body["configuration"]["region"] = "https://secure.na2.echosign.com"
     (finding,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
     assert finding.help == "write `na2`"
+
+
+def test_a_login_chosen_without_any_of_its_keys_is_a_warning(elements_dir):
+    """helper-114: HubSpot's `"authentication.type": "apiKey"` without `hubspot.authorization.apikey` (which the
+    definition does not mark required) drew nothing; with the key, or left at the default login, nothing is said."""
+    options = Options(element_docs=(elements_dir,))
+    body = {"element": {"key": "hubspot"}, "configuration": {"authentication.type": "apiKey"}, "name": "x"}
+    (finding,) = [f for f in check(body, options=options) if f.rule == "CE105"]
+    assert finding.severity == "warning" and "`hubspot.authorization.apikey`" in finding.message
+    assert finding.pointer == "/configuration/authentication.type"
+    body["configuration"]["hubspot.authorization.apikey"] = "${HUBSPOT_KEY}"
+    assert not [f for f in check(body, options=options) if f.rule == "CE105"]
+    assert not [f for f in check({"configuration": {"authentication.type": "apiKey"}}, options=Options(
+        element_docs=(elements_dir,), element="hubspot")) if f.rule == "CE105"]  # an update keeps the stored key

@@ -622,6 +622,7 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
                                    "deployment substitutes")
     missing = [item for item in required if item.key not in config]
     if not missing:
+        yield from _login_without_keys(ctx, definition, config, base)
         return
     names = [item.key for item in missing]
     quoted = [f"`{n}`" for n in names]
@@ -639,6 +640,24 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
     help = f'add "{names[0]}": "..."' + (f", or choose another `{owners[groups[0]].key}` ({', '.join(others)})"
                                          if others else "")
     yield ctx.finding(rule_for("CE105"), message, pointer=base, help=help)  # where the overlay puts it
+
+
+def _login_without_keys(ctx: Context, definition: ElementDefinition, config: dict[str, Any],
+                        base: str) -> Iterator[Finding]:
+    """CE105 (a warning) for a login method the body chooses (`"authentication.type": "apiKey"`) none of whose keys
+    it gives, when the definition marks none of them required (HubSpot's `hubspot.authorization.apikey`)."""
+    from . import rule_for
+
+    for control in {item.key: item for item in definition.group_controls().values()}.values():
+        chosen = definition.choice(control, config) if control.key in config and control.key != _VENDOR_TYPE else None
+        keys = [item.key for item in definition.configuration.values()
+                if chosen and item.group == chosen and not item.internal and item.default in (None, "")]
+        if keys and not any(key in config for key in keys):
+            listed = ", ".join(f"`{key}`" for key in keys)
+            yield ctx.finding(rule_for("CE105"), f"`{control.key}` chooses the `{chosen}` login of element "
+                              f"`{definition.key}`, but none of its keys ({listed}) is given: the platform has "
+                              "nothing to log in with", pointer=f"{base}/{escape_pointer_token(control.key)}",
+                              help=f'add "{keys[0]}": "..."', severity="warning")
 
 
 def _check_pollers(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
