@@ -2123,3 +2123,20 @@ def test_powershell_posting_to_a_variable_s_instances_path_says_ce027(uri):
             '{"element": {"key": "zohocrm"}, "configuration": {}, "name": "z"}\n'
             f"'@\nInvoke-RestMethod -Method Post -Uri {uri} -Headers $headers -Body $body\n```\n")
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE027"] == ["CE027"]
+
+
+def test_a_docusaurus_code_block_component_is_read_and_its_escapes_kept_in_place():
+    """helper-111: `<CodeBlock language="json">{`...`}</CodeBlock>` (MDX) was never checked; its content is a template
+    literal, where `\\${` is `${`; one shown inside a fenced block is source, not read."""
+    page = ("# Deals\n\n<CodeBlock language=\"json\" title=\"poller.json\">\n{`{\n  \"deals\": {\n"
+            "    \"url\": \"/hubs/marketing/deals?where=a='\\${gmtDat:yyyy-MM-dd}'\",\n    \"idField\": \"dealId\",\n"
+            "    \"datesConfiguration\": {\"updatedDateField\": \"x\", \"updatedDateFormat\": \"milisseconds\", "
+            "\"createdDateField\": \"y\", \"createdDateFormat\": \"milliseconds\"}\n  }\n}`}\n</CodeBlock>\n\n"
+            "```mdx\n<CodeBlock language=\"json\">\n{`{\"deals\": {\"url\": \"/x?where=a>'${gmtDat:y}'\", \"idField\": \"i\"}}`}"
+            "\n</CodeBlock>\n```\n")
+    found = check_page(page.encode(), path="p.mdx").findings
+    lines = page.splitlines()
+    assert [(f.rule, f.line) for f in found] == [("CE601", 6), ("CE402", 8)], found
+    macro = found[0]
+    assert lines[macro.line - 1][macro.column - 1:].startswith("gmtDat")
+    assert lines[macro.line - 1][macro.column - 3:macro.column - 1] == "${"  # after the `\` that escapes the `$`

@@ -232,7 +232,11 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
     found = []
     contained = _container_titles(lines) if any(opening in text for opening in _CONTAINER_OPENINGS) else []
     body_lines = body.splitlines(keepends=True)
-    for token in _parser().parse(body):
+    tokens = _parser().parse(body)
+    if "<CodeBlock" in text:  # (Docusaurus' component, its content a template literal: read outside fenced blocks)
+        fenced = [token.map for token in tokens if token.type in ("fence", "code_block") and token.map is not None]
+        found.extend(_code_block_components(text, lines, starts, fenced, contained, variables))
+    for token in tokens:
         if token.type == "html_block" and token.map is not None and "<pre" in token.content.lower():
             found.extend(_pre_blocks(text, lines, starts, token.map, contained, variables))
             continue
@@ -351,6 +355,46 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
         found.append(Block(text=substituted, raw=raw, info=language_of(language),
                            line=top + 1, content_line=bisect_right(starts, start), mapping=mapping, skip=skip,
                            ignore=ignore))
+    return found
+
+
+# Docusaurus' `<CodeBlock language="json" title="x">{`...`}</CodeBlock>`: its content a JavaScript template literal,
+# in which `\``, `\${` and `\\` stand for their characters
+_CODE_BLOCK = re.compile(r"<CodeBlock\b(?P<attributes>[^<>]{0,1000}+)>[ \t]*+\r?\n?[ \t]*+\{`")
+_CODE_BLOCK_END = re.compile(r"(?<!\\)`\}\s*+</CodeBlock>")
+_TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")
+
+
+def _code_block_components(text: str, lines: list[str], starts: list[int], fenced: list[list[int]],
+                           contained: list[tuple[str, ...]], variables: dict[str, str]) -> list[Block]:
+    """The `<CodeBlock>` components of an MDX page (outside fenced blocks, which may show one as source)."""
+    found: list[Block] = []
+    at = 0
+    while (component := _CODE_BLOCK.search(text, at)) is not None:
+        closing = _CODE_BLOCK_END.search(text, component.end())
+        if closing is None:
+            break
+        at = closing.end()
+        top = bisect_right(starts, component.start()) - 1
+        if any(first <= top < last for first, last in fenced):
+            continue
+        language = next((attribute.group("double") or attribute.group("single") or ""
+                         for attribute in _ATTRIBUTE.finditer(component.group("attributes"))
+                         if attribute.group("name") == "language"), "")
+        start, end = component.end(), closing.start()
+        builder, copied = TextBuilder(), start
+        for escape in _TEMPLATE_ESCAPE.finditer(text, start, end):
+            builder.copy(text[copied:escape.start()], copied)
+            builder.stand_for(escape.group(1), *escape.span())
+            copied = escape.end()
+        builder.copy(text[copied:end], copied)
+        raw, mapping = builder.build(end=end)
+        if not raw.strip():
+            continue
+        substituted, mapping = _substitute(raw, mapping, variables)
+        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+        found.append(Block(text=substituted, raw=raw, info=language_of(language), line=top + 1,
+                           content_line=bisect_right(starts, start), mapping=mapping, skip=skip, ignore=ignore))
     return found
 
 
