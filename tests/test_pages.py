@@ -2140,3 +2140,12 @@ def test_a_docusaurus_code_block_component_is_read_and_its_escapes_kept_in_place
     macro = found[0]
     assert lines[macro.line - 1][macro.column - 1:].startswith("gmtDat")
     assert lines[macro.line - 1][macro.column - 3:macro.column - 1] == "${"  # after the `\` that escapes the `$`
+
+
+@pytest.mark.parametrize("command", ["curl.exe", "C:/Windows/System32/curl.exe"])
+def test_windows_curl_exe_is_curl(command):
+    """helper-111: `curl.exe -d '{...}'` (Windows' curl, in a bash block) was not read."""
+    page = (f"```bash\n{command} -X POST https://api.cloud-elements.com/elements/api-v2/instances "
+            "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"egnyte\"}, \"configuration\": "
+            "{\"event.poller.refresh_interval\": \"fifteen\"}, \"name\": \"e\"}'\n```\n")
+    assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE206"]

@@ -41,6 +41,11 @@ from ..findings import Edit, Fix, Problem
 from ..rules.base import Rule
 from .positions import PositionMap, TextBuilder
 
+def _is_curl(word: str) -> bool:
+    """Whether a command's word runs curl (`curl`, `/usr/bin/curl`, Windows' `curl.exe`)."""
+    return word.rpartition("/")[2] in ("curl", "curl.exe")
+
+
 SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "terminal",
                                              "curl", "shellsession"})
 DATA_OPTIONS: frozenset[str] = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"})
@@ -247,8 +252,7 @@ def command_problems(shell: str) -> list[Problem]:
 def _raw_file(command: list[Word]) -> Problem | None:
     """CE024 for `--data-raw @instance.json` in a curl command: `--data-raw` sends its `@` as written, never a file."""
     if len(command) < 3 or command[-2].text != "--data-raw" or not command[-1].text.startswith("@") \
-            or not _FILE_NAME.fullmatch(command[-1].text[1:]) or not any(w.text == "curl" or w.text.endswith("/curl")
-                                                                         for w in command[:-2]):
+            or not _FILE_NAME.fullmatch(command[-1].text[1:]) or not any(_is_curl(w.text) for w in command[:-2]):
         return None
     option, value = command[-2], command[-1]
     mapping = value.mapping
@@ -281,7 +285,7 @@ def _whole_commands(shell: str) -> Iterator[list[Word]]:
 
 
 # A curl command that a command substitution starts with: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
-_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?(?:[\w./-]*/)?curl(?=\s)")
+_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?(?:[\w./-]*/)?curl(?:\.exe)?(?=\s)")
 
 
 @lru_cache(maxsize=64)  # (asked for the bodies, for the command's mistakes and for CE027, of one block)
@@ -374,7 +378,7 @@ def _substitution_end(shell: str, start: int, *, backtick: bool) -> int:
 def _json_sent_as_form(shell: str) -> Iterator[Problem]:
     """CE027 for each curl command sending a JSON body to the platform with no header that sets its type."""
     for command in (command for text in (shell, *_substituted_commands(shell)) for command in _whole_commands(text)):
-        at = next((i for i, word in enumerate(command) if word.text == "curl" or word.text.endswith("/curl")), None)
+        at = next((i for i, word in enumerate(command) if _is_curl(word.text)), None)
         if at is None or command[at].mapping is None:
             continue
         read = _read_curl(command[at + 1:])
@@ -632,7 +636,7 @@ _HEREDOC = re.compile(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][
 _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
 # curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
 _DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
-_CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?=\s)")
+_CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?:\.exe)?(?=\s)")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
 # which a later `curl -d @body.json` sends
 _TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"
@@ -749,7 +753,7 @@ def _commands(shell: str) -> Iterator[tuple[list[Word], Body | None]]:
             continue
         command.append(word)
         yield command, _body_of(command) if curl else None
-        curl = curl or word.text == "curl" or word.text.endswith("/curl")
+        curl = curl or _is_curl(word.text)
 
 
 def _body_of(command: list[Word]) -> Body | None:
