@@ -1332,3 +1332,19 @@ def test_a_login_chosen_without_any_of_its_keys_is_a_warning(elements_dir):
     assert not [f for f in check(body, options=options) if f.rule == "CE105"]
     assert not [f for f in check({"configuration": {"authentication.type": "apiKey"}}, options=Options(
         element_docs=(elements_dir,), element="hubspot")) if f.rule == "CE105"]  # an update keeps the stored key
+
+
+def test_an_event_feed_the_element_polls_undated_draws_no_ce412(elements_dir):
+    """helper-114: Adobe Sign's `agreementAssetEvents` with a condition dropped (as its events page shows it), and a
+    Lithium feed its docs name (all of Lithium's default entries are undated), drew CE412."""
+    options = Options(element_docs=(elements_dir,))
+    adobe = {"element": {"key": "adobe-esign"}, "name": "a", "configuration": {"event.poller.configuration": {
+        "agreementAssetEvents": {"url": "/hubs/esignature/agreementAssetEvents?where=startDate='${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'",
+                                 "idField": "agreementAssetId"}}}}
+    lithium = {"element": {"key": "lithiumlsw"}, "name": "l", "configuration": {"event.poller.configuration": {
+        "authors": {"url": "/hubs/social/authors/changes?where=startEpochMillis='${epoch:ms}'", "idField": "id"}}}}
+    for body in (adobe, lithium):
+        assert not [f for f in check(body, options=options) if f.rule == "CE412"]
+    hubspot = {"element": {"key": "hubspot"}, "name": "h", "configuration": {"event.poller.configuration": {
+        "deals": {"url": "/hubs/marketing/deals?where=lastmodifieddate='${gmtDate:yyyy-MM-dd}'", "idField": "id"}}}}
+    assert [f.rule for f in check(hubspot, options=options) if f.rule == "CE412"] == ["CE412"]

@@ -1303,7 +1303,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         yield from _created_only_findings(ctx, entry, template, config)
     poll_macros = [m for m in macros if not m.uses_now]
     if poll_macros and "datesConfiguration" not in value and _filters_by_update(value) \
-            and url not in _default_undated_urls(ctx):
+            and not _undated_by_default(ctx, entry.name, url):
         first = poll_macros[0]
         yield ctx.finding(DATE_MACRO_WITHOUT_DATES_CONFIGURATION, "the URL filters by the last poll time, but the entry has no datesConfiguration: "
                                    "record dates are not compared with it, nor created told from updated",
@@ -1373,15 +1373,25 @@ def _default_pairs(ctx: Any) -> frozenset[tuple[str, str]]:
     return _pairs_of_default(tuple(ctx.options.element_docs), key) if key else frozenset()
 
 
-def _default_undated_urls(ctx: Any) -> frozenset[str]:
-    """The URLs of the element's own default poller entries that have no datesConfiguration (event feeds such as
-    Adobe Sign's `agreementAssetEvents`), with ``--element-docs``: CE412 does not question them."""
+def _undated_by_default(ctx: Any, name: str, url: str) -> bool:
+    """Whether the element's own default poller leaves the entry ``name`` (``url``) undated (see below)."""
+    undated, every = _default_undated(ctx)
+    return every or name in undated or url.partition("?")[0] in undated
+
+
+def _default_undated(ctx: Any) -> tuple[frozenset[str], bool]:
+    """The names and URL paths of the element's own default poller entries that have no datesConfiguration (event
+    feeds such as Adobe Sign's `agreementAssetEvents`), with ``--element-docs``: CE412 does not question an entry of
+    that resource, whatever its query (the docs' own examples drop a condition or add one), nor any entry of an
+    element whose default entries are all so (Lithium's feeds)."""
     key = _documented_element(ctx)
     if not key:
-        return frozenset()
+        return frozenset(), False
     poller = _default_poller(tuple(ctx.options.element_docs), key)
-    return frozenset(entry["url"] for entry in poller.values() if isinstance(entry, dict)
-                     and isinstance(entry.get("url"), str) and "datesConfiguration" not in entry)
+    undated = [(name, entry["url"]) for name, entry in poller.items() if isinstance(entry, dict)
+               and isinstance(entry.get("url"), str) and "datesConfiguration" not in entry]
+    every = bool(undated) and len(undated) == len(poller)  # (an element of event feeds)
+    return frozenset(name for name, _ in undated) | frozenset(url.partition("?")[0] for _, url in undated), every
 
 
 @lru_cache(maxsize=16)
