@@ -1348,3 +1348,15 @@ def test_an_event_feed_the_element_polls_undated_draws_no_ce412(elements_dir):
     hubspot = {"element": {"key": "hubspot"}, "name": "h", "configuration": {"event.poller.configuration": {
         "deals": {"url": "/hubs/marketing/deals?where=lastmodifieddate='${gmtDate:yyyy-MM-dd}'", "idField": "id"}}}}
     assert [f.rule for f in check(hubspot, options=options) if f.rule == "CE412"] == ["CE412"]
+
+
+def test_an_event_key_naming_another_element_is_not_this_element_s(elements_dir):
+    """helper-114: `event.webhook.hubspot.workflow.id` in a Sage One body drew nothing (every `event.` key was taken
+    as the platform's); one naming another element of the docs is CE901, the platform's own are not."""
+    body = {"element": {"key": "sageone"}, "name": "s", "configuration": {
+        "event.webhook.hubspot.workflow.id": "123", "event.notification.basic.username": "u",
+        "event.notification.subscription.id": "x"}}
+    found = [f.pointer for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
+    assert found == ["/configuration/event.webhook.hubspot.workflow.id"]
+    body["element"]["key"] = "hubspot"
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]

@@ -16,7 +16,8 @@ CE901 element-unknown-key
     A configuration key the element does not declare (and no platform-wide key):
     a typo or a key of another element.  Fix: the key the element declares
     (the message suggests the nearest one, or the declared key ending in the same name:
-    ``scope`` → ``oauth.scope``).
+    ``scope`` → ``oauth.scope``).  An ``event.`` key is the platform's unless it names another element of the
+    docs (``event.webhook.hubspot.workflow.id`` in a Sage One body).
 
 CE902 element-missing-key (retired)
     Merged into CE105 ``element-required-key``, which reports a missing required key both
@@ -390,6 +391,22 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
                       fix=Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None)
 
 
+def _of_another_element(key: str, definition: ElementDefinition, directories: tuple[str, ...]) -> bool:
+    """Whether an ``event.`` key the element does not declare names another element of the docs (HubSpot's
+    ``event.webhook.hubspot.workflow.id`` in a Sage One body): a segment that is another element folder's name."""
+    others = _documented_elements(directories) - {definition.key}
+    return any(segment in others for segment in key.split(".")[1:])
+
+
+@lru_cache(maxsize=16)
+def _documented_elements(directories: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the elements the docs folders hold (a folder with an ``element.json``)."""
+    from pathlib import Path
+
+    return frozenset(folder.name for directory in directories if Path(directory).is_dir()
+                     for folder in Path(directory).iterdir() if (folder / "element.json").is_file())
+
+
 def _boolean_like(value: object) -> bool:
     """``true``/``false``, or the string of either in any case (``Boolean.parseBoolean`` ignores case)."""
     return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
@@ -512,7 +529,9 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
         pointer = f"{base}/{escape_pointer_token(key)}"
         item = declared.get(key)
         if item is None:
-            if key.startswith(_PLATFORM_PREFIXES) or key in misplaced or isinstance(value, dict) and "." not in key:
+            if key.startswith(_PLATFORM_PREFIXES) and not _of_another_element(key, definition, ctx.options.element_docs) \
+                    or key in misplaced \
+                    or isinstance(value, dict) and "." not in key:
                 continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
             near = None if key in top_level else _nearest(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
