@@ -617,3 +617,74 @@ def test_render_and_simulate_read_a_utf16_body_as_check_does(tmp_path):
     records.write_text("[]", encoding="utf-8")
     simulated = run_cli("simulate", str(body), "--records", str(records), "--since", "2024-01-05T10:00:00Z")
     assert simulated.code in (0, 1) and "not UTF-8" not in simulated.err, simulated
+
+
+_SAGE = '{"element": {"key": "sageone"}, "configuration": {'
+
+
+@pytest.mark.parametrize(("name", "suffix", "make"), [
+    # a hardening hunt (helper-112): each was quadratic (at 25-100 KB, 10 s to 38 s); at 200 KB the watchdog fails it
+    ("a table line of blanks", ".json", lambda n: '{"name": "a|b",\n' + " " * n + '"x": 1}\n'),
+    ("blanks after a mistake's label", ".md", lambda n: "Wrong: " + " " * (n // 4) + "x\n```json\n" + _SAGE
+     + '"name": "n"}}\n```\n'),
+    ("separators in a callback URL", ".json", lambda n: _SAGE + '"event.notification.enabled": true, '
+     '"event.notification.callback.url": "https://a.example/' + "," * n + '"}}'),
+    ("unclosed command substitutions", ".md", lambda n: "```bash\ncurl -X POST https://x.example/instances "
+     + "$(" * (n // 3) + " -d '" + _SAGE + '"name": "n"}}' + "'\n```\n"),
+    ("an unclosed string of escaped quotes in a template", ".json.j2", lambda n: _SAGE + '"name": "{{ x }}"}}\n"'
+     + '\\"' * (n // 2) + "\n"),
+    ("blanks after `in` in a broken body", ".json", lambda n: _SAGE + '"name": "x in' + " " * n + 'y"'),
+])
+def test_inputs_that_were_quadratic_end_too(tmp_path, name, suffix, make):
+    path = tmp_path / ("b" + suffix)
+    path.write_text(make(200_000), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--format", "concise", str(path), timeout=90)
+    assert result.code in (0, 1) and "Traceback" not in result.err, (name, result.err[-500:])
+
+
+def test_an_exclude_glob_of_many_stars_ends(tmp_path):
+    """helper-112: `exclude = ["*a*a*a*a*b"]` against a long name took seconds, a power of the name's length (five
+    stars: over a minute); each star but the last is matched once, as fnmatch does."""
+    (tmp_path / ("a" * 200 + ".json")).write_text('{"element": {"key": "sageone"}}', encoding="utf-8")
+    (tmp_path / "g.toml").write_text('exclude = ["*a*a*a*a*a*a*a*b"]\n', encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--config", str(tmp_path / "g.toml"), str(tmp_path), timeout=90)
+    assert result.code in (0, 1) and "Traceback" not in result.err, result.err[-500:]
+
+
+def test_documents_nested_past_python_s_parser_are_usage_errors_not_tracebacks(tmp_path):
+    """helper-112: a baseline, an element definition, an overlay schema or a page's body nested thousands deep raised
+    RecursionError (a traceback, exit 1) outside check's own parser."""
+    deep = "[" * 10_000 + "]" * 10_000
+    valid = tmp_path / "valid.json"
+    valid.write_text('{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "k"}}')
+    (tmp_path / "deep.json").write_text(deep)
+    (tmp_path / "docs" / "sageone").mkdir(parents=True)
+    (tmp_path / "docs" / "sageone" / "element.json").write_text(deep)
+    (tmp_path / "over").mkdir()
+    (tmp_path / "over" / "sageone.schema.json").write_text(deep)
+    page = tmp_path / "deep.md"
+    page.write_text("```json\n{\"element\": {\"key\": \"sageone\"}, \"configuration\": {\"x\": " + "[" * 990 + "]" * 990
+                    + "}}\n```\n")
+    for args in (("check", "--no-cache", "--baseline", str(tmp_path / "deep.json"), str(valid)),
+                 ("check", "--no-cache", "--element-docs", str(tmp_path / "docs"), str(valid)),
+                 ("check", "--no-cache", "--element-schemas", str(tmp_path / "over"), str(valid)),
+                 ("render", str(page)), ("simulate", str(page))):
+        result = run_cli(*args)
+        assert result.code == 2 and "Traceback" not in result.err + result.out, (args, result.err[-400:])
+    walk = tmp_path / "walk"
+    walk.mkdir()
+    (walk / "deep.json").write_text(deep)
+    (walk / "valid.json").write_text(valid.read_text())
+    result = run_cli("check", "--no-cache", "-o", str(walk / "deep.json"), str(walk))
+    assert "Traceback" not in result.err + result.out, result.err[-400:]
+
+
+def test_a_page_s_name_with_a_line_break_writes_no_line_of_its_own(tmp_path):
+    """helper-112: a page named `a\\nfake.json:1:1: CE105 [error] forged finding\\nb.md` printed a forged finding line
+    (its skipped line and its CE090 carried the name as it is; a JSON file's is escaped)."""
+    name = "a\nfake.json:1:1: CE105 [error] forged finding\nb.md"
+    (tmp_path / name).write_text("# hi\n")
+    for fmt in ("concise", "text"):
+        result = run_cli("check", "--no-cache", "--format", fmt, name, cwd=tmp_path)
+        assert not any(line.startswith("fake.json") for line in result.out.splitlines()), result.out
+        assert "\\x0a" in result.out

@@ -130,6 +130,8 @@ def load(file: str | os.PathLike[str]) -> Baseline:
         raise BaselineError(f"{path}: cannot read: {exc}") from None
     except ValueError as exc:
         raise BaselineError(f"{path}: not a baseline file: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline file: nested too deep to read") from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(
             data.get("findings"), list):
         raise BaselineError(f"{path}: not a ce-validator baseline (version {FORMAT_VERSION})")

@@ -428,7 +428,7 @@ def _holds_a_body(path: Path) -> bool:
         return looks_like_cloud_elements(text)
     try:
         return detect_kind(json.loads(text)) is not None
-    except ValueError:
+    except (ValueError, RecursionError):
         return looks_like_cloud_elements(text)
 
 

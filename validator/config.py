@@ -776,33 +776,60 @@ def _same_drive(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out = []
+    tokens: list[tuple[bool, str]] = []  # (a star, its regex)
     i = 0
     while i < len(pattern):
         char = pattern[i]
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
+            tokens.append((False, "(?:.*/)?"))
             i += 3
             continue
         if pattern.startswith("**", i):
-            out.append(".*")
+            tokens.append((True, ".*"))
             i += 2
             continue
         if char == "*":
-            out.append("[^/]*")
+            tokens.append((True, "[^/]*"))
         elif char == "?":
-            out.append("[^/]")
+            tokens.append((False, "[^/]"))
         elif char == "[":
             end = _set_end(pattern, i)
             if end == -1:
-                out.append(re.escape(char))
+                tokens.append((False, re.escape(char)))
             else:
-                out.append(_glob_set(pattern[i:end + 1]))
+                tokens.append((False, _glob_set(pattern[i:end + 1])))
                 i = end
         else:
-            out.append(re.escape(char))
+            tokens.append((False, re.escape(char)))
         i += 1
-    return re.compile("".join(out))
+    return re.compile(_without_backtracking(tokens))
+
+
+def _without_backtracking(tokens: list[tuple[bool, str]]) -> str:
+    """The tokens' regex, each star but the last matched as :func:`fnmatch.translate` does: the shortest run up to
+    the piece after it, never tried again (a lookahead and a back reference), so `*a*a*a*b` against a long name is
+    linear, not a power of its length.  The earliest place of each piece is as good as any when every star stays
+    within a folder and only a written `/` matches one; with a `**` (which may cross a folder where a `*` may not)
+    or a set that matches `/` (`[!a]`), the stars are matched as written."""
+    if any(regex in (".*", "(?:.*/)?") or not star and regex != "/" and re.fullmatch(regex, "/")
+           for star, regex in tokens):  # (a `**`, or a set that matches `/` too: `[!a]`)
+        return "".join(regex for _, regex in tokens)
+    last = max((index for index, (star, _) in enumerate(tokens) if star), default=-1)
+    out, index, groups = [], 0, 0
+    while index < len(tokens):
+        star, regex = tokens[index]
+        after = index + 1
+        while after < len(tokens) and not tokens[after][0]:
+            after += 1
+        if star and index != last and after > index + 1:
+            groups += 1
+            piece = "".join(regex for _, regex in tokens[index + 1:after])
+            out.append(f"(?=(?P<g{groups}>{regex}?{piece}))(?P=g{groups})")  # (`[^/]*?`: the shortest)
+            index = after
+            continue
+        out.append(regex)
+        index += 1
+    return "".join(out)
 
 
 _NOTHING = "(?!)"  # how fnmatch writes a set without members

@@ -181,7 +181,7 @@ class ElementDefinition:
             return None
         try:
             value = json.loads(self.default_poller)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         return value if isinstance(value, dict) else None
 
@@ -452,6 +452,8 @@ def _read_json(path: Path) -> Any:
         raise ElementDocsError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise ElementDocsError(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ElementDocsError(f"{path}: nested too deep to read") from None
 
 
 @lru_cache(maxsize=64)

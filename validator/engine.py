@@ -484,7 +484,8 @@ def fills_client_variable(finding: Finding) -> bool:
 
 
 # A JSON string (skipped as it is), or a template's expression outside one
-_STRING_OR_EXPRESSION = LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+"|\{\{[^{}\r\n]{0,500}+\}\}')
+# (a string never closed is read to its line's end: skipped once, not tried again from each `"` inside it)
+_STRING_OR_EXPRESSION = LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)|\{\{[^{}\r\n]{0,500}+\}\}')
 # A line that is only a template's statement: Jinja's `{% if x %}`, Go's `{{- if .Values.x }}`, `{{ end }}`
 _STATEMENT_LINE = LazyPattern(r"(?m)^[ \t]*+(?:\{%[^\r\n]*?%\}|\{\{-?[ \t]*+(?:if|else|end|range|with|define|template|"
                               r"block)\b[^\r\n]*?\}\})[ \t]*+\r?$")

@@ -722,7 +722,7 @@ def _may_name_a_credential(name: str) -> bool:
 
 
 # A line of a Markdown table (one holding a `|`), a cell, and the rule under a header
-_TABLE_LINE = LazyPattern(r"^[ \t>]*(?P<cells>[^\r\n]*\|[^\r\n]*)$", re.M)
+_TABLE_LINE = LazyPattern(r"^(?=[^\r\n]*\|)[ \t>]*(?P<cells>[^\r\n]*)$", re.M)  # (a line without `|` is passed over once)
 _TABLE_CELL = LazyPattern(r"[^|]+")
 _TABLE_RULE = LazyPattern(r"[\s|:\-]+")
 
@@ -864,7 +864,7 @@ _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
                             r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?)(?:%20|\+)*+(?P<quote>%2[27])"
                             r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
-_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*\(?[ \t]*['\"]")
+_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 
 
 def _may_compare_in_ceql(text: str) -> bool:

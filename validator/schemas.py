@@ -468,6 +468,8 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
             schema = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
             raise OverlayError(f"{path}: cannot read the element schema: {exc}") from None
+        except RecursionError:
+            raise OverlayError(f"{path}: cannot read the element schema: nested too deep") from None
         if not isinstance(schema, dict):
             raise OverlayError(f"{path}: an element schema must be a JSON object")
         from jsonschema import Draft202012Validator

@@ -141,7 +141,7 @@ def page_documents(name: str, text: str) -> list[tuple[str, Any, str]]:
     for document, _strict, _problems in documents(text, path=name):
         try:
             value = json.loads(document.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested deeper than Python's parser goes: no body to render)
             continue
         if detect_kind(value) is not None:
             found.append((document.label, value, document.text))

@@ -287,8 +287,8 @@ def _bodies_within(document: Any) -> list[tuple[str, Any]]:
     for pointer in postman_bodies(document) if not bodies else ():
         try:
             bodies.append((pointer, json.loads(resolve_pointer(document, pointer))))
-        except (TypeError, ValueError):
-            continue  # a body that is not JSON: `check` reports it
+        except (TypeError, ValueError, RecursionError):
+            continue  # a body that is not JSON (or nested past what the parser reads): `check` reports it
     return bodies
 
 

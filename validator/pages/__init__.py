@@ -871,10 +871,11 @@ def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_s
 
 def _finding(rule: Rule | str, message: str, path: str | None, pointer: str, span: Span, *,
              help: str | None = None) -> Finding:
+    from ..masking import printable
     from ..rules import rule_for
 
     if isinstance(rule, str):
         rule = rule_for(rule)
     line, column, end_line, end_column = span
-    return Finding(rule=rule.code, severity=rule.severity, message=message, path=path, pointer=pointer, line=line,
-                   column=column, end_line=end_line, end_column=end_column, help=help)
+    return Finding(rule=rule.code, severity=rule.severity, message=message, path=printable(path) if path else path,
+                   pointer=pointer, line=line, column=column, end_line=end_line, end_column=end_column, help=help)

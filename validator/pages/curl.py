@@ -296,14 +296,14 @@ def _substituted_commands(shell: str) -> tuple[str, ...]:
     substitution do not join its command.  Empty when there is none."""
     if "curl" not in shell or ("$(" not in shell and "`" not in shell):
         return ()
-    insides, ranges = [], [(0, len(shell))]
+    insides, ranges = [], [(0, len(shell), 0)]
     while ranges:  # (a stack, not recursion: substitutions may nest deep)
-        start, end = ranges.pop()
+        start, end, depth = ranges.pop()
         for inner, close in _substitutions(shell, start, end):
             if _STARTS_CURL.match(shell, inner):
                 insides.append((inner, close))
-            else:
-                ranges.append((inner, close))  # `$(echo $(curl ...))`: the curl is in the one inside it
+            elif depth < _DEEPEST_SUBSTITUTION:  # (each level reads the text to its close: a bound keeps it linear)
+                ranges.append((inner, close, depth + 1))  # `$(echo $(curl ...))`: the curl is in the one inside it
     if not insides:
         return ()
     pieces, kept = [], 0
@@ -316,6 +316,7 @@ def _substituted_commands(shell: str) -> tuple[str, ...]:
 
 
 _BLANKED = re.compile(r"[^\r\n]")
+_DEEPEST_SUBSTITUTION = 16  # substitutions nested deeper hold no curl command read
 
 
 def _substitutions(shell: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -547,6 +547,9 @@ def _opening_title(opened: re.Match[str]) -> str:
     return (opened.group("label") or opened.groupdict().get("title") or "").strip()
 
 
+_LONGEST_LABEL = 400  # (the longest a label's sentence runs: its patterns allow 120 characters of reason at most)
+
+
 def _judged(label: str, *, titled: bool) -> bool | None:
     """What a label says of the block under it: True for a mistake's, False for a right one's (`✅`, `Right:`, `Fixed`),
     None for neither (a sentence).  A heading, or a title, says it only when it is a label and nothing else (`### Don't`;
@@ -561,7 +564,10 @@ def _judged(label: str, *, titled: bool) -> bool | None:
     heading = titled or label.startswith("#")
     plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS) \
         .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
-    said = _SENTENCE_END.split(plain)[-1].strip(_LABEL_TAIL)
+    said = " ".join(_SENTENCE_END.split(plain)[-1].split()).strip(_LABEL_TAIL)  # (blanks read as one: no run of
+    # them for the patterns below to try at each length)
+    if len(said) > _LONGEST_LABEL:
+        return None  # a paragraph, not a label
     if _FIXED.search(said):
         return False  # `Wrong (fixed):`, `Before (now fixed):`: the block shows it mended
     if _WRONG.fullmatch(said) is not None and not (heading and (said.lower().startswith("before")

@@ -32,13 +32,15 @@ def check_page_file(data: bytes, shown: str, *, kind: str, options: Options, set
 
     def report(kept: list[Finding], excerpts: bool = True) -> FileReport:
         nonlocal checked
+        from ..masking import printable
         from ..reporters import FileReport
 
+        reported = printable(shown)  # (a name with a line break in it writes no line of its own)
         skipped = next((f.message for f in kept if f.rule == "CE090" and not f.pointer), None)
         if not kept or not excerpts:
-            return FileReport(path=shown, skipped=skipped)
+            return FileReport(path=reported, skipped=skipped)
         if checked is None:
             checked = check_page(data, path=shown, kind=kind, options=options)
-        return FileReport.from_text(shown, checked.masked_text(), skipped=skipped, wanted={f.line for f in kept})
+        return FileReport.from_text(reported, checked.masked_text(), skipped=skipped, wanted={f.line for f in kept})
 
     return findings, report

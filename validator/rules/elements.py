@@ -1174,7 +1174,7 @@ def _default_macros(default_poller: str) -> dict[str, tuple[tuple[str, str], str
     as written), when every entry comparing that field sends one form."""
     try:
         value = json.loads(default_poller)
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     forms: dict[str, set[tuple[str, str]]] = {}
     shown: dict[str, str] = {}

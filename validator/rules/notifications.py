@@ -515,7 +515,7 @@ def callback_problem(url: str) -> tuple[str, str] | None:
 
 
 # Another absolute URL after a separator (`https://a/events,https://b/events`): two receivers written in one value.
-_SECOND_URL = re.compile(r"[\s,;|]+https?://", re.IGNORECASE)
+_SECOND_URL = re.compile(r"(?<![\s,;|])[\s,;|]+https?://", re.IGNORECASE)  # (from a run's start only: one try a run)
 
 
 def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
