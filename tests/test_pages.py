@@ -2149,3 +2149,18 @@ def test_windows_curl_exe_is_curl(command):
             "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"egnyte\"}, \"configuration\": "
             "{\"event.poller.refresh_interval\": \"fifteen\"}, \"name\": \"e\"}'\n```\n")
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE206"]
+
+
+@pytest.mark.parametrize("block", [
+    # helper-115: a format, a zone or a login the dots may hold was reported missing (CE304, CE506, CE920), and the
+    # stand-in for an elided value was named in messages (CE022 "an instance of `_`")
+    '{\n  "contacts": {\n    "url": "/hubs/crm/contacts?where=updated_at>\'${dateTimeZone:America/Los_Angeles:yyyy-MM-dd '
+    'HH:mm:ss}\'",\n    "idField": "id",\n    "datesConfiguration": {\n      "updatedDateField": "updated_at",\n'
+    '      ...\n    }\n  }\n}',
+    '{\n  "element": {"key": ...},\n  "configuration": {\n    "oauth.api.key": "${K}",\n    ...\n  }\n}',
+    # a `"..."` value stands for one left out as well
+    '{"element": {"key": "sageone"}, "configuration": {"event.notification.enabled": true, '
+    '"event.notification.callback.url": "https://example.com/a", "event.poller.configuration": "..."}}',
+])
+def test_a_body_shown_in_part_is_not_told_what_its_dots_may_hold(block):
+    assert [rule for rule in _json_block_rules(block) if rule != "CE090"] == []

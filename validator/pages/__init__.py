@@ -216,12 +216,13 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             continue  # an empty block shows nothing to check
         loaded = load_source(document.text, path=path)
         elided: list[tuple[int, int]] = []
-        if not loaded.valid and strict and _json_like(document) and _ELISION.search(document.text):
+        if strict and _json_like(document) and _ELISION.search(document.text):
             repaired, elided = _without_elisions(document.text)  # a body shown in part: what it shows is checked
-            loaded = load_source(repaired, path=path)
-            if not loaded.valid:
-                continue
-            document = replace(document, text=repaired)
+            shown = load_source(repaired, path=path)
+            if shown.valid:
+                loaded, document = shown, replace(document, text=repaired)
+            else:
+                elided = []  # (something else is wrong with it: read as before)
         if not loaded.valid and (not strict or _partial(document.text) or not _json_like(document)):
             continue  # code in another language, a fragment (marked with `...`, or members without their braces), or
             # an untagged block of something else (a folder tree whose comment names a key)
@@ -691,7 +692,7 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
 _ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…)(?P<line_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
-                      r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…)[ \t]*(?=[}\]]|,|\r?$)"
+                      r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…|(?<=:)[ \t]*\"(?:\.\.\.|…)\")[ \t]*(?=[}\]]|,|\r?$)"
                       # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`)
                       r"|^[ \t]*(?P<comment>(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*)$|(?P<block>/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/)",
                       re.M)
@@ -699,7 +700,8 @@ _ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…)(?P<line_comma>,?)[ \t]*\r?$"
 
 # What a body shown in part cannot be told: that a key is missing (it may be among what `...` leaves out), nor how
 # to write what no one sends as it is (its comments, a comma before what is left out)
-_ABSENCE_RULES = frozenset({"CE002", "CE003", "CE103", "CE105", "CE201", "CE204", "CE412"})
+_ABSENCE_RULES = frozenset({"CE002", "CE003", "CE103", "CE105", "CE201", "CE204", "CE304", "CE305", "CE306", "CE412",
+                            "CE506", "CE508", "CE910", "CE920"})
 
 
 def _shown_in_part(finding: Finding, elided: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -746,7 +748,7 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
             blank(start, end)
             comma_before_a_close(start, end)
         elif match.group("after") == ":":
-            chars[start:end] = list('"_"' if end - start == 3 else "0")  # a value of the dots' length
+            chars[start:end] = list("0".ljust(end - start))  # a value of the dots' length, which no message names
         else:  # `, ...` after members: the dots go, and the comma too when nothing follows
             blank(start, end)
             comma_before_a_close(start, end)
@@ -771,7 +773,8 @@ def _json_like(document: Document) -> bool:
 def _partial(text: str) -> bool:
     """Whether a block that is not JSON is a documentation fragment, whose syntax is not the reader's to copy: it
     elides part of itself with ``...``, or shows an object's members without its braces."""
-    return _ELISION.search(text) is not None or (_MEMBERS.match(text) is not None and _balanced(text))
+    return any(not (match.group("rest") or "").lstrip().startswith('"') for match in _ELISION.finditer(text)) \
+        or (_MEMBERS.match(text) is not None and _balanced(text))  # (a `"..."` value is JSON: no fragment's mark)
 
 
 def _balanced(text: str) -> bool:
