@@ -686,3 +686,20 @@ def test_unquoted_placeholders_are_each_reported_and_the_rest_is_checked():
     # anything else wrong with the syntax: the first mistake alone, as before
     broken = text.replace("<minutes>,", "<minutes>,,")
     assert [f.rule for f in check(broken)] == ["CE006"]
+
+
+def test_a_body_read_around_its_placeholders_offers_no_fix_and_keeps_its_file_s_own_findings():
+    """helper-115: a safe fix (CE302's move) computed on the text read with `<seconds>` as `"<econd>"` wrote that into
+    the file; and a byte order mark (CE014) or UTF-16 (CE015) went unreported once the placeholders were read."""
+    from validator.engine import check_source
+    from validator.source import load_source
+
+    text = ('{"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "datesConfiguration": {\n'
+            '  "updatedDateField": "u", "updatedDateFormat": "milliseconds", "createdDateField": "c",\n'
+            '  "createdDateFormat": "milliseconds", "createdCheckTolerance": <seconds>}}}')
+    found = check(text)
+    assert {f.rule for f in found} >= {"CE006", "CE302"} and all(f.fix is None for f in found if f.rule == "CE302")
+    body = '{"element": {"key": "sageone"}, "name": <name>, "configuration": {}}'
+    for data, code in ((b"\xef\xbb\xbf" + body.encode(), "CE014"), (body.encode("utf-16"), "CE015")):
+        rules = [f.rule for f in check_source(load_source(data, path="b.json"))]
+        assert code in rules and "CE006" in rules, rules

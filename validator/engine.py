@@ -300,11 +300,14 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
                                                severity="info")], secrets_of(loaded, options), loaded)
     checked, unquoted = _placeholders_quoted(loaded) if not loaded.valid and template is None else (loaded, [])
     findings = _run(checked, kind, options, held)
-    if unquoted:  # each placeholder said once, as the syntax mistake it is; what the rest holds checked around it
-        findings = sorted([f for f in findings if not any(p.start <= checked.offset_at(f.line, f.column) < p.end
-                                                          for p in unquoted)]
-                          + [_placing_context(checked, options).place(p.rule, p.message, p.start, p.end, help=p.help)
-                             for p in unquoted], key=Finding.sort_key)
+    if unquoted:  # each placeholder said once, as the syntax mistake it is; what the rest holds checked around it,
+        # with no fix (an edit made on the text read would write the placeholder as it was read: `"<econd>"`)
+        placing = _placing_context(checked, options)
+        findings = sorted([replace(f, fix=None) for f in findings
+                           if not any(p.start <= checked.offset_at(f.line, f.column) < p.end for p in unquoted)]
+                          + [placing.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix)
+                             for p in (*unquoted, *(p for p in loaded.problems if p.rule != "CE006"))],
+                          key=Finding.sort_key)
     if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
         findings = [f for f in findings if not fills_template(f, template)
                     and not any(start <= loaded.offset_at(f.line, f.column) < end for start, end in filled)]
