@@ -2119,7 +2119,8 @@ def test_a_postman_collection_in_a_page_reports_each_credential_once():
 def test_powershell_posting_to_a_variable_s_instances_path_says_ce027(uri):
     """helper-111: `-Uri "$ceBase/instances"` drew no CE027 (the quotes were read as part of the address, and a
     variable with a path as a variable set above)."""
-    page = ("```powershell\n$uri = 'https://api.cloud-elements.com/elements/api-v2/instances'\n$body = @'\n"
+    page = ("```powershell\n$uri = 'https://api.cloud-elements.com/elements/api-v2/instances'\n"
+            "$headers = @{ Authorization = \"User $u, Organization $o\" }\n$body = @'\n"
             '{"element": {"key": "zohocrm"}, "configuration": {}, "name": "z"}\n'
             f"'@\nInvoke-RestMethod -Method Post -Uri {uri} -Headers $headers -Body $body\n```\n")
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE027"] == ["CE027"]
@@ -2164,3 +2165,12 @@ def test_windows_curl_exe_is_curl(command):
 ])
 def test_a_body_shown_in_part_is_not_told_what_its_dots_may_hold(block):
     assert [rule for rule in _json_block_rules(block) if rule != "CE090"] == []
+
+
+def test_powershell_headers_set_in_another_block_may_hold_the_content_type():
+    """helper-115: `-Headers $headers`, set with `"Content-Type" = "application/json"` in the block above, drew CE027;
+    headers the block does not set are taken to set it, as curl's read from a variable are."""
+    page = ("```powershell\n$headers = @{ Authorization = \"User $u\"; \"Content-Type\" = \"application/json\" }\n```\n\n"
+            "```powershell\n$body = @'\n{\"element\": {\"key\": \"zohocrm\"}, \"configuration\": {}, \"name\": \"z\"}\n'@\n"
+            "Invoke-RestMethod -Uri \"$ceBase/instances\" -Method Post -Headers $headers -Body $body\n```\n")
+    assert not [f for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE027"]

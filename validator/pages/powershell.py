@@ -128,6 +128,7 @@ def _address(command: str, script: str) -> str:
 
 
 _VARIABLE = re.compile(r"\$[\w:]+")
+_HEADERS_VARIABLE = re.compile(r"(?i)-Headers(?:[ \t]+|:)(\$[\w:]+)")
 
 
 def _json_sent_as_form(script: str) -> Iterator[Problem]:
@@ -139,9 +140,12 @@ def _json_sent_as_form(script: str) -> Iterator[Problem]:
     for request in _REQUEST.finditer(script):
         command = request.group()
         body = _BODY_PARAMETER.search(command)
+        headers = _HEADERS_VARIABLE.search(command)
         if body is None or not _SENDING.search(command) or _SPLATTED.search(command) \
-                or not PLATFORM_ADDRESS.search(_address(command, script)):
-            continue  # (parameters splatted from a hashtable, `@common`, may hold -ContentType)
+                or not PLATFORM_ADDRESS.search(_address(command, script)) \
+                or headers is not None and not re.search(r"(?im)^[ \t]*" + re.escape(headers.group(1)) + r"[ \t]*=", script):
+            continue  # (parameters splatted from a hashtable, `@common`, or headers set in another block, may hold
+            # the content type)
         at = request.start() + body.start()
         yield Problem(JSON_AS_FORM.code, "PowerShell sends this body as a form (`-Body` without `-ContentType` sends "
                       "`application/x-www-form-urlencoded`): the platform's API reads JSON and refuses the request",
