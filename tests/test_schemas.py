@@ -1003,7 +1003,7 @@ def test_a_single_entry_as_an_instance_s_poller_configuration_is_an_error(string
     assert alone.severity == "warning" and "polls nothing" not in alone.message
 
 
-@pytest.mark.parametrize("key", ["hubspot ", " hubspot", "hubspot\t"])
+@pytest.mark.parametrize("key", ["hubspot ", " hubspot", "hubspot\t", "hubspot\n"])
 def test_an_element_key_with_a_space_before_or_after_it_is_an_error(key):
     """helper-110: `{"element": {"key": "hubspot "}}` passed; the platform finds no element by that key."""
     from validator.engine import check
@@ -1013,3 +1013,12 @@ def test_an_element_key_with_a_space_before_or_after_it_is_an_error(key):
     assert finding.severity == "error" and "no space before or after it" in finding.message
     assert not [f for f in check('{"element": {"key": "hubspot"}, "configuration": {}, "name": "x"}')
                 if f.rule == "CE104"]
+
+
+def test_an_element_key_with_a_space_is_said_with_element_docs_too(shared):
+    """helper-115: with --element-docs the CE104 was dropped for CE914 (no docs for `hubspot `), an info: exit 0."""
+    from validator.engine import Options, check
+
+    found = check('{"element": {"key": "hubspot "}, "name": "x"}',
+                  options=Options(element_docs=(str(shared / "elements"),)))
+    assert [f.rule for f in found if f.rule in ("CE104", "CE914")] == ["CE104"]
