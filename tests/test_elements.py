@@ -1360,3 +1360,20 @@ def test_an_event_key_naming_another_element_is_not_this_element_s(elements_dir)
     assert found == ["/configuration/event.webhook.hubspot.workflow.id"]
     body["element"]["key"] = "hubspot"
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
+
+
+def test_review_of_the_element_checks_false_alarms(elements_dir):
+    """helper-115: Salesforce's oauth2 login drew the new CE105 warning (its key and secret carry no group; only its
+    callback URL does, which logs in with nothing); Egnyte's `"document.tagging": ""` (its own default) drew CE904;
+    a one-entry default poller exempted every entry from CE412; `na1.adobesign` was told to be `adobesign`."""
+    options = Options(element_docs=(elements_dir,))
+    sfdc = {"element": {"key": "sfdc"}, "name": "s", "providerData": {"code": "${CODE}"}, "configuration": {
+        "authentication.type": "oauth2", "oauth.api.key": "${K}", "oauth.api.secret": "${S}"}}
+    assert not [f for f in check(sfdc, options=options) if f.rule == "CE105"]
+    egnyte = {"element": {"key": "egnyte"}, "name": "e", "configuration": {"document.tagging": ""}}
+    assert not [f for f in check(egnyte, options=options) if f.rule == "CE904"]
+    chargebee = {"element": {"key": "chargebee"}, "name": "c", "configuration": {"event.poller.configuration": {
+        "customers": {"url": "/hubs/payment/customers?where=updated_at>'${epoch:s}'", "idField": "id"}}}}
+    assert [f.rule for f in check(chargebee, options=options) if f.rule == "CE412"] == ["CE412"]
+    adobe = {"element": {"key": "adobe-esign"}, "name": "a", "configuration": {"region": "na1.adobesign"}}
+    assert not [f for f in check(adobe, options=options) if f.rule == "CE918" and "`adobesign`" in (f.help or "")]

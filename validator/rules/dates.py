@@ -1390,7 +1390,7 @@ def _default_undated(ctx: Any) -> tuple[frozenset[str], bool]:
     poller = _default_poller(tuple(ctx.options.element_docs), key)
     undated = [(name, entry["url"]) for name, entry in poller.items() if isinstance(entry, dict)
                and isinstance(entry.get("url"), str) and "datesConfiguration" not in entry]
-    every = bool(undated) and len(undated) == len(poller)  # (an element of event feeds)
+    every = len(undated) >= 2 and len(undated) == len(poller)  # (an element of event feeds: one entry says less)
     return frozenset(name for name, _ in undated) | frozenset(url.partition("?")[0] for _, url in undated), every
 
 

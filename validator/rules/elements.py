@@ -124,7 +124,7 @@ from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
-from ..vocabulary.secrets import looks_like_a_token
+from ..vocabulary.secrets import is_secret_key, looks_like_a_token
 from .base import Rule
 from .dates import condition_field, epoch_unit_sent, thousand_after
 from .poller import written_field
@@ -374,12 +374,14 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     # the host the value names: no path, port or query (a port where the value ends the address is the address's,
     # also before a path pasted with it: `https://host:8443/api/v2` means `host:8443`)
     meant = port.group() if port is not None else _HOST_END.split(meant, maxsplit=1)[0]
-    if domain and meant.lower().endswith(domain.lower()):
+    whole_host = bool(domain) and meant.lower().endswith(domain.lower())  # (`api.na2.echosign.com`: the host itself)
+    if whole_host:
         meant = meant[:-len(domain)]
     host_start = before.rpartition("://")[2] if "://" in before else ""  # `secure.` of `https://secure.{region}...`
     if host_start and "/" not in host_start and meant.lower().startswith(host_start.lower()):
         meant = meant[len(host_start):]
-    elif host_start.endswith(".") and "/" not in host_start and meant.count(".") >= host_start.count("."):
+    elif whole_host and host_start.endswith(".") and "/" not in host_start \
+            and meant.count(".") >= host_start.count("."):
         # the template's own first labels written as others (`api.na2` where it makes `secure.{region}`)
         meant = meant.split(".", host_start.count("."))[-1]
     if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
@@ -542,7 +544,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                               pointer=pointer, key=True, help=hint,
                               fix=Fix(f"rename the key to `{near}`", (rename,), "unsafe") if rename else None)
             continue
-        if item.boolean and not _boolean_like(value) and not _substituted(value) \
+        if item.boolean and not _boolean_like(value) and not _substituted(value) and value != item.default \
                 and not (isinstance(value, str) and find_placeholders(value)):  # (`<true_or_false>`: CE701's)
             asked = " (the console asks yes or no, and stores true or false)" if item.type == "BOOLEAN_YESNO" else ""
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a {item.type} key of element `{definition.key}`: use "
@@ -670,8 +672,9 @@ def _login_without_keys(ctx: Context, definition: ElementDefinition, config: dic
 
     for control in {item.key: item for item in definition.group_controls().values()}.values():
         chosen = definition.choice(control, config) if control.key in config and control.key != _VENDOR_TYPE else None
-        keys = [item.key for item in definition.configuration.values()
-                if chosen and item.group == chosen and not item.internal and item.default in (None, "")]
+        keys = [item.key for item in definition.configuration.values()  # (its credentials: a callback URL logs in
+                if chosen and item.group == chosen and not item.internal and item.default in (None, "")  # with none)
+                and (item.secret or is_secret_key(item.key))]
         if keys and not any(key in config for key in keys):
             listed = ", ".join(f"`{key}`" for key in keys)
             yield ctx.finding(rule_for("CE105"), f"`{control.key}` chooses the `{chosen}` login of element "
