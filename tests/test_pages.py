@@ -2174,3 +2174,11 @@ def test_powershell_headers_set_in_another_block_may_hold_the_content_type():
             "```powershell\n$body = @'\n{\"element\": {\"key\": \"zohocrm\"}, \"configuration\": {}, \"name\": \"z\"}\n'@\n"
             "Invoke-RestMethod -Uri \"$ceBase/instances\" -Method Post -Headers $headers -Body $body\n```\n")
     assert not [f for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE027"]
+
+
+def test_a_wrapper_around_more_than_one_block_is_a_page_s_source():
+    """helper-115: `~~~~` around a ```json block, a sentence and another block drew a false CE001 at the inner
+    closing fence; only a wrapper around one block is read as that block."""
+    page = ("# x\n\n~~~~\n```json\n{\"element\": {\"key\": \"hubspot\"}, \"name\": \"x\"}\n```\n\nThen the response:\n\n"
+            "```json\n{\"id\": 1}\n```\n~~~~\n")
+    assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE090"]

@@ -254,7 +254,10 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         # a fenced block indented four spaces too many, or wrapped in a fence that names no language (`~~~~` around
         # ```` ```json ````): read as its author meant it
         fence = _FENCE_LINE.match(content[0]) if content and (indented or info in PLAIN_TEXT_LANGUAGES) else None
-        if fence is not None:
+        if fence is not None and not indented and [index for index, line in enumerate(content) if
+                                                    _FENCE_LINE.match(line)] != [0, len(content) - 1]:
+            info = "markdown"  # a wrapper around more than one block: a page's source, shown
+        elif fence is not None:
             first, content, info = first + 1, content[1:], language_of(fence.group(2))
             if content and content[-1].strip() == fence.group(1):
                 content.pop()
