@@ -2182,3 +2182,15 @@ def test_a_wrapper_around_more_than_one_block_is_a_page_s_source():
     page = ("# x\n\n~~~~\n```json\n{\"element\": {\"key\": \"hubspot\"}, \"name\": \"x\"}\n```\n\nThen the response:\n\n"
             "```json\n{\"id\": 1}\n```\n~~~~\n")
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE090"]
+
+
+def test_a_code_block_component_that_interpolates_is_not_read_and_its_escapes_are_javascript_s():
+    """helper-115: an unescaped `${API_KEY}` in the template literal is JavaScript's interpolation (the page shows the
+    value), not a shell variable (CE028 was said); `\\"` and `\\n` are JavaScript's escapes, not JSON's."""
+    interpolated = ("<CodeBlock language=\"bash\">\n{`curl -X POST https://api.cloud-elements.com/elements/api-v2/instances"
+                    " -H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"closeio\"}, \"name\": \"c\", "
+                    "\"configuration\": {\"username\": \"${API_KEY}\"}}'`}\n</CodeBlock>\n")
+    assert [f.rule for f in check_page(interpolated.encode(), path="p.mdx").findings] == ["CE090"]
+    escaped = ("<CodeBlock language=\"json\">\n{`{\\\"element\\\": {\\\"key\\\": \\\"sageone\\\"},\\n \\\"configuration\\\": "
+               "{\\\"event.poller.refresh_interval\\\": \\\"x\\\"}}`}\n</CodeBlock>\n")
+    assert "CE206" in {f.rule for f in check_page(escaped.encode(), path="p.mdx").findings}

@@ -362,10 +362,12 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
 
 
 # Docusaurus' `<CodeBlock language="json" title="x">{`...`}</CodeBlock>`: its content a JavaScript template literal,
-# in which `\``, `\${` and `\\` stand for their characters
+# in which a backslash escapes (`\``, `\${`, `\"`, `\n` a line break) and an unescaped `${` interpolates
 _CODE_BLOCK = re.compile(r"<CodeBlock\b(?P<attributes>[^<>]{0,1000}+)>[ \t]*+\r?\n?[ \t]*+\{`")
 _CODE_BLOCK_END = re.compile(r"(?<!\\)`\}\s*+</CodeBlock>")
-_TEMPLATE_ESCAPE = re.compile(r"\\([`$\\])")
+_TEMPLATE_ESCAPE = re.compile(r"\\(.)", re.S)
+_TEMPLATE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\n": ""}  # (a backslash before a line break continues it)
+_INTERPOLATION = re.compile(r"(?<!\\)(?:\\\\)*\$\{")
 
 
 def _code_block_components(text: str, lines: list[str], starts: list[int], fenced: list[list[int]],
@@ -385,10 +387,12 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
                          for attribute in _ATTRIBUTE.finditer(component.group("attributes"))
                          if attribute.group("name") == "language"), "")
         start, end = component.end(), closing.start()
+        if _INTERPOLATION.search(text, start, end):
+            continue  # (JavaScript fills `${name}` in: what the page shows is not written here)
         builder, copied = TextBuilder(), start
         for escape in _TEMPLATE_ESCAPE.finditer(text, start, end):
             builder.copy(text[copied:escape.start()], copied)
-            builder.stand_for(escape.group(1), *escape.span())
+            builder.stand_for(_TEMPLATE_ESCAPES.get(escape.group(1), escape.group(1)), *escape.span())
             copied = escape.end()
         builder.copy(text[copied:end], copied)
         raw, mapping = builder.build(end=end)
