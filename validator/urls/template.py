@@ -929,8 +929,10 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     meant = (named_epoch_unit(compared.group(1)) if compared is not None else None) \
         or _RESCALED.get((unit, operator, number))
     fixed = f"${{epoch:{meant}}}" if meant else None
-    col.add(Flaw.MACRO_ARITHMETIC, f"`{written}`: the platform computes nothing; it substitutes the macro and sends "
-            f"`{text[macro.end:arithmetic.end()].strip()}` after the number as text, which no vendor reads as a time", macro.start,
+    after = "the value's closing quote" if quote else "the number"
+    opening = "'" if quote and text[macro.start - 1:macro.start] == "'" else ""  # (quoted whole, as written)
+    col.add(Flaw.MACRO_ARITHMETIC, f"`{opening}{written}`: the platform computes nothing; it substitutes the macro and "
+            f"sends `{arithmetic.group().strip()}` after {after} as text, which no vendor reads as a time", macro.start,
             arithmetic.end(), help=_w(fixed) if fixed else f"remove `{arithmetic.group().strip()}`: the macro's unit "
             "(`${epoch:s}`, `${epoch:ms}`, `${epoch:us}`) is the only scaling the platform does",
             fix=Fix(_w(fixed), (Edit(macro.start, arithmetic.end(), fixed + quote),), "unsafe") if fixed else None)
