@@ -41,9 +41,14 @@ from ..findings import Edit, Fix, Problem
 from ..rules.base import Rule
 from .positions import PositionMap, TextBuilder
 
+# The word that runs curl: `curl`, `/usr/bin/curl`, Windows' `curl.exe` (what the patterns below start a command with)
+CURL_WORD = r"(?:[\w.:/-]*/)?curl(?:\.exe)?"
+_CURL_WORD = re.compile(CURL_WORD, re.IGNORECASE)
+
+
 def _is_curl(word: str) -> bool:
-    """Whether a command's word runs curl (`curl`, `/usr/bin/curl`, Windows' `curl.exe`)."""
-    return word.rpartition("/")[2] in ("curl", "curl.exe")
+    """Whether a command's word runs curl."""
+    return _CURL_WORD.fullmatch(word) is not None
 
 
 SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "terminal",
@@ -285,7 +290,7 @@ def _whole_commands(shell: str) -> Iterator[list[Word]]:
 
 
 # A curl command that a command substitution starts with: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
-_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?(?:[\w./-]*/)?curl(?:\.exe)?(?=\s)")
+_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?" + CURL_WORD + r"(?=\s)")
 
 
 @lru_cache(maxsize=64)  # (asked for the bodies, for the command's mistakes and for CE027, of one block)
@@ -637,7 +642,7 @@ _HEREDOC = re.compile(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][
 _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
 # curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
 _DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
-_CURL = re.compile(r"(?:^|[\s;|&(])(?:[\w./-]*/)?curl(?:\.exe)?(?=\s)")
+_CURL = re.compile(r"(?:^|[\s;|&(])" + CURL_WORD + r"(?=\s)")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
 # which a later `curl -d @body.json` sends
 _TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"

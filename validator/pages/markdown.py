@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .curl import CURL_WORD
 from .positions import PositionMap, TextBuilder, line_starts
 
 
@@ -686,7 +687,7 @@ _PAIRED = (
 # An indented block has no info string: one holding a command line (`curl ...`, `$ curl ...`) is read as a shell
 # block, and one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
 _FENCE_LINE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
-_COMMAND_LINE = re.compile(r"^[ \t]*(?:\$[ \t]+)?(?:[\w./-]*/)?curl(?:\.exe)?(?=[ \t]|\\?$)", re.M)
+_COMMAND_LINE = re.compile(r"^[ \t]*(?:\$[ \t]+)?" + CURL_WORD + r"(?=[ \t]|\\?$)", re.M)
 # What a fence is tagged when its author names no language of its own (a request or a response in one is read as
 # HTTP, a curl command as a shell's)
 PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
