@@ -2253,3 +2253,62 @@ def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
     text = "# Setup\n\n" + written.replace("{S}", _HELPER_102).replace("{{", "{").replace("}}", "}") + "\n"
     masked = find_secrets(load_source(text, path="setup.md")).mask(text)
     assert _HELPER_102 not in masked, masked
+
+
+@pytest.mark.parametrize("host", ["<HOST>", "{{host}}", "${DB_HOST}", "\u00f1andu.example", "_host", ".example.com",
+                                  "", " x", "%68ooks.example"])
+def test_a_url_s_password_is_masked_whatever_host_follows_it(host):
+    """helper-113: `https://admin:Kq9vT3pLx8wZ@<HOST>/events` showed its password: the `@` had to be followed by an
+    ASCII letter, a digit or `[`; a placeholder host, a variable, a non-ASCII host or none let it through."""
+    for url in (f"https://admin:Kq9vT3pLx8wZ@{host}/events", f"admin:Kq9vT3pLx8wZ@{host}/events"):
+        text = json.dumps({"configuration": {"event.notification.callback.url": url}})
+        masked = str(find_secrets(load_source(text)).mask(text))
+        assert "Kq9vT3pLx8wZ" not in masked, (url, masked)
+        assert "admin" in masked  # (the user stays)
+
+
+@pytest.mark.parametrize("url", ["/hubs/x/c?where=updated_at>'${gmtDate:yyyy}' and password=Kq9vT3pLx8wZ",
+                                 "/hubs/x/c?where=a=1 or client_secret=Kq9vT3pLx8wZ",
+                                 "/hubs/x/c?where=(apiKey=Kq9vT3pLx8wZ)"])
+def test_an_unquoted_credential_in_a_where_clause_is_masked(url):
+    """helper-113: `render` printed `and password=Kq9v...` (a quoted value was masked, an unquoted one not)."""
+    text = json.dumps({"c": {"url": url, "idField": "id"}})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert "Kq9vT3pLx8wZ" not in masked and "status" not in masked
+    plain = json.dumps({"c": {"url": "/hubs/x/c?where=status=active and name=bob", "idField": "id"}})
+    assert str(find_secrets(load_source(plain)).mask(plain)) == plain
+
+
+def test_a_secret_found_anywhere_on_a_page_is_none_of_a_block_s_findings_to_quote():
+    """helper-113: `export SAGE_WEBHOOK_TOKEN=Kq9v...` in one block, and the same value in another block's callback
+    URL: CE202's message and help quoted it (a `.json` file's findings were scrubbed, a page's not)."""
+    from validator.pages import check_page
+
+    page = ("# Sage\n\n```bash\nexport SAGE_WEBHOOK_TOKEN=Kq9vT3pLx8wZ7R2k\n```\n\n```json\n"
+            '{"element": {"key": "sageone"}, "configuration": {"event.notification.enabled": true, '
+            '"event.notification.callback.url": "hooks.example.com/ce/Kq9vT3pLx8wZ7R2k"}}\n```\n')
+    findings = check_page(page.encode(), path="p.md").findings
+    assert any(f.rule == "CE202" for f in findings)
+    assert not any("Kq9vT3pLx8wZ7R2k" in f"{f.message} {f.help}" for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    "```bash\ncurl -K <(echo 'user = \"admin:Kq9vT3pLx8wZ7R2k\"') https://x.example.com\n```\n",
+    "```bash\ncurl --netrc-file <(echo 'machine x login admin password Kq9vT3pLx8wZ7R2k') https://x.example.com\n```\n",
+    '{"c": {"url": "/hubs/x/c?sid=Kq9vT3pLx8wZ7R2k&jwt=Kq9vT3pLx8wZ7R2k&otp=Kq9vT3pLx8wZ7R2k", "idField": "id"}}',
+])
+def test_curl_configuration_netrc_lines_and_session_parameters_are_masked(text):
+    """helper-113: curl's `user = "admin:..."` and a .netrc line echoed into a command, and `sid=`, `jwt=`, `otp=`
+    query parameters, were shown."""
+    assert "Kq9vT3pLx8wZ7R2k" not in str(find_secrets(load_source(text)).mask(text))
+
+
+def test_a_configuration_s_value_quoted_in_an_error_has_its_url_credentials_masked(tmp_path):
+    """helper-113: `element-docs = "https://user:Kq9v...@git.example.com/docs"` (not a list) was quoted whole in the
+    configuration error, and so was a `--server-zone` holding one in its warning."""
+    (tmp_path / "cfg.toml").write_text('element-docs = "https://user:Kq9vT3pLx8wZ7R2k@git.example.com/docs"\n')
+    (tmp_path / "b.json").write_text('{"element": {"key": "sageone"}}')
+    result = run_cli("check", "--no-cache", "--config", str(tmp_path / "cfg.toml"), str(tmp_path / "b.json"))
+    assert result.code == 2 and "element-docs" in result.err and "Kq9vT3pLx8wZ7R2k" not in result.err + result.out
+    result = run_cli("check", "--no-cache", "--server-zone", "https://a:Kq9vT3pLx8wZ7R2k@x", str(tmp_path / "b.json"))
+    assert "server zone" in result.err and "Kq9vT3pLx8wZ7R2k" not in result.err + result.out

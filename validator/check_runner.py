@@ -586,7 +586,9 @@ def _warn_unknown_zone(zone: str) -> None:
     from .dates.zones import resolve_zone
 
     if not resolve_zone(zone).known:
-        print(f"ce-validator: warning: server zone {zone!r} is not a Java time-zone id: Java would use GMT",
+        from .masking import as_shown
+
+        print(f"ce-validator: warning: server zone '{as_shown(zone)}' is not a Java time-zone id: Java would use GMT",
               file=sys.stderr)
 
 

@@ -712,8 +712,12 @@ def _key(path: Iterable[Any]) -> str:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value + '"'
+    if isinstance(value, str):  # (a URL's credentials masked: a configuration's value may be one pasted in error)
+        from .masking import as_shown
+
+        return '"' + as_shown(value) + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (datetime, date, time)):  # as TOML writes it

@@ -138,9 +138,10 @@ _STRING_QUERY = LazyPattern(r"[\"'][ \t]*" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALU
 # Read as browsers and curl read it: the user name ends at the first ':' (it may hold an '@', an email), the
 # password at the last '@' before the host.
 # Also where a URL written without its scheme starts (``user:password@host/events``): at the start of the URL, or
-# of a quoted string in a text.
+# of a quoted string in a text.  Whatever host follows the `@` (`<HOST>`, `${DB_HOST}`, `{{host}}`, `ñandu.example`,
+# none at all): the password is the same.
 _USERINFO = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:"
-                        r"(?P<value>[^/\s'\"\\]{1,400})@(?=[A-Za-z0-9\[])")  # (`https:\/\/`: JSON in a JSON string)
+                        r"(?P<value>[^/\s'\"\\]{1,400})@")  # (`https:\/\/`: JSON in a JSON string)
 # A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
 # take a key for Basic authentication): masked when it has a key's shape.
 _USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{12,200})(?::[^/\s'\"\\@]{0,400})?@"
@@ -153,8 +154,8 @@ _USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{1
 _LOOSE_USERINFO_HEAD = r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)\\{1,4})[^/\s:'\"?#\\@]{1,200}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
 # (A value stops before another URL's start: a text of many `//user:` costs each one a few steps, not 400.)
 _LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?:\\[^\r\n]|[^\s\"\\])){1,400}?)@"
-                              r"(?=[A-Za-z0-9\[])")
-_LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[A-Za-z0-9\[])")
+                              r"(?=[^\s\"\\@])")
+_LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[^\s\"\\@])")
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
@@ -525,6 +526,12 @@ def _scrub_cut(message: str, values: tuple[str, ...]) -> str:
 # The fewest characters of a secret a shortened quote must hold for them to be hidden.
 _CUT = 4
 
+def as_shown(value: str) -> str:
+    """A value the user gave (a configuration's, an option's) as a message may quote it: a URL's credentials masked,
+    and printable (:func:`printable`)."""
+    return printable(str(url_secrets(value).mask(value))) if "=" in value or "@" in value else printable(value)
+
+
 def printable(text: str) -> str:
     """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name) and
     each control character written as its escape, so every output can encode it and no file's text can steer a
@@ -853,7 +860,8 @@ def _names_before_equals(url: str) -> Iterator[str]:
 _CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260])|[ \t]+(?i:like|in|gte?|lte?|eq|ne)(?=[ \t(]))"
                   r"[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
-_CEQL_FIELD = r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
+_CEQL_NAME = r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
+_CEQL_FIELD = r"(?<![\w.\-])" + _CEQL_NAME
 _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
@@ -863,6 +871,9 @@ _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")
 _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
                             r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?)(?:%20|\+)*+(?P<quote>%2[27])"
                             r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
+# (a condition's value unquoted: `and password=Kq9v...`)
+_CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
+                             + r"[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
 _CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 
@@ -903,6 +914,8 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     yield from _QUERY.finditer(text)
     if _may_compare_in_ceql(text):
         yield from _ceql_conditions(text)
+    if "where" in text:  # a CEQL condition's value left unquoted (`and password=Kq9v...`): the vendor reads it all the same
+        yield from (match for match in _CEQL_UNQUOTED.finditer(text) if _credential_field(match.group("name")))
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
     if _has_encoded_equals(text):
@@ -1452,8 +1465,11 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
 # a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
 _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `auth` alone is in most bodies)
     (("thin:",), LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
-    (("machine ",), LazyPattern(r"(?m)^[ \t]*machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
-                                r"(?P<value>[^\s\"'`]+)")),
+    (("machine ",), LazyPattern(r"(?m)(?:^|(?<=[\s'\"(]))machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
+                                r"(?P<value>[^\s\"'`]+)")),  # (a .netrc's line, also echoed: `--netrc-file <(echo '...')`)
+    # curl's configuration syntax (`-K <(echo 'user = "admin:..."')`, a .curlrc): `user` holds the password after its `:`
+    (("-K", "--config", "curlrc"), LazyPattern(r"(?:^|(?<=[\s'\"(]))-{0,2}user[ \t]*[=:]?[ \t]+\"?[^:\s\"']+:"
+                                             r"(?P<value>[^\s\"']+)")),
     (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
     (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication("), LazyPattern(

@@ -164,6 +164,7 @@ class PageCheck:
     findings: list[Finding]
     documents: list[Document] = field(default_factory=list)
     options: Options | None = None
+    found: Secrets | None = field(default=None, repr=False)  # (worked out once: for the findings, then the excerpts)
 
     def secrets(self) -> Secrets:
         """The page's secrets, in page offsets: each document's (:func:`validator.engine.secrets_of`), moved
@@ -172,6 +173,8 @@ class PageCheck:
         from ..masking import find_secrets
         from ..source import load_source
 
+        if self.found is not None:
+            return self.found
         page = find_secrets(load_source(self.text))
         spans = set(page.spans)
         values = set(page.values)
@@ -179,7 +182,8 @@ class PageCheck:
             own = _document_secrets(document, self.options)
             spans.update(_page_ranges(document, own.spans))
             values.update(own.values)
-        return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted(values, key=len, reverse=True)))
+        self.found = Secrets(spans=tuple(sorted(spans)), values=tuple(sorted(values, key=len, reverse=True)))
+        return self.found
 
     def masked_text(self) -> MaskedText:
         """The page's text with every secret masked: the only text outputs may show."""
@@ -257,6 +261,11 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         reason = said if not skipped else (f"{said} (and {skipped} labelled as a mistake or marked "
                                            "`<!-- ce-validator: skip -->`: not checked)")
         result.findings.append(_finding("CE090", reason, path, "", (1, 1, 1, 2)))
+    if any(f.rule != "CE090" for f in result.findings):  # a secret found anywhere on the page is none of a block's
+        # findings' to quote (the front matter's token, an `export` line's value, a labelled key)
+        secrets = result.secrets()
+        if secrets.values:
+            result.findings = [secrets.scrub_finding(f) for f in result.findings]
     result.findings.sort(key=lambda f: f.sort_key())
     return result
 
