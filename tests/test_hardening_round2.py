@@ -688,3 +688,9 @@ def test_a_page_s_name_with_a_line_break_writes_no_line_of_its_own(tmp_path):
         result = run_cli("check", "--no-cache", "--format", fmt, name, cwd=tmp_path)
         assert not any(line.startswith("fake.json") for line in result.out.splitlines()), result.out
         assert "\\x0a" in result.out
+
+
+def test_a_time_of_thousands_of_digits_is_said_plainly():
+    """helper-112: `date --at <5000 digits>` answered with Python's own "Exceeds the limit (4300 digits)" advice."""
+    result = run_cli("date", "yyyy", "--at", "1" * 5000)
+    assert result.code == 2 and "set_int_max_str_digits" not in result.err and "5000 characters" in result.err

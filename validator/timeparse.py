@@ -64,6 +64,8 @@ def parse_user_time(text: str, *, now: datetime | None = None) -> datetime:
 
 def _parse_user_time(text: str, *, now: datetime | None = None) -> datetime:
     raw = text.strip()
+    if len(raw) > 200:  # (no time is written so long; a number of thousands of digits is no epoch)
+        raise ValueError(f"a time of {len(raw)} characters: {_HELP}")
     if now is None:
         now = datetime.now(timezone.utc)
     elif now.tzinfo is None:
