@@ -2194,3 +2194,13 @@ def test_a_code_block_component_that_interpolates_is_not_read_and_its_escapes_ar
     escaped = ("<CodeBlock language=\"json\">\n{`{\\\"element\\\": {\\\"key\\\": \\\"sageone\\\"},\\n \\\"configuration\\\": "
                "{\\\"event.poller.refresh_interval\\\": \\\"x\\\"}}`}\n</CodeBlock>\n")
     assert "CE206" in {f.rule for f in check_page(escaped.encode(), path="p.mdx").findings}
+
+
+def test_a_jsonc_comment_line_that_elides_makes_the_body_one_shown_in_part():
+    """helper-115: in a `jsonc` block, `// ... createdDateField, createdDateFormat` after a member's comma drew CE002
+    (the comment was read as spaces, leaving the comma before `}`)."""
+    block = ('{"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "datesConfiguration": {\n'
+             '  "updatedDateField": "updated_at",\n  "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ssXXX",\n'
+             '  // ... createdDateField, createdDateFormat\n}}}')
+    page = f"# x\n\n```jsonc\n{block}\n```\n"
+    assert [f.rule for f in check_page(page.encode(), path="p.md").findings if f.rule != "CE090"] == []

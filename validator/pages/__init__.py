@@ -515,8 +515,17 @@ def _blank_comments(text: str) -> str:
     last_close = text.rfind("*/")
     unclosed = text.find("/*", last_close + 2 if last_close != -1 else 0)
     head, tail = (text[:unclosed], text[unclosed:]) if unclosed != -1 else (text, "")
-    return _STRING_OR_COMMENT.sub(
-        lambda m: re.sub(r"[^\r\n]", " ", m.group(0)) if m.group(1) else m.group(0), head) + tail
+    def blanked(comment: re.Match[str]) -> str:  # (a line that is only a comment eliding, `// ...`, is kept: it
+        # says the body is shown in part, which the elision's reading takes from it)
+        if comment.group(1) is None or _ELIDING_COMMENT.match(comment.group(1)) \
+                and not head[head.rfind("\n", 0, comment.start()) + 1:comment.start()].strip():
+            return comment.group(0)
+        return re.sub(r"[^\r\n]", " ", comment.group(0))
+
+    return _STRING_OR_COMMENT.sub(blanked, head) + tail
+
+
+_ELIDING_COMMENT = re.compile(r"(?://|/\*)[ \t]*(?:\.\.\.|…)")
 
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
