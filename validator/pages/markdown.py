@@ -36,6 +36,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterator
 from typing import Any
 
 from .curl import CURL_WORD
@@ -343,23 +344,34 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
             start += 2
         elif text[start:start + 1] == "\n":  # (HTML drops the line break right after `<pre>`)
             start += 1
-        builder, copied = TextBuilder(), start
-        for piece in _HTML_PIECE.finditer(text, start, end):
-            builder.copy(text[copied:piece.start()], copied)
-            if piece.group()[0] == "&":
-                builder.stand_for(html.unescape(piece.group()), *piece.span())
-            copied = piece.end()
-        builder.copy(text[copied:end], copied)
-        raw, mapping = builder.build(end=end)
-        if not raw.strip():
-            continue
-        substituted, mapping = _substitute(raw, mapping, variables)
-        top = bisect_right(starts, pre.start()) - 1
-        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
-        found.append(Block(text=substituted, raw=raw, info=language_of(language),
-                           line=top + 1, content_line=bisect_right(starts, start), mapping=mapping, skip=skip,
-                           ignore=ignore))
+        pieces = ((*piece.span(), html.unescape(piece.group()) if piece.group()[0] == "&" else "")
+                  for piece in _HTML_PIECE.finditer(text, start, end))
+        block = _block_between(text, start, end, pieces, language=language, top=bisect_right(starts, pre.start()) - 1,
+                               lines=lines, starts=starts, contained=contained, variables=variables)
+        if block is not None:
+            found.append(block)
     return found
+
+
+def _block_between(text: str, start: int, end: int, pieces: Iterator[tuple[int, int, str]], *, language: str,
+                   top: int, lines: list[str], starts: list[int], contained: list[tuple[str, ...]],
+                   variables: dict[str, str]) -> Block | None:
+    """The block whose content is the page's ``[start, end)`` with each piece ``(start, end, stands for)`` read as
+    what it stands for (an HTML entity's character, a template literal's escape); None when it holds nothing."""
+    builder, copied = TextBuilder(), start
+    for piece_start, piece_end, meant in pieces:
+        builder.copy(text[copied:piece_start], copied)
+        if meant:
+            builder.stand_for(meant, piece_start, piece_end)
+        copied = piece_end
+    builder.copy(text[copied:end], copied)
+    raw, mapping = builder.build(end=end)
+    if not raw.strip():
+        return None
+    substituted, mapping = _substitute(raw, mapping, variables)
+    skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+    return Block(text=substituted, raw=raw, info=language_of(language), line=top + 1,
+                 content_line=bisect_right(starts, start), mapping=mapping, skip=skip, ignore=ignore)
 
 
 # Docusaurus' `<CodeBlock language="json" title="x">{`...`}</CodeBlock>`: its content a JavaScript template literal,
@@ -390,19 +402,12 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
         start, end = component.end(), closing.start()
         if _INTERPOLATION.search(text, start, end):
             continue  # (JavaScript fills `${name}` in: what the page shows is not written here)
-        builder, copied = TextBuilder(), start
-        for escape in _TEMPLATE_ESCAPE.finditer(text, start, end):
-            builder.copy(text[copied:escape.start()], copied)
-            builder.stand_for(_TEMPLATE_ESCAPES.get(escape.group(1), escape.group(1)), *escape.span())
-            copied = escape.end()
-        builder.copy(text[copied:end], copied)
-        raw, mapping = builder.build(end=end)
-        if not raw.strip():
-            continue
-        substituted, mapping = _substitute(raw, mapping, variables)
-        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
-        found.append(Block(text=substituted, raw=raw, info=language_of(language), line=top + 1,
-                           content_line=bisect_right(starts, start), mapping=mapping, skip=skip, ignore=ignore))
+        escapes = ((*escape.span(), _TEMPLATE_ESCAPES.get(escape.group(1), escape.group(1)))
+                   for escape in _TEMPLATE_ESCAPE.finditer(text, start, end))
+        block = _block_between(text, start, end, escapes, language=language, top=top, lines=lines, starts=starts,
+                               contained=contained, variables=variables)
+        if block is not None:
+            found.append(block)
     return found
 
 
