@@ -2260,7 +2260,10 @@ def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
 def test_a_url_s_password_is_masked_whatever_host_follows_it(host):
     """helper-113: `https://admin:Kq9vT3pLx8wZ@<HOST>/events` showed its password: the `@` had to be followed by an
     ASCII letter, a digit or `[`; a placeholder host, a variable, a non-ASCII host or none let it through."""
-    for url in (f"https://admin:Kq9vT3pLx8wZ@{host}/events", f"admin:Kq9vT3pLx8wZ@{host}/events"):
+    # (without a scheme, what follows the `@` must read as a host: `npm:pkg@^4`, `ref:HEAD@{1}`, `contact:ops@_x` are
+    # no URLs; a scheme's `//` says it is one, whatever follows)
+    bare = [] if host[:1] in ("_", ".", " ") else [f"admin:Kq9vT3pLx8wZ@{host}/events"]
+    for url in (f"https://admin:Kq9vT3pLx8wZ@{host}/events", *bare):
         text = json.dumps({"configuration": {"event.notification.callback.url": url}})
         masked = str(find_secrets(load_source(text)).mask(text))
         assert "Kq9vT3pLx8wZ" not in masked, (url, masked)
@@ -2312,3 +2315,32 @@ def test_a_configuration_s_value_quoted_in_an_error_has_its_url_credentials_mask
     assert result.code == 2 and "element-docs" in result.err and "Kq9vT3pLx8wZ7R2k" not in result.err + result.out
     result = run_cli("check", "--no-cache", "--server-zone", "https://a:Kq9vT3pLx8wZ7R2k@x", str(tmp_path / "b.json"))
     assert "server zone" in result.err and "Kq9vT3pLx8wZ7R2k" not in result.err + result.out
+
+
+@pytest.mark.parametrize("text", ["mailto:ops@example.com", "npm:lodash@^4.17.21", "ref:HEAD@{1}", "time:10:30@+02:00",
+                                  "contact:ops@_example", "x?where password = :password", "where token = tokens.id",
+                                  "/x?where=apiKey=lastModifiedDate", "machine learning password strength",
+                                  "X-Api-Key; run as user www-data:www-data", "?ssid=GuestWifi-2024"])
+def test_what_reads_as_no_credential_stays_shown(text):
+    """helper-116: the first versions of this stop's masking hid `lodash@^4`'s `lodash`, a bind parameter, a column, a
+    sentence about machine learning, a user:group pair and a wifi name."""
+    body = json.dumps({"notes": text})
+    shown = json.loads(str(find_secrets(load_source(body)).mask(body)))["notes"]
+    assert shown == text or text.startswith("mailto:"), shown
+
+
+@pytest.mark.parametrize("text", [
+    '{"element": {"key": "sageone"}, "configuration": {"event.notification.enabled": <true|false>,\n'
+    ' "event.notification.callback.url": "/hooks/Kq9vT3pLx8wZ7R2k"}}',
+    '{"element": {"key": "sageone"}, "configuration": {"x": {{page.enabled}}, "event.poller.configuration": {"c": {\n'
+    ' "url": "/hubs/x/c?where=a>1 and password=Kq9vT3pLx8wZ7R2k", "idField": "id"}}}}',
+])
+def test_a_body_read_around_its_placeholders_masks_as_its_parsed_self(text):
+    """helper-116: the findings of a body read around an unquoted placeholder (CE202's message, the excerpt) quoted
+    secrets only the walk of a parsed body finds: the secrets were looked for in the text that does not parse."""
+    from validator.engine import inspect_source
+
+    checked = inspect_source(load_source(text, path="b.json"))
+    assert any(f.rule == "CE006" for f in checked.findings)
+    assert not any("Kq9vT3pLx8wZ7R2k" in f"{f.message} {f.help}" for f in checked.findings)
+    assert "Kq9vT3pLx8wZ7R2k" not in str(checked.masked_text())

@@ -354,7 +354,15 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
             extra = declared_secret_keys(options.element_docs, element_of(_element_key(loaded), options))
         except (ElementDocsError, SetupError, OSError, ValueError):
             pass
-    return find_secrets(loaded, extra_keys=extra)
+    found = find_secrets(loaded, extra_keys=extra)
+    read, unquoted = _placeholders_quoted(loaded) if not loaded.valid else (loaded, [])
+    if not unquoted:
+        return found
+    # a body read around its unquoted placeholders: its secrets as the parsed body shows them too (the same length,
+    # so the same places), for the findings read from it quote what the text scan alone would not know for one
+    parsed = find_secrets(read, extra_keys=extra)
+    return Secrets(spans=tuple(sorted(set(found.spans) | set(parsed.spans))),
+                   values=tuple(sorted(set(found.values) | set(parsed.values), key=len, reverse=True)))
 
 
 def element_of(named: str | None, options: Options) -> str | None:

@@ -140,8 +140,10 @@ _STRING_QUERY = LazyPattern(r"[\"'][ \t]*" + _TEXT_QUERY_NAME + _TEXT_QUERY_VALU
 # Also where a URL written without its scheme starts (``user:password@host/events``): at the start of the URL, or
 # of a quoted string in a text.  Whatever host follows the `@` (`<HOST>`, `${DB_HOST}`, `{{host}}`, `ñandu.example`,
 # none at all): the password is the same.
-_USERINFO = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:"
-                        r"(?P<value>[^/\s'\"\\]{1,400})@")  # (`https:\/\/`: JSON in a JSON string)
+_USERINFO = LazyPattern(r"(?:(?P<schemed>//|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/)|^|(?<=[\"']))[^/\s:'\"?#\\]{0,200}:"
+                        r"(?P<value>[^/\s'\"\\]{1,400})@"  # (`https:\/\/`: JSON in a JSON string)
+                        # (without a scheme's `//`, what follows reads as a host: not `npm:pkg@^4`, `ref:HEAD@{1}`)
+                        r"(?(schemed)|(?=[A-Za-z0-9\[/<%]|[^\x00-\x7f]|\{\{|\$\{|$))")
 # A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
 # take a key for Basic authentication): masked when it has a key's shape.
 _USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{12,200})(?::[^/\s'\"\\@]{0,400})?@"
@@ -901,6 +903,15 @@ def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
 
 
 @lru_cache(maxsize=1024)
+def _written_as_a_secret(value: str) -> bool:
+    """Whether an unquoted value reads as a secret written out: letters with digits, or a password's signs (not a
+    bind parameter `:password`, `$1`, a column `keys.api_key`, a field name `lastModifiedDate`, a number `30`)."""
+    return value[:1] not in (":", "@", "$", "?") and (
+        any(char.isdigit() for char in value) and any(char.isalpha() for char in value)
+        or _PASSWORD_LIKE.fullmatch(value) is not None)
+
+
+@lru_cache(maxsize=1024)
 def _credential_field(name: str) -> bool:
     """Whether a field a CEQL condition compares holds a credential: a record's field named as a secret
     (`password`, `apiKey`), not one the query words take for a credential only in a URL's query (`code`, `key`,
@@ -914,8 +925,11 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     yield from _QUERY.finditer(text)
     if _may_compare_in_ceql(text):
         yield from _ceql_conditions(text)
-    if "where" in text:  # a CEQL condition's value left unquoted (`and password=Kq9v...`): the vendor reads it all the same
-        yield from (match for match in _CEQL_UNQUOTED.finditer(text) if _credential_field(match.group("name")))
+    if "where" in text or "WHERE" in text or "Where" in text:  # a CEQL condition's value left unquoted (`and
+        # password=Kq9v...`): the vendor reads it all the same; a value with a key's shape (not `:password`, `$1`,
+        # `keys.api_key`, `lastModifiedDate`: a bind parameter or a column in documentation's SQL)
+        yield from (match for match in _CEQL_UNQUOTED.finditer(text)
+                    if _credential_field(match.group("name")) and _written_as_a_secret(match.group("value")))
     if any(separator in text for separator in _LOOSE_SEPARATORS):
         yield from _LOOSE_QUERY.finditer(text)
     if _has_encoded_equals(text):
@@ -1465,10 +1479,10 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
 # a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
 _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `auth` alone is in most bodies)
     (("thin:",), LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
-    (("machine ",), LazyPattern(r"(?m)(?:^|(?<=[\s'\"(]))machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
+    (("machine",), LazyPattern(r"(?m)(?:^[ \t]*|(?<=['\"])(?=machine[ \t]+\S+[ \t]+login[ \t]))machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
                                 r"(?P<value>[^\s\"'`]+)")),  # (a .netrc's line, also echoed: `--netrc-file <(echo '...')`)
     # curl's configuration syntax (`-K <(echo 'user = "admin:..."')`, a .curlrc): `user` holds the password after its `:`
-    (("-K", "--config", "curlrc"), LazyPattern(r"(?:^|(?<=[\s'\"(]))-{0,2}user[ \t]*[=:]?[ \t]+\"?[^:\s\"']+:"
+    ((" -K", "--config", "curlrc"), LazyPattern(r"(?:^|(?<=[\s'\"(]))-{0,2}user[ \t]*[=:]?[ \t]+\"?[^:\s\"']+:"
                                              r"(?P<value>[^\s\"']+)")),
     (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),

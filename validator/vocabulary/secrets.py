@@ -136,7 +136,7 @@ _FLAG_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "0", "1", "
                           "optional", "none", "null", ""})
 _FUZZY_TARGETS = ("password", "passphrase", "secret", "credential")
 _QUERY_WORDS = frozenset({"key", "sig", "auth", "signature", "code", "sign", "ak", "bearer", "session", "ticket", "pin",
-                          "sid", "ssid", "jwt", "otp"})  # (a session id, a one-time password: tokens in a URL)
+                          "sid", "jwt", "otp"})  # (a session id, a one-time password: tokens in a URL)
 # (`sign`: Alibaba; `ak`: Baidu; a session or a CAS ticket, a bearer token, a PIN: by the value's shape)
 _IDENTIFIER_WORDS = frozenset({"key", "id", "sid", "username", "user", "login", "account", "accountid", "clientid",
                                "appid", "tenant", "tenantid", "email"})
