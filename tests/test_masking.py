@@ -2344,3 +2344,15 @@ def test_a_body_read_around_its_placeholders_masks_as_its_parsed_self(text):
     assert any(f.rule == "CE006" for f in checked.findings)
     assert not any("Kq9vT3pLx8wZ7R2k" in f"{f.message} {f.help}" for f in checked.findings)
     assert "Kq9vT3pLx8wZ7R2k" not in str(checked.masked_text())
+
+
+@pytest.mark.parametrize("line", ["machine x login a password \"Kq9vT3pLx8wZ7R2k\"",
+                                  "echo 'default login admin password Kq9vT3pLx8wZ7R2k' > n",
+                                  "machine x login a account b password Kq9vT3pLx8wZ7R2k",
+                                  "/x?where a=1 and password like Kq9vT3pLx8wZ7R2k"])
+def test_netrc_variants_and_an_unquoted_like_value_are_masked_and_keep_the_json_whole(line):
+    """helper-116: a .netrc's quoted password, its `default` entry and its `account`, and `password like x` in a where
+    clause, were shown; the quoted one is masked inside the JSON string's escapes, never its backslash."""
+    text = json.dumps({"notes": line})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert "Kq9vT3pLx8wZ7R2k" not in masked and json.loads(masked)

@@ -875,7 +875,7 @@ _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
                             r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
 # (a condition's value unquoted: `and password=Kq9v...`)
 _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
-                             + r"[ \t]*(?:==?|!=|<>)[ \t]*(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
+                             + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
 _CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 
@@ -1479,8 +1479,10 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
 # a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
 _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `auth` alone is in most bodies)
     (("thin:",), LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
-    (("machine",), LazyPattern(r"(?m)(?:^[ \t]*|(?<=['\"])(?=machine[ \t]+\S+[ \t]+login[ \t]))machine[ \t]+\S+(?:[ \t]+login[ \t]+\S+)?[ \t]+password[ \t]+"
-                                r"(?P<value>[^\s\"'`]+)")),  # (a .netrc's line, also echoed: `--netrc-file <(echo '...')`)
+    (("machine", "default"), LazyPattern(
+        r"(?m)(?:^[ \t]*|(?<=['\"])(?=(?:machine[ \t]+\S+|default)[ \t]+login[ \t]))(?:machine[ \t]+\S+|default)"
+        r"(?:[ \t]+login[ \t]+\S+)?(?:[ \t]+account[ \t]+\S+)?[ \t]+password[ \t]+(?:\\?[\"'])?"
+        r"(?P<value>[^\s\"'`\\][^\s\"'`\\]*)")),  # (a .netrc's line, also echoed: `--netrc-file <(echo '...')`; its `default` entry)
     # curl's configuration syntax (`-K <(echo 'user = "admin:..."')`, a .curlrc): `user` holds the password after its `:`
     ((" -K", "--config", "curlrc"), LazyPattern(r"(?:^|(?<=[\s'\"(]))-{0,2}user[ \t]*[=:]?[ \t]+\"?[^:\s\"']+:"
                                              r"(?P<value>[^\s\"']+)")),
