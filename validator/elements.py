@@ -482,6 +482,19 @@ def load_element(directory: str, key: str) -> ElementDocs | None:
     return ElementDocs(key=key, definition=definition, api=api)
 
 
+@lru_cache(maxsize=16)
+def default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
+    """The element's own default poller configuration (its ``event.poller.configuration`` default), decoded; empty
+    when the docs have no element ``key``, no default, or one that cannot be read.  Ground truth for the rules that
+    compare a body's entries with the element's."""
+    try:
+        docs = find_element(directories, key)
+    except (ElementDocsError, OSError, ValueError):
+        return {}
+    poller = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
+    return poller or {}
+
+
 def find_element(directories: tuple[str, ...], key: str) -> ElementDocs | None:
     """The first folder's docs for ``key``."""
     for directory in directories:

@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
@@ -528,6 +529,7 @@ def _as_rendered(loaded: Source) -> tuple[Source, list[tuple[int, int]]]:
 _MOST_PLACEHOLDERS = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
 
 
+@lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
 def _placeholders_quoted(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
     own templates write them) read with each written as a string of its own length (`"<rue|fals>"`: still a

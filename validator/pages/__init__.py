@@ -757,20 +757,13 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
     for match in _ELISION.finditer(text):
         group = "line" if match.lastgroup == "line_comma" else match.lastgroup or ""
         start, end = match.span(group)
-        if group == "line":
-            end = match.end("line_comma")
-            blank(start, end)
-            comma_before_a_close(start, end)
-        elif group == "contents" or group == "block":
-            blank(start, end)
-        elif group == "comment":
-            blank(start, end)
-            comma_before_a_close(start, end)
-        elif match.group("after") == ":":
+        end = match.end("line_comma") if group == "line" else end
+        if group == "rest" and match.group("after") == ":":
             chars[start:end] = list("0".ljust(end - start))  # a value of the dots' length, which no message names
-        else:  # `, ...` after members: the dots go, and the comma too when nothing follows
+        else:  # the dots go, and (but inside `{ ... }`) the comma before them when nothing follows
             blank(start, end)
-            comma_before_a_close(start, end)
+            if group not in ("contents", "block"):
+                comma_before_a_close(start, end)
         elided.append((start, end))
     return "".join(chars), elided
 _BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")

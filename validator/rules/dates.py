@@ -1394,16 +1394,10 @@ def _default_undated(ctx: Any) -> tuple[frozenset[str], bool]:
     return frozenset(name for name, _ in undated) | frozenset(url.partition("?")[0] for _, url in undated), every
 
 
-@lru_cache(maxsize=16)
 def _default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
-    from ..elements import ElementDocsError, find_element
+    from ..elements import default_poller
 
-    try:
-        docs = find_element(directories, key)
-    except (ElementDocsError, OSError, ValueError):
-        return {}
-    poller = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
-    return poller or {}
+    return default_poller(directories, key)
 
 
 @lru_cache(maxsize=16)

@@ -65,15 +65,10 @@ def _element_leaves_the_id_empty(ctx: Context, pointer: str) -> bool:
     an empty ``idField``, as Chargebee's and LinkedIn's do: their event hook sets each event's id."""
     if not ctx.options.element_docs or not ctx.element or not pointer.endswith("/idField"):
         return False
-    from ..elements import ElementDocsError, find_element
+    from ..elements import default_poller
 
-    try:
-        docs = find_element(ctx.options.element_docs, ctx.element)
-    except ElementDocsError:
-        return False
-    default = docs.definition.default_poller_value() if docs is not None and docs.definition is not None else None
     name = pointer[:-len("/idField")].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-    entry = default.get(name) if isinstance(default, dict) else None
+    entry = default_poller(tuple(ctx.options.element_docs), ctx.element).get(name)
     return isinstance(entry, dict) and entry.get("idField") == ""
 
 
