@@ -2356,3 +2356,19 @@ def test_netrc_variants_and_an_unquoted_like_value_are_masked_and_keep_the_json_
     text = json.dumps({"notes": line})
     masked = str(find_secrets(load_source(text)).mask(text))
     assert "Kq9vT3pLx8wZ7R2k" not in masked and json.loads(masked)
+
+
+@pytest.mark.parametrize("url", ["/hubs/crm/contacts?apiKey=ab7Hq#x9Tz2Lm", "/hubs/crm/contacts?apiKey=ab7Hq#x9Tz2Lm&page=2",
+                                 "/hubs/crm/contacts?page=1&api_key=Qw3Er#t5Yu7Io8"])
+def test_a_credential_holding_a_hash_is_masked_past_it(url):
+    hidden = str(url_secrets(url).mask(url))
+    assert "x9Tz2" not in hidden and "t5Yu7" not in hidden, hidden
+    assert "/hubs/crm/contacts?" in hidden and ("&page=2" in hidden or not url.endswith("&page=2"))
+    source = load_source(('{"url": "' + url + '"}').encode())
+    masked = str(find_secrets(source).mask(source.text))
+    assert "x9Tz2" not in masked and "t5Yu7" not in masked, masked
+
+
+def test_a_fragment_after_a_plain_parameter_stays_shown():
+    url = "/hubs/crm/contacts?page=1#section"
+    assert str(url_secrets(url).mask(url)) == url

@@ -940,6 +940,11 @@ def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
     """The span of a query value, past the spaces it holds when nothing after them up to the next ``&`` or ``#``
     reads as another parameter or condition (``?password=Kq7v pLx9``: the platform sends the space as it is)."""
     start, end = match.span("value")
+    if end < len(url) and url[end] == "#" and end > start and match.group("quote") is None:
+        # (`apiKey=ab7H#q9`: a key holding a `#`, typed unencoded; what follows it is the key's, not a fragment's)
+        rest = _FRAGMENT_RUN.match(url, end + 1)
+        if rest is not None and rest.end() > end + 1 and "=" not in rest.group():
+            return start, rest.end()
     if end < len(url) and url[end] in _VALUE_STOPS and match.group("quote") is None:
         # (a quote, a tab or a no-break space inside the value: what follows it to the next `&` is the value too)
         stop = min((i for i in (url.find("&", end), url.find("#", end)) if i != -1), default=len(url))
@@ -950,6 +955,7 @@ def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
 
 
 _VALUE_STOPS = frozenset(" \t\u00a0'\"")
+_FRAGMENT_RUN = LazyPattern(r"[^&\s'\"\\]*+")
 
 
 def _has_equals(text: str) -> bool:
