@@ -1239,7 +1239,13 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "This example is wrong:", "Do not use:", "The documentation used to show this "
                                    "(broken) body:", "Here is the same with the hours wrong (this one is also wrong, "
                                    "do not copy):", "Example of what most people write first, which fails because the "
-                                   "macro has no descriptor:", '**Incorrect example**\n\n</div>\n\n<div class="x">'])
+                                   "macro has no descriptor:", '**Incorrect example**\n\n</div>\n\n<div class="x">',
+                                   # documentation pages (helper-118): a reason in parentheses, where it was seen,
+                                   # "will fail", other languages
+                                   "<details><summary>What we had first (does not work)</summary>",
+                                   "<details><summary>Broken example from ticket 5521</summary>",
+                                   "This will fail:", "Before the fix:", "**Incorrecto:**", "**Falsch:**",
+                                   "\u9519\u8bef\u793a\u4f8b\uff1a", "<p><strong>Falsch:</strong></p>"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1282,7 +1288,9 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    # a review (helper-105): advice that names a broken example
                                    "The working poller, replacing the one that breaks:",
                                    "Use this instead of the (broken) example:", "Replace the URL that fails:",
-                                   "Quote the date, unlike the old filter which fails at run time:"])
+                                   "Quote the date, unlike the old filter which fails at run time:",
+                                   # (helper-118's languages, right)
+                                   "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -2204,3 +2212,44 @@ def test_a_jsonc_comment_line_that_elides_makes_the_body_one_shown_in_part():
              '  // ... createdDateField, createdDateFormat\n}}}')
     page = f"# x\n\n```jsonc\n{block}\n```\n"
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings if f.rule != "CE090"] == []
+
+
+_TEMPLATE_MACROS = """# Poller template
+
+Fill in `<DATE_FORMAT>` and `<TIMEZONE>`.
+
+```json
+{
+  "<RESOURCE>": {
+    "url": "/hubs/crm/<RESOURCE>?where=<DATE_FIELD>>='${dateTimeZone:<TIMEZONE>:<DATE_FORMAT>}' and b>'${gmtDate:{{ fmt }}}'",
+    "idField": "id"
+  }
+}
+```
+"""
+
+
+def test_a_placeholder_as_a_macro_s_format_or_zone_is_a_template_s_not_a_broken_pattern():
+    """helper-118: `${gmtDate:{{ fmt }}}` drew CE401 and `${dateTimeZone:<TIMEZONE>:<DATE_FORMAT>}` CE604 and CE607
+    (errors), where the same placeholders as plain values are CE701, info in a page."""
+    findings = check_page(_TEMPLATE_MACROS, path="t.md").findings
+    line = _TEMPLATE_MACROS.splitlines()[7]
+    shown = {(f.rule, f.severity, line[f.column - 1:f.end_column - 1]) for f in findings if f.line == 8}
+    assert {("CE701", "info", "<TIMEZONE>"), ("CE701", "info", "<DATE_FORMAT>"), ("CE701", "info", "{{ fmt }}")} <= shown
+    assert all(f.severity == "info" for f in findings), findings
+    text = '{"c": {"url": "/hubs/crm/c?where=a>\'${gmtDate:<DATE_FORMAT>}\'", "idField": "id"}}'
+    found = {(f.rule, f.severity) for f in check_source(load_source(text.encode()))}
+    assert ("CE701", "warning") in found and not any(severity == "error" for _, severity in found), found
+
+
+@pytest.mark.parametrize(("opening", "checked"), [('!!! failure', False), ('??? bug "Ticket 5521"', False),
+                                                  ('??? failure "What most people write first (does not work)"', False),
+                                                  ('=== "Before"', False), ('!!! warning "This will fail"', False),
+                                                  ('!!! danger', True), ('=== "After"', True), ('!!! note', True),
+                                                  ('!!! failure "Fixed"', True)])
+def test_a_failure_s_box_and_a_before_tab_hold_counter_examples(opening, checked):
+    """helper-118: MkDocs' failure and bug boxes, and a `Before` tab, show a mistake (a danger box may warn about a
+    right body)."""
+    indented = "".join("    " + line if line.strip() else line for line in _COUNTER.splitlines(keepends=True))
+    page = f"# Events\n\n{opening}\n\n{indented}"
+    assert bool([f for f in check_page(page, path="p.md").findings if f.rule == "CE620"]) is checked

@@ -101,7 +101,7 @@ def parse_page(text: str) -> Page:
 
 # An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
-_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+[\w\-]++(?:[ \t]++[\w\-]++)*"  # (no possessive group: 3.11.2)
+_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+(?P<type>[\w\-]++)(?:[ \t]++[\w\-]++)*"  # (no possessive group: 3.11.2)
                          r"(?:[ \t]++\"(?P<title>[^\"\r\n]*+)\")?|===[+!]?[ \t]++\"(?P<tab>[^\"\r\n]*+)\")[ \t]*+(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`): MDX reads a fence right
 # under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
@@ -435,7 +435,11 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 # pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
-_MISTAKE = r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example|(?:a\s+)?(?:common\s+)?mistake)"
+_MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example"
+            r"|(?:a\s+)?(?:common\s+)?mistake"
+            # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
+            r"|falsch|fehlerhaft|incorrect[oa]|err[oó]ne[oa]|faux|fausse|errad[oa]|incorret[oa]|sbagliat[oa]|errat[oa]"
+            r"|fout|onjuist|错误(?:示例)?|錯誤|間違い|誤り)")
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
 _WHAT = r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet)"
@@ -450,7 +454,9 @@ _FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|in
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
-    rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|before){_OF_WHAT}{_WHY}"
+    rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|before(?:\s+(?:the\s+)?fix(?:ing)?)?){_OF_WHAT}{_WHY}"
+    # where the mistake was seen (`Broken example from ticket 5521`)
+    rf"|{_MISTAKE_HEAD}{_MISTAKE}\s+{_WHAT}\s+(?:from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}}"
     rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
     rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)(?:\s+(?:this|that|it))?)?{_WHY}"
     # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
@@ -465,12 +471,13 @@ _WRONG = re.compile(
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
-    rf"(?:fails?|breaks|is\s+(?:also\s+)?{_MISTAKE})"
+    rf"(?:(?:(?:will|would)\s+)?(?:fails?|breaks)|is\s+(?:also\s+)?{_MISTAKE})"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
+    r"|does\s+not\s+work|doesn't\s+work|will\s+not\s+work|won't\s+work|will\s+fail"
     r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?\)"
     rf"(?:\s+{_WHAT})?"
     # a sentence saying the example fails (`Example of what most write first, which fails because ...`)
@@ -491,7 +498,7 @@ _WRONG_TITLE = re.compile(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
 _SAID_BROKEN = re.compile(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
-_LABEL_TAIL = " \t*_:.!"
+_LABEL_TAIL = " \t*_:.!\uff1a"  # (and a full-width colon: `错误示例：`)
 # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
 _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
 
@@ -547,12 +554,29 @@ def _title_of(line: str) -> str | None:
     `!!! danger "Don't"`, `:::danger Wrong`, `<TabItem label="Wrong">`, `{% tab title="Wrong" %}`), else None."""
     admonition = _ADMONITION.fullmatch(line)
     if admonition is not None:
-        return admonition.group("title") or admonition.group("tab") or ""
+        return _admonition_title(admonition)
     for kind, opening, _closing in _PAIRED:
         opened = opening.match(line) if kind != "details" else None  # (a `<details>`'s title is its `<summary>`)
         if opened is not None:
             return _opening_title(opened)
     return None
+
+
+# MkDocs Material's admonition types for a failure and a bug (`!!! failure`, `??? bug "Ticket 5521"`): the box says
+# the blocks in it are a mistake's when its title says nothing either way (not `danger`: a warning about a right body)
+_MISTAKE_TYPES = frozenset({"failure", "fail", "missing", "bug"})
+
+
+def _admonition_title(admonition: re.Match[str]) -> str:
+    """The title an admonition or a content tab gives the blocks in it; a failure's or a bug's box (its type) with a
+    title that says nothing either way, and a `Before` tab, are titled as a mistake."""
+    tab = admonition.group("tab")
+    if tab is not None and tab.strip(" *_").lower() in ("before", "before the fix"):
+        return "Wrong"  # a tab of `=== "Before"`, `=== "After"`: a body's two states, not a section of steps
+    title = admonition.group("title") or tab or ""
+    if (admonition.group("type") or "").lower() in _MISTAKE_TYPES and _judged(title, titled=True) is None:
+        return "Wrong"
+    return title
 
 
 def _opening_title(opened: re.Match[str]) -> str:
@@ -634,7 +658,7 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
     """Open or close on ``stack`` the container whose line ``stripped`` is; whether a `<details>` got its title."""
     admonition = _ADMONITION.fullmatch(stripped)
     if admonition is not None:
-        stack.append(["mkdocs", admonition.group("title") or admonition.group("tab") or "", indent])
+        stack.append(["mkdocs", _admonition_title(admonition), indent])
         return False
     for kind, opening, closing in _PAIRED:
         if closing.fullmatch(stripped):
@@ -675,6 +699,7 @@ _SHORTCODE = re.compile(r":(" + "|".join(re.escape(code) for code in _SHORTCODES
 _FIXED = re.compile(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corrected)$", re.IGNORECASE)
 # A label of the right way: `Right`, `Correct:`, `Good example`, `After:`, `Fixed`, `Do this:`, `The fix:`
 _RIGHT = re.compile(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
+                    r"|richtig|korrekt|correct[oa]|corret[oa]|giust[oa]|goed|juist|\u6b63\u786e|\u6b63\u78ba|\u6b63\u3057\u3044"
                     r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
 # The containers that run to a closing line: (kind, its opening line's start, its closing line)
 _PAIRED = (

@@ -104,6 +104,9 @@ _ZONED_FORMS = {"gmtDate": "dateTimeZone", "date": "dateTimeZone", "now": "nowTi
 # An offset of hours alone, and a format that starts with the rest of the offset (`-5:5:yyyy...`)
 _HOURS_ONLY = LazyPattern(r"[+-]\d{1,2}")
 _SPLIT_MINUTES = LazyPattern(r"(\d{1,3}):")
+# What CE701 reports as an unfilled placeholder where a macro's format or zone goes (not `{TimeZone}`, a path
+# variable's braces: CE607's)
+_DOCUMENTATION_PLACEHOLDER = LazyPattern(r"<[A-Za-z_][^<>]*>|\{\{.*\}\}|\{%.*%\}")
 _PLACEHOLDER_ZONE = LazyPattern(r"\{[^{}]*\}|<[^<>]*>|\{\{.*\}\}")
 _ENV_LIKE = LazyPattern(r"[A-Z][A-Z0-9_]*")
 # `%25` then an ASCII character's code (`%2520`: a space encoded twice).  Not a byte above 0x7F (`%25Acme`: a `like`
@@ -319,6 +322,8 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
 
     stripped = fmt.strip()
+    if _DOCUMENTATION_PLACEHOLDER.fullmatch(stripped):
+        return None  # `${gmtDate:<DATE_FORMAT>}`, `{{ fmt }}`: a template's, reported as such (CE701)
     if not stripped:
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:}} has an empty date format", macro_start, macro_end,
                 help=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
@@ -396,6 +401,8 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         col.add(Flaw.MACRO_UNKNOWN_ZONE, f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
                 start, end, help=_w("GMT"))
         return
+    if _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
+        return  # `<TIMEZONE>`, `{{ zone }}`: a template's, reported as such (CE701)
     if _PLACEHOLDER_ZONE.fullmatch(zone):
         col.add(Flaw.MACRO_PLACEHOLDER_ZONE, f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,

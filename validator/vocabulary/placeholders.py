@@ -180,7 +180,8 @@ def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
 _TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_|ENTER_|REPLACE_|PUT_|your[-_]|"
                       + _X_MASK.pattern + "|" + _SHORT_X_MASK.pattern + ")")
 # Spans that are never placeholders: environment references and URL macros.
-_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*"
+# (not a macro holding `<...>`: `${gmtDate:<DATE_FORMAT>}` is a template's, its placeholder is reported)
+_PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}<]*(?:\{[^{}]*\}[^{}<]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*"
                         r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}|" + _LOOKUP)  # as ENV_REFERENCE reads them
 
 
