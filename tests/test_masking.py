@@ -2372,3 +2372,13 @@ def test_a_credential_holding_a_hash_is_masked_past_it(url):
 def test_a_fragment_after_a_plain_parameter_stays_shown():
     url = "/hubs/crm/contacts?page=1#section"
     assert str(url_secrets(url).mask(url)) == url
+
+
+@pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99"])
+def test_a_password_in_brackets_or_of_sample_words_is_a_secret_not_a_placeholder(value):
+    """helper-119: `"sfdc.password": "<Zx9!Pass>"` was printed as an unfilled placeholder in every format."""
+    text = json.dumps({"element": {"key": "sfdc"}, "configuration": {"sfdc.password": value}, "name": "x"})
+    assert value not in str(find_secrets(load_source(text)).mask(text))
+    for name in ("<CLIENT_SECRET>", "<your api key>"):
+        shown = text.replace(value, name)
+        assert name in str(find_secrets(load_source(shown)).mask(shown))

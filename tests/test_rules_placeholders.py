@@ -208,3 +208,14 @@ def test_an_environment_reference_that_never_closes():
     assert len(found) == 2 and all(f.fix is not None and f.fix.applicability == "safe" for f in found)
     assert "`${CLOSEIO_API_KEY`" in found[0].message and "CLOSEIO_PASSWORD" not in found[1].message
     assert not [f for f in check(text.replace('_KEY"', '_KEY}"').replace('WORD"', 'WORD}"')) if f.rule == "CE701"]
+
+
+def test_a_password_in_brackets_or_of_sample_words_is_no_placeholder():
+    """helper-119: real passwords were called unfilled placeholders (the advice, fill it in, was wrong)."""
+    from validator.vocabulary.placeholders import find_placeholders
+
+    for value in ("<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99", "<Secret123x>"):
+        assert not find_placeholders(value, credential=True), value
+    for value in ("<CLIENT_SECRET>", "<your api key>", "<api-key-v2>", "my-password-123", "fake_api_secret",
+                  "secret_1234567"):
+        assert find_placeholders(value, credential=True), value

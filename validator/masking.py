@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Se
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern
 from .vocabulary.characters import visible
-from .vocabulary.placeholders import is_env_reference, names_a_variable
+from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
                                  is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, secret_kind)
@@ -982,7 +982,10 @@ def _showable(value: str) -> bool:
         return False  # (also a template's `{{ .x | default "..." }}`, whose literal may be the secret)
     if is_env_reference(value):
         return not _secret_in_reference(value)
-    return _SHOWABLE.fullmatch(value) is not None and not _holds_a_token(value)
+    if _SHOWABLE.fullmatch(value) is None or _holds_a_token(value):
+        return False
+    stripped = value.strip()
+    return not (stripped[:1] == "<" and secret_in_brackets(stripped[1:-1]))
 
 
 _TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*(?:[.$]|lookup\())")

@@ -28,7 +28,8 @@ from typing import Literal, NamedTuple
 from ..lazy_pattern import LazyPattern
 
 __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
-           "is_env_reference", "is_placeholder_value", "is_prose", "names_a_variable", "placeholder_at"]
+           "is_env_reference", "is_placeholder_value", "is_prose", "names_a_variable", "placeholder_at",
+           "secret_in_brackets"]
 
 PlaceholderKind = Literal["placeholder", "mask"]
 
@@ -139,6 +140,8 @@ _HTML_TAGS = frozenset(
 
 _ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
 _ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
+# In a credential's value, what no placeholder's name holds: a password's signs, or digits inside a word of both cases
+_SECRET_IN_BRACKETS = re.compile(r"[!#%^*+~?@;,]|(?=[A-Za-z]*\d)(?=\w*[a-z])(?=\w*[A-Z])\b[A-Za-z\d]{6,}\b")
 _UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
 _MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")  # (not Helm's `{{ .Values.x }}`)
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
@@ -159,6 +162,12 @@ _IDENTIFIER_WORDS = frozenset({"USERNAME", "NAME", "LOGIN", "EMAIL", "ID", "KEY"
 _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
 
 
+def secret_in_brackets(body: str) -> bool:
+    """Whether what a credential's ``<...>`` holds is a password written in brackets (``<Zx9!Pass>``: a password's
+    signs, or digits in a word of both cases), not a name standing for one (``<CLIENT_SECRET>``, ``<api key>``)."""
+    return _SECRET_IN_BRACKETS.search(body) is not None
+
+
 def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
     """Whether the value of a secret key is a name standing for the secret (``PIPEDRIVE_API_TOKEN``,
     ``fake_api_secret``, ``password``) rather than a secret.  For an identifier's key (a username, a client id)
@@ -172,8 +181,9 @@ def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
     if identifier or not _NAME_WORDS.fullmatch(text):
         return False
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
+    # (a word of digits and letters, `2024x`, `hunter2`, makes a password of the sample words: `Acme-Token-2024x`)
     return any(w in _SAMPLE_WORDS for w in words) and not any(
-        len(w) >= 8 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
+        len(w) >= 5 and re.search(r"\d", w) and re.search(r"[a-z]", w) for w in words)
 # A cheap test first: a string without any of these (or a leading ``*``) holds no placeholder (secret values
 # aside).  The masks are the mask pattern itself: a date format's ``XXX`` (an offset) does not start the
 # whole search.  The lookahead lists the characters they start with, so the regex engine skips to those.
@@ -255,6 +265,8 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
             body = m.group("body")
             if body.lower().split(" ")[0] in _HTML_TAGS and (body.islower() or len(body) <= 2):
                 continue
+            if credential and secret_in_brackets(body):
+                continue  # `<Zx9!Pass>`: a password written in angle brackets, no name standing for one
             add(m.start(), m.end(), "placeholder")
     for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
         for m in pattern.finditer(text):
