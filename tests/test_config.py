@@ -356,6 +356,21 @@ def test_pointer_ignores(tmp_path):
     assert kept(config, "CE102", path=tmp_path / "anything.json", pointer="/tags/0") == []
 
 
+def test_a_pointer_ignore_whose_file_or_resource_holds_a_hash_reads_as_printed(tmp_path):
+    """helper-117: the `to ignore` line of a file `sage#1.json`, or of a resource `orders:v2#eu`, was refused."""
+    config = config_from(tmp_path, 'ignore = ["sage#1.json#/configuration/event.poller.configuration/orders:v2/url:CE601",'
+                                   ' "a.json#/configuration/event.poller.configuration/orders:v2#eu/url:CE6",'
+                                   ' "b#c.json#:CE1"]\n')
+    assert config.pointer_ignores == (
+        PointerIgnore("sage#1.json", "/configuration/event.poller.configuration/orders:v2/url", "CE601"),
+        PointerIgnore("a.json", "/configuration/event.poller.configuration/orders:v2#eu/url", "CE6"),
+        PointerIgnore("b#c.json", "", "CE1"))
+    url = "/configuration/event.poller.configuration/orders:v2#eu/url"
+    assert kept(config, "CE601", "CE105", path=tmp_path / "a.json", pointer=url) == ["CE105"]
+    assert kept(config, "CE601", path=tmp_path / "sage#1.json",
+                pointer="/configuration/event.poller.configuration/orders:v2/url") == []
+
+
 def test_glob_match():
     assert glob_match("*.json", "a/b/c.json") and glob_match("a/*.json", "a/c.json")
     assert not glob_match("a/*.json", "a/b/c.json") and glob_match("a/**/*.json", "a/b/c/d.json")

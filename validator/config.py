@@ -90,9 +90,16 @@ class PointerIgnore(NamedTuple):
 
     @classmethod
     def parse(cls, text: str) -> PointerIgnore:
-        path, _, rest = text.partition("#")
+        # the file's name and the pointer may hold a `#` (`sage#1.json`, a resource `orders#eu`): the pointer
+        # starts at the first `#` before a `/` or the code's `:`
+        split = _POINTER_START.search(text)
+        at = split.start() if split is not None else text.find("#")
+        path, rest = text[:at], text[at + 1:]
         pointer, _, code = rest.rpartition(":")
         return cls(glob=path, pointer=pointer, code=code)
+
+
+_POINTER_START = re.compile(r"#(?=/|:CE\d{0,3}$)")
 
 
 @dataclass
@@ -612,7 +619,7 @@ def _glob_problems(path: Path, text: str, table: Mapping[str, Any], prefix: str)
     found = []
     globs = [("exclude", g) for g in table.get("exclude", [])]
     globs += [("per-file-ignores", g) for g in table.get("per-file-ignores", {})]
-    globs += [("ignore", item.split("#", 1)[0]) for item in table.get("ignore", []) if "#" in item]
+    globs += [("ignore", PointerIgnore.parse(item).glob) for item in table.get("ignore", []) if "#" in item]
     for key, glob in globs:
         problem = glob_problem(glob)
         if problem is not None:
