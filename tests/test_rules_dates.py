@@ -685,6 +685,33 @@ def test_a_backslash_before_a_quote_in_a_pattern(jdk):
     assert not found(poller(updated="yyyy\\MM\\dd"), "CE427")  # a backslash as a separator: the vendor's own
 
 
+def test_a_backslash_before_punctuation_or_as_a_unicode_escape_in_a_pattern(jdk):
+    """helper-117: `yyyy\\-MM\\-dd` (a regex's escape) and `dd\\u0054HH` (a `T` escaped once too often) drew nothing:
+    Java expects the backslash (and reads `u` as the day of the week)."""
+    hit = assert_at(poller(updated="yyyy\\-MM\\-dd'T'HH:mm:ssXXX"), "CE427", "\\\\-MM", count=2)
+    assert hit.severity == "error" and hit.fix is not None and hit.fix.applicability == "safe"
+    assert [e.replacement for e in hit.fix.edits] == ["", ""]
+    assert jdk.request("P", "yyyy\\-MM\\-dd", "GMT", "0", "2024-01-02")[0] == "FAIL"
+    unicode = assert_at(poller(updated="yyyy-MM-dd\\u0054HH:mm:ssXXX"), "CE427", "\\\\u0054", count=2)
+    assert "day of the week" in unicode.message and [e.replacement for e in unicode.fix.edits] == ["'T'"]
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy\\-MM\\-dd}'"
+    assert "URL sends" in assert_at(poller(url=url), "CE427", "\\\\-MM").message
+    assert not found(poller(updated="yyyy\\MM\\dd"), "CE427")  # before a letter: a separator, maybe the vendor's
+    assert not found(poller(updated="yyyy-MM-dd'\\-'HH"), "CE427")  # quoted: a backslash on purpose
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u2060", "\ufeff"])
+def test_an_invisible_character_in_a_records_pattern(char):
+    """helper-117: a zero-width space or a soft hyphen pasted into a records' format drew nothing (Java expects it)."""
+    hit = found(poller(updated=f"yyyy-MM-dd'T'HH:mm{char}:ssXXX"), "CE426")
+    assert len(hit) == 2 and hit[0].severity == "error" and f"U+{ord(char):04X}" in hit[0].message
+    assert [e.replacement for e in hit[0].fix.edits] == [""]
+    url = f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:yyyy-MM-dd{char}HH}}'"
+    in_url = {f.rule for f in check(poller(url=url)) if f.line == 3}
+    # (a zero-width space or a BOM in a URL is the URL's odd space, CE612's: one finding for one character)
+    assert ("CE426" in in_url) is (char in "\u00ad\u2060"), in_url
+
+
 def test_utc_written_another_way_at_the_end_is_the_same_instant():
     """A trial (helper-54): Salesforce sends `'Z'` and its records hold `+0000` (read with `Z`): the same UTC
     instant written two ways drew CE413 on three correct files and 45 corpus entries."""

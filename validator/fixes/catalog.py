@@ -47,10 +47,12 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE421": ("unsafe", "writes a quoted lowercase `'t'`/`'z'` as `'T'`/`'Z'` (a vendor may write the lowercase letter)"),
     "CE422": ("unsafe", "writes a single `X` as `XXX` in a zone whose offset has minutes (`+05:30` rather than `+05`)"),
     "CE425": ("unsafe", "writes `${epoch}` compared with a field the records hold as text as `${gmtDate:<the field's format>}`"),
-    "CE426": ("safe", "writes a typographic dash or a space that is not ASCII in a date pattern as `-` or a space"),
+    "CE426": ("safe", "writes a typographic dash or a space that is not ASCII in a date pattern as `-` or a space, "
+                      "and removes an invisible character (a zero-width space, a soft hyphen)"),
     "CE427": ("unsafe", ("removes an optional section's brackets (`[.SSS]` → `.SSS`) and a pattern's outer double "
-                         "quotes, and writes inner ones as `'`; removes a backslash before a quote (safe: "
-                         "`dd\\'T\\'HH` → `dd'T'HH`)")),
+                         "quotes, and writes inner ones as `'`; removes a backslash before a quote or punctuation "
+                         "(safe: `dd\\'T\\'HH` → `dd'T'HH`, `yyyy\\-MM` → `yyyy-MM`) and writes a `\\u0054` "
+                         "escaped once too often as the character (safe: `'T'`)")),
     "CE428": ("unsafe", "writes the month before the day (`yyyy-dd-MM` → `yyyy-MM-dd`): check the vendor's dates"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),

@@ -86,15 +86,17 @@ Rules:
   while `datesConfiguration` reads that field as a text date (`yyyy-MM-dd'T'HH:mm:ssXXX`): the vendor compares a
   date string with a number.  Every Cloud Elements example that filters a read field with `${epoch}` reads it
   as `milliseconds`.
-* **CE426** `date-pattern-typographic` (error): a typographic dash (`–`, `—`, `−`) or a space that is not ASCII
-  (no-break, thin) in a date pattern, pasted from a document or a chat: it is printed, and must be read, as that
+* **CE426** `date-pattern-typographic` (error): a typographic dash (`–`, `—`, `−`), a space that is not ASCII
+  (no-break, thin) or an invisible character (a zero-width space, a soft hyphen) in a date pattern, pasted from a document or a chat: it is printed, and must be read, as that
   character, so the vendor gets `2024–01–02` and no record's `2024-01-02` is read.  Fixed safely.
 * **CE427** `date-pattern-foreign-syntax` (error): another library's syntax in a SimpleDateFormat pattern: an
   optional section in brackets (`ss[.SSS]`, java.time's `DateTimeFormatter`) or double quotes (`"yyyy-MM-dd"`,
   `yyyy-MM-dd"T"HH`): SimpleDateFormat prints and expects `[`, `]` and `"` as they are (the JDK reads no
   `2024-01-02T10:00:00.123+00:00` with `ss[.SSS]XXX`).  Fixed on request (unsafe): the brackets removed, the
   pattern's outer double quotes removed, or inner ones written as `'`.  So is a backslash before a quote
-  (`yyyy-MM-dd\\'T\\'HH`, a shell's or a language's escape kept in the pattern), fixed safely (removed).
+  (`yyyy-MM-dd\\'T\\'HH`, a shell's or a language's escape kept in the pattern) or punctuation (`yyyy\\-MM\\-dd`, a
+  regex's), fixed safely (removed), and a `\\u0054` escaped once too often (`u` is the day of the week), fixed
+  safely (the character itself: `'T'`).
 * **CE428** `date-pattern-year-day-month` (warning): the day between the year and the month (`yyyy-dd-MM`),
   which no calendar writes: 5 January is read (or sent) as 1 May.  Fixed on request (unsafe): the two swapped.
 * **CE429** `date-pattern-zone-twice` (error): an `X` offset field beside a quoted `'Z'` (`...SSSXXX'Z'`) or offset
@@ -434,8 +436,9 @@ DATE_PATTERN_FOREIGN_SYNTAX = Rule("CE427", "date-pattern-foreign-syntax", "erro
      "sections of java.time's `DateTimeFormatter`, `yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX`) and `\"` are characters like "
      "`-`: printed as they are, and expected where a date is read, so a record's `2024-01-02T10:00:00.123+00:00` "
      "is not read at all (the JDK reads none), and a URL sends `[.123]` or `\"2024-01-02\"`.  So is `\\` before a "
-     "quote (`yyyy-MM-dd\\'T\\'HH:mm:ss`, an escape from a shell or a string): SimpleDateFormat has no escape "
-     "but the quote, and the fix (safe) removes the backslashes.  And `''` outside quoted text in a records' format "
+     "quote or punctuation (`yyyy-MM-dd\\'T\\'HH:mm:ss`, `yyyy\\-MM\\-dd`: an escape from a shell, a string or a "
+     "regex): SimpleDateFormat has no escape but the quote, and the fix (safe) removes the backslashes (a `\\u0054` "
+     "escaped once too often, whose `u` is the day of the week, it writes as the character: `'T'`).  And `''` outside quoted text in a records' format "
      "(`...ss''`, SQL's escape): a `'` each record's date must hold, which none does.\n\n"
      "**Fix:** remove the brackets (SimpleDateFormat cannot read a fraction that is sometimes absent: read the "
      "form the vendor always writes), remove double quotes around the whole pattern, and quote literal letters "
@@ -512,16 +515,29 @@ def _shift(problem: Problem, base: int) -> Problem:
 
 
 # Dashes and spaces a document or a chat puts where `-` or a space was typed.
-_TYPOGRAPHIC = LazyPattern("[\u2010-\u2015\u2212\u00a0\u2007\u2009\u200a\u202f]")
+# (and characters no one sees, pasted with the text: a zero-width space or joiner, a soft hyphen, a BOM)
+_TYPOGRAPHIC = LazyPattern("[\u2010-\u2015\u2212\u00a0\u2007\u2009\u200a\u202f\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
-    """CE426 for each typographic dash or space that is not ASCII in the pattern ``text``."""
+    """CE426 for each typographic dash, space that is not ASCII, or invisible character in the pattern ``text``."""
     for match in _TYPOGRAPHIC.finditer(text):
         char = match.group(0)
+        if printing and (char.isspace() or char in "\u200b\ufeff"):
+            continue  # in a URL's macro, the URL's own odd space (CE612) says it
+        if char in _INVISIBLE:
+            effect = "the URL sends it" if printing else "a record's date, which does not hold it, is not read"
+            yield Problem(DATE_PATTERN_TYPOGRAPHIC.code, f"an invisible character (U+{ord(char):04X}) in the pattern is "
+                          f"{'printed' if printing else 'expected'} as it is: {effect}", match.start(), match.end(),
+                          help="remove it", fix=Fix("remove the invisible character",
+                                                    (Edit(match.start(), match.end(), ""),), "safe"))
+            continue
         meant = " " if char.isspace() else "-"
-        effect = (f"the URL sends `2024{char}01{char}02`" if printing
-                  else f"a record's `2024{meant}01{meant}02` is not read")
+        # (the example shows the character where it was found: between the date and the time, or in the date)
+        example = "2024-01-02{0}10:00" if meant == " " else "2024{0}01{0}02"
+        effect = (f"the URL sends `{example.format(char)}`" if printing
+                  else f"a record's `{example.format(meant)}` is not read")
         yield Problem(DATE_PATTERN_TYPOGRAPHIC.code, f"`{char}` (U+{ord(char):04X}) in the pattern is "
                       f"{'printed' if printing else 'expected'} as it is, not as `{meant}`: {effect}",
                       match.start(), match.end(), help=f"write `{meant}`",
@@ -572,10 +588,42 @@ def _foreign_syntax(text: str, tokens: Any, *, printing: bool) -> Iterator[Probl
                       f"quoted with `'` alone): it is a character to {'print' if printing else 'find'}, so {effect}",
                       escapes[0].start(), escapes[-1].end() + 1, help="remove the backslashes",
                       fix=Fix("remove the backslashes", edits, "safe"))
+    if "\\" in text:
+        yield from _backslash_escapes(text, tokens, printing=printing)
+
+
+def _backslash_escapes(text: str, tokens: Any, *, printing: bool) -> Iterator[Problem]:
+    """CE427 for a backslash written as an escape before punctuation (`yyyy\\-MM\\-dd`) or as a `\\uXXXX` escape
+    (`dd\\u0054HH`), outside quoted text: SimpleDateFormat prints and expects the backslash."""
+    unquoted = set(_unquoted(tokens, "\\"))
+    found = [m for m in _BACKSLASH_ESCAPE.finditer(text) if m.start() in unquoted]
+    if not found:
+        return
+    edits = []
+    for match in found:
+        code = match.group("code")
+        if code is None:
+            edits.append(Edit(match.start(), match.start() + 1, ""))
+        else:
+            char = chr(int(code[1:], 16))
+            edits.append(Edit(match.start(), match.end(), f"'{char}'" if char.isalpha() else
+                              "''" if char == "'" else char))
+    effect = "the URL sends the `\\`" if printing else "a record's date is not read: it holds no `\\`"
+    unicode = any(m.group("code") for m in found)
+    yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`\\` is no escape in SimpleDateFormat (literal text is quoted "
+                  f"with `'` alone): it is a character to {'print' if printing else 'find'}, so {effect}"
+                  + (" (and `\\u` escapes a character once too often: `u` is the day of the week)" if unicode else ""),
+                  found[0].start(), found[-1].end(), help="remove the backslashes" if not unicode
+                  else "write the character itself, a letter quoted (`'T'`)",
+                  fix=Fix("remove the backslashes" if not unicode else "write the escaped characters themselves",
+                          tuple(edits), "safe"))
 
 
 # A backslash (or a run of them) before a quote: an escape the pattern's writer meant (`yyyy\MM` may be a separator)
 _BACKSLASH_BEFORE = re.compile(r"(?<!\\)\\++(?=')")  # (from a run's start: each run is read once)
+# A backslash before punctuation or a space (`yyyy\-MM\-dd`, a regex's escape), or a `\u0054` escaped once too often
+# (a language's escape of `T`, left for SimpleDateFormat to read as `\`, the day-of-week `u` and `0054`)
+_BACKSLASH_ESCAPE = re.compile(r"\\(?:(?P<code>u[0-9A-Fa-f]{4})|[^\w\\'\r\n])")
 
 
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
