@@ -235,6 +235,17 @@ def test_week_year_with_month_and_day():
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE407")
 
 
+def test_calendar_year_with_a_week_in_a_macro(jdk):
+    """helper-117: `${gmtDate:yyyy-ww}` drew nothing; the JDK writes 2024-12-30 as `2024-01`, a year early."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-ww}'"
+    hit = assert_at(poller(url=url), "CE407", "yyyy-ww")
+    assert "`2024-01`" in hit.message and hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert [e.replacement for e in hit.fix.edits] == ["YYYY"]
+    assert jdk.format("yyyy-ww", "GMT", 1735552800000) == "2024-01"
+    assert not found(poller(url=url.replace("yyyy-ww", "YYYY-ww")), "CE407")
+    assert not found(poller(url=url.replace("yyyy-ww", "yyyy-MM-dd'W'ww")), "CE407")
+
+
 def test_week_year_reads_every_date_wrong_and_prints_late_december_wrong():
     """What Java does (lenient parse, the platform's default): ``YYYY-MM-dd`` reads 2024-06-15 as 2023-12-31."""
     from validator.dates.parse import parse_pattern

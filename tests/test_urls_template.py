@@ -366,6 +366,13 @@ def test_missing_leading_slash() -> None:
     assert (problem.start, problem.help) == (0, "write `/hubs/employee/timesheets?where=a='${gmtDate:yyyy}'`")
 
 
+def test_a_url_that_is_only_its_query() -> None:
+    """helper-117: `?where=...` (no path at all) drew nothing, where `customers?where=...` draws CE613."""
+    problem = only("?where=lastModifiedDate>='${gmtDate:yyyy}'", "CE613")
+    assert (problem.start, problem.end) == (0, 1) and "names no resource" in problem.message
+    assert "CE613" not in codes("/hubs/crm/contacts?where=a='${gmtDate:yyyy}'")
+
+
 @pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ssZ", "EEE, dd MMM yyyy HH:mm:ss Z", "HH:mm'+00:00'"])
 def test_plus_in_unencoded_query(fmt: str) -> None:
     url = f"/hubs/crm/a?where=x>='${{gmtDate:{fmt}}}'"

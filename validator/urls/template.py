@@ -1109,6 +1109,10 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w("/" + text.strip()))
+    elif not path and qmark == stripped_start and qmark < stripped_end:
+        col.add(Flaw.MISSING_SLASH, "the URL starts with its query ('?'): it names no resource, and resource URLs are "
+                "relative to the hub (/hubs/<hub>/<resource>?...)", qmark, qmark + 1,
+                help="write the resource's path before the `?`: /hubs/<hub>/<resource>?...")
     hub = resource = None
     singular = _SINGULAR_HUBS.match(path) if "hub/" in path else None
     if singular and singular.group(2) in KNOWN_HUBS:
