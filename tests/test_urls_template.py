@@ -366,6 +366,12 @@ def test_missing_leading_slash() -> None:
     assert (problem.start, problem.help) == (0, "write `/hubs/employee/timesheets?where=a='${gmtDate:yyyy}'`")
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u200b"])
+def test_an_odd_space_after_an_operator_is_one_finding(space: str) -> None:
+    """helper-117: a no-break space after `>=` drew CE612 and a false "the operator has no value after it"."""
+    assert codes(f"/hubs/crm/orders?where=updated_at>={space}'${{gmtDate:yyyy}}'") == ["CE612"]
+
+
 def test_a_url_that_is_only_its_query() -> None:
     """helper-117: `?where=...` (no path at all) drew nothing, where `customers?where=...` draws CE613."""
     problem = only("?where=lastModifiedDate>='${gmtDate:yyyy}'", "CE613")

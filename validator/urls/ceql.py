@@ -90,7 +90,10 @@ class WhereClause:
     parsed: bool = False  # the whole value followed the grammar
 
 
-_WS = "[ \t\n\r]*"  # pyparsing's default whitespace, skipped before each token
+# pyparsing's default whitespace, skipped before each token, and the odd spaces a page pastes in (no-break, thin,
+# zero-width: CE612 reports each; read as a space, they make no second finding of a token that is not there)
+_BLANKS = " \t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+_WS = f"[{_BLANKS}]*"
 _STRING = r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`"
 _PLACEHOLDER = r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"
 _WORD = r"(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]|\[[^\]]{0,200}\])+"  # (bounded: `[` alone is linear)
@@ -106,7 +109,7 @@ _TOKEN = re.compile(
     f"|(?P<op>{_CMP})"
     r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
     f"|(?P<word>{_WORD})"
-    r"|(?P<other>[^ \t\n\r]))",
+    f"|(?P<other>[^{_BLANKS}]))",
     re.DOTALL,
 )
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
