@@ -269,3 +269,21 @@ def test_a_bulk_file_and_a_postman_collection_render_as_check_reads_them(tmp_pat
     result = run_cli("render", "--at", AT, "--format", "json", str(collection))
     assert result.code == 0, result.err
     assert [r["url"] for r in json.loads(result.out)["resources"]] == ["/hubs/finance/customers?where=a>='2024-01-05'"]
+
+
+def test_a_page_s_bulk_array_and_postman_collection_render_in_page_order(tmp_path: Path) -> None:
+    """helper-118: `render` on a page whose block is a bulk file or a Postman collection said no block held a body
+    (`check` reads them); a `<CodeBlock>` was listed before the fences above it."""
+    first = {"element": {"key": "sageone"}, "name": "a", "configuration": {"event.poller.configuration": {
+        "customers": {"url": "/hubs/finance/customers?where=a>='${gmtDate:yyyy-MM-dd}'", "idField": "id"}}}}
+    second = {"element": {"key": "sfdc"}, "name": "b", "configuration": {"event.poller.configuration": {
+        "accounts": {"url": "/hubs/crm/accounts?where=b>='${gmtDate:yyyy}'", "idField": "Id"}}}}
+    collection = {"info": {"_postman_id": "x", "name": "CE"}, "item": [{"name": "create", "request": {
+        "method": "POST", "body": {"mode": "raw", "raw": json.dumps(second)}}}]}
+    page = tmp_path / "events.md"
+    page.write_text("# Events\n\n```json\n" + json.dumps({"instances": [first]}) + "\n```\n\n```json\n"
+                    + json.dumps(collection) + "\n```\n", encoding="utf-8")
+    result = run_cli("render", "--at", AT, "--format", "json", str(page))
+    assert result.code == 0, result.err
+    assert [r["url"] for r in json.loads(result.out)["resources"]] == [
+        "/hubs/finance/customers?where=a>='2024-01-05'", "/hubs/crm/accounts?where=b>='2024'"]

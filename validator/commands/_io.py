@@ -145,7 +145,33 @@ def page_documents(name: str, text: str) -> list[tuple[str, Any, str]]:
             continue
         if detect_kind(value) is not None:
             found.append((document.label, value, document.text))
+        else:  # a bulk file's or a Postman collection's, in a block: its bodies, as `check` reads them
+            found.extend((document.label, body, json.dumps(body, indent=2, ensure_ascii=False))
+                         for _pointer, body in bodies_within(value))
     if not found:
         raise UsageError(f"{name}: no code block of this page holds a Cloud Elements body that is valid JSON "
                          f"(run `ce-validator check {name}`)")
-    return found
+    return sorted(found, key=lambda each: _block_line(each[0]))  # (in page order: a `<CodeBlock>` is read apart)
+
+
+def _block_line(label: str) -> int:
+    """The page line of a block's label (``/L75``: 75)."""
+    return int(label[2:]) if label[2:].isdigit() else 0
+
+
+def bodies_within(document: Any) -> list[tuple[str, Any]]:
+    """``(pointer, body)`` of the bodies a file holds as `check` reads them, when it is no body itself: each of a bulk
+    file's, and each raw body of a Postman collection's requests (none for anything else)."""
+    import json
+
+    from ..kinds import bulk_items, detect_kind, postman_bodies, resolve_pointer
+
+    if detect_kind(document) is not None:
+        return []
+    bodies = [(pointer, resolve_pointer(document, pointer)) for pointer in bulk_items(document)]
+    for pointer in postman_bodies(document) if not bodies else ():
+        try:
+            bodies.append((pointer, json.loads(resolve_pointer(document, pointer))))
+        except (TypeError, ValueError, RecursionError):
+            continue  # a body that is not JSON (or nested past what the parser reads): `check` reports it
+    return bodies

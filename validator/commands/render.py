@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 from ..inputs import reads_as_page
 from ._io import UsageError as _UsageError
-from ._io import element_docs, page_documents, read_source, read_text
+from ._io import bodies_within, element_docs, page_documents, read_source, read_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -274,24 +274,6 @@ def _apply_config(args: argparse.Namespace) -> None:
 _PAGE_BLOCK = re.compile(r"L\d+")  # the first token of a page block's pointers (`/L75/configuration/...`)
 
 
-def _bodies_within(document: Any) -> list[tuple[str, Any]]:
-    """``(pointer, body)`` of the bodies a file holds as `check` reads them, when it is no body itself: each of a bulk
-    file's, and each raw body of a Postman collection's requests (none for anything else)."""
-    import json
-
-    from ..kinds import bulk_items, detect_kind, postman_bodies, resolve_pointer
-
-    if detect_kind(document) is not None:
-        return []
-    bodies = [(pointer, resolve_pointer(document, pointer)) for pointer in bulk_items(document)]
-    for pointer in postman_bodies(document) if not bodies else ():
-        try:
-            bodies.append((pointer, json.loads(resolve_pointer(document, pointer))))
-        except (TypeError, ValueError, RecursionError):
-            continue  # a body that is not JSON (or nested past what the parser reads): `check` reports it
-    return bodies
-
-
 def _default_poller(args: argparse.Namespace, document: Any) -> dict[str, Any]:
     """The element's default poller configuration, from its definition in --element-docs."""
     if not args.element_docs:
@@ -325,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 source = read_source(args.file, text)
                 document = source.value
-                documents = _bodies_within(document)
+                documents = bodies_within(document)
         elif not args.default:
             raise _UsageError("give FILE, or --default with --element-docs DIR --element KEY")
         if args.default:
