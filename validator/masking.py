@@ -942,9 +942,9 @@ def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
     start, end = match.span("value")
     if end < len(url) and url[end] == "#" and end > start and match.group("quote") is None:
         # (`apiKey=ab7H#q9`: a key holding a `#`, typed unencoded; what follows it is the key's, not a fragment's)
-        rest = _FRAGMENT_RUN.match(url, end + 1)
-        if rest is not None and rest.end() > end + 1 and "=" not in rest.group():
-            return start, rest.end()
+        run = _FRAGMENT_RUN.match(url, end + 1)
+        if run is not None and run.end() > end + 1 and "=" not in run.group():
+            return start, run.end()
     if end < len(url) and url[end] in _VALUE_STOPS and match.group("quote") is None:
         # (a quote, a tab or a no-break space inside the value: what follows it to the next `&` is the value too)
         stop = min((i for i in (url.find("&", end), url.find("#", end)) if i != -1), default=len(url))

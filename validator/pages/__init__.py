@@ -103,7 +103,9 @@ TEMPLATE_RULES: frozenset[str] = frozenset({"CE701", "CE702"})
 Span = tuple[int, int, int, int]  # (line, column, end_line, end_column), 1-based, end exclusive
 
 _MISMATCH_PAGE = ('---\ntitle: Sage One events\nelementKey: sageone\n---\n\n```json\n'
-                  '{"element": {"key": "%s"}, "name": "events", "configuration": {}}\n```\n')
+                  '{"element": {"key": "%s"}, "name": "events", "configuration": {"oauth.api.key": "${SAGE_KEY}", '
+                  '"oauth.api.secret": "${SAGE_SECRET}", "signature.secret": "${SAGE_SIGNATURE_SECRET}", '
+                  '"apim.subscription.key": "${SAGE_APIM_KEY}"}}\n```\n')
 
 PAGE_ELEMENT_MISMATCH = Rule(
     code="CE022",
@@ -131,9 +133,9 @@ HTTP_BLANK_LINE = Rule(
                 "JetBrains HTTP client) sends the request without its body, or refuses it. The body is still "
                 "checked as it was meant.\n\n**Fix:** a blank line after the last header; the fix (safe) adds it.",
     bad="```http\nPOST /elements/api-v2/instances HTTP/1.1\nContent-Type: application/json\n"
-        "{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}\n```\n",
+        "{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}\n```\n",
     good="```http\nPOST /elements/api-v2/instances HTTP/1.1\nContent-Type: application/json\n\n"
-         "{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}\n```\n",
+         "{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}\n```\n",
 )
 RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH, HTTP_BLANK_LINE]
 

@@ -56,7 +56,9 @@ SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "cons
 DATA_OPTIONS: frozenset[str] = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"})
 
 _EXAMPLE_GOOD = ('```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n'
-                 '  -d \'{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": '
+                 '  -H \'Content-Type: application/json\' \\\n'
+                 '  -d \'{"element": {"key": "myelement"}, "configuration": {"event.notification.enabled": true, '
+                 '"event.notification.callback.url": "https://example.com/events", "event.poller.configuration": '
                  '{"customers": {"url": "/hubs/finance/customers?where=updated>\'\\\'\'${gmtDate:yyyy-MM-dd}\'\\\'\'",'
                  ' "idField": "id"}}}}\'\n```\n')
 
@@ -80,9 +82,11 @@ SHELL_QUOTE = Rule(
             "`yyyy-MM-dd'T'HH:mm:ss` reaches the platform as `yyyy-MM-ddTHH:mm:ss`. Write a quote inside "
             "`'...'` as `'\\''`, and close every shell quote.",
     bad='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
-        '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
+        '"idField": "id", "datesConfiguration": {"updatedDateField": "updated", '
+        '"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
     good='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
-         '"idField": "id", "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
+         '"idField": "id", "datesConfiguration": {"updatedDateField": "updated", '
+         '"updatedDateFormat": "yyyy-MM-dd\'\\\'\'T\'\\\'\'HH:mm:ss"'
          '}}}}}\'\n```\n',
 )
 DATA_URLENCODE = Rule(
@@ -95,9 +99,9 @@ DATA_URLENCODE = Rule(
             "is still checked as the JSON it was meant to be.\n\n**Fix:** `-d` (or `--data-raw`) with a "
             "`Content-Type: application/json` header, or `--json`.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances --data-urlencode "
-        "'{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+        "'{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}'\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
-         "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+         "-H 'Content-Type: application/json' -d '{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}'\n```\n",
 )
 DATA_FILE_NAME = Rule(
     code="CE024",
@@ -125,9 +129,11 @@ CONTINUATION_BLANK = Rule(
             "meant. PowerShell's continuation backtick (`` ` ``) breaks alike with a blank after it.\n\n**Fix:** "
             "remove the blanks after the backslash (or backtick); the fix (safe) does.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\ \n"
-        "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+        "  -H 'Content-Type: application/json' \\\n"
+        "  -d '{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}'\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
-         "  -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": {}}'\n```\n",
+         "  -H 'Content-Type: application/json' \\\n"
+         "  -d '{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}'\n```\n",
 )
 JSON_AS_FORM = Rule(
     code="CE027",

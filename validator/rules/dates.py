@@ -158,9 +158,12 @@ _HINTS: dict[str, str] = {
 }
 
 
-def _poller(dates: str, url: str = "/hubs/crm/contacts?where=updated_at>'${epoch}'", extra: str = "") -> str:
+def _poller(dates: str, url: str | None = None, extra: str = "") -> str:
+    """A poller entry of a rule's example; the URL sends the time as the records' ISO dates are read (an `${epoch}`
+    compared with them would draw CE425 in every passing example)."""
     import json
 
+    url = _ISO_URL if url is None else url
     entry = '{"url": ' + json.dumps(url) + ', "idField": "id"' + (", " + dates if dates else "") + extra + "}"
     return '{"contacts": ' + entry + "}"
 
@@ -387,8 +390,8 @@ DATE_PATTERN_OFFSET_HOURS_ONLY = Rule("CE422", "date-pattern-offset-hours-only",
      "`XXX` and is unsafe, as the text sent or read changes.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),
                  url="/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssX}'"),
-     good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),
-                  url="/hubs/crm/contacts?where=updated_at>'${dateTimeZone:Asia/Kolkata:yyyy-MM-dd'T'HH:mm:ssXXX}'"))
+     good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ssXXX", zone="Asia/Kolkata"),  # (the URL in GMT: no `+` to encode)
+                  url="/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"))
 
 DATE_FIELDS_SWAPPED = Rule("CE423", "date-fields-swapped", "warning",
      "updatedDateField names a creation date and createdDateField an update date",

@@ -71,6 +71,8 @@ LEGACY_POLLER_URLS = Rule(
          'accountid|modifiedon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT|createdon|yyyy-MM-dd\'T\'HH:mm:ss\'Z\'|GMT"\n'
          '  }\n}\n'),
     good=('{\n  "element": {"key": "dynamicscrm"},\n  "configuration": {\n'
+          '    "event.notification.enabled": "true",\n'
+          '    "event.notification.callback.url": "https://example.com/events",\n'
           '    "event.poller.configuration": {"accounts": {\n'
           '      "url": "/hubs/crm/accounts?where=modifiedon>\'${gmtDate:yyyy-MM-dd\'T\'HH:mm:ss\'Z\'}\'", "idField": "accountid",\n'
           '      "datesConfiguration": {"updatedDateField": "modifiedon", '

@@ -247,7 +247,9 @@ URL_SCHEME_TYPO = Rule(
     bad=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https;//mycoolapp.com"\n  }\n}\n'),
     good=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
-          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https://mycoolapp.com"\n  }\n}\n'),
+          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.api.secret": "${SAGE_SECRET}",\n'
+          '    "signature.secret": "${SAGE_SIGNATURE_SECRET}",\n    "apim.subscription.key": "${SAGE_APIM_KEY}",\n'
+          '    "oauth.callback.url": "https://mycoolapp.com"\n  }\n}\n'),
 )
 
 CALLBACK_UNREACHABLE = Rule(

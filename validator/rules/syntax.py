@@ -29,7 +29,7 @@ RULES: list[Rule] = [Rule(**entry) for entry in _SOURCE_RULES] + [
         description="The file is neither an instance body, a configuration object nor a poller configuration, "
                     "so nothing is checked. Use `--kind instance|configuration|poller` to check it anyway.",
         bad='{"name": "my-app", "version": "1.0.0"}',
-        good='{"element": {"key": "sageone"}, "configuration": {}}',
+        good='{"element": {"key": "myelement"}, "configuration": {}}',
     ),
     Rule(
         code="CE099",
@@ -39,6 +39,6 @@ RULES: list[Rule] = [Rule(**entry) for entry in _SOURCE_RULES] + [
         description="One of ce-validator's checks raised an exception on this file. The other checks still ran. "
                     "Please report it with the file (mask any secrets); the message names the check.",
         bad="",
-        good='{"element": {"key": "sageone"}, "configuration": {}}',
+        good='{"element": {"key": "myelement"}, "configuration": {}}',
     ),
 ]

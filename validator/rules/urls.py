@@ -256,7 +256,8 @@ condition follows the first with nothing between them, and the vendor rejects th
 when the filter reads as conditions once a conjunction is put between them; the fix writes ` and `
 (unsafe: ` or ` may be what was meant).
 """, "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' attributes='created_at'",
-    "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and attributes='created_at'")
+    "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and "
+    "attributes='created_at,updated_at'")
 
 CEQL_UNREADABLE = _rule("CE639", "ceql-unreadable", "warning", "a where filter that does not read as CEQL conditions", """
 A `where` value is conditions (`field>='value'`, `field like 'a%'`, `field in ('a','b')`, `field is null`)

@@ -70,7 +70,7 @@ if TYPE_CHECKING:
 ZONE_KEYS: tuple[str, ...] = ("updatedDateTimezone", "createdDateTimezone")
 
 
-def _poller(entry: str, macro: str = "${epoch}") -> str:
+def _poller(entry: str, macro: str = "${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}") -> str:
     return '{"contacts": {"url": "/hubs/crm/contacts?where=updated_at>\'' + macro + '\'", ' \
            '"idField": "id", "datesConfiguration": {"updatedDateField": "updated_at", ' \
            '"updatedDateFormat": "yyyy-MM-dd HH:mm:ss", ' + entry + ', "createdDateField": "created_at", ' \
