@@ -263,6 +263,20 @@ def test_docs_of_another_element_are_said_not_silently_ignored(elements_dir):
     assert not [f for f in check(templated, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
 
 
+def test_docs_without_one_of_their_files_say_which_checks_did_not_run(elements_dir, tmp_path):
+    """helper-119: an element folder without `swagger.json` (or `element.json`) skipped those checks silently."""
+    import shutil
+
+    body = _sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})
+    for present, missing in (("element.json", "swagger.json"), ("swagger.json", "element.json")):
+        folder = tmp_path / present / "sageone"
+        folder.mkdir(parents=True)
+        shutil.copy(Path(elements_dir) / "sageone" / present, folder / present)
+        said = [f for f in check(body, options=Options(element_docs=(str(folder.parent),))) if f.rule == "CE914"]
+        assert len(said) == 1 and f"no `{missing}`" in said[0].message and said[0].severity == "info", said
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
+
+
 def test_generated_overlay_agrees_with_hand_written(elements_dir):
     from validator.schemas import load_schema
 

@@ -250,7 +250,9 @@ ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "elemen
      "those checks runs, and a clean report would say less than it seems to: this says so, naming a folder "
      "that belongs to another element.  A folder holding the key in another case (`sageone` for `sageOne`) makes "
      "it a warning: element keys are compared as written, so the body's key likely names no element.  A body that "
-     "names its element by id alone (`{\"id\": 3458}`) is said to have had no element check either.\n\n**Fix:** export the element (`GET /elements/{key}` and "
+     "names its element by id alone (`{\"id\": 3458}`) is said to have had no element check either, and so are docs "
+     "that lack one of their two files (no `swagger.json`: the pollers were not checked against the API).\n\n"
+     "**Fix:** export the element (`GET /elements/{key}` and "
      "`GET /elements/{key}/docs`) into `<folder>/<key>/`, or point `--element-docs` at the folder that holds it.",
      '{"element": {"key": "acme-crm"}, "name": "acme", "configuration": {}}', _SAGE % '"country": "US"')
 
@@ -471,6 +473,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from .notifications import is_response
 
+    yield from _docs_in_part(ctx, docs)
     if docs.definition is not None and not is_response(ctx.value):
         yield from _check_configuration(ctx, docs.definition)
         yield from _top_level_keys(ctx, docs.definition)
@@ -492,6 +495,22 @@ def _top_level_keys(ctx: Context, definition: ElementDefinition) -> Iterator[Fin
             yield ctx.finding(rule_for("CE106"), f"configuration key `{key}` is at the top level of the instance "
                               "body; it belongs in `configuration`", pointer=f"/{escape_pointer_token(key)}", key=True,
                               help="move it into `configuration`")
+
+
+def _docs_in_part(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
+    """CE914 for element docs that lack one of their two files: the checks that read it did not run (the API docs
+    are said missing only for a body with a poller, which they check)."""
+    pointer = "/element/key" if ctx.element_key == docs.key else ""
+    if docs.definition is None:
+        yield ctx.finding(ELEMENT_DOCS_NOT_FOUND, f"the element docs of `{docs.key}` have no `element.json`: the checks "
+                          "against its definition (its configuration keys, their options and defaults, its default "
+                          "poller) did not run", pointer=pointer,
+                          help=f"export `GET /elements/{docs.key}` into `<folder>/{docs.key}/element.json`")
+    if docs.api is None and ctx.pollers:
+        yield ctx.finding(ELEMENT_DOCS_NOT_FOUND, f"the element docs of `{docs.key}` have no `swagger.json`: the checks "
+                          "of the pollers against its API (paths, fields, date formats, filters) did not run",
+                          pointer=pointer,
+                          help=f"export `GET /elements/{docs.key}/docs` into `<folder>/{docs.key}/swagger.json`")
 
 
 def _docs_not_found(ctx: Context, key: str) -> Finding:
