@@ -122,6 +122,14 @@ def test_prose_and_numbers_as_formats():
         assert not found(poller(updated=good), "CE401")
 
 
+@pytest.mark.parametrize("zone", ["GMT", "UTC", "EST", "America/New_York"])
+def test_a_zone_id_written_as_the_format(zone):
+    """helper-117: `"updatedDateFormat": "GMT"` drew CE401 with the advice to quote `'T'` (giving `GM'T'`)."""
+    (hit,) = found(poller(updated=zone), "CE402")[:1]
+    assert "time zone id" in hit.message and "updatedDateTimezone" in hit.help and "quote literal" not in hit.help
+    assert not found(poller(updated=zone), "CE401")
+
+
 def test_an_empty_format_reads_no_date():
     """A user's trial (checked with the JDK): `new SimpleDateFormat("")` compiles, and parsing any record's date
     throws `Unparseable date`; the empty format passed."""

@@ -768,6 +768,13 @@ def compile_problems(fmt: str) -> list[Problem]:
         if _is_number(fmt):
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a SimpleDateFormat pattern",
                             0, len(fmt), help=_EPOCH_HINT)]
+        if "/" in fmt or fmt.strip().isalpha() and fmt.strip().isupper():
+            zone = fmt.strip()
+            if resolve_zone(zone).known:  # `GMT`, `America/Denver`: the zone, written where the pattern goes
+                return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a time zone id, not a "
+                                "SimpleDateFormat pattern: a zone goes in the `*DateTimezone` beside it", 0, len(fmt),
+                                help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ss`, here, "
+                                f"and `\"{zone}\"` in `updatedDateTimezone` (or `createdDateTimezone`)")]
         if is_description(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
             hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
