@@ -29,3 +29,17 @@ def test_an_invisible_character_is_named_with_its_article_and_a_tab_as_a_tab():
 
     assert char_named("\u3000") == ("an ideographic space", "U+3000")
     assert char_named("\t") == ("a tab", "U+0009")
+
+
+def test_letters_of_another_script_that_look_latin_are_named():
+    """helper-117: a Cyrillic `е` in `еlement` read "unknown key `еlement`; did you mean `element`?"."""
+    from validator.engine import check
+    from validator.vocabulary.characters import look_alike_in
+
+    assert look_alike_in("\u0435lement", "element") == " (its `\u0435` is U+0435, a Cyrillic letter, not the Latin `e`)"
+    assert look_alike_in("elemnt", "element") == "" and look_alike_in("elements", "element") == ""
+    body = '{"\u0435lement": {"key": "sageone"}, "name": "x", "configuration": {"oauth.api.key": "a"}}'
+    assert any("Cyrillic" in (f.help or "") for f in check(body) if f.rule == "CE101")
+    url = "/hubs/crm/c?where=a>'${gmtD\u0430te:yyyy-MM-dd}'"
+    [hit] = [f for f in check('{"c": {"url": "' + url + '", "idField": "id"}}') if f.rule == "CE601"]
+    assert "Cyrillic" in hit.message and hit.fix is not None and hit.fix.edits[0].replacement == "gmtDate"

@@ -39,7 +39,7 @@ from .rules.base import Rule
 from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
 from .source.limits import MAX_DEPTH
-from .vocabulary.characters import invisible_in, space_named
+from .vocabulary.characters import invisible_in, look_alike_in, space_named
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -873,7 +873,7 @@ class _Translator:
                     fix = f"remove {space_named(extra) if extra else 'the spaces'}: `{guess}`"
                     action, unsafe = ("rename", guess), False
                 else:
-                    fix = f"did you mean `{guess}`?"
+                    fix = f"did you mean `{guess}`?{look_alike_in(name, guess)}"
                     action = ("rename", guess)
                 if guess in instance:
                     action = None

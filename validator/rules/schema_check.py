@@ -12,7 +12,7 @@ from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_pa
 from ..schemas import POLLS_NOTHING, near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
-from ..vocabulary.characters import invisible_at, space_named, visible
+from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
 from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
             pointer = f"/{escape_pointer_token(key)}"
             rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value else None
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body",
-                              pointer=pointer, key=True, help=f"did you mean `{guess}`?",
+                              pointer=pointer, key=True, help=f"did you mean `{guess}`?{look_alike_in(key, guess)}",
                               fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
 
 
@@ -206,6 +206,6 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it"
                           + (f"{' and the resources it holds' if guess == POLLER_KEY else ''}, and a configuration "
                              "value is a string, a boolean or a number" if nested else ""),
-                          pointer=pointer, key=True, help=f"did you mean `{guess}`?",
+                          pointer=pointer, key=True, help=f"did you mean `{guess}`?{look_alike_in(key, guess)}",
                           severity="error" if nested else None,
                           fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)

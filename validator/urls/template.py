@@ -50,6 +50,7 @@ from ..dates.zones import resolve_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
+from ..vocabulary.characters import look_alike_in
 from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
@@ -563,9 +564,15 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
         looks_like_pattern = bool(compile_pattern(body).fields)
     except PatternError:
         looks_like_pattern = False
+    head = body.split(":", 1)[0]
+    meant = next((kind for kind in MACRO_KINDS if look_alike_in(head, kind)), None) if not head.isascii() else None
     if looks_like_pattern:
         col.add(Flaw.MACRO_MISSING_DESCRIPTOR, f"${{{body}}} has no descriptor: the platform does not substitute it", start, end,
                 help=_w(f"${{gmtDate:{body}}}"))
+    elif meant is not None:  # `${gmtDаte:...}`: a Cyrillic `а` pasted in
+        col.add(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {head!r}{look_alike_in(head, meant)}: the "
+                "platform does not substitute this macro", start + 2, start + 2 + len(head), help=_w(meant),
+                fix=Fix(f"write `{meant}`", (Edit(start + 2, start + 2 + len(head), meant),), "safe"))
     else:
         col.add(Flaw.MACRO_MALFORMED, f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
     return

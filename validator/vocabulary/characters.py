@@ -56,3 +56,18 @@ def visible(text: str) -> str:
 
     return "".join(" " if unicodedata.category(char)[0] == "Z" else char for char in text
                    if unicodedata.category(char) not in ("Cf", "Cc")).strip(" ")
+
+
+def look_alike_in(written: str, meant: str) -> str:
+    """` (its `е` is U+0435, a Cyrillic letter, not the Latin `e`)` when ``written`` differs from ``meant`` only by
+    letters of another script that look the same (a key pasted from a page), else ``""``."""
+    if written.isascii() or len(written) != len(meant):
+        return ""
+    pairs = [(w, m) for w, m in zip(written, meant) if w != m]
+    if not pairs or not all(not w.isascii() and m.isascii() and w.isalpha() for w, m in pairs):
+        return ""
+    import unicodedata
+
+    w, m = pairs[0]
+    script = unicodedata.name(w, "").split(" ")[0].capitalize() or "another"
+    return f" (its `{w}` is U+{ord(w):04X}, a {script} letter, not the Latin `{m}`)"
