@@ -274,6 +274,9 @@ SYNTAX = [
     ('{"a": [1, 2}', "CE001", 1, 12, "does not close the array"),
     ('{"a": {"b": 1', "CE001", 1, 14, "object opened at line 1, column 7 is never closed"),
     ('{"a": 01}', "CE001", 1, 7, "leading zeros"),
+    # a fresh-mistakes trial (helper-117): `0x64` was "missing `,`", whose advice wrote `0,x64`
+    ('{"pageSize": 0x64}', "CE001", 1, 14, "`0x64` is a hexadecimal number"),
+    ('[0b101, 0o17]', "CE001", 1, 2, "`0b101` is a binary number"),
     ('{"a": +1}', "CE001", 1, 7, "cannot start with `+`"),
     ('{"a": .5}', "CE001", 1, 7, "digit before `.`"),
     ('{"a": 1.}', "CE001", 1, 8, "cannot end with `.`"),
