@@ -1022,3 +1022,16 @@ def test_an_element_key_with_a_space_is_said_with_element_docs_too(shared):
     found = check('{"element": {"key": "hubspot "}, "name": "x"}',
                   options=Options(element_docs=(str(shared / "elements"),)))
     assert [f.rule for f in found if f.rule in ("CE104", "CE914")] == ["CE104"]
+
+
+@pytest.mark.parametrize(("written", "applicability"), [("keys", "unsafe"), ("Key", "safe")])
+def test_an_element_s_misspelt_key_is_named(written: str, applicability: str) -> None:
+    """helper-117: `{"element": {"keys": "sageone"}}` drew "`element` needs `key` or `id`" at its `{`, no suggestion."""
+    from validator.engine import check
+
+    body = json.dumps({"element": {written: "sageone"}, "name": "x", "configuration": {}})
+    [hit] = [f for f in check(body) if f.rule == "CE103"]
+    assert hit.pointer == f"/element/{written}" and "did you mean `key`?" in (hit.help or "")
+    assert hit.fix is not None and hit.fix.applicability == applicability and hit.fix.edits[0].replacement == '"key"'
+    [plain] = [f for f in check(json.dumps({"element": {"name": "sageone"}, "name": "x"})) if f.rule == "CE103"]
+    assert plain.pointer == "/element" and plain.fix is None

@@ -824,6 +824,16 @@ class _Translator:
             return  # the placeholder rules report it
         if keyword in ("anyOf", "oneOf"):
             if "x-message" in schema:
+                wanted = [name for branch in schema.get(keyword, []) if isinstance(branch, dict)
+                          for name in branch.get("required", [])]
+                near = next(((name, guess) for name in (error.instance if isinstance(error.instance, dict) else {})
+                             if isinstance(name, str) and (guess := suggest_key(name, wanted)) is not None), None)
+                if near is not None:  # `{"keys": "sageone"}`: the key is there, misspelt
+                    name, guess = near
+                    self._add(path + (name,), "CE103", f"{schema['x-message']}: `{name}` is not `{guess}`", key=True,
+                              help=f"did you mean `{guess}`?{look_alike_in(name, guess)}", action=("rename", guess),
+                              unsafe=name.strip().lower() != guess)
+                    return
                 self._add(path, "CE103", schema["x-message"])
                 return
             from jsonschema.exceptions import best_match
