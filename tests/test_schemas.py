@@ -1035,3 +1035,18 @@ def test_an_element_s_misspelt_key_is_named(written: str, applicability: str) ->
     assert hit.fix is not None and hit.fix.applicability == applicability and hit.fix.edits[0].replacement == '"key"'
     [plain] = [f for f in check(json.dumps({"element": {"name": "sageone"}, "name": "x"})) if f.rule == "CE103"]
     assert plain.pointer == "/element" and plain.fix is None
+
+
+def test_poller_entries_wrapped_in_one_more_level_are_one_finding() -> None:
+    """helper-117: `{"configuration": {"customers": {...}}}` as the poller drew "missing `url` and `idField` in poller
+    entry `configuration`" and "unknown key `customers`", with no word of the level too many."""
+    from validator.engine import check
+
+    entry = {"url": "/hubs/crm/customers?where=a>'${gmtDate:yyyy}'", "idField": "id"}
+    body = json.dumps({"element": {"key": "x"}, "name": "x", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/e",
+        "event.poller.configuration": {"configuration": {"customers": entry}}}})
+    found = [f for f in check(body) if f.severity == "error" or f.rule in ("CE101", "CE103", "CE106")]
+    assert [(f.rule, f.pointer) for f in found] == [
+        ("CE106", "/configuration/event.poller.configuration/configuration")], found
+    assert "a level too many" in found[0].message

@@ -726,6 +726,7 @@ class _Translator:
         self._said: set[tuple[str, str]] = set()
         self._overlay_keys: dict[str, list[str]] = {}  # element -> the configuration keys its overlay requires
         self._single_entries = self._find_single_entries()
+        self._wrapped_entries = self._find_wrapped_entries()
 
     # ----------------------------------------------------------------------------- where things are
 
@@ -784,6 +785,17 @@ class _Translator:
             return {root}
         return set()
 
+    def _find_wrapped_entries(self) -> set[tuple[Any, ...]]:
+        """Resources whose entry holds entries itself (`{"configuration": {"customers": {"url": ...}}}`): a level
+        too many, wrapped around the resource map."""
+        root = self._poller_root()
+        node = self._node(root) if root is not None else None
+        if root is None or not isinstance(node, dict):
+            return set()
+        return {root + (name,) for name, entry in node.items()
+                if isinstance(entry, dict) and entry and "url" not in entry and "idField" not in entry
+                and all(isinstance(inner, dict) and isinstance(inner.get("url"), str) for inner in entry.values())}
+
     # ------------------------------------------------------------------------------------- translate
 
     def run(self, validator: Callable[[], Draft202012Validator], *, overlay: str | None,
@@ -815,9 +827,9 @@ class _Translator:
 
     def _translate(self, error: ValidationError, overlay: str | None) -> None:
         path = tuple(error.absolute_path)
-        for root in self._single_entries:
+        for root in self._single_entries | self._wrapped_entries:
             if path[: len(root)] == root:
-                return  # reported once, as a misplaced single entry (see problems())
+                return  # reported once, as a misplaced single entry or a level too many (see problems())
         keyword = error.validator
         schema = error.schema if isinstance(error.schema, dict) else {}
         if keyword in _VALUE_KEYWORDS and _is_placeholder(error.instance):
@@ -1038,11 +1050,20 @@ class _Translator:
                       help='wrap the entry in a resource name: `{"contacts": {"url": ...}}`',
                       severity="error" if root else None)
 
+    def _wrapped_entry_problems(self) -> None:
+        for path in self._wrapped_entries:
+            inner = ", ".join(f"`{name}`" for name in list(self._node(path))[:3])
+            self._add(path, "CE106", f"resource `{path[-1]}` holds poller entries itself ({inner}): a level too many, "
+                      f"so the platform reads `{path[-1]}` as a resource with no `url`, and polls nothing",
+                      key=True, help=f"remove the `{path[-1]}` level: write its entries in `event.poller.configuration` "
+                      "itself", severity="error")
+
     def problems(self) -> list[SchemaProblem]:
         """Every problem so far, in document order."""
         self._missing_problems()
         self._missing.clear()
         self._single_entry_problems()
+        self._wrapped_entry_problems()
         if len(self._problems) < 2:
             return [problem for _, problem in self._problems]
         keys: dict[int, dict[Any, int]] = {}  # each object's key positions, worked out once
