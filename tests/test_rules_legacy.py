@@ -268,7 +268,7 @@ def test_no_conversion_is_offered_for_a_line_with_a_field_missing():
     text = body({"event.poller.urls": line})
     (finding,) = found(text, "CE801")
     assert finding.fix is None and "by hand" in finding.help and "CreatedDate" not in finding.help
-    assert found(text, "CE501") and found(text, "CE401")  # the symptoms, at their fields
+    assert found(text, "CE501") and found(text, "CE402")  # the symptoms, at their fields (`GMT` read as a format)
 
 
 @pytest.mark.parametrize("urls", [

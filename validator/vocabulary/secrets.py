@@ -90,7 +90,7 @@ PLATFORM_HEADER_PARTS = ("User", "Organization", "Element")
 _PLATFORM_PREFIXES = frozenset({"ce", "cloudelements", "sapce"})  # (its words joined)
 _PLATFORM_PARTS = frozenset({"user", "org", "organization", "organisation"})
 # only as the last word: `user_pw`, `webhook.hmac`; not `pw_history`, `passThrough`, `hmacAlgorithm`
-_LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac", "bearer"})  # (`"bearer": "<a token>"`)
+_LAST_WORDS = frozenset({"pw", "pass", "passcode", "hmac"})
 _TOKENS = frozenset({"token", "apptoken", "apitoken", "authtoken", "accesstoken", "refreshtoken", "tokenaccess",
                      "bearertoken", "sessiontoken", "idtoken", "apitokens", "accesstokens"})  # (not `tokens`: a count)
 _PAGINATION = frozenset({"since", "page", "next", "prev", "previous", "sync", "cursor", "continuation", "delta",
