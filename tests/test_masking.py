@@ -2382,3 +2382,36 @@ def test_a_password_in_brackets_or_of_sample_words_is_a_secret_not_a_placeholder
     for name in ("<CLIENT_SECRET>", "<your api key>"):
         shown = text.replace(value, name)
         assert name in str(find_secrets(load_source(shown)).mask(shown))
+
+
+@pytest.mark.parametrize("url", [
+    "/h/c?where=a>'x'&api_key\t=Rv9R058WLmnVP8mcm", "/h/c?where=a>'x'&api_key\u00a0=Rv9R058WLmnVP8mcm",
+    "/h/c?x=1&api%5Ftoken%3DRv9R058WLmnVP8mcm", "/h/c?a=1%26api%5Fkey%3DRv9R058WLmnVP8mcm",
+    "/h/c?cb=https%3A%2F%2Fadmin%3ARv9R058WLmnVP8mcm%40cb.example.com&x=1",
+    "/h/c?where=password=&apos;Rv9R058WLmnVP8mcm&apos;", "/h/c?where=password 'Rv9R058WLmnVP8mcm'",
+    "/h/c?where='Rv9R058WLmnVP8mcm'=password and a='b'", "/h/c?where=secretKey>'Rv9R058WLmnVP8mcm'"])
+def test_url_credentials_in_the_forms_a_trial_found_shown(url):
+    """helper-120: a blank before a name's `=`, a name with its own escapes and an encoded `=`, a URL's password
+    encoded in a parameter, and CEQL conditions quoted by HTML entities, without an operator, the wrong way round or
+    with `>`: each showed its secret in excerpts, messages (CE631's) and render."""
+    assert "Rv9R058" not in str(url_secrets(url).mask(url))
+    text = json.dumps({"c": {"url": url, "idField": "id"}})
+    assert "Rv9R058" not in str(find_secrets(load_source(text)).mask(text))
+    plain = "/h/c?where=name='bob' and updated>'${gmtDate:yyyy}'&pageSize=100&next=%2Fpage%3D2"
+    assert str(url_secrets(plain).mask(plain)) == plain
+
+
+def test_what_the_command_line_prints_of_a_path_or_a_setting_shows_no_credential(tmp_path):
+    """helper-120: a path `https://user:password@host/x.json` given on the command line, or a folder in the
+    configuration, was echoed in full by every error and by --show-settings."""
+    (tmp_path / "x.json").write_text("{}", encoding="utf-8")
+    for args in (["check", "https://admin:Hunter2Pw-0001@host/body.json"],
+                 ["render", "https://u:Hunter2Pw-0006@h/x.json"],
+                 ["check", "x.json", "--element-docs", "https://admin:Hunter2Pw-0002@host/docs"]):
+        result = run_cli(*args, cwd=tmp_path)
+        assert result.code == 2 and "Hunter2Pw" not in result.err + result.out and "@h" in result.err, result
+    (tmp_path / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    (tmp_path / ".ce-validator.toml").write_text('element-docs = ["https://deploy:Cf9Q7001tokenXyz@git.example.com/e"]\n',
+                                                 encoding="utf-8")
+    shown = run_cli("check", "--show-settings", "a.json", cwd=tmp_path)
+    assert "Cf9Q7001" not in shown.out + shown.err and "git.example.com" in shown.out + shown.err, shown

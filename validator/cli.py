@@ -16,7 +16,7 @@ from .exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
 
 TYPE_CHECKING = False  # not typing's: this module is imported by every run of the command
 if TYPE_CHECKING:  # pragma: no cover
-    from typing import NoReturn, Sequence
+    from typing import Iterable, NoReturn, Sequence, TextIO
 
 # The command builds most of what it keeps at start (modules, compiled schemas and grammars) and keeps it to
 # the end.  At Python's default thresholds the collector walks them all again several times while they are
@@ -78,6 +78,40 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False, repla
 
 
 def _run(arguments: list[str], *, process_ends: bool, recording: run_cache.Recording | None) -> int:
+    if sys.stderr is None:
+        return _run_command(arguments, process_ends=process_ends, recording=recording)
+    stream = sys.stderr
+    sys.stderr = _MaskedStream(stream)  # type: ignore[assignment]  # (a stream in all that is used of one)
+    try:
+        return _run_command(arguments, process_ends=process_ends, recording=recording)
+    finally:
+        sys.stderr = stream
+
+
+class _MaskedStream:
+    """Standard error as the commands write it: each message's URL credentials masked (:func:`validator.masking.
+    mask_words`), whichever command or layer printed it; the masking module is loaded by the first message that may
+    hold one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if "=" in text or "@" in text or "_" in text:
+            from .masking import mask_words
+
+            text = mask_words(text)
+        return self.stream.write(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+def _run_command(arguments: list[str], *, process_ends: bool, recording: run_cache.Recording | None) -> int:
     from .arguments import build_parser, command_of
 
     parser = build_parser(command_of(arguments))

@@ -112,14 +112,18 @@ _BARE_END = LazyPattern(r"[,}\]\r\n]")
 # source/patterns.py; each group starts with a character the runs exclude, so nothing is given back.)
 _BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|\s'\"&#;]{0,200}\|))[^&#;\s'\"?|]*+)*")
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
-_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
+# (blanks between a name and its `=`, a tab or a no-break space pasted in, are the name's: `&api_key\t=...`)
+_NAME_END = r"[ \t\r\n\v\f\u00a0]*+="
+_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})" + _NAME_END + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
 _LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
-_LOOSE_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)(?P<name>[^=&?#;\s/]{1,100})=" + _QUERY_VALUE)
+_LOOSE_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)(?P<name>[^=&?#;\s/]{1,100})" + _NAME_END + _QUERY_VALUE)
 # (also a query inside a query's value, encoded once or twice: `?next=%2Fcb%3Ftoken%3D...`, `%253Ftoken%253D...`)
 _ENCODED_SEPARATOR = r"(?:[?&;#/]|%(?:25)?(?:26|3[Ff]|2[Ff]|23))"
-_ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>[^=&?#;\s/%]{1,100})%(?:25)?3[Dd]"
+# (a name with its own escapes, `api%5Ftoken%3D...`: each `%XX` but the `=`'s is the name's)
+_ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>(?:[^=&?#;\s/%]|%(?!(?:25)?3[Dd])"
+                             r"(?:25)?[0-9A-Fa-f]{2}){1,100})%(?:25)?3[Dd]"
                              + _QUERY_VALUE)
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
@@ -534,6 +538,18 @@ def as_shown(value: str) -> str:
     return printable(str(url_secrets(value).mask(value))) if "=" in value or "@" in value else printable(value)
 
 
+_WORD_RUN = LazyPattern(r"[^\s\"']+")
+
+
+def mask_words(text: str) -> str:
+    """``text`` (a message of the command line: an error, a warning) with the URL credentials of each of its words
+    masked (:func:`url_secrets`), so a path `https://user:password@host/x.json` or a setting it quotes shows no secret;
+    each word alone, so the words after a path stay shown."""
+    if "=" not in text and "@" not in text and "_" not in text:
+        return text
+    return _WORD_RUN.sub(lambda word: str(url_secrets(word.group()).mask(word.group())), text)
+
+
 def printable(text: str) -> str:
     """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name) and
     each control character written as its escape, so every output can encode it and no file's text can steer a
@@ -859,13 +875,19 @@ def _names_before_equals(url: str) -> Iterator[str]:
 # field's name is one, as in a query.
 # `=`, `<>`, `like`, `in (`, and the comparisons others write (`≥`, `gte`): a credential compared is shown by none
 # (not `>` alone: `<org secret>" -d @a.json` is a placeholder's end)
-_CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260])|[ \t]+(?i:like|in|gte?|lte?|eq|ne)(?=[ \t(]))"
-                  r"[ \t]*\(?[ \t]*")
+# (and `>`, `<` when a `'` follows: `secretKey>'...'`; and no operator at all, `password 'x'`, CE621's mistake)
+_CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260]|[<>]=?(?='))|[ \t]+(?i:like|in|gte?|lte?|eq|ne)(?=[ \t(])"
+                  r"|[ \t]+(?='))[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
 _CEQL_NAME = r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
 _CEQL_FIELD = r"(?<![\w.\-])" + _CEQL_NAME
 _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
+# and quotes written as HTML entities (`password=&apos;...&apos;`, CE618's mistake), and the condition written the other
+# way round (`'...'=password`)
+_CEQL_ENTITY = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>&apos;|&#0*39;)(?P<value>(?:(?!&apos;|&#0*39;)[^'\"\\&])*+)")
+_CEQL_REVERSED = LazyPattern(r"(?P<quote>')(?P<value>[^'\\\r\n]{1,200})'[ \t]*(?:==?|!=|<>)[ \t]*(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
+                             r"(?![\w.\-])")
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
 _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")"
                                   r"(?P<value>[^\"\\\r\n]*)")
@@ -877,14 +899,15 @@ _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
 _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
                              + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
-_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
+_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]"
+                         r"|[<>]'|\w[ \t]+'")  # (blanks around `(` read one way)
 
 
 def _may_compare_in_ceql(text: str) -> bool:
     """Whether ``text`` may compare a field with a quoted CEQL value: substring tests first, the gate's regex (spaced,
     any case: `password Like '`, `in ( '`) only for the rest."""
-    if "%2" in text and ("%27" in text or "%22" in text):
-        return True  # (an encoded filter: its conditions are read by their own pattern)
+    if "%2" in text and ("%27" in text or "%22" in text) or "&apos;" in text or "&#" in text:
+        return True  # (an encoded filter, or one quoted by HTML entities: its conditions are read by their own pattern)
     if "'" not in text and '"' not in text:
         return False
     return "='" in text or "= '" in text or "<>" in text or _CEQL_GATE.search(text) is not None
@@ -900,6 +923,10 @@ def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
                     yield match
     if "%27" in text or "%22" in text:
         yield from (match for match in _CEQL_ENCODED.finditer(text) if _credential_field(match.group("name")))
+    if "&apos;" in text or "&#" in text:
+        yield from (match for match in _CEQL_ENTITY.finditer(text) if _credential_field(match.group("name")))
+    if "'=" in text or "' =" in text or "'!=" in text or "'<>" in text:
+        yield from (match for match in _CEQL_REVERSED.finditer(text) if _credential_field(match.group("name")))
 
 
 @lru_cache(maxsize=1024)
@@ -1162,9 +1189,11 @@ def _holds_a_token(value: str) -> bool:
 def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]]:
     """The password of each ``//user:password@`` in ``text`` (also of a URL without its scheme, and one holding
     what ends a host); ``decoded``: ``text`` is a string's value, not a file's text."""
+    encoded = [match.span("value") for match in _ENCODED_USERINFO.finditer(text)] if "%40" in text or "%2540" in text \
+        else []
     if "@" not in text:
-        return []
-    spans = [match.span("value") for match in _USERINFO.finditer(text)
+        return encoded
+    spans = encoded + [match.span("value") for match in _USERINFO.finditer(text)
              if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
         spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _token_as_user(match.group("user"))]
@@ -1174,6 +1203,12 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
                   if match.span("value") not in spans and not _showable(match.group("value"))
                   and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     return spans
+
+
+# A URL's `user:password@` percent-encoded inside another URL's query (`?callback=https%3A%2F%2Fadmin%3A<pw>%40host`),
+# once or twice
+_ENCODED_USERINFO = LazyPattern(r"(?i)%(?:25)?2F%(?:25)?2F[^%/?#&\s\"'<>@]{1,100}%(?:25)?3A"
+                                r"(?P<value>(?:[^%/?#&\s\"'<>@]|%(?!(?:25)?40)[0-9A-F]{2}){1,200})%(?:25)?40")
 
 
 # What documentation writes where a URL's password goes (`http://username:password@your.server.com`)

@@ -179,4 +179,7 @@ def show_settings(config: Any, *, targets: Sequence[Target], root: str | None, a
         ("baseline", getattr(args, "baseline", None)),
         ("exit-zero", bool(getattr(args, "exit_zero", False))),
     ]
-    return "".join(f"{name} = {toml(value)}\n" for name, value in rows)
+    from .masking import as_shown
+
+    # (paths and values the user wrote: a folder `https://user:password@host/...` shows no password)
+    return "".join(f"{name} = {as_shown(toml(value))}\n" for name, value in rows)

@@ -323,7 +323,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     """Compile a macro's format; report prose, numbers, empty formats and Java's errors. Returns the pattern."""
 
     stripped = fmt.strip()
-    if _DOCUMENTATION_PLACEHOLDER.fullmatch(stripped):
+    if stripped[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(stripped):
         return None  # `${gmtDate:<DATE_FORMAT>}`, `{{ fmt }}`: a template's, reported as such (CE701)
     if not stripped:
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:}} has an empty date format", macro_start, macro_end,
@@ -402,7 +402,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         col.add(Flaw.MACRO_UNKNOWN_ZONE, f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
                 start, end, help=_w("GMT"))
         return
-    if _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
+    if zone.strip()[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
         return  # `<TIMEZONE>`, `{{ zone }}`: a template's, reported as such (CE701)
     if _PLACEHOLDER_ZONE.fullmatch(zone):
         col.add(Flaw.MACRO_PLACEHOLDER_ZONE, f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
