@@ -2415,3 +2415,15 @@ def test_what_the_command_line_prints_of_a_path_or_a_setting_shows_no_credential
                                                  encoding="utf-8")
     shown = run_cli("check", "--show-settings", "a.json", cwd=tmp_path)
     assert "Cf9Q7001" not in shown.out + shown.err and "git.example.com" in shown.out + shown.err, shown
+
+
+@pytest.mark.parametrize("key", ["dbpass", "userpass", "authorizationHeader", "authHeader", "tokenHeader", "apikeyv2",
+                                 "tokenStr", "token_string", "apiTokenRaw", "apiKeyEncoded", "hmacKeyHex", "pat", "sas",
+                                 "storageKey", "sasKey", "jwtKey", "aes_key", "recovery_key", "recoveryCodes",
+                                 "backup_codes", "otp", "totp", "clientKey", "pepper", "ssh_key",
+                                 "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44", "\u0442\u043e\u043a\u0435\u043d",
+                                 "\u79d8\u5bc6", "palavra_passe", "cl\u00e9_secr\u00e8te"])
+def test_keys_a_trial_found_their_values_shown_under_are_masked(key):
+    """helper-120: the values of these keys were printed in excerpts, diffs and pages."""
+    text = json.dumps({"element": {"key": "x"}, "configuration": {key: "Hx7Zq9Lm2Wp4Rt8"}}, ensure_ascii=False)
+    assert "Hx7Zq9" not in str(find_secrets(load_source(text)).mask(text)), key

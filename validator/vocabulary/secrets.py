@@ -80,7 +80,9 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "sifre", "geheimnis", "secreto", "segreto", "segredo", "clavesecreta", "claveapi",
                       "chiavesegreta", "chiaveapi", "chavesecreta", "geheimschlüssel", "cléapi", "cleapi",
                       "motdepasseapi", "heslo", "wagwoord", "lozinka", "matkhau", "katasandi",
-                      "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호"})  # (not `parola`:
+                      "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호",
+                      # (helper-120's: Russian's token and secret, Japanese's secret, Portuguese's and French's)
+                      "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete"})  # (not `parola`:
 # Italian's word)
 # The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
 # writes them
@@ -178,6 +180,10 @@ def secret_kind(key: str) -> SecretKind | None:
     else ``None``."""
     if not isinstance(key, str) or not key or len(key) > 200:
         return None
+    if not key.isascii():  # `ｐａｓｓｗｏｒｄ` (full-width): the word it shows
+        import unicodedata
+
+        key = unicodedata.normalize("NFKC", key)
     lowered = key.lower()
     if lowered in _CLIENT_IDS:
         return None
@@ -219,13 +225,23 @@ def secret_kind(key: str) -> SecretKind | None:
     return None
 
 
+# What a credential's value is written as, after its name (`tokenStr`, `apiTokenRaw`, `private_key_pkcs8`)
+_REPRESENTATIONS = frozenset({"str", "string", "raw", "encoded", "hex", "b64", "base64", "pkcs8", "der", "bytes",
+                              "text", "plain", "material"})
+# The headers whose value is a credential (`authHeader`: `Bearer ...`)
+_HEADER_OWNERS = frozenset({"auth", "authorization", "authorisation", "token", "bearer", "apikey", "key", "api"})
+# Short names of a credential alone: a personal access token, Azure's shared access signature, a one-time password's
+# seed, a key-encryption key, a hash's pepper
+_ALONE = frozenset({"pat", "sas", "otp", "totp", "hotp", "kek", "dek", "pepper"})
+_NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "trespass", "encompass", "impass"})
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
 _MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "sig",
                            "signing", "privkey",
                            "enckey", "encryptionkey", "salt", "storepass", "keypass", "keystorepass", "truststorepass"})
 # (Authorize.net's `transactionKey`, PayU's `merchant.key`, PagerDuty's `routing_key` and `integration_key`)
-_MASKED_KEY_QUALIFIERS = frozenset({"priv", "enc", "partner", "order", "transaction", "merchant", "routing",
+_MASKED_KEY_QUALIFIERS = frozenset({"storage", "sas", "jwt", "aes", "recovery", "client", "hmac", "kms", "wrapping", "ssh",
+                                    "priv", "enc", "partner", "order", "transaction", "merchant", "routing",
                                     "integration"})
 _HASH_QUALIFIERS = frozenset({"webhook", "signature", "hmac"})
 _NOT_CREDENTIAL_KEYS = frozenset({"idempotency", "cache", "partition", "dedup", "deduplication", "correlation", "sort",
@@ -244,9 +260,22 @@ def may_hold_a_secret(key: str) -> bool:
         return False
     segments = key.split(".")
     words = _words(segments[-1])
+    if len(words) > 1 and words[-1] == "header" and words[-2] in _HEADER_OWNERS:
+        return True  # `authorizationHeader`, `tokenHeader`: the header's value, its credential in it
+    while len(words) > 1 and words[-1] in _REPRESENTATIONS:  # `tokenStr`, `apiKeyEncoded`, `hmacKeyHex`
+        words = words[:-1]
     if not words or _about_a_secret(words) or _NAMES_OF_SECRETS.search(words[-1]):
         return False
+    if len(words) == 1 and words[0] in _ALONE:
+        return True  # `pat` (a personal access token), `sas`, `otp`, `kek`, `pepper`
+    glued = "".join(words)
+    if glued.endswith("pass") and len(glued) > 4 and glued not in _NOT_PASSWORDS:
+        return True  # `dbpass`, `userpass`
+    if glued.rstrip("0123456789").endswith(("apikeyv", "tokenv", "secretv")):
+        return True  # `apikeyv2`
     last = words[-1]
+    if last == "codes" and len(words) > 1 and words[-2] in ("recovery", "backup"):
+        return True  # MFA recovery codes
     before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
     if last == "tokens":  # a list of tokens (`sfdc.tokens`), not a count of them (`max_tokens`, `prompt_tokens`)
         return before not in _TOKEN_COUNTS
