@@ -486,3 +486,20 @@ def test_updating_the_baseline_drops_a_deleted_file_and_an_old_baseline_s_skip_n
     (tmp_path / "package.json").write_text('{"name": "tooling"}', encoding="utf-8")
     result = run_cli("check", "--baseline", "base.json", ".", cwd=tmp_path)
     assert result.code == 0 and "gone" not in result.err, result.err
+
+
+def test_a_page_s_fingerprints_survive_lines_added_above_its_block(tmp_path):
+    """helper-122: a line added above a page's code block changed every GitLab and SARIF fingerprint of its findings
+    (their pointers start with the block's line, `/L5`), where a `.json` file's survive line moves."""
+    body = ('```json\n{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.configuration": '
+            '{"c": {"url": "/hubs/x/c?where=a>\'${gmtDate:YYYY-MM-dd}", "idField": "id"}}}}\n```\n')
+    page = tmp_path / "events.md"
+    printed = {}
+    for lines in ("# Events\n\n", "# Events\n\nOne more line of prose.\n\n"):
+        page.write_text(lines + body, encoding="utf-8")
+        gitlab = json.loads(run_cli("check", "--format", "gitlab", "events.md", cwd=tmp_path).out)
+        sarif = json.loads(run_cli("check", "--format", "sarif", "events.md", cwd=tmp_path).out)
+        printed[lines] = ([i["fingerprint"] for i in gitlab],
+                          [r["partialFingerprints"] for r in sarif["runs"][0]["results"]])
+    first, second = printed.values()
+    assert first[0] and first == second

@@ -50,11 +50,15 @@ class BaselineError(Exception):
 
 def message_digest(message: str) -> str:
     """A short digest of a (masked) message, blind to the positions some messages quote."""
-    normal = _POSITION.sub(r"\1 #", message)
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(position_blind(message).encode("utf-8")).hexdigest()[:16]
 
 
-def _unlined(pointer: str, path: object) -> str:
+def position_blind(message: str) -> str:
+    """``message`` without the line and column numbers it may quote (`opened at line 3, column 7`)."""
+    return _POSITION.sub(r"\1 #", message) if "line" in message or "col" in message else message
+
+
+def unlined(pointer: str, path: object) -> str:
     """A page finding's pointer without its block's line; any other pointer as it is (`/L12` may be a key)."""
     if isinstance(pointer, str) and pointer.startswith("/L") and isinstance(path, str) and is_page(path):
         return _BLOCK_LINE.sub("/L*", pointer)
@@ -86,7 +90,7 @@ class Baseline:
         return Path(os.path.abspath(self.file)).parent
 
     def key(self, finding: Finding) -> Key:
-        return (_relative(finding.path, self.base), finding.rule, _unlined(finding.pointer, finding.path),
+        return (_relative(finding.path, self.base), finding.rule, unlined(finding.pointer, finding.path),
                 message_digest(finding.message))
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
@@ -138,7 +142,7 @@ def load(file: str | os.PathLike[str]) -> Baseline:
     counts: Counter[Key] = Counter()
     for number, entry in enumerate(data["findings"]):
         try:
-            key = (entry["path"], entry["rule"], _unlined(entry["pointer"], entry["path"]), entry["digest"])
+            key = (entry["path"], entry["rule"], unlined(entry["pointer"], entry["path"]), entry["digest"])
             count = entry.get("count", 1)
         except (KeyError, TypeError, AttributeError):
             raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None

@@ -148,6 +148,15 @@ def root_uri(root: str | os.PathLike[str] | None) -> str:
     return uri if uri.endswith("/") else uri + "/"
 
 
+def stable_key(rule: str, path: str, pointer: str, message: str, file: str | None) -> str:
+    """What a finding's fingerprint is made of: its code, path, JSON pointer and message, as a baseline matches them
+    (:mod:`validator.baseline`): a page's pointer without its block's line, a message without the positions it
+    quotes, so adding lines above a block or a value keeps the fingerprint."""
+    from ..baseline import position_blind, unlined
+
+    return "\0".join((rule, path, unlined(pointer, file), position_blind(message)))
+
+
 def fingerprints(keys: Sequence[str]) -> list[str]:
     """A distinct SHA-256 fingerprint for each key, in order: the n-th repeat of a key gets ``n`` mixed in.
 

@@ -15,7 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..json_text import indented
-from ._common import fingerprints, ordered, relative_path
+from ._common import fingerprints, ordered, relative_path, stable_key
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,7 +38,7 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
             continue
         path = relative_path(f.path, root)
         message = redactor.scrub(f.message, f.path) or ""
-        keys.append("\0".join((f.rule, path, f.pointer, message)))
+        keys.append(stable_key(f.rule, path, f.pointer, message, f.path))
         issues.append({
             "description": f"{f.rule} {message}",
             "check_name": f.rule,

@@ -17,7 +17,7 @@ import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from ..json_text import indented
-from ._common import TOOL_NAME, fingerprints, ordered, relative_uri, root_uri
+from ._common import TOOL_NAME, fingerprints, ordered, relative_uri, root_uri, stable_key
 from .redact import Redactor
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -80,7 +80,7 @@ def document(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
                                   "endLine": max(f.end_line, line), "endColumn": max(f.end_column, 1)}
             result["locations"] = [{"physicalLocation": physical}]
             result["partialFingerprints"] = {}  # filled below, once every repeat is known
-            keys.append(("\0".join((f.rule, physical["artifactLocation"]["uri"], f.pointer, message)), result))
+            keys.append((stable_key(f.rule, physical["artifactLocation"]["uri"], f.pointer, message, f.path), result))
         properties: dict[str, Any] = {"pointer": f.pointer}
         if f.help:
             properties["fix"] = redactor.scrub(f.help, f.path)
