@@ -1391,3 +1391,15 @@ def test_review_of_the_element_checks_false_alarms(elements_dir):
     assert [f.rule for f in check(chargebee, options=options) if f.rule == "CE412"] == ["CE412"]
     adobe = {"element": {"key": "adobe-esign"}, "name": "a", "configuration": {"region": "na1.adobesign"}}
     assert not [f for f in check(adobe, options=options) if f.rule == "CE918" and "`adobesign`" in (f.help or "")]
+
+
+def test_docs_not_found_names_a_folder_below_the_current_one_relative(elements_dir, tmp_path, monkeypatch):
+    """helper-122: CE914 named the element-docs folder by its absolute path, so a baseline made in one checkout did
+    not match the same findings in another."""
+    import shutil
+
+    shutil.copytree(Path(elements_dir) / "closeio", tmp_path / "docs" / "closeio")
+    monkeypatch.chdir(tmp_path)
+    body = _sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})
+    (found,) = [f for f in check(body, options=Options(element_docs=(str(tmp_path / "docs"),))) if f.rule == "CE914"]
+    assert "`docs`" in found.message and str(tmp_path) not in found.message, found.message

@@ -50,13 +50,13 @@ class ConfigProblem(NamedTuple):
     line: int | None = None
 
     def __str__(self) -> str:
-        where = _as_shown(self.file) if self.file else "command line"
+        where = shown_path(self.file) if self.file else "command line"
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
-def _as_shown(file: str) -> str:
+def shown_path(file: str) -> str:
     """``file`` relative to the current folder when it lies below it (as editors and CI logs link it), else as is."""
     return Config().relative(file) or file
 

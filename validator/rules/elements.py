@@ -517,6 +517,8 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
     """CE914, at the body's ``element.key`` (the whole document for a key given with ``--element``)."""
     from pathlib import Path
 
+    from ..config import shown_path
+
     folders = ctx.options.element_docs
     others = [Path(folder) for folder in folders
               if (Path(folder) / "element.json").is_file() or (Path(folder) / "swagger.json").is_file()]
@@ -524,7 +526,7 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
         elements = " and ".join(f"`{folder.name}`" for folder in others)
         message = f"the element docs given are those of {elements}, not of `{key}`: no element check (CE9xx) ran"
     else:
-        named = ", ".join(f"`{folder}`" for folder in folders)
+        named = ", ".join(f"`{shown_path(folder)}`" for folder in folders)  # (relative: a baseline made elsewhere matches)
         message = f"no element docs for `{key}` in {named}: no element check (CE9xx) ran"
     pointer = "/element/key" if ctx.element_key == key else ""
     cased = next((entry.name for folder in folders if Path(folder).is_dir() for entry in Path(folder).iterdir()
