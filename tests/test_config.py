@@ -544,3 +544,21 @@ def test_the_timestamp_unit_reaches_the_check_and_the_command_line_wins(tmp_path
     assert config_from(tmp_path, "").options().timestamp_unit == "s"
     with pytest.raises(ConfigError):
         config.merge_cli(timestamp_unit="minutes")
+
+
+def test_the_printed_ignore_entry_of_a_file_named_like_a_glob_silences_it_alone(tmp_path):
+    """helper-122: the `to ignore` line of `inst[1].json` was a glob matching `inst1.json` (and `"` in a name made it
+    invalid TOML)."""
+    from clirun import run_cli
+
+    body = ('{"element": {"key": "x"}, "name": "x", "configuration": {"event.notification.enabled": true, '
+            '"event.notification.callback.url": "https://example.com/e", "event.poller.configuration": '
+            '{"c": {"url": "/hubs/x/c?where=a>\'${Date:yyyy}\'", "idField": "id"}}}}')
+    for name in ("inst[1].json", "inst1.json", 'say"hi".json'):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    out = run_cli("check", "inst[1].json", 'say"hi".json', cwd=tmp_path).out
+    entries = [line.split("to ignore: ", 1)[1] for line in out.splitlines() if "to ignore:" in line and "CE601" in line]
+    assert len(entries) == 2, out
+    (tmp_path / ".ce-validator.toml").write_text(f"ignore = [{', '.join(entries)}]\n", encoding="utf-8")
+    result = run_cli("check", "--format", "concise", "inst[1].json", "inst1.json", 'say"hi".json', cwd=tmp_path)
+    assert [line.split(":")[0] for line in result.out.splitlines() if "CE601" in line] == ["inst1.json"], result

@@ -867,6 +867,14 @@ def _glob_set(glob: str) -> str:
     return translated.group(1) if translated else re.escape(glob)
 
 
+def glob_escape(path: str) -> str:
+    """``path`` as a glob that matches it alone (:func:`glob_match`): each `[`, `*` and `?` in a set of its own."""
+    return path.translate(_GLOB_ESCAPES) if "[" in path or "*" in path or "?" in path else path
+
+
+_GLOB_ESCAPES = str.maketrans({"[": "[[]", "*": "[*]", "?": "[?]"})
+
+
 def glob_match(pattern: str, relative: str) -> bool:
     """Whether the ``/``-separated path ``relative`` (or one of its folders) matches the glob ``pattern``.
 

@@ -28,10 +28,18 @@ class Redactor:
             return None
         return report.lines[number - 1]
 
-    def ignore_as(self, path: str) -> str:
-        """``path`` as its configuration's ``ignore`` entries name it (see :class:`FileReport`)."""
+    def ignore_entry(self, path: str, pointer: str, rule: str) -> str:
+        """The configuration's ``ignore`` entry that silences the finding ``rule`` at ``pointer`` of ``path``, as a TOML
+        string: the path as the entries name it (see :class:`FileReport`), a glob that matches that file alone
+        (`inst[[]1].json`), `"`, `\\` and control characters escaped (an ESC in a name is `\\u001b`, never sent to a
+        terminal)."""
+        import json
+
+        from ..config import glob_escape
+
         report = self._files.get(path)
-        return printable(report.ignore_as) if report is not None and report.ignore_as else path  # (a name's ESC: shown)
+        named = report.ignore_as if report is not None and report.ignore_as else path
+        return printable(json.dumps(f"{glob_escape(named)}#{pointer}:{rule}", ensure_ascii=False))
 
     def scrub(self, text: str | None, path: str | None) -> str | None:
         """``text`` as it is: findings were scrubbed by the engine (kept so reporters read one way)."""

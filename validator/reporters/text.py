@@ -127,7 +127,7 @@ def _finding_lines(findings: Sequence[Finding], files: Sequence[FileReport], col
             what = "" if finding.fix.message == finding.help else f"{finding.fix.message}: "
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(CYAN, 'fix:')} {what}{how} mends it")
         if finding.path is not None and finding.path != STDIN:  # the `ignore` entry that silences this finding
-            entry = f'"{redactor.ignore_as(finding.path)}#{finding.pointer}:{finding.rule}"'
+            entry = redactor.ignore_entry(finding.path, finding.pointer, finding.rule)
             out.append(f"{paint(BLUE, f'{gutter} =')} {paint(DIM, 'to ignore:')} {paint(DIM, entry)}")
         out.append("")
     return out
