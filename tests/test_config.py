@@ -562,3 +562,16 @@ def test_the_printed_ignore_entry_of_a_file_named_like_a_glob_silences_it_alone(
     (tmp_path / ".ce-validator.toml").write_text(f"ignore = [{', '.join(entries)}]\n", encoding="utf-8")
     result = run_cli("check", "--format", "concise", "inst[1].json", "inst1.json", 'say"hi".json', cwd=tmp_path)
     assert [line.split(":")[0] for line in result.out.splitlines() if "CE601" in line] == ["inst1.json"], result
+
+
+@pytest.mark.parametrize("table", ["ce_validator", "cevalidator", "CE-Validator"])
+def test_a_misspelt_table_name_is_an_error_not_a_configuration_dropped(tmp_path, table):
+    """helper-122: `[tool.ce_validator]` dropped the whole configuration (strict, ignores) without a word."""
+    from clirun import run_cli
+
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "x"\n\n[tool.{table}]\nstrict = true\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    result = run_cli("check", "a.json", cwd=tmp_path)
+    assert result.code == 2 and f"pyproject.toml:4: [tool.{table}] is not read" in result.err, result
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "ce-validator-plugins"\n', encoding="utf-8")
+    assert run_cli("check", "a.json", cwd=tmp_path).code == 0

@@ -519,11 +519,22 @@ def _reads_as_table(pyproject: Path) -> bool:
             head = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
         return False
-    if b"ce-validator" not in head:
+    if b"ce-validator" not in head and not _NEAR_TABLE.search(head):
         return False
     text = _read_config(pyproject)  # a table we cannot read is an error, not "no configuration"
     table = _parse(pyproject, text).get("tool", {})
+    if isinstance(table, dict) and "ce-validator" not in table:
+        near = next((name for name in table if isinstance(name, str)
+                     and re.sub(r"[-_. ]", "", name.lower()) in ("cevalidator", "cevalidater", "cevalidation")), None)
+        if near is not None:  # `[tool.ce_validator]`: a configuration the user meant, not to be dropped unsaid
+            line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
+            raise ConfigError([ConfigProblem(str(pyproject), None, f"[tool.{near}] is not read: ce-validator's table "
+                                             "is [tool.ce-validator]", line)])
     return isinstance(table, dict) and "ce-validator" in table
+
+
+# a table's name near ce-validator's (`[tool.ce_validator]`, `[tool.cevalidator]`)
+_NEAR_TABLE = re.compile(rb"(?i)ce[-_. ]?valid")
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
