@@ -1135,14 +1135,28 @@ _WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pat
 # Each is a literal prefix and a long random run; the text is searched only when it holds a piece of a prefix
 # (fewer searches than one for each prefix: a text without any costs a third less).
 _ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "glrt-", "gldt-", "glptt-", "gloas-", "xox",
-                        "xapp-", "k_live_", "k_test_", "whsec_", "ya29.", "GOCSPX-", "sk-", "npm_", "shp", "pat-")
+                        "xapp-", "k_live_", "k_test_", "whsec_", "ya29.", "GOCSPX-", "sk-", "npm_", "shp", "pat-",
+                        # (helper-120's: Okta, Atlassian, Vault, DigitalOcean, Linear, Notion, Postman, Doppler,
+                        # Databricks, Twilio, Mailchimp, Hugging Face, Heroku, Pulumi, Grafana, Brevo, age, Square,
+                        # Facebook, Dropbox, Salesforce, PayPal, Google, Zoho, Azure AD, Intercom, OpenSSH)
+                        "SSWS", "ATATT", "hv", "_v1_", "lin_api_", "secret_", "ntn_", "PMAK-", "dp.", "dapi", "SK",
+                        "-us", "hf_", "HRKU-", "pul-", "glsa_", "glc_", "xkeysib-", "AGE-SECRET-KEY-", "sq0", "EAA",
+                        "sl.", "00D", "A21AA", "1//", "1000.", "Q~", "dG9rOj", "b3BlbnNzaC1rZXktdjE", "key-")
 _ISSUED_TOKEN = LazyPattern(
     r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
-    r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{20,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
+    r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{16,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
     r"|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255}|ya29\.[\w\-]{20,2048}|GOCSPX-[\w\-]{24,64}"
     r"|AIza[\w\-]{35}|SG\.[\w\-]{16,64}\.[\w\-]{16,64}|npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"
     r"|pat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-    r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255})(?![\w\-])")
+    r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255}"
+    r"|(?<=SSWS )[\w\-]{20,255}|ATATT3x[\w\-=]{20,255}|hv[sbr]\.[\w\-]{20,255}|do[por]_v1_[0-9a-f]{64}"
+    r"|lin_(?:api|oauth)_[A-Za-z0-9]{32,64}|secret_[A-Za-z0-9]{30,64}|ntn_[A-Za-z0-9]{30,64}|PMAK-[0-9a-f]{24}-[0-9a-f]{34}"
+    r"|dp\.(?:st|ct|sa|scim|audit)\.[\w\-.]{20,255}|dapi[0-9a-f]{32}(?:-\d)?|SK[0-9a-fA-F]{32}|[0-9a-f]{32}-us\d{1,2}"
+    r"|hf_[A-Za-z0-9]{30,64}|HRKU-[\w\-]{20,255}|pul-[0-9a-f]{40}|gl(?:sa|c)_[A-Za-z0-9_=+/]{32,255}"
+    r"|xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}|AGE-SECRET-KEY-1[0-9A-Z]{40,70}|key-[0-9a-z]{32}|sq0(?:atp|csp)-[\w\-]{22,64}|EAA[A-Za-z0-9]{20,512}"
+    r"|sl\.[\w\-]{40,1500}|00D[A-Za-z0-9]{12,15}![\w.]{20,255}|A21AA[\w\-]{50,255}|1//0[\w\-]{40,255}"
+    r"|1000\.[0-9a-f]{32}\.[0-9a-f]{32}|[\w\-.~]{1,4}[78]Q~[\w\-.~]{20,40}|dG9rOj[A-Za-z0-9+/]{20,255}={0,2}"
+    r"|b3BlbnNzaC1rZXktdjE[A-Za-z0-9+/]{50,4096}={0,2})(?![\w\-])")
 
 
 # (a random run without digits, `glrt-YDbTPXgKFZiVnktvH`: its letters in both cases)
