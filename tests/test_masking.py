@@ -2444,3 +2444,15 @@ def test_tokens_of_their_issuers_shapes_are_masked_under_any_key(token):
     text = json.dumps({"element": {"key": "x"}, "configuration": {"description": f"see {token} here"}})
     masked = str(find_secrets(load_source(text)).mask(text))
     assert token[-12:] not in masked and "see " in masked and " here" in masked, masked
+
+
+@pytest.mark.parametrize("line", ["docker login -u admin -p Sn9Q894VCFsWRx registry.x", "az login -u a@x.com -p Sn9Q894VCFsWRx",
+                                  "keytool -list -storepass Sn9Q894VCFsWRx", "sqlcmd -S host -U sa -P Sn9Q894VCFsWRx -Q x",
+                                  "ldapsearch -D cn=admin -w Sn9Q894VCFsWRx", "smbclient -U 'admin%Sn9Q894VCFsWRx' //h/s",
+                                  "htpasswd -b .htpasswd admin Sn9Q894VCFsWRx", "zip -P Sn9Q894VCFsWRx out.zip x",
+                                  "heroku config:set SAGE_SECRET=Sn9Q894VCFsWRx", "jq --arg password Sn9Q894VCFsWRx '.x=$password' b.json"])
+def test_a_password_option_of_a_command_in_a_page_is_masked(line):
+    """helper-120: `--diff` of a page printed these commands' passwords in its context lines."""
+    text = f"# Setup\n\n```bash\n{line}\n```\n"
+    masked = str(find_secrets(load_source(text, path="p.md")).mask(text))
+    assert "Sn9Q894" not in masked, masked

@@ -114,16 +114,18 @@ _BARE_VALUE = (r"[^&#;\s'\"?|]*+(?:(?:\?(?!\?{0,8}[\w.\-\[\]%]{1,100}=)|\|(?![^|
 _QUERY_VALUE = r"\s*(?P<quote>['\"])?(?P<value>(?(quote)[^'\"#;]*|" + _BARE_VALUE + "))"
 # (blanks between a name and its `=`, a tab or a no-break space pasted in, are the name's: `&api_key\t=...`)
 _NAME_END = r"[ \t\r\n\v\f\u00a0]*+="
-_QUERY = LazyPattern(r"(?:^|[?&;#/])(?P<name>[^=&?#;\s/]{1,100})" + _NAME_END + _QUERY_VALUE)
+# (and after a `,` or a `|`: a parameter glued to a filter, `'...',api_key=...`, or to a legacy line's field)
+_QUERY = LazyPattern(r"(?:^|[?&;#/,|])(?P<name>[^=&?#;\s/,|]{1,100})" + _NAME_END + _QUERY_VALUE)
 # Read only in a text that holds them (each costs every text a scan): a separator and spaces (`& apikey=`), an
 # `&` percent-encoded (`%26api_key=`, in a value or not), and an `=` percent-encoded too (`%26hapikey%3D...`).
 _LOOSE_SEPARATORS = ("%26", "& ", "&\t", "? ", "; ")
 _LOOSE_QUERY = LazyPattern(r"(?:[?&;#/][ \t]+|%26[ \t]*)(?P<name>[^=&?#;\s/]{1,100})" + _NAME_END + _QUERY_VALUE)
 # (also a query inside a query's value, encoded once or twice: `?next=%2Fcb%3Ftoken%3D...`, `%253Ftoken%253D...`)
 _ENCODED_SEPARATOR = r"(?:[?&;#/]|%(?:25)?(?:26|3[Ff]|2[Ff]|23))"
-# (a name with its own escapes, `api%5Ftoken%3D...`: each `%XX` but the `=`'s is the name's)
+# (a name with its own escapes, `api%5Ftoken%3D...`: each `%XX` but the `=`'s is the name's; one reading of each
+# `%25XX`, `%25` then two characters, so a run of them is read once)
 _ENCODED_QUERY = LazyPattern(r"(?:^|" + _ENCODED_SEPARATOR + r"[ \t]*)(?P<name>(?:[^=&?#;\s/%]|%(?!(?:25)?3[Dd])"
-                             r"(?:25)?[0-9A-Fa-f]{2}){1,100})%(?:25)?3[Dd]"
+                             r"[0-9A-Fa-f]{2}){1,100})%(?:25)?3[Dd]"
                              + _QUERY_VALUE)
 # The separator is part of the match (a look-behind first would leave the regex engine nothing to skip to);
 # a value never takes the separator the next parameter starts with.
@@ -885,7 +887,7 @@ _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
 # and quotes written as HTML entities (`password=&apos;...&apos;`, CE618's mistake), and the condition written the other
 # way round (`'...'=password`)
-_CEQL_ENTITY = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>&apos;|&#0*39;)(?P<value>(?:(?!&apos;|&#0*39;)[^'\"\\&])*+)")
+_CEQL_ENTITY = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>&apos;|&#0*39;)(?P<value>[^'\"\\&]*+)")
 _CEQL_REVERSED = LazyPattern(r"(?P<quote>')(?P<value>[^'\\\r\n]{1,200})'[ \t]*(?:==?|!=|<>)[ \t]*(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
                              r"(?![\w.\-])")
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
@@ -899,8 +901,7 @@ _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
 _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
                              + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
-_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]"
-                         r"|[<>]'|\w[ \t]+'")  # (blanks around `(` read one way)
+_CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 
 
 def _may_compare_in_ceql(text: str) -> bool:
@@ -910,7 +911,12 @@ def _may_compare_in_ceql(text: str) -> bool:
         return True  # (an encoded filter, or one quoted by HTML entities: its conditions are read by their own pattern)
     if "'" not in text and '"' not in text:
         return False
-    return "='" in text or "= '" in text or "<>" in text or _CEQL_GATE.search(text) is not None
+    return "='" in text or "= '" in text or "<>" in text or ">'" in text or "<'" in text \
+        or _CEQL_GATE.search(text) is not None or " '" in text and _NO_OPERATOR.search(text) is not None
+
+
+# (a condition without its operator, `password 'x'`: a word, blanks, a quote)
+_NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 
 
 def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
@@ -1142,6 +1148,7 @@ _ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "glrt-"
                         "SSWS", "ATATT", "hv", "_v1_", "lin_api_", "secret_", "ntn_", "PMAK-", "dp.", "dapi", "SK",
                         "-us", "hf_", "HRKU-", "pul-", "glsa_", "glc_", "xkeysib-", "AGE-SECRET-KEY-", "sq0", "EAA",
                         "sl.", "00D", "A21AA", "1//", "1000.", "Q~", "dG9rOj", "b3BlbnNzaC1rZXktdjE", "key-")
+_ISSUED_TOKEN_GATE = LazyPattern("|".join(re.escape(piece) for piece in _ISSUED_TOKEN_PIECES))
 _ISSUED_TOKEN = LazyPattern(
     r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
     r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{16,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
@@ -1167,7 +1174,7 @@ _TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{
 
 def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
     """Tokens in ``text`` of the shapes their issuers give them; ``pieces``: :func:`_distinct_lines` of it."""
-    if any(piece in pieces for piece in _ISSUED_TOKEN_PIECES):
+    if _ISSUED_TOKEN_GATE.search(pieces) is not None:  # (one scan for every piece, in C)
         yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text)
                     if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
     if ":AA" in pieces:
@@ -1558,6 +1565,22 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     # a password glued to mysql's `-p`, or after sshpass's `-p`
     (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]+(?!-p)\S{1,200}){0,20}?[ \t]+-p(?P<value>[^\s'\"]{4,200})")),  # (no possessive group: 3.11.2)
     (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
+    # a login command's password option (`docker login -u x -p ...`, `az login -p ...`), a keystore's (`keytool
+    # -storepass ...`), SQL Server's `sqlcmd -P`, LDAP's `-w`, smbclient's `-U user%password`, `htpasswd -b file user pw`,
+    # `zip -P` (helper-120)
+    (("login",), LazyPattern(r"\b(?:docker|podman|helm|oras|skopeo|buildah|nerdctl|crane|az|oc|cf)[ \t]+"
+                             r"(?:registry[ \t]+)?login\b(?:[ \t]+(?!-p\b|--password\b)\S{1,200}){0,10}?[ \t]+"
+                             r"(?:-p|--password)(?:[ \t]+|=)['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("storepass", "keypass"), LazyPattern(r"-(?:src|dest|new)?(?:store|key)pass[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("sqlcmd", "bcp", "osql"), LazyPattern(r"\b(?:sqlcmd|bcp|osql)\b(?:[ \t]+(?!-P)\S{1,200}){0,20}?[ \t]+-P[ \t]*"
+                                            r"['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("ldap",), LazyPattern(r"\bldap[a-z]{0,12}\b(?:[ \t]+(?!-w\b)\S{1,200}){0,20}?[ \t]+-w[ \t]+['\"]?"
+                            r"(?P<value>[^\s'\"]{1,400})")),
+    (("smbclient",), LazyPattern(r"\bsmbclient\b(?:[ \t]+(?!-U)\S{1,200}){0,20}?[ \t]+-U[ \t]*['\"]?[^%\s'\"]{1,100}%"
+                                 r"(?P<value>[^\s'\"]{1,400})")),
+    (("htpasswd",), LazyPattern(r"\bhtpasswd[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}?-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}?"
+                                r"\S{1,300}[ \t]+\S{1,200}[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("zip",), LazyPattern(r"\bzip\b(?:[ \t]+(?!-P)\S{1,200}){0,20}?[ \t]+-P[ \t]*['\"]?(?P<value>[^\s'\"]{1,400})")),
     # a secret store's own command: whatever its name, the value is a secret (`gh secret set X --body "..."`)
     (("secret set",), LazyPattern(r"\bgh[ \t]+secret[ \t]+set[ \t]+\S{1,200}(?:[ \t]+(?!--body|-b\b)\S{1,200}){0,6}[ \t]+"
                                   r"(?:--body|-b)(?:[ \t]+|=)['\"]?(?P<value>[^\s'\"]{1,400})")),
@@ -1568,6 +1591,9 @@ _KEYED_CREDENTIALS = (
     ((".set",), LazyPattern(r"\.set(?P<key>[A-Z][A-Za-z]{1,60})\([ \t]*(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
     (("setx",), LazyPattern(r"\bsetx[ \t]+(?P<key>[\w.\-]{1,100})[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("--from-literal",), LazyPattern(r"--from-literal=(?P<key>[\w.\-]{1,100})=['\"]?(?P<value>[^\s'\"]{1,400})")),
+    # Heroku's `config:set NAME=value ...` (each pair, in a text holding the command), jq's `--arg name value`
+    (("config:set",), LazyPattern(r"(?<=[ \t])(?P<key>[A-Za-z_][\w.\-]{0,99})=['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("--arg",), LazyPattern(r"--arg[ \t]+(?P<key>[\w.\-]{1,100})[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
 )
 
 
