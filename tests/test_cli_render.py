@@ -287,3 +287,18 @@ def test_a_page_s_bulk_array_and_postman_collection_render_in_page_order(tmp_pat
     assert result.code == 0, result.err
     assert [r["url"] for r in json.loads(result.out)["resources"]] == [
         "/hubs/finance/customers?where=a>='2024-01-05'", "/hubs/crm/accounts?where=b>='2024'"]
+
+
+@pytest.mark.parametrize("delay", [60, 60.0, "60"])
+def test_a_poll_delay_is_read_alike_by_render_and_simulate(tmp_path: Path, delay) -> None:
+    """helper-121: `"pollDelay": 60.0` (or `1e3`) was read as 0 by render, and `"60"` by render but not simulate."""
+    from validator.kinds import whole_setting
+
+    assert whole_setting(delay) == 60 and whole_setting(1e3) == 1000 and whole_setting(True) is None
+    body = {"c": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'", "idField": "id", "pollDelay": delay}}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("render", "--at", "2024-01-05T10:00:00Z", "--format", "json", str(path))
+    assert result.code == 0, result.err
+    [resource] = json.loads(result.out)["resources"]
+    assert resource["poll_delay"] == 60 and "2024-01-05T09:59:00" in resource["url"], resource

@@ -195,6 +195,32 @@ _ELEMENT_KEY_LIKE = LazyPattern(r"[a-z][a-z0-9_-]{1,60}")
 
 
 # Element-specific configuration keys are dotted (`sageone.region`, `hubspot.authorization.apikey`).
+def whole_setting(value: Any) -> int | None:
+    """A whole-number setting of a poller entry (``pollDelay``, ``createdCheckTolerance``) or of the configuration
+    (``event.poller.refresh_interval``) as the platform reads it into a Java int: a number that is whole (``60``,
+    ``60.0``, ``1e3``) or a string of digits (``"60"``); None for anything else, or past a Java int."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str) and 0 < len(value) <= 20 and value.strip().lstrip("+-").isdigit() and value.isascii():
+        value = int(value)
+    if isinstance(value, int) and -(1 << 31) <= value < (1 << 31):
+        return value
+    return None
+
+
+DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
+
+
+def refresh_minutes(configuration: Any) -> int:
+    """The minutes between polls ``configuration`` sets (``event.poller.refresh_interval``, read as
+    :func:`whole_setting` reads it), or :data:`DEFAULT_REFRESH_MINUTES` when it sets none, or none above zero."""
+    raw = configuration.get("event.poller.refresh_interval") if isinstance(configuration, dict) else None
+    minutes = whole_setting(raw)
+    return minutes if minutes is not None and minutes > 0 else DEFAULT_REFRESH_MINUTES
+
+
 def is_dotted_key(text: str) -> bool:
     """Whether ``text`` is a dotted configuration key's name (``sageone.region``, ``apikey.user.key``): a lower-case
     ASCII letter first, then parts of letters, digits, ``_`` and ``-`` joined by dots.  (No pattern: every body's

@@ -46,6 +46,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from .dates import SPECIAL_FORMATS
+from .kinds import refresh_minutes, whole_setting
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
@@ -55,7 +56,6 @@ __all__ = [
 
 Event = Literal["created", "updated", "ignored", "error"]
 EVENTS: tuple[Event, ...] = ("created", "updated", "ignored", "error")
-DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
 _MIN_MS, _MAX_MS = -62135596800000, 253402300799999  # years 1 to 9999, as dates can be shown
 
 
@@ -549,23 +549,10 @@ def _masked_url(template: str, url: str, secret_values: Sequence[str]) -> str:
     return secrets_alike((url,), found)[0].mask(url)
 
 
-def _whole_number(value: Any) -> int | None:
-    """An integer setting as the platform can hold it (a Java int), from a number or a string of digits."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,10}\s*", value):
-        value = int(value)
-    if isinstance(value, int) and -(1 << 31) <= value < (1 << 31):
-        return value
-    return None
-
-
 def _refresh_minutes(configuration: dict[str, Any] | None, settings: Settings) -> int:
     if settings.refresh_interval is not None:
         return settings.refresh_interval
-    raw = configuration.get("event.poller.refresh_interval") if configuration else None
-    minutes = _whole_number(raw)
-    return minutes if minutes is not None and minutes > 0 else DEFAULT_REFRESH_MINUTES
+    return refresh_minutes(configuration)
 
 
 class _Notes:
@@ -593,14 +580,14 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     notes = _Notes()
     interval = _refresh_minutes(configuration, settings)
     entry = entry if isinstance(entry, dict) else {}
-    delay = _whole_number(entry.get("pollDelay")) or 0
+    delay = whole_setting(entry.get("pollDelay")) or 0
     compared = since_ms - delay * 1000
     url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
     dates = entry.get("datesConfiguration")
     dates = dates if isinstance(dates, dict) else {}
-    tolerance = _whole_number(entry.get("createdCheckTolerance"))
+    tolerance = whole_setting(entry.get("createdCheckTolerance"))
     if tolerance is None:
-        misplaced = _whole_number(dates.get("createdCheckTolerance"))
+        misplaced = whole_setting(dates.get("createdCheckTolerance"))
         if misplaced is not None:
             notes.add(f"createdCheckTolerance ({misplaced}) sits inside datesConfiguration, where the platform "
                       "does not read it: the tolerance is 0 s")
@@ -612,7 +599,7 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
         tolerance = 0
     if tolerance < 0:
         notes.add(f"createdCheckTolerance is negative ({tolerance}): no record can be CREATED")
-    if polls > 1 and settings.refresh_interval is None and _whole_number(
+    if polls > 1 and settings.refresh_interval is None and whole_setting(
             (configuration or {}).get("event.poller.refresh_interval")) is None:
         assumptions.add(f"polls are {interval} min apart: the configuration gives no event.poller.refresh_interval "
                         "(the usual element default; change with --interval)")

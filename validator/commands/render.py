@@ -94,15 +94,9 @@ def _iso(ms: int) -> str:
 
 def _refresh_interval(document: Any, pointer: str) -> int:
     """``event.poller.refresh_interval`` of the configuration holding the poller, else 15 minutes."""
-    from ..kinds import resolve_pointer
+    from ..kinds import refresh_minutes, resolve_pointer
 
-    parent = resolve_pointer(document, pointer.rsplit("/", 1)[0]) if pointer else None
-    raw = parent.get("event.poller.refresh_interval") if isinstance(parent, dict) else None
-    try:
-        minutes = int(str(raw).strip()) if raw is not None else 15
-    except ValueError:
-        return 15
-    return minutes if minutes > 0 else 15
+    return refresh_minutes(resolve_pointer(document, pointer.rsplit("/", 1)[0]) if pointer else None)
 
 
 class _Skipped(TypedDict):
@@ -155,8 +149,9 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
             args: argparse.Namespace) -> tuple[RenderedUrl, int]:
     from ..urls.render import render_url
 
-    delay = entry.get("pollDelay", 0)
-    delay = delay if isinstance(delay, int) and not isinstance(delay, bool) else 0
+    from ..kinds import whole_setting
+
+    delay = whole_setting(entry.get("pollDelay")) or 0  # (as simulate and the hover read it)
     dates = entry.get("datesConfiguration")
     date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None
     rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,

@@ -138,11 +138,9 @@ def _times(sample: datetime, now: datetime | None) -> list[tuple[str, datetime]]
 
 
 def _refresh_minutes(ctx: Context) -> int:
-    interval = (ctx.configuration or {}).get("event.poller.refresh_interval", 15)
-    try:
-        return int(str(interval).strip())
-    except ValueError:
-        return 15
+    from ..kinds import refresh_minutes
+
+    return refresh_minutes(ctx.configuration)
 
 
 def _macro_hover(ctx: Context, target: Target, times: list[tuple[str, datetime]]) -> str:
@@ -151,8 +149,9 @@ def _macro_hover(ctx: Context, target: Target, times: list[tuple[str, datetime]]
     macro = target.macro
     assert macro is not None
     options = ctx.options
-    delay = target.entry.value.get("pollDelay", 0)
-    delay = delay if isinstance(delay, int) and not isinstance(delay, bool) and not macro.uses_now else 0
+    from ..kinds import whole_setting
+
+    delay = whole_setting(target.entry.value.get("pollDelay")) or 0 if not macro.uses_now else 0
     minutes = _refresh_minutes(ctx)
     what = "run time" if macro.uses_now else "last poll"
     lines = [f"**{_code(macro.text)}**", "", f"| last poll | prints the {what} | value |", "|---|---|---|"]
