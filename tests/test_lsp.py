@@ -496,3 +496,17 @@ def test_a_change_or_a_save_of_a_document_never_opened_is_dropped(client: LspCli
     assert client.open(opened, '{"element": {"key": "sageone"}, "name": "a"}') is not None
     shown = [note for note in client.notifications if note["method"] == "window/showMessage"]
     assert not shown and not [r for r in client.server_requests if r["method"] == "window/showMessageRequest"], shown
+
+
+@pytest.mark.parametrize("url", ["/hubs/x/c?where=a>'${now:yyyy}'", "/hubs/x/c?where=a>'${gmtDate:yyyy}'"])
+def test_a_hover_on_a_time_beyond_the_years_java_prints_says_so(url: str) -> None:
+    """helper-121: a hover on a macro whose time fell past year 9999 (a last poll late in 9999 and the refresh
+    interval after it, or a pollDelay) answered an internal error with a traceback."""
+    from datetime import datetime, timezone
+
+    from validator.lsp.hover import hover_markdown
+
+    text = json.dumps({"c": {"url": url, "idField": "id", "pollDelay": -600}})
+    late = datetime(9999, 12, 31, 23, 55, tzinfo=timezone.utc)
+    result = hover_markdown(check_text(text, None), text.index("yyyy"), now=late)
+    assert result is not None and "beyond the years 1 to 9999" in result[0], result

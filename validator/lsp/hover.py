@@ -243,10 +243,12 @@ def hover_markdown(checked: Checked, offset: int, *, findings_here: Sequence[Fin
         ctx, target = found
         config = checked.config
         times = _times(config.at if config is not None and config.at is not None else SAMPLE, now)
-        if target.kind == "macro":
-            parts.append(_macro_hover(ctx, target, times))
-        elif target.kind == "format":
-            parts.append(_format_hover(target, times))
+        if target.kind in ("macro", "format"):
+            try:
+                parts.append(_macro_hover(ctx, target, times) if target.kind == "macro" else _format_hover(target, times))
+            except (OverflowError, ValueError):  # a pollDelay, refresh interval or `at` past the years 1 to 9999
+                parts.append(f"**{_code(target.text)}**: the time it would print is beyond the years 1 to 9999 "
+                             "(a pollDelay, a refresh interval or the configuration's `at` moves it there)")
         else:
             parts.append(f"**{_code(target.text)}**: the zone of dates without an offset\n\n"
                          f"Zone: {_zone_summary(target.text)}")
