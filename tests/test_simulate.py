@@ -224,6 +224,9 @@ def test_last_poll_edge_is_ignored_by_default_and_taken_on_request() -> None:
     ("2024-01-05T10:59:55.000Z", 5, "updated", "updated"),      # exactly the tolerance, exclusive reading
     ("2024-01-05T10:59:54.999Z", 5, "created", "updated"),      # 1 ms beyond
     ("2024-01-05T11:00:05.000Z", 5, "created", "created"),      # created after, within
+    # equal dates are CREATED, as documented, also with the exclusive reading of a tolerance of 0 (helper-121)
+    ("2024-01-05T11:00:00.000Z", None, "updated", "created"),
+    ("2024-01-05T11:00:00.000Z", 0, "updated", "created"),
 ])
 def test_tolerance_edges(created: str, tolerance: int | None, at_tolerance: str, event: str) -> None:
     extra = {} if tolerance is None else {"createdCheckTolerance": tolerance}

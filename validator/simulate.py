@@ -735,7 +735,8 @@ def _outcome(index: int, record: Any, id_field: str, updated_cfg: tuple[str, str
         return RecordOutcome(index, id_value, updated, created, "error", created.problem, tuple(notes))
     gap = updated.instant_ms - created.instant_ms
     limit = tolerance * 1000
-    within = abs(gap) < limit or (abs(gap) == limit and settings.at_tolerance == "created")
+    # (dates that are equal are CREATED, as documented, whatever the boundary of a tolerance of 0 is taken as)
+    within = gap == limit == 0 or abs(gap) < limit or (abs(gap) == limit and settings.at_tolerance == "created")
     if not within and gap < 0:
         notes.append("created after its updated date: UPDATED, as the created date is not the updated date "
                      "(undocumented)")
