@@ -302,3 +302,13 @@ def test_a_poll_delay_is_read_alike_by_render_and_simulate(tmp_path: Path, delay
     assert result.code == 0, result.err
     [resource] = json.loads(result.out)["resources"]
     assert resource["poll_delay"] == 60 and "2024-01-05T09:59:00" in resource["url"], resource
+
+
+def test_a_year_before_1000_is_written_with_four_digits() -> None:
+    """helper-121: render wrote `999-03-01T00:00:00.000Z`, which is no ISO 8601."""
+    from validator.dates.format import iso_millis
+
+    assert iso_millis(0) == "1970-01-01T00:00:00.000Z" and iso_millis(-62_135_596_800_000) == "0001-01-01T00:00:00.000Z"
+    result = run_cli("render", "--at", "0999-03-01T00:00:00Z", "--format", "json",
+                     str(Path(__file__).resolve().parents[1] / "examples" / "sageone-polling-fixed.json"))
+    assert result.code == 0 and json.loads(result.out)["at"] == "0999-03-01T00:00:00.000Z", result

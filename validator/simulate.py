@@ -836,9 +836,9 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
 
 
 def _iso(ms: int) -> str:
-    from .dates.pattern import format_date
+    from .dates.format import iso_millis
 
-    return format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
+    return iso_millis(ms)
 
 
 RecordsFor = Callable[[str, dict[str, Any]], tuple[Sequence[Any], "str | None"]]

@@ -86,10 +86,9 @@ def _time(text: str, option: str, now: datetime | None = None) -> datetime:
 
 
 def _iso(ms: int) -> str:
-    from datetime import datetime, timedelta, timezone
+    from ..dates.format import iso_millis
 
-    moment = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=ms)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return iso_millis(ms)
 
 
 def _refresh_interval(document: Any, pointer: str) -> int:

@@ -322,9 +322,9 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
 
 
 def _iso(ms: int | None) -> str | None:
-    from ..dates.pattern import format_date
+    from ..dates.format import iso_millis
 
-    return None if ms is None else format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
+    return None if ms is None else iso_millis(ms)
 
 
 def _local(ms: int | None, zone: str) -> str | None:

@@ -108,7 +108,9 @@ def target_at(checked: Checked, offset: int) -> tuple[Context, Target] | None:
 
 
 def _iso(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    from ..dates.format import iso_millis
+
+    return iso_millis(ms)
 
 
 def _code(text: str) -> str:
