@@ -439,3 +439,15 @@ def test_timestamp_unit_option_on_the_command_line_and_in_the_configuration(tmp_
     configured = run_cli("check", "--format", "concise", str(body), cwd=tmp_path)
     assert configured.code == 0 and "CE414" not in configured.out
     assert "timestamp-unit" in run_cli("check", "--show-settings", str(body), cwd=tmp_path).out
+
+
+def test_a_dangling_link_the_configuration_excludes_is_not_warned_of(tmp_path):
+    """helper-122: `--exclude dangling.json .` (and `--show-settings`) still warned of the excluded dangling link."""
+    (tmp_path / "inst").mkdir()
+    (tmp_path / "inst" / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    (tmp_path / "inst" / "dangling.json").symlink_to(tmp_path / "nowhere.json")
+    said = run_cli("check", "--no-cache", ".", cwd=tmp_path)
+    assert "dangling.json: a link that leads to no file" in said.err, said
+    for args in (["--exclude", "dangling.json"], ["--exclude", "inst/"], ["--show-settings"]):
+        quiet = run_cli("check", "--no-cache", *args, ".", cwd=tmp_path)
+        assert "dangling" not in quiet.err, (args, quiet)

@@ -95,7 +95,10 @@ def run_check(
     read: Callable[[InputFile], bytes],
     select: tuple[str, ...] | None,
     ignore: tuple[str, ...] | None,
+    notes: Sequence[tuple[str, str]] = (),
 ) -> int:
+    """Check ``inputs`` as ``args`` say; ``notes``: ``(path, warning)`` of the files a folder's walk passed over
+    (a link not followed), said unless the configuration excludes them."""
     from .config import ConfigError, ConfigResolver
     from .inputs import InputError
     from .reporters import should_color
@@ -154,6 +157,16 @@ def run_check(
         print(f"ce-validator check: error: {clash}", file=sys.stderr)
         return 2
 
+    if not getattr(args, "quiet", False):
+        from .masking import printable
+
+        for path, note in notes:
+            try:
+                left_out = resolver.for_path(path).is_excluded(path)
+            except ConfigError:
+                left_out = False  # (the file's configuration is said to be broken when a file under it is read)
+            if not left_out:
+                print(f"ce-validator: warning: {printable(note)}", file=sys.stderr)
     status = 0
     jobs: list[Job] = []
     excluded = 0  # files the configuration's `exclude` (or its element docs folder) leaves out

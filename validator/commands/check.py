@@ -101,7 +101,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_gitignore: bool = True,
-                notes: list[str] | None = None) -> Iterator[InputFile | InputError]:
+                notes: list[tuple[str, str]] | None = None) -> Iterator[InputFile | InputError]:
     """The files to check, in a stable order; unreadable paths come out as :class:`InputError`, and the links a
     folder's walk does not follow (out of the folder, dangling) go to ``notes``.
 
@@ -169,7 +169,7 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
 
 
 def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError] | None = None,
-          passed_over: list[str] | None = None) -> Iterator[Path]:
+          passed_over: list[tuple[str, str]] | None = None) -> Iterator[Path]:
     """The files to check under ``root``.  A symbolic link is followed only when it stays inside the
     tree (a link to ``/proc/self/environ`` in a pull request must not be printed in CI); folders that
     cannot be read go to ``unreadable``, and the links not followed to ``passed_over`` (said, not checked)."""
@@ -188,11 +188,13 @@ def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError
                     continue
                 if file.is_symlink() and not file.exists():
                     if passed_over is not None:
-                        passed_over.append(f"{file}: a link that leads to no file (dangling, or a loop): not checked")
+                        passed_over.append((str(file), f"{file}: a link that leads to no file (dangling, or a loop): "
+                                                       "not checked"))
                     continue
                 if file.is_symlink() and not within(os.path.realpath(file), inside):
                     if passed_over is not None:
-                        passed_over.append(f"{file}: a link leading out of {root}: not followed (name it to check it)")
+                        passed_over.append((str(file), f"{file}: a link leading out of {root}: not followed (name it "
+                                                       "to check it)"))
                     continue
                 if file.is_file():
                     yield file
@@ -228,13 +230,9 @@ def run(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("ce-validator check: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []  # (a link not followed is said, not passed over in silence: once the
+    # configuration is read, unless it excludes the link)
     inputs = list(iter_inputs(args.paths, stdin_name=args.stdin_filename,
                               respect_gitignore=getattr(args, "respect_gitignore", True), notes=notes))
-    if not getattr(args, "quiet", False):
-        from ..masking import printable
-
-        for note in notes:  # a link not followed is said, not passed over in silence
-            print(f"ce-validator: warning: {printable(note)}", file=sys.stderr)
-    return check_runner.run_check(args, inputs=inputs,
-                                  read=read_input, select=_codes(args.select), ignore=_codes(args.ignore))
+    return check_runner.run_check(args, inputs=inputs, read=read_input, select=_codes(args.select),
+                                  ignore=_codes(args.ignore), notes=notes)
