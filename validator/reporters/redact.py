@@ -33,12 +33,15 @@ class Redactor:
         string: the path as the entries name it (see :class:`FileReport`), a glob that matches that file alone
         (`inst[[]1].json`), `"`, `\\` and control characters escaped (an ESC in a name is `\\u001b`, never sent to a
         terminal)."""
+        report = self._files.get(path)
+        named = report.ignore_as if report is not None and report.ignore_as else path
+        entry = f"{named}#{pointer}:{rule}"
+        if entry.isprintable() and '"' not in entry and "\\" not in entry and not any(c in named for c in "[*?"):
+            return f'"{entry}"'  # (most entries: nothing to escape)
         import json
 
         from ..config import glob_escape
 
-        report = self._files.get(path)
-        named = report.ignore_as if report is not None and report.ignore_as else path
         return printable(json.dumps(f"{glob_escape(named)}#{pointer}:{rule}", ensure_ascii=False))
 
     def scrub(self, text: str | None, path: str | None) -> str | None:
