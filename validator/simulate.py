@@ -50,8 +50,8 @@ from .kinds import refresh_minutes, whole_setting
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
-    "Simulation", "Window", "field_value", "load_records", "read_date", "records_from_element_docs", "simulate",
-    "simulate_entry",
+    "Simulation", "Window", "field_value", "iso_instant", "load_records", "read_date", "records_from_element_docs",
+    "simulate", "simulate_entry",
 ]
 
 Event = Literal["created", "updated", "ignored", "error"]
@@ -496,8 +496,8 @@ def _iso_disagrees(text: str, instant_ms: int) -> str | None:
     if iso_ms == instant_ms:
         return None
     delta = instant_ms - iso_ms
-    return (f"Java reads {_iso(instant_ms)}: {_amount(abs(delta))} {'later' if delta > 0 else 'earlier'} than the "
-            f"ISO 8601 reading of {text!r} ({_iso(iso_ms)}); check the format and zone")
+    return (f"Java reads {iso_instant(instant_ms)}: {_amount(abs(delta))} {'later' if delta > 0 else 'earlier'} than the "
+            f"ISO 8601 reading of {text!r} ({iso_instant(iso_ms)}); check the format and zone")
 
 
 def _amount(ms: int) -> str:
@@ -810,7 +810,7 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
         updated_outcomes.append(replace(outcome, polls=tuple(polls_of)))
     if len(twice) <= 10:
         for index, instant, polls_of in twice:
-            notes.add(f"record {index} ({_iso(instant)}) is taken by polls {', '.join(map(str, polls_of))}: "
+            notes.add(f"record {index} ({iso_instant(instant)}) is taken by polls {', '.join(map(str, polls_of))}: "
                       f"its event is sent {len(polls_of)} times")
     else:
         notes.add(f"records {_indexes([t[0] for t in twice])} are taken by more than one poll: their events are "
@@ -818,16 +818,16 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
     if between:
         notes.add(f"records {_indexes(between)} fall between windows: no poll takes them")
     if after:
-        notes.add(f"records {_indexes(after)} are updated after the last simulated run ({_iso(bounds[-1][1])}): "
+        notes.add(f"records {_indexes(after)} are updated after the last simulated run ({iso_instant(bounds[-1][1])}): "
                   "a later poll takes them")
     if polls > 1 and shift:  # windows are evenly spaced: every pair overlaps (or misses) the same amount
         previous_end, low = bounds[0][1], bounds[1][0]
         if shift > 0:
             notes.add(f"each poll overlaps the one before by {shift / 1000:g} s (pollDelay): records updated in the "
-                      f"last {shift / 1000:g} s before a run come twice (first: ({_iso(low)}, {_iso(previous_end)}])")
+                      f"last {shift / 1000:g} s before a run come twice (first: ({iso_instant(low)}, {iso_instant(previous_end)}])")
         else:
             notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
-                      f"records updated then are never taken (first: ({_iso(previous_end)}, {_iso(low)}])")
+                      f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}])")
     if inclusive and shift == 0 and polls > 1:
         notes.add("with --at-last-poll taken, a record updated exactly at a run time is taken by that run and the "
                   "next")
@@ -835,10 +835,17 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
     return windows, updated_outcomes
 
 
-def _iso(ms: int) -> str:
+def iso_instant(ms: int) -> str:
+    """``ms`` as ISO 8601 (:func:`validator.dates.format.iso_millis`); a record's date beyond the years 1 to 9999 as
+    Java's SimpleDateFormat writes it (`31690708-07-05T01:46:40.000Z`)."""
     from .dates.format import iso_millis
 
-    return iso_millis(ms)
+    try:
+        return iso_millis(ms)
+    except OverflowError:
+        from .dates.pattern import format_date
+
+        return format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
 
 
 RecordsFor = Callable[[str, dict[str, Any]], tuple[Sequence[Any], "str | None"]]

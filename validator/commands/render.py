@@ -150,7 +150,10 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
 
     from ..kinds import whole_setting
 
-    delay = whole_setting(entry.get("pollDelay")) or 0  # (as simulate and the hover read it)
+    raw = entry.get("pollDelay")
+    delay = whole_setting(raw) or 0  # (as simulate and the hover read it)
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= 1 << 31:
+        raise OverflowError("pollDelay")  # (past a Java int: said as a time beyond the years 1 to 9999)
     dates = entry.get("datesConfiguration")
     date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None
     rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,

@@ -322,9 +322,9 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
 
 
 def _iso(ms: int | None) -> str | None:
-    from ..dates.format import iso_millis
+    from ..simulate import iso_instant
 
-    return None if ms is None else iso_millis(ms)
+    return None if ms is None else iso_instant(ms)
 
 
 def _local(ms: int | None, zone: str) -> str | None:

@@ -356,14 +356,9 @@ def formatter_for(pattern: "DatePattern | str") -> Formatter:
 
 def iso_millis(ms: int) -> str:
     """The instant ``ms`` (epoch milliseconds) as ISO 8601 in UTC, to the millisecond (`2024-01-05T10:00:00.000Z`): the
-    proleptic Gregorian calendar and a year of four digits, as ISO 8601 writes every year from 1 to 9999; beyond them,
-    as Java's SimpleDateFormat writes it (`31690708-07-05T01:46:40.000Z`)."""
-    try:
-        moment = _EPOCH + timedelta(milliseconds=ms)
-    except OverflowError:
-        from .pattern import format_date
-
-        return format_date("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", ms, "GMT")
+    proleptic Gregorian calendar and a year of four digits, as ISO 8601 writes every year from 1 to 9999
+    (``OverflowError`` beyond them)."""
+    moment = _EPOCH + timedelta(milliseconds=ms)
     return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
             f"{moment.second:02d}.{moment.microsecond // 1000:03d}Z")
 
