@@ -160,13 +160,13 @@ def run_check(
     if not getattr(args, "quiet", False):
         from .masking import printable
 
-        for path, note in notes:
+        for path, passed_over in notes:
             try:
                 left_out = resolver.for_path(path).is_excluded(path)
             except ConfigError:
                 left_out = False  # (the file's configuration is said to be broken when a file under it is read)
             if not left_out:
-                print(f"ce-validator: warning: {printable(note)}", file=sys.stderr)
+                print(f"ce-validator: warning: {printable(passed_over)}", file=sys.stderr)
     status = 0
     jobs: list[Job] = []
     excluded = 0  # files the configuration's `exclude` (or its element docs folder) leaves out

@@ -81,7 +81,7 @@ def _run(arguments: list[str], *, process_ends: bool, recording: run_cache.Recor
     if sys.stderr is None:
         return _run_command(arguments, process_ends=process_ends, recording=recording)
     stream = sys.stderr
-    sys.stderr = _MaskedStream(stream)  # type: ignore[assignment]  # (a stream in all that is used of one)
+    sys.stderr = _MaskedStream(stream)  # (a stream in all that is used of one)
     try:
         return _run_command(arguments, process_ends=process_ends, recording=recording)
     finally:
