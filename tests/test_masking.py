@@ -2456,3 +2456,18 @@ def test_a_password_option_of_a_command_in_a_page_is_masked(line):
     text = f"# Setup\n\n```bash\n{line}\n```\n"
     masked = str(find_secrets(load_source(text, path="p.md")).mask(text))
     assert "Sn9Q894" not in masked, masked
+
+
+def test_a_long_hexadecimal_secret_is_not_written_in_decimal():
+    """helper-123: `"oauth.api.secret": 0x7f3a9c2e1b4d` drew "write `139889705098061`": the secret in decimal."""
+    text = '{"element": {"key": "x"}, "configuration": {"oauth.api.secret": 0x7f3a9c2e1b4d}}'
+    from validator.engine import check
+
+    found = check(text)
+    assert found and not any("139889705098061" in f.message + (f.help or "") for f in found)
+    assert all(f.fix is None for f in found)
+
+
+def test_an_encoded_url_inside_a_parameter_shows_its_port_and_path():
+    url = "/h/c?cb=https%3A%2F%2Fcb.example.com%3A8443%2Fce%3Fowner%3Dops%40example.com"
+    assert str(url_secrets(url).mask(url)) == url

@@ -1290,7 +1290,7 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Use this instead of the (broken) example:", "Replace the URL that fails:",
                                    "Quote the date, unlike the old filter which fails at run time:",
                                    # (helper-118's languages, right)
-                                   "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a"])
+                                   "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a", "Errata:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -2242,14 +2242,15 @@ def test_a_placeholder_as_a_macro_s_format_or_zone_is_a_template_s_not_a_broken_
     assert ("CE701", "warning") in found and not any(severity == "error" for _, severity in found), found
 
 
-@pytest.mark.parametrize(("opening", "checked"), [('!!! failure', False), ('??? bug "Ticket 5521"', False),
+@pytest.mark.parametrize(("opening", "checked"), [('!!! failure', False), ('??? fail "Ticket 5521"', False),
+                                                  ('??? bug "Ticket 5521"', True), ('!!! bug', True),
                                                   ('??? failure "What most people write first (does not work)"', False),
                                                   ('=== "Before"', False), ('!!! warning "This will fail"', False),
                                                   ('!!! danger', True), ('=== "After"', True), ('!!! note', True),
                                                   ('!!! failure "Fixed"', True)])
 def test_a_failure_s_box_and_a_before_tab_hold_counter_examples(opening, checked):
-    """helper-118: MkDocs' failure and bug boxes, and a `Before` tab, show a mistake (a danger box may warn about a
-    right body)."""
+    """helper-118: MkDocs' failure boxes, and a `Before` tab, show a mistake (a danger box may warn about a right body,
+    a bug's box show its workaround: helper-123)."""
     indented = "".join("    " + line if line.strip() else line for line in _COUNTER.splitlines(keepends=True))
     page = f"# Events\n\n{opening}\n\n{indented}"
     assert bool([f for f in check_page(page, path="p.md").findings if f.rule == "CE620"]) is checked

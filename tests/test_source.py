@@ -277,6 +277,7 @@ SYNTAX = [
     # a fresh-mistakes trial (helper-117): `0x64` was "missing `,`", whose advice wrote `0,x64`
     ('{"pageSize": 0x64}', "CE001", 1, 14, "`0x64` is a hexadecimal number"),
     ('[0b101, 0o17]', "CE001", 1, 2, "`0b101` is a binary number"),
+    ('{"a": 10x5}', "CE001", 1, 9, "missing `,`"),  # (not `0x5`: helper-123)
     ('{"a": +1}', "CE001", 1, 7, "cannot start with `+`"),
     ('{"a": .5}', "CE001", 1, 7, "digit before `.`"),
     ('{"a": 1.}', "CE001", 1, 8, "cannot end with `.`"),

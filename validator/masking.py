@@ -1229,7 +1229,7 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
 # A URL's `user:password@` percent-encoded inside another URL's query (`?callback=https%3A%2F%2Fadmin%3A<pw>%40host`),
 # once or twice
 _ENCODED_USERINFO = LazyPattern(r"(?i)%(?:25)?2F%(?:25)?2F[^%/?#&\s\"'<>@]{1,100}%(?:25)?3A"
-                                r"(?P<value>(?:[^%/?#&\s\"'<>@]|%(?!(?:25)?40)[0-9A-F]{2}){1,200})%(?:25)?40")
+                                r"(?P<value>(?:[^%/?#&\s\"'<>@]|%(?!(?:25)?(?:40|2F|3F|23))[0-9A-F]{2}){1,200})%(?:25)?40")
 
 
 # What documentation writes where a URL's password goes (`http://username:password@your.server.com`)

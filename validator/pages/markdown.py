@@ -438,7 +438,7 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example"
             r"|(?:a\s+)?(?:common\s+)?mistake"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
-            r"|falsch|fehlerhaft|incorrect[oa]|err[oó]ne[oa]|faux|fausse|errad[oa]|incorret[oa]|sbagliat[oa]|errat[oa]"
+            r"|falsch|fehlerhaft|incorrect[oa]|err[oó]ne[oa]|faux|fausse|errad[oa]|incorret[oa]|sbagliat[oa]"
             r"|fout|onjuist|错误(?:示例)?|錯誤|間違い|誤り)")
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
@@ -562,14 +562,15 @@ def _title_of(line: str) -> str | None:
     return None
 
 
-# MkDocs Material's admonition types for a failure and a bug (`!!! failure`, `??? bug "Ticket 5521"`): the box says
-# the blocks in it are a mistake's when its title says nothing either way (not `danger`: a warning about a right body)
-_MISTAKE_TYPES = frozenset({"failure", "fail", "missing", "bug"})
+# MkDocs Material's admonition types for a failure (`!!! failure`, `??? fail "Ticket 5521"`): the box says the blocks
+# in it are a mistake's when its title says nothing either way (not `danger` nor `bug`: a warning about a right body,
+# a bug's workaround)
+_MISTAKE_TYPES = frozenset({"failure", "fail", "missing"})
 
 
 def _admonition_title(admonition: re.Match[str]) -> str:
-    """The title an admonition or a content tab gives the blocks in it; a failure's or a bug's box (its type) with a
-    title that says nothing either way, and a `Before` tab, are titled as a mistake."""
+    """The title an admonition or a content tab gives the blocks in it; a failure's box (its type) with a title that
+    says nothing either way, and a `Before` tab, are titled as a mistake."""
     tab = admonition.group("tab")
     if tab is not None and tab.strip(" *_").lower() in ("before", "before the fix"):
         return "Wrong"  # a tab of `=== "Before"`, `=== "After"`: a body's two states, not a section of steps

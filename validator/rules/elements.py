@@ -473,7 +473,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from .notifications import is_response
 
-    yield from _docs_in_part(ctx, docs)
+    if not is_response(ctx.value):  # (a response is checked against neither file's definition checks)
+        yield from _docs_in_part(ctx, docs)
     if docs.definition is not None and not is_response(ctx.value):
         yield from _check_configuration(ctx, docs.definition)
         yield from _top_level_keys(ctx, docs.definition)

@@ -35,6 +35,7 @@ _ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # `_WS` matches ""
 # `0x64`, `0o17`, `0b101`: a number in another base (JavaScript's, Python's), which JSON does not have
 _NON_DECIMAL = re.compile(r"0[xX]([0-9A-Fa-f]{1,16})(?![\w.])|0[oO]([0-7]{1,20})(?![\w.])|0[bB]([01]{1,64})(?![\w.])")
 _BASES = {16: "hexadecimal", 8: "octal", 2: "binary"}
+_NUMBER_CHARS = frozenset("0123456789.-+eE")
 
 def _char(c: str) -> str:
     if not c:
@@ -488,15 +489,17 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         return source._problem("CE001", "a JSON number cannot have leading zeros", start,
                                stop.end() if stop else pos + 1,
                                "remove the leading zeros, or quote it if it is an identifier")
-    if c in "xXoObB" and pos == prev_end and text[prev_end - 1:prev_end] == "0" and _NON_DECIMAL.match(text, pos - 1):
-        written = _NON_DECIMAL.match(text, pos - 1)
-        assert written is not None
+    written = _NON_DECIMAL.match(text, pos - 1) if c in "xXoObB" and pos == prev_end \
+        and text[prev_end - 1:prev_end] == "0" and text[prev_end - 2:prev_end - 1] not in _NUMBER_CHARS else None
+    if written is not None:  # (`0x64`, not `10x5` nor `1.0xFF`)
         base = {"x": 16, "o": 8, "b": 2}[c.lower()]
-        value = int(next(group for group in written.groups() if group is not None), base)
-        return source._problem("CE001", f"`{written.group()}` is a {_BASES[base]} number, which JSON does not have: "
-                               f"JSON writes numbers in decimal (`{value}`)", pos - 1, written.end(),
-                               f"write `{value}`", fix=Fix(f"write `{value}`",
-                                                           (Edit(pos - 1, written.end(), str(value)),), "safe"))
+        digits = next(group for group in written.groups() if group is not None)
+        said = f"`{written.group()}` is a {_BASES[base]} number, which JSON does not have: JSON writes numbers in decimal"
+        if len(digits) > 6:  # (a long one may be a key written in hex: its decimal value is not quoted, nor written)
+            return source._problem("CE001", said, pos - 1, written.end(), "write it in decimal, or in quotes")
+        value = int(digits, base)
+        return source._problem("CE001", f"{said} (`{value}`)", pos - 1, written.end(), f"write `{value}`",
+                               fix=Fix(f"write `{value}`", (Edit(pos - 1, written.end(), str(value)),), "safe"))
     if c == "." and pos == prev_end and prev.isdigit():
         return source._problem("CE001", "a JSON number cannot end with `.`", pos, pos + 1,
                                "add a digit after the `.`, or remove it")

@@ -140,8 +140,9 @@ _HTML_TAGS = frozenset(
 
 _ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
 _ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
-# In a credential's value, what no placeholder's name holds: a password's signs, or digits inside a word of both cases
-_SECRET_IN_BRACKETS = re.compile(r"[!#%^*+~?@;,]|(?=[A-Za-z]*\d)(?=\w*[a-z])(?=\w*[A-Z])\b[A-Za-z\d]{6,}\b")
+# In a credential's value, what no placeholder's name holds: a password's signs (`<Zx9!Pass>`; a description has
+# blanks: `<your password; 8+ chars>`)
+_SECRET_IN_BRACKETS = re.compile(r"[!#%^*~@]")
 _UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
 _MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")  # (not Helm's `{{ .Values.x }}`)
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
@@ -164,8 +165,8 @@ _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidd
 
 def secret_in_brackets(body: str) -> bool:
     """Whether what a credential's ``<...>`` holds is a password written in brackets (``<Zx9!Pass>``: a password's
-    signs, or digits in a word of both cases), not a name standing for one (``<CLIENT_SECRET>``, ``<api key>``)."""
-    return _SECRET_IN_BRACKETS.search(body) is not None
+    signs, no blank), not a name standing for one (``<CLIENT_SECRET>``, ``<api key>``, ``<ApiKeyV2>``)."""
+    return " " not in body and _SECRET_IN_BRACKETS.search(body) is not None
 
 
 def _is_sample_name(text: str, *, identifier: bool = False) -> bool:

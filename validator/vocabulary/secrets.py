@@ -33,7 +33,11 @@ secret's (``noReplyPassword`` holds a password).
 the ``Cookie`` and ``Set-Cookie`` headers, session ids (``jsessionid``, ``sessionId``, ``session.id``), a
 presigned URL's ``X-Amz-Signature`` and the nonstandard ``Authentication`` and ``X-Auth`` headers hold values
 that are masked in every output but never reported as committed secrets (they expire, or the name alone does
-not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).
+not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).  So are the values of
+keys named as a credential less surely (:func:`may_hold_a_secret`): a glued or suffixed name (``dbpass``,
+``userpass``, ``apikeyv2``, ``tokenStr``, ``apiKeyEncoded``), an Authorization header's value (``authHeader``,
+``tokenHeader``), short names (``pat``, ``sas``, ``otp``, ``pepper``) and keys of storage, signing and encryption
+(``storageKey``, ``jwtKey``, ``aes_key``, ``clientKey``, ``ssh_key``, recovery codes).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``), one of ``key``, ``sig``, ``auth``, ``signature``, ``sign``, ``ak``,
@@ -226,14 +230,14 @@ def secret_kind(key: str) -> SecretKind | None:
 
 
 # What a credential's value is written as, after its name (`tokenStr`, `apiTokenRaw`, `private_key_pkcs8`)
-_REPRESENTATIONS = frozenset({"str", "string", "raw", "encoded", "hex", "b64", "base64", "pkcs8", "der", "bytes",
-                              "text", "plain", "material"})
+_REPRESENTATIONS = frozenset({"str", "string", "raw", "encoded", "hex", "b64", "base64", "pkcs8", "der", "bytes"})
 # The headers whose value is a credential (`authHeader`: `Bearer ...`)
-_HEADER_OWNERS = frozenset({"auth", "authorization", "authorisation", "token", "bearer", "apikey", "key", "api"})
+_HEADER_OWNERS = frozenset({"auth", "authorization", "authorisation", "token", "bearer", "apikey"})
 # Short names of a credential alone: a personal access token, Azure's shared access signature, a one-time password's
 # seed, a key-encryption key, a hash's pepper
 _ALONE = frozenset({"pat", "sas", "otp", "totp", "hotp", "kek", "dek", "pepper"})
-_NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "trespass", "encompass", "impass"})
+_NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "trespass", "encompass", "impass",
+                            "multipass", "onepass", "firstpass", "secondpass"})
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
 _MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "sig",
