@@ -309,3 +309,13 @@ def test_fixes_reach_the_language_server_as_quick_fixes():
     assert action.is_preferred  # a safe fix
     (edit,) = action.edit.changes["file:///x.json"]  # type: ignore[union-attr, index]
     assert edit.new_text == "yyyy" and edit.range.start.character == text.index("YYYY")
+
+
+def test_a_typographic_key_under_a_grant_s_object_is_fixed():
+    """A run of the injected-mistakes test found it (body 62, a trailing comma and a smart-quoted key): in a broken
+    file, `"authentication": {“type”: "basic"}` masked the key `“type”` as the object's member, and its fix, which
+    touched the masked span, was withheld."""
+    broken = ('{\n  "element": {\n    "key": "bamboohr",\n    "authentication": {\n      \u201ctype\u201d: "basic",\n'
+              '    },\n    "extended": false\n  },\n  "name": "x"\n}\n')
+    fixed = _fix(broken.encode("utf-8"), unsafe=True).decode("utf-8")
+    assert json.loads(fixed)["element"]["authentication"] == {"type": "basic"}, fixed

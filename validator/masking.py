@@ -1536,8 +1536,10 @@ _QUOTE_REACH = 300  # how far a quote inside a string is looked past (a hostile 
 _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
 # strings (`key` set for a key) and bare words are what it holds.
-_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)"
-                           r"|(?s:.)")
+# (a key in typographic quotes, `“type”:`, is a key too: its fix, the quotes made straight, touches no secret)
+_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
+                           r"|[\u201c\u201d\u201e\u2018\u2019][^\u201c\u201d\u201e\u2018\u2019\"\r\n]{0,200}"
+                           r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)")
 
 
 # Credentials as code and tools write them, in a page or a pasted line: an Oracle thin URL's `user/password@`,
