@@ -888,8 +888,8 @@ _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
 # and quotes written as HTML entities (`password=&apos;...&apos;`, CE618's mistake), and the condition written the other
 # way round (`'...'=password`)
 _CEQL_ENTITY = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>&apos;|&#0*39;)(?P<value>[^'\"\\&]*+)")
-_CEQL_REVERSED = LazyPattern(r"(?P<quote>')(?P<value>[^'\\\r\n]{1,200})'[ \t]*(?:==?|!=|<>)[ \t]*(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
-                             r"(?![\w.\-])")
+_CEQL_REVERSED = LazyPattern(r"(?P<quote>')(?P<value>[^'\\\r\n]{1,200})'[ \t]*(?:==?|!=|<>)[ \t]*" + _CEQL_NAME
+                             + r"(?![\w.\-])")
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
 _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")"
                                   r"(?P<value>[^\"\\\r\n]*)")

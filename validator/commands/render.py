@@ -152,7 +152,7 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
 
     raw = entry.get("pollDelay")
     delay = whole_setting(raw) or 0  # (as simulate and the hover read it)
-    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= 1 << 31:
+    if isinstance(raw, int) and not isinstance(raw, bool) and whole_setting(raw) is None:
         raise OverflowError("pollDelay")  # (past a Java int: said as a time beyond the years 1 to 9999)
     dates = entry.get("datesConfiguration")
     date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None

@@ -42,7 +42,7 @@ class Redactor:
 
         from ..config import glob_escape
 
-        return printable(json.dumps(f"{glob_escape(named)}#{pointer}:{rule}", ensure_ascii=False))
+        return printable(json.dumps(glob_escape(named) + entry[len(named):], ensure_ascii=False))
 
     def scrub(self, text: str | None, path: str | None) -> str | None:
         """``text`` as it is: findings were scrubbed by the engine (kept so reporters read one way)."""

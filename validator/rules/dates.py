@@ -125,7 +125,7 @@ from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..lazy_pattern import LazyPattern
-from ..urls.template import NAME_WORDS, named_epoch_unit, parse_url_template
+from ..urls.template import NAME_WORDS, ODD_SPACE, named_epoch_unit, parse_url_template
 from ..vocabulary.placeholders import find_placeholders
 from .base import Rule, once_per_arguments
 
@@ -531,7 +531,7 @@ def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
     """CE426 for each typographic dash, space that is not ASCII, or invisible character in the pattern ``text``."""
     for match in _TYPOGRAPHIC.finditer(text):
         char = match.group(0)
-        if printing and (char.isspace() or char in "\u200b\ufeff"):
+        if printing and ODD_SPACE.fullmatch(char):
             continue  # in a URL's macro, the URL's own odd space (CE612) says it
         if char in _INVISIBLE:
             effect = "the URL sends it" if printing else "a record's date, which does not hold it, is not read"

@@ -133,7 +133,7 @@ _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\
 # Control characters; and inside a URL, the spaces a word processor or a web page puts in that are not the ASCII
 # space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
-_ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
+ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
 _SPACES = re.compile(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
@@ -1067,7 +1067,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     for m in _CONTROL.finditer(text, stripped_start) if not text.isprintable() else ():  # (one at the end too)
         pos = m.start()
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
-    for m in _ODD_SPACE.finditer(text, stripped_start, stripped_end) if not text.isascii() else ():
+    for m in ODD_SPACE.finditer(text, stripped_start, stripped_end) if not text.isascii() else ():
         pos, char = m.start(), m.group(0)
         col.add(Flaw.WHITESPACE, f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()}) in the URL: not the "
                 "ASCII space, so the vendor reads no separator there", pos, pos + 1,
