@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
-from .lazy_pattern import LazyPattern
+from .lazy_pattern import LazyPattern, any_of
 from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
@@ -902,6 +902,12 @@ _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
                              + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
 _CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
 _CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
+# The gate in two, each starting with a character class the regex engine scans for in C (the one pattern above
+# is tried at every place of the text: three times slower); the same answers for a text of ASCII characters
+# (case folding beyond ASCII is the pattern above's).
+_CEQL_GATE_SIGN = LazyPattern(r"[=<\u2265\u2264\u2260](?:(?<=<)>)?(?<!<)[ \t]*['\"]")
+_CEQL_GATE_WORD = LazyPattern(r"[LlIiGgEeNn](?<!\w[LlIiGgEeNn])(?:(?<=[Ll])(?:[Ii][Kk][Ee]|[Tt][Ee]?)|(?<=[Ii])[Nn]"
+                              r"|(?<=[Gg])[Tt][Ee]?|(?<=[Ee])[Qq]|(?<=[Nn])[Ee])[ \t]*(?:\([ \t]*)?['\"]")
 
 
 def _may_compare_in_ceql(text: str) -> bool:
@@ -912,7 +918,13 @@ def _may_compare_in_ceql(text: str) -> bool:
     if "'" not in text and '"' not in text:
         return False
     return "='" in text or "= '" in text or "<>" in text or ">'" in text or "<'" in text \
-        or _CEQL_GATE.search(text) is not None or " '" in text and _NO_OPERATOR.search(text) is not None
+        or _compares_with_a_quote(text) or " '" in text and _NO_OPERATOR.search(text) is not None
+
+
+def _compares_with_a_quote(text: str) -> bool:
+    if not text.isascii():
+        return _CEQL_GATE.search(text) is not None
+    return _CEQL_GATE_SIGN.search(text) is not None or _CEQL_GATE_WORD.search(text) is not None
 
 
 # (a condition without its operator, `password 'x'`: a word, blanks, a quote)
@@ -1148,7 +1160,7 @@ _ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "glrt-"
                         "SSWS", "ATATT", "hv", "_v1_", "lin_api_", "secret_", "ntn_", "PMAK-", "dp.", "dapi", "SK",
                         "-us", "hf_", "HRKU-", "pul-", "glsa_", "glc_", "xkeysib-", "AGE-SECRET-KEY-", "sq0", "EAA",
                         "sl.", "00D", "A21AA", "1//", "1000.", "Q~", "dG9rOj", "b3BlbnNzaC1rZXktdjE", "key-")
-_ISSUED_TOKEN_GATE = LazyPattern("|".join(re.escape(piece) for piece in _ISSUED_TOKEN_PIECES))
+_ISSUED_TOKEN_GATE = LazyPattern(any_of(_ISSUED_TOKEN_PIECES))
 _ISSUED_TOKEN = LazyPattern(
     r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
     r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{16,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
@@ -1688,7 +1700,9 @@ _DESCRIBING_WORDS = frozenset({"the", "for", "is", "be", "should", "your", "this
 
 # A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
 # the words in it: an old or another environment's value is often left in one (`/* old one was ... */`).
-_COMMENT = LazyPattern(r"(?:^|(?<=[\s,]))(?://|#)[^\r\n]*|/\*(?s:.){0,2000}?\*/", re.MULTILINE)
+# (each branch starts with its mark, which the regex engine scans for in C; the look-behind after it asks for
+# the start of the text, a blank or a comma before it: six times faster than asking first)
+_COMMENT = LazyPattern(r"//(?<![^\s,]//)[^\r\n]*|#(?<![^\s,]#)[^\r\n]*|/\*(?s:.){0,2000}?\*/")
 _COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
 _COMMENTED_VALUE = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z][\w.\-]{0,99}+)[ \t]*+(?:[:=]|[ \t]is(?=[ \t]))[ \t]*+"
                                r"(?P<value>[^\s\"'`]{4,200}+)")
