@@ -289,9 +289,9 @@ _READABLE_COMMENT = r"(?:^|(?<=[\s,]))(?://|#)[^\r\n]*|/\*(?s:.){0,2000}?\*/"
 
 
 def test_the_fast_gates_answer_as_their_readable_forms():
-    """The comment pattern, the CEQL comparison gate and the issued-token gate are written for the regex engine's
-    first-character scan; the readable patterns they replaced must find the same comments, and answer the same
-    whether a text compares with a quote or holds a token issuer's piece."""
+    """The comment pattern, the CEQL comparison gate and the issued tokens' pattern are written for the regex engine's
+    first-character scan; the readable patterns they replaced must find the same comments and tokens, and answer
+    the same whether a text compares with a quote."""
     import re
 
     from hypothesis import given, settings, strategies as st
@@ -299,18 +299,21 @@ def test_the_fast_gates_answer_as_their_readable_forms():
     from validator import masking
 
     comment = re.compile(_READABLE_COMMENT, re.MULTILINE)
-    issued = re.compile("|".join(re.escape(piece) for piece in masking._ISSUED_TOKEN_PIECES))
+    issued = re.compile(r"(?<![\w\-])(?P<value>" + "|".join(re.escape(literal) + tail for literal, tail
+                                                           in masking._ISSUED_TOKEN_SHAPES) + r")(?![\w\-])")
     pieces = st.sampled_from(["/", "//", "#", "*", "/*", "*/", ",", " ", "\n", "\r", "\t", "a", "=", "<", ">", "'",
                               '"', "(", "LIKE", "like", "Like", "in", "IN", "gt", "GTE", "lte", "Eq", "ne", "x", "_",
                               "9", "\u2265", "\u2260", "\u0130", "K", "\u212a", "é", "gh", "sk-", "SG.", "1//",
-                              "github_pat_", "xoxb", "Iz", "IA", "key-", "-us", ":"])
+                              "github_pat_", "xoxb-", "sk_live_", "glpat-", "AKIA", "key-", "SK", "-", "Ab1Cd2Ef3Gh4", "0123456789abcdef",
+                              "ZZZZZZZZZZZZZZZZ", ":"])
 
     @settings(max_examples=1500, deadline=None)
     @given(st.lists(pieces, max_size=30).map("".join))
     def same(text: str) -> None:
         assert [m.span() for m in masking._COMMENT.finditer(text)] == [m.span() for m in comment.finditer(text)]
         assert masking._compares_with_a_quote(text) == (masking._CEQL_GATE.search(text) is not None)
-        assert (masking._ISSUED_TOKEN_GATE.search(text) is None) == (issued.search(text) is None)
+        assert [m.span("value") for m in masking._ISSUED_TOKEN.finditer(text)] == \
+            [m.span("value") for m in issued.finditer(text)]
 
     same()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any, AnyStr, Callable, Generic, Iterator
+from typing import Any, AnyStr, Callable, Generic, Iterator, Sequence
 
 
 class LazyPattern(Generic[AnyStr]):
@@ -62,14 +62,22 @@ class LazyPattern(Generic[AnyStr]):
         return f"LazyPattern({self._source!r}, {self._flags!r})"
 
 
-def any_of(pieces: "tuple[str, ...] | list[str]") -> str:
-    """A pattern that finds any of the literal ``pieces``, written as a tree of their shared beginnings
-    (``g(?:h|l(?:pat|rt-))``): the regex engine tries an alternation's branches one by one at each place, so
-    sixty flat branches cost a text sixty tries a character, and the tree a few."""
-    if "" in pieces:
-        return ""
-    following: dict[str, list[str]] = {}
-    for piece in pieces:
-        following.setdefault(piece[0], []).append(piece[1:])
-    branches = [re.escape(first) + any_of(rest) for first, rest in sorted(following.items())]
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+def tree_of(shapes: "Sequence[tuple[str, str]]", *, after_first: str = "") -> str:
+    """A pattern that matches any of ``shapes``, each a literal beginning and the pattern that follows it, written
+    as a tree of the beginnings (``g(?:h[pousr]_...|l(?:pat-...|rt-...))``).  The regex engine tries an
+    alternation's branches one by one at each place of a text, so fifty flat branches cost fifty tries a
+    character; the tree costs a few, and a pattern that starts with it is scanned for its first characters in C.
+    ``after_first``: a pattern placed after the first character (a look-behind at what precedes a match, which
+    written before it would stop that scan)."""
+    def branch(items: "list[tuple[str, str]]", depth: int) -> str:
+        ending = [f"(?:{tail})" if "|" in tail else tail for literal, tail in items if len(literal) == depth]
+        following: dict[str, list[tuple[str, str]]] = {}
+        for literal, tail in items:
+            if len(literal) > depth:
+                following.setdefault(literal[depth], []).append((literal, tail))
+        branches = ending + [re.escape(char) + (after_first if depth == 0 else "") + branch(rest, depth + 1)
+                             for char, rest in following.items()]
+        return branches[0] if len(branches) == 1 and not ending else "(?:" + "|".join(branches) + ")"
+
+    return branch(list(shapes), 0)

@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
-from .lazy_pattern import LazyPattern, any_of
+from .lazy_pattern import LazyPattern, tree_of
 from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
@@ -1150,32 +1150,36 @@ _WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pat
 # Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
 # AWS access key ids, GitHub, GitLab, Slack, Stripe (also webhook secrets), Google (API keys, OAuth client
 # secrets and access tokens), SendGrid, npm, Shopify, HubSpot private apps, OpenAI, Telegram bots.
-# Each is a literal prefix and a long random run; the text is searched only when it holds a piece of a prefix
-# (fewer searches than one for each prefix: a text without any costs a third less).
-_ISSUED_TOKEN_PIECES = ("IA", "Iz", "SG.", "gh", "github_pat_", "glpat", "glrt-", "gldt-", "glptt-", "gloas-", "xox",
-                        "xapp-", "k_live_", "k_test_", "whsec_", "ya29.", "GOCSPX-", "sk-", "npm_", "shp", "pat-",
-                        # (helper-120's: Okta, Atlassian, Vault, DigitalOcean, Linear, Notion, Postman, Doppler,
-                        # Databricks, Twilio, Mailchimp, Hugging Face, Heroku, Pulumi, Grafana, Brevo, age, Square,
-                        # Facebook, Dropbox, Salesforce, PayPal, Google, Zoho, Azure AD, Intercom, OpenSSH)
-                        "SSWS", "ATATT", "hv", "_v1_", "lin_api_", "secret_", "ntn_", "PMAK-", "dp.", "dapi", "SK",
-                        "-us", "hf_", "HRKU-", "pul-", "glsa_", "glc_", "xkeysib-", "AGE-SECRET-KEY-", "sq0", "EAA",
-                        "sl.", "00D", "A21AA", "1//", "1000.", "Q~", "dG9rOj", "b3BlbnNzaC1rZXktdjE", "key-")
-_ISSUED_TOKEN_GATE = LazyPattern(any_of(_ISSUED_TOKEN_PIECES))
-_ISSUED_TOKEN = LazyPattern(
-    r"(?<![\w\-])(?P<value>(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255}"
-    r"|gl(?:pat|rt|dt|ptt|oas)-[\w\-]{16,255}|xox[abeoprs]-[A-Za-z0-9\-]{10,255}|xapp-[A-Za-z0-9\-]{20,255}"
-    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}|whsec_[A-Za-z0-9+/=]{24,255}|ya29\.[\w\-]{20,2048}|GOCSPX-[\w\-]{24,64}"
-    r"|AIza[\w\-]{35}|SG\.[\w\-]{16,64}\.[\w\-]{16,64}|npm_[A-Za-z0-9]{36}|shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"
-    r"|pat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-    r"|sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255}"
-    r"|(?<=SSWS )[\w\-]{20,255}|ATATT3x[\w\-=]{20,255}|hv[sbr]\.[\w\-]{20,255}|do[por]_v1_[0-9a-f]{64}"
-    r"|lin_(?:api|oauth)_[A-Za-z0-9]{32,64}|secret_[A-Za-z0-9]{30,64}|ntn_[A-Za-z0-9]{30,64}|PMAK-[0-9a-f]{24}-[0-9a-f]{34}"
-    r"|dp\.(?:st|ct|sa|scim|audit)\.[\w\-.]{20,255}|dapi[0-9a-f]{32}(?:-\d)?|SK[0-9a-fA-F]{32}|[0-9a-f]{32}-us\d{1,2}"
-    r"|hf_[A-Za-z0-9]{30,64}|HRKU-[\w\-]{20,255}|pul-[0-9a-f]{40}|gl(?:sa|c)_[A-Za-z0-9_=+/]{32,255}"
-    r"|xkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}|AGE-SECRET-KEY-1[0-9A-Z]{40,70}|key-[0-9a-z]{32}|sq0(?:atp|csp)-[\w\-]{22,64}|EAA[A-Za-z0-9]{20,512}"
-    r"|sl\.[\w\-]{40,1500}|00D[A-Za-z0-9]{12,15}![\w.]{20,255}|A21AA[\w\-]{50,255}|1//0[\w\-]{40,255}"
-    r"|1000\.[0-9a-f]{32}\.[0-9a-f]{32}|[\w\-.~]{1,4}[78]Q~[\w\-.~]{20,40}|dG9rOj[A-Za-z0-9+/]{20,255}={0,2}"
-    r"|b3BlbnNzaC1rZXktdjE[A-Za-z0-9+/]{50,4096}={0,2})(?![\w\-])")
+# Each is a literal beginning and a long random run.  The shapes are one pattern written as a tree of their beginnings
+# (lazy_pattern.tree_of: four times faster than their flat alternation); the three that start with a character class
+# are another, searched for only when the text holds a piece of them.
+_ISSUED_TOKEN_SHAPES = (
+    ("AKIA", "[0-9A-Z]{16}"), ("ASIA", "[0-9A-Z]{16}"), ("gh", "[pousr]_[A-Za-z0-9]{36,255}"), ("github_pat_", r"\w{22,255}"),
+    ("glpat-", r"[\w\-]{16,255}"), ("glrt-", r"[\w\-]{16,255}"), ("gldt-", r"[\w\-]{16,255}"),
+    ("glptt-", r"[\w\-]{16,255}"), ("gloas-", r"[\w\-]{16,255}"), ("xox", r"[abeoprs]-[A-Za-z0-9\-]{10,255}"),
+    ("xapp-", r"[A-Za-z0-9\-]{20,255}"), ("sk_live_", "[A-Za-z0-9]{16,255}"), ("sk_test_", "[A-Za-z0-9]{16,255}"),
+    ("rk_live_", "[A-Za-z0-9]{16,255}"), ("rk_test_", "[A-Za-z0-9]{16,255}"), ("whsec_", "[A-Za-z0-9+/=]{24,255}"),
+    ("ya29.", r"[\w\-]{20,2048}"), ("GOCSPX-", r"[\w\-]{24,64}"), ("AIza", r"[\w\-]{35}"),
+    ("SG.", r"[\w\-]{16,64}\.[\w\-]{16,64}"), ("npm_", "[A-Za-z0-9]{36}"), ("shp", "(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"),
+    ("pat-", r"(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+    ("sk-", r"(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255}"),
+    # (helper-120's: Okta, Atlassian, Vault, DigitalOcean, Linear, Notion, Postman, Doppler, Databricks, Twilio,
+    # Mailchimp, Hugging Face, Heroku, Pulumi, Grafana, Brevo, age, Square, Facebook, Dropbox, Salesforce, PayPal,
+    # Google, Zoho, Azure AD, Intercom, OpenSSH)
+    ("ATATT3x", r"[\w\-=]{20,255}"), ("hv", r"[sbr]\.[\w\-]{20,255}"), ("do", "[por]_v1_[0-9a-f]{64}"),
+    ("lin_", "(?:api|oauth)_[A-Za-z0-9]{32,64}"), ("secret_", "[A-Za-z0-9]{30,64}"), ("ntn_", "[A-Za-z0-9]{30,64}"),
+    ("PMAK-", "[0-9a-f]{24}-[0-9a-f]{34}"), ("dp.", r"(?:st|ct|sa|scim|audit)\.[\w\-.]{20,255}"),
+    ("dapi", r"[0-9a-f]{32}(?:-\d)?"), ("SK", "[0-9a-fA-F]{32}"), ("hf_", "[A-Za-z0-9]{30,64}"),
+    ("HRKU-", r"[\w\-]{20,255}"), ("pul-", "[0-9a-f]{40}"), ("glsa_", "[A-Za-z0-9_=+/]{32,255}"),
+    ("glc_", "[A-Za-z0-9_=+/]{32,255}"), ("xkeysib-", "[0-9a-f]{64}-[A-Za-z0-9]{16}"),
+    ("AGE-SECRET-KEY-1", "[0-9A-Z]{40,70}"), ("key-", "[0-9a-z]{32}"), ("sq0", r"(?:atp|csp)-[\w\-]{22,64}"),
+    ("EAA", "[A-Za-z0-9]{20,512}"), ("sl.", r"[\w\-]{40,1500}"), ("00D", r"[A-Za-z0-9]{12,15}![\w.]{20,255}"),
+    ("A21AA", r"[\w\-]{50,255}"), ("1//0", r"[\w\-]{40,255}"), ("1000.", r"[0-9a-f]{32}\.[0-9a-f]{32}"),
+    ("dG9rOj", "[A-Za-z0-9+/]{20,255}={0,2}"), ("b3BlbnNzaC1rZXktdjE", "[A-Za-z0-9+/]{50,4096}={0,2}"))
+_ISSUED_TOKEN = LazyPattern(r"(?P<value>" + tree_of(_ISSUED_TOKEN_SHAPES, after_first=r"(?<![\w\-].)") + r")(?![\w\-])")
+# Mailchimp's (`-us6` after it), Azure AD's client secrets (`Q~` inside), Okta's (after `SSWS `)
+_ISSUED_TOKEN_INSIDE = LazyPattern(r"(?<![\w\-])(?P<value>[0-9a-f]{32}-us\d{1,2}|[\w\-.~]{1,4}[78]Q~[\w\-.~]{20,40}"
+                                   r"|(?<=SSWS )[\w\-]{20,255})(?![\w\-])")
 
 
 # (a random run without digits, `glrt-YDbTPXgKFZiVnktvH`: its letters in both cases)
@@ -1186,8 +1190,11 @@ _TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{
 
 def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
     """Tokens in ``text`` of the shapes their issuers give them; ``pieces``: :func:`_distinct_lines` of it."""
-    if _ISSUED_TOKEN_GATE.search(pieces) is not None:  # (one scan for every piece, in C)
-        yield from (match.span("value") for match in _ISSUED_TOKEN.finditer(text)
+    for pattern in (_ISSUED_TOKEN, _ISSUED_TOKEN_INSIDE) if "-us" in pieces or "Q~" in pieces or "SSWS" in pieces \
+            else (_ISSUED_TOKEN,):
+        if pieces is not text and pattern.search(pieces) is None:
+            continue  # (a long text: its distinct lines hold no token, so it holds none; a token is on one line)
+        yield from (match.span("value") for match in pattern.finditer(text)
                     if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
     if ":AA" in pieces:
         yield from (match.span("value") for match in _TELEGRAM_TOKEN.finditer(text))
