@@ -2254,3 +2254,15 @@ def test_a_failure_s_box_and_a_before_tab_hold_counter_examples(opening, checked
     indented = "".join("    " + line if line.strip() else line for line in _COUNTER.splitlines(keepends=True))
     page = f"# Events\n\n{opening}\n\n{indented}"
     assert bool([f for f in check_page(page, path="p.md").findings if f.rule == "CE620"]) is checked
+
+
+@pytest.mark.parametrize("depth", [10, 40, 5000])
+def test_a_deeply_nested_list_does_not_end_the_reading_of_a_page(depth):
+    """markdown-it reads no more of a page past its nesting limit (its preset's: a list ten levels deep), so every
+    block after a deep list went unread (a trial, helper-126); a hostile depth is read as far as the limit, without
+    a crash."""
+    deep = "".join("  " * level + "- level\n" for level in range(depth))
+    page = f"# Deep\n\n{deep}\nBack at the top.\n\n```json\n{{\"element\": {{\"key\": \"sageone\"}}, \"name\": \"x\",}}\n```\n"
+    rules = [f.rule for f in check_page(page, path="p.md").findings]
+    if depth < 300:
+        assert any(rule.startswith("CE0") and rule != "CE090" for rule in rules), rules  # the trailing comma

@@ -227,7 +227,12 @@ def _parser() -> Any:
     """A CommonMark block parser (markdown-it-py); inline parsing is not needed to find code blocks."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
+    # (past its nesting limit, markdown-it reads no more of the page: the preset's 20 is a list ten levels deep, which
+    # pages reach; 300 levels stay well inside Python's recursion limit)
+    return MarkdownIt("commonmark", {"maxNesting": _DEEPEST_NESTING}).disable(["inline", "text_join"], ignoreInvalid=True)
+
+
+_DEEPEST_NESTING = 300
 
 
 def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables: dict[str, str]) -> list[Block]:
