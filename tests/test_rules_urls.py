@@ -49,6 +49,11 @@ CASES = [
      f"/hubs/crm/contacts?where=status='open' and lastmodifieddate>'{GOOD_MACRO}'"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "&Type",
      f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}' and Type='Customer'"),
+    # a fresh-mistakes trial (helper-125): a sum after a date macro passed, and CE425's fix of `${epoch}-60000` made one
+    ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}-60000'", "-60000",
+     f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
+    ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO} - 1 hour'", " - 1 hour",
+     f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
     ("CE632", f"https://www.zohoapis.com/crm/v2/Leads?where=Modified_Time>'{GOOD_MACRO}'", "https://www.zohoapis.com",
      f"/hubs/crm/leads?where=Modified_Time>'{GOOD_MACRO}'"),
     ("CE633", "/hubs/finance/invoices?where=MetaData.LastUpdatedTime>='${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}'",
@@ -102,10 +107,14 @@ def test_rules_in_a_stringified_poller() -> None:
     f"/hubs/crm/accounts?where=name LIKE '%25Deco%25' and updated>'{GOOD_MACRO}'",
     f"/hubs/crm/accounts?where=title like '%252024%25' and updated>'{GOOD_MACRO}'",
     f"/hubs/crm/accounts?where=updated>'{GOOD_MACRO}'&q=%25Cafe",  # a byte above 0x7F is no character encoded twice
+    "/hubs/finance/customers?where=updated_at>'${epoch:ms}'&since=${epoch:s}",  # a parameter an API may read (h125)
+    # an offset or a time written after a date macro is no sum
+    "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00' and b>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}-0500'",
+    "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd}T00:00:00Z' and b>'${gmtDate:yyyy-MM-dd} 00:00:00'",
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}
-    assert not codes & {"CE629", "CE630", "CE631", "CE632", "CE633", "CE634", "CE635"}, (url, codes)
+    assert not codes & {"CE629", "CE630", "CE631", "CE632", "CE633", "CE634", "CE635", "CE643"}, (url, codes)
 
 
 def test_encode_values_does_not_silence_structure_rules() -> None:

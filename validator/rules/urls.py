@@ -245,8 +245,8 @@ The `where` value ends at the first `&` outside its quotes: in
 `?where=updated>'${gmtDate:...}'&status='open'` the second condition is sent as another query parameter
 (`status` with the value `'open'`), which the hub does not read as a filter.  CEQL joins conditions with
 ` and ` (or ` or `).  Reported when what follows `&` is a condition: an operator other than `=` in the
-name (`b>'x'`), spaces, or a quoted value or macro (`b='x'`); ordinary parameters such as `&pageSize=100`
-are not.
+name (`b>'x'`), spaces, or a quoted value or macro (`b='x'`, `b='${epoch}'`); ordinary parameters such as
+`&pageSize=100` are not, nor a macro unquoted (`&since=${epoch:s}`: a parameter some APIs read).
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&status='open'",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
 
@@ -329,11 +329,14 @@ them is not documented, which is one more reason to say it.  Put the `or` condit
 """, "/hubs/finance/invoices?where=status='UNPAID' or status='PART_PAID' and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
     "/hubs/finance/invoices?where=(status='UNPAID' or status='PART_PAID') and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
-MACRO_ARITHMETIC = _rule("CE643", "url-macro-arithmetic", "error", "a sum written after an epoch macro", """
+MACRO_ARITHMETIC = _rule("CE643", "url-macro-arithmetic", "error", "a sum written after a macro", """
 `'${epoch}/1000'` or `${epoch:s}*1000`: the platform substitutes the macro and computes nothing, so the vendor gets
 `1720173600000/1000`, which it cannot read as a time (most reject the filter, some match every record or none).
 The macro's unit is the only scaling there is: `${epoch:s}` for seconds, `${epoch:ms}` for milliseconds,
 `${epoch:us}` for microseconds.  The fix writes the unit the sum meant (unsafe: check the unit the vendor reads).
+So for a date macro: `'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}-60000'` sends `2024-01-05T10:00:00Z-60000`, which is no
+date (an overlap with the last poll cannot be written in the URL); the fix removes the sum (unsafe: the overlap
+goes).  An offset written after the date (`...ss}+00:00'`, `-0500`) is not a sum.
 """, "/hubs/social/conversations?where=startEpoch>'${epoch}/1000'", "/hubs/social/conversations?where=startEpoch>'${epoch:s}'")
 
 CEQL_AMPERSAND_IN_STRING = _rule("CE644", "ceql-ampersand-in-string", "warning", "an `&` inside a quoted CEQL string", """

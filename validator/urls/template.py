@@ -146,8 +146,9 @@ _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 # `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
 _EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
 _PLATFORM_PREFIX = re.compile(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
-#: A CEQL value (a quoted string or a macro, quoted or not) standing alone after ``name=``.
-_CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'?\ue000\ue001*'?)\\s*")
+#: A CEQL value (a quoted string or a quoted macro) standing alone after ``name=``; a macro unquoted after `&` may
+#: be a parameter the API reads (`&since=${epoch:s}`).
+_CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'\ue000\ue001*')\\s*")
 _NEXT_PARAM = re.compile(r"[?&]([A-Za-z_][\w.\-]*)=")
 _DESCRIPTOR = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FORMAT_IN_ZONE = LazyPattern(r"yy|MM|dd|HH|'")
@@ -952,6 +953,25 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
             fix=Fix(_w(fixed), (Edit(macro.start, arithmetic.end(), fixed + quote),), "unsafe") if fixed else None)
 
 
+# A sum after a date macro, inside the value's quotes (`'${gmtDate:...}-60000'`, `'${date:...} - 1 hour'`); not an
+# offset written after the date (`'${gmtDate:...ss}+00:00'`, `-0500`: four digits or fewer, no blank, no unit)
+_DATE_ARITHMETIC = LazyPattern(r" *(?:[*/] *\d+|[+\-] *\d+ *(?i:ms|millis(?:econds?)?|s|secs?|seconds?|m|mins?|minutes?"
+                               r"|h|hrs?|hours?|d|days?|w|weeks?)|[+\-]\d{5,}| +[+\-] *\d+|[+\-] +\d+)(?=')")
+
+
+def _date_arithmetic(col: _Collector, text: str, macro: Macro) -> None:
+    """CE643 for a sum after a date macro inside the value's quotes: the vendor gets `2024-01-05T10:00:00Z-60000`."""
+    arithmetic = _DATE_ARITHMETIC.match(text, macro.end)
+    if arithmetic is None:
+        return
+    sum_ = arithmetic.group().strip()
+    col.add(Flaw.MACRO_ARITHMETIC, f"`{sum_}` after `{_clipped(text[macro.start:macro.end])}`: the platform computes "
+            f"nothing; it substitutes the last poll time and sends `{sum_}` after the date as text, which the vendor "
+            "cannot read as a date", macro.end, arithmetic.end(),
+            help=f"remove `{sum_}`: the platform moves no date; the last poll time is the bound",
+            fix=Fix(f"remove `{sum_}`", (Edit(macro.end, arithmetic.end(), ""),), "unsafe"))
+
+
 def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
     col = _Collector()
     try:
@@ -1051,6 +1071,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                                                         and text[macro.end + 1:macro.end + 2] in _ARITHMETIC_START) \
                 and -1 < query < macro.start:
             _arithmetic(col, text, macro)
+        elif macro.is_date and text[macro.end:macro.end + 1] in _ARITHMETIC_START and -1 < query < macro.start:
+            _date_arithmetic(col, text, macro)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
         col.add(Flaw.STRAY_QUOTE, f"typographic quote {m.group(0)!r} next to a macro: CEQL strings need the ASCII quote '",
