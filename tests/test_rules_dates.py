@@ -356,6 +356,17 @@ def test_literal_z_in_a_record_format_read_in_pacific_time():
     assert not found(poller(updated="yyyy-MM-dd'T'HH:mm:ssXXX", zone="PST"), "CE410")
 
 
+def test_a_literal_utc_word_in_a_record_format_is_fixed_with_a_field_that_reads_it(jdk):
+    """A fresh trial (helper-125): the fix wrote `XXX` for `'UTC'`, which reads no `10:30:00 UTC` (every record failed
+    where it had been read hours off), and the message gave `10:00Z` as the example."""
+    fmt = "yyyy-MM-dd HH:mm:ss 'UTC'"
+    hit = assert_at(poller(updated=fmt, created=fmt, zone="US/Pacific"), "CE410", "'UTC'")
+    assert "`10:00 UTC`" in hit.message and hit.fix is not None
+    assert [edit.replacement for edit in hit.fix.edits] == ["z"]
+    assert jdk.request("P", "yyyy-MM-dd HH:mm:ss z", "US/Pacific", "0", "2024-01-05 10:30:00 UTC")[0] == "OK"
+    assert jdk.request("P", "yyyy-MM-dd HH:mm:ss XXX", "US/Pacific", "0", "2024-01-05 10:30:00 UTC")[0] != "OK"
+
+
 def test_hard_coded_offset_next_to_a_daylight_zone():
     url = "/hubs/crm/contacts?where=person_modified='${dateTimeZone:PST:yyyy-MM-dd HH:mm:ss -0800}'"
     hit = assert_at(poller(url=url), "CE411", "-0800")
@@ -773,6 +784,11 @@ def test_a_zone_field_and_a_literal_z_write_the_zone_twice(jdk):
     assert "record's date" in read.message
     for fine in ("yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss z"):
         assert not found(poller(updated=fine, created=fine), "CE429"), fine
+    # a fresh trial (helper-125): `'Z'Z` drew only CE413 (info); Java reads no record's `...Z` with it
+    fmt = "yyyy-MM-dd'T'HH:mm:ss'Z'Z"
+    hit = assert_at(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ss'Z'"), "CE429", "'Z'Z")
+    assert "`Z+0000`" in hit.message, hit.message
+    assert jdk.request("P", fmt, "GMT", "0", "2024-01-05T10:00:00Z")[0] != "OK"
 
 
 def test_a_url_macro_given_as_a_records_date_format():
@@ -888,3 +904,18 @@ def test_an_epoch_macro_against_a_timestamp_field_in_another_unit_is_ce414(macro
     assert bool(found) is reported
     if found:
         assert "`timestamp-unit` option" in found[0].message and f"epoch:{unit}" in (found[0].help or "")
+
+
+def test_dot_net_fraction_fff_after_the_seconds(jdk):
+    """A fresh trial (helper-125): `ss.FFF` passed; Java's `F` is the day of the week in the month, so the URL sent
+    `.001` on 5 January 2024 and a record's `.123` was lost."""
+    url = "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss.FFF'Z'}'"
+    fmt = "yyyy-MM-dd'T'HH:mm:ss.FFF'Z'"
+    printed = assert_at(poller(url=url), "CE405", "FFF'Z'}")
+    read = assert_at(poller(updated=fmt, created=fmt), "CE405", "FFF'Z'\"")
+    assert printed.severity == read.severity == "error"
+    assert "`2024-01-05T10:00:07.001Z`" in printed.message
+    assert [e.replacement for e in printed.fix.edits] == ["SSS"] and read.fix.applicability == "unsafe"
+    assert jdk.format(fmt, "GMT", 1704448807123) == "2024-01-05T10:00:07.001Z"
+    assert not found(poller(updated="EEE, d MMM yyyy F", created="EEE, d MMM yyyy F"), "CE405")  # F alone: its own
+

@@ -221,7 +221,8 @@ DATE_PATTERN_FRACTION = Rule("CE405", "date-pattern-fraction", "warning", "`SSSS
      "`.123456` with `SSSSSS` gives 123,456 ms, i.e. +2 min 3.456 s, and no SimpleDateFormat pattern reads "
      "microseconds; printing 123 ms with `SSSSSS` gives `.000123`.  In a URL macro, `.S` prints 5 ms as "
      "`.5`, read as 500 ms (`.SS` sends `.05`, 50 ms): a last-poll filter up to a second late misses records.  `S` where the seconds belong (`HH:mm:SS`) is an error: 10:00:07.123 prints "
-     "`10:00:123`, and `10:00:07` is read as 7 ms past 10:00.\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
+     "`10:00:123`, and `10:00:07` is read as 7 ms past 10:00.  So is .NET's fraction `FFF` after the seconds: "
+     "Java's `F` is the day of the week in the month (`.001` on the first Friday).\n\n**Fix:** in a URL macro, `SSS` (or `SSS'000'` to print "
      "microseconds); `--fix` makes that change.  A format that reads dates reads `SSS` exactly as it reads "
      "`SSSSSS`, so there it has no automatic fix: only a vendor sending milliseconds is read right.",
      bad=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")), good=_poller(_dates("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
@@ -680,7 +681,8 @@ def _quote_to_find(tokens: Sequence[Any]) -> Iterator[Problem]:
 
 def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
     """CE429 for a quoted `'Z'` (or `'UTC'`, `'GMT'`, an offset `'+0000'`) right beside an `X` field (`XXX'Z'`), which
-    writes `Z` itself at UTC, and for a quoted offset beside a `Z` field (`Z'+0000'`).  (`'GMT'Z`, JavaScript's
+    writes `Z` itself at UTC, and for a quoted offset or `'Z'` beside a `Z` field (`Z'+0000'`, `'Z'Z`: `Z+0000`, which
+    Java reads from no record ending in `Z`).  (`'GMT'Z`, JavaScript's
     `GMT+0100`, and `Z 'UTC'`, Go's `+0000 UTC`, are formats of their own.)"""
     for index, token in enumerate(tokens):
         literal = token.text
@@ -689,12 +691,15 @@ def _zone_twice(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
         offset = _is_offset_text(literal)
         zone = next((t for t in (tokens[index - 1] if index else None, tokens[index + 1] if index + 1 < len(tokens)
                                  else None) if t is not None and t.is_field
-                     and (t.letter == "X" or offset and t.letter == "Z")), None)
+                     and (t.letter == "X" or (offset or literal == "Z") and t.letter == "Z")), None)
         if zone is None:
             continue
         own, elsewhere = ("Z", "+01:00") if zone.letter == "X" else ("+0000", "+0100")  # what the field writes
-        effect = (f"the URL sends the zone twice (`{own}{literal}` at UTC, `{elsewhere}{literal}` elsewhere)" if printing
-                  else f"a record's date is read only if it carries the zone twice (`{own}{literal}`)")
+        first = index and zone is tokens[index - 1]
+        both, both_elsewhere = (f"{own}{literal}", f"{elsewhere}{literal}") if first else (f"{literal}{own}",
+                                                                                         f"{literal}{elsewhere}")
+        effect = (f"the URL sends the zone twice (`{both}` at UTC, `{both_elsewhere}` elsewhere)" if printing
+                  else f"a record's date is read only if it carries the zone twice (`{both}`)")
         yield Problem(DATE_PATTERN_ZONE_TWICE.code, f"`{zone.text}` writes the zone (`{own}` at UTC), and `'{literal}'` "
                       f"writes it once more: {effect}", token.start, token.end,
                       help=f"remove `'{literal}'` (`{zone.text}` reads `{own}` and any offset)",
@@ -909,6 +914,15 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                         help="`" + "S" * max(swapped_seconds.count, 3) + "` for the milliseconds",
                                         fix=_replace(swapped_seconds, "S" * max(swapped_seconds.count, 3),
                                                      unsafe=True)))
+        elif token.letter == "F" and after_dot and i > 1 and tokens[i - 2].is_field and tokens[i - 2].letter in "sS":
+            # .NET's `fff`/`FFF` fraction; Java's `F` is the day of the week in the month (the 6th: `1`)
+            effect = (f"10:00:07.123 on 5 January prints as `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing
+                      else "a record's `.123` is read as a day of the week in the month, and its milliseconds are lost")
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` after the seconds is Java's day of the week "
+                                    "in the month (5 January 2024, the month's first Friday: 1), not a fraction of a "
+                                    f"second as in .NET: {effect}", token.start, token.end, severity="error",
+                                    help="`" + "S" * max(token.count, 3) + "` for the milliseconds",
+                                    fix=_replace(token, "S" * max(token.count, 3), unsafe=not printing)))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             shown, read = (".5", "500 ms") if token.count == 1 else (".05", "50 ms")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
@@ -993,15 +1007,21 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                            "so the vendor gets a time off by the zone's offset")
                 fix = "`XXX` to print the real offset, or `${gmtDate:...}`"
             else:
-                message = (f"`'{literal}'` is a literal: dates such as `10:00Z` are read as {zone.label} wall "
+                example = "10:00Z" if literal == "Z" else f"10:00 {literal}"
+                message = (f"`'{literal}'` is a literal: dates such as `{example}` are read as {zone.label} wall "
                            "time, off by the zone's offset")
-                fix = "`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`"
+                # (`XXX` reads `Z` and offsets, not the word `UTC`; `z` reads the word, and offsets after it)
+                fix = ("`XXX` to read the offset (it accepts `Z`), or set the zone to `GMT`" if literal == "Z" else
+                       f"`z` to read the zone `{literal}` names, or set the zone to `GMT`")
             exact = token.text in (f"'{literal}'", literal)  # no spaces inside the quotes to keep
+            replacement = "XXX" if printing or literal == "Z" else "z"
+            if printing and literal != "Z":
+                fix, exact = "`${gmtDate:...}` (UTC, which its `'" + literal + "'` then tells the truth about)", False
             if printing and any(zone_obj.offsets_at(ms)[0] > 0 for ms in _SAMPLES_MS):
                 # `XXX` would print `+01:00` into the query, which arrives as a space (CE616): no edit to offer
                 fix, exact = "`${gmtDate:...}` (UTC, which its `'Z'` then tells the truth about)", False
             problems.append(Problem(DATE_PATTERN_LITERAL_Z.code, message, token.start, token.end, help=fix,
-                                    fix=_replace(token, "XXX", unsafe=True) if exact else None))
+                                    fix=_replace(token, replacement, unsafe=True) if exact else None))
             continue
         for m in _OFFSET_LITERAL.finditer(token.text):
             sign, hours, minutes = m.group(1), int(m.group(2)), int(m.group(3))
