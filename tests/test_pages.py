@@ -1245,7 +1245,18 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "<details><summary>What we had first (does not work)</summary>",
                                    "<details><summary>Broken example from ticket 5521</summary>",
                                    "This will fail:", "Before the fix:", "**Incorrecto:**", "**Falsch:**",
-                                   "\u9519\u8bef\u793a\u4f8b\uff1a", "<p><strong>Falsch:</strong></p>"])
+                                   "\u9519\u8bef\u793a\u4f8b\uff1a", "<p><strong>Falsch:</strong></p>",
+                                   # documentation pages (helper-126): more languages, a heading underlined, a
+                                   # `Before` tab of Docusaurus, a fence's title
+                                   "悪い例:", "間違った例：", "誤：", "変更前:", "NG例:", "잘못된 예:", "錯誤範例：",
+                                   "Неправильно:", "Źle:", "Fel:", "Falsches Beispiel:", "Nicht so:", "So nicht:",
+                                   "Beispiel, das nicht funktioniert:", "Vorher:", "Avant :", "Exemple incorrect :",
+                                   "Mauvais exemple :", "À ne pas faire :", "Exemple qui ne fonctionne pas :",
+                                   "Ejemplo incorrecto:", "Não faça isso:", "この設定は動きません:", '=== "Vorher (falsch)"',
+                                   "Wrong\n-----", "> [!WARNING]\n> This example is broken; do not copy it.",
+                                   "This is what NOT to do:", "Common mistake: forgetting the closing quote",
+                                   "Here's the broken config we had in prod:",
+                                   '<Tabs>\n<TabItem value="before" label="Before">'])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1290,10 +1301,23 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Use this instead of the (broken) example:", "Replace the URL that fails:",
                                    "Quote the date, unlike the old filter which fails at run time:",
                                    # (helper-118's languages, right)
-                                   "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a", "Errata:"])
+                                   "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a", "Errata:",
+                                   # (helper-126's languages: a condition is no label; a section titled before)
+                                   "Wenn der Poller nicht funktioniert:", "Si no funciona, envíe:", "## Vorher",
+                                   ":::note Vorher", "Richtig\n-------", "Abschnitt\n---------"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
+
+
+@pytest.mark.parametrize("title", ["wrong.json", "❌ broken-poller.json", "invalid_poller.json"])
+def test_a_fence_titled_as_a_mistake_is_not_checked(title):
+    """Documentation pages (helper-126): a block's title in its fence named the file a mistake's."""
+    block = _COUNTER.replace("```json", f'```json title="{title}"', 1)
+    assert block != _COUNTER
+    assert not [f for f in check_page(f"# Events\n\n{block}", path="p.md").findings if f.rule == "CE620"]
+    plain = _COUNTER.replace("```json", '```json title="poller.json"', 1)
+    assert [f.rule for f in check_page(f"# Events\n\n{plain}", path="p.md").findings if f.rule == "CE620"] == ["CE620"]
 
 
 def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():

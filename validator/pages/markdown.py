@@ -291,7 +291,11 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             end = starts[after] if after < len(starts) else len(text)
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
-        skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+        titles = contained[top] if contained and top < len(contained) else ()
+        named = _FENCE_TITLE.search(token.info) if "title=" in token.info else None
+        if named is not None:  # (```` ```json title="wrong-poller.json" ````: a file's name as the block's title)
+            titles = (" ".join(named.group(1).rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split()), *titles)
+        skip, ignore = _reader_notes(lines, top, titles)
         skip = skip or _labelled_inside(substituted)
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore))
@@ -443,11 +447,18 @@ _TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
 _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example"
             r"|(?:a\s+)?(?:common\s+)?mistake"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
-            r"|falsch|fehlerhaft|incorrect[oa]|err[oó]ne[oa]|faux|fausse|errad[oa]|incorret[oa]|sbagliat[oa]"
-            r"|fout|onjuist|错误(?:示例)?|錯誤|間違い|誤り)")
+            r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
+            r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|плох\w*|źle|błędn\w*"
+            r"|niepoprawn\w*|fel(?:aktig[at]?)?|(?:错误|錯誤|間違った|間違い|誤り|誤|悪い|ＮＧ|NG|잘못된|틀린)"
+            r"(?:示例|範例|范例|の?例|写法|寫法|예시?|\s*예)?)")
+# `Before`, `Before the fix`, and in other languages (`Vorher`, `Avant`, `変更前`): the state a fix changed
+_BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
+           r"|修改前|修复前|修復前|이전)")
+_BEFORE_START = re.compile(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
-_WHAT = r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet)"
+_WHAT = (r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet"
+         r"|beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel)")
 _OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
@@ -455,11 +466,13 @@ _NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|ho
 # a mistake's label, then a reason after a colon that gives no advice (`Broken: ...`)
 _COLON_LABEL = rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}"
 # a reason that says what fails (`Broken: the date has no quotes`), not what a section is about
-_FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?)\b)"
+_FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?|forg[eo]t\w*)\b)"
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
-    rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|before(?:\s+(?:the\s+)?fix(?:ing)?)?){_OF_WHAT}{_WHY}"
+    rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|{_BEFORE}){_OF_WHAT}{_WHY}"
+    # the noun first (`Exemple incorrect`, `Ejemplo incorrecto`, `Example (wrong)`)
+    rf"|{_WHAT}\s+{_MISTAKE}{_WHY}"
     # where the mistake was seen (`Broken example from ticket 5521`)
     rf"|{_MISTAKE_HEAD}{_MISTAKE}\s+{_WHAT}\s+(?:from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}}"
     rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
@@ -470,16 +483,24 @@ _WRONG = re.compile(
     rf"\s+(?:this|that|it)){_WHY}{_REASON}"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
-    r"|not like this|avoid this|what\s+not\s+to\s+do"
+    r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
+    r"|nicht\s+so|so\s+nicht|(?:à\s+|a\s+)?ne\s+pas\s+faire|no\s+(?:hagas|hacer)(?:\s+esto)?|não\s+fa(?:ça|zer)(?:\s+isso)?"
+    r"|non\s+fare(?:\s+così)?|niet\s+doen|так\s+не\s+делайте|не\s+делайте\s+так"
+    # a sentence in another language saying it does not work (`Beispiel, das nicht funktioniert`, `この設定は動きません`)
+    r"|(?!(?:wenn|falls|si|se|als|если|jeśli|om)\b)[^\r\n]{0,60}?(?:funktioniert\s+nicht|nicht\s+funktioniert|ne\s+(?:fonctionne|marche)\s+pas|no\s+funciona"
+    r"|não\s+funciona|non\s+funziona|werkt\s+niet|не\s+работает|nie\s+działa|fungerar\s+inte|動きません|動作しません"
+    r"|動かない|不起作用|无法工作|無法運作|작동하지\s*않(?:습니다|음)?)"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
     rf"(?:(?:(?:will|would)\s+)?(?:fails?|breaks)|is\s+(?:also\s+)?{_MISTAKE})"
+    r"(?:\s*[;,]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
+    r"(?:\s+(?:we|i|they|you|someone|that|which)\s+[^\r\n]{1,60})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+work|doesn't\s+work|will\s+not\s+work|won't\s+work|will\s+fail"
@@ -530,6 +551,9 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
             continue
         if not line:
             continue
+        if _SETEXT_UNDERLINE.fullmatch(line) and index >= 0 and lines[index].strip():
+            line = "# " + lines[index].strip().lstrip(">").strip()  # a heading underlined (`Wrong` then `-----`)
+            index -= 1
         directive = _DIRECTIVE.search(line)
         if directive is None:
             title = _title_of(line)
@@ -563,7 +587,8 @@ def _title_of(line: str) -> str | None:
     for kind, opening, _closing in _PAIRED:
         opened = opening.match(line) if kind != "details" else None  # (a `<details>`'s title is its `<summary>`)
         if opened is not None:
-            return _opening_title(opened)
+            title = _opening_title(opened)  # (a tab of `label="Before"`, as of `=== "Before"`: a body's two states)
+            return "Wrong" if kind == "tab" and _BEFORE_START.fullmatch(title.strip(" *_")) is not None else title
     return None
 
 
@@ -577,7 +602,7 @@ def _admonition_title(admonition: re.Match[str]) -> str:
     """The title an admonition or a content tab gives the blocks in it; a failure's box (its type) with a title that
     says nothing either way, and a `Before` tab, are titled as a mistake."""
     tab = admonition.group("tab")
-    if tab is not None and tab.strip(" *_").lower() in ("before", "before the fix"):
+    if tab is not None and _BEFORE_START.fullmatch(tab.strip(" *_")) is not None:
         return "Wrong"  # a tab of `=== "Before"`, `=== "After"`: a body's two states, not a section of steps
     title = admonition.group("title") or tab or ""
     if (admonition.group("type") or "").lower() in _MISTAKE_TYPES and _judged(title, titled=True) is None:
@@ -613,7 +638,7 @@ def _judged(label: str, *, titled: bool) -> bool | None:
         return None  # a paragraph, not a label
     if _FIXED.search(said):
         return False  # `Wrong (fixed):`, `Before (now fixed):`: the block shows it mended
-    if _WRONG.fullmatch(said) is not None and not (heading and (said.lower().startswith("before")
+    if _WRONG.fullmatch(said) is not None and not (heading and (_BEFORE_START.match(said) is not None
                                                                  and not _SAID_BROKEN.search(said)
                                                                  or said.lower() == "never")):
         return True
@@ -697,6 +722,8 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>
 _HTML_PIECE = re.compile(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
+_FENCE_TITLE = re.compile(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
+_SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
                "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611", "+1": "\U0001f44d",
