@@ -943,6 +943,23 @@ def test_what_a_body_with_an_ellipsis_shows_is_checked(elision):
     assert page.splitlines()[found[0].line - 1][found[0].column - 1] == "'"
 
 
+@pytest.mark.parametrize("elision", ["    /* ... */\n", "    /* \u2026 */\n", "    [...]\n", "    // other keys\n",
+                                     "    /* omitted for brevity */\n", "    // etc.\n", "    // rest of the config\n"])
+@pytest.mark.parametrize("language", ["json", "jsonc"])
+def test_a_comment_or_brackets_standing_for_left_out_keys_after_a_comma(elision, language):
+    """Documentation pages (helper-126): after the last key's comma, `/* ... */` and `[...]` made the block skipped whole
+    (its unclosed quote unreported), `// other keys` was CE003 and, in jsonc, a trailing comma that hid the mistake."""
+    block = ('{\n  "customers": {\n    "url": "/hubs/finance/customers?where=lastModifiedDate>=\'${gmtDate:yyyy-MM-dd}",\n'
+             '    "idField": "id",\n' + elision + '  }\n}')
+    found = check_page(f"# Body\n\n```{language}\n{block}\n```\n", path="p.md").findings
+    assert [(f.rule, f.line) for f in found] == [("CE620", 6)], found
+
+
+def test_a_comment_that_is_no_elision_is_still_reported_in_a_json_block():
+    block = '{\n  "customers": {\n    "url": "/hubs/finance/customers",\n    // TODO: add invoices\n    "idField": "id"\n  }\n}'
+    assert "CE003" in _json_block_rules(block)
+
+
 def test_a_member_value_elided_draws_nothing_at_the_dots():
     block = '{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": ..., "event.notification.enabled": …}}'
     assert [rule for rule in _json_block_rules(block) if rule != "CE090"] == []

@@ -527,7 +527,10 @@ def _blank_comments(text: str) -> str:
     return _STRING_OR_COMMENT.sub(blanked, head) + tail
 
 
-_ELIDING_COMMENT = re.compile(r"(?://|/\*)[ \t]*(?:\.\.\.|…)")
+# (words that say a comment stands for what is left out: `// other keys`, `/* omitted for brevity */`, `// etc.`)
+_ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:other|more|remaining|additional|further)\s+\w+|(?:the\s+)?rest\b"
+                  r"|omitted|elided|truncated|abridged|snip\b|etc\b|same\s+as\b|and\s+so\s+on))")
+_ELIDING_COMMENT = re.compile(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
@@ -710,11 +713,12 @@ _BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
 # for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
-_ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…)(?P<line_comma>,?)[ \t]*\r?$"
+_ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
                       r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…|(?<=:)[ \t]*\"(?:\.\.\.|…)\")[ \t]*(?=[}\]]|,|\r?$)"
-                      # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`)
-                      r"|^[ \t]*(?P<comment>(?://|#)[ \t]*(?:\.\.\.|…)[^\r\n]*)$|(?P<block>/\*[ \t]*(?:\.\.\.|…)[^*\r\n]*\*/)",
+                      # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`, `// other keys`)
+                      rf"|^[ \t]*(?P<comment>(?://|#)[ \t]*{_ELIDING_WORDS}[^\r\n]*)$"
+                      rf"|(?P<block>/\*[ \t]*{_ELIDING_WORDS}[^*\r\n]*\*/)",
                       re.M)
 
 
@@ -764,7 +768,7 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
             chars[start:end] = list("0".ljust(end - start))  # a value of the dots' length, which no message names
         else:  # the dots go, and (but inside `{ ... }`) the comma before them when nothing follows
             blank(start, end)
-            if group not in ("contents", "block"):
+            if group != "contents":  # (`{ /* ... */ }` has no comma before it)
                 comma_before_a_close(start, end)
         elided.append((start, end))
     return "".join(chars), elided
