@@ -49,6 +49,12 @@ CASES = [
      f"/hubs/crm/contacts?where=status='open' and lastmodifieddate>'{GOOD_MACRO}'"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "&Type",
      f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}' and Type='Customer'"),
+    # a fresh-mistakes trial (helper-125): the zone after the format, whose help kept it there
+    ("CE605", "/hubs/finance/customers?where=updated_at>='${dateTimeZone:yyyy-MM-dd'T'HH:mm:ss'Z':GMT}'",
+     "${dateTimeZone", "/hubs/finance/customers?where=updated_at>='${dateTimeZone:GMT:yyyy-MM-dd'T'HH:mm:ss'Z'}'"),
+    # a fresh-mistakes trial (helper-125): a `#` in a CEQL string cuts the URL there, as an `&` does
+    ("CE644", f"/hubs/finance/invoices?where=reference='INV#100' and updated_at>'{GOOD_MACRO}'", "#100",
+     f"/hubs/finance/invoices?where=reference='INV%23100' and updated_at>'{GOOD_MACRO}'"),
     # a fresh-mistakes trial (helper-125): a sum after a date macro passed, and CE425's fix of `${epoch}-60000` made one
     ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}-60000'", "-60000",
      f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
@@ -157,6 +163,9 @@ def apply(url: str, problems) -> str:
     ("CE629", f"/hubs/crm/contacts?where=lastmodifieddate%253E%2527{GOOD_MACRO}%2527", "unsafe"),
     ("CE630", f"/hubs/crm/contacts?where=hs_lead_status=='OPEN' and lastmodifieddate>'{GOOD_MACRO}'", "safe"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "unsafe"),
+    ("CE605", "/hubs/crm/leads?where=updated_at>='${dateTimeZone:yyyy-MM-dd HH:mm:ss:America/New_York}'", "safe"),
+    ("CE643", f"/hubs/crm/leads?where=updated_at>='{GOOD_MACRO}-60000'", "unsafe"),
+    ("CE644", f"/hubs/crm/leads?where=reference='INV#100' and updated_at>'{GOOD_MACRO}'", "unsafe"),
     # a user's trial: parentheses for braces; the URL passed, and render sent the text
     ("CE605", "/hubs/ecommerce/orders?where=updated_at>'$(gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z')'", "safe"),
     ("CE605", "/orders?since=$(epoch)", "safe"),
@@ -407,3 +416,13 @@ def test_raw_spaces_are_found_when_asked_for_with_facts_given_too() -> None:
     given = url_problems(template, facts=list(template.facts), report_spaces=True)
     assert [(p.start, p.end) for p in given if p.rule == "CE617"] == spaces
     assert not [p for p in url_problems(template, facts=list(template.facts)) if p.rule == "CE617"]
+
+
+@pytest.mark.parametrize(("url", "meant"), [("\\hubs\\finance\\customers", "/hubs/finance/customers"),
+                                            ("./hubs/finance/customers", "/hubs/finance/customers"),
+                                            ("hubs/finance/customers?where=a='b'", "/hubs/finance/customers?where=a='b'")])
+def test_a_url_without_its_slash_is_helped_to_the_hub_path(url, meant):
+    """A fresh trial (helper-125): the help for a Windows path or `./` kept them (`/\\hubs\\finance`, `/./hubs`)."""
+    (hit,) = [f for f in check(body(url)) if f.rule == "CE613"]
+    assert hit.help == f"write `{meant}`", hit.help
+

@@ -339,12 +339,13 @@ date (an overlap with the last poll cannot be written in the URL); the fix remov
 goes).  An offset written after the date (`...ss}+00:00'`, `-0500`) is not a sum.
 """, "/hubs/social/conversations?where=startEpoch>'${epoch}/1000'", "/hubs/social/conversations?where=startEpoch>'${epoch:s}'")
 
-CEQL_AMPERSAND_IN_STRING = _rule("CE644", "ceql-ampersand-in-string", "warning", "an `&` inside a quoted CEQL string", """
+CEQL_AMPERSAND_IN_STRING = _rule("CE644", "ceql-ampersand-in-string", "warning", "an `&` or `#` inside a quoted CEQL string", """
 `where=lead_name='Smith & Sons' and updated>'${gmtDate:...}'`: a query's `&` separates parameters, and neither
 the platform nor the vendor's server knows CEQL's quotes, so the filter ends at `'Smith ` (a string that never
 closes) and ` Sons' and updated>...` arrives as another parameter: the vendor rejects the filter or ignores the
 date.  Write the `&` percent-encoded, `%26` (the fix, unsafe: it assumes the platform sends the URL's text as it
-is, as its examples suggest).
+is, as its examples suggest).  So for `#` (`reference='INV#100'`): it starts the URL's fragment, which no
+request sends, so the filter ends at `'INV`; write `%23`.
 """, "/hubs/crm/accounts?where=name='Smith & Sons' and updated>'${gmtDate:yyyy-MM-dd}'",
     "/hubs/crm/accounts?where=name='Smith %26 Sons' and updated>'${gmtDate:yyyy-MM-dd}'")
 

@@ -142,6 +142,7 @@ _ESCAPED_QUOTE = LazyPattern("(?<!\\\\)\\\\++'(?=\ue000)|(?<=\ue001)\\\\++'")  #
 _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
+_QUOTE_OR_SEPARATOR = LazyPattern(r"['&#]")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 # `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
 _EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
@@ -518,6 +519,13 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                         help=_w(f"${{{kind}:{joined.group('zone')}:{joined.group('format')}}}"),
                         fix=Fix("write `:` between the zone and the format", (Edit(at, after, ":"),), "safe"))
                 return None
+            head, _, tail = args.rpartition(":")
+            if head and tail.strip() and not _FORMAT_IN_ZONE.search(tail) and resolve_zone(tail.strip()).known:
+                swapped = f"{tail.strip()}:{head}"  # `${dateTimeZone:yyyy-MM-dd HH:mm:America/New_York}`
+                col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the zone {tail.strip()!r} is written after the format; "
+                        f"${{{kind}:ZONE:FORMAT}} takes the zone first", start, end, help=_w(f"${{{kind}:{swapped}}}"),
+                        fix=Fix("write the zone first", (Edit(args_start, args_start + len(args), swapped),), "safe"))
+                return None
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} has no zone: {zone!r} is the start of a date format", start, end,
                     help=_w(f"${{{kind}:GMT:{args}}}"))
             return None
@@ -667,19 +675,24 @@ def _where_end(masked: str, start: int, end: int) -> int:
     return first if in_quote else end
 
 
-def _quoted_ampersands(col: _Collector, masked: str, start: int, end: int) -> None:
-    """CE644 for each `&` inside a quoted CEQL string of the where value (`name='Smith & Sons'`): a query's `&`
-    separates parameters, whatever quotes the filter has, so the vendor gets the filter cut there."""
+def _quoted_separators(col: _Collector, masked: str, start: int, end: int) -> None:
+    """CE644 for each `&` or `#` inside a quoted CEQL string of the where value (`name='Smith & Sons'`,
+    `reference='INV#100'`): a query's `&` separates parameters and a URL's `#` starts its fragment, which is never
+    sent, whatever quotes the filter has, so the vendor gets the filter cut there."""
     in_quote = False
-    for event in _QUOTE_OR_AMPERSAND.finditer(masked, start, end):
+    for event in _QUOTE_OR_SEPARATOR.finditer(masked, start, end):
         if event.group() == "'":
             in_quote = not in_quote
-        elif in_quote and not _HTML_ENTITY.match(masked, event.start()):  # (`&amp;`: CE618's)
-            at = event.start()
-            col.add(Flaw.CEQL_AMPERSAND_IN_STRING, "`&` inside a CEQL string: a query's `&` separates parameters, "
-                    "quotes or not, so the vendor gets the filter cut here (its string never closes) and the rest as "
-                    "another parameter", at, at + 1, help="write it percent-encoded: `%26`",
-                    fix=Fix("write `%26`", (Edit(at, at + 1, "%26"),), "unsafe"))
+        elif in_quote and not (event.group() == "&" and _HTML_ENTITY.match(masked, event.start())):  # (`&amp;`: CE618's)
+            at, char = event.start(), event.group()
+            effect = ("a query's `&` separates parameters, quotes or not, so the vendor gets the filter cut here (its "
+                      "string never closes) and the rest as another parameter" if char == "&" else
+                      "a URL's `#` starts its fragment, which is never sent, quotes or not, so the vendor gets the "
+                      "filter cut here (its string never closes) and nothing after it")
+            encoded = "%26" if char == "&" else "%23"
+            col.add(Flaw.CEQL_AMPERSAND_IN_STRING, f"`{char}` inside a CEQL string: {effect}", at, at + 1,
+                    help=f"write it percent-encoded: `{encoded}`",
+                    fix=Fix(f"write `{encoded}`", (Edit(at, at + 1, encoded),), "unsafe"))
 
 
 def _decoded(hex_digits: str) -> str:
@@ -972,6 +985,16 @@ def _date_arithmetic(col: _Collector, text: str, macro: Macro) -> None:
             fix=Fix(f"remove `{sum_}`", (Edit(macro.end, arithmetic.end(), ""),), "unsafe"))
 
 
+def _with_slash(url: str, path_length: int) -> str:
+    """A URL that does not start with '/' as it was meant: a Windows path's backslashes (`\\hubs\\crm`) and a
+    relative start (`./hubs`) written as the hub path."""
+    path, query = url[:path_length], url[path_length:]
+    if "\\" in path and "/" not in path:
+        path = path.replace("\\", "/")
+    path = path.lstrip(".") if path.startswith(("./", "../")) else path
+    return ("" if path.startswith("/") else "/") + path + query
+
+
 def _parse_guarded(text: str, server_zone: str) -> UrlTemplate:
     col = _Collector()
     try:
@@ -1137,7 +1160,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 fix=Fix(f"remove `{platform.group(0)}`", (Edit(platform.start(), platform.end(), ""),), "safe"))
     if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
-                path_start, path_start + 1, help=_w("/" + text.strip()))
+                path_start, path_start + 1, help=_w(_with_slash(text.strip(), path_end - path_start)))
     elif not path and qmark == stripped_start and qmark < stripped_end:
         col.add(Flaw.MISSING_SLASH, "the URL starts with its query ('?'): it names no resource, and resource URLs are "
                 "relative to the hub (/hubs/<hub>/<resource>?...)", qmark, qmark + 1,
@@ -1266,8 +1289,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                             "vendor reads a field named `where` (and `=` as its comparison), not the conditions after",
                             value_start, value_start + 6, help="remove the second `where=`",
                             fix=Fix("remove the second `where=`", (Edit(value_start, value_start + 6, ""),), "safe"))
-                if "&" in masked[value_start:p_end]:
-                    _quoted_ampersands(col, masked, value_start, p_end)
+                if "&" in masked[value_start:p_end] or "#" in masked[value_start:p_end]:
+                    _quoted_separators(col, masked, value_start, p_end)
                 continue
             _braces(col, text, masked, value_start, p_end, variables)
             quotes = [i for i in range(value_start, p_end) if masked[i] == "'"]
