@@ -426,3 +426,15 @@ def test_a_url_without_its_slash_is_helped_to_the_hub_path(url, meant):
     (hit,) = [f for f in check(body(url)) if f.rule == "CE613"]
     assert hit.help == f"write `{meant}`", hit.help
 
+
+
+@pytest.mark.parametrize(("url", "blank"), [("/hubs/finance/customers ?where=a='b'", " ?"),
+                                            ("/hubs/ finance/customers", "/ ")])
+def test_a_space_in_the_path_is_a_warning_with_its_removal(url, blank):
+    """A fresh trial (helper-125): `/customers ?where=` passed without element docs; the path is sent as `customers%20`."""
+    from validator.rules.urls import url_problems
+
+    (hit,) = [p for p in url_problems(url) if p.rule == "CE612"]
+    assert hit.severity == "warning" and hit.fix is not None and hit.fix.applicability == "safe"
+    assert not [p for p in url_problems(apply(url, [hit])) if p.rule == "CE612"]
+    assert not [p for p in url_problems("/hubs/crm/contacts?where=name = 'a b' and c>'d'") if p.rule == "CE612"]

@@ -132,6 +132,8 @@ A URL that starts with a space (` /hubs/...`) or holds a tab or newline (also at
 request path.  Spaces at the end are reported as info: they are sent as `%20`, which most vendors ignore.  A
 no-break, thin or zero-width space inside the URL (pasted from a web page or a document) is sent as it is, and
 the vendor reads no separator there: each is fixed safely (an ASCII space, or nothing for a zero-width one).
+A space in the path before its `?` or beside a `/` (`/hubs/finance/customers ?where=...`) is sent with the path
+(`/customers%20`), which names no resource unless the vendor ignores it: a warning, removed by a safe fix.
 """, " /hubs/crm/contacts", "/hubs/crm/contacts")
 
 URL_MISSING_SLASH = _rule("CE613", "url-missing-slash", "error", "the URL does not start with '/'", """
@@ -397,6 +399,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.STRAY_BRACE: (URL_STRAY_BRACE, None),
     Flaw.WHITESPACE: (URL_WHITESPACE, None),
     Flaw.TRAILING_WHITESPACE: (URL_WHITESPACE, "info"),
+    Flaw.PATH_SPACE: (URL_WHITESPACE, "warning"),
     Flaw.MISSING_SLASH: (URL_MISSING_SLASH, None),
     Flaw.PLUS_UNENCODED: (URL_PLUS_UNENCODED, None),
     Flaw.RAW_SPACE: (URL_RAW_SPACE, "info"),
@@ -440,6 +443,7 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.STRAY_QUOTE: "safe",  # "\\'" -> "'", the only such fact with a replacement
     Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', the only such fact with a replacement
     Flaw.WHITESPACE: "safe",  # a no-break space -> ' ', a zero-width one removed: the only such facts with one
+    Flaw.PATH_SPACE: "safe",  # the space removed
 }
 
 

@@ -39,6 +39,7 @@ class Flaw(enum.Enum):
     STRAY_BRACE = "a brace outside any macro or variable"
     WHITESPACE = "leading whitespace or a control character"
     TRAILING_WHITESPACE = "trailing whitespace"
+    PATH_SPACE = "a space in the path before its query or beside a slash"
     MISSING_SLASH = "no leading '/'"
     PLUS_UNENCODED = "a macro printing '+' into the query"
     RAW_SPACE = "a raw space"

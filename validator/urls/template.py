@@ -143,6 +143,8 @@ _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
 _QUOTE_OR_SEPARATOR = LazyPattern(r"['&#]")
+# blanks before the query's `?` or beside a path's `/` (`/customers ?where=`, `/hubs/ crm`)
+_BLANKS_BEFORE_QUERY = LazyPattern(r"[ \t]+(?=\?|/)|(?<=/)[ \t]+")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
 # `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
 _EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
@@ -1109,6 +1111,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     if stripped_end < len(text) and stripped_end >= stripped_start and not _CONTROL.search(text, stripped_end):
         col.add(Flaw.TRAILING_WHITESPACE, "the URL ends with whitespace", stripped_end, len(text),
                 help="remove the whitespace")
+    for m in _BLANKS_BEFORE_QUERY.finditer(masked, stripped_start, stripped_end) if " ?" in masked or "\t?" in masked \
+            or "/ " in masked or " /" in masked else ():
+        if masked.find("?", stripped_start, m.start()) == -1:  # (in the path: the query's own blanks are CE617's)
+            col.add(Flaw.PATH_SPACE, "a space in the path, next to " + ("its '?'" if masked[m.end():m.end() + 1] == "?"
+                    else "a '/'") + ": the path is sent with it (`%20`), which names no resource unless the vendor "
+                    "ignores it", m.start(), m.end(),
+                    help="remove the space", replacement="")
     for m in _CONTROL.finditer(text, stripped_start) if not text.isprintable() else ():  # (one at the end too)
         pos = m.start()
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
