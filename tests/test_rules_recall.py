@@ -486,7 +486,8 @@ def test_a_poller_configuration_stringified_twice_says_so():
 # --- CE425: ${epoch} against a field the records hold as text -----------------------------------------------------
 
 @pytest.mark.parametrize(("macro", "unit"), [("${epoch}", "milliseconds"), ("${epoch:s}", "seconds"),
-                                             ("${epoch:ms}", "milliseconds")])
+                                             ("${epoch:ms}", "milliseconds"),
+                                             ("${milliseconds}", "milliseconds")])  # (helper-125: it passed)
 def test_an_epoch_number_compared_with_a_text_date_field(macro, unit):
     """From a trial: `updated_at>='${epoch}'` while the records' `updated_at` is read as ISO text."""
     text = body(f"/hubs/crm/contacts?where=updated_at>='{macro}'")
@@ -512,6 +513,7 @@ def test_an_epoch_fix_writes_no_offset_sign_into_the_query():
 def test_an_epoch_number_for_a_field_in_milliseconds_or_not_read_is_not_ce425():
     millis = dates("milliseconds")
     assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'", millis), "CE425")
+    assert not hits(body("/hubs/crm/contacts?where=updated_at>'${milliseconds}'", millis), "CE425")
     assert not hits(body("/hubs/crm/contacts?where=modified_since>'${epoch}'"), "CE425"), "a field not read"
     assert not hits(body("/hubs/crm/contacts?since=${epoch}"), "CE425")
 

@@ -1386,6 +1386,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         if config is not None:
             yield from _epoch_unit_findings(ctx, entry, template, config)
         yield from _epoch_name_findings(ctx, entry, template, config)
+    elif config is not None and any(macro.kind == "milliseconds" for macro in macros):
+        yield from _epoch_unit_findings(ctx, entry, template, config)
     yield from _macro_instant_findings(ctx, entry, macros)
     yield from _backwards_filter_findings(ctx, entry, template, config)
     if config is not None and not swapped:
@@ -1555,7 +1557,7 @@ _EPOCH_UNITS = {"s": "seconds", "ms": "milliseconds", "us": "microseconds"}
 
 def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, Any]) -> Iterator[Finding]:
     for macro in template.macros:
-        if macro.kind != "epoch":
+        if macro.kind not in ("epoch", "milliseconds"):  # (`${milliseconds}`: the epoch in milliseconds too)
             continue
         field = condition_field(template, macro)
         side = dated_side(config, field) if field else None
@@ -1653,7 +1655,7 @@ def _epoch_name_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
     """CE414 where the vendor's parameter names its unit (`startEpochMillis='${epoch:s}'`) and no
     ``datesConfiguration`` reads the field as ``milliseconds`` (that is the check above)."""
     for macro in template.macros:
-        if macro.kind != "epoch":
+        if macro.kind not in ("epoch", "milliseconds"):  # (`${milliseconds}`: the epoch in milliseconds too)
             continue
         field = condition_field(template, macro)
         if not field or (config is not None and dated_side(config, field) is not None
