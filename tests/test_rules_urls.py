@@ -55,6 +55,9 @@ CASES = [
     # a fresh-mistakes trial (helper-125): a `#` in a CEQL string cuts the URL there, as an `&` does
     ("CE644", f"/hubs/finance/invoices?where=reference='INV#100' and updated_at>'{GOOD_MACRO}'", "#100",
      f"/hubs/finance/invoices?where=reference='INV%23100' and updated_at>'{GOOD_MACRO}'"),
+    # a fresh-mistakes trial (helper-125): an `or` whose other side has no date returns its records on every poll
+    ("CE646", f"/hubs/finance/invoices?where=updated_at>'{GOOD_MACRO}' or status='open'", "or status",
+     f"/hubs/finance/invoices?where=updated_at>'{GOOD_MACRO}' and status='open'"),
     # a fresh-mistakes trial (helper-125): a sum after a date macro passed, and CE425's fix of `${epoch}-60000` made one
     ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}-60000'", "-60000",
      f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
@@ -114,13 +117,16 @@ def test_rules_in_a_stringified_poller() -> None:
     f"/hubs/crm/accounts?where=title like '%252024%25' and updated>'{GOOD_MACRO}'",
     f"/hubs/crm/accounts?where=updated>'{GOOD_MACRO}'&q=%25Cafe",  # a byte above 0x7F is no character encoded twice
     "/hubs/finance/customers?where=updated_at>'${epoch:ms}'&since=${epoch:s}",  # a parameter an API may read (h125)
+    # an `or` with the last poll time on each side, and one inside parentheses beside it
+    f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' or created_at>'{GOOD_MACRO}'",
+    f"/hubs/crm/contacts?where=(status='a' or status='b') and updated_at>'{GOOD_MACRO}'",
     # an offset or a time written after a date macro is no sum
     "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00' and b>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}-0500'",
     "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd}T00:00:00Z' and b>'${gmtDate:yyyy-MM-dd} 00:00:00'",
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}
-    assert not codes & {"CE629", "CE630", "CE631", "CE632", "CE633", "CE634", "CE635", "CE643"}, (url, codes)
+    assert not codes & {"CE629", "CE630", "CE631", "CE632", "CE633", "CE634", "CE635", "CE643", "CE646"}, (url, codes)
 
 
 def test_encode_values_does_not_silence_structure_rules() -> None:

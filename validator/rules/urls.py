@@ -331,6 +331,15 @@ them is not documented, which is one more reason to say it.  Put the `or` condit
 """, "/hubs/finance/invoices?where=status='UNPAID' or status='PART_PAID' and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
     "/hubs/finance/invoices?where=(status='UNPAID' or status='PART_PAID') and updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
+CEQL_OR_WITHOUT_LAST_POLL = _rule("CE646", "ceql-or-without-last-poll", "warning",
+                                  "an `or` whose other side does not compare the last poll time", """
+`updated>'${gmtDate:...}' or status='open'`: the last poll time bounds only its side of the `or`, so every poll
+returns every record the other side matches (every open record, each time, as an event).  A condition meant to
+narrow the records joins with `and`; an `or` is right when each of its sides compares the last poll time
+(`updated>'${...}' or created>'${...}'`).  `and` beside the `or` without parentheses is CE642's.
+""", "/hubs/crm/leads?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' or status='open'",
+    "/hubs/crm/leads?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
+
 MACRO_ARITHMETIC = _rule("CE643", "url-macro-arithmetic", "error", "a sum written after a macro", """
 `'${epoch}/1000'` or `${epoch:s}*1000`: the platform substitutes the macro and computes nothing, so the vendor gets
 `1720173600000/1000`, which it cannot read as a time (most reject the filter, some match every record or none).
@@ -375,7 +384,7 @@ RULES: list[Rule] = [
     URL_UNKNOWN_HUB, URL_QUERY_IN_PATH, URL_EMPTY_SEGMENT, URL_FIXED_DATE, URL_EMPTY_COMPARISON, URL_DOUBLE_ENCODED, CEQL_DOUBLE_EQUALS,
     CEQL_AMPERSAND_JOIN, URL_ABSOLUTE, MACRO_FORMAT_SPACE, URL_QUERY_SEPARATOR, URL_WHERE_MISSPELLED,
     CEQL_MISSING_CONJUNCTION, CEQL_WHERE_TWICE, CEQL_NOT_SINGLE_QUOTED, CEQL_UNREADABLE, URL_TEMPLATE_PLACEHOLDER,
-    CEQL_AND_OR_MIXED, MACRO_ARITHMETIC, CEQL_AMPERSAND_IN_STRING, URL_MACRO_IN_HUB_PATH,
+    CEQL_AND_OR_MIXED, MACRO_ARITHMETIC, CEQL_AMPERSAND_IN_STRING, URL_MACRO_IN_HUB_PATH, CEQL_OR_WITHOUT_LAST_POLL,
 ]
 
 #: The rule each flaw is reported as, and the severity when it is not the rule's own.
@@ -427,6 +436,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.WHERE_TWICE: (CEQL_WHERE_TWICE, None),
     Flaw.CEQL_NOT_SINGLE_QUOTED: (CEQL_NOT_SINGLE_QUOTED, None),
     Flaw.CEQL_AND_OR_MIXED: (CEQL_AND_OR_MIXED, None),
+    Flaw.CEQL_OR_WITHOUT_LAST_POLL: (CEQL_OR_WITHOUT_LAST_POLL, None),
     Flaw.INTERNAL_ERROR: ("CE099", "info"),  # syntax.py's internal-error rule
 }
 

@@ -462,7 +462,7 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         _unquoted_dates(text, masked, tokens, add)
         letters = _letters(tokens, text)
         _structure(clause, tokens, text, letters, offset)
-        if clause.parsed and "a" in letters and "r" in letters and _MACRO_HEAD in masked:
+        if clause.parsed and "r" in letters and _MACRO_HEAD in masked:
             _and_or_mixed(tokens, add)
         if not clause.parsed:
             _missing_conjunctions(tokens, letters, text, add)
@@ -754,8 +754,8 @@ def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str,
 
 def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     """``a or b and date>'${...}'``: `and` and `or` joining conditions at one level of parentheses, where one side of
-    an `or` compares with a macro and another does not (CE642, at the first `or`).  When every side carries the
-    date (`a and d>'${...}' or b and d>'${...}'`), SQL's grouping is the one meant."""
+    an `or` compares with a macro and another does not (CE642, at the first `or`; CE646 without `and`).  When every
+    side carries the date (`a and d>'${...}' or b and d>'${...}'`), SQL's grouping is the one meant."""
     groups: list[_Group] = [_Group()]
     for kind, tok, start, end in tokens:
         if kind == "lparen":
@@ -788,12 +788,19 @@ class _Group:
 
 
 def _report_mixed(group: _Group, add: _Add) -> None:
-    if group.first_or is not None and group.joined and any(group.sides) and not all(group.sides):
-        start, end = group.first_or
+    if group.first_or is None or not any(group.sides) or all(group.sides):
+        return
+    start, end = group.first_or
+    if group.joined:
         add(Flaw.CEQL_AND_OR_MIXED, "`or` beside `and` without parentheses: `and` binds first (as in SQL; CEQL does "
             "not document it), so the last poll time filters only the conditions joined to it by `and`, and each "
             "poll returns every record the other side of `or` matches", start, end,
             help="put the `or` conditions in parentheses: `(a or b) and updated>'${...}'`")
+    else:  # (`updated>'${...}' or status='open'`: no grouping to blame)
+        add(Flaw.CEQL_OR_WITHOUT_LAST_POLL, "`or` with a side that does not compare the last poll time: each poll "
+            "returns every record that side matches, changed or not, as an event", start, end,
+            help="join the condition with `and` (`updated>'${...}' and status='open'`), or compare the last poll "
+                 "time on each side of `or`")
 
 
 def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], text: str, letters: str,

@@ -57,6 +57,7 @@ class Flaw(enum.Enum):
     WHERE_TWICE = "a second where parameter"
     CEQL_NOT_SINGLE_QUOTED = "a CEQL value in double quotes"
     CEQL_AND_OR_MIXED = "and and or at one level, with the last poll time"
+    CEQL_OR_WITHOUT_LAST_POLL = "an or whose side does not compare the last poll time"
     CEQL_UNBALANCED_QUOTE = "a CEQL quote that never closes"
     CEQL_DANGLING_OPERATOR = "a CEQL operator missing an operand"
     CEQL_EMPTY_WHERE = "an empty where="
