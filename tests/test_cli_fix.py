@@ -69,6 +69,9 @@ FIXED_CODES = {
     "unsafe/ce429-zone-twice.json": {"CE429"},
     "safe/ce430-format-edge-space.json": {"CE430"},
     "safe/ce635-where-space.json": {"CE635"},
+    "unsafe/ce105-configuration-key.json": {"CE105"},
+    "unsafe/ce643-ce644-date-sum-and-hash.json": {"CE643", "CE644"},
+    "safe/ce605-ce612-zone-first-and-path-space.json": {"CE605", "CE612"},
 }
 
 

@@ -608,8 +608,9 @@ def test_sageone_overlay_requirements() -> None:
 @pytest.mark.parametrize("written", ["config", "Configuration", "configurations", "conf"])
 def test_a_configuration_written_under_another_key_is_named(written: str) -> None:
     """A trial's fresh mistake (helper-53): `config` for `configuration`; CE105 said only that it was missing."""
-    [(code, message, pointer, _key, _action)] = problems({"element": {"key": "sageone"}, written: SAGE})
-    assert (code, pointer) == ("CE105", "")
+    [(code, message, pointer, key, hint)] = problems({"element": {"key": "sageone"}, written: SAGE})
+    # (at the key written: helper-125's trial found the finding spanning the whole body)
+    assert (code, pointer, key, hint) == ("CE105", f"/{written}", True, f"rename `{written}` to `configuration`")
     assert message.endswith(f"; the body has `{written}`, which the platform does not read"), message
 
 

@@ -1018,7 +1018,9 @@ class _Translator:
                                   and key.lower().startswith("conf")), None) if isinstance(body, dict) else None
                     if meant is not None:  # `config`, `Configuration`, `configurations`: not the key the platform reads
                         message += f"; the body has `{meant}`, which the platform does not read"
-                        hint = f"rename `{meant}` to `configuration`"
+                        self._add(path + (meant,), "CE105", message, key=True, help=f"rename `{meant}` to `configuration`",
+                                  action=("rename", "configuration"), unsafe=True)  # (at the key, not the whole body)
+                        continue
                 else:
                     message = (f"missing configuration key{plural} {_join(names)}, "
                                f"which element `{overlay}` requires")

@@ -24,6 +24,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE101": ("unsafe", ("renames a near-miss key to the key it is close to (safe when only spaces differ); "
                          "not when that key is already set")),
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
+    "CE105": ("unsafe", "renames a key written for `configuration` (`config`, `Configuration`) to `configuration`"),
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
     "CE207": ("unsafe", "writes an interval given in seconds or milliseconds as the minutes meant, when that is an "
@@ -39,9 +40,10 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE407": ("safe", "writes `yyyy`"),
     "CE430": ("safe", "removes whitespace at the start or end of a records' date format"),
     "CE431": ("unsafe", "writes two letters for a URL macro's number printed unpadded or in three digits (`m`, `sss`)"),
-    "CE429": ("unsafe", "removes a quoted `'Z'` beside an `X` field, which writes the zone already (`XXX'Z'`)"),
-    "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal; not in a URL "
-                         "macro east of UTC, where `XXX` would print a `+` into the query")),
+    "CE429": ("unsafe", "removes a quoted `'Z'` beside an `X` or `Z` field, which writes the zone already (`XXX'Z'`)"),
+    "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal `'Z'`, and `z`"
+                         " (which reads the zone's name) instead of a literal `'UTC'` or `'GMT'` in a records format; "
+                         "not in a URL macro east of UTC, where `XXX` would print a `+` into the query")),
     "CE418": ("safe", "writes `HH` for `kk` in a URL macro (the two print alike but for the hour after midnight)"),
     "CE420": ("unsafe", "writes `yyyy` for `yy` in a URL macro (a vendor may document a two-digit year)"),
     "CE421": ("unsafe", "writes a quoted lowercase `'t'`/`'z'` as `'T'`/`'Z'` (a vendor may write the lowercase letter)"),
@@ -57,8 +59,11 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$ {gmtDate:...}`, `$(gmtDate:...)`, `%{gmtDate:...}`, `${gmtDate::...}` and a "
-                       "percent-encoded `%24%7B...%7D` as `${...}`; `$${` as `${` is unsafe (right unless a template "
+                       "percent-encoded `%24%7B...%7D` as `${...}`, and a zone written after a `dateTimeZone` format "
+                       "first; `$${` as `${` is unsafe (right unless a template "
                        "tool undoes the escape); other malformed macros: no fix")),
+    "CE612": ("safe", "writes a no-break or thin space as an ASCII space, removes a zero-width one, and removes a space "
+                      "in the path before its `?` or beside a `/`"),
     "CE610": ("safe", "removes the backslash of a quote escaped for a shell (`\\'` → `'`)"),
     "CE625": ("safe", "writes `/hub/<hub>/` as `/hubs/<hub>/` (a misspelt hub name: no fix)"),
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
@@ -74,8 +79,10 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly; removes a "
                         "doubled `where=where=` (safe)"),
     "CE641": ("unsafe", "writes one `/` for `//` in a poller URL's path"),
-    "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`)"),
-    "CE644": ("unsafe", "writes an `&` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → `'Smith %26 Sons'`)"),
+    "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`), and "
+                        "removes a sum after a date macro (`'${gmtDate:...}-60000'`)"),
+    "CE644": ("unsafe", "writes an `&` or `#` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → "
+                        "`'Smith %26 Sons'`, `'INV#100'` → `'INV%23100'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
                          "as ` and `; adds the comma between two values of an `in (...)` list and removes a `;` after "
                          "the last condition (both safe)"),
