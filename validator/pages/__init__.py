@@ -445,11 +445,42 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else _blank_directives(block.text)
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
+    values = _alternatives(text) if block.info in JSON_LANGUAGES else []
+    for start, end in values:  # (`Option A` then `Option B`: two bodies shown one after the other, each checked)
+        shown, mapping = _piece(text, start, end)
+        line = line_col(page_starts, block.to_page(start))[0]
+        yield (Document(label=f"/L{line}", text=shown, mapping=mapping.then(block.mapping), source=None,
+                        language=block.info), True, [])
+    if values:
+        return
     mapping = block.mapping
     if "${" in text or "{{" in text:
         text, mapping = _quoted_placeholders(text, mapping)
     yield (Document(label=f"/L{block.line}", text=text, mapping=mapping, source=None, language=block.info),
            block.info in JSON_LANGUAGES, [])
+
+
+def _alternatives(text: str) -> list[tuple[int, int]]:
+    """The spans of the JSON objects a block shows one after another, with nothing but blanks (and blanked comments)
+    between them: two or more, each valid JSON on its own (else none: a body with a typo is read whole)."""
+    if text.count("{") < 2 or not text.lstrip().startswith("{"):
+        return []
+    decoder = json.JSONDecoder()
+    spans = []
+    at = len(text) - len(text.lstrip())
+    while at < len(text):
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):  # (nested past Python's parser: read whole, as any block)
+            return []
+        if not isinstance(value, dict):
+            return []
+        spans.append((at, end))
+        rest = text[end:].lstrip()
+        if rest and not rest.startswith("{"):
+            return []
+        at = len(text) - len(rest)
+    return spans if len(spans) > 1 else []
 
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
