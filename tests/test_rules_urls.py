@@ -58,6 +58,13 @@ CASES = [
     # a fresh-mistakes trial (helper-125): an `or` whose other side has no date returns its records on every poll
     ("CE646", f"/hubs/finance/invoices?where=updated_at>'{GOOD_MACRO}' or status='open'", "or status",
      f"/hubs/finance/invoices?where=updated_at>'{GOOD_MACRO}' and status='open'"),
+    # fresh trials (helper-125, helper-126): an unquoted value of two words, empty parentheses and lists passed
+    ("CE639", f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}' and status=Closed Won", "Won",
+     f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}' and status='Closed Won'"),
+    ("CE639", f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}' and stage in ()", "()",
+     f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}' and stage in ('won')"),
+    ("CE639", f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}' and ()", "()",
+     f"/hubs/crm/opportunities?where=updated_at>'{GOOD_MACRO}'"),
     # a fresh-mistakes trial (helper-125): a sum after a date macro passed, and CE425's fix of `${epoch}-60000` made one
     ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}-60000'", "-60000",
      f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),

@@ -267,7 +267,8 @@ joined with `and` or `or`, in parentheses as needed.  A filter that does not rea
 which rejects it, and the poller gets nothing: another language's operator (`updated gte '...'`: CEQL writes
 `>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `), a field name
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`), a quoted value alone where a
-condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`).  The finding points at
+condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`), a value of two words not quoted
+(`status=Closed Won`), empty parentheses (`and ()`) and an empty list (`in ()`).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
 it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`limit 10`); `ORDER BY` after the

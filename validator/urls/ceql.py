@@ -464,6 +464,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         _structure(clause, tokens, text, letters, offset)
         if clause.parsed and "r" in letters and _MACRO_HEAD in masked:
             _and_or_mixed(tokens, add)
+        if "()" in letters:
+            _empty_parentheses(tokens, letters, add)
         if not clause.parsed:
             _missing_conjunctions(tokens, letters, text, add)
         if not clause.parsed and not clause.facts and len(tokens) == 1 and tokens[0][0] == "string":
@@ -509,6 +511,20 @@ def _quoted_whole(token: tuple[str, str, int, int], text: str, add: _Add) -> Non
     add(Flaw.CEQL_UNREADABLE, "the whole filter is in quotes: CEQL reads one string value, not a condition",
         at, end, help=f"quote only the value: `{meant}`",
         fix=Fix("quote only the value", (Edit(at, end, meant),), "unsafe"))
+
+
+def _empty_parentheses(tokens: list[tuple[str, str, int, int]], letters: str, add: _Add) -> None:
+    """``in ()`` and ``and ()``: parentheses with nothing between them (a function's, `now()`, is a value's)."""
+    at = letters.find("()")
+    while at != -1:
+        start, end = tokens[at][2], tokens[at + 1][3]
+        if at and letters[at - 1] == "i":
+            add(Flaw.CEQL_UNREADABLE, "an empty `in ()` list: a filter meant to match one of some values matches none, "
+                "or the vendor rejects it", start, end, help="list the values: `in ('a', 'b')`")
+        elif not at or letters[at - 1] in "ar(":
+            add(Flaw.CEQL_UNREADABLE, "`()` holds no condition: the vendor reads nothing between the parentheses",
+                start, end, help="write the condition inside, or remove the parentheses and the `and`/`or` before them")
+        at = letters.find("()", at + 2)
 
 
 def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
@@ -589,6 +605,11 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
         elif state == "after":
             if letter in "ar":
                 state = "operand"
+            elif letter == "W" and letters[i - 1] == "W" and following in ("a", "r", ")", ""):
+                value = text[tokens[i - 1][2]:tokens[i - 1][3]].strip()  # `status=Closed Won`: a value with a space
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` after the condition's value `{value}`: a value with a space is a "
+                    "string, in single quotes", start, end, help=f"quote the value: `'{value} {word}'`")
+                return
             elif letter == "S" and letters[i - 1] in "SMNBU)":  # `a='b' 'c'` (`a=TIMESTAMP '...'`: a vendor's literal)
                 value, second = text[tokens[i - 1][2]:tokens[i - 1][3]].strip(), text[start:end]
                 add(Flaw.CEQL_UNREADABLE, f"a second value, `{second}`, right after the condition's `{value}`: a "
