@@ -2320,3 +2320,30 @@ def test_two_bodies_shown_one_after_another_in_one_block_are_each_checked(langua
     found = check_page(page, path="p.md").findings
     assert not [f for f in found if f.rule == "CE001"], found
     assert [(f.rule, f.line) for f in found if f.severity == "error"] == [("CE620", 6)], found
+
+
+_SENT_BODY = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+              '    "event.poller.refresh_interval": "0.5"\n  }\n}')
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("http POST https://api.cloud-elements.com/elements/api-v2/instances \\\n  Authorization:\"User $U, Organization $O\""
+     " <<'JSON'\n", "\nJSON\n"),
+    ("BODY=$(cat <<'EOF2'\n", "\nEOF2\n)\ncurl -X POST \"$CE_URL/instances\" -H 'Content-Type: application/json' "
+     "-d \"$BODY\"\n"),
+])
+def test_a_body_sent_by_httpie_or_kept_in_a_variable_is_checked(before, after):
+    """Documentation pages (helper-126): HTTPie's here-document and one kept in a variable for curl were not read."""
+    page = f"# Create\n\n```bash\n{before}{_SENT_BODY}{after}```\n"
+    found = [(f.rule, f.line) for f in check_page(page, path="p.md").findings if f.rule == "CE206"]
+    assert found == [("CE206", 4 + before.count("\n") + 4)], found
+
+
+def test_a_body_sent_by_wget_is_checked():
+    body = " ".join(_SENT_BODY.split())
+    page = (f"# Create\n\n```sh\nwget --method=POST --header='Content-Type: application/json' \\\n  --body-data='{body}' \\\n"
+            "  https://api.cloud-elements.com/elements/api-v2/instances\n```\n")
+    found = [(f.rule, f.line) for f in check_page(page, path="p.md").findings if f.rule == "CE206"]
+    assert found == [("CE206", 5)], found
+    spaced = page.replace("--body-data='", "--post-data '")
+    assert [f.rule for f in check_page(spaced, path="p.md").findings if f.rule == "CE206"] == ["CE206"]

@@ -223,6 +223,8 @@ def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
                     body = assigned.get(reference.group(1) or reference.group(2))
                 if body is not None:
                     bodies.append(body)
+    if "wget" in shell:
+        bodies.extend(_wget_bodies(shell))
     if len(bodies) > 1:
         bodies.sort(key=lambda body: body.start)
     if "<<" in shell:
@@ -649,10 +651,25 @@ _DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--j
 # curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
 _DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
 _CURL = re.compile(r"(?:^|[\s;|&(])" + CURL_WORD + r"(?=\s)")
+# HTTPie (`http POST ...`, `https`, `xh`), which sends what its standard input holds as the body
+_HTTPIE_SENDING = re.compile(r"(?:^|[\s;|&(])(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*(?:POST|PUT|PATCH)\b")
+# a here-document kept in a variable (`BODY=$(cat <<'EOF'`), which a later `curl -d "$BODY"` sends
+_VARIABLE_FROM_CAT = re.compile(r"(?:^|[\s;|&(])(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\([ \t]*cat[ \t]*$")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
 # which a later `curl -d @body.json` sends
 _TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"
                            r"(?=[\s;|&)]|$)", re.M)
+
+
+def _sent_from_variable(shell: str, opening: str, after: int) -> bool:
+    """Whether ``opening`` keeps a here-document in a variable (`BODY=$(cat <<'EOF'`) that a later curl command sends
+    as its data (`-d "$BODY"`, `--data-raw "${BODY}"`)."""
+    kept = _VARIABLE_FROM_CAT.search(opening)
+    if kept is None:
+        return False
+    name = re.escape(kept.group(1))
+    return re.search(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)[\"']?\$(?:" + name + r"\b|\{"
+                     + name + r"\})", shell[after:]) is not None
 
 
 def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
@@ -677,7 +694,9 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
         end = re.compile(r"^" + indent + re.escape(delimiter) + r"[ \t]*\r?$", re.M)
         closing = end.search(shell, body_start)
         curl = _CURL.search(opening) and (_DATA_FROM_STDIN.search(opening) or _DATA_FROM_CAT.search(opening)) \
-            or _TO_JSON_FILE.search(shell, start, line_end)  # (a body written to a file first: `cat > body.json <<EOF`)
+            or _TO_JSON_FILE.search(shell, start, line_end) \
+            or _HTTPIE_SENDING.search(opening) or _sent_from_variable(shell, opening, line_end)
+        # (a body written to a file first, `cat > body.json <<EOF`; sent by HTTPie, `http POST ... <<'JSON'`)
         if closing is not None or curl:  # (an unclosed one of another command may be a `<<` quoted in its text)
             resume = closing.end() if closing is not None else len(shell)
         if not curl:
@@ -766,6 +785,29 @@ def _commands(shell: str) -> Iterator[tuple[list[Word], Body | None]]:
         command.append(word)
         yield command, _body_of(command) if curl else None
         curl = curl or _is_curl(word.text)
+
+
+_WGET_WORD = re.compile(r"(?:[\w.:/-]*/)?wget2?(?:\.exe)?", re.IGNORECASE)
+_WGET_DATA_OPTIONS = ("--body-data", "--post-data")
+
+
+def _wget_bodies(shell: str) -> Iterator[Body]:
+    """The bodies of wget commands (`--body-data='{...}'`, `--post-data '{...}'`)."""
+    command: list[Word] = []
+    wget = False
+    for word in _words(shell):
+        if word is None:
+            command, wget = [], False
+            continue
+        command.append(word)
+        if wget and word.mapping is not None:
+            previous = command[-2].text if len(command) > 1 else ""
+            option = next((name for name in _WGET_DATA_OPTIONS if word.text.startswith(name + "=")), None)
+            if option is not None:
+                yield _tail(word, len(option) + 1)
+            elif previous in _WGET_DATA_OPTIONS and not word.text.startswith("-"):
+                yield _tail(word, 0)
+        wget = wget or _WGET_WORD.fullmatch(word.text) is not None
 
 
 def _body_of(command: list[Word]) -> Body | None:
