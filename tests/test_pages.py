@@ -2347,3 +2347,13 @@ def test_a_body_sent_by_wget_is_checked():
     assert found == [("CE206", 5)], found
     spaced = page.replace("--body-data='", "--post-data '")
     assert [f.rule for f in check_page(spaced, path="p.md").findings if f.rule == "CE206"] == ["CE206"]
+
+
+def test_a_stray_nul_in_a_page_is_said_and_the_page_still_read():
+    """Documentation pages (helper-126): one NUL in the prose made the page "not a text file", its mistakes unread; a
+    file of many NULs is still binary."""
+    page = ("# Events\n\nA stray\x00 byte.\n\n" + _COUNTER).encode()
+    found = check_page(page, path="p.md").findings
+    assert [(f.rule, f.line) for f in found if f.severity == "error"] == [("CE013", 3), ("CE620", 6)], found
+    binary = b"\x00" * 40 + page
+    assert [f.rule for f in check_page(binary, path="p.md").findings] == ["CE013"]

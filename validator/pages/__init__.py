@@ -206,8 +206,14 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         result.text = text = loaded.text
         result.findings = [f for f in check_source(loaded, kind="instance", options=options)
                            if f.rule in ENCODING_RULES]
-        if any(p.rule == "CE013" for p in page_problems):  # binary: nothing to read
-            return result
+        if any(p.rule == "CE013" for p in page_problems):
+            stray = text.count("\x00") if len(text) > 2 * _STRAY_NULS else _STRAY_NULS + 1
+            if stray > _STRAY_NULS or any(p.rule in ("CE012", "CE015") for p in page_problems):
+                return result  # binary: nothing to read
+            # a page of text with a stray NUL or two (a paste, an editor's slip): said at each, and the rest read
+            result.findings = [replace(f, message="a NUL character (U+0000) in the page: most tools take the file for "
+                                       "binary", help="remove it") if f.rule == "CE013" else f for f in result.findings]
+            result.text = text = text.replace("\x00", " ")
     starts = line_starts(text)
     try:
         page = _page_of(text, path)
@@ -335,6 +341,9 @@ def _committed_credentials(text: str, starts: list[int], path: str | None) -> It
             end_line, end_column = line_col(starts, end)
             yield _finding(SECRET_COMMITTED, MESSAGE, path, f"/L{line}", (line, column, end_line, end_column),
                            help=FIX)
+
+
+_STRAY_NULS = 3  # (more NUL characters than this in a page: a binary file, not a slip)
 
 
 def _decode(data: str | bytes) -> str | None:
