@@ -919,3 +919,18 @@ def test_dot_net_fraction_fff_after_the_seconds(jdk):
     assert jdk.format(fmt, "GMT", 1704448807123) == "2024-01-05T10:00:07.001Z"
     assert not found(poller(updated="EEE, d MMM yyyy F", created="EEE, d MMM yyyy F"), "CE405")  # F alone: its own
 
+
+
+@pytest.mark.parametrize(("fmt", "rule", "at"), [
+    ("yyyy-MM-ddTHH:mm:ss.fffK", "CE401", "T"),  # .NET's: a pattern with mistakes, pointed at the first
+    ("ISO8601", "CE402", "ISO8601"), ("RFC 3339", "CE402", "RFC 3339"), ("RFC1123", "CE402", "RFC1123"),
+])
+def test_a_dot_net_pattern_is_no_word_and_a_standard_s_name_is_no_pattern(fmt, rule, at):
+    """A fresh trial (helper-125): .NET's `yyyy-MM-ddTHH:mm:ss.fffK` was "a word" over the whole value, and `ISO8601`
+    was told to quote its letter `I`."""
+    (hit,) = found(poller(updated=fmt, created=fmt), rule)[:1]
+    assert hit.rule == rule
+    if rule == "CE402":
+        assert "a standard's name" in hit.message and "`yyyy-MM-dd'T'HH:mm:ssXXX`" in hit.help or "EEE" in hit.help
+    else:
+        assert "Illegal pattern character 'T'" in hit.message

@@ -27,6 +27,10 @@ _WORD = LazyPattern(r"[A-Za-z]+")
 _LOWER_WORD = LazyPattern(r"[a-z]{3,30}\d*")
 
 
+# runs of a date pattern's letters (`yyyy`, `MM`, `dd`, `HH`, `mm`, `ss`), which no description writes
+_PATTERN_RUN = LazyPattern(r"y{2,}|M{2,}|d{2}|H{2}|m{2}|s{2}")
+
+
 @lru_cache(maxsize=1024)
 def is_description(text: str) -> bool:
     """Whether a date format that does not compile is a description or a word (``10 digit Unix time``,
@@ -35,7 +39,10 @@ def is_description(text: str) -> bool:
     Only words with a letter that is not a pattern letter count: a compact pattern's runs
     (``yyyyMMdd'T'HHmmss``) are pattern letters, and such a pattern compiles anyway.
     """
-    words = _WORD.findall(_QUOTED.sub(" ", text))
+    unquoted = _QUOTED.sub(" ", text)
+    if len(_PATTERN_RUN.findall(unquoted)) >= 2:
+        return False  # a pattern with mistakes in it (.NET's `yyyy-MM-ddTHH:mm:ss.fffK`), not a description
+    words = _WORD.findall(unquoted)
     foreign = [w for w in words if len(w) >= 3 and set(w) - PATTERN_LETTERS and len(set(w)) > 1]
     if len(foreign) >= 2:
         return True
