@@ -143,6 +143,8 @@ _HUB_PATH = re.compile(r"/?hubs/([^/?]*)(?:/([^?]*))?")
 _QUOTE = re.compile(r"'|\"")
 _QUOTE_OR_AMPERSAND = LazyPattern(r"['&]")
 _QUOTE_OR_SEPARATOR = LazyPattern(r"['&#]")
+# `and where=` inside a where value: a condition given a `where=` of its own (`where=a>'x' and where=b='y'`)
+_WHERE_AFTER_CONJUNCTION = LazyPattern(r"(?i)[ \t)]((?:and|or))[ \t]+(?P<where>where[ \t]*=[ \t]*)(?=[A-Za-z_(])")
 # blanks before the query's `?` or beside a path's `/` (`/customers ?where=`, `/hubs/ crm`)
 _BLANKS_BEFORE_QUERY = LazyPattern(r"[ \t]+(?=\?|/)|(?<=/)[ \t]+")
 _ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
@@ -1298,6 +1300,15 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                             "vendor reads a field named `where` (and `=` as its comparison), not the conditions after",
                             value_start, value_start + 6, help="remove the second `where=`",
                             fix=Fix("remove the second `where=`", (Edit(value_start, value_start + 6, ""),), "safe"))
+                for glued in _WHERE_AFTER_CONJUNCTION.finditer(masked, value_start, p_end) \
+                        if "where" in masked[value_start + 6:p_end].lower() else ():
+                    at, after = glued.start("where"), glued.end("where")
+                    if masked.count("'", value_start, at) % 2:
+                        continue  # inside a CEQL string
+                    col.add(Flaw.WHERE_TWICE, f"`{text[at:after]}` after `{glued.group(1)}`: the filter's conditions "
+                            "need no `where=` of their own, so the vendor reads a field named `where`", at, after,
+                            help=f"remove `{text[at:after]}`", fix=Fix(f"remove `{text[at:after]}`",
+                                                                      (Edit(at, after, ""),), "safe"))
                 if "&" in masked[value_start:p_end] or "#" in masked[value_start:p_end]:
                     _quoted_separators(col, masked, value_start, p_end)
                 continue
