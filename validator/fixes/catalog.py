@@ -77,7 +77,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE635": ("safe", "writes the `=` for the space after `where` (`?where updated>...` → `?where=updated>...`)"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly; removes a "
-                        "doubled `where=where=` (safe)"),
+                        "doubled `where=where=` and a `where=` after `and`/`or` inside the filter (safe)"),
     "CE641": ("unsafe", "writes one `/` for `//` in a poller URL's path"),
     "CE643": ("unsafe", "writes a sum after an epoch macro as the unit it meant (`${epoch}/1000` → `${epoch:s}`), and "
                         "removes a sum after a date macro (`'${gmtDate:...}-60000'`)"),

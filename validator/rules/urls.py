@@ -310,7 +310,9 @@ for every record on each run.  Reported only on hub URLs without a `where` param
 CEQL_WHERE_TWICE = _rule("CE637", "ceql-where-twice", "warning", "a second where= parameter", """
 A poller URL has one CEQL filter, the `where` parameter.  A second `&where=...` does not add its conditions:
 which of the two the hub reads is not documented, so one filter is dropped, and the poller either asks for
-every record or ignores the last poll time.  Join the conditions with ` and ` in one `where`.
+every record or ignores the last poll time.  Join the conditions with ` and ` in one `where`.  So is a
+`where=` written again inside the filter (`where=where=...`, `... and where=status='open'`): the vendor reads a
+field named `where`; the fix removes it (safe).
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&where=status='open'",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
 
