@@ -41,7 +41,7 @@ def _char(c: str) -> str:
     if not c:
         return "the end of the file"
     if c == "`":
-        return "a backtick"
+        return "backtick (`)"
     if c.isprintable() and not c.isspace():
         return f"`{c}`"
     return f"U+{ord(c):04X}"
