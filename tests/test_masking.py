@@ -2504,3 +2504,32 @@ def test_a_long_hexadecimal_secret_is_not_written_in_decimal():
 def test_an_encoded_url_inside_a_parameter_shows_its_port_and_path():
     url = "/h/c?cb=https%3A%2F%2Fcb.example.com%3A8443%2Fce%3Fowner%3Dops%40example.com"
     assert str(url_secrets(url).mask(url)) == url
+
+
+_CALLBACK_BODY = ('{{"element": {{"key": "sageone"}}, "configuration": {{"oauth.api.key": "abc", "oauth.api.secret": "${{S}}", '
+                  '"event.notification.enabled": true, "event.notification.callback.url": "{url}"}}, "name": "x"}}')
+
+
+@pytest.mark.parametrize("url", ["https://admin:Hunter2Prod99/hooks.acme.io/e", "https://admin:Hunter2Prod99",
+                                 "https://admin:Hunter2Prod99%40hooks.acme.io/e",
+                                 "https://admin\uff1aHunter2Prod99@hooks.acme.io/e",
+                                 "https://admin:Hunter2Prod99\uff20hooks.acme.io/e"])
+def test_a_callback_password_whose_at_sign_is_missing_or_full_width_never_shows(tmp_path, url):
+    """A leak hunt (helper-124): CE202 quoted the password as the callback URL's "port" (its `@` left out or encoded),
+    and a full-width `：` made it quote the parser's message with the whole URL, in every format and the cache."""
+    path = tmp_path / "body.json"
+    path.write_text(_CALLBACK_BODY.format(url=url), encoding="utf-8")
+    for fmt in ("text", "json", "sarif", "github"):
+        result = run_cli("check", "--format", fmt, "--cache-dir", str(tmp_path / "cache"), str(path))
+        assert "Hunter2Prod99" not in result.out + result.err, (fmt, result.out)
+    assert not any("Hunter2Prod99" in p.read_text(errors="replace") for p in (tmp_path / "cache").rglob("*")
+                   if p.is_file())
+
+
+@pytest.mark.parametrize("user", ["Kq8vR2mZpL4", "Kq8vR2mZ.pL4xN7tW"])
+def test_a_token_of_ten_characters_or_with_dots_as_a_url_user_never_shows(user):
+    source = load_source(json.dumps({"a": {"url": f"https://{user}@api.vendor.com/v2/c", "idField": "id"}}), path="p.json")
+    assert user not in find_secrets(source).mask(source.text)
+    plain = load_source(json.dumps({"a": {"url": "https://jane.doe2024@api.vendor.com/v2/c", "idField": "id"}}),
+                        path="p.json")
+    assert "jane.doe2024" in find_secrets(plain).mask(plain.text)

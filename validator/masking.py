@@ -152,7 +152,7 @@ _USERINFO = LazyPattern(r"(?:(?P<schemed>//|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/)|^|
                         r"(?(schemed)|(?=[A-Za-z0-9\[/<%]|[^\x00-\x7f]|\{\{|\$\{|$))")
 # A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
 # take a key for Basic authentication): masked when it has a key's shape.
-_USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{12,200})(?::[^/\s'\"\\@]{0,400})?@"
+_USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{10,200})(?::[^/\s'\"\\@]{0,400})?@"
                              r"(?=[A-Za-z0-9\[])")
 # A password holding what ends a host (`/`, `?`, `#`), a quote or a backslash, left unencoded, or after a scheme
 # written with backslashes (`https:\\user:pw@host`): no URL reader takes it as one, but it is the password the
@@ -165,6 +165,13 @@ _LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?
                               r"(?=[^\s\"\\@])")
 _LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[^\s\"\\@])")
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
+# `//admin:<password>/host`, `//admin:<password>` or `//admin:<password>%40host`: the `@` left out or encoded, so a URL
+# reader takes the password for a port (no number: a port is digits)
+_PASSWORD_FOR_A_PORT = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
+                                   r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@\uff20]){6,200})(?=[/?#\s\"'\\]|%40|$)")
+# `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
+_FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
+                                   "(?P<value>[^/\\s'\"\\\\@\uff20]{1,400})[@\uff20]")
 # Credentials on a command line (a curl in a documentation page): `-u user:password` (also glued, `-uuser:pw`;
 # httpie's `-a`/`--auth`), `-b`/`--cookie` and its session, `--option value` or `--option=value` for a secret
 # option, `-H 'Name: value'` for a secret header (also without its colon), and `NAME=value` for a secret name
@@ -1210,14 +1217,17 @@ def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
         yield from (match.span("value") for match in _PIPEDREAM.finditer(text))
 
 
+_WORD_JOINERS = str.maketrans("", "", ".-_")
+
+
 def _token_as_user(user: str) -> bool:
-    """Whether a URL's user name is a token (`https://tHqOgbm8RB4eWpHQ@host`): a key's shape, or 12 characters or
+    """Whether a URL's user name is a token (`https://tHqOgbm8RB4eWpHQ@host`): a key's shape, or 10 characters or
     more of letters and digits whose case changes often (a name in words, `ServiceAccount2019Prod`, changes it
     seldom)."""
     if _key_shaped(user):
         return True
-    if len(user) < 12 or not user.isascii() or not user.isalnum() or not _DIGIT_RUN.search(user):
-        return False
+    if len(user) < 10 or not user.isascii() or not user.translate(_WORD_JOINERS).isalnum() or not _DIGIT_RUN.search(user):
+        return False  # (`.`, `-` and `_` join a token's pieces too: `Kq8vR2mZ.pL4xN7tW`)
     letters = [c for c in user if c.isalpha()]
     return sum(a.islower() != b.islower() for a, b in zip(letters, letters[1:])) >= 6
 
@@ -1231,12 +1241,18 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     what ends a host); ``decoded``: ``text`` is a string's value, not a file's text."""
     encoded = [match.span("value") for match in _ENCODED_USERINFO.finditer(text)] if "%40" in text or "%2540" in text \
         else []
-    if "@" not in text:
+    if "//" in text and ":" in text:  # `//admin:<password>/host`: the `@` missing, the password read as a port
+        encoded += [match.span("value") for match in _PASSWORD_FOR_A_PORT.finditer(text)
+                    if not match.group("value").isalpha() and not _showable(match.group("value"))]
+    if "@" not in text and "\uff20" not in text:
         return encoded
     spans = encoded + [match.span("value") for match in _USERINFO.finditer(text)
              if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
         spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _token_as_user(match.group("user"))]
+    if "\uff1a" in text or "\uff20" in text:  # a full-width `：` or `＠` (an input method's), read as the ASCII one
+        spans += [match.span("value") for match in _FULL_WIDTH_USERINFO.finditer(text)
+                  if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if ("//" in text or ":\\" in text) and not _ENDS_A_HOST.isdisjoint(text):
         loose = _LOOSE_DECODED_USERINFO if decoded else _LOOSE_USERINFO
         spans += [match.span("value") for match in loose.finditer(text)

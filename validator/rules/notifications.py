@@ -499,7 +499,10 @@ def callback_problem(url: str) -> tuple[str, str] | None:
     try:
         parts = urlsplit(url)
     except ValueError as exc:  # `http://a.[com`: a bracket that opens no IPv6 address
-        return f"the callback URL `{url}` is not a URL ({exc})", "write it as https://host/path"
+        # (the parser's message quotes the host part, which may hold user information: said in its own words)
+        reason = "its host holds a character that normalizes to a URL's `:`, `/`, `?`, `@` or `#` (a full-width one?)" \
+            if "NFKC" in str(exc) else "a `[` opens no IPv6 address" if "IPv6" in str(exc) else "it cannot be parsed"
+        return f"the callback URL is not a URL: {reason}", "write it as https://host/path"
     scheme = parts.scheme.lower()
     if scheme in ("http", "https") and url[len(scheme):].startswith("://"):
         if parts.netloc:
@@ -543,6 +546,10 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
         if "@" in rest and not port.isdigit():  # `user:pa#ss@host`: the password's start, read as the port
             return ("the callback URL's user information holds a character that ends the host ('/', '?' or '#'): "
                     "what follows the ':' is read as a port", "percent-encode it in the password (%2F, %3F, %23)")
+        if not port.isdigit() and not port.lstrip("-").isdigit():  # (`admin:<password>/host`: a password, not quoted)
+            return ("the callback URL's port is not a number: what follows the host's `:` is no port (a user and "
+                    "password whose `@` is missing?)", "write the port the receiver listens on, or none for the "
+                    "scheme's own; user information goes before an `@`")
         return (f"the callback URL's port `{port}` is not a port (1-65535)",
                 "write the port the receiver listens on, or none for the scheme's own")
     return None
