@@ -2533,3 +2533,17 @@ def test_a_token_of_ten_characters_or_with_dots_as_a_url_user_never_shows(user):
     plain = load_source(json.dumps({"a": {"url": "https://jane.doe2024@api.vendor.com/v2/c", "idField": "id"}}),
                         path="p.json")
     assert "jane.doe2024" in find_secrets(plain).mask(plain.text)
+
+
+@pytest.mark.parametrize(("url", "secret"), [
+    ("/hubs/finance/customers?u=ops&p=Hunter2Prod99&where=a>'b'", "Hunter2Prod99"),
+    ("/hubs/finance/a?s=Qx7vLm2Pz9Kq8vR2mA", "Qx7vLm2Pz9Kq8vR2mA"), ("/hubs/finance/b?k=Qx7vLm2Pz9Kq8vR2mB", "Qx7vLm2Pz9Kq8vR2mB"),
+    ("/hubs/finance/d?hash=Qx7vLm2Pz9Kq8vR2mD", "Qx7vLm2Pz9Kq8vR2mD"),
+    ("/hubs/finance/e?license=Qx7vLm2Pz9Kq8vR2mE", "Qx7vLm2Pz9Kq8vR2mE"),
+])
+def test_a_short_or_plain_parameter_holding_a_password_s_shape_never_shows(url, secret):
+    """A leak hunt (helper-124): `?p=`, `?s=`, `?k=`, `?hash=`, `?license=` showed their value in check, render and
+    simulate; a page number, a time or a word under those names is shown."""
+    assert secret not in url_secrets(url).mask(url)
+    plain = "/x?p=2&s=invoices&t=1700000000&k=name&hash=abc123"
+    assert url_secrets(plain).mask(plain) == plain

@@ -743,7 +743,14 @@ def _query_credential(name: str, value: str) -> bool:
         return True
     if may_be_a_credential_parameter(name):  # a name that says it less surely (`usertoken`, `salt`, `orderKey`): not
         return _SORT_FIELD.fullmatch(value) is None  # a field's name (`orderKey=updated_at`)
+    if name.lower() in _SHORT_NAMES:  # `p=Hunter2Prod99` beside `u=ops`; not `p=2`, `t=1700000000`, `s=invoices`
+        return _MIXED_WITH_DIGITS.fullmatch(value) is not None or _key_shaped(value)
     return _SHAPE_DECIDES.search(name) is not None and _key_shaped(value)
+
+
+# Names short or plain enough to be anything (a page, a time, a search), a credential's when the value has a
+# password's or a key's shape: letters of both cases and digits, eight or more
+_SHORT_NAMES = frozenset({"p", "k", "t", "s", "pk", "sk", "hash", "license", "licence", "lic", "serial", "activation"})
 
 
 _SORT_FIELD = LazyPattern(r"[a-z]+(?:_[a-z]+)+|[a-z]+(?:[A-Z][a-z]+)+(?:[ +](?:asc|desc))?")
@@ -752,7 +759,8 @@ _SORT_FIELD = LazyPattern(r"[a-z]+(?:_[a-z]+)+|[a-z]+(?:[A-Z][a-z]+)+(?:[ +](?:a
 @lru_cache(maxsize=4096)  # the same few parameter names in every URL
 def _may_name_a_credential(name: str) -> bool:
     """Whether a parameter's value may be a credential by its name (:func:`_query_credential`'s last test)."""
-    return is_credential_parameter(name) or may_be_a_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None
+    return is_credential_parameter(name) or may_be_a_credential_parameter(name) or _SHAPE_DECIDES.search(name) is not None \
+        or name.lower() in _SHORT_NAMES
 
 
 # A line of a Markdown table (one holding a `|`), a cell, and the rule under a header
