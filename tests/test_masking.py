@@ -2547,3 +2547,13 @@ def test_a_short_or_plain_parameter_holding_a_password_s_shape_never_shows(url, 
     assert secret not in url_secrets(url).mask(url)
     plain = "/x?p=2&s=invoices&t=1700000000&k=name&hash=abc123"
     assert url_secrets(plain).mask(plain) == plain
+
+
+@pytest.mark.parametrize("key", ["apikye", "tocken", "tokn", "sfdc.securty.tokn", "auth.header"])
+def test_a_misspelt_token_or_api_key_and_an_auth_header_are_masked(key):
+    """A leak hunt (helper-124): `apikye`, `tocken`, `sfdc.securty.tokn` (which CE901 itself names `sfdc.security.token`)
+    and `auth.header` showed their values; masked as a typo is, not reported."""
+    assert may_hold_a_secret(key) and secret_kind(key) is None
+    for plain in ("taken", "max_tokens", "date.taken"):
+        assert not may_hold_a_secret(plain) and secret_kind(plain) is None
+

@@ -229,6 +229,9 @@ def secret_kind(key: str) -> SecretKind | None:
     return None
 
 
+_NOT_TOKENS = frozenset({"taken", "toke", "tones", "token", "tokens", "apike"})  # (`tokens`: a count, `max_tokens`)
+
+
 # What a credential's value is written as, after its name (`tokenStr`, `apiTokenRaw`, `private_key_pkcs8`)
 _REPRESENTATIONS = frozenset({"str", "string", "raw", "encoded", "hex", "b64", "base64", "pkcs8", "der", "bytes"})
 # The headers whose value is a credential (`authHeader`: `Bearer ...`)
@@ -266,6 +269,11 @@ def may_hold_a_secret(key: str) -> bool:
     words = _words(segments[-1])
     if len(words) > 1 and words[-1] == "header" and words[-2] in _HEADER_OWNERS:
         return True  # `authorizationHeader`, `tokenHeader`: the header's value, its credential in it
+    if len(words) == 1 and len(segments) > 1 and words[0] == "header" and segments[-2].lower() in _HEADER_OWNERS:
+        return True  # `auth.header`: the header of an object named as a credential
+    if words and len(words[-1]) >= 4 and words[-1].lower() not in _NOT_TOKENS \
+            and (one_edit_away(words[-1].lower(), "token") or one_edit_away(words[-1].lower(), "apikey")):
+        return True  # `tocken`, `tokn`, `apikye`: misspelt, the last word only (masked, as a typo is, not reported)
     while len(words) > 1 and words[-1] in _REPRESENTATIONS:  # `tokenStr`, `apiKeyEncoded`, `hmacKeyHex`
         words = words[:-1]
     if not words or _about_a_secret(words) or _NAMES_OF_SECRETS.search(words[-1]):
