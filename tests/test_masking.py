@@ -2557,3 +2557,23 @@ def test_a_misspelt_token_or_api_key_and_an_auth_header_are_masked(key):
     for plain in ("taken", "max_tokens", "date.taken"):
         assert not may_hold_a_secret(plain) and secret_kind(plain) is None
 
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "abc", "oauth.api.secret": "", '
+     '"Sup3r-S3cret!xQ9", "name": "x"}}', "Sup3r-S3cret!xQ9"),
+    ('{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "abc", "oauth.api.secret": "${S}", '
+     '"Sup3r-S3cret!xQ9": "signature.secret"}, "name": "x"}', "Sup3r-S3cret!xQ9"),
+    ('{"customers": {"url": "/hubs/finance/customers?apikey:Kq8vR2mZpL4xN7tW&where=a>\'b\'", "idField": "id"}}',
+     "Kq8vR2mZpL4xN7tW"),
+    ('{"invoices": {"url": "/hubs/finance/invoices?apikey\uff1dZr7Tp4Wx2Nv8Lq9Wq", "idField": "id"}}', "Zr7Tp4Wx2Nv8Lq9Wq"),
+])
+def test_a_secret_moved_by_a_typo_never_shows_in_a_message(tmp_path, text, secret):
+    """A leak hunt (helper-124): CE001 quoted a secret written after its key's emptied value, CE901 a secret swapped with
+    its key, CE907 a parameter whose `=` was mistyped (`apikey:`, `apikey＝`), in every format."""
+    path = tmp_path / "body.json"
+    path.write_text(text, encoding="utf-8")
+    for fmt in ("text", "json"):
+        for extra in ((), ("--element-docs", os.environ.get("CE_SHARED", "../shared") + "/elements")):
+            result = run_cli("check", "--no-cache", "--format", fmt, *extra, str(path))
+            assert secret not in result.out + result.err, (fmt, extra, result.out)

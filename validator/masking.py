@@ -1471,6 +1471,9 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
     pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
+    if "?" in pieces:  # `?apikey:<token>`, `?apikey＝<token>`: a parameter's `=` mistyped
+        yield from (match.span("value") for match in _MISTYPED_EQUALS.finditer(text)
+                    if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
     if "//" in pieces or ":\\/" in pieces:
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
@@ -1642,6 +1645,15 @@ _KEYED_CREDENTIALS = (
 )
 
 
+# A query parameter whose `=` is mistyped as `:` or a full-width `＝` (the separator is read with it: a pattern that
+# starts with the class is scanned for in C)
+_MISTYPED_EQUALS = LazyPattern("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
+                               "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
+# A secret key's empty value, then a string with no colon after it (a key without its value: the secret, moved)
+_AFTER_AN_EMPTY_VALUE = LazyPattern(r'"(?P<key>[A-Za-z_][\w.\-]{0,99})"[ \t]*:[ \t]*""[ \t]*,[ \t\r\n]*'
+                                    r'"(?P<value>[^"\\\r\n]{1,400})"(?=[ \t\r\n]*[,}])')
+
+
 def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """A value after `"key" =` (`=>`, `;`, `,`) or after a missing colon, in a file that is not JSON.  A missing
     comma is not taken for a missing colon: `"password" "username": ...` is a value and the next key."""
@@ -1657,6 +1669,10 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
                     and not _holds_a_token(text[span[0]:span[1]]):
                 continue  # a word after a quoted name is prose (`the "Client Secret" field`), not a value
             yield span
+    if '""' in text:  # `"oauth.api.secret": "", "<the value>",`: the value written after an emptied one, as a key
+        for match in _AFTER_AN_EMPTY_VALUE.finditer(text):
+            if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")):
+                yield match.span("value")
     if "=>" in text and ":" in text:
         for match in _SYMBOL_KEY.finditer(text):
             if _is_secret(match.group("key"), extra_keys):
@@ -2153,6 +2169,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             if len(name) >= 10 and not name.isalpha():  # (letters alone: no value joined, no token's digits)
                 inside = _secret_in_key(name, extra_keys)
+                if inside is None and text is not None and _swapped_with_its_key(name, text, extra_keys):
+                    inside = 0, len(name)  # `"<the secret>": "signature.secret"`: the key and its value swapped
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
             under_secret = secret or ((
@@ -2257,6 +2275,14 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
             and not _shown_as_written(joined.group("value")):
         return joined.span("value")
     return (0, len(name)) if _key_shaped(name) else None
+
+
+def _swapped_with_its_key(name: str, value: str, extra_keys: frozenset[str]) -> bool:
+    """Whether a member is a secret and its key swapped: the value names a secret key (`signature.secret`) and the
+    key has a password's shape (letters of both cases and digits, or signs), no key's."""
+    return " " not in name and _PLAIN_KEY.fullmatch(value) is not None and _is_secret(value, extra_keys) \
+        and not _is_secret(name, extra_keys) and (_MIXED_WITH_DIGITS.fullmatch(name) is not None
+                                                  or _PASSWORD_LIKE.fullmatch(name) is not None)
 
 
 def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> tuple[int, int]:
