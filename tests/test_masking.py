@@ -2577,3 +2577,19 @@ def test_a_secret_moved_by_a_typo_never_shows_in_a_message(tmp_path, text, secre
         for extra in ((), ("--element-docs", os.environ.get("CE_SHARED", "../shared") + "/elements")):
             result = run_cli("check", "--no-cache", "--format", fmt, *extra, str(path))
             assert secret not in result.out + result.err, (fmt, extra, result.out)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("page.md", '# Create\n\n```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances '
+                '-H "X-Vendor-Key Tr0ub4dor3xyz" -d instance.json\n```\n'),
+    ("request.http", "POST https://api.cloud-elements.com/elements/api-v2/instances\nX-Vendor-Key Tr0ub4dor3xyz\n"
+                     "Content-Type: application/json\n\n{\"element\": {\"key\": \"sageone\"}, \"name\": \"x\",}\n"),
+])
+def test_a_secret_header_without_its_colon_never_shows(tmp_path, name, text):
+    """A leak hunt (helper-124): `-H "X-Vendor-Key <key>"` and a `.http` header line without its colon showed the key
+    (with the colon, or for `Authorization`, it was masked)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
+        result = run_cli(*args, str(path))
+        assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)

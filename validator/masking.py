@@ -1487,6 +1487,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     yield from _issued_tokens(text, pieces)
     if any(marker in pieces for marker in _SHELL_MARKERS):
         yield from _shell_credentials(text)
+    if "POST " in pieces or "PUT " in pieces or "PATCH " in pieces or "GET " in pieces:
+        yield from _colonless_headers(text, extra_keys)
     if "PRIVATE KEY" in pieces:
         yield from (match.span("value") for match in _PEM.finditer(text) if match.group("value"))
     if "</" in pieces:
@@ -1927,6 +1929,24 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# An HTTP request's start line (a `.http` file's, a page's), then its header lines, one of them without its colon
+_REQUEST_LINE = LazyPattern(r"^[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+\S+[^\r\n]*(?:\r?\n|\r)", re.M)
+_COLONLESS_HEADER = LazyPattern(r"[ \t]*(?P<key>[A-Za-z][\w-]{1,60})[ \t]+(?P<value>[^\s:][^\r\n]{3,400}?)[ \t]*(?=\r?\n|\r|$)")
+_HEADER_LINE = LazyPattern(r"[^\r\n]+(?:\r?\n|\r|$)")
+
+
+def _colonless_headers(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The value of a secret header written without its colon under an HTTP request line (`X-Vendor-Key <key>`)."""
+    for request in _REQUEST_LINE.finditer(text):
+        at = request.end()
+        while (line := _HEADER_LINE.match(text, at)) is not None and line.group().strip():
+            header = _COLONLESS_HEADER.match(text, at, line.end())
+            if header is not None and (_is_header(header.group("key")) or _is_secret(header.group("key"), extra_keys)) \
+                    and not _shown_as_written(header.group("value")):
+                yield header.span("value")
+            at = line.end()
+
+
 def _shell_kind(text: str, match: re.Match[str], *, curl: bool) -> str | None:
     """Which credential of :data:`_SHELL_GROUPS` ``match`` holds, or None when its name is not a secret's;
     ``curl``: the text runs curl."""
@@ -1935,7 +1955,7 @@ def _shell_kind(text: str, match: re.Match[str], *, curl: bool) -> str | None:
         if name is None:
             continue
         secret = is_credential_parameter(name) or (kind == "option" and name.lower() in _SECRET_OPTIONS) or (
-            kind == "header" and _is_header(name))
+            kind == "header" and (_is_header(name) or may_hold_a_secret(name)))  # (`-H "X-Vendor-Key ..."`)
         return kind if secret else None
     if match.group("cookie") is not None or match.group("cookie_quoted") is not None:
         if text.startswith("-b", match.start()) and not curl:  # wget's -b: in the background
