@@ -2593,3 +2593,14 @@ def test_a_secret_header_without_its_colon_never_shows(tmp_path, name, text):
     for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
         result = run_cli(*args, str(path))
         assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)
+
+
+def test_a_template_default_under_a_secret_key_never_shows(tmp_path):
+    """A leak hunt (helper-124): `{{ secret | default('...') }}` was shown as a placeholder; its literal may be the
+    secret, as `${X:-default}`'s may."""
+    path = tmp_path / "body.json.j2"
+    path.write_text('{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "{{ key }}", "oauth.api.secret": '
+                    '"{{ secret | default(\'Sup3r-S3cret!xQ9\') }}"}, "name": "x",}', encoding="utf-8")
+    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
+        result = run_cli(*args, str(path))
+        assert "Sup3r-S3cret" not in result.out + result.err, (args, result.out)

@@ -1048,7 +1048,8 @@ def _showable(value: str) -> bool:
     return not (stripped[:1] == "<" and secret_in_brackets(stripped[1:-1]))
 
 
-_TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*(?:[.$]|lookup\())")
+# (and a Jinja filter giving a default, `{{ secret | default('...') }}`, whose literal may be the secret)
+_TOOL_FORM = LazyPattern(r"\s*(?:\$\(|#\{|\{\{-?\s*(?:[.$]|lookup\()|\{[{%][^}]{0,200}\|\s*(?:default|d)\s*\()")
 
 
 def _secret_in_reference(value: str) -> bool:
@@ -2447,6 +2448,8 @@ def _stands_for_a_value(value: str) -> bool:
     if not found or found[0].start != 0 or found[-1].end != len(value) or any(
             placeholder.kind != "placeholder" for placeholder in found):
         return False
+    if "|" in value and _TOOL_FORM.match(value) is not None:
+        return False  # a template's default (`{{ secret | default('...') }}`): its literal may be the secret
     # only what no one would take for a password: a sample word (`changeme`, `s3cr3t-Value-42`) may be a weak one,
     # and a token in brackets (`<Kq9vT3pLx8wZ>`) a real one written in the documentation's form
     if _holds_a_token(value):
