@@ -2604,3 +2604,18 @@ def test_a_template_default_under_a_secret_key_never_shows(tmp_path):
     for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
         result = run_cli(*args, str(path))
         assert "Sup3r-S3cret" not in result.out + result.err, (args, result.out)
+
+
+@pytest.mark.parametrize("member", ['"oauth.api.secret": "Sup3r-S3cret!xQ9" Tr4ilingPw0rd,',
+                                    '"oauth.api.secret": "Sup3r-" "S3cret!xQ9",', '"oauth.api.secret": "Sup3r-" + "S3cret!xQ9",',
+                                    '"oauth.api.secret" - "Sup3r-S3cret!xQ9",', '"oauth.api.secret" | "Sup3r-S3cret!xQ9",'])
+def test_a_secret_split_or_separated_by_a_typo_never_shows(tmp_path, member):
+    """A leak hunt (helper-124): the second half of a value split by a stray quote or `+`, and a value after `-` or `|`
+    for `:`, showed in the excerpt and in `--fix --diff`."""
+    path = tmp_path / "body.json"
+    path.write_text('{"element": {"key": "sageone"},\n "configuration": {"oauth.api.key": "abc",\n  ' + member
+                    + '\n  "name": "x"}}', encoding="utf-8")
+    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
+        result = run_cli(*args, str(path))
+        assert not {"S3cret!xQ9", "Tr4ilingPw0rd"} & {w for w in ("S3cret!xQ9", "Tr4ilingPw0rd")
+                                                      if w in result.out + result.err}, (args, result.out)

@@ -1573,7 +1573,7 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 # or escapes (`"API Key"`, `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons
 # leave out.
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
-                          r"(?:(?P<separator>=>?|[;,：])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
+                          r"(?:(?P<separator>=>?|[;,：|\-])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
@@ -1813,6 +1813,10 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
     rest of a string that holds an unescaped quote (`"Kq9v"w8Lm"`, but not `"${PW}" "next": ...`, a missing
     comma) and the values of an array; and where an array ends (the keys inside it are read with it)."""
     opener = text[start]
+    trailing = _TRAILING_PIECE.match(text, span[1]) if opener == '"' and span is not None and span[1] < len(text) \
+        else None
+    if trailing is not None:  # `"Sup3r-" "S3cret!xQ9"`, `"Kq9v..." w8Lm...`: the rest of it, split off by a typo
+        return [trailing.span("piece")], 0
     if opener == '"' and span is not None and _INSIDE_QUOTE.match(text, span[1]):
         newline = text.find("\n", span[1], span[1] + _QUOTE_REACH)
         limit = min(len(text), span[1] + _QUOTE_REACH) if newline == -1 else newline
@@ -1883,6 +1887,10 @@ def _array_end(text: str, start: int, *, member: Callable[[str], bool] | None = 
 
 
 _KEY_FOLLOWS = LazyPattern(r"\"[ \t]*+:")
+# After a value's closing quote, a second string or a bare word before the member's end (a value split by a typo:
+# `"Sup3r-" "S3cret"`, `"Sup3r" + "S3cret"`, `"Kq9v..." w8Lm...`); not the next key (`"x" "name": ...`)
+_TRAILING_PIECE = LazyPattern(r'"[ \t]*+(?:\+[ \t]*+)?(?P<piece>"[^"\\\r\n]{1,400}"|[^\s,}\]":{\[/]{2,400})'
+                              r'(?=[ \t]*(?:[,}\]]|\r?\n|$))')
 # A closing quote with a character right after it that no value is followed by: the quote was inside the string.
 _INSIDE_QUOTE = LazyPattern(r"\"[^\s\"',}\]:/]")
 
