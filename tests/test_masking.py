@@ -2619,3 +2619,19 @@ def test_a_secret_split_or_separated_by_a_typo_never_shows(tmp_path, member):
         result = run_cli(*args, str(path))
         assert not {"S3cret!xQ9", "Tr4ilingPw0rd"} & {w for w in ("S3cret!xQ9", "Tr4ilingPw0rd")
                                                       if w in result.out + result.err}, (args, result.out)
+
+
+@pytest.mark.parametrize("comment", ["// sandbox login is ops / Tr0ub4dor3xyz", "// prod: ops / Tr0ub4dor3xyz",
+                                     "/* creds: ops Tr0ub4dor3xyz */"])
+def test_a_login_written_in_a_comment_never_shows(tmp_path, comment):
+    """A leak hunt (helper-124): a comment giving a login (`ops / <password>`) showed in the excerpt and as `--fix
+    --diff`'s context; a comment of ordinary words is shown (a word of both cases and digits after a slash is not:
+    `Summer2024` is a password as often as a page's name)."""
+    path = tmp_path / "body.jsonc"
+    path.write_text('{\n  ' + comment + '\n  "element": {"key": "sageone"},\n  "configuration": {"oauth.api.key": "abc",'
+                    ' "oauth.api.secret": "${S}",},\n  "name": "x"\n}\n', encoding="utf-8")
+    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
+        result = run_cli(*args, str(path))
+        assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)
+    plain = load_source('{"a": 1, // see the wiki / operations page\n"b": 2}', path="p.json")
+    assert find_secrets(plain).mask(plain.text) == plain.text

@@ -1758,6 +1758,13 @@ _COMMENTED_VALUE = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z][\w.\-]{0,99}+)[ \
                                r"(?P<value>[^\s\"'`]{4,200}+)")
 
 
+# A user and a password written with a slash between them (`ops / Hunter2Prod99`): a password's shape after it
+_USER_SLASH_PASSWORD = LazyPattern(r"(?<![\w.@/\-])[\w.@\-]{2,64}[ \t]*/[ \t]*"
+                                   r"(?P<value>(?=[^\s/]*\d)(?=[^\s/]*[a-z])(?=[^\s/]*[A-Z])[^\s/,;)\]]{8,200})")
+# Words of a comment that give a login's user and password after them (`// sandbox login is ops / Tr0ub4dor3`)
+_LOGIN_WORDS = frozenset({"login", "logins", "creds", "credentials", "signin", "sign-in"})
+
+
 def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """In a comment that names a secret, or ends a line that does (`# password for staging is ...`,
     `"password": "${PW}" /* old one was ... */`), each word that reads like a token (letters and digits, 8 or
@@ -1771,7 +1778,8 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
     for word in _COMMENT_WORD.finditer(text):
         found = judged.get(word.group())
         if found is None:
-            found = judged[word.group()] = _is_secret(word.group().rstrip(".-"), extra_keys)
+            found = judged[word.group()] = _is_secret(word.group().rstrip(".-"), extra_keys) \
+                or word.group().rstrip(".-").lower() in _LOGIN_WORDS
         if not found and before:  # two words that name one together (`API key`, `access token`)
             pair = f"{before}_{word.group().rstrip('.-')}"
             found = judged.get(pair)
@@ -1785,6 +1793,9 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         for comment in _COMMENT.finditer(text):
             yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
                         if value.group("name").lower().endswith("key") and _key_shaped(value.group("value")))
+    if " / " in text or "/" in text and ":" in text:  # `// prod: ops / Hunter2Prod99`: a user and password
+        for comment in _COMMENT.finditer(text):
+            yield from (pair.span("value") for pair in _USER_SLASH_PASSWORD.finditer(text, comment.start(), comment.end()))
     if not named:
         return
     for comment in _COMMENT.finditer(text):
