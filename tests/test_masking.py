@@ -2635,3 +2635,12 @@ def test_a_login_written_in_a_comment_never_shows(tmp_path, comment):
         assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)
     plain = load_source('{"a": 1, // see the wiki / operations page\n"b": 2}', path="p.json")
     assert find_secrets(plain).mask(plain.text) == plain.text
+
+
+@pytest.mark.parametrize("note", ["pw Tr0ub4dor3xyz", "sandbox password Tr0ub4dor3xyz (rotate monthly)"])
+def test_a_password_named_before_a_blank_in_a_note_never_shows(note):
+    """A leak hunt (helper-124): `"notes": "pw <password>"` showed; a password's name, a blank and a password's shape."""
+    source = load_source(json.dumps({"element": {"key": "sageone"}, "notes": note, "name": "x"}), path="p.json")
+    assert "Tr0ub4dor3xyz" not in find_secrets(source).mask(source.text)
+    plain = load_source(json.dumps({"notes": "the password reset link expires; pass the token along"}), path="p.json")
+    assert find_secrets(plain).mask(plain.text) == plain.text

@@ -2274,6 +2274,11 @@ _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if text[:1] == "/" or text.startswith(("http://", "https://")):
         return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
+    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`: a password's name, a blank, a password's shape
+        for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
+            value = match.group("value").rstrip(".")
+            if _MIXED_WITH_DIGITS.fullmatch(value) or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
+                yield match.start("value"), match.start("value") + len(value)
     for match in _NAMED_SECRET.finditer(text):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
@@ -2287,6 +2292,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw"})
+_PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass)[ \t]+"
+                                      r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
 
