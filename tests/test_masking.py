@@ -2644,3 +2644,15 @@ def test_a_password_named_before_a_blank_in_a_note_never_shows(note):
     assert "Tr0ub4dor3xyz" not in find_secrets(source).mask(source.text)
     plain = load_source(json.dumps({"notes": "the password reset link expires; pass the token along"}), path="p.json")
     assert find_secrets(plain).mask(plain.text) == plain.text
+
+
+def test_a_header_written_in_a_string_without_its_colon_never_shows():
+    """A leak hunt (helper-124): `"X-Api-Key <key>"` in a value, and an array's `"Authorization Token <token>"`, which
+    CE102 also quoted in its message."""
+    body = {"element": {"key": "sageone"}, "configuration": {"vendor.header": "X-Api-Key Qx7vLm2Pz9Kq8vR2mZ",
+                                                              "x.headers": ["Authorization Token Zr7Tp4Wx2Nv8Lq9Wq"]}}
+    source = load_source(json.dumps(body), path="p.json")
+    shown = find_secrets(source).mask(source.text)
+    assert "Qx7vLm2Pz9Kq8vR2mZ" not in shown and "Zr7Tp4Wx2Nv8Lq9Wq" not in shown
+    plain = load_source(json.dumps({"notes": "Authorization header is required for every call"}), path="p.json")
+    assert find_secrets(plain).mask(plain.text) == plain.text

@@ -2195,6 +2195,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if not secret and isinstance(node, str) and len(node) >= 12 and (" " in node or "=" in node):
                 for start, end in _named_in_text(node):  # an array's string (`"tags": ["password is Kq9v..."]`)
                     yield source.string_span(pointer_of(path), start, end)
+                header = _header_without_colon(node)
+                if header is not None:
+                    yield source.string_span(pointer_of(path), *header)
             continue
         label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
             (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
@@ -2228,9 +2231,25 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
                 for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
                     yield source.string_span(pointer_of((name, path)), start, end)
+                header = _header_without_colon(text)
+                if header is not None:
+                    yield source.string_span(pointer_of((name, path)), *header)
             if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
                 for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
+
+
+# A header written in a string without its colon (`"X-Api-Key Kq9v..."`, `"Authorization Token Kq9v..."`)
+_HEADER_IN_A_STRING = LazyPattern(r"(?P<name>[A-Za-z][\w-]{1,60})[ \t]+(?P<value>\S[^\r\n]{5,400})")
+
+
+def _header_without_colon(text: str) -> tuple[int, int] | None:
+    """The value of a secret header written in a string without its colon, when it holds a token."""
+    header = _HEADER_IN_A_STRING.fullmatch(text)
+    if header is None or not (_is_header(header.group("name")) or _is_secret(header.group("name"), frozenset())):
+        return None
+    value = header.group("value")
+    return header.span("value") if _holds_a_token(value) and not _shown_as_written(value) else None
 
 
 # A secret's label in emphasis or code, then its value (`**API key:** X`, `**Client Secret**: X`, `` `oauth.api.secret`:
