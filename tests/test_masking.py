@@ -2656,3 +2656,10 @@ def test_a_header_written_in_a_string_without_its_colon_never_shows():
     assert "Qx7vLm2Pz9Kq8vR2mZ" not in shown and "Zr7Tp4Wx2Nv8Lq9Wq" not in shown
     plain = load_source(json.dumps({"notes": "Authorization header is required for every call"}), path="p.json")
     assert find_secrets(plain).mask(plain.text) == plain.text
+
+
+def test_an_aws_secret_access_key_written_after_its_id_never_shows():
+    """A leak hunt (helper-124): in a note, the 40-character secret after an `AKIA...` id showed (the id was masked)."""
+    note = "old keys: AKIAQX7VLM2PZ9KQ8VR2 Zr7Tp4Wx2Nv8Lq9WqZr7Tp4Wx2Nv8Lq9Wq123456 (rotated)"
+    source = load_source(json.dumps({"element": {"key": "sageone"}, "notes": note}), path="p.json")
+    assert "Zr7Tp4Wx2Nv8Lq9WqZr7Tp4Wx2Nv8Lq9Wq123456" not in find_secrets(source).mask(source.text)

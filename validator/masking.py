@@ -1193,6 +1193,8 @@ _ISSUED_TOKEN_SHAPES = (
     ("A21AA", r"[\w\-]{50,255}"), ("1//0", r"[\w\-]{40,255}"), ("1000.", r"[0-9a-f]{32}\.[0-9a-f]{32}"),
     ("dG9rOj", "[A-Za-z0-9+/]{20,255}={0,2}"), ("b3BlbnNzaC1rZXktdjE", "[A-Za-z0-9+/]{50,4096}={0,2}"))
 _ISSUED_TOKEN = LazyPattern(r"(?P<value>" + tree_of(_ISSUED_TOKEN_SHAPES, after_first=r"(?<![\w\-].)") + r")(?![\w\-])")
+_AWS_SECRET_AFTER_ID = LazyPattern(r"(?<![\w\-])(?:AKIA|ASIA)[0-9A-Z]{16}[\s,;:/|\"'=]{1,8}"
+                                   r"(?P<value>(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
 # Mailchimp's (`-us6` after it), Azure AD's client secrets (`Q~` inside), Okta's (after `SSWS `)
 _ISSUED_TOKEN_INSIDE = LazyPattern(r"(?<![\w\-])(?P<value>[0-9a-f]{32}-us\d{1,2}|[\w\-.~]{1,4}[78]Q~[\w\-.~]{20,40}"
                                    r"|(?<=SSWS )[\w\-]{20,255})(?![\w\-])")
@@ -1214,6 +1216,8 @@ def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
                     if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
     if ":AA" in pieces:
         yield from (match.span("value") for match in _TELEGRAM_TOKEN.finditer(text))
+    if "AKIA" in pieces or "ASIA" in pieces:  # the secret access key written after its id (`AKIA... <40 characters>`)
+        yield from (match.span("value") for match in _AWS_SECRET_AFTER_ID.finditer(text))
 
 
 _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pipedream\.net")
