@@ -2663,3 +2663,17 @@ def test_an_aws_secret_access_key_written_after_its_id_never_shows():
     note = "old keys: AKIAQX7VLM2PZ9KQ8VR2 Zr7Tp4Wx2Nv8Lq9WqZr7Tp4Wx2Nv8Lq9Wq123456 (rotated)"
     source = load_source(json.dumps({"element": {"key": "sageone"}, "notes": note}), path="p.json")
     assert "Zr7Tp4Wx2Nv8Lq9WqZr7Tp4Wx2Nv8Lq9Wq123456" not in find_secrets(source).mask(source.text)
+
+
+@pytest.mark.parametrize(("url", "secret"), [("/hubs/finance/g/apikey/Qx7vLm2Pz9Kq8vR2mG?where=x", "Qx7vLm2Pz9Kq8vR2mG"),
+                                             ("/hubs/finance/f?where=x\uff06apikey=Qx7vLm2Pz9Kq8vR2mF", "Qx7vLm2Pz9Kq8vR2mF")])
+def test_a_token_in_a_relative_path_or_after_a_full_width_ampersand_never_shows(tmp_path, url, secret):
+    """A leak hunt (helper-124): `/apikey/<token>` in a poller URL and `＆apikey=<token>` showed in check and render."""
+    path = tmp_path / "poller.json"
+    path.write_text(json.dumps({"g": {"url": url, "idField": "id"}}), encoding="utf-8")
+    for args in (("check", "--no-cache"), ("render",)):
+        result = run_cli(*args, str(path))
+        assert secret not in result.out + result.err, (args, result.out)
+    plain = "/hubs/crm/contacts/key/lastModifiedDate"
+    source = load_source(json.dumps({"g": {"url": plain, "idField": "id"}}), path="p.json")
+    assert find_secrets(source).mask(source.text) == source.text

@@ -1295,6 +1295,9 @@ _UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
                                   "access_token"})
 _CALLBACK_KEYS = ("callback.url", "callbackurl", "callback_url", "webhook.url", "webhookurl")
+# A path segment named as a credential and the value after it (`/apikey/<token>`), in a URL without its host
+_CREDENTIAL_SEGMENT = LazyPattern(r"(?i)/(?:token|tokens|key|keys|apikey|api_key|api-key|secret|secrets|access_token)"
+                                  r"/(?P<value>[^/?#\s]{12,400})")
 _GIT_SEGMENTS = frozenset({"commit", "commits", "blob", "tree", "compare", "raw"})  # a commit's SHA follows: public
 _PUBLIC_TENANT_HOSTS = ("login.microsoftonline.com", "login.windows.net")  # the directory's id: public
 _GIT_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "bitbucket.org")  # a hex segment: a commit
@@ -1476,9 +1479,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
     pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
-    if "?" in pieces:  # `?apikey:<token>`, `?apikey＝<token>`: a parameter's `=` mistyped
-        yield from (match.span("value") for match in _MISTYPED_EQUALS.finditer(text)
-                    if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
+    if "?" in pieces:  # `?apikey:<token>`, `?apikey＝<token>`, `＆apikey=<token>`: a parameter's `=` or `&` mistyped
+        for pattern in (_MISTYPED_EQUALS, _AFTER_A_FULL_WIDTH_AMPERSAND) if "\uff06" in pieces else (_MISTYPED_EQUALS,):
+            yield from (match.span("value") for match in pattern.finditer(text)
+                        if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
     if "//" in pieces or ":\\/" in pieces:
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
@@ -1656,6 +1660,8 @@ _KEYED_CREDENTIALS = (
 # starts with the class is scanned for in C)
 _MISTYPED_EQUALS = LazyPattern("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
                                "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
+_AFTER_A_FULL_WIDTH_AMPERSAND = LazyPattern("\uff06(?P<name>[A-Za-z_][\\w.\\-]{0,99})="
+                                           "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
 # A secret key's empty value, then a string with no colon after it (a key without its value: the secret, moved)
 _AFTER_AN_EMPTY_VALUE = LazyPattern(r'"(?P<key>[A-Za-z_][\w.\-]{0,99})"[ \t]*:[ \t]*""[ \t]*,[ \t\r\n]*'
                                     r'"(?P<value>[^"\\\r\n]{1,400})"(?=[ \t\r\n]*[,}])')
@@ -2241,6 +2247,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
                 for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
+            elif text[:1] == "/" and "/" in text[1:] and _CREDENTIAL_SEGMENT.search(text) is not None:
+                for match in _CREDENTIAL_SEGMENT.finditer(text):  # a relative URL's `/apikey/<token>`
+                    if _TOKEN_LIKE.fullmatch(match.group("value")) and len(_DIGIT_RUN.findall(match.group("value"))) >= 2:
+                        yield source.string_span(pointer_of((name, path)), *match.span("value"))
 
 
 # A header written in a string without its colon (`"X-Api-Key Kq9v..."`, `"Authorization Token Kq9v..."`)
