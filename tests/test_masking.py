@@ -2677,3 +2677,23 @@ def test_a_token_in_a_relative_path_or_after_a_full_width_ampersand_never_shows(
     plain = "/hubs/crm/contacts/key/lastModifiedDate"
     source = load_source(json.dumps({"g": {"url": plain, "idField": "id"}}), path="p.json")
     assert find_secrets(source).mask(source.text) == source.text
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ('| "oauth.api.secret" | the client secret of your Sage app |\n\n```json\n{"a": 1,}\n```\n',
+     "the client secret of your Sage app"),
+    ("Create the instance with\nPOST /elements/api-v2/instances and this body.\nToken values in the response are "
+     "shown once.\n", "values in the response"),
+    ("The callback is http://localhost:PORT_NUMBER/events and the job reads "
+     "jdbc:sqlserver://sql01.corp.local:1433;databaseName=CRM;encrypt=true\n", "1433;databaseName=CRM"),
+    ("Search with ?s=Summer2024&hash=3f9a2b1c4d5e6f708192a3b4c5d6e7f8091a2b3c\n", "Summer2024"),
+])
+def test_prose_a_port_placeholder_and_a_search_word_are_shown(text, shown):
+    """A review (helper-127): a table's description after a secret key's name, prose under a line starting with POST,
+    a port placeholder, a JDBC string's properties and a search word were masked by this stop's new forms."""
+    from validator.pages import check_page
+
+    page = check_page("# Page\n\n" + text, path="p.md")
+    assert shown in page.secrets().mask(page.text)
+    assert "PORT_NUMBER" in page.secrets().mask(page.text) or "PORT_NUMBER" not in text
+

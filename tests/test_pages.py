@@ -1321,7 +1321,12 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "**Richtig:**", "Correcto:", "\u6b63\u786e\u793a\u4f8b\uff1a", "Errata:",
                                    # (helper-126's languages: a condition is no label; a section titled before)
                                    "Wenn der Poller nicht funktioniert:", "Si no funciona, envíe:", "## Vorher",
-                                   ":::note Vorher", "Richtig\n-------", "Abschnitt\n---------"])
+                                   ":::note Vorher", "Richtig\n-------", "Abschnitt\n---------",
+                                   # (a review, helper-127: advice and section titles that say something does not work)
+                                   "Utilisez cette configuration si le poller ne fonctionne pas :",
+                                   "## Fehlerbehebung: Der Poller funktioniert nicht", "## Mi poller no funciona",
+                                   "Verwenden Sie diese Konfiguration, wenn der Standard nicht funktioniert:",
+                                   "Here's the broken config we had, and the fix we applied:"])
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]
@@ -1942,7 +1947,8 @@ def test_a_body_that_elides_with_a_comment_is_a_fragment():
     page = ('# x\n\n```json\n{\n  "element": {"key": "sageone"},\n  // ... other keys\n  "configuration": {\n'
             '    /* ... */\n    "event.vendor.type": "webhook"\n  }\n}\n```\n')
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule != "CE090"] == []
-    commented = page.replace("... other keys", "the other keys").replace("/* ... */", "/* none */")
+    # (a comment that says nothing is left out; `// the other keys` elides, as helper-126's pages write it)
+    commented = page.replace("... other keys", "see the element docs").replace("/* ... */", "/* none */")
     assert "CE003" in {f.rule for f in check_page(commented, path="p.md").findings}
 
 
@@ -2357,3 +2363,15 @@ def test_a_stray_nul_in_a_page_is_said_and_the_page_still_read():
     assert [(f.rule, f.line) for f in found if f.severity == "error"] == [("CE013", 3), ("CE620", 6)], found
     binary = b"\x00" * 40 + page
     assert [f.rule for f in check_page(binary, path="p.md").findings] == ["CE013"]
+
+
+@pytest.mark.parametrize("comment", ["// REST resource polled below; see the Sage docs for its fields",
+                                     "// more details on refresh intervals in the wiki"])
+def test_an_explaining_comment_is_no_elision(comment):
+    """A review (helper-127): `// REST ...` and `// more details ...` were read as keys left out, which hid CE105 (a
+    missing key) in a jsonc block."""
+    block = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "event.notification.enabled": true,\n'
+             f'    {comment}\n    "event.poller.refresh_interval": "15"\n  }}\n}}')
+    found = check_page(f"# Body\n\n```jsonc\n{block}\n```\n", path="p.md").findings
+    assert "CE105" in {f.rule for f in found}, found
+

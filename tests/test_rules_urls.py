@@ -131,6 +131,8 @@ def test_rules_in_a_stringified_poller() -> None:
     # an offset or a time written after a date macro is no sum
     "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00' and b>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}-0500'",
     "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd}T00:00:00Z' and b>'${gmtDate:yyyy-MM-dd} 00:00:00'",
+    # (a review, helper-127: an offset after a blank, a time of zeros)
+    "/hubs/crm/contacts?where=a>'${dateTimeZone:-05:00:yyyy-MM-dd HH:mm:ss} -0500' and b>'${gmtDate:yyyyMMdd}-000000'",
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}

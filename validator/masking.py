@@ -59,7 +59,8 @@ from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
-                                 is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, secret_kind)
+                                 is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret,
+                                 reads_like_a_password, secret_kind)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -167,7 +168,7 @@ _LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!/
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
 # `//admin:<password>/host`, `//admin:<password>` or `//admin:<password>%40host`: the `@` left out or encoded, so a URL
 # reader takes the password for a port (no number: a port is digits)
-_PASSWORD_FOR_A_PORT = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#\s\"'\\]|$))"
+_PASSWORD_FOR_A_PORT = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
                                    r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@\uff20]){6,200})(?=[/?#\s\"'\\]|%40|$)")
 # `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
 _FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
@@ -744,7 +745,7 @@ def _query_credential(name: str, value: str) -> bool:
     if may_be_a_credential_parameter(name):  # a name that says it less surely (`usertoken`, `salt`, `orderKey`): not
         return _SORT_FIELD.fullmatch(value) is None  # a field's name (`orderKey=updated_at`)
     if name.lower() in _SHORT_NAMES:  # `p=Hunter2Prod99` beside `u=ops`; not `p=2`, `t=1700000000`, `s=invoices`
-        return _MIXED_WITH_DIGITS.fullmatch(value) is not None or _key_shaped(value)
+        return reads_like_a_password(value) or _key_shaped(value) and not _HEX.fullmatch(value)  # (a hash's hex: no)
     return _SHAPE_DECIDES.search(name) is not None and _key_shaped(value)
 
 
@@ -1256,7 +1257,7 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
         else []
     if "//" in text and ":" in text:  # `//admin:<password>/host`: the `@` missing, the password read as a port
         encoded += [match.span("value") for match in _PASSWORD_FOR_A_PORT.finditer(text)
-                    if not match.group("value").isalpha() and not _showable(match.group("value"))]
+                    if reads_like_a_password(match.group("value")) and not _showable(match.group("value"))]
     if "@" not in text and "\uff20" not in text:
         return encoded
     spans = encoded + [match.span("value") for match in _USERINFO.finditer(text)
@@ -1581,7 +1582,7 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 # or escapes (`"API Key"`, `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons
 # leave out.
 _BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
-                          r"(?:(?P<separator>=>?|[;,：|\-])[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
+                          r"(?:(?P<separator>=>?|[;,：]|[|\-](?=[ \t]*+\"))[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
                           r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
@@ -1971,8 +1972,10 @@ def _colonless_headers(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         at = request.end()
         while (line := _HEADER_LINE.match(text, at)) is not None and line.group().strip():
             header = _COLONLESS_HEADER.match(text, at, line.end())
-            if header is not None and (_is_header(header.group("key")) or _is_secret(header.group("key"), extra_keys)) \
-                    and not _shown_as_written(header.group("value")):
+            key = header.group("key") if header is not None else ""
+            if header is not None and (_is_header(key) and key.lower() in ("authorization", "cookie", "proxy-authorization")
+                                       or "-" in key and _is_secret(key, extra_keys)) \
+                    and not _shown_as_written(header.group("value")) and _holds_a_token(header.group("value")):
                 yield header.span("value")
             at = line.end()
 

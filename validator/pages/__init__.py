@@ -568,8 +568,10 @@ def _blank_comments(text: str) -> str:
 
 
 # (words that say a comment stands for what is left out: `// other keys`, `/* omitted for brevity */`, `// etc.`)
-_ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:other|more|remaining|additional|further)\s+\w+|(?:the\s+)?rest\b"
-                  r"|omitted|elided|truncated|abridged|snip\b|etc\b|same\s+as\b|and\s+so\s+on))")
+_ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remaining|additional|further)\s+(?:keys?|fields?"
+                  r"|properties|members|resources?|entries|settings|options|values|pollers?|config\w*)\b"
+                  r"|(?:the\s+)?rest\s+of\b|omitted|elided|truncated|abridged|\[?snip\b|etc\b|same\s+as\s+(?:above|before)\b"
+                  r"|and\s+so\s+on))")
 _ELIDING_COMMENT = re.compile(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 

@@ -486,8 +486,12 @@ _WRONG = re.compile(
     r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
     r"|nicht\s+so|so\s+nicht|(?:à\s+|a\s+)?ne\s+pas\s+faire|no\s+(?:hagas|hacer)(?:\s+esto)?|não\s+fa(?:ça|zer)(?:\s+isso)?"
     r"|non\s+fare(?:\s+così)?|niet\s+doen|так\s+не\s+делайте|не\s+делайте\s+так"
-    # a sentence in another language saying it does not work (`Beispiel, das nicht funktioniert`, `この設定は動きません`)
-    r"|(?!(?:wenn|falls|si|se|als|если|jeśli|om)\b)[^\r\n]{0,60}?(?:funktioniert\s+nicht|nicht\s+funktioniert|ne\s+(?:fonctionne|marche)\s+pas|no\s+funciona"
+    # a sentence in another language saying the example does not work (`Beispiel, das nicht funktioniert`,
+    # `この設定は動きません`): its subject an example's word, and no condition anywhere (`..., si le poller ne
+    # fonctionne pas :` is advice)
+    r"|(?![^\r\n]*\b(?:wenn|falls|si|se|als|если|jeśli|om|quand|cuando|quando|когда|if|when)\b)"
+    r"[^\r\n]{0,30}?(?:beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel|設定|例)"
+    r"[^\r\n]{0,40}?(?:funktioniert\s+nicht|nicht\s+funktioniert|ne\s+(?:fonctionne|marche)\s+pas|no\s+funciona"
     r"|não\s+funciona|non\s+funziona|werkt\s+niet|не\s+работает|nie\s+działa|fungerar\s+inte|動きません|動作しません"
     r"|動かない|不起作用|无法工作|無法運作|작동하지\s*않(?:습니다|음)?)"
     rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
@@ -500,7 +504,7 @@ _WRONG = re.compile(
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
-    r"(?:\s+(?:we|i|they|you|someone|that|which)\s+[^\r\n]{1,60})?"
+    rf"(?:\s+(?:we|i|they|you|someone|that|which)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+work|doesn't\s+work|will\s+not\s+work|won't\s+work|will\s+fail"

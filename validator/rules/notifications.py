@@ -57,7 +57,7 @@ from ..kinds import escape_pointer_token, resolve_pointer, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
-from ..vocabulary.secrets import looks_like_a_token
+from ..vocabulary.secrets import looks_like_a_token, reads_like_a_password
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -546,7 +546,7 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
         if "@" in rest and not port.isdigit():  # `user:pa#ss@host`: the password's start, read as the port
             return ("the callback URL's user information holds a character that ends the host ('/', '?' or '#'): "
                     "what follows the ':' is read as a port", "percent-encode it in the password (%2F, %3F, %23)")
-        if not port.isdigit() and not port.lstrip("-").isdigit():  # (`admin:<password>/host`: a password, not quoted)
+        if reads_like_a_password(port.split("%", 1)[0]):  # (`admin:<password>/host`: a password, not quoted)
             return ("the callback URL's port is not a number: what follows the host's `:` is no port (a user and "
                     "password whose `@` is missing?)", "write the port the receiver listens on, or none for the "
                     "scheme's own; user information goes before an `@`")

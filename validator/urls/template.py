@@ -971,9 +971,10 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
 
 
 # A sum after a date macro, inside the value's quotes (`'${gmtDate:...}-60000'`, `'${date:...} - 1 hour'`); not an
-# offset written after the date (`'${gmtDate:...ss}+00:00'`, `-0500`: four digits or fewer, no blank, no unit)
+# offset written after the date (`'${gmtDate:...ss}+00:00'`, ` -0500`: four digits or fewer, no unit) nor a time
+# (`-000000`)
 _DATE_ARITHMETIC = LazyPattern(r" *(?:[*/] *\d+|[+\-] *\d+ *(?i:ms|millis(?:econds?)?|s|secs?|seconds?|m|mins?|minutes?"
-                               r"|h|hrs?|hours?|d|days?|w|weeks?)|[+\-]\d{5,}| +[+\-] *\d+|[+\-] +\d+)(?=')")
+                               r"|h|hrs?|hours?|d|days?|w|weeks?)|[+\-] *[1-9]\d{4,})(?=')")
 
 
 def _date_arithmetic(col: _Collector, text: str, macro: Macro) -> None:

@@ -362,6 +362,18 @@ def is_secret_parameter(name: str) -> bool:
 _TOKEN_SHAPED = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
 
 
+# A password's shape: letters of both cases and digits mixed (`Hunter2Prod99`, `Tr0ub4dor3`), not a word and a year
+# (`Summer2024`, `UpdatedAt2024`) nor a name in capitals (`PORT_NUMBER`)
+_PASSWORD_SHAPED = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[^\s{}<>]{8,200}")
+_WORDS_THEN_DIGITS = re.compile(r"(?:[A-Z][a-z]+)+\d{1,4}|[A-Z][a-z]+\d{1,4}[A-Z]?")
+
+
+def reads_like_a_password(value: str) -> bool:
+    """Whether ``value`` has a password's shape (see :data:`_PASSWORD_SHAPED`): a value a URL's port or a short query
+    parameter never holds."""
+    return _PASSWORD_SHAPED.fullmatch(value) is not None and _WORDS_THEN_DIGITS.fullmatch(value) is None
+
+
 def looks_like_a_token(value: str) -> bool:
     """Whether ``value`` reads like a token (16 or more letters, digits and ``._-+/=``, with both letters and
     digits): a value a message must not quote, whatever key holds it (a token pasted into the wrong field)."""
