@@ -318,6 +318,29 @@ def test_the_fast_gates_answer_as_their_readable_forms():
     same()
 
 
+def test_the_password_read_as_a_port_is_found_as_the_readable_pattern_finds_it():
+    """`masking._PASSWORD_FOR_A_PORT` starts with a character class for speed; the readable pattern (`//` or `\\/\\/`
+    first) must find the same values."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from validator import masking
+
+    readable = re.compile(r"(?://|\\{1,3}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
+                          r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@\uff20]){6,200})(?=[/?#\s\"'\\]|%40|$)")
+    pieces = st.sampled_from(["/", "//", "\\", "\\/", "a", "admin", ":", "Hunter2Prod99", "8080", "%40", "@", " ", '"',
+                              "?", "host.com", ";"])
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(text: str) -> None:
+        assert [m.span("value") for m in masking._PASSWORD_FOR_A_PORT.finditer(text)] == \
+            [m.span("value") for m in readable.finditer(text)]
+
+    same()
+
+
 def test_scrubbing_with_many_secrets_matches_trying_each_one():
     """Past a few secrets, a finding's text is scrubbed through an index of the values' first characters; it
     must give exactly what trying every value in turn gives (those the text holds, longest first), and a fix

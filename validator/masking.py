@@ -167,8 +167,9 @@ _LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?
 _LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[^\s\"\\@])")
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
 # `//admin:<password>/host`, `//admin:<password>` or `//admin:<password>%40host`: the `@` left out or encoded, so a URL
-# reader takes the password for a port (no number: a port is digits)
-_PASSWORD_FOR_A_PORT = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
+# reader takes the password for a port (no number: a port is digits).  (`//` or `\/\/` written from a character class:
+# the regex engine scans for it in C.)
+_PASSWORD_FOR_A_PORT = LazyPattern(r"[/\\](?:(?<=/)/|(?<=\\)\\{0,2}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
                                    r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@\uff20]){6,200})(?=[/?#\s\"'\\]|%40|$)")
 # `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
 _FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
