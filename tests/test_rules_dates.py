@@ -931,6 +931,6 @@ def test_a_dot_net_pattern_is_no_word_and_a_standard_s_name_is_no_pattern(fmt, r
     (hit,) = found(poller(updated=fmt, created=fmt), rule)[:1]
     assert hit.rule == rule
     if rule == "CE402":
-        assert "a standard's name" in hit.message and "`yyyy-MM-dd'T'HH:mm:ssXXX`" in hit.help or "EEE" in hit.help
+        assert "a standard's name" in hit.message and ("`yyyy-MM-dd'T'HH:mm:ssXXX`" in hit.help or "EEE" in hit.help)
     else:
         assert "Illegal pattern character 'T'" in hit.message
