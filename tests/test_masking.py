@@ -2719,3 +2719,16 @@ def test_prose_a_port_placeholder_and_a_search_word_are_shown(text, shown):
     assert shown in page.secrets().mask(page.text)
     assert "PORT_NUMBER" in page.secrets().mask(page.text) or "PORT_NUMBER" not in text
 
+
+
+@pytest.mark.parametrize(("key", "value"), [("event.vendor.type", "Hunter2Prod99"), ("event.notification.enabled",
+                                                                                   "Tr0ub4dor3xyz"),
+                                            ("event.poller.refresh_interval", "Hunter2Prod99"), ("country", "Tr0ub4dor3xyz")])
+def test_a_password_pasted_into_a_closed_field_never_shows(tmp_path, key, value):
+    """A leak hunt (helper-124): CE203, CE104 and CE206 quoted a password pasted under the wrong key (a token was not
+    quoted), and the excerpt showed it."""
+    path = tmp_path / "body.json"
+    path.write_text(json.dumps({"element": {"key": "sageone"}, "configuration": {key: value}, "name": "x"}),
+                    encoding="utf-8")
+    result = run_cli("check", "--no-cache", str(path))
+    assert value not in result.out + result.err and "reads like a password" in result.out, result.out

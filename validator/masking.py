@@ -60,7 +60,7 @@ from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
                                  is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret,
-                                 reads_like_a_password, secret_kind)
+                                 reads_like_a_password, secret_kind, unquotable)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
@@ -2242,6 +2242,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
                 yield from _scalar_spans(source, text, (name, path), under_secret)
+            elif name in _CLOSED_VALUE_KEYS and unquotable(text) is not None:  # a credential pasted into the wrong field
+                yield _inside_quotes(source, pointer_of((name, path)))
             if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
                 for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
                     yield source.string_span(pointer_of((name, path)), start, end)
@@ -2255,6 +2257,12 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 for match in _CREDENTIAL_SEGMENT.finditer(text):  # a relative URL's `/apikey/<token>`
                     if _TOKEN_LIKE.fullmatch(match.group("value")) and len(_DIGIT_RUN.findall(match.group("value"))) >= 2:
                         yield source.string_span(pointer_of((name, path)), *match.span("value"))
+
+
+# Keys whose value is one of a few words or a number: a value there with a password's or a token's shape is a
+# credential pasted into the wrong field (`"event.vendor.type": "Hunter2Prod99"`), which no message quotes either
+_CLOSED_VALUE_KEYS = frozenset({"event.vendor.type", "event.notification.enabled", "event.poller.refresh_interval",
+                                "country", "event.notification.subscription.enabled"})
 
 
 # A header written in a string without its colon (`"X-Api-Key Kq9v..."`, `"Authorization Token Kq9v..."`)

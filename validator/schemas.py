@@ -40,6 +40,7 @@ from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
 from .source.limits import MAX_DEPTH
 from .vocabulary.characters import invisible_in, look_alike_in, space_named
+from .vocabulary.secrets import unquotable
 
 if TYPE_CHECKING:  # pragma: no cover
     from importlib.resources.abc import Traversable
@@ -943,7 +944,7 @@ class _Translator:
         value = error.instance
         where = self.label(path)
         expected = schema.get("x-expected")
-        got = _show(value)
+        got = (unquotable(value) if isinstance(value, str) else None) or _show(value)
         fix = _value_fix(value, schema, keyword)
         if _under_secret_key(path):  # a secret's value never goes into a message (or the cache)
             got, fix = _kind_of(value), None

@@ -124,7 +124,7 @@ from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
-from ..vocabulary.secrets import is_secret_key, looks_like_a_token
+from ..vocabulary.secrets import is_secret_key, looks_like_a_token, unquotable
 from .base import Rule
 from .dates import condition_field, epoch_unit_sent, thousand_after
 from .poller import written_field
@@ -355,7 +355,7 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
     if meant is not None:
         edit = replace_value(ctx.source, pointer, json.dumps(meant))
         fix = Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None
-    shown = "a value that reads like a token" if looks_like_a_token(value) else json.dumps(value)
+    shown = unquotable(value) or json.dumps(value)
     return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {shown}, none of element "
                        f"`{definition.key}`'s options ({options})", pointer=pointer,
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)

@@ -57,7 +57,7 @@ from ..kinds import escape_pointer_token, resolve_pointer, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
-from ..vocabulary.secrets import looks_like_a_token, reads_like_a_password
+from ..vocabulary.secrets import reads_like_a_password, unquotable
 from .base import Rule
 
 if TYPE_CHECKING:
@@ -625,7 +625,7 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
         message = f"`{VENDOR}` is `{value}`: did you mean `{suggestion}`? The documented values are polling and webhook"
         fix = f'write "{suggestion}"'
     else:  # (a long run of letters and digits, such as a token pasted in the wrong field, is not quoted)
-        shown = "a value that reads like a token" if looks_like_a_token(value) else f"`{value}`"
+        shown = unquotable(value) or f"`{value}`"
         message = f"`{VENDOR}` is {shown}: the documented values are polling and webhook"
         fix = 'write "polling" or "webhook"'
     yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)
@@ -702,7 +702,7 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     if _INTEGER.fullmatch(value):
         return int(value), None, None
     stripped = value.strip()
-    shown = json_str(value)
+    shown = unquotable(stripped) or json_str(value)  # (a password pasted here is not quoted)
     if not stripped:
         return None, "is empty", generic
     if _INTEGER.fullmatch(stripped):

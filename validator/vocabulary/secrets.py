@@ -70,7 +70,7 @@ from .spelling import one_edit_away
 
 __all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
            "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_a_credential_parameter",
-           "may_be_an_identifier", "may_hold_a_secret", "secret_kind"]
+           "may_be_an_identifier", "may_hold_a_secret", "reads_like_a_password", "secret_kind", "unquotable"]
 
 SecretKind = Literal["secret", "grant"]
 
@@ -365,13 +365,21 @@ _TOKEN_SHAPED = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
 # A password's shape: letters of both cases and digits mixed (`Hunter2Prod99`, `Tr0ub4dor3`), not a word and a year
 # (`Summer2024`, `UpdatedAt2024`) nor a name in capitals (`PORT_NUMBER`)
 _PASSWORD_SHAPED = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[^\s{}<>]{8,200}")
-_WORDS_THEN_DIGITS = re.compile(r"(?:[A-Z][a-z]+)+\d{1,4}|[A-Z][a-z]+\d{1,4}[A-Z]?")
+_WORDS_THEN_DIGITS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*\d{1,4}|[A-Z][a-z]+\d{1,4}[A-Z]?")
 
 
 def reads_like_a_password(value: str) -> bool:
     """Whether ``value`` has a password's shape (see :data:`_PASSWORD_SHAPED`): a value a URL's port or a short query
     parameter never holds."""
     return _PASSWORD_SHAPED.fullmatch(value) is not None and _WORDS_THEN_DIGITS.fullmatch(value) is None
+
+
+def unquotable(value: str) -> str | None:
+    """What a message says instead of quoting ``value`` when it reads like a token or a password (a credential pasted
+    into the wrong field: `"event.vendor.type": "Hunter2Prod99"`), else None (the value is quoted)."""
+    if looks_like_a_token(value):
+        return "a value that reads like a token"
+    return "a value that reads like a password" if reads_like_a_password(value) else None
 
 
 def looks_like_a_token(value: str) -> bool:
