@@ -2732,3 +2732,12 @@ def test_a_password_pasted_into_a_closed_field_never_shows(tmp_path, key, value)
                     encoding="utf-8")
     result = run_cli("check", "--no-cache", str(path))
     assert value not in result.out + result.err and "reads like a password" in result.out, result.out
+
+
+@pytest.mark.parametrize("where", ["event.poller.configuration", "raw"])
+def test_a_secret_in_json_written_in_a_string_that_misses_a_colon_never_shows(where):
+    """A leak hunt (helper-124): inside a stringified poller or a request's `raw` body, `\\"token\\" \\"<token>\\"` (a
+    missing colon) showed: JSON in a string that is not valid JSON is read as a broken file's text is."""
+    inner = '{"customers": {"url": "/hubs/finance/customers", "token" "Zr7Tp4Wx2Nv8Lq9Wq", "idField": "id"}}'
+    source = load_source(json.dumps({"element": {"key": "sageone"}, "configuration": {where: inner}}), path="p.json")
+    assert "Zr7Tp4Wx2Nv8Lq9Wq" not in find_secrets(source).mask(source.text)

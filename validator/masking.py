@@ -2221,9 +2221,11 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
         parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
         for name, child in node.items():
             text = child if isinstance(child, str) else None
-            if text is not None and name == POLLER_KEY:
-                yield from _embedded(source, pointer_of((name, path)), extra_keys)
-                continue
+            if text is not None and (name == POLLER_KEY or text[:1] in "{[" and text[:2] != "{{"
+                                     and _LOOKS_LIKE_JSON.match(text) is not None):
+                yield from _embedded(source, pointer_of((name, path)), extra_keys)  # (and a request's `raw` body)
+                if name == POLLER_KEY:
+                    continue
             if len(name) >= 10 and not name.isalpha():  # (letters alone: no value joined, no token's digits)
                 inside = _secret_in_key(name, extra_keys)
                 if inside is None and text is not None and _swapped_with_its_key(name, text, extra_keys):
@@ -2534,6 +2536,10 @@ _WORD_TOKEN = LazyPattern(r"(?<![\w\-])" + _TOKEN_LIKE.pattern + r"(?![\w\-])") 
 _NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN
 
 
+# JSON written in a string (a Postman request's `raw` body): an object or an array opening with a quoted key or value
+_LOOKS_LIKE_JSON = LazyPattern(r"[{\[]\s*\"")
+
+
 def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     try:
         inner = source.embedded(pointer)
@@ -2541,6 +2547,8 @@ def _embedded(source: Source, pointer: str, extra_keys: frozenset[str]) -> Itera
         return
     if inner.value is not None:
         yield from _walk_document(inner, inner.value, extra_keys)
+    elif inner.text.strip():  # JSON in a string that is not valid JSON: read as a broken file's text is
+        yield from (inner.file_span(start, end) for start, end in _scan_text(inner.text, extra_keys, broken=True))
 
 
 def _inside_quotes(source: Source, pointer: str) -> tuple[int, int]:

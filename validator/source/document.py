@@ -125,6 +125,10 @@ class Source:
         start, end = key_span if key and key_span is not None else value_span
         return self._to_file(start), self._to_file(end)
 
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """The file offsets of ``[start, end)`` of this document's own ``text`` (an embedded one's decoded text)."""
+        return self._to_file(start), self._to_file(max(start, end))
+
     def string_span(self, pointer: str, start: int, end: int) -> tuple[int, int]:
         """File offsets of the decoded range ``[start, end)`` of the string value at ``pointer``.
 
