@@ -332,7 +332,7 @@ def test_the_password_read_as_a_port_is_found_as_the_readable_pattern_finds_it()
     pieces = st.sampled_from(["/", "//", "\\", "\\/", "a", "admin", ":", "Hunter2Prod99", "8080", "%40", "@", " ", '"',
                               "?", "host.com", ";"])
 
-    @settings(max_examples=1500, deadline=None)
+    @settings(max_examples=800, deadline=None)
     @given(st.lists(pieces, max_size=14).map("".join))
     def same(text: str) -> None:
         assert [m.span("value") for m in masking._PASSWORD_FOR_A_PORT.finditer(text)] == \
