@@ -2741,3 +2741,12 @@ def test_a_secret_in_json_written_in_a_string_that_misses_a_colon_never_shows(wh
     inner = '{"customers": {"url": "/hubs/finance/customers", "token" "Zr7Tp4Wx2Nv8Lq9Wq", "idField": "id"}}'
     source = load_source(json.dumps({"element": {"key": "sageone"}, "configuration": {where: inner}}), path="p.json")
     assert "Zr7Tp4Wx2Nv8Lq9Wq" not in find_secrets(source).mask(source.text)
+
+
+def test_a_digest_authorization_s_response_never_shows():
+    """A leak hunt (helper-124): in `Authorization: Digest username=\\"ops\\", response=\\"<hash>\\"` the mask stopped at
+    the first escaped quote, and the response (a password's hash) showed."""
+    header = 'Authorization: Digest username="ops", response="6629fae49393a05397450978507c4ef1"'
+    source = load_source(json.dumps({"element": {"key": "sageone"}, "configuration": {"vendor.header": header}}),
+                         path="p.json")
+    assert "6629fae49393a05397450978507c4ef1" not in find_secrets(source).mask(source.text)

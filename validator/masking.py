@@ -2252,6 +2252,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 header = _header_without_colon(text)
                 if header is not None:
                     yield source.string_span(pointer_of((name, path)), *header)
+            if not under_secret and "igest " in text:  # HTTP Digest credentials: the response and the nonces after it
+                for digest in _DIGEST_CREDENTIALS.finditer(text):
+                    yield source.string_span(pointer_of((name, path)), *digest.span("value"))
             if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
                 for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
                     yield source.string_span(pointer_of((name, path)), start, end)
@@ -2265,6 +2268,11 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 # credential pasted into the wrong field (`"event.vendor.type": "Hunter2Prod99"`), which no message quotes either
 _CLOSED_VALUE_KEYS = frozenset({"event.vendor.type", "event.notification.enabled", "event.poller.refresh_interval",
                                 "country", "event.notification.subscription.enabled"})
+
+
+# An HTTP Digest authorization's parameters (`Digest username="ops", response="6629fa..."`): masked from the scheme
+# on, as the response is a password's hash
+_DIGEST_CREDENTIALS = LazyPattern(r"(?i)\bDigest[ \t]+(?P<value>[^\r\n]{8,2000})")
 
 
 # A header written in a string without its colon (`"X-Api-Key Kq9v..."`, `"Authorization Token Kq9v..."`)
