@@ -1298,8 +1298,8 @@ _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "a
                                   "access_token"})
 _CALLBACK_KEYS = ("callback.url", "callbackurl", "callback_url", "webhook.url", "webhookurl")
 # A path segment named as a credential and the value after it (`/apikey/<token>`), in a URL without its host
-_CREDENTIAL_SEGMENT = LazyPattern(r"(?i)/(?:token|tokens|key|keys|apikey|api_key|api-key|secret|secrets|access_token)"
-                                  r"/(?P<value>[^/?#\s]{12,400})")
+_CREDENTIAL_SEGMENT = LazyPattern(r"(?i)/(?P<segment>" + "|".join(map(re.escape, sorted(_CREDENTIAL_SEGMENTS)))
+                                  + r")/(?P<value>[^/?#\s]{12,400})")
 _GIT_SEGMENTS = frozenset({"commit", "commits", "blob", "tree", "compare", "raw"})  # a commit's SHA follows: public
 _PUBLIC_TENANT_HOSTS = ("login.microsoftonline.com", "login.windows.net")  # the directory's id: public
 _GIT_HOSTS = ("github.com", "githubusercontent.com", "gitlab.com", "bitbucket.org")  # a hex segment: a commit
@@ -1322,6 +1322,13 @@ def _url_path_tokens(text: str) -> Iterator[tuple[int, int]]:
             at = text.find(slashes, match.end())
 
 
+def _credential_after(segment: str, value: str) -> bool:
+    """Whether a path segment ``value`` after ``segment`` is a credential: a random run after a segment named as one
+    (`/token/<value>`)."""
+    return segment.lower() in _CREDENTIAL_SEGMENTS and len(value) >= 12 and _TOKEN_LIKE.fullmatch(value) is not None \
+        and len(_DIGIT_RUN.findall(value)) >= 2
+
+
 def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
                  git: bool = False) -> Iterator[tuple[int, int]]:
     """The spans of the token segments of the URL path ``text[start:end]`` (see :func:`_url_path_tokens`)."""
@@ -1333,9 +1340,7 @@ def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
             continue
         if not (index == 0 and first_public) and previous.lower() not in _GIT_SEGMENTS \
                 and not (git and _HEX.fullmatch(value)) and (
-                _key_shaped(value) or _UUID.fullmatch(value) or (
-                    previous.lower() in _CREDENTIAL_SEGMENTS and len(value) >= 12 and _TOKEN_LIKE.fullmatch(value)
-                    and len(_DIGIT_RUN.findall(value)) >= 2)):
+                _key_shaped(value) or _UUID.fullmatch(value) or _credential_after(previous, value)):
             yield segment.span()
         previous = value
 
@@ -1974,7 +1979,7 @@ def _colonless_headers(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         while (line := _HEADER_LINE.match(text, at)) is not None and line.group().strip():
             header = _COLONLESS_HEADER.match(text, at, line.end())
             key = header.group("key") if header is not None else ""
-            if header is not None and (_is_header(key) and key.lower() in ("authorization", "cookie", "proxy-authorization")
+            if header is not None and (key.lower() in ("authorization", "cookie", "proxy-authorization")
                                        or "-" in key and _is_secret(key, extra_keys)) \
                     and not _shown_as_written(header.group("value")) and _holds_a_token(header.group("value")):
                 yield header.span("value")
@@ -2260,7 +2265,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     yield source.string_span(pointer_of((name, path)), start, end)
             elif text[:1] == "/" and "/" in text[1:] and _CREDENTIAL_SEGMENT.search(text) is not None:
                 for match in _CREDENTIAL_SEGMENT.finditer(text):  # a relative URL's `/apikey/<token>`
-                    if _TOKEN_LIKE.fullmatch(match.group("value")) and len(_DIGIT_RUN.findall(match.group("value"))) >= 2:
+                    if _credential_after(match.group("segment"), match.group("value")):
                         yield source.string_span(pointer_of((name, path)), *match.span("value"))
 
 
