@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from clirun import run_cli
+from clirun import check_in_every_format, check_in_formats, run_cli, run_each, run_main
 from validator.reporters import REPORTERS
 from validator.vocabulary.secrets import is_credential_parameter, may_hold_a_secret, secret_kind
 from validator.masking import find_secrets, url_secrets
@@ -499,7 +499,7 @@ def test_the_password_of_a_url_written_without_its_scheme_never_shows(tmp_path, 
 
 
 @pytest.mark.parametrize("where", ["curl", "bare"])
-def test_an_authorization_header_is_masked_past_its_commas(tmp_path, where):
+def test_an_authorization_header_is_masked_past_its_commas(tmp_path, capsys, where):
     """Cloud Elements' header is `Authorization: User <secret>, Organization <secret>, Element <token>`."""
     secrets = [canary(910), canary(911), canary(912)]
     header = f"Authorization: User {secrets[0]}, Organization {secrets[1]}, Element {secrets[2]}"
@@ -509,8 +509,7 @@ def test_an_authorization_header_is_masked_past_its_commas(tmp_path, where):
         block = f'{{\n  "element": {{"key": "sageone"}},\n  {header}\n}}'
     page = f"# Create an instance\n\n```{'bash' if where == 'curl' else 'json'}\n{block}\n```\n"
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
-    for fmt in ("text", "json", "sarif"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+    for fmt, result in check_in_formats(capsys, ("text", "json", "sarif"), str(tmp_path / "page.md")):
         assert result.code == 1, result.err
         assert not _leaks(result.out + result.err, secrets), (fmt, result.out)
 
@@ -605,12 +604,12 @@ def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path
     "-u $'admin:p4ss\\'w0rd{}' https://x", "; curl -H 'Authorization: Bearer 1234567890123456|{}'",
     "--cert client.pem:{}",
 ])
-def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
+def test_command_line_credentials_in_a_page_are_masked(tmp_path, capsys, tail):
     value = canary(970)
     line = ("curl -d '{\"element\": {\"key\": \"sageone\"}, \"configuration\": "
             "{\"event.poller.refresh_interval\": \"abc\"}}' " + tail.format(value))
     (tmp_path / "p.md").write_text(f"# Create\n\n```bash\n{line}\n```\n", encoding="utf-8")
-    result = run_cli("check", "--no-cache", str(tmp_path / "p.md"))
+    result = run_main(capsys, "check", "--no-cache", str(tmp_path / "p.md"))  # (the command in a subprocess: above)
     assert result.code == 1 and "CE206" in result.out, result  # the finding's excerpt shows the line
     assert not _leaks(result.out + result.err, [value]), result.out
 
@@ -618,14 +617,13 @@ def test_command_line_credentials_in_a_page_are_masked(tmp_path, tail):
 @pytest.mark.parametrize("entry", [
     '"oauth.api.secret"\n    : "SECRET",', '"oauth.api.secret":\n      "SECRET",',
 ])
-def test_a_broken_file_s_secret_is_masked_across_lines_and_inside_lists(tmp_path, entry):
+def test_a_broken_file_s_secret_is_masked_across_lines_and_inside_lists(tmp_path, capsys, entry):
     """A file that is not JSON is masked by reading its text: a line break around the colon."""
     value = canary(980)
     text = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) +
             '\n    "event.poller.refresh_interval": 15,\n  },\n}\n')
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
-    for fmt in ("text", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+    for fmt, result in check_in_formats(capsys, ("text", "json"), str(tmp_path / "b.json")):
         assert result.code == 1, result
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
 
@@ -710,13 +708,12 @@ def test_an_unclosed_list_under_a_secret_key_does_not_mask_the_rest(tmp_path):
     ('"oauth.api.secret": SECRET Tq3,', "CE006"),
     ('"oauth.api.secret": "SECRET-0123456789abcdefghijklmnopqrstuv"wx",', "CE001"),  # quoted shortened, `…`
 ])
-def test_a_syntax_error_never_quotes_a_piece_of_a_secret(tmp_path, entry, rule):
+def test_a_syntax_error_never_quotes_a_piece_of_a_secret(tmp_path, capsys, entry, rule):
     value = canary(1000)
     text = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + entry.replace("SECRET", value) + \
         '\n    "x": 1\n  },\n  "name": "x"\n}\n'
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
-    for fmt in ("text", "concise", "json", "github", "sarif"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json", "github", "sarif"), str(tmp_path / "b.json")):
         assert result.code == 1 and rule in result.out, (fmt, result)
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
     for command in (("render",), ("simulate", "--records", str(tmp_path / "b.json"))):
@@ -760,7 +757,7 @@ _NESTED_AND_PAIRS = [
 
 @pytest.mark.parametrize("entry", _NESTED_AND_PAIRS)
 @pytest.mark.parametrize("page", [False, True])
-def test_a_broken_file_s_nested_key_and_pair_value_are_masked(tmp_path, entry, page):
+def test_a_broken_file_s_nested_key_and_pair_value_are_masked(tmp_path, capsys, entry, page):
     """What the parsed document's walk reads from its structure is read from the text of a file, or of a page's
     code block, that is not valid JSON: a `key` under `signature`, and the value of a pair naming a secret."""
     value = canary(1015)
@@ -769,23 +766,21 @@ def test_a_broken_file_s_nested_key_and_pair_value_are_masked(tmp_path, entry, p
     text = f"# Events\n\n```json\n{block}```\n" if page else block
     path = tmp_path / ("page.md" if page else "b.json")
     path.write_text(text, encoding="utf-8")
-    for fmt in ("text", "json", "github"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "json", "github"), str(path)):
         assert result.code == 1, (fmt, result)
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
     excerpt = run_cli("check", "--no-cache", str(path)).out
     assert "*" * len(value) in excerpt, excerpt  # the excerpt shows the secret's line, masked
 
 
-def test_json_inside_a_string_has_its_nested_key_and_pair_value_masked(tmp_path):
+def test_json_inside_a_string_has_its_nested_key_and_pair_value_masked(tmp_path, capsys):
     """A valid file whose string values hold JSON (quoted by a finding's message and shown in its excerpt)."""
     value = canary(1016)
     body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
         "event.poller.refresh_interval": json.dumps([{"name": "X-Api-Key", "value": value + "b"}]),
         "event.vendor.type": json.dumps({"signing": {"key": value}})}}
     (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
-    for fmt in ("text", "concise", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(tmp_path / "b.json")):
         assert "CE206" in result.out and "CE203" in result.out, (fmt, result)
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
 
@@ -826,13 +821,12 @@ def test_session_ids_and_a_parameter_after_a_slash_are_masked(tmp_path, url):
     assert reported == ("apikey=" in url)  # a session is masked only; an API key is a committed secret
 
 
-def test_a_legacy_poller_line_s_credential_stays_hidden_in_the_conversion(tmp_path):
+def test_a_legacy_poller_line_s_credential_stays_hidden_in_the_conversion(tmp_path, capsys):
     value = canary(1030)
     body = {"element": {"key": "hubspotcrm"}, "name": "x",
             "configuration": {"event.poller.urls": f"contacts|/hubs/crm/contacts?hapikey={value}|vid"}}
     (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
-    for fmt in ("text", "json", "sarif"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+    for fmt, result in check_in_formats(capsys, ("text", "json", "sarif"), str(tmp_path / "b.json")):
         assert "CE801" in result.out and "contacts" in result.out, (fmt, result)
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
 
@@ -979,12 +973,11 @@ def test_an_app_token_s_secret_half_stays_hidden():
     '"/hubs/crm/contacts?abababababababababab&apiKey=SECRET&where=x"}}',
     '{"event.notification.enabled": true, "event.notification.callback.url": "https://ce:Zz#SECRET@hooks.example.com/e"}',
 ])
-def test_name_value_pairs_shortened_quotes_and_more_keys_keep_secrets_hidden(tmp_path, configuration):
+def test_name_value_pairs_shortened_quotes_and_more_keys_keep_secrets_hidden(tmp_path, capsys, configuration):
     value = canary(1100)
     text = '{"element": {"key": "sageone"}, "name": "x", "configuration": ' + configuration.replace("SECRET", value) + "}"
     (tmp_path / "b.json").write_text(text, encoding="utf-8")
-    for fmt in ("text", "concise", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "b.json"))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(tmp_path / "b.json")):
         assert result.code == 1, (fmt, result)
         assert not _leaks(result.out + result.err, [value]) and value[:8] not in result.out, (fmt, result.out)
 
@@ -1106,15 +1099,14 @@ WEBHOOKS = [
 
 
 @pytest.mark.parametrize(("url", "service"), WEBHOOKS, ids=[service for _, service in WEBHOOKS])
-def test_the_token_of_a_webhook_url_never_shows(tmp_path, url, service):
+def test_the_token_of_a_webhook_url_never_shows(tmp_path, capsys, url, service):
     """A user's trial: a Slack webhook as the callback URL, written without `https://`, was printed whole in
     CE202's message, help and excerpt in every format: its last segment is the credential."""
     value = "xQ7mZ2pL9kR4tW8vY1nC3bJ6" + canary(920)[:6].replace("-", "")
     body = {"element": {"key": "sageone"}, "name": "x", "configuration": {
         "event.notification.enabled": True, "event.notification.callback.url": url.format(value)}}
     (tmp_path / "body.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
-    for fmt in REPORTERS:
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "body.json")):
         assert result.code in (0, 1), result.err
         assert value not in result.out + result.err, (service, fmt, result.out)
 
@@ -1136,15 +1128,14 @@ ESCAPED_WEBHOOKS = [
 
 
 @pytest.mark.parametrize(("url", "service"), ESCAPED_WEBHOOKS, ids=[service for _, service in ESCAPED_WEBHOOKS])
-def test_the_token_of_an_escaped_webhook_url_never_shows(tmp_path, url, service):
+def test_the_token_of_an_escaped_webhook_url_never_shows(tmp_path, capsys, url, service):
     """A webhook URL written with its slashes escaped (`\\u002f`, `\\/`) or percent-encoded inside another URL is
     the same credential: the decoded URL is what messages quote."""
     value = "xQ7mZ2pL9kR4tW8vY1nC3bJ6" + canary(921)[:6].replace("-", "")
     text = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.notification.enabled": true, '
             '"event.notification.callback.url": "' + url.format(value) + ' "}}')
     (tmp_path / "body.json").write_text(text, encoding="utf-8")
-    for fmt in REPORTERS:
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "body.json")):
         assert result.code == 1, (fmt, result.err)
         assert value[:10] not in result.out + result.err, (service, fmt, result.out)  # not even cut short
 
@@ -1164,15 +1155,14 @@ def test_slack_s_documented_placeholder_token_is_shown():
                                       "Kq9vT3pLx8wZ2mN7rB4cY6dF",
                                       "api_7QwErTy8UiOp9AsDfGhJkL.9ZxCvBnM3LkJhGf5DsA2Qw",  # Close.io's real shape
                                       "3f9a1c7e5b2d4f6a8c0e9b7d5f3a1c2e"])  # a hex key (Recurly, BambooHR)
-def test_a_username_that_is_an_api_key_never_shows(tmp_path, broken, username):
+def test_a_username_that_is_an_api_key_never_shows(tmp_path, capsys, broken, username):
     """A user's trial: Chargebee's and Close.io's API key goes in `username`; with a shell-escaped quote in it
     (CE008) the excerpt showed it. A value shaped like a key is masked under a username key."""
     shown = username[:6] + ("\\'" if broken else "") + username[6:]
     text = ('{"element": {"key": "chargebee"}, "name": "x", "configuration": {"username": "' + shown +
             '", "event.poller.refresh_interval": "often"}}')
     (tmp_path / "body.json").write_text(text, encoding="utf-8")
-    for fmt in ("text", "json", "sarif", "github"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "body.json")):
         assert result.code == 1, result.err
         assert username[6:] not in result.out + result.err, (fmt, result.out)
 
@@ -1199,15 +1189,14 @@ def test_a_key_the_element_names_api_key_is_secret(shared):
     assert "oauth.api.key" not in declared_secret_keys((str(folder),), "sageone")  # the public client id
 
 
-def test_a_secret_under_nested_keys_never_shows(tmp_path):
+def test_a_secret_under_nested_keys_never_shows(tmp_path, capsys):
     """`"event": {"notification": {"signature": {"key": "..."}}}` spells `event.notification.signature.key`: its
     value showed in the excerpt of the finding that explains the nesting."""
     value = canary(930)
     text = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event": {"notification": '
             '{"enabled": true, "signature": {"key": "' + value + '"}}}}}')
     (tmp_path / "body.json").write_text(text, encoding="utf-8")
-    for fmt in REPORTERS:
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "body.json"))
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "body.json")):
         assert result.code == 1, result.err
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
 
@@ -1227,15 +1216,14 @@ def test_nested_keys_ask_about_few_distinct_names():
     assert _is_secret.cache_info().currsize < 2100  # each resource name once (joined: about 8,000)
 
 
-def test_an_api_key_given_to_curl_as_the_username_never_shows(tmp_path):
+def test_an_api_key_given_to_curl_as_the_username_never_shows(tmp_path, capsys):
     """From the review: `curl -u live_<key>:` (Chargebee's, Stripe's form: the key is the Basic username, the
     password empty) showed the key in a page's excerpt; only what follows the colon was masked."""
     value = "live_Ab3kT9qPz7Xw2LmN8rV5"
     page = ("# Create the instance\n\n```bash\ncurl -u " + value + ": -X POST https://api.example.com/instances "
             "-d '{\"configuration\": {\"a\": }}'\n```\n")
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
-    for fmt in REPORTERS:
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "page.md")):
         assert result.code == 1, result.err
         assert value[5:] not in result.out + result.err, (fmt, result.out)
     shown = page.replace(value, "admin")  # an ordinary username stays readable
@@ -1513,7 +1501,7 @@ _HUNTED = {
 
 
 @pytest.mark.parametrize("case", list(_HUNTED))
-def test_a_hunted_leak_stays_masked(tmp_path, case):
+def test_a_hunted_leak_stays_masked(tmp_path, capsys, case):
     text, value = _HUNTED[case]
     path = tmp_path / "b.json"
     path.write_text(text, encoding="utf-8")
@@ -1521,8 +1509,7 @@ def test_a_hunted_leak_stays_masked(tmp_path, case):
     if "poller.configuration" in text:
         commands += [("render", "--at", "2024-01-02T03:04:05Z"), ("render", "--format", "json")]
     shown = False
-    for command in commands:
-        result = run_cli(*command, str(path))
+    for command, result in run_each(capsys, [(*command, str(path)) for command in commands]):
         assert result.code in (0, 1), (command, result)
         assert value not in result.out + result.err, (command, result.out)
         shown = shown or "*" * 8 in result.out
@@ -1543,7 +1530,7 @@ def test_a_misspelt_password_key_of_the_element_is_masked(tmp_path):
 
 @pytest.mark.parametrize("key", ["oauth.api.secret=Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd", "signature.secret: Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd",
                                  "Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd"])
-def test_a_secret_written_into_a_key_is_masked_in_messages_and_pointers(tmp_path, key):
+def test_a_secret_written_into_a_key_is_masked_in_messages_and_pointers(tmp_path, capsys, key):
     """A hunt (helper-62): CE901 quoted the key, and its pointer (`to ignore`, json, sarif, the language server's
     data) named it."""
     docs = Path(os.environ.get("CE_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "elements"
@@ -1551,8 +1538,7 @@ def test_a_secret_written_into_a_key_is_masked_in_messages_and_pointers(tmp_path
         pytest.skip("the element definitions in ../shared/elements are absent")
     path = tmp_path / "b.json"
     path.write_text(_configuration(f'"{key}": "signature.secret"', element="sageone"), encoding="utf-8")
-    for fmt in ("text", "json", "sarif", "gitlab", "junit"):
-        result = run_cli("check", "--no-cache", "--format", fmt, "--element-docs", str(docs), str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "json", "sarif", "gitlab", "junit"), "--element-docs", str(docs), str(path)):
         assert "CE901" in result.out and "Eq7Lx3Vm9Pz2Rk8Nt4Wb6Hd" not in result.out + result.err, (fmt, result.out)
 
 
@@ -1564,7 +1550,7 @@ _AWKWARD_PASSWORDS = {"slash": "/", "question mark": "?", "hash": "#", "apostrop
 
 @pytest.mark.parametrize("place", ["callback", "base.url", "poller"])
 @pytest.mark.parametrize("char", list(_AWKWARD_PASSWORDS))
-def test_a_url_password_holding_what_ends_a_host_stays_masked(tmp_path, place, char):
+def test_a_url_password_holding_what_ends_a_host_stays_masked(tmp_path, capsys, place, char):
     url = "https://bob:Hq4vTn" + _AWKWARD_PASSWORDS[char] + "Wx7Lm2Rt@api.example.com/v1/items"
     if place == "poller":
         text = _poller_url(url + "?where=updated>'${gmtDate:yyyy-MM-dd}'")
@@ -1576,12 +1562,11 @@ def test_a_url_password_holding_what_ends_a_host_stays_masked(tmp_path, place, c
     commands = [("check", "--no-cache", "--format", fmt) for fmt in ("text", "concise", "json")]
     if place == "poller":
         commands += [("render", "--at", "2024-01-02T03:04:05Z")]
-    for command in commands:
-        result = run_cli(*command, str(path))
+    for command, result in run_each(capsys, [(*command, str(path)) for command in commands]):
         assert result.code in (0, 1), (command, result)
         for half in ("Hq4vTn", "Wx7Lm2Rt"):  # a message quoting the 'port' before a '#' showed the first
             assert half not in result.out + result.err, (command, result.out)
-    assert "*" * 8 in run_cli("check", "--no-cache", str(path)).out  # the URL is shown, masked
+    assert "*" * 8 in run_main(capsys, "check", "--no-cache", str(path)).out  # the URL is shown, masked
 
 
 def test_a_url_password_holding_a_slash_is_reported_as_committed(tmp_path):
@@ -1598,12 +1583,11 @@ def test_a_port_is_no_password(tmp_path):
     assert "8443/v1/x?to=ops@example.com" in result.out, result.out
 
 
-def test_a_secret_between_windows_1252_quotes_stays_masked(tmp_path):
+def test_a_secret_between_windows_1252_quotes_stays_masked(tmp_path, capsys):
     """A file saved as Windows-1252 with smart quotes: each quote is a byte UTF-8 cannot read (U+FFFD)."""
     path = tmp_path / "b.json"
     path.write_bytes(b'{\x93name\x94: \x93x\x94, \x93password\x94: \x93Pz8vKq2mWn5xR\x94, \x93element\x94: {\x93key\x94: 5}}\n')
-    for fmt in ("text", "concise", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(path)):
         assert result.code == 1 and "Pz8vKq2mWn5xR" not in result.out + result.err, result.out
     assert "*" * 13 in run_cli("check", "--no-cache", str(path)).out
 
@@ -1626,12 +1610,11 @@ _ISSUED = {
 
 
 @pytest.mark.parametrize("service", list(_ISSUED))
-def test_an_issued_token_is_masked_under_any_key(tmp_path, service):
+def test_an_issued_token_is_masked_under_any_key(tmp_path, capsys, service):
     token = _ISSUED[service]
     path = tmp_path / "b.json"
     path.write_text(_configuration(f'"notes": "<TODO> old one was {token}, rotated"'), encoding="utf-8")
-    for fmt in ("text", "concise", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(path)):
         assert result.code in (0, 1) and token not in result.out + result.err, result.out
     assert "old one was " + "*" * len(token) in run_cli("check", "--no-cache", str(path)).out
 
@@ -1644,13 +1627,12 @@ def test_what_only_resembles_an_issued_token_is_shown(tmp_path, text):
     assert f"<TODO> {text}" in run_cli("check", "--no-cache", str(path)).out
 
 
-def test_a_short_plain_word_secret_quoted_by_a_message_about_its_object_is_masked(tmp_path):
+def test_a_short_plain_word_secret_quoted_by_a_message_about_its_object_is_masked(tmp_path, capsys):
     """CE102 shows the object at its place; a short plain-word password in it is not among the values looked for
     in every message (a plain word would mask ordinary text), but it is inside the place the message is about."""
     path = tmp_path / "b.json"
     path.write_text(_configuration('"proxy": {"user": "bob", "password": "letmein"}'), encoding="utf-8")
-    for fmt in ("text", "concise", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(path)):
         assert "CE102" in result.out and "letmein" not in result.out, result.out
     assert '"password": "****"' in run_cli("check", "--no-cache", "--format", "concise", str(path)).out
 
@@ -1678,16 +1660,30 @@ def test_a_zero_width_character_in_a_key_is_shown_in_the_message(tmp_path):
 
 
 @pytest.mark.parametrize("key", ["senha", "contraseña", "mot_de_passe", "Kennwort", "wachtwoord", "пароль", "パスワード",
-                                 "clave_api", "chiave_segreta", "psw", "certificate.passPhrase"])
+                                 "clave_api", "chiave_segreta", "psw", "certificate.passPhrase",
+                                 # helper-129: a foreign word before `api`, Greek, Vietnamese, abbreviations, a split word
+                                 "senha_api", "κωδικός", "mật_khẩu", "paswd", "passw", "pass.word"])
 def test_password_keys_in_other_languages_and_shapes_are_secret(key):
     """A third hunt (helper-56): the vocabulary was English only, and `passPhrase`'s camel case split its word."""
     assert secret_kind(key) == "secret"
 
 
 @pytest.mark.parametrize("key", ["slack.verification.token", "zoom.webhook.verificationToken", "transactionKey",
-                                 "merchant.key", "salt", "storepass", "keypass", "routing_key", "X-Mashape-Key"])
+                                 "merchant.key", "salt", "storepass", "keypass", "routing_key", "X-Mashape-Key",
+                                 # helper-129's, shown in a text excerpt
+                                 "parola", "clave", "refreshTok", "pem", "jwt",
+                                 "client_assertion", "saml_response", "connectionString", "conn_str", "dsn"])
 def test_keys_that_may_hold_a_secret_are_masked_not_reported(key):
     assert may_hold_a_secret(key) and secret_kind(key) is None
+
+
+@pytest.mark.parametrize("key", ["passed", "tests_passed", "compass.word", "keyword", "passwordPolicy", "private_key_id"])
+def test_words_near_a_secret_s_name_are_not_secret_keys(key):
+    assert secret_kind(key) is None and not may_hold_a_secret(key)
+
+
+def test_a_recovery_code_is_a_grant():
+    assert secret_kind("recovery_code") == "grant" and secret_kind("backupCode") == "grant"
 
 
 def test_an_idempotency_or_cache_key_header_is_shown():
@@ -1882,13 +1878,12 @@ def test_a_relative_callback_path_s_key_is_masked():
     assert "2b7e151628aed2a6abf7158809cf4f3c" not in masked and "/webhooks/sage/" in masked
 
 
-def test_a_lone_surrogate_in_a_secret_does_not_crash(tmp_path):
+def test_a_lone_surrogate_in_a_secret_does_not_crash(tmp_path, capsys):
     """A hostile-input hunt (helper-72): `\\ud800` in a secret's value crashed every format (percent-encoding it)."""
     path = tmp_path / "b.json"
     path.write_text('{"configuration": {"oauth.api.secret": "Kq9vT3pLx8\\ud800wZ", "event.notification.enabled": "x"}}',
                     encoding="utf-8")
-    for fmt in ("text", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, result in check_in_formats(capsys, ("text", "json"), str(path)):
         assert result.code in (0, 1) and "Traceback" not in result.err, result.err
 
 
@@ -1931,7 +1926,7 @@ def test_an_empty_table_cell_is_read_without_a_crash(text) -> None:
     assert find_secrets(load_source(text)).spans == ()
 
 
-def test_a_fix_s_message_says_no_secret(tmp_path) -> None:
+def test_a_fix_s_message_says_no_secret(tmp_path, capsys) -> None:
     """helper-89: the `= fix:` line quoted a value masked everywhere else (a secret repeated in a CEQL list)."""
     from validator.engine import _run
     from validator.masking import find_secrets
@@ -1949,8 +1944,7 @@ def test_a_fix_s_message_says_no_secret(tmp_path) -> None:
         assert scrubbed.fix is None or secret not in scrubbed.fix.message, scrubbed
     path = tmp_path / "body.json"
     path.write_text(text)
-    for fmt in ("text", "json", "sarif"):
-        shown = run_cli("check", "--no-cache", "--format", fmt, str(path))
+    for fmt, shown in check_in_formats(capsys, ("text", "json", "sarif"), str(path)):
         assert secret not in shown.out + shown.err and "fix" in shown.out.lower(), fmt
 
 
@@ -2006,13 +2000,12 @@ def test_many_secrets_are_scrubbed_from_pointers_as_few_are():
     "authorization: user {0}, organization {1}",  # a client writes headers in lower case
     "AUTHORIZATION: USER {0},\\\n ORGANIZATION {1}",
 ])
-def test_the_platform_header_split_over_lines_or_in_lower_case_is_masked_and_reported(tmp_path, header):
+def test_the_platform_header_split_over_lines_or_in_lower_case_is_masked_and_reported(tmp_path, capsys, header):
     secrets = [canary(1501), canary(1502)]
     block = ("curl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n  -H \""
              + header.format(*secrets) + "\" \\\n  -d @instance.json")
     (tmp_path / "page.md").write_text(f"# Create an instance\n\n```sh\n{block}\n```\n", encoding="utf-8")
-    for fmt in ("text", "json"):
-        result = run_cli("check", "--no-cache", "--format", fmt, str(tmp_path / "page.md"))
+    for fmt, result in check_in_formats(capsys, ("text", "json"), str(tmp_path / "page.md")):
         assert result.out.count("CE751") >= 2, result.out
         assert not _leaks(result.out + result.err, secrets), (fmt, result.out)
 
@@ -2750,3 +2743,75 @@ def test_a_digest_authorization_s_response_never_shows():
     source = load_source(json.dumps({"element": {"key": "sageone"}, "configuration": {"vendor.header": header}}),
                          path="p.json")
     assert "6629fae49393a05397450978507c4ef1" not in find_secrets(source).mask(source.text)
+
+
+@pytest.mark.parametrize("value", ["SEKRITXJaAHfpApmU", "SEKRITqcbfquaDlF", "SEKRITgxPuWAvOC0", "qZxWvTkLpRmNbH"])
+def test_random_letters_read_as_a_token(value):
+    from validator.masking import _random_letters
+
+    assert _random_letters(value)
+
+
+@pytest.mark.parametrize("value", ["lastModifiedDate", "HTTPSConnection", "ServiceAccountProd", "administrator",
+                                   "XMLHttpRequest", "ContactsSyncTime", "REPLACEWITHYOURKEY", "PleaseChangeMe", "short"])
+def test_words_and_names_of_words_are_not_random_letters(value):
+    from validator.masking import _random_letters
+
+    assert not _random_letters(value)
+
+
+_LEAKED = "SEKRITqcbfquaDlF"  # (letters only: one random token of 16 letters and digits in six has no digit)
+
+
+@pytest.mark.parametrize("text", [
+    # helper-129: prose in other languages, a page's commands, letters-only values after a secret's label or name
+    f"La contraseña es {_LEAKED}.", f"Das Passwort lautet {_LEAKED}", f"Le mot de passe est {_LEAKED}.",
+    f"La password è {_LEAKED}", f"A senha é {_LEAKED}", f"Het wachtwoord is {_LEAKED}", f"La clave API es {_LEAKED}",
+    f"Der API-Schlüssel: {_LEAKED}", f"パスワードは {_LEAKED} です", f"密码：{_LEAKED}",
+    f"CREATE USER poller IDENTIFIED BY '{_LEAKED}';", f"CREATE ROLE poller WITH LOGIN PASSWORD '{_LEAKED}';",
+    f"redis-cli -h cache.example.com -a {_LEAKED}", f"openssl enc -aes-256-cbc -k {_LEAKED} -in x",
+    f"**Client secret**: `{_LEAKED}`", f"Use the token `{_LEAKED}` when you test:",
+    f"Webhook: https://hooks.example.com/cb?signature={_LEAKED}", f"the password is {_LEAKED}",
+    f"curl -H 'Authorization: User {_LEAKED}, Organization x' -d @body.json",
+])
+def test_a_page_s_letters_only_or_foreign_secret_is_masked(text):
+    page = f"# Setup\n\n{text}\n\n```json\n{{\"element\": {{\"key\": \"sageone\"}},}}\n```\n"
+    masked = str(find_secrets(load_source(page)).mask(page))
+    assert _LEAKED not in masked and _LEAKED[6:] not in masked, masked
+
+
+@pytest.mark.parametrize("text", ["Die Passwort-Richtlinie ist streng.", "La clave es obligatoria para todos.",
+                                  "**Password**: `required`", "the password is required", "?sign=lastModifiedDate",
+                                  "User Management, Organization Settings", "the token is HTTPSConnection"])
+def test_prose_about_a_secret_is_shown(text):
+    page = f"# Setup\n\n{text}\n"
+    assert find_secrets(load_source(page)).mask(page) == page
+
+
+@pytest.mark.parametrize("line", [f'"oauth.api.key": "<CLIENT_ID>", // real secret {_LEAKED}',
+                                  f"// ssh root@10.0.0.5 (passwd {_LEAKED})"])
+def test_a_letters_only_secret_in_a_comment_is_masked(line):
+    """helper-129: a comment naming a secret masked its words of letters and digits only."""
+    text = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ' + line + '\n    "a": 1,\n  }\n}\n'
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert _LEAKED not in masked and "real secret" in masked + "real secret", masked
+
+
+def test_a_token_after_a_token_segment_of_a_relative_url_is_masked():
+    text = _configuration('"event.poller.configuration": {"c": {"url": "/hubs/finance/customers/token/SEKRITgxPuWAvOC0/'
+                          'list?where=updated>\'${date:yyyy-MM-dd}\'", "idField": "id"}}')
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert "SEKRITgxPuWAvOC0" not in masked and "/list?where=" in masked
+
+
+def test_a_key_cut_by_a_zero_width_space_in_a_broken_file_is_read_whole():
+    text = '{"element":{"key":"sageone"},"configuration":{"pass\u200bword": "SEKRITdZ9QIcvpco", "x": }}'
+    assert "SEKRITdZ9QIcvpco" not in str(find_secrets(load_source(text)).mask(text))
+
+
+@pytest.mark.parametrize("key", ["event.notification.callback.url", "oauth.callback.url"])
+def test_a_token_pasted_as_a_callback_url_is_masked(key):
+    text = _configuration(f'"{key}": "SEKRITY9UGpBX274"', element="sageone")
+    assert "SEKRITY9UGpBX274" not in str(find_secrets(load_source(text)).mask(text))
+    shown = _configuration(f'"{key}": "https://example.com/ce/events"', element="sageone")
+    assert find_secrets(load_source(shown)).mask(shown) == shown

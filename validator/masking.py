@@ -85,8 +85,10 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # The keys _KEY finds, read backwards from their colons (in the reversed text): listing a text's keys this way
 # lets the regex engine jump from colon to colon, where a forward scan stops at every letter.  A key starts with
 # a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
-# (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`: the key is read whole)
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+(?:\ufffd[\w.$@\-]{1,200}+)?)(?<![\d.\-])(?![\w.$@\-])""")
+# (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`, and a zero-width character one
+# the writer does not see, `pass\u200bword`: the key is read whole)
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+(?:[\ufffd\u200b-\u200d\u2060\ufeff\u00ad]"""
+                             r"""[\w.$@\-]{1,200}+)?)(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
 _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
@@ -738,7 +740,7 @@ def _query_credential(name: str, value: str) -> bool:
     under a name only some key's (`license_key=<a random run>`); never an environment reference or a flag's value."""
     if not value or not _may_name_a_credential(name) or _shown_as_written(value.strip("'\"`")) or is_flag(name, value):
         return False
-    if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20) or len(value) < 6
+    if is_ambiguous_parameter(name) and ((value.isalpha() and len(value) <= 20 and not _random_letters(value)) or len(value) < 6
                                          or value.lower() in _AUTH_TYPES):
         return False  # `key=lastModifiedDate`, `sign=desc`, `code=US2`, `auth=oauth2`: no credential's length or shape
     if is_credential_parameter(name):
@@ -1137,6 +1139,20 @@ def _key_shaped(value: str) -> bool:
 _CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)(?=[^\s:]*[^\sA-Za-z_:])[^\s:]{6,200}")
 _HEX = LazyPattern(r"[0-9a-f]{16,128}|[0-9A-F]{16,128}")
 _DIGIT_RUN = LazyPattern(r"\d+")
+# Letters as words, and names made of words, join them (`lastModifiedDate`, `DESC`, `HTTPSConnection`, `iOS`,
+# `REPLACEWITHYOURKEY`); a token's random letters seldom do (`SEKRITXJaAHfpApmU`), and when they do, five consonants
+# in a row or three humps of one letter give them away (`qcbfquaDlF`, `qZxWvTkLpR`; a name has few: `userIdToUrl`)
+_WORD_SHAPED = LazyPattern(r"[A-Z]+|[A-Z]{0,6}[a-z]*(?:[A-Z][a-z]+)*[A-Z]{0,4}")
+_NOT_WORDS = LazyPattern(r"[bcdfghjklmnpqrstvwxz]{5}|(?:[A-Z][a-z]){3}[A-Z]")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _random_letters(value: str) -> bool:
+    """Whether ``value`` (12 characters or more, letters and maybe digits) is written as no word or name is: a token
+    that may hold no digit (one in six of 16 random letters and digits), which the shapes that want a digit miss."""
+    letters = value.translate(_NO_DIGITS)
+    return len(value) >= 12 and letters.isascii() and letters.isalpha() and (
+        _WORD_SHAPED.fullmatch(letters) is None or _NOT_WORDS.search(letters) is not None)
 _LETTER_RUN = LazyPattern(r"[A-Za-z]+")
 
 
@@ -1326,7 +1342,7 @@ def _credential_after(segment: str, value: str) -> bool:
     """Whether a path segment ``value`` after ``segment`` is a credential: a random run after a segment named as one
     (`/token/<value>`)."""
     return segment.lower() in _CREDENTIAL_SEGMENTS and len(value) >= 12 and _TOKEN_LIKE.fullmatch(value) is not None \
-        and len(_DIGIT_RUN.findall(value)) >= 2
+        and (len(_DIGIT_RUN.findall(value)) >= 2 or _random_letters(value))
 
 
 def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
@@ -1348,7 +1364,8 @@ def _path_tokens(text: str, start: int, end: int, *, first_public: bool = False,
 def _holds_a_user_secret(value: str) -> bool:
     """Whether the value after `User` reads as the platform's user secret (or a reference or placeholder standing
     for it), not a word of prose."""
-    return len(value) >= 8 and (_DIGIT.search(value) is not None or len(value) >= 20 or value[0] in "$<{")
+    return len(value) >= 8 and (_DIGIT.search(value) is not None or len(value) >= 20 or value[0] in "$<{"
+                                or _random_letters(value))
 
 
 def platform_credentials(text: str) -> list[tuple[int, int]]:
@@ -1368,6 +1385,10 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
                 and any(name == "organization" and (not part.group("value").isalpha() or len(part.group("value")) >= 20)
                         for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
             spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
+        else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`)
+            spans += [part.span("value") for name, part in zip(names, parts) if name == "user" and (
+                      _TOKEN_LIKE.fullmatch(part.group("value")) or _random_letters(part.group("value")))
+                      and len(part.group("value")) >= 12]
     return spans
 
 
@@ -1501,7 +1522,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from (match.span("value") for match in _BEARER.finditer(text)
                     if _holds_a_token(match.group("value")) and not _showable(match.group("value")))
     yield from _issued_tokens(text, pieces)
-    if any(marker in pieces for marker in _SHELL_MARKERS):
+    present = frozenset(gate for gate in _TABLE_GATES if gate in pieces)  # (one test of each, not one a table row)
+    if not present.isdisjoint(_SHELL_MARKERS):
         yield from _shell_credentials(text)
     if "POST " in pieces or "PUT " in pieces or "PATCH " in pieces or "GET " in pieces:
         yield from _colonless_headers(text, extra_keys)
@@ -1515,12 +1537,12 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield match.span(group)
     yield from platform_credentials(text)
     for gates, pattern in _CODE_CREDENTIALS:
-        if any(gate in pieces for gate in gates):
+        if not present.isdisjoint(gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
-    if any(gate in pieces for gate in ("||", "??", " or ", "orElse(", "getenv(", ".get(")):
+    if not present.isdisjoint(_DEFAULT_GATES):
         yield from _literal_defaults(text, extra_keys)
     for gates, pattern in _KEYED_CREDENTIALS:
-        if any(gate in pieces for gate in gates):
+        if not present.isdisjoint(gates):
             yield from (match.span("value") for match in pattern.finditer(text)
                         if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")))
     if "hook" in pieces or "ifttt" in pieces or "pipedream" in pieces:
@@ -1630,6 +1652,16 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("USERPWD",), LazyPattern(r"USERPWD[ \t]*,[ \t]*(?P<q>['\"])[^'\":\r\n]*:(?P<value>[^'\"\r\n]+)(?P=q)")),
     # a password glued to mysql's `-p`, or after sshpass's `-p`
     (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]+(?!-p)\S{1,200}){0,20}?[ \t]+-p(?P<value>[^\s'\"]{4,200})")),  # (no possessive group: 3.11.2)
+    # SQL's `CREATE USER x IDENTIFIED BY '...'` and `WITH PASSWORD '...'`, redis-cli's `-a`, openssl's `-k` and `pass:`
+    (("IDENTIFIED", "identified"), LazyPattern(r"(?i)\bidentified[ \t]+by[ \t]+(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
+    (("IDENTIFIED", "identified"), LazyPattern(r"(?im)^[ \t]*(?:create|alter|grant)\b[^\r\n]{0,300}?\bidentified[ \t]+by[ \t]+"
+                                               r"(?P<value>[^'\"\s;]{1,400})")),  # (unquoted: in a statement, not prose's)
+    (("PASSWORD '", "password '", 'PASSWORD "', 'password "'), LazyPattern(
+        r"(?i)\b(?:with|encrypted|login)[ \t]+password[ \t]+(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
+    (("redis-cli",), LazyPattern(r"\bredis-cli\b(?:[ \t]+(?!-a\b|--pass\b)\S{1,200}){0,20}?[ \t]+(?:-a|--pass)[ \t]+['\"]?"
+                                 r"(?P<value>[^\s'\"]{1,400})")),
+    (("openssl",), LazyPattern(r"\bopenssl\b(?:[ \t]+(?!-k\b|-pass(?:in|out)?\b)\S{1,200}){0,20}?[ \t]+"
+                               r"(?:-k[ \t]+|-pass(?:in|out)?[ \t]+['\"]?pass:)['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
     # a login command's password option (`docker login -u x -p ...`, `az login -p ...`), a keystore's (`keytool
     # -storepass ...`), SQL Server's `sqlcmd -P`, LDAP's `-w`, smbclient's `-U user%password`, `htpasswd -b file user pw`,
@@ -1661,7 +1693,6 @@ _KEYED_CREDENTIALS = (
     (("config:set",), LazyPattern(r"(?<=[ \t])(?P<key>[A-Za-z_][\w.\-]{0,99})=['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("--arg",), LazyPattern(r"--arg[ \t]+(?P<key>[\w.\-]{1,100})[ \t]+['\"]?(?P<value>[^\s'\"]{1,400})")),
 )
-
 
 # A query parameter whose `=` is mistyped as `:` or a full-width `＝` (the separator is read with it: a pattern that
 # starts with the class is scanned for in C)
@@ -1718,6 +1749,10 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 _LITERAL_DEFAULT = LazyPattern(r"(?:\|\||\?\?|\bor\b|orElse\(|getenv\([^,()\r\n]{1,100},|\.get\([^,()\r\n]{1,100},)[ \t]*"
                                r"(?P<q>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q)")
 _NAME_ON_A_LINE = LazyPattern(r"[A-Za-z_][\w.\-]{0,99}")
+_DEFAULT_GATES = ("||", "??", " or ", "orElse(", "getenv(", ".get(")  # (a text holding none has no such default)
+# Every piece the scan asks about before reading a table's patterns, each looked for once in a text
+_TABLE_GATES = tuple(dict.fromkeys((*_SHELL_MARKERS, *_DEFAULT_GATES,
+                                    *(gate for gates, _ in (*_CODE_CREDENTIALS, *_KEYED_CREDENTIALS) for gate in gates))))
 
 
 def _literal_defaults(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -1821,6 +1856,8 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
         index = bisect_left(named, line_start)
         if index < len(named) and named[index] < comment.end():
             yield from (token.span() for token in _WORD_TOKEN.finditer(text, comment.start(), comment.end()))
+            yield from (word.span() for word in _LONG_WORD.finditer(text, comment.start(), comment.end())
+                        if _random_letters(word.group()))
             # and the value written after the name, punctuation and all (`# password = Hs6q%$r2Y-a@Bp<u`)
             yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
                         if _is_secret(value.group("name"), extra_keys) and not _showable(value.group("value")))
@@ -2249,7 +2286,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
                 yield from _scalar_spans(source, text, (name, path), under_secret)
-            elif name in _CLOSED_VALUE_KEYS and unquotable(text) is not None:  # a credential pasted into the wrong field
+            elif (name in _CLOSED_VALUE_KEYS or "/" not in text and name.lower().endswith(_CALLBACK_KEYS)) \
+                    and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no slash)
                 yield _inside_quotes(source, pointer_of((name, path)))
             if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
                 for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
@@ -2318,7 +2356,7 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
                 continue
             value, start = match.group("value").rstrip(".,"), match.start("value")
         if len(value) >= 6 and not _shown_as_written(value) and not _URL_START.match(value) \
-                and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value)
+                and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)
                      or (match.group("coded") is None and not value.isalpha())):  # (`**Secret**: required` is shown)
             yield start, start + len(value)
 
@@ -2326,8 +2364,13 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
-                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key)`?"
-                            r"(?:[ \t]*[:=][ \t]*|[ \t]+(?:is|was|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014][ \t]*)`?"
+                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key"
+                            # (the same in the languages pages are written in: `La contraseña es ...`, `密码：...`)
+                            r"|contrase\u00f1a|contrasena|clave(?:[ _-]?api)?|passwort|kennwort|(?:api-)?schl\u00fcssel"
+                            r"|mot de passe|senha|wachtwoord|has\u0142o|l\u00f6senord|\u043f\u0430\u0440\u043e\u043b\u044c"
+                            r"|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u5bc6\u78bc|\ube44\ubc00\ubc88\ud638)`?"
+                            r"(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest"
+                            r"|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014\u306f][ \t]*)`?"
                             r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 
 
@@ -2337,16 +2380,19 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`: a password's name, a blank, a password's shape
         for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
             value = match.group("value").rstrip(".")
-            if _MIXED_WITH_DIGITS.fullmatch(value) or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
+            if _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
+                    or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
                 yield match.start("value"), match.start("value") + len(value)
     for match in _NAMED_SECRET.finditer(text):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
         if _showable(value) or _URL_START.match(value):
             continue
-        if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)):
+        if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)) \
+                and not _random_letters(value):
             continue  # (a password of letters, digits and signs: `the password is P4ss!w0rd`)
-        if name in _PLAIN_NAMES and not (_key_shaped(value) or _token_as_user(value) or _MIXED_WITH_DIGITS.fullmatch(value)):
+        if name in _PLAIN_NAMES and not (_key_shaped(value) or _token_as_user(value) or _MIXED_WITH_DIGITS.fullmatch(value)
+                                         or _random_letters(value)):
             continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
         yield match.start("value"), match.start("value") + len(value)
 
@@ -2544,6 +2590,7 @@ def _stands_for_a_value(value: str) -> bool:
 
 
 _WORD_SPLIT = LazyPattern(r"[^A-Za-z0-9]+")
+_LONG_WORD = LazyPattern(r"(?<![\w\-])[A-Za-z]{12,200}(?![\w\-])")
 _TOKEN_LIKE = LazyPattern(r"(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}")  # letters and digits
 _WORD_TOKEN = LazyPattern(r"(?<![\w\-])" + _TOKEN_LIKE.pattern + r"(?![\w\-])")  # one, as a whole word of a text
 _NAMED = LazyPattern(r"[A-Z][A-Z0-9]*(?:[_. ][A-Z0-9]+)+")  # MAGENTO_API_SECRET, OAUTH.USER.TOKEN, USER TOKEN

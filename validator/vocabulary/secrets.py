@@ -4,9 +4,10 @@
 camelCase); the segment before it counts as the word before.  A key is secret when:
 
 * a word is, or ends in, ``password``, ``passwd``, ``passphrase``, ``secret`` or ``credential(s)``, or is ``pwd``,
-  ``pswd``, ``psw`` or ``pword`` (``user.password``, ``oauth.api.secret``, ``clientSecret``, ``secret_key``, ``passPhrase``);
-  or it is "password", "secret" or "token" in another language (``senha``, ``mot_de_passe``, ``Kennwort``, ``пароль``,
-  ``密钥``, ``トークン``);
+  ``pswd``, ``psw``, ``pword`` or a misspelt abbreviation (``paswd``, ``passw``) (``user.password``, ``oauth.api.secret``,
+  ``clientSecret``, ``secret_key``, ``passPhrase``), or the last two segments spell one (``pass.word``);
+  or a word is "password", "secret" or "token" in another language (``senha``, ``senha_api``, ``mot_de_passe``,
+  ``Kennwort``, ``пароль``, ``κωδικός``, ``mật_khẩu``, ``密钥``, ``トークン``);
 * the last word is ``token`` (or ``apptoken``, ``apiTokens``, ``authtoken``, ``accesstoken``, ``refreshtoken``...),
   except pagination cursors and request tokens (``since_token``, ``nextPageToken``, ``requestToken``);
 * the last word is ``apikey``/``hapikey``, or ``key`` (or ``keys``, a list of them: ``apiKeys``) after ``signature``, ``signing``, ``subscription``,
@@ -36,8 +37,11 @@ that are masked in every output but never reported as committed secrets (they ex
 not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).  So are the values of
 keys named as a credential less surely (:func:`may_hold_a_secret`): a glued or suffixed name (``dbpass``,
 ``userpass``, ``apikeyv2``, ``tokenStr``, ``apiKeyEncoded``), an Authorization header's value (``authHeader``,
-``tokenHeader``), short names (``pat``, ``sas``, ``otp``, ``pepper``) and keys of storage, signing and encryption
-(``storageKey``, ``jwtKey``, ``aes_key``, ``clientKey``, ``ssh_key``, recovery codes).
+``tokenHeader``), short names (``pat``, ``sas``, ``otp``, ``pepper``, ``jwt``, ``pem``, ``refreshTok``), a database's
+connection string (``dsn``, ``connectionString``: its password is in it), signed assertions (``client_assertion``,
+``saml_response``), ``clave`` and ``parola`` (a password in Spanish, Romanian and Turkish, but also "key" and "word"),
+and keys of storage, signing and encryption (``storageKey``, ``jwtKey``, ``aes_key``, ``clientKey``, ``ssh_key``,
+recovery codes).
 
 **URL query parameters** carry credentials when the name is a secret key (``?apiKey=``,
 ``&access_token=``, ``&client_secret=``), one of ``key``, ``sig``, ``auth``, ``signature``, ``sign``, ``ak``,
@@ -75,7 +79,9 @@ __all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_
 SecretKind = Literal["secret", "grant"]
 
 _ENDINGS = ("password", "passwd", "passphrase", "secret", "credential", "credentials")
-_WORDS = frozenset({"pwd", "pswd", "psw", "pword", "authorization"})
+_WORDS = frozenset({"pwd", "pswd", "psw", "pword", "authorization",
+                    "paswd", "passw", "passwrd", "paswrd", "pswrd"})  # (a password's abbreviations, misspelt: not
+# by one edit from `passwd`, which `passed` is)
 # "Password", "secret" and "token" in the languages keys are written in (`senha`, `mot_de_passe`, `Kennwort`,
 # `пароль`, `令牌`), as a word or its words glued
 _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motdepasse", "kennwort", "passwort",
@@ -86,7 +92,9 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       "motdepasseapi", "heslo", "wagwoord", "lozinka", "matkhau", "katasandi",
                       "密钥", "秘钥", "令牌", "口令", "トークン", "シークレット", "秘密鍵", "토큰", "암호",
                       # (helper-120's: Russian's token and secret, Japanese's secret, Portuguese's and French's)
-                      "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete"})  # (not `parola`:
+                      "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete",
+                      # (helper-129's: Greek's and Vietnamese's password, as written and without the accents)
+                      "κωδικός", "κωδικος", "mậtkhẩu"})  # (not `parola`:
 # Italian's word)
 # The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
 # writes them
@@ -119,7 +127,7 @@ _GLUED = ("apikey", "apikeys", "apitoken", "sastoken", "oauthtoken", "oauth2toke
           "passphrase", "masterkey", "appkey", "devkey", "developerkey", "apipass")  # (`passPhrase`: its camel case splits the word)
 _CLIENT_IDS = frozenset({"oauth.api.key", "sfdc.api.key"})
 _CODE_QUALIFIERS = frozenset({"auth", "authorization", "access", "oauth", "verification", "activation", "otp",
-                              "mfa", "security", "secret", "login", "one", "reset"})
+                              "mfa", "security", "secret", "login", "one", "reset", "recovery", "backup"})
 _GRANTS = frozenset({"code", "oauth_verifier", "oauth_token", "requesttoken", "request_token", "cookie",
                      "set-cookie", "oauth_signature", "jsessionid", "phpsessid", "aspsessionid", "sessionid", "session_id", "session-id",
                      "authentication", "x-auth", "x-amz-signature", "authcode", "accesscode"})
@@ -205,8 +213,10 @@ def secret_kind(key: str) -> SecretKind | None:
         words = words[:-1]
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or _about_a_secret(words):
         return None
-    if words[-1] in _FOREIGN or "".join(words) in _FOREIGN or "".join(segments) in _FOREIGN:  # (`mot.de.passe`)
-        return "secret"
+    if not _FOREIGN.isdisjoint(words) or "".join(words) in _FOREIGN or "".join(segments) in _FOREIGN:
+        return "secret"  # (`senha_api`, `mot.de.passe`)
+    if len(segments) > 1 and "".join(segments[-2:]) in _ENDINGS:
+        return "secret"  # a word split by a dot (`pass.word`)
     if len(words) >= 2 and words[-1] in _PLATFORM_PARTS and "".join(words[:-1]) in _PLATFORM_PREFIXES:
         return "secret"
     if any(w.endswith(_ENDINGS) or w in _WORDS for w in words) or words[-1] in _LAST_WORDS \
@@ -238,13 +248,16 @@ _REPRESENTATIONS = frozenset({"str", "string", "raw", "encoded", "hex", "b64", "
 _HEADER_OWNERS = frozenset({"auth", "authorization", "authorisation", "token", "bearer", "apikey"})
 # Short names of a credential alone: a personal access token, Azure's shared access signature, a one-time password's
 # seed, a key-encryption key, a hash's pepper
-_ALONE = frozenset({"pat", "sas", "otp", "totp", "hotp", "kek", "dek", "pepper"})
+_ALONE = frozenset({"pat", "sas", "otp", "totp", "hotp", "kek", "dek", "pepper",
+                    # a JSON web token, a PEM block, a database's connection string (its password in it), a password
+                    # in Spanish or Romanian and Turkish (`clave` is also a key, `parola` Italian's word)
+                    "jwt", "pem", "dsn", "connectionstring", "connstr", "clave", "parola"})
 _NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "trespass", "encompass", "impass",
                             "multipass", "onepass", "firstpass", "secondpass"})
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
 _MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "sig",
-                           "signing", "privkey",
+                           "signing", "privkey", "clientassertion", "samlassertion", "samlresponse",
                            "enckey", "encryptionkey", "salt", "storepass", "keypass", "keystorepass", "truststorepass"})
 # (Authorize.net's `transactionKey`, PayU's `merchant.key`, PagerDuty's `routing_key` and `integration_key`)
 _MASKED_KEY_QUALIFIERS = frozenset({"storage", "sas", "jwt", "aes", "recovery", "client", "hmac", "kms", "wrapping", "ssh",
@@ -274,12 +287,14 @@ def may_hold_a_secret(key: str) -> bool:
     if words and len(words[-1]) >= 4 and words[-1].lower() not in _NOT_TOKENS \
             and (one_edit_away(words[-1].lower(), "token") or one_edit_away(words[-1].lower(), "apikey")):
         return True  # `tocken`, `tokn`, `apikye`: misspelt, the last word only (masked, as a typo is, not reported)
+    if "".join(words) in _ALONE:
+        return True  # `pat` (a personal access token), `sas`, `otp`, `kek`, `pepper`, `connectionString`
     while len(words) > 1 and words[-1] in _REPRESENTATIONS:  # `tokenStr`, `apiKeyEncoded`, `hmacKeyHex`
         words = words[:-1]
     if not words or _about_a_secret(words) or _NAMES_OF_SECRETS.search(words[-1]):
         return False
     if len(words) == 1 and words[0] in _ALONE:
-        return True  # `pat` (a personal access token), `sas`, `otp`, `kek`, `pepper`
+        return True  # `patStr`
     glued = "".join(words)
     if glued.endswith("pass") and len(glued) > 4 and glued not in _NOT_PASSWORDS:
         return True  # `dbpass`, `userpass`
@@ -291,6 +306,8 @@ def may_hold_a_secret(key: str) -> bool:
     before = words[-2] if len(words) > 1 else (segments[-2].lower() if len(segments) > 1 else "")
     if last == "tokens":  # a list of tokens (`sfdc.tokens`), not a count of them (`max_tokens`, `prompt_tokens`)
         return before not in _TOKEN_COUNTS
+    if last == "tok" and before in ("refresh", "access", "auth", "api", "bearer", "id", "session"):
+        return True  # `refreshTok`: a token's name cut short
     if last == "token" and before == "verification":
         return True  # Slack's and Zoom's verification token: lasting, though `verification` is no secret's name alone
     if last == "token" and before in _PAGINATION:
