@@ -1273,7 +1273,10 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Wrong\n-----", "> [!WARNING]\n> This example is broken; do not copy it.",
                                    "This is what NOT to do:", "Common mistake: forgetting the closing quote",
                                    "Here's the broken config we had in prod:",
-                                   '<Tabs>\n<TabItem value="before" label="Before">'])
+                                   '<Tabs>\n<TabItem value="before" label="Before">',
+                                   # helper-129: a label and what is wrong, a sentence forbidding what follows
+                                   "**Wrong:** a date format with an unquoted T.",
+                                   "Don't put `createdCheckTolerance` inside `datesConfiguration`, like this:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1289,6 +1292,7 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "nothing when it is wrong:",
                                    # a review (helper-63): ordinary sentences and headings are no mistake's label
                                    "Don't forget to set the callback URL:", "Avoid polling too often; send this body:",
+                                   "Don't forget to set the callback URL, like this:",
                                    "Invalid values return 400. Send:", "Do not share this body, it holds your keys:",
                                    "not wrong:", "## Fixing broken pollers", "### Troubleshooting invalid dates",
                                    "## Common mistakes and how to avoid them", "## Don't miss events",

@@ -466,7 +466,9 @@ _NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|ho
 # a mistake's label, then a reason after a colon that gives no advice (`Broken: ...`)
 _COLON_LABEL = rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}"
 # a reason that says what fails (`Broken: the date has no quotes`), not what a section is about
-_FAILS = r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?|forg[eo]t\w*)\b)"
+_FAILS = (r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|invalid|unclosed|can't|cannot|doesn't"
+          r"|isn't|won't|twice|rejects?|refuses?|ignores?|drops?|loses?|forg[eo]t\w*|unquoted|unescaped|unencoded"
+          r"|misspel\w*|typo)\b)")
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = re.compile(
@@ -481,6 +483,9 @@ _WRONG = re.compile(
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
     rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
     rf"\s+(?:this|that|it)){_WHY}{_REASON}"
+    # a sentence forbidding what the block shows (`Don't put X inside Y, like this:`; not `Don't forget ...`)
+    r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic)[^\r\n]{1,120}?,?\s+(?:like\s+(?:this|so)|as\s+(?:here|below))"
+    r"\s*:?\s*$"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
     r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
