@@ -391,7 +391,8 @@ def test_unknown_key_did_you_mean() -> None:
     ("somethingElse", None),
 ])
 def test_unknown_key_suggestions(key: str, fix: str | None) -> None:
-    found = problems({"c": {**entry(), key: True}}, schema="poller")
+    value = {"idfield": "id", "IDFIELD": "id", "pollingDelay": 5, "datesConfig": {}}.get(key, True)  # (of its type)
+    found = problems({"c": {**entry(), key: value}}, schema="poller")
     assert [problem for problem in found if problem[0] == "CE101"] == [
         ("CE101", f"unknown key `{key}` in poller entry `c`", f"/c/{key}", True, fix)]
 
@@ -1014,6 +1015,20 @@ def test_an_element_key_with_a_space_before_or_after_it_is_an_error(key):
     assert finding.severity == "error" and "no space before or after it" in finding.message
     assert not [f for f in check('{"element": {"key": "hubspot"}, "configuration": {}, "name": "x"}')
                 if f.rule == "CE104"]
+    (other,) = [f for f in check('{"element": {"key": "sageone "}, "name": "x"}') if f.rule == "CE104"]
+    assert "hubspot" not in other.message, other.message  # helper-128: the schema's example read as the element's name
+
+
+@pytest.mark.parametrize("body", ['{"elementKey": "sageone", "name": "x", "configuration": {"event.notification.enabled": false}}',
+                                  '{"element": {"key": "sageone"}, "name": "x", "configuration": {'
+                                  '"event.poller.configuration": {"c": {"url": "/hubs/crm/c", "idField": "id", '
+                                  '"datesConfiguraton": "x"}}}}'])
+def test_a_misspelt_key_is_not_renamed_to_one_whose_type_its_value_misses(body):
+    """helper-128: the rename fix of `"elementKey": "sageone"` wrote `"element": "sageone"`, a CE102 error."""
+    from validator.engine import check
+
+    (finding,) = [f for f in check(body) if f.rule == "CE101"]
+    assert finding.fix is None and " It takes an object" in (finding.help or ""), finding
 
 
 def test_an_element_key_with_a_space_is_said_with_element_docs_too(shared):

@@ -898,6 +898,9 @@ class _Translator:
                 else:
                     fix = f"did you mean `{guess}`?{look_alike_in(name, guess)}"
                     action = ("rename", guess)
+                    takes = misfit(plain.get(guess, properties.get(guess)), instance[name])
+                    if takes is not None:  # (renamed, the value would be of the wrong type)
+                        fix, action = f"{fix} It takes {takes}", None
                 if guess in instance:
                     action = None
                 elif belongs is None and guess in schema.get("required", ()):
@@ -1077,12 +1080,18 @@ class _Translator:
 
 def _belongs(schema: Any) -> str | None:
     """The ``x-belongs`` of a property schema, following a local ``#/$defs/NAME`` reference."""
+    found = _followed(schema, "x-belongs")
+    return None if found is None else str(found)
+
+
+def _followed(schema: Any, keyword: str) -> Any:
+    """The value of ``keyword`` in a property schema, following a local ``#/$defs/NAME`` reference, or None."""
     if not isinstance(schema, dict):
         return None
-    if "x-belongs" in schema:
-        return str(schema["x-belongs"])
+    if keyword in schema:
+        return schema[keyword]
     for part in schema.get("allOf", ()):  # a followed reference beside other keywords (validator.schema_refs)
-        found = _belongs(part)
+        found = _followed(part, keyword)
         if found is not None:
             return found
     ref = schema.get("$ref", "")
@@ -1093,9 +1102,23 @@ def _belongs(schema: Any) -> str | None:
             target: Any = _loaded(name)
             for part in parts:
                 target = target.get(part) if isinstance(target, dict) else None
-            if isinstance(target, dict) and "x-belongs" in target:
-                return str(target["x-belongs"])
+            if isinstance(target, dict) and keyword in target:
+                return target[keyword]
     return None
+
+
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "object": (dict,), "array": (list,), "boolean": (bool,),
+                                               "integer": (int,), "number": (int, float), "null": (type(None),)}
+
+
+def misfit(schema: Any, value: Any) -> str | None:
+    """What the property ``schema`` takes (`an object such as ...`) when ``value`` is not of its JSON type, else None:
+    a misspelt key renamed to it would hold a value of the wrong type (``"elementKey": "sageone"``)."""
+    wanted = _followed(schema, "type")
+    if not isinstance(wanted, str) or wanted not in _PYTHON_TYPES or (
+            isinstance(value, _PYTHON_TYPES[wanted]) and not (isinstance(value, bool) and wanted in ("integer", "number"))):
+        return None
+    return str(_followed(schema, "x-expected") or _TYPE_NOUNS[wanted])
 
 
 def _overlay_required(element: str, overlay_dirs: tuple[str, ...] = ()) -> list[str]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
 from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
-from ..schemas import POLLS_NOTHING, near_event_key, top_level_properties, validate
+from ..schemas import POLLS_NOTHING, misfit, near_event_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
@@ -111,9 +111,11 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
         guess = _near_body_key(key.lower())
         if guess is not None:
             pointer = f"/{escape_pointer_token(key)}"
-            rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value else None
-            yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body",
-                              pointer=pointer, key=True, help=f"did you mean `{guess}`?{look_alike_in(key, guess)}",
+            takes = misfit(known.get(guess), ctx.value[key])  # (`"elementKey": "sageone"`: `element` takes an object)
+            rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value and takes is None else None
+            yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body", pointer=pointer, key=True,
+                              help=f"did you mean `{guess}`?{look_alike_in(key, guess)}"
+                              + (f" It takes {takes}" if takes else ""),
                               fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
 
 
