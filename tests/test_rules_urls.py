@@ -360,6 +360,21 @@ def test_a_sum_after_an_epoch_macro_is_sent_as_text(url, help):
     assert (found.fix is not None) == help.startswith("write")
 
 
+@pytest.mark.parametrize("url", ["/hubs/crm/contacts?where=updated>'${epoch}/1000'",
+                                 "/hubs/crm/contacts?where=updated>'${epoch}'/1000"])
+def test_a_sum_after_an_epoch_macro_on_a_field_read_in_milliseconds_is_removed(url):
+    """helper-128: the fix wrote `${epoch:s}`, which CE414 then reported: the records' field holds milliseconds."""
+    from validator.fixes import fix_text
+
+    entry = {"url": url, "idField": "id", "datesConfiguration": {"updatedDateField": "updated",
+                                                                 "updatedDateFormat": "milliseconds"}}
+    text = json.dumps({"contacts": entry}, indent=2)
+    (found,) = [f for f in check(text) if f.rule == "CE643"]
+    assert "`${epoch}` sends" in (found.help or "") and found.fix is not None
+    fixed = fix_text(text, check, unsafe=True).text
+    assert "'${epoch}'\"" in fixed and not {f.rule for f in check(fixed)} & {"CE643", "CE414"}, fixed
+
+
 @pytest.mark.parametrize("url", ["/hubs/x/y?where=a>${epoch:s}000", "/hubs/x/y?where=a>${epoch:s} and b=1000",
                                  "/hubs/x/contacts/${epoch}/1000?a=1",  # a path (a review, helper-69)
                                  "/hubs/x/y?where=a>'${gmtDate:yyyy}-01'", "/hubs/x/y?from=${epoch}&to=2000"])

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from ..findings import Applicability, Edit, Finding, Fix, Problem, Severity
 from ..urls.facts import Flaw, UrlFact
+from ..urls.template import compared_field
 from .base import Rule
-from .dates import DATE_PATTERN_INVALID
+from .dates import DATE_PATTERN_INVALID, condition_field, dated_side
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -525,5 +526,22 @@ def check(ctx: Context) -> Iterator[Finding]:
             if fact.flaw is Flaw.PLUS_UNENCODED and encode_values:
                 continue
             rule, severity = rule_of(fact)
+            help_, fix = fact.help, fix_of(fact)
+            if fact.flaw is Flaw.MACRO_ARITHMETIC and fix is not None and _read_in_milliseconds(entry.value, template,
+                                                                                               fact.start):
+                # (`${epoch}/1000` on a field `datesConfiguration` reads as milliseconds: `${epoch:s}` is CE414's)
+                kept = "${epoch}" + ("'" if "'" in url[fact.start:fact.end] else "")  # (`'${epoch}'/1000`)
+                help_ = "remove the sum: `datesConfiguration` reads the field as `milliseconds`, which `${epoch}` sends"
+                fix = Fix("write `${epoch}`", (Edit(fact.start, fact.end, kept),), "unsafe")
             yield ctx.finding(rule, fact.message, source=entry.source, pointer=pointer, sub=(fact.start, fact.end),
-                              help=fact.help, severity=severity, fix=fix_of(fact))
+                              help=help_, severity=severity, fix=fix)
+
+
+def _read_in_milliseconds(entry: dict[str, object], template: "UrlTemplate", start: int) -> bool:
+    """Whether the field compared with the macro at ``start`` is one ``datesConfiguration`` reads as milliseconds."""
+    config = entry.get("datesConfiguration")
+    macro = next((macro for macro in template.macros if macro.start == start), None)
+    field = (condition_field(template, macro) or compared_field(template.text, start)) \
+        if isinstance(config, dict) and macro is not None else None
+    side = dated_side(config, field) if isinstance(config, dict) and field else None
+    return side is not None and isinstance(config, dict) and config.get(f"{side}DateFormat") == "milliseconds"

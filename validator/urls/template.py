@@ -946,6 +946,13 @@ def named_epoch_unit(field: str) -> str | None:
 _COMPARED_FIELD = LazyPattern(r"([A-Za-z_][\w.]{0,100}+)[ \t]*+(?:>=|<=|!=|<>|=|>|<|in[ \t]*+\([ \t]*+)[ \t]*+'?$")
 
 
+def compared_field(text: str, start: int) -> str | None:
+    """The field compared with what starts at ``start`` in the URL ``text``, as written right before it (read
+    without the CEQL parse, which a sum after the value's quote defeats: `updated>'${epoch}'/1000`)."""
+    compared = _COMPARED_FIELD.search(text, max(0, start - 120), start)
+    return compared.group(1) if compared is not None else None
+
+
 def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     """CE643 for a sum after an epoch macro (`${epoch}/1000`): the platform substitutes the macro and sends the rest as
     text.  The macro's unit is the only scaling there is; a fix where one gives the scale meant, or the one the
@@ -957,8 +964,8 @@ def _arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     operator, number = arithmetic.groups()
     unit = macro.unit or "ms"
     written = text[macro.start:arithmetic.end()]
-    compared = _COMPARED_FIELD.search(text, max(0, macro.start - 120), macro.start)
-    meant = (named_epoch_unit(compared.group(1)) if compared is not None else None) \
+    compared = compared_field(text, macro.start)
+    meant = (named_epoch_unit(compared) if compared is not None else None) \
         or _RESCALED.get((unit, operator, number))
     fixed = f"${{epoch:{meant}}}" if meant else None
     after = "the value's closing quote" if quote else "the number"
