@@ -934,3 +934,18 @@ def test_a_dot_net_pattern_is_no_word_and_a_standard_s_name_is_no_pattern(fmt, r
         assert "a standard's name" in hit.message and ("`yyyy-MM-dd'T'HH:mm:ssXXX`" in hit.help or "EEE" in hit.help)
     else:
         assert "Illegal pattern character 'T'" in hit.message
+
+
+@pytest.mark.parametrize(("zone", "after", "code"), [("Europe/Paris", "Z", "CE410"), ("America/Denver", "UTC", "CE410"),
+                                                     ("America/New_York", "-05:00", "CE411"),
+                                                     ("Europe/Paris", "+00:00", "CE411")])
+def test_a_zone_written_after_a_local_time_macro_is_judged_as_inside_it(jdk, zone, after, code):
+    """helper-128: `'${dateTimeZone:Europe/Paris:...ss}Z'` passed, though CE410 reports the same `Z` quoted inside the
+    format: the vendor is sent Paris wall time labelled as UTC (two hours late in summer)."""
+    url = "/hubs/crm/contacts?where=updated_at>'${dateTimeZone:" + zone + ":yyyy-MM-dd'T'HH:mm:ss}" + after + "'"
+    hit = assert_at(poller(url=url), code, after + "'")
+    assert hit.severity == "error" and "written after the macro" in hit.message
+    printed = jdk.request("F", "yyyy-MM-dd'T'HH:mm:ss", zone, "1719828000000")[1]  # 2024-07-01T10:00:00Z
+    assert not printed.endswith("10:00:00")  # the wall time the label calls UTC (or New York's summer -04:00)
+    fine = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}" + after + "'"
+    assert not found(poller(url=fine), "CE410")  # (GMT labelled as UTC is the truth)

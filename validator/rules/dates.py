@@ -37,9 +37,11 @@ Rules:
   not always UTC: the wall time of that zone is labelled UTC.  The zone is the entry's
   `updatedDateTimezone`/`createdDateTimezone`, the macro's own zone for `${dateTimeZone:...}`,
   GMT for `${gmtDate:...}`, and the server zone for `${date:...}` (documented as GMT; the
-  `server_zone` option).
+  `server_zone` option).  Also the same text written after a macro's closing brace
+  (`'${dateTimeZone:Europe/Paris:...ss}Z'`).
 * **CE411** `date-pattern-fixed-offset` (error): a hard-coded offset literal (`-0800`, `+05:30`) next
-  to a zone with daylight time (`PST`), or one that is not the zone's offset.
+  to a zone with daylight time (`PST`), or one that is not the zone's offset; also one written after a
+  macro's closing brace (`'${dateTimeZone:America/New_York:...ss}-05:00'`).
 * **CE412** `date-macro-without-dates-configuration` (info): the URL filters by the last poll time,
   but the entry has no `datesConfiguration`, so record dates are not compared with it.
   (Many of the platform's own event-feed resources do this on purpose.)
@@ -1415,7 +1417,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
-        yield from _zone_after_macro(ctx, entry, url, macro)
+        yield from _zone_after_macro(ctx, entry, url, macro, zone)
         for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
             if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and config and reads_two_digit_years(
                     config.get(key) for key in ("updatedDateFormat", "createdDateFormat")):
@@ -1442,18 +1444,28 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
 _ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|" + _OFFSET_WRITTEN + r")(?=['\"]|%27|%22)")
 
 
-def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any) -> Iterator[Finding]:
+def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any, zone: _Zone) -> Iterator[Finding]:
     """CE429 for a zone written after a macro whose format ends with one (`'${gmtDate:...'Z'}Z'`,
-    `'${gmtDate:...XXX}+00:00'`): the vendor is sent the zone twice."""
+    `'${gmtDate:...XXX}+00:00'`): the vendor is sent the zone twice; after one whose format writes none, CE410 and
+    CE411 as for the same text quoted inside the format (`'${dateTimeZone:Europe/Paris:...ss}Z'`: Paris time
+    labelled as UTC)."""
     if url[macro.end:macro.end + 1] not in ("Z", "U", "G", "+", "-"):  # (most macros: the closing quote; no pattern)
         return
     written = _ZONE_BEFORE_QUOTE.match(url, macro.end)
     if written is None or not macro.pattern.tokens:
         return
+    start, end = written.span()
     last = macro.pattern.tokens[-1]
     if not (last.is_field and last.letter in "XZz" or not last.is_field and last.quoted and _is_zone_text(last.text)):
+        inside = compile_pattern(f"{macro.format}'{written.group()}'")  # (the same text, as the format would quote it)
+        for problem in pattern_problems(inside, zone=zone, printing=True):
+            if problem.rule in (DATE_PATTERN_LITERAL_Z.code, DATE_PATTERN_FIXED_OFFSET.code) \
+                    and problem.start >= len(macro.format):
+                rule = DATE_PATTERN_LITERAL_Z if problem.rule == DATE_PATTERN_LITERAL_Z.code else DATE_PATTERN_FIXED_OFFSET
+                yield ctx.finding(rule, f"`{written.group()}` written after the macro: "
+                                  + problem.message.replace(f"`'{written.group()}'` is a literal: ", ""),
+                                  source=entry.source, pointer=entry.child("url"), sub=(start, end), help=problem.help)
         return
-    start, end = written.span()
     own = last.text if not last.is_field else {"X": "Z", "Z": "+0000", "z": "GMT"}[last.letter]
     yield ctx.finding(DATE_PATTERN_ZONE_TWICE, f"the macro's format ends with the zone (`{own}` at UTC), and "
                       f"`{written.group()}` after it writes it once more: the vendor is sent `...{own}{written.group()}`",
