@@ -949,3 +949,15 @@ def test_a_zone_written_after_a_local_time_macro_is_judged_as_inside_it(jdk, zon
     assert not printed.endswith("10:00:00")  # the wall time the label calls UTC (or New York's summer -04:00)
     fine = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}" + after + "'"
     assert not found(poller(url=fine), "CE410")  # (GMT labelled as UTC is the truth)
+
+
+@pytest.mark.parametrize("fmt", ["yyyy-MM-dd HH:mm:kk", "yyyy-MM-dd'T'HH:mm:ss hh", "yyyy-MMM-dd LLL HH:mm:ss"])
+def test_one_field_in_two_of_its_letters_is_a_field_written_twice(jdk, fmt):
+    """helper-128: `HH:mm:kk` (meant `ss`) passed; `H`, `k`, `K` and `h` are all the hour, and Java never reads
+    `10:30:45` with it as 10:30:45 (the later hour wins)."""
+    (hit,) = found(poller(updated=fmt, created=fmt), "CE416")[:1]
+    assert "written earlier as" in hit.message and hit.severity == "error"
+    if fmt.endswith("kk"):
+        answer = jdk.request("P", fmt, "GMT", "0", "2024-01-05 10:30:45")
+        assert answer[0] != "OK" or answer[1] != str(1704450645000), answer  # never 10:30:45
+    assert not found(poller(updated="yyyy-MM-dd hh:mm:ss a", created="yyyy-MM-dd hh:mm:ss a"), "CE416")

@@ -58,7 +58,8 @@ Rules:
 * **CE415** `date-pattern-month-minute-swapped` (error): `mm` (minutes) between date fields
   (`yyyy-mm-dd`) or `MM` (month) between time fields (`HH:MM:ss`).
 * **CE416** `date-pattern-field-repeated` (error): one field written twice, typically `ss.sss` for
-  milliseconds (`sss` is the second again: parsing `.123` sets the second to 123, +2 min).
+  milliseconds (`sss` is the second again: parsing `.123` sets the second to 123, +2 min), also in two of
+  its letters (`HH:mm:kk`: `H`, `k`, `K` and `h` are all the hour).
 * **CE417** `date-pattern-not-an-instant` (error): a pattern without a year, a month and day, or
   only a time: record dates parse in January 1970 (so every record looks older than the last poll
   and is ignored), and a URL filter cannot name the last poll time.  The macros of one URL count
@@ -1186,7 +1187,7 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                                 f"`{token.text}` is the month, between time fields: the pattern {effect}",
                                 token.start, token.end, help="`" + "m" * token.count + "` for the minutes"))
     tokens = pattern.tokens
-    seen: set[str] = set()
+    seen: dict[str, Any] = {}  # each field's first token, by the field (the hour's four letters are one field)
     for i, token in enumerate(tokens):
         if not token.is_field:
             continue
@@ -1200,9 +1201,11 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                                     f"{_FIELD_NAMES.get(token.letter, token.letter)}, and "
                                     + ("prints both" if printing else "the later one wins"),
                                     before.start, token.end, help=f"write {meant_run}"))
-            seen.update((before.letter, token.letter))
+            seen.update({_ONE_FIELD.get(before.letter, before.letter): before,
+                         _ONE_FIELD.get(token.letter, token.letter): token})
             continue
         letter = meant.get(id(token), token.letter)
+        letter = _ONE_FIELD.get(letter, letter)
         if letter in seen and id(token) not in meant:
             after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
             if token.letter == "s" and after_dot:
@@ -1211,14 +1214,27 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                               if printing
                               else "`.123` sets the second to 123 (+2 minutes) and the real second is lost"))
                 fix = "`" + "S" * max(token.count, 3) + "` for milliseconds"
+            elif seen[letter].letter != token.letter:  # `HH:mm:kk`: the hour in another letter
+                first = seen[letter]
+                named = _FIELD_NAMES.get(token.letter)
+                message = (f"`{token.text}` is {named}, a field written earlier as `{first.text}`: " if named else
+                           f"`{token.text}` repeats the field written earlier as `{first.text}`: ") + (
+                    "it prints it twice" if printing else "the later one wins when parsing, and the first is lost")
+                fix = "write each field once" + ("; `ss` for the seconds" if token.letter in "kKh" and i > 1
+                                                 and tokens[i - 1].text.endswith(":") else "")
             else:
                 message = (f"`{token.text}` repeats a field written earlier in the pattern: "
                            + ("it prints the same value twice" if printing
                               else "the later one wins when parsing, so the first is ignored"))
                 fix = "write each field once"
             problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code, message, token.start, token.end, help=fix))
-        seen.add(letter)
+        seen.setdefault(letter, token)
     return problems
+
+
+# Letters that write the same field (`H`, `k`, `K`, `h`: the hour; `L`: the month standing alone; `u`: the day of
+# the week as a number): one of them twice is a field written twice
+_ONE_FIELD = {"k": "H", "K": "H", "h": "H", "L": "M", "u": "E"}
 
 
 # What a run of one letter in two cases (`Dd`, `yY`) most likely meant, for the letters whose two cases never
