@@ -961,3 +961,18 @@ def test_one_field_in_two_of_its_letters_is_a_field_written_twice(jdk, fmt):
         answer = jdk.request("P", fmt, "GMT", "0", "2024-01-05 10:30:45")
         assert answer[0] != "OK" or answer[1] != str(1704450645000), answer  # never 10:30:45
     assert not found(poller(updated="yyyy-MM-dd hh:mm:ss a", created="yyyy-MM-dd hh:mm:ss a"), "CE416")
+
+
+@pytest.mark.parametrize(("fmt", "severity", "read"), [
+    ("yyyy-MM-dd'T'HH:mm:ss.'Z'", "error", ()), ("yyyy-MM-dd'T'HH:mm:ss.XXX", "error", ()),
+    ("yyyy-MM-dd HH:mm:ss.", "warning", ("2024-01-05 10:30:45.123",))])
+def test_a_decimal_point_without_a_fraction_after_the_seconds(jdk, fmt, severity, read):
+    """helper-128: `ss.'Z'` passed; Java reads no date with it, with milliseconds or without (at the pattern's end, a
+    fraction is read past and its milliseconds lost)."""
+    hit = assert_at(poller(updated=fmt, created=fmt), "CE405", "ss.", offset=2)
+    assert hit.severity == severity and "no fraction" in hit.message
+    for text in ("2024-01-05T10:30:45Z", "2024-01-05T10:30:45.123Z", "2024-01-05 10:30:45", "2024-01-05 10:30:45.123"):
+        assert (jdk.request("P", fmt, "GMT", "0", text)[0] == "OK") == (text in read), (fmt, text)
+    fine = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"
+    assert not found(poller(updated=fine, created=fine), "CE405")
+    assert not found(poller(updated="yyyy.MM.dd HH:mm:ss", created="yyyy.MM.dd HH:mm:ss"), "CE405")

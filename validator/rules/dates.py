@@ -20,7 +20,10 @@ Rules:
   while both read the same field.
 * **CE405** `date-pattern-fraction` (warning): `SSSS`+ (`SSSSSS`): `S` is a count of milliseconds, not
   a fraction: `.123456` parses as 123,456 ms (+2 min), and 123 ms prints `.000123`.  Also `.S` and `.SS`
-  in a URL macro (5 ms prints `.5`, read as 500 ms; `.SS` prints `.05`, read as 50 ms).
+  in a URL macro (5 ms prints `.5`, read as 500 ms; `.SS` prints `.05`, read as 50 ms).  And a decimal point
+  after the seconds with no fraction after it (`ss.'Z'`, error): the macro prints `10:00:07.Z`, and no record's
+  date is read, with milliseconds or without (at the pattern's end, a warning: a date without a fraction is
+  not read, one with it loses its milliseconds).
 * **CE406** `date-pattern-12-hour` (warning): `hh` or `KK` without `a`: 1 PM and 1 AM look alike; `KK` with `a`
   prints noon's hour as 0; `HH` with
   `a`: 15:30 prints as `15:30 PM`, and a record's `03:30 PM` is read as 03:30.
@@ -894,6 +897,17 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     swapped_seconds = _seconds_after_dot(tokens) if "s" in letters and "S" in letters else None
     for i, token in enumerate(tokens):
         if not token.is_field:
+            if token.text == "." and i and tokens[i - 1].is_field and tokens[i - 1].letter == "s" and not (
+                    i + 1 < len(tokens) and tokens[i + 1].is_field and tokens[i + 1].letter in "SsF"):
+                # `ss.'Z'`, `ss.XXX`: a decimal point and no fraction after it
+                last = i + 1 == len(tokens)  # (Java reads a date's rest after the pattern's end: `.123` ignored)
+                effect = (f"the macro prints `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing else
+                          "a record's date without a fraction is not read, and one with it loses its milliseconds"
+                          if last else "no record's date is read, with milliseconds or without")
+                problems.append(Problem(DATE_PATTERN_FRACTION.code, "a decimal point after the seconds and no "
+                                        f"fraction after it: {effect}", token.start, token.end,
+                                        severity="warning" if last and not printing else "error",
+                                        help="`ss.SSS` for milliseconds, or remove the `.`"))
             continue
         after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
         if token.letter == "S" and token.count >= 4:
