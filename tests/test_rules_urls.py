@@ -471,3 +471,25 @@ def test_a_space_in_the_path_is_a_warning_with_its_removal(url, blank):
     assert hit.severity == "warning" and hit.fix is not None and hit.fix.applicability == "safe"
     assert not [p for p in url_problems(apply(url, [hit])) if p.rule == "CE612"]
     assert not [p for p in url_problems("/hubs/crm/contacts?where=name = 'a b' and c>'d'") if p.rule == "CE612"]
+
+
+@pytest.mark.parametrize("query", ["updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                                   "updated_at >= '${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                                   "updated_at<'${gmtDate:yyyy-MM-dd}'&pageSize=10"])
+def test_a_filter_written_without_where_is_reported_and_mended(query):
+    """helper-128: `?updated_at>='${gmtDate:...}'` (the CEQL as the whole query) passed: the hub gets a parameter
+    named `updated_at>` and no filter."""
+    from validator.fixes import fix_text
+
+    text = json.dumps({"c": {"url": f"/hubs/finance/customers?{query}", "idField": "id"}})
+    (found,) = [f for f in check(text) if f.rule == "CE635"]
+    assert "without `where=`" in found.message and found.fix is not None and found.fix.applicability == "unsafe"
+    fixed = fix_text(text, check, unsafe=True).text
+    assert "?where=updated_at" in fixed and "CE635" not in {f.rule for f in check(fixed)}, fixed
+
+
+@pytest.mark.parametrize("query", ["since='${gmtDate:yyyy-MM-dd}'", "where=a>'${gmtDate:yyyy-MM-dd}'",
+                                   "modifiedSince=${epoch}", "q=name>b"])
+def test_a_parameter_or_a_where_is_not_taken_for_a_filter_without_where(query):
+    text = json.dumps({"c": {"url": f"/hubs/finance/customers?{query}", "idField": "id"}})
+    assert "CE635" not in {f.rule for f in check(text)}

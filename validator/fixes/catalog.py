@@ -74,7 +74,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
     "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
-    "CE635": ("safe", "writes the `=` for the space after `where` (`?where updated>...` → `?where=updated>...`)"),
+    "CE635": ("safe", "writes the `=` for the space after `where` (`?where updated>...` → `?where=updated>...`); "
+                      "writes `where=` before a filter written without it (unsafe)"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
     "CE637": ("unsafe", "joins a second `&where=` to the first with ` and `, when it follows it directly; removes a "
                         "doubled `where=where=` and a `where=` after `and`/`or` inside the filter (safe)"),

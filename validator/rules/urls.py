@@ -305,7 +305,9 @@ The query starts with one `?`; its parameters are separated by `&`.  A second `?
 URL_WHERE_MISSPELLED = _rule("CE635", "url-where-misspelled", "warning", "a hub URL's filter under a misspelled where (Where, were)", """
 On a hub URL (`/hubs/...`) the CEQL filter is the `where` parameter, lower case.  `?Where=...`,
 `?WHERE=...` or `?were=...` holding a comparison is passed on as an unknown parameter, so the poller asks
-for every record on each run.  Reported only on hub URLs without a `where` parameter.
+for every record on each run.  So is a filter written without `where=` at all (`?updated_at>='${gmtDate:...}'`:
+a parameter named `updated_at>`); the fix (unsafe) writes `where=` before it.  Reported only on hub URLs without a
+`where` parameter.
 """, "/hubs/crm/contacts?Where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
 
 CEQL_WHERE_TWICE = _rule("CE637", "ceql-where-twice", "warning", "a second where= parameter", """

@@ -765,6 +765,15 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                     f"{param.name!r}, and no filter", at, end, help="write `=` after `where`",
                     fix=Fix("write `=` after `where`", (Edit(at, end, "="),), "safe"))
             continue
+        if _COMPARISON_AS_NAME.fullmatch(param.name) and ("${" in param.name + param.value or "'" in param.value):
+            # `?updated_at>='${gmtDate:...}'`: the CEQL written as the whole query; the hub gets a parameter named
+            # `updated_at>` and no filter, so every poll fetches every record
+            col.add(Flaw.WHERE_MISSPELLED, f"the filter is written without `where=`: the hub gets a parameter named "
+                    f"{param.name!r} and no filter, so every poll fetches every record", param.start, param.end,
+                    help="write `where=` before the condition",
+                    fix=Fix("write `where=` before the condition", (Edit(param.start, param.start, "where="),),
+                            "unsafe"))
+            continue
         if lowered != "where" and not difflib.get_close_matches(lowered, ["where"], n=1, cutoff=0.8):
             continue
         if param.name == "where" or not re.search(r"[<>=]|\ue000", masked[param.value_start:param.end]):
@@ -775,6 +784,8 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
 
 
 _WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
+# A parameter's name that is a CEQL condition's start (`updated_at>`, `updated_at >`, `modified<`, `status!`)
+_COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w.]{0,100}[ \t]*[<>][^=]{0,200}")
 
 # What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`.  (A SQL
 # parameter, `:since` or `?`, looks too much like a vendor's own value to be told from one.)
