@@ -564,6 +564,11 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     ("lastModifiedDate<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
     ("lastModifiedDate>='${now:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
     ("lastModifiedDate>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    # helper-128: `!=` the last poll time matches every record
+    ("updated_at!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("lastModifiedDate<>${epoch}", ["CE419"]),
+    ("status!='closed' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    ("dueDate!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
 ])
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
     text = poller(url=f"/hubs/crm/contacts?where={where}")

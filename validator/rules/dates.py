@@ -72,7 +72,8 @@ Rules:
   than that poll.
 * **CE419** `date-filter-backwards` (error): the `where` compares a record's date the wrong way:
   `updated_at < '${gmtDate:...}'` (changes before the last poll) or `updated_at > '${now:...}'` (changes after
-  the run).  Only the dates ``datesConfiguration`` reads (without one, fields named like updated/modified).
+  the run), or `updated_at != '${gmtDate:...}'` (every record, on every poll).  Only the dates
+  ``datesConfiguration`` reads (without one, fields named like updated/modified).
   Also a vendor window's bounds swapped: `startDate='${now:...}'` or `endDate='${gmtDate:...}'` (the hub
   passes `=` to a parameter whose name says which end it sets).
 * **CE418** `date-pattern-hour-1-24` (warning): `kk` in a URL macro: Java prints the hour after midnight
@@ -1840,11 +1841,20 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         if len(condition.values) == 1 and condition.operator == "=":
             yield from _swapped_bound(ctx, entry, condition, by_start)
             continue
-        if len(condition.values) != 1 or condition.operator not in ("<", "<=", ">", ">="):
+        if len(condition.values) != 1 or condition.operator not in ("<", "<=", ">", ">=", "!=", "<>"):
             continue
         value = condition.values[0]
         macro = by_start.get(value.start + (1 if value.kind == "string" else 0))
         if macro is None or value.kind not in ("string", "macro") or macro.kind not in _POLL_OR_RUN_KINDS:
+            continue
+        if condition.operator in ("!=", "<>"):  # `updated_at != last poll`: every record but one instant's
+            field = field_name(condition.field.value)
+            if not macro.uses_now and ((config is not None and dated_side(config, field) is not None)
+                                       or _UPDATE_STAMP.match(field)):
+                yield ctx.finding(DATE_FILTER_BACKWARDS, f"`{field} {condition.operator}` the last poll time matches "
+                                  "every record not changed at that very instant: each poll fetches them all again",
+                                  source=entry.source, pointer=entry.child("url"), sub=(condition.start, condition.end),
+                                  help=f"`{field} >` the last poll time")
             continue
         before = condition.operator.startswith("<")
         if before == macro.uses_now:
