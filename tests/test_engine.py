@@ -108,6 +108,12 @@ def test_unknown_kind_is_a_value_error():
         ({"health": {"url": "/healthz"}}, None),
         ({"contacts": {"url": "/hubs/crm/contacts"}}, "poller"),
         ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}}, "poller"),
+        # helper-128: a poller map a level too deep was skipped (exit 0); it is a poller file, whose CE106 says so
+        ({"configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}}, "poller"),
+        ({"pollers": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}}, "poller"),
+        ({"customers": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}}, "poller"),
+        ({"site": {"home": {"url": "/", "title": "Home"}}}, None),
+        ({"envs": {"prod": {"url": "https://api.acme.io", "timeout": 30}}}, None),
         ([1, 2], None),
         ("text", None),
     ],

@@ -34,13 +34,15 @@ class PollerRef(NamedTuple):
 SCHEMA_KEY = "$schema"
 
 
-def _is_poller_map(value: Any) -> bool:
+def _is_poller_map(value: Any, *, nested: bool = False) -> bool:
+    """Whether ``value`` is a map of poller entries; ``nested``: or a map of one (`{"configuration": {"customers":
+    {...}}}`, `{"pollers": {...}}`: a level too many, which the poller schema reports as CE106)."""
     if not isinstance(value, dict) or not value:
         return False
     entries = [entry for key, entry in value.items() if entry is not None and key != SCHEMA_KEY]  # (null: CE102's)
     if not entries or not all(isinstance(entry, dict) for entry in entries):
         return False
-    return any(_is_poller_entry(entry) for entry in entries)
+    return any(_is_poller_entry(entry) or nested and _is_poller_map(entry) for entry in entries)
 
 
 # Keys only a poller entry has; a `url` alone is every settings file's (`{"db": {"url": "postgres://..."}}`).
@@ -90,7 +92,7 @@ def detect_kind(value: Any) -> Kind | None:
         return "instance"
     if POLLER_KEY in keys or any(isinstance(k, str) and k.startswith(_CONFIG_PREFIXES) for k in keys):
         return "configuration"
-    if _is_poller_map(value) or is_single_entry(value):
+    if _is_poller_map(value, nested=True) or is_single_entry(value):
         return "poller"
     if wrapped_body(value) is not None:
         return "instance"  # its schema says what is wrong: CE103 names the wrapper
