@@ -493,3 +493,17 @@ def test_a_filter_written_without_where_is_reported_and_mended(query):
 def test_a_parameter_or_a_where_is_not_taken_for_a_filter_without_where(query):
     text = json.dumps({"c": {"url": f"/hubs/finance/customers?{query}", "idField": "id"}})
     assert "CE635" not in {f.rule for f in check(text)}
+
+
+def test_a_hash_typed_for_the_question_mark_is_said_not_two_stray_quotes():
+    """helper-128: `/customers#where=updated_at>='...'` drew two CE610 "stray ' in the path", whose help (remove
+    them) left the `#`: everything after it is a fragment, never sent."""
+    from validator.fixes import fix_text
+
+    text = json.dumps({"c": {"url": "/hubs/finance/customers#where=updated_at>='${gmtDate:yyyy-MM-dd}'",
+                             "idField": "id"}})
+    codes = [f.rule for f in check(text)]
+    assert "CE634" in codes and "CE610" not in codes, codes
+    fixed = fix_text(text, check, unsafe=True).text
+    assert "customers?where=" in fixed and "CE634" not in {f.rule for f in check(fixed)}
+    assert "CE634" not in {f.rule for f in check(json.dumps({"c": {"url": "/hubs/crm/x#section", "idField": "id"}}))}

@@ -73,7 +73,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                       "an absolute vendor URL: no fix"),
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
-    "CE634": ("unsafe", "swaps the misplaced `?` and `&`"),
+    "CE634": ("unsafe", "swaps the misplaced `?` and `&`; writes `?` for a `#` typed before the query"),
     "CE635": ("safe", "writes the `=` for the space after `where` (`?where updated>...` → `?where=updated>...`); "
                       "writes `where=` before a filter written without it (unsafe)"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),

@@ -298,7 +298,8 @@ GMT.  Remove the whitespace; spaces inside a pattern (`yyyy-MM-dd HH:mm:ss`) are
 URL_QUERY_SEPARATOR = _rule("CE634", "url-query-separator", "error", "'?' and '&' swapped: a second '?', or a query starting with '&'", """
 The query starts with one `?`; its parameters are separated by `&`.  A second `?`
 (`?where=...?pageSize=100`) is sent as part of the value before it, and a query that starts with `&`
-(`/contacts&where=...`) is read as part of the path.
+(`/contacts&where=...`) is read as part of the path.  A `#` typed for the `?` (`/contacts#where=...`) starts the
+URL's fragment, which is never sent: the vendor gets no query; the fix (unsafe) writes `?`.
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'?pageSize=100",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&pageSize=100")
 

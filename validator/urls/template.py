@@ -783,6 +783,7 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 param.start + len(param.name), help=_w("where"))
 
 
+_FRAGMENT_QUERY = re.compile(r"#(?=[A-Za-z_][\w.]{0,100}[ \t]*[=<>!])")  # `#where=`, `#pageSize=`: a query meant
 _WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
 # A parameter's name that is a CEQL condition's start (`updated_at>`, `updated_at >`, `modified<`, `status!`)
 _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w.]{0,100}[ \t]*[<>][^=]{0,200}")
@@ -1240,6 +1241,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 help="write the query unencoded: `?` and the `=` and operators after it",
                 fix=Fix("decode the query", (Edit(at, path_end, decoded),), "unsafe"))
         quotes_end = min(quotes_end, at)
+    fragment = _FRAGMENT_QUERY.search(masked, path_start, quotes_end) if query_start is None and "#" in path else None
+    if fragment is not None:  # `/customers#where=...`: `#` typed for `?`
+        at = fragment.start()
+        col.add(Flaw.QUERY_SEPARATOR, "`#` starts the URL's fragment, which is never sent: the vendor gets "
+                f"`{text[path_start:at]}` with no query, so no filter", at, at + 1, help="write `?` instead of `#`",
+                fix=Fix("write `?` instead of `#`", (Edit(at, at + 1, "?"),), "unsafe"))
+        quotes_end = at  # (the quotes after it are the filter's, not stray ones)
     for m in _QUOTE.finditer(masked, path_start, quotes_end):
         pos = m.start()
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
