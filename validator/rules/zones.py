@@ -459,7 +459,8 @@ def _macro_zone_findings(ctx: Context, entry: Entry, config: dict[str, Any]) -> 
         assumed = " (assumed: the `server_zone` option)" if macro.kind == "date" else ""
         taken = " (taking the URL's only last-poll filter as that date)" if guessed else ""
         yield ctx.finding(MACRO_ZONE_DIFFERS_FROM_RECORDS,
-                          f"the URL prints the last poll time without an offset in {macro_zone.label}{assumed}, but "
+                          f"the URL prints {'the run time' if macro.uses_now else 'the last poll time'} without an "
+                          f"offset in {macro_zone.label}{assumed}, but "
                           + (f"with no `{side}DateTimezone` the records' `{field}`, also without an offset, is read in "
                              f"the server zone `{zone_id}` (assumed: the `server_zone` option)" if unset else
                              f"`{side}DateTimezone` reads the records' `{field}`, also without an offset, in `{zone_id}`")
