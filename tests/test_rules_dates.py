@@ -981,3 +981,15 @@ def test_a_decimal_point_without_a_fraction_after_the_seconds(jdk, fmt, severity
     fine = "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"
     assert not found(poller(updated=fine, created=fine), "CE405")
     assert not found(poller(updated="yyyy.MM.dd HH:mm:ss", created="yyyy.MM.dd HH:mm:ss"), "CE405")
+
+
+@pytest.mark.parametrize(("mask", "code"), [("yyyy-MM-ddTHH:mm:ss", "CE401"), ("YYYY-MM-dd'T'HH:mm:ss'Z'", "CE407"),
+                                            ("yyyy-MM-dd'T'HH:mm:ss'Z'", None), ("milliseconds", None),
+                                            ("yyyy-MM-dd'T'HH:mm:ss.S'Z'", None),  # (an element's own default)
+                                            ("key", None),  # (in the platform's answers)
+                                            ("${BULK_DATE_MASK}", None)])
+def test_the_bulk_query_date_mask_is_a_pattern_java_compiles(mask, code):
+    """helper-128: `"bulk.query.date_mask": "yyyy-MM-ddTHH:mm:ss"` passed; Java refuses the pattern."""
+    body = json.dumps({"element": {"key": "sageone"}, "name": "x", "configuration": {"bulk.query.date_mask": mask}})
+    codes = {f.rule for f in check(body)} - {"CE105"}
+    assert codes == ({code} if code else set()), codes

@@ -11,7 +11,9 @@ Rules:
 
 * **CE401** `date-pattern-invalid` (error): the pattern does not compile; Java's message at the
   column Java stops (an unquoted letter such as `T`, an unterminated quote, `XXXX`).  For URL macros
-  this is reported by the URL grammar under the same code.
+  this is reported by the URL grammar under the same code.  The configuration's date masks
+  (`bulk.query.date_mask`) are checked too: a pattern Java refuses (CE401), or a field misread (CE407, CE408,
+  CE415, CE416).
 * **CE402** `date-format-not-a-pattern` (error): prose, a number or nothing instead of a pattern
   (`10 digit integer Unix time`, `518862600`, `key`).
 * **CE403** `date-format-timestamp` (warning): the undocumented token `timestamp`.  `milliseconds`
@@ -131,9 +133,10 @@ from ..dates.pattern import compile_pattern, format_date
 from ..dates.tokens import PatternError, is_description
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
+from ..kinds import escape_pointer_token
 from ..lazy_pattern import LazyPattern
 from ..urls.template import NAME_WORDS, ODD_SPACE, named_epoch_unit, parse_url_template
-from ..vocabulary.placeholders import find_placeholders
+from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule, once_per_arguments
 
 FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -1916,8 +1919,26 @@ def _swapped_bound(ctx: Any, entry: Any, condition: Any, by_start: dict[int, Any
                       sub=(condition.start, condition.end), help=fix)
 
 
+# A field read as another (the week-based year, the minutes for the month, one field twice, the day of the year)
+_MISREAD_FIELDS = frozenset({DATE_PATTERN_WEEK_YEAR.code, DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
+                             DATE_PATTERN_FIELD_REPEATED.code, DATE_PATTERN_DAY_OF_YEAR.code})
+
+
 def check(ctx: Any) -> Iterator[Finding]:
-    """CE4xx over every poller entry: its datesConfiguration formats and its URL's date macros."""
+    """CE4xx over every poller entry: its datesConfiguration formats and its URL's date macros; and the date masks
+    of the configuration (`bulk.query.date_mask`, a records' format as `*DateFormat` is)."""
     for entry in ctx.entries():
         if isinstance(entry.value, dict):
             yield from _entry_findings(ctx, entry)
+    configuration, pointer = ctx.configuration, ctx.configuration_pointer
+    for key, fmt in configuration.items() if isinstance(configuration, dict) and pointer is not None else ():
+        if isinstance(key, str) and key.lower().endswith("date_mask") and isinstance(fmt, str) and fmt.strip() \
+                and not find_placeholders(fmt) and not contains_env_reference(fmt):
+            # (a mask prints the bulk query's dates: a date alone may be meant, elements ship `.S'Z'`, and the
+            # platform's answers a word, `key`: only a pattern Java refuses, or a field misread, is said)
+            problems = [problem for problem in compile_problems(fmt) if problem.rule == DATE_PATTERN_INVALID.code]
+            if not compile_problems(fmt) and fmt not in SPECIAL_FORMATS:
+                problems = [problem for problem in pattern_problems(compile_pattern(fmt), zone=None, printing=True)
+                            if problem.rule in _MISREAD_FIELDS]
+            for problem in problems:
+                yield ctx.problem(problem, pointer=f"{pointer}/{escape_pointer_token(key)}", value=fmt)
