@@ -412,3 +412,16 @@ def test_a_configuration_of_event_keys_alone_is_part_of_one_and_may_leave_the_ca
     # a configuration with other keys too is a whole one: its events need the callback
     whole = '{"oauth.api.key": "${K}", "event.notification.enabled": true, "event.vendor.type": "polling"}'
     assert [f.rule for f in check(whole) if f.rule == "CE201"] == ["CE201"]
+
+
+@pytest.mark.parametrize(("value", "flagged"), [("www.samplecallbackurl.com", True), ("mycoolapp.com/callback", True),
+                                                ("localhost:3000/cb", True), ("https://mycoolapp.com/auth", False),
+                                                ("<CALLBACK_URL>", False), ("${CALLBACK_URL}", False), ("", False)])
+def test_an_oauth_callback_url_without_a_scheme(value, flagged):
+    """helper-128: `"oauth.callback.url": "mycoolapp.com/callback"` passed; a redirect URI is absolute (RFC 6749
+    3.1.2), and the provider compares it with the registered `https://...` one."""
+    body = json.dumps({"element": {"key": "sageone"}, "name": "x", "configuration": {"oauth.callback.url": value}})
+    hits = found(body, "CE209")
+    assert bool(hits) == flagged, hits
+    if flagged:
+        assert hits[0].severity == "warning" and hits[0].fix is not None and hits[0].fix.applicability == "unsafe"

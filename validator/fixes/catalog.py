@@ -26,7 +26,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE102": ("safe", "unquotes a quoted boolean (`\"true\"`, `\"False\"`) or whole number (`\"100\"`)"),
     "CE105": ("unsafe", "renames a key written for `configuration` (`config`, `Configuration`) to `configuration`"),
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
-    "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`)"),
+    "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`); writes `https://` before an OAuth "
+                      "callback URL without one (unsafe)"),
     "CE207": ("unsafe", "writes an interval given in seconds or milliseconds as the minutes meant, when that is an "
                         "interval people choose (`\"900000\"` → `\"15\"`)"),
     "CE211": ("unsafe", "writes an `event.poller.refresh_interval` of 300, 600, 900 or 1200 as the minutes meant (`\"900\"` → `\"15\"`)"),

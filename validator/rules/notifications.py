@@ -35,7 +35,8 @@ Rules:
 * **CE209** `url-scheme-typo` (error): a URL-valued configuration or `providerData` value whose
   scheme is mistyped: `https;//`, `https:/`, `https//`, `https:\\`, `htps://`, `htttps://`
   (46 Cloud Elements pages carry `"oauth.callback.url": "https;//mycoolapp.com"`).  Points at the
-  scheme; the fix (safe) writes `https://`.
+  scheme; the fix (safe) writes `https://`.  An `oauth.callback.url` with no scheme (`www.mycoolapp.com/auth`) is a
+  warning, fixed on request (unsafe).
 * **CE210** `callback-unreachable` (error; a warning while events are off): the callback host is
   `localhost`, a loopback, private or link-local address (`127.0.0.1`, `10.x`, `172.16-31.x`,
   `192.168.x`, `169.254.x`, `::1`, `fc00::/7`) or a local-only name (`.local`, `.localhost`,
@@ -242,7 +243,10 @@ URL_SCHEME_TYPO = Rule(
         "URL must start with `https://` (or `http://`).  A semicolon for the colon (`https;//`, copied from "
         "46 Cloud Elements pages), a missing or extra slash (`https:/`, `https//`, `https:///`), backslashes "
         "or a misspelt scheme (`htps`, `htttps`) make it a relative path or an unknown scheme: the OAuth "
-        "redirect or the event delivery fails.\n\n**Fix:** write `https://` (the fix does it)."
+        "redirect or the event delivery fails.  An `oauth.callback.url` with no scheme at all (`www.mycoolapp.com/"
+        "auth`, in 10 Cloud Elements examples) is a warning: a redirect URI is absolute (RFC 6749 3.1.2), and the "
+        "provider compares it with the registered `https://...` one; the unsafe fix writes `https://`."
+        "\n\n**Fix:** write `https://` (the fix does it)."
     ),
     bad=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https;//mycoolapp.com"\n  }\n}\n'),
@@ -590,6 +594,14 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
             if not isinstance(value, str) or key == POLLER:
                 continue
             typo = scheme_typo(value)
+            if typo is None and key.lower() == "oauth.callback.url" and _HOST_FIRST.match(value):
+                # `www.mycoolapp.com/auth`: no scheme at all (RFC 6749 3.1.2: the redirect URI is absolute)
+                yield ctx.finding(URL_SCHEME_TYPO, f"`{key}` has no scheme: the OAuth redirect URI must be absolute, "
+                                  "and the provider compares it with the registered one, `https://...`",
+                                  pointer=f"{base}/{escape_pointer_token(key)}", severity="warning",
+                                  help="write `https://` before it",
+                                  fix=Fix("write `https://` before it", (Edit(0, 0, "https://"),), "unsafe"))
+                continue
             if typo is None:
                 continue
             start, end, replacement = typo
@@ -599,6 +611,11 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
                               pointer=f"{base}/{escape_pointer_token(key)}", sub=(start, end),
                               help=f"write `{replacement}`",
                               fix=Fix(f"write `{replacement}`", (Edit(start, end, replacement),)))
+
+
+# A host name first, as a URL without its scheme starts (`www.mycoolapp.com/auth`, `localhost:3000/cb`)
+_HOST_FIRST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?::\d{1,5})?(?:[/?#]|$)"
+                          r"|localhost(?::\d{1,5})?(?:[/?#]|$)")
 
 
 def vendor_suggestion(value: str) -> str | None:
