@@ -1580,6 +1580,9 @@ def test_a_script_named_on_the_command_line_is_read_for_its_bodies(name, script)
     is skipped with CE090 (info)."""
     text = script.replace("{body}", _SAGE_BODY)
     found = check_page(text, path=name).findings
+    unexpanded = [f for f in found if f.rule == "CE028"]  # (`${K}` in `<<'JSON'`: sent as written, helper-128)
+    assert len(unexpanded) == (4 if name.endswith(".sh") else 0), unexpanded
+    found = [f for f in found if f.rule != "CE028"]
     assert [f.rule for f in found] == ["CE206"], found
     assert text.splitlines()[found[0].line - 1][found[0].column - 1:].startswith('"x"')
     other = check_page("#!/bin/sh\nset -e\ncurl -s https://example.com/health\necho done\n", path=name).findings
@@ -2379,3 +2382,15 @@ def test_an_explaining_comment_is_no_elision(comment):
     found = check_page(f"# Body\n\n```jsonc\n{block}\n```\n", path="p.md").findings
     assert "CE105" in {f.rule for f in found}, found
 
+
+
+def test_an_environment_variable_in_a_quoted_here_document_is_sent_as_written():
+    """helper-128: `curl --data @- <<'EOF'` around `"oauth.api.key": "${SAGE_API_KEY}"` passed; a quoted delimiter
+    expands nothing, as single quotes do (CE028). A here-document written to a file is left alone (a deployment may
+    fill it in), and a poller macro is the platform's."""
+    body = '{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "${SAGE_API_KEY}"}, "name": "x"}'
+    page = f"# Create\n\n```bash\ncurl -X POST https://x.example/instances --data @- <<'EOF'\n{body}\nEOF\n```\n"
+    (hit,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE028"]
+    assert page.splitlines()[hit.line - 1][hit.column - 1:].startswith("${SAGE_API_KEY}")
+    to_file = f"# Create\n\n```bash\ncat > body.json <<'EOF'\n{body}\nEOF\n```\n"
+    assert not [f for f in check_page(to_file, path="p.md").findings if f.rule == "CE028"]

@@ -165,7 +165,8 @@ VARIABLE_NOT_EXPANDED = Rule(
     description="Inside `'...'` the shell expands nothing: `-d '{\"username\": \"${CLOSEIO_API_KEY}\"}'` sends the text "
             "`${CLOSEIO_API_KEY}` to the platform, which stores it as the credential (a `.json` file holding the "
             "reference is different: a deployment substitutes it before sending). Reported for `${NAME}` and `$NAME` "
-            "written in capitals inside the single quotes of a curl body; a poller macro (`${gmtDate:...}`) is meant "
+            "written in capitals inside the single quotes of a curl body, or in a here-document with a quoted "
+            "delimiter that curl reads (`--data @- <<'EOF'`); a poller macro (`${gmtDate:...}`) is meant "
             "for the platform and is not reported.\n\n**Fix:** close the quotes around the variable and quote it "
             "for the shell: `'{\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}'`.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
@@ -711,6 +712,9 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
             _expanded_heredoc(shell, body_start, body_start + len(text), builder, problems, delimiter)
         else:
             builder.copy(text, body_start)
+            if _CURL.search(opening) or _HTTPIE_SENDING.search(opening):  # read by the command itself, not written to
+                # a file (which a deployment may fill in: `envsubst < body.json`)
+                problems.extend(_unexpanded(shell, body_start, body_start + len(text), quoted_heredoc=True))
         decoded, mapping = builder.build(end=body_start + len(text))
         yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems))
 
@@ -948,15 +952,17 @@ def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
 _ENVIRONMENT_VARIABLE = re.compile(r"\$\{(?P<braced>[A-Z][A-Z0-9_]*)\}|\$(?P<bare>[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_])")
 
 
-def _unexpanded(shell: str, start: int, end: int) -> Iterator[Problem]:
-    """CE028 for each environment variable inside the single-quoted section ``[start, end)``: the shell sends its
-    name, not its value."""
+def _unexpanded(shell: str, start: int, end: int, *, quoted_heredoc: bool = False) -> Iterator[Problem]:
+    """CE028 for each environment variable inside the single-quoted section ``[start, end)`` (``quoted_heredoc``: a
+    here-document whose delimiter is quoted, `<<'EOF'`): the shell sends its name, not its value."""
     for match in _ENVIRONMENT_VARIABLE.finditer(shell, start, end):
         name = match.group("braced") or match.group("bare")
         spliced = f"'\"${name}\"'"
-        yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} inside '...': curl sends "
+        where = "in a here-document whose delimiter is quoted (`<<'EOF'`)" if quoted_heredoc else "inside '...'"
+        yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} {where}: curl sends "
                       "the variable's name, not its value, and the platform stores that text", match.start(), match.end(),
-                      f"close the quotes around it: {spliced}")
+                      "write the delimiter bare (`<<EOF`) and each poller macro's `$` as `\\$`" if quoted_heredoc
+                      else f"close the quotes around it: {spliced}")
 
 
 def _single(shell: str, j: int, builder: TextBuilder) -> int:
