@@ -496,3 +496,16 @@ def test_a_macro_for_a_field_is_an_error(key):
     assert len(hits) == 1 and hits[0].severity == "error" and "is a macro" in hits[0].message, hits
     assert (hits[0].line, hits[0].column) == position(text, '"${', after=f'"{key}"')
     assert not found(poller(contacts=entry(idField="${ID_FIELD}")), "CE303")  # a deployment's reference: not a macro
+
+
+# --- CE313: idField names a date field ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("id_field", ["updated_at", "created_at"])
+def test_an_id_field_naming_a_date_field_is_reported(id_field):
+    """helper-128: `"idField": "updated_at"`, the field datesConfiguration reads, passed: every event's objectId would
+    be a timestamp (a copy of the line below)."""
+    text = poller(contacts=entry(idField=id_field))
+    (finding,) = found(text, "CE313")
+    assert (finding.line, finding.column) == position(text, f'"{id_field}"') and finding.severity == "warning"
+    assert not found(poller(contacts=entry()), "CE313")
+    assert not found(poller(contacts=entry(idField="updated_at_id")), "CE313")

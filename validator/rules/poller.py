@@ -48,6 +48,8 @@ Rules:
   more and a whole number of thousands (``60000``): both count seconds, and milliseconds were likely meant.
 * **CE312** `poller-date-field-not-requested` (warning): the URL's own list of fields (Sage One's `attributes='...'`,
   OData's `$select`) leaves out a date field the entry reads: the records come back without it.
+* **CE313** `poller-id-is-a-date` (warning): ``idField`` names the updated or created date field
+  ``datesConfiguration`` reads (a copy of the line below): every event's ``objectId`` is a timestamp.
 * **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
   a copy of an entry left unchanged: the records come twice, once under each name.  A URL with a path
   variable (``/hubs/db/{objectName}``, QuickBase's default) is not compared: it may be filled in per resource.
@@ -318,10 +320,27 @@ POLLER_DATE_FIELD_NOT_REQUESTED = Rule(
               + _GOOD_DATES + '}'),
 )
 
+POLLER_ID_IS_A_DATE = Rule(
+    code="CE313",
+    name="poller-id-is-a-date",
+    severity="warning",
+    summary="`idField` names the date field that `datesConfiguration` reads",
+    description=(
+        "`idField` names the field that identifies a record: each event's `objectId` is its value, and the "
+        "platform tells one record from another by it.  Naming the updated or created date there (a copy of the "
+        "line below, `\"idField\": \"updated_at\"`) makes every event's `objectId` a timestamp: records changed "
+        "in the same second look like one, and no event says which record changed.\n\n**Fix:** the record's "
+        "own identifier (`id`, `Id`, `uuid`)."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "updated_at",\n      ' + _GOOD_DATES + '}'),
+    good=_doc(_GOOD_ENTRY),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
     POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS, POLLER_URL_REPEATED, POLLER_DATE_FIELD_NOT_REQUESTED,
+    POLLER_ID_IS_A_DATE,
 ]
 
 # JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
@@ -500,6 +519,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not isinstance(entry.value, dict):
             continue
         yield from _entry(ctx, entry)
+        yield from _id_is_a_date(ctx, entry)
         url = entry.value.get("url")
         if not isinstance(url, str) or not url.strip() or is_placeholder(url) or _PATH_VARIABLE.search(url):
             continue  # a template's `<resource>`; `/hubs/db/{objectName}`, which may be filled in per resource
@@ -510,6 +530,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                               "of those records is sent twice, once under each name, and what "
                               f"`{entry.name}` was meant to poll is not polled", source=entry.source,
                               pointer=entry.child("url"), help=f"give `{entry.name}` its own URL, or remove it")
+
+
+def _id_is_a_date(ctx: Context, entry: Entry) -> Iterator[Finding]:
+    """CE313: `idField` names a date field of `datesConfiguration` (or the entry's own, as the legacy keys)."""
+    id_field, dates = entry.value.get("idField"), entry.value.get("datesConfiguration")
+    if not isinstance(id_field, str) or not id_field.strip():
+        return
+    for holder in (dates, entry.value):
+        for side in ("updated", "created"):
+            if isinstance(holder, dict) and holder.get(f"{side}DateField") == id_field:
+                yield ctx.finding(POLLER_ID_IS_A_DATE, f"`idField` names `{id_field}`, the {side} date "
+                                  "`datesConfiguration` reads: each event's `objectId` would be a timestamp, not the "
+                                  "record's identifier", source=entry.source, pointer=entry.child("idField"),
+                                  help="the record's own identifier, such as `id`")
+                return
 
 
 def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
