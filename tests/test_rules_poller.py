@@ -509,3 +509,11 @@ def test_an_id_field_naming_a_date_field_is_reported(id_field):
     assert (finding.line, finding.column) == position(text, f'"{id_field}"') and finding.severity == "warning"
     assert not found(poller(contacts=entry()), "CE313")
     assert not found(poller(contacts=entry(idField="updated_at_id")), "CE313")
+
+
+def test_a_page_size_past_a_java_int_is_said():
+    """helper-128: `"pageSize": 5000000000` passed, though a `pollDelay` that large is an error."""
+    (finding,) = found(poller(contacts=entry(pageSize=5_000_000_000)), "CE308")
+    assert finding.severity == "warning" and "Java int" in finding.message
+    assert not found(poller(contacts=entry(pageSize=2_147_483_647)), "CE308")
+    assert len(found(poller(contacts=entry(pollDelay=99_999_999_999)), "CE308")) == 1  # (a time stamp: said once)

@@ -37,7 +37,7 @@ Rules:
 * **CE306** `poller-dates-no-created` (info): only the updated date is given.
 * **CE307** `poller-dates-empty` (warning): ``"datesConfiguration": {}``.
 * **CE308** `poller-number-out-of-range` (error): negative ``pollDelay``/``createdCheckTolerance``,
-  ``pageSize`` below 1.
+  ``pageSize`` below 1; a warning past a Java int (``"pageSize": 5000000000``).
 * **CE309** `poller-field-path-jsonpath` (error): ``idField`` or a date field written as JSONPath
   (``$.id``, ``$.data[*].id``, ``$..id``, ``items[?(@.id)]``) where the platform reads a field path
   relative to each record (``id``, ``user.id``).  This assumes the platform does not evaluate JSONPath:
@@ -811,6 +811,11 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
     }
     for key, (low, why, fix) in limits.items():
         number = _number(value.get(key))
+        if number is not None and number >= 1 << 31 and not (key in _SECONDS_EFFECTS and number < _EPOCH_LIKE * 10_000):
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {value[key]}, past the "
+                              "platform's whole numbers (a Java int holds up to 2,147,483,647): it is not read as "
+                              "given", source=entry.source, pointer=entry.child(key), severity="warning", help=fix)
+            continue  # (a seconds key's time stamp below 10^13 is said below)
         if number is None or number >= low:
             continue
         shown = json.dumps(value[key], ensure_ascii=False)
