@@ -1403,3 +1403,21 @@ def test_docs_not_found_names_a_folder_below_the_current_one_relative(elements_d
     body = _sage_body({**GOOD_ENTRY, "url": "/hubs/crm/x"})
     (found,) = [f for f in check(body, options=Options(element_docs=(str(tmp_path / "docs"),))) if f.rule == "CE914"]
     assert "`docs`" in found.message and str(tmp_path) not in found.message, found.message
+
+
+@pytest.mark.parametrize(("fmt", "flagged"), [("yyyy-MM-dd'T'HH:mm:ssX", True), ("yyyy-MM-dd HH:mm:ss", True),
+                                              ("yyyy-MM-dd'T'HH:mm:ss.SSSX", False)])
+def test_a_default_poller_s_format_is_the_truth_on_a_path_the_api_docs_lack(elements_dir, jdk, fmt, flagged):
+    """helper-128: Egnyte's default poller reads `event_date` of `/hubs/documents/events` with `...ss.SSSX`; without the
+    `.SSS` the JDK reads none of its dates, but CE912 was silent, the API docs having no `/events` (a catch-all)."""
+    if not (Path(elements_dir) / "egnyte").is_dir():
+        pytest.skip("no Egnyte export")
+    dates = {"updatedDateField": "event_date", "updatedDateFormat": fmt, "updatedDateTimezone": "GMT",
+             "createdDateField": "event_date", "createdDateFormat": fmt, "createdDateTimezone": "GMT"}
+    body = {"element": {"key": "egnyte"}, "configuration": {"event.poller.configuration": {
+        "events": {"url": "/hubs/documents/events", "idField": "event_object_id", "datesConfiguration": dates}}}}
+    found = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+    assert bool(found) == flagged, found
+    if flagged:
+        assert "`yyyy-MM-dd'T'HH:mm:ss.SSSX`" in found[0].message
+        assert jdk.request("P", fmt, "GMT", "0", "2024-01-05T10:20:30.123Z")[0] != "OK"

@@ -398,33 +398,44 @@ class DefaultUsage:
             relative = hub_relative(template.path)
             usage.paths.add(relative)
             documented = api.match(relative)
-            if documented is None:
-                continue
+            dates = entry.get("datesConfiguration")
+            if documented is None or api.is_generic(documented):  # (a path the API docs lack, or serve by a catch-all
+                # route, Egnyte's `/events`: its date formats are the truth all the same, kept by its own path)
+                usage._keep_dates(relative, entry, dates if isinstance(dates, dict) else {})
+                if documented is None:
+                    continue
             usage.params.setdefault(documented, set()).update(p.name for p in template.params)
             used = usage.fields.setdefault(documented, set())
             if template.where is not None:
                 usage.filtered.setdefault(documented, set()).update(c.field.value for c in template.where.conditions)
             if isinstance(entry.get("idField"), str):
                 used.add(entry["idField"])
-            dates = entry.get("datesConfiguration")
             if not isinstance(dates, dict):
                 continue
             operation = api.get_operation(documented)
             model = api.record_model(operation) if operation else None
-            for which in ("updated", "created"):
-                name, fmt = dates.get(f"{which}DateField"), dates.get(f"{which}DateFormat")
-                if not isinstance(name, str) or not isinstance(fmt, str):
-                    continue
+            for name, fmt in usage._keep_dates(documented, entry, dates):
                 used.add(name)
-                usage.formats.setdefault((documented, name), set()).add(fmt)
-                zone = dates.get(f"{which}DateTimezone") or entry.get(f"{which}DateTimezone")
-                usage.zones[documented, name, fmt] = zone.strip() if isinstance(zone, str) else ""
                 parts = split_field_path(name)
                 schema = api.field_schema(model, parts) if parts and model is not None else None
                 mask = field_mask(schema)
                 if mask:
                     usage.mask_formats.setdefault(mask, set()).add(fmt)
         return usage
+
+    def _keep_dates(self, path: str, entry: dict[str, Any], dates: dict[str, Any]) -> list[tuple[str, str]]:
+        """Keep the date formats (and zones) the default poller's ``entry`` at ``path`` reads its fields with; the
+        ``(field, format)`` pairs."""
+        found = []
+        for which in ("updated", "created"):
+            name, fmt = dates.get(f"{which}DateField"), dates.get(f"{which}DateFormat")
+            if not isinstance(name, str) or not isinstance(fmt, str):
+                continue
+            self.formats.setdefault((path, name), set()).add(fmt)
+            zone = dates.get(f"{which}DateTimezone") or entry.get(f"{which}DateTimezone")
+            self.zones[path, name, fmt] = zone.strip() if isinstance(zone, str) else ""
+            found.append((name, fmt))
+        return found
 
 
 def field_mask(schema: Any) -> str | None:

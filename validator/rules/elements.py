@@ -739,7 +739,8 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         return
     template = api.match(relative)
     if template is None:
-        if relative in usage.paths:
+        if relative in usage.paths:  # a path only the default poller documents: its date formats are the truth
+            yield from _against_undocumented_default(ctx, entry, relative, usage)
             return
         near = difflib.get_close_matches(relative, list(api.paths), n=1, cutoff=0.6)
         yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{ctx.element}`",
@@ -748,6 +749,8 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         return
     if api.is_generic(template):
         yield from _near_miss(ctx, entry, api, relative, usage, offset + len(path) - len(relative))
+        if relative in usage.paths:
+            yield from _against_undocumented_default(ctx, entry, relative, usage)
         return  # served by a catch-all route: nothing documented to compare with
     operation = api.get_operation(template)
     if operation is None:
@@ -778,6 +781,24 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
             yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
     if parsed.where is not None:
         yield from _check_where(ctx, entry, api, model, parsed.where, template, used | usage.filtered.get(template, set()))
+
+
+def _against_undocumented_default(ctx: Context, entry: Entry, path: str, usage: DefaultUsage) -> Iterator[Finding]:
+    """CE912 for a resource whose path the API docs lack (Egnyte's `/events`) but the element's default poller polls:
+    each date format against the one the default reads the same field with."""
+    from .dates import compile_problems
+
+    dates = entry.value.get("datesConfiguration")
+    for which in ("updated", "created") if isinstance(dates, dict) else ():
+        name, fmt = dates.get(f"{which}DateField"), dates.get(f"{which}DateFormat")
+        zone = dates.get(f"{which}DateTimezone")
+        zone = zone if isinstance(zone, str) and zone.strip() else "GMT"
+        defaults = sorted(usage.formats.get((path, name), ())) if isinstance(name, str) else []
+        if not defaults or not isinstance(fmt, str) or not fmt.strip() or fmt in defaults or fmt == "timestamp" \
+                or compile_problems(fmt) or all(_misreads_itself(default) for default in defaults):
+            continue
+        yield from _against_default(ctx, entry, fmt, defaults, name, zone, path,
+                                    entry.child("datesConfiguration", f"{which}DateFormat"), usage)
 
 
 def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: DefaultUsage,
