@@ -1465,6 +1465,9 @@ _HUNTED = {
     "a short token as the callback's user": (_configuration(
         '"event.notification.callback.url": "https://tHqOgbm8RB4eWpHQ@mycoolapp.example/events", '
         '"event.poller.refresh_interval": "x"'), "tHqOgbm8RB4eWpHQ"),
+    "a token with few case changes as the callback's user (helper-129)": (_configuration(
+        '"event.notification.callback.url": "https://SEKRITtou2QA8466@hooks.example.com/in", '
+        '"event.poller.refresh_interval": "x"'), "SEKRITtou2QA8466"),
     "a token in a CEQL list": (_poller_url(
         "/hubs/finance/customers?where=updated_at>='${gmtDate:yyyy-MM-dd}' and apiToken in ('Tk4wQ9zXn2Lp8Rv5')"),
         "Tk4wQ9zXn2Lp8Rv5"),

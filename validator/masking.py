@@ -1259,6 +1259,8 @@ def _token_as_user(user: str) -> bool:
         return True
     if len(user) < 10 or not user.isascii() or not user.translate(_WORD_JOINERS).isalnum() or not _DIGIT_RUN.search(user):
         return False  # (`.`, `-` and `_` join a token's pieces too: `Kq8vR2mZ.pL4xN7tW`)
+    if len(user) >= 16 and len(_DIGIT_RUN.findall(user)) >= 2 and not user.islower() and not user.isupper():
+        return True  # (`SEKRITtou2QA8466`: long, of both cases, digits in two places)
     letters = [c for c in user if c.isalpha()]
     return sum(a.islower() != b.islower() for a, b in zip(letters, letters[1:])) >= 6
 
