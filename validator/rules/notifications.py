@@ -594,7 +594,7 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
             if not isinstance(value, str) or key == POLLER:
                 continue
             typo = scheme_typo(value)
-            if typo is None and key.lower() == "oauth.callback.url" and _HOST_FIRST.match(value):
+            if typo is None and key.lower() == "oauth.callback.url" and "://" not in value and _HOST_FIRST.match(value):
                 # `www.mycoolapp.com/auth`: no scheme at all (RFC 6749 3.1.2: the redirect URI is absolute)
                 yield ctx.finding(URL_SCHEME_TYPO, f"`{key}` has no scheme: the OAuth redirect URI must be absolute, "
                                   "and the provider compares it with the registered one, `https://...`",
