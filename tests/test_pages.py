@@ -2323,10 +2323,11 @@ def test_a_deeply_nested_list_does_not_end_the_reading_of_a_page(depth):
         assert any(rule.startswith("CE0") and rule != "CE090" for rule in rules), rules  # the trailing comma
 
 
-@pytest.mark.parametrize("language", ["json", "jsonc"])
+@pytest.mark.parametrize("language", ["json", "jsonc", "jsonl", "ndjson"])
 def test_two_bodies_shown_one_after_another_in_one_block_are_each_checked(language):
     """Documentation pages (helper-126): `Option A` then `Option B` in one block was CE001 (a second JSON value), and
-    neither body was checked; each is read on its own, at its own lines."""
+    neither body was checked; each is read on its own, at its own lines.  A JSON-lines block (helper-129) was skipped
+    as another language's."""
     first = '{"a": {"url": "/hubs/crm/a?where=m>=\'${date:yyyy-MM-dd}\'", "idField": "id"}}'
     second = '{"a": {"url": "/hubs/crm/a?where=m>=\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}'  # (its quote never closes)
     comment = "// Option B\n" if language == "jsonc" else "\n"

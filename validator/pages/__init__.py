@@ -139,8 +139,8 @@ HTTP_BLANK_LINE = Rule(
 )
 RULES: list[Rule] = [PAGE_ELEMENT_MISMATCH, HTTP_BLANK_LINE]
 
-JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "text", "txt", "plain", "plaintext",
-                                            "http", "none"})
+JSON_LANGUAGES: frozenset[str] = frozenset({"", "json", "jsonc", "json5", "jsonl", "ndjson", "jsonlines", "text", "txt",
+                                            "plain", "plaintext", "http", "none"})  # (JSON lines: a body a line)
 NO_BODY = "no Cloud Elements body in this page's code blocks"
 NO_BODY_IN_FILE = "no Cloud Elements body in this file"  # (a request file or a script, read as one block)
 ENCODING_RULES = frozenset({"CE012", "CE013", "CE015"})  # about the page's bytes, reported for the page
@@ -822,7 +822,7 @@ _MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
 # An untagged block that is not JSON is read as a broken body only when it is written as JSON is: it opens an object
 # or an array, or holds a quoted key and its colon.
 _OPENS_JSON = re.compile(r'\s*[{\[]|[^\r\n]*"[^"\r\n]+"[ \t]*:')
-_TAGGED_JSON = frozenset({"json", "jsonc", "json5"})
+_TAGGED_JSON = frozenset({"json", "jsonc", "json5", "jsonl", "ndjson", "jsonlines"})
 
 
 def _json_like(document: Document) -> bool:
