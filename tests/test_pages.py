@@ -2396,3 +2396,15 @@ def test_an_environment_variable_in_a_quoted_here_document_is_sent_as_written():
     assert page.splitlines()[hit.line - 1][hit.column - 1:].startswith("${SAGE_API_KEY}")
     to_file = f"# Create\n\n```bash\ncat > body.json <<'EOF'\n{body}\nEOF\n```\n"
     assert not [f for f in check_page(to_file, path="p.md").findings if f.rule == "CE028"]
+
+
+@pytest.mark.parametrize(("below", "skipped"), [("*The example above is wrong: the `T` must be quoted.*", True),
+                                                ("This body above doesn't work.", True), ("☝️ The above fails", True),
+                                                ("The example above is right; the one below is wrong:", False),
+                                                ("Send the body above.", False)])
+def test_a_sentence_under_a_block_calling_it_a_mistake(below, skipped):
+    """helper-129: "The example above is wrong" under a block was not read: its mistake failed the page."""
+    page = ("# Gotchas\n\n```json\n{\"contacts\": {\"url\": \"/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-ddTHH:mm:ss}'\""
+            ", \"idField\": \"id\"}}\n```\n\n" + below + "\n")
+    rules = [f.rule for f in check_page(page, path="p.md").findings]
+    assert ("CE401" not in rules) == skipped, rules

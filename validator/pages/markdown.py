@@ -296,7 +296,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         if named is not None:  # (```` ```json title="wrong-poller.json" ````: a file's name as the block's title)
             titles = (" ".join(named.group(1).rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split()), *titles)
         skip, ignore = _reader_notes(lines, top, titles)
-        skip = skip or _labelled_inside(substituted)
+        skip = skip or _labelled_inside(substituted) or (closed and _labelled_below(lines, last))
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore))
     return found
@@ -418,6 +418,24 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
         if block is not None:
             found.append(block)
     return found
+
+
+# A sentence under a block that calls it a mistake, pointing back at it: `The example above is wrong`, `*This body
+# doesn't work: ...*`, `☝️ Wrong`
+_SAID_BELOW = re.compile(r"[\s>*_]*(?:\u261d\ufe0f?\s*)?(?:(?:the|this|that)\s+(?:(?:example|body|block|snippet|request|"
+                         r"config\w*|poller|code|version)\s+)?(?:above|shown\s+above)|(?:the\s+)?above(?:\s+(?:example|"
+                         r"body|block|snippet|request|config\w*|poller|code))?)\s+(?:is\s+(?:also\s+)?(?:wrong|broken|"
+                         r"incorrect|invalid|a\s+mistake)|(?:does\s+not|doesn't|won't|will\s+not)\s+work|fails)\b",
+                         re.IGNORECASE)
+
+
+def _labelled_below(lines: list[str], after: int) -> bool:
+    """Whether the first line of text under a block's closing fence (``lines[after]`` on, a blank line allowed) says
+    the block above is a mistake."""
+    for line in lines[after:after + 2]:
+        if line.strip():
+            return _SAID_BELOW.match(line) is not None
+    return False
 
 
 _FIRST_COMMENT = re.compile(r"[ \t]*(?:#|//)[ \t]*(?P<label>[^\r\n]{1,200})")
