@@ -2408,3 +2408,29 @@ def test_a_sentence_under_a_block_calling_it_a_mistake(below, skipped):
             ", \"idField\": \"id\"}}\n```\n\n" + below + "\n")
     rules = [f.rule for f in check_page(page, path="p.md").findings]
     assert ("CE401" not in rules) == skipped, rules
+
+
+_CMD_BODY = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "often"}}'
+
+
+@pytest.mark.parametrize("language", ["bat", "cmd"])
+@pytest.mark.parametrize("escape", ['\\"', '""'])
+def test_a_curl_body_at_the_windows_command_prompt_is_read_as_curl_exe_gets_it(language, escape):
+    """helper-129: a ```bat or ```cmd block's `curl -d "{\\"element\\": ...}"` was skipped (exit 0) as another
+    language's; it is read as curl.exe receives it, each finding at its page character."""
+    written = _CMD_BODY.replace('"', escape)
+    page = (f"# Windows\n\n```{language}\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances ^\n"
+            f'  -H "Content-Type: application/json" ^\n  -d "{written}"\n```\n')
+    (hit,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE206"]
+    assert page.splitlines()[hit.line - 1][hit.column - 1:].startswith(escape + "often")
+
+
+def test_a_curl_body_in_single_quotes_at_the_windows_command_prompt():
+    """cmd has no single quotes: a body copied from a bash page reaches curl.exe cut and without its double quotes."""
+    page = f"# Windows\n\n```cmd\ncurl -X POST https://x.example/instances -d '{_CMD_BODY}'\n```\n"
+    found = check_page(page, path="p.md").findings
+    (quoted,) = [f for f in found if f.rule == "CE029"]
+    assert (quoted.line, quoted.column, quoted.severity) == (4, 45, "error")
+    assert "CE206" in {f.rule for f in found}  # (the body checked as meant)
+    other = "# Windows\n\n```bat\n@echo off\nset X=1\necho \"{not a body}\"\n```\n"
+    assert [f.rule for f in check_page(other, path="p.md").findings] == ["CE090"]

@@ -74,6 +74,7 @@ from typing import Any
 
 from ..inputs import PAGE_SUFFIXES, is_page, one_block_language
 from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
+from .cmd import CMD_LANGUAGES, cmd_bodies
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
@@ -427,6 +428,13 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             line = line_col(page_starts, block.to_page(body.start))[0]
             problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
             yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
+        return
+    if block.info in CMD_LANGUAGES:
+        for body in cmd_bodies(block.text):
+            line = line_col(page_starts, block.to_page(body.start))[0]
+            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
+            yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
+                            shell=True), True, problems)
         return
     if block.info in POWERSHELL_LANGUAGES:
         for body in powershell_bodies(block.text):

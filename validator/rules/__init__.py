@@ -17,6 +17,7 @@ from .base import Rule
 RULE_MODULES: tuple[str, ...] = (
     "validator.rules.syntax",
     "validator.pages.curl",
+    "validator.pages.cmd",
     "validator.pages",
     "validator.schemas",
     "validator.rules.notifications",
