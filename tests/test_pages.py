@@ -2434,3 +2434,12 @@ def test_a_curl_body_in_single_quotes_at_the_windows_command_prompt():
     assert "CE206" in {f.rule for f in found}  # (the body checked as meant)
     other = "# Windows\n\n```bat\n@echo off\nset X=1\necho \"{not a body}\"\n```\n"
     assert [f.rule for f in check_page(other, path="p.md").findings] == ["CE090"]
+
+
+def test_a_command_prompt_script_named_on_the_command_line_is_read_for_its_bodies():
+    """A `.bat` or `.cmd` file is read as one command-prompt block, as a `.sh` is as a shell block."""
+    written = _CMD_BODY.replace('"', '\\"')
+    text = f'@echo off\r\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -d "{written}"\r\n'
+    for name in ("create.bat", "Create.CMD"):
+        found = check_page(text, path=name).findings
+        assert [f.rule for f in found if f.severity == "error"] == ["CE105", "CE206"], found  # (sageone's keys)

@@ -38,7 +38,8 @@ PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mdx")
 #: spaces), HTTP requests (VS Code's REST Client, the JetBrains HTTP Client), and scripts whose curl or PowerShell
 #: calls send bodies.
 ONE_BLOCK_SUFFIXES: dict[str, str] = {".jsonc": "jsonc", ".json5": "json5", ".http": "http", ".rest": "http",
-                                      ".sh": "sh", ".bash": "bash", ".zsh": "zsh", ".ps1": "powershell"}
+                                      ".sh": "sh", ".bash": "bash", ".zsh": "zsh", ".ps1": "powershell", ".bat": "bat",
+                                      ".cmd": "cmd"}
 
 
 def is_page(path: str | None) -> bool:

@@ -41,8 +41,8 @@ SINGLE_QUOTES_IN_CMD = Rule(
 RULES: list[Rule] = [SINGLE_QUOTES_IN_CMD]
 
 # A curl command's data option and where its argument starts (`-d "`, `--data-raw '`, `--data-binary="`)
-_DATA = re.compile(r"(?:^|[ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
-_CURL = re.compile(r"(?i)(?:^|[\s&|(@])curl(?:\.exe)?(?=[ \t])")
+_DATA = re.compile(r"(?<![^ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
+_CURL = re.compile(r"(?i)(?<![^\s&|(@])curl(?:\.exe)?(?=[ \t])")  # (look-behinds: searched from a line's start)
 
 
 def cmd_bodies(script: str) -> list[Body]:
