@@ -2365,15 +2365,17 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
+_NAMED_AFTER = (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest"
+                r"|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014\u306f][ \t]*)`?(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
-                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key"
-                            # (the same in the languages pages are written in: `La contraseña es ...`, `密码：...`)
-                            r"|contrase\u00f1a|contrasena|clave(?:[ _-]?api)?|passwort|kennwort|(?:api-)?schl\u00fcssel"
-                            r"|mot de passe|senha|wachtwoord|has\u0142o|l\u00f6senord|\u043f\u0430\u0440\u043e\u043b\u044c"
-                            r"|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u5bc6\u78bc|\ube44\ubc00\ubc88\ud638)`?"
-                            r"(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest"
-                            r"|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014\u306f][ \t]*)`?"
-                            r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
+                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _NAMED_AFTER)
+# ... and in the languages pages are written in (`La contraseña es ...`, `密码：...`), read only in a text holding a
+# letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
+_NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>contrase\u00f1a|contrasena|clave(?:[ _-]?api)?|passwort"
+                                   r"|kennwort|(?:api-)?schl\u00fcssel|mot de passe|senha|wachtwoord|has\u0142o|l\u00f6senord"
+                                   r"|\u043f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u5bc6\u78bc"
+                                   r"|\ube44\ubc00\ubc88\ud638" + _NAMED_AFTER)
+_ABROAD = ("contrasena", "clave", "passwort", "kennwort", "passe", "senha", "wachtwoord")
 
 
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
@@ -2385,7 +2387,9 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
             if _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
                     or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
                 yield match.start("value"), match.start("value") + len(value)
-    for match in _NAMED_SECRET.finditer(text):
+    lowered = text.lower()
+    abroad = not text.isascii() or any(name in lowered for name in _ABROAD)
+    for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ())):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
         if _showable(value) or _URL_START.match(value):
