@@ -1538,12 +1538,12 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             if tag.lower() not in _HTML_TAGS and _is_secret(tag, extra_keys) and not _shown_as_written(match.group(group)):
                 yield match.span(group)
     yield from platform_credentials(text)
-    for gates, pattern in _CODE_CREDENTIALS:
+    for gates, pattern in _CODE_CREDENTIALS if present else ():  # (most texts hold none of the pieces)
         if not present.isdisjoint(gates):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if not present.isdisjoint(_DEFAULT_GATES):
         yield from _literal_defaults(text, extra_keys)
-    for gates, pattern in _KEYED_CREDENTIALS:
+    for gates, pattern in _KEYED_CREDENTIALS if present else ():
         if not present.isdisjoint(gates):
             yield from (match.span("value") for match in pattern.finditer(text)
                         if _is_secret(match.group("key"), extra_keys) and not _shown_as_written(match.group("value")))
