@@ -1152,14 +1152,20 @@ def test_the_api_docs_own_mask_is_no_mistake_where_the_default_poller_misreads_t
     assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE912"] == ["CE912"]
 
 
-def test_the_legacy_date_macro_s_form_is_said_to_follow_the_updated_format(elements_dir):
+def test_the_legacy_date_macro_s_form_is_said_to_follow_the_updated_format(elements_dir, monkeypatch):
     """helper-93: HubSpot's own `${date}` with another updatedDateFormat was CE917 "sends it as a date text (`${date}`)
-    ... sends it epoch milliseconds (`${date}`)": the macro is the same; the format decides."""
+    ... sends it epoch milliseconds (`${date}`)": the macro is the same; the format decides.  (HubSpot's API docs
+    show its `where` taking ISO dates, helper-131: a date text is no mistake there; the wording is checked with API
+    docs that show none.)"""
+    import validator.rules.elements as element_rules
+
     default = _default_body(elements_dir, "hubspot")
     assert default is not None, "the hubspot export's default poller"
     entry = default["configuration"]["event.poller.configuration"]["contacts"]
     assert "${date}" in entry["url"]
     entry["datesConfiguration"]["updatedDateFormat"] = "yyyy-MM-dd'T'HH:mm:ss'Z'"
+    assert not [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
+    monkeypatch.setattr(element_rules, "_where_shows_a_date", lambda api, template: False)
     (found,) = [f for f in check(default, options=Options(element_docs=(elements_dir,))) if f.rule == "CE917"]
     assert "by the entry's `updatedDateFormat`" in found.message and found.message.count("`${date}`") == 1
 
@@ -1421,3 +1427,21 @@ def test_a_default_poller_s_format_is_the_truth_on_a_path_the_api_docs_lack(elem
     if flagged:
         assert "`yyyy-MM-dd'T'HH:mm:ss.SSSX`" in found[0].message
         assert jdk.request("P", fmt, "GMT", "0", "2024-01-05T10:20:30.123Z")[0] != "OK"
+
+
+@pytest.mark.parametrize("resource", ["contacts", "deals"])
+def test_a_date_text_the_api_docs_show_in_the_where_is_no_other_form_than_the_default_s(elements_dir, resource):
+    """helper-131: HubSpot's default sends `${date}` (epoch milliseconds by its format), and its API docs' `where` asks
+    for `lastModifiedDate>='2014-01-15T00:00:00.000Z'` ("in ISO8601 format"): an ISO macro drew CE917."""
+    if not (Path(elements_dir) / "hubspot").is_dir():
+        pytest.skip("no HubSpot export")
+    dates = {"updatedDateField": "properties.lastmodifieddate", "updatedDateFormat": "milliseconds",
+             "createdDateField": "properties.createdate", "createdDateFormat": "milliseconds"}
+    url = f"/hubs/marketing/{resource}?where=lastmodifieddate>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}}'"
+    body = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": {
+        resource: {"url": url, "idField": "vid", "datesConfiguration": dates}}}}
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE917"]
+    epoch = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": {
+        resource: {"url": url.replace("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSS'Z'}'", "${epoch:s}"), "idField": "vid",
+                   "datesConfiguration": dates}}}}
+    assert [f for f in _element_findings(epoch, elements_dir) if f.rule == "CE917"]  # (seconds for milliseconds)

@@ -272,6 +272,15 @@ class ApiDocs:
                 names.add(param["name"])
         return names
 
+    def query_parameter_text(self, operation: dict[str, Any], name: str) -> str:
+        """What the API docs say of query parameter ``name`` of ``operation``: its description and examples ("" if
+        none)."""
+        for param in operation.get("parameters") or []:
+            param = self.resolve(param)
+            if isinstance(param, dict) and param.get("in") == "query" and param.get("name") == name:
+                return " ".join(str(param.get(key) or "") for key in ("description", "x-example", "example", "default"))
+        return ""
+
     def record_model(self, operation: dict[str, Any]) -> Any:
         """The schema of one record of a GET's 200 response (arrays unwrapped), or None."""
         response = (operation.get("responses") or {}).get("200") or {}

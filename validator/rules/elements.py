@@ -718,7 +718,7 @@ def _check_pollers(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
         if default and entry.name in default and isinstance(default[entry.name], dict):
             yield from _compare_default(ctx, entry, default[entry.name])
         if default and definition and isinstance(url, str) and "${" in url:
-            yield from _compare_default_macros(ctx, entry, url, _default_macros(definition.default_poller or ""))
+            yield from _compare_default_macros(ctx, entry, url, _default_macros(definition.default_poller or ""), api)
 
 
 def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDocs | None,
@@ -1242,9 +1242,11 @@ _FORM_SAID = {("epoch", "s"): "epoch seconds", ("epoch", "ms"): "epoch milliseco
               ("epoch", "us"): "epoch microseconds", ("date", ""): "a date text"}
 
 
-def _compare_default_macros(ctx: Context, entry: Entry, url: str,
-                            defaults: dict[str, tuple[tuple[str, str], str]]) -> Iterator[Finding]:
-    """CE917 for each field the URL compares with the last poll time in another form than the default poller."""
+def _compare_default_macros(ctx: Context, entry: Entry, url: str, defaults: dict[str, tuple[tuple[str, str], str]],
+                            api: ApiDocs | None) -> Iterator[Finding]:
+    """CE917 for each field the URL compares with the last poll time in another form than the default poller; a date
+    text where the default sends a number is left alone when the API docs' `where` shows a date text (HubSpot's
+    `lastModifiedDate>='2014-01-15T00:00:00.000Z'`): the vendor reads both."""
     if not defaults:
         return
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
@@ -1256,6 +1258,8 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
         form, written = defaults[field]
         mine = _macro_form(macro, _updated_format(entry.value), url)
         if mine == form:
+            continue
+        if mine[0] == "date" and form[0] == "epoch" and _where_shows_a_date(api, template):
             continue
         if mine[0] == form[0] == "epoch":
             effect = ": a factor of " + ("1000" if {mine[1], form[1]} in ({"s", "ms"}, {"ms", "us"}) else "1,000,000") \
@@ -1278,6 +1282,17 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str,
 
 
 _EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}
+# A date text in the API docs' words on a `where` (`2014-01-15T00:00:00.000Z`, "in ISO8601 format")
+_DATE_TEXT_SAID = LazyPattern(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?i:\biso[ -]?8601\b)")
+
+
+def _where_shows_a_date(api: ApiDocs | None, template: Any) -> bool:
+    """Whether the API docs of the URL's GET show its `where` taking a date text."""
+    from ..elements import hub_relative
+
+    documented = api.match(hub_relative(template.path)) if api is not None else None
+    operation = api.get_operation(documented) if api is not None and documented is not None else None
+    return operation is not None and _DATE_TEXT_SAID.search(api.query_parameter_text(operation, "where")) is not None
 
 
 # What the platform does with an entry key left out (documented): the same as the key written with this value.
