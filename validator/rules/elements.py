@@ -990,6 +990,16 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                               f"`{name}` of `GET {template}`: {problem}", source=entry.source, pointer=pointer,
                               help=f"use `{mask}`, which reads {json.dumps(documented)}")
             return
+        if fmt == mask and not usage.formats.get((template, name)) and not usage.mask_formats.get(mask):
+            # the docs' own mask misreads their sample (Adobe Sign's `Z` beside `-08:00`), and no default poller reads
+            # this field, or a field of this mask (what it reads them with is the truth, below)
+            iso = _RFC_822_OFFSET.sub("XXX", fmt)
+            reads = iso != fmt and _misread(iso, documented, name, zone, server_zone, None) is None
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}`, the API docs' mask of `{name}` of `GET "
+                              f"{template}`, cannot read their own sample value: {problem}", source=entry.source,
+                              pointer=pointer, help=f"use `{iso}`, which reads {json.dumps(documented)}" if reads
+                              else f"a format that reads {json.dumps(documented)}")
+            return
     # a value that carries its offset is written as the vendor writes it, in UTC (Salesforce's `+0000`), whatever
     # zone the body reads dates without one in; only then does the body's zone matter
     sample = _sample(mask, "GMT" if _has_offset(mask) else zone) if mask is not None and _trusted_mask(mask) else None
@@ -1282,6 +1292,8 @@ def _compare_default_macros(ctx: Context, entry: Entry, url: str, defaults: dict
 
 
 _EPOCH_SCALE = {"s": 1, "ms": 1000, "us": 1_000_000}
+# A pattern's `Z` (RFC 822 offset, `-0800`) outside its quotes
+_RFC_822_OFFSET = LazyPattern(r"(?<![Z'])Z(?![Z'])(?=(?:[^']*'[^']*')*[^']*$)")
 # A date text in the API docs' words on a `where` (`2014-01-15T00:00:00.000Z`, "in ISO8601 format")
 _DATE_TEXT_SAID = LazyPattern(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|(?i:\biso[ -]?8601\b)")
 
@@ -1290,8 +1302,10 @@ def _where_shows_a_date(api: ApiDocs | None, template: Any) -> bool:
     """Whether the API docs of the URL's GET show its `where` taking a date text."""
     from ..elements import hub_relative
 
-    documented = api.match(hub_relative(template.path)) if api is not None else None
-    operation = api.get_operation(documented) if api is not None and documented is not None else None
+    if api is None:
+        return False
+    documented = api.match(hub_relative(template.path))
+    operation = api.get_operation(documented) if documented is not None else None
     return operation is not None and _DATE_TEXT_SAID.search(api.query_parameter_text(operation, "where")) is not None
 
 
