@@ -1294,6 +1294,12 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    # a review (helper-63): ordinary sentences and headings are no mistake's label
                                    "Don't forget to set the callback URL:", "Avoid polling too often; send this body:",
                                    "Don't forget to set the callback URL, like this:",
+                                   # helper-130: advice, then the right way shown
+                                   "Don't hard-code the secret, reference an environment variable like this:",
+                                   "Never paste the key into the file; use a variable as below:",
+                                   "Don't worry if your body looks like this:",
+                                   "Do not change the other keys; the full body looks like this:",
+                                   "Don't hesitate to copy it, like this:",
                                    "Invalid values return 400. Send:", "Do not share this body, it holds your keys:",
                                    "not wrong:", "## Fixing broken pollers", "### Troubleshooting invalid dates",
                                    "## Common mistakes and how to avoid them", "## Don't miss events",

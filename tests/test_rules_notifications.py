@@ -425,3 +425,9 @@ def test_an_oauth_callback_url_without_a_scheme(value, flagged):
     assert bool(hits) == flagged, hits
     if flagged:
         assert hits[0].severity == "warning" and hits[0].fix is not None and hits[0].fix.applicability == "unsafe"
+        from validator.engine import check
+        from validator.fixes import fix_text
+
+        fixed = fix_text(body, check, unsafe=True).text  # (helper-130: the edit was put at the file's start)
+        assert json.loads(fixed)["configuration"]["oauth.callback.url"] == "https://" + value, fixed
+        assert not found(fixed, "CE209")

@@ -58,7 +58,7 @@ from .lazy_pattern import LazyPattern, tree_of
 from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
-from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, is_ambiguous_parameter, is_credential_parameter, is_flag,
+from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_ambiguous_parameter, is_credential_parameter, is_flag,
                                  is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret,
                                  reads_like_a_password, secret_kind, unquotable)
 
@@ -87,8 +87,9 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
 # (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`, and a zero-width character one
 # the writer does not see, `pass\u200bword`: the key is read whole)
-_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*([\w.$@\-]{1,200}+(?:[\ufffd\u200b-\u200d\u2060\ufeff\u00ad]"""
-                             r"""[\w.$@\-]{1,200}+)?)(?<![\d.\-])(?![\w.$@\-])""")
+_INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u2060-\u2064\ufeff\u00ad]{1,4}"
+_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*((?:""" + _INVISIBLE_IN_KEY + r""")?[\w.$@\-]{1,200}+(?:"""
+                             + _INVISIBLE_IN_KEY + r"""[\w.$@\-]{1,200}+){0,4})(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
 # with a pattern of its own, only in a text that holds one (the alternation would cost every other text).
 _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*([\w.$@\-]{1,200}+)"""
@@ -1139,20 +1140,33 @@ def _key_shaped(value: str) -> bool:
 _CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)(?=[^\s:]*[^\sA-Za-z_:])[^\s:]{6,200}")
 _HEX = LazyPattern(r"[0-9a-f]{16,128}|[0-9A-F]{16,128}")
 _DIGIT_RUN = LazyPattern(r"\d+")
-# Letters as words, and names made of words, join them (`lastModifiedDate`, `DESC`, `HTTPSConnection`, `iOS`,
-# `REPLACEWITHYOURKEY`); a token's random letters seldom do (`SEKRITXJaAHfpApmU`), and when they do, five consonants
-# in a row or three humps of one letter give them away (`qcbfquaDlF`, `qZxWvTkLpR`; a name has few: `userIdToUrl`)
-_WORD_SHAPED = LazyPattern(r"[A-Z]+|[A-Z]{0,6}[a-z]*(?:[A-Z][a-z]+)*[A-Z]{0,4}")
-_NOT_WORDS = LazyPattern(r"[bcdfghjklmnpqrstvwxz]{5}|(?:[A-Z][a-z]){3}[A-Z]")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
+# Five consonants in a row inside a word of lower-case letters (`qcbfqua`), which names seldom have
+_CONSONANTS = LazyPattern(r"[bcdfghjklmnpqrstvwxz]{5}")
+
+
+def _case_changes(text: str) -> int:
+    """How often the case changes between one letter of ``text`` and the next."""
+    letters = [char for char in text if char.isalpha()]
+    return sum(a.islower() != b.islower() for a, b in zip(letters, letters[1:]))
+
+
+_LOWER_RUN = LazyPattern(r"[a-z]+")
 
 
 def _random_letters(value: str) -> bool:
-    """Whether ``value`` (12 characters or more, letters and maybe digits) is written as no word or name is: a token
-    that may hold no digit (one in six of 16 random letters and digits), which the shapes that want a digit miss."""
+    """Whether ``value`` (12 characters or more, letters and maybe digits) is a token's random run, which may hold
+    no digit (one in six of 16 random letters and digits), where the shapes that want a digit miss it.  Words and
+    names made of them write lower case in runs of two letters or more (`getAPIKeyFromVault`: `get`, `ey`, `rom`,
+    `ault`); a random run of both cases in short ones (`SEKRITXJaAHfpApmU`: `a`, `fp`, `pm`), or in a long one holding
+    five consonants in a row (`SEKRITqcbfquaDlF`).  Element keys (`sfdcmarketingcloud`), words
+    (`Rechtsschutzversicherung`) and identifiers (`PostgreSQLDatabase`) are not random."""
     letters = value.translate(_NO_DIGITS)
-    return len(value) >= 12 and letters.isascii() and letters.isalpha() and (
-        _WORD_SHAPED.fullmatch(letters) is None or _NOT_WORDS.search(letters) is not None)
+    if len(value) < 12 or not letters.isascii() or not letters.isalpha():
+        return False
+    runs = [len(run) for run in _LOWER_RUN.findall(letters)]
+    return len(runs) >= 3 and sum(runs) < 2.5 * len(runs) or _case_changes(letters) >= 4 and \
+        _CONSONANTS.search(letters) is not None
 _LETTER_RUN = LazyPattern(r"[A-Za-z]+")
 
 
@@ -1261,8 +1275,7 @@ def _token_as_user(user: str) -> bool:
         return False  # (`.`, `-` and `_` join a token's pieces too: `Kq8vR2mZ.pL4xN7tW`)
     if len(user) >= 16 and len(_DIGIT_RUN.findall(user)) >= 2 and not user.islower() and not user.isupper():
         return True  # (`SEKRITtou2QA8466`: long, of both cases, digits in two places)
-    letters = [c for c in user if c.isalpha()]
-    return sum(a.islower() != b.islower() for a, b in zip(letters, letters[1:])) >= 6
+    return _case_changes(user) >= 6
 
 
 def _holds_a_token(value: str) -> bool:
@@ -1655,13 +1668,16 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     # a password glued to mysql's `-p`, or after sshpass's `-p`
     (("mysql",), LazyPattern(r"\bmysql(?:dump|admin)?\b(?:[ \t]+(?!-p)\S{1,200}){0,20}?[ \t]+-p(?P<value>[^\s'\"]{4,200})")),  # (no possessive group: 3.11.2)
     # SQL's `CREATE USER x IDENTIFIED BY '...'` and `WITH PASSWORD '...'`, redis-cli's `-a`, openssl's `-k` and `pass:`
-    (("IDENTIFIED", "identified"), LazyPattern(r"(?i)\bidentified[ \t]+by[ \t]+(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
+    (("IDENTIFIED", "identified"), LazyPattern(r"(?i)\bidentified\s+(?:with\s+\S{1,100}\s+)?by\s+(?P<q>['\"])"
+                                               r"(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (MySQL 8's `WITH plugin BY`)
     (("IDENTIFIED", "identified"), LazyPattern(r"(?im)^[ \t]*(?:create|alter|grant)\b[^\r\n]{0,300}?\bidentified[ \t]+by[ \t]+"
                                                r"(?P<value>[^'\"\s;]{1,400})")),  # (unquoted: in a statement, not prose's)
-    (("PASSWORD '", "password '", 'PASSWORD "', 'password "'), LazyPattern(
-        r"(?i)\b(?:with|encrypted|login)[ \t]+password[ \t]+(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),
-    (("redis-cli",), LazyPattern(r"\bredis-cli\b(?:[ \t]+(?!-a\b|--pass\b)\S{1,200}){0,20}?[ \t]+(?:-a|--pass)[ \t]+['\"]?"
-                                 r"(?P<value>[^\s'\"]{1,400})")),
+    (("PASSWORD '", "password '", 'PASSWORD "', 'password "', "PASSWORD", "password"), LazyPattern(
+        r"(?i)\b(?:(?:with|encrypted|login)[ \t]+password|set[ \t]+password(?:[ \t]+for[ \t]+\S{1,200})?[ \t]*=)[ \t]*"
+        r"(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (and `SET PASSWORD FOR u = '...'`)
+    (("redis-cli",), LazyPattern(r"\bredis-cli\b(?:[ \t]+(?!-a\b|--pass\b|AUTH\b)\S{1,200}){0,20}?[ \t]+"
+                                 r"(?:(?:-a|--pass)[ \t]+|AUTH[ \t]+(?:[^\s'\"]{1,200}[ \t]+)?)['\"]?(?P<value>[^\s'\"]{1,400})")),
+    (("REDISCLI_AUTH",), LazyPattern(r"\bREDISCLI_AUTH=['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("openssl",), LazyPattern(r"\bopenssl\b(?:[ \t]+(?!-k\b|-pass(?:in|out)?\b)\S{1,200}){0,20}?[ \t]+"
                                r"(?:-k[ \t]+|-pass(?:in|out)?[ \t]+['\"]?pass:)['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("sshpass",), LazyPattern(r"\bsshpass[ \t]+-p[ \t]*['\"]?(?P<value>[^\s'\"]{4,200})")),
@@ -2288,8 +2304,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
                 yield from _scalar_spans(source, text, (name, path), under_secret)
-            elif (name in _CLOSED_VALUE_KEYS or "/" not in text and name.lower().endswith(_CALLBACK_KEYS)) \
-                    and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no slash)
+            if not under_secret and (name in _CLOSED_VALUE_KEYS or name.lower().endswith(_CALLBACK_KEYS)
+                                     and ":" not in text and text[:1] != "/" and not _HOST.fullmatch(text)) \
+                    and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
+                # path or host name; a relative path's token is its own, below)
                 yield _inside_quotes(source, pointer_of((name, path)))
             if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
                 for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
@@ -2309,6 +2327,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                         yield source.string_span(pointer_of((name, path)), *match.span("value"))
 
 
+# A host name, and maybe its port and path (`app1.mycompany.com`, `hooks2.example.com/in`): a URL written without its
+# scheme, no token
+_HOST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?::\d{1,5})?(?:/\S*)?")
 # Keys whose value is one of a few words or a number: a value there with a password's or a token's shape is a
 # credential pasted into the wrong field (`"event.vendor.type": "Hunter2Prod99"`), which no message quotes either
 _CLOSED_VALUE_KEYS = frozenset({"event.vendor.type", "event.notification.enabled", "event.poller.refresh_interval",
@@ -2365,17 +2386,21 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
-_NAMED_AFTER = (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest"
-                r"|[-\u2013\u2014])[ \t]+|[ \t]*[-\u2013\u2014\u306f][ \t]*)`?(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
+# After a secret's name: a colon or `=` (also full-width), a verb ("is", and the languages' own: `es`, `ist`,
+# `lautet`, `est`, `è`, `é`, `är`, `to`, `là`, then maybe a colon) or a dash, or a particle glued to the name (`は`,
+# `是`, `는`, `은`); then the value, maybe in quotes or guillemets
+_NAMED_AFTER = (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest|to"
+                r"|l\u00e0)[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*|[ \t]*[\u306f\u662f\ub294\uc740][ \t]*)`?"
+                r"[\"\u00ab\u201c\u201e]?[ \t]*(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                             r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _NAMED_AFTER)
-# ... and in the languages pages are written in (`La contraseña es ...`, `密码：...`), read only in a text holding a
-# letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
-_NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>contrase\u00f1a|contrasena|clave(?:[ _-]?api)?|passwort"
-                                   r"|kennwort|(?:api-)?schl\u00fcssel|mot de passe|senha|wachtwoord|has\u0142o|l\u00f6senord"
-                                   r"|\u043f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u5bc6\u78bc"
-                                   r"|\ube44\ubc00\ubc88\ud638" + _NAMED_AFTER)
-_ABROAD = ("contrasena", "clave", "passwort", "kennwort", "passe", "senha", "wachtwoord")
+# ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
+# a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
+_NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
+    re.escape(name).replace("\\ ", "[ _-]") for name in sorted(PROSE_SECRET_NAMES, key=len, reverse=True))
+    + _NAMED_AFTER)
+_ABROAD = tuple(sorted({name for name in PROSE_SECRET_NAMES if name.isascii()}))
+_COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-stellig`, `8-characters`)
 
 
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
@@ -2392,8 +2417,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ())):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
-        if _showable(value) or _URL_START.match(value):
-            continue
+        if _showable(value) or _URL_START.match(value) or _COUNTED.fullmatch(value):
+            continue  # (`12-stellig`, `8-character`: what is said of it)
         if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)) \
                 and not _random_letters(value):
             continue  # (a password of letters, digits and signs: `the password is P4ss!w0rd`)
@@ -2403,7 +2428,7 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
         yield match.start("value"), match.start("value") + len(value)
 
 
-_PLAIN_NAMES = frozenset({"key", "token", "pw"})
+_PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass)[ \t]+"
                                       r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")

@@ -502,8 +502,9 @@ _WRONG = re.compile(
     rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
     rf"\s+(?:this|that|it)){_WHY}{_REASON}"
     # a sentence forbidding what the block shows (`Don't put X inside Y, like this:`; not `Don't forget ...`)
-    r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic)[^\r\n]{1,120}?,?\s+(?:like\s+(?:this|so)|as\s+(?:here|below))"
-    r"\s*:?\s*$"
+    # (one clause, what is forbidden shown right after it: not `Don't hard-code it, reference a variable like this:`)
+    r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic|worry|hesitate|be\b)[^\r\n,;.:]{1,120}?,?\s+"
+    r"(?:like\s+(?:this|so)|as\s+(?:here|below))\s*:?\s*$"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
     r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"

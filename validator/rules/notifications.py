@@ -598,7 +598,7 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
                 # `www.mycoolapp.com/auth`: no scheme at all (RFC 6749 3.1.2: the redirect URI is absolute)
                 yield ctx.finding(URL_SCHEME_TYPO, f"`{key}` has no scheme: the OAuth redirect URI must be absolute, "
                                   "and the provider compares it with the registered one, `https://...`",
-                                  pointer=f"{base}/{escape_pointer_token(key)}", severity="warning",
+                                  pointer=f"{base}/{escape_pointer_token(key)}", sub=(0, len(value)), severity="warning",
                                   help="write `https://` before it",
                                   fix=Fix("write `https://` before it", (Edit(0, 0, "https://"),), "unsafe"))
                 continue

@@ -72,7 +72,7 @@ from typing import Literal
 
 from .spelling import one_edit_away
 
-__all__ = ["PLATFORM_HEADER_PARTS", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
+__all__ = ["PLATFORM_HEADER_PARTS", "PROSE_SECRET_NAMES", "SecretKind", "is_ambiguous_parameter", "is_credential_key", "is_credential_parameter",
            "is_flag", "is_secret_key", "is_secret_parameter", "looks_like_a_token", "may_be_a_credential_parameter",
            "may_be_an_identifier", "may_hold_a_secret", "reads_like_a_password", "secret_kind", "unquotable"]
 
@@ -94,8 +94,18 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       # (helper-120's: Russian's token and secret, Japanese's secret, Portuguese's and French's)
                       "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete",
                       # (helper-129's: Greek's and Vietnamese's password, as written and without the accents)
-                      "κωδικός", "κωδικος", "mậtkhẩu"})  # (not `parola`:
+                      "κωδικός", "κωδικος", "mậtkhẩu", "lösenordet", "apischlüssel"})  # (not `parola`:
 # Italian's word)
+# ... and as prose writes them, with a "key" or two (`La contraseña es ...`, `Der API-Schlüssel: ...`, `密码是 ...`):
+# each, its blanks and dashes dropped, is a secret key's word above or a short name below (a test keeps them so)
+PROSE_SECRET_NAMES = ("contraseña", "contrasena", "clave", "clave secreta", "clave api", "passwort", "kennwort",
+                      "schlüssel", "api-schlüssel", "geheimschlüssel", "mot de passe", "clé api", "senha",
+                      "palavra-passe", "wachtwoord", "hasło", "haslo", "lösenord", "lösenordet", "passord", "salasana",
+                      "jelszó", "şifre", "heslo", "lozinka", "пароль", "パスワード", "密码", "密碼", "비밀번호",
+                      "κωδικός", "mật khẩu", "parola")
+# What follows a secret's name in languages that put the noun first (`senha_api`, `clave_usuario`)
+_QUALIFIERS_AFTER = frozenset({"api", "app", "user", "usuario", "utilisateur", "utente", "admin", "db", "do", "da", "de",
+                               "del", "du", "prod", "dev", "test"})
 # The parts of the platform's Authorization header (`User <secret>, Organization <secret>, Element <token>`), as it
 # writes them
 PLATFORM_HEADER_PARTS = ("User", "Organization", "Element")
@@ -213,8 +223,9 @@ def secret_kind(key: str) -> SecretKind | None:
         words = words[:-1]
     if not words or _NAMES_OF_SECRETS.search(words[-1]) or _about_a_secret(words):
         return None
-    if not _FOREIGN.isdisjoint(words) or "".join(words) in _FOREIGN or "".join(segments) in _FOREIGN:
-        return "secret"  # (`senha_api`, `mot.de.passe`)
+    if words[-1] in _FOREIGN or "".join(words) in _FOREIGN or "".join(segments) in _FOREIGN \
+            or words[0] in _FOREIGN and _QUALIFIERS_AFTER.issuperset(words[1:]):
+        return "secret"  # (`senha_api`, `mot.de.passe`; not `kennwort_hinweis`, a hint about one)
     if len(segments) > 1 and "".join(segments[-2:]) in _ENDINGS:
         return "secret"  # a word split by a dot (`pass.word`)
     if len(words) >= 2 and words[-1] in _PLATFORM_PARTS and "".join(words[:-1]) in _PLATFORM_PREFIXES:
@@ -251,7 +262,7 @@ _HEADER_OWNERS = frozenset({"auth", "authorization", "authorisation", "token", "
 _ALONE = frozenset({"pat", "sas", "otp", "totp", "hotp", "kek", "dek", "pepper",
                     # a JSON web token, a PEM block, a database's connection string (its password in it), a password
                     # in Spanish or Romanian and Turkish (`clave` is also a key, `parola` Italian's word)
-                    "jwt", "pem", "dsn", "connectionstring", "connstr", "clave", "parola"})
+                    "jwt", "pem", "dsn", "connectionstring", "connstr", "clave", "parola", "schlüssel"})
 _NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpass", "trespass", "encompass", "impass",
                             "multipass", "onepass", "firstpass", "secondpass"})
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
