@@ -19,11 +19,15 @@ class Result:
     err: str
 
 
+# What the command runs with in the tests: no CI's annotations or colours, no cache
+_DROPPED = ("GITHUB_ACTIONS", "FORCE_COLOR")
+_ENVIRONMENT = {"NO_COLOR": "1", "CE_VALIDATOR_NO_CACHE": "1"}
+
+
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env: dict | None = None,
             timeout: float = 120) -> Result:
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "FORCE_COLOR")}
-    environment["NO_COLOR"] = "1"
-    environment["CE_VALIDATOR_NO_CACHE"] = "1"
+    environment = {k: v for k, v in os.environ.items() if k not in _DROPPED}
+    environment.update(_ENVIRONMENT)
     environment["PYTHONPATH"] = str(ROOT)
     environment.update(env or {})
     proc = subprocess.run([sys.executable, "-m", "validator", *args], input=stdin, capture_output=True,
@@ -33,12 +37,21 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, env
 
 
 def run_main(capsys, *args: str) -> Result:
-    """``ce-validator *args`` in this process, as :func:`run_cli` runs it without an interpreter's start."""
+    """``ce-validator *args`` in this process, as :func:`run_cli` runs it (its environment; the working directory is
+    the caller's) without an interpreter's start."""
     from validator.cli import main
 
-    capsys.readouterr()
-    code = main(list(args))
-    out, err = capsys.readouterr()
+    saved = dict(os.environ)
+    os.environ.update(_ENVIRONMENT)
+    for name in _DROPPED:
+        os.environ.pop(name, None)
+    try:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
     return Result(code, out, err)
 
 

@@ -2400,6 +2400,10 @@ def test_an_environment_variable_in_a_quoted_here_document_is_sent_as_written():
     page = f"# Create\n\n```bash\ncurl -X POST https://x.example/instances --data @- <<'EOF'\n{body}\nEOF\n```\n"
     (hit,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE028"]
     assert page.splitlines()[hit.line - 1][hit.column - 1:].startswith("${SAGE_API_KEY}")
+    assert "(`<<'EOF'`)" in hit.message
+    other = page.replace("<<'EOF'", '<<"JSON"').replace("\nEOF\n", "\nJSON\n")
+    (hit,) = [f for f in check_page(other, path="p.md").findings if f.rule == "CE028"]
+    assert '(`<<"JSON"`)' in hit.message, hit.message  # (the delimiter as written: helper-130)
     to_file = f"# Create\n\n```bash\ncat > body.json <<'EOF'\n{body}\nEOF\n```\n"
     assert not [f for f in check_page(to_file, path="p.md").findings if f.rule == "CE028"]
 

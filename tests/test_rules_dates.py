@@ -568,6 +568,7 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     ("updated_at!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
     ("lastModifiedDate<>${epoch}", ["CE419"]),
     ("status!='closed' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    ("updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and created_at!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
     ("dueDate!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
 ])
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
@@ -993,3 +994,12 @@ def test_the_bulk_query_date_mask_is_a_pattern_java_compiles(mask, code):
     body = json.dumps({"element": {"key": "sageone"}, "name": "x", "configuration": {"bulk.query.date_mask": mask}})
     codes = {f.rule for f in check(body)} - {"CE105"}
     assert codes == ({code} if code else set()), codes
+
+
+def test_a_zone_after_a_local_macro_at_the_url_s_end_and_an_hour_written_twice_in_a_macro():
+    """A review (helper-130): `>${dateTimeZone:Europe/Paris:...ss}Z` at the URL's end (no closing quote) passed; and
+    CE418's fix of `kk` wrote `HH:mm:HH` where CE416 reports the hour written twice."""
+    url = "/hubs/crm/contacts?where=updated_at>${dateTimeZone:Europe/Paris:yyyy-MM-dd'T'HH:mm:ss}Z"
+    assert found(poller(url=url), "CE410")
+    twice = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:kk}'"
+    assert found(poller(url=twice), "CE416") and not found(poller(url=twice), "CE418")

@@ -507,3 +507,10 @@ def test_a_hash_typed_for_the_question_mark_is_said_not_two_stray_quotes():
     fixed = fix_text(text, check, unsafe=True).text
     assert "customers?where=" in fixed and "CE634" not in {f.rule for f in check(fixed)}
     assert "CE634" not in {f.rule for f in check(json.dumps({"c": {"url": "/hubs/crm/x#section", "idField": "id"}}))}
+
+
+def test_a_hash_s_message_quotes_the_path_up_to_the_first_hash():
+    """A review (helper-130): with an earlier `#` not before a parameter, the message quoted the fragment as sent."""
+    url = "/hubs/crm/contacts#section#where=updated_at>='${gmtDate:yyyy-MM-dd}'"
+    (found,) = [f for f in check(json.dumps({"c": {"url": url, "idField": "id"}})) if f.rule == "CE634"]
+    assert "gets `/hubs/crm/contacts` with no query" in found.message, found.message

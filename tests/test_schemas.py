@@ -391,7 +391,7 @@ def test_unknown_key_did_you_mean() -> None:
     ("somethingElse", None),
 ])
 def test_unknown_key_suggestions(key: str, fix: str | None) -> None:
-    value = {"idfield": "id", "IDFIELD": "id", "pollingDelay": 5, "datesConfig": {}}.get(key, True)  # (of its type)
+    value = {"datesConfig": {}}.get(key, True)  # (an object for the object)
     found = problems({"c": {**entry(), key: value}}, schema="poller")
     assert [problem for problem in found if problem[0] == "CE101"] == [
         ("CE101", f"unknown key `{key}` in poller entry `c`", f"/c/{key}", True, fix)]
@@ -1029,6 +1029,16 @@ def test_a_misspelt_key_is_not_renamed_to_one_whose_type_its_value_misses(body):
 
     (finding,) = [f for f in check(body) if f.rule == "CE101"]
     assert finding.fix is None and " It takes an object" in (finding.help or ""), finding
+
+
+def test_a_misspelt_key_holding_a_quoted_number_is_still_renamed_then_unquoted():
+    """helper-130: the type guard dropped the rename of `"pagesize": "200"`, which CE102 then unquotes (safe)."""
+    from validator.engine import check
+    from validator.fixes import fix_text
+
+    text = '{"c": {"url": "/hubs/crm/c", "idField": "id", "pagesize": "200", "polldelay": "60"}}'
+    fixed = fix_text(text, check, unsafe=True).text
+    assert json.loads(fixed) == {"c": {"url": "/hubs/crm/c", "idField": "id", "pageSize": 200, "pollDelay": 60}}, fixed
 
 
 def test_an_element_key_with_a_space_is_said_with_element_docs_too(shared):

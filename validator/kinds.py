@@ -34,15 +34,23 @@ class PollerRef(NamedTuple):
 SCHEMA_KEY = "$schema"
 
 
-def _is_poller_map(value: Any, *, nested: bool = False) -> bool:
-    """Whether ``value`` is a map of poller entries; ``nested``: or a map of one (`{"configuration": {"customers":
-    {...}}}`, `{"pollers": {...}}`: a level too many, which the poller schema reports as CE106)."""
+def _is_poller_map(value: Any, *, nested: bool = False, sends: bool = False) -> bool:
+    """Whether ``value`` is a map of poller entries; ``nested``: or a map of one whose entries send what only a
+    poller sends (a hub path, a last-poll macro, a filter: `{"configuration": {"customers": {"url": "/hubs/..."}}}`,
+    a level too many, which the poller schema reports as CE106; not a front end's `{"api": {"users": {"url":
+    "/api/users", "pageSize": 20}}}`)."""
     if not isinstance(value, dict) or not value:
         return False
     entries = [entry for key, entry in value.items() if entry is not None and key != SCHEMA_KEY]  # (null: CE102's)
     if not entries or not all(isinstance(entry, dict) for entry in entries):
         return False
-    return any(_is_poller_entry(entry) or nested and _is_poller_map(entry) for entry in entries)
+    return any((_sends_a_poll(entry) if sends else _is_poller_entry(entry))
+               or nested and _is_poller_map(entry, sends=True) for entry in entries)
+
+
+def _sends_a_poll(entry: dict[Any, Any]) -> bool:
+    url = entry.get("url")
+    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
 
 
 # Keys only a poller entry has; a `url` alone is every settings file's (`{"db": {"url": "postgres://..."}}`).
@@ -60,7 +68,7 @@ def _is_poller_entry(entry: dict[Any, Any]) -> bool:
     url = entry.get("url")
     if not isinstance(url, str):
         return False
-    if url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url:
+    if _sends_a_poll(entry):
         return True
     others = [key for key in entry if key != "url"]
     return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)

@@ -714,7 +714,7 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
             builder.copy(text, body_start)
             if _CURL.search(opening) or _HTTPIE_SENDING.search(opening):  # read by the command itself, not written to
                 # a file (which a deployment may fill in: `envsubst < body.json`)
-                problems.extend(_unexpanded(shell, body_start, body_start + len(text), quoted_heredoc=True))
+                problems.extend(_unexpanded(shell, body_start, body_start + len(text), heredoc=match.group()))
         decoded, mapping = builder.build(end=body_start + len(text))
         yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems))
 
@@ -952,16 +952,16 @@ def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
 _ENVIRONMENT_VARIABLE = re.compile(r"\$\{(?P<braced>[A-Z][A-Z0-9_]*)\}|\$(?P<bare>[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_])")
 
 
-def _unexpanded(shell: str, start: int, end: int, *, quoted_heredoc: bool = False) -> Iterator[Problem]:
-    """CE028 for each environment variable inside the single-quoted section ``[start, end)`` (``quoted_heredoc``: a
-    here-document whose delimiter is quoted, `<<'EOF'`): the shell sends its name, not its value."""
+def _unexpanded(shell: str, start: int, end: int, *, heredoc: str = "") -> Iterator[Problem]:
+    """CE028 for each environment variable inside the single-quoted section ``[start, end)`` (or a here-document whose
+    delimiter is quoted, ``heredoc`` its opening: `<<'EOF'`): the shell sends its name, not its value."""
     for match in _ENVIRONMENT_VARIABLE.finditer(shell, start, end):
         name = match.group("braced") or match.group("bare")
         spliced = f"'\"${name}\"'"
-        where = "in a here-document whose delimiter is quoted (`<<'EOF'`)" if quoted_heredoc else "inside '...'"
+        where = f"in a here-document whose delimiter is quoted (`{heredoc}`)" if heredoc else "inside '...'"
         yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} {where}: curl sends "
                       "the variable's name, not its value, and the platform stores that text", match.start(), match.end(),
-                      "write the delimiter bare (`<<EOF`) and each poller macro's `$` as `\\$`" if quoted_heredoc
+                      "write the delimiter bare (`<<EOF`) and each poller macro's `$` as `\\$`" if heredoc
                       else f"close the quotes around it: {spliced}")
 
 

@@ -982,7 +982,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                     f"the AM/PM marker `a`: {effect}", token.start, token.end,
                                     help="`hh` (1-12) with `a`, or `HH` without it",
                                     fix=_replace(token, "h" * token.count, unsafe=True)))
-        elif token.letter == "k" and printing:
+        elif token.letter == "k" and printing and not letters & {"H", "K", "h"}:  # (with another hour: CE416's)
             problems.append(Problem(DATE_PATTERN_HOUR_1_24.code, f"`{token.text}` is the hour 1-24: the first hour after "
                                     "midnight prints as 24 (00:30 is sent as 24:30), which vendors reject or read as the "
                                     "next day, so that hour's filter is a day ahead",
@@ -1475,7 +1475,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
 
 
 # A zone written right after a macro, up to the value's closing quote (`'${gmtDate:...XXX}+00:00'`)
-_ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|" + _OFFSET_WRITTEN + r")(?=['\"]|%27|%22)")
+_ZONE_BEFORE_QUOTE = LazyPattern(r"(?:Z|UTC|GMT|" + _OFFSET_WRITTEN + r")(?=['\"&]|%27|%22|$)")  # (or the URL's end)
 
 
 def _zone_after_macro(ctx: Any, entry: Any, url: str, macro: Any, zone: _Zone) -> Iterator[Finding]:
@@ -1850,10 +1850,14 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         macro = by_start.get(value.start + (1 if value.kind == "string" else 0))
         if macro is None or value.kind not in ("string", "macro") or macro.kind not in _POLL_OR_RUN_KINDS:
             continue
-        if condition.operator in ("!=", "<>"):  # `updated_at != last poll`: every record but one instant's
+        if condition.operator in ("!=", "<>"):  # `updated_at != last poll`: every record but one instant's (unless
+            # another condition bounds the filter by the last poll: `updated_at > '...' and created_at != '...'`)
             field = field_name(condition.field.value)
-            if not macro.uses_now and ((config is not None and dated_side(config, field) is not None)
-                                       or _UPDATE_STAMP.match(field)):
+            bounded = any(other is not condition and other.operator in (">", ">=") and len(other.values) == 1
+                          and (found := by_start.get(other.values[0].start + (other.values[0].kind == "string")))
+                          is not None and not found.uses_now for other in where.conditions)
+            if not macro.uses_now and not bounded and ((config is not None and dated_side(config, field) is not None)
+                                                       or _UPDATE_STAMP.match(field)):
                 yield ctx.finding(DATE_FILTER_BACKWARDS, f"`{field} {condition.operator}` the last poll time matches "
                                   "every record not changed at that very instant: each poll fetches them all again",
                                   source=entry.source, pointer=entry.child("url"), sub=(condition.start, condition.end),

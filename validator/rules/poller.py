@@ -812,7 +812,7 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
     for key, (low, why, fix) in limits.items():
         number = _number(value.get(key))
         if number is not None and number >= 1 << 31 and not (key in _SECONDS_EFFECTS and number < _EPOCH_LIKE * 10_000):
-            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {value[key]}, past the "
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {json.dumps(value[key])}, past the "
                               "platform's whole numbers (a Java int holds up to 2,147,483,647): it is not read as "
                               "given", source=entry.source, pointer=entry.child(key), severity="warning", help=fix)
             continue  # (a seconds key's time stamp below 10^13 is said below)

@@ -1244,8 +1244,9 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
     fragment = _FRAGMENT_QUERY.search(masked, path_start, quotes_end) if query_start is None and "#" in path else None
     if fragment is not None:  # `/customers#where=...`: `#` typed for `?`
         at = fragment.start()
+        sent = text[path_start:masked.find("#", path_start, at + 1)]  # (up to the first `#`: the fragment's start)
         col.add(Flaw.QUERY_SEPARATOR, "`#` starts the URL's fragment, which is never sent: the vendor gets "
-                f"`{text[path_start:at]}` with no query, so no filter", at, at + 1, help="write `?` instead of `#`",
+                f"`{_clipped(sent)}` with no query, so no filter", at, at + 1, help="write `?` instead of `#`",
                 fix=Fix("write `?` instead of `#`", (Edit(at, at + 1, "?"),), "unsafe"))
         quotes_end = at  # (the quotes after it are the filter's, not stray ones)
     for m in _QUOTE.finditer(masked, path_start, quotes_end):
