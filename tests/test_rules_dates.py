@@ -1003,3 +1003,14 @@ def test_a_zone_after_a_local_macro_at_the_url_s_end_and_an_hour_written_twice_i
     assert found(poller(url=url), "CE410")
     twice = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:kk}'"
     assert found(poller(url=twice), "CE416") and not found(poller(url=twice), "CE418")
+
+
+def test_a_text_format_beside_the_same_field_read_as_milliseconds_is_the_slip():
+    """helper-131: LinkedIn's `timestamp` compared with `${milliseconds}`, read as `milliseconds` by the created side
+    and as a text date by the updated one: CE425's fix rewrote the right macro into a date (then CE917, CE912)."""
+    url = "/hubs/social/companies/{id}/updates?where=timestamp>'${milliseconds}'"
+    text = poller(url=url, updated="yyyy-MM-dd'T'HH:mm:ss'Z'", created="milliseconds", field="timestamp")
+    (hit,) = found(text, "CE425")
+    assert hit.fix is None and '"updatedDateFormat": "milliseconds"' in (hit.help or ""), hit
+    other = poller(url="/hubs/crm/contacts?where=updated_at>'${epoch}'")  # (no side reads it as a number: the macro)
+    assert found(other, "CE425")[0].fix is not None

@@ -1621,13 +1621,20 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
         if isinstance(fmt, str) and fmt.strip() and fmt not in SPECIAL_FORMATS and not compile_problems(fmt) \
                 and not find_placeholders(fmt, date_format=True) and compile_pattern(fmt).facts.has_date:
             meant = f"${{gmtDate:{_OFFSET_LETTERS.sub(_as_iso_offset, fmt)}}}"
+            other = "created" if side == "updated" else "updated"
+            if config.get(f"{other}DateField") == config.get(f"{side}DateField") \
+                    and config.get(f"{other}DateFormat") == "milliseconds":  # (the same field read as a number too:
+                # the text format is the slip, not the macro: helper-131's LinkedIn `timestamp`)
+                help, fix = f"`\"{side}DateFormat\": \"milliseconds\"`, as `{other}DateFormat` reads `{field}`", None
+            else:
+                help = f"`{meant}`, the records' own format"
+                fix = Fix(f"write `{meant}`", (Edit(macro.start, macro.end, meant),), "unsafe")
             yield ctx.finding(DATE_MACRO_EPOCH_TEXT_FIELD,
                               f"the URL compares `{field}` with `{macro.text}`, a number of "
                               f"{_EPOCH_UNITS.get(macro.unit or 'ms', 'milliseconds')}, but `{side}DateFormat` reads "
                               f"`{field}` as text ({_show(fmt)}): the vendor is asked to compare a date string with "
                               "a number", source=entry.source, pointer=entry.child("url"),
-                              sub=(macro.start, macro.end), help=f"`{meant}`, the records' own format",
-                              fix=Fix(f"write `{meant}`", (Edit(macro.start, macro.end, meant),), "unsafe"))
+                              sub=(macro.start, macro.end), help=help, fix=fix)
             continue
         sent = _sent_unit(template, macro)
         read = config.get(f"{side}DateFormat") if side is not None else None
