@@ -1461,3 +1461,16 @@ def test_the_api_docs_own_mask_that_misreads_their_sample_is_said(elements_dir):
     found = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
     assert found and "cannot read their own sample value" in found[0].message, found
     assert found[0].help == "use `yyyy-MM-dd'T'HH:mm:ssXXX`, which reads \"2017-12-07T08:59:53-08:00\""
+
+
+def test_the_default_poller_s_path_written_otherwise_than_the_api_docs_is_checked_against_them(elements_dir):
+    """helper-131: Adobe Sign's default polls `/agreementAssetEvents`, documented as `/agreement-asset-events`: on the
+    default's spelling a wrong `idField` (CE908) or date field (CE909) passed."""
+    if not (Path(elements_dir) / "adobe-esign").is_dir():
+        pytest.skip("no Adobe Sign export")
+    default = _default_body(elements_dir, "adobe-esign")
+    entry = default["configuration"]["event.poller.configuration"]["agreementAssetEvents"]
+    assert "/agreementAssetEvents" in entry["url"]
+    assert not [f for f in _element_findings(default, elements_dir) if f.severity != "info"]
+    entry["idField"] = "agreementId"
+    assert [f.rule for f in _element_findings(default, elements_dir) if f.rule == "CE908"] == ["CE908"]

@@ -223,6 +223,10 @@ def split_field_path(path: str) -> list[str] | None:
     return parts
 
 
+def _plain_segment(segment: str) -> str:
+    return segment.lower().replace("-", "").replace("_", "")
+
+
 @dataclass
 class ApiDocs:
     """The element's Swagger 2.0 docs: paths relative to the hub."""
@@ -253,6 +257,16 @@ class ApiDocs:
                 if literal > best_literal:
                     best, best_literal = template, literal
         return best
+
+    def match_spelling(self, path: str) -> str | None:
+        """The one documented path (not a catch-all) that ``path`` writes otherwise: the same segments but for case,
+        dashes and underscores (Adobe Sign's default polls `/agreementAssetEvents`, documented as
+        `/agreement-asset-events`); None for none or several."""
+        wanted = [_plain_segment(s) for s in path.split("/") if s]
+        found = [template for template, segments in self._segments if len(segments) == len(wanted)
+                 and not self.is_generic(template)
+                 and all(_is_var(a) or _plain_segment(a) == b for a, b in zip(segments, wanted))]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def is_generic(template: str) -> bool:
@@ -407,6 +421,8 @@ class DefaultUsage:
             relative = hub_relative(template.path)
             usage.paths.add(relative)
             documented = api.match(relative)
+            if documented is None or api.is_generic(documented):
+                documented = api.match_spelling(relative) or documented
             dates = entry.get("datesConfiguration")
             if documented is None or api.is_generic(documented):  # (a path the API docs lack, or serve by a catch-all
                 # route, Egnyte's `/events`: its date formats are the truth all the same, kept by its own path)

@@ -738,6 +738,9 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
     if api is None:
         return
     template = api.match(relative)
+    if (template is None or api.is_generic(template)) and relative in usage.paths:
+        template = api.match_spelling(relative) or template  # (the default's `/agreementAssetEvents`, documented as
+        # `/agreement-asset-events`: checked against those docs)
     if template is None:
         if relative in usage.paths:  # a path only the default poller documents: its date formats are the truth
             yield from _against_undocumented_default(ctx, entry, relative, usage)
