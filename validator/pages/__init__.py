@@ -75,6 +75,7 @@ from typing import Any
 from ..inputs import PAGE_SUFFIXES, is_page, one_block_language
 from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
 from .cmd import CMD_LANGUAGES, cmd_bodies
+from .curl import Body
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
@@ -413,6 +414,16 @@ def _element_mismatches(page: Page, checked: list[Document], starts: list[int], 
                                help=f"write \"{meant}\", or {{{{page.elementKey}}}}"), fix=fix)
 
 
+def _shell_documents(block: Block, page_starts: list[int],
+                     bodies: list[Body]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
+    """The bodies a shell, PowerShell or command-prompt block sends, each with its shell's problems in page offsets."""
+    for body in bodies:
+        line = line_col(page_starts, block.to_page(body.start))[0]
+        problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
+        yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
+                        shell=True), True, problems)
+
+
 def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
     """(document, strict, shell problems) for each thing to check in ``block``."""
     from .curl import SHELL_LANGUAGES, console_input, curl_bodies, printed_files
@@ -423,25 +434,14 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             shown, mapping = _piece(block.text, start, end)
             line = line_col(page_starts, block.to_page(start))[0]
             yield Document(label=f"/L{line}", text=shown, mapping=mapping.then(block.mapping), source=None), True, []
-        for body in curl_bodies(block.text if transcript is None else transcript, transcript=transcript is not None):
-            mapping = body.mapping.then(block.mapping)
-            line = line_col(page_starts, block.to_page(body.start))[0]
-            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
-            yield Document(label=f"/L{line}", text=body.text, mapping=mapping, source=None, shell=True), True, problems
+        yield from _shell_documents(block, page_starts, curl_bodies(
+            block.text if transcript is None else transcript, transcript=transcript is not None))
         return
     if block.info in CMD_LANGUAGES:
-        for body in cmd_bodies(block.text):
-            line = line_col(page_starts, block.to_page(body.start))[0]
-            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
-            yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
-                            shell=True), True, problems)
+        yield from _shell_documents(block, page_starts, cmd_bodies(block.text))
         return
     if block.info in POWERSHELL_LANGUAGES:
-        for body in powershell_bodies(block.text):
-            line = line_col(page_starts, block.to_page(body.start))[0]
-            problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
-            yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
-                            shell=True), True, problems)
+        yield from _shell_documents(block, page_starts, powershell_bodies(block.text))
         return
     if is_http_block(block.info, block.text):
         text, block_mapping = _dedented(block.text, block.mapping)
