@@ -115,6 +115,7 @@ def test_unknown_kind_is_a_value_error():
         ({"site": {"home": {"url": "/", "title": "Home"}}}, None),
         ({"envs": {"prod": {"url": "https://api.acme.io", "timeout": 30}}}, None),
         ({"api": {"users": {"url": "/api/users", "pageSize": 20, "idField": "id"}}}, None),  # (a front end's: helper-130)
+        ({"pollers": {"contacts": {"url": "/contacts", "idField": "id", "datesConfiguration": {}}}}, "poller"),
         ([1, 2], None),
         ("text", None),
     ],

@@ -2750,7 +2750,7 @@ def test_a_digest_authorization_s_response_never_shows():
 
 
 @pytest.mark.parametrize("value", ["SEKRITXJaAHfpApmU", "SEKRITqcbfquaDlF", "SEKRITgxPuWAvOC0", "qZxWvTkLpRmNbH",
-                                   "kTqWzRmLpXvNbHcJ"])
+                                   "kTqWzRmLpXvNbHcJ", "xqzjvkwmtrplbnhd", "JBSWYDPEHPKPXPJBSW"])  # (one case: helper-132)
 def test_random_letters_read_as_a_token(value):
     from validator.masking import _random_letters
 
@@ -2762,7 +2762,8 @@ def test_random_letters_read_as_a_token(value):
                                    # helper-130: element keys, identifiers with an acronym inside, a long word
                                    "sfdcmarketingcloud", "dynamicscrmadfs", "infusionsoftcrm", "BrightTALKcrm",
                                    "getAPIKeyFromVault", "setOAuthToken", "PostgreSQLDatabase", "parseJSONResponse",
-                                   "GitLabCIRunner", "macOSKeychain", "Rechtsschutzversicherung"])
+                                   "GitLabCIRunner", "macOSKeychain", "Rechtsschutzversicherung",
+                                   "ReadMeFirstOrElse", "iPhoneXsMaxUSA", "REPLACEWITHYOURKEY"])
 def test_words_and_names_of_words_are_not_random_letters(value):
     from validator.masking import _random_letters
 
@@ -2787,6 +2788,7 @@ _LEAKED = "SEKRITqcbfquaDlF"  # (letters only: one random token of 16 letters an
     f"La contraseña es: {_LEAKED}", f"Das Passwort lautet: {_LEAKED}", f"Lösenordet är {_LEAKED}",
     f"Hasło to {_LEAKED}", f"密码是 {_LEAKED}", f"비밀번호는 {_LEAKED}", f"La clave secreta es {_LEAKED}",
     f"Le mot de passe est « {_LEAKED} »", f"Mật khẩu là {_LEAKED}", f'A senha é "{_LEAKED}"',
+    f"密码为 {_LEAKED}", f"Das Passwort heißt {_LEAKED}", "?key=xqzjvkwmtrplbnhd&where=a".replace("xqzjvkwmtrplbnhd", _LEAKED),
     f"**Client secret**: `{_LEAKED}`", f"Use the token `{_LEAKED}` when you test:",
     f"Webhook: https://hooks.example.com/cb?signature={_LEAKED}", f"the password is {_LEAKED}",
     f"curl -H 'Authorization: User {_LEAKED}, Organization x' -d @body.json",
@@ -2801,6 +2803,7 @@ def test_a_page_s_letters_only_or_foreign_secret_is_masked(text):
                                   "Der Schlüssel ist UTF-8-kodiert.", "La clave es UTF-8-codificada.",
                                   "Das Passwort ist 12-stellig.", "Create the instance with element key: sfdcmarketingcloud.",
                                   "// the token comes from getAPIKeyFromVault() in PostgreSQLDatabase",
+                                  "The key is ReadMeFirstOrElse", "Pass the token to MyHttpClient2",
                                   "**Password**: `required`", "the password is required", "?sign=lastModifiedDate",
                                   "User Management, Organization Settings", "the token is HTTPSConnection"])
 def test_prose_about_a_secret_is_shown(text):
@@ -2832,7 +2835,7 @@ def test_a_key_cut_by_a_zero_width_character_in_a_broken_file_is_read_whole(key)
 
 
 @pytest.mark.parametrize("key", ["event.notification.callback.url", "oauth.callback.url"])
-@pytest.mark.parametrize("token", ["SEKRITY9UGpBX274", "kX9vQ2pL7tR4wZ8nM1s="])
+@pytest.mark.parametrize("token", ["SEKRITY9UGpBX274", "kX9vQ2pL7tR4wZ8nM1s=", "kX9vQ2pL7tR4.wZnMsQ"])
 def test_a_token_pasted_as_a_callback_url_is_masked(key, token):
     text = _configuration(f'"{key}": "{token}"', element="sageone")
     assert token not in str(find_secrets(load_source(text)).mask(text))

@@ -1277,7 +1277,8 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    '<Tabs>\n<TabItem value="before" label="Before">',
                                    # helper-129: a label and what is wrong, a sentence forbidding what follows
                                    "**Wrong:** a date format with an unquoted T.",
-                                   "Don't put `createdCheckTolerance` inside `datesConfiguration`, like this:"])
+                                   "Don't put `createdCheckTolerance` inside `datesConfiguration`, like this:",
+                                   "Don't write the offset as `Z`, `z` or `X`, like this:"])  # (helper-132)
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -2411,7 +2412,8 @@ def test_an_environment_variable_in_a_quoted_here_document_is_sent_as_written():
 @pytest.mark.parametrize(("below", "skipped"), [("*The example above is wrong: the `T` must be quoted.*", True),
                                                 ("This body above doesn't work.", True), ("☝️ The above fails", True),
                                                 ("The example above is right; the one below is wrong:", False),
-                                                ("Send the body above.", False)])
+                                                ("Send the body above.", False),
+                                                ("The request above fails with 401 when the key is wrong.", False)])
 def test_a_sentence_under_a_block_calling_it_a_mistake(below, skipped):
     """helper-129: "The example above is wrong" under a block was not read: its mistake failed the page."""
     page = ("# Gotchas\n\n```json\n{\"contacts\": {\"url\": \"/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-ddTHH:mm:ss}'\""
@@ -2444,6 +2446,11 @@ def test_a_curl_body_in_single_quotes_at_the_windows_command_prompt():
     assert "CE206" in {f.rule for f in found}  # (the body checked as meant)
     other = "# Windows\n\n```bat\n@echo off\nset X=1\necho \"{not a body}\"\n```\n"
     assert [f.rule for f in check_page(other, path="p.md").findings] == ["CE090"]
+    # (helper-132: a comment's, an echo's or bash's curl runs nothing at the prompt)
+    for line in ("REM curl -d '{\"element\": {\"key\": \"x\"}}'", ":: curl -d '{\"a\": 1}'", "echo curl -d '{\"a\": 1}'",
+                 "wsl curl -X POST https://x.example/i -d '{\"element\": {\"key\": \"x\"}}'"):
+        quiet = f"# Windows\n\n```cmd\n{line}\n```\n"
+        assert "CE029" not in {f.rule for f in check_page(quiet, path="p.md").findings}, line
 
 
 def test_a_command_prompt_script_named_on_the_command_line_is_read_for_its_bodies():

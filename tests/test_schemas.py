@@ -391,7 +391,7 @@ def test_unknown_key_did_you_mean() -> None:
     ("somethingElse", None),
 ])
 def test_unknown_key_suggestions(key: str, fix: str | None) -> None:
-    value = {"datesConfig": {}}.get(key, True)  # (an object for the object)
+    value = {"idfield": "id", "IDFIELD": "id", "pollingDelay": 5, "datesConfig": {}}.get(key, True)  # (of its type)
     found = problems({"c": {**entry(), key: value}}, schema="poller")
     assert [problem for problem in found if problem[0] == "CE101"] == [
         ("CE101", f"unknown key `{key}` in poller entry `c`", f"/c/{key}", True, fix)]
@@ -1039,6 +1039,8 @@ def test_a_misspelt_key_holding_a_quoted_number_is_still_renamed_then_unquoted()
     text = '{"c": {"url": "/hubs/crm/c", "idField": "id", "pagesize": "200", "polldelay": "60"}}'
     fixed = fix_text(text, check, unsafe=True).text
     assert json.loads(fixed) == {"c": {"url": "/hubs/crm/c", "idField": "id", "pageSize": 200, "pollDelay": 60}}, fixed
+    lots = '{"c": {"url": "/hubs/crm/c", "idField": "id", "pagesize": "lots"}}'  # (no number: renamed, an error)
+    assert fix_text(lots, check, unsafe=True).text == lots  # (helper-132)
 
 
 def test_an_element_key_with_a_space_is_said_with_element_docs_too(shared):

@@ -49,8 +49,16 @@ def _is_poller_map(value: Any, *, nested: bool = False, sends: bool = False) -> 
 
 
 def _sends_a_poll(entry: dict[Any, Any]) -> bool:
+    """Whether an entry has what only a poller has: a hub path, a last-poll macro or a filter in its `url`, or the
+    keys of its dates (not an `idField` or a `pageSize`, which a front end's tables have too)."""
     url = entry.get("url")
-    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
+    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url) \
+        or not _DATED_KEYS.isdisjoint(entry.keys())
+
+
+_DATED_KEYS = frozenset({"datesConfiguration", "updatedDateField", "updatedDateFormat", "createdDateField",
+                         "createdDateFormat", "filterByUpdatedDate", "filterByCurrentDate", "createdCheckTolerance",
+                         "pollDelay"})
 
 
 # Keys only a poller entry has; a `url` alone is every settings file's (`{"db": {"url": "postgres://..."}}`).

@@ -87,6 +87,7 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # a letter of any script (`пароль`), `_`, `$` or `@`: not a digit, a dot or a dash.
 # (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`, and a zero-width character one
 # the writer does not see, `pass\u200bword`: the key is read whole)
+_ASCII_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["']?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")  # (an ASCII text's)
 _INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u2060-\u2064\ufeff\u00ad]{1,4}"
 _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*((?:""" + _INVISIBLE_IN_KEY + r""")?[\w.$@\-]{1,200}+(?:"""
                              + _INVISIBLE_IN_KEY + r"""[\w.$@\-]{1,200}+){0,4})(?<![\d.\-])(?![\w.$@\-])""")
@@ -1157,15 +1158,18 @@ _LOWER_RUN = LazyPattern(r"[a-z]+")
 def _random_letters(value: str) -> bool:
     """Whether ``value`` (12 characters or more, letters and maybe digits) is a token's random run, which may hold
     no digit (one in six of 16 random letters and digits), where the shapes that want a digit miss it.  Words and
-    names made of them write lower case in runs of two letters or more (`getAPIKeyFromVault`: `get`, `ey`, `rom`,
-    `ault`); a random run of both cases in short ones (`SEKRITXJaAHfpApmU`: `a`, `fp`, `pm`), or in a long one holding
-    five consonants in a row (`SEKRITqcbfquaDlF`).  Element keys (`sfdcmarketingcloud`), words
-    (`Rechtsschutzversicherung`) and identifiers (`PostgreSQLDatabase`) are not random."""
+    names made of them write lower case in runs of two letters or more, and one of four or more (`getAPIKeyFromVault`:
+    `get`, `ey`, `rom`, `ault`); a random run of both cases in short ones (`SEKRITXJaAHfpApmU`: `a`, `fp`, `pm`), or in a
+    long one holding five consonants in a row (`SEKRITqcbfquaDlF`); letters of one case are random when few of them
+    are vowels (`xqzjvkwmtrplbnhd`).  Element keys (`sfdcmarketingcloud`), words (`Rechtsschutzversicherung`) and
+    identifiers (`PostgreSQLDatabase`, `ReadMeFirstOrElse`) are not random."""
     letters = value.translate(_NO_DIGITS)
     if len(value) < 12 or not letters.isascii() or not letters.isalpha():
         return False
+    if letters.islower() or letters.isupper():  # one case: a fifth of random letters are vowels, two fifths of words'
+        return sum(letters.lower().count(vowel) for vowel in "aeiouy") < 0.2 * len(letters)
     runs = [len(run) for run in _LOWER_RUN.findall(letters)]
-    return len(runs) >= 3 and sum(runs) < 2.5 * len(runs) or _case_changes(letters) >= 4 and \
+    return len(runs) >= 3 and sum(runs) < 2.5 * len(runs) and max(runs) < 4 or _case_changes(letters) >= 4 and \
         _CONSONANTS.search(letters) is not None
 _LETTER_RUN = LazyPattern(r"[A-Za-z]+")
 
@@ -2136,9 +2140,9 @@ def _key_places(backwards: str) -> list[tuple[str, int, int]]:
         pattern = _UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS
         places = [(_unescaped(match.group(1)[::-1]), size - match.end(1), size - match.start())
                   for match in pattern.finditer(backwards)]
-    else:
-        places = [(match.group(1)[::-1], size - match.end(1), size - match.start())
-                  for match in _KEY_BACKWARDS.finditer(backwards)]
+    else:  # (most texts are ASCII: no typographic quote or invisible character there to read around)
+        places = [(match.group(1)[::-1], size - match.end(1), size - match.start()) for match in
+                  (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS).finditer(backwards)]
     places.reverse()
     return places
 
@@ -2304,8 +2308,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 continue
             if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
                 yield from _scalar_spans(source, text, (name, path), under_secret)
-            if not under_secret and (name in _CLOSED_VALUE_KEYS or name.lower().endswith(_CALLBACK_KEYS)
-                                     and ":" not in text and text[:1] != "/" and not _HOST.fullmatch(text)) \
+            if not under_secret and (name in _CLOSED_VALUE_KEYS or name[-3:].lower() == "url"
+                                     and name.lower().endswith(_CALLBACK_KEYS) and ":" not in text
+                                     and text[:1] != "/" and not _HOST.fullmatch(text)) \
                     and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
                 # path or host name; a relative path's token is its own, below)
                 yield _inside_quotes(source, pointer_of((name, path)))
@@ -2329,7 +2334,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 
 # A host name, and maybe its port and path (`app1.mycompany.com`, `hooks2.example.com/in`): a URL written without its
 # scheme, no token
-_HOST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?::\d{1,5})?(?:/\S*)?")
+_HOST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:/\S*)?")
 # Keys whose value is one of a few words or a number: a value there with a password's or a token's shape is a
 # credential pasted into the wrong field (`"event.vendor.type": "Hunter2Prod99"`), which no message quotes either
 _CLOSED_VALUE_KEYS = frozenset({"event.vendor.type", "event.notification.enabled", "event.poller.refresh_interval",
@@ -2386,19 +2391,24 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).
-# After a secret's name: a colon or `=` (also full-width), a verb ("is", and the languages' own: `es`, `ist`,
-# `lautet`, `est`, `è`, `é`, `är`, `to`, `là`, then maybe a colon) or a dash, or a particle glued to the name (`は`,
-# `是`, `는`, `은`); then the value, maybe in quotes or guillemets
-_NAMED_AFTER = (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:is|was|es|ist|lautet|est|\u00e8|\u00e9|era|\u00e4r|jest|to"
-                r"|l\u00e0)[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*|[ \t]*[\u306f\u662f\ub294\uc740][ \t]*)`?"
-                r"[\"\u00ab\u201c\u201e]?[ \t]*(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
+def _named_after(verbs: str) -> str:
+    """What follows a secret's name: a colon or `=` (also full-width), one of ``verbs`` ("is"; the languages' own:
+    `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`) and maybe a colon, a dash, or a particle glued to the name
+    (`は`, `是`, `为`, `는`); then the value, maybe in quotes or guillemets."""
+    return (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
+            r"|[ \t]*[\u306f\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
+            r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
+
+
+# (English names with the languages' verbs too, `La password è ...`; not Polish `to`, English's preposition)
+_NAMED_AFTER = _named_after("is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0")
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                             r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _NAMED_AFTER)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
 _NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
     re.escape(name).replace("\\ ", "[ _-]") for name in sorted(PROSE_SECRET_NAMES, key=len, reverse=True))
-    + _NAMED_AFTER)
+    + _named_after("es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|to|l\u00e0|is|was"))
 _ABROAD = tuple(sorted({name for name in PROSE_SECRET_NAMES if name.isascii()}))
 _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-stellig`, `8-characters`)
 

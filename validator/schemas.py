@@ -1112,15 +1112,20 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "object": (dict,
 
 
 def misfit(schema: Any, value: Any) -> str | None:
-    """What the property ``schema`` takes (`an object such as ...`) when ``value`` is a scalar where it wants an object or
-    an array, or the other way round, else None: a misspelt key renamed to it would hold a value no fix mends
-    (``"elementKey": "sageone"``)."""
+    """What the property ``schema`` takes (`an object such as ...`) when ``value`` is not of its JSON type, nor a text
+    CE102 mends into it (`"200"`, `"true"`), else None: a misspelt key renamed to it would hold a value no fix mends
+    (``"elementKey": "sageone"``, `"pagesize": "lots"`)."""
     wanted = _followed(schema, "type")
-    if not isinstance(wanted, str) or wanted not in _PYTHON_TYPES:
+    if not isinstance(wanted, str) or wanted not in _PYTHON_TYPES or isinstance(value, _PYTHON_TYPES[wanted]) and not (
+            isinstance(value, bool) and wanted in ("integer", "number")):
         return None
-    if (wanted in ("object", "array")) == isinstance(value, (dict, list)):
-        return None  # (a scalar of another type, `"pagesize": "200"`, is CE102's to mend once renamed)
+    if isinstance(value, str) and (wanted in ("integer", "number") and _NUMBER_TEXT.fullmatch(value.strip())
+                                   or wanted == "boolean" and value.strip().lower() in ("true", "false")):
+        return None  # (`"pagesize": "200"`: CE102 unquotes it once renamed)
     return str(_followed(schema, "x-expected") or _TYPE_NOUNS[wanted])
+
+
+_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _overlay_required(element: str, overlay_dirs: tuple[str, ...] = ()) -> list[str]:

@@ -8,7 +8,7 @@ platform's: cmd expands ``%NAME%``, not ``${...}``.
 
 Single quotes are no quotes to cmd or curl: ``-d '{"element": ...}'``, a body copied from a bash page, reaches curl
 cut at its blanks and stripped of its double quotes (CE029); the body is still checked as it was meant.  Lines
-continue after a ``^`` at their end.
+continue after a ``^`` at their end (outside quotes); a command is curl's when curl is what its line runs.
 """
 
 from __future__ import annotations
@@ -42,14 +42,16 @@ RULES: list[Rule] = [SINGLE_QUOTES_IN_CMD]
 
 # A curl command's data option and where its argument starts (`-d "`, `--data-raw '`, `--data-binary="`)
 _DATA = re.compile(r"(?<![^ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
-_CURL = re.compile(r"(?i)(?<![^\s&|(@])curl(?:\.exe)?(?=[ \t])")  # (look-behinds: searched from a line's start)
+# curl as the command a line runs (`curl ...`, `@curl.exe ...`, `call curl ...`), not a word of a `REM` or `::`
+# comment, an `echo` or another program's arguments (`wsl curl ...` runs bash, where single quotes are right)
+_CURL = re.compile(r"(?i)[ \t]*@?(?:call[ \t]+)?curl(?:\.exe)?[ \t]")
 
 
 def cmd_bodies(script: str) -> list[Body]:
     """The bodies of the curl commands of the command-prompt text ``script``."""
     bodies = []
     for start, end in _commands(script):
-        if _CURL.search(script, start, end) is None:
+        if _CURL.match(script, start, end) is None:
             continue
         at = start
         while (option := _DATA.search(script, at, end)) is not None:

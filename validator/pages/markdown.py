@@ -421,8 +421,8 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
 
 
 # A sentence under a block that calls it a mistake, pointing back at it: `The example above is wrong`, `*This body
-# doesn't work: ...*`, `☝️ Wrong`
-_SAID_BELOW = re.compile(r"[\s>*_]*(?:\u261d\ufe0f?\s*)?(?:(?:the|this|that)\s+(?:(?:example|body|block|snippet|request|"
+# doesn't work: ...*` (not under a condition: `The request above fails with 401 when ...`)
+_SAID_BELOW = re.compile(r"(?![^\r\n]*\b(?:when|if|unless|until|without)\b)[\s>*_]*(?:\u261d\ufe0f?\s*)?(?:(?:the|this|that)\s+(?:(?:example|body|block|snippet|request|"
                          r"config\w*|poller|code|version)\s+)?(?:above|shown\s+above)|(?:the\s+)?above(?:\s+(?:example|"
                          r"body|block|snippet|request|config\w*|poller|code))?)\s+(?:is\s+(?:also\s+)?(?:wrong|broken|"
                          r"incorrect|invalid|a\s+mistake)|(?:does\s+not|doesn't|won't|will\s+not)\s+work|fails)\b",
@@ -503,8 +503,8 @@ _WRONG = re.compile(
     rf"\s+(?:this|that|it)){_WHY}{_REASON}"
     # a sentence forbidding what the block shows (`Don't put X inside Y, like this:`; not `Don't forget ...`)
     # (one clause, what is forbidden shown right after it: not `Don't hard-code it, reference a variable like this:`)
-    r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic|worry|hesitate|be\b)[^\r\n,;.:]{1,120}?,?\s+"
-    r"(?:like\s+(?:this|so)|as\s+(?:here|below))\s*:?\s*$"
+    r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic|worry|hesitate|be\b)(?:[^\r\n;:]{0,120}?,|[^\r\n,;:]{1,120}?)"
+    r"\s*(?:like\s+(?:this|so)|as\s+(?:here|below))\s*:?\s*$"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
     r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
