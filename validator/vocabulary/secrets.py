@@ -94,8 +94,8 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       # (helper-120's: Russian's token and secret, Japanese's secret, Portuguese's and French's)
                       "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete",
                       # (helper-129's: Greek's and Vietnamese's password, as written and without the accents)
-                      "κωδικός", "κωδικος", "mậtkhẩu", "lösenordet", "apischlüssel"})  # (not `parola`:
-# Italian's word)
+                      "κωδικός", "κωδικος", "mậtkhẩu", "lösenordet", "apischlüssel"})  # (not `parola`, also
+# Italian's word: masked, not reported, as a short name below)
 # ... and as prose writes them, with a "key" or two (`La contraseña es ...`, `Der API-Schlüssel: ...`, `密码是 ...`):
 # each, its blanks and dashes dropped, is a secret key's word above or a short name below (a test keeps them so)
 PROSE_SECRET_NAMES = ("contraseña", "contrasena", "clave", "clave secreta", "clave api", "passwort", "kennwort",
