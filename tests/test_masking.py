@@ -2788,7 +2788,8 @@ _LEAKED = "SEKRITqcbfquaDlF"  # (letters only: one random token of 16 letters an
     f"La contraseña es: {_LEAKED}", f"Das Passwort lautet: {_LEAKED}", f"Lösenordet är {_LEAKED}",
     f"Hasło to {_LEAKED}", f"密码是 {_LEAKED}", f"비밀번호는 {_LEAKED}", f"La clave secreta es {_LEAKED}",
     f"Le mot de passe est « {_LEAKED} »", f"Mật khẩu là {_LEAKED}", f'A senha é "{_LEAKED}"',
-    f"密码为 {_LEAKED}", f"Das Passwort heißt {_LEAKED}", "?key=xqzjvkwmtrplbnhd&where=a".replace("xqzjvkwmtrplbnhd", _LEAKED),
+    f"密码为 {_LEAKED}", f"Das Passwort heißt {_LEAKED}", f"SET PASSWORD = PASSWORD('{_LEAKED}');",
+    f"パスワードを {_LEAKED} に設定します", "?key=xqzjvkwmtrplbnhd&where=a".replace("xqzjvkwmtrplbnhd", _LEAKED),
     f"**Client secret**: `{_LEAKED}`", f"Use the token `{_LEAKED}` when you test:",
     f"Webhook: https://hooks.example.com/cb?signature={_LEAKED}", f"the password is {_LEAKED}",
     f"curl -H 'Authorization: User {_LEAKED}, Organization x' -d @body.json",
@@ -2828,7 +2829,8 @@ def test_a_token_after_a_token_segment_of_a_relative_url_is_masked():
 
 
 @pytest.mark.parametrize("key", ["pass\u200bword", "pa\u200bss\u200bword", "pass\u2063word", "pass\u200eword",
-                                 "pass\u200bword\u200b", "pass\u200b\u200bword"])
+                                 "pass\u200bword\u200b", "pass\u200b\u200bword",
+                                 "pa\u2066ss\u2069word", "pass\u180eword", "pass\u034fword"])  # (helper-132: bidi, others)
 def test_a_key_cut_by_a_zero_width_character_in_a_broken_file_is_read_whole(key):
     text = '{"element":{"key":"sageone"},"configuration":{"' + key + '": "SEKRITdZ9QIcvpco", "x": }}'
     assert "SEKRITdZ9QIcvpco" not in str(find_secrets(load_source(text)).mask(text))

@@ -2443,6 +2443,8 @@ def test_a_curl_body_in_single_quotes_at_the_windows_command_prompt():
     found = check_page(page, path="p.md").findings
     (quoted,) = [f for f in found if f.rule == "CE029"]
     assert (quoted.line, quoted.column, quoted.severity) == (4, 45, "error")
+    after = f"# Windows\n\n```cmd\ncurl -X POST https://x.example/instances -d '{_CMD_BODY}' -H 'X: y'\n```\n"
+    assert "CE001" not in {f.rule for f in check_page(after, path="p.md").findings}  # (the body ends at its `}'`)
     assert "CE206" in {f.rule for f in found}  # (the body checked as meant)
     other = "# Windows\n\n```bat\n@echo off\nset X=1\necho \"{not a body}\"\n```\n"
     assert [f.rule for f in check_page(other, path="p.md").findings] == ["CE090"]

@@ -88,7 +88,7 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`, and a zero-width character one
 # the writer does not see, `pass\u200bword`: the key is read whole)
 _ASCII_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["']?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")  # (an ASCII text's)
-_INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u2060-\u2064\ufeff\u00ad]{1,4}"
+_INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u034f\u180e]{1,8}"
 _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*((?:""" + _INVISIBLE_IN_KEY + r""")?[\w.$@\-]{1,200}+(?:"""
                              + _INVISIBLE_IN_KEY + r"""[\w.$@\-]{1,200}+){0,4})(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
@@ -1677,8 +1677,9 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("IDENTIFIED", "identified"), LazyPattern(r"(?im)^[ \t]*(?:create|alter|grant)\b[^\r\n]{0,300}?\bidentified[ \t]+by[ \t]+"
                                                r"(?P<value>[^'\"\s;]{1,400})")),  # (unquoted: in a statement, not prose's)
     (("PASSWORD '", "password '", 'PASSWORD "', 'password "', "PASSWORD", "password"), LazyPattern(
-        r"(?i)\b(?:(?:with|encrypted|login)[ \t]+password|set[ \t]+password(?:[ \t]+for[ \t]+\S{1,200})?[ \t]*=)[ \t]*"
-        r"(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (and `SET PASSWORD FOR u = '...'`)
+        r"(?i)\b(?:(?:with|encrypted|login)[ \t]+password|set[ \t]+password(?:[ \t]+for[ \t]+\S{1,200})?[ \t]*="
+        r"(?:[ \t]*password[ \t]*\()?)[ \t]*(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (and `SET PASSWORD
+    # FOR u = '...'`, MySQL 5's `= PASSWORD('...')`)
     (("redis-cli",), LazyPattern(r"\bredis-cli\b(?:[ \t]+(?!-a\b|--pass\b|AUTH\b)\S{1,200}){0,20}?[ \t]+"
                                  r"(?:(?:-a|--pass)[ \t]+|AUTH[ \t]+(?:[^\s'\"]{1,200}[ \t]+)?)['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("REDISCLI_AUTH",), LazyPattern(r"\bREDISCLI_AUTH=['\"]?(?P<value>[^\s'\"]{1,400})")),
@@ -2396,7 +2397,7 @@ def _named_after(verbs: str) -> str:
     `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`) and maybe a colon, a dash, or a particle glued to the name
     (`は`, `是`, `为`, `는`); then the value, maybe in quotes or guillemets."""
     return (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
-            r"|[ \t]*[\u306f\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
+            r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
             r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
 
 

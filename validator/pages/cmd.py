@@ -44,6 +44,7 @@ RULES: list[Rule] = [SINGLE_QUOTES_IN_CMD]
 _DATA = re.compile(r"(?<![^ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
 # curl as the command a line runs (`curl ...`, `@curl.exe ...`, `call curl ...`), not a word of a `REM` or `::`
 # comment, an `echo` or another program's arguments (`wsl curl ...` runs bash, where single quotes are right)
+_JSON_END_QUOTE = re.compile(r"[}\]][ \t]*'")
 _CURL = re.compile(r"(?i)[ \t]*@?(?:call[ \t]+)?curl(?:\.exe)?[ \t]")
 
 
@@ -121,8 +122,10 @@ def _double_quoted(script: str, opening: int, end: int) -> Body | None:
 
 
 def _single_quoted(script: str, opening: int, end: int) -> Body | None:
-    """A body written between single quotes, as a bash page writes it: checked as meant, with CE029."""
-    close = script.rfind("'", opening + 1, end)
+    """A body written between single quotes, as a bash page writes it: checked as meant, with CE029.  It ends at the
+    first quote after a closing brace or bracket (a CEQL filter's quotes are inside it), else at the line's last."""
+    closing = _JSON_END_QUOTE.search(script, opening + 1, end)
+    close = closing.start() + 1 if closing is not None else script.rfind("'", opening + 1, end)
     if close <= opening + 1:
         return None
     builder = TextBuilder()

@@ -1307,7 +1307,10 @@ def _where_shows_a_date(api: ApiDocs | None, template: Any) -> bool:
 
     if api is None:
         return False
-    documented = api.match(hub_relative(template.path))
+    relative = hub_relative(template.path)
+    documented = api.match(relative)
+    if documented is None or api.is_generic(documented):
+        documented = api.match_spelling(relative) or documented
     operation = api.get_operation(documented) if documented is not None else None
     return operation is not None and _DATE_TEXT_SAID.search(api.query_parameter_text(operation, "where")) is not None
 
