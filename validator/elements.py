@@ -258,6 +258,14 @@ class ApiDocs:
                     best, best_literal = template, literal
         return best
 
+    def documented_path(self, path: str) -> str | None:
+        """The documented path ``path`` is (:meth:`match`), or, where only a catch-all route or nothing matches it, the
+        one it writes otherwise (:meth:`match_spelling`)."""
+        documented = self.match(path)
+        if documented is None or self.is_generic(documented):
+            return self.match_spelling(path) or documented
+        return documented
+
     def match_spelling(self, path: str) -> str | None:
         """The one documented path (not a catch-all) that ``path`` writes otherwise: the same segments but for case,
         dashes and underscores (Adobe Sign's default polls `/agreementAssetEvents`, documented as
@@ -420,9 +428,7 @@ class DefaultUsage:
             template = parse_url_template(entry["url"])
             relative = hub_relative(template.path)
             usage.paths.add(relative)
-            documented = api.match(relative)
-            if documented is None or api.is_generic(documented):
-                documented = api.match_spelling(relative) or documented
+            documented = api.documented_path(relative)
             dates = entry.get("datesConfiguration")
             if documented is None or api.is_generic(documented):  # (a path the API docs lack, or serve by a catch-all
                 # route, Egnyte's `/events`: its date formats are the truth all the same, kept by its own path)

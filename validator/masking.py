@@ -1769,10 +1769,12 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 
 # A literal given as the default of code that reads a value (`process.env.X || '...'`, `os.getenv("X", "...")`,
 # `.orElse("...")`): the value itself when the line names a secret
-_LITERAL_DEFAULT = LazyPattern(r"(?:\|\||\?\?|\bor\b|orElse\(|getenv\([^,()\r\n]{1,100},|\.get\([^,()\r\n]{1,100},)[ \t]*"
+_DEFAULT_FORMS = (("||", r"\|\|"), ("??", r"\?\?"), (" or ", r"\bor\b"), ("orElse(", r"orElse\("),
+                  ("getenv(", r"getenv\([^,()\r\n]{1,100},"), (".get(", r"\.get\([^,()\r\n]{1,100},"))  # (piece, form)
+_LITERAL_DEFAULT = LazyPattern(r"(?:" + "|".join(form for _, form in _DEFAULT_FORMS) + r")[ \t]*"
                                r"(?P<q>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q)")
 _NAME_ON_A_LINE = LazyPattern(r"[A-Za-z_][\w.\-]{0,99}")
-_DEFAULT_GATES = ("||", "??", " or ", "orElse(", "getenv(", ".get(")  # (a text holding none has no such default)
+_DEFAULT_GATES = tuple(piece for piece, _ in _DEFAULT_FORMS)  # (a text holding none has no such default)
 # Every piece the scan asks about before reading a table's patterns, each looked for once in a text
 _TABLE_GATES = tuple(dict.fromkeys((*_SHELL_MARKERS, *_DEFAULT_GATES,
                                     *(gate for gates, _ in (*_CODE_CREDENTIALS, *_KEYED_CREDENTIALS) for gate in gates))))
@@ -2335,7 +2337,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 
 # A host name, and maybe its port and path (`app1.mycompany.com`, `hooks2.example.com/in`): a URL written without its
 # scheme, no token
-_HOST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[a-z]{2,24}(?::\d{1,5})?(?:/\S*)?")
+HOST_LABELS = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"  # (a host name's labels before its last)
+_HOST = LazyPattern(HOST_LABELS + r"[a-z]{2,24}(?::\d{1,5})?(?:/\S*)?")
 # Keys whose value is one of a few words or a number: a value there with a password's or a token's shape is a
 # credential pasted into the wrong field (`"event.vendor.type": "Hunter2Prod99"`), which no message quotes either
 _CLOSED_VALUE_KEYS = frozenset({"event.vendor.type", "event.notification.enabled", "event.poller.refresh_interval",
@@ -2390,8 +2393,6 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
             yield start, start + len(value)
 
 
-# A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
-# `key - X`): masked when the value holds letters and digits (`password is required` is shown).
 def _named_after(verbs: str) -> str:
     """What follows a secret's name: a colon or `=` (also full-width), one of ``verbs`` ("is"; the languages' own:
     `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`) and maybe a colon, a dash, or a particle glued to the name
@@ -2401,15 +2402,17 @@ def _named_after(verbs: str) -> str:
             r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
 
 
-# (English names with the languages' verbs too, `La password è ...`; not Polish `to`, English's preposition)
-_NAMED_AFTER = _named_after("is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0")
+# A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
+# `key - X`): masked when the value holds letters and digits (`password is required` is shown).  The verbs are the
+# languages' too (`La password è ...`), but for Polish `to`, English's preposition, read after their own names only.
+_VERBS = "is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0"
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
-                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _NAMED_AFTER)
+                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _named_after(_VERBS))
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
 _NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
     re.escape(name).replace("\\ ", "[ _-]") for name in sorted(PROSE_SECRET_NAMES, key=len, reverse=True))
-    + _named_after("es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|to|l\u00e0|is|was"))
+    + _named_after(_VERBS + "|to"))
 _ABROAD = tuple(sorted({name for name in PROSE_SECRET_NAMES if name.isascii()}))
 _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-stellig`, `8-characters`)
 

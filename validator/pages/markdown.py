@@ -501,8 +501,8 @@ _WRONG = re.compile(
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
     rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
     rf"\s+(?:this|that|it)){_WHY}{_REASON}"
-    # a sentence forbidding what the block shows (`Don't put X inside Y, like this:`; not `Don't forget ...`)
-    # (one clause, what is forbidden shown right after it: not `Don't hard-code it, reference a variable like this:`)
+    # a sentence forbidding what the block shows right after it (`Don't put X inside Y, like this:`); not `Don't
+    # forget ...`, nor advice in a second clause (`Don't hard-code it, reference a variable like this:`)
     r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic|worry|hesitate|be\b)(?:[^\r\n;:]{0,120}?,|[^\r\n,;:]{1,120}?)"
     r"\s*(?:like\s+(?:this|so)|as\s+(?:here|below))\s*:?\s*$"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"

@@ -1947,9 +1947,10 @@ def check(ctx: Any) -> Iterator[Finding]:
                 and not find_placeholders(fmt) and not contains_env_reference(fmt):
             # (a mask prints the bulk query's dates: a date alone may be meant, elements ship `.S'Z'`, and the
             # platform's answers a word, `key`: only a pattern Java refuses, or a field misread, is said)
-            problems = [problem for problem in compile_problems(fmt) if problem.rule == DATE_PATTERN_INVALID.code]
-            if not compile_problems(fmt) and fmt not in SPECIAL_FORMATS:
-                problems = [problem for problem in pattern_problems(compile_pattern(fmt), zone=None, printing=True)
-                            if problem.rule in _MISREAD_FIELDS]
+            compiled = compile_problems(fmt)
+            problems = [problem for problem in compiled if problem.rule == DATE_PATTERN_INVALID.code] \
+                if compiled or fmt in SPECIAL_FORMATS else \
+                [problem for problem in pattern_problems(compile_pattern(fmt), zone=None, printing=True)
+                 if problem.rule in _MISREAD_FIELDS]
             for problem in problems:
                 yield ctx.problem(problem, pointer=f"{pointer}/{escape_pointer_token(key)}", value=fmt)

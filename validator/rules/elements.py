@@ -737,10 +737,8 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
                           help=f"/hubs/{hub}/...")
     if api is None:
         return
-    template = api.match(relative)
-    if (template is None or api.is_generic(template)) and relative in usage.paths:
-        template = api.match_spelling(relative) or template  # (the default's `/agreementAssetEvents`, documented as
-        # `/agreement-asset-events`: checked against those docs)
+    # (the default's own path, `/agreementAssetEvents`, documented as `/agreement-asset-events`: checked against those)
+    template = api.documented_path(relative) if relative in usage.paths else api.match(relative)
     if template is None:
         if relative in usage.paths:  # a path only the default poller documents: its date formats are the truth
             yield from _against_undocumented_default(ctx, entry, relative, usage)
@@ -1307,10 +1305,7 @@ def _where_shows_a_date(api: ApiDocs | None, template: Any) -> bool:
 
     if api is None:
         return False
-    relative = hub_relative(template.path)
-    documented = api.match(relative)
-    if documented is None or api.is_generic(documented):
-        documented = api.match_spelling(relative) or documented
+    documented = api.documented_path(hub_relative(template.path))
     operation = api.get_operation(documented) if documented is not None else None
     return operation is not None and _DATE_TEXT_SAID.search(api.query_parameter_text(operation, "where")) is not None
 

@@ -56,7 +56,7 @@ from urllib.parse import urlsplit
 from ..findings import Edit, Finding, Fix
 from ..kinds import escape_pointer_token, resolve_pointer, sends_part
 from ..lazy_pattern import LazyPattern
-from ..masking import quotable_origin
+from ..masking import HOST_LABELS, quotable_origin
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import reads_like_a_password, unquotable
 from .base import Rule
@@ -614,7 +614,7 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
 
 
 # A host name first, as a URL without its scheme starts (`www.mycoolapp.com/auth`, `localhost:3000/cb`)
-_HOST_FIRST = LazyPattern(r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?::\d{1,5})?(?:[/?#]|$)"
+_HOST_FIRST = LazyPattern(HOST_LABELS + r"[A-Za-z]{2,24}(?::\d{1,5})?(?:[/?#]|$)"
                           r"|localhost(?::\d{1,5})?(?:[/?#]|$)")
 
 
