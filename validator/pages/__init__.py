@@ -80,6 +80,7 @@ from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
 # At run time, not only for type checkers: typing.get_type_hints resolves what check_page and PageCheck name.
+from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Finding, Fix, Problem
 from ..masking import MaskedText, Secrets
 from ..options import Options
@@ -504,14 +505,14 @@ COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
 _JSON_STRING = r'"(?:[^"\\\r\n]|\\.)*"'  # one line's string, escapes and all
 # ... or one never closed, to its line's end: skipped whole, not tried again from each `"` it holds
 _STRING_TO_LINE_END = r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)'
-_STRING_OR_COMMENT = re.compile(_STRING_TO_LINE_END + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
+_STRING_OR_COMMENT = LazyPattern(_STRING_TO_LINE_END + r"|(//[^\r\n]*|/\*(?:[^*]|\*(?!/))*\*/)")
 
 
 # A template's statement alone on its line (Jinja, Liquid: `{% if env == 'prod' %}`)
-_TEMPLATE_STATEMENT = re.compile(r"^[ \t]*+\{%[^\r\n]*?%\}[ \t]*+,?[ \t]*+\r?$", re.M)  # (possessive: blanks read once)
+_TEMPLATE_STATEMENT = LazyPattern(r"^[ \t]*+\{%[^\r\n]*?%\}[ \t]*+,?[ \t]*+\r?$", re.M)  # (possessive: blanks read once)
 # A placeholder written where a value goes, unquoted (`"refresh_interval": ${REFRESH_MINUTES},`, `: {{ n }}`): a
 # template a tool renders (envsubst, Jinja) before the body is sent
-_UNQUOTED_PLACEHOLDER = re.compile(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
+_UNQUOTED_PLACEHOLDER = LazyPattern(_STRING_TO_LINE_END + r"|(?<=[:\[,])([ \t]*)(\$\{[A-Za-z_][\w.\-]*\}|\{\{[^{}\r\n]{1,80}\}\})"
                                    r"(?=[ \t]*[,}\]\r\n])")
 
 
@@ -543,7 +544,7 @@ def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, Position
 # A documentation tool's directive written as a comment, which it removes from the page it renders: Docusaurus'
 # `// highlight-next-line` (`highlight-start`, `highlight-end`; in any comment style, on a line of its own), MkDocs
 # Material's code annotation `// (1)!` (at a line's end; without its `!` the comment stays in the page).
-_DIRECTIVE_COMMENT = re.compile(r"(?m)^[ \t]*+(?://|#|/\*|\{/\*|<!--)[ \t]*+highlight-(?:next-line|start|end)[ \t]*+"
+_DIRECTIVE_COMMENT = LazyPattern(r"(?m)^[ \t]*+(?://|#|/\*|\{/\*|<!--)[ \t]*+highlight-(?:next-line|start|end)[ \t]*+"
                                 r"(?:\*/\}?|-->)?[ \t]*+(?=\r?$)|//[ \t]*+\(\d{1,3}\)![ \t]*+(?=\r?$)")
 
 
@@ -580,16 +581,16 @@ _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remain
                   r"|properties|members|resources?|entries|settings|options|values|pollers?|config\w*)\b"
                   r"|(?:the\s+)?rest\s+of\b|omitted|elided|truncated|abridged|\[?snip\b|etc\b|same\s+as\s+(?:above|before)\b"
                   r"|and\s+so\s+on))")
-_ELIDING_COMMENT = re.compile(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
+_ELIDING_COMMENT = LazyPattern(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 
 # `POST /elements/api-v2/instances HTTP/1.1`, or a response's `HTTP/1.1 200 OK`
-_HTTP_START = re.compile(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
+_HTTP_START = LazyPattern(r"[ \t]*(?:[A-Z]{3,10} +\S+(?: +HTTP/[\d.]+)?|HTTP/[\d.]+ +\d{3}\b[^\r\n]*)[ \t]*(?:\r\n|\r|\n|$)")
 
 
 HTTP_LANGUAGES: frozenset[str] = frozenset({"http", "rest"})  # (REST Client's `.http` and `.rest` files)
 # a request line as HTTP clients write it, which no JSON document or prose starts with
-_REQUEST_START = re.compile(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?"
+_REQUEST_START = LazyPattern(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?"
                             r"[ \t]*\r?$", re.M)  # (`\r?`: a page or a request file saved with CRLF line ends)
 
 
@@ -667,11 +668,11 @@ def _body_end(text: str, start: int, end: int) -> int:
     return handler.start() if handler else end
 
 
-_SEPARATOR = re.compile(r"^###[^\r\n]*(?:\r\n|\r|\n|$)", re.M)
-_RESPONSE_LINE = re.compile(r"^[ \t]*HTTP/\d+(?:\.\d+)? +\d{3}\b", re.M)
-_CLIENT_LINE = re.compile(r"^[ \t]*(?:>>!?|<>|>)[ \t]", re.M)
+_SEPARATOR = LazyPattern(r"^###[^\r\n]*(?:\r\n|\r|\n|$)", re.M)
+_RESPONSE_LINE = LazyPattern(r"^[ \t]*HTTP/\d+(?:\.\d+)? +\d{3}\b", re.M)
+_CLIENT_LINE = LazyPattern(r"^[ \t]*(?:>>!?|<>|>)[ \t]", re.M)
 # before a request: variables (`@host = ...`), comments, a pre-request script (`< {% ... %}`, `< ./prepare.js`)
-_PRELUDE = re.compile(r"(?:[ \t]*(?:@[\w.\-]+[ \t]*=[^\r\n]*|#[^\r\n]*|//[^\r\n]*"
+_PRELUDE = LazyPattern(r"(?:[ \t]*(?:@[\w.\-]+[ \t]*=[^\r\n]*|#[^\r\n]*|//[^\r\n]*"
                       r"|<[ \t]*\{%[^%]*(?:%(?!\})[^%]*)*%\}[^\r\n]*|<[ \t]+[^\r\n{]+)?(?:\r\n|\r|\n))+")
 
 
@@ -696,7 +697,7 @@ def _headers_end(text: str, at: int, end: int) -> int:
             _FOLDED_LINE.match(text, at, end) if header else None)  # (a header continued on an indented line)
         if line is None or line.end() == at:
             return at
-        header = line.re is not _REQUEST_LINE_PART
+        header = line.re is not _REQUEST_LINE_PART.compiled
         at = line.end()
     return at
 
@@ -753,17 +754,17 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
                           (Edit(line_end, line_end, newline + CONTENT_TYPE_HEADER),), "safe"))
 
 
-_HEADER_LINE = re.compile(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
+_HEADER_LINE = LazyPattern(r"[\w-]{1,100}:[^\r\n]*(?:\r\n|\r|\n|$)")
 # A header's value continued on the next line, indented (`Authorization: User x,` then `    Organization y`)
-_FOLDED_LINE = re.compile(r"[ \t]+[^\s{\[\"][^\r\n]*(?:\r\n|\r|\n|$)")
-_REQUEST_LINE_PART = re.compile(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
-_BLANK = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
+_FOLDED_LINE = LazyPattern(r"[ \t]+[^\s{\[\"][^\r\n]*(?:\r\n|\r|\n|$)")
+_REQUEST_LINE_PART = LazyPattern(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)(?:\r\n|\r|\n|$)")
+_BLANK = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)")
 
 
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
 # for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
-_ELISION = re.compile(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
+_ELISION = LazyPattern(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
                       r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…|(?<=:)[ \t]*\"(?:\.\.\.|…)\")[ \t]*(?=[}\]]|,|\r?$)"
                       # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`, `// other keys`)
@@ -822,14 +823,14 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
                 comma_before_a_close(start, end)
         elided.append((start, end))
     return "".join(chars), elided
-_BRACKET_OR_STRING = re.compile(_JSON_STRING + r"|[{}\[\]]")
+_BRACKET_OR_STRING = LazyPattern(_JSON_STRING + r"|[{}\[\]]")
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
-_MEMBERS = re.compile(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
+_MEMBERS = LazyPattern(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
 
 
 # An untagged block that is not JSON is read as a broken body only when it is written as JSON is: it opens an object
 # or an array, or holds a quoted key and its colon.
-_OPENS_JSON = re.compile(r'\s*[{\[]|[^\r\n]*"[^"\r\n]+"[ \t]*:')
+_OPENS_JSON = LazyPattern(r'\s*[{\[]|[^\r\n]*"[^"\r\n]+"[ \t]*:')
 _TAGGED_JSON = frozenset({"json", "jsonc", "json5", "jsonl", "ndjson", "jsonlines"})
 
 
@@ -901,7 +902,7 @@ def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
     return Fix(fix.message, tuple(edits), fix.applicability)
 
 
-_PLACE = re.compile(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
+_PLACE = LazyPattern(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
 
 
 def _relocate(message: str, mapping: PositionMap, starts: list[int], page_starts: list[int]) -> str:

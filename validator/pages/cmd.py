@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_pattern import LazyPattern
 from ..findings import Problem
 from ..rules.base import Rule
 from .curl import Body
@@ -41,11 +42,11 @@ SINGLE_QUOTES_IN_CMD = Rule(
 RULES: list[Rule] = [SINGLE_QUOTES_IN_CMD]
 
 # A curl command's data option and where its argument starts (`-d "`, `--data-raw '`, `--data-binary="`)
-_DATA = re.compile(r"(?<![^ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
+_DATA = LazyPattern(r"(?<![^ \t])(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)(?=[\"'])")
 # curl as the command a line runs (`curl ...`, `@curl.exe ...`, `call curl ...`), not a word of a `REM` or `::`
 # comment, an `echo` or another program's arguments (`wsl curl ...` runs bash, where single quotes are right)
-_JSON_END_QUOTE = re.compile(r"[}\]][ \t]*'")
-_CURL = re.compile(r"(?i)[ \t]*@?(?:call[ \t]+)?curl(?:\.exe)?[ \t]")
+_JSON_END_QUOTE = LazyPattern(r"[}\]][ \t]*'")
+_CURL = LazyPattern(r"(?i)[ \t]*@?(?:call[ \t]+)?curl(?:\.exe)?[ \t]")
 
 
 def cmd_bodies(script: str) -> list[Body]:

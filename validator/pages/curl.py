@@ -37,13 +37,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Fix, Problem
 from ..rules.base import Rule
 from .positions import PositionMap, TextBuilder
 
 # The word that runs curl: `curl`, `/usr/bin/curl`, Windows' `curl.exe` (what the patterns below start a command with)
 CURL_WORD = r"(?:[\w.:/-]*/)?curl(?:\.exe)?"
-_CURL_WORD = re.compile(CURL_WORD, re.IGNORECASE)
+_CURL_WORD = LazyPattern(CURL_WORD, re.IGNORECASE)
 
 
 def _is_curl(word: str) -> bool:
@@ -183,7 +184,7 @@ RULES: list[Rule] = [SHELL_EXPANSION, SHELL_QUOTE, DATA_URLENCODE, DATA_FILE_NAM
 
 _SPACE = " \t"
 _BREAK = "\r\n;|&()<>"
-_NAME = re.compile(r"\$(?:\{[^}\n]*\}?|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-]|\(\(?[^)\n]*\)?\)?)")
+_NAME = LazyPattern(r"\$(?:\{[^}\n]*\}?|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-]|\(\(?[^)\n]*\)?\)?)")
 
 
 @dataclass(slots=True)
@@ -280,7 +281,7 @@ def _raw_file(command: list[Word]) -> Problem | None:
 
 CONTENT_TYPE_HEADER = "Content-Type: application/json"
 # What a request to the platform's API is sent to: its host, its API's path, its instances endpoint
-PLATFORM_ADDRESS = re.compile(r"(?i)cloud-elements\.|/elements/api-v2(?:/|$)|/instances(?:[/?#]|$)")
+PLATFORM_ADDRESS = LazyPattern(r"(?i)cloud-elements\.|/elements/api-v2(?:/|$)|/instances(?:[/?#]|$)")
 _HEADER_OPTIONS = frozenset({"-H", "--header"})
 # Options after which the headers or the body are not what the command shows: a curl configuration file, a form
 _UNKNOWN_OPTIONS = frozenset({"-K", "--config", "-F", "--form", "--form-string"})
@@ -299,7 +300,7 @@ def _whole_commands(shell: str) -> Iterator[list[Word]]:
 
 
 # A curl command that a command substitution starts with: `ID=$(curl ... -d '{...}')`, `` ID=`curl ...` ``
-_STARTS_CURL = re.compile(r"[ \t]*+(?:\\\r?\n[ \t]*+)?" + CURL_WORD + r"(?=\s)")
+_STARTS_CURL = LazyPattern(r"[ \t]*+(?:\\\r?\n[ \t]*+)?" + CURL_WORD + r"(?=\s)")
 
 
 @lru_cache(maxsize=64)  # (asked for the bodies, for the command's mistakes and for CE027, of one block)
@@ -329,7 +330,7 @@ def _substituted_commands(shell: str) -> tuple[str, ...]:
     return ("".join(pieces) + _BLANKED.sub(" ", shell[kept:]),)
 
 
-_BLANKED = re.compile(r"[^\r\n]")
+_BLANKED = LazyPattern(r"[^\r\n]")
 _DEEPEST_SUBSTITUTION = 16  # substitutions nested deeper hold no curl command read
 
 
@@ -432,8 +433,8 @@ def _other_type(word: Word, skip: int) -> Iterator[Problem]:
     yield other_type_problem(word.text[start:end], word.mapping.starts[start], word.mapping.ends[end - 1])
 
 
-_MEDIA_VALUE = re.compile(r"[ \t]*([^;,\s]+)")
-_MEDIA_TYPE = re.compile(r"[a-z]+/[\w.+\-]+", re.I)
+_MEDIA_VALUE = LazyPattern(r"[ \t]*([^;,\s]+)")
+_MEDIA_TYPE = LazyPattern(r"[a-z]+/[\w.+\-]+", re.I)
 
 
 def other_media_type(header: str) -> tuple[int, int] | None:
@@ -522,10 +523,10 @@ def _json_data(value: str) -> bool:
 
 
 # A body's file named without `@`: a path ending in `.json` (not a form field, `name=value`, nor a variable)
-_FILE_NAME = re.compile(r"[\w.~/\\ -]*\w\.(?:json|json5|jsonc)")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FILE_NAME = LazyPattern(r"[\w.~/\\ -]*\w\.(?:json|json5|jsonc)")
+_LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a line that goes on with a command: an option (`  -H ...`), a quoted argument, an address, a variable
-_CONTINUED = re.compile(r"[ \t]*(?:-|'|\"|https?://|\$)")
+_CONTINUED = LazyPattern(r"[ \t]*(?:-|'|\"|https?://|\$)")
 
 
 def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
@@ -552,8 +553,8 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
 # A terminal transcript: each command follows a prompt (`$ `, `user@host:~$ `); a line that continues it (an
 # open quote, a trailing backslash, a here-document) may start with the shell's `> ` prompt; other lines are output.
 # (Not `%`: `100% done` and curl's own progress meter start so.)
-_PROMPT = re.compile(r"[ \t]*(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?\$[ \t]+(?=\S)")
-_CONTINUATION_PROMPT = re.compile(r"[ \t]*>(?:[ \t]|\r?$)")  # (`\r?`: a page saved with CRLF line ends)
+_PROMPT = LazyPattern(r"[ \t]*(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?\$[ \t]+(?=\S)")
+_CONTINUATION_PROMPT = LazyPattern(r"[ \t]*>(?:[ \t]|\r?$)")  # (`\r?`: a page saved with CRLF line ends)
 
 
 def console_input(shell: str) -> str | None:
@@ -593,12 +594,12 @@ def console_input(shell: str) -> str | None:
 
 
 # A command printing a JSON file in a transcript (`$ cat instance.json`, `$ jq . body.json`): its output is the file.
-_PRINTS_A_FILE = re.compile(r"(?:cat|jq[ \t]+(?:-\w+[ \t]+)*'?\.'?|type|Get-Content|gc)[ \t]+[\w.~/\\\-]+\.json5?c?[ \t]*")
+_PRINTS_A_FILE = LazyPattern(r"(?:cat|jq[ \t]+(?:-\w+[ \t]+)*'?\.'?|type|Get-Content|gc)[ \t]+[\w.~/\\\-]+\.json5?c?[ \t]*")
 
 
 # Where a transcript's output ends besides a command: an empty prompt (`$`, `me@box:~$`, zsh's `%`), or a prompt of
 # PowerShell or cmd.exe (`PS C:\ce> Get-Content instance.json`, `C:\ce> type instance.json`)
-_OTHER_PROMPT = re.compile(r"[ \t]*(?:(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?[$%#][ \t]*\r?$|(?:PS )?[A-Za-z]:\\[^>\r\n]*>[ \t]*)")
+_OTHER_PROMPT = LazyPattern(r"[ \t]*(?:(?:[\w.\-]+@[\w.\-]+:[\w.~/\-]*)?[$%#][ \t]*\r?$|(?:PS )?[A-Za-z]:\\[^>\r\n]*>[ \t]*)")
 
 
 def printed_files(shell: str) -> list[tuple[int, int]]:
@@ -646,19 +647,19 @@ def _open_at_end(line: str, quote: str) -> tuple[str, bool]:
 
 
 # `<<JSON`, `<<'JSON'`, `<< "EOF"`, `<<-EOF` (leading tabs stripped from the body and the end line)
-_HEREDOC = re.compile(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][A-Za-z0-9_]*))")
+_HEREDOC = LazyPattern(r"<<(-?)[ \t]*(?:'([^'\n]+)'|\"([^\"\n]+)\"|\\?([A-Za-z_][A-Za-z0-9_]*))")
 # curl reading its body from standard input
-_DATA_FROM_STDIN = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
+_DATA_FROM_STDIN = LazyPattern(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?@-(?=\s|$)")
 # curl given a here-document's text through a command substitution: `-d "$(cat <<'JSON'`
-_DATA_FROM_CAT = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
-_CURL = re.compile(r"(?:^|[\s;|&(])" + CURL_WORD + r"(?=\s)")
+_DATA_FROM_CAT = LazyPattern(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
+_CURL = LazyPattern(r"(?:^|[\s;|&(])" + CURL_WORD + r"(?=\s)")
 # HTTPie (`http POST ...`, `https`, `xh`), which sends what its standard input holds as the body
-_HTTPIE_SENDING = re.compile(r"(?:^|[\s;|&(])(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*(?:POST|PUT|PATCH)\b")
+_HTTPIE_SENDING = LazyPattern(r"(?:^|[\s;|&(])(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*(?:POST|PUT|PATCH)\b")
 # a here-document kept in a variable (`BODY=$(cat <<'EOF'`), which a later `curl -d "$BODY"` sends
-_VARIABLE_FROM_CAT = re.compile(r"(?:^|[\s;|&(])(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\([ \t]*cat[ \t]*$")
+_VARIABLE_FROM_CAT = LazyPattern(r"(?:^|[\s;|&(])(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\([ \t]*cat[ \t]*$")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
 # which a later `curl -d @body.json` sends
-_TO_JSON_FILE = re.compile(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"
+_TO_JSON_FILE = LazyPattern(r"(?:^|[\s;|&(])(?:cat\b[^\r\n>]{0,200}+>>?|tee(?:[ \t]+-a)?)[ \t]*['\"]?[\w./~${}-]*\.json['\"]?"
                            r"(?=[\s;|&)]|$)", re.M)
 
 
@@ -758,8 +759,8 @@ def _logical_line_start(shell: str, at: int) -> int:
     return start
 
 
-_REFERENCE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
-_ASSIGNED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)=")
+_REFERENCE = LazyPattern(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_ASSIGNED = LazyPattern(r"([A-Za-z_][A-Za-z0-9_]*)=")
 
 
 def _assignment(command: list[Word]) -> tuple[str, Body] | None:
@@ -791,7 +792,7 @@ def _commands(shell: str) -> Iterator[tuple[list[Word], Body | None]]:
         curl = curl or _is_curl(word.text)
 
 
-_WGET_WORD = re.compile(r"(?:[\w.:/-]*/)?wget2?(?:\.exe)?", re.IGNORECASE)
+_WGET_WORD = LazyPattern(r"(?:[\w.:/-]*/)?wget2?(?:\.exe)?", re.IGNORECASE)
 _WGET_DATA_OPTIONS = ("--body-data", "--post-data")
 
 
@@ -919,7 +920,7 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
 
 _ANSI_C_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "e": "\x1b", "E": "\x1b",
                    "f": "\f", "v": "\v", "\\": "\\", "'": "'", '"': '"', "?": "?"}
-_ANSI_C_NUMBER = re.compile(r"x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}")
+_ANSI_C_NUMBER = LazyPattern(r"x[0-9A-Fa-f]{1,2}|u[0-9A-Fa-f]{1,4}|U[0-9A-Fa-f]{1,8}|[0-7]{1,3}")
 
 
 def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
@@ -949,7 +950,7 @@ def _ansi_c(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
 
 
 # An environment variable as deployments name them (`${CLOSEIO_API_KEY}`, `$CE_USER_SECRET`), not a poller macro
-_ENVIRONMENT_VARIABLE = re.compile(r"\$\{(?P<braced>[A-Z][A-Z0-9_]*)\}|\$(?P<bare>[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_])")
+_ENVIRONMENT_VARIABLE = LazyPattern(r"\$\{(?P<braced>[A-Z][A-Z0-9_]*)\}|\$(?P<bare>[A-Z][A-Z0-9_]+)(?![A-Za-z0-9_])")
 
 
 def _unexpanded(shell: str, start: int, end: int, *, heredoc: str = "") -> Iterator[Problem]:
@@ -1063,7 +1064,7 @@ def _continuation(shell: str, at: int, *, blanks: bool = False) -> int:
     return 0
 
 
-_BLANKS_TO_LINE_END = re.compile(r"[ \t]+(?:\r\n|\r|\n)")
+_BLANKS_TO_LINE_END = LazyPattern(r"[ \t]+(?:\r\n|\r|\n)")
 
 
 def _line_end(shell: str, at: int) -> int:
@@ -1119,7 +1120,7 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
 # A poller macro, which only the platform substitutes: `${gmtDate:...}`, `${epoch}`, `${now:...}`
 # (also misspelt, `${DateTimeZone:`, and a format or number in braces, `${yyyy-MM-dd}`, `${518862600}`: the shell
 # removes them all the same; `${NAME:-default}` is the shell's own)
-MACRO_EXPANSION = re.compile(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])"
+MACRO_EXPANSION = LazyPattern(r"\$\{(?:(?i:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)(?![A-Za-z0-9_])"
                               r"|[A-Za-z]+:(?![-=+?])|[0-9]+\}|[yMdHhmsSX]+[-/.: ])")
 
 

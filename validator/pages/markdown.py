@@ -39,15 +39,16 @@ from functools import lru_cache
 from collections.abc import Iterator
 from typing import Any
 
+from ..lazy_pattern import LazyPattern
 from .curl import CURL_WORD
 from .positions import PositionMap, TextBuilder, line_starts
 
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_FRONT_OPEN = re.compile(r"---[ \t]*$")
-_FRONT_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
-_FRONT_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")  # (the value's end blanks: stripped after)
-_LIQUID = re.compile(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
+_LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FRONT_OPEN = LazyPattern(r"---[ \t]*$")
+_FRONT_CLOSE = LazyPattern(r"(?:---|\.\.\.)[ \t]*$")
+_FRONT_ENTRY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")  # (the value's end blanks: stripped after)
+_LIQUID = LazyPattern(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,23 +102,23 @@ def parse_page(text: str) -> Page:
 
 # An admonition or a content tab of MkDocs (Python-Markdown's `!!! note "Title"`, pymdownx's collapsible `??? note`
 # and `=== "Tab"`), as those extensions read them: its content is the lines indented four spaces under it.
-_ADMONITION = re.compile(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+(?P<type>[\w\-]++)(?:[ \t]++[\w\-]++)*"  # (no possessive group: 3.11.2)
+_ADMONITION = LazyPattern(r"(?P<indent>[ \t]*+)(?:(?:!!!|\?\?\?\+?)[ \t]*+(?P<type>[\w\-]++)(?:[ \t]++[\w\-]++)*"  # (no possessive group: 3.11.2)
                          r"(?:[ \t]++\"(?P<title>[^\"\r\n]*+)\")?|===[+!]?[ \t]++\"(?P<tab>[^\"\r\n]*+)\")[ \t]*+(?:\r?\n)?")
 # A line that is only an MDX component's tag (Docusaurus' `<Tabs>`, `<TabItem value="json">`): MDX reads a fence right
 # under it as a code block, where CommonMark would take it into an HTML block.  (A component's name
 # starts with a capital and has a small letter; an HTML tag's, `<details>` or `<DIV>`, keeps CommonMark's reading.)
-_COMPONENT_START = re.compile(r"(?m)^[ \t]*</?[A-Z]")
-_COMPONENT_LINE = re.compile(r"[ \t]{0,3}+</?[A-Z](?=[\w.]*?[a-z])[\w.]*+(?:[ \t]++[^<>\r\n]*+)?>[ \t]*+(?:\r?\n)?")
+_COMPONENT_START = LazyPattern(r"(?m)^[ \t]*</?[A-Z]")
+_COMPONENT_LINE = LazyPattern(r"[ \t]{0,3}+</?[A-Z](?=[\w.]*?[a-z])[\w.]*+(?:[ \t]++[^<>\r\n]*+)?>[ \t]*+(?:\r?\n)?")
 # (`<TABLE>` is HTML; one indented four spaces or more is left as it is: blank, it would make what follows an
 # indented code block)
 # Jekyll's highlighted block: `{% highlight json linenos %}` ... `{% endhighlight %}`
 # and Hugo's shortcode: `{{< highlight json "linenos=table" >}}` ... `{{< /highlight >}}` (or `{{% ... %}}`)
-_HIGHLIGHT = re.compile(r"(?P<indent>[ \t]*+)(?:\{%-?[ \t]*+highlight[ \t]++(?P<language>[\w+\-]++)[^%\r\n]*+%\}"
+_HIGHLIGHT = LazyPattern(r"(?P<indent>[ \t]*+)(?:\{%-?[ \t]*+highlight[ \t]++(?P<language>[\w+\-]++)[^%\r\n]*+%\}"
                         r"|\{\{[<%][ \t]*+highlight[ \t]++(?P<hugo>[\w+\-]++)[^>%\r\n]*+[>%]\}\})[ \t]*+(?:\r?\n)?")
-_HIGHLIGHT_END = re.compile(r"[ \t]*+(?:\{%-?[ \t]*+endhighlight[ \t]*+-?%\}|\{\{[<%][ \t]*+/highlight[ \t]*+[>%]\}\})"
+_HIGHLIGHT_END = LazyPattern(r"[ \t]*+(?:\{%-?[ \t]*+endhighlight[ \t]*+-?%\}|\{\{[<%][ \t]*+/highlight[ \t]*+[>%]\}\})"
                             r"[ \t]*+(?:\r?\n)?")
 # A fence as CommonMark reads one: indented three spaces at most, a backtick fence's info string holding no backtick
-_FENCE_START = re.compile(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
+_FENCE_START = LazyPattern(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
 
 
 def _as_rendered(body: str) -> str:
@@ -306,9 +307,9 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
 # in HTML holds one): its language from the class a highlighter reads (`language-json`, `lang-json`, `json`) or a
 # `lang`/`data-lang` attribute.  Its content is HTML: a tag inside it (a highlighter's `<span>`) is left out and an
 # entity (`&quot;`, `&lt;`, `&#39;`) stands for its character.
-_PRE = re.compile(r"<pre\b(?P<pre>[^<>\r\n]{0,1000}+)>(?:\s*+<code\b(?P<code>[^<>\r\n]{0,1000}+)>)?", re.IGNORECASE)
-_PRE_END = re.compile(r"(?:</code>\s*+)?</pre>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"(?P<name>[\w-]++)\s*+=\s*+(?:\"(?P<double>[^\"]*+)\"|'(?P<single>[^']*+)'|(?P<bare>[^\s\"'>]++))")
+_PRE = LazyPattern(r"<pre\b(?P<pre>[^<>\r\n]{0,1000}+)>(?:\s*+<code\b(?P<code>[^<>\r\n]{0,1000}+)>)?", re.IGNORECASE)
+_PRE_END = LazyPattern(r"(?:</code>\s*+)?</pre>", re.IGNORECASE)
+_ATTRIBUTE = LazyPattern(r"(?P<name>[\w-]++)\s*+=\s*+(?:\"(?P<double>[^\"]*+)\"|'(?P<single>[^']*+)'|(?P<bare>[^\s\"'>]++))")
 _PRE_LANGUAGES = frozenset({"json", "json5", "jsonc", "javascript", "js", "bash", "sh", "shell", "console", "http",
                             "powershell", "ps1", "text", "plain"})
 
@@ -385,11 +386,11 @@ def _block_between(text: str, start: int, end: int, pieces: Iterator[tuple[int, 
 
 # Docusaurus' `<CodeBlock language="json" title="x">{`...`}</CodeBlock>`: its content a JavaScript template literal,
 # in which a backslash escapes (`\``, `\${`, `\"`, `\n` a line break) and an unescaped `${` interpolates
-_CODE_BLOCK = re.compile(r"<CodeBlock\b(?P<attributes>[^<>]{0,1000}+)>[ \t]*+\r?\n?[ \t]*+\{`")
-_CODE_BLOCK_END = re.compile(r"(?<!\\)`\}\s*+</CodeBlock>")
-_TEMPLATE_ESCAPE = re.compile(r"\\(.)", re.S)
+_CODE_BLOCK = LazyPattern(r"<CodeBlock\b(?P<attributes>[^<>]{0,1000}+)>[ \t]*+\r?\n?[ \t]*+\{`")
+_CODE_BLOCK_END = LazyPattern(r"(?<!\\)`\}\s*+</CodeBlock>")
+_TEMPLATE_ESCAPE = LazyPattern(r"\\(.)", re.S)
 _TEMPLATE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\n": ""}  # (a backslash before a line break continues it)
-_INTERPOLATION = re.compile(r"(?<!\\)(?:\\\\)*\$\{")
+_INTERPOLATION = LazyPattern(r"(?<!\\)(?:\\\\)*\$\{")
 
 
 def _code_block_components(text: str, lines: list[str], starts: list[int], fenced: list[list[int]],
@@ -422,7 +423,7 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
 
 # A sentence under a block that calls it a mistake, pointing back at it: `The example above is wrong`, `*This body
 # doesn't work: ...*` (not under a condition: `The request above fails with 401 when ...`)
-_SAID_BELOW = re.compile(r"(?![^\r\n]*\b(?:when|if|unless|until|without)\b)[\s>*_]*(?:\u261d\ufe0f?\s*)?(?:(?:the|this|that)\s+(?:(?:example|body|block|snippet|request|"
+_SAID_BELOW = LazyPattern(r"(?![^\r\n]*\b(?:when|if|unless|until|without)\b)[\s>*_]*(?:\u261d\ufe0f?\s*)?(?:(?:the|this|that)\s+(?:(?:example|body|block|snippet|request|"
                          r"config\w*|poller|code|version)\s+)?(?:above|shown\s+above)|(?:the\s+)?above(?:\s+(?:example|"
                          r"body|block|snippet|request|config\w*|poller|code))?)\s+(?:is\s+(?:also\s+)?(?:wrong|broken|"
                          r"incorrect|invalid|a\s+mistake)|(?:does\s+not|doesn't|won't|will\s+not)\s+work|fails)\b",
@@ -438,7 +439,7 @@ def _labelled_below(lines: list[str], after: int) -> bool:
     return False
 
 
-_FIRST_COMMENT = re.compile(r"[ \t]*(?:#|//)[ \t]*(?P<label>[^\r\n]{1,200})")
+_FIRST_COMMENT = LazyPattern(r"[ \t]*(?:#|//)[ \t]*(?P<label>[^\r\n]{1,200})")
 
 
 def _labelled_inside(text: str) -> bool:
@@ -451,11 +452,11 @@ def _labelled_inside(text: str) -> bool:
 # What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
 # (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
 # fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
-_DIRECTIVE = re.compile(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)-->", re.IGNORECASE)
-_RULE_CODE = re.compile(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
-_CODE = re.compile(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
-_CROSS = re.compile("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
-_TICK = re.compile("[\u2705\u2714\u2611\U0001f44d]")
+_DIRECTIVE = LazyPattern(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)-->", re.IGNORECASE)
+_RULE_CODE = LazyPattern(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
+_CODE = LazyPattern(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
+_CROSS = LazyPattern("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
+_TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
 # broken poller:`, `Warning: the following example is wrong ...`, `Common mistake:`, `Avoid:`, `Don't do this: the
@@ -472,7 +473,7 @@ _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?
 # `Before`, `Before the fix`, and in other languages (`Vorher`, `Avant`, `変更前`): the state a fix changed
 _BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
            r"|修改前|修复前|修復前|이전)")
-_BEFORE_START = re.compile(_BEFORE, re.IGNORECASE)
+_BEFORE_START = LazyPattern(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
 _WHAT = (r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet"
@@ -489,7 +490,7 @@ _FAILS = (r"(?=.*\b(?:no|not|missing|never|without|fails?|breaks?|wrong|broken|i
           r"|misspel\w*|typo)\b)")
 # (the label's own colon, or a dash with blanks around it: `Never-ending sync:` is no `Never`)
 _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
-_WRONG = re.compile(
+_WRONG = LazyPattern(
     rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|{_BEFORE}){_OF_WHAT}{_WHY}"
     # the noun first (`Exemple incorrect`, `Ejemplo incorrecto`, `Example (wrong)`)
     rf"|{_WHAT}\s+{_MISTAKE}{_WHY}"
@@ -544,14 +545,14 @@ _WRONG = re.compile(
     # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
-_ONLY_TAGS = re.compile(r"(?:</?(?:div|span|p)\b[^<>]*+>\s*)+", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p)\b[^<>]*+>\s*)+", re.IGNORECASE)
+_SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it
-_WRONG_TITLE = re.compile(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
+_WRONG_TITLE = LazyPattern(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
 # `Before (broken)`: a before that says it is the broken one
-_SAID_BROKEN = re.compile(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
-_EMPHASIS = re.compile(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
-_LABEL_HEAD = re.compile(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
+_SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
+_EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!\uff1a"  # (and a full-width colon: `错误示例：`)
 # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
 _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
@@ -745,40 +746,38 @@ def _columns(line: str) -> int:
 
 _CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
+_HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
 # In a `<pre>`'s content: a tag (not `a <= b`), or an entity standing for its character
-_HTML_PIECE = re.compile(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SUMMARY = re.compile(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
+_HTML_PIECE = LazyPattern(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SUMMARY = LazyPattern(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
-_FENCE_TITLE = re.compile(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
-_SETEXT_UNDERLINE = re.compile(r"=+|-{2,}")
+_FENCE_TITLE = LazyPattern(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
+_SETEXT_UNDERLINE = LazyPattern(r"=+|-{2,}")
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
                "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611", "+1": "\U0001f44d",
                "thumbsup": "\U0001f44d"}
-_SHORTCODE = re.compile(r":(" + "|".join(re.escape(code) for code in _SHORTCODES) + r"):", re.IGNORECASE)
-_FIXED = re.compile(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corrected)$", re.IGNORECASE)
+_SHORTCODE = LazyPattern(r":(" + "|".join(re.escape(code) for code in _SHORTCODES) + r"):", re.IGNORECASE)
+_FIXED = LazyPattern(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corrected)$", re.IGNORECASE)
 # A label of the right way: `Right`, `Correct:`, `Good example`, `After:`, `Fixed`, `Do this:`, `The fix:`
-_RIGHT = re.compile(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
+_RIGHT = LazyPattern(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
                     r"|richtig|korrekt|correct[oa]|corret[oa]|giust[oa]|goed|juist|\u6b63\u786e|\u6b63\u78ba|\u6b63\u3057\u3044"
                     r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
 # The containers that run to a closing line: (kind, its opening line's start, its closing line)
 _PAIRED = (
-    ("container", re.compile(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
-     re.compile(r":::++[ \t]*+")),
-    ("tab", re.compile(r"<TabItem\b(?:[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'])?"), re.compile(r"</TabItem>[ \t]*+")),
-    ("gitbook", re.compile(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'])?"),
-     re.compile(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
-    ("details", re.compile(r"<details\b(?P<label>)", re.IGNORECASE), re.compile(r"</details>[ \t]*+", re.IGNORECASE)),
+    ("container", LazyPattern(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
+     LazyPattern(r":::++[ \t]*+")),
+    ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'])?"), LazyPattern(r"</TabItem>[ \t]*+")),
+    ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'])?"),
+     LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
+    ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
 )
-
-
 
 
 # An indented block has no info string: one holding a command line (`curl ...`, `$ curl ...`) is read as a shell
 # block, and one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
-_FENCE_LINE = re.compile(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
-_COMMAND_LINE = re.compile(r"^[ \t]*(?:\$[ \t]+)?" + CURL_WORD + r"(?=[ \t]|\\?$)", re.M)
+_FENCE_LINE = LazyPattern(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
+_COMMAND_LINE = LazyPattern(r"^[ \t]*(?:\$[ \t]+)?" + CURL_WORD + r"(?=[ \t]|\\?$)", re.M)
 # What a fence is tagged when its author names no language of its own (a request or a response in one is read as
 # HTTP, a curl command as a shell's)
 PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
@@ -793,15 +792,15 @@ def _unnamed_language(info: str, raw: str) -> str:
 
 # The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
 # (highlighted lines), `json title="x"`.
-_LANGUAGE = re.compile(r"[{.\s]*([A-Za-z0-9_+#-]*)")
+_LANGUAGE = LazyPattern(r"[{.\s]*([A-Za-z0-9_+#-]*)")
 # A Confluence page exported by pandoc: `{.syntaxhighlighter-pre syntaxhighlighter-params="brush: js; ..."}`
-_BRUSH = re.compile(r"brush:\s*([A-Za-z0-9_+#-]+)")
+_BRUSH = LazyPattern(r"brush:\s*([A-Za-z0-9_+#-]+)")
 
 
 # A MyST (Sphinx) directive's fence: ```` ```{code-block} json ````; its options (`:caption: x`, or a YAML block between
 # `---` lines) open its content.
-_MYST_DIRECTIVE = re.compile(r"[ \t]*+\{(?:code-block|code|sourcecode|code-cell)\}[ \t]*+([A-Za-z0-9_+#-]*)")
-_MYST_OPTION = re.compile(r"[ \t]*+:[\w\-]++:(?:[ \t][^\r\n]*+)?")
+_MYST_DIRECTIVE = LazyPattern(r"[ \t]*+\{(?:code-block|code|sourcecode|code-cell)\}[ \t]*+([A-Za-z0-9_+#-]*)")
+_MYST_OPTION = LazyPattern(r"[ \t]*+:[\w\-]++:(?:[ \t][^\r\n]*+)?")
 
 
 def _myst_options(content: list[str]) -> int:

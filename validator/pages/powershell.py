@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Fix, Problem
 from .curl import CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, Body
 from .positions import TextBuilder
@@ -26,12 +27,12 @@ POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "
 
 # `@'` or `@"` ending its line (PowerShell allows only blanks after it), and the line that ends it: `'@` or `"@`
 # first on its line
-_OPENING = re.compile(r"@(['\"])[ \t]*\r?\n")
+_OPENING = LazyPattern(r"@(['\"])[ \t]*\r?\n")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 # What an expanding here-string substitutes: `${...}`, `$(...)`, `$name` (also `$env:NAME`, `$script:x`)
-_EXPANSION = re.compile(r"\$(?:\{[^}\r\n]*\}?|\([^)\r\n]*\)?|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
+_EXPANSION = LazyPattern(r"\$(?:\{[^}\r\n]*\}?|\([^)\r\n]*\)?|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
 # `${env:NAME}`, `${script:x}`: a variable of a PowerShell drive or scope, expanded on purpose (not a poller macro)
-_SCOPED_VARIABLE = re.compile(r"\$\{(?i:env|script|global|local|using|private|variable):")
+_SCOPED_VARIABLE = LazyPattern(r"\$\{(?i:env|script|global|local|using|private|variable):")
 
 
 def powershell_bodies(script: str) -> list[Body]:
@@ -86,7 +87,7 @@ def _single_quoted_bodies(script: str) -> Iterator[Body]:
 
 # A line ending in PowerShell's continuation backtick and blanks after it, and a next line that goes on with the
 # command (a parameter, a pipe, a quoted argument)
-_BACKTICK_BLANKS = re.compile(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
+_BACKTICK_BLANKS = LazyPattern(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
 
 
 def command_problems(script: str) -> Iterator[Problem]:
@@ -106,13 +107,13 @@ def command_problems(script: str) -> Iterator[Problem]:
 
 
 # A web request cmdlet, to the end of its command (backtick continuations joined), and its parameters
-_REQUEST = re.compile(r"(?im)\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b(?:`[ \t]*\r?\n|[^\r\n])*")
-_BODY_PARAMETER = re.compile(r"(?i)(?<![\w-])-Body\b")
-_SENDING = re.compile(r"(?i)-Method[ \t:]+['\"]?(?:Post|Put|Patch)\b")
+_REQUEST = LazyPattern(r"(?im)\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\b(?:`[ \t]*\r?\n|[^\r\n])*")
+_BODY_PARAMETER = LazyPattern(r"(?i)(?<![\w-])-Body\b")
+_SENDING = LazyPattern(r"(?i)-Method[ \t:]+['\"]?(?:Post|Put|Patch)\b")
 
 
-_SPLATTED = re.compile(r"(?<![\w$@'\"])@[A-Za-z_]\w*")
-_URI = re.compile(r"(?i)-Uri(?:[ \t]+|:)(?P<uri>\S+)")
+_SPLATTED = LazyPattern(r"(?<![\w$@'\"])@[A-Za-z_]\w*")
+_URI = LazyPattern(r"(?i)-Uri(?:[ \t]+|:)(?P<uri>\S+)")
 
 
 def _address(command: str, script: str) -> str:
@@ -127,8 +128,8 @@ def _address(command: str, script: str) -> str:
     return written
 
 
-_VARIABLE = re.compile(r"\$[\w:]+")
-_HEADERS_VARIABLE = re.compile(r"(?i)-Headers(?:[ \t]+|:)(\$[\w:]+)")
+_VARIABLE = LazyPattern(r"\$[\w:]+")
+_HEADERS_VARIABLE = LazyPattern(r"(?i)-Headers(?:[ \t]+|:)(\$[\w:]+)")
 
 
 def _json_sent_as_form(script: str) -> Iterator[Problem]:
