@@ -324,7 +324,10 @@ def test_environment_references_and_usernames_draw_nothing():
                                        "{{- .Values.sage.apimKey | quote -}}", "{{$dotenv SAGE_APIM_KEY}}",
                                        "{{$processEnv SAGE_APIM_KEY}}",
                                        # a false-alarm hunt (helper-82): Ansible's lookup by name
-                                       "{{ lookup('env', 'SAGE_APIM_KEY') }}", '{{ lookup("ansible.builtin.env", "K") }}'])
+                                       "{{ lookup('env', 'SAGE_APIM_KEY') }}", '{{ lookup("ansible.builtin.env", "K") }}',
+                                       # CloudFormation's dynamic references (a body in a template's resource)
+                                       "{{resolve:secretsmanager:prod/sage:SecretString:apimKey}}",
+                                       "{{resolve:ssm-secure:/sage/apim-key:3}}", "{{resolve:ssm:/sage/key}}"])
 def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     """A false-alarm hunt (helper-77): Azure Pipelines' `$(X)`, Octopus' and Replace Tokens' `#{X}` and `#{X}#`,
     PowerShell's `$($env:X)`, Helm's `{{ .Values.x }}` and REST Client's `{{$dotenv X}}` drew CE751 (a real secret

@@ -14,8 +14,8 @@ secret and notification rules, masking).  What counts:
 Never placeholders: environment references, which a deployment or a client substitutes (``${SAGE_API_SECRET}``,
 ``$SAGE_API_SECRET``, ``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``; Azure Pipelines' ``$(X)``, Octopus' and the
 Replace Tokens task's ``#{X}`` and ``#{X}#``, PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
-``{{$dotenv X}}`` and ``{{$processEnv X}}``), poller URL macros (``${gmtDate:...}``), path variables (``{id}``), HTML
-tags and comparisons (``a < b``).
+``{{$dotenv X}}`` and ``{{$processEnv X}}``, CloudFormation's ``{{resolve:ssm:name}}``), poller URL macros
+(``${gmtDate:...}``), path variables (``{id}``), HTML tags and comparisons (``a < b``).
 """
 
 from __future__ import annotations
@@ -37,14 +37,16 @@ PlaceholderKind = Literal["placeholder", "mask"]
 # default), each written anywhere in a value: Azure Pipelines' `$(Name)`, Octopus' `#{Name}` (the Replace Tokens
 # task's `#{Name}#`), PowerShell's `$($env:NAME)`, Helm's `{{ .Values.name }}` (piped to functions, but with no
 # literal: `| default "..."` may hold the secret itself), REST Client's `{{$dotenv NAME}}`, Ansible's
-# `{{ lookup('env', 'NAME') }}`.  (Possessive runs: a
-# hostile value is read once, not once per way of splitting its blanks.)
+# `{{ lookup('env', 'NAME') }}`, CloudFormation's `{{resolve:secretsmanager:id:SecretString:key}}`.  (Possessive runs:
+# a hostile value is read once, not once per way of splitting its blanks.)
 # Ansible's lookup of a variable by its name (`{{ lookup('env', 'SAGE_KEY') }}`): names only, no default
 _LOOKUP = r"\{\{-?[ \t]*+lookup\([ \t]*+['\"][\w.]++['\"][ \t]*+,[ \t]*+['\"][\w.\-/:]++['\"][ \t]*+\)[ \t]*+-?\}\}"
+# CloudFormation's dynamic reference, which it resolves as it deploys the template holding the body
+_RESOLVE = r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[\w.\-/:+=@]++\}\}"
 _TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
                    r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
                    r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}"
-                   r"|" + _LOOKUP)
+                   r"|" + _LOOKUP + "|" + _RESOLVE)
 # The name a tool's reference holds (`SageClientSecret` of `$(SageClientSecret)`)
 _TOOL_NAME = re.compile(r"[^A-Za-z_]*+(?:env:|dotenv[ \t]+|processEnv[ \t]+%?)?(?P<name>[A-Za-z_][\w.\-\[\]]*+)")
 
@@ -193,7 +195,7 @@ _TRIGGER = re.compile(r"(?=[<&{_YIERPyxX])(?:<|&lt;|\{\{|\{%|_HERE|YOUR_|INSERT_
 # Spans that are never placeholders: environment references and URL macros.
 # (not a macro holding `<...>`: `${gmtDate:<DATE_FORMAT>}` is a template's, its placeholder is reported)
 _PROTECTED = re.compile(r"\$\{\{[^{}]*\}\}|\$\{[^{}<]*(?:\{[^{}]*\}[^{}<]*)*\}|(?<![A-Za-z0-9_])\$[A-Za-z_][A-Za-z0-9_]*"
-                        r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}|" + _LOOKUP)  # as ENV_REFERENCE reads them
+                        r"|\{\{\s*(?:env|secrets?|vault)[.:][\w.\-]+\s*\}\}|" + _LOOKUP + "|" + _RESOLVE)  # as ENV_REFERENCE reads them
 
 
 class Placeholder(NamedTuple):
