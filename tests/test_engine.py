@@ -354,6 +354,20 @@ def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
      '"event.notification.enabled": {{ events_enabled }}, "event.notification.callback.url": "https://e.example/cb", '
      '"event.poller.configuration": {"c": {"url": "/hubs/crm/c?where=u>=\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}}}',
      {"CE620", "CE412"}),
+    # a false-alarm hunt (helper-134): Terraform's values (`${jsonencode(poller)}`, a bare `${enabled}`) and directive
+    # lines; Helm's `include` and Ansible's `lookup` with their own double quotes; Jinja's and Go's comments; envsubst's
+    # `${NAME}` in a `.tmpl`.  A mistake beside them is still reported
+    ("instance.json.tftpl", '{"element": {"key": "sfdc"}, "name": "${name}", "configuration": {\n'
+     '"event.notification.enabled": ${events_enabled}, "event.poller.refresh_interval": ${minutes},\n'
+     '"event.poller.configuration": ${jsonencode(poller)}}, "tags": ${jsonencode(["a", "b"])}}', set()),
+    ("instance.json.tftpl", '{"element": {"key": "sfdc"}, "name": "x", "tags": [\n%{ for t in tags ~}\n"${t}"\n'
+     '%{ endfor ~}\n], "configuration": {"event.notification.enabled": ${on}, "event.vendor.type": "pollin"}}', {"CE203"}),
+    ("instance.json.tpl", '{{- /* rendered by the chart */ -}}\n{"element": {"key": "closeio"}, "configuration": '
+     '{"username": "{{ printf "%s" .Values.key }}"}, "name": "{{ include "chart.fullname" . }}-close"}', set()),
+    ("instance.json.j2", '{# rendered by the role #}\n{"element": {"key": "closeio"}, "configuration": '
+     '{"username": "{{ lookup("env", "CLOSE_KEY") }}", "event.vendor.type": "webhok"}, "name": "c"}', {"CE203"}),
+    ("instance.json.tmpl", '{"element": {"key": "closeio"}, "configuration": {"username": "${KEY}", '
+     '"event.notification.enabled": ${EVENTS_ENABLED}, "event.notification.callback.url": "${URL}"}, "name": "c"}', set()),
     # the same text not named as a template: what no tool fills is reported
     ("instance.json", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
      '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', {"CE701"}),
@@ -697,6 +711,20 @@ def test_unquoted_placeholders_are_each_reported_and_the_rest_is_checked():
     # anything else wrong with the syntax: the first mistake alone, as before
     broken = text.replace("<minutes>,", "<minutes>,,")
     assert [f.rule for f in check(broken)] == ["CE006"]
+
+
+def test_a_body_read_around_its_comments_and_trailing_commas_is_checked_whole():
+    """A file with a `//` comment stopped at CE003, and the mistyped value below it went unreported until the comment
+    was removed; each comment and trailing comma is reported with its fix, and the rest is checked around them."""
+    text = '{\n  // on\n  "event.notification.enabled": true, /* x */\n  "event.vendor.type": "pollin",\n}\n'
+    found = check(text)
+    assert [(f.rule, f.line, f.column) for f in found] == [("CE003", 2, 3), ("CE003", 3, 39), ("CE203", 4, 24),
+                                                           ("CE002", 4, 32)]
+    assert all(f.fix is not None for f in found if f.rule != "CE203")
+    # another tool's JSON file is not read around: it is not ours (nor its trailing comma to fix)
+    assert [f.rule for f in check('{"name": "x", "version": "1.0.0",}')] == ["CE090"]
+    # anything else wrong with the syntax: the first mistake alone, as before
+    assert [f.rule for f in check(text.replace('"pollin"', "'pollin'"))] == ["CE003"]
 
 
 def test_a_body_read_around_its_placeholders_offers_no_fix_and_keeps_its_file_s_own_findings():

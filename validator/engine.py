@@ -291,24 +291,29 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     held: list[Source] = []  # the stringified pollers, parsed once: held until their secrets are found too
     template = template_syntax(loaded.path)
     filled: list[tuple[int, int]] = []
-    if template == "{{" and not loaded.valid:
-        loaded, filled = _as_rendered(loaded)
+    if template is not None and not loaded.valid:
+        loaded, filled = _as_rendered(loaded, template)
         if _unrendered(loaded):  # said, not passed: the file is not checked
             stub = Context(source=loaded, value=None, kind="instance", options=options)
             return CheckedDocument([stub.place(NOT_CLOUD_ELEMENTS, "not checked: a template statement inside a "
                                                "line, which this tool does not render (it reads a line that is only "
-                                               "a statement, and `{{ ... }}` values); check the rendered body", 0, 0,
+                                               f"a statement, and `{_EXPRESSION_SHAPE[template]}` values); check the "
+                                               "rendered body", 0, 0,
                                                severity="info")], secrets_of(loaded, options), loaded)
-    checked, unquoted = _placeholders_quoted(loaded) if not loaded.valid and template is None else (loaded, [])
+    checked, unquoted = _read_around(loaded) if not loaded.valid and template is None else (loaded, [])
     findings = _run(checked, kind, options, held)
-    if unquoted:  # each placeholder said once, as the syntax mistake it is; what the rest holds checked around it,
-        # with no fix (an edit made on the text read would write the placeholder as it was read: `"<econd>"`)
+    if unquoted and any(f.rule == NOT_CLOUD_ELEMENTS for f in findings):  # (a package.json's trailing comma: not ours)
+        checked, unquoted = loaded, []
+        findings = _run(loaded, kind, options, held)
+    if unquoted:  # each mistake said once, as the syntax mistake it is; what the rest holds checked around it, with
+        # no fix of its own (an edit made on the text read would write a placeholder as it was read: `"<econd>"`;
+        # once the mistakes' own fixes are made, the next round of `--fix` reads the file whole)
         placing = _placing_context(checked, options)
-        findings = sorted([replace(f, fix=None) for f in findings
-                           if not any(p.start <= checked.offset_at(f.line, f.column) < p.end for p in unquoted)]
-                          + [placing.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix)
-                             for p in (*unquoted, *(p for p in loaded.problems if p.rule != "CE006"))],
-                          key=Finding.sort_key)
+        findings = _dedupe(sorted([replace(f, fix=None) for f in findings
+                                   if not any(p.start <= checked.offset_at(f.line, f.column) < p.end for p in unquoted)]
+                                  + [placing.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity,
+                                                   fix=p.fix) for p in (*unquoted, *loaded.problems)],
+                                  key=Finding.sort_key))
     if template is not None:  # (what the tool fills is its: a value it stands for is not judged either)
         findings = [f for f in findings if not fills_template(f, template)
                     and not any(start <= loaded.offset_at(f.line, f.column) < end for start, end in filled)]
@@ -356,7 +361,7 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
         except (ElementDocsError, SetupError, OSError, ValueError):
             pass
     found = find_secrets(loaded, extra_keys=extra)
-    read, unquoted = _placeholders_quoted(loaded) if not loaded.valid else (loaded, [])
+    read, unquoted = _read_around(loaded) if not loaded.valid else (loaded, [])
     if not unquoted:
         return found
     # a body read around its unquoted placeholders: its secrets as the parsed body shows them too (the same length,
@@ -495,65 +500,93 @@ def fills_client_variable(finding: Finding) -> bool:
     return finding.rule in _CLIENT_VARIABLE_RULES and "`{{" in finding.message
 
 
-# A JSON string (skipped as it is), or a template's expression outside one
-# (a string never closed is read to its line's end: skipped once, not tried again from each `"` inside it)
-_STRING_OR_EXPRESSION = LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)|\{\{[^{}\r\n]{0,500}+\}\}')
-# A line that is only a template's statement: Jinja's `{% if x %}`, Go's `{{- if .Values.x }}`, `{{ end }}`
+# A line that is only a template's statement: Jinja's `{% if x %}`, Go's `{{- if .Values.x }}`, `{{ end }}`, Terraform's
+# `%{ for r in resources ~}`
 _STATEMENT_LINE = LazyPattern(r"(?m)^[ \t]*+(?:\{%[^\r\n]*?%\}|\{\{-?[ \t]*+(?:if|else|end|range|with|define|template|"
-                              r"block)\b[^\r\n]*?\}\})[ \t]*+\r?$")
+                              r"block)\b[^\r\n]*?\}\}|%\{~?[ \t]*+(?:for|endfor|if|else|endif)\b[^\r\n]*?\})[ \t]*+\r?$")
+# What a template's tool replaces, wherever it is written (inside a JSON string or not: it renders text): a comment,
+# which renders to nothing (Jinja's `{# ... #}`, Go's `{{- /* ... */ -}}`), and an expression, whose quotes are its own
+# (`"{{ include "chart.fullname" . }}-x"`, `${lookup(var.m, "k")}`); and envsubst's `${NAME}` in either family's file
+# (none reads past the next one's opening: a text of openings is read once)
+_TEMPLATE_COMMENT = {"{{": r"\{#(?:[^#{\r\n]|#(?!\})|\{(?!#)){0,2000}#\}"
+                           r"|\{\{-?[ \t]*+/\*(?:[^*{\r\n]|\*(?!/)|\{(?!\{)){0,2000}\*/[ \t]*+-?\}\}", "$${": r"(?!)"}
+_TEMPLATE_EXPRESSION = {"{{": r"\{\{(?:[^{}\r\n]|\}(?!\})|\{(?!\{)){0,500}\}\}|\$\{[A-Za-z_][\w.\-]{0,100}+\}",
+                        "$${": r"(?<!\$)\$\{(?:[^{}\r\n]|\{[^{}\r\n]{0,200}+\}){0,500}\}"}
+_EXPRESSION_SHAPE = {"{{": "{{ ... }}", "$${": "${ ... }"}
+_TEMPLATE_PARTS = {syntax: LazyPattern(f"(?P<comment>{_TEMPLATE_COMMENT[syntax]})|{expression}")
+                   for syntax, expression in _TEMPLATE_EXPRESSION.items()}
+# A JSON string (its expressions already written without quotes), or an expression outside one, which stands for a value
+# (a string never closed is read to its line's end: skipped once, not tried again from each `"` inside it)
+_STRING_OR_EXPRESSION = {syntax: LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\n])|\Z)|' + expression)
+                         for syntax, expression in _TEMPLATE_EXPRESSION.items()}
 
 
-def _as_rendered(loaded: Source) -> tuple[Source, list[tuple[int, int]]]:
+def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, int]]]:
     """A template's body read as its tool renders it, and the spans it filled: a line that is only a statement
-    (`{% if x %}`) is read as blank, and each unquoted ``{{ ... }}`` (Helm's `"enabled": {{ .Values.x }}`) stands
-    for a value, written as a string of its own length, so that the rest of the file is read and checked (positions
-    and lines unchanged); ``loaded`` itself when there is neither.  One pass each."""
+    (`{% if x %}`, `%{ for r in rs ~}`) and a comment are read as blanks, an expression's own quotes as apostrophes,
+    and each expression outside a string (Helm's `"enabled": {{ .Values.x }}`, Terraform's `${jsonencode(poller)}`)
+    stands for a value, written as a string of its own length, so that the rest of the file is read and checked
+    (positions and lines unchanged); ``loaded`` itself when there is none of them."""
     from .source import load_source
 
     text = loaded.text
     statements = [match.span() for match in _STATEMENT_LINE.finditer(text)]
     for start, end in statements:
         text = text[:start] + " " * (end - start - (text[end - 1] == "\r")) + text[end - (text[end - 1] == "\r"):]
-    values = [match.span() for match in _STRING_OR_EXPRESSION.finditer(text) if match.group().startswith("{{")]
-    if not statements and not values:
+    pieces, at = [], 0
+    for part in _TEMPLATE_PARTS[syntax].finditer(text):
+        written = part.group()
+        pieces += [text[at:part.start()], " " * len(written) if part.group("comment") is not None
+                   else written.replace("\\", "/").replace('"', "'")]
+        at = part.end()
+    text = "".join(pieces) + text[at:]
+    values = [match.span() for match in _STRING_OR_EXPRESSION[syntax].finditer(text) if match.group()[:1] != '"']
+    if text == loaded.text and not values:
         return loaded, []
     pieces, at = [], 0
     for start, end in values:
-        inner = text[start + 1:end - 1].replace("\\", "/").replace('"', "'")
-        pieces += [text[at:start], '"', inner, '"']
+        pieces += [text[at:start], '"', text[start + 1:end - 1], '"']
         at = end
     pieces.append(text[at:])
     return load_source("".join(pieces), path=loaded.path), statements + values
 
 
-_MOST_PLACEHOLDERS = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
+_MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
+# The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma
+_READ_AROUND = frozenset({"CE006", "CE003", "CE002"})
 
 
 @lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
-def _placeholders_quoted(loaded: Source) -> tuple[Source, list[Problem]]:
+def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
-    own templates write them) read with each written as a string of its own length (`"<rue|fals>"`: still a
-    placeholder, positions unchanged), and the CE006 problem of each; ``loaded`` and none when anything else is
-    wrong.  A parse stops at the first mistake, so each placeholder costs one more."""
+    own templates write them), comments and trailing commas, read with each placeholder written as a string of its
+    own length (`"<rue|fals>"`: still a placeholder) and each comment and trailing comma as blanks (positions
+    unchanged), and the problem of each; ``loaded`` and none when anything else is wrong.  A parse stops at the
+    first mistake, so each costs one more."""
     from .source import load_source
 
     source, problems = loaded, list[Problem]()
-    for _ in range(_MOST_PLACEHOLDERS):
+    for _ in range(_MOST_READ_AROUND):
         if source.valid:
             return (source, problems) if problems else (loaded, [])
         text = source.text
-        problem = next((p for p in source.problems if p.rule == "CE006"), None)
+        problem = next((p for p in source.problems if p.rule in _READ_AROUND), None)
         if problem is None:
             return loaded, []
         written = text[problem.start:problem.end]
-        angled = written[:1] == "<" and written[-1:] == ">"
-        if not (angled or written[:2] == "{{" and written[-2:] == "}}") or len(written) < 5 \
-                or placeholder_at(text, problem.start) != problem.end or any(c in written for c in '"\\\r\n'):
+        if problem.rule == "CE006":
+            angled = written[:1] == "<" and written[-1:] == ">"
+            if not (angled or written[:2] == "{{" and written[-2:] == "}}") or len(written) < 5 \
+                    or placeholder_at(text, problem.start) != problem.end or any(c in written for c in '"\\\r\n'):
+                return loaded, []
+            # `<abc>` as `"<b>"`, `{{x.y}}` as `"{x.y}"`: the same length, and a placeholder still
+            read = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
+        elif problem.rule == "CE003" and written[:2] in ("//", "/*") or problem.rule == "CE002" and written == ",":
+            read = "".join(c if c in "\r\n" else " " for c in written)
+        else:
             return loaded, []
         problems.append(problem)
-        # `<abc>` as `"<b>"`, `{{x.y}}` as `"{x.y}"`: the same length, and a placeholder still
-        quoted = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
-        source = load_source(text[:problem.start] + quoted + text[problem.end:], path=loaded.path)
+        source = load_source(text[:problem.start] + read + text[problem.end:], path=loaded.path)
     return loaded, []
 
 
@@ -563,9 +596,10 @@ def _placing_context(source: Source, options: Options) -> Context:
 
 
 def _unrendered(rendered: Source) -> bool:
-    """Whether a template read as rendered still stops at a statement of its tool (`"a": 1{% if x %},` in a line)."""
+    """Whether a template read as rendered still stops at a statement of its tool (`"a": 1{% if x %},` in a line,
+    Terraform's `}%{ if i < n },%{ endif }`)."""
     text = rendered.text
-    return not rendered.valid and any(text.startswith(("{%", "{{"), p.start) for p in rendered.problems)
+    return not rendered.valid and any(text.startswith(("{%", "{{", "%{"), p.start) for p in rendered.problems)
 
 
 def fills_template(finding: Finding, syntax: str) -> bool:
