@@ -1619,6 +1619,18 @@ def test_a_json_file_with_comments_is_read_as_its_language(name, tmp_path):
     assert "CE003" in {f.rule for f in validator.check(plain)}
 
 
+@pytest.mark.parametrize("name", ["seed.jsonl", "Seed.NDJSON"])
+def test_a_json_lines_file_is_one_document_a_line(name, tmp_path):
+    """A false-alarm hunt (helper-134): a `.jsonl` seed file named on the command line was CE001 ("a file holds one
+    document"); each line is a body, and a line's own mistake leaves the others checked."""
+    import validator
+
+    good = '{"element": {"key": "closeio"}, "name": "a", "configuration": {"event.vendor.type": "webhok"}}'
+    path = tmp_path / name
+    path.write_text(good + "\n" + good.replace('"a"', '"b"').rstrip("}") + "\n", encoding="utf-8")
+    assert [(f.rule, f.line) for f in validator.check(path)] == [("CE203", 1), ("CE001", 2)]
+
+
 def test_a_requests_client_variables_are_filled_not_left():
     """`{{name}}` in the body of an http block or a `.http` file is the client's variable (REST Client, the JetBrains
     client), filled before it sends: not CE701 (an info line each, worded as unfilled); in a json block it still is."""
@@ -1946,9 +1958,14 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
 
 
 @pytest.mark.parametrize("label", ["<details><summary>Example that does not work</summary>\n",
-                                   "This one **won't work** either:\n", '!!! failure "Broken: the date has no quotes"\n'])
+                                   "This one **won't work** either:\n", '!!! failure "Broken: the date has no quotes"\n',
+                                   # a false-alarm hunt (helper-134)
+                                   "The following will fail:\n", "This is wrong because Denver is not UTC:\n",
+                                   "Incorrect \u2014\n", "What we had (fails with 400):\n", "Erroneous example:\n",
+                                   "Example with the bug:\n", "\u041e\u0448\u0438\u0431\u043a\u0430:\n",
+                                   "<details><summary>Why do I get 400 with this body?</summary>\n"])
 def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
-    """helper-92: these labels, which the documented ones resemble, left the block below them checked."""
+    """helper-92, helper-134: these labels, which the documented ones resemble, left the block below them checked."""
     body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
     indent = "    " if label.startswith("!!!") else ""
     page = f"# Pollers\n\n{label}\n{indent}```json\n{indent}{body}\n{indent}```\n"
@@ -1965,6 +1982,9 @@ def test_a_body_that_elides_with_a_comment_is_a_fragment():
     # (a comment that says nothing is left out; `// the other keys` elides, as helper-126's pages write it)
     commented = page.replace("... other keys", "see the element docs").replace("/* ... */", "/* none */")
     assert "CE003" in {f.rule for f in check_page(commented, path="p.md").findings}
+    # a false-alarm hunt (helper-134): what the page showed earlier, named (`// oauth keys and event keys as above`)
+    referred = page.replace("... other keys", "oauth keys and event keys as above").replace("/* ... */", "")
+    assert [f.rule for f in check_page(referred, path="p.md").findings if f.rule != "CE090"] == []
 
 
 def test_a_substitution_in_a_comment_or_single_quotes_is_no_command_and_a_nested_one_is():
@@ -2342,6 +2362,21 @@ def test_two_bodies_shown_one_after_another_in_one_block_are_each_checked(langua
     found = check_page(page, path="p.md").findings
     assert not [f for f in found if f.rule == "CE001"], found
     assert [(f.rule, f.line) for f in found if f.severity == "error"] == [("CE620", 6)], found
+
+
+def test_comments_outside_a_json_block_s_bodies_are_labels():
+    """Documentation pages: `// Option A` above one body and `// Option B` above the next was CE003, and neither body
+    was checked; a comment outside the block's values labels them, and one inside a body is the body's (CE003, the
+    rest checked around it)."""
+    first = '{"event.notification.enabled": true, "event.vendor.type": "pollin"}'
+    second = '{"event.notification.enabled": true, "event.vendor.type": "webhok"}'
+    page = f"# Variants\n\n```json\n// Option A: polling\n{first}\n/* Option B */\n{second}\n```\n"
+    found = [(f.rule, f.line) for f in check_page(page, path="p.md").findings]
+    assert found == [("CE203", 5), ("CE203", 7)], found
+    labelled = f"# One\n\n```json\n// instance.json\n{first}\n```\n"
+    assert [(f.rule, f.line) for f in check_page(labelled, path="p.md").findings] == [("CE203", 5)]
+    inside = f"# One\n\n```json\n// instance.json\n{first[:-1]} // polls\n}}\n```\n"
+    assert [(f.rule, f.line) for f in check_page(inside, path="p.md").findings] == [("CE203", 5), ("CE003", 5)]
 
 
 _SENT_BODY = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "event.notification.enabled": true,\n'

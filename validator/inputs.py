@@ -39,7 +39,7 @@ PAGE_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mdx")
 #: calls send bodies.
 ONE_BLOCK_SUFFIXES: dict[str, str] = {".jsonc": "jsonc", ".json5": "json5", ".http": "http", ".rest": "http",
                                       ".sh": "sh", ".bash": "bash", ".zsh": "zsh", ".ps1": "powershell", ".bat": "bat",
-                                      ".cmd": "cmd"}
+                                      ".cmd": "cmd", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
 
 
 def is_page(path: str | None) -> bool:

@@ -464,6 +464,10 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
     values = _alternatives(text) if block.info in JSON_LANGUAGES else []
+    if block.info in JSON_LANGUAGES and block.info not in COMMENTED_LANGUAGES and "/" in text:
+        text, values = _labels_blanked(text)
+    if not values and block.info in _JSON_LINES:
+        values = _lines_of_objects(text)
     for start, end in values:  # (`Option A` then `Option B`: two bodies shown one after the other, each checked)
         shown, mapping = _piece(text, start, end)
         line = line_col(page_starts, block.to_page(start))[0]
@@ -476,6 +480,53 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
         text, mapping = _quoted_placeholders(text, mapping)
     yield (Document(label=f"/L{block.line}", text=text, mapping=mapping, source=None, language=block.info),
            block.info in JSON_LANGUAGES, [])
+
+
+def _labels_blanked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """A JSON block whose comments outside its values are labels (`// Option A: polling` above one body and `//
+    Option B` above the next, `// instance.json` above the one), with those comments written as spaces, and the
+    spans of its values when it shows two or more; a comment inside a value is the body's, left for the engine to
+    report (CE003) around.  The block as it is, and no values, when its values are not JSON once its comments are
+    blanked."""
+    read = _blank_comments(text)
+    values = _alternatives(read)
+    spans = values or _whole_value(read)
+    if not spans:
+        return text, []
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [read[at:start], text[start:end]]
+        at = end
+    pieces.append(read[at:])
+    return "".join(pieces), values
+
+
+_JSON_LINES = frozenset({"jsonl", "ndjson", "jsonlines"})
+
+
+def _lines_of_objects(text: str) -> list[tuple[int, int]]:
+    """The spans of a JSON Lines block's lines when each that is not blank starts an object: one document each, so
+    that one line's mistake is reported there and the others are still checked; else none."""
+    spans, at = [], 0
+    for line in text.split("\n"):  # (not splitlines: a JSON string may hold U+2028)
+        body = line.strip()
+        if body:
+            if body[:1] != "{":
+                return []
+            start = at + len(line) - len(line.lstrip())
+            spans.append((start, start + len(body)))
+        at += len(line) + 1
+    return spans if len(spans) > 1 else []
+
+
+def _whole_value(text: str) -> list[tuple[int, int]]:
+    """The span of the one JSON value ``text`` holds between blanks, else none."""
+    at = len(text) - len(text.lstrip())
+    try:
+        _value, end = json.JSONDecoder().raw_decode(text, at)
+    except (ValueError, RecursionError):
+        return []
+    return [(at, end)] if not text[end:].strip() else []
 
 
 def _alternatives(text: str) -> list[tuple[int, int]]:
@@ -580,7 +631,9 @@ def _blank_comments(text: str) -> str:
 _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remaining|additional|further)\s+(?:keys?|fields?"
                   r"|properties|members|resources?|entries|settings|options|values|pollers?|config\w*)\b"
                   r"|(?:the\s+)?rest\s+of\b|omitted|elided|truncated|abridged|\[?snip\b|etc\b|same\s+as\s+(?:above|before)\b"
-                  r"|and\s+so\s+on))")
+                  r"|and\s+so\s+on"
+                  # what the page showed earlier, named and referred to (`// oauth keys and event keys as above`)
+                  r"|[\w.\- ,&]{1,80}?\s+(?:as|see)\s+(?:above|before|earlier|previously)\b))")
 _ELIDING_COMMENT = LazyPattern(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 

@@ -463,15 +463,15 @@ _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
-_MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|anti-?pattern|counter-?\s?example"
+_MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|erroneous|anti-?pattern|counter-?\s?example"
             r"|(?:a\s+)?(?:common\s+)?mistake"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
             r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
-            r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|плох\w*|źle|błędn\w*"
+            r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|ошибка|плох\w*|źle|błędn\w*"
             r"|niepoprawn\w*|fel(?:aktig[at]?)?|(?:错误|錯誤|間違った|間違い|誤り|誤|悪い|ＮＧ|NG|잘못된|틀린)"
             r"(?:示例|範例|范例|の?例|写法|寫法|예시?|\s*예)?)")
 # `Before`, `Before the fix`, and in other languages (`Vorher`, `Avant`, `変更前`): the state a fix changed
-_BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
+_BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
            r"|修改前|修复前|修復前|이전)")
 _BEFORE_START = LazyPattern(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
@@ -494,6 +494,11 @@ _WRONG = LazyPattern(
     rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|{_BEFORE}){_OF_WHAT}{_WHY}"
     # the noun first (`Exemple incorrect`, `Ejemplo incorrecto`, `Example (wrong)`)
     rf"|{_WHAT}\s+{_MISTAKE}{_WHY}"
+    # a question why it fails (an FAQ's `Why do I get 400 with this body?`)
+    r"|why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n?]{0,80}?\b(?:[45]\d\d|errors?|fail\w*|reject\w*|refuse\w*"
+    r"|wrong|broken|not\s+work\w*|doesn't\s+work)\b[^\r\n?]{0,80}\??"
+    # what holds the mistake (`Example with the bug`, `Version with a typo`)
+    r"|" + _WHAT + r"\s+with\s+(?:the|a|an)\s+(?:bug|mistake|typo|error)"
     # where the mistake was seen (`Broken example from ticket 5521`)
     rf"|{_MISTAKE_HEAD}{_MISTAKE}\s+{_WHAT}\s+(?:from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}}"
     rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
@@ -523,11 +528,13 @@ _WRONG = LazyPattern(
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
-    rf"|(?:(?:this|that|it)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
+    rf"|(?:(?:this|that|it|the\s+following)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
     rf"(?:(?:(?:will|would)\s+)?(?:fails?|breaks)|is\s+(?:also\s+)?{_MISTAKE})"
     r"(?:\s*[;,]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
+    # (and why: `This is wrong because Denver is not UTC`)
+    rf"(?:\s+(?:because|since|as)\s+{_NO_ADVICE}[^\r\n]{{1,80}})?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
     rf"(?:\s+(?:we|i|they|you|someone|that|which)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
@@ -553,7 +560,7 @@ _WRONG_TITLE = LazyPattern(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
 _SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
-_LABEL_TAIL = " \t*_:.!\uff1a"  # (and a full-width colon: `错误示例：`)
+_LABEL_TAIL = " \t*_:.!\uff1a\u2013\u2014"  # (and a full-width colon, `错误示例：`, a dash, `Incorrect —`)
 # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
 _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
 
