@@ -439,6 +439,33 @@ def test_input_that_cannot_be_read_as_messages_stops_the_server_with_a_message(f
     assert proc.returncode == 1 and "ce-validator lsp: error:" in err and "Traceback" not in err, (proc.returncode, err)
 
 
+@pytest.mark.parametrize("header", [b"Content-Length:%d\r\n", b"content-length:  %d\r\n", b"CONTENT-LENGTH: %d\n",
+                                    b"Content-Length: %d\r\ncontent-type: application/vscode-jsonrpc; charset=utf-8\r\n"])
+def test_headers_are_read_in_any_case_and_spacing_and_a_body_that_is_no_json_is_a_parse_error(header: bytes) -> None:
+    """An adoption trial (helper-136): `Content-Length:119`, two blanks or capitals stopped the server (its header
+    names are case-insensitive, the blank after the colon optional, as in HTTP); a body that is not JSON drew a
+    pop-up in the editor and no answer, where JSON-RPC asks for a Parse error to `"id": null`."""
+    import json as json_module
+    import subprocess
+    import sys
+
+    def framed(body: bytes) -> bytes:
+        return header % len(body) + (b"\r\n" if header.endswith(b"\r\n") else b"\n") + body
+
+    initialize = json_module.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                    "params": {"processId": None, "rootUri": None, "capabilities": {}}}).encode()
+    broken = b'{"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": '
+    shutdown = json_module.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode()
+    leave = json_module.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "validator", "lsp"], capture_output=True, env=env, timeout=60,
+                          input=b"".join(framed(body) for body in (initialize, broken, shutdown, leave)))
+    answers = [json_module.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [answer.get("id", "absent") for answer in answers] == [1, None, 3], answers
+    assert answers[1]["error"]["code"] == -32700 and not [a for a in answers if a.get("method") == "window/showMessage"]
+
+
 def test_exit_without_shutdown_ends_with_status_1() -> None:
     """The protocol's rule (a hostile trial, helper-60: it ended with 0): exit is 0 only after a shutdown request."""
     unclean = LspClient()

@@ -17,6 +17,7 @@ Findings of a document are computed once per version and kept until it changes o
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -210,6 +211,20 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     server = LanguageServer(NAME, __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
                             protocol_cls=_protocol_class())
     states: dict[str, _State] = {}
+    reported = server.report_server_error
+
+    def report_server_error(error: Exception, source: Any) -> None:
+        # a message that is not JSON: JSON-RPC's Parse error, answered to no id (none can be read), not a pop-up
+        if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
+            from pygls.exceptions import JsonRpcParseError
+
+            # (written as a dict: the protocol's own response leaves out the `"id": null` JSON-RPC asks for)
+            server.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {
+                "code": JsonRpcParseError.CODE, "message": f"the message is not JSON: {error}"}})
+            return
+        reported(error, source)
+
+    server.report_server_error = report_server_error  # type: ignore[method-assign]
 
     def is_open(uri: str) -> bool:
         return uri in server.workspace.text_documents
@@ -315,7 +330,8 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     return server
 
 
-_HEADER = re.compile(rb"(?:Content-Length: \d+|Content-Type: [^\r\n]*)?\r?\n")
+# A header's name in any case, blanks around its colon optional (as HTTP, whose framing LSP borrows, allows)
+_HEADER = re.compile(rb"(?i:content-length[ \t]*:[ \t]*(?P<length>\d{1,12})|content-type[ \t]*:[^\r\n]*)?[ \t]*\r?\n")
 
 
 class _FramedInput:
@@ -329,9 +345,13 @@ class _FramedInput:
 
     def readline(self) -> bytes:
         line = self.stream.readline(64 * 1024)
-        if line and not _HEADER.fullmatch(line):
+        if not line:
+            return line
+        header = _HEADER.fullmatch(line)
+        if header is None:
             return self._fail(f"not a message header: {line[:80]!r}")
-        return line
+        length = header.group("length")  # (written as pygls reads it: that spelling only)
+        return b"Content-Length: " + str(int(length)).encode() + b"\r\n" if length is not None else line
 
     def read(self, size: int = -1) -> bytes:
         from ..source.limits import MAX_STREAM_BYTES  # as standard input for `check -`: no editor's document is larger
