@@ -1821,6 +1821,10 @@ def test_a_resource_named_as_keys_and_a_legacy_line_s_next_fields_are_shown():
                     '"login": "https://login.microsoftonline.com/3f2504e0-4f89-11d3-9a0c-0305e82c3301/oauth2/token"'),
      ["/auth/oauth2callback", "/keys/rotation2024/", "/4f2c9e1a7b3d5e6f8a9b0c1d2e3f4a5b6c7d8e9f/",
       "/3f2504e0-4f89-11d3-9a0c-0305e82c3301/oauth2"]),
+    # a false-alarm hunt (helper-134): a shell's variable in its quotes inside a curl body (`'"$KEY"'`) is no key, and
+    # what follows it is the body's next member
+    ("""curl -d '{"configuration": {"username": "'"$CLOSEIO_API_KEY"'"}, "name": "<INSTANCE_NAME>"}'\n""",
+     ['"}, "name": "<INSTANCE_NAME>"}']),
 ])
 def test_a_value_that_is_no_secret_is_shown(text, shown):
     from validator.masking import find_secrets

@@ -1737,6 +1737,8 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
             if span is None or span[0] >= span[1] or _shown_as_written(text[span[0]:span[1]]):
                 continue
             separator = match.group("separator") or match.group("colon")
+            if separator is None and (match.group("key") or "")[:1] == "$":
+                continue  # a shell's variable in its quotes (`'"$CLOSEIO_API_KEY"'` in a curl body): a name, no key
             if separator in (None, ",") and _KEY_FOLLOWS.match(text, span[1]):
                 continue  # the string after it is the next key: a comma is missing, not a colon
             if separator is None and text[match.end()] not in _OPENERS \
