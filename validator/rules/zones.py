@@ -313,6 +313,19 @@ def zone_problems(zone_id: str) -> list[Problem]:
     return []
 
 
+def _reads_its_offset(pattern: Any) -> bool:
+    """Whether the date format ``pattern`` parses each record's own zone or offset (a ``z``, ``Z`` or ``X`` field), which
+    Java then uses instead of the configured zone."""
+    if not isinstance(pattern, str) or not pattern:
+        return False
+    from ..dates.analysis import analyze
+
+    try:
+        return analyze(pattern).has_offset
+    except PatternError:
+        return False
+
+
 def dates_configurations(ctx: Context) -> Iterator[tuple[Entry, dict[str, Any], str]]:
     """``(entry, datesConfiguration, pointer)`` for every entry whose ``datesConfiguration`` is an object."""
     for entry in ctx.entries():
@@ -334,6 +347,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             if value == "" and not config.get(f"{side}DateField") and not config.get(f"{side}DateFormat"):
                 continue  # the Element Builder's empty form: the zone applies to nothing (CE304 covers the pair)
             for problem in zone_problems(value):
+                if problem.rule == ZONE_MISLEADING_LEGACY_ID.code and _reads_its_offset(config.get(f"{side}DateFormat")):
+                    continue  # (`EST` beside `yyyy-MM-dd HH:mm:ss Z`: each record's own offset is read, not the zone)
                 yield ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
         yield from _macro_zone_findings(ctx, entry, config)
         yield from _zones_differ(ctx, entry, config, pointer)
