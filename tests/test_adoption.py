@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tomllib
@@ -436,6 +437,33 @@ def test_action_is_a_composite_action(tmp_path):
         assert "uses" in step or step.get("shell") == "bash"
         assert "${{ inputs." not in step.get("run", "")  # inputs go through env, never into the script
     assert {"paths", "args"} <= set(action["inputs"])
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    ("instances pollers/*.json", ["instances", "pollers/a.json", "pollers/b.json"]),
+    # an adoption trial (helper-136): a path with a space could not be named; one a line, it can
+    ("my instances\n  pollers/*.json  \n\nnothing/*.json\n", ["my instances", "pollers/a.json", "pollers/b.json",
+                                                                "nothing/*.json"]),
+])
+def test_the_action_passes_each_path_as_written(paths, expected, tmp_path):
+    import subprocess
+
+    yaml = pytest.importorskip("yaml", reason="PyYAML reads action.yml")
+    bash = shutil.which("bash") or pytest.skip("no bash")
+    (run,) = [step["run"] for step in yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["runs"]["steps"]
+              if "ce-validator\" check" in step.get("run", "")]
+    (tmp_path / "bin").mkdir()
+    tool = tmp_path / "bin" / "ce-validator"
+    tool.write_text('#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done\n', encoding="utf-8")
+    tool.chmod(0o755)
+    (tmp_path / "my instances").mkdir()
+    (tmp_path / "pollers").mkdir()
+    for name in ("a.json", "b.json"):
+        (tmp_path / "pollers" / name).write_text("{}", encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", ""), "CE_VALIDATOR_BIN": str(tmp_path / "bin"), "GITHUB_WORKSPACE": "/ws",
+           "INPUT_ARGS": "--strict --baseline b.json", "INPUT_PATHS": paths}
+    out = subprocess.run([bash, "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["check", "--root", "/ws", "--strict", "--baseline", "b.json", *expected]
 
 
 def test_updating_the_baseline_on_some_files_keeps_the_others_and_records_no_skip_note(tmp_path):
