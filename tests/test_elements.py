@@ -283,24 +283,26 @@ def test_generated_overlay_agrees_with_hand_written(elements_dir):
     generated = overlay_schema(load_element(elements_dir, "sageone").definition)
     written = load_schema("elements/sageone")
     gen_required = set(generated["$defs"]["configuration"]["required"])
-    configuration = written["properties"]["configuration"]
+    configuration = written["else"]["properties"]["configuration"]
     if "$ref" in configuration:  # a local reference such as #/$defs/configuration
         for token in configuration["$ref"].lstrip("#/").split("/"):
             written = written[token]
         configuration = written
     written_required = set(configuration["required"])
     assert gen_required == written_required
-    assert generated["properties"]["element"]["properties"]["key"]["const"] == "sageone"
+    assert generated["else"]["properties"]["element"]["properties"]["key"]["const"] == "sageone"
+    # ... and both leave another element's body alone (an editor applies them wherever their fileMatch matches)
+    assert generated["if"] == load_schema("elements/sageone")["if"]
     # the element's own keys written at the top level are misplaced, in both (CE106)
-    assert {"country"} == {key for key, value in load_schema("elements/sageone")["properties"].items()
+    assert {"country"} == {key for key, value in load_schema("elements/sageone")["else"]["properties"].items()
                            if value.get("x-belongs") == "configuration"} <= {
-        key for key, value in generated["properties"].items() if value.get("x-belongs") == "configuration"}
+        key for key, value in generated["else"]["properties"].items() if value.get("x-belongs") == "configuration"}
 
 
 def test_schema_from_element_command(elements_dir, tmp_path):
     from clirun import run_cli
 
-    out = tmp_path / "sageone.schema.json"
+    out = tmp_path / "gen" / "sageone.schema.json"  # (a folder not there yet is made, helper-136)
     result = run_cli("schema", "from-element", f"{elements_dir}/sageone/element.json", "-o", str(out))
     assert result.code == 0, result.err
     schema = json.loads(out.read_text())
@@ -472,7 +474,7 @@ def test_responses_are_not_checked_for_required_keys(elements_dir):
 def _overlay_missing(schema: dict, config: dict) -> set[str]:
     from jsonschema import Draft202012Validator
 
-    body = {"element": {"key": schema["properties"]["element"]["properties"]["key"]["const"]}, "configuration": config}
+    body = {"element": {"key": schema["else"]["properties"]["element"]["properties"]["key"]["const"]}, "configuration": config}
     missing: set[str] = set()
     for error in Draft202012Validator(schema).iter_errors(body):
         if error.validator == "required":

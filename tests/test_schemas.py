@@ -74,6 +74,8 @@ def _properties(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     if isinstance(node, dict):
         for key, child in node.items():
+            if key == "if":
+                continue  # (a condition: no user reads it)
             if key in ("properties", "patternProperties") and isinstance(child, dict):
                 found.extend((f"{where}/{key}/{name}", sub) for name, sub in child.items())
             found.extend(_properties(child, f"{where}/{key}"))
@@ -223,6 +225,11 @@ def test_rules_are_well_formed() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_rule_examples(rule) -> None:
     bad, good = json.loads(rule.bad), json.loads(rule.good)
+    if rule.code == "CE107":  # (asked by rules/schema_check.py, beside the schemas: no schema asks for an idField)
+        from validator.engine import check
+
+        assert rule.code in [f.rule for f in check(rule.bad)] and rule.code not in [f.rule for f in check(rule.good)]
+        return
     assert rule.code in codes(bad, schema=_kind(bad))
     assert codes(good, schema=_kind(good)) == []
 
@@ -233,7 +240,7 @@ def test_problem_severity_is_the_rule_severity() -> None:
         "a": {}, "b": entry(filterByUpdateDate=True, idField="", pageSize="5")}}, element={"key": "sageone"},
         **{"event.vendor.type": "polling"})
     found = validate(doc)
-    assert {p.rule for p in found} == {"CE101", "CE102", "CE103", "CE105", "CE106", "CE107", "CE206"}
+    assert {p.rule for p in found} == {"CE101", "CE102", "CE103", "CE105", "CE106", "CE206"}
     from validator.rules import registry
 
     assert all(p.severity == (severity.get(p.rule) or registry()[p.rule].severity) for p in found)
@@ -439,9 +446,14 @@ def test_ranges_in_entries() -> None:
 
 
 def test_missing_required_keys() -> None:
-    assert problems({"contacts": entry(idField=None)}, schema="poller") == [
-        ("CE107", "no `idField` in poller entry `contacts`: its events carry no `objectId`", "/contacts", False,
-         schemas._ID_FIELD_FIX)]
+    # an adoption trial (helper-136): an entry without `idField` is CE107's warning, which no schema can give (an
+    # editor's problem for files the platform takes, Cloud Elements' own among them): the schemas ask for no `idField`
+    assert problems({"contacts": entry(idField=None)}, schema="poller") == []
+    from validator.engine import check
+
+    assert [(f.rule, f.severity, f.message) for f in check(json.dumps({"contacts": entry(idField=None)}))
+            if f.rule.startswith("CE1")] == [
+        ("CE107", "warning", "no `idField` in poller entry `contacts`: its events carry no `objectId`")]
     assert problems({"contacts": entry(url=None)}, schema="poller") == [
         ("CE103", "missing required key `url` in poller entry `contacts`", "/contacts", False, None)]
     assert problems({"contacts": {"datesConfiguration": {}}}, schema="poller") == [
@@ -460,8 +472,11 @@ def test_empty_entry_is_one_problem() -> None:
 def test_empty_url_and_id_field() -> None:
     assert problems({"c": entry(url="", idField="")}, schema="poller") == [
         ("CE104", "`url` in poller entry `c` must not be empty", "/c/url", False, None),
-        ("CE107", "`idField` in poller entry `c` is empty", "/c/idField", False, schemas._ID_FIELD_FIX),
     ]
+    from validator.engine import check
+
+    assert [(f.rule, f.pointer) for f in check(json.dumps({"c": entry(idField="")})) if f.rule == "CE107"] == [
+        ("CE107", "/c/idField")]
 
 
 def test_entry_that_is_not_an_object() -> None:
@@ -601,7 +616,9 @@ def test_sageone_overlay_requirements() -> None:
                   "`oauth.api.secret`, `signature.secret` and `apim.subscription.key`", "", False, None)]
     # the overlay applies by element.key, or by the element option
     assert problems(body(config)) == []
-    assert codes(body(config), element="sageone") == ["CE104", "CE105"]  # element.key is not sageone
+    # a body of another element is left alone by the overlay's own condition (an adoption trial, helper-136: an
+    # editor applying the overlay beside `instance` gave every other element's body five problems)
+    assert codes(body(config), element="sageone") == []
     assert codes(config, schema="configuration", element="sageone") == ["CE105"]
     assert problems(config, schema="configuration", element="hubspot") == []
 
@@ -624,9 +641,14 @@ def test_sageone_country(country: str, ok: bool) -> None:
     assert found == expected
 
 
-def test_sageone_element_key_in_explicit_overlay() -> None:
-    assert problems(body(SAGE, element={"key": "hubspot"}), element="sageone") == [
-        ("CE104", '`element.key` must be `sageone`, got `"hubspot"`', "/element/key", False, None)]
+def test_sageone_overlay_leaves_another_element_s_body_and_asks_an_update_for_its_keys() -> None:
+    assert problems(body(SAGE, element={"key": "hubspot"}), element="sageone") == []
+    from jsonschema import Draft202012Validator
+
+    overlay = Draft202012Validator(schemas.load_schema("elements/sageone"))
+    assert not list(overlay.iter_errors({"element": {"key": "hubspot"}, "configuration": {}}))
+    assert list(overlay.iter_errors({"element": {"key": "sageone"}, "configuration": {}}))
+    assert list(overlay.iter_errors({"configuration": {"country": "GBR"}}))  # (an update's values are still read)
 
 
 def test_seed_example_has_no_schema_problem(corpus: list[dict]) -> None:
@@ -646,23 +668,19 @@ def test_sageone_definition_agrees_with_overlay(shared: Path) -> None:
 # --------------------------------------------------------------------------------------- the corpus
 
 # Every corpus record that draws a schema problem, with the problems' codes. Each was reviewed and is a
-# real mistake (or, for CE107, a deliberate-looking entry without an id, hence a warning):
+# real mistake:
 #   CE101 `" filterByUpdatedDate"` (a stray space, 673);
 #   CE102 `"false"` for `filterByUpdatedDate` (592);
 #   CE103 empty stub entries `{}` (insightly, maximizer, revel);
 #   CE105 Sage One bodies copied from other elements' pages (eloqua, servicenow, egnyte);
 #   CE106 `createdCheckTolerance` in `datesConfiguration` (hubspot, pardot), `updatedDateTimezone` on the entry,
 #         `tags` in `configuration`, configuration keys at the top level (1044, 1315), a lone entry (57);
-#   CE107 `"idField": ""` or no idField in element defaults (chargebee, linkedin, google calendar, box, ...),
-#         and a Freshdesk example whose date keys sit on the entry (636, with CE106).
+#   (an entry without `idField`, or with an empty one, is no schema problem: CE107, a rule's warning).
 EXPECTED_CORPUS = {
-    3: "CE106", 31: "CE106", 57: "CE106", 75: "CE106", 109: "CE106", 117: "CE107", 118: "CE107", 181: "CE105",
-    235: "CE107", 238: "CE107", 239: "CE107", 282: "CE103", 319: "CE103", 377: "CE106", 404: "CE103",
-    478: "CE105", 483: "CE105", 592: "CE102", 594: "CE107", 600: "CE107", 618: "CE107", 619: "CE107",
-    620: "CE107", 626: "CE107", 636: "CE106 CE107", 641: "CE107", 642: "CE107", 644: "CE107", 672: "CE106",
-    673: "CE101", 686: "CE107", 700: "CE107", 712: "CE107", 892: "CE105", 1044: "CE106", 1312: "CE106",
-    1315: "CE106", 1317: "CE106", 1332: "CE107", 1372: "CE106", 1382: "CE107", 1383: "CE107", 1401: "CE107",
-    1402: "CE107", 1403: "CE107", 1409: "CE103", 1416: "CE103", 1426: "CE103",
+    3: "CE106", 31: "CE106", 57: "CE106", 75: "CE106", 109: "CE106", 181: "CE105", 282: "CE103", 319: "CE103",
+    377: "CE106", 404: "CE103", 478: "CE105", 483: "CE105", 592: "CE102", 636: "CE106", 672: "CE106", 673: "CE101",
+    892: "CE105", 1044: "CE106", 1312: "CE106", 1315: "CE106", 1317: "CE106", 1372: "CE106", 1409: "CE103",
+    1416: "CE103", 1426: "CE103",
 }
 
 
@@ -712,7 +730,7 @@ def test_corpus_messages_are_translated(corpus: list[dict]) -> None:
                 seen[problem.rule] += 1
                 assert "is not valid under" not in problem.message and "is a required property" not in problem.message
                 assert problem.pointer == "" or problem.pointer.startswith("/")
-    assert set(seen) == {"CE101", "CE102", "CE103", "CE105", "CE106", "CE107"}
+    assert set(seen) == {"CE101", "CE102", "CE103", "CE105", "CE106"}
 
 
 def test_element_definition_pollers(shared: Path) -> None:
@@ -725,7 +743,7 @@ def test_element_definition_pollers(shared: Path) -> None:
                                                                            schema="poller")})
     assert len(found) == 12
     assert {key: rules for key, rules in found.items() if rules} == {
-        "chargebee": ["CE107"], "linkedin": ["CE107"], "pardot": ["CE106"]}
+        "pardot": ["CE106"]}  # (chargebee's and linkedin's empty idField: CE107, a rule's, not the schema's)
 
 
 def _user_overlay_dir(tmp_path: Path, schema: dict[str, Any]) -> tuple[str, ...]:
@@ -927,15 +945,19 @@ def test_a_misspelt_required_key_is_one_error_not_a_missing_key_beside_an_unknow
             "url": "/hubs/crm/c", **keys}}}}
 
     found = [(p.rule, p.severity, p.pointer) for p in validate(entry(idFeild="id"))]
-    assert found == [("CE101", "error", "/configuration/event.poller.configuration/c/idFeild")], found
-    assert "the required `idField` is missing" in validate(entry(idFeild="id"))[0].message
+    # (a warning, as a missing `idField` is: an adoption trial, helper-136, found the misspelling an error)
+    assert found == [("CE101", "warning", "/configuration/event.poller.configuration/c/idFeild")], found
+    assert "the entry has no `idField`" in validate(entry(idFeild="id"))[0].message
     spaced = validate(entry(**{"idField ": "id"}))
-    assert [(p.rule, p.severity) for p in spaced] == [("CE101", "error")]
-    # beside the real key, a near miss is only an unknown key; a key not required stays a warning
+    assert [(p.rule, p.severity) for p in spaced] == [("CE101", "warning")]
+    # beside the real key, a near miss is only an unknown key
     assert [(p.rule, p.severity) for p in validate(entry(idFeild="id", idField="id"))] == [("CE101", "warning")]
     assert [(p.rule, p.severity) for p in validate(entry(idField="id", pageSise=10))] == [("CE101", "warning")]
-    # a missing idField with no misspelling stays CE107
-    assert [p.rule for p in validate(entry())] == ["CE107"]
+    # ... and the engine says it once: no CE107 beside it; a missing idField with no misspelling is CE107
+    from validator.engine import check
+
+    assert [f.rule for f in check(json.dumps(entry(idFeild="id"))) if f.rule in ("CE101", "CE107")] == ["CE101"]
+    assert [f.rule for f in check(json.dumps(entry())) if f.rule in ("CE101", "CE107")] == ["CE107"]
 
 
 def test_a_value_of_the_wrong_type_is_one_finding_with_the_overlay_s_type() -> None:

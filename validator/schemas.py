@@ -172,11 +172,12 @@ RULES: list[Rule] = [
         code="CE103",
         name="missing-required-key",
         severity="error",
-        summary="a required key is missing (`url` or `idField` of a poller entry, `element` of an instance body)",
+        summary="a required key is missing (`url` of a poller entry, `element` of an instance body)",
         description=(
-            "A poller entry needs `url` (the request to send) and `idField` (where each record keeps its id); "
-            "an instance body needs `element`, with `key` or `id`. The finding points at the object that lacks "
-            "the key; several missing keys of one object are reported together."
+            "A poller entry needs `url` (the request to send); an instance body needs `element`, with `key` or `id`. "
+            "The finding points at the object that lacks the key; several missing keys of one object are reported "
+            "together, and an entry lacking `url` and `idField` is told of both (`idField` missing alone is CE107's "
+            "warning)."
         ),
         bad=_poller_variant(url=None),
         good=_POLLER_GOOD,
@@ -255,14 +256,15 @@ RULES: list[Rule] = [
             "`idField` (`id`, `user.id`, `['Modified Time']`). Without it, or with `\"idField\": \"\"`, your "
             "callback cannot tell which record changed.\n\n"
             "A warning, not an error: several of Cloud Elements' own element definitions ship entries like "
-            "this (Chargebee `events`, Google Calendar `changed-events`, Box `documents`), so it may be deliberate."
+            "this (Chargebee `events`, Google Calendar `changed-events`, Box `documents`), so it may be deliberate; "
+            "with `--element-docs`, an empty `idField` that the element's own default poller gives the resource is "
+            "not reported.  The schemas ask for no `idField` (an editor has no warning to give), so an editor does "
+            "not show this one."
         ),
         bad=_poller_variant(idField=""),
         good=_POLLER_GOOD,
     ),
 ]
-
-_ID_FIELD_FIX = "set it to the path of each record's id, such as `\"id\"`: events carry it as `objectId`"
 
 # What a single entry given where the resource map belongs does inside an instance body (CE106, an error there)
 POLLS_NOTHING = ": the platform reads `url` as a resource's name, and polls nothing"
@@ -911,7 +913,9 @@ class _Translator:
                               f"platform ignores it, and the required `{guess}` is missing", key=True, help=fix,
                               action=action, unsafe=unsafe, severity="error")
                     continue
-            self._add(path + (name,), "CE101", f"unknown key `{name}`{invisible_in(name)} in {where}", key=True,
+            lacks = ": the platform ignores it, and the entry has no `idField` (its events carry no `objectId`)" \
+                if guess == "idField" and guess not in instance else ""
+            self._add(path + (name,), "CE101", f"unknown key `{name}`{invisible_in(name)} in {where}{lacks}", key=True,
                       help=fix, action=action, unsafe=unsafe)
 
     def _misplaced(self, path: tuple[Any, ...], belongs: str) -> None:
@@ -983,9 +987,6 @@ class _Translator:
             return
         ctx, rel, _ = self._context(path)
         code = schema.get("x-rule", "CE104")  # the rule that owns this constraint (one code, whatever the flags)
-        if keyword == "minLength" and ctx == "poller" and len(rel) == 2 and rel[1] == "idField":
-            self._add(path, "CE107", f"{where} is empty", help=_ID_FIELD_FIX)
-            return
         if keyword == "minLength" and error.validator_value == 1:
             self._add(path, code, f"{where} must not be empty", help=fix)
             return
@@ -1031,11 +1032,12 @@ class _Translator:
                 self._add(path, "CE105", message, help=hint)
                 continue
             ctx, rel, _ = self._context(path)
-            if ctx == "poller" and len(rel) == 1 and self._node(path) == {}:
+            node = self._node(path)
+            if ctx == "poller" and len(rel) == 1 and isinstance(node, dict) and "idField" not in node:
+                # (no schema asks for it alone: CE107's warning; named here with what the entry lacks besides)
+                names, plural = [*names, "idField"], "s"
+            if ctx == "poller" and len(rel) == 1 and node == {}:
                 self._add(path, "CE103", f"{where} is empty: it needs {_join(names)}")
-                continue
-            if ctx == "poller" and len(rel) == 1 and names == ["idField"]:
-                self._add(path, "CE107", f"no `idField` in {where}: its events carry no `objectId`", help=_ID_FIELD_FIX)
                 continue
             wrapper = wrapped_body(self._node(path)) if not path else None
             if wrapper is not None:  # `{"instance": {"element": ...}}`

@@ -77,7 +77,9 @@ def _from_element(args: argparse.Namespace) -> int:
     text = json.dumps(overlay_schema(ElementDefinition.from_json(data)), indent=2, ensure_ascii=False) + "\n"
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            output = Path(args.output)
+            output.parent.mkdir(parents=True, exist_ok=True)  # (as `--format FORMAT:FILE` makes its folders)
+            output.write_text(text, encoding="utf-8")
         except OSError as exc:
             sys.stderr.write(f"ce-validator schema from-element: {args.output}: cannot write: "
                              f"{exc.strerror or exc}\n")

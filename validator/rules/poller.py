@@ -684,7 +684,7 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
         if not isinstance(path, str) or is_unfilled(path):
             continue
         if path and not path.strip():
-            if key == "idField":  # "" is the schema's (CE107); a blank idField is the same mistake
+            if key == "idField":  # "" is CE107's (rules/schema_check.py); a blank idField is the same mistake
                 yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`idField` of `{entry.name}` is only spaces: its events carry no "
                                            "`objectId`", source=entry.source, pointer=entry.child(*where),
                                   severity="warning", help='name the field of the record that holds its id, such as "id"')

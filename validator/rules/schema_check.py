@@ -13,10 +13,11 @@ from ..schemas import POLLS_NOTHING, misfit, near_event_key, top_level_propertie
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
+from ..vocabulary.spelling import one_edit_away
 from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
-    from ..engine import Context
+    from ..engine import Context, Entry
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -43,33 +44,50 @@ def check(ctx: Context) -> Iterator[Finding]:
                               help='add "element": {"key": "<element key>"}, unless this body updates an instance',
                               severity="warning")
             continue
-        if problem.rule == "CE107" and _element_leaves_the_id_empty(ctx, problem.pointer):
-            continue
         yield ctx.finding(rule_for(problem.rule), problem.message, pointer=problem.pointer, key=problem.key, help=problem.help,
                           severity=problem.severity, fix=_fix(problem, ctx.source))
+    for entry in ctx.entries():
+        if isinstance(entry.value, dict):
+            yield from _without_id(ctx, entry)
     for ref, source in ctx.pollers:
         if not ref.stringified or source.value is None:
             continue
         for problem in validate(source.value, schema="poller"):
             message, severity = problem.message, problem.severity
-            if problem.rule == "CE107" and _element_leaves_the_id_empty(ctx, problem.pointer):
-                continue
             if problem.rule == "CE106" and not problem.pointer:  # a single entry where the body's resource map belongs
                 message, severity = message + POLLS_NOTHING, "error"
             yield ctx.finding(rule_for(problem.rule), message, source=source, pointer=problem.pointer, key=problem.key,
                               help=problem.help, severity=severity, fix=_fix(problem, source))
 
 
-def _element_leaves_the_id_empty(ctx: Context, pointer: str) -> bool:
-    """Whether the element's own default poller (with ``--element-docs``) gives the entry at ``pointer``'s resource
-    an empty ``idField``, as Chargebee's and LinkedIn's do: their event hook sets each event's id."""
-    if not ctx.options.element_docs or not ctx.element or not pointer.endswith("/idField"):
+def _without_id(ctx: Context, entry: Entry) -> Iterator[Finding]:
+    """CE107: no `idField` in a non-empty entry (an empty one is CE103's), or an empty one the element's own default
+    poller does not give the resource."""
+    where = f"poller entry `{entry.name}`"
+    if "idField" not in entry.value:
+        # (an entry without its `url` either is CE103's, which names both; one with the key misspelt is CE101's)
+        if "url" in entry.value and not any(isinstance(key, str) and key != "idField" and
+                                            (key.strip().lower() == "idfield" or one_edit_away(key, "idField"))
+                                            for key in entry.value):
+            yield ctx.finding(rule_for("CE107"), f"no `idField` in {where}: its events carry no `objectId`",
+                              source=entry.source, pointer=entry.pointer, help=_ID_FIELD_FIX)
+    elif entry.value["idField"] == "" and not _element_leaves_the_id_empty(ctx, entry.name):
+        yield ctx.finding(rule_for("CE107"), f"`idField` in {where} is empty", source=entry.source,
+                          pointer=entry.child("idField"), help=_ID_FIELD_FIX)
+
+
+def _element_leaves_the_id_empty(ctx: Context, resource: str) -> bool:
+    """Whether the element's own default poller (with ``--element-docs``) gives ``resource`` an empty ``idField``, as
+    Chargebee's and LinkedIn's do: their event hook sets each event's id."""
+    if not ctx.options.element_docs or not ctx.element:
         return False
     from ..elements import default_poller
 
-    name = pointer[:-len("/idField")].rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
-    entry = default_poller(tuple(ctx.options.element_docs), ctx.element).get(name)
+    entry = default_poller(tuple(ctx.options.element_docs), ctx.element).get(resource)
     return isinstance(entry, dict) and entry.get("idField") == ""
+
+
+_ID_FIELD_FIX = "set it to the path of each record's id, such as `\"id\"`: events carry it as `objectId`"
 
 
 def _may_update(ctx: Context) -> bool:
