@@ -463,6 +463,17 @@ def test_unknown_login_method_requires_no_group(elements_dir):
         assert [f for f in found if f.rule == "CE105"] == [], value
 
 
+def test_a_note_on_the_default_poller_hides_no_missing_key(elements_dir):
+    """A fresh-mistake trial (helper-133): with --element-docs, an entry of a resource the element's default poller has
+    (sfdc `contacts`) lacking its `url` lost CE103 (an error) behind CE910's note that it differs from the default,
+    and the file passed; a note replaces nothing."""
+    body = {"element": {"key": "sfdc"}, "name": "sf", "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/ce",
+        "event.poller.configuration": {"contacts": {"idField": "Id"}}}}
+    found = [(f.rule, f.severity) for f in check(body, options=Options(element_docs=(elements_dir,)))]
+    assert ("CE103", "error") in found and ("CE910", "info") in found, found
+
+
 def test_responses_are_not_checked_for_required_keys(elements_dir):
     response = {"id": 12345, "token": "ABC", "element": {"id": 39, "key": "quickbooks"}, "configuration": {}}
     _, found = _run(response, elements_dir)
@@ -1008,12 +1019,18 @@ def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     assert not found("hubspot", {**events, "event.vendor.type": "webhook"})  # it offers both
 
 
-def test_an_element_key_in_another_case_than_its_docs_folder_is_named(elements_dir):
-    """A trial (helper-59): `SageOne` drew only "no element docs"; the docs hold `sageone`."""
-    body = {"element": {"key": "SageOne"}, "name": "x", "configuration": {}}
+@pytest.mark.parametrize("written", ["SageOne", "sage-one", "sage_one", "sagone"])
+def test_an_element_key_in_another_case_than_its_docs_folder_is_named(elements_dir, written):
+    """A trial (helper-59): `SageOne` drew only "no element docs"; the docs hold `sageone`.  So did `sage-one` and
+    `sage_one` (helper-133)."""
+    body = {"element": {"key": written}, "name": "x", "configuration": {}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"]
     assert hit.help == "did you mean `sageone`? (element keys are compared as written)" and "`sageone`" in hit.message
     assert hit.severity == "warning"  # a fresh-mistakes trial (helper-81): an info, exit 0, for a key that is wrong
+    # a key of its own, a version's digit after a known one: the note alone
+    other = {**body, "element": {"key": "hubspot2"}}
+    assert [f.severity for f in check(other, options=Options(element_docs=(elements_dir,))) if f.rule == "CE914"] == [
+        "info"]
 
 
 def test_the_legacy_date_macro_is_read_alike_by_render_and_the_element_checks():

@@ -1208,6 +1208,13 @@ def test_a_curl_data_urlencode_body_is_checked_and_reported():
     assert "CE206" in {f.rule for f in findings}, "the body is still checked"
     plain = page.replace("--data-urlencode", "-d")
     assert not [f for f in check_page(plain).findings if f.rule == "CE023"]
+    # a fresh-mistake trial (helper-133): a file's JSON is percent-encoded as well
+    from_file = ("```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+                 "  -H 'Content-Type: application/json' --data-urlencode @instance.json\n```\n")
+    (encoded,) = [f for f in check_page(from_file).findings if f.rule == "CE023"]
+    assert "`instance.json`" in encoded.message and encoded.severity == "error"
+    assert not [f for f in check_page(from_file.replace("--data-urlencode", "--data-binary")).findings
+                if f.rule == "CE023"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2113,6 +2120,20 @@ def test_a_here_document_written_to_a_json_file_is_a_body(opening):
         assert hit.rule == "CE620" and line[hit.column - 1] == "'" and line.lstrip().startswith("{")
     echoed = f"```bash\ncat > notes.txt <<'EOF'\n{body}\nEOF\n```\n"  # not a JSON file: not a body
     assert not [f for f in check_page(echoed, path="p.md").findings if f.severity == "error"]
+
+
+def test_powershell_double_quoted_body_expands_a_macro():
+    """A fresh-mistake trial (helper-133): `-Body "{`"a`": ...}"` (a double-quoted string, its quotes escaped with
+    backticks or doubled) was not read: PowerShell takes a macro's `${date:...}` there for a variable."""
+    for quote in ('`"', '""'):
+        body = "{Qa Q: {Qurl Q: Q/hubs/crm/a?where=x>'${date:yyyy-MM-dd}'Q, QidField Q: 7}}".replace(" Q", "Q").replace(
+            "Q", quote)
+        page = f"```powershell\nInvoke-RestMethod -Method Post -Uri $u -ContentType 'application/json' -Body \"{body}\"\n```\n"
+        found = check_page(page, path="p.md").findings
+        (expanded,) = [f for f in found if f.rule == "CE020"]
+        line = page.splitlines()[expanded.line - 1]
+        assert line[expanded.column - 1:].startswith("${date:") and '"..." string' in expanded.message
+        assert "CE102" in {f.rule for f in found}, found  # (the body read: `idField` a number)
 
 
 def test_powershell_single_quoted_body_and_a_body_sent_without_a_content_type():

@@ -134,7 +134,8 @@ def test_pardot_element_default_puts_the_tolerance_inside_dates(shared):
 # --- field paths -----------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["id", "user.id", "['Modified Time']", '["Modified Time"]', "items[0].id",
-                                  "properties.lastmodifieddate", "@.@id", "record_id_", "a['b.c'].d", "[*].id"])
+                                  "properties.lastmodifieddate", "@.@id", "record_id_", "a['b.c'].d", "[*].id",
+                                  "items[-1].id"])
 def test_valid_field_paths(path):
     assert field_path_problems(path) == []
 
@@ -153,6 +154,8 @@ def test_valid_field_paths(path):
     ("['']", 0, 4, "empty name in brackets"),
     ("user]", 4, 5, "without an opening `[`"),
     ("a[0]b", 4, 5, "without a dot"),
+    ("[Modified Time]", 0, 15, "needs its quotes"),  # a fresh-mistake trial (helper-133)
+    ("items[name].id", 5, 11, "needs its quotes"),
 ])
 def test_field_path_mistakes(path, start, end, words):
     (problem,) = field_path_problems(path)

@@ -82,6 +82,9 @@ CASES = [
      f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}'&pageSize=5"),
     ("CE635", f"/hubs/crm/contacts?Where=lastmodifieddate>'{GOOD_MACRO}'", "Where=",
      f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}'"),
+    # a fresh-mistake trial (helper-133): the macro's brace typed again after its quote, inside the filter
+    ("CE611", f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}'}}&pageSize=5", "}&page",
+     f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}'&pageSize=5"),
 ]
 
 

@@ -619,9 +619,10 @@ def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> lis
     """Schema findings, less those at a pointer where a more specific rule reports.
 
     A constraint that a rule owns is reported by the schema under that rule's code (``x-rule``),
-    so which of the two speaks never changes which code an ignore entry must name.
+    so which of the two speaks never changes which code an ignore entry must name.  A note (info) replaces nothing:
+    CE910's "differs from the element's default" is no word on the entry's missing `url`.
     """
-    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA}
+    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA and f.severity != "info"}
     return [f for f in schema_found if f.pointer not in pointers]
 
 

@@ -241,7 +241,7 @@ def command_problems(shell: str) -> list[Problem]:
     closing backslash (CE025).  Each :class:`Problem` may carry its fix, as edits of ``shell``."""
     problems = []
     for command, body in (pair for text in (shell, *_substituted_commands(shell)) for pair in _commands(text)):
-        raw_file = _raw_file(command) if body is None else None
+        raw_file = (_raw_file(command) or _encoded_file(command)) if body is None else None
         if raw_file is not None:
             problems.append(raw_file)
             continue
@@ -277,6 +277,18 @@ def _raw_file(command: list[Word]) -> Problem | None:
                    "never reads a file, `@` or not", start, end, f"write `--data-binary {value.text}`",
                    fix=Fix(f"write `--data-binary {value.text}`",
                            (Edit(option.start, option.start + len(option.text), "--data-binary"),), "safe"))
+
+
+def _encoded_file(command: list[Word]) -> Problem | None:
+    """CE023 for `--data-urlencode @instance.json` in a curl command: the file's JSON is sent percent-encoded too."""
+    if len(command) < 3 or command[-2].text != "--data-urlencode" or not command[-1].text.startswith("@") \
+            or not command[-1].text.lower().endswith(".json") or not any(_is_curl(w.text) for w in command[:-2]):
+        return None
+    option = command[-2]
+    return Problem(DATA_URLENCODE.code, f"`--data-urlencode` sends the file `{command[-1].text[1:]}` percent-encoded "
+                   "(`%7B%22...`): the platform receives no JSON", option.start, option.start + len(option.text),
+                   help=f"`--data-binary {command[-1].text}` with `-H 'Content-Type: application/json'`, or "
+                        f"`--json {command[-1].text}`")
 
 
 CONTENT_TYPE_HEADER = "Content-Type: application/json"

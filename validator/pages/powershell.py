@@ -63,6 +63,8 @@ def powershell_bodies(script: str) -> list[Body]:
         bodies.append(Body(text=text, mapping=mapping, start=start, problems=tuple(problems)))
     if "'{" in script or "'[" in script or "' {" in script:
         bodies.extend(_single_quoted_bodies(script))
+    if '"{' in script or '"[' in script or '" {' in script:
+        bodies.extend(_double_quoted_bodies(script))
     return bodies
 
 
@@ -85,6 +87,19 @@ def _single_quoted_bodies(script: str) -> Iterator[Body]:
         yield Body(text=text, mapping=mapping, start=start, problems=())
 
 
+def _double_quoted_bodies(script: str) -> Iterator[Body]:
+    """The JSON bodies written as double-quoted strings (`-Body "{`"element`": ...}"`): PowerShell expands them, its
+    backtick escapes read and a poller macro's `${...}` reported as the variable it takes it for (CE020)."""
+    for start, end in _code_offsets(script)[2]:
+        if script[start:end].lstrip()[:1] not in ("{", "["):
+            continue
+        builder = TextBuilder()
+        problems: list[Problem] = []
+        _expanding(script, start, end, builder, problems, string='"..." string')
+        text, mapping = builder.build(end=end)
+        yield Body(text=text, mapping=mapping, start=start, problems=tuple(problems))
+
+
 # A line ending in PowerShell's continuation backtick and blanks after it, and a next line that goes on with the
 # command (a parameter, a pipe, a quoted argument)
 _BACKTICK_BLANKS = LazyPattern(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
@@ -93,7 +108,7 @@ _BACKTICK_BLANKS = LazyPattern(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
 def command_problems(script: str) -> Iterator[Problem]:
     """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, in code (not in a
     string, a here-string or a comment): the backtick escapes the blank, the line break ends the command."""
-    code, _strings = _code_offsets(script)
+    code, _strings, _expanding_strings = _code_offsets(script)
     for match in _BACKTICK_BLANKS.finditer(script):
         at = match.start()
         if at not in code:
@@ -155,11 +170,13 @@ def _json_sent_as_form(script: str) -> Iterator[Problem]:
                               "safe"))
 
 
-def _code_offsets(script: str) -> tuple[set[int], list[tuple[int, int]]]:
+def _code_offsets(script: str) -> tuple[set[int], list[tuple[int, int]], list[tuple[int, int]]]:
     """The offsets of the backticks of ``script`` that are code: outside strings (`'...'`, `"..."`, here-strings),
-    `#` comments and `<# ... #>` blocks; and ``[start, end)`` of the text of each single-quoted string in code."""
+    `#` comments and `<# ... #>` blocks; and ``[start, end)`` of the text of each single-quoted and of each
+    double-quoted string in code."""
     found: set[int] = set()
     strings: list[tuple[int, int]] = []
+    expanding: list[tuple[int, int]] = []
     i, n = 0, len(script)
     while i < n:
         c = script[i]
@@ -181,8 +198,10 @@ def _code_offsets(script: str) -> tuple[set[int], list[tuple[int, int]]]:
             i += 1
         elif c == '"':
             i += 1
-            while i < n and script[i] != '"':
-                i += 2 if script[i] == "`" else 1
+            opened = i
+            while i < n and not (script[i] == '"' and script[i + 1:i + 2] != '"'):
+                i += 2 if script[i] in '`"' else 1  # (a backtick escapes the next character; `""` is a quote inside)
+            expanding.append((opened, min(i, n)))
             i += 1
         else:
             if c == "`":
@@ -190,11 +209,13 @@ def _code_offsets(script: str) -> tuple[set[int], list[tuple[int, int]]]:
                 i += 2  # (it escapes the next character)
                 continue
             i += 1
-    return found, strings
+    return found, strings, expanding
 
 
-def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem]) -> None:
-    """An ``@"..."@`` here-string's text as PowerShell makes it: backtick escapes read, a poller macro reported."""
+def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems: list[Problem], *,
+               string: str = '@"..."@ here-string') -> None:
+    """An ``@"..."@`` here-string's text as PowerShell makes it (or a ``"..."`` string's, whose ``""`` is a quote):
+    backtick escapes read, a poller macro reported."""
     i = start
     while i < end:
         c = script[i]
@@ -203,11 +224,15 @@ def _expanding(script: str, start: int, end: int, builder: TextBuilder, problems
             builder.stand_for(_ESCAPES.get(following, following), i, i + 2)
             i += 2
             continue
+        if c == '"' and string[0] == '"' and script[i + 1:i + 2] == '"':
+            builder.stand_for('"', i, i + 2)
+            i += 2
+            continue
         expansion = _EXPANSION.match(script, i, end) if c == "$" else None
         if expansion is not None:
             if MACRO_EXPANSION.match(script, i) and not _SCOPED_VARIABLE.match(script, i):
                 problems.append(Problem(
-                    SHELL_EXPANSION.code, f"PowerShell expands {expansion.group()} in this @\"...\"@ here-string (it "
+                    SHELL_EXPANSION.code, f"PowerShell expands {expansion.group()} in this {string} (it "
                     "reads it as a variable): the body sends what PowerShell makes of it, usually nothing, not the "
                     "macro", expansion.start(), expansion.end(),
                     "write the body as a literal here-string, @'...'@, or escape the $ as `$"))

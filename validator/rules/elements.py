@@ -125,6 +125,7 @@ from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import is_secret_key, looks_like_a_token, unquotable
+from ..vocabulary.spelling import one_edit_away
 from .base import Rule
 from .dates import condition_field, epoch_unit_sent, thousand_after
 from .poller import written_field
@@ -514,6 +515,15 @@ def _docs_in_part(ctx: Context, docs: ElementDocs) -> Iterator[Finding]:
                           help=f"export `GET /elements/{docs.key}/docs` into `<folder>/{docs.key}/swagger.json`")
 
 
+
+def _near_key(written: str, known: str) -> bool:
+    """Whether element key ``written`` is ``known`` mistyped: another case, a separator (`sage-one`, `sage_one`,
+    `sage one`), or one letter added, dropped, changed or swapped in a key of five letters or more (`sagone`; not a
+    version's digit: `hubspot2` may be an element of its own)."""
+    plain = "".join(char for char in written.lower() if char not in "-_ .")
+    return plain == known.lower() or len(known) >= 5 and plain.isalpha() and one_edit_away(plain, known.lower())
+
+
 def _docs_not_found(ctx: Context, key: str) -> Finding:
     """CE914, at the body's ``element.key`` (the whole document for a key given with ``--element``)."""
     from pathlib import Path
@@ -530,12 +540,12 @@ def _docs_not_found(ctx: Context, key: str) -> Finding:
         named = ", ".join(f"`{shown_path(folder)}`" for folder in folders)  # (relative: a baseline made elsewhere matches)
         message = f"no element docs for `{key}` in {named}: no element check (CE9xx) ran"
     pointer = "/element/key" if ctx.element_key == key else ""
-    cased = next((entry.name for folder in folders if Path(folder).is_dir() for entry in Path(folder).iterdir()
-                  if entry.name.lower() == key.lower() and entry.name != key and entry.is_dir()), None)
-    if cased is not None:  # `SageOne`: the docs hold `sageone`, and element keys are written in lower case
-        return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message + f"; the docs hold `{cased}`", pointer=pointer,
-                           help=f"did you mean `{cased}`? (element keys are compared as written)",
-                           severity="warning")  # a key in another case names no element: likely the mistake
+    near = next((entry.name for folder in folders if Path(folder).is_dir() for entry in Path(folder).iterdir()
+                 if entry.name != key and _near_key(key, entry.name) and entry.is_dir()), None)
+    if near is not None:  # `SageOne`, `sage-one`, `sagone`: the docs hold `sageone`, and keys are compared as written
+        return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message + f"; the docs hold `{near}`", pointer=pointer,
+                           help=f"did you mean `{near}`? (element keys are compared as written)",
+                           severity="warning")  # a key one slip away from a known one names no element: the mistake
     return ctx.finding(ELEMENT_DOCS_NOT_FOUND, message, pointer=pointer,
                        help=f"export element `{key}` into `<folder>/{key}/element.json` and `swagger.json`, or "
                             "point --element-docs at the folder that holds them")

@@ -500,6 +500,10 @@ def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
     if inner.endswith(("'", '"')):
         return close, PathProblem(f"the quote {inner[-1]} before `]` is not opened", close - 1, close,
                                   f"write [{_quoted(inner)}]")
+    if not (inner.strip().lstrip("-").isdigit() or inner.strip() == "*"):  # (an index, `items[0]`, or `[*]`, takes
+        # no quotes; a name in brackets does)
+        return close, PathProblem(f"a name in brackets needs its quotes: `[{inner}]` names no field", start, close + 1,
+                                  f"write [{_quoted(inner)}]")
     return close, None
 
 

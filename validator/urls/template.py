@@ -651,6 +651,25 @@ def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables
         i += 1
 
 
+def _closing_braces(col: _Collector, masked: str, start: int, end: int) -> None:
+    """A `}` outside the filter's strings that closes no `{` (`...'Z'}'}`: a macro's brace typed twice, after its
+    quote), which the vendor receives in the filter."""
+    quoted, opened = False, 0
+    for i in range(start, end):
+        char = masked[i]
+        if char == "'":
+            quoted = not quoted  # (a doubled `''` in a string turns twice)
+        elif quoted:
+            continue
+        elif char == "{":
+            opened += 1
+        elif char == "}":
+            if opened:
+                opened -= 1
+            else:
+                col.add(Flaw.STRAY_BRACE, "stray '}' outside any macro", i, i + 1, help="remove it")
+
+
 def _query_params(masked: str, qstart: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each parameter; ``where``'s value runs to the next ``&`` outside its quotes."""
     spans, i = [], qstart
@@ -1322,6 +1341,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
+                if "}" in masked[value_start:p_end]:
+                    _closing_braces(col, masked, value_start, p_end)
                 if masked[value_start:value_start + 6].lower() == "where=" and masked[value_start + 6:value_start + 7].isalpha():
                     # (`where=where='home'` compares a field named `where`: no mistake)
                     col.add(Flaw.WHERE_TWICE, "`where=where=`: the filter starts with `where=` once more, so the "
