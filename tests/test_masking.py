@@ -1637,7 +1637,8 @@ def test_a_short_plain_word_secret_quoted_by_a_message_about_its_object_is_maske
     path.write_text(_configuration('"proxy": {"user": "bob", "password": "letmein"}'), encoding="utf-8")
     for fmt, result in check_in_formats(capsys, ("text", "concise", "json"), str(path)):
         assert "CE102" in result.out and "letmein" not in result.out, result.out
-    assert '"password": "****"' in run_cli("check", "--no-cache", "--format", "concise", str(path)).out
+    # (a container's text is quoted by no message since helper-135's hunt: `got an object`)
+    assert "got an object" in run_cli("check", "--no-cache", "--format", "concise", str(path)).out
 
 
 @pytest.mark.parametrize("key", ["partner.key", "webhook.hash", "sfdc.session.signature", "signaturekey", "clienttoken",
@@ -2858,3 +2859,69 @@ def test_each_name_prose_gives_a_secret_is_a_secret_key_s_too():
     for name in PROSE_SECRET_NAMES:
         glued = name.replace(" ", "").replace("-", "")
         assert secret_kind(glued) is not None or may_hold_a_secret(glued), name
+
+
+@pytest.mark.parametrize(("name", "text", "secrets"), [
+    # a leak hunt (helper-135): CE102 quoted a list of name/value pairs the masking does not know, secret and all
+    ("pairs.json", '{"element": {"key": "sageone"}, "configuration": {"headers": [{"header": "X-Api-Key", "content": '
+     '"Afn2tHzg5ZDdJC"}], "params": [{"k": "password", "v": "Kq7zPw9xTT"}], "form": [{"type": "password", '
+     '"value": "hunter"}]}}', ["Afn2tHzg5ZDdJC", "Kq7zPw9xTT", "hunter"]),
+    # ... CE613's help quoted the URL with a short password and token (words, which messages keep)
+    ("short.json", '{"configuration": {"event.poller.configuration": {"c": {"url": "hubs/finance/customers?'
+     'password=kqxwp&token=dragon", "idField": "id"}}}}', ["kqxwp", "dragon"]),
+])
+def test_a_message_quotes_no_secret_of_a_container_or_of_a_url(capsys, tmp_path, name, text, secrets):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json", "sarif"], str(path)):
+        for secret in secrets:
+            assert secret not in result.out, (fmt, secret)
+
+
+def test_a_fix_keeps_a_url_s_user_information_a_url(tmp_path):
+    """helper-135: CE641's fix made `//admin:<password>@api.example.com/c` a path, `/admin:<password>@...`, where the
+    masking no longer saw a password, and the report after `--fix` printed it."""
+    text = ('{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {"customers": {"url": '
+            '"//admin:facehoguhuc@api.example.com/c?where=x>=\'${date:yyyy-MM-dd hh:mm}\'", "idField": "id"}}}}')
+    path = tmp_path / "fx.json"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(path))
+    assert "facehoguhuc" not in result.out + result.err
+    assert "//admin:" in path.read_text(encoding="utf-8")  # (no slash taken away: a host follows)
+
+
+@pytest.mark.parametrize("key", ["P4SSW0RD", "pa55word", "s3cr3t", "api_k3y", "\u0440\u0430ssword",  # (Cyrillic р, а)
+                                 "\u05e1\u05d9\u05e1\u05de\u05d4", "\u0643\u0644\u0645\u0629_\u0627\u0644\u0633\u0631",
+                                 "\u092a\u093e\u0938\u0935\u0930\u094d\u0921", "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19",
+                                 "geslo", "lykilor\u00f0", "jeton", "geheim", "Zugangsdaten", "identifiants", "mdp",
+                                 "gizli anahtar"])
+def test_a_secret_key_disguised_or_in_another_language_is_masked_and_reported(key, tmp_path, capsys):
+    """A leak hunt (helper-135): digits for letters, letters of another script that look Latin, and the names of a
+    password or a secret in more languages left the value printed in every output."""
+    assert secret_kind(key) == "secret"
+    text = json.dumps({"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "abc", key: "Qz7vTw2pLk9x"}},
+                      ensure_ascii=False)
+    path = tmp_path / "body.json"
+    path.write_text(text, encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
+        assert "Qz7vTw2pLk9x" not in result.out, fmt
+
+
+@pytest.mark.parametrize("key", ["key1", "oauth2", "s3_bucket", "md5", "x509", "base64", "sha1_hash", "h0st"])
+def test_digits_in_a_key_that_names_no_secret_leave_it_so(key):
+    assert secret_kind(key) is None
+
+
+@pytest.mark.parametrize(("url", "secret"), [
+    # a leak hunt (helper-135): a token holding a `;`, a full-width `=` (JSON-escaped in the file), a name encoded twice
+    ("/hubs/finance/customers?where=x>='${date:yyyy}'&token=HkrbiRET;jSYmtQZc", "jSYmtQZc"),
+    ("/hubs/finance/customers?where=x>='${date:yyyy}'&api_key\uff1dyqcSGEJ534FLdMyY4rHpRzLv", "yqcSGEJ534FLdMyY4rHpRzLv"),
+    ("/hubs/finance/customers?where=x>='${date:yyyy}'&%2561pi_key=gebfcEMsEb8gRiaENVkurHsC", "gebfcEMsEb8gRiaENVkurHsC"),
+])
+def test_a_query_credential_written_oddly_is_masked(url, secret, tmp_path, capsys):
+    text = json.dumps({"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {
+        "customers": {"url": url, "idField": "id"}}}})  # (ASCII: the full-width sign written `\uff1d`)
+    path = tmp_path / "body.json"
+    path.write_text(text, encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
+        assert secret not in result.out, fmt

@@ -369,6 +369,8 @@ class Secrets:
         is replaced where it is still to be seen: not inside a longer one already masked)."""
         if not message:
             return message
+        if "=" in message or "@" in message:  # a URL the message quotes: its credentials by their places, whatever
+            message = _url_credentials_masked(message)  # their shape (a short word is no value `values` holds)
         if len(self.values) <= _FEW_VALUES:
             present = [value for value in self.values if value in message]
         else:
@@ -565,14 +567,17 @@ def mask_words(text: str) -> str:
     return _WORD_RUN.sub(lambda word: str(url_secrets(word.group()).mask(word.group())), text)
 
 
-def printable(text: str) -> str:
+def printable(text: str, *, keep: str = "") -> str:
     """``text`` with each lone surrogate (a ``\\ud800`` escape in JSON, an undecodable byte in a file name) and
     each control character written as its escape, so every output can encode it and no file's text can steer a
     terminal (``ESC [2J``) or a CI log (a newline then ``::error ...``, a workflow command), nor reorder what is
     shown (the bidirectional overrides of "Trojan Source"); nor hide a character that is there (a zero-width space
-    inside a key, which a message would show as the key the reader expects)."""
+    inside a key, which a message would show as the key the reader expects).  ``keep``: characters the caller
+    escapes its own way (a file name's line break, which a workflow command writes `%0A` and XML `&#10;`)."""
     if text.isprintable():  # neither a surrogate, a control nor a bidirectional format character
         return text
+    if keep:
+        return _UNPRINTABLE.sub(lambda char: char.group() if char.group() in keep else _escape_char(char), text)
     return _UNPRINTABLE.sub(_escape_char, text)
 
 
@@ -849,6 +854,24 @@ _NAME_LIKE = LazyPattern(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)+|[A-Z]{2,}(?:_(?:[A-Z]
 _PASSWORD_LIKE = LazyPattern(r"(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)(?=[\w]*[^\w\s])\S{6,200}")
 
 
+def _url_credentials_masked(text: str) -> str:
+    """``text`` with the credentials of the URLs it quotes masked: a query value named as one (`?password=kqxwp`) and
+    a `user:password@`."""
+    spans = sorted({_through_spaces(text, match) for match in _parameters(text)
+                    if _query_credential(match.group("name"), match.group("value"))} | set(_userinfo_spans(text, decoded=True)))
+    joined: list[list[int]] = []
+    for start, end in spans:
+        while end > start and text[end - 1] in "`'\")>.,;":  # (the message's own quote or sentence after it)
+            end -= 1
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        elif start < end:
+            joined.append([start, end])
+    for start, end in reversed(joined):
+        text = text[:start] + MASK + text[end:]
+    return text
+
+
 def url_secrets(url: str) -> Secrets:
     """The credentials in the query of ``url`` (``?apiKey=...``), as :class:`Secrets` of ``url`` itself.
 
@@ -1006,8 +1029,9 @@ def _through_spaces(url: str, match: re.Match[str]) -> tuple[int, int]:
     """The span of a query value, past the spaces it holds when nothing after them up to the next ``&`` or ``#``
     reads as another parameter or condition (``?password=Kq7v pLx9``: the platform sends the space as it is)."""
     start, end = match.span("value")
-    if end < len(url) and url[end] == "#" and end > start and match.group("quote") is None:
-        # (`apiKey=ab7H#q9`: a key holding a `#`, typed unencoded; what follows it is the key's, not a fragment's)
+    if end < len(url) and url[end] in "#;" and end > start and match.group("quote") is None:
+        # (`apiKey=ab7H#q9`, `token=HkrbiRET;jSYm`: a key holding a `#` or a `;`, typed unencoded; what follows it is
+        # the key's, not a fragment's nor another parameter's, when no `=` says so)
         run = _FRAGMENT_RUN.match(url, end + 1)
         if run is not None and run.end() > end + 1 and "=" not in run.group():
             return start, run.end()
@@ -1025,8 +1049,9 @@ _FRAGMENT_RUN = LazyPattern(r"[^&\s'\"\\]*+")
 
 
 def _has_equals(text: str) -> bool:
-    """Whether ``text`` may hold a query parameter: an ``=``, or one percent-encoded (``%3D``, twice: ``%253D``)."""
-    return "=" in text or _has_encoded_equals(text)
+    """Whether ``text`` may hold a query parameter: an ``=``, one percent-encoded (``%3D``, twice: ``%253D``) or
+    typed full-width (``＝``)."""
+    return "=" in text or _has_encoded_equals(text) or "\uff1d" in text
 
 
 def _has_encoded_equals(text: str) -> bool:
@@ -2227,13 +2252,13 @@ def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "
         limit = min(len(text), begin + _BRACKET_REACH) if newline == -1 else newline
         if slashes == 0 and opener == '"':  # the common case at C speed: no escape before the closing quote
             close = text.find('"', begin, limit)
-            if close != -1 and text.find("\\", begin, close) == -1:
+            if close != -1 and text.find("\\", begin, close) == -1 and text[close - 1] != "`":
                 return begin, close
         index = begin
         while index < limit:
             char = text[index]
-            if char == "\\" and slashes == 0:
-                index += 2
+            if char == "\\" and slashes == 0 or char == "`" and opener == '"' and text[index + 1:index + 2] == '"':
+                index += 2  # (an escape: JSON's and the shells' `\"`, PowerShell's `` `" ``)
                 continue
             if char in closers and _preceding_slashes(text, index, begin) == slashes:
                 return begin, index - slashes
@@ -2510,6 +2535,10 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
                 yield source.string_span(pointer_of(path), *_through_spaces(node, match))
         for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)
+        for match in _MISTYPED_EQUALS.finditer(node) if "\uff1d" in node else ():  # `&api_key＝...` (in the file
+            # maybe as `\uff1d`, which the text's scan does not read as the sign)
+            if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")):
+                yield source.string_span(pointer_of(path), *match.span("value"))
 
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
@@ -2517,11 +2546,13 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
 # (`{"key": ..., "propertyValue": ...}` is how the platform itself lists an instance's configuration.)
 _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "HeaderName", "header_name", "headerKey",
                "HeaderKey", "header_key", "field", "Field", "parameter", "Parameter", "param", "paramName",
-               "parameterName", "param_name", "property", "Property", "propertyName", "propertyKey", "label", "Label")
+               "parameterName", "param_name", "property", "Property", "propertyName", "propertyKey", "label", "Label",
+               # (helper-135: `{"k": "password", "v": ...}`, `{"type": "password", "value": ...}`, `{"id": ...}`)
+               "k", "K", "id", "Id", "type", "Type", "title", "Title")
 _PAIR_NAME_SET = frozenset(_PAIR_NAMES)
 _PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "HeaderValue", "header_value", "defaultValue",
                           "paramValue", "parameterValue", "param_value", "propertyValue", "PropertyValue",
-                          "property_value"})
+                          "property_value", "v", "V", "content", "Content", "data", "Data", "text", "Text"})
 
 
 @lru_cache(maxsize=4096)  # the same sample values and references come back in file after file

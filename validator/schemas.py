@@ -656,6 +656,10 @@ def _json_object_text(value: Any) -> bool:
 def _show(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         return "a number of more than 60 digits"  # str() of a 5,000-digit int raises
+    if isinstance(value, dict) and value:  # (a container's text is not quoted: a name/value pair the masking does not
+        return "an object"  # know, `{"header": "X-Api-Key", "content": "<key>"}`, holds a secret as a plain string)
+    if isinstance(value, list) and any(isinstance(item, (str, dict, list)) for item in value):
+        return "an array"
     text = json.dumps(value, ensure_ascii=False)
     if len(text) > 60:
         if isinstance(value, dict):

@@ -156,7 +156,7 @@ def _macro_hover(ctx: Context, target: Target, times: list[tuple[str, datetime]]
     delay = whole_setting(target.entry.value.get("pollDelay")) or 0 if not macro.uses_now else 0
     minutes = _refresh_minutes(ctx)
     what = "run time" if macro.uses_now else "last poll"
-    lines = [f"**{_code(macro.text)}**", "", f"| last poll | prints the {what} | value |", "|---|---|---|"]
+    lines = [f"**{_code(macro.text)}**", "", f"| sample last poll | instant printed ({what}) | as text |", "|---|---|---|"]
     zone: str | None = None
     notes: list[str] = []
     for label, moment in times:

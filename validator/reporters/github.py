@@ -49,7 +49,9 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     for f in ordered(findings, files):
         props = []
         if f.path is not None:
-            props += [f"file={escape_property(printable(relative_path(f.path, root)))}", f"line={f.line}"]
+            # (a line break in a file's name escaped as the toolkit reads it, `%0A`: the annotation names the file)
+            props += [f"file={escape_property(printable(relative_path(f.path, root), keep=chr(10) + chr(13)))}",
+                      f"line={f.line}"]
             if f.end_line == f.line:
                 props += [f"col={f.column}", f"endLine={f.end_line}",
                           f"endColumn={max(f.end_column - 1, f.column)}"]

@@ -38,6 +38,9 @@ def _text(value: str) -> str:
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_CONTROLS_WRITTEN = "\n\r\t"  # (written by _attr as character references: a file's name keeps them)
+
+
 def _attr(value: str) -> str:
     return '"' + _text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace(
         "\t", "&#9;") + '"'
@@ -63,13 +66,13 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
     for report in unreadable:  # a path that could not be read: an error, not a passing case
         head = f"    <testcase name={_case_name(report.path, root)} classname={_attr(TOOL_NAME)}"
         if report.path is not None:
-            head += f" file={_attr(printable(relative_path(report.path, root)))}"
+            head += f" file={_attr(printable(relative_path(report.path, root), keep=_CONTROLS_WRITTEN))}"
         body.append(f"{head}>\n      <error type=\"unreadable\" message={_attr(report.unreadable or '')}/>\n"
                     "    </testcase>")
     for path, reason in cases:
         head = f"    <testcase name={_case_name(path, root)} classname={_attr(TOOL_NAME)}"
         if path is not None:
-            head += f" file={_attr(printable(relative_path(path, root)))}"
+            head += f" file={_attr(printable(relative_path(path, root), keep=_CONTROLS_WRITTEN))}"
         own = by_path.get(path, [])
         failing = fails_on.get(path, ("error",))
         errors = [f for f in own if f.severity in failing]
@@ -110,5 +113,5 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
 def _case_name(path: str | None, root: str | os.PathLike[str] | None) -> str:
     """A test case's name: its file's path relative to ``root``, as ``file`` is (a CI's test history is keyed by it,
     so it must not change with the folder the job runs in)."""
-    return _attr(shown(None) if path is None else printable(relative_path(path, root)))
+    return _attr(shown(None) if path is None else printable(relative_path(path, root), keep=_CONTROLS_WRITTEN))
 

@@ -651,6 +651,10 @@ def _braces(col: _Collector, text: str, masked: str, lo: int, hi: int, variables
         i += 1
 
 
+# What a URL starting with `//` names after it: a user's information, or a host name (`api.example.com`, `host:8080`)
+_AUTHORITY = LazyPattern(r"[^/?#@\s]{1,200}@|[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})+(?::\d{1,5})?(?=[/?#]|$)|[\w\-]{1,63}:\d{1,5}(?=[/?#]|$)")
+
+
 def _closing_braces(col: _Collector, masked: str, start: int, end: int) -> None:
     """A `}` outside the filter's strings that closes no `{` (`...'Z'}'}`: a macro's brace typed twice, after its
     quote), which the vendor receives in the filter."""
@@ -1273,10 +1277,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.STRAY_QUOTE, f"stray {m.group(0)} in the path", pos, pos + 1, help="remove it")
     empty = _EMPTY_SEGMENT.search(masked, path_start, path_end) if "//" in path else None
     if empty is not None:
+        # (not mended when a host follows, `//admin:pw@api.example.com/c`: one `/` less makes no hub path of it)
+        authority = empty.start() == path_start and _AUTHORITY.match(masked, empty.end(), path_end) is not None
         col.add(Flaw.EMPTY_SEGMENT, "'//' in the path: an empty segment, which the vendor reads as another path "
                 "than the one meant (most answer 404), and a URL starting with '//' names a host, not a path",
-                empty.start(), empty.end(), help="write one `/`",
-                fix=Fix("write one `/`", (Edit(empty.start(), empty.end(), "/"),), "unsafe"))
+                empty.start(), empty.end(), help="write the hub's path (`/hubs/...`)" if authority else "write one `/`",
+                fix=None if authority else Fix("write one `/`", (Edit(empty.start(), empty.end(), "/"),), "unsafe"))
     if query_start is None and hub_match:
         seg = re.search(r"/([A-Za-z_][\w.\-]*)=", masked[path_start:path_end])
         if seg and path_start + seg.start() > 0:

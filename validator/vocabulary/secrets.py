@@ -94,7 +94,12 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       # (helper-120's: Russian's token and secret, Japanese's secret, Portuguese's and French's)
                       "токен", "секрет", "秘密", "palavrapasse", "clésecrète", "clesecrete",
                       # (helper-129's: Greek's and Vietnamese's password, as written and without the accents)
-                      "κωδικός", "κωδικος", "mậtkhẩu", "lösenordet", "apischlüssel"})  # (not `parola`, also
+                      "κωδικός", "κωδικος", "mậtkhẩu", "lösenordet", "apischlüssel",
+                      # (helper-135's: Hebrew, Arabic, Persian, Urdu, Hindi, Thai, Tamil, Bengali, Slovenian, Icelandic,
+                      # Turkish; French's and Dutch's token, secret and credentials)
+                      "סיסמה", "סיסמא", "كلمةالسر", "كلمةالمرور", "رمزعبور", "گذرواژه", "پاسورڈ", "पासवर्ड",
+                      "รหัสผ่าน", "கடவுச்சொல்", "পাসওয়ার্ড", "geslo", "lykilorð", "lykilord", "gizlianahtar",
+                      "jeton", "geheim", "zugangsdaten", "identifiants", "mdp"})  # (not `parola`, also
 # Italian's word: masked, not reported, as a short name below)
 # ... and as prose writes them, with a "key" or two (`La contraseña es ...`, `Der API-Schlüssel: ...`, `密码是 ...`):
 # each, its blanks and dashes dropped, is a secret key's word above or a short name below (a test keeps them so)
@@ -247,7 +252,30 @@ def secret_kind(key: str) -> SecretKind | None:
         return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
     if any(one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
         return "secret"
-    return None
+    plain = _undisguised(key)
+    return secret_kind(plain) if plain != key else None
+
+
+# Digits written for letters (`pa55word`, `P4SSW0RD`, `s3cr3t`), and letters of other scripts that look like Latin ones
+# (`раssword`, its `р` and `а` Cyrillic): a secret's name disguised, or pasted from a page
+_LEET = str.maketrans("013457", "oieast")
+_LOOK_ALIKES = str.maketrans("аеорсухіѕјԁοαρειτυνκ", "aeopcyxisjdoapeituvk")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def _undisguised(key: str) -> str:
+    """``key`` with the digits inside a word of letters (`pa55word`: not `key1`, `oauth2`) and the look-alike letters
+    of a word that mixes scripts read as the Latin letters they stand for."""
+    def read(run: re.Match[str]) -> str:
+        word = run.group()
+        if not word.isascii() and any("a" <= char.lower() <= "z" for char in word):
+            word = word.translate(_LOOK_ALIKES)
+        if word[0].isalpha() and word[-1].isalpha() and any(char.isdigit() for char in word) and word.isascii():
+            shouted = word.upper() == word  # (`P4SSW0RD`: its letters read in its own case, one word)
+            word = word.translate(_LEET).upper() if shouted else word.translate(_LEET)
+        return word
+
+    return _ALNUM_RUN.sub(read, key) if any(char.isdigit() or not char.isascii() for char in key) else key
 
 
 _NOT_TOKENS = frozenset({"taken", "toke", "tones", "token", "tokens", "apike"})  # (`tokens`: a count, `max_tokens`)
@@ -374,6 +402,8 @@ def _as_key(name: str) -> str:
         from urllib.parse import unquote
 
         name = unquote(name)
+        if "%" in name:  # encoded twice (`%2561pi_key`), as a URL inside another's value is
+            name = unquote(name)
     if name.endswith("[]"):  # a list's parameter (`api_key[]=`), named as its items are
         name = name[:-2]
     return name.replace("[", ".").replace("]", "") if "[" in name else name
