@@ -310,6 +310,15 @@ def test_github_escaping():
                    "title=CE601 url-unbalanced-quote::100%25: bad%0Athing%0Ahelp: do: this\n")
 
 
+def test_a_file_name_s_line_break_is_escaped_as_each_format_reads_it():
+    """An adoption trial (helper-136): a line break in a file's name was written `\\x0a` in GitHub's `file=` and
+    JUnit's `file`, naming a file that does not exist; other controls are still shown escaped."""
+    f = Finding("CE601", "warning", "bad", "new\nline\x1b.json", "", 2, 3, 2, 9)
+    assert "file=new%0Aline\\x1b.json," in render("github", findings=[f], files=())
+    case = ET.fromstring(render("junit", findings=[f], files=())).find(".//testcase")
+    assert case is not None and case.get("file") == "new\nline\\x1b.json"
+
+
 def test_github_levels_and_notice():
     out = render("github")
     assert out.count("::error ") == 3 and out.count("::warning ") == 3 and out.count("::notice ") == 1
