@@ -226,6 +226,11 @@ mutations = st.lists(
 )
 
 
+# Instants past about 146 million years from 1970 (hypothesis's `SYYYYYYYY'T'` read `92100002024T` in Lord Howe's zone
+# 14 hours apart from Java): the documented difference of validator/dates/parse.py, not compared
+_OVERFLOWING = 1 << 62
+
+
 def _compare(jdk, items: list[tuple[str, int, str, bool, list]]) -> None:
     formatted = jdk.batch([("F", p, z, t) for p, t, z, _, _ in items])
     texts = [
@@ -237,6 +242,8 @@ def _compare(jdk, items: list[tuple[str, int, str, bool, list]]) -> None:
             assert answer(request[1], "")[0] == "ERR", request
             continue
         _, pattern, zone, lenient, text = request
+        if java[0] == "OK" and abs(int(java[1])) > _OVERFLOWING:
+            continue  # a lenient year near Java's long range, where its own arithmetic overflows (parse.py says so)
         mine = answer(pattern, text, zone, bool(lenient))
         if pattern.count("y") in (1, 2) and java[0] == mine[0] == "OK" and java[1:] != mine[1:]:
             # the two-digit-year window moves with the clock: compare with Java's own "now"

@@ -160,6 +160,27 @@ def test_seed_example_session(client: LspClient) -> None:
     assert client.shutdown() == 0
 
 
+def test_hover_in_a_markdown_page_s_block(client: LspClient, tmp_path: Path) -> None:
+    """An adoption trial (helper-136): a page's body drew its diagnostics but no hover on its macro or date format;
+    where a finding spanned the block, its rule's documentation stood in for the macro's."""
+    body = ('{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.notification.enabled": true,\n'
+            ' "event.notification.callback.url": "https://example.com/cb", "event.poller.configuration": {"c": {\n'
+            '  "url": "/hubs/crm/c?where=u>\'${gmtDate:yyyy-MM-dd}\'", "idField": "id", "datesConfiguration": {\n'
+            '  "updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss\'Z\'"}}}}}')
+    page = f"# Sage One\n\nThe body:\n\n```json\n{body}\n```\n"
+    uri = (tmp_path / "page.md").as_uri()
+    published = client.open(uri, page, language="markdown")
+    assert "CE105" in {d["code"] for d in published["diagnostics"]}  # (spanning the block's configuration)
+    lines = page.split("\n")
+    line = next(i for i, text in enumerate(lines) if "${gmtDate" in text)
+    shown = hover(client, uri, line, lines[line].index("${gmtDate") + 3)
+    assert shown is not None and shown.startswith("**`${gmtDate:yyyy-MM-dd}`**"), shown
+    line = next(i for i, text in enumerate(lines) if "updatedDateFormat" in text)
+    shown = hover(client, uri, line, lines[line].index("yyyy-MM-dd'T'") + 2)
+    assert shown is not None and "how the poller reads these record dates" in shown, shown
+    assert hover(client, uri, 2, 3) is None  # (prose: nothing)
+
+
 def test_hover_on_dates_configuration(client: LspClient) -> None:
     text = FIXED.read_text(encoding="utf-8")
     uri = FIXED.as_uri()

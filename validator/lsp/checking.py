@@ -6,7 +6,7 @@ configuration found for the file (the nearest ``.ce-validator.toml`` or ``pyproj
 (``inspect_source``: findings with secret values scrubbed, and the document's secrets, which hovers
 are scrubbed with too), then its selection and severities (``Config.apply``).  The source and the
 secrets are kept for hovers, which ``validator.check`` does not return.  A Markdown page (``.md``,
-``.markdown``) is checked block by block by ``validator.pages``, as ``check`` does.  A configuration
+``.markdown``) is checked block by block by ``validator.pages``, as ``check`` does, and its blocks are kept for hovers.  A configuration
 or setup error becomes one finding at the top of the file, so the editor shows why nothing else is reported.
 """
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..config import Config
     from ..masking import Secrets
     from ..options import Options
+    from ..pages import PageCheck
     from ..source import Source
 
 __all__ = ["Checked", "check_text"]
@@ -40,6 +41,7 @@ class Checked:
     config: Config | None = None
     options: Options | None = None
     secrets: Secrets | None = field(default=None, repr=False, compare=False)
+    page: PageCheck | None = field(default=None, repr=False, compare=False)  # a Markdown page's blocks, for hovers
 
     def scrub(self, text: str) -> str:
         """``text`` (a hover) with every secret value of the file replaced by ``****``."""
@@ -47,9 +49,12 @@ class Checked:
             from ..engine import secrets_of
             from ..options import Options
 
-            if self.source is None:
+            if self.page is not None:
+                self.secrets = self.page.secrets()
+            elif self.source is None:
                 return text
-            self.secrets = secrets_of(self.source, self.options or Options())
+            else:
+                self.secrets = secrets_of(self.source, self.options or Options())
         return self.secrets.scrub(text) or text
 
 
@@ -89,7 +94,10 @@ def check_text(text: str, path: str | None, *, language: str | None = None) -> C
     result.options = options
     try:
         if language in PAGE_LANGUAGES or reads_as_page(path, text):
-            findings = _page_findings(text, path, options)
+            from ..pages import check_page
+
+            result.page = check_page(text, path=path, options=options)
+            findings = result.page.findings
         else:
             source = load_source(text, path=path)
             result.source = source
@@ -103,9 +111,4 @@ def check_text(text: str, path: str | None, *, language: str | None = None) -> C
     result.findings = config.apply(findings, path=path)
     return result
 
-
-def _page_findings(text: str, path: str | None, options: Options) -> list[Finding]:
-    from ..pages import check_page
-
-    return check_page(text, path=path, options=options).findings
 

@@ -238,6 +238,8 @@ def _finding_hover(finding: Finding) -> str | None:
 def hover_markdown(checked: Checked, offset: int, *, findings_here: Sequence[Finding] = (),
                    now: datetime | None = None) -> tuple[str, tuple[int, int] | None] | None:
     """Markdown for a hover at code-point ``offset``, and the file span it is about; None when nothing is there."""
+    if checked.page is not None:
+        return _page_hover(checked, offset, findings_here, now)
     parts: list[str] = []
     span: tuple[int, int] | None = None
     found = target_at(checked, offset)
@@ -262,3 +264,28 @@ def hover_markdown(checked: Checked, offset: int, *, findings_here: Sequence[Fin
     if not parts:
         return None
     return "\n\n---\n\n".join(parts), span
+
+
+def _page_hover(checked: Checked, offset: int, findings_here: Sequence[Finding],
+                now: datetime | None) -> tuple[str, tuple[int, int] | None] | None:
+    """A hover in a Markdown page: the block checked at ``offset`` answers it as a file would (its macros, date
+    formats and zones), its span moved to the page; elsewhere, the findings here alone."""
+    from .checking import Checked
+
+    assert checked.page is not None
+    for document in checked.page.documents:
+        mapping, size = document.mapping, len(document.text)
+        if not mapping.to_page(0) <= offset < mapping.to_page(size, end=True):
+            continue
+        local = next((i for i in range(size) if mapping.to_page(i) <= offset < mapping.to_page(i + 1, end=True)), None)
+        if local is None:
+            continue
+        inner = Checked(text=document.text, path=checked.path, source=document.source, config=checked.config,
+                        options=checked.options)
+        found = hover_markdown(inner, local, findings_here=findings_here, now=now)
+        if found is None:
+            return None
+        text, span = found
+        return text, None if span is None else (mapping.to_page(span[0]), mapping.to_page(span[1], end=True))
+    return hover_markdown(Checked(text=checked.text, path=checked.path, config=checked.config,
+                                  options=checked.options), offset, findings_here=findings_here, now=now)
