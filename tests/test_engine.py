@@ -725,6 +725,10 @@ def test_a_body_read_around_its_comments_and_trailing_commas_is_checked_whole():
     assert [f.rule for f in check('{"name": "x", "version": "1.0.0",}')] == ["CE090"]
     # anything else wrong with the syntax: the first mistake alone, as before
     assert [f.rule for f in check(text.replace('"pollin"', "'pollin'"))] == ["CE003"]
+    # a missing comma too (a leak hunt, helper-135: a broken file's secrets were found only by the text's scan): the
+    # blank before the next member read as the comma
+    missing = '{"event.notification.enabled": true "event.vendor.type": "pollin",\n "a": 1\n "b": 2}'
+    assert [(f.rule, f.line) for f in check(missing)] == [("CE201", 1), ("CE001", 1), ("CE203", 1), ("CE001", 2)]
 
 
 def test_a_body_read_around_its_placeholders_offers_no_fix_and_keeps_its_file_s_own_findings():

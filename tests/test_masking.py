@@ -2925,3 +2925,19 @@ def test_a_query_credential_written_oddly_is_masked(url, secret, tmp_path, capsy
     path.write_text(text, encoding="utf-8")
     for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
         assert secret not in result.out, fmt
+
+
+@pytest.mark.parametrize(("value", "secret"), [
+    # a leak hunt (helper-135): in a file with a comma missing, what the walk of a parsed body masks was left to the
+    # text's scan, which does not read URLs' escapes nor a header's scheme under a plain key
+    ('"hdr": "Digest username=\\"admin\\", response=\\"LGEnv52ztpftSS8Q2kBhX6v9az3oMTxG\\""', "LGEnv52ztpftSS8Q2kBhX6v9az3oMTxG"),
+    ('"url": "/hubs/x?where=x>=1&api\\u005fkey=6SPMor6ixruxYsc7"', "6SPMor6ixruxYsc7"),
+    ('"url": "/hubs/x?where=x>=1&token\\u003dBwQUVQAifZVJqjg9"', "BwQUVQAifZVJqjg9"),
+    ('"url": "https://admin\\u003asTTxPh7MCrjkgebf@api.x.com/c"', "sTTxPh7MCrjkgebf"),
+])
+def test_a_file_missing_a_comma_is_masked_as_its_parsed_body(value, secret, tmp_path, capsys):
+    path = tmp_path / "b.json"
+    path.write_text('{"element": {"key": "sageone"}, "configuration": {"oauth.api.key": "abc", ' + value
+                    + ' "country": "GB"}}', encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
+        assert "CE001" in result.out and secret not in result.out, fmt

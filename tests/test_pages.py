@@ -1619,8 +1619,8 @@ def test_a_json_file_with_comments_is_read_as_its_language(name, tmp_path):
     path = tmp_path / name
     path.write_text(commented, encoding="utf-8")
     assert [f.rule for f in validator.check(path)] == ["CE206"]
-    broken = commented.replace('"name": "sage",', '"name": "sage"')
-    assert [f.rule for f in check_page(broken, path=name).findings if f.severity == "error"] == ["CE001"]
+    broken = commented.replace('"name": "sage",', '"name": "sage"')  # (a comma missing: the rest read around it)
+    assert [f.rule for f in check_page(broken, path=name).findings if f.severity == "error"] == ["CE001", "CE206"]
     plain = tmp_path / "instance.json"
     plain.write_text(commented, encoding="utf-8")
     assert "CE003" in {f.rule for f in validator.check(plain)}

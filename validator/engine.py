@@ -552,17 +552,18 @@ def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, i
 
 
 _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
-# The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma
-_READ_AROUND = frozenset({"CE006", "CE003", "CE002"})
+# The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma
+_READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
+_MISSING_COMMA = "missing `,` between "  # (source/diagnose.py's message: its CE001s are read around only so)
 
 
 @lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
 def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
-    own templates write them), comments and trailing commas, read with each placeholder written as a string of its
-    own length (`"<rue|fals>"`: still a placeholder) and each comment and trailing comma as blanks (positions
-    unchanged), and the problem of each; ``loaded`` and none when anything else is wrong.  A parse stops at the
-    first mistake, so each costs one more."""
+    own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a
+    string of its own length (`"<rue|fals>"`: still a placeholder), each comment and trailing comma as blanks and a
+    blank before a value whose comma is missing as that comma (positions unchanged), and the problem of each;
+    ``loaded`` and none when anything else is wrong.  A parse stops at the first mistake, so each costs one more."""
     from .source import load_source
 
     source, problems = loaded, list[Problem]()
@@ -583,6 +584,16 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
             read = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
         elif problem.rule == "CE003" and written[:2] in ("//", "/*") or problem.rule == "CE002" and written == ",":
             read = "".join(c if c in "\r\n" else " " for c in written)
+        elif problem.rule == "CE001" and not written and problem.message.startswith(_MISSING_COMMA):
+            # `"GB" "x": 1`: a blank between the two values read as the comma (`"GB","x": 1`), lines unchanged
+            gap = text[problem.start:problem.start + 200]
+            blank = next((i for i, c in enumerate(gap[:len(gap) - len(gap.lstrip())]) if c in " \t"), None)
+            if blank is None:
+                return loaded, []
+            problems.append(problem)
+            at = problem.start + blank
+            source = load_source(text[:at] + "," + text[at + 1:], path=loaded.path)
+            continue
         else:
             return loaded, []
         problems.append(problem)
