@@ -461,7 +461,7 @@ def test_the_action_passes_each_path_as_written(paths, expected, tmp_path):
     for name in ("a.json", "b.json"):
         (tmp_path / "pollers" / name).write_text("{}", encoding="utf-8")
     env = {"PATH": os.environ.get("PATH", ""), "CE_VALIDATOR_BIN": str(tmp_path / "bin"), "GITHUB_WORKSPACE": "/ws",
-           "INPUT_ARGS": "--strict --baseline b.json", "INPUT_PATHS": paths}
+           "INPUT_ARGS": "--strict\n--baseline b.json\n", "INPUT_PATHS": paths}  # (a review, helper-137: `args: |`)
     out = subprocess.run([bash, "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["check", "--root", "/ws", "--strict", "--baseline", "b.json", *expected]
 

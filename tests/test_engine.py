@@ -368,6 +368,12 @@ def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
      '{"username": "{{ lookup("env", "CLOSE_KEY") }}", "event.vendor.type": "webhok"}, "name": "c"}', {"CE203"}),
     ("instance.json.tmpl", '{"element": {"key": "closeio"}, "configuration": {"username": "${KEY}", '
      '"event.notification.enabled": ${EVENTS_ENABLED}, "event.notification.callback.url": "${URL}"}, "name": "c"}', set()),
+    # a review (helper-137): a comment over lines; Terraform's `${resource}` in a valid file's URL (no poller macro)
+    ("instance.json.j2", '{#\n  rendered by the role\n#}\n{"element": {"key": "closeio"}, "configuration": '
+     '{"username": "{{ k }}", "event.vendor.type": "webhok"}, "name": "c"}', {"CE203"}),
+    ("poller.json.tftpl", '{"${resource}": {"url": "/hubs/crm/${resource}?where=u>=\'$${gmtDate:yyyy-MM-dd}\'", '
+     '"idField": "id", "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd", '
+     '"createdDateField": "c", "createdDateFormat": "yyyy-MM-dd"}}}', {"CE417"}),  # (a note on the format alone)
     # the same text not named as a template: what no tool fills is reported
     ("instance.json", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
      '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', {"CE701"}),
@@ -721,8 +727,11 @@ def test_a_body_read_around_its_comments_and_trailing_commas_is_checked_whole():
     assert [(f.rule, f.line, f.column) for f in found] == [("CE003", 2, 3), ("CE003", 3, 39), ("CE203", 4, 24),
                                                            ("CE002", 4, 32)]
     assert all(f.fix is not None for f in found if f.rule != "CE203")
-    # another tool's JSON file is not read around: it is not ours (nor its trailing comma to fix)
+    # another tool's JSON file is not read around: it is not ours (nor its trailing comma to fix); nor another tool's
+    # JSONC that holds a `username` (a review, helper-137: VS Code's `.vscode/sftp.json` drew CE003 and CE751)
     assert [f.rule for f in check('{"name": "x", "version": "1.0.0",}')] == ["CE090"]
+    sftp = '{\n  // the staging box\n  "host": "sftp.example.com",\n  "username": "deploy",\n  "password": "Kq9vT3pLx8wZ",\n}'
+    assert [f.rule for f in check(sftp)] == ["CE090"]
     # anything else wrong with the syntax: the first mistake alone, as before
     assert [f.rule for f in check(text.replace('"pollin"', "'pollin'"))] == ["CE003"]
     # a missing comma too (a leak hunt, helper-135: a broken file's secrets were found only by the text's scan): the

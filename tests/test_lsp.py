@@ -476,15 +476,17 @@ def test_headers_are_read_in_any_case_and_spacing_and_a_body_that_is_no_json_is_
     initialize = json_module.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
                                     "params": {"processId": None, "rootUri": None, "capabilities": {}}}).encode()
     broken = b'{"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": '
+    no_request = b"[1, 2, 3]"  # JSON, but no request (a review, helper-137): Invalid Request to `"id": null`
     shutdown = json_module.dumps({"jsonrpc": "2.0", "id": 3, "method": "shutdown"}).encode()
     leave = json_module.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
     proc = subprocess.run([sys.executable, "-m", "validator", "lsp"], capture_output=True, env=env, timeout=60,
-                          input=b"".join(framed(body) for body in (initialize, broken, shutdown, leave)))
+                          input=b"".join(framed(body) for body in (initialize, broken, no_request, shutdown, leave)))
     answers = [json_module.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]
     assert proc.returncode == 0, proc.stderr.decode()
-    assert [answer.get("id", "absent") for answer in answers] == [1, None, 3], answers
-    assert answers[1]["error"]["code"] == -32700 and not [a for a in answers if a.get("method") == "window/showMessage"]
+    assert [answer.get("id", "absent") for answer in answers] == [1, None, None, 3], answers
+    assert [answers[1]["error"]["code"], answers[2]["error"]["code"]] == [-32700, -32600]
+    assert not [a for a in answers if a.get("method") == "window/showMessage"]
 
 
 def test_exit_without_shutdown_ends_with_status_1() -> None:

@@ -1964,6 +1964,15 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
 
 
 
+@pytest.mark.parametrize("label", ["## Why are errors reported twice?\n", "Why does the poller fail to pick up deletes?\n"])
+def test_a_question_heading_a_section_or_a_paragraph_leaves_the_block_checked(label):
+    """A review (helper-137): an FAQ's question as a heading or a paragraph above a body skipped it; only a container's
+    title (`<summary>Why do I get 400 with this body?</summary>`) labels a counter-example so."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = f"# FAQ\n\n{label}\n```json\n{body}\n```\n"
+    assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}
+
+
 @pytest.mark.parametrize("label", ["<details><summary>Example that does not work</summary>\n",
                                    "This one **won't work** either:\n", '!!! failure "Broken: the date has no quotes"\n',
                                    # a false-alarm hunt (helper-134)

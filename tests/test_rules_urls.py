@@ -286,6 +286,16 @@ def test_a_filter_that_does_not_read_as_ceql_is_pointed_at_where_it_stops(where:
     assert url[problem.start:problem.end] == at and says in problem.message
 
 
+def test_an_operator_with_a_blank_inside_is_named_and_mended() -> None:
+    """A fresh-mistake trial (helper-133): `> =` said only that `>` had no value after it."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where=LastModifiedDate > = '{GOOD_MACRO}'"
+    [problem] = url_problems(url)
+    assert url[problem.start:problem.end] == "> =" and "`>=`" in problem.message
+    assert problem.fix is not None and problem.fix.edits[0].replacement == ">="
+
+
 def test_a_field_name_with_a_space_is_quoted_as_the_zoho_default_does() -> None:
     """A trial: the help said backquotes, which nothing documents; Cloud Elements' Zoho CRM poller writes
     `where='Modified Time'>'...'`, which draws nothing."""

@@ -649,6 +649,7 @@ def test_sageone_overlay_leaves_another_element_s_body_and_asks_an_update_for_it
     assert not list(overlay.iter_errors({"element": {"key": "hubspot"}, "configuration": {}}))
     assert list(overlay.iter_errors({"element": {"key": "sageone"}, "configuration": {}}))
     assert list(overlay.iter_errors({"configuration": {"country": "GBR"}}))  # (an update's values are still read)
+    assert not list(overlay.iter_errors({"element": {"id": 1234}, "configuration": {}}))  # (by id: not this one)
 
 
 def test_seed_example_has_no_schema_problem(corpus: list[dict]) -> None:
@@ -957,6 +958,10 @@ def test_a_misspelt_required_key_is_one_error_not_a_missing_key_beside_an_unknow
     from validator.engine import check
 
     assert [f.rule for f in check(json.dumps(entry(idFeild="id"))) if f.rule in ("CE101", "CE107")] == ["CE101"]
+    assert [f.rule for f in check(json.dumps(entry(id_field="id"))) if f.rule in ("CE101", "CE107")] == ["CE101"]
+    # a lone entry where the map belongs is CE106's (a review, helper-137: CE107 spoke of "poller entry ``")
+    lone = json.dumps({"url": "/hubs/crm/c", "datesConfiguration": {}})
+    assert not [f for f in check(lone) if f.rule == "CE107"]
     assert [f.rule for f in check(json.dumps(entry())) if f.rule in ("CE101", "CE107")] == ["CE107"]
 
 

@@ -636,10 +636,11 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
 
 
 def another_element(key: str) -> dict[str, Any]:
-    """The condition an element's overlay leaves a body alone under: it names another element by its key (neither
-    ``key`` nor a placeholder standing for one, ``{{page.elementKey}}``, which ``--element`` says)."""
-    return {"required": ["element"], "properties": {"element": {"required": ["key"], "properties": {"key": {
-        "type": "string", "not": {"anyOf": [{"const": key}, {"pattern": r"^\s*(?:\{\{|<|\$\{)"}]}}}}}}
+    """The condition an element's overlay leaves a body alone under: it names an element, and not by ``key`` or a
+    placeholder standing for one (``{{page.elementKey}}``, which ``--element`` says): another key, or an id, which
+    ``check`` does not take for this element either."""
+    return {"required": ["element"], "properties": {"element": {"not": {"required": ["key"], "properties": {"key": {
+        "type": "string", "anyOf": [{"const": key}, {"pattern": r"^\s*(?:\{\{|<|\$\{)"}]}}}}}}
 
 
 def iter_user_keys(definition: ElementDefinition) -> Iterator[ConfigKey]:

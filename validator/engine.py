@@ -291,8 +291,8 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
     held: list[Source] = []  # the stringified pollers, parsed once: held until their secrets are found too
     template = template_syntax(loaded.path)
     filled: list[tuple[int, int]] = []
-    if template is not None and not loaded.valid:
-        loaded, filled = _as_rendered(loaded, template)
+    if template is not None and (not loaded.valid or template == "$${"):  # (Terraform's `${x}` in a valid file's
+        loaded, filled = _as_rendered(loaded, template)  # string, which a rule would read as a poller macro, too)
         if _unrendered(loaded):  # said, not passed: the file is not checked
             stub = Context(source=loaded, value=None, kind="instance", options=options)
             return CheckedDocument([stub.place(NOT_CLOUD_ELEMENTS, "not checked: a template statement inside a "
@@ -300,7 +300,8 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
                                                f"a statement, and `{_EXPRESSION_SHAPE[template]}` values); check the "
                                                "rendered body", 0, 0,
                                                severity="info")], secrets_of(loaded, options), loaded)
-    checked, unquoted = _read_around(loaded) if not loaded.valid and template is None else (loaded, [])
+    checked, unquoted = _read_around(loaded) if not loaded.valid and template is None \
+        and looks_like_cloud_elements(loaded.text) else (loaded, [])  # (another tool's JSONC, `.vscode/sftp.json`)
     findings = _run(checked, kind, options, held)
     if unquoted and any(f.rule == NOT_CLOUD_ELEMENTS for f in findings):  # (a package.json's trailing comma: not ours)
         checked, unquoted = loaded, []
@@ -508,8 +509,8 @@ _STATEMENT_LINE = LazyPattern(r"(?m)^[ \t]*+(?:\{%[^\r\n]*?%\}|\{\{-?[ \t]*+(?:i
 # which renders to nothing (Jinja's `{# ... #}`, Go's `{{- /* ... */ -}}`), and an expression, whose quotes are its own
 # (`"{{ include "chart.fullname" . }}-x"`, `${lookup(var.m, "k")}`); and envsubst's `${NAME}` in either family's file
 # (none reads past the next one's opening: a text of openings is read once)
-_TEMPLATE_COMMENT = {"{{": r"\{#(?:[^#{\r\n]|#(?!\})|\{(?!#)){0,2000}#\}"
-                           r"|\{\{-?[ \t]*+/\*(?:[^*{\r\n]|\*(?!/)|\{(?!\{)){0,2000}\*/[ \t]*+-?\}\}", "$${": r"(?!)"}
+_TEMPLATE_COMMENT = {"{{": r"\{#(?:[^#{]|#(?!\})|\{(?!#)){0,2000}#\}"
+                           r"|\{\{-?[ \t]*+/\*(?:[^*{]|\*(?!/)|\{(?!\{)){0,2000}\*/[ \t]*+-?\}\}", "$${": r"(?!)"}
 _TEMPLATE_EXPRESSION = {"{{": r"\{\{(?:[^{}\r\n]|\}(?!\})|\{(?!\{)){0,500}\}\}|\$\{[A-Za-z_][\w.\-]{0,100}+\}",
                         "$${": r"(?<!\$)\$\{(?:[^{}\r\n]|\{[^{}\r\n]{0,200}+\}){0,500}\}"}
 _EXPRESSION_SHAPE = {"{{": "{{ ... }}", "$${": "${ ... }"}
@@ -521,34 +522,42 @@ _STRING_OR_EXPRESSION = {syntax: LazyPattern(r'"(?:[^"\\\r\n]|\\.)*+(?:"|(?=[\r\
                          for syntax, expression in _TEMPLATE_EXPRESSION.items()}
 
 
+_BLANKED = LazyPattern(r"[^\r\n]")  # (a comment over lines blanked with its line breaks kept)
+
+
+
+
 def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, int]]]:
-    """A template's body read as its tool renders it, and the spans it filled: a line that is only a statement
-    (`{% if x %}`, `%{ for r in rs ~}`) and a comment are read as blanks, an expression's own quotes as apostrophes,
-    and each expression outside a string (Helm's `"enabled": {{ .Values.x }}`, Terraform's `${jsonencode(poller)}`)
-    stands for a value, written as a string of its own length, so that the rest of the file is read and checked
-    (positions and lines unchanged); ``loaded`` itself when there is none of them."""
+    """A template's body read as its tool renders it, and the spans it filled (a finding there is not the file's):
+    a line that is only a statement (`{% if x %}`, `%{ for r in rs ~}`) and a comment are read as blanks, an
+    expression's own quotes as apostrophes, and each expression outside a string (Helm's `"enabled": {{ .Values.x }}`,
+    Terraform's `${jsonencode(poller)}`) stands for a value, written as a string of its own length, so that the rest
+    of the file is read and checked (positions and lines unchanged); ``loaded`` itself when nothing is rewritten."""
     from .source import load_source
 
     text = loaded.text
+    expressions: list[tuple[int, int]] = []  # (what the tool fills: a finding inside one is not the file's)
     statements = [match.span() for match in _STATEMENT_LINE.finditer(text)]
     for start, end in statements:
         text = text[:start] + " " * (end - start - (text[end - 1] == "\r")) + text[end - (text[end - 1] == "\r"):]
     pieces, at = [], 0
     for part in _TEMPLATE_PARTS[syntax].finditer(text):
         written = part.group()
-        pieces += [text[at:part.start()], " " * len(written) if part.group("comment") is not None
+        pieces += [text[at:part.start()], _BLANKED.sub(" ", written) if part.group("comment") is not None
                    else written.replace("\\", "/").replace('"', "'")]
+        if part.group("comment") is None:
+            expressions.append(part.span())
         at = part.end()
     text = "".join(pieces) + text[at:]
     values = [match.span() for match in _STRING_OR_EXPRESSION[syntax].finditer(text) if match.group()[:1] != '"']
     if text == loaded.text and not values:
-        return loaded, []
+        return loaded, expressions
     pieces, at = [], 0
     for start, end in values:
         pieces += [text[at:start], '"', text[start + 1:end - 1], '"']
         at = end
     pieces.append(text[at:])
-    return load_source("".join(pieces), path=loaded.path), statements + values
+    return load_source("".join(pieces), path=loaded.path), statements + values + expressions
 
 
 _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)

@@ -2547,12 +2547,13 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
 _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "HeaderName", "header_name", "headerKey",
                "HeaderKey", "header_key", "field", "Field", "parameter", "Parameter", "param", "paramName",
                "parameterName", "param_name", "property", "Property", "propertyName", "propertyKey", "label", "Label",
-               # (helper-135: `{"k": "password", "v": ...}`, `{"type": "password", "value": ...}`, `{"id": ...}`)
-               "k", "K", "id", "Id", "type", "Type", "title", "Title")
+               # (helper-135: `{"k": "password", "v": ...}`, `{"type": "password", "value": ...}`, `{"id": ...}`; not
+               # a form's `title` and `text`, its captions, helper-137)
+               "k", "K", "id", "Id", "type", "Type")
 _PAIR_NAME_SET = frozenset(_PAIR_NAMES)
 _PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "HeaderValue", "header_value", "defaultValue",
                           "paramValue", "parameterValue", "param_value", "propertyValue", "PropertyValue",
-                          "property_value", "v", "V", "content", "Content", "data", "Data", "text", "Text"})
+                          "property_value", "v", "V", "content", "Content", "data", "Data"})
 
 
 @lru_cache(maxsize=4096)  # the same sample values and references come back in file after file

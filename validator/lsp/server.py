@@ -160,6 +160,11 @@ def _protocol_class() -> type[Any]:
         def handle_message(self, message: Any) -> Any:
             if isinstance(message, dict):
                 return None
+            if not hasattr(message, "jsonrpc"):  # JSON, but no message (`[1, 2]`, `"hello"`): JSON-RPC's Invalid
+                # Request, to `"id": null` (helper-137: a pop-up and no answer)
+                self._send_data({"jsonrpc": "2.0", "id": None, "error": {
+                    "code": JsonRpcInvalidRequest.CODE, "message": "the message is not a JSON-RPC request object"}})
+                return None
             method, ident = getattr(message, "method", None), getattr(message, "id", None)
             if method is not None and ident is not None:  # a request: answered, as LSP asks, never left waiting
                 if self._shutdown and method != lsp.EXIT:

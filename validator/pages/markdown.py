@@ -494,9 +494,6 @@ _WRONG = LazyPattern(
     rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|{_BEFORE}){_OF_WHAT}{_WHY}"
     # the noun first (`Exemple incorrect`, `Ejemplo incorrecto`, `Example (wrong)`)
     rf"|{_WHAT}\s+{_MISTAKE}{_WHY}"
-    # a question why it fails (an FAQ's `Why do I get 400 with this body?`)
-    r"|why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n?]{0,80}?\b(?:[45]\d\d|errors?|fail\w*|reject\w*|refuse\w*"
-    r"|wrong|broken|not\s+work\w*|doesn't\s+work)\b[^\r\n?]{0,80}\??"
     # what holds the mistake (`Example with the bug`, `Version with a typo`)
     r"|" + _WHAT + r"\s+with\s+(?:the|a|an)\s+(?:bug|mistake|typo|error)"
     # where the mistake was seen (`Broken example from ticket 5521`)
@@ -556,6 +553,11 @@ _ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p)\b[^<>]*+>\s*)+", re.IGNORECASE)
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it
 _WRONG_TITLE = LazyPattern(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
+# ... or a question why it fails, an FAQ's `<summary>Why do I get 400 with this body?</summary>` (a container's title
+# only: a heading or a paragraph asking it may head a section or an answer, helper-137)
+_WHY_IT_FAILS = LazyPattern(r"why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n?]{0,80}?\b(?:[45]\d\d|errors?|fail\w*"
+                            r"|reject\w*|refuse\w*|wrong|broken|not\s+work\w*|doesn't\s+work)\b[^\r\n?]{0,80}\??",
+                            re.IGNORECASE)
 # `Before (broken)`: a before that says it is the broken one
 _SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
@@ -678,7 +680,7 @@ def _judged(label: str, *, titled: bool) -> bool | None:
                                                                  and not _SAID_BROKEN.search(said)
                                                                  or said.lower() == "never")):
         return True
-    if titled and _WRONG_TITLE.fullmatch(said) is not None:
+    if titled and (_WRONG_TITLE.fullmatch(said) is not None or _WHY_IT_FAILS.fullmatch(said) is not None):
         return True  # a container's title, a label and nothing else (`<summary>Wrong: a callback on localhost`)
     return False if _RIGHT.match(said) else None
 

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
 from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
-from ..schemas import POLLS_NOTHING, misfit, near_event_key, top_level_properties, validate
+from ..schemas import POLLS_NOTHING, misfit, near_event_key, suggest_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
-from ..vocabulary.spelling import one_edit_away
 from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
@@ -64,11 +63,12 @@ def _without_id(ctx: Context, entry: Entry) -> Iterator[Finding]:
     """CE107: no `idField` in a non-empty entry (an empty one is CE103's), or an empty one the element's own default
     poller does not give the resource."""
     where = f"poller entry `{entry.name}`"
+    if not entry.name:
+        return  # (a lone entry where the map of resources belongs: CE106's)
     if "idField" not in entry.value:
         # (an entry without its `url` either is CE103's, which names both; one with the key misspelt is CE101's)
-        if "url" in entry.value and not any(isinstance(key, str) and key != "idField" and
-                                            (key.strip().lower() == "idfield" or one_edit_away(key, "idField"))
-                                            for key in entry.value):
+        if "url" in entry.value and not any(isinstance(key, str) and key != "idField"
+                                            and suggest_key(key, ["idField"]) == "idField" for key in entry.value):
             yield ctx.finding(rule_for("CE107"), f"no `idField` in {where}: its events carry no `objectId`",
                               source=entry.source, pointer=entry.pointer, help=_ID_FIELD_FIX)
     elif entry.value["idField"] == "" and not _element_leaves_the_id_empty(ctx, entry.name):
@@ -144,6 +144,7 @@ def _near_body_key(lowered: str) -> str | None:
 
     from ..vocabulary.spelling import one_edit_away
 
+    
     by_lower = {k.lower(): k for k in top_level_properties("instance")}
     near = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.8)
     if not near and len(lowered) >= 4:  # (a short key's slip scores low: `nmae`, `tagz`)

@@ -394,6 +394,13 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                     start, end, help="write `!=`", fix=Fix("write `!=`", (Edit(start, end, "!="),), "unsafe"))
             if prev in (None, "lparen", "comma"):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
+            elif tok in (">", "<") and following is not None and following[1] == "=" \
+                    and not text[end:following[2]].strip():  # `> =`: the two characters of `>=`, a blank between
+                meant = tok + "="
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"`{text[start:following[3]]}` is `{meant}` with a blank inside: CEQL "
+                    f"reads the operator {tok!r} with no value after it", start, following[3], help=f"write `{meant}`",
+                    fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "safe"))
+                continue
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no value after it", start, end)
         elif kind in ("and", "or"):
