@@ -2941,3 +2941,16 @@ def test_a_file_missing_a_comma_is_masked_as_its_parsed_body(value, secret, tmp_
                     + ' "country": "GB"}}', encoding="utf-8")
     for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
         assert "CE001" in result.out and secret not in result.out, fmt
+
+
+def test_a_value_that_is_its_key_s_own_name_is_no_secret(tmp_path):
+    """A review (helper-137): `"quickbase.apptoken": "quickbase.apptoken"` (a template's) was CE751, and its masking hid
+    the key in every pointer, so the printed ignore entry read `/configuration/****` and could not be used."""
+    path = tmp_path / "q.json"
+    path.write_text('{"element": {"key": "quickbase"}, "name": "q", "configuration": {"quickbase.apptoken": '
+                    '"quickbase.apptoken", "x.secret": "Kq9vT3pLx8wZ"}}', encoding="utf-8")
+    import validator
+
+    assert [f.pointer for f in validator.check(path) if f.rule == "CE751"] == ["/configuration/x.secret"]
+    out = run_cli("check", "--no-cache", str(path)).out
+    assert '"quickbase.apptoken": "quickbase.apptoken"' in out and "Kq9vT3pLx8wZ" not in out

@@ -1540,6 +1540,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield span
             continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
+                and not _names_its_key(text[span[0]:span[1]], key) \
                 and not is_flag(key, text[span[0]:span[1]].strip("'\"")) \
                 and not (broken and text[start:start + 1] not in _OPENERS and _describes(text[span[0]:span[1]], key)):
             yield span
@@ -2519,11 +2520,19 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
     return inner, key_end - 1
 
 
+def _names_its_key(value: str, key: str) -> bool:
+    """Whether a secret key's value is the key's own name (`"quickbase.apptoken": "quickbase.apptoken"`, a template's):
+    shown in the key anyway, and no secret (masked, it hid the key wherever a pointer or a message names it)."""
+    written = value.strip().lower()
+    return bool(key) and written in (key.lower(), key.rsplit(".", 1)[-1].lower())
+
+
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a scalar of the document at ``path``: all of it under a secret key."""
     if secret and node is not None:
-        if isinstance(node, str) and (not node.strip() or _shown_as_written(node)) \
-                or is_flag(path[0] if path is not None and isinstance(path[0], str) else "", node):
+        key = path[0] if path is not None and isinstance(path[0], str) else ""
+        if isinstance(node, str) and (not node.strip() or _shown_as_written(node) or _names_its_key(node, key)) \
+                or is_flag(key, node):
             return
         yield _inside_quotes(source, pointer_of(path))
     elif isinstance(node, str) and path is not None and isinstance(path[0], str) \

@@ -65,6 +65,8 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False
     if text.lower() in ("null", "none", "undefined", "nil"):
         return False
+    if key and text.lower() in (key.lower(), key.rsplit(".", 1)[-1].lower()):
+        return False  # `"quickbase.apptoken": "quickbase.apptoken"`: the key's own name standing for its value
     if len(text) < 8:
         return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer
     if _ALGORITHM.fullmatch(text):
