@@ -464,6 +464,15 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
             masked = mask(text, atomic_spans(text))
         if "'" in masked and "%27" in masked:
             masked = _encoded_quotes_read(masked)
+        query = _SQL_QUERY.match(masked) if masked[:12].lstrip()[:6].lower() == "select" else None
+        if query is not None:  # `SELECT Id FROM Contact WHERE ...`: a SOQL or SQL query pasted as the filter
+            conditions = query.end("head")
+            add(Flaw.CEQL_UNREADABLE, "a SQL (SOQL) query, not a CEQL filter: CEQL writes the conditions alone, and the "
+                "hub builds the vendor's query from them", query.start("select"), conditions,
+                help="keep only what follows `WHERE`" if conditions < len(text) else "write the conditions alone",
+                fix=Fix("keep only what follows `WHERE`", (Edit(0, conditions, ""),), "unsafe")
+                if query.group("where") and conditions < len(text) else None)
+            return clause
         tokens = _lex(masked)
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
@@ -485,6 +494,10 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
     clause.facts.sort(key=lambda f: f.start)
     return clause
 
+
+# A SQL query written where CEQL's conditions go (`SELECT Id FROM Contact WHERE ...`), up to its conditions
+_SQL_QUERY = LazyPattern(r"(?is)(?P<head>\s*(?P<select>select)\s+[^'\r\n]{1,500}?\s+from\s+[\w.\-]{1,100}"
+                         r"(?:\s+(?P<where>where)\s+|\s*$))")
 
 # Operators of other query languages (OData, Mongo, prose) and what CEQL writes for them.
 _FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=", "lt": "<", "eq": "=", "equals": "=",
