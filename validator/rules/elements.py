@@ -100,6 +100,12 @@ CE920 element-key-of-another-login
     events (HubSpot's ``event.webhook.hubspot.workflow.id`` is ``webhook``'s) in a body whose ``event.vendor.type``
     chooses the other.
 
+CE921 poller-created-is-updated
+    ``createdDateField`` names the field ``updatedDateField`` reads, while the records (the API docs' response model)
+    have a created date of their own: a record whose updated date equals its created date is CREATED, so every
+    change arrives as a new record.  (A resource whose records have no created date may do it on purpose, as
+    Egnyte's default poller does: not reported.)
+
 CE916 element-option-unknown
     A key the element offers as a choice (``COMBO``, such as ``authentication.type``) holds none of its
     options: ``oauth2password`` for ``oauth2Password``.  The options are compared as written; a value in
@@ -333,12 +339,27 @@ ELEMENT_KEY_OF_ANOTHER_LOGIN = Rule("CE920", "element-key-of-another-login", "wa
      '{"element": {"key": "hubspot"}, "name": "h", "configuration": {"authentication.type": "apiKey", '
      '"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}}')
 
+_CREATED_EXAMPLE = ('{"element": {"key": "sfdc"}, "configuration": {"event.notification.enabled": true, '
+                    '"event.notification.callback.url": "https://hooks.example.com/ce", '
+                    '"event.poller.configuration": {"contacts": {'
+                    '"url": "/hubs/crm/contacts", "idField": "Id", "datesConfiguration": {"updatedDateField": '
+                    '"LastModifiedDate", "updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ", "createdDateField": "%s", '
+                    '"createdDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss.SSSZ"}}}}}')
+POLLER_CREATED_IS_UPDATED = Rule("CE921", "poller-created-is-updated", "warning",
+     "`createdDateField` reads the updated date though the records have a created date",
+     "The poller tells a new record from a changed one by its dates: a record whose updated date equals its created "
+     "date (within `createdCheckTolerance`) is CREATED.  With `createdDateField` naming the field `updatedDateField` "
+     "reads, the two are always equal, and every change arrives as a CREATED event.  Reported when the API docs' "
+     "response model has a created date of its own (a resource without one may do it on purpose).\n\n**Fix:** "
+     "the records' created date (`CreatedDate`, `created_at`).",
+     _CREATED_EXAMPLE % "LastModifiedDate", _CREATED_EXAMPLE % "CreatedDate")
+
 RULES: list[Rule] = [
     ELEMENT_UNKNOWN_KEY, ELEMENT_VALUE_TOO_LONG, ELEMENT_BOOLEAN_VALUE, POLLER_PATH_UNKNOWN,
     POLLER_WRONG_HUB, POLLER_QUERY_PARAMETER_UNKNOWN, POLLER_ID_FIELD_UNKNOWN, POLLER_DATE_FIELD_UNKNOWN,
     POLLER_DIFFERS_FROM_DEFAULT, POLLER_PATH_NEAR_MISS, POLLER_DATE_FORMAT_MISMATCH, POLLER_FILTER_FIELD_NOT_SEARCHABLE,
     ELEMENT_DOCS_NOT_FOUND, POLLER_FIELD_NOT_A_VALUE, ELEMENT_OPTION_UNKNOWN, POLLER_MACRO_DIFFERS_FROM_DEFAULT,
-    ELEMENT_VALUE_IN_HOST, ELEMENT_VENDOR_TYPE_MISMATCH, ELEMENT_KEY_OF_ANOTHER_LOGIN,
+    ELEMENT_VALUE_IN_HOST, ELEMENT_VENDOR_TYPE_MISMATCH, ELEMENT_KEY_OF_ANOTHER_LOGIN, POLLER_CREATED_IS_UPDATED,
 ]
 RETIRED = {"CE902": "CE105"}  # retired code -> the rule that reports it now; codes are never reused
 
@@ -790,8 +811,27 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
             yield from _check_field(ctx, entry, api, model, dates.get(name), entry.child("datesConfiguration", name),
                                     POLLER_DATE_FIELD_UNKNOWN, name, template, used)
             yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
+        yield from _created_is_updated(ctx, entry, api, model, dates)
     if parsed.where is not None:
         yield from _check_where(ctx, entry, api, model, parsed.where, template, used | usage.filtered.get(template, set()))
+
+
+# A record's created date, as APIs name it (`CreatedDate`, `created_at`, `date_created`, `createdTime`, `Created Time`)
+_CREATED_NAME = LazyPattern(r"(?i)(?:date[_ ]?)?(?:created|creation)(?:[_ ]?(?:at|on|date|time|datetime|timestamp))?")
+
+
+def _created_is_updated(ctx: Context, entry: Entry, api: Any, model: Any, dates: dict[str, Any]) -> Iterator[Finding]:
+    """CE921: `createdDateField` is `updatedDateField`'s field, and the records have a created date of their own."""
+    created, updated = dates.get("createdDateField"), dates.get("updatedDateField")
+    if not isinstance(created, str) or not created.strip() or created != updated:
+        return
+    own = [name for name in api.field_names(model) if _CREATED_NAME.fullmatch(name) and name != created]
+    if own:
+        yield ctx.finding(POLLER_CREATED_IS_UPDATED, f"`createdDateField` names `{created}`, the field `updatedDateField` "
+                          "reads: a record's two dates are then always equal, and every change arrives as a CREATED "
+                          f"event (the records' created date is `{own[0]}`)", source=entry.source,
+                          pointer=entry.child("datesConfiguration", "createdDateField"),
+                          help=f"name the records' created date: `{own[0]}`")
 
 
 def _against_undocumented_default(ctx: Context, entry: Entry, path: str, usage: DefaultUsage) -> Iterator[Finding]:
