@@ -2954,3 +2954,16 @@ def test_a_value_that_is_its_key_s_own_name_is_no_secret(tmp_path):
     assert [f.pointer for f in validator.check(path) if f.rule == "CE751"] == ["/configuration/x.secret"]
     out = run_cli("check", "--no-cache", str(path)).out
     assert '"quickbase.apptoken": "quickbase.apptoken"' in out and "Kq9vT3pLx8wZ" not in out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    # a leak hunt (helper-135): a Basic credential built in code, printed in `--diff`'s context lines
+    ('$b = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes("admin:wjCk52Wezkipe2uE"))', "wjCk52Wezkipe2uE"),
+    ("const auth = 'Basic ' + btoa('ops:Hunter2Prod99');", "Hunter2Prod99"),
+    ('encoded = base64.b64encode(b"admin:s3cr3tPassW0rd")', "s3cr3tPassW0rd"),
+    ("Buffer.from('svc:pw12345678Zx').toString('base64')", "pw12345678Zx"),
+])
+def test_a_basic_credential_encoded_in_code_is_masked(text, secret):
+    masked = find_secrets(load_source(text)).mask(text)
+    user = text[:text.index(secret) - 1].rsplit("'", 1)[-1].rsplit('"', 1)[-1]
+    assert secret not in masked and f"{user}:" in masked  # (the user is shown: only the password is the secret)

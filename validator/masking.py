@@ -1686,6 +1686,11 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
                                              r"(?P<value>[^\s\"']+)")),
     (("SecureString",), LazyPattern(r"ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?(?P<quote>['\"])"
                                     r"(?P<value>[^'\"\r\n]+)(?P=quote)")),
+    # a Basic credential built in code (`GetBytes("admin:<password>")`, `btoa('u:p')`, `b64encode(b"u:p")`): the
+    # password after the user's `:` (helper-135: printed in `--diff`'s context lines)
+    (("GetBytes(", "btoa(", "b64encode(", "Buffer.from(", "EncodeToString("), LazyPattern(
+        r"(?:GetBytes|btoa|b64encode|Buffer\.from|EncodeToString\(\[\]byte)\([ \t]*[bf]?(?P<quote>['\"])"
+        r"[^'\"\r\n:]{1,100}:(?P<value>[^'\"\r\n]{1,200})(?P=quote)")),
     (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication("), LazyPattern(
         r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\("
         r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?:(?P<q1>['\"])[^'\"\r\n]*(?P=q1)|[A-Za-z_][\w.]{0,100})"
