@@ -2967,3 +2967,14 @@ def test_a_basic_credential_encoded_in_code_is_masked(text, secret):
     masked = find_secrets(load_source(text)).mask(text)
     user = text[:text.index(secret) - 1].rsplit("'", 1)[-1].rsplit('"', 1)[-1]
     assert secret not in masked and f"{user}:" in masked  # (the user is shown: only the password is the secret)
+
+
+def test_a_header_continued_over_lines_in_its_quotes_is_masked_whole(tmp_path, capsys):
+    """A leak hunt (helper-135): `-H 'Authorization: Bearer Rx5WzmdKg4\\` then `DWsBAJwQ6H'` on the next line (the
+    single quotes go on past the backslash) printed the token's second half."""
+    page = ("```bash\ncurl -X POST https://x/instances -H 'Authorization: Bearer Rx5WzmdKg4\\\nDWsBAJwQ6H' -d "
+            "'{\"element\": {\"key\": \"sageone\"}, \"configuration\": {\"oauth.api.key\": \"abc\" \"country\": \"GB\"}}'\n```\n")
+    path = tmp_path / "p.md"
+    path.write_text(page, encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
+        assert "DWsBAJwQ6H" not in result.out and "Rx5WzmdKg4" not in result.out, fmt

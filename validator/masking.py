@@ -230,7 +230,6 @@ _BASIC_IN_LOWER_CASE = LazyPattern(r"\bbasic[ \t]+(?P<value>" + _BASE64_RUN + r"
 _JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-+/]{8,}+={0,2}\.eyJ[\w\-+/]{8,}+={0,2}\.[\w\-+/]*+={0,2}")
 # A bearer token under any key (`"auth": "Bearer ..."`): letters and digits, as a token has
 _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
-# The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`).
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
 # parts in any order (`Element x, User y, Organization z`).
 # (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`)
@@ -2277,6 +2276,10 @@ def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "
     reach = min(len(text), start + (_HEADER_REACH if header else _BARE_REACH))  # a bare value is a token
     bare_end = (_HEADER_END if header else _BARE_END).search(text, start, reach)
     end = bare_end.start() if bare_end else reach
+    while header and quote and end < reach and text[end] in "\r\n" and text[end - 1] == "\\":
+        # a header's value in a shell's quotes, its line ended by a backslash: the quotes go on, and so does the value
+        more = _HEADER_END.search(text, end + (2 if text.startswith("\r\n", end) else 1), reach)
+        end = more.start() if more else reach
     closed = text.find(quote, start, end) if quote else -1
     if closed != -1 and _NEXT_ARGUMENT.match(text, closed + 1):  # (not a quote inside the value: `Kq9v'Zt7...`)
         end = closed
