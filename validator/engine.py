@@ -36,6 +36,7 @@ from .masking import MaskedText, Secrets, find_secrets
 from .options import Options, SetupError
 from .rules import checkers, rule_for
 from .rules.base import Rule
+from .source.codes import MISSING_COMMA
 from .vocabulary.placeholders import find_placeholders, placeholder_at
 
 if TYPE_CHECKING:
@@ -563,7 +564,6 @@ def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, i
 _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
 # The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma
 _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
-_MISSING_COMMA = "missing `,` between "  # (source/diagnose.py's message: its CE001s are read around only so)
 
 
 @lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
@@ -593,7 +593,7 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
             read = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
         elif problem.rule == "CE003" and written[:2] in ("//", "/*") or problem.rule == "CE002" and written == ",":
             read = "".join(c if c in "\r\n" else " " for c in written)
-        elif problem.rule == "CE001" and not written and problem.message.startswith(_MISSING_COMMA):
+        elif problem.rule == "CE001" and not written and problem.message.startswith(MISSING_COMMA):
             # `"GB" "x": 1`: a blank between the two values read as the comma (`"GB","x": 1`), lines unchanged
             gap = text[problem.start:problem.start + 200]
             blank = next((i for i, c in enumerate(gap[:len(gap) - len(gap.lstrip())]) if c in " \t"), None)

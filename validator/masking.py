@@ -59,7 +59,7 @@ from .vocabulary.characters import visible
 from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_ambiguous_parameter, is_credential_parameter, is_flag,
-                                 is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret,
+                                 is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, names_its_key,
                                  reads_like_a_password, secret_kind, unquotable)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -853,11 +853,17 @@ _NAME_LIKE = LazyPattern(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)+|[A-Z]{2,}(?:_(?:[A-Z]
 _PASSWORD_LIKE = LazyPattern(r"(?=[^A-Za-z]*[A-Za-z])(?=\D*\d)(?=[\w]*[^\w\s])\S{6,200}")
 
 
+def _url_credential_spans(url: str) -> list[tuple[int, int]]:
+    """The spans of ``url``'s credentials by their places: each query value named as one, each `user:password@`."""
+    spans = [_through_spaces(url, match) for match in _parameters(url)
+             if _query_credential(match.group("name"), match.group("value"))]
+    return spans + _userinfo_spans(url, decoded=True)
+
+
 def _url_credentials_masked(text: str) -> str:
     """``text`` with the credentials of the URLs it quotes masked: a query value named as one (`?password=kqxwp`) and
     a `user:password@`."""
-    spans = sorted({_through_spaces(text, match) for match in _parameters(text)
-                    if _query_credential(match.group("name"), match.group("value"))} | set(_userinfo_spans(text, decoded=True)))
+    spans = sorted(set(_url_credential_spans(text)))
     joined: list[list[int]] = []
     for start, end in spans:
         while end > start and text[end - 1] in "`'\")>.,;":  # (the message's own quote or sentence after it)
@@ -876,9 +882,7 @@ def url_secrets(url: str) -> Secrets:
 
     ``url_secrets(url).mask(url)`` keeps the URL's length, so columns into it stay right.
     """
-    spans = [_through_spaces(url, match) for match in _parameters(url)
-             if _query_credential(match.group("name"), match.group("value"))]
-    spans += _userinfo_spans(url, decoded=True)
+    spans = _url_credential_spans(url)
     seen = set(spans)
     spans += [span for span in _scan_text(url, frozenset()) if span not in seen]  # `x={"password": "..."}`
     values: set[str] = set()
@@ -1539,7 +1543,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield span
             continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
-                and not _names_its_key(text[span[0]:span[1]], key) \
+                and not names_its_key(text[span[0]:span[1]], key) \
                 and not is_flag(key, text[span[0]:span[1]].strip("'\"")) \
                 and not (broken and text[start:start + 1] not in _OPENERS and _describes(text[span[0]:span[1]], key)):
             yield span
@@ -1553,8 +1557,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
     if "?" in pieces:  # `?apikey:<token>`, `?apikey＝<token>`, `＆apikey=<token>`: a parameter's `=` or `&` mistyped
         for pattern in (_MISTYPED_EQUALS, _AFTER_A_FULL_WIDTH_AMPERSAND) if "\uff06" in pieces else (_MISTYPED_EQUALS,):
-            yield from (match.span("value") for match in pattern.finditer(text)
-                        if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
+            yield from _mistyped_parameters(text, pattern)
     if "//" in pieces or ":\\/" in pieces:
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
@@ -1753,6 +1756,12 @@ _MISTYPED_EQUALS = LazyPattern("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?:
                                "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
 _AFTER_A_FULL_WIDTH_AMPERSAND = LazyPattern("\uff06(?P<name>[A-Za-z_][\\w.\\-]{0,99})="
                                            "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
+def _mistyped_parameters(text: str, pattern: LazyPattern[str]) -> Iterator[tuple[int, int]]:
+    """The values of credential parameters whose `=` or `&` ``pattern`` reads mistyped."""
+    return (match.span("value") for match in pattern.finditer(text)
+            if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
+
+
 # A secret key's empty value, then a string with no colon after it (a key without its value: the secret, moved)
 _AFTER_AN_EMPTY_VALUE = LazyPattern(r'"(?P<key>[A-Za-z_][\w.\-]{0,99})"[ \t]*:[ \t]*""[ \t]*,[ \t\r\n]*'
                                     r'"(?P<value>[^"\\\r\n]{1,400})"(?=[ \t\r\n]*[,}])')
@@ -2528,18 +2537,11 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
     return inner, key_end - 1
 
 
-def _names_its_key(value: str, key: str) -> bool:
-    """Whether a secret key's value is the key's own name (`"quickbase.apptoken": "quickbase.apptoken"`, a template's):
-    shown in the key anyway, and no secret (masked, it hid the key wherever a pointer or a message names it)."""
-    written = value.strip().lower()
-    return bool(key) and written in (key.lower(), key.rsplit(".", 1)[-1].lower())
-
-
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a scalar of the document at ``path``: all of it under a secret key."""
     if secret and node is not None:
         key = path[0] if path is not None and isinstance(path[0], str) else ""
-        if isinstance(node, str) and (not node.strip() or _shown_as_written(node) or _names_its_key(node, key)) \
+        if isinstance(node, str) and (not node.strip() or _shown_as_written(node) or names_its_key(node, key)) \
                 or is_flag(key, node):
             return
         yield _inside_quotes(source, pointer_of(path))
@@ -2552,10 +2554,9 @@ def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> It
                 yield source.string_span(pointer_of(path), *_through_spaces(node, match))
         for span in _userinfo_spans(node, decoded=True):
             yield source.string_span(pointer_of(path), *span)
-        for match in _MISTYPED_EQUALS.finditer(node) if "\uff1d" in node else ():  # `&api_key＝...` (in the file
-            # maybe as `\uff1d`, which the text's scan does not read as the sign)
-            if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")):
-                yield source.string_span(pointer_of(path), *match.span("value"))
+        for span in _mistyped_parameters(node, _MISTYPED_EQUALS) if "\uff1d" in node else ():  # `&api_key＝...` (in
+            # the file maybe as `\uff1d`, which the text's scan does not read as the sign)
+            yield source.string_span(pointer_of(path), *span)
 
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is

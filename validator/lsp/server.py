@@ -135,6 +135,12 @@ def _only(checked: Checked, finding: Finding) -> Checked:
     return replace(checked, findings=[finding])
 
 
+def _answer_no_request(protocol: Any, code: int, message: str) -> None:
+    """JSON-RPC's error to a message whose id cannot be read (not JSON, or no request): `"id": null`, written as a
+    dict, since the protocol's own response leaves out the `null` JSON-RPC asks for."""
+    protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {"code": code, "message": message}})
+
+
 def _protocol_class() -> type[Any]:
     """pygls' protocol, answering a request whose parameters it cannot read (a negative position, a number for a
     document) with InvalidParams, as JSON-RPC asks, instead of dropping it and leaving the client waiting; and a
@@ -162,8 +168,7 @@ def _protocol_class() -> type[Any]:
                 return None
             if not hasattr(message, "jsonrpc"):  # JSON, but no message (`[1, 2]`, `"hello"`): JSON-RPC's Invalid
                 # Request, to `"id": null` (helper-137: a pop-up and no answer)
-                self._send_data({"jsonrpc": "2.0", "id": None, "error": {
-                    "code": JsonRpcInvalidRequest.CODE, "message": "the message is not a JSON-RPC request object"}})
+                _answer_no_request(self, JsonRpcInvalidRequest.CODE, "the message is not a JSON-RPC request object")
                 return None
             method, ident = getattr(message, "method", None), getattr(message, "id", None)
             if method is not None and ident is not None:  # a request: answered, as LSP asks, never left waiting
@@ -223,9 +228,7 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
         if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
             from pygls.exceptions import JsonRpcParseError
 
-            # (written as a dict: the protocol's own response leaves out the `"id": null` JSON-RPC asks for)
-            server.protocol._send_data({"jsonrpc": "2.0", "id": None, "error": {
-                "code": JsonRpcParseError.CODE, "message": f"the message is not JSON: {error}"}})
+            _answer_no_request(server.protocol, JsonRpcParseError.CODE, f"the message is not JSON: {error}")
             return
         reported(error, source)
 

@@ -463,9 +463,10 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else _blank_directives(block.text)
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
-    values = _alternatives(text) if block.info in JSON_LANGUAGES else []
     if block.info in JSON_LANGUAGES and block.info not in COMMENTED_LANGUAGES and "/" in text:
-        text, values = _labels_blanked(text)
+        text, values = _labels_blanked(text)  # (its values read once, with its comments blanked)
+    else:
+        values = _alternatives(text) if block.info in JSON_LANGUAGES else []
     if not values and block.info in _JSON_LINES:
         values = _lines_of_objects(text)
     for start, end in values:  # (`Option A` then `Option B`: two bodies shown one after the other, each checked)

@@ -38,7 +38,7 @@ from ..kinds import POLLER_KEY, JsonPath, pointer_of
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
 from ..masking import committed_url_secrets
-from ..vocabulary.secrets import is_secret_key, may_be_an_identifier
+from ..vocabulary.secrets import is_secret_key, may_be_an_identifier, names_its_key
 from .base import Rule
 
 MESSAGE = "secret written in the file: move it to an environment variable or secret store (git keeps what is committed)"
@@ -65,7 +65,7 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False
     if text.lower() in ("null", "none", "undefined", "nil"):
         return False
-    if key and text.lower() in (key.lower(), key.rsplit(".", 1)[-1].lower()):
+    if names_its_key(text, key):
         return False  # `"quickbase.apptoken": "quickbase.apptoken"`: the key's own name standing for its value
     if len(text) < 8:
         return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer

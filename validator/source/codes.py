@@ -14,6 +14,8 @@ from .limits import _BIG_INT_DIGITS, MAX_DEPTH
 # this module importing the rules package.
 
 BYTE_ORDER_MARK = "CE014"  # the note made of a text's byte order mark (it is before every counted column)
+MISSING_COMMA = "missing `,` between "  # how CE001's message for a comma missing between two values starts (the engine
+# reads a body around such a comma, and only such a CE001)
 
 
 class RuleRow(TypedDict):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, cast
 from ..findings import Edit, Fix, Problem
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import placeholder_at
+from .codes import MISSING_COMMA
 from .patterns import (
     _BRACKETS,
     _CLOSER,
@@ -510,7 +511,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         line_note = ""
         if "\n" in text[prev_end:pos] or "\r" in text[prev_end:pos]:
             line_note = f" at the end of line {source.line_col(source._to_file(prev_end))[0]}"
-        return source._problem("CE001", f"missing `,` between {item} of the {name}{line_note}",
+        return source._problem("CE001", f"{MISSING_COMMA}{item} of the {name}{line_note}",
                                prev_end, prev_end, "add `,` after the value")
     return source._problem("CE001", f"expected `,` or `{closer}` after the value in the {name}{where_opened}, "
                                     f"found {_char(c)}", pos, pos + 1, f"write `,` or `{closer}`")

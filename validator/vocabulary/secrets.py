@@ -373,6 +373,13 @@ def is_secret_key(key: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def names_its_key(value: str, key: str) -> bool:
+    """Whether a secret key's value is the key's own name (`"quickbase.apptoken": "quickbase.apptoken"`, a template's):
+    shown in the key anyway, and no secret (masked, it hid the key wherever a pointer or a message names it)."""
+    written = value.strip().lower()
+    return bool(key) and written in (key.lower(), key.rsplit(".", 1)[-1].lower())
+
+
 def is_credential_parameter(name: str) -> bool:
     """Whether the URL query parameter ``name`` carries a credential (``apiKey``, ``access_token``, ``sig``);
     a percent-encoded name (``api%5Fkey``) is read as the server decodes it."""
