@@ -560,3 +560,18 @@ def test_a_hover_on_a_time_beyond_the_years_java_prints_says_so(url: str) -> Non
     late = datetime(9999, 12, 31, 23, 55, tzinfo=timezone.utc)
     result = hover_markdown(check_text(text, None), text.index("yyyy"), now=late)
     assert result is not None and ("10000-01-01" in result[0] or "beyond the years 1 to 9999" in result[0]), result
+
+
+@pytest.mark.parametrize("mistake", ['"idField": "id",\n', '"idField": "id" // the record\'s id\n',
+                                     '"idField": "id"\n  "pageSize": 100,\n'])
+def test_a_hover_works_while_the_body_is_being_typed(mistake: str) -> None:
+    """A body mid-edit (a trailing comma before the next key is typed, a comment, a comma not yet written) is read
+    around its mistake, as the check reads it: the hover on its macro answered nothing."""
+    from validator.lsp.hover import hover_markdown
+
+    text = ('{"contacts": {\n  "url": "/hubs/crm/contacts?where=updated>=\'${gmtDate:yyyy-MM-dd}\'",\n  '
+            + mistake + "}}")
+    checked = check_text(text, "poller.json")
+    assert checked.source is not None and not checked.source.valid
+    result = hover_markdown(checked, text.index("yyyy"))
+    assert result is not None and "2024-03-10" in result[0], result

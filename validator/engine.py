@@ -567,6 +567,15 @@ _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
 
 
 @lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
+def readable(loaded: Source) -> Source:
+    """``loaded``, or, when its only syntax mistakes are those a check reads around (a comment, a trailing or missing
+    comma, an unquoted placeholder: what a body being typed in an editor often holds), the body read around them,
+    at the same offsets; for what needs the parsed document (an editor's hovers)."""
+    if loaded.valid or not looks_like_cloud_elements(loaded.text):
+        return loaded
+    return _read_around(loaded)[0]
+
+
 def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
     own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a

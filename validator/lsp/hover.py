@@ -50,11 +50,11 @@ class Target:
 
 
 def _context(checked: Checked) -> Context | None:
-    from ..engine import Context
+    from ..engine import Context, readable
     from ..kinds import detect_kind, find_pollers
     from ..options import Options
 
-    source = checked.source
+    source = checked.source and readable(checked.source)  # (a body being typed: `"a": 1,` before its next key)
     if source is None or not isinstance(source.value, dict):
         return None
     kind = detect_kind(source.value)
