@@ -546,6 +546,36 @@ def test_strftime_s_microseconds_and_percent_sign_are_not_misread():
     assert pct.help == "`yyyy%MM`"
 
 
+@pytest.mark.parametrize("strftime, meant", [("%Y-%m-%dT%H:%M:%SZ", "yyyy-MM-dd'T'HH:mm:ss'Z'"),
+                                              ("%Y-%m-%d %I:%M %p", "yyyy-MM-dd hh:mm a")])
+@pytest.mark.parametrize("stringify", [False, True])
+def test_a_strftime_macro_java_refuses_is_strftime_not_an_illegal_letter(strftime, meant, stringify):
+    """helper-138: in a URL macro (not in a records' format) a strftime pattern with a letter Java refuses (`T`,
+    `%I`, `%p`) drew only CE401 `Illegal pattern character 'T'`, with no word of strftime."""
+    text = body(f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{strftime}}}'", stringify=stringify)
+    assert not hits(text, "CE401")
+    hit = at(text, "CE402", strftime, length=len(strftime))
+    assert "strftime" in hit.message and hit.help == f"write `{meant}`"
+    assert hit.fix is not None and hit.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("quote", ["\u2019", '"', "`", "\u2032"])
+@pytest.mark.parametrize("where", ["url", "records"])
+def test_a_quote_look_alike_before_the_letter_java_refuses_is_named(quote, where):
+    """helper-138: `yyyy-MM-dd’T’HH:mm:ss` (a quote from a word processor) or `"T"` drew `Illegal pattern character
+    'T'` and the help `quote literal letters: 'T'`, which the writer believes they did."""
+    fmt = f"yyyy-MM-dd{quote}T{quote}HH:mm:ss"
+    text = (body(f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'", dates("yyyy-MM-dd HH:mm:ss"))
+            if where == "url" else body(dates=dates(fmt)))
+    found = hits(text, "CE401")
+    assert found, check(text)
+    hit = found[0]
+    written = json.dumps(quote)[1:-1]  # (as the body writes it: `\\u2019`, `\\"`)
+    assert (hit.line, hit.column) == locate(text, written + "T", len(written))
+    assert f"the `{quote}` before it is" in hit.message and "not SimpleDateFormat's `'`" in hit.message
+    assert "before it" not in hits(body(dates=dates("yyyy-MM-ddTHH:mm:ss")), "CE401")[0].message
+
+
 @pytest.mark.parametrize("fmt", ["yyyy-MM-dd'T'HH:mm:ss'%'", "yyyy-MM-dd HH:mm:ss '%d'", "'%Y'yyyy",
                                  "yyyy%MM%dd HH:mm"])  # a review: `%` as Java's own separator
 def test_a_percent_sign_that_is_not_strftime_is_left_alone(fmt):

@@ -51,6 +51,49 @@ def is_description(text: str) -> bool:
             and len(set(stripped)) >= 3)
 
 
+# strftime's directives (Python, C, PHP, Ruby) and the SimpleDateFormat letters that mean the same (none for `%f`,
+# microseconds, which no SimpleDateFormat pattern reads)
+_STRFTIME = {"Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
+             "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
+             "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm"}
+_STRFTIME_DIRECTIVE = LazyPattern(r"%([A-Za-z])")
+_STRFTIME_PIECES = LazyPattern(r"%%|%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # `%%`, a directive, literal letters, the rest
+_LETTER_RUN = LazyPattern(r"(?<!%)[A-Za-z]{2,}")  # Java's own fields (`yyyy%MM%dd` uses `%` as a separator)
+
+STRFTIME_READING = ("is a strftime pattern (Python, C, PHP): Java's SimpleDateFormat writes and reads its `%` signs "
+                    "as text, and reads each letter its own way (`%M` is the month, `%m` the minute, `%S` milliseconds)")
+
+
+def strftime_meant(text: str) -> str | None:
+    """For a strftime pattern (`%Y-%m-%d %H:%M:%S`), the SimpleDateFormat pattern it means (`yyyy-MM-dd HH:mm:ss`),
+    or ``""`` when a directive has none (`%f`); None for any other text."""
+    directives = _STRFTIME_DIRECTIVE.findall(text) if "%" in text else []
+    if len(directives) < 2 or "'" in text or _LETTER_RUN.search(text):
+        return None
+    if not all(letter in _STRFTIME for letter in directives):
+        return ""
+    return "".join("%" if piece == "%%" else _STRFTIME.get(piece[1], piece) if piece.startswith("%") and len(piece) == 2
+                   else f"'{piece}'" if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
+
+
+# Characters taken for SimpleDateFormat's quote `'` (a word processor's, a prime, an accent, a backtick, another
+# language's double quote): to Java each is a character to print, so the letter after it is read as a field.
+_QUOTE_LOOK_ALIKES = {"\u2018": "a typographic quote", "\u2019": "a typographic quote", "\u201b": "a typographic quote",
+                      "\u201c": "a typographic double quote", "\u201d": "a typographic double quote",
+                      "\u2032": "a prime", "\u00b4": "an acute accent", "`": "a backtick", '"': "a double quote"}
+
+
+def quote_look_alike(pattern: str, column: int) -> str:
+    """`` (the `’` before it is a typographic quote, U+2019, not `'`: it quotes nothing)`` when the character Java
+    refused at 1-based ``column`` follows a look-alike of the quote, else ``""``."""
+    before = pattern[column - 2:column - 1] if column >= 2 else ""
+    what = _QUOTE_LOOK_ALIKES.get(before)
+    if what is None:
+        return ""
+    point = "" if before.isascii() else f", U+{ord(before):04X}"
+    return f" (the `{before}` before it is {what}{point}, not SimpleDateFormat's `'`: it quotes nothing)"
+
+
 class PatternError(ValueError):
     """A pattern SimpleDateFormat's constructor rejects, with Java's message.
 

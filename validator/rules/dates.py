@@ -130,7 +130,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Sequence
 
 from ..dates import SPECIAL_FORMATS
 from ..dates.pattern import compile_pattern, format_date
-from ..dates.tokens import PatternError, is_description
+from ..dates.tokens import STRFTIME_READING, PatternError, is_description, quote_look_alike, strftime_meant
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..kinds import escape_pointer_token
@@ -814,8 +814,8 @@ def compile_problems(fmt: str) -> list[Problem]:
         else:
             letter = fmt[start]
             fix = _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
-        return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}", start, start + 1,
-                        help=fix)]
+        return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}"
+                        + quote_look_alike(fmt, exc.column), start, start + 1, help=fix)]
     if not any(token.is_field for token in compiled.tokens):
         if _is_number(fmt):
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a "
@@ -1092,30 +1092,15 @@ def _offset_hours_only(token: Any, zone: Any, zone_obj: Any, *, printing: bool) 
                     help="`XXX` (`" + offset + "`)", fix=_replace(token, "XXX", unsafe=True))]
 
 
-# strftime's directives (Python, C, PHP, Ruby) and the SimpleDateFormat letters that mean the same (none for `%f`,
-# microseconds, which no SimpleDateFormat pattern reads: no fix is offered then).
-_STRFTIME = {"Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
-             "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
-             "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm"}
-_STRFTIME_DIRECTIVE = re.compile(r"%([A-Za-z])")
-_STRFTIME_PIECES = re.compile(r"%%|%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # `%%`, a directive, literal letters, the rest
-_LETTER_RUN = re.compile(r"(?<!%)[A-Za-z]{2,}")  # Java's own fields (`yyyy%MM%dd` uses `%` as a separator)
-
-
 def _strftime(text: str) -> Problem | None:
     """CE402 for a strftime pattern (`%Y-%m-%d %H:%M:%S`): Java writes its `%` signs as text and reads each letter
     its own way (`%M` is the month, `%S` milliseconds)."""
-    directives = _STRFTIME_DIRECTIVE.findall(text)
-    if len(directives) < 2 or "'" in text or _LETTER_RUN.search(text):
+    meant = strftime_meant(text)
+    if meant is None:
         return None
-    known = all(letter in _STRFTIME for letter in directives)
-    meant = "".join("%" if piece == "%%" else _STRFTIME.get(piece[1], piece) if piece.startswith("%") and len(piece) == 2
-                    else f"'{piece}'" if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
-    return Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"{_show(text)} is a strftime pattern (Python, C, PHP): Java's "
-                   "SimpleDateFormat writes and reads its `%` signs as text, and reads each letter its own way "
-                   "(`%M` is the month, `%m` the minute, `%S` milliseconds)", 0, len(text),
-                   help=f"`{meant}`" if known else "write the SimpleDateFormat pattern: `yyyy-MM-dd HH:mm:ss`",
-                   fix=Fix(f"write `{meant}`", (Edit(0, len(text), meant),), "unsafe") if known else None)
+    return Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"{_show(text)} {STRFTIME_READING}", 0, len(text),
+                   help=f"`{meant}`" if meant else "write the SimpleDateFormat pattern: `yyyy-MM-dd HH:mm:ss`",
+                   fix=Fix(f"write `{meant}`", (Edit(0, len(text), meant),), "unsafe") if meant else None)
 
 
 @lru_cache(maxsize=256)

@@ -18,7 +18,7 @@ from ..findings import Applicability, Edit, Finding, Fix, Problem, Severity
 from ..urls.facts import Flaw, UrlFact
 from ..urls.template import compared_field
 from .base import Rule
-from .dates import DATE_PATTERN_INVALID, condition_field, dated_side
+from .dates import DATE_FORMAT_NOT_A_PATTERN, DATE_PATTERN_INVALID, condition_field, dated_side
 
 if TYPE_CHECKING:
     from ..engine import Context
@@ -402,6 +402,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.MACRO_NUMBER: (MACRO_NUMBER, None),
     Flaw.MACRO_FORMAT_NOT_A_DATE: (MACRO_FORMAT_NOT_A_DATE, None),
     Flaw.MACRO_FORMAT_INVALID: (DATE_PATTERN_INVALID, None),
+    Flaw.MACRO_FORMAT_STRFTIME: (DATE_FORMAT_NOT_A_PATTERN, None),
     Flaw.MACRO_MALFORMED: (MACRO_MALFORMED, None),
     Flaw.MACRO_DOUBLED_DOLLAR: (MACRO_MALFORMED, "warning"),  # right in a template Terraform or compose expands
     Flaw.MACRO_TEMPLATE_LEFTOVER: (MACRO_TEMPLATE_LEFTOVER, None),
@@ -456,6 +457,7 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.CEQL_AMPERSAND_JOIN: "unsafe",  # '&' -> ' and ': the condition becomes part of the filter
     Flaw.QUERY_SEPARATOR: "unsafe",  # '?' <-> '&'
     Flaw.MACRO_MALFORMED: "safe",  # '$(gmtDate:...)' -> '${gmtDate:...}'
+    Flaw.MACRO_FORMAT_STRFTIME: "unsafe",  # '%Y-%m-%d' -> 'yyyy-MM-dd', as CE402's fix of a records' format
     Flaw.MACRO_DOUBLED_DOLLAR: "unsafe",  # '$$' -> '$': wrong if a template tool reads the file first
     Flaw.STRAY_QUOTE: "safe",  # "\\'" -> "'", the only such fact with a replacement
     Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', the only such fact with a replacement

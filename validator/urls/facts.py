@@ -25,6 +25,7 @@ class Flaw(enum.Enum):
     MACRO_NUMBER = "a number in ${...}"
     MACRO_FORMAT_NOT_A_DATE = "a macro format that is prose, a number, empty or has no field"
     MACRO_FORMAT_INVALID = "a macro format that does not compile"
+    MACRO_FORMAT_STRFTIME = "a strftime pattern (`%Y-%m-%d`) as a macro's format"
     MACRO_FORMAT_SPACE = "spaces at the edge of a macro's format"
     MACRO_MALFORMED = "a malformed macro"
     MACRO_DOUBLED_DOLLAR = "'$$' before a macro: an escape a template tool may or may not have undone"

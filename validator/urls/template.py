@@ -45,7 +45,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
-from ..dates.tokens import PatternError, is_description
+from ..dates.tokens import STRFTIME_READING, PatternError, is_description, quote_look_alike, strftime_meant
 from ..dates.zones import resolve_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
@@ -355,10 +355,16 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
             col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat "
                     "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
             return None
+        meant = strftime_meant(fmt)
+        if meant is not None:  # (`%Y-%m-%dT%H:%M:%S`: Java refuses the `T`, the `%` directives are the mistake)
+            col.add(Flaw.MACRO_FORMAT_STRFTIME, f"{fmt!r} {STRFTIME_READING}", fmt_start, fmt_start + len(fmt),
+                    help=_w(meant) if meant else "write the SimpleDateFormat pattern: `yyyy-MM-dd'T'HH:mm:ss`",
+                    replacement=meant or None)
+            return None
         start = fmt_start + exc.column - 1
         inside = _quoted_around(fmt)
         col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}"
-                + (_QUOTES_OUTSIDE if inside else ""), start, start + max(exc.length, 1),
+                + (_QUOTES_OUTSIDE if inside else quote_look_alike(fmt, exc.column)), start, start + max(exc.length, 1),
                 help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
         return None
     if not pattern.fields:
