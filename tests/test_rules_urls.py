@@ -70,6 +70,11 @@ CASES = [
      f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
     ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO} - 1 hour'", " - 1 hour",
      f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
+    # a fresh-mistakes trial (helper-138): the sum after the value's closing quote passed (an epoch's was caught)
+    ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'-3600", "-3600",
+     f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'"),
+    ("CE643", f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}' - 1 hour&pageSize=5", "- 1 hour",
+     f"/hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'&pageSize=5"),
     ("CE632", f"https://www.zohoapis.com/crm/v2/Leads?where=Modified_Time>'{GOOD_MACRO}'", "https://www.zohoapis.com",
      f"/hubs/crm/leads?where=Modified_Time>'{GOOD_MACRO}'"),
     ("CE633", "/hubs/finance/invoices?where=MetaData.LastUpdatedTime>='${gmtDate: yyyy-MM-dd'T'HH:mm:ss'Z'}'",
@@ -136,6 +141,9 @@ def test_rules_in_a_stringified_poller() -> None:
     "/hubs/crm/contacts?where=a>'${gmtDate:yyyy-MM-dd}T00:00:00Z' and b>'${gmtDate:yyyy-MM-dd} 00:00:00'",
     # (a review, helper-127: an offset after a blank, a time of zeros)
     "/hubs/crm/contacts?where=a>'${dateTimeZone:-05:00:yyyy-MM-dd HH:mm:ss} -0500' and b>'${gmtDate:yyyyMMdd}-000000'",
+    # (helper-138: after the closing quote, what is no sum: a word joined by `+`, a comparison, a parameter)
+    f"/hubs/crm/contacts?where=a>'{GOOD_MACRO}'+and+b='1'",
+    f"/hubs/crm/contacts?where=a>'{GOOD_MACRO}' and b>1&pageSize=100",
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}

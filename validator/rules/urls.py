@@ -353,8 +353,9 @@ MACRO_ARITHMETIC = _rule("CE643", "url-macro-arithmetic", "error", "a sum writte
 The macro's unit is the only scaling there is: `${epoch:s}` for seconds, `${epoch:ms}` for milliseconds,
 `${epoch:us}` for microseconds.  The fix writes the unit the sum meant (unsafe: check the unit the vendor reads).
 So for a date macro: `'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}-60000'` sends `2024-01-05T10:00:00Z-60000`, which is no
-date (an overlap with the last poll cannot be written in the URL); the fix removes the sum (unsafe: the overlap
-goes).  An offset written after the date (`...ss}+00:00'`, `-0500`) is not a sum.
+date (an overlap with the last poll cannot be written in the URL), and so is a sum after the value's closing quote
+(`'${gmtDate:...}'-3600`), where the CEQL condition cannot go on; the fix removes the sum (unsafe: the overlap
+goes).  An offset written after the date inside the quotes (`...ss}+00:00'`, `-0500`) is not a sum.
 """, "/hubs/social/conversations?where=startEpoch>'${epoch}/1000'", "/hubs/social/conversations?where=startEpoch>'${epoch:s}'")
 
 CEQL_AMPERSAND_IN_STRING = _rule("CE644", "ceql-ampersand-in-string", "warning", "an `&` or `#` inside a quoted CEQL string", """

@@ -1025,17 +1025,28 @@ _DATE_ARITHMETIC = LazyPattern(r" *(?:[*/] *\d+|[+\-] *\d+ *(?i:ms|millis(?:econ
                                r"|h|hrs?|hours?|d|days?|w|weeks?)|[+\-] *[1-9]\d{4,})(?=')")
 
 
+# The same after the value's closing quote (`'${gmtDate:...}'-3600`), where any number is a sum: no offset of the
+# date's is written outside its string
+_DATE_ARITHMETIC_AFTER_QUOTE = LazyPattern(r"' *[*/+\-] *\d+(?!\d)(?: *(?i:ms|millis(?:econds?)?|s|secs?|seconds?|m|mins?"
+                                           r"|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\b)?(?=$|[&) \t])")
+
+
 def _date_arithmetic(col: _Collector, text: str, macro: Macro) -> None:
-    """CE643 for a sum after a date macro inside the value's quotes: the vendor gets `2024-01-05T10:00:00Z-60000`."""
-    arithmetic = _DATE_ARITHMETIC.match(text, macro.end)
+    """CE643 for a sum after a date macro inside the value's quotes (the vendor gets `2024-01-05T10:00:00Z-60000`) or
+    after its closing quote (`'${gmtDate:...}'-3600`: CEQL gets a number after the string)."""
+    quoted = text[macro.end:macro.end + 1] == "'"
+    arithmetic = (_DATE_ARITHMETIC_AFTER_QUOTE if quoted else _DATE_ARITHMETIC).match(text, macro.end)
     if arithmetic is None:
         return
-    sum_ = arithmetic.group().strip()
+    cut = macro.end + 1 if quoted else macro.end  # (the blanks before the sum go with it)
+    sum_ = text[cut:arithmetic.end()].strip()
+    start = text.index(sum_, cut) if quoted else cut
+    effect = ("after the value's closing quote, where the CEQL condition cannot go on" if quoted
+              else "after the date as text, which the vendor cannot read as a date")
     col.add(Flaw.MACRO_ARITHMETIC, f"`{sum_}` after `{_clipped(text[macro.start:macro.end])}`: the platform computes "
-            f"nothing; it substitutes the last poll time and sends `{sum_}` after the date as text, which the vendor "
-            "cannot read as a date", macro.end, arithmetic.end(),
+            f"nothing; it substitutes the last poll time and sends `{sum_}` {effect}", start, arithmetic.end(),
             help=f"remove `{sum_}`: the platform moves no date; the last poll time is the bound",
-            fix=Fix(f"remove `{sum_}`", (Edit(macro.end, arithmetic.end(), ""),), "unsafe"))
+            fix=Fix(f"remove `{sum_}`", (Edit(cut, arithmetic.end(), ""),), "unsafe"))
 
 
 def _with_slash(url: str, path_length: int) -> str:
@@ -1147,7 +1158,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                                                         and text[macro.end + 1:macro.end + 2] in _ARITHMETIC_START) \
                 and -1 < query < macro.start:
             _arithmetic(col, text, macro)
-        elif macro.is_date and text[macro.end:macro.end + 1] in _ARITHMETIC_START and -1 < query < macro.start:
+        elif macro.is_date and (text[macro.end:macro.end + 1] in _ARITHMETIC_START or text[macro.end:macro.end + 1] == "'"
+                                and text[macro.end + 1:macro.end + 2] in _ARITHMETIC_START) and -1 < query < macro.start:
             _date_arithmetic(col, text, macro)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
