@@ -1032,7 +1032,9 @@ def test_a_single_entry_as_an_instance_s_poller_configuration_is_an_error(string
     assert alone.severity == "warning" and "polls nothing" not in alone.message
 
 
-@pytest.mark.parametrize("key", ["hubspot ", " hubspot", "hubspot\t", "hubspot\n"])
+@pytest.mark.parametrize("key", ["hubspot ", " hubspot", "hubspot\t", "hubspot\n",
+                                 # helper-138: an invisible space pasted with the key passed (`\s` is no format character)
+                                 "hubspot\u200b", "\ufeffhubspot", "hubspot\u2060", "hubspot\u00a0"])
 def test_an_element_key_with_a_space_before_or_after_it_is_an_error(key):
     """helper-110: `{"element": {"key": "hubspot "}}` passed; the platform finds no element by that key."""
     from validator.engine import check
