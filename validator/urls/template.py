@@ -1031,6 +1031,12 @@ _DATE_ARITHMETIC_AFTER_QUOTE = LazyPattern(r"' *[*/+\-] *\d+(?!\d)(?: *(?i:ms|mi
                                            r"|minutes?|h|hrs?|hours?|d|days?|w|weeks?)\b)?(?=$|[&) \t])")
 
 
+def _operator_next(text: str, at: int) -> bool:
+    """Whether a sum's operator comes next at ``at``, after blanks (a clean URL compiles no pattern for it)."""
+    after = text[at:at + 40].lstrip(" ")
+    return after[:1] in ("/", "*", "+", "-")
+
+
 def _date_arithmetic(col: _Collector, text: str, macro: Macro) -> None:
     """CE643 for a sum after a date macro inside the value's quotes (the vendor gets `2024-01-05T10:00:00Z-60000`) or
     after its closing quote (`'${gmtDate:...}'-3600`: CEQL gets a number after the string)."""
@@ -1159,7 +1165,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 and -1 < query < macro.start:
             _arithmetic(col, text, macro)
         elif macro.is_date and (text[macro.end:macro.end + 1] in _ARITHMETIC_START or text[macro.end:macro.end + 1] == "'"
-                                and text[macro.end + 1:macro.end + 2] in _ARITHMETIC_START) and -1 < query < macro.start:
+                                and _operator_next(text, macro.end + 1)) and -1 < query < macro.start:
             _date_arithmetic(col, text, macro)
 
     for m in _TYPOGRAPHIC_BY_MACRO.finditer(masked) if not text.isascii() else ():
