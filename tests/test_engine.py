@@ -327,7 +327,12 @@ def test_environment_references_and_usernames_draw_nothing():
                                        "{{ lookup('env', 'SAGE_APIM_KEY') }}", '{{ lookup("ansible.builtin.env", "K") }}',
                                        # CloudFormation's dynamic references (a body in a template's resource)
                                        "{{resolve:secretsmanager:prod/sage:SecretString:apimKey}}",
-                                       "{{resolve:ssm-secure:/sage/apim-key:3}}", "{{resolve:ssm:/sage/key}}"])
+                                       "{{resolve:ssm-secure:/sage/apim-key:3}}", "{{resolve:ssm:/sage/key}}",
+                                       # a false-alarm hunt (helper-139): ERB's and EJS's output tags (a callback URL
+                                       # of `<%= callback_url %>` was CE202, an error)
+                                       "<%= callback_url %>", "<%= @sage_apim_key %>", "<%- sageApimKey %>",
+                                       "<%= ENV['SAGE_APIM_KEY'] %>", "<%= ENV.fetch('SAGE_APIM_KEY') %>",
+                                       "<%= node['sage']['apim_key'] %>", "<%= process.env.SAGE_APIM_KEY %>"])
 def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     """A false-alarm hunt (helper-77): Azure Pipelines' `$(X)`, Octopus' and Replace Tokens' `#{X}` and `#{X}#`,
     PowerShell's `$($env:X)`, Helm's `{{ .Values.x }}` and REST Client's `{{$dotenv X}}` drew CE751 (a real secret

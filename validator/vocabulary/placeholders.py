@@ -13,7 +13,7 @@ secret and notification rules, masking).  What counts:
 
 Never placeholders: environment references, which a deployment or a client substitutes (``${SAGE_API_SECRET}``,
 ``$SAGE_API_SECRET``, ``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``; Azure Pipelines' ``$(X)``, Octopus' and the
-Replace Tokens task's ``#{X}`` and ``#{X}#``, PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
+Replace Tokens task's ``#{X}`` and ``#{X}#``, ERB's and EJS's ``<%= x %>``, PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
 ``{{$dotenv X}}`` and ``{{$processEnv X}}``, CloudFormation's ``{{resolve:ssm:name}}``), poller URL macros
 (``${gmtDate:...}``), path variables (``{id}``), HTML tags and comparisons (``a < b``).
 """
@@ -43,10 +43,14 @@ PlaceholderKind = Literal["placeholder", "mask"]
 _LOOKUP = r"\{\{-?[ \t]*+lookup\([ \t]*+['\"][\w.]++['\"][ \t]*+,[ \t]*+['\"][\w.\-/:]++['\"][ \t]*+\)[ \t]*+-?\}\}"
 # CloudFormation's dynamic reference, which it resolves as it deploys the template holding the body
 _RESOLVE = r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[\w.\-/:+=@]++\}\}"
+# ERB's and EJS's output tag naming a variable (`<%= callback_url %>`, `<%= @url %>`, `<%- url %>`), an environment's
+# (`<%= ENV['SAGE_KEY'] %>`, `<%= ENV.fetch('K') %>`, `<%= process.env.K %>`) or Chef's attribute (`<%= node['a']['b'] %>`):
+# names only, no literal (`<%= "secret" %>` may hold the secret itself)
+_ERB = r"<%[=\-][ \t]*+@?[A-Za-z_][\w.]*+(?:\[['\"][\w.\-]++['\"]\]|\(['\"][\w.\-]++['\"]\))*[ \t]*+-?%>"
 _TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
                    r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
                    r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}"
-                   r"|" + _LOOKUP + "|" + _RESOLVE)
+                   r"|" + _LOOKUP + "|" + _RESOLVE + "|" + _ERB)
 # The name a tool's reference holds (`SageClientSecret` of `$(SageClientSecret)`)
 _TOOL_NAME = re.compile(r"[^A-Za-z_]*+(?:env:|dotenv[ \t]+|processEnv[ \t]+%?)?(?P<name>[A-Za-z_][\w.\-\[\]]*+)")
 
