@@ -2527,3 +2527,27 @@ def test_a_command_prompt_script_named_on_the_command_line_is_read_for_its_bodie
     for name in ("create.bat", "Create.CMD"):
         found = check_page(text, path=name).findings
         assert [f.rule for f in found if f.severity == "error"] == ["CE105", "CE206"], found  # (sageone's keys)
+
+
+_TEMPLATE_BODY = ("{\"element\": {\"key\": \"closeio\"}, \"name\": \"c\", \"configuration\": {\"username\": \"${key}\", "
+                  "\"event.notification.enabled\": true, \"event.notification.callback.url\": \"https://e.example.com/cb\", "
+                  "\"event.poller.configuration\": {\"contacts\": {\"url\": "
+                  "\"/hubs/crm/contacts?where=date_updated>'$${gmtDate:yyyy-MM-dd'T'HH:mm:ss.SSSXXX}'\", \"idField\": \"id\"}}}}")
+
+
+@pytest.mark.parametrize(("above", "info", "reported"), [
+    ("", 'json title="instance.json.tftpl"', set()),
+    ("", "json:instance.json.tftpl", set()),
+    ("`instance.json.tftpl`:", "json", set()),
+    ("**File:** `templates/instance.json.tftpl`", "json", set()),
+    # a block the page names no template: Terraform's escape is the platform's `$` before the date
+    ("The body:", "json", {"CE605"}),
+    ('`instance.json`:', "json", {"CE605"}),
+])
+def test_a_block_the_page_names_a_template_is_read_as_that_file(above, info, reported):
+    """A false-alarm hunt (helper-139): a page showing a Terraform template (`instance.json.tftpl`, by its fence's title
+    or the label above it) drew CE605 at each `$${`, which `templatefile` turns into the platform's `${`; the same text
+    in a file of that name is not reported."""
+    page = f"# Terraform\n\n{above}\n\n```{info}\n{_TEMPLATE_BODY}\n```\n"
+    found = {f.rule for f in check_page(page).findings if f.severity != "info"}
+    assert found == reported

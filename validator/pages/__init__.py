@@ -72,7 +72,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..inputs import PAGE_SUFFIXES, is_page, one_block_language
+from ..inputs import PAGE_SUFFIXES, is_page, one_block_language, template_syntax
 from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
 from .cmd import CMD_LANGUAGES, cmd_bodies
 from .curl import Body
@@ -159,6 +159,7 @@ class Document:
     shell: bool = False  # a curl body: its text is shell-quoted in the page
     language: str = ""  # the block's info string, in lower case ("http" for the body of a request)
     ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
+    template: str | None = None  # what the tool of the template the page names the block fills (`{{`, `$${`)
 
 
 @dataclass(slots=True)
@@ -198,7 +199,7 @@ class PageCheck:
 def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
                options: Options | None = None) -> PageCheck:
     """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions."""
-    from ..engine import check_source, fills_client_variable
+    from ..engine import check_source, fills_client_variable, fills_template
     from ..source import load_source
 
     text = _decode(data)
@@ -246,6 +247,8 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
             found = [f for f in found if _shown_in_part(f, elided, line_starts(document.text))]
         if document.language == "http":  # a request's `{{name}}` is the client's variable, filled before it sends
             found = [f for f in found if not fills_client_variable(f)]
+        if document.template is not None:  # a block the page names a template (`instance.json.tftpl`), as its file
+            found = [f for f in found if not fills_template(f, document.template)]
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
         if not document.shell:  # a block that is one poller entry shows what an entry looks like: no resource map
@@ -380,8 +383,11 @@ def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, b
     for block in page.blocks:
         if block.skip:
             continue
+        template = template_syntax(block.file) if block.file else None
         for document, strict, problems in _documents(block, starts):
-            yield (replace(document, ignore=block.ignore) if block.ignore else document), strict, problems
+            if block.ignore or template is not None:
+                document = replace(document, ignore=block.ignore, template=template)
+            yield document, strict, problems
 
 
 def _siblings(key: str, other: str) -> bool:

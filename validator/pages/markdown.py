@@ -69,6 +69,7 @@ class Block:
     mapping: PositionMap = field(repr=False)
     skip: bool = False  # a counter-example (labelled wrong) or a `<!-- ce-validator: skip -->` block
     ignore: frozenset[str] = frozenset()  # rule codes (or prefixes) a `<!-- ce-validator: ignore ... -->` names
+    file: str = ""  # the file the block is, as the page names it (`title="instance.json.tftpl"`, a label line)
 
     def to_page(self, offset: int, *, end: bool = False) -> int:
         """The page offset of an offset into :attr:`text` (``end=True`` for the end of a range)."""
@@ -299,7 +300,8 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         skip, ignore = _reader_notes(lines, top, titles)
         skip = skip or _labelled_inside(substituted) or (closed and _labelled_below(lines, last))
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
-                           mapping=mapping, skip=skip, ignore=ignore))
+                           mapping=mapping, skip=skip, ignore=ignore,
+                           file=_file_named(token.info, named, lines, top) if not indented else ""))
     return found
 
 
@@ -761,6 +763,12 @@ _HTML_PIECE = LazyPattern(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F
 _SUMMARY = LazyPattern(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
 _FENCE_TITLE = LazyPattern(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
+# A file's name after the language, as Qiita and Zenn write it (`json:instance.json.tftpl`)
+_FENCE_FILE = LazyPattern(r"[A-Za-z0-9_+#-]++:([\w.\-/]{1,200})")
+# A line that is only a file's name, as a page labels the block under it (`` `instance.json.tftpl`: ``,
+# `**File:** instance.json.j2`)
+_FILE_LABEL = LazyPattern(r"[ \t]*+(?:[-*+][ \t]++|\d{1,9}[.)][ \t]++)?(?:[*_]*+(?:File(?:name)?|Datei)[*_]*+[ \t]*+:[*_]*+[ \t]*+)?"
+                          r"[*_`\"]*+([\w\-/]++(?:\.[\w\-]++)+)[*_`\"]*+[ \t]*+:?[ \t]*+", re.IGNORECASE)
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-{2,}")
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
@@ -791,6 +799,21 @@ _COMMAND_LINE = LazyPattern(r"^[ \t]*(?:\$[ \t]+)?" + CURL_WORD + r"(?=[ \t]|\\?
 # HTTP, a curl command as a shell's)
 PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
 _UNNAMED = PLAIN_TEXT_LANGUAGES | {"http"}  # (a curl command in an `http` block is a shell's too)
+
+
+def _file_named(info: str, titled: re.Match[str] | None, lines: list[str], top: int) -> str:
+    """The file a fenced block is, as the page names it: its fence's `title="..."` or `json:name`, else the line above
+    it when that line is only a file's name (blank lines between)."""
+    if titled is not None:
+        return titled.group(1).strip()
+    after = _FENCE_FILE.match(info.strip())
+    if after is not None:
+        return after.group(1)
+    above = top - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    label = _FILE_LABEL.fullmatch(lines[above].rstrip("\r\n")) if above >= 0 and len(lines[above]) <= 300 else None
+    return label.group(1) if label is not None else ""
 
 
 def _unnamed_language(info: str, raw: str) -> str:
