@@ -2551,3 +2551,13 @@ def test_a_block_the_page_names_a_template_is_read_as_that_file(above, info, rep
     page = f"# Terraform\n\n{above}\n\n```{info}\n{_TEMPLATE_BODY}\n```\n"
     found = {f.rule for f in check_page(page).findings if f.severity != "info"}
     assert found == reported
+
+
+def test_a_block_describing_the_keys_types_is_no_body_with_wrong_values():
+    """A false-alarm hunt (helper-139): a page's block listing each key's type (`"event.notification.enabled":
+    "boolean"`, `"event.poller.refresh_interval": "number (minutes)"`) drew CE104, CE206 and CE102 (errors) and CE202;
+    each value stands for one, as `<minutes>` does (CE701, info in a page)."""
+    page = ('# Keys\n\n```json\n{"event.notification.enabled": "boolean", "event.notification.callback.url": '
+            '"string (URL)", "event.poller.refresh_interval": "number (minutes)", "event.poller.configuration": '
+            '"JSON object"}\n```\n')
+    assert {(f.rule, f.severity) for f in check_page(page).findings} == {("CE701", "info")}

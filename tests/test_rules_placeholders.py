@@ -84,6 +84,8 @@ def test_upper_case_names_in_secret_values():
     "https://example.com/callback", "add_time", "insert_date", "Box", "taxes", "${YOUR_API_KEY}",
     # a false-alarm hunt (helper-82): a word's own x's (a Chargebee site), an instance's name
     "boxxxxed", "billing-sync-xxx", "FOXXXXY",
+    # (a type's name is one only as the whole value)
+    "string theory", "Big Number Co", "longitude", "objects",
 ])
 def test_not_placeholders(value):
     assert find_placeholders(value) == [], value
@@ -99,6 +101,9 @@ def test_not_placeholders(value):
     ("<ACCESS_KEY_HERE>", ["<ACCESS_KEY_HERE>"]),
     ("SECRET_KEY_HERE", ["SECRET_KEY_HERE"]),
     ("ABC/Dxxxxxxxxxxxx", ["xxxxxxxxxxxx"]),
+    # a false-alarm hunt (helper-139): a type's name standing for the value, as a page describing the keys writes it
+    ("boolean", ["boolean"]), ("string (URL)", ["string (URL)"]), (" JSON object", ["JSON object"]),
+    ("number (minutes)", ["number (minutes)"]), ("integer[]", ["integer[]"]),
 ])
 def test_placeholder_spans(value, expected):
     assert [p.text for p in find_placeholders(value)] == expected
@@ -221,3 +226,4 @@ def test_a_password_in_brackets_or_of_sample_words_is_no_placeholder():
                   "secret_1234567", "<your password; 8+ chars>", "<Ocp-Apim-Subscription-Key, see Azure>",
                   "<ApiKeyV2>", "<Base64Token>", "<OAuth2Secret>"):
         assert find_placeholders(value, credential=True), value
+

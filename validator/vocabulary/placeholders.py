@@ -160,6 +160,10 @@ _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z
 _X_MASK = re.compile(r"(?<![A-Za-z])(?:x{4,}+|X{4,}+)|(?<![xX])(?:x{4,}+|X{4,}+)(?![A-Za-z])|(?<![xX])(?:x{8,}+|X{8,}+)")
 _SHORT_X_MASK = re.compile(r"(?<=[-_.:/])(?:xxx|XXX)$")
 _STAR_MASK = re.compile(r"^\*{4,}$")
+# A type's name standing for a value, as a page describing the keys writes one and Swagger UI's example bodies hold
+# (`"boolean"`, `"string (URL)"`, `"JSON object"`, `"number (minutes)"`, `"integer[]"`)
+_TYPE_NAME = LazyPattern(r"(?:json[ _-]?)?(?:boolean|bool|string|number|integer|int|float|double|long|object|array)"
+                         r"(?:\[\])?(?:[ \t]*+\([^()\r\n]{0,80}\))?", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
 _CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
@@ -249,7 +253,7 @@ def _found_in_short(text: str, credential: bool, date_format: bool, identifier: 
 
 
 def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
-    if not (credential or text[0] == "*" or _TRIGGER.search(text)):
+    if not (credential or text[0] == "*" or _TRIGGER.search(text) or _TYPE_NAME.fullmatch(text.strip())):
         return ()
     return _find(text, credential, date_format, identifier)
 
@@ -289,6 +293,9 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
             add(short.start(), short.end(), "mask")
     if _STAR_MASK.match(text):
         add(0, len(text), "mask")
+    stripped = text.strip()
+    if stripped and len(stripped) <= 120 and _TYPE_NAME.fullmatch(stripped):
+        add(text.index(stripped), text.index(stripped) + len(stripped), "placeholder")
     return tuple(sorted(found, key=lambda p: p.start))
 
 
