@@ -2561,3 +2561,27 @@ def test_a_block_describing_the_keys_types_is_no_body_with_wrong_values():
             '"string (URL)", "event.poller.refresh_interval": "number (minutes)", "event.poller.configuration": '
             '"JSON object"}\n```\n')
     assert {(f.rule, f.severity) for f in check_page(page).findings} == {("CE701", "info")}
+
+
+@pytest.mark.parametrize("data", [
+    '"{\\"configuration\\": {\\"event.notification.enabled\\": $ENABLED, \\"event.poller.refresh_interval\\": ${MINUTES}}}"',
+    '"{\\"configuration\\": {\\"event.poller.configuration\\": $(jq -Rs . <<<\\"$POLLER\\")}}"',
+    '"{\\"configuration\\": {\\"event.poller.configuration\\": `cat poller.json`}}"',
+    '\'{"configuration": {"event.poller.configuration": \'"$(cat poller.json)"\'}}\'',
+    '"{\\"configuration\\": {\\"event.poller.refresh_interval\\": $((HOURS * 60)), \\"event.notification.enabled\\": true}}"',
+])
+def test_a_shell_s_expansion_where_a_value_goes_is_that_value(data):
+    """A false-alarm hunt (helper-139): in a double-quoted curl body (or one spliced between single quotes), the shell
+    puts a variable's value or a command's output where a JSON value goes (`"enabled": $ENABLED`, `$(cat poller.json)`,
+    backticks): CE006 or CE001 (errors) at its `$`.  A variable is read as the reference it is, a command's output as a
+    value the page leaves out."""
+    page = ("```bash\ncurl -X PATCH \"$CE_BASE/instances/$ID\" -H \"Authorization: $CE_AUTH\" "
+            f"-H 'Content-Type: application/json' \\\n  -d {data}\n```\n")
+    assert [(f.rule, f.message) for f in check_page(page).findings if f.severity != "info"] == []
+
+
+def test_a_variable_in_a_single_quoted_body_is_still_its_name():
+    """(helper-139) The shell expands nothing inside '...': the platform gets `$ENABLED` itself, no JSON value."""
+    page = ("```bash\ncurl -X PATCH \"$CE_BASE/instances/$ID\" -H 'Content-Type: application/json' \\\n"
+            "  -d '{\"configuration\": {\"event.notification.enabled\": $ENABLED}}'\n```\n")
+    assert {f.rule for f in check_page(page).findings} >= {"CE006", "CE028"}

@@ -32,6 +32,7 @@ finding:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -921,6 +922,8 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
             i = _ansi_c(shell, i, builder, word)
             continue
         after = _dollar(shell, i, builder, word, quoted=False) if c == "$" else None
+        if c == "`" and builder.last_visible() in _VALUE_STARTS:
+            after = _substituted_value(shell, i, builder)
         if after is not None:
             i = after
             continue
@@ -1107,6 +1110,8 @@ def _double(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
                 j += 2
                 continue
         after = _dollar(shell, j, builder, word, quoted=True) if c == "$" else None
+        if c == "`" and builder.last_visible() in _VALUE_STARTS:
+            after = _substituted_value(shell, j, builder)
         if after is not None:
             j = after
             continue
@@ -1125,8 +1130,28 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
         return None
     if MACRO_EXPANSION.match(shell, i):
         word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
+    elif builder.last_visible() in _VALUE_STARTS:  # where the body's value goes (`"enabled": $ENABLED`)
+        if shell.startswith("$(", i):
+            return _substituted_value(shell, i, builder)
+        builder.stand_for(json.dumps(match.group()), i, match.end())  # (read as a `.json` file's `${NAME}` is)
+        return match.end()
     builder.copy(match.group(), i)
     return match.end()
+
+
+# What comes right before a JSON value: a command's output or a variable written there is the value
+_VALUE_STARTS = frozenset(":[,")
+
+
+def _substituted_value(shell: str, i: int, builder: TextBuilder) -> int:
+    """A command substitution at ``i`` (`$(cat poller.json)`, `` `cat poller.json` ``, `$((n * 60))`) written where
+    the body's value goes: the shell puts the command's output there, which the page does not show, so it is read
+    as a value left out (`...`); where the word goes on."""
+    backtick = shell[i] == "`"
+    inner = i + (1 if backtick else 2)
+    close = min(_substitution_end(shell, inner, backtick=backtick), len(shell) - 1)  # (`$((n))` too: its parentheses nest)
+    builder.stand_for("...", i, close + 1)
+    return close + 1
 
 
 # A poller macro, which only the platform substitutes: `${gmtDate:...}`, `${epoch}`, `${now:...}`

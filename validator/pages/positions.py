@@ -89,6 +89,14 @@ class TextBuilder:
         self._ends.extend([end] * len(text))
         self._tail = end
 
+    def last_visible(self) -> str:
+        """The last character appended that is not a blank ("" when none)."""
+        for part in reversed(self._parts):
+            stripped = part.rstrip(" \t\r\n")
+            if stripped:
+                return stripped[-1]
+        return ""
+
     def skip_to(self, at: int) -> None:
         """Page text up to ``at`` is left out; the end of the text is now there."""
         self._tail = at
