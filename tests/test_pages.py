@@ -2585,3 +2585,17 @@ def test_a_variable_in_a_single_quoted_body_is_still_its_name():
     page = ("```bash\ncurl -X PATCH \"$CE_BASE/instances/$ID\" -H 'Content-Type: application/json' \\\n"
             "  -d '{\"configuration\": {\"event.notification.enabled\": $ENABLED}}'\n```\n")
     assert {f.rule for f in check_page(page).findings} >= {"CE006", "CE028"}
+
+
+@pytest.mark.parametrize("comment", ["/* credentials: see the setup page */", "// the OAuth keys, see the Authenticate step",
+                                     "// keys as in the API Provider Setup section"])
+def test_a_comment_sending_the_reader_to_another_page_elides(comment):
+    """A false-alarm hunt (helper-139): a `jsonc` body whose comment stands for the keys another page shows
+    (`/* credentials: see the setup page */`) drew CE105 (an error) for each of them, as `// ... as above` does not."""
+    page = ("```jsonc\n{\n  \"element\": {\"key\": \"sageone\"},\n  \"configuration\": {\n    " + comment + "\n"
+            "    \"event.notification.enabled\": true,\n    \"event.notification.callback.url\": \"https://mycoolapp.com/e\"\n"
+            "  },\n  \"name\": \"s\"\n}\n```\n")
+    assert [f.rule for f in check_page(page).findings if f.severity != "info"] == []
+    # (a comment saying something else leaves the body whole: its keys are missing)
+    said = page.replace(comment, "// events on")
+    assert "CE105" in {f.rule for f in check_page(said).findings}

@@ -640,7 +640,10 @@ _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remain
                   r"|(?:the\s+)?rest\s+of\b|omitted|elided|truncated|abridged|\[?snip\b|etc\b|same\s+as\s+(?:above|before)\b"
                   r"|and\s+so\s+on"
                   # what the page showed earlier, named and referred to (`// oauth keys and event keys as above`)
-                  r"|[\w.\- ,&]{1,80}?\s+(?:as|see)\s+(?:above|before|earlier|previously)\b))")
+                  r"|[\w.\- ,&]{1,80}?\s+(?:as|see)\s+(?:above|before|earlier|previously)\b"
+                  # ... or on another page (`/* credentials: see the setup page */`, `// keys as in the Authenticate step`)
+                  r"|(?:[\w.\- ,&]{1,80}?:?\s+)?(?:see|as\s+(?:on|in))\s+(?:the\s+)?[\w.\-/# ]{0,60}?"
+                  r"\b(?:page|section|step|guide)\b))")
 _ELIDING_COMMENT = LazyPattern(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 
