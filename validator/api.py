@@ -66,6 +66,8 @@ def check(
     from .inputs import reads_as_page
     from .source import load_source
 
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options must be a validator.Options or None, not {type(options).__name__}")
     data, shown = read_document(document, path)
     resolved = _config(config, shown)
     if resolved is not None and shown is not None and resolved.is_excluded(shown):
@@ -99,5 +101,7 @@ def _config(choice: ConfigChoice, shown: str | None) -> Config | None:
         return None
     if isinstance(choice, Config):
         return choice
+    if not isinstance(choice, (str, os.PathLike)):
+        raise TypeError(f"config must be \"auto\", None, a path or a validator.Config, not {type(choice).__name__}")
     explicit = None if choice == "auto" else Path(os.fspath(choice))
     return ConfigResolver(explicit=explicit).for_path(shown)

@@ -31,14 +31,13 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from .findings import SEVERITIES, Finding, Severity
 from .lazy_pattern import LazyPattern
-from .options import Options
+from .options import TIMESTAMP_UNITS, Options
 from .rules import opt_in_codes
 from .schema_gate import Check, compile_gate
 
 TABLE = "tool.ce-validator"
 FILE_NAMES = (".ce-validator.toml", "pyproject.toml")
 RULE_CODE = LazyPattern(r"CE[0-9]{0,3}")  # a rule code or a prefix of codes (CE, CE6, CE601)
-TIMESTAMP_UNITS = ("s", "ms")  # what the `timestamp` date format may read (undocumented: an option)
 
 
 class ConfigProblem(NamedTuple):

@@ -6,6 +6,7 @@ Nothing here prints.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -210,7 +211,7 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
     """
     shown = os.fspath(path) if path is not None else None
     if isinstance(document, os.PathLike):
-        return Path(document).read_bytes(), shown or os.fspath(document)
+        return _read_named_file(Path(document)), shown or os.fspath(document)
     if isinstance(document, (bytes, str)):
         if isinstance(document, str) and _names_a_file(document):
             raise ValueError(f"a str is read as JSON text, and {document!r} is a file: pass Path({document!r}) "
@@ -227,6 +228,17 @@ def read_document(document: Any, path: str | os.PathLike[str] | None = None) -> 
             reason = "it is nested deeper than Python writes" if isinstance(exc, RecursionError) else str(exc)
             raise ValueError(f"the document cannot be written as JSON: {reason}") from None
     raise TypeError(f"check() takes a dict, JSON text, bytes or a path, not {type(document).__name__}")
+
+
+def _read_named_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``; a device, socket or named pipe is an :class:`OSError` before it is read,
+    as ``check`` refuses it (``/dev/zero`` never ends; a pipe nothing writes to is waited on forever)."""
+    import stat
+
+    mode = path.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # (a folder: read_bytes' own IsADirectoryError)
+        raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+    return path.read_bytes()
 
 
 _FILE_ENDINGS = (".json", ".jsonc", ".json5", ".jsonl", ".md", ".markdown", ".mdx", ".http", ".rest", ".txt")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+TIMESTAMP_UNITS = ("s", "ms")  # what the `timestamp` date format may read (undocumented: an option)
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -17,6 +19,29 @@ class Options:
     element: str | None = None  # the element of a bare configuration or poller file (instance bodies name theirs)
     element_schemas: tuple[str, ...] = ()  # folders of the user's own element overlays (<key>.schema.json)
     opt_in: frozenset[str] = frozenset()  # codes of opt-in rules that `select` turned on (CE617...)
+
+    def __post_init__(self) -> None:
+        # A library caller's slip must be said here: `server_zone=5` made every check an internal error (CE099), and
+        # `element_docs="docs"` was read as the folders "d", "o", ...
+        if not isinstance(self.server_zone, str):
+            raise TypeError(f"Options.server_zone must be a str, not {type(self.server_zone).__name__}")
+        if not isinstance(self.encode_values, bool):
+            raise TypeError(f"Options.encode_values must be a bool, not {type(self.encode_values).__name__}")
+        if self.timestamp_unit not in TIMESTAMP_UNITS:
+            raise ValueError(f"Options.timestamp_unit must be one of {', '.join(TIMESTAMP_UNITS)}, "
+                             f"not {self.timestamp_unit!r}")
+        if self.element is not None and not isinstance(self.element, str):
+            raise TypeError(f"Options.element must be a str or None, not {type(self.element).__name__}")
+        for name in ("element_docs", "element_schemas"):
+            folders = getattr(self, name)
+            if isinstance(folders, (str, bytes)) or not isinstance(folders, (tuple, list)) \
+                    or not all(isinstance(folder, (str, os.PathLike)) for folder in folders):
+                raise TypeError(f"Options.{name} must be a tuple of folder paths, not {folders!r}"[:200])
+            object.__setattr__(self, name, tuple(os.fspath(folder) for folder in folders))
+        if isinstance(self.opt_in, str) or not isinstance(self.opt_in, (set, frozenset, tuple, list)) \
+                or not all(isinstance(code, str) for code in self.opt_in):
+            raise TypeError(f"Options.opt_in must be a set of rule codes, not {self.opt_in!r}"[:200])
+        object.__setattr__(self, "opt_in", frozenset(self.opt_in))
 
     def unusable_folder(self) -> str | None:
         """Why a folder of element docs or overlays named here cannot be read (``None`` when each is a folder)."""

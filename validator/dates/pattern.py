@@ -72,7 +72,9 @@ def _format_pattern() -> Callable[[DatePattern, datetime | int, str], str]:
 
 @lru_cache(maxsize=2048)
 def compile_pattern(text: str) -> DatePattern:
-    """Compile ``text``; raises :class:`PatternError` where Java's constructor throws."""
+    """Compile ``text``; raises :class:`PatternError` where Java's constructor throws (:class:`TypeError` for no str)."""
+    if not isinstance(text, str):  # (the tokenizer's own error named no date pattern)
+        raise TypeError(f"a date pattern must be a str, not {type(text).__name__}")
     return DatePattern(text, tokenize(text))
 
 

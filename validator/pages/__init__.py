@@ -202,6 +202,12 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
     from ..engine import check_source, fills_client_variable, fills_template
     from ..source import load_source
 
+    if not isinstance(data, (str, bytes)):
+        raise TypeError(f"check_page() takes the page's text (str or bytes), not {type(data).__name__}")
+    if path is not None and not isinstance(path, str):
+        raise TypeError(f"check_page()'s path must be a str or None, not {type(path).__name__}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options must be a validator.Options or None, not {type(options).__name__}")
     text = _decode(data)
     result = PageCheck(text=text or "", findings=[], options=options)
     if text is None:  # not UTF-8, or not text: the encoding problems as a .json file has them, then the page

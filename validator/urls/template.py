@@ -882,7 +882,7 @@ def parse_scope() -> Iterator[None]:
 
 
 def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
-    """Parse a poller URL; never raises.  Facts carry 0-based offsets into ``text``.
+    """Parse a poller URL; never raises for a str (a :class:`TypeError` for another type).  Facts carry 0-based offsets into ``text``.
 
     ``server_zone``: the zone of ``${date:...}`` and ``${now:...}`` (documented as GMT).  The
     result is shared (inside a :func:`parse_scope`, and from a bounded cache of recent URLs across
@@ -890,6 +890,10 @@ def parse_url_template(text: str, *, server_zone: str = "GMT") -> UrlTemplate:
     printing '+'): :mod:`validator.rules.urls` decides which become findings.  Raw spaces (CE617, opt-in) are
     not among them: :meth:`UrlTemplate.raw_spaces` finds them when asked.
     """
+    if not isinstance(text, str) or not isinstance(server_zone, str):  # (a library caller's slip, said plainly)
+        wrong = text if not isinstance(text, str) else server_zone
+        raise TypeError(f"{'a URL template' if wrong is text else 'server_zone'} must be a str, not "
+                        f"{type(wrong).__name__}")
     memo = _SCOPE.get()
     if memo is None:
         return _parse_cached(text, server_zone)
