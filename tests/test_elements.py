@@ -675,6 +675,26 @@ def test_catch_all_near_miss(elements_dir):
     assert [f.help for f in found if f.rule == "CE911"] == ["did you mean `/opportunities`?"]
 
 
+def test_child_path_is_matched_to_a_get_and_not_through_its_own_variable(elements_dir):
+    """A child of a documented resource that only the catch-all route serves: no claim about a documented path it
+    is not.  HubSpot's `/contacts/{id}/notes` once matched `/contacts/properties/{propertyId}` (the body's `{id}`
+    taken for `properties`) and got CE908/CE909 against that model; Zoho's `/products/{id}/notes` matched
+    `/products/{objectName}/{id}`, which has a PATCH only, and got CE905 (an error) though the catch-all GETs it."""
+    api = load_element(elements_dir, "hubspot").api
+    assert api.match("/contacts/{id}/notes") == "/{objectName}/{objectId}/{childObjectName}"
+    assert api.match("/contacts/{contactId}/lists") == "/contacts/{contactId}/lists"
+    assert load_element(elements_dir, "zohocrm").api.match("/products/{id}/notes") \
+        == "/{objectName}/{objectId}/{childObjectName}"
+    hubspot = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": {"contacts": {
+        "url": "/hubs/marketing/contacts/{id}/notes", "idField": "vid", "datesConfiguration": {
+            "updatedDateField": "properties.lastmodifieddate", "updatedDateFormat": "milliseconds"}}}}}
+    zoho = {"element": {"key": "zohocrm"}, "configuration": {"event.poller.configuration": {"notes": {
+        "url": "/hubs/crm/products/{id}/notes", "idField": "id"}}}}
+    for body in (hubspot, zoho):
+        _, found = _run(body, elements_dir)
+        assert [f.rule for f in found if f.rule in ("CE905", "CE908", "CE909")] == [], body["element"]
+
+
 REVIEW = Path(__file__).parent / "expected" / "element_corpus_review.json"
 
 

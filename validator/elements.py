@@ -244,18 +244,21 @@ class ApiDocs:
         return docs
 
     def match(self, path: str) -> str | None:
-        """The documented path matching ``path`` (``{var}`` segments match anything), or None."""
+        """The documented path matching ``path``, or None: a documented ``{var}`` segment matches anything, a
+        ``{var}`` of ``path`` only another (its value is unknown: HubSpot's `/contacts/{id}/x` is not
+        `/contacts/properties/{propertyId}`).  Of several, one with a GET first (a poller's request: Zoho's
+        `/products/{objectName}/{id}` has a PATCH only, the catch-all route serves the GET), then the most literal."""
         wanted = [s for s in path.split("/") if s]
         if "/" + "/".join(wanted) in self.paths:
             return "/" + "/".join(wanted)
-        best, best_literal = None, -1
+        best, best_rank = None, (False, -1)
         for template, segments in self._segments:
             if len(segments) != len(wanted):
                 continue
-            if all(a == b or _is_var(a) or _is_var(b) for a, b in zip(segments, wanted)):
-                literal = sum(a == b for a, b in zip(segments, wanted))
-                if literal > best_literal:
-                    best, best_literal = template, literal
+            if all(a == b or _is_var(a) for a, b in zip(segments, wanted)):
+                rank = (self.get_operation(template) is not None, sum(a == b for a, b in zip(segments, wanted)))
+                if rank > best_rank:
+                    best, best_rank = template, rank
         return best
 
     def documented_path(self, path: str) -> str | None:
