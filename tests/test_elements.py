@@ -187,7 +187,8 @@ def test_missing_required_key_and_unknown_key(elements_dir):
     findings = check(body, options=Options(element_docs=(elements_dir,)))
     found = [(f.rule, f.message, f.help) for f in findings if f.rule in ("CE105", "CE901")]
     # sageone has a bundled overlay: the schema layer reports the missing key, once, as CE105
-    assert found == [("CE105", "missing configuration key `signature.secret`, which element `sageone` requires", None),
+    assert found == [("CE105", "missing configuration key `signature.secret`, which element `sageone` requires",
+                      'add "signature.secret": "..."'),
                      ("CE901", "`oauth.api.kee` is not a configuration key of element `sageone`",
                       "did you mean `oauth.api.key`?")]
     assert [f.rule for f in check(body) if f.rule == "CE105"] == ["CE105"]  # the same code without element docs
@@ -693,6 +694,31 @@ def test_child_path_is_matched_to_a_get_and_not_through_its_own_variable(element
     for body in (hubspot, zoho):
         _, found = _run(body, elements_dir)
         assert [f.rule for f in found if f.rule in ("CE905", "CE908", "CE909")] == [], body["element"]
+
+
+def test_unknown_field_or_key_names_the_fix_when_nothing_is_near(elements_dir):
+    """A field or key with no near spelling still gets a way out: the field the element's default poller reads there
+    (CE908/CE909), the records' id or dates, else where to look; a key of another element (CE901): remove it."""
+    def helps(body, rule):
+        return [(f.pointer.rsplit("/", 1)[-1], f.help) for f in _run(body, elements_dir)[1] if f.rule == rule]
+
+    entry = {**GOOD_ENTRY, "idField": "identifierX"}
+    assert helps(_sage_body(entry), "CE908") == [
+        ("idField", "write `id`, which the element's default poller reads for `idField` here")]
+    pardot = {"element": {"key": "pardot"}, "configuration": {"event.poller.configuration": {"contacts": {
+        "url": "/hubs/marketing/contacts", "idField": "id", "datesConfiguration": {
+            "updatedDateField": "modifiedTimestampX", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss"}}}}}
+    assert helps(pardot, "CE909") == [
+        ("updatedDateField", "write `updated_at`, which the element's default poller reads for `updatedDateField` here")]
+    # a resource the default does not poll: the records' dates, when the docs date few enough fields
+    adobe = {"element": {"key": "adobe-esign"}, "configuration": {"event.poller.configuration": {"docs": {
+        "url": "/hubs/esignature/library-documents", "idField": "id", "datesConfiguration": {
+            "updatedDateField": "changedTimestampX", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssZ"}}}}}
+    assert helps(adobe, "CE909") == [("updatedDateField", "name one of the records' dates: `modifiedDate`")]
+    egnyte = {"element": {"key": "egnyte"}, "configuration": {"subdomain": "acme", "oauth.api.key": "${K}",
+                                                              "oauth.api.secret": "${S}", "sfdc.username": "u"}}
+    assert helps(egnyte, "CE901") == [
+        ("sfdc.username", "remove it, or write the key element `egnyte` declares for what it meant")]
 
 
 REVIEW = Path(__file__).parent / "expected" / "element_corpus_review.json"
@@ -1278,7 +1304,8 @@ def test_a_date_field_is_suggested_among_the_records_dates_as_a_path_writes_it(e
         "updatedDateField": written, "updatedDateFormat": "yyyy-MM-dd HH:mm:ss"}}
     body = {"element": {"key": element}, "name": "x", "configuration": {"event.poller.configuration": {resource: entry}}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE909"]
-    assert hit.help == (f"did you mean `{meant}`?" if meant else None)
+    assert hit.help == (f"did you mean `{meant}`?" if meant  # (nothing near: the date the default poller reads)
+                        else "write `date_updated`, which the element's default poller reads for `updatedDateField` here")
 
 
 @pytest.mark.parametrize("value", [None, ""])

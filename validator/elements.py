@@ -416,6 +416,8 @@ class DefaultUsage:
     zones: dict[tuple[str, str, str], str] = field(default_factory=dict)  # (path, field, format) -> its zone, "" if none
     mask_formats: dict[str, set[str]] = field(default_factory=dict)
     paths: set[str] = field(default_factory=set)
+    # (documented path, `idField`/`updatedDateField`/`createdDateField`) -> the field the default reads for it
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, definition: ElementDefinition | None, api: ApiDocs | None) -> DefaultUsage:
@@ -444,8 +446,13 @@ class DefaultUsage:
                 usage.filtered.setdefault(documented, set()).update(c.field.value for c in template.where.conditions)
             if isinstance(entry.get("idField"), str):
                 used.add(entry["idField"])
+                if entry["idField"].strip():
+                    usage.roles.setdefault((documented, "idField"), entry["idField"])
             if not isinstance(dates, dict):
                 continue
+            for label in ("updatedDateField", "createdDateField"):
+                if isinstance(dates.get(label), str) and dates[label].strip():
+                    usage.roles.setdefault((documented, label), dates[label])
             operation = api.get_operation(documented)
             model = api.record_model(operation) if operation else None
             for name, fmt in usage._keep_dates(documented, entry, dates):

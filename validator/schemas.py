@@ -1033,6 +1033,7 @@ class _Translator:
                 else:
                     message = (f"missing configuration key{plural} {_join(names)}, "
                                f"which element `{overlay}` requires")
+                    hint = f'add "{names[0]}": "..."'  # (as the element check without an overlay says it)
                 self._add(path, "CE105", message, help=hint)
                 continue
             ctx, rel, _ = self._context(path)

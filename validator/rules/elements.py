@@ -591,7 +591,8 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                 continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
             near = None if key in top_level else _nearest(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
-                    if key in top_level else f"did you mean `{near}`?" if near else None)
+                    if key in top_level else f"did you mean `{near}`?" if near
+                    else f"remove it, or write the key element `{definition.key}` declares for what it meant")
             rename = rename_key(ctx.source, pointer, near) if near is not None and near not in config else None
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
                               pointer=pointer, key=True, help=hint,
@@ -804,12 +805,12 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         return
     used = usage.fields.get(template, set())
     yield from _check_field(ctx, entry, api, model, entry.value.get("idField"), entry.child("idField"),
-                            POLLER_ID_FIELD_UNKNOWN, "idField", template, used)
+                            POLLER_ID_FIELD_UNKNOWN, "idField", template, used, usage.roles.get((template, "idField")))
     dates = entry.value.get("datesConfiguration")
     if isinstance(dates, dict):
         for name in _DATE_FIELDS:
             yield from _check_field(ctx, entry, api, model, dates.get(name), entry.child("datesConfiguration", name),
-                                    POLLER_DATE_FIELD_UNKNOWN, name, template, used)
+                                    POLLER_DATE_FIELD_UNKNOWN, name, template, used, usage.roles.get((template, name)))
             yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
         yield from _created_is_updated(ctx, entry, api, model, dates)
     if parsed.where is not None:
@@ -891,7 +892,8 @@ def _squash(name: str) -> str:
 
 
 def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: Any, pointer: str, rule: Rule,
-                 label: str, template: str, used: set[str]) -> Iterator[Finding]:
+                 label: str, template: str, used: set[str], default: str | None = None) -> Iterator[Finding]:
+    """CE908/CE909, CE915 for one field path; ``default`` is the field the element's default poller reads there."""
     from ..elements import split_field_path
 
     if not isinstance(value, str) or not value.strip() or value in used:
@@ -903,7 +905,8 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
     if found is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
                           source=entry.source, pointer=pointer,
-                          help=_field_meant(label, parts[-1], api, model) or _wrapped(api, model, parts, value))
+                          help=_field_meant(label, parts[-1], api, model) or _wrapped(api, model, parts, value)
+                          or _field_named(label, api, model, template, default))
         return
     schema = api.field_schema(model, parts) if found else None
     shape = _container(schema)
@@ -935,6 +938,23 @@ def _field_meant(label: str, word: str, api: ApiDocs, model: Any) -> str | None:
             return f"did you mean `{written_field(near)}`?" if near else None  # (never a user id for a date)
     near = _nearest(word, names)  # (docs that give no field a date format: the nearest of all)
     return f"did you mean `{written_field(near)}`?" if near else None
+
+
+def _field_named(label: str, api: ApiDocs, model: Any, template: str, default: str | None) -> str:
+    """The way out when no field is near the one written: the default poller's own, else the records' id or their
+    dates (few enough to name), else where to look them up."""
+    if default:
+        return f"write `{default}`, which the element's default poller reads for `{label}` here"
+    names = api.field_names(model)
+    if label == "idField":
+        ids = [name for name in names if name.lower() == "id"]
+        if len(ids) == 1:
+            return f"did you mean `{ids[0]}`?"
+    else:
+        dated = [name for name in names if _formatted_as_date(api.field_schema(model, [name]))]
+        if 0 < len(dated) <= 4:
+            return "name one of the records' dates: " + ", ".join(f"`{written_field(name)}`" for name in dated)
+    return f"name a field of the records `GET {template}` returns (the API docs' response model)"
 
 
 _DATE_WORDS = frozenset({"date", "time", "at", "on", "datetime", "timestamp"})
