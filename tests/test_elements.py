@@ -721,6 +721,27 @@ def test_unknown_field_or_key_names_the_fix_when_nothing_is_near(elements_dir):
         ("sfdc.username", "remove it, or write the key element `egnyte` declares for what it meant")]
 
 
+def test_near_miss_of_a_later_segment_or_of_a_path_only_the_default_polls(elements_dir):
+    """CE911 looked at the first segment alone, and among documented paths only: HubSpot's
+    `/contacts/{contactId}/workflowz` and Egnyte's `/eventz` (its default polls `/events`, which its API docs serve by
+    the catch-all route alone) went unreported; Chargebee's `/eventz` too (0.83 alike to `/events`: one slip)."""
+    cases = [("hubspot", "/hubs/marketing/contacts/{contactId}/workflowz", "workflowz",
+              "did you mean `/contacts/{contactId}/workflows`?"),
+             ("egnyte", "/hubs/documents/eventz", "eventz", "did you mean `/events`?"),
+             ("chargebee", "/hubs/payment/eventz", "eventz", "did you mean `/events`?")]
+    for element, url, written, help in cases:
+        body = {"element": {"key": element}, "configuration": {"event.poller.configuration": {"r": {
+            "url": url, "idField": "id"}}}}
+        text, found = _run(body, elements_dir)
+        (hit,) = [f for f in found if f.rule == "CE911"]
+        assert (_at(text, hit), hit.help) == (written, help), element
+    for element, url in [("egnyte", "/hubs/documents/events"), ("hubspot", "/hubs/marketing/contacts/{id}/notes"),
+                         ("chargebee", "/hubs/payment/invoices")]:
+        body = {"element": {"key": element}, "configuration": {"event.poller.configuration": {"r": {
+            "url": url, "idField": "id"}}}}
+        assert [f for f in _run(body, elements_dir)[1] if f.rule == "CE911"] == [], url
+
+
 REVIEW = Path(__file__).parent / "expected" / "element_corpus_review.json"
 
 

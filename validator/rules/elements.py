@@ -55,7 +55,8 @@ CE910 poller-differs-from-default
 
 CE911 poller-path-near-miss
     A path only a catch-all route (``/{objectName}``) serves, one letter or so away from a
-    documented path: ``/customerz`` for ``/customers``.  Other catch-all paths stay silent, and so
+    documented path: ``/customerz`` for ``/customers``, a later segment (``/contacts/{contactId}/workflowz``), or a
+    path only the element's default poller polls (Egnyte's ``/events``).  Other catch-all paths stay silent, and so
     does the vendor's own name of a documented object (``/Account`` beside ``/accounts``).
 
 CE912 poller-date-format-mismatch
@@ -855,28 +856,41 @@ def _against_undocumented_default(ctx: Context, entry: Entry, path: str, usage: 
 
 def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: DefaultUsage,
                base: int) -> Iterator[Finding]:
-    """CE911: ``/customerz`` served by ``/{objectName}`` next to a documented ``/customers``."""
+    """CE911: ``/customerz`` served by ``/{objectName}`` next to a documented ``/customers``; also a later segment
+    (LinkedIn's ``/companies/{id}/updates/commentz``), and a path only the element's default poller polls (Egnyte's
+    ``/events``, which its docs serve by the catch-all alone)."""
     segments = [s for s in relative.split("/") if s]
     if not segments or relative in usage.paths or segments[0].startswith("{"):
         return
-    first = segments[0]
-    documented = sorted({t.split("/")[1] for t in api.paths if not api.is_generic(t)})
-    by_key = {_squash(d): d for d in documented}
-    near = by_key.get(_squash(first))
-    if near is None:
-        close = difflib.get_close_matches(first.lower(), [d.lower() for d in documented], n=1, cutoff=0.85)
-        near = next((d for d in documented if close and d.lower() == close[0]), None)
-    if near is None or near == first or _object_name_of(first, near):
+    known = [[s for s in t.split("/") if s] for t in api.paths if not api.is_generic(t) and api.get_operation(t)]
+    known += [[s for s in t.split("/") if s] for t in sorted(usage.paths)]
+    position = 0
+    for index, written in enumerate(segments):
+        position = relative.index(written, position)
+        if written.startswith("{"):
+            continue
+        # the segments templates of this length write here, where they agree with the path before it
+        here = sorted({t[index] for t in known if len(t) == len(segments) and not t[index].startswith("{")
+                       and all(a == b or a.startswith("{") for a, b in zip(t[:index], segments))})
+        if not here or written in here:
+            continue
+        near = {_squash(d): d for d in here}.get(_squash(written))
+        if near is None:
+            close = difflib.get_close_matches(written.lower(), [d.lower() for d in here], n=1, cutoff=0.85)
+            near = next((d for d in here if close and d.lower() == close[0]), None)
+        if near is None and len(written) >= 6:  # (a slip in a short name: `eventz` is 0.83 alike to `events`)
+            slips = [d for d in here if one_edit_away(written.lower(), d.lower())]
+            near = slips[0] if len(slips) == 1 else None
+        if near is None or near == written or _object_name_of(written, near):
+            return
+        candidate = "/" + "/".join([*segments[:index], near, *segments[index + 1:]])
+        start = base + position
+        what = f"`/{written}`" if index == 0 else f"`{written}` in `{relative}`"
+        yield ctx.finding(POLLER_PATH_NEAR_MISS, f"{what} is not a documented path of element "
+                          f"`{ctx.element}`: only its catch-all route `/{{objectName}}` serves it, so the vendor gets a "
+                          "resource name it may not know", source=entry.source, pointer=entry.child("url"),
+                          sub=(start, start + len(written)), help=f"did you mean `{candidate}`?")
         return
-    candidate = "/" + "/".join([near, *segments[1:]])
-    matched = api.match(candidate)
-    if matched is None or api.is_generic(matched):
-        return
-    start = base + relative.index(first)
-    yield ctx.finding(POLLER_PATH_NEAR_MISS, f"`/{first}` is not a documented path of element `{ctx.element}`: only its "
-                      f"catch-all route `/{{objectName}}` serves it, so the vendor gets a resource name it may not "
-                      f"know", source=entry.source, pointer=entry.child("url"), sub=(start, start + len(first)),
-                      help=f"did you mean `{candidate}`?")
 
 
 def _object_name_of(name: str, documented: str) -> bool:
