@@ -584,14 +584,66 @@ def test_fixes_move_to_the_page_where_the_page_holds_the_text():
 
     def moved(*edits: Edit):
         finding = Finding("CE002", "error", "m", None, "", 1, 1, 1, 2, fix=Fix("remove", edits))
-        return _moved(finding, document, line_starts(text), line_starts(page)).fix
+        return _moved(finding, document, line_starts(text), line_starts(page), page).fix
 
     fix = moved(Edit(comma, comma + 1, ""))
     assert fix is not None and [(page[e.start:e.end], e.replacement) for e in fix.edits] == [(",", "")]
     insert = moved(Edit(comma, comma, " "))
     assert insert is not None and insert.edits[0].start == page.rindex(",") == insert.edits[0].end
     assert moved(Edit(key, key + 7, "hubspot")) is None  # the page holds {{page.k}} there
-    assert moved(Edit(comma, comma + 1, ",\n")) is None  # a new line would lose the list item's indentation
+    line = moved(Edit(comma, comma + 1, ",\n"))  # a new line gets the list item's indentation
+    assert line is not None and line.edits[0].replacement == ",\n  "
+    across = moved(Edit(text.index("},") + 1, comma, ""))  # over lines: the page's indentation between goes too
+    assert across is not None and page[across.edits[0].start:across.edits[0].end] == ',\n   "a": 1'
+    assert moved(Edit(key, text.index("\n", key), "x")) is None  # the page holds {{page.k}} there
+
+
+@pytest.mark.parametrize("marks", ["", "  ", "> ", "  > "])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_fix_over_lines_is_made_in_a_page_as_in_a_file(marks, newline):
+    """CE302's moves were not offered in pages (nor in a .jsonc file, a page of one block): --fix stopped after
+    wrapping one key in a new `datesConfiguration`, and left the others beside it."""
+    body = json.dumps({"deals": {"url": "/hubs/crm/deals", "idField": "id", "updatedDateField": "updated",
+                                 "updatedDateFormat": "yyyy-MM-dd", "createdDateField": "created",
+                                 "createdDateFormat": "yyyy-MM-dd"},
+                       "contacts": {"url": "/hubs/crm/contacts", "idField": "id", "updatedDateTimezone": "GMT",
+                                    "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd",
+                                                           "createdCheckTolerance": 10}}}, indent=2)
+    expected = _fix(body.encode(), "x.json")
+    assert expected != body.encode() and b"updatedDateFormat" in expected
+    quoted = "".join(marks + line if line.strip() or ">" in marks else line for line in (body + "\n").splitlines(True))
+    page = (f"# Poller{newline}{newline}{marks}```json{newline}" + quoted.replace("\n", newline)
+            + f"{marks}```{newline}{newline}The end.{newline}")
+    fixed = _fix(page.encode(), "x.md").decode()
+    block = fixed.split("```json" + newline, 1)[1].split(marks + "```", 1)[0]
+    assert fixed.startswith(f"# Poller{newline}{newline}{marks}```json{newline}")
+    assert fixed.endswith(f"{marks}```{newline}{newline}The end.{newline}")
+    assert newline == "\r\n" or "\r" not in fixed
+    assert block.replace(newline, "\n") == "".join(
+        marks + line if line.strip() or ">" in marks else line for line in (expected.decode() + "\n").splitlines(True))
+
+
+def _fix(data: bytes, shown: str) -> bytes:
+    from validator.fix_runner import fix_file
+    from validator.options import Options
+
+    outcome = fix_file(data, shown=shown, kind="auto", options=Options(), keep=lambda found: found, unsafe=False)
+    return data if outcome.data is None else outcome.data
+
+
+def test_a_byte_order_mark_opening_a_block_shifts_no_finding_nor_fix():
+    # the loader drops a leading U+FEFF: the block's offsets were one short, and --fix wrote `"yyyy-MM-dd5, "...`
+    body = ('{"a": {"url": "/hubs/crm/x", "idField": "id", "datesConfiguration": {"updatedDateField": "u", '
+            '"updatedDateFormat": "yyyy-MM-dd", "createdCheckTolerance": 5}}}')
+    page = "```json\n\ufeff" + body + "\n```\n"
+    found = check_page(page).findings
+    bom = next(f for f in found if f.rule == "CE014")
+    assert (bom.line, bom.column) == (2, 1)
+    moved = next(f for f in found if f.rule == "CE302")
+    line = page.splitlines()[1]
+    assert moved.column == line.index('"createdCheckTolerance"') + 1
+    fixed, applied, _ = apply_fixes(page, [moved])
+    assert applied and fixed == page.replace(', "createdCheckTolerance": 5}}}', '}, "createdCheckTolerance": 5}}')
 
 
 def test_template_rules_keep_their_severity_outside_pages():

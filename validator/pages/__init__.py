@@ -84,6 +84,7 @@ from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Finding, Fix, Problem
 from ..masking import MaskedText, Secrets
 from ..options import Options
+from ..source.codes import BYTE_ORDER_MARK
 
 from ..rules.base import Rule
 
@@ -236,7 +237,14 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
     for document, strict, shell_problems in found_documents:
         if not document.text.strip():
             continue  # an empty block shows nothing to check
-        loaded = load_source(document.text, path=path)
+        bom_at = None
+        if document.text.startswith("\ufeff"):  # the loader drops it, so its offsets would all be one short
+            bom_at = document.mapping.to_page(0)
+            mapping = document.mapping
+            document = replace(document, text=document.text[1:],
+                               mapping=PositionMap(mapping.starts[1:], mapping.ends[1:], mapping.outer))
+        # (with the mark, the loader's note of it, CE014, placed at the mark below)
+        loaded = load_source(document.text if bom_at is None else "\ufeff" + document.text, path=path)
         elided: list[tuple[int, int]] = []
         if strict and _json_like(document) and _ELISION.search(document.text):
             repaired, elided = _without_elisions(document.text)  # a body shown in part: what it shows is checked
@@ -264,7 +272,12 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         document = replace(document, source=loaded)
         result.documents.append(document)
         own = line_starts(document.text)
-        result.findings.extend(_moved(f, document, own, starts) for f in found)
+        moved = [_moved(f, document, own, starts, text) for f in found]
+        if bom_at is not None:
+            line, column = line_col(starts, bom_at)
+            moved = [replace(f, line=line, column=column, end_line=line, end_column=column + 1)
+                     if f.rule == BYTE_ORDER_MARK else f for f in moved]
+        result.findings.extend(moved)
         if document.ignore:
             shell_problems = [p for p in shell_problems if not _ignored(p[0].rule, document.ignore)]
         if shell_problems:
@@ -930,8 +943,10 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int]) -> Finding:
-    """``finding`` (placed in the document's text, whose lines start at ``starts``) placed in the page."""
+def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int],
+           page: str | None = None) -> Finding:
+    """``finding`` (placed in the document's text, whose lines start at ``starts``) placed in the page (whose text,
+    ``page``, lets a fix over lines be moved too)."""
     start = offset_of(starts, finding.line, finding.column)
     end = offset_of(starts, finding.end_line, finding.end_column)
     page_start = document.mapping.to_page(start)
@@ -945,15 +960,17 @@ def _moved(finding: Finding, document: Document, starts: list[int], page_starts:
     severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
     message = _relocate(finding.message, document.mapping, starts, page_starts)
     return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,
-                   end_line=end_line, end_column=end_column, severity=severity, fix=_page_fix(finding.fix, document))
+                   end_line=end_line, end_column=end_column, severity=severity,
+                   fix=_page_fix(finding.fix, document, page))
 
 
-def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
+def _page_fix(fix: Fix | None, document: Document, page: str | None = None) -> Fix | None:
     """``fix`` (edits of the document's text) as edits of the page; ``None`` when it cannot be one.
 
-    An edit is moved only where the page holds the document's text character for character, and
-    when its replacement has no line break (a new line in a list item needs the item's indentation);
-    a curl body's replacement would need the shell's quoting.
+    An edit is moved only where the page holds the document's text character for character (but for the
+    container's marks that open each line: a list item's indentation, a block quote's `>`); a line its
+    replacement starts is given those marks, which needs the ``page``'s text.  A curl body's replacement would
+    need the shell's quoting.
     """
     if fix is None or document.shell:
         return None
@@ -961,14 +978,55 @@ def _page_fix(fix: Fix | None, document: Document) -> Fix | None:
 
     edits = []
     for edit in fix.edits:
-        if "\n" in edit.replacement or "\r" in edit.replacement or not document.mapping.copied(edit.start, edit.end):
+        if _LINE_BREAK.search(edit.replacement) or _LINE_BREAK.search(document.text, edit.start, edit.end):
+            moved = _page_edit_over_lines(edit, document, page)
+            if moved is None:
+                return None
+            edits.append(moved)
+            continue
+        if not document.mapping.copied(edit.start, edit.end):
             return None
         start = document.mapping.to_page(edit.start)
         end = document.mapping.to_page(edit.end, end=True) if edit.end > edit.start else start
-        if "\n" in document.text[edit.start:edit.end] or "\r" in document.text[edit.start:edit.end]:
-            return None  # across lines: the container's indentation of the lines would change
         edits.append(Edit(start, end, edit.replacement))
     return Fix(fix.message, tuple(edits), fix.applicability)
+
+
+_LINE_BREAK = LazyPattern(r"\r\n?|\n")
+_CONTAINER_MARKS = LazyPattern(r"[ \t>]*")  # what a list item or a block quote puts before each line of its block
+
+
+def _page_edit_over_lines(edit: Edit, document: Document, page: str | None) -> Edit | None:
+    """``edit``, which removes or writes line breaks, as an edit of the page: the page text it replaces is the
+    document's with the container's marks of the lines in between, and each line it writes gets the marks of the
+    line it starts on.  ``None`` where the page holds anything else there (a substitution, a tag)."""
+    mapping, text = document.mapping, document.text
+    start, end = edit.start, edit.end
+    if page is None or not 0 <= start <= end <= len(text) or (start == end and not mapping.copied(start, start)):
+        return None
+    after = None  # where the character before ends in the page
+    for i in range(start, end):
+        if not mapping.copied(i, i + 1):
+            return None
+        at = mapping.to_page(i)
+        if after is not None and at != after and not (
+                text[i - 1] in "\r\n" and _CONTAINER_MARKS.fullmatch(page, after, at)):
+            return None
+        after = at + 1
+    line = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    at = mapping.to_page(line)
+    marks = page[max(page.rfind("\n", 0, at), page.rfind("\r", 0, at)) + 1:at]
+    if not _CONTAINER_MARKS.fullmatch(marks):
+        return None
+    page_start = mapping.to_page(start)
+    if end == start:
+        page_end = page_start
+    elif text[end - 1] in "\r\n":  # the edit ends where a line starts: before its marks, which stay
+        page_end = mapping.to_page(end)
+    else:
+        page_end = mapping.to_page(end, end=True)
+    replacement = _LINE_BREAK.sub(lambda m: m.group() + marks, edit.replacement) if marks else edit.replacement
+    return Edit(page_start, page_end, replacement)
 
 
 _PLACE = LazyPattern(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
