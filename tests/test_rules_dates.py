@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from corpus_tables import assert_expected, record_hits, table_of
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from validator.engine import Options, check
@@ -665,6 +666,41 @@ def test_a_strftime_reading_never_crashes_and_its_fix_compiles(text):
         compile_pattern(problem.fix.edits[0].replacement)
 
 
+# strftime's directives whose output C's strftime and Java's fix print alike (`%e` pads with a space, `%Z` names UTC
+# `UTC` where Java says `GMT`, `%L` and `%:z` are not Python's)
+_STRFTIME_ALIKE = ["%Y", "%y", "%m", "%d", "%H", "%I", "%M", "%S", "%p", "%b", "%B", "%a", "%A", "%j", "%z", "%T",
+                   "%F", "%D", "%R", "%%", "%-d", "%-m", "%-H", "%-I", "%-M", "%-S", "%-j"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_STRFTIME_ALIKE) | st.sampled_from(["-", ":", "/", " ", ".", "T", ", "]),
+                       min_size=2, max_size=8),
+       instant=st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)))
+def test_a_strftime_fix_prints_what_strftime_prints(pieces, instant):
+    """The pattern CE402's fix writes formats an instant as the strftime pattern did: `%-d/%-m/%Y` was written
+    `%-'d'/%-'m'/yyyy` (a literal `%-d`), and `%:z` as `%:'z'`."""
+    from validator.dates.pattern import format_date
+    from validator.rules.dates import _strftime
+
+    text = "".join(pieces)
+    problem = _strftime(text)
+    assume(problem is not None and problem.fix is not None)
+    meant = problem.fix.edits[0].replacement
+    utc = instant.replace(tzinfo=timezone.utc)
+    assert format_date(meant, utc) == utc.strftime(text), meant
+
+
+@pytest.mark.parametrize("text, meant", [("%-d/%-m/%Y %H:%M", "d/M/yyyy HH:mm"),
+                                         ("%Y-%m-%dT%H:%M:%S%:z", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+                                         ("%Y-%m-%dT%H:%M:%S.%3N", None), ("%_d/%m/%Y", None)])
+def test_a_strftime_flag_is_read_or_left_unfixed(text, meant):
+    from validator.rules.dates import _strftime
+
+    problem = _strftime(text)
+    assert problem is not None
+    assert (problem.fix.edits[0].replacement if problem.fix else None) == meant
+
+
 @pytest.mark.parametrize("char", ["\u2013", "\u2014", "\u2212", "\u2011"])
 def test_a_typographic_dash_in_a_pattern(char, jdk):
     """A trial's fresh mistake (helper-53): an en-dash pasted into a macro's format drew only CE413 (info)."""
@@ -734,6 +770,22 @@ def test_a_backslash_before_punctuation_or_as_a_unicode_escape_in_a_pattern(jdk)
     assert "URL sends" in assert_at(poller(url=url), "CE427", "\\\\-MM").message
     assert not found(poller(updated="yyyy\\MM\\dd"), "CE427")  # before a letter: a separator, maybe the vendor's
     assert not found(poller(updated="yyyy-MM-dd'\\-'HH"), "CE427")  # quoted: a backslash on purpose
+
+
+@pytest.mark.parametrize("written, meant", [("yyyy-MM-dd\\u0027T\\u0027HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"),
+                                           ("yyyy\\u0027-\\u0027MM-dd", "yyyy'-'MM-dd")])
+def test_a_quote_escaped_once_too_often_is_a_quote(written, meant):
+    """Gson writes `'` as `\\u0027`; escaped once more, Java reads `\\`, `u` and digits.  `dd\\u0027T\\u0027HH` drew
+    CE401 with the advice to quote the `T` (which compiles, and prints `\\5027T...`), and `yyyy\\u0027-\\u0027MM`'s
+    fix wrote `yyyy''-''MM` (a literal quote each side)."""
+    from validator.fixes.apply import apply_fixes
+
+    text = poller(updated=written)
+    hits = found(text, "CE427")
+    assert len(hits) == 2 and not found(text, "CE401")
+    fixed, applied, _ = apply_fixes(text, hits)
+    assert applied and json.loads(fixed)["contacts"]["datesConfiguration"]["updatedDateFormat"] == meant
+    assert all(f.fix.applicability == "safe" for f in hits)
 
 
 @pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u2060", "\ufeff"])

@@ -55,9 +55,12 @@ def is_description(text: str) -> bool:
 # microseconds, which no SimpleDateFormat pattern reads)
 _STRFTIME = {"Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
              "L": "SSS", "p": "a", "b": "MMM", "B": "MMMM", "a": "EEE", "A": "EEEE", "j": "DDD",
-             "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm"}
-_STRFTIME_DIRECTIVE = LazyPattern(r"%([A-Za-z])")
-_STRFTIME_PIECES = LazyPattern(r"%%|%[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%")  # `%%`, a directive, literal letters, the rest
+             "z": "Z", "Z": "zzz", "T": "HH:mm:ss", "F": "yyyy-MM-dd", "D": "MM/dd/yy", "R": "HH:mm",
+             # glibc's unpadded numbers and the offset with a colon (GNU date, Ruby, Python 3.12)
+             "-d": "d", "-e": "d", "-m": "M", "-H": "H", "-I": "h", "-M": "m", "-S": "s", "-j": "D", ":z": "XXX"}
+_STRFTIME_DIRECTIVE = LazyPattern(r"%[-:]?([A-Za-z])")
+# `%%`, a directive (with a flag), literal letters, the rest; a `%` before anything else is a directive unknown here
+_STRFTIME_PIECES = LazyPattern(r"%%|%[-_^#0:]?[A-Za-z]|[A-Za-z]+|[^%A-Za-z]+|%.?")
 _LETTER_RUN = LazyPattern(r"(?<!%)[A-Za-z]{2,}")  # Java's own fields (`yyyy%MM%dd` uses `%` as a separator)
 
 STRFTIME_READING = ("is a strftime pattern (Python, C, PHP): Java's SimpleDateFormat writes and reads its `%` signs "
@@ -66,14 +69,19 @@ STRFTIME_READING = ("is a strftime pattern (Python, C, PHP): Java's SimpleDateFo
 
 def strftime_meant(text: str) -> str | None:
     """For a strftime pattern (`%Y-%m-%d %H:%M:%S`), the SimpleDateFormat pattern it means (`yyyy-MM-dd HH:mm:ss`),
-    or ``""`` when a directive has none (`%f`); None for any other text."""
+    or ``""`` when there is none (`%f`, another flag, or two fields of one letter side by side: `%Y%Y` is one field to
+    Java); None for any other text."""
     directives = _STRFTIME_DIRECTIVE.findall(text) if "%" in text else []
     if len(directives) < 2 or "'" in text or _LETTER_RUN.search(text):
         return None
-    if not all(letter in _STRFTIME for letter in directives):
+    pieces = _STRFTIME_PIECES.findall(text)
+    if not all(piece == "%%" or piece[1:] in _STRFTIME for piece in pieces if piece.startswith("%")):
         return ""
-    return "".join("%" if piece == "%%" else _STRFTIME.get(piece[1], piece) if piece.startswith("%") and len(piece) == 2
-                   else f"'{piece}'" if piece[:1].isalpha() else piece for piece in _STRFTIME_PIECES.findall(text))
+    written = ["%" if piece == "%%" else _STRFTIME[piece[1:]] if piece.startswith("%")
+               else f"'{piece}'" if piece[:1].isalpha() else piece for piece in pieces]
+    if any(a[-1:].isalpha() and a[-1:] == b[:1] for a, b in zip(written, written[1:])):
+        return ""
+    return "".join(written)
 
 
 # Characters taken for SimpleDateFormat's quote `'` (a word processor's, a prime, an accent, a backtick, another

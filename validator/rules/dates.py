@@ -618,13 +618,14 @@ def _backslash_escapes(text: str, tokens: Any, *, printing: bool) -> Iterator[Pr
     if not found:
         return
     edits = []
+    quoting = _quotes_escaped(text, found)
     for match in found:
         code = match.group("code")
         if code is None:
             edits.append(Edit(match.start(), match.start() + 1, ""))
         else:
             char = chr(int(code[1:], 16))
-            edits.append(Edit(match.start(), match.end(), f"'{char}'" if char.isalpha() else
+            edits.append(Edit(match.start(), match.end(), char if quoting else f"'{char}'" if char.isalpha() else
                               "''" if char == "'" else char))
     effect = "the URL sends the `\\`" if printing else "a record's date is not read: it holds no `\\`"
     unicode = any(m.group("code") for m in found)
@@ -635,6 +636,36 @@ def _backslash_escapes(text: str, tokens: Any, *, printing: bool) -> Iterator[Pr
                   else "write the character itself, a letter quoted (`'T'`)",
                   fix=Fix("remove the backslashes" if not unicode else "write the escaped characters themselves",
                           tuple(edits), "safe"))
+
+
+def _quotes_escaped(text: str, found: list[re.Match[str]]) -> bool:
+    """Whether the `\\uXXXX` escapes ``found`` in ``text`` include a quote and the pattern compiles with each written
+    as its character (`dd\\u0027T\\u0027HH` is `dd'T'HH`, quotes and all, escaped once too often)."""
+    codes = [m.group("code") for m in found]
+    if "u0027" not in codes:
+        return False
+    meant = list(text)
+    for match in reversed(found):
+        code = match.group("code")
+        if code is not None:
+            meant[match.start():match.end()] = chr(int(code[1:], 16))
+    try:
+        compile_pattern("".join(meant))
+    except PatternError:
+        return False
+    return True
+
+
+def _quote_escaped_too_often(fmt: str) -> Problem | None:
+    """CE427 for a pattern Java rejects that compiles once its `\\uXXXX` escapes, a quote among them, are read."""
+    found = [m for m in _BACKSLASH_ESCAPE.finditer(fmt) if m.group("code")]
+    if not found or not _quotes_escaped(fmt, found):
+        return None
+    edits = tuple(Edit(m.start(), m.end(), chr(int(m.group("code")[1:], 16))) for m in found)
+    return Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`\\u` escapes a character once too often: SimpleDateFormat "
+                   "reads `\\`, the day of the week `u` and digits, so Java rejects the pattern", found[0].start(),
+                   found[-1].end(), help="write the characters themselves (`'T'`)",
+                   fix=Fix("write the escaped characters themselves", edits, "safe"))
 
 
 # A backslash (or a run of them) before a quote: an escape the pattern's writer meant (`yyyy\MM` may be a separator)
@@ -806,6 +837,9 @@ def compile_problems(fmt: str) -> list[Problem]:
                     else "the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is {what}, not a SimpleDateFormat pattern",
                             0, len(fmt), help=hint)]
+        escaped = _quote_escaped_too_often(fmt) if "\\u" in fmt else None
+        if escaped is not None:
+            return [escaped]
         start = exc.column - 1
         if exc.message == "Unterminated quote":
             fix = "remove the unmatched `'`" if start == len(fmt) - 1 else "close the quote, or write `''` for a quote"
