@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from clirun import run_cli
+from clirun import run_cli, run_main
 
 from validator.fixes.catalog import FIXABLE
 
@@ -191,6 +191,18 @@ def test_diff_of_standard_input_and_fix_refuses_it():
     assert diff.code == 1 and "--- in.json" in diff.out and '"yyyy-MM-dd"}\n' in diff.out, diff
     fixed = run_cli("check", "--fix", "-", stdin=data)
     assert fixed.code == 2 and "--fix cannot rewrite standard input" in fixed.err, fixed
+
+
+def test_exit_zero_turns_the_diff_s_1_into_0(tmp_path, capsys):
+    """A report-only step (`--diff --exit-zero`) failed when a fix would change something: --exit-zero turns every
+    1 into 0, as ruff's does."""
+    target = tmp_path / "a.json"
+    shutil.copy(CASES / "safe" / "ce002-trailing-commas.json", target)
+    before = target.read_bytes()
+    assert run_main(capsys, "check", "--diff", str(target)).code == 1
+    result = run_main(capsys, "check", "--diff", "--exit-zero", str(target))
+    assert result.code == 0 and "+++ " in result.out, result
+    assert target.read_bytes() == before
 
 
 def test_json_format_shows_the_fix(tmp_path):

@@ -272,7 +272,7 @@ def run_check(
             sys.stdout.write(fixes.diff)
             if not getattr(args, "quiet", False):
                 print(f"ce-validator: {fixes.fixed} fix(es) would change {fixes.files} file(s)", file=sys.stderr)
-            return status or (1 if fixes.files else 0)
+            return status or (1 if fixes.files and not getattr(args, "exit_zero", False) else 0)
         if not getattr(args, "quiet", False):
             print(f"ce-validator: fixed {fixes.fixed} finding(s) in {fixes.files} file(s)", file=sys.stderr)
     from ._version import __version__
