@@ -623,6 +623,21 @@ def test_a_fix_over_lines_is_made_in_a_page_as_in_a_file(marks, newline):
         marks + line if line.strip() or ">" in marks else line for line in (expected.decode() + "\n").splitlines(True))
 
 
+def test_a_fix_over_lines_leaves_a_jsonc_comment_where_it_is():
+    """A jsonc block's comments are read as spaces: a move over one took it away (`/* zone */`), one after the
+    moved member was left beside another, and the gap the insertion copied wrote the comment's spaces."""
+    commented = ('{\n  "contacts": {\n    "url": "/hubs/crm/contacts", // the list\n    "idField": "id",\n'
+                 '    "updatedDateTimezone": /* zone */ "GMT", // misplaced\n    "datesConfiguration": {\n'
+                 '      "updatedDateField": "u",\n      "updatedDateFormat": "yyyy-MM-dd",\n'
+                 '      "createdCheckTolerance": 10 // tolerance\n    }\n  }\n}\n')
+    assert _fix(commented.encode(), "x.jsonc") == commented.encode()
+    plain = commented.replace(" /* zone */", "").replace(" // misplaced", "").replace(" // tolerance", "")
+    fixed = _fix(plain.encode(), "x.jsonc").decode()
+    assert "// the list" in fixed and " \n" not in fixed
+    assert json.loads(fixed.replace(" // the list", "")) == json.loads(_fix(plain.replace(" // the list", "").encode(),
+                                                                             "x.json"))
+
+
 def _fix(data: bytes, shown: str) -> bytes:
     from validator.fix_runner import fix_file
     from validator.options import Options

@@ -984,7 +984,7 @@ def _page_fix(fix: Fix | None, document: Document, page: str | None = None) -> F
                 return None
             edits.append(moved)
             continue
-        if not document.mapping.copied(edit.start, edit.end):
+        if not document.mapping.copied(edit.start, edit.end) or not _holds(document, page, edit.start, edit.end):
             return None
         start = document.mapping.to_page(edit.start)
         end = document.mapping.to_page(edit.end, end=True) if edit.end > edit.start else start
@@ -1009,6 +1009,8 @@ def _page_edit_over_lines(edit: Edit, document: Document, page: str | None) -> E
         if not mapping.copied(i, i + 1):
             return None
         at = mapping.to_page(i)
+        if page[at] != text[i]:  # a jsonc block's comment, read as spaces: a fix would take it away
+            return None
         if after is not None and at != after and not (
                 text[i - 1] in "\r\n" and _CONTAINER_MARKS.fullmatch(page, after, at)):
             return None
@@ -1018,6 +1020,9 @@ def _page_edit_over_lines(edit: Edit, document: Document, page: str | None) -> E
     marks = page[max(page.rfind("\n", 0, at), page.rfind("\r", 0, at)) + 1:at]
     if not _CONTAINER_MARKS.fullmatch(marks):
         return None
+    line_end = _LINE_BREAK.search(text, end)
+    if not _holds(document, page, end, line_end.start() if line_end else len(text)):
+        return None  # (a comment after the edit would be left beside another member)
     page_start = mapping.to_page(start)
     if end == start:
         page_end = page_start
@@ -1025,8 +1030,21 @@ def _page_edit_over_lines(edit: Edit, document: Document, page: str | None) -> E
         page_end = mapping.to_page(end)
     else:
         page_end = mapping.to_page(end, end=True)
-    replacement = _LINE_BREAK.sub(lambda m: m.group() + marks, edit.replacement) if marks else edit.replacement
-    return Edit(page_start, page_end, replacement)
+    # (blanks before a line break are a comment's, read as spaces, in the gap the fix copied)
+    parts, at = [], 0
+    for match in _LINE_BREAK.finditer(edit.replacement):
+        parts += [edit.replacement[at:match.start()].rstrip(" \t"), match.group(), marks]
+        at = match.end()
+    return Edit(page_start, page_end, "".join(parts) + edit.replacement[at:])
+
+
+def _holds(document: Document, page: str | None, start: int, end: int) -> bool:
+    """Whether the page holds the document's characters ``[start, end)`` as they are (not a jsonc block's comment
+    read as spaces, nor a part a body shown in part left out); each must be copied."""
+    if page is None:
+        return True
+    mapping, text = document.mapping, document.text
+    return all(mapping.copied(i, i + 1) and page[mapping.to_page(i)] == text[i] for i in range(start, end))
 
 
 _PLACE = LazyPattern(r"\bline (\d+), column (\d+)|\bend of line (\d+)\b")
