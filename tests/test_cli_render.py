@@ -312,3 +312,15 @@ def test_a_year_before_1000_is_written_with_four_digits() -> None:
     result = run_cli("render", "--at", "0999-03-01T00:00:00Z", "--format", "json",
                      str(Path(__file__).resolve().parents[1] / "examples" / "sageone-polling-fixed.json"))
     assert result.code == 0 and json.loads(result.out)["at"] == "0999-03-01T00:00:00.000Z", result
+
+
+@pytest.mark.parametrize("delay", [3_000_000_000, "3000000000"])
+def test_a_poll_delay_past_a_java_int_is_said_so_not_called_a_time_out_of_range(tmp_path: Path, delay) -> None:
+    """helper-144: `"pollDelay": 3000000000` (95 years back: 1929) was skipped as moving the last poll time "beyond
+    the years 1 to 9999"; written as a string it was rendered with no delay and no word, while simulate said nothing."""
+    body = {"c": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy-MM-dd}'", "idField": "id", "pollDelay": delay}}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("render", "--at", "2024-01-05T10:00:00Z", str(path))
+    assert result.code == 1 and "Traceback" not in result.err, result
+    assert "pollDelay 3000000000 does not fit in a Java int" in result.err and "9999" not in result.err, result.err

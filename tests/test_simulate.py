@@ -547,6 +547,11 @@ def test_settings_beyond_a_java_int_are_not_read() -> None:
         result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay=huge, createdCheckTolerance=huge)
         assert result.poll_delay == 0 and result.tolerance_s == 0
         assert result.records[0].event == "updated"
+        # helper-144: said, not silent (the tolerance's note called 10**40 "not a whole number of seconds")
+        assert any(n.startswith("pollDelay ") and "does not fit in a Java int" in n for n in result.notes), result.notes
+        assert any(n.startswith("createdCheckTolerance ") and "does not fit in a Java int" in n
+                   for n in result.notes), result.notes
+        assert not any("not a whole number" in n for n in result.notes), result.notes
 
 
 def _put(record: dict, path: object, value: object) -> None:

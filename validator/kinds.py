@@ -228,6 +228,18 @@ def whole_setting(value: Any) -> int | None:
     return None
 
 
+def past_java_int(value: Any) -> bool:
+    """Whether ``value`` is a whole number :func:`whole_setting` would read but for its size (past a Java int)."""
+    if isinstance(value, bool) or whole_setting(value) is not None:
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    if isinstance(value, str):
+        digits = value.strip().lstrip("+-")
+        return bool(digits) and digits.isdigit() and value.isascii()
+    return isinstance(value, int)
+
+
 DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)
 
 

@@ -46,7 +46,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from .dates import SPECIAL_FORMATS
-from .kinds import refresh_minutes, whole_setting
+from .kinds import past_java_int, refresh_minutes, whole_setting
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
@@ -581,6 +581,9 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     interval = _refresh_minutes(configuration, settings)
     entry = entry if isinstance(entry, dict) else {}
     delay = whole_setting(entry.get("pollDelay")) or 0
+    if past_java_int(entry.get("pollDelay")):
+        notes.add(f"pollDelay {_number_text(entry['pollDelay'])} does not fit in a Java int, so the platform cannot "
+                  "read it: simulated with no delay")
     compared = since_ms - delay * 1000
     url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
     dates = entry.get("datesConfiguration")
@@ -591,6 +594,9 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
         if misplaced is not None:
             notes.add(f"createdCheckTolerance ({misplaced}) sits inside datesConfiguration, where the platform "
                       "does not read it: the tolerance is 0 s")
+        elif past_java_int(entry.get("createdCheckTolerance")):
+            notes.add(f"createdCheckTolerance {_number_text(entry['createdCheckTolerance'])} does not fit in a Java "
+                      "int, so the platform cannot read it: the tolerance is 0 s")
         elif entry.get("createdCheckTolerance") is not None:
             notes.add(f"createdCheckTolerance {entry['createdCheckTolerance']!r} is not a whole number of seconds: "
                       "the tolerance is 0 s")
@@ -639,6 +645,11 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     if polls > 1:
         windows, outcomes = _windows(outcomes, since_ms, delay, interval, polls, filter_dates, settings, notes)
     return resource(tuple(outcomes), windows)
+
+
+def _number_text(value: Any) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
 
 
 def _date_config(dates: dict[str, Any], which: str, settings: Settings) -> tuple[str, str, str, bool] | None:

@@ -148,18 +148,27 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
             args: argparse.Namespace) -> tuple[RenderedUrl, int]:
     from ..urls.render import render_url
 
-    from ..kinds import whole_setting
+    from ..kinds import past_java_int, whole_setting
 
     raw = entry.get("pollDelay")
     delay = whole_setting(raw) or 0  # (as simulate and the hover read it)
-    if isinstance(raw, int) and not isinstance(raw, bool) and whole_setting(raw) is None:
-        raise OverflowError("pollDelay")  # (past a Java int: said as a time beyond the years 1 to 9999)
+    if past_java_int(raw):
+        raise _Unreadable(f"pollDelay {_clipped_number(raw)} does not fit in a Java int: the platform cannot read it")
     dates = entry.get("datesConfiguration")
     date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None
     rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,
                           refresh_interval=interval, encode_values=args.encode_values,
                           date_format=date_format if isinstance(date_format, str) else None)
     return rendered, delay
+
+
+class _Unreadable(ValueError):
+    """A resource the platform cannot read, so there is nothing to render (the message says why)."""
+
+
+def _clipped_number(value: Any) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
 
 
 def _marks(length: int, spans: list[tuple[int, int]]) -> str:
@@ -351,6 +360,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             rendered, delay = _render(entry, interval, at, now, args)
             _iso(rendered.last_poll_ms)  # a time that can be shown (years 1 to 9999)
+        except _Unreadable as exc:
+            skipped.append({"name": shown(name), "pointer": shown(pointer), "reason": str(exc)})
+            continue
         except (OverflowError, ValueError):  # a pollDelay that moves the time beyond year 9999
             skipped.append({"name": shown(name), "pointer": shown(pointer), "reason": "pollDelay moves the last poll time "
                             "beyond the years 1 to 9999"})
