@@ -80,6 +80,14 @@ def test_unknown_zone_warns_and_falls_back_to_gmt() -> None:
     assert "zone     Bogus/Zone (Java uses GMT)" in run.out
 
 
+def test_an_unknown_zone_names_the_id_meant() -> None:
+    """helper-144: `--zone=-8:00` (which the help offered) and a typo fell back to GMT without naming the id meant."""
+    run = date("HH:mm z", "--at", "2024-01-05T10:00:00Z", "--zone=-8:00")
+    assert run.code == 0 and run.out.splitlines()[0] == "10:00 GMT"
+    assert run.err.endswith("falls back to GMT (did you mean GMT-08:00?)\n"), run.err
+    assert "did you mean America/New_York?" in date("HH", "--zone", "America/New_Yrok").err
+
+
 def test_invalid_pattern_prints_javas_message_and_a_caret() -> None:
     run = date("yyyy-MM-ddTHH:mm")
     assert run.code == 1 and run.out == ""

@@ -324,3 +324,15 @@ def test_a_poll_delay_past_a_java_int_is_said_so_not_called_a_time_out_of_range(
     result = run_cli("render", "--at", "2024-01-05T10:00:00Z", str(path))
     assert result.code == 1 and "Traceback" not in result.err, result
     assert "pollDelay 3000000000 does not fit in a Java int" in result.err and "9999" not in result.err, result.err
+
+
+def test_an_unknown_server_zone_is_warned_of(tmp_path: Path) -> None:
+    """helper-144: `render --server-zone America/New_Yrok` formatted ${date:...} in GMT with no word of the typo."""
+    body = {"c": {"url": "/hubs/x/c?where=a>'${date:yyyy-MM-dd HH:mm z}'", "idField": "id"}}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("render", "--at", AT, "--server-zone", "America/New_Yrok", str(path))
+    assert result.code == 0 and "a>'2024-01-05 10:00 GMT'" in result.out, result
+    assert result.err == ("ce-validator render: warning: server zone: Java does not know the zone 'America/New_Yrok': "
+                          "TimeZone.getTimeZone falls back to GMT (did you mean America/New_York?)\n"), result.err
+    assert run_cli("render", "--at", AT, "--server-zone", "America/New_York", str(path)).err == ""

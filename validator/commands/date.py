@@ -47,7 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pattern", metavar="PATTERN", help="a java.text.SimpleDateFormat pattern")
     parser.add_argument("--at", default="now", metavar="TIME",
                         help="the instant to format (default: now): ISO 8601, now, --at=-15m, '2h ago', epoch ms")
-    parser.add_argument("--zone", default="GMT", metavar="ID", help="Java time zone id (default: GMT); an offset with `=`: --zone=-8:00")
+    parser.add_argument("--zone", default="GMT", metavar="ID", help="Java time zone id (default: GMT): America/New_York, PST, GMT-08:00 (Java knows no bare -8:00)")
     parser.add_argument("--parse", default=None, metavar="TEXT", help="also parse TEXT with the pattern, as Java")
     parser.add_argument("--lenient", action="store_true", help="parse leniently (Java's default for parse)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from ..dates.parse import DateParseError, epoch_ms, parse_position
     from ..dates.pattern import compile_pattern
     from ..dates.tokens import PatternError
-    from ..dates.zones import resolve_zone
+    from ..dates.zones import resolve_zone, unknown_zone_warning
     from ..timeparse import parse_user_time
 
     out: TextIO = sys.stdout
@@ -109,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     resolution = resolve_zone(args.zone)
-    if not resolution.known:
-        err.write(f"ce-validator date: warning: Java does not know the zone {args.zone!r}: "
-                  "TimeZone.getTimeZone falls back to GMT\n")
+    warning = unknown_zone_warning(args.zone)
+    if warning:
+        err.write(f"ce-validator date: warning: {warning}\n")
     millis = epoch_ms(at)
     formatted = pattern.format(millis, args.zone)
     facts = analyze(pattern)

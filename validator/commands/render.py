@@ -320,6 +320,11 @@ def run(args: argparse.Namespace) -> int:
             document = _default_poller(args, document)
             args.file = args.file or f"the {args.element or 'element'} default poller"
         _apply_config(args)
+        from ..dates.zones import unknown_zone_warning
+
+        warning = unknown_zone_warning(args.server_zone)
+        if warning:  # (${date:...} and ${now:...} are then formatted in GMT)
+            print(f"ce-validator render: warning: server zone: {warning}", file=sys.stderr)
         at = args.at if not isinstance(args.at, str) else _time(args.at, "--at")
         now = _time(args.now_time, "--now") if args.now_time is not None else None
         found: list[tuple[str, str, dict[str, Any], int]] = []

@@ -33,6 +33,7 @@ __all__ = [
     "is_utc",
     "resolve_zone",
     "suggest_zone",
+    "unknown_zone_warning",
     "zone_strings",
 ]
 
@@ -567,3 +568,13 @@ def suggest_zone(zone_id: str) -> str | None:
 
     close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.85)
     return by_folded[close[0]] if close else None
+
+
+def unknown_zone_warning(zone_id: str) -> str | None:
+    """None when Java knows ``zone_id``; else what Java does with it, and the id probably meant (a zone named on the
+    command line, where a typo would otherwise pass as GMT without a word)."""
+    if resolve_zone(zone_id).known:
+        return None
+    meant = suggest_zone(zone_id)
+    hint = f" (did you mean {meant}?)" if meant else ""
+    return f"Java does not know the zone {zone_id!r}: TimeZone.getTimeZone falls back to GMT{hint}"
