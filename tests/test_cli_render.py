@@ -336,3 +336,21 @@ def test_an_unknown_server_zone_is_warned_of(tmp_path: Path) -> None:
     assert result.err == ("ce-validator render: warning: server zone: Java does not know the zone 'America/New_Yrok': "
                           "TimeZone.getTimeZone falls back to GMT (did you mean America/New_York?)\n"), result.err
     assert run_cli("render", "--at", AT, "--server-zone", "America/New_York", str(path)).err == ""
+
+
+def test_control_and_bidirectional_characters_of_the_file_are_shown_escaped(tmp_path: Path) -> None:
+    """helper-144: render's text printed a resource name's, template's and URL's ESC and U+202E as they are (the file
+    steered the terminal); the carets stay under the substituted value."""
+    body = {"r\x1b[31m": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy'\x1b[2J'\u202e}' and b='\u202e'",
+                            "idField": "id"}}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("render", "--at", AT, str(path))
+    assert result.code == 0, result
+    assert "\x1b" not in result.out and "\u202e" not in result.out, result.out
+    lines = result.out.splitlines()
+    assert "r\\x1b[31m" in lines
+    url = next(i for i, line in enumerate(lines) if line.startswith("  url "))
+    assert lines[url] == "  url       /hubs/x/c?where=a>'2024\\x1b[2J\\u202e' and b='\\u202e'"
+    carets = lines[url + 1]
+    assert lines[url][carets.index("^"):len(carets)] == "2024\\x1b[2J\\u202e", carets

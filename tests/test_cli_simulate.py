@@ -386,3 +386,17 @@ def test_a_record_value_equal_to_a_secret_of_the_body_is_masked(tmp_path):
     result = run_cli("simulate", str(tmp_path / "body.json"), "--records", str(tmp_path / "records.json"),
                      "--since", "2026-12-05T09:00:00Z")
     assert "UPDATED" in result.out and "Zq1551" not in result.out, result.out
+
+
+def test_control_characters_of_records_and_files_are_shown_escaped(tmp_path: Path) -> None:
+    """helper-144: simulate's text printed an ESC of a resource name, a zone and a record's date as it is."""
+    body = {"r\x1b[31m": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy'\x1b[2J'}'", "idField": "id",
+                            "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy'\x1b[2J'",
+                                                   "updatedDateTimezone": "Bog\x1b[31mus"}}}
+    (tmp_path / "p.json").write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / "r.json").write_text(json.dumps([{"id": 1, "u": "2024\x1b[2J"}]), encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "p.json"), "--records", str(tmp_path / "r.json"), "--since",
+                     "2023-01-01T00:00:00Z")
+    assert result.code == 0, result
+    assert "\x1b" not in result.out, result.out
+    assert "r\\x1b[31m" in result.out.splitlines() and "updated in Bog\\x1b[31mus" in result.out

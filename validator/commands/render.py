@@ -171,6 +171,20 @@ def _clipped_number(value: Any) -> str:
     return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
 
 
+def _printable_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with its control and bidirectional characters escaped (:func:`validator.masking.printable`: no
+    file's text steers the terminal), and ``spans`` moved to where their characters are shown."""
+    from ..masking import printable
+
+    if text.isprintable():
+        return text, spans
+    shown = [printable(c) for c in text]
+    at = [0]
+    for piece in shown:
+        at.append(at[-1] + len(piece))
+    return "".join(shown), [(at[min(start, len(text))], at[min(end, len(text))]) for start, end in spans]
+
+
 def _marks(length: int, spans: list[tuple[int, int]]) -> str:
     line = [" "] * length
     for start, end in spans:
@@ -201,8 +215,10 @@ def _scrub(text: str, secrets: list[Secrets]) -> str:
 
 def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: bool,
                 document_values: tuple[str, ...] = ()) -> list[str]:
+    from ..masking import printable
+
     pad = " " * 12
-    lines = [name]
+    lines = [printable(name)]
     secrets = _secrets(rendered, document_values)
     rows = (("template", secrets[0].mask(rendered.template),
              [(s.template_start, s.template_end) for s in rendered.substitutions]),
@@ -210,8 +226,9 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
             ("request", secrets[2].mask(rendered.request_url),
              [(s.request_start, s.request_end) for s in rendered.substitutions]))
     for label, value, spans in rows:
-        lines.append(f"  {label:<9} {value}")
-        marks = _marks(len(value), spans)
+        shown, spans = _printable_spans(value, spans)
+        lines.append(f"  {label:<9} {shown}")
+        marks = _marks(len(shown), spans)
         if marks:
             lines.append(pad + marks)
     last = f"  last poll {_iso(rendered.last_poll_ms)}"
@@ -222,9 +239,9 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
         lines.append(f"  now       {_iso(rendered.now_ms)}")
     for problem, severity in _problems(rendered, encode_values):
         lines.append(f"  {problem.rule} {severity} at column {problem.start + 1}: "
-                     f"{_scrub(problem.message, secrets)}")
+                     f"{printable(_scrub(problem.message, secrets))}")
     for assumption in rendered.assumptions:  # (one may quote a macro: a secret pasted as its format)
-        lines.append(f"  assumes   {_scrub(assumption, secrets)}")
+        lines.append(f"  assumes   {printable(_scrub(assumption, secrets))}")
     return lines
 
 
@@ -333,7 +350,7 @@ def run(args: argparse.Namespace) -> int:
             more_found, more_skipped = _entries(each, label)
             found.extend(more_found)
             skipped.extend(more_skipped)
-        from ..masking import distinctive_values, name_masker
+        from ..masking import distinctive_values, name_masker, printable
 
         document_values = distinctive_values(source) if source is not None else ()
 
@@ -355,7 +372,8 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
         detail = f" ({reasons})" if reasons else ""
-        print(f"ce-validator render: {args.file}: no poller resource with a url to render{detail}", file=sys.stderr)
+        print(printable(f"ce-validator render: {args.file}: no poller resource with a url to render{detail}"),
+              file=sys.stderr)
         return EXIT_NONE
     from ..dates.format import epoch_millis
 
@@ -382,7 +400,7 @@ def run(args: argparse.Namespace) -> int:
         results.append((name, pointer, rendered, delay, interval))
     if not results:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
-        print(f"ce-validator render: {args.file}: nothing to render ({reasons})", file=sys.stderr)
+        print(printable(f"ce-validator render: {args.file}: nothing to render ({reasons})"), file=sys.stderr)
         return EXIT_NONE
     if args.output_format == "json":
         payload = {
@@ -406,6 +424,6 @@ def run(args: argparse.Namespace) -> int:
         out.extend(_text_block(title, rendered, delay, bool(args.encode_values), document_values))
     for item in skipped:
         out.append("")
-        out.append(f"{item['name'] or item['pointer']}: skipped ({item['reason']})")
+        out.append(printable(f"{item['name'] or item['pointer']}: skipped ({item['reason']})"))
     print("\n".join(out))
     return EXIT_OK

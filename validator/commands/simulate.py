@@ -233,8 +233,10 @@ def run(args: argparse.Namespace) -> int:
         names = resource_names(loaded)
         shown = name_masker(distinctive_values(loaded))
         if not names:
-            print(f"ce-validator simulate: {args.file}: holds no poller configuration (event.poller.configuration)",
-                  file=sys.stderr)
+            from ..masking import printable
+
+            print(printable(f"ce-validator simulate: {args.file}: holds no poller configuration "
+                            "(event.poller.configuration)"), file=sys.stderr)
             return EXIT_ERRORS
         if args.resource:
             unknown = [r for r in args.resource if r not in names]
@@ -410,6 +412,9 @@ def _show_id(value: Any) -> str:
 
 
 def _table(rows: list[list[str]]) -> list[str]:
+    from ..masking import printable
+
+    rows = [[printable(cell) for cell in row] for row in rows]  # (escaped before the columns are measured)
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
             for row in rows]
@@ -471,4 +476,6 @@ def to_text(result: Simulation) -> str:
     for name, reason in result.skipped:
         out.append("")
         out.append(f"{name}: skipped ({reason})")
-    return "\n".join(out)
+    from ..masking import printable
+
+    return "\n".join(map(printable, out))  # (no record's or file's text steers the terminal)
