@@ -639,3 +639,24 @@ def test_a_record_integer_too_long_for_python_to_print_is_read_as_written():
     assert records[0]["id"] == digits and records[0]["n"] == 7
     lines = load_records(f'{{"id": {digits}}}\n{{"id": 2}}\n').records
     assert [line["id"] for line in lines] == [digits, 2]
+
+
+def test_a_record_read_as_updated_after_the_present_is_said_to_come_again() -> None:
+    """helper-144: a date in another zone than the entry's (`05:20+05:30` read as 05:20 GMT) put the record hours in the
+    future; simulate called it UPDATED once, while every poll until that hour takes it again."""
+    from datetime import datetime, timezone
+
+    settings = Settings(now=datetime(2024, 1, 5, 10, 15, tzinfo=timezone.utc))
+    entry = {"url": "/hubs/x/c", "idField": "id",
+             "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss",
+                                    "updatedDateTimezone": "GMT"}}
+    records = [{"id": 1, "u": "2024-01-05T15:40:00+05:30"}, {"id": 2, "u": "2024-01-05T10:05:00"}]
+    since = 1704448800000  # 2024-01-05T10:00Z
+    result = simulate_entry(entry, records, since, settings=settings)
+    [note] = [n for n in result.notes if "after the present" in n]
+    assert note.startswith("record 0 is read as updated after the present (2024-01-05T10:15:00.000Z)"), note
+    assert "until 2024-01-05T15:40:00.000Z takes it again" in note and "about 22 more poll(s) 15 min apart" in note
+    # not said when the platform bounds the window by the present, or takes every record anyway
+    for flag in ({"filterByCurrentDate": True}, {"filterByUpdatedDate": False}):
+        quiet = simulate_entry({**entry, **flag}, records, since, settings=settings)
+        assert not any("after the present" in n for n in quiet.notes), quiet.notes

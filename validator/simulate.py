@@ -24,7 +24,9 @@ named in :attr:`ResourceSimulation.assumptions`:
 * ``server_zone`` (default ``GMT``): the zone of a date without ``updatedDateTimezone`` /
   ``createdDateTimezone``, of ``${date:...}`` macros, and the JVM zone whose names ``z`` tries;
 * an entry without ``createdCheckTolerance`` has a tolerance of 0 s; ``filterByUpdatedDate:
-  false`` takes every record the vendor returns.
+  false`` takes every record the vendor returns;
+* a taken record read as updated after the present (``Settings.now``) is pointed out: without
+  ``filterByCurrentDate`` every poll until that date takes it again (a date read in the wrong zone).
 
 With ``polls`` > 1 the run is repeated: run *k* has the last poll time ``since + k*interval``
 (the refresh interval, minutes) and happens one interval later, so it takes the records updated
@@ -641,6 +643,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     outcomes = [_outcome(i, record, id_field, updated_cfg, created_cfg, compared, tolerance, filter_dates,
                          settings) for i, record in enumerate(records)]
     _duplicate_ids(outcomes, notes)
+    if filter_dates and not _is_true(entry.get("filterByCurrentDate")):
+        _dated_in_the_future(outcomes, interval, settings, notes)
     windows: tuple[Window, ...] = ()
     if polls > 1:
         windows, outcomes = _windows(outcomes, since_ms, delay, interval, polls, filter_dates, settings, notes)
@@ -760,6 +764,31 @@ def _read(record: Any, cfg: tuple[str, str, str, bool], settings: Settings) -> D
     if not found:
         return DateValue(field_name, fmt, zone, None, None, f"{field_name}: {missing}")
     return read_date(value, field_name=field_name, date_format=fmt, zone=zone, settings=settings)
+
+
+def _is_true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def _dated_in_the_future(outcomes: list[RecordOutcome], interval: int, settings: Settings, notes: _Notes) -> None:
+    """A taken record read as updated after the present: the vendor returned it before that date, and every poll
+    whose last poll time is before it takes it again (no upper bound without filterByCurrentDate)."""
+    from datetime import timezone
+
+    from .dates.format import epoch_millis
+
+    present = epoch_millis(settings.now or datetime.now(timezone.utc))
+    future = [o for o in outcomes if o.event in ("created", "updated") and o.updated is not None
+              and o.updated.instant_ms is not None and o.updated.instant_ms > present]
+    if not future:
+        return
+    latest = max(o.updated.instant_ms for o in future if o.updated and o.updated.instant_ms is not None)
+    again = -(-(latest - present) // (max(interval, 1) * 60_000))
+    which = f"record {future[0].index} is" if len(future) == 1 else f"records {_indexes([o.index for o in future])} are"
+    notes.add(f"{which} read as updated after the present ({iso_instant(present)}): the vendor returned "
+              f"{'it' if len(future) == 1 else 'them'} before that date, so each poll until {iso_instant(latest)} "
+              f"takes {'it' if len(future) == 1 else 'them'} again and sends the event again (about {again:,} more "
+              f"poll(s) {interval} min apart); a date in the future is most often read in the wrong zone or format")
 
 
 def _id_key(value: Any) -> str:
