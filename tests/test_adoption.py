@@ -531,3 +531,24 @@ def test_a_page_s_fingerprints_survive_lines_added_above_its_block(tmp_path):
                           [r["partialFingerprints"] for r in sarif["runs"][0]["results"]])
     first, second = printed.values()
     assert first[0] and first == second
+
+
+def test_pasting_every_printed_ignore_entry_warns_of_none(tmp_path):
+    # the text output prints an entry for a key's placeholder and one for each placeholder of its value; the key's
+    # entry covers the value too, which made the value's entries "hid no finding" (twice: it is printed twice)
+    (tmp_path / "body.json").write_text(
+        '{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {\n'
+        '  "{{page.pollObject}}": {"url": "/hubs/crm/{{page.pollObject}}?x={{page.other}}", "idField": "id"}}}}\n')
+    printed = run_cli("check", "--no-cache", "body.json", cwd=tmp_path).out
+    entries = re.findall(r"= to ignore: (\".*\")", printed)
+    assert '"body.json#/configuration/event.poller.configuration/{{page.pollObject}}:CE701"' in entries, printed
+    assert len(entries) > len(set(entries)), printed
+    (tmp_path / "pyproject.toml").write_text("[tool.ce-validator]\nignore = [\n" + "".join(
+        f"  {entry},\n" for entry in entries) + "]\n")
+    result = run_cli("check", "--no-cache", "body.json", cwd=tmp_path)
+    assert result.code == 0 and "CE701" not in result.out, result.out
+    assert "warning" not in result.err, result.err
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ce-validator]\nignore = ["body.json#/nowhere:CE701", "body.json#/nowhere:CE701"]\n')
+    warnings = run_cli("check", "--no-cache", "body.json", cwd=tmp_path).err.count("hid no finding")
+    assert warnings == 1  # an entry written twice is one mistake

@@ -228,10 +228,12 @@ class Config:
                 on = shown[code] = self.enabled(code) and _longest(file_ignores, code) < 0
             if not on:
                 continue
-            hiding = next((p for p in pointers if code.startswith(p.code) and _under(finding.pointer, p.pointer)), None)
-            if hiding is not None:
+            # every entry that covers the finding hid it: one at a value inside a key's entry (as the text output
+            # prints both when the key and its value hold a finding each) is no entry that does nothing
+            hiding = [p for p in pointers if code.startswith(p.code) and _under(finding.pointer, p.pointer)]
+            if hiding:
                 if usage is not None:
-                    usage.used.add(hiding)
+                    usage.used.update(hiding)
                 continue
             severity = self.severity_for(code, finding.severity)
             if _RANK[severity] < _RANK[self.min_severity]:
@@ -943,7 +945,7 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
         for key, code in named:
             if unknown(code):
                 warnings.append(f"{where(key)}: {key}: no rule has the code {code!r}")
-        for entry in config.pointer_ignores:
+        for entry in dict.fromkeys(config.pointer_ignores):  # (an entry written twice is judged once)
             shown = f"{entry.glob}#{entry.pointer}:{entry.code}"
             if unknown(entry.code):
                 warnings.append(f"{where('ignore')}: ignore: {shown!r}: no rule has the code {entry.code!r}")
