@@ -300,6 +300,21 @@ def test_json_fields_are_stable():
     assert "CE090" not in {f["rule"] for f in data["findings"]}
 
 
+def test_the_json_format_s_documented_table_names_every_field():
+    """An adoption trial (helper-145): docs/usage.md's table of the json format left out `files[].error`."""
+    import re
+
+    page = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    table = page[page.index("The `json` format, version 1"):page.index("No format ever prints")]
+    rows = {name.removesuffix("[]"): text
+            for name, text in re.findall(r"^\| `([a-z\[\]]+)` \| (.*) \|$", table, re.MULTILINE)}
+    data = json.loads(render("json"))
+    assert set(rows) == set(data)
+    for part in ("findings", "files", "summary"):
+        item = data[part][0] if isinstance(data[part], list) else data[part]
+        assert [key for key in item if f"`{key}`" not in rows[part]] == [], part
+
+
 # -- github ------------------------------------------------------------------------------------------------------
 def test_github_escaping():
     assert escape_data("50% done\r\nnext: a,b") == "50%25 done%0D%0Anext: a,b"

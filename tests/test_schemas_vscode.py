@@ -303,3 +303,24 @@ def test_completion_offers_no_key_where_it_is_misplaced(node: str) -> None:
                               "completions": [len(before)]}])
     labels = {item["label"] for item in out["documents"][0]["completions"][0]}
     assert "updatedDateField" in labels and not labels & {"createdCheckTolerance", "pageSize", "url", "idField"}, labels
+
+
+def test_a_body_names_its_schema_by_a_relative_path_not_by_its_id(node: str, tmp_path: Path) -> None:
+    """docs/editors.md: a body's own `$schema` wins over `json.schemas`; its `$id` cannot be loaded offline."""
+    folder = tmp_path / ".vscode" / "schemas"
+    folder.mkdir(parents=True)
+    shutil.copy(SCHEMAS / "instance.schema.json", folder)
+    body = '{{\n  "$schema": "{}",\n  "element": {{"key": "hubspot"}},\n  "configuration": {{"event.notification.enabled": "yes"}}\n}}\n'
+    documents = [{"uri": (tmp_path / "instances" / name).as_uri(), "text": body.format(schema)}
+                 for name, schema in (("relative.json", "../.vscode/schemas/instance.schema.json"),
+                                      ("id.json", "https://ce-validator.dev/schemas/instance.schema.json"))]
+    out = run_service(node, documents, folder=folder, associations=[])
+    relative, by_id = out["documents"]
+    assert [d["message"] for d in relative["diagnostics"]] == ["Expected `true` or `false`."]
+    assert [d["message"] for d in by_id["diagnostics"]] == [
+        "Unable to load schema from 'https://ce-validator.dev/schemas/instance.schema.json': not available offline: "
+        "https://ce-validator.dev/schemas/instance.schema.json."]
+    from validator import check
+
+    assert not [f for f in check(body.format("../.vscode/schemas/instance.schema.json"), config=None)
+                if f.pointer.startswith("/$schema")]  # the tool reads it as no setting of the body
