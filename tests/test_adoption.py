@@ -552,3 +552,31 @@ def test_pasting_every_printed_ignore_entry_warns_of_none(tmp_path):
         '[tool.ce-validator]\nignore = ["body.json#/nowhere:CE701", "body.json#/nowhere:CE701"]\n')
     warnings = run_cli("check", "--no-cache", "body.json", cwd=tmp_path).err.count("hid no finding")
     assert warnings == 1  # an entry written twice is one mistake
+
+
+def test_a_file_moved_or_renamed_since_the_baseline_keeps_its_entries(tmp_path):
+    """An adoption trial (helper-145): `git mv instances/sage.json instances/prod/sage-one.json` brought back every
+    finding of the file as new, failing the build that adopted the tool on its old findings."""
+    repo = _repo(tmp_path)
+    placeholders = ('{"element": {"key": "<KEY>"}, "configuration": {"oauth.api.key": "<API_KEY>", '
+                    '"oauth.api.secret": "<API_SECRET>", "event.poller.refresh_interval": "<minutes>"}, "name": "<N>"}')
+    (repo / "instances" / "template.json").write_text(placeholders, encoding="utf-8")
+    assert run_cli("check", "--update-baseline", "--baseline", "ce-baseline.json", ".", cwd=repo).code == 0
+    (repo / "instances" / "prod").mkdir()
+    (repo / "instances" / "sage.json").rename(repo / "instances" / "prod" / "sage-one.json")
+    moved = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", ".", cwd=repo)
+    assert moved.code == 0 and _concise(moved) == [], moved
+    assert "gone" not in moved.err, moved.err
+
+    # A new file that shares one finding with a deleted one is no move: its findings are new
+    (repo / "instances" / "template.json").unlink()
+    (repo / "instances" / "new.json").write_text(
+        '{"element": {"key": "<KEY>"}, "configuration": {"event.poller.refresh_interval": "fifteen", '
+        '"event.notification.callback.url": "https;//x.example"}, "name": "new"}', encoding="utf-8")
+    new = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", ".", cwd=repo)
+    assert new.code == 1 and any("new.json" in line and "<KEY>" in line for line in _concise(new)), new.out
+
+    # Recorded again, the moved file's entries are under its new name, the deleted file's dropped
+    assert run_cli("check", "--update-baseline", "--baseline", "ce-baseline.json", ".", cwd=repo).code == 0
+    paths = {entry["path"] for entry in json.loads((repo / "ce-baseline.json").read_text())["findings"]}
+    assert "instances/prod/sage-one.json" in paths and not paths & {"instances/sage.json", "instances/template.json"}

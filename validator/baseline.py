@@ -6,7 +6,8 @@ run in ``FILE`` (the entries of files the run does not check are kept: a run on 
 baseline's folder), its JSON pointer and a digest of its message, never by line or column,
 so moving a value, or adding lines above it, does not bring it back (a page's pointers are matched without their
 block's line, ``/L75``).  Counts are respected:
-when a value has two identical findings and the baseline records one, one is reported.
+when a value has two identical findings and the baseline records one, one is reported.  A file moved or renamed
+since the baseline was recorded keeps its entries (:meth:`Baseline._moved_from`).
 
 The file never holds a message, only a digest of its text, which the engine has already
 masked (secret values are never in a finding; positions such as ``line 12`` are left out of
@@ -84,6 +85,8 @@ class Baseline:
     counts: Counter[Key] = field(default_factory=Counter)
     matched: int = 0  # findings hidden by the baseline so far
     _seen_paths: set[str] = field(default_factory=set)
+    _paths: set[str] | None = None  # the recorded files (lazily)
+    _gone: dict[tuple[str, str, str], list[str]] | None = None  # those that no longer exist (lazily)
 
     @property
     def base(self) -> Path:
@@ -95,16 +98,57 @@ class Baseline:
 
     def filter(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings not in the baseline (each recorded entry hides as many findings as its count)."""
+        keyed = [(finding, self.key(finding)) for finding in findings]
+        moved = self._moved_from({key for _, key in keyed}, [key for finding, key in keyed
+                                                             if finding.rule not in _NOTES])
         kept = []
-        for finding in findings:
-            key = self.key(finding)
+        for finding, key in keyed:
             self._seen_paths.add(key[0])
+            if moved is not None and self.counts[key] <= 0:
+                key = (moved, *key[1:])
             if finding.rule not in _NOTES and self.counts[key] > 0:  # (a skip note is said, whatever was recorded)
                 self.counts[key] -= 1
                 self.matched += 1
             else:
                 kept.append(finding)
         return kept
+
+    def _moved_from(self, keys: set[Key], findings: list[Key]) -> str | None:
+        """The recorded file that the file of ``findings``, which the baseline does not know, was moved or renamed
+        from: of the recorded files that no longer exist, the one holding the most of its findings (rule, pointer
+        and message alike), when that is at least half of them; else None.  (A new file that shares a placeholder
+        or two with a deleted one is no move: its findings are new.)"""
+        paths = {key[0] for key in keys}
+        if not findings or len(paths) != 1 or paths & self._recorded_paths():
+            return None
+        shared = Counter[str]()
+        for _, rule, pointer, digest in findings:
+            for gone in self._gone_places().get((rule, pointer, digest), ()):
+                if self.counts[(gone, rule, pointer, digest)] > 0:
+                    shared[gone] += 1
+        if not shared:
+            return None
+        best, count = min(shared.items(), key=lambda item: (-item[1], item[0]))
+        if 2 * count < len(findings):
+            return None
+        self._seen_paths.add(best)  # (what it recorded and this run did not find is gone)
+        return best
+
+    def _recorded_paths(self) -> set[str]:
+        if self._paths is None:
+            self._paths = {key[0] for key in self.counts}
+        return self._paths
+
+    def _gone_places(self) -> dict[tuple[str, str, str], list[str]]:
+        """The recorded files that no longer exist (moved, renamed or deleted since the baseline was recorded), by
+        the (rule, pointer, digest) of each of their entries."""
+        if self._gone is None:
+            gone = {path for path in self._recorded_paths() if path != STDIN_PATH and not (self.base / path).is_file()}
+            self._gone = {}
+            for path, rule, pointer, digest in sorted(self.counts):
+                if path in gone:
+                    self._gone.setdefault((rule, pointer, digest), []).append(path)
+        return self._gone
 
     def note_checked(self, path: str | None) -> None:
         """Record that the file at ``path`` was checked (for :meth:`unmatched`)."""
