@@ -411,7 +411,12 @@ def test_junit_structure():
     assert len(suites) == 1
     cases = suites[0].findall("testcase")
     assert [c.get("name") for c in cases] == [BODY_PATH, POLLER_PATH, "package.json"]
-    assert len(cases[0].findall("failure")) == 2 and len(cases[1].findall("failure")) == 1
+    # one failure per failing file, listing each failing finding: Jenkins reads a test case's first `<failure>` only
+    # (helper-145: the second error of a file was not shown there)
+    assert len(cases[0].findall("failure")) == 1 and len(cases[1].findall("failure")) == 1
+    (failure,) = cases[0].findall("failure")
+    assert failure.get("type") == "CE102 CE601" and failure.get("message").endswith(" (and 1 more)")
+    assert "CE102 [error]" in failure.text and "CE601 [error]" in failure.text and failure.text.count("help: ") == 2
     assert cases[2].find("skipped") is not None
     assert suites[0].get("tests") == "3" and suites[0].get("failures") == "2" and suites[0].get("skipped") == "1"
     assert "&lt;required&gt; &amp; needed" in render("junit")

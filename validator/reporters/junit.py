@@ -2,10 +2,11 @@
 
 One ``<testsuite>`` named ``ce-validator`` inside ``<testsuites>``; a ``<testcase>`` per
 checked file (``name`` is its path relative to ``root``, as ``file`` is; ``classname`` is ``ce-validator``); one
-``<failure>`` per finding that fails the run (``error``, and ``warning`` too when the file's
-configuration is ``strict``: :attr:`FileReport.fails_on`; ``type`` the code, ``message`` the
-position and message, the text the full ``file:line:col: CODE [severity] message`` line and
-the hint); other findings go to the test case's ``<system-out>``; a skipped file is a test
+``<failure>`` when findings of the file fail the run (``error``, and ``warning`` too when the file's
+configuration is ``strict``: :attr:`FileReport.fails_on`; ``type`` their codes, ``message`` the first one's
+position and message and how many more there are, the text every one's full ``file:line:col: CODE [severity]
+message`` line and hint: Jenkins reads only a test case's first ``<failure>``, and GitLab shows several as one
+list); other findings go to the test case's ``<system-out>``; a skipped file is a test
 case with ``<skipped message="..."/>``, and a path that could not be read (a missing file: the run exits 2) one
 with ``<error type="unreadable" message="..."/>``.  ``failures`` counts the failing test cases, ``errors`` the
 unreadable paths.
@@ -85,13 +86,21 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         if reason is not None and not errors:
             skipped += 1
             parts.append(f"      <skipped message={_attr(reason)}/>")
-        for f in errors:
-            message = redactor.scrub(f.message, f.path) or ""
-            detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {message}"
-            if f.help:
-                detail += f"\nhelp: {redactor.scrub(f.help, f.path)}"
-            parts.append(f"      <failure type={_attr(f.rule)} message={_attr(f'{f.line}:{f.column}: {message}')}>"
-                         f"{_text(detail)}</failure>")
+        if errors:  # one failure: Jenkins shows a test case's first `<failure>` only, GitLab a list as one value
+            details = []
+            for f in errors:
+                message = redactor.scrub(f.message, f.path) or ""
+                detail = f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] {message}"
+                if f.help:
+                    detail += f"\nhelp: {redactor.scrub(f.help, f.path)}"
+                details.append(detail)
+            first = errors[0]
+            summary = f"{first.line}:{first.column}: {redactor.scrub(first.message, first.path) or ''}"
+            if len(errors) > 1:
+                summary += f" (and {len(errors) - 1} more)"
+            codes = " ".join(dict.fromkeys(f.rule for f in errors))
+            parts.append(f"      <failure type={_attr(codes)} message={_attr(summary)}>"
+                         f"{_text(chr(10).join(details))}</failure>")
         if others:
             lines = "\n".join(f"{shown(f.path)}:{f.line}:{f.column}: {f.rule} [{f.severity}] "
                               f"{redactor.scrub(f.message, f.path)}" for f in others)
