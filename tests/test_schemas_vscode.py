@@ -324,3 +324,19 @@ def test_a_body_names_its_schema_by_a_relative_path_not_by_its_id(node: str, tmp
 
     assert not [f for f in check(body.format("../.vscode/schemas/instance.schema.json"), config=None)
                 if f.pointer.startswith("/$schema")]  # the tool reads it as no setting of the body
+
+
+def test_a_value_completion_says_which_values_are_mistakes(node: str) -> None:
+    """An editor trial (helper-145): completing `event.vendor.type` offered `webhooks` beside `polling` and
+    `webhook`, with the key's own text only, where `check` warns that it is a misspelling (CE203)."""
+    text = '{\n  "element": {"key": "hubspot"},\n  "configuration": {"event.vendor.type": }\n}\n'
+    offset = text.index(": }") + 2
+    for name in ("instance", "configuration"):
+        document = text if name == "instance" else '{"event.vendor.type": }'
+        at = offset if name == "instance" else document.index(": }") + 2
+        out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri(name), "text": document,
+                                  "completions": [at]}])
+        items = {item["label"]: item["documentation"] for item in out["documents"][0]["completions"][0]}
+        assert set(items) == {'"polling"', '"webhook"', '"webhooks"', "null"}
+        assert "misspelling of `webhook`" in items['"webhooks"'] and "CE203" in items['"webhooks"']
+        assert "polls the vendor" in items['"polling"']

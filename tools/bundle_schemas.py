@@ -13,7 +13,7 @@ the top of the file.  That is the one form every consumer resolves offline:
 The tool also writes the keywords VS Code reads for its messages, from the ones the schemas own:
 
 * ``markdownDescription`` wherever there is a ``description`` (written in Markdown): hovers and
-  completions render it;
+  completions render it; ``markdownEnumDescriptions`` from ``enumDescriptions`` (one per ``enum`` value);
 * ``errorMessage`` from ``x-expected`` (how ``validator/schemas.py`` names the expected value) on a
   schema that checks one value, and from ``x-belongs`` on a misplaced key; ``patternErrorMessage``
   where a ``pattern`` fails, from ``x-expected`` or ``x-error``;
@@ -118,7 +118,7 @@ def _relocate(node: Any, own_id: str, prefix: str) -> None:
             item["$ref"] = "#/$defs/" + _escape(_bundle_name(target)) + fragment
 
 
-_GENERATED = ("markdownDescription", "errorMessage", "patternErrorMessage", "doNotSuggest")
+_GENERATED = ("markdownDescription", "markdownEnumDescriptions", "errorMessage", "patternErrorMessage", "doNotSuggest")
 _BELONGS = {
     "datesConfiguration": "Misplaced: this key belongs inside the entry's `datesConfiguration`, where the poller "
                           "reads it.",
@@ -135,6 +135,8 @@ def _annotate(node: Any) -> None:
     for item in _nodes(node):
         if isinstance(item.get("description"), str):
             item["markdownDescription"] = item["description"]
+        if isinstance(item.get("enumDescriptions"), list):  # (each enum value's own text in a completion)
+            item["markdownEnumDescriptions"] = item["enumDescriptions"]
         expected = item.get("x-expected")
         if isinstance(item.get("x-belongs"), str):
             item["errorMessage"] = _BELONGS[item["x-belongs"]]

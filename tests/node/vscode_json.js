@@ -59,6 +59,8 @@ async function main() {
         kind: item.kind,
         insertText: item.textEdit ? item.textEdit.newText : item.insertText,
         range: item.textEdit ? (item.textEdit.range || item.textEdit.replace) : null,
+        documentation: item.documentation === undefined ? null
+          : (typeof item.documentation === 'string' ? item.documentation : item.documentation.value),
       })));
     }
     const times = [];
