@@ -227,3 +227,13 @@ def test_a_password_in_brackets_or_of_sample_words_is_no_placeholder():
                   "<ApiKeyV2>", "<Base64Token>", "<OAuth2Secret>"):
         assert find_placeholders(value, credential=True), value
 
+
+
+def test_a_type_s_name_is_a_value_where_its_key_names_a_type():
+    """`"type": "string"` in a field mapping or a schema is the type itself; the same word under another key stands
+    for a value (Swagger UI's example body)."""
+    text = json.dumps({"element": {"key": "sageone"}, "name": "x",
+                       "fields": [{"type": "string", "path": "id"}, {"dataType": "JSON object", "path": "a"}],
+                       "schema": {"type": ["string", "null"]}, "tags": ["string"]}, indent=2)
+    hits = found(text, "CE701")
+    assert [hit.pointer for hit in hits] == ["/tags/0"], hits

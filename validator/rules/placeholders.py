@@ -39,7 +39,7 @@ from ..lazy_pattern import LazyPattern
 from ..kinds import JsonPath, is_dotted_key, pointer_of
 from ..masking import url_secrets
 from ..urls.pieces import BRACED_MACRO
-from ..vocabulary.placeholders import Placeholder, find_placeholders
+from ..vocabulary.placeholders import Placeholder, find_placeholders, names_a_type
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
 from .notifications import is_response
@@ -182,6 +182,9 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
+                if not is_key and parent is not None and parent[-4:].lower() == "type" \
+                        and names_a_type(placeholder.text):
+                    continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
                 if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
                     continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
                 rule = _RULES_BY_KIND[placeholder.kind]

@@ -28,8 +28,8 @@ from typing import Literal, NamedTuple
 from ..lazy_pattern import LazyPattern
 
 __all__ = ["ENV_REFERENCE", "Placeholder", "PlaceholderKind", "contains_env_reference", "find_placeholders",
-           "is_env_reference", "is_placeholder_value", "is_prose", "names_a_variable", "placeholder_at",
-           "secret_in_brackets"]
+           "is_env_reference", "is_placeholder_value", "is_prose", "names_a_type", "names_a_variable",
+           "placeholder_at", "secret_in_brackets"]
 
 PlaceholderKind = Literal["placeholder", "mask"]
 
@@ -252,6 +252,12 @@ def _found_in_short(text: str, credential: bool, date_format: bool, identifier: 
     return _found(text, credential, date_format, identifier)
 
 
+def names_a_type(text: str) -> bool:
+    """Whether ``text`` is a type's name (`boolean`, `string (URL)`, `JSON object`): a value where the key names a
+    type (`"type": "string"`), and one standing for a value elsewhere."""
+    return len(text) <= 120 and _TYPE_NAME.fullmatch(text) is not None
+
+
 def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
     if not (credential or text[0] == "*" or _TRIGGER.search(text) or _TYPE_NAME.fullmatch(text.strip())):
         return ()
@@ -294,7 +300,7 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
     if _STAR_MASK.match(text):
         add(0, len(text), "mask")
     stripped = text.strip()
-    if stripped and len(stripped) <= 120 and _TYPE_NAME.fullmatch(stripped):
+    if stripped and names_a_type(stripped):
         add(text.index(stripped), text.index(stripped) + len(stripped), "placeholder")
     return tuple(sorted(found, key=lambda p: p.start))
 
