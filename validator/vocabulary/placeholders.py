@@ -161,9 +161,10 @@ _X_MASK = re.compile(r"(?<![A-Za-z])(?:x{4,}+|X{4,}+)|(?<![xX])(?:x{4,}+|X{4,}+)
 _SHORT_X_MASK = re.compile(r"(?<=[-_.:/])(?:xxx|XXX)$")
 _STAR_MASK = re.compile(r"^\*{4,}$")
 # A type's name standing for a value, as a page describing the keys writes one and Swagger UI's example bodies hold
-# (`"boolean"`, `"string (URL)"`, `"JSON object"`, `"number (minutes)"`, `"integer[]"`)
-_TYPE_NAME = LazyPattern(r"(?:json[ _-]?)?(?:boolean|bool|string|number|integer|int|float|double|long|object|array)"
-                         r"(?:\[\])?(?:[ \t]*+\([^()\r\n]{0,80}\))?", re.IGNORECASE)
+# (`"boolean"`, `"string (URL)"`, `"JSON object"`, `"number (minutes)"`, `"integer[]"`); read without a pattern, as
+# every string of a clean file is asked
+_TYPE_NAMES = frozenset({"boolean", "bool", "string", "number", "integer", "int", "float", "double", "long", "object",
+                         "array"})
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
 _CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
@@ -253,13 +254,26 @@ def _found_in_short(text: str, credential: bool, date_format: bool, identifier: 
 
 
 def names_a_type(text: str) -> bool:
-    """Whether ``text`` is a type's name (`boolean`, `string (URL)`, `JSON object`): a value where the key names a
-    type (`"type": "string"`), and one standing for a value elsewhere."""
-    return len(text) <= 120 and _TYPE_NAME.fullmatch(text) is not None
+    """Whether ``text`` is a type's name (`boolean`, `string (URL)`, `JSON object`, `integer[]`): a value where the
+    key names a type (`"type": "string"`), and one standing for a value elsewhere."""
+    if len(text) > 120 or not text[:1].isalpha():
+        return False
+    word = text.lower()
+    if word[-1] == ")":  # a note in parentheses: `(minutes)`
+        opening = word.find("(")
+        note = word[opening + 1:-1]
+        if opening == -1 or len(note) > 80 or any(c in note for c in "()\r\n"):
+            return False
+        word = word[:opening].rstrip(" \t")
+    if word[-2:] == "[]":
+        word = word[:-2]
+    if word[:4] == "json" and word not in _TYPE_NAMES:
+        word = word[5:] if word[4:5] in (" ", "_", "-") else word[4:]
+    return word in _TYPE_NAMES
 
 
 def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
-    if not (credential or text[0] == "*" or _TRIGGER.search(text) or _TYPE_NAME.fullmatch(text.strip())):
+    if not (credential or text[0] == "*" or _TRIGGER.search(text) or names_a_type(text.strip())):
         return ()
     return _find(text, credential, date_format, identifier)
 
