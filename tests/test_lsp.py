@@ -575,3 +575,43 @@ def test_a_hover_works_while_the_body_is_being_typed(mistake: str) -> None:
     assert checked.source is not None and not checked.source.valid
     result = hover_markdown(checked, text.index("yyyy"))
     assert result is not None and "2024-03-10" in result[0], result
+
+
+def test_messages_of_a_hostile_client_are_answered_as_json_rpc_asks_without_a_traceback() -> None:
+    """helper-141: an id that is an object was an internal error whose `data` carried the server's Python traceback;
+    a request for an unknown method without `params` an internal error, not Method Not Found; a notification whose
+    params cannot be read (`didChange` with a version "x") and a body nested past Python's decoder each a pop-up in
+    the editor; and pygls logged a Python traceback to standard error for each."""
+    import json as json_module
+    import subprocess
+    import sys
+
+    def framed(message: Any) -> bytes:
+        body = message if isinstance(message, bytes) else json_module.dumps(message).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    uri = (ROOT / "examples" / "sageone-polling.json").as_uri()
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None,
+                                                                        "capabilities": {}}},
+        {"jsonrpc": "2.0", "id": {"a": 1}, "method": "shutdown"},
+        {"jsonrpc": "2.0", "id": 2, "method": "no/such-method"},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange",
+         "params": {"textDocument": {"uri": uri, "version": "x"}, "contentChanges": [{"text": "{}"}]}},
+        {"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles", "params": {"changes": "x"}},
+        b"[" * 100_000 + b"]" * 100_000,
+        {"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
+         "params": {"textDocument": {"uri": uri}, "position": {"line": -1, "character": 0}}},
+        {"jsonrpc": "2.0", "id": 4, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "validator", "lsp"], capture_output=True, env=env, timeout=120,
+                          input=b"".join(framed(message) for message in messages))
+    answers = [json_module.loads(part.split(b"\r\n\r\n", 1)[1]) for part in proc.stdout.split(b"Content-Length: ")[1:]]
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0, err
+    assert [(a.get("id", "absent"), a.get("error", {}).get("code")) for a in answers] == [
+        (1, None), (None, -32600), (2, -32601), (None, -32700), (3, -32602), (4, None)], answers
+    assert "Traceback" not in err and "traceback" not in proc.stdout.decode("utf-8", "replace"), err
+    assert all(line.startswith("ce-validator lsp: ") for line in err.splitlines()), err

@@ -155,11 +155,24 @@ def _protocol_class() -> type[Any]:
         _initialized_seen = False  # (pygls answers a request before `initialize` with a traceback)
 
         def structure_message(self, data: dict[str, Any]) -> Any:
+            if isinstance(data, dict) and "jsonrpc" in data:
+                ident = data.get("id")
+                if isinstance(ident, (dict, list, bool)):  # JSON-RPC's ids are strings, numbers or null (an object
+                    # was a TypeError whose traceback went to the client in the error's data)
+                    _answer_no_request(self, JsonRpcInvalidRequest.CODE, "the id must be a string or a number")
+                    return data
+                if "method" in data and "params" not in data and self.get_message_type(data["method"]) is None:
+                    data = {**data, "params": None}  # (params may be left out: an unknown method, not an internal
+                    # error, as pygls' message type requires them)
             try:
                 return super().structure_message(data)
             except JsonRpcException as error:
-                if not isinstance(data, dict) or "id" not in data or "method" not in data:
-                    raise  # a notification: nothing to answer
+                if not isinstance(data, dict) or "method" not in data:
+                    raise
+                if "id" not in data:  # a notification is never answered, nor worth a pop-up: said on stderr
+                    sys.stderr.write(f"ce-validator lsp: warning: {data['method']!r}: its params cannot be read: "
+                                     "ignored\n")
+                    return data
                 self._send_response(data["id"], None, error.to_response_error())
                 return data  # answered: handle_message drops what has no `jsonrpc` attribute
 
@@ -225,7 +238,8 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
 
     def report_server_error(error: Exception, source: Any) -> None:
         # a message that is not JSON: JSON-RPC's Parse error, answered to no id (none can be read), not a pop-up
-        if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError)):
+        if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError, RecursionError)):  # (nested past Python's
+            # decoder: a pop-up "maximum recursion depth exceeded" before)
             from pygls.exceptions import JsonRpcParseError
 
             _answer_no_request(server.protocol, JsonRpcParseError.CODE, f"the message is not JSON: {error}")
@@ -378,7 +392,26 @@ class _FramedInput:
 def serve() -> int:
     """Run the server over standard input and output until the client says exit (which ends the process: 0 after a
     shutdown request, else 1); 1 when the input cannot be read as messages, 0 when it ends."""
+    _quiet_library_logs()
     framed = _FramedInput(sys.stdin.buffer)
     ending: dict[str, int] = {}
     build_server(ending).start_io(stdin=framed)  # type: ignore[arg-type]
     return 1 if framed.failed else ending.get("code", 0)
+
+
+def _quiet_library_logs() -> None:
+    """pygls' warnings and errors as one line each on standard error (an editor's log of the server): what it logged
+    was a Python traceback for each message it could not read or run."""
+    import logging
+
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            first = (record.getMessage().splitlines() or [""])[0]
+            return f"ce-validator lsp: {record.levelname.lower()}: {first}"[:500]
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine())
+    library = logging.getLogger("pygls")
+    library.addHandler(handler)
+    library.setLevel(logging.WARNING)
+    library.propagate = False
