@@ -185,3 +185,23 @@ def test_a_reader_that_goes_away_is_not_a_pass(tmp_path: Path) -> None:
     process.stdout.read(10)
     process.stdout.close()
     assert process.wait(timeout=120) == 0
+
+
+@pytest.mark.parametrize("arguments", [
+    ["check", "--config", "", "examples/sageone-polling.json"],
+    ["check", "--baseline", "", "examples/sageone-polling.json"],
+    ["check", "-o", "", "examples/sageone-polling.json"],
+    ["check", "--element-docs", "", "examples/sageone-polling.json"],
+    ["check", "--element-schemas", "", "examples/sageone-polling.json"],
+    ["render", "--config", "", "examples/sageone-polling.json"],
+    ["simulate", "--records", "", "examples/sageone-polling.json"],
+    ["schema", "from-element", "examples/sageone-polling.json", "-o", ""],
+])
+def test_an_option_s_empty_path_is_a_usage_error(arguments: list[str]) -> None:
+    """helper-141, a careless CI step (`--config "$CONFIG"` with the variable unset): `--config ''` checked with the
+    configuration found instead, `--baseline ''` with no baseline, `-o ''` wrote to standard output and
+    `--element-docs ''` searched the current folder, each with no word said."""
+    from clirun import run_cli
+
+    result = run_cli(*arguments)
+    assert result.code == 2 and "an empty path" in result.err and "Traceback" not in result.err, result.err

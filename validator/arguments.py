@@ -26,6 +26,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lsp": ("validator.commands.lsp", "run the language server for editors (stdio)"),
 }
 
+def path_value(text: str) -> str:
+    """An option's file or folder.  An empty one (`--config "$UNSET"` in CI) is a usage error: it was taken for no
+    option at all (another configuration, no baseline, the report on standard output) or, for a folder, the current
+    one."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path (an unset variable?): name the file or folder")
+    return text
+
+
 def _columns() -> int:
     """The terminal's width as ``shutil.get_terminal_size`` gives it (``COLUMNS``, then the terminal, then 80)."""
     try:

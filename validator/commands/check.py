@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:  # pragma: no cover
     from ..gitignore import GitIgnore
 
+from ..arguments import path_value
 from ..inputs import PAGE_SUFFIXES, TEMPLATE_SUFFIXES, InputError, InputFile, within
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
@@ -38,7 +39,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output format: text (default), concise, json, github (default under GitHub Actions), "
                              "sarif, junit, gitlab; FORMAT:FILE writes that format to FILE (repeatable: several "
                              "reports in one run)")
-    parser.add_argument("-o", "--output-file", default=None, metavar="FILE",
+    parser.add_argument("-o", "--output-file", type=path_value, default=None, metavar="FILE",
                         help="write the output to FILE instead of standard output")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found (2 still "
                         "means a usage, configuration or I/O error)")
@@ -48,11 +49,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="print how many findings each rule has instead of the findings")
     parser.add_argument("--show-settings", action="store_true",
                         help="print the settings that apply to the first PATH, then exit")
-    parser.add_argument("--baseline", default=None, metavar="FILE",
+    parser.add_argument("--baseline", type=path_value, default=None, metavar="FILE",
                         help="report only findings not recorded in FILE (see --update-baseline)")
     parser.add_argument("--update-baseline", action="store_true",
                         help="record the current findings in the --baseline FILE and exit 0")
-    parser.add_argument("--root", default=None, metavar="DIR",
+    parser.add_argument("--root", type=path_value, default=None, metavar="DIR",
                         help="the repository root report paths are relative to (default: $GITHUB_WORKSPACE, "
                              "$CI_PROJECT_DIR, else the current folder)")
     parser.add_argument("--exclude", action="append", default=None, metavar="GLOB",
@@ -77,17 +78,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="skip these rule codes or prefixes (comma-separated; repeatable)")
     parser.add_argument("--server-zone", default=None, metavar="ID",
                         help="the zone ${date:...} macros use (undocumented; default GMT)")
-    parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
+    parser.add_argument("--element-docs", type=path_value, action="append", default=None, metavar="DIR",
                         help="folder of <key>/element.json and <key>/swagger.json exported from your account")
     parser.add_argument("--report-spaces", action="store_true",
                         help="report raw spaces in poller URLs (CE617; off by default: the platform's encoding "
                              "is undocumented and such URLs work)")
-    parser.add_argument("--element-schemas", action="append", default=None, metavar="DIR",
+    parser.add_argument("--element-schemas", type=path_value, action="append", default=None, metavar="DIR",
                         help="folder of your own element overlays (<key>.schema.json, e.g. from "
                              "`ce-validator schema from-element`)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element of bare configuration or poller files (instance bodies name their own)")
-    parser.add_argument("--config", default=None, metavar="FILE", help="configuration file: its "
+    parser.add_argument("--config", type=path_value, default=None, metavar="FILE", help="configuration file: its "
                         "[tool.ce-validator] table, or its top level when it has none (default: nearest "
                         "pyproject.toml with [tool.ce-validator], or .ce-validator.toml)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ..masking import Secrets
     from ..urls.render import RenderedUrl
 
+from ..arguments import path_value
 from ..inputs import reads_as_page
 from ._io import UsageError as _UsageError
 from ._io import bodies_within, element_docs, page_documents, read_source, read_text
@@ -63,11 +64,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                         help="output format (default: text)")
-    parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
+    parser.add_argument("--element-docs", type=path_value, action="append", default=None, metavar="DIR",
                         help="folder of <key>/element.json exported from your account (for --default)")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element whose default poller --default renders (default: FILE's element.key)")
-    parser.add_argument("--config", default=None, metavar="FILE",
+    parser.add_argument("--config", type=path_value, default=None, metavar="FILE",
                         help="configuration file (default: the nearest [tool.ce-validator]); its server-zone, "
                              "encode-values and at apply unless given here")
     parser.add_argument("--default", action="store_true",

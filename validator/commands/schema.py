@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..arguments import path_value
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""
@@ -22,7 +24,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                              "omit it to list them; `from-element` generates one from an element definition")
     parser.add_argument("element_file", nargs="?", metavar="ELEMENT_JSON",
                         help="with from-element: the element definition exported from your account")
-    parser.add_argument("-o", "--output", metavar="FILE", help="with from-element: write the schema here")
+    parser.add_argument("-o", "--output", type=path_value, metavar="FILE", help="with from-element: write the schema here")
 
 
 def run(args: argparse.Namespace) -> int:

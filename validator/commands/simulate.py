@@ -45,6 +45,7 @@ import sys
 from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
+from ..arguments import path_value
 from ._io import UsageError as _UsageError
 from ._io import read_text as _read
 
@@ -70,11 +71,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--block", type=int, default=None, metavar="LINE",
                         help="in a page with several pollers: the one whose code block starts at page line LINE "
                              "(as `check` and `render` name it)")
-    parser.add_argument("--records", metavar="RECORDS", default=None,
+    parser.add_argument("--records", type=path_value, metavar="RECORDS", default=None,
                         help="the vendor's records: a JSON array, a response object holding one, or JSON lines")
     parser.add_argument("--records-key", metavar="PATH", default=None,
                         help="where the array is in a response object (data.items); default: found by shape")
-    parser.add_argument("--element-docs", action="append", default=None, metavar="DIR",
+    parser.add_argument("--element-docs", type=path_value, action="append", default=None, metavar="DIR",
                         help="folder of <key>/swagger.json: without --records, records are the API's example values")
     parser.add_argument("--element", default=None, metavar="KEY",
                         help="the element of --element-docs (default: FILE's element.key)")
@@ -103,7 +104,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="parse dates with setLenient(false) (undocumented; default: lenient, Java's default)")
     parser.add_argument("--encode-values", action="store_true", default=None,
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
-    parser.add_argument("--config", default=None, metavar="FILE",
+    parser.add_argument("--config", type=path_value, default=None, metavar="FILE",
                         help="configuration file (default: the nearest [tool.ce-validator]); its server-zone, "
                              "encode-values and at (the default --since) apply unless given here")
     parser.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
