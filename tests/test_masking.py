@@ -2978,3 +2978,37 @@ def test_a_header_continued_over_lines_in_its_quotes_is_masked_whole(tmp_path, c
     path.write_text(page, encoding="utf-8")
     for fmt, result in check_in_formats(capsys, ["text", "json"], str(path)):
         assert "DWsBAJwQ6H" not in result.out and "Rx5WzmdKg4" not in result.out, fmt
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    # a leak hunt (helper-140): a value written on over two lines in a broken file, its second half shown
+    ('{"configuration": {\n  "password": "Lw9Xc2Vb7N\\\nQLWwmqcp6T",\n  "x": 1\n}}\n', "QLWwmqcp6T"),
+    ('{"configuration": {\n  "password": "Lw9Xc2Vb7N\ngaFx8s9Z3u"\n}}\n', "gaFx8s9Z3u"),
+    ('{"configuration": {\n  "password": "Lw9Xc2Vb7N" +\n    "wQkaG9heUn"\n}}\n', "wQkaG9heUn"),
+    # ... a key named only as auth left unclosed: the comma that ends its member is no part of the key's shape
+    ('{"configuration": {\n  "auth": "J2fnHLgdW9qye5JYJt,\n  "x": 1\n}}\n', "J2fnHLgdW9qye5JYJt"),
+    # ... a secret key's own name joined to its value in free text, which the names of secrets in prose missed
+    ('{"configuration": {"notes": "AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP '
+     'AWS_SECRET_ACCESS_KEY=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"}}', "tAuDoE2n8yrvixSRxMVau9NPFZqeEMTzW99paaSN"),
+    ('{"configuration": {"notes": "moved: db_password=Xk29dLq84nZp1Rt7"}}', "Xk29dLq84nZp1Rt7"),
+    ("# Setup\n\n`oauth.api.secret` = `ze2wWFWf85CWkQCRax`\n", "ze2wWFWf85CWkQCRax"),
+    # ... a table row naming a secret key, its value random letters without a digit
+    ("# Setup\n\n| key | value |\n|---|---|\n| oauth.api.secret | sxWiyhwLtjtmrJBXiN |\n| country | US |\n",
+     "sxWiyhwLtjtmrJBXiN"),
+    # ... a bearer token of random letters alone, under a key that names nothing
+    ('{"configuration": {"notes": "Bearer xqzjvkwmtrplbnhdxq"}}', "xqzjvkwmtrplbnhdxq"),
+])
+def test_a_secret_split_over_lines_named_in_text_or_in_a_table_never_shows(text, secret):
+    path = "p.md" if text.startswith("#") else "b.json"
+    assert secret not in find_secrets(load_source(text, path=path)).mask(text)
+
+
+@pytest.mark.parametrize("text", [
+    "| key | value |\n|---|---|\n| oauth.api.secret | Required |\n",
+    '{"configuration": {"notes": "db_password=${DB_PASSWORD}, moved: see the vault"}}',
+    '{"configuration": {"password": "Lw9Xc2Vb7N\n  "x": "shown value"\n}}\n',
+])
+def test_what_a_named_key_or_an_unclosed_string_leaves_is_shown(text):
+    masked = find_secrets(load_source(text, path="p.md" if text.startswith("|") else "b.json")).mask(text)
+    for shown in ("Required", "${DB_PASSWORD}", "see the vault", "shown value"):
+        assert shown in masked or shown not in text

@@ -837,13 +837,14 @@ def _html_table_secrets(text: str, extra_keys: frozenset[str]) -> list[tuple[int
 
 
 def _table_value(word: str) -> bool:
-    """Whether a table's cell may be a secret's value: a run of 8 or more that is not documentation: a key's name
+    """Whether a table's cell may be a secret's value: a run of 8 or more, not letters alone unless random (a word
+    is documentation), that is not documentation either: a key's name
     (`oauth.user.token`), a name in capitals (`TEXTFIELD_32`, `SAGE_API_SECRET`), what stands for a value
     (`vault:secret/sage#key`, a reference, a placeholder)."""
     from .vocabulary.placeholders import find_placeholders
 
-    return _TOKEN_CELL.fullmatch(word) is not None and looked_for_elsewhere(word) and not _shown_as_written(word) \
-        and not _NAME_LIKE.fullmatch(word) and not find_placeholders(word)
+    return _TOKEN_CELL.fullmatch(word) is not None and (looked_for_elsewhere(word) or _random_letters(word)) \
+        and not _shown_as_written(word) and not _NAME_LIKE.fullmatch(word) and not find_placeholders(word)
 
 
 # What a table's cell holds when it names something: a dotted key of words, a name of words in capitals, numbers apart
@@ -1539,8 +1540,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         before = text[key_start - 1:key_start] if key_start else ""
         span = _value_extent(text, start, header=_is_header(key), quote=before if before in ("'", '"') else "")
         if key in user_keys:  # a username that is an API key (Close.io's, Chargebee's): masked by its shape
-            if span is not None and _key_shaped(text[span[0]:span[1]]):
-                yield span
+            if span is not None:  # (a string left unclosed runs on to the comma that ends its member: not the key's)
+                value = text[span[0]:span[1]].rstrip(", \t") if broken else text[span[0]:span[1]]
+                if _key_shaped(value):
+                    yield span[0], span[0] + len(value)
             continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
                 and not names_its_key(text[span[0]:span[1]], key) \
@@ -1567,7 +1570,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from (match.span() for match in _JWT.finditer(text))
     if "earer" in pieces:
         yield from (match.span("value") for match in _BEARER.finditer(text)
-                    if _holds_a_token(match.group("value")) and not _showable(match.group("value")))
+                    if (_holds_a_token(match.group("value")) or _random_letters(match.group("value")))
+                    and not _showable(match.group("value")))
     yield from _issued_tokens(text, pieces)
     present = frozenset(gate for gate in _TABLE_GATES if gate in pieces)  # (one test of each, not one a table row)
     if not present.isdisjoint(_SHELL_MARKERS):
@@ -1948,6 +1952,9 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
         else None
     if trailing is not None:  # `"Sup3r-" "S3cret!xQ9"`, `"Kq9v..." w8Lm...`: the rest of it, split off by a typo
         return [trailing.span("piece")], 0
+    continued = _CONTINUED_PIECE.match(text, span[1]) if opener == '"' and span is not None else None
+    if continued is not None:
+        return [continued.span("piece")], 0
     if opener == '"' and span is not None and _INSIDE_QUOTE.match(text, span[1]):
         newline = text.find("\n", span[1], span[1] + _QUOTE_REACH)
         limit = min(len(text), span[1] + _QUOTE_REACH) if newline == -1 else newline
@@ -2020,8 +2027,11 @@ def _array_end(text: str, start: int, *, member: Callable[[str], bool] | None = 
 _KEY_FOLLOWS = LazyPattern(r"\"[ \t]*+:")
 # After a value's closing quote, a second string or a bare word before the member's end (a value split by a typo:
 # `"Sup3r-" "S3cret"`, `"Sup3r" + "S3cret"`, `"Kq9v..." w8Lm...`); not the next key (`"x" "name": ...`)
-_TRAILING_PIECE = LazyPattern(r'"[ \t]*+(?:\+[ \t]*+)?(?P<piece>"[^"\\\r\n]{1,400}"|[^\s,}\]":{\[/]{2,400})'
+_TRAILING_PIECE = LazyPattern(r'"[ \t]*+(?:\+[ \t]*+(?:\r?\n[ \t]*+)?)?(?P<piece>"[^"\\\r\n]{1,400}"|[^\s,}\]":{\[/]{2,400})'
                               r'(?=[ \t]*(?:[,}\]]|\r?\n|$))')
+# The line after a string left unclosed, when it ends that string (`"Kq9v...\` or `"Kq9v...` then `w8Lm..."`): the
+# value written on over two lines, its second half
+_CONTINUED_PIECE = LazyPattern(r'\r?\n[ \t]*+(?P<piece>[^"\\\r\n]{1,400}+)"(?=[ \t]*+(?:[,}\]]|\r?\n|$))')
 # A closing quote with a character right after it that no value is followed by: the quote was inside the string.
 _INSIDE_QUOTE = LazyPattern(r"\"[^\s\"',}\]:/]")
 
@@ -2485,7 +2495,22 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
                                          or _random_letters(value)):
             continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
         yield match.start("value"), match.start("value") + len(value)
+    at = 0 if "=" in text or ":" in text or "\uff1a" in text else len(text)
+    while (joined := _SECRET_KEY_IN_TEXT.search(text, at)) is not None:
+        value = joined.group("value").rstrip(".")
+        if secret_kind(joined.group("name")) is None:
+            at = joined.start("value")  # (`moved: db_password=...`: the value read may hold the name of a secret)
+            continue
+        at = joined.end()
+        if not _showable(value) and not _URL_START.match(value) \
+                and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)):
+            yield joined.start("value"), joined.start("value") + len(value)
 
+
+# ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
+# = `...` ``), which the names above, whole words, do not find inside it
+_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?[ \t]*+[:=\uff1a][ \t]*+`?[\"']?"
+                                  r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass)[ \t]+"
