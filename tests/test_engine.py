@@ -332,7 +332,10 @@ def test_environment_references_and_usernames_draw_nothing():
                                        # of `<%= callback_url %>` was CE202, an error)
                                        "<%= callback_url %>", "<%= @sage_apim_key %>", "<%- sageApimKey %>",
                                        "<%= ENV['SAGE_APIM_KEY'] %>", "<%= ENV.fetch('SAGE_APIM_KEY') %>",
-                                       "<%= node['sage']['apim_key'] %>", "<%= process.env.SAGE_APIM_KEY %>"])
+                                       "<%= node['sage']['apim_key'] %>", "<%= process.env.SAGE_APIM_KEY %>",
+                                       # Maven's resource filtering and the token-replacing tasks' `__NAME__` (as a
+                                       # callback URL each was CE202)
+                                       "@sage.apim.key@", "@callbackUrl@", "__SAGE_APIM_KEY__", "__CALLBACK_URL_2__"])
 def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     """A false-alarm hunt (helper-77): Azure Pipelines' `$(X)`, Octopus' and Replace Tokens' `#{X}` and `#{X}#`,
     PowerShell's `$($env:X)`, Helm's `{{ .Values.x }}` and REST Client's `{{$dotenv X}}` drew CE751 (a real secret

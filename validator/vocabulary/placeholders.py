@@ -13,7 +13,8 @@ secret and notification rules, masking).  What counts:
 
 Never placeholders: environment references, which a deployment or a client substitutes (``${SAGE_API_SECRET}``,
 ``$SAGE_API_SECRET``, ``${{ secrets.X }}``, ``%X%``, ``{{env.X}}``; Azure Pipelines' ``$(X)``, Octopus' and the
-Replace Tokens task's ``#{X}`` and ``#{X}#``, ERB's and EJS's ``<%= x %>``, PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
+Replace Tokens task's ``#{X}`` and ``#{X}#`` (and ``__X__``), Maven's ``@x@``, ERB's and EJS's ``<%= x %>``,
+PowerShell's ``$($env:X)``, Helm's ``{{ .Values.x }}``, an HTTP client's
 ``{{$dotenv X}}`` and ``{{$processEnv X}}``, CloudFormation's ``{{resolve:ssm:name}}``), poller URL macros
 (``${gmtDate:...}``), path variables (``{id}``), HTML tags and comparisons (``a < b``).
 """
@@ -47,7 +48,10 @@ _RESOLVE = r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[\w.\-/:+=@]++\}\}"
 # (`<%= ENV['SAGE_KEY'] %>`, `<%= ENV.fetch('K') %>`, `<%= process.env.K %>`) or Chef's attribute (`<%= node['a']['b'] %>`):
 # names only, no literal (`<%= "secret" %>` may hold the secret itself)
 _ERB = r"<%[=\-][ \t]*+@?[A-Za-z_][\w.]*+(?:\[['\"][\w.\-]++['\"]\]|\(['\"][\w.\-]++['\"]\))*[ \t]*+-?%>"
-_TOOL_REFERENCE = (r"\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
+# Maven's resource filtering (`@callback.url@`: letters only, as `@Summer2024@` may be a password written so) and the
+# token-replacing tasks' `__NAME__` (upper-case words)
+_FILTERED = r"@[A-Za-z_][A-Za-z_.\-]*+@|__[A-Z](?:[A-Z0-9]|_(?!_))*+__"
+_TOOL_REFERENCE = (_FILTERED + r"|\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
                    r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
                    r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}"
                    r"|" + _LOOKUP + "|" + _RESOLVE + "|" + _ERB)
