@@ -615,3 +615,15 @@ def test_messages_of_a_hostile_client_are_answered_as_json_rpc_asks_without_a_tr
         (1, None), (None, -32600), (2, -32601), (None, -32700), (3, -32602), (4, None)], answers
     assert "Traceback" not in err and "traceback" not in proc.stdout.decode("utf-8", "replace"), err
     assert all(line.startswith("ce-validator lsp: ") for line in err.splitlines()), err
+
+
+@pytest.mark.parametrize(("macro", "warned"), [("${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}", False),
+                                               ("${dateTimeZone:America/New_York:yyyy-MM-dd'T'HH:mm:ss'Z'}", True)])
+def test_a_hover_warns_of_a_literal_z_only_where_the_zone_moves(macro: str, warned: bool) -> None:
+    """helper-145: the hover said `'Z'` is only the letter Z (the time not converted to UTC) on a macro formatted in
+    GMT, where the label is true."""
+    from validator.lsp.hover import hover_markdown
+
+    text = json.dumps({"c": {"url": f"/hubs/x/c?where=a>='{macro}'", "idField": "id"}})
+    result = hover_markdown(check_text(text, "poller.json"), text.index("yyyy"))
+    assert result is not None and ("only the letter Z" in result[0]) is warned, result

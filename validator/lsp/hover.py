@@ -128,10 +128,16 @@ def _fields(pattern: DatePattern | str) -> list[str]:
     return [f"- {_code(field.text)}: {field.meaning}" for field in explain(pattern)]
 
 
-def _pitfalls(pattern: DatePattern | str) -> list[str]:
-    from ..dates.analysis import analyze
+# A literal zone in a pattern labels the wall time of the formatter's zone: true of a zone always at offset 0
+_LITERAL_ZONE = frozenset({"literal-zone-letter", "literal-zone-name"})
 
-    found = [f"- {pitfall.message}" for pitfall in analyze(pattern).pitfalls]
+
+def _pitfalls(pattern: DatePattern | str, zone: str | None) -> list[str]:
+    from ..dates.analysis import analyze
+    from ..dates.zones import is_utc
+
+    utc = zone is not None and is_utc(zone)
+    found = [f"- {pitfall.message}" for pitfall in analyze(pattern).pitfalls if not (utc and pitfall.code in _LITERAL_ZONE)]
     return ["", "Watch out:", *found] if found else []
 
 
@@ -180,7 +186,7 @@ def _macro_hover(ctx: Context, target: Target, times: list[tuple[str, datetime]]
     if notes:
         lines += ["", "Assumes:", *[f"- {note}" for note in notes]]
     if macro.pattern is not None:
-        lines += ["", f"Pattern {_code(macro.format or '')}:", *_fields(macro.pattern), *_pitfalls(macro.pattern)]
+        lines += ["", f"Pattern {_code(macro.format or '')}:", *_fields(macro.pattern), *_pitfalls(macro.pattern, zone)]
     elif macro.format is not None:
         broken = f"The pattern {_code(macro.format)} does not compile: Java throws, the macro is left as written."
         lines += ["", broken]
@@ -222,7 +228,7 @@ def _format_hover(target: Target, times: list[tuple[str, datetime]]) -> str:
     for label, moment in times:
         lines.append(f"| {label} ({_iso(int(moment.timestamp() * 1000))}) | {_code(format_date(pattern, moment, zone))} |")
     lines += ["", f"Zone: {_zone_summary(zone)}" + ("" if target.zone else " (no zone key: GMT)"), "",
-              "Fields:", *_fields(pattern), *_pitfalls(pattern)]
+              "Fields:", *_fields(pattern), *_pitfalls(pattern, zone)]
     return "\n".join(lines)
 
 
