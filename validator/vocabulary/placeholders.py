@@ -169,6 +169,7 @@ _STAR_MASK = re.compile(r"^\*{4,}$")
 # every string of a clean file is asked
 _TYPE_NAMES = frozenset({"boolean", "bool", "string", "number", "integer", "int", "float", "double", "long", "object",
                          "array"})
+_TYPE_INITIALS = frozenset("bsnifdloajBSNIFDLOAJ \t\r\n")  # (asked of every value: most begin with no such letter)
 _CAPS_NAME = re.compile(r"^[A-Z]+(?:[_. -][A-Z]+)*!?$")
 _CAPS_WORDS = LazyPattern(r"PASSWORD|SECRET|TOKEN|KEY|CODE|USER|API")
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
@@ -277,7 +278,8 @@ def names_a_type(text: str) -> bool:
 
 
 def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
-    if not (credential or text[0] == "*" or _TRIGGER.search(text) or names_a_type(text.strip())):
+    if not (credential or text[0] == "*" or _TRIGGER.search(text)
+            or text[:1] in _TYPE_INITIALS and names_a_type(text.strip())):
         return ()
     return _find(text, credential, date_format, identifier)
 
