@@ -2636,6 +2636,12 @@ def test_a_block_describing_the_keys_types_is_no_body_with_wrong_values():
     '"{\\"configuration\\": {\\"event.poller.configuration\\": `cat poller.json`}}"',
     '\'{"configuration": {"event.poller.configuration": \'"$(cat poller.json)"\'}}\'',
     '"{\\"configuration\\": {\\"event.poller.refresh_interval\\": $((HOURS * 60)), \\"event.notification.enabled\\": true}}"',
+    # (helper-146) a variable inside a string after its `:` or `,` is part of the string, no value of its own
+    '"{\\"configuration\\": {\\"oauth.callback.url\\": \\"http://localhost:$PORT/callback\\"}}"',
+    '"{\\"configuration\\": {\\"event.notification.callback.url\\": \\"https://$HOST:$PORT/cb\\"}}"',
+    '\'{"configuration": {"oauth.callback.url": "http://localhost:\'"$PORT"\'/cb"}}\'',
+    '"{\\"configuration\\": {\\"event.notification.callback.url\\": \\"https://hooks.example.com/ce,$SUFFIX\\"}}"',
+    '"{\\"configuration\\": {\\"event.notification.callback.url\\": \\"https://h.example.com/\\\\\\":$X\\"}}"',
 ])
 def test_a_shell_s_expansion_where_a_value_goes_is_that_value(data):
     """A false-alarm hunt (helper-139): in a double-quoted curl body (or one spliced between single quotes), the shell
@@ -2663,6 +2669,8 @@ def test_a_comment_sending_the_reader_to_another_page_elides(comment):
             "    \"event.notification.enabled\": true,\n    \"event.notification.callback.url\": \"https://mycoolapp.com/e\"\n"
             "  },\n  \"name\": \"s\"\n}\n```\n")
     assert [f.rule for f in check_page(page).findings if f.severity != "info"] == []
-    # (a comment saying something else leaves the body whole: its keys are missing)
-    said = page.replace(comment, "// events on")
-    assert "CE105" in {f.rule for f in check_page(said).findings}
+    # (a comment saying something else leaves the body whole: its keys are missing; so does a pointer beside a member,
+    # helper-146)
+    for other in ("// events on", "// the callback URL below: see the Events page"):
+        said = page.replace(comment, other)
+        assert "CE105" in {f.rule for f in check_page(said).findings}, other

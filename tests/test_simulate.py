@@ -660,3 +660,12 @@ def test_a_record_read_as_updated_after_the_present_is_said_to_come_again() -> N
     for flag in ({"filterByCurrentDate": True}, {"filterByUpdatedDate": False}):
         quiet = simulate_entry({**entry, **flag}, records, since, settings=settings)
         assert not any("after the present" in n for n in quiet.notes), quiet.notes
+
+
+def test_a_setting_with_two_signs_is_no_number_and_no_crash() -> None:
+    """helper-146: `"pollDelay": "--5"` passed the digits test (`lstrip("+-")`), and `int("--5")` ended simulate in a
+    traceback; one sign at most, as Java's `Integer.parseInt` reads it."""
+    result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay="--5", createdCheckTolerance="+-5")
+    assert result.poll_delay == 0 and result.tolerance_s == 0
+    result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay="-5", createdCheckTolerance=" +60 ")
+    assert result.poll_delay == -5 and result.tolerance_s == 60

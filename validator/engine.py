@@ -578,7 +578,6 @@ _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundred
 _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
 
 
-@lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
 def readable(loaded: Source) -> Source:
     """``loaded``, or, when its only syntax mistakes are those a check reads around (a comment, a trailing or missing
     comma, an unquoted placeholder: what a body being typed in an editor often holds), the body read around them,
@@ -588,6 +587,7 @@ def readable(loaded: Source) -> Source:
     return _read_around(loaded)[0]
 
 
+@lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
 def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
     own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a

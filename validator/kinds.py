@@ -221,7 +221,10 @@ def whole_setting(value: Any) -> int | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    elif isinstance(value, str) and 0 < len(value) <= 20 and value.strip().lstrip("+-").isdigit() and value.isascii():
+    elif isinstance(value, str):
+        digits = _digits(value)
+        if digits is None or len(digits.lstrip("0")) > 10:
+            return None
         value = int(value)
     if isinstance(value, int) and -(1 << 31) <= value < (1 << 31):
         return value
@@ -235,9 +238,16 @@ def past_java_int(value: Any) -> bool:
     if isinstance(value, float):
         return value.is_integer()
     if isinstance(value, str):
-        digits = value.strip().lstrip("+-")
-        return bool(digits) and digits.isdigit() and value.isascii()
+        return _digits(value) is not None
     return isinstance(value, int)
+
+
+def _digits(text: str) -> str | None:
+    """The digits of a whole number written as a string (one sign at most, as Java's `Integer.parseInt` reads it;
+    blanks around), else None: `"--5"` is none."""
+    text = text.strip()
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    return digits if digits.isdigit() and digits.isascii() else None
 
 
 DEFAULT_REFRESH_MINUTES = 15  # the element default (205 elements)

@@ -660,9 +660,11 @@ _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remain
                   r"|and\s+so\s+on"
                   # what the page showed earlier, named and referred to (`// oauth keys and event keys as above`)
                   r"|[\w.\- ,&]{1,80}?\s+(?:as|see)\s+(?:above|before|earlier|previously)\b"
-                  # ... or on another page (`/* credentials: see the setup page */`, `// keys as in the Authenticate step`)
-                  r"|(?:[\w.\- ,&]{1,80}?:?\s+)?(?:see|as\s+(?:on|in))\s+(?:the\s+)?[\w.\-/# ]{0,60}?"
-                  r"\b(?:page|section|step|guide)\b))")
+                  # ... or what another page shows (`/* credentials: see the setup page */`, `// keys as in the
+                  # Authenticate step`), named (not a pointer beside a member: `// the callback URL: see the Events page`)
+                  r"|(?:[\w.\- ,&]{0,60}?\b(?:credentials?|keys?|fields?|settings|secrets?|tokens?|auth\w*|config\w*"
+                  r"|values|properties|members|entries|options|resources?|pollers?)\b[\w.\- ,&]{0,20}?:?\s+)"
+                  r"(?:see|as\s+(?:on|in))\s+(?:the\s+)?[\w.\-/# ]{0,60}?\b(?:page|section|step|guide)\b))")
 _ELIDING_COMMENT = LazyPattern(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 

@@ -922,7 +922,7 @@ def _word(shell: str, i: int) -> tuple[Word, int]:
             i = _ansi_c(shell, i, builder, word)
             continue
         after = _dollar(shell, i, builder, word, quoted=False) if c == "$" else None
-        if c == "`" and builder.last_visible() in _VALUE_STARTS:
+        if c == "`" and _value_goes_here(builder):
             after = _substituted_value(shell, i, builder)
         if after is not None:
             i = after
@@ -1110,7 +1110,7 @@ def _double(shell: str, i: int, builder: TextBuilder, word: Word) -> int:
                 j += 2
                 continue
         after = _dollar(shell, j, builder, word, quoted=True) if c == "$" else None
-        if c == "`" and builder.last_visible() in _VALUE_STARTS:
+        if c == "`" and _value_goes_here(builder):
             after = _substituted_value(shell, j, builder)
         if after is not None:
             j = after
@@ -1130,7 +1130,7 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
         return None
     if MACRO_EXPANSION.match(shell, i):
         word.problems.append(_expansion(match.group(), match.start(), match.end(), quoted=quoted))
-    elif builder.last_visible() in _VALUE_STARTS:  # where the body's value goes (`"enabled": $ENABLED`)
+    elif _value_goes_here(builder):  # where the body's value goes (`"enabled": $ENABLED`)
         if shell.startswith("$(", i):
             return _substituted_value(shell, i, builder)
         builder.stand_for(json.dumps(match.group()), i, match.end())  # (read as a `.json` file's `${NAME}` is)
@@ -1141,6 +1141,12 @@ def _dollar(shell: str, i: int, builder: TextBuilder, word: Word, *, quoted: boo
 
 # What comes right before a JSON value: a command's output or a variable written there is the value
 _VALUE_STARTS = frozenset(":[,")
+
+
+def _value_goes_here(builder: TextBuilder) -> bool:
+    """Whether the body built so far ends where a JSON value goes (`"enabled": `), not inside a string
+    (`"http://localhost:`, where a variable is part of the string)."""
+    return builder.last_visible() in _VALUE_STARTS and not builder.in_string()
 
 
 def _substituted_value(shell: str, i: int, builder: TextBuilder) -> int:

@@ -74,6 +74,7 @@ class TextBuilder:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._tail = 0
+        self._quoting = (0, False, False)  # parts read for in_string: how many, inside a string, after its backslash
 
     def copy(self, text: str, at: int) -> None:
         """Append ``text``, which is the page's own text at offset ``at``."""
@@ -88,6 +89,20 @@ class TextBuilder:
         self._starts.extend([start] * len(text))
         self._ends.extend([end] * len(text))
         self._tail = end
+
+    def in_string(self) -> bool:
+        """Whether the text built so far ends inside a JSON string (a `"` not closed)."""
+        read, inside, escaped = self._quoting
+        for part in self._parts[read:]:  # (each part read once, however often this is asked)
+            for char in part:
+                if escaped:
+                    escaped = False
+                elif char == "\\":
+                    escaped = inside
+                elif char == '"':
+                    inside = not inside
+        self._quoting = (len(self._parts), inside, escaped)
+        return inside
 
     def last_visible(self) -> str:
         """The last character appended that is not a blank ("" when none)."""

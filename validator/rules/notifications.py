@@ -547,6 +547,8 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
         parts.port
     except ValueError:
         port = parts.netloc.rsplit(":", 1)[-1]
+        if port[:1] == "$" and is_env_reference(port):
+            return None  # `https://$HOST:$PORT/cb`: a variable the shell or the deployment fills
         if "@" in rest and not port.isdigit():  # `user:pa#ss@host`: the password's start, read as the port
             return ("the callback URL's user information holds a character that ends the host ('/', '?' or '#'): "
                     "what follows the ':' is read as a port", "percent-encode it in the password (%2F, %3F, %23)")
