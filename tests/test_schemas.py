@@ -610,7 +610,7 @@ def test_sageone_overlay_requirements() -> None:
     config = {"oauth.api.key": "k", "oauth.api.secret": "s", "oauth.callback.url": "https://example.com"}
     assert problems(body(config, element={"key": "sageone"})) == [
         ("CE105", "missing configuration keys `signature.secret` and `apim.subscription.key`, which element "
-                  "`sageone` requires", "/configuration", False, 'add "signature.secret": "..."')]
+                  "`sageone` requires", "/configuration", False, 'add "signature.secret": "...", "apim.subscription.key": "..."')]
     assert problems({"element": {"key": "sageone"}}) == [
         ("CE105", "missing `configuration`: element `sageone` requires the keys `oauth.api.key`, "
                   "`oauth.api.secret`, `signature.secret` and `apim.subscription.key`", "", False, None)]

@@ -28,7 +28,7 @@ from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 from .config import Config
 from .findings import Finding
 from .kinds import Kind
-from .options import Options, SetupError
+from .options import Options, SetupError, options_or_none
 
 __all__ = ["Document", "check", "check_file"]
 
@@ -66,8 +66,7 @@ def check(
     from .inputs import reads_as_page
     from .source import load_source
 
-    if options is not None and not isinstance(options, Options):
-        raise TypeError(f"options must be a validator.Options or None, not {type(options).__name__}")
+    options = options_or_none(options)
     data, shown = read_document(document, path)
     resolved = _config(config, shown)
     if resolved is not None and shown is not None and resolved.is_excluded(shown):

@@ -596,13 +596,11 @@ def _shipped_report(shipped: FileReport) -> ReportBuilder:
 
 
 def _warn_unknown_zone(zone: str) -> None:
-    from .dates.zones import resolve_zone
+    from .dates.zones import unknown_zone_warning
 
-    if not resolve_zone(zone).known:
-        from .masking import as_shown
-
-        print(f"ce-validator: warning: server zone '{as_shown(zone)}' is not a Java time-zone id: Java would use GMT",
-              file=sys.stderr)
+    warning = unknown_zone_warning(zone)
+    if warning is not None:
+        print(f"ce-validator: warning: server zone: {warning}", file=sys.stderr)
 
 
 def _unknown_codes(*, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> str | None:

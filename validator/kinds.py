@@ -242,6 +242,16 @@ def past_java_int(value: Any) -> bool:
     return isinstance(value, int)
 
 
+def too_big_for_java(name: str, value: Any) -> str | None:
+    """`pollDelay 3000000000 does not fit in a Java int` when ``value`` is :func:`past_java_int`, else None (the value
+    clipped: a number of thousands of digits is not printed whole)."""
+    if not past_java_int(value):
+        return None
+    text = str(value).strip()
+    shown = text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
+    return f"{name} {shown} does not fit in a Java int"
+
+
 def _digits(text: str) -> str | None:
     """The digits of a whole number written as a string (one sign at most, as Java's `Integer.parseInt` reads it;
     blanks around), else None: `"--5"` is none."""

@@ -51,3 +51,10 @@ class Options:
 
 class SetupError(Exception):
     """An input the user named (element docs, an overlay schema) cannot be used: a usage error, exit 2."""
+
+
+def options_or_none(value: object) -> Options | None:
+    """``value`` when it is an :class:`Options` or None (a library call's ``options``); TypeError otherwise."""
+    if value is not None and not isinstance(value, Options):
+        raise TypeError(f"options must be a validator.Options or None, not {type(value).__name__}")
+    return value

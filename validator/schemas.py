@@ -670,6 +670,14 @@ def _show(value: Any) -> str:
     return f"`{text}`"
 
 
+def missing_keys_said(names: list[str], element: str) -> tuple[str, str]:
+    """CE105's message and help for the configuration keys ``names`` that ``element`` requires and a body leaves
+    out (said alike by the element's schema overlay and by the element check without one)."""
+    plural = "s" if len(names) > 1 else ""
+    return (f"missing configuration key{plural} {_join(names)}, which element `{element}` requires",
+            "add " + ", ".join(f'"{name}": "..."' for name in names))
+
+
 def _join(names: list[str]) -> str:
     quoted = [f"`{name}`" for name in names]
     if len(quoted) <= 2:
@@ -1031,9 +1039,7 @@ class _Translator:
                                   action=("rename", "configuration"), unsafe=True)  # (at the key, not the whole body)
                         continue
                 else:
-                    message = (f"missing configuration key{plural} {_join(names)}, "
-                               f"which element `{overlay}` requires")
-                    hint = f'add "{names[0]}": "..."'  # (as the element check without an overlay says it)
+                    message, hint = missing_keys_said(names, overlay)
                 self._add(path, "CE105", message, help=hint)
                 continue
             ctx, rel, _ = self._context(path)

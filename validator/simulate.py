@@ -48,7 +48,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from .dates import SPECIAL_FORMATS
-from .kinds import past_java_int, refresh_minutes, whole_setting
+from .kinds import refresh_minutes, too_big_for_java, whole_setting
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
@@ -583,9 +583,9 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     interval = _refresh_minutes(configuration, settings)
     entry = entry if isinstance(entry, dict) else {}
     delay = whole_setting(entry.get("pollDelay")) or 0
-    if past_java_int(entry.get("pollDelay")):
-        notes.add(f"pollDelay {_number_text(entry['pollDelay'])} does not fit in a Java int, so the platform cannot "
-                  "read it: simulated with no delay")
+    too_big = too_big_for_java("pollDelay", entry.get("pollDelay"))
+    if too_big is not None:
+        notes.add(f"{too_big}, so the platform cannot read it: simulated with no delay")
     compared = since_ms - delay * 1000
     url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
     dates = entry.get("datesConfiguration")
@@ -596,9 +596,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
         if misplaced is not None:
             notes.add(f"createdCheckTolerance ({misplaced}) sits inside datesConfiguration, where the platform "
                       "does not read it: the tolerance is 0 s")
-        elif past_java_int(entry.get("createdCheckTolerance")):
-            notes.add(f"createdCheckTolerance {_number_text(entry['createdCheckTolerance'])} does not fit in a Java "
-                      "int, so the platform cannot read it: the tolerance is 0 s")
+        elif (too_big := too_big_for_java("createdCheckTolerance", entry.get("createdCheckTolerance"))) is not None:
+            notes.add(f"{too_big}, so the platform cannot read it: the tolerance is 0 s")
         elif entry.get("createdCheckTolerance") is not None:
             notes.add(f"createdCheckTolerance {entry['createdCheckTolerance']!r} is not a whole number of seconds: "
                       "the tolerance is 0 s")
@@ -651,11 +650,6 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     return resource(tuple(outcomes), windows)
 
 
-def _number_text(value: Any) -> str:
-    text = str(value).strip()
-    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
-
-
 def _date_config(dates: dict[str, Any], which: str, settings: Settings) -> tuple[str, str, str, bool] | None:
     """(field, format, zone id, zone given) of the updated or created date, or None when not configured."""
     field_name, fmt = dates.get(f"{which}DateField"), dates.get(f"{which}DateFormat")
@@ -668,13 +662,14 @@ def _date_config(dates: dict[str, Any], which: str, settings: Settings) -> tuple
 
 
 def _zone_notes(zone: str, given: bool, settings: Settings, assumptions: _Notes, notes: _Notes) -> None:
-    from .dates.zones import resolve_zone
+    from .dates.zones import resolve_zone, unknown_zone_warning
 
     if not given:
         assumptions.add(f"dates without a zone of their own are read in the server zone {zone} (documented as GMT; "
                         "change with --server-zone)")
-        if not resolve_zone(zone).known:
-            notes.add(f"the server zone {zone!r} is unknown to Java: dates without a zone are read in GMT")
+        warning = unknown_zone_warning(zone)
+        if warning is not None:
+            notes.add(f"server zone: {warning}")
     elif not resolve_zone(zone).known:
         notes.add(f"the zone {zone!r} is unknown to Java: dates are read in GMT, as TimeZone.getTimeZone does")
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ..arguments import path_value
 from ..inputs import PAGE_SUFFIXES, TEMPLATE_SUFFIXES, InputError, InputFile, within
+from ..options import TIMESTAMP_UNITS
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache",
                        ".ce-validator-cache"})
@@ -64,7 +65,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="also check files that .gitignore ignores when searching a directory")
     parser.add_argument("--encode-values", action="store_true", default=None,
                         help="assume the platform percent-encodes substituted values (undocumented; default: not)")
-    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default=None,
+    parser.add_argument("--timestamp-unit", choices=TIMESTAMP_UNITS, default=None,
                         help="what the 'timestamp' date format reads: epoch seconds or milliseconds "
                              "(undocumented; default: s, as its users filter with ${epoch:s})")
     parser.add_argument("--kind", default="auto", choices=("auto", "instance", "configuration", "poller"),

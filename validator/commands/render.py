@@ -149,12 +149,13 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
             args: argparse.Namespace) -> tuple[RenderedUrl, int]:
     from ..urls.render import render_url
 
-    from ..kinds import past_java_int, whole_setting
+    from ..kinds import too_big_for_java, whole_setting
 
     raw = entry.get("pollDelay")
     delay = whole_setting(raw) or 0  # (as simulate and the hover read it)
-    if past_java_int(raw):
-        raise _Unreadable(f"pollDelay {_clipped_number(raw)} does not fit in a Java int: the platform cannot read it")
+    too_big = too_big_for_java("pollDelay", raw)
+    if too_big is not None:
+        raise _Unreadable(f"{too_big}: the platform cannot read it")
     dates = entry.get("datesConfiguration")
     date_format = dates.get("updatedDateFormat") if isinstance(dates, dict) else None
     rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,
@@ -165,11 +166,6 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
 
 class _Unreadable(ValueError):
     """A resource the platform cannot read, so there is nothing to render (the message says why)."""
-
-
-def _clipped_number(value: Any) -> str:
-    text = str(value).strip()
-    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
 
 
 def _printable_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from ..arguments import path_value
 from ._io import UsageError as _UsageError
 from ._io import read_text as _read
+from ..options import TIMESTAMP_UNITS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,7 +98,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at-tolerance", choices=("created", "updated"), default="created",
                         help="a created date exactly createdCheckTolerance seconds from the updated date makes a "
                              "CREATED or UPDATED event (undocumented; default: created)")
-    parser.add_argument("--timestamp-unit", choices=("s", "ms"), default=None,
+    parser.add_argument("--timestamp-unit", choices=TIMESTAMP_UNITS, default=None,
                         help="what the 'timestamp' date format reads: epoch seconds or milliseconds "
                              "(undocumented; default: s, as its users filter with ${epoch:s})")
     parser.add_argument("--strict-dates", action="store_true",

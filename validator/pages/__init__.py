@@ -83,7 +83,7 @@ from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_o
 from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Finding, Fix, Problem
 from ..masking import MaskedText, Secrets
-from ..options import Options
+from ..options import Options, options_or_none
 from ..source.codes import BYTE_ORDER_MARK
 
 from ..rules.base import Rule
@@ -207,8 +207,7 @@ def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto"
         raise TypeError(f"check_page() takes the page's text (str or bytes), not {type(data).__name__}")
     if path is not None and not isinstance(path, str):
         raise TypeError(f"check_page()'s path must be a str or None, not {type(path).__name__}")
-    if options is not None and not isinstance(options, Options):
-        raise TypeError(f"options must be a validator.Options or None, not {type(options).__name__}")
+    options = options_or_none(options)
     text = _decode(data)
     result = PageCheck(text=text or "", findings=[], options=options)
     if text is None:  # not UTF-8, or not text: the encoding problems as a .json file has them, then the page

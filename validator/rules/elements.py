@@ -681,7 +681,7 @@ def _schema_owned_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
     """CE105, where no schema overlay checks this element (it reports the same keys, from the same logic)."""
-    from ..schemas import has_overlay
+    from ..schemas import has_overlay, missing_keys_said
     from . import rule_for
 
     if ctx.kind not in ("instance", "configuration") or has_overlay(definition.key, ctx.options.element_schemas):
@@ -701,10 +701,7 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
     if not missing:
         yield from _login_without_keys(ctx, definition, config, base)
         return
-    names = [item.key for item in missing]
-    quoted = [f"`{n}`" for n in names]
-    listed = " and ".join(quoted) if len(quoted) <= 2 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
-    message = f"missing configuration key{'s' if len(names) > 1 else ''} {listed}, which element `{definition.key}` requires"
+    message, help = missing_keys_said([item.key for item in missing], definition.key)
     groups = sorted({item.group for item in missing if item.group})
     owners = definition.group_controls()
     for group in groups:
@@ -714,8 +711,8 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
         chosen = "by default" if control.key not in config else "as chosen"
         message += f" with `{control.key}` `{group}` ({chosen})"
     others = [o for g in groups if g in owners for o in owners[g].options if o != g]
-    help = f'add "{names[0]}": "..."' + (f", or choose another `{owners[groups[0]].key}` ({', '.join(others)})"
-                                         if others else "")
+    if others:
+        help += f", or choose another `{owners[groups[0]].key}` ({', '.join(others)})"
     yield ctx.finding(rule_for("CE105"), message, pointer=base, help=help)  # where the overlay puts it
 
 
