@@ -576,6 +576,13 @@ def test_a_file_moved_or_renamed_since_the_baseline_keeps_its_entries(tmp_path):
     new = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", ".", cwd=repo)
     assert new.code == 1 and any("new.json" in line and "<KEY>" in line for line in _concise(new)), new.out
 
+    # Standard input is no file moved, even holding a deleted file's text (helper-146)
+    text = (repo / "instances" / "prod" / "sage-one.json").read_bytes()
+    (repo / "instances" / "prod" / "sage-one.json").unlink()
+    piped = run_cli("check", "--format", "concise", "--baseline", "ce-baseline.json", "-", cwd=repo, stdin=text)
+    assert piped.code == 1 and _concise(piped), piped.out
+    (repo / "instances" / "prod" / "sage-one.json").write_bytes(text)
+
     # Recorded again, the moved file's entries are under its new name, the deleted file's dropped
     assert run_cli("check", "--update-baseline", "--baseline", "ce-baseline.json", ".", cwd=repo).code == 0
     paths = {entry["path"] for entry in json.loads((repo / "ce-baseline.json").read_text())["findings"]}

@@ -234,6 +234,7 @@ def test_a_type_s_name_is_a_value_where_its_key_names_a_type():
     for a value (Swagger UI's example body)."""
     text = json.dumps({"element": {"key": "sageone"}, "name": "x",
                        "fields": [{"type": "string", "path": "id"}, {"dataType": "JSON object", "path": "a"}],
-                       "schema": {"type": ["string", "null"]}, "tags": ["string"]}, indent=2)
+                       "schema": {"type": ["string", "null"], "format": "double", "items": "string"},
+                       "tags": ["string"]}, indent=2)
     hits = found(text, "CE701")
     assert [hit.pointer for hit in hits] == ["/tags/0"], hits

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lsp": ("validator.commands.lsp", "run the language server for editors (stdio)"),
 }
 
+
 def path_value(text: str) -> str:
     """An option's file or folder.  An empty one (`--config "$UNSET"` in CI) is a usage error: it was taken for no
     option at all (another configuration, no baseline, the report on standard output) or, for a folder, the current

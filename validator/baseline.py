@@ -119,8 +119,8 @@ class Baseline:
         and message alike), when that is at least half of them; else None.  (A new file that shares a placeholder
         or two with a deleted one is no move: its findings are new.)"""
         paths = {key[0] for key in keys}
-        if not findings or len(paths) != 1 or paths & self._recorded_paths():
-            return None
+        if not findings or len(paths) != 1 or STDIN_PATH in paths or paths & self._recorded_paths():
+            return None  # (standard input has no history: what it holds is not a file moved)
         shared = Counter[str]()
         for _, rule, pointer, digest in findings:
             for gone in self._gone_places().get((rule, pointer, digest), ()):

@@ -863,7 +863,8 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
     known += [[s for s in t.split("/") if s] for t in sorted(usage.paths)]
     position = 0
     for index, written in enumerate(segments):
-        position = relative.index(written, position)
+        at = relative.index(written, position)
+        position = at + len(written)  # (past it: `/documents/document` writes the second inside the first)
         if written.startswith("{"):
             continue
         # the segments templates of this length write here, where they agree with the path before it
@@ -881,7 +882,7 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
         if near is None or near == written or _object_name_of(written, near):
             return
         candidate = "/" + "/".join([*segments[:index], near, *segments[index + 1:]])
-        start = base + position
+        start = base + at
         what = f"`/{written}`" if index == 0 else f"`{written}` in `{relative}`"
         yield ctx.finding(POLLER_PATH_NEAR_MISS, f"{what} is not a documented path of element "
                           f"`{ctx.element}`: only its catch-all route `/{{objectName}}` serves it, so the vendor gets a "

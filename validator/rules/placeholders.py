@@ -99,6 +99,8 @@ def _is_username_key(key: str) -> bool:
     last = key.rsplit(".", 1)[-1].lower()
     return last in _USERNAME_WORDS or last.endswith(("-username", "_username"))
 
+# Keys whose value is a type's name (`"type": "string"`, `"dataType"`, a schema's `"format": "double"`, `"items"`)
+_TYPE_KEYS = ("type", "types", "format", "items")
 # `${CLOSEIO_API_KEY`: an environment reference whose brace never closes (a URL's `${gmtDate:...` is CE605's)
 _UNCLOSED_REFERENCE = LazyPattern(r"\$\{[A-Za-z_][A-Za-z0-9_]*")
 
@@ -182,7 +184,7 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
-                if not is_key and parent is not None and parent[-4:].lower() == "type" \
+                if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) \
                         and names_a_type(placeholder.text):
                     continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
                 if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
