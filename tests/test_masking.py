@@ -3012,3 +3012,28 @@ def test_what_a_named_key_or_an_unclosed_string_leaves_is_shown(text):
     masked = find_secrets(load_source(text, path="p.md" if text.startswith("|") else "b.json")).mask(text)
     for shown in ("Required", "${DB_PASSWORD}", "see the vault", "shown value"):
         assert shown in masked or shown not in text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ('{"event.notification.callback.url": "Basic ybUHvzdLXFQrkVarkM"}', "ybUHvzdLXFQrkVarkM"),
+    ('{"oauth.callback.url": "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}', "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"),
+    ('{"notes": "send Authorization: Token XwqPLmRtzvYkHbNs"}', "XwqPLmRtzvYkHbNs"),
+])
+def test_a_credential_after_an_authorization_scheme_is_masked_though_no_user_and_password(text, secret):
+    """A leak hunt (helper-140): `Basic` followed by what decodes to no `user:password`, and Django REST framework's
+    `Token` scheme, were printed whole by CE202's message in every format, the language server and the cache."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    source = load_source(text, path="x.json")
+    assert secret not in find_secrets(source).mask(text)
+
+
+@pytest.mark.parametrize("text", ['{"notes": "Basic Authentication, or Token authentication"}',
+                                  '{"notes": "a Token expires after 2 hours"}'])
+def test_an_authorization_scheme_s_name_before_words_masks_nothing(text):
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    source = load_source(text, path="x.json")
+    assert find_secrets(source).mask(text) == text

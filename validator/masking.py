@@ -228,6 +228,8 @@ _BASIC_CREDENTIAL = LazyPattern(r"\bBasic[ \t]+(?P<value>" + _BASE64_RUN + r"{8,
 _BASIC_IN_LOWER_CASE = LazyPattern(r"\bbasic[ \t]+(?P<value>" + _BASE64_RUN + r"{8,}+={0,2})(?![\w+/=\-])")
 # (its parts base64url, or standard base64 with `+`, `/` and `=` padding, as some libraries write them)
 _JWT = LazyPattern(r"(?<![\w\-])eyJ[\w\-+/]{8,}+={0,2}\.eyJ[\w\-+/]{8,}+={0,2}\.[\w\-+/]*+={0,2}")
+# What follows `Token `, the scheme's name, as in an authorization header
+_TOKEN_SCHEME = LazyPattern(r"\bToken[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{12,}+=*)")
 # A bearer token under any key (`"auth": "Bearer ..."`): letters and digits, as a token has
 _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
@@ -1565,7 +1567,11 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _url_path_tokens(text)
     for word, basic in (("Basic", _BASIC_CREDENTIAL), ("basic", _BASIC_IN_LOWER_CASE)):
         if word in pieces:
-            yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value")))
+            yield from (match.span("value") for match in basic.finditer(text) if _is_basic_credential(match.group("value"))
+                        or _scheme_credential(match.group("value")))
+    if "Token " in pieces:  # `Authorization: Token 9944b0...` (Django REST framework's scheme)
+        yield from (match.span("value") for match in _TOKEN_SCHEME.finditer(text)
+                    if _scheme_credential(match.group("value")) and not _showable(match.group("value")))
     if "eyJ" in pieces:
         yield from (match.span() for match in _JWT.finditer(text))
     if "earer" in pieces:
@@ -2034,6 +2040,16 @@ _TRAILING_PIECE = LazyPattern(r'"[ \t]*+(?:\+[ \t]*+(?:\r?\n[ \t]*+)?)?(?P<piece
 _CONTINUED_PIECE = LazyPattern(r'\r?\n[ \t]*+(?P<piece>[^"\\\r\n]{1,400}+)"(?=[ \t]*+(?:[,}\]]|\r?\n|$))')
 # A closing quote with a character right after it that no value is followed by: the quote was inside the string.
 _INSIDE_QUOTE = LazyPattern(r"\"[^\s\"',}\]:/]")
+
+
+def _scheme_credential(value: str) -> bool:
+    """Whether what follows an authorization scheme's name (`Basic ybUHvzdLXFQrkVarkM`, `Token 9944b09199c6...`) is a
+    credential though it decodes to no `user:password`: a token's letters and digits, or a run of twelve or more
+    whose letters change case past its first (not a word: `Basic Authentication`)."""
+    if _holds_a_token(value):
+        return True
+    letters = value.rstrip("=")
+    return len(letters) >= 12 and letters[1:] != letters[1:].lower() and letters != letters.upper()
 
 
 def _is_basic_credential(value: str) -> bool:
