@@ -232,6 +232,15 @@ def test_more_than_a_day_and_zero_are_warnings():
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(("value", "days"), [("2000", "(about 1.4 days)"), ("3600", "(about 2.5 days)"),
+                                             ("1441", "(about 1 day)"), ("2880", "(2 days)"),
+                                             ("100000", "(about 69 days)")])
+def test_a_long_interval_says_its_days_right(value, days):
+    """helper-150: 2000 minutes were "about 1 days", and 3600 (2.5 days) "about 2 days"."""
+    (finding,) = found(body({"event.poller.refresh_interval": value}), "CE207")
+    assert f"is {value} minutes {days}:" in finding.message
+
+
 @pytest.mark.parametrize(("value", "unit", "meant"), [("900000", "milliseconds", "15"), (3600000, "milliseconds", "60"),
                                                       ("86400", "seconds", "1440"), ("100000", "seconds", None),
                                                       ("60000", "milliseconds", "1"), ("2880", "seconds", None)])

@@ -740,8 +740,14 @@ def json_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _days(days: int) -> str:
-    return f"{days:,}" if days < 10**9 else f"10^{len(str(days)) - 1}"
+def _days(minutes: int) -> str:
+    """More than a day of `minutes` as days: "about 2.5 days" (not "about 2 days" for 3600), "about 1.4 days"."""
+    days, rest = divmod(minutes, MINUTES_PER_DAY)  # integers: a 400-digit interval must not overflow a float
+    if days < 10 and rest:
+        shown = f"{round(minutes / MINUTES_PER_DAY, 1):g}"
+        return f"about {shown} day{'' if shown == '1' else 's'}"
+    shown = f"{days:,}" if days < 10**9 else f"10^{len(str(days)) - 1}"
+    return f"{'about ' if rest else ''}{shown} days"
 
 
 def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
@@ -763,12 +769,11 @@ def _refresh_interval(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]
         yield ctx.finding(REFRESH_INTERVAL_ZERO, f"`{INTERVAL}` is 0 minutes: the platform does not document what it does below "
                                    "1 minute", pointer=pointer, help='write at least "1"')
     elif minutes > MINUTES_PER_DAY:
-        days = minutes // MINUTES_PER_DAY  # integer division: a 400-digit interval must not overflow a float
         shown = f"{minutes}" if minutes < 10**12 else f"a {len(str(minutes))}-digit number of"
         unit, per_minute = ("milliseconds", 60_000) if minutes % 60_000 == 0 else ("seconds", 60)
         # what it is in that unit, when that is an interval people choose (2880 may be two days meant as it is)
         meant = minutes // per_minute if minutes % per_minute == 0 and minutes // per_minute in _USUAL_MINUTES else None
-        yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes (about {_days(days)} days): the poller runs "
+        yield ctx.finding(REFRESH_INTERVAL_LONG, f"`{INTERVAL}` is {shown} minutes ({_days(minutes)}): the poller runs "
                                    "less than once a day; the interval counts minutes"
                                    + (f", not {unit} ({minutes} {unit} are {meant} minute{'s' if meant != 1 else ''})"
                                       if meant is not None else ""),
