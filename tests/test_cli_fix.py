@@ -74,6 +74,9 @@ FIXED_CODES = {
     "safe/ce605-ce612-zone-first-and-path-space.json": {"CE605", "CE612"},
 }
 
+# fixes that need element docs, or a page's front matter: their rule's failing example shows them instead
+# (tests/test_rules_examples.py checks it is in the catalog)
+SHOWN_BY_THEIR_EXAMPLE = {"CE022", "CE901", "CE916", "CE918"}
 
 def _copy(tmp_path: Path) -> Path:
     work = tmp_path / "cases"
@@ -98,7 +101,7 @@ def _codes(result_out: str) -> dict[str, set[str]]:
 def test_every_case_is_listed_and_every_fixable_rule_has_a_case():
     on_disk = {f"{p.parent.name}/{p.name}" for folder in ("safe", "unsafe") for p in _cases(CASES / folder)}
     assert on_disk == set(FIXED_CODES)
-    covered = set().union(*FIXED_CODES.values())
+    covered = set().union(*FIXED_CODES.values()) | SHOWN_BY_THEIR_EXAMPLE
     assert set(FIXABLE) <= covered, f"fixable rules without a case: {sorted(set(FIXABLE) - covered)}"
     from validator import check
 
@@ -236,6 +239,8 @@ def test_the_catalog_says_how_safe_each_fix_is():
             if finding.fix is not None:
                 seen.setdefault(finding.rule, set()).add(finding.fix.applicability)
     for code, (safety, _what) in FIXABLE.items():
+        if code in SHOWN_BY_THEIR_EXAMPLE:
+            continue
         assert safety in seen.get(code, set()), (code, seen.get(code))
     assert set(seen) <= set(FIXABLE), f"fixes not in the catalog: {sorted(set(seen) - set(FIXABLE))}"
 

@@ -1,8 +1,8 @@
 """Which rules ``check --fix`` can mend, how safely, and what the fix does (shown by ``explain``).
 
 A ``safe`` fix keeps what the author evidently meant and is applied by ``--fix``; an ``unsafe``
-one may change behaviour and needs ``--unsafe-fixes`` too.  ``tests/test_fixes_rules.py`` checks
-every entry against the rule's failing example, so this table cannot drift from the rules.
+one may change behaviour and needs ``--unsafe-fixes`` too.  ``tests/test_cli_fix.py`` checks every entry
+against its broken files, and ``tests/test_rules_examples.py`` every rule's failing example against this table.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE004": ("safe", "replaces the typographic quotes around a key or a value with `\"`"),
     "CE006": ("safe", "writes Python's `True`/`False`/`None` as `true`/`false`/`null` (other cases: no fix)"),
     "CE008": ("safe", "writes the shell's `'\\''` (or `\\'`) as a plain `'`"),
+    "CE022": ("unsafe", "writes the page's `elementKey` as the body's element key"),
     "CE024": ("safe", "writes `@` before a file's name given to curl's `-d` (`-d instance.json` → `-d @instance.json`)"),
     "CE025": ("safe", "removes the blanks after a shell line's closing backslash"),
     "CE026": ("safe", "adds the blank line between an HTTP request's last header and its body"),
@@ -97,6 +98,9 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE801": ("unsafe", ("replaces `event.poller.urls` with the equivalent `event.poller.configuration` "
                          "object, when every line converts (not for bare resource names or a line without "
                          "`<xPath>`)")),
+    "CE901": ("unsafe", "renames a configuration key to the declared key it is close to, when that key is not set already"),
+    "CE916": ("unsafe", "writes the element's option the value is close to (`oauth2password` → `oauth2Password`)"),
+    "CE918": ("unsafe", "writes only the piece the URL's template lacks (`https://acme.chargebee.com` → `acme`)"),
 }
 
 
