@@ -141,6 +141,10 @@ def test_unbalanced_parentheses() -> None:
     assert problems("(a=1") == [("CE623", 0, 1)]
     assert problems("a=1)") == [("CE623", 3, 4)]
     assert problems("((a=1)") == [("CE623", 0, 1)]
+    # helper-150: CE623 said what was wrong and never how to mend it
+    assert [p.help for p in where_problems("(a=1")] == ["write `)` after the last condition it groups, or remove it"]
+    assert [p.help for p in where_problems("a=1)")] == [
+        "remove it, or write the `(` it closes before the conditions it groups"]
 
 
 @pytest.mark.parametrize("text", ["", "   "])

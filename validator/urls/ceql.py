@@ -371,7 +371,8 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             if stack:
                 stack.pop()
             else:
-                add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: ')' closes nothing", start, end)
+                add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: ')' closes nothing", start, end,
+                    help="remove it, or write the `(` it closes before the conditions it groups")
         elif kind == "op":
             following = tokens[i + 1] if nxt == "op" else None
             if tok == "=" and following is not None and following[1] in (">", "<") and following[2] == end:
@@ -420,7 +421,8 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
         elif kind == "not" and nxt is None:
             add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has nothing after it", start, end)
     for start in stack:
-        add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: this '(' never closes", start, start + 1)
+        add(Flaw.CEQL_UNBALANCED_PARENTHESIS, "unbalanced parenthesis: this '(' never closes", start, start + 1,
+            help="write `)` after the last condition it groups, or remove it")
 
 
 def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> WhereClause:
