@@ -1232,7 +1232,7 @@ _WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pat
 ))
 # Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
 # AWS access key ids, GitHub, GitLab, Slack, Stripe (also webhook secrets), Google (API keys, OAuth client
-# secrets and access tokens), SendGrid, npm, Shopify, HubSpot private apps, OpenAI, Telegram bots.
+# secrets and access tokens), SendGrid, npm, Shopify, HubSpot private apps, OpenAI, Telegram bots, and more below.
 # Each is a literal beginning and a long random run.  The shapes are one pattern written as a tree of their beginnings
 # (lazy_pattern.tree_of: four times faster than their flat alternation); the three that start with a character class
 # are another, searched for only when the text holds a piece of them.
@@ -1251,14 +1251,21 @@ _ISSUED_TOKEN_SHAPES = (
     # Google, Zoho, Azure AD, Intercom, OpenSSH)
     ("ATATT3x", r"[\w\-=]{20,255}"), ("hv", r"[sbr]\.[\w\-]{20,255}"), ("do", "[por]_v1_[0-9a-f]{64}"),
     ("lin_", "(?:api|oauth)_[A-Za-z0-9]{32,64}"), ("secret_", "[A-Za-z0-9]{30,64}"), ("ntn_", "[A-Za-z0-9]{30,64}"),
-    ("PMAK-", "[0-9a-f]{24}-[0-9a-f]{34}"), ("dp.", r"(?:st|ct|sa|scim|audit)\.[\w\-.]{20,255}"),
+    ("PMAK-", "[0-9a-f]{24}-[0-9a-f]{34}"), ("dp.", r"(?:pt|st|ct|sa|scim|audit)\.[\w\-.]{20,255}"),
     ("dapi", r"[0-9a-f]{32}(?:-\d)?"), ("SK", "[0-9a-fA-F]{32}"), ("hf_", "[A-Za-z0-9]{30,64}"),
     ("HRKU-", r"[\w\-]{20,255}"), ("pul-", "[0-9a-f]{40}"), ("glsa_", "[A-Za-z0-9_=+/]{32,255}"),
     ("glc_", "[A-Za-z0-9_=+/]{32,255}"), ("xkeysib-", "[0-9a-f]{64}-[A-Za-z0-9]{16}"),
     ("AGE-SECRET-KEY-1", "[0-9A-Z]{40,70}"), ("key-", "[0-9a-z]{32}"), ("sq0", r"(?:atp|csp)-[\w\-]{22,64}"),
     ("EAA", "[A-Za-z0-9]{20,512}"), ("sl.", r"[\w\-]{40,1500}"), ("00D", r"[A-Za-z0-9]{12,15}![\w.]{20,255}"),
     ("A21AA", r"[\w\-]{50,255}"), ("1//0", r"[\w\-]{40,255}"), ("1000.", r"[0-9a-f]{32}\.[0-9a-f]{32}"),
-    ("dG9rOj", "[A-Za-z0-9+/]{20,255}={0,2}"), ("b3BlbnNzaC1rZXktdjE", "[A-Za-z0-9+/]{50,4096}={0,2}"))
+    ("dG9rOj", "[A-Za-z0-9+/]{20,255}={0,2}"), ("b3BlbnNzaC1rZXktdjE", "[A-Za-z0-9+/]{50,4096}={0,2}"),
+    # (helper-148's: PyPI, Docker Hub, Sentry, GitLab's CI job, feed, mail and agent tokens, 1Password service
+    # accounts, Figma, Airtable, New Relic, Supabase, Tailscale, Groq)
+    ("pypi-AgEIcHlwaS5vcmc", r"[\w\-]{50,1000}"), ("dckr_pat_", r"[\w\-]{20,64}"), ("sntrys_", "eyJ[A-Za-z0-9_=+/]{50,1000}"),
+    ("sntryu_", "[0-9a-f]{64}"), ("glcbt-", r"[\w\-]{16,255}"), ("glft-", r"[\w\-]{16,255}"),
+    ("glimt-", r"[\w\-]{16,255}"), ("glagent-", r"[\w\-]{16,255}"), ("ops_", "eyJ[A-Za-z0-9_=+/]{50,2000}"),
+    ("figd_", r"[\w\-]{30,64}"), ("pat", r"[A-Za-z0-9]{14}\.[0-9a-f]{64}"), ("NRAK-", "[A-Z0-9]{27}"),
+    ("sbp_", "[0-9a-f]{40}"), ("tskey-", r"[\w\-]{20,255}"), ("gsk_", "[A-Za-z0-9]{48,64}"))
 _ISSUED_TOKEN = LazyPattern(r"(?P<value>" + tree_of(_ISSUED_TOKEN_SHAPES, after_first=r"(?<![\w\-].)") + r")(?![\w\-])")
 _AWS_SECRET_AFTER_ID = LazyPattern(r"(?<![\w\-])(?:AKIA|ASIA)[0-9A-Z]{16}[\s,;:/|\"'=]{1,8}"
                                    r"(?P<value>(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
@@ -2093,6 +2100,22 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
             end = found.start() if found else len(text)
         if start < end and not _shown_as_written(text[start:end]):
             yield start, end
+            if text[end:end + 1] in ("'", '"'):
+                yield from _glued_pieces(text, end)
+
+
+# A quoted piece glued on after a continuation (`'Bearer abc'\` then `'def'`): the shell joins it to the word before
+_GLUED_PIECE = LazyPattern(r"""['"]\\\r?\n(?P<q>['"])(?P<piece>(?:\\[^\r\n]|(?!(?P=q))[^\\\r\n]){1,8000})(?P=q)""")
+
+
+def _glued_pieces(text: str, at: int) -> Iterator[tuple[int, int]]:
+    """The quoted pieces the shell joins to a value that closes its quote at ``at``."""
+    for _ in range(20):  # (bounded: a text of thousands of glued pieces is read piece by piece, each once)
+        piece = _GLUED_PIECE.match(text, at)
+        if piece is None or _shown_as_written(piece.group("piece")):
+            return
+        yield piece.span("piece")
+        at = piece.end() - 1
 
 
 # An HTTP request's start line (a `.http` file's, a page's), then its header lines, one of them without its colon
@@ -2148,7 +2171,13 @@ def _takes_credentials(text: str, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", max(0, at - 2000), at) + 1
     segment = max(line_start, *(text.rfind(mark, line_start, at) + 1 for mark in ";&|(`"))
     found = _COMMAND.match(text, segment, at)
-    return found is None or found.group(1).rsplit("/", 1)[-1] not in _OTHER_COMMANDS
+    return found is None or found.group(1).rsplit("/", 1)[-1] not in _OTHER_COMMANDS \
+        or _PASSED_ON.search(text, found.end(), at) is not None
+
+
+# What makes the options after it another command's: `--`, which ends a command's own options (`set -- --user
+# admin:pw`, `kubectl exec pod -- curl -u ...`), or a command that takes credentials (`sudo curl -u ...`)
+_PASSED_ON = LazyPattern(r"(?<!\S)(?:--|curl|wget|https?)(?=[ \t])")
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
@@ -2388,7 +2417,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
                 # path or host name; a relative path's token is its own, below)
                 yield _inside_quotes(source, pointer_of((name, path)))
-            if not under_secret and len(text) >= 12 and (" " in text or "=" in text):
+            if not under_secret and len(text) >= 12 and (" " in text or "=" in text or "\uff1a" in text):  # (`密钥：...`)
                 for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
                     yield source.string_span(pointer_of((name, path)), start, end)
                 header = _header_without_colon(text)

@@ -99,7 +99,9 @@ _FOREIGN = frozenset({"senha", "contraseña", "contrasena", "contraseña", "motd
                       # Turkish; French's and Dutch's token, secret and credentials)
                       "סיסמה", "סיסמא", "كلمةالسر", "كلمةالمرور", "رمزعبور", "گذرواژه", "پاسورڈ", "पासवर्ड",
                       "รหัสผ่าน", "கடவுச்சொல்", "পাসওয়ার্ড", "geslo", "lykilorð", "lykilord", "gizlianahtar",
-                      "jeton", "geheim", "zugangsdaten", "identifiants", "mdp"})  # (not `parola`, also
+                      "jeton", "geheim", "zugangsdaten", "identifiants", "mdp",
+                      # (helper-148's: "API key" in Portuguese, Japanese, Chinese, Russian)
+                      "chavedeapi", "chaveapi", "apiキー", "api密钥", "ключapi", "apiключ"})  # (not `parola`, also
 # Italian's word: masked, not reported, as a short name below)
 # ... and as prose writes them, with a "key" or two (`La contraseña es ...`, `Der API-Schlüssel: ...`, `密码是 ...`):
 # each, its blanks and dashes dropped, is a secret key's word above or a short name below (a test keeps them so)
@@ -107,7 +109,8 @@ PROSE_SECRET_NAMES = ("contraseña", "contrasena", "clave", "clave secreta", "cl
                       "schlüssel", "api-schlüssel", "geheimschlüssel", "mot de passe", "clé api", "senha",
                       "palavra-passe", "wachtwoord", "hasło", "haslo", "lösenord", "lösenordet", "passord", "salasana",
                       "jelszó", "şifre", "heslo", "lozinka", "пароль", "パスワード", "密码", "密碼", "비밀번호",
-                      "κωδικός", "mật khẩu", "parola")
+                      "κωδικός", "mật khẩu", "parola", "chave de api", "chave api", "apiキー", "api キー", "密钥",
+                      "api密钥", "ключ api", "api-ключ")
 # What follows a secret's name in languages that put the noun first (`senha_api`, `clave_usuario`)
 _QUALIFIERS_AFTER = frozenset({"api", "app", "user", "usuario", "utilisateur", "utente", "admin", "db", "do", "da", "de",
                                "del", "du", "prod", "dev", "test"})
