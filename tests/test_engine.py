@@ -487,6 +487,23 @@ def test_a_client_id_s_sample_words_are_still_a_placeholder():
         assert "CE701" in {f.rule for f in check(body)}, (key, value)
 
 
+
+def test_an_account_id_in_capitals_is_one_unless_it_names_the_field_or_a_sample():
+    """helper-149's trial of correct bodies for elements without a definition: Sage Intacct's company id
+    `"company.id": "ACME-CORP"` drew CE701 (a name in capitals read as a stand-in for every non-secret credential)."""
+    def ce701(key: str, value: str) -> bool:
+        body = {"element": {"key": "sageintacct"}, "name": "intacct",
+                "configuration": {key: value, "username": "${U}", "password": "${P}"}}
+        return "CE701" in {f.rule for f in check(body)}
+
+    for key, real in (("company.id", "ACME-CORP"), ("company.id", "ACME_CORP"), ("sender.id", "ACME_SENDER"),
+                      ("dynamics.tenant", "CONTOSO-DEV"), ("oauth.api.key", "XKEY")):
+        assert not ce701(key, real), (key, real)
+    for key, stand_in in (("company.id", "COMPANY_ID"), ("company.id", "MY_COMPANY"), ("sender.id", "SENDER_ID"),
+                          ("oauth.api.key", "CLIENT_ID"), ("oauth.api.key", "CONSUMER_KEY"),
+                          ("netsuite.accountId", "YOUR_ACCOUNT_ID"), ("company.id", "<COMPANY_ID>")):
+        assert ce701(key, stand_in), (key, stand_in)
+
 _DECODED_ONCE_AND_FREED = """
 import gc, json, weakref
 import validator.source.document as document

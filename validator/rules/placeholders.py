@@ -158,7 +158,7 @@ def check(ctx: Any) -> Iterator[Finding]:
     if is_response(ctx.value):
         return  # the platform's answer, shown in documentation: its masks and placeholders are not sent anywhere
     # keys and many values repeat in every poller entry: each (text, how it is read) is searched once
-    searched: dict[tuple[str, bool, bool, bool], list[Placeholder]] = {}
+    searched: dict[tuple[str, bool, bool, bool, bool], list[Placeholder]] = {}
     for source, value, skip in _documents(ctx):
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent) \
@@ -173,10 +173,12 @@ def check(ctx: Any) -> Iterator[Finding]:
                                   fix=Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe"))
                 continue
             identifier = credential and _is_username_key(parent or "")  # `api-user` is a username
-            found = searched.get((text, credential, date_format, identifier))
+            # a company's or client's id, no secret: `ACME-CORP` is one in capitals
+            account = credential and not identifier and secret_kind(parent or "") is None
+            found = searched.get((text, credential, date_format, identifier, account))
             if found is None:
-                found = searched[text, credential, date_format, identifier] = find_placeholders(
-                    text, credential=credential, date_format=date_format, identifier=identifier)
+                found = searched[text, credential, date_format, identifier, account] = find_placeholders(
+                    text, credential=credential, date_format=date_format, identifier=identifier, account=account)
             if not found:
                 continue
             pointer = pointer_of(path)

@@ -176,6 +176,9 @@ _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_. -][A-Za-z0-9]+)*")
 _SAMPLE_WORDS = frozenset({"secret", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api", "client",
                            "my", "your", "sample", "example", "test", "fake", "dummy", "changeme", "string", "value"})
 _IDENTIFIER_WORDS = frozenset({"USERNAME", "NAME", "LOGIN", "EMAIL", "ID", "KEY", "TOKEN", "SECRET", "PASSWORD"})
+# What a sample's identifier in capitals holds (`MY_COMPANY`, `SAMPLE-ACCOUNT`): a real one is a company's name
+_ACCOUNT_SAMPLE_WORDS = frozenset({"MY", "YOUR", "SAMPLE", "EXAMPLE", "FAKE", "DUMMY", "CHANGEME", "CLIENT", "APP",
+                                   "API", "COMPANY", "ACCOUNT", "TENANT", "CONSUMER"})
 _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidden", "removed", "[filtered]"})
 
 
@@ -185,16 +188,22 @@ def secret_in_brackets(body: str) -> bool:
     return " " not in body and _SECRET_IN_BRACKETS.search(body) is not None
 
 
-def _is_sample_name(text: str, *, identifier: bool = False) -> bool:
+def _is_sample_name(text: str, *, identifier: bool = False, account: bool = False) -> bool:
     """Whether the value of a secret key is a name standing for the secret (``PIPEDRIVE_API_TOKEN``,
     ``fake_api_secret``, ``password``) rather than a secret.  For an identifier's key (a username, a client id)
-    only a name in capitals counts: ``api-user`` and ``test`` are usernames people have."""
+    only a name in capitals counts: ``api-user`` and ``test`` are usernames people have.  ``account``: the key holds
+    an identifier that is no username (a company or account id, a client id): a name in capitals counts only when it
+    names what the field holds or is a sample (``COMPANY_ID``, ``MY_COMPANY``), not ``ACME-CORP``."""
     if len(text) < 4:
         return False
     if _CAPS_NAME.match(text) and (re.search(r"[_. -]", text) or _CAPS_WORDS.search(text)):
         # a username in capitals is one people have (`INTEGRATION_USER`, `SVC_ADMIN`) unless it names what
-        # the field holds (`SAGE_USERNAME`, `USER_NAME`) or a secret (`CLOSEIO_API_KEY`)
-        return not identifier or not _IDENTIFIER_WORDS.isdisjoint(re.split(r"[_. -]+", text.rstrip("!")))
+        # the field holds (`SAGE_USERNAME`, `USER_NAME`) or a secret (`CLOSEIO_API_KEY`); so is a company's id
+        # (Sage Intacct's `ACME-CORP`) unless it names the field or is a sample's
+        words = re.split(r"[_. -]+", text.rstrip("!"))
+        if account:
+            return not _IDENTIFIER_WORDS.isdisjoint(words) or not _ACCOUNT_SAMPLE_WORDS.isdisjoint(words)
+        return not identifier or not _IDENTIFIER_WORDS.isdisjoint(words)
     if identifier or not _NAME_WORDS.fullmatch(text):
         return False
     words = [w.lower() for w in re.split(r"[_. -]+", text)]
@@ -232,7 +241,7 @@ def _overlaps(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
 
 
 def find_placeholders(text: str, *, credential: bool = False, date_format: bool = False,
-                      identifier: bool = False) -> list[Placeholder]:
+                      identifier: bool = False, account: bool = False) -> list[Placeholder]:
     """Every placeholder and mask in ``text``, left to right, without overlaps.
 
     ``credential``: ``text`` is the value of a key holding a credential or an account identifier (see
@@ -246,16 +255,17 @@ def find_placeholders(text: str, *, credential: bool = False, date_format: bool 
     if not text or len(text) > 100_000:
         return []
     if len(text) <= _SHORT:
-        return list(_found_in_short(text, credential, date_format, identifier))
-    return list(_found(text, credential, date_format, identifier))
+        return list(_found_in_short(text, credential, date_format, identifier, account))
+    return list(_found(text, credential, date_format, identifier, account))
 
 
 _SHORT = 200  # characters
 
 
 @lru_cache(maxsize=32768)  # short strings come back in every poller entry (a date format, a field path, a key)
-def _found_in_short(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
-    return _found(text, credential, date_format, identifier)
+def _found_in_short(text: str, credential: bool, date_format: bool, identifier: bool,
+                    account: bool) -> tuple[Placeholder, ...]:
+    return _found(text, credential, date_format, identifier, account)
 
 
 def names_a_type(text: str) -> bool:
@@ -277,15 +287,17 @@ def names_a_type(text: str) -> bool:
     return word in _TYPE_NAMES
 
 
-def _found(text: str, credential: bool, date_format: bool, identifier: bool) -> tuple[Placeholder, ...]:
+def _found(text: str, credential: bool, date_format: bool, identifier: bool,
+           account: bool = False) -> tuple[Placeholder, ...]:
     if not (credential or text[0] == "*" or _TRIGGER.search(text)
             or text[:1] in _TYPE_INITIALS and names_a_type(text.strip())):
         return ()
-    return _find(text, credential, date_format, identifier)
+    return _find(text, credential, date_format, identifier, account)
 
 
 @lru_cache(maxsize=8192)
-def _find(text: str, credential: bool, date_format: bool, identifier: bool = False) -> tuple[Placeholder, ...]:
+def _find(text: str, credential: bool, date_format: bool, identifier: bool = False,
+          account: bool = False) -> tuple[Placeholder, ...]:
     protected = [m.span() for m in _PROTECTED.finditer(text)]
     starts, ends = [s for s, _ in protected], [e for _, e in protected]  # taken so far, in order (many may be)
     found: list[Placeholder] = []
@@ -308,7 +320,7 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
     for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), "placeholder")
-    if credential and (_is_sample_name(text, identifier=identifier) or is_prose(text)):
+    if credential and (_is_sample_name(text, identifier=identifier, account=account) or is_prose(text)):
         add(0, len(text), "placeholder")
     if credential and text.strip().lower() in _MASK_WORDS:
         add(0, len(text), "mask")
