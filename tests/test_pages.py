@@ -2212,6 +2212,25 @@ def test_powershell_double_quoted_body_expands_a_macro():
         assert "CE102" in {f.rule for f in found}, found  # (the body read: `idField` a number)
 
 
+def test_powershell_single_quoted_body_with_an_undoubled_quote_says_where_the_string_ends():
+    """helper-147: a `'` left undoubled in `-Body '{...}'` (the macro's `>='${gmtDate`) ends PowerShell's string; it was
+    reported as CE007 at the start of the URL value ("the file ends inside it"), now CE021 at that quote, with the
+    body read to the argument's end as meant (its own mistakes found) and no finding once each quote is doubled."""
+    url = "/hubs/finance/customers?where=updated>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss}' and name='x'"
+    body = ('{\n  "element": {"key": "sageone"},\n  "configuration": {"event.poller.configuration": {"customers": '
+            '{\n    "url": "' + url + '",\n    "idField": "id", "filterByUpdatedDate": "false"}}}\n}')
+    page = ("```powershell\nInvoke-RestMethod -Method Post -Uri $uri -ContentType 'application/json' -Body '" + body
+            + "'\n```\n")
+    found = [f for f in check_page(page, path="p.md").findings if f.rule in ("CE007", "CE021", "CE102")]
+    lines = page.splitlines()
+    quote, false = lines[4].index("='$") + 2, lines[5].index('"false"') + 1
+    assert [(f.rule, f.line, f.column) for f in found] == [("CE021", 5, quote), ("CE102", 6, false)], found
+    assert "write each ' twice" in (found[0].help or "")
+    doubled = page.replace(body, body.replace("'", "''"))
+    assert [f.rule for f in check_page(doubled, path="p.md").findings
+            if f.rule in ("CE007", "CE021", "CE102")] == ["CE102"]
+
+
 def test_powershell_single_quoted_body_and_a_body_sent_without_a_content_type():
     """helper-103: `-Body '{...}'` (a single-quoted string, `''` a quote) was not read, and `Invoke-RestMethod -Method
     Post -Body $body` with no `-ContentType` (PowerShell then sends a form) was silent."""

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Fix, Problem
-from .curl import CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, Body
+from .curl import (CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, SHELL_QUOTE,
+                   Body)
 from .positions import TextBuilder
 
 POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
@@ -64,15 +65,35 @@ def powershell_bodies(script: str) -> list[Body]:
     if "'{" in script or "'[" in script or "' {" in script:
         bodies.extend(_single_quoted_bodies(script))
     if '"{' in script or '"[' in script or '" {' in script:
-        bodies.extend(_double_quoted_bodies(script))
+        literal = [(body.start, body.mapping.to_page(len(body.text), end=True)) for body in bodies]
+        bodies.extend(body for body in _double_quoted_bodies(script)
+                      if not any(start <= body.start < end for start, end in literal))
     return bodies
 
 
+# A quote that ends a string where the argument goes on (`...>='${gmtDate`, `'T'HH`): one written undoubled inside
+# the body; and the quote that ends the argument (blanks, then the line's end, `)`, `;`, `|` or the next parameter)
+_WORD_GOES_ON = LazyPattern(r"'[A-Za-z0-9_$]")
+_ARGUMENT_END = LazyPattern(r"'(?=[ \t]*(?:\r?\n|$|[);|`]|-[A-Za-z]))")
+
+
 def _single_quoted_bodies(script: str) -> Iterator[Body]:
-    """The JSON bodies written as single-quoted strings (`-Body '{"element": ...}'`): literal, `''` a quote."""
+    """The JSON bodies written as single-quoted strings (`-Body '{"element": ...}'`): literal, `''` a quote.  A
+    quote left undoubled ends the string there (CE021); the body is read to the argument's end, as meant."""
+    resume = 0
     for start, end in _code_offsets(script)[1]:
-        if script[start:end].lstrip()[:1] not in ("{", "["):
+        if start < resume or script[start:end].lstrip()[:1] not in ("{", "["):
             continue
+        problems: list[Problem] = []
+        if _WORD_GOES_ON.match(script, end):
+            meant = _ARGUMENT_END.search(script, end + 1)
+            if meant is not None:
+                problems.append(Problem(
+                    SHELL_QUOTE.code, "this ' ends PowerShell's '...' string: the rest of the body is not in it "
+                    "(PowerShell reads what follows as code, a `${...}` macro as a variable)", end, end + 1,
+                    "inside '...' write each ' twice ('')"))
+                end = meant.start()
+        resume = end
         builder = TextBuilder()
         i = start
         while i < end:
@@ -84,7 +105,7 @@ def _single_quoted_bodies(script: str) -> Iterator[Body]:
             builder.stand_for("'", quote, quote + 2)
             i = quote + 2
         text, mapping = builder.build(end=end)
-        yield Body(text=text, mapping=mapping, start=start, problems=())
+        yield Body(text=text, mapping=mapping, start=start, problems=tuple(problems))
 
 
 def _double_quoted_bodies(script: str) -> Iterator[Body]:
