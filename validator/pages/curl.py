@@ -27,7 +27,8 @@ finding:
   expanded.  Write the quote as ``'\\''``: ``where=date>'\\''${gmtDate:yyyy-MM-dd}'\\''``.
 * **CE021** `curl-shell-quote` (error): a ``'`` inside a ``'...'`` body that ends the shell's
   quoting, so the shell drops it (``yyyy-MM-dd'T'HH:mm:ss`` reaches the platform as
-  ``yyyy-MM-ddTHH:mm:ss``), or a shell quote that never closes.
+  ``yyyy-MM-ddTHH:mm:ss``), or a shell quote that never closes; also a ``'`` not written twice inside
+  PowerShell's single-quoted ``-Body '...'``.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ SHELL_QUOTE = Rule(
     summary="A `'` inside a curl body that the shell drops, or a shell quote that never closes",
     description="In `curl -d '...'` a `'` inside the body ends the shell's quoting, so "
             "`yyyy-MM-dd'T'HH:mm:ss` reaches the platform as `yyyy-MM-ddTHH:mm:ss`. Write a quote inside "
-            "`'...'` as `'\\''`, and close every shell quote.",
+            "`'...'` as `'\\''`, and close every shell quote. PowerShell's single-quoted `-Body '...'` ends the same "
+            "way at a `'` not written twice (`''`).",
     bad='```bash\ncurl -d \'{"configuration": {"event.poller.configuration": {"a": {"url": "/hubs/x/y", '
         '"idField": "id", "datesConfiguration": {"updatedDateField": "updated", '
         '"updatedDateFormat": "yyyy-MM-dd\'T\'HH:mm:ss"}}}}}\'\n```\n',
