@@ -440,3 +440,10 @@ def test_an_oauth_callback_url_without_a_scheme(value, flagged):
         fixed = fix_text(body, check, unsafe=True).text  # (helper-130: the edit was put at the file's start)
         assert json.loads(fixed)["configuration"]["oauth.callback.url"] == "https://" + value, fixed
         assert not found(fixed, "CE209")
+
+
+def test_a_localhost_callback_says_what_it_is_once():
+    """helper-150: "the callback host `localhost` is the machine itself (localhost)" named localhost twice."""
+    (finding,) = found(body({"event.notification.enabled": True,
+                             "event.notification.callback.url": "https://localhost:8443/ce"}), "CE210")
+    assert finding.message.count("localhost") == 1 and "the machine itself" in finding.message, finding.message

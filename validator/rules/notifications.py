@@ -434,7 +434,7 @@ def unreachable_host(url: str) -> tuple[str, str] | None:
         return None
     name = host.rstrip(".").lower()
     if name in ("localhost", "localhost.localdomain") or name.endswith(".localhost"):
-        return host, "the machine itself (localhost)"
+        return host, "the machine itself"  # (the name says localhost already)
     if name.endswith(_LOCAL_SUFFIXES):
         return host, "a local-network name"
     try:
