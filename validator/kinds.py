@@ -231,7 +231,7 @@ def whole_setting(value: Any) -> int | None:
     return None
 
 
-def past_java_int(value: Any) -> bool:
+def _past_java_int(value: Any) -> bool:
     """Whether ``value`` is a whole number :func:`whole_setting` would read but for its size (past a Java int)."""
     if isinstance(value, bool) or whole_setting(value) is not None:
         return False
@@ -243,9 +243,9 @@ def past_java_int(value: Any) -> bool:
 
 
 def too_big_for_java(name: str, value: Any) -> str | None:
-    """`pollDelay 3000000000 does not fit in a Java int` when ``value`` is :func:`past_java_int`, else None (the value
+    """`pollDelay 3000000000 does not fit in a Java int` when ``value`` is :func:`_past_java_int`, else None (the value
     clipped: a number of thousands of digits is not printed whole)."""
-    if not past_java_int(value):
+    if not _past_java_int(value):
         return None
     text = str(value).strip()
     shown = text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"

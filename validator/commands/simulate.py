@@ -46,9 +46,9 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from ..arguments import path_value
+from ..options import TIMESTAMP_UNITS
 from ._io import UsageError as _UsageError
 from ._io import read_text as _read
-from ..options import TIMESTAMP_UNITS
 
 if TYPE_CHECKING:
     from collections.abc import Callable

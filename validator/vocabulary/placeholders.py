@@ -333,7 +333,8 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
         add(0, len(text), "mask")
     stripped = text.strip()
     if stripped and names_a_type(stripped):
-        add(text.index(stripped), text.index(stripped) + len(stripped), "placeholder")
+        at = text.index(stripped)
+        add(at, at + len(stripped), "placeholder")
     return tuple(sorted(found, key=lambda p: p.start))
 
 
