@@ -102,3 +102,14 @@ def test_commands_are_documented_by_their_docstrings():
 def test_explain_a_prefix_lists_its_rules(capsys):
     code, _out, err = run(capsys, "explain", "CE6")
     assert code == 2 and "CE6 is a prefix of" in err and "CE620" in err
+
+
+def test_explain_help_says_what_it_accepts_and_a_short_code_suggests_its_padded_rule_first(capsys):
+    # the help promised "CE99 for CE099"; CE99 is a prefix (of nothing), so CE099 is the first suggestion
+    from validator.commands import explain
+
+    assert "CE99 for CE099" not in explain.__doc__
+    code, out, _ = run(capsys, "explain", "99")
+    assert code == 0 and out.startswith("# CE099 ")
+    code, out, err = run(capsys, "explain", "CE99")
+    assert code == 2 and out == "" and "did you mean CE099 (internal-error)" in err

@@ -1,8 +1,8 @@
 """Print a rule's documentation, with a failing and a passing example.
 
-CODE is a rule code such as CE301 (case does not matter; 301 or CE99 for CE099 are accepted) or a rule
-name such as poller-entry-empty. The output is Markdown: the summary, the description
-with how to fix it, then the failing example (which draws the rule) and the passing one.
+CODE is a rule code such as CE301 (case does not matter; 301, or 99 for CE099, is accepted; CE6 is a prefix,
+answered with the rules it covers) or a rule name such as poller-entry-empty. The output is Markdown: the
+summary, the description with how to fix it, then the failing example (which draws the rule) and the passing one.
 Exit status: 0, or 2 for an unknown code (with the closest codes suggested).
 """
 
@@ -41,6 +41,10 @@ def _suggestions(text: str, rules: dict[str, Rule]) -> list[str]:
 
     upper = text.strip().upper()
     by_code = difflib.get_close_matches(upper, list(rules), n=3, cutoff=0.6)
+    digits = upper.removeprefix("CE")
+    padded = f"CE{digits.zfill(3)}"
+    if digits.isdigit() and len(digits) < 3 and padded in rules:  # CE99, a prefix of nothing: CE099 was meant first
+        by_code = [padded, *(code for code in by_code if code != padded)]
     names = {rule.name: code for code, rule in rules.items()}
     by_name = [names[n] for n in difflib.get_close_matches(text.strip().lower(), list(names), n=3, cutoff=0.6)]
     seen: list[str] = []
