@@ -267,6 +267,46 @@ def test_a_config_error_names_the_file_as_the_current_folder_reaches_it(tmp_path
     assert f"configuration error: {tmp_path / 'pyproject.toml'}:2: " in capsys.readouterr().err
 
 
+def test_a_code_in_lower_case_is_told_to_be_written_in_capitals():
+    """The command line takes `--ignore ce620`; the file does not, and says how to write it."""
+    assert validate_table({"ignore": ["ce620", "x.json#/a:ce6", "CE7O1"]}) == [
+        ("ignore[0]", '"ce620" is not a rule code or prefix (CE601, CE6), nor a pointer ignore such as '
+         '"path/file.json#/configuration/event.poller.configuration/customers/url:CE601": rule codes are written '
+         'in capitals, "CE620"'),
+        ("ignore[1]", '"x.json#/a:ce6" is not a rule code or prefix (CE601, CE6), nor a pointer ignore such as '
+         '"path/file.json#/configuration/event.poller.configuration/customers/url:CE601": rule codes are written '
+         'in capitals, "x.json#/a:CE6"'),
+        ("ignore[2]", '"CE7O1" is not a rule code or prefix (CE601, CE6), nor a pointer ignore such as '
+         '"path/file.json#/configuration/event.poller.configuration/customers/url:CE601"')]
+    assert validate_table({"severity": {"ce301": "warning"}}) == [
+        ("severity", '"ce301" is not a rule code or prefix such as CE6 or CE601: rule codes are written in capitals, '
+         '"CE301"')]
+
+
+def test_a_glob_with_a_dot_is_placed_at_its_own_line(tmp_path):
+    """`per-file-ignores."*.json"` was cut at its dot and pointed at the table's header instead."""
+    path = write(tmp_path / "pyproject.toml", '[tool.ce-validator.per-file-ignores]\n"a.json" = ["CE1"]\n'
+                                              '"*.json" = "CE6"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert str(raised.value) == f'{path}:3: tool.ce-validator.per-file-ignores."*.json": must be a list, got "CE6"'
+
+
+def test_a_stale_ignore_names_the_file_as_a_config_error_does(tmp_path, monkeypatch, capsys):
+    """Relative below the current folder, as docs/usage.md shows it (it was always absolute)."""
+    from validator.cli import main
+
+    write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nselect = ["CE"]\nignore = ["CE999"]\n\n'
+                                      '[tool.ce-validator.per-file-ignores]\n"legacy.json" = ["CE998"]\n')
+    write(tmp_path / "a.json", '{"name": "x"}\n')
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--no-cache", "a.json"])
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning:" in line]
+    assert warnings == ["ce-validator: warning: pyproject.toml:3: ignore: no rule has the code 'CE999'",
+                        "ce-validator: warning: pyproject.toml:6: per-file-ignores.\"legacy.json\": no rule has the "
+                        "code 'CE998'"]
+
+
 # -- each option -------------------------------------------------------------------------------------------------
 def test_select_and_ignore_by_code_and_prefix(tmp_path):
     config = config_from(tmp_path, 'select = ["CE6", "CE102"]\nignore = ["CE61"]\n')

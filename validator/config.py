@@ -705,17 +705,28 @@ def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
         elif kind == "enum":
             message = f"must be one of {', '.join(map(str, error.validator_value))}, got {_show(error.instance)}"
         elif kind == "pattern":
-            message = f"{_show(error.instance)} {error.schema.get('x-error', 'is not valid')}"
+            message = f"{_show(error.instance)} {error.schema.get('x-error', 'is not valid')}{_in_capitals(error.instance)}"
         elif kind == "minLength":
             message = "must not be empty"
         elif kind == "propertyNames":
             inner = next(iter(error.context), None)
             reason = inner.schema.get("x-error", "is not a valid key") if inner is not None else "is not a valid key"
-            message = f"{_show(error.instance)} {reason}"
+            message = f"{_show(error.instance)} {reason}{_in_capitals(error.instance)}"
         else:
             message = error.message
         problems.append((key, message))
     return problems
+
+
+def _in_capitals(value: Any) -> str:
+    """A hint for a rule code written in lower case (``ce620``), which the command line takes but a file does not:
+    the file's schema (``schemas/config.schema.json``) is what editors check it with."""
+    if not isinstance(value, str):
+        return ""
+    head, colon, code = value.rpartition(":") if "#" in value else ("", "", value)
+    if code == code.upper() or not RULE_CODE.fullmatch(code.upper()):
+        return ""
+    return f": rule codes are written in capitals, {_show(head + colon + code.upper())}"
 
 
 def _key(path: Iterable[Any]) -> str:
@@ -757,7 +768,8 @@ def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
     if not name:
         return None
     rest = key[len(name):].lstrip(".")
-    sub = re.split(r"[.\[]", rest, maxsplit=1)[0].strip('"') if rest else ""
+    quoted = re.match(r'"((?:[^"\\]|\\.)*)"', rest)  # a glob of per-file-ignores: its dots are no separators
+    sub = quoted.group(1).replace('\\"', '"') if quoted else re.split(r"[.\[]", rest, maxsplit=1)[0] if rest else ""
     table = r"tool\.(?:ce-validator|\"ce-validator\")" if in_pyproject else ""
     current = ""
     in_subtable = None  # line of the [name] sub-table header while inside it
@@ -932,7 +944,7 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
 
         def where(key: str, text: str = text, in_pyproject: bool = in_pyproject, path: Path = config.path) -> str:
             line = _line_of(text, key, in_pyproject=in_pyproject)
-            return f"{path}:{line}" if line is not None else str(path)
+            return f"{shown_path(str(path))}:{line}" if line is not None else shown_path(str(path))
 
         def unknown(code: str) -> bool:
             return not any(known.startswith(code) for known in codes)
