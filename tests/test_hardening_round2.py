@@ -339,6 +339,19 @@ def test_a_broken_user_overlay_is_exit_2(tmp_path):
     assert result.code == 2 and "not a valid JSON Schema" in result.err and "Traceback" not in result.err
 
 
+@pytest.mark.parametrize("overlay", ['{"$ref": "https://example.com/x.json"}',
+                                     '{"properties": {"configuration": {"$ref": "#/$defs/nope"}}}'])
+def test_a_user_overlay_whose_ref_cannot_be_resolved_is_exit_2_not_an_internal_error(tmp_path, overlay):
+    overlays = tmp_path / "overlays"
+    overlays.mkdir()
+    (overlays / "hubspot.schema.json").write_text(overlay)
+    body = tmp_path / "body.json"
+    body.write_text(_body())
+    result = run_cli("check", "--no-cache", "--element-schemas", str(overlays), str(body))
+    assert result.code == 2 and "CE099" not in result.out, result
+    assert "hubspot.schema.json: $ref " in result.err and "cannot be resolved" in result.err, result
+
+
 def test_deep_input_outside_check_is_a_usage_error(tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text('{"a":' * 5000 + "1" + "}" * 5000)

@@ -463,10 +463,8 @@ class OverlayError(SetupError):
 @lru_cache(maxsize=64)
 def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict[str, Any]] | None:
     """(uri, schema) of ``<dir>/<element>.schema.json`` in the first of ``directories`` that has it."""
-    for directory in directories:
-        path = Path(directory) / f"{element}{_SUFFIX}"
-        if not path.is_file():
-            continue
+    path = _overlay_file(element, directories)
+    if path is not None:
         try:
             schema = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError) as exc:
@@ -490,6 +488,11 @@ def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict
         uri = given if isinstance(given, str) else path.resolve().as_uri()
         return uri, schema
     return None
+
+
+def _overlay_file(element: str, directories: tuple[str, ...]) -> Path | None:
+    """``<dir>/<element>.schema.json`` in the first of ``directories`` that has it."""
+    return next((path for path in (Path(d) / f"{element}{_SUFFIX}" for d in directories) if path.is_file()), None)
 
 
 @lru_cache(maxsize=64)
@@ -579,9 +582,16 @@ def _validate(value: Any, *, schema: str, element: str | None,
     if user is not None:
         if base == "instance" or isinstance(user[1].get("$defs", {}).get("configuration"), dict):
             # (an overlay without `$defs/configuration` says nothing about a bare configuration object)
-            translator.run(partial(_user_validator, str(element), overlay_dirs, fragment), overlay=element,
-                           gate=_user_gate(str(element), overlay_dirs, fragment),
-                           required=_overlay_required(str(element), overlay_dirs))
+            from referencing.exceptions import Unresolvable
+
+            try:
+                translator.run(partial(_user_validator, str(element), overlay_dirs, fragment), overlay=element,
+                               gate=_user_gate(str(element), overlay_dirs, fragment),
+                               required=_overlay_required(str(element), overlay_dirs))
+            except Unresolvable as exc:  # was an internal error (CE099) naming jsonschema's wrapper class
+                raise OverlayError(f"{_overlay_file(str(element), overlay_dirs)}: $ref {getattr(exc, 'ref', '?')!r} "
+                                   f"cannot be resolved: it must name a place in this schema or in a bundled one "
+                                   f"(nothing is downloaded)") from None
         return translator.problems()
     overlay = element_overlay(element) if element else None
     if element and overlay is not None and base in ("instance", "configuration"):
