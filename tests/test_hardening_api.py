@@ -65,6 +65,17 @@ def test_check_page_s_arguments_of_another_type_are_type_errors(arguments: tuple
         validator.check_page(*arguments, **keywords)  # type: ignore[arg-type]
 
 
+def test_check_page_takes_a_path_as_check_does() -> None:
+    """`check(..., path=Path("x.md"))` worked and `check_page(..., path=Path("x.md"))` was a TypeError."""
+    from pathlib import Path
+
+    page = '# Events\n\n```json\n{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": ' \
+           '"fifteen"}}\n```\n'
+    by_path = validator.check_page(page, path=Path("docs/events.md")).findings
+    assert by_path and by_path == validator.check_page(page, path="docs/events.md").findings
+    assert {f.path for f in by_path} == {"docs/events.md"}
+
+
 @pytest.mark.parametrize("call", [
     lambda: validator.compile_pattern(5),  # type: ignore[arg-type]
     lambda: validator.compile_pattern(b"yyyy"),  # type: ignore[arg-type]

@@ -197,16 +197,19 @@ class PageCheck:
         return self.secrets().mask(self.text)
 
 
-def check_page(data: str | bytes, *, path: str | None = None, kind: str = "auto",
+def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None, kind: str = "auto",
                options: Options | None = None) -> PageCheck:
-    """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions."""
+    """Check every Cloud Elements body of the Markdown page ``data``; findings are in page positions.
+
+    ``path`` (a ``str`` or a ``Path``, as :func:`validator.check` takes it) is the path the findings show."""
     from ..engine import check_source, fills_client_variable, fills_template
     from ..source import load_source
 
     if not isinstance(data, (str, bytes)):
         raise TypeError(f"check_page() takes the page's text (str or bytes), not {type(data).__name__}")
-    if path is not None and not isinstance(path, str):
-        raise TypeError(f"check_page()'s path must be a str or None, not {type(path).__name__}")
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"check_page()'s path must be a str, a path or None, not {type(path).__name__}")
+    path = os.fspath(path) if path is not None else None
     options = options_or_none(options)
     text = _decode(data)
     result = PageCheck(text=text or "", findings=[], options=options)
