@@ -164,8 +164,10 @@ def test_any_mapping_or_sequence_is_a_document_and_what_json_cannot_hold_is_a_va
 def test_a_missing_overlay_folder_is_a_setup_error(tmp_path):
     """helper-89: the command exits 2 on a folder of overlays that is none; the library checked without it."""
     body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {}}
-    with pytest.raises(validator.SetupError, match="not a directory"):
+    with pytest.raises(validator.SetupError, match=r"nope: not a directory \(element-schemas\)$"):
         validator.check(body, options=validator.Options(element_schemas=(str(tmp_path / "nope"),)), config=None)
+    with pytest.raises(validator.SetupError, match=r"nope: not a directory \(element-docs\)$"):  # (it named both)
+        validator.check(body, options=validator.Options(element_docs=(str(tmp_path / "nope"),)), config=None)
     (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nelement-schemas = ["nope"]\n')
     (tmp_path / "b.json").write_text(json.dumps(body))
     with pytest.raises(validator.SetupError, match="not a directory"):

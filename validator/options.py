@@ -45,8 +45,11 @@ class Options:
 
     def unusable_folder(self) -> str | None:
         """Why a folder of element docs or overlays named here cannot be read (``None`` when each is a folder)."""
-        missing = next((d for d in (*self.element_docs, *self.element_schemas) if not os.path.isdir(d)), None)
-        return None if missing is None else f"{missing}: not a directory (element-docs / element-schemas)"
+        for name, folders in (("element-docs", self.element_docs), ("element-schemas", self.element_schemas)):
+            missing = next((folder for folder in folders if not os.path.isdir(folder)), None)
+            if missing is not None:
+                return f"{missing}: not a directory ({name})"
+        return None
 
 
 class SetupError(Exception):
