@@ -202,3 +202,21 @@ def test_a_one_line_text_given_with_its_path_is_that_file_s_content():
     import validator
 
     assert [f.rule for f in validator.check("Read more in notes.md", path="README.md")] == ["CE090"]
+
+
+def test_an_edited_overlay_is_read_again_in_the_same_process(tmp_path):
+    """A long-lived caller (the language server) kept the first overlay it read: an edit was never seen."""
+    import os
+
+    overlay = tmp_path / "hubspot.schema.json"
+    body = {"element": {"key": "hubspot"}, "name": "n", "configuration": {}}
+    options = validator.Options(element_schemas=(str(tmp_path),))
+
+    def missing() -> list[str]:
+        return [f.message for f in validator.check(body, options=options, config=None) if f.rule == "CE105"]
+
+    overlay.write_text('{"properties": {"configuration": {"required": ["first.key"]}}}')
+    assert any("`first.key`" in m for m in missing())
+    overlay.write_text('{"properties": {"configuration": {"required": ["second.key", "third.key"]}}}')
+    os.utime(overlay, ns=(10**18, 10**18))  # (a new stamp even on a file system with a coarse clock)
+    assert any("`second.key`" in m for m in missing()) and not any("first.key" in m for m in missing())

@@ -460,34 +460,47 @@ class OverlayError(SetupError):
     """A user overlay schema (``element-schemas``) that cannot be read (a usage error: exit 2)."""
 
 
-@lru_cache(maxsize=64)
 def _user_overlay(element: str, directories: tuple[str, ...]) -> tuple[str, dict[str, Any]] | None:
     """(uri, schema) of ``<dir>/<element>.schema.json`` in the first of ``directories`` that has it."""
-    path = _overlay_file(element, directories)
-    if path is not None:
-        try:
-            schema = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, ValueError) as exc:
-            raise OverlayError(f"{path}: cannot read the element schema: {exc}") from None
-        except RecursionError:
-            raise OverlayError(f"{path}: cannot read the element schema: nested too deep") from None
-        if not isinstance(schema, dict):
-            raise OverlayError(f"{path}: an element schema must be a JSON object")
-        from jsonschema import Draft202012Validator
-        from jsonschema.exceptions import SchemaError
+    version = _overlay_version(element, directories)
+    return _read_overlay(*version) if version is not None else None
 
-        try:
-            Draft202012Validator.check_schema(schema)
-        except SchemaError as exc:
-            where = "/".join(str(part) for part in exc.absolute_path) or "the top level"
-            raise OverlayError(f"{path}: not a valid JSON Schema (Draft 2020-12) at {where}: "
-                               f"{exc.message[:200]}") from None
-        except (RecursionError, ValueError):
-            raise OverlayError(f"{path}: not a valid JSON Schema (too deep or too large)") from None
-        given = schema.get("$id")
-        uri = given if isinstance(given, str) else path.resolve().as_uri()
-        return uri, schema
-    return None
+
+def _overlay_version(element: str, directories: tuple[str, ...]) -> tuple[str, object] | None:
+    """The overlay file of ``element`` and its stamp: what is read from it is remembered under both, so a long-lived
+    process (the language server, a library caller) reads an edited overlay again."""
+    from .config import _stamp
+
+    path = _overlay_file(element, directories)
+    return (str(path), _stamp(path)) if path is not None else None
+
+
+@lru_cache(maxsize=64)
+def _read_overlay(file: str, stamp: object) -> tuple[str, dict[str, Any]]:
+    """(uri, schema) of the overlay ``file`` as it is at ``stamp``."""
+    path = Path(file)
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise OverlayError(f"{path}: cannot read the element schema: {exc}") from None
+    except RecursionError:
+        raise OverlayError(f"{path}: cannot read the element schema: nested too deep") from None
+    if not isinstance(schema, dict):
+        raise OverlayError(f"{path}: an element schema must be a JSON object")
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        where = "/".join(str(part) for part in exc.absolute_path) or "the top level"
+        raise OverlayError(f"{path}: not a valid JSON Schema (Draft 2020-12) at {where}: "
+                           f"{exc.message[:200]}") from None
+    except (RecursionError, ValueError):
+        raise OverlayError(f"{path}: not a valid JSON Schema (too deep or too large)") from None
+    given = schema.get("$id")
+    uri = given if isinstance(given, str) else path.resolve().as_uri()
+    return uri, schema
 
 
 def _overlay_file(element: str, directories: tuple[str, ...]) -> Path | None:
@@ -496,11 +509,11 @@ def _overlay_file(element: str, directories: tuple[str, ...]) -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -> Draft202012Validator:
+def _user_validator(file: str, stamp: object, fragment: str) -> Draft202012Validator:
     from referencing import Resource
     from referencing.jsonschema import DRAFT202012
 
-    uri, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
+    uri, schema = _read_overlay(file, stamp)
     resource = Resource.from_contents(schema, default_specification=DRAFT202012)  # no $schema: 2020-12
     # crawled once here: an overlay that cannot be inlined is validated through the registry, and each
     # anchor it looks up would otherwise crawl every bundled schema again
@@ -510,8 +523,8 @@ def _user_validator(element: str, directories: tuple[str, ...], fragment: str) -
 
 
 @lru_cache(maxsize=64)
-def _user_gate(element: str, directories: tuple[str, ...], fragment: str) -> Check | None:
-    _, schema = _user_overlay(element, directories)  # type: ignore[misc]  # only called once _user_overlay found it
+def _user_gate(file: str, stamp: object, fragment: str) -> Check | None:
+    _, schema = _read_overlay(file, stamp)
     return compile_gate(schema, fragment=fragment)
 
 
@@ -578,15 +591,16 @@ def _validate(value: Any, *, schema: str, element: str | None,
             element = declared["key"]
     fragment = "#/$defs/configuration" if base == "configuration" else ""
     overlaid = base in ("instance", "configuration")
-    user = _user_overlay(element, overlay_dirs) if element and overlay_dirs and overlaid else None
-    if user is not None:
+    version = _overlay_version(element, overlay_dirs) if element and overlay_dirs and overlaid else None
+    user = _read_overlay(*version) if version is not None else None
+    if version is not None and user is not None:
         if base == "instance" or isinstance(user[1].get("$defs", {}).get("configuration"), dict):
             # (an overlay without `$defs/configuration` says nothing about a bare configuration object)
             from referencing.exceptions import Unresolvable
 
             try:
-                translator.run(partial(_user_validator, str(element), overlay_dirs, fragment), overlay=element,
-                               gate=_user_gate(str(element), overlay_dirs, fragment),
+                translator.run(partial(_user_validator, *version, fragment), overlay=element,
+                               gate=_user_gate(*version, fragment),
                                required=_overlay_required(str(element), overlay_dirs))
             except Unresolvable as exc:  # was an internal error (CE099) naming jsonschema's wrapper class
                 raise OverlayError(f"{_overlay_file(str(element), overlay_dirs)}: $ref {getattr(exc, 'ref', '?')!r} "
