@@ -104,7 +104,9 @@ def _iso(text: str, raw: str) -> datetime:
     try:
         parsed = pendulum.parse(raw, exact=True, tz="UTC")
     except (ValueError, TypeError, OverflowError) as error:
-        raise ValueError(f"cannot read {text!r} as a time ({error}): {_HELP}") from None
+        # pendulum's "Unable to parse string [x]" only says the text again; a reason of its own is kept
+        reason = "" if str(error).startswith("Unable to parse string") else f" ({error})"
+        raise ValueError(f"cannot read {text!r} as a time{reason}: {_HELP}") from None
     if isinstance(parsed, datetime):
         return _plain(parsed)
     if isinstance(parsed, date):
