@@ -354,3 +354,11 @@ def test_control_and_bidirectional_characters_of_the_file_are_shown_escaped(tmp_
     assert lines[url] == "  url       /hubs/x/c?where=a>'2024\\x1b[2J\\u202e' and b='\\u202e'"
     carets = lines[url + 1]
     assert lines[url][carets.index("^"):len(carets)] == "2024\\x1b[2J\\u202e", carets
+
+
+def test_the_help_names_every_page_suffix_render_reads() -> None:
+    """It named .md and .markdown; an .mdx page renders too."""
+    from validator.commands import render
+    from validator.inputs import PAGE_SUFFIXES
+
+    assert all(suffix in render.__doc__ for suffix in PAGE_SUFFIXES)

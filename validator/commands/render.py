@@ -2,7 +2,7 @@
 
 FILE is an instance body, a configuration object or a bare poller configuration (also
 when event.poller.configuration is a JSON string), or - for standard input; or a Markdown
-page (.md, .markdown), whose code blocks holding valid bodies are rendered in turn (pointers
+page (.md, .markdown, .mdx), whose code blocks holding valid bodies are rendered in turn (pointers
 start with /L<line>, the line of the block).  Every
 resource's url is rendered with its macros replaced by the last poll time (--at, minus
 the entry's pollDelay seconds); the ${now...} macros print --now (default: --at plus
