@@ -370,7 +370,8 @@ def test_render_the_element_default_poller(elements_dir, tmp_path):
     from_file = run_cli("render", str(body), "--default", "--element-docs", elements_dir, "--at", "2024-01-05T10:00Z")
     assert from_file.code == 0 and "start_time='1704448800'" in from_file.out
     assert run_cli("render", "--default", "--element", "sageone").code == 2
-    assert run_cli("render", "--default", "--element-docs", elements_dir, "--element", "nosuch").code == 2
+    missing = run_cli("render", "--default", "--element-docs", elements_dir, "--element", "nosuch")
+    assert missing.code == 2 and "no element 'nosuch' in " in missing.err, missing  # (not "has no default poller")
 
 
 def test_user_overlay_from_element_schemas(elements_dir, tmp_path):

@@ -300,6 +300,8 @@ def _default_poller(args: argparse.Namespace, document: Any) -> dict[str, Any]:
         raise _UsageError("--default needs --element-docs DIR")
     key, docs = element_docs(args.element_docs, args.element, document, option="--default")
     default = docs.definition.default_poller_value() if docs and docs.definition else None
+    if docs is None:  # (it said the element had no default poller, as if it were there)
+        raise _UsageError(f"no element {key!r} in {', '.join(args.element_docs)} (no {key}/element.json there)")
     if default is None:
         raise _UsageError(f"element {key!r} has no default poller in {', '.join(args.element_docs)}")
     args.element = key
