@@ -126,6 +126,11 @@ def test_a_broken_unrelated_pyproject_is_passed_over(tmp_path):
     assert load_config(start=tmp_path) == Config()
 
 
+def test_a_dot_file_holding_the_pyproject_table_is_read_from_it(tmp_path):
+    """docs/usage.md: a `.ce-validator.toml` copied from pyproject.toml, its `[tool.ce-validator]` header kept."""
+    assert config_from(tmp_path, '[tool.ce-validator]\nignore = ["CE010"]\n').ignore == ("CE010",)
+
+
 def test_dot_file_comes_before_pyproject_in_one_folder(tmp_path):
     write(tmp_path / "pyproject.toml", '[tool.ce-validator]\nstrict = false\n')
     write(tmp_path / ".ce-validator.toml", "strict = true\n")
