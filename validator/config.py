@@ -714,6 +714,8 @@ def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
             message = f"{_show(error.instance)} {reason}{_in_capitals(error.instance)}"
         else:
             message = error.message
+        if "propertyNames" in error.absolute_schema_path:  # a key: its own line, not its table's header
+            key = _key([*error.absolute_path, error.instance])
         problems.append((key, message))
     return problems
 
