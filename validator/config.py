@@ -948,6 +948,12 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
             line = _line_of(text, key, in_pyproject=in_pyproject)
             return f"{shown_path(str(path))}:{line}" if line is not None else shown_path(str(path))
 
+        def at_entry(shown: str, text: str = text, path: Path = config.path) -> str:
+            """Where a pointer ignore is written: its own line of a multi-line ``ignore`` list, when found as is."""
+            quoted = (f'"{shown}"', f"'{shown}'")
+            line = next((n for n, row in enumerate(text.splitlines(), 1) if any(q in row for q in quoted)), None)
+            return f"{shown_path(str(path))}:{line}" if line is not None else where("ignore")
+
         def unknown(code: str) -> bool:
             return not any(known.startswith(code) for known in codes)
 
@@ -962,9 +968,9 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
         for entry in dict.fromkeys(config.pointer_ignores):  # (an entry written twice is judged once)
             shown = f"{entry.glob}#{entry.pointer}:{entry.code}"
             if unknown(entry.code):
-                warnings.append(f"{where('ignore')}: ignore: {shown!r}: no rule has the code {entry.code!r}")
+                warnings.append(f"{at_entry(shown)}: ignore: {shown!r}: no rule has the code {entry.code!r}")
             elif entry in usage.matched and entry not in usage.used and config.enabled(entry.code):
-                warnings.append(f"{where('ignore')}: ignore: {shown!r} hid no finding: no {entry.code} finding at "
+                warnings.append(f"{at_entry(shown)}: ignore: {shown!r} hid no finding: no {entry.code} finding at "
                                 f"or below {entry.pointer or 'the document root'} in the files it names (a wrong "
                                 f"pointer, or the mistake is fixed: remove the entry)")
     return warnings
