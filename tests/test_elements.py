@@ -1004,6 +1004,29 @@ def test_milliseconds_for_a_field_the_docs_type_as_32_bits(elements_dir):
     assert hits[0].pointer.endswith("/updatedDateFormat")
 
 
+@pytest.mark.parametrize(("path", "field"), [("/opportunities", "date_updated"), ("/accounts", "date_created"),
+                                             ("/tasks", "due_date")])
+def test_milliseconds_for_a_field_the_docs_give_as_a_date_text(elements_dir, path, field):
+    """helper-151: closeio's `/opportunities` `date_updated` (mask `SSSZ`, which the default poller contradicts) and
+    `/accounts` `date_created` (sample `...51.333000+00:00`, which the `XXX` mask cannot read) read as `milliseconds`
+    passed: both the mask and the sample (or the default poller) say a date text, which no number is read from."""
+    dates = {"updatedDateField": field, "updatedDateFormat": "milliseconds"}
+    body = {"element": {"key": "closeio"}, "configuration": {"event.poller.configuration": {
+        "x": {"url": f"/hubs/crm{path}", "idField": "id", "datesConfiguration": dates}}}}
+    (hit,) = [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+    assert hit.pointer.endswith("/updatedDateFormat") and "as a number" in hit.message, hit.message
+    dates["updatedDateFormat"] = "yyyy-MM-dd'T'HH:mm:ssXXX" if field != "due_date" else "yyyy-MM-dd"
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE912" and "as a number" in f.message]
+
+
+def test_milliseconds_where_the_docs_mask_says_milliseconds_is_left_alone(elements_dir):
+    """HubSpot's docs type `properties.closedate` as `date-time` with the mask `milliseconds`: it is a number."""
+    dates = {"updatedDateField": "properties.closedate", "updatedDateFormat": "milliseconds"}
+    body = {"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": {
+        "deals": {"url": "/hubs/marketing/deals", "idField": "dealId", "datesConfiguration": dates}}}}
+    assert not [f for f in _element_findings(body, elements_dir) if f.rule == "CE912"]
+
+
 def test_a_default_format_that_misreads_its_field_is_not_held_up_as_the_model(elements_dir):
     """A second trial: closeio's default reads `date_updated` with `SSSSSS` (microseconds read as milliseconds,
     CE405; 12.5 minutes off on the docs' sample, by the JDK); CE912 told a `.SSS` format to use it instead."""

@@ -240,7 +240,9 @@ POLLER_DATE_FORMAT_MISMATCH = Rule("CE912", "poller-date-format-mismatch", "warn
      "field of the same resource, its format (in its zone) is the truth: the configured format must read a value "
      "written with it (`.SSS` where the vendor sends no milliseconds, `dd` and `MM` swapped). The message says "
      "where parsing stops. A text pattern for a field the API docs type as an integer (an epoch number) reads no "
-     "date either. A format the element's own default poller uses for such fields is never reported.",
+     "date either, nor does `milliseconds` for one they give as a date text (a date mask beside a date-text "
+     "sample, or beside a default poller that reads such fields as text). A format the element's own default "
+     "poller uses for such fields is never reported.",
      _sfdc_contacts(_SFDC_WHERE, "yyyy-MM-dd'T'HH:mm:ss'Z'"), _sfdc_contacts(_SFDC_WHERE))
 
 POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-searchable", "warning", "where filters on a field the docs do not mark searchable",
@@ -1068,6 +1070,15 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
         problem = _misread(fmt, documented, name, zone, server_zone, None)
         if problem is None:
             return
+        if fmt == "milliseconds" and mask != "milliseconds" and _formatted_as_date(schema) \
+                and not documented.strip().lstrip("-").isdecimal():
+            # the docs type the field as a date and sample it as a date text: two signs that agree, whatever the
+            # mask's or the sample's own slips (closeio's `.191000+00:00` beside an `XXX` mask)
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`milliseconds` reads `{name}` of `GET {template}` as a "
+                              f"number, but the API docs give it as a date text (sample {json.dumps(documented)}): "
+                              f"{problem}", source=entry.source, pointer=pointer,
+                              help=f"a date pattern that reads {json.dumps(documented)}")
+            return
         if mask is not None and not _misread(mask, documented, name, zone, server_zone, None):
             yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`{fmt}` cannot read the API docs' sample value of "
                               f"`{name}` of `GET {template}`: {problem}", source=entry.source, pointer=pointer,
@@ -1102,6 +1113,15 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                               f"element's own poller reads its dates of this kind (documented as `{mask}`) with "
                               f"`{sound[0]}`, which writes {json.dumps(written)}: {problem}", source=entry.source,
                               pointer=pointer, help=f"use `{sound[0]}`")
+            return
+        if fmt == "milliseconds" and mask != "milliseconds" and not {"milliseconds", "timestamp"} & set(known):
+            # the mask and the default poller disagree on the layout (closeio's `SSSZ` and `SSSSSSXXX`), not on the
+            # kind: both read a date text, which no record's date is read from as a number
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`milliseconds` reads `{name}` of `GET {template}` as a "
+                              f"number, but the API docs give it as a date text (`{mask}`), and the element's own "
+                              f"poller reads its dates of this kind as text too (`{known[0]}`): no record's date is "
+                              "read", source=entry.source, pointer=pointer,
+                              help=f"a date pattern (the API docs give `{mask}`)")
             return
         sample = None
     if sample is None:
