@@ -238,3 +238,16 @@ def test_a_type_s_name_is_a_value_where_its_key_names_a_type():
                        "tags": ["string"]}, indent=2)
     hits = found(text, "CE701")
     assert [hit.pointer for hit in hits] == ["/tags/0"], hits
+
+
+@pytest.mark.parametrize("word", ["string", "long", "integer", "number", "Long"])
+def test_a_type_s_name_as_a_records_date_format_is_a_stand_in(word):
+    """helper-151: `"updatedDateFormat": "string"` (Swagger UI's example body) or `"long"` (the field's type) passed
+    silently: the date rules left it to CE701 as a placeholder, and CE701 took `...DateFormat` for a key naming a
+    type (`"format": "double"`), whose value is the type itself."""
+    text = json.dumps({"contacts": {"url": "/hubs/crm/contacts", "idField": "id", "datesConfiguration": {
+        "updatedDateField": "updated_at", "updatedDateFormat": word,
+        "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"}}}, indent=2)
+    hit = assert_at(text, "CE701", f'"{word}"', offset=1, count=1)
+    assert hit.pointer == "/contacts/datesConfiguration/updatedDateFormat"
+    assert "`milliseconds`" in (hit.help or "")

@@ -186,13 +186,17 @@ def check(ctx: Any) -> Iterator[Finding]:
                 continue
             secret = credential and secret_kind(parent or "") is not None
             for placeholder in found:
-                if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) \
-                        and names_a_type(placeholder.text):
+                typed = names_a_type(placeholder.text)
+                if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) and typed \
+                        and not date_format:  # (`"updatedDateFormat": "string"`: a stand-in, the pattern unwritten)
                     continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
                 if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
                     continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
                 rule = _RULES_BY_KIND[placeholder.kind]
                 message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
+                if date_format and typed:
+                    fix = ("write the field's SimpleDateFormat pattern (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` "
+                           "for epoch milliseconds")
                 if is_key:
                     yield ctx.finding(rule, message, source=source, pointer=pointer, key=True, help=fix)
                 else:
