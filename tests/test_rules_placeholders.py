@@ -251,3 +251,13 @@ def test_a_type_s_name_as_a_records_date_format_is_a_stand_in(word):
     hit = assert_at(text, "CE701", f'"{word}"', offset=1, count=1)
     assert hit.pointer == "/contacts/datesConfiguration/updatedDateFormat"
     assert "`milliseconds`" in (hit.help or "")
+
+
+def test_a_type_s_name_in_a_dotted_configuration_key_ending_in_type_is_a_stand_in():
+    """helper-151: `"event.vendor.type": "string"` (Swagger UI's example body) passed silently: CE203 leaves a
+    placeholder to CE701, and CE701 took the key, ending in `type`, for one naming a type."""
+    text = json.dumps({"element": {"key": "acmecrm"}, "configuration": {
+        "event.notification.enabled": True, "event.notification.callback.url": "https://example.com/events",
+        "event.vendor.type": "string", "authentication.type": "string"}}, indent=2)
+    hits = found(text, "CE701")
+    assert [hit.pointer for hit in hits] == ["/configuration/event.vendor.type", "/configuration/authentication.type"]

@@ -188,7 +188,9 @@ def check(ctx: Any) -> Iterator[Finding]:
             for placeholder in found:
                 typed = names_a_type(placeholder.text)
                 if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) and typed \
-                        and not date_format:  # (`"updatedDateFormat": "string"`: a stand-in, the pattern unwritten)
+                        and not date_format and "." not in parent:
+                    # (`"updatedDateFormat": "string"`, `"event.vendor.type": "string"`: a records' date format and a
+                    # configuration key hold a stand-in, Swagger UI's, never a type)
                     continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
                 if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
                     continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
