@@ -287,6 +287,9 @@ def test_a_line_break_at_the_end_of_the_url_is_an_error_like_one_inside():
     (f"updated_at%3E%3D'{GOOD_MACRO}'%20and amount ⩽ 5", "⩽", "CEQL writes `<=`"),  # an encoded filter too
     # a fresh-mistake trial (helper-133): Salesforce's own query pasted as the filter
     (f"SELECT Id FROM Contact WHERE LastModifiedDate>'{GOOD_MACRO}'", "SELECT Id FROM Contact WHERE ", "SQL (SOQL) query"),
+    # helper-151: MongoDB's operators, `$` and all, passed (the bare words were reported)
+    (f"updated_at $gte '{GOOD_MACRO}'", "$gte", "CEQL writes `>=`"),
+    (f"updated_at $gt '{GOOD_MACRO}' and status $ne 'closed'", "$gt", "CEQL writes `>`"),
 ])
 def test_a_filter_that_does_not_read_as_ceql_is_pointed_at_where_it_stops(where: str, at: str, says: str) -> None:
     from validator.rules.urls import url_problems
