@@ -47,6 +47,11 @@ CASES = [
      f"/hubs/crm/contacts?where=status!='inactive' and lastmodifieddate>'{GOOD_MACRO}'"),
     ("CE630", f"/hubs/crm/contacts?where=status==='open' and lastmodifieddate>'{GOOD_MACRO}'", "===",
      f"/hubs/crm/contacts?where=status='open' and lastmodifieddate>'{GOOD_MACRO}'"),
+    # helper-151: an `=` too many after `>=` was "'>=' has no value after it", with the value right there
+    ("CE630", f"/hubs/crm/contacts?where=lastmodifieddate>=='{GOOD_MACRO}'", ">==",
+     f"/hubs/crm/contacts?where=lastmodifieddate>='{GOOD_MACRO}'"),
+    ("CE630", f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}' and amount<==5", "<==",
+     f"/hubs/crm/contacts?where=lastmodifieddate>'{GOOD_MACRO}' and amount<=5"),
     ("CE631", f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}'&Type='Customer'", "&Type",
      f"/hubs/crm/accounts?where=LastModifiedDate>'{GOOD_MACRO}' and Type='Customer'"),
     # a fresh-mistakes trial (helper-125): the zone after the format, whose help kept it there

@@ -381,9 +381,11 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                     following[3], help=f"write `{meant}`",
                     fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "unsafe"))
                 continue
-            if tok in ("!=", "==") and following is not None and following[1] == "=" and following[2] == end:
+            if tok in ("!=", "==", ">=", "<=") and following is not None and following[1] == "=" \
+                    and following[2] == end:
                 meant = tok[0] if tok == "==" else tok  # `===`, `!==`: JavaScript's strict comparisons
-                add(Flaw.CEQL_DOUBLE_EQUALS, f"`{tok}=` is JavaScript's, not a CEQL operator: CEQL writes `{meant}`",
+                said = "JavaScript's, not a CEQL operator" if tok in ("!=", "==") else "not a CEQL operator"
+                add(Flaw.CEQL_DOUBLE_EQUALS, f"`{tok}=` is {said}: CEQL writes `{meant}`",  # (`>==`: an `=` too many)
                     start, following[3], help=f"write `{meant}`",
                     fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "safe"))
                 continue
