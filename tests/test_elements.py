@@ -180,6 +180,17 @@ def test_wrong_hub_points_at_the_hub_segment(elements_dir):
     assert line[finding.column - 1:finding.end_column - 1] == "crm"
 
 
+def test_a_hub_left_out_is_said_so_once(elements_dir):
+    """helper-151: `/hubs/customers` drew CE906 "serves the `finance` hub, not `customers`" and CE905 "`GET /` is not
+    in the API docs": `customers` is the resource, the hub's name was left out."""
+    body = _sage_body({**GOOD_ENTRY, "url": "/hubs/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd}'"})
+    found = [f for f in _element_findings(body, elements_dir) if f.rule in ("CE905", "CE906")]
+    assert [f.rule for f in found] == ["CE906"], found
+    assert "the hub's name is missing" in found[0].message and found[0].help.endswith("/hubs/finance/customers")
+    line = json.dumps(body, indent=2).splitlines()[found[0].line - 1]
+    assert line[found[0].column - 1:found[0].end_column - 1] == "customers"
+
+
 def test_missing_required_key_and_unknown_key(elements_dir):
     body = _sage_body(GOOD_ENTRY)
     del body["configuration"]["signature.secret"]

@@ -764,6 +764,14 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
     segments = path.split("/")
     if len(segments) > 2 and segments[1] == "hubs" and hub and segments[2] != hub:
         start = offset + len("/hubs/")
+        unhubbed = "/" + "/".join(segments[2:])
+        if api is not None and relative == "/" + "/".join(segments[3:]) and api.get_operation(unhubbed) is not None \
+                and api.get_operation(relative) is None:  # `/hubs/customers`: the hub left out, not another hub
+            yield ctx.finding(POLLER_WRONG_HUB, f"`{segments[2]}` is a resource of element `{ctx.element}`, not a hub: "
+                              f"the hub's name is missing (element `{ctx.element}` serves the `{hub}` hub)",
+                              source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
+                              help=f"write the hub first: /hubs/{hub}{unhubbed}")
+            return
         yield ctx.finding(POLLER_WRONG_HUB, f"element `{ctx.element}` serves the `{hub}` hub, not `{segments[2]}`",
                           source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
                           help=f"/hubs/{hub}/...")
