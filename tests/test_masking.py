@@ -3090,3 +3090,22 @@ def test_an_authorization_scheme_s_name_before_words_masks_nothing(text):
 
     source = load_source(text, path="x.json")
     assert find_secrets(source).mask(text) == text
+
+
+def test_a_shell_variable_inside_a_curl_secret_is_not_quoted_by_its_help(tmp_path, capsys):
+    """helper-152: a `$NAME` inside a single-quoted curl body's secret value (CE028) was quoted by its help
+    (`close the quotes around it: '"$FGH8JKLMNQ"'`, a piece of the secret) in every format, under a message that
+    spoke of a `'` ending the quotes."""
+    value = canary(152)
+    page = tmp_path / "p.md"
+    page.write_text(
+        "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+        "  -H 'Content-Type: application/json' \\\n"
+        f"  -d '{{\"element\": {{\"key\": \"hubspot\"}}, \"configuration\": "
+        f"{{\"oauth.api.secret\": \"{value}$FGH8JKLMNQ\"}}, \"name\": \"e\"}}'\n```\n", encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(page)):
+        assert result.code == 0, (fmt, result.err)
+        shown = result.out + result.err
+        assert not _leaks(shown, [value]) and "FGH8JK" not in shown, (fmt, shown)
+        if fmt == "text":
+            assert "CE028 the shell does not expand the variable inside this secret value's" in shown, shown

@@ -75,7 +75,7 @@ from typing import Any
 from ..inputs import PAGE_SUFFIXES, is_page, one_block_language, template_syntax
 from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
 from .cmd import CMD_LANGUAGES, cmd_bodies
-from .curl import Body
+from .curl import SHELL_EXPANSION, SHELL_QUOTE, VARIABLE_NOT_EXPANDED, Body
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
@@ -1083,11 +1083,22 @@ def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_s
     shell, start, end = problem
     line, column = line_col(page_starts, start)
     end_line, end_column = line_col(page_starts, max(end, start + 1))
-    message = shell.message
+    message, help = shell.message, shell.help
     if any(s < end and start < e for s, e in secret):  # the message quotes shell text, never a secret's
-        message = "the shell's quoting changes this secret value: a ' inside '...' ends the quoting"
-    return _finding(shell.rule, message, path, document.label, (line, column, end_line, end_column),
-                    help=shell.help)
+        message = _SECRET_SHELL_WORDING.get(shell.rule, "the shell changes this secret value: it is not sent as written")
+        if shell.rule == VARIABLE_NOT_EXPANDED.code:  # (its help names the variable: here a piece of the secret)
+            help = "close the single quotes around the variable and quote it for the shell: '\"$NAME\"'"
+    return _finding(shell.rule, message, path, document.label, (line, column, end_line, end_column), help=help)
+
+
+# What a shell problem inside a secret value says without quoting the value (a `$NAME` in it is part of it).
+_SECRET_SHELL_WORDING = {
+    SHELL_EXPANSION.code: "the shell expands a `$` inside this secret value: what is sent is what the shell makes of "
+                          "it, not the value as written",
+    SHELL_QUOTE.code: "the shell's quoting changes this secret value: a ' inside '...' ends the quoting",
+    VARIABLE_NOT_EXPANDED.code: "the shell does not expand the variable inside this secret value's single quotes: "
+                                "curl sends its name, not its value",
+}
 
 
 def _finding(rule: Rule | str, message: str, path: str | None, pointer: str, span: Span, *,
