@@ -1447,6 +1447,16 @@ def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
     assert [f.rule for f in alone] == ["CE090"] and "1 labelled as a mistake" in alone[0].message
 
 
+def test_mdx_writes_its_directives_in_a_javascript_comment():
+    """helper-152: MDX (Docusaurus 2 and 3) refuses an HTML comment, so a `.mdx` page could not say
+    `<!-- ce-validator: skip -->`; its comment, `{/* ce-validator: skip */}`, was not read as the directive."""
+    skipped = f"{{/* ce-validator: skip */}}\n{_COUNTER}"
+    assert not [f for f in check_page(skipped, path="p.mdx").findings if f.rule == "CE620"]
+    ignored = f"{{/*ce-validator: ignore CE620*/}}\n\n{_COUNTER}"
+    assert {f.rule for f in check_page(ignored, path="p.mdx").findings} == {"CE412"}
+    other = f"{{/* TODO: shorten this */}}\n{_COUNTER}"  # another comment says nothing of the block
+    assert {f.rule for f in check_page(other, path="p.mdx").findings} == {"CE620", "CE412"}
+
 def test_an_expansion_s_message_quotes_the_expansion_not_the_escape_after_it():
     """A trial (helper-64): `=\\'${gmtDate:yyyy-MM-dd}\\'` in a '...' body was quoted as `${gmtDate:yyyy-MM-dd}\\`."""
     body = ('{"element": {"key": "sageone"}, "name": "s", "configuration": {"event.poller.configuration": {"c": '

@@ -31,7 +31,7 @@ Which blocks
   syntax is not the reader's to copy;
 * a block the page labels as a mistake (a line right above it that is only ``Wrong:``, ``Incorrect example:``,
   ``Before:``, ``Don't do this:``, an admonition, container or tab titled so, ``:::danger Wrong``, or carries a ❌
-  without a ✅), or marks ``<!-- ce-validator: skip -->``, is a
+  without a ✅), or marks ``<!-- ce-validator: skip -->`` (in MDX ``{/* ce-validator: skip */}``), is a
   counter-example: neither checked nor fixed; ``<!-- ce-validator: ignore CE620 ceql-empty-where -->`` ignores
   those rules (codes, prefixes or names) in the block below (:func:`validator.pages.markdown.parse_page` reads
   both);

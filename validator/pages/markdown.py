@@ -454,7 +454,9 @@ def _labelled_inside(text: str) -> bool:
 # What the page says of the block below: a directive in an HTML comment, or a label saying it shows a mistake
 # (`❌ Wrong:`, `**Incorrect**`, `Don't do this:`).  A counter-example is not the reader's to copy: checking it would
 # fail the page for teaching, and fixing it would make it show the right body under a "wrong" label.
-_DIRECTIVE = LazyPattern(r"<!--\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)-->", re.IGNORECASE)
+# (in MDX, which refuses an HTML comment, in its JavaScript comment: `{/* ce-validator: skip */}`)
+_DIRECTIVE = LazyPattern(r"(?:<!--|\{/\*)\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)(?:-->|\*/\s*\})",
+                         re.IGNORECASE)
 _RULE_CODE = LazyPattern(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
 _CODE = LazyPattern(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
 _CROSS = LazyPattern("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
