@@ -1447,6 +1447,7 @@ def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
     assert [f.rule for f in alone] == ["CE090"] and "1 labelled as a mistake" in alone[0].message
 
 
+
 def test_mdx_writes_its_directives_in_a_javascript_comment():
     """helper-152: MDX (Docusaurus 2 and 3) refuses an HTML comment, so a `.mdx` page could not say
     `<!-- ce-validator: skip -->`; its comment, `{/* ce-validator: skip */}`, was not read as the directive."""
@@ -1929,6 +1930,20 @@ def test_jsx_nested_under_a_component_keeps_commonmarks_reading():
     page = ('<Tabs>\n    <TabItem value="json">\n        ```json\n        ' + _SAGE_BODY.replace("\n", "\n        ")
             + "\n        ```\n    </TabItem>\n</Tabs>\n")
     assert [f.severity for f in check_page(page, path="p.mdx").findings] == ["info"]
+
+
+def test_fences_indented_under_tab_items_are_read_as_mdx_reads_them():
+    """helper-152: Docusaurus tabs written without blank lines, each fence indented four spaces under its
+    `  <TabItem>` (MDX has no indented code: a fence there is a fence), were not read at all (a broken body went
+    unreported); with the tag lines blank, two tabs' fences made one indented block (CE001 at the second fence)."""
+    body = _SAGE_BODY.replace("\n", "\n    ")
+    page = ('<Tabs>\n  <TabItem value="json" label="JSON">\n    ```json\n    ' + body + '\n    ```\n  </TabItem>\n'
+            '  <TabItem value="again" label="Again">\n    ```json\n    ' + body + "\n    ```\n  </TabItem>\n</Tabs>\n")
+    for name in ("p.mdx", "p.md"):
+        found = check_page(page, path=name).findings
+        assert [f.rule for f in found] == ["CE206", "CE206"], (name, found)
+        for finding in found:
+            assert page.splitlines()[finding.line - 1][finding.column - 1:].startswith('"x"')
 
 
 @pytest.mark.parametrize(("name", "script"), [

@@ -162,18 +162,25 @@ def _as_rendered(body: str) -> str:
             if header.group("indent").startswith(read):  # (its content's prefix: the page's, up to its own indent)
                 opened.append((line[:cut] + header.group("indent")[len(read):], header.group("indent")))
                 text = ending or "\n"
-        elif _COMPONENT_LINE.fullmatch(text) and _opens_a_fence(lines, index):
-            text = ending
+        elif _COMPONENT_LINE.fullmatch(text) and (below := _fence_below(lines, index)) is not None:
+            # blank, as MDX reads it; above a fence indented as code, an empty HTML comment instead, which ends the
+            # indented block above (blank, it would join the fences of two tabs into one indented block)
+            text = ending if _FENCE_START.match(below) else "<!---->" + (ending or "\n")
         lines[index] = text
     return "".join(lines)
 
 
-def _opens_a_fence(lines: list[str], index: int) -> bool:
-    """Whether the MDX component tags starting at ``lines[index]`` are right above a fence (`<TabItem value="json">`
-    then ```` ```json ````): only then are they blank, as MDX reads them; other JSX keeps CommonMark's reading."""
+def _fence_below(lines: list[str], index: int) -> str | None:
+    """The fence line right below the MDX component tags starting at ``lines[index]`` (`<TabItem value="json">` then
+    ```` ```json ````), else None: only above a fence are they read as MDX reads them; other JSX keeps CommonMark's
+    reading."""
     while index < len(lines) and _COMPONENT_LINE.fullmatch(lines[index]):
         index += 1
-    return index < len(lines) and _FENCE_START.match(lines[index]) is not None
+    return lines[index] if index < len(lines) and _MDX_FENCE.match(lines[index]) is not None else None
+
+
+# A fence as MDX reads one: indented as deep as it likes (MDX has no indented code), as under `  <TabItem>`
+_MDX_FENCE = LazyPattern(r"[ \t]*(?:`{3,}|~{3})")
 
 
 def _content_cut(line: str, prefix: str) -> int | None:
