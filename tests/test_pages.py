@@ -1259,6 +1259,19 @@ def test_a_body_of_the_page_s_element_draws_no_ce022(front, key):
     assert not [f for f in check_page(bare).findings if f.rule == "CE022"]
 
 
+
+def test_hugo_s_toml_front_matter_names_the_page_s_element():
+    """helper-152: a Hugo page's `+++` front matter (`elementKey = "sfdc"`) was not read, so a body of another
+    element drew no CE022 (and the TOML lines were the page's text); a key under a `[table]` is not top-level."""
+    body = '```json\n{"element": {"key": "hubspot"}, "name": "x"}\n```\n'
+    page = '+++\ntitle = "Events"\nelementKey = "sfdc"  # the page\'s element\n+++\n\n' + body
+    (found,) = [f for f in check_page(page, path="events.md").findings if f.rule == "CE022"]
+    assert (found.line, found.column) == (7, 21) and "about `sfdc`" in found.message
+    same = page.replace('"sfdc"', "'hubspot'")
+    assert not [f for f in check_page(same, path="events.md").findings if f.rule == "CE022"]
+    nested = '+++\ntitle = "Events"\n[params]\nelementKey = "sfdc"\n+++\n\n' + body
+    assert not [f for f in check_page(nested, path="events.md").findings if f.rule == "CE022"]
+
 def test_the_seed_page_draws_no_ce022(shared):
     assert not [f for f in check_page((shared / SEED).read_bytes()).findings if f.rule == "CE022"]
 

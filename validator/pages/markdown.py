@@ -21,8 +21,8 @@ its bodies) is a block too: its entities stand for their characters and a highli
 
 Front matter and Liquid
 -----------------------
-A page may start with YAML front matter (``---`` ... ``---``).  Its top-level ``key: value``
-scalars are the page's variables: in a block, ``{{ page.key }}`` (also ``{{page.key}}``) is
+A page may start with YAML front matter (``---`` ... ``---``; Hugo's TOML, ``+++`` ... ``+++``).  Its top-level
+``key: value`` (``key = "value"``) scalars are the page's variables: in a block, ``{{ page.key }}`` (also ``{{page.key}}``) is
 replaced by the value, which stands for the whole tag in the page (see
 :mod:`validator.pages.positions`), so the element key drives element checks and no column of
 the rest of the line moves.  ``{% raw %}`` / ``{% endraw %}`` tags are removed (Jekyll does).
@@ -45,9 +45,12 @@ from .positions import PositionMap, TextBuilder, line_starts
 
 
 _LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_FRONT_OPEN = LazyPattern(r"---[ \t]*$")
+_FRONT_OPEN = LazyPattern(r"(---|\+\+\+)[ \t]*$")
 _FRONT_CLOSE = LazyPattern(r"(?:---|\.\.\.)[ \t]*$")
 _FRONT_ENTRY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")  # (the value's end blanks: stripped after)
+# Hugo's TOML front matter (`+++` ... `+++`): `elementKey = "sfdc"`; a `[table]` line starts keys that are not top-level
+_TOML_CLOSE = LazyPattern(r"\+\+\+[ \t]*$")
+_TOML_ENTRY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)")
 _LIQUID = LazyPattern(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
 
 
@@ -201,14 +204,19 @@ def _indent_of(text: str) -> str:
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
     """The front matter's top-level scalars and the number of lines it takes (0 without one)."""
-    if not lines or not _FRONT_OPEN.match(lines[0].rstrip("\r\n")):
+    opening = _FRONT_OPEN.match(lines[0].rstrip("\r\n")) if lines else None
+    if opening is None:
         return {}, 0
+    toml = opening.group(1) == "+++"
+    closing, entries = (_TOML_CLOSE, _TOML_ENTRY) if toml else (_FRONT_CLOSE, _FRONT_ENTRY)
     variables: dict[str, str] = {}
+    top_level = True
     for index in range(1, len(lines)):
         line = lines[index].rstrip("\r\n")
-        if _FRONT_CLOSE.match(line):
+        if closing.match(line):
             return variables, index + 1
-        entry = _FRONT_ENTRY.fullmatch(line)
+        top_level = top_level and not (toml and line.lstrip().startswith("["))
+        entry = entries.fullmatch(line) if top_level else None
         if entry is not None:
             value = _scalar(entry.group(2).rstrip(" \t"))
             if value is not None:
