@@ -1957,6 +1957,11 @@ def test_fences_indented_under_tab_items_are_read_as_mdx_reads_them():
         assert [f.rule for f in found] == ["CE206", "CE206"], (name, found)
         for finding in found:
             assert page.splitlines()[finding.line - 1][finding.column - 1:].startswith('"x"')
+    listed = ('- Create it:\n  <TabItem value="json">\n    ```json\n    ' + body + '\n    ```\n  </TabItem>\n'
+              '  <TabItem value="again">\n    ```json\n    ' + body + "\n    ```\n  </TabItem>\n- Then save the token.\n")
+    found = check_page(listed, path="p.mdx").findings
+    assert [f.rule for f in found] == ["CE206", "CE206"], found
+    assert all(listed.splitlines()[f.line - 1][f.column - 1:].startswith('"x"') for f in found)
 
 
 @pytest.mark.parametrize(("name", "script"), [

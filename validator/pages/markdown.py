@@ -168,7 +168,7 @@ def _as_rendered(body: str) -> str:
         elif _COMPONENT_LINE.fullmatch(text) and (below := _fence_below(lines, index)) is not None:
             # blank, as MDX reads it; above a fence indented as code, an empty HTML comment instead, which ends the
             # indented block above (blank, it would join the fences of two tabs into one indented block)
-            text = ending if _FENCE_START.match(below) else "<!---->" + (ending or "\n")
+            text = ending if _FENCE_START.match(below) else _indent_of(text) + "<!---->" + (ending or "\n")
         lines[index] = text
     return "".join(lines)
 
