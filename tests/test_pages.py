@@ -1962,6 +1962,12 @@ def test_fences_indented_under_tab_items_are_read_as_mdx_reads_them():
     found = check_page(listed, path="p.mdx").findings
     assert [f.rule for f in found] == ["CE206", "CE206"], found
     assert all(listed.splitlines()[f.line - 1][f.column - 1:].startswith('"x"') for f in found)
+    # an indented block going on past the closing fence (`    </TabItem>`) ends at it; tags indented by a tab keep
+    # CommonMark's reading (a comment there would be indented code: CE001 at `<` was said)
+    deep = page.replace("  </TabItem>", "    </TabItem>")
+    assert [f.rule for f in check_page(deep, path="p.mdx").findings] == ["CE206", "CE206"]
+    for tabbed in (page.replace("  <TabItem", "\t<TabItem"), page.replace("\n    ", "\n\t\t").replace("  <", "\t<")):
+        assert [f.severity for f in check_page(tabbed, path="p.mdx").findings] == ["info"], tabbed
 
 
 @pytest.mark.parametrize(("name", "script"), [

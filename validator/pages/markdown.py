@@ -177,13 +177,18 @@ def _fence_below(lines: list[str], index: int) -> str | None:
     """The fence line right below the MDX component tags starting at ``lines[index]`` (`<TabItem value="json">` then
     ```` ```json ````), else None: only above a fence are they read as MDX reads them; other JSX keeps CommonMark's
     reading."""
+    tabbed = False  # (a tag indented by a tab: as an HTML comment it would be indented code, so CommonMark's reading)
     while index < len(lines) and _COMPONENT_LINE.fullmatch(lines[index]):
+        tabbed = tabbed or "\t" in _indent_of(lines[index])
         index += 1
-    return lines[index] if index < len(lines) and _MDX_FENCE.match(lines[index]) is not None else None
+    if index == len(lines) or _MDX_FENCE.match(lines[index]) is None:
+        return None
+    return lines[index] if not tabbed or _FENCE_START.match(lines[index]) else None
 
 
-# A fence as MDX reads one: indented as deep as it likes (MDX has no indented code), as under `  <TabItem>`
-_MDX_FENCE = LazyPattern(r"[ \t]*(?:`{3,}|~{3})")
+# A fence as MDX reads one: indented as deep as it likes (MDX has no indented code), as under `  <TabItem>` (by
+# spaces: one indented by tabs keeps CommonMark's reading, as markdown-it would not find the fence in its code block)
+_MDX_FENCE = LazyPattern(r" *(?:`{3,}|~{3})")
 
 
 def _content_cut(line: str, prefix: str) -> int | None:
@@ -283,8 +288,10 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
             info = "markdown"  # a wrapper around more than one block: a page's source, shown
         elif fence is not None:
             first, content, info = first + 1, content[1:], language_of(fence.group(2))
-            if content and content[-1].strip() == fence.group(1):
-                content.pop()
+            # (it ends at its closing fence: an indented block may go on past it, `    </TabItem>` under MDX tabs)
+            closing = [index for index, line in enumerate(content) if line.strip() == fence.group(1)]
+            if closing:
+                del content[closing[0]:]
         elif indented:
             info, label = _unnamed_language("", token.content), first + 2  # (it names no language)
         closed = not indented and first + 1 + len(content) < last
