@@ -2742,3 +2742,21 @@ def test_a_comment_sending_the_reader_to_another_page_elides(comment):
     for other in ("// events on", "// the callback URL below: see the Events page"):
         said = page.replace(comment, other)
         assert "CE105" in {f.rule for f in check_page(said).findings}, other
+
+
+def test_a_tab_partly_used_by_an_indented_fence_leaves_the_blanks_after_it():
+    """Hypothesis found it: in a fence indented two spaces, a line `<tab>  "element": ...` lost its two blanks too,
+    so a block missing a comma was read unindented, and its other findings (CE105, CE620, ...) were lost."""
+    from validator.pages import documents
+
+    body = ['{', '  "element": {"key": "sageone"},', '  "configuration": {', '    "event.poller.refresh_interval": "15",',
+            '    "event.poller.configuration": {"customers": {"url": "/hubs/finance/customers?where=d>=\'${date:'
+            'yyyy-MM-dd}", "idField": "id"', '      "datesConfiguration": {"updatedDateFormat": "yyyy-MM-dd", '
+            '"updatedDateField": "u"}}}', '  }', '}']
+    page = "  ```json\n" + "".join(f"\t{line}\n" for line in body) + "  ```\n"
+    (document, _strict, _problems), = documents(page)
+    assert document.text == "\n".join(body) + "\n"
+    alone = check_source(load_source(document.text))
+    assert [(f.rule, f.line + 1, f.column + 1) for f in alone] == \
+        [(f.rule, f.line, f.column) for f in check_page(page).findings]
+    assert {"CE001", "CE105", "CE620"} <= {f.rule for f in alone}

@@ -887,7 +887,11 @@ def _cut(line: str, inner: str) -> int:
     """How many leading characters of the page ``line`` its container takes, given markdown-it's ``inner``."""
     if line.endswith(inner):
         return len(line) - len(inner)
-    stripped = inner.lstrip(" ")  # markdown-it wrote the rest of a partly used tab as spaces
+    for spaces in (1, 2, 3):  # markdown-it wrote the rest of a partly used tab as spaces: the tab goes, whole
+        rest = inner[spaces:]
+        if inner[:spaces] == " " * spaces and line.endswith(rest) and line[:len(line) - len(rest)].endswith("\t"):
+            return len(line) - len(rest)  # (the blanks written after the tab are the block's own)
+    stripped = inner.lstrip(" ")
     if line.endswith(stripped):
         return len(line) - len(stripped)
     return max(len(line) - len(inner), 0)
