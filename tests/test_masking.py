@@ -2304,6 +2304,8 @@ def test_what_stands_for_a_secret_is_shown(shown):
     # helper-109
     '{{"oauth.api.secret": "P4ss.w0rd{S}"}}', '{{"signature.secret": "Summer.Breeze({S})"}}', '{{"password": "letmein[{S}]"}}',
     '{{"sfdc.tokens": "{S}"}}', "| signature.secret | {S} |",
+    # helper-154: Ruby's defaults
+    "```ruby\nENV['SAGE_SECRET'] ||= '{S}'\n```", "```ruby\nkey = ENV.fetch('SAGE_API_KEY', \"{S}\")\n```",
 ])
 def test_a_secret_written_beside_what_is_shown_is_still_masked(written):
     """helper-107's leaks (a YAML block scalar, a password with signs in prose, setters and secret stores' commands),
@@ -3109,3 +3111,85 @@ def test_a_shell_variable_inside_a_curl_secret_is_not_quoted_by_its_help(tmp_pat
         assert not _leaks(shown, [value]) and "FGH8JK" not in shown, (fmt, shown)
         if fmt == "text":
             assert "CE028 the shell does not expand the variable inside this secret value's" in shown, shown
+
+
+@pytest.mark.parametrize("key", ["oauth.api.secret.b64", "oauth.api.secret.base64", "api_key_b64", "apiKeyBase64",
+                                 "sfdc.password.base64", "token_b64"])
+def test_a_secret_key_named_with_its_encoding_is_a_secret(key):
+    """helper-154: `b64` and `base64` lost their digits as a numbered copy does (`b`, `base`), so no copy word matched
+    and `"oauth.api.secret.b64": "<secret>"` was printed by every excerpt."""
+    assert secret_kind(key) == "secret"
+    text = json.dumps({"element": {"key": "sageone"}, "configuration": {key: "Qm7vXk2pL9wRt4ZcB8"}})
+    assert "Qm7vXk2pL9" not in str(find_secrets(load_source(text)).mask(text))
+
+
+@pytest.mark.parametrize("key", ["b64", "base64_data", "image_base64", "key_b64"])
+def test_an_encoding_s_name_alone_names_no_secret(key):
+    assert secret_kind(key) is None
+
+
+@pytest.mark.parametrize("line", [
+    "```ruby\nreq.basic_auth 'ops', 'Qm7vXk2pL9wRt4ZcB8'\n```",  # Net::HTTP
+    "```ruby\nconn.basic_auth('ops', 'Qm7vXk2pL9wRt4ZcB8')\n```",  # Faraday
+    "```bash\nexport SAGE_SECRET=\"abc\"\"Qm7vXk2pL9wRt4ZcB8\"\n```",  # a piece glued on at once
+    "```bash\nhttp --auth-type=bearer --auth=Qm7vXk2pL9wRt4ZcB8 POST https://api.example.com/x\n```",  # httpie
+    "```bash\nhttp -A bearer -a 'Qm7vXk2pL9wRt4ZcB8' GET https://api.example.com/x\n```",
+    "> **Note:** the Sage **client secret** is `Qm7vXk2pL9wRt4ZcB8`.",
+    "Set `oauth.api.secret` to `Qm7vXk2pL9wRt4ZcB8`.",
+])
+def test_a_page_s_credential_beside_a_fix_never_shows(line, capsys, tmp_path):
+    """helper-154: `--diff` printed these lines as context around a trailing comma's fix in the next block."""
+    page = tmp_path / "p.md"
+    page.write_text(f"# Sage\n\n{line}\n```json\n{{\"element\": {{\"key\": \"sageone\"}}, \"configuration\": "
+                    "{\"event.notification.enabled\": true,}, \"name\": \"x\"}\n```\n", encoding="utf-8")
+    result = run_main(capsys, "check", "--no-cache", "--diff", str(page))
+    assert "+{\"element\"" in result.out and "Qm7vXk2pL9" not in result.out + result.err, result.out
+
+
+@pytest.mark.parametrize("note", ["api key 78773378bfc9e2a173e41b75e3b0bfc1 rotated", "api key Qm7vXk2pL9wRt4ZcB8 rotated",
+                                  "client secret Qm7vXk2pL9wRt4ZcB8"])
+def test_an_api_key_named_before_a_blank_is_masked(note):
+    """helper-154: a description's `api key <key>` (no colon) was printed by every excerpt of its line."""
+    text = json.dumps({"element": {"key": "sageone"}, "description": note})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert "78773378bf" not in masked and "Qm7vXk2pL9" not in masked, masked
+    assert note.split()[0] in masked and note.split()[1] in masked, masked
+
+
+@pytest.mark.parametrize("text", ["api key rotation is monthly", "the api key expires after 90 days",
+                                  "Set `oauth.api.secret` to the client secret of your app.",
+                                  "Change the password to something stronger.", "**API key** is required",
+                                  "The api key ContactsByAccount2 maps ids.", "api key sageoneV3Customers field"])
+def test_prose_about_an_api_key_is_shown(text):
+    assert str(find_secrets(load_source(text, path="p.md")).mask(text)) == text
+
+
+def test_a_secret_of_letters_only_is_masked_where_the_body_writes_it_again(capsys, tmp_path):
+    """helper-154: a random secret without a digit was no value looked for elsewhere (a plain word's rule), so its
+    copy as the body's `name` showed in the excerpt, and as a poller entry's name in CE306's message and `render`."""
+    secret = "oAzMhNpCmmAGDMjezB"
+    body = tmp_path / "b.json"
+    body.write_text(json.dumps({"element": {"key": "sageone"}, "configuration": {
+        "oauth.api.secret": secret, "event.notification.enabled": "yes", "event.poller.refresh_interval": "15",
+        "event.poller.configuration": {secret: {"url": "/hubs/x?where=updated>'${date}'", "idField": "id",
+                                                "datesConfiguration": {"updatedDateField": "u",
+                                                                       "updatedDateFormat": "yyyy-MM-dd"}}}},
+        "name": secret}, indent=2), encoding="utf-8")
+    for fmt, result in check_in_formats(capsys, ["text", "json"], "--no-cache", str(body)):
+        assert "CE306" in result.out and secret[:10] not in result.out + result.err, (fmt, result.out)
+    rendered = run_main(capsys, "render", str(body))
+    assert "/hubs/x" in rendered.out and secret[:10] not in rendered.out + rendered.err, rendered.out
+
+
+def test_a_plain_word_secret_stays_a_name_where_a_message_quotes_it():
+    text = json.dumps({"configuration": {"password": "customers", "x": {"customers": 1}}})
+    assert "customers" in find_secrets(load_source(text)).names
+
+
+@pytest.mark.parametrize("line", ["$client->request('GET', $url, ['auth' => ['ops', 'Qm7vXk2pL9wRt4ZcB8']]);",
+                                  '$c = new Client(["auth"=>array("ops", "Qm7vXk2pL9wRt4ZcB8", "digest")]);'])
+def test_guzzle_s_auth_option_is_masked(line):
+    """helper-154: Guzzle's `'auth' => [user, password]` in a page's PHP block showed as `--diff` context."""
+    text = f"# Setup\n\n```php\n{line}\n```\n"
+    masked = str(find_secrets(load_source(text, path="p.md")).mask(text))
+    assert "Qm7vXk2pL9" not in masked and "ops" in masked, masked

@@ -25,7 +25,8 @@ key (``live_...``, ``api_...``: some vendors take the key as the Basic username)
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...), Markdown table rows that give a secret key (``Client
 Secret``) its value (when the cell reads like a token or a password, not a key's name), a label in emphasis or code
 (``**API key:** ...``), a ``.netrc`` line, PowerShell's ``ConvertTo-SecureString '...'``, Python requests'
-``auth=(user, '...')``, Go's ``SetBasicAuth``, C#'s ``NetworkCredential``, Java's ``setPassword("...")``, PHP's
+``auth=(user, '...')``, Ruby's ``basic_auth``, Guzzle's ``'auth' => [user, '...']``, httpie's bearer ``--auth``, Go's
+``SetBasicAuth``, C#'s ``NetworkCredential``, Java's ``setPassword("...")``, PHP's
 ``CURLOPT_USERPWD``, a subscript assignment (``headers["X-Api-Key"] = "..."``), ``mysql -p...``, ``sshpass -p``,
 ``setx``, ``aws configure set``, ``gh secret set --body``, ``kubectl --from-literal``, a two-line ``name:``/``value:``
 pair and a YAML block scalar.  In a file that is not valid JSON, also a value after ``"key" =`` (``=>``, a full-width
@@ -611,7 +612,7 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
         values.update(_forms(raw))
     ordered = tuple(sorted((v for v in values if len(v) >= 3 and v.lower() not in _PLAIN_VALUES
                             and not (len(v) < _REUSED_LENGTH and v.isalpha())), key=len, reverse=True))
-    names = _named_elsewhere(text, [v for v in ordered if v.isalpha()], spans)
+    names = _named_elsewhere(text, [v for v in ordered if v.isalpha() and not looked_for_elsewhere(v)], spans)
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
         spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
@@ -698,8 +699,9 @@ def distinctive_values(source: Source) -> tuple[str, ...]:
 
 def looked_for_elsewhere(value: str) -> bool:
     """Whether a secret value is distinctive enough to mask wherever else it occurs: 8 characters or more, and not
-    a plain word (`password`, `string`), which ordinary text also holds."""
-    return len(value) >= _REUSED_LENGTH and not value.isalpha()
+    a plain word (`password`, `string`), which ordinary text also holds; a random run of letters is none (a secret
+    without a digit, copied into the body's `name`, showed there)."""
+    return len(value) >= _REUSED_LENGTH and (not value.isalpha() or _random_letters(value))
 
 
 def name_masker(values: Sequence[str]) -> Callable[[str], str]:
@@ -1710,8 +1712,12 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("GetBytes(", "btoa(", "b64encode(", "Buffer.from(", "EncodeToString("), LazyPattern(
         r"(?:GetBytes|btoa|b64encode|Buffer\.from|EncodeToString\(\[\]byte)\([ \t]*[bf]?(?P<quote>['\"])"
         r"[^'\"\r\n:]{1,100}:(?P<value>[^'\"\r\n]{1,200})(?P=quote)")),
-    (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication("), LazyPattern(
-        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\("
+    # (and Ruby's `req.basic_auth 'user', '...'`, Net::HTTP's and Faraday's, with or without parentheses; Guzzle's
+    # `'auth' => ['user', '...']`)
+    (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication(", "basic_auth", "auth' =>", "auth'=>",
+      'auth" =>', 'auth"=>'), LazyPattern(
+        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\(|basic_auth(?:[ \t]*\(|[ \t]+)"
+        r"|auth['\"][ \t]*=>[ \t]*(?:\[|array\()"
         r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?:(?P<q1>['\"])[^'\"\r\n]*(?P=q1)|[A-Za-z_][\w.]{0,100})"
         r"[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
     # a pair of a user and a password under a credentials key (`'credentials': (svc_user, '...')`)
@@ -1826,9 +1832,11 @@ def _scan_broken(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, i
 
 
 # A literal given as the default of code that reads a value (`process.env.X || '...'`, `os.getenv("X", "...")`,
-# `.orElse("...")`): the value itself when the line names a secret
-_DEFAULT_FORMS = (("||", r"\|\|"), ("??", r"\?\?"), (" or ", r"\bor\b"), ("orElse(", r"orElse\("),
-                  ("getenv(", r"getenv\([^,()\r\n]{1,100},"), (".get(", r"\.get\([^,()\r\n]{1,100},"))  # (piece, form)
+# `.orElse("...")`, Ruby's `ENV['X'] ||= '...'` and `ENV.fetch('X', '...')`): the value itself when the line names a
+# secret
+_DEFAULT_FORMS = (("||", r"\|\|=?"), ("??", r"\?\?"), (" or ", r"\bor\b"), ("orElse(", r"orElse\("),
+                  ("getenv(", r"getenv\([^,()\r\n]{1,100},"), (".get(", r"\.get\([^,()\r\n]{1,100},"),
+                  (".fetch(", r"\.fetch\([^,()\r\n]{1,100},"))  # (piece, form)
 _LITERAL_DEFAULT = LazyPattern(r"(?:" + "|".join(form for _, form in _DEFAULT_FORMS) + r")[ \t]*"
                                r"(?P<q>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q)")
 _NAME_ON_A_LINE = LazyPattern(r"[A-Za-z_][\w.\-]{0,99}")
@@ -2088,6 +2096,9 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
         if kind == "user":
             word = match.group(group)
             colon = word.find(":")
+            if colon == -1 and _bearer_auth(text, match, start, end):
+                yield _unquoted(text, start, end)  # httpie's `--auth-type=bearer --auth=<token>`: no user, a token
+                continue
             if colon == -1 or _URL_START.match(word) or not _takes_credentials(text, match):
                 continue  # `-u admin` (curl asks), `-a https://...` (curl's --append), `date -u +%H:%M`
             user_start, user_end = _unquoted(text, start, start + colon)
@@ -2104,8 +2115,20 @@ def _shell_credentials(text: str) -> Iterator[tuple[int, int]]:
                 yield from _glued_pieces(text, end)
 
 
-# A quoted piece glued on after a continuation (`'Bearer abc'\` then `'def'`): the shell joins it to the word before
-_GLUED_PIECE = LazyPattern(r"""['"]\\\r?\n(?P<q>['"])(?P<piece>(?:\\[^\r\n]|(?!(?P=q))[^\\\r\n]){1,8000})(?P=q)""")
+def _bearer_auth(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """Whether httpie's `-a`/`--auth` gives a token on a line that says the scheme is bearer's (`-A bearer`,
+    `--auth-type=bearer`)."""
+    if match.group("user_option") not in ("-a", "--auth") or not _takes_credentials(text, match):
+        return False
+    before, after = text[max(0, start - 200):start], text[end:end + 200]  # (near it: a line of thousands stays linear)
+    near = before[before.rfind("\n") + 1:] + after.split("\n", 1)[0]
+    return ("-A" in near or "--auth-type" in near) and "bearer" in near.lower() \
+        and not _shown_as_written(text[start:end].strip("'\""))
+
+
+# A quoted piece glued on, after a continuation (`'Bearer abc'\` then `'def'`) or at once (`"abc""def"`): the shell
+# joins it to the word before
+_GLUED_PIECE = LazyPattern(r"""['"](?:\\\r?\n)?(?P<q>['"])(?P<piece>(?:\\[^\r\n]|(?!(?P=q))[^\\\r\n]){1,8000})(?P=q)""")
 
 
 def _glued_pieces(text: str, at: int) -> Iterator[tuple[int, int]]:
@@ -2494,10 +2517,10 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 
 
 def _named_after(verbs: str) -> str:
-    """What follows a secret's name: a colon or `=` (also full-width), one of ``verbs`` ("is"; the languages' own:
+    """What follows a secret's name (maybe closing its code or emphasis: `**client secret** is`): a colon or `=` (also full-width), one of ``verbs`` ("is"; the languages' own:
     `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`) and maybe a colon, a dash, or a particle glued to the name
     (`は`, `是`, `为`, `는`); then the value, maybe in quotes or guillemets."""
-    return (r")`?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
+    return (r")(?:`|\*{1,2})?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
             r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
             r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
 
@@ -2520,10 +2543,13 @@ _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-s
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if text[:1] == "/" or text.startswith(("http://", "https://")):
         return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
-    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`: a password's name, a blank, a password's shape
+    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`: a name, a blank, the value's shape
         for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
             value = match.group("value").rstrip(".")
-            if _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
+            if match.group("key") is not None:  # (`api key <hex 32> rotated`; `the api key ContactsByAccount2` is shown)
+                if _key_shaped(value) or _random_letters(value):
+                    yield match.start("value"), match.start("value") + len(value)
+            elif _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
                     or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
                 yield match.start("value"), match.start("value") + len(value)
     lowered = text.lower()
@@ -2553,12 +2579,13 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 
 
 # ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
-# = `...` ``), which the names above, whole words, do not find inside it
-_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?[ \t]*+[:=\uff1a][ \t]*+`?[\"']?"
+# = `...` ``, `` Set `oauth.api.secret` to `...` ``), which the names above, whole words, do not find inside it
+_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?(?:[ \t]*+[:=\uff1a][ \t]*+|[ \t]++to[ \t]++)`?[\"']?"
                                   r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
-_PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass)[ \t]+"
+_PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
+                                      r"|(?P<key>(?:api|access|secret)[ _-]?key|client[ _-]secret|(?:api|access)[ _-]?token))[ \t]+"
                                       r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 

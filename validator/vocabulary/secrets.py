@@ -181,8 +181,9 @@ _WORD_BREAK = re.compile(r"[_\-\s]+")
 @lru_cache(maxsize=32768)  # secret_kind and may_hold_a_secret split the same last segment
 def _words(segment: str) -> tuple[str, ...]:
     spaced = _CAMEL_HUMP.sub("_", segment) if not segment.islower() else segment
-    # a numbered copy is the same word (`token2`, `PWD2`, `apikey_v2` keeps its `v2`)
-    return tuple(w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w)
+    # a numbered copy is the same word (`token2`, `PWD2`, `apikey_v2` keeps its `v2`); an encoding's name keeps its
+    # digits (`b64`, `base64`: stripped, no copy word named them, and `api_key_b64` was no secret's)
+    return tuple(w if w in _COPY_WORDS else w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w)
 
 
 def _about_a_secret(words: tuple[str, ...]) -> bool:
@@ -219,7 +220,8 @@ def secret_kind(key: str) -> SecretKind | None:
         return None
     segments = lowered.split(".")
     cased = key.split(".")
-    while len(segments) > 1 and (segments[-1].rstrip("0123456789") in _COPY_WORDS or segments[-1].isdigit()):
+    while len(segments) > 1 and (segments[-1] in _COPY_WORDS or segments[-1].rstrip("0123456789") in _COPY_WORDS
+                                 or segments[-1].isdigit()):
         # `api.key.v2`, `.prod2`, `api.key.2`
         segments, cased = segments[:-1], cased[:-1]
         if ".".join(segments) in _CLIENT_IDS:
