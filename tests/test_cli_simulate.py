@@ -388,6 +388,21 @@ def test_a_record_value_equal_to_a_secret_of_the_body_is_masked(tmp_path):
     assert "UPDATED" in result.out and "Zq1551" not in result.out, result.out
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_an_unread_date_holding_a_secret_is_masked(tmp_path, fmt):
+    """helper-154: a date field holding `Bearer <token>` (or `pw=<password>`), which the masking finds in the records
+    file, was quoted whole in the date's problem: only a date equal to a secret was masked."""
+    body = {"customers": {"url": "/hubs/crm/customers?where=updated>'${date}'", "idField": "id",
+                          "datesConfiguration": {"updatedDateField": "updated_at",
+                                                 "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}
+    (tmp_path / "p.json").write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / "r.json").write_text(json.dumps([{"id": 1, "updated_at": "Bearer Zx8vXk2pL9wRt4ZcB8"},
+                                                 {"id": 2, "updated_at": "not a date"}]), encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "p.json"), "--records", str(tmp_path / "r.json"), "--since",
+                     "2026-12-05T09:00:00Z", "--format", fmt)
+    assert "Zx8vXk2pL9" not in result.out + result.err and "not a date" in result.out, result.out
+
+
 def test_control_characters_of_records_and_files_are_shown_escaped(tmp_path: Path) -> None:
     """helper-144: simulate's text printed an ESC of a resource name, a zone and a record's date as it is."""
     body = {"r\x1b[31m": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy'\x1b[2J'}'", "idField": "id",

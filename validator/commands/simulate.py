@@ -299,13 +299,15 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     resource named `contacts?apiKey=...`)."""
     from dataclasses import replace
 
-    from ..masking import MASK
+    from ..masking import MASK, Secrets
     from ..vocabulary.secrets import is_secret_key
+
+    found = Secrets(values=tuple(sorted(secret_values, key=len, reverse=True)))
 
     def hidden(date: DateValue | None, problem: str | None) -> tuple[DateValue | None, str | None]:
         if date is None or not date.text or date.instant_ms is not None or not (
-                is_secret_key(date.field) or date.text in secret_values):
-            return date, problem
+                is_secret_key(date.field) or date.text in secret_values or found.scrub(date.text) != date.text):
+            return date, problem  # (a secret inside the date unread: `Bearer <token>` quoted whole, helper-154)
         for shown in (repr(date.text), date.text):  # as the messages quote it
             problem = problem.replace(shown, repr(MASK)) if problem else problem
         return replace(date, text=MASK, problem=date.problem and MASK), problem
