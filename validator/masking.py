@@ -2531,6 +2531,13 @@ def _named_after(verbs: str) -> str:
 _VERBS = "is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0"
 _NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                             r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _named_after(_VERBS))
+# ... and with what it is for between (`The password for the admin user is X`, `**Organization Secret** for staging:
+# X`): one or two words after `for`, `of`, `on` or `in`
+_NAMED_FOR_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?"
+                                r"|client[ _-]secret|password|passphrase|token)(?:`|\*{1,2})?[ \t]+(?:for|of|on|in)[ \t]+"
+                                r"(?:the[ \t]+)?[\w\-]{1,30}(?:[ \t]+[\w\-]{1,30})?(?:`|\*{1,2})?"
+                                r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?[\"\u201c]?"
+                                r"(?P<value>[^\s,;)\]\"'<>|&?#`\u201d\u201c]{8,200})")
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
 _NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
@@ -2554,7 +2561,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
                 yield match.start("value"), match.start("value") + len(value)
     lowered = text.lower()
     abroad = not text.isascii() or any(name in lowered for name in _ABROAD)
-    for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ())):
+    for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
+                  *(_NAMED_FOR_SECRET.finditer(text) if " " in text else ())):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
         if _showable(value) or _URL_START.match(value) or _COUNTED.fullmatch(value):
