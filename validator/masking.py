@@ -2517,9 +2517,10 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
 
 
 def _named_after(verbs: str) -> str:
-    """What follows a secret's name (maybe closing its code or emphasis: `**client secret** is`): a colon or `=` (also full-width), one of ``verbs`` ("is"; the languages' own:
-    `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`) and maybe a colon, a dash, or a particle glued to the name
-    (`は`, `是`, `为`, `는`); then the value, maybe in quotes or guillemets."""
+    """What follows a secret's name, maybe closing its code or emphasis (`**client secret** is`): a colon or `=`
+    (also full-width), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
+    and maybe a colon, a dash, or a particle glued to the name (`は`, `是`, `为`, `는`); then the value, maybe in quotes
+    or guillemets."""
     return (r")(?:`|\*{1,2})?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
             r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
             r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
@@ -2588,7 +2589,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 
 # ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
 # = `...` ``, `` Set `oauth.api.secret` to `...` ``), which the names above, whole words, do not find inside it
-_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?(?:[ \t]*+[:=\uff1a][ \t]*+|[ \t]++to[ \t]++)`?[\"']?"
+_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?"
+                                  r"(?:[ \t]*+[:=\uff1a][ \t]*+|[ \t]++to[ \t]++)`?[\"']?"
                                   r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
