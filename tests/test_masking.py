@@ -3147,7 +3147,7 @@ def test_a_page_s_credential_beside_a_fix_never_shows(line, capsys, tmp_path):
 
 
 @pytest.mark.parametrize("note", ["api key 78773378bfc9e2a173e41b75e3b0bfc1 rotated", "api key Qm7vXk2pL9wRt4ZcB8 rotated",
-                                  "client secret Qm7vXk2pL9wRt4ZcB8"])
+                                  "client secret Qm7vXk2pL9wRt4ZcB8", "Set oauth.api.secret to Qm7vXk2pL9wRt4ZcB8"])
 def test_an_api_key_named_before_a_blank_is_masked(note):
     """helper-154: a description's `api key <key>` (no colon) was printed by every excerpt of its line."""
     text = json.dumps({"element": {"key": "sageone"}, "description": note})

@@ -2575,7 +2575,7 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
                                          or _random_letters(value)):
             continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
         yield match.start("value"), match.start("value") + len(value)
-    at = 0 if "=" in text or ":" in text or "\uff1a" in text else len(text)
+    at = 0 if "=" in text or ":" in text or "\uff1a" in text or " to " in text else len(text)
     while (joined := _SECRET_KEY_IN_TEXT.search(text, at)) is not None:
         value = joined.group("value").rstrip(".")
         if secret_kind(joined.group("name")) is None:
