@@ -3159,7 +3159,8 @@ def test_an_api_key_named_before_a_blank_is_masked(note):
 @pytest.mark.parametrize("text", ["api key rotation is monthly", "the api key expires after 90 days",
                                   "Set `oauth.api.secret` to the client secret of your app.",
                                   "Change the password to something stronger.", "**API key** is required",
-                                  "The api key ContactsByAccount2 maps ids.", "api key sageoneV3Customers field"])
+                                  "The api key ContactsByAccount2 maps ids.", "api key sageoneV3Customers field",
+                                  "Pass the password to AuthService2 once.", "Give the token to MyHttpClient2"])
 def test_prose_about_an_api_key_is_shown(text):
     assert str(find_secrets(load_source(text, path="p.md")).mask(text)) == text
 

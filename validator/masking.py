@@ -2578,9 +2578,11 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     at = 0 if "=" in text or ":" in text or "\uff1a" in text or " to " in text else len(text)
     while (joined := _SECRET_KEY_IN_TEXT.search(text, at)) is not None:
         value = joined.group("value").rstrip(".")
-        if secret_kind(joined.group("name")) is None:
-            at = joined.start("value")  # (`moved: db_password=...`: the value read may hold the name of a secret)
-            continue
+        name = joined.group("name")
+        if secret_kind(name) is None or joined.group("to") is not None and "." not in name and "_" not in name \
+                and text[joined.start() - 1:joined.start()] != "`":
+            at = joined.start("value")  # (`moved: db_password=...`: the value read may hold the name of a secret;
+            continue  # `to` after a key's name, not a word's: `Pass the token to MyHttpClient2` is shown)
         at = joined.end()
         if not _showable(value) and not _URL_START.match(value) \
                 and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)):
@@ -2590,7 +2592,7 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 # ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
 # = `...` ``, `` Set `oauth.api.secret` to `...` ``), which the names above, whole words, do not find inside it
 _SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?"
-                                  r"(?:[ \t]*+[:=\uff1a][ \t]*+|[ \t]++to[ \t]++)`?[\"']?"
+                                  r"(?:[ \t]*+[:=\uff1a][ \t]*+|(?P<to>[ \t]++to[ \t]++))`?[\"']?"
                                   r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
