@@ -627,3 +627,33 @@ def test_a_hover_warns_of_a_literal_z_only_where_the_zone_moves(macro: str, warn
     text = json.dumps({"c": {"url": f"/hubs/x/c?where=a>='{macro}'", "idField": "id"}})
     result = hover_markdown(check_text(text, "poller.json"), text.index("yyyy"))
     assert result is not None and ("only the letter Z" in result[0]) is warned, result
+
+
+def test_a_document_whose_uri_is_percent_encoded(client: LspClient, tmp_path: Path) -> None:
+    """helper-155: VS Code writes a space as `%20`, `é` as `%C3%A9` and a Windows drive's colon as `%3A`; pygls keeps
+    documents by their unquoted URI, so such a document was never found open: no quick fix, no hover, its changes
+    dropped (the diagnostics of the text as opened stayed), and a changed configuration published its diagnostics to
+    a URI the client never named."""
+    folder = tmp_path / "my dir"
+    folder.mkdir()
+    uri = (folder / "café.json").as_uri()
+    assert "%20" in uri and "%C3%A9" in uri
+    text = '{"element": {"key": "sageone"}, "name": "a", "configuration": {"event.notification.enabled": True}}'
+    (diagnostic,) = client.open(uri, text)["diagnostics"]
+    actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": diagnostic["range"],
+                                                         "context": {"diagnostics": [diagnostic]}})
+    assert [action["title"] for action in actions] == ["CE006: write `true`"]
+    assert apply_edits(text, actions[0]["edit"]["changes"][uri]) == text.replace("True", "true")
+    assert "CE006 json-unquoted" in (hover(client, uri, 0, diagnostic["range"]["start"]["character"]) or "")
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": text.replace("True", "true")}]})
+    changed = client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"]
+    assert "CE006" not in {d["code"] for d in changed}, changed
+    (folder / ".ce-validator.toml").write_text('select = ["CE006"]\n')
+    client.notify("workspace/didChangeWatchedFiles",
+                  {"changes": [{"uri": (folder / ".ce-validator.toml").as_uri(), "type": 1}]})
+    assert client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
+    assert not [note for note in client.notifications if note["params"].get("uri") != uri
+                and note["method"] == "textDocument/publishDiagnostics"]

@@ -135,6 +135,12 @@ def _only(checked: Checked, finding: Finding) -> Checked:
     return replace(checked, findings=[finding])
 
 
+def _is_open(workspace: Any, uri: str) -> bool:
+    """Whether the client opened ``uri``: pygls keeps documents by their unquoted URI (VS Code writes a space as
+    ``%20``, a drive's colon as ``%3A``), so a document looked up as the client names it was never found."""
+    return unquote(uri) in workspace.text_documents
+
+
 def _answer_no_request(protocol: Any, code: int, message: str) -> None:
     """JSON-RPC's error to a message whose id cannot be read (not JSON, or no request): `"id": null`, written as a
     dict, since the protocol's own response leaves out the `null` JSON-RPC asks for."""
@@ -202,7 +208,7 @@ def _protocol_class() -> type[Any]:
             # A ranged change from a client that sends one though the server takes whole texts: applied where it
             # is, by the document's own lines (pygls would take the fragment for the whole text, and its incremental
             # sync breaks lines at U+2028, which a JSON string may hold).  One for a document never opened: dropped.
-            if params.text_document.uri not in self.workspace.text_documents:
+            if not _is_open(self.workspace, params.text_document.uri):
                 return
             if any(isinstance(change, lsp.TextDocumentContentChangePartial) for change in params.content_changes):
                 text = self.workspace.get_text_document(params.text_document.uri).source
@@ -249,7 +255,7 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     server.report_server_error = report_server_error  # type: ignore[method-assign]
 
     def is_open(uri: str) -> bool:
-        return uri in server.workspace.text_documents
+        return _is_open(server.workspace, uri)
 
     @server.feature(lsp.EXIT)
     def exiting(params: None) -> None:
@@ -288,8 +294,8 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
     def watched_files_changed(params: lsp.DidChangeWatchedFilesParams) -> None:
         if any(change.uri.rsplit("/", 1)[-1] in CONFIG_FILES for change in params.changes):
             states.clear()  # every open document is checked again with the new configuration
-            for uri in list(server.workspace.text_documents):
-                publish(uri)
+            for document in list(server.workspace.text_documents.values()):
+                publish(document.uri)  # (the URI as the client wrote it: the workspace's keys are unquoted)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
