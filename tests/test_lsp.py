@@ -657,3 +657,13 @@ def test_a_document_whose_uri_is_percent_encoded(client: LspClient, tmp_path: Pa
     assert client.wait_for("textDocument/publishDiagnostics", uri=uri)["diagnostics"] == []
     assert not [note for note in client.notifications if note["params"].get("uri") != uri
                 and note["method"] == "textDocument/publishDiagnostics"]
+
+
+def test_a_change_that_changes_nothing_still_gives_its_version_diagnostics(client: LspClient) -> None:
+    """helper-155: a didChange with no content change (a new version, the text as it was) was never answered with
+    diagnostics: pygls sets a document's version per change, so the version stayed the last one."""
+    uri = "file:///tmp/unchanged.json"
+    client.open(uri, '{"element": {"key": "sageone"}, "name": "a", "configuration": {"x": True}}')
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": []})
+    assert [d["code"] for d in client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"]] \
+        == ["CE006"]

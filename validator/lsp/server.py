@@ -222,6 +222,8 @@ def _protocol_class() -> type[Any]:
                     else:
                         text = change.text
                 params.content_changes = [lsp.TextDocumentContentChangeWholeDocument(text=text)]
+            elif not params.content_changes:  # no change, a new version all the same (pygls sets it per change)
+                self.workspace.get_text_document(params.text_document.uri).version = params.text_document.version
             yield from super().lsp_text_document__did_change(params)
 
     return Protocol
