@@ -667,3 +667,26 @@ def test_a_change_that_changes_nothing_still_gives_its_version_diagnostics(clien
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": []})
     assert [d["code"] for d in client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"]] \
         == ["CE006"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-32"])
+def test_a_ranged_change_counts_in_the_encoding_agreed(encoding: str, tmp_path: Path) -> None:
+    """helper-155: a ranged change from a client that counts bytes (or code points) was applied at UTF-16 units, as
+    pygls keeps the client's `"utf-8"` as a string the server read as no encoding: typing `e` after `gmtDat` wrote
+    it further on, past the multi-byte characters before it."""
+    client = LspClient()
+    try:
+        assert client.initialize(ROOT, encodings=(encoding,))["capabilities"]["positionEncoding"] == encoding
+        text = '{"c": {"url": "/hubs/crm/c?where=名é=\'😀\' and updated>\'${gmtDat:yyyy-MM-dd}\'", "idField": "id"}}'
+        uri = (tmp_path / "p.poller.json").as_uri()
+        assert "CE601" in {d["code"] for d in client.open(uri, text)["diagnostics"]}
+        at = text.index("gmtDat") + len("gmtDat")
+        character = len(text[:at].encode("utf-8")) if encoding == "utf-8" else at
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": 0, "character": character}, "end": {"line": 0, "character": character}},
+             "text": "e"}]})
+        found = client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)["diagnostics"]
+        assert "CE601" not in {d["code"] for d in found}, found
+        assert client.shutdown() == 0
+    finally:
+        client.close()

@@ -141,6 +141,13 @@ def _is_open(workspace: Any, uri: str) -> bool:
     return unquote(uri) in workspace.text_documents
 
 
+def _encoding(workspace: Any) -> str:
+    """The position encoding negotiated at initialize: pygls keeps the client's string (``"utf-8"``), or its own
+    enum member when the client named none, whose ``str()`` is no encoding's name."""
+    chosen = workspace.position_encoding
+    return str(getattr(chosen, "value", chosen) or "utf-16")
+
+
 def _answer_no_request(protocol: Any, code: int, message: str) -> None:
     """JSON-RPC's error to a message whose id cannot be read (not JSON, or no request): `"id": null`, written as a
     dict, since the protocol's own response leaves out the `null` JSON-RPC asks for."""
@@ -212,10 +219,10 @@ def _protocol_class() -> type[Any]:
                 return
             if any(isinstance(change, lsp.TextDocumentContentChangePartial) for change in params.content_changes):
                 text = self.workspace.get_text_document(params.text_document.uri).source
-                encoding = getattr(self.workspace.position_encoding, "value", None) or "utf-16"
+                encoding = _encoding(self.workspace)
                 for change in params.content_changes:
                     if isinstance(change, lsp.TextDocumentContentChangePartial):
-                        index = LineIndex(text, str(encoding))
+                        index = LineIndex(text, encoding)
                         start = index.offset(change.range.start.line, change.range.start.character)
                         end = max(start, index.offset(change.range.end.line, change.range.end.character))
                         text = ("\ufeff" if index.bom else "") + index.text[:start] + change.text + index.text[end:]
@@ -269,7 +276,7 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
         state = states.get(uri)
         if state is None or state.version != document.version or state.checked.text != document.source:
             text = document.source
-            encoding = str(server.workspace.position_encoding or "utf-16")  # negotiated at initialize
+            encoding = _encoding(server.workspace)
             state = _State(document.version, check_text(text, path_of(uri), language=document.language_id),
                            LineIndex(text, encoding))
             states[uri] = state
