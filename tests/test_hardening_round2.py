@@ -650,6 +650,12 @@ _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
     ("an unclosed string of escaped quotes in a template", ".json.j2", lambda n: _SAGE + '"name": "{{ x }}"}}\n"'
      + '\\"' * (n // 2) + "\n"),
     ("blanks after `in` in a broken body", ".json", lambda n: _SAGE + '"name": "x in' + " " * n + 'y"'),
+    # a review of the merged round (helper-156): Ruby's `basic_auth` then blanks, two runs of blanks in a row (11 s
+    # at 30 KB, minutes at 200 KB)
+    ("blanks after basic_auth", ".json", lambda n: _SAGE + '"name": "n", "description": "basic_auth' + " " * n
+     + 'x"}}'),
+    ("blanks after basic_auth in a page", ".md", lambda n: "```json\n" + _SAGE + '"name": "n"}}\n```\n\n```ruby\n'
+     "req.basic_auth" + " " * n + "x\n```\n"),
 ])
 def test_inputs_that_were_quadratic_end_too(tmp_path, name, suffix, make):
     path = tmp_path / ("b" + suffix)

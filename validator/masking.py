@@ -1716,7 +1716,7 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     # `'auth' => ['user', '...']`)
     (("auth=(", "auth = (", "BasicAuth(", "Credential", "Authentication(", "basic_auth", "auth' =>", "auth'=>",
       'auth" =>', 'auth"=>'), LazyPattern(
-        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\(|basic_auth(?:[ \t]*\(|[ \t]+)"
+        r"\b(?:auth[ \t]*=[ \t]*\(|HTTPBasicAuth\(|SetBasicAuth\(|setBasicAuth\(|NetworkCredential\(|basic_auth(?:[ \t]*\(|[ \t])"
         r"|auth['\"][ \t]*=>[ \t]*(?:\[|array\()"
         r"|PasswordAuthentication\(|UsernamePasswordCredentials\()[ \t]*(?:(?P<q1>['\"])[^'\"\r\n]*(?P=q1)|[A-Za-z_][\w.]{0,100})"
         r"[ \t]*,[ \t]*(?P<q2>['\"])(?P<value>[^'\"\r\n]+)(?P=q2)")),
