@@ -656,6 +656,8 @@ _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
      + 'x"}}'),
     ("blanks after basic_auth in a page", ".md", lambda n: "```json\n" + _SAGE + '"name": "n"}}\n```\n\n```ruby\n'
      "req.basic_auth" + " " * n + "x\n```\n"),
+    # ... and a page of MDX tags, each line reading all the tags below it (68 s at 200 KB: twice as long here)
+    ("a page of MDX tags", ".mdx", lambda n: '<TabItem value="json">\n' * (n // 11)),
 ])
 def test_inputs_that_were_quadratic_end_too(tmp_path, name, suffix, make):
     path = tmp_path / ("b" + suffix)

@@ -134,6 +134,7 @@ def _as_rendered(body: str) -> str:
     lines = body.splitlines(keepends=True)
     opened: list[tuple[str, str]] = []  # each admonition open: (its content's prefix in the page, its indent once read)
     fence: tuple[str, int, int] | None = None  # the open fence's character, length, and the admonitions it is in
+    run = [0, 0, -1]  # the run of tag lines last read by _fence_below: its start, its end, its last tag tab-indented
     for index, line in enumerate(lines):
         if line.strip():
             while opened and _content_cut(line, opened[-1][0]) is None:
@@ -165,7 +166,7 @@ def _as_rendered(body: str) -> str:
             if header.group("indent").startswith(read):  # (its content's prefix: the page's, up to its own indent)
                 opened.append((line[:cut] + header.group("indent")[len(read):], header.group("indent")))
                 text = ending or "\n"
-        elif _COMPONENT_LINE.fullmatch(text) and (below := _fence_below(lines, index)) is not None:
+        elif _COMPONENT_LINE.fullmatch(text) and (below := _fence_below(lines, index, run)) is not None:
             # blank, as MDX reads it; above a fence indented as code, an empty HTML comment instead, which ends the
             # indented block above (blank, it would join the fences of two tabs into one indented block)
             text = ending if _FENCE_START.match(below) else _indent_of(text) + "<!---->" + (ending or "\n")
@@ -173,17 +174,23 @@ def _as_rendered(body: str) -> str:
     return "".join(lines)
 
 
-def _fence_below(lines: list[str], index: int) -> str | None:
+def _fence_below(lines: list[str], index: int, run: list[int]) -> str | None:
     """The fence line right below the MDX component tags starting at ``lines[index]`` (`<TabItem value="json">` then
     ```` ```json ````), else None: only above a fence are they read as MDX reads them; other JSX keeps CommonMark's
-    reading."""
-    tabbed = False  # (a tag indented by a tab: as an HTML comment it would be indented code, so CommonMark's reading)
-    while index < len(lines) and _COMPONENT_LINE.fullmatch(lines[index]):
-        tabbed = tabbed or "\t" in _indent_of(lines[index])
-        index += 1
-    if index == len(lines) or _MDX_FENCE.match(lines[index]) is None:
+    reading.  ``run`` keeps the run of tags read last, so each of its lines is read once (a page of tags was
+    quadratic)."""
+    if not run[0] <= index < run[1]:
+        run[:] = [index, index, -1]
+        while run[1] < len(lines) and _COMPONENT_LINE.fullmatch(lines[run[1]]):
+            if "\t" in _indent_of(lines[run[1]]):
+                run[2] = run[1]
+            run[1] += 1
+    end = run[1]
+    # (a tag indented by a tab: as an HTML comment it would be indented code, so CommonMark's reading)
+    tabbed = run[2] >= index
+    if end == len(lines) or _MDX_FENCE.match(lines[end]) is None:
         return None
-    return lines[index] if not tabbed or _FENCE_START.match(lines[index]) else None
+    return lines[end] if not tabbed or _FENCE_START.match(lines[end]) else None
 
 
 # A fence as MDX reads one: indented as deep as it likes (MDX has no indented code), as under `  <TabItem>` (by
