@@ -3113,6 +3113,24 @@ def test_a_shell_variable_inside_a_curl_secret_is_not_quoted_by_its_help(tmp_pat
             assert "CE028 the shell does not expand the variable inside this secret value's" in shown, shown
 
 
+def test_a_shell_variable_inside_a_secret_in_a_quoted_here_document_is_told_its_own_fix(capsys, tmp_path):
+    """A review of the merged round (helper-156): inside a secret, CE028 spoke of single quotes to close also in a
+    here-document whose delimiter is quoted (`<<'EOF'`), where there are none: the fix is a bare delimiter."""
+    value = canary(156)
+    page = tmp_path / "p.md"
+    page.write_text(
+        "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+        "  -H 'Content-Type: application/json' --data @- <<'EOF'\n"
+        f"{{\"element\": {{\"key\": \"hubspot\"}}, \"configuration\": "
+        f"{{\"oauth.api.secret\": \"{value}$FGH8JKLMNQ\"}}, \"name\": \"e\"}}\nEOF\n```\n", encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(page)):
+        shown = result.out + result.err
+        assert not _leaks(shown, [value]) and "FGH8JK" not in shown, (fmt, shown)
+        if fmt == "text":
+            assert "CE028 the shell does not expand the variable inside this secret value in a here-document" in shown
+            assert "write the delimiter bare (`<<EOF`)" in shown and "single quotes" not in shown, shown
+
+
 @pytest.mark.parametrize("key", ["oauth.api.secret.b64", "oauth.api.secret.base64", "api_key_b64", "apiKeyBase64",
                                  "sfdc.password.base64", "token_b64"])
 def test_a_secret_key_named_with_its_encoding_is_a_secret(key):

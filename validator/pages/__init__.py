@@ -75,7 +75,7 @@ from typing import Any
 from ..inputs import PAGE_SUFFIXES, is_page, one_block_language, template_syntax
 from .markdown import PLAIN_TEXT_LANGUAGES, Block, Page, parse_page
 from .cmd import CMD_LANGUAGES, cmd_bodies
-from .curl import SHELL_EXPANSION, SHELL_QUOTE, VARIABLE_NOT_EXPANDED, Body
+from .curl import QUOTED_HEREDOC_HELP, SHELL_EXPANSION, SHELL_QUOTE, VARIABLE_NOT_EXPANDED, Body
 from .powershell import POWERSHELL_LANGUAGES, powershell_bodies
 from .positions import PositionMap, TextBuilder, line_col, line_starts, offset_of
 
@@ -1086,7 +1086,10 @@ def _shell_finding(problem: tuple[Problem, int, int], document: Document, page_s
     message, help = shell.message, shell.help
     if any(s < end and start < e for s, e in secret):  # the message quotes shell text, never a secret's
         message = _SECRET_SHELL_WORDING.get(shell.rule, "the shell changes this secret value: it is not sent as written")
-        if shell.rule == VARIABLE_NOT_EXPANDED.code:  # (its help names the variable: here a piece of the secret)
+        if shell.rule == VARIABLE_NOT_EXPANDED.code and shell.help == QUOTED_HEREDOC_HELP:  # (no quotes to close)
+            message = ("the shell does not expand the variable inside this secret value in a here-document whose "
+                       "delimiter is quoted: curl sends its name, not its value")
+        elif shell.rule == VARIABLE_NOT_EXPANDED.code:  # (its help names the variable: here a piece of the secret)
             help = "close the single quotes around the variable and quote it for the shell: '\"$NAME\"'"
     return _finding(shell.rule, message, path, document.label, (line, column, end_line, end_column), help=help)
 

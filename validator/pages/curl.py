@@ -979,8 +979,10 @@ def _unexpanded(shell: str, start: int, end: int, *, heredoc: str = "") -> Itera
         where = f"in a here-document whose delimiter is quoted (`{heredoc}`)" if heredoc else "inside '...'"
         yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} {where}: curl sends "
                       "the variable's name, not its value, and the platform stores that text", match.start(), match.end(),
-                      "write the delimiter bare (`<<EOF`) and each poller macro's `$` as `\\$`" if heredoc
-                      else f"close the quotes around it: {spliced}")
+                      QUOTED_HEREDOC_HELP if heredoc else f"close the quotes around it: {spliced}")
+
+
+QUOTED_HEREDOC_HELP = "write the delimiter bare (`<<EOF`) and each poller macro's `$` as `\\$`"
 
 
 def _single(shell: str, j: int, builder: TextBuilder) -> int:
