@@ -3094,41 +3094,31 @@ def test_an_authorization_scheme_s_name_before_words_masks_nothing(text):
     assert find_secrets(source).mask(text) == text
 
 
-def test_a_shell_variable_inside_a_curl_secret_is_not_quoted_by_its_help(tmp_path, capsys):
-    """helper-152: a `$NAME` inside a single-quoted curl body's secret value (CE028) was quoted by its help
-    (`close the quotes around it: '"$FGH8JKLMNQ"'`, a piece of the secret) in every format, under a message that
-    spoke of a `'` ending the quotes."""
+@pytest.mark.parametrize(("opening", "closing", "said"), [
+    # helper-152: the help quoted `'"$FGH8JKLMNQ"'`, a piece of the secret, in every format, under a message that
+    # spoke of a `'` ending the quotes
+    ("-d '", "'", "CE028 the shell does not expand the variable inside this secret value's"),
+    # helper-156's review: in a here-document whose delimiter is quoted (`<<'EOF'`) there are no single quotes to
+    # close: the fix is a bare delimiter
+    ("--data @- <<'EOF'\n", "\nEOF", "CE028 the shell does not expand the variable inside this secret value in a "
+                                      "here-document"),
+])
+def test_a_shell_variable_inside_a_curl_secret_is_not_quoted_by_its_help(opening, closing, said, tmp_path, capsys):
+    """A `$NAME` inside a curl body's secret value (CE028) is not quoted by the finding, whose help is the one its
+    quoting needs."""
     value = canary(152)
     page = tmp_path / "p.md"
     page.write_text(
         "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
-        "  -H 'Content-Type: application/json' \\\n"
-        f"  -d '{{\"element\": {{\"key\": \"hubspot\"}}, \"configuration\": "
-        f"{{\"oauth.api.secret\": \"{value}$FGH8JKLMNQ\"}}, \"name\": \"e\"}}'\n```\n", encoding="utf-8")
+        f"  -H 'Content-Type: application/json' {opening}{{\"element\": {{\"key\": \"hubspot\"}}, \"configuration\": "
+        f"{{\"oauth.api.secret\": \"{value}$FGH8JKLMNQ\"}}, \"name\": \"e\"}}{closing}\n```\n", encoding="utf-8")
     for fmt, result in check_in_every_format(capsys, str(page)):
         assert result.code == 0, (fmt, result.err)
         shown = result.out + result.err
         assert not _leaks(shown, [value]) and "FGH8JK" not in shown, (fmt, shown)
         if fmt == "text":
-            assert "CE028 the shell does not expand the variable inside this secret value's" in shown, shown
-
-
-def test_a_shell_variable_inside_a_secret_in_a_quoted_here_document_is_told_its_own_fix(capsys, tmp_path):
-    """A review of the merged round (helper-156): inside a secret, CE028 spoke of single quotes to close also in a
-    here-document whose delimiter is quoted (`<<'EOF'`), where there are none: the fix is a bare delimiter."""
-    value = canary(156)
-    page = tmp_path / "p.md"
-    page.write_text(
-        "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
-        "  -H 'Content-Type: application/json' --data @- <<'EOF'\n"
-        f"{{\"element\": {{\"key\": \"hubspot\"}}, \"configuration\": "
-        f"{{\"oauth.api.secret\": \"{value}$FGH8JKLMNQ\"}}, \"name\": \"e\"}}\nEOF\n```\n", encoding="utf-8")
-    for fmt, result in check_in_every_format(capsys, str(page)):
-        shown = result.out + result.err
-        assert not _leaks(shown, [value]) and "FGH8JK" not in shown, (fmt, shown)
-        if fmt == "text":
-            assert "CE028 the shell does not expand the variable inside this secret value in a here-document" in shown
-            assert "write the delimiter bare (`<<EOF`)" in shown and "single quotes" not in shown, shown
+            assert said in shown, shown
+            assert ("write the delimiter bare (`<<EOF`)" in shown and "single quotes" not in shown) == ("EOF" in opening)
 
 
 @pytest.mark.parametrize("key", ["oauth.api.secret.b64", "oauth.api.secret.base64", "api_key_b64", "apiKeyBase64",
