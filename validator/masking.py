@@ -2539,6 +2539,7 @@ _NAMED_FOR_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ 
                                 r"(?:the[ \t]+)?[\w\-]{1,30}(?:[ \t]+[\w\-]{1,30})?(?:`|\*{1,2})?"
                                 r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?[\"\u201c]?"
                                 r"(?P<value>[^\s,;)\]\"'<>|&?#`\u201d\u201c]{8,200})")
+_FOR_NAMES = ("key", "secret", "pass", "token")  # (a piece of each name it reads: most strings hold none)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
 _NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
@@ -2563,7 +2564,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     lowered = text.lower()
     abroad = not text.isascii() or any(name in lowered for name in _ABROAD)
     for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
-                  *(_NAMED_FOR_SECRET.finditer(text) if " " in text else ())):
+                  *(_NAMED_FOR_SECRET.finditer(text) if " " in text and any(name in lowered for name in _FOR_NAMES)
+                    else ())):
         value = match.group("value").rstrip(".")
         name = match.group("name").lower()
         if _showable(value) or _URL_START.match(value) or _COUNTED.fullmatch(value):
