@@ -697,3 +697,35 @@ def test_the_end_of_a_stringified_document_is_the_end_of_its_string():
     (finding,) = [f for f in check(text) if f.rule == "CE001"]
     assert "end of the JSON in this string" in finding.message and "file" not in finding.message
     assert "file" not in (finding.help or "")
+
+
+@pytest.mark.parametrize(("body", "fixed"), [
+    # Windows-1252's reading of “name”: “x” (0x9D has no character there: it stays the C1 control)
+    ('{"a": 1, \u00e2\u20ac\u0153name\u00e2\u20ac\u009d: \u00e2\u20ac\u0153x\u00e2\u20ac\u009d}',
+     '{"a": 1, "name": \u00e2\u20ac\u0153x\u00e2\u20ac\u009d}'),
+    # Latin-1's reading; a garbled apostrophe (’) inside is the text's, not the closing quote
+    ('{"a": \u00e2\u0080\u009cit\u00e2\u0080\u0099s\u00e2\u0080\u009d}', '{"a": "it\u00e2\u0080\u0099s"}'),
+])
+def test_a_garbled_quote_s_fix_replaces_the_one_closing_it_too(body, fixed):
+    """helper-155: CE004's fix replaced the opening garbled quote alone, which left its string unclosed: the next round
+    of `--fix` met CE007, not CE004, and stopped with the file still broken."""
+    from validator.findings import Edit
+
+    problem = next(p for p in load_source(body).problems if p.rule == "CE004")
+    assert problem.fix is not None
+    text = body
+    for edit in sorted(problem.fix.edits, key=lambda e: e.start, reverse=True):
+        assert isinstance(edit, Edit)
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    assert text == fixed
+
+
+def test_garbled_quotes_are_fixed_to_valid_json(tmp_path, capsys):
+    from validator.cli import main
+
+    path = tmp_path / "g.json"
+    path.write_text('{\n  "element": {"key": "sageone"},\n  \u00e2\u20ac\u0153name\u00e2\u20ac\u009d: '
+                    '\u00e2\u20ac\u0153x\u00e2\u20ac\u009d\n}\n', encoding="utf-8")
+    main(["check", "--no-cache", "--fix", str(path)])
+    capsys.readouterr()
+    assert json.loads(path.read_text(encoding="utf-8")) == {"element": {"key": "sageone"}, "name": "x"}

@@ -195,6 +195,26 @@ def _smart(source: Source, start: int, *, opening: bool = True) -> Problem:
         Fix("replace the typographic quotes with `\"`", tuple(edits)) if edits else None)
 
 
+def _garbled_pair(text: str, opening: re.Match[str]) -> tuple[Edit, ...]:
+    """The edits replacing a garbled quote with `"`, and the one that closes it: the next garbled quote of the same
+    kind on its line (a `’` between is an apostrophe of the text), as a typographic quote's fix does.  The opening one
+    fixed alone leaves its string unclosed, and `--fix` stopped there (CE007)."""
+    edits = [Edit(opening.start(), opening.end(), '"')]
+    double = opening.group()[-1] in _GARBLED_DOUBLE
+    stop = _line_end(text, opening.end())
+    for closing in _MOJIBAKE.finditer(text, opening.end(), stop):
+        if (closing.group()[-1] in _GARBLED_DOUBLE) == double:
+            if '"' not in text[opening.end():closing.start()] and "\\" not in text[opening.end():closing.start()]:
+                edits.append(Edit(closing.start(), closing.end(), '"'))
+            break
+    return tuple(edits)
+
+
+# The last character of a garbled `“` or `”` (Windows-1252's `œ`, and the C1 controls Latin-1 gives for 0x9C, 0x9D);
+# a garbled `‘` or `’` ends in `˜`, `™`, 0x98 or 0x99
+_GARBLED_DOUBLE = "\u0153\u009c\u009d"
+
+
 def _single(source: Source, start: int, what: str) -> Problem:
     text = source.text
     close = text.find("'", start + 1, _line_end(text, start))
@@ -325,7 +345,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             "CE004", f"garbled typographic quote `{_visible(garbled.group())}` (a `“ ” ‘ ’` whose UTF-8 bytes "
                      "were read as Latin-1 or Windows-1252) instead of a straight double quote `\"`",
             pos, garbled.end(),
-            "replace it with `\"`", Fix("replace it with `\"`", (Edit(pos, garbled.end(), '"'),)))
+            "replace it with `\"`", Fix("replace it with `\"`", _garbled_pair(text, garbled)))
     if prev_string is not None and kind in ("colon", "comma", "extra"):
         # a string closed by a typographic quote runs on: `"idField”: "id"` is the string `idField”: `
         inner = text[prev_string[0] + 1:prev_string[1] - 1]
