@@ -1021,6 +1021,12 @@ def _container(schema: Any) -> str | None:
     return None
 
 
+def _read_as_a_number(name: str, template: str, given: str) -> str:
+    """CE912's message for `milliseconds` on a field the API docs give as a date text (``given``: how they give it)."""
+    return (f"`milliseconds` reads `{name}` of `GET {template}` as a number, but the API docs give it as a date text "
+            f"({given})")
+
+
 def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict[str, Any], model: Any, dates: dict[str, Any],
                        field_key: str, template: str, usage: DefaultUsage) -> Iterator[Finding]:
     """CE912: the configured format against the docs' example value, else a value in the field's ``x-mask``."""
@@ -1082,9 +1088,8 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
                 and not documented.strip().lstrip("-").isdecimal():
             # the docs type the field as a date and sample it as a date text: two signs that agree, whatever the
             # mask's or the sample's own slips (closeio's `.191000+00:00` beside an `XXX` mask)
-            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`milliseconds` reads `{name}` of `GET {template}` as a "
-                              f"number, but the API docs give it as a date text (sample {json.dumps(documented)}): "
-                              f"{problem}", source=entry.source, pointer=pointer,
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, _read_as_a_number(name, template, f"sample "
+                              f"{json.dumps(documented)}") + f": {problem}", source=entry.source, pointer=pointer,
                               help=f"a date pattern that reads {json.dumps(documented)}")
             return
         if mask is not None and not _misread(mask, documented, name, zone, server_zone, None):
@@ -1125,10 +1130,9 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
         if fmt == "milliseconds" and mask != "milliseconds" and not {"milliseconds", "timestamp"} & set(known):
             # the mask and the default poller disagree on the layout (closeio's `SSSZ` and `SSSSSSXXX`), not on the
             # kind: both read a date text, which no record's date is read from as a number
-            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, f"`milliseconds` reads `{name}` of `GET {template}` as a "
-                              f"number, but the API docs give it as a date text (`{mask}`), and the element's own "
-                              f"poller reads its dates of this kind as text too (`{known[0]}`): no record's date is "
-                              "read", source=entry.source, pointer=pointer,
+            yield ctx.finding(POLLER_DATE_FORMAT_MISMATCH, _read_as_a_number(name, template, f"`{mask}`") +
+                              f", and the element's own poller reads its dates of this kind as text too (`{known[0]}`): "
+                              "no record's date is read", source=entry.source, pointer=pointer,
                               help=f"a date pattern (the API docs give `{mask}`)")
             return
         sample = None

@@ -505,8 +505,8 @@ _SQL_QUERY = LazyPattern(r"(?is)(?P<head>\s*(?P<select>select)\s+[^'\r\n]{1,500}
 
 # Operators of other query languages (OData, Mongo, prose) and what CEQL writes for them.
 _FOREIGN_OPERATORS = {"gte": ">=", "ge": ">=", "gt": ">", "lte": "<=", "le": "<=", "lt": "<", "eq": "=", "equals": "=",
-                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">=", "$gt": ">",
-                      "$gte": ">=", "$lt": "<", "$lte": "<=", "$eq": "=", "$ne": "!="}
+                      "ne": "!=", "neq": "!=", "after": ">", "before": "<", "since": ">="}
+_FOREIGN_OPERATORS.update({f"${name}": _FOREIGN_OPERATORS[name] for name in ("gt", "gte", "lt", "lte", "eq", "ne")})  # Mongo's
 _OPERATORS_SAID = "an operator (=, !=, >, >=, <, <=, like, in or is null)"
 # `and`/`or` mistyped: a letter doubled, dropped or swapped (`orr`, `adn`, `nad`, `an`), or another language's
 _MISSPELT_CONJUNCTION = LazyPattern(r"(?i)a+n+d+|adn|nad|dna|an|nd|o+r+|ro|andalso|orelse|&&|\|\|")
