@@ -2432,30 +2432,50 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 elif under_secret:
                     yield from _scalar_spans(source, child, (name, path), under_secret)
                 continue
-            if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
-                yield from _scalar_spans(source, text, (name, path), under_secret)
-            if not under_secret and (name in _CLOSED_VALUE_KEYS or name[-3:].lower() == "url"
-                                     and name.lower().endswith(_CALLBACK_KEYS) and ":" not in text
-                                     and text[:1] != "/" and not _HOST.fullmatch(text)) \
-                    and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
-                # path or host name; a relative path's token is its own, below)
-                yield _inside_quotes(source, pointer_of((name, path)))
-            if not under_secret and len(text) >= 12 and (" " in text or "=" in text or "\uff1a" in text):  # (`密钥：...`)
-                for start, end in _named_in_text(text):  # `"notes": "rotated, API key: Kq9v..."`
-                    yield source.string_span(pointer_of((name, path)), start, end)
-                header = _header_without_colon(text)
-                if header is not None:
-                    yield source.string_span(pointer_of((name, path)), *header)
-            if not under_secret and "igest " in text:  # HTTP Digest credentials: the response and the nonces after it
-                for digest in _DIGEST_CREDENTIALS.finditer(text):
-                    yield source.string_span(pointer_of((name, path)), *digest.span("value"))
-            if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
-                for start, end in _path_tokens(text, 0, len(text)):  # a callback's path without its host
-                    yield source.string_span(pointer_of((name, path)), start, end)
-            elif text[:1] == "/" and "/" in text[1:] and _CREDENTIAL_SEGMENT.search(text) is not None:
-                for match in _CREDENTIAL_SEGMENT.finditer(text):  # a relative URL's `/apikey/<token>`
-                    if _credential_after(match.group("segment"), match.group("value")):
-                        yield source.string_span(pointer_of((name, path)), *match.span("value"))
+            pointer = None
+            for start, end in _member_spans(name, text, under_secret):
+                pointer = pointer or pointer_of((name, path))
+                yield _inside_quotes(source, pointer) if start == _WHOLE else source.string_span(pointer, start, end)
+
+
+def _member_spans(name: str, text: str, under_secret: bool) -> tuple[tuple[int, int], ...]:
+    """Offsets in a string member's decoded ``text`` of the secrets it holds by itself (``(_WHOLE, _WHOLE)``: all of it,
+    inside its quotes): what the member's key ``name`` and ``under_secret`` (a secret key's value) make of its text."""
+    if len(text) > _REMEMBERED_LENGTH:
+        return _judged_member_spans(name, text, under_secret)
+    return _remembered_member_spans(name, text, under_secret)
+
+
+def _judged_member_spans(name: str, text: str, under_secret: bool) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    if under_secret or _has_equals(text) or "@" in text or _names_a_user(name):
+        spans += _text_spans(name, text, under_secret)
+    if not under_secret and (name in _CLOSED_VALUE_KEYS or name[-3:].lower() == "url"
+                             and name.lower().endswith(_CALLBACK_KEYS) and ":" not in text
+                             and text[:1] != "/" and not _HOST.fullmatch(text)) \
+            and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
+        # path or host name; a relative path's token is its own, below)
+        spans.append((_WHOLE, _WHOLE))
+    if not under_secret and len(text) >= 12 and (" " in text or "=" in text or "\uff1a" in text):  # (`密钥：...`)
+        spans += _named_in_text(text)  # `"notes": "rotated, API key: Kq9v..."`
+        header = _header_without_colon(text)
+        if header is not None:
+            spans.append(header)
+    if not under_secret and "igest " in text:  # HTTP Digest credentials: the response and the nonces after it
+        spans += (digest.span("value") for digest in _DIGEST_CREDENTIALS.finditer(text))
+    if text[:1] == "/" and name.lower().endswith(_CALLBACK_KEYS):
+        spans += _path_tokens(text, 0, len(text))  # a callback's path without its host
+    elif text[:1] == "/" and "/" in text[1:] and _CREDENTIAL_SEGMENT.search(text) is not None:
+        spans += (match.span("value") for match in _CREDENTIAL_SEGMENT.finditer(text)  # a relative URL's `/apikey/<token>`
+                  if _credential_after(match.group("segment"), match.group("value")))
+    return tuple(spans)
+
+
+# Bodies repeat most of their strings (a template's keys and placeholders in file after file, a value in every poller
+# entry): each is judged once per process, but a long one (rarely written twice) is not kept
+_remembered_member_spans = lru_cache(maxsize=8192)(_judged_member_spans)
+_REMEMBERED_LENGTH = 2048
+_WHOLE = -1  # the start and end of a span that is the whole string, inside its quotes
 
 
 # A host name, and maybe its port and path (`app1.mycompany.com`, `hooks2.example.com/in`): a URL written without its
@@ -2650,24 +2670,33 @@ def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> 
 
 def _scalar_spans(source: Source, node: Any, path: JsonPath, secret: bool) -> Iterator[tuple[int, int]]:
     """Spans of secrets in a scalar of the document at ``path``: all of it under a secret key."""
-    if secret and node is not None:
-        key = path[0] if path is not None and isinstance(path[0], str) else ""
-        if isinstance(node, str) and (not node.strip() or _shown_as_written(node) or names_its_key(node, key)) \
-                or is_flag(key, node):
-            return
+    key = path[0] if path is not None and isinstance(path[0], str) else None
+    if isinstance(node, str):
+        pointer = pointer_of(path)
+        for start, end in _text_spans(key, node, secret):
+            yield _inside_quotes(source, pointer) if start == _WHOLE else source.string_span(pointer, start, end)
+    elif secret and node is not None and not is_flag(key or "", node):
         yield _inside_quotes(source, pointer_of(path))
-    elif isinstance(node, str) and path is not None and isinstance(path[0], str) \
-            and _names_a_user(path[0]) and _key_shaped(node):
-        yield _inside_quotes(source, pointer_of(path))  # a username that is an API key
-    elif isinstance(node, str) and (_has_equals(node) or "@" in node):
-        for match in _parameters(node) if _has_equals(node) else ():
-            if _query_credential(match.group("name"), match.group("value")):
-                yield source.string_span(pointer_of(path), *_through_spaces(node, match))
-        for span in _userinfo_spans(node, decoded=True):
-            yield source.string_span(pointer_of(path), *span)
-        for span in _mistyped_parameters(node, _MISTYPED_EQUALS) if "\uff1d" in node else ():  # `&api_key＝...` (in
-            # the file maybe as `\uff1d`, which the text's scan does not read as the sign)
-            yield source.string_span(pointer_of(path), *span)
+
+
+def _text_spans(key: str | None, node: str, secret: bool) -> list[tuple[int, int]]:
+    """Offsets in a string of the secrets it holds (``(_WHOLE, _WHOLE)``: all of it, under a secret ``key``; ``key``:
+    the member's, None for an array's item)."""
+    if secret:
+        if not node.strip() or _shown_as_written(node) or names_its_key(node, key or "") or is_flag(key or "", node):
+            return []
+        return [(_WHOLE, _WHOLE)]
+    if key is not None and _names_a_user(key) and _key_shaped(node):
+        return [(_WHOLE, _WHOLE)]  # a username that is an API key
+    spans: list[tuple[int, int]] = []
+    if _has_equals(node) or "@" in node:
+        if _has_equals(node):
+            spans += (_through_spaces(node, match) for match in _parameters(node)
+                      if _query_credential(match.group("name"), match.group("value")))
+        spans += _userinfo_spans(node, decoded=True)
+        if "\uff1d" in node:  # `&api_key＝...` (in the file maybe as `\uff1d`, which the text's scan does not read as
+            spans += _mistyped_parameters(node, _MISTYPED_EQUALS)  # the sign)
+    return spans
 
 
 # A name/value pair (`{"name": "x-api-key", "value": "..."}`, headers and parameters as lists): the value is
