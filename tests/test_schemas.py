@@ -559,6 +559,18 @@ def test_an_event_key_in_provider_data_belongs_in_configuration() -> None:
          "/providerData/event.poller.configuration", True, "move it into `configuration`")]
 
 
+def test_configuration_keys_in_element_belong_in_configuration() -> None:
+    """A fresh-mistakes trial (helper-157): `event.notification.enabled` written in `element` passed unseen. An
+    element definition (a response's `element`) has no dotted key of its own; its `configuration` (an object in
+    some documented responses) is left alone."""
+    doc = {"element": {"key": "dropbox", "event.notification.enabled": "true"}, "configuration": {}}
+    assert problems(doc) == [
+        ("CE106", "configuration key `event.notification.enabled` is in `element`; it belongs in `configuration`",
+         "/element/event.notification.enabled", True, "move it into `configuration`")]
+    response = {"element": {"key": "dropbox", "name": "Dropbox", "configuration": {"oauth.api.key": "x"}}}
+    assert problems(response) == []
+
+
 def test_single_entry_given_as_poller_configuration() -> None:
     single = {"url": "/hubs/crm/contacts", "idField": "id", "filterByUpdatedDate": "true"}
     assert problems(single, schema="poller") == [

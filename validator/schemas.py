@@ -966,8 +966,8 @@ class _Translator:
             message = f"`{name}` belongs on {entry}, not inside its `datesConfiguration`"
             fix = "move it out of `datesConfiguration`, next to it"
             target = path[:-2]
-        elif belongs == "configuration" and len(path) > 1 and path[-2] == "providerData":
-            message = f"configuration key `{name}` is in `providerData`; it belongs in `configuration`"
+        elif belongs == "configuration" and len(path) > 1 and path[-2] in ("providerData", "element"):
+            message = f"configuration key `{name}` is in `{path[-2]}`; it belongs in `configuration`"
             fix = "move it into `configuration`"
             target = path[:-2] + ("configuration",)
         elif belongs == "configuration":
