@@ -10,6 +10,7 @@ import pytest
 from corpus_tables import assert_expected, corpus_table
 
 from validator.engine import check
+from validator.options import Options
 
 MODULE = "validator.rules.notifications"
 EXPECTED = Path(__file__).parent / "expected" / "rules_corpus_notifications.json"
@@ -348,6 +349,42 @@ def test_a_misspelt_event_key_is_named_with_the_key_it_misses(written, meant):
 def test_an_element_s_own_event_key_is_not_a_misspelling(key):
     """Keys elements declare (seen in Cloud Elements' own definitions and examples) are not near misses."""
     assert not found(body({key: "x", "event.notification.enabled": False}), "CE101")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("oauth.api_key", "oauth.api.key"), ("oauth.apikey", "oauth.api.key"), ("OAuth.API.Secret", "oauth.api.secret"),
+    ("oauth.callback_url", "oauth.callback.url"), ("oauth.callbackUrl", "oauth.callback.url"),
+    ("filter_response_nulls", "filter.response.nulls"), ("filter.response.Nulls", "filter.response.nulls"),
+])
+def test_a_common_key_written_with_other_separators_or_case(written, meant):
+    """A fresh-mistakes trial (helper-157): `oauth.callback_url` passed unseen without element docs (the platform
+    looks keys up as written, so it ignores it and the redirect URL stays unset)."""
+    text = body({written: "x", "event.notification.enabled": False}, element="box")
+    (finding,) = found(text, "CE101")
+    assert (finding.line, finding.column) == position(text, f'"{written}"')
+    assert finding.message == f"unknown key `{written}` in `configuration`: the platform ignores it"
+    assert finding.help == f"did you mean `{meant}`?"
+    (edit,) = finding.fix.edits
+    assert text[:edit.start] + edit.replacement + text[edit.end:] == body(
+        {meant: "x", "event.notification.enabled": False}, element="box")
+
+
+@pytest.mark.parametrize("key", ["oauth.api.keys", "oauth.final.callback.url", "oauth.scopes", "oauth.user.token",
+                                 "oauth.api.key", "filter.response.null"])
+def test_an_element_s_own_key_near_a_common_one_is_not_judged_without_its_definition(key):
+    """Each element declares its own keys: only another case or other separators of a common key say a slip."""
+    assert not found(body({key: "x"}, element="box"), "CE101")
+
+
+def test_a_common_key_s_slip_is_left_to_the_element_check_and_to_responses(shared):
+    """With the element's definition, CE901 names the key meant (one finding, not two); a response's keys are
+    those its element declares."""
+    text = body({"oauth.callback_url": "x"}, element="sageone")
+    options = Options(element_docs=(str(shared / "elements"),))
+    assert [f.rule for f in check(text, options=options) if f.pointer == "/configuration/oauth.callback_url"] == [
+        "CE901"]
+    response = body({"oauth.callback_url": "x"}, element="box", id=123, token="abc", createdDate="2020-01-01")
+    assert not found(response, "CE101")
 
 
 @pytest.mark.parametrize(("written", "said", "fixed"), [

@@ -146,7 +146,9 @@ RULES: list[Rule] = [
             "Configuration keys are free-form, since every element declares its own, so there only a near miss of "
             "a documented `event.*` key is reported (`event.poller.refresh.interval`, "
             "`event.notification.callbak.url`): the platform ignores it, and the interval or callback it meant "
-            "to set is never set. The same holds for a near miss of a body key at the top of an instance body "
+            "to set is never set; and, where no element definition is read (`--element-docs`, CE901), a "
+            "documented common key written with another case or other separators (`oauth.api_key`, "
+            "`oauth.callbackUrl`). The same holds for a near miss of a body key at the top of an instance body "
             "(`configuraton`).\n\nAn error when the key it stands for is required there and missing (`idFeild` "
             "with no `idField`): one finding, in place of a missing-key finding beside an unknown-key one."
         ),
@@ -388,6 +390,17 @@ def near_event_key(key: str) -> str | None:
     by_lower = {name.lower(): name for name in known}
     near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
     return by_lower[near[0]] if near else None
+
+
+@lru_cache(maxsize=4096)
+def near_common_key(key: str) -> str | None:
+    """The documented configuration key outside ``event.*`` (``oauth.api.key``, ``oauth.callback.url``,
+    ``filter.response.nulls``: the configuration schema's dotted ``properties``) that ``key`` writes with another case
+    or other separators (``oauth.api_key``, ``oauth.callbackUrl``); None otherwise. Only that, and no close spelling:
+    every element declares its own keys, and one may declare a key a letter away from a common one."""
+    plain = _separators_dropped(key)
+    return next((name for name in top_level_properties("configuration") if "." in name and name != key
+                 and not name.startswith("event.") and _separators_dropped(name) == plain), None)
 
 
 def schema_uri(name: str) -> str:

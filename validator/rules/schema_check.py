@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
 from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
-from ..schemas import POLLS_NOTHING, misfit, near_event_key, suggest_key, top_level_properties, validate
+from ..schemas import POLLS_NOTHING, misfit, near_common_key, near_event_key, suggest_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
@@ -167,10 +167,30 @@ def _event_key_meant(key: Any, value: Any, configuration: dict[str, Any], docume
     return guess
 
 
+def _common_keys_judged(ctx: Context) -> bool:
+    """Whether a common key written with another case or separators (`oauth.api_key`) is CE101's: not where the
+    element check reads the configuration against the element's definition (CE901 names the key meant), nor in a
+    response, whose keys are those the element declares."""
+    from .notifications import is_response
+
+    if is_response(ctx.value):
+        return False
+    if not ctx.options.element_docs or not ctx.element:
+        return True
+    from ..elements import ElementDocsError, find_element
+
+    try:
+        docs = find_element(ctx.options.element_docs, ctx.element)
+    except ElementDocsError:
+        return True
+    return docs is None or docs.definition is None
+
+
 def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
     """`event.poller.refresh.interval`, `event.notification.callbak.url`: configuration keys are free-form (each
     element declares its own, some of them `event.*` too), so only a near miss of a documented `event.*` key is
-    reported. The platform ignores the misspelt key: the interval stays at its default, the callback is unset."""
+    reported, and a documented common key written with another case or separators (`oauth.api_key`). The platform
+    ignores the misspelt key: the interval stays at its default, the callback is unset."""
     if ctx.kind == "instance" and isinstance(ctx.value, dict):
         configuration, base = ctx.value.get("configuration"), "/configuration"
     elif ctx.kind == "configuration":
@@ -181,6 +201,9 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         return
     documented = top_level_properties("configuration")
     guesses = {key: _event_key_meant(key, value, configuration, documented) for key, value in configuration.items()}
+    if _common_keys_judged(ctx):
+        guesses.update({key: near_common_key(key) for key, guess in guesses.items()
+                        if guess is None and isinstance(key, str) and not key.startswith("event.")})
     meant_twice = {guess for guess, keys in Counter(guesses.values()).items() if guess is not None and keys > 1}
     for key, value in configuration.items():
         nested = isinstance(value, (dict, list))
