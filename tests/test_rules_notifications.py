@@ -479,6 +479,23 @@ def test_an_oauth_callback_url_without_a_scheme(value, flagged):
         assert not found(fixed, "CE209")
 
 
+@pytest.mark.parametrize(("value", "flagged"), [("/oauth/callback", True), ("/", True), ("//app.example.com/cb", False),
+                                                ("https://app.example.com/oauth/callback", False)])
+def test_an_oauth_callback_url_that_is_a_path(value, flagged):
+    """A fresh-mistakes trial (helper-157): `"oauth.callback.url": "/oauth/callback"` passed, where a host without
+    a scheme was reported: a redirect URI is absolute (RFC 6749 3.1.2)."""
+    text = json.dumps({"element": {"key": "sageone"}, "name": "x", "configuration": {"oauth.callback.url": value}},
+                      indent=2)
+    hits = found(text, "CE209")
+    assert bool(hits) == flagged, hits
+    if flagged:
+        (hit,) = hits
+        assert (hit.line, hit.column) == position(text, value)
+        assert hit.message == ("`oauth.callback.url` is a path, not a URL: the OAuth redirect URI must be absolute, "
+                               "and the provider compares it with the registered one, `https://...`")
+        assert hit.help == f"write the whole URL registered with the provider, `https://<your host>{value}`"
+
+
 def test_a_localhost_callback_says_what_it_is_once():
     """helper-150: "the callback host `localhost` is the machine itself (localhost)" named localhost twice."""
     (finding,) = found(body({"event.notification.enabled": True,

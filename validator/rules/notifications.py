@@ -604,6 +604,13 @@ def _scheme_typos(ctx: Context, config: dict[str, Any], enabled: bool | None) ->
                                   help="write `https://` before it",
                                   fix=Fix("write `https://` before it", (Edit(0, 0, "https://"),), "unsafe"))
                 continue
+            if typo is None and key.lower() == "oauth.callback.url" and value.startswith("/") \
+                    and not value.startswith("//"):  # `/oauth/callback`: a path, with no host to redirect to
+                yield ctx.finding(URL_SCHEME_TYPO, f"`{key}` is a path, not a URL: the OAuth redirect URI must be "
+                                  "absolute, and the provider compares it with the registered one, `https://...`",
+                                  pointer=f"{base}/{escape_pointer_token(key)}", sub=(0, len(value)), severity="warning",
+                                  help=f"write the whole URL registered with the provider, `https://<your host>{value}`")
+                continue
             if typo is None:
                 continue
             start, end, replacement = typo
