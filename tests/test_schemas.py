@@ -509,8 +509,13 @@ def test_any_of_reports_its_most_specific_branch() -> None:
 
 
 def test_element_needs_key_or_id() -> None:
+    assert problems({"element": {}}) == [
+        ("CE103", "`element` needs `key` or `id`", "/element", False,
+         'name the element by its key, `{"key": "sageone"}`, or by its numeric id, `{"id": 3458}`')]
     assert problems({"element": {"name": "Sage One"}}) == [
-        ("CE103", "`element` needs `key` or `id`", "/element", False, None)]
+        ("CE103", "`element` needs `key` or `id`: the platform does not read `name`", "/element/name", True,
+         "write the element's key as `key` (`GET /elements` lists them; a display name such as `Sage One` is none): "
+         '{"key": "sageone"}')]
     assert problems({"element": "sageone"}) == [
         ("CE102", '`element` must be an object such as `{"key": "sageone"}`, got `"sageone"`', "/element", False,
          'write `{"key": "sageone"}`')]
@@ -1102,7 +1107,11 @@ def test_an_element_s_misspelt_key_is_named(written: str, applicability: str) ->
     [hit] = [f for f in check(body) if f.rule == "CE103"]
     assert hit.pointer == f"/element/{written}" and "did you mean `key`?" in (hit.help or "")
     assert hit.fix is not None and hit.fix.applicability == applicability and hit.fix.edits[0].replacement == '"key"'
-    [plain] = [f for f in check(json.dumps({"element": {"name": "sageone"}, "name": "x"})) if f.rule == "CE103"]
+    # (helper-157: the key under another name, the one member, is said where it is; renamed, it may be right)
+    [named] = [f for f in check(json.dumps({"element": {"name": "sageone"}, "name": "x"})) if f.rule == "CE103"]
+    assert named.pointer == "/element/name" and named.help == 'write the element\'s key as `key`: {"key": "sageone"}'
+    assert named.fix is not None and named.fix.applicability == "unsafe" and named.fix.edits[0].replacement == '"key"'
+    [plain] = [f for f in check(json.dumps({"element": {"name": "Sage One", "hub": "finance"}})) if f.rule == "CE103"]
     assert plain.pointer == "/element" and plain.fix is None
 
 

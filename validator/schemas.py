@@ -35,6 +35,7 @@ from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
 from .kinds import wrapped_body
+from .lazy_pattern import LazyPattern
 from .rules.base import Rule
 from .schema_gate import Check, compile_gate
 from .schema_refs import PLAIN_PROPERTIES
@@ -763,6 +764,19 @@ def suggest_key(key: str, known: Iterable[str]) -> str | None:
     return prefix[0] if len(prefix) == 1 else None
 
 
+# What an element key looks like (`sageone`, `adobe-esign`, `hubspotcrm`): no blank, no capital
+_KEY_LIKE = LazyPattern(r"[a-z0-9][a-z0-9_.-]{0,99}\Z")
+
+
+def _element_named_otherwise(element: Any) -> tuple[str, str] | None:
+    """The one member of an `element` object with neither `key` nor `id`, when it holds a string (`name`,
+    `elementKey`): the element named under another name. A response's `element` has both; a request's has one."""
+    if not isinstance(element, dict) or len(element) != 1:
+        return None
+    ((name, value),) = element.items()
+    return (name, value) if isinstance(name, str) and isinstance(value, str) and value.strip() else None
+
+
 class _Translator:
     """Turns the jsonschema errors of one document into :class:`SchemaProblem`s."""
 
@@ -898,7 +912,17 @@ class _Translator:
                               help=f"did you mean `{guess}`?{look_alike_in(name, guess)}", action=("rename", guess),
                               unsafe=name.strip().lower() != guess)
                     return
-                self._add(path, "CE103", schema["x-message"])
+                named = _element_named_otherwise(error.instance)
+                if named is not None:  # `{"name": "sageone"}`, `{"elementKey": "sageone"}`: the key under another name
+                    name, value = named
+                    self._add(path + (name,), "CE103", f"{schema['x-message']}: the platform does not read `{name}`",
+                              key=True, help=f'write the element\'s key as `key`: {{"key": {json.dumps(value)}}}'
+                              if _KEY_LIKE.match(value) else "write the element's key as `key` (`GET /elements` lists "
+                              'them; a display name such as `Sage One` is none): {"key": "sageone"}',
+                              action=("rename", "key") if _KEY_LIKE.match(value) else None, unsafe=True)
+                    return
+                self._add(path, "CE103", schema["x-message"], help='name the element by its key, `{"key": "sageone"}`, '
+                          'or by its numeric id, `{"id": 3458}`')
                 return
             from jsonschema.exceptions import best_match
 
