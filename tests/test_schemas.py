@@ -508,6 +508,20 @@ def test_any_of_reports_its_most_specific_branch() -> None:
         ("CE104", '`size` must be digits, got `"big"`', "/size")]
 
 
+@pytest.mark.parametrize(("key", "flagged"), [("FreshBooks Classic", True), ("Sage One", True), ("sage\u00a0one", True),
+                                              ("sageone", False), ("adobe-esign", False), ("BrightTALKcrm", False)])
+def test_an_element_key_with_a_space_inside_is_a_display_name(key: str, flagged: bool) -> None:
+    """A fresh-mistakes trial (helper-157): the corpus's `"key": "FreshBooks Classic"` (Cloud Elements' own FreshBooks
+    pages, 208-210) passed without element docs; no element key has a blank (the corpus's 168 keys)."""
+    found = [(p.rule, p.pointer, p.message) for p in validate({"element": {"key": key}, "name": "x"}) if p.rule == "CE104"]
+    assert found == ([("CE104", "/element/key", "`element.key` must be one word, with no space inside it (an element "
+                       "key as `GET /elements` lists it, such as `freshbooks`; a display name such as `FreshBooks "
+                       f"Classic` names no element), got `{json.dumps(key, ensure_ascii=False)}`")]
+                     if flagged else [])
+    edge = [p.message for p in validate({"element": {"key": key + " "}, "name": "x"}) if p.rule == "CE104"]
+    assert len(edge) == 1 + flagged and "no space before or after it" in edge[0]  # (each its own message)
+
+
 def test_element_needs_key_or_id() -> None:
     assert problems({"element": {}}) == [
         ("CE103", "`element` needs `key` or `id`", "/element", False,
@@ -690,12 +704,14 @@ def test_sageone_definition_agrees_with_overlay(shared: Path) -> None:
 #   CE101 `" filterByUpdatedDate"` (a stray space, 673);
 #   CE102 `"false"` for `filterByUpdatedDate` (592);
 #   CE103 empty stub entries `{}` (insightly, maximizer, revel);
+#   CE104 a display name as the element key (`FreshBooks Classic`, 208-210);
 #   CE105 Sage One bodies copied from other elements' pages (eloqua, servicenow, egnyte);
 #   CE106 `createdCheckTolerance` in `datesConfiguration` (hubspot, pardot), `updatedDateTimezone` on the entry,
 #         `tags` in `configuration`, configuration keys at the top level (1044, 1315), a lone entry (57);
 #   (an entry without `idField`, or with an empty one, is no schema problem: CE107, a rule's warning).
 EXPECTED_CORPUS = {
-    3: "CE106", 31: "CE106", 57: "CE106", 75: "CE106", 109: "CE106", 181: "CE105", 282: "CE103", 319: "CE103",
+    3: "CE106", 31: "CE106", 57: "CE106", 75: "CE106", 109: "CE106", 181: "CE105", 208: "CE104", 209: "CE104",
+    210: "CE104", 282: "CE103", 319: "CE103",
     377: "CE106", 404: "CE103", 478: "CE105", 483: "CE105", 592: "CE102", 636: "CE106", 672: "CE106", 673: "CE101",
     892: "CE105", 1044: "CE106", 1312: "CE106", 1315: "CE106", 1317: "CE106", 1372: "CE106", 1409: "CE103",
     1416: "CE103", 1426: "CE103",
@@ -748,7 +764,7 @@ def test_corpus_messages_are_translated(corpus: list[dict]) -> None:
                 seen[problem.rule] += 1
                 assert "is not valid under" not in problem.message and "is a required property" not in problem.message
                 assert problem.pointer == "" or problem.pointer.startswith("/")
-    assert set(seen) == {"CE101", "CE102", "CE103", "CE105", "CE106"}
+    assert set(seen) == {"CE101", "CE102", "CE103", "CE104", "CE105", "CE106"}
 
 
 def test_element_definition_pollers(shared: Path) -> None:
