@@ -650,6 +650,20 @@ def test_not_searchable_filter_field(elements_dir):
     assert [f for f in found if f.rule == "CE913"] == []
 
 
+@pytest.mark.parametrize(("element", "url", "id_field"), [
+    ("zohocrm", "/hubs/crm/cases?where='Modified Time'>'${dateTimeZone:UTC:yyyy-MM-dd HH:mm:ss}'", "CASEID"),
+    ("zohocrm", "/hubs/crm/contacts?where='Last Name'='last' AND 'First Name'='first'", "CONTACTID"),
+    ("hubspot", "/hubs/marketing/activities?where=startTime>'${epoch}'", "id"),
+])
+def test_a_filter_the_where_parameters_own_text_names_is_searchable(elements_dir, element, url, id_field):
+    """helper-158: the docs' own `where` example (Zoho's /cases: "For example, 'Modified Time'>'2016-06-22 11:15:20'";
+    HubSpot's /activities: "Possible where clause parameters are, campaignId, appId, startTime, endTime ...") drew
+    CE913 "the API docs do not list `Modified Time` searchable" from the same docs."""
+    body = {"element": {"key": element}, "configuration": {
+        "event.notification.enabled": True, "event.poller.configuration": {"res": {"url": url, "idField": id_field}}}}
+    assert [f.message for f in _element_findings(body, elements_dir) if f.rule == "CE913"] == []
+
+
 def test_searchable_operators(tmp_path):
     docs = _acme(tmp_path, {"id": {"type": "string"}, "modified": {"type": "string"},
                             "status": {"type": "string", "x-searchable": True, "x-searchable-operators": ["="]},

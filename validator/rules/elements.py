@@ -1288,6 +1288,8 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
                  used: set[str]) -> Iterator[Finding]:
     """CE913: ``where`` fields the docs do not mark searchable, operators they do not allow."""
     searchable = api.searchable_fields(model)
+    operation = api.get_operation(template)
+    described = api.query_parameter_text(operation, "where") if operation else ""
     for condition in where.conditions:
         field = condition.field
         name = field.value
@@ -1299,7 +1301,9 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
             continue  # not a record field (a filter of the element's own, such as updated_after)
         marked = schema.get("x-searchable")
         sub = (field.start, field.end)
-        if marked is False or (marked is None and len(parts) == 1 and searchable):
+        if (marked is False or (marked is None and len(parts) == 1 and searchable)) and not _named_in(name, described):
+            # (the `where` parameter's own text naming it is the docs' word it filters: Zoho's `'Modified Time'>...`
+            # on /cases, HubSpot's `startTime` on /activities)
             near = _nearest(name, searchable) if searchable else None
             said = "mark" if marked is False else "list"
             yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"the API docs of `GET {template}` do not {said} "
@@ -1320,6 +1324,18 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
 
 
 _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether ``text`` holds ``name`` as a whole name, in its own case (`startTime`, not `startTimes`)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] == "_")) \
+                and not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def _macro_form(macro: Any, date_format: object, url: str) -> tuple[str, str]:
