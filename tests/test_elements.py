@@ -768,6 +768,33 @@ def test_near_miss_of_a_later_segment_or_of_a_path_only_the_default_polls(elemen
         assert [f for f in _run(body, elements_dir)[1] if f.rule == "CE911"] == [], url
 
 
+def test_near_miss_a_documented_variable_takes_for_its_value(elements_dir):
+    """helper-158: a slip in a segment beside a documented variable (`/files/{fileId}/versions/{versionId}` next to
+    `/files/{fileId}/versions/latest-version`) matched the variable's path, so nothing was said, and LinkedIn's
+    `/companies/{id}/updates/commenst` drew CE908 against the model of one update instead."""
+    cases = [("sfdc", "/hubs/crm/files/{fileId}/versions/latest-versino", "Id", "latest-versino",
+              "/files/{fileId}/versions/{versionId}", "did you mean `/files/{fileId}/versions/latest-version`?"),
+             ("linkedin", "/hubs/social/companies/{id}/updates/commenst", "updateKey", "commenst",
+              "/companies/{id}/updates/{updateId}", "did you mean `/companies/{id}/updates/comments`?"),
+             ("quickbooks", "/hubs/finance/reports/metadaat", "id", "metadaat", "/reports/{id}",
+              "did you mean `/reports/metadata`?")]
+    for element, url, id_field, written, served, help in cases:
+        body = {"element": {"key": element}, "configuration": {"event.poller.configuration": {"r": {
+            "url": url, "idField": id_field}}}}
+        text, found = _run(body, elements_dir)
+        (hit,) = [f for f in found if f.rule == "CE911"]
+        assert (_at(text, hit), hit.help, hit.severity) == (written, help, "warning"), element
+        assert f"`GET {served}` takes it for its" in hit.message
+        assert [f.rule for f in found if f.rule in ("CE905", "CE907", "CE908", "CE909")] == [], element
+    # a value for the variable, a documented literal, and the variable left as written: nothing said
+    for element, url in [("quickbooks", "/hubs/finance/reports/ProfitAndLoss"), ("quickbooks", "/hubs/finance/reports/metadata"),
+                         ("sfdc", "/hubs/crm/files/{fileId}/versions/{versionId}"), ("sfdc", "/hubs/crm/files/069xx/versions/068yy"),
+                         ("linkedin", "/hubs/social/companies/12345/updates")]:
+        body = {"element": {"key": element}, "configuration": {"event.poller.configuration": {"r": {
+            "url": url, "idField": "id"}}}}
+        assert [f for f in _run(body, elements_dir)[1] if f.rule == "CE911"] == [], url
+
+
 REVIEW = Path(__file__).parent / "expected" / "element_corpus_review.json"
 
 

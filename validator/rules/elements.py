@@ -793,6 +793,10 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         if relative in usage.paths:
             yield from _against_undocumented_default(ctx, entry, relative, usage)
         return  # served by a catch-all route: nothing documented to compare with
+    slips = list(_near_miss(ctx, entry, api, relative, usage, offset + len(path) - len(relative), served=template))
+    if slips:  # (the records, parameters and fields of the resource that took the slip for a value are not these)
+        yield from slips
+        return
     operation = api.get_operation(template)
     if operation is None:
         if relative not in usage.paths:
@@ -862,20 +866,25 @@ def _against_undocumented_default(ctx: Context, entry: Entry, path: str, usage: 
 
 
 def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: DefaultUsage,
-               base: int) -> Iterator[Finding]:
+               base: int, served: str | None = None) -> Iterator[Finding]:
     """CE911: ``/customerz`` served by ``/{objectName}`` next to a documented ``/customers``; also a later segment
     (LinkedIn's ``/companies/{id}/updates/commentz``), and a path only the element's default poller polls (Egnyte's
-    ``/events``, which its docs serve by the catch-all alone)."""
+    ``/events``, which its docs serve by the catch-all alone).  With ``served``, the documented path that matched
+    only by taking a segment for its variable (``/files/{fileId}/versions/latest-versino`` for
+    ``.../{versionId}``): only such a segment is compared."""
     segments = [s for s in relative.split("/") if s]
     if not segments or relative in usage.paths or segments[0].startswith("{"):
         return
+    taken = [s for s in served.split("/") if s] if served else None
+    if taken is not None and not any(t.startswith("{") and not w.startswith("{") for t, w in zip(taken, segments)):
+        return  # (every segment written as documented)
     known = [[s for s in t.split("/") if s] for t in api.paths if not api.is_generic(t) and api.get_operation(t)]
     known += [[s for s in t.split("/") if s] for t in sorted(usage.paths)]
     position = 0
     for index, written in enumerate(segments):
         at = relative.index(written, position)
         position = at + len(written)  # (past it: `/documents/document` writes the second inside the first)
-        if written.startswith("{"):
+        if written.startswith("{") or (taken is not None and not taken[index].startswith("{")):
             continue
         # the segments templates of this length write here, where they agree with the path before it
         here = sorted({t[index] for t in known if len(t) == len(segments) and not t[index].startswith("{")
@@ -890,13 +899,17 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
             slips = [d for d in here if one_edit_away(written.lower(), d.lower())]
             near = slips[0] if len(slips) == 1 else None
         if near is None or near == written or _object_name_of(written, near):
+            if taken is not None:
+                continue  # (a value for the variable, such as a record's id)
             return
         candidate = "/" + "/".join([*segments[:index], near, *segments[index + 1:]])
         start = base + at
         what = f"`/{written}`" if index == 0 else f"`{written}` in `{relative}`"
-        yield ctx.finding(POLLER_PATH_NEAR_MISS, f"{what} is not a documented path of element "
-                          f"`{ctx.element}`: only its catch-all route `/{{objectName}}` serves it, so the vendor gets a "
-                          "resource name it may not know", source=entry.source, pointer=entry.child("url"),
+        said = (f"{what} is one slip from the documented `{near}`: as written, `GET {served}` takes it for its "
+                f"`{taken[index]}`, and the poller asks for another resource") if taken is not None else (
+            f"{what} is not a documented path of element `{ctx.element}`: only its catch-all route `/{{objectName}}` "
+            "serves it, so the vendor gets a resource name it may not know")
+        yield ctx.finding(POLLER_PATH_NEAR_MISS, said, source=entry.source, pointer=entry.child("url"),
                           sub=(start, start + len(written)), help=f"did you mean `{candidate}`?")
         return
 
