@@ -191,6 +191,36 @@ def test_a_hub_left_out_is_said_so_once(elements_dir):
     assert line[found[0].column - 1:found[0].end_column - 1] == "customers"
 
 
+def _poller_findings(elements_dir: str, element: str, url: str, id_field: str = "id") -> tuple[str, list]:
+    body = {"element": {"key": element}, "configuration": {"event.poller.configuration": {"r": {
+        "url": url, "idField": id_field}}}}
+    text, found = _run(body, elements_dir)
+    return text, [f for f in found if f.rule.startswith("CE9") and f.rule != "CE910"]
+
+
+def test_a_poller_url_that_is_no_hub_path(elements_dir):
+    """helper-158: the platform's address pasted before the hub path drew CE905 (an error) "`GET https://api...` is
+    not in the API docs" beside CE632, and the hub path after it went unchecked; `/crm/contacts` (the `/hubs` left
+    out) drew nothing; a vendor's own path (the few vendor-relative pollers) drew CE905 as an error."""
+    for url in ("https://api.cloud-elements.com/elements/api-v2/hubs/crm/contacts", "/elements/api-v2/hubs/crm/contacts",
+                "https://acme.my.salesforce.com/services/data/v45.0/sobjects/Contact"):
+        assert _poller_findings(elements_dir, "sfdc", url, "Id")[1] == [], url
+    text, found = _poller_findings(elements_dir, "sfdc", "/elements/api-v2/hubs/crm/contactz", "Id")
+    assert [(f.rule, _at(text, f)) for f in found] == [("CE911", "contactz")]
+    text, found = _poller_findings(elements_dir, "sfdc", "https://api.cloud-elements.com/elements/api-v2/hubs/crm/a/b/c/d/e/f")
+    assert [(f.rule, f.severity, _at(text, f)) for f in found] == [("CE905", "error", "/hubs/crm/a/b/c/d/e/f")]
+    text, found = _poller_findings(elements_dir, "sfdc", "/crm/contacts/{contactId}/notes", "Id")
+    assert [(f.rule, f.severity, _at(text, f), f.help) for f in found] == [
+        ("CE906", "warning", "/crm", "write /hubs/crm/contacts/{contactId}/notes")]
+    text, found = _poller_findings(elements_dir, "hubspot", "/contacts/v1/lists/recently_updated/contacts/recent", "vid")
+    assert [(f.rule, f.severity) for f in found] == [("CE905", "info")]
+    assert "may be the vendor's own" in found[0].message
+    # the vendor's own path after the hub's name (Zoho's API is at crm.zoho.com/crm/private/json/...)
+    assert [f.rule for f in _poller_findings(elements_dir, "zohocrm", "/crm/private/json/Leads/getRecords")[1]] \
+        == ["CE905"]
+    assert _poller_findings(elements_dir, "sfdc", "/hubs/crm/contacts", "Id")[1] == []
+
+
 def test_missing_required_key_and_unknown_key(elements_dir):
     body = _sage_body(GOOD_ENTRY)
     del body["configuration"]["signature.secret"]

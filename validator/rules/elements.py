@@ -760,8 +760,24 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
     parsed = parse_url_template(url)
     path, offset = parsed.path, parsed.path_start
     pointer = entry.child("url")
+    if "://" in path or path.startswith("/elements/"):  # (CE632 says what is wrong with the start; the hub path after
+        inside = path.find("/hubs/")  # it is still checked, and a vendor's own address is no path of the docs)
+        if inside < 0:
+            return
+        path, offset = path[inside:], offset + inside
     relative = hub_relative(path)
     segments = path.split("/")
+    if api is not None and hub and len(segments) > 2 and segments[1] == hub and not path.startswith("/hubs/"):
+        rest = "/" + "/".join(segments[2:])
+        documented = api.match(rest)
+        if (api.match(path) is None or api.is_generic(api.match(path) or "")) and documented is not None \
+                and not api.is_generic(documented):  # (`/crm/contacts`: the hub without `/hubs`; Zoho's
+            # vendor path `/crm/private/json/...` names no documented resource after its `crm`)
+            yield ctx.finding(POLLER_WRONG_HUB, f"`/{hub}{rest}` leaves out `/hubs`: as written it is no hub path "
+                              f"(the `{hub}` hub's resources, `{rest}` among them, are under /hubs/{hub}/)",
+                              source=entry.source, pointer=pointer, sub=(offset, offset + len(hub) + 1),
+                              help=f"write /hubs/{hub}{rest}", severity="warning")
+            return
     if len(segments) > 2 and segments[1] == "hubs" and hub and segments[2] != hub:
         start = offset + len("/hubs/")
         unhubbed = "/" + "/".join(segments[2:])
@@ -784,9 +800,16 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
             yield from _against_undocumented_default(ctx, entry, relative, usage)
             return
         near = difflib.get_close_matches(relative, list(api.paths), n=1, cutoff=0.6)
-        yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element `{ctx.element}`",
-                          source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
-                          help=f"did you mean `{near[0]}`?" if near else None)
+        if path.startswith("/hubs/"):
+            yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element "
+                              f"`{ctx.element}`", source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
+                              help=f"did you mean `{near[0]}`?" if near else None)
+        else:  # (a path outside /hubs/ may be the vendor's own, which the element's API docs do not list)
+            yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element "
+                              f"`{ctx.element}`: it is no /hubs/ path, so it may be the vendor's own, which the docs do not list",
+                              source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
+                              help=f"if it is the element's resource, write /hubs/{hub}{near[0] if near else '/...'}"
+                              if hub else None, severity="info")
         return
     if api.is_generic(template):
         yield from _near_miss(ctx, entry, api, relative, usage, offset + len(path) - len(relative))
