@@ -221,6 +221,29 @@ def test_a_poller_url_that_is_no_hub_path(elements_dir):
     assert _poller_findings(elements_dir, "sfdc", "/hubs/crm/contacts", "Id")[1] == []
 
 
+def test_the_element_s_hub_in_capitals_is_said_once_and_as_a_slip(elements_dir, tmp_path):
+    """helper-158: `/hubs/CRM/contacts` drew CE906 (an error) "serves the `crm` hub, not `CRM`", as if another hub."""
+    text, found = _poller_findings(elements_dir, "sfdc", "/hubs/CRM/contacts", "Id")
+    assert found == []  # (CE625 says it, for a hub it knows)
+    assert [(f.rule, _at(text, f)) for f in _run(json.loads(text), elements_dir)[1] if f.rule == "CE625"] == [
+        ("CE625", "CRM")]
+    docs = _acme(tmp_path, {"id": {"type": "string"}, "modified": {"type": "string"}})
+    (tmp_path / "docs" / "acme" / "element.json").write_text(json.dumps({"key": "acme", "hub": "widgets",
+                                                                         "configuration": []}))
+    for written in ("widgets", "WIDGETS", "Widgets"):  # (a hub CE625 does not know)
+        text = json.dumps(_acme_body(url=f"/hubs/{written}/contacts"), indent=2)
+        found = [f for f in check(text, options=Options(element_docs=(docs,))) if f.rule == "CE906"]
+        if written == "widgets":
+            assert found == []
+            continue
+        (finding,) = found
+        assert (finding.severity, _at(text, finding), finding.help) == ("warning", written, "write `widgets`")
+        assert "in capitals" in finding.message
+    text = json.dumps(_acme_body(url="/hubs/gadgets/contacts"), indent=2)
+    (other,) = [f for f in check(text, options=Options(element_docs=(docs,))) if f.rule == "CE906"]
+    assert other.severity == "error"
+
+
 def test_missing_required_key_and_unknown_key(elements_dir):
     body = _sage_body(GOOD_ENTRY)
     del body["configuration"]["signature.secret"]

@@ -227,6 +227,10 @@ def apply(url: str, problems) -> str:
     ("CE610", f"/hubs/finance/customers?where=updated_at>=\\'{GOOD_MACRO}\\'", "safe"),
     ("CE610", f"/hubs/finance/customers?where=updated_at>=\\\\\\'{GOOD_MACRO}\\\\\\'", "safe"),  # a run of escapes
     ("CE625", f"/hub/finance/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
+    # helper-158: the hub path in capitals (`/Hubs/`, `/hubs/CRM/`) passed without element docs
+    ("CE625", f"/Hubs/finance/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
+    ("CE625", f"/HUBS/FINANCE/customers?where=updated_at>='{GOOD_MACRO}'", "safe"),
+    ("CE625", f"/hubs/CRM/contacts?where=updated_at>='{GOOD_MACRO}'", "safe"),
     # a second trial of fresh mistakes (helper-53): '%' or '#' for '$', a no-break space from a web page; both passed
     ("CE605", "/hubs/crm/contacts?where=updated_at>'%{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
     ("CE605", "/hubs/crm/contacts?where=updated_at>'#{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),

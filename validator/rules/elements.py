@@ -126,7 +126,7 @@ from typing import TYPE_CHECKING, Any
 from ..findings import Finding, Fix
 from ..fixes.structure import rename_key, replace_value
 from ..urls.facts import Flaw
-from ..urls.template import parse_url_template  # (loaded with .dates anyway)
+from ..urls.template import KNOWN_HUBS, parse_url_template  # (loaded with .dates anyway)
 from ..kinds import POLLER_KEY, escape_pointer_token, is_update_body, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
@@ -788,9 +788,15 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
                               source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
                               help=f"write the hub first: /hubs/{hub}{unhubbed}")
             return
-        yield ctx.finding(POLLER_WRONG_HUB, f"element `{ctx.element}` serves the `{hub}` hub, not `{segments[2]}`",
-                          source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
-                          help=f"/hubs/{hub}/...")
+        if segments[2].lower() == hub.lower():  # (the element's own hub in capitals: a slip, not another hub; CE625
+            if hub not in KNOWN_HUBS:  # says so of a hub it knows)
+                yield ctx.finding(POLLER_WRONG_HUB, f"`{segments[2]}` is element `{ctx.element}`'s `{hub}` hub in "
+                                  "capitals: hub names are lower case", source=entry.source, pointer=pointer,
+                                  sub=(start, start + len(segments[2])), help=f"write `{hub}`", severity="warning")
+        else:
+            yield ctx.finding(POLLER_WRONG_HUB, f"element `{ctx.element}` serves the `{hub}` hub, not `{segments[2]}`",
+                              source=entry.source, pointer=pointer, sub=(start, start + len(segments[2])),
+                              help=f"/hubs/{hub}/...")
     if api is None:
         return
     # (the default's own path, `/agreementAssetEvents`, documented as `/agreement-asset-events`: checked against those)

@@ -461,7 +461,7 @@ FIX_APPLICABILITY: dict[Flaw, Applicability] = {
     Flaw.MACRO_FORMAT_STRFTIME: "unsafe",  # '%Y-%m-%d' -> 'yyyy-MM-dd', as CE402's fix of a records' format
     Flaw.MACRO_DOUBLED_DOLLAR: "unsafe",  # '$$' -> '$': wrong if a template tool reads the file first
     Flaw.STRAY_QUOTE: "safe",  # "\\'" -> "'", the only such fact with a replacement
-    Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', the only such fact with a replacement
+    Flaw.UNKNOWN_HUB: "safe",  # '/hub/' -> '/hubs/', '/Hubs/' and '/hubs/CRM/' in lower case: the facts with a replacement
     Flaw.WHITESPACE: "safe",  # a no-break space -> ' ', a zero-width one removed: the only such facts with one
     Flaw.PATH_SPACE: "safe",  # the space removed
 }

@@ -1248,16 +1248,26 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 "relative to the hub (/hubs/<hub>/<resource>?...)", qmark, qmark + 1,
                 help="write the resource's path before the `?`: /hubs/<hub>/<resource>?...")
     hub = resource = None
+    lead = 1 if path.startswith("/") else 0
+    hub_path = path
+    if path[lead:lead + 5].lower() == "hubs/" and path[lead:lead + 4] != "hubs":  # (`/Hubs/crm/...`)
+        col.add(Flaw.UNKNOWN_HUB, f"'{path[lead:lead + 4]}': hub URLs start with /hubs/ in lower case, so this path "
+                "is no hub the platform serves", path_start + lead, path_start + lead + 4, help=_w("hubs"),
+                replacement="hubs")
+        hub_path = path[:lead] + "hubs" + path[lead + 4:]  # (its hub is read as well: `/HUBS/CRM/`)
     singular = _SINGULAR_HUBS.match(path) if "hub/" in path else None
     if singular and singular.group(2) in KNOWN_HUBS:
         col.add(Flaw.UNKNOWN_HUB, f"'/hub/{singular.group(2)}': hub URLs start with /hubs/ (plural), so this path is "
                 "no hub the platform serves", path_start + singular.start(1), path_start + singular.end(1),
                 help="write `/hubs/`", replacement="hubs")
-    hub_match = _HUB_PATH.match(path)
+    hub_match = _HUB_PATH.match(hub_path)
     if hub_match:
         hub, resource = hub_match.group(1), hub_match.group(2)
         hub_offset = path_start + hub_match.start(1)
-        if hub and hub not in KNOWN_HUBS and re.fullmatch(r"[a-z][a-z\-]*", hub):
+        if hub and hub not in KNOWN_HUBS and hub.lower() in KNOWN_HUBS:  # (`/hubs/CRM/...`)
+            col.add(Flaw.UNKNOWN_HUB, f"hub {hub!r} in capitals: hub names are lower case ({hub.lower()!r})",
+                    hub_offset, hub_offset + len(hub), help=_w(hub.lower()), replacement=hub.lower())
+        elif hub and hub not in KNOWN_HUBS and re.fullmatch(r"[a-z][a-z\-]*", hub):
             import difflib
 
             meant = _HUB_BY_MEANING.get(hub)
