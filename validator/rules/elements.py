@@ -181,13 +181,15 @@ ELEMENT_BOOLEAN_VALUE = Rule("CE904", "element-boolean-value", "error", "BOOLEAN
 POLLER_PATH_UNKNOWN = Rule("CE905", "poller-path-unknown", "error", "poller path not in the element's API docs",
      "The poller calls `GET /hubs/<hub><path>`; the element's API docs list every path it serves. "
      "Use a documented path (the message suggests the nearest). A path that only a catch-all route such as "
-     "`/{objectName}` serves is not reported (see CE911 for near misses): the platform forwards it to the vendor.",
+     "`/{objectName}` serves is not reported (see CE911 for near misses): the platform forwards it to the vendor. "
+     "A path outside `/hubs/` may be the vendor's own, which the docs do not list: that is information.",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers/{id}/notes/{noteId}/history", '
              '"idField": "id"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
 
 POLLER_WRONG_HUB = Rule("CE906", "poller-wrong-hub", "error", "poller URL goes to another hub than the element's",
-     "An element serves one hub: its pollers call `/hubs/<that hub>/...`.",
+     "An element serves one hub: its pollers call `/hubs/<that hub>/...`. The hub written without `/hubs` before a "
+     "documented resource (`/crm/contacts`), or in capitals, is a warning.",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/crm/customers", "idField": "id"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
 
@@ -227,7 +229,9 @@ POLLER_DIFFERS_FROM_DEFAULT = Rule("CE910", "poller-differs-from-default", "info
 POLLER_PATH_NEAR_MISS = Rule("CE911", "poller-path-near-miss", "warning", "catch-all path one typo away from a documented path",
      "Elements forward a path they do not document to the vendor through a catch-all route (`/{objectName}`), "
      "so `/customerz` is not rejected: it polls a resource that does not exist. A catch-all path that is a near "
-     "miss of a documented path is reported with the documented one; other catch-all paths stay silent.",
+     "miss of a documented path is reported with the documented one; other catch-all paths stay silent. So is a "
+     "slip in a segment a documented variable takes for its value (`.../versions/latest-versino` read as "
+     "`.../versions/{versionId}`).",
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customerz", "idField": "id"}}',
      _SAGE % '"event.poller.configuration": {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}')
 
@@ -250,7 +254,8 @@ POLLER_FILTER_FIELD_NOT_SEARCHABLE = Rule("CE913", "poller-filter-field-not-sear
      "`x-searchable-operators`). A filter on another field is passed to the vendor, which rejects it or ignores "
      "it. Filter on a searchable field, usually the record's last-modified date. A field the docs mark "
      "`x-searchable: false`, or an operator they do not allow, is a warning; a field they only leave unmarked "
-     "is information, since their lists are incomplete.",
+     "is information, since their lists are incomplete, and a field the `where` parameter's own text names (its "
+     "example) is not reported.",
      _sfdc_contacts("?where=Description='x'"), _sfdc_contacts(_SFDC_WHERE))
 
 ELEMENT_DOCS_NOT_FOUND = Rule("CE914", "element-docs-not-found", "info", "element docs given, but none for the body's element",

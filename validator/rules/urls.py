@@ -189,8 +189,8 @@ CEQL_UNQUOTED_DATE = _rule("CE624", "ceql-unquoted-date", "info", "a date macro 
 
 URL_UNKNOWN_HUB = _rule("CE625", "url-unknown-hub", "warning", "a hub name close to a known one (typo)", """
 Hub-relative URLs read `/hubs/<hub>/<resource>`; a hub that is not known but one letter or two away from a
-known hub (`docuemnts`) is a typo, and so is `/hub/<known hub>/` for `/hubs/` (fixed safely).  Unknown hubs far
-from any known one are not reported.
+known hub (`docuemnts`) is a typo, and so is `/hub/<known hub>/` for `/hubs/`, or either in capitals (`/Hubs/`,
+`/hubs/CRM/`; these fixed safely).  Unknown hubs far from any known one are not reported.
 """, "/hubs/docuemnts/documents", "/hubs/documents/documents")
 
 URL_QUERY_IN_PATH = _rule("CE626", "url-query-in-path", "warning", "a path segment name=value where a query was meant", """
