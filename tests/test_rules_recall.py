@@ -510,6 +510,16 @@ def test_an_epoch_fix_writes_no_offset_sign_into_the_query():
         "${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}"  # a quoted Z is a letter
 
 
+def test_an_unquoted_epoch_s_fix_writes_the_date_macro_in_quotes():
+    """helper-159: `updated_at>${epoch}` (a number needs no quotes) became `updated_at>${gmtDate:...}`, a date outside
+    quotes: --unsafe-fixes left CE624 for a CEQL string it had written without its quotes."""
+    text = body("/hubs/crm/contacts?where=updated_at>=${epoch} and x>${epoch}000")
+    hit = at(text, "CE425", "${epoch}", length=len("${epoch}"))
+    assert hit.fix is not None and hit.fix.edits[0].replacement == f"'${{gmtDate:{ISO}}}'"
+    fixed = text.replace("updated_at>=${epoch}", "updated_at>=" + hit.fix.edits[0].replacement)
+    assert not hits(fixed, "CE624") and not hits(fixed, "CE425")
+
+
 def test_an_epoch_number_for_a_field_in_milliseconds_or_not_read_is_not_ce425():
     millis = dates("milliseconds")
     assert not hits(body("/hubs/crm/contacts?where=updated_at>'${epoch}'", millis), "CE425")

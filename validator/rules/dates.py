@@ -1640,6 +1640,9 @@ def _epoch_unit_findings(ctx: Any, entry: Any, template: Any, config: dict[str, 
         if isinstance(fmt, str) and fmt.strip() and fmt not in SPECIAL_FORMATS and not compile_problems(fmt) \
                 and not find_placeholders(fmt, date_format=True) and compile_pattern(fmt).facts.has_date:
             meant = f"${{gmtDate:{_OFFSET_LETTERS.sub(_as_iso_offset, fmt)}}}"
+            held = _holding(template, macro)
+            if held is not None and (held[1].start, held[1].end) == (macro.start, macro.end):
+                meant = f"'{meant}'"  # a number needs no quotes, a date does (CE624)
             other = "created" if side == "updated" else "updated"
             if config.get(f"{other}DateField") == config.get(f"{side}DateField") \
                     and config.get(f"{other}DateFormat") == "milliseconds":  # (the same field read as a number too:
