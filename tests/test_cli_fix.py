@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,24 @@ def test_exit_zero_turns_the_diff_s_1_into_0(tmp_path, capsys):
     result = run_main(capsys, "check", "--diff", "--exit-zero", str(target))
     assert result.code == 0 and "+++ " in result.out, result
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["a.json", "a.md"])
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs patch")
+def test_the_diff_of_a_file_with_a_byte_order_mark_applies_to_it(tmp_path, capsys, name):
+    """helper-159: the diff's first line lacked the file's UTF-8 byte order mark, so `patch` (and `git apply`)
+    refused a hunk changing that line; `git diff` shows the mark too."""
+    body = '{"contacts": {"url": "/hubs/crm/contacts", "idField": "id",}}\n'
+    target = tmp_path / name
+    target.write_bytes(b"\xef\xbb\xbf" + (body if name.endswith(".json") else f"```json\n{body}```\n").encode())
+    diff = run_main(capsys, "check", "--diff", str(target))
+    assert diff.code == 1 and "\ufeff" in diff.out, diff
+    copy = tmp_path / ("b" + target.suffix)
+    shutil.copy(target, copy)
+    subprocess.run(["patch", "-s", str(copy)], input=diff.out.encode(), check=True)
+    assert run_main(capsys, "check", "--fix", str(target)).code == 0
+    assert copy.read_bytes() == target.read_bytes() and copy.read_bytes().startswith(b"\xef\xbb\xbf{" if
+                                                                                       name == "a.json" else b"\xef\xbb\xbf```")
 
 
 def test_json_format_shows_the_fix(tmp_path):

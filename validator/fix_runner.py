@@ -63,7 +63,7 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
         return FileFix(None, None, "", _NO_LONGER_RECOGNISED)
     return FileFix(result, encode(result.text, encoded),
                    _masked_diff(shown, loaded.text, secrets_of(loaded, options), result.text,
-                                secrets_of(load(result.text), options)))
+                                secrets_of(load(result.text), options), _mark(encoded)))
 
 
 _NO_LONGER_RECOGNISED = ("the fixes would leave a file that is no longer read as a Cloud Elements body (it would be "
@@ -102,16 +102,24 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
     if len(load(result.text).documents) < len(first.documents):  # (a page whose mistakes were in no body, a curl
         return FileFix(None, None, "", _NO_LONGER_RECOGNISED)     # command's or an HTTP block's, has none to lose)
     return FileFix(result, encode(result.text, encoded),
-                   _masked_diff(shown, first.text, first.secrets(), result.text, load(result.text).secrets()))
+                   _masked_diff(shown, first.text, first.secrets(), result.text, load(result.text).secrets(),
+                                _mark(encoded)))
 
 
-def _masked_diff(shown: str, before: str, before_secrets: Any, after: str, after_secrets: Any) -> str:
+def _mark(encoded: Any) -> str:
+    """A UTF-8 byte order mark as the diff's first character: the file's first line holds it, and ``patch`` or
+    ``git apply`` finds no line without it (as ``git diff`` shows it). A UTF-16 file's diff applies to no file."""
+    return "\ufeff" if encoded.bom == b"\xef\xbb\xbf" else ""
+
+
+def _masked_diff(shown: str, before: str, before_secrets: Any, after: str, after_secrets: Any, mark: str = "") -> str:
     """The diff of the file's lines, masked as every output is: each side with its own secrets and with the
-    other's values, since a fix may move a secret out of what marks it (``&apiKey=`` becomes `` and apiKey=``)."""
+    other's values, since a fix may move a secret out of what marks it (``&apiKey=`` becomes `` and apiKey=``);
+    ``mark`` (the byte order mark the decoded texts lack) opens both sides."""
     from .masking import secrets_alike
 
     masks = secrets_alike((before, after), (before_secrets, after_secrets))
-    return unified_diff(shown, masks[0].mask(before), masks[1].mask(after))
+    return unified_diff(shown, mark + masks[0].mask(before), mark + masks[1].mask(after))
 
 
 @dataclass
