@@ -62,6 +62,27 @@ def test_a_fix_touching_a_protected_span_is_refused():
     assert apply_fixes("abcdef", [_finding(Edit(4, 4, "x"))], protected=[(1, 4)])[0] == "abcdxef"
 
 
+def test_a_fix_removing_a_protected_span_whole_is_applied():
+    """helper-159: removing a secret whole rewrites no secret (a comment giving a password, CE003's fix)."""
+    fix = _finding(Edit(0, 5, ""))
+    assert apply_fixes("abcdef", [fix], protected=[(1, 4)]) == ("f", [fix], [])
+    moved = _finding(Edit(0, 5, "abcd"))  # (not removed: rewritten)
+    assert apply_fixes("abcdef", [moved], protected=[(1, 4)])[2] == [moved]
+
+
+def test_a_comment_holding_a_password_is_removed_and_the_body_fixed():
+    """helper-159: CE003's fix was dropped for a comment holding a secret, and a body read around its comment gives
+    the rest no fix: --fix fixed one trailing comma and left the file failing, without a word why."""
+    secret = "q8Zt3kWv9LmP2xRb"
+    data = ('{\n  "contacts": {\n    "url": "/hubs/crm/contacts",\n    // the password is ' + secret +
+            '\n    "idField": "id",\n    "pageSize": "100",\n  }\n}\n').encode()
+    outcome = fix_file(data, shown="x.json", kind="auto", options=Options(), keep=lambda found: found, unsafe=False)
+    assert outcome.data == b'{\n  "contacts": {\n    "url": "/hubs/crm/contacts",\n    "idField": "id",\n' \
+        b'    "pageSize": 100\n  }\n}\n', outcome
+    assert secret not in outcome.diff and "-    // the password is ****" in outcome.diff
+    assert outcome.result is not None and not outcome.result.skipped_secret
+
+
 def test_fix_text_runs_to_a_fixed_point_and_stops_on_a_cycle():
     def commas(text: str) -> list[Finding]:
         at = text.find(",")
@@ -173,7 +194,7 @@ def _structure(text: str) -> list[re.Match[str]]:
 def _inject(text: str, kind: str, pick: int) -> tuple[str, int] | None:
     """``text`` with one mistake of ``kind`` at the ``pick``-th possible place, and the line it is on."""
     tokens = _structure(text)
-    if kind in ("trailing-comma", "line-comment", "block-comment"):
+    if kind in ("trailing-comma", "line-comment", "block-comment", "secret-comment"):
         # after the last value of a non-empty object or array: `..., "x": 1,\n}`
         places = [t for i, t in enumerate(tokens[1:], 1) if t.group() in "}]" and tokens[i - 1].group() not in "{[,:"]
         places = [t for t in places if "\n" in text[_prev(tokens, t):t.start()]]
@@ -182,7 +203,8 @@ def _inject(text: str, kind: str, pick: int) -> tuple[str, int] | None:
         closer = places[pick % len(places)]
         end = text.rfind("\n", 0, closer.start())
         end = end - 1 if text[end - 1:end] == "\r" else end
-        insert = {"trailing-comma": ",", "line-comment": " // a note", "block-comment": " /* a note */"}[kind]
+        insert = {"trailing-comma": ",", "line-comment": " // a note", "block-comment": " /* a note */",
+                  "secret-comment": f" // the password is {_COMMENTED_SECRET}"}[kind]
         return text[:end] + insert + text[end:], text.count("\n", 0, end)
     if kind == "smart-key":
         keys = [t for i, t in enumerate(tokens[:-1]) if t.group().startswith('"') and tokens[i + 1].group() == ":"
@@ -214,6 +236,7 @@ def _prev(tokens: list[re.Match[str]], token: re.Match[str]) -> int:
 
 
 _CLEAN: list[str] = []
+_COMMENTED_SECRET = "Zq9xW4vK7mT2pL8r"
 
 
 def _clean_bodies(corpus: list[dict]) -> list[str]:
@@ -238,8 +261,8 @@ def test_fix_undoes_injected_mistakes(corpus, data):
     assume(bodies)
     clean = bodies[data.draw(st.integers(0, len(bodies) - 1), label="body")]
     kinds = data.draw(st.lists(st.sampled_from(["trailing-comma", "line-comment", "block-comment", "smart-key",
-                                                "shell-quote", "week-year"]), min_size=1, max_size=4),
-                      label="mistakes")
+                                                "shell-quote", "week-year", "secret-comment"]), min_size=1,
+                               max_size=4), label="mistakes")
     broken, lines = clean, set()
     for kind in kinds:
         injected = _inject(broken, kind, data.draw(st.integers(0, 1000), label="place"))
@@ -256,6 +279,59 @@ def test_fix_undoes_injected_mistakes(corpus, data):
     if "week-year" not in kinds or "yyyy-MM-dd" in fixed:
         assert fixed == clean or "week-year" in kinds
     assert _fix(fixed.encode("utf-8"), unsafe=True).decode("utf-8") == fixed  # a second run is a no-op
+
+
+_DIFF_LINES = re.compile(r"[^\n]*\n|[^\n]+$")
+_FILE_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # (as validator.fixes.files counts lines)
+
+
+def _patch(text: str, diff: str) -> str:
+    """``diff`` (a unified diff, as ``--diff`` prints it) applied to ``text`` as ``patch`` applies it."""
+    source, out, at = _FILE_LINES.findall(text), [], 0
+    lines = _DIFF_LINES.findall(diff)[2:]  # (after `---` and `+++`)
+    k = 0
+    while k < len(lines):
+        hunk = re.match(r"@@ -(\d+)(?:,(\d+))? \+", lines[k])
+        assert hunk is not None, lines[k]
+        start = int(hunk[1]) + (hunk[2] == "0")  # (an empty range names the line before it)
+        out += source[at:start - 1]
+        at, k = start - 1, k + 1
+        while k < len(lines) and not lines[k].startswith("@@"):
+            line, k = lines[k], k + 1
+            body = line[1:]
+            if k < len(lines) and lines[k].startswith("\\ No newline"):
+                body, k = body[:-1], k + 1
+            if line[0] in " -":
+                assert source[at] == body, (source[at], body)
+                at += 1
+            if line[0] in " +":
+                out.append(body)
+    return "".join(out + source[at:])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_diff_applied_to_the_file_is_what_fix_writes(corpus, data):
+    """helper-159: what `--diff` prints, applied to the file (`patch`, `git apply`), gives the bytes `--fix` writes,
+    with the file's byte order mark, line ends and missing final newline (a BOM's first line did not apply)."""
+    bodies = _clean_bodies(corpus)
+    assume(bodies)
+    broken = bodies[data.draw(st.integers(0, len(bodies) - 1), label="body")]
+    for kind in data.draw(st.lists(st.sampled_from(["trailing-comma", "block-comment", "smart-key", "shell-quote",
+                                                    "week-year"]), min_size=1, max_size=3), label="mistakes"):
+        injected = _inject(broken, kind, data.draw(st.integers(0, 1000), label="place"))
+        broken = broken if injected is None else injected[0]
+    if data.draw(st.booleans(), label="crlf"):
+        broken = broken.replace("\n", "\r\n")
+    if data.draw(st.booleans(), label="no final newline"):
+        broken = broken.rstrip("\r\n")
+    mark = "\ufeff" if data.draw(st.booleans(), label="bom") else ""
+    outcome = fix_file((mark + broken).encode("utf-8"), shown="x.json", kind="auto", options=Options(),
+                       keep=lambda found: found, unsafe=True)
+    assume(outcome.data is not None and "****" not in outcome.diff)  # (a masked line applies to no file)
+    assert outcome.data is not None
+    assert _patch(mark + broken, outcome.diff).encode("utf-8") == outcome.data
 
 
 # -- the real corpus: fixes never crash, never break a valid body, and settle ---------------------------------

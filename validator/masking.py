@@ -395,6 +395,13 @@ class Secrets:
             return any(s < end and start < e for s, e in self.spans)
         return self._indexed().touches(start, end)
 
+    def _rewrites(self, start: int, end: int, replacement: str) -> bool:
+        """Whether an edit changes a secret: it touches one, unless it removes it whole (a comment giving a password,
+        which CE003 removes: withheld, it kept every other fix of a body read around its comment from the file)."""
+        if not self._touches(start, end):
+            return False
+        return bool(replacement) or not all(start <= s and e <= end for s, e in self._spans_touching(start, end))
+
     def _indexed(self) -> _SecretIndex:
         if self._index is None:
             object.__setattr__(self, "_index", _SecretIndex(self.values, self.spans))
@@ -481,8 +488,8 @@ class Secrets:
         path = printable(finding.path) if finding.path else finding.path
         pointer = printable(self._scrub_pointer(finding.pointer))
         fix = finding.fix
-        if fix is not None and any(self._touches(edit.start, edit.end) or self.scrub(edit.replacement)
-                                   != edit.replacement for edit in fix.edits):
+        if fix is not None and any(self._rewrites(edit.start, edit.end, edit.replacement) or self.scrub(
+                edit.replacement) != edit.replacement for edit in fix.edits):
             fix = None  # a fix never rewrites, moves or repeats a secret
         elif fix is not None:  # what it says it does may quote the value it leaves alone
             said = self.scrub(fix.message) or ""

@@ -51,7 +51,9 @@ def _overlaps(edit: Edit, taken: Sequence[Edit]) -> bool:
 
 
 def _touches(edit: Edit, spans: Sequence[Span]) -> bool:
-    return any(edit.start < end and start < edit.end or start < edit.start < end for start, end in spans)
+    """Whether ``edit`` changes a protected span: removing one whole (a comment holding a password) changes none."""
+    return any((edit.start < end and start < edit.end or start < edit.start < end)
+               and (edit.replacement != "" or not edit.start <= start <= end <= edit.end) for start, end in spans)
 
 
 def _valid(fix: Fix, length: int) -> bool:
