@@ -234,6 +234,9 @@ def apply(url: str, problems) -> str:
     # a second trial of fresh mistakes (helper-53): '%' or '#' for '$', a no-break space from a web page; both passed
     ("CE605", "/hubs/crm/contacts?where=updated_at>'%{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
     ("CE605", "/hubs/crm/contacts?where=updated_at>'#{gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "safe"),
+    # helper-159: a format with a space in those brackets passed (`No problems found`), and its fix was never offered
+    ("CE605", "/hubs/crm/contacts?where=updated_at>'$(gmtDate:yyyy-MM-dd HH:mm:ss)'", "safe"),
+    ("CE605", "/hubs/crm/contacts?where=updated_at>'%{dateTimeZone:America/New_York:yyyy-MM-dd HH:mm:ss}'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}'\u00a0and status='open'", "safe"),
     ("CE612", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' and sta\u200btus='open'", "safe"),
     # ... a semicolon between conditions (a comma was reported, a semicolon passed)
@@ -251,6 +254,13 @@ def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None
     fixed = apply(bad, found)
     left = {p.rule for p in url_problems(fixed)}
     assert not left, (fixed, left)
+
+
+def test_a_shell_s_command_substitution_is_no_bracketed_macro():
+    """`$(date +%s)` (a shell's, with no colon after the word) is not read as `${date...}` in parentheses."""
+    from validator.rules.urls import url_problems
+
+    assert "CE605" not in {p.rule for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}' and x='$(date +%s)'")}
 
 
 def test_a_doubled_dollar_is_a_warning_and_a_backquoted_expression_is_left_alone():

@@ -123,9 +123,11 @@ _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoc
 # `%24%7BgmtDate:...%7D`, `$%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
 _ENCODED_MACRO = LazyPattern(r"(?i)(?:%24|\$)%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
 _ENCODED_CLOSE = LazyPattern(r"(?i)%7D")
+# (a format may hold spaces, `yyyy-MM-dd HH:mm:ss`, after its colon; `$(date +%s)`, a shell's, has no colon)
 _PERCENT_MACRO = LazyPattern(r"(?<![$\w])[%#]\{(?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
-                             r"[^{}\s]*)\}")
-_PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b[^()\s]*)\)")
+                             r"(?::[^{}\r\n]*|[^{}\s]*))\}")
+_PAREN_MACRO = LazyPattern(r"\$\((?P<body>(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
+                           r"(?::[^()\r\n]*|[^()\s]*))\)")
 # `$ {gmtDate:...}`: a space between `$` and `{` (typed, or left by a formatter)
 _SPACED_MACRO = LazyPattern(r"\$(?P<space>[ \t]+|%20)\{(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b"
                             r"[^{}\r\n]*\})")
