@@ -1088,6 +1088,28 @@ def test_an_http_block_without_a_blank_line_before_its_body():
     assert fixable.fix is not None and fixable.fix.edits[0].replacement == "\r\n"
 
 
+@pytest.mark.parametrize("marks", ["   ", "  ", "> ", ">", "> - "])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_header_or_blank_line_a_fix_adds_to_a_request_in_a_list_or_a_quote_keeps_it_there(marks, newline):
+    """helper-159: CE027's `Content-Type` line under a request in a list item was written without the item's
+    indentation (and CE026's blank line in a block quote without its `>`): the line ended the item and the block, so
+    --fix refused every fix of the page with "no longer read as a Cloud Elements body"."""
+    lead = "1. Send it:\n\n" if marks.strip() in ("", "-") else ""
+    if marks == "> - ":
+        lines = ["> - Send it:", ">", "> " + "  ```http"]
+        marks = ">   "
+    else:
+        lines = [marks + "```http"]
+    request = ["POST /elements/api-v2/instances HTTP/1.1", "Authorization: User x",
+               '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.notification.enabled": false}}']
+    page = lead + newline.join(lines + [marks + line for line in request] + [marks + "```", ""])
+    fixed = _fix(page.encode(), "p.md").decode()
+    assert fixed.replace(newline, "\n").endswith("\n".join(
+        [marks + "Authorization: User x", marks + "Content-Type: application/json", marks.rstrip(), marks + request[2],
+         marks + "```", ""])), fixed
+    assert not {"CE026", "CE027"} & {f.rule for f in check_page(fixed, path="p.md").findings}
+
+
 _CURL = "```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
 
 

@@ -348,12 +348,35 @@ def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator
             end_line, end_column = line_col(starts, max(end, start + 1))
             found = _finding(problem.rule, problem.message, path, f"/L{block.line}",
                              (line, column, end_line, end_column), help=problem.help)
-            fix = problem.fix
-            if fix is not None:
-                fix = Fix(fix.message, tuple(Edit(block.to_page(e.start), block.to_page(e.end, end=True)
-                                                  if e.end > e.start else block.to_page(e.start), e.replacement)
-                                             for e in fix.edits), fix.applicability)
-            yield replace(found, fix=fix)
+            yield replace(found, fix=_block_fix(problem.fix, block, page.text))
+
+
+def _block_fix(fix: Fix | None, block: Any, page: str) -> Fix | None:
+    """A block's own ``fix`` (edits of its text) as edits of the page: a line it writes gets the container's marks
+    of the line it starts on (a list item's indentation, a block quote's `>`), without which the line would end
+    the list item or the quote, and the block with it (CE027's `Content-Type` line under an indented request)."""
+    if fix is None:
+        return None
+    edits = []
+    for e in fix.edits:
+        replacement = e.replacement
+        if _LINE_BREAK.search(replacement):
+            line = max(block.text.rfind("\n", 0, e.start), block.text.rfind("\r", 0, e.start)) + 1
+            at = block.to_page(line)
+            marks = page[max(page.rfind("\n", 0, at), page.rfind("\r", 0, at)) + 1:at]
+            if not _CONTAINER_MARKS.fullmatch(marks):
+                return None
+            parts, start = [], 0
+            for match in _LINE_BREAK.finditer(replacement):
+                parts += [replacement[start:match.start()], match.group()]
+                start = match.end()
+                # (a blank line with the marks' blanks would carry trailing blanks; a quote's `>` it keeps)
+                parts.append(marks if _LINE_BREAK.match(replacement, start) is None and start < len(replacement)
+                             else marks.rstrip(" \t"))
+            replacement = "".join(parts) + replacement[start:]
+        edits.append(Edit(block.to_page(e.start), block.to_page(e.end, end=True) if e.end > e.start
+                          else block.to_page(e.start), replacement))
+    return Fix(fix.message, tuple(edits), fix.applicability)
 
 
 def _committed_credentials(text: str, starts: list[int], path: str | None) -> Iterator[Finding]:
