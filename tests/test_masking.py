@@ -3221,3 +3221,26 @@ def test_a_secret_named_with_what_it_is_for_is_masked(line):
                                   "The token in the header is nextPageToken.", "The password on file is 8 characters long"])
 def test_what_a_secret_is_for_is_shown(line):
     assert str(find_secrets(load_source(line, path="p.md")).mask(line)) == line
+
+
+def test_simulate_notes_ids_and_read_dates_never_show_a_secret(tmp_path):
+    """A record's id or a read date holding the body's secret (whole or as a piece), and the notes quoting them:
+    two records with one secret id, the text Java ignores after a date (shortened too), an idField named as a
+    secret (helper-160)."""
+    value, other = canary(1600), canary(1601)
+    dates = {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"}
+    body = {"name": "x", "configuration": {"sfdc.api.key": value, "event.poller.configuration": {
+        "c": {"url": "/hubs/crm/c?where=u>'${gmtDate:yyyy-MM-dd}'", "idField": "id", "datesConfiguration": dates},
+        "t": {"url": "/hubs/crm/t?where=u>'${gmtDate:yyyy-MM-dd}'", "idField": "access_token",
+              "datesConfiguration": dates}}}}
+    (tmp_path / "b.json").write_text(json.dumps(body), encoding="utf-8")
+    later = "2024-01-05T11:00:00Z"
+    records = {"c": [{"id": value, "u": later}, {"id": value, "u": later}, {"id": f"x-{value}", "u": later},
+                     {"id": "a", "u": f"{later} {value}"}, {"id": "b", "u": f"{later} and then {value}"}],
+               "t": [{"access_token": other, "u": later}, {"access_token": other, "u": later}]}
+    (tmp_path / "r.json").write_text(json.dumps(records), encoding="utf-8")
+    for fmt in ("text", "json"):
+        result = run_cli("simulate", "--records", str(tmp_path / "r.json"), "--since", "2024-01-05T10:00Z",
+                         "--format", fmt, str(tmp_path / "b.json"))
+        assert result.code == 0 and "taken from records 0, 1" in result.out, (fmt, result)
+        assert not _leaks(result.out + result.err, [value, other]) and value[:5] not in result.out, (fmt, result.out)

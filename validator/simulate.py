@@ -470,7 +470,7 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
         return fail(text, f"{field_name} {text!r} is read as a date outside years 1-9999")
     if result.index < len(text):
         rest = text[result.index:]
-        note = (f"Java reads {text[:result.index]!r} and ignores {rest if len(rest) <= 20 else rest[:20] + '...'!r} "
+        note = (f"Java reads {text[:result.index]!r} and ignores {rest if len(rest) <= 20 else rest[:20] + '…'!r} "
                 f"after column {result.index}")
     disagrees = _iso_disagrees(text, result.instant_ms)
     note = "; ".join(n for n in (note, disagrees) if n) or None
@@ -786,7 +786,7 @@ def _dated_in_the_future(outcomes: list[RecordOutcome], interval: int, settings:
               f"poll(s) {interval} min apart); a date in the future is most often read in the wrong zone or format")
 
 
-def _id_key(value: Any) -> str:
+def id_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
@@ -794,7 +794,7 @@ def _duplicate_ids(outcomes: list[RecordOutcome], notes: _Notes) -> None:
     seen: dict[str, list[int]] = {}
     for outcome in outcomes:
         if outcome.event in ("created", "updated"):
-            seen.setdefault(_id_key(outcome.id), []).append(outcome.index)
+            seen.setdefault(id_key(outcome.id), []).append(outcome.index)
     for key, indexes in seen.items():
         if len(indexes) > 1:
             notes.add(f"id {key} is taken from records {', '.join(map(str, indexes))}: one event each")

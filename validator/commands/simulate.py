@@ -294,19 +294,26 @@ def run(args: argparse.Namespace) -> int:
 def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[str], str]) -> Simulation:
     """``result`` with the records' values of fields named as secret keys (an `idField` of `access_token`, a date
     field named `password`), and those the masking finds in the records file (``secret_values``: a live key's shape,
-    `sk_live_...`), replaced by the mask before anything is printed: the id column and the date problems quote them.
-    A date read as one is shown as the date it is.  Resource names and pointers are as ``shown`` gives them (a
-    resource named `contacts?apiKey=...`)."""
+    `sk_live_...`), replaced by the mask before anything is printed: the id column, the date problems and the notes
+    quote them.  A date read as one is shown as the date it is, a secret in the text after it masked.  Resource names
+    and pointers are as ``shown`` gives them (a resource named `contacts?apiKey=...`)."""
     from dataclasses import replace
 
     from ..masking import MASK, Secrets
+    from ..simulate import id_key
     from ..vocabulary.secrets import is_secret_key
 
     found = Secrets(values=tuple(sorted(secret_values, key=len, reverse=True)))
 
+    def scrubbed(text: str) -> str:
+        return found.scrub(text) or text
+
     def hidden(date: DateValue | None, problem: str | None) -> tuple[DateValue | None, str | None]:
-        if date is None or not date.text or date.instant_ms is not None or not (
-                is_secret_key(date.field) or date.text in secret_values or found.scrub(date.text) != date.text):
+        if date is None or not date.text:
+            return date, problem
+        if date.instant_ms is not None:  # (the text Java ignores after the date may hold one)
+            return replace(date, text=scrubbed(date.text), note=date.note and scrubbed(date.note)), problem
+        if not (is_secret_key(date.field) or date.text in secret_values or scrubbed(date.text) != date.text):
             return date, problem  # (a secret inside the date unread: `Bearer <token>` quoted whole, helper-154)
         for shown in (repr(date.text), date.text):  # as the messages quote it
             problem = problem.replace(shown, repr(MASK)) if problem else problem
@@ -316,13 +323,26 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     for res in result.resources:
         secret_id = res.id_field is not None and is_secret_key(res.id_field)
         records = []
+        masked_ids: set[str] = set()
         for record in res.records:
             updated, problem = hidden(record.updated, record.problem)
             created, problem = hidden(record.created, problem)
-            shown_id = record.id is not None and (secret_id or str(record.id) in secret_values)
-            records.append(replace(record, id=MASK if shown_id else record.id,
-                                   updated=updated, created=created, problem=problem))
-        resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records)))
+            record_id = record.id
+            if record_id is not None and (secret_id or str(record_id) in secret_values):
+                masked_ids.add(id_key(record_id))
+                record_id = MASK
+            elif isinstance(record_id, str):
+                record_id = scrubbed(record_id)  # (a secret as a piece of it: `x-<key>`)
+            records.append(replace(record, id=record_id, updated=updated, created=created,
+                                   problem=problem and scrubbed(problem),
+                                   notes=tuple(scrubbed(note) for note in record.notes)))
+        notes = []
+        for note in res.notes:  # (the note on ids taken twice quotes the id)
+            for key in masked_ids:
+                note = note.replace(f"id {key} is taken", f"id {MASK} is taken")
+            notes.append(scrubbed(note))
+        resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records),
+                                 notes=tuple(notes)))
     return replace(result, resources=tuple(resources),
                    skipped=tuple((shown(name), reason) for name, reason in result.skipped))
 
