@@ -147,6 +147,25 @@ def test_strict_dates_reject_what_lenient_rolls_over() -> None:
     assert strict.event == "error" and "strict" in strict.problem
 
 
+@pytest.mark.parametrize(("fmt", "value", "says"), [
+    ("yyyy-MM-dd HH:mm:ss.SSSSSS", "2024-01-05 10:00:00.987654", "millisecond 987654 is out of range"),  # 16 min late
+    ("dd/MM/yyyy HH:mm", "01/25/2024 10:00", "month 25 is out of range"),  # day and month swapped: 2026-01-01
+    ("yyyy-MM-dd HH:mm:ss", "2024-01-05 24:00:00", "hour of day 24 is out of range"),
+])
+def test_a_lenient_roll_over_is_pointed_out(fmt: str, value: str, says: str) -> None:
+    """Java reads these without a word, moving the date (helper-160): the microseconds `SSSSSS` reads as milliseconds
+    without an offset to compare with, a US date read day first."""
+    date = read_date(value, field_name="updated", date_format=fmt, zone="GMT", settings=DEFAULT)
+    assert date.instant_ms is not None and date.note is not None and says in date.note, date.note
+    assert "--strict-dates" in date.note
+    strict = read_date(value, field_name="updated", date_format=fmt, zone="GMT", settings=Settings(lenient=False))
+    assert strict.instant_ms is None
+    for fine, pattern in (("2024-01-05 10:00:00.987", "yyyy-MM-dd HH:mm:ss.SSS"),  # read as written: no note
+                          ("2024-11-03 01:30:00", "yyyy-MM-dd HH:mm:ss")):  # (an hour DST repeats: no roll-over)
+        assert read_date(fine, field_name="u", date_format=pattern, zone="America/New_York",
+                         settings=DEFAULT).note is None
+
+
 def test_missing_null_and_non_text_dates() -> None:
     missing = one({"id": 1, "created": "2024-01-05T10:30:00Z"})
     assert missing.problem == "updated: no field 'updated' in the record (it has created, id)"
@@ -669,3 +688,17 @@ def test_a_setting_with_two_signs_is_no_number_and_no_crash() -> None:
     assert result.poll_delay == 0 and result.tolerance_s == 0
     result = run([rec(1, "2024-01-05T10:30:00Z")], pollDelay="-5", createdCheckTolerance=" +60 ")
     assert result.poll_delay == -5 and result.tolerance_s == 60
+
+
+def test_filter_by_current_date_leaves_out_a_record_after_the_run() -> None:
+    """helper-160: `filterByCurrentDate: true` is documented as an upper bound "now"; a record read as updated years
+    after the run was UPDATED with no word about the flag (helper-121's P7)."""
+    records = [rec(1, "2030-01-05T10:00:00Z"), rec(2, "2024-01-05T10:05:00Z"), rec(3, "2024-01-05T10:15:00Z")]
+    bounded = run(records, filterByCurrentDate=True)
+    assert [r.event for r in bounded.records] == ["ignored", "updated", "updated"]  # the run is at 10:15, inclusive
+    assert "filterByCurrentDate leaves it out" in bounded.records[0].notes[-1]
+    assert any(a.startswith("filterByCurrentDate: a record updated after the run time (2024-01-05T10:15:00.000Z")
+               for a in bounded.assumptions), bounded.assumptions
+    assert run(records, filterByCurrentDate=True, polls=3).records[0].event == "ignored"
+    assert [r.event for r in run(records).records] == ["updated", "updated", "updated"]  # no flag: no bound
+    assert run(records, filterByCurrentDate=True, filterByUpdatedDate=False).records[0].event == "updated"

@@ -26,7 +26,9 @@ named in :attr:`ResourceSimulation.assumptions`:
 * an entry without ``createdCheckTolerance`` has a tolerance of 0 s; ``filterByUpdatedDate:
   false`` takes every record the vendor returns;
 * a taken record read as updated after the present (``Settings.now``) is pointed out: without
-  ``filterByCurrentDate`` every poll until that date takes it again (a date read in the wrong zone).
+  ``filterByCurrentDate`` every poll until that date takes it again (a date read in the wrong zone);
+  with it (documented: an upper bound "now"), a record updated after the run time (the last poll time
+  plus the refresh interval, per poll) is ignored, one exactly at it taken.
 
 With ``polls`` > 1 the run is repeated: run *k* has the last poll time ``since + k*interval``
 (the refresh interval, minutes) and happens one interval later, so it takes the records updated
@@ -473,8 +475,27 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
         note = (f"Java reads {text[:result.index]!r} and ignores {rest if len(rest) <= 20 else rest[:20] + '…'!r} "
                 f"after column {result.index}")
     disagrees = _iso_disagrees(text, result.instant_ms)
-    note = "; ".join(n for n in (note, disagrees) if n) or None
+    rolled = _rolled_over(pattern, text, zone, result.instant_ms, settings) if disagrees is None else None
+    note = "; ".join(n for n in (note, disagrees, rolled) if n) or None
     return DateValue(field_name, date_format, zone, text, result.instant_ms, None, None, note)
+
+
+def _rolled_over(pattern: Any, text: str, zone: str, instant_ms: int, settings: Settings) -> str | None:
+    """A note when a lenient parse moved a field out of its range (``SSSSSS`` reading microseconds as milliseconds,
+    ``dd/MM`` reading a US month-first date): Java says nothing, a strict parse would fail."""
+    from .dates.parse import DateParseError, parse_position
+
+    if not settings.lenient or pattern.format(instant_ms, zone) == text:  # (read as written: the common case)
+        return None
+    try:
+        parse_position(pattern, text, zone, lenient=False, now=settings.now, default_zone=settings.server_zone)
+    except DateParseError as exc:
+        reason = exc.reason.partition("strict mode: ")[2] or exc.reason
+        if "out of range" in reason or "roll over" in reason:
+            return (f"Java's lenient parse moves the date without a word ({reason.split(' for ')[0]}): read as "
+                    f"{iso_instant(instant_ms)}; a format that does not fit the vendor's values? (--strict-dates "
+                    "makes it an error)")
+    return None
 
 
 def _iso_disagrees(text: str, instant_ms: int) -> str | None:
@@ -641,6 +662,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
 
     outcomes = [_outcome(i, record, id_field, updated_cfg, created_cfg, compared, tolerance, filter_dates,
                          settings) for i, record in enumerate(records)]
+    if filter_dates and _is_true(entry.get("filterByCurrentDate")):
+        outcomes = _bounded_by_the_run(outcomes, since_ms + polls * interval * 60_000, assumptions)
     _duplicate_ids(outcomes, notes)
     if filter_dates and not _is_true(entry.get("filterByCurrentDate")):
         _dated_in_the_future(outcomes, interval, settings, notes)
@@ -648,6 +671,19 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     if polls > 1:
         windows, outcomes = _windows(outcomes, since_ms, delay, interval, polls, filter_dates, settings, notes)
     return resource(tuple(outcomes), windows)
+
+
+def _bounded_by_the_run(outcomes: list[RecordOutcome], run_ms: int, assumptions: _Notes) -> list[RecordOutcome]:
+    """filterByCurrentDate's documented upper bound "now": a record read as updated after the run leaves it."""
+    from dataclasses import replace
+
+    assumptions.add(f"filterByCurrentDate: a record updated after the run time ({iso_instant(run_ms)}, the last poll "
+                    "time plus the refresh interval) is left out, the documented upper bound 'now'; one exactly at "
+                    "it is taken (undocumented)")
+    return [replace(o, event="ignored", notes=(*o.notes, f"updated after the run time ({iso_instant(run_ms)}): "
+                                               "filterByCurrentDate leaves it out"))
+            if o.event in ("created", "updated") and o.updated is not None and o.updated.instant_ms is not None
+            and o.updated.instant_ms > run_ms else o for o in outcomes]
 
 
 def _date_config(dates: dict[str, Any], which: str, settings: Settings) -> tuple[str, str, str, bool] | None:
