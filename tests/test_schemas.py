@@ -98,6 +98,48 @@ def test_every_property_has_a_description(name: str) -> None:
         assert target.get("description"), f"{name}{where} has no description"
 
 
+def _patterns(node: Any) -> list[str]:
+    """Every regular expression of a schema: ``pattern`` values and ``patternProperties`` keys."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, child in node.items():
+            if key == "pattern" and isinstance(child, str):
+                found.append(child)
+            elif key == "patternProperties" and isinstance(child, dict):
+                found.extend(child)
+            found.extend(_patterns(child))
+    elif isinstance(node, list):
+        for child in node:
+            found.extend(_patterns(child))
+    return found
+
+
+# where Python's `re` and ECMAScript's (VS Code, check-jsonschema's regress, ajv) differ: `$` before a last
+# newline, `\s` (\x1c-\x1f and \x85 Python's only, \ufeff ECMAScript's only), `.` and \r, \u2028, \u2029
+_ENGINE_PROBES = ["\n", "\r", "\x1c", "\x1f", "\x85", "\ufeff", "\u2028", "\xa0", " "]
+_PROBE_CORES = ["true", "False", "15", "+15", "3458", "sageone", "US", "{{key}}", "<KEY>", "a.b", "event.x",
+                "CE1", "CE601", "f.json#/a/b:CE601"]
+
+
+@pytest.mark.parametrize("name", [*OWN_SCHEMAS, "config"])
+def test_patterns_mean_the_same_in_python_and_ecmascript(name: str) -> None:
+    """helper-161: `"event.notification.enabled": "true\\n"` passed `check` (Python's `$` matches before a last
+    newline) while VS Code and check-jsonschema rejected it, and `"key": "sageone\\x85"` the other way round (`\\s`)."""
+    regress = pytest.importorskip("regress")  # ECMAScript's regular expressions (check-jsonschema's engine)
+    probes = [core[:cut] + odd + core[cut:] for core in _PROBE_CORES for odd in _ENGINE_PROBES
+              for cut in (0, 1, len(core))] + _PROBE_CORES
+    for pattern in _patterns(schemas.load_schema(name)):
+        ecma, python = regress.Regex(pattern, "u"), re.compile(pattern)
+        for probe in probes:
+            assert (ecma.find(probe) is not None) == (python.search(probe) is not None), (pattern, probe)
+
+
+def test_a_boolean_or_number_text_with_a_last_newline_is_wrong() -> None:
+    """helper-161: Python's `$` let `"true\\n"` pass; Java reads it as false, editors reject it."""
+    assert codes({"event.notification.enabled": "true\n"}, schema="configuration") == ["CE104"]
+    assert codes({"element": {"id": "3458\n"}}, schema="instance") == ["CE104"]
+
+
 @pytest.mark.parametrize("name", OWN_SCHEMAS)
 def test_cross_file_references_use_ids(name: str) -> None:
     text = schemas.schema_text(name)

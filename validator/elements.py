@@ -649,8 +649,9 @@ def another_element(key: str) -> dict[str, Any]:
     """The condition an element's overlay leaves a body alone under: it names an element, and not by ``key`` or a
     placeholder standing for one (``{{page.elementKey}}``, which ``--element`` says): another key, or an id, which
     ``check`` does not take for this element either."""
+    # spaces as Python's and ECMAScript's `\s` both read them (editors and check-jsonschema run ECMAScript patterns)
     return {"required": ["element"], "properties": {"element": {"not": {"required": ["key"], "properties": {"key": {
-        "type": "string", "anyOf": [{"const": key}, {"pattern": r"^\s*(?:\{\{|<|\$\{)"}]}}}}}}
+        "type": "string", "anyOf": [{"const": key}, {"pattern": r"^[\s\x1c-\x1f\x85\ufeff]*(?:\{\{|<|\$\{)"}]}}}}}}
 
 
 def iter_user_keys(definition: ElementDefinition) -> Iterator[ConfigKey]:
