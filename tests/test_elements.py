@@ -355,7 +355,10 @@ def test_generated_overlay_agrees_with_hand_written(elements_dir):
         configuration = written
     written_required = set(configuration["required"])
     assert gen_required == written_required
-    assert generated["else"]["properties"]["element"]["properties"]["key"]["const"] == "sageone"
+    # (a placeholder key is this element's, in both: helper-161)
+    assert generated["else"]["properties"]["element"]["properties"]["key"]["anyOf"] == \
+        load_schema("elements/sageone")["else"]["properties"]["element"]["properties"]["key"]["anyOf"]
+    assert generated["else"]["properties"]["element"]["properties"]["key"]["anyOf"][0] == {"const": "sageone"}
     # ... and both leave another element's body alone (an editor applies them wherever their fileMatch matches)
     assert generated["if"] == load_schema("elements/sageone")["if"]
     # the element's own keys written at the top level are misplaced, in both (CE106)
@@ -551,7 +554,8 @@ def test_responses_are_not_checked_for_required_keys(elements_dir):
 def _overlay_missing(schema: dict, config: dict) -> set[str]:
     from jsonschema import Draft202012Validator
 
-    body = {"element": {"key": schema["else"]["properties"]["element"]["properties"]["key"]["const"]}, "configuration": config}
+    key = schema["else"]["properties"]["element"]["properties"]["key"]["anyOf"][0]["const"]
+    body = {"element": {"key": key}, "configuration": config}
     missing: set[str] = set()
     for error in Draft202012Validator(schema).iter_errors(body):
         if error.validator == "required":

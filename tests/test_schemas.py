@@ -725,6 +725,18 @@ def test_sageone_overlay_leaves_another_element_s_body_and_asks_an_update_for_it
     assert not list(overlay.iter_errors({"element": {"id": 1234}, "configuration": {}}))  # (by id: not this one)
 
 
+@pytest.mark.parametrize("key", ["{{page.elementKey}}", "<ELEMENT_KEY>", "${ELEMENT}"])
+def test_sageone_overlay_takes_a_placeholder_key_for_its_own(key: str) -> None:
+    """helper-161: a template body (`"key": "{{page.elementKey}}"`) with every Sage One key got "Expected `sageone`"
+    from VS Code and check-jsonschema: the overlay's condition reads a placeholder as this element, its `else` did not."""
+    from jsonschema import Draft202012Validator
+
+    overlay = Draft202012Validator(schemas.load_schema("elements/sageone"))
+    assert not list(overlay.iter_errors(body(SAGE, element={"key": key})))
+    assert [e.message for e in overlay.iter_errors(body({}, element={"key": key}))]  # (its keys still asked for)
+    assert problems(body(SAGE, element={"key": key}), element="sageone") == []
+
+
 def test_seed_example_has_no_schema_problem(corpus: list[dict]) -> None:
     seed = next(r for r in corpus if r["id"] == 418)
     assert problems(json.loads(seed["text"])) == []

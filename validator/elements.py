@@ -633,7 +633,8 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
             "element": {
                 "description": "The element this instance belongs to.",
                 "type": "object",
-                "properties": {"key": {"description": "The element key.", "const": definition.key}},
+                # (a placeholder is this element's key, as in the condition above: not a wrong one)
+                "properties": {"key": {"description": "The element key.", **this_element_key(definition.key)}},
             },
             "configuration": {
                 "description": f"Configuration keys of the `{definition.key}` element.",
@@ -649,9 +650,14 @@ def another_element(key: str) -> dict[str, Any]:
     """The condition an element's overlay leaves a body alone under: it names an element, and not by ``key`` or a
     placeholder standing for one (``{{page.elementKey}}``, which ``--element`` says): another key, or an id, which
     ``check`` does not take for this element either."""
+    return {"required": ["element"], "properties": {"element": {"not": {"required": ["key"], "properties": {
+        "key": this_element_key(key)}}}}}
+
+
+def this_element_key(key: str) -> dict[str, Any]:
+    """``element.key`` naming this element: the key itself, or a placeholder standing for it."""
     # spaces as Python's and ECMAScript's `\s` both read them (editors and check-jsonschema run ECMAScript patterns)
-    return {"required": ["element"], "properties": {"element": {"not": {"required": ["key"], "properties": {"key": {
-        "type": "string", "anyOf": [{"const": key}, {"pattern": r"^[\s\x1c-\x1f\x85\ufeff]*(?:\{\{|<|\$\{)"}]}}}}}}
+    return {"type": "string", "anyOf": [{"const": key}, {"pattern": r"^[\s\x1c-\x1f\x85\ufeff]*(?:\{\{|<|\$\{)"}]}
 
 
 def iter_user_keys(definition: ElementDefinition) -> Iterator[ConfigKey]:
