@@ -171,11 +171,22 @@ def test_several_outputs_in_one_run(tmp_path):
     (["--output-format", "junit:"], "give a file after the colon"),
     (["--output-format", "junit:a.xml", "--output-format", "gitlab:a.xml"], "two reports"),
     (["--output-format", "junit:a.xml", "-o", "b.xml"], "every format already names its file"),
+    (["--output-format", "text", "--output-format", "sarif:-"], "only one format can go to standard output"),
     (["--root", "no/such/dir"], "not a directory"),
 ])
 def test_bad_output_options_exit_2(tmp_path, args, message):
     result = run_cli("check", *args, str(EXAMPLES / "sageone-polling.json"), cwd=tmp_path)
     assert result.code == 2 and message in result.err, result
+
+
+def test_a_report_to_dash_goes_to_standard_output(tmp_path):
+    """helper-161: `--format sarif:-` and `-o -` wrote a file named `-` and printed nothing (PATH `-` is stdin)."""
+    repo = _repo(tmp_path)
+    for args in (["--format", "sarif:-"], ["--format", "sarif", "-o", "-"],
+                 ["--format", "sarif:-", "--format", "junit:reports/junit.xml"]):
+        result = run_cli("check", *args, ".", cwd=repo)
+        assert result.code == 1 and json.loads(result.out)["version"] == "2.1.0", (args, result)
+        assert not (repo / "-").exists(), args
 
 
 def test_exit_zero_quiet_and_statistics(tmp_path):

@@ -2,7 +2,7 @@
 
 ``--output-format FORMAT[:FILE]`` is repeatable, so one run writes every report a CI job
 needs (``--output-format text --output-format junit:reports/junit.xml --output-format
-gitlab:gl-code-quality-report.json``).  At most one format goes to standard output;
+gitlab:gl-code-quality-report.json``).  At most one format goes to standard output (no file, or ``-``);
 ``-o/--output-file FILE`` sends that one to a file instead.  ``--statistics`` replaces the
 standard-output report by a count of findings per rule; ``-q`` drops the summary and the
 skipped-file lines of ``text`` and ``concise``.  Report paths are relative to :func:`project_root`.
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .reporters import FileReport
 
 ROOT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")  # GitHub Actions, GitLab CI
+STDOUT = "-"  # as a report's FILE (`sarif:-`, `-o -`): standard output, as PATH `-` is standard input
 _ANSI = LazyPattern(r"\x1b\[[0-9;]*m")
 
 
@@ -55,11 +56,11 @@ def plan_targets(specs: Sequence[str] | None, *, output_file: str | None = None,
             raise OutputError(f"unknown format {name!r}: choose from {', '.join(REPORTERS)}")
         if colon and not file:
             raise OutputError(f"{spec!r}: give a file after the colon, as in {name}:reports/{name}.out")
-        targets.append(Target(name, file or None))
+        targets.append(Target(name, None if file == STDOUT else file or None))
     on_stdout = [i for i, t in enumerate(targets) if t.file is None]
     if len(on_stdout) > 1:
         raise OutputError("only one format can go to standard output: give the others a file (FORMAT:FILE)")
-    if output_file:
+    if output_file and output_file != STDOUT:
         if not on_stdout:
             raise OutputError("--output-file: every format already names its file")
         targets[on_stdout[0]] = Target(targets[on_stdout[0]].format, output_file)

@@ -38,10 +38,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-format", "--format", dest="output_format", action="append", default=None,
                         metavar="FORMAT[:FILE]",
                         help="output format: text (default), concise, json, github (default under GitHub Actions), "
-                             "sarif, junit, gitlab; FORMAT:FILE writes that format to FILE (repeatable: several "
-                             "reports in one run)")
+                             "sarif, junit, gitlab; FORMAT:FILE writes that format to FILE, - being standard output "
+                             "(repeatable: several reports in one run)")
     parser.add_argument("-o", "--output-file", type=path_value, default=None, metavar="FILE",
-                        help="write the output to FILE instead of standard output")
+                        help="write the output to FILE instead of standard output (- is standard output)")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found (2 still "
                         "means a usage, configuration or I/O error)")
     parser.add_argument("-q", "--quiet", action="store_true",
