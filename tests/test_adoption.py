@@ -394,6 +394,15 @@ def test_hook_runs_serially():
     assert re.search(r"^\s*require_serial: true$", text, re.MULTILINE)
 
 
+def test_usage_says_pre_commit_may_split_a_run():
+    """helper-161: usage.md said `require_serial` gives one process and one summary; pre-commit still splits a long
+    list of files (128 KiB of names on POSIX: 3,000 files with `--all-files` made two runs, two summaries), and
+    a `--format FORMAT:FILE` in the hook's args would be written over by each run."""
+    text = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
+    assert "so there is one summary" not in text
+    assert "into several runs" in text and "`--format FORMAT:FILE`" in text
+
+
 def test_large_json_without_cloud_elements_keys_is_skipped_unparsed(tmp_path, monkeypatch):
     from validator import check_runner, kinds, source
 
