@@ -627,3 +627,24 @@ def test_a_file_name_s_shown_escapes_are_its_characters_in_a_uri():
 
     assert relative_uri("a\\x0ab.json", ".") == ("a%0Ab.json", True)
     assert relative_uri("r\\u202eb.json", ".") == ("r%E2%80%AEb.json", True)
+
+
+@pytest.mark.skipif(os.sep != "/", reason="a backslash is the separator on Windows, never a name's")
+def test_a_backslash_of_a_file_s_own_name_is_not_read_as_an_escape(tmp_path):
+    """helper-161: a file `a\\x41b.json` (a backslash in its name) was `aAb.json` in GitHub's `file=`, SARIF, GitLab
+    and JUnit: the shown name's `\\x41` was read back as the escape of `A`."""
+    from clirun import run_cli
+
+    name = "a\\x41b.json"
+    (tmp_path / name).write_text('{"element": {"key": "hubspot"}, "configuration": {"event.notification.enabled": 1}}')
+    concise = run_cli("check", "--no-cache", "--format", "concise", ".", cwd=tmp_path).out
+    assert concise.startswith("a\\x5cx41b.json:1:"), concise  # (unambiguous: `\x41` would be a character)
+    github = run_cli("check", "--no-cache", "--format", "github", ".", cwd=tmp_path).out
+    assert f"file={name}," in github, github
+    sarif = json.loads(run_cli("check", "--no-cache", "--format", "sarif", ".", cwd=tmp_path).out)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
+        "a%5Cx41b.json"
+    gitlab = json.loads(run_cli("check", "--no-cache", "--format", "gitlab", ".", cwd=tmp_path).out)
+    assert gitlab[0]["location"]["path"] == name
+    junit = ET.fromstring(run_cli("check", "--no-cache", "--format", "junit", ".", cwd=tmp_path).out)
+    assert [case.get("file") for case in junit.iter("testcase")] == [name]

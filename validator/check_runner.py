@@ -374,11 +374,11 @@ def _inside_any(path: Path, folders: Sequence[str]) -> bool:
 def _as_reported(shown: str) -> str:
     """A file name as reports show it, as findings carry it (:func:`validator.masking.printable`): a name that is not
     UTF-8, or that holds a control character (a tab, a line break), with escapes."""
-    if shown.isprintable():
+    if shown.isprintable() and "\\" not in shown:
         return shown
-    from .masking import printable
+    from .masking import printable_path
 
-    return printable(shown)
+    return printable_path(shown)
 
 
 def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -485,7 +486,7 @@ class Secrets:
             hint = self.scrub_near(hint, text, *place) if hint else hint
         message = printable(message)
         hint = printable(hint) if hint else hint
-        path = printable(finding.path) if finding.path else finding.path
+        path = printable_path(finding.path) if finding.path else finding.path
         pointer = printable(self._scrub_pointer(finding.pointer))
         fix = finding.fix
         if fix is not None and any(self._rewrites(edit.start, edit.end, edit.replacement) or self.scrub(
@@ -589,6 +590,19 @@ def printable(text: str, *, keep: str = "") -> str:
         return _UNPRINTABLE.sub(lambda char: char.group() if char.group() in keep else _escape_char(char), text)
     return _UNPRINTABLE.sub(_escape_char, text)
 
+
+def printable_path(path: str) -> str:
+    """A file name as every report shows it: :func:`printable`, and a backslash of the name's own written `\\x5c`
+    where the reports that name files by their real name (GitHub, SARIF, GitLab, JUnit) would read it as one of those
+    escapes (:data:`ESCAPES`): a file `a\\x41.json` was named `aA.json`."""
+    if "\\" in path and os.sep == "/" and ESCAPES.search(path):  # (on Windows a backslash is the separator)
+        path = path.replace("\\", "\\x5c")
+    return printable(path)
+
+
+# The escapes printable() writes: `\x0a` for a control character, `\u202e` for a format character or a byte of a
+# name that is not UTF-8 (Python's surrogateescape, U+DC80-U+DCFF)
+ESCAPES = LazyPattern(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
 # Lone surrogates, C0 and C1 controls and DEL, and the bidirectional embeddings, overrides and isolates.
 _UNPRINTABLE = LazyPattern("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

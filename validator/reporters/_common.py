@@ -6,7 +6,6 @@ import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
-from ..lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..findings import Finding
@@ -132,14 +131,12 @@ def relative_uri(path: str, root: str | os.PathLike[str] | None) -> tuple[str, b
     posix = PurePosixPath(*candidate.parts).as_posix() if candidate.parts else "."
     while posix.startswith("./"):
         posix = posix[2:]
-    if "\\" in posix:  # a character the path shows as its escape (masking.printable): a control, a byte not UTF-8
-        posix = _ESCAPED.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), posix)
+    if "\\" in posix:  # a character the path shows as its escape (masking.printable_path): a control, a byte not UTF-8
+        from ..masking import ESCAPES
+
+        posix = ESCAPES.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), posix)
     return quote(os.fsencode(posix), safe="/"), True
 
-
-# The escapes printable() writes: `\x0a` for a control character, `\u202e` for a format character or a byte of a
-# name that is not UTF-8 (Python's surrogateescape, U+DC80-U+DCFF)
-_ESCAPED = LazyPattern(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
 
 def root_uri(root: str | os.PathLike[str] | None) -> str:
