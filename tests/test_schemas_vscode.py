@@ -340,3 +340,23 @@ def test_a_value_completion_says_which_values_are_mistakes(node: str) -> None:
         assert set(items) == {'"polling"', '"webhook"', '"webhooks"', "null"}
         assert "misspelling of `webhook`" in items['"webhooks"'] and "CE203" in items['"webhooks"']
         assert "polls the vendor" in items['"polling"']
+
+
+def test_schema_patterns_mean_in_vs_code_what_they_mean_in_python(node: str) -> None:
+    """helper-161: every schema pattern gives VS Code's engine (JavaScript, flag `u`) the verdict Python's gives,
+    on values with the characters where the two differ (test_schemas.py runs the same probes through regress)."""
+    from test_schemas import _ENGINE_PROBES, _PROBE_CORES, _patterns
+
+    from validator import schemas
+
+    probes = [core[:cut] + odd + core[cut:] for core in _PROBE_CORES for odd in _ENGINE_PROBES
+              for cut in (0, 1, len(core))] + _PROBE_CORES
+    patterns = sorted({p for name in schemas.schema_names() for p in _patterns(schemas.load_schema(name))})
+    script = ("const job = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(job.patterns.map((p) => { const r = new RegExp(p, 'u');"
+              " return job.probes.map((s) => r.test(s)); })));")
+    result = subprocess.run([node, "-e", script], input=json.dumps({"patterns": patterns, "probes": probes}),
+                            capture_output=True, text=True, check=True, timeout=60)
+    for pattern, verdicts in zip(patterns, json.loads(result.stdout)):
+        python = re.compile(pattern)
+        assert verdicts == [python.search(probe) is not None for probe in probes], pattern
