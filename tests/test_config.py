@@ -243,6 +243,20 @@ def test_error_messages_for_each_kind_of_mistake():
     assert validate_table({"at": 5}) == [("at", "must be a string, got 5")]
 
 
+def test_a_table_where_a_value_goes_is_named_not_printed(tmp_path: Path) -> None:
+    # (it printed the table's repr: `got {'password': 'Kq9vT3xZpw1'}`, a secret pasted into the wrong place shown)
+    (tmp_path / ".ce-validator.toml").write_text('server-zone = {password = "Kq9vT3xZpw1"}\n'
+                                                  'select = ["CE1", {token = "Kq9vT3xZtk2"}]\n'
+                                                  '[per-file-ignores]\n"a.json" = {secret = "Kq9vT3xZpf3"}\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path, explicit=tmp_path / ".ce-validator.toml")
+    shown = str(raised.value)
+    assert "Kq9vT3xZ" not in shown
+    assert "server-zone: must be a string, got a table" in shown
+    assert "select[1]: must be a string, got a table" in shown
+    assert 'per-file-ignores."a.json": must be a list, got a table' in shown
+
+
 def test_bad_date_time(tmp_path):
     with pytest.raises(ConfigError, match=r"\.ce-validator\.toml:1: at: cannot read 'yesterday' as a time"):
         config_from(tmp_path, 'at = "yesterday"\n')

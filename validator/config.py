@@ -750,6 +750,8 @@ def _show(value: Any) -> str:
         return '"' + as_shown(value) + '"'
     if isinstance(value, list):
         return "[" + ", ".join(_show(item) for item in value) + "]"
+    if isinstance(value, dict):  # named, not printed: its values may be anything, a secret among them
+        return "a table"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (datetime, date, time)):  # as TOML writes it
