@@ -403,6 +403,28 @@ def test_an_unread_date_holding_a_secret_is_masked(tmp_path, fmt):
     assert "Zx8vXk2pL9" not in result.out + result.err and "not a date" in result.out, result.out
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_an_id_holding_a_secret_inside_is_masked(tmp_path, fmt):
+    """An idField value that is an object (`{"secret": "<token>"}`) or a text holding a token (`Bearer <token>`)
+    was printed whole: only an id equal to a secret was masked."""
+    body = {"customers": {"url": "/hubs/crm/customers?where=updated>'${date}'", "idField": "id",
+                          "datesConfiguration": {"updatedDateField": "updated_at",
+                                                 "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}
+    (tmp_path / "p.json").write_text(json.dumps(body), encoding="utf-8")
+    (tmp_path / "r.json").write_text(json.dumps([
+        {"id": {"secret": "RXhAJQPSTnhsqj"}, "updated_at": "2026-12-05T10:00:00Z"},
+        {"id": ["a", {"password": "Pw7kQz2mXv"}], "updated_at": "2026-12-05T10:00:00Z"},
+        {"id": "Bearer Zx8vXk2pL9wRt4ZcB8", "updated_at": "2026-12-05T10:00:00Z"},
+        {"id": {"n": 7}, "updated_at": "2026-12-05T10:00:00Z"}]), encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "p.json"), "--records", str(tmp_path / "r.json"), "--since",
+                     "2026-12-05T09:00:00Z", "--format", fmt)
+    shown = result.out + result.err
+    assert result.code in (0, 1) and "customers" in result.out, result
+    for piece in ("RXhAJQPSTnhsqj", "Pw7kQz2mXv", "Zx8vXk2pL9"):
+        assert piece not in shown, (piece, shown)
+    assert '"n": 7' in shown, shown  # an id of no secret is shown as it is
+
+
 def test_control_characters_of_records_and_files_are_shown_escaped(tmp_path: Path) -> None:
     """helper-144: simulate's text printed an ESC of a resource name, a zone and a record's date as it is."""
     body = {"r\x1b[31m": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy'\x1b[2J'}'", "idField": "id",

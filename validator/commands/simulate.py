@@ -53,6 +53,7 @@ from ._io import read_text as _read
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..masking import Secrets
     from ..simulate import (
         DateValue,
         RecordOutcome,
@@ -328,7 +329,8 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
             updated, problem = hidden(record.updated, record.problem)
             created, problem = hidden(record.created, problem)
             record_id = record.id
-            if record_id is not None and (secret_id or str(record_id) in secret_values):
+            if record_id is not None and (secret_id or str(record_id) in secret_values or not isinstance(record_id, str)
+                                          and _holds_a_secret(record_id, found)):  # (an object or a list holding one)
                 masked_ids.add(id_key(record_id))
                 record_id = MASK
             elif isinstance(record_id, str):
@@ -345,6 +347,18 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
                                  notes=tuple(notes)))
     return replace(result, resources=tuple(resources),
                    skipped=tuple((shown(name), reason) for name, reason in result.skipped))
+
+
+def _holds_a_secret(value: Any, found: Secrets) -> bool:
+    """Whether an id holds a secret inside it: an object or a list at idField (`{"secret": "..."}`) is printed
+    whole, and a text may hold one among other words (`Bearer <token>`)."""
+    from ..vocabulary.secrets import is_secret_key
+
+    if isinstance(value, dict):
+        return any(is_secret_key(str(key)) or _holds_a_secret(item, found) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_a_secret(item, found) for item in value)
+    return isinstance(value, str) and found.scrub(value) != value
 
 
 def _iso(ms: int | None) -> str | None:
