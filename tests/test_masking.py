@@ -584,6 +584,25 @@ def test_a_secret_written_into_a_url_or_repeated_elsewhere_stays_hidden(tmp_path
         assert not _leaks(result.out + result.err, [inside, repeated]), (command, result.out)
 
 
+def test_a_secret_copied_percent_encoded_or_in_other_capitals_is_hidden_in_every_message(capsys, tmp_path):
+    """A password copied into a URL percent-encoded: the excerpt masked it, CE202's help (`write "<the URL>"`) quoted
+    it; copied in lower or upper case into a note: shown in every excerpt."""
+    encoded, cased = "P6FjjxzH/+=nNXwyy", "Kq9vT3xZpQ7!mw"
+    body = ('{"element": {"key": "sageone"}, "configuration": {"password": "' + encoded + '",\n'
+            '"oauth.api.secret": "' + cased + '",\n'
+            '"event.notification.callback.url": "https://h.example.com/cb?x=P6FjjxzH%2F%2B%3DnNXwyy&y=1 "},\n'
+            '"description": "was ' + cased.lower() + ', then ' + cased.upper() + '",,\n"name": "a"}\n')
+    (tmp_path / "b.json").write_text(body, encoding="utf-8")
+    (tmp_path / "v.json").write_text(body.replace(",,", ","), encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, "--no-cache", str(tmp_path / "b.json"), str(tmp_path / "v.json")):
+        assert "CE202" in result.out and "CE001" in result.out, (fmt, result.out)
+        shown = result.out + result.err
+        for piece in ("NXwyy", "pQ7!", "PQ7!"):
+            assert piece not in shown, (fmt, piece, shown)
+    source = load_source((tmp_path / "v.json").read_bytes(), path="v.json")
+    assert "nXwyy" not in find_secrets(source).mask(source.text).lower()
+
+
 @pytest.mark.parametrize("tail", [
     "-u admin:{}", "--user bob:{}", "-uadmin:{}", "-u 'admin:{}'", "--data-urlencode \"api_key={}\"",
     "-F password={}", "--oauth2-bearer {}", "&& export API_SECRET={}", "-d 'client_secret={}&x=1'",

@@ -636,12 +636,24 @@ def find_secrets(source: Source, *, extra_keys: frozenset[str] = frozenset()) ->
     names = _named_elsewhere(text, [v for v in ordered if v.isalpha() and not looked_for_elsewhere(v)], spans)
     reused = [v for v in ordered if looked_for_elsewhere(v)]
     if reused and len(reused) <= _FEW_REUSED:  # the same value written elsewhere too (`where=pw='<it>'`)
-        spans.update(Secrets(values=tuple(reused)).found_in(text).spans)
-        prefixes = list(_prefix_copies(text, reused))
-        if prefixes:
-            spans.update(prefixes)
-            ordered = tuple(sorted(set(ordered) | {text[start:end] for start, end in prefixes}, key=len, reverse=True))
+        copies = list(Secrets(values=tuple(reused)).found_in(text).spans) + list(_prefix_copies(text, reused))
+        copies += _other_case_copies(text, reused)
+        spans.update(copies)
+        # a copy written otherwise (percent-encoded in a URL, a prefix) is a value too: a message may quote it
+        # (CE202's `write "https://h/cb?x=Kq9v%2F..."`), where only the values are looked for
+        others = {text[start:end] for start, end in copies} - set(ordered)
+        if others:
+            ordered = tuple(sorted(set(ordered) | others, key=len, reverse=True))
     return Secrets(spans=tuple(sorted(spans)), values=ordered, names=names)
+
+
+def _other_case_copies(text: str, values: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of the values written elsewhere in other capitals (a note quoting the password in lower case): all
+    but the capitals of the secret.  Only where lowering keeps every offset (`İ` lowers to two characters)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []
+    return [span for value in values for span in _occurrences(lowered, value.lower()) if text[span[0]:span[1]] != value]
 
 
 def _named_elsewhere(text: str, words: list[str], spans: Iterable[tuple[int, int]]) -> frozenset[str]:
