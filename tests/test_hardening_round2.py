@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clirun import ROOT, run_cli
+from clirun import ROOT, run_cli, run_main
 
 FORMATS = ["text", "concise", "json", "github", "sarif", "junit", "gitlab"]
 
@@ -408,6 +408,79 @@ def test_a_folder_that_cannot_be_read_is_said(tmp_path, monkeypatch):
     items = list(command.iter_inputs([str(tmp_path)]))
     messages = [str(i) for i in items if isinstance(i, command.InputError)]
     assert messages == [f"{tmp_path}/locked: cannot read: Permission denied"]  # not "no *.json files"
+
+
+def _locked(monkeypatch, folder: Path) -> None:
+    """``folder`` as a folder of mode 000 is to a user who is not its owner (root reads it all: chmod cannot say it)."""
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def refused(path) -> bool:
+        return str(os.fspath(path)).startswith(str(folder) + os.sep)
+
+    def stat(path, *args, **kwargs):
+        if isinstance(path, (str, os.PathLike)) and refused(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    def scandir(path="."):
+        if os.path.abspath(path) == str(folder) or refused(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_named_that_cannot_be_read_is_said_as_such(tmp_path, monkeypatch, capsys):
+    """`check locked/` printed `cannot write the output: Permission denied` (looking for `locked/.git` raised)."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.json").write_text('{"c": {"url": "/hubs/crm/c", "idField": "id"}}', encoding="utf-8")
+    _locked(monkeypatch, locked)
+    result = run_main(capsys, "check", "--no-cache", str(locked))
+    assert result.code == 2 and f"{locked}: cannot read: Permission denied" in result.err, result
+    assert "output" not in result.err, result.err
+
+
+def test_a_baseline_that_cannot_be_read_or_written_is_said_as_such(tmp_path, monkeypatch, capsys):
+    """`--update-baseline --baseline locked/b.json` printed `cannot write the output`; an unreadable baseline printed
+    Python's `[Errno 13] Permission denied: '...'`, and a UTF-16 one the codec's own words."""
+    body = tmp_path / "b.json"
+    body.write_text('{"c": {"url": "/hubs/crm/c", "idField": "id"}}', encoding="utf-8")
+    utf16 = tmp_path / "u.json"
+    utf16.write_bytes(b"\xff\xfe" + '{"version": 1, "findings": []}'.encode("utf-16-le"))
+    result = run_main(capsys, "check", "--no-cache", "--baseline", str(utf16), str(body))
+    assert result.code == 2 and f"{utf16}: not a baseline file: not UTF-8 text (byte 0)" in result.err, result
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.json").write_text('{"version": 1, "findings": []}', encoding="utf-8")
+    _locked(monkeypatch, locked)
+    result = run_main(capsys, "check", "--no-cache", "--update-baseline", "--baseline", str(locked / "b.json"),
+                      str(body))
+    assert result.code == 2 and f"{locked / 'b.json'}: cannot write: Permission denied" in result.err, result
+    result = run_main(capsys, "check", "--no-cache", "--baseline", str(locked / "b.json"), str(body))
+    assert result.code == 2 and result.err.strip().endswith(f"{locked / 'b.json'}: cannot read: Permission denied"), \
+        result
+
+
+@pytest.mark.parametrize("option", ["--element-docs", "--element-schemas"])
+def test_element_docs_or_schemas_that_cannot_be_read_are_said_not_an_internal_error(tmp_path, monkeypatch, capsys,
+                                                                                    option):
+    """A folder of element docs (or overlays) that cannot be looked into gave CE099 `internal error in
+    validator.rules.elements: PermissionError` (twice), and simulate `cannot write the output`."""
+    body = tmp_path / "b.json"
+    body.write_text('{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": 5, '
+                    '"event.poller.configuration": {"c": {"url": "/hubs/finance/c?where=a>\'${date}\'", '
+                    '"idField": "id"}}}}', encoding="utf-8")
+    locked = tmp_path / "locked"
+    (locked / "sageone").mkdir(parents=True)
+    _locked(monkeypatch, locked)
+    result = run_main(capsys, "check", "--no-cache", option, str(locked), str(body))
+    assert result.code == 2 and "cannot read" in result.err and "Permission denied" in result.err, result
+    assert "CE099" not in result.out + result.err, result
+    if option == "--element-docs":
+        result = run_main(capsys, "simulate", option, str(locked), "--element", "sageone", str(body))
+        assert result.code == 2 and f"{locked / 'sageone'}: cannot read: Permission denied" in result.err, result
 
 
 def _now_body(tmp_path):

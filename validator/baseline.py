@@ -174,8 +174,10 @@ def load(file: str | os.PathLike[str]) -> Baseline:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create it with --update-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read: {exc}") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: not a baseline file: not UTF-8 text (byte {exc.start})") from None
     except ValueError as exc:
         raise BaselineError(f"{path}: not a baseline file: {exc}") from None
     except RecursionError:
@@ -236,7 +238,7 @@ class BaselineRun:
         if not update:
             return cls(load(file), update=False)
         try:  # recording: the files this run does not check keep their entries
-            earlier = load(file) if Path(file).is_file() else Baseline(file=Path(file))
+            earlier = load(file) if os.path.isfile(file) else Baseline(file=Path(file))  # (False when unreadable)
         except BaselineError:
             earlier = Baseline(file=Path(file))  # (a file that is no baseline is written anew)
         return cls(earlier, update=True)

@@ -508,6 +508,21 @@ def _read_json(path: Path) -> Any:
         raise ElementDocsError(f"{path}: nested too deep to read") from None
 
 
+def _is_dir(path: Path) -> bool:
+    """``path.is_dir()``, with a folder that cannot be looked into said as such (pathlib raises, an internal error)."""
+    try:
+        return path.is_dir()
+    except OSError as exc:
+        raise ElementDocsError(f"{exc.filename or path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError as exc:
+        raise ElementDocsError(f"{exc.filename or path}: cannot read: {exc.strerror or exc}") from None
+
+
 @lru_cache(maxsize=64)
 def load_element(directory: str, key: str) -> ElementDocs | None:
     """The docs of element ``key`` in ``directory``, or None when the folder has neither file.
@@ -515,18 +530,18 @@ def load_element(directory: str, key: str) -> ElementDocs | None:
     ``directory`` may also be the element's own folder (``exports/elements/sfdc``): a natural way to point at one
     element, which otherwise found nothing and turned every element check off without a word."""
     folder = Path(directory) / key
-    if not folder.is_dir() and Path(directory).name == key:
+    if not _is_dir(folder) and Path(directory).name == key:
         folder = Path(directory)
     element_file, swagger_file = folder / "element.json", folder / "swagger.json"
-    if not element_file.is_file() and not swagger_file.is_file():
+    if not _is_file(element_file) and not _is_file(swagger_file):
         return None
     definition = api = None
-    if element_file.is_file():
+    if _is_file(element_file):
         data = _read_json(element_file)
         if not isinstance(data, dict):
             raise ElementDocsError(f"{element_file}: not an element definition (a JSON object)")
         definition = ElementDefinition.from_json(data)
-    if swagger_file.is_file():
+    if _is_file(swagger_file):
         data = _read_json(swagger_file)
         if not isinstance(data, dict):
             raise ElementDocsError(f"{swagger_file}: not Swagger 2.0 docs (a JSON object)")
@@ -550,7 +565,7 @@ def default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
 def find_element(directories: tuple[str, ...], key: str) -> ElementDocs | None:
     """The first folder's docs for ``key``."""
     for directory in directories:
-        if not Path(directory).is_dir():
+        if not _is_dir(Path(directory)):
             raise ElementDocsError(f"{directory}: not a directory of element docs")
         if "/" in key or key in ("", ".", ".."):
             return None

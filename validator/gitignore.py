@@ -19,8 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _repository_top(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+    for folder in (start, *start.parents):  # (os.path: a folder that cannot be read is none, not an error)
+        if os.path.exists(folder / ".git"):
             return folder
     return None
 
@@ -49,7 +49,7 @@ class GitIgnore:
         folder = Path(os.path.abspath(start))
         top = _repository_top(folder)
         if top is not None:
-            exclude = _read(top / ".git" / "info" / "exclude") if (top / ".git").is_dir() else None
+            exclude = _read(top / ".git" / "info" / "exclude") if os.path.isdir(top / ".git") else None
             if exclude is not None:
                 ignore._specs.append((top, exclude))
             for above in reversed((folder, *folder.parents)):
@@ -63,7 +63,7 @@ class GitIgnore:
         if path in self._entered:
             return
         self._entered.add(path)
-        spec = _read(path / ".gitignore") if (path / ".gitignore").is_file() else None
+        spec = _read(path / ".gitignore") if os.path.isfile(path / ".gitignore") else None
         if spec is not None:
             self._specs.append((path, spec))
 

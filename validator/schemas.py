@@ -519,7 +519,13 @@ def _read_overlay(file: str, stamp: object) -> tuple[str, dict[str, Any]]:
 
 def _overlay_file(element: str, directories: tuple[str, ...]) -> Path | None:
     """``<dir>/<element>.schema.json`` in the first of ``directories`` that has it."""
-    return next((path for path in (Path(d) / f"{element}{_SUFFIX}" for d in directories) if path.is_file()), None)
+    for path in (Path(d) / f"{element}{_SUFFIX}" for d in directories):
+        try:
+            if path.is_file():
+                return path
+        except OSError as exc:  # a folder that cannot be looked into (pathlib raises): said, not an internal error
+            raise OverlayError(f"{path}: cannot read the element schema: {exc.strerror or exc}") from None
+    return None
 
 
 @lru_cache(maxsize=64)
