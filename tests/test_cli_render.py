@@ -304,6 +304,23 @@ def test_a_poll_delay_is_read_alike_by_render_and_simulate(tmp_path: Path, delay
     assert resource["poll_delay"] == 60 and "2024-01-05T09:59:00" in resource["url"], resource
 
 
+@pytest.mark.parametrize(("delay", "shown"), [("abc", "'abc'"), ("1e3", "'1e3'"), (1.5, "1.5"), (True, "true")])
+def test_a_poll_delay_neither_reads_is_said_to_be_left_out(tmp_path: Path, delay, shown: str) -> None:
+    """helper-160 (helper-121's B3): render and simulate used no delay for these without a word, as if none were set."""
+    dates = {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss"}
+    body = {"c": {"url": "/hubs/x/c?where=a>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'", "idField": "id", "pollDelay": delay,
+                  "datesConfiguration": dates}}
+    path, records = tmp_path / "p.json", tmp_path / "r.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    records.write_text('[{"id": 1, "u": "2024-01-05T10:30:00"}]', encoding="utf-8")
+    result = run_cli("render", "--at", "2024-01-05T10:00:00Z", "--format", "json", str(path))
+    [resource] = json.loads(result.out)["resources"]
+    assert resource["poll_delay"] == 0 and "2024-01-05T10:00:00" in resource["url"], resource
+    assert f"pollDelay {shown} is not a whole number of seconds: rendered with no delay" in resource["assumptions"][0]
+    result = run_cli("simulate", "--records", str(records), "--since", "2024-01-05T10:00:00Z", str(path))
+    assert f"note       pollDelay {shown} is not a whole number of seconds: simulated with no delay" in result.out
+
+
 def test_a_year_before_1000_is_written_with_four_digits() -> None:
     """helper-121: render wrote `999-03-01T00:00:00.000Z`, which is no ISO 8601."""
     from validator.dates.format import iso_millis

@@ -343,7 +343,7 @@ def test_missing_ids_say_where(path: str, record: dict, why: str) -> None:
 
 def test_duplicate_ids_are_pointed_out() -> None:
     result = run([rec(1, "2024-01-05T11:00:00Z"), rec(1, "2024-01-05T11:05:00Z")])
-    assert "id 1 is taken from records 0, 1" in result.notes[-1]
+    assert "id 1 is taken from records 0, 1: one event each (assumed" in result.notes[-1]
 
 
 # --------------------------------------------------------------------------- windows
@@ -435,6 +435,8 @@ def test_load_records_shapes() -> None:
     ('{"id": 1}\n{"id": 2\n', None, "r.json:2:9: not valid JSON lines"),
     ('{"a": [{"id": 1}], "b": [{"id": 2}]}', None, "several arrays of records (a, b)"),
     ('{"a": 1}', None, "no array of records in this object (keys: a)"),
+    # one record copied alone (helper-160): --records-key cannot help it
+    ('{"id": 1, "updated": "2024-01-05T11:00:00Z"}', None, "a single record? give it in an array: [{...}]"),
     ('{"a": [1]}', "a", "holds an array, not an array of records"),
     ('{"a": []}', "b", "no field 'b'"),
     ('[1, {"id": 1}]', None, "item 0 of the array is a number"),

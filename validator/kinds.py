@@ -252,6 +252,15 @@ def too_big_for_java(name: str, value: Any) -> str | None:
     return f"{name} {shown} does not fit in a Java int"
 
 
+def not_whole_setting(name: str, value: Any) -> str | None:
+    """`pollDelay 'abc' is not a whole number of seconds` when ``value`` is given but :func:`whole_setting` cannot read
+    it and it is not merely too big (:func:`too_big_for_java` says that), else None."""
+    if value is None or whole_setting(value) is not None or _past_java_int(value):
+        return None
+    text = repr(value) if not isinstance(value, bool) else str(value).lower()
+    return f"{name} {text if len(text) <= 40 else text[:36] + '...'} is not a whole number of seconds"
+
+
 def _digits(text: str) -> str | None:
     """The digits of a whole number written as a string (one sign at most, as Java's `Integer.parseInt` reads it;
     blanks around), else None: `"--5"` is none."""

@@ -50,7 +50,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from .dates import SPECIAL_FORMATS
-from .kinds import refresh_minutes, too_big_for_java, whole_setting
+from .kinds import not_whole_setting, refresh_minutes, too_big_for_java, whole_setting
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
@@ -276,6 +276,9 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     candidates = list(_candidate_arrays(value))
     if not candidates:
         keys = ", ".join(sorted(map(str, value))[:10]) or "none"
+        if value and not any(isinstance(child, (dict, list)) for child in value.values()):  # nothing to point a key at
+            raise RecordsError(f"{name}: no array of records in this object (keys: {keys}); a single record? give "
+                               "it in an array: [{...}]")
         raise RecordsError(f"{name}: no array of records in this object (keys: {keys}); give --records-key PATH")
     top = [c for c in candidates if "." not in c[0]] or candidates
     if len(top) > 1:
@@ -607,6 +610,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     too_big = too_big_for_java("pollDelay", entry.get("pollDelay"))
     if too_big is not None:
         notes.add(f"{too_big}, so the platform cannot read it: simulated with no delay")
+    elif (unread := not_whole_setting("pollDelay", entry.get("pollDelay"))) is not None:
+        notes.add(f"{unread}: simulated with no delay")
     compared = since_ms - delay * 1000
     url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
     dates = entry.get("datesConfiguration")
@@ -619,9 +624,8 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
                       "does not read it: the tolerance is 0 s")
         elif (too_big := too_big_for_java("createdCheckTolerance", entry.get("createdCheckTolerance"))) is not None:
             notes.add(f"{too_big}, so the platform cannot read it: the tolerance is 0 s")
-        elif entry.get("createdCheckTolerance") is not None:
-            notes.add(f"createdCheckTolerance {entry['createdCheckTolerance']!r} is not a whole number of seconds: "
-                      "the tolerance is 0 s")
+        elif (unread := not_whole_setting("createdCheckTolerance", entry.get("createdCheckTolerance"))) is not None:
+            notes.add(f"{unread}: the tolerance is 0 s")
         else:
             assumptions.add("no createdCheckTolerance: the tolerance is 0 s (undocumented default)")
         tolerance = 0
@@ -833,7 +837,8 @@ def _duplicate_ids(outcomes: list[RecordOutcome], notes: _Notes) -> None:
             seen.setdefault(id_key(outcome.id), []).append(outcome.index)
     for key, indexes in seen.items():
         if len(indexes) > 1:
-            notes.add(f"id {key} is taken from records {', '.join(map(str, indexes))}: one event each")
+            notes.add(f"id {key} is taken from records {', '.join(map(str, indexes))}: one event each "
+                      "(assumed: the platform does not document what it does with an id a page repeats)")
 
 
 def _indexes(items: list[int], limit: int = 10) -> str:

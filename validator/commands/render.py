@@ -149,7 +149,7 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
             args: argparse.Namespace) -> tuple[RenderedUrl, int]:
     from ..urls.render import render_url
 
-    from ..kinds import too_big_for_java, whole_setting
+    from ..kinds import not_whole_setting, too_big_for_java, whole_setting
 
     raw = entry.get("pollDelay")
     delay = whole_setting(raw) or 0  # (as simulate and the hover read it)
@@ -161,6 +161,10 @@ def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datet
     rendered = render_url(entry["url"], at, now=now, server_zone=args.server_zone, poll_delay=delay,
                           refresh_interval=interval, encode_values=args.encode_values,
                           date_format=date_format if isinstance(date_format, str) else None)
+    unread = not_whole_setting("pollDelay", raw)
+    if unread is not None:  # (check reports it, CE102; render must not look as if it had applied it)
+        rendered.assumptions.insert(0, f"{unread}: rendered with no delay (what the platform does with it is "
+                                       "undocumented)")
     return rendered, delay
 
 
