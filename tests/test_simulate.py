@@ -166,6 +166,19 @@ def test_a_lenient_roll_over_is_pointed_out(fmt: str, value: str, says: str) -> 
                          settings=DEFAULT).note is None
 
 
+def test_a_weekday_the_date_contradicts_moves_nothing_and_gets_no_roll_over_note() -> None:
+    """Java reads `Mon, 05 Jan 2024` (a Friday) as 5 January: the day of the month decides, the weekday moves nothing,
+    so no note says the date was moved (helper-160 suspected it); a day out of range still gets one."""
+    fmt = "EEE, dd MMM yyyy HH:mm:ss zzz"
+    date = read_date("Mon, 05 Jan 2024 10:00:00 GMT", field_name="updated", date_format=fmt, zone="GMT", settings=DEFAULT)
+    assert date.instant_ms == read_date("Fri, 05 Jan 2024 10:00:00 GMT", field_name="updated", date_format=fmt,
+                                        zone="GMT", settings=DEFAULT).instant_ms
+    assert date.note is None
+    rolled = read_date("Fri, 35 Jan 2024 10:00:00 GMT", field_name="updated", date_format=fmt, zone="GMT",
+                       settings=DEFAULT)
+    assert rolled.note is not None and "day of month 35 is out of range" in rolled.note
+
+
 def test_missing_null_and_non_text_dates() -> None:
     missing = one({"id": 1, "created": "2024-01-05T10:30:00Z"})
     assert missing.problem == "updated: no field 'updated' in the record (it has created, id)"

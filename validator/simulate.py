@@ -494,6 +494,9 @@ def _rolled_over(pattern: Any, text: str, zone: str, instant_ms: int, settings: 
         parse_position(pattern, text, zone, lenient=False, now=settings.now, default_zone=settings.server_zone)
     except DateParseError as exc:
         reason = exc.reason.partition("strict mode: ")[2] or exc.reason
+        changed = reason.partition("(")[2].rpartition(")")[0].split(", ")
+        if all(field.startswith("day of week ") for field in changed):
+            return None  # (a weekday the date contradicts: Java reads the date from its day of the month, moving nothing)
         if "out of range" in reason or "roll over" in reason:
             return (f"Java's lenient parse moves the date without a word ({reason.split(' for ')[0]}): read as "
                     f"{iso_instant(instant_ms)}; a format that does not fit the vendor's values? (--strict-dates "
