@@ -1183,6 +1183,8 @@ def test_an_element_s_misspelt_key_is_named(written: str, applicability: str) ->
     assert named.fix is not None and named.fix.applicability == "unsafe" and named.fix.edits[0].replacement == '"key"'
     [plain] = [f for f in check(json.dumps({"element": {"name": "Sage One", "hub": "finance"}})) if f.rule == "CE103"]
     assert plain.pointer == "/element" and plain.fix is None
+    [secret] = [f for f in check(json.dumps({"element": {"apiKey": "${K}"}, "name": "x"})) if f.rule == "CE103"]
+    assert secret.pointer == "/element" and secret.fix is None  # (a credential is not renamed into the key)
 
 
 def test_poller_entries_wrapped_in_one_more_level_are_one_finding() -> None:

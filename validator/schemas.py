@@ -780,7 +780,9 @@ def _element_named_otherwise(element: Any) -> tuple[str, str] | None:
     if not isinstance(element, dict) or len(element) != 1:
         return None
     ((name, value),) = element.items()
-    return (name, value) if isinstance(name, str) and isinstance(value, str) and value.strip() else None
+    if not isinstance(name, str) or not isinstance(value, str) or not value.strip() or _under_secret_key((name,)):
+        return None  # (`{"apiKey": ...}`: a credential, not the element named; CE751 says where it belongs)
+    return name, value
 
 
 class _Translator:
