@@ -564,6 +564,18 @@ def test_an_element_key_with_a_space_inside_is_a_display_name(key: str, flagged:
     assert len(edge) == 1 + flagged and "no space before or after it" in edge[0]  # (each its own message)
 
 
+@pytest.mark.parametrize(("key", "flagged"), [("'sageone'", True), ('"sageone"', True), ("/elements/sageone", True),
+                                              ("sage\\one", True), ("<The Element's Key>", False), ("sageone", False)])
+def test_an_element_key_in_quotes_or_as_a_path(key: str, flagged: bool) -> None:
+    """A fresh-mistakes trial (helper-157): `"key": "'sageone'"` and `"key": "/elements/sageone"` passed without
+    element docs (with them, CE914 said only that no docs were found). A documentation placeholder in angle brackets
+    is neither this nor a display name (CE701 reads it)."""
+    found = [p.message for p in validate({"element": {"key": key}, "name": "x"}) if p.rule == "CE104"]
+    assert found == ([f"`element.key` must be the key alone, with no quote, slash or backslash in it (an element key "
+                      "as `GET /elements` lists it, such as `sageone`; not a quoted `'sageone'` nor a path such as "
+                      f"`/elements/sageone`), got `{json.dumps(key)}`"] if flagged else [])
+
+
 def test_element_needs_key_or_id() -> None:
     assert problems({"element": {}}) == [
         ("CE103", "`element` needs `key` or `id`", "/element", False,
