@@ -34,6 +34,11 @@ def fix_file(data: bytes, *, shown: str, kind: str, options: Any, keep: Callable
 
     if reads_as_page(shown, data):
         return _fix_page(data, shown=shown, kind=kind, options=options, keep=keep, unsafe=unsafe)
+    if kind == "auto":
+        from .kinds import clearly_not_cloud_elements
+
+        if clearly_not_cloud_elements(data):  # skipped unparsed by the check (a large package-lock.json): no fix
+            return FileFix(None, None, "")
     loaded = load_source(data, path=shown)
     try:
         encoded = decode(data, loaded.text)
