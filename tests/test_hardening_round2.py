@@ -708,6 +708,22 @@ def test_render_and_simulate_read_a_utf16_body_as_check_does(tmp_path):
     assert simulated.code in (0, 1) and "not UTF-8" not in simulated.err, simulated
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_render_and_simulate_read_a_body_without_a_byte_order_mark_as_check_does(tmp_path, codec):
+    """`check` reads UTF-16 or UTF-32 without a mark (CE015, by RFC 4627's NUL pattern); `render` said `CE013 not a
+    text file: NUL character at line 1, column 2`."""
+    text = (ROOT / "examples" / "sageone-polling-fixed.json").read_text(encoding="utf-8")
+    body = tmp_path / "wide.json"
+    body.write_bytes(text.encode(codec))
+    assert "CE015" in run_cli("check", "--no-cache", str(body)).out
+    rendered = run_cli("render", str(body), "--at", "2024-01-05T10:00:00Z")
+    assert rendered.code == 0 and "2024-01-05" in rendered.out, rendered
+    records = tmp_path / "records.json"
+    records.write_bytes("[]".encode(codec))
+    simulated = run_cli("simulate", str(body), "--records", str(records), "--since", "2024-01-05T10:00:00Z")
+    assert simulated.code in (0, 1) and "CE013" not in simulated.err, simulated
+
+
 _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
 
 

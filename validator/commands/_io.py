@@ -41,9 +41,12 @@ def read_text(name: str) -> str:
             data = _read_file(name)
     except (OSError, ValueError) as exc:
         raise UsageError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    from ..source.load import bom_codec
+    from ..source.load import bom_codec, unmarked_wide_text
 
-    codec, skip = bom_codec(data) or ("utf-8", 0)  # (UTF-16 and UTF-32 with their mark, as `check` reads them)
+    wide = unmarked_wide_text(data)  # (UTF-16 and UTF-32 with their mark or without, as `check` reads them)
+    if wide is not None:
+        return wide
+    codec, skip = bom_codec(data) or ("utf-8", 0)
     try:
         return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:

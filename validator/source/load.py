@@ -65,6 +65,15 @@ def bom_codec(data: bytes) -> tuple[str, int] | None:
     return next(((name, len(bom)) for bom, name, _shown in _BOMS if data.startswith(bom)), None)
 
 
+def unmarked_wide_text(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 ``data`` without a byte order mark, recognised as :func:`load_source` does (the
+    NUL pattern of RFC 4627), else None."""
+    if bom_codec(data) is not None or b"\x00" not in data[:4]:
+        return None
+    text, _notes, nul = _decode(data)
+    return text if nul is None else None
+
+
 def _decode(data: bytes) -> tuple[str, list[tuple[str, str, int, int, str | None]], int | None]:
     """Text, notes (offsets into the text) and the offset of a NUL (binary) if any."""
     notes: list[tuple[str, str, int, int, str | None]] = []
