@@ -100,8 +100,27 @@ def test_a_linked_configuration_file_whose_target_goes_is_not_remembered(tmp_pat
     project = write(tmp_path / "pyproject.toml", "[tool.ce-validator]\nstrict = false\n")
     _settle(project, folder, folder.parent, tmp_path)
     assert find_config_file(folder) == tmp_path / "a" / ".ce-validator.toml"
-    target.unlink()
+    target.unlink()  # (left dangling, it is still the configuration meant: said, not passed over for the pyproject's)
+    with pytest.raises(ConfigError, match="a link to a file that does not exist"):
+        load_config(start=folder)
+    (tmp_path / "a" / ".ce-validator.toml").unlink()
     assert find_config_file(folder) == project
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "loop"])
+def test_a_dot_file_that_is_no_file_is_said_not_passed_over(tmp_path, kind):
+    """helper-162: a `.ce-validator.toml` that is a folder, a FIFO or a link loop was skipped without a word, and the
+    run went on with another configuration (or none): what the user wrote for ce-validator is said, exit 2."""
+    dot = tmp_path / ".ce-validator.toml"
+    write(tmp_path / "pyproject.toml", "[tool.ce-validator]\nstrict = true\n")
+    if kind == "folder":
+        dot.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(dot)
+    else:
+        dot.symlink_to(dot)
+    with pytest.raises(ConfigError, match="not a regular file|Too many levels of symbolic links"):
+        load_config(start=tmp_path)
 
 
 def test_an_answer_that_depends_on_a_folder_changed_just_now_is_not_remembered(tmp_path, monkeypatch):

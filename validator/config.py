@@ -376,6 +376,8 @@ def _search(folder: str) -> tuple[str | None, list[str]]:
             if name == "pyproject.toml" and not _has_table(Path(candidate)):
                 continue
             return candidate, read
+        if name == CONFIG_FILE_NAMES[0] and os.path.lexists(candidate):
+            return candidate, read  # ours by its name, but no file to read (a folder, a FIFO, a dangling link): said
     return None, read
 
 
@@ -473,7 +475,8 @@ def _read_config(path: Path) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
-        raise ConfigError([ConfigProblem(str(path), None, "no such configuration file")]) from None
+        said = "a link to a file that does not exist" if os.path.islink(path) else "no such configuration file"
+        raise ConfigError([ConfigProblem(str(path), None, said)]) from None
     except OSError as exc:
         raise ConfigError([ConfigProblem(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
     if len(data) > MAX_CONFIG_BYTES:
