@@ -276,9 +276,32 @@ def test_a_table_where_a_value_goes_is_named_not_printed(tmp_path: Path) -> None
     assert 'per-file-ignores."a.json": must be a list, got a table' in shown
 
 
+def test_a_token_given_as_a_setting_is_masked_in_its_error(tmp_path: Path) -> None:
+    """helper-162: `format = "Bearer <token>"` (a header pasted into the wrong line) was quoted whole in the error;
+    a URL's credentials were already masked, a token known by its shape is too."""
+    (tmp_path / ".ce-validator.toml").write_text('format = "Bearer Kq9vT3xZa81LmQ7wXy"\n'
+                                                  'server-zone = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path, explicit=tmp_path / ".ce-validator.toml")
+    shown = str(raised.value)
+    assert "Kq9vT3xZ" not in shown and "4eC39HqL" not in shown
+    assert 'format: must be one of text, concise, json, github, sarif, junit, gitlab, got "Bearer ****' in shown
+
+
 def test_bad_date_time(tmp_path):
     with pytest.raises(ConfigError, match=r"\.ce-validator\.toml:1: at: cannot read 'yesterday' as a time"):
         config_from(tmp_path, 'at = "yesterday"\n')
+
+
+def test_a_token_given_as_the_server_zone_is_masked_in_the_warning(tmp_path, capsys):
+    """A header pasted as `--server-zone` (or `server-zone = ...`): the warning that Java does not know the zone quoted
+    it whole (helper-162's `format = "Bearer ..."`, the same slip in another setting)."""
+    from validator.cli import main
+
+    body = write(tmp_path / "a.json", '{"name": "x"}\n')
+    assert main(["check", "--no-cache", "--server-zone", "Bearer Kq9vT3xZa81LmQ7wXy", str(body)]) == 0
+    err = capsys.readouterr().err
+    assert "Java does not know the zone 'Bearer ****" in err and "Kq9vT3xZ" not in err
 
 
 def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):

@@ -560,9 +560,9 @@ def _scrub_cut(message: str, values: tuple[str, ...]) -> str:
 _CUT = 4
 
 def as_shown(value: str) -> str:
-    """A value the user gave (a configuration's, an option's) as a message may quote it: a URL's credentials masked,
-    and printable (:func:`printable`)."""
-    return printable(str(url_secrets(value).mask(value))) if "=" in value or "@" in value else printable(value)
+    """A value the user gave (a configuration's, an option's) as a message may quote it: a URL's credentials and a
+    token known by its shape (`Bearer ...`, `sk_live_...`, a JSON Web Token) masked, and printable (:func:`printable`)."""
+    return printable(str(url_secrets(value).mask(value)))
 
 
 _WORD_RUN = LazyPattern(r"[^\s\"']+")
@@ -571,10 +571,16 @@ _WORD_RUN = LazyPattern(r"[^\s\"']+")
 def mask_words(text: str) -> str:
     """``text`` (a message of the command line: an error, a warning) with the URL credentials of each of its words
     masked (:func:`url_secrets`), so a path `https://user:password@host/x.json` or a setting it quotes shows no secret;
-    each word alone, so the words after a path stay shown."""
+    each word alone, so the words after a path stay shown; and a scheme's credential, two words (`Bearer <token>`: a
+    header given as a zone)."""
+    if any(scheme in text for scheme in _SCHEMES):
+        text = str(url_secrets(text).mask(text))
     if "=" not in text and "@" not in text and "_" not in text:
         return text
     return _WORD_RUN.sub(lambda word: str(url_secrets(word.group()).mask(word.group())), text)
+
+
+_SCHEMES = ("Bearer ", "bearer ", "Basic ", "basic ", "Token ")
 
 
 def printable(text: str, *, keep: str = "") -> str:
