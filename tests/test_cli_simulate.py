@@ -356,6 +356,25 @@ def test_record_values_of_secret_named_fields_are_masked(tmp_path, output):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_piece_a_parse_error_found_in_a_secret_date_is_masked(tmp_path, fmt):
+    """helper-162: `found 'W'`, the secret's first character (and up to six of them where a month's name is
+    expected), stayed in the problem after the date's text was masked."""
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps({"customers": {
+        "url": "/hubs/crm/customers?where=u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "idField": "id",
+        "datesConfiguration": {"updatedDateField": "password", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                               "createdDateField": "client_secret", "createdDateFormat": "MMMM yyyy"}}}),
+                      encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text(json.dumps([{"id": 1, "password": "Wx7Kq9vT3xZa81Lm", "client_secret": "Qz4Hp8Lm2Rt6Vy"}]),
+                       encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--since", "2024-01-05T10:00Z",
+                     "--format", fmt)
+    assert result.code == 1 and "found '****'" in result.out, result
+    assert "'W'" not in result.out and "Qz4" not in result.out and "Wx7" not in result.out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
 def test_a_record_value_shaped_as_a_token_is_masked_in_what_simulate_prints(tmp_path, fmt):
     """helper-92: a record's id or date that is a live key (`sk_live_...`, `ghp_...`) was printed as the id and in the
     date's error; the masking reads the records as it reads any file."""

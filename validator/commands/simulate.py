@@ -46,6 +46,7 @@ from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from ..arguments import path_value
+from ..lazy_pattern import LazyPattern
 from ..options import TIMESTAMP_UNITS
 from ._io import UsageError as _UsageError
 from ._io import read_text as _read
@@ -318,6 +319,8 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
             return date, problem  # (a secret inside the date unread: `Bearer <token>` quoted whole, helper-154)
         for shown in (repr(date.text), date.text):  # as the messages quote it
             problem = problem.replace(shown, repr(MASK)) if problem else problem
+        if problem:  # (and the piece of it a parse error says it found: `found 'Wx7Kq9'`)
+            problem = _FOUND_PIECE.sub(f"found {MASK!r}", problem)
         return replace(date, text=MASK, problem=date.problem and MASK), problem
 
     resources = []
@@ -347,6 +350,10 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
                                  notes=tuple(notes)))
     return replace(result, resources=tuple(resources),
                    skipped=tuple((shown(name), reason) for name, reason in result.skipped))
+
+
+# What a date parse error quotes of the text where it stopped (dates.parse: `found 'W'`, `found "it's"`)
+_FOUND_PIECE = LazyPattern(r"found (?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
 
 
 def _holds_a_secret(value: Any, found: Secrets) -> bool:
