@@ -1212,3 +1212,18 @@ def test_poller_entries_wrapped_in_one_more_level_are_one_finding() -> None:
     assert [(f.rule, f.pointer) for f in found] == [
         ("CE106", "/configuration/event.poller.configuration/configuration")], found
     assert "a level too many" in found[0].message
+
+
+@pytest.mark.parametrize(("member", "value", "written"), [("key", "sageone", '"element": {"key": "sageone"}'),
+                                                          ("elementId", 3458, '"element": {"id": 3458}')])
+def test_the_element_named_at_the_top_of_the_body_is_said_there(member, value, written) -> None:
+    """`{"key": "sageone", "name": ...}`: the element named, but outside `element`, drew only "missing required key
+    `element`" at the body's `{`; it is said at the member that names it, with the object to write."""
+    from validator.engine import check
+
+    body = {member: value, "name": "x", "configuration": {"oauth.api.key": "${K}"}}
+    [hit] = [f for f in check(json.dumps(body)) if f.rule == "CE103"]
+    assert hit.pointer == f"/{member}" and hit.severity == "error" and hit.help == f"write it inside `element`: {written}"
+    [plain] = [f for f in check(json.dumps({"key": "Sage One", "name": "x", "configuration": {"oauth.api.key": "${K}"}}))
+               if f.rule == "CE103"]
+    assert plain.pointer == "" and plain.help is None  # (a display name: no key to write)

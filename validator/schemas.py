@@ -180,7 +180,9 @@ RULES: list[Rule] = [
             "A poller entry needs `url` (the request to send); an instance body needs `element`, with `key` or `id`. "
             "The finding points at the object that lacks the key; several missing keys of one object are reported "
             "together, and an entry lacking `url` and `idField` is told of both (`idField` missing alone is CE107's "
-            "warning)."
+            "warning). An element named where the platform does not read it is said where it is written: a member of "
+            "`element` other than `key` or `id` (`{\"name\": \"sageone\"}`), or a `key` or `elementId` at the top "
+            "of the body, with the `element` object to write."
         ),
         bad=_poller_variant(url=None),
         good=_POLLER_GOOD,
@@ -785,6 +787,26 @@ def _element_named_otherwise(element: Any) -> tuple[str, str] | None:
     return name, value
 
 
+# A body's top-level member that names its element outside `element` (`{"key": "sageone", ...}`; a response's
+# `elementId`), and what it is inside; `elementKey` and other unknown keys are CE101's, which says `element` is meant
+_ELEMENT_NAMES = {"key": "key", "elementId": "id"}
+
+
+def _element_named_at_the_top(body: Any) -> tuple[str, str] | None:
+    """The top-level member of ``body`` naming its element (``key``, ``elementKey``, ``elementId``...) and the
+    ``element`` object to write for it, when its value reads as a key or an id (no secret shown: a key's shape only)."""
+    if not isinstance(body, dict):
+        return None
+    for member, value in body.items():
+        inside = _ELEMENT_NAMES.get(member) if isinstance(member, str) else None
+        if inside == "key" and isinstance(value, str) and _KEY_LIKE.match(value):
+            return member, f'{{"key": {json.dumps(value)}}}'
+        if inside == "id" and (isinstance(value, int) and not isinstance(value, bool) and value > 0
+                               or isinstance(value, str) and value.isdigit() and len(value) < 19):
+            return member, f'{{"id": {int(value)}}}'
+    return None
+
+
 class _Translator:
     """Turns the jsonschema errors of one document into :class:`SchemaProblem`s."""
 
@@ -1118,6 +1140,13 @@ class _Translator:
                 names, plural = [*names, "idField"], "s"
             if ctx == "poller" and len(rel) == 1 and node == {}:
                 self._add(path, "CE103", f"{where} is empty: it needs {_join(names)}")
+                continue
+            named = _element_named_at_the_top(node) if not path and "element" in names else None
+            if named is not None:  # `{"key": "sageone", ...}`: the element named, but not where the platform reads it
+                member, written = named
+                self._add(path + (member,), "CE103", f"missing required key{plural} {_join(names)} in {where}: "
+                          f"`{member}` names the element at the top of the body, where the platform does not read it",
+                          key=True, help=f"write it inside `element`: \"element\": {written}")
                 continue
             wrapper = wrapped_body(self._node(path)) if not path else None
             if wrapper is not None:  # `{"instance": {"element": ...}}`
