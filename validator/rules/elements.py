@@ -814,7 +814,7 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
         if path.startswith("/hubs/"):
             yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element "
                               f"`{ctx.element}`", source=entry.source, pointer=pointer, sub=(offset, offset + len(path)),
-                              help=f"did you mean `{near[0]}`?" if near else None)
+                              help=f"did you mean `{near[0]}`?" if near else _collections_said(api, relative))
         else:  # (a path outside /hubs/ may be the vendor's own, which the element's API docs do not list)
             yield ctx.finding(POLLER_PATH_UNKNOWN, f"`GET {relative}` is not in the API docs of element "
                               f"`{ctx.element}`: it is no /hubs/ path, so it may be the vendor's own, which the docs do not list",
@@ -845,7 +845,8 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
             yield ctx.finding(POLLER_QUERY_PARAMETER_UNKNOWN, f"`GET {template}` takes no query parameter `{name}` (it takes "
                               f"{', '.join(f'`{a}`' for a in sorted(accepted))})", source=entry.source,
                               pointer=pointer, sub=(param.start, param.start + len(name)),
-                              help=_did_you_mean(name, accepted))
+                              help=_did_you_mean(name, accepted) or f"remove `{name}`, or ignore CE907 here if the "
+                              "vendor takes it though the docs do not say so")
     model = api.record_model(operation)
     if model is None:
         return
@@ -1356,7 +1357,7 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
             yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"the API docs of `GET {template}` do not {said} "
                               f"`{name}` searchable: the vendor may reject or ignore this filter",
                               source=entry.source, pointer=entry.child("url"), sub=sub,
-                              help=f"did you mean `{near}`?" if near else None,
+                              help=f"did you mean `{near}`?" if near else _searchable_said(searchable or ()),
                               # docs that only leave a field out of their list are no proof: their lists are
                               # incomplete (Zoho's default poller filters on `Modified Time`, which they omit)
                               severity=None if marked is False else "info")
@@ -1367,10 +1368,36 @@ def _check_where(ctx: Context, entry: Entry, api: ApiDocs, model: Any, where: An
                 operator not in {str(a).upper() for a in allowed}:
             yield ctx.finding(POLLER_FILTER_FIELD_NOT_SEARCHABLE, f"`{name}` takes the operators "
                               f"{', '.join(f'`{a}`' for a in allowed)} in the API docs of `GET {template}`, not "
-                              f"`{condition.operator}`", source=entry.source, pointer=entry.child("url"), sub=sub)
+                              f"`{condition.operator}`", source=entry.source, pointer=entry.child("url"), sub=sub,
+                              help=f"compare `{name}` with one of those operators, or filter on another field")
 
 
 _COMPARISONS = frozenset({"=", "!=", "<>", "<", "<=", ">", ">=", "LIKE"})
+
+
+def _collections_said(api: ApiDocs, written: str) -> str:
+    """The help of a poller path the docs lack, with no near one: the record lists they document (a poller polls a
+    list: a GET path without a variable), those sharing the most leading segments with the path ``written`` first."""
+    segments = written.split("/")
+
+    def shared(path: str) -> int:
+        return next((i for i, (a, b) in enumerate(zip(path.split("/"), segments)) if a != b), len(segments))
+
+    lists = sorted((t for t in api.paths if "{" not in t and not api.is_generic(t) and api.get_operation(t)),
+                   key=lambda path: (-shared(path), path))
+    if not lists:
+        return "poll a path the element's API docs list for GET"
+    shown = ", ".join(f"`{path}`" for path in lists[:6]) + (f" and {len(lists) - 6} more" if len(lists) > 6 else "")
+    return f"poll a path the element's API docs list for GET: {shown}"
+
+
+def _searchable_said(searchable: Iterable[str]) -> str:
+    """The help of a filter on a field the docs do not mark searchable, with no near name: the ones they mark."""
+    fields = sorted(searchable)
+    if not fields:
+        return "filter on a field the API docs mark searchable (`x-searchable`), or ignore CE913 here"
+    shown = ", ".join(f"`{field}`" for field in fields[:6]) + (f" and {len(fields) - 6} more" if len(fields) > 6 else "")
+    return f"filter on a field the API docs mark searchable: {shown}"
 
 
 def _named_in(name: str, text: str) -> bool:
