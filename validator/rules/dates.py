@@ -1490,7 +1490,10 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                                   "check the vendor expects this format in the query"),
                               source=entry.source, pointer=entry.child("url"),
                               sub=(macro.format_start, macro.format_start + len(macro.format)),
-                              severity="warning" if other_order else None)
+                              severity="warning" if other_order else None,
+                              help="put the day and the month in the order the vendor writes them, in both"
+                              if other_order else f"if the vendor's query takes the records' format, write "
+                              f"{_show(updated_format)} in the macro; if it takes this one, leave it")
 
 
 # A zone written right after a macro, up to the value's closing quote (`'${gmtDate:...XXX}+00:00'`)
