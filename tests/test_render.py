@@ -28,6 +28,16 @@ def test_every_macro_form() -> None:
                            str(SINCE_MS)]
 
 
+def test_each_substitution_names_the_zone_by_java_s_id() -> None:
+    """helper-160: the zone of a substitution was the text as written (`GMT-8:00`, an unknown `Mars/Base`), where Java's
+    TimeZone names it `GMT-08:00` and formats an unknown one in `GMT`."""
+    url = ("/hubs/x/a?a='${dateTimeZone:GMT-8:00:HH:mm}'&b='${dateTimeZone:-05:00:HH:mm}'"
+           "&c='${dateTimeZone:Mars/Base:HH:mm}'&d='${date:HH:mm}'&e='${dateTimeZone:America/New_York:HH:mm}'")
+    zones = [s.zone for s in render_url(url, SINCE, server_zone="GMT+2").substitutions]
+    assert zones == ["GMT-08:00", "GMT-05:00", "GMT", "GMT+02:00", "America/New_York"]
+    assert values(url, server_zone="GMT+2") == ["02:00", "05:00", "10:00", "12:00", "05:00"]
+
+
 def test_url_and_spans() -> None:
     url = "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and x='${epoch}'"
     rendered = render_url(url, SINCE)

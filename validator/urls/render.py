@@ -142,15 +142,15 @@ def _zone_for(macro: Macro, server_zone: str, notes: _Assumptions) -> str:
             java_id = resolve_zone("GMT" + zone).id
             notes.add(f"the zone {zone!r} is read as {java_id} (Cloud Elements documents offsets as zones; "
                       f"Java's TimeZone alone would read {zone!r} as GMT)")
-            return "GMT" + zone
+            return java_id
         resolution = resolve_zone(zone)
         if not resolution.known:
             notes.add(f"the zone {zone!r} is unknown to Java: formatted in GMT, as TimeZone.getTimeZone does")
-        return zone
+        return resolution.id  # (Java's own id: `GMT-8:00` is `GMT-08:00`, an unknown one `GMT`)
     resolution = resolve_zone(server_zone)
     notes.add(f"${{{macro.kind}:...}} is formatted in the server zone {resolution.id} (documented as GMT on "
               "Cloud Elements' servers; change with --server-zone or server-zone in the configuration)")
-    return server_zone
+    return resolution.id
 
 
 def _value(macro: Macro, last_ms: int, now_ms: int, *, server_zone: str, date_format: str | None,
