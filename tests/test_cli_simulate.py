@@ -456,3 +456,21 @@ def test_control_characters_of_records_and_files_are_shown_escaped(tmp_path: Pat
     assert result.code == 0, result
     assert "\x1b" not in result.out, result.out
     assert "r\\x1b[31m" in result.out.splitlines() and "updated in Bog\\x1b[31mus" in result.out
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_note_on_an_id_taken_twice_masks_a_secret_json_escapes(tmp_path, fmt):
+    """helper-163: an id holding the password as a piece (`x-<password>`) was masked in the id column, but the note
+    on ids taken twice quotes the id as JSON, where the password's `é` is `\\u00e9`: the scrubbing missed it and the
+    note printed the rest of the password."""
+    body = {"customers": {"url": "/hubs/crm/customers?where=updated>'${date}'", "idField": "ref",
+                          "datesConfiguration": {"updatedDateField": "updated_at",
+                                                 "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}
+    (tmp_path / "p.json").write_text(json.dumps(body), encoding="utf-8")
+    record = {"ref": "x-Kq9v\u00e93hS8pLm2Xw7Zt", "password": "Kq9v\u00e93hS8pLm2Xw7Zt",
+              "updated_at": "2026-12-05T10:00:00Z"}
+    (tmp_path / "r.json").write_text(json.dumps([record, record], ensure_ascii=False), encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "p.json"), "--records", str(tmp_path / "r.json"), "--since",
+                     "2026-12-05T09:00:00Z", "--format", fmt)
+    shown = result.out + result.err
+    assert "is taken from records 0, 1" in shown and "3hS8pLm2" not in shown, shown

@@ -327,24 +327,25 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     for res in result.resources:
         secret_id = res.id_field is not None and is_secret_key(res.id_field)
         records = []
-        masked_ids: set[str] = set()
+        shown_ids: dict[str, str] = {}  # an id as the note on ids taken twice quotes it (JSON) -> as it is shown
         for record in res.records:
             updated, problem = hidden(record.updated, record.problem)
             created, problem = hidden(record.created, problem)
             record_id = record.id
             if record_id is not None and (secret_id or str(record_id) in secret_values or not isinstance(record_id, str)
                                           and _holds_a_secret(record_id, found)):  # (an object or a list holding one)
-                masked_ids.add(id_key(record_id))
                 record_id = MASK
             elif isinstance(record_id, str):
                 record_id = scrubbed(record_id)  # (a secret as a piece of it: `x-<key>`)
+            if record_id != record.id:  # (JSON escapes the secret's `é` or `"`: the scrubbing would not find it)
+                shown_ids[id_key(record.id)] = id_key(record_id) if record_id != MASK else MASK
             records.append(replace(record, id=record_id, updated=updated, created=created,
                                    problem=problem and scrubbed(problem),
                                    notes=tuple(scrubbed(note) for note in record.notes)))
         notes = []
         for note in res.notes:  # (the note on ids taken twice quotes the id)
-            for key in masked_ids:
-                note = note.replace(f"id {key} is taken", f"id {MASK} is taken")
+            for key, shown_id in shown_ids.items():
+                note = note.replace(f"id {key} is taken", f"id {shown_id} is taken")
             notes.append(scrubbed(note))
         resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records),
                                  notes=tuple(notes)))
