@@ -3263,3 +3263,19 @@ def test_simulate_notes_ids_and_read_dates_never_show_a_secret(tmp_path):
                          "--format", fmt, str(tmp_path / "b.json"))
         assert result.code == 0 and "taken from records 0, 1" in result.out, (fmt, result)
         assert not _leaks(result.out + result.err, [value, other]) and value[:5] not in result.out, (fmt, result.out)
+
+
+def test_a_key_with_a_long_run_of_blanks_is_judged_in_linear_time() -> None:
+    """helper-163: a configuration key `oauth.` + 200 KB of spaces took minutes (the key/value split read a run of
+    blanks as `\\s*\\s+` and `.*?\\s*` in every way); a secret written into a key is still found."""
+    import time
+
+    from validator.masking import _secret_in_key
+
+    started = time.perf_counter()
+    assert _secret_in_key("oauth." + " " * 200_000, frozenset()) is None
+    assert _secret_in_key("oauth.api.secret=Kq9vZ3h" + " " * 200_000, frozenset()) == (17, 24)
+    assert time.perf_counter() - started < 2
+    name = "oauth.api.secret = Kq9vZ3hS8pLm2Xw7  "
+    start, end = _secret_in_key(name, frozenset()) or (0, 0)
+    assert name[start:end] == "Kq9vZ3hS8pLm2Xw7"

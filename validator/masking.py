@@ -2669,7 +2669,8 @@ _URL_START = LazyPattern(r"[a-z][a-z0-9+.\-]*://|/")
 # A key as keys are written: words and dots, no space, `=` or `:` that would join a value to it.
 _PLAIN_KEY = LazyPattern(r"[A-Za-z_$@][\w.$@\-]*")
 # A secret's name and its value written as one key (a properties line pasted as a key: `"oauth.api.secret=x": ...`).
-_NAME_AND_VALUE = LazyPattern(r"\s*(?P<name>[A-Za-z_$@][\w.$@\-]*)\s*(?:[=:]\s*|\s+)(?P<value>\S.*?)\s*")
+# (each run of blanks read one way only: `\s*\s+` and `.*?\s*` made a key of 200 KB of spaces take minutes)
+_NAME_AND_VALUE = LazyPattern(r"\s*(?P<name>[A-Za-z_$@][\w.$@\-]*)(?:\s*[=:]\s*|\s+)(?P<value>\S(?:.*\S)?)\s*")
 
 
 @lru_cache(maxsize=32768)  # every key of 10,000 pollers
