@@ -564,6 +564,14 @@ def test_an_element_key_with_a_space_inside_is_a_display_name(key: str, flagged:
     assert len(edge) == 1 + flagged and "no space before or after it" in edge[0]  # (each its own message)
 
 
+@pytest.mark.parametrize("key", ["${ ELEMENT_KEY }", "{{ page.elementKey }}", "{{page.element/key}}", "<The Element's Key>",
+                                 " {{ key }}"])
+def test_a_placeholder_element_key_is_left_to_the_placeholder_rules(key: str) -> None:
+    """helper-163: `"key": "${ ELEMENT_KEY }"` drew the new CE104 "must be one word" (an error) where it had passed:
+    the element-key patterns left out only `<...>`; every placeholder the overlays take for a key is left alone."""
+    assert [p.message for p in validate({"element": {"key": key}, "name": "x"}) if p.rule == "CE104"] == []
+
+
 @pytest.mark.parametrize(("key", "flagged"), [("'sageone'", True), ('"sageone"', True), ("/elements/sageone", True),
                                               ("sage\\one", True), ("<The Element's Key>", False), ("sageone", False)])
 def test_an_element_key_in_quotes_or_as_a_path(key: str, flagged: bool) -> None:
