@@ -2480,7 +2480,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
 def _member_spans(name: str, text: str, under_secret: bool) -> tuple[tuple[int, int], ...]:
     """Offsets in a string member's decoded ``text`` of the secrets it holds by itself (``(_WHOLE, _WHOLE)``: all of it,
     inside its quotes): what the member's key ``name`` and ``under_secret`` (a secret key's value) make of its text."""
-    if len(text) > _REMEMBERED_LENGTH:
+    if len(text) + len(name) > _REMEMBERED_LENGTH:  # (a long key too: a language server keeps the memo for days)
         return _judged_member_spans(name, text, under_secret)
     return _remembered_member_spans(name, text, under_secret)
 
@@ -2513,7 +2513,7 @@ def _judged_member_spans(name: str, text: str, under_secret: bool) -> tuple[tupl
 # Bodies repeat most of their strings (a template's keys and placeholders in file after file, a value in every poller
 # entry): each is judged once per process, but a long one (rarely written twice) is not kept
 _remembered_member_spans = lru_cache(maxsize=8192)(_judged_member_spans)
-_REMEMBERED_LENGTH = 2048
+_REMEMBERED_LENGTH = 2048  # characters of a key and its text together
 _WHOLE = -1  # the start and end of a span that is the whole string, inside its quotes
 
 

@@ -245,8 +245,9 @@ URL_SCHEME_TYPO = Rule(
         "or a misspelt scheme (`htps`, `htttps`) make it a relative path or an unknown scheme: the OAuth "
         "redirect or the event delivery fails.  An `oauth.callback.url` with no scheme at all (`www.mycoolapp.com/"
         "auth`, in 10 Cloud Elements examples) is a warning: a redirect URI is absolute (RFC 6749 3.1.2), and the "
-        "provider compares it with the registered `https://...` one; the unsafe fix writes `https://`."
-        "\n\n**Fix:** write `https://` (the fix does it)."
+        "provider compares it with the registered `https://...` one; the unsafe fix writes `https://`. So is one "
+        "that is a path alone (`/oauth/callback`): the help writes the whole URL, whose host only you know."
+        "\n\n**Fix:** write `https://` (the fix does it), or the whole URL registered with the provider."
     ),
     bad=('{\n  "element": {"key": "sageone"},\n  "configuration": {\n'
          '    "oauth.api.key": "${SAGE_KEY}",\n    "oauth.callback.url": "https;//mycoolapp.com"\n  }\n}\n'),
