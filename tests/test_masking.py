@@ -3279,3 +3279,23 @@ def test_a_key_with_a_long_run_of_blanks_is_judged_in_linear_time() -> None:
     name = "oauth.api.secret = Kq9vZ3hS8pLm2Xw7  "
     start, end = _secret_in_key(name, frozenset()) or (0, 0)
     assert name[start:end] == "Kq9vZ3hS8pLm2Xw7"
+
+
+def test_a_run_of_scheme_separators_is_not_read_to_its_end_from_each(monkeypatch):
+    """helper-163: a string of `://` repeated (66,000 times: 35 s) had the URL authority matched from each, and each
+    match ran to the text's end before the scheme before it was asked for; the scheme is asked first."""
+    import validator.masking as masking
+
+    real = masking._URL_AUTHORITY
+    starts: list[int] = []
+
+    class Counting:
+        def match(self, text: str, pos: int):  # noqa: ANN201 (a stand-in)
+            starts.append(pos)
+            return real.match(text, pos)
+
+    monkeypatch.setattr(masking, "_URL_AUTHORITY", Counting())
+    assert list(masking._url_path_tokens("://" * 1000)) == [] and starts == []
+    text = "see https://webhook.site/0d3f1c52-6b7a-4c1e-9f2a-3b4c5d6e7f80 and ://x"
+    assert [text[s:e] for s, e in masking._url_path_tokens(text)] == ["0d3f1c52-6b7a-4c1e-9f2a-3b4c5d6e7f80"]
+    assert starts == [text.index("://")]

@@ -1426,8 +1426,11 @@ def _url_path_tokens(text: str) -> Iterator[tuple[int, int]]:
     for slashes in ("//", "\\/\\/"):  # (found with str.find: a regex would be tried at each colon of the text)
         at = text.find(slashes)
         while at != -1:
-            match = _URL_AUTHORITY.match(text, at - 1) if at and text[at - 1] in ":;" else None
-            if match is None or not _SCHEME_BEFORE.search(text[max(0, at - 18):at - 1]):
+            # (the scheme asked first: the authority's match runs to the end of a text without blanks, and a text of
+            # `://` repeated would be read to its end from each of them)
+            match = _URL_AUTHORITY.match(text, at - 1) if at and text[at - 1] in ":;" \
+                and _SCHEME_BEFORE.search(text[max(0, at - 18):at - 1]) else None
+            if match is None:
                 at = text.find(slashes, at + len(slashes))
                 continue
             host = match.group("host").lower()
