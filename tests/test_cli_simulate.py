@@ -330,17 +330,22 @@ def test_element_docs_property_examples_make_a_record(tmp_path: Path) -> None:
     assert [(r["id"], r["event"]) for r in records] == [("p1", "updated")]
 
 
+def _secret_named_dates(tmp_path, *, id_field: str, created_format: str):
+    """A poller whose date fields are named `password` and `client_secret`, and the path its records go to."""
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps({"customers": {
+        "url": "/hubs/crm/customers?where=u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "idField": id_field,
+        "datesConfiguration": {"updatedDateField": "password", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
+                               "createdDateField": "client_secret", "createdDateFormat": created_format}}}),
+                      encoding="utf-8")
+    return poller, tmp_path / "r.json"
+
+
 @pytest.mark.parametrize("output", ["text", "json"])
 def test_record_values_of_secret_named_fields_are_masked(tmp_path, output):
     """A user's trial: with `idField` `access_token` and date fields named `password`/`client_secret`, the id column
     and the date problems printed the records' values."""
-    poller = tmp_path / "p.json"
-    poller.write_text(json.dumps({"customers": {
-        "url": "/hubs/crm/customers?where=u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "idField": "access_token",
-        "datesConfiguration": {"updatedDateField": "password", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
-                               "createdDateField": "client_secret", "createdDateFormat": "yyyy-MM-dd"}}}),
-                      encoding="utf-8")
-    records = tmp_path / "r.json"
+    poller, records = _secret_named_dates(tmp_path, id_field="access_token", created_format="yyyy-MM-dd")
     records.write_text(json.dumps([
         {"access_token": "ZQXrecordtoken12345", "password": "ZQXrecordpw1234567", "client_secret": "2024-01-05"},
         {"access_token": "ZQXrecordtoken99999", "password": "2024-01-05T10:30:00Z",
@@ -359,13 +364,7 @@ def test_record_values_of_secret_named_fields_are_masked(tmp_path, output):
 def test_the_piece_a_parse_error_found_in_a_secret_date_is_masked(tmp_path, fmt):
     """helper-162: `found 'W'`, the secret's first character (and up to six of them where a month's name is
     expected), stayed in the problem after the date's text was masked."""
-    poller = tmp_path / "p.json"
-    poller.write_text(json.dumps({"customers": {
-        "url": "/hubs/crm/customers?where=u>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'", "idField": "id",
-        "datesConfiguration": {"updatedDateField": "password", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'",
-                               "createdDateField": "client_secret", "createdDateFormat": "MMMM yyyy"}}}),
-                      encoding="utf-8")
-    records = tmp_path / "r.json"
+    poller, records = _secret_named_dates(tmp_path, id_field="id", created_format="MMMM yyyy")
     records.write_text(json.dumps([{"id": 1, "password": "Wx7Kq9vT3xZa81Lm", "client_secret": "Qz4Hp8Lm2Rt6Vy"}]),
                        encoding="utf-8")
     result = run_cli("simulate", str(poller), "--records", str(records), "--since", "2024-01-05T10:00Z",
