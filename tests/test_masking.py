@@ -3299,3 +3299,13 @@ def test_a_run_of_scheme_separators_is_not_read_to_its_end_from_each(monkeypatch
     text = "see https://webhook.site/0d3f1c52-6b7a-4c1e-9f2a-3b4c5d6e7f80 and ://x"
     assert [text[s:e] for s, e in masking._url_path_tokens(text)] == ["0d3f1c52-6b7a-4c1e-9f2a-3b4c5d6e7f80"]
     assert starts == [text.index("://")]
+
+
+def test_a_secret_written_into_a_key_of_a_body_that_is_not_json_is_masked():
+    """helper-162: `"oauth.api.secret <token>": "",,` showed the token in CE001's excerpt (the scan read the key back
+    from its colon to the blank, the token alone, and the walk that reads keys needs a parsed document)."""
+    text = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    "oauth.api.secret gHZJmdAXSmMdFs": "",,\n'
+            '    "notes about it": "x"\n  }\n}\n')
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert "gHZJmdAXSmMdFs" not in masked and '"oauth.api.secret **************"' in masked
+    assert '"notes about it"' in masked  # (a key of words: nothing to mask)

@@ -1608,6 +1608,15 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from extras
     if broken:
         yield from _scan_broken(text, extra_keys)
+        for key, key_start, _ in every_place:  # a secret written into a quoted key (`"oauth.api.secret <token>": ""`),
+            # which the walk of a parsed document reads from its keys (the scan reads a key back to a blank or `=`)
+            quote = text.rfind('"', max(0, key_start - 200), key_start + 1)
+            whole = text[quote + 1:key_start + len(key)] if quote >= 0 else ""
+            if len(whole) >= 10 and not whole.isalpha() and text.startswith(key, key_start) and '"' not in whole \
+                    and "\n" not in whole:
+                inside = _secret_in_key(whole, extra_keys)
+                if inside is not None:
+                    yield quote + 1 + inside[0], quote + 1 + inside[1]
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
     pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
