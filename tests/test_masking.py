@@ -3309,3 +3309,6 @@ def test_a_secret_written_into_a_key_of_a_body_that_is_not_json_is_masked():
     masked = str(find_secrets(load_source(text)).mask(text))
     assert "gHZJmdAXSmMdFs" not in masked and '"oauth.api.secret **************"' in masked
     assert '"notes about it"' in masked  # (a key of words: nothing to mask)
+    swapped = text.replace('"oauth.api.secret gHZJmdAXSmMdFs": ""', '"Q46eJZYANtSBe3": "oauth.api.secret"')
+    masked = str(find_secrets(load_source(swapped)).mask(swapped))
+    assert '"**************": "oauth.api.secret"' in masked and '"element": {"key": "sageone"}' in masked

@@ -1527,6 +1527,9 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
     return meant is not None and secret_kind(meant) is not None
 
 
+# A quoted value right after a key's colon, on its line (a broken body's: its keys are read from the text)
+_QUOTED_VALUE = LazyPattern(r'[ \t]*"([^"\\\r\n]{1,200})"')
+
 # What a Latin-1 or Windows-1252 byte most often stood for in a key (shown as U+FFFD once read as UTF-8)
 _LATIN_LETTERS = "ñéèöüäåøóáíúçşłô"
 
@@ -1608,8 +1611,13 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
             yield from extras
     if broken:
         yield from _scan_broken(text, extra_keys)
-        for key, key_start, _ in every_place:  # a secret written into a quoted key (`"oauth.api.secret <token>": ""`),
-            # which the walk of a parsed document reads from its keys (the scan reads a key back to a blank or `=`)
+        for key, key_start, after_colon in every_place:  # a secret written into a quoted key (`"oauth.api.secret
+            # <token>": ""`), or a key swapped with its value (`"<token>": "oauth.api.secret"`), which the walk of a
+            # parsed document reads from its keys (the scan reads a key back to a blank or `=`)
+            if len(key) >= 8 and text[key_start - 1:key_start] == '"':
+                quoted = _QUOTED_VALUE.match(text, after_colon)
+                if quoted is not None and _swapped_with_its_key(key, quoted.group(1), extra_keys):
+                    yield key_start, key_start + len(key)
             quote = text.rfind('"', max(0, key_start - 200), key_start + 1)
             whole = text[quote + 1:key_start + len(key)] if quote >= 0 else ""
             if len(whole) >= 10 and not whole.isalpha() and text.startswith(key, key_start) and '"' not in whole \
