@@ -210,7 +210,8 @@ def test_exit_zero_turns_the_diff_s_1_into_0(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("name", ["a.json", "a.md"])
-@pytest.mark.skipif(shutil.which("patch") is None, reason="needs patch")
+@pytest.mark.skipif(shutil.which("patch") is None, reason="the `patch` command, which applies --diff's output as "
+                    "a reviewer would, is not installed (test_fixes.py checks the same diffs applied in-process)")
 def test_the_diff_of_a_file_with_a_byte_order_mark_applies_to_it(tmp_path, capsys, name):
     """helper-159: the diff's first line lacked the file's UTF-8 byte order mark, so `patch` (and `git apply`)
     refused a hunk changing that line; `git diff` shows the mark too."""

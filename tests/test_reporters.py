@@ -629,7 +629,8 @@ def test_a_file_name_s_shown_escapes_are_its_characters_in_a_uri():
     assert relative_uri("r\\u202eb.json", ".") == ("r%E2%80%AEb.json", True)
 
 
-@pytest.mark.skipif(os.sep != "/", reason="a backslash is the separator on Windows, never a name's")
+@pytest.mark.skipif(os.sep != "/", reason="on Windows a file name cannot hold a backslash (it separates folders), "
+                                          "so there is no such name to report")
 def test_a_backslash_of_a_file_s_own_name_is_not_read_as_an_escape(tmp_path):
     """helper-161: a file `a\\x41b.json` (a backslash in its name) was `aAb.json` in GitHub's `file=`, SARIF, GitLab
     and JUnit: the shown name's `\\x41` was read back as the escape of `A`."""

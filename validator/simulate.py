@@ -829,6 +829,12 @@ def _dated_in_the_future(outcomes: list[RecordOutcome], interval: int, settings:
               f"poll(s) {interval} min apart); a date in the future is most often read in the wrong zone or format")
 
 
+def id_taken(key: str) -> str:
+    """How the note on an id several records carry names it (``key``: :func:`id_key`'s), which ``simulate``'s
+    masking rewrites when the id holds a secret."""
+    return f"id {key} is taken"
+
+
 def id_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
@@ -840,7 +846,7 @@ def _duplicate_ids(outcomes: list[RecordOutcome], notes: _Notes) -> None:
             seen.setdefault(id_key(outcome.id), []).append(outcome.index)
     for key, indexes in seen.items():
         if len(indexes) > 1:
-            notes.add(f"id {key} is taken from records {', '.join(map(str, indexes))}: one event each "
+            notes.add(f"{id_taken(key)} from records {', '.join(map(str, indexes))}: one event each "
                       "(assumed: the platform does not document what it does with an id a page repeats)")
 
 

@@ -302,7 +302,7 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     from dataclasses import replace
 
     from ..masking import MASK, Secrets
-    from ..simulate import id_key
+    from ..simulate import id_key, id_taken
     from ..vocabulary.secrets import is_secret_key
 
     found = Secrets(values=tuple(sorted(secret_values, key=len, reverse=True)))
@@ -345,7 +345,7 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
         notes = []
         for note in res.notes:  # (the note on ids taken twice quotes the id)
             for key, shown_id in shown_ids.items():
-                note = note.replace(f"id {key} is taken", f"id {shown_id} is taken")
+                note = note.replace(id_taken(key), id_taken(shown_id))
             notes.append(scrubbed(note))
         resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records),
                                  notes=tuple(notes)))

@@ -1387,8 +1387,7 @@ def _collections_said(api: ApiDocs, written: str) -> str:
                    key=lambda path: (-shared(path), path))
     if not lists:
         return "poll a path the element's API docs list for GET"
-    shown = ", ".join(f"`{path}`" for path in lists[:6]) + (f" and {len(lists) - 6} more" if len(lists) > 6 else "")
-    return f"poll a path the element's API docs list for GET: {shown}"
+    return f"poll a path the element's API docs list for GET: {_first_few(lists)}"
 
 
 def _searchable_said(searchable: Iterable[str]) -> str:
@@ -1396,8 +1395,13 @@ def _searchable_said(searchable: Iterable[str]) -> str:
     fields = sorted(searchable)
     if not fields:
         return "filter on a field the API docs mark searchable (`x-searchable`), or ignore CE913 here"
-    shown = ", ".join(f"`{field}`" for field in fields[:6]) + (f" and {len(fields) - 6} more" if len(fields) > 6 else "")
-    return f"filter on a field the API docs mark searchable: {shown}"
+    return f"filter on a field the API docs mark searchable: {_first_few(fields)}"
+
+
+def _first_few(names: list[str], shown: int = 6) -> str:
+    """The first ``shown`` of ``names`` in backticks, and how many more there are."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(f"`{name}`" for name in names[:shown]) + more
 
 
 def _named_in(name: str, text: str) -> bool:
