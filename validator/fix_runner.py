@@ -6,6 +6,7 @@ plain check path never imports it.  Nothing here prints: the caller writes the d
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -114,7 +115,7 @@ def _fix_page(data: bytes, *, shown: str, kind: str, options: Any, keep: Callabl
 def _mark(encoded: Any) -> str:
     """A UTF-8 byte order mark as the diff's first character: the file's first line holds it, and ``patch`` or
     ``git apply`` finds no line without it (as ``git diff`` shows it). A UTF-16 file's diff applies to no file."""
-    return "\ufeff" if encoded.bom == b"\xef\xbb\xbf" else ""
+    return "\ufeff" if encoded.bom == BOM_UTF8 else ""
 
 
 def _masked_diff(shown: str, before: str, before_secrets: Any, after: str, after_secrets: Any, mark: str = "") -> str:
