@@ -701,3 +701,12 @@ def test_a_sum_after_the_quote_that_closes_an_epoch_macro_s_value_is_ce643():
     (edit,) = problem.fix.edits
     assert url[:edit.start] + edit.replacement + url[edit.end:] == "/hubs/x/y?where=startEpochSeconds='${epoch:s}'"
     assert "CE643" not in codes("/hubs/x/y?where=a='${epoch:ms}' and b='x'")
+
+
+def test_a_zone_java_knows_whose_name_holds_format_letters_is_a_zone():
+    """helper-169: `Africa/Addis_Ababa` (holding `dd`) was called "the start of a date format" (CE605, error), and
+    render left the macro as written."""
+    url = "/hubs/erp/orders?where=updated_at>'${dateTimeZone:Africa/Addis_Ababa:yyyy-MM-dd'T'HH:mm:ss}'"
+    assert codes(url) == []
+    (macro,) = parse_url_template(url).macros
+    assert (macro.zone, macro.format) == ("Africa/Addis_Ababa", "yyyy-MM-dd'T'HH:mm:ss")

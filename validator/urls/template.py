@@ -522,7 +522,7 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
         zone, fmt = split
         zone_start = args_start
         fmt_start = zone_start + len(zone) + 1
-        if _FORMAT_IN_ZONE.search(zone):
+        if _FORMAT_IN_ZONE.search(zone) and not resolve_zone(zone).known:  # `Africa/Addis_Ababa` holds `dd`
             joined = _ZONE_THEN_FORMAT.fullmatch(args)
             if joined is not None and resolve_zone(joined.group("zone")).known:  # `America/New_York,yyyy-MM-dd...`
                 at, after = args_start + joined.start("separator"), args_start + joined.end("separator")
