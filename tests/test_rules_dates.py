@@ -255,6 +255,18 @@ def test_calendar_year_with_a_week_in_a_macro(jdk):
     assert not found(poller(url=url.replace("yyyy-ww", "yyyy-MM-dd'W'ww")), "CE407")
 
 
+@pytest.mark.parametrize("fmt", ["yyyy-ww", "yyyy-'W'ww-u"])
+def test_calendar_year_with_a_week_in_a_records_format_is_not_told_to_be_the_week_year(fmt, jdk):
+    """helper-169: CE407 said a records' `yyyy-ww` "reads a week 1 that starts in December a year early" and offered
+    `YYYY`; Java's lenient parse reads every value alike with both (`2025-01` is 2024-12-29, `2024-01` 2023-12-31)."""
+    texts = [f"{y}-{w:02d}" if fmt == "yyyy-ww" else f"{y}-W{w:02d}-{d}" for y in (2019, 2024, 2025, 2026)
+             for w in (1, 2, 52, 53) for d in (1, 7)]
+    week_year = fmt.replace("yyyy", "YYYY")
+    answers = jdk.batch([("P", p, "GMT", "1", t) for t in texts for p in (fmt, week_year)])
+    assert all(answers[i] == answers[i + 1] for i in range(0, len(answers), 2))
+    assert not found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE407")
+
+
 def test_week_year_reads_every_date_wrong_and_prints_late_december_wrong():
     """What Java does (lenient parse, the platform's default): ``YYYY-MM-dd`` reads 2024-06-15 as 2023-12-31."""
     from validator.dates.parse import parse_pattern

@@ -32,8 +32,9 @@ Rules:
 * **CE407** `date-pattern-week-year` (warning): `YYYY` (week-based year) with `MM`/`dd`: a URL macro is wrong
   from late December (2024-12-30 prints `2025-12-30`); a format that reads dates (error) reads every date as
   the first day of its week-based year (2024-06-15 is read as 2023-12-31).  And the other half of the slip:
-  `yyyy` (the calendar year) with `ww` (the week), which writes 2024-12-30 as `2024-01`, a year early; fixed on
-  request (unsafe): `YYYY`.
+  `yyyy` (the calendar year) with `ww` (the week) in a URL macro, which writes 2024-12-30 as `2024-01`, a year
+  early; fixed on request (unsafe): `YYYY`.  (A records' format is not told: Java's lenient parse reads `yyyy-ww` as
+  it reads `YYYY-ww`.)
 * **CE408** `date-pattern-day-of-year` (error): `DD` (day of year) with `MM` and no `dd`: wrong from
   February on (5 February prints `2024-02-36`; `2024-07-20` is read as 20 January).
 * **CE409** `date-pattern-three-letter-year` (info): `yyy`; Java prints the full year anyway, but
@@ -250,7 +251,8 @@ DATE_PATTERN_WEEK_YEAR = Rule("CE407", "date-pattern-week-year", "warning", "`YY
      "it is already next year, so 2024-12-30 prints `2025-12-30`.  Reading is worse (an error): with `Y`, "
      "Java takes the week-based year and ignores the month and day, so every date is read as the first day "
      "of its week-based year (`2024-06-15` is read as 2023-12-31).  The other way round, `yyyy` (the calendar "
-     "year) with `ww` (the week of the week-based year) writes 2024-12-30 as `2024-01`, a year early.\n\n"
+     "year) with `ww` (the week of the week-based year) writes 2024-12-30 as `2024-01`, a year early (in a URL "
+     "macro: reading, Java's lenient parse takes `yyyy-ww` and `YYYY-ww` alike).\n\n"
      "**Fix:** `yyyy` with a month and day, `YYYY` with a week (the fix, unsafe, writes it).",
      bad=_poller(_dates("YYYY-MM-dd'T'HH:mm:ssXXX")), good=_poller(_dates(_ISO)))
 
@@ -1030,11 +1032,11 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
             problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, message, token.start, token.end,
                                     help="`" + "y" * token.count + "`", severity=None if printing else "error",
                                     fix=_replace(token, "y" * token.count)))
-        elif token.letter == "y" and "w" in letters and not letters & {"M", "L", "d", "D", "Y"}:
-            effect = ("prints the last days of December with week 1 and the year that ends (2024-12-30 is `2024-01`, a "
-                      "year early)" if printing else "reads a week 1 that starts in December a year early")
+        elif token.letter == "y" and printing and "w" in letters and not letters & {"M", "L", "d", "D", "Y"}:
+            # (reading, Java's lenient parse takes `yyyy-ww` and `YYYY-ww` alike: `2025-01` is 2024-12-29 with both)
             problems.append(Problem(DATE_PATTERN_WEEK_YEAR.code, f"`{token.text}` is the calendar year, with `w`, the week "
-                                    f"of the week-based year: the pattern {effect}", token.start, token.end,
+                                    "of the week-based year: the pattern prints the last days of December with week 1 "
+                                    "and the year that ends (2024-12-30 is `2024-01`, a year early)", token.start, token.end,
                                     help="`" + "Y" * token.count + "` (the week-based year)",
                                     fix=_replace(token, "Y" * token.count, unsafe=True)))
         elif token.letter == "D" and letters & {"M", "L"} and "d" not in letters:
