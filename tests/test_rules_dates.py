@@ -389,6 +389,9 @@ def test_hard_coded_offset_next_to_a_daylight_zone():
     assert not found(poller(url=fixed_zone), "CE411")
     wrong = url.replace("PST", "EST")
     assert "-05:00" in found(poller(url=wrong), "CE411")[0].message
+    # helper-169: the help named PST's `-0800`/`-08:00` whatever the zone
+    assert found(poller(url=wrong), "CE411")[0].help == "`Z` (`-0500`) or `XXX` (`-05:00`) for the real offset"
+    assert hit.help == "`Z` (`-0800`) or `XXX` (`-08:00`) for the real offset"
 
 
 def test_position_inside_a_stringified_poller():

@@ -1098,7 +1098,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
             base = token.start + (1 if token.quoted else 0)
             start, end = base + m.start(), base + m.end()
             offsets = {zone_obj.offsets_at(ms)[0] for ms in _SAMPLES_MS}
-            fix = "`Z` (`-0800`) or `XXX` (`-08:00`) for the real offset"
+            real = _fmt_offset(zone_obj.offsets_at(_SAMPLES_MS[0])[0])  # (January's: `-08:00` for PST)
+            fix = f"`Z` (`{real.replace(':', '')}`) or `XXX` (`{real}`) for the real offset"
             if zone_obj.uses_daylight and len(offsets) > 1:
                 shown = " and ".join(_fmt_offset(o) for o in sorted(offsets))
                 problems.append(Problem(DATE_PATTERN_FIXED_OFFSET.code, f"hard-coded offset `{m.group(0)}` next to {zone.label}, which "
