@@ -710,3 +710,10 @@ def test_a_zone_java_knows_whose_name_holds_format_letters_is_a_zone():
     assert codes(url) == []
     (macro,) = parse_url_template(url).macros
     assert (macro.zone, macro.format) == ("Africa/Addis_Ababa", "yyyy-MM-dd'T'HH:mm:ss")
+
+
+@pytest.mark.parametrize("fmt", ["'" + "x" * 5000 + "'", "X" * 5000, "z" * 5000 + "Z"])
+def test_a_huge_macro_format_is_quoted_by_its_ends(fmt):
+    """helper-169: CE604, CE401 and CE616 quoted a 100 KB format whole, one 100 KB line of output each."""
+    problems = url_problems(f"/hubs/crm/a?where=x>'${{gmtDate:{fmt}}}'")
+    assert problems and all(len(p.message) < 400 for p in problems), [len(p.message) for p in problems]

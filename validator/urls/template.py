@@ -346,7 +346,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
                 "SimpleDateFormat prints as text, so the vendor receives ':2024-...'", colon, colon + 1,
                 help="remove the second `:`", replacement="")
     if stripped.isdigit():
-        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a number, not a pattern: it prints the same digits every time",
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {_clipped(fmt)!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
     try:
@@ -354,24 +354,24 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     except PatternError as exc:
         if is_description(fmt):
             hint = _epoch_for(fmt)
-            col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} is a description, not a SimpleDateFormat "
+            col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {_clipped(fmt)!r} is a description, not a SimpleDateFormat "
                     "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
             return None
         meant = strftime_meant(fmt)
         if meant is not None:  # (`%Y-%m-%dT%H:%M:%S`: Java refuses the `T`, the `%` directives are the mistake)
-            col.add(Flaw.MACRO_FORMAT_STRFTIME, f"{fmt!r} {STRFTIME_READING}", fmt_start, fmt_start + len(fmt),
+            col.add(Flaw.MACRO_FORMAT_STRFTIME, f"{_clipped(fmt)!r} {STRFTIME_READING}", fmt_start, fmt_start + len(fmt),
                     help=_w(meant) if meant else "write the SimpleDateFormat pattern: `yyyy-MM-dd'T'HH:mm:ss`",
                     replacement=meant or None)
             return None
         start = fmt_start + exc.column - 1
         inside = _quoted_around(fmt)
-        col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {fmt!r} does not compile: {exc.message}"
+        col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {_clipped(fmt)!r} does not compile: {exc.message}"
                 + (_QUOTES_OUTSIDE if inside else quote_look_alike(fmt, exc.column)), start, start + max(exc.length, 1),
                 help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
         return None
     if not pattern.fields:
         inside = _quoted_around(fmt)
-        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {fmt!r} has no date field: it prints the same text every time"
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {_clipped(fmt)!r} has no date field: it prints the same text every time"
                 + (_QUOTES_OUTSIDE if inside else ""), fmt_start, fmt_start + len(fmt),
                 help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
     return pattern
@@ -1420,7 +1420,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             if macro.start >= query_start and _plus_risk(macro, server_zone):
                 gmt = macro.kind == "gmtDate" or (macro.kind == "date" and server_zone in ("GMT", "UTC")) or (
                     macro.zone in ("GMT", "UTC"))
-                col.add(Flaw.PLUS_UNENCODED, f"{macro.text} prints a '+' into the query (the sign of its UTC offset); sent "
+                col.add(Flaw.PLUS_UNENCODED, f"{_clipped(macro.text)} prints a '+' into the query (the sign of its UTC offset); sent "
                         "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
                         macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
         _query_shape(col, masked, query_start, stripped_end, where, params, hub_relative=bool(hub_match))
