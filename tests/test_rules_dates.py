@@ -267,6 +267,22 @@ def test_calendar_year_with_a_week_in_a_records_format_is_not_told_to_be_the_wee
     assert not found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE407")
 
 
+@pytest.mark.parametrize(("fmt", "text", "read", "said"), [
+    ("yyyy-MM-W HH:mm:ssXXX", "2024-03-2 10:00:00Z", "2024-03-03", "first day (Sunday) of its week of the month"),
+    ("yyyy-MM-W HH:mm:ssXXX", "2024-06-1 10:00:00Z", "2024-05-26", "up to six days before"),
+    ("yyyy-MM-F HH:mm:ssXXX", "2024-07-3 10:00:00Z", "2024-07-21", "`F`: the nth Sunday"),
+    ("yyyy-MM-EEE HH:mm:ssXXX", "2024-07-Sat 10:00:00Z", "2024-07-06", "`E`, `u`: the month's first such day"),
+    ("yyyy-MM-u HH:mm:ssXXX", "2024-07-7 10:00:00Z", "2024-07-07", "`E`, `u`: the month's first such day")])
+def test_a_records_format_with_a_week_of_the_month_and_no_day_says_which_day_java_takes(fmt, text, read, said, jdk):
+    """helper-169: CE417 said `yyyy-MM-W` reads records "with the day of 1 January 1970"; Java takes a day of the week
+    named (`2024-03-2` is Sunday 3 March)."""
+    answer = jdk.request("P", fmt, "GMT", "1", text)
+    assert answer[0] == "OK"
+    assert datetime.fromtimestamp(int(answer[1]) / 1000, timezone.utc).date().isoformat() == read
+    (hit,) = found(poller(updated=fmt, created="yyyy-MM-dd'T'HH:mm:ssXXX"), "CE417")
+    assert said in hit.message and "1970" not in hit.message
+
+
 def test_week_year_reads_every_date_wrong_and_prints_late_december_wrong():
     """What Java does (lenient parse, the platform's default): ``YYYY-MM-dd`` reads 2024-06-15 as 2023-12-31."""
     from validator.dates.parse import parse_pattern

@@ -1321,6 +1321,15 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
         return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern names a week (`w`), not a day: {effect}", *whole,
                        help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
     missing = missing_parts(letters)
+    if missing == ["day"] and not printing and letters & {"W", "F", "E", "u"}:
+        # a week or a weekday of the month and no day of it: Java takes a day of that week, not 1 January 1970's
+        # (`yyyy-MM-W` reads `2024-03-2` as Sunday 3 March, `yyyy-MM-EEE` reads `2024-07-Sat` as 6 July)
+        effect = ("Java dates each record the first day (Sunday) of its week of the month, up to six days before it "
+                  "changed, so a change made since the last poll looks older than it and is ignored" if "W" in letters
+                  else "Java dates each record by a day of the week alone (`F`: the nth Sunday; `E`, `u`: the month's first "
+                  "such day), days or weeks from the day it changed")
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern has no day of the month: {effect}", *whole,
+                       help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
     if missing:
         what = " and ".join(missing) if len(missing) < 3 else "date"
         effect = ("the vendor gets a filter without a " + what if printing else
