@@ -47,6 +47,15 @@ def test_unknown_zone_ids_with_did_you_mean(zone, suggestion, severity):
     assert not found(zoned(suggestion), "CE501")
 
 
+@pytest.mark.parametrize(("zone", "meant"), [("GMT\u221205:00", "did you mean `GMT-05:00`?"), ("UTC\u20135", "did you mean `GMT-05:00`?"),
+                                           ("Etc/GMT+5:30", None)])
+def test_an_offset_with_a_typographic_minus_or_minutes_in_a_posix_id(zone, meant):
+    """helper-169: `GMT−05:00` (a minus sign) had no suggestion; `Etc/GMT+5:30` was told `did you mean Etc/GMT+5?`, an
+    id half an hour off (and UTC-05:00, while +05:30 was likely meant)."""
+    hit = found(zoned(zone), "CE501")[0]
+    assert (meant in hit.message) if meant else "did you mean" not in hit.message
+
+
 def test_unknown_zone_without_a_suggestion():
     hit = assert_at(zoned("Mars/Olympus_Mons"), "CE501", '"Mars/Olympus_Mons"')
     assert "did you mean" not in hit.message and hit.severity == "error"

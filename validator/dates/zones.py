@@ -453,6 +453,8 @@ def data_version() -> ZoneDataVersion:
 
 
 _OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_DASHES = {ord(c): "-" for c in "\u2212\u2010\u2011\u2012\u2013\u2014"}  # minus sign, hyphens, dashes
+_POSIX_WITH_MINUTES = re.compile(r"(?i)etc/gmt[+-]\d{1,2}:?(?!00)\d{2}$")
 _UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 
@@ -551,7 +553,7 @@ def suggest_zone(zone_id: str) -> str | None:
     region = region_of_abbreviation(text)
     if region is not None or is_abbreviation(text):
         return region  # never a near abbreviation: `CEST` is not `EST`
-    match = _OFFSET.match(text)
+    match = _OFFSET.match(text.translate(_DASHES))  # (`GMT−05:00` pasted with a minus sign or a dash)
     if match:
         sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
         if hours <= 23 and minutes <= 59:
@@ -564,6 +566,8 @@ def suggest_zone(zone_id: str) -> str | None:
         ending = [i for i in ids if "/" in i and i.rpartition("/")[2].casefold() == text.replace(" ", "_").casefold()]
         if len(ending) == 1:
             return ending[0]
+    if _POSIX_WITH_MINUTES.match(text):
+        return None  # `Etc/GMT+5:30`: no such id, and `Etc/GMT+5` is half an hour off (and UTC-05:00)
     import difflib
 
     close = difflib.get_close_matches(text.casefold(), list(by_folded), n=1, cutoff=0.85)
