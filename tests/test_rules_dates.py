@@ -1073,7 +1073,10 @@ def test_a_decimal_point_without_a_fraction_after_the_seconds(jdk, fmt, severity
                                             ("yyyy-MM-dd'T'HH:mm:ss'Z'", None), ("milliseconds", None),
                                             ("yyyy-MM-dd'T'HH:mm:ss.S'Z'", None),  # (an element's own default)
                                             ("key", None),  # (in the platform's answers)
-                                            ("${BULK_DATE_MASK}", None)])
+                                            ("${BULK_DATE_MASK}", None),
+                                            # helper-169: `XXXX` was a masked value (CE702), and CE401 was not said
+                                            ("yyyy-MM-dd'T'HH:mm:ssXXXX", "CE401"),
+                                            ("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", None)])
 def test_the_bulk_query_date_mask_is_a_pattern_java_compiles(mask, code):
     """helper-128: `"bulk.query.date_mask": "yyyy-MM-ddTHH:mm:ss"` passed; Java refuses the pattern."""
     body = json.dumps({"element": {"key": "sageone"}, "name": "x", "configuration": {"bulk.query.date_mask": mask}})

@@ -1972,6 +1972,11 @@ _MISREAD_FIELDS = frozenset({DATE_PATTERN_WEEK_YEAR.code, DATE_PATTERN_MONTH_MIN
                              DATE_PATTERN_FIELD_REPEATED.code, DATE_PATTERN_DAY_OF_YEAR.code})
 
 
+def is_date_mask_key(key: str) -> bool:
+    """Whether a configuration key holds a date pattern (`bulk.query.date_mask`): its `XXXX` is no mask of a value."""
+    return key.lower().endswith("date_mask")
+
+
 def check(ctx: Any) -> Iterator[Finding]:
     """CE4xx over every poller entry: its datesConfiguration formats and its URL's date macros; and the date masks
     of the configuration (`bulk.query.date_mask`, a records' format as `*DateFormat` is)."""
@@ -1980,8 +1985,8 @@ def check(ctx: Any) -> Iterator[Finding]:
             yield from _entry_findings(ctx, entry)
     configuration, pointer = ctx.configuration, ctx.configuration_pointer
     for key, fmt in configuration.items() if isinstance(configuration, dict) and pointer is not None else ():
-        if isinstance(key, str) and key.lower().endswith("date_mask") and isinstance(fmt, str) and fmt.strip() \
-                and not find_placeholders(fmt) and not contains_env_reference(fmt):
+        if isinstance(key, str) and is_date_mask_key(key) and isinstance(fmt, str) and fmt.strip() \
+                and not find_placeholders(fmt, date_format=True) and not contains_env_reference(fmt):
             # (a mask prints the bulk query's dates: a date alone may be meant, elements ship `.S'Z'`, and the
             # platform's answers a word, `key`: only a pattern Java refuses, or a field misread, is said)
             compiled = compile_problems(fmt)

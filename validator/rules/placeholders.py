@@ -42,6 +42,7 @@ from ..urls.pieces import BRACED_MACRO
 from ..vocabulary.placeholders import Placeholder, find_placeholders, names_a_type
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
+from .dates import is_date_mask_key
 from .notifications import is_response
 
 PLACEHOLDER_UNFILLED = Rule(
@@ -163,7 +164,8 @@ def check(ctx: Any) -> Iterator[Finding]:
         for path, text, is_key, parent in iter_strings(value):
             credential = not is_key and parent is not None and is_credential_key(parent) \
                 and not (parent in ("key", "Key") and is_dotted_key(text))  # a pair's name: `apikey.user.key`
-            date_format = not is_key and parent is not None and parent.endswith("DateFormat")
+            date_format = not is_key and parent is not None and (parent.endswith("DateFormat")
+                                                                 or is_date_mask_key(parent))
             if not is_key and text.startswith("${") and "}" not in text and _UNCLOSED_REFERENCE.fullmatch(text):
                 shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
                 yield ctx.finding(PLACEHOLDER_UNFILLED, f"the environment reference{shown} never closes: a deployment "
