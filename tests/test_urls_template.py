@@ -634,7 +634,7 @@ def test_a_quote_inside_a_quoted_text_of_a_macro_s_format_gets_no_fix_java_rejec
     assert field.fix is None
 
 
-@pytest.mark.parametrize("zone", ["-5:5", "+05:3", "-8:123"])
+@pytest.mark.parametrize("zone", ["-5:5", "+05:3", "-8:123", "GMT+5:5", "GMT+05:3", "UTC-8:3"])
 def test_an_offset_with_minutes_of_one_digit_is_reported(zone):
     """`${dateTimeZone:-5:5:...}`: the zone is read as `-5` and `5:` prints before every date sent."""
     url = f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm}}'"
@@ -717,3 +717,14 @@ def test_a_huge_macro_format_is_quoted_by_its_ends(fmt):
     """helper-169: CE604, CE401 and CE616 quoted a 100 KB format whole, one 100 KB line of output each."""
     problems = url_problems(f"/hubs/crm/a?where=x>'${{gmtDate:{fmt}}}'")
     assert problems and all(len(p.message) < 400 for p in problems), [len(p.message) for p in problems]
+
+
+@pytest.mark.parametrize(("zone", "read", "posix"), [("Etc/GMT+5:30", "Etc/GMT+5", "UTC-05:00"),
+                                                     ("Etc/GMT-5:45", "Etc/GMT-5", "UTC+05:00")])
+def test_minutes_after_an_etc_gmt_id_are_printed_before_every_date(zone, read, posix):
+    """helper-169: `${dateTimeZone:Etc/GMT+5:30:...}` (and `GMT+5:5`) passed, while render sent `30:2024-...`: the zone
+    read is `Etc/GMT+5` and the minutes start the format, as `-5:5` was already reported."""
+    url = f"/hubs/crm/a?where=x>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm}}'"
+    problem = only(url, "CE605")
+    assert url[problem.start:problem.end] == zone + ":"
+    assert f"read as {read!r}" in problem.message and posix in (problem.help or "")

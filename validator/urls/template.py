@@ -102,8 +102,8 @@ _PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` b
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 # The forms that print in a zone, for those that take none and were given one (`${gmtDate:America/New_York:...}`)
 _ZONED_FORMS = {"gmtDate": "dateTimeZone", "date": "dateTimeZone", "now": "nowTimeZone"}
-# An offset of hours alone, and a format that starts with the rest of the offset (`-5:5:yyyy...`)
-_HOURS_ONLY = LazyPattern(r"[+-]\d{1,2}")
+# An offset of hours alone, and a format that starts with the rest of the offset (`-5:5:yyyy...`, `GMT+5:5:...`)
+_HOURS_ONLY = LazyPattern(r"(?i:GMT|UTC|Etc/GMT)?[+-]\d{1,2}")
 _SPLIT_MINUTES = LazyPattern(r"(\d{1,3}):")
 # What CE701 reports as an unfilled placeholder where a macro's format or zone goes (not `{TimeZone}`, a path
 # variable's braces: CE607's)
@@ -543,6 +543,12 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
             return None
         _check_zone(col, zone, zone_start, kind)
         minutes = _SPLIT_MINUTES.match(fmt) if _HOURS_ONLY.fullmatch(zone) else None
+        if minutes is not None and zone[:4].casefold() == "etc/":  # `Etc/GMT+5:30:yyyy`: no such id takes minutes
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the `Etc/GMT` ids take whole hours, so the zone is read as "
+                    f"{zone!r} and `{minutes.group()}` is printed before every date", zone_start,
+                    fmt_start + minutes.end(), help="write the offset as `GMT+hh:mm` (`Etc/GMT` ids take POSIX's sign: "
+                    f"`{zone}` is UTC{'-' if '+' in zone else '+'}{int(zone[8:]):02d}:00)")
+            return None
         if minutes is not None:  # `-5:5:yyyy`: the zone read is `-5`, and `5:` starts every date sent
             col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}}: the offset's minutes `{minutes.group(1)}` are not two digits, "
                     f"so the zone is read as {zone!r} and `{minutes.group()}` is printed before every date",
