@@ -728,3 +728,10 @@ def test_minutes_after_an_etc_gmt_id_are_printed_before_every_date(zone, read, p
     problem = only(url, "CE605")
     assert url[problem.start:problem.end] == zone + ":"
     assert f"read as {read!r}" in problem.message and posix in (problem.help or "")
+
+
+@pytest.mark.parametrize(("fmt", "said"), [("", "${gmtDate:} has an empty date format"),
+                                           (" ", "${gmtDate: } has a date format of blanks only")])
+def test_a_blank_macro_format_is_not_called_empty(fmt, said):
+    """helper-169: `${gmtDate: }` was "${gmtDate:} has an empty date format": Java prints the blank."""
+    assert said in only(f"/hubs/crm/a?where=x>'${{gmtDate:{fmt}}}'", "CE604").message

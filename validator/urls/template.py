@@ -334,7 +334,8 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     if stripped[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(stripped):
         return None  # `${gmtDate:<DATE_FORMAT>}`, `{{ fmt }}`: a template's, reported as such (CE701)
     if not stripped:
-        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:}} has an empty date format", macro_start, macro_end,
+        said = "an empty date format" if not fmt else "a date format of blanks only, which prints no date"
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"${{{kind}:{fmt}}} has {said}", macro_start, macro_end,
                 help=_w(f"${{{kind}:yyyy-MM-dd'T'HH:mm:ss'Z'}}"))
         return None
     if stripped != fmt and not stripped.isdigit():
