@@ -272,7 +272,9 @@ def test_calendar_year_with_a_week_in_a_records_format_is_not_told_to_be_the_wee
     ("yyyy-MM-W HH:mm:ssXXX", "2024-06-1 10:00:00Z", "2024-05-26", "up to six days before"),
     ("yyyy-MM-F HH:mm:ssXXX", "2024-07-3 10:00:00Z", "2024-07-21", "`F`: the nth Sunday"),
     ("yyyy-MM-EEE HH:mm:ssXXX", "2024-07-Sat 10:00:00Z", "2024-07-06", "`E`, `u`: the month's first such day"),
-    ("yyyy-MM-u HH:mm:ssXXX", "2024-07-7 10:00:00Z", "2024-07-07", "`E`, `u`: the month's first such day")])
+    ("yyyy-MM-u HH:mm:ssXXX", "2024-07-7 10:00:00Z", "2024-07-07", "`E`, `u`: the month's first such day"),
+    ("yyyy-W HH:mm:ssXXX", "2024-3 10:00:00Z", "2024-01-14", "in January, on the Sunday of that week"),
+    ("yyyy-EEE HH:mm:ssXXX", "2024-Wed 10:00:00Z", "2024-01-03", "`E`, `u`: January's first such day")])
 def test_a_records_format_with_a_week_of_the_month_and_no_day_says_which_day_java_takes(fmt, text, read, said, jdk):
     """helper-169: CE417 said `yyyy-MM-W` reads records "with the day of 1 January 1970"; Java takes a day of the week
     named (`2024-03-2` is Sunday 3 March)."""

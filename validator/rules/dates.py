@@ -1321,6 +1321,14 @@ def _instant_problem(pattern: Any, *, printing: bool) -> Problem | None:
         return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, f"the pattern names a week (`w`), not a day: {effect}", *whole,
                        help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
     missing = missing_parts(letters)
+    if missing == ["month", "day"] and not printing and letters & {"W", "F", "E", "u"}:
+        # no month either: Java takes January (`yyyy-W` reads `2024-3` as 14 January 2024)
+        day = ("the Sunday of that week of the month" if "W" in letters else "a day of the week alone (`F`: the nth "
+               "Sunday; `E`, `u`: January's first such day)")
+        return Problem(DATE_PATTERN_NOT_AN_INSTANT.code, "the pattern has no month and no day of the month: Java dates "
+                       f"each record in January, on {day}, up to eleven months before it changed, so a change made since "
+                       "the last poll looks older than it and is ignored", *whole,
+                       help="the full pattern of the vendor's dates, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
     if missing == ["day"] and not printing and letters & {"W", "F", "E", "u"}:
         # a week or a weekday of the month and no day of it: Java takes a day of that week, not 1 January 1970's
         # (`yyyy-MM-W` reads `2024-03-2` as Sunday 3 March, `yyyy-MM-EEE` reads `2024-07-Sat` as 6 July)
