@@ -184,6 +184,15 @@ def test_invalid_json_that_is_cloud_elements_is_an_error():
     assert findings and findings[0].severity == "error" and findings[0].rule.startswith("CE0")
 
 
+@pytest.mark.parametrize("kind", ["instance", "configuration", "poller"])
+def test_a_document_null_is_json_of_the_wrong_shape_not_invalid_json(kind):
+    """`null` is a JSON document (helper-166): checked as a body it passed with no finding, as it was read as text
+    that is not JSON; unchecked, it was skipped as "not valid JSON"."""
+    assert [(f.rule, f.message.endswith("got `null`")) for f in check("null", kind=kind)] == [("CE102", True)]
+    (skipped,) = check("null\n")
+    assert skipped.rule == "CE090" and "not valid JSON" not in skipped.message
+
+
 def test_kind_override_checks_anyway():
     findings = check({"name": "x"}, kind="poller")
     assert not any(f.rule == "CE090" for f in findings)

@@ -414,7 +414,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
         raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
     findings: list[Finding] = []
     stub = Context(source=loaded, value=loaded.value, kind="instance", options=options)
-    if loaded.value is None:
+    if loaded.value is None and not loaded.valid:  # (a document `null` is JSON: checked as the kind it is read as)
         unreadable = any(p.rule in UNREADABLE for p in loaded.problems)
         language = code_language(loaded.path) if loaded.path and kind == "auto" else None
         if language is not None and not unreadable:  # (a body inside code is the code's: its quotes are not JSON's)
