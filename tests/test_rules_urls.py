@@ -288,6 +288,18 @@ def test_a_line_break_at_the_end_of_the_url_is_an_error_like_one_inside():
     assert "CE610" not in {p.rule for p in url_problems(f"/hubs/crm/leads?where=u>'{GOOD_MACRO}' and n='O\\'Brien'")}
 
 
+@pytest.mark.parametrize("control", ["\x85", "\x80", "\x9f"])
+def test_a_c1_control_character_in_the_url_is_an_error_like_a_c0_one(control):
+    """helper-166: U+0085 (what a Windows `…` becomes read as Latin-1) inside a URL passed, while U+2028 and U+0001
+    were errors: Java's URI refuses every ISO control character (`Character.isISOControl`: U+0000-U+001F and
+    U+007F-U+009F); at the end it was information, as trailing whitespace."""
+    from validator.rules.urls import url_problems
+
+    for url in (f"/hubs/crm/leads?where=n='a{control}b' and u>'{GOOD_MACRO}'", f"/hubs/crm/leads{control}"):
+        [(rule, severity, message)] = [(p.rule, p.severity, p.message) for p in url_problems(url)]
+        assert (rule, severity) == ("CE612", None) and "control character" in message, (url, message)
+
+
 @pytest.mark.parametrize(("where", "at", "says"), [
     # a user's trial of fresh mistakes: each passed
     (f"updated_at gte '{GOOD_MACRO}'", "gte", "CEQL writes `>=`"),

@@ -134,7 +134,7 @@ _SPACED_MACRO = LazyPattern(r"\$(?P<space>[ \t]+|%20)\{(?=(?:gmtDate|date|dateTi
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 # Control characters; and inside a URL, the spaces a word processor or a web page puts in that are not the ASCII
 # space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
-_CONTROL = LazyPattern(r"[\x00-\x1f\x7f]")
+_CONTROL = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")  # the ISO control characters (Java's URI refuses each)
 ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
 _SPACES = re.compile(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
