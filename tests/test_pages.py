@@ -2782,3 +2782,39 @@ def test_a_tab_partly_used_by_an_indented_fence_leaves_the_blanks_after_it():
     assert [(f.rule, f.line + 1, f.column + 1) for f in alone] == \
         [(f.rule, f.line, f.column) for f in check_page(page).findings]
     assert {"CE001", "CE105", "CE620"} <= {f.rule for f in alone}
+
+
+@pytest.mark.parametrize("comment", ["// your credentials here", "// add your OAuth keys here",
+                                     "/* element configuration goes here */", "// <element configuration>",
+                                     "/* credentials from the Authenticate section */"])
+def test_a_comment_saying_where_the_keys_go_elides(comment):
+    """A false-alarm hunt (helper-165): a body whose comment stands where the reader writes the keys (`// your
+    credentials here`) drew CE105 (an error) for each of them; a pointer at one member (`// your key here`) does not
+    elide."""
+    page = ("```jsonc\n{\n  \"element\": {\"key\": \"sageone\"},\n  \"configuration\": {\n    " + comment + "\n"
+            "    \"event.notification.enabled\": true,\n    \"event.notification.callback.url\": \"https://mycoolapp.com/e\"\n"
+            "  },\n  \"name\": \"s\"\n}\n```\n")
+    assert [f.rule for f in check_page(page).findings if f.severity != "info"] == []
+    for other in ("// your key here", "// <key>", "// the callback URL goes here"):
+        assert "CE105" in {f.rule for f in check_page(page.replace(comment, other)).findings}, other
+
+
+def test_a_comment_eliding_after_a_member_or_in_a_crlf_page_elides():
+    """helper-165: `"oauth.api.key": "<key>", // etc.` drew CE105 for the keys the comment stands for, and a page
+    saved with CRLF line ends read its `// ... other keys` line as a comment (CE003) and its body as whole (CE105,
+    CE201): three errors where the same page with LF ends has none."""
+    page = ("```json\n{\n  \"element\": {\"key\": \"sageone\"},\n  \"configuration\": {\n    // ... other keys\n"
+            "    \"event.notification.enabled\": true\n  }\n}\n```\n")
+    assert [f.rule for f in check_page(page).findings] == []
+    assert [f.rule for f in check_page(page.replace("\n", "\r\n")).findings] == []
+    for language in ("json", "jsonc"):
+        trailing = page.replace("// ... other keys\n", "\"oauth.api.key\": \"${KEY}\", // etc.\n").replace(
+            "```json", "```" + language)
+        assert [f.rule for f in check_page(trailing).findings] == [], language
+        # (the comma before a trailing comment that elides the last members goes with them)
+        last = trailing.replace("    \"event.notification.enabled\": true\n", "").replace(
+            "\"oauth.api.key\": \"${KEY}\", // etc.", "\"event.notification.enabled\": false, // etc.")
+        assert [f.rule for f in check_page(last).findings] == [], language
+        # (a trailing comment saying something else is a comment)
+        said = trailing.replace("// etc.", "// from the provider")
+        assert "CE105" in {f.rule for f in check_page(said).findings}, language

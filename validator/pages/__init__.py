@@ -671,13 +671,19 @@ def _blank_comments(text: str) -> str:
     def blanked(comment: re.Match[str]) -> str:  # (a line that is only a comment eliding, `// ...`, is kept: it
         # says the body is shown in part, which the elision's reading takes from it)
         if comment.group(1) is None or _ELIDING_COMMENT.match(comment.group(1)) \
-                and not head[head.rfind("\n", 0, comment.start()) + 1:comment.start()].strip():
+                and head[head.rfind("\n", 0, comment.start()) + 1:comment.start()].rstrip()[-1:] in ("", ","):
             return comment.group(0)
         return re.sub(r"[^\r\n]", " ", comment.group(0))
 
     return _STRING_OR_COMMENT.sub(blanked, head) + tail
 
 
+# (what a comment names as left out: `credentials`, `the OAuth keys`, `element configuration`; where the reader writes
+# them, only what is many (`// your key here` points at the member below, as `"oauth.api.key": "<key>"` would))
+_ELIDED_NOUNS = (r"(?:credentials?|keys?|fields?|settings|secrets?|tokens?|auth\w*|config\w*|values|properties|members"
+                 r"|entries|options|resources?|pollers?)")
+_ELIDED_MANY = (r"(?:credentials|keys|fields|settings|secrets|tokens|config\w*|values|properties|members|entries|options"
+                r"|resources|pollers)")
 # (words that say a comment stands for what is left out: `// other keys`, `/* omitted for brevity */`, `// etc.`)
 _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remaining|additional|further)\s+(?:keys?|fields?"
                   r"|properties|members|resources?|entries|settings|options|values|pollers?|config\w*)\b"
@@ -687,9 +693,12 @@ _ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remain
                   r"|[\w.\- ,&]{1,80}?\s+(?:as|see)\s+(?:above|before|earlier|previously)\b"
                   # ... or what another page shows (`/* credentials: see the setup page */`, `// keys as in the
                   # Authenticate step`), named (not a pointer beside a member: `// the callback URL: see the Events page`)
-                  r"|(?:[\w.\- ,&]{0,60}?\b(?:credentials?|keys?|fields?|settings|secrets?|tokens?|auth\w*|config\w*"
-                  r"|values|properties|members|entries|options|resources?|pollers?)\b[\w.\- ,&]{0,20}?:?\s+)"
-                  r"(?:see|as\s+(?:on|in))\s+(?:the\s+)?[\w.\-/# ]{0,60}?\b(?:page|section|step|guide)\b))")
+                  r"|(?:[\w.\- ,&]{0,60}?\b" + _ELIDED_NOUNS + r"\b[\w.\- ,&]{0,20}?:?\s+)"
+                  r"(?:see|as\s+(?:on|in)|from)\s+(?:the\s+)?[\w.\-/# ]{0,60}?\b(?:page|section|step|guide)\b"
+                  # ... or where the reader writes them (`// your credentials here`, `// element keys go here`, `/* add
+                  # your OAuth keys here */`, `// <element configuration>`): named, as a placeholder is
+                  r"|[\w.\-' ,&]{0,60}?\b" + _ELIDED_MANY + r"\b[\w.\-' ,&]{0,20}?\s+(?:go(?:es)?\s+)?here\b"
+                  r"|<[\w.\-' ,&]{0,60}?\b" + _ELIDED_MANY + r"\b[\w.\-' ,&]{0,20}>))")
 _ELIDING_COMMENT = LazyPattern(r"(?://|/\*)[ \t]*" + _ELIDING_WORDS)
 
 
@@ -876,8 +885,10 @@ _BLANK = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)")
 _ELISION = LazyPattern(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
                       r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…|(?<=:)[ \t]*\"(?:\.\.\.|…)\")[ \t]*(?=[}\]]|,|\r?$)"
-                      # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`, `// other keys`)
-                      rf"|^[ \t]*(?P<comment>(?://|#)[ \t]*{_ELIDING_WORDS}[^\r\n]*)$"
+                      # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`, `// other keys`, also after
+                      # a member: `"oauth.api.key": "<key>", // etc.`)
+                      rf"|^[ \t]*(?P<comment>(?://|#)[ \t]*{_ELIDING_WORDS}[^\r\n]*)\r?$"
+                      rf"|,[ \t]*(?P<trailing>//[ \t]*{_ELIDING_WORDS}[^\r\n]*)\r?$"
                       rf"|(?P<block>/\*[ \t]*{_ELIDING_WORDS}[^*\r\n]*\*/)",
                       re.M)
 
