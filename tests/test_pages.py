@@ -2818,3 +2818,18 @@ def test_a_comment_eliding_after_a_member_or_in_a_crlf_page_elides():
         # (a trailing comment saying something else is a comment)
         said = trailing.replace("// etc.", "// from the provider")
         assert "CE105" in {f.rule for f in check_page(said).findings}, language
+
+
+def test_a_json_block_showing_a_request_or_a_response_checks_its_body():
+    """A false-alarm hunt (helper-165): a `json` block that shows the request (`POST /elements/api-v2/instances`, then
+    the body) or the response (`HTTP/1.1 200 OK`, headers, body) drew CE006 (an error) on its start line, and its body
+    went unchecked; its body is checked where it is, and no HTTP client's rule (CE026) is asked of it."""
+    page = ("```json\nPOST /elements/api-v2/instances\n{\n  \"element\": {\"key\": \"closeio\"},\n"
+            "  \"configuration\": {\"username\": \"{{closeKey}}\", \"event.vendor.type\": \"webhooks\"}\n}\n```\n\n"
+            "```jsonc\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  // the instance\n  \"id\": 1,\n"
+            "  \"configuration\": {\"event.notification.callback.url\": \"https;//x.example.com\"}\n}\n```\n")
+    found = [(f.rule, f.line, f.column, f.pointer) for f in check_page(page).findings]
+    assert found == [("CE701", 5, 34, "/L3/configuration/username"), ("CE203", 5, 70, "/L3/configuration/event.vendor.type"),
+                     ("CE209", 16, 57, "/L13/configuration/event.notification.callback.url")]
+    # (a JSON document that holds such a word is read as JSON)
+    assert [f.rule for f in check_page("```json\n{\"POST\": \"/instances\"}\n```\n").findings] == ["CE090"]

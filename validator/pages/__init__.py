@@ -17,6 +17,8 @@ Which blocks
   variables, comments and a pre-request script ``< {% ... %}`` are the client's): it ends at a ``###``, at a
   response shown after it (``HTTP/1.1 200 OK``), or at the HTTP client's lines (a ``> {% ... %}`` handler,
   ``>> file``, ``<> file``); a ``{{variable}}``, in a string or where a value goes, is the client's to fill (not CE701);
+  a ``json``, ``jsonc`` or ``json5`` block starting with a request line (``POST /elements/api-v2/instances``) or a
+  response's status line shows a request or a response: its body is checked (not the client's rules, CE026, CE027);
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked, and in a terminal
   transcript (``$ `` prompts) the output of a command printing a JSON file (``$ cat instance.json``);
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
@@ -336,8 +338,10 @@ def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator
             problems = list(powershell_problems(block.text))
         elif is_http_block(block.info, block.text):
             # (an indented request's header lines are read without the indentation they share: its bodies are
-            # checked, its own mistakes are not reported, as their fixes could not be placed)
-            problems = _http_problems(block.text) if _common_indent(block.text) == "" else []
+            # checked, its own mistakes are not reported, as their fixes could not be placed; nor are those of a
+            # request a `json` block shows, which is no HTTP client's file)
+            problems = _http_problems(block.text) if _common_indent(block.text) == "" \
+                and block.info not in _SHOWN_AS_JSON else []
         else:
             continue
         for problem in problems:
@@ -503,10 +507,12 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
             mapping = mapping.then(block_mapping)
             if "${" in message_body or "{{" in message_body:  # the client's variables, filled before it sends
                 message_body, mapping = _quoted_placeholders(message_body, mapping)
-            message_body = _blank_directives(message_body)
+            message_body = _blank_comments(message_body) if block.info in COMMENTED_LANGUAGES \
+                else _blank_directives(message_body)
             line = line_col(page_starts, block_mapping.to_page(cut))[0]
+            shown = block.info if block.info in _SHOWN_AS_JSON else "http"  # (a page's `{{x}}` there: no client's)
             if message_body.strip():
-                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None, language="http"), True,
+                yield (Document(label=f"/L{line}", text=message_body, mapping=mapping, source=None, language=shown), True,
                        [])
         if messages:
             return
@@ -712,13 +718,19 @@ _REQUEST_START = LazyPattern(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) 
                             r"[ \t]*\r?$", re.M)  # (`\r?`: a page or a request file saved with CRLF line ends)
 
 
+# A block tagged as JSON that shows a request (`POST /elements/api-v2/instances`, then its body) or a response
+# (`HTTP/1.1 200 OK`, its headers, its body): its body is checked, not its start line as a bare word (CE006)
+_SHOWN_AS_JSON = frozenset({"json", "jsonc", "json5"})
+
+
 def is_http_block(info: str, text: str) -> bool:
     """Whether a block is HTTP requests: tagged ``http`` or ``rest``, or shown as plain text (an indented block, a
-    bare fence, ``text``) starting with a request line (or a response's status line) after the client's variables and
-    comments."""
+    bare fence, ``text``) or as JSON starting with a request line (or a response's status line) after the client's
+    variables and comments."""
     if info in HTTP_LANGUAGES:
         return True
-    if info not in PLAIN_TEXT_LANGUAGES or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
+    if info not in PLAIN_TEXT_LANGUAGES and info not in _SHOWN_AS_JSON \
+            or not text.lstrip()[:1].isupper() and text.lstrip()[:1] not in ("@", "#", "/", "<"):
         return False
     prelude = _PRELUDE.match(text)
     at = prelude.end() if prelude else 0
