@@ -2833,3 +2833,24 @@ def test_a_json_block_showing_a_request_or_a_response_checks_its_body():
                      ("CE209", 16, 57, "/L13/configuration/event.notification.callback.url")]
     # (a JSON document that holds such a word is read as JSON)
     assert [f.rule for f in check_page("```json\n{\"POST\": \"/instances\"}\n```\n").findings] == ["CE090"]
+
+
+def test_a_json_block_holding_a_command_or_labelled_values_checks_its_bodies():
+    """A false-alarm hunt (helper-165): a `json` block holding the curl command (its tab's language copied), a
+    transcript's `$ cat instance.json`, or a body under a label line (`Request:`, `instance.json:`) drew CE006 (an
+    error, a bare word) on its first line, and its bodies went unchecked."""
+    curl = ("```json\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances -H 'Content-Type: "
+            "application/json' -d '{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"x\", "
+            "\"event.vendor.type\": \"webhooks\"}}'\n```\n")
+    assert [(f.rule, f.line, f.column) for f in check_page(curl).findings] == [("CE203", 2, 199)]
+    shown = ("```json\n$ cat instance.json\n{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"x\", "
+             "\"event.poller.refresh_interval\": \"300\"}}\n```\n")
+    assert [(f.rule, f.line, f.column) for f in check_page(shown).findings] == [("CE211", 3, 102)]
+    labelled = ("```json\nRequest:\n{\"element\": {\"key\": \"closeio\"}, \"configuration\": {\"username\": \"x\", "
+                "\"event.vendor.type\": \"webhooks\"}}\n\nResponse (200):\n{\"id\": 12, \"element\": {\"key\": "
+                "\"closeio\"}}\n```\n")
+    assert [(f.rule, f.line, f.column, f.pointer) for f in check_page(labelled).findings] == [
+        ("CE203", 3, 89, "/L3/configuration/event.vendor.type")]
+    # (a body written after a key of its own, as YAML would, is no label's: the block is read whole)
+    keyed = "```json\nelement: {\"key\": \"closeio\"}\n```\n"
+    assert "CE006" in {f.rule for f in check_page(keyed).findings}

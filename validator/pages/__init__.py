@@ -22,6 +22,9 @@ Which blocks
 * ``bash``, ``sh``, ``shell``, ``zsh``, ``console``, ``curl``: the ``curl -d`` bodies are checked, and in a terminal
   transcript (``$ `` prompts) the output of a command printing a JSON file (``$ cat instance.json``);
 * ``powershell``, ``pwsh``, ``ps1``: the JSON bodies written as here-strings (:mod:`validator.pages.powershell`);
+* a ``json``, ``jsonc`` or ``json5`` block that holds a command (``curl ...``, a transcript's ``$ `` prompt) is read
+  as a shell's block, its tab's language copied; one that shows its bodies under label lines (``Request:``,
+  ``instance.json:``) has each body checked;
 * any other language (``javascript``, ``java``, ``xml``, ``yaml``, ...): checked only when the
   block is valid JSON (a body tagged with the wrong language); code in that language is skipped;
 * in a ``jsonc`` or ``json5`` block, ``//`` and ``/* */`` comments are part of the language: they are
@@ -332,7 +335,7 @@ def _block_findings(page: Page, starts: list[int], path: str | None) -> Iterator
     for block in page.blocks:
         if block.skip:
             continue
-        if block.info in SHELL_LANGUAGES:
+        if block.info in SHELL_LANGUAGES or _shows_a_command(block):
             problems = command_problems(console_input(block.text) or block.text)
         elif block.info in POWERSHELL_LANGUAGES:
             problems = list(powershell_problems(block.text))
@@ -483,7 +486,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     """(document, strict, shell problems) for each thing to check in ``block``."""
     from .curl import SHELL_LANGUAGES, console_input, curl_bodies, printed_files
 
-    if block.info in SHELL_LANGUAGES:
+    if block.info in SHELL_LANGUAGES or _shows_a_command(block):
         transcript = console_input(block.text)
         for start, end in printed_files(block.text):  # a transcript's `$ cat instance.json` (`PS C:\> Get-Content ...`)
             shown, mapping = _piece(block.text, start, end)
@@ -588,13 +591,22 @@ def _whole_value(text: str) -> list[tuple[int, int]]:
 
 def _alternatives(text: str) -> list[tuple[int, int]]:
     """The spans of the JSON objects a block shows one after another, with nothing but blanks (and blanked comments)
-    between them: two or more, each valid JSON on its own (else none: a body with a typo is read whole)."""
-    if text.count("{") < 2 or not text.lstrip().startswith("{"):
+    between them: two or more, each valid JSON on its own (else none: a body with a typo is read whole); or one or
+    more, each under a label line of its own (`Request:`, `instance.json:`, `Response (200):`), which no JSON holds."""
+    stripped = text.lstrip()
+    if not stripped.startswith("{") and (text.count("{") < 1 or _LABEL_LINE.match(text, len(text) - len(stripped)) is None):
         return []
     decoder = json.JSONDecoder()
     spans = []
-    at = len(text) - len(text.lstrip())
+    labelled = False
+    at = len(text) - len(stripped)
     while at < len(text):
+        label = _LABEL_LINE.match(text, at)
+        if label is not None:
+            labelled = True
+            at = len(text) - len(text[label.end():].lstrip())
+            if at >= len(text) or text[at] != "{":
+                return []
         try:
             value, end = decoder.raw_decode(text, at)
         except (ValueError, RecursionError):  # (nested past Python's parser: read whole, as any block)
@@ -603,10 +615,15 @@ def _alternatives(text: str) -> list[tuple[int, int]]:
             return []
         spans.append((at, end))
         rest = text[end:].lstrip()
-        if rest and not rest.startswith("{"):
+        if rest and not rest.startswith("{") and _LABEL_LINE.match(text, len(text) - len(rest)) is None:
             return []
         at = len(text) - len(rest)
-    return spans if len(spans) > 1 else []
+    return spans if len(spans) > 1 or labelled and spans else []
+
+
+# A line that labels the value below it (`Request:`, `instance.json:`, `Response (200 OK):`): a few words or a file's
+# name and a colon, alone on the line
+_LABEL_LINE = LazyPattern(r"[A-Za-z][\w.\-/() ]{0,60}+(?<! ):[ \t]*+(?:\r\n|\r|\n)")
 
 
 COMMENTED_LANGUAGES: frozenset[str] = frozenset({"jsonc", "json5"})
@@ -716,6 +733,15 @@ HTTP_LANGUAGES: frozenset[str] = frozenset({"http", "rest"})  # (REST Client's `
 # a request line as HTTP clients write it, which no JSON document or prose starts with
 _REQUEST_START = LazyPattern(r"[ \t]*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(?:/|https?://|\{\{)\S*(?: +HTTP/[\d.]+)?"
                             r"[ \t]*\r?$", re.M)  # (`\r?`: a page or a request file saved with CRLF line ends)
+
+
+# A block tagged as JSON that holds a command (`curl -X POST ... -d '{...}'`, a transcript's `$ cat instance.json`):
+# a shell's block, as its tab's language was copied (no JSON document starts so)
+_COMMAND_START = LazyPattern(r"\s*+(?:curl[ \t]|\$[ \t]++\S)")
+
+
+def _shows_a_command(block: Block) -> bool:
+    return block.info in _SHOWN_AS_JSON and _COMMAND_START.match(block.text) is not None
 
 
 # A block tagged as JSON that shows a request (`POST /elements/api-v2/instances`, then its body) or a response
