@@ -2851,6 +2851,12 @@ def test_a_json_block_holding_a_command_or_labelled_values_checks_its_bodies():
                 "\"closeio\"}}\n```\n")
     assert [(f.rule, f.line, f.column, f.pointer) for f in check_page(labelled).findings] == [
         ("CE203", 3, 89, "/L3/configuration/event.vendor.type")]
+    # (nor does a shell's comment line above the body, `# PATCH /instances/{id}`, as `// PATCH ...` does not; one
+    # inside the body is the body's)
+    hashed = "```json\n# PATCH /instances/{id}\n{\"configuration\": {\"event.poller.refresh_interval\": \"ten\"}}\n```\n"
+    assert [(f.rule, f.line) for f in check_page(hashed).findings] == [("CE206", 3)]
+    inside = "```json\n{\"configuration\": {\n# the interval\n\"event.poller.refresh_interval\": \"15\"}}\n```\n"
+    assert [(f.rule, f.line) for f in check_page(inside).findings] == [("CE003", 3)]
     # (a body written after a key of its own, as YAML would, is no label's: the block is read whole)
     keyed = "```json\nelement: {\"key\": \"closeio\"}\n```\n"
     assert "CE006" in {f.rule for f in check_page(keyed).findings}

@@ -522,7 +522,7 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else _blank_directives(block.text)
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
-    if block.info in JSON_LANGUAGES and block.info not in COMMENTED_LANGUAGES and "/" in text:
+    if block.info in JSON_LANGUAGES and block.info not in COMMENTED_LANGUAGES and ("/" in text or "#" in text):
         text, values = _labels_blanked(text)  # (its values read once, with its comments blanked)
     else:
         values = _alternatives(text) if block.info in JSON_LANGUAGES else []
@@ -542,13 +542,18 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
            block.info in JSON_LANGUAGES, [])
 
 
+_HASH_LINE = LazyPattern(r"^[ \t]*+#[^\r\n]*+", re.M)
+
+
 def _labels_blanked(text: str) -> tuple[str, list[tuple[int, int]]]:
     """A JSON block whose comments outside its values are labels (`// Option A: polling` above one body and `//
-    Option B` above the next, `// instance.json` above the one), with those comments written as spaces, and the
+    Option B` above the next, `// instance.json` or `# PATCH /instances/{id}` above the one), with those comments written as spaces, and the
     spans of its values when it shows two or more; a comment inside a value is the body's, left for the engine to
     report (CE003) around.  The block as it is, and no values, when its values are not JSON once its comments are
     blanked."""
     read = _blank_comments(text)
+    if "#" in read:  # (and a shell's `# PATCH /instances/{id}` on a line of its own, which no JSON value holds)
+        read = _HASH_LINE.sub(lambda line: " " * len(line.group()), read)
     values = _alternatives(read)
     spans = values or _whole_value(read)
     if not spans:
