@@ -1235,3 +1235,21 @@ def test_the_element_named_at_the_top_of_the_body_is_said_there(member, value, w
     [plain] = [f for f in check(json.dumps({"key": "Sage One", "name": "x", "configuration": {"oauth.api.key": "${K}"}}))
                if f.rule == "CE103"]
     assert plain.pointer == "" and plain.help is None  # (a display name: no key to write)
+
+
+@pytest.mark.parametrize("key", ["path", "uri", "endpoint", "href"])
+def test_a_url_under_another_key_is_named_as_the_missing_url(key: str) -> None:
+    """helper-164: `"path": "/hubs/crm/contacts?where=..."` drew "did you mean `xPath`?" (a legacy id path, one
+    spelling away) and its unsafe fix renamed the key to `xPath`; `uri` drew no hint. Its value is the URL the
+    entry lacks, so `url` is the key meant (one error, as a misspelt `URL` is)."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'"
+    body = {"element": {"key": "x"}, "configuration": {"event.poller.configuration": {"c": {key: url, "idField": "id"}}}}
+    found = [(p.rule, p.severity, p.message, p.help, p.action) for p in validate(body)]
+    assert found == [("CE101", "error", f"unknown key `{key}` in poller entry `c`: the platform ignores it, and the "
+                      "required `url` is missing", "did you mean `url`?", ("rename", "url"))], found
+    # a value that is no poller URL keeps the spelling's guess (and `xPath` beside a url is only unknown)
+    assert [p.help for p in validate({"c": {"url": url, "path": "data.id"}}, schema="poller")] == [
+        "did you mean `xPath`?"]
+    # two URLs: which one is meant is not said
+    two = validate({"c": {"path": url, "uri": url.replace("contacts", "leads")}}, schema="poller")
+    assert "did you mean `url`?" not in [p.help for p in two]

@@ -51,9 +51,13 @@ def _is_poller_map(value: Any, *, nested: bool = False, sends: bool = False) -> 
 def _sends_a_poll(entry: dict[Any, Any]) -> bool:
     """Whether an entry has what only a poller has: a hub path, a last-poll macro or a filter in its `url`, or the
     keys of its dates (not an `idField` or a `pageSize`, which a front end's tables have too)."""
-    url = entry.get("url")
-    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url) \
-        or not _DATED_KEYS.isdisjoint(entry.keys())
+    return sends_a_poll_url(entry.get("url")) or not _DATED_KEYS.isdisjoint(entry.keys())
+
+
+def sends_a_poll_url(url: Any) -> bool:
+    """Whether ``url`` is what only a poller sends: a hub path, a last-poll macro or a filter (also what an entry
+    holds under a misspelt `url`, `"path": "/hubs/crm/contacts"`, so CE101 names `url` as the key meant)."""
+    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
 
 
 _DATED_KEYS = frozenset({"datesConfiguration", "updatedDateField", "updatedDateFormat", "createdDateField",

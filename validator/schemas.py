@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
-from .kinds import wrapped_body
+from .kinds import sends_a_poll_url, wrapped_body
 from .lazy_pattern import LazyPattern
 from .rules.base import Rule
 from .schema_gate import Check, compile_gate
@@ -990,6 +990,10 @@ class _Translator:
             action: tuple[str, str] | None = None
             unsafe = True
             guess = suggest_key(name, properties)
+            if "url" in schema.get("required", ()) and "url" in properties and "url" not in instance \
+                    and sends_a_poll_url(instance[name]) \
+                    and sum(sends_a_poll_url(value) for value in instance.values()) == 1:
+                guess = "url"  # (`"path": "/hubs/crm/contacts"`: its value says it is the url, not `xPath`)
             if guess is not None:
                 belongs = _belongs(plain.get(guess, properties.get(guess)))
                 if belongs == "datesConfiguration":
