@@ -464,6 +464,19 @@ def test_a_list_of_fields_without_a_date_the_entry_reads(url, missing):
     assert shown == (listed or "''"), (shown, listed)  # the list itself (a false-alarm hunt: it was a character off)
 
 
+def test_a_date_field_spelt_otherwise_than_the_listed_one_says_which_to_mend():
+    """helper-164: `"updatedDateField": "updatedAt"` beside Sage One's `attributes='created_at,updated_at'` was told
+    only to add `updatedAt` to the list; the list already has the date, spelt `updated_at` (as the records do)."""
+    value = entry(url=_SAGE + "'created_at,updated_at'")
+    value["datesConfiguration"].update(updatedDateField="updatedAt")
+    (finding,) = found(poller(customers=value), "CE312")
+    assert finding.help == ("the list has `updated_at`: if that is the date, write `updatedDateField` as `updated_at`; "
+                            "else add `updatedAt` to the list"), finding.help
+    value["datesConfiguration"].update(updatedDateField="modified")  # nothing alike: add it
+    (finding,) = found(poller(customers=value), "CE312")
+    assert finding.help == "add `modified` to the list"
+
+
 @pytest.mark.parametrize("url", [
     _SAGE + "'created_at,updated_at'", _SAGE + "'CREATED_AT, updated_at'",
     "/hubs/a/b?fields=*", "/hubs/a/b?fields=all", "/hubs/a/b?fields=${FIELDS}", "/hubs/a/b?fields=id,updated_at,created_at",

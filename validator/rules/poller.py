@@ -594,10 +594,12 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
                   if condition.field.text.strip("'\"").lower() in _FIELD_LISTS and condition.operator == "="
                   and len(condition.values) == 1]
     for listed, at in lists:
-        names = {name.strip().split(".")[0].lower() for name in unquote(listed).split(",")}
+        written = [name.strip().split(".")[0] for name in unquote(listed).split(",")]
+        names = {name.lower() for name in written}
         if any(mark in listed for mark in ("*", "(", "${", "{{", "<")) or "all" in names:
             continue
         missing = []
+        alike: list[tuple[str, str, str]] = []  # (key, field, the listed name it is another spelling of)
         for key in ("updatedDateField", "createdDateField"):
             field = dates.get(key)
             if not isinstance(field, str) or not field.strip() or field in missing:
@@ -605,14 +607,26 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
             first = field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
             if first and first not in names and first not in _FIELD_LISTS:
                 missing.append(field)
+                same = [name for name in written if _unseparated(name) == _unseparated(first)]
+                if same and "." not in field:  # (`updatedAt` for the listed `updated_at`)
+                    alike.append((key, field, same[0]))
         if missing:
             asked = f"asks for the fields `{listed}`" if listed.strip() else "asks for an empty list of fields"
             dated = " and ".join(f"`{field}`" for field in missing)
+            help = f"add {dated} to the list"
+            if alike:
+                help = "; ".join(f"the list has `{name}`: if that is the date, write `{key}` as `{name}`"
+                                 for key, _field, name in alike) + f"; else {help}"
             yield ctx.finding(POLLER_DATE_FIELD_NOT_REQUESTED, f"the URL {asked}, not for {dated}: the records come "
                               f"back without the date{'s' if len(missing) > 1 else ''} `datesConfiguration` reads",
                               source=entry.source, pointer=entry.child("url"),
                               sub=(at, at + len(listed)) if listed else (at - 1, at + 1) if url[at - 1:at] in "'\"" else None,
-                              help=f"add {dated} to the list")
+                              help=help)
+
+
+def _unseparated(name: str) -> str:
+    """A field name without case and separators: `updatedAt`, `updated_at` and `Updated-At` read alike."""
+    return "".join(char for char in name.lower() if char.isalnum())
 
 
 def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:
