@@ -320,3 +320,18 @@ def test_order_by_inside_the_where_filter(where):
     (found,) = [p for p in url_problems(url) if p.rule == "CE639"]
     assert url[found.start:found.end].lower().startswith("order by") and "orderBy" in (found.help or "")
     assert not [p for p in url_problems("/hubs/crm/a?where=a='1'&orderBy=b") if p.rule == "CE639"]
+
+
+@pytest.mark.parametrize(("where", "glued"), [
+    ("updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'Z", "Z"),  # the zone's letter written after the quote
+    ("status='open'x and updated>'${gmtDate:yyyy-MM-dd}'", "x"),
+    ("updated>'${gmtDate:yyyy-MM-dd}' and n='1'2", "2"),
+])
+def test_a_word_glued_to_a_closing_quote(where: str, glued: str) -> None:
+    """helper-164: `updated>'${gmtDate:...}'Z` (a `Z` after the string's closing quote, not inside it) drew nothing:
+    the vendor reads a word where `and` or `or` belongs. A word after a blank stays a vendor's clause (`limit 10`)."""
+    url = "/hubs/crm/a?where=" + where
+    (found,) = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert url[found.start:found.end] == glued and "glued to the closing quote" in found.message, found
+    for fine in ("a='1'and b='2'", "a='1'or b='2'", "a='it''s'", "a='1' limit 10", "a>${epoch:s}000"):
+        assert not [p for p in url_problems("/hubs/crm/a?where=" + fine) if p.rule == "CE639"], fine

@@ -674,6 +674,13 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
                     "vendor gets it as part of a condition", start, tokens[i + 1][3],
                     help="sort with the `orderBy` parameter, outside `where`: `&orderBy=<field>`")
                 return
+            elif letter in "WN" and letters[i - 1] == "S" and tokens[i - 1][3] == start \
+                    and text[start - 1:start] == "'":  # `updated>'${gmtDate:...}'Z`, `status='open'x`
+                value = text[tokens[i - 1][2]:tokens[i - 1][3]].strip()
+                add(Flaw.CEQL_UNREADABLE, f"`{word}` glued to the closing quote of `{value}`: it is outside the "
+                    "string, where `and` or `or` belongs, so the vendor cannot read the filter", start, end,
+                    help=f"move `{word}` inside the quotes, or remove it")
+                return
             elif letter != ")":
                 return  # a vendor's clause (`limit 10`): not ours to judge
         i += 1
