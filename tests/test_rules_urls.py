@@ -371,9 +371,10 @@ def test_a_second_where_is_joined_only_right_after_the_first():
     assert found.fix is None
 
 
-@pytest.mark.parametrize("value", ["'{since}'", "'%s'", "'%(since)s'", "{since}"])
+@pytest.mark.parametrize("value", ["'{since}'", "'%s'", "'%(since)s'", "{since}", "$lastPollTime", "'$since'"])
 def test_a_template_placeholder_where_the_last_poll_time_belongs(value: str) -> None:
-    """A second trial: `where=date_updated>'{since}'`, a script's str.format never run over the body."""
+    """A second trial: `where=date_updated>'{since}'`, a script's str.format never run over the body; helper-164:
+    `$lastPollTime`, a shell's or PowerShell's variable a single-quoted body kept from expanding, drew nothing."""
     from validator.rules.urls import url_problems
 
     url = f"/hubs/crm/contacts?where=date_updated>{value}"

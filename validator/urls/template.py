@@ -826,9 +826,10 @@ _WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
 # A parameter's name that is a CEQL condition's start (`updated_at>`, `updated_at >`, `modified<`, `status!`)
 _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w.]{0,100}[ \t]*[<>][^=]{0,200}")
 
-# What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`.  (A SQL
-# parameter, `:since` or `?`, looks too much like a vendor's own value to be told from one.)
-_TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]")
+# What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`, `$since` (a
+# shell's, PowerShell's or PHP's variable a single-quoted body kept from expanding).  (A SQL parameter, `:since` or
+# `?`, looks too much like a vendor's own value to be told from one.)
+_TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]|\$[A-Za-z_]\w*")
 
 
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
@@ -1444,7 +1445,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     held = operand.text[1:-1] if operand.kind == "string" else operand.text
                     if condition.operator in (">", ">=", "<", "<=") and _TEMPLATE_PLACEHOLDER.fullmatch(held):
                         col.add(Flaw.TEMPLATE_PLACEHOLDER, f"{condition.field.value!r} {condition.operator} {held}: a "
-                                "template tool's placeholder (Python's str.format or %, a SQL parameter) left where the "
+                                "template tool's placeholder (Python's str.format or %, a SQL parameter, a shell variable) left where the "
                                 "last poll time belongs; the vendor receives it as it is", operand.start, operand.end,
                                 help=_w("'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'") + " (the last poll time)")
                     if condition.operator in (">", ">=", "<", "<=") and operand.kind == "string" and \
