@@ -572,3 +572,19 @@ def test_a_hash_s_message_quotes_the_path_up_to_the_first_hash():
     url = "/hubs/crm/contacts#section#where=updated_at>='${gmtDate:yyyy-MM-dd}'"
     (found,) = [f for f in check(json.dumps({"c": {"url": url, "idField": "id"}})) if f.rule == "CE634"]
     assert "gets `/hubs/crm/contacts` with no query" in found.message, found.message
+
+
+@pytest.mark.parametrize(("fmt", "help_"), [
+    ("yyyy-MM-ddTHH:mm:ssXXX", "quote literal letters: `'T'`"),
+    ('yyyy-MM-dd"T"HH:mm:ssXXX', "quote literal letters: `'T'`"),
+    ("yyyy-MM-dd'T'HH:mm:ssxxx", "SimpleDateFormat has no `x`: write `XX` or `XXX`"),
+    ("yyyy-MM-dd'T'HH:mm:ssXXXX", "`X` (+HH), `XX` (+HHMM) or `XXX` (+HH:MM)"),
+    ("yyyy-MM-dd'T'HH:mm:ss'Z", "close the quote, or write `''` for a quote"),
+])
+def test_a_macro_format_java_refuses_says_how_to_mend_it(fmt: str, help_: str) -> None:
+    """helper-164: CE401 in a URL macro (`${gmtDate:yyyy-MM-ddTHH:mm:ssXXX}`) said Java's message and no help, while
+    the same pattern as a records' format was told to quote the `T`: one hint for both (PatternError.help)."""
+    from validator.rules.urls import url_problems
+
+    (found,) = [p for p in url_problems(f"/hubs/crm/contacts?where=updated>'${{gmtDate:{fmt}}}'") if p.rule == "CE401"]
+    assert found.help == help_, found

@@ -118,6 +118,33 @@ class PatternError(ValueError):
     def __str__(self) -> str:
         return f"{self.message} (column {self.column})"
 
+    @property
+    def help(self) -> str:
+        """How to mend the pattern, for what Java refused (a records' format and a URL macro's alike)."""
+        if self.message == "Unterminated quote":
+            return ("remove the unmatched `'`" if self.column == len(self.pattern)
+                    else "close the quote, or write `''` for a quote")
+        if self.message.startswith("invalid ISO 8601"):
+            return "`X` (+HH), `XX` (+HHMM) or `XXX` (+HH:MM)"
+        letter = self.pattern[self.column - 1:self.column]
+        return _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
+
+
+# What to write for a letter SimpleDateFormat refuses (java.time's, strftime's habits)
+_HINTS: dict[str, str] = {
+    "T": "quote literal letters: `'T'`",
+    "f": "fractions of a second are `SSS` in SimpleDateFormat",
+    "x": "SimpleDateFormat has no `x`: write `XX` or `XXX`",
+    "n": "SimpleDateFormat has no nanoseconds: write `SSS`",
+    "N": "SimpleDateFormat has no nanoseconds: write `SSS`",
+    "e": "the day name is `EEE` in SimpleDateFormat",
+    "c": "the day name is `EEE` in SimpleDateFormat",
+    "O": "write `XXX` for the offset",
+    "V": "SimpleDateFormat cannot print a zone id: write `XXX` for the offset",
+    "Q": "SimpleDateFormat has no quarter field",
+    "A": "SimpleDateFormat has no milli-of-day field",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Token:

@@ -154,21 +154,6 @@ def has_offset_literal(pattern: Any) -> bool:
 _UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
 _EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
                "epoch seconds (10 digits)")
-_HINTS: dict[str, str] = {
-    "T": "quote literal letters: `'T'`",
-    "f": "fractions of a second are `SSS` in SimpleDateFormat",
-    "x": "SimpleDateFormat has no `x`: write `XX` or `XXX`",
-    "n": "SimpleDateFormat has no nanoseconds: write `SSS`",
-    "N": "SimpleDateFormat has no nanoseconds: write `SSS`",
-    "e": "the day name is `EEE` in SimpleDateFormat",
-    "c": "the day name is `EEE` in SimpleDateFormat",
-    "O": "write `XXX` for the offset",
-    "V": "SimpleDateFormat cannot print a zone id: write `XXX` for the offset",
-    "Q": "SimpleDateFormat has no quarter field",
-    "A": "SimpleDateFormat has no milli-of-day field",
-}
-
-
 def _poller(dates: str, url: str | None = None, extra: str = "") -> str:
     """A poller entry of a rule's example; the URL sends the time as the records' ISO dates are read (an `${epoch}`
     compared with them would draw CE425 in every passing example)."""
@@ -843,15 +828,8 @@ def compile_problems(fmt: str) -> list[Problem]:
         if escaped is not None:
             return [escaped]
         start = exc.column - 1
-        if exc.message == "Unterminated quote":
-            fix = "remove the unmatched `'`" if start == len(fmt) - 1 else "close the quote, or write `''` for a quote"
-        elif exc.message.startswith("invalid ISO 8601"):
-            fix = "`X` (+HH), `XX` (+HHMM) or `XXX` (+HH:MM)"
-        else:
-            letter = fmt[start]
-            fix = _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
         return [Problem(DATE_PATTERN_INVALID.code, f"date format {_show(fmt)} does not compile: {exc.message}"
-                        + quote_look_alike(fmt, exc.column), start, start + 1, help=fix)]
+                        + quote_look_alike(fmt, exc.column), start, start + 1, help=exc.help)]
     if not any(token.is_field for token in compiled.tokens):
         if _is_number(fmt):
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a number, not a "

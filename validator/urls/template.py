@@ -368,7 +368,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         inside = _quoted_around(fmt)
         col.add(Flaw.MACRO_FORMAT_INVALID, f"date format {_clipped(fmt)!r} does not compile: {exc.message}"
                 + (_QUOTES_OUTSIDE if inside else quote_look_alike(fmt, exc.column)), start, start + max(exc.length, 1),
-                help=_w(f"'${{{kind}:{inside}}}'") if inside else None)
+                help=_w(f"'${{{kind}:{inside}}}'") if inside else exc.help)
         return None
     if not pattern.fields:
         inside = _quoted_around(fmt)
