@@ -588,3 +588,21 @@ def test_a_macro_format_java_refuses_says_how_to_mend_it(fmt: str, help_: str) -
 
     (found,) = [p for p in url_problems(f"/hubs/crm/contacts?where=updated>'${{gmtDate:{fmt}}}'") if p.rule == "CE401"]
     assert found.help == help_, found
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("${gmtDate :yyyy-MM-dd}", "${gmtDate:yyyy-MM-dd}"),
+    ("${gmtDate;yyyy-MM-dd}", "${gmtDate:yyyy-MM-dd}"),
+    ("${dateTimeZone=UTC:yyyy-MM-dd}", "${dateTimeZone:UTC:yyyy-MM-dd}"),
+    ("${{gmtDate:yyyy-MM-dd}}", "${gmtDate:yyyy-MM-dd}"),
+])
+def test_a_descriptor_parted_from_its_format_otherwise_is_mended(written: str, meant: str) -> None:
+    """helper-164: `${gmtDate;yyyy-MM-dd}` (or ` :`, `=`, doubled braces) drew CE605 "is not a macro" with no help."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where=updated>'{written}'"
+    (found,) = [p for p in url_problems(url) if p.rule == "CE605"]
+    assert found.help == f"write `{meant}`" and found.fix is not None and found.fix.applicability == "unsafe"
+    (edit,) = found.fix.edits
+    assert url[:edit.start] + edit.replacement + url[edit.end:] == f"/hubs/crm/contacts?where=updated>'{meant}'"
+    assert not [p for p in url_problems("/hubs/crm/contacts?where=updated>'${gmt:yyyy}'") if p.help and "`${gmt" in p.help]

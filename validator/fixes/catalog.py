@@ -63,7 +63,9 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE605": ("safe", ("writes `$ {gmtDate:...}`, `$(gmtDate:...)`, `%{gmtDate:...}`, `${gmtDate::...}` and a "
                        "percent-encoded `%24%7B...%7D` as `${...}`, and a zone written after a `dateTimeZone` format "
                        "first; `$${` as `${` is unsafe (right unless a template "
-                       "tool undoes the escape); other malformed macros: no fix")),
+                       "tool undoes the escape), and so is `:` for another separator after a descriptor "
+                       "(`${gmtDate;...}`, `${gmtDate :...}`) and doubled braces (`${{gmtDate:...}}`); other "
+                       "malformed macros: no fix")),
     "CE612": ("safe", "writes a no-break or thin space as an ASCII space, removes a zero-width one, and removes a space "
                       "in the path before its `?` or beside a `/`"),
     "CE610": ("safe", "removes the backslash of a quote escaped for a shell (`\\'` → `'`)"),

@@ -602,8 +602,26 @@ def _bad_descriptor(col: _Collector, body: str, start: int, end: int) -> None:
                 "platform does not substitute this macro", start + 2, start + 2 + len(head), help=_w(meant),
                 fix=Fix(f"write `{meant}`", (Edit(start + 2, start + 2 + len(head), meant),), "safe"))
     else:
-        col.add(Flaw.MACRO_MALFORMED, f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end)
+        written = _separator_slip(body)
+        col.add(Flaw.MACRO_MALFORMED, f"${{{body}}} is not a macro: expected ${{descriptor:format}}", start, end,
+                help=_w(written) if written else None,
+                fix=Fix(f"write `{written}`", (Edit(start, end, written),), "unsafe") if written else None)
     return
+
+
+def _separator_slip(body: str) -> str | None:
+    """The macro meant by ``body`` that names a descriptor but parts it from its format otherwise than by `:`
+    (`gmtDate :fmt`, `gmtDate;fmt`, `gmtDate=fmt`) or doubles its braces (`{gmtDate:fmt}`), else None."""
+    inner = body[1:-1] if body[:1] == "{" and body[-1:] == "}" else body
+    for kind in sorted(MACRO_KINDS, key=len, reverse=True):
+        if inner.startswith(kind):
+            rest = inner[len(kind):]
+            slip = rest[:len(rest) - len(rest.lstrip(" \t;=,:"))]
+            if slip and slip.strip(" \t") in (":", ";", "=", ",") and rest.strip(" \t;=,:") \
+                    and (inner is not body or slip != ":"):
+                return f"${{{kind}:{rest[len(slip):]}}}"
+            return None
+    return None
 
 
 def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str | None, start: int,
