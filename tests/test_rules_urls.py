@@ -606,3 +606,17 @@ def test_a_descriptor_parted_from_its_format_otherwise_is_mended(written: str, m
     (edit,) = found.fix.edits
     assert url[:edit.start] + edit.replacement + url[edit.end:] == f"/hubs/crm/contacts?where=updated>'{meant}'"
     assert not [p for p in url_problems("/hubs/crm/contacts?where=updated>'${gmt:yyyy}'") if p.help and "`${gmt" in p.help]
+
+
+def test_a_plus_printed_in_another_zone_is_told_the_same_instant_in_gmt() -> None:
+    """helper-164: CE616 gave a help in GMT only ("use XXX"); `${dateTimeZone:Europe/Berlin:...Z}` drew none. The
+    same instant in GMT, with XXX, sends `Z` and no '+'; a literal '+' written in the pattern gets no such help."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=updated>'${dateTimeZone:Europe/Berlin:yyyy-MM-dd'T'HH:mm:ssZ}'"
+    (found,) = [p for p in url_problems(url) if p.rule == "CE616"]
+    assert found.help == ("print the same instant in GMT, where XXX writes the offset as Z: "
+                          "`${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}`"), found.help
+    literal = "/hubs/crm/contacts?where=updated>'${dateTimeZone:Asia/Tokyo:yyyy-MM-dd'T'HH:mm:ss'+09:00'}'"
+    (found,) = [p for p in url_problems(literal) if p.rule == "CE616"]
+    assert found.help is None

@@ -850,6 +850,20 @@ _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w
 _TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]|\$[A-Za-z_]\w*")
 
 
+def _in_gmt(macro: Macro) -> str | None:
+    """The help for a zoned macro that prints a '+' offset (`${dateTimeZone:Europe/Berlin:...XXX}`): the same instant
+    in GMT, whose offset XXX prints as `Z` (None when a literal '+' or a zone name prints the sign)."""
+    if macro.kind not in ("dateTimeZone", "date") or macro.pattern is None or macro.format is None:
+        return None
+    fmt, tokens = macro.format, macro.pattern.tokens
+    if any(not token.is_field and "+" in token.text or token.letter == "z" for token in tokens):
+        return None
+    for token in reversed(tokens):
+        if token.letter in ("X", "Z"):
+            fmt = fmt[:token.start] + "XXX" + fmt[token.end:]
+    return f"print the same instant in GMT, where XXX writes the offset as Z: `${{gmtDate:{fmt}}}`"
+
+
 def _plus_risk(macro: Macro, server_zone: str) -> bool:
     """Whether ``macro`` can print a '+' (``Z``, ``X``, ``z`` offsets or a literal '+') in its zone."""
     return _plus_risk_of(macro.kind, macro.zone, macro.format, server_zone) if macro.pattern is not None else False
@@ -1448,7 +1462,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     macro.zone in ("GMT", "UTC"))
                 col.add(Flaw.PLUS_UNENCODED, f"{_clipped(macro.text)} prints a '+' into the query (the sign of its UTC offset); sent "
                         "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
-                        macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else None)
+                        macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else _in_gmt(macro))
         _query_shape(col, masked, query_start, stripped_end, where, params, hub_relative=bool(hub_match))
         if where is not None and not macros and not malformed:
             for condition in where.conditions:
