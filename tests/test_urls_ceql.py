@@ -335,3 +335,15 @@ def test_a_word_glued_to_a_closing_quote(where: str, glued: str) -> None:
     assert url[found.start:found.end] == glued and "glued to the closing quote" in found.message, found
     for fine in ("a='1'and b='2'", "a='1'or b='2'", "a='it''s'", "a='1' limit 10", "a>${epoch:s}000"):
         assert not [p for p in url_problems("/hubs/crm/a?where=" + fine) if p.rule == "CE639"], fine
+
+
+@pytest.mark.parametrize(("where", "help_"), [
+    ("updated>>'${gmtDate:yyyy-MM-dd}'", "write the value after it"),
+    ("updated>'${gmtDate:yyyy-MM-dd}' and", "remove the `and`, or write the condition it joins after it"),
+    ("and updated>'${gmtDate:yyyy-MM-dd}'", "remove the `and`, or write the condition it joins before it"),
+    ("(>'${gmtDate:yyyy-MM-dd}')", "write the field it compares before it"),
+])
+def test_a_dangling_operator_says_how_to_mend_it(where: str, help_: str) -> None:
+    """helper-164: CE621 (`updated>>'...'`, a trailing `and`) said what dangles and no help."""
+    found = [p for p in url_problems("/hubs/crm/a?where=" + where) if p.rule == "CE621"]
+    assert found and all(p.help for p in found) and any(help_ in (p.help or "") for p in found), found

@@ -396,7 +396,8 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                 add(Flaw.CEQL_UNREADABLE, "`<>` is SQL's, not among CEQL's documented operators: CEQL writes `!=`",
                     start, end, help="write `!=`", fix=Fix("write `!=`", (Edit(start, end, "!="),), "unsafe"))
             if prev in (None, "lparen", "comma"):
-                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no left-hand side", start, end,
+                    help=f"write the field it compares before it: `field{tok}value`")
             elif tok in (">", "<") and following is not None and following[1] == "=" \
                     and not text[end:following[2]].strip():  # `> =`: the two characters of `>=`, a blank between
                 meant = tok + "="
@@ -405,12 +406,16 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
                     fix=Fix(f"write `{meant}`", (Edit(start, following[3], meant),), "safe"))
                 continue
             elif not (nxt in _OPERAND_KINDS or nxt == "lparen"):
-                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no value after it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"the operator {tok!r} has no value after it", start, end,
+                    help="write the value after it (the last poll time: `'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'`), "
+                    "or remove it")
         elif kind in ("and", "or"):
             if prev in (None, "lparen", "comma"):
-                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition before it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition before it", start, end,
+                    help=f"remove the `{tok}`, or write the condition it joins before it")
             elif not (nxt in _OPERAND_KINDS or nxt in ("lparen", "not")):
-                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition after it", start, end)
+                add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no condition after it", start, end,
+                    help=f"remove the `{tok}`, or write the condition it joins after it")
         elif kind == "like":
             if nxt not in _OPERAND_KINDS:
                 add(Flaw.CEQL_DANGLING_OPERATOR, f"{tok!r} has no pattern after it", start, end)
