@@ -1253,3 +1253,21 @@ def test_a_url_under_another_key_is_named_as_the_missing_url(key: str) -> None:
     # two URLs: which one is meant is not said
     two = validate({"c": {"path": url, "uri": url.replace("contacts", "leads")}}, schema="poller")
     assert "did you mean `url`?" not in [p.help for p in two]
+
+
+@pytest.mark.parametrize(("key", "meant"), [("modifiedDateField", "updatedDateField"),
+                                            ("lastModifiedDateFormat", "updatedDateFormat"),
+                                            ("creationDateField", "createdDateField"),
+                                            ("changedDateTimezone", "updatedDateTimezone")])
+def test_another_word_for_the_updated_or_created_date_is_named(key: str, meant: str) -> None:
+    """helper-164: `"modifiedDateField": "updated_at"` in datesConfiguration drew "unknown key" and no hint."""
+    dates = {"updatedDateField": "u", "updatedDateFormat": "yyyy", "createdDateField": "c", "createdDateFormat": "yyyy"}
+    dates.pop(meant, None)
+    found = validate({"c": {"url": "/hubs/crm/c", "idField": "id", "datesConfiguration": {**dates, key: "x"}}},
+                     schema="poller")
+    assert [(p.rule, p.help) for p in found] == [("CE101", f"did you mean `{meant}`?")], found
+    # the key meant already set: no hint (the unknown key is another one)
+    dates[meant] = "x"
+    found = validate({"c": {"url": "/hubs/crm/c", "idField": "id", "datesConfiguration": {**dates, key: "x"}}},
+                     schema="poller")
+    assert [(p.rule, p.help) for p in found] == [("CE101", None)], found

@@ -755,6 +755,12 @@ def _is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and is_placeholder_value(value)
 
 
+# Other words for a record's updated or created date at the start of a key (`modifiedDateField`, `creationDateFormat`):
+# the key meant is the `updated...`/`created...` one (datesConfiguration's keys)
+_DATE_SYNONYM = LazyPattern(r"\A(?:(modified|lastModified|changed|lastUpdated|update)|(creation|create|inserted))"
+                            r"(?=Date)")
+
+
 def suggest_key(key: str, known: Iterable[str]) -> str | None:
     """The known name ``key`` most likely meant: same letters but spaces or case, else a close spelling."""
     known = list(known)
@@ -990,6 +996,10 @@ class _Translator:
             action: tuple[str, str] | None = None
             unsafe = True
             guess = suggest_key(name, properties)
+            if guess is None and isinstance(name, str):
+                said = _DATE_SYNONYM.sub(lambda found: "updated" if found.group(1) else "created", name, count=1)
+                guess = suggest_key(said, properties) if said != name else None
+                guess = guess if guess is not None and guess not in instance else None
             if "url" in schema.get("required", ()) and "url" in properties and "url" not in instance \
                     and sends_a_poll_url(instance[name]) \
                     and sum(sends_a_poll_url(value) for value in instance.values()) == 1:
