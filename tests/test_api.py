@@ -220,3 +220,18 @@ def test_an_edited_overlay_is_read_again_in_the_same_process(tmp_path):
     overlay.write_text('{"properties": {"configuration": {"required": ["second.key", "third.key"]}}}')
     os.utime(overlay, ns=(10**18, 10**18))  # (a new stamp even on a file system with a coarse clock)
     assert any("`second.key`" in m for m in missing()) and not any("first.key" in m for m in missing())
+
+
+def test_an_unknown_kind_is_refused_whatever_the_document_holds(tmp_path):
+    """helper-167: the kind was judged only when a body was read, so `check_page(page, kind="bogus")` on a page
+    with no body, and `check(path, kind="bogus")` on a file the configuration excludes, returned quietly."""
+    (tmp_path / ".ce-validator.toml").write_text('exclude = ["old/"]\n')
+    (tmp_path / "old").mkdir()
+    excluded = tmp_path / "old" / "x.json"
+    excluded.write_text('{"element": {"key": "sageone"}}')
+    with pytest.raises(ValueError, match="unknown kind 'bogus'"):
+        validator.check_page("# Notes\n\nNo body here.\n", kind="bogus")
+    with pytest.raises(ValueError, match="unknown kind 'bogus'"):
+        validator.check(excluded, kind="bogus")  # type: ignore[arg-type]
+    assert validator.check(excluded, kind="instance") == []  # (excluded: no finding, as the command says)
+    assert [f.rule for f in validator.check_page("# Notes\n", kind="poller").findings] == ["CE090"]

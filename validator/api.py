@@ -27,7 +27,7 @@ from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 # resolves the names of the public signatures.  check() needs these modules anyway.
 from .config import Config
 from .findings import Finding
-from .kinds import Kind
+from .kinds import Kind, checked_kind
 from .options import Options, SetupError, options_or_none
 
 __all__ = ["Document", "check", "check_file"]
@@ -66,6 +66,7 @@ def check(
     from .inputs import reads_as_page
     from .source import load_source
 
+    kind = checked_kind(kind)
     options = options_or_none(options)
     data, shown = read_document(document, path)
     resolved = _config(config, shown)

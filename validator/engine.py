@@ -23,6 +23,7 @@ from .kinds import (
     Kind,
     PollerRef,
     bulk_items,
+    checked_kind,
     configuration_pointer,
     detect_kind,
     escape_pointer_token,
@@ -410,8 +411,7 @@ def _element_key(loaded: Any) -> str | None:
 
 
 def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) -> list[Finding]:
-    if kind not in ("auto", "instance", "configuration", "poller"):
-        raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
+    kind = checked_kind(kind)
     findings: list[Finding] = []
     stub = Context(source=loaded, value=loaded.value, kind="instance", options=options)
     if loaded.value is None and not loaded.valid:  # (a document `null` is JSON: checked as the kind it is read as)

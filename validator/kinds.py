@@ -14,6 +14,17 @@ from .vocabulary.placeholders import is_placeholder_value
 Kind = Literal["instance", "configuration", "poller"]
 KINDS: tuple[Kind, ...] = ("instance", "configuration", "poller")
 
+
+def checked_kind(kind: object) -> Kind | Literal["auto"]:
+    """``kind`` when it is ``"auto"`` or one of :data:`KINDS`, else the :class:`ValueError` the library raises
+    (before any work: a page with no body, or a file the configuration excludes, would otherwise take it)."""
+    if kind == "auto":
+        return "auto"
+    for known in KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"unknown kind {kind!r}: use auto, instance, configuration or poller")
+
 POLLER_KEY = "event.poller.configuration"
 _INSTANCE_KEYS = frozenset({"element", "providerData", "configuration"})
 _ENTRY_KEYS = frozenset({"url", "idField", "datesConfiguration", "filterByUpdatedDate", "createdCheckTolerance"})

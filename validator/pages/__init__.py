@@ -208,6 +208,7 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
 
     ``path`` (a ``str`` or a ``Path``, as :func:`validator.check` takes it) is the path the findings show."""
     from ..engine import check_source, fills_client_variable, fills_template
+    from ..kinds import checked_kind
     from ..source import load_source
 
     if not isinstance(data, (str, bytes)):
@@ -215,6 +216,7 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
     if path is not None and not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"check_page()'s path must be a str, a path or None, not {type(path).__name__}")
     path = os.fspath(path) if path is not None else None
+    checked_kind(kind)  # (an unknown kind is refused at once, not only when a block holds a body)
     options = options_or_none(options)
     text = _decode(data)
     result = PageCheck(text=text or "", findings=[], options=options)
