@@ -168,7 +168,8 @@ def test_whole_body_pasted_with_smart_quotes_is_reported(tmp_path):
 def test_unknown_server_zone_is_warned_about():
     result = run_cli("check", "--server-zone", "Bogus/X", "examples/sageone-polling-fixed.json")
     assert result.code == 0
-    assert "server zone: Java does not know the zone 'Bogus/X': TimeZone.getTimeZone falls back to GMT" in result.err
+    assert ("command line: --server-zone: Java does not know the zone 'Bogus/X': TimeZone.getTimeZone falls back to "
+            "GMT") in result.err
     assert "warning" not in run_cli("check", "--server-zone", "America/Denver",
                                     "examples/sageone-polling-fixed.json").err
 

@@ -304,6 +304,25 @@ def test_a_token_given_as_the_server_zone_is_masked_in_the_warning(tmp_path, cap
     assert "Java does not know the zone 'Bearer ****" in err and "Kq9vT3xZ" not in err
 
 
+def test_an_unknown_server_zone_is_said_where_it_is_written(tmp_path, capsys, monkeypatch):
+    """helper-167: `warning: server zone: Java does not know the zone 'Bogus/Zone'` named no file, so in a repository
+    of several configuration files (a pre-commit run over all of them) nobody could tell which one to mend; and a
+    second file with the same zone was not said at all."""
+    from validator.cli import main
+
+    for folder in ("a", "b"):
+        write(tmp_path / folder / "pyproject.toml", '[tool.ce-validator]\nstrict = false\nserver-zone = "Bogus/Zone"\n')
+        write(tmp_path / folder / "x.json", '{"name": "x"}\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "a/x.json", "b/x.json"]) == 0
+    err = capsys.readouterr().err
+    for folder in ("a", "b"):
+        assert (f"ce-validator: warning: {folder}/pyproject.toml:3: server-zone: Java does not know the zone "
+                "'Bogus/Zone'") in err, err
+    assert main(["check", "--no-cache", "--server-zone", "Bogus/Zone", "a/x.json", "b/x.json"]) == 0
+    assert capsys.readouterr().err.count("command line: --server-zone: Java does not know") == 1
+
+
 def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):
     from validator.cli import main
 

@@ -170,7 +170,7 @@ def run_check(
     status = 0
     jobs: list[Job] = []
     excluded = 0  # files the configuration's `exclude` (or its element docs folder) leaves out
-    warned_zones = {"GMT", "UTC"}
+    warned_zones: set[tuple[Path | None, str]] = set()
     unreadable: list[FileReport] = []  # (said in the machine-readable reports too: not a clean run)
     for item in inputs:
         if isinstance(item, InputError):
@@ -193,10 +193,11 @@ def run_check(
             continue  # the element docs this run reads (kept in the repository): an export, no body
         if baseline is not None and baseline.is_baseline(item.path):
             continue
-        if config.server_zone not in warned_zones:
-            warned_zones.add(config.server_zone)
+        zone_origin = (None if args.server_zone is not None else config.path, config.server_zone)
+        if config.server_zone not in ("GMT", "UTC") and zone_origin not in warned_zones:
+            warned_zones.add(zone_origin)  # (once for each file that sets it)
             if not getattr(args, "quiet", False):
-                _warn_unknown_zone(config.server_zone)
+                _warn_unknown_zone(config, from_command_line=args.server_zone is not None)
         options = config.options(element=args.element, opt_in=("CE617",) if args.report_spaces else ())
         unusable = options.unusable_folder()
         if unusable is not None:
@@ -595,12 +596,16 @@ def _shipped_report(shipped: FileReport) -> ReportBuilder:
     return report
 
 
-def _warn_unknown_zone(zone: str) -> None:
+def _warn_unknown_zone(config: Config, *, from_command_line: bool) -> None:
+    """Said where the zone is written (which of several configuration files), as a configuration problem is."""
+    from .config import option_location
     from .dates.zones import unknown_zone_warning
 
-    warning = unknown_zone_warning(zone)
+    warning = unknown_zone_warning(config.server_zone)
     if warning is not None:
-        print(f"ce-validator: warning: server zone: {warning}", file=sys.stderr)
+        where = ("command line: --server-zone" if from_command_line or config.path is None
+                 else f"{option_location(config.path, 'server-zone')}: server-zone")
+        print(f"ce-validator: warning: {where}: {warning}", file=sys.stderr)
 
 
 def _unknown_codes(*, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> str | None:

@@ -927,6 +927,24 @@ def glob_match(pattern: str, relative: str) -> bool:
     return any(regex.fullmatch("/".join(parts[:n])) for n in range(len(parts), 0, -1))
 
 
+def option_location(path: Path, key: str) -> str:
+    """Where option ``key`` of the configuration file ``path`` is written, ``file:line`` (``file`` when the line
+    cannot be found), for a warning about its value."""
+    return _located(path, _text_of(path), key)
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _located(path: Path, text: str, key: str) -> str:
+    line = _line_of(text, key, in_pyproject=bool(re.search(r"^\s*\[\s*tool\s*\.", text, re.MULTILINE)))
+    return f"{shown_path(str(path))}:{line}" if line is not None else shown_path(str(path))
+
+
 # -- stale ignores ----------------------------------------------------------------------------------------------
 def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: Iterable[str]) -> list[str]:
     """Warnings for ignore entries that do nothing, like ruff's RUF100: ``file:line: key: message``.
@@ -943,15 +961,10 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
         if config.path is None or config.path in seen:
             continue
         seen.add(config.path)
-        try:
-            text = config.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            text = ""
-        in_pyproject = bool(re.search(r"^\s*\[\s*tool\s*\.", text, re.MULTILINE))
+        text = _text_of(config.path)
 
-        def where(key: str, text: str = text, in_pyproject: bool = in_pyproject, path: Path = config.path) -> str:
-            line = _line_of(text, key, in_pyproject=in_pyproject)
-            return f"{shown_path(str(path))}:{line}" if line is not None else shown_path(str(path))
+        def where(key: str, text: str = text, path: Path = config.path) -> str:
+            return _located(path, text, key)
 
         def at_entry(shown: str, text: str = text, path: Path = config.path) -> str:
             """Where a pointer ignore is written: its own line of a multi-line ``ignore`` list, when found as is."""
