@@ -82,6 +82,21 @@ def test_explain_works_for_every_rule(capsys):
         assert status == 0 and out.startswith(f"# {code} ")
 
 
+def test_explain_fences_each_example_with_a_fence_longer_than_any_inside_it(capsys):
+    """helper-167: CE022's examples are pages that open with front matter (`---`), so they were fenced as ```json, and
+    the page's own ``` fence closed the example there: Markdown showed half a page and a stray block."""
+    from validator.rules import registry
+
+    for code in registry():
+        _, out, _ = run(capsys, "explain", code)
+        for section in out.split("\n## ")[1:]:
+            lines = section.splitlines()
+            fences = [line for line in lines if line.startswith("```")]
+            outer = len(fences[0]) - len(fences[0].lstrip("`"))
+            assert fences[-1] == "`" * outer, (code, lines[0])
+            assert all(len(f) - len(f.lstrip("`")) < outer for f in fences[1:-1]), (code, lines[0], fences)
+
+
 def test_explain_unknown_code_exits_2_with_did_you_mean(capsys):
     code, out, err = run(capsys, "explain", "CE3001")
     assert code == 2 and out == ""
