@@ -112,6 +112,18 @@ def test_every_case_is_listed_and_every_fixable_rule_has_a_case():
         assert expected in found, (name, found)
 
 
+def test_the_fixes_table_of_the_usage_page_lists_every_fixable_rule_with_its_safety():
+    """helper-167: docs/usage.md's table of fixes left out CE022 and CE901, both fixable (`explain` said so)."""
+    import re
+
+    from clirun import ROOT
+
+    page = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    rows = {code: safety for codes, safety in re.findall(r"^\| (CE\d{3}(?:, CE\d{3})*) \| .* \| (safe|unsafe) \|$",
+                                                          page, re.MULTILINE) for code in codes.split(", ")}
+    assert rows == {code: safety for code, (safety, _) in FIXABLE.items()}
+
+
 def test_broken_files_draw_their_codes(tmp_path):
     work = _copy(tmp_path)
     result = run_cli("check", "--format", "json", str(work))
