@@ -235,3 +235,13 @@ def test_an_unknown_kind_is_refused_whatever_the_document_holds(tmp_path):
         validator.check(excluded, kind="bogus")  # type: ignore[arg-type]
     assert validator.check(excluded, kind="instance") == []  # (excluded: no finding, as the command says)
     assert [f.rule for f in validator.check_page("# Notes\n", kind="poller").findings] == ["CE090"]
+
+
+def test_options_and_config_take_keywords_only():
+    """helper-167: `Options("America/New_York")` was taken as the server zone by position; a field added or moved in
+    a later version would silently give a caller's value to another option."""
+    with pytest.raises(TypeError):
+        validator.Options("America/New_York")  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        validator.Config(None)  # type: ignore[misc]
+    assert validator.Options(server_zone="America/New_York").server_zone == "America/New_York"

@@ -109,7 +109,7 @@ class IgnoreUsage:
     used: set[PointerIgnore] = field(default_factory=set)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
     """A loaded configuration (defaults when no file was found)."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 TIMESTAMP_UNITS = ("s", "ms")  # what the `timestamp` date format may read (undocumented: an option)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
     """Assumptions about undocumented platform behaviour, and where element definitions are."""
 
