@@ -1483,6 +1483,16 @@ def test_directives_above_a_block_skip_it_or_ignore_rules_in_it():
 
 
 
+def test_a_mistyped_code_in_an_ignore_directive_silences_no_family():
+    """helper-167: `ignore CE62O` (a letter O) was read as the prefix `CE62` and `ignore CE6201` as `CE620`: a typo
+    silenced a whole family of rules, unseen (the configuration refuses such an entry outright)."""
+    for typo in ("CE62O", "CE6201", "CE6OO", "CE412x"):
+        page = f"<!-- ce-validator: ignore {typo} -->\n\n{_COUNTER}"
+        assert {f.rule for f in check_page(page, path="p.md").findings} == {"CE620", "CE412"}, typo
+    listed = f"<!-- ce-validator: ignore CE620, ceql-empty-where: the docs' own typo -->\n\n{_COUNTER}"
+    assert {f.rule for f in check_page(listed, path="p.md").findings} == {"CE412"}
+
+
 def test_mdx_writes_its_directives_in_a_javascript_comment():
     """helper-152: MDX (Docusaurus 2 and 3) refuses an HTML comment, so a `.mdx` page could not say
     `<!-- ce-validator: skip -->`; its comment, `{/* ce-validator: skip */}`, was not read as the directive."""

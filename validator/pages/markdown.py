@@ -487,7 +487,10 @@ def _labelled_inside(text: str) -> bool:
 _DIRECTIVE = LazyPattern(r"(?:<!--|\{/\*)\s*ce-validator:\s*(?P<verb>skip|ignore)\b(?P<codes>[^>]{0,500}?)(?:-->|\*/\s*\})",
                          re.IGNORECASE)
 _RULE_CODE = LazyPattern(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's prefix
-_CODE = LazyPattern(_RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+", re.IGNORECASE)  # or a rule's name
+# or a rule's name; each a whole word: a typo's remains (`CE7O1`, a letter O; `CE6201`) name nothing, where a code
+# read from their start (`CE7`, `CE620`) silenced a whole family unseen
+_CODE = LazyPattern(r"(?<![A-Za-z0-9])(?:" + _RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![A-Za-z0-9])",
+                    re.IGNORECASE)
 _CROSS = LazyPattern("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
 _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
