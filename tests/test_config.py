@@ -323,6 +323,30 @@ def test_an_unknown_server_zone_is_said_where_it_is_written(tmp_path, capsys, mo
     assert capsys.readouterr().err.count("command line: --server-zone: Java does not know") == 1
 
 
+def test_standard_input_named_by_stdin_filename_takes_that_file_s_configuration(tmp_path):
+    """helper-167: `--stdin-filename pollers/p.json -` (an editor piping its buffer) took the current folder's
+    configuration and no `exclude`: `pollers/.ce-validator.toml`'s `ignore` did not apply, so the buffer failed where
+    the file passed (and `validator.check(text, path=...)` passed it too); an excluded name was checked."""
+    from clirun import run_cli
+
+    import validator
+
+    poller = ('{"c": {"url": "/hubs/crm/c?where=u>\'${gmtDate:yyyy-MM-dd\'T\'hh:mm:ss}\'", "idField": "id"}}\n')
+    write(tmp_path / "pollers" / ".ce-validator.toml", 'ignore = ["CE4"]\n')
+    write(tmp_path / ".ce-validator.toml", 'exclude = ["fixtures/"]\n')
+    file = write(tmp_path / "pollers" / "p.json", poller)
+    named = run_cli("check", "--no-cache", "--format", "concise", "--stdin-filename", "pollers/p.json", "-",
+                    stdin=poller.encode(), cwd=tmp_path)
+    assert "CE4" not in named.out, named
+    assert named.out == run_cli("check", "--no-cache", "--format", "concise", "pollers/p.json", cwd=tmp_path).out
+    assert not [f for f in validator.check(file) if f.rule == "CE406"]
+    excluded = run_cli("check", "--no-cache", "--format", "concise", "--stdin-filename", "fixtures/p.json", "-",
+                       stdin=poller.encode(), cwd=tmp_path)
+    assert "CE4" not in excluded.out and "left out by the configuration" in excluded.err
+    unnamed = run_cli("check", "--no-cache", "--format", "concise", "-", stdin=poller.encode(), cwd=tmp_path)
+    assert "<stdin>:1:" in unnamed.out and "CE406" in unnamed.out  # (the current folder's settings)
+
+
 def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):
     from validator.cli import main
 

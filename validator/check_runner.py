@@ -124,8 +124,15 @@ def run_check(
     resolver = ConfigResolver(explicit=Path(args.config) if args.config else None,
                               cli={k: v for k, v in cli.items() if v is not None})
     readable = [i for i in inputs if not isinstance(i, InputError)]
+
+    def located(item: InputFile) -> str | None:
+        """The path whose configuration applies to ``item``: a file's, or standard input's `--stdin-filename` (an
+        editor's buffer: the settings, ignores and excludes of the file it names, as the library applies them);
+        None for unnamed standard input (the current folder's)."""
+        return item.shown if item.path is not None or getattr(args, "stdin_filename", None) else None
+
     try:
-        first_config = resolver.for_path(readable[0].shown if readable and readable[0].path else None)
+        first_config = resolver.for_path(located(readable[0]) if readable else None)
     except ConfigError as exc:
         print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
         return 2
@@ -180,11 +187,11 @@ def run_check(
                                          unreadable=_as_reported(str(item))))
             continue
         try:
-            config = resolver.for_path(item.shown if item.path is not None else None)
+            config = resolver.for_path(located(item))
         except ConfigError as exc:
             print(f"ce-validator: configuration error: {exc}", file=sys.stderr)
             return 2
-        if item.path is not None and config.is_excluded(item.shown):
+        if located(item) is not None and config.is_excluded(item.shown):
             excluded += 1
             continue
         if item.path is not None and item.path.name in _ELEMENT_DOCS_FILES \
