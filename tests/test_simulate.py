@@ -717,3 +717,15 @@ def test_filter_by_current_date_leaves_out_a_record_after_the_run() -> None:
     assert run(records, filterByCurrentDate=True, polls=3).records[0].event == "ignored"
     assert [r.event for r in run(records).records] == ["updated", "updated", "updated"]  # no flag: no bound
     assert run(records, filterByCurrentDate=True, filterByUpdatedDate=False).records[0].event == "updated"
+
+
+def test_settings_take_keywords_only_and_load_records_says_what_it_takes():
+    """helper-167: `Settings("America/New_York")` was taken as the server zone by position (a field added later would
+    take another's value), and `load_records(5)` raised the json module's "the JSON object must be str ..."."""
+    from validator.simulate import Settings, load_records
+
+    with pytest.raises(TypeError):
+        Settings("America/New_York")  # type: ignore[misc]
+    with pytest.raises(TypeError, match=r"load_records\(\) takes the records' text \(str or bytes\), not int"):
+        load_records(5)  # type: ignore[arg-type]
+    assert Settings(server_zone="America/New_York").server_zone == "America/New_York"

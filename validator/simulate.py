@@ -67,7 +67,7 @@ class RecordsError(ValueError):
     """The records cannot be read (unreadable, not JSON, no array of records): a usage error."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """The undocumented platform behaviours a simulation assumes (see the module docstring)."""
 
@@ -242,8 +242,11 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     A response object's array is found by shape (the one array of objects, two levels deep at
     most) or named by ``records_key`` (a path such as ``data.items``).  An object whose keys are
     resource names (of ``resources``) and whose values are arrays gives each resource its own.
-    Raises :class:`RecordsError` with ``name:line:column`` for text it cannot read.
+    Raises :class:`RecordsError` with ``name:line:column`` for text it cannot read, :class:`TypeError` for
+    ``text`` of another type (not the json module's word for it).
     """
+    if not isinstance(text, (str, bytes)):
+        raise TypeError(f"load_records() takes the records' text (str or bytes), not {type(text).__name__}")
     try:
         value = json.loads(text, parse_int=_record_integer)
     except RecursionError:
