@@ -245,3 +245,13 @@ def test_options_and_config_take_keywords_only():
     with pytest.raises(TypeError):
         validator.Config(None)  # type: ignore[misc]
     assert validator.Options(server_zone="America/New_York").server_zone == "America/New_York"
+
+
+def test_a_path_of_another_type_is_said_in_the_library_s_words():
+    """helper-167: `check_file(5)`, `check_file(b"x.json")` and `check(text, path=5)` raised pathlib's and os's own
+    messages ("expected str, bytes or os.PathLike object, not int"), where every other argument says what it takes."""
+    for bad in (5, b"bodies/x.json", None):
+        with pytest.raises(TypeError, match=r"check_file\(\) takes a file's path \(a str or a Path\), not "):
+            validator.check_file(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"check\(\)'s path must be a str, a path or None, not int"):
+        validator.check("{}", path=5)  # type: ignore[arg-type]

@@ -67,6 +67,8 @@ def check(
     from .source import load_source
 
     kind = checked_kind(kind)
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"check()'s path must be a str, a path or None, not {type(path).__name__}")
     options = options_or_none(options)
     data, shown = read_document(document, path)
     resolved = _config(config, shown)
@@ -91,6 +93,8 @@ def check(
 
 def check_file(path: str | os.PathLike[str], **keywords: Unpack[_CheckKeywords]) -> list[Finding]:
     """:func:`check` of the file at ``path`` (a ``str`` is a path here)."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(os.fspath(path), bytes):
+        raise TypeError(f"check_file() takes a file's path (a str or a Path), not {type(path).__name__}")
     return check(Path(path), **keywords)
 
 
