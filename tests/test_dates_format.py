@@ -305,3 +305,17 @@ def test_long_fuzz_against_the_jdk(jdk, patterns, seed):
     """``-m slow``: 100,000 cases."""
     wrong = _differences(jdk, _cases(patterns, seed))
     assert not wrong, wrong[:5]
+
+
+def test_an_instant_beyond_java_s_long_is_refused_not_formatted():
+    """helper-167: format_date(p, 10**20) printed the year 3168875820 and render_url did the same: no Java Date holds
+    it (a long), so there is no Java answer to give; the longest ones still format as Java does."""
+    import validator
+
+    assert validator.format_date("yyyy-MM-dd G", 2 ** 63 - 1, "GMT") == "292278994-08-17 AD"
+    assert validator.format_date("yyyy-MM-dd G", -(2 ** 63), "GMT") == "292269055-12-02 BC"
+    for beyond in (2 ** 63, -(2 ** 63) - 1, 10 ** 20):
+        with pytest.raises(ValueError, match="beyond what Java's Date holds"):
+            validator.format_date("yyyy", beyond, "GMT")
+        with pytest.raises(ValueError, match="beyond what Java's Date holds"):
+            validator.render_url("/x?where=a>'${gmtDate:yyyy}'", beyond)

@@ -363,10 +363,19 @@ def iso_millis(ms: int) -> str:
             f"{moment.second:02d}.{moment.microsecond // 1000:03d}Z")
 
 
+def _java_long(ms: int) -> int:
+    """``ms`` when a Java ``long`` holds it (``new Date(ms)``), else the ValueError the library raises: beyond it no
+    Java answer exists to give (10**20 printed a year 3168875820)."""
+    if not -(2 ** 63) <= ms < 2 ** 63:
+        raise ValueError(f"epoch milliseconds {ms} are beyond what Java's Date holds (a long: "
+                         f"{-(2 ** 63)} to {2 ** 63 - 1})")
+    return ms
+
+
 def epoch_millis(instant: datetime | int) -> int:
     """Epoch milliseconds of an aware datetime (microseconds floored, like ``Date``) or an int."""
     if type(instant) is int:
-        return instant
+        return _java_long(instant)
     if isinstance(instant, datetime):
         offset = instant.utcoffset()
         if offset is None:
@@ -377,12 +386,12 @@ def epoch_millis(instant: datetime | int) -> int:
         delta = instant - _EPOCH
         return delta.days * _DAY + delta.seconds * 1000 + delta.microseconds // 1000
     if isinstance(instant, int) and not isinstance(instant, bool):
-        return int(instant)
+        return _java_long(int(instant))
     raise TypeError(f"instant must be an aware datetime or epoch milliseconds (int), not {type(instant).__name__}")
 
 
 def format_pattern(pattern: "DatePattern", instant: datetime | int, zone: str) -> str:
     """``SimpleDateFormat(pattern, Locale.US)`` with ``TimeZone.getTimeZone(zone)``, formatting ``instant``."""
     formatter = _COMPILED.get(pattern.text) or formatter_for(pattern)
-    ms = instant if type(instant) is int else epoch_millis(instant)
+    ms = _java_long(instant) if type(instant) is int else epoch_millis(instant)
     return formatter(ms, resolve_zone(zone).zone)
