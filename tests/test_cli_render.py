@@ -350,9 +350,15 @@ def test_an_unknown_server_zone_is_warned_of(tmp_path: Path) -> None:
     path.write_text(json.dumps(body), encoding="utf-8")
     result = run_cli("render", "--at", AT, "--server-zone", "America/New_Yrok", str(path))
     assert result.code == 0 and "a>'2024-01-05 10:00 GMT'" in result.out, result
-    assert result.err == ("ce-validator render: warning: server zone: Java does not know the zone 'America/New_Yrok': "
-                          "TimeZone.getTimeZone falls back to GMT (did you mean America/New_York?)\n"), result.err
+    assert result.err == ("ce-validator render: warning: command line: --server-zone: Java does not know the zone "
+                          "'America/New_Yrok': TimeZone.getTimeZone falls back to GMT (did you mean America/New_York?)\n"), \
+        result.err
     assert run_cli("render", "--at", AT, "--server-zone", "America/New_York", str(path)).err == ""
+    # (helper-167) set in a configuration file: said where, as `check` says it
+    (path.parent / ".ce-validator.toml").write_text('strict = false\nserver-zone = "America/New_Yrok"\n')
+    configured = run_cli("render", "--at", AT, str(path), cwd=path.parent)
+    assert configured.err.startswith("ce-validator render: warning: .ce-validator.toml:2: server-zone: Java does not "
+                                     "know the zone 'America/New_Yrok'"), configured.err
 
 
 def test_control_and_bidirectional_characters_of_the_file_are_shown_escaped(tmp_path: Path) -> None:

@@ -287,8 +287,13 @@ def _apply_config(args: argparse.Namespace) -> None:
             None if args.file in (None, "-") else args.file)
     except ConfigError as exc:
         raise _UsageError(f"configuration: {exc}") from None
+    args.zone_origin = "command line: --server-zone"  # (where an unknown zone is said to be written)
     if args.server_zone is None:
         args.server_zone = config.server_zone
+        if config.path is not None:
+            from ..config import option_location
+
+            args.zone_origin = f"{option_location(config.path, 'server-zone')}: server-zone"
     if args.encode_values is None:
         args.encode_values = config.encode_values
     if args.at is None:
@@ -344,7 +349,7 @@ def run(args: argparse.Namespace) -> int:
 
         warning = unknown_zone_warning(args.server_zone)
         if warning:  # (${date:...} and ${now:...} are then formatted in GMT)
-            print(f"ce-validator render: warning: server zone: {warning}", file=sys.stderr)
+            print(f"ce-validator render: warning: {args.zone_origin}: {warning}", file=sys.stderr)
         at = args.at if not isinstance(args.at, str) else _time(args.at, "--at")
         now = _time(args.now_time, "--now") if args.now_time is not None else None
         found: list[tuple[str, str, dict[str, Any], int]] = []
