@@ -347,6 +347,16 @@ def test_standard_input_named_by_stdin_filename_takes_that_file_s_configuration(
     assert "<stdin>:1:" in unnamed.out and "CE406" in unnamed.out  # (the current folder's settings)
 
 
+def test_a_rule_s_name_on_the_command_line_is_answered_with_its_code(tmp_path, capsys):
+    """helper-167: `--ignore ceql-unbalanced-quote` (a name, as `explain` and a page's directive take it) was refused
+    as `'CEQL-UNBALANCED-QUOTE' is not a rule code`, without the code it names."""
+    from validator.cli import main
+
+    body = write(tmp_path / "a.json", '{"name": "x"}\n')
+    assert main(["check", "--no-cache", "--ignore", "ceql-unbalanced-quote", str(body)]) == 2
+    assert "(`ceql-unbalanced-quote` is the name of CE620: give its code)" in capsys.readouterr().err
+
+
 def test_config_error_exits_2_from_the_command_line(tmp_path, capsys):
     from validator.cli import main
 

@@ -55,6 +55,14 @@ class ConfigProblem(NamedTuple):
         return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
 
 
+def _named_rule(given: str) -> str:
+    """A hint when ``given`` is a rule's name (as `explain` and a page's directive take it): its code."""
+    from .rules import registry
+
+    code = next((code for code, rule in registry().items() if rule.name == given.strip().lower()), None)
+    return f" (`{given.strip().lower()}` is the name of {code}: give its code)" if code else ""
+
+
 def shown_path(file: str) -> str:
     """``file`` relative to the current folder when it lies below it (as editors and CI logs link it), else as is."""
     return Config().relative(file) or file
@@ -271,7 +279,7 @@ class Config:
             for code in codes or ():
                 if not RULE_CODE.fullmatch(code):
                     problems.append(ConfigProblem(None, name, f"{code!r} is not a rule code or prefix such as "
-                                                              "CE6 or CE601"))
+                                                              f"CE6 or CE601{_named_rule(code)}"))
         checked_severity: dict[str, Severity] = {}
         for code, level in (severity or {}).items():
             if not RULE_CODE.fullmatch(code):
