@@ -350,6 +350,8 @@ def test_a_user_overlay_whose_ref_cannot_be_resolved_is_exit_2_not_an_internal_e
     result = run_cli("check", "--no-cache", "--element-schemas", str(overlays), str(body))
     assert result.code == 2 and "CE099" not in result.out, result
     assert "hubspot.schema.json: $ref " in result.err and "cannot be resolved" in result.err, result
+    if "#/$defs/nope" in overlay:  # (helper-167: quoted as written, not as `/$defs/nope` without its `#`)
+        assert "$ref '#/$defs/nope' cannot be resolved" in result.err, result.err
 
 
 def test_deep_input_outside_check_is_a_usage_error(tmp_path):

@@ -625,7 +625,9 @@ def _validate(value: Any, *, schema: str, element: str | None,
                                gate=_user_gate(*version, fragment),
                                required=_overlay_required(str(element), overlay_dirs))
             except Unresolvable as exc:  # was an internal error (CE099) naming jsonschema's wrapper class
-                raise OverlayError(f"{_overlay_file(str(element), overlay_dirs)}: $ref {getattr(exc, 'ref', '?')!r} "
+                ref = getattr(exc, "ref", "?")  # (a pointer to nowhere in this schema is given without its `#`)
+                ref = f"#{ref}" if isinstance(ref, str) and ref.startswith("/") else ref
+                raise OverlayError(f"{_overlay_file(str(element), overlay_dirs)}: $ref {ref!r} "
                                    f"cannot be resolved: it must name a place in this schema or in a bundled one "
                                    f"(nothing is downloaded)") from None
         return translator.problems()
