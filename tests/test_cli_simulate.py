@@ -230,6 +230,19 @@ def test_element_docs_without_example_values_say_so(shared: Path, tmp_path: Path
     assert "customers: skipped (GET /customers has no example values in the element's API docs)" in result.out
 
 
+def test_a_skipped_resource_s_reason_masks_the_password_of_its_url(shared: Path, tmp_path: Path) -> None:
+    # the reason quotes the URL's path, which an absolute URL's `user:password@` is part of (helper-168)
+    body = {"element": {"key": "lithiumlsw"}, "configuration": {"event.poller.configuration": {"messages": {
+        "url": "https://svc.integration114:mLD2-I9K%7DFAIm%21JP@community.acme.io/api/2.0/search?q=x", "idField": "id"}}}}
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    for output in ("text", "json"):
+        result = run_cli("simulate", str(poller), "--element-docs", str(shared / "elements"), "--since", SINCE,
+                         "--format", output)
+        assert "no path matching 'https://svc.integration114:****@community.acme.io/api/2.0/search'" in result.out
+        assert "mLD2" not in result.out + result.err
+
+
 def test_element_docs_example_values_are_records(tmp_path: Path) -> None:
     docs = tmp_path / "docs" / "acme"
     docs.mkdir(parents=True)

@@ -267,6 +267,7 @@ def run(args: argparse.Namespace) -> int:
                                   f"(resources: {', '.join(map(shown, names))}), or key the records by resource name")
         elif args.element_docs:
             records_for = _records_for_docs(args, loaded)
+            secret_values = frozenset(find_secrets(loaded).values)  # (a skipped resource's reason quotes its URL)
         else:
             raise _UsageError("give --records RECORDS (or --element-docs DIR for the API's example values)")
         since = _since(args, loaded, settings)
@@ -349,8 +350,8 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
             notes.append(scrubbed(note))
         resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records),
                                  notes=tuple(notes)))
-    return replace(result, resources=tuple(resources),
-                   skipped=tuple((shown(name), reason) for name, reason in result.skipped))
+    return replace(result, resources=tuple(resources),  # (a reason may quote the URL: `no path matching '//u:<pw>@h/x'`)
+                   skipped=tuple((shown(name), scrubbed(reason)) for name, reason in result.skipped))
 
 
 # What a date parse error quotes of the text where it stopped (dates.parse: `found 'W'`, `found "it's"`)
