@@ -741,6 +741,22 @@ def test_a_syntax_error_never_quotes_a_piece_of_a_secret(tmp_path, capsys, entry
         assert not _leaks(result.out + result.err, [value]), (command, result.err)
 
 
+def test_a_url_rule_inside_a_secret_quotes_none_of_its_pieces():
+    """A leak hunt (helper-168): CE629 inside a percent-encoded password (`6MzL%76l-...` sent as `6MzL%2576l-...`)
+    quoted `'%2576'`, and as the vendor decodes it, `'%76'` (message and help); a URL rule beside the secret keeps
+    its quotes."""
+    from validator import check
+
+    body = {"invoices": {"url": "/hubs/finance/invoices?password=6MzL%2576l-32Fe%3F6X&where=a%2527b", "idField": "Id"}}
+    findings = check(json.dumps(body), config=None)
+    quoted = [f for f in findings if f.rule == "CE629"]
+    assert len(quoted) == 2, findings
+    inside = next(f for f in quoted if "where" not in f.pointer and "'****'" in f.message)
+    assert "%76" not in inside.message + (inside.help or "") and "2576" not in inside.message, inside
+    beside = next(f for f in quoted if f is not inside)
+    assert "'%2527'" in beside.message, beside
+
+
 def test_a_message_about_another_place_keeps_its_words(tmp_path):
     """Pieces are hidden only next to the secret they come from, and a short secret only as a whole word: element
     `sageone` stays in a message although `sage` is a password."""
@@ -2453,12 +2469,13 @@ def test_a_fragment_after_a_plain_parameter_stays_shown():
     assert str(url_secrets(url).mask(url)) == url
 
 
-@pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99"])
+@pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99", "{{iGow&Bj9!13EX.jE}}"])
 def test_a_password_in_brackets_or_of_sample_words_is_a_secret_not_a_placeholder(value):
-    """helper-119: `"sfdc.password": "<Zx9!Pass>"` was printed as an unfilled placeholder in every format."""
+    """helper-119: `"sfdc.password": "<Zx9!Pass>"` was printed as an unfilled placeholder in every format; helper-168:
+    so was one in a template's braces (`{{iGow&Bj9!13EX.jE}}`), by CE701 and in the excerpt."""
     text = json.dumps({"element": {"key": "sfdc"}, "configuration": {"sfdc.password": value}, "name": "x"})
     assert value not in str(find_secrets(load_source(text)).mask(text))
-    for name in ("<CLIENT_SECRET>", "<your api key>"):
+    for name in ("<CLIENT_SECRET>", "<your api key>", "{{page.password}}", "{{SFDC_PASSWORD}}"):
         shown = text.replace(value, name)
         assert name in str(find_secrets(load_source(shown)).mask(shown))
 
@@ -2726,6 +2743,21 @@ def test_a_login_written_in_a_comment_never_shows(tmp_path, comment):
         result = run_cli(*args, str(path))
         assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)
     plain = load_source('{"a": 1, // see the wiki / operations page\n"b": 2}', path="p.json")
+    assert find_secrets(plain).mask(plain.text) == plain.text
+
+
+@pytest.mark.parametrize("comment", ["/* password 6egS;zxy~Mzan%mT */", "/* old password 6egS;zxy~Mzan%mT*/",
+                                     "// staging secret 6egS;zxy~Mzan%mT (rotate)"])
+def test_a_password_with_punctuation_in_a_comment_naming_it_never_shows(tmp_path, comment):
+    """A leak hunt (helper-168): a password with punctuation after its name and a blank (no `:` or `=`) in a comment
+    showed in `--fix --diff`, which removes the comment; the comment's other words and a URL in it stay shown."""
+    path = tmp_path / "body.jsonc"
+    path.write_text('{\n  ' + comment + '\n  "element": {"key": "sageone"},\n  "configuration": {"oauth.api.key": "abc",'
+                    ' "oauth.api.secret": "${S}",},\n  "name": "x"\n}\n', encoding="utf-8")
+    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
+        result = run_cli(*args, str(path))
+        assert "zxy~Mzan" not in result.out + result.err, (args, result.out)
+    plain = load_source('{"a": 1, /* password policy: https://Wiki.acme.io/Sec2024 */\n"b": 2}', path="p.json")
     assert find_secrets(plain).mask(plain.text) == plain.text
 
 
@@ -3312,3 +3344,14 @@ def test_a_secret_written_into_a_key_of_a_body_that_is_not_json_is_masked():
     swapped = text.replace('"oauth.api.secret gHZJmdAXSmMdFs": ""', '"Q46eJZYANtSBe3": "oauth.api.secret"')
     masked = str(find_secrets(load_source(swapped)).mask(swapped))
     assert '"**************": "oauth.api.secret"' in masked and '"element": {"key": "sageone"}' in masked
+
+
+def test_a_list_of_pairs_under_a_secret_key_masks_its_values_only():
+    """Over-masking found by helper-168: Postman's `"bearer": [{"key": "token", "value": ..., "type": "string"}]` had
+    every word masked (`"key": "*****"`, `"type": "******"`), as if each were part of the token."""
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnopqrstuvwxyzABCDEFG"
+    text = json.dumps({"info": {"name": "CE"}, "auth": {"type": "bearer", "bearer": [
+        {"key": "token", "value": token, "type": "string"}]}, "password": ["Kq9vT3pLx8wZ2mN4Rt7Y"], "item": []})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert token not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked
+    assert '"key": "token"' in masked and '"type": "string"' in masked, masked

@@ -219,12 +219,13 @@ def test_a_password_in_brackets_or_of_sample_words_is_no_placeholder():
     """helper-119: real passwords were called unfilled placeholders (the advice, fill it in, was wrong)."""
     from validator.vocabulary.placeholders import find_placeholders
 
-    for value in ("<Zx9!Pass>", "<Kq8#vT3pLx>", "Acme-Token-2024x", "hunter2-Secret-99"):
+    for value in ("<Zx9!Pass>", "<Kq8#vT3pLx>", "Acme-Token-2024x", "hunter2-Secret-99", "{{iGow&Bj9!13EX.jE}}"):
         assert not find_placeholders(value, credential=True), value
+    assert find_placeholders("{{iGow&Bj9!13EX.jE}}")  # (a key that holds no credential: a template's braces)
     # (and what a review, helper-123, found read as a secret: a description with signs, a name with a digit)
     for value in ("<CLIENT_SECRET>", "<your api key>", "<api-key-v2>", "my-password-123", "fake_api_secret",
                   "secret_1234567", "<your password; 8+ chars>", "<Ocp-Apim-Subscription-Key, see Azure>",
-                  "<ApiKeyV2>", "<Base64Token>", "<OAuth2Secret>"):
+                  "<ApiKeyV2>", "<Base64Token>", "<OAuth2Secret>", "{{page.password}}", "{{ secret }}"):
         assert find_placeholders(value, credential=True), value
 
 

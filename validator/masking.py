@@ -270,6 +270,7 @@ _FEW_VALUES = 16
 # A syntax error's place and a secret it quotes may be this far apart (`"secret"x`: the quote between them).
 _NEAR = 2
 _QUOTED_FRAGMENT = LazyPattern(r"`([^`\n]{1,400})`")
+_SINGLE_QUOTED_FRAGMENT = LazyPattern(r"'([^'\n]{1,400})'")
 
 
 class _SecretIndex:
@@ -416,7 +417,7 @@ class Secrets:
         (``"Kq9v…stuv"``), which are not the whole value :meth:`scrub` looks for."""
         if '"' in message:
             message = self._scrub_quoted_inside(message, text, start, end)
-        if "`" not in message:
+        if "`" not in message and "'" not in message:
             return message
         # only a finding inside a secret or just beside it: one whose place holds a secret (CE105 on the whole
         # `configuration`) quotes other things, which a secret's piece must not hide (`sageone` in `sageone-9f8e`)
@@ -424,6 +425,8 @@ class Secrets:
                 if s - _NEAR <= start and end <= e + _NEAR]
         if not near:
             return message
+        if "%" in "".join(near):  # (a URL rule quotes a piece as the vendor decodes it: CE629's `the text '%76'`)
+            near += [_unquote(raw) for raw in near]
 
         def hidden(fragment: str) -> str:
             parts = fragment.split("…")
@@ -433,7 +436,10 @@ class Secrets:
                     parts[index] = part.replace(piece, MASK)
             return "…".join(parts)
 
-        return _QUOTED_FRAGMENT.sub(lambda m: "`" + hidden(m.group(1)) + "`", message)
+        message = _QUOTED_FRAGMENT.sub(lambda m: "`" + hidden(m.group(1)) + "`", message)
+        # and a piece a URL rule quotes in single quotes, from a finding inside the secret (CE629's `'%2576'`)
+        inside = any(raw in text[start:end] or text[start:end] in raw for raw in near) and start < end
+        return _SINGLE_QUOTED_FRAGMENT.sub(lambda m: "'" + hidden(m.group(1)) + "'", message) if inside else message
 
     def _scrub_quoted_inside(self, message: str, text: str, start: int, end: int) -> str:
         """``message`` with each secret inside ``[start, end)`` that it quotes as a JSON string (``got `{"user":
@@ -1123,7 +1129,9 @@ def _showable(value: str) -> bool:
     if _SHOWABLE.fullmatch(value) is None or _holds_a_token(value):
         return False
     stripped = value.strip()
-    return not (stripped[:1] == "<" and secret_in_brackets(stripped[1:-1]))
+    if stripped[:1] == "<":
+        return not secret_in_brackets(stripped[1:-1])
+    return not (stripped[:2] == "{{" and secret_in_brackets(stripped[2:-2]))  # (`{{Zx9!Pass42}}`, the braces kept)
 
 
 # (and a Jinja filter giving a default, `{{ secret | default('...') }}`, whose literal may be the secret)
@@ -1956,6 +1964,19 @@ _DESCRIBING_WORDS = frozenset({"the", "for", "is", "be", "should", "your", "this
 # the start of the text, a blank or a comma before it: six times faster than asking first)
 _COMMENT = LazyPattern(r"//(?<![^\s,]//)[^\r\n]*|#(?<![^\s,]#)[^\r\n]*|/\*(?s:.){0,2000}?\*/")
 _COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
+# A comment's word between blanks (its closing `*/` left out after), which a password's shape makes a secret
+_BLANK_WORD = LazyPattern(r"(?<!\S)[^\s\"'`]{8,200}+")
+
+
+def _comment_word(word: re.Match[str]) -> tuple[int, int] | None:
+    start, end = word.span()
+    text = word.group()
+    if text.endswith("*/"):
+        end -= 2
+        text = text[:-2]
+    return (start, end) if "://" not in text and reads_like_a_password(text) else None
+
+
 _COMMENTED_VALUE = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z][\w.\-]{0,99}+)[ \t]*+(?:[:=]|[ \t]is(?=[ \t]))[ \t]*+"
                                r"(?P<value>[^\s\"'`]{4,200}+)")
 
@@ -2008,6 +2029,9 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
             yield from (token.span() for token in _WORD_TOKEN.finditer(text, comment.start(), comment.end()))
             yield from (word.span() for word in _LONG_WORD.finditer(text, comment.start(), comment.end())
                         if _random_letters(word.group()))
+            # and a word with a password's punctuation and shape (`/* password 6egS;zxy~Mzan%mT */`: no `:` or `=`)
+            yield from (span for span in map(_comment_word, _BLANK_WORD.finditer(text, comment.start(), comment.end()))
+                        if span is not None)
             # and the value written after the name, punctuation and all (`# password = Hs6q%$r2Y-a@Bp<u`)
             yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
                         if _is_secret(value.group("name"), extra_keys) and not _showable(value.group("value")))
@@ -2465,6 +2489,10 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
         label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
             (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
         pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
+        # a list of name/value pairs under a secret key (Postman's `"bearer": [{"key": "token", "value": ...,
+        # "type": "string"}]`): the values are secret, not the names and types beside them
+        paired = secret and label is not None and path is not None and isinstance(path[0], int) \
+            and not _PAIR_VALUES.isdisjoint(node)
         # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
         # the few words a secret key ends in that are no secret alone (and so few strings for the cache)
         parent = path[0] if path is not None and isinstance(path[0], str) and path[0] != "configuration" else None
@@ -2481,7 +2509,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     inside = 0, len(name)  # `"<the secret>": "signature.secret"`: the key and its value swapped
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
-            under_secret = secret or ((
+            under_secret = (secret and (not paired or name in _PAIR_VALUES)) or ((
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
                 or (pair and name in _PAIR_VALUES)) and not is_single_entry(child))  # (`api-keys`: a resource's name)

@@ -183,8 +183,8 @@ _MASK_WORDS = frozenset({"redacted", "<redacted>", "[redacted]", "masked", "hidd
 
 
 def secret_in_brackets(body: str) -> bool:
-    """Whether what a credential's ``<...>`` holds is a password written in brackets (``<Zx9!Pass>``: a password's
-    signs, no blank), not a name standing for one (``<CLIENT_SECRET>``, ``<api key>``, ``<ApiKeyV2>``)."""
+    """Whether what a credential's ``<...>`` (or ``{{...}}``) holds is a password written in brackets (``<Zx9!Pass>``:
+    a password's signs, no blank), not a name standing for one (``<CLIENT_SECRET>``, ``<api key>``, ``<ApiKeyV2>``)."""
     return " " not in body and _SECRET_IN_BRACKETS.search(body) is not None
 
 
@@ -319,6 +319,8 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
             add(m.start(), m.end(), "placeholder")
     for pattern in (_UNCLOSED_ANGLE, _MUSTACHE, _NAME):
         for m in pattern.finditer(text):
+            if credential and pattern is _MUSTACHE and m.group().startswith("{{") and secret_in_brackets(m.group()[2:-2]):
+                continue  # `{{Zx9!Pass}}`: a password written in a template's braces, as in angle brackets
             add(m.start(), m.end(), "placeholder")
     if credential and (_is_sample_name(text, identifier=identifier, account=account) or is_prose(text)):
         add(0, len(text), "placeholder")
