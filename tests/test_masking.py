@@ -2469,13 +2469,15 @@ def test_a_fragment_after_a_plain_parameter_stays_shown():
     assert str(url_secrets(url).mask(url)) == url
 
 
-@pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99", "{{iGow&Bj9!13EX.jE}}"])
+@pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99", "{{iGow&Bj9!13EX.jE}}",
+                                   "<<Zx9!Pass>>"])
 def test_a_password_in_brackets_or_of_sample_words_is_a_secret_not_a_placeholder(value):
     """helper-119: `"sfdc.password": "<Zx9!Pass>"` was printed as an unfilled placeholder in every format; helper-168:
-    so was one in a template's braces (`{{iGow&Bj9!13EX.jE}}`), by CE701 and in the excerpt."""
+    so was one in a template's braces (`{{iGow&Bj9!13EX.jE}}`), by CE701 and in the excerpt; and a name in double angle
+    brackets (`<<client_secret>>`, a corpus body) was masked, CE701 saying "unfilled placeholder `****`"."""
     text = json.dumps({"element": {"key": "sfdc"}, "configuration": {"sfdc.password": value}, "name": "x"})
     assert value not in str(find_secrets(load_source(text)).mask(text))
-    for name in ("<CLIENT_SECRET>", "<your api key>", "{{page.password}}", "{{SFDC_PASSWORD}}"):
+    for name in ("<CLIENT_SECRET>", "<your api key>", "{{page.password}}", "{{SFDC_PASSWORD}}", "<<client_secret>>"):
         shown = text.replace(value, name)
         assert name in str(find_secrets(load_source(shown)).mask(shown))
 

@@ -262,7 +262,7 @@ _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:",
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
 _HEADER_END = LazyPattern(r"[\"'”’`\r\n]")  # (a backtick: a JavaScript template's, or a page's inline code)
-_SHOWABLE = LazyPattern(r"\s*(?:<[^<>]*>|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
+_SHOWABLE = LazyPattern(r"\s*(?:<<?[^<>]*>>?|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
 # Up to this many values (or spans) a finding is scrubbed by trying each; past it, through a _SecretIndex.
