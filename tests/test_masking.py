@@ -3357,3 +3357,17 @@ def test_a_list_of_pairs_under_a_secret_key_masks_its_values_only():
     masked = str(find_secrets(load_source(text)).mask(text))
     assert token not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked
     assert '"key": "token"' in masked and '"type": "string"' in masked, masked
+
+
+def test_the_kind_of_an_object_under_a_secret_key_is_shown():
+    """Over-masking found by helper-168: an element's `"authentication": {"type": "basic"}` (131 corpus bodies) had
+    `basic` masked, `authentication` being a grant's name; a secret written as the type stays masked."""
+    text = json.dumps({"element": {"key": "sfdc", "authentication": {"type": "basic"}},
+                       "password": {"type": "Zx9!Pass42qq"}, "token": {"type": "Kq9vT3pLx8wZ2mN4Rt7Y"}})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert '"authentication": {"type": "basic"}' in masked, masked
+    assert "Zx9!Pass42qq" not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked
+    broken = text.replace('"basic"}', '"basic"},') + "\n// x"  # (read from the text: a file that is not JSON)
+    masked = str(find_secrets(load_source(broken)).mask(broken))
+    assert '"authentication": {"type": "basic"},' in masked, masked
+    assert "Zx9!Pass42qq" not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked

@@ -2074,9 +2074,18 @@ def _broken_value(text: str, start: int, span: tuple[int, int] | None) -> tuple[
     end = _array_end(text, start, member=_object_member if opener == "{" else None)
     found = []
     comment_end = -1
+    member = None  # the key just read, in an object
     for inner in _INNER_VALUE.finditer(text, start + 1, end):
         if inner.start() < comment_end:
             continue
+        if inner.group("key") is not None:
+            member = inner.group("string")
+            continue
+        if inner.group("string") is None and inner.group("bare") is None:
+            continue  # (a comma, a colon, a blank)
+        read, member = member, None
+        if read in _KIND_MEMBERS and _names_a_kind(inner.group("string") or inner.group("bare")):
+            continue  # (`"authentication": {"type": "oauth2"}`, as the walk of a parsed document shows it)
         bare = inner.group("bare")
         if bare is not None and bare.startswith(("//", "/*", "#")):  # a comment among its members: not a value
             close = text.find("*/", inner.start() + 2) + 2 if bare.startswith("/*") else text.find("\n", inner.start())
@@ -2509,7 +2518,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     inside = 0, len(name)  # `"<the secret>": "signature.secret"`: the key and its value swapped
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
-            under_secret = (secret and (not paired or name in _PAIR_VALUES)) or ((
+            under_secret = (secret and (not paired or name in _PAIR_VALUES)
+                            and not (name in _KIND_MEMBERS and _names_a_kind(child))) or ((
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
                 or (pair and name in _PAIR_VALUES)) and not is_single_entry(child))  # (`api-keys`: a resource's name)
@@ -2797,6 +2807,18 @@ _PAIR_NAMES = ("name", "key", "header", "Name", "Key", "Header", "headerName", "
                # a form's `title` and `text`, its captions, helper-137)
                "k", "K", "id", "Id", "type", "Type")
 _PAIR_NAME_SET = frozenset(_PAIR_NAMES)
+# A member that says what kind of credential an object under a secret key holds (`"authentication": {"type":
+# "basic"}`, an element's definition; Postman's `"type": "string"`): a word, not part of the secret
+_KIND_MEMBERS = frozenset({"type", "Type"})
+
+
+def _names_a_kind(value: Any) -> bool:
+    """Whether ``value`` is a kind's name (`basic`, `oauth2`, `string`), not a secret written in its place."""
+    return isinstance(value, str) and _KIND_WORD.fullmatch(value) is not None and not reads_like_a_password(value) \
+        and not _holds_a_token(value)
+
+
+_KIND_WORD = LazyPattern(r"[A-Za-z][\w.\-]{0,40}")
 _PAIR_VALUES = frozenset({"value", "Value", "val", "Val", "headerValue", "HeaderValue", "header_value", "defaultValue",
                           "paramValue", "parameterValue", "param_value", "propertyValue", "PropertyValue",
                           "property_value", "v", "V", "content", "Content", "data", "Data"})
