@@ -2470,7 +2470,7 @@ def test_a_fragment_after_a_plain_parameter_stays_shown():
 
 
 @pytest.mark.parametrize("value", ["<Zx9!Pass>", "Acme-Token-2024x", "hunter2-Secret-99", "{{iGow&Bj9!13EX.jE}}",
-                                   "<<Zx9!Pass>>"])
+                                   "<<Zx9!Pass>>", "{{uGmQ$9gj)hUzu=gg}}"])
 def test_a_password_in_brackets_or_of_sample_words_is_a_secret_not_a_placeholder(value):
     """helper-119: `"sfdc.password": "<Zx9!Pass>"` was printed as an unfilled placeholder in every format; helper-168:
     so was one in a template's braces (`{{iGow&Bj9!13EX.jE}}`), by CE701 and in the excerpt; and a name in double angle
@@ -3371,3 +3371,12 @@ def test_the_kind_of_an_object_under_a_secret_key_is_shown():
     masked = str(find_secrets(load_source(broken)).mask(broken))
     assert '"authentication": {"type": "basic"},' in masked, masked
     assert "Zx9!Pass42qq" not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked
+
+
+def test_a_token_as_a_url_s_user_in_angle_brackets_is_masked():
+    """A leak hunt (helper-168): `https://<token>@host/<path>` showed its token in the excerpt and in CE701's message
+    (a placeholder's brackets kept around a token pasted in); a name in them stays shown."""
+    url = "https://<zgwBIVERoaRhhj7iBxQ7QYqVeZs2kP3a>@hooks.acme.io/<path>"
+    assert "zgwBIVERoaRhhj7iBxQ7QYqVeZs2kP3a" not in str(url_secrets(url).mask(url))
+    named = "https://<API_KEY>@hooks.acme.io/<path>"
+    assert str(url_secrets(named).mask(named)) == named

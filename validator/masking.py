@@ -1386,7 +1386,8 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     spans = encoded + [match.span("value") for match in _USERINFO.finditer(text)
              if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
-        spans += [match.span("user") for match in _USERINFO_USER.finditer(text) if _token_as_user(match.group("user"))]
+        spans += [match.span("user") for match in _USERINFO_USER.finditer(text)
+                  if _token_as_user(match.group("user").removeprefix("<").removesuffix(">"))]  # (`//<token>@`)
     if "\uff1a" in text or "\uff20" in text:  # a full-width `：` or `＠` (an input method's), read as the ASCII one
         spans += [match.span("value") for match in _FULL_WIDTH_USERINFO.finditer(text)
                   if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]

@@ -150,9 +150,9 @@ _HTML_TAGS = frozenset(
 
 _ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
 _ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
-# In a credential's value, what no placeholder's name holds: a password's signs (`<Zx9!Pass>`; a description has
-# blanks: `<your password; 8+ chars>`)
-_SECRET_IN_BRACKETS = re.compile(r"[!#%^*~@]")
+# In a credential's value, what no placeholder's name holds: a password's signs (`<Zx9!Pass>`, `{{uGmQ$9gj)hUz=g}}`;
+# a description has blanks: `<your password; 8+ chars>`; a client's variable starts with `$`: `{{$guid}}`)
+_SECRET_IN_BRACKETS = re.compile(r"[!#%^*~@&()=?]|(?<=.)\$")
 _UNCLOSED_ANGLE = re.compile(r"<(?P<body>[A-Z][A-Z0-9_]{3,})(?![A-Za-z0-9_>])")
 _MUSTACHE = re.compile(r"(?<!\$)\{\{(?!-?\s*\.[A-Za-z_])[^{}\n]{1,120}\}\}|\{%[^\n]{1,200}?%\}")  # (not Helm's `{{ .Values.x }}`)
 _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z0-9_]*[A-Z0-9]"
