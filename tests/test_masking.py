@@ -3380,3 +3380,15 @@ def test_a_token_as_a_url_s_user_in_angle_brackets_is_masked():
     assert "zgwBIVERoaRhhj7iBxQ7QYqVeZs2kP3a" not in str(url_secrets(url).mask(url))
     named = "https://<API_KEY>@hooks.acme.io/<path>"
     assert str(url_secrets(named).mask(named)) == named
+
+
+@pytest.mark.parametrize("line", ["Sign in with **password** `Zx9!Pass42qq`.", "Sign in with password `hZea#dQN)TkYJ$Mu`.",
+                                  "The *token* `hZea#dQN)TkYJ$Mu` expires daily."])
+def test_a_password_in_code_after_its_name_in_emphasis_or_without_a_digit_is_masked(line):
+    """A leak hunt (helper-168): a page's `**password** `...`` (the name's emphasis closed before the code) and a
+    password with no digit (`hZea#dQN)TkYJ$Mu`) showed; a header's name in code stays shown."""
+    page = f"# Setup\n\n{line}\n"
+    masked = str(find_secrets(load_source(page)).mask(page))
+    assert "Zx9!Pass42qq" not in masked and "hZea#dQN" not in masked, masked
+    shown = "# Setup\n\nPass the token `X-Auth-Token` header, or the **password** `Content-Type`.\n"
+    assert str(find_secrets(load_source(shown)).mask(shown)) == shown

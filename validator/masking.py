@@ -2608,7 +2608,7 @@ def _header_without_colon(text: str) -> tuple[int, int] | None:
 # `X` ``), or a secret's name before its value in code (``password `X` ``)
 _LABELLED = LazyPattern(r"(?P<mark>\*\*|__|`)(?P<label>[A-Za-z][\w .\-]{1,60}?)(?::(?P=mark)|(?P=mark)[ \t]*:)[ \t]*"
                         r"(?P<code>`?)(?P<value>[^\s`*]{8,200})"
-                        r"|(?i:\b(?P<name>password|passwd|passphrase|secret|api[ _-]?key|token))[ \t]+`(?P<coded>[^\s`]{8,200})`")
+                        r"|(?i:\b(?P<name>password|passwd|passphrase|secret|api[ _-]?key|token))(?:\*\*|__|\*|_)?[ \t]+`(?P<coded>[^\s`]{8,200})`")
 # `headers["X-Api-Key"] = "..."`, `os.environ["SAGE_API_SECRET"] = "..."`, `$config['password'] = '...'`
 _SUBSCRIPT_ASSIGNMENT = LazyPattern(r"\[[ \t]*(?P<q>[\"'])(?P<key>[^\"'\]\r\n]{1,100})(?P=q)[ \t]*\][ \t]*=[ \t]*"
                                     r"(?P<q2>[\"'])(?P<value>[^\"'\r\n]{1,400})(?P=q2)")
@@ -2630,8 +2630,13 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
             value, start = match.group("value").rstrip(".,"), match.start("value")
         if len(value) >= 6 and not _shown_as_written(value) and not _URL_START.match(value) \
                 and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)
-                     or (match.group("coded") is None and not value.isalpha())):  # (`**Secret**: required` is shown)
+                     or (match.group("coded") is None and not value.isalpha())  # (`**Secret**: required` is shown)
+                     or _SIGNED_PASSWORD.fullmatch(value)):  # (`password `hZea#dQN)TkYJ$Mu``: no digit)
             yield start, start + len(value)
+
+
+# A password with no digit: letters of both cases and a sign that joins no words (not `X-Auth-Token`, a header's name)
+_SIGNED_PASSWORD = LazyPattern(r"(?=[^a-z]*+[a-z])(?=[^A-Z]*+[A-Z])(?=[\w.\-/:]*+[^\w\s.\-/:])\S{8,200}+")
 
 
 def _named_after(verbs: str) -> str:
