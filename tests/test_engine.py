@@ -106,6 +106,12 @@ def test_unknown_kind_is_a_value_error():
         ({"home": {"url": "/", "title": "Home"}, "about": {"url": "/about", "title": "About"}}, None),
         ({"customers": {"url": "/api/v1/customers", "method": "GET"}}, None),
         ({"health": {"url": "/healthz"}}, None),
+        # helper-167: a route's filter beside its title is a route's; a filter alone or beside a poller's keys is a poller's
+        ({"home": {"url": "/", "title": "Home"}, "contacts": {"url": "/contacts?where=active", "title": "Contacts"}},
+         None),
+        ({"contacts": {"url": "/contacts?where=status='open'"}}, "poller"),
+        ({"contacts": {"url": "/contacts?where=status='open'", "pagesize": 50}}, "poller"),
+        ({"contacts": {"url": "/contacts?where=updated>'${gmtDate:yyyy-MM-dd}'", "title": "Contacts"}}, "poller"),
         ({"contacts": {"url": "/hubs/crm/contacts"}}, "poller"),
         ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}}, "poller"),
         # helper-128: a poller map a level too deep was skipped (exit 0); it is a poller file, whose CE106 says so

@@ -91,9 +91,11 @@ def _is_poller_entry(entry: dict[Any, Any]) -> bool:
     url = entry.get("url")
     if not isinstance(url, str):
         return False
-    if _sends_a_poll(entry):
-        return True
     others = [key for key in entry if key != "url"]
+    if _sends_a_poll(entry):  # (a filter alone, beside a route's own keys, is a route's: `"/contacts?where=active"`
+        # with its `title`; a hub path or a last-poll macro is only a poller's)
+        return "where=" not in url or url.lstrip().startswith("/hubs/") or "${" in url \
+            or all(_entry_key_like(key) for key in others)
     return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)
 
 
