@@ -997,7 +997,9 @@ def test_a_fragment_marked_with_an_ellipsis_is_not_a_body_to_fix(block):
     assert [rule for rule in _json_block_rules(block) if rule != "CE090"] == []
 
 
-@pytest.mark.parametrize("elision", ["    ...\n", "    \u2026\n", "    // ... the other keys\n", "    ...,\n"])
+@pytest.mark.parametrize("elision", ["    ...\n", "    \u2026\n", "    // ... the other keys\n", "    ...,\n",
+                                     # helper-165: a placeholder where members go stands for them as `...` does
+                                     "    <your credentials>,\n", "    <element configuration>,\r\n"])
 def test_what_a_body_with_an_ellipsis_shows_is_checked(elision):
     """helper-111: a body with `...` was skipped whole, and the unclosed quote it shows (the seed page's mistake) went
     unreported; what the dots leave out (the callback, the element's keys) is not reported missing."""
@@ -1012,7 +1014,8 @@ def test_what_a_body_with_an_ellipsis_shows_is_checked(elision):
 
 
 @pytest.mark.parametrize("elision", ["    /* ... */\n", "    /* \u2026 */\n", "    [...]\n", "    // other keys\n",
-                                     "    /* omitted for brevity */\n", "    // etc.\n", "    // rest of the config\n"])
+                                     "    /* omitted for brevity */\n", "    // etc.\n", "    // rest of the config\n",
+                                     "    <other keys>\n"])
 @pytest.mark.parametrize("language", ["json", "jsonc"])
 def test_a_comment_or_brackets_standing_for_left_out_keys_after_a_comma(elision, language):
     """Documentation pages (helper-126): after the last key's comma, `/* ... */` and `[...]` made the block skipped whole
@@ -1026,6 +1029,14 @@ def test_a_comment_or_brackets_standing_for_left_out_keys_after_a_comma(elision,
 def test_a_comment_that_is_no_elision_is_still_reported_in_a_json_block():
     block = '{\n  "customers": {\n    "url": "/hubs/finance/customers",\n    // TODO: add invoices\n    "idField": "id"\n  }\n}'
     assert "CE003" in _json_block_rules(block)
+
+
+def test_a_placeholder_for_a_value_is_still_one_to_quote():
+    """A placeholder alone on a line stands for members left out; one written as a member's value is not quoted, and
+    the reader who fills it in writes JSON that does not parse (CE006), whatever members are left out."""
+    block = '{\n  "element": {"key": "sageone"},\n  "configuration": {\n    <your credentials>,\n' \
+            '    "oauth.api.key": <your key>\n  }\n}'
+    assert _json_block_rules(block) == ["CE006"]
 
 
 def test_a_member_value_elided_draws_nothing_at_the_dots():

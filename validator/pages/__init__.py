@@ -258,8 +258,8 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
         if strict and _json_like(document) and _ELISION.search(document.text):
             repaired, elided = _without_elisions(document.text)  # a body shown in part: what it shows is checked
             shown = load_source(repaired, path=path)
-            if shown.valid:
-                loaded, document = shown, replace(document, text=repaired)
+            if shown.valid or not _partial(document.text):  # (only placeholders stand for members: the mistakes
+                loaded, document = shown, replace(document, text=repaired)  # the rest holds are the reader's to copy)
             else:
                 elided = []  # (something else is wrong with it: read as before)
         if not loaded.valid and (not strict or _partial(document.text) or not _json_like(document)):
@@ -928,6 +928,8 @@ _BLANK = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)")
 # for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
 _ELISION = LazyPattern(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
+                      # (or a placeholder alone on a line, where members go: `<your credentials>,`)
+                      r"|^[ \t]*(?P<angled><[A-Za-z][^<>\"\r\n]{0,100}>)(?P<angled_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
                       r"|(?P<after>[,:])[ \t]*(?P<rest>\.\.\.|…|(?<=:)[ \t]*\"(?:\.\.\.|…)\")[ \t]*(?=[}\]]|,|\r?$)"
                       # (or a comment that elides: `// ...`, `// ... other keys`, `/* ... */`, `// other keys`, also after
@@ -977,9 +979,9 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
             chars[before] = " "
 
     for match in _ELISION.finditer(text):
-        group = "line" if match.lastgroup == "line_comma" else match.lastgroup or ""
+        group = (match.lastgroup or "").removesuffix("_comma")
         start, end = match.span(group)
-        end = match.end("line_comma") if group == "line" else end
+        end = match.end(f"{group}_comma") if group in ("line", "angled") else end
         if group == "rest" and match.group("after") == ":":
             chars[start:end] = list("0".ljust(end - start))  # a value of the dots' length, which no message names
         else:  # the dots go, and (but inside `{ ... }`) the comma before them when nothing follows
@@ -1006,8 +1008,10 @@ def _json_like(document: Document) -> bool:
 
 def _partial(text: str) -> bool:
     """Whether a block that is not JSON is a documentation fragment, whose syntax is not the reader's to copy: it
-    elides part of itself with ``...``, or shows an object's members without its braces."""
-    return any(not (match.group("rest") or "").lstrip().startswith('"') for match in _ELISION.finditer(text)) \
+    elides part of itself with ``...`` (a placeholder where members go, `<your credentials>`, is no such mark: what
+    else the body shows is written to be copied), or shows an object's members without its braces."""
+    return any(match.group("angled") is None and not (match.group("rest") or "").lstrip().startswith('"')
+               for match in _ELISION.finditer(text)) \
         or (_MEMBERS.match(text) is not None and _balanced(text))  # (a `"..."` value is JSON: no fragment's mark)
 
 
