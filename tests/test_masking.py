@@ -3392,3 +3392,18 @@ def test_a_password_in_code_after_its_name_in_emphasis_or_without_a_digit_is_mas
     assert "Zx9!Pass42qq" not in masked and "hZea#dQN" not in masked, masked
     shown = "# Setup\n\nPass the token `X-Auth-Token` header, or the **password** `Content-Type`.\n"
     assert str(find_secrets(load_source(shown)).mask(shown)) == shown
+
+
+@pytest.mark.parametrize("value", ["EVag>k3l@Hs6b=oh", "Pq7<x{Z}9wLm", "hX9{kL2}mQ4r"])
+@pytest.mark.parametrize("key", ["event.notification.enabled", "event.vendor.type"])
+def test_a_password_with_brackets_pasted_into_a_field_of_a_few_words_is_not_printed(tmp_path, capsys, key, value):
+    """helper-168: a password holding `<`, `>`, `{` or `}` pasted into a field that takes a word or a boolean was quoted
+    (CE104's ``got `"EVag>k3l@Hs6b=oh"` ``): the password's shape left out brackets, for a template's placeholders;
+    there a placeholder is written whole (`{{Refresh1Min}}`, still shown)."""
+    body = tmp_path / "b.json"
+    body.write_text(json.dumps({"element": {"key": "sageone"}, "configuration": {
+        key: value, "event.poller.refresh_interval": "{{Refresh1Min}}"}}, indent=2))
+    for fmt, result in check_in_every_format(capsys, str(body)):
+        assert value not in result.out + result.err, fmt
+        if fmt == "text":
+            assert "{{Refresh1Min}}" in result.out  # (CE701's placeholder, whole: no password's shape)

@@ -2551,8 +2551,8 @@ def _judged_member_spans(name: str, text: str, under_secret: bool) -> tuple[tupl
     if not under_secret and (name in _CLOSED_VALUE_KEYS or name[-3:].lower() == "url"
                              and name.lower().endswith(_CALLBACK_KEYS) and ":" not in text
                              and text[:1] != "/" and not _HOST.fullmatch(text)) \
-            and unquotable(text) is not None:  # a credential pasted into the wrong field (a URL's: no scheme,
-        # path or host name; a relative path's token is its own, below)
+            and unquotable(text, closed=name in _CLOSED_VALUE_KEYS) is not None:  # a credential pasted into the
+        # wrong field (a URL's: no scheme, path or host name; a relative path's token is its own, below)
         spans.append((_WHOLE, _WHOLE))
     if not under_secret and len(text) >= 12 and (" " in text or "=" in text or "\uff1a" in text):  # (`密钥：...`)
         spans += _named_in_text(text)  # `"notes": "rotated, API key: Kq9v..."`

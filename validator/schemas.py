@@ -1070,7 +1070,8 @@ class _Translator:
         value = error.instance
         where = self.label(path)
         expected = schema.get("x-expected")
-        got = (unquotable(value) if isinstance(value, str) else None) or _show(value)
+        got = (unquotable(value, closed=True) if isinstance(value, str) else None) or _show(value)  # (a value of
+        # another type or outside the words a field takes)
         fix = _value_fix(value, schema, keyword)
         if _under_secret_key(path):  # a secret's value never goes into a message (or the cache)
             got, fix = _kind_of(value), None

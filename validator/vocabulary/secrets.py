@@ -435,21 +435,27 @@ _TOKEN_SHAPED = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.\-+/=]{16,}")
 # A password's shape: letters of both cases and digits mixed (`Hunter2Prod99`, `Tr0ub4dor3`), not a word and a year
 # (`Summer2024`, `UpdatedAt2024`) nor a name in capitals (`PORT_NUMBER`)
 _PASSWORD_SHAPED = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[^\s{}<>]{8,200}")
+# (the same with brackets, in a field of a few words or a number, where a template's placeholder is whole: `<...>`)
+_BRACKETED_PASSWORD = re.compile(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)(?!<[^<>]*>$|\$?\{[^{}]*\}$|\{\{.*\}\}$)"
+                                 r"\S{8,200}")
 _WORDS_THEN_DIGITS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*\d{1,4}|[A-Z][a-z]+\d{1,4}[A-Z]?")
 
 
-def reads_like_a_password(value: str) -> bool:
+def reads_like_a_password(value: str, *, brackets: bool = False) -> bool:
     """Whether ``value`` has a password's shape (see :data:`_PASSWORD_SHAPED`): a value a URL's port or a short query
-    parameter never holds."""
-    return _PASSWORD_SHAPED.fullmatch(value) is not None and _WORDS_THEN_DIGITS.fullmatch(value) is None
+    parameter never holds; ``brackets``: holding brackets too (`EVag>k3l@Hs6b=oh`), where no template's placeholder
+    is written inside a value (a field of a few words or a number)."""
+    shape = _BRACKETED_PASSWORD if brackets else _PASSWORD_SHAPED
+    return shape.fullmatch(value) is not None and _WORDS_THEN_DIGITS.fullmatch(value) is None
 
 
-def unquotable(value: str) -> str | None:
+def unquotable(value: str, *, closed: bool = False) -> str | None:
     """What a message says instead of quoting ``value`` when it reads like a token or a password (a credential pasted
-    into the wrong field: `"event.vendor.type": "Hunter2Prod99"`), else None (the value is quoted)."""
+    into the wrong field: `"event.vendor.type": "Hunter2Prod99"`), else None (the value is quoted); ``closed``: the
+    field holds one of a few words or a number, so a password with brackets is one too (`EVag>k3l@Hs6b=oh`)."""
     if looks_like_a_token(value):
         return "a value that reads like a token"
-    return "a value that reads like a password" if reads_like_a_password(value) else None
+    return "a value that reads like a password" if reads_like_a_password(value, brackets=closed) else None
 
 
 def looks_like_a_token(value: str) -> bool:
