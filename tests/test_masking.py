@@ -3407,3 +3407,17 @@ def test_a_password_with_brackets_pasted_into_a_field_of_a_few_words_is_not_prin
         assert value not in result.out + result.err, fmt
         if fmt == "text":
             assert "{{Refresh1Min}}" in result.out  # (CE701's placeholder, whole: no password's shape)
+
+
+def test_a_pair_under_a_secret_key_whose_name_reads_like_a_token_stays_masked():
+    """helper-170: since only a pair's value was taken as secret under a secret key, a token written as its name or
+    type (`"credentials": [{"name": "prod", "key": "Kq9vXyZ12abcDEFzz", "value": ...}]`) was printed; the words a
+    pair names stay shown (`"key": "token"`, `"type": "string"`)."""
+    text = json.dumps({"configuration": {
+        "credentials": [{"name": "prod", "key": "Kq9vXyZ12abcDEFzz", "value": "Hs6qr2YaBpuQ7"}],
+        "auth.token": [{"key": "token", "value": "Tk9!xyzQ12", "type": "Tk9xyzQ12abcd"}],
+        "bearer": [{"key": "token", "value": "Zq8!wert55", "type": "string"}]}})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    for secret in ("Kq9vXyZ12abcDEFzz", "Hs6qr2YaBpuQ7", "Tk9!xyzQ12", "Tk9xyzQ12abcd", "Zq8!wert55"):
+        assert secret not in masked, (secret, masked)
+    assert '"name": "prod"' in masked and '[{"key": "token"' in masked and '"type": "string"' in masked, masked

@@ -2500,7 +2500,7 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
         pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
         # a list of name/value pairs under a secret key (Postman's `"bearer": [{"key": "token", "value": ...,
-        # "type": "string"}]`): the values are secret, not the names and types beside them
+        # "type": "string"}]`): the values are secret, not the names and types beside them (words, not tokens)
         paired = secret and label is not None and path is not None and isinstance(path[0], int) \
             and not _PAIR_VALUES.isdisjoint(node)
         # a `key` nested under its parent's name is the dotted key it spells (`"signature": {"key": ...}`); only
@@ -2519,7 +2519,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                     inside = 0, len(name)  # `"<the secret>": "signature.secret"`: the key and its value swapped
                 if inside is not None:
                     yield _key_part(source, pointer_of((name, path)), name, *inside)
-            under_secret = (secret and (not paired or name in _PAIR_VALUES)
+            # (a pair's name or type is shown when it names, not when a token is written there: `"key": "Kq9v..."`)
+            under_secret = (secret and (not paired or name in _PAIR_VALUES or not _names_a_kind(child))
                             and not (name in _KIND_MEMBERS and _names_a_kind(child))) or ((
                 _is_secret(name, extra_keys)
                 or (parent is not None and name.lower() in _NESTED_TAILS and _is_secret(f"{parent}.{name}", extra_keys))
