@@ -214,7 +214,8 @@ date, and the poller reports the same records again and again.  Use a macro for 
 
 URL_TEMPLATE_PLACEHOLDER = _rule("CE640", "url-template-placeholder", "warning", "a template tool's placeholder where the where filter's last poll time belongs", """
 `?where=updated>'{since}'` (Python's `str.format`), `'%s'` or `'%(since)s'` is what a script or template
-leaves when it is not run over the body, or is run over another one: the vendor
+leaves when it is not run over the body, or is run over another one, and `$since` what a shell, PowerShell or
+PHP leaves when single quotes kept it from expanding: the vendor
 receives the placeholder as it is, and the filter never moves.  The platform fills in its own macros only.
 """, "/hubs/crm/contacts?where=updated>'{since}'",
     "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'")
