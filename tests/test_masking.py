@@ -3421,3 +3421,15 @@ def test_a_pair_under_a_secret_key_whose_name_reads_like_a_token_stays_masked():
     for secret in ("Kq9vXyZ12abcDEFzz", "Hs6qr2YaBpuQ7", "Tk9!xyzQ12", "Tk9xyzQ12abcd", "Zq8!wert55"):
         assert secret not in masked, (secret, masked)
     assert '"name": "prod"' in masked and '[{"key": "token"' in masked and '"type": "string"' in masked, masked
+
+
+@pytest.mark.parametrize("code", ["getAccessToken()", "getToken(Scope=read)", "Secrets.get(Name)",
+                                  "Optional<Token>", "Map<String,Secret>"])
+def test_code_after_a_secrets_name_in_a_page_stays_shown(code):
+    """helper-170: since a password in code needed no digit (8001e79), a call or a type after a secret's name
+    (`the token `getAccessToken()``, `the secret `Secrets.get(Name)``) was masked in a page's excerpts; a password
+    with a bracket among its signs stays masked."""
+    page = f"# Setup\n\nRead the token `{code}` before the call.\n"
+    assert str(find_secrets(load_source(page)).mask(page)) == page
+    hidden = "# Setup\n\nSign in with password `hZea#dQN(TkYJ)$Mu`.\n"
+    assert "hZea#dQN" not in str(find_secrets(load_source(hidden)).mask(hidden))

@@ -2632,12 +2632,16 @@ def _labelled_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[i
         if len(value) >= 6 and not _shown_as_written(value) and not _URL_START.match(value) \
                 and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)
                      or (match.group("coded") is None and not value.isalpha())  # (`**Secret**: required` is shown)
-                     or _SIGNED_PASSWORD.fullmatch(value)):  # (`password `hZea#dQN)TkYJ$Mu``: no digit)
+                     or _SIGNED_PASSWORD.fullmatch(value) and not _READS_AS_CODE.fullmatch(value)):  # (`password
+            # `hZea#dQN)TkYJ$Mu``: no digit; not a call or a type, `the token `getToken(Scope=read)``)
             yield start, start + len(value)
 
 
 # A password with no digit: letters of both cases and a sign that joins no words (not `X-Auth-Token`, a header's name)
 _SIGNED_PASSWORD = LazyPattern(r"(?=[^a-z]*+[a-z])(?=[^A-Z]*+[A-Z])(?=[\w.\-/:]*+[^\w\s.\-/:])\S{8,200}+")
+# Code a page names after a secret's name, whose brackets are no password's signs: a call (`Secrets.get(Name)`) or a
+# generic type (`Map<String,Secret>`)
+_READS_AS_CODE = LazyPattern(r"[A-Za-z_$][\w.$]*+(?:\([^()\s]*+\)|<[\w.,]*+(?:<[\w.,]*+>[\w.,]*+)*+>)(?:\.[\w.$]*+(?:\([^()\s]*+\))?)*+;?")
 
 
 def _named_after(verbs: str) -> str:
