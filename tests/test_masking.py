@@ -2738,14 +2738,21 @@ def test_a_login_written_in_a_comment_never_shows(tmp_path, comment):
     """A leak hunt (helper-124): a comment giving a login (`ops / <password>`) showed in the excerpt and as `--fix
     --diff`'s context; a comment of ordinary words is shown (a word of both cases and digits after a slash is not:
     `Summer2024` is a password as often as a page's name)."""
+    _never_shown_from_a_comment(tmp_path, comment, "Tr0ub4dor3xyz",
+                                '{"a": 1, // see the wiki / operations page\n"b": 2}')
+
+
+def _never_shown_from_a_comment(tmp_path: Path, comment: str, secret: str, plain: str) -> None:
+    """``secret`` in ``comment`` of a JSONC body shows neither in `check` nor in `--fix --diff` (which removes the
+    comment); the comment ``plain`` (in a body of its own) is shown as written."""
     path = tmp_path / "body.jsonc"
     path.write_text('{\n  ' + comment + '\n  "element": {"key": "sageone"},\n  "configuration": {"oauth.api.key": "abc",'
                     ' "oauth.api.secret": "${S}",},\n  "name": "x"\n}\n', encoding="utf-8")
     for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
         result = run_cli(*args, str(path))
-        assert "Tr0ub4dor3xyz" not in result.out + result.err, (args, result.out)
-    plain = load_source('{"a": 1, // see the wiki / operations page\n"b": 2}', path="p.json")
-    assert find_secrets(plain).mask(plain.text) == plain.text
+        assert secret not in result.out + result.err, (args, result.out)
+    shown = load_source(plain, path="p.json")
+    assert find_secrets(shown).mask(shown.text) == shown.text
 
 
 @pytest.mark.parametrize("comment", ["/* password 6egS;zxy~Mzan%mT */", "/* old password 6egS;zxy~Mzan%mT*/",
@@ -2753,14 +2760,8 @@ def test_a_login_written_in_a_comment_never_shows(tmp_path, comment):
 def test_a_password_with_punctuation_in_a_comment_naming_it_never_shows(tmp_path, comment):
     """A leak hunt (helper-168): a password with punctuation after its name and a blank (no `:` or `=`) in a comment
     showed in `--fix --diff`, which removes the comment; the comment's other words and a URL in it stay shown."""
-    path = tmp_path / "body.jsonc"
-    path.write_text('{\n  ' + comment + '\n  "element": {"key": "sageone"},\n  "configuration": {"oauth.api.key": "abc",'
-                    ' "oauth.api.secret": "${S}",},\n  "name": "x"\n}\n', encoding="utf-8")
-    for args in (("check", "--no-cache"), ("check", "--no-cache", "--fix", "--diff")):
-        result = run_cli(*args, str(path))
-        assert "zxy~Mzan" not in result.out + result.err, (args, result.out)
-    plain = load_source('{"a": 1, /* password policy: https://Wiki.acme.io/Sec2024 */\n"b": 2}', path="p.json")
-    assert find_secrets(plain).mask(plain.text) == plain.text
+    _never_shown_from_a_comment(tmp_path, comment, "zxy~Mzan",
+                                '{"a": 1, /* password policy: https://Wiki.acme.io/Sec2024 */\n"b": 2}')
 
 
 @pytest.mark.parametrize("note", ["pw Tr0ub4dor3xyz", "sandbox password Tr0ub4dor3xyz (rotate monthly)"])
