@@ -729,3 +729,24 @@ def test_garbled_quotes_are_fixed_to_valid_json(tmp_path, capsys):
     main(["check", "--no-cache", "--fix", str(path)])
     capsys.readouterr()
     assert json.loads(path.read_text(encoding="utf-8")) == {"element": {"key": "sageone"}, "name": "x"}
+
+
+def test_a_string_with_many_findings_is_walked_to_once(monkeypatch):
+    """A hostile URL (`where=a` and 50,000 `=`) has a finding at each sign: each was placed by walking the document
+    from its root to the string again (helper-164: 17 s for 200 KB).  Counted: one walk for the pointer."""
+    source = load_source('{"contacts": {"url": "/hubs/crm/contacts?where=a' + "=" * 1000 + '"}}')
+    walks = []
+    locate = Source._locate
+
+    def counted(self, tokens):
+        walks.append(tokens)
+        return locate(self, tokens)
+
+    monkeypatch.setattr(Source, "_locate", counted)
+    opening = source.text.index('"/hubs')
+    spans = [source.string_span("/contacts/url", at, at + 1) for at in range(26, 1026)]  # (each `=`)
+    assert spans[0] == (opening + 27, opening + 28) and spans[-1] == (opening + 1026, opening + 1027)
+    assert {source.text[start:end] for start, end in spans} == {"="}
+    assert source.span("/contacts/url") == (opening, len(source.text) - 2)
+    assert source.escape_for_file("/contacts/url", '"') == '\\"'
+    assert len(walks) == 1

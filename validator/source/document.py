@@ -51,7 +51,7 @@ class Source:
     # No slot refers back to its own Source or to a child (``_children`` is weak), so a document is freed as soon
     # as it is dropped, not by the cycle collector: a batch of files leaves nothing for it to walk.
     __slots__ = ("text", "path", "value", "valid", "problems", "_root", "_parent", "_to_parent", "_literal",
-                 "_lines", "_opens", "_closes", "_members", "_maps", "_children", "__weakref__")
+                 "_lines", "_opens", "_closes", "_members", "_places", "_maps", "_children", "__weakref__")
 
     def __init__(self, text: str, *, path: str | None = None) -> None:
         self.text = text
@@ -67,6 +67,7 @@ class Source:
         self._opens: list[int] | None = None
         self._closes: list[int] = []
         self._members: dict[int, Any] = {}
+        self._places: dict[str, tuple[bool, tuple[int, int] | None, tuple[int, int]]] = {}
         self._maps: dict[int, _StringMap] = {}
         self._children: WeakValueDictionary[str, Source] = WeakValueDictionary()
 
@@ -118,10 +119,9 @@ class Source:
         document that is not valid JSON: the whole document (for an embedded one, the string
         literal holding it).
         """
-        tokens = _split_pointer(pointer)
         if not self.valid:
             return self._whole()
-        _, key_span, value_span = self._locate(tokens)
+        _, key_span, value_span = self._place(pointer)
         start, end = key_span if key and key_span is not None else value_span
         return self._to_file(start), self._to_file(end)
 
@@ -136,10 +136,9 @@ class Source:
         character written as an escape spans the whole escape.  Out-of-range offsets are
         clamped; when the value is missing or not a string, this is :meth:`span`.
         """
-        tokens = _split_pointer(pointer)
         if not self.valid:
             return self._whole()
-        found, _, (vs, ve) = self._locate(tokens)
+        found, _, (vs, ve) = self._place(pointer)
         if not found or self.text[vs] != '"':
             return self.span(pointer)
         mapping = self._string_map(vs, ve)
@@ -157,7 +156,7 @@ class Source:
         """
         import json
 
-        found, _, (vs, _ve) = self._locate(_split_pointer(pointer)) if self.valid else (False, None, (0, 0))
+        found, _, (vs, _ve) = self._place(pointer) if self.valid else (False, None, (0, 0))
         if not found:
             raise KeyError(pointer)
         if self.text[vs] != '"':
@@ -350,6 +349,14 @@ class Source:
             result = elements
         self._members[vs] = result
         return result
+
+    def _place(self, pointer: str) -> tuple[bool, tuple[int, int] | None, tuple[int, int]]:
+        """:meth:`_locate` of ``pointer``, remembered: a string with thousands of findings (a hostile URL) is placed
+        once, not walked to from the root for each."""
+        place = self._places.get(pointer)
+        if place is None:
+            place = self._places[pointer] = self._locate(_split_pointer(pointer))
+        return place
 
     def _locate(self, tokens: list[str]) -> tuple[bool, tuple[int, int] | None, tuple[int, int]]:
         """(found, key span, value span) of the deepest existing node on the path (local offsets)."""
