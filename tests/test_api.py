@@ -255,3 +255,19 @@ def test_a_path_of_another_type_is_said_in_the_library_s_words():
             validator.check_file(bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"check\(\)'s path must be a str, a path or None, not int"):
         validator.check("{}", path=5)  # type: ignore[arg-type]
+
+
+def test_an_unknown_server_zone_is_warned_about_in_the_library():
+    """A library caller's `Options(server_zone="America/New_Yrok")` passed without a word (the command warns), and
+    every date was written in GMT, as Java falls back to it."""
+    import warnings
+
+    body = {"element": {"key": "sageone"}, "configuration": {}}
+    with pytest.warns(validator.UnknownZoneWarning, match="America/New_Yrok.*GMT.*America/New_York"):
+        validator.check(body, options=validator.Options(server_zone="America/New_Yrok"), config=None)
+    with pytest.warns(validator.UnknownZoneWarning):
+        validator.check_page("# x\n", options=validator.Options(server_zone="Bogus/Zone"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for zone in ("GMT", "America/New_York", "GMT+05:30", "EST"):
+            validator.check(body, options=validator.Options(server_zone=zone), config=None)

@@ -25,6 +25,7 @@ _EXPORTS = {
     "check_page": "validator.pages",
     "Options": "validator.options",
     "SetupError": "validator.options",
+    "UnknownZoneWarning": "validator.options",
     "Config": "validator.config",
     "ConfigError": "validator.config",
     "load_config": "validator.config",
@@ -50,6 +51,7 @@ __all__ = [
     "RenderedUrl",
     "SetupError",
     "UnknownRuleError",
+    "UnknownZoneWarning",
     "ZoneResolution",
     "check",
     "check_file",
@@ -70,7 +72,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import check, check_file
     from .config import Config, ConfigError, load_config
     from .findings import Edit, Finding, Fix, Problem
-    from .options import Options, SetupError
+    from .options import Options, SetupError, UnknownZoneWarning
     from .pages import check_page
     from .rules import UnknownRuleError
     from .urls.render import RenderedUrl, render_url

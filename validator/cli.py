@@ -112,7 +112,12 @@ class _MaskedStream:
 
 
 def _run_command(arguments: list[str], *, process_ends: bool, recording: run_cache.Recording | None) -> int:
+    import warnings
+
     from .arguments import build_parser, command_of
+    from .options import UnknownZoneWarning
+
+    warnings.simplefilter("ignore", UnknownZoneWarning)  # (the commands say where the zone is written)
 
     parser = build_parser(command_of(arguments))
     options = arguments[:arguments.index("--")] if "--" in arguments else arguments  # (after `--`: file names)

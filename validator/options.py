@@ -56,8 +56,23 @@ class SetupError(Exception):
     """An input the user named (element docs, an overlay schema) cannot be used: a usage error, exit 2."""
 
 
+class UnknownZoneWarning(UserWarning):
+    """``Options.server_zone`` names a zone Java does not know: dates are written in GMT, as Java's
+    ``TimeZone.getTimeZone`` falls back to it (a library caller's typo would otherwise pass without a word; the
+    command and the language server say it their own way)."""
+
+
 def options_or_none(value: object) -> Options | None:
-    """``value`` when it is an :class:`Options` or None (a library call's ``options``); TypeError otherwise."""
+    """``value`` when it is an :class:`Options` or None (a library call's ``options``); TypeError otherwise.  An
+    unknown ``server_zone`` is warned about (:class:`UnknownZoneWarning`)."""
     if value is not None and not isinstance(value, Options):
         raise TypeError(f"options must be a validator.Options or None, not {type(value).__name__}")
+    if value is not None and value.server_zone != "GMT":
+        import warnings
+
+        from .dates.zones import unknown_zone_warning
+
+        said = unknown_zone_warning(value.server_zone)
+        if said is not None:
+            warnings.warn(f"Options.server_zone: {said}", UnknownZoneWarning, stacklevel=3)
     return value
