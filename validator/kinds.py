@@ -68,7 +68,12 @@ def _sends_a_poll(entry: dict[Any, Any]) -> bool:
 def sends_a_poll_url(url: Any) -> bool:
     """Whether ``url`` is what only a poller sends: a hub path, a last-poll macro or a filter (also what an entry
     holds under a misspelt `url`, `"path": "/hubs/crm/contacts"`, so CE101 names `url` as the key meant)."""
-    return isinstance(url, str) and (url.lstrip().startswith("/hubs/") or "${" in url or "where=" in url)
+    return isinstance(url, str) and (_only_a_poller_sends(url) or "where=" in url)
+
+
+def _only_a_poller_sends(url: str) -> bool:
+    """A hub path or a last-poll macro (a `where=` filter is a route's too, beside its `title`)."""
+    return url.lstrip().startswith("/hubs/") or "${" in url
 
 
 _DATED_KEYS = frozenset({"datesConfiguration", "updatedDateField", "updatedDateFormat", "createdDateField",
@@ -82,7 +87,7 @@ _POLLER_ONLY_KEYS = _ENTRY_KEYS - {"url"}
 
 def _is_poller_entry(entry: dict[Any, Any]) -> bool:
     """Whether a map's entry reads as a poller entry: a key only pollers have; a URL only a poller sends (a hub
-    path, a last-poll macro, a CEQL filter); or a vendor path (`/invoices`, which the platform joins to the
+    path, a last-poll macro; a CEQL filter alone or beside a poller's keys); or a vendor path (`/invoices`, which the platform joins to the
     element's base URL) beside keys a poller entry has, however misspelt (`idfield`, `dateConfiguration`).  A
     settings file's URLs are absolute (`postgres://...`), and a site's routes keep other company
     (`{"url": "/about", "title": "About"}`)."""
@@ -94,8 +99,7 @@ def _is_poller_entry(entry: dict[Any, Any]) -> bool:
     others = [key for key in entry if key != "url"]
     if _sends_a_poll(entry):  # (a filter alone, beside a route's own keys, is a route's: `"/contacts?where=active"`
         # with its `title`; a hub path or a last-poll macro is only a poller's)
-        return "where=" not in url or url.lstrip().startswith("/hubs/") or "${" in url \
-            or all(_entry_key_like(key) for key in others)
+        return "where=" not in url or _only_a_poller_sends(url) or all(_entry_key_like(key) for key in others)
     return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)
 
 
