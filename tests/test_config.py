@@ -397,6 +397,16 @@ def test_a_code_in_lower_case_is_told_to_be_written_in_capitals():
          '"CE301"')]
 
 
+def test_a_rule_s_name_in_the_file_is_answered_with_its_code():
+    """helper-170: `--ignore ceql-unbalanced-quote` named the code meant, the same name in a file's `ignore` did not."""
+    assert validate_table({"ignore": ["ceql-unbalanced-quote"], "select": ["CEQL-Unbalanced-Quote"]}) == [
+        ("ignore[0]", '"ceql-unbalanced-quote" is not a rule code or prefix (CE601, CE6), nor a pointer ignore such as '
+         '"path/file.json#/configuration/event.poller.configuration/customers/url:CE601"'
+         " (`ceql-unbalanced-quote` is the name of CE620: give its code)"),
+        ("select[0]", '"CEQL-Unbalanced-Quote" is not a rule code or prefix such as CE6 or CE601'
+         " (`ceql-unbalanced-quote` is the name of CE620: give its code)")]
+
+
 def test_a_glob_with_a_dot_is_placed_at_its_own_line(tmp_path):
     """`per-file-ignores."*.json"` was cut at its dot and pointed at the table's header instead."""
     path = write(tmp_path / "pyproject.toml", '[tool.ce-validator.per-file-ignores]\n"a.json" = ["CE1"]\n'

@@ -716,19 +716,25 @@ def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
         elif kind == "enum":
             message = f"must be one of {', '.join(map(str, error.validator_value))}, got {_show(error.instance)}"
         elif kind == "pattern":
-            message = f"{_show(error.instance)} {error.schema.get('x-error', 'is not valid')}{_in_capitals(error.instance)}"
+            message = f"{_show(error.instance)} {error.schema.get('x-error', 'is not valid')}{_code_hint(error.instance)}"
         elif kind == "minLength":
             message = "must not be empty"
         elif kind == "propertyNames":
             inner = next(iter(error.context), None)
             reason = inner.schema.get("x-error", "is not a valid key") if inner is not None else "is not a valid key"
-            message = f"{_show(error.instance)} {reason}{_in_capitals(error.instance)}"
+            message = f"{_show(error.instance)} {reason}{_code_hint(error.instance)}"
         else:
             message = error.message
         if "propertyNames" in error.absolute_schema_path:  # a key: its own line, not its table's header
             key = _key([*error.absolute_path, error.instance])
         problems.append((key, message))
     return problems
+
+
+def _code_hint(value: Any) -> str:
+    """A hint for a rule code written otherwise: in lower case (``ce620``) or as the rule's name
+    (``ceql-unbalanced-quote``), which ``--ignore`` also answers with its code."""
+    return _in_capitals(value) or (_named_rule(value) if isinstance(value, str) else "")
 
 
 def _in_capitals(value: Any) -> str:
