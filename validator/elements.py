@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .options import SetupError
+from .vocabulary.spelling import squashed
 
 _TEXTFIELD = re.compile(r"TEXTFIELD_(\d+)$")
 
@@ -223,10 +224,6 @@ def split_field_path(path: str) -> list[str] | None:
     return parts
 
 
-def _plain_segment(segment: str) -> str:
-    return segment.lower().replace("-", "").replace("_", "")
-
-
 @dataclass
 class ApiDocs:
     """The element's Swagger 2.0 docs: paths relative to the hub."""
@@ -273,10 +270,10 @@ class ApiDocs:
         """The one documented path (not a catch-all) that ``path`` writes otherwise: the same segments but for case,
         dashes and underscores (Adobe Sign's default polls `/agreementAssetEvents`, documented as
         `/agreement-asset-events`); None for none or several."""
-        wanted = [_plain_segment(s) for s in path.split("/") if s]
+        wanted = [squashed(s) for s in path.split("/") if s]
         found = [template for template, segments in self._segments if len(segments) == len(wanted)
                  and not self.is_generic(template)
-                 and all(_is_var(a) or _plain_segment(a) == b for a, b in zip(segments, wanted))]
+                 and all(_is_var(a) or squashed(a) == b for a, b in zip(segments, wanted))]
         return found[0] if len(found) == 1 else None
 
     @staticmethod

@@ -132,7 +132,7 @@ from ..lazy_pattern import LazyPattern
 from ..masking import url_secrets
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import is_secret_key, looks_like_a_token, unquotable
-from ..vocabulary.spelling import one_edit_away
+from ..vocabulary.spelling import one_edit_away, squashed
 from .base import Rule
 from .dates import condition_field, epoch_unit_sent, thousand_after
 from .poller import written_field
@@ -926,7 +926,7 @@ def _near_miss(ctx: Context, entry: Entry, api: ApiDocs, relative: str, usage: D
                        and all(a == b or a.startswith("{") for a, b in zip(t[:index], segments))})
         if not here or written in here:
             continue
-        near = {_squash(d): d for d in here}.get(_squash(written))
+        near = {squashed(d): d for d in here}.get(squashed(written))
         if near is None:
             close = difflib.get_close_matches(written.lower(), [d.lower() for d in here], n=1, cutoff=0.85)
             near = next((d for d in here if close and d.lower() == close[0]), None)
@@ -955,10 +955,6 @@ def _object_name_of(name: str, documented: str) -> bool:
     objects), not a typo."""
     lower, plural = name.lower(), documented.lower()
     return name[:1].isupper() and plural in (lower + "s", lower + "es", lower[:-1] + "ies")
-
-
-def _squash(name: str) -> str:
-    return name.replace("-", "").replace("_", "").lower()
 
 
 def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: Any, pointer: str, rule: Rule,

@@ -67,6 +67,7 @@ from ..fixes.structure import member_text, move_member, remove_member, replace_m
 from ..kinds import SCHEMA_KEY
 from ..urls.pieces import MACRO_START
 from ..vocabulary.characters import invisible_at, invisible_in, space_named
+from ..vocabulary.spelling import squashed
 from . import rule_for
 from .base import Rule, once_per_arguments
 from .notifications import is_placeholder, is_unfilled
@@ -607,7 +608,7 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
             first = field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
             if first and first not in names and first not in _FIELD_LISTS:
                 missing.append(field)
-                same = [name for name in written if _unseparated(name) == _unseparated(first)]
+                same = [name for name in written if squashed(name) == squashed(first)]
                 if same and "." not in field:  # (`updatedAt` for the listed `updated_at`)
                     alike.append((key, field, same[0]))
         if missing:
@@ -622,11 +623,6 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
                               source=entry.source, pointer=entry.child("url"),
                               sub=(at, at + len(listed)) if listed else (at - 1, at + 1) if url[at - 1:at] in "'\"" else None,
                               help=help)
-
-
-def _unseparated(name: str) -> str:
-    """A field name without case and separators: `updatedAt`, `updated_at` and `Updated-At` read alike."""
-    return "".join(char for char in name.lower() if char.isalnum())
 
 
 def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:

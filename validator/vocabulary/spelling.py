@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["one_edit_away"]
+__all__ = ["one_edit_away", "squashed"]
 
 
 def one_edit_away(word: str, target: str) -> bool:
@@ -21,3 +21,9 @@ def one_edit_away(word: str, target: str) -> bool:
         return word[i:] == target[i + 1:]
     swapped = i + 1 < size and word[i] == target[i + 1] and word[i + 1] == target[i]
     return word[i + 1:] == target[i + 1:] or (swapped and word[i + 2:] == target[i + 2:])
+
+
+def squashed(name: str) -> str:
+    """``name`` without case, dashes and underscores: one spelling for the styles a field or a path segment is written
+    in (``updatedAt``, ``updated_at``, ``Updated-At``; ``/agreementAssetEvents``, ``/agreement-asset-events``)."""
+    return name.lower().replace("-", "").replace("_", "")
