@@ -385,3 +385,23 @@ def test_the_help_names_every_page_suffix_render_reads() -> None:
     from validator.inputs import PAGE_SUFFIXES
 
     assert all(suffix in render.__doc__ for suffix in PAGE_SUFFIXES)
+
+
+def test_macro_date_pattern_problems_listed_as_check_reports_them(write) -> None:
+    # the rendered URL shows 13:30 as 01:30: render says why (CE406), at the column `check` points to in the URL;
+    # a `yy` the vendor's own format reads (CE420) is left, as `check` leaves it
+    url = "/hubs/finance/invoices?where=updated>='${gmtDate:yyyy-MM-dd'T'hh:mm:ss}' and due>'${date:dd-MMM-yy}'"
+    poller = {"invoices": {"url": url, "idField": "id", "datesConfiguration": {
+        "updatedDateField": "updated", "updatedDateFormat": "dd-MMM-yy"}}}
+    result = run_cli("render", write(poller), "--at", "2024-01-05T13:30:00Z", "--format", "json")
+    assert result.code == 0, result
+    (resource,) = json.loads(result.out)["resources"]
+    assert resource["url"].startswith("/hubs/finance/invoices?where=updated>='2024-01-05T01:30:00'")
+    problems = resource["problems"]
+    assert [(p["rule"], p["severity"], url[p["start"]:p["end"]]) for p in problems] == [("CE406", "warning", "hh")]
+    text = run_cli("render", write(poller), "--at", "2024-01-05T13:30:00Z")
+    column = url.index("hh") + 1
+    assert f"  CE406 warning at column {column}: `hh` is the hour 1-12" in text.out
+    checked = run_cli("check", "--format", "json", write(json.dumps(poller)))
+    assert {(f["rule"], f["column"]) for f in json.loads(checked.out)["findings"]
+            if f["rule"] in ("CE406", "CE420")} == {("CE406", 1 + len('{"invoices": {"url": "') + url.index("hh"))}

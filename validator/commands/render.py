@@ -8,7 +8,8 @@ resource's url is rendered with its macros replaced by the last poll time (--at,
 the entry's pollDelay seconds); the ${now...} macros print --now (default: --at plus
 the refresh interval).  Text output shows, per resource, the template, the URL the
 platform builds and the percent-encoded URL an HTTP client sends, with '^' under the
-substituted parts, then the URL's problems and the undocumented behaviours assumed.
+substituted parts, then the URL's problems (its macros' date patterns too) and the undocumented behaviours
+assumed.
 
 --format json prints one object (keys sorted, 2-space indent):
   {"at": ISO, "at_ms": int, "now": ISO|null, "server_zone": str, "encode_values": bool,
@@ -136,13 +137,21 @@ def _entries(document: Any, label: str = "") -> tuple[list[tuple[str, str, dict[
     return found, skipped
 
 
-def _problems(rendered: RenderedUrl, encode_values: bool) -> list[tuple[Problem, Severity]]:
-    """The template's problems with their severities, as `check` reports them (CE617 is not asked for here)."""
-    from ..rules import rule_for
+def _problems(rendered: RenderedUrl, entry: dict[str, Any], args: argparse.Namespace) -> list[tuple[Problem, Severity]]:
+    """The template's problems with their severities, as `check` reports them: the URL's own and its macros' date
+    patterns' (a `hh` with no `a`, which the rendered URL shows in the morning); CE617 and the rules off unless
+    selected are not asked for here."""
+    from ..rules import opt_in_codes, rule_for
+    from ..rules.dates import macro_pattern_problems
     from ..rules.urls import url_problems
+    from ..urls.template import parse_url_template
 
-    problems = url_problems(rendered.template, facts=rendered.facts, encode_values=encode_values)
-    return [(p, p.severity or rule_for(p.rule).severity) for p in problems]
+    dates = entry.get("datesConfiguration")
+    problems = url_problems(rendered.template, facts=rendered.facts, encode_values=bool(args.encode_values))
+    problems += macro_pattern_problems(parse_url_template(rendered.template, server_zone=args.server_zone),
+                                       server_zone=args.server_zone, dates=dates if isinstance(dates, dict) else None)
+    problems.sort(key=lambda p: (p.start, p.end, p.rule))
+    return [(p, p.severity or rule_for(p.rule).severity) for p in problems if p.rule not in opt_in_codes()]
 
 
 def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datetime | None,
@@ -214,7 +223,7 @@ def _scrub(text: str, secrets: list[Secrets]) -> str:
     return text
 
 
-def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: bool,
+def _text_block(name: str, rendered: RenderedUrl, delay: int, problems: list[tuple[Problem, Severity]],
                 document_values: tuple[str, ...] = ()) -> list[str]:
     from ..masking import printable
 
@@ -238,7 +247,7 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
     lines.append(last)
     if any(s.macro.uses_now for s in rendered.substitutions):
         lines.append(f"  now       {_iso(rendered.now_ms)}")
-    for problem, severity in _problems(rendered, encode_values):
+    for problem, severity in problems:
         lines.append(f"  {problem.rule} {severity} at column {problem.start + 1}: "
                      f"{printable(_scrub(problem.message, secrets))}")
     for assumption in rendered.assumptions:  # (one may quote a macro: a secret pasted as its format)
@@ -247,7 +256,7 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, encode_values: boo
 
 
 def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, interval: int,
-                   encode_values: bool, document_values: tuple[str, ...] = ()) -> dict[str, Any]:
+                   problems: list[tuple[Problem, Severity]], document_values: tuple[str, ...] = ()) -> dict[str, Any]:
     secrets = _secrets(rendered, document_values)
     return {
         "name": name,
@@ -270,7 +279,7 @@ def _json_resource(name: str, pointer: str, rendered: RenderedUrl, delay: int, i
         "problems": [
             {"rule": p.rule, "severity": severity, "message": _scrub(p.message, secrets), "start": p.start,
              "end": p.end, "fix": _scrub(p.help or "", secrets) or None}
-            for p, severity in _problems(rendered, encode_values)
+            for p, severity in problems
         ],
         "assumptions": [_scrub(assumption, secrets) for assumption in rendered.assumptions],
     }
@@ -405,7 +414,7 @@ def run(args: argparse.Namespace) -> int:
             skipped.append({"name": shown(name), "pointer": shown(pointer), "reason": "the time ${now...} prints (--at plus the "
                             "refresh interval, or --now) is beyond the years 1 to 9999"})
             continue
-        results.append((name, pointer, rendered, delay, interval))
+        results.append((name, pointer, rendered, delay, interval, _problems(rendered, entry, args)))
     if not results:
         reasons = "; ".join(f"{s['name'] or s['pointer']}: {s['reason']}" for s in skipped)
         print(printable(f"ce-validator render: {args.file}: nothing to render ({reasons})"), file=sys.stderr)
@@ -417,19 +426,19 @@ def run(args: argparse.Namespace) -> int:
             "now": _iso(epoch_millis(now)) if now is not None else None,
             "server_zone": args.server_zone,
             "encode_values": bool(args.encode_values),
-            "resources": [_json_resource(shown(n), shown(p), r, d, i, bool(args.encode_values), document_values)
-                          for n, p, r, d, i in results],
+            "resources": [_json_resource(shown(n), shown(p), r, d, i, problems, document_values)
+                          for n, p, r, d, i, problems in results],
             "skipped": skipped,
         }
         print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
         return EXIT_OK
     out = [f"last poll time (--at): {_iso(at_ms)}"]
-    for name, pointer, rendered, delay, _interval in results:
+    for name, pointer, rendered, delay, _interval, problems in results:
         out.append("")
         block = pointer.split("/")[1] if documents else ""
         title = shown(name) if not documents else f"{shown(name)} (code block at line {block[1:]})" \
             if _PAGE_BLOCK.fullmatch(block) else f"{shown(name)} (in the body at {shown(pointer.split('/configuration', 1)[0] or pointer)})"
-        out.extend(_text_block(title, rendered, delay, bool(args.encode_values), document_values))
+        out.extend(_text_block(title, rendered, delay, problems, document_values))
     for item in skipped:
         out.append("")
         out.append(printable(f"{item['name'] or item['pointer']}: skipped ({item['reason']})"))

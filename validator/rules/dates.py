@@ -127,7 +127,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, NamedTuple, Sequence
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..dates import SPECIAL_FORMATS
 from ..dates.pattern import compile_pattern, format_date
@@ -136,7 +136,7 @@ from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..kinds import escape_pointer_token
 from ..lazy_pattern import LazyPattern
-from ..urls.template import NAME_WORDS, ODD_SPACE, named_epoch_unit, parse_url_template
+from ..urls.template import NAME_WORDS, ODD_SPACE, UrlTemplate, named_epoch_unit, parse_url_template
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule, once_per_arguments
 
@@ -1464,16 +1464,13 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
+    for problem in macro_pattern_problems(template, server_zone=ctx.options.server_zone, dates=config):
+        yield ctx.problem(problem, source=entry.source, pointer=entry.child("url"))
     for macro in macros:
         if macro.pattern is None or macro.format is None or macro.format_start is None:
             continue
         zone = macro_zone_of(macro, ctx.options.server_zone)
         yield from _zone_after_macro(ctx, entry, url, macro, zone)
-        for problem in pattern_problems(macro.pattern, zone=zone, printing=True):
-            if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and config and reads_two_digit_years(
-                    config.get(key) for key in ("updatedDateFormat", "createdDateFormat")):
-                continue  # the vendor writes its own dates so (Oracle's `dd-MMM-yy`): it reads them so too
-            yield ctx.problem(_shift(problem, macro.format_start), source=entry.source, pointer=entry.child("url"))
         if (not macro.uses_now and isinstance(updated_format, str) and updated_format
                 and updated_format not in SPECIAL_FORMATS and not compile_problems(updated_format)
                 and not _same_output(macro.format, updated_format, zone.id)
@@ -1492,6 +1489,22 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                               help="put the day and the month in the order the vendor writes them, in both"
                               if other_order else f"if the vendor's query takes the records' format, write "
                               f"{_show(updated_format)} in the macro; if it takes this one, leave it")
+
+
+def macro_pattern_problems(template: UrlTemplate, *, server_zone: str, dates: Mapping[str, Any] | None) -> list[Problem]:
+    """CE405-CE411 (and CE420) of each date macro's pattern in ``template`` (a parsed poller URL), at their offsets in
+    the URL, as `check` reports them for the entry whose ``datesConfiguration`` is ``dates``: what `render` lists
+    beside the URL's own problems (a `hh` with no `a` prints 13:30 as 01:30)."""
+    problems: list[Problem] = []
+    for macro in template.macros:
+        if macro.pattern is None or macro.format is None or macro.format_start is None:
+            continue
+        for problem in pattern_problems(macro.pattern, zone=macro_zone_of(macro, server_zone), printing=True):
+            if problem.rule == DATE_PATTERN_TWO_DIGIT_YEAR.code and dates and reads_two_digit_years(
+                    dates.get(key) for key in ("updatedDateFormat", "createdDateFormat")):
+                continue  # the vendor writes its own dates so (Oracle's `dd-MMM-yy`): it reads them so too
+            problems.append(_shift(problem, macro.format_start))
+    return problems
 
 
 # A zone written right after a macro, up to the value's closing quote (`'${gmtDate:...XXX}+00:00'`)
