@@ -254,6 +254,24 @@ def test_misspelt_top_level_key_gets_did_you_mean():
         ("/nmae", "did you mean `name`?"), ("/tagz", "did you mean `tags`?")]
 
 
+
+@pytest.mark.parametrize("name", ["config", "settings", "instanceConfig", "props"])
+def test_the_settings_under_another_name_are_named(name: str) -> None:
+    # helper-176: `"config": {"oauth.api.key": ...}` drew nothing (no near miss of `configuration` by its letters):
+    # by what it holds, it is the configuration the platform reads under one name only
+    body = {"element": {"key": "hubspot"}, "name": "hs",
+            name: {"oauth.api.key": "${ID}", "oauth.api.secret": "${SECRET}", "event.notification.enabled": True}}
+    text = json.dumps(body, indent=2)
+    (finding,) = [f for f in check(text) if f.rule == "CE101"]
+    assert (finding.pointer, finding.severity) == (f"/{name}", "warning")
+    assert finding.help == ("did you mean `configuration`? It holds the instance's settings (`oauth.api.key`), which "
+                            "the platform reads only under `configuration`")
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    # beside a configuration, or holding no setting's key, it is left to the platform (responses carry many keys)
+    assert not [f for f in check(json.dumps({**body, "configuration": {"a.b": "c"}})) if f.rule == "CE101"]
+    assert not [f for f in check(json.dumps({"element": {"key": "x"}, name: {"username": "bob"}})) if f.rule == "CE101"]
+
+
 _POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix
 from ..fixes.structure import move_member, rename_key, replace_value
-from ..kinds import POLLER_KEY, escape_pointer_token, may_be_an_update, sends_part
+from ..kinds import POLLER_KEY, detect_kind, escape_pointer_token, is_dotted_key, may_be_an_update, sends_part
 from ..schemas import POLLS_NOTHING, misfit, near_common_key, near_event_key, suggest_key, top_level_properties, validate
 from . import rule_for
 from .notifications import is_response
@@ -126,13 +126,19 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     for key in ctx.value:
         if not isinstance(key, str) or key in known or "." in key:
             continue  # a dotted key is a configuration key out of place: CE106's case
-        guess = _near_body_key(key.lower())
+        guess, why = _near_body_key(key.lower()), ""
+        setting = next((k for k in ctx.value[key] if isinstance(k, str) and is_dotted_key(k)), None) \
+            if guess is None and "configuration" not in ctx.value and detect_kind(ctx.value[key]) == "configuration" \
+            else None
+        if setting is not None:  # `"config": {"oauth.api.key": ...}`: the settings under a name the platform ignores
+            guess = "configuration"
+            why = f" It holds the instance's settings (`{setting}`), which the platform reads only under `configuration`"
         if guess is not None:
             pointer = f"/{escape_pointer_token(key)}"
             takes = misfit(known.get(guess), ctx.value[key])  # (`"elementKey": "sageone"`: `element` takes an object)
             rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value and takes is None else None
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body", pointer=pointer, key=True,
-                              help=f"did you mean `{guess}`?{look_alike_in(key, guess)}"
+                              help=f"did you mean `{guess}`?{look_alike_in(key, guess)}{why}"
                               + (f" It takes {takes}" if takes else ""),
                               fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
 
