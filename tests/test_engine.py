@@ -272,6 +272,25 @@ def test_the_settings_under_another_name_are_named(name: str) -> None:
     assert not [f for f in check(json.dumps({"element": {"key": "x"}, name: {"username": "bob"}})) if f.rule == "CE101"]
 
 
+
+def test_the_settings_inside_element_are_moved_out() -> None:
+    from validator.fixes import apply_fixes
+
+    body = {"element": {"key": "hubspot", "configuration": {"oauth.api.key": "${ID}"}}, "name": "hs"}
+    text = json.dumps(body, indent=2)
+    (finding,) = [f for f in check(text) if f.rule == "CE106"]
+    assert (finding.pointer, finding.severity, finding.line, finding.column) == ("/element/configuration", "error", 4, 5)
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    assert json.loads(apply_fixes(text, [finding])[0]) == {"element": {"key": "hubspot"}, "name": "hs",
+                                                          "configuration": {"oauth.api.key": "${ID}"}}
+    # a response's element lists its configuration keys (an array), and a body with its own configuration is left
+    listed = {"element": {"key": "hubspot", "configuration": [{"key": "oauth.api.key"}]}, "name": "hs"}
+    both = {**body, "configuration": {"oauth.api.secret": "${S}"}}
+    answer = {"id": 123, "token": "t", "element": {"id": 22, "key": "adobe-esign", "name": "Adobe Sign",
+                                                  "configuration": {"oauth.api.key": "<ID>"}}}  # (corpus 00074)
+    assert not [f for doc in (listed, both, answer) for f in check(json.dumps(doc)) if f.rule == "CE106"]
+
+
 _POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}
 
 

@@ -117,12 +117,26 @@ def _fix(problem: Any, source: Any) -> Fix | None:
     return Fix(message, edits if isinstance(edits, tuple) else (edits,), applicability)
 
 
+_ELEMENT_NAMED = frozenset({"key", "id", "configuration"})  # (an element a body names, and the settings put in it)
+
+
 def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     """`configuraton`, `providerdata`: the instance schema admits other keys (responses carry many), so only a
     near miss of a body key is reported."""
     if ctx.kind != "instance" or not isinstance(ctx.value, dict):
         return
     known = top_level_properties("instance")
+    element = ctx.value.get("element")
+    inner = element.get("configuration") if isinstance(element, dict) and element.keys() <= _ELEMENT_NAMED else None
+    if isinstance(inner, dict) and "configuration" not in ctx.value and not is_response(ctx.value) \
+            and detect_kind(inner) == "configuration" and any(isinstance(k, str) and is_dotted_key(k) for k in inner):
+        # (the platform's answer carries the whole element, its definition's configuration too)
+        move = move_member(ctx.source, "/element/configuration", "")
+        yield ctx.finding(rule_for("CE106"), "`configuration` is inside `element`: the platform reads the instance's "
+                          "settings only from the body's own `configuration`, so these are ignored",
+                          pointer="/element/configuration", key=True, severity="error",
+                          help="move it out of `element`, next to it",
+                          fix=Fix("move it out of `element`", move, "safe") if move else None)
     for key in ctx.value:
         if not isinstance(key, str) or key in known or "." in key:
             continue  # a dotted key is a configuration key out of place: CE106's case
