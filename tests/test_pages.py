@@ -2604,6 +2604,19 @@ def test_a_body_sent_by_httpie_or_kept_in_a_variable_is_checked(before, after):
     assert found == [("CE206", 4 + before.count("\n") + 4)], found
 
 
+@pytest.mark.parametrize("fence", ["", "text", "http"])
+def test_an_untagged_httpie_command_is_a_shell_s(fence):
+    """Documentation pages (helper-174): an HTTPie command in a block that names no language (its JSON fields
+    `element:='{"key": ...}'`) was read as a broken body, CE006 on `http`; its here-document's body is checked."""
+    fields = ("http POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+              "  Authorization:\"User $U, Organization $O\" element:='{\"key\": \"sageone\"}' name=sage\n")
+    page = f"# Create\n\n```{fence}\n{fields}```\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]  # (no body on the page)
+    sent = f"# Create\n\n```{fence}\nhttps PUT api.example.com/instances/1 <<'JSON'\n{_SENT_BODY}\nJSON\n```\n"
+    found = [(f.rule, f.line) for f in check_page(sent, path="p.md").findings if f.rule == "CE206"]
+    assert found == [("CE206", 9)], found
+
+
 def test_a_body_sent_by_wget_is_checked():
     body = " ".join(_SENT_BODY.split())
     page = (f"# Create\n\n```sh\nwget --method=POST --header='Content-Type: application/json' \\\n  --body-data='{body}' \\\n"

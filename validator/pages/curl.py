@@ -46,6 +46,8 @@ from .positions import PositionMap, TextBuilder
 
 # The word that runs curl: `curl`, `/usr/bin/curl`, Windows' `curl.exe` (what the patterns below start a command with)
 CURL_WORD = r"(?:[\w.:/-]*/)?curl(?:\.exe)?"
+# HTTPie's commands (`http POST ...`, `https`, `xh`), its options, then the method or the address it is given
+HTTPIE_COMMAND = r"(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*"
 _CURL_WORD = LazyPattern(CURL_WORD, re.IGNORECASE)
 
 
@@ -669,7 +671,7 @@ _DATA_FROM_STDIN = LazyPattern(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--
 _DATA_FROM_CAT = LazyPattern(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?|--json)(?:[ \t]+|=)?\"?\$\([ \t]*cat[ \t]*$")
 _CURL = LazyPattern(r"(?:^|[\s;|&(])" + CURL_WORD + r"(?=\s)")
 # HTTPie (`http POST ...`, `https`, `xh`), which sends what its standard input holds as the body
-_HTTPIE_SENDING = LazyPattern(r"(?:^|[\s;|&(])(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*(?:POST|PUT|PATCH)\b")
+_HTTPIE_SENDING = LazyPattern(r"(?:^|[\s;|&(])" + HTTPIE_COMMAND + r"(?:POST|PUT|PATCH)\b")
 # a here-document kept in a variable (`BODY=$(cat <<'EOF'`), which a later `curl -d "$BODY"` sends
 _VARIABLE_FROM_CAT = LazyPattern(r"(?:^|[\s;|&(])(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=[\"']?\$\([ \t]*cat[ \t]*$")
 # A here-document written to a JSON file (`cat > body.json <<'EOF'`, `cat <<EOF > body.json`, `tee body.json <<EOF`),
@@ -977,7 +979,7 @@ def _unexpanded(shell: str, start: int, end: int, *, heredoc: str = "") -> Itera
         name = match.group("braced") or match.group("bare")
         spliced = f"'\"${name}\"'"
         where = f"in a here-document whose delimiter is quoted (`{heredoc}`)" if heredoc else "inside '...'"
-        yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} {where}: curl sends "
+        yield Problem(VARIABLE_NOT_EXPANDED.code, f"the shell does not expand {match.group()} {where}: the command sends "
                       "the variable's name, not its value, and the platform stores that text", match.start(), match.end(),
                       QUOTED_HEREDOC_HELP if heredoc else f"close the quotes around it: {spliced}")
 

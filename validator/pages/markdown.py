@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..lazy_pattern import LazyPattern
-from .curl import CURL_WORD
+from .curl import CURL_WORD, HTTPIE_COMMAND
 from .positions import PositionMap, TextBuilder, line_starts
 
 
@@ -828,7 +828,8 @@ _PAIRED = (
 # An indented block has no info string: one holding a command line (`curl ...`, `$ curl ...`) is read as a shell
 # block, and one that opens with a fence line is the fenced block its author meant (indented four spaces too many).
 _FENCE_LINE = LazyPattern(r"(`{3,}|~{3,})[ \t]*([^`]*)$")
-_COMMAND_LINE = LazyPattern(r"^[ \t]*(?:\$[ \t]+)?" + CURL_WORD + r"(?=[ \t]|\\?$)", re.M)
+_COMMAND_LINE = LazyPattern(r"^[ \t]*(?:\$[ \t]+)?(?:" + CURL_WORD + r"(?=[ \t]|\\?$)|" + HTTPIE_COMMAND
+                            + r"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|https?://|:\d|localhost\b)[ \t])", re.M)
 # What a fence is tagged when its author names no language of its own (a request or a response in one is read as
 # HTTP, a curl command as a shell's)
 PLAIN_TEXT_LANGUAGES: frozenset[str] = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
@@ -853,7 +854,8 @@ def _file_named(info: str, titled: re.Match[str] | None, lines: list[str], top: 
 def _unnamed_language(info: str, raw: str) -> str:
     """A block's language: ``info``, or ``console`` for a block that names none (an indented one, a bare fence, or
     ``text``, ``http``) holding a curl command on any line (after an `export`, a comment or a heredoc)."""
-    return "console" if info in _UNNAMED and "curl" in raw and _COMMAND_LINE.search(raw) else info
+    return "console" if info in _UNNAMED and ("curl" in raw or "http" in raw or "xh" in raw) \
+        and _COMMAND_LINE.search(raw) else info
 
 
 # The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
