@@ -1697,3 +1697,39 @@ def test_the_default_poller_s_path_written_otherwise_than_the_api_docs_is_checke
     assert not [f for f in _element_findings(default, elements_dir) if f.severity != "info"]
     entry["idField"] = "agreementId"
     assert [f.rule for f in _element_findings(default, elements_dir) if f.rule == "CE908"] == ["CE908"]
+
+
+@pytest.mark.parametrize(("element", "key", "value", "meant"), [
+    ("chargebee", "site", "https://acmecorp2024test.chargebee.com", "acmecorp2024test"),
+    ("egnyte", "subdomain", "acmefiles2024prod.egnyte.com", "acmefiles2024prod"),
+    ("adobe-esign", "region", "https://api.na2.adobesign.com", None),
+    ("adobe-esign", "region", "https://secure.echosign.com", None),
+])
+def test_a_host_value_is_reported_whatever_its_piece_looks_like(elements_dir, element, key, value, meant):
+    """helper-171: a site of 16 letters and digits (`acmecorp2024test`), written as the whole address, drew nothing (the
+    piece was taken for a token not to quote); Adobe Sign's `region` as `https://secure.echosign.com` (no region) was
+    fixed to `secure`, which makes `secure.secure.echosign.com`, and one on another domain (`api.na2.adobesign.com`)
+    drew nothing: neither has a piece to write, so no fix is offered."""
+    body = {"element": {"key": element}, "name": "x", "configuration": {key: value}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert hit.pointer == f"/configuration/{key}" and "no address the vendor answers at" in hit.message
+    if meant is None:
+        assert hit.fix is None and hit.help == f"write only what takes the place of `{{{key}}}` in the address"
+    else:
+        assert hit.help == f"write `{meant}`" and hit.fix is not None
+
+
+def test_a_blank_key_of_another_login_is_not_reported(elements_dir):
+    """helper-171: a body written from a template that lists every login's keys, the unused ones left blank
+    (`"sfdc.password": ""`, `"oauth.api.key": null`), drew one CE920 per blank key: a blank key sets nothing."""
+    options = Options(element_docs=(elements_dir,))
+    sfdc = {"element": {"key": "sfdc"}, "name": "s", "configuration": {
+        "authentication.type": "oauth2", "oauth.api.key": "${K}", "oauth.api.secret": "${S}",
+        "sfdc.username": "", "sfdc.password": " ", "jwt.claim.aud": None, "jwt.base64.encoded.key": ""}}
+    assert not [f for f in check(sfdc, options=options) if f.rule == "CE920"]
+    hubspot = {"element": {"key": "hubspot"}, "name": "h", "configuration": {
+        "authentication.type": "apiKey", "hubspot.authorization.apikey": "${HK}", "oauth.api.key": None,
+        "oauth.api.secret": ""}}
+    assert not [f for f in check(hubspot, options=options) if f.rule == "CE920"]
+    sfdc["configuration"]["sfdc.username"] = "ops@acme.example"  # a value the login ignores is still said
+    assert [f.pointer for f in check(sfdc, options=options) if f.rule == "CE920"] == ["/configuration/sfdc.username"]

@@ -88,7 +88,8 @@ CE917 poller-macro-differs-from-default
 CE918 element-value-in-host
     A key the element puts into a URL's host (Chargebee's ``site`` in ``https://{site}.chargebee.com/api/v1``)
     holds what the URL already has: a scheme, the domain after it, or the path (the message shows the address
-    that makes; the fix, unsafe, writes the piece).
+    that makes; the fix, unsafe, writes the piece; none is offered for an address without a piece of its own,
+    ``https://secure.echosign.com`` for ``secure.{region}``, or on another domain than the URL's).
 
 CE919 element-vendor-type-mismatch
     ``webhook`` on an element whose definition fixes ``event.vendor.type`` to ``polling`` (a text key with no
@@ -99,7 +100,8 @@ CE920 element-key-of-another-login
     in a body whose control key (``authentication.type``) chooses another, or leaves it at its default
     (``oauth2``): the platform logs in the other way and ignores the key.  So is a key of one way of delivering
     events (HubSpot's ``event.webhook.hubspot.workflow.id`` is ``webhook``'s) in a body whose ``event.vendor.type``
-    chooses the other.
+    chooses the other.  A key left blank (``""`` or ``null``, as a template listing every login's keys leaves them)
+    sets nothing and is not reported.
 
 CE921 poller-created-is-updated
     ``createdDateField`` names the field ``updatedDateField`` reads, while the records (the API docs' response model)
@@ -416,9 +418,19 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
             and meant.count(".") >= host_start.count("."):
         # the template's own first labels written as others (`api.na2` where it makes `secure.{region}`)
         meant = meant.split(".", host_start.count("."))[-1]
-    if meant == value or not meant or looks_like_a_token(meant):  # (a token pasted here: not ours to quote)
+    elif whole_host and host_start and (meant + ".").lower() == host_start.lower():
+        meant = ""  # the template's own host without the piece (`https://secure.echosign.com` for `secure.{region}`)
+    # (a token pasted here is not ours to quote; a host the value shows as the vendor's, or after a scheme, is none)
+    if meant == value or looks_like_a_token(meant) and not whole_host and "://" not in value:
         return
     made = before + value + after
+    if not meant or not whole_host and "." in meant and "." in domain:
+        # no piece of its own, or another domain than the template's (`https://api.na2.adobesign.com` where it makes
+        # `secure.{region}.echosign.com`): which labels are the piece is not for us to guess
+        yield ctx.finding(ELEMENT_VALUE_IN_HOST, f"`{key}` goes into `{url_key}` (`{template}`): this value makes "
+                          f"`{made}`, no address the vendor answers at",
+                          pointer=pointer, help=f"write only what takes the place of `{{{key}}}` in the address")
+        return
     edit = replace_value(ctx.source, pointer, json.dumps(meant))
     yield ctx.finding(ELEMENT_VALUE_IN_HOST, f"`{key}` goes into `{url_key}` (`{template}`): this value makes "
                       f"`{made}`, no address the vendor answers at", pointer=pointer, help=f"write `{meant}`",
@@ -636,6 +648,9 @@ def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, 
         control = owners.get(item.group) if item is not None and item.group else None
         if item is None or control is None or item.internal or control.key == _VENDOR_TYPE and key == POLLER_KEY:
             continue  # (a poller configuration under webhooks is CE205's)
+        value = config[key]
+        if value is None or isinstance(value, str) and not value.strip():
+            continue  # a template's key of the other login left blank (`"sfdc.password": ""`) sets nothing
         chosen = definition.choice(control, config)
         if chosen is None or chosen == item.group:
             continue  # a control value that is no option (a placeholder, a typo) chooses nothing to compare with
