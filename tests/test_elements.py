@@ -1733,3 +1733,11 @@ def test_a_blank_key_of_another_login_is_not_reported(elements_dir):
     assert not [f for f in check(hubspot, options=options) if f.rule == "CE920"]
     sfdc["configuration"]["sfdc.username"] = "ops@acme.example"  # a value the login ignores is still said
     assert [f.pointer for f in check(sfdc, options=options) if f.rule == "CE920"] == ["/configuration/sfdc.username"]
+
+
+def test_an_element_key_longer_than_a_file_name_is_not_found(elements_dir):
+    """helper-171: a body whose `element.key` is longer than a file name (300 letters) stopped the whole run with
+    `cannot read: File name too long` (exit 2): no folder is named so, so no element docs are found."""
+    body = {"element": {"key": "sfdc" + "q" * 300}, "name": "x", "configuration": {"oauth.api.key": "${K}"}}
+    found = check(body, options=Options(element_docs=(elements_dir,)))
+    assert [f.rule for f in found if f.rule == "CE914"] == ["CE914"]

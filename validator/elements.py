@@ -559,13 +559,16 @@ def default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
     return poller or {}
 
 
+_NAME_MAX = 255  # the longest file name, in bytes (Linux, macOS and Windows alike)
+
+
 def find_element(directories: tuple[str, ...], key: str) -> ElementDocs | None:
     """The first folder's docs for ``key``."""
     for directory in directories:
         if not _is_dir(Path(directory)):
             raise ElementDocsError(f"{directory}: not a directory of element docs")
-        if "/" in key or key in ("", ".", ".."):
-            return None
+        if "/" in key or key in ("", ".", "..") or len(key.encode("utf-8", "replace")) > _NAME_MAX:
+            return None  # (no folder is named so: a key longer than a file name stopped the run, exit 2)
         found = load_element(directory, key)
         if found is not None:
             return found
