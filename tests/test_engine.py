@@ -650,7 +650,10 @@ def test_a_key_sage_one_requires_given_empty_is_reported(key):
                      "apim.subscription.key": "${A}", key: ""}
     body = {"element": {"key": "sageone"}, "name": "s", "configuration": configuration}
     (empty,) = [f for f in check(body) if f.pointer == f"/configuration/{key}"]
-    assert (empty.rule, empty.message) == ("CE104", f"`{key}` must not be empty")
+    assert (empty.rule, empty.message) == ("CE105", f"`{key}` must not be empty")  # (CE105, as with element docs)
+    configuration[key] = None  # helper-171: null was CE102 ("must be a string"), "" CE104, here but not with docs
+    (null,) = [f for f in check(body) if f.pointer == f"/configuration/{key}"]
+    assert (null.rule, null.message) == ("CE105", f"`{key}` is null, but the element requires a value")
 
 
 def _collection(*requests: dict, header: str = "User {{ceUser}}, Organization {{ceOrg}}") -> str:

@@ -599,6 +599,7 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         if item.user_supplied and not item.boolean:  # (null or "" leaves a key it needs unset)
             prop["type"] = [kind for kind in prop["type"] if kind != "null"]
             prop["minLength"] = 1
+            prop["x-rule"] = "CE105"  # (written empty or null, as missing: the element requires a value)
         if item.secret:
             prop["writeOnly"] = True
         properties[key] = prop

@@ -718,6 +718,10 @@ def _show(value: Any) -> str:
     return f"`{text}`"
 
 
+# What to write for a key an element requires, given empty or null (CE105, from an overlay or the element docs).
+REQUIRED_VALUE_HELP = "write its value, or an environment reference such as `${NAME}` that your deployment substitutes"
+
+
 def missing_keys_said(names: list[str], element: str) -> tuple[str, str]:
     """CE105's message and help for the configuration keys ``names`` that ``element`` requires and a body leaves
     out (said alike by the element's schema overlay and by the element check without one)."""
@@ -1075,6 +1079,9 @@ class _Translator:
         fix = _value_fix(value, schema, keyword)
         if _under_secret_key(path):  # a secret's value never goes into a message (or the cache)
             got, fix = _kind_of(value), None
+        if keyword == "type" and value is None and schema.get("x-rule") == "CE105":
+            self._add(path, "CE105", f"{where} is null, but the element requires a value", help=REQUIRED_VALUE_HELP)
+            return  # (a key an overlay requires, written as nothing: as missing)
         if keyword == "type":
             types: list[str] = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
             nested = _nested_keys(value, path[-1]) if path and self._context(path)[0] == "configuration" else None
@@ -1108,7 +1115,7 @@ class _Translator:
         ctx, rel, _ = self._context(path)
         code = schema.get("x-rule", "CE104")  # the rule that owns this constraint (one code, whatever the flags)
         if keyword == "minLength" and error.validator_value == 1:
-            self._add(path, code, f"{where} must not be empty", help=fix)
+            self._add(path, code, f"{where} must not be empty", help=REQUIRED_VALUE_HELP if code == "CE105" else fix)
             return
         if keyword == "minimum" and not (error.validator_value == 0 and expected):
             self._add(path, code, f"{where} must be at least {error.validator_value}, got {got}", help=fix)

@@ -703,7 +703,7 @@ def _schema_owned_keys() -> tuple[frozenset[str], frozenset[str]]:
 
 def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
     """CE105, where no schema overlay checks this element (it reports the same keys, from the same logic)."""
-    from ..schemas import has_overlay, missing_keys_said
+    from ..schemas import REQUIRED_VALUE_HELP, has_overlay, missing_keys_said
     from . import rule_for
 
     if ctx.kind not in ("instance", "configuration") or has_overlay(definition.key, ctx.options.element_schemas):
@@ -717,8 +717,7 @@ def _missing_keys(ctx: Context, definition: ElementDefinition, config: dict[str,
             shown = "null" if value is None else "empty"
             yield ctx.finding(rule_for("CE105"), f"configuration key `{item.key}` is {shown}, but element "
                               f"`{definition.key}` requires a value", pointer=f"{base}/{escape_pointer_token(item.key)}",
-                              help="write its value, or an environment reference such as `${NAME}` that your "
-                                   "deployment substitutes")
+                              help=REQUIRED_VALUE_HELP)
     missing = [item for item in required if item.key not in config]
     if not missing:
         yield from _login_without_keys(ctx, definition, config, base)
