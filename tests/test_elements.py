@@ -1757,3 +1757,16 @@ def test_a_required_key_written_as_nothing_is_ce105_in_every_mode(elements_dir, 
             "configuration": {"site": value, "username": "${U}", "password": "${P}"}}
     for options in (Options(element_docs=(elements_dir,)), Options(element_schemas=(str(tmp_path),))):
         assert [f.rule for f in check(body, options=options) if f.pointer == "/configuration/site"] == ["CE105"]
+
+
+def test_a_configuration_file_of_the_named_element_s_own_keys_is_checked(elements_dir):
+    """helper-171: `--element zohocrm` on a configuration file of Zoho's keys (`crm.zohocrm.username`, a misspelt
+    `crm.zohocrm.pasword`) skipped it as "not a Cloud Elements body": only `event.*`, `oauth.*` and a few other keys
+    made a bare configuration.  Keys the named element declares do; a file of other dotted keys is still skipped."""
+    zoho = {"crm.zohocrm.username": "ops@acme.example", "crm.zohocrm.pasword": "${ZOHO_PASSWORD}"}
+    named = Options(element_docs=(elements_dir,), element="zohocrm")
+    assert sorted(f.rule for f in check(zoho, options=named)) == ["CE105", "CE901"]
+    assert [f.rule for f in check(zoho, options=Options(element_docs=(elements_dir,)))] == ["CE090"]
+    assert [f.rule for f in check({"editor.fontSize": 12}, options=named)] == ["CE090"]
+    hubspot = Options(element_docs=(elements_dir,), element="hubspot")
+    assert [f.rule for f in check({"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}, options=hubspot)] == []

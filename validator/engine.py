@@ -396,6 +396,25 @@ def element_of(named: str | None, options: Options) -> str | None:
     return options.element or named
 
 
+def _of_the_named_element(value: Any, options: Options) -> bool:
+    """Whether ``value`` is a bare configuration of the element ``--element`` names, by keys only its docs tell: each
+    key one the element declares (Chargebee's `site`, `username`, `password`), or a dotted key of its own among them
+    (Zoho's `crm.zohocrm.username` beside a misspelt `crm.zohocrm.pasword`).  The keys that make a configuration of
+    any element (`event.*`, `oauth.*`) are :func:`detect_kind`'s; without a named element, or its definition, a file
+    of other keys is not ours (a `settings.json` of `editor.fontSize`)."""
+    if not options.element or not options.element_docs or not isinstance(value, dict) or not value \
+            or not all(isinstance(key, str) for key in value):
+        return False
+    from .elements import find_element
+    from .kinds import is_dotted_key
+
+    docs = find_element(options.element_docs, options.element)
+    if docs is None or docs.definition is None:
+        return False
+    declared = docs.definition.configuration
+    return all(key in declared for key in value) or any(is_dotted_key(key) and key in declared for key in value)
+
+
 _ELEMENT_KEY = LazyPattern(r'"element"\s*:\s*\{[^{}]*?"key"\s*:\s*"([^"\\]{1,100})"')
 
 
@@ -442,6 +461,8 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
             return _dedupe(sorted(findings, key=Finding.sort_key))
 
     detected = detect_kind(loaded.value) if kind == "auto" else kind
+    if detected is None and kind == "auto" and _of_the_named_element(loaded.value, options):
+        detected = "configuration"
     bulk = bulk_items(loaded.value) if detected is None and kind == "auto" else []
     requests = postman_bodies(loaded.value) if detected is None and kind == "auto" and not bulk else []
     if requests:  # a Postman collection: each request's raw body, at its place in the string (CE090 for others)
