@@ -802,9 +802,12 @@ def test_unknown_field_or_key_names_the_fix_when_nothing_is_near(elements_dir):
             "updatedDateField": "changedTimestampX", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssZ"}}}}}
     assert helps(adobe, "CE909") == [("updatedDateField", "name one of the records' dates: `modifiedDate`")]
     egnyte = {"element": {"key": "egnyte"}, "configuration": {"subdomain": "acme", "oauth.api.key": "${K}",
-                                                              "oauth.api.secret": "${S}", "sfdc.username": "u"}}
-    assert helps(egnyte, "CE901") == [
-        ("sfdc.username", "remove it, or write the key element `egnyte` declares for what it meant")]
+                                                              "oauth.api.secret": "${S}", "sfdc.username": "u",
+                                                              "acme.tenant.code": "x"}}
+    assert helps(egnyte, "CE901") == [  # (helper-171: a key another element of the docs declares is said to be its)
+        ("sfdc.username", "`sfdc.username` is a key of element `sfdc`, not of `egnyte`: remove it, or write the key "
+                          "element `egnyte` declares for it"),
+        ("acme.tenant.code", "remove it, or write the key element `egnyte` declares for what it meant")]
 
 
 def test_near_miss_of_a_later_segment_or_of_a_path_only_the_default_polls(elements_dir):
@@ -1770,3 +1773,28 @@ def test_a_configuration_file_of_the_named_element_s_own_keys_is_checked(element
     assert [f.rule for f in check({"editor.fontSize": 12}, options=named)] == ["CE090"]
     hubspot = Options(element_docs=(elements_dir,), element="hubspot")
     assert [f.rule for f in check({"hubspot.authorization.apikey": "${HUBSPOT_KEY}"}, options=hubspot)] == []
+
+
+def test_a_key_of_another_element_of_the_docs_is_named_as_that_element_s(elements_dir):
+    """helper-171: Egnyte's `subdomain` in a Chargebee body, HubSpot's API key in a Sage One one: CE901's help said
+    only "remove it, or write the key element `chargebee` declares for what it meant"; the docs say whose key it is."""
+    options = Options(element_docs=(elements_dir,))
+    body = {"element": {"key": "chargebee"}, "name": "c", "configuration": {
+        "subdomain": "acme", "username": "${U}", "password": "${P}", "site": "acme"}}
+    (hit,) = [f for f in check(body, options=options) if f.rule == "CE901"]
+    assert hit.help == ("`subdomain` is a key of element `egnyte`, not of `chargebee`: remove it, or write the key "
+                        "element `chargebee` declares for it")
+    body["configuration"] = {"quickbooks.realmid": "1", "username": "${U}", "password": "${P}", "site": "acme"}
+    (hit,) = [f for f in check(body, options=options) if f.rule == "CE901"]
+    assert hit.help is not None and "is a key of element" not in hit.help  # (no element declares it)
+
+
+def test_a_login_chosen_with_its_key_left_blank_is_a_warning(elements_dir):
+    """helper-171: `"authentication.type": "apiKey"` beside `"hubspot.authorization.apikey": ""` passed, though the
+    platform has nothing to log in with either way."""
+    options = Options(element_docs=(elements_dir,))
+    for blank in ("", " ", None):
+        body = {"element": {"key": "hubspot"}, "name": "h", "configuration": {
+            "authentication.type": "apiKey", "hubspot.authorization.apikey": blank}}
+        (hit,) = [f for f in check(body, options=options) if f.rule == "CE105"]
+        assert hit.severity == "warning" and "is given a value" in hit.message

@@ -559,6 +559,34 @@ def default_poller(directories: tuple[str, ...], key: str) -> dict[str, Any]:
     return poller or {}
 
 
+@lru_cache(maxsize=4)
+def declaring_elements(directories: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each configuration key the element definitions of ``directories`` declare, with the elements declaring it (a
+    body's key that its own element lacks may be another's, copied from its body).  Definitions that cannot be read
+    are left out: the checks that need them say so."""
+    owners: dict[str, list[str]] = {}
+    for directory in directories:
+        folder = Path(directory)
+        try:
+            folders = [folder] if (folder / "element.json").is_file() else sorted(folder.iterdir())
+        except OSError:
+            continue
+        for entry in folders:
+            try:
+                data = json.loads((entry / "element.json").read_text(encoding="utf-8-sig"))
+            except (OSError, ValueError, RecursionError):
+                continue
+            key = data.get("key") if isinstance(data, dict) else None
+            items = data.get("configuration") if isinstance(data, dict) else None
+            if not isinstance(key, str) or not isinstance(items, list):
+                continue
+            for item in items:
+                name = item.get("key") if isinstance(item, dict) else None
+                if isinstance(name, str) and key not in owners.setdefault(name, []):
+                    owners[name].append(key)
+    return {name: tuple(keys) for name, keys in owners.items()}
+
+
 _NAME_MAX = 255  # the longest file name, in bytes (Linux, macOS and Windows alike)
 
 

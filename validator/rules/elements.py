@@ -16,7 +16,8 @@ CE901 element-unknown-key
     A configuration key the element does not declare (and no platform-wide key):
     a typo or a key of another element.  Fix: the key the element declares
     (the message suggests the nearest one, or the declared key ending in the same name:
-    ``scope`` → ``oauth.scope``).  An ``event.`` key is the platform's unless it names another element of the
+    ``scope`` → ``oauth.scope``; else it names the other element of the docs that declares the key: Egnyte's
+    ``subdomain`` in a Chargebee body).  An ``event.`` key is the platform's unless it names another element of the
     docs (``event.webhook.hubspot.workflow.id`` in a Sage One body).
 
 CE902 element-missing-key (retired)
@@ -437,6 +438,18 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
                       fix=Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None)
 
 
+def _another_element_s(key: str, definition: ElementDefinition, directories: tuple[str, ...]) -> str | None:
+    """CE901's help for a key another element of the docs declares (Egnyte's `subdomain` in a Chargebee body)."""
+    from ..elements import declaring_elements
+
+    others = [other for other in declaring_elements(directories).get(key, ()) if other != definition.key]
+    if not others:
+        return None
+    named = " and ".join(f"`{other}`" for other in others[:3]) + (" ..." if len(others) > 3 else "")
+    return (f"`{key}` is a key of element {named}, not of `{definition.key}`: remove it, or write the key element "
+            f"`{definition.key}` declares for it")
+
+
 def _of_another_element(key: str, definition: ElementDefinition, directories: tuple[str, ...]) -> bool:
     """Whether an ``event.`` key the element does not declare names another element of the docs (HubSpot's
     ``event.webhook.hubspot.workflow.id`` in a Sage One body): a segment that is another element folder's name."""
@@ -456,6 +469,11 @@ def _documented_elements(directories: tuple[str, ...]) -> frozenset[str]:
 def _boolean_like(value: object) -> bool:
     """``true``/``false``, or the string of either in any case (``Boolean.parseBoolean`` ignores case)."""
     return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
+
+
+def _written(value: Any) -> bool:
+    """A value that sets something: not absent, null, or a blank string."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def _substituted(value: Any) -> bool:
@@ -612,7 +630,8 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
             near = None if key in top_level else _nearest(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
                     if key in top_level else f"did you mean `{near}`?" if near
-                    else f"remove it, or write the key element `{definition.key}` declares for what it meant")
+                    else _another_element_s(key, definition, ctx.options.element_docs)
+                    or f"remove it, or write the key element `{definition.key}` declares for what it meant")
             rename = rename_key(ctx.source, pointer, near) if near is not None and near not in config else None
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
                               pointer=pointer, key=True, help=hint,
@@ -648,8 +667,7 @@ def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, 
         control = owners.get(item.group) if item is not None and item.group else None
         if item is None or control is None or item.internal or control.key == _VENDOR_TYPE and key == POLLER_KEY:
             continue  # (a poller configuration under webhooks is CE205's)
-        value = config[key]
-        if value is None or isinstance(value, str) and not value.strip():
+        if not _written(config[key]):
             continue  # a template's key of the other login left blank (`"sfdc.password": ""`) sets nothing
         chosen = definition.choice(control, config)
         if chosen is None or chosen == item.group:
@@ -748,10 +766,10 @@ def _login_without_keys(ctx: Context, definition: ElementDefinition, config: dic
         keys = [item.key for item in definition.configuration.values()  # (its credentials: a callback URL logs in
                 if chosen and item.group == chosen and not item.internal and item.default in (None, "")  # with none)
                 and (item.secret or is_secret_key(item.key))]
-        if keys and not any(key in config for key in keys):
+        if keys and not any(_written(config.get(key)) for key in keys):  # (`""` or null gives nothing either)
             listed = ", ".join(f"`{key}`" for key in keys)
             yield ctx.finding(rule_for("CE105"), f"`{control.key}` chooses the `{chosen}` login of element "
-                              f"`{definition.key}`, but none of its keys ({listed}) is given: the platform has "
+                              f"`{definition.key}`, but none of its keys ({listed}) is given a value: the platform has "
                               "nothing to log in with", pointer=f"{base}/{escape_pointer_token(control.key)}",
                               help=f'add "{keys[0]}": "..."', severity="warning")
 
