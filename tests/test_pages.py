@@ -2894,3 +2894,26 @@ def test_a_json_block_holding_a_command_or_labelled_values_checks_its_bodies():
     # (a body written after a key of its own, as YAML would, is no label's: the block is read whole)
     keyed = "```json\nelement: {\"key\": \"closeio\"}\n```\n"
     assert "CE006" in {f.rule for f in check_page(keyed).findings}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_body_split_over_two_blocks_with_prose_between_is_read_as_one(newline):
+    """helper-173: a page showing the element and its login in one block and, after a sentence, the events part that
+    closes the configuration; each half alone is no JSON (CE001 twice, a false alarm): together they are one body,
+    checked where each piece is, and fixed in place."""
+    page = ("# Create\n\nFirst the element and the login:\n\n```json\n{\n  \"element\": {\"key\": \"closeio\"},\n"
+            "  \"configuration\": {\n    \"username\": \"${CLOSE_KEY}\",\n```\n\nthen the events part:\n\n```json\n"
+            "    \"event.notification.enabled\": true,\n"
+            "    \"event.notification.callback.url\": \"https://x.example.com/e\",\n"
+            "    \"event.poller.refresh_interval\": \"15\",\n  },\n  \"name\": \"x\"\n}\n```\n").replace("\n", newline)
+    findings = check_page(page, path="p.md").findings
+    assert [(f.rule, f.line, f.column, f.pointer) for f in findings] == [("CE002", 17, 42, "/L5")]
+    mended = apply_fixes(page, findings)[0]
+    assert mended == page.replace('"15",', '"15"')
+    assert check_page(mended, path="p.md").findings == []
+    # a mistake in the first half is placed there too
+    first = page.replace('"closeio"', '"closeio",')
+    assert [(f.rule, f.line) for f in check_page(first, path="p.md").findings] == [("CE002", 7), ("CE002", 17)]
+    # two whole bodies, or a second half that closes more than the first opened, are read as before
+    lost = page.replace("  },", "  }},")
+    assert {f.rule for f in check_page(lost, path="p.md").findings} == {"CE001"}

@@ -31,6 +31,8 @@ Which blocks
   read as spaces, so the block's other mistakes are reported where they are (a ``.jsonc`` or ``.json5`` file
   named on the command line is one such block); the rest of JSON5 (a key without quotes, single quotes, a
   trailing comma) is reported, as the platform reads JSON;
+* a body shown in two ``json`` (``jsonc``, ``json5``) blocks one after the other, prose between (the first leaves
+  objects open that the second closes, and neither is JSON alone), is one body, each piece placed where it is;
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
@@ -433,7 +435,7 @@ def _page_of(text: str, path: str | None) -> Page:
 
 
 def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
-    for block in page.blocks:
+    for block in _halves_joined(page.blocks):
         if block.skip:
             continue
         template = template_syntax(block.file) if block.file else None
@@ -441,6 +443,65 @@ def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, b
             if block.ignore or template is not None:
                 document = replace(document, ignore=block.ignore, template=template)
             yield document, strict, problems
+
+
+_SPLIT_LANGUAGES = frozenset({"json", "jsonc", "json5"})
+
+
+def _halves_joined(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """``blocks``, with a body the page shows in two blocks, prose between (the element and its login, `then the
+    events part, which closes the configuration:`), read as one block: the first leaves objects open that the second
+    closes, and neither is JSON alone."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is not None and _halves(block, after):
+            yield _joined(block, after)
+            index += 2
+        else:
+            yield block
+            index += 1
+
+
+def _halves(first: Block, second: Block) -> bool:
+    """Whether ``first`` opens objects or arrays that ``second`` closes, and nothing else: the two halves of one body."""
+    if first.skip or second.skip or first.info not in _SPLIT_LANGUAGES or second.info != first.info:
+        return False
+    lowest, opened = _depths(first)
+    if lowest < 0 or opened <= 0:
+        return False
+    lowest, closed = _depths(second)
+    return closed == -opened and lowest == closed  # (below that, the second closes more than the first opened)
+
+
+def _depths(block: Block) -> tuple[int, int]:
+    """The lowest depth of brackets ``block`` reaches (outside strings and comments) and the depth it ends at."""
+    text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
+    depth = lowest = 0
+    for match in _BRACKET_OR_STRING.finditer(text):
+        token = match.group(0)
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return lowest, depth
+
+
+def _joined(first: Block, second: Block) -> Block:
+    """One block of the two halves of a body: the first's text, then the second's, each character where it is in
+    the page (no edit spans the prose between them)."""
+    builder = TextBuilder()
+    for half in (first, second):
+        mapping = half.mapping
+        for at, char in enumerate(half.text):
+            builder.stand_for(char, mapping.to_page(at), mapping.to_page(at + 1, end=True))
+        if half is first and not half.text.endswith(("\n", "\r")):
+            builder.stand_for("\n", mapping.to_page(len(half.text)), second.mapping.to_page(0))
+    text, mapping = builder.build(end=second.mapping.to_page(len(second.text)))
+    return replace(first, text=text, raw=first.raw + ("" if first.raw.endswith(("\n", "\r")) else "\n") + second.raw,
+                   mapping=mapping, ignore=first.ignore | second.ignore, file="")
 
 
 def _siblings(key: str, other: str) -> bool:
