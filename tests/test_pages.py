@@ -1239,6 +1239,19 @@ def test_the_platforms_credentials_written_in_a_page_are_reported_and_masked():
     assert all(value not in f.message + (f.help or "") for f in findings for value in (user, organization))
 
 
+def test_an_element_token_beside_a_user_and_an_organization_given_by_reference_is_reported():
+    """helper-173: `User $U, Organization $O, Element <a real token>` (a transcript reading an instance's
+    configuration) masked the token but never reported it; a reference or a placeholder in its place says nothing."""
+    token = "Zq8w7e6r5t4y3u2i1o0pAsDfGhJkLzXcVbNm1234567="
+    page = ("```console\n$ curl -s \"$CE/instances/98765/configuration\" -H \"Authorization: User $U, Organization $O, "
+            f"Element {token}\"\n```\n")
+    (hit,) = [f for f in check_page(page).findings if f.rule == "CE751"]
+    assert (hit.line, hit.column, hit.end_column) == (2, page.splitlines()[1].index(token) + 1,
+                                                      page.splitlines()[1].index(token) + 1 + len(token))
+    for shown in ("$ELEMENT_TOKEN", "<element token>", "{{elementToken}}", "Builder"):
+        assert check_page(page.replace(token, shown)).findings[0].rule == "CE090"
+
+
 def test_a_variable_spliced_into_a_curl_body_is_meant():
     """A user's trial of correct pages: `'..."'"$KEY"'"...'` (the shell's way to put a variable in a single-quoted
     body) drew CE021 and CE001, and `\\"$POLL_MINUTES\\"` in a double-quoted one CE020 and CE206; the shell sends

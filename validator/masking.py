@@ -1478,6 +1478,12 @@ def _holds_a_user_secret(value: str) -> bool:
                                 or _random_letters(value))
 
 
+def _unpadded(value: str) -> str:
+    """A base64 token (an element token, `Zq8w...+/...=`) as letters and digits: its padding off, `+` and `/` as
+    letters, for the shapes of a token."""
+    return value.rstrip("=").replace("+", "A").replace("/", "A")
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
@@ -1495,10 +1501,12 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
                 and any(name == "organization" and (not part.group("value").isalpha() or len(part.group("value")) >= 20)
                         for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
             spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
-        else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`)
-            spans += [part.span("value") for name, part in zip(names, parts) if name == "user" and (
-                      _TOKEN_LIKE.fullmatch(part.group("value")) or _random_letters(part.group("value")))
-                      and len(part.group("value")) >= 12]
+        else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`),
+            # and an element token beside a user and an organization given by reference (`User $U, Organization $O,
+            # Element Zq8w...=`: the token is an instance's own credential, written out all the same)
+            spans += [part.span("value") for name, part in zip(names, parts) if name in ("user", "element") and (
+                      _TOKEN_LIKE.fullmatch(_unpadded(part.group("value")))
+                      or _random_letters(_unpadded(part.group("value")))) and len(part.group("value")) >= 12]
     return spans
 
 
