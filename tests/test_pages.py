@@ -1974,6 +1974,23 @@ def test_a_myst_code_directive_is_a_block_of_its_language(fence):
     assert page.splitlines()[trailing.line - 1][trailing.column - 1] == ","
 
 
+@pytest.mark.parametrize("opening, closing", [("```{note}\n", "```"), ("````{admonition} Example\n:class: tip\n\n", "````"),
+                                              ("~~~{tab-item} JSON\n", "~~~"), ("```{dropdown} Full body\n---\nopen: true\n---\n", "```")])
+def test_a_block_inside_a_myst_directive_fenced_with_backticks_is_checked(opening, closing):
+    """helper-173: MyST's directives written as fences (```` ```{note} ````, ```` ````{admonition} Title ````) hold
+    Markdown, whose blocks Sphinx renders; their bodies were read as the directive's code and never checked."""
+    inner = "~~~json" if opening[0] == "`" else "```json"
+    page = f"# Events\n\n{opening}Post this:\n\n{inner}\n{_BROKEN}\n{inner[:3]}\n{closing}\n\nAfter.\n"
+    (trailing,) = [f for f in check_page(page, path="p.md").findings if f.rule == "CE002"]
+    assert page.splitlines()[trailing.line - 1][trailing.column - 1] == ","
+    # one titled as a mistake holds a counter-example; one shown inside a `markdown` block is source
+    wrong = page.replace("{note}", "{admonition} Wrong").replace("Example", "Wrong").replace("JSON", "Wrong") \
+        .replace("Full body", "Wrong")
+    assert [f.rule for f in check_page(wrong, path="p.md").findings] == ["CE090"]
+    source = f"# Events\n\n`````markdown\n{page}`````\n"
+    assert [f.rule for f in check_page(source, path="p.md").findings] == ["CE090"]
+
+
 def test_a_hugo_highlight_shortcode_is_a_block():
     """helper-88: Jekyll's `{% highlight json %}` was read, Hugo's `{{< highlight json >}}` was not."""
     for opening, closing in (('{{< highlight json "linenos=table" >}}', "{{< /highlight >}}"),

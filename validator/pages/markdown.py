@@ -98,7 +98,7 @@ def parse_page(text: str) -> Page:
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
     if "!!!" in body or "???" in body or "===" in body or "{%" in body or "{{<" in body or "{{%" in body \
-            or "<" in body and _COMPONENT_START.search(body):
+            or "`{" in body or "~{" in body or "<" in body and _COMPONENT_START.search(body):
         body = _as_rendered(body)
     return Page(text=text, variables=variables,
                 blocks=tuple(_blocks(text, lines, starts, body, variables)))
@@ -134,6 +134,8 @@ def _as_rendered(body: str) -> str:
     lines = body.splitlines(keepends=True)
     opened: list[tuple[str, str]] = []  # each admonition open: (its content's prefix in the page, its indent once read)
     fence: tuple[str, int, int] | None = None  # the open fence's character, length, and the admonitions it is in
+    directives: list[tuple[str, int]] = []  # each MyST directive open whose content is Markdown: its fence
+    options = False  # the lines right under a directive's fence: its options (`:class: danger`), not its content
     run = [0, 0, -1]  # the run of tag lines last read by _fence_below: its start, its end, its last tag tab-indented
     for index, line in enumerate(lines):
         if line.strip():
@@ -146,6 +148,15 @@ def _as_rendered(body: str) -> str:
             prefix, indent = opened[-1]
             cut = _content_cut(line, prefix) or len(line)
             text = indent + line[cut:] if line.strip() else ending
+        if options:
+            options = _MYST_OPTION.fullmatch(text.rstrip("\r\n")) is not None
+            if options:
+                lines[index] = ending
+                continue
+        if fence is None and directives and _closes(text, directives[-1]):
+            directives.pop()
+            lines[index] = ending  # (a directive's closing fence: its content ends, it is no code block's)
+            continue
         if fence is not None:
             if fence[0] == "{":
                 closing = _HIGHLIGHT_END.fullmatch(text)
@@ -157,7 +168,11 @@ def _as_rendered(body: str) -> str:
             if closing:
                 fence = None
         elif (start := _FENCE_START.match(text)) is not None:
-            fence = (start.group("fence")[0], len(start.group("fence")), len(opened))
+            if _MYST_CONTAINER.match(text, start.end()) is not None:
+                directives.append((start.group("fence")[0], len(start.group("fence"))))
+                text, options = ending or "\n", True  # (its content is the page's Markdown: its blocks are blocks)
+            else:
+                fence = (start.group("fence")[0], len(start.group("fence")), len(opened))
         elif (highlight := _HIGHLIGHT.fullmatch(text)) is not None:
             text = highlight.group("indent") + "```" + (highlight.group("language") or highlight.group("hugo")) + ending
             fence = ("{", 0, len(opened))
@@ -172,6 +187,13 @@ def _as_rendered(body: str) -> str:
             text = ending if _FENCE_START.match(below) else _indent_of(text) + "<!---->" + (ending or "\n")
         lines[index] = text
     return "".join(lines)
+
+
+def _closes(text: str, directive: tuple[str, int]) -> bool:
+    """Whether ``text`` is the closing fence of the MyST directive whose opening fence is ``directive``."""
+    closing = _FENCE_START.match(text)
+    return closing is not None and closing.group("fence")[0] == directive[0] \
+        and len(closing.group("fence")) >= directive[1] and not text[closing.end():].strip()
 
 
 def _fence_below(lines: list[str], index: int, run: list[int]) -> str | None:
@@ -745,8 +767,18 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
             if stripped.startswith(code) and not stripped.strip(code[0]):
                 code = None
             continue
+        if stack and stack[-1][0] == "myst" and stripped == stack[-1][3]:
+            stack.pop()  # (a MyST directive's closing fence)
+            titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
+            continue
         if stripped.startswith(("```", "~~~")):
-            code = stripped[:3]
+            fence = stripped[:len(stripped) - len(stripped.lstrip(stripped[0]))]
+            directive = _MYST_CONTAINER.match(stripped, len(fence))
+            if directive is not None and len(stack) < _DEEPEST_CONTAINER:
+                stack.append(["myst", (directive.group("title") or "").strip(), indent, fence])
+                titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
+            elif directive is None:
+                code = stripped[:3]
             continue
         depth = len(stack)
         retitled = False
@@ -789,7 +821,7 @@ def _columns(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
 
 
-_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab")
+_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
 # In a `<pre>`'s content: a tag (not `a <= b`), or an entity standing for its character
@@ -869,6 +901,12 @@ _BRUSH = LazyPattern(r"brush:\s*([A-Za-z0-9_+#-]+)")
 # `---` lines) open its content.
 _MYST_DIRECTIVE = LazyPattern(r"[ \t]*+\{(?:code-block|code|sourcecode|code-cell)\}[ \t]*+([A-Za-z0-9_+#-]*)")
 _MYST_OPTION = LazyPattern(r"[ \t]*+:[\w\-]++:(?:[ \t][^\r\n]*+)?")
+# A MyST directive whose content is Markdown (```` ```{note} ````, ```` ````{admonition} Wrong ````, ```` ```{tab-item} JSON
+# ````): a container, as `:::{note}` is; what follows its name is its title
+_MYST_CONTAINER = LazyPattern(r"[ \t]*+\{(?:admonition|attention|caution|danger|error|hint|important|note|seealso|tip"
+                              r"|warning|dropdown|tab-item|tab-set|card|grid|grid-item|grid-item-card|div|topic|sidebar"
+                              r"|margin|versionadded|versionchanged|deprecated|epigraph|pull-quote|container)\}"
+                              r"(?P<title>[ \t][^\r\n]*+)?[ \t]*+(?:\r?\n)?$")
 
 
 def _myst_options(content: list[str]) -> int:
