@@ -13,7 +13,8 @@ counts as a tab stop for indentation (CommonMark) and is removed whole.  An inde
 block is read too, as a block without a language (a curl command line in one as a ``console`` block, and
 one that opens with a fence line as the fenced block its author meant).  What documentation tools write around a
 block is read as they render it: Jekyll's ``{% highlight json %}`` ... ``{% endhighlight %}`` (and Hugo's
-``{{< highlight json >}}``) is a fenced block, a MyST directive's ``{code-block} json`` a ``json`` one, a
+``{{< highlight json >}}``) is a fenced block, a MyST directive's ``{code-block} json`` a ``json`` one
+(a MyST directive of Markdown written as a fence, ``{note}``, ``{admonition} Title``, is a container), a
 block right under an MkDocs admonition or content tab (``!!! note``, ``??? tip``, ``=== "Tab"``) or an MDX
 component's tag (Docusaurus' ``<TabItem value="json">``) is read as a block, not as the text of a paragraph or an
 HTML block.  An HTML block's ``<pre>`` (``<pre><code class="language-json">``, as a page exported from a wiki holds
