@@ -999,7 +999,12 @@ def test_a_fragment_marked_with_an_ellipsis_is_not_a_body_to_fix(block):
 
 @pytest.mark.parametrize("elision", ["    ...\n", "    \u2026\n", "    // ... the other keys\n", "    ...,\n",
                                      # helper-165: a placeholder where members go stands for them as `...` does
-                                     "    <your credentials>,\n", "    <element configuration>,\r\n"])
+                                     "    <your credentials>,\n", "    <element configuration>,\r\n",
+                                     # helper-173: more dots, a vertical ellipsis, dots in parentheses or spaced, and
+                                     # words after them were CE001 (or CE003) on a correct body shown in part
+                                     "    ....\n", "    \u22ee\n", "    (...)\n", "    (\u2026),\n", "    . . .\n",
+                                     "    ... other configuration keys ...\n", "    ... // more\n", "    ...etc\n",
+                                     "    // (...)\n"])
 def test_what_a_body_with_an_ellipsis_shows_is_checked(elision):
     """helper-111: a body with `...` was skipped whole, and the unclosed quote it shows (the seed page's mistake) went
     unreported; what the dots leave out (the callback, the element's keys) is not reported missing."""

@@ -776,7 +776,7 @@ _ELIDED_NOUNS = (r"(?:credentials?|keys?|fields?|settings|secrets?|tokens?|auth\
 _ELIDED_MANY = (r"(?:credentials|keys|fields|settings|secrets|tokens|config\w*|values|properties|members|entries|options"
                 r"|resources|pollers)")
 # (words that say a comment stands for what is left out: `// other keys`, `/* omitted for brevity */`, `// etc.`)
-_ELIDING_WORDS = (r"(?:\.\.\.|…|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remaining|additional|further)\s+(?:keys?|fields?"
+_ELIDING_WORDS = (r"(?:\(?(?:\.\.\.|…)|(?i:(?:and\s+)?(?:the\s+)?(?:other|more|remaining|additional|further)\s+(?:keys?|fields?"
                   r"|properties|members|resources?|entries|settings|options|values|pollers?|config\w*)\b"
                   r"|(?:the\s+)?rest\s+of\b|omitted|elided|truncated|abridged|\[?snip\b|etc\b|same\s+as\s+(?:above|before)\b"
                   r"|and\s+so\s+on"
@@ -985,10 +985,14 @@ _REQUEST_LINE_PART = LazyPattern(r"(?:[ \t]+[?&][^\r\n]*|[ \t]*(?:#|//)[^\r\n]*)
 _BLANK = LazyPattern(r"[ \t]*(?:\r\n|\r|\n)")
 
 
+# The dots that elide, alone on a line: `...` (more dots, `....`), `…`, a vertical `⋮`, in brackets (`[...]`, `(…)`), or
+# spaced (`. . .`); words may follow (`... other keys`, `... // more`)
+_DOTS = r"(?:\.{3,}+|…|⋮|\[(?:\.{3,}+|…)\]|\((?:\.{3,}+|…)\)|\.(?:[ \t]\.){2,}+)"
 # `...` that elides: alone on a line (with a comma), standing for a container's contents (`{ ... }`, `[…]`),
 # for the members after one (`"a": 1, ... }`), or for a member's value (`"oauth.api.key": ...,`)
 # (a page saved with CRLF line ends too: `$` does not match before a `\r`)
-_ELISION = LazyPattern(r"^[ \t]*(?P<line>\.\.\.|…|\[(?:\.\.\.|…)\])(?P<line_comma>,?)[ \t]*\r?$"
+_ELISION = LazyPattern(r"^[ \t]*(?P<line>" + _DOTS + r"(?:[ \t]*+(?://|#)?[ \t]*+[A-Za-z][^\"{}\[\]\r\n]*+)?)"
+                      r"(?P<line_comma>,?)[ \t]*\r?$"
                       # (or a placeholder alone on a line, where members go: `<your credentials>,`)
                       r"|^[ \t]*(?P<angled><[A-Za-z][^<>\"\r\n]{0,100}>)(?P<angled_comma>,?)[ \t]*\r?$"
                       r"|[{\[][ \t]*(?P<contents>\.\.\.|…)[ \t]*[}\]]"
