@@ -1996,6 +1996,21 @@ def test_a_block_inside_a_myst_directive_fenced_with_backticks_is_checked(openin
     assert [f.rule for f in check_page(source, path="p.md").findings] == ["CE090"]
 
 
+@pytest.mark.parametrize("above, checked", [
+    ("> [!failure] Wrong\n> Here it is:\n>\n", False), ("> [!fail]\n>\n", False),
+    ("> [!CAUTION] Broken: the quote never closes\n>\n", False), ("> [!WARNING]\n> Wrong:\n>\n", False),
+    ("> [!CAUTION]\n> Do not copy this one, the quote never closes:\n>\n", False),
+    ("> [!NOTE]\n> The poller:\n>\n", True), ("> [!TIP] Right\n>\n", True), ("> [!failure] Wrong\n> Broken.\n\nThe poller:\n\n", True)])
+def test_a_callout_titled_as_a_mistake_holds_a_counter_example(above, checked):
+    """helper-173: GitHub's alerts and Obsidian's callouts (`> [!failure] Wrong`) title the block quote they open, as
+    an admonition does; `Do not copy this one, ...` labels a counter-example as `Don't copy this:` does.  A block
+    after the quote has ended is no longer in it."""
+    block = '```json\n{"customers": {"url": "/hubs/finance/customers?where=x>\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}\n```\n'
+    quoted = block if above.endswith("\n\n") else "".join(f"> {line}\n" for line in block.splitlines())
+    page = f"# Events\n\n{above}{quoted}"
+    assert ("CE620" in {f.rule for f in check_page(page, path="p.md").findings}) is checked
+
+
 def test_a_hugo_highlight_shortcode_is_a_block():
     """helper-88: Jekyll's `{% highlight json %}` was read, Hugo's `{{< highlight json >}}` was not."""
     for opening, closing in (('{{< highlight json "linenos=table" >}}', "{{< /highlight >}}"),

@@ -558,11 +558,11 @@ _WRONG = LazyPattern(
     # where the mistake was seen (`Broken example from ticket 5521`)
     rf"|{_MISTAKE_HEAD}{_MISTAKE}\s+{_WHAT}\s+(?:from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}}"
     rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
-    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)(?:\s+(?:this|that|it))?)?{_WHY}"
+    rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)(?:\s+(?:this|that|it)(?:\s+one)?)?)?{_WHY}"
     # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
-    rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it))?|(?:never|avoid)\s+(?:do|write|copy|use)"
-    rf"\s+(?:this|that|it)){_WHY}{_REASON}"
+    rf"|(?:(?:don'?t|do not)(?:\s+(?:do|write|copy|use)\s+(?:this|that|it)(?:\s+one)?)?|(?:never|avoid)\s+(?:do|write|copy|use)"
+    rf"\s+(?:this|that|it)(?:\s+one)?){_WHY}(?:{_REASON}|\s*,\s*{_NO_ADVICE}[^\r\n]{{1,80}})"
     # a sentence forbidding what the block shows right after it (`Don't put X inside Y, like this:`); not `Don't
     # forget ...`, nor advice in a second clause (`Don't hard-code it, reference a variable like this:`)
     r"|(?:don'?t|do\s+not|never)\s+(?!forget|miss\b|panic|worry|hesitate|be\b)(?:[^\r\n;:]{0,120}?,|[^\r\n,;:]{1,120}?)"
@@ -620,6 +620,7 @@ _WHY_IT_FAILS = LazyPattern(r"why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n
 # `Before (broken)`: a before that says it is the broken one
 _SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 _EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_CALLOUT = LazyPattern(r"[\s>]*\[!([A-Za-z]+)\][+-]?[ \t]*")
 _LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!\uff1a\u2013\u2014"  # (and a full-width colon, `错误示例：`, a dash, `Incorrect —`)
 # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
@@ -720,6 +721,11 @@ def _judged(label: str, *, titled: bool) -> bool | None:
     None for neither (a sentence).  A heading, or a title, says it only when it is a label and nothing else (`### Don't`;
     `### Before` may title a section of steps, `:::note Never` a rule to keep)."""
     label = _SHORTCODE.sub(lambda code: _SHORTCODES[code.group(1).lower()], _HTML_TAG.sub("", label)).strip()
+    callout = _CALLOUT.match(label)
+    if callout is not None:  # GitHub's alert, Obsidian's callout: `> [!failure] Wrong`, `> [!CAUTION]`
+        label = label[callout.end():]
+        if not label.strip(_LABEL_TAIL) and callout.group(1).lower() in _MISTAKE_TYPES:
+            return True  # (a failure's box, as MkDocs' `!!! failure`)
     text = label[_LABEL_HEAD.match(label).end():].rstrip(_LABEL_TAIL)  # type: ignore[union-attr]
     if _CROSS.search(text):  # a mark says it, whatever the words (also in a heading: `### ❌ Wrong`)
         return _TICK.search(text) is None
@@ -755,6 +761,8 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
     for line in lines:
         stripped = line.strip().lstrip(">").strip()
         depth = len(stack)
+        while stack and stack[-1][0] == "callout" and not line.lstrip().startswith(">"):
+            stack.pop()  # (a callout is its block quote: a line outside it ends it)
         if stripped:
             indent = _columns(line)
             while stack and stack[-1][0] == "mkdocs" and indent <= stack[-1][2]:
@@ -794,6 +802,11 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
 
 def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> bool:
     """Open or close on ``stack`` the container whose line ``stripped`` is; whether a `<details>` got its title."""
+    callout = _CALLOUT.match(stripped) if stripped.startswith("[!") else None
+    if callout is not None:  # (GitHub's alert, Obsidian's callout: its title, or a failure's type)
+        title = stripped[callout.end():].strip()
+        stack.append(["callout", "Wrong" if not title and callout.group(1).lower() in _MISTAKE_TYPES else title, indent])
+        return False
     admonition = _ADMONITION.fullmatch(stripped)
     if admonition is not None:
         stack.append(["mkdocs", _admonition_title(admonition), indent])
@@ -822,7 +835,8 @@ def _columns(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
 
 
-_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{")
+_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{",
+                       "[!")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
 # In a `<pre>`'s content: a tag (not `a <= b`), or an entity standing for its character
