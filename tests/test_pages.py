@@ -2011,6 +2011,18 @@ def test_a_callout_titled_as_a_mistake_holds_a_counter_example(above, checked):
     assert ("CE620" in {f.rule for f in check_page(page, path="p.md").findings}) is checked
 
 
+@pytest.mark.parametrize("between", ["<!-- prettier-ignore -->", "<!-- markdownlint-disable-next-line MD040 -->",
+                                     "{/* prettier-ignore */}", '<a name="wrong-example"></a>'])
+def test_another_tools_comment_between_a_label_and_its_block_hides_neither(between):
+    """helper-173: `Wrong:`, then `<!-- prettier-ignore -->` right above the block, made the comment the block's label,
+    and the counter-example was checked; the rendered page drops the comment.  Our own directive there still counts."""
+    block = '```json\n{"customers": {"url": "/hubs/finance/customers?where=x>\'${gmtDate:yyyy-MM-dd}", "idField": "id"}}\n```\n'
+    assert [f.rule for f in check_page(f"# x\n\nWrong:\n\n{between}\n{block}", path="p.md").findings] == ["CE090"]
+    assert "CE620" in {f.rule for f in check_page(f"# x\n\nThe poller:\n\n{between}\n{block}", path="p.md").findings}
+    ignored = check_page(f"# x\n\nThe poller:\n\n<!-- ce-validator: ignore CE412 -->\n{between}\n{block}", path="p.md")
+    assert [f.rule for f in ignored.findings] == ["CE620"]
+
+
 def test_a_hugo_highlight_shortcode_is_a_block():
     """helper-88: Jekyll's `{% highlight json %}` was read, Hugo's `{{< highlight json >}}` was not."""
     for opening, closing in (('{{< highlight json "linenos=table" >}}', "{{< /highlight >}}"),

@@ -608,7 +608,10 @@ _WRONG = LazyPattern(
     # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
-_ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p)\b[^<>]*+>\s*)+", re.IGNORECASE)
+# (and other tools' comments, which the rendered page drops: `<!-- prettier-ignore -->`, `<!-- markdownlint-disable
+# MD040 -->`, MDX's `{/* prettier-ignore */}`; an anchor, `<a name="wrong"></a>`)
+_ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p|a)\b[^<>]*+>\s*|<!--(?:[^-]|-(?!->))*+-->\s*|\{/\*(?:[^*]|\*(?!/))*+\*/\}\s*)+",
+                         re.IGNORECASE)
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it
 _WRONG_TITLE = LazyPattern(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
@@ -644,7 +647,7 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
         index -= 1
         if line.startswith(("```", "~~~")):
             break  # another block's fence: nothing between says anything of this one
-        if line and _ONLY_TAGS.fullmatch(line):
+        if line and _ONLY_TAGS.fullmatch(line) and _DIRECTIVE.search(line) is None:
             reach += 2
             continue
         if not line:
