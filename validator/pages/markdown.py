@@ -522,8 +522,8 @@ _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # pattern does not compile.`, `This fails:`, `Old (broken):`, `Here is the mistake:` (not `Don't forget to set the
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
-_MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|mistaken|erroneous|anti-?pattern|counter-?\s?example"
-            r"|(?:a\s+)?(?:common\s+)?mistake"
+_MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|failing|mistaken|erroneous|anti-?pattern|counter-?\s?example"
+            r"|(?:a\s+)?(?:(?:common|typical|classic|frequent)\s+)?mistake"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
             r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
             r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|ошибка|плох\w*|źle|błędn\w*"
@@ -535,7 +535,7 @@ _BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had|vorhe
 _BEFORE_START = LazyPattern(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
-_WHAT = (r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet"
+_WHAT = (r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet|json"
          r"|beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel)")
 _OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
@@ -580,7 +580,8 @@ _WRONG = LazyPattern(
     r"[^\r\n]{0,40}?(?:funktioniert\s+nicht|nicht\s+funktioniert|ne\s+(?:fonctionne|marche)\s+pas|no\s+funciona"
     r"|não\s+funciona|non\s+funziona|werkt\s+niet|не\s+работает|nie\s+działa|fungerar\s+inte|動きません|動作しません"
     r"|動かない|不起作用|无法工作|無法運作|작동하지\s*않(?:습니다|음)?)"
-    rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+)?(?:(?:will|would|does|did|can)\s*"
+    rf"|(?:(?:this|that|it)(?:\s+one)?\s+|(?:an?\s+)?example\s+(?:that|which)\s+|the\s+following(?:\s+{_WHAT})?\s+)?"
+    r"(?:(?:will|would|does|did|can)\s*"
     rf"(?:not|n't)|won't)\s+work(?:\s+either)?{_WHY}"
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
@@ -605,6 +606,9 @@ _WRONG = LazyPattern(
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}"
     r"(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{0,120}|\s+(?:and|because|as|since|:)\s+[^\r\n]{0,120}|\s*\([^)]{0,60}\))?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}{_WHY}"
+    # what the platform answers to it (`The platform rejects this:`, `The API refuses it with a 400:`)
+    r"|(?:the\s+)?(?:platform|api|server|cloud\s+elements)\s+(?:rejects|refuses)\s+(?:this|it|the\s+following)"
+    r"(?:\s+with\s+(?:an?\s+)?(?:\d{3}|error)[^\r\n]{0,60})?"
     # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
