@@ -2023,6 +2023,24 @@ def test_another_tools_comment_between_a_label_and_its_block_hides_neither(betwe
     assert [f.rule for f in ignored.findings] == ["CE620"]
 
 
+def test_a_readme_code_block_is_read_from_its_json_strings():
+    """helper-173: ReadMe's `[block:code]` keeps each code in a JSON string (`"code": "{\\n  \\"element\\": ..."`); its
+    bodies were never checked.  Each code is a block of its language, a finding placed at the page's characters
+    (through the string's escapes), and no fix is made in the string (what it writes would need escaping)."""
+    code = ('{\\n  \\"element\\": {\\"key\\": \\"sageone\\"},\\n  \\"name\\": \\"\\u00e9t\\u00e9\\",\\n  '
+            '\\"configuration\\": {\\"event.poller.configuration\\": {\\"customers\\": {\\"url\\": '
+            '\\"/hubs/finance/customers?where=d>=\'${gmtDate:yyyy-MM-dd}\\", \\"idField\\": \\"id\\"}}}\\n}')
+    page = ("---\ntitle: Events\n---\nUse this body:\n\n[block:code]\n{\n  \"codes\": [\n    {\n"
+            f'      "code": "{code}",\n      "language": "json"\n    }}\n  ]\n}}\n[/block]\n')
+    findings = check_page(page, path="p.md").findings
+    (quote,) = [f for f in findings if f.rule == "CE620"]
+    assert (quote.line, quote.pointer.split("/")[1]) == (10, "L10")
+    assert page.splitlines()[9][quote.column - 1:quote.column + 1] == "'$"
+    assert apply_fixes(page, findings)[0] == page
+    # shown as source in a fenced block, it is no block of its own
+    assert "CE620" not in {f.rule for f in check_page(f"```markdown\n{page}```\n", path="p.md").findings}
+
+
 def test_a_hugo_highlight_shortcode_is_a_block():
     """helper-88: Jekyll's `{% highlight json %}` was read, Hugo's `{{< highlight json >}}` was not."""
     for opening, closing in (('{{< highlight json "linenos=table" >}}', "{{< /highlight >}}"),

@@ -168,6 +168,7 @@ class Document:
     language: str = ""  # the block's info string, in lower case ("http" for the body of a request)
     ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
     template: str | None = None  # what the tool of the template the page names the block fills (`{{`, `$${`)
+    escaped: bool = False  # written in a JSON string in the page (ReadMe's `[block:code]`): no fix is moved to it
 
 
 @dataclass(slots=True)
@@ -440,8 +441,8 @@ def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, b
             continue
         template = template_syntax(block.file) if block.file else None
         for document, strict, problems in _documents(block, starts):
-            if block.ignore or template is not None:
-                document = replace(document, ignore=block.ignore, template=template)
+            if block.ignore or template is not None or block.escaped:
+                document = replace(document, ignore=block.ignore, template=template, escaped=block.escaped)
             yield document, strict, problems
 
 
@@ -466,7 +467,8 @@ def _halves_joined(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 def _halves(first: Block, second: Block) -> bool:
     """Whether ``first`` opens objects or arrays that ``second`` closes, and nothing else: the two halves of one body."""
-    if first.skip or second.skip or first.info not in _SPLIT_LANGUAGES or second.info != first.info:
+    if first.skip or second.skip or first.escaped or second.escaped or first.info not in _SPLIT_LANGUAGES \
+            or second.info != first.info:
         return False
     lowest, opened = _depths(first)
     if lowest < 0 or opened <= 0:
@@ -1124,7 +1126,7 @@ def _page_fix(fix: Fix | None, document: Document, page: str | None = None) -> F
     replacement starts is given those marks, which needs the ``page``'s text.  A curl body's replacement would
     need the shell's quoting.
     """
-    if fix is None or document.shell:
+    if fix is None or document.shell or document.escaped:
         return None
     from ..findings import Edit
 

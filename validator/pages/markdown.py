@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from collections.abc import Iterator
 from typing import Any
@@ -74,6 +74,7 @@ class Block:
     skip: bool = False  # a counter-example (labelled wrong) or a `<!-- ce-validator: skip -->` block
     ignore: frozenset[str] = frozenset()  # rule codes (or prefixes) a `<!-- ce-validator: ignore ... -->` names
     file: str = ""  # the file the block is, as the page names it (`title="instance.json.tftpl"`, a label line)
+    escaped: bool = False  # written in a JSON string (ReadMe's `[block:code]`): no edit of it is the page's
 
     def to_page(self, offset: int, *, end: bool = False) -> int:
         """The page offset of an offset into :attr:`text` (``end=True`` for the end of a range)."""
@@ -295,6 +296,9 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
     if "<CodeBlock" in text:  # (Docusaurus' component, its content a template literal: read outside fenced blocks)
         fenced = [token.map for token in tokens if token.type in ("fence", "code_block") and token.map is not None]
         found.extend(_code_block_components(text, lines, starts, fenced, contained, variables))
+    if "[block:code]" in text:  # (ReadMe's code block: its codes are JSON strings)
+        fenced = [token.map for token in tokens if token.type in ("fence", "code_block") and token.map is not None]
+        found.extend(_readme_blocks(text, lines, starts, fenced, contained, variables))
     for token in tokens:
         if token.type == "html_block" and token.map is not None and "<pre" in token.content.lower():
             found.extend(_pre_blocks(text, lines, starts, token.map, contained, variables))
@@ -473,6 +477,57 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
         if block is not None:
             found.append(block)
     return found
+
+
+# ReadMe's (readme.io) code block, `[block:code]` then a JSON object `{"codes": [{"code": "...", "language": "json"}]}` then
+# `[/block]`, each at a line's start: each code is a block of its language, written in a JSON string
+_README_START = LazyPattern(r"^\[block:code\][ \t]*+\r?$", re.M)
+_README_END = LazyPattern(r"^\[/block\][ \t]*+\r?$", re.M)
+_JSON_ESCAPE = LazyPattern(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})|\\(.)", re.S)
+_JSON_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}
+
+
+def _readme_blocks(text: str, lines: list[str], starts: list[int], fenced: list[list[int]],
+                   contained: list[tuple[str, ...]], variables: dict[str, str]) -> list[Block]:
+    """The codes of ReadMe's `[block:code]` blocks (outside fenced blocks, which may show one as source), each read
+    from its JSON string: an escape stands for its character, so findings are placed where the page writes it."""
+    from ..source import load_source
+
+    found: list[Block] = []
+    at = 0
+    while (opening := _README_START.search(text, at)) is not None:
+        closing = _README_END.search(text, opening.end())
+        if closing is None:
+            break
+        at = closing.end()
+        top = bisect_right(starts, opening.start()) - 1
+        if any(first <= top < last for first, last in fenced):
+            continue
+        inside = load_source(text[opening.end():closing.start()])
+        codes = inside.value.get("codes") if inside.valid and isinstance(inside.value, dict) else None
+        for index, code in enumerate(codes if isinstance(codes, list) else []):
+            if not isinstance(code, dict) or not isinstance(code.get("code"), str):
+                continue
+            given = code.get("language")
+            language = given if isinstance(given, str) else ""
+            start, end = inside.span(f"/codes/{index}/code")
+            start, end = opening.end() + start + 1, opening.end() + end - 1  # (the string's characters)
+            escapes = ((*escape.span(), _json_unescaped(escape)) for escape in _JSON_ESCAPE.finditer(text, start, end))
+            block = _block_between(text, start, end, escapes, language=language, top=top, lines=lines,
+                                   starts=starts, contained=contained, variables=variables)
+            if block is not None:
+                found.append(replace(block, escaped=True, line=block.content_line))  # (each code named by its line)
+    return found
+
+
+def _json_unescaped(escape: re.Match[str]) -> str:
+    """The character a JSON string's escape stands for (a surrogate pair's one character)."""
+    high, low, unit, char = escape.groups()
+    if high is not None:
+        return chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+    if unit is not None:
+        return chr(int(unit, 16))
+    return _JSON_ESCAPES.get(char, char)
 
 
 # A sentence under a block that calls it a mistake, pointing back at it: `The example above is wrong`, `*This body
