@@ -652,7 +652,8 @@ _WRONG = LazyPattern(
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+work|doesn't\s+work|will\s+not\s+work|won't\s+work|will\s+fail"
-    r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?\)"
+    r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
+    rf"(?:\s*:\s*{_NO_ADVICE}[^()\r\n]{{1,80}})?\)"  # (and why: `(broken: the quotes end the shell string)`)
     rf"(?:\s+{_WHAT})?"
     # a sentence saying the example fails (`Example of what most write first, which fails because ...`)
     rf"|(?:(?:an?\s+)?example|here\s+is|here's|this\s+is|what)\b[^\r\n]{{0,120}}?,?\s+(?:which|that)\s+"
