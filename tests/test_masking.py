@@ -172,6 +172,39 @@ def test_element_password_keys_are_masked_in_a_broken_file(tmp_path):
     assert "CE002" in result.out and not _leaks(result.out + result.err, [canary(950)])
 
 
+def _acme_docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs" / "acme"
+    docs.mkdir(parents=True)
+    (docs / "element.json").write_text(json.dumps({
+        "key": "acme", "name": "Acme", "hub": "crm",
+        "configuration": [{"key": "site.pin", "type": "PASSWORD", "required": True, "name": "PIN"}]}))
+    return tmp_path / "docs"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_render_and_simulate_mask_the_element_password_keys(tmp_path, fmt):
+    """helper-174: `render` and `simulate` with --element-docs printed the value of a key the element types PASSWORD
+    (`site.pin`, a name the vocabulary does not know) where `check` masks it: in the URL written with it, in the
+    zone it was pasted as, and in the syntax error of a broken body."""
+    docs, value = _acme_docs(tmp_path), canary(951)
+    entry = {"url": f"/hubs/crm/contacts?site={value}&since=${{date:yyyy-MM-dd}}", "idField": "id",
+             "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "yyyy-MM-dd",
+                                    "updatedDateTimezone": value}}
+    body = tmp_path / "body.json"
+    body.write_text(json.dumps({"element": {"key": "acme"}, "configuration": {
+        "site.pin": value, "event.poller.configuration": {"contacts": entry}}}))
+    (tmp_path / "records.json").write_text('[{"id": 1, "updated": "2024-01-02"}]')
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"element": {"key": "acme"}, "configuration": {"site.pin": ' + value + '}}\n')
+    for command in (["render"], ["simulate", "--records", str(tmp_path / "records.json")]):
+        result = run_cli(*command, "--format", fmt, "--element-docs", str(docs), str(body))
+        assert result.code in (0, 1) and "contacts" in result.out, (command, result.out, result.err)
+        assert not _leaks(result.out + result.err, [value]), (command, result.out)
+        result = run_cli(*command, "--element-docs", str(docs), str(broken))
+        assert result.code == 2 and "CE006" in result.err, (command, result.err)
+        assert not _leaks(result.out + result.err, [value]), (command, result.err)
+
+
 def test_library_output_equals_the_documented_recipe(bodies):
     """docs/usage.md prints findings with the text reporter from the library: masked there too."""
     from validator.engine import inspect_source

@@ -367,14 +367,7 @@ def warm_up() -> None:
 
 def secrets_of(loaded: Any, options: Options) -> Secrets:
     """The secrets of ``loaded``, with the keys its element's definition types ``PASSWORD``."""
-    extra: frozenset[str] = frozenset()
-    if options.element_docs:  # the element module is loaded only for element docs
-        from .elements import ElementDocsError, declared_secret_keys
-
-        try:
-            extra = declared_secret_keys(options.element_docs, element_of(_element_key(loaded), options))
-        except (ElementDocsError, SetupError, OSError, ValueError):
-            pass
+    extra = declared_keys(loaded, options)
     found = find_secrets(loaded, extra_keys=extra)
     read, unquoted = _read_around(loaded) if not loaded.valid else (loaded, [])
     if not unquoted:
@@ -384,6 +377,20 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
     parsed = find_secrets(read, extra_keys=extra)
     return Secrets(spans=tuple(sorted(set(found.spans) | set(parsed.spans))),
                    values=tuple(sorted(set(found.values) | set(parsed.values), key=len, reverse=True)))
+
+
+def declared_keys(loaded: Any, options: Options) -> frozenset[str]:
+    """The configuration keys the definition of ``loaded``'s element (:func:`element_of`) types ``PASSWORD``: secrets
+    whatever their names (`acme.site.value`); none without element docs.  What ``check``, ``render`` and ``simulate``
+    mask besides the keys the vocabulary knows."""
+    if not options.element_docs:  # the element module is loaded only for element docs
+        return frozenset()
+    from .elements import ElementDocsError, declared_secret_keys
+
+    try:
+        return declared_secret_keys(options.element_docs, element_of(_element_key(loaded), options))
+    except (ElementDocsError, SetupError, OSError, ValueError):
+        return frozenset()
 
 
 def element_of(named: str | None, options: Options) -> str | None:

@@ -625,11 +625,12 @@ def _escape_char(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def problem_message(source: Source, message: str, start: int, end: int) -> str:
+def problem_message(source: Source, message: str, start: int, end: int, *,
+                    extra_keys: frozenset[str] = frozenset()) -> str:
     """The message of a problem at ``[start, end)`` of a file that is not valid JSON, free of its secrets: a bare
     word or a string it quotes may be (a piece of) a secret's value.  For error lines printed outside a report
-    (``render``'s, ``simulate``'s records)."""
-    secrets = find_secrets(source)
+    (``render``'s, ``simulate``'s records).  ``extra_keys``: as :func:`find_secrets`'s."""
+    secrets = find_secrets(source, extra_keys=extra_keys)
     return secrets.scrub_near(secrets.scrub(message) or "", source.text, start, end)
 
 
@@ -736,10 +737,11 @@ _REUSED_LENGTH = 8
 _FEW_REUSED = 64
 
 
-def distinctive_values(source: Source) -> tuple[str, ...]:
+def distinctive_values(source: Source, *, extra_keys: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The secret values of ``source`` (a loaded file) distinctive enough to be masked wherever else they are printed:
-    in a URL ``render`` or ``simulate`` builds, a resource's name (:func:`looked_for_elsewhere`)."""
-    return tuple(value for value in find_secrets(source).values if looked_for_elsewhere(value))
+    in a URL ``render`` or ``simulate`` builds, a resource's name (:func:`looked_for_elsewhere`).  ``extra_keys``: as
+    :func:`find_secrets`'s (the keys the element's definition types ``PASSWORD``)."""
+    return tuple(value for value in find_secrets(source, extra_keys=extra_keys).values if looked_for_elsewhere(value))
 
 
 def looked_for_elsewhere(value: str) -> bool:

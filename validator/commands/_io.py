@@ -6,6 +6,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from ..elements import ElementDocs
     from ..source import Source
 
@@ -86,11 +88,25 @@ def _read_file(name: str) -> bytes:
 PIPE_WAIT = 5.0
 
 
-def read_source(name: str, text: str | None = None) -> Source:
+def declared_keys(source: Source, element_docs: Sequence[str] | None, element: str | None) -> frozenset[str]:
+    """The keys the definition of ``source``'s element in ``element_docs`` types ``PASSWORD``
+    (:func:`validator.engine.declared_keys`): what ``render`` and ``simulate`` mask besides the keys the vocabulary
+    knows, as ``check`` does."""
+    if not element_docs:
+        return frozenset()
+    from ..engine import declared_keys as keys_of
+    from ..options import Options
+
+    return keys_of(source, Options(element_docs=tuple(element_docs), element=element))
+
+
+def read_source(name: str, text: str | None = None, *, element_docs: Sequence[str] | None = None,
+                element: str | None = None) -> Source:
     """File ``name`` (or ``text``) loaded as ``check`` loads it: any depth or size without a traceback.
 
     :class:`UsageError` names the first syntax problem of a file that is not valid JSON, as ``check``
-    reports it.
+    reports it (the secrets it may quote masked, also the values of the keys its element's definition in
+    ``element_docs`` types ``PASSWORD``).
     """
     from ..source import load_source
 
@@ -102,7 +118,8 @@ def read_source(name: str, text: str | None = None) -> Source:
         from ..masking import problem_message
 
         line, column = source.line_col(problem.start)
-        message = problem_message(source, problem.message, problem.start, problem.end)
+        message = problem_message(source, problem.message, problem.start, problem.end,
+                                  extra_keys=declared_keys(source, element_docs, element))
         raise UsageError(f"{name}:{line}:{column}: {problem.rule} {message} (run `ce-validator check {name}`)")
     return source
 

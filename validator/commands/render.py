@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 from ..arguments import path_value
 from ..inputs import reads_as_page
 from ._io import UsageError as _UsageError
-from ._io import bodies_within, element_docs, page_documents, read_source, read_text
+from ._io import bodies_within, declared_keys, element_docs, page_documents, read_source, read_text
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 
@@ -345,7 +345,7 @@ def run(args: argparse.Namespace) -> int:
 
                 source = load_source(text, path=args.file)
             else:
-                source = read_source(args.file, text)
+                source = read_source(args.file, text, element_docs=args.element_docs, element=args.element)
                 document = source.value
                 documents = bodies_within(document)
         elif not args.default:
@@ -369,7 +369,8 @@ def run(args: argparse.Namespace) -> int:
             skipped.extend(more_skipped)
         from ..masking import distinctive_values, name_masker, printable
 
-        document_values = distinctive_values(source) if source is not None else ()
+        document_values = distinctive_values(source, extra_keys=declared_keys(source, args.element_docs, args.element)) \
+            if source is not None else ()
 
         shown = name_masker(document_values)
         if args.resource:

@@ -114,9 +114,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text)")
 
 
-def _load_poller(name: str, block: int | None) -> Any:
+def _load_poller(name: str, block: int | None, args: argparse.Namespace) -> Any:
     """The file's body, or in a Markdown page the body of the block at page line ``block`` (by default the only
-    one holding a poller configuration)."""
+    one holding a poller configuration); a syntax error's quote masked as ``args`` (its element docs) say."""
     from ..inputs import reads_as_page
     from ..simulate import resource_names
     from ..source import load_source
@@ -126,7 +126,7 @@ def _load_poller(name: str, block: int | None) -> Any:
     if not reads_as_page(name, text):
         if block is not None:
             raise _UsageError(f"--block {block}: {name} is not a Markdown page")
-        return read_source(name, text)
+        return read_source(name, text, element_docs=args.element_docs, element=args.element)
     bodies = [(int(label[2:]), body) for label, _value, body in page_documents(name, text)]
     with_pollers = [(line, body) for line, body in bodies if resource_names(load_source(body, path=name))]
     lines = ", ".join(str(line) for line, _body in with_pollers)
@@ -222,6 +222,7 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
 
 def run(args: argparse.Namespace) -> int:
     from ..masking import distinctive_values, find_secrets, name_masker
+    from ._io import declared_keys
     from ..simulate import (
         RecordsError,
         RecordSet,
@@ -233,9 +234,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = _settings(args)
-        loaded = _load_poller(args.file, args.block)
+        loaded = _load_poller(args.file, args.block, args)
         names = resource_names(loaded)
-        shown = name_masker(distinctive_values(loaded))
+        keys = declared_keys(loaded, args.element_docs, args.element)  # (its element's PASSWORD keys: secrets too)
+        shown = name_masker(distinctive_values(loaded, extra_keys=keys))
         if not names:
             from ..masking import printable
 
@@ -257,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
             data = _read(args.records)
             # (the records file's own, and the poller file's: a record holding the body's password is masked too)
             secret_values = frozenset(find_secrets(load_source(data, path=args.records)).values) \
-                | frozenset(find_secrets(loaded).values)
+                | frozenset(find_secrets(loaded, extra_keys=keys).values)
             try:
                 records = load_records(data, name=args.records, records_key=args.records_key, resources=names)
             except RecordsError as exc:
@@ -267,7 +269,7 @@ def run(args: argparse.Namespace) -> int:
                                   f"(resources: {', '.join(map(shown, names))}), or key the records by resource name")
         elif args.element_docs:
             records_for = _records_for_docs(args, loaded)
-            secret_values = frozenset(find_secrets(loaded).values)  # (a skipped resource's reason quotes its URL)
+            secret_values = frozenset(find_secrets(loaded, extra_keys=keys).values)  # (a skipped resource's reason quotes its URL)
         else:
             raise _UsageError("give --records RECORDS (or --element-docs DIR for the API's example values)")
         since = _since(args, loaded, settings)
@@ -298,8 +300,9 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     """``result`` with the records' values of fields named as secret keys (an `idField` of `access_token`, a date
     field named `password`), and those the masking finds in the records file (``secret_values``: a live key's shape,
     `sk_live_...`), replaced by the mask before anything is printed: the id column, the date problems and the notes
-    quote them.  A date read as one is shown as the date it is, a secret in the text after it masked.  Resource names
-    and pointers are as ``shown`` gives them (a resource named `contacts?apiKey=...`)."""
+    quote them.  A date read as one is shown as the date it is, a secret in the text after it masked.  The URL,
+    resource names and pointers are as ``shown`` gives them (a resource named `contacts?apiKey=...`; a URL holding
+    the value of a key the element's definition types ``PASSWORD``)."""
     from dataclasses import replace
 
     from ..masking import MASK, Secrets
@@ -312,14 +315,16 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
         return found.scrub(text) or text
 
     def hidden(date: DateValue | None, problem: str | None) -> tuple[DateValue | None, str | None]:
+        if date is not None and date.zone and shown(date.zone) != date.zone:  # (a secret pasted as the zone)
+            date = replace(date, zone=shown(date.zone))
         if date is None or not date.text:
             return date, problem
         if date.instant_ms is not None:  # (the text Java ignores after the date may hold one)
             return replace(date, text=scrubbed(date.text), note=date.note and scrubbed(date.note)), problem
         if not (is_secret_key(date.field) or date.text in secret_values or scrubbed(date.text) != date.text):
             return date, problem  # (a secret inside the date unread: `Bearer <token>` quoted whole, helper-154)
-        for shown in (repr(date.text), date.text):  # as the messages quote it
-            problem = problem.replace(shown, repr(MASK)) if problem else problem
+        for quoted in (repr(date.text), date.text):  # as the messages quote it
+            problem = problem.replace(quoted, repr(MASK)) if problem else problem
         if problem:  # (and the piece of it a parse error says it found: `found 'Wx7Kq9'`)
             problem = _FOUND_PIECE.sub(f"found {MASK!r}", problem)
         return replace(date, text=MASK, problem=date.problem and MASK), problem
@@ -349,6 +354,9 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
                 note = note.replace(id_taken(key), id_taken(shown_id))
             notes.append(scrubbed(note))
         resources.append(replace(res, name=shown(res.name), pointer=shown(res.pointer), records=tuple(records),
+                                 url=res.url and shown(res.url),  # (a value of a key the element types PASSWORD)
+                                 updated_zone=res.updated_zone and shown(res.updated_zone),  # (a secret pasted as
+                                 created_zone=res.created_zone and shown(res.created_zone),  # a zone: check masks it)
                                  notes=tuple(notes)))
     return replace(result, resources=tuple(resources),  # (a reason may quote the URL: `no path matching '//u:<pw>@h/x'`)
                    skipped=tuple((shown(name), scrubbed(reason)) for name, reason in result.skipped))
