@@ -496,7 +496,29 @@ _HIDDEN = {
     "userinfo": ("/hubs/crm/contacts", "https://u:{}@api.example.com/hubs/crm/contacts?where=a>'${{gmtDate:yyyy}}'"),
     "encoded name": ("/hubs/crm/contacts", "/hubs/crm/contacts?api%5Fkey={}&where=a>'${{gmtDate:yyyy}}'"),
     "fragment": ("/hubs/crm/contacts", "/hubs/crm/contacts?where=a>'${{gmtDate:yyyy}}'#apiKey={}"),
+    # helper-174: a filter percent-encoded as a whole (Python's quote), or by encodeURIComponent (its `'` left alone)
+    "encoded filter": ("/hubs/crm/contacts",
+                       "/hubs/crm/contacts?where=a%3E%27${{gmtDate:yyyy}}%27%20and%20token%3D%27{}%27"),
+    "encodeURIComponent": ("/hubs/crm/contacts",
+                           "/hubs/crm/contacts?where=a%3E'${{gmtDate:yyyy}}'%20and%20token%3D'{}'"),
+    "encoded like": ("/hubs/crm/contacts", "/hubs/crm/contacts?where=a%3E'${{gmtDate:yyyy}}'%20and%20password%20like%20'{}'"),
 }
+
+
+@pytest.mark.parametrize("url", [
+    "/x?where=a%3E%27x%27%20and%20token%3D%27Zq1kX7vW2pR9tL%27%20and%20name%3D%27Bob%27",
+    "/x?where=a%3E'x'+and+password+LIKE+%27Zq1kX7vW2pR9tL%25%27",
+    "/x?where=a%3E'x'%20and%20secret%20in%20%28%27Zq1kX7vW2pR9tL%27%2C%27Zq2kX7vW2pR9tL%27%29",
+    "/x?where=secret%20in%20('Zq1kX7vW2pR9tL',%20'Zq2kX7vW2pR9tL')",
+])
+def test_a_credential_compared_in_an_encoded_filter_is_masked(url):
+    """helper-174: a condition after an encoded blank (`%20and%20token%3D%27...%27`) was not read: its field's name
+    followed `%20`, a `0`, where a name must start after a non-word character; nor one encoded but for its quotes, nor
+    `%20like%20`, nor the items of an encoded list.  The filter's other conditions stay shown."""
+    masked = str(url_secrets(url).mask(url))
+    assert "Zq1k" not in masked and "Zq2k" not in masked, masked
+    assert "%3E%27x%27" in masked or "%3E'x'" in masked or "secret%20in" in masked, masked
+    assert "Bob" in masked or "Bob" not in url
 
 
 @pytest.mark.parametrize("case", list(_HIDDEN))
@@ -1905,7 +1927,8 @@ def test_a_value_that_is_no_secret_is_shown(text, shown):
 
 
 @pytest.mark.parametrize("value", ["the password is required", "token - rotated monthly",
-                                   "API key: https://vault.example/sage"])
+                                   "API key: https://vault.example/sage", "see the token ContactsByAccount2 docs",
+                                   "Token (required): yes", "the token expires after 3600 seconds"])
 def test_free_text_naming_a_secret_without_one_is_shown(value):
     from validator.masking import find_secrets
     from validator.source import load_source
@@ -2149,6 +2172,9 @@ def test_a_user_or_organization_alone_or_its_id_is_no_secret_key(key):
     "<tr>\n  <td><strong>API key</strong></td>\n  <td><code>{0}</code></td>\n</tr>",
     "- API key: {0}",
     "* Token \u2014 {0}",
+    "Use the token {0} in the header.",  # helper-174: `--diff` showed these around a fix
+    "Client secret (sandbox): {0}",
+    "Secret (base64): {0}",
 ])
 def test_a_secret_named_in_a_page_s_prose_or_html_table_is_masked(written):
     """helper-92: `--diff` showed the lines around a fix, and a wiki's HTML table row or a list item naming a secret

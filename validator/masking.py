@@ -981,7 +981,9 @@ _CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260]|[<>]=?(?='))|[ \t
                   r"|[ \t]+(?='))[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
 _CEQL_NAME = r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
-_CEQL_FIELD = r"(?<![\w.\-])" + _CEQL_NAME
+# (a field after an encoded blank too: `%20and%20token%3D%27...%27`, a filter encoded as a whole)
+_CEQL_FIELD_START = r"(?:(?<![\w.\-])|(?<=%20))"
+_CEQL_FIELD = _CEQL_FIELD_START + _CEQL_NAME
 _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
 # and quotes written as HTML entities (`password=&apos;...&apos;`, CE618's mistake), and the condition written the other
@@ -992,14 +994,17 @@ _CEQL_REVERSED = LazyPattern(r"(?P<quote>')(?P<value>[^'\\\r\n]{1,200})'[ \t]*(?
 # and a value in double quotes (CE638's mistake: the vendor gets it all the same)
 _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")"
                                   r"(?P<value>[^\"\\\r\n]*)")
-# and one percent-encoded (`password%3D%27...%27`), which the server decodes before it reads the filter
+# and one percent-encoded (`password%3D%27...%27`), which the server decodes before it reads the filter; also with
+# its quotes left as they are (`password%3D'...'`: JavaScript's encodeURIComponent leaves `'` alone)
 _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
-                            r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?)(?:%20|\+)*+(?P<quote>%2[27])"
-                            r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+)")
+                            r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?|(?<=%20|..\+)(?i:like|in)(?=%20|\+|%28))"
+                            r"(?:%20|\+|%28|\()*+(?P<quote>%2[27]|['\"])"
+                            r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+(?:(?:%2[27]|['\"])(?:%2[Cc]|,)(?:%20|\+)*+(?:%2[27]|['\"])"
+                            r"(?:(?!%2[27])[^'\"&\s\\])*+)*+)")  # (each item of a list, `in%20(%27a%27%2C%27b%27)`)
 # (a condition's value unquoted: `and password=Kq9v...`)
 _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
                              + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")
-_CEQL_FIELDS = LazyPattern(r"(?<![\w.\-])([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
+_CEQL_FIELDS = LazyPattern(_CEQL_FIELD_START + r"([A-Za-z_][\w.\-]{0,99}+)" + _CEQL_OPERATOR + "['\"]")
 _CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 # The gate in two, each starting with a character class the regex engine scans for in C (the one pattern above
 # is tried at every place of the text: three times slower); the same answers for a text of ASCII characters
@@ -1012,12 +1017,17 @@ _CEQL_GATE_WORD = LazyPattern(r"[LlIiGgEeNn](?<!\w[LlIiGgEeNn])(?:(?<=[Ll])(?:[I
 def _may_compare_in_ceql(text: str) -> bool:
     """Whether ``text`` may compare a field with a quoted CEQL value: substring tests first, the gate's regex (spaced,
     any case: `password Like '`, `in ( '`) only for the rest."""
-    if "%2" in text and ("%27" in text or "%22" in text) or "&apos;" in text or "&#" in text:
+    if _may_be_encoded_ceql(text) or "&apos;" in text or "&#" in text:
         return True  # (an encoded filter, or one quoted by HTML entities: its conditions are read by their own pattern)
     if "'" not in text and '"' not in text:
         return False
     return "='" in text or "= '" in text or "<>" in text or ">'" in text or "<'" in text \
         or _compares_with_a_quote(text) or " '" in text and _NO_OPERATOR.search(text) is not None
+
+
+def _may_be_encoded_ceql(text: str) -> bool:
+    """Whether ``text`` may hold a filter percent-encoded in whole or in part (`%27`, `%3D'`, `%20like%20'`)."""
+    return "%27" in text or "%22" in text or ("%2" in text or "%3" in text) and ("'" in text or '"' in text)
 
 
 def _compares_with_a_quote(text: str) -> bool:
@@ -1038,7 +1048,7 @@ def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
             for match in pattern.finditer(text):
                 if _credential_field(match.group("name")):
                     yield match
-    if "%27" in text or "%22" in text:
+    if _may_be_encoded_ceql(text):
         yield from (match for match in _CEQL_ENCODED.finditer(text) if _credential_field(match.group("name")))
     if "&apos;" in text or "&#" in text:
         yield from (match for match in _CEQL_ENTITY.finditer(text) if _credential_field(match.group("name")))
@@ -2656,10 +2666,10 @@ _READS_AS_CODE = LazyPattern(r"[A-Za-z_$][\w.$]*+(?:\([^()\s]*+\)|<[\w.,]*+(?:<[
 
 def _named_after(verbs: str) -> str:
     """What follows a secret's name, maybe closing its code or emphasis (`**client secret** is`): a colon or `=`
-    (also full-width), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
+    (also full-width), after what it is for in brackets (`Secret (sandbox): X`), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
     and maybe a colon, a dash, or a particle glued to the name (`は`, `是`, `为`, `는`); then the value, maybe in quotes
     or guillemets."""
-    return (r")(?:`|\*{1,2})?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
+    return (r")(?:`|\*{1,2})?(?:[ \t]*\([\w .\-]{1,30}\))?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
             r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
             r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
 
@@ -2690,7 +2700,8 @@ _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-s
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if text[:1] == "/" or text.startswith(("http://", "https://")):
         return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
-    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`: a name, a blank, the value's shape
+    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`, `the token <key>`: a name, a
+        # blank, the value's shape
         for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
             value = match.group("value").rstrip(".")
             if match.group("key") is not None:  # (`api key <hex 32> rotated`; `the api key ContactsByAccount2` is shown)
@@ -2737,7 +2748,7 @@ _SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
-                                      r"|(?P<key>(?:api|access|secret)[ _-]?key|client[ _-]secret|(?:api|access)[ _-]?token))[ \t]+"
+                                      r"|(?P<key>(?:api|access|secret)[ _-]?key|client[ _-]secret|(?:(?:api|access)[ _-]?)?token))[ \t]+"
                                       r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
