@@ -2197,6 +2197,20 @@ def test_a_row_naming_no_secret_is_shown():
 
 
 
+@pytest.mark.parametrize("written", ["fetch(u, {{headers: {{Authorization: `User ${{u}}, Organization {0}`}}}})",
+                                     "Authorization: User {{{{user}}}}, Organization {0}, Element {1}"])
+def test_the_organization_secret_beside_a_user_placeholder_is_masked(written):
+    """helper-174: `--diff` showed a JavaScript template's header with the user's secret a placeholder and the
+    organization's written out: the header was read as prose (its user secret no token) and only a user's masked."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    secrets = [canary(1741), canary(1742)]
+    text = written.format(*secrets)
+    masked = find_secrets(load_source(text, path="notes.md")).mask(text)
+    assert not _leaks(masked, secrets), masked
+
+
 @pytest.mark.parametrize("prose", [
     "Go to User Settings, organization settings and billing.",
     "Each User: Administrator, Organization: Engineering pair is set by the admin.",

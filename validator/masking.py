@@ -1514,11 +1514,13 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
                         for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
             spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
         else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`),
-            # and an element token beside a user and an organization given by reference (`User $U, Organization $O,
-            # Element Zq8w...=`: the token is an instance's own credential, written out all the same)
-            spans += [part.span("value") for name, part in zip(names, parts) if name in ("user", "element") and (
-                      _TOKEN_LIKE.fullmatch(_unpadded(part.group("value")))
-                      or _random_letters(_unpadded(part.group("value")))) and len(part.group("value")) >= 12]
+            # an element token beside a user and an organization given by reference (`User $U, Organization $O,
+            # Element Zq8w...=`: the token is an instance's own credential, written out all the same); or, the user's
+            # a placeholder, the others' secrets written out (`User ${u}, Organization <token>`)
+            filled = any(name == "user" and _showable(part.group("value")) for name, part in zip(names, parts))
+            spans += [part.span("value") for name, part in zip(names, parts) if (name in ("user", "element") or filled)
+                      and (_TOKEN_LIKE.fullmatch(_unpadded(part.group("value")))
+                           or _random_letters(_unpadded(part.group("value")))) and len(part.group("value")) >= 12]
     return spans
 
 
