@@ -3507,3 +3507,17 @@ def test_code_after_a_secrets_name_in_a_page_stays_shown(code):
     assert str(find_secrets(load_source(page)).mask(page)) == page
     hidden = "# Setup\n\nSign in with password `hZea#dQN(TkYJ)$Mu`.\n"
     assert "hZea#dQN" not in str(find_secrets(load_source(hidden)).mask(hidden))
+
+
+@pytest.mark.parametrize("name", ["https://ci:{}@bodies.example.com/instance.json",
+                                  "https://bodies.example.com/instance.json?access_token={}"])
+def test_a_url_given_as_standard_input_s_name_shows_no_credential(tmp_path, name):
+    """helper-174: `curl "$URL" | ce-validator check --stdin-filename "$URL" -` printed the URL's password or token as
+    the file's name in every format (the path, the `to ignore` entry, SARIF's percent-encoded uri)."""
+    value = canary(1743)
+    body = b'{"element": {"key": "sageone"}, "configuration": {}}'
+    for fmt in ("text", "json", "sarif", "junit", "gitlab", "github"):
+        result = run_cli("check", "--no-cache", "--format", fmt, "--stdin-filename", name.format(value), "-",
+                         stdin=body, cwd=tmp_path)
+        assert result.code == 1 and "CE105" in result.out, (fmt, result.out, result.err)
+        assert not _leaks(result.out + result.err, [value]), (fmt, result.out)

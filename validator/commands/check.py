@@ -102,6 +102,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stdin-filename", default=None, metavar="NAME", help="the path to show for standard input")
 
 
+def _named(name: str) -> str:
+    """Standard input's name as reports show it: a URL's credentials masked (`--stdin-filename "$URL"` after
+    `curl "$URL" |`, a URL with `user:password@` or `?access_token=`)."""
+    if "@" not in name and "=" not in name:
+        return name
+    from ..masking import url_secrets
+
+    return str(url_secrets(name).mask(name))
+
+
 def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_gitignore: bool = True,
                 notes: list[tuple[str, str]] | None = None) -> Iterator[InputFile | InputError]:
     """The files to check, in a stable order; unreadable paths come out as :class:`InputError`, and the links a
@@ -130,7 +140,7 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
         if raw == "-":
             if not stdin_read:
                 stdin_read = True
-                yield InputFile(stdin_name or "<stdin>", None)
+                yield InputFile(_named(stdin_name) if stdin_name else "<stdin>", None)
             continue
         if not raw.strip():
             yield InputError(f"{raw!r}: an empty path (write . for the current folder)")
