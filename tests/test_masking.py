@@ -3521,3 +3521,18 @@ def test_a_url_given_as_standard_input_s_name_shows_no_credential(tmp_path, name
                          stdin=body, cwd=tmp_path)
         assert result.code == 1 and "CE105" in result.out, (fmt, result.out, result.err)
         assert not _leaks(result.out + result.err, [value]), (fmt, result.out)
+
+
+def test_a_message_quoting_a_name_with_a_credential_keeps_its_sentence():
+    """helper-174: a poller resource named `contacts?apiKey=<key>`: CE306's message, scrubbed as a URL it quotes, was
+    masked from the key to its end (a value read through spaces), `of `contacts?apiKey=****`, saying nothing of what
+    is wrong."""
+    from validator import check
+
+    value = canary(1744)
+    body = {"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {
+        f"contacts?apiKey={value}": {"url": "/hubs/crm/contacts", "idField": "id",
+                                     "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd"}}}}}
+    messages = [f.message for f in check(json.dumps(body)) if f.rule == "CE306"]
+    assert messages == ["`datesConfiguration` of `contacts?apiKey=****` has no created date: the platform cannot tell "
+                        "new records from changed ones"], messages
