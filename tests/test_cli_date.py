@@ -119,6 +119,16 @@ def test_relative_at_and_default_now() -> None:
     assert run.code == 0 and run.out.splitlines()[0].isdigit()
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_parse_shows_no_credential_pasted_with_the_value(fmt: str) -> None:
+    """helper-174: a value copied with what followed it (`2024-01-05?access_token=...`, a record's `Bearer ...`) was
+    printed whole; its credential is masked, the same length, so the caret still points at the column."""
+    for value in ("2024-01-05?access_token=Dt7Wq2Zx9Lm4Pv", "Bearer Dt7Wq2Zx9Lm4PvAbCd"):
+        run = date("yyyy-MM-dd", "--at", "2024-01-05T10:00Z", "--parse", value, "--format", fmt)
+        assert run.code in (0, 1) and "Dt7Wq" not in run.out + run.err, run.out
+        assert "2024-01-05" in run.out or "found 'B'" in run.out, run.out
+
+
 def test_parse_option_reports_javas_prefix_parse_and_errors() -> None:
     run = date("yyyy-MM-dd'T'HH:mm:ss'Z'", "--at", "2024-01-05T10:00Z", "--parse", "2024-01-05T10:00:00Zjunk")
     assert run.code == 0

@@ -130,14 +130,21 @@ def run(args: argparse.Namespace) -> int:
     parsed: _ParseRow | None = None
     exit_code = 0
     if args.parse is not None:
+        # the value as it is shown: a credential pasted with it masked (`2024-01-05?access_token=...`, a record's
+        # `Bearer ...` copied whole), the same length, so the columns and the caret stay right
+        from ..masking import url_secrets
+
+        secrets = url_secrets(args.parse)
+        shown_text = str(secrets.mask(args.parse))
         try:
             result = parse_position(pattern, args.parse, args.zone, lenient=args.lenient)
         except DateParseError as error:
-            parsed = {"text": args.parse, "ok": False, "column": error.column, "reason": error.reason}
+            parsed = {"text": shown_text, "ok": False, "column": error.column,
+                      "reason": secrets.scrub(error.reason) or error.reason}
             exit_code = 1
         else:
-            parsed = {"text": args.parse, "ok": True, "instant": result.instant_ms, "stopped_at": result.index + 1,
-                      "zone_after": result.zone_id, "rest": args.parse[result.index:]}
+            parsed = {"text": shown_text, "ok": True, "instant": result.instant_ms, "stopped_at": result.index + 1,
+                      "zone_after": result.zone_id, "rest": shown_text[result.index:]}
             if -62135596800000 <= result.instant_ms <= 253402300799999:
                 parsed["iso"] = _iso(datetime.fromtimestamp(result.instant_ms / 1000, timezone.utc))
 
