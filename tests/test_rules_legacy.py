@@ -110,6 +110,22 @@ def test_legacy_urls_are_superseded_with_the_equivalent_configuration_as_fix():
     assert not [f for f in check(fixed) if f.rule.startswith("CE8")]
 
 
+@pytest.mark.parametrize("indent", ["\t", "    ", " "])
+def test_the_migration_is_indented_as_the_file_is(indent):
+    """helper-176: the migrated object was always indented by two spaces, in a file indented by tabs or four spaces
+    (`\t\t"event.poller.configuration": {` then `\t\t  "accounts": {`)."""
+    from validator.fixes import apply_fixes
+
+    line = "accounts|/hubs/crm/accounts?where=modifiedon>'${gmtDate:yyyy-MM-dd}'|id"
+    text = json.dumps({"element": {"key": "dynamicscrm"}, "configuration": {"event.poller.urls": line}},
+                      indent=indent) + "\n"
+    (finding,) = found(text, "CE801")
+    fixed = apply_fixes(text, [finding])[0]
+    expected = {"accounts": {"url": "/hubs/crm/accounts?where=modifiedon>'${gmtDate:yyyy-MM-dd}'", "idField": "id"}}
+    assert fixed == json.dumps({"element": {"key": "dynamicscrm"}, "configuration": {
+        "event.poller.configuration": expected}}, indent=indent) + "\n"
+
+
 def test_legacy_names_and_a_missing_xpath_are_explained_in_the_fix():
     (finding,) = found(body({"event.poller.urls": "contacts|accounts"}), "CE801")
     assert "for contacts, accounts with its url, idField and datesConfiguration" in finding.help

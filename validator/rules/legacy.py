@@ -395,17 +395,28 @@ def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) ->
         return None  # a field missing or misplaced: its neighbours' values would land under the wrong keys
     text = ctx.source.text
     start = ctx.source.span(pointer, key=True)[0]
-    if "\n" in text:  # pretty-printed like the file: indented from the member's own line
-        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        indent = text[line_start:start] if not text[line_start:start].strip() else ""
+    if "\n" in text:  # pretty-printed like the file: indented from the member's own line, by the file's own step
+        indent = _line_indent(text, start)
+        parent = _line_indent(text, ctx.source.span(pointer.rsplit("/", 1)[0])[0], leading=True)
+        step = indent[len(parent):] if indent.startswith(parent) and len(indent) > len(parent) else "  "
         newline = "\r\n" if "\r\n" in text else "\n"
-        body = json.dumps(converted, indent=2, ensure_ascii=False).replace("\n", newline + indent)
+        body = json.dumps(converted, indent=step, ensure_ascii=False).replace("\n", newline + indent)
     else:
         body = json.dumps(converted, ensure_ascii=False)
     edit = replace_member(ctx.source, pointer, f"{json.dumps(POLLER)}: {body}")
     if edit is None:
         return None
     return Fix(f"replace `{URLS}` with the equivalent `{POLLER}`", (edit,), "unsafe")
+
+
+def _line_indent(text: str, at: int, *, leading: bool = False) -> str:
+    """The blanks that open the line of ``at``: all of them with ``leading``, else those up to ``at`` ("" when
+    something else stands before ``at`` on the line)."""
+    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+    before = text[line_start:at]
+    if leading:
+        return before[:len(before) - len(before.lstrip(" \t"))]
+    return before if not before.strip() else ""
 
 
 def _superseded_message(config: dict[str, Any]) -> str:
