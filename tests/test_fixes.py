@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from validator.findings import Edit, Finding, Fix
@@ -180,6 +180,23 @@ def test_source_escape_for_file():
     assert doc.embedded("/p").escape_for_file("/u", '"') == '\\\\\\"'
     with pytest.raises(KeyError):
         doc.escape_for_file("/missing", "x")
+
+
+def test_an_edit_is_escaped_as_the_string_around_it_writes_its_characters():
+    """helper-176: a fix wrote `\\"` into a stringified poller whose quotes .NET's System.Text.Json writes `\\u0022`
+    (and `'` as `\\u0027`), and `/` into PHP's `\\/`: valid, but every other byte of the file keeps its writer's way."""
+    from validator.source import load_source
+
+    dotnet = '{"p": "{\\u0022u\\u0022: \\u0022a\\u0027b\\u0027\\u003E\\u0022}", "s": "x\\u0027y"}'
+    doc = load_source(dotnet)
+    assert doc.embedded("/p").escape_for_file("/u", "'\"") == "\\u0027\\\\\\u0022"
+    assert doc.embedded("/p").edit(0, 0, '"k"').replacement == "\\u0022k\\u0022"
+    assert doc.escape_for_file("/s", "'>") == "\\u0027>"  # (`>` as it is: the string writes none escaped)
+    php = load_source('{"u": "https:\\/\\/example.com\\/x", "p": "{\\"v\\": \\"\\\\/a\\"}"}')
+    assert php.escape_for_file("/u", "/hubs/") == "\\/hubs\\/"
+    assert php.embedded("/p").escape_for_file("/v", "/") == "\\\\/"  # (`\\/` inside: `/` after `\\\\`)
+    plain = load_source('{"u": "it\'s \\"x\\" a/b"}')
+    assert plain.escape_for_file("/u", "'\"/") == "'\\\"/"
 
 
 # -- property: random corpus bodies with random fixable mistakes ---------------------------------------------
@@ -395,3 +412,142 @@ def test_a_typographic_key_under_a_grant_s_object_is_fixed():
               '    },\n    "extended": false\n  },\n  "name": "x"\n}\n')
     fixed = _fix(broken.encode("utf-8"), unsafe=True).decode("utf-8")
     assert json.loads(fixed)["element"]["authentication"] == {"type": "basic"}, fixed
+
+
+# -- property: planted mistakes, each in every container a poller is written in ---------------------------------
+# (helper-176) A fix is one edit of the poller's text, whatever holds it: a bare file (CRLF, a BOM, tabs, no final
+# newline), a body's `event.poller.configuration` as an object or as a string (`\"`, `\u0022` as .NET writes it, or
+# every non-ASCII character escaped), a page's fenced block (in a list item, in a block quote), a bulk file or a
+# Postman collection. So `--fix` of the planted mistake in any container writes the container of the clean poller.
+
+_CLEAN_POLLER = {
+    "contacts": {"url": "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' and "
+                        "name='Smith'", "idField": "id", "pageSize": 100, "pollDelay": 30,
+                 "datesConfiguration": {"updatedDateField": "lastModifiedDate",
+                                        "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX", "updatedDateTimezone": "GMT",
+                                        "createdDateField": "createdDate",
+                                        "createdDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX", "createdDateTimezone": "GMT"}},
+    "orders": {"url": "/hubs/ecommerce/orders?where=updated_at>='${gmtDate:yyyy-MM-dd HH:mm:ss}'", "idField": "id",
+               "filterByUpdatedDate": True,
+               "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss",
+                                      "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}},
+}
+
+# (code, unsafe, what the clean poller's text writes, what the planted mistake writes); each fix restores the text
+_PLANTED = [
+    ("CE002", False, '"id",\n      "datesConfiguration"', '"id",\n      "datesConfiguration"'),  # (see below)
+    ("CE003", False, '"pageSize": 100,', '"pageSize": 100, // a note'),
+    ("CE004", False, '"idField": "id",\n    "pageSize"', '\u201cidField\u201d: "id",\n    "pageSize"'),
+    ("CE006", False, '"filterByUpdatedDate": true', '"filterByUpdatedDate": True'),
+    ("CE101", False, '"idField": "id",\n    "filterByUpdatedDate"', '"idField ": "id",\n    "filterByUpdatedDate"'),
+    ("CE101", True, '"idField": "id",\n    "pageSize"', '"idFeild": "id",\n    "pageSize"'),
+    ("CE102", False, '"pageSize": 100', '"pageSize": "100"'),
+    ("CE310", True, '"pollDelay": 30', '"pollDelay": 30000'),
+    ("CE406", True, '"updatedDateFormat": "yyyy-MM-dd HH', '"updatedDateFormat": "yyyy-MM-dd hh'),
+    ("CE407", False, "${gmtDate:yyyy-MM-dd HH", "${gmtDate:YYYY-MM-dd HH"),
+    ("CE418", False, "${gmtDate:yyyy-MM-dd HH", "${gmtDate:yyyy-MM-dd kk"),
+    ("CE421", True, "\"updatedDateFormat\": \"yyyy-MM-dd'T'", "\"updatedDateFormat\": \"yyyy-MM-dd't'"),
+    ("CE426", False, '"createdDateFormat": "yyyy-MM-dd HH', '"createdDateFormat": "yyyy\u2013MM-dd HH'),
+    ("CE427", False, "\"createdDateFormat\": \"yyyy-MM-dd'T'", "\"createdDateFormat\": \"yyyy-MM-dd\\\\'T\\\\'"),
+    ("CE428", True, '"createdDateFormat": "yyyy-MM-dd HH', '"createdDateFormat": "yyyy-dd-MM HH'),
+    ("CE430", False, '"updatedDateFormat": "yyyy-MM-dd HH', '"updatedDateFormat": " yyyy-MM-dd HH'),
+    ("CE601", False, "${gmtDate:yyyy-MM-dd'T'", "${GmtDate:yyyy-MM-dd'T'"),
+    ("CE605", False, "${gmtDate:yyyy-MM-dd HH", "$ {gmtDate:yyyy-MM-dd HH"),
+    ("CE610", False, "='${gmtDate:yyyy-MM-dd HH", "=\\\\'${gmtDate:yyyy-MM-dd HH"),
+    ("CE612", False, "/orders?where", "/orders ?where"),
+    ("CE620", False, "name='Smith'", "name='Smith"),
+    ("CE625", False, '"/hubs/ecommerce/', '"/hub/ecommerce/'),
+    ("CE631", True, "}' and name=", "}'&name="),
+    ("CE632", False, '"/hubs/crm/', '"/elements/api-v2/hubs/crm/'),
+    ("CE633", False, "${gmtDate:yyyy-MM-dd HH", "${gmtDate: yyyy-MM-dd HH"),
+    ("CE635", False, "/orders?where=", "/orders?where "),
+    ("CE641", True, "/hubs/crm/contacts", "/hubs/crm//contacts"),
+]
+_PLANTED[0] = ("CE002", False, '"createdDateTimezone": "GMT"\n', '"createdDateTimezone": "GMT",\n')
+
+
+def _body(poller_literal: str, newline: str = "\n") -> str:
+    return (f'{{\n  "element": {{"key": "hubspot"}},\n  "name": "x",\n  "configuration": {{\n'
+            f'    "event.vendor.type": "polling",\n    "event.notification.enabled": "true",\n'
+            f'    "event.notification.callback.url": "https://example.com/hook",\n'
+            f'    "event.poller.configuration": {poller_literal}\n  }}\n}}\n').replace("\n", newline)
+
+
+def _as_dotnet(text: str) -> str:
+    """``text`` as a JSON string, its quotes written as System.Text.Json writes them (`\\u0022`)."""
+    return json.dumps(text, ensure_ascii=False).replace('\\"', "\\u0022")
+
+
+def _fenced(text: str, marks: str, intro: str) -> str:
+    lines = ("```json\n" + text + "```\n").splitlines(keepends=True)
+    return "# Poller\n\n" + intro + "".join(marks + line if line.strip() else marks.rstrip() + line
+                                            for line in lines) + "\nAfter the block.\n"
+
+
+_CONTAINERS = {
+    "bare": (lambda t: t, "x.json"),
+    "bare, CRLF, BOM, no final newline": (lambda t: "\ufeff" + t.replace("\n", "\r\n").rstrip("\r\n"), "x.json"),
+    "bare, tabs": (lambda t: re.sub(r"(?m)^(?:  )+", lambda m: "\t" * (len(m.group()) // 2), t), "x.json"),
+    "object in a body": (lambda t: _body(t.rstrip("\n").replace("\n", "\n    ")), "x.json"),
+    "stringified": (lambda t: _body(json.dumps(t, ensure_ascii=False)), "x.json"),
+    "stringified, ASCII": (lambda t: _body(json.dumps(t)), "x.json"),
+    "stringified, \\u0022": (lambda t: _body(_as_dotnet(t)), "x.json"),
+    "stringified, CRLF": (lambda t: _body(json.dumps(t, ensure_ascii=False), "\r\n"), "x.json"),
+    "page": (lambda t: _fenced(t, "", "A poller:\n\n"), "x.md"),
+    "page, list item": (lambda t: _fenced(t, "   ", "1. Write the poller:\n\n"), "x.md"),
+    "page, block quote": (lambda t: _fenced(t, "> ", "> The poller:\n>\n"), "x.md"),
+    "bulk": (lambda t: "[\n" + _body(json.dumps(t, ensure_ascii=False)).rstrip("\n") + ",\n"
+             + _body('"{}"').rstrip("\n") + "\n]\n", "x.json"),
+    "postman": (lambda t: json.dumps({"info": {"_postman_id": "x", "name": "c"}, "item": [
+        {"name": "create", "request": {"method": "POST", "body": {
+            "mode": "raw", "raw": _body(json.dumps(t, ensure_ascii=False))}}}]}, indent=2, ensure_ascii=False)
+        + "\n", "x.json"),
+}
+
+
+def _rules_of(data: bytes, shown: str) -> set[str]:
+    from validator.engine import check_source
+    from validator.pages import check_page
+    from validator.source import load_source
+
+    found = (check_page(data, path=shown, options=Options()).findings if shown.endswith(".md")
+             else check_source(load_source(data, path=shown), options=Options()))
+    return {f.rule for f in found}
+
+
+def test_every_planted_mistake_has_a_fix_in_the_catalog():
+    from validator.fixes.catalog import FIXABLE
+
+    for code, unsafe, clean, broken in _PLANTED:
+        assert clean in json.dumps(_CLEAN_POLLER, indent=2), code
+        assert FIXABLE[code][0] == "unsafe" or not unsafe, code
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(planted=st.lists(st.sampled_from(_PLANTED), min_size=1, max_size=2, unique_by=lambda p: p[2]),
+       container=st.sampled_from(sorted(_CONTAINERS)))
+@example(planted=[_PLANTED[2]], container="stringified, \\u0022")  # a typographic key's `"` written as .NET does
+@example(planted=[_PLANTED[5]], container="stringified, \\u0022")  # a renamed key, its quotes too
+@example(planted=[_PLANTED[0], _PLANTED[20]], container="page, block quote")
+def test_a_planted_mistake_is_fixed_alike_in_every_container(planted, container):
+    clean = json.dumps(_CLEAN_POLLER, indent=2) + "\n"
+    broken = clean
+    for _, _, right, wrong in planted:
+        assume(right in broken)
+        broken = broken.replace(right, wrong, 1)
+    wrap, shown = _CONTAINERS[container]
+    data = wrap(broken).encode("utf-8")
+    codes = {code for code, *_ in planted}
+    assume(codes <= _rules_of(data, shown))  # (a syntax error hides what lies beyond it: it is mended first)
+    unsafe = any(p[1] for p in planted)
+    if unsafe and len(planted) == 1:  # an unsafe fix waits for --unsafe-fixes
+        safe = fix_file(data, shown=shown, kind="auto", options=Options(), keep=lambda found: found, unsafe=False)
+        assert safe.data is None or codes <= _rules_of(safe.data, shown)
+    outcome = fix_file(data, shown=shown, kind="auto", options=Options(), keep=lambda found: found, unsafe=unsafe)
+    assert outcome.data is not None, outcome.reason
+    assert outcome.data.decode("utf-8") == wrap(clean)  # the clean container: every other byte kept, JSON valid
+    assert not codes & _rules_of(outcome.data, shown)
+    assert fix_file(outcome.data, shown=shown, kind="auto", options=Options(), keep=lambda found: found,
+                    unsafe=unsafe).data is None  # a second run is a no-op
+    if "****" not in outcome.diff:
+        assert _patch(data.decode("utf-8"), outcome.diff).encode("utf-8") == outcome.data  # --diff shows the write

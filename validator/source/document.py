@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import lru_cache
 from itertools import accumulate, count
 from json import dumps as _dumps
 from operator import add
@@ -10,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 from weakref import WeakValueDictionary
 
 from ..findings import Edit, Fix, Problem
+from ..lazy_pattern import LazyPattern
 from .codes import _SEVERITY
 from .offsets import _Shift, _StringMap
 from .parse import _analyse
@@ -26,7 +29,6 @@ from .patterns import (
 from .pointers import _escape_token, _split_pointer
 
 if TYPE_CHECKING:  # pragma: no cover
-    import re
 
     # json.decoder re-exports it, but typeshed does not say so
     from _json import scanstring as _scanstring
@@ -150,24 +152,16 @@ class Source:
         """``text`` written as it must appear in the file to sit inside the string value at ``pointer``.
 
         JSON-escaped once for that string (quotes, backslashes, control characters; other characters
-        as they are), and once more for each string the document itself is embedded in (a stringified
-        poller configuration).  ``KeyError`` if ``pointer`` is missing, ``ValueError`` if its value is
+        as they are, or as that string writes them: `\\u0022`, `\\/`), and once more for each string the document
+        itself is embedded in (a stringified poller configuration), as that string writes them.  ``KeyError`` if ``pointer`` is missing, ``ValueError`` if its value is
         not a string.
         """
-        import json
-
-        found, _, (vs, _ve) = self._place(pointer) if self.valid else (False, None, (0, 0))
+        found, _, (vs, ve) = self._place(pointer) if self.valid else (False, None, (0, 0))
         if not found:
             raise KeyError(pointer)
         if self.text[vs] != '"':
             raise ValueError(f"{pointer}: not a string")
-        source: Source = self
-        written = json.dumps(text, ensure_ascii=False)[1:-1]
-        while source._parent is not None:
-            if isinstance(source._to_parent, _StringMap):  # embedded in a string: escaped once more
-                written = json.dumps(written, ensure_ascii=False)[1:-1]
-            source = source._parent
-        return written
+        return _escape_string(_escape_like(text, _escape_style(self.text[vs:ve])), self)
 
     def embedded(self, pointer: str) -> Source:
         """The JSON document inside the string value at ``pointer``.
@@ -209,16 +203,7 @@ class Source:
         ``replacement`` is JSON text of this document (for the file itself: as is); inside an
         embedded string it is escaped once for each string it sits in.
         """
-        return Edit(self._to_file(start), self._to_file(end), _escape_string(replacement, self._string_levels()))
-
-    def _string_levels(self) -> int:
-        """How many JSON strings this document's text is embedded in (0 for the file)."""
-        levels, source = 0, self
-        while source._parent is not None:
-            if isinstance(source._to_parent, _StringMap):
-                levels += 1
-            source = source._parent
-        return levels
+        return Edit(self._to_file(start), self._to_file(end), _escape_string(replacement, self))
 
     # -- internals -------------------------------------------------------------------------
 
@@ -382,11 +367,57 @@ class Source:
         return True, key_span, value_span
 
 
-def _escape_string(text: str, levels: int) -> str:
-    """``text`` escaped as JSON string content ``levels`` times (``"`` and ``\\`` and controls)."""
-    for _ in range(levels):
-        text = _dumps(text, ensure_ascii=False)[1:-1]
+def _escape_string(text: str, source: Source) -> str:
+    """``text`` escaped as JSON string content once for each string ``source`` is embedded in (``"`` and ``\\`` and
+    controls), as each string writes them (:func:`_escape_style`)."""
+    while source._parent is not None:
+        if isinstance(source._to_parent, _StringMap) and source._literal is not None:
+            vs, ve = source._literal
+            text = _escape_like(text, _escape_style(source._parent.text[vs:ve]))
+        source = source._parent
     return text
+
+
+# What a JSON writer escapes where it need not: .NET's System.Text.Json writes `"` as `\u0022` and `'`, `<`, `>`, `&`,
+# `+` as `\u0027`... (HTML-safe), PHP's json_encode writes `/` as `\/`. A fix writes them as the string around it does.
+_STYLED = "\"'<>&+/"
+_ESCAPE = LazyPattern(r"\\(?:u([0-9a-fA-F]{4})|(.))", re.S)
+
+
+@lru_cache(maxsize=16)
+def _escape_style(literal: str) -> tuple[str, bool]:
+    """How the string ``literal`` (as written, quotes included) writes what a writer may escape: the characters of
+    :data:`_STYLED` it writes only escaped, and whether it writes its hex digits in capitals (`\\u003C`)."""
+    if "\\" not in literal:
+        return "", False
+    short: set[str] = set()  # written `\\"`, `\\/`
+    coded: set[str] = set()  # written `\\u0022`
+    upper = False
+    for match in _ESCAPE.finditer(literal, 1, len(literal) - 1):
+        digits, other = match.groups()
+        if digits is None:
+            short.add(other)
+        else:
+            coded.add(chr(int(digits, 16)))
+            upper = upper or not digits.isdigit() and digits != digits.lower()
+    raw = _ESCAPE.sub("", literal[1:-1])
+    styled = [c for c in _STYLED if c in coded and c not in short and c not in raw]
+    if "/" in short and "/" not in raw:
+        styled.append("/")
+    return "".join(styled), upper
+
+
+def _escape_like(text: str, style: tuple[str, bool]) -> str:
+    """``text`` escaped as JSON string content, the characters ``style`` names written escaped (`\\u0022`, `\\/`)."""
+    written: str = _dumps(text, ensure_ascii=False)[1:-1]
+    chars, upper = style
+    for char in chars:
+        if char == "/":
+            written = written.replace("/", "\\/")
+        elif char in written:  # (`"` only ever stands escaped, `\\"`, in what json writes)
+            escape = f"\\u{ord(char):04X}" if upper else f"\\u{ord(char):04x}"
+            written = written.replace('\\"', escape) if char == '"' else written.replace(char, escape)
+    return written
 
 
 def _line_starts(text: str) -> list[int]:
