@@ -551,3 +551,14 @@ def test_a_planted_mistake_is_fixed_alike_in_every_container(planted, container)
                     unsafe=unsafe).data is None  # a second run is a no-op
     if "****" not in outcome.diff:
         assert _patch(data.decode("utf-8"), outcome.diff).encode("utf-8") == outcome.data  # --diff shows the write
+
+
+@pytest.mark.parametrize("indent", ["  ", "\t"])
+def test_a_key_moved_into_an_empty_object_written_over_lines_gets_a_line_of_its_own(indent):
+    """helper-176: CE106's move into `"configuration": {` ... `}` (empty, on two lines) wrote the key right after the
+    `{` (`{"event.vendor.type": "polling"` then the `}` line)."""
+    broken = (f'{{\n{indent}"element": {{"key": "hubspot"}},\n{indent}"configuration": {{\n{indent}}},\n'
+              f'{indent}"event.vendor.type": "polling"\n}}\n')
+    assert _fix(broken.encode("utf-8")).decode("utf-8") == (
+        f'{{\n{indent}"element": {{"key": "hubspot"}},\n{indent}"configuration": {{\n{indent}{indent}"event.vendor.type": '
+        f'"polling"\n{indent}}}\n}}\n')

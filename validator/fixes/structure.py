@@ -98,6 +98,13 @@ def insert_member(source: Source, parent: str, member: str, *, before: str | Non
     opener, members = found
     text = source.text
     if not members:
+        closer = text.index("}", opener)
+        inside = text[opener + 1:closer]
+        if "\n" in inside or "\r" in inside:  # `{` and `}` on lines of their own: the member on one between them
+            newline = "\r\n" if "\r\n" in inside else "\n" if "\n" in inside else "\r"
+            closer_indent = inside[max(inside.rfind("\n"), inside.rfind("\r")) + 1:]
+            if not closer_indent.strip(" \t"):
+                return source.edit(opener + 1, opener + 1, newline + closer_indent + _indent_step(text) + member)
         return source.edit(opener + 1, opener + 1, member)
     if len(members) > 1:  # what separates two members here: `,` and a line break with indentation
         gap = text[members[-2][4]:members[-1][1]]
@@ -111,6 +118,15 @@ def insert_member(source: Source, parent: str, member: str, *, before: str | Non
     if target is not None:
         return source.edit(target[1], target[1], member + "," + indent_gap)
     return source.edit(members[-1][4], members[-1][4], "," + indent_gap + member)
+
+
+def _indent_step(text: str) -> str:
+    """What the document indents a level by: the blanks opening its first indented line (two spaces if none)."""
+    for line in text.splitlines()[1:]:
+        blanks = line[:len(line) - len(line.lstrip(" \t"))]
+        if blanks and line.strip():
+            return blanks
+    return "  "
 
 
 def move_member(source: Source, pointer: str, parent: str, *, before: str | None = None) -> tuple[Edit, Edit] | None:
