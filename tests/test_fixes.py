@@ -562,3 +562,19 @@ def test_a_key_moved_into_an_empty_object_written_over_lines_gets_a_line_of_its_
     assert _fix(broken.encode("utf-8")).decode("utf-8") == (
         f'{{\n{indent}"element": {{"key": "hubspot"}},\n{indent}"configuration": {{\n{indent}{indent}"event.vendor.type": '
         f'"polling"\n{indent}}}\n}}\n')
+
+
+@pytest.mark.parametrize("opening, fixed", [("<<'JSON'", True), ('<<"JSON"', True), ("<<\\JSON", True),
+                                            ("<<JSON", False)])
+def test_a_quoted_here_document_is_fixed_as_the_page_writes_it(opening, fixed):
+    """helper-176: a curl body read from a here-document (`-d @- <<'JSON'`) was never fixed, as a `-d '...'` body is
+    not (its text is shell-quoted in the page); with a quoted delimiter the page holds it as curl reads it."""
+    body = '{\n  "contacts": {\n    "url": "/hubs/crm/contacts",\n    "idField": "id",\n  }\n}\n'
+    page = ("# Poller\n\n- Send it:\n\n  ```bash\n  curl -X POST https://example.com/x -H 'Content-Type: application/json'"
+            f" -d @- {opening}\n" + "".join("  " + line for line in body.splitlines(keepends=True)) + "  JSON\n  ```\n")
+    outcome = fix_file(page.encode(), shown="x.md", kind="auto", options=Options(), keep=lambda found: found,
+                       unsafe=False)
+    if not fixed:
+        assert outcome.data is None
+        return
+    assert outcome.data is not None and outcome.data.decode() == page.replace('"id",\n', '"id"\n')

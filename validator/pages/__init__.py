@@ -165,6 +165,7 @@ class Document:
     mapping: PositionMap
     source: Any  # validator.source.Source of ``text``
     shell: bool = False  # a curl body: its text is shell-quoted in the page
+    verbatim: bool = False  # a curl body the page holds as the command reads it (a quoted here-document): fixed there
     language: str = ""  # the block's info string, in lower case ("http" for the body of a request)
     ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
     template: str | None = None  # what the tool of the template the page names the block fills (`{{`, `$${`)
@@ -544,7 +545,7 @@ def _shell_documents(block: Block, page_starts: list[int],
         line = line_col(page_starts, block.to_page(body.start))[0]
         problems = [(p, block.to_page(p.start), block.to_page(p.end, end=True)) for p in body.problems]
         yield (Document(label=f"/L{line}", text=body.text, mapping=body.mapping.then(block.mapping), source=None,
-                        shell=True), True, problems)
+                        shell=True, verbatim=body.literal), True, problems)
 
 
 def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document, bool, list[tuple[Problem, int, int]]]]:
@@ -1124,9 +1125,9 @@ def _page_fix(fix: Fix | None, document: Document, page: str | None = None) -> F
     An edit is moved only where the page holds the document's text character for character (but for the
     container's marks that open each line: a list item's indentation, a block quote's `>`); a line its
     replacement starts is given those marks, which needs the ``page``'s text.  A curl body's replacement would
-    need the shell's quoting.
+    need the shell's quoting (but a here-document with a quoted delimiter is read as the page writes it).
     """
-    if fix is None or document.shell or document.escaped:
+    if fix is None or document.shell and not document.verbatim or document.escaped:
         return None
     from ..findings import Edit
 

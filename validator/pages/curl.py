@@ -211,6 +211,7 @@ class Body:
     mapping: PositionMap
     start: int
     problems: tuple[Problem, ...]
+    literal: bool = False  # the page's own text, as the command reads it (a here-document with a quoted delimiter)
 
 
 def curl_bodies(shell: str, *, transcript: bool = False) -> list[Body]:
@@ -734,7 +735,8 @@ def _heredoc_bodies(shell: str, *, transcript: bool = False) -> Iterator[Body]:
                 # a file (which a deployment may fill in: `envsubst < body.json`)
                 problems.extend(_unexpanded(shell, body_start, body_start + len(text), heredoc=match.group()))
         decoded, mapping = builder.build(end=body_start + len(text))
-        yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems))
+        yield Body(text=decoded, mapping=mapping, start=body_start, problems=tuple(problems),
+                   literal=decoded == text and (match.group(4) is None or "\\" in shell[match.start():match.end()]))
 
 
 def _expanded_heredoc(shell: str, start: int, end: int, builder: TextBuilder, problems: list[Problem],
