@@ -191,6 +191,7 @@ def test_an_edit_is_escaped_as_the_string_around_it_writes_its_characters():
     doc = load_source(dotnet)
     assert doc.embedded("/p").escape_for_file("/u", "'\"") == "\\u0027\\\\\\u0022"
     assert doc.embedded("/p").edit(0, 0, '"k"').replacement == "\\u0022k\\u0022"
+    assert doc.embedded("/p").escape_for_file("/u", "<&") == "\\u003C\\u0026"  # (its default encoder's, unseen)
     assert doc.escape_for_file("/s", "'>") == "\\u0027>"  # (`>` as it is: the string writes none escaped)
     php = load_source('{"u": "https:\\/\\/example.com\\/x", "p": "{\\"v\\": \\"\\\\/a\\"}"}')
     assert php.escape_for_file("/u", "/hubs/") == "\\/hubs\\/"

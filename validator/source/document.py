@@ -392,19 +392,22 @@ def _escape_style(literal: str) -> tuple[str, bool]:
         return "", False
     short: set[str] = set()  # written `\\"`, `\\/`
     coded: set[str] = set()  # written `\\u0022`
-    upper = False
+    upper = lower = False
     for match in _ESCAPE.finditer(literal, 1, len(literal) - 1):
         digits, other = match.groups()
         if digits is None:
             short.add(other)
         else:
             coded.add(chr(int(digits, 16)))
-            upper = upper or not digits.isdigit() and digits != digits.lower()
+            upper = upper or digits != digits.lower()
+            lower = lower or digits != digits.upper()
     raw = _ESCAPE.sub("", literal[1:-1])
-    styled = [c for c in _STYLED if c in coded and c not in short and c not in raw]
+    # (`"` written `\\u0022` is System.Text.Json's default encoder, which writes `'<>&+` so too: one seen is enough)
+    dotnet = '"' in coded and '"' not in short
+    styled = [c for c in _STYLED if (c in coded or dotnet and c in "'<>&+") and c not in short and c not in raw]
     if "/" in short and "/" not in raw:
         styled.append("/")
-    return "".join(styled), upper
+    return "".join(styled), upper or dotnet and not lower
 
 
 def _escape_like(text: str, style: tuple[str, bool]) -> str:
