@@ -190,6 +190,16 @@ def test_invalid_json_that_is_cloud_elements_is_an_error():
     assert findings and findings[0].severity == "error" and findings[0].rule.startswith("CE0")
 
 
+def test_a_broken_poller_file_whose_entries_have_only_a_hub_url_is_checked():
+    """helper-176: `{"documents": {"url": "/hubs/documents/documents",}}` is a poller file (its valid form is read as one:
+    a hub path is only a poller's), but with its trailing comma it was skipped as "not a Cloud Elements body", and
+    --fix left it; a route table's `"url": "/about"` stays skipped."""
+    findings = check('{\n  "documents": {\n    "url": "/hubs/documents/documents",\n  }\n}\n')
+    assert [(f.rule, f.fix is not None) for f in findings if f.severity == "error"] == [("CE002", True)]
+    findings = check('{\n  // routes\n  "home": {"url": "/about", "title": "About"}\n}\n')
+    assert [f.rule for f in findings] == ["CE090"]
+
+
 @pytest.mark.parametrize("kind", ["instance", "configuration", "poller"])
 def test_a_document_null_is_json_of_the_wrong_shape_not_invalid_json(kind):
     """`null` is a JSON document (helper-166): checked as a body it passed with no finding, as it was read as text

@@ -488,9 +488,15 @@ _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", 
 _CE_KEY = LazyPattern(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""")
 
 
+# A poller entry's hub path (what only a poller sends, `_only_a_poller_sends`), as JSON text writes it: a poller map
+# whose entries have nothing else is read as one when valid, so it is one when broken too.
+_HUB_URL = LazyPattern(r'"url"\s*:\s*"\s*/hubs/')
+
+
 def looks_like_cloud_elements(text: str) -> bool:
     """Whether a text that is not valid JSON still looks like a Cloud Elements body (so its errors matter)."""
-    return any(marker in text for marker in _CE_MARKERS) or _CE_KEY.search(text) is not None
+    return any(marker in text for marker in _CE_MARKERS) or _CE_KEY.search(text) is not None \
+        or "/hubs/" in text and _HUB_URL.search(text) is not None
 
 
 # Keys that make a document a Cloud Elements one (see detect_kind), as they appear in JSON text.
