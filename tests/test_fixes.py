@@ -524,7 +524,7 @@ def test_every_planted_mistake_has_a_fix_in_the_catalog():
         assert FIXABLE[code][0] == "unsafe" or not unsafe, code
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(planted=st.lists(st.sampled_from(_PLANTED), min_size=1, max_size=2, unique_by=lambda p: p[2]),
        container=st.sampled_from(sorted(_CONTAINERS)))
 @example(planted=[_PLANTED[2]], container="stringified, \\u0022")  # a typographic key's `"` written as .NET does
