@@ -476,7 +476,7 @@ def _body(poller_literal: str, newline: str = "\n") -> str:
 
 def _as_dotnet(text: str) -> str:
     """``text`` as a JSON string, its quotes written as System.Text.Json writes them (`\\u0022`)."""
-    return json.dumps(text, ensure_ascii=False).replace('\\"', "\\u0022")
+    return '"' + json.dumps(text, ensure_ascii=False)[1:-1].replace('\\"', "\\u0022") + '"'
 
 
 def _fenced(text: str, marks: str, intro: str) -> str:
@@ -579,3 +579,33 @@ def test_a_quoted_here_document_is_fixed_as_the_page_writes_it(opening, fixed):
         assert outcome.data is None
         return
     assert outcome.data is not None and outcome.data.decode() == page.replace('"id",\n', '"id"\n')
+
+
+def _written(text: str, writer: str) -> str:
+    """``text`` as a JSON string literal, as ``writer`` writes it."""
+    content = json.dumps(text, ensure_ascii=writer == "ascii")[1:-1]
+    if writer == "dotnet":
+        for char in "'<>&+":
+            content = content.replace(char, f"\\u{ord(char):04X}")
+        content = content.replace('\\"', "\\u0022")
+    elif writer == "php":
+        content = content.replace("/", "\\/")
+    return f'"{content}"'
+
+
+_WRITERS = st.sampled_from(["plain", "ascii", "dotnet", "php"])
+_TEXTS = st.text(alphabet=list("ab\"'<>&+/\\\u00e9\n\t\u2028"), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(inner=_TEXTS, inserted=_TEXTS, inner_writer=_WRITERS, outer_writer=_WRITERS)
+def test_an_edit_escaped_for_a_string_in_a_string_reads_back_as_written(inner, inserted, inner_writer, outer_writer):
+    """Whatever way each of two strings writes its escapes, what `escape_for_file` gives, put in the file, decodes to
+    the text meant (helper-176: edits now follow each string's way)."""
+    from validator.source import load_source
+
+    doc = load_source('{"p": ' + _written('{"u": ' + _written(inner, inner_writer) + "}", outer_writer) + "}")
+    child = doc.embedded("/p")
+    at = child.string_span("/u", 0, 0)[0]
+    text = doc.text[:at] + child.escape_for_file("/u", inserted) + doc.text[at:]
+    assert json.loads(json.loads(text)["p"])["u"] == inserted + inner
