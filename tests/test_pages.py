@@ -2485,6 +2485,26 @@ def test_an_environment_variable_in_a_single_quoted_curl_body_is_sent_as_its_nam
         assert not [f for f in check_page(quiet.encode(), path="p.md").findings if f.rule == "CE028"], body
 
 
+def test_an_environment_variable_in_a_single_quoted_curl_header_is_sent_as_its_name():
+    """helper-173: `-H 'Authorization: User $CE_USER, Organization $CE_ORG'` passed; the request carries the names."""
+    page = ("```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
+            "  -H 'Authorization: User $CE_USER, Organization ${CE_ORG}' -H 'Content-Type: application/json' \\\n"
+            "  -d @instance.json\n```\n")
+    found = [(f.rule, f.line, f.column, f.end_column, f.severity) for f in check_page(page.encode(), path="p.md").findings
+             if f.rule == "CE028"]
+    line = page.splitlines()[2]
+    assert found == [("CE028", 3, line.index("$CE_USER") + 1, line.index("$CE_USER") + 9, "warning"),
+                     ("CE028", 3, line.index("${CE_ORG}") + 1, line.index("${CE_ORG}") + 10, "warning")]
+    (first, _) = [f for f in check_page(page.encode(), path="p.md").findings if f.rule == "CE028"]
+    assert "curl sends the variable's name in the header" in first.message
+    assert first.help == "close the quotes around it: '\"$CE_USER\"'"
+    # in double quotes, glued to -H, spliced in, or a lower-case word: expanded or no variable of the environment's
+    for header in ('-H "Authorization: User $CE_USER, Organization $CE_ORG"', "-H'Authorization: User '\"$U\"",
+                   "-H 'X-Trace: $trace'"):
+        quiet = f"```bash\ncurl https://api.cloud-elements.com/elements/api-v2/instances {header}\n```\n"
+        assert not [f for f in check_page(quiet.encode(), path="p.md").findings if f.rule == "CE028"], header
+
+
 def test_a_postman_collection_in_a_page_reports_each_credential_once():
     """helper-111: a collection's `Authorization: User ..., Organization ...` header in a page drew CE751 twice at each
     place, once from the body and once from the page's text."""

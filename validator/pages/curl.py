@@ -167,11 +167,14 @@ VARIABLE_NOT_EXPANDED = Rule(
     code="CE028",
     name="curl-variable-in-single-quotes",
     severity="warning",
-    summary="An environment variable inside a single-quoted curl body: the shell sends its name, not its value",
+    summary="An environment variable inside a single-quoted curl body or header: the shell sends its name, not its "
+            "value",
     description="Inside `'...'` the shell expands nothing: `-d '{\"username\": \"${CLOSEIO_API_KEY}\"}'` sends the text "
             "`${CLOSEIO_API_KEY}` to the platform, which stores it as the credential (a `.json` file holding the "
-            "reference is different: a deployment substitutes it before sending). Reported for `${NAME}` and `$NAME` "
-            "written in capitals inside the single quotes of a curl body, or in a here-document with a quoted "
+            "reference is different: a deployment substitutes it before sending); in a header (`-H 'Authorization: "
+            "User $CE_USER, Organization $CE_ORG'`) the request carries the names, and the platform refuses them. "
+            "Reported for `${NAME}` and `$NAME` written in capitals inside the single quotes of a curl body or header, "
+            "or in a here-document with a quoted "
             "delimiter that curl reads (`--data @- <<'EOF'`); a poller macro (`${gmtDate:...}`) is meant "
             "for the platform and is not reported.\n\n**Fix:** close the quotes around the variable and quote it "
             "for the shell: `'{\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}'`.",
@@ -266,6 +269,7 @@ def command_problems(shell: str) -> list[Problem]:
                 fix=Fix(f"write `@{body.text}`", (Edit(at, at, "@"),), "safe")))
     problems.extend(_blanks_after_continuations(shell))
     problems.extend(_json_sent_as_form(shell))
+    problems.extend(_unexpanded_headers(shell))
     problems.sort(key=lambda problem: problem.start)
     return problems
 
@@ -440,6 +444,22 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
                       "the request", option_start, option_end, f"add `-H '{CONTENT_TYPE_HEADER}'`",
                       fix=Fix(f"add `-H '{CONTENT_TYPE_HEADER}'`", (Edit(end, end, f" -H '{CONTENT_TYPE_HEADER}'"),),
                               "safe"))
+
+
+def _unexpanded_headers(shell: str) -> Iterator[Problem]:
+    """CE028 for each environment variable inside a single-quoted header of a curl command (`-H 'Authorization: User
+    $CE_USER, ...'`): the request carries the variable's name, and the platform refuses such credentials."""
+    for command in (command for text in (shell, *_substituted_commands(shell)) for command in _whole_commands(text)):
+        if not any(_is_curl(word.text) for word in command):
+            continue
+        for index, word in enumerate(command):
+            header = command[index + 1] if word.text in _HEADER_OPTIONS and index + 1 < len(command) \
+                else word if word.text[:2] == "-H" and len(word.text) > 2 else None
+            for problem in header.problems if header is not None else ():
+                if problem.rule == VARIABLE_NOT_EXPANDED.code:
+                    yield Problem(problem.rule, f"the shell does not expand {shell[problem.start:problem.end]} inside "
+                                  "'...': curl sends the variable's name in the header, not its value, so the request "
+                                  "does not carry the credential meant", problem.start, problem.end, problem.help)
 
 
 def _other_type(word: Word, skip: int) -> Iterator[Problem]:
