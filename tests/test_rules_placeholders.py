@@ -40,6 +40,20 @@ def test_a_bracketed_placeholder_under_a_secret_key_is_named(value, quoted):
     assert (f"`{value}`" in hit.message) is quoted, hit.message
 
 
+@pytest.mark.parametrize(("key", "value"), [("oauth.api.key", "[CLIENT_ID]"), ("oauth.api.secret", "[your client secret]"),
+                                            ("apim.subscription.key", "{APIM_KEY}"), ("signature.secret", " [SECRET] ")])
+def test_a_name_standing_for_a_credential_in_square_brackets_or_braces(key, value):
+    """helper-173: `[CLIENT_ID]`, `{APIM_KEY}` under a credential's key passed; the platform stores the brackets."""
+    text = body({key: value})
+    (hit,) = [f for f in check(text) if f.rule == "CE701"]
+    line = text.splitlines()[hit.line - 1]
+    assert line[hit.column - 1:hit.end_column - 1] == value.strip()
+    # a value of its own in brackets (a password's signs, a GUID as Microsoft writes one), or outside a credential
+    for kept in ("[Zx9!Pass]", "{5f2b3c4d-1a2b-4c3d-9e8f-0a1b2c3d4e5f}"):
+        assert not [f for f in check(body({key: kept})) if f.rule == "CE701"], kept
+    assert not [f for f in check(body({"event.vendor.type": "polling", "crm.note": "[CLIENT_ID]"})) if f.rule == "CE701"]
+
+
 def test_element_key_placeholder():
     text = json.dumps({"element": {"key": "{{page.elementKey}}"}, "configuration": {}, "name": "x"}, indent=2)
     assert_at(text, "CE701", "{{page.elementKey}}")

@@ -7,7 +7,8 @@ secret and notification rules, masking).  What counts:
   ``YOUR_API_KEY``-style names (``YOUR_``, ``INSERT_``, ``ENTER_``, ``REPLACE_``, ``PUT_``, ``..._HERE``);
 * in the value of a key holding a credential or an account id (a secret, a client id, a username,
   ``providerData.code``): a name standing for it (``PIPEDRIVE_API_TOKEN``, ``fake_api_secret``) and prose
-  describing it (``Your API key``, ``Code on Return the URL``);
+  describing it (``Your API key``, ``Code on Return the URL``), also in square brackets or braces (``[CLIENT_ID]``,
+  ``{APIM_KEY}``);
 * masks: four or more ``x`` (``xxxxxxxx``, ``47dxxxxxxxx``; not a word's own, ``boxxxxed``), only ``*``, and for
   a credential a trailing ``-XXX`` and ``redacted``/``masked``/``hidden``.
 
@@ -324,6 +325,10 @@ def _find(text: str, credential: bool, date_format: bool, identifier: bool = Fal
             add(m.start(), m.end(), "placeholder")
     if credential and (_is_sample_name(text, identifier=identifier, account=account) or is_prose(text)):
         add(0, len(text), "placeholder")
+    inner = text.strip()[1:-1].strip() if credential and text.strip()[:1] + text.strip()[-1:] in ("[]", "{}") else ""
+    if inner and not secret_in_brackets(inner) and (_is_sample_name(inner, identifier=identifier, account=account)
+                                                    or is_prose(inner)):
+        add(text.index(text.strip()), text.index(text.strip()) + len(text.strip()), "placeholder")  # `[CLIENT_ID]`
     if credential and text.strip().lower() in _MASK_WORDS:
         add(0, len(text), "mask")
     if not date_format:
