@@ -42,6 +42,11 @@ def test_directory_and_stdin(tmp_path):
     named = run_cli("check", "--format", "concise", "--stdin-filename", "body.json", "-",
                     stdin=(EXAMPLES / "sageone-polling.json").read_bytes())
     assert named.out.startswith("body.json:")
+    # helper-175: given with no `-`, the name named nothing, and nothing said so
+    unread = run_cli("check", "--format", "concise", "--stdin-filename", "body.json", "examples/sageone-polling.json")
+    assert unread.code == 1 and unread.out.startswith("examples/sageone-polling.json:")
+    assert unread.err == ("ce-validator check: warning: --stdin-filename names standard input, which is read only when "
+                          "`-` is among the paths\n")
 
 
 def test_json_format_is_parseable():

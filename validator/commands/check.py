@@ -242,6 +242,9 @@ def run(args: argparse.Namespace) -> int:
     if args.unsafe_fixes and not (args.fix or args.diff):
         print("ce-validator check: error: --unsafe-fixes needs --fix or --diff", file=sys.stderr)
         return 2
+    if args.stdin_filename is not None and "-" not in args.paths:  # (ruff's warning too: the name named nothing)
+        print("ce-validator check: warning: --stdin-filename names standard input, which is read only when `-` is "
+              "among the paths", file=sys.stderr)
     notes: list[tuple[str, str]] = []  # (a link not followed is said, not passed over in silence: once the
     # configuration is read, unless it excludes the link)
     inputs = list(iter_inputs(args.paths, stdin_name=args.stdin_filename,
