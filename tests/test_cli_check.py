@@ -373,7 +373,7 @@ def test_a_path_that_cannot_be_read_fails_every_machine_readable_report(tmp_path
     body = tmp_path / "ok.json"
     body.write_text((EXAMPLES / "sageone-polling-fixed.json").read_text(encoding="utf-8"), encoding="utf-8")
     result = run_cli("check", "--no-cache", "--format", "sarif:r.sarif", "--format", "junit:r.xml", "--format",
-                     "json:r.json", "missing.json", "ok.json", cwd=tmp_path)
+                     "json:r.json", "--format", "github:r.txt", "missing.json", "ok.json", cwd=tmp_path)
     assert result.code == 2 and "missing.json: no such file or directory" in result.err
     (invocation,) = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
@@ -383,6 +383,9 @@ def test_a_path_that_cannot_be_read_fails_every_machine_readable_report(tmp_path
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert {"path": "missing.json", "skipped": None, "error": "missing.json: no such file or directory"} in report["files"]
     assert report["summary"]["files"] == 1
+    # (and under GitHub Actions an annotation says it, not only the log: helper-175)
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == (
+        "::error file=missing.json,title=ce-validator (not checked)::missing.json: no such file or directory\n")
 
 
 def test_links_a_folder_walk_does_not_follow_are_said(tmp_path):

@@ -9,7 +9,8 @@
 a range over several lines has no ``col``/``endColumn`` (the toolkit accepts columns only
 on one line).  ``file`` is relative to ``root``: the repository root (``$GITHUB_WORKSPACE``).
 The fix hint follows the message on a new line.  Values are escaped as the Actions
-toolkit does: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` in properties.
+toolkit does: ``%``, ``\\r`` and ``\\n`` everywhere, and ``:`` and ``,`` in properties.  A path that could not be
+read (a missing file) is an ``::error`` titled ``ce-validator (not checked)``, with no line.
 """
 
 from __future__ import annotations
@@ -63,4 +64,9 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         if f.help:
             message += f"\nhelp: {redactor.scrub(f.help, f.path)}"
         out.append(f"::{COMMAND.get(f.severity, 'error')} {','.join(props)}::{escape_data(message)}")
+    for report in files:  # a path that could not be read: the run fails (exit 2), and the workflow's summary says why
+        if report.unreadable is not None:
+            where = "" if report.path is None else \
+                f"file={escape_property(printable(relative_path(report.path, root), keep=chr(10) + chr(13)))},"
+            out.append(f"::error {where}title=ce-validator (not checked)::{escape_data(printable(report.unreadable))}")
     return "".join(line + "\n" for line in out)
