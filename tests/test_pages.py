@@ -795,6 +795,7 @@ def test_odd_pages():
     assert [(f.rule, f.line, f.column) for f in lone_cr] == [("CE002", 2, 25)]
     utf16 = check_page('```json\n{"element": {"key": "x"},}\n```\n'.encode("utf-16")).findings
     assert [(f.rule, f.line) for f in utf16] == [("CE015", 1), ("CE002", 2)]
+    assert "documentation tools read a page as UTF-8" in utf16[0].message  # (a page's, not a JSON file's: helper-175)
     latin1 = check_page(b'```json\n{"element": {"key": "x\xff"},}\n```\n').findings
     assert [(f.rule, f.line, f.column) for f in latin1] == [("CE012", 2, 23), ("CE002", 2, 26)]
     assert [f.rule for f in check_page(b"```json\n{}\x00\n```\n").findings] == ["CE013"]

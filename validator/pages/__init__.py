@@ -228,8 +228,10 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
         loaded = load_source(data, path=path)
         page_problems = [p for p in loaded.problems if p.rule in ENCODING_RULES]
         result.text = text = loaded.text
-        result.findings = [f for f in check_source(loaded, kind="instance", options=options)
-                           if f.rule in ENCODING_RULES]
+        result.findings = [replace(f, message=f.message.split(";")[0] + "; documentation tools read a page as UTF-8, "
+                                   "and a body copied from it is sent as JSON, which must be UTF-8 (RFC 8259, section "
+                                   "8.1)") if f.rule == "CE015" else f
+                           for f in check_source(loaded, kind="instance", options=options) if f.rule in ENCODING_RULES]
         if any(p.rule == "CE013" for p in page_problems):
             stray = text.count("\x00") if len(text) > 2 * _STRAY_NULS else _STRAY_NULS + 1
             if stray > _STRAY_NULS or any(p.rule in ("CE012", "CE015") for p in page_problems):
