@@ -298,7 +298,6 @@ def _source(tokens: tuple[Token, ...]) -> str:
             parts.append("{X" + str(n) + "[total]}")
         else:  # the tokenizer admits only the 23 letters
             raise AssertionError(f"unexpected pattern letter {c!r}")
-    template = "".join(parts)
     lines = [
         "def fmt(ms, zone):",
         "    lo, hi, offsets = zone._span",
@@ -328,8 +327,16 @@ def _source(tokens: tuple[Token, ...]) -> str:
             "    hour, minute = divmod(minute, 60)",
         ]
     # repr() escapes the literal text; the field expressions hold no quotes or backslashes.
-    lines.append("    return f" + repr(template))
+    if len(parts) <= _PARTS_PER_FSTRING:
+        lines.append("    return f" + repr("".join(parts)))
+    else:  # Python compiles one f-string in time growing with the square of its fields: a long pattern is joined
+        lines.append("    return ''.join((" + "".join(
+            "f" + repr("".join(parts[i:i + _PARTS_PER_FSTRING])) + ","
+            for i in range(0, len(parts), _PARTS_PER_FSTRING)) + "))")
     return "\n".join(lines) + "\n"
+
+
+_PARTS_PER_FSTRING = 256
 
 
 _COMPILED: dict[str, Formatter] = {}
