@@ -610,3 +610,34 @@ def test_a_file_moved_or_renamed_since_the_baseline_keeps_its_entries(tmp_path):
     assert run_cli("check", "--update-baseline", "--baseline", "ce-baseline.json", ".", cwd=repo).code == 0
     paths = {entry["path"] for entry in json.loads((repo / "ce-baseline.json").read_text())["findings"]}
     assert "instances/prod/sage-one.json" in paths and not paths & {"instances/sage.json", "instances/template.json"}
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab", "junit"])
+def test_a_machine_report_on_standard_output_is_utf8_whatever_the_stream_s_encoding(tmp_path, fmt, encoding):
+    """helper-175: on a stream of another encoding (Windows writes a redirected `> report.json` in its code page) a
+    report's `ü` went out as the byte 0xFC, and what the code page lacks as Python's `\\u540d`, `\\U0001f600` or
+    `\\xfc`: a JSON report no reader took, a JUnit test case of another name. Now every character beyond ASCII is the
+    format's own escape, which reads the same in UTF-8."""
+    body = tmp_path / "instances" / "ü 名 😀.json"
+    body.parent.mkdir()
+    body.write_text(TWO_IN_ONE_VALUE.replace('"contacts"', '"contacts ü 名 😀"'), encoding="utf-8")
+    result = run_cli("check", "--no-cache", "--root", str(tmp_path), "--format", fmt, str(body),
+                     env={"PYTHONIOENCODING": encoding})
+    assert result.code == 1 and "Traceback" not in result.err, result
+    out = result.out
+    assert out.isascii() and "\ufffd" not in out, out[:2000]
+    if fmt == "junit":
+        case = ET.fromstring(out).find(".//testcase")
+        assert case is not None and case.get("file") == "instances/ü 名 😀.json", out[:2000]
+        return
+    document = json.loads(out)
+    if fmt == "json":
+        assert document["findings"][0]["path"] == str(body)
+        assert "contacts ü 名 😀" in document["findings"][0]["pointer"]
+    elif fmt == "gitlab":
+        assert document[0]["location"]["path"] == "instances/ü 名 😀.json"
+    else:
+        location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uri"] == "instances/%C3%BC%20%E5%90%8D%20%F0%9F%98%80.json"
+        assert "ü 名 😀" in document["runs"][0]["results"][0]["properties"]["pointer"]

@@ -307,7 +307,8 @@ def run_check(
     else:
         output, problems = outputs.emit(targets, all_findings, files=files + unreadable, rules=_LazyRules(registry),
                                         tool_version=__version__, color=color, root=root, quiet=quiet,
-                                        show_statistics=getattr(args, "statistics", False))
+                                        show_statistics=getattr(args, "statistics", False),
+                                        stdout_encoding=getattr(sys.stdout, "encoding", None))
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
     for problem in problems:

@@ -113,10 +113,40 @@ def quieten(output: str, *, files: Sequence[FileReport], summary_line: str) -> s
     return "".join(line + "\n" for line in kept)
 
 
+_JSON_FORMATS = frozenset({"json", "sarif", "gitlab"})
+_XML_FORMATS = frozenset({"junit"})
+_BEYOND_ASCII = LazyPattern(r"[^\x00-\x7f]+")
+
+
+def for_stream(format_name: str, output: str, encoding: str | None) -> str:
+    """A report as a standard output of ``encoding`` carries it: JSON must be UTF-8 (RFC 8259) and the JUnit report
+    says it is, so on a stream of another encoding (Windows writes a redirected `> report.json` in its code page) each
+    character beyond ASCII is written as the format's own escape (`\\u00fc`, `&#252;`), which reads the same in
+    UTF-8 and in every code page; the other formats are for people, and go out as the stream writes them."""
+    if output.isascii() or format_name not in _JSON_FORMATS | _XML_FORMATS or _is_utf8(encoding):
+        return output
+    if format_name in _XML_FORMATS:
+        return output.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    # (beyond ASCII is only ever inside a JSON string, where an escape means the character)
+    return _BEYOND_ASCII.sub(lambda run: json.dumps(run.group())[1:-1], output)
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    import codecs
+
+    if encoding is None:  # (a stream that takes text alone: a test's capture)
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
 def emit(targets: Sequence[Target], findings: Sequence[Finding], *, files: Sequence[FileReport],
          rules: Mapping[str, Any], tool_version: str, color: bool, root: str | None, quiet: bool = False,
-         show_statistics: bool = False) -> tuple[str, list[str]]:
-    """Render every target: the text for standard output, and the problems writing files (empty when none)."""
+         show_statistics: bool = False, stdout_encoding: str | None = None) -> tuple[str, list[str]]:
+    """Render every target: the text for standard output (a stream of ``stdout_encoding``: see :func:`for_stream`),
+    and the problems writing files (empty when none)."""
     from .reporters import get_reporter
     from .reporters._common import count, summary
 
@@ -132,7 +162,7 @@ def emit(targets: Sequence[Target], findings: Sequence[Finding], *, files: Seque
         if quiet and target.format in ("text", "concise"):
             output = quieten(output, files=files, summary_line=summary(count(findings, files)))
         if to_stdout:
-            stdout = output
+            stdout = for_stream(target.format, output, stdout_encoding)
             continue
         assert target.file is not None
         try:
