@@ -24,8 +24,8 @@ class Run:
     err: str
 
 
-def date(*args: str) -> Run:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+def date(*args: str, **environment: str) -> Run:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **environment}
     proc = subprocess.run([sys.executable, "-m", "validator", "date", *args], capture_output=True, text=True,
                           encoding="utf-8", cwd=ROOT, env=env, timeout=60, stdin=subprocess.DEVNULL)
     return Run(proc.returncode, proc.stdout, proc.stderr)
@@ -148,6 +148,14 @@ def test_parse_option_reports_javas_prefix_parse_and_errors() -> None:
     )
     run = date("yyyy-MM-dd", "--at", "2024-01-05T10:00Z", "--parse", "2024-02-30", "--lenient")
     assert run.code == 0 and "-> 2024-03-01T00:00:00.000Z" in run.out
+
+
+def test_json_output_is_utf8_on_a_stream_of_another_encoding() -> None:
+    """helper-175: on a stream in a code page (Windows writes a redirected `> out.json` in it) a literal `'ü名'` went
+    out as Python's `\\xfc\\u540d`, which no JSON reader takes; now as JSON's own escapes, as check's reports."""
+    run = date("yyyy 'ü名😀'", "--at", "2024-01-05T13:00Z", "--format", "json", PYTHONIOENCODING="cp1252")
+    assert run.code == 0 and run.out.isascii(), run
+    assert json.loads(run.out)["formatted"] == "2024 ü名😀"
 
 
 def test_json_output() -> None:

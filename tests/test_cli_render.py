@@ -179,6 +179,16 @@ def test_relative_and_current_times(write) -> None:
         assert before - back - 1000 <= at_ms <= after - back + 1000
 
 
+def test_json_output_is_utf8_on_a_stream_of_another_encoding(write) -> None:
+    """helper-175: on a stream in a code page (Windows writes a redirected `> out.json` in it) a resource `ü名` went
+    out as Python's `\\xfc\\u540d`, which no JSON reader takes; now as JSON's own escapes, as check's reports."""
+    body = {"ü名😀": {"url": "/hubs/x/ü?where=a>'${gmtDate:yyyy}'", "idField": "id"}}
+    result = run_cli("render", write(body), "--at", AT, "--format", "json", env={"PYTHONIOENCODING": "cp1252"})
+    assert result.code == 0 and result.out.isascii(), result
+    resource = json.loads(result.out)["resources"][0]
+    assert resource["name"] == "ü名😀" and "/hubs/x/ü?" in resource["url"], resource
+
+
 def test_not_json_exits_2(write) -> None:
     result = run_cli("render", write("{'url': nope"), "--at", AT)
     assert result.code == 2

@@ -124,6 +124,20 @@ def test_json_output_has_the_documented_shape(files: tuple[Path, Path]) -> None:
     assert "9f8e7d6c5b4a39281706" not in result.out
 
 
+def test_json_output_is_utf8_on_a_stream_of_another_encoding(tmp_path: Path) -> None:
+    """helper-175: on a stream in a code page (Windows writes a redirected `> out.json` in it) an id `ü名` went out as
+    Python's `\\xfc\\u540d`, which no JSON reader takes; now as JSON's own escapes, as check's reports."""
+    poller = tmp_path / "instance.json"
+    poller.write_text(json.dumps(INSTANCE), encoding="utf-8")
+    records = tmp_path / "customers.json"
+    records.write_text(json.dumps([{"user": {"id": "ü名😀"}, "updated_at": "2024-01-05T10:30:00Z",
+                                    "created_at": "2024-01-05T10:29:57Z"}]), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--records", str(records), "--resource", "customers",
+                     "--since", SINCE, "--format", "json", env={"PYTHONIOENCODING": "cp1252"})
+    assert result.code == 0 and result.out.isascii(), result
+    assert json.loads(result.out)["resources"][0]["records"][0]["id"] == "ü名😀"
+
+
 def test_polls_point_out_duplicates_in_text_and_json(tmp_path: Path) -> None:
     body = json.loads(json.dumps(INSTANCE))
     body["configuration"]["event.poller.configuration"]["customers"]["pollDelay"] = 60

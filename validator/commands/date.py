@@ -160,7 +160,9 @@ def run(args: argparse.Namespace) -> int:
         }
         if parsed is not None:
             document["parse"] = parsed
-        json.dump(document, out, indent=2, ensure_ascii=False)
+        from ..outputs import for_stream
+
+        out.write(for_stream("json", json.dumps(document, indent=2, ensure_ascii=False), getattr(out, "encoding", None)))
         out.write("\n")
         return exit_code
 

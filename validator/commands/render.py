@@ -431,7 +431,10 @@ def run(args: argparse.Namespace) -> int:
                           for n, p, r, d, i, problems in results],
             "skipped": skipped,
         }
-        print(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
+        from ..outputs import for_stream
+
+        print(for_stream("json", json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False),
+                         getattr(sys.stdout, "encoding", None)))
         return EXIT_OK
     out = [f"last poll time (--at): {_iso(at_ms)}"]
     for name, pointer, rendered, delay, _interval, problems in results:

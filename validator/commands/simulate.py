@@ -284,7 +284,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output_format == "json":
         import json
 
-        output = json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False)
+        from ..outputs import for_stream
+
+        output = for_stream("json", json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False),
+                            getattr(sys.stdout, "encoding", None))
     else:
         output = to_text(result)
     print(output)
