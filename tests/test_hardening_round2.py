@@ -76,6 +76,21 @@ def test_output_to_a_full_device_is_exit_2():
     assert proc.returncode == 2 and "cannot write the output" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("command", [("check", "--no-cache", "."), ("check", "--no-cache", "--root", ".", "x.json")])
+def test_a_current_folder_deleted_under_the_shell_is_said_as_such(tmp_path, command):
+    """helper-175: `check .` in a folder deleted under the shell said `cannot write the output: No such file or
+    directory` (the current folder's absolute path raised), though nothing had been written."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); from validator.cli import main; " \
+             f"sys.exit(main({list(command)!r}))"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "cannot write the output" not in proc.stderr and "the current folder no longer exists" in proc.stderr, \
+        proc.stderr
+
+
 def test_a_closed_stdout_is_exit_2():
     proc = subprocess.run([sys.executable, "-c", "import os, sys; os.close(1); from validator.cli import main; "
                            "sys.stdout = None; sys.exit(main(['check', '--no-cache', 'examples/sageone-polling.json']))"],

@@ -70,11 +70,23 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False, repla
     except OSError as exc:  # output to a full device or a closed pipe end: the files read were never touched
         _quiet_exit_streams()
         if sys.stderr is not None:
-            print(f"ce-validator: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            if isinstance(exc, FileNotFoundError) and not _current_folder_exists():  # (its absolute path raised)
+                print("ce-validator: error: the current folder no longer exists (deleted under the shell): cd to "
+                      "one that does", file=sys.stderr)
+            else:
+                print(f"ce-validator: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         if recording is not None:
             recording.finish(status)
+
+
+def _current_folder_exists() -> bool:
+    try:
+        os.getcwd()
+    except OSError:
+        return False
+    return True
 
 
 def _run(arguments: list[str], *, process_ends: bool, recording: run_cache.Recording | None) -> int:
