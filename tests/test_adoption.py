@@ -344,6 +344,35 @@ def test_report_paths_are_relative_to_the_repository_root(tmp_path):
     assert uris == {"pollers/two.json"}
 
 
+def test_a_file_named_from_a_folder_outside_the_root_is_not_placed_in_the_root(tmp_path):
+    """helper-175: a job in a folder outside the workspace (`--root`, `$GITHUB_WORKSPACE`) checking `two.json` wrote a
+    SARIF result at `two.json` under `%SRCROOT%`: code scanning placed it on another file of the repository, or on
+    none. A file outside the root is its absolute `file:` URI, as when named by its absolute path."""
+    repo = _repo(tmp_path)
+    outside = tmp_path / "build"
+    outside.mkdir()
+    shutil.copy(repo / "pollers" / "two.json", outside / "two.json")
+    for named in ("two.json", "./two.json", str(outside / "two.json")):
+        result = run_cli("check", "--no-cache", "--root", str(repo), "--format", "sarif", named, cwd=outside)
+        assert result.code == 1, result
+        results = json.loads(result.out)["runs"][0]["results"]
+        assert {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"]) for r in results} == {
+            json.dumps({"uri": (outside / "two.json").as_uri()})}, named
+    # a file under the root named from a folder outside it is placed under the root (it was `../repo/pollers/two.json`)
+    for fmt in ("gitlab", "sarif"):
+        result = run_cli("check", "--no-cache", "--root", str(repo), "--format", fmt, "../repo/pollers/two.json",
+                         cwd=outside)
+        document = json.loads(result.out)
+        paths = ({i["location"]["path"] for i in document} if fmt == "gitlab" else
+                 {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]})
+        assert paths == {"pollers/two.json"}, (fmt, paths)
+    # from a folder inside the root, a name going out of it is no path under the root either
+    result = run_cli("check", "--no-cache", "--root", str(repo / "pollers"), "--format", "sarif", "../instances/sage.json",
+                     cwd=repo / "pollers")
+    location = json.loads(result.out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (repo / "instances" / "sage.json").as_uri()}
+
+
 def test_github_annotations_drop_columns_on_multi_line_ranges():
     multi = Finding("CE301", "error", "m", "a.json", "/x", 5, 25, 8, 3)
     single = Finding("CE402", "warning", "m", "a.json", "/y", 7, 26, 7, 30)

@@ -103,9 +103,10 @@ def summary(counts: Counts) -> str:
 def relative_path(path: str, root: str | os.PathLike[str] | None) -> str:
     """``path`` relative to ``root`` with ``/`` (as GitHub, GitLab and JUnit viewers want it), when it can be.
 
-    A relative path is taken from the current folder: when that folder is inside ``root``
-    the path is rebased onto ``root`` (a run from ``repo/sub`` reports ``sub/x.json``); a
-    path outside ``root`` is kept as it is.
+    A relative path is taken from the current folder: when the file is inside ``root`` the
+    path is rebased onto ``root`` (a run from ``repo/sub`` reports ``sub/x.json``); a path
+    outside ``root`` (also one named from a folder outside it) is kept as it is.  A ``root``
+    that is no folder here (a repository elsewhere) takes a relative path as relative to it.
     """
     from urllib.parse import unquote
 
@@ -121,7 +122,10 @@ def relative_uri(path: str, root: str | os.PathLike[str] | None) -> tuple[str, b
     base = Path(os.path.abspath(root)) if root is not None else Path.cwd()
     if not candidate.is_absolute() and root is not None:
         cwd = Path.cwd()
-        if cwd != base and cwd.is_relative_to(base):
+        # (taken from the current folder: named from a folder outside the root, or going out of it with `..`, a file
+        # outside the root is written as its absolute URI, never as if at the top of the root; a root that is no
+        # folder here names a repository elsewhere, which a relative path is taken from)
+        if cwd.is_relative_to(base) or base.is_dir():
             candidate = Path(os.path.normpath(cwd / candidate))
     if candidate.is_absolute():
         try:
