@@ -347,3 +347,32 @@ def test_a_dangling_operator_says_how_to_mend_it(where: str, help_: str) -> None
     """helper-164: CE621 (`updated>>'...'`, a trailing `and`) said what dangles and no help."""
     found = [p for p in url_problems("/hubs/crm/a?where=" + where) if p.rule == "CE621"]
     assert found and all(p.help for p in found) and any(help_ in (p.help or "") for p in found), found
+
+
+_LAST_POLL = "'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+
+
+@pytest.mark.parametrize("where", [
+    f"updated_at>={_LAST_POLL}+and+status='open'",
+    f"updated_at+>=+{_LAST_POLL}+and+status+in+('a','b')",
+    f"name='a+b'+and+updated_at>{_LAST_POLL}",
+    f"(updated_at>{_LAST_POLL}+or+created_at>{_LAST_POLL})+and+amount>+5",
+])
+def test_a_plus_between_words_is_a_space(where: str) -> None:
+    """helper-172: a filter copied from an encoded URL writes its spaces as `+` (`'${...}'+and+status='open'`), which
+    the server decodes to spaces, as CE616 reads a `+` a macro prints: it drew CE639 ("`+and+status` glued to the
+    closing quote"), and the mistakes behind a `+and+` were not read."""
+    url = "/hubs/crm/a?where=" + where
+    assert not [p for p in url_problems(url) if p.rule.startswith("CE6")], url_problems(url)
+    assert parse_where(where).parsed
+
+
+@pytest.mark.parametrize(("where", "rule", "at"), [
+    (f"updated_at>={_LAST_POLL}+and+and+status='open'", "CE621", "and"),
+    (f"updated_at>{_LAST_POLL}+and+status='open'+or+status='paid'", "CE642", "or"),
+])
+def test_mistakes_behind_a_plus_are_read(where: str, rule: str, at: str) -> None:
+    url = "/hubs/crm/a?where=" + where
+    found = [p for p in url_problems(url) if p.rule == rule]
+    assert found and url[found[0].start:found[0].end] == at, url_problems(url)
+    assert not [p for p in url_problems(url) if p.rule == "CE639"]

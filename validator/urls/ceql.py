@@ -177,6 +177,23 @@ def _encoded_quotes_read(masked: str) -> str:
     return "".join(pieces) + masked[at:]
 
 
+def _plus_read_as_space(masked: str) -> str:
+    """``masked`` with each ``+`` outside CEQL strings read as the space a server decodes it to
+    (``updated>'${...}'+and+status='open'``, a filter copied from an encoded URL), lengths kept.
+
+    The same reading as CE616's (a ``+`` a macro prints is read as a space); a ``+`` before a digit is left as
+    written (``amount>+5``, a sum after a macro: CE643's), and a string's ``+`` is its own (``'a+b'``)."""
+    chars, quote = list(masked), ""
+    for i, char in enumerate(chars):
+        if quote:
+            quote = "" if char == quote else quote  # (`''` closes and reopens: the same string)
+        elif char in "'\"`":
+            quote = char
+        elif char == "+" and not masked[i + 1:i + 2].isdigit():
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
     tokens: list[tuple[str, str, int, int]] = _lexer().parse_string(masked).as_list()
     return tokens
@@ -473,6 +490,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
             masked = mask(text, atomic_spans(text))
         if "'" in masked and "%27" in masked:
             masked = _encoded_quotes_read(masked)
+        if "+" in masked:
+            masked = _plus_read_as_space(masked)
         query = _SQL_QUERY.match(masked) if masked[:12].lstrip()[:6].lower() == "select" else None
         if query is not None:  # `SELECT Id FROM Contact WHERE ...`: a SOQL or SQL query pasted as the filter
             conditions = query.end("head")
