@@ -122,6 +122,13 @@ def test_unknown_kind_is_a_value_error():
         ({"envs": {"prod": {"url": "https://api.acme.io", "timeout": 30}}}, None),
         ({"api": {"users": {"url": "/api/users", "pageSize": 20, "idField": "id"}}}, None),  # (a front end's: helper-130)
         ({"pollers": {"contacts": {"url": "/contacts", "idField": "id", "datesConfiguration": {}}}}, "poller"),
+        # helper-172: a resource written as a string beside a real entry made the file "not Cloud Elements" (exit 0);
+        # a poller file all the same, whose schema says the string is no entry (CE102)
+        ({"invoices": {"url": "/hubs/finance/invoices", "idField": "id"}, "customers": "/hubs/finance/customers"},
+         "poller"),
+        ({"invoices": {"url": "/invoices?where=updated>'${gmtDate:yyyy-MM-dd}'"}, "notes": ["a", "b"]}, "poller"),
+        ({"users": {"url": "/api/users", "idField": "id"}, "version": "1.0"}, None),  # (no hub path, macro nor dates)
+        ({"home": {"url": "/", "title": "Home"}, "contacts": {"url": "/contacts?where=active"}, "v": 2}, None),
         ([1, 2], None),
         ("text", None),
     ],

@@ -53,8 +53,14 @@ def _is_poller_map(value: Any, *, nested: bool = False, sends: bool = False) -> 
     if not isinstance(value, dict) or not value:
         return False
     entries = [entry for key, entry in value.items() if entry is not None and key != SCHEMA_KEY]  # (null: CE102's)
-    if not entries or not all(isinstance(entry, dict) for entry in entries):
+    if not entries:
         return False
+    if not all(isinstance(entry, dict) for entry in entries):
+        # a resource written as a string or a list beside entries only a poller has (`"customers":
+        # "/hubs/finance/customers"`): a poller file all the same, whose schema reports that resource (CE102)
+        dicts = [entry for entry in entries if isinstance(entry, dict)]
+        return not sends and bool(dicts) and all(_is_poller_entry(entry) for entry in dicts) \
+            and any(_sends_a_poll(entry) for entry in dicts)
     return any((_sends_a_poll(entry) if sends else _is_poller_entry(entry))
                or nested and _is_poller_map(entry, sends=True) for entry in entries)
 
