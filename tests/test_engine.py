@@ -315,6 +315,8 @@ _POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}
     ("event.poller.config", _POLLER, "CE101", "the resources it holds", "did you mean `event.poller.configuration`?"),
     ("event.poller.configration", _POLLER, "CE101", "the resources it holds",
      "did you mean `event.poller.configuration`?"),
+    # helper-172: the key with its `event.` left out (CE102 before, with no word of the key meant)
+    ("poller.configuration", _POLLER, "CE101", "the resources it holds", "did you mean `event.poller.configuration`?"),
     ("datesConfiguration", {"updatedDateField": "u", "updatedDateFormat": "yyyy"}, "CE106",
      "belongs in each entry of `event.poller.configuration`", 'write it in each entry: {"contacts": '),
     ("configuration", {"event.notification.enabled": True}, "CE106", "`configuration` inside `configuration`",
@@ -332,6 +334,23 @@ def test_an_object_under_a_wrong_key_in_configuration_says_where_it_belongs(key,
     assert words in hit.message and hit.help.startswith(help), hit
     at = text.rindex(f'"{key}": ')  # (the inner `configuration`: the last)
     assert (hit.line, hit.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+
+
+@pytest.mark.parametrize(("key", "meant"), [
+    ("poller.refresh_interval", "event.poller.refresh_interval"),
+    ("notification.callback.url", "event.notification.callback.url"),
+    ("vendor.type", "event.vendor.type"),
+    ("notification.enabled", "event.notification.enabled"),
+])
+def test_an_event_key_without_its_event_prefix(key, meant):
+    """helper-172: `poller.refresh_interval` (the `event.` left out) drew nothing: the platform ignores it, and the
+    poller runs at the element's default interval. A key that is no event key's rest is an element's own."""
+    config = {"event.notification.enabled": True, "event.notification.callback.url": "https://example.com/hook",
+              "event.vendor.type": "polling", "sageone.region": "uk", "objects": "a,b", key: "15"}
+    config.pop(meant, None)
+    text = json.dumps({"element": {"key": "myerp"}, "name": "n", "configuration": config}, indent=2)
+    (hit,) = [f for f in check(text) if f.rule == "CE101"]
+    assert hit.pointer == f"/configuration/{key}" and hit.help.startswith(f"did you mean `{meant}`?"), hit
 
 
 def test_an_object_under_a_documented_key_or_two_misspelt_keys():

@@ -380,11 +380,15 @@ def near_event_key(key: str) -> str | None:
     One owner for CE101's hint and for masking, which hides the value of a misspelt secret key
     (``event.notification.signature``) as it hides the key's own.
     """
+    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
     if key[:5].lower() != "event":
-        return None
+        # `poller.refresh_interval`, `notification.callback.url`: the key with its `event.` left out (a dotted key,
+        # the whole of the rest: `objects` alone is any element's word)
+        plain = "event" + _separators_dropped(key)
+        return next((name for name in known if "." in name[6:] and "." in key
+                     and _separators_dropped(name) == plain), None)
     import difflib
 
-    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
     if key in known:
         return None
     for name in known:
