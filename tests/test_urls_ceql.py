@@ -223,6 +223,11 @@ def test_no_missing_conjunction_where_none_is_missing(where: str) -> None:
     ("id in (1 2, 3)", "CE639", "id in (1, 2, 3)"),
     ("a>'1' and attributes='created_at,updated_at';", "CE639", "a>'1' and attributes='created_at,updated_at'"),
     ("a>'1' ;", "CE639", "a>'1'"),
+    # helper-172: a comma after the last value, or a `;` between two, drew nothing
+    ("a>'1' and status in ('open','paid',)", "CE639", "a>'1' and status in ('open','paid')"),
+    ("id in (1, 2, 3,) and a>'1'", "CE639", "id in (1, 2, 3) and a>'1'"),
+    ("a>'1' and status in ('open';'paid')", "CE639", "a>'1' and status in ('open','paid')"),
+    ("a>'1' and status in ('open' ; 'paid')", "CE639", "a>'1' and status in ('open' , 'paid')"),
 ])
 def test_a_list_without_its_comma_or_a_closing_semicolon(where, rule, fixed):
     url = "/hubs/crm/a?where=" + where

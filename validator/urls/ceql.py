@@ -626,6 +626,12 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
             else:
                 return  # a function (`lower(name) = 'x'`) or a vendor's syntax: not ours to judge
         elif state in ("value", "list-value"):
+            if state == "list-value" and letter == ")" and letters[i - 1] == ",":  # `in ('a', 'b',)`
+                comma = tokens[i - 1][3] - 1
+                add(Flaw.CEQL_UNREADABLE, "a comma after the last value of an `in (...)` list: CEQL reads a value "
+                    "missing there, so no list", comma, comma + 1, help="remove the `,`",
+                    fix=Fix("remove the `,`", (Edit(comma, comma + 1, ""),), "safe"))
+                return
             if letter not in _VALUE_LETTERS:
                 return  # a missing value: CE621's
             state = "after" if state == "value" else "list-next"
@@ -638,6 +644,11 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
                 state = "after"
             elif letter == ",":
                 state = "list-value"
+            elif letter == "W" and word == ";" and following in _VALUE_LETTERS:  # `in ('a';'b')`
+                add(Flaw.CEQL_UNREADABLE, "a `;` between two values of an `in (...)` list: CEQL separates them with a "
+                    "comma, so it reads no list", start, end, help="write `,` instead of `;`",
+                    fix=Fix("write `,` instead of `;`", (Edit(start, end, ","),), "safe"))
+                return
             elif letter in _VALUE_LETTERS and letter != "W":  # `in ('a' 'b')`: two values with no comma
                 gap = tokens[i - 1][3]
                 add(Flaw.CEQL_UNREADABLE, "two values of an `in (...)` list with no comma between them: CEQL reads "
