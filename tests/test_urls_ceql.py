@@ -381,3 +381,17 @@ def test_mistakes_behind_a_plus_are_read(where: str, rule: str, at: str) -> None
     found = [p for p in url_problems(url) if p.rule == rule]
     assert found and url[found[0].start:found[0].end] == at, url_problems(url)
     assert not [p for p in url_problems(url) if p.rule == "CE639"]
+
+
+@pytest.mark.parametrize(("where", "unquoted"), [
+    ("updated>${gmtDate:yyyyMMddHHmmss}", False),
+    ("updated>${dateTimeZone:America/Denver:yyyyMMddHHmmssSSS} and a='1'", False),
+    ("updated>${gmtDate:yyyyMMdd'T'HHmmss}", True),
+    ("updated>${gmtDate:yyyyMMMdd}", True),  # (`MMM`: a month's name)
+    ("updated>${gmtDate:yyyy-MM-dd}", True),
+])
+def test_an_unquoted_macro_printing_digits_alone_is_a_number(where: str, unquoted: bool) -> None:
+    """helper-172: `updated>${gmtDate:yyyyMMddHHmmss}` drew CE624, "the rendered date (with '-', ':' or spaces) is not
+    a CEQL number": it prints digits alone, the number a vendor holding its dates as numbers compares."""
+    found = [p for p in url_problems("/hubs/crm/a?where=" + where) if p.rule == "CE624"]
+    assert bool(found) is unquoted, found

@@ -324,7 +324,7 @@ def test_stray_quote_after_query_variable() -> None:
 
 
 def test_typographic_quotes_around_a_macro() -> None:
-    url = "/hubs/crm/a?where=x>\u2018${gmtDate:yyyy}\u2019"
+    url = "/hubs/crm/a?where=x>\u2018${gmtDate:yyyy-MM-dd}\u2019"
     found = [(p.rule, p.start) for p in url_problems(url)]
     assert found == [("CE610", 20), ("CE624", 21), ("CE610", len(url) - 1)]  # to CEQL the date is unquoted
     assert codes("/hubs/crm/a?where=q='it\u2019s' and x>'${epoch}'") == []

@@ -755,6 +755,19 @@ def _quoted_separators(col: _Collector, masked: str, start: int, end: int) -> No
                     fix=Fix(f"write `{encoded}`", (Edit(at, at + 1, encoded),), "unsafe"))
 
 
+# The letters SimpleDateFormat prints as a number (`M` up to two letters: `MMM` is a month's name)
+_NUMBER_LETTERS = frozenset("yYMdDHhkKmsSwWFu")
+
+
+def _prints_digits_alone(pattern: DatePattern) -> bool:
+    """Whether ``pattern`` prints only digits (`yyyyMMddHHmmss`): every token a number field, no literal text.
+
+    A year printed with a sign (before year 1) is no instant a poller meets."""
+    return bool(pattern.tokens) and all(
+        token.is_field and token.letter in _NUMBER_LETTERS and (token.letter != "M" or token.count <= 2)
+        for token in pattern.tokens)
+
+
 def _decoded(hex_digits: str) -> str:
     return bytes([int(hex_digits, 16)]).decode("latin-1")
 
@@ -1421,9 +1434,12 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     # nor CE620 for its `''`
                     # and one whose format is a mistake of its own (CE401, CE604: `${gmtDate:milliseconds}`, which
                     # wants no quotes) or holds the string's quotes (`${gmtDate:'yyyy-MM-dd'}`: moved out by its help)
+                    # and one whose format prints digits alone (`${gmtDate:yyyyMMddHHmmss}`: a CEQL number, as a
+                    # vendor holding its dates as numbers compares them)
                     quoting = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE} & {
                         (m.start, m.end) for m in macros if m.format is not None and (
-                            m.pattern is None or "''" in m.format and _quotes_itself(m) or _quoted_around(m.format))}
+                            m.pattern is None or "''" in m.format and _quotes_itself(m) or _quoted_around(m.format)
+                            or _prints_digits_alone(m.pattern))}
                     col.facts.extend(fact for fact in where.facts if fact.flaw is not Flaw.CEQL_UNQUOTED_DATE
                                      or (fact.start, fact.end) not in quoting)
                 _printed_quotes(col, [m for m in macros if (m.start, m.end) not in quoting], value_start, p_end)
