@@ -735,3 +735,17 @@ def test_minutes_after_an_etc_gmt_id_are_printed_before_every_date(zone, read, p
 def test_a_blank_macro_format_is_not_called_empty(fmt, said):
     """helper-169: `${gmtDate: }` was "${gmtDate:} has an empty date format": Java prints the blank."""
     assert said in only(f"/hubs/crm/a?where=x>'${{gmtDate:{fmt}}}'", "CE604").message
+
+
+@pytest.mark.parametrize("url", [
+    "/hubs/crm/a?where=updated>'${timezone}'",
+    "/hubs/crm/a?where=updated>'${dateTimeZone:${timezone}:yyyy-MM-dd}'",
+    "/hubs/crm/a?where=updated>'${gmtdate}'",
+])
+def test_a_descriptor_meant_is_no_fix_when_its_macro_would_lack_what_it_takes(url: str) -> None:
+    """helper-172: `${dateTimeZone:${timezone}:...}` was mended to `${dateTimeZone:${dateTimeZone}:...}`, and
+    `${timezone}` to `${dateTimeZone}`, a macro with no zone nor format (CE605): the help names it, no fix writes it."""
+    (found,) = [p for p in url_problems(url) if p.rule == "CE601"]
+    assert found.fix is None and found.help, found
+    (kept,) = [p for p in url_problems("/hubs/crm/a?where=updated>'${gmtdate:yyyy-MM-dd}'") if p.rule == "CE601"]
+    assert kept.fix is not None and kept.fix.applicability == "safe"

@@ -639,9 +639,12 @@ def _unknown_descriptor(col: _Collector, descriptor: str, body: str, args: str |
     desc_end = start + 2 + len(descriptor)
     if suggestion:
 
-        # `DateTimeZone` differs only in case: what was meant is certain; another spelling is a guess
-        fix = Fix(f"write `{suggestion}`", (Edit(start + 2, desc_end, suggestion),),
-                  "safe" if suggestion.lower() == descriptor.lower() else "unsafe")
+        # `DateTimeZone` differs only in case: what was meant is certain; another spelling is a guess; none for a
+        # macro with nothing after its name that the one meant needs (`${timezone}` is no `${dateTimeZone}`, which
+        # takes a zone and a format: the fix would write a macro as malformed)
+        fix = None if args is None and suggestion in DATE_KINDS - {"date"} else \
+            Fix(f"write `{suggestion}`", (Edit(start + 2, desc_end, suggestion),),
+                "safe" if suggestion.lower() == descriptor.lower() else "unsafe")
         col.facts.append(UrlFact(Flaw.MACRO_UNKNOWN_DESCRIPTOR, f"unknown macro descriptor {descriptor!r}; did you "
                                  f"mean {suggestion!r}? (descriptors are case-sensitive; the platform does not "
                                  "substitute this macro)", start + 2, desc_end, help=_w(suggestion), fix=fix))
