@@ -540,8 +540,23 @@ def test_a_number_printed_in_another_width_in_a_url_macro(fmt, token, printed):
     assert not found(poller(updated=fmt), "CE431")
 
 
+@pytest.mark.parametrize(("fmt", "tokens", "printed"), [("yyyy-MM-dd'T'H:mm:ss'Z'", ["H"], "2024-01-05T9:04:05Z"),
+                                                       ("yyyy-M-d'T'HH:mm:ss'Z'", ["M", "d"], "2024-1-5T09:04:05Z"),
+                                                       ("yyyy-MM-dd'T'H:m:s'Z'", ["H", "m", "s"], "2024-01-05T9:4:5Z")])
+def test_a_number_unpadded_beside_iso_s_t(fmt, tokens, printed):
+    """helper-172: an hour, day or month unpadded is a format of its own (`M/d/yyyy h:mm a`), but not beside ISO 8601's
+    `'T'`: `yyyy-MM-dd'T'H:mm:ss'Z'` sends `2024-01-05T9:04:05Z` (the JDK's output), and drew nothing."""
+    from validator.dates.pattern import compile_pattern
+
+    assert compile_pattern(fmt).format(1704445445000, "GMT") == printed
+    hits = found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")
+    assert sorted(hit.message.split("`")[1] for hit in hits) == sorted(tokens), hits
+    assert all(hit.fix is not None and hit.fix.applicability == "unsafe" for hit in hits)
+    assert not found(poller(updated=fmt), "CE431")
+
+
 @pytest.mark.parametrize("fmt", ["EEE, d MMM yyyy HH:mm:ss Z", "M/d/yyyy h:mm a", "yyyy-M-d", "yyyy-MM-dd H:mm",
-                                 "yyyyMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"])
+                                 "yyyyMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", "d MMM yyyy H:mm", "'T'H:mm"])
 def test_formats_whose_numbers_are_unpadded_on_purpose(fmt):
     """RFC 1123's `d`, a US date's `M/d` and `h`, a 24-hour `H`: formats of their own, not CE431."""
     assert not found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")

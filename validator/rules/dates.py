@@ -119,7 +119,8 @@ Rules:
   (`"yyyy-MM-dd HH:mm:ss "`): Java expects it in every record's date, so a date without it is not read.  Fixed
   (safe): the whitespace removed.  (A URL macro's format: CE633.)
 * **CE431** `date-pattern-field-width` (warning): a number in a URL macro printed in another width than the
-  date's other numbers: `HH:m:ss` sends `10:4:05`, `HH:mm:sss` sends `10:04:005`.  Fixed on request (unsafe).
+  date's other numbers, or unpadded beside ISO 8601's `'T'`: `HH:m:ss` sends `10:4:05`, `HH:mm:sss` sends
+  `10:04:005`, `yyyy-MM-dd'T'H:mm:ss` sends `T9:04:05`.  Fixed on request (unsafe).
 """
 
 from __future__ import annotations
@@ -485,8 +486,9 @@ DATE_PATTERN_FIELD_WIDTH = Rule("CE431", "date-pattern-field-width", "warning",
      "a URL macro prints a number unpadded (`m`) or in three digits (`sss`) beside two-digit ones",
      "SimpleDateFormat pads a number to the count of its letters: beside `HH` and `ss`, `m` prints the minute "
      "unpadded (`10:4:05`), and `sss` prints the second in three digits (`10:04:005`).  A vendor reading ISO 8601 "
-     "dates rejects both, or misreads them.  Reading a record's date is not reported: Java reads `4` and `04` "
-     "alike.\n\n**Fix:** two letters for each number (`HH:mm:ss`; the fix is unsafe, as a vendor may want "
+     "dates rejects both, or misreads them.  An unpadded hour, day or month is a format of its own (`M/d/yyyy "
+     "h:mm a`), but not beside ISO 8601's `'T'`: `yyyy-MM-dd'T'H:mm:ss` sends `T9:04:05`.  Reading a record's date "
+     "is not reported: Java reads `4` and `04` alike.\n\n**Fix:** two letters for each number (`HH:mm:ss`; the fix is unsafe, as a vendor may want "
      "numbers unpadded).",
      bad=_poller(_dates(_ISO), url=_ISO_URL.replace("HH:mm:ss", "HH:m:ss")), good=_poller(_dates(_ISO), url=_ISO_URL))
 
@@ -852,21 +854,31 @@ def _fmt_offset(ms: int) -> str:
     return f"{sign}{h:02d}:{m:02d}"
 
 
-_WIDTH_UNITS = {"d": "day", "H": "hour", "h": "hour", "m": "minute", "s": "second"}
+_WIDTH_UNITS = {"d": "day", "H": "hour", "h": "hour", "m": "minute", "s": "second", "M": "month"}
 
 
-def _field_widths(fields: list[Any]) -> Iterator[Problem]:
+def _iso_layout(tokens: Any) -> bool:
+    """Whether a pattern writes ISO 8601's `'T'` between a date and a time (`yyyy-MM-dd'T'HH:mm:ss`), whose numbers
+    all have two digits."""
+    return any(not t.is_field and t.text == "T" and 0 < i < len(tokens) - 1 for i, t in enumerate(tokens))
+
+
+def _field_widths(fields: list[Any], *, iso: bool = False) -> Iterator[Problem]:
     """CE431: a number printed in three digits or more (`sss`), or a minute or second unpadded beside a two-digit time
-    field (`HH:m:ss`).  (An unpadded day, month or hour is a format of its own: `d MMM yyyy`, `M/d/yyyy h:mm a`.)"""
+    field (`HH:m:ss`).  (An unpadded day, month or hour is a format of its own: `d MMM yyyy`, `M/d/yyyy h:mm a`; not
+    beside ISO 8601's `'T'`, ``iso``: `yyyy-MM-dd'T'H:mm:ss` sends `T9:05:00`.)"""
     clock = any(t.letter in "Hhms" and t.count == 2 for t in fields)
     letters = [t.letter for t in fields]
     hours = "H" in letters or "h" in letters or "k" in letters or "K" in letters
     for token in fields:
         unit = _WIDTH_UNITS.get(token.letter)
-        if unit is None or letters.count(token.letter) > 1 or token.letter == "m" and (token.count >= 3 or not hours):
+        if unit is None or letters.count(token.letter) > 1 or token.letter == "m" and (token.count >= 3 or not hours) \
+                or token.letter == "M" and token.count > 1:  # (`MMM`: the month's name)
             continue  # a field written twice (`ss.sss`: CE416's), minutes where the month was meant (CE415's)
         if token.count == 1 and token.letter in "ms" and clock:
             effect = "without padding: 4 is sent as `4`, where the time's other numbers have two digits (`04`)"
+        elif token.count == 1 and iso and token.letter in "dMHms":
+            effect = "without padding: 4 is sent as `4`, where ISO 8601 (the pattern's `'T'`) writes two digits (`04`)"
         elif token.count >= 3:
             effect = f"with {token.count} digits: 5 is sent as `{_shorten('5'.zfill(token.count))}`"
         else:
@@ -1032,7 +1044,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                              "this is almost certainly a typo of `yyyy`",
                                     token.start, token.end, help="`yyyy`"))
     if printing:  # (the seconds written where the milliseconds go, `SS.sss`: CE405 says it, once)
-        problems.extend(_field_widths([t for t in fields if t is not swapped_seconds]))
+        problems.extend(_field_widths([t for t in fields if t is not swapped_seconds], iso=_iso_layout(tokens)))
     else:
         problems.extend(_literal_case(pattern.text, tokens))
     if zone is None:
