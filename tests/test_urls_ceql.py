@@ -159,7 +159,8 @@ def test_unquoted_date_macro_is_info() -> None:
     assert where_problems("x>${epoch:s}") == []
     # a user's trial: quotes written percent-encoded are quotes to the server, which decodes them first
     assert where_problems("updated_at%3E%27${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%27") == []
-    assert [p.rule for p in where_problems("a>%27${gmtDate:yyyy-MM-dd}")] == ["CE624"]
+    # (one side only: the server decodes a quote that never closes, CE620, helper-172; it was CE624, "not inside quotes")
+    assert [p.rule for p in where_problems("a>%27${gmtDate:yyyy-MM-dd}")] == ["CE620"]
 
 
 def test_deep_nesting_is_not_an_internal_error() -> None:
@@ -395,3 +396,18 @@ def test_an_unquoted_macro_printing_digits_alone_is_a_number(where: str, unquote
     a CEQL number": it prints digits alone, the number a vendor holding its dates as numbers compares."""
     found = [p for p in url_problems("/hubs/crm/a?where=" + where) if p.rule == "CE624"]
     assert bool(found) is unquoted, found
+
+
+@pytest.mark.parametrize(("where", "fixed"), [
+    ("updated>=%27${gmtDate:yyyy-MM-dd}", "updated>=%27${gmtDate:yyyy-MM-dd}%27"),
+    ("updated>=${gmtDate:yyyy-MM-dd}%27 and a=%27b%27", "updated>=%27${gmtDate:yyyy-MM-dd}%27 and a=%27b%27"),
+])
+def test_an_encoded_quote_on_one_side_of_a_macro(where: str, fixed: str) -> None:
+    """helper-172: `>=%27${gmtDate:...}` (the closing `%27` left out) drew CE624, "the date macro is not inside
+    quotes", where a quote the server decodes opens and never closes."""
+    url = "/hubs/crm/a?where=" + where
+    (found,) = [p for p in url_problems(url) if p.rule.startswith("CE6")]
+    assert found.rule == "CE620" and url[found.start:found.end] == "%27", found
+    (edit,) = found.fix.edits
+    assert url[:edit.start] + edit.replacement + url[edit.end:] == "/hubs/crm/a?where=" + fixed
+    assert not [p for p in url_problems("/hubs/crm/a?where=" + fixed) if p.rule.startswith("CE6")]

@@ -784,6 +784,17 @@ def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, in
                 "with '' and the date follows it outside any string", start - 2, start,
                 help=f"quote the macro once: `'{raw}'`", fix=Fix("quote the macro once", edits, "safe"))
             continue
+        before, after = text[max(start - 3, 0):start].upper() == "%27", text[end:end + 3].upper() == "%27"
+        if m and m.group(1) in DATE_KINDS and before != after and text.upper().count("%27") % 2:
+            # `>=%27${gmtDate:...}`: an encoded quote on one side of the macro only, which the server decodes to a
+            # quote that never closes (not a date left unquoted)
+            at, other = (start - 3, end) if before else (end, start)
+            add(Flaw.CEQL_UNBALANCED_QUOTE, "unbalanced quote: the encoded quote `%27` "
+                f"{'before' if before else 'after'} the macro has no pair {'after' if before else 'before'} it, so "
+                "the server decodes a quote that never closes", at, at + 3,
+                help=f"write `%27` {'after' if before else 'before'} the macro too",
+                fix=Fix("write `%27` on the macro's other side", (Edit(other, other, "%27"),), "safe"))
+            continue
         if m and m.group(1) in DATE_KINDS:
             add(Flaw.CEQL_UNQUOTED_DATE, f"the date macro {raw} is not inside quotes: the rendered date (with '-', ':' or spaces) "
                 "is not a CEQL number", start, end, help=f"quote it: `'{raw}'`")
