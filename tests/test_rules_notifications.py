@@ -113,6 +113,32 @@ def test_absolute_or_unfilled_callback_urls_pass(url):
     assert not found(body({"event.notification.enabled": True, "event.notification.callback.url": url}), "CE202")
 
 
+@pytest.mark.parametrize(("url", "says", "bad"), [
+    # helper-180: an invisible character pasted with the host (java.net.URI then reads no host at all: `getHost()`
+    # is null, so no request is sent), and an empty label between two dots (the same)
+    ("https://mycoolapp.com\u200b/events", "a zero width space (U+200B)", "\\u200b"),
+    ("https://mycoolapp.com\ufeff/events", "a zero width no-break space (U+FEFF)", "\\ufeff"),
+    ("https://my\u2060coolapp.com/events", "a word joiner (U+2060)", "\\u2060"),
+    ("https://mycoolapp..com/events", "an empty label", "mycoolapp..com"),
+    ("https://.mycoolapp.com/events", "an empty label", ".mycoolapp.com"),
+    # and in the path: sent percent-encoded (`%E2%80%8B`), a path the receiver does not have
+    ("https://mycoolapp.com/ev\u200bents", "a zero width space (U+200B)", "\\u200b"),
+])
+def test_callback_url_with_an_invisible_character_or_an_empty_label(url, says, bad):
+    text = body({"event.notification.enabled": True, "event.notification.callback.url": url})
+    (finding,) = found(text, "CE202")
+    assert says in finding.message and finding.severity == "error"
+    if bad.startswith("\\u"):  # the character itself, as the file writes it, and a safe fix removing it
+        assert (finding.line, finding.column) == position(text, bad)
+        assert finding.end_column == finding.column + len(bad)
+        assert finding.fix is not None and finding.fix.applicability == "safe"
+    else:
+        assert (finding.line, finding.column) == position(text, json.dumps(url))
+    fixed = url.replace("\u200b", "").replace("\ufeff", "").replace("\u2060", "").replace("..", ".")
+    assert not found(body({"event.notification.enabled": True,
+                           "event.notification.callback.url": fixed.replace("//.", "//")}), "CE202")
+
+
 def test_bad_callback_is_a_warning_while_events_are_off(corpus):
     text = body({"event.notification.enabled": "false", "event.notification.callback.url": "false"})
     (finding,) = found(text, "CE202")

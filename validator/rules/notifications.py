@@ -22,7 +22,9 @@ Rules:
 
 * **CE201** `events-without-callback` (error): events enabled, no callback URL (missing, null, empty).
 * **CE202** `callback-url-not-absolute` (error; a warning while events are off): the callback URL has
-  no scheme or host, another scheme, spaces, a fragment (``#...``, never sent), or is a word such as ``"false"``.
+  no scheme or host, another scheme, spaces, an invisible character pasted with it (a zero-width space: pointed at,
+  and removed by a safe fix), a host with an empty label (``mycoolapp..com``), a fragment (``#...``, never sent), or
+  is a word such as ``"false"``.
 * **CE203** `vendor-type-unknown` (warning): ``event.vendor.type`` is not ``polling``/``webhook``;
   did-you-mean for near misses (``webhooks``, ``Polling``, ``poll``).
 * **CE204** `poller-while-events-disabled` (warning): a poller configuration while events are
@@ -57,6 +59,7 @@ from ..findings import Edit, Finding, Fix
 from ..kinds import escape_pointer_token, resolve_pointer, sends_part
 from ..lazy_pattern import LazyPattern
 from ..masking import HOST_LABELS, quotable_origin
+from ..vocabulary.characters import char_named
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import reads_like_a_password, unquotable
 from .base import Rule
@@ -381,8 +384,10 @@ def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Ite
     problem = callback_problem(url)
     if problem is not None:
         message, fix = problem
+        at = _invisible_at(url) if _INVISIBLE_SAID in message else None
         yield ctx.finding(CALLBACK_URL_NOT_ABSOLUTE, message, pointer=_pointer(ctx, CALLBACK), help=fix,
-                          severity="error" if enabled else "warning")
+                          severity="error" if enabled else "warning", sub=None if at is None else (at, at + 1),
+                          fix=None if at is None else Fix("remove the invisible character", (Edit(at, at + 1, ""),)))
         return
     unreachable = unreachable_host(url)
     if unreachable is not None:
@@ -529,11 +534,17 @@ _SECOND_URL = re.compile(r"(?<![\s,;|])[\s,;|]+https?://", re.IGNORECASE)  # (fr
 
 
 def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
-    """What makes the host part of an http(s) URL no host to POST to: a space, the scheme written twice, a port
-    out of range (a user's trial: each passed)."""
+    """What makes the host part of an http(s) URL no host to POST to: a space, an invisible character, an empty
+    label, the scheme written twice, a port out of range (a user's trial: each passed)."""
     host = parts.hostname or ""  # (never the user information, which may hold a password)
     if any(char.isspace() for char in host):
         return f"the callback URL's host `{host}` holds a space: no host is named so", "remove the space"
+    if _invisible_at(host) is not None:  # (pasted with the host: java.net.URI then reads no host, `getHost()` null)
+        return (f"the callback URL's host holds {_invisible_named(host)}{_INVISIBLE_SAID}: Java's URI parser reads no "
+                "host in it, so no event is delivered", "remove the invisible character (pasted with the URL?)")
+    if ".." in host or host.startswith("."):  # (`mycoolapp..com`: an empty label, java.net.URI reads no host either)
+        return (f"the callback URL's host `{host}` has an empty label (a dot first or two dots in a row): no host is "
+                "named so", "remove the extra dot")
     rest = url[url.index("://") + 3:]
     if host in ("http", "https") and re.match(r"https?:/", rest, re.IGNORECASE):
         return (f"the callback URL writes its scheme twice (`{url[:url.index('://') + 3]}{host}:/`)",
@@ -564,13 +575,36 @@ def _host_problem(url: str, parts: Any) -> tuple[str, str] | None:
 
 def _space_problem(url: str) -> tuple[str, str] | None:
     """A space (or another blank) in the path or query: no valid URL holds one, and Java's `java.net.URI`, which
-    reads the URL before a request is sent, rejects it (`Illegal character in path`)."""
+    reads the URL before a request is sent, rejects it (`Illegal character in path`); an invisible character (a
+    zero-width space pasted with the path) is sent percent-encoded (`%E2%80%8B`), a path the receiver does not have."""
     blank = next((char for char in url if char.isspace()), None)
     if blank is None:
-        return None
+        if _invisible_at(url) is None:
+            return None
+        return (f"the callback URL holds {_invisible_named(url)}{_INVISIBLE_SAID}: it is sent percent-encoded, to a "
+                "path or query the receiver does not have", "remove the invisible character (pasted with the URL?)")
     what = "a space" if blank == " " else f"a blank (U+{ord(blank):04X})"
     return (f"the callback URL holds {what}: it is no valid URL (Java's URI parser rejects it), so no event is "
             "delivered", "percent-encode it (`%20` for a space), or remove it")
+
+
+# Invisible characters a URL is pasted with (format characters: a zero-width space, a word joiner, a byte order
+# mark, a soft hyphen, a bidirectional mark); spaces and blanks are said as such above.
+_INVISIBLE = LazyPattern(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_SAID = ", an invisible character"  # (how _callback knows to point at the character)
+
+
+def _invisible_at(text: str) -> int | None:
+    match = None if text.isascii() else _INVISIBLE.search(text)
+    return None if match is None else match.start()
+
+
+def _invisible_named(text: str) -> str:
+    """`a zero width space (U+200B)`: the first invisible character of ``text``."""
+    at = _invisible_at(text)
+    assert at is not None
+    name, point = char_named(text[at])
+    return f"{name} ({point})"
 
 
 def _fragment_problem(url: str, parts: Any) -> tuple[str, str] | None:
