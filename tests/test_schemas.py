@@ -1271,3 +1271,33 @@ def test_another_word_for_the_updated_or_created_date_is_named(key: str, meant: 
     found = validate({"c": {"url": "/hubs/crm/c", "idField": "id", "datesConfiguration": {**dates, key: "x"}}},
                      schema="poller")
     assert [(p.rule, p.help) for p in found] == [("CE101", None)], found
+
+
+@pytest.mark.parametrize(("key", "flagged"), [("hub\u200bspot", True), ("hub\u2060spot", True), ("hub\u200b\u200bspot", True),
+                                              ("hubspot", False), ("adobe-esign", False)])
+def test_an_element_key_with_an_invisible_character_inside_it_is_an_error(key: str, flagged: bool) -> None:
+    """helper-180: `"key": "hub\u200bspot"` (a zero-width space pasted inside the key, as chat and wiki pages break
+    long words) passed, where one before or after the key is reported: the platform looks the key up as written."""
+    found = [p.message for p in validate({"element": {"key": key}, "name": "x"}) if p.rule == "CE104"]
+    assert len(found) == flagged and all("invisible character inside it" in message for message in found)
+
+
+@pytest.mark.parametrize("code", [
+    "https://mycoolapp.com/auth?code=4/0AX4XfWh&state=x", "http://localhost:8080/cb?code=abc123",
+    "?code=abc123XYZ&state=x", "code=abc123XYZ", "abc123XYZ&state=xyz", "abc123XYZ&scope=read%20write",
+    "abc123XYZ&realmId=123146096291789"])
+def test_an_oauth_code_pasted_with_the_redirect_url_or_its_query_is_an_error(code: str) -> None:
+    """helper-180: `providerData.code` is the value of the redirect's `code` parameter alone (RFC 6749 4.1.2); the
+    redirect URL or its query string pasted whole passed, and the vendor refuses such a grant."""
+    (problem,) = [p for p in validate({"element": {"key": "hubspot"}, "providerData": {"code": code}, "name": "x"})
+                  if p.rule == "CE104"]
+    assert problem.pointer == "/providerData/code" and "the grant code alone" in problem.message
+
+
+@pytest.mark.parametrize("code", ["xoz8AFqScK2ngM04kSSM", "4/T6i0VObdJU8_reE0xQ90cGJJNTPW8MS-Ri_7G_x3FIQ",
+                                  "aPrxYXyxzkuBzbiGCjR4cTfGnGkPv3sa7Ce0NFc3CxWbP9DgqGIT3UVuqCIo1oSQ06d4cw==",
+                                  "<AUTHORIZATION_GRANT_CODE>", "${OAUTH_CODE}", "{{providerData.code}}",
+                                  "Code on Return the URL", "", "1000"])
+def test_an_oauth_code_as_documentation_shows_it_passes(code: str) -> None:
+    assert not [p for p in validate({"element": {"key": "hubspot"}, "providerData": {"code": code}, "name": "x"})
+                if p.rule == "CE104"]
