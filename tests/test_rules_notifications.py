@@ -378,6 +378,25 @@ def test_an_element_s_own_event_key_is_not_a_misspelling(key):
 
 
 @pytest.mark.parametrize(("written", "meant"), [
+    ("event.callback.url", "event.notification.callback.url"), ("events.callback.url", "event.notification.callback.url"),
+    ("event.signature.key", "event.notification.signature.key"), ("Event.Callback.Url", "event.notification.callback.url"),
+])
+def test_an_event_key_with_a_segment_left_out(written, meant):
+    """helper-180: `"event.callback.url"` (its `notification.` left out) drew only CE201's "callback URL is missing",
+    with nothing said of the key written beside it; the platform reads the documented key alone."""
+    text = body({"event.notification.enabled": True, written: CALLBACK})
+    (finding,) = found(text, "CE101")
+    assert (finding.line, finding.column) == position(text, f'"{written}"')
+    assert finding.help == f"did you mean `{meant}`?"
+
+
+@pytest.mark.parametrize("key", ["event.enabled", "event.type", "event.urls", "event.poller", "event.configuration",
+                                 "event.refresh_interval", "event.notification.key"])
+def test_a_short_event_key_is_not_read_as_a_documented_one_with_a_segment_left_out(key):
+    assert not found(body({key: "x", "event.notification.enabled": False}), "CE101")
+
+
+@pytest.mark.parametrize(("written", "meant"), [
     ("oauth.api_key", "oauth.api.key"), ("oauth.apikey", "oauth.api.key"), ("OAuth.API.Secret", "oauth.api.secret"),
     ("oauth.callback_url", "oauth.callback.url"), ("oauth.callbackUrl", "oauth.callback.url"),
     ("filter_response_nulls", "filter.response.nulls"), ("filter.response.Nulls", "filter.response.nulls"),

@@ -396,7 +396,13 @@ def near_event_key(key: str) -> str | None:
             return name
     by_lower = {name.lower(): name for name in known}
     near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
-    return by_lower[near[0]] if near else None
+    if near:
+        return by_lower[near[0]]
+    # `event.callback.url`, `event.signature.key`: the segment after `event` left out (only where three segments stay:
+    # `event.type`, `event.enabled` are too short to say which key was meant)
+    segments = key.lower().split(".")
+    return next((name for name in known if len(segments) >= 3 and name.split(".")[2:] == segments[1:]
+                 and _separators_dropped(segments[0]) in ("event", "events")), None)
 
 
 @lru_cache(maxsize=4096)
