@@ -456,6 +456,27 @@ def test_a_key_written_with_a_space_or_an_invisible_character(written, said, fix
         assert seen in json.loads(mended)["configuration"] and not found(mended, "CE101")
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    ("\ufeffname", "a zero width no-break space (U+FEFF)"), ("name ", "a space after it"),
+    ("ele\u200bment", "a zero width space (U+200B)"), (" tags", "a space before it"),
+])
+def test_a_body_key_written_with_a_space_or_an_invisible_character(written, said):
+    """helper-180: a body key pasted with an invisible character was "unknown key `\ufeffname`", its character
+    shown as an escape, where a configuration key's says what is there (the test above); the same words now."""
+    meant = written.strip(" ").replace("\ufeff", "").replace("\u200b", "")
+    document = {"element": {"key": "hubspot"}, "configuration": {"event.notification.enabled": False}, "name": "x",
+                "tags": ["Test"]}
+    text = json.dumps({written if key == meant else key: value for key, value in document.items()}, indent=2)
+    seen = meant
+    (finding,) = found(text, "CE101")
+    assert finding.message == (f"the key `{seen}` is written with {said}, which the platform reads as part of the "
+                               "key's name: it ignores the key")
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    (edit,) = finding.fix.edits
+    mended = text[:edit.start] + edit.replacement + text[edit.end:]
+    assert seen in json.loads(mended) and not found(mended, "CE101")
+
+
 def test_a_misspelt_event_key_in_a_bare_configuration_file():
     text = json.dumps({"event.notification.enabled": "true", "event.notification.callback.url": CALLBACK,
                        "event.vendor.type": "polling", "event.poller.refresh.interval": "15"}, indent=2)

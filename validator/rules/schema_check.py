@@ -140,6 +140,9 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     for key in ctx.value:
         if not isinstance(key, str) or key in known or "." in key:
             continue  # a dotted key is a configuration key out of place: CE106's case
+        if visible(key) in known:  # `"\ufeffname"`, `"tags "`: a body key pasted with a space or an invisible character
+            yield _pasted_with(ctx, ctx.value, key, f"/{escape_pointer_token(key)}")
+            continue
         guess, why = _near_body_key(key.lower()), ""
         setting = next((k for k in ctx.value[key] if isinstance(k, str) and is_dotted_key(k)), None) \
             if guess is None and "configuration" not in ctx.value and detect_kind(ctx.value[key]) == "configuration" \
@@ -155,6 +158,21 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
                               help=f"did you mean `{guess}`?{look_alike_in(key, guess)}{why}"
                               + (f" It takes {takes}" if takes else ""),
                               fix=Fix(f"rename the key to `{guess}`", (rename,), "unsafe") if rename else None)
+
+
+def _pasted_with(ctx: Context, members: dict[str, Any], key: str, pointer: str) -> Finding:
+    """CE101 for ``key`` of ``members`` written with a space or an invisible character around or inside its name
+    (``visible(key)`` differs), which the platform reads as part of the name; the safe fix writes the name seen."""
+    seen = visible(key)
+    at = invisible_at(key)
+    what = space_named(key[at]) if at is not None else \
+        "a space after it" if key.startswith(seen) else "a space before it" if key.endswith(seen) else "spaces"
+    rename = rename_key(ctx.source, pointer, seen) if " " not in seen and seen not in members and \
+        sum(1 for other in members if isinstance(other, str) and visible(other) == seen) == 1 else None
+    return ctx.finding(rule_for("CE101"), f"the key `{seen}` is written with {what}, which the platform reads "
+                       "as part of the key's name: it ignores the key", pointer=pointer, key=True,
+                       help=f"write the key without it: `{seen}`",
+                       fix=Fix(f"rename the key to `{seen}`", (rename,), "safe") if rename else None)
 
 
 @lru_cache(maxsize=4096)
@@ -238,16 +256,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
             continue
         seen = visible(key) if isinstance(key, str) else key
         if seen != key and seen:  # `"\ufeffoauth.api.key"`, `"event.notification.enabled "`: pasted with it
-            pointer = f"{base}/{escape_pointer_token(key)}"
-            at = invisible_at(key)
-            what = space_named(key[at]) if at is not None else \
-                "a space after it" if key.startswith(seen) else "a space before it" if key.endswith(seen) else "spaces"
-            rename = rename_key(ctx.source, pointer, seen) if " " not in seen and seen not in configuration and \
-                sum(1 for other in configuration if isinstance(other, str) and visible(other) == seen) == 1 else None
-            yield ctx.finding(rule_for("CE101"), f"the key `{seen}` is written with {what}, which the platform reads "
-                              "as part of the key's name: it ignores the key", pointer=pointer, key=True,
-                              help=f"write the key without it: `{seen}`",
-                              fix=Fix(f"rename the key to `{seen}`", (rename,), "safe") if rename else None)
+            yield _pasted_with(ctx, configuration, key, f"{base}/{escape_pointer_token(key)}")
             continue
         guess = guesses[key]
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \
