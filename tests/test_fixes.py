@@ -106,6 +106,20 @@ def test_unsafe_fixes_only_on_request():
     assert fix_text("A", one, unsafe=True).text == "B"
 
 
+def test_two_fixes_giving_one_object_the_same_key_are_applied_one_round_each():
+    """helper-178: `--fix --unsafe-fixes` moved `configuration` out of `element` (CE106) and renamed `config` to
+    `configuration` (CE101) in one round: two `configuration` keys (CE011), the platform keeping the moved one only,
+    the body's settings lost.  Applied one at a time, as an editor's quick fixes are, the second is not offered."""
+    body = ('{\n  "element": {"key": "sageone", "configuration": {"event.poller.refresh_interval": "15"}},\n'
+            '  "config": {\n    "oauth.api.key": "${KEY}",\n    "event.notification.enabled": true\n  }\n}\n')
+    fixed = _fix(body.encode(), unsafe=True).decode()
+    pairs: list[list[tuple[str, object]]] = []
+    json.loads(fixed, object_pairs_hook=lambda found: pairs.append(found) or dict(found))
+    assert all(len({key for key, _ in found}) == len(found) for found in pairs), fixed
+    assert json.loads(fixed)["configuration"] == {"event.poller.refresh_interval": "15"}
+    assert json.loads(fixed)["config"]["oauth.api.key"] == "${KEY}"  # left for the user: the second is no fix now
+
+
 # -- bytes ---------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..findings import Edit, Finding, Fix
+from ..source.codes import DUPLICATE_KEY
 
 MAX_ROUNDS = 100
 """Rounds before :func:`fix_text` gives up: a JSON syntax error is diagnosed one at a time, so a file
@@ -102,6 +103,10 @@ def apply_fixes(text: str, findings: Sequence[Finding], *,
     return "".join(parts), applied, refused
 
 
+def _duplicate_keys(findings: Sequence[Finding]) -> int:
+    return sum(1 for finding in findings if finding.rule == DUPLICATE_KEY)
+
+
 def fix_text(text: str, check: Callable[[str], list[Finding]], *, unsafe: bool = False,
              protected: Callable[[str], Sequence[Span]] | None = None,
              max_rounds: int = MAX_ROUNDS) -> FixResult:
@@ -109,16 +114,25 @@ def fix_text(text: str, check: Callable[[str], list[Finding]], *, unsafe: bool =
 
     ``check`` returns the findings of a text; ``protected`` the spans (offsets) of its secret values.
     A round that would bring back a text seen before stops the loop (two fixes undoing each other).
+    Fixes that do not overlap may still clash: two giving one object the same key (a key moved out of another
+    object, a key renamed) write it twice; a round whose fixes bring a duplicate key the text had fewer of
+    applies its first fix alone, and the others are found again, or not, on the new text.
     """
     applied: list[Finding] = []
     refused: list[Finding] = []
     seen = {text}
+    found = check(text)
     for rounds in range(1, max_rounds + 1):
-        findings = selected(check(text), unsafe=unsafe)
+        findings = selected(found, unsafe=unsafe)
         if not findings:
             return FixResult(text, tuple(applied), rounds - 1, True, tuple(refused))
         spans = protected(text) if protected is not None else ()
         new, done, refused_now = apply_fixes(text, findings, protected=spans)
+        found_new = check(new) if done and new != text else []
+        if len(done) > 1 and _duplicate_keys(found_new) > _duplicate_keys(found):
+            new, done, refused_now = apply_fixes(text, done[:1], protected=spans)
+            found_new = check(new)
+        found = found_new
         refused.extend(f for f in refused_now if f not in refused)
         if not done or new == text:
             return FixResult(text, tuple(applied), rounds - 1, True, tuple(refused))

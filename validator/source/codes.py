@@ -13,6 +13,7 @@ from .limits import _BIG_INT_DIGITS, MAX_DEPTH
 # Rule codes (CE001-CE018).  Plain data, so the registry can build ``Rule`` objects without
 # this module importing the rules package.
 
+DUPLICATE_KEY = "CE011"  # a key set twice in one object (a clash of two fixes, too: validator/fixes/apply.py)
 BYTE_ORDER_MARK = "CE014"  # the note made of a text's byte order mark (it is before every counted column)
 MISSING_COMMA = "missing `,` between "  # how CE001's message for a comma missing between two values starts (the engine
 # reads a body around such a comma, and only such a CE001)

@@ -7,6 +7,7 @@ from json import JSONDecodeError
 from json import loads as _json_loads
 from typing import TYPE_CHECKING, Any
 
+from .codes import DUPLICATE_KEY
 from .diagnose import _diagnose
 from .iterparse import _iterparse, _kind
 from .limits import _C_DEPTH_BOUNDED, MAX_DEPTH
@@ -103,7 +104,7 @@ def _report_duplicates(source: Source, dup_objects: list[dict[str, Any]]) -> Non
             if key in first:
                 line, col = source.line_col(source._to_file(first[key]))
                 problems.append(source._problem(
-                    "CE011", f"duplicate key {_show(key)}: already set at line {line}, column {col}; "
+                    DUPLICATE_KEY, f"duplicate key {_show(key)}: already set at line {line}, column {col}; "
                              "the platform silently keeps only the last value",
                     ks, ke, "remove one of the two; the value that counts is the last one"))
             else:
