@@ -718,3 +718,51 @@ def test_a_ranged_change_counts_in_the_encoding_agreed(encoding: str, tmp_path: 
         assert client.shutdown() == 0
     finally:
         client.close()
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("body.json", '\ufeff{\r\n  "element": {"key": "sageone", "configuration": {"event.notification.enabled": true}},\r\n'
+                  '  "name": "😀",\r\n  "x": {"c": {"url": "/hubs/x/c?where=s in (\'a\';\'b\',) and t=\'${gmtdate:yyyy}\'",'
+                  ' "idField": "id"}}\r\n}\r\n'),
+    ("page.md", "# 😀\n\n```json\n{\"c\": {\"url\": \"/hubs/x/c?where=s in ('a';'b',) and u='x\", \"idField\": \"id\"}}\n"
+                "```\n"),
+])
+def test_fix_all_is_the_text_check_fix_writes(client: LspClient, tmp_path: Path, name: str, text: str) -> None:
+    """An editor trial (helper-178): the editor's "Fix all" (`source.fixAll`, as VS Code's `codeActionsOnSave` asks
+    it) was no action at all, and a request for it answered the quick fixes, one finding each: applying them one by
+    one is not what `check --fix` writes when fixes meet.  It is now one action: the text `--fix` writes."""
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    uri = path.as_uri()
+    client.open(uri, text, language="markdown" if name.endswith(".md") else "json")
+    fixed = run_cli("check", "--fix", str(path), cwd=tmp_path)
+    assert fixed.code in (0, 1), fixed.err
+    written = path.read_bytes().decode("utf-8")
+    assert written != text
+    everything = {"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}}
+    (action,) = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": everything,
+                                                           "context": {"diagnostics": [], "only": ["source.fixAll"]}})
+    assert action["kind"] == "source.fixAll.ce-validator" and "diagnostics" not in action
+    assert apply_edits(text, action["edit"]["changes"][uri]) == written
+    # the quick fixes are still there for the lightbulb, and only them when quick fixes are asked for
+    quick = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": everything,
+                                                       "context": {"diagnostics": [], "only": ["quickfix"]}})
+    assert quick and {a["kind"] for a in quick} == {"quickfix"}
+    # a text with nothing safe to fix has no "Fix all"
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": written}]})
+    client.wait_for("textDocument/publishDiagnostics", uri=uri, version=2)
+    assert client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": everything,
+                                                      "context": {"diagnostics": [], "only": ["source"]}}) == []
+
+
+def test_fix_all_of_a_text_no_file_can_hold() -> None:
+    """A lone surrogate (a client may send `"\\ud800"`): no "Fix all", and no error for the request."""
+    from validator.lsp.server import fix_all
+
+    text = '{"c": {"url": "/hubs/x/c?where=s in (\'a\',\'b\',) and n=\'\ud800\'", "idField": "id"}}'
+    checked = check_text(text, None)
+    assert any(f.fix is not None and f.fix.applicability == "safe" for f in checked.findings)
+    assert fix_all("untitled:Untitled-1", checked, LineIndex(text)) is None
+    other = text.replace("\ud800", "😀")
+    assert fix_all("untitled:Untitled-1", check_text(other, None), LineIndex(other)) is not None

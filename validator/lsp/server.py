@@ -7,7 +7,8 @@
   of them (typing) only the last is checked (:data:`CHANGE_DELAY`);
   a document is a page by its name or content, as ``check`` reads it, or by its language id (``markdown``);
 * hover: macros, date patterns and zones (``hover.py``), and the documentation of a finding's rule;
-* code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix;
+* code actions: a finding's structured fix (``Finding.fix`` with ``edits``) as a quick fix, and, asked for by kind
+  (``source.fixAll``), the text ``check --fix`` writes as one action (:func:`fix_all`);
 * a changed ``.ce-validator.toml`` or ``pyproject.toml`` (``workspace/didChangeWatchedFiles``, registered
   where the client supports it) checks every open document again.
 
@@ -21,6 +22,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
@@ -35,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..findings import Finding
 
-__all__ = ["build_server", "code_actions", "diagnostics", "path_of"]
+__all__ = ["build_server", "code_actions", "diagnostics", "fix_all", "path_of"]
 
 NAME = "ce-validator"
 CONFIG_FILES = (".ce-validator.toml", "pyproject.toml")  # where validator/config.py looks
@@ -127,6 +129,50 @@ def code_actions(uri: str, checked: Checked, index: LineIndex, wanted: lsp.Range
             edit=lsp.WorkspaceEdit(changes={uri: text_edits}),
         ))
     return actions
+
+
+#: The kind of the action that applies every safe fix at once (``source.fixAll``, which an editor asks for on save).
+FIX_ALL = f"source.fixAll.{NAME}"
+
+
+def fix_all(uri: str, checked: Checked, index: LineIndex) -> lsp.CodeAction | None:
+    """The text ``check --fix`` writes for this buffer, as one action replacing it (None: no safe fix changes it).
+
+    Fixes are applied as ``--fix`` applies them (``fix_runner.fix_file``: rounds, conflicts, secrets left alone,
+    a page block by block) with the buffer's configuration, not one finding's alone."""
+    from lsprotocol import types as lsp
+
+    from ..fix_runner import fix_file
+    from ..inputs import reads_as_page
+
+    config, options = checked.config, checked.options
+    if config is None or options is None or not any(
+            f.fix is not None and f.fix.edits and f.fix.applicability == "safe" for f in checked.findings):
+        return None
+    try:
+        data = index.text.encode("utf-8")  # (the byte order mark, which findings do not count, stays where it is)
+    except UnicodeEncodeError:  # a lone surrogate a client sent (`"\ud800"` in its JSON): no file holds that text
+        return None
+    shown = checked.path or ("untitled.md" if checked.page is not None else "untitled.json")
+    if (checked.page is not None) != reads_as_page(shown, data):
+        return None  # (a page by its language id alone: `--fix` would read it otherwise)
+    outcome = fix_file(data, shown=shown, kind="auto", options=options, unsafe=False,
+                       keep=lambda found: list(config.apply(found, path=checked.path)))
+    if outcome.data is None or outcome.result is None:
+        return None
+    start, end = index.position(0), index.position(len(index.text))
+    count = len(outcome.result.applied)
+    return lsp.CodeAction(
+        title=f"{NAME}: apply the {count} safe fix{'es' if count > 1 else ''} (as `ce-validator check --fix`)",
+        kind=FIX_ALL,
+        edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(
+            range=lsp.Range(start=lsp.Position(*start), end=lsp.Position(*end)),
+            new_text=outcome.data.decode("utf-8"))]}))
+
+
+def _wanted(only: Sequence[str] | None, kind: str) -> bool:
+    """Whether a code action of ``kind`` is asked for (LSP: a kind is asked for by itself or by a prefix of it)."""
+    return only is None or any(kind == asked or kind.startswith(asked + ".") for asked in only)
 
 
 def _only(checked: Checked, finding: Finding) -> Checked:
@@ -357,12 +403,18 @@ def build_server(ending: dict[str, int] | None = None) -> LanguageServer:
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=shown)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]))
     def code_action(params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         if not is_open(params.text_document.uri):
             return []
         state = refresh(params.text_document.uri)
-        return code_actions(params.text_document.uri, state.checked, state.index, params.range)
+        only = params.context.only
+        found = code_actions(params.text_document.uri, state.checked, state.index, params.range) \
+            if _wanted(only, lsp.CodeActionKind.QuickFix) else []
+        if only is not None and _wanted(only, FIX_ALL):  # (asked for by name: it checks the text again, round by round)
+            every = fix_all(params.text_document.uri, state.checked, state.index)
+            found += [every] if every is not None else []
+        return found
 
     return server
 
