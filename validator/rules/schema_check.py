@@ -128,14 +128,16 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     known = top_level_properties("instance")
     element = ctx.value.get("element")
     inner = element.get("configuration") if isinstance(element, dict) and element.keys() <= _ELEMENT_NAMED else None
-    if isinstance(inner, dict) and "configuration" not in ctx.value and not is_response(ctx.value) \
-            and detect_kind(inner) == "configuration" and any(isinstance(k, str) and is_dotted_key(k) for k in inner):
+    if isinstance(inner, dict) and not is_response(ctx.value) and detect_kind(inner) == "configuration" \
+            and any(isinstance(k, str) and is_dotted_key(k) for k in inner):
         # (the platform's answer carries the whole element, its definition's configuration too)
-        move = move_member(ctx.source, "/element/configuration", "")
+        beside = "configuration" in ctx.value  # (then its keys go into that one, by hand: no second `configuration`)
+        move = None if beside else move_member(ctx.source, "/element/configuration", "")
         yield ctx.finding(rule_for("CE106"), "`configuration` is inside `element`: the platform reads the instance's "
                           "settings only from the body's own `configuration`, so these are ignored",
                           pointer="/element/configuration", key=True, severity="error",
-                          help="move it out of `element`, next to it",
+                          help="move its keys into the body's `configuration`, and remove this one" if beside
+                          else "move it out of `element`, next to it",
                           fix=Fix("move it out of `element`", move, "safe") if move else None)
     for key in ctx.value:
         if not isinstance(key, str) or key in known or "." in key:
