@@ -482,7 +482,11 @@ def _halves(first: Block, second: Block) -> bool:
 
 def _depths(block: Block) -> tuple[int, int]:
     """The lowest depth of brackets ``block`` reaches (outside strings and comments) and the depth it ends at."""
-    text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text
+    return _bracket_depths(_blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else block.text)
+
+
+def _bracket_depths(text: str) -> tuple[int, int]:
+    """The lowest depth of brackets ``text`` reaches outside strings, and the depth it ends at."""
     depth = lowest = 0
     for match in _BRACKET_OR_STRING.finditer(text):
         token = match.group(0)
@@ -1088,16 +1092,8 @@ def _partial(text: str) -> bool:
 def _balanced(text: str) -> bool:
     """Whether the braces and brackets outside strings pair up: members shown alone, not a whole body that lost
     its opening ``{`` (which ends with a ``}`` closing nothing)."""
-    depth = 0
-    for match in _BRACKET_OR_STRING.finditer(text):
-        token = match.group(0)
-        if token in "{[":
-            depth += 1
-        elif token in "}]":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    lowest, depth = _bracket_depths(text)
+    return lowest == 0 and depth == 0
 
 
 def _moved(finding: Finding, document: Document, starts: list[int], page_starts: list[int],
