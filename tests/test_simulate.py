@@ -729,3 +729,39 @@ def test_settings_take_keywords_only_and_load_records_says_what_it_takes():
     with pytest.raises(TypeError, match=r"load_records\(\) takes the records' text \(str or bytes\), not int"):
         load_records(5)  # type: ignore[arg-type]
     assert Settings(server_zone="America/New_York").server_zone == "America/New_York"
+
+
+def test_records_named_after_resources_may_each_be_a_response_object():
+    """Records keyed by resource name, each as the vendor returned it (QuickBooks' `QueryResponse.Invoice`,
+    Shopify's `orders`, Stripe's `data`) (helper-179): only plain arrays counted, so every wrapped resource was
+    skipped with 'no records for it' and the run exited 0."""
+    text = json.dumps({
+        "accounts": [{"Id": "001A"}],
+        "invoices": {"QueryResponse": {"Invoice": [{"Id": "130"}], "startPosition": 1}, "time": "x"},
+        "charges": {"object": "list", "data": [{"id": "ch_1"}], "has_more": False},
+        "orders": {"orders": [], "links": {}},
+    })
+    per = load_records(text, resources=["accounts", "invoices", "charges", "orders", "other"])
+    assert per.for_resource("accounts") == ({"Id": "001A"},)
+    assert per.for_resource("invoices") == ({"Id": "130"},)
+    assert per.for_resource("charges") == ({"id": "ch_1"},)
+    assert per.for_resource("orders") == ()
+    assert per.for_resource("other") is None
+    # a lone response object whose only array sits under a resource's name still serves every resource
+    alone = load_records('{"contacts": {"results": [{"id": 1}]}, "paging": {"next": {"after": "1"}}}',
+                         resources=["contacts"])
+    assert alone.for_resource("contacts") == ({"id": 1},)
+
+
+def test_an_unknown_server_zone_used_only_by_the_url_is_said():
+    """`${date:...}` in the URL is formatted in the server zone; a zone Java does not know falls back to GMT
+    (helper-179): simulate said so only when a record's date used the server zone, render always did."""
+    poller = entry(zone="America/New_York")
+    poller["url"] = "/hubs/crm/contacts?where=updated>'${date:yyyy-MM-dd HH:mm:ss}'"
+    result = simulate_entry(poller, [], SINCE_MS, settings=Settings(server_zone="America/NewYork", now=NOW))
+    assert any(n.startswith("server zone: ") and "America/New_York?" in n for n in result.notes), result.notes
+    known = simulate_entry(poller, [], SINCE_MS, settings=Settings(server_zone="America/Chicago", now=NOW))
+    assert not any(n.startswith("server zone: ") for n in known.notes)
+    gmt_only = dict(poller, url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd HH:mm:ss}'")
+    unused = simulate_entry(gmt_only, [], SINCE_MS, settings=Settings(server_zone="America/NewYork", now=NOW))
+    assert not any(n.startswith("server zone: ") for n in unused.notes)

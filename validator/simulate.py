@@ -189,6 +189,14 @@ def _candidate_arrays(value: Any, path: str = "", depth: int = 0) -> Iterator[tu
             yield from _candidate_arrays(child, f"{path}.{key}" if path else key, depth + 1)
 
 
+def _held_array(response: dict[str, Any]) -> list[Any] | None:
+    """The one array of records a response object holds, found by shape as for the whole file; None when it holds
+    none or several (a resource's records given as the vendor returned them: ``{"QueryResponse": {"Invoice": [...]}}``)."""
+    candidates = list(_candidate_arrays(response))
+    top = [c for c in candidates if "." not in c[0]] or candidates
+    return top[0][1] if len(top) == 1 else None
+
+
 def _json_error(name: str, text: str) -> str:
     from .source import load_source
 
@@ -241,7 +249,8 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
 
     A response object's array is found by shape (the one array of objects, two levels deep at
     most) or named by ``records_key`` (a path such as ``data.items``).  An object whose keys are
-    resource names (of ``resources``) and whose values are arrays gives each resource its own.
+    resource names (of ``resources``) and whose values are arrays, or response objects holding one (found by
+    shape), gives each resource its own.
     Raises :class:`RecordsError` with ``name:line:column`` for text it cannot read, :class:`TypeError` for
     ``text`` of another type (not the json module's word for it).
     """
@@ -272,7 +281,9 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     if not isinstance(value, dict):
         raise RecordsError(f"{name}: holds {_kind(value)}; give an array of records, a response object holding "
                            "one, or JSON lines")
-    named = {key: child for key, child in value.items() if key in resources and isinstance(child, list)}
+    held = {key: child if isinstance(child, list) else _held_array(child)
+            for key, child in value.items() if key in resources and isinstance(child, (list, dict))}
+    named = {key: child for key, child in held.items() if child is not None}
     if named and all(_is_records(child) for child in named.values()):
         return RecordSet(by_resource={key: tuple(child) for key, child in named.items()},
                          origin="arrays named after the resources")
@@ -619,7 +630,7 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     elif (unread := not_whole_setting("pollDelay", entry.get("pollDelay"))) is not None:
         notes.add(f"{unread}: simulated with no delay")
     compared = since_ms - delay * 1000
-    url = _render(entry, since_ms, delay, interval, settings, assumptions, secret_values)
+    url = _render(entry, since_ms, delay, interval, settings, assumptions, notes, secret_values)
     dates = entry.get("datesConfiguration")
     dates = dates if isinstance(dates, dict) else {}
     tolerance = whole_setting(entry.get("createdCheckTolerance"))
@@ -742,7 +753,7 @@ def _rules_assumptions(settings: Settings, tolerance: int, delay: int, assumptio
 
 
 def _render(entry: dict[str, Any], since_ms: int, delay: int, interval: int, settings: Settings,
-            assumptions: _Notes, secret_values: Sequence[str] = ()) -> str | None:
+            assumptions: _Notes, notes: _Notes, secret_values: Sequence[str] = ()) -> str | None:
     from .urls.render import render_url
 
     template = entry.get("url")
@@ -760,6 +771,12 @@ def _render(entry: dict[str, Any], since_ms: int, delay: int, interval: int, set
     for note in rendered.assumptions:
         if note.startswith(("${", "the zone")):
             assumptions.add(note)
+    if any(s.zone is not None and s.macro.kind in ("date", "now") for s in rendered.substitutions):  # server zone
+        from .dates.zones import unknown_zone_warning
+
+        warning = unknown_zone_warning(settings.server_zone)
+        if warning is not None:
+            notes.add(f"server zone: {warning}")
     return _masked_url(template, rendered.url, secret_values)
 
 
