@@ -369,7 +369,7 @@ def test_polls_without_delay_partition_time() -> None:
     assert [w.taken for w in result.windows] == [(1,), (2, 3), (4,), (5,)]
     assert [r.polls for r in result.records] == [(), (0,), (1,), (1,), (2,), (3,), (), ()]
     assert result.windows[0].since_ms == SINCE_MS and result.windows[0].until_ms == SINCE_MS + 15 * 60_000
-    assert "records 6 are updated after the last simulated run (2024-01-05T11:00:00.000Z): a later poll takes them" \
+    assert "record 6 is updated after the last simulated run (2024-01-05T11:00:00.000Z): a later poll takes it" \
         in result.notes
     assert not any("twice" in n or "gap" in n or "times" in n for n in result.notes)
 
@@ -388,7 +388,7 @@ def test_negative_poll_delay_leaves_gaps_between_windows() -> None:
     records = [rec(1, "2024-01-05T10:15:30Z")]
     result = run(records, polls=2, pollDelay=-60)
     assert result.records[0].polls == ()
-    assert "records 0 fall between windows: no poll takes them" in result.notes
+    assert "record 0 falls between windows: no poll takes it" in result.notes
     assert any("gap of 60 s" in n and "(2024-01-05T10:15:00.000Z, 2024-01-05T10:16:00.000Z]" in n
                for n in result.notes)
 
@@ -765,3 +765,23 @@ def test_an_unknown_server_zone_used_only_by_the_url_is_said():
     gmt_only = dict(poller, url="/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd HH:mm:ss}'")
     unused = simulate_entry(gmt_only, [], SINCE_MS, settings=Settings(server_zone="America/NewYork", now=NOW))
     assert not any(n.startswith("server zone: ") for n in unused.notes)
+
+
+def test_windows_say_their_lower_bound_is_taken_with_at_last_poll_taken():
+    """With --at-last-poll taken a record updated exactly at a window's start is taken by it (helper-179): the text
+    showed every window as `(since, until]` (start left out) beside a poll that took such a record, and the
+    overlap note's first span likewise; one record after the last run read 'records 6 are'."""
+    from validator.commands.simulate import to_text
+    from validator.simulate import Simulation
+
+    records = [rec("a", "2024-01-05T09:59:30Z"), rec("b", "2024-01-05T11:00:00Z")]
+    taken = run(records, polls=2, pollDelay=30, settings=Settings(at_last_poll="taken", now=NOW))
+    assert taken.records[0].polls == (0,)
+    text = to_text(Simulation(SINCE_MS, (taken,)))
+    assert "  poll 0     [2024-01-05T09:59:30.000Z, 2024-01-05T10:15:00.000Z] takes 0" in text
+    assert "(first: [2024-01-05T10:14:30.000Z, 2024-01-05T10:15:00.000Z])" in text
+    assert "record 1 is updated after the last simulated run" in text
+    ignored = run(records, polls=2, pollDelay=30)
+    text = to_text(Simulation(SINCE_MS, (ignored,)))
+    assert "  poll 0     (2024-01-05T09:59:30.000Z, 2024-01-05T10:15:00.000Z] takes none" in text
+    assert "(first: (2024-01-05T10:14:30.000Z, 2024-01-05T10:15:00.000Z])" in text

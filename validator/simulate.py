@@ -117,6 +117,7 @@ class Window:
     since_ms: int  # the last poll time compared with (pollDelay applied)
     until_ms: int  # the run time
     taken: tuple[int, ...]  # record indexes
+    since_taken: bool = False  # a record updated exactly at since_ms is taken too (--at-last-poll taken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -842,7 +843,7 @@ def _dated_in_the_future(outcomes: list[RecordOutcome], interval: int, settings:
         return
     latest = max(o.updated.instant_ms for o in future if o.updated and o.updated.instant_ms is not None)
     again = -(-(latest - present) // (max(interval, 1) * 60_000))
-    which = f"record {future[0].index} is" if len(future) == 1 else f"records {_indexes([o.index for o in future])} are"
+    which = _records_are([o.index for o in future])
     notes.add(f"{which} read as updated after the present ({iso_instant(present)}): the vendor returned "
               f"{'it' if len(future) == 1 else 'them'} before that date, so each poll until {iso_instant(latest)} "
               f"takes {'it' if len(future) == 1 else 'them'} again and sends the event again (about {again:,} more "
@@ -868,6 +869,11 @@ def _duplicate_ids(outcomes: list[RecordOutcome], notes: _Notes) -> None:
         if len(indexes) > 1:
             notes.add(f"{id_taken(key)} from records {', '.join(map(str, indexes))}: one event each "
                       "(assumed: the platform does not document what it does with an id a page repeats)")
+
+
+def _records_are(items: list[int]) -> str:
+    """'record 3 is' or 'records 3, 4 are'."""
+    return f"record {items[0]} is" if len(items) == 1 else f"records {_indexes(items)} are"
 
 
 def _indexes(items: list[int], limit: int = 10) -> str:
@@ -921,22 +927,25 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
         notes.add(f"records {_indexes([t[0] for t in twice])} are taken by more than one poll: their events are "
                   "sent more than once")
     if between:
-        notes.add(f"records {_indexes(between)} fall between windows: no poll takes them")
+        falls = f"record {between[0]} falls" if len(between) == 1 else f"records {_indexes(between)} fall"
+        notes.add(f"{falls} between windows: no poll takes {'it' if len(between) == 1 else 'them'}")
     if after:
-        notes.add(f"records {_indexes(after)} are updated after the last simulated run ({iso_instant(bounds[-1][1])}): "
-                  "a later poll takes them")
+        notes.add(f"{_records_are(after)} updated after the last simulated run ({iso_instant(bounds[-1][1])}): "
+                  f"a later poll takes {'it' if len(after) == 1 else 'them'}")
     if polls > 1 and shift:  # windows are evenly spaced: every pair overlaps (or misses) the same amount
         previous_end, low = bounds[0][1], bounds[1][0]
         if shift > 0:
             notes.add(f"each poll overlaps the one before by {shift / 1000:g} s (pollDelay): records updated in the "
-                      f"last {shift / 1000:g} s before a run come twice (first: ({iso_instant(low)}, {iso_instant(previous_end)}])")
+                      f"last {shift / 1000:g} s before a run come twice (first: {'[' if inclusive else '('}"
+                      f"{iso_instant(low)}, {iso_instant(previous_end)}])")
         else:
             notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
-                      f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}])")
+                      f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}"
+                      f"{')' if inclusive else ']'})")
     if inclusive and shift == 0 and polls > 1:
         notes.add("with --at-last-poll taken, a record updated exactly at a run time is taken by that run and the "
                   "next")
-    windows = tuple(Window(k, low, high, tuple(taken[k])) for k, (low, high) in enumerate(bounds))
+    windows = tuple(Window(k, low, high, tuple(taken[k]), inclusive) for k, (low, high) in enumerate(bounds))
     return windows, updated_outcomes
 
 

@@ -515,7 +515,8 @@ def _resource_text(res: ResourceSimulation) -> list[str]:
     for window in res.windows:
         taken = ", ".join(map(str, window.taken)) or "none"
         label = f"poll {window.index}"
-        out.append(f"  {label:<10} ({_iso(window.since_ms)}, {_iso(window.until_ms)}] takes {taken}")
+        opening = "[" if window.since_taken else "("
+        out.append(f"  {label:<10} {opening}{_iso(window.since_ms)}, {_iso(window.until_ms)}] takes {taken}")
     for note in res.notes:
         out.append(f"  note       {note}")
     counts = ", ".join(f"{res.count(e)} {e}" for e in ("created", "updated", "ignored", "error"))
