@@ -415,3 +415,25 @@ def test_macro_date_pattern_problems_listed_as_check_reports_them(write) -> None
     checked = run_cli("check", "--format", "json", write(json.dumps(poller)))
     assert {(f["rule"], f["column"]) for f in json.loads(checked.out)["findings"]
             if f["rule"] in ("CE406", "CE420")} == {("CE406", 1 + len('{"invoices": {"url": "') + url.index("hh"))}
+
+
+def test_carets_stand_under_their_value_after_wide_characters(tmp_path: Path) -> None:
+    """A CJK resource path or field name takes two terminal cells a character (helper-179): the carets were placed
+    by code points, 6 cells left of the macro after `/客户?where=名字=... and 更新>'`, as `check`'s underline is not."""
+    import unicodedata
+
+    body = {"k": {"url": "/hubs/crm/客户?where=名字='Müller' and 更新>'${gmtDate:yyyy-MM-dd HH:mm:ss}'&x=${epoch:s}",
+                  "idField": "id"}}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("render", str(path), "--at", AT)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+
+    def cells(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    for label, value in (("template", "${gmtDate:"), ("url", "2024-01-05 10:00:00")):
+        row = next(i for i, line in enumerate(lines) if line.startswith(f"  {label} "))
+        assert lines[row + 1].index("^") == cells(lines[row][:lines[row].index(value)]), (lines[row], lines[row + 1])
+        assert lines[row + 1].rstrip().endswith("^" * len("${epoch:s}" if label == "template" else "1704448800"))

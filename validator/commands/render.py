@@ -195,10 +195,15 @@ def _printable_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list
     return "".join(shown), [(at[min(start, len(text))], at[min(end, len(text))]) for start, end in spans]
 
 
-def _marks(length: int, spans: list[tuple[int, int]]) -> str:
+def _marks(shown: str, spans: list[tuple[int, int]]) -> str:
+    """Carets under ``spans`` (code points of ``shown``), counted in terminal cells as `check`'s underline is (a wide
+    character takes two)."""
+    from ..reporters.text import _cells
+
+    length = _cells(shown)
     line = [" "] * length
     for start, end in spans:
-        for i in range(start, max(end, start + 1)):
+        for i in range(_cells(shown[:start]), _cells(shown[:max(end, start + 1)])):
             if i < length:
                 line[i] = "^"
     return "".join(line).rstrip()
@@ -238,7 +243,7 @@ def _text_block(name: str, rendered: RenderedUrl, delay: int, problems: list[tup
     for label, value, spans in rows:
         shown, spans = _printable_spans(value, spans)
         lines.append(f"  {label:<9} {shown}")
-        marks = _marks(len(shown), spans)
+        marks = _marks(shown, spans)
         if marks:
             lines.append(pad + marks)
     last = f"  last poll {_iso(rendered.last_poll_ms)}"
