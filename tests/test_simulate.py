@@ -785,3 +785,21 @@ def test_windows_say_their_lower_bound_is_taken_with_at_last_poll_taken():
     text = to_text(Simulation(SINCE_MS, (ignored,)))
     assert "  poll 0     (2024-01-05T09:59:30.000Z, 2024-01-05T10:15:00.000Z] takes none" in text
     assert "(first: (2024-01-05T10:14:30.000Z, 2024-01-05T10:15:00.000Z])" in text
+
+
+def test_the_text_table_pads_wide_ids_by_terminal_cells():
+    """An id of CJK characters takes two cells a character (helper-179): the columns after it were padded by code
+    points and stood two cells right per wide character."""
+    import unicodedata
+
+    from validator.commands.simulate import to_text
+    from validator.simulate import Simulation
+
+    result = run([rec("顧客-1", "2024-01-05T11:00:00Z"), rec("c2", "2024-01-05T11:00:00Z")])
+    rows = [line for line in to_text(Simulation(SINCE_MS, (result,))).splitlines() if "2024-01-05T11:00:00.000Z" in line]
+
+    def cells(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    assert len(rows) == 2
+    assert len({cells(row[:row.index("2024-01-05 11:00")]) for row in rows}) == 1, rows
