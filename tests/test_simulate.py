@@ -712,6 +712,10 @@ def test_filter_by_current_date_leaves_out_a_record_after_the_run() -> None:
     bounded = run(records, filterByCurrentDate=True)
     assert [r.event for r in bounded.records] == ["ignored", "updated", "updated"]  # the run is at 10:15, inclusive
     assert "filterByCurrentDate leaves it out" in bounded.records[0].notes[-1]
+    # helper-179: 'ignored' is for this run only; the next windows start before it (no gap without a negative delay)
+    assert bounded.records[0].notes[-1].endswith("filterByCurrentDate leaves it out of this run; a later run takes it")
+    gapped = run(records, filterByCurrentDate=True, pollDelay=-30)
+    assert gapped.records[0].notes[-1].endswith("filterByCurrentDate leaves it out of this run")
     assert any(a.startswith("filterByCurrentDate: a record updated after the run time (2024-01-05T10:15:00.000Z")
                for a in bounded.assumptions), bounded.assumptions
     assert run(records, filterByCurrentDate=True, polls=3).records[0].event == "ignored"

@@ -685,7 +685,7 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     outcomes = [_outcome(i, record, id_field, updated_cfg, created_cfg, compared, tolerance, filter_dates,
                          settings) for i, record in enumerate(records)]
     if filter_dates and _is_true(entry.get("filterByCurrentDate")):
-        outcomes = _bounded_by_the_run(outcomes, since_ms + polls * interval * 60_000, assumptions)
+        outcomes = _bounded_by_the_run(outcomes, since_ms + polls * interval * 60_000, delay, assumptions)
     _duplicate_ids(outcomes, notes)
     if filter_dates and not _is_true(entry.get("filterByCurrentDate")):
         _dated_in_the_future(outcomes, interval, settings, notes)
@@ -695,15 +695,19 @@ def simulate_entry(entry: Any, records: Sequence[Any], since_ms: int, *, name: s
     return resource(tuple(outcomes), windows)
 
 
-def _bounded_by_the_run(outcomes: list[RecordOutcome], run_ms: int, assumptions: _Notes) -> list[RecordOutcome]:
-    """filterByCurrentDate's documented upper bound "now": a record read as updated after the run leaves it."""
+def _bounded_by_the_run(outcomes: list[RecordOutcome], run_ms: int, delay: int,
+                        assumptions: _Notes) -> list[RecordOutcome]:
+    """filterByCurrentDate's documented upper bound "now": a record read as updated after the run leaves it (for a later
+    run, whose window starts before it, unless a negative pollDelay leaves a gap)."""
     from dataclasses import replace
+
+    later = "; a later run takes it" if delay >= 0 else ""
 
     assumptions.add(f"filterByCurrentDate: a record updated after the run time ({iso_instant(run_ms)}, the last poll "
                     "time plus the refresh interval) is left out, the documented upper bound 'now'; one exactly at "
                     "it is taken (undocumented)")
     return [replace(o, event="ignored", notes=(*o.notes, f"updated after the run time ({iso_instant(run_ms)}): "
-                                               "filterByCurrentDate leaves it out"))
+                                               f"filterByCurrentDate leaves it out of this run{later}"))
             if o.event in ("created", "updated") and o.updated is not None and o.updated.instant_ms is not None
             and o.updated.instant_ms > run_ms else o for o in outcomes]
 
