@@ -418,7 +418,7 @@ def test_simulate_walks_instance_bodies_and_stringified_pollers() -> None:
     result = simulate(body, RecordSet(by_resource={"deals": ({"id": 1, "updated": "2024-01-05T11:00:00Z"},)}), SINCE)
     assert [r.name for r in result.resources] == ["deals"]
     assert result.resources[0].pointer == "/configuration/event.poller.configuration/deals"
-    assert result.skipped == (("contacts", "no records for it ()"),)
+    assert result.skipped == (("contacts", "no records for it: the records are keyed by resource name, and none is this one"),)
 
 
 def test_credentials_in_the_url_query_are_masked() -> None:

@@ -287,7 +287,7 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     named = {key: child for key, child in held.items() if child is not None}
     if named and all(_is_records(child) for child in named.values()):
         return RecordSet(by_resource={key: tuple(child) for key, child in named.items()},
-                         origin="arrays named after the resources")
+                         origin="records named after the resources")
     candidates = list(_candidate_arrays(value))
     if not candidates:
         keys = ", ".join(sorted(map(str, value))[:10]) or "none"
@@ -1011,7 +1011,7 @@ def simulate(loaded: Any, records: RecordSet | Sequence[Any], since: datetime | 
                 skipped.append((shown, why or "no records"))
                 continue
         if chosen is None:
-            skipped.append((shown, f"no records for it ({record_set.origin})"))
+            skipped.append((shown, "no records for it: the records are keyed by resource name, and none is this one"))
             continue
         results.append(simulate_entry(ref.value, chosen, since_ms, name=ref.name, pointer=ref.pointer,
                                       settings=settings, polls=polls, configuration=ref.configuration,
