@@ -807,3 +807,22 @@ def test_the_text_table_pads_wide_ids_by_terminal_cells():
 
     assert len(rows) == 2
     assert len({cells(row[:row.index("2024-01-05 11:00")]) for row in rows}) == 1, rows
+
+
+def test_the_created_gap_is_exact_near_the_tolerance():
+    """A created date 2 min 30 s before the updated date, with createdCheckTolerance 120, is UPDATED (helper-179):
+    the detail said 'created 2 minutes before updated (tolerance 120 s)'-like words (pendulum's, truncated), which
+    read as within the tolerance, and a created date read 6 h 59 min 55 s off in the wrong zone '6 hours'; below a
+    day the gap is given exactly."""
+    from validator.commands.simulate import to_text
+    from validator.simulate import Simulation
+
+    records = [rec(1, "2024-01-05T10:30:00Z", "2024-01-05T10:27:30Z"), rec(2, "2024-01-05T10:30:00Z",
+                                                                         "2024-01-05T17:29:55Z"),
+               rec(3, "2024-01-05T10:30:00Z", "2024-01-01T10:30:00Z")]
+    result = run(records, createdCheckTolerance=120)
+    assert [r.event for r in result.records] == ["updated", "updated", "updated"]
+    text = to_text(Simulation(SINCE_MS, (result,)))
+    assert "30 minutes after the last poll; created 2 min 30 s before updated" in text, text
+    assert "created 6 h 59 min 55 s after updated" in text
+    assert "created 4 days before updated" in text

@@ -424,17 +424,20 @@ def to_json(result: Simulation) -> dict[str, Any]:
             "skipped": [{"name": name, "reason": reason} for name, reason in result.skipped]}
 
 
-def _relative(ms: int, reference: int, what: str) -> str:
-    """'2 hours before the last poll', exact below a minute (the edges matter there)."""
+def _relative(ms: int, reference: int, what: str, exact_below: int = 60_000) -> str:
+    """'2 hours before the last poll', exact below ``exact_below`` ms (the edges matter there: a minute for the last
+    poll, a day for the created date: createdCheckTolerance may be minutes, a zone shifts it hours)."""
     import pendulum
+
+    from ..simulate import _amount
 
     delta = ms - reference
     if delta == 0:
         return f"exactly at {what}"
     side = "after" if delta > 0 else "before"
     size = abs(delta)
-    if size < 60_000:
-        amount = f"{size} ms" if size < 1000 else f"{size / 1000:g} s"
+    if size < exact_below:
+        amount = f"{size} ms" if size < 1000 else _amount(size)
         return f"{amount} {side} {what}"
     try:
         moment = pendulum.from_timestamp(ms / 1000)
@@ -452,7 +455,7 @@ def _detail(res: ResourceSimulation, record: RecordOutcome) -> str:
     detail = _relative(record.updated.instant_ms, res.compared_ms, reference)
     created = record.created
     if record.event in ("created", "updated") and created is not None and created.instant_ms is not None:
-        gap = _relative(created.instant_ms, record.updated.instant_ms, "updated").replace("exactly at", "at")
+        gap = _relative(created.instant_ms, record.updated.instant_ms, "updated", 86_400_000).replace("exactly at", "at")
         detail += f"; created {gap}"
         if record.event == "created" and res.tolerance_s:
             detail += f" (tolerance {res.tolerance_s} s)"
