@@ -500,3 +500,18 @@ def test_the_note_on_an_id_taken_twice_masks_a_secret_json_escapes(tmp_path, fmt
                      "2026-12-05T09:00:00Z", "--format", fmt)
     shown = result.out + result.err
     assert "is taken from records 0, 1" in shown and "3hS8pLm2" not in shown, shown
+
+
+def test_a_stringified_poller_that_is_not_json_is_said_so(tmp_path: Path) -> None:
+    """`event.poller.configuration` given as a JSON string with a mistake (helper-179): simulate said the file 'holds no
+    poller configuration', render said the string is not valid JSON; both now say it."""
+    body = tmp_path / "b.json"
+    body.write_text(json.dumps({"element": {"key": "x"}, "configuration": {
+        "event.poller.configuration": '{"contacts": {"url": "/hubs/crm/contacts", "idField": "id",}}'}}),
+        encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text("[]", encoding="utf-8")
+    result = run_cli("simulate", str(body), "--records", str(records), "--since", SINCE)
+    assert result.code == 1, result
+    assert "the event.poller.configuration string is not valid JSON" in result.err, result.err
+    assert "holds no poller configuration" not in result.err

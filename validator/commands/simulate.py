@@ -239,10 +239,17 @@ def run(args: argparse.Namespace) -> int:
         keys = declared_keys(loaded, args.element_docs, args.element)  # (its element's PASSWORD keys: secrets too)
         shown = name_masker(distinctive_values(loaded, extra_keys=keys))
         if not names:
+            from ..kinds import PollerDecodeError, decode_poller, find_pollers
             from ..masking import printable
 
-            print(printable(f"ce-validator simulate: {args.file}: holds no poller configuration "
-                            "(event.poller.configuration)"), file=sys.stderr)
+            why = "holds no poller configuration (event.poller.configuration)"
+            for ref in find_pollers(loaded.value):  # (one there, as a string that is not JSON: say so, as render does)
+                try:
+                    decode_poller(loaded.value, ref)
+                except PollerDecodeError as exc:
+                    why = f"{ref.pointer}: {exc} (run `ce-validator check {args.file}`)"
+                    break
+            print(printable(f"ce-validator simulate: {args.file}: {why}"), file=sys.stderr)
             return EXIT_ERRORS
         if args.resource:
             unknown = [r for r in args.resource if r not in names]
