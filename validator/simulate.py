@@ -939,9 +939,15 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
     if polls > 1 and shift:  # windows are evenly spaced: every pair overlaps (or misses) the same amount
         previous_end, low = bounds[0][1], bounds[1][0]
         if shift > 0:
+            times = 1 - (-shift // step)  # (a window is step + shift long: as many runs reach back over a record)
+            come = "come twice" if times == 2 else f"come up to {times} times"
             notes.add(f"each poll overlaps the one before by {shift / 1000:g} s (pollDelay): records updated in the "
-                      f"last {shift / 1000:g} s before a run come twice (first: {'[' if inclusive else '('}"
+                      f"last {shift / 1000:g} s before a run {come} (first: {'[' if inclusive else '('}"
                       f"{iso_instant(low)}, {iso_instant(previous_end)}])")
+        elif -shift > step or (-shift == step and not inclusive):
+            notes.add(f"pollDelay {delay} s is longer back than the refresh interval ({interval} min): each poll asks "
+                      f"for changes after its own run time ({_amount(-shift - step)} after it), so no poll takes any "
+                      "record")
         else:
             notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
                       f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}"
