@@ -930,10 +930,11 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
     else:
         notes.add(f"records {_indexes([t[0] for t in twice])} are taken by more than one poll: their events are "
                   "sent more than once")
-    if between:
+    never = polls > 1 and (-shift > step or (-shift == step and not inclusive))  # (every window ends before it starts)
+    if between and not never:
         falls = f"record {between[0]} falls" if len(between) == 1 else f"records {_indexes(between)} fall"
         notes.add(f"{falls} between windows: no poll takes {'it' if len(between) == 1 else 'them'}")
-    if after:
+    if after and not never:
         notes.add(f"{_records_are(after)} updated after the last simulated run ({iso_instant(bounds[-1][1])}): "
                   f"a later poll takes {'it' if len(after) == 1 else 'them'}")
     if polls > 1 and shift:  # windows are evenly spaced: every pair overlaps (or misses) the same amount
@@ -944,10 +945,9 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
             notes.add(f"each poll overlaps the one before by {shift / 1000:g} s (pollDelay): records updated in the "
                       f"last {shift / 1000:g} s before a run {come} (first: {'[' if inclusive else '('}"
                       f"{iso_instant(low)}, {iso_instant(previous_end)}])")
-        elif -shift > step or (-shift == step and not inclusive):
-            notes.add(f"pollDelay {delay} s is longer back than the refresh interval ({interval} min): each poll asks "
-                      f"for changes after its own run time ({_amount(-shift - step)} after it), so no poll takes any "
-                      "record")
+        elif never:
+            notes.add(f"pollDelay {delay} s moves each poll's last poll time past its own run time (by "
+                      f"{_amount(-shift - step)}; the refresh interval is {interval} min): no poll takes any record")
         else:
             notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
                       f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}"
