@@ -515,3 +515,21 @@ def test_a_stringified_poller_that_is_not_json_is_said_so(tmp_path: Path) -> Non
     assert result.code == 1, result
     assert "the event.poller.configuration string is not valid JSON" in result.err, result.err
     assert "holds no poller configuration" not in result.err
+
+
+def test_a_postman_collection_holding_a_poller_is_said_so(tmp_path: Path) -> None:
+    """render reads a Postman collection's raw bodies (and a bulk file's), simulate reads one body (helper-179): a
+    collection whose request creates an instance with a poller was said to hold no poller configuration."""
+    body = {"element": {"key": "sfdc"}, "configuration": {"event.poller.configuration": {"accounts": {
+        "url": "/hubs/crm/accounts", "idField": "Id"}}}}
+    collection = tmp_path / "c.json"
+    collection.write_text(json.dumps({
+        "info": {"name": "CE", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "create", "request": {"method": "POST", "url": "https://x/elements/api-v2/instances",
+                                                "body": {"mode": "raw", "raw": json.dumps(body)}}}]}),
+        encoding="utf-8")
+    records = tmp_path / "r.json"
+    records.write_text("[]", encoding="utf-8")
+    result = run_cli("simulate", str(collection), "--records", str(records), "--since", SINCE)
+    assert result.code == 1, result
+    assert "/item/0/request/body/raw" in result.err and "save that body to a file" in result.err, result.err

@@ -242,7 +242,13 @@ def run(args: argparse.Namespace) -> int:
             from ..kinds import PollerDecodeError, decode_poller, find_pollers
             from ..masking import printable
 
+            from ._io import bodies_within
+
             why = "holds no poller configuration (event.poller.configuration)"
+            held = [pointer for pointer, body in bodies_within(loaded.value) if find_pollers(body)]
+            if held:  # (a bulk file or a Postman collection: render reads each of its bodies, simulate one body)
+                why = (f"holds no poller configuration of its own, but its bodies at {', '.join(held[:3])}"
+                       f"{' and more' if len(held) > 3 else ''} do: simulate reads one body; save that body to a file")
             for ref in find_pollers(loaded.value):  # (one there, as a string that is not JSON: say so, as render does)
                 try:
                     decode_poller(loaded.value, ref)
