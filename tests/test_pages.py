@@ -2238,6 +2238,16 @@ def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
     assert "CE206" in {f.rule for f in check_page(right, path="p.md").findings}
 
 
+@pytest.mark.parametrize("label", ["The API refuses it with a 400 when the key is missing; send this instead:\n",
+                                   "The platform rejects it with an error unless you use this body:\n"])
+def test_what_the_platform_rejects_then_advice_labels_a_body_to_copy(label):
+    """`The API refuses it with a 400:` labels a counter-example; with advice after it (`...; send this instead:`) the
+    block below is the body to copy, and its mistakes are reported."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = f"# Pollers\n\n{label}\n```json\n{body}\n```\n"
+    assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}
+
+
 def test_a_body_that_elides_with_a_comment_is_a_fragment():
     """helper-92: `// ...` in a `json` block was CE003, an error, where `...` alone makes the block a fragment."""
     page = ('# x\n\n```json\n{\n  "element": {"key": "sageone"},\n  // ... other keys\n  "configuration": {\n'

@@ -664,7 +664,7 @@ _WRONG = LazyPattern(
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}{_WHY}"
     # what the platform answers to it (`The platform rejects this:`, `The API refuses it with a 400:`)
     r"|(?:the\s+)?(?:platform|api|server|cloud\s+elements)\s+(?:rejects|refuses)\s+(?:this|it|the\s+following)"
-    r"(?:\s+with\s+(?:an?\s+)?(?:\d{3}|error)[^\r\n]{0,60})?"
+    rf"(?:\s+with\s+(?:an?\s+)?(?:\d{{3}}|error){_NO_ADVICE}[^\r\n]{{0,60}})?"
     # a changelog quoting what it replaced: `The old example was:`, `The previous poller read:`
     rf"|(?:the\s+)?(?:old|previous|original|former){_OF_WHAT}\s+(?:was|read|looked\s+like\s+this){_WHY}",
     re.IGNORECASE)
