@@ -47,7 +47,8 @@ from .positions import PositionMap, TextBuilder
 # The word that runs curl: `curl`, `/usr/bin/curl`, Windows' `curl.exe` (what the patterns below start a command with)
 CURL_WORD = r"(?:[\w.:/-]*/)?curl(?:\.exe)?"
 # HTTPie's commands (`http POST ...`, `https`, `xh`), its options, then the method or the address it is given
-HTTPIE_COMMAND = r"(?:https?|xhs?)[ \t]+(?:--?[\w-]+(?:=\S+)?[ \t]+)*"
+# (each option read one way, possessively: `--a` split as `-` + `-a` or `--` + `a` was tried both ways, 2^n)
+HTTPIE_COMMAND = r"(?:https?|xhs?)[ \t]++(?:--?+[\w-]++(?:=\S++)?+[ \t]++)*+"
 _CURL_WORD = LazyPattern(CURL_WORD, re.IGNORECASE)
 
 
