@@ -2211,6 +2211,28 @@ def test_the_organization_secret_beside_a_user_placeholder_is_masked(written):
     assert not _leaks(masked, secrets), masked
 
 
+@pytest.mark.parametrize("written", [
+    "User <user secret>, Organization {0}",
+    "User [USER_SECRET], Organization {0}, Element {1}",
+    "User YOUR_USER_SECRET, Organization {0}",
+    "User %CE_USER%, Organization {0}",
+    "User $(CE_USER), Organization {0}",
+    "User {{0}}, Organization {0}",
+    "User %s, Organization %s, Element {1}",
+])
+def test_the_organization_secret_beside_other_user_placeholders_is_masked(written):
+    """Beside `${u}` and `{{user}}`: a placeholder with a blank, in square brackets, a sample name, cmd's and Azure
+    Pipelines' variables, a format's slot: the header was not read (its user value no token nor reference), and the
+    organization's secret and the element token were shown."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    secrets = [canary(1771), canary(1772)]
+    text = json.dumps({"note": written.format(*secrets)})
+    masked = find_secrets(load_source(text, path="notes.json")).mask(text)
+    assert not _leaks(masked, secrets), masked
+
+
 @pytest.mark.parametrize("prose", [
     "Go to User Settings, organization settings and billing.",
     "Each User: Administrator, Organization: Engineering pair is set by the admin.",

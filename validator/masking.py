@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Se
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern, tree_of
 from .vocabulary.characters import visible
-from .vocabulary.placeholders import is_env_reference, names_a_variable, secret_in_brackets
+from .vocabulary.placeholders import is_env_reference, is_placeholder_value, names_a_variable, secret_in_brackets
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_ambiguous_parameter, is_credential_parameter, is_flag,
                                  is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, names_its_key,
@@ -236,8 +236,12 @@ _TOKEN_SCHEME = LazyPattern(r"\bToken[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{12,}+=*)
 _BEARER = LazyPattern(r"\b[Bb]earer[ \t]+(?P<value>[A-Za-z0-9._~+/\-]{16,}+=*)")
 # The Cloud Elements authorization header, whatever holds it (`export CE_AUTH='User ..., Organization ...'`), its
 # parts in any order (`Element x, User y, Organization z`).
-# (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`)
-_CE_PART_VALUE = r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\{\{[^{}\s]{1,80}\}\}|<[^<>\s]{1,80}>|[A-Za-z0-9+/=]++)"
+# (each part's value, or a reference or placeholder standing for it: `User ${USER_SECRET}, Organization <secret>`;
+# `<user secret>`, `[USER_SECRET]`, `YOUR_USER_SECRET`, cmd's `%CE_USER%`, Azure Pipelines' `$(CE_USER)`, a format's
+# `{0}` or `%s`)
+_CE_PART_VALUE = (r"(?:\$\{[^}\s]{1,80}\}|\$[A-Za-z_]\w*+|\$\([^()\s]{1,80}\)|\{\{[^{}\s]{1,80}\}\}|\{\w{1,40}\}"
+                  r"|<[^<>\s](?:[^<>\r\n]{0,78}[^<>\s])?>|\[[^\[\]\s](?:[^\[\]\r\n]{0,78}[^\[\]\s])?\]"
+                  r"|%[A-Za-z_]\w{0,79}%|%s|[A-Za-z0-9+/=_]++)")
 # A part's name in any case (`authorization: user ..., organization ...`, as some clients write headers); the header
 # may be split over lines: by a shell's or PowerShell's continuation (`User x, \` then `Organization y`), a folded
 # header line (the next one indented), or a string closed and another opened (`"User x, " +` then `"Organization y"`).
@@ -1498,6 +1502,20 @@ def _unpadded(value: str) -> str:
     return value.rstrip("=").replace("+", "A").replace("/", "A")
 
 
+_FORMAT_SLOT = LazyPattern(r"%s|\{\w{1,40}\}")  # (`String.Format("User {0}, ...")`, `sprintf('User %s, ...')`)
+
+
+def _stands_for_its_secret(value: str) -> bool:
+    """Whether a header part's value is a reference or placeholder standing for its secret (`${u}`, `<user secret>`,
+    `[USER_SECRET]`, `YOUR_USER_SECRET`, `%CE_USER%`, `{0}`, `%s`), not a value (nor a token in brackets,
+    `{Kq9vT3pLx8wZ}`, nor a deployment tool's reference, whose brackets may hold anything: `$(ghp_...)`)."""
+    if _showable(value):
+        return True
+    if _TOOL_FORM.match(value) is not None or _holds_a_token(value) or is_env_reference(value):
+        return False  # (a reference _showable did not show holds a value: `${KEY:-Kq9v...}`)
+    return is_placeholder_value(value, credential=True) or _FORMAT_SLOT.fullmatch(value) is not None
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
@@ -1514,12 +1532,13 @@ def platform_credentials(text: str) -> list[tuple[int, int]]:
         if any(name == "user" and _holds_a_user_secret(part.group("value")) for name, part in zip(names, parts)) \
                 and any(name == "organization" and (not part.group("value").isalpha() or len(part.group("value")) >= 20)
                         for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
-            spans += [part.span("value") for part in parts if not _showable(part.group("value"))]
+            spans += [part.span("value") for part in parts if not _stands_for_its_secret(part.group("value"))]
         else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`),
             # an element token beside a user and an organization given by reference (`User $U, Organization $O,
             # Element Zq8w...=`: the token is an instance's own credential, written out all the same); or, the user's
             # a placeholder, the others' secrets written out (`User ${u}, Organization <token>`)
-            filled = any(name == "user" and _showable(part.group("value")) for name, part in zip(names, parts))
+            filled = any(name == "user" and (_stands_for_its_secret(part.group("value")) or _TOOL_FORM.match(part.group("value")))
+                         for name, part in zip(names, parts))
             spans += [part.span("value") for name, part in zip(names, parts) if (name in ("user", "element") or filled)
                       and (_TOKEN_LIKE.fullmatch(_unpadded(part.group("value")))
                            or _random_letters(_unpadded(part.group("value")))) and len(part.group("value")) >= 12]
