@@ -1042,15 +1042,20 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
             if chars[at] not in "\r\n":
                 chars[at] = " "
 
+    # (the blanks looked back over are not looked over again: the last elision blanked, and the first character
+    # before it that was no blank; each `...` line looking back over all the lines blanked before it was quadratic)
+    last: list[int] = [-1, -1]
+
     def comma_before_a_close(start: int, end: int) -> None:  # `"a": 1,` then `...` then `}`: the comma goes too
         after = end
         while after < len(chars) and chars[after] in " \t\r\n":
             after += 1
         before = start - 1
         while before >= 0 and chars[before] in " \t\r\n":
-            before -= 1
+            before = last[1] if before == last[0] - 1 else before - 1
         if (after >= len(chars) or chars[after] in "}]") and before >= 0 and chars[before] == ",":
             chars[before] = " "
+        last[:] = [start, before]
 
     for match in _ELISION.finditer(text):
         group = (match.lastgroup or "").removesuffix("_comma")
