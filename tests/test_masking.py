@@ -510,6 +510,12 @@ _HIDDEN = {
     "/x?where=a%3E'x'+and+password+LIKE+%27Zq1kX7vW2pR9tL%25%27",
     "/x?where=a%3E'x'%20and%20secret%20in%20%28%27Zq1kX7vW2pR9tL%27%2C%27Zq2kX7vW2pR9tL%27%29",
     "/x?where=secret%20in%20('Zq1kX7vW2pR9tL',%20'Zq2kX7vW2pR9tL')",
+    # helper-177: after an encoded bracket (Java's URLEncoder, Python's quote: `%28`), an encoded tab or line end, and
+    # with encodeURIComponent's `!` left alone (`!%3D`)
+    "/x?where=a%3E%27x%27%20and%20%28token%3D%27Zq1kX7vW2pR9tL%27%20or%20name%3D%27Bob%27%29",
+    "/x?where=a%3E%27x%27%09and%09password%3D%27Zq1kX7vW2pR9tL%27",
+    "/x?where=a%3E%27x%27%0Aand%0Dpassword%3D%27Zq1kX7vW2pR9tL%27",
+    "/x?where=a%3E'x'%20and%20apiKey%20!%3D%20'Zq1kX7vW2pR9tL'",
 ])
 def test_a_credential_compared_in_an_encoded_filter_is_masked(url):
     """helper-174: a condition after an encoded blank (`%20and%20token%3D%27...%27`) was not read: its field's name

@@ -987,8 +987,9 @@ _CEQL_OPERATOR = (r"(?:[ \t]*(?:==?|!=|<>|[\u2265\u2264\u2260]|[<>]=?(?='))|[ \t
                   r"|[ \t]+(?='))[ \t]*\(?[ \t]*")
 # (in a list, `in ('a', 'b')`, the value runs over every item to the list's end: each is the credential's)
 _CEQL_NAME = r"(?P<name>[A-Za-z_][\w.\-]{0,99}+)"
-# (a field after an encoded blank too: `%20and%20token%3D%27...%27`, a filter encoded as a whole)
-_CEQL_FIELD_START = r"(?:(?<![\w.\-])|(?<=%20))"
+# (a field after an encoded blank too: `%20and%20token%3D%27...%27`, a filter encoded as a whole; or an encoded
+# bracket, tab or line end: `%28token%3D...`, `%09and%09token`)
+_CEQL_FIELD_START = r"(?:(?<![\w.\-])|(?<=%2[08])|(?<=%0[9AaDd]))"
 _CEQL_FIELD = _CEQL_FIELD_START + _CEQL_NAME
 _CEQL_CONDITION = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>')"
                               r"(?P<value>(?:[^'\\]|'')*(?:'[ \t]*,[ \t]*'(?:[^'\\]|'')*)*)")
@@ -1003,7 +1004,7 @@ _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")
 # and one percent-encoded (`password%3D%27...%27`), which the server decodes before it reads the filter; also with
 # its quotes left as they are (`password%3D'...'`: JavaScript's encodeURIComponent leaves `'` alone)
 _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
-                            r"(?:%3[Dd]|%21%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?|(?<=%20|..\+)(?i:like|in)(?=%20|\+|%28))"
+                            r"(?:%3[Dd]|(?:%21|!)%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?|(?<=%20|..\+)(?i:like|in)(?=%20|\+|%28))"
                             r"(?:%20|\+|%28|\()*+(?P<quote>%2[27]|['\"])"
                             r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+(?:(?:%2[27]|['\"])(?:%2[Cc]|,)(?:%20|\+)*+(?:%2[27]|['\"])"
                             r"(?:(?!%2[27])[^'\"&\s\\])*+)*+)")  # (each item of a list, `in%20(%27a%27%2C%27b%27)`)
