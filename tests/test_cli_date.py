@@ -129,6 +129,17 @@ def test_parse_shows_no_credential_pasted_with_the_value(fmt: str) -> None:
         assert "2024-01-05" in run.out or "found 'B'" in run.out, run.out
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_parse_shows_no_credential_of_a_log_line_pasted_with_the_value(fmt: str) -> None:
+    """helper-177: a log line's `name=value` after a blank (`2024-01-05 10:00:00 token=...`), not a URL's query,
+    was printed whole (the word read alone masks it, as a command-line message's are)."""
+    for value in ("2024-01-05 password=Dt7Wq2Zx9Lm4Pv", "2024-01-05 10:00:00 INFO api_key=Dt7Wq2Zx9Lm4PvAbCd",
+                  "2024-01-05 password: Dt7Wq2Zx9Lm4Pv"):
+        run = date("yyyy-MM-dd", "--at", "2024-01-05T10:00Z", "--parse", value, "--format", fmt)
+        assert run.code in (0, 1) and "Dt7Wq" not in run.out + run.err, run.out
+        assert "2024-01-05" in run.out, run.out
+
+
 def test_parse_option_reports_javas_prefix_parse_and_errors() -> None:
     run = date("yyyy-MM-dd'T'HH:mm:ss'Z'", "--at", "2024-01-05T10:00Z", "--parse", "2024-01-05T10:00:00Zjunk")
     assert run.code == 0

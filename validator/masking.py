@@ -951,6 +951,19 @@ def url_secrets(url: str) -> Secrets:
                                                           reverse=True)))
 
 
+def pasted_secrets(text: str) -> Secrets:
+    """The credentials of a value the user pasted (``date --parse``'s, maybe with what followed it: a URL's query, a
+    log line's `token=...` after a blank), as :class:`Secrets` of ``text``: :func:`url_secrets` of the whole, and of
+    each word alone (as :func:`mask_words` reads a message's), so the mask keeps the text's length."""
+    whole = url_secrets(text)
+    spans, values = set(whole.spans), set(whole.values)
+    for word in _WORD_RUN.finditer(text) if "=" in text or "@" in text or "_" in text else ():
+        found = url_secrets(word.group())
+        spans.update((word.start() + start, word.start() + end) for start, end in found.spans)
+        values.update(found.values)
+    return Secrets(spans=tuple(sorted(spans)), values=tuple(sorted(values, key=len, reverse=True)))
+
+
 def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of each span of ``url`` holding a lasting secret, as written (CE751): a query value
     whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of

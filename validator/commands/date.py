@@ -131,10 +131,10 @@ def run(args: argparse.Namespace) -> int:
     exit_code = 0
     if args.parse is not None:
         # the value as it is shown: a credential pasted with it masked (`2024-01-05?access_token=...`, a record's
-        # `Bearer ...` copied whole), the same length, so the columns and the caret stay right
-        from ..masking import url_secrets
+        # `Bearer ...` copied whole, a log line's `token=...`), the same length, so the columns and the caret stay right
+        from ..masking import pasted_secrets
 
-        secrets = url_secrets(args.parse)
+        secrets = pasted_secrets(args.parse)
         shown_text = str(secrets.mask(args.parse))
         try:
             result = parse_position(pattern, args.parse, args.zone, lenient=args.lenient)
