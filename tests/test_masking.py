@@ -2239,6 +2239,19 @@ def test_the_organization_secret_beside_other_user_placeholders_is_masked(writte
     assert not _leaks(masked, secrets), masked
 
 
+def test_a_readme_code_block_s_code_is_shown_and_an_oauth_code_masked():
+    """helper-177: ReadMe's `[block:code]` keeps each code in a `"code"` string, read as OAuth's `code`: every excerpt
+    of a finding in such a block was masked whole.  Code has blanks or line breaks; an OAuth code has none."""
+    from validator.masking import find_secrets
+    from validator.source import load_source
+
+    code = '{\n  "name": "caf\u00e9",\n  "configuration": {"event.poller.refresh_interval": "ten"}\n}'
+    page = f'# x\n\n[block:code]\n{json.dumps({"codes": [{"code": code, "language": "json"}]}, indent=2)}\n[/block]\n'
+    assert "refresh_interval" in str(find_secrets(load_source(page, path="p.md")).mask(page))
+    grant = '# x\n\n```text\n{"providerData": {"code": "' + canary(1773) + '"}, "code": "' + canary(1774) + '"}\n```\n'
+    assert not _leaks(str(find_secrets(load_source(grant, path="p.md")).mask(grant)), [canary(1773), canary(1774)])
+
+
 @pytest.mark.parametrize("prose", [
     "Go to User Settings, organization settings and billing.",
     "Each User: Administrator, Organization: Engineering pair is set by the admin.",

@@ -1609,6 +1609,12 @@ def _distinct_lines(text: str) -> str:
     return "\n".join(dict.fromkeys(text.split("\n"))) if len(text) > _LONG_TEXT else text
 
 
+def _code_not_a_grant(key: str, value: str) -> bool:
+    """Whether a `code` key's value is code, not OAuth's one-time code: ReadMe's `[block:code]` keeps each code block
+    in a `"code"` string (`"{\\n  \\"name\\": ...}"`), which has blanks or line breaks where a grant has none."""
+    return key.lower() == "code" and (any(blank in value for blank in " \t\r\n") or "\\n" in value)
+
+
 def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too; ``broken``: ``text`` is a file that is
@@ -1668,7 +1674,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                     yield span[0], span[0] + len(value)
             continue
         if span is not None and span[0] < span[1] and not _shown_as_written(text[span[0]:span[1]]) \
-                and not names_its_key(text[span[0]:span[1]], key) \
+                and not names_its_key(text[span[0]:span[1]], key) and not _code_not_a_grant(key, text[span[0]:span[1]]) \
                 and not is_flag(key, text[span[0]:span[1]].strip("'\"")) \
                 and not (broken and text[start:start + 1] not in _OPENERS and _describes(text[span[0]:span[1]], key)):
             yield span
