@@ -388,6 +388,20 @@ def test_a_path_that_cannot_be_read_fails_every_machine_readable_report(tmp_path
         "::error file=missing.json,title=ce-validator (not checked)::missing.json: no such file or directory\n")
 
 
+def test_a_path_that_cannot_be_read_shows_no_credential_in_any_report(tmp_path):
+    """helper-177: a URL named as a path (`check "https://user:<password>@host/x.json"`, which is no file) was masked
+    in the log, but every report naming what it could not read (github's new annotation, SARIF, JUnit, JSON) printed
+    its password."""
+    secret = "Dt7Wq2Zx9Lm4PvAbCd"
+    result = run_cli("check", "--no-cache", "--format", "sarif:r.sarif", "--format", "junit:r.xml", "--format",
+                     "json:r.json", "--format", "github:r.txt", f"https://user:{secret}@example.com/x.json",
+                     f"x.json?apiKey={secret}", cwd=tmp_path)
+    assert result.code == 2 and secret not in result.out + result.err
+    for report in ("r.sarif", "r.xml", "r.json", "r.txt"):
+        written = (tmp_path / report).read_text(encoding="utf-8")
+        assert secret not in written and "no such file" in written, (report, written)
+
+
 def test_links_a_folder_walk_does_not_follow_are_said(tmp_path):
     """A CI trial (helper-83): a link out of the folder (a shared poller file), a dangling link and a loop were left
     out in silence: "No problems found", exit 0, with the linked file's errors unseen."""

@@ -183,8 +183,8 @@ def run_check(
         if isinstance(item, InputError):
             print(f"ce-validator: error: {_as_reported(str(item))}", file=sys.stderr)
             status = 2
-            unreadable.append(FileReport(path=_as_reported(item.path) if item.path is not None else None,
-                                         unreadable=_as_reported(str(item))))
+            unreadable.append(FileReport(path=_unread(item.path) if item.path is not None else None,
+                                         unreadable=_unread(str(item))))
             continue
         try:
             config = resolver.for_path(located(item))
@@ -250,7 +250,7 @@ def run_check(
         if kind_of_outcome == "input-error":
             print(f"ce-validator: error: {_as_reported(str(payload))}", file=sys.stderr)
             status = 2
-            unreadable.append(FileReport(path=_as_reported(item.shown), unreadable=_as_reported(str(payload))))
+            unreadable.append(FileReport(path=_unread(item.shown), unreadable=_unread(str(payload))))
             continue
         if kind_of_outcome == "setup-error":
             print(f"ce-validator: error: {payload}", file=sys.stderr)
@@ -388,6 +388,14 @@ def _as_reported(shown: str) -> str:
     from .masking import printable_path
 
     return printable_path(shown)
+
+
+def _unread(shown: str) -> str:
+    """A path that could not be read, or its error, as the reports name it: as :func:`_as_reported`, and a URL's
+    credentials masked, as the log's line masks them (`check "https://user:<password>@host/x.json"`, no file)."""
+    from .masking import mask_words
+
+    return mask_words(_as_reported(shown))
 
 
 def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
