@@ -311,6 +311,21 @@ def test_the_settings_inside_element_are_moved_out() -> None:
     assert said.fix is None and said.help == "move its keys into the body's `configuration`, and remove this one"
 
 
+@pytest.mark.parametrize("name", ["config", "configuraton"])
+def test_settings_inside_element_and_under_another_name_are_not_both_made_configuration(name: str) -> None:
+    """helper-177: `--fix --unsafe-fixes` moved `element.configuration` out (CE106) and renamed `config` to
+    `configuration` (CE101) in one run: two `configuration` keys, and the platform keeps only the last one's settings.
+    The move is made; the rename, which would write the key again, is not offered."""
+    from validator.fixes import apply_fixes
+
+    body = {"element": {"key": "hubspot", "configuration": {"oauth.api.key": "${ID}"}}, "name": "hs",
+            name: {"oauth.api.secret": "${S}"}}
+    findings = [f for f in check(json.dumps(body)) if f.rule in ("CE101", "CE106") and f.fix is not None]
+    assert [f.rule for f in findings] == ["CE106"], findings
+    fixed = apply_fixes(json.dumps(body), findings)[0]
+    assert fixed.count('"configuration"') == 1, fixed
+
+
 _POLLER = {"customers": {"url": "/hubs/finance/customers", "idField": "id"}}
 
 

@@ -128,11 +128,13 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
     known = top_level_properties("instance")
     element = ctx.value.get("element")
     inner = element.get("configuration") if isinstance(element, dict) and element.keys() <= _ELEMENT_NAMED else None
+    moved = False  # (CE106 moves element's configuration out: then no key is renamed to `configuration` too)
     if isinstance(inner, dict) and not is_response(ctx.value) and detect_kind(inner) == "configuration" \
             and any(isinstance(k, str) and is_dotted_key(k) for k in inner):
         # (the platform's answer carries the whole element, its definition's configuration too)
         beside = "configuration" in ctx.value  # (then its keys go into that one, by hand: no second `configuration`)
         move = None if beside else move_member(ctx.source, "/element/configuration", "")
+        moved = move is not None
         yield ctx.finding(rule_for("CE106"), "`configuration` is inside `element`: the platform reads the instance's "
                           "settings only from the body's own `configuration`, so these are ignored",
                           pointer="/element/configuration", key=True, severity="error",
@@ -155,7 +157,8 @@ def _misspelt_top_level_keys(ctx: Context) -> Iterator[Finding]:
         if guess is not None:
             pointer = f"/{escape_pointer_token(key)}"
             takes = misfit(known.get(guess), ctx.value[key])  # (`"elementKey": "sageone"`: `element` takes an object)
-            rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value and takes is None else None
+            rename = rename_key(ctx.source, pointer, guess) if guess not in ctx.value and takes is None \
+                and not (moved and guess == "configuration") else None  # (CE106's move writes that key already)
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in the instance body", pointer=pointer, key=True,
                               help=f"did you mean `{guess}`?{look_alike_in(key, guess)}{why}"
                               + (f" It takes {takes}" if takes else ""),
