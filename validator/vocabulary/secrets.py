@@ -255,10 +255,16 @@ def secret_kind(key: str) -> SecretKind | None:
         return "secret"
     if last in ("key", "keys"):  # (`apiKeys`, `signing_keys`: a list of them)
         return "secret" if before in _KEY_QUALIFIERS and "consumer" not in words else None
-    if any(one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1):
+    if _misspells_a_secret(words):
         return "secret"
     plain = _undisguised(key)
     return secret_kind(plain) if plain != key else None
+
+
+@lru_cache(maxsize=4096)  # (keys share their words: `resource1`, `resource2`, ... are all `resource`)
+def _misspells_a_secret(words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` is a secret's name misspelt (`passwrd`, `secert`): one edit away from it."""
+    return any(one_edit_away(w, t) for w in words if len(w) >= 5 for t in _FUZZY_TARGETS if abs(len(w) - len(t)) <= 1)
 
 
 # Digits written for letters (`pa55word`, `P4SSW0RD`, `s3cr3t`), and letters of other scripts that look like Latin ones
@@ -280,7 +286,12 @@ def _undisguised(key: str) -> str:
             word = word.translate(_LEET).upper() if shouted else word.translate(_LEET)
         return word
 
-    return _ALNUM_RUN.sub(read, key) if any(char.isdigit() or not char.isascii() for char in key) else key
+    if key.isascii():  # (an ASCII word is read anew only with a letter after a digit in it: most keys have none)
+        return _ALNUM_RUN.sub(read, key) if _DIGIT_THEN_LETTER.search(key) is not None else key
+    return _ALNUM_RUN.sub(read, key)
+
+
+_DIGIT_THEN_LETTER = re.compile(r"[0-9][A-Za-z]")
 
 
 _NOT_TOKENS = frozenset({"taken", "toke", "tones", "token", "tokens", "apike"})  # (`tokens`: a count, `max_tokens`)
