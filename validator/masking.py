@@ -1623,8 +1623,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
     # through, in the text's order, only when a secret key is among them.
     backwards = text[::-1]
-    every_place = _key_places(backwards)
-    keys = {place[0] for place in every_place}
+    keys = _keys_of(backwards)  # (their places, a tuple each, are read only when one is wanted)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
     # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
@@ -1638,6 +1637,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
     pair_names = keys & _PAIR_NAME_SET if pair_values else set()
     wanted = secret_keys | user_keys | nested_keys | pair_values | pair_names
+    every_place = _key_places(backwards) if wanted or broken else []
     places = [place for place in every_place if place[0] in wanted] if wanted else []
     structural = nested_keys | pair_values | pair_names
     objects = _objects_of(text, [place[1] for place in places if place[0] in structural]) if structural else {}
@@ -2414,15 +2414,31 @@ def _key_places(backwards: str) -> list[tuple[str, int, int]]:
     """``(key, start, end)`` of every key :data:`_KEY` finds, in the text's order (``end`` is after the colon);
     ``backwards`` is the text reversed, read from colon to colon in one pass."""
     size = len(backwards)
-    if "2200" in backwards or "u\\" in backwards:
-        pattern = _UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS
+    pattern, escaped = _key_pattern(backwards)
+    if escaped:
         places = [(_unescaped(match.group(1)[::-1]), size - match.end(1), size - match.start())
                   for match in pattern.finditer(backwards)]
-    else:  # (most texts are ASCII: no typographic quote or invisible character there to read around)
+    else:
         places = [(match.group(1)[::-1], size - match.end(1), size - match.start()) for match in
-                  (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS).finditer(backwards)]
+                  pattern.finditer(backwards)]
     places.reverse()
     return places
+
+
+def _keys_of(backwards: str) -> set[str]:
+    """The keys of :func:`_key_places`, without their places (the same pass, its keys gathered in C)."""
+    pattern, escaped = _key_pattern(backwards)
+    found = set(pattern.findall(backwards))
+    return {_unescaped(key[::-1]) for key in found} if escaped else {key[::-1] for key in found}
+
+
+def _key_pattern(backwards: str) -> tuple[LazyPattern[str], bool]:
+    """The pattern that reads the keys of the reversed text ``backwards`` (its one group: a key, reversed), and whether
+    a key it reads holds escapes to decode (:func:`_unescaped`)."""
+    if "2200" in backwards or "u\\" in backwards:
+        return (_UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS), True
+    # (most texts are ASCII: no typographic quote or invisible character there to read around)
+    return (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS), False
 
 
 def _unescaped(key: str) -> str:
