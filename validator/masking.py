@@ -1623,7 +1623,10 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # distinct one is asked about once (the same keys come back in every poller entry), and the places are gone
     # through, in the text's order, only when a secret key is among them.
     backwards = text[::-1]
-    keys = _keys_of(backwards)  # (their places, a tuple each, are read only when one is wanted)
+    # (a long text, a body of many poller entries, has its keys in every entry and seldom a secret among them: its
+    # keys are gathered in C, and their places, a tuple each, read only when one is wanted)
+    every_place = _key_places(backwards) if broken or len(text) <= _LONG_TEXT else None
+    keys = {place[0] for place in every_place} if every_place is not None else _keys_of(backwards)
     secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
     # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
@@ -1637,7 +1640,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
     pair_names = keys & _PAIR_NAME_SET if pair_values else set()
     wanted = secret_keys | user_keys | nested_keys | pair_values | pair_names
-    every_place = _key_places(backwards) if wanted or broken else []
+    if every_place is None:
+        every_place = _key_places(backwards) if wanted else []
     places = [place for place in every_place if place[0] in wanted] if wanted else []
     structural = nested_keys | pair_values | pair_names
     objects = _objects_of(text, [place[1] for place in places if place[0] in structural]) if structural else {}
