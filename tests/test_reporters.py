@@ -224,9 +224,9 @@ def test_excerpt_expands_tabs_and_counts_wide_characters():
 
 @given(st.text(alphabet=st.sampled_from("ab \t\x01\x7f~é日\u0301\u200b\ud800"), max_size=12))
 def test_excerpt_fast_paths_agree_with_the_character_by_character_reading(text: str) -> None:
-    from validator.reporters.text import TAB, _cells, _display, _width
+    from validator.reporters.text import TAB, cells, _display, _width
 
-    assert _cells(text) == sum(_width(c) for c in text)
+    assert cells(text) == sum(_width(c) for c in text)
     assert _display(text) == "".join(TAB if c == "\t" else (c if c.isprintable() or c == " " else "\ufffd")
                                      for c in text)
 

@@ -198,12 +198,12 @@ def _printable_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list
 def _marks(shown: str, spans: list[tuple[int, int]]) -> str:
     """Carets under ``spans`` (code points of ``shown``), counted in terminal cells as `check`'s underline is (a wide
     character takes two)."""
-    from ..reporters.text import _cells
+    from ..reporters.text import cells
 
-    length = _cells(shown)
+    length = cells(shown)
     line = [" "] * length
     for start, end in spans:
-        for i in range(_cells(shown[:start]), _cells(shown[:max(end, start + 1)])):
+        for i in range(cells(shown[:start]), cells(shown[:max(end, start + 1)])):
             if i < length:
                 line[i] = "^"
     return "".join(line).rstrip()

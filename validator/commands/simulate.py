@@ -487,11 +487,11 @@ def _show_id(value: Any) -> str:
 
 def _table(rows: list[list[str]]) -> list[str]:
     from ..masking import printable
-    from ..reporters.text import _cells
+    from ..reporters.text import cells
 
     rows = [[printable(cell) for cell in row] for row in rows]  # (escaped before the columns are measured)
-    widths = [max(_cells(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]  # (a wide character takes 2)
-    return ["  " + "  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row, widths)) + "  " + row[-1]
+    widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]  # (a wide character takes 2)
+    return ["  " + "  ".join(cell + " " * (width - cells(cell)) for cell, width in zip(row, widths)) + "  " + row[-1]
             for row in rows]
 
 

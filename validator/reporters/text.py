@@ -46,8 +46,9 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _cells(text: str) -> int:
-    """How many terminal cells ``text`` takes."""
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes (a wide character two): the one count for every column a terminal
+    shows under a text (check's underline, render's carets, simulate's table)."""
     if text.isascii() and "\t" not in text:  # one cell a character
         return len(text)
     return sum(_width(c) for c in text)
@@ -75,10 +76,10 @@ def excerpt(line: str, column: int, end_column: int) -> tuple[str, str]:
         last = min(len(line), first + WINDOW)
         stop = min(stop, max(last, start + 1))  # a very long span: underline its beginning
     shown_line = ("…" if first else "") + _display(line[first:last]) + ("…" if last < len(line) else "")
-    pad = (1 if first else 0) + _cells(line[first:start])
+    pad = (1 if first else 0) + cells(line[first:start])
     span = line[start:stop] or " "
-    cells = max(_cells(span), 1)
-    return shown_line, " " * pad + "^" + "~" * (cells - 1)
+    width = max(cells(span), 1)
+    return shown_line, " " * pad + "^" + "~" * (width - 1)
 
 
 def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rules: Mapping[str, Rule] | None = None,
