@@ -101,7 +101,7 @@ _ESCAPED_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]
 # parse decodes there: read escapes and all, then decoded (not a quote's, `\u0022`, which is before the key).
 # Only in a text holding `\u` (no corpus body does).
 _UNICODE_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*(?:["'“”‘’„\ufffd]|2200[uU]\\++)?\\*"""
-                                     r"""((?:(?!2200|7200)[0-9a-fA-F]{4}[uU]\\++|[\w.$@\-]){1,200}+)(?<![\d.\-])(?![\w.$@\-])""")
+                                     r"""((?>(?:(?!2200|7200)[0-9a-fA-F]{4}[uU]\\++|[\w.$@\-]){1,200}))(?<![\d.\-])(?![\w.$@\-])""")
 _KEY_ESCAPE = LazyPattern(r"\\++[uU]([0-9a-fA-F]{4})")
 _GAP = LazyPattern(r"(?:[ \t\r\n]|\\+[nrt])+")
 # (U+FFFD: a byte of a file that is not UTF-8, most often a Windows-1252 smart quote)
@@ -1019,8 +1019,8 @@ _CEQL_DOUBLE_QUOTED = LazyPattern(_CEQL_FIELD + _CEQL_OPERATOR + r"(?P<quote>\")
 _CEQL_ENCODED = LazyPattern(_CEQL_FIELD + r"(?:%20|\+)*+"
                             r"(?:%3[Dd]|(?:%21|!)%3[Dd]|%3[Cc]%3[Ee]|%3[CcEe](?:%3[Dd])?|(?<=%20|..\+)(?i:like|in)(?=%20|\+|%28))"
                             r"(?:%20|\+|%28|\()*+(?P<quote>%2[27]|['\"])"
-                            r"(?P<value>(?:(?!%2[27])[^'\"&\s\\])*+(?:(?:%2[27]|['\"])(?:%2[Cc]|,)(?:%20|\+)*+(?:%2[27]|['\"])"
-                            r"(?:(?!%2[27])[^'\"&\s\\])*+)*+)")  # (each item of a list, `in%20(%27a%27%2C%27b%27)`)
+                            r"(?P<value>(?>(?:(?!%2[27])[^'\"&\s\\])*)(?>(?:(?:%2[27]|['\"])(?:%2[Cc]|,)(?:%20|\+)*+"
+                            r"(?:%2[27]|['\"])(?>(?:(?!%2[27])[^'\"&\s\\])*))*))")  # (each item of a list, `in%20(%27a%27%2C%27b%27)`)
 # (a condition's value unquoted: `and password=Kq9v...`)
 _CEQL_UNQUOTED = LazyPattern(r"(?:(?<=[ \t(])|(?<=where=))" + _CEQL_NAME
                              + r"(?:[ \t]*(?:==?|!=|<>)[ \t]*|[ \t]+(?i:like)[ \t]+)(?P<quote>(?!))?(?P<value>[^'\"\s&)(%=][^\s&)'\"]{0,399})")

@@ -670,7 +670,7 @@ _WRONG = LazyPattern(
     re.IGNORECASE)
 # (and other tools' comments, which the rendered page drops: `<!-- prettier-ignore -->`, `<!-- markdownlint-disable
 # MD040 -->`, MDX's `{/* prettier-ignore */}`; an anchor, `<a name="wrong"></a>`)
-_ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p|a)\b[^<>]*+>\s*|<!--(?:[^-]|-(?!->))*+-->\s*|\{/\*(?:[^*]|\*(?!/))*+\*/\}\s*)+",
+_ONLY_TAGS = LazyPattern(r"(?:</?(?:div|span|p|a)\b[^<>]*+>\s*|<!--(?>(?:[^-]|-(?!->))*)-->\s*|\{/\*(?>(?:[^*]|\*(?!/))*)\*/\}\s*)+",
                          re.IGNORECASE)
 _SENTENCE_END = LazyPattern(r"(?<=[.!?])\s+(?=[A-Z])")
 # A mistake's label with whatever reason after its colon, as a container's title has it

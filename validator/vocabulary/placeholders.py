@@ -51,7 +51,7 @@ _RESOLVE = r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[\w.\-/:+=@]++\}\}"
 _ERB = r"<%[=\-][ \t]*+@?[A-Za-z_][\w.]*+(?:\[['\"][\w.\-]++['\"]\]|\(['\"][\w.\-]++['\"]\))*[ \t]*+-?%>"
 # Maven's resource filtering (`@callback.url@`: letters only, as `@Summer2024@` may be a password written so) and the
 # token-replacing tasks' `__NAME__` (upper-case words)
-_FILTERED = r"@[A-Za-z_][A-Za-z_.\-]*+@|__[A-Z](?:[A-Z0-9]|_(?!_))*+__"
+_FILTERED = r"@[A-Za-z_][A-Za-z_.\-]*+@|__[A-Z](?>(?:[A-Z0-9]|_(?!_))*)__"
 _TOOL_REFERENCE = (_FILTERED + r"|\$\([A-Za-z_][\w.\-]*+\)|#\{[A-Za-z_][\w.\-\[\] ]*+\}#?|\$\([ \t]*+\$(?:env:)?[A-Za-z_][\w.:]*+[ \t]*+\)"
                    r"|\{\{-?[ \t]*+\.[A-Za-z_][\w.]*+(?:[ \t]*+\|[ \t]*+[A-Za-z_]\w*+(?:[ \t]++[\w.$]++)*+)*+[ \t]*+-?\}\}"
                    r"|\{\{[ \t]*+\$(?:dotenv|processEnv)[ \t]++%?[\w.\-]++[ \t]*+\}\}"
