@@ -131,6 +131,13 @@ def for_stream(format_name: str, output: str, encoding: str | None) -> str:
     return _BEYOND_ASCII.sub(lambda run: json.dumps(run.group())[1:-1], output)
 
 
+def json_for(stream: Any, value: Any, *, sort_keys: bool = True) -> str:
+    """``value`` as a command's JSON document on ``stream`` (2-space indent, characters as they are, or escaped
+    where the stream is not UTF-8: :func:`for_stream`): `render`, `simulate` and `date` print theirs so."""
+    return for_stream("json", json.dumps(value, indent=2, sort_keys=sort_keys, ensure_ascii=False),
+                      getattr(stream, "encoding", None))
+
+
 def _is_utf8(encoding: str | None) -> bool:
     import codecs
 

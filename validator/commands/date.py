@@ -160,9 +160,9 @@ def run(args: argparse.Namespace) -> int:
         }
         if parsed is not None:
             document["parse"] = parsed
-        from ..outputs import for_stream
+        from ..outputs import json_for
 
-        out.write(for_stream("json", json.dumps(document, indent=2, ensure_ascii=False), getattr(out, "encoding", None)))
+        out.write(json_for(out, document, sort_keys=False))
         out.write("\n")
         return exit_code
 

@@ -332,8 +332,6 @@ def _default_poller(args: argparse.Namespace, document: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
     try:
         document = None
         for folder in args.element_docs or ():  # as `check` says: a mistyped folder must not pass unnoticed
@@ -436,10 +434,9 @@ def run(args: argparse.Namespace) -> int:
                           for n, p, r, d, i, problems in results],
             "skipped": skipped,
         }
-        from ..outputs import for_stream
+        from ..outputs import json_for
 
-        print(for_stream("json", json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False),
-                         getattr(sys.stdout, "encoding", None)))
+        print(json_for(sys.stdout, payload))
         return EXIT_OK
     out = [f"last poll time (--at): {_iso(at_ms)}"]
     for name, pointer, rendered, delay, _interval, problems in results:

@@ -295,12 +295,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     result = _masked(result, secret_values, shown)
     if args.output_format == "json":
-        import json
+        from ..outputs import json_for
 
-        from ..outputs import for_stream
-
-        output = for_stream("json", json.dumps(to_json(result), indent=2, sort_keys=True, ensure_ascii=False),
-                            getattr(sys.stdout, "encoding", None))
+        output = json_for(sys.stdout, to_json(result))
     else:
         output = to_text(result)
     print(output)
