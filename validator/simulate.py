@@ -54,8 +54,8 @@ from .kinds import not_whole_setting, refresh_minutes, too_big_for_java, whole_s
 
 __all__ = [
     "DateValue", "Event", "RecordOutcome", "RecordSet", "RecordsError", "ResourceSimulation", "Settings",
-    "Simulation", "Window", "field_value", "iso_instant", "load_records", "read_date", "records_from_element_docs",
-    "simulate", "simulate_entry",
+    "Simulation", "Window", "exact_duration", "field_value", "iso_instant", "load_records", "read_date",
+    "records_from_element_docs", "simulate", "simulate_entry",
 ]
 
 Event = Literal["created", "updated", "ignored", "error"]
@@ -540,11 +540,11 @@ def _iso_disagrees(text: str, instant_ms: int) -> str | None:
     if iso_ms == instant_ms:
         return None
     delta = instant_ms - iso_ms
-    return (f"Java reads {iso_instant(instant_ms)}: {_amount(abs(delta))} {'later' if delta > 0 else 'earlier'} than the "
+    return (f"Java reads {iso_instant(instant_ms)}: {exact_duration(abs(delta))} {'later' if delta > 0 else 'earlier'} than the "
             f"ISO 8601 reading of {text!r} ({iso_instant(iso_ms)}); check the format and zone")
 
 
-def _amount(ms: int) -> str:
+def exact_duration(ms: int) -> str:
     """``2 h 3 min 4.5 s``: an exact difference (the edges of a poll window are exact too)."""
     hours, rest = divmod(ms, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
@@ -947,7 +947,7 @@ def _windows(outcomes: list[RecordOutcome], since_ms: int, delay: int, interval:
                       f"{iso_instant(low)}, {iso_instant(previous_end)}])")
         elif never:
             notes.add(f"pollDelay {delay} s moves each poll's last poll time past its own run time (by "
-                      f"{_amount(-shift - step)}; the refresh interval is {interval} min): no poll takes any record")
+                      f"{exact_duration(-shift - step)}; the refresh interval is {interval} min): no poll takes any record")
         else:
             notes.add(f"each poll leaves a gap of {-shift / 1000:g} s after the one before (negative pollDelay): "
                       f"records updated then are never taken (first: ({iso_instant(previous_end)}, {iso_instant(low)}"

@@ -439,7 +439,7 @@ def _relative(ms: int, reference: int, what: str, exact_below: int = 60_000) -> 
     poll, a day for the created date: createdCheckTolerance may be minutes, a zone shifts it hours)."""
     import pendulum
 
-    from ..simulate import _amount
+    from ..simulate import exact_duration
 
     delta = ms - reference
     if delta == 0:
@@ -447,7 +447,7 @@ def _relative(ms: int, reference: int, what: str, exact_below: int = 60_000) -> 
     side = "after" if delta > 0 else "before"
     size = abs(delta)
     if size < exact_below:
-        amount = f"{size} ms" if size < 1000 else _amount(size)
+        amount = f"{size} ms" if size < 1000 else exact_duration(size)
         return f"{amount} {side} {what}"
     try:
         moment = pendulum.from_timestamp(ms / 1000)
