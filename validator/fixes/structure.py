@@ -148,10 +148,13 @@ def move_member(source: Source, pointer: str, parent: str, *, before: str | None
     return removal, insertion
 
 
-def _line_indent(text: str, at: int) -> str | None:
-    """The whitespace from the start of the line to ``at``; None when something else precedes ``at``."""
+def line_indent(text: str, at: int, *, leading: bool = False) -> str | None:
+    """The whitespace from the start of the line to ``at``; None when something else precedes ``at``.  With
+    ``leading``, the blanks that open the line of ``at``, whatever follows them."""
     start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
     indent = text[start:at]
+    if leading:
+        return indent[:len(indent) - len(indent.lstrip(" \t"))]
     return indent if not indent.strip(" \t") else None
 
 
@@ -162,8 +165,8 @@ def _reindent(source: Source, pointer: str, parent: str, member: str) -> str:
     node, found = _node(source, pointer), _members(source, parent)
     if node is None or not found or not found[1]:
         return member
-    old = _line_indent(source.text, node[0])
-    new = _line_indent(source.text, found[1][-1][1])
+    old = line_indent(source.text, node[0])
+    new = line_indent(source.text, found[1][-1][1])
     if old is None or new is None or old == new:
         return member
     lines = member.splitlines(keepends=True)

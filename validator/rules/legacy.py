@@ -384,7 +384,7 @@ _MISALIGNED = frozenset({"CE803", "CE804"})
 def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) -> Fix | None:
     """Replace the member with the equivalent ``event.poller.configuration`` object (unsafe: the platform
     then polls with the new format); only when every line converts fully and no poller is set."""
-    from ..fixes.structure import replace_member
+    from ..fixes.structure import line_indent, replace_member
 
     if _has_poller(config) or POLLER in config or _names_listed(urls):
         return None
@@ -396,8 +396,8 @@ def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) ->
     text = ctx.source.text
     start = ctx.source.span(pointer, key=True)[0]
     if "\n" in text:  # pretty-printed like the file: indented from the member's own line, by the file's own step
-        indent = _line_indent(text, start)
-        parent = _line_indent(text, ctx.source.span(pointer.rsplit("/", 1)[0])[0], leading=True)
+        indent = line_indent(text, start) or ""
+        parent = line_indent(text, ctx.source.span(pointer.rsplit("/", 1)[0])[0], leading=True) or ""
         step = indent[len(parent):] if indent.startswith(parent) and len(indent) > len(parent) else "  "
         newline = "\r\n" if "\r\n" in text else "\n"
         body = json.dumps(converted, indent=step, ensure_ascii=False).replace("\n", newline + indent)
@@ -407,16 +407,6 @@ def _migration(ctx: Context, pointer: str, urls: str, config: dict[str, Any]) ->
     if edit is None:
         return None
     return Fix(f"replace `{URLS}` with the equivalent `{POLLER}`", (edit,), "unsafe")
-
-
-def _line_indent(text: str, at: int, *, leading: bool = False) -> str:
-    """The blanks that open the line of ``at``: all of them with ``leading``, else those up to ``at`` ("" when
-    something else stands before ``at`` on the line)."""
-    line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-    before = text[line_start:at]
-    if leading:
-        return before[:len(before) - len(before.lstrip(" \t"))]
-    return before if not before.strip() else ""
 
 
 def _superseded_message(config: dict[str, Any]) -> str:
