@@ -902,3 +902,39 @@ def test_a_body_is_read_around_its_mistakes_once_for_the_check_and_its_secrets()
     inspect_source(load_source(text, path="body.json"))
     info = _read_around.cache_info()
     assert info.misses == 1 and info.hits >= 1, info
+
+
+def _commented_body(notes: int) -> str:
+    entries = "".join(f'      // resource {i}\n      "r{i}": {{"url": "/hubs/crm/r{i}", "idField": "id",}},\n'
+                      for i in range(notes))
+    return ('{\n  "element": {"key": "hubspotcrm"},\n  "name": "notes",\n  "configuration": {\n'
+            '    "event.notification.enabled": "yes",\n    "event.poller.configuration": {\n' + entries + '    }\n  }\n}\n')
+
+
+def test_a_body_of_many_comments_says_them_all_up_to_the_most_read_around():
+    """A body with 25 comments and 25 trailing commas (50 mistakes, the most read around) was not read around at all
+    (the loop ended on its last fix without looking); past 50, only the first mistake was said, and `--fix` took one
+    mistake a round, so a file of 120 commented entries did not settle in its 100 rounds."""
+    from validator.engine import _MOST_READ_AROUND
+
+    exactly = check(_commented_body(24).replace("{\n", "{ // 24 entries, 49 mistakes and this one\n", 1))
+    assert sum(f.rule in ("CE002", "CE003") for f in exactly) == _MOST_READ_AROUND
+    assert "CE104" in {f.rule for f in exactly}  # `"yes"` for a boolean: the body around the mistakes is checked
+    beyond = check(_commented_body(120))
+    said = [f for f in beyond if f.rule in ("CE002", "CE003")]
+    assert len(said) == _MOST_READ_AROUND and all(f.fix is not None for f in said)
+    assert [(f.line, f.column) for f in said[:3]] == [(7, 7), (8, 52), (9, 7)]
+    # a template of hundreds of placeholders is still read as the syntax error it is
+    template = '{"configuration": {' + ", ".join(f'"k{i}": <v{i}>' for i in range(60)) + "}}"
+    assert [f.rule for f in check(template)] == ["CE006"]
+
+
+def test_fix_settles_a_body_of_hundreds_of_comments(tmp_path):
+    from validator.fix_runner import fix_file
+    from validator.options import Options
+
+    text = _commented_body(150)
+    result = fix_file(text.encode(), shown="many.json", kind="auto", options=Options(), keep=list, unsafe=False)
+    assert result.result is not None and result.result.settled and result.result.rounds <= 10
+    fixed = json.loads(result.result.text)
+    assert len(fixed["configuration"]["event.poller.configuration"]) == 150

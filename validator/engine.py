@@ -370,7 +370,7 @@ def secrets_of(loaded: Any, options: Options) -> Secrets:
     extra = declared_keys(loaded, options)
     found = find_secrets(loaded, extra_keys=extra)
     read, unquoted = _read_around(loaded) if not loaded.valid else (loaded, [])
-    if not unquoted:
+    if not unquoted or read is loaded:
         return found
     # a body read around its unquoted placeholders: its secrets as the parsed body shows them too (the same length,
     # so the same places), for the findings read from it quote what the text scan alone would not know for one
@@ -602,6 +602,9 @@ def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, i
 
 
 _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
+# Past that many, the comments and commas found so far are still said, each with its fix (a fix run takes them 50 a
+# round); the rest of such a body is not checked.
+_SAID_PAST_THE_MOST = frozenset({"CE003", "CE002", "CE001"})
 # The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma
 _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
 
@@ -621,7 +624,8 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a
     string of its own length (`"<rue|fals>"`: still a placeholder), each comment and trailing comma as blanks and a
     blank before a value whose comma is missing as that comma (positions unchanged), and the problem of each;
-    ``loaded`` and none when anything else is wrong.  A parse stops at the first mistake, so each costs one more."""
+    ``loaded`` and none when anything else is wrong.  A parse stops at the first mistake, so each costs one more: past
+    :data:`_MOST_READ_AROUND`, ``loaded`` with the comments and commas found so far (a template's placeholders, none)."""
     from .source import load_source
 
     source, problems = loaded, list[Problem]()
@@ -656,7 +660,9 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
             return loaded, []
         problems.append(problem)
         source = load_source(text[:problem.start] + read + text[problem.end:], path=loaded.path)
-    return loaded, []
+    if source.valid:
+        return source, problems
+    return (loaded, problems) if all(p.rule in _SAID_PAST_THE_MOST for p in problems) else (loaded, [])
 
 
 def _placing_context(source: Source, options: Options) -> Context:

@@ -9,8 +9,8 @@ from ..findings import Edit, Finding, Fix
 from ..source.codes import DUPLICATE_KEY
 
 MAX_ROUNDS = 100
-"""Rounds before :func:`fix_text` gives up: a JSON syntax error is diagnosed one at a time, so a file
-with many trailing commas takes one round each."""
+"""Rounds before :func:`fix_text` gives up: a body's comments and trailing or missing commas are said 50 at a time
+(each found by one more parse), any other JSON syntax error one at a time, so such a file takes one round each."""
 
 Span = tuple[int, int]
 
