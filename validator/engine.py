@@ -602,11 +602,12 @@ def _as_rendered(loaded: Source, syntax: str) -> tuple[Source, list[tuple[int, i
 
 
 _MOST_READ_AROUND = 50  # (each is found by parsing again: a template of hundreds is read as the syntax error it is)
-# Past that many, the comments and commas found so far are still said, each with its fix (a fix run takes them 50 a
-# round); the rest of such a body is not checked.
-_SAID_PAST_THE_MOST = frozenset({"CE003", "CE002", "CE001"})
-# The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma
-_READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001"})
+# Past that many, the comments, commas and quotes found so far are still said, each with its fix (a fix run takes them
+# 50 a round); the rest of such a body is not checked.
+_SAID_PAST_THE_MOST = frozenset({"CE003", "CE002", "CE001", "CE004", "CE005"})
+# The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma,
+# typographic or single quotes
+_READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001", "CE004", "CE005"})
 
 
 def readable(loaded: Source) -> Source:
@@ -623,9 +624,10 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
     own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a
     string of its own length (`"<rue|fals>"`: still a placeholder), each comment and trailing comma as blanks and a
-    blank before a value whose comma is missing as that comma (positions unchanged), and the problem of each;
+    blank before a value whose comma is missing as that comma, typographic and single quotes as straight double ones
+    (positions unchanged), and the problem of each;
     ``loaded`` and none when anything else is wrong.  A parse stops at the first mistake, so each costs one more: past
-    :data:`_MOST_READ_AROUND`, ``loaded`` with the comments and commas found so far (a template's placeholders, none)."""
+    :data:`_MOST_READ_AROUND`, ``loaded`` with the mistakes found so far (a template's placeholders: none)."""
     from .source import load_source
 
     source, problems = loaded, list[Problem]()
@@ -646,6 +648,16 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
             read = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
         elif problem.rule == "CE003" and written[:2] in ("//", "/*") or problem.rule == "CE002" and written == ",":
             read = "".join(c if c in "\r\n" else " " for c in written)
+        elif problem.rule in ("CE004", "CE005") and problem.fix is not None \
+                and all(len(edit.replacement) == edit.end - edit.start for edit in problem.fix.edits):
+            # `“name”`, `'name'`: read as their fix writes them, one quote for one (a garbled `â€œ` is not read)
+            problems.append(problem)
+            pieces, at = [], 0
+            for edit in sorted(problem.fix.edits, key=lambda e: e.start):
+                pieces += [text[at:edit.start], edit.replacement]
+                at = edit.end
+            source = load_source("".join(pieces) + text[at:], path=loaded.path)
+            continue
         elif problem.rule == "CE001" and not written and problem.message.startswith(MISSING_COMMA):
             # `"GB" "x": 1`: a blank between the two values read as the comma (`"GB","x": 1`), lines unchanged
             gap = text[problem.start:problem.start + 200]

@@ -215,12 +215,17 @@ def _garbled_pair(text: str, opening: re.Match[str]) -> tuple[Edit, ...]:
 _GARBLED_DOUBLE = "\u0153\u009c\u009d"
 
 
-def _single(source: Source, start: int, what: str) -> Problem:
+def _single(source: Source, start: int, what: str, *, key: bool) -> Problem:
     text = source.text
     close = text.find("'", start + 1, _line_end(text, start))
     end = close + 1 if close > 0 else start + 1
+    fix = None
+    if close > 0 and '"' not in text[start + 1:close] and "\\" not in text[start + 1:close]:
+        after = _ws(text, close + 1).end()  # (an apostrophe inside, `'it's'`, is not where the string ends)
+        if text[after:after + 1] in ((":",) if key else (",", "}", "]", "")):
+            fix = Fix("write the string in double quotes", (Edit(start, start + 1, '"'), Edit(close, close + 1, '"')))
     return source._problem("CE005", f"{what} in single quotes: JSON strings use double quotes", start, end,
-                           "write `\"...\"` instead of `'...'`")
+                           "write `\"...\"` instead of `'...'`", fix)
 
 
 def _placeholder(source: Source, start: int) -> Problem | None:
@@ -374,7 +379,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
 
     if kind in ("value", "key"):
         if c == "'":
-            return _single(source, pos, "a property name" if kind == "key" else "a string")
+            return _single(source, pos, "a property name" if kind == "key" else "a string", key=kind == "key")
         found = _placeholder(source, pos)
         if found is None and c == "{" and prev == "{" and kind == "key":
             found = _placeholder(source, prev_end - 1)
