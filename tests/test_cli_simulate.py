@@ -417,6 +417,25 @@ def test_a_record_value_shaped_as_a_token_is_masked_in_what_simulate_prints(tmp_
     assert stripe not in result.out and github not in result.out and stripe[:12] not in result.out, result.out
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_token_glued_to_a_date_is_masked_in_the_text_java_ignores(tmp_path, fmt):
+    """helper-179: a token glued to a date with no separator (`...10:04:00Zghp_...`) showed its first 20 characters
+    in the note on the text Java ignores, and whole as the value: the token shapes need a non-word character before
+    them.  The ignored text is read on its own."""
+    github = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+    poller = {"customers": {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'",
+                            "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at",
+                                                                    "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss'Z'"}}}
+    (tmp_path / "poller.json").write_text(json.dumps(poller), encoding="utf-8")
+    (tmp_path / "records.json").write_text(json.dumps([{"id": 1, "updated_at": "2026-12-05T10:00:00Z" + github},
+                                                       {"id": 2, "updated_at": "2026-12-05T10:00:00Z.123"}]),
+                                           encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "poller.json"), "--records", str(tmp_path / "records.json"),
+                     "--since", "2026-12-05T09:00:00Z", "--format", fmt)
+    assert "UPDATED" in result.out and "ignores" in result.out, result.out
+    assert github[:6] not in result.out + result.err and "'.123'" in result.out, result.out
+
+
 def test_a_record_value_equal_to_a_secret_of_the_body_is_masked(tmp_path):
     """helper-100: only the records file's own secrets were looked for: a record id holding the body's password
     was printed."""

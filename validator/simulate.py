@@ -93,6 +93,7 @@ class DateValue:
     problem: str | None = None
     column: int | None = None  # 1-based column of Java's parse error in ``text``
     note: str | None = None  # read, but worth knowing (trailing text ignored, a number read as text)
+    ignored_from: int | None = None  # where the text Java ignores after the date begins
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,7 +496,8 @@ def read_date(value: Any, *, field_name: str, date_format: str, zone: str, setti
     disagrees = _iso_disagrees(text, result.instant_ms)
     rolled = _rolled_over(pattern, text, zone, result.instant_ms, settings) if disagrees is None else None
     note = "; ".join(n for n in (note, disagrees, rolled) if n) or None
-    return DateValue(field_name, date_format, zone, text, result.instant_ms, None, None, note)
+    return DateValue(field_name, date_format, zone, text, result.instant_ms, None, None, note,
+                     result.index if result.index < len(text) else None)
 
 
 def _rolled_over(pattern: Any, text: str, zone: str, instant_ms: int, settings: Settings) -> str | None:
