@@ -3109,3 +3109,24 @@ def test_a_body_split_over_two_blocks_with_prose_between_is_read_as_one(newline)
     # two whole bodies, or a second half that closes more than the first opened, are read as before
     lost = page.replace("  },", "  }},")
     assert {f.rule for f in check_page(lost, path="p.md").findings} == {"CE001"}
+
+
+def test_a_body_split_over_three_blocks_with_prose_between_is_read_as_one():
+    """helper-188: the element and login, then (after a sentence) the events keys, then the poller that closes the body:
+    three pieces, the middle one no JSON alone; read two by two, each drew CE001 (a false alarm, two errors), and the
+    date pattern's mistake in the last piece went unreported."""
+    page = ("Start:\n\n```json\n{\n  \"element\": {\"key\": \"closeio\"},\n  \"configuration\": {\n"
+            "    \"username\": \"${CLOSE_KEY}\",\n```\n\nThen the events:\n\n```json\n"
+            "    \"event.notification.enabled\": true,\n    \"event.poller.refresh_interval\": \"15\",\n```\n\n"
+            "Finally the poller:\n\n```json\n    \"event.poller.configuration\": {\"contacts\": {\"url\": "
+            "\"/hubs/crm/contacts\", \"idField\": \"id\", \"datesConfiguration\": {\"updatedDateField\": \"u\", "
+            "\"updatedDateFormat\": \"YYYY-MM-dd\"}}}\n  },\n  \"name\": \"x\"\n}\n```\n")
+    findings = check_page(page, path="p.md").findings
+    line = page.splitlines()[20 - 1]
+    assert {f.rule for f in findings} == {"CE201", "CE306", "CE417", "CE407"}  # (the body's own, no CE001)
+    assert [(f.line, f.column, f.pointer.split("/")[1]) for f in findings if f.rule == "CE407"] == [
+        (20, line.index("YYYY") + 1, "L3")]
+    # a whole body between the pieces is a body of its own: the pieces are read as before
+    apart = page.replace('    "event.notification.enabled": true,\n    "event.poller.refresh_interval": "15",\n',
+                         '{"configuration": {"event.notification.enabled": true}}\n')
+    assert "CE001" in {f.rule for f in check_page(apart, path="p.md").findings}

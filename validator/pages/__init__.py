@@ -453,31 +453,53 @@ _SPLIT_LANGUAGES = frozenset({"json", "jsonc", "json5"})
 
 
 def _halves_joined(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    """``blocks``, with a body the page shows in two blocks, prose between (the element and its login, `then the
-    events part, which closes the configuration:`), read as one block: the first leaves objects open that the second
-    closes, and neither is JSON alone."""
+    """``blocks``, with a body the page shows in two blocks or more, prose between (the element and its login, `then
+    the events part`, `and finally the poller, which closes the configuration:`), read as one block: the first leaves
+    objects open, the middle ones (no JSON alone) stay inside them, the last closes them."""
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        after = blocks[index + 1] if index + 1 < len(blocks) else None
-        if after is not None and _halves(block, after):
-            yield _joined(block, after)
-            index += 2
+        count = _pieces(blocks, index)
+        if count > 1:
+            yield _joined(blocks[index:index + count])
+            index += count
         else:
             yield block
             index += 1
 
 
-def _halves(first: Block, second: Block) -> bool:
-    """Whether ``first`` opens objects or arrays that ``second`` closes, and nothing else: the two halves of one body."""
-    if first.skip or second.skip or first.escaped or second.escaped or first.info not in _SPLIT_LANGUAGES \
-            or second.info != first.info:
-        return False
+def _pieces(blocks: tuple[Block, ...], index: int) -> int:
+    """How many blocks from ``blocks[index]`` are the pieces of one body (1: the block alone)."""
+    first = blocks[index]
+    if not _splittable(first, first):
+        return 1
     lowest, opened = _depths(first)
     if lowest < 0 or opened <= 0:
+        return 1
+    for at in range(index + 1, len(blocks)):
+        piece = blocks[at]
+        if not _splittable(piece, first):
+            return 1
+        lowest, ended = _depths(piece)
+        if opened + ended == 0 and lowest == ended:
+            return at - index + 1
+        if opened + lowest <= 0 or _is_json(piece.text):  # (closes what was not opened; or a body of its own)
+            return 1
+        opened += ended
+    return 1
+
+
+def _splittable(block: Block, first: Block) -> bool:
+    """Whether ``block`` may be a piece of a body whose first piece is ``first``."""
+    return not (block.skip or block.escaped or first.info not in _SPLIT_LANGUAGES or block.info != first.info)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
         return False
-    lowest, closed = _depths(second)
-    return closed == -opened and lowest == closed  # (below that, the second closes more than the first opened)
+    return True
 
 
 def _depths(block: Block) -> tuple[int, int]:
@@ -498,19 +520,21 @@ def _bracket_depths(text: str) -> tuple[int, int]:
     return lowest, depth
 
 
-def _joined(first: Block, second: Block) -> Block:
-    """One block of the two halves of a body: the first's text, then the second's, each character where it is in
-    the page (no edit spans the prose between them)."""
+def _joined(pieces: tuple[Block, ...]) -> Block:
+    """One block of the pieces of a body: each piece's text in turn, each character where it is in the page (no edit
+    spans the prose between them)."""
     builder = TextBuilder()
-    for half in (first, second):
-        mapping = half.mapping
-        for at, char in enumerate(half.text):
+    last = pieces[-1]
+    for piece, after in zip(pieces, pieces[1:] + (None,)):
+        mapping = piece.mapping
+        for at, char in enumerate(piece.text):
             builder.stand_for(char, mapping.to_page(at), mapping.to_page(at + 1, end=True))
-        if half is first and not half.text.endswith(("\n", "\r")):
-            builder.stand_for("\n", mapping.to_page(len(half.text)), second.mapping.to_page(0))
-    text, mapping = builder.build(end=second.mapping.to_page(len(second.text)))
-    return replace(first, text=text, raw=first.raw + ("" if first.raw.endswith(("\n", "\r")) else "\n") + second.raw,
-                   mapping=mapping, ignore=first.ignore | second.ignore, file="")
+        if after is not None and not piece.text.endswith(("\n", "\r")):
+            builder.stand_for("\n", mapping.to_page(len(piece.text)), after.mapping.to_page(0))
+    text, mapping = builder.build(end=last.mapping.to_page(len(last.text)))
+    raw = "".join(piece.raw + ("" if piece.raw.endswith(("\n", "\r")) or piece is last else "\n") for piece in pieces)
+    return replace(pieces[0], text=text, raw=raw, mapping=mapping,
+                   ignore=frozenset().union(*(piece.ignore for piece in pieces)), file="")
 
 
 def _siblings(key: str, other: str) -> bool:
