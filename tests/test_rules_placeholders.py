@@ -276,3 +276,18 @@ def test_a_type_s_name_in_a_dotted_configuration_key_ending_in_type_is_a_stand_i
         "event.vendor.type": "string", "authentication.type": "string"}}, indent=2)
     hits = found(text, "CE701")
     assert [hit.pointer for hit in hits] == ["/configuration/event.vendor.type", "/configuration/authentication.type"]
+
+
+def test_a_placeholder_named_in_another_script_is_a_placeholder():
+    """helper-188: a Japanese page's `<クライアントシークレット>` (a German one's `<Überweisungs-ID>`) under
+    `oauth.api.secret` was read as a real secret committed (CE751, a false alarm) and its neighbours as values."""
+    from validator.pages import check_page
+
+    for name in ("クライアントシークレット", "Überweisungs-Geheimnis"):
+        page = ('```json\n{"element": {"key": "hubspot"}, "configuration": {"oauth.api.secret": "<%s>", '
+                '"event.notification.enabled": false}, "name": "x"}\n```\n' % name)
+        found = [(f.rule, f.column) for f in check_page(page).findings]
+        assert found == [("CE701", page.splitlines()[1].index("<") + 1)], name
+        escaped = page.replace("<", "&lt;").replace(">", "&gt;").replace("```json\n", "<pre><code>").replace(
+            "\n```\n", "</code></pre>\n")
+        assert [f.rule for f in check_page(escaped).findings] == ["CE701"], name

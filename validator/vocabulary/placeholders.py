@@ -149,8 +149,9 @@ _HTML_TAGS = frozenset(
     "style sub sup table tbody td textarea tfoot th thead title tr tt u ul var".split()
 )
 
-_ANGLE = re.compile(r"<(?P<body>[A-Za-z_{][^<>'\"=$\n]{0,118}?)(?<!\s)>")
-_ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>[A-Za-z_{][^<>&'\"=\n]{0,118}?)&gt;")
+# (a name in any script: a German or Japanese page writes `<Überweisungs-ID>`, `<クライアントシークレット>`)
+_ANGLE = re.compile(r"<(?P<body>(?:[^\W\d]|\{)[^<>'\"=$\n]{0,118}?)(?<!\s)>")
+_ESCAPED_ANGLE = re.compile(r"&lt;(?P<body>(?:[^\W\d]|\{)[^<>&'\"=\n]{0,118}?)&gt;")
 # In a credential's value, what no placeholder's name holds: a password's signs (`<Zx9!Pass>`, `{{uGmQ$9gj)hUz=g}}`;
 # a description has blanks: `<your password; 8+ chars>`; a client's variable starts with `$`: `{{$guid}}`)
 _SECRET_IN_BRACKETS = re.compile(r"[!#%^*~@&()=?]|(?<=.)\$")
