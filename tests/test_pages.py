@@ -1418,7 +1418,8 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    # helper-129: a label and what is wrong, a sentence forbidding what follows
                                    "**Wrong:** a date format with an unquoted T.",
                                    "Don't put `createdCheckTolerance` inside `datesConfiguration`, like this:",
-                                   "Don't write the offset as `Z`, `z` or `X`, like this:"])  # (helper-132)
+                                   "Don't write the offset as `Z`, `z` or `X`, like this:",  # (helper-132)
+                                   "誤った例：", "誤った設定：", "間違った設定:"])  # (helper-188)
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
