@@ -3131,3 +3131,22 @@ def test_a_body_split_over_three_blocks_with_prose_between_is_read_as_one():
     apart = page.replace('    "event.notification.enabled": true,\n    "event.poller.refresh_interval": "15",\n',
                          '{"configuration": {"event.notification.enabled": true}}\n')
     assert "CE001" in {f.rule for f in check_page(apart, path="p.md").findings}
+
+
+@pytest.mark.parametrize("page", [
+    f"```bash\ncurl -X POST {_CE} \\\n  -H 'Contet-Type: application/json' \\\n  -d @instance.json\n```\n",
+    f"```bash\ncurl -X POST {_CE} \\\n  -H \"content_type: application/json\" \\\n  -d @instance.json\n```\n",
+    "```http\nPOST /elements/api-v2/instances\nAuthorization: User {{u}}, Organization {{o}}\n"
+    "Content-Tpye: application/json\n\n{\"a\": 1}\n```\n",
+])
+def test_a_json_body_whose_content_type_header_is_misspelt(page):
+    """helper-188: a runbook's `-H 'Contet-Type: application/json'` was reported as no header at all (at `-d`), and
+    the fix added a second header beside the misspelt one; the finding is the header's name, and the fix spells it."""
+    [found] = [f for f in check_page(page, path="p.md").findings if f.rule == "CE027"]
+    line = page.splitlines()[found.line - 1]
+    name = line[found.column - 1:found.end_column - 1]
+    assert name.lower() != "content-type" and name.lower()[:4] == "cont", found
+    assert found.fix is not None and found.fix.applicability == "safe" and f"`{name}`" in found.message
+    fixed = apply_fixes(page, [found])[0]
+    assert fixed == page.replace(name, "Content-Type", 1)
+    assert not [f for f in check_page(fixed, path="p.md").findings if f.rule == "CE027"]

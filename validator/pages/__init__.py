@@ -984,7 +984,8 @@ def _http_problems(text: str) -> list[Problem]:
 def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -> Iterator[Problem]:
     """CE027 when the request ``first`` starts sends a JSON body to the platform under header lines (an
     `Authorization`, say) of which none is its `Content-Type`.  (A request shown with no header at all is an outline.)"""
-    from .curl import CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS, other_media_type, other_type_problem
+    from .curl import (CONTENT_TYPE_HEADER, JSON_AS_FORM, PLATFORM_ADDRESS, misspelt_content_type, misspelt_type_problem,
+                       other_media_type, other_type_problem)
 
     lines = list(_HEADER_LINE.finditer(text, first.end(), headers_end))
     headers = [line.group() for line in lines]
@@ -1000,6 +1001,12 @@ def _untyped_json(text: str, first: re.Match[str], headers_end: int, end: int) -
             at, stop = typed[-1].start() + span[0], typed[-1].start() + span[1]
             yield other_type_problem(text[at:stop], at, stop)
         return
+    for line in reversed(lines):
+        span = misspelt_content_type(line.group())
+        if span is not None:
+            at, stop = line.start() + span[0], line.start() + span[1]
+            yield misspelt_type_problem(text[at:stop], at, stop)
+            return
     line_end = len(text[:headers_end].rstrip("\r\n"))
     newline = text[line_end:headers_end] or "\n"
     method = first.group().lstrip(" \t")

@@ -154,10 +154,11 @@ JSON_AS_FORM = Rule(
             "Media Type`): the instance is not created. Reported for a JSON body (written out, `@file.json` or `@-`) "
             "sent to the platform (`cloud-elements.com`, `/elements/api-v2/`, `/instances`), when no header of the "
             "command may set the type (a header read from a file or a variable may), or when its `Content-Type` "
-            "header names another type (`application/x-www-form-urlencoded`, `text/plain`).\n\n**Fix:** add "
+            "header names another type (`application/x-www-form-urlencoded`, `text/plain`), or when the only header "
+            "near it misspells the name (`Contet-Type`, `Content_Type`: no server reads it as the type).\n\n**Fix:** add "
             "`-H 'Content-Type: application/json'` (or send the body with `--json`, curl 7.82 and later); the fix "
             "(safe) adds the header (`-ContentType 'application/json'` in PowerShell), or writes `application/json` "
-            "for the other type.",
+            "for the other type, or spells the name `Content-Type`.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
         "  -H \"Authorization: User $CE_USER, Organization $CE_ORG\" -d @instance.json\n```\n",
     good="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
@@ -431,6 +432,14 @@ def _json_sent_as_form(shell: str) -> Iterator[Problem]:
         if typed:
             yield from _other_type(*typed[-1])
             continue
+        misspelt = [(word, skip, span) for word, skip in headers if word.mapping is not None
+                    and (span := misspelt_content_type(word.text[skip:])) is not None]
+        if misspelt:
+            word, skip, (start, end) = misspelt[-1]
+            assert word.mapping is not None
+            yield misspelt_type_problem(word.text[skip + start:skip + end], word.mapping.starts[skip + start],
+                                        word.mapping.ends[skip + end - 1])
+            continue
         curl = command[at]
         assert curl.mapping is not None
         end = curl.mapping.ends[-1]
@@ -484,6 +493,30 @@ def other_media_type(header: str) -> tuple[int, int] | None:
     if value is None or "json" in value.group(1).lower() or not _MEDIA_TYPE.fullmatch(value.group(1)):
         return None
     return value.span(1)
+
+
+_HEADER_NAME = LazyPattern(r"[ \t]*([\w-]{10,14})[ \t]*:")
+
+
+def misspelt_content_type(header: str) -> tuple[int, int] | None:
+    """The span in ``header`` (a curl word or an HTTP line) of its name when that is `Content-Type` misspelt by one
+    letter (`Contet-Type`, `Content-Tpye`, `Content_Type`): a header no server reads as the body's type."""
+    from ..vocabulary.spelling import one_edit_away
+
+    name = _HEADER_NAME.match(header)
+    if name is None:
+        return None
+    word = name.group(1).lower()
+    if word == "content-type" or not (one_edit_away(word, "content-type") or word == "content_type"):
+        return None
+    return name.span(1)
+
+
+def misspelt_type_problem(name: str, start: int, end: int) -> Problem:
+    """CE027 for a JSON body whose only type header is ``name``, `Content-Type` misspelt, written at ``[start, end)``."""
+    return Problem(JSON_AS_FORM.code, f"`{name}` is not `Content-Type`: the request names no type for its JSON body, "
+                   "and the platform's API reads JSON and refuses it", start, end,
+                   "write `Content-Type`", fix=Fix("write `Content-Type`", (Edit(start, end, "Content-Type"),), "safe"))
 
 
 def other_type_problem(media: str, start: int, end: int) -> Problem:
