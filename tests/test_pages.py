@@ -1419,7 +1419,8 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "**Wrong:** a date format with an unquoted T.",
                                    "Don't put `createdCheckTolerance` inside `datesConfiguration`, like this:",
                                    "Don't write the offset as `Z`, `z` or `X`, like this:",  # (helper-132)
-                                   "誤った例：", "誤った設定：", "間違った設定:"])  # (helper-188)
+                                   "誤った例：", "誤った設定：", "間違った設定:",  # (helper-188)
+                                   "**Wrong:** lower-case `mm` for the month.", "- __Bad__: the month in lower case"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -2333,6 +2334,9 @@ def test_an_html_code_block_in_a_quote_or_a_comment_is_left_and_a_comparison_is_
     "Invalid value: write the interval in minutes:", "Incorrect format: replace the space with %20 and quote the date:",
     "### Broken: connections after the 2.4 upgrade", "Broken URL: percent-encode the quotes, as in this body:",
     "Wrong value - fix it as below:",
+    # (helper-188: a label in bold, then what to do)
+    "**Wrong value:** set it to a whole number of minutes, as below:",
+    "**Broken URL:** percent-encode the quotes, as in this body:", "**Invalid:** the interval below is in minutes:",
 ])
 def test_a_label_that_gives_the_fix_or_titles_a_section_leaves_the_block_checked(label):
     """helper-94: `Broken: <reason>` was taken for a counter-example's label whatever the reason said, so a label giving

@@ -682,6 +682,10 @@ _WHY_IT_FAILS = LazyPattern(r"why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n
                             re.IGNORECASE)
 # `Before (broken)`: a before that says it is the broken one
 _SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
+# (`**Wrong:** `, `__Wrong__: `, in a list item `- **Wrong:** `)
+_BOLD_LABEL = LazyPattern(r"[ \t>]*(?:[-+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)[^*_:\r\n]{1,40}:?(?:\*\*|__):?[ \t]")
+_SHOWN_BELOW = LazyPattern(r"\b(?:as\s+(?:below|follows|shown|here|in\s+th(?:is|e\s+following))|below|the\s+following)\b",
+                           re.IGNORECASE)
 _EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _CALLOUT = LazyPattern(r"[\s>]*\[!([A-Za-z]+)\][+-]?[ \t]*")
 _LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
@@ -810,6 +814,9 @@ def _judged(label: str, *, titled: bool) -> bool | None:
         return True
     if titled and (_WRONG_TITLE.fullmatch(said) is not None or _WHY_IT_FAILS.fullmatch(said) is not None):
         return True  # a container's title, a label and nothing else (`<summary>Wrong: a callback on localhost`)
+    if _BOLD_LABEL.match(label) and _WRONG_TITLE.fullmatch(said) is not None and _SHOWN_BELOW.search(said) is None:
+        return True  # a label set in bold, then what is wrong (`**Wrong:** lower-case `mm` for the month.`; not
+        # `**Broken URL:** percent-encode the quotes, as in this body:`)
     return False if _RIGHT.match(said) else None
 
 
