@@ -3154,3 +3154,18 @@ def test_a_json_body_whose_content_type_header_is_misspelt(page):
     fixed = apply_fixes(page, [found])[0]
     assert fixed == page.replace(name, "Content-Type", 1)
     assert not [f for f in check_page(fixed, path="p.md").findings if f.rule == "CE027"]
+
+
+def test_a_page_of_blocks_that_never_close_is_read_in_linear_work(monkeypatch):
+    """helper-188: reading a body's pieces from each block onwards read the blocks after it again (their brackets, and
+    whether each is JSON alone): a page of 3,000 blocks each opening an object took a minute.  Each block's brackets
+    are read once, and no piece is parsed until a block closes the body."""
+    import validator.pages as pages
+
+    depths, parsed = [], []
+    real_depths, real_json = pages._depths, pages._is_json
+    monkeypatch.setattr(pages, "_depths", lambda block: depths.append(block) or real_depths(block))
+    monkeypatch.setattr(pages, "_is_json", lambda text: parsed.append(text) or real_json(text))
+    page = "".join(f'x\n\n```json\n{{"a{i}": [\n```\n' for i in range(300))
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
+    assert len(depths) == 300 and parsed == []

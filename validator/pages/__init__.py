@@ -456,10 +456,11 @@ def _halves_joined(blocks: tuple[Block, ...]) -> Iterator[Block]:
     """``blocks``, with a body the page shows in two blocks or more, prose between (the element and its login, `then
     the events part`, `and finally the poller, which closes the configuration:`), read as one block: the first leaves
     objects open, the middle ones (no JSON alone) stay inside them, the last closes them."""
+    depths = [_depths(block) if block.info in _SPLIT_LANGUAGES else (0, 0) for block in blocks]  # (each read once)
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        count = _pieces(blocks, index)
+        count = _pieces(blocks, depths, index)
         if count > 1:
             yield _joined(blocks[index:index + count])
             index += count
@@ -468,22 +469,26 @@ def _halves_joined(blocks: tuple[Block, ...]) -> Iterator[Block]:
             index += 1
 
 
-def _pieces(blocks: tuple[Block, ...], index: int) -> int:
-    """How many blocks from ``blocks[index]`` are the pieces of one body (1: the block alone)."""
+_MOST_PIECES = 12  # (a body told in more pieces is no page's; the bound keeps a page of open blocks linear)
+
+
+def _pieces(blocks: tuple[Block, ...], depths: list[tuple[int, int]], index: int) -> int:
+    """How many blocks from ``blocks[index]`` are the pieces of one body (1: the block alone); ``depths`` holds each
+    block's :func:`_depths`."""
     first = blocks[index]
     if not _splittable(first, first):
         return 1
-    lowest, opened = _depths(first)
+    lowest, opened = depths[index]
     if lowest < 0 or opened <= 0:
         return 1
-    for at in range(index + 1, len(blocks)):
+    for at in range(index + 1, min(len(blocks), index + _MOST_PIECES)):
         piece = blocks[at]
         if not _splittable(piece, first):
             return 1
-        lowest, ended = _depths(piece)
-        if opened + ended == 0 and lowest == ended:
-            return at - index + 1
-        if opened + lowest <= 0 or _is_json(piece.text):  # (closes what was not opened; or a body of its own)
+        lowest, ended = depths[at]
+        if opened + ended == 0 and lowest == ended:  # (a middle piece that is JSON alone is a body of its own)
+            return 1 if any(_is_json(middle.text) for middle in blocks[index + 1:at]) else at - index + 1
+        if opened + lowest <= 0:  # (closes what was not opened)
             return 1
         opened += ended
     return 1
