@@ -3169,3 +3169,19 @@ def test_a_page_of_blocks_that_never_close_is_read_in_linear_work(monkeypatch):
     page = "".join(f'x\n\n```json\n{{"a{i}": [\n```\n' for i in range(300))
     assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
     assert len(depths) == 300 and parsed == []
+
+
+@pytest.mark.parametrize(("placeholder", "severity"), [
+    ("<true|false>", "info"), ("<true or false>", "info"), ("<boolean>", "info"), ("<number>", "info"),
+    ("<minutes>", "info"), ("<TRUE/FALSE>", "info"),
+    ("<your key>", "error"), ("<string>", "error"), ("<CALLBACK_URL>", "error"),
+])
+def test_an_unquoted_placeholder_standing_for_a_literal_is_a_template_s(placeholder, severity):
+    """helper-188: a page written as Cloud Elements' templates are (`"event.notification.enabled": <true|false>`) drew
+    an error beside `"<CLIENT_ID>"`'s info: filled in, it parses (`true`), as the quoted one is filled in.  One standing
+    for a string is still an error: the reader who fills it in writes a string without its quotes."""
+    page = ('```json\n{"element": {"key": "closeio"}, "name": "x", "configuration": {"username": "<API_KEY>", '
+            f'"event.notification.enabled": {placeholder}}}}}\n```\n')
+    [found] = [f for f in check_page(page, path="p.md").findings if f.rule == "CE006"]
+    assert found.severity == severity
+    assert page.splitlines()[1][found.column - 1:found.end_column - 1] == placeholder

@@ -57,7 +57,8 @@ Placeholders are expected
 A documentation page is a template for its reader: ``<CLIENT_SECRET>``, ``{{ site.x }}`` and a
 masked ``xxxxxxxx`` are what it should show, not values left behind by mistake, so in a page
 CE701 (placeholder-unfilled) and CE702 (masked-value) are reported as **info** (see
-:data:`TEMPLATE_RULES`); ``--strict`` does not fail on them.  A project that wants them as
+:data:`TEMPLATE_RULES`), and so is CE006 for an unquoted placeholder standing for a value JSON writes bare
+(``<true|false>``, ``<number>``: filled in, the body parses); ``--strict`` does not fail on them.  A project that wants them as
 warnings in pages too sets their severity in its configuration (``[tool.ce-validator.severity]``).
 A real-looking secret in a page (CE75x) keeps its severity: a published page is public.
 
@@ -92,6 +93,7 @@ from ..findings import Edit, Finding, Fix, Problem
 from ..masking import MaskedText, Secrets
 from ..options import Options, options_or_none
 from ..source.codes import BYTE_ORDER_MARK
+from ..vocabulary.placeholders import stands_for_a_literal
 
 from ..rules.base import Rule
 
@@ -1151,7 +1153,8 @@ def _moved(finding: Finding, document: Document, starts: list[int], page_starts:
         end_column += 1
     elif finding.end_line == finding.line and (end_line, end_column) == (line + 1, 1):  # a line's end (a missing `,`)
         end_line, end_column = line, column + max(finding.end_column - finding.column, 1)
-    severity = "info" if finding.rule in TEMPLATE_RULES else finding.severity
+    severity = "info" if finding.rule in TEMPLATE_RULES or finding.rule == "CE006" and stands_for_a_literal(
+        document.text[start:end]) else finding.severity  # (`<true|false>`: a template's, as `"<CLIENT_ID>"` is)
     message = _relocate(finding.message, document.mapping, starts, page_starts)
     return replace(finding, message=message, pointer=document.label + finding.pointer, line=line, column=column,
                    end_line=end_line, end_column=end_column, severity=severity,

@@ -289,6 +289,19 @@ def names_a_type(text: str) -> bool:
     return word in _TYPE_NAMES
 
 
+_LITERAL_WORDS = frozenset({"true", "false", "null", "minutes", "seconds", "milliseconds", "ms", "mins", "secs"})
+_ALTERNATIVES = LazyPattern(r"\s*(?:[|/,]|\bor\b)\s*")
+
+
+def stands_for_a_literal(placeholder: str) -> bool:
+    """Whether an unquoted placeholder (``<true|false>``, ``<boolean>``, ``{{minutes}}``) stands for a value JSON
+    writes without quotes: filled in, the body parses (``<your key>`` does not: a string needs its quotes)."""
+    body = placeholder[2:-2] if placeholder[:2] == "{{" else placeholder[1:-1]
+    words = [word for word in _ALTERNATIVES.split(body.strip().lower()) if word]
+    return bool(words) and all(word in _LITERAL_WORDS or word.isdigit() or names_a_type(word) and word != "string"
+                               for word in words)
+
+
 def _found(text: str, credential: bool, date_format: bool, identifier: bool,
            account: bool = False) -> tuple[Placeholder, ...]:
     if not (credential or text[0] == "*" or _TRIGGER.search(text)
