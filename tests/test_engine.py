@@ -967,3 +967,16 @@ def test_a_body_pasted_from_a_word_processor_is_read_around_its_quotes_and_fixed
     apostrophe = '{"element": {"key": "sageone"}, \'name\': \'it\'s mine\', "configuration": {}}'
     assert [(f.rule, f.column, f.fix is None) for f in check(apostrophe)] == [("CE005", 33, False)]
     assert [(f.rule, f.fix is None) for f in check(apostrophe.replace("'name'", '"name"'))] == [("CE005", True)]
+
+
+def test_a_python_value_pasted_in_a_body_is_read_as_its_json_and_the_rest_checked():
+    """helper-188: `"event.notification.enabled": True` (a body printed from Python) stopped the parse, so the trailing
+    comma and the mistyped value below it went unreported until `--fix` (which then mended both); each Python word is
+    CE006 with its fix, and the rest of the body is checked as the JSON meant."""
+    text = ('{\n  "element": {"key": "closeio"},\n  "configuration": {\n    "event.notification.enabled": True,\n'
+            '    "filter.response.nulls": False,\n    "event.notification.callback.url": None,\n'
+            '    "event.vendor.type": "pollin",\n  },\n  "name": "x"\n}\n')
+    found = check(text)
+    assert [(f.rule, f.line, f.column) for f in found if f.rule in ("CE006", "CE002", "CE203")] == [
+        ("CE006", 4, 35), ("CE006", 5, 30), ("CE006", 6, 40), ("CE203", 7, 26), ("CE002", 7, 34)]
+    assert all(f.fix is not None for f in found if f.rule in ("CE006", "CE002"))

@@ -608,6 +608,7 @@ _SAID_PAST_THE_MOST = frozenset({"CE003", "CE002", "CE001", "CE004", "CE005"})
 # The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma,
 # typographic or single quotes
 _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001", "CE004", "CE005"})
+_PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}  # (a value pasted from Python, read as its JSON)
 
 
 def readable(loaded: Source) -> Source:
@@ -622,10 +623,10 @@ def readable(loaded: Source) -> Source:
 @lru_cache(maxsize=8)  # (asked by the check and again by its secrets, of the same source)
 def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     """A body whose only syntax mistakes are unquoted placeholders (`"enabled": <true|false>`, as Cloud Elements'
-    own templates write them), comments, trailing commas and missing commas, read with each placeholder written as a
-    string of its own length (`"<rue|fals>"`: still a placeholder), each comment and trailing comma as blanks and a
-    blank before a value whose comma is missing as that comma, typographic and single quotes as straight double ones
-    (positions unchanged), and the problem of each;
+    own templates write them), Python's `True`, `False`, `None`, comments, trailing commas and missing commas, read with
+    each placeholder written as a string of its own length (`"<rue|fals>"`: still a placeholder), each Python word as
+    its JSON, each comment and trailing comma as blanks, a blank before a value whose comma is missing as that comma,
+    typographic and single quotes as straight double ones (positions unchanged), and the problem of each;
     ``loaded`` and none when anything else is wrong.  A parse stops at the first mistake, so each costs one more: past
     :data:`_MOST_READ_AROUND`, ``loaded`` with the mistakes found so far (a template's placeholders: none)."""
     from .source import load_source
@@ -639,7 +640,9 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
         if problem is None:
             return loaded, []
         written = text[problem.start:problem.end]
-        if problem.rule == "CE006":
+        if problem.rule == "CE006" and written in _PYTHON_WORDS:
+            read = _PYTHON_WORDS[written]  # (`True` as `true`: the JSON meant, the same length but `False`'s `false`)
+        elif problem.rule == "CE006":
             angled = written[:1] == "<" and written[-1:] == ">"
             if not (angled or written[:2] == "{{" and written[-2:] == "}}") or len(written) < 5 \
                     or placeholder_at(text, problem.start) != problem.end or any(c in written for c in '"\\\r\n'):
