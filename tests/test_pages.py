@@ -3185,3 +3185,15 @@ def test_an_unquoted_placeholder_standing_for_a_literal_is_a_template_s(placehol
     [found] = [f for f in check_page(page, path="p.md").findings if f.rule == "CE006"]
     assert found.severity == severity
     assert page.splitlines()[1][found.column - 1:found.end_column - 1] == placeholder
+
+
+@pytest.mark.parametrize("label", ["Wrong:", "<!-- ce-validator: skip -->"])
+def test_the_rest_of_a_counter_example_shown_in_pieces_is_not_checked(label):
+    """helper-188: a wrong body shown in two blocks, prose between, its first labelled `Wrong:`: the first was skipped
+    and the second, alone, drew CE001 (an error on a page quoting a mistake on purpose); the rest goes with the first."""
+    page = (f"# x\n\n{label}\n\n```json\n{{\n  \"configuration\": {{\n    \"event.poller.refresh_interval\": \"ten\",\n"
+            "```\n\nand the rest of it:\n\n```json\n    \"event.notification.enabled\": true\n  }\n}\n```\n")
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"]
+    # unlabelled, the two pieces are one body, checked
+    shown = page.replace(label, "The body:")
+    assert [f.rule for f in check_page(shown, path="p.md").findings] == ["CE206"]

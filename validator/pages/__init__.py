@@ -497,8 +497,10 @@ def _pieces(blocks: tuple[Block, ...], depths: list[tuple[int, int]], index: int
 
 
 def _splittable(block: Block, first: Block) -> bool:
-    """Whether ``block`` may be a piece of a body whose first piece is ``first``."""
-    return not (block.skip or block.escaped or first.info not in _SPLIT_LANGUAGES or block.info != first.info)
+    """Whether ``block`` may be a piece of a body whose first piece is ``first`` (a counter-example's first piece takes
+    the rest with it, skipped too)."""
+    return not (block.skip and block is not first or block.escaped or first.info not in _SPLIT_LANGUAGES
+                or block.info != first.info)
 
 
 def _is_json(text: str) -> bool:
