@@ -31,8 +31,9 @@ Which blocks
   read as spaces, so the block's other mistakes are reported where they are (a ``.jsonc`` or ``.json5`` file
   named on the command line is one such block); the rest of JSON5 (a key without quotes, single quotes, a
   trailing comma) is reported, as the platform reads JSON;
-* a body shown in two ``json`` (``jsonc``, ``json5``) blocks one after the other, prose between (the first leaves
-  objects open that the second closes, and neither is JSON alone), is one body, each piece placed where it is;
+* a body shown in two ``json`` (``jsonc``, ``json5``) blocks or more one after the other, prose between (the first
+  leaves objects open that the last closes, and none is JSON alone), is one body, each piece placed where it is (the
+  pieces of a counter-example are skipped with its first);
 * an empty block, and a fragment that is not JSON (it elides with ``...``, or shows an object's
   members without the object's braces: ``"event.poller.configuration": {...}``), are skipped: their
   syntax is not the reader's to copy;
