@@ -3197,3 +3197,23 @@ def test_the_rest_of_a_counter_example_shown_in_pieces_is_not_checked(label):
     # unlabelled, the two pieces are one body, checked
     shown = page.replace(label, "The body:")
     assert [f.rule for f in check_page(shown, path="p.md").findings] == ["CE206"]
+
+
+def test_a_powershell_environment_variable_in_a_literal_string_is_sent_as_its_name():
+    """helper-188: `"username": "${env:CLOSE_KEY}"` in `@'...'@` (or `-Body '...'`) is sent as written, PowerShell
+    expanding nothing there; as curl's `'...'` (CE028), the platform stores the name.  Not when the script fills it in
+    itself, nor in `@"..."@`, which expands it."""
+    send = "Invoke-RestMethod -Method Post -Uri https://api.cloud-elements.com/elements/api-v2/instances " \
+           "-ContentType 'application/json' -Body $body\n"
+    body = '{"element": {"key": "closeio"}, "name": "x", "configuration": {"username": "%s"}}'
+    for variable in ("${env:CLOSE_KEY}", "$env:CLOSE_KEY", "$Env:CLOSE_KEY"):
+        page = f"```powershell\n$body = @'\n{body % variable}\n'@\n{send}```\n"
+        [found] = [f for f in check_page(page, path="p.md").findings if f.rule == "CE028"]
+        assert (found.line, page.splitlines()[2][found.column - 1:found.end_column - 1]) == (3, variable)
+        single = f"```powershell\nirm -Method Post -Uri https://api.cloud-elements.com/elements/api-v2/instances " \
+                 f"-ContentType 'application/json' -Body '{body % variable}'\n```\n"
+        assert [f.rule for f in check_page(single, path="p.md").findings] == ["CE028"]
+        expanding = page.replace("@'", '@"').replace("'@", '"@')
+        assert [f.rule for f in check_page(expanding, path="p.md").findings] == []
+        filled = page.replace(send, "$body = $ExecutionContext.InvokeCommand.ExpandString($body)\n" + send)
+        assert [f.rule for f in check_page(filled, path="p.md").findings] == []

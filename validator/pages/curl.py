@@ -178,7 +178,9 @@ VARIABLE_NOT_EXPANDED = Rule(
             "Reported for `${NAME}` and `$NAME` written in capitals inside the single quotes of a curl body or header, "
             "or in a here-document with a quoted "
             "delimiter that curl reads (`--data @- <<'EOF'`); a poller macro (`${gmtDate:...}`) is meant "
-            "for the platform and is not reported.\n\n**Fix:** close the quotes around the variable and quote it "
+            "for the platform and is not reported. In PowerShell, `$env:NAME` (`${env:NAME}`) inside a literal string "
+            "(`@'...'@`, `'...'`) is reported alike, unless the script fills it in itself (`-replace`, "
+            "`ExpandString`).\n\n**Fix:** close the quotes around the variable and quote it "
             "for the shell: `'{\"username\": \"'\"$CLOSEIO_API_KEY\"'\"}'`.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n"
         "  -H 'Content-Type: application/json' \\\n"

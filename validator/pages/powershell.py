@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Fix, Problem
 from .curl import (CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, SHELL_QUOTE,
-                   Body)
+                   VARIABLE_NOT_EXPANDED, Body)
 from .positions import TextBuilder
 
 POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
@@ -58,6 +58,7 @@ def powershell_bodies(script: str) -> list[Body]:
         problems: list[Problem] = []
         if quote == "'":
             builder.copy(script[start:end], start)
+            problems.extend(_unexpanded(script, start, end, "@'...'@"))
         else:
             _expanding(script, start, end, builder, problems)
         text, mapping = builder.build(end=end)
@@ -105,7 +106,25 @@ def _single_quoted_bodies(script: str) -> Iterator[Body]:
             builder.stand_for("'", quote, quote + 2)
             i = quote + 2
         text, mapping = builder.build(end=end)
+        problems.extend(_unexpanded(script, start, end, "'...'"))
         yield Body(text=text, mapping=mapping, start=start, problems=tuple(problems))
+
+
+# A variable of PowerShell's environment drive, `$env:NAME` or `${env:NAME}`: meant for PowerShell to fill in
+_ENV_VARIABLE = LazyPattern(r"\$(?:\{(?i:env):[A-Za-z_]\w*\}|(?i:env):[A-Za-z_]\w*)")
+
+
+def _unexpanded(script: str, start: int, end: int, string: str) -> Iterator[Problem]:
+    """CE028 for each `$env:NAME` in the literal string ``script[start:end]``: PowerShell expands nothing there, so the
+    platform receives and stores the variable's name."""
+    lowered = script.lower()
+    if "env:" not in script[start:end].lower() or "expandstring" in lowered or "-replace" in lowered:
+        return  # (none, or the script fills it in itself: `$ExecutionContext.InvokeCommand.ExpandString($body)`)
+    for match in _ENV_VARIABLE.finditer(script, start, end):
+        yield Problem(VARIABLE_NOT_EXPANDED.code, f"PowerShell does not expand {match.group()} inside {string}: the "
+                      "body sends the variable's name, not its value, and the platform stores that text",
+                      match.start(), match.end(), "write the body as @\"...\"@ (each poller macro's `$` escaped as "
+                      "`` `$ ``), or put the value in with `-replace`")
 
 
 def _double_quoted_bodies(script: str) -> Iterator[Body]:
