@@ -692,6 +692,8 @@ _LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!\uff1a\u2013\u2014"  # (and a full-width colon, `错误示例：`, a dash, `Incorrect —`)
 # a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
 _NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
+# a Japanese or Chinese label's full-width colon and parentheses, read as theirs (`誤った例（月が小文字）：`)
+_FULL_WIDTH = str.maketrans("\uff1a\uff08\uff09", ":()")
 
 
 def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) -> tuple[bool, frozenset[str]]:
@@ -800,7 +802,7 @@ def _judged(label: str, *, titled: bool) -> bool | None:
         return False
     # the sentence right above the block (`2. Look at the window. Before (the quote was missing):`)
     heading = titled or label.startswith("#")
-    plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS) \
+    plain = _EMPHASIS.sub("", text.lstrip("#")).replace("\u2019", "'").translate(_NO_SIGNS).translate(_FULL_WIDTH) \
         .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
     said = " ".join(_SENTENCE_END.split(plain)[-1].split()).strip(_LABEL_TAIL)  # (blanks read as one: no run of
     # them for the patterns below to try at each length)
