@@ -1421,7 +1421,9 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Don't write the offset as `Z`, `z` or `X`, like this:",  # (helper-132)
                                    "誤った例：", "誤った設定：", "間違った設定:",  # (helper-188)
                                    "**Wrong:** lower-case `mm` for the month.", "- __Bad__: the month in lower case",
-                                   "誤った例（月が小文字）：", "**誤り：** 月が小文字", "悪い例（動きません）:"])
+                                   "誤った例（月が小文字）：", "**誤り：** 月が小文字", "悪い例（動きません）:",
+                                   "Without the escaping (this does not parse):",
+                                   "Without the escaping (this does not work):"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1482,7 +1484,7 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "## Fehlerbehebung: Der Poller funktioniert nicht", "## Mi poller no funciona",
                                    "Verwenden Sie diese Konfiguration, wenn der Standard nicht funktioniert:",
                                    "Here's the broken config we had, and the fix we applied:",
-                                   "正しい例（本番環境）：", "設定例："])  # (helper-188)
+                                   "正しい例（本番環境）：", "設定例：", "With the escaping (this works):"])  # (helper-188)
 def test_a_block_not_labelled_as_a_mistake_is_checked(label):
     page = f"# Events\n\n{label}\n\n{_COUNTER}"
     assert [f.rule for f in check_page(page, path="p.md").findings if f.rule == "CE620"] == ["CE620"]

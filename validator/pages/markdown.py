@@ -650,8 +650,8 @@ _WRONG = LazyPattern(
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
     rf"(?:\s+(?:we|i|they|you|someone|that|which)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
-    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+is\s+)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
-    r"|does\s+not\s+work|doesn't\s+work|will\s+not\s+work|won't\s+work|will\s+fail"
+    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
+    r"|does\s+not\s+(?:work|parse)|doesn't\s+(?:work|parse)|will\s+not\s+(?:work|parse)|won't\s+(?:work|parse)|will\s+fail"
     r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     rf"(?:\s*:\s*{_NO_ADVICE}[^()\r\n]{{1,80}})?\)"  # (and why: `(broken: the quotes end the shell string)`)
     rf"(?:\s+{_WHAT})?"
