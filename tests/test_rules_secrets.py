@@ -229,3 +229,12 @@ def test_a_value_encrypted_before_it_was_committed_is_no_committed_secret(value)
     from validator.rules.secrets import is_real_looking
 
     assert not is_real_looking(value) and is_real_looking("Zq1501kX7vW2pR9tLmN4")
+
+
+@pytest.mark.parametrize("value", ["op://Engineering/SageOne/apim", "vault:kv/data/sage#signature",
+                                   "arn:aws:ssm:us-east-1:123456789012:parameter/ce/apim"])
+def test_a_secret_stores_address_is_no_committed_secret(value):
+    """h186: a secret store's address (1Password's `op://`, `vault:`, an SSM parameter's ARN), which masking already
+    shows as written, was CE751 unless its last word happened to hold `secret`."""
+    text = body({"signature.secret": value, "apim.subscription.key": value})
+    assert not found(text, "CE751")

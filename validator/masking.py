@@ -67,8 +67,8 @@ from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_a
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "name_masker", "printable",
-           "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
+__all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "name_masker",
+           "names_a_secret_store", "printable", "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
 
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
@@ -2941,6 +2941,13 @@ _REFERENCE_FORMS = LazyPattern(
     r"\$?\{\{[ \t]*(?:secrets|env|vars|inputs)\.(?P<a>[A-Za-z_]\w{0,100})[ \t]*\}\}|\$(?i:env):(?P<b>[A-Za-z_]\w{0,100})"
     r"|%\((?P<c>[A-Za-z_]\w{0,100})\)s|\{(?P<d>[A-Za-z_][\w.]{0,100})\}|\$\{(?P<e>[A-Za-z_]\w{0,100})(?::?\?[^{}\r\n]{0,200})?\}")
 _SECRET_STORE = LazyPattern(r"(?:vault:|arn:aws:secretsmanager:|arn:aws:ssm:|op://|projects/[\w.\-]+/secrets/)[\w./#:\- ]{1,300}")
+
+
+def names_a_secret_store(value: str) -> bool:
+    """Whether ``value`` is a secret store's address (`op://vault/item/field`, `vault:kv/sage#key`, an ARN), where a
+    deployment fetches the secret: no secret itself (CE751 asks this too)."""
+    return _SECRET_STORE.fullmatch(value.strip()) is not None
+
 # Code: a known root's attribute path, or an identifier path called or indexed with quoted names (`os.getenv("X")`)
 _CODE_ROOTS = frozenset({"os", "process", "settings", "config", "cfg", "conf", "self", "this", "args", "env", "ENV",
                          "System", "Environment", "secrets", "vars", "context", "ctx", "props", "options", "opts",

@@ -37,7 +37,7 @@ from ..findings import Finding
 from ..kinds import POLLER_KEY, JsonPath, pointer_of
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
-from ..masking import committed_url_secrets
+from ..masking import committed_url_secrets, names_a_secret_store
 from ..vocabulary.secrets import is_secret_key, may_be_an_identifier, names_its_key
 from .base import Rule
 
@@ -79,6 +79,8 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
     if _MASKED_OR_TEMPLATED.fullmatch(text):
         return False
+    if names_a_secret_store(text):
+        return False  # `op://Prod/Sage/apim`: where the deployment fetches the secret
     if text[:4] in ("ENC[", "$ANS") and _ENCRYPTED.fullmatch(text):
         return False  # encrypted before it was committed, as advised
     if _in_sequence(text):
