@@ -501,8 +501,9 @@ def test_missing_required_keys() -> None:
     assert problems({"contacts": {"datesConfiguration": {}}}, schema="poller") == [
         ("CE103", "missing required keys `url` and `idField` in poller entry `contacts`", "/contacts", False,
          None)]
-    assert problems({"configuration": {}}) == [
+    assert problems({"providerData": {"code": "${CODE}"}, "configuration": {}}) == [
         ("CE103", "missing required key `element` in the instance body", "", False, None)]
+    assert problems({"configuration": {}}) == []  # an update (`PATCH /instances/{id}`): kinds.is_update_body
 
 
 def test_empty_entry_is_one_problem() -> None:
@@ -1301,3 +1302,22 @@ def test_an_oauth_code_pasted_with_the_redirect_url_or_its_query_is_an_error(cod
 def test_an_oauth_code_as_documentation_shows_it_passes(code: str) -> None:
     assert not [p for p in validate({"element": {"key": "hubspot"}, "providerData": {"code": code}, "name": "x"})
                 if p.rule == "CE104"]
+
+
+@pytest.mark.parametrize("body", [
+    {"configuration": {"event.notification.enabled": True, "event.notification.callback.url": "https://hooks.acme.com/ce"}},
+    {"configuration": {"event.poller.refresh_interval": 30}},
+    {"name": "closeio-renamed", "configuration": {"event.notification.enabled": False}},
+])
+def test_an_update_body_needs_no_element_in_the_schema_either(body):
+    """h186: a `PATCH /instances/{id}` body (kinds.is_update_body), which the check passes, was an error in editors and
+    check-jsonschema: the schema required `element` of every body."""
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "instance.schema.json").read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(body))
+    created = {"providerData": {"code": "${CODE}"}, **body}  # a creation (or a rename with credentials) still needs it
+    renamed = {"name": "x", "configuration": {"oauth.api.key": "${KEY}"}}
+    for value in (created, renamed):
+        assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(value)] == [
+            "'element' is a required property"]

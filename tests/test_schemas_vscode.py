@@ -360,3 +360,14 @@ def test_schema_patterns_mean_in_vs_code_what_they_mean_in_python(node: str) -> 
     for pattern, verdicts in zip(patterns, json.loads(result.stdout)):
         python = re.compile(pattern)
         assert verdicts == [python.search(probe) is not None for probe in probes], pattern
+
+
+def test_an_update_body_draws_nothing_and_a_creation_without_element_does(node: str) -> None:
+    """h186: a `PATCH /instances/{id}` body (no element, no providerData), which `check` passes, was an error in the
+    editor: the instance schema required `element` of every body."""
+    update = '{"configuration": {"event.notification.enabled": true, "event.poller.refresh_interval": "30"}}'
+    creation = '{"providerData": {"code": "${CODE}"}, "configuration": {"oauth.api.key": "${KEY}"}}'
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": update},
+                             {"uri": "file:///work/doc2.json", "schema": schema_uri("instance"), "text": creation}])
+    assert out["documents"][0]["diagnostics"] == []
+    assert [d["message"] for d in out["documents"][1]["diagnostics"]] == ['Missing property "element".']
