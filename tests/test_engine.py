@@ -431,6 +431,9 @@ def test_environment_references_and_usernames_draw_nothing():
                                        "{{$processEnv SAGE_APIM_KEY}}",
                                        # a false-alarm hunt (helper-82): Ansible's lookup by name
                                        "{{ lookup('env', 'SAGE_APIM_KEY') }}", '{{ lookup("ansible.builtin.env", "K") }}',
+                                       # h186: a lookup of a secret store's key by its name (`secret=path:field`)
+                                       "{{ lookup('hashi_vault', 'secret=kv/data/sage:apim') }}",
+                                       "{{ lookup('community.hashi_vault.hashi_vault', 'secret=kv/data/sage:apim') }}",
                                        # CloudFormation's dynamic references (a body in a template's resource)
                                        "{{resolve:secretsmanager:prod/sage:SecretString:apimKey}}",
                                        "{{resolve:ssm-secure:/sage/apim-key:3}}", "{{resolve:ssm:/sage/key}}",

@@ -41,8 +41,9 @@ PlaceholderKind = Literal["placeholder", "mask"]
 # literal: `| default "..."` may hold the secret itself), REST Client's `{{$dotenv NAME}}`, Ansible's
 # `{{ lookup('env', 'NAME') }}`, CloudFormation's `{{resolve:secretsmanager:id:SecretString:key}}`.  (Possessive runs:
 # a hostile value is read once, not once per way of splitting its blanks.)
-# Ansible's lookup of a variable by its name (`{{ lookup('env', 'SAGE_KEY') }}`): names only, no default
-_LOOKUP = r"\{\{-?[ \t]*+lookup\([ \t]*+['\"][\w.]++['\"][ \t]*+,[ \t]*+['\"][\w.\-/:]++['\"][ \t]*+\)[ \t]*+-?\}\}"
+# Ansible's lookup of a variable by its name (`{{ lookup('env', 'SAGE_KEY') }}`, a store's `'secret=kv/sage:key'`):
+# names only, no default
+_LOOKUP = r"\{\{-?[ \t]*+lookup\([ \t]*+['\"][\w.]++['\"][ \t]*+,[ \t]*+['\"][\w.\-/:=]++['\"][ \t]*+\)[ \t]*+-?\}\}"
 # CloudFormation's dynamic reference, which it resolves as it deploys the template holding the body
 _RESOLVE = r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[\w.\-/:+=@]++\}\}"
 # ERB's and EJS's output tag naming a variable (`<%= callback_url %>`, `<%= @url %>`, `<%- url %>`), an environment's
