@@ -1321,3 +1321,23 @@ def test_an_update_body_needs_no_element_in_the_schema_either(body):
     for value in (created, renamed):
         assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(value)] == [
             "'element' is a required property"]
+
+
+@pytest.mark.parametrize("key, reference", [
+    ("event.notification.enabled", "${EVENTS_ENABLED}"), ("event.notification.enabled", "${{ vars.EVENTS_ENABLED }}"),
+    ("event.poller.refresh_interval", "${POLL_MINUTES}"), ("event.poller.refresh_interval", "$(PollMinutes)"),
+    ("event.poller.refresh_interval", "#{Ce.PollMinutes}"), ("event.notification.enabled", "{{ .Values.events.enabled }}"),
+])
+def test_an_environment_reference_for_a_boolean_or_minutes_is_no_error_in_editors(key, reference):
+    """h186: `check` leaves an environment reference to the placeholder rules (it is no placeholder: nothing drawn),
+    but the schema, as editors and check-jsonschema read it, called `${EVENTS_ENABLED}` not `true` or `false`."""
+    import jsonschema
+
+    for name in ("configuration", "instance"):
+        schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        configuration = {key: reference}
+        value = configuration if name == "configuration" else {"element": {"key": "closeio"}, "configuration": configuration}
+        assert not list(jsonschema.Draft202012Validator(schema).iter_errors(value)), name
+    wrong = {"event.notification.enabled": "${1}", "event.poller.refresh_interval": "$15"}
+    assert len(list(jsonschema.Draft202012Validator(schema).iter_errors({"element": {"key": "c"},
+                                                                       "configuration": wrong}))) == 2

@@ -371,3 +371,11 @@ def test_an_update_body_draws_nothing_and_a_creation_without_element_does(node: 
                              {"uri": "file:///work/doc2.json", "schema": schema_uri("instance"), "text": creation}])
     assert out["documents"][0]["diagnostics"] == []
     assert [d["message"] for d in out["documents"][1]["diagnostics"]] == ['Missing property "element".']
+
+
+def test_an_environment_reference_draws_nothing_where_a_boolean_or_minutes_belong(node: str) -> None:
+    """h186: `"event.notification.enabled": "${EVENTS_ENABLED}"` passes `check` but was an error in the editor."""
+    text = ('{"element": {"key": "closeio"}, "configuration": {"event.notification.enabled": "${EVENTS_ENABLED}",'
+            ' "event.poller.refresh_interval": "$(PollMinutes)", "event.notification.callback.url": "${CALLBACK_URL}"}}')
+    out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": text}])
+    assert out["documents"][0]["diagnostics"] == []
