@@ -291,3 +291,16 @@ def test_a_placeholder_named_in_another_script_is_a_placeholder():
         escaped = page.replace("<", "&lt;").replace(">", "&gt;").replace("```json\n", "<pre><code>").replace(
             "\n```\n", "</code></pre>\n")
         assert [f.rule for f in check_page(escaped).findings] == ["CE701"], name
+
+
+@pytest.mark.parametrize("description", ["Set <CLIENT_ID> and YOUR_API_KEY in the vault before running",
+                                         "rendered with {{page.elementKey}} in the docs",
+                                         "IDs look like 47dxxxxxxxx in the logs"])
+def test_a_description_that_mentions_a_placeholder_is_prose(description):
+    """h186: a body's `description` (prose, for people) that names a placeholder or a
+    mask among its words was CE701/CE702, 'the platform takes it literally'; one that is a placeholder as a whole
+    still is."""
+    text = json.dumps({"element": {"key": "closeio"}, "configuration": {"username": "${CLOSEIO_API_KEY}"},
+                       "name": "closeio", "description": description}, indent=2)
+    assert not found(text, "CE701") and not found(text, "CE702")
+    assert_at(text.replace(description, "<INSERT_DESCRIPTION>"), "CE701", '"<INSERT_DESCRIPTION>"', offset=1)

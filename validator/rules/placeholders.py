@@ -14,7 +14,9 @@ Not placeholders, and never reported:
   ``#{Sage.ApiSecret}``, Helm's ``{{ .Values.sage.apiSecret }}``, and the others
   :mod:`validator.vocabulary.placeholders` lists;
 * poller URL macros (``${gmtDate:yyyy-MM-dd}``, ``${epoch}``) and URL path variables (``{id}``);
-* HTML tags such as ``<b>`` and comparisons such as ``a < b``.
+* HTML tags such as ``<b>`` and comparisons such as ``a < b``;
+* a placeholder or mask among the words of a ``description`` (prose for people: ``set <CLIENT_ID> in the
+  vault``); a description that is a placeholder as a whole (``<INSERT_DESCRIPTION>``) is reported.
 
 Rules:
 
@@ -39,7 +41,7 @@ from ..lazy_pattern import LazyPattern
 from ..kinds import JsonPath, is_dotted_key, pointer_of
 from ..masking import url_secrets
 from ..urls.pieces import BRACED_MACRO
-from ..vocabulary.placeholders import Placeholder, find_placeholders, names_a_type
+from ..vocabulary.placeholders import Placeholder, find_placeholders, is_placeholder_value, names_a_type
 from ..vocabulary.secrets import is_credential_key, secret_kind
 from .base import Rule
 from .dates import is_date_mask_key
@@ -100,6 +102,8 @@ def _is_username_key(key: str) -> bool:
     last = key.rsplit(".", 1)[-1].lower()
     return last in _USERNAME_WORDS or last.endswith(("-username", "_username"))
 
+# Keys whose value is prose for people: a placeholder or mask among its words is named, not left unfilled
+_PROSE_KEYS = frozenset({"description", "Description"})
 # Keys whose value is a type's name (`"type": "string"`, `"dataType"`, a schema's `"format": "double"`, `"items"`)
 _TYPE_KEYS = ("type", "types", "format", "items")
 # `${CLOSEIO_API_KEY`: an environment reference whose brace never closes (a URL's `${gmtDate:...` is CE605's)
@@ -183,6 +187,8 @@ def check(ctx: Any) -> Iterator[Finding]:
                     text, credential=credential, date_format=date_format, identifier=identifier, account=account)
             if not found:
                 continue
+            if not is_key and parent in _PROSE_KEYS and not is_placeholder_value(text):
+                continue  # `"description": "set <CLIENT_ID> in the vault"`: prose naming a placeholder, for people
             pointer = pointer_of(path)
             if pointer in skip and not is_key:
                 continue
