@@ -491,6 +491,9 @@ def test_the_references_of_deployment_tools_and_clients_draw_nothing(reference):
     ("poller.json.tftpl", '{"${resource}": {"url": "/hubs/crm/${resource}?where=u>=\'$${gmtDate:yyyy-MM-dd}\'", '
      '"idField": "id", "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy-MM-dd", '
      '"createdDateField": "c", "createdDateFormat": "yyyy-MM-dd"}}}', {"CE417"}),  # (a note on the format alone)
+    # h186: consul-template's and Vault Agent's own suffix, `.ctmpl` (a secret read from Vault as it renders)
+    ("instance.json.ctmpl", '{"element": {"key": "closeio"}, "name": "c", "configuration": {"username": '
+     '"{{ with secret "kv/data/close" }}{{ .Data.data.key }}{{ end }}"}}', set()),
     # the same text not named as a template: what no tool fills is reported
     ("instance.json", '{"element": {"key": "pardot"}, "name": "p", "configuration": {"apikey.user.key": '
      '"{{ pardot_user_key }}", "apikey.user.password": "{{ vault_pardot_password }}"}}', {"CE701"}),

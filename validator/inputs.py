@@ -86,7 +86,7 @@ def code_language(path: str) -> str | None:
 #: Terraform writes ``$${`` for a ``${`` it must leave.
 TEMPLATE_SUFFIXES: dict[str, str] = {
     ".j2": "{{", ".jinja": "{{", ".jinja2": "{{", ".tpl": "{{", ".tmpl": "{{", ".gotmpl": "{{", ".hbs": "{{",
-    ".mustache": "{{", ".liquid": "{{", ".njk": "{{", ".tftpl": "$${"}
+    ".mustache": "{{", ".liquid": "{{", ".njk": "{{", ".ctmpl": "{{", ".tftpl": "$${"}
 
 
 def template_syntax(path: str | None) -> str | None:
