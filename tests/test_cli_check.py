@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-from clirun import ROOT, run_cli
+from clirun import ROOT, run_cli, run_main
 
 EXAMPLES = ROOT / "examples"
 
@@ -474,3 +474,25 @@ def test_a_dangling_link_the_configuration_excludes_is_not_warned_of(tmp_path):
     for args in (["--exclude", "dangling.json"], ["--exclude", "inst/"], ["--show-settings"]):
         quiet = run_cli("check", "--no-cache", *args, ".", cwd=tmp_path)
         assert "dangling" not in quiet.err, (args, quiet)
+
+
+def test_a_pattern_that_matched_nothing_says_the_shell_expands_patterns(tmp_path, capsys, monkeypatch):
+    # bash passes a pattern that matches nothing as is; cmd and PowerShell never expand one
+    (tmp_path / "pollers").mkdir()
+    shutil.copy(EXAMPLES / "sageone-polling-fixed.json", tmp_path / "pollers" / "a.json")
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, "check", "pollers/*.json")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "pollers/*.json: no such file or directory" in result.err
+    assert "the shell" in result.err and "ce-validator check pollers" in result.err
+    plain = run_main(capsys, "check", "nothing.json")
+    assert plain.code == 2 and "shell" not in plain.err
+
+
+def test_a_windows_path_on_a_posix_system_names_the_path_meant(tmp_path, capsys, monkeypatch):
+    (tmp_path / "pollers").mkdir()
+    shutil.copy(EXAMPLES / "sageone-polling-fixed.json", tmp_path / "pollers" / "a.json")
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, "check", "pollers\\a.json")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "did you mean pollers/a.json?" in result.err

@@ -149,7 +149,7 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
         try:
             info = path.stat()
         except FileNotFoundError:
-            yield InputError(f"{raw}: no such file or directory", path=raw)
+            yield InputError(f"{raw}: no such file or directory{_missing_hint(raw)}", path=raw)
             continue
         except OSError as exc:
             yield InputError(f"{raw}: cannot read: {exc.strerror or exc}", path=raw)
@@ -178,6 +178,19 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
                 yield InputFile(raw, path)
         else:
             yield InputError(f"{raw}: not a regular file", path=raw)
+
+
+def _missing_hint(raw: str) -> str:
+    """What a path that names nothing probably meant: a pattern no shell expanded, a Windows path."""
+    meant = raw.replace("\\", "/")
+    if os.sep == "/" and meant != raw and os.path.lexists(meant):
+        return f" (folders are separated by / here: did you mean {meant}?)"
+    if any(c in raw for c in "*?["):
+        first = min(i for i in (meant.find(c) for c in "*?[") if i >= 0)
+        folder = os.path.dirname(meant[:first]) or "."
+        return (" (patterns are expanded by the shell, not by ce-validator: none matched here, or the shell expands "
+                f"none, as cmd and PowerShell do not; name a folder to check its files: ce-validator check {folder})")
+    return ""
 
 
 def _walk(root: Path, ignored: GitIgnore | None = None, unreadable: list[OSError] | None = None,
