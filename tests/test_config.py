@@ -739,3 +739,15 @@ def test_a_misspelt_table_name_is_an_error_not_a_configuration_dropped(tmp_path,
     assert result.code == 2 and f"pyproject.toml:4: [tool.{table}] is not read" in result.err, result
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "ce-validator-plugins"\n', encoding="utf-8")
     assert run_cli("check", "a.json", cwd=tmp_path).code == 0
+
+
+@pytest.mark.parametrize("table", ["ce-validator", "ce_validator", "tools.ce-validator"])
+def test_the_table_outside_tool_is_an_error_not_a_configuration_dropped(tmp_path, table):
+    """`[ce-validator]` (or `[tools.ce-validator]`) in pyproject.toml dropped the whole configuration unsaid."""
+    from clirun import run_cli
+
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "x"\n\n[{table}]\nstrict = true\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    result = run_cli("check", "a.json", cwd=tmp_path)
+    assert result.code == 2 and "Traceback" not in result.err, result
+    assert f"pyproject.toml:4: [{table}] is not read: ce-validator's table is [tool.ce-validator]" in result.err, result

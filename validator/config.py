@@ -534,14 +534,20 @@ def _reads_as_table(pyproject: Path) -> bool:
     if b"ce-validator" not in head and not _NEAR_TABLE.search(head):
         return False
     text = _read_config(pyproject)  # a table we cannot read is an error, not "no configuration"
-    table = _parse(pyproject, text).get("tool", {})
+    document = _parse(pyproject, text)
+    table = document.get("tool", {})
     if isinstance(table, dict) and "ce-validator" not in table:
-        near = next((name for name in table if isinstance(name, str)
-                     and re.sub(r"[-_. ]", "", name.lower()) in ("cevalidator", "cevalidater", "cevalidation")), None)
-        if near is not None:  # `[tool.ce_validator]`: a configuration the user meant, not to be dropped unsaid
-            line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
-            raise ConfigError([ConfigProblem(str(pyproject), None, f"[tool.{near}] is not read: ce-validator's table "
-                                             "is [tool.ce-validator]", line)])
+        # `[tool.ce_validator]`, `[ce-validator]`, `[tools.ce-validator]`: a configuration the user meant, not to be
+        # dropped unsaid
+        tools = document.get("tools")
+        for prefix, holder in (("tool.", table), ("", document), ("tools.", tools if isinstance(tools, dict) else {})):
+            near = next((name for name, value in holder.items() if isinstance(value, dict)
+                         and re.sub(r"[-_. ]", "", name.lower()) in ("cevalidator", "cevalidater", "cevalidation")),
+                        None)
+            if near is not None:
+                line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
+                raise ConfigError([ConfigProblem(str(pyproject), None, f"[{prefix}{near}] is not read: ce-validator's "
+                                                 "table is [tool.ce-validator]", line)])
     return isinstance(table, dict) and "ce-validator" in table
 
 
