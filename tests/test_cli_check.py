@@ -496,3 +496,11 @@ def test_a_windows_path_on_a_posix_system_names_the_path_meant(tmp_path, capsys,
     result = run_main(capsys, "check", "pollers\\a.json")
     assert result.code == 2 and "Traceback" not in result.err
     assert "did you mean pollers/a.json?" in result.err
+
+
+def test_a_rule_code_taken_for_a_path_says_how_to_list_codes(tmp_path, capsys, monkeypatch):
+    # `--select CE6 CE4`: argparse takes CE4 for a path
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, "check", "--select", "CE6", "ce4", str(EXAMPLES / "sageone-polling.json"))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "ce4: no such file or directory (a rule code? --select and --ignore take theirs comma-separated: --select CE6,CE4)" in result.err

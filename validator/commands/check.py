@@ -185,6 +185,8 @@ def _missing_hint(raw: str) -> str:
     meant = raw.replace("\\", "/")
     if os.sep == "/" and meant != raw and os.path.lexists(meant):
         return f" (folders are separated by / here: did you mean {meant}?)"
+    if raw[:2].upper() == "CE" and raw[2:].isdigit() and len(raw) <= 5:  # `--select CE6 CE4`
+        return " (a rule code? --select and --ignore take theirs comma-separated: --select CE6,CE4)"
     if any(c in raw for c in "*?["):
         first = min(i for i in (meant.find(c) for c in "*?[") if i >= 0)
         folder = os.path.dirname(meant[:first]) or "."
