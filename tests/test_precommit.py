@@ -246,3 +246,32 @@ def test_usage_library_example_runs(tmp_path):
                             env={**os.environ, "CE_VALIDATOR_CACHE_DIR": str(tmp_path / "cache")})
     assert result.returncode == 0, result.stderr
     assert re.search(r"^examples/sageone-polling\.json:\d+:\d+: CE\d{3} ", result.stdout, re.M), result.stdout
+
+
+def test_usage_ci_recipes_run_as_written(tmp_path):
+    """Each CI recipe's `ce-validator check` command (GitHub Actions, GitLab CI, Jenkins), run on a repository
+    holding one broken body: it fails the job and writes every report it names, in its format."""
+    import json
+    import shlex
+    import xml.etree.ElementTree as ElementTree
+
+    from clirun import run_cli
+
+    text = USAGE.read_text(encoding="utf-8")
+    recipes = "".join(_blocks("yaml") + _blocks("groovy"))
+    commands = re.findall(r"(?:^|[\s'])(?:\.venv/bin/)?ce-validator (check [^'\n]*)", recipes)
+    assert len(commands) >= 3 and any("junit:" in c for c in _blocks("groovy")[0].splitlines()), commands
+    assert "## Jenkins" in text
+    for number, command in enumerate(commands):
+        repository = tmp_path / str(number)
+        (repository / "instances").mkdir(parents=True)
+        shutil.copy(ROOT / "examples" / "sageone-polling.json", repository / "instances" / "sage.json")
+        result = run_cli(*shlex.split(command), cwd=repository, env={"GITHUB_WORKSPACE": str(repository)})
+        assert result.code == 1 and "Traceback" not in result.err, (command, result)
+        assert "CE620" in result.out, (command, result)
+        for kind, name in re.findall(r"--format (\w+):(\S+)", command):
+            written = (repository / name).read_text(encoding="utf-8")
+            if kind == "junit":
+                assert ElementTree.fromstring(written).find(".//failure") is not None, command
+            else:
+                assert "CE620" in json.dumps(json.loads(written)), command
