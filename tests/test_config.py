@@ -751,3 +751,15 @@ def test_the_table_outside_tool_is_an_error_not_a_configuration_dropped(tmp_path
     result = run_cli("check", "a.json", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.err, result
     assert f"pyproject.toml:4: [{table}] is not read: ce-validator's table is [tool.ce-validator]" in result.err, result
+
+
+def test_a_ce_validator_table_in_its_own_file_says_where_the_options_go(tmp_path):
+    """`[ce-validator]` atop .ce-validator.toml was "unknown option; known options: select, ignore, ..."."""
+    from clirun import run_cli
+
+    (tmp_path / ".ce-validator.toml").write_text('[ce-validator]\nstrict = true\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    result = run_cli("check", "a.json", cwd=tmp_path)
+    assert result.code == 2 and "Traceback" not in result.err, result
+    assert (".ce-validator.toml:1: ce-validator: unknown option (write the options without a table header, at the "
+            "top level, or under [tool.ce-validator])") in result.err, result

@@ -541,14 +541,17 @@ def _reads_as_table(pyproject: Path) -> bool:
         # dropped unsaid
         tools = document.get("tools")
         for prefix, holder in (("tool.", table), ("", document), ("tools.", tools if isinstance(tools, dict) else {})):
-            near = next((name for name, value in holder.items() if isinstance(value, dict)
-                         and re.sub(r"[-_. ]", "", name.lower()) in ("cevalidator", "cevalidater", "cevalidation")),
-                        None)
+            near = next((name for name, value in holder.items() if isinstance(value, dict) and _names_us(name)), None)
             if near is not None:
                 line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
                 raise ConfigError([ConfigProblem(str(pyproject), None, f"[{prefix}{near}] is not read: ce-validator's "
                                                  "table is [tool.ce-validator]", line)])
     return isinstance(table, dict) and "ce-validator" in table
+
+
+def _names_us(name: str) -> bool:
+    """A table's name that means ce-validator's (`ce_validator`, `CE-Validator`, `cevalidater`)."""
+    return re.sub(r"[-_. ]", "", name.lower()) in ("cevalidator", "cevalidater", "cevalidation")
 
 
 # a table's name near ce-validator's (`[tool.ce_validator]`, `[tool.cevalidator]`)
@@ -713,7 +716,11 @@ def validate_table(table: Mapping[str, Any]) -> list[tuple[str, str]]:
         if kind == "additionalProperties" and not error.absolute_path:
             known = list(schema["properties"])
             for extra in sorted(set(error.instance) - set(known)):
-                problems.append((extra, f"unknown option{_did_you_mean(extra, known)}"))
+                if isinstance(error.instance[extra], dict) and _names_us(extra):
+                    hint = " (write the options without a table header, at the top level, or under [tool.ce-validator])"
+                else:
+                    hint = _did_you_mean(extra, known)
+                problems.append((extra, f"unknown option{hint}"))
             continue
         if kind == "type":
             expected = error.validator_value
