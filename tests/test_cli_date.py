@@ -264,3 +264,10 @@ def test_special_token_gets_a_note():
                             text=True)
     assert result.returncode == 1
     assert "note: `milliseconds` is not a SimpleDateFormat pattern but Cloud Elements' special" in result.stderr
+
+
+def test_a_value_read_whole_is_not_said_to_stop_short() -> None:
+    # "(Java stops before column 21)" after a 20-character value read it as text left over
+    run = date("yyyy-MM-dd'T'HH:mm:ss'Z'", "--at", "2024-01-05T10:00Z", "--parse", "2024-01-05T10:00:00Z")
+    assert run.code == 0
+    assert run.out.endswith("\nparse\n  '2024-01-05T10:00:00Z' -> 2024-01-05T10:00:00.000Z (Java reads it whole)\n")

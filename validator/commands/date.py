@@ -184,7 +184,8 @@ def run(args: argparse.Namespace) -> int:
         out.write("\nparse\n")
         if parsed["ok"]:
             shown = parsed.get("iso", f"{parsed['instant']} ms")
-            out.write(f"  {parsed['text']!r} -> {shown} (Java stops before column {parsed['stopped_at']})\n")
+            read = f"stops before column {parsed['stopped_at']}" if parsed["rest"] else "reads it whole"
+            out.write(f"  {parsed['text']!r} -> {shown} (Java {read})\n")
             if parsed["rest"]:
                 out.write(f"  note: Java ignores the rest, {parsed['rest']!r}\n")
             if parsed["zone_after"] != resolution.id:
