@@ -128,3 +128,21 @@ def test_explain_help_says_what_it_accepts_and_a_short_code_suggests_its_padded_
     assert code == 0 and out.startswith("# CE099 ")
     code, out, err = run(capsys, "explain", "CE99")
     assert code == 2 and out == "" and "did you mean CE099 (internal-error)" in err
+
+
+def test_every_option_of_every_command_is_documented():
+    """A new user reads the README and docs/: each option a command's --help shows is on one of those pages."""
+    import argparse
+    from pathlib import Path
+
+    from validator.arguments import build_parser
+
+    root = Path(__file__).resolve().parents[1]
+    pages = "".join((root / name).read_text(encoding="utf-8")
+                    for name in ("README.md", "docs/usage.md", "docs/editors.md"))
+    parser = build_parser(None)
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    missing = [f"{name} {option}" for name, command in commands.choices.items() for action in command._actions
+               for option in action.option_strings
+               if option.startswith("--") and option != "--help" and option not in pages]
+    assert missing == []
