@@ -763,3 +763,14 @@ def test_a_ce_validator_table_in_its_own_file_says_where_the_options_go(tmp_path
     assert result.code == 2 and "Traceback" not in result.err, result
     assert (".ce-validator.toml:1: ce-validator: unknown option (write the options without a table header, at the "
             "top level, or under [tool.ce-validator])") in result.err, result
+
+
+def test_a_dotted_key_s_problem_names_its_line(tmp_path):
+    """`severity.CE301 = "warn"` (TOML's dotted key) said `pyproject.toml:` with no line."""
+    from validator.config import ConfigError, load_config
+
+    (tmp_path / "pyproject.toml").write_text('[tool.ce-validator]\nstrict = true\nseverity.CE301 = "warn"\n',
+                                             encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert "pyproject.toml:3: tool.ce-validator.severity.CE301: must be one of" in str(raised.value)

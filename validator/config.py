@@ -824,7 +824,7 @@ def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
                 return number  # the entry itself: `CE301 = "warn"` inside [severity]
             continue
         if re.fullmatch(table, current) if table else current == "":
-            if re.match(rf"""["']?{re.escape(name)}["']?\s*=""", stripped):
+            if re.match(rf"""["']?{re.escape(name)}["']?\s*(?:\.[^=]*)?=""", stripped):  # also `severity.CE301 =`
                 return number
     return in_subtable
 
