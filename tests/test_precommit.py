@@ -275,3 +275,10 @@ def test_usage_ci_recipes_run_as_written(tmp_path):
                 assert ElementTree.fromstring(written).find(".//failure") is not None, command
             else:
                 assert "CE620" in json.dumps(json.loads(written)), command
+
+
+def test_every_input_of_the_action_is_in_usage(load_yaml):
+    action = load_yaml((ROOT / "action.yml").read_text(encoding="utf-8"))
+    text = USAGE.read_text(encoding="utf-8")
+    section = text[text.index("The repository is also a composite action"):text.index("Or install it yourself")]
+    assert [name for name in action["inputs"] if f"`{name}`" not in section] == []
