@@ -774,3 +774,19 @@ def test_a_dotted_key_s_problem_names_its_line(tmp_path):
     with pytest.raises(ConfigError) as raised:
         load_config(start=tmp_path)
     assert "pyproject.toml:3: tool.ce-validator.severity.CE301: must be one of" in str(raised.value)
+
+
+def test_a_glob_written_with_backslashes_is_warned_of(tmp_path):
+    """`exclude = ['instances\\sage.json']` (a Windows path) matched nothing, on every system, without a word."""
+    from clirun import run_cli
+
+    (tmp_path / "instances").mkdir()
+    (tmp_path / "instances" / "sage.json").write_text('{"element": {"key": "x"}, "configuration": {}}',
+                                                      encoding="utf-8")
+    (tmp_path / ".ce-validator.toml").write_text(
+        "exclude = ['instances\\sage.json']\n\n[per-file-ignores]\n'instances\\*.json' = ['CE6']\n", encoding="utf-8")
+    result = run_cli("check", "instances", cwd=tmp_path)
+    assert result.code == 0 and "Traceback" not in result.err, result
+    assert (".ce-validator.toml:1: exclude: 'instances\\sage.json' separates folders with \\: globs take / on "
+            "every system ('instances/sage.json')") in result.err, result
+    assert ".ce-validator.toml:4: per-file-ignores: 'instances\\*.json' separates folders with \\" in result.err

@@ -404,7 +404,7 @@ def _warn_stale_ignores(resolver: ConfigResolver, usage: IgnoreUsage) -> None:
 
     configs = [c for c in resolver.loaded() if c.path is not None]
     if not any(c.select is not None or c.ignore or c.pointer_ignores or c.per_file_ignores or c.severity
-               for c in configs):
+               or c.exclude or c.extend_exclude for c in configs):
         return  # nothing to judge: the rule registry is not loaded
     for warning in stale_ignores(configs, usage, registry()):
         print(f"ce-validator: warning: {warning}", file=sys.stderr)

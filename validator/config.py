@@ -1010,6 +1010,15 @@ def stale_ignores(configs: Iterable[Config], usage: IgnoreUsage, known_codes: It
         for key, code in named:
             if unknown(code):
                 warnings.append(f"{where(key)}: {key}: no rule has the code {code!r}")
+        globs = [("exclude", g) for g in config.exclude] + [("extend-exclude", g) for g in config.extend_exclude]
+        globs += [("per-file-ignores", g) for g, _ in config.per_file_ignores]
+        globs += [("ignore", entry.glob) for entry in config.pointer_ignores]
+        for key, glob in dict.fromkeys(globs):  # a Windows path: `\` is no folder separator in a glob, anywhere
+            if "\\" in glob:
+                meant = glob.replace("\\", "/")
+                place = where(f'{key}."{glob}"') if key == "per-file-ignores" else where(key)  # the entry's line
+                warnings.append(f"{place}: {key}: '{glob}' separates folders with \\: globs take / on every "
+                                f"system ('{meant}')")
         for entry in dict.fromkeys(config.pointer_ignores):  # (an entry written twice is judged once)
             shown = f"{entry.glob}#{entry.pointer}:{entry.code}"
             if unknown(entry.code):
