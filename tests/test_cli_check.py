@@ -504,3 +504,15 @@ def test_a_rule_code_taken_for_a_path_says_how_to_list_codes(tmp_path, capsys, m
     result = run_main(capsys, "check", "--select", "CE6", "ce4", str(EXAMPLES / "sageone-polling.json"))
     assert result.code == 2 and "Traceback" not in result.err
     assert "ce4: no such file or directory (a rule code? --select and --ignore take theirs comma-separated: --select CE6,CE4)" in result.err
+
+
+def test_the_readme_quickstart_prints_what_the_readme_shows():
+    """README.md's first command, and "What the first command prints", byte for byte (exit 1)."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"pip install -e \. && ce-validator (check [^\n]+)\n", readme).group(1)
+    shown = re.search(r"What the first command prints:\n\n```text\n(.*?)```\n", readme, re.S).group(1)
+    result = run_cli(*command.split())
+    assert result.code == 1 and result.err == "", result
+    assert result.out == shown
