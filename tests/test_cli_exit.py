@@ -205,3 +205,26 @@ def test_an_option_s_empty_path_is_a_usage_error(arguments: list[str]) -> None:
 
     result = run_cli(*arguments)
     assert result.code == 2 and "an empty path" in result.err and "Traceback" not in result.err, result.err
+
+
+_OLD_PYTHON = "import sys; sys.version_info = (3, 10, 12, 'final', 0); sys.version = '3.10.12 (main)'; "
+
+
+def test_an_old_python_is_told_what_to_install_without_a_traceback(tmp_path: Path) -> None:
+    """On Python 3.10 (`python3.10 -m validator` in a checkout, or an install that ignored requires-python) the
+    first possessive repeat compiled raised `re.error: multiple repeat`, a traceback far from the cause."""
+    # the command (`python -m validator`: sys.argv[0] is "-m" while the package is imported)
+    command = subprocess.run([sys.executable, "-c", _OLD_PYTHON + "sys.argv = ['-m', 'check', 'a.json']; "
+                              "import runpy; runpy.run_module('validator', run_name='__main__')"],
+                             capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert command.returncode == 2 and "Traceback" not in command.stderr, command
+    assert command.stderr == ("ce-validator: error: ce-validator needs Python 3.11 or newer, and this is Python 3.10.12:"
+                              " install it with Python 3.11 or newer (python3.11 -m pip install ...)\n")
+    script = subprocess.run([sys.executable, "-c", _OLD_PYTHON + "sys.argv = ['/venv/bin/ce-validator', 'check']; "
+                             "from validator.cli import entry"], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert script.returncode == 2 and script.stderr == command.stderr, script
+    # the library: an ImportError that says the same
+    library = subprocess.run([sys.executable, "-c", _OLD_PYTHON + "import validator"], capture_output=True, text=True,
+                             cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert library.returncode == 1 and "ImportError: ce-validator needs Python 3.11 or newer" in library.stderr

@@ -5,7 +5,18 @@ The public API is imported lazily, so ``import validator`` costs almost nothing.
 
 from __future__ import annotations
 
-from ._version import __version__
+import sys
+
+if sys.version_info < (3, 11):  # said before a possessive repeat or tomllib fails far from the cause
+    _OLD = (f"ce-validator needs Python 3.11 or newer, and this is Python {sys.version.split()[0]}: install it with "
+            "Python 3.11 or newer (python3.11 -m pip install ...)")
+    _RUN_AS = (getattr(sys, "argv", None) or [""])[0].replace("\\", "/").rsplit("/", 1)[-1]
+    if _RUN_AS == "-m" or _RUN_AS.startswith("ce-validator"):  # the command (`-m` while the package is imported)
+        sys.stderr.write(f"ce-validator: error: {_OLD}\n")
+        raise SystemExit(2)
+    raise ImportError(_OLD)
+
+from ._version import __version__  # noqa: E402
 
 TYPE_CHECKING = False  # not typing's: importing typing costs 4 ms of every run of the command
 
