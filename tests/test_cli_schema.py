@@ -55,3 +55,16 @@ def test_help_uses_the_module_docstring() -> None:
     result = run("--help")
     assert result.returncode == 0
     assert "Print a bundled JSON Schema, or list them." in result.stdout
+
+
+def test_a_folder_named_for_the_element_definition_names_the_file_in_it(tmp_path: Path) -> None:
+    """`schema from-element exports/sageone` (the folder --element-docs takes) said "cannot read: Is a directory"."""
+    (tmp_path / "sageone").mkdir()
+    (tmp_path / "sageone" / "element.json").write_text('{"key": "sageone", "configuration": []}', encoding="utf-8")
+    result = run("from-element", str(tmp_path / "sageone"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result
+    assert result.stderr == (f"ce-validator schema from-element: {tmp_path / 'sageone'}: a folder: name the element "
+                             f"definition in it ({tmp_path / 'sageone' / 'element.json'})\n")
+    render = subprocess.run([sys.executable, "-m", "validator", "render", str(tmp_path)], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert render.returncode == 2 and f"{tmp_path}: a folder, not a file" in render.stderr, render

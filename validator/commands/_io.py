@@ -42,6 +42,10 @@ def read_text(name: str) -> str:
         else:
             data = _read_file(name)
     except (OSError, ValueError) as exc:
+        import os
+
+        if name != "-" and os.path.isdir(name):  # (Windows says PermissionError for a folder)
+            raise UsageError(f"{name}: a folder, not a file: name a file in it") from None
         raise UsageError(f"{name}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
     from ..source.load import bom_codec, unmarked_wide_text
 

@@ -67,6 +67,10 @@ def _from_element(args: argparse.Namespace) -> int:
         sys.stderr.write(f"ce-validator schema from-element: {args.output}: is the input; write the schema "
                          "to another file\n")
         return 2
+    if Path(args.element_file).is_dir():  # the element's folder, as --element-docs takes it
+        sys.stderr.write(f"ce-validator schema from-element: {args.element_file}: a folder: name the element "
+                         f"definition in it ({Path(args.element_file) / 'element.json'})\n")
+        return 2
     try:
         data = read_json(args.element_file)
     except UsageError as exc:
