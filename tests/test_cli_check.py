@@ -516,3 +516,17 @@ def test_the_readme_quickstart_prints_what_the_readme_shows():
     result = run_cli(*command.split())
     assert result.code == 1 and result.err == "", result
     assert result.out == shown
+
+
+def test_a_folder_whose_files_gitignore_ignores_says_so(tmp_path, capsys, monkeypatch):
+    """`check gen` with `gen/` in .gitignore said "no *.json files ... in this directory" of a folder holding some."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "gen").mkdir()
+    shutil.copy(EXAMPLES / "sageone-polling.json", tmp_path / "gen" / "a.json")
+    (tmp_path / ".gitignore").write_text("gen/\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_main(capsys, "check", "gen")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert ("gen: every file to check in this directory is ignored by .gitignore (--no-respect-gitignore checks "
+            "them)") in result.err, result
+    assert run_main(capsys, "check", "--no-respect-gitignore", "gen").code == 1

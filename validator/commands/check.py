@@ -166,8 +166,12 @@ def iter_inputs(paths: list[str], *, stdin_name: str | None = None, respect_giti
                 yield InputError(f"{error.filename or raw}: cannot read: {error.strerror or error}",
                                  path=str(error.filename or raw))
             if not found and not unreadable:
-                yield InputError(f"{raw}: no *.json files (nor Markdown pages, nor request files) in this directory",
-                                 path=raw)
+                if ignored is not None and next(_walk(path), None) is not None:
+                    yield InputError(f"{raw}: every file to check in this directory is ignored by .gitignore "
+                                     "(--no-respect-gitignore checks them)", path=raw)
+                else:
+                    yield InputError(f"{raw}: no *.json files (nor Markdown pages, nor request files) in this "
+                                     "directory", path=raw)
             # a file and a link to it in the tree are one file, named as the file (links give way)
             once = {file for file in sorted(found, key=lambda f: (f.is_symlink(), f)) if first_time(file)}
             for file in found:
