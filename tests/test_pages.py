@@ -3221,3 +3221,21 @@ def test_a_powershell_environment_variable_in_a_literal_string_is_sent_as_its_na
         assert [f.rule for f in check_page(expanding, path="p.md").findings] == []
         filled = page.replace(send, "$body = $ExecutionContext.InvokeCommand.ExpandString($body)\n" + send)
         assert [f.rule for f in check_page(filled, path="p.md").findings] == []
+
+
+@pytest.mark.parametrize("fence", ["```text", "```", "~~~txt"])
+def test_a_block_of_a_linter_s_report_is_no_body(fence: str) -> None:
+    """The README's own "What the first command prints" (ce-validator's text report, its excerpt quoting a poller's
+    `"url": ...` line) was read as a broken body: CE006 at its first line."""
+    report = ("examples/sageone-polling.json:20:115: CE620 unbalanced quote: this ' never closes\n"
+              "   |\n"
+              "20 |         \"url\": \"/hubs/finance/customers?where=lastModifiedDate>='${date:yyyy-MM-dd'T'HH:mm:ss'Z'}' "
+              "and attributes='created_at,updated_at\",\n"
+              "   |                                                  ^ error\n"
+              "   = help: close the value with '\n\n"
+              "Found 1 error in 2 files.\n")
+    close = fence[:3]
+    page = f"# Quickstart\n\nWhat the command prints:\n\n{fence}\n{report}{close}\n"
+    assert [f.rule for f in check_page(page, path="README.md").findings] == ["CE090"]
+    concise = "instances/sage.json:20:115: CE620 [error] unbalanced quote: this ' never closes\n"
+    assert [f.rule for f in check_page(f"{fence}\n{concise}{close}\n", path="x.md").findings] == ["CE090"]

@@ -625,6 +625,8 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
                        [])
         if messages:
             return
+    if block.info in PLAIN_TEXT_LANGUAGES and _REPORT_LINE.match(block.text.lstrip()):
+        return  # a linter's report (`file:line:col: CODE ...`, as check prints it): its excerpts quote a body's lines
     text = _blank_comments(block.text) if block.info in COMMENTED_LANGUAGES else _blank_directives(block.text)
     if "{%" in text and _TEMPLATE_STATEMENT.search(text):
         return  # a Jinja template (`{% if %}` ... `{% else %}`): what it renders is not written here to check
@@ -647,6 +649,8 @@ def _documents(block: Block, page_starts: list[int]) -> Iterator[tuple[Document,
     yield (Document(label=f"/L{block.line}", text=text, mapping=mapping, source=None, language=block.info),
            block.info in JSON_LANGUAGES, [])
 
+
+_REPORT_LINE = LazyPattern(r"\S+?:\d++:\d++: ")  # a finding's first line, as linters and compilers print it
 
 _HASH_LINE = LazyPattern(r"^[ \t]*+#[^\r\n]*+", re.M)
 
