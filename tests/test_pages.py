@@ -3239,3 +3239,15 @@ def test_a_block_of_a_linter_s_report_is_no_body(fence: str) -> None:
     assert [f.rule for f in check_page(page, path="README.md").findings] == ["CE090"]
     concise = "instances/sage.json:20:115: CE620 [error] unbalanced quote: this ' never closes\n"
     assert [f.rule for f in check_page(f"{fence}\n{concise}{close}\n", path="x.md").findings] == ["CE090"]
+
+
+@pytest.mark.parametrize("fence", ["```", "```text"])
+def test_a_transcript_of_another_command_is_read_as_a_console_s(fence: str) -> None:
+    """A bare fence showing `$ ce-validator check --format json x.json` and the report it printed drew CE006 at the
+    `$`: a `$ ` prompt starts a terminal transcript, whose output is not a body (only `$ cat`'s is a file's)."""
+    page = (f"{fence}\n$ ce-validator check --format json x.json\n{{\n  \"version\": 1,\n  \"findings\": [{{\"rule\": "
+            "\"CE620\", \"pointer\": \"/configuration/event.poller.configuration/customers/url\"}]\n}\n```\n")
+    assert [f.rule for f in check_page(page, path="x.md").findings] == ["CE090"]
+    shown = (f"{fence}\n$ cat instance.json\n{{\"element\": {{\"key\": \"sageone\"}}, \"configuration\": "
+             "{\"event.poller.refresh_interval\": \"fifteen\"}}\n```\n")
+    assert "CE090" not in [f.rule for f in check_page(shown, path="x.md").findings]

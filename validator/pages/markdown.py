@@ -972,9 +972,15 @@ def _file_named(info: str, titled: re.Match[str] | None, lines: list[str], top: 
 
 def _unnamed_language(info: str, raw: str) -> str:
     """A block's language: ``info``, or ``console`` for a block that names none (an indented one, a bare fence, or
-    ``text``, ``http``) holding a curl command on any line (after an `export`, a comment or a heredoc)."""
+    ``text``, ``http``) holding a curl command on any line (after an `export`, a comment or a heredoc), or starting
+    with a shell's `$ ` prompt (a transcript: only what its `$ cat` prints is a file's)."""
+    if info in _UNNAMED and _PROMPT.match(raw):  # a terminal transcript, whatever it runs: its output is no body
+        return "console"
     return "console" if info in _UNNAMED and ("curl" in raw or "http" in raw or "xh" in raw) \
         and _COMMAND_LINE.search(raw) else info
+
+
+_PROMPT = LazyPattern(r"\s*+\$[ \t]++\S")  # a shell's prompt on the first line (`$ ce-validator check x.json`)
 
 
 # The language that starts a fence's info string: `json`, `{.json}`, `json:poller.json` (Qiita, Zenn), `json{2}`
