@@ -146,3 +146,15 @@ def test_every_option_of_every_command_is_documented():
                for option in action.option_strings
                if option.startswith("--") and option != "--help" and option not in pages]
     assert missing == []
+
+
+def test_the_readme_names_every_suffix_a_folder_walk_checks():
+    from pathlib import Path
+
+    from validator.commands.check import WALKED_SUFFIXES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `ce-validator check"))
+    plain = [suffix for suffix in WALKED_SUFFIXES if suffix.count(".") == 1]
+    assert [suffix for suffix in plain if f"`*{suffix}`" not in row] == []
+    assert "named as a template" in row
