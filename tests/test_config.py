@@ -790,3 +790,14 @@ def test_a_glob_written_with_backslashes_is_warned_of(tmp_path):
     assert (".ce-validator.toml:1: exclude: 'instances\\sage.json' separates folders with \\: globs take / on "
             "every system ('instances/sage.json')") in result.err, result
     assert ".ce-validator.toml:4: per-file-ignores: 'instances\\*.json' separates folders with \\" in result.err
+
+
+def test_a_misspelt_table_in_the_config_option_s_file_is_named(tmp_path):
+    """`--config ci.toml` holding `[tool.ce_validator]` said only "no [tool.ce-validator] table"."""
+    from clirun import run_cli
+
+    (tmp_path / "ci.toml").write_text("[tool.ce_validator]\nstrict = true\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"element": {"key": "x"}, "configuration": {}}', encoding="utf-8")
+    result = run_cli("check", "--config", "ci.toml", "a.json", cwd=tmp_path)
+    assert result.code == 2 and "Traceback" not in result.err, result
+    assert "ci.toml:1: [tool.ce_validator] is not read: ce-validator's table is [tool.ce-validator]" in result.err

@@ -537,16 +537,22 @@ def _reads_as_table(pyproject: Path) -> bool:
     document = _parse(pyproject, text)
     table = document.get("tool", {})
     if isinstance(table, dict) and "ce-validator" not in table:
-        # `[tool.ce_validator]`, `[ce-validator]`, `[tools.ce-validator]`: a configuration the user meant, not to be
-        # dropped unsaid
-        tools = document.get("tools")
-        for prefix, holder in (("tool.", table), ("", document), ("tools.", tools if isinstance(tools, dict) else {})):
-            near = next((name for name, value in holder.items() if isinstance(value, dict) and _names_us(name)), None)
-            if near is not None:
-                line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
-                raise ConfigError([ConfigProblem(str(pyproject), None, f"[{prefix}{near}] is not read: ce-validator's "
-                                                 "table is [tool.ce-validator]", line)])
+        _refuse_a_misspelt_table(pyproject, text, document)
     return isinstance(table, dict) and "ce-validator" in table
+
+
+def _refuse_a_misspelt_table(path: Path, text: str, document: Mapping[str, Any]) -> None:
+    """`[tool.ce_validator]`, `[ce-validator]`, `[tools.ce-validator]` in a file without `[tool.ce-validator]`: a
+    configuration the user meant, not to be dropped unsaid (a ConfigError naming it)."""
+    tool, tools = document.get("tool"), document.get("tools")
+    for prefix, holder in (("tool.", tool), ("", document), ("tools.", tools)):
+        if not isinstance(holder, Mapping):
+            continue
+        near = next((name for name, value in holder.items() if isinstance(value, dict) and _names_us(name)), None)
+        if near is not None:
+            line = next((number for number, row in enumerate(text.splitlines(), 1) if near in row), None)
+            raise ConfigError([ConfigProblem(str(path), None, f"[{prefix}{near}] is not read: ce-validator's table is "
+                                             "[tool.ce-validator]", line)])
 
 
 def _names_us(name: str) -> bool:
@@ -585,6 +591,7 @@ def _read_file(path: Path, *, explicit: bool) -> Config:
         table = tool.get("ce-validator") if isinstance(tool, dict) else None
         if table is None:
             if explicit or path.name != "pyproject.toml":
+                _refuse_a_misspelt_table(path, text, data)
                 raise ConfigError([ConfigProblem(str(path), None, f"no [{TABLE}] table")])
             return Config(path=path, root=path.parent)
         if not isinstance(table, dict):
