@@ -244,6 +244,10 @@ def apply(url: str, problems) -> str:
     ("CE639", f"/hubs/crm/contacts?where=updated_at>'{GOOD_MACRO}' ; status='ACTIVE'", "unsafe"),
     # ... and a doubled quote in a macro's format, which prints a `'` into the CEQL string (it passed)
     ("CE620", "/hubs/crm/contacts?where=updated_at>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss''Z''}'", "unsafe"),
+    # helper-185: the platform's whole address before the hub path (copied from a request) had no fix, and was
+    # called a vendor's; only the prefix without the host was mended
+    ("CE632", f"https://api.cloud-elements.com/elements/api-v2/hubs/finance/invoices?where=a>='{GOOD_MACRO}'", "safe"),
+    ("CE632", f"http://staging.cloud-elements.com/elements/api-v1/hubs/crm/contacts?where=a>='{GOOD_MACRO}'", "safe"),
 ])
 def test_fixes_give_a_clean_url(code: str, bad: str, applicability: str) -> None:
     """Each fix is an edit of the URL with an applicability; applied, nothing is left to report."""
@@ -620,3 +624,25 @@ def test_a_plus_printed_in_another_zone_is_told_the_same_instant_in_gmt() -> Non
     literal = "/hubs/crm/contacts?where=updated>'${dateTimeZone:Asia/Tokyo:yyyy-MM-dd'T'HH:mm:ss'+09:00'}'"
     (found,) = [p for p in url_problems(literal) if p.rule == "CE616"]
     assert found.help is None
+
+
+@pytest.mark.parametrize("stringified", [False, True])
+def test_the_platform_s_whole_address_before_the_hub_path_is_named_as_the_platform_s(stringified: bool) -> None:
+    """helper-185: `https://api.cloud-elements.com/elements/api-v2/hubs/...` was "an absolute vendor URL", no fix."""
+    from validator.fix_runner import fix_file
+
+    address = "https://api.cloud-elements.com/elements/api-v2"
+    url = f"{address}/hubs/crm/contacts?where=updatedAt>='{GOOD_MACRO}'"
+    text = body(url)
+    if stringified:
+        document = json.loads(text)
+        poller = document["configuration"]["event.poller.configuration"]
+        document["configuration"]["event.poller.configuration"] = json.dumps(poller)
+        text = json.dumps(document, indent=2)
+    (found,) = [f for f in check(text) if f.rule == "CE632"]
+    start = text.index(address)
+    assert (found.line, found.column) == (text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start))
+    assert found.end_column - found.column == len(address)
+    assert "vendor" not in found.message and "platform" in found.message
+    outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
+    assert outcome.data is not None and outcome.data.decode() == text.replace(address, "")

@@ -73,7 +73,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE629": ("unsafe", ("decodes a percent-escape encoded twice (`%253E` → `%3E`): whether the platform "
                          "encodes again is undocumented")),
     "CE630": ("safe", "writes `==` as `=`"),
-    "CE632": ("safe", "removes the platform's own prefix before a hub path (`/elements/api-v2/hubs/...` → `/hubs/...`); "
+    "CE632": ("safe", "removes the platform's own prefix before a hub path (`/elements/api-v2/hubs/...` → `/hubs/...`), "
+                      "with its address (`https://api.cloud-elements.com/elements/api-v2/hubs/...`); "
                       "an absolute vendor URL: no fix"),
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),

@@ -1280,7 +1280,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 help=_w(f"%{m.group(1)}") + f" (or the character {_decoded(m.group(1))!r} itself)",
                 replacement=f"%{m.group(1)}")
     absolute = _ABSOLUTE.match(masked, stripped_start)
-    if absolute:
+    own = _PLATFORM_PREFIX.match(masked, absolute.end()) if absolute and "/elements/" in masked else None
+    if absolute and own:  # the platform's whole address, copied from a request: what it puts before the path itself
+        col.add(Flaw.ABSOLUTE_URL, f"{quotable_origin(absolute.group(0) + own.group(0))!r} before the hub path: the "
+                "platform's own address, which it puts before every poller URL itself", absolute.start(), own.end(),
+                help=f"remove `{absolute.group(0) + own.group(0)}`: start at /hubs/",
+                fix=Fix("remove the platform's address", (Edit(absolute.start(), own.end(), ""),), "safe"))
+    elif absolute:
         col.add(Flaw.ABSOLUTE_URL, f"{quotable_origin(absolute.group(0))!r}: an absolute vendor URL; poller URLs are paths the platform "
                 "joins to the element's base URL (assumed from every documented poller: /hubs/<hub>/<resource> or "
                 "the vendor's path such as /invoices)", absolute.start(), absolute.end(),
