@@ -533,3 +533,29 @@ def test_a_page_size_past_a_java_int_is_said():
     assert finding.severity == "warning" and "Java int" in finding.message
     assert not found(poller(contacts=entry(pageSize=2_147_483_647)), "CE308")
     assert len(found(poller(contacts=entry(pollDelay=99_999_999_999)), "CE308")) == 1  # (a time stamp: said once)
+
+
+@pytest.mark.parametrize("stringified", [False, True])
+def test_dates_configuration_closed_out_of_its_entry_among_the_resources(stringified):
+    """helper-185: `"contacts": {"url": ..., "idField": "id"}, "datesConfiguration": {...}` (a brace closed one
+    member early) drew CE103 (no `url` in "poller entry `datesConfiguration`") and six CE302s whose fix wrapped the
+    date keys in a `datesConfiguration` inside it; it is one misplaced object, which the fix moves into the entry."""
+    from validator.fix_runner import fix_file
+    from validator.options import Options
+
+    entries = {"contacts": entry(datesConfiguration=None), "datesConfiguration": dict(DATES)}
+    text = poller(**entries)
+    if stringified:
+        text = json.dumps({"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": text}},
+                          indent=2)
+    findings = [f for f in check(text) if f.rule in ("CE103", "CE106", "CE302")]
+    assert [(f.rule, f.severity) for f in findings] == [("CE106", "error")]
+    needle = '\\"datesConfiguration\\"' if stringified else '"datesConfiguration"'
+    assert (findings[0].line, findings[0].column) == position(text, needle, after='"contacts')
+    assert "contacts" in findings[0].message
+    outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
+    assert outcome.data is not None
+    fixed = json.loads(outcome.data)
+    if stringified:
+        fixed = json.loads(fixed["configuration"]["event.poller.configuration"])
+    assert fixed == {"contacts": entry()}

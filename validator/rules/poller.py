@@ -647,6 +647,8 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
                                        "the platform does not read it there", source=src,
                               pointer=entry.child(DATES, key), key=True, help=fix, fix=edit)
     creates_dates = DATES in value  # one fix creates datesConfiguration; the others move into it next round
+    if entry.name == DATES and "url" not in value:
+        return  # a datesConfiguration among the resources: its keys are where they belong, the object is not (CE106)
     for key in value:
         if key not in DATE_KEYS:
             continue

@@ -17,6 +17,8 @@ from .poller import DATE_KEYS, DATES, ENTRY_KEYS
 
 if TYPE_CHECKING:
     from ..engine import Context, Entry
+    from ..schemas import SchemaProblem
+    from ..source.document import Source
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -25,12 +27,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     for finding in _misspelt_event_keys(ctx):
         misplaced.add(finding.pointer)
         yield finding
+    stray = _dates_among_resources(ctx)
+    yield from (_stray_dates(ctx, entry) for entry in stray.values())
     element = ctx.element
     response = is_response(ctx.value)
     update = sends_part(ctx.value, ctx.kind)
     for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
         if problem.rule == "CE102" and problem.pointer in misplaced:
             continue  # an object under a misspelt or misplaced key: the key is the mistake, said once
+        if _of_stray(problem, ctx.source, stray):
+            continue  # a `datesConfiguration` among the resources: no entry without its url, but CE106's
         if response and problem.rule == "CE105":
             continue  # the platform's answer (`POST /instances` sends back id, token, createdDate): not a body to send
         if update and (problem.rule == "CE105" or problem.rule == "CE103" and problem.pointer == ""):
@@ -52,11 +58,43 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not ref.stringified or source.value is None:
             continue
         for problem in validate(source.value, schema="poller"):
+            if _of_stray(problem, source, stray):
+                continue
             message, severity = problem.message, problem.severity
             if problem.rule == "CE106" and not problem.pointer:  # a single entry where the body's resource map belongs
                 message, severity = message + POLLS_NOTHING, "error"
             yield ctx.finding(rule_for(problem.rule), message, source=source, pointer=problem.pointer, key=problem.key,
                               help=problem.help, severity=severity, fix=_fix(problem, source))
+
+
+def _dates_among_resources(ctx: Context) -> dict[tuple[int, str], Entry]:
+    """The `datesConfiguration` objects written beside the resources (an entry's brace closed a member early), by
+    (source, pointer)."""
+    return {(id(entry.source), entry.pointer): entry for entry in ctx.entries()
+            if entry.name == DATES and isinstance(entry.value, dict) and "url" not in entry.value
+            and any(key in DATE_KEYS for key in entry.value)}
+
+
+def _of_stray(problem: SchemaProblem, source: Source, stray: dict[tuple[int, str], Entry]) -> bool:
+    """Whether ``problem`` is the schema's reading of a stray `datesConfiguration` as an entry (its url missing, its
+    date keys out of a `datesConfiguration`)."""
+    return bool(stray) and (problem.rule == "CE103" and (id(source), problem.pointer) in stray
+                            or problem.rule == "CE106" and (id(source), problem.pointer.rsplit("/", 1)[0]) in stray)
+
+
+def _stray_dates(ctx: Context, stray: Entry) -> Finding:
+    parent = stray.pointer.rsplit("/", 1)[0]
+    undated = [entry for entry in ctx.entries() if entry.source is stray.source and entry.name != DATES
+               and entry.pointer.rsplit("/", 1)[0] == parent and isinstance(entry.value, dict)
+               and DATES not in entry.value]
+    edits = move_member(stray.source, stray.pointer, undated[0].pointer) if len(undated) == 1 else None
+    target = f"the entry `{undated[0].name}`" if len(undated) == 1 else "each entry that it dates"
+    return ctx.finding(rule_for("CE106"), f"`{DATES}` among the resources of `{POLLER_KEY}`: the platform reads it as "
+                       f"a resource of its own, with no url, and "
+                       + (f"`{undated[0].name}` is left without dates" if len(undated) == 1 else "dates no entry"),
+                       source=stray.source,
+                       pointer=stray.pointer, key=True, severity="error", help=f"move it into {target}",
+                       fix=Fix(f"move `{DATES}` into {target}", edits) if edits else None)
 
 
 def _without_id(ctx: Context, entry: Entry) -> Iterator[Finding]:
