@@ -646,3 +646,19 @@ def test_the_platform_s_whole_address_before_the_hub_path_is_named_as_the_platfo
     assert "vendor" not in found.message and "platform" in found.message
     outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
     assert outcome.data is not None and outcome.data.decode() == text.replace(address, "")
+
+
+@pytest.mark.parametrize(("url", "codes"), [
+    # a byte order mark before the slash: CE612 removes it; CE613 told to write `/` before it
+    (f"\ufeff/hubs/finance/invoices?where=a>='{GOOD_MACRO}'", {"CE612"}),
+    (f"\u200b/hubs/finance/invoices?where=a>='{GOOD_MACRO}'", {"CE612"}),
+    # a scheme with one slash: CE613 told to write `/https:/api...`
+    (f"https:/api.cloud-elements.com/elements/api-v2/hubs/finance/invoices?where=a>='{GOOD_MACRO}'", {"CE632"}),
+    (f"https:/quickbooks.api.intuit.com/v3/company/1/invoice?where=a>='{GOOD_MACRO}'", {"CE632"}),
+])
+def test_what_stands_before_the_slash_is_named_not_given_a_slash(url: str, codes: set[str]) -> None:
+    """helper-185: CE613's help wrote a `/` before an invisible character, or before a scheme missing a slash."""
+    from validator.rules.urls import url_problems
+
+    found = url_problems(url)
+    assert {p.rule for p in found} == codes, [(p.rule, p.message) for p in found]

@@ -50,7 +50,7 @@ from ..dates.zones import resolve_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
-from ..vocabulary.characters import look_alike_in
+from ..vocabulary.characters import look_alike_in, visible
 from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
@@ -149,7 +149,7 @@ _QUOTE_OR_SEPARATOR = LazyPattern(r"['&#]")
 _WHERE_AFTER_CONJUNCTION = LazyPattern(r"(?i)[ \t)]((?:and|or))[ \t]+(?P<where>where[ \t]*=[ \t]*)(?=[A-Za-z_(])")
 # blanks before the query's `?` or beside a path's `/` (`/customers ?where=`, `/hubs/ crm`)
 _BLANKS_BEFORE_QUERY = LazyPattern(r"[ \t]+(?=\?|/)|(?<=/)[ \t]+")
-_ABSOLUTE = re.compile(r"https?://[^/?#\s]*")
+_ABSOLUTE = re.compile(r"https?:/{1,3}[^/?#\s]*")  # (`https:/host`, a slash short, is one too)
 # `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
 _EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
 _PLATFORM_PREFIX = re.compile(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
@@ -1304,7 +1304,7 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 "it puts before every poller URL itself (the poller would ask for /elements/api-v2/elements/...)",
                 platform.start(), platform.end(), help=f"remove `{platform.group(0)}`: start at /hubs/",
                 fix=Fix(f"remove `{platform.group(0)}`", (Edit(platform.start(), platform.end(), ""),), "safe"))
-    if path and not path.startswith(("/", "{{", "<", "http://", "https://")):
+    if path and not path.startswith(("/", "{{", "<")) and not absolute and not visible(path).startswith("/"):
         col.add(Flaw.MISSING_SLASH, "the URL does not start with '/': resource URLs are relative to the hub (/hubs/<hub>/...)",
                 path_start, path_start + 1, help=_w(_with_slash(text.strip(), path_end - path_start)))
     elif not path and qmark == stripped_start and qmark < stripped_end:
