@@ -662,3 +662,14 @@ def test_what_stands_before_the_slash_is_named_not_given_a_slash(url: str, codes
 
     found = url_problems(url)
     assert {p.rule for p in found} == codes, [(p.rule, p.message) for p in found]
+
+
+@pytest.mark.parametrize(("name", "meant"), [("ISO8601", "yyyy-MM-dd'T'HH:mm:ssXXX"), ("iso-8601", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+                                             ("RFC3339", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+                                             ("RFC1123", "EEE, dd MMM yyyy HH:mm:ss zzz")])
+def test_a_standard_s_name_as_a_macro_s_format_is_helped_to_its_pattern(name: str, meant: str) -> None:
+    """helper-185: `${gmtDate:ISO8601}` was told to quote its letter `I` (a records' format was helped already)."""
+    from validator.rules.urls import url_problems
+
+    found = [p for p in url_problems(f"/hubs/crm/contacts?where=updated>'${{gmtDate:{name}}}'") if p.rule == "CE401"]
+    assert found and all(meant in (p.help or "") and "quote literal" not in (p.help or "") for p in found)

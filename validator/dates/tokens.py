@@ -126,8 +126,24 @@ class PatternError(ValueError):
                     else "close the quote, or write `''` for a quote")
         if self.message.startswith("invalid ISO 8601"):
             return "`X` (+HH), `XX` (+HHMM) or `XXX` (+HH:MM)"
+        named = standard_pattern(self.pattern)
+        if named is not None:
+            return f"the pattern it names: `{named}`"
         letter = self.pattern[self.column - 1:self.column]
         return _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
+
+
+# A standard's name written as a pattern: ISO 8601 and RFC 3339 (one pattern), RFC 822/1123/2822 (another)
+_STANDARD_NAME = LazyPattern(r"(?i)iso[ _-]?8601(?:[ _-]?(?:format|utc|z))?|rfc[ _-]?3339(?:[ _-]?nano)?"
+                             r"|(?P<rfc822>rfc[ _-]?(?:822|1123|2822|7231))")
+
+
+def standard_pattern(text: str) -> str | None:
+    """The SimpleDateFormat pattern a standard's name (`ISO8601`, `RFC 3339`, `RFC1123`) written as one stands for."""
+    standard = _STANDARD_NAME.fullmatch(text.strip())
+    if standard is None:
+        return None
+    return "EEE, dd MMM yyyy HH:mm:ss zzz" if standard.group("rfc822") else "yyyy-MM-dd'T'HH:mm:ssXXX"
 
 
 # What to write for a letter SimpleDateFormat refuses (java.time's, strftime's habits)

@@ -132,7 +132,8 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..dates import SPECIAL_FORMATS
 from ..dates.pattern import compile_pattern, format_date
-from ..dates.tokens import STRFTIME_READING, PatternError, is_description, quote_look_alike, strftime_meant
+from ..dates.tokens import (STRFTIME_READING, PatternError, is_description, quote_look_alike, standard_pattern,
+                            strftime_meant)
 from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..kinds import escape_pointer_token
@@ -752,9 +753,6 @@ def _is_number(text: str) -> bool:
     return bool(stripped) and stripped.replace(".", "", 1).isdigit()
 
 
-# A standard's name written as a format: ISO 8601 and RFC 3339 (one pattern), RFC 822/1123/2822 (another)
-_STANDARD_NAME = LazyPattern(r"(?i)iso[ _-]?8601(?:[ _-]?(?:format|utc|z))?|rfc[ _-]?3339(?:[ _-]?nano)?"
-                             r"|(?P<rfc822>rfc[ _-]?(?:822|1123|2822|7231))")
 _MACRO_AS_FORMAT = LazyPattern(r"'?\$\{(?P<kind>(?i:gmtDate|date|now|epoch|milliseconds|(?:dateTimeZone|nowTimeZone):[^:}]*))"
                                r"(?::(?P<pattern>[^}]+))?\}'?")
 
@@ -813,13 +811,12 @@ def compile_problems(fmt: str) -> list[Problem]:
                                 "SimpleDateFormat pattern: a zone goes in the `*DateTimezone` beside it", 0, len(fmt),
                                 help="the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ss`, here, "
                                 f"and `\"{zone}\"` in `updatedDateTimezone` (or `createdDateTimezone`)")]
-        standard = _STANDARD_NAME.fullmatch(fmt.strip())
-        if standard is not None:  # `ISO8601`, `RFC 3339`, `RFC1123`: a standard's name where its pattern goes
-            meant = "EEE, dd MMM yyyy HH:mm:ss zzz" if standard.group("rfc822") else "yyyy-MM-dd'T'HH:mm:ssXXX"
+        meant = standard_pattern(fmt)
+        if meant is not None:  # `ISO8601`, `RFC 3339`, `RFC1123`: a standard's name where its pattern goes
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is a standard's name, not a "
                             "SimpleDateFormat pattern: Java does not compile it", 0, len(fmt),
                             help=f"the pattern it names: `{meant}` (with `.SSS` before the zone if the dates carry "
-                                 "milliseconds)" if not standard.group("rfc822") else f"the pattern it names: `{meant}`")]
+                                 "milliseconds)" if "EEE" not in meant else f"the pattern it names: `{meant}`")]
         if is_description(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
             hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
