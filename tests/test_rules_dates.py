@@ -1119,3 +1119,27 @@ def test_a_text_format_beside_the_same_field_read_as_milliseconds_is_the_slip():
     assert hit.fix is None and '"updatedDateFormat": "milliseconds"' in (hit.help or ""), hit
     other = poller(url="/hubs/crm/contacts?where=updated_at>'${epoch}'")  # (no side reads it as a number: the macro)
     assert found(other, "CE425")[0].fix is not None
+
+
+@pytest.mark.parametrize(("wrong", "right", "code"), [
+    ("yyyy-MM-DD'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ssXXX", "CE408"),  # moment's `DD`
+    ("YYYY-MM-DD'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ssXXX", "CE408"),  # and its `YYYY` (CE407's, mended already)
+    ("yyyy-mm-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ssXXX", "CE415"),
+    ("yyyy-MM-dd'T'HH:MM:ssXXX", "yyyy-MM-dd'T'HH:mm:ssXXX", "CE415"),
+    ("yyyy-MM-dd'T'HH:mm:ss.sssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "CE416"),
+])
+@pytest.mark.parametrize("stringified", [False, True])
+@pytest.mark.parametrize("place", ["macro", "records"])
+def test_a_field_misread_by_its_letter_is_mended_in_place(wrong, right, code, stringified, place):
+    """helper-185: `DD`, `mm` for the month, `MM` for the minutes and `sss` after the dot (an error each, with one
+    letter meant) had no fix, while `YYYY` beside them had a safe one."""
+    from validator.fix_runner import fix_file
+
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:%s}'" % (wrong if place == "macro" else right)
+    text = poller(url=url, updated=wrong if place == "records" else right)
+    if stringified:
+        text = json.dumps({"element": {"key": "hubspot"}, "configuration": {"event.poller.configuration": text}})
+    hits = found(text, code)
+    assert hits and all(f.fix is not None and f.fix.applicability == "safe" for f in hits), hits
+    outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
+    assert outcome.data is not None and outcome.data.decode() == text.replace(wrong, right)

@@ -1031,7 +1031,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                       "Java reads the day of the year over the month, so 2024-07-20 is read as 20 January")
             problems.append(Problem(DATE_PATTERN_DAY_OF_YEAR.code, f"`{token.text}` is the day of the year, not of the month: "
                                              f"{effect}",
-                                    token.start, token.end, help="`" + "d" * min(token.count, 2) + "`"))
+                                    token.start, token.end, help="`" + "d" * min(token.count, 2) + "`",
+                                    fix=_replace(token, "d" * min(token.count, 2))))
         elif token.letter == "y" and token.count == 2 and printing:
             problems.append(Problem(DATE_PATTERN_TWO_DIGIT_YEAR.code, "`yy` prints the year with two digits (2024 is "
                                     "sent as `24`): the vendor reads the year 24, rejects it, or guesses a century",
@@ -1205,14 +1206,16 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                   else "reads the month into the minutes: every date lands in January")
         problems.append(Problem(DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
                                 f"`{token.text}` is the minute, between date fields: the pattern {effect}",
-                                token.start, token.end, help="`" + "M" * token.count + "` for the month"))
+                                token.start, token.end, help="`" + "M" * token.count + "` for the month",
+                                fix=_replace(token, "M" * token.count)))
     if facts.month_as_minute is not None:
         token = facts.month_as_minute
         effect = ("prints the month where the minutes belong" if printing
                   else "reads the minutes as a month (lenient: a minute of 45 moves the date 3 years ahead)")
         problems.append(Problem(DATE_PATTERN_MONTH_MINUTE_SWAPPED.code,
                                 f"`{token.text}` is the month, between time fields: the pattern {effect}",
-                                token.start, token.end, help="`" + "m" * token.count + "` for the minutes"))
+                                token.start, token.end, help="`" + "m" * token.count + "` for the minutes",
+                                fix=_replace(token, "m" * token.count)))
     tokens = pattern.tokens
     seen: dict[str, Any] = {}  # each field's first token, by the field (the hour's four letters are one field)
     for i, token in enumerate(tokens):
@@ -1234,6 +1237,7 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
         letter = meant.get(id(token), token.letter)
         letter = _ONE_FIELD.get(letter, letter)
         if letter in seen and id(token) not in meant:
+            mend: Fix | None = None
             after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
             if token.letter == "s" and after_dot:
                 message = (f"`{token.text}` after the dot is the second again, not the millisecond: "
@@ -1241,6 +1245,7 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                               if printing
                               else "`.123` sets the second to 123 (+2 minutes) and the real second is lost"))
                 fix = "`" + "S" * max(token.count, 3) + "` for milliseconds"
+                mend = _replace(token, "S" * max(token.count, 3))
             elif seen[letter].letter != token.letter:  # `HH:mm:kk`: the hour in another letter
                 first = seen[letter]
                 named = _FIELD_NAMES.get(token.letter)
@@ -1254,7 +1259,8 @@ def _swapped_and_repeated(pattern: Any, *, printing: bool) -> list[Problem]:
                            + ("it prints the same value twice" if printing
                               else "the later one wins when parsing, so the first is ignored"))
                 fix = "write each field once"
-            problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code, message, token.start, token.end, help=fix))
+            problems.append(Problem(DATE_PATTERN_FIELD_REPEATED.code, message, token.start, token.end, help=fix,
+                                    fix=mend))
         seen.setdefault(letter, token)
     return problems
 
