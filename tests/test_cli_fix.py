@@ -74,6 +74,7 @@ FIXED_CODES = {
     "unsafe/ce643-ce644-date-sum-and-hash.json": {"CE643", "CE644"},
     "safe/ce605-ce612-zone-first-and-path-space.json": {"CE605", "CE612"},
     "safe/ce408-ce415-ce416-misread-fields.json": {"CE408", "CE415", "CE416"},
+    "safe/ce501-ce608-zone-spellings.json": {"CE501", "CE608"},
 }
 
 # fixes that need element docs, or a page's front matter: their rule's failing example shows them instead

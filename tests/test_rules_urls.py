@@ -673,3 +673,17 @@ def test_a_standard_s_name_as_a_macro_s_format_is_helped_to_its_pattern(name: st
 
     found = [p for p in url_problems(f"/hubs/crm/contacts?where=updated>'${{gmtDate:{name}}}'") if p.rule == "CE401"]
     assert found and all(meant in (p.help or "") and "quote literal" not in (p.help or "") for p in found)
+
+
+@pytest.mark.parametrize(("zone", "meant"), [("America/New York", "America/New_York"), ("america/new_york", "America/New_York"),
+                                             ("America / Sao Paulo", "America/Sao_Paulo"), ("utc", "UTC")])
+def test_a_macro_zone_spelt_otherwise_is_mended_and_another_zone_is_only_suggested(zone: str, meant: str) -> None:
+    """helper-185: `${dateTimeZone:America/New York:...}` had a did-you-mean and no fix (CE608)."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=updated>'${dateTimeZone:%s:yyyy-MM-dd HH:mm:ss}'"
+    found = [p for p in url_problems(url % zone) if p.rule == "CE608"]
+    assert found and all(p.fix is not None and p.fix.applicability == "safe" for p in found)
+    assert apply(url % zone, found) == url % meant
+    for other in ("EDT", "Europe/Londn", "UTC+2"):  # another id than the one written: said, not written
+        assert all(p.fix is None for p in url_problems(url % other) if p.rule == "CE608"), other

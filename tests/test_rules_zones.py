@@ -278,3 +278,21 @@ def test_records_with_no_zone_are_read_in_the_server_zone_against_a_zoned_macro(
     assert not found(poller(updated="yyyy-MM-dd HH:mm:ss", url=url.replace("America/Denver", "GMT")), "CE506")
     assert not found(poller(updated="yyyy-MM-dd HH:mm:ss",
                             url=url.replace("dateTimeZone:America/Denver", "gmtDate")), "CE506")
+
+
+@pytest.mark.parametrize(("zone", "meant"), [("America/New York", "America/New_York"), ("america/new_york", "America/New_York"),
+                                             ("America / Sao Paulo", "America/Sao_Paulo"), ("utc", "UTC"),
+                                             ("US/Eastern ", "US/Eastern")])
+def test_a_zone_spelt_otherwise_is_mended_and_another_zone_is_only_suggested(zone, meant):
+    """helper-185: `America/New York` and `america/new_york` (one id meant, written with a space or in lowercase)
+    had a did-you-mean and no fix in `updatedDateTimezone` (CE501; in a macro, CE608: test_rules_urls)."""
+    from validator.fix_runner import fix_file
+    from validator.options import Options
+
+    text = zoned(zone)
+    hits = found(text, "CE501")
+    assert hits and all(f.fix is not None and f.fix.applicability == "safe" for f in hits), hits
+    outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
+    assert outcome.data is not None and outcome.data.decode() == text.replace(zone, meant)
+    for other in ("EDT", "Europe/Londn", "UTC+05:30"):  # another id than the one written: said, not written
+        assert all(f.fix is None for f in found(zoned(other), "CE501")), other

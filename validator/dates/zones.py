@@ -533,18 +533,29 @@ _CITY_ZONES: dict[str, str] = {
 }
 
 
-def suggest_zone(zone_id: str) -> str | None:
-    """The known Java id ``zone_id`` most likely meant, or None."""
-
+def respelt_zone(zone_id: str) -> str | None:
+    """The known Java id that ``zone_id`` writes in another case, with spaces for its underscores, around its `/` or
+    at its ends (`America/New York`, `utc`), or None: one id meant, which a fix may write."""
     text = zone_id.strip()
     if text != zone_id and text and resolve_zone(text).known:
         return text
-    ids = available_ids()
-    by_folded = {i.casefold(): i for i in ids}
+    by_folded = {i.casefold(): i for i in available_ids()}
     for candidate in (text, text.replace(" ", "_"), re.sub(r"\s*/\s*", "/", text).replace(" ", "_")):
         found = by_folded.get(candidate.casefold())
         if found:
             return found
+    return None
+
+
+def suggest_zone(zone_id: str) -> str | None:
+    """The known Java id ``zone_id`` most likely meant, or None."""
+
+    text = zone_id.strip()
+    respelt = respelt_zone(zone_id)
+    if respelt is not None:
+        return respelt
+    ids = available_ids()
+    by_folded = {i.casefold(): i for i in ids}
     if text.casefold() in _UTC_NAMES:
         return "UTC"
     windows = _WINDOWS_ZONES.get(" ".join(text.split()).casefold())

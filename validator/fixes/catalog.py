@@ -44,6 +44,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE415": ("safe", "writes `MM` for `mm` between date fields, and `mm` for `MM` between time fields"),
     "CE416": ("safe", "writes `SSS` for `sss` after the seconds' dot (other fields written twice: no fix)"),
     "CE430": ("safe", "removes whitespace at the start or end of a records' date format"),
+    "CE501": ("safe", ("writes the zone id Java knows when the id is only spelt otherwise (`America/New York`, "
+                       "`america/new_york`, `utc`); another zone suggested (`EDT` → `America/New_York`): no fix")),
     "CE431": ("unsafe", "writes two letters for a URL macro's number printed unpadded or in three digits (`m`, `sss`)"),
     "CE429": ("unsafe", "removes a quoted `'Z'` beside an `X` or `Z` field, which writes the zone already (`XXX'Z'`)"),
     "CE410": ("unsafe", ("writes `XXX` (the real offset, which also reads `Z`) instead of the literal `'Z'`, and `z`"
@@ -61,6 +63,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                          "(safe: `dd\\'T\\'HH` → `dd'T'HH`, `yyyy\\-MM` → `yyyy-MM`) and writes a `\\u0054` "
                          "escaped once too often as the character (safe: `'T'`)")),
     "CE428": ("unsafe", "writes the month before the day (`yyyy-dd-MM` → `yyyy-MM-dd`): check the vendor's dates"),
+    "CE608": ("safe", "writes a macro's zone id as Java knows it when it is only spelt otherwise (`America/New York`); "
+                      "another zone suggested: no fix"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$ {gmtDate:...}`, `$(gmtDate:...)`, `%{gmtDate:...}`, `${gmtDate::...}` and a "

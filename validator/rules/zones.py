@@ -49,14 +49,16 @@ legacy id in a macro whose pattern prints no offset.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..dates.pattern import compile_pattern
 from ..dates.tokens import PatternError
-from ..dates.zones import is_utc, resolve_zone, suggest_zone
-from ..findings import Finding, Problem
+from ..dates.zones import is_utc, resolve_zone, respelt_zone, suggest_zone
+from ..findings import Finding, Fix, Problem
+from ..fixes.structure import replace_value
 from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
 from ..vocabulary.placeholders import find_placeholders
@@ -349,7 +351,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             for problem in zone_problems(value):
                 if problem.rule == ZONE_MISLEADING_LEGACY_ID.code and _reads_its_offset(config.get(f"{side}DateFormat")):
                     continue  # (`EST` beside `yyyy-MM-dd HH:mm:ss Z`: each record's own offset is read, not the zone)
-                yield ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
+                finding = ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
+                meant = respelt_zone(value) if problem.rule == ZONE_UNKNOWN.code else None
+                edit = replace_value(entry.source, f"{pointer}/{key}", json.dumps(meant)) if meant else None
+                yield replace(finding, fix=Fix(f"write `{meant}`", (edit,))) if edit else finding  # (one id, respelt)
         yield from _macro_zone_findings(ctx, entry, config)
         yield from _zones_differ(ctx, entry, config, pointer)
     for entry in ctx.entries():

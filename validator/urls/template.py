@@ -46,7 +46,7 @@ from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import STRFTIME_READING, PatternError, is_description, quote_look_alike, strftime_meant
-from ..dates.zones import resolve_zone, suggest_zone
+from ..dates.zones import resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
@@ -441,7 +441,9 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
     if suggestion:
         message += f"; did you mean {suggestion!r}?"
-    col.add(Flaw.MACRO_UNKNOWN_ZONE, message, start, end, help=_w(suggestion) if suggestion else None)
+    written = suggestion is not None and respelt_zone(zone) == suggestion  # (one id, spelt otherwise: a fix writes it)
+    col.add(Flaw.MACRO_UNKNOWN_ZONE, message, start, end, help=_w(suggestion) if suggestion else None,
+            fix=Fix(f"write `{suggestion}`", (Edit(start, end, suggestion),), "safe") if written and suggestion else None)
 
 
 def _read_macro_at(col: _Collector, raw: str, start: int) -> Macro | None:
