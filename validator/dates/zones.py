@@ -24,6 +24,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..vocabulary.characters import visible
+
 __all__ = [
     "JavaZone",
     "ZoneResolution",
@@ -535,8 +537,9 @@ _CITY_ZONES: dict[str, str] = {
 
 def respelt_zone(zone_id: str) -> str | None:
     """The known Java id that ``zone_id`` writes in another case, with spaces for its underscores, around its `/` or
-    at its ends (`America/New York`, `utc`), or None: one id meant, which a fix may write."""
-    text = zone_id.strip()
+    at its ends, or with an invisible character pasted with it (`America/New York`, `utc`, `\u200bGMT`), or None:
+    one id meant, which a fix may write."""
+    text = visible(zone_id).strip()
     if text != zone_id and text and resolve_zone(text).known:
         return text
     by_folded = {i.casefold(): i for i in available_ids()}
