@@ -75,7 +75,8 @@ Rules:
   than that poll.
 * **CE419** `date-filter-backwards` (error): the `where` compares a record's date the wrong way:
   `updated_at < '${gmtDate:...}'` (changes before the last poll) or `updated_at > '${now:...}'` (changes after
-  the run), or `updated_at != '${gmtDate:...}'` (every record, on every poll).  Only the dates
+  the run), or `updated_at != '${gmtDate:...}'` (every record, on every poll); also with the macro written first
+  (`'${gmtDate:...}' > updated_at`).  Only the dates
   ``datesConfiguration`` reads (without one, fields named like updated/modified).
   Also a vendor window's bounds swapped: `startDate='${now:...}'` or `endDate='${gmtDate:...}'` (the hub
   passes `=` to a parameter whose name says which end it sets).
@@ -138,6 +139,7 @@ from ..dates.zones import is_utc, resolve_zone
 from ..findings import Edit, Finding, Fix, Problem
 from ..kinds import escape_pointer_token
 from ..lazy_pattern import LazyPattern
+from ..urls.ceql import Condition
 from ..urls.template import NAME_WORDS, ODD_SPACE, UrlTemplate, named_epoch_unit, parse_url_template
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule, once_per_arguments
@@ -1898,7 +1900,7 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
     if where is None:
         return
     by_start = {macro.start: macro for macro in template.macros}
-    for condition in where.conditions:
+    for condition in map(_field_first, where.conditions):
         if len(condition.values) == 1 and condition.operator == "=":
             yield from _swapped_bound(ctx, entry, condition, by_start)
             continue
@@ -1945,6 +1947,16 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
 
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+
+def _field_first(condition: Condition) -> Condition:
+    """``'${...}' >= updated_at`` read as ``updated_at <= '${...}'``: a macro compared with a field written after it."""
+    value = condition.values[0] if len(condition.values) == 1 else None
+    if value is None or value.kind != "word" or condition.field.kind not in ("string", "macro") \
+            or condition.operator not in _MIRRORED or "${" not in condition.field.text:
+        return condition
+    return Condition(value, _MIRRORED[condition.operator], (condition.field,), condition.start, condition.end)
 
 # The words of a vendor parameter that bounds a time window (`startDate`, `modified_since`; `endDate`, `until`): the
 # hub passes `field='${...}'` to it, so `=` here means "from" or "up to".
