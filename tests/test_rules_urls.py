@@ -687,3 +687,21 @@ def test_a_macro_zone_spelt_otherwise_is_mended_and_another_zone_is_only_suggest
     assert apply(url % zone, found) == url % meant
     for other in ("EDT", "Europe/Londn", "UTC+2"):  # another id than the one written: said, not written
         assert all(p.fix is None for p in url_problems(url % other) if p.rule == "CE608"), other
+
+
+@pytest.mark.parametrize(("where", "quoted"), [
+    (f"'metaData.lastUpdatedTime'>='{GOOD_MACRO}'", "'metaData.lastUpdatedTime'"),
+    (f"'updated_at' > '{GOOD_MACRO}' and status='open'", "'updated_at'"),
+    ("'date_modified'>${epoch:s}", "'date_modified'"),
+])
+def test_a_field_name_in_quotes_compared_with_the_last_poll_time(where: str, quoted: str) -> None:
+    """helper-185: `'updated_at' > '${gmtDate:...}'` (the field quoted as a value) compares two texts, and passed."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where={where}"
+    found = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert [url[p.start:p.end] for p in found] == [quoted]
+    assert found[0].fix is not None and found[0].fix.applicability == "safe"
+    assert not url_problems(apply(url, found))
+    assert not [p for p in url_problems(f"/hubs/crm/contacts?where='{GOOD_MACRO}'<updated_at") if p.rule == "CE639"]
+    assert not [p for p in url_problems("/hubs/crm/contacts?where='open'=status") if p.rule == "CE639"]

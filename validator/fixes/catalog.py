@@ -98,7 +98,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                         "`'Smith %26 Sons'`, `'INV#100'` → `'INV%23100'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
                          "as ` and `; adds the comma between two values of an `in (...)` list and removes a `;` after "
-                         "the last condition (both safe)"),
+                         "the last condition, and the quotes of a field name compared with a macro (`'updated_at' > '${...}'`) "
+                         "(all three safe)"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions); "

@@ -508,6 +508,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         _structure(clause, tokens, text, letters, offset)
         if clause.parsed and "r" in letters and _MACRO_HEAD in masked:
             _and_or_mixed(tokens, add)
+        if clause.parsed and "S" in letters and _MACRO_HEAD in masked:
+            _quoted_fields(clause, text, offset, add)
         if "()" in letters:
             _empty_parentheses(tokens, letters, add)
         if not clause.parsed:
@@ -574,6 +576,25 @@ def _empty_parentheses(tokens: list[tuple[str, str, int, int]], letters: str, ad
             add(Flaw.CEQL_UNREADABLE, "`()` holds no condition: the vendor reads nothing between the parentheses",
                 start, end, help="write the condition inside, or remove the parentheses and the `and`/`or` before them")
         at = letters.find("()", at + 2)
+
+
+_FIELD_NAME = LazyPattern(r"[A-Za-z_][\w.]*")
+
+
+def _quoted_fields(clause: WhereClause, text: str, offset: int, add: _Add) -> None:
+    """A field name in quotes compared with a macro (`'updated_at' > '${gmtDate:...}'`): two texts compared, the
+    records' field not at all."""
+    for condition in clause.conditions:
+        name, values = condition.field, condition.values
+        if name.kind != "string" or len(values) != 1 or "${" in name.text or "${" not in values[0].text:
+            continue
+        inner = name.text[1:-1]
+        if not _FIELD_NAME.fullmatch(inner):
+            continue
+        start = name.start - offset
+        add(Flaw.CEQL_UNREADABLE, f"`{name.text}` in quotes is a text, not the field `{inner}`: the filter compares two "
+            "texts, and no record's date", start, start + len(name.text), help=f"write the field bare: `{inner}`",
+            fix=Fix(f"write `{inner}`", (Edit(start, start + len(name.text), inner),), "safe"))
 
 
 def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
