@@ -559,3 +559,15 @@ def test_dates_configuration_closed_out_of_its_entry_among_the_resources(stringi
     if stringified:
         fixed = json.loads(fixed["configuration"]["event.poller.configuration"])
     assert fixed == {"contacts": entry()}
+
+
+def test_a_copied_entry_with_a_paging_parameter_added_polls_the_same_records():
+    """helper-185: `customers` polling the `invoices` URL with `&pageSize=100` added (the path left as copied)
+    passed: a page's size changes no record, so each change came twice all the same."""
+    url = "/hubs/finance/invoices?where=metaData.lastUpdatedTime>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+    text = poller(invoices=entry(url=url), customers=entry(url=url + "&pageSize=100"))
+    (finding,) = found(text, "CE311")
+    assert finding.pointer == "/customers/url" and "`customers`" in finding.message and "`invoices`" in finding.message
+    assert not found(poller(invoices=entry(url=url), customers=entry(url=url.replace("invoices", "customers")
+                                                                           + "&pageSize=100")), "CE311")
+    assert not found(poller(a=entry(url=url), b=entry(url=url + " and Balance>0")), "CE311")

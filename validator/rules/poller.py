@@ -509,11 +509,13 @@ def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
 
 
 _PATH_VARIABLE = re.compile(r"(?<!\$)\{[A-Za-z_]")
+_PAGING = re.compile(r"&pageSize=\d*(?=&|$)", re.I)  # a page's size changes no record polled (CE311)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Report the CE3xx findings of every poller entry."""
-    first_with_url: dict[tuple[int, str, str], str] = {}  # (poller map, url) -> the first resource polling it
+    first_with_url: dict[tuple[int, str, str], tuple[str, str]] = {}  # (poller map, url) -> the first resource
+    # polling it, and its url
     for entry in ctx.entries():
         if entry.name == SCHEMA_KEY and isinstance(entry.value, str):  # (a poller file's own is no entry: kinds)
             yield ctx.finding(rule_for("CE102"), f"`{SCHEMA_KEY}` in the poller configuration of a body: the platform "
@@ -528,10 +530,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         url = entry.value.get("url")
         if not isinstance(url, str) or not url.strip() or is_placeholder(url) or _PATH_VARIABLE.search(url):
             continue  # a template's `<resource>`; `/hubs/db/{objectName}`, which may be filled in per resource
-        where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], url.strip())
-        first = first_with_url.setdefault(where, entry.name)
+        where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], _PAGING.sub("", url.strip()))
+        first, first_url = first_with_url.setdefault(where, (entry.name, url.strip()))
         if first != entry.name:
-            yield ctx.finding(POLLER_URL_REPEATED, f"resource `{entry.name}` polls the same URL as `{first}`: each change "
+            yield ctx.finding(POLLER_URL_REPEATED, f"resource `{entry.name}` polls the same URL as `{first}`"
+                              + (", but for its page size" if first_url != url.strip() else "") + ": each change "
                               "of those records is sent twice, once under each name, and what "
                               f"`{entry.name}` was meant to poll is not polled", source=entry.source,
                               pointer=entry.child("url"), help=f"give `{entry.name}` its own URL, or remove it")
