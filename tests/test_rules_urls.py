@@ -705,3 +705,15 @@ def test_a_field_name_in_quotes_compared_with_the_last_poll_time(where: str, quo
     assert not url_problems(apply(url, found))
     assert not [p for p in url_problems(f"/hubs/crm/contacts?where='{GOOD_MACRO}'<updated_at") if p.rule == "CE639"]
     assert not [p for p in url_problems("/hubs/crm/contacts?where='open'=status") if p.rule == "CE639"]
+
+
+@pytest.mark.parametrize("fmt", ["%s", "%s000"])
+def test_strftime_s_epoch_seconds_as_a_macro_s_format(fmt: str) -> None:
+    """helper-185: `${gmtDate:%s}` (strftime's epoch seconds) drew CE417, "without a date", and no word of `${epoch:s}`."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=updated>'${gmtDate:%s}'" % fmt
+    found = url_problems(url)
+    assert [p.rule for p in found] == ["CE604"], [(p.rule, p.message) for p in found]
+    meant = "${epoch:s}" if fmt == "%s" else "${epoch}"  # (`%s000`: milliseconds)
+    assert "epoch" in found[0].message and meant in (found[0].help or "") and url[found[0].start:found[0].end] == fmt

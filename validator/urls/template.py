@@ -350,6 +350,11 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
         col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {_clipped(fmt)!r} is a number, not a pattern: it prints the same digits every time",
                 fmt_start, fmt_start + len(fmt), help=_w("${epoch:s}" if len(stripped) <= 10 else "${epoch}"))
         return None
+    if stripped in ("%s", "%s000"):  # strftime's epoch seconds (`date +%s`), and milliseconds written so
+        col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"{stripped!r} is strftime's epoch seconds: SimpleDateFormat prints a `%` "
+                "and the second of the minute, not the time", fmt_start, fmt_start + len(fmt),
+                help=_w("${epoch:s}" if stripped == "%s" else "${epoch}") + " in place of the macro")
+        return None
     try:
         pattern = compile_pattern(fmt)
     except PatternError as exc:
