@@ -25,6 +25,7 @@ FIXED_CODES = {
     "safe/ce002-trailing-commas.json": {"CE002"},
     "safe/ce003-comments.json": {"CE003"},
     "safe/ce004-smart-quotes.json": {"CE004"},
+    "safe/ce005-single-quotes.json": {"CE005"},
     "safe/ce006-python-words.json": {"CE006"},
     "safe/ce008-shell-quote.json": {"CE008"},
     "safe/ce102-quoted-values.json": {"CE102"},

@@ -15,6 +15,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE002": ("safe", "removes the trailing comma"),
     "CE003": ("safe", "removes the comment (with its line, when the comment is alone on it)"),
     "CE004": ("safe", "replaces the typographic quotes around a key or a value with `\"`"),
+    "CE005": ("safe", "writes a key or a value in single quotes in double quotes, where its closing quote is plain"),
     "CE006": ("safe", "writes Python's `True`/`False`/`None` as `true`/`false`/`null` (other cases: no fix)"),
     "CE008": ("safe", "writes the shell's `'\\''` (or `\\'`) as a plain `'`"),
     "CE022": ("unsafe", "writes the page's `elementKey` as the body's element key"),
