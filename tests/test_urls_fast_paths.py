@@ -1,0 +1,60 @@
+"""The URL and CEQL readers' fast paths read exactly what the plain ways they replace read.
+
+Each speed change of ``validator.urls`` that rewrites a step keeps its old form here, and the two are compared on
+every real corpus URL (at every offset) and on generated text made of the characters the step looks at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, strategies as st
+
+from test_urls_corpus import corpus_urls
+from validator.urls import ceql
+from validator.urls.pieces import MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
+
+# The CEQL token regex as it was, each run matched one character per step (``(?:[^']|'')*``)
+_OLD_STRING = r"'(?:[^']|'')*'|\"[^\"]*\"|`[^`]*`"
+_OLD_WORD = r"(?:[^\s()'\"`,=<>!\[" + MACRO_HEAD + MACRO_TAIL + r"]|\[[^\]]{0,200}\])+"
+_OLD_TOKEN = re.compile(
+    ceql._WS + "(?:"
+    f"(?P<string>{_OLD_STRING})"
+    r"|(?P<ustring>['\"`].*)"
+    f"|(?P<macro>{ceql._MACRO}(?:\\.?[0-9]++(?![\\w.]))?)"
+    f"|(?P<placeholder>{ceql._PLACEHOLDER})"
+    f"|(?P<op>{ceql._CMP})"
+    r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
+    f"|(?P<word>{_OLD_WORD})"
+    f"|(?P<other>[^{ceql._BLANKS}]))",
+    re.DOTALL,
+)
+
+
+def _same_tokens(text: str) -> None:
+    for at in range(len(text) + 1):
+        old, new = _OLD_TOKEN.match(text, at), ceql._TOKEN.match(text, at)
+        assert (old is None) == (new is None), (text, at)
+        if old is not None and new is not None:
+            assert (old.lastgroup, old.span(), old.span(old.lastgroup or 0)) == \
+                (new.lastgroup, new.span(), new.span(new.lastgroup or 0)), (text, at)
+
+
+def test_token_regex_reads_every_corpus_url_as_before(corpus) -> None:
+    valid, invalid, _ = corpus_urls(corpus)
+    for url in sorted(set(valid + invalid)):
+        _same_tokens(url)
+        _same_tokens(mask(url, atomic_spans(url)))
+
+
+_CEQL_CHARS = st.sampled_from(list("'\"`[]()=<>!, \t\u00a0ab1.+-:%{}$") + [MACRO_HEAD, MACRO_TAIL])
+
+
+@given(st.lists(_CEQL_CHARS, max_size=40).map("".join))
+def test_token_regex_reads_generated_filters_as_before(text: str) -> None:
+    _same_tokens(text)
+
+
+def test_a_word_bracket_longer_than_the_bound_ends_the_word_as_before() -> None:
+    _same_tokens("a[" + "x" * 250 + "]b c[" + "y" * 200 + "]")
+    _same_tokens("'" + "''" * 300 + "x")
