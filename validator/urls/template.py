@@ -1452,7 +1452,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                     # wants no quotes) or holds the string's quotes (`${gmtDate:'yyyy-MM-dd'}`: moved out by its help)
                     # and one whose format prints digits alone (`${gmtDate:yyyyMMddHHmmss}`: a CEQL number, as a
                     # vendor holding its dates as numbers compares them)
-                    quoting = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE} & {
+                    unquoted = {(f.start, f.end) for f in where.facts if f.flaw is Flaw.CEQL_UNQUOTED_DATE}
+                    quoting = unquoted and unquoted & {  # (the macros asked only when a date is unquoted)
                         (m.start, m.end) for m in macros if m.format is not None and (
                             m.pattern is None or "''" in m.format and _quotes_itself(m) or _quoted_around(m.format)
                             or _prints_digits_alone(m.pattern))}
