@@ -58,3 +58,24 @@ def test_token_regex_reads_generated_filters_as_before(text: str) -> None:
 def test_a_word_bracket_longer_than_the_bound_ends_the_word_as_before() -> None:
     _same_tokens("a[" + "x" * 250 + "]b c[" + "y" * 200 + "]")
     _same_tokens("'" + "''" * 300 + "x")
+
+
+def _same_pieces(text: str) -> None:
+    """``scan`` (the token's own loop) gives what pyparsing's ``parse_string(...).as_list()`` gives."""
+    from validator.urls import pieces
+
+    for lexer in (pieces._lexer(), ceql._lexer()):
+        assert lexer.scan(text) == lexer.parse_string(text).as_list(), text
+
+
+def test_scanning_reads_every_corpus_url_as_parse_string_does(corpus) -> None:
+    valid, invalid, _ = corpus_urls(corpus)
+    for url in sorted(set(valid + invalid)):
+        _same_pieces(url)
+        _same_pieces(mask(url, atomic_spans(url)))
+
+
+@given(st.lists(_CEQL_CHARS, max_size=40).map("".join))
+def test_scanning_reads_generated_text_as_parse_string_does(text: str) -> None:
+    _same_pieces(text)
+    _same_pieces(text.replace("{", "${"))

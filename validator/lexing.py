@@ -16,7 +16,9 @@ Step = Callable[[str, int], Optional[tuple[Piece, int]]]
 
 def run_token(step: Step[Any], *, what: str) -> Any:
     """A pyparsing token whose result is every piece ``step`` finds from where it starts to the end (or to
-    where ``step`` stops); whitespace is the step's business, and offsets are code points of the text."""
+    where ``step`` stops); whitespace is the step's business, and offsets are code points of the text.
+
+    ``token.scan(text)`` reads a whole text with the token alone (what ``parse_string(text).as_list()`` returns)."""
     import pyparsing as pp
 
     class _Run(pp.Token):
@@ -35,6 +37,12 @@ def run_token(step: Step[Any], *, what: str) -> Any:
                 piece, loc = taken
                 found.append(piece)
             return loc, found
+
+        def scan(self, text: str) -> list[Any]:
+            """Every piece of ``text`` from its start, as ``parse_string(text).as_list()`` gives them, without
+            parse_string's work per call (packrat reset, results wrapped and unwrapped), which a token that reads
+            the whole text on its own has no use for: about half a short filter's lexing."""
+            return self.parseImpl(text, 0)[1]  # type: ignore[no-any-return]
 
     token = _Run().leave_whitespace()
     token.parse_with_tabs()  # a tab is a character like any other: offsets must not shift

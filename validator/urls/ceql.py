@@ -195,7 +195,7 @@ def _plus_read_as_space(masked: str) -> str:
 
 
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
-    tokens: list[tuple[str, str, int, int]] = _lexer().parse_string(masked).as_list()
+    tokens: list[tuple[str, str, int, int]] = _lexer().scan(masked)
     return tokens
 
 

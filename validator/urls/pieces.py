@@ -120,7 +120,7 @@ def _lexer() -> Any:
 
 def lex_url(text: str) -> list[tuple[str, str, int, int]]:
     """Every :data:`Piece` of ``text``, in order; they cover the text."""
-    pieces: list[Piece] = _lexer().parse_string(text).as_list()
+    pieces: list[Piece] = _lexer().scan(text)
     return pieces
 
 
