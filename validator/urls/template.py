@@ -801,10 +801,11 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                  params: list[QueryParam], *, hub_relative: bool) -> None:
     """A second '?' where '&' was meant, a `where=` glued to the value before it, and a misspelled ``where`` on a
     hub URL."""
-    starts = [q.start for q in params]  # (in order: each '?' finds its parameter by bisection, not by trying them all)
+    second = masked.find("?", query_start, end) != -1  # (the loop reports a second '?' alone: none, nothing to read)
+    starts = [q.start for q in params] if second else []  # (in order: each '?' finds its parameter by bisection)
     quotes, counted = 0, where.offset if where is not None else 0  # the where's quotes before the '?', counted on
     schemes: dict[int, int] = {}  # a parameter's first `://` in its value, found once
-    for m in _NEXT_PARAM.finditer(masked, query_start, end):
+    for m in _NEXT_PARAM.finditer(masked, query_start, end) if second else ():
         if not m.group(0).startswith("?"):
             continue
         if where is not None and where.offset <= m.start() < where.offset + len(where.text):
