@@ -79,3 +79,44 @@ def test_scanning_reads_every_corpus_url_as_parse_string_does(corpus) -> None:
 def test_scanning_reads_generated_text_as_parse_string_does(text: str) -> None:
     _same_pieces(text)
     _same_pieces(text.replace("{", "${"))
+
+
+def _old_closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
+    """``pieces._closing_brace`` as it was: every brace, macro opener and quote scanned."""
+    depth, in_quote = 0, False
+    for event in re.finditer(r"\$\{|[{}']", text[body_start:]):
+        c = event.group()
+        if c == "'":
+            if quote_aware:
+                in_quote = not in_quote
+        elif in_quote:
+            continue
+        elif c == "${":
+            return None
+        elif c == "{":
+            depth += 1
+        elif depth == 0:
+            return body_start + event.start()
+        else:
+            depth -= 1
+    return None
+
+
+def _same_closing_braces(text: str) -> None:
+    from validator.urls import pieces
+
+    for at in range(len(text) + 1):
+        for quote_aware in (False, True):
+            assert pieces._closing_brace(text, at, quote_aware=quote_aware) == \
+                _old_closing_brace(text, at, quote_aware=quote_aware), (text, at, quote_aware)
+
+
+def test_closing_brace_found_as_before_in_every_corpus_url(corpus) -> None:
+    valid, invalid, _ = corpus_urls(corpus)
+    for url in sorted(set(valid + invalid)):
+        _same_closing_braces(url)
+
+
+@given(st.lists(st.sampled_from(list("${}'a:") + ["${", "}}", "{{"]), max_size=30).map("".join))
+def test_closing_brace_found_as_before_in_generated_text(text: str) -> None:
+    _same_closing_braces(text)

@@ -52,6 +52,10 @@ _BRACE_EVENT = re.compile(r"\$\{|[{}']")  # what changes the scan; the character
 
 def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
     """Index of the ``}`` closing a macro whose body starts at ``body_start`` (one nested level allowed)."""
+    if not quote_aware:  # the usual macro has no brace inside: its first '}' closes it (what the scan finds first)
+        first = text.find("}", body_start)
+        if first != -1 and text.find("{", body_start, first) == -1:
+            return first
     depth, in_quote = 0, False
     for event in _BRACE_EVENT.finditer(text, body_start):
         c = event.group()
