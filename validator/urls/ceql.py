@@ -791,13 +791,16 @@ def _report_unclosed_macro_string(token: tuple[str, str, int, int], text: str, a
         fix=Fix("close the value with ' after the macro", (Edit(after, after, "'"),), applicability))
 
 
+_DESCRIPTOR_HEAD = LazyPattern(r"\$\{([A-Za-z]+):")
+
+
 def _unquoted_dates(text: str, masked: str, tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     """A formatted date outside quotes (``x=${date:yyyy-MM-dd'T'HH:mm:ssXXX}``): most filters need it quoted."""
     for kind, tok, start, end in tokens:
         if kind != "macro" or _encoded_quotes_around(text, start, end):
             continue
         raw = text[start:end]
-        m = re.match(r"\$\{([A-Za-z]+):", raw)
+        m = _DESCRIPTOR_HEAD.match(raw)
         if m and m.group(1) in DATE_KINDS and text.startswith("''", start - 2) and text.startswith("''", end) \
                 and text[start - 3:start - 2] != "'" and text[end + 2:end + 3] != "'":  # `>=''${...}''`: quoted twice
             edits = (Edit(start - 1, start, ""), Edit(end, end + 1, ""))

@@ -1190,7 +1190,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                         "substitutes only `${...}`, so the vendor gets this text, not the last poll time", start, end,
                         help=_w(fixed), replacement=fixed)
     masked = mask(text, masked_spans)
-    atomic = mask(text, [(s, e) for name, _, s, e in pieces if name in ATOMIC])
+    atomic_only = [(s, e) for name, _, s, e in pieces if name in ATOMIC]
+    atomic = masked if atomic_only == masked_spans else mask(text, atomic_only)  # (the usual URL: macros alone)
     for name, _, _, end in pieces:
         if name in ("macro", "leftover") and text.startswith("}", end):
             col.add(Flaw.STRAY_BRACE, "extra '}' after the macro", end, end + 1, help="remove it")
