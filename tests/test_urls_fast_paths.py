@@ -120,3 +120,30 @@ def test_closing_brace_found_as_before_in_every_corpus_url(corpus) -> None:
 @given(st.lists(st.sampled_from(list("${}'a:") + ["${", "}}", "{{"]), max_size=30).map("".join))
 def test_closing_brace_found_as_before_in_generated_text(text: str) -> None:
     _same_closing_braces(text)
+
+
+def _old_read_macro_at(raw: str, start: int) -> tuple[object, list[object]]:
+    """``template._read_macro_at`` as it was: the reading at 0 moved to ``start`` afresh each time."""
+    from validator.urls.template import Macro, _macro_at_zero
+
+    macro, facts = _macro_at_zero(raw)
+    moved = [fact.shifted(start) for fact in facts]
+    if macro is None or start == 0:
+        return macro, moved
+    return Macro(macro.kind, macro.zone, macro.format, macro.pattern, start, start + len(raw),
+                 None if macro.format_start is None else macro.format_start + start, unit=macro.unit,
+                 zone_start=None if macro.zone_start is None else macro.zone_start + start, text=raw), moved
+
+
+def test_a_macro_placed_once_reads_as_one_placed_afresh(corpus) -> None:
+    from validator.urls import template
+    from validator.urls.pieces import lex_url
+
+    valid, invalid, _ = corpus_urls(corpus)
+    macros = {(raw, start) for url in set(valid + invalid) for kind, raw, start, _ in lex_url(url) if kind == "macro"}
+    macros |= {(raw, start + 7) for raw, start in list(macros)} | {(raw, 0) for raw, _ in macros}
+    for raw, start in sorted(macros):
+        for _ in range(2):  # (read, then from the cache)
+            col = template._Collector()
+            macro = template._read_macro_at(col, raw, start)
+            assert (macro, col.facts) == _old_read_macro_at(raw, start), (raw, start)

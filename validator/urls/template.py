@@ -453,15 +453,24 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
 
 def _read_macro_at(col: _Collector, raw: str, start: int) -> Macro | None:
     """:func:`_read_macro` of the macro ``raw`` at ``start``, read once for every place it is written (the pollers of
-    a body write the same few macros)."""
+    a body write the same few macros, at a few offsets)."""
+    macro, facts = _macro_placed(raw, start)
+    col.facts.extend(facts)
+    return macro
+
+
+@lru_cache(maxsize=1024)
+def _macro_placed(raw: str, start: int) -> tuple[Macro | None, tuple[UrlFact, ...]]:
+    """The macro ``raw`` read at offset 0, moved to ``start`` (frozen: one Macro serves each URL with it there)."""
     macro, facts = _macro_at_zero(raw)
-    if facts:
-        col.facts.extend(fact.shifted(start) for fact in facts)
-    if macro is None or start == 0:
-        return macro
+    if not start:
+        return macro, facts
+    moved = tuple(fact.shifted(start) for fact in facts)
+    if macro is None:
+        return None, moved
     return Macro(macro.kind, macro.zone, macro.format, macro.pattern, start, start + len(raw),
                  None if macro.format_start is None else macro.format_start + start, unit=macro.unit,
-                 zone_start=None if macro.zone_start is None else macro.zone_start + start, text=raw)
+                 zone_start=None if macro.zone_start is None else macro.zone_start + start, text=raw), moved
 
 
 @lru_cache(maxsize=1024)
