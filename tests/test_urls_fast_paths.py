@@ -147,3 +147,22 @@ def test_a_macro_placed_once_reads_as_one_placed_afresh(corpus) -> None:
             col = template._Collector()
             macro = template._read_macro_at(col, raw, start)
             assert (macro, col.facts) == _old_read_macro_at(raw, start), (raw, start)
+
+
+def test_a_where_met_again_at_a_kept_offset_reads_as_the_first_reading_moved(corpus) -> None:
+    """parse_where keeps the moved readings of a where value by offset: each is the first reading moved, as before."""
+    from validator.urls.template import parse_url_template
+
+    valid, invalid, _ = corpus_urls(corpus)
+    wheres = {t.where.text for t in map(parse_url_template, sorted(set(valid + invalid))[:400]) if t.where is not None}
+    for text in sorted(wheres):
+        ceql._first_reading.cache_clear()
+        first = ceql.parse_where(text, offset=11)
+        for offset in (11, 30, 4, 30, 11, *range(100, 100 + ceql._PLACES_KEPT + 3)):
+            by = offset - 11
+            read = ceql.parse_where(text, offset=offset)
+            assert (read.text, read.offset, read.parsed) == (text, offset, first.parsed)
+            assert read.conditions == [condition.shifted(by) for condition in first.conditions], (text, offset)
+            assert read.facts == [fact.shifted(by) for fact in first.facts], (text, offset)
+            read.conditions.clear()  # (each caller's lists are its own)
+            read.facts.clear()

@@ -456,21 +456,30 @@ def parse_where(text: str, *, offset: int = 0, masked: str | None = None) -> Whe
     is ``text`` with its macros masked (:func:`validator.urls.pieces.mask`), when the caller has
     lexed the URL already.
     """
-    first = _first_reading(text, masked)
-    if not first:  # read where first met; a filter met again is the first reading moved (the pollers filter alike)
-        first.append(_read_where(text, masked, offset))
-    read = first[0]
-    by = offset - read.offset
-    if not by:
-        return WhereClause(text, offset, list(read.conditions), list(read.facts), read.parsed)
-    return WhereClause(text, offset, [condition.shifted(by) for condition in read.conditions],
-                       [fact.shifted(by) for fact in read.facts], read.parsed)
+    placed = _first_reading(text, masked)
+    read = placed.get(offset)
+    if read is None:  # read where first met; a filter met again is the first reading moved (the pollers filter alike)
+        if not placed:
+            read = _read_where(text, masked, offset)
+        else:
+            first = next(iter(placed.values()))
+            by = offset - first.offset
+            read = WhereClause(text, offset, [condition.shifted(by) for condition in first.conditions],
+                               [fact.shifted(by) for fact in first.facts], first.parsed)
+        if len(placed) < _PLACES_KEPT:
+            placed[offset] = read
+    return WhereClause(text, offset, list(read.conditions), list(read.facts), read.parsed)
+
+
+#: Offsets at which one where value's reading is kept, moved (the pollers of a body write it at a few).
+_PLACES_KEPT = 16
 
 
 @lru_cache(maxsize=1024)
-def _first_reading(text: str, masked: str | None) -> list[WhereClause]:
-    """The where value ``text`` as first read (never changed: each caller gets a copy), once it is."""
-    return []
+def _first_reading(text: str, masked: str | None) -> dict[int, WhereClause]:
+    """The where value ``text`` as read at each offset it was met at, the first reading first (never changed: each
+    caller gets a copy), once it is."""
+    return {}
 
 
 def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
