@@ -166,3 +166,38 @@ def test_a_where_met_again_at_a_kept_offset_reads_as_the_first_reading_moved(cor
             assert read.facts == [fact.shifted(by) for fact in first.facts], (text, offset)
             read.conditions.clear()  # (each caller's lists are its own)
             read.facts.clear()
+
+
+def _old_where_end(masked: str, start: int, end: int) -> int:
+    """``template._where_end`` as it was: every quote and `&` scanned."""
+    first = masked.find("&", start, end)
+    if first == -1:
+        return end
+    in_quote = False
+    for event in re.finditer(r"['&]", masked[:end]):
+        if event.start() < start:
+            continue
+        if event.group() == "'":
+            in_quote = not in_quote
+        elif not in_quote:
+            return event.start()
+    return first if in_quote else end
+
+
+def _same_where_ends(text: str) -> None:
+    from validator.urls import template
+
+    for start in range(len(text) + 1):
+        for end in {len(text), max(start, len(text) - 3)}:
+            assert template._where_end(text, start, end) == _old_where_end(text, start, end), (text, start, end)
+
+
+def test_where_value_ends_as_before_in_every_corpus_url(corpus) -> None:
+    valid, invalid, _ = corpus_urls(corpus)
+    for url in sorted(set(valid + invalid)):
+        _same_where_ends(mask(url, atomic_spans(url)))
+
+
+@given(st.lists(st.sampled_from(list("'&a=") + [MACRO_HEAD]), max_size=30).map("".join))
+def test_where_value_ends_as_before_in_generated_text(text: str) -> None:
+    _same_where_ends(text)

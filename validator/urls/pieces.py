@@ -100,7 +100,7 @@ _OPENERS = (("${", "macro"), ("#{'$'}{", "leftover"))
 def _piece_at(text: str, loc: int) -> Piece:
     """The piece starting at ``loc``: a macro ``${...}`` (ended as :func:`_macro_end` says), a leftover
     ``#{'$'}{...}``, an unterminated opener, or a regex piece (text, ``$...}``, ``{{...}}``, one character)."""
-    for opener, name in _OPENERS:
+    for opener, name in _OPENERS if text[loc] in "$#" else ():  # (an opener starts with one of these)
         if text.startswith(opener, loc):
             end = _macro_end(text, loc + len(opener))
             if end is None:

@@ -745,6 +745,8 @@ def _where_end(masked: str, start: int, end: int) -> int:
     first = masked.find("&", start, end)
     if first == -1:
         return end
+    if not masked.count("'", start, first) % 2:
+        return first  # (the scan below meets it outside quotes: its quotes before it pair up)
     in_quote = False
     for event in _QUOTE_OR_AMPERSAND.finditer(masked, start, end):
         if event.group() == "'":
