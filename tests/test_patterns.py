@@ -56,6 +56,54 @@ def _lookaround_in_possessive(tree: Any, inside: bool = False) -> bool:
     return False
 
 
+def _holds_a_repeat(tree: Any) -> bool:
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    for op, arg in tree:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            return True
+        if op is sre.SUBPATTERN and _holds_a_repeat(arg[3]) or op is sre.ATOMIC_GROUP and _holds_a_repeat(arg) \
+                or op is sre.BRANCH and any(_holds_a_repeat(branch) for branch in arg[1]) \
+                or op in (sre.ASSERT, sre.ASSERT_NOT) and _holds_a_repeat(arg[1]):
+            return True
+    return False
+
+
+def _repeating_branch_in_possessive(tree: Any, inside: bool = False) -> bool:
+    """Whether a possessive repeat holds alternatives one of which repeats something: Python 3.11.2 keeps what such an
+    alternative took before failing (`(?:[^[]|\\[[^]]{0,9}\\])++` reads `][` whole)."""
+    from re import _constants as sre  # type: ignore[attr-defined]
+
+    for op, arg in tree:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if _repeating_branch_in_possessive(arg[2], inside or op is sre.POSSESSIVE_REPEAT):
+                return True
+        elif op is sre.BRANCH:
+            if inside and any(_holds_a_repeat(branch) for branch in arg[1]) \
+                    or any(_repeating_branch_in_possessive(branch, inside) for branch in arg[1]):
+                return True
+        elif op is sre.SUBPATTERN and _repeating_branch_in_possessive(arg[3], inside) \
+                or op is sre.ATOMIC_GROUP and _repeating_branch_in_possessive(arg, inside) \
+                or op in (sre.ASSERT, sre.ASSERT_NOT) and _repeating_branch_in_possessive(arg[1], inside):
+            return True
+    return False
+
+
+def test_no_repeating_alternative_inside_a_possessive_repeat() -> None:
+    """helper-182's CEQL word (`(?:[^[...]++|\\[[^]]{0,200}+\\])++`) read `][` as one word on Python 3.11.2."""
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    assert [name for name, pattern in _patterns().items()
+            if _repeating_branch_in_possessive(sre_parse.parse(pattern.pattern, pattern.flags))] == []
+    assert _repeating_branch_in_possessive(sre_parse.parse(r"(?:[^\[]|\[[^\]]{0,9}\])++"))
+    assert not _repeating_branch_in_possessive(sre_parse.parse(r"(?>(?:[^\[]|\[[^\]]{0,9}\])+)"))
+    assert not _repeating_branch_in_possessive(sre_parse.parse(r'"(?:[^"\\]|\\.)*+"'))  # (no alternative repeats)
+    from validator.urls.ceql import _TOKEN
+
+    word = _TOKEN.match("][ = 1")
+    assert word is not None and word.lastgroup == "word" and word.span() == (0, 1)
+
+
 def test_no_lookaround_inside_a_possessive_repeat() -> None:
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 
