@@ -1060,10 +1060,33 @@ def _compares_with_a_quote(text: str) -> bool:
 _NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 
 
-def _ceql_conditions(text: str) -> Iterator[re.Match[str]]:
+# The names before a CEQL operator (:data:`_CEQL_FIELDS`, :data:`_CEQL_UNQUOTED`) and more, read backwards: each such
+# name is a whole run of `[\w.\-]` (its first character after none of them, its last before blanks and an operator's
+# sign, or a blank), so it is one of the runs this reads in the reversed text after a sign or a blank; the regex engine
+# skips in C from sign to sign, where the forward patterns try every place.  (Not a name after an encoded blank,
+# `%20token`: a text holding a `%` is read by the patterns themselves.)
+_CEQL_NAMES_BACKWARDS = LazyPattern(r"[=!<>\u2265\u2264\u2260 \t][ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
+
+
+def _may_compare_a_credential(text: str) -> bool:
+    """False when no CEQL condition of ``text`` compares a field named as a credential (:func:`_credential_field`):
+    no name :data:`_CEQL_NAMES_BACKWARDS` reads is one.  A cheap test first, for the conditions' patterns cost a URL
+    some 30 us and seldom find one."""
+    return "%" in text or any(_credential_field_backwards(name) for name in _CEQL_NAMES_BACKWARDS.findall(text[::-1]))
+
+
+@lru_cache(maxsize=1024)
+def _credential_field_backwards(name: str) -> bool:
+    """:func:`_credential_field` of a name read backwards (a CEQL name starts with a letter or `_`)."""
+    return (name[-1:] == "_" or name[-1:].isascii() and name[-1:].isalpha()) and _credential_field(name[::-1])
+
+
+def _ceql_conditions(text: str, *, may_compare: bool | None = None) -> Iterator[re.Match[str]]:
     """The CEQL conditions of ``text`` comparing a field named as a credential with a quoted value: the fields' names
-    first (one scan, in C), the matches only when one of them names a credential."""
-    if any(_credential_field(name) for name in _CEQL_FIELDS.findall(text)):
+    first (one scan, in C), the matches only when one of them names a credential; ``may_compare``:
+    :func:`_may_compare_a_credential` of ``text``, when the caller has it."""
+    if (may_compare if may_compare is not None else _may_compare_a_credential(text)) \
+            and any(_credential_field(name) for name in _CEQL_FIELDS.findall(text)):
         for pattern in (_CEQL_CONDITION, _CEQL_DOUBLE_QUOTED) if '"' in text else (_CEQL_CONDITION,):
             for match in pattern.finditer(text):
                 if _credential_field(match.group("name")):
@@ -1097,11 +1120,15 @@ def _parameters(text: str) -> Iterator[re.Match[str]]:
     """The query parameters in ``text``: after a separator, also spaced or encoded ones (:data:`_LOOSE_QUERY`),
     those whose ``=`` is percent-encoded, and the quoted values of CEQL conditions."""
     yield from _QUERY.finditer(text)
+    may_compare = None
     if _may_compare_in_ceql(text):
-        yield from _ceql_conditions(text)
-    if "where" in text or "WHERE" in text or "Where" in text:  # a CEQL condition's value left unquoted (`and
-        # password=Kq9v...`): the vendor reads it all the same; a value with a key's shape (not `:password`, `$1`,
-        # `keys.api_key`, `lastModifiedDate`: a bind parameter or a column in documentation's SQL)
+        may_compare = _may_compare_a_credential(text)
+        yield from _ceql_conditions(text, may_compare=may_compare)
+    # a CEQL condition's value left unquoted (`and password=Kq9v...`): the vendor reads it all the same; a value with a
+    # key's shape (not `:password`, `$1`, `keys.api_key`, `lastModifiedDate`: a bind parameter or a column in
+    # documentation's SQL)
+    if ("where" in text or "WHERE" in text or "Where" in text) \
+            and (may_compare if may_compare is not None else _may_compare_a_credential(text)):
         yield from (match for match in _CEQL_UNQUOTED.finditer(text)
                     if _credential_field(match.group("name")) and _written_as_a_secret(match.group("value")))
     if any(separator in text for separator in _LOOSE_SEPARATORS):

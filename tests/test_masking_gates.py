@@ -1,0 +1,132 @@
+"""The cheap tests masking makes before its costly scans: each must answer "nothing there" only where the scan it
+spares finds nothing (compared with the scan on every corpus string and on generated ones), and must spare it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterator
+
+import pytest
+
+from validator import masking
+
+# Pieces of texts a gate must not be fooled by: secret names (as CEQL fields and query parameters), the operators and
+# blanks around them, quotes, encodings, the words of CEQL.
+_PIECES = ["password", "apiKey", "api_key", "token", "secret", "code", "key", "sig", "owner", "where", "Where", "WHERE",
+           "lastModifiedDate", "id", "x", "p", "_", "9", "0", ".", "-", "=", "==", "!=", "<>", "<", ">", ">=", "\u2265",
+           "\u2260", " ", "\t", "'", '"', "(", ")", "like", "LIKE", "in", "IN", "gte", "lt", "eq", "ne", " and ", "?",
+           "&", ";", "#", "/", "%20", "%27", "%3D", "%0A", "%28", "é", "\u212a", "Kq9vT3pLx8wZ2mN", "${x}", "u0", ","]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string of a parsed document: keys and values."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                yield key
+                stack.append(child)
+
+
+@pytest.fixture(scope="module")
+def corpus_strings(corpus: list[dict]) -> list[str]:
+    found: set[str] = set()
+    for entry in corpus:
+        found.add(entry["text"])
+        try:
+            found.update(_strings(json.loads(entry["text"])))
+        except (ValueError, RecursionError):
+            pass
+    return sorted(found)
+
+
+def _ceql_names(text: str) -> set[str]:
+    """The names the CEQL patterns gated by :func:`masking._may_compare_a_credential` read in ``text``."""
+    return set(masking._CEQL_FIELDS.findall(text)) | {match.group("name") for match in masking._CEQL_UNQUOTED.finditer(text)}
+
+
+def _backwards_names(text: str) -> set[str]:
+    return {name[::-1] for name in masking._CEQL_NAMES_BACKWARDS.findall(text[::-1])}
+
+
+def _parameters_ungated(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[int, int]]]:
+    with monkeypatch.context() as patched:
+        patched.setattr(masking, "_may_compare_a_credential", lambda text: True)
+        return _parameters(text)
+
+
+def _parameters(text: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(match.group("name"), match.span("value")) for match in masking._parameters(text)]
+
+
+def test_the_ceql_gate_reads_every_name_the_conditions_read(corpus_strings: list[str]) -> None:
+    """Every name a CEQL pattern reads is one the backwards gate reads (a text without `%`), in every corpus string."""
+    for text in corpus_strings:
+        if "%" not in text:
+            assert _ceql_names(text) <= _backwards_names(text), text
+
+
+def test_the_ceql_gate_reads_every_name_in_generated_texts() -> None:
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=4000, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join))
+    def covers(text: str) -> None:
+        if "%" not in text:
+            assert _ceql_names(text) <= _backwards_names(text)
+        assert masking._may_compare_a_credential(text) or not any(
+            masking._credential_field(name) for name in _ceql_names(text))
+
+    covers()
+
+
+def test_the_gated_parameters_are_the_ungated_ones(corpus_strings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parameters (and CEQL conditions) of every corpus string, with the gate and without it."""
+    differ = [text for text in corpus_strings
+              if masking._has_equals(text) and _parameters(text) != _parameters_ungated(text, monkeypatch)]
+    assert differ == []
+
+
+def test_the_gated_parameters_are_the_ungated_ones_in_generated_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join))
+    def same(text: str) -> None:
+        assert _parameters(text) == _parameters_ungated(text, monkeypatch)
+
+    same()
+
+
+class _Counted:
+    """A pattern that counts the scans made with it."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.scans = pattern, 0
+
+    def findall(self, *args: Any) -> Any:
+        self.scans += 1
+        return self.pattern.findall(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        self.scans += 1
+        return self.pattern.finditer(*args)
+
+
+def test_a_url_comparing_no_credential_is_not_scanned_for_conditions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A poller's URL whose filter names no credential (the most of them) costs no scan for CEQL conditions; one that
+    names one is still read, and its value masked."""
+    fields, unquoted = _Counted(masking._CEQL_FIELDS), _Counted(masking._CEQL_UNQUOTED)
+    monkeypatch.setattr(masking, "_CEQL_FIELDS", fields)
+    monkeypatch.setattr(masking, "_CEQL_UNQUOTED", unquoted)
+    url = "/hubs/crm/contacts7?where=lastmodifieddate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and owner='u7'"
+    assert masking._text_spans("url", url, False) == []
+    assert (fields.scans, unquoted.scans) == (0, 0)
+    url = "/hubs/crm/contacts?where=owner='u7' and password='Kq9vT3pLx8wZ2mN'"
+    assert [url[start:end] for start, end in masking._text_spans("url", url, False)] == ["Kq9vT3pLx8wZ2mN"]
+    assert fields.scans == 1
