@@ -130,3 +130,46 @@ def test_a_url_comparing_no_credential_is_not_scanned_for_conditions(monkeypatch
     url = "/hubs/crm/contacts?where=owner='u7' and password='Kq9vT3pLx8wZ2mN'"
     assert [url[start:end] for start, end in masking._text_spans("url", url, False)] == ["Kq9vT3pLx8wZ2mN"]
     assert fields.scans == 1
+
+
+def _webhook_ungated(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    with monkeypatch.context() as patched:  # (every pattern's piece found in every text)
+        patched.setattr(masking, "_WEBHOOK_SECRETS", tuple(("", pattern) for _, pattern in masking._WEBHOOK_SECRETS))
+        return list(masking._webhook_secrets(text))
+
+
+_WEBHOOK_PIECES = ["https://", "hooks.slack.com", "HOOKS.Slack.COM", "hooks.zapier.com", "discord", "DiscordApp",
+                   ".com", "/api", "/v9", "/webhooks/", "/services/", "T0123ABCD", "/B0456EFGH/", "Kq9vT3pLx8wZ2mNr",
+                   "outlook.office.com", ".office365.com", "/webhook/", "/webhookb2/", "/IncomingWebhook/",
+                   "hook.eu1.make.com/", "hook.integromat.com/", "maker.ifttt.com", "/trigger/", "/with/key/",
+                   "\\/", "\\\\/", "%2F", "\\u002f", "1234567", "abcdefghijklmnopqrstuvwxyz012345", "é", "\u212a", " ",
+                   '"', "hook", "ifttt"]
+
+
+def test_the_webhook_pieces_spare_no_match(corpus_strings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A webhook service's pattern is skipped in an ASCII text without its piece: the same tokens as with each pattern
+    tried, in every corpus string and in generated ones (any case, escaped slashes)."""
+    from hypothesis import given, settings, strategies as st
+
+    assert [text for text in corpus_strings
+            if list(masking._webhook_secrets(text)) != _webhook_ungated(text, monkeypatch)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_WEBHOOK_PIECES), max_size=16).map("".join),
+           st.lists(st.booleans(), max_size=400))
+    def same(text: str, upper: list[bool]) -> None:
+        text = "".join(char.upper() if flip else char for char, flip in zip(text, upper + [False] * len(text)))
+        assert list(masking._webhook_secrets(text)) == _webhook_ungated(text, monkeypatch)
+
+    same()
+
+
+def test_a_body_naming_a_webhook_is_not_scanned_for_every_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = tuple((piece, _Counted(pattern)) for piece, pattern in masking._WEBHOOK_SECRETS)
+    monkeypatch.setattr(masking, "_WEBHOOK_SECRETS", counted)
+    text = '{"configuration": {"event.vendor.type": "webhook", "event.notification.callback.url": "https://x.io/hook"}}'
+    assert list(masking._webhook_secrets(text)) == []
+    assert sum(pattern.scans for _, pattern in counted) == 0
+    url = "https://hooks.slack.com/services/T0123ABCD/B0456EFGH/Kq9vT3pLx8wZ2mNr"
+    assert [url[start:end] for start, end in masking._webhook_secrets(url)] == ["Kq9vT3pLx8wZ2mNr"]
+

@@ -1328,15 +1328,19 @@ def _escaped_slashes(pattern: str) -> str:
     return "".join(piece if index % 2 else piece.replace("/", _SLASH) for index, piece in enumerate(pieces))
 
 
-_WEBHOOK_SECRETS = tuple(LazyPattern("(?i)" + _escaped_slashes(pattern)) for pattern in (
+# Each with a piece every match holds, in lower case (no `/`, which may be written escaped): a pattern written in any
+# case is tried at every place of a text, so an ASCII text without the piece is not scanned for it
+_WEBHOOK_SECRETS = tuple((piece, LazyPattern("(?i)" + _escaped_slashes(pattern))) for piece, pattern in (
     # Slack: services/T../B../TOKEN, workflows/T../A../ID/TOKEN, triggers/...: the last segment
-    r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
-    r"(?![A-Za-z0-9]|/[A-Za-z0-9])",
-    r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})",  # Zapier
-    r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})",  # Discord
-    r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})",  # Microsoft Teams
-    r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})",  # Make (Integromat)
-    r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})",  # IFTTT
+    ("hooks.slack.com", r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
+                        r"(?![A-Za-z0-9]|/[A-Za-z0-9])"),
+    ("hooks.zapier.com", r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})"),  # Zapier
+    ("discord", r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})"),  # Discord
+    ("incomingwebhook",  # Microsoft Teams
+     r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})"),
+    ("hook.", r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})"),  # Make (Integromat)
+    ("maker.ifttt.com",  # IFTTT
+     r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})"),
 ))
 # Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
 # AWS access key ids, GitHub, GitLab, Slack, Stripe (also webhook secrets), Google (API keys, OAuth client
@@ -1406,7 +1410,10 @@ _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pip
 
 
 def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
-    for pattern in _WEBHOOK_SECRETS:  # (Slack's documentation writes the token as `XXXXXXXX...`: a mask, shown)
+    lowered = text.lower() if text.isascii() else None  # (beyond ASCII, case folding is the regex engine's own)
+    for piece, pattern in _WEBHOOK_SECRETS:  # (Slack's documentation writes the token as `XXXXXXXX...`: a mask, shown)
+        if lowered is not None and piece not in lowered:
+            continue
         yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if "pipedream" in text:
         yield from (match.span("value") for match in _PIPEDREAM.finditer(text))
