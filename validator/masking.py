@@ -1757,7 +1757,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                     if (_holds_a_token(match.group("value")) or _random_letters(match.group("value")))
                     and not _showable(match.group("value")))
     yield from _issued_tokens(text, pieces)
-    present = frozenset(gate for gate in _TABLE_GATES if gate in pieces)  # (one test of each, not one a table row)
+    present = frozenset(gate for char, gates in _TABLE_GATE_GROUPS if char in pieces  # (one test of each, not one a
+                        for gate in gates if gate in pieces)  # table row)
     if not present.isdisjoint(_SHELL_MARKERS):
         yield from _shell_credentials(text)
     if "POST " in pieces or "PUT " in pieces or "PATCH " in pieces or "GET " in pieces:
@@ -2013,6 +2014,20 @@ _DEFAULT_GATES = tuple(piece for piece, _ in _DEFAULT_FORMS)  # (a text holding 
 # Every piece the scan asks about before reading a table's patterns, each looked for once in a text
 _TABLE_GATES = tuple(dict.fromkeys((*_SHELL_MARKERS, *_DEFAULT_GATES,
                                     *(gate for gates, _ in (*_CODE_CREDENTIALS, *_KEYED_CREDENTIALS) for gate in gates))))
+# Characters from the rarest in a body to the commonest: each gate is looked for only in a text holding the first of
+# them it holds (a text without a gate's character holds none of the gates under it: one test for many)
+_RARE_FIRST = "$`~|?(\"'=>:_-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789zqxjkvbpgwyfmculdhrsnioate ."
+
+
+def _by_rarest_character(gates: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    grouped: dict[str, list[str]] = {}
+    for gate in gates:
+        rarest = min(gate, key=lambda char: _RARE_FIRST.find(char) if char in _RARE_FIRST else len(_RARE_FIRST))
+        grouped.setdefault(rarest, []).append(gate)
+    return tuple((char, tuple(members)) for char, members in grouped.items())
+
+
+_TABLE_GATE_GROUPS = _by_rarest_character(_TABLE_GATES)
 
 
 def _literal_defaults(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
