@@ -215,3 +215,39 @@ def test_a_plain_body_costs_few_substring_tests() -> None:
     _CountedText.tests = 0
     set(masking._scan_text(text, frozenset()))
     assert _CountedText.tests <= 95  # (110 when each gate was looked for)
+
+
+_USERINFO_PIECES = ["https://", "//", "\\/\\/", "user", "admin", ":", "::", "@", "@@", "p@ss", "Kq9vT3pLx8wZ", "host",
+                    ".example.com", "/", " ", "\t", "'", '"', "\\", "?", "#", "%40", "mailto:", "ops@x.io", "é", "a" * 50]
+
+
+def _userinfo_ungated(text: str, monkeypatch: pytest.MonkeyPatch, *, decoded: bool = False) -> list[tuple[int, int]]:
+    with monkeypatch.context() as patched:
+        patched.setattr(masking, "_USERINFO_GATE_BACKWARDS", masking.LazyPattern(""))  # (found in every text)
+        return masking._userinfo_spans(text, decoded=decoded)
+
+
+def test_the_userinfo_gate_spares_no_password(corpus_strings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text whose `@`s have no colon before them in a password's reach is not scanned for `user:password@`: the same
+    passwords as with the scan, in every corpus string and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    assert [text for text in corpus_strings if "@" in text
+            and masking._userinfo_spans(text) != _userinfo_ungated(text, monkeypatch)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_USERINFO_PIECES), max_size=20).map("".join))
+    def same(text: str) -> None:
+        assert masking._userinfo_spans(text) == _userinfo_ungated(text, monkeypatch)
+        assert masking._userinfo_spans(text, decoded=True) == _userinfo_ungated(text, monkeypatch, decoded=True)
+
+    same()
+
+
+def test_an_email_costs_no_userinfo_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    userinfo = _Counted(masking._USERINFO)
+    monkeypatch.setattr(masking, "_USERINFO", userinfo)
+    assert masking._userinfo_spans('{"email": "ops@example.com", "url": "https://example.com/x"}') == []
+    assert userinfo.scans == 0
+    url = "https://admin:Kq9vT3pLx8wZ@db.example.com/x"
+    assert [url[start:end] for start, end in masking._userinfo_spans(url)] == ["Kq9vT3pLx8wZ"]

@@ -157,6 +157,10 @@ _USERINFO = LazyPattern(r"(?:(?P<schemed>//|\\{1,3}/\\{1,3}/|(?<=[A-Za-z]:)/)|^|
                         r"(?P<value>[^/\s'\"\\]{1,400})@"  # (`https:\/\/`: JSON in a JSON string)
                         # (without a scheme's `//`, what follows reads as a host: not `npm:pkg@^4`, `ref:HEAD@{1}`)
                         r"(?(schemed)|(?=[A-Za-z0-9\[/<%]|[^\x00-\x7f]|\{\{|\$\{|$))")
+# What every match of _USERINFO holds, read backwards: an `@` (its value's first), then up to 400 of its value's
+# characters, the nearest colon ending them (an email beside no `user:` costs no scan of :data:`_USERINFO`, which is
+# tried at every place of a text; each `@` reads back to the one before at most: linear)
+_USERINFO_GATE_BACKWARDS = LazyPattern(r"@[^/\s'\"\\@:]{0,400}+:")
 # A token written as the user name, with or without an empty password (`https://<api key>:@host`, as some vendors
 # take a key for Basic authentication): masked when it has a key's shape.
 _USERINFO_USER = LazyPattern(r"(?://|\\{1,3}/\\{1,3}/)(?P<user>[^/\s:'\"?#\\@]{10,200})(?::[^/\s'\"\\@]{0,400})?@"
@@ -1449,8 +1453,10 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
                     if reads_like_a_password(match.group("value")) and not _showable(match.group("value"))]
     if "@" not in text and "\uff20" not in text:
         return encoded
-    spans = encoded + [match.span("value") for match in _USERINFO.finditer(text)
-             if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
+    found: Iterable[re.Match[str]] = _USERINFO.finditer(text) \
+        if _USERINFO_GATE_BACKWARDS.search(text[::-1]) is not None else ()
+    spans = encoded + [match.span("value") for match in found
+                       if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
         spans += [match.span("user") for match in _USERINFO_USER.finditer(text)
                   if _token_as_user(match.group("user").removeprefix("<").removesuffix(">"))]  # (`//<token>@`)
