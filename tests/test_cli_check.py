@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from clirun import ROOT, run_cli, run_main
 
 EXAMPLES = ROOT / "examples"
@@ -530,3 +532,18 @@ def test_a_folder_whose_files_gitignore_ignores_says_so(tmp_path, capsys, monkey
     assert ("gen: every file to check in this directory is ignored by .gitignore (--no-respect-gitignore checks "
             "them)") in result.err, result
     assert run_main(capsys, "check", "--no-respect-gitignore", "gen").code == 1
+
+
+@pytest.mark.parametrize("quote", ["″", "＂", "〝"])
+def test_a_body_quoted_in_double_primes_or_full_width_quotes_is_read_around_and_its_secret_masked(tmp_path, quote):
+    """helper-189: a key and its value between double primes or full-width quotes (a CJK input method's `＂`) were
+    CE001 at the first alone, the body went unread, and the excerpt showed the password: no mask knew the quote."""
+    file = tmp_path / "pasted.json"
+    file.write_text('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n'
+                    f'    {quote}password{quote}: {quote}Qz7rT9pL2mX4vB8n{quote},\n    "a": 1\n  }}\n}}\n')
+    result = run_cli("check", "--no-cache", str(file))
+    assert "Qz7rT9pL2mX4vB8n" not in result.out + result.err, result
+    assert result.out.count("CE004 typographic") == 2 and "CE001" not in result.out, result
+    fixed = run_cli("check", "--no-cache", "--fix", str(file))
+    assert "Qz7rT9pL2mX4vB8n" not in fixed.out + fixed.err, fixed
+    assert json.loads(file.read_text())["configuration"]["password"] == "Qz7rT9pL2mX4vB8n"

@@ -167,7 +167,7 @@ def _comment(source: Source, start: int) -> Problem | None:
     return None
 
 
-_DOUBLE_SMART = "“”„‟«»"
+_DOUBLE_SMART = "“”„‟«»″＂〝〞"
 _SINGLE_SMART = "‘’‚‛"
 
 

@@ -32,6 +32,6 @@ _LEADING_ZERO = LazyPattern(r"-?0$")
 _MISCLOSED = LazyPattern(r"[“”‘’„‟][ \t]*[:,]")
 _LAST_SMART = LazyPattern(r"[“”‘’„‟](?=[^“”‘’„‟]*$)")
 
-_SMART = "“”‘’„‟«»"
+_SMART = "“”‘’„‟«»″＂〝〞"  # (a double prime and the full-width and CJK quotes: pasted as quotes too)
 _NAMES = {"{": "object", "[": "array"}
 _CLOSER = {"{": "}", "[": "]"}
