@@ -3577,3 +3577,21 @@ def test_a_message_quoting_a_name_with_a_credential_keeps_its_sentence():
     messages = [f.message for f in check(json.dumps(body)) if f.rule == "CE306"]
     assert messages == ["`datesConfiguration` of `contacts?apiKey=****` has no created date: the platform cannot tell "
                         "new records from changed ones"], messages
+
+
+def test_a_single_quoted_secret_holding_an_apostrophe_is_masked_whole():
+    """helper-189: `"api.key": 'it's Zx...'` (single quotes, an apostrophe inside) was masked to its apostrophe, and the
+    excerpt of its CE005 showed the rest; an apostrophe between letters is the value's own, not where it ends."""
+    for value in ("it's Zxngw3Tj0PumNURnzcLVPC", "don'tQz7rT9pL2mX4vB8n"):
+        text = '{"element": {"key": "sfdc"}, "configuration": {"api.key": \'' + value + '\', "b": 1}}'
+        secrets = find_secrets(load_source(text))
+        assert any(text[start:end] == value for start, end in secrets.spans), (value, secrets.spans)
+
+
+def test_a_secret_in_a_block_comment_never_closed_is_masked():
+    """helper-189: `/* password Zx...` left open (a block commented out, its `*/` forgotten) is CE003, whose excerpt
+    showed the password: the comment masks read only closed block comments."""
+    for comment in ("/* unterminated api.key ZxWADVhOoS3Lfhkh", "/* password ZxWADVhOoS3Lfhkh"):
+        text = '{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "a": 1,\n    ' + comment + '\n    "b": 2\n  }\n}\n'
+        secrets = find_secrets(load_source(text))
+        assert any(text[start:end] == "ZxWADVhOoS3Lfhkh" for start, end in secrets.spans), (comment, secrets.spans)

@@ -2084,8 +2084,9 @@ _DESCRIBING_WORDS = frozenset({"the", "for", "is", "be", "should", "your", "this
 # A comment in a file that is not JSON (after a space, a comma or at a line's start: `https://` is no comment), and
 # the words in it: an old or another environment's value is often left in one (`/* old one was ... */`).
 # (each branch starts with its mark, which the regex engine scans for in C; the look-behind after it asks for
-# the start of the text, a blank or a comma before it: six times faster than asking first)
-_COMMENT = LazyPattern(r"//(?<![^\s,]//)[^\r\n]*|#(?<![^\s,]#)[^\r\n]*|/\*(?s:.){0,2000}?\*/")
+# the start of the text, a blank or a comma before it: six times faster than asking first; a `/*` never closed
+# near it is its line's rest, as CE003 shows it)
+_COMMENT = LazyPattern(r"//(?<![^\s,]//)[^\r\n]*|#(?<![^\s,]#)[^\r\n]*|/\*(?:(?s:.){0,2000}?\*/|[^\r\n]*+)")
 _COMMENT_WORD = LazyPattern(r"[A-Za-z][\w.\-]*")
 # A comment's word between blanks (its closing `*/` left out after), which a password's shape makes a secret
 _BLANK_WORD = LazyPattern(r"(?<!\S)[^\s\"'`]{8,200}+")
@@ -2583,8 +2584,9 @@ def _value_extent(text: str, start: int, *, header: bool = False, quote: str = "
             if char == "\\" and slashes == 0 or char == "`" and opener == '"' and text[index + 1:index + 2] == '"':
                 index += 2  # (an escape: JSON's and the shells' `\"`, PowerShell's `` `" ``)
                 continue
-            if char in closers and _preceding_slashes(text, index, begin) == slashes:
-                return begin, index - slashes
+            if char in closers and _preceding_slashes(text, index, begin) == slashes \
+                    and not (char == "'" and text[index - 1:index].isalpha() and text[index + 1:index + 2].isalpha()):
+                return begin, index - slashes  # (an apostrophe between letters, `'it's ...'`, is the value's own)
             index += 1
         return begin, limit - 1 if limit > begin and text[limit - 1] == "\r" else limit  # never closed
     scalar = _BLOCK_SCALAR.match(text, start)
