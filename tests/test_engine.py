@@ -986,3 +986,18 @@ def test_a_python_value_pasted_in_a_body_is_read_as_its_json_and_the_rest_checke
     assert [(f.rule, f.line, f.column) for f in found if f.rule in ("CE006", "CE002", "CE203")] == [
         ("CE006", 4, 35), ("CE006", 5, 30), ("CE006", 6, 40), ("CE203", 7, 26), ("CE002", 7, 34)]
     assert all(f.fix is not None for f in found if f.rule in ("CE006", "CE002"))
+
+
+def test_a_body_of_more_python_words_than_the_most_read_around_says_the_first_fifty():
+    """helper-189: 51 Python words (or 50 mistakes of any kinds, one a Python word) were said as the first alone, where
+    50 comments or quotes are said each with its fix: the Python words stopped the mistakes past the most being said."""
+    from validator.engine import _MOST_READ_AROUND
+
+    words = ["True", "False", "None"]
+    text = '{"element": {"key": "sfdc"}, "configuration": {' + ", ".join(
+        f'"k{i}": {words[i % 3]}' for i in range(60)) + "}}"
+    said = [f for f in check(text) if f.rule == "CE006"]
+    assert len(said) == _MOST_READ_AROUND and all(f.fix is not None for f in said)
+    mixed = '{"element": {"key": "sfdc"}, "configuration": {' + ", ".join(
+        [f"'k{i}': 1", f'"k{i}": True', f'"k{i}": [1,]'][i % 3] for i in range(60)) + "}}"
+    assert len([f for f in check(mixed) if f.rule in ("CE002", "CE005", "CE006")]) >= _MOST_READ_AROUND

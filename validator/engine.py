@@ -631,7 +631,7 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
     :data:`_MOST_READ_AROUND`, ``loaded`` with the mistakes found so far (a template's placeholders: none)."""
     from .source import load_source
 
-    source, problems = loaded, list[Problem]()
+    source, problems, templated = loaded, list[Problem](), False
     for _ in range(_MOST_READ_AROUND):
         if source.valid:
             return (source, problems) if problems else (loaded, [])
@@ -649,6 +649,7 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
                 return loaded, []
             # `<abc>` as `"<b>"`, `{{x.y}}` as `"{x.y}"`: the same length, and a placeholder still
             read = '"<' + written[2:-2] + '>"' if angled else '"' + written[1:-1] + '"'
+            templated = True
         elif problem.rule == "CE003" and written[:2] in ("//", "/*") or problem.rule == "CE002" and written == ",":
             read = "".join(c if c in "\r\n" else " " for c in written)
         elif problem.rule in ("CE004", "CE005") and problem.fix is not None \
@@ -677,7 +678,9 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
         source = load_source(text[:problem.start] + read + text[problem.end:], path=loaded.path)
     if source.valid:
         return source, problems
-    return (loaded, problems) if all(p.rule in _SAID_PAST_THE_MOST for p in problems) else (loaded, [])
+    # (a Python word is said as a comma is, with its fix: it is no template's)
+    return (loaded, problems) if not templated and all(p.rule in _SAID_PAST_THE_MOST or p.rule == "CE006"
+                                                       for p in problems) else (loaded, [])
 
 
 def _placing_context(source: Source, options: Options) -> Context:
