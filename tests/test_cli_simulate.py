@@ -552,3 +552,22 @@ def test_a_postman_collection_holding_a_poller_is_said_so(tmp_path: Path) -> Non
     result = run_cli("simulate", str(collection), "--records", str(records), "--since", SINCE)
     assert result.code == 1, result
     assert "/item/0/request/body/raw" in result.err and "save that body to a file" in result.err, result.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_token_glued_to_a_date_java_cannot_read_is_masked(tmp_path, fmt):
+    """helper-189: a token glued to a date Java fails on (`...00:00:00.000+0000sk_live_...` against `XXX`) was quoted
+    whole in the parse error and the value: only the text after a date Java reads was looked at for one."""
+    stripe = "sk_live_51HabcdefghijklmnopQRST"
+    poller = {"customers": {"url": "/hubs/finance/customers?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'",
+                            "idField": "id", "datesConfiguration": {"updatedDateField": "updated_at",
+                                                                    "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssXXX"}}}
+    (tmp_path / "poller.json").write_text(json.dumps(poller), encoding="utf-8")
+    (tmp_path / "records.json").write_text(json.dumps([{"id": 1, "updated_at": "2026-12-05T10:00:00.000+0000" + stripe},
+                                                       {"id": 2, "updated_at": "2026-12-05T10:00:00.000+0000"}]),
+                                           encoding="utf-8")
+    result = run_cli("simulate", str(tmp_path / "poller.json"), "--records", str(tmp_path / "records.json"),
+                     "--since", "2026-12-05T09:00:00Z", "--format", fmt)
+    assert "does not match" in result.out, result.out
+    assert stripe[8:16] not in result.out + result.err, result.out
+    assert "2026-12-05T10:00:00.000+0000'" in result.out or "2026-12-05T10:00:00.000+0000\"" in result.out, result.out

@@ -326,7 +326,12 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     secret_values = secret_values.union(*(pasted_secrets(date.text[date.ignored_from:]).values
                                           for res in result.resources for record in res.records
                                           for date in (record.updated, record.created)
-                                          if date is not None and date.text and date.ignored_from is not None))
+                                          if date is not None and date.text and date.ignored_from is not None),
+                                        # ... or after the date-like start of one Java could not read at all
+                                        *(pasted_secrets(_DATE_LIKE_START.sub("", date.text, count=1)).values
+                                          for res in result.resources for record in res.records
+                                          for date in (record.updated, record.created)
+                                          if date is not None and date.text and date.instant_ms is None))
     found = Secrets(values=tuple(sorted(secret_values, key=len, reverse=True)))
 
     def scrubbed(text: str) -> str:
@@ -381,6 +386,7 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
 
 
 # What a date parse error quotes of the text where it stopped (dates.parse: `found 'W'`, `found "it's"`)
+_DATE_LIKE_START = LazyPattern(r"[0-9TZ:.+\-/ ]{4,40}")  # (a date's digits and signs, and the token glued to them after)
 _FOUND_PIECE = LazyPattern(r"found (?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
 
 
