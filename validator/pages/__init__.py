@@ -1114,7 +1114,7 @@ def _without_elisions(text: str) -> tuple[str, list[tuple[int, int]]]:
                 comma_before_a_close(start, end)
         elided.append((start, end))
     return "".join(chars), elided
-_BRACKET_OR_STRING = LazyPattern(_JSON_STRING + r"|[{}\[\]]")
+_BRACKET_OR_STRING = LazyPattern(_STRING_TO_LINE_END + r"|[{}\[\]]")  # (a string never closed: its line's rest)
 # Members shown without the braces of their object: `"event.poller.configuration": { ... }`
 _MEMBERS = LazyPattern(r"[ \t\r\n]*" + _JSON_STRING + r"[ \t\r\n]*:")
 
