@@ -304,3 +304,32 @@ def test_a_description_that_mentions_a_placeholder_is_prose(description):
                        "name": "closeio", "description": description}, indent=2)
     assert not found(text, "CE701") and not found(text, "CE702")
     assert_at(text.replace(description, "<INSERT_DESCRIPTION>"), "CE701", '"<INSERT_DESCRIPTION>"', offset=1)
+
+
+def test_each_text_is_read_once_under_each_key(monkeypatch):
+    """A body repeats its keys and most values in every poller entry: each text is read once under each key per
+    check, not again at every place it stands (a body of 10,000 pollers walks 140,000 strings)."""
+    import validator.rules.placeholders as placeholders
+
+    reads: list[str] = []
+    real = placeholders.is_date_mask_key
+    monkeypatch.setattr(placeholders, "is_date_mask_key", lambda key: reads.append(key) or real(key))
+    entry = {"url": "/hubs/crm/contacts?pageSize=<PAGE_SIZE>", "idField": "id",
+             "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd",
+                                    "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd"}}
+    text = instance(json.dumps({f"resource{i}": entry for i in range(100)}))
+    hits = [f for f in check(text, path="p.json") if f.rule == "CE701"]
+    assert len(hits) == 100 and len({f.line for f in hits}) == 100  # each place still said
+    assert len(reads) < 20, len(reads)
+
+
+def test_a_text_read_under_one_key_is_read_anew_under_another():
+    """The readings a check keeps are per key: `<SECRET>` under a secret key is not quoted, under `name` it is, and
+    a key's own text is read as a key (the same text as a value of another key draws its own finding)."""
+    text = body({"oauth.api.secret": "<SAGE_SECRET>", "acme.label": "<SAGE_SECRET>", "<SAGE_SECRET>": "x"},
+                description="<SAGE_SECRET>")
+    hits = sorted((f.pointer, f.message) for f in check(text, path="b.json") if f.rule == "CE701")
+    assert [pointer for pointer, _ in hits] == ["/configuration/<SAGE_SECRET>", "/configuration/acme.label",
+                                                "/configuration/oauth.api.secret", "/description"], hits
+    said = dict(hits)
+    assert "`<SAGE_SECRET>`" in said["/configuration/acme.label"] and "in this key" in said["/configuration/<SAGE_SECRET>"]

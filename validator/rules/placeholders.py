@@ -34,7 +34,7 @@ The message never quotes any text of a secret key's value.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
 from ..lazy_pattern import LazyPattern
@@ -123,23 +123,77 @@ def _message(placeholder: Placeholder, *, secret: bool, key: bool) -> tuple[str,
             "substitutes")
 
 
-def iter_strings(value: Any) -> Iterator[tuple[JsonPath, str, bool, str | None]]:
-    """``(path, text, is_key, parent_key)`` for every key and string value under ``value``
-    (:func:`validator.kinds.pointer_of` gives the pointer of ``path``)."""
-    stack: list[tuple[Any, JsonPath, str | None]] = [(value, None, None)]
+class _Said(NamedTuple):
+    """A finding one string draws wherever it stands: its place (pointer, file) is added where it is met."""
+
+    rule: Rule
+    message: str
+    help: str
+    sub: tuple[int, int] | None  # None: the key itself
+    fix: Fix | None = None
+
+
+class _Reading(NamedTuple):
+    """What a string draws: its findings, and whether a stringified poller's own copy of it is skipped."""
+
+    skipped: bool
+    said: tuple[_Said, ...]
+
+
+_NOTHING = _Reading(False, ())
+
+
+def _drawing(value: Any, keys: dict[str, _Reading], values: dict[str | None, dict[str, _Reading]]) -> Iterator[
+        tuple[JsonPath, bool, _Reading]]:
+    """``(path, is_key, reading)`` of every key and string value under ``value`` that draws a finding, in the
+    document's order (an object's keys before its values; :func:`validator.kinds.pointer_of` gives the pointer of
+    ``path``).  ``keys`` and ``values`` (by the key a value is under, then its text) keep the readings made: keys
+    and many values repeat in every poller entry, and are read once."""
+    stack: list[tuple[Any, JsonPath, str | None]] = [(value, None, None)]  # containers, and the readings of the
+    push, pop = stack.append, stack.pop  # values under them that draw a finding, in the order they are met
     while stack:
-        node, here, parent = stack.pop()
-        if isinstance(node, str):
-            yield here, node, False, parent
+        node, here, parent = pop()
+        if isinstance(node, _Reading):
+            yield here, False, node
         elif isinstance(node, dict):
             items = list(node.items())
             for name, child in reversed(items):
-                stack.append((child, (name, here), name))
-            for name, _child in items:
-                yield (name, here), name, True, name
+                if isinstance(child, str):
+                    by_text = values.get(name)
+                    reading = by_text.get(child) if by_text is not None else None
+                    if reading is None:
+                        reading = _value_reading(values, child, name)
+                    if reading.said:
+                        push((reading, (name, here), name))
+                elif isinstance(child, (dict, list)):  # (a number, a boolean or null holds no text)
+                    push((child, (name, here), name))
+            for name in node:
+                reading = keys.get(name)
+                if reading is None:
+                    reading = keys[name] = _reading(name, name, True)
+                if reading.said:
+                    yield (name, here), True, reading
         elif isinstance(node, list):
             for index in range(len(node) - 1, -1, -1):
-                stack.append((node[index], (index, here), parent))
+                child = node[index]
+                if isinstance(child, str):
+                    by_text = values.get(parent)
+                    reading = by_text.get(child) if by_text is not None else None
+                    if reading is None:
+                        reading = _value_reading(values, child, parent)
+                    if reading.said:
+                        push((reading, (index, here), parent))
+                elif isinstance(child, (dict, list)):
+                    push((child, (index, here), parent))
+        elif isinstance(node, str):  # the document itself
+            reading = _value_reading(values, node, parent)
+            if reading.said:
+                yield here, False, reading
+
+
+def _value_reading(values: dict[str | None, dict[str, _Reading]], text: str, parent: str | None) -> _Reading:
+    reading = values.setdefault(parent, {})[text] = _reading(text, parent, False)
+    return reading
 
 
 def _in_credential(text: str, placeholder: Placeholder) -> bool:
@@ -162,53 +216,52 @@ def check(ctx: Any) -> Iterator[Finding]:
     """CE701/CE702 over every key and string value of the document."""
     if is_response(ctx.value):
         return  # the platform's answer, shown in documentation: its masks and placeholders are not sent anywhere
-    # keys and many values repeat in every poller entry: each (text, how it is read) is searched once
-    searched: dict[tuple[str, bool, bool, bool, bool], list[Placeholder]] = {}
+    keys: dict[str, _Reading] = {}
+    values: dict[str | None, dict[str, _Reading]] = {}
     for source, value, skip in _documents(ctx):
-        for path, text, is_key, parent in iter_strings(value):
-            credential = not is_key and parent is not None and is_credential_key(parent) \
-                and not (parent in ("key", "Key") and is_dotted_key(text))  # a pair's name: `apikey.user.key`
-            date_format = not is_key and parent is not None and (parent.endswith("DateFormat")
-                                                                 or is_date_mask_key(parent))
-            if not is_key and text.startswith("${") and "}" not in text and _UNCLOSED_REFERENCE.fullmatch(text):
-                shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
-                yield ctx.finding(PLACEHOLDER_UNFILLED, f"the environment reference{shown} never closes: a deployment "
-                                  "does not substitute it, and the platform takes it literally",
-                                  source=source, pointer=pointer_of(path), sub=(0, len(text)),
-                                  help="close it with `}`",
-                                  fix=Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe"))
-                continue
-            identifier = credential and _is_username_key(parent or "")  # `api-user` is a username
-            # a company's or client's id, no secret: `ACME-CORP` is one in capitals
-            account = credential and not identifier and secret_kind(parent or "") is None
-            found = searched.get((text, credential, date_format, identifier, account))
-            if found is None:
-                found = searched[text, credential, date_format, identifier, account] = find_placeholders(
-                    text, credential=credential, date_format=date_format, identifier=identifier, account=account)
-            if not found:
-                continue
-            if not is_key and parent in _PROSE_KEYS and not is_placeholder_value(text):
-                continue  # `"description": "set <CLIENT_ID> in the vault"`: prose naming a placeholder, for people
+        for path, is_key, (skipped, said) in _drawing(value, keys, values):
             pointer = pointer_of(path)
-            if pointer in skip and not is_key:
+            if skipped and pointer in skip:
                 continue
-            secret = credential and secret_kind(parent or "") is not None
-            for placeholder in found:
-                typed = names_a_type(placeholder.text)
-                if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) and typed \
-                        and not date_format and "." not in parent:
-                    # (`"updatedDateFormat": "string"`, `"event.vendor.type": "string"`: a records' date format and a
-                    # configuration key hold a stand-in, Swagger UI's, never a type)
-                    continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
-                if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
-                    continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
-                rule = _RULES_BY_KIND[placeholder.kind]
-                message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
-                if date_format and typed:
-                    fix = ("write the field's SimpleDateFormat pattern (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` "
-                           "for epoch milliseconds")
-                if is_key:
-                    yield ctx.finding(rule, message, source=source, pointer=pointer, key=True, help=fix)
-                else:
-                    yield ctx.finding(rule, message, source=source, pointer=pointer,
-                                      sub=(placeholder.start, placeholder.end), help=fix)
+            for rule, message, help, sub, fix in said:
+                yield ctx.finding(rule, message, source=source, pointer=pointer, key=is_key, sub=sub, help=help,
+                                  fix=fix)
+
+
+def _reading(text: str, parent: str | None, is_key: bool) -> _Reading:
+    """What ``text`` draws as a key (``is_key``) or as the value of the key ``parent``."""
+    credential = not is_key and parent is not None and is_credential_key(parent) \
+        and not (parent in ("key", "Key") and is_dotted_key(text))  # a pair's name: `apikey.user.key`
+    date_format = not is_key and parent is not None and (parent.endswith("DateFormat") or is_date_mask_key(parent))
+    if not is_key and text.startswith("${") and "}" not in text and _UNCLOSED_REFERENCE.fullmatch(text):
+        shown = "" if secret_kind(parent or "") is not None else f" `{text}`"
+        return _Reading(False, (_Said(PLACEHOLDER_UNFILLED, f"the environment reference{shown} never closes: a deployment "
+                             "does not substitute it, and the platform takes it literally", "close it with `}`",
+                             (0, len(text)), Fix("close it with `}`", (Edit(len(text), len(text), "}"),), "safe")),))
+    identifier = credential and _is_username_key(parent or "")  # `api-user` is a username
+    # a company's or client's id, no secret: `ACME-CORP` is one in capitals
+    account = credential and not identifier and secret_kind(parent or "") is None
+    found = find_placeholders(text, credential=credential, date_format=date_format, identifier=identifier,
+                              account=account)
+    if not found:
+        return _NOTHING
+    if not is_key and parent in _PROSE_KEYS and not is_placeholder_value(text):
+        return _NOTHING  # `"description": "set <CLIENT_ID> in the vault"`: prose naming a placeholder, for people
+    secret = credential and secret_kind(parent or "") is not None
+    said: list[_Said] = []
+    for placeholder in found:
+        typed = names_a_type(placeholder.text)
+        if not is_key and parent is not None and parent.lower().endswith(_TYPE_KEYS) and typed \
+                and not date_format and "." not in parent:
+            # (`"updatedDateFormat": "string"`, `"event.vendor.type": "string"`: a records' date format and a
+            # configuration key hold a stand-in, Swagger UI's, never a type)
+            continue  # `"type": "string"` (a field mapping's, a schema's): the type itself, no stand-in
+        if parent == "url" and placeholder.text[:2] == "{{" and BRACED_MACRO.fullmatch(placeholder.text):
+            continue  # `{{gmtDate:...}}` in a poller URL: a macro in the wrong braces, which CE605 reports
+        message, fix = _message(placeholder, secret=secret or _in_credential(text, placeholder), key=is_key)
+        if date_format and typed:
+            fix = ("write the field's SimpleDateFormat pattern (`yyyy-MM-dd'T'HH:mm:ssXXX`), or `milliseconds` "
+                   "for epoch milliseconds")
+        said.append(_Said(_RULES_BY_KIND[placeholder.kind], message, fix,
+                          None if is_key else (placeholder.start, placeholder.end)))
+    return _Reading(not is_key, tuple(said))
