@@ -571,3 +571,23 @@ def test_a_copied_entry_with_a_paging_parameter_added_polls_the_same_records():
     assert not found(poller(invoices=entry(url=url), customers=entry(url=url.replace("invoices", "customers")
                                                                            + "&pageSize=100")), "CE311")
     assert not found(poller(a=entry(url=url), b=entry(url=url + " and Balance>0")), "CE311")
+
+
+def test_an_entry_asks_only_the_parts_its_keys_need(monkeypatch):
+    """The number and placement checks run only for an entry holding their keys: a body of 10,000 pollers built
+    10,000 idle generators of each.  An entry that holds them is still checked."""
+    import validator.rules.poller as rules
+
+    asked: list[str] = []
+    for name in ("_numbers", "_misplaced"):
+        real = getattr(rules, name)
+        monkeypatch.setattr(rules, name, lambda *args, _real=real, _name=name: asked.append(_name) or _real(*args))
+    assert not found(poller(**{f"r{i}": entry(url=f"/hubs/crm/c{i}") for i in range(20)}), "CE308")
+    assert asked == []
+    assert found(poller(a=entry(pollDelay=-1)), "CE308") and asked == ["_numbers"]
+    assert found(poller(a=entry(pageSize=0)), "CE308") and found(poller(a=entry(createdCheckTolerance=60000)), "CE310")
+    asked.clear()
+    misplaced = entry()
+    misplaced["datesConfiguration"]["pollDelay"] = 5
+    assert found(poller(a=misplaced), "CE302") and asked == ["_misplaced"]
+    assert found(poller(a=entry(updatedDateTimezone="UTC")), "CE302")

@@ -81,6 +81,9 @@ ENTRY_KEYS = ("url", "idField", "filterByUpdatedDate", "filterByCurrentDate", "c
 DATE_KEYS = ("updatedDateField", "updatedDateFormat", "updatedDateTimezone", "createdDateField", "createdDateFormat",
              "createdDateTimezone")
 FIELD_KEYS = ("idField", "updatedDateField", "createdDateField")
+_ENTRY_KEY_SET, _DATE_KEY_SET = frozenset(ENTRY_KEYS), frozenset(DATE_KEYS)
+# each date of an entry, and its field, format and zone keys
+_DATE_SIDES = tuple((side, f"{side}DateField", f"{side}DateFormat", f"{side}DateTimezone") for side in ("updated", "created"))
 
 
 def written_field(name: str) -> str:
@@ -546,8 +549,8 @@ def _id_is_a_date(ctx: Context, entry: Entry) -> Iterator[Finding]:
     if not isinstance(id_field, str) or not id_field.strip():
         return
     for holder in (dates, entry.value):
-        for side in ("updated", "created"):
-            if isinstance(holder, dict) and holder.get(f"{side}DateField") == id_field:
+        for side, field_key, _format_key, _zone_key in _DATE_SIDES:
+            if isinstance(holder, dict) and holder.get(field_key) == id_field:
                 yield ctx.finding(POLLER_ID_IS_A_DATE, f"`idField` names `{id_field}`, the {side} date "
                                   "`datesConfiguration` reads: each event's `objectId` would be a timestamp, not the "
                                   "record's identifier", source=entry.source, pointer=entry.child("idField"),
@@ -565,12 +568,15 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
         return
     dates = value.get(DATES)
     dates = dates if isinstance(dates, dict) else None
-    yield from _misplaced(ctx, entry, value, dates)
+    # (each part asked only where its keys are: a body of 10,000 pollers would build 10,000 idle generators of each)
+    if not _DATE_KEY_SET.isdisjoint(value) or dates is not None and not _ENTRY_KEY_SET.isdisjoint(dates):
+        yield from _misplaced(ctx, entry, value, dates)
     yield from _paths(ctx, entry, value, dates)
     if dates is not None:
         yield from _dates_given(ctx, entry, value, dates)
         yield from _dates_requested(ctx, entry, value, dates)
-    yield from _numbers(ctx, entry, value)
+    if not _NUMBER_KEYS.isdisjoint(value):
+        yield from _numbers(ctx, entry, value)
 
 
 # The names a list of the fields records come back with goes by: Sage One's `attributes` (in the where filter, as its
@@ -763,8 +769,7 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
                               "or remove datesConfiguration")
         return
     given: dict[str, bool] = {}
-    for kind in ("updated", "created"):
-        field_key, format_key, zone_key = f"{kind}DateField", f"{kind}DateFormat", f"{kind}DateTimezone"
+    for kind, field_key, format_key, zone_key in _DATE_SIDES:
         field, fmt = _state(merged.get(field_key)), _state(merged.get(format_key))
         given[kind] = "given" in (field, fmt)
         if field == "given" and fmt == "absent":
@@ -820,15 +825,18 @@ def _number(value: Any) -> float | None:
     return None  # a string is a type error: the schema reports it
 
 
+# each number key's least value, why a smaller one is wrong, and what to write
+_LIMITS = {
+    "pollDelay": (0, "a negative delay asks for changes from after the last poll and misses those made in between",
+                  "give 0 or more seconds"),
+    "createdCheckTolerance": (0, "with a negative tolerance no record is ever reported as created",
+                              "give 0 or more seconds"),
+    "pageSize": (1, "a page holds at least one record", "give 1 or more records per page"),
+}
+
+
 def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Finding]:
-    limits = {
-        "pollDelay": (0, "a negative delay asks for changes from after the last poll and misses those made in "
-                         "between", "give 0 or more seconds"),
-        "createdCheckTolerance": (0, "with a negative tolerance no record is ever reported as created",
-                                  "give 0 or more seconds"),
-        "pageSize": (1, "a page holds at least one record", "give 1 or more records per page"),
-    }
-    for key, (low, why, fix) in limits.items():
+    for key, (low, why, fix) in _LIMITS.items():
         number = _number(value.get(key))
         if number is not None and number >= 1 << 31 and not (key in _SECONDS_EFFECTS and number < _EPOCH_LIKE * 10_000):
             yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {json.dumps(value[key])}, past the "
@@ -861,6 +869,7 @@ _SECONDS_EFFECTS = {
                  "and sends their events again",
     "createdCheckTolerance": "a record updated within that time of its creation is reported as created",
 }
+_NUMBER_KEYS = frozenset(_LIMITS) | frozenset(_SECONDS_EFFECTS)  # the keys _numbers reads
 
 
 def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Finding]:
