@@ -12,6 +12,8 @@ import pkgutil
 import re
 from typing import Any
 
+import pytest
+
 import validator
 from validator.lazy_pattern import LazyPattern
 
@@ -128,3 +130,17 @@ def test_what_python_3_11_2_misread() -> None:
     shown = "<!-- prettier-ignore -->\n{/* a note */}\n"
     matched = _ONLY_TAGS.compiled.match(shown)
     assert matched is not None and matched.group() == shown
+
+
+def test_a_used_lazy_pattern_calls_the_regex_engine_directly():
+    """Once compiled, a LazyPattern's methods are the compiled pattern's own (a hot loop pays no Python frame of
+    the wrapper); an unknown attribute is still an AttributeError."""
+    lazy = LazyPattern(r"[a-z]+\d")
+    assert lazy.search("ab1").group() == "ab1"  # type: ignore[union-attr]
+    compiled = lazy.compiled
+    for name in ("match", "fullmatch", "search", "finditer", "findall", "sub", "split"):
+        assert getattr(lazy, name) == getattr(compiled, name), name
+    fresh = LazyPattern(r"x")
+    assert fresh.sub("y", "axa") == "aya" and fresh._compiled is not None
+    with pytest.raises(AttributeError):
+        fresh.groups  # noqa: B018 - not one of the methods

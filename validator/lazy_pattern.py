@@ -10,14 +10,28 @@ every check uses stay compiled at import, and so do those a hot loop matches wit
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any, AnyStr, Callable, Generic, Iterator, Sequence
 
 
-class LazyPattern(Generic[AnyStr]):
-    """``re.compile(source, flags)``, done at the first call of one of the pattern methods below."""
+_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
 
-    __slots__ = ("_source", "_flags", "_compiled")
+
+class LazyPattern(Generic[AnyStr]):
+    """``re.compile(source, flags)``, done at the first use of one of the pattern methods below.
+
+    The methods are the compiled pattern's own, set on first use (``__getattr__`` is asked only while they are
+    unset): a hot loop calls the regex engine directly, through no Python frame of this class.
+    """
+
+    __slots__ = ("_source", "_flags", "_compiled", *_METHODS)
+
+    match: Callable[..., re.Match[AnyStr] | None]  # (string, pos=0, endpos=maxsize)
+    fullmatch: Callable[..., re.Match[AnyStr] | None]
+    search: Callable[..., re.Match[AnyStr] | None]
+    finditer: Callable[..., Iterator[re.Match[AnyStr]]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., AnyStr]  # (repl, string, count=0)
+    split: Callable[..., list[AnyStr | Any]]  # (string, maxsplit=0)
 
     def __init__(self, source: AnyStr, flags: int = 0) -> None:
         self._source: AnyStr = source
@@ -30,37 +44,22 @@ class LazyPattern(Generic[AnyStr]):
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self._source, self._flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(compiled, name))
         return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _METHODS:
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
 
     @property
     def pattern(self) -> AnyStr:
         """The source, as ``re.Pattern.pattern``."""
         return self._source
 
-    def match(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
-        return self.compiled.match(string, pos, endpos)
-
-    def fullmatch(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
-
-    def search(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[AnyStr] | None:
-        return self.compiled.search(string, pos, endpos)
-
-    def finditer(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[AnyStr]]:
-        return self.compiled.finditer(string, pos, endpos)
-
-    def findall(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
-
-    def sub(self, repl: AnyStr | Callable[[re.Match[AnyStr]], AnyStr], string: AnyStr, count: int = 0) -> AnyStr:
-        return self.compiled.sub(repl, string, count)
-
-    def split(self, string: AnyStr, maxsplit: int = 0) -> list[AnyStr | Any]:
-        return self.compiled.split(string, maxsplit)
-
     def __repr__(self) -> str:
         return f"LazyPattern({self._source!r}, {self._flags!r})"
-
 
 
 def tree_of(shapes: "Sequence[tuple[str, str]]", *, after_first: str = "") -> str:
