@@ -790,10 +790,12 @@ def quotable_origin(url: str) -> str:
     """``scheme://host[:port]`` of the absolute URL ``url`` starts with, as a message may quote it: never the user
     information, nor what may be a password cut at a '/', '?' or '#' it holds (``https://user:pa/ss@host`` gives
     ``https://…``)."""
-    scheme, _, rest = url.partition("//")
-    authority = _AUTHORITY_END.split(rest, maxsplit=1)[0].rpartition("@")[2]
+    scheme, colon, rest = url.partition(":")
+    after = rest.lstrip("/")
+    scheme += colon + rest[:len(rest) - len(after)]  # (as written: `https:/host`, a slash short, is quoted so)
+    authority = _AUTHORITY_END.split(after, maxsplit=1)[0].rpartition("@")[2]
     host, colon, port = authority.partition(":")
-    return f"{scheme}//{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}//…"
+    return f"{scheme}{host}{colon}{port}" if not colon or port.isdigit() else f"{scheme}…"
 
 
 _AUTH_TYPES = frozenset({"oauth", "oauth1", "oauth2", "basic", "bearer", "apikey", "api_key", "hmac", "none", "jwt",
