@@ -717,3 +717,27 @@ def test_strftime_s_epoch_seconds_as_a_macro_s_format(fmt: str) -> None:
     assert [p.rule for p in found] == ["CE604"], [(p.rule, p.message) for p in found]
     meant = "${epoch:s}" if fmt == "%s" else "${epoch}"  # (`%s000`: milliseconds)
     assert "epoch" in found[0].message and meant in (found[0].help or "") and url[found[0].start:found[0].end] == fmt
+
+
+def test_a_quoted_field_name_after_the_macro_it_is_compared_with() -> None:
+    """h190: `'${gmtDate:...}' < 'updated_at'` (the macro first, as CE419 reads it) passed."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where='{GOOD_MACRO}' < 'updated_at'"
+    found = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert [url[p.start:p.end] for p in found] == ["'updated_at'"]
+    assert apply(url, found) == f"/hubs/crm/contacts?where='{GOOD_MACRO}' < updated_at"
+    assert not [p for p in url_problems(f"/hubs/crm/contacts?where='{GOOD_MACRO}' > '2020-01-01'") if p.rule == "CE639"]
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("http:/user:pa/ss99xyzabc@host.com/x", "http:/…"),
+    ("https:/api.example.com/v2/contacts", "https:/api.example.com"),
+    ("https://api.example.com/v2/contacts", "https://api.example.com"),
+])
+def test_the_origin_of_a_url_a_slash_short_is_quoted_as_written(url: str, shown: str) -> None:
+    """h190: `http:/user:pa/ss@host` was quoted `'http:/user:pa//'` by CE632 (a piece of the password, and a `//`
+    never written)."""
+    from validator.masking import quotable_origin
+
+    assert quotable_origin(url) == shown

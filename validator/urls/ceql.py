@@ -597,6 +597,8 @@ def _quoted_fields(clause: WhereClause, text: str, offset: int, add: _Add) -> No
     records' field not at all."""
     for condition in clause.conditions:
         name, values = condition.field, condition.values
+        if len(values) == 1 and values[0].kind == "string" and "${" in name.text and "${" not in values[0].text:
+            name, values = values[0], (name,)  # (`'${gmtDate:...}' < 'updated_at'`: the macro written first)
         if name.kind != "string" or len(values) != 1 or "${" in name.text or "${" not in values[0].text:
             continue
         inner = name.text[1:-1]
