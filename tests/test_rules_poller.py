@@ -591,3 +591,15 @@ def test_an_entry_asks_only_the_parts_its_keys_need(monkeypatch):
     misplaced["datesConfiguration"]["pollDelay"] = 5
     assert found(poller(a=misplaced), "CE302") and asked == ["_misplaced"]
     assert found(poller(a=entry(updatedDateTimezone="UTC")), "CE302")
+
+
+@pytest.mark.parametrize(("copied", "first"), [
+    ("/hubs/crm/contacts?pageSize=50", "/hubs/crm/contacts"),
+    ("/hubs/crm/contacts?pageSize=50&where=type='lead'", "/hubs/crm/contacts?where=type='lead'"),
+    ("/hubs/crm/contacts?where=type='lead'&pageSize=50", "/hubs/crm/contacts?where=type='lead'"),
+])
+def test_a_copy_differing_by_its_page_size_first_or_last_is_a_repeat(copied: str, first: str) -> None:
+    """h190: `?pageSize=50` as the first parameter was not read as the page size (only `&pageSize=` was)."""
+    (finding,) = found(poller(contacts=entry(url=first), leads=entry(url=copied)), "CE311")
+    assert "but for its page size" in finding.message
+    assert not found(poller(contacts=entry(url=first), leads=entry(url=first.replace("contacts", "leads"))), "CE311")

@@ -512,7 +512,7 @@ def _bracket(path: str, start: int) -> tuple[int, PathProblem | None]:
 
 
 _PATH_VARIABLE = re.compile(r"(?<!\$)\{[A-Za-z_]")
-_PAGING = re.compile(r"&pageSize=\d*(?=&|$)", re.I)  # a page's size changes no record polled (CE311)
+_PAGING = re.compile(r"(?<=[?&])pageSize=\d*(?:&|$)", re.I)  # a page's size changes no record polled (CE311)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -533,7 +533,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         url = entry.value.get("url")
         if not isinstance(url, str) or not url.strip() or is_placeholder(url) or _PATH_VARIABLE.search(url):
             continue  # a template's `<resource>`; `/hubs/db/{objectName}`, which may be filled in per resource
-        where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], _PAGING.sub("", url.strip()))
+        unpaged, paged = _PAGING.subn("", url.strip())
+        where = (id(entry.source), entry.pointer.rsplit("/", 1)[0], unpaged.rstrip("?&") if paged else unpaged)
         first, first_url = first_with_url.setdefault(where, (entry.name, url.strip()))
         if first != entry.name:
             yield ctx.finding(POLLER_URL_REPEATED, f"resource `{entry.name}` polls the same URL as `{first}`"
