@@ -158,3 +158,16 @@ def test_the_readme_names_every_suffix_a_folder_walk_checks():
     plain = [suffix for suffix in WALKED_SUFFIXES if suffix.count(".") == 1]
     assert [suffix for suffix in plain if f"`*{suffix}`" not in row] == []
     assert "named as a template" in row
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("CE311", "pageSize"),  # 465f767: a copy differing by its page size
+    ("CE604", "`%s`"),  # 4839d43: strftime's epoch seconds
+    ("CE106", "among the resources"),  # d201c11: a datesConfiguration beside the entries
+    ("CE639", "a field name in quotes"),  # e1367a8: `'updated_at' > '${...}'`
+])
+def test_explain_says_what_the_rule_now_reports(capsys, code: str, said: str) -> None:
+    """h190: the session's new cases were in the messages, not in `explain` (CE639's only in its fix line)."""
+    assert main(["explain", code]) == 0
+    description = capsys.readouterr().out.split("**Fix", 1)[0]
+    assert said in description

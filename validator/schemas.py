@@ -244,7 +244,10 @@ RULES: list[Rule] = [
             "resource's name and polls nothing);\n"
             "* `datesConfiguration` directly in `configuration` (it belongs in each entry of "
             "`event.poller.configuration`), and a `configuration` inside `configuration` (its keys belong in the "
-            "outer one): errors, as the platform reads neither."
+            "outer one): errors, as the platform reads neither;\n"
+            "* a `datesConfiguration` among the resources of `event.poller.configuration` (an entry's brace closed "
+            "early): an error, as the platform reads it as a resource with no url; moved by the fix into the one "
+            "entry without dates."
         ),
         bad=_instance_example("hubspot", {key: value for key, value in _HUBSPOT_EVENTS.items()
                                           if not key.startswith("event.")},

@@ -296,7 +296,8 @@ POLLER_URL_REPEATED = Rule(
         "Each resource of `event.poller.configuration` is polled on its own, and its records become events "
         "named after it.  Two resources with the same `url` (an entry copied and renamed, its URL left as it "
         "was) send every change of those records twice, once under each name, while the resource the copy was "
-        "meant for is never polled.\n\n**Fix:** give the copied resource its own URL (`/hubs/crm/opportunities` "
+        "meant for is never polled; so do two URLs that differ only by a `pageSize` parameter (the page's size changes "
+        "no record polled).\n\n**Fix:** give the copied resource its own URL (`/hubs/crm/opportunities` "
         "for `opportunities`), or remove it."
     ),
     bad=_doc('    "contacts": {"url": "/hubs/crm/contacts", "idField": "id"},\n'

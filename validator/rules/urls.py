@@ -75,7 +75,8 @@ same moment.  Use `${epoch:s}` (epoch seconds) or `${epoch}` (milliseconds) for 
 MACRO_FORMAT_NOT_A_DATE = _rule("CE604", "macro-format-not-a-date", "error", "a macro format that is prose, a number, empty or has no field", """
 A date macro's format must be a `SimpleDateFormat` pattern with at least one date field.  Prose such as
 `${date:10 digit integer Unix time}`, a number, or an empty format prints the same text on every poll (or
-does not compile).  For epoch seconds use `${epoch:s}`; otherwise write the pattern the vendor expects.
+does not compile).  strftime's `%s` (epoch seconds) is no such pattern either.  For epoch seconds use
+`${epoch:s}` (`${epoch}` for milliseconds); otherwise write the pattern the vendor expects.
 """, "/hubs/marketing/contacts?where=lastUpdatedAt>='${date:10 digit integer Unix time}'",
       "/hubs/marketing/contacts?where=lastUpdatedAt>='${epoch:s}'")
 
@@ -270,7 +271,8 @@ which rejects it, and the poller gets nothing: another language's operator (`upd
 `>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `), a field name
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`), a quoted value alone where a
 condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`), a value of two words not quoted
-(`status=Closed Won`), empty parentheses (`and ()`) and an empty list (`in ()`).  The finding points at
+(`status=Closed Won`), empty parentheses (`and ()`), an empty list (`in ()`), and a field name in quotes
+compared with a macro (`'updated_at' > '${gmtDate:...}'`: two texts compared, no record's date).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
 it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`limit 10`); `ORDER BY` after the
