@@ -627,6 +627,10 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     ("'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'<updated_at", ["CE419"]),
     ("'${now:yyyy-MM-dd'T'HH:mm:ssXXX}'>updated_at and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
     ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'>dueDate and updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    # h190: `!=` with the macro on the left passed, and a macro-first bound did not bound a `!=`
+    ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'!=updated_at", ["CE419"]),
+    ("${epoch}<>lastModifiedDate", ["CE419"]),
+    ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'<updated_at and created_at!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
 ])
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
     text = poller(url=f"/hubs/crm/contacts?where={where}")

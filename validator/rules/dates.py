@@ -1900,7 +1900,8 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
     if where is None:
         return
     by_start = {macro.start: macro for macro in template.macros}
-    for condition in map(_field_first, where.conditions):
+    conditions = [_field_first(condition) for condition in where.conditions]
+    for condition in conditions:
         if len(condition.values) == 1 and condition.operator == "=":
             yield from _swapped_bound(ctx, entry, condition, by_start)
             continue
@@ -1915,7 +1916,7 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
             field = field_name(condition.field.value)
             bounded = any(other is not condition and other.operator in (">", ">=") and len(other.values) == 1
                           and (found := by_start.get(other.values[0].start + (other.values[0].kind == "string")))
-                          is not None and not found.uses_now for other in where.conditions)
+                          is not None and not found.uses_now for other in conditions)
             if not macro.uses_now and not bounded and ((config is not None and dated_side(config, field) is not None)
                                                        or _UPDATE_STAMP.match(field)):
                 yield ctx.finding(DATE_FILTER_BACKWARDS, f"`{field} {condition.operator}` the last poll time matches "
@@ -1947,7 +1948,7 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
 
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
-_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "!=": "!=", "<>": "<>"}
 
 
 def _field_first(condition: Condition) -> Condition:
