@@ -666,7 +666,10 @@ def test_what_stands_before_the_slash_is_named_not_given_a_slash(url: str, codes
 
 @pytest.mark.parametrize(("name", "meant"), [("ISO8601", "yyyy-MM-dd'T'HH:mm:ssXXX"), ("iso-8601", "yyyy-MM-dd'T'HH:mm:ssXXX"),
                                              ("RFC3339", "yyyy-MM-dd'T'HH:mm:ssXXX"),
-                                             ("RFC1123", "EEE, dd MMM yyyy HH:mm:ss zzz")])
+                                             ("RFC1123", "EEE, dd MMM yyyy HH:mm:ss zzz"),
+                                             # h190: a name of two words or more was a description, with no help
+                                             ("ISO_8601_UTC", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+                                             ("iso 8601 format", "yyyy-MM-dd'T'HH:mm:ssXXX")])
 def test_a_standard_s_name_as_a_macro_s_format_is_helped_to_its_pattern(name: str, meant: str) -> None:
     """helper-185: `${gmtDate:ISO8601}` was told to quote its letter `I` (a records' format was helped already)."""
     from validator.rules.urls import url_problems

@@ -45,7 +45,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
-from ..dates.tokens import STRFTIME_READING, PatternError, is_description, quote_look_alike, strftime_meant
+from ..dates.tokens import (STRFTIME_READING, PatternError, is_description, quote_look_alike, standard_pattern,
+                            strftime_meant)
 from ..dates.zones import resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
@@ -358,7 +359,7 @@ def _check_format(col: _Collector, fmt: str, fmt_start: int, macro_start: int, m
     try:
         pattern = compile_pattern(fmt)
     except PatternError as exc:
-        if is_description(fmt):
+        if is_description(fmt) and standard_pattern(fmt) is None:  # (`ISO_8601_UTC`: PatternError helps to its pattern)
             hint = _epoch_for(fmt)
             col.add(Flaw.MACRO_FORMAT_NOT_A_DATE, f"the date format {_clipped(fmt)!r} is a description, not a SimpleDateFormat "
                     "pattern", fmt_start, fmt_start + len(fmt), help=_w(hint) if hint else None)
