@@ -875,7 +875,9 @@ def test_a_body_read_around_its_comments_and_trailing_commas_is_checked_whole():
     # anything else wrong with the syntax: the first mistake alone, as before
     assert [f.rule for f in check(text.replace('"pollin"', "pollin"))] == ["CE003"]
     # single quotes are read around as their fix writes them (this stop: a body pasted from Python)
-    assert [f.rule for f in check(text.replace('"pollin"', "'pollin'"))] == ["CE003", "CE003", "CE005", "CE002"]
+    # (and what the string holds is checked, as in double quotes: `pollin`, CE203)
+    assert [f.rule for f in check(text.replace('"pollin"', "'pollin'"))] == ["CE003", "CE003", "CE005", "CE203",
+                                                                           "CE002"]
     # a missing comma too (a leak hunt, helper-135: a broken file's secrets were found only by the text's scan): the
     # blank before the next member read as the comma
     missing = '{"event.notification.enabled": true "event.vendor.type": "pollin",\n "a": 1\n "b": 2}'
@@ -1001,3 +1003,14 @@ def test_a_body_of_more_python_words_than_the_most_read_around_says_the_first_fi
     mixed = '{"element": {"key": "sfdc"}, "configuration": {' + ", ".join(
         [f"'k{i}': 1", f'"k{i}": True', f'"k{i}": [1,]'][i % 3] for i in range(60)) + "}}"
     assert len([f for f in check(mixed) if f.rule in ("CE002", "CE005", "CE006")]) >= _MOST_READ_AROUND
+
+
+def test_what_a_quoted_string_read_around_holds_is_still_checked():
+    """h190: a secret or a date format in single or typographic quotes was read as its fix writes it, but every finding
+    inside the quoted string was dropped with the placeholders' (CE751 on `'Xk9m...'` passed; its comma's mistake
+    beside it showed it)."""
+    body = ('{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "oauth.api.secret": %s\n  },\n'
+            '  "name": "x"\n}\n')
+    for quoted in ("'Xk9mQ2vL8pR4tW7zB3nC6'", "\u201cXk9mQ2vL8pR4tW7zB3nC6\u201d"):
+        found = [(f.rule, f.line, f.column) for f in check(body % quoted)]
+        assert ("CE751", 4, 25) in found and found[0][0] in ("CE004", "CE005"), found

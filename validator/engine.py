@@ -325,7 +325,8 @@ def inspect_source(loaded: Source, *, kind: Kind | str = "auto", options: Option
         # once the mistakes' own fixes are made, the next round of `--fix` reads the file whole)
         placing = _placing_context(checked, options)
         findings = _dedupe(sorted([replace(f, fix=None) for f in findings
-                                   if not any(p.start <= checked.offset_at(f.line, f.column) < p.end for p in unquoted)]
+                                   if not any(p.start <= checked.offset_at(f.line, f.column) < p.end
+                                              for p in unquoted if p.rule not in _AS_FIXED)]
                                   + [placing.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity,
                                                    fix=p.fix) for p in (*unquoted, *loaded.problems)],
                                   key=Finding.sort_key))
@@ -608,6 +609,7 @@ _SAID_PAST_THE_MOST = frozenset({"CE003", "CE002", "CE001", "CE004", "CE005"})
 # The syntax mistakes a body is read around: an unquoted placeholder, a comment, a trailing comma, a missing comma,
 # typographic or single quotes
 _READ_AROUND = frozenset({"CE006", "CE003", "CE002", "CE001", "CE004", "CE005"})
+_AS_FIXED = frozenset({"CE004", "CE005"})  # (read as their fix writes them: what the string holds is checked too)
 _PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}  # (a value pasted from Python, read as its JSON)
 
 
