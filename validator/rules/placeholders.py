@@ -141,6 +141,7 @@ class _Reading(NamedTuple):
 
 
 _NOTHING = _Reading(False, ())
+_NO_READINGS: dict[str, _Reading] = {}  # (never written: a key whose values were never read)
 
 
 def _drawing(value: Any, keys: dict[str, _Reading], values: dict[str | None, dict[str, _Reading]]) -> Iterator[
@@ -159,28 +160,20 @@ def _drawing(value: Any, keys: dict[str, _Reading], values: dict[str | None, dic
             items = list(node.items())
             for name, child in reversed(items):
                 if isinstance(child, str):
-                    by_text = values.get(name)
-                    reading = by_text.get(child) if by_text is not None else None
-                    if reading is None:
-                        reading = _value_reading(values, child, name)
+                    reading = values.get(name, _NO_READINGS).get(child) or _value_reading(values, child, name)
                     if reading.said:
                         push((reading, (name, here), name))
                 elif isinstance(child, (dict, list)):  # (a number, a boolean or null holds no text)
                     push((child, (name, here), name))
             for name in node:
-                reading = keys.get(name)
-                if reading is None:
-                    reading = keys[name] = _reading(name, name, True)
+                reading = keys.get(name) or keys.setdefault(name, _reading(name, name, True))
                 if reading.said:
                     yield (name, here), True, reading
         elif isinstance(node, list):
             for index in range(len(node) - 1, -1, -1):
                 child = node[index]
                 if isinstance(child, str):
-                    by_text = values.get(parent)
-                    reading = by_text.get(child) if by_text is not None else None
-                    if reading is None:
-                        reading = _value_reading(values, child, parent)
+                    reading = values.get(parent, _NO_READINGS).get(child) or _value_reading(values, child, parent)
                     if reading.said:
                         push((reading, (index, here), parent))
                 elif isinstance(child, (dict, list)):
