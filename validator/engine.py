@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from .findings import Edit, Finding, Fix, Problem, Severity
+from .findings import Edit, Finding, Fix, Problem, Severity, edited
 from .inputs import code_language, template_syntax
 from .json_text import indented
 from .kinds import (
@@ -658,11 +658,7 @@ def _read_around(loaded: Source) -> tuple[Source, list[Problem]]:
                 and all(len(edit.replacement) == edit.end - edit.start for edit in problem.fix.edits):
             # `“name”`, `'name'`: read as their fix writes them, one quote for one (a garbled `â€œ` is not read)
             problems.append(problem)
-            pieces, at = [], 0
-            for edit in sorted(problem.fix.edits, key=lambda e: e.start):
-                pieces += [text[at:edit.start], edit.replacement]
-                at = edit.end
-            source = load_source("".join(pieces) + text[at:], path=loaded.path)
+            source = load_source(edited(text, problem.fix.edits), path=loaded.path)
             continue
         elif problem.rule == "CE001" and not written and problem.message.startswith(MISSING_COMMA):
             # `"GB" "x": 1`: a blank between the two values read as the comma (`"GB","x": 1`), lines unchanged

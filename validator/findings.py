@@ -13,7 +13,10 @@ behaviour and is applied only on request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -27,6 +30,17 @@ class Edit:
     start: int
     end: int
     replacement: str
+
+
+def edited(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with ``edits`` made (non-overlapping, in any order)."""
+    parts: list[str] = []
+    at = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        parts += [text[at:edit.start], edit.replacement]
+        at = edit.end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

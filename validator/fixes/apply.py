@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..findings import Edit, Finding, Fix
+from ..findings import Edit, Finding, Fix, edited
 from ..source.codes import DUPLICATE_KEY
 
 MAX_ROUNDS = 100
@@ -91,16 +91,7 @@ def apply_fixes(text: str, findings: Sequence[Finding], *,
         seen.add(key)
         taken.extend(fix.edits)
         applied.append(finding)
-    if not taken:
-        return text, applied, refused
-    parts: list[str] = []
-    at = 0
-    for edit in sorted(taken, key=lambda e: (e.start, e.end)):
-        parts.append(text[at:edit.start])
-        parts.append(edit.replacement)
-        at = edit.end
-    parts.append(text[at:])
-    return "".join(parts), applied, refused
+    return (edited(text, taken) if taken else text), applied, refused
 
 
 def _duplicate_keys(findings: Sequence[Finding]) -> int:
