@@ -322,16 +322,10 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
     from ..simulate import id_key, id_taken
     from ..vocabulary.secrets import is_secret_key
 
-    # a token glued to a date (`...10:04:00Zghp_...`) is found in the text Java ignores after it, read on its own
-    secret_values = secret_values.union(*(pasted_secrets(date.text[date.ignored_from:]).values
-                                          for res in result.resources for record in res.records
-                                          for date in (record.updated, record.created)
-                                          if date is not None and date.text and date.ignored_from is not None),
-                                        # ... or after the date-like start of one Java could not read at all
-                                        *(pasted_secrets(_DATE_LIKE_START.sub("", date.text, count=1)).values
-                                          for res in result.resources for record in res.records
-                                          for date in (record.updated, record.created)
-                                          if date is not None and date.text and date.instant_ms is None))
+    # a token glued to a date (`...10:04:00Zghp_...`) is found in what follows the date, read on its own
+    secret_values = secret_values.union(*(pasted_secrets(after).values for res in result.resources
+                                          for record in res.records for date in (record.updated, record.created)
+                                          if (after := _after_the_date(date)) is not None))
     found = Secrets(values=tuple(sorted(secret_values, key=len, reverse=True)))
 
     def scrubbed(text: str) -> str:
@@ -386,6 +380,16 @@ def _masked(result: Simulation, secret_values: frozenset[str], shown: Callable[[
 
 
 # What a date parse error quotes of the text where it stopped (dates.parse: `found 'W'`, `found "it's"`)
+def _after_the_date(date: DateValue | None) -> str | None:
+    """What follows a record's date: the text Java ignores after the date it read, or, when it read none, what follows
+    the value's date-like start; None when nothing does."""
+    if date is None or not date.text:
+        return None
+    if date.ignored_from is not None:
+        return date.text[date.ignored_from:]
+    return _DATE_LIKE_START.sub("", date.text, count=1) if date.instant_ms is None else None
+
+
 _DATE_LIKE_START = LazyPattern(r"[0-9TZ:.+\-/ ]{4,40}")  # (a date's digits and signs, and the token glued to them after)
 _FOUND_PIECE = LazyPattern(r"found (?:'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\")")
 
