@@ -636,6 +636,13 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
                               help=help)
 
 
+def is_dates_among_resources(entry: Entry) -> bool:
+    """Whether ``entry`` is a `datesConfiguration` written beside the resources (an entry's brace closed a member
+    early), not a resource: no url, and date keys."""
+    return entry.name == DATES and isinstance(entry.value, dict) and "url" not in entry.value \
+        and any(key in DATE_KEYS for key in entry.value)
+
+
 def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any] | None) -> Iterator[Finding]:
     src = entry.source
     if dates is not None:
@@ -658,8 +665,8 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
                                        "the platform does not read it there", source=src,
                               pointer=entry.child(DATES, key), key=True, help=fix, fix=edit)
     creates_dates = DATES in value  # one fix creates datesConfiguration; the others move into it next round
-    if entry.name == DATES and "url" not in value:
-        return  # a datesConfiguration among the resources: its keys are where they belong, the object is not (CE106)
+    if is_dates_among_resources(entry):
+        return  # its keys are where they belong, the object is not (CE106)
     for key in value:
         if key not in DATE_KEYS:
             continue

@@ -13,7 +13,7 @@ from ..schemas import POLLS_NOTHING, misfit, near_common_key, near_event_key, su
 from . import rule_for
 from .notifications import is_response
 from ..vocabulary.characters import invisible_at, look_alike_in, space_named, visible
-from .poller import DATE_KEYS, DATES, ENTRY_KEYS
+from .poller import DATE_KEYS, DATES, ENTRY_KEYS, is_dates_among_resources
 
 if TYPE_CHECKING:
     from ..engine import Context, Entry
@@ -70,9 +70,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _dates_among_resources(ctx: Context) -> dict[tuple[int, str], Entry]:
     """The `datesConfiguration` objects written beside the resources (an entry's brace closed a member early), by
     (source, pointer)."""
-    return {(id(entry.source), entry.pointer): entry for entry in ctx.entries()
-            if entry.name == DATES and isinstance(entry.value, dict) and "url" not in entry.value
-            and any(key in DATE_KEYS for key in entry.value)}
+    return {(id(entry.source), entry.pointer): entry for entry in ctx.entries() if is_dates_among_resources(entry)}
 
 
 def _of_stray(problem: SchemaProblem, source: Source, stray: dict[tuple[int, str], Entry]) -> bool:
