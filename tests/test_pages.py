@@ -121,6 +121,25 @@ def test_raw_tags_are_removed():
     assert json.loads(page.blocks[0].text) == {"element": {"key": "x"}}
 
 
+def test_a_template_tag_holding_double_quotes_is_a_placeholder_not_broken_json():
+    """h195: a Jekyll filter's argument (`{{ page.elementKey | default: "sageone" }}`), an `{% include %}` with one and
+    Hugo's `{{< param "key" >}}` are rendered away by the site, but their `"` ended the JSON string: CE001, an error
+    on a correct page; inside `{% raw %}` the tag is the page's own text, and still breaks the JSON."""
+    page = ('---\nelementKey: egnyte\n---\n```json\n{"element": {"key": "{{ page.elementKey | default: "egnyte" }}"},\n'
+            ' "configuration": {"oauth.api.key": "{{< param "egnyteKey" >}}", "name": "{% include n.md a="b" %}",\n'
+            ' "event.notification.enabled": false}}\n```\n')
+    findings = check_page(page).findings
+    assert [(f.rule, f.line, f.column, f.end_column) for f in findings if f.rule != "CE701"] == []
+    key = next(f for f in findings if f.pointer.endswith("/oauth.api.key"))
+    assert (key.line, key.column, key.end_column) == (6, 38, 63)
+    assert json.loads(parse_page(page).blocks[0].text)["element"]["key"] == '{{ page.elementKey | default: "egnyte" }}'
+    raw = '```json\n{% raw %}\n{"element": {"key": "{{ x | default: "y" }}"}}\n{% endraw %}\n```\n'
+    assert "CE001" in {f.rule for f in check_page(raw).findings}
+    # a tag whose quotes the page escaped for JSON already is read as written (its `\"` not escaped twice)
+    escaped = '```json\n{"element": {"key": "{{ x | default: \\"y\\" }}"}, "name": "{{ "n" }}"}\n```\n'
+    assert json.loads(parse_page(escaped).blocks[0].text)["element"]["key"] == '{{ x | default: "y" }}'
+
+
 # ---------------------------------------------------------------------------------------------
 # Which blocks are checked
 

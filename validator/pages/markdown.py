@@ -52,7 +52,10 @@ _FRONT_ENTRY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")  # (th
 # Hugo's TOML front matter (`+++` ... `+++`): `elementKey = "sfdc"`; a `[table]` line starts keys that are not top-level
 _TOML_CLOSE = LazyPattern(r"\+\+\+[ \t]*$")
 _TOML_ENTRY = LazyPattern(r"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*)")
-_LIQUID = LazyPattern(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}")
+_LIQUID = LazyPattern(r"\{\{-?[ \t]*page\.([A-Za-z_][A-Za-z0-9_-]*)[ \t]*-?\}\}|\{%-?[ \t]*(?:raw|endraw)[ \t]*-?%\}"
+                      # another tag holding a `"` (a filter's argument, Hugo's `{{< param "key" >}}`): the site renders it
+                      r"|(?P<quoted>(?<!\$)\{\{[^{}\"\r\n]*+\"[^{}\r\n]*+\}\}|\{%[^%{}\"\r\n]*+\"[^%{}\r\n]*+%\})")
+_BARE_QUOTE = LazyPattern(r'(?<!\\)"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -1041,20 +1044,26 @@ def _cut(line: str, inner: str) -> int:
 
 
 def _substitute(text: str, mapping: PositionMap, variables: dict[str, str]) -> tuple[str, PositionMap]:
-    """``text`` with the page's variables substituted and ``{% raw %}`` tags removed, and its map."""
+    """``text`` with the page's variables substituted, ``{% raw %}`` tags removed and the quotes of another tag
+    read as a placeholder's, and its map."""
     if "{" not in text:
         return text, mapping
     builder = TextBuilder()
     done = 0
     changed = False
+    raw = False
     for match in _LIQUID.finditer(text):
-        name = match.group(1)
-        if name is not None and name not in variables:
-            continue
+        name, quoted = match.group(1), match.group("quoted")
+        if name is not None and name not in variables or quoted is not None and raw:
+            continue  # (inside `{% raw %}` a tag is the page's text)
         builder.copy(text[done:match.start()], done)
         if name is not None:
             builder.stand_for(variables[name], match.start(), match.end())
+        elif quoted is not None:  # the placeholder it is: its quotes escaped in a JSON string, left out elsewhere
+            meant = _BARE_QUOTE.sub('\\\\"' if builder.in_string() else "", quoted)  # (`\"`, escaped already, kept)
+            builder.stand_for(meant, match.start(), match.end())
         else:
+            raw = "endraw" not in match.group()
             builder.skip_to(match.end())
         done = match.end()
         changed = True
