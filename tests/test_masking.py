@@ -575,6 +575,38 @@ def test_an_authorization_header_is_masked_past_its_commas(tmp_path, capsys, whe
         assert not _leaks(result.out + result.err, secrets), (fmt, result.out)
 
 
+@pytest.mark.parametrize("language, user, org, header", [
+    ("bash", "CE_USER={}", "export CE_ORG='{}'", 'curl -H "Authorization: User $CE_USER, Organization ${CE_ORG}" '),
+    ("http", "@u = {}", "@o = {}", "POST https://api.cloud-elements.com/elements/api-v2/instances\n"
+                                   "Authorization: User {{u}}, Organization {{o}}\n"),
+    ("powershell", "$user = '{}'", '$org = "{}"', '$h = @{ Authorization = "User $user, Organization $org" }\n'),
+    ("bat", "set CE_USER={}", 'set "CE_ORG={}"', 'curl -H "Authorization: User %CE_USER%, Organization %CE_ORG%" '),
+])
+def test_the_platform_header_s_parts_set_in_variables_before_it_are_secrets(tmp_path, language, user, org, header):
+    """h195: a runbook sets the header's parts first (`CE_USER=...`, REST Client's `@u = ...`) and the header names
+    them: the values were neither masked (`--diff` showed them as the context of CE027's fix) nor CE751."""
+    secrets = [canary(940), canary(941)]
+    request = header + ("-d '{\"element\": {\"key\": \"closeio\"}}' https://api.cloud-elements.com/elements/api-v2/instances"
+                        if language in ("bash", "bat") else "")
+    page = f"# Runbook\n\n```{language}\n{user.format(secrets[0])}\n{org.format(secrets[1])}\n{request}\n```\n"
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    for flags in (("--format", "concise"), ("--diff",)):
+        result = run_cli("check", "--no-cache", *flags, str(tmp_path / "page.md"))
+        assert not _leaks(result.out + result.err, secrets), (flags, result.out)
+    concise = run_cli("check", "--no-cache", "--format", "concise", "--select", "CE751", str(tmp_path / "page.md")).out
+    assert [line.split(" CE751")[0].split(":")[1] for line in concise.splitlines() if "CE751" in line] == ["4", "5"], concise
+    # one variable for two parts is one secret, said once
+    both = page.replace("Organization ${CE_ORG}", "Organization $CE_USER").replace("Organization {{o}}", "Organization {{u}}")
+    both = both.replace("Organization $org", "Organization $user").replace("Organization %CE_ORG%", "Organization %CE_USER%")
+    (tmp_path / "page.md").write_text(both, encoding="utf-8")
+    concise = run_cli("check", "--no-cache", "--format", "concise", "--select", "CE751", str(tmp_path / "page.md")).out
+    assert [line.split(" CE751")[0].split(":")[1] for line in concise.splitlines() if "CE751" in line] == ["4"], concise
+    # a part set to a placeholder or a word is no secret; a header's own reference to nothing set stays as it was
+    quiet = page.replace(secrets[0], "<USER_SECRET>").replace(secrets[1], "acme")
+    (tmp_path / "page.md").write_text(quiet, encoding="utf-8")
+    assert "CE751" not in run_cli("check", "--no-cache", "--format", "concise", str(tmp_path / "page.md")).out
+
+
 @pytest.mark.parametrize("url", [
     "https://jane@example.com:{}@acme.zendesk.com/api/v2/tickets?where=a>'${{gmtDate:yyyy}}'",
     "https://jane:{}@acme.zendesk.com/api/v2/users?where=a>'${{gmtDate:yyyy}}'",

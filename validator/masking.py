@@ -53,7 +53,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NewType, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, NewType, Sequence
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern, tree_of
@@ -1573,33 +1573,75 @@ def _stands_for_its_secret(value: str) -> bool:
     return is_placeholder_value(value, credential=True) or _FORMAT_SLOT.fullmatch(value) is not None
 
 
+# A variable set to a value on a line of its own, as a runbook sets the header's parts before the request: the shell's
+# `U=...` (`export U='...'`), REST Client's `@u = ...`, PowerShell's `$u = '...'`, cmd's `set U=...`
+_DEFINITION = LazyPattern(r"^[ \t]*+(?:export[ \t]++|set[ \t]++\"?|\$|@)?(?P<name>[A-Za-z_]\w{0,79}+)[ \t]*+=[ \t]*+"
+                          r"(?P<quote>['\"]?)(?P<value>[A-Za-z0-9+/=_\-]{1,400}+)(?P=quote)[ \t]*+\"?[ \t]*+(?:\r?\n|\r|$)", re.M)
+# (a part's reference to such a variable: `$U`, `${U}`, `{{u}}`, `%U%`)
+_REFERENCE_NAME = LazyPattern(r"\$\{?([A-Za-z_]\w*)\}?|\{\{([A-Za-z_]\w*)\}\}|%([A-Za-z_]\w*)%")
+
+
+class _Part(NamedTuple):
+    """A part of the platform's header: its name (`user`), its value and where that value is written."""
+
+    name: str
+    value: str
+    span: tuple[int, int]
+
+
+def _definitions(text: str) -> dict[str, list[re.Match[str]]]:
+    """Each variable's definitions in ``text`` (`U=...`, `@u = ...`), in the text's order."""
+    defined: dict[str, list[re.Match[str]]] = {}
+    for match in _DEFINITION.finditer(text) if "=" in text else ():
+        defined.setdefault(match.group("name"), []).append(match)
+    return defined
+
+
+def _header_parts(text: str, header: re.Match[str], defined: dict[str, list[re.Match[str]]]) -> list[_Part]:
+    """The parts of ``header``, each one given by a variable (`User $U`) read as the value the text last sets it to
+    before the header (`U=Zq8w...`), where that value is written: the secret is there, not in the header."""
+    parts = []
+    for part in _CE_CREDENTIAL.finditer(text, header.start(), header.end()):
+        value, span = part.group("value"), part.span("value")
+        reference = _REFERENCE_NAME.fullmatch(value) if defined else None
+        matches = defined.get(reference.group(reference.lastindex or 1), []) if reference is not None else []
+        before = bisect_left([match.start() for match in matches], header.start()) if matches else 0
+        if before and not _stands_for_its_secret(matches[before - 1].group("value")):
+            value, span = matches[before - 1].group("value"), matches[before - 1].span("value")
+        parts.append(_Part(part.group("part").lower(), value, span))
+    return parts
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
-    a variable)."""
+    a variable; or the variable a part names, set on a line of its own before the header)."""
     if "rganization" not in text and "RGANIZATION" not in text:
         return []
     spans = []
+    defined: dict[str, list[re.Match[str]]] | None = None
     for header in _CE_AUTHORIZATION.finditer(text):
-        parts = list(_CE_CREDENTIAL.finditer(text, header.start(), header.end()))
-        names = [part.group("part").lower() for part in parts]
+        if defined is None:
+            defined = _definitions(text)  # (read once a text, only when it holds a header)
+        parts = _header_parts(text, header, defined)
+        names = [part.name for part in parts]
         # the user secret is a token (8 characters or more, with a digit or long): `User Management, Organization
         # Settings`, `user accounts, organization settings` and `User: Administrator, Organization: Engineering` are
         # prose
-        if any(name == "user" and _holds_a_user_secret(part.group("value")) for name, part in zip(names, parts)) \
-                and any(name == "organization" and (not part.group("value").isalpha() or len(part.group("value")) >= 20)
+        if any(name == "user" and _holds_a_user_secret(part.value) for name, part in zip(names, parts)) \
+                and any(name == "organization" and (not part.value.isalpha() or len(part.value) >= 20)
                         for name, part in zip(names, parts)):  # (`Organization Settings`, `organization defaults`)
-            spans += [part.span("value") for part in parts if not _stands_for_its_secret(part.group("value"))]
+            spans += [part.span for part in parts if not _stands_for_its_secret(part.value)]
         else:  # a user secret beside an organization that reads as a word (`Organization x`, `Organization <org>`),
             # an element token beside a user and an organization given by reference (`User $U, Organization $O,
             # Element Zq8w...=`: the token is an instance's own credential, written out all the same); or, the user's
             # a placeholder, the others' secrets written out (`User ${u}, Organization <token>`)
-            filled = any(name == "user" and (_stands_for_its_secret(part.group("value")) or _TOOL_FORM.match(part.group("value")))
+            filled = any(name == "user" and (_stands_for_its_secret(part.value) or _TOOL_FORM.match(part.value))
                          for name, part in zip(names, parts))
-            spans += [part.span("value") for name, part in zip(names, parts) if (name in ("user", "element") or filled)
-                      and (_TOKEN_LIKE.fullmatch(_unpadded(part.group("value")))
-                           or _random_letters(_unpadded(part.group("value")))) and len(part.group("value")) >= 12]
-    return spans
+            spans += [part.span for name, part in zip(names, parts) if (name in ("user", "element") or filled)
+                      and (_TOKEN_LIKE.fullmatch(_unpadded(part.value))
+                           or _random_letters(_unpadded(part.value))) and len(part.value) >= 12]
+    return list(dict.fromkeys(spans))  # (once each: a variable may give two parts, `User $U, Organization $U`)
 
 
 def _table_key_is_secret(key: str, extra_keys: frozenset[str]) -> bool:
