@@ -1442,7 +1442,9 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "**Wrong:** lower-case `mm` for the month.", "- __Bad__: the month in lower case",
                                    "誤った例（月が小文字）：", "**誤り：** 月が小文字", "悪い例（動きません）:",
                                    "Without the escaping (this does not parse):",
-                                   "Without the escaping (this does not work):"])
+                                   "Without the escaping (this does not work):",
+                                   # h195: where the mistake was seen, after `Here is`
+                                   "Here is the broken config from the ticket:", "Here's a wrong poller seen in prod:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")

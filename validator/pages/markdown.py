@@ -651,7 +651,8 @@ _WRONG = LazyPattern(
     # (and why: `This is wrong because Denver is not UTC`)
     rf"(?:\s+(?:because|since|as)\s+{_NO_ADVICE}[^\r\n]{{1,80}})?"
     rf"{_WHY}|(?:(?:here\s+is|here's)\s+)?the\s+mistake|(?:here\s+is|here's)\s+(?:the|a|an)\s+{_MISTAKE}{_OF_WHAT}"
-    rf"(?:\s+(?:we|i|they|you|someone|that|which)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
+    # (and who wrote it or where it was seen: `Here's the broken config we had`, `... from the ticket`)
+    rf"(?:\s+(?:we|i|they|you|someone|that|which|from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+(?:work|parse)|doesn't\s+(?:work|parse)|will\s+not\s+(?:work|parse)|won't\s+(?:work|parse)|will\s+fail"
