@@ -19,7 +19,8 @@ brace or quote; Oracle's ``thin:user/password@``).  Known by their shape under a
 shape of its own (AWS access key ids, GitHub, GitLab, Slack, Stripe and its webhook secrets, Google API keys, OAuth
 client secrets and access tokens, SendGrid, npm, Shopify, HubSpot, OpenAI, Telegram bots), HTTP Basic credentials
 (also with JSON's escaped ``\\u002B`` or ``\\/``), bearer tokens, JSON Web Tokens (base64url or standard base64), a
-private key's body, the Cloud Elements ``User ..., Organization ...`` header, the token of a webhook URL of a known
+private key's body, the Cloud Elements ``User ..., Organization ...`` header (and a part it names by a variable set
+on a line of its own before it, ``CE_USER=...``), the token of a webhook URL of a known
 service (Slack, Zapier, Discord, Teams, Make, IFTTT, Pipedream); under a username key, a value shaped like an API
 key (``live_...``, ``api_...``: some vendors take the key as the Basic username).  In a documentation page: command
 lines (``curl -u``, ``-H``, ``--cookie``, ``export NAME=``...), Markdown table rows that give a secret key (``Client
