@@ -247,6 +247,37 @@ def test_options_and_config_take_keywords_only():
     assert validator.Options(server_zone="America/New_York").server_zone == "America/New_York"
 
 
+_UNCLOSED_QUOTE = '{"element": {"key": "sageone"}, "configuration": {"event.poller.configuration": {"c": {"url": ' \
+    '"/hubs/finance/customers?where=updated_at>=\'${date:yyyy-MM-dd}"}}}}'
+
+
+@pytest.mark.parametrize(("keywords", "error", "message"), [
+    ({"ignore": "CE999"}, TypeError, r"Config\.ignore must be a list or tuple of rule codes, not 'CE999'"),
+    ({"select": ["E501"]}, ValueError, r"Config\.select: 'E501' is not a rule code or prefix"),
+    ({"severity": {"CE620": "fatal"}}, ValueError, r"Config\.severity\['CE620'\] must be one of error, warning, info"),
+    ({"min_severity": "fatal"}, ValueError, r"Config\.min_severity must be one of error, warning, info"),
+    ({"exclude": [5]}, TypeError, r"Config\.exclude must be a list or tuple of globs"),
+    ({"exclude": ["[z-a]"]}, ValueError, r"Config\.exclude: .*matches no character"),
+    ({"per_file_ignores": {"*.json": "CE6"}}, TypeError, r"Config\.per_file_ignores must be a list or tuple of rule codes"),
+    ({"root": 5}, TypeError, r"Config\.root must be a path or None, not int"),
+    ({"strict": "no"}, TypeError, r"Config\.strict"),
+])
+def test_a_config_made_in_code_refuses_what_it_cannot_use(keywords: dict[str, object], error: type[Exception],
+                                                          message: str) -> None:
+    """helper-196: Config took any value, and a check with it hid every finding (`ignore="CE999"` read as the
+    prefixes C, E, 9, ...) or failed far away (a KeyError 'fatal' from apply, pathlib's and glob's own errors)."""
+    with pytest.raises(error, match=message):
+        validator.Config(**keywords)  # type: ignore[arg-type]
+
+
+def test_a_config_made_in_code_keeps_lists_as_the_tuples_it_holds() -> None:
+    config = validator.Config(ignore=["CE6"], select=["CE"], per_file_ignores={"old/*": ["CE620"]},
+                              element_docs=[Path("docs")], root="here")
+    assert (config.ignore, config.select, config.per_file_ignores) == (("CE6",), ("CE",), (("old/*", ("CE620",)),))
+    assert (config.element_docs, config.root) == (("docs",), Path("here"))
+    assert "CE620" in [f.rule for f in validator.check(_UNCLOSED_QUOTE, config=validator.Config(ignore=["CE999"]))]
+
+
 def test_a_path_of_another_type_is_said_in_the_library_s_words():
     """helper-167: `check_file(5)`, `check_file(b"x.json")` and `check(text, path=5)` raised pathlib's and os's own
     messages ("expected str, bytes or os.PathLike object, not int"), where every other argument says what it takes."""

@@ -63,6 +63,35 @@ def _named_rule(given: str) -> str:
     return f" (`{given.strip().lower()}` is the name of {code}: give its code)" if code else ""
 
 
+def _config_codes(name: str, codes: object) -> tuple[str, ...]:
+    """``codes`` as the tuple a :class:`Config` keeps; TypeError or ValueError naming ``name`` when it is none."""
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, (tuple, list)):
+        raise TypeError(f"Config.{name} must be a list or tuple of rule codes, not {codes!r}"[:200])
+    wrong = next((code for code in codes if not isinstance(code, str) or not RULE_CODE.fullmatch(code)), None)
+    if wrong is not None:
+        raise ValueError(f"Config.{name}: {wrong!r} is not a rule code or prefix such as CE6 or CE601"[:200])
+    return tuple(codes)
+
+
+def _config_severity(name: str, level: object) -> None:
+    if level not in SEVERITIES:
+        raise ValueError(f"Config.{name} must be one of {', '.join(SEVERITIES)}, not {level!r}"[:200])
+
+
+def _config_strings(name: str, values: object, *, paths: bool) -> tuple[str, ...]:
+    """``values`` (globs, or folders when ``paths``) as the tuple a :class:`Config` keeps; TypeError or ValueError."""
+    kinds = (str, os.PathLike) if paths else (str,)
+    if isinstance(values, (str, bytes)) or not isinstance(values, (tuple, list)) \
+            or not all(isinstance(value, kinds) for value in values):
+        raise TypeError(f"Config.{name} must be a list or tuple of {'paths' if paths else 'globs'}, not {values!r}"[:200])
+    if paths:
+        return tuple(os.fspath(value) for value in values)
+    wrong = next((why for why in map(glob_problem, values) if why is not None), None)
+    if wrong is not None:
+        raise ValueError(f"Config.{name}: {wrong}")
+    return tuple(values)
+
+
 def shown_path(file: str) -> str:
     """``file`` relative to the current folder when it lies below it (as editors and CI logs link it), else as is."""
     return Config().relative(file) or file
@@ -143,6 +172,49 @@ class Config:
     cli_select: tuple[str, ...] | None = None
     cli_ignore: tuple[str, ...] = ()
     cli_severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # A library caller's slip is said here, as Options says its own: `ignore="CE999"` was read as the prefixes
+        # C, E, 9 (every finding hidden), `severity={"CE6": "fatal"}` a KeyError from apply, `exclude=[5]` an
+        # AttributeError from the glob matching
+        for name in ("select", "ignore", "cli_select", "cli_ignore"):
+            value = getattr(self, name)
+            if value is not None or name in ("ignore", "cli_ignore"):
+                object.__setattr__(self, name, _config_codes(name, value))
+        for name in ("element_docs", "element_schemas", "exclude", "extend_exclude"):
+            object.__setattr__(self, name, _config_strings(name, getattr(self, name), paths=name.startswith("el")))
+        for name in ("severity", "cli_severity"):
+            levels = getattr(self, name)
+            if not isinstance(levels, Mapping):
+                raise TypeError(f"Config.{name} must be a mapping of rule codes to severities, not {levels!r}"[:200])
+            for code, level in zip(_config_codes(name, tuple(levels)), levels.values()):
+                _config_severity(f"{name}[{code!r}]", level)
+        _config_severity("min_severity", self.min_severity)
+        pairs = self.per_file_ignores
+        pairs = tuple(pairs.items()) if isinstance(pairs, Mapping) else pairs
+        if not isinstance(pairs, (tuple, list)) or not all(isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
+            raise TypeError(f"Config.per_file_ignores must be pairs of a glob and rule codes, not {pairs!r}"[:200])
+        object.__setattr__(self, "per_file_ignores", tuple(
+            (_config_strings("per_file_ignores", (glob,), paths=False)[0], _config_codes("per_file_ignores", codes))
+            for glob, codes in pairs))
+        if not isinstance(self.pointer_ignores, (tuple, list)) \
+                or not all(isinstance(p, PointerIgnore) for p in self.pointer_ignores):
+            raise TypeError(f"Config.pointer_ignores must be PointerIgnore values, not {self.pointer_ignores!r}"[:200])
+        object.__setattr__(self, "pointer_ignores", tuple(self.pointer_ignores))
+        for name in ("path", "root"):
+            folder = getattr(self, name)
+            if folder is not None and not isinstance(folder, (str, os.PathLike)):
+                raise TypeError(f"Config.{name} must be a path or None, not {type(folder).__name__}")
+            object.__setattr__(self, name, None if folder is None else Path(folder))
+        if not isinstance(self.strict, bool) or not isinstance(self.encode_values, bool):
+            raise TypeError("Config.strict and Config.encode_values must be bools")
+        if not isinstance(self.server_zone, str) or not isinstance(self.output_format, (str, type(None))):
+            raise TypeError("Config.server_zone must be a str, and Config.output_format a str or None")
+        if self.timestamp_unit not in TIMESTAMP_UNITS:
+            raise ValueError(f"Config.timestamp_unit must be one of {', '.join(TIMESTAMP_UNITS)}, "
+                             f"not {self.timestamp_unit!r}")
+        if self.at is not None and not isinstance(self.at, datetime):
+            raise TypeError(f"Config.at must be a datetime or None, not {type(self.at).__name__}")
 
     # -- selection ----------------------------------------------------------------------------------------------
     def enabled(self, code: str) -> bool:
