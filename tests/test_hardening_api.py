@@ -90,6 +90,17 @@ def test_a_pattern_template_or_zone_of_another_type_is_a_type_error_that_says_so
         call()
 
 
+@pytest.mark.parametrize("keywords", [
+    {"refresh_interval": None}, {"poll_delay": "abc"}, {"poll_delay": 1.5}, {"encode_values": "yes"}, {"date_format": 5},
+])
+def test_render_url_s_numbers_and_switches_of_another_type_are_type_errors(keywords: dict[str, object]) -> None:
+    """helper-196: `refresh_interval=None` raised int()'s own "argument must be a string, a bytes-like object or a
+    real number" naming no argument, `poll_delay="abc"` a ValueError of int(); 1.5 seconds was read as 1, and
+    `encode_values="yes"`, `date_format=5` were taken."""
+    with pytest.raises(TypeError, match=r"(poll_delay|refresh_interval) must be a whole number|encode_values must be"):
+        validator.render_url("/x?where=a>'${date:yyyy}'", 0, **keywords)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("keywords, error", [
     ({"server_zone": 5}, TypeError), ({"encode_values": "yes"}, TypeError), ({"timestamp_unit": "h"}, ValueError),
     ({"element_docs": "docs"}, TypeError), ({"element_schemas": [5]}, TypeError), ({"opt_in": "CE617"}, TypeError),

@@ -226,10 +226,15 @@ def render_url(
     """
     parsed = template if isinstance(template, UrlTemplate) else parse_url_template(template, server_zone=server_zone)
     since_ms = _epoch_ms(since, "since")
-    last_ms = since_ms - int(poll_delay) * 1000
+    for name, whole in (("poll_delay", poll_delay), ("refresh_interval", refresh_interval)):
+        if isinstance(whole, bool) or not isinstance(whole, int):  # (int(None) said Python's words, naming no argument)
+            raise TypeError(f"{name} must be a whole number (an int), not {type(whole).__name__}")
+    if not isinstance(encode_values, bool) or not isinstance(date_format, (str, type(None))):
+        raise TypeError("encode_values must be a bool, and date_format a str or None")
+    last_ms = since_ms - poll_delay * 1000
     notes = _Assumptions()
     if now is None:
-        now_ms = since_ms + int(refresh_interval) * 60_000
+        now_ms = since_ms + refresh_interval * 60_000
         if any(m.uses_now for m in parsed.macros):
             notes.add(f"now = since + {refresh_interval} min (the refresh interval: the next run)")
     else:
