@@ -765,6 +765,22 @@ def test_a_file_holding_a_json_string_of_a_document():
     assert [f.rule for f in check(json.dumps(json.dumps({"a": 1})))] == ["CE090"]
 
 
+def test_a_file_holding_a_json_string_of_a_json_string_of_a_document():
+    """helper-196: a body serialised twice (`JSON.stringify(JSON.stringify(body))`, a logged request's value) was
+    skipped as 'not a Cloud Elements body', its mistakes unread; it is CE102, and is checked inside both strings."""
+    poller = {"contacts": {"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd hh:mm:ss}'", "idField": "id"}}
+    body = {"element": {"key": "hubspot"}, "name": "x", "configuration": {"event.poller.configuration": poller}}
+    for document in (body, poller):
+        text = json.dumps(json.dumps(json.dumps(document)))
+        found = check(text)
+        assert [f.rule for f in found if f.column == 1] == ["CE102"]
+        assert "serialised 2 times" in found[0].message
+        (hit,) = [f for f in found if f.rule == "CE406"]
+        assert text[hit.column - 1:hit.column + 1] == "hh"
+    assert [f.rule for f in check(json.dumps(json.dumps(json.dumps({"a": 1}))))] == ["CE090"]
+    assert [f.rule for f in check(json.dumps(json.dumps("{not json")))] == ["CE090"]
+
+
 def test_findings_of_one_rule_at_one_place_are_capped():
     """A hostile-input hunt (helper-72): a URL of 320,000 `=` gave as many findings (148 MB of output)."""
     from validator.engine import MAX_PER_PLACE

@@ -456,13 +456,18 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
                        for p in loaded.problems), key=Finding.sort_key)
     for p in loaded.problems:
         findings.append(stub.place(p.rule, p.message, p.start, p.end, help=p.help, severity=p.severity, fix=p.fix))
-    if isinstance(loaded.value, str) and loaded.value.lstrip()[:1] in ("{", "[") and loaded.root is loaded:
-        inner = loaded.embedded("")  # a file holding a JSON string of a document (a poller configuration's value)
+    inner, strings = _unwrapped(loaded) if loaded.root is loaded else (loaded, 0)
+    if strings:  # a file holding a JSON string of a document (a poller configuration's value), or of such a string
         inner_kind = (detect_kind(inner.value) if kind == "auto" else kind) if inner.valid else None
         if inner_kind is not None:
             held.append(inner)
             findings.extend(_run(inner, inner_kind, options, held))
-            if inner_kind == "instance":
+            if strings > 1:  # (the platform reads one string's content, and finds a string again)
+                findings.append(stub.place(rule_for("CE102"), "the file is a JSON string holding a JSON string of "
+                                           f"the document (serialised {strings} times): the platform receives a "
+                                           "string, not the object", 0, 1,
+                                           help="write the object itself (serialise it once)"))
+            elif inner_kind == "instance":
                 findings.append(stub.place(rule_for("CE102"), "the instance body is written as a JSON string holding "
                                            "it: the platform receives a string, not the body", 0, 1,
                                            help="write the object itself (the string's content, unquoted)"))
@@ -535,6 +540,18 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
 # sends a request: in the body it sends such a placeholder is filled, not left (the placeholder rules and the parser
 # quote it in their messages).
 _CLIENT_VARIABLE_RULES = frozenset({"CE701", "CE702", "CE006"})
+
+
+def _unwrapped(loaded: Source) -> tuple[Source, int]:
+    """The document inside the JSON strings ``loaded`` is (a body serialised twice: ``JSON.stringify`` of its
+    ``JSON.stringify``), and how many strings it is in; ``(loaded, 0)`` when it is no string of a document."""
+    inner, strings = loaded, 0
+    while strings < 3 and inner.valid and isinstance(inner.value, str) \
+            and inner.value.lstrip()[:1] in ("{", "[", '"'):
+        inner, strings = inner.embedded(""), strings + 1
+    if not isinstance(inner.value, (dict, list)) or not inner.valid:
+        return (loaded, 0) if strings != 1 else (inner, 1)  # (one string: checked as before, a syntax error too)
+    return inner, strings
 
 
 def fills_client_variable(finding: Finding) -> bool:
