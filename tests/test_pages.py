@@ -3272,3 +3272,17 @@ def test_a_transcript_of_another_command_is_read_as_a_console_s(fence: str) -> N
     shown = (f"{fence}\n$ cat instance.json\n{{\"element\": {{\"key\": \"sageone\"}}, \"configuration\": "
              "{\"event.poller.refresh_interval\": \"fifteen\"}}\n```\n")
     assert "CE090" not in [f.rule for f in check_page(shown, path="x.md").findings]
+
+
+@pytest.mark.parametrize("closing", ["", "    ```\n", "~~~\n"])
+def test_text_after_a_block_never_closed_is_said_as_the_fence_s_mistake(closing: str) -> None:
+    """helper-196: a ```json block never closed (no fence, one indented four spaces, ~~~ under ```) ran on into the
+    prose below, and the page said only 'unexpected `S` after the end of the document', which names no fence."""
+    body = '{"element": {"key": "sageone"}, "name": "x"}'
+    page = f"# Setup\n\n```json\n{body}\n{closing}\nSend it, then:\n\n## Next\n"
+    (found,) = [f for f in check_page(page).findings if f.rule == "CE001"]
+    assert found.help is not None and found.help.startswith("the code block's ``` is never closed")
+    closed = check_page(f"# Setup\n\n```json\n{body}\n```\n\nSend it.\n").findings
+    assert not [f for f in closed if f.rule == "CE001"]
+    missing_brace = check_page(f"# Setup\n\n```json\n{body[:-1]}\n\nSend it.\n").findings
+    assert not [f for f in missing_brace if f.help and "never closed" in f.help]

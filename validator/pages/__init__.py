@@ -173,6 +173,7 @@ class Document:
     ignore: frozenset[str] = frozenset()  # codes (or prefixes) the page says to ignore in this block
     template: str | None = None  # what the tool of the template the page names the block fills (`{{`, `$${`)
     escaped: bool = False  # written in a JSON string in the page (ReadMe's `[block:code]`): no fix is moved to it
+    unclosed: str = ""  # the fence (```) of the block, when it is never closed
 
 
 @dataclass(slots=True)
@@ -283,6 +284,11 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
             found = [f for f in found if not fills_template(f, document.template)]
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
+        if document.unclosed:  # the page's text after the body is the block's too: the fence is the mistake
+            found = [replace(f, help=f"the code block's {document.unclosed} is never closed, so the rest of the page "
+                             f"is shown as its code: close it after the body with {document.unclosed} on a line of "
+                             "its own, indented three spaces at most")
+                     if f.rule == "CE001" and _AFTER_THE_END in f.message else f for f in found]
         if not document.shell:  # a block that is one poller entry shows what an entry looks like: no resource map
             found = [f for f in found if f.rule != "CE106" or f.pointer]
         if any(f.rule == "CE090" for f in found):
@@ -319,6 +325,9 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
             result.findings = [secrets.scrub_finding(f) for f in result.findings]
     result.findings.sort(key=lambda f: f.sort_key())
     return result
+
+
+_AFTER_THE_END = "after the end of the document"  # (CE001's words for text after a body: source.diagnose)
 
 
 def _ignored(code: str, ignore: frozenset[str]) -> bool:
@@ -447,8 +456,9 @@ def _page_documents(page: Page, starts: list[int]) -> Iterator[tuple[Document, b
             continue
         template = template_syntax(block.file) if block.file else None
         for document, strict, problems in _documents(block, starts):
-            if block.ignore or template is not None or block.escaped:
-                document = replace(document, ignore=block.ignore, template=template, escaped=block.escaped)
+            if block.ignore or template is not None or block.escaped or block.unclosed:
+                document = replace(document, ignore=block.ignore, template=template, escaped=block.escaped,
+                                   unclosed=block.unclosed)
             yield document, strict, problems
 
 

@@ -78,6 +78,7 @@ class Block:
     ignore: frozenset[str] = frozenset()  # rule codes (or prefixes) a `<!-- ce-validator: ignore ... -->` names
     file: str = ""  # the file the block is, as the page names it (`title="instance.json.tftpl"`, a label line)
     escaped: bool = False  # written in a JSON string (ReadMe's `[block:code]`): no edit of it is the page's
+    unclosed: str = ""  # the fence (```) of a block never closed: it runs to the page's end
 
     def to_page(self, offset: int, *, end: bool = False) -> int:
         """The page offset of an offset into :attr:`text` (``end=True`` for the end of a range)."""
@@ -360,7 +361,8 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         skip = skip or _labelled_inside(substituted) or (closed and _labelled_below(lines, last))
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
                            mapping=mapping, skip=skip, ignore=ignore,
-                           file=_file_named(token.info, named, lines, top) if not indented else ""))
+                           file=_file_named(token.info, named, lines, top) if not indented else "",
+                           unclosed=token.markup if not indented and not closed and not fence else ""))
     return found
 
 
