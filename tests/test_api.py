@@ -302,3 +302,18 @@ def test_an_unknown_server_zone_is_warned_about_in_the_library():
         warnings.simplefilter("error")
         for zone in ("GMT", "America/New_York", "GMT+05:30", "EST"):
             validator.check(body, options=validator.Options(server_zone=zone), config=None)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf_16_page_without_a_name_is_read_as_a_page(encoding: str) -> None:
+    """helper-196: a README or standard input saved as UTF-16 (Windows PowerShell's `>` writes it) was taken for
+    JSON, since the page's signs were looked for in its bytes read as UTF-8: `CE003 a # comment` at 1:1, and the
+    body in its block unchecked. Named `.md`, it was read as the page it is."""
+    from validator.inputs import reads_as_page
+
+    page = "# Setup\n\n```json\n" + _UNCLOSED_QUOTE + "\n```\n"
+    assert reads_as_page(None, page.encode(encoding)) and reads_as_page("README", page.encode(encoding))
+    named = [(f.rule, f.line, f.column) for f in validator.check(page.encode(encoding), path="x.md", config=None)]
+    assert ("CE620", 4, 138) in named
+    assert [(f.rule, f.line, f.column) for f in validator.check(page.encode(encoding), config=None)] == named
+    assert not reads_as_page(None, _UNCLOSED_QUOTE.encode(encoding))

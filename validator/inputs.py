@@ -107,11 +107,23 @@ def reads_as_page(shown: str | None, data: bytes | str) -> bool:
         return True
     if shown is not None and shown.lower().endswith(JSON_SUFFIXES):
         return False
+    if isinstance(data, bytes) and (data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4]):
+        data = _wide_text(data)  # a UTF-16 or UTF-32 page (Windows PowerShell's `>` writes UTF-16), read as check reads it
     head = data[:4096] if isinstance(data, str) else data[:4096].decode("utf-8", "replace")
     if head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[", '"'):
         return False  # (decided on the head: a large JSON document is not decoded here)
     text = data if isinstance(data, str) else data.decode("utf-8", "replace")
     return _PAGE_SIGN.search(text) is not None
+
+
+def _wide_text(data: bytes) -> str:
+    """The text of UTF-16 or UTF-32 ``data``, with or without a byte order mark, as the loader reads it."""
+    from .source.load import bom_codec, unmarked_wide_text
+
+    marked = bom_codec(data)
+    if marked is not None:
+        return data[marked[1]:].decode(marked[0], "replace")
+    return unmarked_wide_text(data) or data.decode("utf-8", "replace")
 
 
 # What no JSON document holds: a fenced code block (also in a list item or a block quote), front matter, or a
