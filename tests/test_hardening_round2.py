@@ -764,6 +764,10 @@ _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
      "req.basic_auth" + " " * n + "x\n```\n"),
     # ... and a page of MDX tags, each line reading all the tags below it (68 s at 200 KB: twice as long here)
     ("a page of MDX tags", ".mdx", lambda n: '<TabItem value="json">\n' * (n // 11)),
+    # helper-196: CE431 counted each field's letter in the list of all fields (5.6 s at 10,000 letters)
+    ("a macro's date pattern of every letter", ".json", lambda n: json.dumps({"configuration": {
+        "event.poller.configuration": {"c": {"url": "/hubs/x?where=u>'${date:" + "yMdHmsSEaZXz" * (n // 12) + "}'",
+                                             "idField": "id"}}}})),
 ])
 def test_inputs_that_were_quadratic_end_too(tmp_path, name, suffix, make):
     path = tmp_path / ("b" + suffix)
