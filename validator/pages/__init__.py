@@ -284,7 +284,7 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
             found = [f for f in found if not fills_template(f, document.template)]
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
-        if document.unclosed:  # the page's text after the body is the block's too: the fence is the mistake
+        if document.unclosed and not document.shell:  # the text after the body is the block's too: its fence is the mistake
             found = [replace(f, help=f"the code block's {document.unclosed} is never closed, so the rest of the page "
                              f"is shown as its code: close it after the body with {document.unclosed} on a line of "
                              "its own, indented three spaces at most")
