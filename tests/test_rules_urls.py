@@ -744,3 +744,17 @@ def test_the_origin_of_a_url_a_slash_short_is_quoted_as_written(url: str, shown:
     from validator.masking import quotable_origin
 
     assert quotable_origin(url) == shown
+
+
+@pytest.mark.parametrize(("zone", "severity"), [("utc", "warning"), ("Z", "warning"), ("Etc/utc", "warning"),
+                                                ("America/Denvr", None), ("EDT", None)])
+def test_a_macro_zone_java_does_not_know_but_means_utc_is_a_warning_as_in_dates_configuration(
+        zone: str, severity: str | None) -> None:
+    """h194: `${dateTimeZone:utc:...}` was an error (CE608), though Java's fallback, GMT, prints what it means; the
+    same `utc` as `updatedDateTimezone` is a warning (CE501, 'which is what it means anyway')."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=updated>'${dateTimeZone:%s:yyyy-MM-dd HH:mm:ss}'" % zone
+    (found,) = [p for p in url_problems(url) if p.rule == "CE608"]
+    assert found.severity == severity
+    assert ("what it means anyway" in found.message) == (severity == "warning")

@@ -107,8 +107,8 @@ account's zone id (`America/Los_Angeles`, `GMT`...).
 MACRO_UNKNOWN_ZONE = _rule("CE608", "macro-unknown-zone", "error", "a zone Java does not know (silently GMT)", """
 Java's `TimeZone.getTimeZone` answers GMT for any id it does not know (ids are case-sensitive: `utc`,
 `America/new_york`, `UTC+05:30` are unknown), so the macro prints GMT time under another name.  Use a
-known id; the message suggests the closest one.  Offsets written as `-8:00` are documented by Cloud
-Elements and accepted.
+known id; the message suggests the closest one.  An id meant as UTC (`utc`, `Z`) is a warning: GMT prints
+the same.  Offsets written as `-8:00` are documented by Cloud Elements and accepted.
 """, "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denvr:yyyy-MM-dd HH:mm:ss}'",
       "/hubs/crm/contacts?where=updated>'${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss}'")
 
@@ -412,6 +412,7 @@ FLAW_RULES: dict[Flaw, tuple[Rule | str, Severity | None]] = {
     Flaw.MACRO_TEMPLATE_LEFTOVER: (MACRO_TEMPLATE_LEFTOVER, None),
     Flaw.MACRO_PLACEHOLDER_ZONE: (MACRO_PLACEHOLDER_ZONE, None),
     Flaw.MACRO_UNKNOWN_ZONE: (MACRO_UNKNOWN_ZONE, None),
+    Flaw.MACRO_UNKNOWN_UTC_ZONE: (MACRO_UNKNOWN_ZONE, "warning"),  # as CE501 says of `utc` in datesConfiguration
     Flaw.EPOCH_BAD_UNIT: (EPOCH_BAD_UNIT, None),
     Flaw.MACRO_ARITHMETIC: (MACRO_ARITHMETIC, None),
     Flaw.CEQL_AMPERSAND_IN_STRING: (CEQL_AMPERSAND_IN_STRING, None),

@@ -32,6 +32,7 @@ class Flaw(enum.Enum):
     MACRO_TEMPLATE_LEFTOVER = "a templating escape #{'$'}{...}"
     MACRO_PLACEHOLDER_ZONE = "a placeholder as a macro's zone"
     MACRO_UNKNOWN_ZONE = "a zone Java does not know"
+    MACRO_UNKNOWN_UTC_ZONE = "a zone Java does not know, meant as UTC: its fallback, GMT, prints the same"
     EPOCH_BAD_UNIT = "an undocumented ${epoch:UNIT}"
     MACRO_ARITHMETIC = "a sum written after an epoch macro (`${epoch}/1000`)"
     CEQL_AMPERSAND_IN_STRING = "an `&` inside a quoted CEQL string"

@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..dates.pattern import DatePattern, compile_pattern
 from ..dates.tokens import (STRFTIME_READING, PatternError, is_description, quote_look_alike, standard_pattern,
                             strftime_meant)
-from ..dates.zones import resolve_zone, respelt_zone, suggest_zone
+from ..dates.zones import is_utc, resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
@@ -444,11 +444,13 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
     if resolve_zone(zone).known:
         return
     suggestion = suggest_zone(zone)  # (`UTC+1`: `GMT+01:00`, not the `UTC` a spelling distance gives)
+    harmless = suggestion is not None and is_utc(suggestion)  # (`utc`, `Z`: GMT is what it means)
     message = f"unknown time zone {zone!r}: Java's TimeZone.getTimeZone silently uses GMT"
     if suggestion:
-        message += f"; did you mean {suggestion!r}?"
+        message += f"{' (which is what it means anyway)' if harmless else ''}; did you mean {suggestion!r}?"
     written = suggestion is not None and respelt_zone(zone) == suggestion  # (one id, spelt otherwise: a fix writes it)
-    col.add(Flaw.MACRO_UNKNOWN_ZONE, message, start, end, help=_w(suggestion) if suggestion else None,
+    col.add(Flaw.MACRO_UNKNOWN_UTC_ZONE if harmless else Flaw.MACRO_UNKNOWN_ZONE, message, start, end,
+            help=_w(suggestion) if suggestion else None,
             fix=Fix(f"write `{suggestion}`", (Edit(start, end, suggestion),), "safe") if written and suggestion else None)
 
 
