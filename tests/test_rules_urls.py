@@ -758,3 +758,31 @@ def test_a_macro_zone_java_does_not_know_but_means_utc_is_a_warning_as_in_dates_
     (found,) = [p for p in url_problems(url) if p.rule == "CE608"]
     assert found.severity == severity
     assert ("what it means anyway" in found.message) == (severity == "warning")
+
+
+@pytest.mark.parametrize(("where", "said", "fixed"), [
+    ("updated_at>'$gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z''", "$gmtDate", None),
+    ("updated_at>'$dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss'", "$dateTimeZone", None),
+    ("updated_at>$epoch", "$epoch", "${epoch}"),
+    ("updated_at>'$epoch:s' and status='open'", "$epoch:s", "${epoch:s}"),
+])
+def test_a_macro_written_with_no_braces_is_malformed(where: str, said: str, fixed: str | None) -> None:
+    """h194: `'$gmtDate:yyyy-MM-dd'` and `$epoch` passed: the platform substitutes only `${...}`, so the vendor got the
+    text (`$gmtDate:...}` with its closing brace and `{gmtDate:...}` without its `$` were CE605 already)."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=" + where
+    (found,) = [p for p in url_problems(url) if p.rule == "CE605"]
+    assert url[found.start:found.end] == said and "no braces" in found.message
+    assert (found.fix is not None) == (fixed is not None)
+    if fixed is not None:
+        assert apply(url, [found]) == url.replace(said, fixed)
+
+
+@pytest.mark.parametrize("url", ["/hubs/crm/contacts?$filter=name eq 'x'&$top=10",
+                                 "/hubs/crm/contacts?where=note='$date' and amount>'$epochs'",
+                                 "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd}' and price='$5'"])
+def test_a_dollar_that_starts_no_macro_is_not_a_macro_without_braces(url: str) -> None:
+    from validator.rules.urls import url_problems
+
+    assert not [p for p in url_problems(url) if p.rule == "CE605"]

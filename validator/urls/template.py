@@ -120,6 +120,9 @@ _IN_LIKE_PATTERN = LazyPattern(r"(?i)\blike(?:[ \t+]|%20)*+'[^']*+$")
 # Only as a value (after a quote or a comparison) and with a pattern, zone or unit after the colon: `{date:{$gte:`
 # (a Mongo-style filter) and `/{date:[0-9]+}` (a path template) are not it.
 _DOLLAR_MISSING = LazyPattern(r"(?<=['\"=<>])\{(?:gmtDate|date|dateTimeZone|epoch):(?=[A-Za-z'])")
+# `$gmtDate:yyyy-MM-dd`, `$epoch:s`: a macro with no braces at all (a `$...}` with its closing one is a `nobrace` piece)
+_BRACES_MISSING = LazyPattern(r"\$(?:(?P<descriptor>gmtDate|dateTimeZone|nowTimeZone|date|now)(?=:[A-Za-z'+-])"
+                              r"|epoch(?::(?:s|ms|us)\b)?(?=['\"&\s)]|$))")
 # `$(gmtDate:...)`: a shell's or a spreadsheet's brackets where the platform reads only `${...}`
 # `%24%7BgmtDate:...%7D`, `$%7BgmtDate:...%7D`: a macro copied from a browser or Postman, encoded
 _ENCODED_MACRO = LazyPattern(r"(?i)(?:%24|\$)%7B(?=(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch|milliseconds)\b)")
@@ -1237,6 +1240,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.MACRO_MALFORMED, "a space between '$' and '{': the platform substitutes only `${...}`, so the "
                 "vendor gets this text, not the last poll time", m.start(), m.end(), help="write `${` with no space",
                 replacement="${")
+    for m in _BRACES_MISSING.finditer(masked) if "$" in masked else ():
+        epoch = m.group("descriptor") is None
+        said = m.group(0) if epoch else m.group(0) + ":..."
+        fixed = "${" + m.group(0)[1:] + "}" if epoch else "${" + m.group(0)[1:] + ":...}"
+        col.add(Flaw.MACRO_MALFORMED, f"'{said}' has no braces: the platform substitutes only `${{...}}`, so the vendor "
+                "gets this text, not the last poll time", m.start(), m.end(), help=_w(fixed),
+                replacement=fixed if epoch else None)
     for m in _PAREN_MACRO.finditer(masked) if "$(" in masked else ():
         fixed = "${" + m.group("body") + "}"
         col.add(Flaw.MACRO_MALFORMED, f"{m.group(0)!r} uses parentheses: the platform substitutes only `${{...}}`, so the "
