@@ -786,3 +786,16 @@ def test_a_dollar_that_starts_no_macro_is_not_a_macro_without_braces(url: str) -
     from validator.rules.urls import url_problems
 
     assert not [p for p in url_problems(url) if p.rule == "CE605"]
+
+
+@pytest.mark.parametrize("inner", ['"', "`"])
+def test_a_macro_quoted_twice_sends_the_inner_quotes_in_the_date(inner: str) -> None:
+    """h194: `where=updated_at>'"${gmtDate:...}"'` passed: the double quotes are inside the CEQL string, so the vendor
+    compared with `"2024-..."`, quotes and all."""
+    from validator.rules.urls import url_problems
+
+    url = "/hubs/crm/contacts?where=updated_at>'%s${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}%s' and status='open'" % (inner, inner)
+    (found,) = [p for p in url_problems(url) if p.rule == "CE638"]
+    assert apply(url, [found]) == url.replace(inner, "")
+    assert not [p for p in url_problems("/hubs/crm/contacts?where=note='\"x\"' and updated_at>'${gmtDate:yyyy-MM-dd}'")
+                if p.rule == "CE638"]

@@ -101,7 +101,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                          "as ` and `; adds the comma between two values of an `in (...)` list and removes a `;` after "
                          "the last condition, and the quotes of a field name compared with a macro (`'updated_at' > '${...}'`) "
                          "(all three safe)"),
-    "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`)"),
+    "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`); removes the "
+                        "double quotes or backquotes around a macro inside single quotes (safe)"),
     "CE620": ("safe", ("closes the `where` value's last string with its quote at the end of the value (unsafe when "
                        "the unclosed string holds spaces or a parenthesis: it may have swallowed other conditions); "
                        "when a string opened before a macro took in the next `and`/`or` condition, closes it right "

@@ -328,7 +328,8 @@ CEQL writes string values in single quotes (`status='open'`), as every documente
 double quotes (`updated_at>"${gmtDate:...}"`) is not documented: in SQL, which CEQL follows, double quotes
 name a field, so the vendor may compare with a field called like the date, or reject the filter.  So do
 backquotes, reported around a macro only: they name fields (`` `Modified Time` ``) and wrap vendors' own
-expressions, never the last poll time.  The fix writes single quotes (unsafe: it changes what is sent).
+expressions, never the last poll time.  The fix writes single quotes (unsafe: it changes what is sent).  A
+macro quoted twice (`'"${gmtDate:...}"'`) sends the inner quotes as part of the date: the fix removes them.
 """, "/hubs/crm/contacts?where=updated_at>\"${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}\"")
 
 CEQL_AND_OR_MIXED = _rule("CE642", "ceql-and-or-mixed", "warning",

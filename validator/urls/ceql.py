@@ -370,6 +370,14 @@ def _check_tokens(tokens: list[tuple[str, str, int, int]], text: str, add: _Add)
             add(Flaw.CEQL_NOT_SINGLE_QUOTED, f"a CEQL value in {quotes}: CEQL writes strings in single quotes "
                 f"('...'), and in SQL {quotes} name a field", start, end,
                 help="write the value in single quotes: '...'", fix=fix)
+        elif kind == "string" and tok[0] == "'" and tok[1:2] in ('"', "`") and tok[-2:-1] == tok[1] and len(tok) > 4 \
+                and _just_a_macro(tok[2:-2]) and prev in ("op", "like"):
+            # `'"${gmtDate:...}"'`: quoted twice, so the inner quotes are part of the string the vendor compares
+            inner = "double quotes" if tok[1] == '"' else "backquotes"
+            add(Flaw.CEQL_NOT_SINGLE_QUOTED, f"the date is in {inner} inside the single quotes: the {inner} are part "
+                "of the CEQL string, so the vendor compares with the date in quotes, not with the date", start + 1,
+                end - 1, help=f"remove the {inner}: '${{...}}'",
+                fix=Fix(f"remove the {inner}", (Edit(start + 1, start + 2, ""), Edit(end - 2, end - 1, "")), "safe"))
         elif kind == "word" and tok.endswith(":") and len(tok.strip()) > 1 and nxt == "op" and tokens[i + 1][2] == end:
             # `updated_at:>'...'`: the search syntax of Shopify, Lucene or GitHub, where CEQL writes the operator alone
             add(Flaw.CEQL_UNREADABLE, f"`:{tokens[i + 1][1]}` is search syntax (`field:>value`), not CEQL: CEQL "
