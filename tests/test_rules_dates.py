@@ -1153,3 +1153,17 @@ def test_a_field_misread_by_its_letter_is_mended_in_place(wrong, right, code, st
     assert hits and all(f.fix is not None and f.fix.applicability == "safe" for f in hits), hits
     outcome = fix_file(text.encode(), shown="x.json", kind="auto", options=Options(), keep=lambda f: f, unsafe=False)
     assert outcome.data is not None and outcome.data.decode() == text.replace(wrong, right)
+
+
+def test_a_backslash_before_a_lone_zone_letter_is_no_escape(jdk):
+    """h194: `yyyy-MM-dd'T'HH:mm:ss\\Z` (UTC's `Z` escaped as a regex or PHP would) passed: SimpleDateFormat prints and
+    expects the `\\` and reads `Z` as the offset, so no record `...T10:00:00Z` is read and the URL sends `\\+0000`."""
+    fmt = "yyyy-MM-dd'T'HH:mm:ss\\Z"
+    hit = assert_at(poller(updated=fmt), "CE427", "\\\\Z", count=2)
+    assert hit.severity == "error" and "pattern letter" in hit.message and "`'Z'`" in (hit.help or "")
+    assert hit.fix is not None and hit.fix.applicability == "unsafe" and [e.replacement for e in hit.fix.edits] == ["'Z'"]
+    assert jdk.request("P", fmt, "GMT", "0", "2024-01-02T10:00:00Z")[0] == "FAIL"
+    assert jdk.request("P", "yyyy-MM-dd'T'HH:mm:ss'Z'", "GMT", "0", "2024-01-02T10:00:00Z")[0] != "FAIL"
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss\\Z}'"
+    assert "URL sends" in assert_at(poller(url=url), "CE427", "\\\\Z").message
+    assert not found(poller(updated="yyyy\\MM\\dd HH:mm:ss Z"), "CE427")  # a separator before a field of two letters

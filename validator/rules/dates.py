@@ -613,8 +613,10 @@ def _backslash_escapes(text: str, tokens: Any, *, printing: bool) -> Iterator[Pr
     edits = []
     quoting = _quotes_escaped(text, found)
     for match in found:
-        code = match.group("code")
-        if code is None:
+        code, letter = match.group("code"), match.group("letter")
+        if letter is not None:
+            edits.append(Edit(match.start(), match.end(), f"'{letter}'"))
+        elif code is None:
             edits.append(Edit(match.start(), match.start() + 1, ""))
         else:
             char = chr(int(code[1:], 16))
@@ -622,13 +624,16 @@ def _backslash_escapes(text: str, tokens: Any, *, printing: bool) -> Iterator[Pr
                               "''" if char == "'" else char))
     effect = "the URL sends the `\\`" if printing else "a record's date is not read: it holds no `\\`"
     unicode = any(m.group("code") for m in found)
+    letters = [m.group("letter") for m in found if m.group("letter")]
     yield Problem(DATE_PATTERN_FOREIGN_SYNTAX.code, "`\\` is no escape in SimpleDateFormat (literal text is quoted "
                   f"with `'` alone): it is a character to {'print' if printing else 'find'}, so {effect}"
-                  + (" (and `\\u` escapes a character once too often: `u` is the day of the week)" if unicode else ""),
-                  found[0].start(), found[-1].end(), help="remove the backslashes" if not unicode
-                  else "write the character itself, a letter quoted (`'T'`)",
-                  fix=Fix("remove the backslashes" if not unicode else "write the escaped characters themselves",
-                          tuple(edits), "safe"))
+                  + (" (and `\\u` escapes a character once too often: `u` is the day of the week)" if unicode else "")
+                  + (f" (and `{letters[0]}` after it is still a pattern letter, not the letter itself)" if letters else ""),
+                  found[0].start(), found[-1].end(), help=f"quote the letter: `'{letters[0]}'`" if letters
+                  else "remove the backslashes" if not unicode else "write the character itself, a letter quoted (`'T'`)",
+                  fix=Fix("remove the backslashes" if not unicode and not letters
+                          else "write the escaped characters themselves", tuple(edits),
+                          "unsafe" if letters else "safe"))  # (`\Z` -> `'Z'`: the offset's field becomes a letter)
 
 
 def _quotes_escaped(text: str, found: list[re.Match[str]]) -> bool:
@@ -665,7 +670,9 @@ def _quote_escaped_too_often(fmt: str) -> Problem | None:
 _BACKSLASH_BEFORE = re.compile(r"(?<!\\)\\++(?=')")  # (from a run's start: each run is read once)
 # A backslash before punctuation or a space (`yyyy\-MM\-dd`, a regex's escape), or a `\u0054` escaped once too often
 # (a language's escape of `T`, left for SimpleDateFormat to read as `\`, the day-of-week `u` and `0054`)
-_BACKSLASH_ESCAPE = re.compile(r"\\(?:(?P<code>u[0-9A-Fa-f]{4})|[^\w\\'\r\n])")
+# or before a lone zone letter (`ss\Z`, meant as UTC's literal `Z`: SimpleDateFormat prints `\` and then the offset;
+# `yyyy\MM\dd` is a separator, the vendor's own)
+_BACKSLASH_ESCAPE = re.compile(r"\\(?:(?P<code>u[0-9A-Fa-f]{4})|[^\w\\'\r\n]|(?P<letter>[zZX])(?![A-Za-z]))")
 
 
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
