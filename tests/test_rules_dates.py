@@ -1167,3 +1167,18 @@ def test_a_backslash_before_a_lone_zone_letter_is_no_escape(jdk):
     url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss\\Z}'"
     assert "URL sends" in assert_at(poller(url=url), "CE427", "\\\\Z").message
     assert not found(poller(updated="yyyy\\MM\\dd HH:mm:ss Z"), "CE427")  # a separator before a field of two letters
+
+
+@pytest.mark.parametrize(("fmt", "token", "printed"), [("yyyy-MM-d", "d", "2024-01-5"),
+                                                       ("yyyy-M-dd HH:mm:ss", "M", "2024-1-05 09:04:05"),
+                                                       ("yyyy/MM/d", "d", "2024/01/5")])
+def test_a_day_or_month_unpadded_beside_a_two_digit_one_in_a_year_first_date(fmt, token, printed):
+    """h194: `${gmtDate:yyyy-MM-d}` sent `2024-01-5` and drew nothing: in ISO 8601's order, one field of two letters and
+    one of one is a slip (compared as text, `2024-01-5` sorts after `2024-01-10`); `yyyy-M-d` and `M/d/yyyy` stay
+    formats of their own (test_formats_whose_numbers_are_unpadded_on_purpose)."""
+    from validator.dates.pattern import compile_pattern
+
+    assert compile_pattern(fmt).format(1704445445000, "GMT") == printed
+    (hit,) = found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")
+    assert hit.message.split("`")[1] == token and hit.fix is not None and hit.fix.applicability == "unsafe"
+    assert not found(poller(updated=fmt), "CE431")

@@ -491,7 +491,8 @@ DATE_PATTERN_FIELD_WIDTH = Rule("CE431", "date-pattern-field-width", "warning",
      "SimpleDateFormat pads a number to the count of its letters: beside `HH` and `ss`, `m` prints the minute "
      "unpadded (`10:4:05`), and `sss` prints the second in three digits (`10:04:005`).  A vendor reading ISO 8601 "
      "dates rejects both, or misreads them.  An unpadded hour, day or month is a format of its own (`M/d/yyyy "
-     "h:mm a`), but not beside ISO 8601's `'T'`: `yyyy-MM-dd'T'H:mm:ss` sends `T9:04:05`.  Reading a record's date "
+     "h:mm a`), but not beside ISO 8601's `'T'`: `yyyy-MM-dd'T'H:mm:ss` sends `T9:04:05`, nor beside a two-digit one "
+     "in a year-first date: `yyyy-MM-d` sends `2024-01-5`.  Reading a record's date "
      "is not reported: Java reads `4` and `04` alike.\n\n**Fix:** two letters for each number (`HH:mm:ss`; the fix is unsafe, as a vendor may want "
      "numbers unpadded).",
      bad=_poller(_dates(_ISO), url=_ISO_URL.replace("HH:mm:ss", "HH:m:ss")), good=_poller(_dates(_ISO), url=_ISO_URL))
@@ -875,6 +876,9 @@ def _field_widths(fields: list[Any], *, iso: bool = False) -> Iterator[Problem]:
     field (`HH:m:ss`).  (An unpadded day, month or hour is a format of its own: `d MMM yyyy`, `M/d/yyyy h:mm a`; not
     beside ISO 8601's `'T'`, ``iso``: `yyyy-MM-dd'T'H:mm:ss` sends `T9:05:00`.)"""
     clock = any(t.letter in "Hhms" and t.count == 2 for t in fields)
+    # a year-first date with its month or day in two digits (`yyyy-MM-d`): ISO 8601's order, one field left unpadded
+    year_first = bool(fields) and fields[0].letter == "y" and fields[0].count >= 4 and \
+        any(t.letter in "Md" and t.count == 2 for t in fields)
     letters = Counter(t.letter for t in fields)  # (counted once: a pattern of 10,000 fields asked the list each time)
     hours = "H" in letters or "h" in letters or "k" in letters or "K" in letters
     for token in fields:
@@ -884,6 +888,8 @@ def _field_widths(fields: list[Any], *, iso: bool = False) -> Iterator[Problem]:
             continue  # a field written twice (`ss.sss`: CE416's), minutes where the month was meant (CE415's)
         if token.count == 1 and token.letter in "ms" and clock:
             effect = "without padding: 4 is sent as `4`, where the time's other numbers have two digits (`04`)"
+        elif token.count == 1 and token.letter in "dM" and year_first:
+            effect = "without padding: 4 is sent as `4`, where the year-first date's other numbers have two digits (`04`)"
         elif token.count == 1 and iso and token.letter in "dMHms":
             effect = "without padding: 4 is sent as `4`, where ISO 8601 (the pattern's `'T'`) writes two digits (`04`)"
         elif token.count >= 3:
