@@ -1030,3 +1030,22 @@ def test_what_a_quoted_string_read_around_holds_is_still_checked():
     for quoted in ("'Xk9mQ2vL8pR4tW7zB3nC6'", "\u201cXk9mQ2vL8pR4tW7zB3nC6\u201d"):
         found = [(f.rule, f.line, f.column) for f in check(body % quoted)]
         assert ("CE751", 4, 25) in found and found[0][0] in ("CE004", "CE005"), found
+
+
+@pytest.mark.parametrize("entry", [
+    {"Url": "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd}'", "idfield": "id"},
+    {"uri": "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd}'"},
+    {"path": "/contacts?where=updated_at>'${epoch}'", "idfield": "id"},
+])
+def test_a_poller_whose_url_key_is_misspelt_beside_no_exact_poller_key_is_checked(entry) -> None:
+    """h194: `{"contacts": {"Url": "/hubs/...${gmtDate:...}", "idfield": "id"}}` was skipped as no Cloud Elements file
+    (CE090): with `url` and `idField` both misspelt, no key was a poller's; its hub path or macro is a poller's alone."""
+    assert detect_kind({"contacts": entry}) == "poller"
+    assert "CE101" in {f.rule for f in check({"contacts": entry})}
+
+
+@pytest.mark.parametrize("value", [{"db": {"host": "${DB_HOST}", "port": 5432}},
+                                   {"home": {"path": "/hubs/home", "title": "Home"}},
+                                   {"api": {"base": "${API_URL}/v1", "timeout": 30}}])
+def test_a_settings_file_with_a_variable_or_a_hubs_path_is_no_poller(value) -> None:
+    assert detect_kind(value) is None

@@ -101,12 +101,25 @@ def _is_poller_entry(entry: dict[Any, Any]) -> bool:
         return True
     url = entry.get("url")
     if not isinstance(url, str):
-        return False
+        return _misspelt_url_entry(entry)
     others = [key for key in entry if key != "url"]
     if _sends_a_poll(entry):  # (a filter alone, beside a route's own keys, is a route's: `"/contacts?where=active"`
         # with its `title`; a hub path or a last-poll macro is only a poller's)
         return "where=" not in url or _only_a_poller_sends(url) or all(_entry_key_like(key) for key in others)
     return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)
+
+
+# A last-poll macro of the platform's (a settings file's `${DB_HOST}` is none)
+_DATE_MACRO = LazyPattern(r"\$\{(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch)\b")
+
+
+def _misspelt_url_entry(entry: dict[Any, Any]) -> bool:
+    """Whether an entry with no `url` holds a hub path or a last-poll macro under another key (`"Url"`, `"uri"`), its
+    other keys a poller entry's or near misses (`idfield`): a poller's entry whose `url` is misspelt (CE101 says so)."""
+    for key, value in entry.items():
+        if isinstance(value, str) and (value.lstrip().startswith("/hubs/") or _DATE_MACRO.search(value)):
+            return all(_entry_key_like(other) for other in entry if other != key)
+    return False
 
 
 #: The keys of a poller entry: the poller schema's `$defs/entry` properties (tests/test_engine.py keeps them equal).
