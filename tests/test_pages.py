@@ -3286,3 +3286,17 @@ def test_text_after_a_block_never_closed_is_said_as_the_fence_s_mistake(closing:
     assert not [f for f in closed if f.rule == "CE001"]
     missing_brace = check_page(f"# Setup\n\n```json\n{body[:-1]}\n\nSend it.\n").findings
     assert not [f for f in missing_brace if f.help and "never closed" in f.help]
+
+
+@pytest.mark.parametrize(("value", "expected"), [("<minutes>", ("CE620", 10)), ("{{refresh_interval}}", ("CE620", 10)),
+                                               ("YOUR_INTERVAL", ("CE006", 8))])  # (a bare word: not read around)
+def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, expected):
+    """h194: a body with `...` and an unquoted placeholder value (`"event.poller.refresh_interval": <minutes>`) was
+    skipped whole, each alone being read: the dots gone, the rest was not JSON, and its unclosed quote passed."""
+    block = ('{\n  "element": {"key": "sageone"},\n  "configuration": {\n    ...\n'
+             f'    "event.poller.refresh_interval": {value},\n'
+             '    "event.poller.configuration": {"customers": {\n'
+             '      "url": "/hubs/finance/customers?where=lastModifiedDate>=\'${gmtDate:yyyy-MM-dd}",\n'
+             '      "idField": "id"}}\n  }\n}')
+    found = check_page(f"# Body\n\n```json\n{block}\n```\n", path="p.md").findings
+    assert expected in [(f.rule, f.line) for f in found], found

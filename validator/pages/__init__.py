@@ -268,8 +268,10 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
         if strict and _json_like(document) and _ELISION.search(document.text):
             repaired, elided = _without_elisions(document.text)  # a body shown in part: what it shows is checked
             shown = load_source(repaired, path=path)
-            if shown.valid or not _partial(document.text):  # (only placeholders stand for members: the mistakes
-                loaded, document = shown, replace(document, text=repaired)  # the rest holds are the reader's to copy)
+            # (only placeholders stand for members, or, the dots gone, the rest is a body with a placeholder value
+            # (`<minutes>`), read around as a whole body's: the mistakes the rest holds are the reader's to copy)
+            if shown.valid or not _partial(document.text) or not _partial(repaired):
+                loaded, document = shown, replace(document, text=repaired)
             else:
                 elided = []  # (something else is wrong with it: read as before)
         if not loaded.valid and (not strict or _partial(document.text) or not _json_like(document)):
