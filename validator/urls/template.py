@@ -1534,7 +1534,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
             for condition in where.conditions:
                 for operand in condition.values:
                     held = operand.text[1:-1] if operand.kind == "string" else operand.text
-                    if condition.operator in (">", ">=", "<", "<=") and _TEMPLATE_PLACEHOLDER.fullmatch(held):
+                    if condition.operator in (">", ">=", "<", "<=") and _TEMPLATE_PLACEHOLDER.fullmatch(held) \
+                            and not _BRACES_MISSING.fullmatch(held):  # (`$epoch`: a macro lacking braces, CE605's)
                         col.add(Flaw.TEMPLATE_PLACEHOLDER, f"{condition.field.value!r} {condition.operator} {held}: a "
                                 "template tool's placeholder (Python's str.format or %, a SQL parameter, a shell variable) left where the "
                                 "last poll time belongs; the vendor receives it as it is", operand.start, operand.end,
