@@ -15,6 +15,13 @@ through jsonschema alone: a keyword it does not know the assertion of (``format`
 ``contains``, ``unevaluated*``, ``$dynamicRef``), a reference that is not a JSON pointer into the same
 document, an inner ``$id``, another draft's ``$schema``, a pattern Python cannot compile.  The tests compare
 it with jsonschema on the corpus, its mutations and generated schemas.
+
+``excused`` widens the answer to "would every error jsonschema yields be one the caller drops?": a value keyword's
+(``type``, ``enum``, ``const``, ``pattern``, bounds, lengths) on a value ``excused`` accepts, such as a placeholder
+(``<API_KEY>``, which the placeholder rules report).  Such an error is yielded at its own keyword only where the
+keyword's subschema is descended into (``properties``, ``items``, ``allOf``, ``$ref``, ``then``...); inside
+``anyOf``, ``oneOf``, ``not``, an ``if`` or ``propertyNames`` a failure decides another keyword's error, so there
+the gate stays exact.
 """
 
 from __future__ import annotations
@@ -52,8 +59,9 @@ class _Unfollowed(Exception):
     """Something in the schema the gate cannot answer for exactly: no gate."""
 
 
-def compile_gate(schema: Any, *, fragment: str = "") -> Check | None:
-    """A check that is true exactly when jsonschema's Draft 2020-12 validator finds no error in a value.
+def compile_gate(schema: Any, *, fragment: str = "", excused: Check | None = None) -> Check | None:
+    """A check that is true exactly when jsonschema's Draft 2020-12 validator finds no error in a value (with
+    ``excused``: none but value keywords' errors on values it accepts, see the module's notes).
 
     ``schema`` is a whole schema document; ``fragment`` (``#/$defs/configuration``) names the part of it to
     validate with, as in a ``$ref``.  ``None`` when the schema uses something the gate does not follow.
@@ -62,8 +70,8 @@ def compile_gate(schema: Any, *, fragment: str = "") -> Check | None:
     if isinstance(schema, dict) and schema.get("$schema", _DIALECT) != _DIALECT:
         return None
     try:
-        compiler = _Compiler(schema)
-        check = compiler.compile(compiler.resolve(fragment or "#"))
+        compiler = _Compiler(schema, excused)
+        check = compiler.compile(compiler.resolve(fragment or "#"), exact=excused is None)
     except (_Unfollowed, re.error, RecursionError, TypeError, ValueError, KeyError, IndexError, AttributeError,
             OverflowError):
         return None
@@ -118,19 +126,22 @@ def equal(one: Any, two: Any) -> bool:
 
 
 class _Compiler:
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, excused: Check | None = None) -> None:
         self.root = root
-        self.done: dict[int, Check] = {}
-        self.pending: dict[int, list[Check]] = {}  # a schema being compiled: cells for references back into it
+        self.excused = excused
+        # by (schema, exact): a schema compiled where its value keywords' errors are excused, and where not
+        self.done: dict[tuple[int, bool], Check] = {}
+        self.pending: dict[tuple[int, bool], list[Check]] = {}  # a schema being compiled: cells for references back
 
-    def compile(self, schema: Any) -> Check:
+    def compile(self, schema: Any, *, exact: bool) -> Check:
+        """The check of ``schema``; ``exact``: one where no error is excused (under ``anyOf``, ``not``...)."""
         if schema is True:
             return _always
         if schema is False:
             return _never
         if not isinstance(schema, dict):
             raise _Unfollowed("a schema is an object or a boolean")
-        key = id(schema)
+        key = (id(schema), exact)
         found = self.done.get(key)
         if found is not None:
             return found
@@ -140,16 +151,42 @@ class _Compiler:
         if "$id" in schema and schema is not self.root:
             raise _Unfollowed("an inner $id changes where references point")
         self.pending[key] = cell = []
-        check = self._schema(schema)
+        check = self._schema(schema, exact=exact)
         cell.append(check)
         del self.pending[key]
         self.done[key] = check
         return check
 
-    def _schema(self, schema: dict[str, Any]) -> Check:
+    def _schema(self, schema: dict[str, Any], *, exact: bool) -> Check:
         unfollowed = _UNFOLLOWED.intersection(schema)
         if unfollowed:
             raise _Unfollowed(", ".join(sorted(unfollowed)))
+        checks = self._values(schema)
+        excused = None if exact else self.excused
+        if excused is not None and checks:
+            values = _all(checks)
+            checks = [lambda value: values(value) or excused(value)]
+        checks.extend(self._array(schema, exact=exact))
+        obj = self._object(schema, exact=exact)
+        if obj is not None:
+            checks.append(obj)
+        if "$ref" in schema:
+            checks.append(self.compile(self.resolve(schema["$ref"]), exact=exact))
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if keyword in schema:
+                checks.append(self._combined(keyword, schema[keyword], exact=exact))
+        if "not" in schema:
+            negated = self.compile(schema["not"], exact=True)
+            checks.append(lambda value: not negated(value))
+        if "if" in schema:
+            condition = self.compile(schema["if"], exact=True)
+            then = self.compile(schema.get("then", True), exact=exact)
+            otherwise = self.compile(schema.get("else", True), exact=exact)
+            checks.append(lambda value: then(value) if condition(value) else otherwise(value))
+        return _all(checks)
+
+    def _values(self, schema: dict[str, Any]) -> list[Check]:
+        """The checks of the value keywords, whose errors ``excused`` may excuse."""
         checks: list[Check] = []
         if "type" in schema:
             checks.append(self._type(schema["type"]))
@@ -161,24 +198,7 @@ class _Compiler:
             checks.append(lambda value: equal(value, constant))
         checks.extend(self._string(schema))
         checks.extend(self._number(schema))
-        checks.extend(self._array(schema))
-        obj = self._object(schema)
-        if obj is not None:
-            checks.append(obj)
-        if "$ref" in schema:
-            checks.append(self.compile(self.resolve(schema["$ref"])))
-        for keyword in ("allOf", "anyOf", "oneOf"):
-            if keyword in schema:
-                checks.append(self._combined(keyword, schema[keyword]))
-        if "not" in schema:
-            negated = self.compile(schema["not"])
-            checks.append(lambda value: not negated(value))
-        if "if" in schema:
-            condition = self.compile(schema["if"])
-            then = self.compile(schema.get("then", True))
-            otherwise = self.compile(schema.get("else", True))
-            checks.append(lambda value: then(value) if condition(value) else otherwise(value))
-        return _all(checks)
+        return checks
 
     def resolve(self, ref: Any) -> Any:
         if not isinstance(ref, str) or not ref.startswith("#"):
@@ -227,36 +247,36 @@ class _Compiler:
                 raise _Unfollowed("a multipleOf that is not a whole number")  # jsonschema's float arithmetic
             yield lambda value: not is_number(value) or not value % divisor
 
-    def _array(self, schema: dict[str, Any]) -> Iterable[Check]:
+    def _array(self, schema: dict[str, Any], *, exact: bool) -> Iterable[Check]:
         yield from _sizes(schema, "minItems", "maxItems", list)
-        prefix = [self.compile(item) for item in schema.get("prefixItems", [])]
-        items = self.compile(schema["items"]) if "items" in schema else _always
+        prefix = [self.compile(item, exact=exact) for item in schema.get("prefixItems", [])]
+        items = self.compile(schema["items"], exact=exact) if "items" in schema else _always
         if prefix or items is not _always:
             yield lambda value: not isinstance(value, list) or (
                 all(check(item) for check, item in zip(prefix, value))
                 and all(items(item) for item in value[len(prefix):]))
 
-    def _object(self, schema: dict[str, Any]) -> Check | None:
+    def _object(self, schema: dict[str, Any], *, exact: bool) -> Check | None:
         keywords = ("properties", "patternProperties", "additionalProperties", "propertyNames", "required",
                     "minProperties", "maxProperties", "dependentRequired", "dependentSchemas")
         if not any(keyword in schema for keyword in keywords):
             return None
-        properties = {name: self.compile(sub) for name, sub in dict(schema.get("properties", {})).items()}
+        properties = {name: self.compile(sub, exact=exact) for name, sub in dict(schema.get("properties", {})).items()}
         named = {name: check for name, check in properties.items() if check is not _always}
-        patterns = [(re.compile(pattern), self.compile(sub))
+        patterns = [(re.compile(pattern), self.compile(sub, exact=exact))
                     for pattern, sub in dict(schema.get("patternProperties", {})).items()]
         joined = re.compile("|".join(schema["patternProperties"])) if patterns else None
-        extra = self.compile(schema["additionalProperties"]) if "additionalProperties" in schema else None
+        extra = self.compile(schema["additionalProperties"], exact=exact) if "additionalProperties" in schema else None
         if extra is _always:
             extra = None
-        names = self.compile(schema["propertyNames"]) if "propertyNames" in schema else None
+        names = self.compile(schema["propertyNames"], exact=True) if "propertyNames" in schema else None
         if names is _always:
             names = None
         required = tuple(schema.get("required", ()))
         least = _count(schema.get("minProperties", 0))
         most = _count(schema["maxProperties"]) if "maxProperties" in schema else None
         needs = {name: tuple(others) for name, others in dict(schema.get("dependentRequired", {})).items()}
-        depends = {name: self.compile(sub) for name, sub in dict(schema.get("dependentSchemas", {})).items()}
+        depends = {name: self.compile(sub, exact=exact) for name, sub in dict(schema.get("dependentSchemas", {})).items()}
         per_key = bool(patterns) or extra is not None or names is not None
 
         def check(value: Any) -> bool:
@@ -296,8 +316,10 @@ class _Compiler:
 
         return check
 
-    def _combined(self, keyword: str, schemas: Any) -> Check:
-        checks = [self.compile(sub) for sub in list(schemas)]
+    def _combined(self, keyword: str, schemas: Any, *, exact: bool) -> Check:
+        # (allOf's errors are its subschemas' own; anyOf's and oneOf's are theirs, whatever failed inside)
+        exact = exact or keyword != "allOf"
+        checks = [self.compile(sub, exact=exact) for sub in list(schemas)]
         if not checks:  # jsonschema: allOf [] passes, anyOf [] and oneOf [] fail
             return _always if keyword == "allOf" else _never
         if keyword == "allOf":

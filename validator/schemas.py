@@ -461,8 +461,9 @@ def _validator(ref: str) -> Draft202012Validator:
 @lru_cache(maxsize=None)
 def _gate(name: str, fragment: str = "") -> Check | None:
     """The yes/no check of the bundled schema ``name`` (at ``fragment``, ``#/$defs/...``) that spares a valid
-    document jsonschema (:mod:`validator.schema_gate`)."""
-    return compile_gate(_loaded(name), fragment=fragment)
+    document jsonschema (:mod:`validator.schema_gate`), and a document whose errors are all dropped as
+    placeholders' (:meth:`_Translator._translate`)."""
+    return compile_gate(_loaded(name), fragment=fragment, excused=_is_placeholder)
 
 
 def _compiled(ref: str, schemas: Registry, *, follow: bool = True) -> Draft202012Validator:
@@ -560,7 +561,7 @@ def _user_validator(file: str, stamp: object, fragment: str) -> Draft202012Valid
 @lru_cache(maxsize=64)
 def _user_gate(file: str, stamp: object, fragment: str) -> Check | None:
     _, schema = _read_overlay(file, stamp)
-    return compile_gate(schema, fragment=fragment)
+    return compile_gate(schema, fragment=fragment, excused=_is_placeholder)
 
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -954,7 +955,7 @@ class _Translator:
         keyword = error.validator
         schema = error.schema if isinstance(error.schema, dict) else {}
         if keyword in _VALUE_KEYWORDS and _is_placeholder(error.instance):
-            return  # the placeholder rules report it
+            return  # the placeholder rules report it (the gate, `excused`, spares a body of only these jsonschema)
         if keyword in ("anyOf", "oneOf"):
             if "x-message" in schema:
                 wanted = [name for branch in schema.get(keyword, []) if isinstance(branch, dict)
