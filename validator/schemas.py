@@ -370,8 +370,18 @@ def top_level_properties(name: str) -> Mapping[str, Any]:
     return MappingProxyType(_loaded(name).get("properties", {}))
 
 
+_SEPARATORS = str.maketrans("", "", "._- ")
+
+
 def _separators_dropped(key: str) -> str:
-    return "".join(c for c in key.lower() if c not in "._- ")
+    return key.lower().translate(_SEPARATORS)
+
+
+@lru_cache(maxsize=1)
+def _documented_keys() -> tuple[tuple[str, str], ...]:
+    """The configuration schema's ``properties`` with each name's :func:`_separators_dropped` spelling, worked out
+    once (each new key a body writes is compared with all of them)."""
+    return tuple((name, _separators_dropped(name)) for name in top_level_properties("configuration"))
 
 
 @lru_cache(maxsize=4096)
@@ -383,19 +393,21 @@ def near_event_key(key: str) -> str | None:
     One owner for CE101's hint and for masking, which hides the value of a misspelt secret key
     (``event.notification.signature``) as it hides the key's own.
     """
-    known = [name for name in top_level_properties("configuration") if name.startswith("event.")]
+    documented = [(name, dropped) for name, dropped in _documented_keys() if name.startswith("event.")]
+    known = [name for name, _ in documented]
     if key[:5].lower() != "event":
         # `poller.refresh_interval`, `notification.callback.url`: the key with its `event.` left out (a dotted key,
         # the whole of the rest: `objects` alone is any element's word)
         plain = "event" + _separators_dropped(key)
-        return next((name for name in known if "." in name[6:] and "." in key
-                     and _separators_dropped(name) == plain), None)
+        return next((name for name, dropped in documented if "." in name[6:] and "." in key
+                     and dropped == plain), None)
     import difflib
 
     if key in known:
         return None
-    for name in known:
-        if _separators_dropped(name) == _separators_dropped(key):
+    plain = _separators_dropped(key)
+    for name, dropped in documented:
+        if dropped == plain:
             return name
     by_lower = {name.lower(): name for name in known}
     near = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.9)
@@ -415,8 +427,8 @@ def near_common_key(key: str) -> str | None:
     or other separators (``oauth.api_key``, ``oauth.callbackUrl``); None otherwise. Only that, and no close spelling:
     every element declares its own keys, and one may declare a key a letter away from a common one."""
     plain = _separators_dropped(key)
-    return next((name for name in top_level_properties("configuration") if "." in name and name != key
-                 and not name.startswith("event.") and _separators_dropped(name) == plain), None)
+    return next((name for name, dropped in _documented_keys() if "." in name and name != key
+                 and not name.startswith("event.") and dropped == plain), None)
 
 
 def schema_uri(name: str) -> str:

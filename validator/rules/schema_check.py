@@ -231,7 +231,8 @@ def _near_body_key(lowered: str) -> str | None:
     return by_lower[near[0]] if near else None
 
 
-_BARE_ENTRY_KEYS = frozenset(ENTRY_KEYS + DATE_KEYS) - {"url", "pageSize"}
+_ENTRY_OR_DATE_KEYS = frozenset(ENTRY_KEYS + DATE_KEYS)
+_BARE_ENTRY_KEYS = _ENTRY_OR_DATE_KEYS - {"url", "pageSize"}
 
 
 def _event_key_meant(key: Any, value: Any, configuration: dict[str, Any], documented: Any) -> str | None:
@@ -250,8 +251,6 @@ def _common_keys_judged(ctx: Context) -> bool:
     """Whether a common key written with another case or separators (`oauth.api_key`) is CE101's: not where the
     element check reads the configuration against the element's definition (CE901 names the key meant), nor in a
     response, whose keys are those the element declares."""
-    from .notifications import is_response
-
     if is_response(ctx.value):
         return False
     if not ctx.options.element_docs or not ctx.element:
@@ -283,7 +282,8 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
     if _common_keys_judged(ctx):
         guesses.update({key: near_common_key(key) for key, guess in guesses.items()
                         if guess is None and isinstance(key, str) and not key.startswith("event.")})
-    meant_twice = {guess for guess, keys in Counter(guesses.values()).items() if guess is not None and keys > 1}
+    meant = [guess for guess in guesses.values() if guess is not None]  # (most bodies: none, so none twice)
+    meant_twice = {guess for guess, keys in Counter(meant).items() if keys > 1} if len(meant) > 1 else set()
     for key, value in configuration.items():
         nested = isinstance(value, (dict, list))
         if nested and key in (DATES, "configuration"):  # a poller's or a body's object, a level too deep
@@ -302,7 +302,7 @@ def _misspelt_event_keys(ctx: Context) -> Iterator[Finding]:
         guess = guesses[key]
         entry_key = key[len("event.poller."):] if isinstance(key, str) and key.startswith("event.poller.") else \
             key if key in _BARE_ENTRY_KEYS else None  # (`url` and `pageSize` alone may be an element's own keys)
-        if guess is None and entry_key in ENTRY_KEYS + DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
+        if guess is None and entry_key in _ENTRY_OR_DATE_KEYS:  # `event.poller.pollDelay`: an entry's key
             where = "each entry" if entry_key in ENTRY_KEYS else "each entry's `datesConfiguration`"
             yield ctx.finding(rule_for("CE101"), f"unknown key `{key}` in `configuration`: the platform ignores it; "
                               f"`{entry_key}` is set in {where} of `event.poller.configuration`",
