@@ -178,6 +178,8 @@ def run_check(
     jobs: list[Job] = []
     excluded = 0  # files the configuration's `exclude` (or its element docs folder) leaves out
     warned_zones: set[tuple[Path | None, str]] = set()
+    # each configuration's options, made (and their folders looked at) once: the files of a folder share one
+    options_of: dict[int, Options] = {}
     unreadable: list[FileReport] = []  # (said in the machine-readable reports too: not a clean run)
     for item in inputs:
         if isinstance(item, InputError):
@@ -205,11 +207,14 @@ def run_check(
             warned_zones.add(zone_origin)  # (once for each file that sets it)
             if not getattr(args, "quiet", False):
                 _warn_unknown_zone(config, from_command_line=args.server_zone is not None)
-        options = config.options(element=args.element, opt_in=("CE617",) if args.report_spaces else ())
-        unusable = options.unusable_folder()
-        if unusable is not None:
-            print(f"ce-validator: error: {unusable}", file=sys.stderr)
-            return 2
+        options = options_of.get(id(config))
+        if options is None:
+            options = config.options(element=args.element, opt_in=("CE617",) if args.report_spaces else ())
+            unusable = options.unusable_folder()
+            if unusable is not None:
+                print(f"ce-validator: error: {unusable}", file=sys.stderr)
+                return 2
+            options_of[id(config)] = options
         jobs.append((item, config, options))
     if excluded and not jobs and not unreadable and not getattr(args, "quiet", False):
         # ("No files checked." alone would not say why)
