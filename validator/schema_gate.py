@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 Check = Callable[[Any], bool]
 
-__all__ = ["JSON_TYPES", "Check", "compile_gate", "equal"]
+__all__ = ["JSON_TYPES", "Check", "compile_gate", "equal", "resolve_pointer"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -55,8 +55,27 @@ JSON_TYPES: dict[str, Check] = {
 _PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {"string": str, "object": dict, "array": list, "boolean": bool}
 
 
-class _Unfollowed(Exception):
+class _Unfollowed(LookupError):
     """Something in the schema the gate cannot answer for exactly: no gate."""
+
+
+def resolve_pointer(root: Any, ref: Any) -> Any:
+    """The part of the schema document ``root`` that ``ref`` (``#/$defs/name``) points at, as jsonschema finds it;
+    raises (:class:`LookupError`, :class:`ValueError`...) for a reference the gate does not follow."""
+    if not isinstance(ref, str) or not ref.startswith("#"):
+        raise _Unfollowed("a reference outside this document")
+    fragment = ref[1:]
+    if fragment and not fragment.startswith("/"):
+        raise _Unfollowed("an anchor")
+    node = root
+    # as `referencing` reads a pointer: the whole fragment percent-decoded first (so `%2F` separates), then
+    # split; a schema with its own `$id` on the way changes the base, which the gate does not follow
+    for token in unquote(fragment).split("/")[1:]:
+        if isinstance(node, dict) and "$id" in node and node is not root:
+            raise _Unfollowed("a pointer through an inner $id")
+        token = token.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]
+    return node
 
 
 def compile_gate(schema: Any, *, fragment: str = "", excused: Check | None = None) -> Check | None:
@@ -201,20 +220,7 @@ class _Compiler:
         return checks
 
     def resolve(self, ref: Any) -> Any:
-        if not isinstance(ref, str) or not ref.startswith("#"):
-            raise _Unfollowed("a reference outside this document")
-        fragment = ref[1:]
-        if fragment and not fragment.startswith("/"):
-            raise _Unfollowed("an anchor")
-        node = self.root
-        # as `referencing` reads a pointer: the whole fragment percent-decoded first (so `%2F` separates), then
-        # split; a schema with its own `$id` on the way changes the base, which the gate does not follow
-        for token in unquote(fragment).split("/")[1:]:
-            if isinstance(node, dict) and "$id" in node and node is not self.root:
-                raise _Unfollowed("a pointer through an inner $id")
-            token = token.replace("~1", "/").replace("~0", "~")
-            node = node[int(token)] if isinstance(node, list) else node[token]
-        return node
+        return resolve_pointer(self.root, ref)
 
     def _type(self, expected: Any) -> Check:
         names = [expected] if isinstance(expected, str) else list(expected)

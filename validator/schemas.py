@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
+    from .schema_errors import SchemaError
+
 __all__ = [
     "RULES",
     "SCHEMA_BASE_URI",
@@ -615,6 +617,28 @@ def _room_for_nesting() -> Iterator[None]:
         sys.setrecursionlimit(before)
 
 
+def _errors_without_jsonschema(name: str, fragment: str, value: Any) -> list[SchemaError] | None:
+    """jsonschema's errors of ``value`` against the bundled schema ``name`` (at ``fragment``), found without it
+    (:mod:`validator.schema_errors`); None: ask jsonschema."""
+    from .schema_errors import errors_of, inlined
+
+    if _has_huge_int(value):
+        return None  # (jsonschema cannot print it, and validate() checks the document again as infinity)
+    schema = inlined(name, fragment)
+    return errors_of(schema, value) if schema is not None else None
+
+
+def _has_huge_int(value: Any) -> bool:
+    """Whether ``value`` holds an integer :func:`_without_huge_ints` replaces."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value.bit_length() >= 14_000
+    if isinstance(value, dict):
+        return any(_has_huge_int(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_huge_int(item) for item in value)
+    return False
+
+
 def _without_huge_ints(value: Any) -> Any:
     """``value`` with every integer too long to print replaced by infinity (a number of the same sign)."""
     if isinstance(value, bool):
@@ -632,7 +656,8 @@ def _validate(value: Any, *, schema: str, element: str | None,
               overlay_dirs: tuple[str, ...]) -> list[SchemaProblem]:
     base = schema if schema in _KINDS else ("instance" if schema.startswith("elements/") else "document")
     translator = _Translator(value, base)
-    translator.run(partial(_validator, schema_uri(schema)), gate=_gate(schema), overlay=None)
+    translator.run(partial(_validator, schema_uri(schema)), gate=_gate(schema), overlay=None,
+                   errors=partial(_errors_without_jsonschema, schema, ""))
     if element is None and base == "instance" and isinstance(value, dict):
         declared = value.get("element")
         if isinstance(declared, dict) and isinstance(declared.get("key"), str):
@@ -660,7 +685,7 @@ def _validate(value: Any, *, schema: str, element: str | None,
     overlay = element_overlay(element) if element else None
     if element and overlay is not None and base in ("instance", "configuration"):
         translator.run(partial(_validator, schema_uri(overlay) + fragment), gate=_gate(overlay, fragment),
-                       overlay=element,
+                       overlay=element, errors=partial(_errors_without_jsonschema, overlay, fragment),
                        required=_overlay_required(element))
     return translator.problems()
 
@@ -933,13 +958,16 @@ class _Translator:
     # ------------------------------------------------------------------------------------- translate
 
     def run(self, validator: Callable[[], Draft202012Validator], *, overlay: str | None,
-            required: list[str] | None = None, gate: Check | None = None) -> None:
-        """Translate the errors of ``validator()``, built only when ``gate`` does not pass the document."""
+            required: list[str] | None = None, gate: Check | None = None,
+            errors: Callable[[Any], list[SchemaError] | None] | None = None) -> None:
+        """Translate the errors of ``validator()``, built only when ``gate`` does not pass the document, nor
+        ``errors`` finds them without jsonschema (:mod:`validator.schema_errors`)."""
         if overlay is not None:
             self._overlay_keys[overlay] = required or []
         if gate is not None and gate(self.value):
             return
-        for error in validator().iter_errors(self.value):
+        found = errors(self.value) if errors is not None else None
+        for error in found if found is not None else validator().iter_errors(self.value):
             self._translate(error, overlay)
 
     def _add(self, path: tuple[Any, ...], rule: str, message: str, *, key: bool = False,
@@ -959,7 +987,7 @@ class _Translator:
                 self._type_at[problem.pointer] = len(self._problems)
             self._problems.append((path, problem))
 
-    def _translate(self, error: ValidationError, overlay: str | None) -> None:
+    def _translate(self, error: ValidationError | SchemaError, overlay: str | None) -> None:
         path = tuple(error.absolute_path)
         for root in self._single_entries | self._wrapped_entries:
             if path[: len(root)] == root:
