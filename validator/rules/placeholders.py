@@ -34,6 +34,7 @@ The message never quotes any text of a secret key's value.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
@@ -222,7 +223,18 @@ def check(ctx: Any) -> Iterator[Finding]:
 
 
 def _reading(text: str, parent: str | None, is_key: bool) -> _Reading:
-    """What ``text`` draws as a key (``is_key``) or as the value of the key ``parent``."""
+    """What ``text`` draws as a key (``is_key``) or as the value of the key ``parent``; a short one is read once
+    per process, as the same keys and values come back in every body of a batch (2,100 kinds in 16,500 of 1,000
+    corpus bodies)."""
+    if len(text) <= _REMEMBERED:
+        return _remembered_reading(text, parent, is_key)
+    return _read(text, parent, is_key)
+
+
+_REMEMBERED = 200  # characters (as find_placeholders' own memory)
+
+
+def _read(text: str, parent: str | None, is_key: bool) -> _Reading:
     credential = not is_key and parent is not None and is_credential_key(parent) \
         and not (parent in ("key", "Key") and is_dotted_key(text))  # a pair's name: `apikey.user.key`
     date_format = not is_key and parent is not None and (parent.endswith("DateFormat") or is_date_mask_key(parent))
@@ -258,3 +270,6 @@ def _reading(text: str, parent: str | None, is_key: bool) -> _Reading:
         said.append(_Said(_RULES_BY_KIND[placeholder.kind], message, fix,
                           None if is_key else (placeholder.start, placeholder.end)))
     return _Reading(not is_key, tuple(said))
+
+
+_remembered_reading = lru_cache(maxsize=16384)(_read)
