@@ -251,3 +251,18 @@ def test_an_email_costs_no_userinfo_scan(monkeypatch: pytest.MonkeyPatch) -> Non
     assert userinfo.scans == 0
     url = "https://admin:Kq9vT3pLx8wZ@db.example.com/x"
     assert [url[start:end] for start, end in masking._userinfo_spans(url)] == ["Kq9vT3pLx8wZ"]
+
+
+def test_a_value_that_cannot_overlap_itself_costs_no_reading_of_its_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finding a secret's copies reads the value's period (a Python loop over its characters) only for a value found
+    that may overlap a copy of itself: one whose first character comes back in it (most tokens' does not)."""
+    read: list[str] = []
+    period = masking._period
+    monkeypatch.setattr(masking, "_period", lambda form: read.append(form) or period(form))
+    text = "a=Kq9vT3pLx8wZ2mN b=Kq9vT3pLx8wZ2mN"
+    assert list(masking._occurrences(text, "Kq9vT3pLx8wZ2mN")) == [(2, 17), (20, 35)]
+    assert list(masking._occurrences(text, "Zz9vT3pLx8wZ2mN")) == []
+    assert read == []
+    assert list(masking._occurrences("x abababab y", "abab")) == [(2, 10)]  # (a periodic run: one span)
+    assert read == ["abab"]
+

@@ -527,8 +527,11 @@ def _occurrences(text: str, form: str) -> Iterator[tuple[int, int]]:
     """The places of ``form`` in ``text``, overlapping ones joined: a run of a periodic value (`\\\\\\...`) is one
     span, found in one pass, where one search from each place would take the run's length squared."""
     size = len(form)
-    period = _period(form)
     start = text.find(form)
+    if start == -1:
+        return
+    # (no copy of a form whose first character it holds nowhere else overlaps another: most values, read in C)
+    period = _period(form) if form[:1] in form[1:] else size
     while start != -1:
         end = start + size
         if period < size:  # occurrences may overlap: take the whole run of the pattern
