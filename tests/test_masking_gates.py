@@ -266,3 +266,42 @@ def test_a_value_that_cannot_overlap_itself_costs_no_reading_of_its_period(monke
     assert list(masking._occurrences("x abababab y", "abab")) == [(2, 10)]  # (a periodic run: one span)
     assert read == ["abab"]
 
+
+_HELD_PIECES = ["password", "PASSWORD", "Password", "pAsSwOrD", " ", "\t", "\n", "with ", "WITH", "set ", "SET", "for u",
+                "encrypted", "login", "machine h", "default", "account", "'", '"', "=", "(", "\\", "Kq9vT3pLx8wZ", "é",
+                "\u017f", "\u212a", "_"]
+
+
+def test_what_a_match_holds_spares_no_match(corpus_strings: list[str]) -> None:
+    """A text without what each match of a pattern holds (`[ \\t]password`, in any case) is not scanned with it: no text
+    so spared holds a match, in every corpus string and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    def spared_a_match(text: str) -> bool:
+        return any(not masking._may_match(pattern, text) and pattern.search(text) is not None
+                   for pattern in masking._MATCHES_HOLD)
+
+    assert [text for text in corpus_strings if spared_a_match(text)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_HELD_PIECES), max_size=16).map("".join))
+    def spares_none(text: str) -> None:
+        assert not spared_a_match(text)
+
+    spares_none()
+
+
+def test_a_body_with_a_password_key_costs_no_scan_for_sql_or_netrc_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`password` (a key of a quarter of the bodies) and `default` gate the SQL and `.netrc` patterns, which read a
+    password after a blank: a body writing it only as a key is not scanned with them; SQL's is still masked."""
+    scans: list[str] = []
+    for name in ("_SQL_PASSWORD", "_NETRC_LINE"):
+        pattern = getattr(masking, name)
+        monkeypatch.setattr(pattern, "finditer", lambda text, name=name, scan=pattern.compiled.finditer:
+                            scans.append(name) or scan(text))
+    body = '{"configuration": {"password": "<INSERT_PASSWORD>", "default": "x"}, "name": "a"}'
+    assert set(masking._scan_text(body, frozenset())) == set()
+    assert scans == []
+    text = "CREATE USER ops WITH PASSWORD 'Kq9vT3pLx8wZ'; -- password"
+    assert {text[start:end] for start, end in masking._scan_text(text, frozenset(), broken=True)} == {"Kq9vT3pLx8wZ"}
+    assert "_SQL_PASSWORD" in scans

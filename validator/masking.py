@@ -1828,7 +1828,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 yield match.span(group)
     yield from platform_credentials(text)
     for gates, pattern in _CODE_CREDENTIALS if present else ():  # (most texts hold none of the pieces)
-        if not present.isdisjoint(gates):
+        if not present.isdisjoint(gates) and _may_match(pattern, pieces):
             yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if not present.isdisjoint(_DEFAULT_GATES):
         yield from _literal_defaults(text, extra_keys)
@@ -1919,14 +1919,21 @@ _INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+
                            r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)")
 
 
+# A .netrc's line (also echoed: `--netrc-file <(echo '...')`; its `default` entry)
+_NETRC_LINE = LazyPattern(
+    r"(?m)(?:^[ \t]*|(?<=['\"])(?=(?:machine[ \t]+\S+|default)[ \t]+login[ \t]))(?:machine[ \t]+\S+|default)"
+    r"(?:[ \t]+login[ \t]+\S+)?(?:[ \t]+account[ \t]+\S+)?[ \t]+password[ \t]+(?:\\?[\"'])?"
+    r"(?P<value>[^\s\"'`\\][^\s\"'`\\]*)")
+# SQL's `WITH PASSWORD '...'`, `SET PASSWORD FOR u = '...'`, MySQL 5's `= PASSWORD('...')`
+_SQL_PASSWORD = LazyPattern(
+    r"(?i)\b(?:(?:with|encrypted|login)[ \t]+password|set[ \t]+password(?:[ \t]+for[ \t]+\S{1,200})?[ \t]*="
+    r"(?:[ \t]*password[ \t]*\()?)[ \t]*(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")
+
 # Credentials as code and tools write them, in a page or a pasted line: an Oracle thin URL's `user/password@`,
 # a `.netrc` line, PowerShell's `ConvertTo-SecureString '...'`, Python requests' `auth=("user", "...")`.
 _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `auth` alone is in most bodies)
     (("thin:",), LazyPattern(r"thin:@?[\w$#.\-]+/(?P<value>[^@\s\"'`;/]+)@")),
-    (("machine", "default"), LazyPattern(
-        r"(?m)(?:^[ \t]*|(?<=['\"])(?=(?:machine[ \t]+\S+|default)[ \t]+login[ \t]))(?:machine[ \t]+\S+|default)"
-        r"(?:[ \t]+login[ \t]+\S+)?(?:[ \t]+account[ \t]+\S+)?[ \t]+password[ \t]+(?:\\?[\"'])?"
-        r"(?P<value>[^\s\"'`\\][^\s\"'`\\]*)")),  # (a .netrc's line, also echoed: `--netrc-file <(echo '...')`; its `default` entry)
+    (("machine", "default"), _NETRC_LINE),
     # curl's configuration syntax (`-K <(echo 'user = "admin:..."')`, a .curlrc): `user` holds the password after its `:`
     ((" -K", "--config", "curlrc"), LazyPattern(r"(?:^|(?<=[\s'\"(]))-{0,2}user[ \t]*[=:]?[ \t]+\"?[^:\s\"']+:"
                                              r"(?P<value>[^\s\"']+)")),
@@ -1957,10 +1964,7 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
                                                r"(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (MySQL 8's `WITH plugin BY`)
     (("IDENTIFIED", "identified"), LazyPattern(r"(?im)^[ \t]*(?:create|alter|grant)\b[^\r\n]{0,300}?\bidentified[ \t]+by[ \t]+"
                                                r"(?P<value>[^'\"\s;]{1,400})")),  # (unquoted: in a statement, not prose's)
-    (("PASSWORD '", "password '", 'PASSWORD "', 'password "', "PASSWORD", "password"), LazyPattern(
-        r"(?i)\b(?:(?:with|encrypted|login)[ \t]+password|set[ \t]+password(?:[ \t]+for[ \t]+\S{1,200})?[ \t]*="
-        r"(?:[ \t]*password[ \t]*\()?)[ \t]*(?P<q>['\"])(?P<value>[^'\"\r\n]{1,400})(?P=q)")),  # (and `SET PASSWORD
-    # FOR u = '...'`, MySQL 5's `= PASSWORD('...')`)
+    (("PASSWORD '", "password '", 'PASSWORD "', 'password "', "PASSWORD", "password"), _SQL_PASSWORD),
     (("redis-cli",), LazyPattern(r"\bredis-cli\b(?:[ \t]+(?!-a\b|--pass\b|AUTH\b)\S{1,200}){0,20}?[ \t]+"
                                  r"(?:(?:-a|--pass)[ \t]+|AUTH[ \t]+(?:[^\s'\"]{1,200}[ \t]+)?)['\"]?(?P<value>[^\s'\"]{1,400})")),
     (("REDISCLI_AUTH",), LazyPattern(r"\bREDISCLI_AUTH=['\"]?(?P<value>[^\s'\"]{1,400})")),
@@ -1987,6 +1991,21 @@ _CODE_CREDENTIALS = (  # (each read only in a text holding one of its pieces: `a
     (("secret set",), LazyPattern(r"\bgh[ \t]+secret[ \t]+set[ \t]+\S{1,200}(?:[ \t]+(?!--body|-b\b)\S{1,200}){0,6}[ \t]+"
                                   r"(?:--body|-b)(?:[ \t]+|=)['\"]?(?P<value>[^\s'\"]{1,400})")),
 )
+# What every match of a pattern above holds (in lower case), where its gates are pieces many bodies hold (`default`,
+# a `password` key): a text holding none of it is not scanned (one that is not ASCII is, its case folded otherwise)
+_MATCHES_HOLD: dict[LazyPattern[str], tuple[str, ...]] = {_NETRC_LINE: (" password", "\tpassword"),
+                                                         _SQL_PASSWORD: (" password", "\tpassword")}
+
+
+def _may_match(pattern: LazyPattern[str], pieces: str) -> bool:
+    """Whether ``pieces`` (:func:`_distinct_lines` of a text) holds what each match of ``pattern`` holds."""
+    held = _MATCHES_HOLD.get(pattern)
+    if held is None or not pieces.isascii():
+        return True
+    lowered = pieces.lower()
+    return any(piece in lowered for piece in held)
+
+
 # A setter or a command naming a secret key, then its value: Java's `config.setPassword("...")`, Windows' `setx NAME
 # "..."`, kubectl's `--from-literal=api-secret=...`
 _KEYED_CREDENTIALS = (
