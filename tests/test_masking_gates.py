@@ -305,3 +305,40 @@ def test_a_body_with_a_password_key_costs_no_scan_for_sql_or_netrc_passwords(mon
     text = "CREATE USER ops WITH PASSWORD 'Kq9vT3pLx8wZ'; -- password"
     assert {text[start:end] for start, end in masking._scan_text(text, frozenset(), broken=True)} == {"Kq9vT3pLx8wZ"}
     assert "_SQL_PASSWORD" in scans
+
+
+_NAME_TEXT_PIECES = ["password", "PASSWORD", "Pass", "pw", "PWD", "api key", "API_KEY", "Key", "secret", "Secret",
+                     "client_secret", "token", "TOKEN", "access-token", "passphrase", " ", "\t", ":", "=", " is ", " - ",
+                     "**", "`", "Kq9vT3pLx8wZ", "the", "é", "\u017f", "\u212a"]
+
+
+def test_a_text_naming_no_secret_spares_no_named_value(corpus_strings: list[str]) -> None:
+    """An ASCII text holding no piece of the English names of a secret (`key`, `secret`, `pass`, `pw`, `token`, in
+    any case) holds no match of the patterns that read a value after one: in every corpus string and generated one."""
+    from hypothesis import given, settings, strategies as st
+
+    def spared_a_match(text: str) -> bool:
+        return text.isascii() and not any(piece in text.lower() for piece in masking._NAME_PIECES) and (
+            masking._NAMED_SECRET.search(text) is not None or masking._PASSWORD_AFTER_A_BLANK.search(text) is not None)
+
+    assert [text for text in corpus_strings if spared_a_match(text)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_NAME_TEXT_PIECES), max_size=16).map("".join))
+    def spares_none(text: str) -> None:
+        assert not spared_a_match(text)
+
+    spares_none()
+
+
+def test_a_description_naming_no_secret_costs_no_scan_for_named_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A string with blanks (a description: most strings the walk reads in prose) that names no secret is not scanned
+    for a value after a secret's name; one that names one still is, and its value masked."""
+    named, after_a_blank = _Counted(masking._NAMED_SECRET), _Counted(masking._PASSWORD_AFTER_A_BLANK)
+    monkeypatch.setattr(masking, "_NAMED_SECRET", named)
+    monkeypatch.setattr(masking, "_PASSWORD_AFTER_A_BLANK", after_a_blank)
+    assert list(masking._named_in_text("Polls the contacts of the CRM every 5 minutes, id: 42")) == []
+    assert (named.scans, after_a_blank.scans) == (0, 0)
+    text = "rotated on Monday, API key: Kq9vT3pLx8wZ2mN"
+    assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
+    assert (named.scans, after_a_blank.scans) == (1, 1)

@@ -2876,6 +2876,7 @@ _NAMED_FOR_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ 
                                 r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?[\"\u201c]?"
                                 r"(?P<value>[^\s,;)\]\"'<>|&?#`\u201d\u201c]{8,200})")
 _FOR_NAMES = ("key", "secret", "pass", "token")  # (a piece of each name it reads: most strings hold none)
+_NAME_PIECES = (*_FOR_NAMES, "pw")  # (a piece of each name _NAMED_SECRET and _PASSWORD_AFTER_A_BLANK read)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
 _NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
@@ -2888,8 +2889,11 @@ _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-s
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if text[:1] == "/" or text.startswith(("http://", "https://")):
         return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
-    if " " in text:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`, `the token <key>`: a name, a
-        # blank, the value's shape
+    lowered = text.lower()
+    # (an ASCII text holding none of the pieces of the English names holds no match of the two patterns that read them)
+    named = not text.isascii() or any(piece in lowered for piece in _NAME_PIECES)
+    if " " in text and named:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`, `the token <key>`: a
+        # name, a blank, the value's shape
         for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
             value = match.group("value").rstrip(".")
             if match.group("key") is not None:  # (`api key <hex 32> rotated`; `the api key ContactsByAccount2` is shown)
@@ -2898,9 +2902,8 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
             elif _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
                     or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
                 yield match.start("value"), match.start("value") + len(value)
-    lowered = text.lower()
     abroad = not text.isascii() or any(name in lowered for name in _ABROAD)
-    for match in (*_NAMED_SECRET.finditer(text), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
+    for match in (*(_NAMED_SECRET.finditer(text) if named else ()), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
                   *(_NAMED_FOR_SECRET.finditer(text) if " " in text and any(name in lowered for name in _FOR_NAMES)
                     else ())):
         value = match.group("value").rstrip(".")
