@@ -9,6 +9,8 @@ from typing import Any, Iterator
 import pytest
 
 from validator import masking
+from validator.masking import find_secrets
+from validator.source import load_source
 
 # Pieces of texts a gate must not be fooled by: secret names (as CEQL fields and query parameters), the operators and
 # blanks around them, quotes, encodings, the words of CEQL.
@@ -342,3 +344,18 @@ def test_a_description_naming_no_secret_costs_no_scan_for_named_values(monkeypat
     text = "rotated on Monday, API key: Kq9vT3pLx8wZ2mN"
     assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
     assert (named.scans, after_a_blank.scans) == (1, 1)
+
+
+def test_a_long_key_not_shaped_as_a_secret_costs_no_question_about_its_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A member whose key and value may be swapped (`"<the secret>": "signature.secret"`) is told by the key's shape
+    first: the value of a long key shaped as none (`"event.vendor.type": "polling"`, in every body) is not asked about
+    as a key (a first question costs the whole vocabulary's reading); a swapped pair is still found."""
+    asked: list[str] = []
+    is_secret = masking._is_secret
+    monkeypatch.setattr(masking, "_is_secret", lambda key, extra: asked.append(key) or is_secret(key, extra))
+    assert not masking._swapped_with_its_key("event.vendor.type", "polling", frozenset())
+    assert asked == []
+    assert masking._swapped_with_its_key("Kq9vT3pLx8wZ2mN", "signature.secret", frozenset())
+    body = '{"configuration": {"event.vendor.type": "polling", "Kq9vT3pLx8wZ2mN": "signature.secret"}}'
+    source = load_source(body)
+    assert {body[start:end] for start, end in find_secrets(source).spans} == {"Kq9vT3pLx8wZ2mN"}

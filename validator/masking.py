@@ -2974,10 +2974,11 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
 
 def _swapped_with_its_key(name: str, value: str, extra_keys: frozenset[str]) -> bool:
     """Whether a member is a secret and its key swapped: the value names a secret key (`signature.secret`) and the
-    key has a password's shape (letters of both cases and digits, or signs), no key's."""
-    return " " not in name and _PLAIN_KEY.fullmatch(value) is not None and _is_secret(value, extra_keys) \
-        and not _is_secret(name, extra_keys) and (_MIXED_WITH_DIGITS.fullmatch(name) is not None
-                                                  or _PASSWORD_LIKE.fullmatch(name) is not None)
+    key has a password's shape (letters of both cases and digits, or signs), no key's.  (The shapes first: a value is
+    asked about as a key only beside a key shaped so, not beside each long key, `event.vendor.type`, of each body.)"""
+    return " " not in name and _PLAIN_KEY.fullmatch(value) is not None \
+        and (_MIXED_WITH_DIGITS.fullmatch(name) is not None or _PASSWORD_LIKE.fullmatch(name) is not None) \
+        and _is_secret(value, extra_keys) and not _is_secret(name, extra_keys)
 
 
 def _key_part(source: Source, pointer: str, name: str, start: int, end: int) -> tuple[int, int]:
