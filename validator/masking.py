@@ -2186,11 +2186,19 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
     more); and in any comment, the value of a name ending in `key` when it has a key's shape (`// live key: ...`)."""
     if ("//" not in text and "#" not in text and "/*" not in text) or _COMMENT.search(text) is None:
         return
-    # where the words naming a secret are, found once (a hostile one-line file holds many comments)
+    # where the words naming a secret are, found once (a hostile one-line file holds many comments); only those on a
+    # comment's line before its end are asked about (below, a comment is read for the words that name a secret there)
+    lines = _comment_lines(text)
+    at = 0
     named: list[int] = []
     judged: dict[str, bool] = {}
     before = ""
     for word in _COMMENT_WORD.finditer(text):
+        while at < len(lines) and lines[at][1] <= word.start():
+            at += 1
+        if at == len(lines) or word.start() < lines[at][0]:
+            before = word.group().rstrip(".-")
+            continue
         found = judged.get(word.group())
         if found is None:
             found = judged[word.group()] = _is_secret(word.group().rstrip(".-"), extra_keys) \
@@ -2214,8 +2222,7 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
     if not named:
         return
     for comment in _COMMENT.finditer(text):
-        reach = max(0, comment.start() - _QUOTE_REACH)  # the line before it, bounded
-        line_start = max(text.rfind("\n", reach, comment.start()) + 1, reach)
+        line_start = _comment_line_start(text, comment)
         index = bisect_left(named, line_start)
         if index < len(named) and named[index] < comment.end():
             yield from (token.span() for token in _WORD_TOKEN.finditer(text, comment.start(), comment.end()))
@@ -2227,6 +2234,25 @@ def _commented_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[
             # and the value written after the name, punctuation and all (`# password = Hs6q%$r2Y-a@Bp<u`)
             yield from (value.span("value") for value in _COMMENTED_VALUE.finditer(text, comment.start(), comment.end())
                         if _is_secret(value.group("name"), extra_keys) and not _showable(value.group("value")))
+
+
+def _comment_line_start(text: str, comment: re.Match[str]) -> int:
+    """Where the line of a comment starts: the words naming a secret there are the comment's (bounded: the line before
+    it is read as far as :data:`_QUOTE_REACH`)."""
+    reach = max(0, comment.start() - _QUOTE_REACH)
+    return max(text.rfind("\n", reach, comment.start()) + 1, reach)
+
+
+def _comment_lines(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each comment's line up to the comment's end, in order, those that overlap joined."""
+    joined: list[tuple[int, int]] = []
+    for comment in _COMMENT.finditer(text):
+        start = _comment_line_start(text, comment)
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], comment.end()))
+        else:
+            joined.append((start, comment.end()))
+    return joined
 
 
 def _written_key(key: str) -> str:
