@@ -398,3 +398,15 @@ def test_a_word_on_no_comment_line_is_not_asked_whether_it_names_a_secret(monkey
     assert {text[start:end] for start, end in masking._commented_secrets(text, frozenset())} == {"Kq9vT3pLx8wZ"}
     assert "tags" not in asked and "sales" not in asked and "password" in asked
 
+
+def test_an_object_with_a_name_and_no_value_costs_no_question_about_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The label of a name/value pair (`{"name": "X-Api-Key", "value": ...}`) is asked about only in an object holding
+    a value it may name: not the body's own `name` (an instance's, new in each body); a pair's value is still masked."""
+    asked: list[str] = []
+    is_secret = masking._is_secret
+    monkeypatch.setattr(masking, "_is_secret", lambda key, extra: asked.append(key) or is_secret(key, extra))
+    body = '{"name": "Acme CRM (staging)", "element": {"key": "acmecrm"}, "configuration": {"base.url": "https://x.io"}}'
+    assert find_secrets(load_source(body)).spans == ()
+    assert "Acme CRM (staging)" not in asked and "acmecrm" not in asked
+    body = '{"headers": [{"name": "X-Api-Key", "value": "Kq9vT3pLx8wZ2mN"}]}'
+    assert {body[start:end] for start, end in find_secrets(load_source(body)).spans} == {"Kq9vT3pLx8wZ2mN"}

@@ -2730,7 +2730,9 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
                 if header is not None:
                     yield source.string_span(pointer_of(path), *header)
             continue
-        label = None if _PAIR_NAME_SET.isdisjoint(node) else next(
+        # (a label matters only beside a value it may name: the most objects with a `name`, the body itself, have none,
+        # and their names, an instance's own, each cost a first question)
+        label = None if _PAIR_NAME_SET.isdisjoint(node) or _PAIR_VALUES.isdisjoint(node) else next(
             (node[field] for field in _PAIR_NAMES if isinstance(node.get(field), str)), None)
         pair = label is not None and (_is_secret(label, extra_keys) or _is_header(label))
         # a list of name/value pairs under a secret key (Postman's `"bearer": [{"key": "token", "value": ...,
