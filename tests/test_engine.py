@@ -1049,3 +1049,15 @@ def test_a_poller_whose_url_key_is_misspelt_beside_no_exact_poller_key_is_checke
                                    {"api": {"base": "${API_URL}/v1", "timeout": 30}}])
 def test_a_settings_file_with_a_variable_or_a_hubs_path_is_no_poller(value) -> None:
     assert detect_kind(value) is None
+
+
+@pytest.mark.parametrize("value", [{"backup": {"target": "/backups/db-${date}.sql"}},
+                                   {"env": {"BUILD_DATE": "${date}"}},
+                                   {"build": {"stamp": "${epoch}"}},
+                                   {"links": {"docs": "/hubs/docs/index.html"}},
+                                   {"logging": {"path": "/var/log/app-${now}.log"}}])
+def test_a_settings_entry_of_one_key_holding_a_hubs_path_or_a_variable_is_no_poller(value) -> None:
+    """h197: under a key that is no `url` (`target`, `BUILD_DATE`) and beside no key of a poller's, a `/hubs/` path or a
+    `${date}` (a template's variable; the platform's own last-poll macros carry a pattern: `${date:...}`) is a settings
+    file's: such a file was checked as a poller, CE101 `did you mean url?` on a file that is no Cloud Elements one."""
+    assert detect_kind(value) is None

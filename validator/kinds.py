@@ -109,16 +109,23 @@ def _is_poller_entry(entry: dict[Any, Any]) -> bool:
     return url.lstrip().startswith("/") and bool(others) and all(_entry_key_like(key) for key in others)
 
 
-# A last-poll macro of the platform's (a settings file's `${DB_HOST}` is none)
-_DATE_MACRO = LazyPattern(r"\$\{(?:gmtDate|date|dateTimeZone|now|nowTimeZone|epoch)\b")
+# A last-poll macro of the platform's, its pattern or unit written (a settings file's `${DB_HOST}` is none, nor a
+# template's `${date}` or `${now}`)
+_DATE_MACRO = LazyPattern(r"\$\{(?:(?:gmtDate|date|dateTimeZone|now|nowTimeZone):|epoch[:}])")
+# The keys a `url` is misspelt as (compared in lower case)
+_URL_SPELLINGS = frozenset({"url", "urls", "uri", "uris", "path", "href", "link", "endpoint"})
 
 
 def _misspelt_url_entry(entry: dict[Any, Any]) -> bool:
     """Whether an entry with no `url` holds a hub path or a last-poll macro under another key (`"Url"`, `"uri"`), its
-    other keys a poller entry's or near misses (`idfield`): a poller's entry whose `url` is misspelt (CE101 says so)."""
+    other keys a poller entry's or near misses (`idfield`): a poller's entry whose `url` is misspelt (CE101 says so).
+    Alone in its entry, that key must be a `url`'s spelling: `{"backup": {"target": "/backups/${epoch}"}}` is a
+    settings file's."""
     for key, value in entry.items():
         if isinstance(value, str) and (value.lstrip().startswith("/hubs/") or _DATE_MACRO.search(value)):
-            return all(_entry_key_like(other) for other in entry if other != key)
+            others = [other for other in entry if other != key]
+            return all(_entry_key_like(other) for other in others) \
+                and (bool(others) or isinstance(key, str) and key.strip().lower() in _URL_SPELLINGS)
     return False
 
 
