@@ -62,15 +62,16 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE427": ("unsafe", ("removes an optional section's brackets (`[.SSS]` → `.SSS`) and a pattern's outer double "
                          "quotes, and writes inner ones as `'`; removes a backslash before a quote or punctuation "
                          "(safe: `dd\\'T\\'HH` → `dd'T'HH`, `yyyy\\-MM` → `yyyy-MM`) and writes a `\\u0054` "
-                         "escaped once too often as the character (safe: `'T'`)")),
+                         "escaped once too often as the character (safe: `'T'`); writes a backslash before a zone letter as the "
+                         "letter quoted (`ss\\Z` → `ss'Z'`)")),
     "CE428": ("unsafe", "writes the month before the day (`yyyy-dd-MM` → `yyyy-MM-dd`): check the vendor's dates"),
     "CE608": ("safe", "writes a macro's zone id as Java knows it when it is only spelt otherwise (`America/New York`); "
                       "another zone suggested: no fix"),
     "CE601": ("safe", ("writes the macro descriptor the platform knows when only its case differs "
                        "(`${DateTimeZone:` → `${dateTimeZone:`); another near spelling is unsafe")),
     "CE605": ("safe", ("writes `$ {gmtDate:...}`, `$(gmtDate:...)`, `%{gmtDate:...}`, `${gmtDate::...}` and a "
-                       "percent-encoded `%24%7B...%7D` as `${...}`, and a zone written after a `dateTimeZone` format "
-                       "first; `$${` as `${` is unsafe (right unless a template "
+                       "percent-encoded `%24%7B...%7D` as `${...}`, `$epoch` (no braces) as `${epoch}`, and a zone written "
+                       "after a `dateTimeZone` format first; `$${` as `${` is unsafe (right unless a template "
                        "tool undoes the escape), and so is `:` for another separator after a descriptor "
                        "(`${gmtDate;...}`, `${gmtDate :...}`) and doubled braces (`${{gmtDate:...}}`); other "
                        "malformed macros: no fix")),
