@@ -1061,3 +1061,14 @@ def test_a_settings_entry_of_one_key_holding_a_hubs_path_or_a_variable_is_no_pol
     `${date}` (a template's variable; the platform's own last-poll macros carry a pattern: `${date:...}`) is a settings
     file's: such a file was checked as a poller, CE101 `did you mean url?` on a file that is no Cloud Elements one."""
     assert detect_kind(value) is None
+
+
+@pytest.mark.parametrize("value", [{"logfile": {"path": "/var/log/app-${date:yyyy-MM-dd}.log"}},
+                                   {"backup": {"path": "s3://bucket/db-${date:yyyyMMdd}.sql"},
+                                    "restore": {"path": "s3://bucket/latest.sql"}},
+                                   {"archive": {"uri": "/exports/${epoch}/dump.json"}}])
+def test_a_file_path_dated_by_a_macro_under_a_url_s_spelling_is_no_poller(value) -> None:
+    """A log's or a backup's file named by a date (log4j's `${date:yyyy-MM-dd}` lookup), under `path` or `uri`: a
+    misspelt poller `url` sends the macro in its query (`?where=...`) or a hub path; these were checked as pollers,
+    CE101 `the required url is missing` as an error on a file that is no Cloud Elements one."""
+    assert detect_kind(value) is None

@@ -120,9 +120,11 @@ def _misspelt_url_entry(entry: dict[Any, Any]) -> bool:
     """Whether an entry with no `url` holds a hub path or a last-poll macro under another key (`"Url"`, `"uri"`), its
     other keys a poller entry's or near misses (`idfield`): a poller's entry whose `url` is misspelt (CE101 says so).
     Alone in its entry, that key must be a `url`'s spelling: `{"backup": {"target": "/backups/${epoch}"}}` is a
-    settings file's."""
+    settings file's.  A macro counts in a query only (`?where=...`): a log's or a backup's file is named by a date too
+    (log4j's `"path": "/var/log/app-${date:yyyy-MM-dd}.log"`)."""
     for key, value in entry.items():
-        if isinstance(value, str) and (value.lstrip().startswith("/hubs/") or _DATE_MACRO.search(value)):
+        if isinstance(value, str) and (value.lstrip().startswith("/hubs/")
+                                       or "?" in value and _DATE_MACRO.search(value, value.index("?"))):
             others = [other for other in entry if other != key]
             return all(_entry_key_like(other) for other in others) \
                 and (bool(others) or isinstance(key, str) and key.strip().lower() in _URL_SPELLINGS)
