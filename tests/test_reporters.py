@@ -442,6 +442,15 @@ def test_gitlab_code_quality():
     assert issues[0]["location"] == {"path": BODY_PATH, "lines": {"begin": 6, "end": 6}}
 
 
+def test_gitlab_writes_an_unprintable_character_of_a_path_as_a_json_escape():
+    """h196: a file named with a bidirectional override (`a<U+202E>b.json`) was written raw into the report, which
+    reorders what a terminal shows of it; as a JSON escape it is the same path for GitLab, and shows as written."""
+    f = Finding("CE402", "warning", "bad value", "a\u202eb.json", "", 1, 1, 1, 2)
+    written = render("gitlab", findings=[f], files=[FileReport.from_text("a\u202eb.json", "{}")])
+    assert "\u202e" not in written and written.isascii()
+    assert json.loads(written)[0]["location"]["path"] == "a\u202eb.json"
+
+
 # -- registry and colour -----------------------------------------------------------------------------------------
 def test_get_reporter():
     for name in REPORTERS:

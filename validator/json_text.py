@@ -12,12 +12,13 @@ the C encoder indents, and is used as it is.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from json.encoder import encode_basestring, encode_basestring_ascii
 from collections.abc import Mapping, Sequence
 from typing import Any, Callable
 
-__all__ = ["indented"]
+__all__ = ["indented", "shown_safely"]
 
 _C_INDENTS = sys.version_info >= (3, 13)
 
@@ -37,6 +38,20 @@ def indented(value: Any, *, ensure_ascii: bool = True) -> str:
     except (_NotPlain, RecursionError):
         return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
     return "".join(parts)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def shown_safely(text: str) -> str:
+    """JSON ``text`` written with ``ensure_ascii=False``, each character of it that is not printable (a bidirectional
+    override or a zero-width space in a file name, a lone surrogate) written as its ``\\u`` escape: the same value
+    for the program that reads it, and nothing that reorders or hides what a terminal shows of the file.  (JSON's
+    own escapes already write the control characters.)"""
+    if text.isascii():
+        return text
+    return _NOT_ASCII.sub(lambda char: char.group() if char.group().isprintable() else json.dumps(char.group())[1:-1],
+                          text)
 
 
 def _as_plain(value: Any) -> Any:

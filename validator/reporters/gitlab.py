@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ..json_text import indented
+from ..json_text import indented, shown_safely
 from ._common import fingerprints, ordered, relative_path, stable_key
 from .redact import Redactor
 
@@ -48,4 +48,4 @@ def render(findings: Sequence[Finding], *, files: Sequence[FileReport] = (), rul
         })
     for issue, fingerprint in zip(issues, fingerprints(keys)):
         issue["fingerprint"] = fingerprint
-    return indented(issues, ensure_ascii=False) + "\n"
+    return shown_safely(indented(issues, ensure_ascii=False)) + "\n"
