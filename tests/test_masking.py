@@ -1770,7 +1770,8 @@ def test_a_short_plain_word_secret_quoted_by_a_message_about_its_object_is_maske
 
 
 @pytest.mark.parametrize("key", ["partner.key", "webhook.hash", "sfdc.session.signature", "signaturekey", "clienttoken",
-                                 "APISECRETKEY", "priv_key", "encKey", "pinCode", "passCode", "creds", "Authorisation",
+                                 "APISECRETKEY", "priv_key", "encKey", "pinCode", "passCode", "creds", "MYAPP_CRED",
+                                 "myCred", "Authorisation",
                                  "bearer", "totp_seed", "apiKye", "accessTokn", "x-api-kee", "X-Custom-Auth"])
 def test_a_key_that_may_hold_a_secret_is_masked_but_not_a_secret_key(key):
     assert may_hold_a_secret(key) and secret_kind(key) is None  # masked, never reported by CE751
@@ -1778,7 +1779,8 @@ def test_a_key_that_may_hold_a_secret_is_masked_but_not_a_secret_key(key):
 
 @pytest.mark.parametrize("key", ["id", "key", "hash", "order", "order.id", "partner.id", "pageToken", "nextPageToken",
                                  "signatureAlgorithm", "hashAlgorithm", "signature_method", "tokenName", "apiKeyName",
-                                 "pinned", "spinCount", "description", "idField", "oauth.api.key", "element.key"])
+                                 "pinned", "spinCount", "description", "idField", "oauth.api.key", "element.key",
+                                 "credType", "cred_id", "credit", "incredible"])
 def test_a_key_that_names_no_secret_is_not_masked(key):
     assert not may_hold_a_secret(key)
 

@@ -37,7 +37,7 @@ that are masked in every output but never reported as committed secrets (they ex
 not say the value is a lasting credential; a page's sample cookie is not a leak to rotate).  So are the values of
 keys named as a credential less surely (:func:`may_hold_a_secret`): a glued or suffixed name (``dbpass``,
 ``userpass``, ``apikeyv2``, ``tokenStr``, ``apiKeyEncoded``), an Authorization header's value (``authHeader``,
-``tokenHeader``), short names (``pat``, ``sas``, ``otp``, ``pepper``, ``jwt``, ``pem``, ``refreshTok``), a database's
+``tokenHeader``), short names (``pat``, ``sas``, ``otp``, ``pepper``, ``jwt``, ``pem``, ``refreshTok``, ``MYAPP_CRED``), a database's
 connection string (``dsn``, ``connectionString``: its password is in it), signed assertions (``client_assertion``,
 ``saml_response``), ``clave`` and ``parola`` (a password in Spanish, Romanian and Turkish, but also "key" and "word"),
 and keys of storage, signing and encryption (``storageKey``, ``jwtKey``, ``aes_key``, ``clientKey``, ``ssh_key``,
@@ -311,7 +311,7 @@ _NOT_PASSWORDS = frozenset({"bypass", "compass", "surpass", "overpass", "underpa
                             "multipass", "onepass", "firstpass", "secondpass"})
 _GLUED_ENDINGS = ("token", "secret", "password", "passwd", "secretkey", "signaturekey", "subscriptionkey",
                   "signingkey", "privatekey", "accesskey", "apikey", "hmackey")
-_MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "creds", "bearer", "authorisation", "signature", "sig",
+_MASKED_WORDS = frozenset({"pin", "pincode", "passcode", "cred", "creds", "bearer", "authorisation", "signature", "sig",
                            "signing", "privkey", "clientassertion", "samlassertion", "samlresponse",
                            "enckey", "encryptionkey", "salt", "storepass", "keypass", "keystorepass", "truststorepass"})
 # (Authorize.net's `transactionKey`, PayU's `merchant.key`, PagerDuty's `routing_key` and `integration_key`)
