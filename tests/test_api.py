@@ -157,6 +157,8 @@ def test_any_mapping_or_sequence_is_a_document_and_what_json_cannot_hold_is_a_va
     for bad in ({"a": {1, 2}}, {("a", "b"): 1}, deep):
         with pytest.raises(ValueError, match="cannot be written as JSON"):
             validator.check(bad, config=None)
+    with pytest.raises(ValueError, match="a value of type object is no JSON value"):  # (not "a object")
+        validator.check({"a": object()}, config=None)
     with pytest.raises(TypeError):
         validator.check(42, config=None)
 

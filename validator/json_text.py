@@ -59,7 +59,7 @@ def _as_plain(value: Any) -> Any:
         return dict(value)
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
         return list(value)
-    raise TypeError(f"a {type(value).__name__} is no JSON value")
+    raise TypeError(f"a value of type {type(value).__name__} is no JSON value")
 
 
 def _write(node: Any, indent: str, append: Callable[[str], None], quote: Callable[[str], str]) -> None:
