@@ -36,14 +36,26 @@ def shared() -> Path:
     return SHARED
 
 
-@pytest.fixture(scope="session")
-def corpus(shared: Path) -> list[dict]:
+_CORPUS = SHARED / "corpus" / "ce-examples.jsonl"
+
+
+def _corpus_records() -> list[dict]:
     import json
 
-    path = shared / "corpus" / "ce-examples.jsonl"
-    if not path.is_file():
-        pytest.skip(f"corpus not found at {path}")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in _CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def corpus() -> list[dict]:
+    if not _CORPUS.is_file():
+        pytest.skip(f"corpus not found at {_CORPUS} (set CE_SHARED)")
+    return _corpus_records()
+
+
+@pytest.fixture(scope="session")
+def corpus_or_nothing() -> list[dict]:
+    """The corpus's records, or none where it is absent: for a comparison that also runs on the bundled examples."""
+    return _corpus_records() if _CORPUS.is_file() else []
 
 
 @pytest.fixture(scope="session")

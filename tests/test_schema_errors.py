@@ -23,15 +23,6 @@ def _said(error: Any) -> tuple[Any, ...]:
     return error.validator, error.validator_value, id(error.instance), error.schema, tuple(error.absolute_path)
 
 
-@pytest.fixture(scope="module")
-def corpus_or_nothing(request: pytest.FixtureRequest) -> list[dict[str, Any]]:
-    try:
-        records: list[dict[str, Any]] = request.getfixturevalue("corpus")
-    except pytest.skip.Exception:
-        return []
-    return records
-
-
 def test_the_errors_are_jsonschemas_on_the_corpus_and_its_mutations(corpus_or_nothing: list[dict[str, Any]]) -> None:
     rng = random.Random(21)
     targets = [(inlined(name, fragment), schemas._validator(schemas.schema_uri(name) + fragment))

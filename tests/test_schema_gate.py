@@ -78,15 +78,6 @@ def _documents(shared_corpus: list[dict[str, Any]]) -> list[Any]:
     return docs
 
 
-@pytest.fixture(scope="module")
-def corpus_or_nothing(request: pytest.FixtureRequest) -> list[dict[str, Any]]:
-    try:
-        records: list[dict[str, Any]] = request.getfixturevalue("corpus")
-    except pytest.skip.Exception:
-        return []  # the bundled examples still run
-    return records
-
-
 def test_the_bundled_schemas_each_have_a_gate() -> None:
     for name, fragment in TARGETS:
         assert schemas._gate(name, fragment) is not None, (name, fragment)
@@ -121,7 +112,9 @@ def test_the_gate_agrees_with_jsonschema_on_the_corpus_and_its_mutations(
     assert not disagreements, disagreements[:3]
     assert not unexcused, unexcused[:3]
     least = 30_000 if corpus_or_nothing else 50  # (without ../shared: the two bundled examples and their variants)
-    assert compared > least and passed > compared // 20 and excused > compared // 200
+    assert compared > least and passed > compared // 20
+    if corpus_or_nothing:  # (the placeholders the gate excuses are the corpus's: the bundled examples hold none)
+        assert excused > compared // 200
 
 
 def test_validate_builds_no_validator_for_a_valid_body(monkeypatch: pytest.MonkeyPatch) -> None:
