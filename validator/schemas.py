@@ -628,10 +628,14 @@ def _errors_without_jsonschema(name: str, fragment: str, value: Any) -> list[Sch
     return errors_of(schema, value) if schema is not None else None
 
 
+# An integer of this many bits or more has over 4,300 digits: more than Python prints (jsonschema's messages repr() it)
+_HUGE_INT_BITS = 14_000
+
+
 def _has_huge_int(value: Any) -> bool:
     """Whether ``value`` holds an integer :func:`_without_huge_ints` replaces."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return value.bit_length() >= 14_000
+        return value.bit_length() >= _HUGE_INT_BITS
     if isinstance(value, dict):
         return any(_has_huge_int(item) for item in value.values())
     if isinstance(value, list):
@@ -644,7 +648,7 @@ def _without_huge_ints(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
-        return value if value.bit_length() < 14_000 else float("inf") if value > 0 else float("-inf")
+        return value if value.bit_length() < _HUGE_INT_BITS else float("inf") if value > 0 else float("-inf")
     if isinstance(value, dict):
         return {key: _without_huge_ints(item) for key, item in value.items()}
     if isinstance(value, list):
