@@ -411,3 +411,51 @@ def test_an_encoded_quote_on_one_side_of_a_macro(where: str, fixed: str) -> None
     (edit,) = found.fix.edits
     assert url[:edit.start] + edit.replacement + url[edit.end:] == "/hubs/crm/a?where=" + fixed
     assert not [p for p in url_problems("/hubs/crm/a?where=" + fixed) if p.rule.startswith("CE6")]
+
+
+def _fixed(url: str, rule: str) -> tuple[str, str]:
+    """The one finding of ``rule`` for ``url`` applied (its message, the URL it makes)."""
+    [found] = [p for p in url_problems(url) if p.rule == rule]
+    assert found.fix is not None and found.fix.applicability == "unsafe", found
+    for edit in sorted(found.fix.edits, key=lambda e: e.start, reverse=True):
+        url = url[:edit.start] + edit.replacement + url[edit.end:]
+    return found.message, url
+
+
+MACRO = "'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'"
+
+
+@pytest.mark.parametrize("separator", [";", ",", " ; ", "%26"])
+def test_a_parameter_after_a_separator_in_the_filter_is_given_its_ampersand(separator):
+    """A fresh trial (helper-200): `where=updated>'...';pageSize=200` drew "a semicolon between conditions" and a fix
+    that wrote ` and pageSize=200`, a condition on a field `pageSize`; `'...'%26pageSize=200` (the `&` encoded, which
+    the server decodes inside the filter) drew nothing."""
+    message, fixed = _fixed(f"/hubs/crm/a?where=updated>{MACRO}{separator}pageSize=200", "CE639")
+    assert "`pageSize=200`, a query parameter" in message
+    assert fixed == f"/hubs/crm/a?where=updated>{MACRO}{separator.replace(separator.strip(), '&')}pageSize=200"
+
+
+@pytest.mark.parametrize(("after", "joined"), [("%26status='open'", " and status='open'"),
+                                               (" %26 status='open'", " and status='open'")])
+def test_an_encoded_ampersand_between_conditions(after, joined):
+    """A fresh trial (helper-200): an `&` encoded as `%26` between two conditions passed: decoded inside the filter,
+    CEQL cannot read it (`and` joins conditions); a `%26` inside a string is a value's `&` (CE644's advice)."""
+    message, fixed = _fixed(f"/hubs/crm/a?where=updated>{MACRO}{after}", "CE639")
+    assert "encoded `&`" in message and fixed == f"/hubs/crm/a?where=updated>{MACRO}{joined}"
+    assert not url_problems(f"/hubs/crm/a?where=updated>{MACRO} and name='A%26B'")
+
+
+@pytest.mark.parametrize("url", [f"/hubs/crm/a?where=updated>{MACRO};status='x'",
+                                 f"/hubs/crm/a?where=updated>{MACRO};isDeleted=false"])
+def test_a_condition_after_a_semicolon_is_still_joined_with_and(url):
+    """A quoted value or a CEQL literal after the `;` makes a condition: ` and ` is still the fix."""
+    message, fixed = _fixed(url, "CE639")
+    assert "between conditions" in message and f"{MACRO} and " in fixed
+
+
+def test_a_semicolon_before_where_in_the_query():
+    """A fresh trial (helper-200): `?pageSize=200;where=...` passed: the filter is the value of `pageSize`, no where."""
+    url = f"/hubs/crm/a?pageSize=200;where=updated>{MACRO}"
+    [found] = [p for p in url_problems(url) if p.rule == "CE634"]
+    assert (found.start, found.end) == (url.index(";"), url.index(";") + 1) and "'pageSize'" in found.message
+    assert found.fix is not None and found.fix.edits[0].replacement == "&"

@@ -87,7 +87,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                       "an absolute vendor URL: no fix"),
     "CE631": ("unsafe", "writes `&` between two conditions as ` and ` (the condition becomes part of the filter)"),
     "CE633": ("safe", "removes the spaces at the edge of the macro's format"),
-    "CE634": ("unsafe", "swaps the misplaced `?` and `&`; writes `?` for a `#` typed before the query"),
+    "CE634": ("unsafe", "swaps the misplaced `?` and `&`; writes `&` for a `;` before `where=`; writes `?` for a `#` "
+                        "typed before the query"),
     "CE635": ("safe", "writes the `=` for the space after `where` (`?where updated>...` → `?where=updated>...`); "
                       "writes `where=` before a filter written without it (unsafe)"),
     "CE636": ("unsafe", "writes ` and ` between the two conditions (` or ` may be what was meant)"),
@@ -99,7 +100,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE644": ("unsafe", "writes an `&` or `#` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → "
                         "`'Smith %26 Sons'`, `'INV#100'` → `'INV%23100'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
-                         "as ` and `; adds the comma between two values of an `in (...)` list and removes a `;` after "
+                         "as ` and ` (a `;`, `,` or `%26` before a query parameter, `;pageSize=200`, as `&`); adds the comma between two values of an `in (...)` list and removes a `;` after "
                          "the last condition, and the quotes of a field name compared with a macro (`'updated_at' > '${...}'`) "
                          "(all three safe)"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`); removes the "

@@ -268,14 +268,17 @@ CEQL_UNREADABLE = _rule("CE639", "ceql-unreadable", "warning", "a where filter t
 A `where` value is conditions (`field>='value'`, `field like 'a%'`, `field in ('a','b')`, `field is null`)
 joined with `and` or `or`, in parentheses as needed.  A filter that does not read so is passed to the vendor,
 which rejects it, and the poller gets nothing: another language's operator (`updated gte '...'`: CEQL writes
-`>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `), a field name
+`>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `; before
+a query parameter, a name and a value neither quoted nor a CEQL literal, `;pageSize=200`, to `&`), an `&`
+encoded as `%26` outside a string (the server decodes it inside the filter: fixed on request to ` and `, or to `&`
+before a parameter, `'...'%26pageSize=200`), a field name
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`), a quoted value alone where a
 condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`), a value of two words not quoted
 (`status=Closed Won`), empty parentheses (`and ()`), an empty list (`in ()`), and a field name in quotes
 compared with a macro (`'updated_at' > '${gmtDate:...}'`: two texts compared, no record's date).  The finding points at
 the first token that does not fit.  Reported only when no other rule explains the filter (an unbalanced quote
 or parenthesis, a missing value, a malformed macro), and never for a percent-encoded filter (decoded before
-it is read), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`limit 10`); `ORDER BY` after the
+it is read; its `%26` aside), a function (`lower(name) = 'x'`) or a clause of the vendor's own (`limit 10`); `ORDER BY` after the
 conditions is reported (CEQL filters; the `orderBy` parameter sorts).  Autocorrect's
 symbols (`≥`, `≤`, `≠`) are reported wherever they are, also glued to the field (`updated≥'...'`) and in an
 encoded filter, each with its ASCII operator as a fix on request.
@@ -301,7 +304,9 @@ GMT.  Remove the whitespace; spaces inside a pattern (`yyyy-MM-dd HH:mm:ss`) are
 URL_QUERY_SEPARATOR = _rule("CE634", "url-query-separator", "error", "'?' and '&' swapped: a second '?', or a query starting with '&'", """
 The query starts with one `?`; its parameters are separated by `&`.  A second `?`
 (`?where=...?pageSize=100`) is sent as part of the value before it, and a query that starts with `&`
-(`/contacts&where=...`) is read as part of the path.  A `#` typed for the `?` (`/contacts#where=...`) starts the
+(`/contacts&where=...`) is read as part of the path, and a `;` before `where=` (`?pageSize=200;where=...`, as
+some other tools separate parameters) makes the filter part of the value before it: the hub gets none (the
+fix, unsafe, writes `&`).  A `#` typed for the `?` (`/contacts#where=...`) starts the
 URL's fragment, which is never sent: the vendor gets no query; the fix (unsafe) writes `?`.
 """, "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'?pageSize=100",
     "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'&pageSize=100")

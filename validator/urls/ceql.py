@@ -281,6 +281,32 @@ def _text_of(tokens: list[tuple[str, str, int, int]], first: int, last: int) -> 
     return "".join(token[1] for token in tokens[first:last + 1]).lstrip()
 
 
+# `pageSize=200` after a `;`, a `,` or an encoded `&` in a where value: a name and a value neither quoted nor a CEQL
+# literal (`isDeleted=false` is a condition), up to the filter's end or the next such separator -- a query parameter
+# of its own, read so as `&pageSize=200` is (CE631 takes a parameter after '&' for a condition cut off only when its
+# value is quoted)
+_PARAMETER_AFTER = LazyPattern(r"[ \t]*(?P<param>[A-Za-z_][\w.\-]{0,100}=(?!(?i:true|false|null)[ \t]*(?:$|[;,]|%26))"
+                               r"[^\s'\"();,&%]{1,200})[ \t]*(?=$|[;,]|%26)")
+
+
+def _parameter_after(text: str, at: int) -> str | None:
+    """The query parameter (`pageSize=200`) that starts at ``at`` in a where value, after a separator CEQL does not
+    know; None when what follows reads as a condition (a quoted value, an operator other than `=`)."""
+    m = _PARAMETER_AFTER.match(text, at)
+    return None if m is None else m.group("param")
+
+
+def _before_parameter(separator: str, param: str, start: int, end: int, add: _Add) -> None:
+    """``separator`` at ``[start, end)`` before the query parameter ``param``: `&` was meant (the fix writes it)."""
+    said, why = f"`{separator}`", "only `&` separates a query's parameters"
+    if separator == "%26":
+        why = "an encoded `&` is decoded inside the filter's value"
+    add(Flaw.CEQL_UNREADABLE, f"{said} before `{param}`, a query parameter (its value is not quoted): {why}, so the "
+        "parameter is sent inside the where filter, which CEQL cannot read, and the hub gets no such parameter",
+        start, end, help=f"write `&` to start the parameter (or ` and ` if `{param}` is a condition)",
+        fix=Fix("write `&`", (Edit(start, end, "&"),), "unsafe"))
+
+
 _ONE_WORD = re.compile(r"[\w.\-]+")
 
 
@@ -524,6 +550,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         _check_tokens(tokens, text, add)
         _unquoted_dates(text, masked, tokens, add)
         letters = _letters(tokens, text)
+        if "%26" in text:
+            _encoded_ampersand(tokens, letters, text, add)
         _structure(clause, tokens, text, letters, offset)
         if clause.parsed and "r" in letters and _MACRO_HEAD in masked:
             _and_or_mixed(tokens, add)
@@ -736,6 +764,9 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
                     fix=Fix(f"quote the value: `'{listed}'`", (Edit(value_start, value_start, "'"),
                                                                Edit(value_end, value_end, "'")), "unsafe"))
                 return
+            elif (letter == "," or (word == ";" and following)) and _parameter_after(text, end) is not None:
+                _before_parameter(word, _parameter_after(text, end) or "", start, end, add)
+                return
             elif letter == "," or (word == ";" and following):
                 said = "comma" if letter == "," else "semicolon"
                 add(Flaw.CEQL_UNREADABLE, f"a {said} between conditions: CEQL joins them with `and` or `or`", start,
@@ -877,11 +908,35 @@ def _letters(tokens: list[tuple[str, str, int, int]], text: str) -> str:
     return "".join(letters)
 
 
+def _encoded_ampersand(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
+    """``'...'%26pageSize=200``, ``a='1' %26 b='2'``: a `%26` after a condition, outside every string, which the
+    server decodes to an `&` inside the where value (CEQL has none); the first one, said as what follows it asks
+    (a `%26` inside a string is the `&` of a value, as CE644 advises)."""
+    for i, (kind, tok, start, _) in enumerate(tokens):
+        start += len(tok) - len(tok.lstrip())
+        if kind == "string" or text[start:start + 3] != "%26" or i == 0 or letters[i - 1] not in _VALUE_LETTERS + ")":
+            continue
+        end = start + 3
+        param = _parameter_after(text, end)
+        if param is not None:
+            _before_parameter("%26", param, start, end, add)
+        elif _QUOTED_CONDITION.match(text, end) is not None:  # (not `%26pageSize%3D200`: a filter encoded in part)
+            joiner = ("" if text[start - 1:start].isspace() else " ") + "and" + (
+                "" if text[end:end + 1].isspace() else " ")
+            add(Flaw.CEQL_UNREADABLE, "`%26` is an encoded `&`, which the server decodes inside the where filter, "
+                "where CEQL cannot read it: conditions are joined with ` and `", start, end, help="write ` and `",
+                fix=Fix("write ` and `", (Edit(start, end, joiner),), "unsafe"))
+        return
+
+
 def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
     """``a='1' b='2'``: a condition straight after another, with no ``and``/``or``; the vendor rejects the filter."""
     for match in _ADJACENT.finditer(letters):
         start = tokens[match.end()][2]
         gap = text[tokens[match.end() - 1][3]:start]
+        if not gap.strip() and text[start] == ";" and (param := _parameter_after(text, start + 1)) is not None:
+            _before_parameter(";", param, start, start + 1, add)
+            continue
         if not gap.strip() and text[start] == ";" and (text[start + 1:start + 2].isalnum() or text[start + 1:start + 2]
                                                        in ("_", "(")):
             add(Flaw.CEQL_UNREADABLE, "a semicolon between conditions: CEQL joins them with `and` or `or`", start,

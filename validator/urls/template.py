@@ -841,6 +841,12 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 "as part of the previous value", m.start(), m.start() + 1, help="write `&` instead of `?`",
                 replacement="&")
     for param in params if where is None and "where=" in masked else ():
+        semicolon = masked.find(";where=", param.value_start, param.end)
+        if semicolon != -1:  # `?pageSize=200;where=...`: a separator of some other tools' queries
+            col.add(Flaw.QUERY_SEPARATOR, f"`;` before `where=`: only `&` separates a query's parameters, so the "
+                    f"filter is part of the value of {param.name!r} and the hub gets none", semicolon, semicolon + 1,
+                    help="write `&` instead of `;`", replacement="&")
+            continue
         glued = _GLUED_WHERE.search(masked, param.value_start, param.end)
         if glued is not None and "%" not in masked[param.value_start:glued.start() + 1]:  # `?pageSize=200where=...`
             # (not in an encoded value: `next=https%3A...%3Fwhere=`, `200%26where=` has its `&`)
