@@ -567,3 +567,16 @@ def test_a_localhost_callback_says_what_it_is_once():
     (finding,) = found(body({"event.notification.enabled": True,
                              "event.notification.callback.url": "https://localhost:8443/ce"}), "CE210")
     assert finding.message.count("localhost") == 1 and "the machine itself" in finding.message, finding.message
+
+
+@pytest.mark.parametrize("misspelt", ["event.notification.callbackUrl", "event.notification.callback_url"])
+def test_a_misspelt_callback_key_is_named_where_the_callback_is_missing(misspelt):
+    """A fresh trial (helper-200): events enabled and the callback under `event.notification.callbackUrl` drew CE201
+    "is missing" and the help "add ...", though the URL stood two lines below under a key one slip away; CE204 names
+    a misspelt `enabled` key so."""
+    text = body({"event.notification.enabled": True, misspelt: CALLBACK})
+    (finding,) = found(text, "CE201")
+    assert f"(`{misspelt}` is not that key: a typo?)" in finding.message
+    assert finding.help == f'rename "{misspelt}" to "event.notification.callback.url"'
+    (plain,) = found(body({"event.notification.enabled": True, "event.notification.url": CALLBACK}), "CE201")
+    assert "typo" not in plain.message and plain.help.startswith("add ")  # (a key near no documented one: as before)

@@ -367,9 +367,14 @@ def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Ite
     url = config.get(CALLBACK, missing)
     if enabled:
         if url is missing and not _partial(ctx):
-            yield ctx.finding(EVENTS_WITHOUT_CALLBACK, f"events are enabled but `{CALLBACK}` is missing: the platform has nowhere "
-                                       "to send them", pointer=_pointer(ctx, ENABLED), key=True,
-                              help=f'add "{CALLBACK}" with the absolute https URL that receives your events')
+            from ..schemas import near_event_key
+
+            near = next((key for key in config if isinstance(key, str) and near_event_key(key) == CALLBACK), None)
+            why = f" (`{near}` is not that key: a typo?)" if near else ""  # (its CE101 says the same from the key)
+            yield ctx.finding(EVENTS_WITHOUT_CALLBACK, f"events are enabled but `{CALLBACK}` is missing{why}: the platform "
+                                       "has nowhere to send them", pointer=_pointer(ctx, ENABLED), key=True,
+                              help=f'rename "{near}" to "{CALLBACK}"' if near else
+                              f'add "{CALLBACK}" with the absolute https URL that receives your events')
             return
         if url is None or (isinstance(url, str) and not url.strip()):
             shown = "null" if url is None else "empty"
