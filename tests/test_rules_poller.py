@@ -603,3 +603,22 @@ def test_a_copy_differing_by_its_page_size_first_or_last_is_a_repeat(copied: str
     (finding,) = found(poller(contacts=entry(url=first), leads=entry(url=copied)), "CE311")
     assert "but for its page size" in finding.message
     assert not found(poller(contacts=entry(url=first), leads=entry(url=first.replace("contacts", "leads"))), "CE311")
+
+
+def test_a_lone_entry_is_called_the_entry_not_an_empty_name():
+    """A fresh trial (helper-200): a file of one poller entry (no resource name) drew "`pollDelay` of `` is -5",
+    "`datesConfiguration` of `` is empty", "belongs on the entry ``": the messages name it "the entry"."""
+    entry = {"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'", "idField": "   ",
+             "pollDelay": -5, "createdCheckTolerance": 60000,
+             "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss",
+                                    "createdCheckTolerance": 3}}
+    messages = {f.rule: f.message for f in check(json.dumps(entry, indent=2))}
+    assert {"CE303", "CE308", "CE310", "CE306", "CE302"} <= set(messages), messages
+    assert not [m for m in messages.values() if "``" in m], messages
+    assert messages["CE308"].startswith("`pollDelay` of the entry is -5")
+    assert messages["CE302"].startswith("`createdCheckTolerance` belongs on the entry, not inside")
+    empty = {f.rule: f.message for f in check(json.dumps(dict(entry, datesConfiguration={})))}
+    assert empty["CE307"] == "`datesConfiguration` of the entry is empty"
+    named = {f.rule: f.message for f in check(json.dumps({"contacts": entry}))}  # a named one: as before
+    assert named["CE302"].startswith("`createdCheckTolerance` belongs on the entry `contacts`, not inside")
+    assert named["CE308"].startswith("`pollDelay` of `contacts` is -5")

@@ -62,6 +62,17 @@ class Entry(NamedTuple):
     def child(self, *keys: str) -> str:
         return "/".join((self.pointer, *map(escape_pointer_token, keys)))
 
+    @property
+    def called(self) -> str:
+        """How a message names the entry: `` `customers` ``, or "the entry" for a lone one (a file of one entry, which
+        has no resource name)."""
+        return f"`{self.name}`" if self.name else "the entry"
+
+    @property
+    def the_entry(self) -> str:
+        """"the entry `customers`", or "the entry" for a lone one."""
+        return f"the entry `{self.name}`" if self.name else "the entry"
+
 
 @dataclass
 class Context:

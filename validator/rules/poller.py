@@ -661,7 +661,7 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
                 fix = f'move "{key}": {shown} out of datesConfiguration, onto the entry next to "url"'
                 edit = _fix(f"move `{key}` out of datesConfiguration", move_member(src, entry.child(DATES, key),
                                                                                  entry.pointer))
-            yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs on the entry `{entry.name}`, not inside `{DATES}`: "
+            yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs on {entry.the_entry}, not inside `{DATES}`: "
                                        "the platform does not read it there", source=src,
                               pointer=entry.child(DATES, key), key=True, help=fix, fix=edit)
     creates_dates = DATES in value  # one fix creates datesConfiguration; the others move into it next round
@@ -689,7 +689,7 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
                 if member is not None:
                     edit = _fix(f"wrap `{key}` in a datesConfiguration object",
                                 replace_member(src, entry.child(key), f'"{DATES}": {{{member}}}'))
-        yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs inside `{DATES}`, not on the entry `{entry.name}`: the platform "
+        yield ctx.finding(POLLER_KEY_MISPLACED, f"`{key}` belongs inside `{DATES}`, not on {entry.the_entry}: the platform "
                                    "does not read it there", source=src, pointer=entry.child(key), key=True, help=fix,
                           fix=edit)
 
@@ -719,7 +719,7 @@ def _paths(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, A
             continue
         if path and not path.strip():
             if key == "idField":  # "" is CE107's (rules/schema_check.py); a blank idField is the same mistake
-                yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`idField` of `{entry.name}` is only spaces: its events carry no "
+                yield ctx.finding(POLLER_FIELD_PATH_SYNTAX, f"`idField` of {entry.called} is only spaces: its events carry no "
                                            "`objectId`", source=entry.source, pointer=entry.child(*where),
                                   severity="warning", help='name the field of the record that holds its id, such as "id"')
             continue  # a blank date field is reported with the dates (CE304)
@@ -773,7 +773,7 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
         return entry.child(DATES, key) if key in dates else entry.child(key)
 
     if not dates and not merged:
-        yield ctx.finding(POLLER_DATES_EMPTY, f"`{DATES}` of `{entry.name}` is empty", source=src, pointer=entry.child(DATES),
+        yield ctx.finding(POLLER_DATES_EMPTY, f"`{DATES}` of {entry.called} is empty", source=src, pointer=entry.child(DATES),
                           help="give updatedDateField/updatedDateFormat and createdDateField/createdDateFormat, "
                               "or remove datesConfiguration")
         return
@@ -808,11 +808,11 @@ def _dates_given(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[
                                        "applies to nothing", source=src, pointer=where(zone_key), key=True,
                               severity="info", help=f'add "{field_key}" and "{format_key}", or remove "{zone_key}"')
     if given["created"] and not given["updated"]:
-        yield ctx.finding(POLLER_DATES_NO_UPDATED, f"`{DATES}` of `{entry.name}` gives the created date but not the updated date, "
+        yield ctx.finding(POLLER_DATES_NO_UPDATED, f"`{DATES}` of {entry.called} gives the created date but not the updated date, "
                                    "by which the platform compares records", source=src, pointer=entry.child(DATES),
                           key=True, help='add "updatedDateField" and "updatedDateFormat"')
     elif given["updated"] and not given["created"]:
-        yield ctx.finding(POLLER_DATES_NO_CREATED, f"`{DATES}` of `{entry.name}` has no created date: the platform cannot tell new "
+        yield ctx.finding(POLLER_DATES_NO_CREATED, f"`{DATES}` of {entry.called} has no created date: the platform cannot tell new "
                                    "records from changed ones", source=src, pointer=entry.child(DATES), key=True,
                           help='add "createdDateField" and "createdDateFormat" if the records carry a created date')
 
@@ -848,7 +848,7 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
     for key, (low, why, fix) in _LIMITS.items():
         number = _number(value.get(key))
         if number is not None and number >= 1 << 31 and not (key in _SECONDS_EFFECTS and number < _EPOCH_LIKE * 10_000):
-            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {json.dumps(value[key])}, past the "
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {json.dumps(value[key])}, past the "
                               "platform's whole numbers (a Java int holds up to 2,147,483,647): it is not read as "
                               "given", source=entry.source, pointer=entry.child(key), severity="warning", help=fix)
             continue  # (a seconds key's time stamp below 10^13 is said below)
@@ -856,12 +856,12 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
             continue
         shown = json.dumps(value[key], ensure_ascii=False)
         below = "negative" if low == 0 else "below 1"
-        yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {shown}, {below}: {why}", source=entry.source,
+        yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {shown}, {below}: {why}", source=entry.source,
                           pointer=entry.child(key), help=fix)
     for key, effect in _SECONDS_EFFECTS.items():
         number = _number(value.get(key))
         if number is not None and _EPOCH_LIKE <= number < _EPOCH_LIKE * 10_000:  # (10^13: milliseconds since 1970)
-            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of `{entry.name}` is {value[key]}, a point in time "
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {value[key]}, a point in time "
                               "(seconds or milliseconds since 1970), not a number of seconds: as a delay it is over "
                               f"30 years, and {effect}", source=entry.source, pointer=entry.child(key),
                               help="give the number of seconds, such as 60")
@@ -898,7 +898,7 @@ def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator
         start, end = entry.source.span(pointer)
         meant = str(number // 1000)
         yield ctx.finding(POLLER_SECONDS_AS_MILLISECONDS,
-                          f"`{key}` of `{entry.name}` counts seconds: {number} is {words}, and {effect}; "
+                          f"`{key}` of {entry.called} counts seconds: {number} is {words}, and {effect}; "
                           f"{meant} seconds were likely meant", source=entry.source, pointer=pointer,
                           help=f"write {meant} if {number} milliseconds were meant",
                           fix=Fix(f"write {meant}", (Edit(start, end, meant),), "unsafe"))
