@@ -622,3 +622,19 @@ def test_a_lone_entry_is_called_the_entry_not_an_empty_name():
     named = {f.rule: f.message for f in check(json.dumps({"contacts": entry}))}  # a named one: as before
     assert named["CE302"].startswith("`createdCheckTolerance` belongs on the entry `contacts`, not inside")
     assert named["CE308"].startswith("`pollDelay` of `contacts` is -5")
+
+
+def test_the_keys_of_a_lone_entry_are_checked_as_a_named_entrys():
+    """A fresh trial (helper-200): in a file of one poller entry, `idFeild` beside `idField` and `"pageSize": "200"`
+    passed: the schema reads the file as a map of resources, and every error under it was folded into CE106."""
+    entry = {"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}'", "idField": "id",
+             "idFeild": "x", "pageSize": "200",
+             "datesConfiguration": {"updatedDateField": "updated", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ss"}}
+    text = json.dumps(entry, indent=2)
+    findings = {(f.rule, f.pointer): f for f in check(text)}
+    assert ("CE106", "") in findings
+    assert findings[("CE101", "/idFeild")].message == "unknown key `idFeild` in the entry"
+    assert findings[("CE102", "/pageSize")].message.startswith("`pageSize` in the entry must be a whole number")
+    assert (findings[("CE102", "/pageSize")].line, findings[("CE102", "/pageSize")].column) == position(text, '"200"')
+    named = {(f.rule, f.pointer) for f in check(json.dumps({"contacts": entry}))}  # as a named entry's
+    assert {("CE101", "/contacts/idFeild"), ("CE102", "/contacts/pageSize")} <= named

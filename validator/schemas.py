@@ -923,7 +923,7 @@ class _Translator:
         if ctx == "poller":
             if not rel:
                 return f"`{_POLLER_KEY}`" if embedded else "the poller configuration"
-            entry = f"poller entry `{rel[0]}`"
+            entry = f"poller entry `{rel[0]}`" if rel[0] != "" else "the entry"  # ("": a lone entry's, schema_check)
             if len(rel) == 1:
                 return entry
             if rel[1] == "datesConfiguration":

@@ -32,7 +32,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     element = ctx.element
     response = is_response(ctx.value)
     update = sends_part(ctx.value, ctx.kind)
-    for problem in validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas):
+    problems = validate(ctx.value, schema=ctx.kind, element=element, overlay_dirs=ctx.options.element_schemas)
+    if ctx.kind == "poller" and isinstance(ctx.value, dict) and any(p.rule == "CE106" and not p.pointer for p in problems):
+        problems += _lone_entry_problems(ctx.value)
+    for problem in problems:
         if problem.rule == "CE102" and problem.pointer in misplaced:
             continue  # an object under a misspelt or misplaced key: the key is the mistake, said once
         if _of_stray(problem, ctx.source, stray):
@@ -65,6 +68,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 message, severity = message + POLLS_NOTHING, "error"
             yield ctx.finding(rule_for(problem.rule), message, source=source, pointer=problem.pointer, key=problem.key,
                               help=problem.help, severity=severity, fix=_fix(problem, source))
+
+
+def _lone_entry_problems(entry: dict[str, Any]) -> list[SchemaProblem]:
+    """The problems of a file of one poller entry (CE106's lone entry) as a named entry's: the schema reads the file as
+    a map of resources, so the mistakes of its keys (`idFeild`, `"pageSize": "200"`) were said by none."""
+    return [problem._replace(pointer=problem.pointer[1:]) for problem in validate({"": entry}, schema="poller")]
 
 
 def _dates_among_resources(ctx: Context) -> dict[tuple[int, str], Entry]:
