@@ -58,6 +58,21 @@ def test_a_secret_written_into_a_url_is_reported_at_its_value():
     assert_at(user_key, "CE751", CANARY, count=1)
 
 
+@pytest.mark.parametrize("condition", [f"api_key='{CANARY}'", f"client_secret = '{CANARY}'", f"password like '{CANARY}'"])
+@pytest.mark.parametrize("first", [True, False])
+def test_a_secret_compared_in_the_where_filter_is_reported(condition, first):
+    """A fresh trial (helper-200): `where=updated>'...' and api_key='sk_live_...'` was masked in every output but never
+    reported: the cheap reading of the names before each `=` saw `where` alone, so the filter's conditions were not
+    asked (as a query parameter, `&api_key=...`, it was)."""
+    where = f"{condition} and updated>'${{gmtDate:yyyy-MM-dd}}'" if first else \
+        f"updated>'${{gmtDate:yyyy-MM-dd}}' and {condition}"
+    text = body({"event.poller.configuration": {"leads": {"url": "/hubs/crm/leads?where=" + where, "idField": "id"}}})
+    assert_at(text, "CE751", CANARY, count=1)
+    plain = where.replace(CANARY, "${API_KEY}")  # a reference: as before, nothing
+    assert not found(body({"event.poller.configuration": {"leads": {"url": "/hubs/crm/leads?where=" + plain,
+                                                                      "idField": "id"}}}), "CE751")
+
+
 @pytest.mark.parametrize("url", [
     "/hubs/crm/leads?api_key=${apiKey}", "/hubs/crm/leads?api_key=<YOUR_API_KEY>", "/hubs/crm/leads?api_key=abc",
     "/hubs/crm/leads?code=Kq9vT3pLx8wZ2mN5", "/hubs/crm/leads?sig=Kq9vT3pLx8wZ2mN5", "/hubs/crm/leads?pageToken=Kq9vT3pLx8wZ2mN5",

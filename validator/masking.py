@@ -976,12 +976,15 @@ def pasted_secrets(text: str) -> Secrets:
 
 def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of each span of ``url`` holding a lasting secret, as written (CE751): a query value
-    whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), and the password of
+    whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), so a CEQL condition's
+    quoted value whose field does (`where=... and api_key='...'`), and the password of
     ``//user:password@`` (name ``""``; not one that runs into the query: ``host:3000?to=ops@example.com``).
     Environment references and placeholders are left for the caller to judge."""
     spans: list[tuple[int, int, str]] = []
     if any(len(name) <= 100 and is_secret_parameter(name)  # (no longer than _QUERY reads; keeps the cache small)
-           for name in _names_before_equals(url)):  # most URLs: no pattern compiled
+           for name in _names_before_equals(url)) \
+            or "where=" in url and _may_compare_in_ceql(url) and _may_compare_a_credential(url):  # most URLs: no
+        # pattern compiled (a filter's condition, `where=... and api_key='...'`, names its credential after `where=`)
         spans += [(*match.span("value"), match.group("name")) for match in _parameters(url)
                   if match.group("value") and is_secret_parameter(match.group("name"))]
     if "@" in url:
