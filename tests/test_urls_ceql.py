@@ -459,3 +459,17 @@ def test_a_semicolon_before_where_in_the_query():
     [found] = [p for p in url_problems(url) if p.rule == "CE634"]
     assert (found.start, found.end) == (url.index(";"), url.index(";") + 1) and "'pageSize'" in found.message
     assert found.fix is not None and found.fix.edits[0].replacement == "&"
+
+
+def test_a_hub_parameter_written_as_a_condition_of_the_filter():
+    """A fresh trial (helper-200): `where=updated>'...' and pageSize=200` passed, and `'...' pageSize=200` drew CE636,
+    whose fix wrote that `and`: `pageSize` (so `nextPage`, `orderBy`) is the hub's own parameter, no record's field."""
+    message, fixed = _fixed(f"/hubs/crm/a?where=updated>{MACRO} and pageSize=200", "CE639")
+    assert "`pageSize` is the hub's own query parameter" in message
+    assert fixed == f"/hubs/crm/a?where=updated>{MACRO}&pageSize=200"
+    message, fixed = _fixed(f"/hubs/crm/a?where=updated>{MACRO} pageSize=200", "CE639")
+    assert message.startswith("a space before `pageSize=200`") and fixed == f"/hubs/crm/a?where=updated>{MACRO}&pageSize=200"
+    first = [p for p in url_problems(f"/hubs/crm/a?where=orderBy='updated' and updated>{MACRO}") if p.rule == "CE639"]
+    assert len(first) == 1 and first[0].fix is None  # (not last, or quoted: said, no fix)
+    assert not url_problems(f"/hubs/crm/a?where=updated>{MACRO} and pageSizeLimit=200")  # a field of the records
+    assert [p.rule for p in url_problems(f"/hubs/crm/a?where=updated>{MACRO} status=200")] == ["CE636"]  # as before

@@ -100,7 +100,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE644": ("unsafe", "writes an `&` or `#` inside a quoted CEQL string percent-encoded (`'Smith & Sons'` → "
                         "`'Smith %26 Sons'`, `'INV#100'` → `'INV%23100'`)"),
     "CE639": ("unsafe", "writes another language's operator as CEQL's (`gte` → `>=`) and a comma between conditions "
-                         "as ` and ` (a `;`, `,` or `%26` before a query parameter, `;pageSize=200`, as `&`); adds the comma between two values of an `in (...)` list and removes a `;` after "
+                         "as ` and ` (a `;`, `,` or `%26` before a query parameter, `;pageSize=200`, as `&`, and the `and` before "
+                         "the hub's `pageSize`, `nextPage` or `orderBy` written as the last condition); adds the comma between two values of an `in (...)` list and removes a `;` after "
                          "the last condition, and the quotes of a field name compared with a macro (`'updated_at' > '${...}'`) "
                          "(all three safe)"),
     "CE638": ("unsafe", "writes a CEQL value's double quotes as single quotes (not when it holds a `'`); removes the "

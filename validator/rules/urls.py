@@ -271,7 +271,8 @@ which rejects it, and the poller gets nothing: another language's operator (`upd
 `>=`; fixed on request), `between`, a comma or semicolon between conditions (fixed on request to ` and `; before
 a query parameter, a name and a value neither quoted nor a CEQL literal, `;pageSize=200`, to `&`), an `&`
 encoded as `%26` outside a string (the server decodes it inside the filter: fixed on request to ` and `, or to `&`
-before a parameter, `'...'%26pageSize=200`), a field name
+before a parameter, `'...'%26pageSize=200`), the hub's own parameter written as a condition (`and pageSize=200`,
+so `nextPage`, `orderBy`: no record's field; the `and` before the last condition fixed on request to `&`), a field name
 with a space, a misspelt conjunction (`orr`), a character CEQL has no use for (`! =`), a quoted value alone where a
 condition belongs (`'x' and ...`) or after a condition's value (`a='b' 'c'`), a value of two words not quoted
 (`status=Closed Won`), empty parentheses (`and ()`), an empty list (`in ()`), and a field name in quotes

@@ -298,7 +298,7 @@ def _parameter_after(text: str, at: int) -> str | None:
 
 def _before_parameter(separator: str, param: str, start: int, end: int, add: _Add) -> None:
     """``separator`` at ``[start, end)`` before the query parameter ``param``: `&` was meant (the fix writes it)."""
-    said, why = f"`{separator}`", "only `&` separates a query's parameters"
+    said, why = f"`{separator.strip()}`" if separator.strip() else "a space", "only `&` separates a query's parameters"
     if separator == "%26":
         why = "an encoded `&` is decoded inside the filter's value"
     add(Flaw.CEQL_UNREADABLE, f"{said} before `{param}`, a query parameter (its value is not quoted): {why}, so the "
@@ -557,6 +557,8 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
             _and_or_mixed(tokens, add)
         if clause.parsed and "S" in letters and _MACRO_HEAD in masked:
             _quoted_fields(clause, text, offset, add)
+        if clause.parsed and any(condition.field.text in _HUB_PARAMETERS for condition in clause.conditions):
+            _hub_parameters(clause, text, offset, add)
         if "()" in letters:
             _empty_parentheses(tokens, letters, add)
         if not clause.parsed:
@@ -908,6 +910,33 @@ def _letters(tokens: list[tuple[str, str, int, int]], text: str) -> str:
     return "".join(letters)
 
 
+# The hub's own query parameters of a list (the element API docs give `pageSize` and `nextPage` to every `GET` of
+# records, `orderBy` to many), never a record's field: inside the where filter they are compared as one
+_HUB_PARAMETERS = frozenset({"pageSize", "nextPage", "orderBy"})
+
+
+def _hub_parameters(clause: WhereClause, text: str, offset: int, add: _Add) -> None:
+    """``where=updated>'...' and pageSize=200``: a hub parameter written as a condition of the filter, which asks the
+    vendor for records whose field `pageSize` is 200 (none) and sets no page size; the `&` it needs, as the fix when
+    it is the last condition, joined by `and`."""
+    for index, condition in enumerate(clause.conditions):
+        name = condition.field.text
+        if name not in _HUB_PARAMETERS or condition.operator != "=":
+            continue
+        start, end = condition.start - offset, condition.end - offset
+        written = text[start:end].strip()
+        before = clause.conditions[index - 1].end - offset if index else None
+        joined = before is not None and index == len(clause.conditions) - 1 and not text[end:].strip() \
+            and text[before:start].strip().lower() == "and" and condition.values[0].kind != "string"
+        # (a quoted value after `&` reads as a condition cut off, CE631's: the fix is only for a value not quoted)
+        add(Flaw.CEQL_UNREADABLE, f"`{written}` inside the where filter: `{name}` is the hub's own query parameter, "
+            "not a field of the records, so the vendor is asked to compare a field of that name and the hub gets no "
+            "such parameter", start, end, help=f"write it after the filter, as a parameter of its own: `&{written}`",
+            fix=Fix("write `&` for the `and` before it", (Edit(before, start, "&"),), "unsafe")
+            if joined and before is not None else None)
+        return
+
+
 def _encoded_ampersand(tokens: list[tuple[str, str, int, int]], letters: str, text: str, add: _Add) -> None:
     """``'...'%26pageSize=200``, ``a='1' %26 b='2'``: a `%26` after a condition, outside every string, which the
     server decodes to an `&` inside the where value (CEQL has none); the first one, said as what follows it asks
@@ -945,6 +974,10 @@ def _missing_conjunctions(tokens: list[tuple[str, str, int, int]], letters: str,
             continue
         if gap.strip() or not (text[start].isalnum() or text[start] in "_'\"($"):
             continue  # punctuation between them (`'1'?pageSize=100`) is another mistake (CE634), not a missing `and`
+        param = _parameter_after(text, start)
+        if param is not None and param.partition("=")[0] in _HUB_PARAMETERS:  # `'...' pageSize=200`: its `&` missing
+            _before_parameter(gap, param, tokens[match.end() - 1][3], start, add)
+            continue
         insert = "and " if gap[-1:].isspace() else " and "
         add(Flaw.CEQL_MISSING_CONJUNCTION, "a condition straight after another, with no `and` or `or` between them",
             start, tokens[match.end()][3], help="join the conditions with ` and ` (or ` or `)",
