@@ -800,3 +800,22 @@ def test_a_macro_quoted_twice_sends_the_inner_quotes_in_the_date(inner: str) -> 
     assert apply(url, [found]) == url.replace(inner, "")
     assert not [p for p in url_problems("/hubs/crm/contacts?where=note='\"x\"' and updated_at>'${gmtDate:yyyy-MM-dd}'")
                 if p.rule == "CE638"]
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("${date:yyyy-MM-dd HH:mm:ss:America/Denver}", "${dateTimeZone:America/Denver:yyyy-MM-dd HH:mm:ss}"),
+    ("${gmtDate:yyyy-MM-dd'T'HH:mm:ss:UTC}", "${dateTimeZone:UTC:yyyy-MM-dd'T'HH:mm:ss}"),
+    ("${now:yyyy-MM-dd HH:mm:ss:PST}", "${nowTimeZone:PST:yyyy-MM-dd HH:mm:ss}"),
+])
+def test_a_zone_written_after_the_format_of_a_macro_that_takes_none(written, meant):
+    """A fresh trial (helper-200): `${date:yyyy-MM-dd HH:mm:ss:America/Denver}` drew CE401 "Illegal pattern character
+    'A'" with the help "SimpleDateFormat has no milli-of-day field": the zone was meant, which only
+    `${dateTimeZone:ZONE:FORMAT}` takes, first (as `${gmtDate:America/Denver:...}` is told)."""
+    from validator.rules.urls import url_problems
+
+    url = f"/hubs/crm/contacts?where=updated_at>'{written}'"
+    [found] = [p for p in url_problems(url) if p.rule in ("CE605", "CE401")]
+    assert found.rule == "CE605" and "takes no zone" in found.message and found.help == f"write `{meant}`"
+    assert apply(url, [found]) == f"/hubs/crm/contacts?where=updated_at>'{meant}'"
+    kept = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd HH:mm:ss:SSS}'"  # a format Java takes: no zone
+    assert not url_problems(kept)

@@ -73,7 +73,9 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
                        "percent-encoded `%24%7B...%7D` as `${...}`, `$epoch` (no braces) as `${epoch}`, and a zone written "
                        "after a `dateTimeZone` format first; `$${` as `${` is unsafe (right unless a template "
                        "tool undoes the escape), and so is `:` for another separator after a descriptor "
-                       "(`${gmtDate;...}`, `${gmtDate :...}`) and doubled braces (`${{gmtDate:...}}`); other "
+                       "(`${gmtDate;...}`, `${gmtDate :...}`), doubled braces (`${{gmtDate:...}}`) and a zone given to "
+                       "`${gmtDate}`, `${date}` or `${now}`, before or after the format (as `${dateTimeZone:ZONE:FORMAT}`, "
+                       "`${nowTimeZone:...}`); other "
                        "malformed macros: no fix")),
     "CE612": ("safe", "writes a no-break or thin space as an ASCII space, removes a zero-width one, and removes a space "
                       "in the path before its `?` or beside a `/`"),

@@ -86,7 +86,9 @@ A macro is `${descriptor:arguments}`.  An unterminated `${`, a `$` that lost its
 text), parentheses for braces (`$(gmtDate:yyyy-MM-dd)`, fixed safely), `%` or `#` for the `$`
 (`%{gmtDate:yyyy-MM-dd}`, fixed safely), a percent-encoded `%24%7B...%7D` (copied
 from a browser or Postman, fixed safely), an empty `${}`, `${gmtDate}` without a format or
-`${dateTimeZone:FORMAT}` without a zone are not substituted.  A doubled `$$` before a macro (an escape for
+`${dateTimeZone:FORMAT}` without a zone are not substituted, nor is a zone given to a macro that takes none
+(`${gmtDate:America/Denver:...}`, `${date:yyyy-MM-dd HH:mm:ss:America/Denver}`: `${dateTimeZone:ZONE:FORMAT}` was
+meant, the zone first; fixed on request).  A doubled `$$` before a macro (an escape for
 Terraform, make or docker-compose) leaves a `$` before the date unless such a tool reads the file first: a
 warning, fixed only on request.
 """, "/hubs/crm/contacts?where=updated_at>='$yyyy-MM-dd'T'HH:mm:ss'Z'}'")

@@ -589,8 +589,27 @@ def _read_macro(col: _Collector, raw: str, start: int, end: int) -> Macro | None
                     f"format, which Java rejects; ${{{meant}:ZONE:FORMAT}} prints in a zone", start, end, help=_w(written),
                     fix=Fix(f"write `{written}`", (Edit(start, end, written),), "unsafe"))
             return None
+        head, _, tail = args.rpartition(":")
+        zone_after = tail.strip()
+        if head and zone_after and ("/" in zone_after or zone_after.isupper()) and not _FORMAT_IN_ZONE.search(tail) \
+                and resolve_zone(zone_after).known and not _compiles(args):  # `${date:yyyy-MM-dd HH:mm:ss:America/Denver}`
+            meant = _ZONED_FORMS[kind]
+            written = f"${{{meant}:{zone_after}:{head}}}"
+            col.add(Flaw.MACRO_MALFORMED, f"${{{kind}:...}} takes no zone: {zone_after!r} after the format is read as "
+                    f"part of it, which Java rejects; ${{{meant}:ZONE:FORMAT}} prints in a zone, written first", start,
+                    end, help=_w(written), fix=Fix(f"write `{written}`", (Edit(start, end, written),), "unsafe"))
+            return None
     pattern = _check_format(col, fmt, fmt_start, start, end, kind)
     return Macro(kind, zone, fmt, pattern, start, end, fmt_start, zone_start=zone_start, text=raw)
+
+
+def _compiles(text: str) -> bool:
+    """Whether Java's SimpleDateFormat takes ``text`` as a pattern."""
+    try:
+        compile_pattern(text)
+    except PatternError:
+        return False
+    return True
 
 
 def _is_date_pattern(text: str) -> bool:
