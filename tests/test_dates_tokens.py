@@ -143,3 +143,22 @@ def test_same_decision_and_message_as_the_jdk(jdk, patterns: list[str]) -> None:
             assert answer[1] == "java.lang.IllegalArgumentException", (pattern, answer)
             assert mine is not None and mine[0] == answer[2], (pattern, mine, answer)
             assert mine == reference_scan(pattern), pattern
+
+
+@pytest.mark.parametrize(("pattern", "zone"), [
+    ("yyyy-MM-dd HH:mm:ss America/Denver", "America/Denver"), ("yyyy-MM-dd'T'HH:mm:ss UTC", "UTC"),
+    ("yyyy-MM-dd'T'HH:mm:ssUTC", "UTC"), ("yyyy-MM-dd HH:mm:ss GMT", "GMT"), ("dd/MM/yyyy HH:mm Europe/Berlin", "Europe/Berlin"),
+])
+def test_a_zone_written_in_a_pattern_is_named_in_the_help(pattern, zone):
+    """A fresh trial (helper-200): a zone written after the time drew the help of its first refused letter: 'A' "no
+    milli-of-day field", `UTC` "quote `'U'`", and `GMT` "quote `'T'`" (which leaves `G` and `M` as era and month)."""
+    with pytest.raises(PatternError) as caught:
+        tokenize(pattern)
+    assert caught.value.help.startswith(f"`{zone}` is a zone") and f"`'{zone}'`" in caught.value.help
+
+
+@pytest.mark.parametrize("pattern", ["yyyy-MM-ddTHH:mm:ss", "yyyyMMddTHHmmss", "yyyy-MM-dd'T'HH:mm:ss.fffZ"])
+def test_letters_that_are_no_zone_keep_their_hint(pattern):
+    with pytest.raises(PatternError) as caught:
+        tokenize(pattern)
+    assert "zone" not in caught.value.help

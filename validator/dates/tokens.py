@@ -130,7 +130,39 @@ class PatternError(ValueError):
         if named is not None:
             return f"the pattern it names: `{named}`"
         letter = self.pattern[self.column - 1:self.column]
+        zone = _zone_at(self.pattern, self.column - 1)
+        if zone is not None:  # `yyyy-MM-dd HH:mm:ss America/Denver`, `... UTC`: letters a zone's, not fields
+            if zone.isalpha():
+                return f"`{zone}` is a zone's name, not pattern letters: quote it to write it as text (`'{zone}'`); " \
+                       "`z` reads a zone name"
+            return f"`{zone}` is a zone id, which no pattern letter reads or prints: quote it to write it as text " \
+                   f"(`'{zone}'`), and name the zone where the date is read or printed in (`updatedDateTimezone`, " \
+                   f"`${{dateTimeZone:{zone}:...}}`)"
         return _HINTS.get(letter, f"quote literal letters: `'{letter}'`")
+
+
+# A zone id's letters from a refused one on (`America/Denver`, `UTC`, `Etc/GMT+5`)
+_ZONE_WORD = LazyPattern(r"[A-Za-z_][A-Za-z0-9_/+\-]{0,60}")
+
+
+def _zone_at(pattern: str, at: int) -> str | None:
+    """The Java zone id written in ``pattern`` around the refused letter at ``at`` (the word from it on, maybe begun
+    by letters Java takes before it: `GMT`'s `G` and `M` are fields), if it is one; None for a field's run such as
+    `ddTHH`."""
+    from .zones import resolve_zone
+
+    word = _ZONE_WORD.match(pattern, at)
+    if word is None:
+        return None
+    start = at
+    while start > 0 and pattern[start - 1].isascii() and pattern[start - 1].isalpha() and at - start < 10:
+        start -= 1
+    for begin in range(at, start - 1, -1):
+        candidate = pattern[begin:word.end()]
+        if len(candidate) >= 3 and (begin == 0 or not pattern[begin - 1].isalpha() or begin == at) \
+                and resolve_zone(candidate).known:
+            return candidate
+    return None
 
 
 # A standard's name written as a pattern: ISO 8601 and RFC 3339 (one pattern), RFC 822/1123/2822 (another)
