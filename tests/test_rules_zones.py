@@ -300,3 +300,15 @@ def test_a_zone_spelt_otherwise_is_mended_and_another_zone_is_only_suggested(zon
     assert outcome.data is not None and outcome.data.decode() == text.replace(written, meant)
     for other in ("EDT", "Europe/Londn", "UTC+05:30"):  # another id than the one written: said, not written
         assert all(f.fix is None for f in found(zoned(other), "CE501")), other
+
+
+def test_a_date_pattern_given_as_the_zone_is_said_to_belong_in_the_format():
+    """A fresh trial (helper-200): the zone and the format swapped (`"updatedDateTimezone": "yyyy-MM-dd'T'HH:mm:ss'Z'"`)
+    drew CE501 with the help "use a Java zone id such as `GMT`...", which said nothing of the pattern's place."""
+    from validator.rules.zones import zone_problems
+
+    [problem] = zone_problems("yyyy-MM-dd'T'HH:mm:ss'Z'")
+    assert problem.rule == "CE501" and problem.help.startswith(
+        "`yyyy-MM-dd'T'HH:mm:ss'Z'` is a date pattern, whose place is the `*DateFormat` beside it")
+    [word] = zone_problems("MSD")  # letters a pattern takes (month, second, day of year), and no separator
+    assert word.help == "use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`"

@@ -276,6 +276,17 @@ _TEMPLATE_PLACEHOLDER = LazyPattern(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
 
 
 
+def _a_date_pattern(text: str) -> bool:
+    """Whether ``text`` compiles as a date pattern of two fields or more with a separator (`yyyy-MM-dd`), not a word
+    such as a zone's abbreviation (`MSK` compiles: month, second, hour)."""
+    if text.isalpha():
+        return False
+    try:
+        return len(compile_pattern(text).fields) >= 2
+    except PatternError:
+        return False
+
+
 def zone_problems(zone_id: str) -> list[Problem]:
     """The CE5xx problems of one ``*DateTimezone`` value (offsets relative to the string)."""
 
@@ -295,8 +306,11 @@ def zone_problems(zone_id: str) -> list[Problem]:
                             help="write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`")]
         suggestion = suggest_zone(zone_id)
         if suggestion is None:
+            help = "use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`"
+            if _a_date_pattern(zone_id):  # `"updatedDateTimezone": "yyyy-MM-dd'T'HH:mm:ss'Z'"`: the two values swapped
+                help = f"`{zone_id}` is a date pattern, whose place is the `*DateFormat` beside it: {help} here"
             return [Problem(ZONE_UNKNOWN.code, f"unknown time zone id `{zone_id}`: Java silently uses GMT",
-                            0, end, help="use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`")]
+                            0, end, help=help)]
         harmless = is_utc(suggestion)
         effect = "which is what it means anyway" if harmless else "not the zone meant"
         return [Problem(ZONE_UNKNOWN.code, f"unknown time zone id `{zone_id}`: Java silently uses GMT ({effect}); "
