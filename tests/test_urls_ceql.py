@@ -473,3 +473,10 @@ def test_a_hub_parameter_written_as_a_condition_of_the_filter():
     assert len(first) == 1 and first[0].fix is None  # (not last, or quoted: said, no fix)
     assert not url_problems(f"/hubs/crm/a?where=updated>{MACRO} and pageSizeLimit=200")  # a field of the records
     assert [p.rule for p in url_problems(f"/hubs/crm/a?where=updated>{MACRO} status=200")] == ["CE636"]  # as before
+
+
+def test_a_spaced_comma_before_a_condition_like_parameter_stays_a_conjunction():
+    """`'...', b=2` is written as a list of conditions (SQL's habit): ` and ` is the fix unless the name is the
+    hub's own parameter; glued (`'...',b=2`) it reads as a URL's parameter."""
+    assert _fixed(f"/hubs/crm/a?where=updated>{MACRO}, b=2", "CE639")[1] == f"/hubs/crm/a?where=updated>{MACRO} and  b=2"
+    assert _fixed(f"/hubs/crm/a?where=updated>{MACRO},b=2", "CE639")[1] == f"/hubs/crm/a?where=updated>{MACRO}&b=2"

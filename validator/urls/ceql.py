@@ -766,8 +766,10 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
                     fix=Fix(f"quote the value: `'{listed}'`", (Edit(value_start, value_start, "'"),
                                                                Edit(value_end, value_end, "'")), "unsafe"))
                 return
-            elif (letter == "," or (word == ";" and following)) and _parameter_after(text, end) is not None:
-                _before_parameter(word, _parameter_after(text, end) or "", start, end, add)
+            elif (letter == "," or (word == ";" and following)) and (param := _parameter_after(text, end)) is not None \
+                    and (not text[end:end + 1].isspace() or param.partition("=")[0] in _HUB_PARAMETERS):
+                # (`, b=2`, spaced as a list of conditions is: a parameter only when the hub's own)
+                _before_parameter(word, param, start, end, add)
                 return
             elif letter == "," or (word == ";" and following):
                 said = "comma" if letter == "," else "semicolon"
