@@ -1970,6 +1970,17 @@ def test_a_tab_or_admonition_titled_as_a_mistake_is_a_counter_example(title):
     assert "CE002" in {f.rule for f in check_page(right, path="p.mdx").findings}
 
 
+@pytest.mark.parametrize(("opening", "closing"), [
+    ('<Tabs>\n<TabItem value="bad" label="Don\'t">', "</TabItem>\n</Tabs>"),
+    ('{% tabs %}\n{% tab title="Don\'t do this" %}', "{% endtab %}\n{% endtabs %}"),
+])
+def test_a_tab_title_holding_the_other_quote_is_read_whole(opening, closing):
+    """helper-201: `<TabItem label="Don't">` was titled `Don` (the apostrophe ended it), so its counter-example was
+    checked and "fixed" by --fix."""
+    page = f"{opening}\n\n```json\n{_BROKEN}\n```\n\n{closing}\n"
+    assert [f.rule for f in check_page(page, path="p.mdx").findings] == ["CE090"], page
+
+
 @pytest.mark.parametrize(("opening", "closing", "indent"), [
     ('=== "\u274c Wrong"', "", "    "), ('!!! danger "Don\'t do this"', "", "    "), (":::danger Wrong", ":::", ""),
     ('<Tabs>\n  <TabItem value="wrong" label="Wrong">', "  </TabItem>\n</Tabs>", ""),

@@ -785,7 +785,7 @@ def _admonition_title(admonition: re.Match[str]) -> str:
 
 def _opening_title(opened: re.Match[str]) -> str:
     """The title an opening line of :data:`_PAIRED` writes (`:::danger Wrong`, `:::caution[Don't]`, `label="..."`)."""
-    return (opened.group("label") or opened.groupdict().get("title") or "").strip()
+    return (opened.group("label") or opened.groupdict().get("single") or opened.groupdict().get("title") or "").strip()
 
 
 _LONGEST_LABEL = 400  # (the longest a label's sentence runs: its patterns allow 120 characters of reason at most)
@@ -939,12 +939,14 @@ _FIXED = LazyPattern(r"\((?:now\s+)?(?:fixed|corrected|mended)\)|\b(?:fixed|corr
 _RIGHT = LazyPattern(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixed|recommended|working|valid|fix|solution"
                     r"|richtig|korrekt|correct[oa]|corret[oa]|giust[oa]|goed|juist|\u6b63\u786e|\u6b63\u78ba|\u6b63\u3057\u3044"
                     r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
+# An attribute's value in either quotes, holding the other (`label="Don't"`, whose apostrophe ended the title at `Don`)
+_QUOTED_TITLE = r"(?:\"(?P<label>[^\"\r\n]*+)\"|'(?P<single>[^'\r\n]*+)')"
 # The containers that run to a closing line: (kind, its opening line's start, its closing line)
 _PAIRED = (
     ("container", LazyPattern(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
      LazyPattern(r":::++[ \t]*+")),
-    ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=[\"'](?P<label>[^\"']*+)[\"'])?"), LazyPattern(r"</TabItem>[ \t]*+")),
-    ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=[\"'](?P<label>[^\"'\r\n]*+)[\"'])?"),
+    ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=" + _QUOTED_TITLE + ")?"), LazyPattern(r"</TabItem>[ \t]*+")),
+    ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
 )
