@@ -3087,6 +3087,22 @@ def test_a_comment_eliding_after_a_member_or_in_a_crlf_page_elides():
         assert "CE105" in {f.rule for f in check_page(said).findings}, language
 
 
+@pytest.mark.parametrize("contents", ["{ /* ... */ }", "{ // ...\n      }", "{ // other keys as above\n      }",
+                                      "[ /* ... */ ]"])
+@pytest.mark.parametrize("language", ["json", "jsonc"])
+def test_a_comment_standing_for_an_object_s_contents_elides(contents, language):
+    """helper-201: in a `jsonc` block, `"customers": { /* ... */ }` drew CE301 (an empty stub) and CE105 (the keys it
+    leaves out), where a `json` block read it as `{ ... }`; `{ // ...` on its line drew them in either language (and
+    CE003 in `json`)."""
+    page = (f"```{language}\n{{\n  \"element\": {{\"key\": \"sageone\"}},\n  \"configuration\": {{\n"
+            "    \"event.notification.enabled\": true,\n    \"event.notification.callback.url\": \"https://a.example/x\",\n"
+            f"    \"event.poller.configuration\": {{\n      \"customers\": {contents}\n    }}\n  }}\n}}\n```\n")
+    assert [f.rule for f in check_page(page).findings] == [], page
+    # (a comment saying something else leaves the object empty)
+    said = page.replace("...", "TODO").replace("other keys as above", "TODO")
+    assert {"CE301", "CE102"} & {f.rule for f in check_page(said).findings}, said
+
+
 def test_a_json_block_showing_a_request_or_a_response_checks_its_body():
     """A false-alarm hunt (helper-165): a `json` block that shows the request (`POST /elements/api-v2/instances`, then
     the body) or the response (`HTTP/1.1 200 OK`, headers, body) drew CE006 (an error) on its start line, and its body

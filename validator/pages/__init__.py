@@ -819,9 +819,10 @@ def _blank_comments(text: str) -> str:
     unclosed = text.find("/*", last_close + 2 if last_close != -1 else 0)
     head, tail = (text[:unclosed], text[unclosed:]) if unclosed != -1 else (text, "")
     def blanked(comment: re.Match[str]) -> str:  # (a line that is only a comment eliding, `// ...`, is kept: it
-        # says the body is shown in part, which the elision's reading takes from it)
+        # says the body is shown in part, which the elision's reading takes from it; so is one standing for an
+        # object's contents, `{ /* ... */ }`, `{ // ...`)
         if comment.group(1) is None or _ELIDING_COMMENT.match(comment.group(1)) \
-                and head[head.rfind("\n", 0, comment.start()) + 1:comment.start()].rstrip()[-1:] in ("", ","):
+                and head[head.rfind("\n", 0, comment.start()) + 1:comment.start()].rstrip()[-1:] in ("", ",", "{", "["):
             return comment.group(0)
         return re.sub(r"[^\r\n]", " ", comment.group(0))
 
@@ -1067,6 +1068,8 @@ _ELISION = LazyPattern(r"^[ \t]*(?P<line>" + _DOTS + r"(?:[ \t]*+(?://|#)?[ \t]*
                       # a member: `"oauth.api.key": "<key>", // etc.`)
                       rf"|^[ \t]*(?P<comment>(?://|#)[ \t]*{_ELIDING_WORDS}[^\r\n]*)\r?$"
                       rf"|,[ \t]*(?P<trailing>//[ \t]*{_ELIDING_WORDS}[^\r\n]*)\r?$"
+                      # (or right after an object's or a list's opening: `"customers": { // ...`)
+                      rf"|[{{\[][ \t]*(?P<opened>//[ \t]*{_ELIDING_WORDS}[^\r\n]*)\r?$"
                       rf"|(?P<block>/\*[ \t]*{_ELIDING_WORDS}[^*\r\n]*\*/)",
                       re.M)
 
