@@ -3315,6 +3315,20 @@ def test_text_after_a_block_never_closed_is_said_as_the_fence_s_mistake(closing:
     assert not [f for f in missing_brace if f.help and "never closed" in f.help]
 
 
+@pytest.mark.parametrize("language", ["json", "jsonc"])
+@pytest.mark.parametrize("below", ["## Next steps", "# Next steps"])
+def test_a_heading_after_a_block_never_closed_is_not_a_comment_to_remove(language: str, below: str) -> None:
+    """helper-201: a ```json block never closed ran on into the page's next heading, `## Next steps`, which was CE003
+    (a `#` comment) with a fix that removed it: --fix deleted the page's heading, and the message named no fence."""
+    body = '{"element": {"key": "sageone"}, "name": "x"}'
+    page = f"# Setup\n\n```{language}\n{body}\n\n{below}\n\nCall `GET /instances/{{id}}`.\n"
+    (found,) = [f for f in check_page(page).findings if f.rule in ("CE001", "CE003")]
+    assert (found.rule, found.line, found.fix) == ("CE001", 6, None), found
+    assert found.help is not None and found.help.startswith("the code block's ``` is never closed"), found
+    closed = page.replace(f"{body}\n\n", f"{body}\n```\n\n")
+    assert [f.rule for f in check_page(closed).findings if f.rule in ("CE001", "CE003")] == [], closed
+
+
 @pytest.mark.parametrize(("value", "expected"), [("<minutes>", ("CE620", 10)), ("{{refresh_interval}}", ("CE620", 10)),
                                                ("YOUR_INTERVAL", ("CE006", 8))])  # (a bare word: not read around)
 def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, expected):

@@ -287,10 +287,8 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
         if document.ignore:
             found = [f for f in found if not _ignored(f.rule, document.ignore)]
         if document.unclosed and not document.shell:  # the text after the body is the block's too: its fence is the mistake
-            found = [replace(f, help=f"the code block's {document.unclosed} is never closed, so the rest of the page "
-                             f"is shown as its code: close it after the body with {document.unclosed} on a line of "
-                             "its own, indented three spaces at most")
-                     if f.rule == "CE001" and _AFTER_THE_END in f.message else f for f in found]
+            found = [replace(f, help=_never_closed(document.unclosed)) if f.rule == "CE001" and _AFTER_THE_END in f.message
+                     else f for f in _after_the_body(found, document.text, document.unclosed)]
         if not document.shell:  # a block that is one poller entry shows what an entry looks like: no resource map
             found = [f for f in found if f.rule != "CE106" or f.pointer]
         if any(f.rule == "CE090" for f in found):
@@ -330,6 +328,26 @@ def check_page(data: str | bytes, *, path: str | os.PathLike[str] | None = None,
 
 
 _AFTER_THE_END = "after the end of the document"  # (CE001's words for text after a body: source.diagnose)
+
+
+def _never_closed(fence: str) -> str:
+    return (f"the code block's {fence} is never closed, so the rest of the page is shown as its code: close it after "
+            f"the body with {fence} on a line of its own, indented three spaces at most")
+
+
+def _after_the_body(found: list[Finding], text: str, fence: str) -> list[Finding]:
+    """``found`` in a block whose ``fence`` never closes, with a "comment" after the body's end (the page's next
+    heading, `## Next steps`, read as the block's code) said to be the page's text, without the comment's fix (which
+    deleted the heading)."""
+    at = len(text) - len(text.lstrip())
+    try:
+        end = json.JSONDecoder().raw_decode(text, at)[1]
+    except (ValueError, RecursionError):
+        return found
+    starts = line_starts(text)
+    return [replace(f, rule="CE001", message=f"unexpected `{text[start]}` {_AFTER_THE_END}: the page's text below the "
+                    "body is read as the block's code", help=_never_closed(fence), fix=None)
+            if f.rule == "CE003" and (start := offset_of(starts, f.line, f.column)) >= end else f for f in found]
 
 
 def _ignored(code: str, ignore: frozenset[str]) -> bool:
