@@ -2246,7 +2246,10 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
 @pytest.mark.parametrize("label", ["## Why are errors reported twice?\n", "Why does the poller fail to pick up deletes?\n",
                                    # helper-173: what makes more labels of a mistake leaves these alone
                                    "The following works:\n", "Fix the failing example like this:\n",
-                                   "Failing tests are listed below:\n", "The body (broken: use the one below instead):\n"])
+                                   "Failing tests are listed below:\n", "The body (broken: use the one below instead):\n",
+                                   # helper-201: a pitfall's advice, or a section of them, leaves the body checked
+                                   "Pitfall: the date must be quoted, like this:\n", "## Common pitfalls\n",
+                                   "This will break if you omit the quote, so write:\n"])
 def test_a_question_heading_a_section_or_a_paragraph_leaves_the_block_checked(label):
     """A review (helper-137): an FAQ's question as a heading or a paragraph above a body skipped it; only a container's
     title (`<summary>Why do I get 400 with this body?</summary>`) labels a counter-example so."""
@@ -2266,7 +2269,10 @@ def test_a_question_heading_a_section_or_a_paragraph_leaves_the_block_checked(la
                                    "The following won't work:\n", "Typical mistake:\n", "Failing example:\n",
                                    "The platform rejects this:\n", "The API refuses it with a 400:\n",
                                    "Invalid JSON (trailing comma):\n",
-                                   "A version someone pasted in Slack (broken: the `'` inside end the shell string):\n"])
+                                   "A version someone pasted in Slack (broken: the `'` inside end the shell string):\n",
+                                   # helper-201
+                                   "Common pitfall:\n", "**Pitfall**\n", "This will break:\n",
+                                   "Original (buggy) config:\n"])
 def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
     """helper-92, helper-134: these labels, which the documented ones resemble, left the block below them checked."""
     body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'

@@ -583,7 +583,7 @@ _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
 _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|failing|mistaken|erroneous|anti-?pattern|counter-?\s?example"
-            r"|(?:a\s+)?(?:(?:common|typical|classic|frequent)\s+)?mistake"
+            r"|(?:a\s+)?(?:(?:common|typical|classic|frequent)\s+)?(?:mistake|pitfall)"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
             r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
             r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|ошибка|плох\w*|źle|błędn\w*"
@@ -646,7 +646,7 @@ _WRONG = LazyPattern(
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it|the\s+following)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
-    rf"(?:(?:(?:will|would)\s+)?(?:fails?|breaks)|is\s+(?:also\s+)?{_MISTAKE})"
+    rf"(?:(?:will|would)\s+(?:fail|break)|fails?|breaks|is\s+(?:also\s+)?{_MISTAKE})"
     r"(?:\s*[;,]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
@@ -656,7 +656,7 @@ _WRONG = LazyPattern(
     # (and who wrote it or where it was seen: `Here's the broken config we had`, `... from the ticket`)
     rf"(?:\s+(?:we|i|they|you|someone|that|which|from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
-    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|wrong|incorrect|invalid|fails"
+    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|buggy|faulty|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+(?:work|parse)|doesn't\s+(?:work|parse)|will\s+not\s+(?:work|parse)|won't\s+(?:work|parse)|will\s+fail"
     r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     rf"(?:\s*:\s*{_NO_ADVICE}[^()\r\n]{{1,80}})?\)"  # (and why: `(broken: the quotes end the shell string)`)
