@@ -3335,6 +3335,16 @@ def test_a_heading_after_a_block_never_closed_is_not_a_comment_to_remove(languag
     assert [f.rule for f in check_page(closed).findings if f.rule in ("CE001", "CE003")] == [], closed
 
 
+@pytest.mark.parametrize("language", ["sh-session", "shell-script", "ksh"])
+def test_a_curl_command_in_a_shell_block_named_as_highlighters_name_it_is_read(language: str) -> None:
+    """helper-201: Prism's (Docusaurus') `sh-session`, Linguist's `shell-script` and Pygments' `ksh` name a shell's
+    block; its curl body was not read (a page with a broken body was skipped as holding none)."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = (f"```{language}\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances "
+            f"-H 'Content-Type: application/json' -d '{body}'\n```\n")
+    assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}, page
+
+
 @pytest.mark.parametrize(("value", "expected"), [("<minutes>", ("CE620", 10)), ("{{refresh_interval}}", ("CE620", 10)),
                                                ("YOUR_INTERVAL", ("CE006", 8))])  # (a bare word: not read around)
 def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, expected):

@@ -57,8 +57,9 @@ def _is_curl(word: str) -> bool:
     return _CURL_WORD.fullmatch(word) is not None
 
 
-SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "terminal",
-                                             "curl", "shellsession"})
+# (and the names highlighters give them: Prism's `sh-session`, Linguist's `shell-script`, Pygments' `ksh`)
+SHELL_LANGUAGES: frozenset[str] = frozenset({"bash", "sh", "shell", "zsh", "ksh", "console", "shell-session", "terminal",
+                                             "curl", "shellsession", "sh-session", "shell-script"})
 DATA_OPTIONS: frozenset[str] = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--json"})
 
 _EXAMPLE_GOOD = ('```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\\n'
