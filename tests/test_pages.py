@@ -3345,6 +3345,23 @@ def test_a_curl_command_in_a_shell_block_named_as_highlighters_name_it_is_read(l
     assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}, page
 
 
+@pytest.mark.parametrize(("opening", "closing", "path"), [
+    ("{% comment %}", "{% endcomment %}", "p.md"), ("{%- comment -%}", "{%- endcomment -%}", "p.md"),
+    ("{::comment}", "{:/comment}", "p.md"), ("{/*", "*/}", "p.mdx"), ("{/* an old example:", "  */}", "p.mdx"),
+])
+def test_a_block_inside_a_comment_the_page_drops_is_not_checked(opening: str, closing: str, path: str) -> None:
+    """helper-201: a block commented out by Jekyll's `{% comment %}`, kramdown's `{::comment}` or MDX's `{/* ... */}`
+    (MDX has no HTML comment) is not on the rendered page, and was checked (and fixed) as one of its bodies."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    block = f"```json\n{body}\n```\n"
+    page = f"# Old\n\n{opening}\n{block}{closing}\n\nThe body:\n\n{block}"
+    found = check_page(page, path=path).findings
+    assert [(f.rule, f.line) for f in found if f.rule == "CE206"] == [("CE206", page.count("\n") - 1)], (page, found)
+    # (a comment never closed hides nothing; one closed on its line is no comment around a block)
+    for shown in (page.replace(closing, "text"), page.replace(f"{opening}\n", f"{opening} x {closing}\n")):
+        assert [f.rule for f in check_page(shown, path=path).findings].count("CE206") == 2, shown
+
+
 @pytest.mark.parametrize(("value", "expected"), [("<minutes>", ("CE620", 10)), ("{{refresh_interval}}", ("CE620", 10)),
                                                ("YOUR_INTERVAL", ("CE006", 8))])  # (a bare word: not read around)
 def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, expected):

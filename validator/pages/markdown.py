@@ -104,7 +104,8 @@ def parse_page(text: str) -> Page:
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
     if "!!!" in body or "???" in body or "===" in body or "{%" in body or "{{<" in body or "{{%" in body \
-            or "`{" in body or "~{" in body or "<" in body and _COMPONENT_START.search(body):
+            or "`{" in body or "~{" in body or "{/*" in body or "{::" in body \
+            or "<" in body and _COMPONENT_START.search(body):
         body = _as_rendered(body)
     return Page(text=text, variables=variables,
                 blocks=tuple(_blocks(text, lines, starts, body, variables)))
@@ -129,6 +130,13 @@ _HIGHLIGHT_END = LazyPattern(r"[ \t]*+(?:\{%-?[ \t]*+endhighlight[ \t]*+-?%\}|\{
                             r"[ \t]*+(?:\r?\n)?")
 # A fence as CommonMark reads one: indented three spaces at most, a backtick fence's info string holding no backtick
 _FENCE_START = LazyPattern(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
+# A comment the documentation tool drops, with what it holds, opened on a line of its own: Liquid's (Jekyll's)
+# `{% comment %}` ... `{% endcomment %}`, kramdown's `{::comment}` ... `{:/comment}`, MDX's `{/*` ... `*/}`; and the
+# line that closes each
+_HIDDEN_START = LazyPattern(r"[ \t]*+(?:(?P<liquid>\{%-?[ \t]*+comment[ \t]*+-?%\})|(?P<kramdown>\{::comment\})"
+                            r"|(?P<mdx>\{/\*))")
+_HIDDEN_END = {"liquid": LazyPattern(r"\{%-?[ \t]*+endcomment[ \t]*+-?%\}"),
+               "kramdown": LazyPattern(r"\{:/(?:comment)?\}"), "mdx": LazyPattern(r"\*/[ \t]*+\}")}
 
 
 def _as_rendered(body: str) -> str:
@@ -143,7 +151,14 @@ def _as_rendered(body: str) -> str:
     directives: list[tuple[str, int]] = []  # each MyST directive open whose content is Markdown: its fence
     options = False  # the lines right under a directive's fence: its options (`:class: danger`), not its content
     run = [0, 0, -1]  # the run of tag lines last read by _fence_below: its start, its end, its last tag tab-indented
+    hidden: LazyPattern | None = None  # the end of the comment open (`{% endcomment %}`): the lines up to it are dropped
+    last_end: dict[str, int] = {}  # each comment kind's last closing line (one never closed hides nothing)
     for index, line in enumerate(lines):
+        if hidden is not None:
+            if hidden.search(line) is not None:
+                hidden = None
+            lines[index] = line[len(line.rstrip("\r\n")):]
+            continue
         if line.strip():
             while opened and _content_cut(line, opened[-1][0]) is None:
                 opened.pop()
@@ -173,6 +188,10 @@ def _as_rendered(body: str) -> str:
                     len(closing.group("fence")) >= fence[1] and not text[closing.end():].strip() else None
             if closing:
                 fence = None
+        elif (comment := _HIDDEN_START.match(text)) is not None \
+                and _HIDDEN_END[kind := comment.lastgroup or ""].search(text, comment.end()) is None \
+                and index < _last_line(lines, _HIDDEN_END[kind], kind, last_end):
+            hidden, text = _HIDDEN_END[kind], ending
         elif (start := _FENCE_START.match(text)) is not None:
             if _MYST_CONTAINER.match(text, start.end()) is not None:
                 directives.append((start.group("fence")[0], len(start.group("fence"))))
@@ -193,6 +212,13 @@ def _as_rendered(body: str) -> str:
             text = ending if _FENCE_START.match(below) else _indent_of(text) + "<!---->" + (ending or "\n")
         lines[index] = text
     return "".join(lines)
+
+
+def _last_line(lines: list[str], pattern: LazyPattern, kind: str, found: dict[str, int]) -> int:
+    """The index of the last of ``lines`` where ``pattern`` matches (-1 for none), looked for once a ``kind``."""
+    if kind not in found:
+        found[kind] = next((index for index in range(len(lines) - 1, -1, -1) if pattern.search(lines[index])), -1)
+    return found[kind]
 
 
 def _closes(text: str, directive: tuple[str, int]) -> bool:
