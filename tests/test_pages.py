@@ -1971,6 +1971,24 @@ def test_a_tab_or_admonition_titled_as_a_mistake_is_a_counter_example(title):
 
 
 @pytest.mark.parametrize(("opening", "closing"), [
+    ('<Tabs>\n<Tab title="Wrong">', "</Tab>\n</Tabs>"),  # Mintlify
+    ('<Admonition type="danger" title="Don\'t do this">', "</Admonition>"),  # Docusaurus
+    ('<Accordion title="Wrong">\n<CodeGroup>', "</CodeGroup>\n</Accordion>"),
+    ("<Tabs>\n<Tab label='Wrong'>", "</Tab>\n</Tabs>"),
+])
+def test_an_mdx_component_titled_as_a_mistake_holds_a_counter_example(opening, closing):
+    """helper-201: only Docusaurus' `<TabItem label=...>` titled the blocks in it; under Mintlify's `<Tab title="Wrong">`
+    or a Docusaurus `<Admonition title="Don't do this">` the counter-example was checked and "fixed"."""
+    page = f"{opening}\n\n```json\n{_BROKEN}\n```\n\n{closing}\n"
+    assert [f.rule for f in check_page(page, path="p.mdx").findings] == ["CE090"], page
+    right = page.replace("Wrong", "Right").replace("Don't do this", "Tip")
+    assert "CE002" in {f.rule for f in check_page(right, path="p.mdx").findings}, right
+    # (a block after the component closes is checked)
+    after = f"{page}\nThe body:\n\n```json\n{_BROKEN}\n```\n"
+    assert "CE002" in {f.rule for f in check_page(after, path="p.mdx").findings}, after
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
     ('<Tabs>\n<TabItem value="bad" label="Don\'t">', "</TabItem>\n</Tabs>"),
     ('{% tabs %}\n{% tab title="Don\'t do this" %}', "{% endtab %}\n{% endtabs %}"),
 ])

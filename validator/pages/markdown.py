@@ -940,6 +940,7 @@ def _columns(line: str) -> int:
 
 
 _CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{",
+                       " title=", " label=",
                        "[!")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
@@ -972,6 +973,12 @@ _PAIRED = (
     ("container", LazyPattern(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
      LazyPattern(r":::++[ \t]*+")),
     ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=" + _QUOTED_TITLE + ")?"), LazyPattern(r"</TabItem>[ \t]*+")),
+    # another MDX component's tag alone on its line, titled by its `title` or `label` (Mintlify's `<Tab title="Wrong">`,
+    # `<Accordion title=...>`, Docusaurus' `<Admonition type="danger" title=...>`), or untitled (`<Tabs>`): each
+    # closing tag closes the last one open
+    ("component", LazyPattern(r"<(?!TabItem\b)[A-Z][\w.]*+(?![^<>]*+/>)(?=[^<>]*+>[ \t]*+$)"
+                              r"(?:[^<>]*?\b(?:title|label)=" + _QUOTED_TITLE + ")?"),
+     LazyPattern(r"</(?!TabItem\b)[A-Z][\w.]*+>[ \t]*+")),
     ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
