@@ -3366,10 +3366,11 @@ def test_a_curl_command_in_a_shell_block_named_as_highlighters_name_it_is_read(l
 @pytest.mark.parametrize(("opening", "closing", "path"), [
     ("{% comment %}", "{% endcomment %}", "p.md"), ("{%- comment -%}", "{%- endcomment -%}", "p.md"),
     ("{::comment}", "{:/comment}", "p.md"), ("{/*", "*/}", "p.mdx"), ("{/* an old example:", "  */}", "p.mdx"),
+    ("%% the old poller", "%%", "p.md"),
 ])
 def test_a_block_inside_a_comment_the_page_drops_is_not_checked(opening: str, closing: str, path: str) -> None:
-    """helper-201: a block commented out by Jekyll's `{% comment %}`, kramdown's `{::comment}` or MDX's `{/* ... */}`
-    (MDX has no HTML comment) is not on the rendered page, and was checked (and fixed) as one of its bodies."""
+    """helper-201: a block commented out by Jekyll's `{% comment %}`, kramdown's `{::comment}`, MDX's `{/* ... */}`
+    (MDX has no HTML comment) or Obsidian's `%%` is not on the rendered page, and was checked (and fixed) as one of its bodies."""
     body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
     block = f"```json\n{body}\n```\n"
     page = f"# Old\n\n{opening}\n{block}{closing}\n\nThe body:\n\n{block}"

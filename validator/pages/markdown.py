@@ -104,7 +104,7 @@ def parse_page(text: str) -> Page:
     # markdown-it sees the front matter as blank lines, so its line numbers stay the page's.
     body = "\n" * front_end + "".join(lines[front_end:])
     if "!!!" in body or "???" in body or "===" in body or "{%" in body or "{{<" in body or "{{%" in body \
-            or "`{" in body or "~{" in body or "{/*" in body or "{::" in body \
+            or "`{" in body or "~{" in body or "{/*" in body or "{::" in body or "%%" in body \
             or "<" in body and _COMPONENT_START.search(body):
         body = _as_rendered(body)
     return Page(text=text, variables=variables,
@@ -131,12 +131,13 @@ _HIGHLIGHT_END = LazyPattern(r"[ \t]*+(?:\{%-?[ \t]*+endhighlight[ \t]*+-?%\}|\{
 # A fence as CommonMark reads one: indented three spaces at most, a backtick fence's info string holding no backtick
 _FENCE_START = LazyPattern(r" {0,3}+(?P<fence>`{3,}+(?=[^`\r\n]*+(?:\r?\n)?$)|~{3,}+)")
 # A comment the documentation tool drops, with what it holds, opened on a line of its own: Liquid's (Jekyll's)
-# `{% comment %}` ... `{% endcomment %}`, kramdown's `{::comment}` ... `{:/comment}`, MDX's `{/*` ... `*/}`; and the
-# line that closes each
+# `{% comment %}` ... `{% endcomment %}`, kramdown's `{::comment}` ... `{:/comment}`, MDX's `{/*` ... `*/}`, Obsidian's
+# `%%` ... `%%`; and the line that closes each
 _HIDDEN_START = LazyPattern(r"[ \t]*+(?:(?P<liquid>\{%-?[ \t]*+comment[ \t]*+-?%\})|(?P<kramdown>\{::comment\})"
-                            r"|(?P<mdx>\{/\*))")
+                            r"|(?P<mdx>\{/\*)|(?P<obsidian>%%))")
 _HIDDEN_END = {"liquid": LazyPattern(r"\{%-?[ \t]*+endcomment[ \t]*+-?%\}"),
-               "kramdown": LazyPattern(r"\{:/(?:comment)?\}"), "mdx": LazyPattern(r"\*/[ \t]*+\}")}
+               "kramdown": LazyPattern(r"\{:/(?:comment)?\}"), "mdx": LazyPattern(r"\*/[ \t]*+\}"),
+               "obsidian": LazyPattern(r"%%")}
 
 
 def _as_rendered(body: str) -> str:
