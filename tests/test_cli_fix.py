@@ -22,6 +22,7 @@ CASES = Path(__file__).resolve().parent / "fixes"
 
 # the codes each broken file draws, all of them fixed
 FIXED_CODES = {
+    "safe/ce001-pasted-spaces.json": {"CE001"},
     "safe/ce002-trailing-commas.json": {"CE002"},
     "safe/ce003-comments.json": {"CE003"},
     "safe/ce004-smart-quotes.json": {"CE004"},

@@ -750,3 +750,21 @@ def test_a_string_with_many_findings_is_walked_to_once(monkeypatch):
     assert source.span("/contacts/url") == (opening, len(source.text) - 2)
     assert source.escape_for_file("/contacts/url", '"') == '\\"'
     assert len(walks) == 1
+
+
+@pytest.mark.parametrize(("space", "named"), [("\u00a0", "a no-break space (U+00A0)"),
+                                              ("\u202f", "a narrow no-break space (U+202F)"),
+                                              ("\u200b", "a zero width space (U+200B)")])
+def test_a_pasted_space_between_tokens_is_named_and_mended(space, named):
+    """helper-201: indentation pasted from a web page (no-break spaces before a key) was 'expected a property name in
+    double quotes, found U+00A0' with the help 'write the property name as `"name"`', and no fix."""
+    from validator.fixes.apply import apply_fixes
+    from validator.findings import Finding
+
+    text = '{\n' + space * 2 + '"element": {"key": "sageone"},\n  "name":' + space + '"x"\n}\n'
+    problem = only(load_source(text))
+    assert (problem.rule, problem.start, problem.message.split(" between")[0]) == ("CE001", 2, named), problem
+    assert problem.fix is not None and problem.help == "write it as a plain space"
+    finding = Finding(problem.rule, "error", problem.message, None, "", 1, 1, 1, 1, problem.help, problem.fix)
+    mended = apply_fixes(text, [finding])[0]
+    assert mended.count(space) == 1 and mended.startswith('{\n' + ("  " if space != "\u200b" else "") + '"element"')

@@ -12,6 +12,8 @@ from typing import Literal
 FixSafety = Literal["safe", "unsafe"]
 
 FIXABLE: dict[str, tuple[FixSafety, str]] = {
+    "CE001": ("safe", "writes a no-break, thin or other Unicode space between JSON's tokens as a plain space (a "
+                      "zero-width space removed)"),
     "CE002": ("safe", "removes the trailing comma"),
     "CE003": ("safe", "removes the comment (with its line, when the comment is alone on it)"),
     "CE004": ("safe", "replaces the typographic quotes around a key or a value with `\"`"),

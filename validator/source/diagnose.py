@@ -151,6 +151,31 @@ def _prefix_state(text: str, pos: int) -> tuple[list[int], int | None, tuple[int
     return stack, opened, last
 
 
+# The spaces JSON does not allow between its tokens: Unicode's other spaces (no-break, thin, ideographic...), its line
+# and paragraph separators, and the zero-width ones (a zero-width space, a word joiner, a byte order mark), each as it
+# is written instead (a plain space; nothing)
+_ODD_SPACE = "\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+_PASTED_RUN = LazyPattern(f"[ \\t]*+[{_ODD_SPACE}][ \\t{_ODD_SPACE}]*+")
+_AS_PLAIN = {**{ord(c): " " for c in "\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"},
+             **{c: " " for c in range(0x2000, 0x200b)}, **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"}}
+
+
+def _pasted_space(source: Source, start: int) -> Problem | None:
+    """The spaces JSON does not allow from ``start`` to the next token (indentation pasted from a web page, a word
+    processor or a chat), written as plain spaces (a zero-width one removed); None when there is none."""
+    run = _PASTED_RUN.match(source.text, start)
+    if run is None:
+        return None
+    from ..vocabulary.characters import space_named  # (only for this mistake: `validator.source` imports lightly)
+
+    odd = run.group().lstrip(" \t")
+    return source._problem(
+        "CE001", f"{space_named(odd[0])} between JSON's tokens, where JSON allows only spaces, tabs and line "
+                 "breaks (text pasted from a web page or a chat?)", start, run.end(),
+        "write it as a plain space", Fix("write it as a plain space",
+                                         (Edit(start, run.end(), run.group().translate(_AS_PLAIN)),)))
+
+
 def _comment(source: Source, start: int) -> Problem | None:
     text = source.text
     if text.startswith("//", start) or text.startswith("#", start):
@@ -339,6 +364,9 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                     "comma": "`,` or a closing bracket", "extra": "nothing"}.get(kind, "more")
         return _eof(source, stack, expected)
 
+    pasted = _pasted_space(source, pos) if not c.isascii() else None
+    if pasted is not None:
+        return pasted
     comment = _comment(source, pos)
     if comment is not None:
         return comment
