@@ -2020,6 +2020,19 @@ def test_a_block_in_a_container_titled_as_a_mistake_is_a_counter_example_below_a
         assert "CE620" in {f.rule for f in check_page(after, path="p.mdx").findings}, after
 
 
+@pytest.mark.parametrize("heading", ["### \u274c Incorrect", "### Wrong", "## Incorrect example ##"])
+def test_a_section_headed_as_a_mistake_holds_counter_examples_below_a_sentence(heading):
+    """helper-201: `### ❌ Incorrect`, then a sentence saying what is wrong, then the block: only a heading right above
+    the block made it a counter-example, so this one was checked and "fixed"."""
+    page = f"# Dates\n\n{heading}\n\nThe quote after the date never closes:\n\n{_COUNTER}\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"], page
+    # (the next section, a right label inside the section, and a question or a section of steps are checked)
+    for checked in (f"{page}\n### \u2705 Correct\n\nThe same poller:\n\n{_COUNTER}\n",
+                    page.replace("The quote after the date never closes:", "\u2705 Right:"),
+                    page.replace(heading, "## Why are errors reported twice?"), page.replace(heading, "### Before")):
+        assert "CE620" in {f.rule for f in check_page(checked, path="p.md").findings}, checked
+
+
 def test_a_right_label_inside_a_wrong_container_is_checked():
     page = f':::danger Wrong\n\n**\u2705 Right:**\n\n{_COUNTER}\n:::\n'
     assert "CE620" in {f.rule for f in check_page(page, path="p.md").findings}

@@ -770,8 +770,8 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
     if not skip:
         said = _judged(label, titled=titled) if label is not None else None
         if said is None:
-            for title in titles:
-                said = _judged(title, titled=True)
+            for title in titles:  # (a section's heading, `# ...`, says it as a heading right above would)
+                said = _judged(title, titled=not title.startswith("# "))
                 if said is not None:
                     break
         skip = said is True
@@ -897,8 +897,13 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
         depth = len(stack)
         retitled = False
         if stripped.startswith("#") and indent == 0:
-            stack.clear()  # a heading: another section
-        elif depth < _DEEPEST_CONTAINER:  # (past it, a page of unclosed `<details>`: no nesting to follow)
+            stack.clear()  # a heading: another section, titled by it (`### ❌ Incorrect`, then a sentence, then the block)
+            heading = _ATX_HEADING.fullmatch(stripped)
+            if heading is not None:
+                stack.append(["heading", "# " + (heading.group(1) or ""), indent])  # (judged as a heading is)
+            retitled = True
+        elif depth < _DEEPEST_CONTAINER and (stripped[0] in "[!?=:<{" or "<summary" in stripped):
+            # (past it, a page of unclosed `<details>`: no nesting to follow; a line of prose opens nothing)
             retitled = _opened_or_closed(stack, stripped, indent)
         if retitled or len(stack) != depth:
             titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
@@ -941,7 +946,7 @@ def _columns(line: str) -> int:
 
 
 _CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{",
-                       " title=", " label=",
+                       " title=", " label=", "#",
                        "[!")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
 _HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/>`, as XHTML writes it, too)
@@ -957,6 +962,7 @@ _FENCE_FILE = LazyPattern(r"[A-Za-z0-9_+#-]++:([\w.\-/]{1,200})")
 _FILE_LABEL = LazyPattern(r"[ \t]*+(?:[-*+][ \t]++|\d{1,9}[.)][ \t]++)?(?:[*_]*+(?:File(?:name)?|Datei)[*_]*+[ \t]*+:[*_]*+[ \t]*+)?"
                           r"[*_`\"]*+([\w\-/]++(?:\.[\w\-]++)+)[*_`\"]*+[ \t]*+:?[ \t]*+", re.IGNORECASE)
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-{2,}")
+_ATX_HEADING = LazyPattern(r"#{1,6}(?:[ \t]++(.*?))?(?:[ \t]++#++)?[ \t]*+")  # (`### Wrong ###`: its closing marks)
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
                "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611", "+1": "\U0001f44d",
