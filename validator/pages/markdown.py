@@ -152,7 +152,7 @@ def _as_rendered(body: str) -> str:
     directives: list[tuple[str, int]] = []  # each MyST directive open whose content is Markdown: its fence
     options = False  # the lines right under a directive's fence: its options (`:class: danger`), not its content
     run = [0, 0, -1]  # the run of tag lines last read by _fence_below: its start, its end, its last tag tab-indented
-    hidden: LazyPattern | None = None  # the end of the comment open (`{% endcomment %}`): the lines up to it are dropped
+    hidden: LazyPattern[str] | None = None  # the end of the comment open (`{% endcomment %}`): the lines up to it are dropped
     last_end: dict[str, int] = {}  # each comment kind's last closing line (one never closed hides nothing)
     for index, line in enumerate(lines):
         if hidden is not None:
@@ -215,7 +215,7 @@ def _as_rendered(body: str) -> str:
     return "".join(lines)
 
 
-def _last_line(lines: list[str], pattern: LazyPattern, kind: str, found: dict[str, int]) -> int:
+def _last_line(lines: list[str], pattern: LazyPattern[str], kind: str, found: dict[str, int]) -> int:
     """The index of the last of ``lines`` where ``pattern`` matches (-1 for none), looked for once a ``kind``."""
     if kind not in found:
         found[kind] = next((index for index in range(len(lines) - 1, -1, -1) if pattern.search(lines[index])), -1)
