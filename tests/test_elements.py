@@ -1798,3 +1798,20 @@ def test_a_login_chosen_with_its_key_left_blank_is_a_warning(elements_dir):
             "authentication.type": "apiKey", "hubspot.authorization.apikey": blank}}
         (hit,) = [f for f in check(body, options=options) if f.rule == "CE105"]
         assert hit.severity == "warning" and "is given a value" in hit.message
+
+
+def test_authentication_type_restating_the_element_s_only_login_is_no_unknown_key(elements_dir):
+    """helper-202: `"authentication.type": "basic"` in a Chargebee body (the platform's instance pages write it for
+    their elements) drew CE901 'not a configuration key', though Chargebee logs in by basic anyway; another method
+    stays CE901, whose help said the key was HubSpot's, QuickBooks' and Salesforce's."""
+    body = {"element": {"key": "chargebee"}, "name": "c", "configuration": {
+        "site": "acme-test", "username": "${CB_KEY}", "password": "${CB_PW}", "authentication.type": "basic"}}
+    options = Options(element_docs=(elements_dir,))
+    assert not [f for f in check(body, options=options) if f.rule == "CE901"]
+    body["configuration"]["authentication.type"] = "Basic"
+    assert not [f for f in check(body, options=options) if f.rule == "CE901"]
+    body["configuration"]["authentication.type"] = "oauth2"
+    (hit,) = [f for f in check(body, options=options) if f.rule == "CE901"]
+    assert hit.pointer == "/configuration/authentication.type"
+    assert hit.help == ("element `chargebee` logs in by `basic` only (it declares no `authentication.type` to choose "
+                        "another): remove it")

@@ -18,7 +18,8 @@ CE901 element-unknown-key
     (the message suggests the nearest one, or the declared key ending in the same name:
     ``scope`` → ``oauth.scope``; else it names the other element of the docs that declares the key: Egnyte's
     ``subdomain`` in a Chargebee body).  An ``event.`` key is the platform's unless it names another element of the
-    docs (``event.webhook.hubspot.workflow.id`` in a Sage One body).
+    docs (``event.webhook.hubspot.workflow.id`` in a Sage One body).  ``authentication.type`` naming the login method
+    of an element that declares no such key (``basic`` for Chargebee) chooses what it does anyway: not reported.
 
 CE902 element-missing-key (retired)
     Merged into CE105 ``element-required-key``, which reports a missing required key both
@@ -625,11 +626,15 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
         if item is None:
             if key.startswith(_PLATFORM_PREFIXES) and not _of_another_element(key, definition, ctx.options.element_docs) \
                     or key in misplaced \
-                    or isinstance(value, dict) and "." not in key:
+                    or isinstance(value, dict) and "." not in key \
+                    or _restates_login(key, value, definition):
                 continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
             near = None if key in top_level else _nearest(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
                     if key in top_level else f"did you mean `{near}`?" if near
+                    else f"element `{definition.key}` logs in by `{definition.authentication}` only (it declares no "
+                         f"`{key}` to choose another): remove it"
+                    if key == "authentication.type" and definition.authentication is not None
                     else _another_element_s(key, definition, ctx.options.element_docs)
                     or f"remove it, or write the key element `{definition.key}` declares for what it meant")
             rename = rename_key(ctx.source, pointer, near) if near is not None and near not in config else None
@@ -656,6 +661,14 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
     yield from _vendor_type(ctx, definition, config, base)
     yield from _other_login(ctx, definition, config, base)
     yield from _missing_keys(ctx, definition, config, base)
+
+
+def _restates_login(key: str, value: Any, definition: ElementDefinition) -> bool:
+    """Whether ``key`` is ``authentication.type`` naming the login method of an element that declares no such key
+    (``"basic"`` in a Chargebee body), as the platform's own instance pages write it for every element: it chooses
+    what the element does anyway, so it is no typo nor another element's key (CE901)."""
+    return key == "authentication.type" and isinstance(value, str) and definition.authentication is not None \
+        and value.strip().lower() == definition.authentication.lower()
 
 
 def _other_login(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
