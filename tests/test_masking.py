@@ -3522,6 +3522,20 @@ def test_the_kind_of_an_object_under_a_secret_key_is_shown():
     assert "Zx9!Pass42qq" not in masked and "Kq9vT3pLx8wZ2mN4Rt7Y" not in masked, masked
 
 
+def test_a_login_method_shaped_as_a_password_is_shown_as_the_kind_it_names():
+    """helper-202: Salesforce's login method `oauth2Password` under `"authentication": {"type": ...}` (a password's
+    shape: letters of both cases and a digit) was masked, and CE920's message and help, which name that login,
+    read `set authentication.type to ****`; a password there stays masked."""
+    text = json.dumps({"element": {"key": "sfdc"}, "authentication": {"type": "oauth2Password"},
+                       "configuration": {"sfdc.username": "ops@example.com"}})
+    masked = str(find_secrets(load_source(text)).mask(text))
+    assert '"authentication": {"type": "oauth2Password"}' in masked, masked
+    broken = text.replace('"oauth2Password"}', '"oauth2Password"},') + "\n// x"  # (a file that is not JSON)
+    assert '"type": "oauth2Password"},' in str(find_secrets(load_source(broken)).mask(broken))
+    secret = text.replace("oauth2Password", "Zx9Pass42qqW")
+    assert "Zx9Pass42qqW" not in str(find_secrets(load_source(secret)).mask(secret))
+
+
 def test_a_token_as_a_url_s_user_in_angle_brackets_is_masked():
     """A leak hunt (helper-168): `https://<token>@host/<path>` showed its token in the excerpt and in CE701's message
     (a placeholder's brackets kept around a token pasted in); a name in them stays shown."""

@@ -3080,9 +3080,10 @@ _KIND_MEMBERS = frozenset({"type", "Type"})
 
 
 def _names_a_kind(value: Any) -> bool:
-    """Whether ``value`` is a kind's name (`basic`, `oauth2`, `string`), not a secret written in its place."""
-    return isinstance(value, str) and _KIND_WORD.fullmatch(value) is not None and not reads_like_a_password(value) \
-        and not _holds_a_token(value)
+    """Whether ``value`` is a kind's name (`basic`, `oauth2`, `string`), not a secret written in its place; a login
+    method's name shaped as a password is one too (Salesforce's `oauth2Password`)."""
+    return isinstance(value, str) and _KIND_WORD.fullmatch(value) is not None and (
+        value.lower() in _AUTH_TYPES or not reads_like_a_password(value) and not _holds_a_token(value))
 
 
 _KIND_WORD = LazyPattern(r"[A-Za-z][\w.\-]{0,40}")
