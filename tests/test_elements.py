@@ -1815,3 +1815,18 @@ def test_authentication_type_restating_the_element_s_only_login_is_no_unknown_ke
     assert hit.pointer == "/configuration/authentication.type"
     assert hit.help == ("element `chargebee` logs in by `basic` only (it declares no `authentication.type` to choose "
                         "another): remove it")
+
+
+def test_an_element_key_its_deployment_fills_in_takes_the_element_named(elements_dir):
+    """helper-202: a body deployed for several elements (`"element": {"key": "${ELEMENT_KEY}"}`) was checked against
+    an element `${ELEMENT_KEY}` even with `--element chargebee` (which a placeholder key takes), so the Chargebee
+    checks never ran (its `site` written as a URL passed) and CE914 told to export `${ELEMENT_KEY}/element.json`."""
+    body = {"element": {"key": "${ELEMENT_KEY}"}, "name": "c", "configuration": {
+        "site": "https://acme.chargebee.com", "username": "${CB_KEY}", "password": "${CB_PW}"}}
+    named = Options(element_docs=(elements_dir,), element="chargebee")
+    assert [(f.rule, f.pointer) for f in check(body, options=named)] == [("CE918", "/configuration/site")]
+    (unnamed,) = check(body, options=Options(element_docs=(elements_dir,)))
+    assert (unnamed.rule, unnamed.pointer) == ("CE914", "/element/key")
+    assert unnamed.message == ("the element key `${ELEMENT_KEY}` is filled in where the body is deployed: no element "
+                               "check (CE9xx) ran")
+    assert unnamed.help is not None and "--element KEY" in unnamed.help

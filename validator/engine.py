@@ -39,7 +39,7 @@ from .options import Options, SetupError
 from .rules import checkers, rule_for
 from .rules.base import Rule
 from .source.codes import MISSING_COMMA
-from .vocabulary.placeholders import find_placeholders, placeholder_at
+from .vocabulary.placeholders import find_placeholders, is_env_reference, placeholder_at
 
 if TYPE_CHECKING:
     from .source import Source
@@ -408,9 +408,9 @@ def declared_keys(loaded: Any, options: Options) -> frozenset[str]:
 def element_of(named: str | None, options: Options) -> str | None:
     """The element a document is checked against: the key its instance body names (``named``), else
     ``options.element`` (``--element``: the element of bare configuration and poller files, and of a body whose key
-    is a placeholder, ``{{page.elementKey}}``), so that one ``--element`` over a folder of bodies leaves each body's
-    own element alone."""
-    if named and not find_placeholders(named):
+    is a placeholder, ``{{page.elementKey}}``, or its deployment's variable, ``${ELEMENT_KEY}``), so that one
+    ``--element`` over a folder of bodies leaves each body's own element alone."""
+    if named and not find_placeholders(named) and not is_env_reference(named):
         return named
     return options.element or named
 

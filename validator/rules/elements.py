@@ -528,7 +528,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     docs = find_element(ctx.options.element_docs, key)
     if docs is None:
-        if not find_placeholders(key) and key == key.strip():  # `{{page.elementKey}}`: CE701 says it is unfilled;
+        if is_env_reference(key):  # (`--element` names the element it is filled with: see engine.element_of)
+            yield ctx.finding(ELEMENT_DOCS_NOT_FOUND, f"the element key `{key}` is filled in where the body is "
+                              "deployed: no element check (CE9xx) ran", pointer="/element/key",
+                              help="give `--element KEY` (the element it is filled with) to check the body against "
+                                   "that element's docs")
+        elif not find_placeholders(key) and key == key.strip():  # `{{page.elementKey}}`: CE701 says it is unfilled;
             # `hubspot `: CE104 says the space is the mistake
             yield _docs_not_found(ctx, key)
         return
