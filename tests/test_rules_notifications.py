@@ -580,3 +580,13 @@ def test_a_misspelt_callback_key_is_named_where_the_callback_is_missing(misspelt
     assert finding.help == f'rename "{misspelt}" to "event.notification.callback.url"'
     (plain,) = found(body({"event.notification.enabled": True, "event.notification.url": CALLBACK}), "CE201")
     assert "typo" not in plain.message and plain.help.startswith("add ")  # (a key near no documented one: as before)
+
+
+@pytest.mark.parametrize("value", ["TRUE ", " true", "true\t", "false "])
+def test_a_switch_with_a_blank_around_it_is_no_switch_at_all(value):
+    """helper-202: `"event.notification.enabled": "TRUE "` drew CE201 'events are enabled' (the value read stripped),
+    and that error at the key hid CE104 at its value; Java's Boolean.parseBoolean reads it as false ("false " as
+    false too, whose CE104 stood)."""
+    text = json.dumps({"element": {"key": "closeio"}, "name": "x", "configuration": {
+        "username": "${CLOSE_KEY}", "event.notification.enabled": value}}, indent=2)
+    assert [(f.rule, f.pointer) for f in check(text)] == [("CE104", "/configuration/event.notification.enabled")]

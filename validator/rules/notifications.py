@@ -320,11 +320,12 @@ def is_unfilled(value: str) -> bool:
 
 
 def truthy(value: Any) -> bool | None:
-    """``True``/``False`` for a boolean or a ``"true"``/``"false"`` string (as Java reads it), else None."""
+    """``True``/``False`` for a boolean or a ``"true"``/``"false"`` string (as Java's ``Boolean.parseBoolean`` reads
+    it: in any case, but no blank around it, which CE104 reports), else None."""
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        text = value.strip().lower()
+        text = value.lower()
         if text == "true":
             return True
         if text == "false":
