@@ -1830,3 +1830,23 @@ def test_an_element_key_its_deployment_fills_in_takes_the_element_named(elements
     assert unnamed.message == ("the element key `${ELEMENT_KEY}` is filled in where the body is deployed: no element "
                                "check (CE9xx) ran")
     assert unnamed.help is not None and "--element KEY" in unnamed.help
+
+
+def test_a_field_the_default_poller_only_reads_is_still_filtered_as_the_docs_allow(elements_dir):
+    """helper-202: Pardot's `where=updated_at>'...'` passed, though its API docs take `=` alone on `updated_at`:
+    the element's default poller reads `updated_at` from the records (and filters by `updated_after`), which
+    exempted the field from CE913 as if the default filtered by it."""
+    def body(where: str) -> dict:
+        return {"element": {"key": "pardot"}, "name": "p", "configuration": {
+            "apikey.user.name": "ops@example.com", "apikey.user.password": "${P}", "apikey.user.key": "${K}",
+            "event.notification.enabled": True, "event.notification.callback.url": "https://hooks.example.com/p",
+            "event.poller.configuration": {"contacts": {
+                "url": f"/hubs/marketing/contacts?where={where}'${{date:yyyy-MM-dd HH:mm:ss}}'", "idField": "id",
+                "datesConfiguration": {"updatedDateField": "updated_at", "updatedDateFormat": "yyyy-MM-dd HH:mm:ss",
+                                       "createdDateField": "created_at", "createdDateFormat": "yyyy-MM-dd HH:mm:ss"}}}}}
+
+    options = Options(element_docs=(elements_dir,))
+    (hit,) = [f for f in check(body("updated_at>"), options=options) if f.rule == "CE913"]
+    assert hit.message == "`updated_at` takes the operators `=` in the API docs of `GET /contacts`, not `>`"
+    assert hit.severity == "warning"
+    assert not [f for f in check(body("updated_after="), options=options) if f.rule == "CE913"]  # (the default's)

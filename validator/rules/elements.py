@@ -70,7 +70,9 @@ CE912 poller-date-format-mismatch
 CE913 poller-filter-field-not-searchable
     The ``where`` filter compares a field the API docs mark ``x-searchable: false``, or uses an
     operator outside the field's ``x-searchable-operators`` (a warning); or a field they leave
-    unmarked where they mark others (info: the docs' lists are incomplete).
+    unmarked where they mark others (info: the docs' lists are incomplete).  A field the element's default
+    poller filters by is not reported; one it only reads from the records is (Pardot's ``updated_at>``: its
+    docs take ``=`` alone, and its default filters by ``updated_after``).
 
 CE914 element-docs-not-found (info)
     Element docs were given, but none of their folders holds the body's element, so no CE9xx check
@@ -911,7 +913,9 @@ def _check_url(ctx: Context, entry: Entry, url: str, hub: str | None, api: ApiDo
             yield from _check_date_format(ctx, entry, api, operation, model, dates, name, template, usage)
         yield from _created_is_updated(ctx, entry, api, model, dates)
     if parsed.where is not None:
-        yield from _check_where(ctx, entry, api, model, parsed.where, template, used | usage.filtered.get(template, set()))
+        # (only what the default filters by: a field it reads from the records says nothing of the operators the
+        # vendor takes on it, Pardot's `updated_at`, read by its default, filtered only by `updated_after`)
+        yield from _check_where(ctx, entry, api, model, parsed.where, template, usage.filtered.get(template, set()))
 
 
 # A record's created date, as APIs name it (`CreatedDate`, `created_at`, `date_created`, `createdTime`, `Created Time`)
