@@ -1850,3 +1850,20 @@ def test_a_field_the_default_poller_only_reads_is_still_filtered_as_the_docs_all
     assert hit.message == "`updated_at` takes the operators `=` in the API docs of `GET /contacts`, not `>`"
     assert hit.severity == "warning"
     assert not [f for f in check(body("updated_after="), options=options) if f.rule == "CE913"]  # (the default's)
+
+
+def test_a_boolean_key_left_null_is_no_wrong_boolean(elements_dir, tmp_path):
+    """helper-202: `"filter.response.nulls": null` (a template's key left unset) was CE904, an error, with
+    --element-docs alone: the schemas (the base one and an overlay generated from the same definition) take null
+    for a boolean key, and CE920 reads null as setting nothing.  An empty string stays reported in every mode."""
+    from validator.elements import ElementDefinition, overlay_schema
+
+    body = {"element": {"key": "chargebee"}, "name": "c", "configuration": {
+        "site": "acme", "username": "${CB_KEY}", "password": "${CB_PW}", "filter.response.nulls": None}}
+    assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE904"]
+    definition = ElementDefinition.from_json(json.loads((Path(elements_dir) / "chargebee" / "element.json").read_text()))
+    (tmp_path / "chargebee.schema.json").write_text(json.dumps(overlay_schema(definition)))
+    assert check(body, options=Options(element_schemas=(str(tmp_path),))) == []
+    body["configuration"]["filter.response.nulls"] = ""
+    assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))] == ["CE904"]
+    assert [f.rule for f in check(body, options=Options(element_schemas=(str(tmp_path),)))] == ["CE104"]

@@ -34,7 +34,8 @@ CE903 element-value-too-long (info, opt-in: ``select = ["CE903"]``)
 CE904 element-boolean-value
     A ``BOOLEAN`` key whose value is not ``true``/``false`` (or ``"true"``/``"false"`` in any case: the platform
     reads the string as Java's ``Boolean.parseBoolean`` does, so ``"True"`` is true); a ``BOOLEAN_YESNO`` key too
-    (the console asks yes or no, but stores ``true``/``false``: ``"yes"`` is false).
+    (the console asks yes or no, but stores ``true``/``false``: ``"yes"`` is false).  ``null`` sets nothing, as the
+    schemas read it: not reported.
 
 CE905 poller-path-unknown
     The poller's URL path has no GET in the element's API docs.
@@ -649,7 +650,8 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                               pointer=pointer, key=True, help=hint,
                               fix=Fix(f"rename the key to `{near}`", (rename,), "unsafe") if rename else None)
             continue
-        if item.boolean and not _boolean_like(value) and not _substituted(value) and value != item.default \
+        if item.boolean and value is not None and not _boolean_like(value) and not _substituted(value) \
+                and value != item.default \
                 and not (isinstance(value, str) and find_placeholders(value)):  # (`<true_or_false>`: CE701's)
             asked = " (the console asks yes or no, and stores true or false)" if item.type == "BOOLEAN_YESNO" else ""
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a {item.type} key of element `{definition.key}`: use "
