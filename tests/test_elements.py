@@ -1867,3 +1867,15 @@ def test_a_boolean_key_left_null_is_no_wrong_boolean(elements_dir, tmp_path):
     body["configuration"]["filter.response.nulls"] = ""
     assert [f.rule for f in check(body, options=Options(element_docs=(elements_dir,)))] == ["CE904"]
     assert [f.rule for f in check(body, options=Options(element_schemas=(str(tmp_path),)))] == ["CE104"]
+
+
+def test_another_element_s_key_holding_a_list_keeps_the_value_s_error(elements_dir):
+    """helper-202: `"sfdc.event.objects": ["Account"]` in a Close.io body drew CE901 (a warning, at the key) alone
+    with --element-docs: it superseded CE102 (an error, at the value: a list no configuration holds), so the check
+    passed (exit 0) where it failed without the docs.  CE901 still stands in for CE101's word on the key."""
+    body = {"element": {"key": "closeio"}, "name": "c", "configuration": {
+        "username": "${CLOSE_KEY}", "sfdc.event.objects": ["Account"], "oauth.api_key": "x"}}
+    found = [(f.rule, f.severity, f.pointer) for f in check(body, options=Options(element_docs=(elements_dir,)))]
+    assert found == [("CE901", "warning", "/configuration/sfdc.event.objects"),
+                     ("CE102", "error", "/configuration/sfdc.event.objects"),
+                     ("CE901", "warning", "/configuration/oauth.api_key")]

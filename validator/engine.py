@@ -741,13 +741,18 @@ def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> lis
     so which of the two speaks never changes which code an ignore entry must name.  A note (info) replaces nothing:
     CE910's "differs from the element's default" is no word on the entry's missing `url`.
     """
-    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA and f.severity != "info"}
-    return [f for f in schema_found if f.pointer not in pointers]
+    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA | _OF_THE_KEY and f.severity != "info"}
+    keys = {(f.pointer, f.line, f.column) for f in specific if f.rule in _OF_THE_KEY}
+    return [f for f in schema_found if f.pointer not in pointers and (f.pointer, f.line, f.column) not in keys]
 
 
 # Rules that say another thing than the schema of the same value, which both stand: a secret written in the file
 # (CE751) is where it is as well as misplaced (CE106) or of another type
 _BESIDE_SCHEMA = frozenset({"CE751"})
+# Rules about a member's key, which stand in for the schema's word on that key (CE101's near miss) but not on its
+# value: `"sfdc.event.objects": ["Account"]` in a Close.io body is another element's key (CE901, a warning) and a
+# value no configuration holds (CE102, an error)
+_OF_THE_KEY = frozenset({"CE901"})
 
 
 # Findings of one rule at one place shown at most (a URL of 100,000 `=` has as many CE621s); the rest are counted
