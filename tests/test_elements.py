@@ -1879,3 +1879,15 @@ def test_another_element_s_key_holding_a_list_keeps_the_value_s_error(elements_d
     assert found == [("CE901", "warning", "/configuration/sfdc.event.objects"),
                      ("CE102", "error", "/configuration/sfdc.event.objects"),
                      ("CE901", "warning", "/configuration/oauth.api_key")]
+
+
+def test_a_key_of_another_login_holding_an_object_keeps_the_value_s_error(elements_dir):
+    """helper-202: `"oauth.api.key": {"id": "x"}` in a HubSpot body logging in by API key drew CE920 (a warning, at
+    the key) alone with --element-docs: as CE901 did, it superseded CE102 (an error, at the value), and the check
+    passed where it failed without the docs.  Any finding placed at a key now replaces the schema's word on that
+    key only."""
+    body = {"element": {"key": "hubspot"}, "name": "h", "configuration": {
+        "authentication.type": "apiKey", "hubspot.authorization.apikey": "${K}", "oauth.api.key": {"id": "x"}}}
+    found = [(f.rule, f.severity, f.pointer) for f in check(body, options=Options(element_docs=(elements_dir,)))]
+    assert found == [("CE920", "warning", "/configuration/oauth.api.key"),
+                     ("CE102", "error", "/configuration/oauth.api.key")]

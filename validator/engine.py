@@ -84,6 +84,8 @@ class Context:
     options: Options
     pollers: list[tuple[PollerRef, Source]] = field(default_factory=list)  # (ref, Source holding the poller map)
     _entries: list[Entry] | None = field(default=None, init=False, repr=False, compare=False)
+    # where the findings placed at a member's key are (pointer, line, column): see `_not_superseded`
+    keyed: set[tuple[str, int, int]] = field(default_factory=set, init=False, repr=False, compare=False)
 
     @property
     def path(self) -> str | None:
@@ -166,8 +168,11 @@ class Context:
             start, end = source.span(pointer, key=key)
         if fix is not None and sub is not None:
             fix = self._string_fix(fix, source, pointer)
-        return self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
-                          severity=severity, fix=fix)
+        found = self.place(rule, message, start, end, pointer=self.display_pointer(source, pointer), help=help,
+                           severity=severity, fix=fix)
+        if key and sub is None:
+            self.keyed.add((found.pointer, found.line, found.column))
+        return found
 
     def problem(self, problem: Problem, *, source: Source | None = None, pointer: str = "",
                 value: str | None = None) -> Finding:
@@ -544,7 +549,7 @@ def _run(loaded: Any, kind: Kind | str, options: Options, held: list[Source]) ->
                 findings.append(ctx.place(INTERNAL_ERROR, f"internal error in {run.__module__}: "
                                           f"{type(exc).__name__}: {exc}"[:300] + "; please report it with this file",
                                           0, 0))
-    return _dedupe(sorted(findings + _not_superseded(schema_found, findings), key=Finding.sort_key))
+    return _dedupe(sorted(findings + _not_superseded(schema_found, findings, ctx.keyed), key=Finding.sort_key))
 
 
 # An HTTP client (Postman, VS Code's REST Client, the JetBrains client) substitutes `{{name}}` (its variables) before it
@@ -734,25 +739,33 @@ def _under(finding: Finding, pointer: str) -> Finding:
     return replace(finding, pointer=pointer + finding.pointer)
 
 
-def _not_superseded(schema_found: list[Finding], specific: list[Finding]) -> list[Finding]:
+def _not_superseded(schema_found: list[Finding], specific: list[Finding],
+                    keyed: set[tuple[str, int, int]]) -> list[Finding]:
     """Schema findings, less those at a pointer where a more specific rule reports.
 
     A constraint that a rule owns is reported by the schema under that rule's code (``x-rule``),
     so which of the two speaks never changes which code an ignore entry must name.  A note (info) replaces nothing:
-    CE910's "differs from the element's default" is no word on the entry's missing `url`.
+    CE910's "differs from the element's default" is no word on the entry's missing `url`.  A finding at a member's
+    key (``keyed``) replaces only the schema's word on that key (CE101's near miss), not on its value:
+    `"sfdc.event.objects": ["Account"]` in a Close.io body is another element's key (CE901, a warning) and a value no
+    configuration holds (CE102, an error).
     """
-    pointers = {f.pointer for f in specific if f.rule not in _BESIDE_SCHEMA | _OF_THE_KEY and f.severity != "info"}
-    keys = {(f.pointer, f.line, f.column) for f in specific if f.rule in _OF_THE_KEY}
+    pointers: set[str] = set()
+    keys: set[tuple[str, int, int]] = set()
+    for f in specific:
+        if f.rule in _BESIDE_SCHEMA or f.severity == "info":
+            continue
+        place = (f.pointer, f.line, f.column)
+        if place in keyed:
+            keys.add(place)
+        else:
+            pointers.add(f.pointer)
     return [f for f in schema_found if f.pointer not in pointers and (f.pointer, f.line, f.column) not in keys]
 
 
 # Rules that say another thing than the schema of the same value, which both stand: a secret written in the file
 # (CE751) is where it is as well as misplaced (CE106) or of another type
 _BESIDE_SCHEMA = frozenset({"CE751"})
-# Rules about a member's key, which stand in for the schema's word on that key (CE101's near miss) but not on its
-# value: `"sfdc.event.objects": ["Account"]` in a Close.io body is another element's key (CE901, a warning) and a
-# value no configuration holds (CE102, an error)
-_OF_THE_KEY = frozenset({"CE901"})
 
 
 # Findings of one rule at one place shown at most (a URL of 100,000 `=` has as many CE621s); the rest are counted
