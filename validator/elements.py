@@ -615,6 +615,7 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
 
     # a value's shapes are the configuration schema's (a number or a boolean is as good as a string, `True` as `true`)
     shapes = load_schema("configuration")["$defs"]
+    owners = definition.group_controls()
     properties: dict[str, Any] = {}
     for key in sorted(definition.configuration):
         item = definition.configuration[key]
@@ -624,14 +625,11 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         shape = shapes["booleanLike" if item.boolean else "value"]
         prop: dict[str, Any] = {"description": description,
                                 **{k: v for k, v in shape.items() if k not in ("description", "markdownDescription")}}
-        if item.user_supplied and not item.boolean:  # (null or "" leaves a key it needs unset)
-            prop["type"] = [kind for kind in prop["type"] if kind != "null"]
-            prop["minLength"] = 1
-            prop["x-rule"] = "CE105"  # (written empty or null, as missing: the element requires a value)
+        if item.user_supplied and not item.boolean and not (item.group and item.group in owners):
+            prop.update(_needs_a_value(prop))  # (a login's key only where its branch below requires it)
         if item.secret:
             prop["writeOnly"] = True
         properties[key] = prop
-    owners = definition.group_controls()
     always: list[str] = []
     by_group: dict[str, list[str]] = {}
     for item in definition.configuration.values():
@@ -647,7 +645,9 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         condition: dict[str, Any] = {"properties": {control.key: {"const": group}}}
         if definition.default_choice(control) != group:
             condition["required"] = [control.key]  # an absent key takes the default, not this group
-        branches.append({"if": condition, "then": {"required": sorted(by_group[group])}})
+        branches.append({"if": condition, "then": {
+            "required": sorted(by_group[group]),
+            "properties": {key: _needs_a_value(properties[key]) for key in sorted(by_group[group]) if key in properties}}})
     configuration: dict[str, Any] = {
         "description": f"The configuration keys of the `{definition.key}` element that a user supplies.",
         "type": "object",
@@ -688,6 +688,12 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         }},
         "$defs": {"configuration": configuration},
     }
+
+
+def _needs_a_value(prop: dict[str, Any]) -> dict[str, Any]:
+    """What an overlay adds to a key's ``prop`` where the element requires it: null or "" leaves it unset (CE105, as
+    missing), so neither is taken."""
+    return {"type": [kind for kind in prop["type"] if kind != "null"], "minLength": 1, "x-rule": "CE105"}
 
 
 def another_element(key: str) -> dict[str, Any]:
