@@ -1913,3 +1913,20 @@ def test_an_overlay_asks_a_value_of_a_login_s_key_only_where_that_login_is_chose
     wanted = [("CE105", "/configuration/sfdc.password"), ("CE105", "/configuration/sfdc.username")]
     assert sorted((f.rule, f.pointer) for f in check(body, options=overlay) if f.severity == "error") == wanted
     assert sorted((f.rule, f.pointer) for f in check(body, options=docs) if f.severity == "error") == wanted
+
+
+def test_an_overlay_takes_a_boolean_key_s_own_default(elements_dir, tmp_path):
+    """helper-202: Egnyte's `"document.tagging": ""` (the key's own default, which CE904 leaves alone with
+    --element-docs) was CE104 'must be true or false' with an overlay from `schema from-element`, and in an
+    editor; another value that is no boolean stays reported."""
+    from validator.elements import ElementDefinition, overlay_schema
+
+    definition = ElementDefinition.from_json(json.loads((Path(elements_dir) / "egnyte" / "element.json").read_text()))
+    (tmp_path / "egnyte.schema.json").write_text(json.dumps(overlay_schema(definition)))
+    overlay = Options(element_schemas=(str(tmp_path),))
+    body = {"element": {"key": "egnyte"}, "name": "e", "configuration": {
+        "subdomain": "acme", "oauth.api.key": "${K}", "oauth.api.secret": "${S}",
+        "oauth.callback.url": "https://app.example.com/cb", "document.tagging": ""}}
+    assert check(body, options=overlay) == []
+    body["configuration"]["document.tagging"] = "yes"
+    assert [(f.rule, f.pointer) for f in check(body, options=overlay)] == [("CE104", "/configuration/document.tagging")]

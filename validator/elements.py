@@ -625,6 +625,9 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         shape = shapes["booleanLike" if item.boolean else "value"]
         prop: dict[str, Any] = {"description": description,
                                 **{k: v for k, v in shape.items() if k not in ("description", "markdownDescription")}}
+        if item.boolean and isinstance(item.default, str) and item.default.lower() not in ("true", "false"):
+            # the key's own default is no wrong boolean (Egnyte's `"document.tagging": ""`), as CE904 reads it
+            prop["if"] = {**prop["if"], "not": {"anyOf": [prop["if"]["not"], {"const": item.default}]}}
         if item.user_supplied and not item.boolean and not (item.group and item.group in owners):
             prop.update(_needs_a_value(prop))  # (a login's key only where its branch below requires it)
         if item.secret:
