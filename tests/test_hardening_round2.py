@@ -768,6 +768,13 @@ _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
     ("a macro's date pattern of every letter", ".json", lambda n: json.dumps({"configuration": {
         "event.poller.configuration": {"c": {"url": "/hubs/x?where=u>'${date:" + "yMdHmsSEaZXz" * (n // 12) + "}'",
                                              "idField": "id"}}}})),
+    # helper-203: an environment reference's default read to the line's end from each `${a:` (35 s at 100 KB), and a
+    # zone's template placeholder from each `${` (13 s at 100 KB: the zone is twice as long here)
+    ("macros in a callback URL", ".json", lambda n: _SAGE + '"event.notification.enabled": true, '
+     '"event.notification.callback.url": "' + "${date:" * (n // 7) + '"}}'),
+    ("references in a zone", ".json", lambda n: json.dumps({"configuration": {"event.poller.configuration": {"c": {
+        "url": "/hubs/x", "idField": "id", "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy",
+                                                                  "updatedDateTimezone": "${" * n}}}}})),
 ])
 def test_inputs_that_were_quadratic_end_too(tmp_path, name, suffix, make):
     path = tmp_path / ("b" + suffix)

@@ -271,7 +271,8 @@ _LEGACY_REGION: dict[str, str] = {
     "PNT": "America/Phoenix", "PRT": "America/Puerto_Rico", "VST": "Asia/Ho_Chi_Minh",
 }
 
-_TEMPLATE_PLACEHOLDER = LazyPattern(r"\{[^{}]*\}|%\([^)]*\)s|\$\{[^}]*\}")
+# (no inner opening bracket: each of a hostile run of `${` or `%(` reads up to the next, not to the end: linear)
+_TEMPLATE_PLACEHOLDER = LazyPattern(r"\{[^{}]*\}|%\([^()]*\)s|\$\{[^{}]*\}")
 
 
 

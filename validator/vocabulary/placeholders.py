@@ -72,8 +72,10 @@ _PROSE_WORDS = LazyPattern(r"(?i)\b(?:your|enter|insert|paste|put|here|goes|pass
                           r"|provided?|fill|replace|later|tbd|todo|placeholder|dummy|sample|example)\b")
 
 
-# (a bare `$NAME` only where a value starts, `$CALLBACK_BASE/hooks`: elsewhere `$filter` is an OData parameter)
-_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?[^}\n]*)?\}|\A[ \t]*\$(?:env:)?[A-Za-z_]\w*(?![\w(])|"
+# (a bare `$NAME` only where a value starts, `$CALLBACK_BASE/hooks`: elsewhere `$filter` is an OData parameter; a
+# default holds braces only paired, `${X:-${Y}}`, so each of a hostile run of `${a:` reads up to the next, not to
+# the line's end: linear)
+_ENV_INSIDE = re.compile(r"\$\{\{\s*[\w.\-]+\s*\}\}|\$\{[A-Za-z_][\w.\-]*(?::-?(?:[^{}\n]|\{[^{}\n]*\})*)?\}|\A[ \t]*\$(?:env:)?[A-Za-z_]\w*(?![\w(])|"
                          + _TOOL_REFERENCE)
 
 
