@@ -86,6 +86,21 @@ def test_escape_for_file() -> None:
         source.escape_for_file("/o", "x")
 
 
+def test_a_literal_s_escapes_are_read_once_for_all_its_fixes(monkeypatch) -> None:
+    """helper-203: each fix inside a string read the whole literal again for how it writes its escapes, so a URL of
+    100,000 zero-width spaces (as many CE612 fixes) took over a minute. Counted, not timed: once per literal."""
+    from validator.source import document
+
+    reads: list[str] = []
+    style = document._escape_style
+    monkeypatch.setattr(document, "_escape_style", lambda literal: reads.append(literal) or style(literal))
+    url = "/hubs/crm/contacts?where=a" + "\u200b" * 300 + "=1"
+    findings = check(json.dumps({"configuration": {"event.poller.configuration": json.dumps({
+        "contacts": {"url": url, "idField": "id"}})}}))
+    assert sum(f.rule == "CE612" and f.fix is not None for f in findings) == 50  # (the rest counted, not shown)
+    assert len(reads) == 2  # the URL's literal and the stringified poller's
+
+
 def test_a_fix_survives_the_results_cache(tmp_path, monkeypatch) -> None:
     from validator import cache
 
