@@ -392,6 +392,21 @@ def test_sarif_content():
     assert run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"].startswith("skipped: ")
 
 
+def test_sarif_rule_help_shows_a_page_rule_s_examples_whole():
+    """helper-203: a page rule's examples are Markdown pages, fenced themselves; SARIF's help put them in a ```json
+    fence, which their first fence line ended, so the rest of the help (**Good** too) was shown as code."""
+    from markdown_it import MarkdownIt
+
+    from validator.reporters.sarif import _rule
+    from validator.rules import registry
+
+    for code, rule in registry().items():
+        tokens = MarkdownIt().parse(_rule(code, rule)["help"]["markdown"])
+        blocks = [token.content.strip() for token in tokens if token.type == "fence"]
+        shown = [example.strip().replace("\x00", "\ufffd") for example in (rule.bad, rule.good)]  # (as CommonMark)
+        assert blocks == shown, code
+
+
 def test_sarif_uris():
     odd = [Finding("CE601", "error", "x", "/elsewhere/a b.json", "", 1, 1, 1, 2),
            Finding("CE601", "error", "x", "/project/sub/c.json", "", 1, 1, 1, 2),

@@ -61,10 +61,7 @@ def render(rule: Rule) -> str:
     bad, good = rule.bad.rstrip("\n"), rule.good.rstrip("\n")
     fixable = describe(rule.code)
     fixable = f"{fixable}\n\n" if fixable else ""
-    # a page rule's examples are Markdown pages (validator.pages), which may open with front matter: a longer
-    # fence holds their fences
-    page = any(line.startswith("```") for line in (*bad.splitlines(), *good.splitlines()))
-    fence, language = ("````", "markdown") if page else ("```", "json")
+    fence, language = rule.example_fence
     return (f"# {rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{rule.description.strip()}\n\n"
             f"{fixable}## Failing example\n\n{fence}{language}\n{bad}\n{fence}\n\n"
             f"## Passing example\n\n{fence}{language}\n{good}\n{fence}\n")

@@ -34,8 +34,9 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def _rule(code: str, rule: Rule | None) -> dict[str, Any]:
     if rule is None:
         return {"id": code, "shortDescription": {"text": code}, "defaultConfiguration": {"level": "error"}}
-    markdown = (f"{rule.description.strip()}\n\n**Bad**\n\n```json\n{rule.bad.strip()}\n```\n\n"
-                f"**Good**\n\n```json\n{rule.good.strip()}\n```\n")
+    fence, language = rule.example_fence
+    markdown = (f"{rule.description.strip()}\n\n**Bad**\n\n{fence}{language}\n{rule.bad.strip()}\n{fence}\n\n"
+                f"**Good**\n\n{fence}{language}\n{rule.good.strip()}\n{fence}\n")
     return {
         "id": rule.code,
         "name": rule.name,

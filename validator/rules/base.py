@@ -27,6 +27,13 @@ class Rule(NamedTuple):
     good: str
     opt_in: bool = False
 
+    @property
+    def example_fence(self) -> tuple[str, str]:
+        """The fence and language that show ``bad`` and ``good`` in Markdown (`explain`, SARIF's rule help): a page
+        rule's examples are Markdown pages, whose own fences a longer fence holds."""
+        page = any(line.startswith("```") for line in (*self.bad.splitlines(), *self.good.splitlines()))
+        return ("````", "markdown") if page else ("```", "json")
+
 
 _Arguments = ParamSpec("_Arguments")
 _Item = TypeVar("_Item")
