@@ -240,6 +240,9 @@ def test_whole_minutes_pass(value):
     ("fifteen", "not a number of minutes", 'such as "15"'),
     ("-5", "must be positive", 'such as "15"'),
     (15.0, "not written as a whole number", "write 15"),
+    # helper-203: ten digits past a Java int were read as minutes (CE207, a warning), where eleven are CE206
+    ("2147483648", "beyond the platform's whole numbers (a Java int", 'such as "15"'),
+    (9999999999, "is 9999999999: beyond the platform's whole numbers", 'such as "15"'),
 ])
 def test_not_whole_minutes_is_an_error(value, words, fix):
     text = body({"event.poller.refresh_interval": value})

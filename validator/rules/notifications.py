@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Edit, Finding, Fix
-from ..kinds import escape_pointer_token, resolve_pointer, sends_part
+from ..kinds import escape_pointer_token, resolve_pointer, sends_part, whole_setting
 from ..lazy_pattern import LazyPattern
 from ..masking import HOST_LABELS, quotable_origin
 from ..vocabulary.characters import char_named
@@ -756,6 +756,10 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     if digits is not None and len(digits.lstrip("0")) > 10:
         return None, f"has {'more than 18' if len(digits) >= 20 else len(digits.lstrip('0'))} digits: more than " \
                      "the platform's whole numbers (Java int) hold", generic
+    if digits is not None and whole_setting(value if isinstance(value, int) else int(value)) is None:
+        # (ten digits past 2,147,483,647: as far out of a Java int as eleven)
+        return None, f"is {value if isinstance(value, int) else value.strip()}: beyond the platform's whole numbers (a Java int, " \
+                     "-2,147,483,648 to 2,147,483,647)", generic
     if isinstance(value, int):
         return value, None, None
     if isinstance(value, float):
