@@ -1930,3 +1930,24 @@ def test_an_overlay_takes_a_boolean_key_s_own_default(elements_dir, tmp_path):
     assert check(body, options=overlay) == []
     body["configuration"]["document.tagging"] = "yes"
     assert [(f.rule, f.pointer) for f in check(body, options=overlay)] == [("CE104", "/configuration/document.tagging")]
+
+
+def test_element_docs_exported_again_are_read_again_by_the_language_server(elements_dir, tmp_path):
+    """helper-202: the element docs were read once per process, so the language server (which runs for days) kept
+    reporting CE901 for a key the re-exported `element.json` now declares, and compared entries with the old
+    default poller, until it was restarted."""
+    from validator.lsp.checking import check_text
+
+    folder = tmp_path / "docs" / "chargebee"
+    folder.mkdir(parents=True)
+    exported = json.loads((Path(elements_dir) / "chargebee" / "element.json").read_text())
+    (folder / "element.json").write_text(json.dumps(exported))
+    (tmp_path / ".ce-validator.toml").write_text('element-docs = ["docs"]\n')
+    text = json.dumps({"element": {"key": "chargebee"}, "name": "c", "configuration": {
+        "site": "acme", "username": "${U}", "password": "${P}", "custom.key": "x"}})
+    body = str(tmp_path / "body.json")
+    assert [f.rule for f in check_text(text, body).findings] == ["CE901"]
+    exported["configuration"].append({"key": "custom.key", "type": "TEXTFIELD_32", "required": False,
+                                      "internal": False, "name": "Custom"})
+    (folder / "element.json").write_text(json.dumps(exported))
+    assert check_text(text, body).findings == []

@@ -525,7 +525,9 @@ def load_element(directory: str, key: str) -> ElementDocs | None:
     """The docs of element ``key`` in ``directory``, or None when the folder has neither file.
 
     ``directory`` may also be the element's own folder (``exports/elements/sfdc``): a natural way to point at one
-    element, which otherwise found nothing and turned every element check off without a word."""
+    element, which otherwise found nothing and turned every element check off without a word.  Read once, until
+    :func:`forget_changed_docs` finds its files changed."""
+    _READ[(directory, key)] = _stamps(directory, key)  # (before reading: a change while it is read is seen next time)
     folder = Path(directory) / key
     if not _is_dir(folder) and Path(directory).name == key:
         folder = Path(directory)
@@ -544,6 +546,34 @@ def load_element(directory: str, key: str) -> ElementDocs | None:
             raise ElementDocsError(f"{swagger_file}: not Swagger 2.0 docs (a JSON object)")
         api = ApiDocs.from_json(data)
     return ElementDocs(key=key, definition=definition, api=api)
+
+
+_DOCS_FILES = ("element.json", "swagger.json")
+Stamp = tuple[int, int] | None  # a file's modification time (ns) and size; None for no readable file
+_READ: dict[tuple[str, str], tuple[Stamp, ...]] = {}  # (directory, key) -> its files' stamps when last read
+
+
+def _stamps(directory: str, key: str) -> tuple[Stamp, ...]:
+    """The state of the files :func:`load_element` may read for ``key`` in ``directory``."""
+    folder = Path(directory)
+    return tuple(_stamp(place / name) for place in (folder / key, folder) for name in _DOCS_FILES)
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def forget_changed_docs() -> None:
+    """Forget what was read of the element docs when one of their files changed since: for a process that runs for
+    days (the language server, while the docs are exported again), not one check, which reads them once."""
+    if any(_stamps(directory, key) != stamps for (directory, key), stamps in list(_READ.items())):
+        _READ.clear()
+        for cached in (load_element, default_poller, declaring_elements):
+            cached.cache_clear()
 
 
 @lru_cache(maxsize=16)

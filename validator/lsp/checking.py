@@ -92,6 +92,10 @@ def check_text(text: str, path: str | None, *, language: str | None = None) -> C
         result.findings = [_setup_finding(unusable, path)]
         return result
     result.options = options
+    if options.element_docs:
+        from ..elements import forget_changed_docs
+
+        forget_changed_docs()  # (the docs exported again since the last check are read again)
     try:
         if language in PAGE_LANGUAGES or reads_as_page(path, text):
             from ..pages import check_page
