@@ -549,22 +549,16 @@ def load_element(directory: str, key: str) -> ElementDocs | None:
 
 
 _DOCS_FILES = ("element.json", "swagger.json")
-Stamp = tuple[int, int] | None  # a file's modification time (ns) and size; None for no readable file
-_READ: dict[tuple[str, str], tuple[Stamp, ...]] = {}  # (directory, key) -> its files' stamps when last read
+_READ: dict[tuple[str, str], tuple[object, ...]] = {}  # (directory, key) -> its files' stamps when last read
 
 
-def _stamps(directory: str, key: str) -> tuple[Stamp, ...]:
-    """The state of the files :func:`load_element` may read for ``key`` in ``directory``."""
+def _stamps(directory: str, key: str) -> tuple[object, ...]:
+    """The state of the files :func:`load_element` may read for ``key`` in ``directory`` (``config._stamp``'s, as
+    an overlay's)."""
+    from .config import _stamp
+
     folder = Path(directory)
     return tuple(_stamp(place / name) for place in (folder / key, folder) for name in _DOCS_FILES)
-
-
-def _stamp(path: Path) -> Stamp:
-    try:
-        found = path.stat()
-    except (OSError, ValueError):
-        return None
-    return found.st_mtime_ns, found.st_size
 
 
 def forget_changed_docs() -> None:
