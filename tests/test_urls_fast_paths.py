@@ -65,7 +65,7 @@ def _same_pieces(text: str) -> None:
     from validator.urls import pieces
 
     for lexer in (pieces._lexer(), ceql._lexer()):
-        assert lexer.scan(text) == lexer.parse_string(text).as_list(), text
+        assert lexer.scan(text) == lexer.token.parse_string(text).as_list(), text
 
 
 def test_scanning_reads_every_corpus_url_as_parse_string_does(corpus) -> None:

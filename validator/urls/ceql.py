@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from ..findings import Applicability, Edit, Fix
 from ..lazy_pattern import LazyPattern
-from ..lexing import run_token
+from ..lexing import RunToken, run_token
 from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
@@ -143,7 +143,7 @@ def _keyword_at(text: str, loc: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lexer() -> Any:
+def _lexer() -> RunToken[tuple[str, str, int, int]]:
     """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking;
     each token is ``(kind, text, start, end)``, the whitespace before it part of the match."""
     def step(text: str, loc: int) -> tuple[tuple[str, str, int, int], int] | None:
@@ -197,8 +197,7 @@ def _plus_read_as_space(masked: str) -> str:
 
 
 def _lex(masked: str) -> list[tuple[str, str, int, int]]:
-    tokens: list[tuple[str, str, int, int]] = _lexer().scan(masked)
-    return tokens
+    return _lexer().scan(masked)
 
 
 class _Add(Protocol):
@@ -890,8 +889,12 @@ def _encoded_quotes_around(text: str, start: int, end: int) -> bool:
 def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
     """The ``[start, end)`` token indexes of each condition, or None when ``letters`` do not follow the grammar.
 
-    Memoised: filters of one shape (``WOSaWON``: ``a >= 'x' and b = 1``) share one grammar parse.
+    Memoised: filters of one shape (``WOSaWON``: ``a >= 'x' and b = 1``) share one grammar parse.  A shape without
+    parentheses of its own (an ``in`` list's are the comparison's) is read by :data:`_FLAT` alone, as the grammar
+    reads it: pyparsing is imported for a grouped filter only.
     """
+    if "(" not in letters.replace("i(", ""):  # (an `i(` is no group: a group opens where a condition starts)
+        return _flat_shape(letters)
     import pyparsing as pp
 
     try:
@@ -899,6 +902,18 @@ def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
     except (pp.ParseBaseException, RecursionError):  # RecursionError: parentheses nested thousands deep
         return None
     return tuple((found.start, found.end) for found in results if isinstance(found, _Raw))
+
+
+#: A shape with no grouping parentheses: conditions, each after its ``not``s, joined by ``and``/``or``.
+_FLAT = re.compile(rf"n*{_COMPARISON}(?:[ar]n*{_COMPARISON})*")
+_FLAT_CONDITION = re.compile(_COMPARISON)
+
+
+def _flat_shape(letters: str) -> tuple[tuple[int, int], ...] | None:
+    """:func:`_shape` of ``letters`` that hold no group; a comparison is one letter run whichever way it is met."""
+    if _FLAT.fullmatch(letters) is None:
+        return None
+    return tuple(found.span() for found in _FLAT_CONDITION.finditer(letters))
 
 
 def _letters(tokens: list[tuple[str, str, int, int]], text: str) -> str:

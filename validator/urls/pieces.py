@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from ..lazy_pattern import LazyPattern
-from ..lexing import run_token
+from ..lexing import RunToken, run_token
 
 __all__ = [
     "DATE_KINDS",
@@ -113,7 +112,7 @@ def _piece_at(text: str, loc: int) -> Piece:
 
 
 @lru_cache(maxsize=1)
-def _lexer() -> Any:
+def _lexer() -> RunToken[Piece]:
     """A pyparsing token for the whole run of pieces (one regex match or one macro scan per piece)."""
     def step(text: str, loc: int) -> tuple[Piece, int]:
         piece = _piece_at(text, loc)
@@ -124,8 +123,7 @@ def _lexer() -> Any:
 
 def lex_url(text: str) -> list[tuple[str, str, int, int]]:
     """Every :data:`Piece` of ``text``, in order; they cover the text."""
-    pieces: list[Piece] = _lexer().scan(text)
-    return pieces
+    return _lexer().scan(text)
 
 
 def atomic_spans(text: str) -> list[tuple[int, int]]:

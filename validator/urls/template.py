@@ -41,7 +41,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 from urllib.parse import unquote
 
 from ..dates.pattern import DatePattern, compile_pattern
@@ -266,27 +265,17 @@ class UrlTemplate:
 # --------------------------------------------------------------------------- macro bodies
 
 
-@lru_cache(maxsize=1)
-def _zone_grammar() -> Any:
-    """``ZONE:FORMAT``: an offset, a placeholder or any text up to the first ':' (one regex, first match wins)."""
-    import pyparsing as pp
-
-    zone = r"(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>|[^:]*"
-    grammar = pp.Regex(f"(?P<zone>(?:{zone})(?=:)):(?P<format>.*)", flags=re.DOTALL).leave_whitespace()
-    grammar.parse_with_tabs()
-    return grammar
+# ``ZONE:FORMAT``: an offset, a placeholder or any text up to the first ':' (one regex, first match wins); a single
+# regex, matched as it is (pyparsing's Regex token with ``parse_all`` read it the same: the format takes the rest)
+_ZONE_AND_FORMAT = re.compile(r"(?P<zone>(?:(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|\{\{[^{}]*\}\}|\{[^{}]*\}|<[^<>]*>|[^:]*)"
+                              r"(?=:)):(?P<format>.*)", re.DOTALL)
 
 
 @lru_cache(maxsize=1024)
 def _split_zone(args: str) -> tuple[str, str] | None:
     """(zone, format) of the arguments of ``dateTimeZone``/``nowTimeZone``; None without a ':'."""
-    import pyparsing as pp
-
-    try:
-        parsed = _zone_grammar().parse_string(args, parse_all=True)
-    except pp.ParseException:
-        return None
-    return parsed["zone"], parsed["format"]
+    found = _ZONE_AND_FORMAT.match(args)
+    return None if found is None else (found["zone"], found["format"])
 
 
 class _Collector:
