@@ -890,8 +890,8 @@ def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
     """The ``[start, end)`` token indexes of each condition, or None when ``letters`` do not follow the grammar.
 
     Memoised: filters of one shape (``WOSaWON``: ``a >= 'x' and b = 1``) share one grammar parse.  A shape without
-    parentheses of its own (an ``in`` list's are the comparison's) is read by :data:`_FLAT` alone, as the grammar
-    reads it: pyparsing is imported for a grouped filter only.
+    parentheses of its own (an ``in`` list's are the comparison's) is read without the grammar (:func:`_flat_shape`):
+    pyparsing is imported for a grouped filter only.
     """
     if "(" not in letters.replace("i(", ""):  # (an `i(` is no group: a group opens where a condition starts)
         return _flat_shape(letters)
@@ -904,16 +904,26 @@ def _shape(letters: str) -> tuple[tuple[int, int], ...] | None:
     return tuple((found.start, found.end) for found in results if isinstance(found, _Raw))
 
 
-#: A shape with no grouping parentheses: conditions, each after its ``not``s, joined by ``and``/``or``.
-_FLAT = re.compile(rf"n*{_COMPARISON}(?:[ar]n*{_COMPARISON})*")
-_FLAT_CONDITION = re.compile(_COMPARISON)
+_CONDITION = re.compile(_COMPARISON)
 
 
 def _flat_shape(letters: str) -> tuple[tuple[int, int], ...] | None:
-    """:func:`_shape` of ``letters`` that hold no group; a comparison is one letter run whichever way it is met."""
-    if _FLAT.fullmatch(letters) is None:
-        return None
-    return tuple(found.span() for found in _FLAT_CONDITION.finditer(letters))
+    """:func:`_shape` of ``letters`` that hold no group: conditions, each after its ``not``s, joined by ``and`` or
+    ``or``, as the grammar reads them (a comparison is one run of letters whichever way it is met)."""
+    spans, at = [], 0
+    while True:
+        while letters.startswith("n", at):
+            at += 1
+        condition = _CONDITION.match(letters, at)
+        if condition is None:
+            return None
+        spans.append(condition.span())
+        at = condition.end()
+        if at == len(letters):
+            return tuple(spans)
+        if letters[at] not in "ar":
+            return None
+        at += 1
 
 
 def _letters(tokens: list[tuple[str, str, int, int]], text: str) -> str:
