@@ -14,11 +14,13 @@ from typing import Any, Callable, Iterable
 
 from .base import Rule
 
+# The Markdown pages' rules, declared beside the page reader (its markdown, shell and PowerShell readers, loaded with
+# it): a body's check reports none of them, and looks a code up without loading the reader (rule_for)
+PAGE_RULE_MODULES: tuple[str, ...] = ("validator.pages.curl", "validator.pages.cmd", "validator.pages")
+
 RULE_MODULES: tuple[str, ...] = (
     "validator.rules.syntax",
-    "validator.pages.curl",
-    "validator.pages.cmd",
-    "validator.pages",
+    *PAGE_RULE_MODULES,
     "validator.schemas",
     "validator.rules.notifications",
     "validator.rules.poller",
@@ -72,9 +74,17 @@ class UnknownRuleError(LookupError):
     """A check reported a code that no rule declares: a bug in ce-validator."""
 
 
+@lru_cache(maxsize=1)
+def _body_rules() -> dict[str, Rule]:
+    """The rules of :data:`RULE_MODULES` but the pages' (:data:`PAGE_RULE_MODULES`), by code."""
+    return {rule.code: rule for name in RULE_MODULES if name not in PAGE_RULE_MODULES
+            for rule in importlib.import_module(name).RULES}
+
+
 def rule_for(code: str) -> Rule:
-    """The rule declared with ``code``; :class:`UnknownRuleError` when none is."""
-    found = registry().get(code)
+    """The rule declared with ``code``; :class:`UnknownRuleError` when none is.  A body's rule is found without the
+    pages' modules (their import costs as much as checking six bodies); the registry answers for the others."""
+    found = _body_rules().get(code) or registry().get(code)
     if found is None:
         raise UnknownRuleError(f"no rule declares the code {code!r}")
     return found
