@@ -193,3 +193,36 @@ def test_a_command_gets_its_own_parser_and_the_top_level_help_lists_every_comman
     with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as ended:
         main(["chek", "x.json"])
     assert ended.value.code == 2 and "choose from 'check', 'render'" in err.getvalue()
+
+
+_COMPILED = """
+import contextlib, io, json, re._compiler, sys
+compiled = set()
+original = re._compiler.compile
+def counted(pattern, flags=0):
+    compiled.add(pattern)
+    return original(pattern, flags)
+re._compiler.compile = counted
+from validator.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["check", "--no-cache", sys.argv[1]])
+import importlib
+named = {name: getattr(importlib.import_module(name.rsplit(".", 1)[0]), name.rsplit(".", 1)[1]).pattern
+         for name in sys.argv[2:]}
+print(json.dumps({"status": status, "compiled": sorted(name for name, source in named.items() if source in compiled)}))
+"""
+
+# Patterns of mistakes no corpus body makes (an encoded `?where=`, `//` in a path, a backslash in a date pattern, a
+# number in another base, a port in a host...): a run that meets none of them does not compile them
+_RARE = ("validator.urls.template._ENCODED_QUERY", "validator.urls.template._GLUED_WHERE",
+         "validator.urls.template._EMPTY_SEGMENT", "validator.urls.template._FRAGMENT_QUERY",
+         "validator.rules.dates._BACKSLASH_ESCAPE", "validator.dates.zones._OFFSET",
+         "validator.source.diagnose._NON_DECIMAL", "validator.rules.elements._PORT", "validator.json_text._NOT_ASCII")
+
+
+def test_a_clean_file_compiles_no_pattern_of_a_rare_mistake() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CE_VALIDATOR_NO_CACHE": "1"}
+    clean = ROOT / "examples" / "sageone-polling-fixed.json"
+    result = subprocess.run([sys.executable, "-c", _COMPILED, str(clean), *_RARE], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=120, check=True)
+    assert json.loads(result.stdout.splitlines()[-1]) == {"status": 0, "compiled": []}

@@ -12,11 +12,12 @@ the C encoder indents, and is used as it is.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from json.encoder import encode_basestring, encode_basestring_ascii
 from collections.abc import Mapping, Sequence
 from typing import Any, Callable
+
+from .lazy_pattern import LazyPattern
 
 __all__ = ["indented", "shown_safely"]
 
@@ -40,7 +41,7 @@ def indented(value: Any, *, ensure_ascii: bool = True) -> str:
     return "".join(parts)
 
 
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII = LazyPattern(r"[^\x00-\x7f]")
 
 
 def shown_safely(text: str) -> str:

@@ -1318,7 +1318,7 @@ def misfit(schema: Any, value: Any) -> str | None:
     return str(_followed(schema, "x-expected") or _TYPE_NOUNS[wanted])
 
 
-_NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER_TEXT = LazyPattern(r"-?\d+(?:\.\d+)?")
 
 
 def _overlay_required(element: str, overlay_dirs: tuple[str, ...] = ()) -> list[str]:

@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from ..lazy_pattern import LazyPattern
 from ..vocabulary.characters import visible
 
 __all__ = [
@@ -454,9 +455,9 @@ def data_version() -> ZoneDataVersion:
     return version
 
 
-_OFFSET = re.compile(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
+_OFFSET = LazyPattern(r"(?i)^(?:UTC|GMT|UT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$")
 _DASHES = {ord(c): "-" for c in "\u2212\u2010\u2011\u2012\u2013\u2014"}  # minus sign, hyphens, dashes
-_POSIX_WITH_MINUTES = re.compile(r"(?i)etc/gmt[+-]\d{1,2}:?(?!00)\d{2}$")
+_POSIX_WITH_MINUTES = LazyPattern(r"(?i)etc/gmt[+-]\d{1,2}:?(?!00)\d{2}$")
 _UTC_NAMES = frozenset({"z", "zulu", "utc", "gmt", "ut", "etc/utc", "etc/gmt", "universal", "greenwich"})
 
 

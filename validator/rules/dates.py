@@ -668,12 +668,12 @@ def _quote_escaped_too_often(fmt: str) -> Problem | None:
 
 
 # A backslash (or a run of them) before a quote: an escape the pattern's writer meant (`yyyy\MM` may be a separator)
-_BACKSLASH_BEFORE = re.compile(r"(?<!\\)\\++(?=')")  # (from a run's start: each run is read once)
+_BACKSLASH_BEFORE = LazyPattern(r"(?<!\\)\\++(?=')")  # (from a run's start: each run is read once)
 # A backslash before punctuation or a space (`yyyy\-MM\-dd`, a regex's escape), or a `\u0054` escaped once too often
 # (a language's escape of `T`, left for SimpleDateFormat to read as `\`, the day-of-week `u` and `0054`)
 # or before a lone zone letter (`ss\Z`, meant as UTC's literal `Z`: SimpleDateFormat prints `\` and then the offset;
 # `yyyy\MM\dd` is a separator, the vendor's own)
-_BACKSLASH_ESCAPE = re.compile(r"\\(?:(?P<code>u[0-9A-Fa-f]{4})|[^\w\\'\r\n]|(?P<letter>[zZX])(?![A-Za-z]))")
+_BACKSLASH_ESCAPE = LazyPattern(r"\\(?:(?P<code>u[0-9A-Fa-f]{4})|[^\w\\'\r\n]|(?P<letter>[zZX])(?![A-Za-z]))")
 
 
 def _year_day_month(fields: list[Any]) -> Iterator[Problem]:

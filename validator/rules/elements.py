@@ -125,7 +125,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -398,8 +397,8 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
 
 
-_HOST_END = re.compile(r"[/:?#]")
-_PORT = re.compile(r"[^/:?#\s]+:\d{1,5}(?=[/?#]|$)")
+_HOST_END = LazyPattern(r"[/:?#]")
+_PORT = LazyPattern(r"[^/:?#\s]+:\d{1,5}(?=[/?#]|$)")
 
 
 def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: str, pointer: str) -> Iterator[Finding]:
@@ -1254,7 +1253,7 @@ def _check_date_format(ctx: Context, entry: Entry, api: ApiDocs, operation: dict
 
 _MISREADING = frozenset({"CE401", "CE402", "CE405"})
 # A pattern of digits alone (`yyyyMMddHHmmss`), which can read a date written as a number (`20240105102030`)
-_DIGITS_ONLY_PATTERN = re.compile(r"[yYMdDHhKkmsSuwWF]+")
+_DIGITS_ONLY_PATTERN = LazyPattern(r"[yYMdDHhKkmsSuwWF]+")
 
 
 def _misreads_itself(fmt: str) -> bool:

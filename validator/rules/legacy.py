@@ -39,6 +39,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix, Problem
+from ..lazy_pattern import LazyPattern
 from .base import Rule
 from .notifications import is_placeholder, is_response
 
@@ -442,7 +443,7 @@ def _misaligned(urls: str, server_zone: str) -> bool:
     return False
 
 
-_LIST_OR_PATH = re.compile(r"[,?/\\]")  # a list, a URL, or a written `\n` inside one field
+_LIST_OR_PATH = LazyPattern(r"[,?/\\]")  # a list, a URL, or a written `\n` inside one field
 _FIELD_NAME = re.compile(r"[A-Za-z_][\w.]*")
 
 

@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 from ..findings import Edit, Finding, Fix
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
 from ..kinds import SCHEMA_KEY
+from ..lazy_pattern import LazyPattern
 from ..urls.pieces import MACRO_START
 from ..vocabulary.characters import invisible_at, invisible_in, space_named
 from ..vocabulary.spelling import squashed
@@ -378,7 +379,7 @@ def jsonpath_problem(path: str) -> PathProblem | None:
 
 # A JSON pointer (`/properties/hs_lastmodifieddate`, `#/data/id`): a leading slash, each token a field name.
 _JSON_POINTER = re.compile(r"#?(?=/[^/\s])")
-_PLAIN_TOKEN = re.compile(r"[A-Za-z_$@][\w$@-]*")
+_PLAIN_TOKEN = LazyPattern(r"[A-Za-z_$@][\w$@-]*")
 
 
 def _pointer_problem(path: str, start: int) -> PathProblem:

@@ -34,7 +34,7 @@ _ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)  # `_WS` matches ""
 
 
 # `0x64`, `0o17`, `0b101`: a number in another base (JavaScript's, Python's), which JSON does not have
-_NON_DECIMAL = re.compile(r"0[xX]([0-9A-Fa-f]{1,16})(?![\w.])|0[oO]([0-7]{1,20})(?![\w.])|0[bB]([01]{1,64})(?![\w.])")
+_NON_DECIMAL = LazyPattern(r"0[xX]([0-9A-Fa-f]{1,16})(?![\w.])|0[oO]([0-7]{1,20})(?![\w.])|0[bB]([01]{1,64})(?![\w.])")
 _BASES = {16: "hexadecimal", 8: "octal", 2: "binary"}
 _NUMBER_CHARS = frozenset("0123456789.-+eE")
 

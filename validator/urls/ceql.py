@@ -306,7 +306,7 @@ def _before_parameter(separator: str, param: str, start: int, end: int, add: _Ad
         fix=Fix("write `&`", (Edit(start, end, "&"),), "unsafe"))
 
 
-_ONE_WORD = re.compile(r"[\w.\-]+")
+_ONE_WORD = LazyPattern(r"[\w.\-]+")
 
 
 def _apostrophe_before(tokens: list[tuple[str, str, int, int]], index: int) -> int | None:

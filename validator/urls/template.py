@@ -96,9 +96,9 @@ _HUB_BY_MEANING = {"accounting": "finance", "account": "finance", "invoicing": "
                    "payments": "payment", "calendar": "scheduling"}
 
 _HTML_ENTITY = re.compile(r"&(?:apos|quot|amp|lt|gt|#39|#34|#x27);")
-_ENCODED_QUERY = re.compile(r"%3[Ff]([A-Za-z_][\w.\-]*)%3[Dd]")  # `%3Fwhere%3D`: an encoded `?name=`
-_STRUCTURE_ESCAPE = re.compile(r"%(?:3[FfDdEeCc]|21|27|20)")  # `?`, `=`, `>`, `<`, `!`, `'`, a space
-_PARAMETER_NAMED = re.compile(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
+_ENCODED_QUERY = LazyPattern(r"%3[Ff]([A-Za-z_][\w.\-]*)%3[Dd]")  # `%3Fwhere%3D`: an encoded `?name=`
+_STRUCTURE_ESCAPE = LazyPattern(r"%(?:3[FfDdEeCc]|21|27|20)")  # `?`, `=`, `>`, `<`, `!`, `'`, a space
+_PARAMETER_NAMED = LazyPattern(r"[A-Za-z_][\w.\-\[\]]*=")  # what follows a `&` between parameters
 _OFFSET_ZONE = LazyPattern(r"[+-]\d{1,2}(?::?\d{2})?")
 # The forms that print in a zone, for those that take none and were given one (`${gmtDate:America/New_York:...}`)
 _ZONED_FORMS = {"gmtDate": "dateTimeZone", "date": "dateTimeZone", "now": "nowTimeZone"}
@@ -139,7 +139,7 @@ _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\
 # space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")  # the ISO control characters (Java's URI refuses each)
 ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
-_SPACES = re.compile(r" +")
+_SPACES = LazyPattern(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
 # the vendor's own escape
@@ -154,8 +154,8 @@ _WHERE_AFTER_CONJUNCTION = LazyPattern(r"(?i)[ \t)]((?:and|or))[ \t]+(?P<where>w
 _BLANKS_BEFORE_QUERY = LazyPattern(r"[ \t]+(?=\?|/)|(?<=/)[ \t]+")
 _ABSOLUTE = re.compile(r"https?:/{1,3}[^/?#\s]*")  # (`https:/host`, a slash short, is one too)
 # `//` in a path, not a scheme's (`http://` in a path segment); a URL starting with `//` too
-_EMPTY_SEGMENT = re.compile(r"(?<![:/])//++")
-_PLATFORM_PREFIX = re.compile(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
+_EMPTY_SEGMENT = LazyPattern(r"(?<![:/])//++")
+_PLATFORM_PREFIX = LazyPattern(r"/elements/api-v\d+(?=/hubs/)")  # `/elements/api-v2/hubs/crm/contacts`
 #: A CEQL value (a quoted string or a quoted macro) standing alone after ``name=``; a macro unquoted after `&` may
 #: be a parameter the API reads (`&since=${epoch:s}`).
 _CEQL_VALUE = LazyPattern("\\s*(?:'(?:[^']|'')*'|'\ue000\ue001*')\\s*")
@@ -819,7 +819,7 @@ def _joins_condition(masked: str, start: int, name_end: int, value_start: int, e
 
 # `where=` straight after a value's last character (a digit, a quote, a brace), not ending a longer name
 # (`elsewhere=`)
-_GLUED_WHERE = re.compile(r"[0-9'\")}\]\ue001]where=")
+_GLUED_WHERE = LazyPattern(r"[0-9'\")}\]\ue001]where=")
 
 
 def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where: WhereClause | None,
@@ -894,7 +894,7 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
                 param.start + len(param.name), help=_w("where"))
 
 
-_FRAGMENT_QUERY = re.compile(r"#(?=[A-Za-z_][\w.]{0,100}[ \t]*[=<>!])")  # `#where=`, `#pageSize=`: a query meant
+_FRAGMENT_QUERY = LazyPattern(r"#(?=[A-Za-z_][\w.]{0,100}[ \t]*[=<>!])")  # `#where=`, `#pageSize=`: a query meant
 _WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
 # A parameter's name that is a CEQL condition's start (`updated_at>`, `updated_at >`, `modified<`, `status!`)
 _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w.]{0,100}[ \t]*[<>][^=]{0,200}")
