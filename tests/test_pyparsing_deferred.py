@@ -1,8 +1,9 @@
 """pyparsing is imported only for a text that needs its parser: a CEQL filter grouped by parentheses.
 
 Its import costs about as much as checking 50 corpus bodies, and every body of the corpus is read without it: the
-lexers' tokens read a whole text with their own loop (``RunToken.scan``), a filter without groups is one regex
-over its token letters, and a zone's split from its format is one regex.  Each of these is compared here with the
+lexers' tokens read a whole text with their own loop (``RunToken.scan``), a filter without groups is read
+condition by condition over its token letters (``ceql._flat_shape``), and a zone's split from its format is one
+regex.  Each of these is compared here with the
 pyparsing form it stands for.
 """
 
