@@ -1079,7 +1079,8 @@ _NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 # skips in C from sign to sign, where the forward patterns try every place.  (Not a name after an encoded blank,
 # `%20token`: a text holding a `%` is read by the patterns themselves.)
 # A run of blanks is entered at its first only: from each of them, a long run was read to its end again (quadratic).
-_CEQL_NAMES_BACKWARDS = LazyPattern(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
+# Compiled at import: every poller whose filter has a condition asks it.
+_CEQL_NAMES_BACKWARDS = re.compile(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
 
 
 def _may_compare_a_credential(text: str) -> bool:
