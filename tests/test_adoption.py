@@ -149,6 +149,17 @@ def test_baseline_errors_exit_2(tmp_path):
     assert alone.code == 2 and "--baseline FILE" in alone.err
 
 
+@pytest.mark.parametrize("count", ["true", "2.0", '"1"', "0"])
+def test_a_baseline_count_that_is_no_whole_number_is_malformed(tmp_path, count):
+    """helper-203: `"count": true` was read as 1 (a bool is an int in Python), where `"count": "many"` is malformed."""
+    from validator.baseline import BaselineError, load
+
+    (tmp_path / "b.json").write_text('{"version": 1, "findings": [{"path": "a.json", "rule": "CE105", "pointer": '
+                                     f'"/configuration", "digest": "dee3f9031ae608a2", "count": {count}}}]}}')
+    with pytest.raises(BaselineError, match="malformed entry"):
+        load(tmp_path / "b.json")
+
+
 # -- outputs and options -------------------------------------------------------------------------------------------
 def test_several_outputs_in_one_run(tmp_path):
     repo = _repo(tmp_path)

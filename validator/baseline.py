@@ -192,7 +192,7 @@ def load(file: str | os.PathLike[str]) -> Baseline:
             count = entry.get("count", 1)
         except (KeyError, TypeError, AttributeError):
             raise BaselineError(f"{path}: findings[{number}]: needs path, rule, pointer and digest") from None
-        if not all(isinstance(part, str) for part in key) or not isinstance(count, int) or count < 1:
+        if not all(isinstance(part, str) for part in key) or type(count) is not int or count < 1:  # (`true` is no count)
             raise BaselineError(f"{path}: findings[{number}]: malformed entry")
         if key[1] in _NOTES:
             continue  # (an earlier version recorded skip notes: never matched now, so never "gone")
