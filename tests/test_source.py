@@ -245,6 +245,9 @@ SYNTAX = [
     ('{"name": \'x\'}', "CE005", 1, 10, "single quotes"),
     ('{name: "x"}', "CE006", 1, 2, "must be in double quotes"),
     ('{"key": element}', "CE006", 1, 9, "bare word `element`"),
+    # helper-203: a YAML body saved as .json was "bare word `element` is not a JSON value (a variable from code?)"
+    ("element:\n  key: sageone\n", "CE006", 1, 1, "`element:` at the top of the file is YAML, not JSON"),
+    ("element: {key: sageone}", "CE006", 1, 1, "is YAML, not JSON"),
     ('{"id": {{page.elementId}}}', "CE006", 1, 8, "placeholder `{{page.elementId}}`"),
     ('{"id": <ELEMENT_ID>}', "CE006", 1, 8, "placeholder `<ELEMENT_ID>`"),
     ('{"a": True}', "CE006", 1, 7, "`True` is Python"),

@@ -48,6 +48,10 @@ def _char(c: str) -> str:
     return f"U+{ord(c):04X}"
 
 
+# A key and its colon at a line's end or before a value, as YAML writes the top of a document (`element:`)
+_YAML_KEY = LazyPattern(r"[ \t]*:(?:[ \t]|\r?\n|\r|$)")
+
+
 def _visible(text: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
@@ -444,6 +448,10 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             if token == "undefined":
                 return source._problem("CE006", "`undefined` is JavaScript, not JSON", pos, word.end(),
                                        "write `null`, or leave the property out")
+            if not stack and _YAML_KEY.match(text, word.end()):  # (`element:` opening the file: YAML saved as JSON)
+                return source._problem(
+                    "CE006", f"`{token}:` at the top of the file is YAML, not JSON: the file is a YAML document",
+                    pos, word.end(), "write the body as JSON: `{\"element\": {...}, \"configuration\": {...}}`")
             return source._problem(
                 "CE006", f"bare word `{token}` is not a JSON value (a variable from code?); strings need "
                          "double quotes", pos, word.end(), f"write `\"{token}\"`")
