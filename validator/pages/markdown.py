@@ -615,7 +615,8 @@ _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|failing|mistake
             r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
             r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|ошибка|плох\w*|źle|błędn\w*"
             r"|niepoprawn\w*|fel(?:aktig[at]?)?|(?:错误|錯誤|間違った|間違い|誤った|誤り|誤|悪い|ＮＧ|NG|잘못된|틀린)"
-            r"(?:示例|範例|范例|の?例|の?設定|写法|寫法|예시?|\s*예)?)")
+            r"(?:示例|範例|范例|の?例|の?設定|写法|寫法|예시?|\s*예)?)"
+            r"(?!\s*-\s*free\b)")  # (`Mistake-free example:` says the block holds none)
 # `Before`, `Before the fix`, and in other languages (`Vorher`, `Avant`, `変更前`): the state a fix changed
 _BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
            r"|修改前|修复前|修復前|이전)")
