@@ -248,6 +248,10 @@ SYNTAX = [
     # helper-203: a YAML body saved as .json was "bare word `element` is not a JSON value (a variable from code?)"
     ("element:\n  key: sageone\n", "CE006", 1, 1, "`element:` at the top of the file is YAML, not JSON"),
     ("element: {key: sageone}", "CE006", 1, 1, "is YAML, not JSON"),
+    # helper-203's list: a YAML document's opening line was "`-` must be followed by a digit"
+    ("---\nelement:\n  key: sageone\n", "CE001", 1, 1, "`---` opens a YAML document: the file is YAML, not JSON"),
+    ("--- # instance\nelement: x\n", "CE001", 1, 1, "is YAML, not JSON"),
+    ("--5", "CE001", 1, 1, "`-` must be followed by a digit"),
     ('{"id": {{page.elementId}}}', "CE006", 1, 8, "placeholder `{{page.elementId}}`"),
     ('{"id": <ELEMENT_ID>}', "CE006", 1, 8, "placeholder `<ELEMENT_ID>`"),
     ('{"a": True}', "CE006", 1, 7, "`True` is Python"),

@@ -50,6 +50,8 @@ def _char(c: str) -> str:
 
 # A key and its colon at a line's end or before a value, as YAML writes the top of a document (`element:`)
 _YAML_KEY = LazyPattern(r"[ \t]*:(?:[ \t]|\r?\n|\r|$)")
+# ... and the line that opens a YAML document (`---`, alone or before its first key)
+_YAML_START = LazyPattern(r"---(?:[ \t]|\r?\n|\r|$)")
 
 
 def _visible(text: str) -> str:
@@ -478,6 +480,9 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         if c == ".":
             return source._problem("CE001", "a JSON number needs a digit before `.` (write `0.5`, not `.5`)",
                                    pos, pos + 1, "add a leading `0`")
+        if c == "-" and not stack and _YAML_START.match(text, pos):  # (a YAML body saved as .json)
+            return source._problem("CE001", "`---` opens a YAML document: the file is YAML, not JSON", pos, pos + 3,
+                                   "write the body as JSON: `{\"element\": {...}, \"configuration\": {...}}`")
         if c == "-":
             return source._problem("CE001", "`-` must be followed by a digit", pos, pos + 1,
                                    "write the number, or quote the text")
