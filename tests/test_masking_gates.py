@@ -136,7 +136,7 @@ def test_a_url_comparing_no_credential_is_not_scanned_for_conditions(monkeypatch
 
 def _webhook_ungated(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     with monkeypatch.context() as patched:  # (every pattern's piece found in every text)
-        patched.setattr(masking, "_WEBHOOK_SECRETS", tuple(("", pattern) for _, pattern in masking._WEBHOOK_SECRETS))
+        patched.setattr(masking, "_WEBHOOK_SECRETS", tuple((("",), pattern) for _, pattern in masking._WEBHOOK_SECRETS))
         return list(masking._webhook_secrets(text))
 
 
@@ -167,7 +167,7 @@ def test_the_webhook_pieces_spare_no_match(corpus_strings: list[str], monkeypatc
 
 
 def test_a_body_naming_a_webhook_is_not_scanned_for_every_service(monkeypatch: pytest.MonkeyPatch) -> None:
-    counted = tuple((piece, _Counted(pattern)) for piece, pattern in masking._WEBHOOK_SECRETS)
+    counted = tuple((pieces, _Counted(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
     monkeypatch.setattr(masking, "_WEBHOOK_SECRETS", counted)
     text = '{"configuration": {"event.vendor.type": "webhook", "event.notification.callback.url": "https://x.io/hook"}}'
     assert list(masking._webhook_secrets(text)) == []
@@ -429,3 +429,58 @@ def test_the_places_of_a_variable_s_definitions_are_listed_once_not_once_a_heade
     text = "U=Zq8wLm2Nc7VbXk3Pq9\n" * 50 + "User $U, Organization $U\n" * 50
     assert masking.platform_credentials(text) == [(21 * 49 + 2, 21 * 49 + 20)]  # (the last one set before them)
     assert len({id(seq) for seq in seen}) == 1, len({id(seq) for seq in seen})
+
+
+_HEADER_PIECES = ["User", "user", "USER", "Organization", "organizations", "ORGANIZATION", "Element", "element", ":", " ",
+                  "\t", "\\", "`", "\n", "\r\n", ",", "\"", "'", "+", "Zq8wLm2Nc7VbXk3Pq9", "${U}", "<org>", "x", "é",
+                  "\u0130", "\u017f", "Authorization: "]
+
+
+def _platform_ungated(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    with monkeypatch.context() as patched:
+        patched.setattr(masking, "_may_hold_a_header_part", lambda text: True)
+        return masking.platform_credentials(text)
+
+
+def test_the_header_part_gate_spares_no_credential(corpus_strings: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text where no part's name (`user`, `organization`, `element`, any case) is followed by what follows one in a
+    header (`:`, a blank, a line's continuation) is not scanned for the platform's header: the same credentials as
+    with the scan, in every corpus string and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    assert [text for text in corpus_strings
+            if masking.platform_credentials(text) != _platform_ungated(text, monkeypatch)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=16).map("".join))
+    def same(text: str) -> None:
+        assert masking.platform_credentials(text) == _platform_ungated(text, monkeypatch)
+
+    same()
+
+
+def test_a_body_naming_organizations_costs_no_scan_for_the_platform_header(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body with an `organizations` resource or a hub's description ("manage contacts, organizations and ...") is not
+    scanned for `User ..., Organization ...` (nor the pattern compiled for it); a header is still found."""
+    header = _Counted(masking._CE_AUTHORIZATION)
+    monkeypatch.setattr(masking, "_CE_AUTHORIZATION", header)
+    body = ('{"organizations": {"url": "/hubs/general/organizations"}, "description": "manage users, organizations and '
+            'elements", "element": {"key": "box"}}')
+    assert masking.platform_credentials(body) == []
+    assert header.scans == 0
+    text = "Authorization: User Zq8wLm2Nc7VbXk3Pq9, Organization Pf6Rt2Xq9Lm4Wz8Kd3"
+    assert [text[start:end] for start, end in masking.platform_credentials(text)] == ["Zq8wLm2Nc7VbXk3Pq9",
+                                                                                     "Pf6Rt2Xq9Lm4Wz8Kd3"]
+    assert header.scans == 1
+
+
+def test_a_webhook_url_key_costs_no_scan_for_make_s_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`hook.` is in every `webhook.url` key: Make's pattern (`hook.eu1.make.com/<token>`) is scanned for only in a text
+    naming its hosts, `make.com` or `integromat.com`; its token is still masked."""
+    counted = tuple((pieces, _Counted(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
+    monkeypatch.setattr(masking, "_WEBHOOK_SECRETS", counted)
+    body = '{"configuration": {"event.notification.webhook.url": "https://x.io/in"}}'
+    assert list(masking._webhook_secrets(body)) == []
+    assert sum(pattern.scans for _, pattern in counted) == 0
+    url = "https://hook.eu1.make.com/Kq9vT3pLx8wZ2mNrXy"
+    assert [url[start:end] for start, end in masking._webhook_secrets(url)] == ["Kq9vT3pLx8wZ2mNrXy"]

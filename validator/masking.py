@@ -1343,18 +1343,19 @@ def _escaped_slashes(pattern: str) -> str:
     return "".join(piece if index % 2 else piece.replace("/", _SLASH) for index, piece in enumerate(pieces))
 
 
-# Each with a piece every match holds, in lower case (no `/`, which may be written escaped): a pattern written in any
-# case is tried at every place of a text, so an ASCII text without the piece is not scanned for it
-_WEBHOOK_SECRETS = tuple((piece, LazyPattern("(?i)" + _escaped_slashes(pattern))) for piece, pattern in (
+# Each with pieces one of which every match holds, in lower case (no `/`, which may be written escaped): a pattern
+# written in any case is tried at every place of a text, so an ASCII text without its pieces is not scanned for it
+_WEBHOOK_SECRETS = tuple((pieces, LazyPattern("(?i)" + _escaped_slashes(pattern))) for pieces, pattern in (
     # Slack: services/T../B../TOKEN, workflows/T../A../ID/TOKEN, triggers/...: the last segment
-    ("hooks.slack.com", r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
+    (("hooks.slack.com",), r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
                         r"(?![A-Za-z0-9]|/[A-Za-z0-9])"),
-    ("hooks.zapier.com", r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})"),  # Zapier
-    ("discord", r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})"),  # Discord
-    ("incomingwebhook",  # Microsoft Teams
+    (("hooks.zapier.com",), r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})"),  # Zapier
+    (("discord",), r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})"),  # Discord
+    (("incomingwebhook",),  # Microsoft Teams
      r"\.office(?:365)?\.com/webhook(?:b2)?/[^\s\"'/]+/IncomingWebhook/(?P<value>[A-Za-z0-9]{16,})"),
-    ("hook.", r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})"),  # Make (Integromat)
-    ("maker.ifttt.com",  # IFTTT
+    (("make.com", "integromat.com"),  # Make (Integromat): not each `webhook.url` key's `hook.`
+     r"hook\.(?:[a-z0-9]+\.)?(?:make|integromat)\.com/(?P<value>[A-Za-z0-9]{16,})"),
+    (("maker.ifttt.com",),  # IFTTT
      r"maker\.ifttt\.com/trigger/[^\s\"'/]+(?:/json)?/with/key/(?P<value>[A-Za-z0-9_\-]{10,})"),
 ))
 # Tokens a service issues in a shape of its own, secret under any key or in prose (`"notes": "old key ghp_..."`):
@@ -1426,8 +1427,8 @@ _PIPEDREAM = LazyPattern(r"(?<![A-Za-z0-9])(?P<value>e[no][a-z0-9]{10,})\.m\.pip
 
 def _webhook_secrets(text: str) -> Iterator[tuple[int, int]]:
     lowered = text.lower() if text.isascii() else None  # (beyond ASCII, case folding is the regex engine's own)
-    for piece, pattern in _WEBHOOK_SECRETS:  # (Slack's documentation writes the token as `XXXXXXXX...`: a mask, shown)
-        if lowered is not None and piece not in lowered:
+    for pieces, pattern in _WEBHOOK_SECRETS:  # (Slack's documentation writes the token as `XXXXXXXX...`: a mask, shown)
+        if lowered is not None and not any(piece in lowered for piece in pieces):
             continue
         yield from (match.span("value") for match in pattern.finditer(text) if not _showable(match.group("value")))
     if "pipedream" in text:
@@ -1632,11 +1633,26 @@ def _header_parts(text: str, header: re.Match[str], defined: dict[str, _Defined]
     return parts
 
 
+_CE_PART_NAMES = tuple(part.lower() for part in PLATFORM_HEADER_PARTS)
+_CE_PART_FOLLOWERS = (":", " ", "\t", "\\", "`")  # (the first character _CE_AFTER_PART reads)
+
+
+def _may_hold_a_header_part(text: str) -> bool:
+    """Whether ``text`` may hold a part of the platform's header (:data:`_CE_AUTHORIZATION`): its name in any case, then
+    what every part's name is followed by (`:`, a blank or a line's continuation).  A text that names `organizations`
+    only (a resource, a hub's description) is not scanned, nor is the pattern compiled for it; beyond ASCII, the case
+    folding is the regex engine's own."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(part + after in lowered for part in _CE_PART_NAMES for after in _CE_PART_FOLLOWERS)
+
+
 def platform_credentials(text: str) -> list[tuple[int, int]]:
     """The user secret, organization secret and element token of each Cloud Elements authorization header
     (``User ..., Organization ...[, Element ...]``, in any order) written in ``text``, wherever it is (a header,
     a variable; or the variable a part names, set on a line of its own before the header)."""
-    if "rganization" not in text and "RGANIZATION" not in text:
+    if "rganization" not in text and "RGANIZATION" not in text or not _may_hold_a_header_part(text):
         return []
     spans = []
     defined: dict[str, _Defined] | None = None
