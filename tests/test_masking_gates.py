@@ -484,3 +484,59 @@ def test_a_webhook_url_key_costs_no_scan_for_make_s_hooks(monkeypatch: pytest.Mo
     assert sum(pattern.scans for _, pattern in counted) == 0
     url = "https://hook.eu1.make.com/Kq9vT3pLx8wZ2mNrXy"
     assert [url[start:end] for start, end in masking._webhook_secrets(url)] == ["Kq9vT3pLx8wZ2mNrXy"]
+
+
+_ELSEWHERE_PIECES = ["your", "YOUR", "Your", "\u0177our", "_", "-", " ", "api", "key", "own", "${", "$", "{", "{{", "}",
+                     "}}", "%", "(", ")", "s", "secrets.", "env", "Env:", "X", "SAGE_KEY", ",", "vault:", "arn:aws:",
+                     "secretsmanager:", "ssm:", "op://", "projects/", "p1", "/secrets/", "sage#key", "\t", "\n",
+                     "Kq9vT3pLx8wZ", "?", ":", "\u017f", "\u212a", "é"]
+
+
+def test_what_the_forms_of_a_value_got_elsewhere_start_with_spares_no_match(corpus_strings: list[str]) -> None:
+    """A value is matched against `your-api-key`, `${X}`, a secret store's address and `(user, password)` only when it
+    starts as each of them does: every match of each, in every corpus string and generated one, starts so."""
+    from hypothesis import given, settings, strategies as st
+
+    def spared_a_match(value: str) -> bool:
+        stripped = value.strip()
+        return (masking._YOUR_SOMETHING.fullmatch(stripped) is not None and stripped[:1] not in ("y", "Y")) \
+            or (masking._REFERENCE_FORMS.fullmatch(stripped) is not None
+                and stripped[:1] not in masking._REFERENCE_STARTS) \
+            or (masking._SECRET_STORE.fullmatch(stripped) is not None
+                and not stripped.startswith(masking._SECRET_STORE_STARTS)) \
+            or (masking._CODE_TUPLE.fullmatch(stripped) is not None and stripped[:1] != "(")
+
+    assert [text for text in corpus_strings if spared_a_match(text)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_ELSEWHERE_PIECES), max_size=10).map("".join))
+    def spares_none(value: str) -> None:
+        assert not spared_a_match(value)
+
+    spares_none()
+
+
+class _Matched:
+    """A pattern that counts the whole values matched with it."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.matches = pattern, 0
+
+    def fullmatch(self, *args: Any) -> Any:
+        self.matches += 1
+        return self.pattern.fullmatch(*args)
+
+
+def test_a_plain_value_is_matched_against_no_form_of_a_value_got_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A secret key's value that starts as none of the forms does (most of them: a placeholder, a mask, a word) costs
+    no match against them, nor their compiling; each form is still read where a value starts as it does."""
+    names = ("_YOUR_SOMETHING", "_REFERENCE_FORMS", "_SECRET_STORE", "_CODE_TUPLE")
+    counted = {name: _Matched(getattr(masking, name)) for name in names}
+    for name, pattern in counted.items():
+        monkeypatch.setattr(masking, name, pattern)
+    assert not masking._gets_it_elsewhere("xxxxxxxxxxxxxxxx")
+    assert not masking._gets_it_elsewhere("Kq9vT3pLx8wZ2mN")
+    assert {name: pattern.matches for name, pattern in counted.items()} == dict.fromkeys(names, 0)
+    assert masking._gets_it_elsewhere("your-api-key") and masking._gets_it_elsewhere("${SAGE_API_SECRET}")
+    assert masking._gets_it_elsewhere("vault:secret/sage#key") and masking._gets_it_elsewhere("(username, password)")
+    assert masking.names_a_secret_store(" op://Prod/Sage/apim ") and not masking.names_a_secret_store("Kq9vT3pLx8wZ")

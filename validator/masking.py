@@ -3131,12 +3131,15 @@ _REFERENCE_FORMS = LazyPattern(
     r"\$?\{\{[ \t]*(?:secrets|env|vars|inputs)\.(?P<a>[A-Za-z_]\w{0,100})[ \t]*\}\}|\$(?i:env):(?P<b>[A-Za-z_]\w{0,100})"
     r"|%\((?P<c>[A-Za-z_]\w{0,100})\)s|\{(?P<d>[A-Za-z_][\w.]{0,100})\}|\$\{(?P<e>[A-Za-z_]\w{0,100})(?::?\?[^{}\r\n]{0,200})?\}")
 _SECRET_STORE = LazyPattern(r"(?:vault:|arn:aws:secretsmanager:|arn:aws:ssm:|op://|projects/[\w.\-]+/secrets/)[\w./#:\- ]{1,300}")
+_SECRET_STORE_STARTS = ("vault:", "arn:aws:", "op://", "projects/")  # (what every address starts with)
+_REFERENCE_STARTS = frozenset("${%")  # (the first character of each of _REFERENCE_FORMS)
 
 
 def names_a_secret_store(value: str) -> bool:
     """Whether ``value`` is a secret store's address (`op://vault/item/field`, `vault:kv/sage#key`, an ARN), where a
     deployment fetches the secret: no secret itself (CE751 asks this too)."""
-    return _SECRET_STORE.fullmatch(value.strip()) is not None
+    stripped = value.strip()
+    return stripped.startswith(_SECRET_STORE_STARTS) and _SECRET_STORE.fullmatch(stripped) is not None
 
 # Code: a known root's attribute path, or an identifier path called or indexed with quoted names (`os.getenv("X")`)
 _CODE_ROOTS = frozenset({"os", "process", "settings", "config", "cfg", "conf", "self", "this", "args", "env", "ENV",
@@ -3154,13 +3157,16 @@ _SAYS_NOTHING = frozenset({"redacted", "[redacted]", "(redacted)", "todo", "tbd"
 
 def _gets_it_elsewhere(value: str) -> bool:
     stripped = value.strip()
-    if stripped.lower() in _SAYS_NOTHING or _YOUR_SOMETHING.fullmatch(stripped):
+    # (each form is matched only against a value that starts as it does: most values are asked once, and none of
+    # them is any of these forms)
+    first = stripped[:1]
+    if stripped.lower() in _SAYS_NOTHING or first in ("y", "Y") and _YOUR_SOMETHING.fullmatch(stripped):
         return True
-    reference = _REFERENCE_FORMS.fullmatch(stripped)
+    reference = _REFERENCE_FORMS.fullmatch(stripped) if first in _REFERENCE_STARTS else None
     if reference is not None:
         name = next(group for group in reference.groups() if group is not None)
         return _VARIABLE_NAME.fullmatch(name) is not None
-    if _SECRET_STORE.fullmatch(stripped) or _CODE_TUPLE.fullmatch(stripped):
+    if names_a_secret_store(stripped) or first == "(" and _CODE_TUPLE.fullmatch(stripped):
         return True
     call = _CODE_CALL.fullmatch(stripped)
     if call is None:
