@@ -540,3 +540,64 @@ def test_a_plain_value_is_matched_against_no_form_of_a_value_got_elsewhere(monke
     assert masking._gets_it_elsewhere("your-api-key") and masking._gets_it_elsewhere("${SAGE_API_SECRET}")
     assert masking._gets_it_elsewhere("vault:secret/sage#key") and masking._gets_it_elsewhere("(username, password)")
     assert masking.names_a_secret_store(" op://Prod/Sage/apim ") and not masking.names_a_secret_store("Kq9vT3pLx8wZ")
+
+
+_USER_KEY_PIECES = ["user", "User", "USER", "name", "Name", "_", ".", "-", "login", "Login", "LOGIN", "id", "Id", "key",
+                    "Key", "keys", "auth", "AUTH", "jwt", "totp", "OTP", "mfa", "api", "x", "\u017f", "\u0130", "\u0131",
+                    "\u212a", "é", "\n", " "]
+
+
+def test_the_pieces_of_a_username_key_spare_no_match(corpus_strings: list[str]) -> None:
+    """A key is searched for a username's or a key's name (`login_name`, `mailchimp_key`) only when it holds a piece of
+    one: the same answers as the searches' alone, for every corpus string and generated key (the letters that fold
+    to ASCII ones, `ſ`, `İ`, `K`, too)."""
+    from hypothesis import given, settings, strategies as st
+
+    def searched(key: str) -> tuple[bool, bool]:
+        login = masking._USERNAME_KEY.search(key) is not None
+        return login, login or masking._SHAPE_DECIDES.search(key) is not None
+
+    def asked(key: str) -> tuple[bool, bool]:
+        return masking._names_a_login.__wrapped__(key), masking._names_a_user.__wrapped__(key)
+
+    assert [key for key in corpus_strings if asked(key) != searched(key)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_USER_KEY_PIECES), max_size=8).map("".join))
+    def same(key: str) -> None:
+        assert asked(key) == searched(key)
+
+    same()
+
+
+class _Searched:
+    """A pattern that counts the searches made with it."""
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.searches = pattern, 0
+
+    def search(self, *args: Any) -> Any:
+        self.searches += 1
+        return self.pattern.search(*args)
+
+
+def test_a_key_naming_no_user_costs_no_search_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys of a body are asked whether they name a username (each once: 300 corpus bodies ask about 500): one
+    holding no `user`, `login`, `key`, `auth`... is not searched; one holding one still is."""
+    login, shape = _Searched(masking._USERNAME_KEY), _Searched(masking._SHAPE_DECIDES)
+    monkeypatch.setattr(masking, "_USERNAME_KEY", login)
+    monkeypatch.setattr(masking, "_SHAPE_DECIDES", shape)
+    assert not masking._names_a_user.__wrapped__("pollingIntervalInMinutes")
+    assert not masking._names_a_login.__wrapped__("event.vendor.type")
+    assert (login.searches, shape.searches) == (0, 0)
+    assert masking._names_a_login.__wrapped__("sage.login.name") and masking._names_a_user.__wrapped__("mailchimp_key")
+    assert not masking._names_a_user.__wrapped__("userCount")
+
+
+def test_the_blank_a_key_s_shape_refuses_is_any_blank() -> None:
+    """A username value with a blank in it has no key's shape: the blank looked for in C is any character
+    str.isspace() calls one (a no-break space, a line separator)."""
+    blanks = [chr(code) for code in range(0x3000 + 1) if chr(code).isspace()]
+    assert all(masking._SPACE.search(char) for char in blanks)
+    assert not any(masking._SPACE.search(chr(code)) for code in range(0x3000 + 1) if not chr(code).isspace())
+    assert masking._key_shaped("api_Kq9vT3pLx8wZ2mN4rT6y") and not masking._key_shaped("api_Kq9vT3pLx8\u2028wZ2mN4rT6y")

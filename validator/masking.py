@@ -1252,18 +1252,33 @@ _USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]
 _SHAPE_DECIDES = LazyPattern(r"(?i)(?:key|keys|auth|jwt|totp|otp|mfa)$")
 
 
+# A piece of every name each of the two reads, in lower case: a key holding none is not searched (most keys)
+_USERNAME_PIECES = ("user", "login")
+_SHAPE_PIECES = ("key", "auth", "jwt", "otp", "mfa")
+
+
+def _may_hold(key: str, pieces: tuple[str, ...]) -> bool:
+    """Whether ``key`` may hold a match of a case-insensitive pattern each match of which holds one of ``pieces``: an
+    ASCII key is told by its lower case; beyond ASCII, the regex engine folds the case its own way (`ſ` is an `s`)."""
+    if not key.isascii():
+        return True
+    lowered = key.lower()
+    return any(piece in lowered for piece in pieces)
+
+
 @lru_cache(maxsize=32768)  # asked of every string's key (the same keys come back in every poller entry); 10,000 pollers fit
 def _names_a_user(key: str) -> bool:
     """Whether ``key``'s value is masked when it has a key's shape (:func:`_key_shaped`): a username, or a key named
     only as some key, auth or one-time code (the secret ones by name are :func:`_is_secret`'s)."""
-    return _USERNAME_KEY.search(key) is not None or _SHAPE_DECIDES.search(key) is not None
+    return _names_a_login(key) or _may_hold(key, _SHAPE_PIECES) and _SHAPE_DECIDES.search(key) is not None
 
 
 @lru_cache(maxsize=32768)
 def _names_a_login(key: str) -> bool:
     """Whether ``key`` names a username or a login (a part of :func:`_names_a_user`)."""
-    return _USERNAME_KEY.search(key) is not None
+    return _may_hold(key, _USERNAME_PIECES) and _USERNAME_KEY.search(key) is not None
 _KEY_PREFIXES = ("live_", "test_", "sk_", "pk_", "rk_", "api_", "key-")
+_SPACE = LazyPattern(r"\s")  # (what str.isspace() says a blank is, looked for in C)
 
 
 def _key_shaped(value: str) -> bool:
@@ -1273,7 +1288,7 @@ def _key_shaped(value: str) -> bool:
     words (`api_integration_user`, `ServiceAccount2019Prod`), e-mail addresses and short logins are shown."""
     if _CREDENTIAL_PAIR.fullmatch(value) and not is_env_reference(value):
         return True  # `ops:Tr0ub4dor&3`: a user and a password, as Basic authentication joins them
-    if len(value) < 16 or any(char.isspace() for char in value) or is_env_reference(value):
+    if len(value) < 16 or _SPACE.search(value) or is_env_reference(value):
         return False
     plain = value.replace("\\", "").replace("'", "")  # a shell-escaped quote inside it (CE008)
     lowered = plain.lower()
