@@ -601,3 +601,32 @@ def test_the_blank_a_key_s_shape_refuses_is_any_blank() -> None:
     assert all(masking._SPACE.search(char) for char in blanks)
     assert not any(masking._SPACE.search(chr(code)) for code in range(0x3000 + 1) if not chr(code).isspace())
     assert masking._key_shaped("api_Kq9vT3pLx8wZ2mN4rT6y") and not masking._key_shaped("api_Kq9vT3pLx8\u2028wZ2mN4rT6y")
+
+
+def test_finding_a_body_s_secrets_imports_nothing_once_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import statement inside a function runs the import machinery at each call (3 to 6 us, a poller's value by
+    value): the masking of a body, and CE751's reading of a URL's credential, import nothing once their modules are
+    loaded (the first body may load what the rest need)."""
+    import builtins
+
+    from validator.rules import secrets as secret_rule
+
+    def body(n: int) -> str:
+        return ('{"configuration": {"oauth.api.secret": "Pf6Rt2Xq9Lm4Wz8K%d", "sage.api.key": "<SAGE_API_KEY_%d>", '
+                '"notes": "rotated Pf6Rt2Xq9Lm4Wz8K%d", "url": "https://x.io/a?api_key=Kq9vT3pLx8wZ2mN%d"}}' % (n, n, n, n))
+
+    find_secrets(load_source(body(1)))
+    assert secret_rule._real_in_url("Kq9vT3pLx8wZ2mN1", "api_key")
+    imported: list[str] = []
+    real_import = builtins.__import__
+
+    def counting(name: str, *args: Any, **kwargs: Any) -> Any:
+        imported.append(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", counting)
+    found = find_secrets(load_source(body(2)))
+    assert secret_rule._real_in_url("Kq9vT3pLx8wZ2mN2", "api_key")
+    monkeypatch.undo()
+    assert imported == []
+    assert "Pf6Rt2Xq9Lm4Wz8K2" in found.values

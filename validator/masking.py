@@ -55,11 +55,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple, NewType, Sequence
+from urllib.parse import quote, unquote
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern, tree_of
 from .vocabulary.characters import visible
-from .vocabulary.placeholders import is_env_reference, is_placeholder_value, names_a_variable, secret_in_brackets
+from .vocabulary.placeholders import (find_placeholders, is_env_reference, is_placeholder_value, is_prose, names_a_variable,
+                                      secret_in_brackets)
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
 from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_ambiguous_parameter, is_credential_parameter, is_flag,
                                  is_secret_parameter, may_be_a_credential_parameter, may_hold_a_secret, names_its_key,
@@ -362,8 +364,6 @@ class Secrets:
         """These secrets where their values occur in another text (a URL rendered from the document), as
         written or percent-encoded (every character, or as ``encoded`` gives a value's forms: the request render
         sends); the spans are offsets into ``text``."""
-        from urllib.parse import quote
-
         spans: set[tuple[int, int]] = set()
         every: set[str] = set()
         for value in self.values:
@@ -906,8 +906,6 @@ def _table_value(word: str) -> bool:
     is documentation), that is not documentation either: a key's name
     (`oauth.user.token`), a name in capitals (`TEXTFIELD_32`, `SAGE_API_SECRET`), what stands for a value
     (`vault:secret/sage#key`, a reference, a placeholder)."""
-    from .vocabulary.placeholders import find_placeholders
-
     return _TOKEN_CELL.fullmatch(word) is not None and (looked_for_elsewhere(word) or _random_letters(word)) \
         and not _shown_as_written(word) and not _NAME_LIKE.fullmatch(word) and not find_placeholders(word)
 
@@ -1186,8 +1184,6 @@ def _has_encoded_equals(text: str) -> bool:
 
 
 def _unquote(value: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(value)
 
 
@@ -3234,8 +3230,6 @@ _ALGORITHMS = frozenset({"md5", "sha1", "sha-1", "sha256", "sha-256", "sha384", 
 def _stands_for_a_value(value: str) -> bool:
     """Whether a secret key's whole value is documentation standing for the secret (`MAGENTO_API_SECRET`, `Your API
     key`, `<CLIENT_SECRET>`): the placeholder rule reports it, and its excerpt must show what it reports."""
-    from .vocabulary.placeholders import find_placeholders, is_prose
-
     found = find_placeholders(value, credential=True)
     if not found or found[0].start != 0 or found[-1].end != len(value) or any(
             placeholder.kind != "placeholder" for placeholder in found):

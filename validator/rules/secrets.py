@@ -32,12 +32,13 @@ from __future__ import annotations
 import json
 import re
 from typing import Any, Iterator
+from urllib.parse import unquote
 
 from ..findings import Finding
 from ..kinds import POLLER_KEY, JsonPath, pointer_of
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
-from ..masking import committed_url_secrets, names_a_secret_store
+from ..masking import committed_url_secrets, names_a_secret_store, platform_credentials
 from ..vocabulary.secrets import is_secret_key, may_be_an_identifier, names_its_key
 from .base import Rule
 
@@ -196,8 +197,6 @@ def check(ctx: Any) -> Iterator[Finding]:
 def committed_headers(ctx: Any) -> Iterator[Finding]:
     """CE751 for the platform's own credentials in a request's headers written as name/value pairs (a Postman
     collection's `{"key": "Authorization", "value": "User ..., Organization ..."}`), when they look real."""
-    from ..masking import platform_credentials
-
     for node, path in _objects(ctx.value):
         label, value = node.get("key", node.get("name")), node.get("value")
         if isinstance(label, str) and label.lower() == "authorization" and isinstance(value, str):
@@ -209,6 +208,4 @@ def committed_headers(ctx: Any) -> Iterator[Finding]:
 
 def _real_in_url(written: str, name: str) -> bool:
     """Whether a URL's credential, as written (percent-encoded, maybe a macro), looks like a real secret."""
-    from urllib.parse import unquote
-
     return "${" not in written and is_real_looking(unquote(written), key=name)
