@@ -55,6 +55,11 @@ _ENCRYPTED = LazyPattern(r"ENC\[[A-Z0-9_]+,data:[^\]]*\]|\$ANSIBLE_VAULT;\d+\.\d
 _ALGORITHM = LazyPattern(r"(?i)(?:hmac[-_ ]?)?(?:sha[-_]?(?:1|2|3|224|256|384|512)(?:[-_/]\d+)?|md5)")
 _BRACKETED_NAME = LazyPattern(r"\{\w{1,80}\}|\[\w{1,80}\]|__\w{1,80}__")
 _TOKEN = LazyPattern(r"(?=\S*\d)(?=\S*[A-Za-z])\S{16,}")  # letters and digits, no space, 16 or more
+# The first characters of what the patterns above match whole: a value is matched only against a pattern it may match
+# (most are matched against none).  `ſ` is an `s` to the regex engine, in any case.
+_ALGORITHM_STARTS = frozenset("hHsSmM\u017f")
+_BRACKETED_STARTS = frozenset("{[_")
+_MASKED_STARTS = frozenset("\u2022\u25cf\u00b7\u2219*<")
 
 
 def is_real_looking(value: str, *, key: str = "") -> bool:
@@ -70,15 +75,15 @@ def is_real_looking(value: str, *, key: str = "") -> bool:
         return False  # `"quickbase.apptoken": "quickbase.apptoken"`: the key's own name standing for its value
     if len(text) < 8:
         return False  # `123456`, `api1`: documentation dummies; real keys and tokens are longer
-    if _ALGORITHM.fullmatch(text):
+    if text[:1] in _ALGORITHM_STARTS and _ALGORITHM.fullmatch(text):
         return False  # `"webhook.hmac": "HmacSHA256"`: the algorithm's name, not its key
-    if _BRACKETED_NAME.fullmatch(text):
+    if text[:1] in _BRACKETED_STARTS and _BRACKETED_NAME.fullmatch(text):
         return False  # `{apiKey}`, `[API_KEY]`, `__API_KEY__`: a name standing for the value
     if key and may_be_an_identifier(key) and not _TOKEN.fullmatch(text):
         return False  # `userKey=JIRAUSER10100`: an identifier; a user or app key is a long token
     if _DUMMY.search(text.lower().translate(_LEET)):
         return False  # `fak3AP1-s3Cr3t`, `my-dummy-secret`: made up for the docs
-    if _MASKED_OR_TEMPLATED.fullmatch(text):
+    if text[:1] in _MASKED_STARTS and _MASKED_OR_TEMPLATED.fullmatch(text):
         return False
     if names_a_secret_store(text):
         return False  # `op://Prod/Sage/apim`: where the deployment fetches the secret
