@@ -1359,7 +1359,7 @@ def _escaped_slashes(pattern: str) -> str:
 _WEBHOOK_SECRETS = tuple((pieces, LazyPattern("(?i)" + _escaped_slashes(pattern))) for pieces, pattern in (
     # Slack: services/T../B../TOKEN, workflows/T../A../ID/TOKEN, triggers/...: the last segment
     (("hooks.slack.com",), r"hooks\.slack\.com/(?:services|workflows|triggers)(?:/[A-Za-z0-9]+){1,3}/(?P<value>[A-Za-z0-9]{12,})"
-                        r"(?![A-Za-z0-9]|/[A-Za-z0-9])"),
+                           r"(?![A-Za-z0-9]|/[A-Za-z0-9])"),
     (("hooks.zapier.com",), r"hooks\.zapier\.com/hooks/catch/\d+/(?P<value>[A-Za-z0-9]{5,})"),  # Zapier
     (("discord",), r"discord(?:app)?\.com/api(?:/v\d+)?/webhooks/\d+/(?P<value>[A-Za-z0-9_\-]{20,})"),  # Discord
     (("incomingwebhook",),  # Microsoft Teams
