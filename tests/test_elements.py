@@ -1223,6 +1223,9 @@ def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     assert not found("closeio", {**events, "event.vendor.type": "webhook"})  # a webhook element, set up so
     assert not found("sageone", {**events, **poller, "event.vendor.type": "polling"})
     assert not found("hubspot", {**events, "event.vendor.type": "webhook"})  # it offers both
+    # helper-202's list: the message quoted `webhook` where the body wrote `Webhook`
+    (written,) = found("sageone", {**events, "event.vendor.type": "Webhook"})
+    assert "with `Webhook` no webhook is registered" in written.message
 
 
 @pytest.mark.parametrize("written", ["SageOne", "sage-one", "sage_one", "sagone"])

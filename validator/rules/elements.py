@@ -725,7 +725,7 @@ def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, 
     if isinstance(given, str) and given.strip().lower() == "webhook" and default == "polling" and not item.choices:
         yield ctx.finding(ELEMENT_VENDOR_TYPE_MISMATCH, f"element `{definition.key}` delivers events by polling only "
                           f"(its definition fixes `{_VENDOR_TYPE}` to `polling`, with no other option): with "
-                          "`webhook` no webhook is registered and nothing is polled",
+                          f"`{given}` no webhook is registered and nothing is polled",
                           pointer=f"{base}/{escape_pointer_token(_VENDOR_TYPE)}", help="write `polling`")
 
 
