@@ -638,3 +638,25 @@ def test_the_keys_of_a_lone_entry_are_checked_as_a_named_entrys():
     assert (findings[("CE102", "/pageSize")].line, findings[("CE102", "/pageSize")].column) == position(text, '"200"')
     named = {(f.rule, f.pointer) for f in check(json.dumps({"contacts": entry}))}  # as a named entry's
     assert {("CE101", "/contacts/idFeild"), ("CE102", "/contacts/pageSize")} <= named
+
+
+@pytest.mark.parametrize("entry, key", [
+    ({"url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd}'", "idFeild": "id"}, "idFeild"),
+    ({"URL": "/hubs/crm/contacts", "idField": "id"}, "URL"),
+    ({"Url": "/hubs/crm/contacts?where=updated>'${gmtDate:yyyy}'", "IdField": "id"}, "Url"),
+])
+def test_a_file_of_one_entry_whose_url_or_id_key_is_misspelt_is_checked(entry, key):
+    """helper-200's list: a file of one entry with `idFeild` (or `URL`) and no `datesConfiguration` was skipped as no
+    Cloud Elements file, though its url is a hub's path; now the misspelt key is named (CE101) beside CE106."""
+    rules = {(f.rule, f.pointer) for f in check(json.dumps(entry, indent=2))}
+    assert ("CE106", "") in rules and ("CE101", f"/{key}") in rules, rules
+
+
+@pytest.mark.parametrize("other", [
+    {"url": "/var/log/app-${date:yyyy-MM-dd}.log", "level": "info"},  # a log's file, dated by log4j
+    {"url": "/hubs/crm/contacts"},  # a url alone
+    {"url": "https://api.example.com/v1/users", "idFeild": "id"},  # no hub path, no macro, no filter
+    {"url": "/hubs/crm/contacts", "title": "Contacts", "icon": "user"},  # a front end's route
+])
+def test_other_files_with_a_url_stay_unread(other):
+    assert [f.rule for f in check(json.dumps(other))] == ["CE090"]  # (no Cloud Elements file)

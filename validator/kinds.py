@@ -148,6 +148,14 @@ def _entry_key_like(key: Any) -> bool:
     return key.lower() in lowered or bool(difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.85))
 
 
+def is_misspelt_entry(value: dict[Any, Any]) -> bool:
+    """Whether ``value`` is one poller entry whose `url` or `idField` is misspelt (`"URL"`, `"idFeild"`): two keys at
+    least, each an entry's or a near miss of one, and a `url` only a poller sends (a hub path, a macro, a filter)."""
+    if len(value) < 2 or not all(_entry_key_like(key) for key in value):
+        return False
+    return any(isinstance(key, str) and key.lower() == "url" and sends_a_poll_url(url) for key, url in value.items())
+
+
 def detect_kind(value: Any) -> Kind | None:
     """The kind of ``value``, or None when it is not a Cloud Elements document."""
     if not isinstance(value, dict):
@@ -157,7 +165,7 @@ def detect_kind(value: Any) -> Kind | None:
         return "instance"
     if POLLER_KEY in keys or any(isinstance(k, str) and k.startswith(_CONFIG_PREFIXES) for k in keys):
         return "configuration"
-    if _is_poller_map(value, nested=True) or is_single_entry(value):
+    if _is_poller_map(value, nested=True) or is_single_entry(value) or is_misspelt_entry(value):
         return "poller"
     if wrapped_body(value) is not None:
         return "instance"  # its schema says what is wrong: CE103 names the wrapper

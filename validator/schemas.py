@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 from .locations import schema_folder
 from .findings import Severity
 from .options import SetupError
-from .kinds import sends_a_poll_url, wrapped_body
+from .kinds import is_misspelt_entry, sends_a_poll_url, wrapped_body
 from .lazy_pattern import LazyPattern
 from .rules.base import Rule
 from .schema_gate import Check, compile_gate
@@ -944,7 +944,7 @@ class _Translator:
         if root is None:
             return set()
         node = self._node(root)
-        if isinstance(node, dict) and isinstance(node.get("url"), str):
+        if isinstance(node, dict) and (isinstance(node.get("url"), str) or is_misspelt_entry(node)):
             return {root}
         return set()
 
