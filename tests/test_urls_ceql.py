@@ -343,6 +343,16 @@ def test_a_word_glued_to_a_closing_quote(where: str, glued: str) -> None:
         assert not [p for p in url_problems("/hubs/crm/a?where=" + fine) if p.rule == "CE639"], fine
 
 
+@pytest.mark.parametrize("after", ["#frag", "#", "#top and b='2'"])
+def test_a_fragment_after_a_closing_quote_is_said_to_be_cut_off(after: str) -> None:
+    """helper-200's list: `'...'#frag` was told to move `#frag` inside the quotes, where a `#` cuts the filter itself
+    (CE644); a URL's `#` starts its fragment, which is never sent."""
+    url = "/hubs/crm/a?where=updated>'${gmtDate:yyyy-MM-dd}'" + after
+    (found,) = [p for p in url_problems(url) if p.rule == "CE639"]
+    assert "starts the URL's fragment, which is never sent" in found.message and "inside" not in (found.help or "")
+    assert url[found.start:found.end] == after.split(" ")[0]
+
+
 @pytest.mark.parametrize(("where", "help_"), [
     ("updated>>'${gmtDate:yyyy-MM-dd}'", "write the value after it"),
     ("updated>'${gmtDate:yyyy-MM-dd}' and", "remove the `and`, or write the condition it joins after it"),

@@ -788,6 +788,10 @@ def _unreadable(tokens: list[tuple[str, str, int, int]], letters: str, text: str
             elif letter in "WN" and letters[i - 1] == "S" and tokens[i - 1][3] == start \
                     and text[start - 1:start] == "'":  # `updated>'${gmtDate:...}'Z`, `status='open'x`
                 value = text[tokens[i - 1][2]:tokens[i - 1][3]].strip()
+                if word.startswith("#"):  # (inside the quotes it would be CE644's mistake)
+                    add(Flaw.CEQL_UNREADABLE, f"`{word}` after `{value}` starts the URL's fragment, which is never "
+                        "sent: the URL is cut there", start, end, help="remove `#` and what follows it")
+                    return
                 add(Flaw.CEQL_UNREADABLE, f"`{word}` glued to the closing quote of `{value}`: it is outside the "
                     "string, where `and` or `or` belongs, so the vendor cannot read the filter", start, end,
                     help=f"move `{word}` inside the quotes, or remove it")
