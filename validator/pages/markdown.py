@@ -901,7 +901,7 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
             stack.clear()  # a heading: another section, titled by it (`### ❌ Incorrect`, then a sentence, then the block)
             heading = _ATX_HEADING.fullmatch(stripped)
             if heading is not None:
-                stack.append(["heading", "# " + (heading.group(1) or ""), indent])  # (judged as a heading is)
+                stack.append(["heading", "# " + (heading.group(1) or "").rstrip(" \t"), indent])  # (judged as a heading is)
             retitled = True
         elif depth < _DEEPEST_CONTAINER and (stripped[0] in "[!?=:<{" or "<summary" in stripped):
             # (past it, a page of unclosed `<details>`: no nesting to follow; a line of prose opens nothing)
@@ -963,7 +963,9 @@ _FENCE_FILE = LazyPattern(r"[A-Za-z0-9_+#-]++:([\w.\-/]{1,200})")
 _FILE_LABEL = LazyPattern(r"[ \t]*+(?:[-*+][ \t]++|\d{1,9}[.)][ \t]++)?(?:[*_]*+(?:File(?:name)?|Datei)[*_]*+[ \t]*+:[*_]*+[ \t]*+)?"
                           r"[*_`\"]*+([\w\-/]++(?:\.[\w\-]++)+)[*_`\"]*+[ \t]*+:?[ \t]*+", re.IGNORECASE)
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-{2,}")
-_ATX_HEADING = LazyPattern(r"#{1,6}(?:[ \t]++(.*?))?(?:[ \t]++#++)?[ \t]*+")  # (`### Wrong ###`: its closing marks)
+# (`### Wrong ###`: its closing marks, after a blank, of a line stripped of its trailing blanks; the blanks before them
+# are left in the title for its reader to strip: matched here, a run of blanks was read again from each of its blanks)
+_ATX_HEADING = LazyPattern(r"#{1,6}(?:[ \t]++(.*?))?(?:(?<=[ \t])#++)?")
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
                "heavy_check_mark": "\u2714", "ballot_box_with_check": "\u2611", "+1": "\U0001f44d",
