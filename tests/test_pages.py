@@ -1988,6 +1988,18 @@ def test_an_mdx_component_titled_as_a_mistake_holds_a_counter_example(opening, c
     assert "CE002" in {f.rule for f in check_page(after, path="p.mdx").findings}, after
 
 
+@pytest.mark.parametrize("page", [
+    # a self-closing tag titled so (a link card), above the body
+    f'<Card title="Wrong" href="/troubleshooting" />\n\nThe body:\n\n```json\n{_BROKEN}\n```\n',
+    # a self-closing tag inside a tab titled so: the tab's closing tag closes the tab, and the body after it is checked
+    f'<Tab title="Wrong">\n<Badge text="old"/>\n\n```json\n{_BROKEN}\n```\n\n</Tab>\n\nThe body:\n\n```json\n{_BROKEN}\n```\n',
+])
+def test_a_self_closing_mdx_component_opens_nothing(page):
+    """helper-204: a self-closing tag (`<Card title="Wrong" ... />`, `<Badge .../>`) was read as a component left open
+    (its `/>` never seen): the bodies below it were counter-examples, unchecked, to the next heading."""
+    assert "CE002" in {f.rule for f in check_page(page, path="p.mdx").findings}, page
+
+
 @pytest.mark.parametrize(("opening", "closing"), [
     ('<Tabs>\n<TabItem value="bad" label="Don\'t">', "</TabItem>\n</Tabs>"),
     ('{% tabs %}\n{% tab title="Don\'t do this" %}', "{% endtab %}\n{% endtabs %}"),

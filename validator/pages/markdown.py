@@ -985,8 +985,8 @@ _PAIRED = (
     ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=" + _QUOTED_TITLE + ")?"), LazyPattern(r"</TabItem>[ \t]*+")),
     # another MDX component's tag alone on its line, titled by its `title` or `label` (Mintlify's `<Tab title="Wrong">`,
     # `<Accordion title=...>`, Docusaurus' `<Admonition type="danger" title=...>`), or untitled (`<Tabs>`): each
-    # closing tag closes the last one open
-    ("component", LazyPattern(r"<(?!TabItem\b)[A-Z][\w.]*+(?![^<>]*+/>)(?=[^<>]*+>[ \t]*+$)"
+    # closing tag closes the last one open; a self-closing one (`<Card ... />`, its `/` right before the `>`) opens none
+    ("component", LazyPattern(r"<(?!TabItem\b)[A-Z][\w.]*+(?![^<>]*+(?<=/)>)(?=[^<>]*+>[ \t]*+$)"
                               r"(?:[^<>]*?\b(?:title|label)=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"</(?!TabItem\b)[A-Z][\w.]*+>[ \t]*+")),
     ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
