@@ -1,4 +1,4 @@
-"""Tokenizer for ``java.text.SimpleDateFormat`` patterns (a pyparsing grammar).
+"""Tokenizer for ``java.text.SimpleDateFormat`` patterns (a :func:`validator.lexing.run_token` lexer).
 
 SimpleDateFormat scans a pattern once, left to right: a run of one pattern letter
 is a field, ``''`` is always one literal quote, text between single quotes is

@@ -1,6 +1,6 @@
 """The first layer of a poller URL: macros, templating leftovers, ``{{...}}`` placeholders and plain text.
 
-:func:`lex_url` splits a URL into pieces with one pyparsing token (a regex match or a macro scan
+:func:`lex_url` splits a URL into pieces with one run token (:mod:`validator.lexing`: a regex match or a macro scan
 per piece, no backtracking); :func:`atomic_spans` and :func:`mask` give the spans that
 quote-counting and the CEQL grammar must treat as one value.  Shared by
 :mod:`validator.urls.template` and :mod:`validator.urls.ceql`.

@@ -1,13 +1,13 @@
-"""The poller URL template: path, path variables, query parameters and macros (a pyparsing grammar).
+"""The poller URL template: path, path variables, query parameters and macros.
 
 A poller ``url`` such as ``/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}'``
 is text in which the platform replaces every macro with the last poll time.
 :func:`parse_url_template` reads it in two layers:
 
-1. a lexer (pyparsing) splits the URL into macros ``${...}``, templating leftovers
+1. a lexer (:mod:`validator.urls.pieces`) splits the URL into macros ``${...}``, templating leftovers
    ``#{'$'}{...}``, macros that lost their ``{`` (``$yyyy...}``), ``{{...}}`` placeholders
    and plain text;
-2. each macro body is read by a second grammar (descriptor, zone, format or epoch
+2. each macro body is read (its descriptor, zone, format or epoch
    unit), and the plain text is split into path and query; the ``where`` parameter is
    handed to :mod:`validator.urls.ceql`.
 
