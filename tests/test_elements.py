@@ -1954,3 +1954,23 @@ def test_element_docs_exported_again_are_read_again_by_the_language_server(eleme
                                       "internal": False, "name": "Custom"})
     (folder / "element.json").write_text(json.dumps(exported))
     assert check_text(text, body).findings == []
+
+
+def test_another_element_exported_later_is_seen_by_the_language_server(elements_dir, tmp_path):
+    """helper-204: the language server listed the element folders of the docs once, so an element exported beside
+    them later did not make `event.webhook.hubspot.workflow.id` in a Chargebee body another element's key (CE901)
+    until it was restarted."""
+    from validator.lsp.checking import check_text
+
+    docs = tmp_path / "docs"
+    for key in ("chargebee",):
+        (docs / key).mkdir(parents=True)
+        (docs / key / "element.json").write_text((Path(elements_dir) / key / "element.json").read_text())
+    (tmp_path / ".ce-validator.toml").write_text('element-docs = ["docs"]\n')
+    text = json.dumps({"element": {"key": "chargebee"}, "name": "c", "configuration": {
+        "site": "acme", "username": "${U}", "password": "${P}", "event.webhook.hubspot.workflow.id": "7"}})
+    body = str(tmp_path / "body.json")
+    assert check_text(text, body).findings == []  # (an `event.` key: the platform's, while no element is named so)
+    (docs / "hubspot").mkdir()
+    (docs / "hubspot" / "element.json").write_text((Path(elements_dir) / "hubspot" / "element.json").read_text())
+    assert [f.rule for f in check_text(text, body).findings] == ["CE901"]

@@ -554,11 +554,12 @@ _READ: dict[tuple[str, str], tuple[object, ...]] = {}  # (directory, key) -> its
 
 def _stamps(directory: str, key: str) -> tuple[object, ...]:
     """The state of the files :func:`load_element` may read for ``key`` in ``directory`` (``config._stamp``'s, as
-    an overlay's)."""
+    an overlay's), and of ``directory`` itself, which changes when an element's folder is exported beside the others
+    (:func:`documented_elements`)."""
     from .config import _stamp
 
     folder = Path(directory)
-    return tuple(_stamp(place / name) for place in (folder / key, folder) for name in _DOCS_FILES)
+    return (_stamp(folder), *(_stamp(place / name) for place in (folder / key, folder) for name in _DOCS_FILES))
 
 
 def forget_changed_docs() -> None:
@@ -566,8 +567,15 @@ def forget_changed_docs() -> None:
     days (the language server, while the docs are exported again), not one check, which reads them once."""
     if any(_stamps(directory, key) != stamps for (directory, key), stamps in list(_READ.items())):
         _READ.clear()
-        for cached in (load_element, default_poller, declaring_elements):
+        for cached in (load_element, default_poller, declaring_elements, documented_elements):
             cached.cache_clear()
+
+
+@lru_cache(maxsize=16)
+def documented_elements(directories: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the elements the docs folders hold (a folder with an ``element.json``)."""
+    return frozenset(folder.name for directory in directories if Path(directory).is_dir()
+                     for folder in Path(directory).iterdir() if (folder / "element.json").is_file())
 
 
 @lru_cache(maxsize=16)

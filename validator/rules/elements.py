@@ -456,17 +456,10 @@ def _another_element_s(key: str, definition: ElementDefinition, directories: tup
 def _of_another_element(key: str, definition: ElementDefinition, directories: tuple[str, ...]) -> bool:
     """Whether an ``event.`` key the element does not declare names another element of the docs (HubSpot's
     ``event.webhook.hubspot.workflow.id`` in a Sage One body): a segment that is another element folder's name."""
-    others = _documented_elements(directories) - {definition.key}
+    from ..elements import documented_elements
+
+    others = documented_elements(directories) - {definition.key}
     return any(segment in others for segment in key.split(".")[1:])
-
-
-@lru_cache(maxsize=16)
-def _documented_elements(directories: tuple[str, ...]) -> frozenset[str]:
-    """The keys of the elements the docs folders hold (a folder with an ``element.json``)."""
-    from pathlib import Path
-
-    return frozenset(folder.name for directory in directories if Path(directory).is_dir()
-                     for folder in Path(directory).iterdir() if (folder / "element.json").is_file())
 
 
 def _boolean_like(value: object) -> bool:
