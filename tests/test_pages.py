@@ -2041,7 +2041,9 @@ def test_a_section_headed_as_a_mistake_holds_counter_examples_below_a_sentence(h
     # (the next section, a right label inside the section, and a question or a section of steps are checked)
     for checked in (f"{page}\n### \u2705 Correct\n\nThe same poller:\n\n{_COUNTER}\n",
                     page.replace("The quote after the date never closes:", "\u2705 Right:"),
-                    page.replace(heading, "## Why are errors reported twice?"), page.replace(heading, "### Before")):
+                    page.replace(heading, "## Why are errors reported twice?"), page.replace(heading, "### Before"),
+                    # (helper-204: a section on the vendor's answer, whose body under a sentence is one to check)
+                    page.replace(heading, "## Bad Request (400)"), page.replace(heading, "### 400 Bad request")):
         assert "CE620" in {f.rule for f in check_page(checked, path="p.md").findings}, checked
 
 

@@ -772,6 +772,8 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
         said = _judged(label, titled=titled) if label is not None else None
         if said is None:
             for title in titles:  # (a section's heading, `# ...`, says it as a heading right above would)
+                if title.startswith("# ") and _ANSWER_STATUS.search(title) is not None:
+                    continue  # (`## Bad Request (400)`: a section on the answer, whose bodies are to check)
                 said = _judged(title, titled=not title.startswith("# "))
                 if said is not None:
                     break
@@ -965,6 +967,8 @@ _FILE_LABEL = LazyPattern(r"[ \t]*+(?:[-*+][ \t]++|\d{1,9}[.)][ \t]++)?(?:[*_]*+
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-{2,}")
 # (`### Wrong ###`: its closing marks, after a blank, of a line stripped of its trailing blanks; the blanks before them
 # are left in the title for its reader to strip: matched here, a run of blanks was read again from each of its blanks)
+# An HTTP answer's status in a section's heading (`## Bad Request (400)`, `### 401 Unauthorized`)
+_ANSWER_STATUS = LazyPattern(r"\bbad\s+request\b|(?<![\w.])[45]\d\d(?![\w.])", re.IGNORECASE)
 _ATX_HEADING = LazyPattern(r"#{1,6}(?:[ \t]++(.*?))?(?:(?<=[ \t])#++)?")
 _SHORTCODES = {"x": "\u274c", "no_entry": "\u26d4", "no_entry_sign": "\U0001f6ab", "-1": "\U0001f44e",
                "thumbsdown": "\U0001f44e", "heavy_multiplication_x": "\u2716", "white_check_mark": "\u2705",
