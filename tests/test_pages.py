@@ -3411,6 +3411,15 @@ def test_a_block_inside_a_comment_the_page_drops_is_not_checked(opening: str, cl
         assert [f.rule for f in check_page(shown, path=path).findings].count("CE206") == 2, shown
 
 
+def test_a_batch_file_s_doubled_percent_closes_no_obsidian_comment() -> None:
+    """helper-204: `for %%f in ...` in a batch file's block closed a `%%` line far above it (one that opened no
+    comment, never closed), so the body between went unchecked; Obsidian's `%%` ends a comment at a line's start or
+    end."""
+    body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'
+    page = (f"# A\n\n%% draft\n\n```json\n{body}\n```\n\n```bat\nfor %%f in (*.json) do curl -d @%%f\n```\n")
+    assert "CE206" in {f.rule for f in check_page(page, path="p.md").findings}, page
+
+
 @pytest.mark.parametrize(("value", "expected"), [("<minutes>", ("CE620", 10)), ("{{refresh_interval}}", ("CE620", 10)),
                                                ("YOUR_INTERVAL", ("CE006", 8))])  # (a bare word: not read around)
 def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, expected):

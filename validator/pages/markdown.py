@@ -137,7 +137,8 @@ _HIDDEN_START = LazyPattern(r"[ \t]*+(?:(?P<liquid>\{%-?[ \t]*+comment[ \t]*+-?%
                             r"|(?P<mdx>\{/\*)|(?P<obsidian>%%))")
 _HIDDEN_END = {"liquid": LazyPattern(r"\{%-?[ \t]*+endcomment[ \t]*+-?%\}"),
                "kramdown": LazyPattern(r"\{:/(?:comment)?\}"), "mdx": LazyPattern(r"\*/[ \t]*+\}"),
-               "obsidian": LazyPattern(r"%%")}
+               # (Obsidian's at a line's start or end: `for %%f in ...` in a batch file's block closes nothing)
+               "obsidian": LazyPattern(r"^[ \t]*+%%|%%[ \t]*+$", re.MULTILINE)}
 
 
 def _as_rendered(body: str) -> str:
