@@ -11,6 +11,7 @@ import pytest
 from validator import masking
 from validator.masking import find_secrets
 from validator.source import load_source
+from counting import CountedPattern
 
 # Pieces of texts a gate must not be fooled by: secret names (as CEQL fields and query parameters), the operators and
 # blanks around them, quotes, encodings, the words of CEQL.
@@ -516,22 +517,12 @@ def test_what_the_forms_of_a_value_got_elsewhere_start_with_spares_no_match(corp
     spares_none()
 
 
-class _Matched:
-    """A pattern that counts the whole values matched with it."""
-
-    def __init__(self, pattern: Any) -> None:
-        self.pattern, self.matches = pattern, 0
-
-    def fullmatch(self, *args: Any) -> Any:
-        self.matches += 1
-        return self.pattern.fullmatch(*args)
-
 
 def test_a_plain_value_is_matched_against_no_form_of_a_value_got_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
     """A secret key's value that starts as none of the forms does (most of them: a placeholder, a mask, a word) costs
     no match against them, nor their compiling; each form is still read where a value starts as it does."""
     names = ("_YOUR_SOMETHING", "_REFERENCE_FORMS", "_SECRET_STORE", "_CODE_TUPLE")
-    counted = {name: _Matched(getattr(masking, name)) for name in names}
+    counted = {name: CountedPattern(getattr(masking, name)) for name in names}
     for name, pattern in counted.items():
         monkeypatch.setattr(masking, name, pattern)
     assert not masking._gets_it_elsewhere("xxxxxxxxxxxxxxxx")

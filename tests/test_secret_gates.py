@@ -4,11 +4,11 @@ of the pattern does, so the values of a body (placeholders, most of them) compil
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
 from validator.rules import secrets as secret_rule
+from counting import CountedPattern
 
 
 def _starting(pattern: str) -> frozenset[str]:
@@ -33,22 +33,12 @@ def test_a_value_of_each_form_is_still_no_real_secret(value: str) -> None:
     assert not secret_rule.is_real_looking(value)
 
 
-class _Matched:
-    """A pattern that counts the values matched against it."""
-
-    def __init__(self, pattern: Any) -> None:
-        self.pattern, self.matches = pattern, 0
-
-    def fullmatch(self, *args: Any) -> Any:
-        self.matches += 1
-        return self.pattern.fullmatch(*args)
-
 
 def test_a_real_looking_value_is_matched_against_none_of_the_forms(monkeypatch: pytest.MonkeyPatch) -> None:
     """A token (`Kq9vT3pLx8wZ2mN4`) starts as no algorithm's name, bracketed name, mask or template does: it costs no
     match against them (nor their compiling, in a run whose values are all such)."""
     names = ("_ALGORITHM", "_BRACKETED_NAME", "_MASKED_OR_TEMPLATED")
-    counted = {name: _Matched(getattr(secret_rule, name)) for name in names}
+    counted = {name: CountedPattern(getattr(secret_rule, name)) for name in names}
     for name, pattern in counted.items():
         monkeypatch.setattr(secret_rule, name, pattern)
     assert secret_rule.is_real_looking("Kq9vT3pLx8wZ2mN4", key="oauth.api.secret")
