@@ -106,25 +106,10 @@ def test_the_gated_parameters_are_the_ungated_ones_in_generated_texts(monkeypatc
     same()
 
 
-class _Counted:
-    """A pattern that counts the scans made with it."""
-
-    def __init__(self, pattern: Any) -> None:
-        self.pattern, self.scans = pattern, 0
-
-    def findall(self, *args: Any) -> Any:
-        self.scans += 1
-        return self.pattern.findall(*args)
-
-    def finditer(self, *args: Any) -> Any:
-        self.scans += 1
-        return self.pattern.finditer(*args)
-
-
 def test_a_url_comparing_no_credential_is_not_scanned_for_conditions(monkeypatch: pytest.MonkeyPatch) -> None:
     """A poller's URL whose filter names no credential (the most of them) costs no scan for CEQL conditions; one that
     names one is still read, and its value masked."""
-    fields, unquoted = _Counted(masking._CEQL_FIELDS), _Counted(masking._CEQL_UNQUOTED)
+    fields, unquoted = CountedPattern(masking._CEQL_FIELDS), CountedPattern(masking._CEQL_UNQUOTED)
     monkeypatch.setattr(masking, "_CEQL_FIELDS", fields)
     monkeypatch.setattr(masking, "_CEQL_UNQUOTED", unquoted)
     url = "/hubs/crm/contacts7?where=lastmodifieddate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and owner='u7'"
@@ -168,7 +153,7 @@ def test_the_webhook_pieces_spare_no_match(corpus_strings: list[str], monkeypatc
 
 
 def test_a_body_naming_a_webhook_is_not_scanned_for_every_service(monkeypatch: pytest.MonkeyPatch) -> None:
-    counted = tuple((pieces, _Counted(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
+    counted = tuple((pieces, CountedPattern(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
     monkeypatch.setattr(masking, "_WEBHOOK_SECRETS", counted)
     text = '{"configuration": {"event.vendor.type": "webhook", "event.notification.callback.url": "https://x.io/hook"}}'
     assert list(masking._webhook_secrets(text)) == []
@@ -248,7 +233,7 @@ def test_the_userinfo_gate_spares_no_password(corpus_strings: list[str], monkeyp
 
 
 def test_an_email_costs_no_userinfo_scan(monkeypatch: pytest.MonkeyPatch) -> None:
-    userinfo = _Counted(masking._USERINFO)
+    userinfo = CountedPattern(masking._USERINFO)
     monkeypatch.setattr(masking, "_USERINFO", userinfo)
     assert masking._userinfo_spans('{"email": "ops@example.com", "url": "https://example.com/x"}') == []
     assert userinfo.scans == 0
@@ -337,7 +322,7 @@ def test_a_text_naming_no_secret_spares_no_named_value(corpus_strings: list[str]
 def test_a_description_naming_no_secret_costs_no_scan_for_named_values(monkeypatch: pytest.MonkeyPatch) -> None:
     """A string with blanks (a description: most strings the walk reads in prose) that names no secret is not scanned
     for a value after a secret's name; one that names one still is, and its value masked."""
-    named, after_a_blank = _Counted(masking._NAMED_SECRET), _Counted(masking._PASSWORD_AFTER_A_BLANK)
+    named, after_a_blank = CountedPattern(masking._NAMED_SECRET), CountedPattern(masking._PASSWORD_AFTER_A_BLANK)
     monkeypatch.setattr(masking, "_NAMED_SECRET", named)
     monkeypatch.setattr(masking, "_PASSWORD_AFTER_A_BLANK", after_a_blank)
     assert list(masking._named_in_text("Polls the contacts of the CRM every 5 minutes, id: 42")) == []
@@ -463,7 +448,7 @@ def test_the_header_part_gate_spares_no_credential(corpus_strings: list[str], mo
 def test_a_body_naming_organizations_costs_no_scan_for_the_platform_header(monkeypatch: pytest.MonkeyPatch) -> None:
     """A body with an `organizations` resource or a hub's description ("manage contacts, organizations and ...") is not
     scanned for `User ..., Organization ...` (nor the pattern compiled for it); a header is still found."""
-    header = _Counted(masking._CE_AUTHORIZATION)
+    header = CountedPattern(masking._CE_AUTHORIZATION)
     monkeypatch.setattr(masking, "_CE_AUTHORIZATION", header)
     body = ('{"organizations": {"url": "/hubs/general/organizations"}, "description": "manage users, organizations and '
             'elements", "element": {"key": "box"}}')
@@ -478,7 +463,7 @@ def test_a_body_naming_organizations_costs_no_scan_for_the_platform_header(monke
 def test_a_webhook_url_key_costs_no_scan_for_make_s_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     """`hook.` is in every `webhook.url` key: Make's pattern (`hook.eu1.make.com/<token>`) is scanned for only in a text
     naming its hosts, `make.com` or `integromat.com`; its token is still masked."""
-    counted = tuple((pieces, _Counted(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
+    counted = tuple((pieces, CountedPattern(pattern)) for pieces, pattern in masking._WEBHOOK_SECRETS)
     monkeypatch.setattr(masking, "_WEBHOOK_SECRETS", counted)
     body = '{"configuration": {"event.notification.webhook.url": "https://x.io/in"}}'
     assert list(masking._webhook_secrets(body)) == []
@@ -561,21 +546,10 @@ def test_the_pieces_of_a_username_key_spare_no_match(corpus_strings: list[str]) 
     same()
 
 
-class _Searched:
-    """A pattern that counts the searches made with it."""
-
-    def __init__(self, pattern: Any) -> None:
-        self.pattern, self.searches = pattern, 0
-
-    def search(self, *args: Any) -> Any:
-        self.searches += 1
-        return self.pattern.search(*args)
-
-
 def test_a_key_naming_no_user_costs_no_search_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """The keys of a body are asked whether they name a username (each once: 300 corpus bodies ask about 500): one
     holding no `user`, `login`, `key`, `auth`... is not searched; one holding one still is."""
-    login, shape = _Searched(masking._USERNAME_KEY), _Searched(masking._SHAPE_DECIDES)
+    login, shape = CountedPattern(masking._USERNAME_KEY), CountedPattern(masking._SHAPE_DECIDES)
     monkeypatch.setattr(masking, "_USERNAME_KEY", login)
     monkeypatch.setattr(masking, "_SHAPE_DECIDES", shape)
     assert not masking._names_a_user.__wrapped__("pollingIntervalInMinutes")
