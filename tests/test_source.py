@@ -554,7 +554,7 @@ def test_import_is_light():
     loaded = eval(out)  # noqa: S307 - our own subprocess's printed list
     assert {m for m in loaded if not m.startswith("validator.source")} == {
         "validator", "validator._version", "validator.findings", "validator.lazy_pattern", "validator.vocabulary",
-        "validator.vocabulary.placeholders"}
+        "validator.vocabulary.characters", "validator.vocabulary.placeholders"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -761,7 +761,9 @@ def test_a_string_with_many_findings_is_walked_to_once(monkeypatch):
 
 @pytest.mark.parametrize(("space", "named"), [("\u00a0", "a no-break space (U+00A0)"),
                                               ("\u202f", "a narrow no-break space (U+202F)"),
-                                              ("\u200b", "a zero width space (U+200B)")])
+                                              ("\u200b", "a zero width space (U+200B)"),
+                                              ("\u200e", "a left-to-right mark (U+200E)"),
+                                              ("\u3000", "an ideographic space (U+3000)")])
 def test_a_pasted_space_between_tokens_is_named_and_mended(space, named):
     """helper-201: indentation pasted from a web page (no-break spaces before a key) was 'expected a property name in
     double quotes, found U+00A0' with the help 'write the property name as `"name"`', and no fix."""
@@ -774,4 +776,4 @@ def test_a_pasted_space_between_tokens_is_named_and_mended(space, named):
     assert problem.fix is not None and problem.help == "write it as a plain space"
     finding = Finding(problem.rule, "error", problem.message, None, "", 1, 1, 1, 1, problem.help, problem.fix)
     mended = apply_fixes(text, [finding])[0]
-    assert mended.count(space) == 1 and mended.startswith('{\n' + ("  " if space != "\u200b" else "") + '"element"')
+    assert mended.count(space) == 1 and mended.startswith('{\n' + ("" if space in "\u200b\u200e" else "  ") + '"element"')

@@ -372,6 +372,32 @@ def test_an_odd_space_after_an_operator_is_one_finding(space: str) -> None:
     assert codes(f"/hubs/crm/orders?where=updated_at>={space}'${{gmtDate:yyyy}}'") == ["CE612"]
 
 
+@pytest.mark.parametrize("char", ["\u200c", "\u200d", "\u2060", "\u00ad", "\u200e", "\u202e", "\u2066"])
+def test_an_invisible_format_character_in_a_url_is_reported_and_removed(char: str) -> None:
+    """A zero-width joiner, a word joiner, a soft hyphen or a direction mark pasted into a parameter's name passed
+    (only the zero-width space was known): the vendor gets `page%E2%80%8DSize`, a parameter it does not have."""
+    url = f"/hubs/crm/contacts?where=updated_at>='${{gmtDate:yyyy}}'&page{char}Size=10"
+    problem = only(url, "CE612")
+    assert (problem.start, problem.end) == (url.index(char), url.index(char) + 1)
+    assert "invisible character" in problem.message and problem.help == "remove it"
+    assert problem.fix is not None and [(e.start, e.end, e.replacement) for e in problem.fix.edits] == [
+        (url.index(char), url.index(char) + 1, "")]
+    assert codes(f"/hubs/crm/orders?where=updated_at>={char}'${{gmtDate:yyyy}}'") == ["CE612"]  # (no second finding)
+
+
+def test_the_odd_spaces_and_invisible_characters_have_one_owner() -> None:
+    """The URL's, JSON's and a date pattern's readers asked different lists (the word joiner was an odd space to
+    JSON and nothing to a URL): each now reads the two lists `validator.vocabulary.characters` keeps."""
+    import unicodedata
+
+    from validator.vocabulary.characters import INVISIBLES, ODD_SPACES
+
+    assert {unicodedata.category(c) for c in ODD_SPACES} == {"Zs", "Zl", "Zp"} and " " not in ODD_SPACES
+    assert {unicodedata.category(c) for c in INVISIBLES} == {"Cf"}
+    every_space = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Zs", "Zl", "Zp")} - {" "}
+    assert set(ODD_SPACES) == every_space
+
+
 def test_a_url_that_is_only_its_query() -> None:
     """helper-117: `?where=...` (no path at all) drew nothing, where `customers?where=...` draws CE613."""
     problem = only("?where=lastModifiedDate>='${gmtDate:yyyy}'", "CE613")

@@ -142,6 +142,7 @@ from ..kinds import escape_pointer_token
 from ..lazy_pattern import LazyPattern
 from ..urls.ceql import Condition
 from ..urls.template import NAME_WORDS, ODD_SPACE, UrlTemplate, named_epoch_unit, parse_url_template
+from ..vocabulary.characters import INVISIBLES, ODD_SPACES
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders
 from .base import Rule, once_per_arguments
 
@@ -528,8 +529,8 @@ def _shift(problem: Problem, base: int) -> Problem:
 
 # Dashes and spaces a document or a chat puts where `-` or a space was typed.
 # (and characters no one sees, pasted with the text: a zero-width space or joiner, a soft hyphen, a BOM)
-_TYPOGRAPHIC = LazyPattern("[\u2010-\u2015\u2212\u00a0\u2007\u2009\u200a\u202f\u200b-\u200d\u2060\ufeff\u00ad]")
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_TYPOGRAPHIC = LazyPattern(f"[\u2010-\u2015\u2212{ODD_SPACES}{INVISIBLES}]")
+_INVISIBLE = frozenset(INVISIBLES)
 
 
 def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:

@@ -59,7 +59,7 @@ from ..findings import Edit, Finding, Fix
 from ..kinds import escape_pointer_token, resolve_pointer, sends_part, whole_setting
 from ..lazy_pattern import LazyPattern
 from ..masking import HOST_LABELS, quotable_origin
-from ..vocabulary.characters import char_named
+from ..vocabulary.characters import INVISIBLES, char_named
 from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from ..vocabulary.secrets import reads_like_a_password, unquotable
 from .base import Rule
@@ -596,7 +596,7 @@ def _space_problem(url: str) -> tuple[str, str] | None:
 
 # Invisible characters a URL is pasted with (format characters: a zero-width space, a word joiner, a byte order
 # mark, a soft hyphen, a bidirectional mark); spaces and blanks are said as such above.
-_INVISIBLE = LazyPattern(r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = LazyPattern(f"[{INVISIBLES}]")
 _INVISIBLE_SAID = ", an invisible character"  # (how _callback knows to point at the character)
 
 

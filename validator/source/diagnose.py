@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Callable, cast
 
 from ..findings import Edit, Fix, Problem
 from ..lazy_pattern import LazyPattern
+from ..vocabulary.characters import INVISIBLES, ODD_SPACES
 from ..vocabulary.placeholders import placeholder_at
 from .codes import MISSING_COMMA
 from .patterns import (
@@ -158,12 +159,10 @@ def _prefix_state(text: str, pos: int) -> tuple[list[int], int | None, tuple[int
 
 
 # The spaces JSON does not allow between its tokens: Unicode's other spaces (no-break, thin, ideographic...), its line
-# and paragraph separators, and the zero-width ones (a zero-width space, a word joiner, a byte order mark), each as it
-# is written instead (a plain space; nothing)
-_ODD_SPACE = "\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
-_PASTED_RUN = LazyPattern(f"[ \\t]*+[{_ODD_SPACE}][ \\t{_ODD_SPACE}]*+")
-_AS_PLAIN = {**{ord(c): " " for c in "\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"},
-             **{c: " " for c in range(0x2000, 0x200b)}, **{ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"}}
+# and paragraph separators, and the characters no one sees (zero-width, joiners, direction marks, a byte order mark),
+# each as it is written instead (a plain space; nothing)
+_PASTED_RUN = LazyPattern(f"[ \\t]*+[{ODD_SPACES}{INVISIBLES}][ \\t{ODD_SPACES}{INVISIBLES}]*+")
+_AS_PLAIN = {**dict.fromkeys(map(ord, ODD_SPACES), " "), **dict.fromkeys(map(ord, INVISIBLES))}
 
 
 def _pasted_space(source: Source, start: int) -> Problem | None:

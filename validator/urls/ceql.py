@@ -30,6 +30,7 @@ from ..findings import Applicability, Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..lexing import RunToken, run_token
 from .facts import Flaw, UrlFact
+from ..vocabulary.characters import INVISIBLES, ODD_SPACES
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
 __all__ = ["Condition", "Operand", "WhereClause", "parse_where"]
@@ -91,8 +92,8 @@ class WhereClause:
 
 
 # pyparsing's default whitespace, skipped before each token, and the odd spaces a page pastes in (no-break, thin,
-# zero-width: CE612 reports each; read as a space, they make no second finding of a token that is not there)
-_BLANKS = " \t\n\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+# invisible: CE612 reports each; read as a space, they make no second finding of a token that is not there)
+_BLANKS = " \t\n\r" + ODD_SPACES + INVISIBLES
 _WS = f"[{_BLANKS}]*"
 _STRING = r"'[^']*+(?:''[^']*+)*'|\"[^\"]*+\"|`[^`]*+`"  # (runs possessive: a quote, never a run, ends one)
 _PLACEHOLDER = r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"

@@ -50,7 +50,7 @@ from ..dates.zones import is_utc, resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
-from ..vocabulary.characters import look_alike_in, visible
+from ..vocabulary.characters import INVISIBLES, ODD_SPACES, look_alike_in, visible
 from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
@@ -136,9 +136,10 @@ _SPACED_MACRO = LazyPattern(r"\$(?P<space>[ \t]+|%20)\{(?=(?:gmtDate|date|dateTi
                             r"[^{}\r\n]*\})")
 _TYPOGRAPHIC_BY_MACRO = LazyPattern("[\u2018\u2019\u201c\u201d](?=\ue000)|(?<=[\ue000\ue001])[\u2018\u2019\u201c\u201d]")
 # Control characters; and inside a URL, the spaces a word processor or a web page puts in that are not the ASCII
-# space (no-break, thin, zero-width, ideographic): sent as they are, the vendor reads no separator there.
+# space (no-break, thin, ideographic) and the characters no one sees (zero-width, joiners, direction marks): sent as
+# they are, the vendor reads no separator there, or a name or value other than the one written.
 _CONTROL = LazyPattern(r"[\x00-\x1f\x7f-\x9f]")  # the ISO control characters (Java's URI refuses each)
-ODD_SPACE = LazyPattern("[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]")
+ODD_SPACE = LazyPattern(f"[{ODD_SPACES}{INVISIBLES}]")
 _SPACES = LazyPattern(r" +")
 _SINGULAR_HUBS = LazyPattern(r"/?(hub)/([a-z][a-z\-]*)(?=/)")
 # a quote escaped for a shell next to a macro (`>=\\'${gmtDate:...}\\'`); inside a value (`'O\\'Brien'`) it may be
@@ -1301,9 +1302,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
     for m in ODD_SPACE.finditer(text, stripped_start, stripped_end) if not text.isascii() else ():
         pos, char = m.start(), m.group(0)
-        col.add(Flaw.WHITESPACE, f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()}) in the URL: not the "
-                "ASCII space, so the vendor reads no separator there", pos, pos + 1,
-                help="write an ASCII space" if char.isspace() else "remove it", replacement=" " if char.isspace() else "")
+        said = f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()}) in the URL: "
+        if char in ODD_SPACES:
+            col.add(Flaw.WHITESPACE, said + "not the ASCII space, so the vendor reads no separator there", pos, pos + 1,
+                    help="write an ASCII space", replacement=" ")
+        else:
+            col.add(Flaw.WHITESPACE, said + "an invisible character, sent as it is (percent-encoded), so the vendor reads "
+                    "a name or value other than the one written", pos, pos + 1, help="remove it", replacement="")
     for m in _ESCAPED_QUOTE.finditer(masked) if "\\" in masked else ():
         col.add(Flaw.STRAY_QUOTE, f"`{m.group(0)}`: a quote escaped for a shell or a programming language, and the "
                 "escape left in: the vendor gets the backslash", m.start(), m.end() - 1,

@@ -6,6 +6,19 @@ from __future__ import annotations
 _INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})  # format and control characters, spaces and separators
 
 
+def _run(first: int, last: int) -> str:
+    return "".join(map(chr, range(first, last + 1)))
+
+
+# The spaces other than ' ' a web page, a word processor or a chat writes (no-break, en to hair, narrow no-break,
+# ideographic) and Unicode's line and paragraph separators: a text read as JSON, a URL or a pattern has none of them.
+ODD_SPACES = "\u00a0\u1680" + _run(0x2000, 0x200A) + "\u2028\u2029\u202f\u205f\u3000"
+# The format characters no one sees, pasted with a text: a soft hyphen, zero-width spaces and joiners, direction
+# marks and embeddings, a word joiner, a byte order mark.
+INVISIBLES = ("\u00ad\u061c\u180e" + _run(0x200B, 0x200F) + _run(0x202A, 0x202E) + _run(0x2060, 0x2064)
+              + _run(0x2066, 0x2069) + "\ufeff")
+
+
 def char_named(char: str, *, unnamed: str = "control character") -> tuple[str, str]:
     """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
     import unicodedata
