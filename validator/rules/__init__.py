@@ -18,10 +18,8 @@ from .base import Rule
 # it): a body's check reports none of them, and looks a code up without loading the reader (rule_for)
 PAGE_RULE_MODULES: tuple[str, ...] = ("validator.pages.curl", "validator.pages.cmd", "validator.pages")
 
-RULE_MODULES: tuple[str, ...] = (
-    "validator.rules.syntax",
-    *PAGE_RULE_MODULES,
-    "validator.schemas",
+# The rule modules a body's check runs after its schema, in order: each declares rules and runs them
+_BODY_MODULES: tuple[str, ...] = (
     "validator.rules.notifications",
     "validator.rules.poller",
     "validator.rules.dates",
@@ -33,18 +31,9 @@ RULE_MODULES: tuple[str, ...] = (
     "validator.rules.elements",
 )
 
-CHECK_MODULES: tuple[str, ...] = (
-    "validator.rules.schema_check",
-    "validator.rules.notifications",
-    "validator.rules.poller",
-    "validator.rules.dates",
-    "validator.rules.zones",
-    "validator.rules.urls",
-    "validator.rules.placeholders",
-    "validator.rules.secrets",
-    "validator.rules.legacy",
-    "validator.rules.elements",
-)
+RULE_MODULES: tuple[str, ...] = ("validator.rules.syntax", *PAGE_RULE_MODULES, "validator.schemas", *_BODY_MODULES)
+
+CHECK_MODULES: tuple[str, ...] = ("validator.rules.schema_check", *_BODY_MODULES)
 
 
 @lru_cache(maxsize=1)
