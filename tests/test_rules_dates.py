@@ -631,10 +631,27 @@ def test_literal_z_fix_never_prints_a_plus_into_the_query():
     ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'!=updated_at", ["CE419"]),
     ("${epoch}<>lastModifiedDate", ["CE419"]),
     ("'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'<updated_at and created_at!='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    # h207: a comparison under `not` is the other way round: `not updated_at < last poll` asks for the changes since
+    ("not updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", []),
+    ("not (updated_at<='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}' or deleted=true)", []),
+    ("not (status='closed' and not (updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'))", ["CE419"]),
+    ("not not updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("name not like 'x%' and updated_at<'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'", ["CE419"]),
+    ("not (updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}')", ["CE419"]),
 ])
 def test_a_filter_that_no_change_since_the_last_poll_meets(where, expected):
     text = poller(url=f"/hubs/crm/contacts?where={where}")
     assert [f.rule for f in found(text, "CE419")] == expected
+
+
+def test_a_backwards_filter_under_not_is_said_as_written():
+    """h207: `not (updated_at > last poll)` asks for the records changed before the last poll: the message quotes the
+    `not`, and the help says to remove it (where `not (updated_at < last poll)` was reported, the right filter)."""
+    text = poller(url="/hubs/crm/contacts?where=not (updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}')")
+    (hit,) = found(text, "CE419")
+    assert hit.message.startswith("`not updated_at >` the last poll time asks for records changed before")
+    assert (hit.help or "").startswith("remove the `not`")
+    assert (hit.line, hit.column) == where(text, "updated_at>")
 
 
 def test_two_digit_year_in_a_url_macro(jdk):

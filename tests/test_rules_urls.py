@@ -149,10 +149,26 @@ def test_rules_in_a_stringified_poller() -> None:
     # (helper-138: after the closing quote, what is no sum: a word joined by `+`, a comparison, a parameter)
     f"/hubs/crm/contacts?where=a>'{GOOD_MACRO}'+and+b='1'",
     f"/hubs/crm/contacts?where=a>'{GOOD_MACRO}' and b>1&pageSize=100",
+    # (h207: an `or` under `not` narrows: `not (a <= last poll or deleted)` is `a > last poll and not deleted`)
+    f"/hubs/crm/contacts?where=not (updated_at<='{GOOD_MACRO}' or deleted=true)",
 ])
 def test_correct_urls_draw_none_of_the_new_rules(url: str) -> None:
     codes = {f.rule for f in check(body(url))}
     assert not codes & {"CE629", "CE630", "CE631", "CE632", "CE633", "CE634", "CE635", "CE637", "CE643", "CE646"}, (url, codes)
+
+
+@pytest.mark.parametrize(("where", "codes"), [
+    # h207: De Morgan: under `not` an `or` narrows the filter (`not (a <= last or b)` is `a > last and not b`)
+    (f"not (updated_at<='{GOOD_MACRO}' or deleted=true)", set()),
+    (f"not (updated_at<='{GOOD_MACRO}' or deleted=true and archived=true)", set()),
+    (f"not not (updated_at>'{GOOD_MACRO}' or deleted=true)", {"CE646"}),
+    (f"(updated_at>'{GOOD_MACRO}' or deleted=true) and name not in ('a')", {"CE646"}),
+    (f"name not like 'a%' and (updated_at>'{GOOD_MACRO}' or deleted=true)", {"CE646"}),
+    (f"email is not null and (updated_at>'{GOOD_MACRO}' or deleted=true and archived=true)", {"CE642"}),
+])
+def test_an_or_under_not_widens_no_filter(where: str, codes: set[str]) -> None:
+    found = {f.rule for f in check(body(f"/hubs/crm/contacts?where={where}"))}
+    assert found & {"CE642", "CE646"} == codes, found
 
 
 def test_encode_values_does_not_silence_structure_rules() -> None:

@@ -76,7 +76,8 @@ Rules:
 * **CE419** `date-filter-backwards` (error): the `where` compares a record's date the wrong way:
   `updated_at < '${gmtDate:...}'` (changes before the last poll) or `updated_at > '${now:...}'` (changes after
   the run), or `updated_at != '${gmtDate:...}'` (every record, on every poll); also with the macro written first
-  (`'${gmtDate:...}' > updated_at`).  Only the dates
+  (`'${gmtDate:...}' > updated_at`), and under `not` as the filter asks it (`not (updated_at > '${gmtDate:...}')`
+  is reported; `not updated_at < '${gmtDate:...}'` is the right way round).  Only the dates
   ``datesConfiguration`` reads (without one, fields named like updated/modified).
   Also a vendor window's bounds swapped: `startDate='${now:...}'` or `endDate='${gmtDate:...}'` (the hub
   passes `=` to a parameter whose name says which end it sets).
@@ -1915,8 +1916,9 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
     if where is None:
         return
     by_start = {macro.start: macro for macro in template.macros}
-    conditions = [_field_first(condition) for condition in where.conditions]
-    for condition in conditions:
+    pairs = [(written, asked) for written in map(_field_first, where.conditions)
+             if (asked := _as_asked(written)) is not None]  # (each as written, and as the filter asks it)
+    for written, condition in pairs:
         if len(condition.values) == 1 and condition.operator == "=":
             yield from _swapped_bound(ctx, entry, condition, by_start)
             continue
@@ -1931,10 +1933,10 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
             field = field_name(condition.field.value)
             bounded = any(other is not condition and other.operator in (">", ">=") and len(other.values) == 1
                           and (found := by_start.get(other.values[0].start + (other.values[0].kind == "string")))
-                          is not None and not found.uses_now for other in conditions)
+                          is not None and not found.uses_now for _, other in pairs)
             if not macro.uses_now and not bounded and ((config is not None and dated_side(config, field) is not None)
                                                        or _UPDATE_STAMP.match(field)):
-                yield ctx.finding(DATE_FILTER_BACKWARDS, f"`{field} {condition.operator}` the last poll time matches "
+                yield ctx.finding(DATE_FILTER_BACKWARDS, f"`{_said(written, field)}` the last poll time matches "
                                   "every record not changed at that very instant: each poll fetches them all again",
                                   source=entry.source, pointer=entry.child("url"), sub=(condition.start, condition.end),
                                   help=f"`{field} >` the last poll time")
@@ -1949,21 +1951,40 @@ def _backwards_filter_findings(ctx: Any, entry: Any, template: Any, config: dict
         if dated is None or (before and dated != "updated"):
             continue  # another date (`dueDate < ...`), or `created_at <` the last poll (changes to older records)
         if macro.uses_now and not before:
-            message = (f"`{field} {condition.operator}` the time the poller runs: no record was changed after that, so "
+            message = (f"`{_said(written, field)}` the time the poller runs: no record was changed after that, so "
                        "the filter matches nothing")
             fix = f"compare with the last poll time, `{field} > '${{gmtDate:...}}'`"
         elif not macro.uses_now and before:
-            message = (f"`{field} {condition.operator}` the last poll time asks for records changed before the last "
+            message = (f"`{_said(written, field)}` the last poll time asks for records changed before the last "
                        "poll, never for those changed since")
             fix = f"`{field} >` the last poll time (`<` only with `${{now:...}}`, as an upper bound)"
         else:
             continue
+        if written.negated:
+            fix = f"remove the `not`, which turns the comparison round: {fix}"
         yield ctx.finding(DATE_FILTER_BACKWARDS, message, source=entry.source, pointer=entry.child("url"),
                           sub=(condition.start, condition.end), help=fix)
 
 
 _POLL_OR_RUN_KINDS = frozenset({"gmtDate", "date", "dateTimeZone", "epoch", "milliseconds", "now", "nowTimeZone"})
 _MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "!=": "!=", "<>": "<>"}
+# what a comparison under `not` asks for: `not a < x` is `a >= x`
+_OPPOSITE = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "!=", "!=": "=", "<>": "="}
+
+
+def _as_asked(condition: Condition) -> Condition | None:
+    """The comparison a condition under `not` asks for (`not a < x`: `a >= x`); None for a negated one with no
+    opposite comparison (`not a like x`)."""
+    if not condition.negated:
+        return condition
+    if condition.operator not in _OPPOSITE:
+        return None
+    return Condition(condition.field, _OPPOSITE[condition.operator], condition.values, condition.start, condition.end)
+
+
+def _said(condition: Condition, field: str) -> str:
+    """The comparison as the filter writes it (`updated_at <`, `not updated_at >`), the macro on the right."""
+    return f"{'not ' if condition.negated else ''}{field} {condition.operator}"
 
 
 def _field_first(condition: Condition) -> Condition:
@@ -1972,7 +1993,8 @@ def _field_first(condition: Condition) -> Condition:
     if value is None or value.kind != "word" or condition.field.kind not in ("string", "macro") \
             or condition.operator not in _MIRRORED or "${" not in condition.field.text:
         return condition
-    return Condition(value, _MIRRORED[condition.operator], (condition.field,), condition.start, condition.end)
+    return Condition(value, _MIRRORED[condition.operator], (condition.field,), condition.start, condition.end,
+                     condition.negated)
 
 # The words of a vendor parameter that bounds a time window (`startDate`, `modified_since`; `endDate`, `until`): the
 # hub passes `field='${...}'` to it, so `=` here means "from" or "up to".

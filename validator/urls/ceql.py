@@ -66,18 +66,23 @@ class Operand:
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """``field operator values``: ``like``/``not like``/``in``/``not in``/``is null``/``is not null`` or a comparison."""
+    """``field operator values``: ``like``/``not like``/``in``/``not in``/``is null``/``is not null`` or a comparison.
+
+    ``negated``: the condition stands under an odd number of ``not``s (its own, ``not a < 'x'``, or a group's,
+    ``not (a < 'x' or b = 1)``), so the filter asks for the records it does not match.
+    """
 
     field: Operand
     operator: str
     values: tuple[Operand, ...]
     start: int
     end: int
+    negated: bool = False
 
     def shifted(self, by: int) -> Condition:
         """The same condition ``by`` code points further on in the URL."""
         return Condition(self.field.shifted(by), self.operator, tuple(value.shifted(by) for value in self.values),
-                         self.start + by, self.end + by)
+                         self.start + by, self.end + by, self.negated)
 
 
 @dataclass
@@ -1021,9 +1026,13 @@ def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     an `or` compares with a macro and another does not (CE642, at the first `or`; CE646 without `and`).  When every
     side carries the date (`a and d>'${...}' or b and d>'${...}'`), SQL's grouping is the one meant."""
     groups: list[_Group] = [_Group()]
+    pending = False  # (a `not` just read: it negates the group a parenthesis opens next)
     for kind, tok, start, end in tokens:
+        if kind == "not":
+            pending = not pending
+            continue
         if kind == "lparen":
-            groups.append(_Group())
+            groups.append(_Group(negated=groups[-1].negated != pending))
         elif kind == "rparen" and len(groups) > 1:
             closed = groups.pop()
             _report_mixed(closed, add)
@@ -1035,6 +1044,7 @@ def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
             groups[-1].joined = True
         elif kind == "macro" or _MACRO_HEAD in tok:  # (also a macro in quotes)
             groups[-1].sides[-1] = True
+        pending = False
     for group in groups:
         _report_mixed(group, add)
 
@@ -1043,16 +1053,17 @@ class _Group:
     """One level of parentheses of a where filter: whether `and` joins in it, its first `or`, and whether each side
     of its `or`s compares with a macro.  (A plain class: a dataclass costs the one-file check's start-up.)"""
 
-    __slots__ = ("joined", "first_or", "sides")
+    __slots__ = ("joined", "first_or", "sides", "negated")
 
-    def __init__(self) -> None:
+    def __init__(self, *, negated: bool = False) -> None:
         self.joined = False
         self.first_or: tuple[int, int] | None = None
         self.sides = [False]
+        self.negated = negated  # under an odd number of `not`s: its `or` narrows the filter (De Morgan)
 
 
 def _report_mixed(group: _Group, add: _Add) -> None:
-    if group.first_or is None or not any(group.sides) or all(group.sides):
+    if group.first_or is None or group.negated or not any(group.sides) or all(group.sides):
         return
     start, end = group.first_or
     if group.joined:
@@ -1079,7 +1090,7 @@ def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], tex
         return Operand(kind, text[start:end], offset + start, offset + end)
 
     values: tuple[Operand, ...]
-    for first, end in shape:
+    for (first, end), under_not in zip(shape, _negations(letters, shape)):
         last = end - 1
         op_kind, op_text = tokens[first + 1][0], tokens[first + 1][1]
         if op_kind == "op":
@@ -1096,5 +1107,30 @@ def _structure(clause: WhereClause, tokens: list[tuple[str, str, int, int]], tex
             else:  # in ( v, v )
                 values = tuple(operand(i) for i in range(after + 1, last) if tokens[i][0] != "comma")
         clause.conditions.append(Condition(operand(first), operator, values, offset + tokens[first][2],
-                                           offset + tokens[last][3]))
+                                           offset + tokens[last][3], under_not))
     clause.parsed = True
+
+
+def _negations(letters: str, shape: tuple[tuple[int, int], ...]) -> list[bool]:
+    """For each condition of ``shape``, whether an odd number of ``not``s stands over it: its own, or those of the
+    parentheses it is in (``not (a or b)``)."""
+    starts = {first: end for first, end in shape}
+    negated: list[bool] = []
+    groups, pending, at = [False], False, 0  # (each open parenthesis' parity; the `not`s read since the last word)
+    while at < len(letters):
+        if at in starts:
+            negated.append(groups[-1] != pending)
+            pending, at = False, starts[at]
+            continue
+        letter = letters[at]
+        if letter == "n":
+            pending = not pending
+        elif letter == "(":
+            groups.append(groups[-1] != pending)
+            pending = False
+        elif letter == ")" and len(groups) > 1:
+            groups.pop()
+        else:
+            pending = False
+        at += 1
+    return negated
