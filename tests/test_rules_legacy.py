@@ -247,6 +247,16 @@ def test_zones_are_checked_by_the_zone_rules():
         assert legacy_url_problems(SFDC_LINE + "|" + zone) == [], zone
 
 
+def test_a_misleading_legacy_zone_beside_a_format_that_reads_the_offset():
+    """h207: `EST` beside `...SSSZ` drew CE504 in `event.poller.urls`, where `datesConfiguration` draws none: each
+    record's own offset is read, not the zone (as `zones.check` says); an offset-less format still draws it."""
+    assert [p.rule for p in legacy_url_problems(SFDC_LINE + "|EST")] == []
+    assert [p.rule for p in legacy_url_problems(SFDC_LINE + "|EST|CreatedDate|yyyy-MM-dd'T'HH:mm:ssXXX|BST")] == []
+    offset_less = SFDC_LINE.replace("yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd HH:mm:ss")
+    assert [p.rule for p in legacy_url_problems(offset_less + "|EST")] == ["CE504"]
+    assert [p.rule for p in legacy_url_problems(SFDC_LINE + "|EST|CreatedDate|yyyy-MM-dd HH:mm:ss|BST")] == ["CE504"]
+
+
 def test_url_grammar_runs_on_the_url_field():
     value = "contacts|/hubs/crm/contacts?where=updated>'${gmtDate:yyyy-MM-dd}|id"
     text = body({"event.poller.urls": value})

@@ -258,7 +258,7 @@ def _url(url: Field, server_zone: str, record_formats: list[str | None]) -> Iter
 def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     from ..vocabulary.placeholders import find_placeholders
     from .dates import format_problems
-    from .zones import zone_problems
+    from .zones import record_zone_problems
 
     label = "updated" if kind == "upd" else "created"
     written_format = line.field(f"{kind}Fmt")
@@ -280,7 +280,8 @@ def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     if zone is not None:
         zone_id, offset = _trimmed(zone)
         if not find_placeholders(zone_id):
-            yield from (_shift(problem, offset) for problem in zone_problems(zone_id))
+            written = _trimmed(fmt)[0] if fmt is not None else None
+            yield from (_shift(problem, offset) for problem in record_zone_problems(zone_id, written))
     if fmt is not None:
         text, offset = _trimmed(fmt)
         if not find_placeholders(text, date_format=True):

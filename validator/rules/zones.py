@@ -330,6 +330,15 @@ def zone_problems(zone_id: str) -> list[Problem]:
     return []
 
 
+def record_zone_problems(zone_id: str, date_format: Any) -> list[Problem]:
+    """:func:`zone_problems` of a zone that reads records' dates written in ``date_format``: no misleading legacy id
+    (`EST` beside `yyyy-MM-dd HH:mm:ss Z`) when the format reads each record's own offset, which Java then uses."""
+    problems = zone_problems(zone_id)
+    if any(problem.rule == ZONE_MISLEADING_LEGACY_ID.code for problem in problems) and _reads_its_offset(date_format):
+        return [problem for problem in problems if problem.rule != ZONE_MISLEADING_LEGACY_ID.code]
+    return problems
+
+
 def _reads_its_offset(pattern: Any) -> bool:
     """Whether the date format ``pattern`` parses each record's own zone or offset (a ``z``, ``Z`` or ``X`` field), which
     Java then uses instead of the configured zone."""
@@ -363,9 +372,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             side = key.removesuffix("DateTimezone")  # "updated" / "created"
             if value == "" and not config.get(f"{side}DateField") and not config.get(f"{side}DateFormat"):
                 continue  # the Element Builder's empty form: the zone applies to nothing (CE304 covers the pair)
-            for problem in zone_problems(value):
-                if problem.rule == ZONE_MISLEADING_LEGACY_ID.code and _reads_its_offset(config.get(f"{side}DateFormat")):
-                    continue  # (`EST` beside `yyyy-MM-dd HH:mm:ss Z`: each record's own offset is read, not the zone)
+            for problem in record_zone_problems(value, config.get(f"{side}DateFormat")):
                 finding = ctx.problem(problem, source=entry.source, pointer=f"{pointer}/{key}", value=value)
                 meant = respelt_zone(value) if problem.rule == ZONE_UNKNOWN.code else None
                 edit = replace_value(entry.source, f"{pointer}/{key}", json.dumps(meant)) if meant else None
