@@ -464,6 +464,20 @@ def test_a_list_of_fields_without_a_date_the_entry_reads(url, missing):
     assert shown == (listed or "''"), (shown, listed)  # the list itself (a false-alarm hunt: it was a character off)
 
 
+@pytest.mark.parametrize(("url", "shown"), [
+    # h207: an empty parameter underlined the whole URL: the parameter is meant
+    ("/hubs/finance/customers?where=updated_at>'${gmtDate:yyyy-MM-dd}'&fields=", "fields="),
+    ("/hubs/finance/customers?fields=&where=updated_at>'${gmtDate:yyyy-MM-dd}'", "fields="),
+    ("/hubs/finance/customers?$select=&where=updated_at>'${gmtDate:yyyy-MM-dd}'", "$select="),
+])
+def test_an_empty_list_of_fields_is_pointed_at(url, shown):
+    text = poller(customers=entry(url=url))
+    (finding,) = found(text, "CE312")
+    assert "asks for an empty list of fields" in finding.message
+    line = text.splitlines()[finding.line - 1]
+    assert line[finding.column - 1:finding.end_column - 1] == shown
+
+
 def test_a_date_field_spelt_otherwise_than_the_listed_one_says_which_to_mend():
     """helper-164: `"updatedDateField": "updatedAt"` beside Sage One's `attributes='created_at,updated_at'` was told
     only to add `updatedAt` to the list; the list already has the date, spelt `updated_at` (as the records do)."""

@@ -599,14 +599,17 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
     from ..urls.template import parse_url_template
 
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
-    lists = [(param.value, param.value_start) for param in template.params if param.name.lower() in _FIELD_LISTS
+    # (each list, where it starts, and where its parameter or condition starts)
+    lists = [(param.value, param.value_start, param.start) for param in template.params
+             if param.name.lower() in _FIELD_LISTS
              and not (param.name == "$select" and "$expand" in url)]  # (fields of an expanded object: not listed here)
     if template.where is not None:
-        lists += [(condition.values[0].value, condition.values[0].start + (condition.values[0].text[:1] in "'\""))
+        lists += [(condition.values[0].value, condition.values[0].start + (condition.values[0].text[:1] in "'\""),
+                   condition.start)
                   for condition in template.where.conditions
                   if condition.field.text.strip("'\"").lower() in _FIELD_LISTS and condition.operator == "="
                   and len(condition.values) == 1]
-    for listed, at in lists:
+    for listed, at, named_at in lists:
         written = [name.strip().split(".")[0] for name in unquote(listed).split(",")]
         names = {name.lower() for name in written}
         if any(mark in listed for mark in ("*", "(", "${", "{{", "<")) or "all" in names:
@@ -633,7 +636,8 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
             yield ctx.finding(POLLER_DATE_FIELD_NOT_REQUESTED, f"the URL {asked}, not for {dated}: the records come "
                               f"back without the date{'s' if len(missing) > 1 else ''} `datesConfiguration` reads",
                               source=entry.source, pointer=entry.child("url"),
-                              sub=(at, at + len(listed)) if listed else (at - 1, at + 1) if url[at - 1:at] in "'\"" else None,
+                              sub=(at, at + len(listed)) if listed else (at - 1, at + 1) if url[at - 1:at] in "'\""
+                              else (named_at, at),  # (`fields=`: the parameter asking for nothing)
                               help=help)
 
 
