@@ -2016,6 +2016,10 @@ def test_a_tab_title_holding_the_other_quote_is_read_whole(opening, closing):
     ('<Tabs>\n  <TabItem value="wrong" label="Wrong">', "  </TabItem>\n</Tabs>", ""),
     ("<details>\n<summary>\u274c Wrong</summary>", "</details>", ""), ("<details><summary>Wrong</summary>", "</details>", ""),
     ('{% tabs %}\n{% tab title="Wrong" %}', "{% endtab %}\n{% endtabs %}", ""), (":::{danger} Wrong", ":::", ""),
+    # (helper-208: Hugo's tab shortcodes, as Hugo Book, Docsy and Relearn write them)
+    ('{{< tabs "poller" >}}\n{{< tab "Wrong" >}}', "{{< /tab >}}\n{{< /tabs >}}", ""),
+    ('{{< tabpane >}}\n{{< tab header="Wrong" lang="json" >}}', "{{< /tab >}}\n{{< /tabpane >}}", ""),
+    ('{{% tabs %}}\n{{% tab title="Wrong" %}}', "{{% /tab %}}\n{{% /tabs %}}", ""),
 ])
 def test_a_block_in_a_container_titled_as_a_mistake_is_a_counter_example_below_a_sentence(opening, closing, indent):
     """helper-88: a title counted only when it was the line right above the fence; real pages put a sentence between
@@ -2045,6 +2049,17 @@ def test_a_section_headed_as_a_mistake_holds_counter_examples_below_a_sentence(h
                     # (helper-204: a section on the vendor's answer, whose body under a sentence is one to check)
                     page.replace(heading, "## Bad Request (400)"), page.replace(heading, "### 400 Bad request")):
         assert "CE620" in {f.rule for f in check_page(checked, path="p.md").findings}, checked
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    ('{% tabs %}\n{% tab title="Before" %}', "{% endtab %}\n{% endtabs %}"),
+    ('{{< tabs "poller" >}}\n{{< tab "Before" >}}', "{{< /tab >}}\n{{< /tabs >}}"),
+])
+def test_a_before_tab_of_gitbook_or_hugo_is_a_counter_example(opening, closing):
+    """helper-208: `=== "Before"` and `<TabItem label="Before">` hold a body's broken state, but GitBook's
+    `{% tab title="Before" %}` was read as a section of steps, so its body was checked and "fixed"."""
+    page = f"{opening}\n\n{_COUNTER}\n{closing}\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"], page
 
 
 def test_a_right_label_inside_a_wrong_container_is_checked():

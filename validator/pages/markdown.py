@@ -784,15 +784,14 @@ def _reader_notes(lines: list[str], fence: int, titles: tuple[str, ...] = ()) ->
 
 def _title_of(line: str) -> str | None:
     """The title ``line`` gives the blocks under it when it opens an admonition, a tab or a container (`=== "Wrong"`,
-    `!!! danger "Don't"`, `:::danger Wrong`, `<TabItem label="Wrong">`, `{% tab title="Wrong" %}`), else None."""
+    `!!! danger "Don't"`, `:::danger Wrong`, `<TabItem label="Wrong">`, `{% tab title="Wrong" %}`, `{{< tab "Wrong" >}}`), else None."""
     admonition = _ADMONITION.fullmatch(line)
     if admonition is not None:
         return _admonition_title(admonition)
     for kind, opening, _closing in _PAIRED:
         opened = opening.match(line) if kind != "details" else None  # (a `<details>`'s title is its `<summary>`)
         if opened is not None:
-            title = _opening_title(opened)  # (a tab of `label="Before"`, as of `=== "Before"`: a body's two states)
-            return "Wrong" if kind == "tab" and _BEFORE_START.fullmatch(title.strip(" *_")) is not None else title
+            return _tab_title(kind, _opening_title(opened))
     return None
 
 
@@ -812,6 +811,15 @@ def _admonition_title(admonition: re.Match[str]) -> str:
     if (admonition.group("type") or "").lower() in _MISTAKE_TYPES and _judged(title, titled=True) is None:
         return "Wrong"
     return title
+
+
+# The paired containers that are tabs: a tab titled `Before` holds a body's broken state, as `=== "Before"` does
+_TAB_KINDS = frozenset({"tab", "gitbook", "hugo"})
+
+
+def _tab_title(kind: str, title: str) -> str:
+    """``title`` as a container of ``kind`` gives it its blocks: a tab's `Before` says `Wrong`."""
+    return "Wrong" if kind in _TAB_KINDS and _BEFORE_START.fullmatch(title.strip(" *_")) is not None else title
 
 
 def _opening_title(opened: re.Match[str]) -> str:
@@ -931,7 +939,7 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
             if at is not None:
                 del stack[at:]
         elif (opened := opening.match(stripped)) is not None:
-            stack.append([kind, None if kind == "details" else _opening_title(opened), indent])
+            stack.append([kind, None if kind == "details" else _tab_title(kind, _opening_title(opened)), indent])
     summary = _SUMMARY.search(stripped)
     if summary is None:
         return False
@@ -949,7 +957,8 @@ def _columns(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
 
 
-_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "`{", "~{",
+_CONTAINER_OPENINGS = ("!!!", "???", "===", ":::", "<TabItem", "<details", "<DETAILS", "{% tab", "{%- tab", "{{<", "{{%",
+                       "`{", "~{",
                        " title=", " label=", "#",
                        "[!")
 # (a label pasted from an HTML export, `<p><strong>Wrong:</strong></p>`, or `<summary>Wrong</summary>`)
@@ -996,6 +1005,10 @@ _PAIRED = (
      LazyPattern(r"</(?!TabItem\b)[A-Z][\w.]*+>[ \t]*+")),
     ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
+    # Hugo's tab shortcode: `{{< tab "Wrong" >}}` (Hugo Book), `header="Wrong"` (Docsy), `{{% tab title="Wrong" %}}`
+    ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+tab(?![\w\-])[ \t]*+(?:(?:[^\"'\r\n<>%]*?\b(?:title|name|header)[ \t]*+=[ \t]*+)?"
+                         + _QUOTED_TITLE + ")?"),
+     LazyPattern(r"\{\{[<%]-?[ \t]*+/tab[ \t]*+-?[>%]\}\}[ \t]*+")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
 )
 
