@@ -2020,6 +2020,8 @@ def test_a_tab_title_holding_the_other_quote_is_read_whole(opening, closing):
     ('{{< tabs "poller" >}}\n{{< tab "Wrong" >}}', "{{< /tab >}}\n{{< /tabs >}}", ""),
     ('{{< tabpane >}}\n{{< tab header="Wrong" lang="json" >}}', "{{< /tab >}}\n{{< /tabpane >}}", ""),
     ('{{% tabs %}}\n{{% tab title="Wrong" %}}', "{{% /tab %}}\n{{% /tabs %}}", ""),
+    ('{{< alert color="warning" title="Wrong" >}}', "{{< /alert >}}", ""), ('{{< details "Wrong" >}}', "{{< /details >}}", ""),
+    ('{{% notice warning "Don\'t do this" %}}', "{{% /notice %}}", ""),
 ])
 def test_a_block_in_a_container_titled_as_a_mistake_is_a_counter_example_below_a_sentence(opening, closing, indent):
     """helper-88: a title counted only when it was the line right above the fence; real pages put a sentence between
@@ -2060,6 +2062,16 @@ def test_a_before_tab_of_gitbook_or_hugo_is_a_counter_example(opening, closing):
     `{% tab title="Before" %}` was read as a section of steps, so its body was checked and "fixed"."""
     page = f"{opening}\n\n{_COUNTER}\n{closing}\n"
     assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"], page
+
+
+@pytest.mark.parametrize("label", ["\u274c Wrong", "Don't", "Before"])
+def test_a_vitepress_fence_label_titled_as_a_mistake_is_a_counter_example(label):
+    """helper-208: VitePress titles a block of a code group in its fence (```` ```json [❌ Wrong] ````), as
+    Docusaurus does with `title="..."`; the label was not read, so the counter-example was checked and "fixed"."""
+    page = f"::: code-group\n\n{_COUNTER.replace('```json', f'```json [{label}]', 1)}\n:::\n"
+    assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"], page
+    right = page.replace(f"[{label}]", "[\u2705 Right]")
+    assert "CE620" in {f.rule for f in check_page(right, path="p.md").findings}, right
 
 
 def test_a_right_label_inside_a_wrong_container_is_checked():

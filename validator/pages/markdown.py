@@ -385,6 +385,9 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         named = _FENCE_TITLE.search(token.info) if "title=" in token.info else None
         if named is not None:  # (```` ```json title="wrong-poller.json" ````: a file's name as the block's title)
             titles = (" ".join(named.group(1).rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split()), *titles)
+        tab = _FENCE_LABEL.search(token.info) if "[" in token.info else None
+        if tab is not None:  # (VitePress' ```` ```json [Wrong] ````: the block's tab in a code group)
+            titles = (_tab_title("tab", tab.group(1)), *titles)
         skip, ignore = _reader_notes(lines, top, titles)
         skip = skip or _labelled_inside(substituted) or (closed and _labelled_below(lines, last))
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
@@ -968,6 +971,8 @@ _HTML_PIECE = LazyPattern(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F
 _SUMMARY = LazyPattern(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
 _FENCE_TITLE = LazyPattern(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
+# VitePress' title of a block, its tab's in a code group, after the language and a blank (```` ```json [Wrong] ````)
+_FENCE_LABEL = LazyPattern(r"(?<=[ \t])\[([^\[\]\r\n]{1,200})\]")
 # A file's name after the language, as Qiita and Zenn write it (`json:instance.json.tftpl`)
 _FENCE_FILE = LazyPattern(r"[A-Za-z0-9_+#-]++:([\w.\-/]{1,200})")
 # A line that is only a file's name, as a page labels the block under it (`` `instance.json.tftpl`: ``,
@@ -1005,10 +1010,13 @@ _PAIRED = (
      LazyPattern(r"</(?!TabItem\b)[A-Z][\w.]*+>[ \t]*+")),
     ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
-    # Hugo's tab shortcode: `{{< tab "Wrong" >}}` (Hugo Book), `header="Wrong"` (Docsy), `{{% tab title="Wrong" %}}`
-    ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+tab(?![\w\-])[ \t]*+(?:(?:[^\"'\r\n<>%]*?\b(?:title|name|header)[ \t]*+=[ \t]*+)?"
-                         + _QUOTED_TITLE + ")?"),
-     LazyPattern(r"\{\{[<%]-?[ \t]*+/tab[ \t]*+-?[>%]\}\}[ \t]*+")),
+    # Hugo's paired shortcodes that hold a page's blocks, titled by a `title`, `header` or `name` or by their first
+    # quoted argument after bare words: `{{< tab "Wrong" >}}` (Hugo Book), `{{< tab header="Wrong" >}}` (Docsy),
+    # `{{% notice warning "Don't" %}}` (Relearn), `{{< details "Wrong" >}}`; one closing on its line (`/>}}`) opens none
+    ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)(?![\w\-])"
+                         r"(?![^\r\n]*?/[>%]\}\})(?:(?:[^\r\n]*?\b(?:title|header|name)[ \t]*+=[ \t]*+|(?>(?:[ \t]++[\w\-]++)*)[ \t]++)"
+                         r"(?:\"(?P<label>[^\"\r\n]{0,200})\"|'(?P<single>[^'\r\n]{0,200})'))?"),
+     LazyPattern(r"\{\{[<%]-?[ \t]*+/(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)[ \t]*+-?[>%]\}\}[ \t]*+")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
 )
 
