@@ -2064,6 +2064,16 @@ def test_a_before_tab_of_gitbook_or_hugo_is_a_counter_example(opening, closing):
     assert [f.rule for f in check_page(page, path="p.md").findings] == ["CE090"], page
 
 
+@pytest.mark.parametrize(("tab", "checked"), [('<TabItem value="wrong">', False), ("<TabItem value='before'>", False),
+                                              ('<TabItem value="right">', True),
+                                              ('<TabItem value="wrong" label="\u2705 Fixed">', True)])
+def test_a_tab_item_without_a_label_is_titled_by_its_value(tab, checked):
+    """helper-208: Docusaurus shows a `<TabItem>`'s value as its label when it has none; `<TabItem value="wrong">`
+    was untitled, so its counter-example was checked and "fixed"."""
+    page = f"<Tabs>\n{tab}\n\nThe poller:\n\n{_COUNTER}\n</TabItem>\n</Tabs>\n"
+    assert ("CE620" in {f.rule for f in check_page(page, path="p.mdx").findings}) is checked, page
+
+
 @pytest.mark.parametrize("label", ["\u274c Wrong", "Don't", "Before"])
 def test_a_vitepress_fence_label_titled_as_a_mistake_is_a_counter_example(label):
     """helper-208: VitePress titles a block of a code group in its fence (```` ```json [❌ Wrong] ````), as

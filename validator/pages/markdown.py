@@ -827,7 +827,9 @@ def _tab_title(kind: str, title: str) -> str:
 
 def _opening_title(opened: re.Match[str]) -> str:
     """The title an opening line of :data:`_PAIRED` writes (`:::danger Wrong`, `:::caution[Don't]`, `label="..."`)."""
-    return (opened.group("label") or opened.groupdict().get("single") or opened.groupdict().get("title") or "").strip()
+    named = opened.groupdict()
+    return (named.get("label") or named.get("single") or named.get("title") or named.get("value")
+            or named.get("value_single") or "").strip()
 
 
 _LONGEST_LABEL = 400  # (the longest a label's sentence runs: its patterns allow 120 characters of reason at most)
@@ -1001,7 +1003,10 @@ _QUOTED_TITLE = r"(?:\"(?P<label>[^\"\r\n]*+)\"|'(?P<single>[^'\r\n]*+)')"
 _PAIRED = (
     ("container", LazyPattern(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
      LazyPattern(r":::++[ \t]*+")),
-    ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=" + _QUOTED_TITLE + ")?"), LazyPattern(r"</TabItem>[ \t]*+")),
+    # (a TabItem without a label shows its value as one: `<TabItem value="wrong">`)
+    ("tab", LazyPattern(r"<TabItem\b(?:[^>]*?\blabel=" + _QUOTED_TITLE + r"|(?![^>]*?\blabel=)[^>]*?\bvalue="
+                        r"(?:\"(?P<value>[^\"\r\n]{0,200})\"|'(?P<value_single>[^'\r\n]{0,200})'))?"),
+     LazyPattern(r"</TabItem>[ \t]*+")),
     # another MDX component's tag alone on its line, titled by its `title` or `label` (Mintlify's `<Tab title="Wrong">`,
     # `<Accordion title=...>`, Docusaurus' `<Admonition type="danger" title=...>`), or untitled (`<Tabs>`): each
     # closing tag closes the last one open; a self-closing one (`<Card ... />`, its `/` right before the `>`) opens none
