@@ -2074,6 +2074,16 @@ def test_a_tab_item_without_a_label_is_titled_by_its_value(tab, checked):
     assert ("CE620" in {f.rule for f in check_page(page, path="p.mdx").findings}) is checked, page
 
 
+@pytest.mark.parametrize(("info", "checked"), [("json Wrong", False), ("json \u274c Don't", False),
+                                               ("json Right", True), ("json showLineNumbers", True),
+                                               ('json filename="wrong.json"', False), ('json filename="instance.json"', True)])
+def test_a_fence_titled_after_its_language_as_a_mistake_is_a_counter_example(info, checked):
+    """helper-208: Mintlify titles a block (a tab of a `<CodeGroup>`) with the words after its language
+    (```` ```json Wrong ````), Nextra with `filename="..."`; neither was read, so the counter-example was checked."""
+    page = f"<CodeGroup>\n{_COUNTER.replace('```json', '```' + info, 1)}</CodeGroup>\n"
+    assert ("CE620" in {f.rule for f in check_page(page, path="p.mdx").findings}) is checked, page
+
+
 @pytest.mark.parametrize("label", ["\u274c Wrong", "Don't", "Before"])
 def test_a_vitepress_fence_label_titled_as_a_mistake_is_a_counter_example(label):
     """helper-208: VitePress titles a block of a code group in its fence (```` ```json [❌ Wrong] ````), as

@@ -382,12 +382,15 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         raw, mapping = builder.build(end=end)
         substituted, mapping = _substitute(raw, mapping, variables)
         titles = contained[top] if contained and top < len(contained) else ()
-        named = _FENCE_TITLE.search(token.info) if "title=" in token.info else None
+        named = _FENCE_TITLE.search(token.info) if "title=" in token.info or "name=" in token.info else None
         if named is not None:  # (```` ```json title="wrong-poller.json" ````: a file's name as the block's title)
             titles = (" ".join(named.group(1).rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split()), *titles)
         tab = _FENCE_LABEL.search(token.info) if "[" in token.info else None
         if tab is not None:  # (VitePress' ```` ```json [Wrong] ````: the block's tab in a code group)
             titles = (_tab_title("tab", tab.group(1)), *titles)
+        words = _FENCE_WORDS.fullmatch(token.info.strip()) if not indented else None
+        if words is not None:  # (Mintlify's ```` ```json Wrong ````: a `<CodeGroup>`'s tab)
+            titles = (words.group(1), *titles)
         skip, ignore = _reader_notes(lines, top, titles)
         skip = skip or _labelled_inside(substituted) or (closed and _labelled_below(lines, last))
         found.append(Block(text=substituted, raw=raw, info=info, line=label, content_line=first + 2,
@@ -972,7 +975,9 @@ _HTML_TAG = LazyPattern(r"</?[A-Za-z][\w\-]*+(?:[ \t/][^<>\r\n]*+)?>")  # (`<br/
 _HTML_PIECE = LazyPattern(_HTML_TAG.pattern + r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SUMMARY = LazyPattern(r"<summary\b[^>]*+>(.*?)(?:</summary>|$)", re.IGNORECASE)
 # GitHub's and GitLab's shortcodes for the marks
-_FENCE_TITLE = LazyPattern(r"\btitle=[\"']([^\"'\r\n]{1,200})[\"']")
+_FENCE_TITLE = LazyPattern(r"\b(?:title|filename)=[\"']([^\"'\r\n]{1,200})[\"']")  # (`filename=`: Nextra's)
+# Mintlify's title of a block, its tab's in a `<CodeGroup>`: the words after the language (```` ```json Wrong ````)
+_FENCE_WORDS = LazyPattern(r"[\w+#.\-]++[ \t]++([^=\[\]{}\"`\r\n]{1,200}+)")
 # VitePress' title of a block, its tab's in a code group, after the language and a blank (```` ```json [Wrong] ````)
 _FENCE_LABEL = LazyPattern(r"(?<=[ \t])\[([^\[\]\r\n]{1,200})\]")
 # A file's name after the language, as Qiita and Zenn write it (`json:instance.json.tftpl`)
