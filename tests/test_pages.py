@@ -2038,7 +2038,9 @@ def test_a_block_in_a_container_titled_as_a_mistake_is_a_counter_example_below_a
         assert "CE620" in {f.rule for f in check_page(after, path="p.mdx").findings}, after
 
 
-@pytest.mark.parametrize("heading", ["### \u274c Incorrect", "### Wrong", "## Incorrect example ##"])
+@pytest.mark.parametrize("heading", ["### \u274c Incorrect", "### Wrong", "## Incorrect example ##",
+                                     # (helper-208: in the plural, as a section of them is headed)
+                                     "## Bad examples", "### Wrong bodies", "## Invalid URLs"])
 def test_a_section_headed_as_a_mistake_holds_counter_examples_below_a_sentence(heading):
     """helper-201: `### ❌ Incorrect`, then a sentence saying what is wrong, then the block: only a heading right above
     the block made it a counter-example, so this one was checked and "fixed"."""

@@ -630,8 +630,8 @@ _BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had|vorhe
 _BEFORE_START = LazyPattern(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
 _MISTAKE_HEAD = r"(?:(?:also|old|previous|original|the|an?)[,\s]+)?"
-_WHAT = (r"(?:example|way|version|config\w*|body|request|usage|value|pattern|format|url|poller|code|snippet|json"
-         r"|beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel)")
+_WHAT = (r"(?:(?:example|way|version|config\w*|request|usage|value|pattern|format|url|poller|code|snippet|json"
+         r"|beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel)s?|body|bodies)")  # (`Bad examples`)
 _OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
