@@ -1087,6 +1087,20 @@ def test_a_placeholder_in_a_choice_key_is_ce701_s_alone(elements_dir):
         assert "CE701" in rules and "CE916" not in rules, (value, rules)
 
 
+def test_an_option_in_another_case_is_quoted_though_password_shaped(elements_dir):
+    """A fresh trial (helper-209): `OAuth2Password` (mixed case and a digit: a password's shape) was said to be "a
+    value that reads like a password", hiding the option's own name the fix writes; a password-shaped value that is
+    no option is still not quoted."""
+    def message(value: str) -> str:
+        body = {"element": {"key": "sfdc"}, "name": "s", "configuration": {"authentication.type": value}}
+        found = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE916"]
+        assert len(found) == 1, found
+        return found[0].message
+
+    assert message("OAuth2Password").startswith('`authentication.type` is "OAuth2Password", none of')
+    assert "Hunter2Prod99" not in message("Hunter2Prod99")
+
+
 def test_a_token_in_a_choice_key_is_not_quoted(elements_dir):
     body = {"element": {"key": "sfdc"}, "name": "s", "configuration": {
         "authentication.type": "00D5g000004JxyzA8f3K2m9X7q4W1z6B5n0Rt"}}

@@ -391,7 +391,9 @@ def _unknown_option(ctx: Context, definition: ElementDefinition, item: ConfigKey
     if meant is not None:
         edit = replace_value(ctx.source, pointer, json.dumps(meant))
         fix = Fix(f"write `{meant}`", (edit,), "unsafe") if edit is not None else None
-    shown = unquotable(value) or json.dumps(value)
+    # an option written in another case is the option's own public text (`OAuth2Password`), no credential to hide
+    cased = value.strip().casefold() in by_folded
+    shown = json.dumps(value) if cased else unquotable(value) or json.dumps(value)
     return ctx.finding(ELEMENT_OPTION_UNKNOWN, f"`{item.key}` is {shown}, none of element "
                        f"`{definition.key}`'s options ({options})", pointer=pointer,
                        help=f"did you mean `{meant}`?" if meant else f"write one of {options}", fix=fix)
