@@ -379,3 +379,31 @@ def test_an_environment_reference_draws_nothing_where_a_boolean_or_minutes_belon
             ' "event.poller.refresh_interval": "$(PollMinutes)", "event.notification.callback.url": "${CALLBACK_URL}"}}')
     out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": text}])
     assert out["documents"][0]["diagnostics"] == []
+
+
+def test_a_generated_overlay_names_a_misplaced_key_and_does_not_offer_it(node: str, shared: Path,
+                                                                         tmp_path: Path) -> None:
+    """An editor trial (helper-209): an overlay from `schema from-element` (Close.io's), applied beside
+    instance.schema.json as the bundled Sage One overlay is, said "Matches a schema that is not allowed." on the
+    element's `username` written at the body's top level, and completion there offered `username` and `password`:
+    it had none of the editor keywords tools/bundle_schemas.py writes into the bundled schemas."""
+    from validator.elements import ElementDefinition, overlay_schema
+
+    definition = shared / "elements" / "closeio" / "element.json"
+    if not definition.is_file():
+        pytest.skip(f"element export not found at {definition}")
+    folder = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS, folder)
+    overlay = folder / "elements" / "closeio.schema.json"
+    schema = overlay_schema(ElementDefinition.from_json(json.loads(definition.read_text(encoding="utf-8"))))
+    overlay.write_text(json.dumps(schema), encoding="utf-8")
+    both = [{"uri": (folder / "instance.schema.json").as_uri(), "fileMatch": ["close/*.json"]},
+            {"uri": overlay.as_uri(), "fileMatch": ["close/*.json"]}]
+    text = '{"element": {"key": "closeio"}, "username": "api", "configuration": {"username": "api"}, "": 1}'
+    out = run_service(node, [{"uri": "file:///work/close/body.json", "text": text,
+                              "completions": [text.index('"": 1') + 1]}], folder=folder, associations=both)
+    document = out["documents"][0]
+    assert [(covered(text, d), d["message"]) for d in document["diagnostics"]] == [
+        ('"api"', "Misplaced: a configuration key belongs inside `configuration`.")]
+    labels = {item["label"] for item in document["completions"][0]}
+    assert "providerData" in labels and not labels & {"username", "password"}, labels

@@ -10,14 +10,8 @@ the top of the file.  That is the one form every consumer resolves offline:
 * VS Code's JSON language service, which resolves every ``#/...`` reference against the top-level
   file (it ignores an embedded ``$id``) and would try to download any ``https://`` reference.
 
-The tool also writes the keywords VS Code reads for its messages, from the ones the schemas own:
-
-* ``markdownDescription`` wherever there is a ``description`` (written in Markdown): hovers and
-  completions render it; ``markdownEnumDescriptions`` from ``enumDescriptions`` (one per ``enum`` value);
-* ``errorMessage`` from ``x-expected`` (how ``validator/schemas.py`` names the expected value) on a
-  schema that checks one value, and from ``x-belongs`` on a misplaced key; ``patternErrorMessage``
-  where a ``pattern`` fails, from ``x-expected`` or ``x-error``;
-* ``doNotSuggest`` on a misplaced key (``x-belongs``): completion does not offer a key where it is an error.
+The tool also writes the keywords VS Code reads for its messages, from the ones the schemas own
+(``validator/schema_editors.py``, which ``schema from-element`` uses for the overlays it generates).
 
 Edit the standalone schema's own content (never the generated keywords; references to other files by
 ``$id``), then run
@@ -34,9 +28,12 @@ import argparse
 import copy
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from validator.schema_editors import GENERATED, annotate_for_editors, schema_objects  # noqa: E402
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 BUNDLE_PREFIX = "bundled:"
@@ -61,18 +58,6 @@ def _load_all() -> dict[str, tuple[Path, dict[str, Any]]]:
     return found
 
 
-def _nodes(node: Any) -> Iterator[dict[str, Any]]:
-    """Every object inside ``node`` (``node`` included)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            yield item
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-
-
 def _own(schema: dict[str, Any], ids: list[str]) -> dict[str, Any]:
     """The schema as written by hand: no bundled copies, no generated keys, cross-file references by ``$id``."""
     own = copy.deepcopy(schema)
@@ -82,8 +67,8 @@ def _own(schema: dict[str, Any], ids: list[str]) -> dict[str, Any]:
     if "$defs" in own and not own["$defs"]:
         del own["$defs"]
     by_name = {_escape(_bundle_name(i)): i for i in ids}
-    for node in _nodes(own):
-        for key in _GENERATED:
+    for node in schema_objects(own):
+        for key in GENERATED:
             node.pop(key, None)
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/$defs/" + _escape(BUNDLE_PREFIX)):
@@ -94,7 +79,7 @@ def _own(schema: dict[str, Any], ids: list[str]) -> dict[str, Any]:
 
 def _external_refs(node: Any, own_id: str) -> set[str]:
     refs: set[str] = set()
-    for item in _nodes(node):
+    for item in schema_objects(node):
         ref = item.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#") and ref.split("#")[0] != own_id:
             refs.add(ref.split("#")[0])
@@ -107,7 +92,7 @@ def _relocate(node: Any, own_id: str, prefix: str) -> None:
     ``prefix`` is where ``node`` sits in that file (``""`` for the file's own content,
     ``/$defs/bundled:poller`` for a copy).
     """
-    for item in _nodes(node):
+    for item in schema_objects(node):
         ref = item.get("$ref")
         if not isinstance(ref, str):
             continue
@@ -116,39 +101,6 @@ def _relocate(node: Any, own_id: str, prefix: str) -> None:
             item["$ref"] = "#" + prefix + fragment
         else:
             item["$ref"] = "#/$defs/" + _escape(_bundle_name(target)) + fragment
-
-
-_GENERATED = ("markdownDescription", "markdownEnumDescriptions", "errorMessage", "patternErrorMessage", "doNotSuggest")
-_BELONGS = {
-    "datesConfiguration": "Misplaced: this key belongs inside the entry's `datesConfiguration`, where the poller "
-                          "reads it.",
-    "entry": "Misplaced: this key belongs on the poller entry itself, next to `datesConfiguration`, where the poller "
-             "reads it.",
-    "configuration": "Misplaced: a configuration key belongs inside `configuration`.",
-    "instance": "Misplaced: this key belongs at the top level of the instance body, next to `configuration`.",
-}
-_OBJECT_KEYWORDS = ("properties", "patternProperties", "additionalProperties", "required", "anyOf", "oneOf")
-
-
-def _annotate(node: Any) -> None:
-    """Add the generated editor keywords (see the module docstring)."""
-    for item in _nodes(node):
-        if isinstance(item.get("description"), str):
-            item["markdownDescription"] = item["description"]
-        if isinstance(item.get("enumDescriptions"), list):  # (each enum value's own text in a completion)
-            item["markdownEnumDescriptions"] = item["enumDescriptions"]
-        expected = item.get("x-expected")
-        if isinstance(item.get("x-belongs"), str):
-            item["errorMessage"] = _BELONGS[item["x-belongs"]]
-            item["doNotSuggest"] = True  # a misplaced key is described (hovers), never offered where it is wrong
-        elif isinstance(expected, str) and not any(key in item for key in _OBJECT_KEYWORDS):
-            # VS Code uses errorMessage for type, enum, const and pattern failures, never for a range
-            item["errorMessage"] = f"Expected {expected}."
-        if "pattern" in item:
-            if isinstance(expected, str):
-                item["patternErrorMessage"] = f"Expected {expected}."
-            elif isinstance(item.get("x-error"), str):
-                item["patternErrorMessage"] = f"The value {item['x-error']}."
 
 
 def bundled(schema_id: str, schemas: dict[str, tuple[Path, dict[str, Any]]]) -> dict[str, Any]:
@@ -180,7 +132,7 @@ def bundled(schema_id: str, schemas: dict[str, tuple[Path, dict[str, Any]]]) -> 
                 del embedded["properties"]
             _relocate(embedded, ref, "/$defs/" + _escape(name))
             defs[name] = {"$comment": f"Generated by tools/bundle_schemas.py: a copy of {ref}", **embedded}
-    _annotate(own)
+    annotate_for_editors(own)
     return own
 
 

@@ -697,7 +697,7 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
     misplaced = {key: {"description": f"Misplaced: `{key}` is a `{definition.key}` configuration key; it belongs inside "
                                       "`configuration`.", "x-belongs": "configuration", "not": {}}
                  for key in sorted(properties) if "." not in key and key not in fields}
-    return {
+    overlay: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://ce-validator.dev/schemas/elements/{definition.key}.schema.json",
         "title": f"{definition.name or definition.key} instance body",
@@ -723,6 +723,11 @@ def overlay_schema(definition: ElementDefinition) -> dict[str, Any]:
         }},
         "$defs": {"configuration": configuration},
     }
+    from .schema_editors import annotate_for_editors
+
+    # an editor applies it beside `instance` (as the bundled overlay): its messages, hovers and completions too
+    annotate_for_editors(overlay)
+    return overlay
 
 
 def _needs_a_value(prop: dict[str, Any]) -> dict[str, Any]:
