@@ -319,3 +319,12 @@ def test_a_utf_16_page_without_a_name_is_read_as_a_page(encoding: str) -> None:
     assert ("CE620", 4, 138) in named
     assert [(f.rule, f.line, f.column) for f in validator.check(page.encode(encoding), config=None)] == named
     assert not reads_as_page(None, _UNCLOSED_QUOTE.encode(encoding))
+
+
+def test_a_config_keeps_its_own_copy_of_the_severities_it_was_given():
+    """helper-210: Config kept the caller's severity dict itself, checked once: a level the caller set in that dict
+    afterwards (`levels["CE206"] = "fatal"`) reached `apply` unchecked, a KeyError 'fatal' from the next check."""
+    levels = {"CE620": "info"}
+    config = validator.Config(severity=levels)
+    levels["CE620"] = "fatal"
+    assert [f.severity for f in validator.check(_UNCLOSED_QUOTE, config=config) if f.rule == "CE620"] == ["info"]

@@ -189,6 +189,7 @@ class Config:
                 raise TypeError(f"Config.{name} must be a mapping of rule codes to severities, not {levels!r}"[:200])
             for code, level in zip(_config_codes(name, tuple(levels)), levels.values()):
                 _config_severity(f"{name}[{code!r}]", level)
+            object.__setattr__(self, name, dict(levels))  # a copy: the caller's dict, changed later, is not checked
         _config_severity("min_severity", self.min_severity)
         pairs = self.per_file_ignores
         pairs = tuple(pairs.items()) if isinstance(pairs, Mapping) else pairs
