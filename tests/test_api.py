@@ -328,3 +328,12 @@ def test_a_config_keeps_its_own_copy_of_the_severities_it_was_given():
     config = validator.Config(severity=levels)
     levels["CE620"] = "fatal"
     assert [f.severity for f in validator.check(_UNCLOSED_QUOTE, config=config) if f.rule == "CE620"] == ["info"]
+
+
+def test_a_config_is_hashable_as_a_frozen_value():
+    """helper-210: `hash(validator.Config())` raised TypeError (unhashable type: 'dict'): the frozen dataclass hashed
+    its severity tables as they are, so a Config could not key a cache (functools.lru_cache) or sit in a set."""
+    levels = {"CE620": "info", "CE6": "warning"}
+    config = validator.Config(severity=levels, select=["CE6"])
+    assert hash(config) == hash(validator.Config(severity=dict(reversed(levels.items())), select=["CE6"]))
+    assert {config, validator.Config()} == {validator.Config(severity=levels, select=["CE6"]), validator.Config()}

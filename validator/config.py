@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -216,6 +216,11 @@ class Config:
                              f"not {self.timestamp_unit!r}")
         if self.at is not None and not isinstance(self.at, datetime):
             raise TypeError(f"Config.at must be a datetime or None, not {type(self.at).__name__}")
+
+    def __hash__(self) -> int:
+        # frozen, so hashable as its fields are; the severity tables are dicts, hashed by their items
+        return hash(tuple(tuple(sorted(value.items())) if isinstance(value, Mapping) else value
+                          for value in (getattr(self, f.name) for f in fields(self))))
 
     # -- selection ----------------------------------------------------------------------------------------------
     def enabled(self, code: str) -> bool:
