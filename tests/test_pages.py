@@ -1886,6 +1886,24 @@ def test_a_documentation_tools_directive_comment_is_not_a_json_comment(directive
     assert [f.rule for f in check_page(request, path="p.md").findings] == ["CE206"]
 
 
+@pytest.mark.parametrize("notation", ["// [!code ++]", "// [!code highlight]", "// [!code focus]", "/* [!code warning] */",
+                                      "// [!code hl:2]", "// [!code error]"])
+def test_a_shiki_notation_comment_is_not_a_json_comment(notation):
+    """helper-208: VitePress (Shiki) marks a line with a comment it drops from the rendered page (`// [!code ++]`,
+    `// [!code highlight]`); each drew CE003 (an error), which --fix removed.  A line marked `// [!code --]` is shown
+    as removed: the body the reader copies is without it (its key is not a duplicate of the line that replaces it)."""
+    body = _SAGE_BODY.replace('  "name": "sage",', f'  "name": "sage", {notation}')
+    assert notation in body
+    found = check_page(f"```json\n{body}\n```\n", path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    replaced = _SAGE_BODY.replace('  "name": "sage",', '  "name": "old", // [!code --]\n  "name": "sage", // [!code ++]')
+    found = check_page(f"```json\n{replaced}\n```\n", path="p.md").findings
+    assert [f.rule for f in found] == ["CE206"], found
+    other = check_page("```json\n" + _SAGE_BODY.replace('"name": "sage",', '"name": "sage", // [!code]') + "\n```\n",
+                       path="p.md").findings
+    assert "CE003" in {f.rule for f in other}
+
+
 def test_a_shell_or_powershell_variable_that_starts_a_value_is_a_reference():
     """helper-79: `"$CALLBACK_BASE/hooks"` in an unquoted heredoc and `"$env:CALLBACK_BASE/hooks"` in an `@"..."@`
     here-string drew CE202 (not an absolute URL); `${env:X}` there drew CE020 (PowerShell's own drive, expanded on

@@ -813,15 +813,20 @@ def _quoted_placeholders(text: str, mapping: PositionMap) -> tuple[str, Position
 
 # A documentation tool's directive written as a comment, which it removes from the page it renders: Docusaurus'
 # `// highlight-next-line` (`highlight-start`, `highlight-end`; in any comment style, on a line of its own), MkDocs
-# Material's code annotation `// (1)!` (at a line's end; without its `!` the comment stays in the page).
-_DIRECTIVE_COMMENT = LazyPattern(r"(?m)^[ \t]*+(?://|#|/\*|\{/\*|<!--)[ \t]*+highlight-(?:next-line|start|end)[ \t]*+"
-                                r"(?:\*/\}?|-->)?[ \t]*+(?=\r?$)|//[ \t]*+\(\d{1,3}\)![ \t]*+(?=\r?$)")
+# Material's code annotation `// (1)!` (at a line's end; without its `!` the comment stays in the page), and Shiki's
+# notation (VitePress) at a line's end: `// [!code ++]`, `// [!code highlight]`, `/* [!code focus] */`; a line marked
+# `// [!code --]` is shown as removed, so the body to copy is without it (the whole line goes).
+_SHIKI = r"(?://[ \t]*+\[!code[ \t]++{0}(?::\d{{1,4}})?\]|/\*[ \t]*+\[!code[ \t]++{0}(?::\d{{1,4}})?\][ \t]*+\*/)[ \t]*+(?=\r?$)"
+_DIRECTIVE_COMMENT = LazyPattern(r"(?m)^[^\r\n]*?" + _SHIKI.format("--")
+                                 + r"|^[ \t]*+(?://|#|/\*|\{/\*|<!--)[ \t]*+highlight-(?:next-line|start|end)[ \t]*+"
+                                 r"(?:\*/\}?|-->)?[ \t]*+(?=\r?$)|//[ \t]*+\(\d{1,3}\)![ \t]*+(?=\r?$)|"
+                                 + _SHIKI.format(r"(?:\+\+|highlight|hl|focus|warning|error|word:[^\]\r\n]{1,100}+)"))
 
 
 def _blank_directives(text: str) -> str:
     """A block with its documentation tool's directive comments written as spaces (every position kept): the reader
     copies the block without them."""
-    if "highlight-" not in text and "//" not in text:
+    if "highlight-" not in text and "//" not in text and "[!code" not in text:
         return text
     return _DIRECTIVE_COMMENT.sub(lambda m: " " * len(m.group(0)), text)
 
