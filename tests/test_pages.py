@@ -1444,7 +1444,10 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Without the escaping (this does not parse):",
                                    "Without the escaping (this does not work):",
                                    # h195: where the mistake was seen, after `Here is`
-                                   "Here is the broken config from the ticket:", "Here's a wrong poller seen in prod:"])
+                                   "Here is the broken config from the ticket:", "Here's a wrong poller seen in prod:",
+                                   # helper-208: a reason forbidding its use, a squared cross, a traffic light
+                                   "Legacy format (do not use):", "Old body (don't use this):", "\u274e Wrong:",
+                                   "\U0001f534 Wrong:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")

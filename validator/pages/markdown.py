@@ -608,7 +608,7 @@ _RULE_CODE = LazyPattern(r"CE\d{1,3}", re.IGNORECASE)  # a code, or a code's pre
 # read from their start (`CE7`, `CE620`) silenced a whole family unseen
 _CODE = LazyPattern(r"(?<![A-Za-z0-9])(?:" + _RULE_CODE.pattern + r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?![A-Za-z0-9])",
                     re.IGNORECASE)
-_CROSS = LazyPattern("[\u274c\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
+_CROSS = LazyPattern("[\u274c\u274e\u2717\u2718\u2716\u26d4\U0001f6ab\U0001f44e\U0001f6d1]")
 _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # A label that says the block below is a mistake, and only that: `Wrong:`, `Incorrect example`, `Bad (fails):`,
 # `**Bad** – fails at run time:`, `Before:`, `Don't do this:`, `Anti-pattern:`, `This will NOT work:`, `Example of a
@@ -635,7 +635,9 @@ _WHAT = (r"(?:(?:example|way|version|config\w*|request|usage|value|pattern|forma
 _OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
-_NO_ADVICE = r"(?!.*\b(?:use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add|write|replace|change)\b)"
+# (`do not use` forbids, as `do not copy` does: no advice)
+_NO_ADVICE = (r"(?!.*\b(?:(?<!not\s)(?<!n't\s)use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add"
+              r"|write|replace|change)\b)")
 # a mistake's label, then a reason after a colon that gives no advice (`Broken: ...`)
 _COLON_LABEL = rf"{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*:\s*{_NO_ADVICE}"
 # a reason that says what fails (`Broken: the date has no quotes`), not what a section is about
@@ -693,7 +695,7 @@ _WRONG = LazyPattern(
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
     r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|buggy|faulty|wrong|incorrect|invalid|fails"
     r"|does\s+not\s+(?:work|parse)|doesn't\s+(?:work|parse)|will\s+not\s+(?:work|parse)|won't\s+(?:work|parse)|will\s+fail"
-    r"|do\s+not\s+copy|don'?t\s+copy)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
+    r"|(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     rf"(?:\s*:\s*{_NO_ADVICE}[^()\r\n]{{1,80}})?\)"  # (and why: `(broken: the quotes end the shell string)`)
     rf"(?:\s+{_WHAT})?"
     # a sentence saying the example fails (`Example of what most write first, which fails because ...`)
@@ -731,8 +733,9 @@ _EMPHASIS = LazyPattern(r"[*`]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _CALLOUT = LazyPattern(r"[\s>]*\[!([A-Za-z]+)\][+-]?[ \t]*")
 _LABEL_HEAD = LazyPattern(r"[\s>*_\-+|]*(?:\d+[.)]\s*)?")
 _LABEL_TAIL = " \t*_:.!\uff1a\u2013\u2014"  # (and a full-width colon, `错误示例：`, a dash, `Incorrect —`)
-# a warning sign beside the label (`**Incorrect** ⚠️`), which says no more than it
-_NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755")
+# a warning sign beside the label (`**Incorrect** ⚠️`), or a traffic light's colour (`🔴 Wrong:`, `🟢 Right:`), which
+# says no more than it
+_NO_SIGNS = str.maketrans("", "", "\u26a0\ufe0f\U0001f6a8\u2757\u2755\U0001f534\U0001f7e0\U0001f7e1\U0001f7e2")
 # a Japanese or Chinese label's full-width colon and parentheses, read as theirs (`誤った例（月が小文字）：`)
 _FULL_WIDTH = str.maketrans("\uff1a\uff08\uff09", ":()")
 
