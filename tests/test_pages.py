@@ -2802,6 +2802,16 @@ def test_a_wrapper_around_more_than_one_block_is_a_page_s_source():
     assert [f.rule for f in check_page(page.encode(), path="p.md").findings] == ["CE090"]
 
 
+@pytest.mark.parametrize(("title", "checked"), [("\u274c Wrong", False), ("wrong-poller.json", False),
+                                                ("poller.json", True), ("\u2705 Right", True)])
+def test_a_code_block_component_titled_as_a_mistake_is_a_counter_example(title, checked):
+    """helper-208: `<CodeBlock language="json" title="❌ Wrong">` titles its block as a fence's `title="..."` does;
+    its title was not read, so the counter-example was checked and "fixed"."""
+    body = _COUNTER.split("\n")[1].replace("${", "\\${")  # (`\${` in a template literal: no interpolation)
+    page = f'# Deals\n\n<CodeBlock language="json" title="{title}">\n{{`{body}`}}\n</CodeBlock>\n'
+    assert ("CE620" in {f.rule for f in check_page(page, path="p.mdx").findings}) is checked, page
+
+
 def test_a_code_block_component_that_interpolates_is_not_read_and_its_escapes_are_javascript_s():
     """helper-115: an unescaped `${API_KEY}` in the template literal is JavaScript's interpolation (the page shows the
     value), not a shell variable (CE028 was said); `\\"` and `\\n` are JavaScript's escapes, not JSON's."""

@@ -384,7 +384,7 @@ def _blocks(text: str, lines: list[str], starts: list[int], body: str, variables
         titles = contained[top] if contained and top < len(contained) else ()
         named = _FENCE_TITLE.search(token.info) if "title=" in token.info or "name=" in token.info else None
         if named is not None:  # (```` ```json title="wrong-poller.json" ````: a file's name as the block's title)
-            titles = (" ".join(named.group(1).rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split()), *titles)
+            titles = (_file_title(named.group(1)), *titles)
         tab = _FENCE_LABEL.search(token.info) if "[" in token.info else None
         if tab is not None:  # (VitePress' ```` ```json [Wrong] ````: the block's tab in a code group)
             titles = (_tab_title("tab", tab.group(1)), *titles)
@@ -462,7 +462,7 @@ def _pre_blocks(text: str, lines: list[str], starts: list[int], lines_range: lis
 
 def _block_between(text: str, start: int, end: int, pieces: Iterator[tuple[int, int, str]], *, language: str,
                    top: int, lines: list[str], starts: list[int], contained: list[tuple[str, ...]],
-                   variables: dict[str, str]) -> Block | None:
+                   variables: dict[str, str], title: str = "") -> Block | None:
     """The block whose content is the page's ``[start, end)`` with each piece ``(start, end, stands for)`` read as
     what it stands for (an HTML entity's character, a template literal's escape); None when it holds nothing."""
     builder, copied = TextBuilder(), start
@@ -476,9 +476,15 @@ def _block_between(text: str, start: int, end: int, pieces: Iterator[tuple[int, 
     if not raw.strip():
         return None
     substituted, mapping = _substitute(raw, mapping, variables)
-    skip, ignore = _reader_notes(lines, top, contained[top] if contained and top < len(contained) else ())
+    titles = contained[top] if contained and top < len(contained) else ()
+    skip, ignore = _reader_notes(lines, top, (_file_title(title), *titles) if title else titles)
     return Block(text=substituted, raw=raw, info=language_of(language), line=top + 1,
                  content_line=bisect_right(starts, start), mapping=mapping, skip=skip, ignore=ignore)
+
+
+def _file_title(title: str) -> str:
+    """A block's title as a label reads it: a file's name in words (`wrong-poller.json` → `wrong poller`)."""
+    return " ".join(title.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").split())
 
 
 # Docusaurus' `<CodeBlock language="json" title="x">{`...`}</CodeBlock>`: its content a JavaScript template literal,
@@ -503,16 +509,16 @@ def _code_block_components(text: str, lines: list[str], starts: list[int], fence
         top = bisect_right(starts, component.start()) - 1
         if any(first <= top < last for first, last in fenced):
             continue
-        language = next((attribute.group("double") or attribute.group("single") or ""
-                         for attribute in _ATTRIBUTE.finditer(component.group("attributes"))
-                         if attribute.group("name") == "language"), "")
+        attributes = {attribute.group("name"): attribute.group("double") or attribute.group("single") or ""
+                      for attribute in reversed(list(_ATTRIBUTE.finditer(component.group("attributes"))))}
+        language = attributes.get("language", "")
         start, end = component.end(), closing.start()
         if _INTERPOLATION.search(text, start, end):
             continue  # (JavaScript fills `${name}` in: what the page shows is not written here)
         escapes = ((*escape.span(), _TEMPLATE_ESCAPES.get(escape.group(1), escape.group(1)))
                    for escape in _TEMPLATE_ESCAPE.finditer(text, start, end))
         block = _block_between(text, start, end, escapes, language=language, top=top, lines=lines, starts=starts,
-                               contained=contained, variables=variables)
+                               contained=contained, variables=variables, title=attributes.get("title", ""))
         if block is not None:
             found.append(block)
     return found
