@@ -241,7 +241,33 @@ def test_element_docs_without_example_values_say_so(shared: Path, tmp_path: Path
     poller.write_text(json.dumps(INSTANCE), encoding="utf-8")
     result = run_cli("simulate", str(poller), "--element-docs", str(shared / "elements"), "--since", SINCE)
     assert result.code == 1
-    assert "customers: skipped (GET /customers has no example values in the element's API docs)" in result.out
+    # (Sage One's docs sample other fields of its customers, as `x-samplevalue`, not their dates: helper-209)
+    assert ("customers: skipped (the API docs give sample values for some fields of GET /customers, not for "
+            "`updated_at`, `created_at`)") in result.out
+    assert "invoices: skipped (GET /invoices has no example values in the element's API docs)" in result.out
+
+
+def test_element_docs_sample_values_make_a_record(shared: Path, tmp_path: Path) -> None:
+    """A fresh trial (helper-209): Cloud Elements' exports give a field's sample value as `x-samplevalue`, never as
+    `example` (each of the twelve in ../shared/elements), so `simulate --element-docs` skipped every resource of
+    every element, "no example values"; CE912 read the same values all along. Egnyte's sample `modifiedDate`
+    (`+05:30`) is one record now, and shows what its documented mask `Z` makes of it."""
+    body = {"element": {"key": "egnyte"}, "configuration": {"event.poller.configuration": {"revisions": {
+        "url": "/hubs/documents/files/revisions?path=/Shared", "idField": "id",
+        "datesConfiguration": {"updatedDateField": "modifiedDate", "updatedDateFormat": "yyyy-MM-dd'T'HH:mm:ssZ"}}}}}
+    poller = tmp_path / "p.json"
+    poller.write_text(json.dumps(body), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(shared / "elements"), "--since", SINCE,
+                     "--format", "json")
+    assert result.code == 1, result.err
+    [record] = json.loads(result.out)["resources"][0]["records"]
+    assert record["id"] == "44286f82-8400-4dc0-a1e2-0a6eec09b77a" and record["event"] == "error", record
+    assert "'2018-04-04T14:20:42+05:30' does not match" in record["problem"], record
+    fixed = json.loads(json.dumps(body).replace("HH:mm:ssZ", "HH:mm:ssXXX"))
+    poller.write_text(json.dumps(fixed), encoding="utf-8")
+    result = run_cli("simulate", str(poller), "--element-docs", str(shared / "elements"), "--since", SINCE,
+                     "--format", "json")
+    assert [r["event"] for r in json.loads(result.out)["resources"][0]["records"]] == ["ignored"], result.out
 
 
 def test_a_skipped_resource_s_reason_masks_the_password_of_its_url(shared: Path, tmp_path: Path) -> None:

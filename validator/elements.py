@@ -486,6 +486,22 @@ def field_mask(schema: Any) -> str | None:
     return None
 
 
+_NO_SAMPLE = object()
+
+
+def field_sample(schema: Any) -> Any:
+    """A field's sample value in the API docs, or None: Cloud Elements' exports write it as ``x-samplevalue`` (each of
+    the twelve in ``../shared/elements``, never Swagger's ``example``), others as ``example``; a ``#/...`` text is a
+    reference, no value."""
+    if not isinstance(schema, dict):
+        return None
+    for key in ("x-samplevalue", "example"):
+        value = schema.get(key, _NO_SAMPLE)
+        if value is not _NO_SAMPLE and not (isinstance(value, str) and value.startswith("#/")):
+            return value
+    return None
+
+
 def hub_relative(path: str) -> str:
     """``/hubs/crm/contacts`` → ``/contacts``; a path outside ``/hubs/`` stays as it is."""
     segments = path.split("/")

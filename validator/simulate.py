@@ -304,11 +304,16 @@ def load_records(text: str, *, name: str = "records", records_key: str | None = 
     return RecordSet(tuple(records), origin=f"the array at {path}")
 
 
-def records_from_element_docs(api: Any, url: str) -> tuple[tuple[Any, ...], str]:
+def records_from_element_docs(api: Any, url: str, *, samples: bool = False,
+                              needs: Sequence[str] = ()) -> tuple[tuple[Any, ...], str]:
     """Records from the example values of the element API's GET operation for ``url``'s path.
 
     Looks at the 200 response's ``examples`` (``application/json``), its schema's ``example``,
-    then the record model's ``example``.  Returns (records, where) or ((), why none).
+    then the record model's ``example``, then one record built from its properties' ``example`` values;
+    ``samples``: their sample values too (``x-samplevalue``, which Cloud Elements' exports write instead: what
+    ``simulate`` shows; CE912 reads them apart, as the vendor's writing of one field); ``needs``: the fields (paths)
+    a record built so must hold, the docs giving some fields a value and not others (a record without its dates says
+    nothing of the poller).  Returns (records, where) or ((), why none).
     """
     path = url.split("?", 1)[0].strip()
     hub = re.match(r"/hubs/[^/]+(/.*)", path)
@@ -336,28 +341,38 @@ def records_from_element_docs(api: Any, url: str) -> tuple[tuple[Any, ...], str]
             example = arrays[0][1] if arrays else [example]
         if _is_records(example) and example:
             return tuple(example), f"the example of GET {template}"
-    assembled = _example_from_properties(api, model)
+    assembled = _example_from_properties(api, model, samples=samples)
     if isinstance(assembled, dict) and assembled:
+        missing = [path for path in needs if not field_value(assembled, path)[0]]
+        if missing:
+            return (), (f"the API docs give sample values for some fields of GET {template}, not for "
+                        + ", ".join(f"`{path}`" for path in missing))
         return (assembled,), f"the property examples of GET {template}"
     return (), f"GET {template} has no example values in the element's API docs"
 
 
-def _example_from_properties(api: Any, schema: Any, depth: int = 0) -> Any:
-    """A value built from the ``example`` of each property (nested objects and arrays too), or None."""
+def _example_from_properties(api: Any, schema: Any, depth: int = 0, *, samples: bool = False) -> Any:
+    """A value built from the ``example`` of each property (nested objects and arrays too), or None; ``samples``:
+    a property's ``x-samplevalue`` too (:func:`validator.elements.field_sample`)."""
+    from .elements import field_sample
+
     schema = api.resolve(schema)
     if not isinstance(schema, dict) or depth > 8:
         return None
     if "example" in schema:
         return schema["example"]
+    sample = field_sample(schema) if samples else None
+    if sample is not None:
+        return sample
     if schema.get("type") == "array":
-        item = _example_from_properties(api, schema.get("items"), depth + 1)
+        item = _example_from_properties(api, schema.get("items"), depth + 1, samples=samples)
         return None if item is None else [item]
     properties = schema.get("properties")
     if not isinstance(properties, dict):
         return None
     built = {}
     for name, child in properties.items():
-        value = _example_from_properties(api, child, depth + 1)
+        value = _example_from_properties(api, child, depth + 1, samples=samples)
         if value is not None:
             built[name] = value
     return built or None

@@ -214,7 +214,10 @@ def _records_for_docs(args: argparse.Namespace, loaded: Any) -> RecordsFor:
         url = entry.get("url")
         if not isinstance(url, str):
             return (), "no url"
-        records, where = records_from_element_docs(api, url)
+        dates = entry.get("datesConfiguration")
+        needs = [dates.get(key) for key in ("updatedDateField", "createdDateField")] if isinstance(dates, dict) else []
+        records, where = records_from_element_docs(api, url, samples=True,
+                                                   needs=[path for path in needs if isinstance(path, str)])
         return records, (None if records else where)
 
     return records_for

@@ -1308,14 +1308,11 @@ def _example(api: ApiDocs, url: Any, name: str) -> Any:
 
 
 def _sample_value(schema: Any) -> str | None:
-    """A field's sample value in the API docs (``x-samplevalue``, ``example``): a date as the vendor writes it."""
-    if not isinstance(schema, dict):
-        return None
-    for key in ("x-samplevalue", "example"):
-        value = schema.get(key)
-        if isinstance(value, str) and value.strip() and not value.startswith("#/"):
-            return value
-    return None
+    """A field's sample value in the API docs written as a text: a date as the vendor writes it."""
+    from ..elements import field_sample
+
+    value = field_sample(schema)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _trusted_mask(mask: str) -> bool:
