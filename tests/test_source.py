@@ -252,6 +252,12 @@ SYNTAX = [
     ("---\nelement:\n  key: sageone\n", "CE001", 1, 1, "`---` opens a YAML document: the file is YAML, not JSON"),
     ("--- # instance\nelement: x\n", "CE001", 1, 1, "is YAML, not JSON"),
     ("--5", "CE001", 1, 1, "`-` must be followed by a digit"),
+    # helper-210: a YAML body whose first line is its own comment was only "JSON does not allow comments (`#`
+    # comment)": the comment removed, the next run said the file is YAML
+    ("# Sage One instance\nelement:\n  key: sageone\n", "CE006", 2, 1, "`element:` at the top of the file is YAML"),
+    ("# a\n\n  # b\r\n---\nelement: x\n", "CE001", 4, 1, "`---` opens a YAML document"),
+    ('# a\n{"element": {"key": "x"}}', "CE003", 1, 1, "JSON does not allow comments (`#` comment)"),
+    ('{"a": 1} # b\nelement: x\n', "CE003", 1, 10, "JSON does not allow comments (`#` comment)"),
     ('{"id": {{page.elementId}}}', "CE006", 1, 8, "placeholder `{{page.elementId}}`"),
     ('{"id": <ELEMENT_ID>}', "CE006", 1, 8, "placeholder `<ELEMENT_ID>`"),
     ('{"a": True}', "CE006", 1, 7, "`True` is Python"),

@@ -181,6 +181,28 @@ def _pasted_space(source: Source, start: int) -> Problem | None:
                                          (Edit(start, run.end(), run.group().translate(_AS_PLAIN)),)))
 
 
+def _yaml_document(source: Source, at: int) -> Problem | None:
+    """The problem of a YAML document saved as JSON, when the top of the file at ``at`` opens one as YAML does: a
+    key and its colon (`element:`) or the document line (`---`); None otherwise."""
+    text = source.text
+    json_body = "write the body as JSON: `{\"element\": {...}, \"configuration\": {...}}`"
+    if _YAML_START.match(text, at):
+        return source._problem("CE001", "`---` opens a YAML document: the file is YAML, not JSON", at, at + 3,
+                               json_body)
+    word = _WORD.match(text, at)
+    if word is None or not _YAML_KEY.match(text, word.end()) or word.group() in ("True", "False", "None"):
+        return None
+    return source._problem("CE006", f"`{word.group()}:` at the top of the file is YAML, not JSON: the file is a "
+                                    "YAML document", at, word.end(), json_body)
+
+
+def _past_hash_comments(text: str, at: int) -> int:
+    """Where the first line after ``at`` that is neither blank nor a `#` comment starts its text."""
+    while at < len(text) and text[at] == "#":
+        at = _ws(text, _line_end(text, at)).end()
+    return at
+
+
 def _comment(source: Source, start: int) -> Problem | None:
     text = source.text
     if text.startswith("//", start) or text.startswith("#", start):
@@ -374,7 +396,10 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         return pasted
     comment = _comment(source, pos)
     if comment is not None:
-        return comment
+        # a YAML body's own comment above its first key (`# Sage body` then `element:`): the file is YAML
+        yaml = _yaml_document(source, _past_hash_comments(text, pos)) if c == "#" and kind == "value" and not stack \
+            else None
+        return yaml or comment
     if c in _SMART:
         return _smart(source, pos)
     garbled = _MOJIBAKE.match(text, pos)
@@ -449,10 +474,9 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             if token == "undefined":
                 return source._problem("CE006", "`undefined` is JavaScript, not JSON", pos, word.end(),
                                        "write `null`, or leave the property out")
-            if not stack and _YAML_KEY.match(text, word.end()):  # (`element:` opening the file: YAML saved as JSON)
-                return source._problem(
-                    "CE006", f"`{token}:` at the top of the file is YAML, not JSON: the file is a YAML document",
-                    pos, word.end(), "write the body as JSON: `{\"element\": {...}, \"configuration\": {...}}`")
+            yaml = None if stack else _yaml_document(source, pos)
+            if yaml is not None:
+                return yaml
             return source._problem(
                 "CE006", f"bare word `{token}` is not a JSON value (a variable from code?); strings need "
                          "double quotes", pos, word.end(), f"write `\"{token}\"`")
@@ -479,9 +503,9 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
         if c == ".":
             return source._problem("CE001", "a JSON number needs a digit before `.` (write `0.5`, not `.5`)",
                                    pos, pos + 1, "add a leading `0`")
-        if c == "-" and not stack and _YAML_START.match(text, pos):  # (a YAML body saved as .json)
-            return source._problem("CE001", "`---` opens a YAML document: the file is YAML, not JSON", pos, pos + 3,
-                                   "write the body as JSON: `{\"element\": {...}, \"configuration\": {...}}`")
+        yaml = _yaml_document(source, pos) if c == "-" and not stack else None
+        if yaml is not None:
+            return yaml
         if c == "-":
             return source._problem("CE001", "`-` must be followed by a digit", pos, pos + 1,
                                    "write the number, or quote the text")
