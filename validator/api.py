@@ -25,7 +25,7 @@ from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 
 # Imported at run time, not only for type checkers: typing.get_type_hints (pydantic, documentation tools)
 # resolves the names of the public signatures.  check() needs these modules anyway.
-from .config import Config
+from .config import Config, options_of
 from .findings import Finding
 from .kinds import Kind, checked_kind
 from .options import Options, SetupError, options_or_none
@@ -75,9 +75,9 @@ def check(
     if resolved is not None and shown is not None and resolved.is_excluded(shown):
         return []
     if options is None:
-        options = resolved.options() if resolved is not None else None
+        options = options_of(resolved) if resolved is not None else None
     elif resolved is not None:  # the selection still applies: the opt-in rules it turns on stay on
-        options = replace(options, opt_in=options.opt_in | resolved.options().opt_in)
+        options = replace(options, opt_in=options.opt_in | options_of(resolved).opt_in)
     unusable = options.unusable_folder() if options is not None else None
     if unusable is not None:
         raise SetupError(unusable)

@@ -492,6 +492,23 @@ def load_config(*, start: Path, explicit: Path | None = None) -> Config:
     return _load_file(Path(os.path.abspath(path)), explicit=explicit is not None)
 
 
+@lru_cache(maxsize=1)
+def _defaults() -> Config:
+    # (a Config is immutable: every file no configuration governs shares one, and the options made of it)
+    return Config()
+
+
+@lru_cache(maxsize=1)
+def _default_options() -> Options:
+    return _defaults().options()
+
+
+def options_of(config: Config) -> Options:
+    """``config.options()``, made once for the defaults that every file no configuration governs shares (a library
+    call checking one body after another finds no configuration file for each)."""
+    return _default_options() if config is _defaults() else config.options()
+
+
 class ConfigResolver:
     """The configuration of each checked file (nearest file wins), loading each file once.
 
@@ -521,7 +538,7 @@ class ConfigResolver:
             source = self._by_dir[directory]
         config = self._by_file.get(source)
         if config is None:
-            config = Config() if source is None else _load_file(source, explicit=self._explicit is not None)
+            config = _defaults() if source is None else _load_file(source, explicit=self._explicit is not None)
             config = config.merge_cli(**self._cli) if self._cli else config
             self._by_file[source] = config
         return config
