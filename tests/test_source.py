@@ -265,6 +265,11 @@ SYNTAX = [
     ('[1 2]', "CE001", 1, 3, "missing `,` between elements"),
     ('{"a" 1}', "CE001", 1, 5, "missing `:`"),
     ('{"a" = 1}', "CE001", 1, 6, "`=`"),
+    # a fresh trial (helper-209): a name's closing quote left out before its `:` was "unexpected `Z` right after
+    # "password: ": a `"` inside a property name must be escaped", quoting the value's (a secret's) first letter
+    ('{"password: "Zq8vN3kLw2Xp9Rt4", "b": 1}', "CE001", 1, 11, "property name `password` is not closed before"),
+    ('{"site :  "acme"}', "CE001", 1, 8, "property name `site` is not closed before its `:`"),
+    ('{"a:b"c": 1}', "CE001", 1, 6, "a `\"` inside a property name must be escaped"),
     ('{"a": "x\n}', "CE007", 1, 7, "not closed on its line"),
     ('{"a": "x\ty"}', "CE007", 1, 9, "raw tab"),
     ('{"a": "x\x01"}', "CE007", 1, 9, "U+0001"),

@@ -522,6 +522,15 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
             return source._problem(
                 "CE001", f"{key} has no value: expected `:` and a value (a list of strings needs `[ ]`, "
                          "not `{ }`)", pos, pos + 1, "write `: value`, or use an array `[ ... ]`")
+        inner = key[1:-1].rstrip(" \t") if prev_string else ""
+        if prev_string is not None and pos == prev_end and inner.endswith(":") and inner[:-1].strip():
+            # `"password: "secret"`: the name's closing quote left out before its `:`, the value's opening one
+            # closing it; (the value is not quoted: a secret's first letter is the character met)
+            at = prev_string[0] + len(inner)
+            return source._problem(
+                "CE001", f"the property name `{inner[:-1].rstrip()}` is not closed before its `:`: the `\"` after "
+                         "the `:` closes it, and the value is left outside any string", at, at + 1,
+                "write the name's closing `\"` before the `:`")
         if prev_string is not None and pos == prev_end and c not in " \t\r\n":
             return source._problem(
                 "CE001", f"unexpected {_char(c)} right after {key}: a `\"` inside a property name must be "
