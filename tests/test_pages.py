@@ -2117,6 +2117,15 @@ def test_a_vitepress_fence_label_titled_as_a_mistake_is_a_counter_example(label)
     assert "CE620" in {f.rule for f in check_page(right, path="p.md").findings}, right
 
 
+@pytest.mark.parametrize("line", ['{{< details "Wrong" >}}See the old page.{{< /details >}}',
+                                  '{% tab title="Wrong" %}see the old page{% endtab %}'])
+def test_a_shortcode_closed_on_its_own_line_holds_no_block_below(line):
+    """helper-208: a Hugo or GitBook container opened and closed on one line was left open (its closing tag is read
+    only on a line of its own), so every block below it was a counter-example, unchecked, to the next heading."""
+    page = f"# Events\n\n{line}\n\nThe poller:\n\n{_COUNTER}"
+    assert "CE620" in {f.rule for f in check_page(page, path="p.md").findings}, page
+
+
 def test_a_right_label_inside_a_wrong_container_is_checked():
     page = f':::danger Wrong\n\n**\u2705 Right:**\n\n{_COUNTER}\n:::\n'
     assert "CE620" in {f.rule for f in check_page(page, path="p.md").findings}

@@ -1027,13 +1027,15 @@ _PAIRED = (
     ("component", LazyPattern(r"<(?!TabItem\b)[A-Z][\w.]*+(?![^<>]*+(?<=/)>)(?=[^<>]*+>[ \t]*+$)"
                               r"(?:[^<>]*?\b(?:title|label)=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"</(?!TabItem\b)[A-Z][\w.]*+>[ \t]*+")),
-    ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
+    # (one closed on its line, `{% tab title="x" %}text{% endtab %}`, holds nothing below)
+    ("gitbook", LazyPattern(r"\{%-?[ \t]*+tab\b(?![^\r\n]*?\{%-?[ \t]*+endtab\b)(?:[ \t]++title=" + _QUOTED_TITLE + ")?"),
      LazyPattern(r"\{%-?[ \t]*+endtab[ \t]*+-?%\}")),
     # Hugo's paired shortcodes that hold a page's blocks, titled by a `title`, `header` or `name` or by their first
     # quoted argument after bare words: `{{< tab "Wrong" >}}` (Hugo Book), `{{< tab header="Wrong" >}}` (Docsy),
-    # `{{% notice warning "Don't" %}}` (Relearn), `{{< details "Wrong" >}}`; one closing on its line (`/>}}`) opens none
+    # `{{% notice warning "Don't" %}}` (Relearn), `{{< details "Wrong" >}}`; one closing on its line (`/>}}`, `{{< /x >}}`)
+    # opens none
     ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)(?![\w\-])"
-                         r"(?![^\r\n]*?/[>%]\}\})(?:(?:[^\r\n]*?\b(?:title|header|name)[ \t]*+=[ \t]*+|(?>(?:[ \t]++[\w\-]++)*)[ \t]++)"
+                         r"(?![^\r\n]*?(?:/[>%]\}\}|\{\{[<%]-?[ \t]*+/))(?:(?:[^\r\n]*?\b(?:title|header|name)[ \t]*+=[ \t]*+|(?>(?:[ \t]++[\w\-]++)*)[ \t]++)"
                          r"(?:\"(?P<label>[^\"\r\n]{0,200})\"|'(?P<single>[^'\r\n]{0,200})'))?"),
      LazyPattern(r"\{\{[<%]-?[ \t]*+/(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)[ \t]*+-?[>%]\}\}[ \t]*+")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
