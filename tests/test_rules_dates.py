@@ -865,6 +865,15 @@ def test_a_quote_escaped_once_too_often_is_a_quote(written, meant):
     assert all(f.fix.applicability == "safe" for f in hits)
 
 
+@pytest.mark.parametrize(("written", "reported"), [("yyyy\u5e74MM\u6708dd\u65e5\u3000HH:mm", False),
+                                                  ("yyyy-MM-dd\u3000HH:mm", True), ("yyyy\u5e74MM\u6708dd\u65e5\u00a0HH:mm", True)])
+def test_an_ideographic_space_among_full_width_text_is_the_texts_own(written, reported):
+    """h211: CE426 came to read every space of Unicode (one list for JSON, URLs and patterns), so Japanese records'
+    `yyyy年MM月dd日　HH:mm`, whose space is the ideographic one of the text around it, was an error with a safe fix
+    to an ASCII space that would stop every record's date being read."""
+    assert bool(found(poller(updated=written), "CE426")) is reported
+
+
 @pytest.mark.parametrize("char", ["\u200b", "\u00ad", "\u2060", "\ufeff"])
 def test_an_invisible_character_in_a_records_pattern(char):
     """helper-117: a zero-width space or a soft hyphen pasted into a records' format drew nothing (Java expects it)."""

@@ -534,12 +534,21 @@ _TYPOGRAPHIC = LazyPattern(f"[\u2010-\u2015\u2212{ODD_SPACES}{INVISIBLES}]")
 _INVISIBLE = frozenset(INVISIBLES)
 
 
+def _full_width_text(text: str) -> bool:
+    """Whether the pattern ``text`` holds wide or full-width characters other than the ideographic space (`年`)."""
+    import unicodedata
+
+    return any(char != "\u3000" and unicodedata.east_asian_width(char) in ("W", "F") for char in text)
+
+
 def _typographic(text: str, *, printing: bool) -> Iterator[Problem]:
     """CE426 for each typographic dash, space that is not ASCII, or invisible character in the pattern ``text``."""
     for match in _TYPOGRAPHIC.finditer(text):
         char = match.group(0)
         if printing and ODD_SPACE.fullmatch(char):
             continue  # in a URL's macro, the URL's own odd space (CE612) says it
+        if char == "\u3000" and _full_width_text(text):
+            continue  # (`yyyy年MM月dd日　HH:mm`: the ideographic space of the text around it, as the records write it)
         if char in _INVISIBLE:
             effect = "the URL sends it" if printing else "a record's date, which does not hold it, is not read"
             yield Problem(DATE_PATTERN_TYPOGRAPHIC.code, f"an invisible character (U+{ord(char):04X}) in the pattern is "
