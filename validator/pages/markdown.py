@@ -1013,6 +1013,8 @@ _RIGHT = LazyPattern(r"(?:the\s+)?(?:right|correct(?:ed)?|good|better|after|fixe
                     r"|do\s+(?:this|it\s+like\s+this)|use\s+this|instead)\b", re.IGNORECASE)
 # An attribute's value in either quotes, holding the other (`label="Don't"`, whose apostrophe ended the title at `Don`)
 _QUOTED_TITLE = r"(?:\"(?P<label>[^\"\r\n]*+)\"|'(?P<single>[^'\r\n]*+)')"
+# Hugo's shortcodes that hold a page's blocks between their opening and closing lines (named once for both)
+_HUGO_PAIRED = r"(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)"
 # The containers that run to a closing line: (kind, its opening line's start, its closing line)
 _PAIRED = (
     ("container", LazyPattern(r":::++[ \t]*+(?:[A-Za-z][\w\-]*+|\{[A-Za-z][\w\-]*+\})(?:\[(?P<label>[^\]\r\n]*+)\]|[ \t]++(?P<title>[^{\r\n]*+))?"),
@@ -1034,10 +1036,10 @@ _PAIRED = (
     # quoted argument after bare words: `{{< tab "Wrong" >}}` (Hugo Book), `{{< tab header="Wrong" >}}` (Docsy),
     # `{{% notice warning "Don't" %}}` (Relearn), `{{< details "Wrong" >}}`; one closing on its line (`/>}}`, `{{< /x >}}`)
     # opens none
-    ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)(?![\w\-])"
+    ("hugo", LazyPattern(r"\{\{[<%]-?[ \t]*+" + _HUGO_PAIRED + r"(?![\w\-])"
                          r"(?![^\r\n]*?(?:/[>%]\}\}|\{\{[<%]-?[ \t]*+/))(?:(?:[^\r\n]*?\b(?:title|header|name)[ \t]*+=[ \t]*+|(?>(?:[ \t]++[\w\-]++)*)[ \t]++)"
                          r"(?:\"(?P<label>[^\"\r\n]{0,200})\"|'(?P<single>[^'\r\n]{0,200})'))?"),
-     LazyPattern(r"\{\{[<%]-?[ \t]*+/(?:tabs?|tabpane|alert|details|notice|hint|expand|callout|admonition)[ \t]*+-?[>%]\}\}[ \t]*+")),
+     LazyPattern(r"\{\{[<%]-?[ \t]*+/" + _HUGO_PAIRED + r"[ \t]*+-?[>%]\}\}[ \t]*+")),
     ("details", LazyPattern(r"<details\b(?P<label>)", re.IGNORECASE), LazyPattern(r"</details>[ \t]*+", re.IGNORECASE)),
 )
 
