@@ -385,6 +385,14 @@ def test_an_invisible_format_character_in_a_url_is_reported_and_removed(char: st
     assert codes(f"/hubs/crm/orders?where=updated_at>={char}'${{gmtDate:yyyy}}'") == ["CE612"]  # (no second finding)
 
 
+@pytest.mark.parametrize("value", ["\U0001f468\u200d\U0001f469\u200d\U0001f467", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"])
+def test_a_joiner_inside_an_emoji_or_a_word_of_its_script_is_the_texts_own(value: str) -> None:
+    """h211: a zero-width joiner between emoji (a family, one glyph) or a non-joiner inside a Persian word is part of
+    the value as its script writes it; since the joiners became CE612's, each was an error whose safe fix removed it."""
+    assert "CE612" not in codes(f"/hubs/crm/contacts?where=updated_at>='${{gmtDate:yyyy}}' and name='{value}'")
+    assert "CE612" in codes(f"/hubs/crm/contacts?where=updated_at>='${{gmtDate:yyyy}}' and name='a\u200d{value}'")
+
+
 def test_the_odd_spaces_and_invisible_characters_have_one_owner() -> None:
     """The URL's, JSON's and a date pattern's readers asked different lists (the word joiner was an odd space to
     JSON and nothing to a URL): each now reads the two lists `validator.vocabulary.characters` keeps."""

@@ -50,7 +50,7 @@ from ..dates.zones import is_utc, resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
-from ..vocabulary.characters import INVISIBLES, ODD_SPACES, look_alike_in, visible
+from ..vocabulary.characters import INVISIBLES, ODD_SPACES, joins_its_text, look_alike_in, visible
 from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
@@ -1302,6 +1302,8 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
         col.add(Flaw.WHITESPACE, f"control character {text[pos]!r} in the URL", pos, pos + 1, help="remove it")
     for m in ODD_SPACE.finditer(text, stripped_start, stripped_end) if not text.isascii() else ():
         pos, char = m.start(), m.group(0)
+        if joins_its_text(text, pos):
+            continue  # (a joiner inside an emoji or a word of its script: the value's own)
         said = f"U+{ord(char):04X} ({unicodedata.name(char, 'a space').lower()}) in the URL: "
         if char in ODD_SPACES:
             col.add(Flaw.WHITESPACE, said + "not the ASCII space, so the vendor reads no separator there", pos, pos + 1,

@@ -19,6 +19,14 @@ INVISIBLES = ("\u00ad\u061c\u180e" + _run(0x200B, 0x200F) + _run(0x202A, 0x202E)
               + _run(0x2066, 0x2069) + "\ufeff")
 
 
+def joins_its_text(text: str, at: int) -> bool:
+    """Whether the joiner at ``at`` (zero-width joiner or non-joiner) stands between two visible characters of a
+    script other than ASCII: part of the text as it is written (an emoji sequence, a Persian word), not pasted in."""
+    around = text[at - 1:at + 2:2] if at else ""
+    return text[at:at + 1] in ("\u200c", "\u200d") and len(around) == 2 and all(
+        not char.isascii() and char.isprintable() and not char.isspace() for char in around)
+
+
 def char_named(char: str, *, unnamed: str = "control character") -> tuple[str, str]:
     """An invisible character's name and code point: ``("a zero width space", "U+200B")``."""
     import unicodedata
