@@ -3643,3 +3643,19 @@ def test_a_secret_in_a_block_comment_never_closed_is_masked():
         text = '{\n  "element": {"key": "sfdc"},\n  "configuration": {\n    "a": 1,\n    ' + comment + '\n    "b": 2\n  }\n}\n'
         secrets = find_secrets(load_source(text))
         assert any(text[start:end] == "ZxWADVhOoS3Lfhkh" for start, end in secrets.spans), (comment, secrets.spans)
+
+
+def test_a_secret_key_and_its_value_left_in_one_string_with_no_colon_is_hidden_in_every_format(capsys, tmp_path):
+    """helper-210: `"oauth.api.secret Q7w9...",` (the `": "` between a key and its value lost) was quoted whole by
+    CE001 (`"oauth.api.secret Q7w9..." has no value`) and shown in every excerpt, in every format: the key places the
+    masking reads in a broken file are read from their colons, and this string has none."""
+    secret = "Q7w9E2r4T6y8U1i3O5p7Zx"
+    for written in (f'"oauth.api.secret {secret}",', f'"password {secret}"', f'"oauth.api.secret={secret}",'):
+        (tmp_path / "body.json").write_text('{\n  "element": {"key": "hubspot"},\n  "configuration": {\n    '
+                                            + written + '\n    "x": 1\n  }\n}\n', encoding="utf-8")
+        for fmt, result in check_in_every_format(capsys, "--no-cache", str(tmp_path / "body.json")):
+            assert "CE001" in result.out, (fmt, result.out)
+            assert secret[4:12] not in result.out + result.err, (written, fmt, result.out)
+    placeholder = '{"configuration": {\n"oauth.api.secret ${SECRET}",\n"x": 1}}'
+    source = load_source(placeholder.encode(), path="p.json")
+    assert find_secrets(source).mask(source.text) == placeholder  # what stands for a secret is shown

@@ -1833,6 +1833,7 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 inside = _secret_in_key(whole, extra_keys)
                 if inside is not None:
                     yield quote + 1 + inside[0], quote + 1 + inside[1]
+        yield from _keyless_secrets(text, extra_keys)
         yield from _commented_secrets(text, extra_keys)
     yield from _userinfo_spans(text)
     pieces = _distinct_lines(text)  # (asked only whether a piece with no line break is in it)
@@ -3041,6 +3042,22 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
             and not _shown_as_written(joined.group("value")):
         return joined.span("value")
     return (0, len(name)) if _key_shaped(name) else None
+
+
+# A string where an object's key stands, and no colon after it (`"oauth.api.secret Kq9v...",`: the `": "` between a
+# key and its value lost), which the places of keys (each read from its colon) do not hold; each run of blanks read
+# once, the string's characters one way
+_KEYLESS_STRING = LazyPattern(r'[{,][ \t\r\n]*+"(?P<name>[^"\\\r\n]{10,200})"(?=[ \t]*+[,}\r\n])')
+
+
+def _keyless_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """The value in a key-less string of a broken file that writes a secret key's name and its value, as a key
+    written with its value does (:func:`_secret_in_key`'s `name=value`, `name: value`, `name value`)."""
+    for match in _KEYLESS_STRING.finditer(text):
+        joined = _NAME_AND_VALUE.fullmatch(match.group("name"))
+        if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
+                and not _shown_as_written(joined.group("value")):
+            yield match.start("name") + joined.start("value"), match.start("name") + joined.end("value")
 
 
 def _swapped_with_its_key(name: str, value: str, extra_keys: frozenset[str]) -> bool:
