@@ -6,6 +6,7 @@ skip the files that are not Cloud Elements bodies (``package.json``...).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Callable, Iterator, Literal, NamedTuple, Optional, Union
 
 from .lazy_pattern import LazyPattern
@@ -138,22 +139,33 @@ ENTRY_PROPERTIES = frozenset({
     "updatedDateField", "updatedDateFormat", "updatedDateTimezone", "url", "xPath"})
 
 
+_LOWERED_ENTRY_PROPERTIES = frozenset(name.lower() for name in ENTRY_PROPERTIES)
+
+
 def _entry_key_like(key: Any) -> bool:
     """A poller entry's key, or a near miss of one (a case, a letter)."""
     if not isinstance(key, str):
         return False
+    return key.lower() in _LOWERED_ENTRY_PROPERTIES or _near_entry_key(key.lower())
+
+
+@lru_cache(maxsize=4096)
+def _near_entry_key(lowered: str) -> bool:
+    """Whether ``lowered`` is a near miss of an entry's key (difflib's ratio: read once per key and process, as the
+    same resource names come back in every body of a batch)."""
     import difflib
 
-    lowered = {name.lower() for name in ENTRY_PROPERTIES}
-    return key.lower() in lowered or bool(difflib.get_close_matches(key.lower(), lowered, n=1, cutoff=0.85))
+    return bool(difflib.get_close_matches(lowered, _LOWERED_ENTRY_PROPERTIES, n=1, cutoff=0.85))
 
 
 def is_misspelt_entry(value: dict[Any, Any]) -> bool:
     """Whether ``value`` is one poller entry whose `url` or `idField` is misspelt (`"URL"`, `"idFeild"`): two keys at
-    least, each an entry's or a near miss of one, and a `url` only a poller sends (a hub path, a macro, a filter)."""
-    if len(value) < 2 or not all(_entry_key_like(key) for key in value):
+    least, each an entry's or a near miss of one, and a `url` only a poller sends (a hub path, a macro, a filter).
+    The `url` is looked for first: a map of resources has none, and its names are not compared with difflib's."""
+    if len(value) < 2 or not any(isinstance(key, str) and key.lower() == "url" and sends_a_poll_url(url)
+                                 for key, url in value.items()):
         return False
-    return any(isinstance(key, str) and key.lower() == "url" and sends_a_poll_url(url) for key, url in value.items())
+    return all(_entry_key_like(key) for key in value)
 
 
 def detect_kind(value: Any) -> Kind | None:
