@@ -4,10 +4,13 @@ asks again is read once per process (issue #20)."""
 from __future__ import annotations
 
 import difflib
+import re
+from typing import Any
 
 import pytest
 
 from validator import kinds
+from validator.rules import notifications
 
 
 @pytest.fixture
@@ -40,3 +43,25 @@ def test_a_misspelt_entry_is_still_found_and_each_name_compared_once_per_process
     assert kinds.is_misspelt_entry(dict(entry))
     assert compared == ["idfeild"]
     assert not kinds.is_misspelt_entry({"url": "/hubs/crm/contacts", "title": "About"})
+
+
+# -- CE209: a value's scheme is read only where it starts with the `h` of the scheme meant ------------------------------
+
+class _CountedMatch:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.matches = pattern, 0
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        self.matches += 1
+        return self.pattern.match(*args)
+
+
+def test_a_value_that_starts_with_no_h_is_no_mistyped_scheme_and_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = _CountedMatch(notifications._SCHEME_AND_SEPARATOR)
+    monkeypatch.setattr(notifications, "_SCHEME_AND_SEPARATOR", counted)
+    for value in ("sageone", "ftp://files.example.com", "  polling", "", "   ", "${CALLBACK_URL}", "true"):
+        assert notifications.scheme_typo(value) is None
+    assert counted.matches == 0
+    assert notifications.scheme_typo(" htps://example.com/events") == (1, 8, "https://")
+    assert notifications.scheme_typo("Http:/example.com") == (0, 6, "http://")
+    assert counted.matches == 2

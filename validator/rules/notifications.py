@@ -476,9 +476,12 @@ _SCHEME_AND_SEPARATOR = re.compile(r"(?P<scheme>[A-Za-z]{3,7})(?P<sep>\s*[:;]+\s
 
 def scheme_typo(value: str) -> tuple[int, int, str] | None:
     """``(start, end, replacement)`` of a mistyped ``http(s)://`` at the start of ``value``, else None."""
+    start = len(value) - len(value.lstrip())
+    if value[start:start + 1] not in ("h", "H"):
+        return None  # (every scheme meant starts with its `h`: most values of a configuration are no URL)
     import difflib
 
-    match = _SCHEME_AND_SEPARATOR.match(value, len(value) - len(value.lstrip()))
+    match = _SCHEME_AND_SEPARATOR.match(value, start)
     if match is None:
         return None
     scheme, sep = match.group("scheme"), match.group("sep")
