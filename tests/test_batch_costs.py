@@ -4,6 +4,7 @@ asks again is read once per process (issue #20)."""
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from validator import kinds
 from validator.rules import notifications
+from validator.source import load_source
 
 
 @pytest.fixture
@@ -65,3 +67,19 @@ def test_a_value_that_starts_with_no_h_is_no_mistyped_scheme_and_is_not_read(mon
     assert notifications.scheme_typo(" htps://example.com/events") == (1, 8, "https://")
     assert notifications.scheme_typo("Http:/example.com") == (0, 6, "http://")
     assert counted.matches == 2
+
+
+# -- a loaded document: what only a stringified poller needs is made by the first one -----------------------------------
+
+def test_a_document_holding_no_stringified_document_makes_no_table_of_them() -> None:
+    source = load_source('{"element": {"key": "sageone"}, "name": "n"}')
+    source.span("/element/key")
+    assert source._children is None
+
+
+def test_a_stringified_poller_is_still_decoded_once() -> None:
+    source = load_source(json.dumps({"configuration": {"event.poller.configuration": json.dumps(
+        {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}})}}))
+    poller = source.embedded("/configuration/event.poller.configuration")
+    assert poller.value == {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}
+    assert source.embedded("/configuration/event.poller.configuration") is poller

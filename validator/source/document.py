@@ -72,7 +72,7 @@ class Source:
         self._places: dict[str, tuple[bool, tuple[int, int] | None, tuple[int, int]]] = {}
         self._maps: dict[int, _StringMap] = {}
         self._styles: dict[int, tuple[str, bool]] = {}  # by a literal's start: how it writes its escapes
-        self._children: WeakValueDictionary[str, Source] = WeakValueDictionary()
+        self._children: WeakValueDictionary[str, Source] | None = None  # made by the first embedded() (few ask)
 
     def __repr__(self) -> str:
         return (f"Source(path={self.path!r}, chars={len(self.text)}, valid={self.valid}, "
@@ -174,7 +174,7 @@ class Source:
         """
         tokens = _split_pointer(pointer)
         canonical = "".join("/" + _escape_token(t) for t in tokens)
-        child = self._children.get(canonical)
+        child = self._children.get(canonical) if self._children is not None else None
         if child is not None:
             return child
         if not self.valid:
@@ -193,6 +193,8 @@ class Source:
             child._attach(self, _Shift(vs), (vs, ve))
             child.value = _walk_value(self.value, tokens)[1]
             child.valid = True
+        if self._children is None:
+            self._children = WeakValueDictionary()
         self._children[canonical] = child
         return child
 
