@@ -196,10 +196,16 @@ def test_the_gates_grouped_by_a_character_are_the_gates_found(corpus_strings: li
     same()
 
 
-def test_a_plain_body_costs_few_substring_tests() -> None:
+def test_a_plain_body_costs_few_substring_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     """A body holding none of the gates' rarer characters (`(`, `$`, a backtick...) is not searched for the gates
-    under them (69 gates were 69 searches of every text)."""
+    under them (69 gates were 69 searches of every text).  (The issued tokens' beginnings, looked for so, are counted
+    apart: they spare a scan of sixty shapes.)"""
     text = _CountedText('{"element": {"key": "box"}, "name": "box", "configuration": {"event.notification.enabled": true}}')
+    beginnings = masking._issued_token_beginnings
+    _CountedText.tests = 0
+    assert beginnings(text) == frozenset()
+    assert _CountedText.tests <= 20  # (15 characters, and the 5 beginnings under those of them the body holds)
+    monkeypatch.setattr(masking, "_issued_token_beginnings", lambda pieces: frozenset())
     _CountedText.tests = 0
     set(masking._scan_text(text, frozenset()))
     assert _CountedText.tests <= 95  # (110 when each gate was looked for)
@@ -595,3 +601,55 @@ def test_finding_a_body_s_secrets_imports_nothing_once_loaded(monkeypatch: pytes
     monkeypatch.undo()
     assert imported == []
     assert "Pf6Rt2Xq9Lm4Wz8K2" in found.values
+
+
+_TOKEN_PIECES = ["AKIA", "ghp_", "gh", "github_pat_", "glpat-", "xoxb-", "sk_live_", "sk-", "SG.", "do", "dop_v1_", "pat",
+                 "SK", "hvs.", "EAA", "sl.", "key-", "1//0", "secret_", "0123456789abcdef", "Kq9vT3pLx8wZ2mN", "ZZZZZZZZ",
+                 "a", "_", "-", ".", " ", "/", "\n", "=", "é"]
+
+
+def _every_shape() -> Any:
+    return masking._issued_token_pattern(frozenset(beginning for beginning, _ in masking._ISSUED_TOKEN_SHAPES))
+
+
+def test_the_issued_tokens_of_the_beginnings_a_text_holds_are_those_of_every_shape(corpus_strings: list[str]) -> None:
+    """A text is scanned for the issued tokens whose beginning it holds, found in the groups of their rarest character:
+    the same tokens as the pattern of every shape finds, in every corpus string and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    every_shape = _every_shape()
+    grouped = [beginning for _, beginnings in masking._ISSUED_TOKEN_GROUPS for beginning in beginnings]
+    assert sorted(grouped) == sorted(beginning for beginning, _ in masking._ISSUED_TOKEN_SHAPES)
+
+    def same(text: str) -> bool:
+        beginnings = masking._issued_token_beginnings(text)
+        assert beginnings == {beginning for beginning, _ in masking._ISSUED_TOKEN_SHAPES if beginning in text}
+        found = [m.span("value") for m in masking._issued_token_pattern(beginnings).finditer(text)] if beginnings else []
+        return found == [m.span("value") for m in every_shape.finditer(text)]
+
+    assert [text for text in corpus_strings if not same(text)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join))
+    def generated(text: str) -> None:
+        assert same(text)
+
+    generated()
+
+
+def test_a_text_is_scanned_for_the_issued_tokens_whose_beginning_it_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sixty shapes of issued tokens were one pattern, compiled for each run (a third of masking's compiling) and
+    tried at nearly every character of every text: a body holding no token's beginning is scanned with none, one
+    holding `do` (`documents`) with the shapes that begin so only; a token is still found."""
+    asked: list[frozenset[str]] = []
+    pattern = masking._issued_token_pattern
+    monkeypatch.setattr(masking, "_issued_token_pattern", lambda beginnings: asked.append(beginnings) or pattern(beginnings))
+    body = '{"element": {"key": "box"}, "name": "box", "configuration": {"event.notification.enabled": true}}'
+    assert list(masking._issued_tokens(body, body)) == []
+    assert asked == []
+    body = '{"configuration": {"event.poller.urls": "/files?path=/documents"}}'
+    assert list(masking._issued_tokens(body, body)) == []
+    assert asked == [{"do", "pat"}]
+    text = "old key ghp_Kq9vT3pLx8wZ2mNr4Tq9vT3pLx8wZ2mNr4Tq9 in documents"
+    assert [text[start:end] for start, end in masking._issued_tokens(text, text)] == ["ghp_Kq9vT3pLx8wZ2mNr4Tq9vT3pLx8wZ2mNr4Tq9"]
+    assert asked[-1] == {"gh", "do"}

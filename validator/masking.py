@@ -1373,8 +1373,9 @@ _WEBHOOK_SECRETS = tuple((pieces, LazyPattern("(?i)" + _escaped_slashes(pattern)
 # AWS access key ids, GitHub, GitLab, Slack, Stripe (also webhook secrets), Google (API keys, OAuth client
 # secrets and access tokens), SendGrid, npm, Shopify, HubSpot private apps, OpenAI, Telegram bots, and more below.
 # Each is a literal beginning and a long random run.  The shapes are one pattern written as a tree of their beginnings
-# (lazy_pattern.tree_of: four times faster than their flat alternation); the three that start with a character class
-# are another, searched for only when the text holds a piece of them.
+# (lazy_pattern.tree_of: four times faster than their flat alternation), of the shapes whose beginning the text holds
+# (:func:`_issued_token_pattern`); the three that start with a character class are another, searched for only when
+# the text holds a piece of them.
 _ISSUED_TOKEN_SHAPES = (
     ("AKIA", "[0-9A-Z]{16}"), ("ASIA", "[0-9A-Z]{16}"), ("gh", "[pousr]_[A-Za-z0-9]{36,255}"), ("github_pat_", r"\w{22,255}"),
     ("glpat-", r"[\w\-]{16,255}"), ("glrt-", r"[\w\-]{16,255}"), ("gldt-", r"[\w\-]{16,255}"),
@@ -1405,7 +1406,24 @@ _ISSUED_TOKEN_SHAPES = (
     ("glimt-", r"[\w\-]{16,255}"), ("glagent-", r"[\w\-]{16,255}"), ("ops_", "eyJ[A-Za-z0-9_=+/]{50,2000}"),
     ("figd_", r"[\w\-]{30,64}"), ("pat", r"[A-Za-z0-9]{14}\.[0-9a-f]{64}"), ("NRAK-", "[A-Z0-9]{27}"),
     ("sbp_", "[0-9a-f]{40}"), ("tskey-", r"[\w\-]{20,255}"), ("gsk_", "[A-Za-z0-9]{48,64}"))
-_ISSUED_TOKEN = LazyPattern(r"(?P<value>" + tree_of(_ISSUED_TOKEN_SHAPES, after_first=r"(?<![\w\-].)") + r")(?![\w\-])")
+
+
+@lru_cache(maxsize=256)  # (a few combinations of beginnings in a run: most texts hold one or none)
+def _issued_token_pattern(beginnings: frozenset[str]) -> re.Pattern[str]:
+    """The pattern of the issued tokens whose literal beginning is one of ``beginnings``: in a text holding only
+    these, it finds what the pattern of every shape finds (the others cannot match there), compiled smaller and
+    scanned faster (the regex engine skips to a character that can start one of fewer branches)."""
+    shapes = [shape for shape in _ISSUED_TOKEN_SHAPES if shape[0] in beginnings]
+    return re.compile(r"(?P<value>" + tree_of(shapes, after_first=r"(?<![\w\-].)") + r")(?![\w\-])")
+
+
+def _issued_token_beginnings(pieces: str) -> frozenset[str]:
+    """The literal beginnings of issued tokens that ``pieces`` holds (each looked for only in a text holding its
+    rarest character)."""
+    return frozenset(beginning for char, beginnings in _ISSUED_TOKEN_GROUPS if char in pieces
+                     for beginning in beginnings if beginning in pieces)
+
+
 _AWS_SECRET_AFTER_ID = LazyPattern(r"(?<![\w\-])(?:AKIA|ASIA)[0-9A-Z]{16}[\s,;:/|\"'=]{1,8}"
                                    r"(?P<value>(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")
 # Mailchimp's (`-us6` after it), Azure AD's client secrets (`Q~` inside), Okta's (after `SSWS `)
@@ -1421,8 +1439,11 @@ _TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{
 
 def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
     """Tokens in ``text`` of the shapes their issuers give them; ``pieces``: :func:`_distinct_lines` of it."""
-    for pattern in (_ISSUED_TOKEN, _ISSUED_TOKEN_INSIDE) if "-us" in pieces or "Q~" in pieces or "SSWS" in pieces \
-            else (_ISSUED_TOKEN,):
+    beginnings = _issued_token_beginnings(pieces)  # (a token holds its beginning: most texts hold none of them)
+    patterns: list[re.Pattern[str] | LazyPattern[str]] = [_issued_token_pattern(beginnings)] if beginnings else []
+    if "-us" in pieces or "Q~" in pieces or "SSWS" in pieces:
+        patterns.append(_ISSUED_TOKEN_INSIDE)
+    for pattern in patterns:
         if pieces is not text and pattern.search(pieces) is None:
             continue  # (a long text: its distinct lines hold no token, so it holds none; a token is on one line)
         yield from (match.span("value") for match in pattern.finditer(text)
@@ -2146,6 +2167,7 @@ def _by_rarest_character(gates: tuple[str, ...]) -> tuple[tuple[str, tuple[str, 
 
 
 _TABLE_GATE_GROUPS = _by_rarest_character(_TABLE_GATES)
+_ISSUED_TOKEN_GROUPS = _by_rarest_character(tuple(beginning for beginning, _ in _ISSUED_TOKEN_SHAPES))
 
 
 def _literal_defaults(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
