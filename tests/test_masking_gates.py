@@ -653,3 +653,111 @@ def test_a_text_is_scanned_for_the_issued_tokens_whose_beginning_it_holds(monkey
     text = "old key ghp_Kq9vT3pLx8wZ2mNr4Tq9vT3pLx8wZ2mNr4Tq9 in documents"
     assert [text[start:end] for start, end in masking._issued_tokens(text, text)] == ["ghp_Kq9vT3pLx8wZ2mNr4Tq9vT3pLx8wZ2mNr4Tq9"]
     assert asked[-1] == {"gh", "do"}
+
+
+def test_a_text_is_read_for_named_values_with_the_patterns_of_its_script(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns reading a value after a secret's name hold full-width colons, particles, curly quotes: a class
+    holding one compiles to a map of 65,536 characters (2 M instructions; nine in these patterns).  An ASCII text
+    is read with their narrow forms, which have none; a text beyond ASCII naming a secret with the wide ones."""
+    counted = {}
+    for name in ("_NAMED_SECRET", "_NAMED_FOR_SECRET", "_NAMED_SECRET_ABROAD"):
+        for form in ("wide", "narrow"):
+            counted[name, form] = CountedPattern(getattr(getattr(masking, name), form))
+            monkeypatch.setattr(getattr(masking, name), form, counted[name, form])
+    text = "rotated on Monday, API key: Kq9vT3pLx8wZ2mN"
+    assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
+    narrow = {("_NAMED_SECRET", "narrow"), ("_NAMED_FOR_SECRET", "narrow")}
+    assert {key for key, pattern in counted.items() if pattern.scans} == narrow
+    text = "Das Passwort lautet \u201eKq9vT3pLx8wZ2mN\u201c"
+    assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
+    assert counted["_NAMED_SECRET_ABROAD", "wide"].scans == 1
+
+
+_ASCII_PIECES = ['"', "'", "`", "\r", "\n", "\t", " ", "?", "&", ";", ":", "=", "=>", "!", "<", ">", "<>", "_", ".", "-",
+                 "/", "//", "\\", "\\/\\/", "|", ",", "{", "}", "[", "]", "@", "%40", "#", "user", "UserName", "login_id",
+                 "LOGIN", "https", "key", "API Key", "password", "pwd", "secret", "token", "your", "Your_API_key", "own",
+                 " is ", " to ", " for the prod ", "Kq9vT3pLx8wZ", "x", "9", "12345", "\x1c", "\x1f", "s", "k", "i"]
+
+
+def _by_script() -> list[Any]:
+    return [value for value in vars(masking).values() if isinstance(value, masking._ByScript)]
+
+
+def test_the_narrow_form_of_a_pattern_finds_what_the_wide_one_finds_in_an_ascii_text(corpus_strings: list[str]) -> None:
+    """An ASCII text is read with the narrow form of a pattern (no character past ASCII, or ASCII's letter cases): the
+    same matches, groups and all, as its wide form finds, in every corpus string (reversed too for the names read
+    backwards) and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    patterns = _by_script()
+    assert len(patterns) >= 13
+
+    def regs(match: Any) -> Any:
+        return None if match is None else match.regs
+
+    def found(pattern: Any, text: str) -> list[Any]:
+        return [match.regs for match in pattern.finditer(text)]
+
+    def same(pattern: Any, text: str) -> bool:
+        return found(pattern.narrow, text) == found(pattern.wide, text)
+
+    ascii_strings = [text for text in corpus_strings if text.isascii()]
+    assert [text for text in ascii_strings for pattern in patterns if not same(pattern, text)] == []
+    backwards = masking._CEQL_NAMES_BACKWARDS
+    assert [text for text in ascii_strings if not same(backwards, text[::-1])] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_ASCII_PIECES), max_size=24).map("".join))
+    def generated(text: str) -> None:
+        for pattern in patterns:
+            assert same(pattern, text)
+            assert regs(pattern.narrow.search(text)) == regs(pattern.wide.search(text))
+            assert regs(pattern.narrow.fullmatch(text)) == regs(pattern.wide.fullmatch(text))
+
+    generated()
+
+
+def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A character class holding a character past U+00FF (`：`, `“`), or a letter read in any case, is compiled into
+    a map of 65,536 characters (2 M instructions; some thirty were compiled in a run over the corpus): masking ASCII
+    bodies, broken or not, whose strings name secrets, mistype a parameter's `=` and hold URLs and CEQL, compiles
+    none (every pattern compiled afresh here); what they hold is still masked."""
+    import re
+    from re import _compiler, _constants  # type: ignore[attr-defined]
+
+    sources = set()
+    for name, value in list(vars(masking).items()):
+        if isinstance(value, masking.LazyPattern):
+            monkeypatch.setattr(masking, name, masking.LazyPattern(value.pattern, value._flags))
+            sources.add(value.pattern)
+        elif isinstance(value, getattr(masking, "_ByScript", ())):
+            for form in ("wide", "narrow"):
+                pattern = getattr(value, form)
+                monkeypatch.setattr(value, form, masking.LazyPattern(pattern.pattern, pattern._flags))
+                sources.add(pattern.pattern)
+    re.purge()
+    maps: list[str] = []
+    compiling = [""]
+    compile_, optimize = _compiler.compile, _compiler._optimize_charset
+
+    def noting(source: Any, flags: int = 0) -> Any:
+        compiling[0] = source
+        return compile_(source, flags)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        out = optimize(*args, **kwargs)
+        if compiling[0] in sources:  # (the loader's own patterns, a broken file's diagnosis, are not masking's)
+            maps.extend(compiling[0] for op, _ in out[0] if op is _constants.BIGCHARSET)
+        return out
+
+    monkeypatch.setattr(_compiler, "compile", noting)
+    monkeypatch.setattr(_compiler, "_optimize_charset", counting)
+    bodies = ['{"configuration": {"user.name": "api_Kq9vT3pLx8wZ2mN4rT6y", "signature": {"key": "Pf6Rt2Xq9Lm4Wz8K"}, '
+              '"url": "https://x.io/a?api_key:Kq9vT3pLx8wZ2mN&b=1", "notes": "rotated, API key: Hq4vT3pLx8wZ2mNr", '
+              '"event.poller.urls": "/hubs/x?where=lastModified>\'2020\' and password = \'Zq8wLm2Nc7VbXk3Pq9\'", '
+              '"webhook": "postgres://ops:Wq7vT3pLx8wZ2/db", "Authorization": "User abc, Organization def"}}',
+              '{"name": "x", "password" = "Tq9vT3pLx8wZ", \'secret\': \'Yq9vT3pLx8wZ\' "headers": "X-Api-Key: Gq9vT3pLx8wZ"\n']
+    found = [{body[start:end] for start, end in find_secrets(load_source(body)).spans} for body in bodies]
+    assert maps == []
+    assert {"api_Kq9vT3pLx8wZ2mN4rT6y", "Pf6Rt2Xq9Lm4Wz8K", "Kq9vT3pLx8wZ2mN", "Hq4vT3pLx8wZ2mNr", "Zq8wLm2Nc7VbXk3Pq9"} <= found[0]
+    assert {"Tq9vT3pLx8wZ", "Yq9vT3pLx8wZ"} <= found[1]

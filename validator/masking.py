@@ -73,6 +73,37 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "name_masker",
            "names_a_secret_store", "printable", "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
 
+
+class _ByScript:
+    """A pattern in two forms: ``wide``, and ``narrow``, which finds the same in an ASCII text (most texts) and compiles
+    in a fraction of the time: without what only a text beyond ASCII holds (a full-width colon, curly quotes, accented
+    words), or (``narrow`` not given) the same pattern with ASCII's letter cases.  Python compiles a character class
+    holding a character past U+00FF, or a letter read in any case (`ſ`, `K`, `ı`, `İ` with it), into a map of 65,536
+    characters: 2 M instructions a class.  (A pattern with `\\s`, which ASCII's rules read otherwise for `\\x1c` to
+    `\\x1f`, needs its ``narrow`` form written.)  Each form is compiled on its first use."""
+
+    __slots__ = ("wide", "narrow")
+
+    def __init__(self, wide: str, narrow: str | None = None, flags: int = 0) -> None:
+        self.wide = LazyPattern(wide, flags)
+        self.narrow = LazyPattern(wide, flags | re.ASCII) if narrow is None else LazyPattern(narrow, flags)
+
+    def _for(self, text: str) -> LazyPattern[str]:
+        return self.narrow if text.isascii() else self.wide
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self._for(text).finditer(text, *bounds)
+
+    def findall(self, text: str) -> list[Any]:
+        return self._for(text).findall(text)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._for(text).search(text, *bounds)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._for(text).fullmatch(text)
+
+
 MaskedText = NewType("MaskedText", str)
 """A document's text in which every secret character is ``*`` (line breaks kept)."""
 
@@ -179,11 +210,18 @@ _LOOSE_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)(?
                               r"(?=[^\s\"\\@])")
 _LOOSE_DECODED_USERINFO = LazyPattern(_LOOSE_USERINFO_HEAD + r"(?P<value>(?:(?!//|:\\)[^\r\n]){1,400}?)@(?=[^\s\"\\@])")
 _ENDS_A_HOST = frozenset("/?#'\"\\ ")
+
+
 # `//admin:<password>/host`, `//admin:<password>` or `//admin:<password>%40host`: the `@` left out or encoded, so a URL
 # reader takes the password for a port (no number: a port is digits).  (`//` or `\/\/` written from a character class:
 # the regex engine scans for it in C.)
-_PASSWORD_FOR_A_PORT = LazyPattern(r"[/\\](?:(?<=/)/|(?<=\\)\\{0,2}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
-                                   r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@\uff20]){6,200})(?=[/?#\s\"'\\]|%40|$)")
+def _password_for_a_port(*, wide: bool) -> str:
+    return (r"[/\\](?:(?<=/)/|(?<=\\)\\{0,2}/\\{1,3}/)[A-Za-z0-9._%+\-]{1,100}:(?!\d{1,5}(?:[/?#;\s\"'\\]|$))"
+            r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@" + (r"\uff20" if wide else "") + r"]){6,200})(?=[/?#\s\"'\\]|%40|$)")
+
+
+_PASSWORD_FOR_A_PORT = _ByScript(_password_for_a_port(wide=True), _password_for_a_port(wide=False))
+
 # `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
 _FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
                                    "(?P<value>[^/\\s'\"\\\\@\uff20]{1,400})[@\uff20]")
@@ -272,7 +310,7 @@ _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
-_HEADER_END = LazyPattern(r"[\"'”’`\r\n]")  # (a backtick: a JavaScript template's, or a page's inline code)
+_HEADER_END = _ByScript(r"[\"'”’`\r\n]", r"[\"'`\r\n]")  # (a backtick: a JavaScript template's, or a page's inline code)
 _SHOWABLE = LazyPattern(r"\s*(?:<<?[^<>]*>>?|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -1039,8 +1077,8 @@ _CEQL_FIELDS = LazyPattern(_CEQL_FIELD_START + r"([A-Za-z_][\w.\-]{0,99}+)" + _C
 _CEQL_GATE = LazyPattern(r"(?:=|<>|[\u2265\u2264\u2260])[ \t]*['\"]|(?i:\b(?:like|in|gte?|lte?|eq|ne))[ \t]*(?:\([ \t]*)?['\"]")  # (blanks around `(` read one way)
 # The gate in two, each starting with a character class the regex engine scans for in C (the one pattern above
 # is tried at every place of the text: three times slower); the same answers for a text of ASCII characters
-# (case folding beyond ASCII is the pattern above's).
-_CEQL_GATE_SIGN = LazyPattern(r"[=<\u2265\u2264\u2260](?:(?<=<)>)?(?<!<)[ \t]*['\"]")
+# (case folding beyond ASCII, and the signs `≥`, `≤` and `≠`, are the pattern above's).
+_CEQL_GATE_SIGN = LazyPattern(r"[=<](?:(?<=<)>)?(?<!<)[ \t]*['\"]")
 _CEQL_GATE_WORD = LazyPattern(r"[LlIiGgEeNn](?<!\w[LlIiGgEeNn])(?:(?<=[Ll])(?:[Ii][Kk][Ee]|[Tt][Ee]?)|(?<=[Ii])[Nn]"
                               r"|(?<=[Gg])[Tt][Ee]?|(?<=[Ee])[Qq]|(?<=[Nn])[Ee])[ \t]*(?:\([ \t]*)?['\"]")
 
@@ -1077,8 +1115,8 @@ _NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 # skips in C from sign to sign, where the forward patterns try every place.  (Not a name after an encoded blank,
 # `%20token`: a text holding a `%` is read by the patterns themselves.)
 # A run of blanks is entered at its first only: from each of them, a long run was read to its end again (quadratic).
-# Compiled at import: every poller whose filter has a condition asks it.
-_CEQL_NAMES_BACKWARDS = re.compile(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
+_CEQL_NAMES_BACKWARDS = _ByScript(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])",
+                                  r"[=!<> \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
 
 
 def _may_compare_a_credential(text: str) -> bool:
@@ -1239,7 +1277,7 @@ _BRACED_NAME = LazyPattern(r"\$\{(?:env:)?(?P<name>[A-Za-z_]\w*)(?:(?::?[-=+?])(
 # A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
 # take as the Basic username (Close.io's `api_...`, Chargebee's `live_...`, Stripe's `sk_live_...`).
 _NESTED_TAILS = frozenset({"key", "id", "token"})
-_USERNAME_KEY = LazyPattern(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
+_USERNAME_KEY = _ByScript(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
 
 
 # A key whose value is a credential only when it has a key's shape: a username (some vendors take the API key as the
@@ -1530,7 +1568,7 @@ _WORDS_FOR_A_PASSWORD = frozenset({"password", "pass", "passwd", "pwd", "secret"
 # (`htps://`, `https;//`): found from its `://` (a pattern that starts with the scheme would be tried at every
 # letter of every text), the scheme then read backwards
 _URL_AUTHORITY = LazyPattern(r"[:;](?:\\?/){2}(?P<host>[^\s\"'<>\\/`|?#]*)(?P<path>[^\s\"'<>`|?#]*)")
-_SCHEME_BEFORE = LazyPattern(r"(?i)(?:^|[^\w.+\-])[a-z][a-z0-9+.\-]{0,15}$")
+_SCHEME_BEFORE = _ByScript(r"(?i)(?:^|[^\w.+\-])[a-z][a-z0-9+.\-]{0,15}$")
 _PATH_SEGMENT = LazyPattern(r"[^/\\]+")
 _UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
@@ -1965,9 +2003,14 @@ def _delimited(text: str, match: re.Match[str]) -> tuple[int, int]:
 # `,`, an input method's full-width `：`), or none before a bare value; and, before a colon, a key holding spaces
 # or escapes (`"API Key"`, `"password "`, `"pass\u0077ord"`), which the keys read backwards from their colons
 # leave out.
-_BROKEN_KEY = LazyPattern(r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
-                          r"(?:(?P<separator>=>?|[;,：]|[|\-](?=[ \t]*+\"))[ \t]*+|(?=[\"“'])|(?=[A-Za-z0-9]))"
-                          r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
+def _broken_key(*, wide: bool) -> str:
+    return (r"(?P<quote>[\"'])(?P<key>[A-Za-z_$@][^\"'\r\n:]{0,199}+)(?P=quote)[ \t]*+"
+            r"(?:(?P<separator>=>?|" + ("[;,：]" if wide else "[;,]") + r"|[|\-](?=[ \t]*+\"))[ \t]*+"
+            r"|(?=" + (r"[\"“']" if wide else r"[\"']") + r")|(?=[A-Za-z0-9]))"
+            r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
+
+
+_BROKEN_KEY = _ByScript(_broken_key(wide=True), _broken_key(wide=False))
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
@@ -1979,9 +2022,10 @@ _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
 # strings (`key` set for a key) and bare words are what it holds.
 # (a key in typographic quotes, `“type”:`, is a key too: its fix, the quotes made straight, touches no secret)
-_INNER_VALUE = LazyPattern(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
-                           r"|[\u201c\u201d\u201e\u2018\u2019][^\u201c\u201d\u201e\u2018\u2019\"\r\n]{0,200}"
-                           r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)")
+_INNER_VALUE = _ByScript(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
+                        r"|[\u201c\u201d\u201e\u2018\u2019][^\u201c\u201d\u201e\u2018\u2019\"\r\n]{0,200}"
+                        r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)",
+                        r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)")
 
 
 # A .netrc's line (also echoed: `--netrc-file <(echo '...')`; its `default` entry)
@@ -2084,11 +2128,12 @@ _KEYED_CREDENTIALS = (
 
 # A query parameter whose `=` is mistyped as `:` or a full-width `＝` (the separator is read with it: a pattern that
 # starts with the class is scanned for in C)
-_MISTYPED_EQUALS = LazyPattern("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
-                               "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
+_MISTYPED_EQUALS = _ByScript("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
+                             "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})",
+                             "[?&;](?P<name>[A-Za-z_][\\w.\\-]{0,99}):(?!//)(?P<value>[^&#\\s\"'\\\\<>]{6,400})")
 _AFTER_A_FULL_WIDTH_AMPERSAND = LazyPattern("\uff06(?P<name>[A-Za-z_][\\w.\\-]{0,99})="
                                            "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
-def _mistyped_parameters(text: str, pattern: LazyPattern[str]) -> Iterator[tuple[int, int]]:
+def _mistyped_parameters(text: str, pattern: _ByScript | LazyPattern[str]) -> Iterator[tuple[int, int]]:
     """The values of credential parameters whose `=` or `&` ``pattern`` reads mistyped."""
     return (match.span("value") for match in pattern.finditer(text)
             if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
@@ -2616,7 +2661,7 @@ def _object_key(text: str, backwards: str, brace: int | None) -> str | None:
         return None
     after = len(text) - brace  # in the reversed text, what is written before the brace
     gap = _GAP.match(backwards, after)
-    found = _KEY_BACKWARDS.match(backwards, gap.end() if gap else after)
+    found = (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS).match(backwards, gap.end() if gap else after)
     return found.group(1)[::-1] if found else None
 
 
@@ -2946,36 +2991,53 @@ _SIGNED_PASSWORD = LazyPattern(r"(?=[^a-z]*+[a-z])(?=[^A-Z]*+[A-Z])(?=[\w.\-/:]*
 _READS_AS_CODE = LazyPattern(r"[A-Za-z_$][\w.$]*+(?:\([^()\s]*+\)|<[\w.,]*+(?:<[\w.,]*+>[\w.,]*+)*+>)(?:\.[\w.$]*+(?:\([^()\s]*+\))?)*+;?")
 
 
-def _named_after(verbs: str) -> str:
+def _named_after(verbs: str, *, wide: bool = True) -> str:
     """What follows a secret's name, maybe closing its code or emphasis (`**client secret** is`): a colon or `=`
     (also full-width), after what it is for in brackets (`Secret (sandbox): X`), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
     and maybe a colon, a dash, or a particle glued to the name (`は`, `是`, `为`, `는`); then the value, maybe in quotes
-    or guillemets."""
-    return (r")(?:`|\*{1,2})?(?:[ \t]*\([\w .\-]{1,30}\))?(?:[ \t]*[:=\uff1a][ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+|[ \t]*[-\u2013\u2014][ \t]*"
-            r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*)`?[\"\u00ab\u201c\u201e]?[ \t]*"
-            r"(?P<value>[^\s,;)\]\"'<>|&?#`\u00bb\u201d\u201c]{8,200})")
+    or guillemets.  Not ``wide``: without what only a text beyond ASCII holds (:class:`_ByScript`)."""
+    colon, dash, particle, opening, closing = (
+        (r"[:=\uff1a]", r"[-\u2013\u2014]", r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*", r"[\"\u00ab\u201c\u201e]",
+         r"\u00bb\u201d\u201c") if wide else (r"[:=]", "-", "", r"\"", ""))
+    verbs = verbs if wide else "|".join(verb for verb in verbs.split("|") if verb.isascii())
+    return (r")(?:`|\*{1,2})?(?:[ \t]*\([\w .\-]{1,30}\))?(?:[ \t]*" + colon + r"[ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+"
+            r"|[ \t]*" + dash + r"[ \t]*" + particle + r")`?" + opening + r"?[ \t]*"
+            r"(?P<value>[^\s,;)\]\"'<>|&?#`" + closing + r"]{8,200})")
 
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
 # `key - X`): masked when the value holds letters and digits (`password is required` is shown).  The verbs are the
 # languages' too (`La password è ...`), but for Polish `to`, English's preposition, read after their own names only.
 _VERBS = "is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0"
-_NAMED_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
-                            r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key" + _named_after(_VERBS))
+_NAMED_SECRETS = (r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
+                  r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key")
+_NAMED_SECRET = _ByScript(_NAMED_SECRETS + _named_after(_VERBS), _NAMED_SECRETS + _named_after(_VERBS, wide=False))
 # ... and with what it is for between (`The password for the admin user is X`, `**Organization Secret** for staging:
 # X`): one or two words after `for`, `of`, `on` or `in`
-_NAMED_FOR_SECRET = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?"
-                                r"|client[ _-]secret|password|passphrase|token)(?:`|\*{1,2})?[ \t]+(?:for|of|on|in)[ \t]+"
-                                r"(?:the[ \t]+)?[\w\-]{1,30}(?:[ \t]+[\w\-]{1,30})?(?:`|\*{1,2})?"
-                                r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?[\"\u201c]?"
-                                r"(?P<value>[^\s,;)\]\"'<>|&?#`\u201d\u201c]{8,200})")
+
+
+def _named_for(*, wide: bool) -> str:
+    return (r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?"
+            r"|client[ _-]secret|password|passphrase|token)(?:`|\*{1,2})?[ \t]+(?:for|of|on|in)[ \t]+"
+            r"(?:the[ \t]+)?[\w\-]{1,30}(?:[ \t]+[\w\-]{1,30})?(?:`|\*{1,2})?"
+            r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?" + (r"[\"\u201c]" if wide else r"\"") + r"?"
+            r"(?P<value>[^\s,;)\]\"'<>|&?#`" + (r"\u201d\u201c" if wide else "") + r"]{8,200})")
+
+
+_NAMED_FOR_SECRET = _ByScript(_named_for(wide=True), _named_for(wide=False))
 _FOR_NAMES = ("key", "secret", "pass", "token")  # (a piece of each name it reads: most strings hold none)
 _NAME_PIECES = (*_FOR_NAMES, "pw")  # (a piece of each name _NAMED_SECRET and _PASSWORD_AFTER_A_BLANK read)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
 # a letter that is not ASCII or one of their ASCII names (:data:`_ABROAD`)
-_NAMED_SECRET_ABROAD = LazyPattern(r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
-    re.escape(name).replace("\\ ", "[ _-]") for name in sorted(PROSE_SECRET_NAMES, key=len, reverse=True))
-    + _named_after(_VERBS + "|to"))
+
+
+def _named_abroad(*, wide: bool) -> str:
+    return r"(?i)(?<![\w.\-])(?P<name>" + "|".join(
+        re.escape(name).replace("\\ ", "[ _-]") for name in sorted(PROSE_SECRET_NAMES, key=len, reverse=True)
+        if wide or name.isascii()) + _named_after(_VERBS + "|to", wide=wide)
+
+
+_NAMED_SECRET_ABROAD = _ByScript(_named_abroad(wide=True), _named_abroad(wide=False))
 _ABROAD = tuple(sorted({name for name in PROSE_SECRET_NAMES if name.isascii()}))
 _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-stellig`, `8-characters`)
 
@@ -3027,9 +3089,13 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 
 # ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
 # = `...` ``, `` Set `oauth.api.secret` to `...` ``), which the names above, whole words, do not find inside it
-_SECRET_KEY_IN_TEXT = LazyPattern(r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?"
-                                  r"(?:[ \t]*+[:=\uff1a][ \t]*+|(?P<to>[ \t]++to[ \t]++))`?[\"']?"
-                                  r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
+def _secret_key_in_text(*, wide: bool) -> str:
+    return (r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?"
+            r"(?:[ \t]*+" + (r"[:=\uff1a]" if wide else "[:=]") + r"[ \t]*+|(?P<to>[ \t]++to[ \t]++))`?[\"']?"
+            r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
+
+
+_SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False))
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
@@ -3232,8 +3298,8 @@ def _gets_it_elsewhere(value: str) -> bool:
 
 
 # `your-api-secret`, `your_api_key_here`, `YOUR_API_SECRET`: documentation's stand-in for the reader's own value
-_YOUR_SOMETHING = LazyPattern(r"(?i)your[-_ ](?:own[-_ ])?(?:api|app|client|secret|key|token|password|org|user|account"
-                              r"|access|private|signing|webhook)(?:[-_ ][a-z]+){0,4}")
+_YOUR_SOMETHING = _ByScript(r"(?i)your[-_ ](?:own[-_ ])?(?:api|app|client|secret|key|token|password|org|user|account"
+                            r"|access|private|signing|webhook)(?:[-_ ][a-z]+){0,4}")
 
 
 # A credential written as references and placeholders between an authorization's own words (`User ${USER_SECRET},
