@@ -655,10 +655,68 @@ def test_a_text_is_scanned_for_the_issued_tokens_whose_beginning_it_holds(monkey
     assert asked[-1] == {"gh", "do"}
 
 
+def test_a_text_beyond_ascii_is_folded_as_the_regex_engine_reads_a_name_in_any_case() -> None:
+    """Each character the regex engine reads as a letter of a secret's name, in any case (`ſ` as `s`, `İ` as `i`, `Σ`
+    as `ς`), is folded to what that letter folds to, also after a letter (`ΟΣ` lowers to `ος`); a name's space is read
+    as a blank, `_` or `-`: a folded text holding no name holds no match."""
+    import re
+
+    from validator.vocabulary.secrets import PROSE_SECRET_NAMES
+
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    letters = {char for name in (*PROSE_SECRET_NAMES, *masking._NAME_PIECES) for char in name.lower() if char.isalpha()}
+    for letter in letters:
+        for char in re.findall("(?i)" + re.escape(letter), every):
+            assert masking._folded(char) == masking._folded("a" + char)[1:] == masking._folded(letter), (letter, char)
+    assert {masking._folded(blank) for blank in " _-"} == {" "}
+    assert not any(char.isascii() for char in re.findall("(?i)[" + "".join(
+        char for char in letters if not char.isascii()) + "]", every))  # (no name beyond ASCII matches an ASCII text)
+
+
+_SCRIPT_PIECES = ["password", "PASSWORD", "Pa\u017f\u017fword", "pw", "PWD", "api key", "API_KEY", "\u212aey", "secret",
+                  "client_secret", "token", "passwort", "contrase\u00f1a", "mot de passe", "mot_de_passe", "\u043f\u0430\u0440\u043e\u043b\u044c",
+                  "\u041f\u0410\u0420\u041e\u041b\u042c", "\u03ba\u03c9\u03b4\u03b9\u03ba\u03cc\u03c2", "\u039a\u03a9\u0394\u0399\u039a\u038c\u03a3",
+                  "\u03ba\u03c9\u03b4\u03b9\u03ba\u03cc\u03c3", "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u0130", "\u0131", " ", "\t", ":", "=",
+                  "\uff1a", " is ", " ist ", " \u00e8 ", " to ", " - ", " \u2013 ", "\u306f", "\u00ab", "\u201c", "\u201d", "\u00bb", " for the prod ",
+                  "**", "`", "Kq9vT3pLx8wZ", "Kq9v\u201cT3pLx8wZ", "the", "\u00e9", "\u2019s"]
+
+
+def test_the_named_values_of_a_text_are_those_the_wide_patterns_find(corpus_strings: list[str]) -> None:
+    """An ASCII text is read with the narrow forms of the patterns reading a value after a secret's name, and a text
+    beyond ASCII with the wide ones only when, folded, it holds a name: the same matches as the wide patterns find,
+    in every corpus string and in generated ones."""
+    from hypothesis import given, settings, strategies as st
+
+    patterns = (masking._NAMED_SECRET, masking._NAMED_FOR_SECRET, masking._NAMED_SECRET_ABROAD)
+
+    def spans(pattern: Any, text: str) -> list[tuple[tuple[int, int], ...]]:
+        return [(match.span(), match.span("name"), match.span("value")) for match in pattern.finditer(text)]
+
+    def same(text: str) -> bool:
+        if text.isascii():
+            return all(spans(pattern.narrow, text) == spans(pattern.wide, text) for pattern in patterns)
+        folded = masking._folded(text)
+        named = any(piece in folded for piece in masking._NAME_PIECES)
+        abroad = any(name in folded for name in masking._ABROAD_FOLDED)
+        return (named or not spans(masking._NAMED_SECRET.wide, text) and not spans(masking._NAMED_FOR_SECRET.wide, text)
+                and masking._PASSWORD_AFTER_A_BLANK.search(text) is None) \
+            and (abroad or not spans(masking._NAMED_SECRET_ABROAD.wide, text))
+
+    assert [text for text in corpus_strings if not same(text)] == []
+
+    @settings(max_examples=4000, deadline=None)
+    @given(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=12).map("".join))
+    def generated(text: str) -> None:
+        assert same(text)
+
+    generated()
+
+
 def test_a_text_is_read_for_named_values_with_the_patterns_of_its_script(monkeypatch: pytest.MonkeyPatch) -> None:
     """The patterns reading a value after a secret's name hold full-width colons, particles, curly quotes: a class
     holding one compiles to a map of 65,536 characters (2 M instructions; nine in these patterns).  An ASCII text
-    is read with their narrow forms, which have none; a text beyond ASCII naming a secret with the wide ones."""
+    is read with their narrow forms, which have none; a description beyond ASCII (`GoodData’s platform...`) naming no
+    secret is read with none of them; one naming a secret still is, and its value masked."""
     counted = {}
     for name in ("_NAMED_SECRET", "_NAMED_FOR_SECRET", "_NAMED_SECRET_ABROAD"):
         for form in ("wide", "narrow"):
@@ -667,6 +725,8 @@ def test_a_text_is_read_for_named_values_with_the_patterns_of_its_script(monkeyp
     text = "rotated on Monday, API key: Kq9vT3pLx8wZ2mN"
     assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
     narrow = {("_NAMED_SECRET", "narrow"), ("_NAMED_FOR_SECRET", "narrow")}
+    assert {key for key, pattern in counted.items() if pattern.scans} == narrow
+    assert list(masking._named_in_text("GoodData\u2019s cloud-based, multi-tenant platform can deliver reports")) == []
     assert {key for key, pattern in counted.items() if pattern.scans} == narrow
     text = "Das Passwort lautet \u201eKq9vT3pLx8wZ2mN\u201c"
     assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"]
