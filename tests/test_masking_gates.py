@@ -779,9 +779,9 @@ def test_the_narrow_form_of_a_pattern_finds_what_the_wide_one_finds_in_an_ascii_
 
 def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: pytest.MonkeyPatch) -> None:
     """A character class holding a character past U+00FF (`：`, `“`), or a letter read in any case, is compiled into
-    a map of 65,536 characters (2 M instructions; some thirty were compiled in a run over the corpus): masking ASCII
-    bodies, broken or not, whose strings name secrets, mistype a parameter's `=` and hold URLs and CEQL, compiles
-    none (every pattern compiled afresh here); what they hold is still masked."""
+    a map of 65,536 characters (2 M instructions; some thirty were compiled in a run over the corpus): masking bodies,
+    broken or not, ASCII or with a dash and an accent, whose strings name secrets, mistype a parameter's `=` and
+    hold URLs and CEQL, compiles none (every pattern compiled afresh here); what they hold is still masked."""
     import re
     from re import _compiler, _constants  # type: ignore[attr-defined]
 
@@ -816,8 +816,47 @@ def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: p
               '"url": "https://x.io/a?api_key:Kq9vT3pLx8wZ2mN&b=1", "notes": "rotated, API key: Hq4vT3pLx8wZ2mNr", '
               '"event.poller.urls": "/hubs/x?where=lastModified>\'2020\' and password = \'Zq8wLm2Nc7VbXk3Pq9\'", '
               '"webhook": "postgres://ops:Wq7vT3pLx8wZ2/db", "Authorization": "User abc, Organization def"}}',
-              '{"name": "x", "password" = "Tq9vT3pLx8wZ", \'secret\': \'Yq9vT3pLx8wZ\' "headers": "X-Api-Key: Gq9vT3pLx8wZ"\n']
+              '{"name": "x", "password" = "Tq9vT3pLx8wZ", \'secret\': \'Yq9vT3pLx8wZ\' "headers": "X-Api-Key: Gq9vT3pLx8wZ"\n',
+              '{"description": "GoodData reports \u2014 caf\u00e9", "password": "Rq9vT3pLx8wZ", "configuration": '
+              '{"url": "https://x.io/a?api_key:Kq9vT3pLx8wZ2mN&b=1", "notes": "rotated, API key: Hq4vT3pLx8wZ2mNr"}}',
+              '{"description": "Caf\u00e9 reports", "password" = "Sq9vT3pLx8wZ", "where": "id = \'1\'"\n']
     found = [{body[start:end] for start, end in find_secrets(load_source(body)).spans} for body in bodies]
     assert maps == []
     assert {"api_Kq9vT3pLx8wZ2mN4rT6y", "Pf6Rt2Xq9Lm4Wz8K", "Kq9vT3pLx8wZ2mN", "Hq4vT3pLx8wZ2mNr", "Zq8wLm2Nc7VbXk3Pq9"} <= found[0]
     assert {"Tq9vT3pLx8wZ", "Yq9vT3pLx8wZ"} <= found[1]
+    assert {"Rq9vT3pLx8wZ", "Kq9vT3pLx8wZ2mN", "Hq4vT3pLx8wZ2mNr"} <= found[2] and "Sq9vT3pLx8wZ" in found[3]
+
+
+_WIDE_PIECES = [*_ASCII_PIECES, "\u2019", "\u2014", "\u00e9", "\u00a0", "\u6f22", "\u201c", "\u201d", "\u201e", "\u2018",
+                "\uff1a", "\uff06", "\uff1d", "\uff20", "\u2265", "\u2260", "\u200b", "\ufffd", "\ufeff", "\u212a", "\u017f"]
+
+
+def test_a_pattern_in_two_forms_finds_what_its_wide_form_finds_in_every_text(corpus_strings: list[str]) -> None:
+    """A text beyond ASCII holding none of a pattern's marks (a typographic apostrophe, a dash, an accent) is read with
+    its narrow form too: what the pattern finds is what its wide form finds, in every corpus string and generated one;
+    and so for the keys read backwards (:func:`masking._keys_backwards`), whose marks are every character the wide
+    pattern reads beyond the ASCII one."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    marked = [pattern for pattern in _by_script() if pattern.marks]
+    assert len(marked) >= 7
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert set(masking._KEY_MARKS) == set(re.findall(masking._INVISIBLE_IN_KEY[:-5], every)) | set("“”‘’„\ufffd")
+
+    def same(text: str) -> bool:
+        backwards = text[::-1]
+        return all([match.regs for match in pattern.finditer(text)] == [match.regs for match in pattern.wide.finditer(text)]
+                   for pattern in marked) \
+            and [match.regs for match in masking._keys_backwards(backwards).finditer(backwards)] \
+            == [match.regs for match in masking._KEY_BACKWARDS.finditer(backwards)]
+
+    assert [text for text in corpus_strings if not text.isascii() and not same(text)] == []
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(_WIDE_PIECES), max_size=24).map("".join))
+    def generated(text: str) -> None:
+        assert same(text)
+
+    generated()

@@ -80,16 +80,20 @@ class _ByScript:
     words), or (``narrow`` not given) the same pattern with ASCII's letter cases.  Python compiles a character class
     holding a character past U+00FF, or a letter read in any case (`ſ`, `K`, `ı`, `İ` with it), into a map of 65,536
     characters: 2 M instructions a class.  (A pattern with `\\s`, which ASCII's rules read otherwise for `\\x1c` to
-    `\\x1f`, needs its ``narrow`` form written.)  Each form is compiled on its first use."""
+    `\\x1f`, needs its ``narrow`` form written.)  ``marks``: the characters only the wide form reads, when the narrow
+    one is the wide one without them; a text beyond ASCII holding none of them is read with the narrow form too.  Each
+    form is compiled on its first use."""
 
-    __slots__ = ("wide", "narrow")
+    __slots__ = ("wide", "narrow", "marks")
 
-    def __init__(self, wide: str, narrow: str | None = None, flags: int = 0) -> None:
+    def __init__(self, wide: str, narrow: str | None = None, flags: int = 0, *, marks: str = "") -> None:
         self.wide = LazyPattern(wide, flags)
         self.narrow = LazyPattern(wide, flags | re.ASCII) if narrow is None else LazyPattern(narrow, flags)
+        self.marks = marks
 
     def _for(self, text: str) -> LazyPattern[str]:
-        return self.narrow if text.isascii() else self.wide
+        return self.narrow if text.isascii() or self.marks and not any(mark in text for mark in self.marks) \
+            else self.wide
 
     def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
         return self._for(text).finditer(text, *bounds)
@@ -125,6 +129,10 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # the writer does not see, `pass\u200bword`: the key is read whole)
 _ASCII_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["']?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")  # (an ASCII text's)
 _INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u034f\u180e]{1,8}"
+# What _KEY_BACKWARDS reads that _ASCII_KEY_BACKWARDS does not (its quotes and invisible characters): a text holding
+# none of them is read with the ASCII pattern, the same keys found (the other compiles three maps of 65,536 characters)
+_KEY_MARKS = "“”‘’„\ufffd\ufeff\u00ad\u034f\u180e" + "".join(map(chr, (*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                                                                        *range(0x2060, 0x206A))))
 _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*((?:""" + _INVISIBLE_IN_KEY + r""")?[\w.$@\-]{1,200}+(?:"""
                              + _INVISIBLE_IN_KEY + r"""[\w.$@\-]{1,200}+){0,4})(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
@@ -220,7 +228,7 @@ def _password_for_a_port(*, wide: bool) -> str:
             r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@" + (r"\uff20" if wide else "") + r"]){6,200})(?=[/?#\s\"'\\]|%40|$)")
 
 
-_PASSWORD_FOR_A_PORT = _ByScript(_password_for_a_port(wide=True), _password_for_a_port(wide=False))
+_PASSWORD_FOR_A_PORT = _ByScript(_password_for_a_port(wide=True), _password_for_a_port(wide=False), marks="\uff20")
 
 # `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
 _FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
@@ -310,7 +318,7 @@ _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
-_HEADER_END = _ByScript(r"[\"'”’`\r\n]", r"[\"'`\r\n]")  # (a backtick: a JavaScript template's, or a page's inline code)
+_HEADER_END = _ByScript(r"[\"'”’`\r\n]", r"[\"'`\r\n]", marks="”’")  # (a backtick: a JavaScript template's, or a page's inline code)
 _SHOWABLE = LazyPattern(r"\s*(?:<<?[^<>]*>>?|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -1116,7 +1124,7 @@ _NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 # `%20token`: a text holding a `%` is read by the patterns themselves.)
 # A run of blanks is entered at its first only: from each of them, a long run was read to its end again (quadratic).
 _CEQL_NAMES_BACKWARDS = _ByScript(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])",
-                                  r"[=!<> \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])")
+                                  r"[=!<> \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])", marks="\u2265\u2264\u2260")
 
 
 def _may_compare_a_credential(text: str) -> bool:
@@ -2010,7 +2018,7 @@ def _broken_key(*, wide: bool) -> str:
             r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 
 
-_BROKEN_KEY = _ByScript(_broken_key(wide=True), _broken_key(wide=False))
+_BROKEN_KEY = _ByScript(_broken_key(wide=True), _broken_key(wide=False), marks="：“")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
@@ -2025,7 +2033,8 @@ _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 _INNER_VALUE = _ByScript(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
                         r"|[\u201c\u201d\u201e\u2018\u2019][^\u201c\u201d\u201e\u2018\u2019\"\r\n]{0,200}"
                         r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)",
-                        r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)")
+                        r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)",
+                        marks="\u201c\u201d\u201e\u2018\u2019")
 
 
 # A .netrc's line (also echoed: `--netrc-file <(echo '...')`; its `default` entry)
@@ -2130,7 +2139,8 @@ _KEYED_CREDENTIALS = (
 # starts with the class is scanned for in C)
 _MISTYPED_EQUALS = _ByScript("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
                              "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})",
-                             "[?&;](?P<name>[A-Za-z_][\\w.\\-]{0,99}):(?!//)(?P<value>[^&#\\s\"'\\\\<>]{6,400})")
+                             "[?&;](?P<name>[A-Za-z_][\\w.\\-]{0,99}):(?!//)(?P<value>[^&#\\s\"'\\\\<>]{6,400})",
+                             marks="\uff06\uff1d")
 _AFTER_A_FULL_WIDTH_AMPERSAND = LazyPattern("\uff06(?P<name>[A-Za-z_][\\w.\\-]{0,99})="
                                            "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
 def _mistyped_parameters(text: str, pattern: _ByScript | LazyPattern[str]) -> Iterator[tuple[int, int]]:
@@ -2661,7 +2671,7 @@ def _object_key(text: str, backwards: str, brace: int | None) -> str | None:
         return None
     after = len(text) - brace  # in the reversed text, what is written before the brace
     gap = _GAP.match(backwards, after)
-    found = (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS).match(backwards, gap.end() if gap else after)
+    found = _keys_backwards(backwards).match(backwards, gap.end() if gap else after)
     return found.group(1)[::-1] if found else None
 
 
@@ -2702,8 +2712,14 @@ def _key_pattern(backwards: str) -> tuple[LazyPattern[str], bool]:
     a key it reads holds escapes to decode (:func:`_unescaped`)."""
     if "2200" in backwards or "u\\" in backwards:
         return (_UNICODE_KEY_BACKWARDS if "u\\" in backwards else _ESCAPED_KEY_BACKWARDS), True
+    return _keys_backwards(backwards), False
+
+
+def _keys_backwards(backwards: str) -> LazyPattern[str]:
+    """The pattern reading the keys of ``backwards`` written without escapes."""
     # (most texts are ASCII: no typographic quote or invisible character there to read around)
-    return (_ASCII_KEY_BACKWARDS if backwards.isascii() else _KEY_BACKWARDS), False
+    return _ASCII_KEY_BACKWARDS if backwards.isascii() or not any(mark in backwards for mark in _KEY_MARKS) \
+        else _KEY_BACKWARDS
 
 
 def _unescaped(key: str) -> str:
@@ -3109,7 +3125,7 @@ def _secret_key_in_text(*, wide: bool) -> str:
             r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
 
 
-_SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False))
+_SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False), marks="\uff1a")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
