@@ -860,3 +860,13 @@ def test_a_pattern_in_two_forms_finds_what_its_wide_form_finds_in_every_text(cor
         assert same(text)
 
     generated()
+
+
+def test_a_name_abroad_written_with_underscores_is_read_in_an_ascii_text() -> None:
+    """The pattern of the names in other languages reads a name's blank as `_` or `-` too (`mot_de_passe est X`), but
+    an ASCII text was asked for the names with their blanks only: `the chave_de_api is X` was shown in the clear."""
+    for text in ("the chave_de_api is Kq9vT3pLx8wZ2mN", "le mot_de_passe est Kq9vT3pLx8wZ2mN",
+                 "the chave de api is Kq9vT3pLx8wZ2mN"):
+        assert [text[start:end] for start, end in masking._named_in_text(text)] == ["Kq9vT3pLx8wZ2mN"], text
+    body = '{"notes": "le mot-de-passe est Kq9vT3pLx8wZ2mN"}'
+    assert [body[start:end] for start, end in find_secrets(load_source(body)).spans] == ["Kq9vT3pLx8wZ2mN"]

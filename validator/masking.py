@@ -3044,7 +3044,7 @@ _NAMED_FOR_SECRET = _ByScript(_named_for(wide=True), _named_for(wide=False))
 _FOR_NAMES = ("key", "secret", "pass", "token")  # (a piece of each name it reads: most strings hold none)
 _NAME_PIECES = (*_FOR_NAMES, "pw")  # (a piece of each name _NAMED_SECRET and _PASSWORD_AFTER_A_BLANK read)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
-# one of them (:data:`_ABROAD`, in an ASCII text; :data:`_ABROAD_FOLDED` beyond)
+# one of them, in any case and with any blank between its words (:data:`_ABROAD_FOLDED`)
 
 
 def _named_abroad(*, wide: bool) -> str:
@@ -3054,10 +3054,9 @@ def _named_abroad(*, wide: bool) -> str:
 
 
 _NAMED_SECRET_ABROAD = _ByScript(_named_abroad(wide=True), _named_abroad(wide=False))
-_ABROAD = tuple(sorted({name for name in PROSE_SECRET_NAMES if name.isascii()}))
 # What the regex engine's case-insensitive reading takes for a letter of a secret's name beyond what str.lower() gives
 # (`ſ` for `s`; `ı`, and `İ`, lowered to `i` and a combining dot, for `i`; `σ` for `ς`...), and what a name's space
-# is read as: a text beyond ASCII, so folded, that holds no name holds no match of a pattern reading the names
+# is read as (`mot_de_passe`): a text, so folded, that holds no name holds no match of a pattern reading the names
 # (tests/test_masking_gates.py asks the regex engine about each letter of the names and every character)
 _FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0307": None, "\u03c3": "\u03c2", "\u03f0": "\u03ba",
                         "\u0345": "\u03b9", "\u1fbe": "\u03b9", "\u1c82": "\u043e", "_": " ", "-": " "})
@@ -3074,8 +3073,7 @@ _COUNTED = LazyPattern(r"\d{1,3}-[^\W\d_]{3,30}")  # a count and its unit (`12-s
 def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if text[:1] == "/" or text.startswith(("http://", "https://")):
         return  # a URL: its credentials are its query's (`_parameters`), read where the walk meets it
-    ascii_text = text.isascii()
-    lowered = text.lower() if ascii_text else _folded(text)
+    lowered = _folded(text)
     # (a text holding none of the pieces of the English names holds no match of the two patterns that read them)
     named = any(piece in lowered for piece in _NAME_PIECES)
     if " " in text and named:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`, `the token <key>`: a
@@ -3088,7 +3086,7 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
             elif _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
                     or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
                 yield match.start("value"), match.start("value") + len(value)
-    abroad = any(name in lowered for name in (_ABROAD if ascii_text else _ABROAD_FOLDED))
+    abroad = any(name in lowered for name in _ABROAD_FOLDED)
     for match in (*(_NAMED_SECRET.finditer(text) if named else ()), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
                   *(_NAMED_FOR_SECRET.finditer(text) if " " in text and any(name in lowered for name in _FOR_NAMES)
                     else ())):
