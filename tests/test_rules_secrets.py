@@ -43,6 +43,16 @@ def test_real_looking_secret_is_reported_without_its_value(key):
         assert part not in hit.message and part not in (hit.help or "")
 
 
+@pytest.mark.parametrize("key", ["event.notification.signature.kye", "event.notification.signature_key",
+                                 "event.notification.signaturekey"])
+def test_a_secret_under_a_misspelt_secret_key_is_reported(key):
+    """h207: a misspelt `event.notification.signature.key` (CE101 names the key meant) had its value masked but not
+    reported: the secret is committed all the same, and `--fix` (the key respelt) made CE751 appear."""
+    text = body({key: CANARY})
+    assert_at(text, "CE751", f'"{CANARY}"', count=1)
+    assert not [f for f in check(body({"event.notification.callbak.url": CANARY})) if f.rule == "CE751"]
+
+
 def test_a_secret_written_into_a_url_is_reported_at_its_value():
     """A user's trial: `api_key=sk_live_...` in a poller URL and `user:password@` in a callback were masked but
     never reported, so the file passed."""

@@ -70,7 +70,7 @@ from .vocabulary.secrets import (PLATFORM_HEADER_PARTS, PROSE_SECRET_NAMES, is_a
 if TYPE_CHECKING:  # pragma: no cover
     from .source import Source
 
-__all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "name_masker",
+__all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "misspelt_secret_key", "name_masker",
            "names_a_secret_store", "printable", "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
 
 
@@ -1784,12 +1784,18 @@ def _is_secret(key: str, extra_keys: frozenset[str]) -> bool:
         return any(secret_kind(key.replace("\ufffd", letter)) is not None for letter in _LATIN_LETTERS)
     if extra_keys and difflib.get_close_matches(key, extra_keys, n=1, cutoff=0.9):
         return True  # a misspelt PASSWORD key of the element (CE901 names the one meant) holds the secret all the same
+    return misspelt_secret_key(key) is not None
+
+
+def misspelt_secret_key(key: str) -> str | None:
+    """The documented secret ``event.*`` key that ``key`` misspells (``event.notification.signature.kye``), else
+    None: a misspelt secret key (CE101 names the one meant) holds the secret all the same."""
     if key[:5].lower() != "event":
-        return False
+        return None
     from .schemas import near_event_key
 
-    meant = near_event_key(key)  # a misspelt secret key (CE101) holds the secret all the same
-    return meant is not None and secret_kind(meant) is not None
+    meant = near_event_key(key)
+    return meant if meant is not None and secret_kind(meant) is not None else None
 
 
 # A quoted value right after a key's colon, on its line (a broken body's: its keys are read from the text)

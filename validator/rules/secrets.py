@@ -7,7 +7,8 @@ reference that your deployment substitutes (``${SAGE_API_SECRET}``).
 
 **Secret keys** are defined once, in :mod:`validator.vocabulary.secrets` (``oauth.api.secret``,
 ``signature.secret``, ``apim.subscription.key``, passwords, tokens, ``x-api-key``, ``hmac.key``,
-misspelt ones such as ``pasword``...); the keys an element's definition types ``PASSWORD`` count
+misspelt ones such as ``pasword``, and a documented ``event.*`` secret key misspelt, ``event.notification.signature.kye``,
+which CE101 names...); the keys an element's definition types ``PASSWORD`` count
 too (with ``--element-docs``).  Masking in every output uses the same definition.  One-time OAuth
 values (``providerData.code``, ``oauth_verifier``) are masked but never reported.
 
@@ -38,7 +39,7 @@ from ..findings import Finding
 from ..kinds import POLLER_KEY, JsonPath, pointer_of
 from ..lazy_pattern import LazyPattern
 from ..vocabulary.placeholders import find_placeholders, is_env_reference
-from ..masking import committed_url_secrets, names_a_secret_store, platform_credentials
+from ..masking import committed_url_secrets, misspelt_secret_key, names_a_secret_store, platform_credentials
 from ..vocabulary.secrets import is_secret_key, may_be_an_identifier, names_its_key
 from .base import Rule
 
@@ -145,10 +146,16 @@ def _walk(value: Any, extra: frozenset[str]) -> Iterator[tuple[Any, str, str]]:
     for node, path in _objects(value):
         for name, child in node.items():
             if isinstance(child, str) and name != POLLER_KEY:
-                if is_secret_key(name) or name in extra:
+                if is_secret_key(name) or name in extra or _misspells_a_secret_key(name):
                     yield (name, path), name, child
                 elif ("=" in child or "@" in child) and ("/" in child or "?" in child or ":\\" in child):
                     yield (name, path), "", child
+
+
+def _misspells_a_secret_key(name: str) -> bool:
+    """`event.notification.signature.kye`: the secret is committed whatever the key's spelling (CE101 names it)."""
+    meant = misspelt_secret_key(name)
+    return meant is not None and is_secret_key(meant)
 
 
 def _objects(value: Any) -> Iterator[tuple[dict[str, Any], JsonPath]]:
