@@ -171,6 +171,21 @@ def test_an_or_under_not_widens_no_filter(where: str, codes: set[str]) -> None:
     assert found & {"CE642", "CE646"} == codes, found
 
 
+@pytest.mark.parametrize(("where", "codes"), [
+    # h211: under `not`, an `and` asks for either side (De Morgan): `not (a <= last poll and b)` is `a > last poll or
+    # not b`, every record `not b` matches on every poll; it drew nothing (before h207, CE419 for the wrong reason)
+    (f"not (updated_at<='{GOOD_MACRO}' and status='x')", {"CE646"}),
+    (f"not ((status='x' and updated_at<='{GOOD_MACRO}') or deleted=true)", {"CE646"}),
+    # (one side of the `and`s bounded on its own still bounds the filter: `a > last and not (b and c)`)
+    (f"not (updated_at<='{GOOD_MACRO}' or status='x' and deleted=true)", set()),
+    (f"not (updated_at<='{GOOD_MACRO}' and created_at<='{GOOD_MACRO}')", set()),
+    (f"not (status='x' and deleted=true) and updated_at>'{GOOD_MACRO}'", set()),
+])
+def test_an_and_under_not_that_widens_the_filter(where: str, codes: set[str]) -> None:
+    found = {f.rule for f in check(body(f"/hubs/crm/contacts?where={where}"))}
+    assert found & {"CE642", "CE646"} == codes, found
+
+
 def test_encode_values_does_not_silence_structure_rules() -> None:
     url = f"/hubs/crm/contacts?where=a=='x' and b>'{GOOD_MACRO}'"
     assert "CE630" in {f.rule for f in check(body(url), options=Options(encode_values=True))}

@@ -356,7 +356,8 @@ CEQL_OR_WITHOUT_LAST_POLL = _rule("CE646", "ceql-or-without-last-poll", "warning
 returns every record the other side matches (every open record, each time, as an event).  A condition meant to
 narrow the records joins with `and`; an `or` is right when each of its sides compares the last poll time
 (`updated>'${...}' or created>'${...}'`).  `and` beside the `or` without parentheses is CE642's.  An `or` in
-parentheses under `not` narrows the records (`not (updated<='${...}' or deleted=true)`): neither rule reports it.
+parentheses under `not` narrows the records (`not (updated<='${...}' or deleted=true)`): neither rule reports it;
+an `and` there widens them (`not (updated<='${...}' and status='x')` is `updated>'${...}' or status!='x'`): CE646.
 """, "/hubs/crm/leads?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' or status='open'",
     "/hubs/crm/leads?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss'Z'}' and status='open'")
 

@@ -558,7 +558,7 @@ def _read_where(text: str, masked: str | None, offset: int) -> WhereClause:
         if "%26" in text:
             _encoded_ampersand(tokens, letters, text, add)
         _structure(clause, tokens, text, letters, offset)
-        if clause.parsed and "r" in letters and _MACRO_HEAD in masked:
+        if clause.parsed and ("r" in letters or "n(" in letters and "a" in letters) and _MACRO_HEAD in masked:
             _and_or_mixed(tokens, add)
         if clause.parsed and "S" in letters and _MACRO_HEAD in masked:
             _quoted_fields(clause, text, offset, add)
@@ -1027,6 +1027,7 @@ def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
     side carries the date (`a and d>'${...}' or b and d>'${...}'`), SQL's grouping is the one meant."""
     groups: list[_Group] = [_Group()]
     pending = False  # (a `not` just read: it negates the group a parenthesis opens next)
+    widening: list[tuple[int, int]] = []  # (an `and` under `not`, said unless the filter is bounded all the same)
     for kind, tok, start, end in tokens:
         if kind == "not":
             pending = not pending
@@ -1035,35 +1036,58 @@ def _and_or_mixed(tokens: list[tuple[str, str, int, int]], add: _Add) -> None:
             groups.append(_Group(negated=groups[-1].negated != pending))
         elif kind == "rparen" and len(groups) > 1:
             closed = groups.pop()
-            _report_mixed(closed, add)
+            _report_mixed(closed, add, widening)
             groups[-1].sides[-1] = groups[-1].sides[-1] or any(closed.sides)
+            groups[-1].chains[-1][-1] = groups[-1].chains[-1][-1] or closed.bounded()
         elif kind == "or":
             groups[-1].first_or = groups[-1].first_or or (start, end)
             groups[-1].sides.append(False)
+            groups[-1].chains.append([False])
+            groups[-1].ands.append(None)
         elif kind == "and":
             groups[-1].joined = True
+            groups[-1].chains[-1].append(False)
+            groups[-1].ands[-1] = groups[-1].ands[-1] or (start, end)
         elif kind == "macro" or _MACRO_HEAD in tok:  # (also a macro in quotes)
             groups[-1].sides[-1] = True
+            groups[-1].chains[-1][-1] = True
         pending = False
     for group in groups:
-        _report_mixed(group, add)
+        _report_mixed(group, add, widening)
+    if widening and not groups[0].bounded():  # (`updated>'${...}' and not (a and b)` is bounded by its first side)
+        start, end = widening[0]
+        add(Flaw.CEQL_OR_WITHOUT_LAST_POLL, "`and` under `not` asks for either side (`not (a and b)` is `not a or not "
+            "b`): each poll returns every record the side without the last poll time matches, changed or not, as an "
+            "event", start, end, help="keep the last poll time out of the `not`: `updated>'${...}' and not (status='closed')`")
 
 
 class _Group:
     """One level of parentheses of a where filter: whether `and` joins in it, its first `or`, and whether each side
     of its `or`s compares with a macro.  (A plain class: a dataclass costs the one-file check's start-up.)"""
 
-    __slots__ = ("joined", "first_or", "sides", "negated")
+    __slots__ = ("joined", "first_or", "sides", "negated", "chains", "ands")
 
     def __init__(self, *, negated: bool = False) -> None:
         self.joined = False
         self.first_or: tuple[int, int] | None = None
         self.sides = [False]
-        self.negated = negated  # under an odd number of `not`s: its `or` narrows the filter (De Morgan)
+        self.negated = negated  # under an odd number of `not`s: its `or` narrows the filter, its `and` widens it
+        self.chains = [[False]]  # each side's conditions joined by `and`: whether each compares with a macro
+        self.ands: list[tuple[int, int] | None] = [None]  # each side's first `and`
+
+    def bounded(self) -> bool:
+        """Whether the group, as the filter asks it, holds only records changed since the last poll: each side of
+        its `or`s compares with a macro; under `not` (De Morgan: `not (a and b or c)` is `(not a or not b) and not c`)
+        every condition of one side does."""
+        return any(all(chain) for chain in self.chains) if self.negated else all(map(any, self.chains))
 
 
-def _report_mixed(group: _Group, add: _Add) -> None:
-    if group.first_or is None or group.negated or not any(group.sides) or all(group.sides):
+def _report_mixed(group: _Group, add: _Add, widening: list[tuple[int, int]]) -> None:
+    if group.negated:  # (`not (updated<='${...}' and status='x')`: its `and` of a side that compares with a macro)
+        widening.extend(at for chain, at in zip(group.chains, group.ands)
+                        if at is not None and any(chain) and not group.bounded())
+        return
+    if group.first_or is None or not any(group.sides) or all(group.sides):
         return
     start, end = group.first_or
     if group.joined:
