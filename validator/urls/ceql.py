@@ -1084,8 +1084,8 @@ class _Group:
 
 def _report_mixed(group: _Group, add: _Add, widening: list[tuple[int, int]]) -> None:
     if group.negated:  # (`not (updated<='${...}' and status='x')`: its `and` of a side that compares with a macro)
-        widening.extend(at for chain, at in zip(group.chains, group.ands)
-                        if at is not None and any(chain) and not group.bounded())
+        if not group.bounded():
+            widening.extend(at for chain, at in zip(group.chains, group.ands) if at is not None and any(chain))
         return
     if group.first_or is None or not any(group.sides) or all(group.sides):
         return
