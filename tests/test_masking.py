@@ -3460,7 +3460,7 @@ def test_a_key_with_a_long_run_of_blanks_is_judged_in_linear_time() -> None:
     started = time.perf_counter()
     assert _secret_in_key("oauth." + " " * 200_000, frozenset()) is None
     assert _secret_in_key("oauth.api.secret=Kq9vZ3h" + " " * 200_000, frozenset()) == (17, 24)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 30  # a hang guard, not a timing: quadratic, it took minutes
     name = "oauth.api.secret = Kq9vZ3hS8pLm2Xw7  "
     start, end = _secret_in_key(name, frozenset()) or (0, 0)
     assert name[start:end] == "Kq9vZ3hS8pLm2Xw7"

@@ -503,7 +503,7 @@ def test_large_string_and_large_file_are_fast():
     assert text[a:b] == "xxxxx"
     a, b = s.string_span("/s", 7 * 50_000 + 1, 7 * 50_000 + 2)
     assert text[a:b] == '\\"'
-    assert time.perf_counter() - start < 5  # about 0.2 s: generous for a loaded CI machine
+    assert time.perf_counter() - start < 60  # a hang guard, not a timing: about 0.2 s; quadratic, hours
     body = {"configuration": {f"r{i}": {"url": f"/hubs/x/{i}?where=a='${{date:yyyy}}'", "idField": "id"}
                               for i in range(40_000)}}
     text = json.dumps(body, indent=2)  # ~5 MB
@@ -512,7 +512,7 @@ def test_large_string_and_large_file_are_fast():
     assert s.problems == []
     a, b = s.span("/configuration/r39999/idField")
     assert text[a:b] == '"id"' and at(s, a)[0] == text[:a].count("\n") + 1
-    assert time.perf_counter() - start < 15  # about 1 s
+    assert time.perf_counter() - start < 120  # (a hang guard: about 1 s)
 
 
 @pytest.mark.slow
@@ -703,7 +703,7 @@ def test_corpus(corpus):
                 inner = s.embedded("/configuration/event.poller.configuration")
                 for p in inner.problems:
                     assert 0 <= p.start <= p.end <= len(s.text)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 60  # (a hang guard, not a timing)
 
 
 def test_the_end_of_a_stringified_document_is_the_end_of_its_string():
