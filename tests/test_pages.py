@@ -1447,7 +1447,10 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Here is the broken config from the ticket:", "Here's a wrong poller seen in prod:",
                                    # helper-208: a reason forbidding its use, a squared cross, a traffic light
                                    "Legacy format (do not use):", "Old body (don't use this):", "\u274e Wrong:",
-                                   "\U0001f534 Wrong:"])
+                                   "\U0001f534 Wrong:",
+                                   # helper-208's list: a courtesy before the order, a second verb after the mistake
+                                   "Please don't do this:", "Please, never do this:",
+                                   "This example is incorrect and will fail:", "This body is wrong and fails:"])
 def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
     """A trial's false alarm: a page teaching a mistake failed, and `--fix` mended the "wrong" block."""
     right = _COUNTER.replace("'Z'}\"", "'Z'}'\"")
@@ -1468,6 +1471,7 @@ def test_a_block_labelled_as_a_mistake_is_neither_checked_nor_fixed(label):
                                    "Don't hard-code the secret, reference an environment variable like this:",
                                    "Never paste the key into the file; use a variable as below:",
                                    "Don't worry if your body looks like this:",
+                                   "Please use this body:", "This example is correct and will work:",
                                    "Do not change the other keys; the full body looks like this:",
                                    "Don't hesitate to copy it, like this:",
                                    "Invalid values return 400. Send:", "Do not share this body, it holds your keys:",

@@ -690,6 +690,8 @@ _WRONG = LazyPattern(
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it|the\s+following)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
     rf"(?:(?:will|would)\s+(?:fail|break)|fails?|breaks|is\s+(?:also\s+)?{_MISTAKE})"
+    # (and what it does: `This example is incorrect and will fail`)
+    r"(?:\s+and\s+(?:(?:will|would)\s+(?:fail|break|not\s+work)|fails|breaks|(?:does\s+not|doesn't|won't)\s+work))?"
     r"(?:\s*[;,]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     r"(?:\s+(?:at\s+run\s*time|at\s+runtime|on\s+the\s+platform|in\s+production|when\s+polled|silently"
     r"|the\s+poller|with\s+(?:an?\s+)?(?:\d{3}|error|http)[^\r\n]{0,60}))?"
@@ -729,6 +731,8 @@ _WRONG_TITLE = LazyPattern(rf"{_COLON_LABEL}[^\r\n]{{1,80}}", re.IGNORECASE)
 _WHY_IT_FAILS = LazyPattern(r"why\s+(?:do|does|did|am|is|are|would|will)\b[^\r\n?]{0,80}?\b(?:[45]\d\d|errors?|fail\w*"
                             r"|reject\w*|refuse\w*|wrong|broken|not\s+work\w*|doesn't\s+work)\b[^\r\n?]{0,80}\??",
                             re.IGNORECASE)
+# a courtesy before an order not to (`Please don't`, `Please, never`)
+_COURTESY = LazyPattern(r"please\s*,?\s+(?=(?:don'?t|do\s+not|never|avoid)\b)", re.IGNORECASE)
 # `Before (broken)`: a before that says it is the broken one
 _SAID_BROKEN = LazyPattern(rf"\(\s*(?:{_MISTAKE}|fails?|does\s+not\s+work)\b", re.IGNORECASE)
 # (`**Wrong:** `, `__Wrong__: `, in a list item `- **Wrong:** `)
@@ -868,6 +872,7 @@ def _judged(label: str, *, titled: bool) -> bool | None:
         .strip(_LABEL_TAIL)  # (`Don’t`; `Wrong ⚠️ - ...`)
     said = " ".join(_SENTENCE_END.split(plain)[-1].split()).strip(_LABEL_TAIL)  # (blanks read as one: no run of
     # them for the patterns below to try at each length)
+    said = _COURTESY.sub("", said, count=1)  # (`Please don't do this:` forbids as `Don't do this:` does)
     if len(said) > _LONGEST_LABEL:
         return None  # a paragraph, not a label
     if _FIXED.search(said):
