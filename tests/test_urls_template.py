@@ -421,6 +421,20 @@ def test_plus_in_unencoded_query(fmt: str) -> None:
     assert codes(url, encode_values=True) == []
 
 
+@pytest.mark.parametrize("offset", ["+00:00", "+0530", "+01"])
+def test_an_offset_written_after_the_macro_sends_its_plus_unencoded(offset: str) -> None:
+    """helper-207: `'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00'` passed, where the same `+` printed by the pattern is
+    CE616: the vendor reads `2024-01-05T10:00:00 00:00`."""
+    url = f"/hubs/crm/a?where=x>='${{gmtDate:yyyy-MM-dd'T'HH:mm:ss}}{offset}'"
+    problem = only(url, "CE616")
+    assert (problem.start, problem.end) == (url.index("+"), url.index("+") + len(offset))
+    assert f"%2B{offset[1:]}" in problem.help
+    assert codes(url, encode_values=True) == []
+    assert codes(url.replace("+", "%2B")) == []
+    assert "CE616" not in codes(f"/hubs/crm/a/${{gmtDate:yyyy}}{offset}/b")  # (in the path: a plus)
+    assert "CE616" not in codes("/hubs/crm/a?q=${epoch}+1")  # (no date printed before it)
+
+
 def test_plus_depends_on_the_zone() -> None:
     assert codes("/hubs/crm/a?where=x>='${gmtDate:HH:mmXXX}'") == []  # X prints Z in GMT
     assert codes("/hubs/crm/a?where=x>='${dateTimeZone:Europe/Paris:HH:mmXXX}'") == ["CE616"]

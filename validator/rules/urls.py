@@ -149,7 +149,9 @@ URL_PLUS_UNENCODED = _rule("CE616", "url-plus-unencoded", "warning", "a macro pr
 `Z` always prints a sign (`+0000` in GMT), `X` prints `+hh:mm` east of GMT, and `z` prints `GMT+05:30` for
 custom zones.  The platform's examples never percent-encode the substituted value, and a raw `+` in a
 query string is read as a space by most servers, so the vendor sees `2024-01-05T10:00:00 0000`.  Use `X`
-(which prints `Z` at offset zero) or a literal `'Z'` for GMT.  Off when the encode-values assumption is on.
+(which prints `Z` at offset zero) or a literal `'Z'` for GMT.  An offset written after the macro
+(`'${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00'`) sends its `+` the same way: write it `%2B00:00`.  Off when the
+encode-values assumption is on.
 """, "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssZ}'",
       "/hubs/crm/contacts?where=lastModifiedDate>='${gmtDate:yyyy-MM-dd'T'HH:mm:ssXXX}'")
 

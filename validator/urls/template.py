@@ -903,6 +903,7 @@ _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w
 # What templating leaves in a value it did not fill: `{since}` (str.format), `%s`, `%(since)s`, `%d`, `$since` (a
 # shell's, PowerShell's or PHP's variable a single-quoted body kept from expanding).  (A SQL parameter, `:since` or
 # `?`, looks too much like a vendor's own value to be told from one.)
+_OFFSET_AFTER = LazyPattern(r"\+\d{2}(?::?\d{2})?(?![\w:])")  # (a UTC offset, `+00:00`, `+0530`)
 _TEMPLATE_PLACEHOLDER = re.compile(r"\{[A-Za-z_]\w*\}|%(?:\([A-Za-z_]\w*\))?[sd]|\$[A-Za-z_]\w*")
 
 
@@ -1543,6 +1544,13 @@ def _parse(text: str, col: _Collector, *, server_zone: str) -> UrlTemplate:
                 col.add(Flaw.PLUS_UNENCODED, f"{_clipped(macro.text)} prints a '+' into the query (the sign of its UTC offset); sent "
                         "unencoded, most servers read '+' as a space", macro.format_start or macro.start,
                         macro.end - 1, help="use XXX, which prints Z in GMT" if gmt else _in_gmt(macro))
+            offset = _OFFSET_AFTER.match(text, macro.end) if macro.start >= query_start and macro.kind in DATE_KINDS \
+                and text.startswith("+", macro.end) else None
+            if offset is not None:  # `${gmtDate:yyyy-MM-dd'T'HH:mm:ss}+00:00`: the offset written after the macro
+                col.add(Flaw.PLUS_UNENCODED, f"the offset `{offset.group()}` written after the macro starts with a '+', "
+                        "sent as it is: most servers read '+' in a query as a space", offset.start(), offset.end(),
+                        help=f"write the '+' as `%2B` (`%2B{offset.group()[1:]}`), or print the offset with the "
+                             "macro's own XXX")
         _query_shape(col, masked, query_start, stripped_end, where, params, hub_relative=bool(hub_match))
         if where is not None and not macros and not malformed:
             for condition in where.conditions:
