@@ -171,3 +171,12 @@ def test_explain_says_what_the_rule_now_reports(capsys, code: str, said: str) ->
     assert main(["explain", code]) == 0
     description = capsys.readouterr().out.split("**Fix", 1)[0]
     assert said in description
+
+
+def test_explain_without_a_code_says_what_to_name_and_lists_with_list(capsys):
+    """helper-210: `explain --list` (a name a new user tries) and `explain` alone said only "the following arguments
+    are required: CODE"."""
+    code, out, err = run(capsys, "explain")
+    assert code == 2 and out == "" and "name a rule" in err and "--list" in err
+    code, out, _ = run(capsys, "explain", "--list")
+    assert code == 0 and out == run(capsys, "rules")[1] and out.startswith("CE")

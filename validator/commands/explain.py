@@ -3,7 +3,8 @@
 CODE is a rule code such as CE301 (case does not matter; 301, or 99 for CE099, is accepted; CE6 is a prefix,
 answered with the rules it covers) or a rule name such as poller-entry-empty. The output is Markdown: the
 summary, the description with how to fix it, then the failing example (which draws the rule) and the passing one.
-Exit status: 0, or 2 for an unknown code (with the closest codes suggested).
+--list lists every rule instead, as ce-validator rules does.
+Exit status: 0, or 2 for an unknown code (with the closest codes suggested) or no code.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Declare the command's arguments."""
-    parser.add_argument("code", metavar="CODE", help="a rule code (CE301) or name (poller-entry-empty)")
+    parser.add_argument("code", metavar="CODE", nargs="?", help="a rule code (CE301) or name (poller-entry-empty)")
+    parser.add_argument("--list", action="store_true", help="list every rule (as `ce-validator rules` does)")
 
 
 def _lookup(text: str, rules: dict[str, Rule]) -> Rule | None:
@@ -71,6 +73,14 @@ def run(args: argparse.Namespace) -> int:
     """Print the documentation of one rule."""
     from ..rules import registry
 
+    if args.list or args.code is None:
+        if args.list:
+            from . import rules as listing
+
+            return listing.run(argparse.Namespace(format="text"))
+        sys.stderr.write("ce-validator explain: name a rule, by its code (CE612) or its name (poller-entry-empty); "
+                         "`ce-validator explain --list` lists them\n")
+        return 2
     rules = registry()
     rule = _lookup(args.code, rules)
     if rule is None and args.code.strip().upper().startswith("CE") and len(args.code.strip()) < 5:
