@@ -673,3 +673,15 @@ def test_a_backslash_of_a_file_s_own_name_is_not_read_as_an_escape(tmp_path):
     assert gitlab[0]["location"]["path"] == name
     junit = ET.fromstring(run_cli("check", "--no-cache", "--format", "junit", ".", cwd=tmp_path).out)
     assert [case.get("file") for case in junit.iter("testcase")] == [name]
+
+
+def test_every_invisible_format_character_is_printed_as_its_escape():
+    """The printed text escaped the bidirectional marks and zero-width characters but let a soft hyphen, an Arabic
+    letter mark and a Mongolian vowel separator through: each hid a character that is there (`pass\\u00adword` shown
+    as the key the reader expects).  One list now, `characters.INVISIBLES`."""
+    from validator.masking import printable
+    from validator.vocabulary.characters import INVISIBLES
+
+    for char in INVISIBLES:
+        shown = printable(f"pass{char}word")
+        assert char not in shown and shown.startswith("pass\\") and shown.endswith("word"), (hex(ord(char)), shown)

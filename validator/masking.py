@@ -59,7 +59,7 @@ from urllib.parse import quote, unquote
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
 from .lazy_pattern import LazyPattern, tree_of
-from .vocabulary.characters import visible
+from .vocabulary.characters import INVISIBLES, visible
 from .vocabulary.placeholders import (find_placeholders, is_env_reference, is_placeholder_value, is_prose, names_a_variable,
                                       secret_in_brackets)
 from .kinds import POLLER_KEY, JsonPath, is_single_entry, pointer_of
@@ -128,11 +128,10 @@ _KEY = LazyPattern(r"""(?P<key>(?:[^\W\d]|[$@])(?<![\w.$@\-](?:[^\W\d]|[$@]))[\w
 # (a U+FFFD inside a key is a byte of a file that is not UTF-8, `contrase\ufffda`, and a zero-width character one
 # the writer does not see, `pass\u200bword`: the key is read whole)
 _ASCII_KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["']?\\*([\w.$@\-]{1,200}+)(?<![\d.\-])(?![\w.$@\-])""")  # (an ASCII text's)
-_INVISIBLE_IN_KEY = r"[\ufffd\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u034f\u180e]{1,8}"
+_INVISIBLE_IN_KEY = f"[\ufffd\u034f{INVISIBLES}]{{1,8}}"  # (and a combining grapheme joiner)
 # What _KEY_BACKWARDS reads that _ASCII_KEY_BACKWARDS does not (its quotes and invisible characters): a text holding
 # none of them is read with the ASCII pattern, the same keys found (the other compiles three maps of 65,536 characters)
-_KEY_MARKS = "“”‘’„\ufffd\ufeff\u00ad\u034f\u180e" + "".join(map(chr, (*range(0x200B, 0x2010), *range(0x202A, 0x202F),
-                                                                        *range(0x2060, 0x206A))))
+_KEY_MARKS = "“”‘’„\ufffd\u034f" + INVISIBLES
 _KEY_BACKWARDS = LazyPattern(r""":[ \t\r\n]*["'“”‘’„\ufffd]?\\*((?:""" + _INVISIBLE_IN_KEY + r""")?[\w.$@\-]{1,200}+(?:"""
                              + _INVISIBLE_IN_KEY + r"""[\w.$@\-]{1,200}+){0,4})(?<![\d.\-])(?![\w.$@\-])""")
 # Also a key between `\u0022` escapes, in JSON escaped once more than it is read (`\\u0022password\\u0022:`): read
@@ -674,8 +673,9 @@ def printable_path(path: str) -> str:
 # name that is not UTF-8 (Python's surrogateescape, U+DC80-U+DCFF)
 ESCAPES = LazyPattern(r"\\x([0-9a-f]{2})|\\u([0-9a-f]{4})")
 
-# Lone surrogates, C0 and C1 controls and DEL, and the bidirectional embeddings, overrides and isolates.
-_UNPRINTABLE = LazyPattern("[\ud800-\udfff\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Lone surrogates, C0 and C1 controls and DEL, and the invisible format characters (the bidirectional embeddings,
+# overrides and isolates among them)
+_UNPRINTABLE = LazyPattern(f"[\ud800-\udfff\x00-\x1f\x7f-\x9f{INVISIBLES}]")
 
 
 def _escape_char(match: re.Match[str]) -> str:
