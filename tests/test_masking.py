@@ -3658,6 +3658,8 @@ def test_a_secret_key_and_its_value_left_in_one_string_with_no_colon_is_hidden_i
         for fmt, result in check_in_every_format(capsys, "--no-cache", str(tmp_path / "body.json")):
             assert "CE001" in result.out, (fmt, result.out)
             assert secret[4:12] not in result.out + result.err, (written, fmt, result.out)
+    # (and the message says the rest: it ended `"oauth.api.secret=****`:` and a value`, its middle read as the value)
+    assert "oauth.api.secret=****" in result.out and "has no value: expected `:` and a value" in result.out, result.out
     placeholder = '{"configuration": {\n"oauth.api.secret ${SECRET}",\n"x": 1}}'
     source = load_source(placeholder.encode(), path="p.json")
     assert find_secrets(source).mask(source.text) == placeholder  # what stands for a secret is shown

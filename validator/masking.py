@@ -976,8 +976,9 @@ def _url_credentials_masked(text: str) -> str:
     spans = sorted(set(_url_credential_spans(text)))
     joined: list[list[int]] = []
     for start, end in spans:
-        tick = text.find("`", start, end)  # (the message's quote closes the URL it quotes: the value read through
-        end = end if tick == -1 else tick  # spaces ran over the sentence after it, `of `x?apiKey=****` has no...`)
+        for mark in "`\"":  # (the message's quote closes the URL or text it quotes: the value read through spaces
+            quote = text.find(mark, start, end)  # ran over the sentence after it, `of `x?apiKey=****` has no...`,
+            end = end if quote == -1 else quote  # `"oauth.api.secret=****" has no value`)
         while end > start and text[end - 1] in "`'\")>.,;":  # (the message's own quote or sentence after it)
             end -= 1
         if joined and start <= joined[-1][1]:
