@@ -3014,6 +3014,12 @@ _SIGNED_PASSWORD = LazyPattern(r"(?=[^a-z]*+[a-z])(?=[^A-Z]*+[A-Z])(?=[\w.\-/:]*
 _READS_AS_CODE = LazyPattern(r"[A-Za-z_$][\w.$]*+(?:\([^()\s]*+\)|<[\w.,]*+(?:<[\w.,]*+>[\w.,]*+)*+>)(?:\.[\w.$]*+(?:\([^()\s]*+\))?)*+;?")
 
 
+def _prose_value(closing: str = "") -> str:
+    """A character of a value written in prose after a secret's name: not a blank, nor what ends a sentence's clause,
+    a quote, a tag, a table's cell or a URL's parameter (`password is X, then ...`); nor ``closing`` quotes."""
+    return r"[^\s,;)\]\"'<>|&?#`" + closing + "]"
+
+
 def _named_after(verbs: str, *, wide: bool = True) -> str:
     """What follows a secret's name, maybe closing its code or emphasis (`**client secret** is`): a colon or `=`
     (also full-width), after what it is for in brackets (`Secret (sandbox): X`), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
@@ -3025,7 +3031,7 @@ def _named_after(verbs: str, *, wide: bool = True) -> str:
     verbs = verbs if wide else "|".join(verb for verb in verbs.split("|") if verb.isascii())
     return (r")(?:`|\*{1,2})?(?:[ \t]*\([\w .\-]{1,30}\))?(?:[ \t]*" + colon + r"[ \t]*|[ \t]+(?:" + verbs + r")[ \t]*:?[ \t]+"
             r"|[ \t]*" + dash + r"[ \t]*" + particle + r")`?" + opening + r"?[ \t]*"
-            r"(?P<value>[^\s,;)\]\"'<>|&?#`" + closing + r"]{8,200})")
+            r"(?P<value>" + _prose_value(closing) + r"{8,200})")
 
 
 # A secret named in free text and written after its name (`API key: X`, `pwd=X` after a word, `password is X`,
@@ -3044,7 +3050,7 @@ def _named_for(*, wide: bool) -> str:
             r"|client[ _-]secret|password|passphrase|token)(?:`|\*{1,2})?[ \t]+(?:for|of|on|in)[ \t]+"
             r"(?:the[ \t]+)?[\w\-]{1,30}(?:[ \t]+[\w\-]{1,30})?(?:`|\*{1,2})?"
             r"(?:[ \t]*[:=][ \t]*|[ \t]+is[ \t]+)`?" + (r"[\"\u201c]" if wide else r"\"") + r"?"
-            r"(?P<value>[^\s,;)\]\"'<>|&?#`" + (r"\u201d\u201c" if wide else "") + r"]{8,200})")
+            r"(?P<value>" + _prose_value(r"\u201d\u201c" if wide else "") + r"{8,200})")
 
 
 _NAMED_FOR_SECRET = _ByScript(_named_for(wide=True), _named_for(wide=False))
@@ -3127,7 +3133,7 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
 def _secret_key_in_text(*, wide: bool) -> str:
     return (r"(?<![\w.\-])(?P<name>[A-Za-z_][\w.\-]{2,99}+)`?"
             r"(?:[ \t]*+" + (r"[:=\uff1a]" if wide else "[:=]") + r"[ \t]*+|(?P<to>[ \t]++to[ \t]++))`?[\"']?"
-            r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200}+)")
+            r"(?P<value>" + _prose_value() + r"{8,200}+)")
 
 
 _SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False), marks="\uff1a")
@@ -3135,7 +3141,7 @@ _SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_t
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
                                       r"|(?P<key>(?:api|access|secret)[ _-]?key|client[ _-]secret|(?:(?:api|access)[ _-]?)?token))[ \t]+"
-                                      r"(?P<value>[^\s,;)\]\"'<>|&?#`]{8,200})")
+                                      r"(?P<value>" + _prose_value() + r"{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
 

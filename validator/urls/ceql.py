@@ -29,8 +29,8 @@ from typing import Any, Protocol
 from ..findings import Applicability, Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..lexing import RunToken, run_token
-from .facts import Flaw, UrlFact
 from ..vocabulary.characters import INVISIBLES, ODD_SPACES
+from .facts import Flaw, UrlFact
 from .pieces import DATE_KINDS, MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
 
 __all__ = ["Condition", "Operand", "WhereClause", "parse_where"]
