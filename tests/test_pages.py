@@ -3525,3 +3525,28 @@ def test_a_body_shown_in_part_with_an_unquoted_placeholder_is_checked(value, exp
              '      "idField": "id"}}\n  }\n}')
     found = check_page(f"# Body\n\n```json\n{block}\n```\n", path="p.md").findings
     assert expected in [(f.rule, f.line) for f in found], found
+
+
+@pytest.mark.parametrize("tabs", [
+    "<Tabs\n  defaultValue=\"fixed\"\n  values={[\n    {label: 'Wrong', value: 'orig'},\n    {label: 'Right', value: 'fixed'},\n  ]}>",
+    "<Tabs defaultValue=\"fixed\" values={[{label: \"\u274c Don't\", value: \"orig\"}, {value: 'fixed', label: 'Fixed'}]}>",
+])
+def test_an_old_docusaurus_tab_is_titled_by_the_label_its_tabs_give_its_value(tabs):
+    """h216: Docusaurus 1-2's `<Tabs values={[{label: 'Wrong', value: 'orig'}, ...]}>` labels its `<TabItem value="orig">`;
+    the labels were not read (and a `<Tabs` tag over lines not seen), so the counter-example was checked and "fixed"."""
+    page = f'{tabs}\n<TabItem value="orig">\n\n{_COUNTER}\n</TabItem>\n<TabItem value="fixed">\n\nThe poller:\n\n{_COUNTER}\n</TabItem>\n</Tabs>\n'
+    found = check_page(page, path="p.mdx").findings
+    assert {f.line for f in found if f.rule == "CE620"} == {page.splitlines().index("The poller:") + 4}, found
+    # (a value its Tabs do not label is the tab's title, as Docusaurus shows it: `orig` says nothing either way)
+    unlabelled = page.replace("value: 'orig'", "value: 'other'").replace('value: "orig"', 'value: "other"')
+    assert len([f for f in check_page(unlabelled, path="p.mdx").findings if f.rule == "CE620"]) == 2
+
+
+def test_a_hugo_shortcode_closes_the_last_one_of_its_name():
+    """h216: `{{< /tab >}}` closed the last Hugo shortcode whatever its name: a `{{< hint >}}` in a `Wrong` tab whose
+    `{{< /hint >}}` ended a line of text stayed open, the tab's closing closed it instead, and every block of the next
+    tabs (`JSON`) was read inside the `Wrong` one, unchecked."""
+    page = (f'{{{{< tabs "x" >}}}}\n{{{{< tab "Wrong" >}}}}\n{{{{< hint warning >}}}}\nThe quote is missing. {{{{< /hint >}}}}\n\n'
+            f'{_COUNTER}{{{{< /tab >}}}}\n{{{{< tab "JSON" >}}}}\n\n{_COUNTER}{{{{< /tab >}}}}\n{{{{< /tabs >}}}}\n')
+    found = check_page(page, path="p.md").findings
+    assert {f.line for f in found if f.rule == "CE620"} == {page.splitlines().index('{{< tab "JSON" >}}') + 4}, found

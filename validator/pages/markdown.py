@@ -810,6 +810,8 @@ def _title_of(line: str) -> str | None:
     for kind, opening, _closing in _PAIRED:
         opened = opening.match(line) if kind != "details" else None  # (a `<details>`'s title is its `<summary>`)
         if opened is not None:
+            if kind == "tab" and opened.group("label") is None and opened.group("single") is None:
+                return None  # (titled by its value: the `<Tabs values={[...]}>` it is in may label that value)
             return _tab_title(kind, _opening_title(opened))
     return None
 
@@ -897,7 +899,7 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
     titles: tuple[str, ...] = ()
     out: list[tuple[str, ...]] = []
     code: str | None = None  # the fence of the code block the line is in
-    for line in lines:
+    for number, line in enumerate(lines):
         stripped = line.strip().lstrip(">").strip()
         depth = len(stack)
         while stack and stack[-1][0] == "callout" and not line.lstrip().startswith(">"):
@@ -938,6 +940,8 @@ def _container_titles(lines: list[str]) -> list[tuple[str, ...]]:
             retitled = True
         elif depth < _DEEPEST_CONTAINER and (stripped[0] in "[!?=:<{" or "<summary" in stripped):
             # (past it, a page of unclosed `<details>`: no nesting to follow; a line of prose opens nothing)
+            if stripped.startswith("<") and ">" not in stripped and _TAG_START.match(stripped):
+                stripped = _tag_over_lines(lines, number)  # (`<Tabs` then its attributes, one a line, then `]}>`)
             retitled = _opened_or_closed(stack, stripped, indent)
         if retitled or len(stack) != depth:
             titles = tuple((entry[1] or "").strip() for entry in reversed(stack))
@@ -957,11 +961,18 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
         return False
     for kind, opening, closing in _PAIRED:
         if closing.fullmatch(stripped):
-            at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == kind), None)
+            # (a Hugo shortcode or a component closes the last one of its name: `{{< /tab >}}` closes the tab, and
+            # with it a `{{< hint >}}` inside whose closing shortcode ended a line of text)
+            name = _container_name(kind, stripped)
+            at = next((k for k in range(len(stack) - 1, -1, -1)
+                       if stack[k][0] == kind and (name is None or stack[k][3] == name)), None)
             if at is not None:
                 del stack[at:]
         elif (opened := opening.match(stripped)) is not None:
-            stack.append([kind, None if kind == "details" else _tab_title(kind, _opening_title(opened)), indent])
+            title = None if kind == "details" else _tab_title(kind, _opening_title(opened))
+            if kind == "tab" and opened.group("label") is None and opened.group("single") is None:
+                title = _tab_title(kind, _labelled_value(stack, title or ""))
+            stack.append([kind, title, indent, _container_name(kind, stripped), _tab_labels(kind, stripped)])
     summary = _SUMMARY.search(stripped)
     if summary is None:
         return False
@@ -973,6 +984,56 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
 
 
 _DEEPEST_CONTAINER = 16
+# The name of a Hugo shortcode or of an MDX component, opening or closing (`{{< /tab >}}`, `<Tabs`, `</Tabs>`)
+_CONTAINER_NAME = LazyPattern(r"(?:\{\{[<%]-?[ \t]*+|<)/?([\w.\-]++)")
+# An MDX component's tag left open at its line's end (`<Tabs` or `<Tabs defaultValue="a"`, its `>` lines below)
+_TAG_START = LazyPattern(r"<[A-Z][\w.]*+(?:[ \t][^<>]*+)?")
+_LONGEST_TAG = 60  # lines a component's tag runs over at most (Docusaurus' `values={[...]}`, one tab a line)
+# An old Docusaurus `<Tabs values={[{label: 'Wrong', value: 'bad'}, ...]}>`: each tab's label, by its value
+_TAB_ENTRY = LazyPattern(r"\{([^{}]{0,400}+)\}")
+_TAB_LABEL = LazyPattern(r"\blabel[ \t]*+:[ \t]*+(?:'([^'\r\n]{0,200}+)'|\"([^\"\r\n]{0,200}+)\"|`([^`\r\n]{0,200}+)`)")
+_TAB_VALUE = LazyPattern(r"\bvalue[ \t]*+:[ \t]*+(?:'([^'\r\n]{0,200}+)'|\"([^\"\r\n]{0,200}+)\"|`([^`\r\n]{0,200}+)`)")
+
+
+def _container_name(kind: str, line: str) -> str | None:
+    """The name a Hugo shortcode's or an MDX component's line gives (its closing line closes the last of that name)."""
+    if kind not in ("hugo", "component"):
+        return None
+    named = _CONTAINER_NAME.match(line)
+    return named.group(1) if named is not None else None
+
+
+def _tag_over_lines(lines: list[str], number: int) -> str:
+    """The MDX tag starting on ``lines[number]`` and closing with a `>` at a later line's end, as one line (that line
+    alone when no `>` ends one soon)."""
+    for end in range(number + 1, min(len(lines), number + _LONGEST_TAG)):
+        piece = lines[end].strip()
+        if "<" in piece:
+            break  # (another tag: this one was no component's)
+        if piece.endswith(">"):
+            return " ".join(line.strip() for line in lines[number:end + 1])
+    return lines[number].strip()
+
+
+def _tab_labels(kind: str, tag: str) -> dict[str, str] | None:
+    """An old Docusaurus `<Tabs values={[{label: 'Wrong', value: 'bad'}]}>`'s labels by value, else None."""
+    if kind != "component" or "values=" not in tag:
+        return None
+    labels = {}
+    for entry in _TAB_ENTRY.finditer(tag):
+        label, value = _TAB_LABEL.search(entry.group(1)), _TAB_VALUE.search(entry.group(1))
+        if label is not None and value is not None:
+            labels[next(part for part in value.groups() if part is not None)] = \
+                next(part for part in label.groups() if part is not None)
+    return labels
+
+
+def _labelled_value(stack: list[list[Any]], value: str) -> str:
+    """A `<TabItem value="...">` without a label shows the label its `<Tabs values={[...]}>` gives that value, or the value."""
+    for entry in reversed(stack):
+        if entry[0] == "component" and entry[4] is not None:
+            return str(entry[4].get(value, value))
+    return value
 
 
 def _columns(line: str) -> int:
