@@ -1387,6 +1387,11 @@ _COUNTER = '```json\n{"contacts": {"url": "%s", "idField": "id"}}\n```\n' % _WRO
                                    "Example of a broken poller:", "The following body is invalid:",
                                    # a new user's trial (helper-70)
                                    "Common mistake (copied from the Close.io default):", "Avoid:", "### Don't",
+                                   # fresh pages (h216): a numbered mistake, the state before a fix, a reason
+                                   # in parentheses saying it failed or has a bug
+                                   "**Mistake #1:** the quote is never closed", "What we had before the fix:",
+                                   "Our first attempt (it failed):",
+                                   "Original snippet from the vendor docs (has a bug):",
                                    "2. Look at the poller's date window. Before (the quote was missing):",
                                    # a review (helper-69): a typographic apostrophe
                                    "**Don\u2019t:**", "This won\u2019t work:",

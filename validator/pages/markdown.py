@@ -629,9 +629,10 @@ _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|failing|mistake
             r"|incorret[oa]|sbagliat[oa]|fout(?:ief)?|onjuist|неправильн\w*|неверн\w*|ошибочн\w*|ошибка|плох\w*|źle|błędn\w*"
             r"|niepoprawn\w*|fel(?:aktig[at]?)?|(?:错误|錯誤|間違った|間違い|誤った|誤り|誤|悪い|ＮＧ|NG|잘못된|틀린)"
             r"(?:示例|範例|范例|の?例|の?設定|写法|寫法|예시?|\s*예)?)"
+            r"(?:[ \t]*+#\d{1,3}(?!\d))?"  # (numbered: `Mistake #1:`)
             r"(?!\s*-\s*free\b)")  # (`Mistake-free example:` says the block holds none)
 # `Before`, `Before the fix`, and in other languages (`Vorher`, `Avant`, `変更前`): the state a fix changed
-_BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
+_BEFORE = (r"(?:before(?:\s+(?:the\s+)?fix(?:ing)?)?|what\s+(?:we|i)\s+had(?:\s+before(?:\s+(?:the\s+)?fix(?:ing)?)?)?|vorher|avant(?:\s+la\s+correction)?|antes|prima|変更前|修正前"
            r"|修改前|修复前|修復前|이전)")
 _BEFORE_START = LazyPattern(_BEFORE, re.IGNORECASE)
 # (`Also wrong`, `Old, broken`, `The wrong way`)
@@ -701,7 +702,8 @@ _WRONG = LazyPattern(
     # (and who wrote it or where it was seen: `Here's the broken config we had`, `... from the ticket`)
     rf"(?:\s+(?:we|i|they|you|someone|that|which|from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}})?"
     rf"|(?!(?:the\s+)?(?:fix|fixed|correct|right|after)\b){_NO_ADVICE}"
-    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|buggy|faulty|wrong|incorrect|invalid|fails"
+    r"[^()\r\n]{1,60}?\((?:(?:this|it)(?:\s+one)?\s+(?:is\s+)?)?(?:also\s+)?(?:broken|buggy|faulty|wrong|incorrect|invalid|fails|failed"
+    r"|has\s+an?\s+(?:bug|typo|mistake|error)"
     r"|does\s+not\s+(?:work|parse)|doesn't\s+(?:work|parse)|will\s+not\s+(?:work|parse)|won't\s+(?:work|parse)|will\s+fail"
     r"|(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)(?:\s*[,;]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
     rf"(?:\s*:\s*{_NO_ADVICE}[^()\r\n]{{1,80}})?\)"  # (and why: `(broken: the quotes end the shell string)`)
