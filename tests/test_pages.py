@@ -3555,3 +3555,30 @@ def test_a_hugo_shortcode_closes_the_last_one_of_its_name():
             f'{_COUNTER}{{{{< /tab >}}}}\n{{{{< tab "JSON" >}}}}\n\n{_COUNTER}{{{{< /tab >}}}}\n{{{{< /tabs >}}}}\n')
     found = check_page(page, path="p.md").findings
     assert {f.line for f in found if f.rule == "CE620"} == {page.splitlines().index('{{< tab "JSON" >}}') + 4}, found
+
+
+_PS_TEXT = "$body = @'\n{\"element\": {\"key\": \"closeio\"}, \"name\": \"close\"}\n'@\n"
+_PS_SEND = ("Invoke-RestMethod -Method Post -Uri https://api.cloud-elements.com/elements/api-v2/instances "
+            "-ContentType 'application/json' -Body ")
+
+
+@pytest.mark.parametrize(("script", "reported"), [
+    (f"{_PS_TEXT}{_PS_SEND}($body | ConvertTo-Json)\n", True),
+    (f"{_PS_TEXT}$json = ConvertTo-Json -Depth 10 -InputObject $body\n{_PS_SEND}$json\n", True),
+    ("$body = '{\"element\": {\"key\": \"closeio\"}}'\n" + f"{_PS_SEND}(ConvertTo-Json $body)\n", True),
+    # (sent as it is, made an object first, set to a hashtable since, or only named in a comment or a string)
+    (f"{_PS_TEXT}{_PS_SEND}$body\n", False),
+    (f"{_PS_TEXT}{_PS_SEND}($body | ConvertFrom-Json | ConvertTo-Json -Depth 10)\n", False),
+    (f"{_PS_TEXT}$body = @{{ element = @{{ key = 'closeio' }} }}\n{_PS_SEND}($body | ConvertTo-Json)\n", False),
+    (f"{_PS_TEXT}# not ($body | ConvertTo-Json)\n{_PS_SEND}$body\n", False),
+    (f"{_PS_TEXT}Write-Host 'never $body | ConvertTo-Json'\n{_PS_SEND}$body\n", False),
+])
+def test_powershell_json_text_given_to_convertto_json_is_reported(script, reported):
+    """h216: `$body = @'{...}'@` then `-Body ($body | ConvertTo-Json)` sends one JSON string, the body's text quoted
+    and escaped, which the platform refuses; the page passed."""
+    page = f"```powershell\n{script}```\n"
+    found = [f for f in check_page(page, path="p.md").findings if f.rule == "CE030"]
+    assert bool(found) is reported, (page, found)
+    if reported:
+        line = page.splitlines()[found[0].line - 1]
+        assert line[found[0].column - 1:found[0].end_column - 1] == "ConvertTo-Json", found

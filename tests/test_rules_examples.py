@@ -108,7 +108,7 @@ def test_every_emitted_code_is_registered(corpus):
 
 
 # Each module's rules sit in its code range (docs/ARCHITECTURE.md).
-RANGES = {"validator.rules.syntax": "CE0", "validator.pages.curl": "CE02", "validator.pages.cmd": "CE02", "validator.pages": "CE02", "validator.schemas": "CE1", "validator.rules.notifications": "CE2",
+RANGES = {"validator.rules.syntax": "CE0", "validator.pages.curl": "CE02", "validator.pages.cmd": "CE02", "validator.pages.powershell": "CE03", "validator.pages": "CE02", "validator.schemas": "CE1", "validator.rules.notifications": "CE2",
           "validator.rules.poller": "CE3", "validator.rules.dates": "CE4", "validator.rules.zones": "CE5",
           "validator.rules.urls": "CE6", "validator.rules.placeholders": "CE70", "validator.rules.secrets": "CE75",
           "validator.rules.legacy": "CE8", "validator.rules.elements": "CE9"}

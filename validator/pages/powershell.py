@@ -16,15 +16,38 @@ ours.  Each finding points at the page character it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..lazy_pattern import LazyPattern
 from ..findings import Edit, Fix, Problem
+from ..rules.base import Rule
 from .curl import (CONTINUATION_BLANK, JSON_AS_FORM, MACRO_EXPANSION, PLATFORM_ADDRESS, SHELL_EXPANSION, SHELL_QUOTE,
                    VARIABLE_NOT_EXPANDED, Body)
 from .positions import TextBuilder
 
 POWERSHELL_LANGUAGES: frozenset[str] = frozenset({"powershell", "pwsh", "ps1", "ps", "posh"})
+
+JSON_CONVERTED_AGAIN = Rule(
+    code="CE030",
+    name="powershell-json-converted-again",
+    severity="error",
+    summary="`ConvertTo-Json` given a string that already holds JSON: PowerShell sends one JSON string, not the body",
+    description="`ConvertTo-Json` serialises what it is given; given a string, it writes a JSON string: "
+            "`$body = @'{\"element\": ...}'@` then `-Body ($body | ConvertTo-Json)` sends `\"{\\\"element\\\": ...}\"`, "
+            "the body's text quoted and escaped, and the platform, which reads an object, refuses it. Reported for a "
+            "variable set to a here-string or a single-quoted string holding JSON (`{` or `[` first) and then piped "
+            "or given to `ConvertTo-Json` in the same block (not after `ConvertFrom-Json` made it an object).\n\n"
+            "**Fix:** send the string as it is (`-Body $body`), or build the body as a hashtable and convert that "
+            "(with `-Depth 10`: the default depth of 2 writes a poller's entries as `System.Collections.Hashtable`).",
+    bad="```powershell\n$body = @'\n{\"element\": {\"key\": \"closeio\"}, \"name\": \"close\"}\n'@\n"
+        "Invoke-RestMethod -Method Post -Uri https://api.cloud-elements.com/elements/api-v2/instances "
+        "-ContentType 'application/json' -Body ($body | ConvertTo-Json)\n```\n",
+    good="```powershell\n$body = @'\n{\"element\": {\"key\": \"closeio\"}, \"name\": \"close\"}\n'@\n"
+         "Invoke-RestMethod -Method Post -Uri https://api.cloud-elements.com/elements/api-v2/instances "
+         "-ContentType 'application/json' -Body $body\n```\n",
+)
+RULES: list[Rule] = [JSON_CONVERTED_AGAIN]
 
 # `@'` or `@"` ending its line (PowerShell allows only blanks after it), and the line that ends it: `'@` or `"@`
 # first on its line
@@ -148,7 +171,7 @@ _BACKTICK_BLANKS = LazyPattern(r"`([ \t]+)\r?\n(?=[ \t]*[-|'\"@$])")
 def command_problems(script: str) -> Iterator[Problem]:
     """CE025 for each line of the PowerShell text ``script`` that ends with a backtick and blanks, in code (not in a
     string, a here-string or a comment): the backtick escapes the blank, the line break ends the command."""
-    code, _strings, _expanding_strings = _code_offsets(script)
+    code, strings, expanding_strings = _code_offsets(script)
     for match in _BACKTICK_BLANKS.finditer(script):
         at = match.start()
         if at not in code:
@@ -159,6 +182,43 @@ def command_problems(script: str) -> Iterator[Problem]:
                       "own (the request is sent without it)", at, end, "remove the blanks after the backtick",
                       fix=Fix("remove the blanks after the backtick", (Edit(start, end, ""),), "safe"))
     yield from _json_sent_as_form(script)
+    if "convertto-json" in script.lower():
+        yield from _json_converted_again(script, sorted(strings + expanding_strings))
+
+
+# A variable set (`$body = ...`), and set to a literal string that holds JSON: `$body = @'` (its text on the lines
+# below) or `$body = '{...`
+_ASSIGNED = LazyPattern(r"(?im)^[ \t]*+\$([A-Za-z_]\w*+)[ \t]*+=(?!=)")
+_JSON_TEXT = LazyPattern(r"[ \t]*+(?:@'[ \t]*+\r?\n[ \t\r\n]*+|')[{\[]")
+# A variable given to ConvertTo-Json: `$body | ConvertTo-Json`, `ConvertTo-Json $body`, `ConvertTo-Json -InputObject $body`
+_CONVERTED = LazyPattern(r"(?i)\$(?P<piped>[A-Za-z_]\w*+)[ \t]*+\|[ \t]*+ConvertTo-Json\b"
+                         r"|ConvertTo-Json\b(?>(?:[ \t]++-(?!InputObject\b)\w++(?:[ \t]++\d++)?)*)[ \t]++"
+                         r"(?:-InputObject[ \t:]++)?\$(?P<given>[A-Za-z_]\w*+)\b")
+
+
+def _json_converted_again(script: str, quoted: list[tuple[int, int]]) -> Iterator[Problem]:
+    """CE030 for a variable whose last value is JSON text (a here-string or a single-quoted string) given to
+    `ConvertTo-Json`, which writes it as one JSON string (not a hashtable, nor an object `ConvertFrom-Json` made);
+    ``quoted`` holds the ``[start, end)`` of the script's strings, in order."""
+    settings: dict[str, list[tuple[int, bool]]] = {}  # each variable's assignments: (where, whether JSON text)
+    for assigned in _ASSIGNED.finditer(script):
+        settings.setdefault(assigned.group(1).lower(), []).append(
+            (assigned.end(), _JSON_TEXT.match(script, assigned.end()) is not None))
+    if not any(text for assignments in settings.values() for _at, text in assignments):
+        return
+    lowered = script.lower()
+    for converted in _CONVERTED.finditer(script):
+        name = converted.group("piped") or converted.group("given")
+        at = lowered.find("convertto-json", converted.start())
+        assignments = settings.get(name.lower(), [])
+        last = bisect_right(assignments, (at, True)) - 1
+        inside = bisect_right(quoted, (at, len(script))) - 1
+        if last < 0 or not assignments[last][1] or inside >= 0 and quoted[inside][0] <= at < quoted[inside][1] \
+                or "#" in script[script.rfind("\n", 0, at) + 1:at]:
+            continue  # (its value is no JSON text there, or these are a string's or a comment's words)
+        yield Problem(JSON_CONVERTED_AGAIN.code, f"`${name}` holds JSON text already: `ConvertTo-Json` writes it as "
+                      "one JSON string (its quotes escaped), which the platform refuses: it reads an object",
+                      at, at + len("ConvertTo-Json"), f"send the text as it is (`-Body ${name}`)")
 
 
 # A web request cmdlet, to the end of its command (backtick continuations joined), and its parameters

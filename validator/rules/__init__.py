@@ -16,7 +16,8 @@ from .base import Rule
 
 # The Markdown pages' rules, declared beside the page reader (its markdown, shell and PowerShell readers, loaded with
 # it): a body's check reports none of them, and looks a code up without loading the reader (rule_for)
-PAGE_RULE_MODULES: tuple[str, ...] = ("validator.pages.curl", "validator.pages.cmd", "validator.pages")
+PAGE_RULE_MODULES: tuple[str, ...] = ("validator.pages.curl", "validator.pages.cmd", "validator.pages.powershell",
+                                       "validator.pages")
 
 # The rule modules a body's check runs after its schema, in order: each declares rules and runs them
 _BODY_MODULES: tuple[str, ...] = (
