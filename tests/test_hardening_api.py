@@ -118,3 +118,31 @@ def test_options_take_lists_and_paths_as_the_tuples_they_keep(tmp_path: Path) ->
     assert options.element_docs == (str(tmp_path),) and options.opt_in == frozenset({"CE617"})
     hash(options)
     assert validator.check(EXAMPLE, options=validator.Options(element_docs=[str(tmp_path)]))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("number", [10 ** 5000, -(10 ** 5000) + 7, 3 ** 20000], ids=["1e5000", "-1e5000", "3^20000"])
+def test_a_dict_holding_an_integer_of_thousands_of_digits_is_checked_as_the_file_is(number: int) -> None:
+    """`check(dict)` with a 5,000-digit int raised ValueError ("Exceeds the limit (4300 digits)"): JSON holds such
+    a number, and the file holding it is read (CE206 for a refresh interval), so the dict is checked alike."""
+    import json
+
+    body = json.loads(EXAMPLE.read_text())
+    body["configuration"]["event.poller.refresh_interval"] = number
+    text = EXAMPLE.read_text().replace('"event.poller.refresh_interval": "15"', '"event.poller.refresh_interval": ' + (
+        "-" if number < 0 else "") + "9" * 5000)
+    from_dict = [(f.rule, f.pointer) for f in validator.check(body)]
+    assert ("CE206", "/configuration/event.poller.refresh_interval") in from_dict
+    assert from_dict == [(f.rule, f.pointer) for f in validator.check(text)]
+
+
+def test_an_integer_of_thousands_of_digits_is_written_digit_for_digit() -> None:
+    from validator.json_text import indented
+
+    old = sys.get_int_max_str_digits()
+    numbers = [10 ** 4300, 10 ** 5000 - 1, -(3 ** 20000), 2 ** 14285, 10 ** 4299]
+    try:
+        sys.set_int_max_str_digits(0)
+        expected = "[\n" + ",\n".join("  " + str(n) for n in numbers) + "\n]"
+    finally:
+        sys.set_int_max_str_digits(old)
+    assert indented(numbers) == expected

@@ -32,7 +32,10 @@ def indented(value: Any, *, ensure_ascii: bool = True) -> str:
     """``json.dumps(value, indent=2, ensure_ascii=ensure_ascii)``; any other mapping (``MappingProxyType``,
     ``ChainMap``) is written as a dict, any other sequence (``UserList``) as a list."""
     if _C_INDENTS:
-        return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
+        try:
+            return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
+        except ValueError:  # an int past int_max_str_digits, which _write writes: JSON holds any number of digits
+            pass
     parts: list[str] = []
     try:
         _write(value, "", parts.append, encode_basestring_ascii if ensure_ascii else encode_basestring)
@@ -61,6 +64,27 @@ def _as_plain(value: Any) -> Any:
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
         return list(value)
     raise TypeError(f"a value of type {type(value).__name__} is no JSON value")
+
+
+def _int_text(number: int) -> str:
+    """``number``'s decimal digits, however many: ``repr`` refuses more than ``sys.get_int_max_str_digits()``
+    (4,300), and a file holding such a number is read, so a decoded document holding one is written as a file would
+    be (``validator.check`` of a dict: CE206 for a refresh interval, as for the file)."""
+    try:
+        return int.__repr__(number)
+    except ValueError:
+        pass
+    sign, number = ("-", -number) if number < 0 else ("", number)
+
+    def digits(value: int, width: int) -> str:  # `value` in exactly `width` digits (0 <= value < 10 ** width)
+        if width <= 2000:
+            return int.__repr__(value).zfill(width)
+        low = width // 2
+        high, rest = divmod(value, 10 ** low)
+        return digits(high, width - low) + digits(rest, low)
+
+    width = int(number.bit_length() * 0.30102999566398120) + 1  # log10(2): at most one digit too many
+    return sign + digits(number, width).lstrip("0")
 
 
 def _write(node: Any, indent: str, append: Callable[[str], None], quote: Callable[[str], str]) -> None:
@@ -98,7 +122,7 @@ def _write(node: Any, indent: str, append: Callable[[str], None], quote: Callabl
     elif node is False:
         append("false")
     elif kind is int:
-        append(int.__repr__(node))
+        append(_int_text(node))
     elif kind is float and node - node == 0:  # finite: nan and the infinities are json.dumps's to write
         append(float.__repr__(node))
     else:
