@@ -1222,8 +1222,7 @@ def test_a_host_piece_after_the_templates_own_start(elements_dir, value, meant):
 
 
 def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
-    """A trial's fresh mistake (helper-59): `webhook` on Sage One (polling only) drew nothing.  A Close.io poller
-    without `event.vendor.type` (its default is webhook) is left alone: Close.io's own events page shows one."""
+    """A trial's fresh mistake (helper-59): `webhook` on Sage One (polling only) drew nothing."""
     def found(key: str, config: dict) -> list:
         body = {"element": {"key": key}, "name": "x", "configuration": config}
         return [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE919"]
@@ -1232,7 +1231,6 @@ def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     poller = {"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}
     (hit,) = found("sageone", {**events, "event.vendor.type": "webhook"})
     assert hit.pointer == "/configuration/event.vendor.type" and hit.help == "write `polling`"
-    assert not found("closeio", {**events, **poller})
     assert not found("closeio", {**events, **poller, "event.vendor.type": "polling"})
     assert not found("closeio", {**events, "event.vendor.type": "webhook"})  # a webhook element, set up so
     assert not found("sageone", {**events, **poller, "event.vendor.type": "polling"})
@@ -1240,6 +1238,33 @@ def test_events_set_up_another_way_than_the_element_delivers_them(elements_dir):
     # helper-202's list: the message quoted `webhook` where the body wrote `Webhook`
     (written,) = found("sageone", {**events, "event.vendor.type": "Webhook"})
     assert "with `Webhook` no webhook is registered" in written.message
+
+
+def test_a_poller_left_to_an_element_s_webhook_default(elements_dir):
+    """helper-218: Close.io's definition defaults `event.vendor.type` to `webhook`; a poller without it polled nothing
+    and passed.  Close.io's own events page showed such a body (corpus 837) and later added
+    `"event.vendor.type": "polling"` to it (corpus 127, the page's head)."""
+    def found(config: dict, body: dict | None = None) -> list:
+        body = {"element": {"key": "closeio"}, "name": "x", "configuration": config, **(body or {})}
+        return [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule in ("CE919", "CE205")]
+
+    events = {"event.notification.enabled": True, "event.notification.callback.url": "https://acme.example/events"}
+    poller = {"event.poller.configuration": {"contacts": {"url": "/hubs/crm/contacts", "idField": "id"}}}
+    (hit,) = found({**events, **poller})
+    assert hit.rule == "CE919" and hit.pointer == "/configuration/event.poller.configuration"
+    assert "`webhook`" in hit.message and hit.help == 'add "event.vendor.type": "polling"'
+    (stringified,) = found({**events, "event.poller.configuration": json.dumps(poller["event.poller.configuration"])})
+    assert stringified.pointer == "/configuration/event.poller.configuration"
+    assert not found({**events, **poller, "event.vendor.type": "polling"})
+    assert [f.rule for f in found({**events, **poller, "event.vendor.type": "webhook"})] == ["CE205"]  # (said once)
+    assert not found({**events, "event.poller.configuration": {}})  # (no resource: nothing to poll)
+    assert not found({**poller, "event.notification.enabled": False})  # events off: CE204's
+    assert not found({**events, **poller}, {"id": 77, "token": "t"})  # the platform's answer echoes what it stores
+    update = {"configuration": {**events, **poller}}  # `PATCH /instances/{id}`: the stored vendor type stays
+    assert not [f for f in check(update, options=Options(element_docs=(elements_dir,), element="closeio"))
+                if f.rule == "CE919"]
+    hubspot = {"element": {"key": "hubspot"}, "name": "x", "configuration": {**events, **poller}}  # (default polling)
+    assert not [f for f in check(hubspot, options=Options(element_docs=(elements_dir,))) if f.rule == "CE919"]
 
 
 @pytest.mark.parametrize("written", ["SageOne", "sage-one", "sage_one", "sagone"])

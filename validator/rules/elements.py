@@ -98,7 +98,8 @@ CE918 element-value-in-host
 
 CE919 element-vendor-type-mismatch
     ``webhook`` on an element whose definition fixes ``event.vendor.type`` to ``polling`` (a text key with no
-    options: Sage One): no webhook is registered and nothing is polled.
+    options: Sage One): no webhook is registered and nothing is polled.  So is a poller configuration in a body that
+    leaves ``event.vendor.type`` out where the element's default is ``webhook`` (Close.io's): nothing is polled.
 
 CE920 element-key-of-another-login
     A key of one login method (its ``groupName``: HubSpot's ``hubspot.authorization.apikey`` is ``apiKey``'s)
@@ -327,10 +328,11 @@ ELEMENT_VALUE_IN_HOST = Rule("CE918", "element-value-in-host", "warning",
      '{"element": {"key": "chargebee"}, "name": "c", "configuration": {"site": "acme", "username": "${K}", "password": "${P}"}}')
 
 ELEMENT_VENDOR_TYPE_MISMATCH = Rule("CE919", "element-vendor-type-mismatch", "warning",
-     "`webhook` on an element that delivers events by polling only",
+     "`webhook` on an element that delivers events by polling only, or a poller left to a `webhook` default",
      "An element's definition says how its events come: Sage One's fixes `event.vendor.type` to `polling` (a text "
      "key with no other option), where HubSpot's and Close.io's offer both.  `webhook` on an element that only "
-     "polls registers no webhook and polls nothing: no event ever arrives.\n\n"
+     "polls registers no webhook and polls nothing: no event ever arrives.  A poller configuration in a body that "
+     "leaves `event.vendor.type` out, on an element whose default is `webhook` (Close.io's), is not used either.\n\n"
      "**Fix:** write `polling`, and give the poller its configuration.",
      '{"element": {"key": "sageone"}, "name": "s", "configuration": {"oauth.api.key": "${K}", "oauth.api.secret": '
      '"${S}", "signature.secret": "${G}", "apim.subscription.key": "${A}", "event.notification.enabled": true, '
@@ -708,15 +710,22 @@ _VENDOR_TYPE = "event.vendor.type"
 
 
 def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
-    """CE919: webhook on an element that only polls.  (A poller without `event.vendor.type` on an element whose
-    default is webhook is left alone: Close.io's own events page shows one, and what the platform then does is not
-    documented.)"""
+    """CE919: webhook on an element that only polls; a poller left to an element's `webhook` default (Close.io's:
+    its own events page first showed such a body, then added `"event.vendor.type": "polling"` to it)."""
+    from .notifications import ENABLED, has_poller, shows_part, truthy
 
     item = definition.configuration.get(_VENDOR_TYPE)
     if item is None or not isinstance(item.default, str):
         return
     given = config.get(_VENDOR_TYPE)
     default = item.default.strip().lower()
+    if _VENDOR_TYPE not in config and default == "webhook" and POLLER_KEY in config and has_poller(ctx) \
+            and config.get(ENABLED) is not None and truthy(config[ENABLED]) is not False and not shows_part(ctx):
+        # (events off, or the switch left out, is CE204's; an update keeps the stored vendor type)
+        yield ctx.finding(ELEMENT_VENDOR_TYPE_MISMATCH, f"`{POLLER_KEY}` is not used: this body leaves "
+                          f"`{_VENDOR_TYPE}` at element `{definition.key}`'s default, `{item.default}`, so events come "
+                          "from the vendor's webhooks, not from polling", pointer=f"{base}/{escape_pointer_token(POLLER_KEY)}",
+                          key=True, help=f'add "{_VENDOR_TYPE}": "polling"')
     if isinstance(given, str) and given.strip().lower() == "webhook" and default == "polling" and not item.choices:
         yield ctx.finding(ELEMENT_VENDOR_TYPE_MISMATCH, f"element `{definition.key}` delivers events by polling only "
                           f"(its definition fixes `{_VENDOR_TYPE}` to `polling`, with no other option): with "

@@ -340,7 +340,7 @@ def is_response(value: Any) -> bool:
     return "token" in value or "createdDate" in value or (isinstance(value.get("id"), int) and "element" in value)
 
 
-def _partial(ctx: Context) -> bool:
+def shows_part(ctx: Context) -> bool:
     """Whether the document shows part of an instance (an update, a configuration of event keys alone, or the
     platform's answer): keys a new instance needs may be absent from it."""
     return sends_part(ctx.value, ctx.kind) or is_response(ctx.value)
@@ -367,7 +367,7 @@ def _callback(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Ite
     missing = object()
     url = config.get(CALLBACK, missing)
     if enabled:
-        if url is missing and not _partial(ctx):
+        if url is missing and not shows_part(ctx):
             from ..schemas import near_event_key
 
             near = next((key for key in config if isinstance(key, str) and near_event_key(key) == CALLBACK), None)
@@ -701,7 +701,8 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
     yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)
 
 
-def _has_poller(ctx: Context) -> bool:
+def has_poller(ctx: Context) -> bool:
+    """Whether the document's poller configuration (an object or its JSON string) names at least one resource."""
     for ref, source in ctx.pollers:
         poller = source.value if ref.stringified else resolve_pointer(ctx.value, ref.pointer)
         if isinstance(poller, dict) and poller:
@@ -710,14 +711,14 @@ def _has_poller(ctx: Context) -> bool:
 
 
 def _poller_not_run(ctx: Context, config: dict[str, Any], enabled: bool | None) -> Iterator[Finding]:
-    if POLLER not in config or is_response(ctx.value) or not _has_poller(ctx):
+    if POLLER not in config or is_response(ctx.value) or not has_poller(ctx):
         return
     if enabled is False:
         yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are disabled (`{ENABLED}` is "
                                    f"{_shown(config[ENABLED])})", pointer=_pointer(ctx, POLLER), key=True,
                           help=f'set "{ENABLED}": true to run the poller, or remove "{POLLER}"')
         return
-    if ENABLED in config and config[ENABLED] is None and not _partial(ctx):  # (null: how a response shows it unset)
+    if ENABLED in config and config[ENABLED] is None and not shows_part(ctx):  # (null: how a response shows it unset)
         yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: `{ENABLED}` is null, which leaves "
                           "events off (their default)", pointer=_pointer(ctx, POLLER), key=True,
                           help=f'set "{ENABLED}": true to run the poller')
@@ -726,7 +727,7 @@ def _poller_not_run(ctx: Context, config: dict[str, Any], enabled: bool | None) 
         import difflib
 
         near = difflib.get_close_matches(ENABLED, [k for k in config if isinstance(k, str)], n=1, cutoff=0.85)
-        if not near and _partial(ctx):
+        if not near and shows_part(ctx):
             return  # an update leaves the switch as the instance has it
         why = f" (`{near[0]}` is not that key: a typo?)" if near else ""
         yield ctx.finding(POLLER_WHILE_EVENTS_DISABLED, f"`{POLLER}` has no effect: events are off by default and `{ENABLED}` is not "
