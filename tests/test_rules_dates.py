@@ -1208,3 +1208,13 @@ def test_a_day_or_month_unpadded_beside_a_two_digit_one_in_a_year_first_date(fmt
     (hit,) = found(poller(url=f"/hubs/crm/contacts?where=updated_at>'${{gmtDate:{fmt}}}'"), "CE431")
     assert hit.message.split("`")[1] == token and hit.fix is not None and hit.fix.applicability == "unsafe"
     assert not found(poller(updated=fmt), "CE431")
+
+
+@pytest.mark.parametrize("reference", ["${DATE_FORMAT}", "$(DateFormat)", "__DATE_FORMAT__", "#{DateFormat}#",
+                                       "{{ .Values.dateFormat }}", "${{ vars.DATE_FORMAT }}", "%DATE_FORMAT%"])
+def test_a_deployment_reference_as_the_records_format_is_not_read_as_a_pattern(reference):
+    """helper-215: a records' format left to the deployment (`"updatedDateFormat": "${DATE_FORMAT}"`) was read as a
+    SimpleDateFormat pattern: CE417 ("the pattern has no date"), or CE401 for Helm's `{{ .Values.x }}` (`V`), errors on
+    a body the deployment completes; the configuration's date masks already leave such a value alone."""
+    text = poller(updated=reference)
+    assert not [f for f in check(text) if f.rule.startswith("CE4")]

@@ -312,3 +312,16 @@ def test_a_date_pattern_given_as_the_zone_is_said_to_belong_in_the_format():
         "`yyyy-MM-dd'T'HH:mm:ss'Z'` is a date pattern, whose place is the `*DateFormat` beside it")
     [word] = zone_problems("MSD")  # letters a pattern takes (month, second, day of year), and no separator
     assert word.help == "use a Java zone id such as `GMT`, `America/New_York` or `GMT+05:30`"
+
+
+@pytest.mark.parametrize("reference", ["$VENDOR_TZ", "$(VendorTz)", "__VENDOR_TZ__", "@vendor.tz@", "%VENDOR_TZ%",
+                                       "#{VendorTz}#", "{{ .Values.vendorTz }}", "${{ vars.VENDOR_TZ }}", "${VENDOR_TZ}"])
+def test_a_deployment_reference_as_the_zone_is_a_placeholder(reference):
+    """helper-215: a zone left to the deployment in another tool's form than `${X}` (`$(X)`, `__X__`, `#{X}#`) was
+    CE501, an error "unknown time zone id", where `${X}` is CE503; and Helm's `{{ .Values.x }}` was quoted as
+    `{ .Values.x }`, its inner braces alone."""
+    text = zoned(reference)
+    hit = assert_at(text, "CE503", f'"{reference}"', count=2)  # (the whole string, as `"{TimeZone}"`)
+    assert f"`{reference}`" in hit.message and hit.severity == "warning"
+    assert hit.end_column - hit.column == len(reference) + 2
+    assert not found(text, "CE501")

@@ -142,9 +142,10 @@ from ..findings import Edit, Finding, Fix, Problem
 from ..kinds import escape_pointer_token
 from ..lazy_pattern import LazyPattern
 from ..urls.ceql import Condition
+from ..urls.pieces import MACRO_START
 from ..urls.template import NAME_WORDS, ODD_SPACE, UrlTemplate, named_epoch_unit, parse_url_template
 from ..vocabulary.characters import INVISIBLES, ODD_SPACES
-from ..vocabulary.placeholders import contains_env_reference, find_placeholders
+from ..vocabulary.placeholders import contains_env_reference, find_placeholders, is_env_reference
 from .base import Rule, once_per_arguments
 
 FORMAT_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -1436,6 +1437,15 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
 _UTC_DESIGNATOR = re.compile(r"(?:Z|[+-]00(?::?00)?)\Z")
 
 
+def _filled_later(fmt: str) -> bool:
+    """Whether a format is a placeholder (CE701's) or the deployment's reference (`${DATE_FORMAT}`, `$(DateFormat)`,
+    Helm's `{{ .Values.x }}`): filled in before the body is sent, no pattern to read.  A poller macro (`${epoch}`,
+    `${gmtDate:...}`) has a reference's shape, and is CE401's."""
+    if find_placeholders(fmt, date_format=True):
+        return True
+    return (is_env_reference(fmt) or contains_env_reference(fmt)) and MACRO_START.search(fmt) is None
+
+
 def _named(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
@@ -1455,7 +1465,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         formats: dict[str, str] = {}
         for format_key, zone_key, field_key in FORMAT_KEYS:
             fmt = config.get(format_key)
-            if not isinstance(fmt, str) or find_placeholders(fmt, date_format=True):
+            if not isinstance(fmt, str) or _filled_later(fmt):
                 continue
             if not fmt.strip() and not _named(config.get(field_key)):
                 continue  # a blank field and format (element definitions ship them): no date is read at all
@@ -1506,6 +1516,8 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
+    if isinstance(updated_format, str) and _filled_later(updated_format):
+        updated_format = None
     for problem in macro_pattern_problems(template, server_zone=ctx.options.server_zone, dates=config):
         yield ctx.problem(problem, source=entry.source, pointer=entry.child("url"))
     for macro in macros:

@@ -61,7 +61,7 @@ from ..findings import Finding, Fix, Problem
 from ..fixes.structure import replace_value
 from ..lazy_pattern import LazyPattern
 from ..urls.template import parse_url_template
-from ..vocabulary.placeholders import find_placeholders
+from ..vocabulary.placeholders import find_placeholders, is_env_reference
 from .base import Rule
 from .dates import condition_field, dated_side, field_name, has_offset_literal, macro_zone_of
 
@@ -288,6 +288,16 @@ def _a_date_pattern(text: str) -> bool:
         return False
 
 
+def _placeholder_span(zone_id: str) -> tuple[int, int] | None:
+    """Where a zone id is a placeholder: the whole of a deployment tool's reference (`$(TZ)`, `__TZ__`, Helm's
+    `{{ .Values.tz }}`, not its inner braces alone), else a template's braces (`{TimeZone}`)."""
+    if is_env_reference(zone_id):
+        start = len(zone_id) - len(zone_id.lstrip())
+        return start, len(zone_id.rstrip())
+    placeholder = _TEMPLATE_PLACEHOLDER.search(zone_id)
+    return placeholder.span() if placeholder else None
+
+
 def zone_problems(zone_id: str) -> list[Problem]:
     """The CE5xx problems of one ``*DateTimezone`` value (offsets relative to the string)."""
 
@@ -299,11 +309,12 @@ def zone_problems(zone_id: str) -> list[Problem]:
         return []  # CE701 reports it
     resolution = resolve_zone(zone_id)
     if not resolution.known:
-        placeholder = _TEMPLATE_PLACEHOLDER.search(zone_id)
+        placeholder = _placeholder_span(zone_id)
         if placeholder:
-            return [Problem(ZONE_PLACEHOLDER.code, f"unfilled placeholder `{placeholder.group(0)}` instead of a time zone id: "
+            start, stop = placeholder
+            return [Problem(ZONE_PLACEHOLDER.code, f"unfilled placeholder `{zone_id[start:stop]}` instead of a time zone id: "
                                      "unless it is substituted before the body is sent, Java silently uses GMT",
-                            placeholder.start(), placeholder.end(),
+                            start, stop,
                             help="write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`")]
         suggestion = suggest_zone(zone_id)
         if suggestion is None:
