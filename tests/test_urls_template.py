@@ -787,9 +787,8 @@ def test_a_blank_macro_format_is_not_called_empty(fmt, said):
 
 @pytest.mark.parametrize("url", [
     "/hubs/crm/a?where=updated>'${timezone}'",
-    "/hubs/crm/a?where=updated>'${dateTimeZone:${timezone}:yyyy-MM-dd}'",
     "/hubs/crm/a?where=updated>'${gmtdate}'",
-])
+])  # (`${dateTimeZone:${timezone}:yyyy-MM-dd}`: a zone the deployment fills, CE607 since helper-215, below)
 def test_a_descriptor_meant_is_no_fix_when_its_macro_would_lack_what_it_takes(url: str) -> None:
     """helper-172: `${dateTimeZone:${timezone}:...}` was mended to `${dateTimeZone:${dateTimeZone}:...}`, and
     `${timezone}` to `${dateTimeZone}`, a macro with no zone nor format (CE605): the help names it, no fix writes it."""
@@ -797,3 +796,17 @@ def test_a_descriptor_meant_is_no_fix_when_its_macro_would_lack_what_it_takes(ur
     assert found.fix is None and found.help, found
     (kept,) = [p for p in url_problems("/hubs/crm/a?where=updated>'${gmtdate:yyyy-MM-dd}'") if p.rule == "CE601"]
     assert kept.fix is not None and kept.fix.applicability == "safe"
+
+
+@pytest.mark.parametrize("zone", ["${VENDOR_TZ}", "$(VendorTz)", "__VENDOR_TZ__", "#{VendorTz}#", "%VENDOR_TZ%",
+                                  "${timezone}"])
+def test_a_deployment_reference_as_a_macro_zone(zone) -> None:
+    """helper-215: `${dateTimeZone:${VENDOR_TZ}:...}` was CE605, an error "unterminated macro: '${' has no closing '}'"
+    (and CE601 for `${VENDOR_TZ}`); `$(VendorTz)`, `__VENDOR_TZ__` were CE608 "unknown time zone": the zone is the
+    deployment's to fill, a placeholder as `{TimeZone}` is (CE607), as the records' zone is (CE503)."""
+    url = f"/hubs/crm/leads?where=updated_at>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm:ss}}'"
+    problem = only(url, "CE607")
+    assert url[problem.start:problem.end] == zone
+    assert codes(url) == ["CE607"] and problem.fix is None  # (helper-172: no fix writes `${dateTimeZone}` in it)
+    (macro,) = parse_url_template(url).macros
+    assert (macro.zone, macro.format) == (zone, "yyyy-MM-dd HH:mm:ss")

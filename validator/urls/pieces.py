@@ -47,6 +47,9 @@ ATOMIC = frozenset({"macro", "leftover", "nobrace"})
 
 
 _BRACE_EVENT = re.compile(r"\$\{|[{}']")  # what changes the scan; the characters between are skipped
+# A deployment's variable inside a macro (`${dateTimeZone:${VENDOR_TZ}:...}`: the zone filled in as the body is
+# deployed), not a macro of the platform's: read as part of the macro holding it
+_NESTED_VARIABLE = re.compile(r"\$\{(?!(?:" + "|".join(MACRO_KINDS) + r")\b)[A-Za-z_][\w.\-]*+\}")
 
 
 def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
@@ -55,16 +58,21 @@ def _closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | No
         first = text.find("}", body_start)
         if first != -1 and text.find("{", body_start, first) == -1:
             return first
-    depth, in_quote = 0, False
+    depth, in_quote, skip_to = 0, False, body_start
     for event in _BRACE_EVENT.finditer(text, body_start):
         c = event.group()
+        if event.start() < skip_to:
+            continue  # inside a deployment's variable
         if c == "'":
             if quote_aware:
                 in_quote = not in_quote
         elif in_quote:
             continue
         elif c == "${":
-            return None
+            variable = _NESTED_VARIABLE.match(text, event.start())
+            if variable is None:
+                return None
+            skip_to = variable.end()
         elif c == "{":
             depth += 1
         elif depth == 0:

@@ -51,6 +51,7 @@ from ..findings import Edit, Fix
 from ..lazy_pattern import LazyPattern
 from ..masking import quotable_origin
 from ..vocabulary.characters import INVISIBLES, ODD_SPACES, joins_its_text, look_alike_in, visible
+from ..vocabulary.placeholders import is_env_reference
 from ..vocabulary.spelling import one_edit_away
 from .ceql import WhereClause, parse_where
 from .facts import Flaw, UrlFact
@@ -418,7 +419,7 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         return
     if zone.strip()[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
         return  # `<TIMEZONE>`, `{{ zone }}`: a template's, reported as such (CE701)
-    if _PLACEHOLDER_ZONE.fullmatch(zone):
+    if _PLACEHOLDER_ZONE.fullmatch(zone) or is_env_reference(zone):  # (`$(VENDOR_TZ)`: the deployment's to fill)
         col.add(Flaw.MACRO_PLACEHOLDER_ZONE, f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
                 help="put a Java zone id such as America/Los_Angeles or GMT")
