@@ -3582,3 +3582,15 @@ def test_powershell_json_text_given_to_convertto_json_is_reported(script, report
     if reported:
         line = page.splitlines()[found[0].line - 1]
         assert line[found[0].column - 1:found[0].end_column - 1] == "ConvertTo-Json", found
+
+
+@pytest.mark.parametrize(("items", "checked"), [('"Wrong,Right"', (1,)), ("'\u274c Before, \u2705 After'", (1,)),
+                                                 ('"JSON,YAML"', (0, 1)), ('"Right,Wrong"', (0,))])
+def test_a_hextra_tab_is_titled_by_its_place_in_the_tabs_items(items, checked):
+    """h216: Hextra titles its untitled `{{< tab >}}`s by the `{{< tabs items="Wrong,Right" >}}` in order; the items were
+    not read, so the counter-example was checked and "fixed"."""
+    page = (f"{{{{< tabs items={items} >}}}}\n\n{{{{< tab >}}}}\n{_COUNTER}{{{{< /tab >}}}}\n"
+            f"{{{{< tab >}}}}\n{_COUNTER}{{{{< /tab >}}}}\n\n{{{{< /tabs >}}}}\n")
+    found = [f.line for f in check_page(page, path="p.md").findings if f.rule == "CE620"]
+    blocks = [index + 2 for index, line in enumerate(page.splitlines()) if line.startswith("```json")]
+    assert found == [blocks[tab] for tab in checked], found

@@ -972,9 +972,12 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
                 del stack[at:]
         elif (opened := opening.match(stripped)) is not None:
             title = None if kind == "details" else _tab_title(kind, _opening_title(opened))
+            name = _container_name(kind, stripped)
             if kind == "tab" and opened.group("label") is None and opened.group("single") is None:
                 title = _tab_title(kind, _labelled_value(stack, title or ""))
-            stack.append([kind, title, indent, _container_name(kind, stripped), _tab_labels(kind, stripped)])
+            elif kind == "hugo" and name == "tab" and not title:
+                title = _tab_title(kind, _item_title(stack))
+            stack.append([kind, title, indent, name, _tab_labels(kind, stripped), 0])
     summary = _SUMMARY.search(stripped)
     if summary is None:
         return False
@@ -992,6 +995,7 @@ _CONTAINER_NAME = LazyPattern(r"(?:\{\{[<%]-?[ \t]*+|<)/?([\w.\-]++)")
 _TAG_START = LazyPattern(r"<[A-Z][\w.]*+(?:[ \t][^<>]*+)?")
 _LONGEST_TAG = 60  # lines a component's tag runs over at most (Docusaurus' `values={[...]}`, one tab a line)
 # An old Docusaurus `<Tabs values={[{label: 'Wrong', value: 'bad'}, ...]}>`: each tab's label, by its value
+_TAB_ITEMS = LazyPattern(r"\bitems[ \t]*+=[ \t]*+(?:\"([^\"\r\n]{0,400}+)\"|'([^'\r\n]{0,400}+)')")
 _TAB_ENTRY = LazyPattern(r"\{([^{}]{0,400}+)\}")
 _TAB_LABEL = LazyPattern(r"\blabel[ \t]*+:[ \t]*+(?:'([^'\r\n]{0,200}+)'|\"([^\"\r\n]{0,200}+)\"|`([^`\r\n]{0,200}+)`)")
 _TAB_VALUE = LazyPattern(r"\bvalue[ \t]*+:[ \t]*+(?:'([^'\r\n]{0,200}+)'|\"([^\"\r\n]{0,200}+)\"|`([^`\r\n]{0,200}+)`)")
@@ -1017,8 +1021,12 @@ def _tag_over_lines(lines: list[str], number: int) -> str:
     return lines[number].strip()
 
 
-def _tab_labels(kind: str, tag: str) -> dict[str, str] | None:
-    """An old Docusaurus `<Tabs values={[{label: 'Wrong', value: 'bad'}]}>`'s labels by value, else None."""
+def _tab_labels(kind: str, tag: str) -> dict[str, str] | list[str] | None:
+    """An old Docusaurus `<Tabs values={[{label: 'Wrong', value: 'bad'}]}>`'s labels by value, or Hextra's `{{< tabs
+    items="Wrong,Right" >}}` labels in the order of its tabs, else None."""
+    if kind == "hugo":
+        items = _TAB_ITEMS.search(tag) if "items" in tag else None
+        return [item.strip() for item in (items.group(1) or items.group(2)).split(",")] if items is not None else None
     if kind != "component" or "values=" not in tag:
         return None
     labels = {}
@@ -1030,10 +1038,19 @@ def _tab_labels(kind: str, tag: str) -> dict[str, str] | None:
     return labels
 
 
+def _item_title(stack: list[list[Any]]) -> str:
+    """The title of Hextra's untitled `{{< tab >}}`: the next of its `{{< tabs items="..." >}}`'s items, or none."""
+    for entry in reversed(stack):
+        if entry[0] == "hugo" and entry[3] == "tabs":
+            items, entry[5] = entry[4], entry[5] + 1
+            return str(items[entry[5] - 1]) if isinstance(items, list) and entry[5] <= len(items) else ""
+    return ""
+
+
 def _labelled_value(stack: list[list[Any]], value: str) -> str:
     """A `<TabItem value="...">` without a label shows the label its `<Tabs values={[...]}>` gives that value, or the value."""
     for entry in reversed(stack):
-        if entry[0] == "component" and entry[4] is not None:
+        if entry[0] == "component" and isinstance(entry[4], dict):
             return str(entry[4].get(value, value))
     return value
 
