@@ -971,13 +971,13 @@ def _opened_or_closed(stack: list[list[Any]], stripped: str, indent: int) -> boo
             if at is not None:
                 del stack[at:]
         elif (opened := opening.match(stripped)) is not None:
-            title = None if kind == "details" else _tab_title(kind, _opening_title(opened))
+            given = None if kind == "details" else _tab_title(kind, _opening_title(opened))
             name = _container_name(kind, stripped)
             if kind == "tab" and opened.group("label") is None and opened.group("single") is None:
-                title = _tab_title(kind, _labelled_value(stack, title or ""))
-            elif kind == "hugo" and name == "tab" and not title:
-                title = _tab_title(kind, _item_title(stack))
-            stack.append([kind, title, indent, name, _tab_labels(kind, stripped), 0])
+                given = _tab_title(kind, _labelled_value(stack, given or ""))
+            elif kind == "hugo" and name == "tab" and not given:
+                given = _tab_title(kind, _item_title(stack))
+            stack.append([kind, given, indent, name, _tab_labels(kind, stripped), 0])
     summary = _SUMMARY.search(stripped)
     if summary is None:
         return False
