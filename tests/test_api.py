@@ -263,6 +263,9 @@ _UNCLOSED_QUOTE = '{"element": {"key": "sageone"}, "configuration": {"event.poll
     ({"per_file_ignores": {"*.json": "CE6"}}, TypeError, r"Config\.per_file_ignores must be a list or tuple of rule codes"),
     ({"root": 5}, TypeError, r"Config\.root must be a path or None, not int"),
     ({"strict": "no"}, TypeError, r"Config\.strict"),
+    # (h217: both were taken, and every check with them returned no finding, where `--select` refuses them)
+    ({"select": ["CE999"]}, ValueError, r"Config\.select: no rule has the code 'CE999'"),
+    ({"select": []}, ValueError, r"Config\.select is empty, so no rule would run"),
 ])
 def test_a_config_made_in_code_refuses_what_it_cannot_use(keywords: dict[str, object], error: type[Exception],
                                                           message: str) -> None:

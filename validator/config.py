@@ -73,6 +73,20 @@ def _config_codes(name: str, codes: object) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _config_selection(select: tuple[str, ...]) -> None:
+    """ValueError when a ``select`` made in code would turn every rule off, as ``--select`` is refused on the command
+    line: empty, or a code no rule has (a file read from disk only warns of one: a newer version may share it).
+    ``ignore`` is not judged: a code no rule has hides nothing."""
+    if not select:
+        raise ValueError("Config.select is empty, so no rule would run: give None to run every rule")
+    from .rules import registry
+
+    codes = registry()
+    unknown = next((code for code in select if not any(known.startswith(code) for known in codes)), None)
+    if unknown is not None:
+        raise ValueError(f"Config.select: no rule has the code {unknown!r} (`ce-validator rules` lists them)")
+
+
 def _config_severity(name: str, level: object) -> None:
     if level not in SEVERITIES:
         raise ValueError(f"Config.{name} must be one of {', '.join(SEVERITIES)}, not {level!r}"[:200])
@@ -181,6 +195,8 @@ class Config:
             value = getattr(self, name)
             if value is not None or name in ("ignore", "cli_ignore"):
                 object.__setattr__(self, name, _config_codes(name, value))
+        if self.path is None and self.select is not None:  # made in code: a selection naming no rule checks nothing
+            _config_selection(self.select)
         for name in ("element_docs", "element_schemas", "exclude", "extend_exclude"):
             object.__setattr__(self, name, _config_strings(name, getattr(self, name), paths=name.startswith("el")))
         for name in ("severity", "cli_severity"):
