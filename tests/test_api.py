@@ -365,3 +365,19 @@ def test_bodies_no_configuration_governs_share_one_configuration_and_its_options
     assert resolver().for_path(None) is resolver().for_path(None) == config_module.Config()
     (tmp_path / "a" / "pyproject.toml").write_text(CONFIG)
     assert "CE617" in {f.rule for f in validator.check(BODY)}
+
+
+def test_a_decoded_document_s_findings_are_placed_in_its_json_text_as_documented() -> None:
+    """h217: the library's docs now say where a dict's lines, columns and edits point (they said nothing, and the
+    caller never sees the text): `json.dumps(document, indent=2, ensure_ascii=False)`."""
+    import json
+
+    body = {"name": "Müller", "event.poller.configuration": {"a": {"url": "/hubs/x/y?where=a='b", "idField": "id"}}}
+    text = json.dumps(body, indent=2, ensure_ascii=False)
+    (finding,) = [f for f in validator.check(body) if f.rule == "CE620"]
+    lines = text.split("\n")
+    assert lines[finding.line - 1][finding.column - 1:finding.end_column - 1] == "'"
+    assert finding.fix is not None
+    (edit,) = finding.fix.edits
+    assert json.loads(text[:edit.start] + edit.replacement + text[edit.end:])["event.poller.configuration"]["a"][
+        "url"] == "/hubs/x/y?where=a='b'"

@@ -56,7 +56,8 @@ def check(
 ) -> list[Finding]:
     """Check one document as ``ce-validator check`` would, and return its findings.
 
-    ``document`` is a ``dict``/``list``, JSON text (``str``/``bytes``) or a path (``Path``).
+    ``document`` is a ``dict``/``list``, JSON text (``str``/``bytes``) or a path (``Path``); a ``dict``/``list``'s
+    findings are placed (lines, columns, fix edits) in ``json.dumps(document, indent=2, ensure_ascii=False)``.
     ``path`` is the path to show (and to find the configuration for) when ``document`` is not a path.
     ``config``: ``"auto"`` (default) finds the configuration for the path as the command does (for text
     without ``path``: the current folder's); ``None`` uses none; a path or a ``Config`` uses that one.
