@@ -747,6 +747,32 @@ def test_sageone_overlay_leaves_another_element_s_body_and_asks_an_update_for_it
     assert not list(overlay.iter_errors({"element": {"id": 1234}, "configuration": {}}))  # (by id: not this one)
 
 
+# The platform's answers (`GET /instances`, saved as a fixture), as rules.notifications.is_response reads them
+RESPONSES = [{"id": 481516, "element": {"key": "sageone"}, "configuration": {"country": "GBR"}},
+             {"token": "t0k", "element": {"key": "sageone"}, "configuration": {}},
+             {"createdDate": "2020-03-01T10:00:00Z", "configuration": {"oauth.api.key": "k"}}]
+
+
+@pytest.mark.parametrize("response", RESPONSES)
+def test_an_overlay_leaves_the_platform_s_answer_alone(response: dict[str, Any], shared: Path) -> None:
+    """helper-218: a saved `GET /instances` answer, which `check` does not judge by its element (it echoes what is
+    stored), drew "Missing property" for each key Sage One requires in VS Code beside the overlay, and from
+    check-jsonschema; so did an overlay from `schema from-element`.  A body to send is still judged."""
+    from jsonschema import Draft202012Validator
+
+    from validator.elements import ElementDefinition, overlay_schema
+    from validator.rules.notifications import is_response
+
+    assert is_response(response)
+    definition = shared / "elements" / "sageone" / "element.json"
+    generated = overlay_schema(ElementDefinition.from_json(json.loads(definition.read_text(encoding="utf-8"))))
+    for overlay in (schemas.load_schema("elements/sageone"), generated):
+        assert not list(Draft202012Validator(overlay).iter_errors(response))
+        sent = {k: v for k, v in response.items() if k not in ("id", "token", "createdDate")}
+        assert list(Draft202012Validator(overlay).iter_errors(sent))  # (the same body, to send: still asked)
+    assert problems(response, element="sageone") == []
+
+
 @pytest.mark.parametrize("key", ["{{page.elementKey}}", "<ELEMENT_KEY>", "${ELEMENT}"])
 def test_sageone_overlay_takes_a_placeholder_key_for_its_own(key: str) -> None:
     """helper-161: a template body (`"key": "{{page.elementKey}}"`) with every Sage One key got "Expected `sageone`"

@@ -373,6 +373,20 @@ def test_an_update_body_draws_nothing_and_a_creation_without_element_does(node: 
     assert [d["message"] for d in out["documents"][1]["diagnostics"]] == ['Missing property "element".']
 
 
+def test_a_saved_answer_of_the_platform_draws_nothing_beside_an_overlay(node: str) -> None:
+    """helper-218: a `GET /instances` answer saved beside the bodies (`check` passes it) drew "Missing property" for
+    each key Sage One requires, with the overlay associated beside the instance schema as docs/editors.md says."""
+    answer = ('{"id": 481516, "name": "sage prod", "token": "${TOKEN}", "createdDate": "2020-03-01T10:00:00Z", '
+              '"element": {"id": 3458, "key": "sageone"}, "configuration": {"oauth.api.key": "${K}", "country": "US"}}')
+    both = [{"uri": schema_uri(name), "fileMatch": ["sage/*.json"]} for name in ("instance", "elements/sageone")]
+    out = run_service(node, [{"uri": "file:///work/sage/answer.json", "text": answer},
+                             {"uri": "file:///work/sage/body.json", "text": answer.replace('"token"', '"tokn"')
+                              .replace('"createdDate"', '"created"').replace('"id": 481516, ', '')}],
+                      associations=both)
+    assert out["documents"][0]["diagnostics"] == []
+    assert out["documents"][1]["diagnostics"]  # (a body to send, without Sage One's keys)
+
+
 def test_an_environment_reference_draws_nothing_where_a_boolean_or_minutes_belong(node: str) -> None:
     """h186: `"event.notification.enabled": "${EVENTS_ENABLED}"` passes `check` but was an error in the editor."""
     text = ('{"element": {"key": "closeio"}, "configuration": {"event.notification.enabled": "${EVENTS_ENABLED}",'
