@@ -2013,3 +2013,31 @@ def test_another_element_exported_later_is_seen_by_the_language_server(elements_
     (docs / "hubspot").mkdir()
     (docs / "hubspot" / "element.json").write_text((Path(elements_dir) / "hubspot" / "element.json").read_text())
     assert [f.rule for f in check_text(text, body).findings] == ["CE901"]
+
+
+def test_a_key_written_as_the_name_the_console_shows(elements_dir):
+    """helper-218: a body written from the console's form, which labels each key by its name (`OAuth API Key`,
+    `APIM Subscription Key`), drew CE901 with "remove it, or write the key element `sageone` declares for what it
+    meant", naming no key, and no fix."""
+    config = {"OAuth API Key": "${K}", "oauth.api.secret": "${S}", "signature.secret": "${G}",
+              "apim  subscription KEY": "${A}"}
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": config}
+    text = json.dumps(body, indent=2)
+    found = [f for f in check(text, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
+    assert [(f.pointer, f.help) for f in found] == [
+        ("/configuration/OAuth API Key", "`OAuth API Key` is the name the console shows for `oauth.api.key`: write the key"),
+        ("/configuration/apim  subscription KEY",
+         "`apim  subscription KEY` is the name the console shows for `apim.subscription.key`: write the key")]
+    for finding, key in zip(found, ("oauth.api.key", "apim.subscription.key")):
+        assert finding.fix is not None and finding.fix.applicability == "unsafe"
+        (edit,) = finding.fix.edits
+        assert text[edit.start:edit.end] == json.dumps(finding.pointer.rsplit("/", 1)[1])
+        assert edit.replacement == json.dumps(key)
+    # the key set already: nothing to rename to; a name two keys share (QuickBooks' `Authorization URL`) names none
+    config["oauth.api.key"] = "${K}"
+    (named,) = [f for f in check(body, options=Options(element_docs=(elements_dir,)))
+                if f.rule == "CE901" and f.pointer == "/configuration/OAuth API Key"]
+    assert named.fix is None and "`oauth.api.key`" in (named.help or "")
+    qbo = {"element": {"key": "quickbooks"}, "name": "q", "configuration": {"Authorization URL": "https://a.example/"}}
+    (shared_name,) = [f for f in check(qbo, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
+    assert shared_name.fix is None and "the name the console shows" not in (shared_name.help or "")

@@ -16,8 +16,8 @@ CE901 element-unknown-key
     A configuration key the element does not declare (and no platform-wide key):
     a typo or a key of another element.  Fix: the key the element declares
     (the message suggests the nearest one, or the declared key ending in the same name:
-    ``scope`` → ``oauth.scope``; else it names the other element of the docs that declares the key: Egnyte's
-    ``subdomain`` in a Chargebee body).  An ``event.`` key is the platform's unless it names another element of the
+    ``scope`` → ``oauth.scope``, or the key whose name the console shows: ``OAuth API Key`` → ``oauth.api.key``;
+    else it names the other element of the docs that declares the key: Egnyte's ``subdomain`` in a Chargebee body).  An ``event.`` key is the platform's unless it names another element of the
     docs (``event.webhook.hubspot.workflow.id`` in a Sage One body).  ``authentication.type`` naming the login method
     of an element that declares no such key (``basic`` for Chargebee) chooses what it does anyway: not reported.
 
@@ -500,6 +500,14 @@ def _nearest(word: str, choices: Iterable[str]) -> str | None:
     return ending[0] if len(ending) == 1 else None
 
 
+def _named(written: str, declared: dict[str, ConfigKey]) -> str | None:
+    """The key whose name ``written`` is, in any case and spacing (`OAuth API Key` for `oauth.api.key`), when no other
+    key has that name: a body written from the console's form, which labels each key by its name."""
+    wanted = " ".join(written.split()).lower()
+    found = [key for key, item in declared.items() if item.name and " ".join(item.name.split()).lower() == wanted]
+    return found[0] if len(found) == 1 else None
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     near = _nearest(word, choices)
     return f"did you mean `{near}`?" if near else None
@@ -634,17 +642,20 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                     or _restates_login(key, value, definition):
                 continue  # platform-wide keys; misplaced keys and keys nested in objects are the schema's (CE106, CE102)
             near = None if key in top_level else _nearest(key, declared)
+            named = None if key in top_level or near is not None else _named(key, declared)
             hint = (f"`{key}` is a field of the instance body: move it next to `configuration`"
                     if key in top_level else f"did you mean `{near}`?" if near
+                    else f"`{key}` is the name the console shows for `{named}`: write the key" if named
                     else f"element `{definition.key}` logs in by `{definition.authentication}` only (it declares no "
                          f"`{key}` to choose another): remove it"
                     if key == "authentication.type" and definition.authentication is not None
                     else _another_element_s(key, definition, ctx.options.element_docs)
                     or f"remove it, or write the key element `{definition.key}` declares for what it meant")
-            rename = rename_key(ctx.source, pointer, near) if near is not None and near not in config else None
+            meant = near or named
+            rename = rename_key(ctx.source, pointer, meant) if meant is not None and meant not in config else None
             yield ctx.finding(ELEMENT_UNKNOWN_KEY, f"`{key}` is not a configuration key of element `{definition.key}`",
                               pointer=pointer, key=True, help=hint,
-                              fix=Fix(f"rename the key to `{near}`", (rename,), "unsafe") if rename else None)
+                              fix=Fix(f"rename the key to `{meant}`", (rename,), "unsafe") if rename else None)
             continue
         if item.boolean and value is not None and not _boolean_like(value) and not _substituted(value) \
                 and value != item.default \
