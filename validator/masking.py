@@ -640,7 +640,23 @@ def mask_words(text: str) -> str:
         text = str(url_secrets(text).mask(text))
     if "=" not in text and "@" not in text and "_" not in text:
         return text
-    return _WORD_RUN.sub(lambda word: str(url_secrets(word.group()).mask(word.group())), text)
+    return _WORD_RUN.sub(lambda word: _masked_word(word.group()), text)
+
+
+# A message's word that names a file on this machine, maybe with its place (`/etc/passwd:1:`, `secrets\api_key.txt`):
+# a separator or an extension, and no scheme; or a file's name and its line (`passwd:1:`, as a message places it)
+_FILE_PATH = LazyPattern(r"(?![A-Za-z][\w+.\-]*:/)(?:[A-Za-z]:)?(?=[^:]*(?:[/\\]|\.\w{1,8}(?::|$)))[^:]+(?::\d+){0,2}:?"
+                         r"|[\w.\-]+(?::\d{1,7}){1,2}:")
+
+
+def _masked_word(word: str) -> str:
+    """A word of a message with its credentials masked: a URL's (:func:`url_secrets`); a file's path only its
+    URL-like credentials (`/tmp/x?token=...`): the path is the user's, and its last part naming a password is no
+    `key: value` (`/etc/passwd:1:` is a configuration's place, not a password `1:`)."""
+    if _FILE_PATH.fullmatch(word):
+        spans = _url_credential_spans(word)
+        return str(Secrets(spans=tuple(sorted(set(spans)))).mask(word))
+    return str(url_secrets(word).mask(word))
 
 
 _SCHEMES = ("Bearer ", "bearer ", "Basic ", "basic ", "Token ")
@@ -827,10 +843,26 @@ def secrets_alike(texts: Sequence[str], found: Sequence[Secrets], *,
     occurs, so that a secret one text marks (``&apiKey='x'``) stays hidden in another that no longer marks it
     (`` and apiKey='x'``, ``%23apiKey=x``); ``encoded`` gives the forms an encoding made of a value (a request's)."""
     values = tuple(sorted({value for secrets in found for value in secrets.values}, key=len, reverse=True))
-    every = Secrets(values=values)
-    return [Secrets(spans=tuple(sorted(set(own.spans) | set(every.found_in(text, encoded=encoded).spans))),
-                    values=values)
-            for text, own in zip(texts, found)]
+    distinctive = Secrets(values=tuple(value for value in values if looked_for_elsewhere(value)))
+    spans = [set(own.spans) | set(distinctive.found_in(text, encoded=encoded).spans) for text, own in zip(texts, found)]
+    for value in values:
+        if not looked_for_elsewhere(value):  # a short or plain value (`2024`, `admin`): ordinary text holds it too
+            _add_moved_copies(texts, spans, Secrets(values=(value,)), encoded=encoded)
+    return [Secrets(spans=tuple(sorted(own)), values=values) for own in spans]
+
+
+def _add_moved_copies(texts: Sequence[str], spans: list[set[tuple[int, int]]], value: Secrets, *,
+                      encoded: Callable[[str], Iterable[str]] | None) -> None:
+    """Add to ``spans`` (each text's) the copies of a value that is no distinctive one, in the texts holding more
+    copies outside their secrets than another text does: a copy a fix or a render moved out of what marks it;
+    those in each text alike (`"year": "2024"` beside a password `2024`, in the lines a diff shows twice) stay shown."""
+    loose = [[span for span in value.found_in(text, encoded=encoded).spans
+              if not any(start <= span[0] and span[1] <= end for start, end in own)]
+             for text, own in zip(texts, spans)]
+    fewest = min(len(copies) for copies in loose)
+    for own, copies in zip(spans, loose):
+        if len(copies) > fewest:
+            own.update(copies)
 
 
 _AUTHORITY_END = re.compile(r"[/?#\s,;|]")
@@ -1350,7 +1382,8 @@ def _key_shaped(value: str) -> bool:
 
 
 # (the password holds a digit or a sign: `updated_at:descending`, a sort, is none)
-_CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!//)(?=[^\s:]*[^\sA-Za-z_:])[^\s:]{6,200}")
+_CREDENTIAL_PAIR = LazyPattern(r"[A-Za-z0-9._\-]{1,64}:(?!(?:\\{0,3}/){2})(?=[^\s:]*[^\sA-Za-z_:])[^\s:]{6,200}")  # (not
+# a scheme's `://`, nor JSON's `:\/\/`)
 _HEX = LazyPattern(r"[0-9a-f]{16,128}|[0-9A-F]{16,128}")
 _DIGIT_RUN = LazyPattern(r"\d+")
 _NO_DIGITS = str.maketrans("", "", "0123456789")
@@ -1900,7 +1933,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
                 quoted = _QUOTED_VALUE.match(text, after_colon)
                 if quoted is not None and _swapped_with_its_key(key, quoted.group(1), extra_keys):
                     yield key_start, key_start + len(key)
-            quote = text.rfind('"', max(0, key_start - 200), key_start + 1)
+            quote = key_start - 1 if text[key_start - 1:key_start] == "'" \
+                else text.rfind('"', max(0, key_start - 200), key_start + 1)  # (a key in single quotes: itself)
             whole = text[quote + 1:key_start + len(key)] if quote >= 0 else ""
             if len(whole) >= 10 and not whole.isalpha() and text.startswith(key, key_start) and '"' not in whole \
                     and "\n" not in whole:
@@ -1958,8 +1992,12 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         yield from _webhook_secrets(text)
     if "|" in text:
         yield from _table_secrets(text, extra_keys)
-    if broken and text.lstrip()[:1] not in ("{", "["):  # a page's or a note's prose: `- API key: Kq9v...`, an
-        # HTML table's `<th>Client Secret</th><td>Kq9v...</td>` (not a broken body's: its strings are values)
+    if broken and text.lstrip()[:1] in ("{", "["):  # a note pasted between a broken body's members (`"x": 1, the
+        # password is Kq9v...`): its prose only, the words outside its strings (the body whole is no prose)
+        for prose in _LOOSE_PROSE.finditer(text):
+            yield from ((prose.start("prose") + start, prose.start("prose") + end)
+                        for start, end in _named_in_text(prose.group("prose")))
+    elif broken:  # a page's or a note's prose: `- API key: Kq9v...`, an HTML table's `<th>Client Secret</th><td>Kq9v...</td>`
         yield from _named_in_text(text)
         if "</td>" in pieces or "</TD>" in pieces:
             yield from _html_table_secrets(text, extra_keys)
@@ -1990,6 +2028,11 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
         for match in _ceql_conditions(text):
             if not _shown_as_written(match.group("value").strip("'\"")):
                 yield _delimited(text, match)
+
+
+# A line's words after a member of a broken body, or alone on their line, that are no member: a word, a blank, the rest
+# of the line (`, the password is Kq9v...`; `token: x,` and `true,` are none)
+_LOOSE_PROSE = LazyPattern(r"(?m)(?:^|[,{\[])[ \t]*+(?P<prose>[^\W\d_][^\s\"':,{}\[\]]*+[ \t]+[^\r\n]*)")
 
 
 # A connection string's value in braces (ODBC: `Pwd={a;b}}c}`, a doubled `}` one of its own) or quotes
@@ -2857,7 +2900,8 @@ def _walk_document(source: Source, value: Any, extra_keys: frozenset[str]) -> It
             continue
         if not isinstance(node, dict):
             yield from _scalar_spans(source, node, path, secret)
-            if not secret and isinstance(node, str) and len(node) >= 12 and (" " in node or "=" in node):
+            if not secret and isinstance(node, str) and len(node) >= 12 and (" " in node or "=" in node
+                                                                             or not node.isascii()):
                 for start, end in _named_in_text(node):  # an array's string (`"tags": ["password is Kq9v..."]`)
                     yield source.string_span(pointer_of(path), start, end)
                 header = _header_without_colon(node)
@@ -2925,7 +2969,8 @@ def _judged_member_spans(name: str, text: str, under_secret: bool) -> tuple[tupl
             and unquotable(text, closed=name in _CLOSED_VALUE_KEYS) is not None:  # a credential pasted into the
         # wrong field (a URL's: no scheme, path or host name; a relative path's token is its own, below)
         spans.append((_WHOLE, _WHOLE))
-    if not under_secret and len(text) >= 12 and (" " in text or "=" in text or "\uff1a" in text):  # (`密钥：...`)
+    if not under_secret and len(text) >= 12 and (" " in text or "=" in text or not text.isascii()):  # (`密钥：...`,
+        # `パスワードはKq9v...`: a name, its particle and the value, no blank between)
         spans += _named_in_text(text)  # `"notes": "rotated, API key: Kq9v..."`
         header = _header_without_colon(text)
         if header is not None:
@@ -3016,8 +3061,21 @@ _READS_AS_CODE = LazyPattern(r"[A-Za-z_$][\w.$]*+(?:\([^()\s]*+\)|<[\w.,]*+(?:<[
 
 def _prose_value(closing: str = "") -> str:
     """A character of a value written in prose after a secret's name: not a blank, nor what ends a sentence's clause,
-    a quote, a tag, a table's cell or a URL's parameter (`password is X, then ...`); nor ``closing`` quotes."""
-    return r"[^\s,;)\]\"'<>|&?#`" + closing + "]"
+    a quote, a tag or a table's cell (`password is X, then ...`); nor ``closing`` quotes.  A password's `#`, `&` and
+    `?` are its own (`the password is Zq8v#x`): where they end a URL's parameter, :func:`_prose_cut` cuts there."""
+    return r"[^\s,;)\]\"'<>|`" + closing + "]"
+
+
+# What ends a value read in prose where it is a URL's parameter (its name after a URL's `?`, `&`, `;` or `#`)
+_PARAMETER_END = LazyPattern(r"[&?#]")
+
+
+def _prose_cut(text: str, match: re.Match[str], value: str) -> str:
+    """``value`` (read at ``match``'s `value` in ``text``), cut where it ends as a URL's parameter (`?token=X&page=2`,
+    `&password=X#top`), and of a sentence's closing `.` or `?`."""
+    if text[match.start() - 1:match.start()] in ("?", "&", ";", "#"):
+        value = _PARAMETER_END.split(value, 1)[0]
+    return value.rstrip(".?")
 
 
 def _named_after(verbs: str, *, wide: bool = True) -> str:
@@ -3076,7 +3134,8 @@ _FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0307": None, "\u03c3": 
 
 
 def _folded(text: str) -> str:
-    return text.lower().translate(_FOLDS)
+    lowered = text.lower().replace("_", " ").replace("-", " ")
+    return lowered if lowered.isascii() else lowered.translate(_FOLDS)  # (the other folds are of letters beyond ASCII)
 
 
 _ABROAD_FOLDED = tuple(sorted({_folded(name) for name in PROSE_SECRET_NAMES}))
@@ -3092,31 +3151,21 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
     if " " in text and named:  # `pw Tr0ub4dor3xyz`, `password Hunter2Prod99`, `api key <key>`, `the token <key>`: a
         # name, a blank, the value's shape
         for match in _PASSWORD_AFTER_A_BLANK.finditer(text):
-            value = match.group("value").rstrip(".")
-            if match.group("key") is not None:  # (`api key <hex 32> rotated`; `the api key ContactsByAccount2` is shown)
-                if _key_shaped(value) or _random_letters(value):
-                    yield match.start("value"), match.start("value") + len(value)
-            elif _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value) \
-                    or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value):
+            value = _prose_cut(text, match, match.group("value"))
+            if any(_shaped_after_a_blank(form, key=match.group("key") is not None) for form in _judged(value)):
                 yield match.start("value"), match.start("value") + len(value)
     abroad = any(name in lowered for name in _ABROAD_FOLDED)
     for match in (*(_NAMED_SECRET.finditer(text) if named else ()), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
                   *(_NAMED_FOR_SECRET.finditer(text) if " " in text and any(name in lowered for name in _FOR_NAMES)
                     else ())):
-        value = match.group("value").rstrip(".")
-        name = match.group("name").lower()
+        value = _prose_cut(text, match, match.group("value"))
         if _showable(value) or _URL_START.match(value) or _COUNTED.fullmatch(value):
             continue  # (`12-stellig`, `8-character`: what is said of it)
-        if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)) \
-                and not _random_letters(value):
-            continue  # (a password of letters, digits and signs: `the password is P4ss!w0rd`)
-        if name in _PLAIN_NAMES and not (_key_shaped(value) or _token_as_user(value) or _MIXED_WITH_DIGITS.fullmatch(value)
-                                         or _random_letters(value)):
-            continue  # `the element key: onedrivev2`: a bare `key` or `token` names a random value only
-        yield match.start("value"), match.start("value") + len(value)
+        if any(_shaped_as_named(form, match.group("name").lower()) for form in _judged(value)):
+            yield match.start("value"), match.start("value") + len(value)
     at = 0 if "=" in text or ":" in text or "\uff1a" in text or " to " in text else len(text)
     while (joined := _SECRET_KEY_IN_TEXT.search(text, at)) is not None:
-        value = joined.group("value").rstrip(".")
+        value = _prose_cut(text, joined, joined.group("value"))
         name = joined.group("name")
         if secret_kind(name) is None or joined.group("to") is not None and "." not in name and "_" not in name \
                 and text[joined.start() - 1:joined.start()] != "`":
@@ -3124,8 +3173,36 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
             continue  # `to` after a key's name, not a word's: `Pass the token to MyHttpClient2` is shown)
         at = joined.end()
         if not _showable(value) and not _URL_START.match(value) \
-                and (_TOKEN_LIKE.search(value) or _PASSWORD_LIKE.fullmatch(value) or _random_letters(value)):
+                and any(_TOKEN_LIKE.search(form) or _PASSWORD_LIKE.fullmatch(form) or _random_letters(form)
+                        for form in _judged(value)):
             yield joined.start("value"), joined.start("value") + len(value)
+
+
+def _judged(value: str) -> tuple[str, ...]:
+    """The forms of a value read in prose whose shape tells a secret: the value, and what comes before a `#`, `&` or `?`
+    in it (`the token is Kq9vT3pL#x`: the part a key's shape is read in; the value is masked whole)."""
+    head = _PARAMETER_END.split(value, 1)[0]
+    return (value, head) if len(head) < len(value) else (value,)
+
+
+def _shaped_after_a_blank(value: str, *, key: bool) -> bool:
+    """Whether a value written after a secret's name and a blank has a secret's shape: a key's after a key's name
+    (`api key <hex 32> rotated`; `the api key ContactsByAccount2` is shown), a password's after a password's."""
+    if key:
+        return _key_shaped(value) or _random_letters(value)
+    return bool(_MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value)
+                or _PASSWORD_LIKE.fullmatch(value) and not _URL_START.match(value))
+
+
+def _shaped_as_named(value: str, name: str) -> bool:
+    """Whether a value written after a secret's ``name`` (lower case) and `is` or a colon has a secret's shape: a
+    password of letters, digits and signs (`the password is P4ss!w0rd`); a random value only after a bare `key` or
+    `token` (`the element key: onedrivev2` is shown)."""
+    if not _TOKEN_LIKE.search(value) and not (name not in _PLAIN_NAMES and _PASSWORD_LIKE.fullmatch(value)) \
+            and not _random_letters(value):
+        return False
+    return name not in _PLAIN_NAMES or bool(_key_shaped(value) or _token_as_user(value)
+                                            or _MIXED_WITH_DIGITS.fullmatch(value) or _random_letters(value))
 
 
 # ... and a secret key's own name joined to its value (`AWS_SECRET_ACCESS_KEY=...`, `db_password: ...`, `` `oauth.api.secret`
@@ -3164,8 +3241,9 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
         if len(name) >= 16 and _key_shaped(name):
             return 0, len(name)
         head, dot, tail = name.rpartition(".")  # `oauth.api.secret.Ks3q...`: the value written on as a segment
-        return (len(head) + 1, len(name)) if dot and len(tail) >= 12 and _key_shaped(tail) \
-            and _is_secret(head, extra_keys) else None
+        if dot and len(tail) >= 12 and _key_shaped(tail) and _is_secret(head, extra_keys):
+            return len(head) + 1, len(name)
+        return _glued_to_its_name(name, extra_keys)
     joined = _NAME_AND_VALUE.fullmatch(name)
     if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
             and not _shown_as_written(joined.group("value")):
@@ -3173,20 +3251,39 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
     return (0, len(name)) if _key_shaped(name) else None
 
 
+# Where a secret's name may end in a key its value is glued to (`oauth.api.secretQ7w9...`, `api_keyKq9v...`)
+_GLUED_NAME_END = LazyPattern(r"(?i)(?:secret|password|passwd|passphrase|pwd|token|key)")
+
+
+def _glued_to_its_name(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | None:
+    """The offsets in a key of a value glued to a secret's name with nothing between (`oauth.api.secretQ7w9Lm2K...`,
+    the `": "` lost): what follows the name's last word, when it looks random, as a token or a key does."""
+    for end in sorted((match.end() for match in _GLUED_NAME_END.finditer(name, max(0, len(name) - 210))), reverse=True):
+        rest = name[end:]  # (a value of 200 characters at most: a key of a name repeated is read at its end only)
+        if len(rest) >= 12 and (_key_shaped(rest) or _random_letters(rest)) and _is_secret(name[:end], extra_keys):
+            return end, len(name)
+    return None
+
+
 # A string where an object's key stands, and no colon after it (`"oauth.api.secret Kq9v...",`: the `": "` between a
-# key and its value lost), which the places of keys (each read from its colon) do not hold; each run of blanks read
-# once, the string's characters one way
-_KEYLESS_STRING = LazyPattern(r'[{,][ \t\r\n]*+"(?P<name>[^"\\\r\n]{10,200})"(?=[ \t]*+[,}\r\n])')
+# key and its value lost), or a bare token left there (`Kq9vT3pL...,`), which the places of keys (each read from its
+# colon) do not hold; each run of blanks read once, the string's characters one way
+_KEYLESS_STRING = LazyPattern(r'[{,][ \t\r\n]*+(?:"(?P<name>[^"\\\r\n]{10,200})"|(?P<bare>[\w.+/=\-]{16,200}))'
+                              r'(?=[ \t]*+[,}\r\n])')
 
 
 def _keyless_secrets(text: str, extra_keys: frozenset[str]) -> Iterator[tuple[int, int]]:
     """The value in a key-less string of a broken file that writes a secret key's name and its value, as a key
-    written with its value does (:func:`_secret_in_key`'s `name=value`, `name: value`, `name value`)."""
+    written with its value does (:func:`_secret_in_key`: `name=value`, `name value`, a value glued to the name, a
+    token alone); and a bare token where a key belongs."""
     for match in _KEYLESS_STRING.finditer(text):
-        joined = _NAME_AND_VALUE.fullmatch(match.group("name"))
-        if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
-                and not _shown_as_written(joined.group("value")):
-            yield match.start("name") + joined.start("value"), match.start("name") + joined.end("value")
+        if match.group("bare") is not None:
+            if _key_shaped(match.group("bare")):
+                yield match.span("bare")
+            continue
+        inside = _secret_in_key(match.group("name"), extra_keys)
+        if inside is not None and not _shown_as_written(match.group("name")[inside[0]:inside[1]]):
+            yield match.start("name") + inside[0], match.start("name") + inside[1]
 
 
 def _swapped_with_its_key(name: str, value: str, extra_keys: frozenset[str]) -> bool:
