@@ -316,3 +316,12 @@ def test_a_wrong_zone_in_its_own_place_is_still_converted():
             "yyyy-MM-dd'T'HH:mm:ss.SSSZ|EDT")
     (finding,) = found(body({"event.poller.urls": line}), "CE801")
     assert finding.fix is not None and "by hand" not in finding.help
+
+
+def test_a_legacy_lines_format_left_to_the_deployment_is_no_pattern():
+    """helper-215: `${DATE_FORMAT}` as a line's <updFmt> was CE402, an error "is a word, not a SimpleDateFormat
+    pattern", where the same value in `datesConfiguration` is the deployment's to fill (as its zone, CE503)."""
+    line = "leads|/hubs/crm/leads?where=lastModifiedDate>'${date}'||updated_at|${DATE_FORMAT}|$(VendorTz)"
+    problems = legacy_url_problems(line)
+    assert [p.rule for p in problems] == ["CE503"]
+    assert line[problems[0].start:problems[0].end] == "$(VendorTz)"

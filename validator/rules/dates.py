@@ -1437,7 +1437,7 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
 _UTC_DESIGNATOR = re.compile(r"(?:Z|[+-]00(?::?00)?)\Z")
 
 
-def _filled_later(fmt: str) -> bool:
+def filled_later(fmt: str) -> bool:
     """Whether a format is a placeholder (CE701's) or the deployment's reference (`${DATE_FORMAT}`, `$(DateFormat)`,
     Helm's `{{ .Values.x }}`): filled in before the body is sent, no pattern to read.  A poller macro (`${epoch}`,
     `${gmtDate:...}`) has a reference's shape, and is CE401's."""
@@ -1465,7 +1465,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
         formats: dict[str, str] = {}
         for format_key, zone_key, field_key in FORMAT_KEYS:
             fmt = config.get(format_key)
-            if not isinstance(fmt, str) or _filled_later(fmt):
+            if not isinstance(fmt, str) or filled_later(fmt):
                 continue
             if not fmt.strip() and not _named(config.get(field_key)):
                 continue  # a blank field and format (element definitions ship them): no date is read at all
@@ -1516,7 +1516,7 @@ def _entry_findings(ctx: Any, entry: Any) -> Iterator[Finding]:
                           source=entry.source, pointer=entry.child("url"), sub=(first.start, first.end),
                           help="add datesConfiguration with the record's updated/created fields and formats")
     updated_format = config.get("updatedDateFormat") if config else None
-    if isinstance(updated_format, str) and _filled_later(updated_format):
+    if isinstance(updated_format, str) and filled_later(updated_format):
         updated_format = None
     for problem in macro_pattern_problems(template, server_zone=ctx.options.server_zone, dates=config):
         yield ctx.problem(problem, source=entry.source, pointer=entry.child("url"))

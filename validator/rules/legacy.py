@@ -257,7 +257,7 @@ def _url(url: Field, server_zone: str, record_formats: list[str | None]) -> Iter
 
 def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
     from ..vocabulary.placeholders import find_placeholders
-    from .dates import format_problems
+    from .dates import filled_later, format_problems
     from .zones import record_zone_problems
 
     label = "updated" if kind == "upd" else "created"
@@ -284,7 +284,7 @@ def _dates(line: LegacyLine, kind: str) -> Iterator[Problem]:
             yield from (_shift(problem, offset) for problem in record_zone_problems(zone_id, written))
     if fmt is not None:
         text, offset = _trimmed(fmt)
-        if not find_placeholders(text, date_format=True):
+        if not filled_later(text):
             usable_zone = zone_id if zone_id and not find_placeholders(zone_id) else None
             yield from (_shift(problem, offset) for problem in format_problems(text, zone_id=usable_zone,
                                                                            updated=kind == "upd"))
