@@ -1218,3 +1218,13 @@ def test_a_deployment_reference_as_the_records_format_is_not_read_as_a_pattern(r
     a body the deployment completes; the configuration's date masks already leave such a value alone."""
     text = poller(updated=reference)
     assert not [f for f in check(text) if f.rule.startswith("CE4")]
+
+
+@pytest.mark.parametrize("fmt", ["epochMillis", "epoch_ms", "timestamp_ms", "EPOCH", "UnixTime", "unix-timestamp"])
+def test_a_name_for_epoch_time_as_the_format_points_at_milliseconds(fmt):
+    """helper-215: `epochMillis` was CE401 "Illegal pattern character 'e'" with the help "the day name is `EEE` in
+    SimpleDateFormat", `timestamp_ms` "quote literal letters: `'t'`", where `millis` and `epoch` are a word whose help
+    is the `milliseconds` format."""
+    (hit,) = [f for f in check(poller(updated=fmt, created="milliseconds")) if f.rule.startswith("CE4")]
+    assert hit.rule == "CE402" and "is a word" in hit.message
+    assert hit.help.startswith("`milliseconds` if the field holds epoch milliseconds")

@@ -160,6 +160,9 @@ def has_offset_literal(pattern: Any) -> bool:
     """Whether a compiled pattern writes an offset as literal text (`...ss-05:00`): CE411 judges it against the zone."""
     return any(not token.is_field and _OFFSET_LITERAL.search(token.text) for token in pattern.tokens)
 _UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
+# A name for epoch time written as a records' format (`epochMillis`, `timestamp_ms`, `EPOCH`): Java refuses its
+# letters, and no single one of them is the mistake
+_EPOCH_NAME = LazyPattern(r"(?i)[a-z_-]*(?:unix|epoch|milli|timestamp)[a-z_-]*")
 _EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
                "epoch seconds (10 digits)")
 def _poller(dates: str, url: str | None = None, extra: str = "") -> str:
@@ -840,9 +843,10 @@ def compile_problems(fmt: str) -> list[Problem]:
                             "SimpleDateFormat pattern: Java does not compile it", 0, len(fmt),
                             help=f"the pattern it names: `{meant}` (with `.SSS` before the zone if the dates carry "
                                  "milliseconds)" if "EEE" not in meant else f"the pattern it names: `{meant}`")]
-        if is_description(fmt):
+        epoch_name = _EPOCH_NAME.fullmatch(fmt.strip()) is not None
+        if epoch_name or is_description(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
-            hint = (_EPOCH_HINT if re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
+            hint = (_EPOCH_HINT if epoch_name or re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
                     else "the SimpleDateFormat pattern of the field, e.g. `yyyy-MM-dd'T'HH:mm:ssXXX`")
             return [Problem(DATE_FORMAT_NOT_A_PATTERN.code, f"date format {_show(fmt)} is {what}, not a SimpleDateFormat pattern",
                             0, len(fmt), help=hint)]
