@@ -1194,6 +1194,8 @@ def test_an_id_field_the_records_wrap_names_the_wrapper(elements_dir):
     # a port where the value ends the address is the address's own (a false-alarm hunt, helper-68)
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com:443", "acme.response.lithium.com:443"),
     ("lithiumlsw", "baseUrl", "https://acme.response.lithium.com:8443/api/v2", "acme.response.lithium.com:8443"),
+    # a user name pasted with the address is no part of the piece (helper-218)
+    ("lithiumlsw", "baseUrl", "https://svc@acme.response.lithium.com/api/v2", "acme.response.lithium.com"),
 ])
 def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, element, key, value, meant):
     """A trial's fresh mistakes (helper-59): Chargebee's `site`, Egnyte's `subdomain` and Lithium's `baseUrl` given
@@ -1207,6 +1209,18 @@ def test_a_key_the_element_puts_into_a_host_holds_only_its_piece(elements_dir, e
         assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
     body["configuration"].update({key: value, "base.url": "https://billing.acme.example/api/v1"})  # its own URL
     assert not [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+
+
+@pytest.mark.parametrize(("element", "key", "value", "meant"), [
+    ("chargebee", "site", "https://test_cdcuKL7N8QnQ2S9qVcdVcuQeSLaQ5cdQb@acme-test.chargebee.com", "acme-test"),
+    ("egnyte", "subdomain", "user:pa55word@acme.egnyte.com", "acme"),
+])
+def test_a_host_piece_pasted_with_credentials_is_named_without_them(elements_dir, element, key, value, meant):
+    """helper-218: Chargebee's `site` given as `https://<api key>@acme-test.chargebee.com` drew "write `****@acme-test`":
+    the piece it named kept the credential.  (No fix: a fix never rewrites a secret, masking's rule.)"""
+    body = {"element": {"key": element}, "name": "x", "configuration": {key: value}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE918"]
+    assert hit.help == f"write `{meant}`"
 
 
 @pytest.mark.parametrize(("value", "meant"), [("secure.eu1.echosign.com", "eu1"),

@@ -412,6 +412,9 @@ def _value_in_host(ctx: Context, key: str, value: str, url_key: str, template: s
     from ..elements import URL_SCHEME
 
     meant = URL_SCHEME.sub("", value.strip()) if "://" in before else value.strip()
+    authority, _, rest = meant.partition("/")
+    if "@" in authority:  # `https://key@acme.chargebee.com`: credentials pasted with the address, no part of the piece
+        meant = authority.rpartition("@")[2] + ("/" + rest if rest or meant.endswith("/") else "")
     port = _PORT.match(meant) if after[:1] in ("", "/", "?", "#") else None
     # the host the value names: no path, port or query (a port where the value ends the address is the address's,
     # also before a path pasted with it: `https://host:8443/api/v2` means `host:8443`)
