@@ -2055,3 +2055,17 @@ def test_a_key_written_as_the_name_the_console_shows(elements_dir):
     qbo = {"element": {"key": "quickbooks"}, "name": "q", "configuration": {"Authorization URL": "https://a.example/"}}
     (shared_name,) = [f for f in check(qbo, options=Options(element_docs=(elements_dir,))) if f.rule == "CE901"]
     assert shared_name.fix is None and "the name the console shows" not in (shared_name.help or "")
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("yes", "write `true` or `false`"),
+    ("true ", "write `true` without the blanks around it: Java's Boolean.parseBoolean reads the text as written, "
+              "and anything but `true` is false"),
+    (" False", "write `false` without the blanks around it: Java's Boolean.parseBoolean reads the text as written, "
+               "and anything but `true` is false"),
+])
+def test_a_boolean_key_s_help_says_what_to_write(elements_dir, value, said):
+    """helper-218: CE904's help was "true or false", and said nothing of the blank that makes `"true "` false."""
+    body = {"element": {"key": "sageone"}, "name": "x", "configuration": {"filter.response.nulls": value}}
+    (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE904"]
+    assert hit.help == said

@@ -474,6 +474,15 @@ def _boolean_like(value: object) -> bool:
     return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
 
 
+def _boolean_help(value: object) -> str:
+    """CE904's help: what to write, and why a `"true "` with blanks around it is no `true`."""
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text in ("true", "false"):
+        return (f"write `{text}` without the blanks around it: Java's Boolean.parseBoolean reads the text as written, "
+                "and anything but `true` is false")
+    return "write `true` or `false`"
+
+
 def _written(value: Any) -> bool:
     """A value that sets something: not absent, null, or a blank string."""
     return value is not None and not (isinstance(value, str) and not value.strip())
@@ -665,7 +674,7 @@ def _check_configuration(ctx: Context, definition: ElementDefinition) -> Iterato
                 and not (isinstance(value, str) and find_placeholders(value)):  # (`<true_or_false>`: CE701's)
             asked = " (the console asks yes or no, and stores true or false)" if item.type == "BOOLEAN_YESNO" else ""
             yield ctx.finding(ELEMENT_BOOLEAN_VALUE, f"`{key}` is a {item.type} key of element `{definition.key}`: use "
-                              f"true or false{asked}", pointer=pointer, help="true or false")
+                              f"true or false{asked}", pointer=pointer, help=_boolean_help(value))
         if item.choices and isinstance(value, str) and value not in item.choices and key != "event.vendor.type" \
                 and not _substituted(value) and not find_placeholders(value):
             yield _unknown_option(ctx, definition, item, value, pointer)
