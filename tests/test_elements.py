@@ -2069,3 +2069,20 @@ def test_a_boolean_key_s_help_says_what_to_write(elements_dir, value, said):
     body = {"element": {"key": "sageone"}, "name": "x", "configuration": {"filter.response.nulls": value}}
     (hit,) = [f for f in check(body, options=Options(element_docs=(elements_dir,))) if f.rule == "CE904"]
     assert hit.help == said
+
+
+def test_a_field_written_one_level_below_the_default_poller_s_is_told_the_default(elements_dir):
+    """helper-218: HubSpot's deals written with the vendor's own `.value` (`properties.hs_lastmodifieddate.value`, where
+    the element's records hold the value itself) drew "did you mean `raw.properties.hs_lastmodifieddate.value`?", the
+    vendor's raw copy, not the field the element's default poller reads there."""
+    dates = {"updatedDateField": "properties.hs_lastmodifieddate.value", "updatedDateFormat": "milliseconds",
+             "createdDateField": "properties.createdate", "createdDateFormat": "milliseconds"}
+    entry = {"url": "/hubs/marketing/deals?where=lastmodifieddate='${date}'", "idField": "dealId",
+             "datesConfiguration": dates}
+    body = {"element": {"key": "hubspot"}, "name": "h", "configuration": {"event.poller.configuration": {"deals": entry}}}
+    (hit,) = [f for f in _element_findings(body, elements_dir) if f.rule == "CE909"]
+    assert hit.help == ("write `properties.hs_lastmodifieddate`, which the element's default poller reads for "
+                        "`updatedDateField` here")
+    dates["updatedDateField"] = "hs_lastmodifieddate"  # (wrapped: the records hold it inside `properties`)
+    (wrapped,) = [f for f in _element_findings(body, elements_dir) if f.rule == "CE909"]
+    assert wrapped.help == "did you mean `properties.hs_lastmodifieddate`? (the records hold it inside `properties`)"

@@ -1053,8 +1053,8 @@ def _check_field(ctx: Context, entry: Entry, api: ApiDocs, model: Any, value: An
     if found is False:
         yield ctx.finding(rule, f"`{label}` `{value}` is not a field of the records `GET {template}` returns",
                           source=entry.source, pointer=pointer,
-                          help=_field_meant(label, parts[-1], api, model) or _wrapped(api, model, parts, value)
-                          or _field_named(label, api, model, template, default))
+                          help=_field_meant(label, parts[-1], api, model) or _below(default, parts, label)
+                          or _wrapped(api, model, parts, value) or _field_named(label, api, model, template, default))
         return
     schema = api.field_schema(model, parts) if found else None
     shape = _container(schema)
@@ -1092,7 +1092,7 @@ def _field_named(label: str, api: ApiDocs, model: Any, template: str, default: s
     """The way out when no field is near the one written: the default poller's own, else the records' id or their
     dates (few enough to name), else where to look them up."""
     if default:
-        return f"write `{default}`, which the element's default poller reads for `{label}` here"
+        return _default_said(default, label)
     names = api.field_names(model)
     if label == "idField":
         ids = [name for name in names if name.lower() == "id"]
@@ -1118,6 +1118,21 @@ def _words(name: str) -> set[str]:
 def _formatted_as_date(schema: dict[str, Any] | None) -> bool:
     """Whether the docs give a record field a date format (`format: date-time`, or an `x-mask` date pattern)."""
     return isinstance(schema, dict) and (schema.get("format") in ("date", "date-time") or "x-mask" in schema)
+
+
+def _below(default: str | None, parts: list[str], label: str) -> str | None:
+    """The default poller's field when ``parts`` go on below it (HubSpot's `properties.hs_lastmodifieddate.value`, the
+    vendor's own shape, where the element's records hold the value itself)."""
+    from ..elements import split_field_path
+
+    above = split_field_path(default) if default else None
+    if not default or not above or len(parts) <= len(above) or parts[:len(above)] != above:
+        return None
+    return _default_said(default, label)
+
+
+def _default_said(default: str, label: str) -> str:
+    return f"write `{default}`, which the element's default poller reads for `{label}` here"
 
 
 def _wrapped(api: ApiDocs, model: Any, parts: list[str], value: str) -> str | None:
