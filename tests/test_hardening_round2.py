@@ -775,6 +775,13 @@ _SAGE = '{"element": {"key": "sageone"}, "configuration": {'
     ("references in a zone", ".json", lambda n: json.dumps({"configuration": {"event.poller.configuration": {"c": {
         "url": "/hubs/x", "idField": "id", "datesConfiguration": {"updatedDateField": "u", "updatedDateFormat": "yyyy",
                                                                   "updatedDateTimezone": "${" * n}}}}})),
+    # helper-215: a name for epoch time read with one pattern, a run on either side of the word, backtracked over
+    # each occurrence of it (37 s at 40 KB); a deployment's variables inside a macro's zone, each skipped once
+    ("a records' format naming epoch time over and over", ".json", lambda n: json.dumps({"configuration": {
+        "event.poller.configuration": {"c": {"url": "/hubs/x", "idField": "id", "datesConfiguration": {
+            "updatedDateField": "u", "updatedDateFormat": "epoch" * (n // 5) + "!"}}}}})),
+    ("deployment variables in a macro", ".json", lambda n: json.dumps({"configuration": {"event.poller.configuration": {
+        "c": {"url": "/hubs/x?where=u>'${dateTimeZone:" + "${TZ}" * (n // 5) + "'", "idField": "id"}}}})),
     # helper-204: a heading read for the section's title (841b26d), its closing marks tried from each of a run of
     # blanks inside it (21 s at 100 KB, 87 s at 200 KB: 400 KB here)
     ("blanks inside a page's heading", ".md", lambda n: "# a" + " " * (2 * n) + "b\n\n```json\n" + _SAGE

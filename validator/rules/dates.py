@@ -161,8 +161,15 @@ def has_offset_literal(pattern: Any) -> bool:
     return any(not token.is_field and _OFFSET_LITERAL.search(token.text) for token in pattern.tokens)
 _UTC_LITERALS = frozenset({"Z", "UTC", "GMT"})
 # A name for epoch time written as a records' format (`epochMillis`, `timestamp_ms`, `EPOCH`): Java refuses its
-# letters, and no single one of them is the mistake
-_EPOCH_NAME = LazyPattern(r"(?i)[a-z_-]*(?:unix|epoch|milli|timestamp)[a-z_-]*")
+# letters, and no single one of them is the mistake.  (A name, then a word in it: two linear reads, where one pattern
+# with a run on either side of the word backtracks over each of its occurrences.)
+_NAME = LazyPattern(r"[A-Za-z_-]++")
+_EPOCH_WORD = LazyPattern(r"(?i)unix|epoch|milli|timestamp")
+
+
+def _epoch_name(text: str) -> bool:
+    return _NAME.fullmatch(text) is not None and _EPOCH_WORD.search(text) is not None
+
 _EPOCH_HINT = ("`milliseconds` if the field holds epoch milliseconds (13 digits); no documented format reads "
                "epoch seconds (10 digits)")
 def _poller(dates: str, url: str | None = None, extra: str = "") -> str:
@@ -843,7 +850,7 @@ def compile_problems(fmt: str) -> list[Problem]:
                             "SimpleDateFormat pattern: Java does not compile it", 0, len(fmt),
                             help=f"the pattern it names: `{meant}` (with `.SSS` before the zone if the dates carry "
                                  "milliseconds)" if "EEE" not in meant else f"the pattern it names: `{meant}`")]
-        epoch_name = _EPOCH_NAME.fullmatch(fmt.strip()) is not None
+        epoch_name = _epoch_name(fmt.strip())
         if epoch_name or is_description(fmt):
             what = "a description" if " " in fmt.strip() else "a word"
             hint = (_EPOCH_HINT if epoch_name or re.search(r"(?i)unix|epoch|milli|second|digit|integer", fmt)
