@@ -102,7 +102,8 @@ unrendered into a body it is not a macro, and the vendor receives the text.  Wri
 MACRO_PLACEHOLDER_ZONE = _rule("CE607", "macro-placeholder-zone", "warning", "a placeholder such as {TimeZone} as a macro's zone", """
 `${dateTimeZone:{TimeZone}:...}` carries an unfilled placeholder as its zone.  Unless something replaces it
 before the poll runs, Java's `TimeZone.getTimeZone("{TimeZone}")` silently answers GMT.  Put the vendor
-account's zone id (`America/Los_Angeles`, `GMT`...).
+account's zone id (`America/Los_Angeles`, `GMT`...).  A deployment tool's reference as the zone
+(`${dateTimeZone:${VENDOR_TZ}:...}`, `$(VendorTz)`, `__VENDOR_TZ__`) is read the same way.
 """, "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:{TimeZone}:yyyy-MM-dd HH:mm:ss}'",
       "/hubs/crm/contacts?where='Modified Time'>'${dateTimeZone:GMT:yyyy-MM-dd HH:mm:ss}'")
 

@@ -22,7 +22,8 @@ Rules:
   not know, with a did-you-mean (`utc` → `UTC`, `America/New York` → `America/New_York`,
   `UTC+05:30` → `GMT+05:30`).
 * **CE502** `zone-empty` (warning): an empty string; Java takes it as GMT.
-* **CE503** `zone-placeholder` (warning): a template placeholder such as `{TimeZone}` left in place.
+* **CE503** `zone-placeholder` (warning): a template placeholder such as `{TimeZone}` left in place, or a
+  deployment tool's reference (`${TZ}`, `$(TZ)`, `__TZ__`, `#{TZ}#`, Helm's `{{ .Values.tz }}`).
   Placeholders in the `<...>` and `{{...}}` forms are reported by CE701 instead.
 * **CE504** `zone-misleading-legacy-id` (warning): `BST`, `EST`, `MST`, `AST`, `NST`, `SST`, `ART`,
   `ECT`, `ACT`, `MIT`: legacy ids that rarely mean what they look like; also as a URL macro's zone
@@ -115,7 +116,8 @@ ZONE_PLACEHOLDER = Rule(
     summary="a template placeholder such as {TimeZone} instead of a time zone id",
     description=(
         "`{TimeZone}` is a placeholder of a template, not a zone id: unless your own tooling substitutes "
-        "it before the body is sent, Java does not know it and silently uses GMT.\n\n"
+        "it before the body is sent, Java does not know it and silently uses GMT.  So is a deployment tool's "
+        "reference (`${TZ}`, `$(TZ)`, `__TZ__`, `#{TZ}#`), reported the same way.\n\n"
         "**Fix:** write the vendor's zone, e.g. `America/Los_Angeles` or `GMT`."
     ),
     bad=_poller('"updatedDateTimezone": "{TimeZone}"'),
