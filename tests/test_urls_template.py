@@ -799,11 +799,12 @@ def test_a_descriptor_meant_is_no_fix_when_its_macro_would_lack_what_it_takes(ur
 
 
 @pytest.mark.parametrize("zone", ["${VENDOR_TZ}", "$(VendorTz)", "__VENDOR_TZ__", "#{VendorTz}#", "%VENDOR_TZ%",
-                                  "${timezone}"])
+                                  "${timezone}", "{{ .Values.vendorTz }}"])
 def test_a_deployment_reference_as_a_macro_zone(zone) -> None:
     """helper-215: `${dateTimeZone:${VENDOR_TZ}:...}` was CE605, an error "unterminated macro: '${' has no closing '}'"
     (and CE601 for `${VENDOR_TZ}`); `$(VendorTz)`, `__VENDOR_TZ__` were CE608 "unknown time zone": the zone is the
-    deployment's to fill, a placeholder as `{TimeZone}` is (CE607), as the records' zone is (CE503)."""
+    deployment's to fill, a placeholder as `{TimeZone}` is (CE607), as the records' zone is (CE503).  Helm's
+    `{{ .Values.vendorTz }}` drew nothing: left to CE701, which leaves Helm's values to the deployment."""
     url = f"/hubs/crm/leads?where=updated_at>'${{dateTimeZone:{zone}:yyyy-MM-dd HH:mm:ss}}'"
     problem = only(url, "CE607")
     assert url[problem.start:problem.end] == zone

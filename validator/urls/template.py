@@ -417,9 +417,10 @@ def _check_zone(col: _Collector, zone: str, start: int, kind: str) -> None:
         col.add(Flaw.MACRO_UNKNOWN_ZONE, f"${{{kind}:...}} has an empty zone: Java's TimeZone.getTimeZone(\"\") silently uses GMT",
                 start, end, help=_w("GMT"))
         return
-    if zone.strip()[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
+    deployed = is_env_reference(zone)  # (`$(VENDOR_TZ)`, Helm's `{{ .Values.tz }}`: the deployment's to fill)
+    if not deployed and zone.strip()[:1] in ("<", "{") and _DOCUMENTATION_PLACEHOLDER.fullmatch(zone.strip()):
         return  # `<TIMEZONE>`, `{{ zone }}`: a template's, reported as such (CE701)
-    if _PLACEHOLDER_ZONE.fullmatch(zone) or is_env_reference(zone):  # (`$(VENDOR_TZ)`: the deployment's to fill)
+    if deployed or _PLACEHOLDER_ZONE.fullmatch(zone):
         col.add(Flaw.MACRO_PLACEHOLDER_ZONE, f"the zone {zone!r} is an unfilled placeholder: unless something replaces it before the poll "
                 "runs, Java's TimeZone.getTimeZone reads it as GMT", start, end,
                 help="put a Java zone id such as America/Los_Angeles or GMT")
