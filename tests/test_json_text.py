@@ -51,3 +51,21 @@ def test_a_cycle_raises_what_json_dumps_raises():
 def test_a_value_json_cannot_write_raises_its_type_error():
     with pytest.raises(TypeError):
         indented({"when": object()})
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=_VALUES, ensure_ascii=st.booleans(), huge=st.sampled_from([10 ** 5000, -(3 ** 9000), 7]))
+def test_compact_writes_what_json_dumps_writes_however_long_an_int(value, ensure_ascii, huge):
+    """h217: `compact` is json.dumps for a message, also for an int json.dumps refuses (over 4,300 digits)."""
+    import sys
+
+    from validator.json_text import compact
+
+    document = {"v": value, "n": [huge, {"k": huge}]}
+    written = compact(document, ensure_ascii=ensure_ascii)
+    old = sys.get_int_max_str_digits()
+    try:
+        sys.set_int_max_str_digits(0)
+        assert written == json.dumps(document, ensure_ascii=ensure_ascii)
+    finally:
+        sys.set_int_max_str_digits(old)

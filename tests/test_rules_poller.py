@@ -674,3 +674,26 @@ def test_a_file_of_one_entry_whose_url_or_id_key_is_misspelt_is_checked(entry, k
 ])
 def test_other_files_with_a_url_stay_unread(other):
     assert [f.rule for f in check(json.dumps(other))] == ["CE090"]  # (no Cloud Elements file)
+
+
+@pytest.mark.parametrize("sign", ["", "-"])
+@pytest.mark.parametrize("key", ["pageSize", "pollDelay", "createdCheckTolerance"])
+def test_a_number_of_thousands_of_digits_is_said_by_its_length_not_an_internal_error(key, sign):
+    """h217: a 5,000-digit `pageSize`, `pollDelay` or `createdCheckTolerance` was CE099 (json.dumps refuses an int of
+    over 4,300 digits), and the entry's other findings were lost; now CE308 says how many digits it has."""
+    text = poller(contacts=entry(**{key: 123457})).replace("123457", sign + "9" * 5000)
+    assert "CE099" not in {f.rule for f in check(text)}
+    (finding,) = found(text, "CE308")
+    assert f"`{key}` of `contacts` is a 5,000-digit {'negative ' if sign else ''}number, " in finding.message
+    assert finding.pointer == f"/contacts/{key}"
+
+
+def test_a_number_of_thousands_of_digits_misplaced_in_or_out_of_the_dates_is_quoted_whole():
+    """h217: the move's help quoted the value with json.dumps: CE099 for a 5,000-digit number."""
+    digits = "9" * 5000
+    inside = poller(contacts=entry(datesConfiguration={**DATES, "pageSize": 123457})).replace("123457", digits)
+    outside = poller(contacts=entry(updatedDateTimezone=123457)).replace("123457", digits)
+    for text in (inside, outside):
+        findings = check(text)
+        assert "CE099" not in {f.rule for f in findings}
+        assert any(digits in (f.help or "") for f in findings)

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from .lazy_pattern import LazyPattern
 
-__all__ = ["indented", "shown_safely"]
+__all__ = ["compact", "indented", "shown_safely"]
 
 _C_INDENTS = sys.version_info >= (3, 13)
 
@@ -42,6 +42,21 @@ def indented(value: Any, *, ensure_ascii: bool = True) -> str:
     except (_NotPlain, RecursionError):
         return json.dumps(value, indent=2, ensure_ascii=ensure_ascii, default=_as_plain)
     return "".join(parts)
+
+
+# a line break of indented() and the indentation after it: its comma, if any, is json.dumps's ", " (a JSON text holds no
+# line break inside a string: it writes one `\n`)
+_LINE_BREAK = LazyPattern(r"(,?)\n *")
+
+
+def compact(value: Any, *, ensure_ascii: bool = True) -> str:
+    """``json.dumps(value, ensure_ascii=ensure_ascii)``, however many digits an int has: ``json.dumps`` refuses one of
+    more than 4,300 (``int_max_str_digits``), which a file may hold (a message quoting a value must not fail)."""
+    try:
+        return json.dumps(value, ensure_ascii=ensure_ascii)
+    except ValueError:
+        pass
+    return _LINE_BREAK.sub(lambda brk: ", " if brk.group(1) else "", indented(value, ensure_ascii=ensure_ascii))
 
 
 _NOT_ASCII = LazyPattern(r"[^\x00-\x7f]")

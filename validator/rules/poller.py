@@ -63,6 +63,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from ..findings import Edit, Finding, Fix
+from ..json_text import compact
 from ..fixes.structure import member_text, move_member, remove_member, replace_member
 from ..kinds import SCHEMA_KEY
 from ..lazy_pattern import LazyPattern
@@ -654,12 +655,12 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
         for key in dates:
             if key not in ENTRY_KEYS:
                 continue
-            shown = json.dumps(dates[key], ensure_ascii=False)
+            shown = compact(dates[key], ensure_ascii=False)
             edit: Fix | None = None
             if key in value:
                 same = value[key] == dates[key]
                 fix = (f"remove it from datesConfiguration: the entry already sets \"{key}\"" +
-                       ("" if same else f" ({json.dumps(value[key], ensure_ascii=False)}); keep the value you mean"))
+                       ("" if same else f" ({compact(value[key], ensure_ascii=False)}); keep the value you mean"))
                 if same:
                     edit = _fix(fix, remove_member(src, entry.child(DATES), key))
             else:
@@ -675,11 +676,11 @@ def _misplaced(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[st
     for key in value:
         if key not in DATE_KEYS:
             continue
-        shown = json.dumps(value[key], ensure_ascii=False)
+        shown = compact(value[key], ensure_ascii=False)
         edit = None
         if dates is not None and key in dates:
             fix = (f'remove it from the entry: datesConfiguration already sets "{key}"' +
-                   ("" if dates[key] == value[key] else f" ({json.dumps(dates[key], ensure_ascii=False)}); "
+                   ("" if dates[key] == value[key] else f" ({compact(dates[key], ensure_ascii=False)}); "
                                                         "keep the value you mean"))
             if dates[key] == value[key]:
                 edit = _fix(fix, remove_member(src, entry.pointer, key))
@@ -839,6 +840,14 @@ def _number(value: Any) -> float | None:
     return None  # a string is a type error: the schema reports it
 
 
+def _shown_number(number: float) -> str:
+    """``number`` as a message quotes it: its digits, or how many there are past 30 (a file may hold 5,000)."""
+    shown = compact(number)
+    digits = shown.lstrip("-")
+    return f"a {len(digits):,}-digit {'negative ' if shown != digits else ''}number" \
+        if len(digits) > 30 and digits.isdigit() else shown
+
+
 # each number key's least value, why a smaller one is wrong, and what to write
 _LIMITS = {
     "pollDelay": (0, "a negative delay asks for changes from after the last poll and misses those made in between",
@@ -853,13 +862,13 @@ def _numbers(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator[Find
     for key, (low, why, fix) in _LIMITS.items():
         number = _number(value.get(key))
         if number is not None and number >= 1 << 31 and not (key in _SECONDS_EFFECTS and number < _EPOCH_LIKE * 10_000):
-            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {json.dumps(value[key])}, past the "
+            yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {_shown_number(value[key])}, past the "
                               "platform's whole numbers (a Java int holds up to 2,147,483,647): it is not read as "
                               "given", source=entry.source, pointer=entry.child(key), severity="warning", help=fix)
             continue  # (a seconds key's time stamp below 10^13 is said below)
         if number is None or number >= low:
             continue
-        shown = json.dumps(value[key], ensure_ascii=False)
+        shown = _shown_number(value[key])
         below = "negative" if low == 0 else "below 1"
         yield ctx.finding(POLLER_NUMBER_OUT_OF_RANGE, f"`{key}` of {entry.called} is {shown}, {below}: {why}", source=entry.source,
                           pointer=entry.child(key), help=fix)
@@ -891,8 +900,8 @@ def _milliseconds(ctx: Context, entry: Entry, value: dict[str, Any]) -> Iterator
     for key, effect in _SECONDS_EFFECTS.items():
         number = value.get(key)
         if not isinstance(number, int) or isinstance(number, bool) or number < 1000 or number % 1000 \
-                or _EPOCH_LIKE <= number < _EPOCH_LIKE * 10_000:  # a time stamp (CE308)
-            continue
+                or _EPOCH_LIKE <= number < _EPOCH_LIKE * 10_000 or number.bit_length() >= 14_000:
+            continue  # (a time stamp, or thousands of digits, more than str() writes: CE308 says each)
         import pendulum  # only here: a human reading of the duration
 
         try:
