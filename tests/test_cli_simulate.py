@@ -597,3 +597,21 @@ def test_a_token_glued_to_a_date_java_cannot_read_is_masked(tmp_path, fmt):
     assert "does not match" in result.out, result.out
     assert stripe[8:16] not in result.out + result.err, result.out
     assert "2026-12-05T10:00:00.000+0000'" in result.out or "2026-12-05T10:00:00.000+0000\"" in result.out, result.out
+
+
+@pytest.mark.parametrize("key", ["pollDelay", "createdCheckTolerance"])
+def test_a_delay_of_thousands_of_digits_is_said_clipped_not_a_traceback(tmp_path: Path, key: str) -> None:
+    """h217: `simulate` (and `render`, for pollDelay) of an entry whose pollDelay or createdCheckTolerance has 5,000
+    digits ended in a traceback (str() of the int, in kinds.too_big_for_java, which meant to clip it)."""
+    body = tmp_path / "poller.json"
+    body.write_text('{"contacts": {"url": "/hubs/crm/contacts?where=updated>\'${date:yyyy-MM-dd}\'", "idField": "id", '
+                    f'"{key}": {"9" * 5000}, "datesConfiguration": {{"updatedDateField": "updated", '
+                    '"updatedDateFormat": "yyyy-MM-dd"}}}')
+    records = tmp_path / "records.json"
+    records.write_text('[{"id": 1, "updated": "2024-01-02"}]')
+    result = run_cli("simulate", str(body), "--records", str(records), "--since", "2024-01-01T00:00:00Z")
+    assert "Traceback" not in result.err and result.code in (0, 1)
+    assert f"{key} 999999999999...(5000 digits) does not fit in a Java int" in result.out + result.err
+    if key == "pollDelay":
+        rendered = run_cli("render", str(body), "--at", "2024-01-01T00:00:00Z")
+        assert "Traceback" not in rendered.err and "(5000 digits) does not fit in a Java int" in rendered.err

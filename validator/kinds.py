@@ -316,7 +316,9 @@ def too_big_for_java(name: str, value: Any) -> str | None:
     clipped: a number of thousands of digits is not printed whole)."""
     if not _past_java_int(value):
         return None
-    text = str(value).strip()
+    from .json_text import compact  # (str() refuses an int of more than 4,300 digits)
+
+    text = compact(value) if isinstance(value, int) else str(value).strip()
     shown = text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
     return f"{name} {shown} does not fit in a Java int"
 
