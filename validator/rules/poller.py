@@ -844,8 +844,7 @@ def _shown_number(number: float) -> str:
     """``number`` as a message quotes it: its digits, or how many there are past 30 (a file may hold 5,000)."""
     shown = compact(number)
     digits = shown.lstrip("-")
-    return f"a {len(digits):,}-digit {'negative ' if shown != digits else ''}number" \
-        if len(digits) > 30 and digits.isdigit() else shown
+    return f"a {len(digits):,}-digit number" if len(digits) > 30 and digits.isdigit() else shown
 
 
 # each number key's least value, why a smaller one is wrong, and what to write
