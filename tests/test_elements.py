@@ -2086,3 +2086,23 @@ def test_a_field_written_one_level_below_the_default_poller_s_is_told_the_defaul
     dates["updatedDateField"] = "hs_lastmodifieddate"  # (wrapped: the records hold it inside `properties`)
     (wrapped,) = [f for f in _element_findings(body, elements_dir) if f.rule == "CE909"]
     assert wrapped.help == "did you mean `properties.hs_lastmodifieddate`? (the records hold it inside `properties`)"
+def test_element_docs_holding_a_number_of_thousands_of_digits_are_read(tmp_path: Path) -> None:
+    """h217: an element.json with a 5,000-digit number was 'not valid JSON: Exceeds the limit (4300 digits) ... use
+    sys.set_int_max_str_digits()' (exit 2 for every file checked with those docs), and `schema from-element` of it a
+    traceback (str() of the int as a key's name, json.dumps of it as a default)."""
+    from clirun import run_cli
+
+    digits = "9" * 5000
+    folder = tmp_path / "docs" / "acme"
+    folder.mkdir(parents=True)
+    element = folder / "element.json"
+    element.write_text('{"key": "acme", "configuration": [{"key": "acme.region", "type": "TEXTFIELD_32", '
+                       f'"name": {digits}, "defaultValue": {digits}, "required": false}}]}}')
+    body = tmp_path / "body.json"
+    body.write_text('{"element": {"key": "acme"}, "name": "x", "configuration": {"acme.region": "eu"}}')
+    checked = run_cli("check", "--no-cache", "--format", "concise", "--element-docs", str(tmp_path / "docs"),
+                      str(body))
+    assert checked.code in (0, 1) and "set_int_max_str_digits" not in checked.err, checked.err
+    schema = run_cli("schema", "from-element", str(element))
+    assert schema.code == 0 and "Traceback" not in schema.err, schema.err
+    assert digits in schema.out

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .json_text import compact
 from .options import SetupError
 from .vocabulary.spelling import squashed
 
@@ -101,12 +102,12 @@ class ElementDefinition:
             group = item.get("groupName")
             keys[item["key"]] = ConfigKey(
                 key=item["key"],
-                type=str(item.get("type") or ""),
+                type=_text(item.get("type") or ""),
                 required=bool(item.get("required")),
-                default=default if isinstance(default, str) or default is None else json.dumps(default),
+                default=default if isinstance(default, str) or default is None else compact(default),
                 internal=bool(item.get("internal")),
-                name=str(item.get("name") or ""),
-                description=str(item.get("description") or ""),
+                name=_text(item.get("name") or ""),
+                description=_text(item.get("description") or ""),
                 group=group if isinstance(group, str) and group else None,
                 options=options,
                 choices=choices,
@@ -115,7 +116,7 @@ class ElementDefinition:
                 default_poller = default
         auth = data.get("authentication")
         method = auth.get("type") if isinstance(auth, dict) else None
-        return cls(key=str(data.get("key") or ""), name=str(data.get("name") or ""), hub=data.get("hub"),
+        return cls(key=_text(data.get("key") or ""), name=_text(data.get("name") or ""), hub=data.get("hub"),
                    configuration=keys, default_poller=default_poller,
                    authentication=method if isinstance(method, str) and method else None)
 
@@ -510,9 +511,23 @@ def hub_relative(path: str) -> str:
     return path
 
 
+def _whole_number(digits: str) -> int | float:
+    """An integer of the docs; one of more digits than Python reads (4,300) is a float (infinity), as a checked file
+    keeps one past 100,000 digits: no element setting needs it, and the docs stay readable."""
+    try:
+        return int(digits)
+    except ValueError:
+        return float(digits)
+
+
+def _text(value: Any) -> str:
+    """``str(value)``, an int of any number of digits included (``str`` refuses more than 4,300)."""
+    return compact(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
+        return json.loads(path.read_text(encoding="utf-8-sig"), parse_int=_whole_number)
     except OSError as exc:
         raise ElementDocsError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except ValueError as exc:
