@@ -801,3 +801,23 @@ def test_a_misspelt_table_in_the_config_option_s_file_is_named(tmp_path):
     result = run_cli("check", "--config", "ci.toml", "a.json", cwd=tmp_path)
     assert result.code == 2 and "Traceback" not in result.err, result
     assert "ci.toml:1: [tool.ce_validator] is not read: ce-validator's table is [tool.ce-validator]" in result.err
+
+
+def test_a_code_selection_is_decided_once_per_selection(monkeypatch):
+    """issue #20: `apply` asked `enabled` for each code of each file, and each answer walked the prefixes again (1-2 %
+    of a corpus run); now a code's answer under one selection is worked out once, and a selection that differs is
+    its own question."""
+    import validator.config as config_module
+
+    calls = []
+    longest = config_module._longest
+    monkeypatch.setattr(config_module, "_longest", lambda prefixes, code: calls.append(code) or longest(prefixes, code))
+    picky = Config(select=("CE4",), ignore=("CE41",))
+    assert picky.enabled("CE405") and not picky.enabled("CE410") and not picky.enabled("CE701")
+    asked = len(calls)
+    assert asked > 0
+    assert Config(select=("CE4",), ignore=("CE41",)).enabled("CE405")  # another Config, the same selection
+    assert len(calls) == asked
+    assert not Config(select=("CE4",), ignore=("CE40",)).enabled("CE405")  # another selection: asked anew
+    assert Config(select=("CE4",), ignore=("CE41",), cli_ignore=("CE405",)).enabled("CE405") is False
+    assert Config(cli_select=("CE405",)).enabled("CE405") and not Config(cli_select=("CE405",)).enabled("CE406")

@@ -241,15 +241,7 @@ class Config:
     # -- selection ----------------------------------------------------------------------------------------------
     def enabled(self, code: str) -> bool:
         """Whether ``code`` is selected (before per-file and pointer ignores)."""
-        state = False
-        for select, ignore in ((("CE",), ()), (self.select, self.ignore), (self.cli_select, self.cli_ignore)):
-            chosen = _longest(select, code) if select is not None else -1
-            dropped = _longest(ignore, code)
-            if select is not None:
-                state = chosen >= 0 and chosen > dropped
-            elif dropped >= 0:
-                state = False
-        return state
+        return _selected(code, self.select, self.ignore, self.cli_select, self.cli_ignore)
 
     def opt_in(self, codes: Callable[[], Iterable[str]]) -> frozenset[str]:
         """Which opt-in rules (``codes()`` lists them) are on: ``select`` names the code itself, not a prefix.
@@ -948,6 +940,21 @@ def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
 
 
 # -- matching ---------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)
+def _selected(code: str, select: tuple[str, ...] | None, ignore: tuple[str, ...], cli_select: tuple[str, ...] | None,
+              cli_ignore: tuple[str, ...]) -> bool:
+    """:meth:`Config.enabled`, decided once per code and selection: every file asks again for the codes it holds."""
+    state = False
+    for chosen_from, dropped_from in ((("CE",), ()), (select, ignore), (cli_select, cli_ignore)):
+        chosen = _longest(chosen_from, code) if chosen_from is not None else -1
+        dropped = _longest(dropped_from, code)
+        if chosen_from is not None:
+            state = chosen >= 0 and chosen > dropped
+        elif dropped >= 0:
+            state = False
+    return state
+
+
 def _longest(prefixes: Iterable[str] | None, code: str) -> int:
     """The length of the longest prefix in ``prefixes`` that ``code`` starts with; -1 when none does."""
     return max((len(p) for p in prefixes or () if code.startswith(p)), default=-1)
