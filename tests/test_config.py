@@ -821,3 +821,20 @@ def test_a_code_selection_is_decided_once_per_selection(monkeypatch):
     assert not Config(select=("CE4",), ignore=("CE40",)).enabled("CE405")  # another selection: asked anew
     assert Config(select=("CE4",), ignore=("CE41",), cli_ignore=("CE405",)).enabled("CE405") is False
     assert Config(cli_select=("CE405",)).enabled("CE405") and not Config(cli_select=("CE405",)).enabled("CE406")
+
+
+def test_the_current_folder_is_not_asked_whether_it_is_a_folder(tmp_path, monkeypatch):
+    """issue #20: `check(dict)` finds the configuration of the current folder on every call, and a stat of that folder
+    (`os.path.isdir` of what `os.getcwd()` gave) was a fifth of the lookup's cost; a named file is still asked."""
+    import validator.config as config_module
+
+    asked: list[str] = []
+    isdir = os.path.isdir
+    monkeypatch.setattr(config_module, "_nearest", lambda folder: None)
+    monkeypatch.setattr(config_module.os.path, "isdir", lambda path: asked.append(str(path)) or isdir(path))
+    monkeypatch.chdir(tmp_path)
+    assert ConfigResolver().for_path(None) == Config()
+    assert ConfigResolver().for_path("-") == Config()
+    assert asked == []
+    assert ConfigResolver().for_path(tmp_path / "body.json") == Config()
+    assert asked == [str(tmp_path / "body.json")]

@@ -25,7 +25,7 @@ from typing import Any, Literal, Mapping, Sequence, TypedDict, Union, Unpack
 
 # Imported at run time, not only for type checkers: typing.get_type_hints (pydantic, documentation tools)
 # resolves the names of the public signatures.  check() needs these modules anyway.
-from .config import Config, options_of
+from .config import Config, ConfigResolver, options_of
 from .findings import Finding
 from .kinds import Kind, checked_kind
 from .options import Options, SetupError, options_or_none
@@ -100,8 +100,6 @@ def check_file(path: str | os.PathLike[str], **keywords: Unpack[_CheckKeywords])
 
 
 def _config(choice: ConfigChoice, shown: str | None) -> Config | None:
-    from .config import ConfigResolver
-
     if choice is None:
         return None
     if isinstance(choice, Config):

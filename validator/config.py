@@ -539,8 +539,11 @@ class ConfigResolver:
         if self._explicit is not None:
             source: Path | None = Path(os.path.abspath(self._explicit))
         else:
-            start = os.getcwd() if path is None or str(path) in ("-", "<stdin>") else os.path.abspath(path)
-            directory = start if os.path.isdir(start) else os.path.dirname(start)
+            if path is None or str(path) in ("-", "<stdin>"):
+                directory = os.getcwd()  # (a folder: no stat to ask; the library's check(dict) comes here each call)
+            else:
+                start = os.path.abspath(path)
+                directory = start if os.path.isdir(start) else os.path.dirname(start)
             if directory not in self._by_dir:
                 self._by_dir[directory] = _nearest(directory)
             source = self._by_dir[directory]
