@@ -4,7 +4,8 @@ Compiling a pattern runs Python code (``re._parser``, ``re._compiler``): the pac
 patterns cost about 9 ms of a one-file check.  The patterns only some inputs need (a file with findings, text
 that is not JSON, a credential, a rare URL mistake) are :class:`LazyPattern`\\ s, about 4 ms of them; those
 every check uses stay compiled at import, and so do those a hot loop matches with again and again (the loader's
-``_WS``, ``_MEMBER``, ``_STRING``, ``_SCALAR``).
+``_WS``, ``_MEMBER``, ``_STRING``, ``_SCALAR``).  A :class:`ByScript` pattern has a narrow form besides, which an
+ASCII text is read with: it compiles without a map of every character.
 """
 
 from __future__ import annotations
@@ -80,3 +81,40 @@ def tree_of(shapes: "Sequence[tuple[str, str]]", *, after_first: str = "") -> st
         return branches[0] if len(branches) == 1 and not ending else "(?:" + "|".join(branches) + ")"
 
     return branch(list(shapes), 0)
+
+
+class ByScript:
+    """A pattern in two forms: ``wide``, and ``narrow``, which finds the same in an ASCII text (most texts) and compiles
+    in a fraction of the time: without what only a text beyond ASCII holds (a full-width colon, curly quotes, accented
+    words), or (``narrow`` not given) the same pattern with ASCII's letter cases.  Python compiles a character class
+    holding a character past U+00FF, or a letter read in any case (`ſ`, `K`, `ı`, `İ` with it), into a map of 65,536
+    characters: 2 M instructions a class.  (A pattern with `\\s`, which ASCII's rules read otherwise for `\\x1c` to
+    `\\x1f`, needs its ``narrow`` form written.)  ``marks``: the characters only the wide form reads, when the narrow
+    one is the wide one without them; a text beyond ASCII holding none of them is read with the narrow form too.  Each
+    form is compiled on its first use."""
+
+    __slots__ = ("wide", "narrow", "marks")
+
+    def __init__(self, wide: str, narrow: str | None = None, flags: int = 0, *, marks: str = "") -> None:
+        self.wide = LazyPattern(wide, flags)
+        self.narrow = LazyPattern(wide, flags | re.ASCII) if narrow is None else LazyPattern(narrow, flags)
+        self.marks = marks
+
+    def _for(self, text: str) -> LazyPattern[str]:
+        return self.narrow if text.isascii() or self.marks and not any(mark in text for mark in self.marks) \
+            else self.wide
+
+    def match(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._for(text).match(text, *bounds)
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self._for(text).finditer(text, *bounds)
+
+    def findall(self, text: str) -> list[Any]:
+        return self._for(text).findall(text)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self._for(text).search(text, *bounds)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._for(text).fullmatch(text)

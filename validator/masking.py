@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple,
 from urllib.parse import quote, unquote
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
-from .lazy_pattern import LazyPattern, tree_of
+from .lazy_pattern import ByScript as _ByScript, LazyPattern, tree_of
 from .vocabulary.characters import INVISIBLES, visible
 from .vocabulary.placeholders import (find_placeholders, is_env_reference, is_placeholder_value, is_prose, names_a_variable,
                                       secret_in_brackets)
@@ -72,40 +72,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["MASK", "MaskedText", "Secrets", "distinctive_values", "find_secrets", "misspelt_secret_key", "name_masker",
            "names_a_secret_store", "printable", "problem_message", "quotable_origin", "secrets_alike", "url_secrets"]
-
-
-class _ByScript:
-    """A pattern in two forms: ``wide``, and ``narrow``, which finds the same in an ASCII text (most texts) and compiles
-    in a fraction of the time: without what only a text beyond ASCII holds (a full-width colon, curly quotes, accented
-    words), or (``narrow`` not given) the same pattern with ASCII's letter cases.  Python compiles a character class
-    holding a character past U+00FF, or a letter read in any case (`ſ`, `K`, `ı`, `İ` with it), into a map of 65,536
-    characters: 2 M instructions a class.  (A pattern with `\\s`, which ASCII's rules read otherwise for `\\x1c` to
-    `\\x1f`, needs its ``narrow`` form written.)  ``marks``: the characters only the wide form reads, when the narrow
-    one is the wide one without them; a text beyond ASCII holding none of them is read with the narrow form too.  Each
-    form is compiled on its first use."""
-
-    __slots__ = ("wide", "narrow", "marks")
-
-    def __init__(self, wide: str, narrow: str | None = None, flags: int = 0, *, marks: str = "") -> None:
-        self.wide = LazyPattern(wide, flags)
-        self.narrow = LazyPattern(wide, flags | re.ASCII) if narrow is None else LazyPattern(narrow, flags)
-        self.marks = marks
-
-    def _for(self, text: str) -> LazyPattern[str]:
-        return self.narrow if text.isascii() or self.marks and not any(mark in text for mark in self.marks) \
-            else self.wide
-
-    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
-        return self._for(text).finditer(text, *bounds)
-
-    def findall(self, text: str) -> list[Any]:
-        return self._for(text).findall(text)
-
-    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self._for(text).search(text, *bounds)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._for(text).fullmatch(text)
 
 
 MaskedText = NewType("MaskedText", str)
