@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import validator
-from validator.lazy_pattern import LazyPattern
+from validator.lazy_pattern import ByScript, LazyPattern
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
@@ -30,9 +30,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                 if isinstance(value, dict) else [value]
             for index, item in enumerate(items):
                 for one in (item if isinstance(item, (tuple, list)) else (item,)):
-                    compiled = one.compiled if isinstance(one, LazyPattern) else one
-                    if isinstance(compiled, re.Pattern) and isinstance(compiled.pattern, str):
-                        found[f"{info.name}.{name}[{index}]"] = compiled
+                    for form, pattern in ((("wide", one.wide), ("narrow", one.narrow)) if isinstance(one, ByScript)
+                                          else (("", one),)):
+                        compiled = pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+                        if isinstance(compiled, re.Pattern) and isinstance(compiled.pattern, str):
+                            found[f"{info.name}.{name}[{index}]{form}"] = compiled
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Iterator, Literal, NamedTuple, Optional, Union
 
-from .lazy_pattern import LazyPattern
+from .lazy_pattern import ByScript, LazyPattern
 from .vocabulary.placeholders import is_placeholder_value
 
 Kind = Literal["instance", "configuration", "poller"]
@@ -535,7 +535,8 @@ def poller_entries(value: Any, kind: Kind | None = None, *,
 _CE_MARKERS = ("event.poller", "event.notification", "providerData", "idField", "datesConfiguration",
                "event.vendor.type")
 # `element` or `configuration` used as a key, whatever the quotes: "x", 'x', “x”, ‘x’ or none (a JS literal).
-_CE_KEY = LazyPattern(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""")
+_CE_KEY = ByScript(r"""(?:^|[{,\s])["'“”‘’]?(?:element|configuration)["'“”‘’]?\s*:""",
+                   r"""(?:^|[{,\s])["']?(?:element|configuration)["']?\s*:""", marks="“”‘’")
 
 
 # A poller entry's hub path (what only a poller sends, `_only_a_poller_sends`), as JSON text writes it: a poller map
@@ -545,7 +546,8 @@ _HUB_URL = LazyPattern(r'"url"\s*:\s*"\s*/hubs/')
 
 def looks_like_cloud_elements(text: str) -> bool:
     """Whether a text that is not valid JSON still looks like a Cloud Elements body (so its errors matter)."""
-    return any(marker in text for marker in _CE_MARKERS) or _CE_KEY.search(text) is not None \
+    return any(marker in text for marker in _CE_MARKERS) \
+        or ("element" in text or "configuration" in text) and _CE_KEY.search(text) is not None \
         or "/hubs/" in text and _HUB_URL.search(text) is not None
 
 

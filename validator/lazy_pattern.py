@@ -100,21 +100,22 @@ class ByScript:
         self.narrow = LazyPattern(wide, flags | re.ASCII) if narrow is None else LazyPattern(narrow, flags)
         self.marks = marks
 
-    def _for(self, text: str) -> LazyPattern[str]:
+    def form(self, text: str) -> LazyPattern[str]:
+        """The form ``text`` is read with."""
         return self.narrow if text.isascii() or self.marks and not any(mark in text for mark in self.marks) \
             else self.wide
 
     def match(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self._for(text).match(text, *bounds)
+        return self.form(text).match(text, *bounds)
 
     def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
-        return self._for(text).finditer(text, *bounds)
+        return self.form(text).finditer(text, *bounds)
 
     def findall(self, text: str) -> list[Any]:
-        return self._for(text).findall(text)
+        return self.form(text).findall(text)
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self._for(text).search(text, *bounds)
+        return self.form(text).search(text, *bounds)
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._for(text).fullmatch(text)
+        return self.form(text).fullmatch(text)

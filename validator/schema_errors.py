@@ -15,11 +15,10 @@ The tests compare it with jsonschema on the corpus and its mutations.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator, NamedTuple, cast
 
-from .schema_gate import JSON_TYPES, equal, resolve_pointer
+from .schema_gate import JSON_TYPES, equal, resolve_pointer, schema_pattern
 from .schema_refs import PLAIN_PROPERTIES
 
 __all__ = ["SchemaError", "errors_of", "inlined"]
@@ -135,7 +134,7 @@ def _const(value: Any, instance: Any, schema: dict[str, Any], path: tuple[Any, .
 
 
 def _pattern(value: Any, instance: Any, schema: dict[str, Any], path: tuple[Any, ...]) -> Iterator[Any]:
-    if isinstance(instance, str) and not re.search(value, instance):
+    if isinstance(instance, str) and not schema_pattern(value).search(instance):
         yield _OWN
 
 
@@ -193,7 +192,7 @@ def _pattern_properties(value: Any, instance: Any, schema: dict[str, Any], path:
     if isinstance(instance, dict):
         for pattern, sub in value.items():
             for name, item in instance.items():
-                if re.search(pattern, name):
+                if schema_pattern(pattern).search(name):
                     yield from _errors(sub, item, path + (name,))
 
 
@@ -204,7 +203,8 @@ def _additional_properties(value: Any, instance: Any, schema: dict[str, Any],
     properties = schema.get("properties", {})
     patterns = "|".join(schema.get("patternProperties", {}))
     # a set, as jsonschema's: its errors come in the set's order (the translation ranks them by place)
-    extras = {name for name in instance if name not in properties and not (patterns and re.search(patterns, name))}
+    extras = {name for name in instance
+              if name not in properties and not (patterns and schema_pattern(patterns).search(name))}
     if isinstance(value, dict):
         for name in extras:
             yield from _errors(value, instance[name], path + (name,))

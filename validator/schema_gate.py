@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Any, Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Protocol
 from urllib.parse import unquote
+
+from .lazy_pattern import ByScript
 
 Check = Callable[[Any], bool]
 
-__all__ = ["JSON_TYPES", "Check", "compile_gate", "equal", "resolve_pointer"]
+__all__ = ["JSON_TYPES", "Check", "Searcher", "compile_gate", "equal", "narrow_classes", "resolve_pointer", "schema_pattern"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -234,7 +237,7 @@ class _Compiler:
 
     def _string(self, schema: dict[str, Any]) -> Iterable[Check]:
         if "pattern" in schema:
-            pattern = re.compile(schema["pattern"])
+            pattern = schema_pattern(schema["pattern"])
             yield lambda value: not isinstance(value, str) or pattern.search(value) is not None
         yield from _sizes(schema, "minLength", "maxLength", str)
 
@@ -269,9 +272,9 @@ class _Compiler:
             return None
         properties = {name: self.compile(sub, exact=exact) for name, sub in dict(schema.get("properties", {})).items()}
         named = {name: check for name, check in properties.items() if check is not _always}
-        patterns = [(re.compile(pattern), self.compile(sub, exact=exact))
+        patterns = [(schema_pattern(pattern), self.compile(sub, exact=exact))
                     for pattern, sub in dict(schema.get("patternProperties", {})).items()]
-        joined = re.compile("|".join(schema["patternProperties"])) if patterns else None
+        joined = schema_pattern("|".join(schema["patternProperties"])) if patterns else None
         extra = self.compile(schema["additionalProperties"], exact=exact) if "additionalProperties" in schema else None
         if extra is _always:
             extra = None
@@ -333,6 +336,98 @@ class _Compiler:
         if keyword == "anyOf":
             return lambda value: any(check(value) for check in checks)
         return lambda value: sum(1 for check in checks if check(value)) == 1
+
+
+class Searcher(Protocol):
+    def search(self, text: str) -> re.Match[str] | None: ...
+
+
+@lru_cache(maxsize=256)
+def schema_pattern(source: str) -> Searcher:
+    """A schema's pattern compiled (for the gate and for :mod:`validator.schema_errors`), in a narrow form too when its classes list characters past U+00FF (`\\ufeff`, the
+    spaces ECMA's `\\s` reads and Python's does not): Python compiles such a class into a map of 65,536 characters
+    (2 M instructions), a text holding none of them (almost every text) is read without it.  Raises :class:`re.error`
+    as :func:`re.compile` does."""
+    narrowed = narrow_classes(source)
+    if narrowed is None:
+        return re.compile(source)
+    narrow, marks = narrowed
+    re.compile(narrow)  # (an error in the source is one in the narrow form: raised here, as before)
+    return ByScript(source, narrow, marks=marks)
+
+
+_CLASS_ATOM = re.compile(r"\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})|\\([dDsSwW])|\\([ntrfv])|\\([^0-9A-Za-z])|([^\\\[\]])",
+                         re.DOTALL)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
+
+
+def narrow_classes(source: str) -> tuple[str, str] | None:
+    """``source`` without the characters past U+00FF its character classes list, and those characters: a pattern that
+    finds in a text holding none of them what ``source`` finds (each class then holds Latin-1 only).  None when no class
+    lists one, or a class is written in a way this reading does not follow (inline flags, a range across U+00FF, an
+    escape it does not know, a class in a class): then ``source`` is the only form."""
+    if re.search(r"\(\?[aiLmsux-]", source):
+        return None  # (a letter's cases, a verbose pattern: classes read otherwise)
+    out: list[str] = []
+    marks: list[str] = []
+    at = 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            out.append(source[at:at + 2])
+            at += 2
+        elif char == "[":
+            narrowed = _narrow_class(source, at, marks)
+            if narrowed is None:
+                return None
+            text, at = narrowed
+            out.append(text)
+        else:
+            out.append(char)
+            at += 1
+    return ("".join(out), "".join(dict.fromkeys(marks))) if marks else None
+
+
+def _narrow_class(source: str, start: int, marks: list[str]) -> tuple[str, int] | None:
+    """The class that starts at ``start`` without its characters past U+00FF (added to ``marks``), and where it ends."""
+    at = start + 1
+    negated = source.startswith("^", at)
+    at += negated
+    if source.startswith("]", at):
+        return None  # (Python's literal `]`, ECMA's empty class)
+    kept: list[str] = []
+    while not source.startswith("]", at):
+        atom = _CLASS_ATOM.match(source, at)
+        if atom is None:
+            return None
+        at, low = atom.end(), _code_point(atom)
+        high = low
+        if source.startswith("-", at) and not source.startswith("-]", at):
+            end = _CLASS_ATOM.match(source, at + 1)
+            if end is None or low is None or _code_point(end) is None:
+                return None
+            at, high = end.end(), _code_point(end)
+        if low is None or high is None:  # (`\\s`, `\\w`: kept as written)
+            kept.append(atom.group())
+        elif low <= high <= 0xFF:  # (written as escapes: a `^` or `-` first or after a removed one stays a character)
+            kept.append(f"\\x{low:02x}" if high == low else f"\\x{low:02x}-\\x{high:02x}")
+        elif 0xFF < low <= high and high - low < 64:
+            marks.extend(map(chr, range(low, high + 1)))
+        else:
+            return None  # (a range across U+00FF, a wide one, a reversed one)
+    if not kept:  # only wide characters: a class that matches nothing (or, negated, anything)
+        return ("[\\s\\S]" if negated else "[^\\s\\S]"), at + 1
+    return f"[{'^' if negated else ''}{''.join(kept)}]", at + 1
+
+
+def _code_point(atom: re.Match[str]) -> int | None:
+    """The character a class atom stands for, or None for a category (`\\s`)."""
+    hex4, hex2, category, control, escaped, plain = atom.groups()
+    if category is not None:
+        return None
+    if hex4 is not None or hex2 is not None:
+        return int(hex4 or hex2, 16)
+    return ord(_ESCAPED[control] if control is not None else escaped if escaped is not None else plain)
 
 
 def _sizes(schema: dict[str, Any], least_keyword: str, most_keyword: str,

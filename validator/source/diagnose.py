@@ -163,6 +163,9 @@ def _prefix_state(text: str, pos: int) -> tuple[list[int], int | None, tuple[int
 # each as it is written instead (a plain space; nothing)
 _PASTED_RUN = LazyPattern(f"[ \\t]*+[{ODD_SPACES}{INVISIBLES}][ \\t{ODD_SPACES}{INVISIBLES}]*+")
 _AS_PLAIN = {**dict.fromkeys(map(ord, ODD_SPACES), " "), **dict.fromkeys(map(ord, INVISIBLES))}
+# What such a run starts with where no plain space precedes it: a broken file without one compiles no _PASTED_RUN
+# (whose classes are maps of 65,536 characters, 4 M instructions)
+_PASTED = frozenset(ODD_SPACES + INVISIBLES)
 
 
 def _pasted_space(source: Source, start: int) -> Problem | None:
@@ -391,7 +394,7 @@ def _diagnose(source: Source, kind: str, pos: int, end: int | None = None) -> Pr
                     "comma": "`,` or a closing bracket", "extra": "nothing"}.get(kind, "more")
         return _eof(source, stack, expected)
 
-    pasted = _pasted_space(source, pos) if not c.isascii() else None
+    pasted = _pasted_space(source, pos) if c in _PASTED else None
     if pasted is not None:
         return pasted
     comment = _comment(source, pos)

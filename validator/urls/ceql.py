@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from ..findings import Applicability, Edit, Fix
-from ..lazy_pattern import LazyPattern
+from ..lazy_pattern import ByScript, LazyPattern
 from ..lexing import RunToken, run_token
 from ..vocabulary.characters import INVISIBLES, ODD_SPACES
 from .facts import Flaw, UrlFact
@@ -107,19 +107,27 @@ _PLACEHOLDER = r"<[A-Za-z_][\w.\-]*>|\{[A-Za-z_][\w.\-]*\}"
 _WORD = r"(?>(?:[^\s()'\"`,=<>!\[" + _MACRO_HEAD + _MACRO_TAIL + r"]++|\[[^\]]{0,200}+\])+)"
 _MACRO = f"{_MACRO_HEAD}{_MACRO_TAIL}*"
 _CMP = r"<=|>=|!=|<>|==|=|<|>"
-#: Every lexical piece of CEQL in one regex: the group that matched names the token.
-_TOKEN = re.compile(
-    _WS + "(?:"
-    f"(?P<string>{_STRING})"
-    r"|(?P<ustring>['\"`].*)"
-    f"|(?P<macro>{_MACRO}(?:\\.?[0-9]++(?![\\w.]))?)"  # (with digits written after it: `${epoch}000` is one value)
-    f"|(?P<placeholder>{_PLACEHOLDER})"
-    f"|(?P<op>{_CMP})"
-    r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
-    f"|(?P<word>{_WORD})"
-    f"|(?P<other>[^{_BLANKS}]))",
-    re.DOTALL,
-)
+
+
+def _token(*, blanks: str, word: str) -> str:
+    """Every lexical piece of CEQL in one regex: the group that matched names the token."""
+    return (f"[{blanks}]*(?:"
+            f"(?P<string>{_STRING})"
+            r"|(?P<ustring>['\"`].*)"
+            f"|(?P<macro>{_MACRO}(?:\\.?[0-9]++(?![\\w.]))?)"  # (with digits written after it: `${epoch}000` is one value)
+            f"|(?P<placeholder>{_PLACEHOLDER})"
+            f"|(?P<op>{_CMP})"
+            r"|(?P<lparen>\()|(?P<rparen>\))|(?P<comma>,)"
+            f"|(?P<word>{word})"
+            f"|(?P<other>[^{blanks}]))")
+
+
+# A text without odd spaces (most) is read with classes of Latin-1 only, which compile without a map of 65,536
+# characters each: its blanks are JSON's, and a word's run rules out the macro's characters by a look-ahead.
+_NARROW_WORD = (r"(?>(?:(?>(?:(?![" + _MACRO_HEAD + _MACRO_TAIL + r"])[^\s()'\"`,=<>!\[])+)"
+                r"|\[[^\]]{0,200}+\])+)")
+_TOKEN = ByScript(_token(blanks=_BLANKS, word=_WORD), _token(blanks=" \t\n\r", word=_NARROW_WORD), re.DOTALL,
+                  marks=ODD_SPACES + INVISIBLES)
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
 _LITERALS = {"true": "boolean", "false": "boolean", "null": "null"}
 _KEYWORDS_UPPER = tuple(sorted(k.upper() for k in _KEYWORDS))
@@ -148,12 +156,18 @@ def _keyword_at(text: str, loc: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4)
+def _token_form(text: str) -> LazyPattern[str]:
+    """The form of :data:`_TOKEN` a filter is read with, chosen once per filter, not once per token."""
+    return _TOKEN.form(text)
+
+
 @lru_cache(maxsize=1)
 def _lexer() -> RunToken[tuple[str, str, int, int]]:
     """A pyparsing token for a run of CEQL tokens: one :data:`_TOKEN` match per token, no backtracking;
     each token is ``(kind, text, start, end)``, the whitespace before it part of the match."""
     def step(text: str, loc: int) -> tuple[tuple[str, str, int, int], int] | None:
-        m = _TOKEN.match(text, loc)
+        m = _token_form(text).match(text, loc)
         if m is None:
             return None
         kind = group = m.lastgroup or ""

@@ -48,7 +48,7 @@ from ..dates.tokens import (STRFTIME_READING, PatternError, is_description, quot
                             strftime_meant)
 from ..dates.zones import is_utc, resolve_zone, respelt_zone, suggest_zone
 from ..findings import Edit, Fix
-from ..lazy_pattern import LazyPattern
+from ..lazy_pattern import ByScript, LazyPattern
 from ..masking import quotable_origin
 from ..vocabulary.characters import INVISIBLES, ODD_SPACES, joins_its_text, look_alike_in, visible
 from ..vocabulary.placeholders import is_env_reference
@@ -898,7 +898,7 @@ def _query_shape(col: _Collector, masked: str, query_start: int, end: int, where
 
 
 _FRAGMENT_QUERY = LazyPattern(r"#(?=[A-Za-z_][\w.]{0,100}[ \t]*[=<>!])")  # `#where=`, `#pageSize=`: a query meant
-_WHERE_SPACED = re.compile(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")
+_WHERE_SPACED = ByScript(r"(?i)where(?:[ \t]+|[ \t]*:[ \t]*)(?=[A-Za-z_(])")  # (an ASCII name: ASCII's cases)
 # A parameter's name that is a CEQL condition's start (`updated_at>`, `updated_at >`, `modified<`, `status!`)
 _COMPARISON_AS_NAME = re.compile(r"[A-Za-z_][\w.]{0,100}[ \t]*[<>!]|[A-Za-z_][\w.]{0,100}[ \t]*[<>][^=]{0,200}")
 
