@@ -122,11 +122,10 @@ def _token(*, blanks: str, word: str) -> str:
             f"|(?P<other>[^{blanks}]))")
 
 
-# A text without odd spaces (most) is read with classes of Latin-1 only, which compile without a map of 65,536
-# characters each: its blanks are JSON's, and a word's run rules out the macro's characters by a look-ahead.
-_NARROW_WORD = (r"(?>(?:(?>(?:(?![" + _MACRO_HEAD + _MACRO_TAIL + r"])[^\s()'\"`,=<>!\[])+)"
-                r"|\[[^\]]{0,200}+\])+)")
-_TOKEN = ByScript(_token(blanks=_BLANKS, word=_WORD), _token(blanks=" \t\n\r", word=_NARROW_WORD), re.DOTALL,
+# A text without odd spaces (most) is read with JSON's blanks: two classes fewer compiled into maps of 65,536
+# characters.  (A word's class keeps the macro's characters: ruled out by a look-ahead instead, each character of a
+# word cost more to match than the map costs to compile.)
+_TOKEN = ByScript(_token(blanks=_BLANKS, word=_WORD), _token(blanks=" \t\n\r", word=_WORD), re.DOTALL,
                   marks=ODD_SPACES + INVISIBLES)
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
 _LITERALS = {"true": "boolean", "false": "boolean", "null": "null"}
