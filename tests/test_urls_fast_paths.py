@@ -81,18 +81,38 @@ def test_scanning_reads_generated_text_as_parse_string_does(text: str) -> None:
     _same_pieces(text.replace("{", "${"))
 
 
+def _deployment_variable_end(text: str, at: int) -> int | None:
+    """Where a deployment's `${NAME}` starting at ``at`` ends (a name, not a macro's kind, then `}`); None if none."""
+    from validator.urls.pieces import MACRO_KINDS
+
+    end = at + 2
+    while end < len(text) and (re.match(r"[\w.\-]", text[end]) is not None):
+        end += 1
+    name = text[at + 2:end]
+    if not name or not (name[0].isascii() and (name[0].isalpha() or name[0] == "_")) or end == len(text) \
+            or text[end] != "}" or any(re.match(rf"{kind}\b", name) for kind in MACRO_KINDS):
+        return None
+    return end + 1
+
+
 def _old_closing_brace(text: str, body_start: int, *, quote_aware: bool) -> int | None:
-    """``pieces._closing_brace`` as it was: every brace, macro opener and quote scanned."""
-    depth, in_quote = 0, False
+    """``pieces._closing_brace`` as it was (every brace, macro opener and quote scanned), and as helper-215 made it
+    read a deployment's `${NAME}` inside a macro as part of the macro (`${dateTimeZone:${VENDOR_TZ}:...}`)."""
+    depth, in_quote, skip_to = 0, False, 0
     for event in re.finditer(r"\$\{|[{}']", text[body_start:]):
         c = event.group()
+        if event.start() < skip_to:
+            continue
         if c == "'":
             if quote_aware:
                 in_quote = not in_quote
         elif in_quote:
             continue
         elif c == "${":
-            return None
+            variable_end = _deployment_variable_end(text, body_start + event.start())
+            if variable_end is None:
+                return None
+            skip_to = variable_end - body_start
         elif c == "{":
             depth += 1
         elif depth == 0:
