@@ -1998,7 +1998,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
 
 # A line's words after a member of a broken body, or alone on their line, that are no member: a word, a blank, the rest
 # of the line (`, the password is Kq9v...`; `token: x,` and `true,` are none)
-_LOOSE_PROSE = LazyPattern(r"(?m)(?:^|[,{\[])[ \t]*+(?P<prose>[^\W\d_][^\s\"':,{}\[\]]*+[ \t]+[^\r\n]*)")
+# (a class first, no `^`: the regex engine skips in C to where one may start; a body opens with `{` or `[`)
+_LOOSE_PROSE = LazyPattern(r"[\n,{\[][ \t]*+(?P<prose>[^\W\d_][^\s\"':,{}\[\]]*+[ \t]+[^\r\n]*)")
 
 
 # A connection string's value in braces (ODBC: `Pwd={a;b}}c}`, a doubled `}` one of its own) or quotes
