@@ -3572,6 +3572,12 @@ _PS_SEND = ("Invoke-RestMethod -Method Post -Uri https://api.cloud-elements.com/
     (f"{_PS_TEXT}$body = @{{ element = @{{ key = 'closeio' }} }}\n{_PS_SEND}($body | ConvertTo-Json)\n", False),
     (f"{_PS_TEXT}# not ($body | ConvertTo-Json)\n{_PS_SEND}$body\n", False),
     (f"{_PS_TEXT}Write-Host 'never $body | ConvertTo-Json'\n{_PS_SEND}$body\n", False),
+    # (h219: piped to ConvertFrom-Json where it is set, an object; a format string, no JSON)
+    (f"{_PS_TEXT[:-1]} | ConvertFrom-Json\n{_PS_SEND}($body | ConvertTo-Json -Depth 10)\n", False),
+    ("$body = '{\"element\": {\"key\": \"closeio\"}}' | ConvertFrom-Json\n"
+     f"{_PS_SEND}($body | ConvertTo-Json -Depth 10)\n", False),
+    ("$label = '{0}-poller' -f $env:STAGE\n$json = ConvertTo-Json -InputObject $label\n", False),
+    ("$body = '{{\"name\": \"{0}\"}}' -f $name\n" + f"{_PS_SEND}($body | ConvertTo-Json)\n", True),
 ])
 def test_powershell_json_text_given_to_convertto_json_is_reported(script, reported):
     """h216: `$body = @'{...}'@` then `-Body ($body | ConvertTo-Json)` sends one JSON string, the body's text quoted

@@ -189,7 +189,11 @@ def command_problems(script: str) -> Iterator[Problem]:
 # A variable set (`$body = ...`), and set to a literal string that holds JSON: `$body = @'` (its text on the lines
 # below) or `$body = '{...`
 _ASSIGNED = LazyPattern(r"(?im)^[ \t]*+\$([A-Za-z_]\w*+)[ \t]*+=(?!=)")
-_JSON_TEXT = LazyPattern(r"[ \t]*+(?:@'[ \t]*+\r?\n[ \t\r\n]*+|')[{\[]")
+# (a `{` opens an object only before a key or its end: `'{0:o}' -f $date` is a format string; `{{"` is one of JSON)
+_JSON_TEXT = LazyPattern(r"[ \t]*+(?:@'[ \t]*+\r?\n[ \t\r\n]*+|')(?:\[|\{\{?[ \t\r\n]*+[\"}])")
+# What follows a string and makes the value something else: a pipe (`'{...}' | ConvertFrom-Json`, an object)
+_PIPED_ON = LazyPattern(r"[ \t]*+\|")
+_CLOSING_LITERAL = LazyPattern(r"(?m)^'@")
 # A variable given to ConvertTo-Json: `$body | ConvertTo-Json`, `ConvertTo-Json $body`, `ConvertTo-Json -InputObject $body`
 _CONVERTED = LazyPattern(r"(?i)\$(?P<piped>[A-Za-z_]\w*+)[ \t]*+\|[ \t]*+ConvertTo-Json\b"
                          r"|ConvertTo-Json\b(?>(?:[ \t]++-(?!InputObject\b)\w++(?:[ \t]++\d++)?)*)[ \t]++"
@@ -201,9 +205,10 @@ def _json_converted_again(script: str, quoted: list[tuple[int, int]]) -> Iterato
     `ConvertTo-Json`, which writes it as one JSON string (not a hashtable, nor an object `ConvertFrom-Json` made);
     ``quoted`` holds the ``[start, end)`` of the script's strings, in order."""
     settings: dict[str, list[tuple[int, bool]]] = {}  # each variable's assignments: (where, whether JSON text)
+    closings = [closing.end() for closing in _CLOSING_LITERAL.finditer(script)]
     for assigned in _ASSIGNED.finditer(script):
         settings.setdefault(assigned.group(1).lower(), []).append(
-            (assigned.end(), _JSON_TEXT.match(script, assigned.end()) is not None))
+            (assigned.end(), _holds_json_text(script, assigned.end(), quoted=quoted, closings=closings)))
     if not any(text for assignments in settings.values() for _at, text in assignments):
         return
     lowered = script.lower()
@@ -219,6 +224,21 @@ def _json_converted_again(script: str, quoted: list[tuple[int, int]]) -> Iterato
         yield Problem(JSON_CONVERTED_AGAIN.code, f"`${name}` holds JSON text already: `ConvertTo-Json` writes it as "
                       "one JSON string (its quotes escaped), which the platform refuses: it reads an object",
                       at, at + len("ConvertTo-Json"), f"send the text as it is (`-Body ${name}`)")
+
+
+def _holds_json_text(script: str, at: int, *, quoted: list[tuple[int, int]], closings: list[int]) -> bool:
+    """Whether the value assigned at ``at`` is a literal string holding JSON, kept as text: not piped on
+    (`$body = '{...}' | ConvertFrom-Json` is an object).  ``closings``: where each `'@` line's `'@` ends, in order."""
+    text = _JSON_TEXT.match(script, at)
+    if text is None:
+        return False
+    if script[text.start():text.end()].lstrip().startswith("@'"):
+        after = bisect_right(closings, text.end())  # (found once for the block: one search each is quadratic)
+        end = closings[after] if after < len(closings) else len(script)
+    else:
+        inside = bisect_right(quoted, (text.end(), len(script))) - 1
+        end = quoted[inside][1] + 1 if inside >= 0 else len(script)
+    return _PIPED_ON.match(script, end) is None
 
 
 # A web request cmdlet, to the end of its command (backtick continuations joined), and its parameters
