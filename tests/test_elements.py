@@ -1270,6 +1270,8 @@ def test_a_poller_left_to_an_element_s_webhook_default(elements_dir):
     (stringified,) = found({**events, "event.poller.configuration": json.dumps(poller["event.poller.configuration"])})
     assert stringified.pointer == "/configuration/event.poller.configuration"
     assert not found({**events, **poller, "event.vendor.type": "polling"})
+    for misspelt in ("Event.Vendor.Type", "event_vendor_type", "event.vendortype"):  # h219: its near miss renames it
+        assert not found({**events, **poller, misspelt: "polling"}), misspelt
     assert [f.rule for f in found({**events, **poller, "event.vendor.type": "webhook"})] == ["CE205"]  # (said once)
     assert not found({**events, "event.poller.configuration": {}})  # (no resource: nothing to poll)
     assert not found({**poller, "event.notification.enabled": False})  # events off: CE204's

@@ -735,6 +735,7 @@ _VENDOR_TYPE = "event.vendor.type"
 def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, Any], base: str) -> Iterator[Finding]:
     """CE919: webhook on an element that only polls; a poller left to an element's `webhook` default (Close.io's:
     its own events page first showed such a body, then added `"event.vendor.type": "polling"` to it)."""
+    from ..schemas import near_event_key
     from .notifications import ENABLED, has_poller, shows_part, truthy
 
     item = definition.configuration.get(_VENDOR_TYPE)
@@ -743,8 +744,10 @@ def _vendor_type(ctx: Context, definition: ElementDefinition, config: dict[str, 
     given = config.get(_VENDOR_TYPE)
     default = item.default.strip().lower()
     if _VENDOR_TYPE not in config and default == "webhook" and POLLER_KEY in config and has_poller(ctx) \
-            and config.get(ENABLED) is not None and truthy(config[ENABLED]) is not False and not shows_part(ctx):
-        # (events off, or the switch left out, is CE204's; an update keeps the stored vendor type)
+            and config.get(ENABLED) is not None and truthy(config[ENABLED]) is not False and not shows_part(ctx) \
+            and not any(isinstance(key, str) and near_event_key(key) == _VENDOR_TYPE for key in config):
+        # (events off, or the switch left out, is CE204's; an update keeps the stored vendor type; a key that
+        # misspells it, `Event.Vendor.Type`, is CE101's or CE901's to rename: "add" it would write it twice)
         yield ctx.finding(ELEMENT_VENDOR_TYPE_MISMATCH, f"`{POLLER_KEY}` is not used: this body leaves "
                           f"`{_VENDOR_TYPE}` at element `{definition.key}`'s default, `{item.default}`, so events come "
                           "from the vendor's webhooks, not from polling", pointer=f"{base}/{escape_pointer_token(POLLER_KEY)}",
