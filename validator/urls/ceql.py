@@ -123,8 +123,8 @@ def _token(*, blanks: str, word: str) -> str:
 
 
 # A text without odd spaces (most) is read with JSON's blanks: two classes fewer compiled into maps of 65,536
-# characters.  (A word's class keeps the macro's characters: ruled out by a look-ahead instead, each character of a
-# word cost more to match than the map costs to compile.)
+# characters.  (A word's class still lists the macro's characters, and so still compiles into a map: ruling them out
+# by a look-ahead instead cost more for each character of a word than the map costs to compile once.)
 _TOKEN = ByScript(_token(blanks=_BLANKS, word=_WORD), _token(blanks=" \t\n\r", word=_WORD), re.DOTALL,
                   marks=ODD_SPACES + INVISIBLES)
 _KEYWORDS = {"and", "or", "not", "like", "in", "is", "null", "true", "false"}
