@@ -2385,7 +2385,10 @@ def test_a_curl_command_inside_a_command_substitution_has_its_body_checked(comma
                                    "This will break if you omit the quote, so write:\n",
                                    # helper-201's list: `-free` says the block holds none
                                    "Mistake-free example:\n", "Pitfall-free:\n", "Error-free config:\n",
-                                   "A bug-free poller:\n"])
+                                   "A bug-free poller:\n",
+                                   # h219: a hyphen joining a word is no dash before a reason (`Wrong - ...`)
+                                   "## Mistake-proofing your setup\n", "**Mistake-proofing:**\n",
+                                   "## Bad-request handling\n", "The following example is wrong-headed\n"])
 def test_a_question_heading_a_section_or_a_paragraph_leaves_the_block_checked(label):
     """A review (helper-137): an FAQ's question as a heading or a paragraph above a body skipped it; only a container's
     title (`<summary>Why do I get 400 with this body?</summary>`) labels a counter-example so."""

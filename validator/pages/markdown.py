@@ -641,6 +641,9 @@ _WHAT = (r"(?:(?:example|way|version|config\w*|request|usage|value|pattern|forma
          r"|beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|пример|przykład|exempel)s?|body|bodies)")  # (`Bad examples`)
 _OF_WHAT = rf"(?:\s+{_WHAT})?"
 _WHY = r"(?:\s*+:?+\s*+\([^)]{0,60}\))?"  # (`Wrong (the quote never closes)`, `Wrong: (missing quote)`)
+# A dash before a reason (`Wrong - the quote...`, `Wrong—the quote...`): a hyphen with a blank beside it, not one
+# joining a word (`Mistake-proofing your setup`, `Broken-link checker`, `wrong-headed` title what follows)
+_DASH = r"(?:\s*[\u2013\u2014]|\s+-|-(?=\s))\s*"
 # (a reason after a mistake's label, `Wrong - the quote never closes`, that is not advice on doing it right)
 # (`do not use` forbids, as `do not copy` does: no advice)
 _NO_ADVICE = (r"(?!.*\b(?:(?<!not\s)(?<!n't\s)use|instead|correct|right|should|make sure|like this|how|fix\w*|solution|set|add"
@@ -661,7 +664,7 @@ _WRONG = LazyPattern(
     r"|" + _WHAT + r"\s+with\s+(?:the|a|an)\s+(?:bug|mistake|typo|error)"
     # where the mistake was seen (`Broken example from ticket 5521`)
     rf"|{_MISTAKE_HEAD}{_MISTAKE}\s+{_WHAT}\s+(?:from|in|seen\s+in|reported\s+in|taken\s+from)\s+{_NO_ADVICE}[^\r\n]{{1,60}}"
-    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}\s*[-\u2013\u2014]\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
+    rf"|{_MISTAKE_HEAD}{_MISTAKE}{_OF_WHAT}{_WHY}{_DASH}{_NO_ADVICE}[^\r\n]{{1,80}}"
     rf"|(?:don'?t|do not|never|avoid)(?:\s+(?:do|write|copy|use)(?:\s+(?:this|that|it)(?:\s+one)?)?)?{_WHY}"
     # with a reason: `Don't (do this)`, `Never do this`; `Avoid` or `Never` alone when the reason says the example
     # fails (`Avoid — this fails at run time`; `Avoid: missed records, this poller resumes...` is advice)
@@ -713,7 +716,7 @@ _WRONG = LazyPattern(
     rf"(?:fails|breaks|does\s+not\s+work|doesn't\s+work|is\s+{_MISTAKE})"
     rf"(?:\s+(?:because|since|as|when|at\s+run\s*time|on\s+the\s+platform)\b{_NO_ADVICE}[^\r\n]{{0,120}})?"
     rf"|(?:(?:warning|note|caution)\s*:\s*)?the following{_OF_WHAT}\s+is\s+{_MISTAKE}"
-    r"(?:\s*[-\u2013\u2014:,;]\s*[^\r\n]{0,120}|\s+(?:and|because|as|since|:)\s+[^\r\n]{0,120}|\s*\([^)]{0,60}\))?"
+    rf"(?:(?:{_DASH}|\s*[:,;]\s*)[^\r\n]{{0,120}}|\s+(?:and|because|as|since|:)\s+[^\r\n]{{0,120}}|\s*\([^)]{{0,60}}\))?"
     rf"|(?:an?\s+)?example\s+of\s+(?:an?\s+)?{_MISTAKE}(?:\s+[\w.-]+){{1,2}}{_WHY}"
     # what the platform answers to it (`The platform rejects this:`, `The API refuses it with a 400:`)
     r"|(?:the\s+)?(?:platform|api|server|cloud\s+elements)\s+(?:rejects|refuses)\s+(?:this|it|the\s+following)"
