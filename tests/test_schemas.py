@@ -1368,3 +1368,21 @@ def test_an_environment_reference_for_a_boolean_or_minutes_is_no_error_in_editor
     wrong = {"event.notification.enabled": "${1}", "event.poller.refresh_interval": "$15"}
     assert len(list(jsonschema.Draft202012Validator(schema).iter_errors({"element": {"key": "c"},
                                                                        "configuration": wrong}))) == 2
+
+
+def test_the_overlays_and_the_rules_read_the_same_documents_as_the_platform_s_answer() -> None:
+    """h219: the overlays' `elements.PLATFORM_ANSWER` and `rules.notifications.is_response` say the same thing twice;
+    they parted on `"id": true` (Python's bool is an int: an answer to the rules, none to the schema)."""
+    import itertools
+
+    from jsonschema import Draft202012Validator
+
+    from validator.elements import PLATFORM_ANSWER
+    from validator.rules.notifications import is_response
+
+    validator = Draft202012Validator(PLATFORM_ANSWER)
+    values = {"element": [None, {"key": "sageone"}], "configuration": [None, {}, "x"], "token": [None, "t"],
+              "createdDate": [None, "d"], "id": [None, 5, True, "5"]}
+    for chosen in itertools.product(*values.values()):
+        document = {key: value for key, value in zip(values, chosen) if value is not None}
+        assert validator.is_valid(document) is is_response(document), document

@@ -337,7 +337,9 @@ def is_response(value: Any) -> bool:
     """Whether an instance document is the platform's answer (it carries ``token``/``createdDate``/an id)."""
     if not isinstance(value, dict) or not ("element" in value or isinstance(value.get("configuration"), dict)):
         return False  # a bare configuration object may well have a "token" key of its own
-    return "token" in value or "createdDate" in value or (isinstance(value.get("id"), int) and "element" in value)
+    number = value.get("id")  # (a JSON integer: `true` is no id, as the overlays' elements.PLATFORM_ANSWER says)
+    return "token" in value or "createdDate" in value \
+        or (isinstance(number, int) and not isinstance(number, bool) and "element" in value)
 
 
 def shows_part(ctx: Context) -> bool:
