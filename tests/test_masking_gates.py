@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import pytest
 
 from validator import masking
+from validator.lazy_pattern import ByScript
 from validator.masking import find_secrets
 from validator.source import load_source
 from counting import CountedPattern
@@ -740,7 +741,7 @@ _ASCII_PIECES = ['"', "'", "`", "\r", "\n", "\t", " ", "?", "&", ";", ":", "=", 
 
 
 def _by_script() -> list[Any]:
-    return [value for value in vars(masking).values() if isinstance(value, masking._ByScript)]
+    return [value for value in vars(masking).values() if isinstance(value, ByScript)]
 
 
 def test_the_narrow_form_of_a_pattern_finds_what_the_wide_one_finds_in_an_ascii_text(corpus_strings: list[str]) -> None:
@@ -790,7 +791,7 @@ def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: p
         if isinstance(value, masking.LazyPattern):
             monkeypatch.setattr(masking, name, masking.LazyPattern(value.pattern, value._flags))
             sources.add(value.pattern)
-        elif isinstance(value, getattr(masking, "_ByScript", ())):
+        elif isinstance(value, ByScript):
             for form in ("wide", "narrow"):
                 pattern = getattr(value, form)
                 monkeypatch.setattr(value, form, masking.LazyPattern(pattern.pattern, pattern._flags))

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple,
 from urllib.parse import quote, unquote
 
 from .findings import Finding  # at run time: typing.get_type_hints resolves Secrets.scrub_finding
-from .lazy_pattern import ByScript as _ByScript, LazyPattern, tree_of
+from .lazy_pattern import ByScript, LazyPattern, tree_of
 from .vocabulary.characters import INVISIBLES, visible
 from .vocabulary.placeholders import (find_placeholders, is_env_reference, is_placeholder_value, is_prose, names_a_variable,
                                       secret_in_brackets)
@@ -193,7 +193,7 @@ def _password_for_a_port(*, wide: bool) -> str:
             r"(?P<value>(?:(?!%40)[^/\s:'\"?#\\@" + (r"\uff20" if wide else "") + r"]){6,200})(?=[/?#\s\"'\\]|%40|$)")
 
 
-_PASSWORD_FOR_A_PORT = _ByScript(_password_for_a_port(wide=True), _password_for_a_port(wide=False), marks="\uff20")
+_PASSWORD_FOR_A_PORT = ByScript(_password_for_a_port(wide=True), _password_for_a_port(wide=False), marks="\uff20")
 
 # `//user：password@host`, `//user:password＠host`: a full-width colon or at sign
 _FULL_WIDTH_USERINFO = LazyPattern("(?://|\\\\{1,3}/\\\\{1,3}/)[^/\\s'\"?#\\\\@\uff20:\uff1a]{1,200}[:\uff1a]"
@@ -283,7 +283,7 @@ _TOKEN_CELL = LazyPattern(r"[^\s*]+")
 _SHELL_MARKERS = ("curl", "wget", "export ", "http ", "$env:", "$Env:", "$ENV:", "```", "~~~")
 _SECRET_OPTIONS = frozenset({"oauth2-bearer", "pass"})
 # Where a bare value ends; a header's (``Authorization: User x, Organization y``) runs on past its commas.
-_HEADER_END = _ByScript(r"[\"'”’`\r\n]", r"[\"'`\r\n]", marks="”’")  # (a backtick: a JavaScript template's, or a page's inline code)
+_HEADER_END = ByScript(r"[\"'”’`\r\n]", r"[\"'`\r\n]", marks="”’")  # (a backtick: a JavaScript template's, or a page's inline code)
 _SHOWABLE = LazyPattern(r"\s*(?:<<?[^<>]*>>?|\{\{[^{}]*\}\}|\$\{[^{}]*\}|[xX*]{4,})\s*")
 
 
@@ -1122,7 +1122,7 @@ _NO_OPERATOR = LazyPattern(r"\w[ \t]+'")
 # skips in C from sign to sign, where the forward patterns try every place.  (Not a name after an encoded blank,
 # `%20token`: a text holding a `%` is read by the patterns themselves.)
 # A run of blanks is entered at its first only: from each of them, a long run was read to its end again (quadratic).
-_CEQL_NAMES_BACKWARDS = _ByScript(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])",
+_CEQL_NAMES_BACKWARDS = ByScript(r"[=!<>\u2265\u2264\u2260 \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])",
                                   r"[=!<> \t](?<![ \t][ \t])[ \t]*+([\w.\-]{1,100}+)(?![\w.\-])", marks="\u2265\u2264\u2260")
 
 
@@ -1284,7 +1284,7 @@ _BRACED_NAME = LazyPattern(r"\$\{(?:env:)?(?P<name>[A-Za-z_]\w*)(?:(?::?[-=+?])(
 # A key naming a username or login: its value is shown, unless it has the shape of an API key, which some vendors
 # take as the Basic username (Close.io's `api_...`, Chargebee's `live_...`, Stripe's `sk_live_...`).
 _NESTED_TAILS = frozenset({"key", "id", "token"})
-_USERNAME_KEY = _ByScript(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
+_USERNAME_KEY = ByScript(r"(?i)(?:^|[._-]|(?<=[a-z])(?=[A-Z]))(?:user(?:[._-]?name)?|login(?:[._-]?(?:name|id))?)$")
 
 
 # A key whose value is a credential only when it has a key's shape: a username (some vendors take the API key as the
@@ -1576,7 +1576,7 @@ _WORDS_FOR_A_PASSWORD = frozenset({"password", "pass", "passwd", "pwd", "secret"
 # (`htps://`, `https;//`): found from its `://` (a pattern that starts with the scheme would be tried at every
 # letter of every text), the scheme then read backwards
 _URL_AUTHORITY = LazyPattern(r"[:;](?:\\?/){2}(?P<host>[^\s\"'<>\\/`|?#]*)(?P<path>[^\s\"'<>`|?#]*)")
-_SCHEME_BEFORE = _ByScript(r"(?i)(?:^|[^\w.+\-])[a-z][a-z0-9+.\-]{0,15}$")
+_SCHEME_BEFORE = ByScript(r"(?i)(?:^|[^\w.+\-])[a-z][a-z0-9+.\-]{0,15}$")
 _PATH_SEGMENT = LazyPattern(r"[^/\\]+")
 _UUID = LazyPattern(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _CREDENTIAL_SEGMENTS = frozenset({"token", "tokens", "key", "keys", "apikey", "api_key", "api-key", "secret", "secrets",
@@ -2035,7 +2035,7 @@ def _broken_key(*, wide: bool) -> str:
             r"|\"(?P<odd>[^\"\r\n: \t\\]{0,199}+[ \t\\][^\"\r\n:]{0,199}+)\"[ \t]*+(?P<colon>:)[ \t]*+")
 
 
-_BROKEN_KEY = _ByScript(_broken_key(wide=True), _broken_key(wide=False), marks="：“")
+_BROKEN_KEY = ByScript(_broken_key(wide=True), _broken_key(wide=False), marks="：“")
 # Where a bare value after `NAME=` ends when another assignment or a command follows it on its line
 _SHELL_WORD_ENDS = LazyPattern(r"[ \t]+(?=[A-Za-z_][\w.]*=|(?:curl|wget)[ \t]|\./)")
 # A key without quotes at a line's start, then `=` or `=>` (a properties or Perl line pasted into the body).
@@ -2047,7 +2047,7 @@ _LAST_CLOSE = LazyPattern(r"\"(?=[ \t]*+(?:[,}\]\r\n]|$))")
 # The pieces of an array or object, read in turn so that a quote is never taken for the wrong string's: its
 # strings (`key` set for a key) and bare words are what it holds.
 # (a key in typographic quotes, `“type”:`, is a key too: its fix, the quotes made straight, touches no secret)
-_INNER_VALUE = _ByScript(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
+_INNER_VALUE = ByScript(r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?"
                         r"|[\u201c\u201d\u201e\u2018\u2019][^\u201c\u201d\u201e\u2018\u2019\"\r\n]{0,200}"
                         r"[\u201c\u201d\u201e\u2018\u2019][ \t]*+:|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)",
                         r"\"(?P<string>(?:\\.|[^\"\\\r\n])*)\"(?P<key>[ \t]*+:)?|(?P<bare>[^\s,\[\]{}\":]++)|(?s:.)",
@@ -2154,13 +2154,13 @@ _KEYED_CREDENTIALS = (
 
 # A query parameter whose `=` is mistyped as `:` or a full-width `＝` (the separator is read with it: a pattern that
 # starts with the class is scanned for in C)
-_MISTYPED_EQUALS = _ByScript("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
+_MISTYPED_EQUALS = ByScript("[?&;\uff06](?P<name>[A-Za-z_][\\w.\\-]{0,99})(?::|\uff1d)(?!//)"
                              "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})",
                              "[?&;](?P<name>[A-Za-z_][\\w.\\-]{0,99}):(?!//)(?P<value>[^&#\\s\"'\\\\<>]{6,400})",
                              marks="\uff06\uff1d")
 _AFTER_A_FULL_WIDTH_AMPERSAND = LazyPattern("\uff06(?P<name>[A-Za-z_][\\w.\\-]{0,99})="
                                            "(?P<value>[^&#\\s\"'\\\\<>\uff06]{6,400})")
-def _mistyped_parameters(text: str, pattern: _ByScript | LazyPattern[str]) -> Iterator[tuple[int, int]]:
+def _mistyped_parameters(text: str, pattern: ByScript | LazyPattern[str]) -> Iterator[tuple[int, int]]:
     """The values of credential parameters whose `=` or `&` ``pattern`` reads mistyped."""
     return (match.span("value") for match in pattern.finditer(text)
             if is_credential_parameter(match.group("name")) and not _shown_as_written(match.group("value")))
@@ -3049,7 +3049,7 @@ def _named_after(verbs: str, *, wide: bool = True) -> str:
     """What follows a secret's name, maybe closing its code or emphasis (`**client secret** is`): a colon or `=`
     (also full-width), after what it is for in brackets (`Secret (sandbox): X`), one of ``verbs`` ("is"; the languages' own: `es`, `ist`, `lautet`, `est`, `è`, `är`, `to`, `là`)
     and maybe a colon, a dash, or a particle glued to the name (`は`, `是`, `为`, `는`); then the value, maybe in quotes
-    or guillemets.  Not ``wide``: without what only a text beyond ASCII holds (:class:`_ByScript`)."""
+    or guillemets.  Not ``wide``: without what only a text beyond ASCII holds (:class:`ByScript`)."""
     colon, dash, particle, opening, closing = (
         (r"[:=\uff1a]", r"[-\u2013\u2014]", r"|[ \t]*[\u306f\u3092\u662f\u4e3a\u70ba\ub294\uc740][ \t]*", r"[\"\u00ab\u201c\u201e]",
          r"\u00bb\u201d\u201c") if wide else (r"[:=]", "-", "", r"\"", ""))
@@ -3065,7 +3065,7 @@ def _named_after(verbs: str, *, wide: bool = True) -> str:
 _VERBS = "is|was|es|ist|lautet|hei\u00dft|est|\u00e8|\u00e9|era|\u00e4r|jest|l\u00e0"
 _NAMED_SECRETS = (r"(?i)(?<![\w.\-])(?P<name>api[ _-]?key|access[ _-]?key|app[ _-]?key|secret(?:[ _-]?key)?"
                   r"|client[ _-]secret|password|passwd|passphrase|pwd|pw|passcode|token|key")
-_NAMED_SECRET = _ByScript(_NAMED_SECRETS + _named_after(_VERBS), _NAMED_SECRETS + _named_after(_VERBS, wide=False))
+_NAMED_SECRET = ByScript(_NAMED_SECRETS + _named_after(_VERBS), _NAMED_SECRETS + _named_after(_VERBS, wide=False))
 # ... and with what it is for between (`The password for the admin user is X`, `**Organization Secret** for staging:
 # X`): one or two words after `for`, `of`, `on` or `in`
 
@@ -3078,7 +3078,7 @@ def _named_for(*, wide: bool) -> str:
             r"(?P<value>" + _prose_value(r"\u201d\u201c" if wide else "") + r"{8,200})")
 
 
-_NAMED_FOR_SECRET = _ByScript(_named_for(wide=True), _named_for(wide=False))
+_NAMED_FOR_SECRET = ByScript(_named_for(wide=True), _named_for(wide=False))
 _FOR_NAMES = ("key", "secret", "pass", "token")  # (a piece of each name it reads: most strings hold none)
 _NAME_PIECES = (*_FOR_NAMES, "pw")  # (a piece of each name _NAMED_SECRET and _PASSWORD_AFTER_A_BLANK read)
 # ... and in the languages pages are written in (`vocabulary.secrets.PROSE_SECRET_NAMES`), read only in a text holding
@@ -3091,7 +3091,7 @@ def _named_abroad(*, wide: bool) -> str:
         if wide or name.isascii()) + _named_after(_VERBS + "|to", wide=wide)
 
 
-_NAMED_SECRET_ABROAD = _ByScript(_named_abroad(wide=True), _named_abroad(wide=False))
+_NAMED_SECRET_ABROAD = ByScript(_named_abroad(wide=True), _named_abroad(wide=False))
 # What the regex engine's case-insensitive reading takes for a letter of a secret's name beyond what str.lower() gives
 # (`ſ` for `s`; `ı`, and `İ`, lowered to `i` and a combining dot, for `i`; `σ` for `ς`...), and what a name's space
 # is read as (`mot_de_passe`): a text, so folded, that holds no name holds no match of a pattern reading the names
@@ -3180,7 +3180,7 @@ def _secret_key_in_text(*, wide: bool) -> str:
             r"(?P<value>" + _prose_value() + r"{8,200}+)")
 
 
-_SECRET_KEY_IN_TEXT = _ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False), marks="\uff1a")
+_SECRET_KEY_IN_TEXT = ByScript(_secret_key_in_text(wide=True), _secret_key_in_text(wide=False), marks="\uff1a")
 
 _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (the last two: "key" in Spanish, German)
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
@@ -3403,7 +3403,7 @@ def _gets_it_elsewhere(value: str) -> bool:
 
 
 # `your-api-secret`, `your_api_key_here`, `YOUR_API_SECRET`: documentation's stand-in for the reader's own value
-_YOUR_SOMETHING = _ByScript(r"(?i)your[-_ ](?:own[-_ ])?(?:api|app|client|secret|key|token|password|org|user|account"
+_YOUR_SOMETHING = ByScript(r"(?i)your[-_ ](?:own[-_ ])?(?:api|app|client|secret|key|token|password|org|user|account"
                             r"|access|private|signing|webhook)(?:[-_ ][a-z]+){0,4}")
 
 
