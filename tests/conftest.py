@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -64,6 +67,34 @@ def corpus() -> list[dict]:
     if not _CORPUS.is_file():
         pytest.skip(f"corpus not found at {_CORPUS} (set CE_SHARED)")
     return _corpus_records()
+
+
+def _every_string(value: Any) -> Iterator[str]:
+    """Every string of a parsed document: keys and values."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, child in node.items():
+                yield key
+                stack.append(child)
+
+
+@pytest.fixture(scope="session")
+def corpus_strings(corpus: list[dict]) -> list[str]:
+    """Every corpus record's text and every string of the ones that parse: what a pattern's fast form is compared on."""
+    found: set[str] = set()
+    for entry in corpus:
+        found.add(entry["text"])
+        try:
+            found.update(_every_string(json.loads(entry["text"])))
+        except (ValueError, RecursionError):
+            pass
+    return sorted(found)
 
 
 @pytest.fixture(scope="session")

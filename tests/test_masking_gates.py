@@ -3,8 +3,7 @@ spares finds nothing (compared with the scan on every corpus string and on gener
 
 from __future__ import annotations
 
-import json
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -20,33 +19,6 @@ _PIECES = ["password", "apiKey", "api_key", "token", "secret", "code", "key", "s
            "lastModifiedDate", "id", "x", "p", "_", "9", "0", ".", "-", "=", "==", "!=", "<>", "<", ">", ">=", "\u2265",
            "\u2260", " ", "\t", "'", '"', "(", ")", "like", "LIKE", "in", "IN", "gte", "lt", "eq", "ne", " and ", "?",
            "&", ";", "#", "/", "%20", "%27", "%3D", "%0A", "%28", "é", "\u212a", "Kq9vT3pLx8wZ2mN", "${x}", "u0", ","]
-
-
-def _strings(value: Any) -> Iterator[str]:
-    """Every string of a parsed document: keys and values."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            for key, child in node.items():
-                yield key
-                stack.append(child)
-
-
-@pytest.fixture(scope="module")
-def corpus_strings(corpus: list[dict]) -> list[str]:
-    found: set[str] = set()
-    for entry in corpus:
-        found.add(entry["text"])
-        try:
-            found.update(_strings(json.loads(entry["text"])))
-        except (ValueError, RecursionError):
-            pass
-    return sorted(found)
 
 
 def _ceql_names(text: str) -> set[str]:
@@ -507,7 +479,6 @@ def test_what_the_forms_of_a_value_got_elsewhere_start_with_spares_no_match(corp
         assert not spared_a_match(value)
 
     spares_none()
-
 
 
 def test_a_plain_value_is_matched_against_no_form_of_a_value_got_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,20 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 _SCHEMAS = sorted((ROOT / "schemas").rglob("*.schema.json"))
 
 
-def _strings(node: Any) -> Iterator[str]:
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            for key, child in node.items():
-                yield key
-                stack.append(child)
-
-
 def _schema_patterns(node: Any) -> Iterator[str]:
     if isinstance(node, dict):
         for key, child in node.items():
@@ -52,18 +38,6 @@ def _schema_patterns(node: Any) -> Iterator[str]:
 
 def _bundled_patterns() -> list[str]:
     return sorted({pattern for path in _SCHEMAS for pattern in _schema_patterns(json.loads(path.read_text()))})
-
-
-@pytest.fixture(scope="module")
-def corpus_strings(corpus: list[dict]) -> list[str]:
-    found: set[str] = set()
-    for entry in corpus:
-        found.add(entry["text"])
-        try:
-            found.update(_strings(json.loads(entry["text"])))
-        except (ValueError, RecursionError):
-            pass
-    return sorted(found)
 
 
 def _by_script() -> dict[str, ByScript]:
