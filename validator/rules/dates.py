@@ -1448,6 +1448,7 @@ def _same_output(first: str, second: str, zone_id: str) -> bool:
 _UTC_DESIGNATOR = re.compile(r"(?:Z|[+-]00(?::?00)?)\Z")
 
 
+@lru_cache(maxsize=1024)
 def filled_later(fmt: str) -> bool:
     """Whether a format is a placeholder (CE701's) or the deployment's reference (`${DATE_FORMAT}`, `$(DateFormat)`,
     Helm's `{{ .Values.x }}`): filled in before the body is sent, no pattern to read.  A poller macro (`${epoch}`,
