@@ -11,7 +11,7 @@ from validator import masking
 from validator.lazy_pattern import ByScript
 from validator.masking import find_secrets
 from validator.source import load_source
-from counting import CountedPattern
+from counting import CountedPattern, compiled_maps
 
 # Pieces of texts a gate must not be fooled by: secret names (as CEQL fields and query parameters), the operators and
 # blanks around them, quotes, encodings, the words of CEQL.
@@ -755,7 +755,6 @@ def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: p
     broken or not, ASCII or with a dash and an accent, whose strings name secrets, mistype a parameter's `=` and
     hold URLs and CEQL, compiles none (every pattern compiled afresh here); what they hold is still masked."""
     import re
-    from re import _compiler, _constants  # type: ignore[attr-defined]
 
     sources = set()
     for name, value in list(vars(masking).items()):
@@ -768,22 +767,7 @@ def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: p
                 monkeypatch.setattr(value, form, masking.LazyPattern(pattern.pattern, pattern._flags))
                 sources.add(pattern.pattern)
     re.purge()
-    maps: list[str] = []
-    compiling = [""]
-    compile_, optimize = _compiler.compile, _compiler._optimize_charset
-
-    def noting(source: Any, flags: int = 0) -> Any:
-        compiling[0] = source
-        return compile_(source, flags)
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        out = optimize(*args, **kwargs)
-        if compiling[0] in sources:  # (the loader's own patterns, a broken file's diagnosis, are not masking's)
-            maps.extend(compiling[0] for op, _ in out[0] if op is _constants.BIGCHARSET)
-        return out
-
-    monkeypatch.setattr(_compiler, "compile", noting)
-    monkeypatch.setattr(_compiler, "_optimize_charset", counting)
+    maps = compiled_maps(monkeypatch)
     bodies = ['{"configuration": {"user.name": "api_Kq9vT3pLx8wZ2mN4rT6y", "signature": {"key": "Pf6Rt2Xq9Lm4Wz8K"}, '
               '"url": "https://x.io/a?api_key:Kq9vT3pLx8wZ2mN&b=1", "notes": "rotated, API key: Hq4vT3pLx8wZ2mNr", '
               '"event.poller.urls": "/hubs/x?where=lastModified>\'2020\' and password = \'Zq8wLm2Nc7VbXk3Pq9\'", '
@@ -793,7 +777,8 @@ def test_masking_an_ascii_body_compiles_no_map_of_every_character(monkeypatch: p
               '{"url": "https://x.io/a?api_key:Kq9vT3pLx8wZ2mN&b=1", "notes": "rotated, API key: Hq4vT3pLx8wZ2mNr"}}',
               '{"description": "Caf\u00e9 reports", "password" = "Sq9vT3pLx8wZ", "where": "id = \'1\'"\n']
     found = [{body[start:end] for start, end in find_secrets(load_source(body)).spans} for body in bodies]
-    assert maps == []
+    assert [source for source in maps if source in sources] == []  # (the loader's own patterns, a broken file's
+    # diagnosis, are not the masking's)
     assert {"api_Kq9vT3pLx8wZ2mN4rT6y", "Pf6Rt2Xq9Lm4Wz8K", "Kq9vT3pLx8wZ2mN", "Hq4vT3pLx8wZ2mNr", "Zq8wLm2Nc7VbXk3Pq9"} <= found[0]
     assert {"Tq9vT3pLx8wZ", "Yq9vT3pLx8wZ"} <= found[1]
     assert {"Rq9vT3pLx8wZ", "Kq9vT3pLx8wZ2mN", "Hq4vT3pLx8wZ2mNr"} <= found[2] and "Sq9vT3pLx8wZ" in found[3]

@@ -17,6 +17,7 @@ from validator.lazy_pattern import ByScript, LazyPattern
 from validator.schema_gate import compile_gate, narrow_classes, schema_pattern
 from validator.urls import ceql, template
 from validator.urls.pieces import MACRO_HEAD, MACRO_TAIL, atomic_spans, mask
+from counting import compiled_maps
 
 ROOT = Path(__file__).resolve().parents[1]
 _SCHEMAS = sorted((ROOT / "schemas").rglob("*.schema.json"))
@@ -148,8 +149,6 @@ def test_ascii_bodies_compile_no_map_of_every_character(monkeypatch: pytest.Monk
     """The gate of every bundled schema, a CEQL filter with a macro, a broken body's `element` key, a `where` written
     with a space and a broken body with a curly quote compile no class into a map of 65,536 characters but a CEQL
     word's (every pattern compiled afresh here), and still read what they read."""
-    from re import _compiler, _constants  # type: ignore[attr-defined]
-
     from validator.source import diagnose, load_source
 
     for module, name in ((kinds, "_CE_KEY"), (template, "_WHERE_SPACED"), (ceql, "_TOKEN")):
@@ -158,21 +157,7 @@ def test_ascii_bodies_compile_no_map_of_every_character(monkeypatch: pytest.Monk
     ceql._token_form.cache_clear()
     schema_pattern.cache_clear()
     re.purge()
-    maps: list[str] = []
-    compiling = [""]
-    compile_, optimize = _compiler.compile, _compiler._optimize_charset
-
-    def noting(source: Any, flags: int = 0) -> Any:
-        compiling[0] = source
-        return compile_(source, flags)
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        out = optimize(*args, **kwargs)
-        maps.extend(compiling[0] for op, _ in out[0] if op is _constants.BIGCHARSET)
-        return out
-
-    monkeypatch.setattr(_compiler, "compile", noting)
-    monkeypatch.setattr(_compiler, "_optimize_charset", counting)
+    maps = compiled_maps(monkeypatch)
     try:
         body = json.loads((ROOT / "examples" / "sageone-polling-fixed.json").read_text())
         gates = [compile_gate(json.loads(path.read_text())) for path in _SCHEMAS]
