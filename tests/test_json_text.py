@@ -7,7 +7,7 @@ import math
 from enum import IntEnum
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from validator.json_text import indented
@@ -55,6 +55,7 @@ def test_a_value_json_cannot_write_raises_its_type_error():
 
 @settings(max_examples=100, deadline=None)
 @given(value=_VALUES, ensure_ascii=st.booleans(), huge=st.sampled_from([10 ** 5000, -(3 ** 9000), 7]))
+@example(value=float("inf"), ensure_ascii=False, huge=10 ** 5000)  # (an infinity beside a huge int: json.dumps fell back on both)
 def test_compact_writes_what_json_dumps_writes_however_long_an_int(value, ensure_ascii, huge):
     """h217: `compact` is json.dumps for a message, also for an int json.dumps refuses (over 4,300 digits)."""
     import sys

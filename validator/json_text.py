@@ -138,7 +138,8 @@ def _write(node: Any, indent: str, append: Callable[[str], None], quote: Callabl
         append("false")
     elif kind is int:
         append(_int_text(node))
-    elif kind is float and node - node == 0:  # finite: nan and the infinities are json.dumps's to write
-        append(float.__repr__(node))
+    elif kind is float:  # nan and the infinities as json.dumps writes them (a file's `1e400` is one, beside a huge int)
+        append(float.__repr__(node) if node - node == 0 else "NaN" if node != node
+               else "Infinity" if node > 0 else "-Infinity")
     else:
         raise _NotPlain
