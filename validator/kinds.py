@@ -419,11 +419,13 @@ O(1) to extend at each node; turned into a pointer (:func:`pointer_of`) only whe
 
 def pointer_of(path: JsonPath, base: str = "") -> str:
     """The RFC 6901 pointer of ``path``, below ``base``."""
-    steps: list[str] = []
+    steps: list[str] = []  # from the last step up, then ``base``: one join (asked for every value a rule reports)
     while path is not None:
         step, path = path
         steps.append(str(step) if isinstance(step, int) else escape_pointer_token(step))
-    return base + "".join(f"/{step}" for step in reversed(steps))
+    steps.append(base)
+    steps.reverse()
+    return "/".join(steps)
 
 
 def resolve_pointer(value: Any, pointer: str) -> Any:
@@ -459,14 +461,13 @@ def find_pollers(value: Any, kind: Kind | None = None) -> list[PollerRef]:
         return []
     if kind == "poller":
         return [PollerRef("", False)]
-    token = escape_pointer_token(POLLER_KEY)
-    places = []
+    places = []  # (POLLER_KEY holds no `~` nor `/`: it is its own pointer token)
     config_pointer = configuration_pointer(value, kind)
     if config_pointer is not None:
         config = value if config_pointer == "" else value["configuration"]
-        places.append((config, f"{config_pointer}/{token}"))
+        places.append((config, f"{config_pointer}/{POLLER_KEY}"))
     if kind == "instance" and isinstance(value, dict) and POLLER_KEY in value:
-        places.append((value, f"/{token}"))  # misplaced at the top of the body (CE106), checked all the same
+        places.append((value, f"/{POLLER_KEY}"))  # misplaced at the top of the body (CE106), checked all the same
     refs = []
     for holder, pointer in places:
         poller = holder.get(POLLER_KEY)
