@@ -4,6 +4,7 @@ mutations, and on generated schemas and values."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import random
 from pathlib import Path
@@ -295,3 +296,20 @@ def test_a_percent_encoded_pointer_is_read_as_jsonschema_reads_it() -> None:
         assert gate(value) == Draft202012Validator(schema).is_valid(value), value
     escaped = {"$defs": {"a/b": {"type": "string"}}, "properties": {"n": {"$ref": "#/$defs/a~1b"}}}
     assert compile_gate(escaped)({"n": 3}) is False and compile_gate(escaped)({"n": "x"}) is True
+
+
+_TYPE_NAMES = ("string", "integer", "number", "object", "array", "boolean", "null")
+_TYPED_VALUES = ("", "1", 0, 1, -2, 1.0, 1.5, float("nan"), True, False, None, {}, {"a": 1}, [], [1])
+
+
+def test_a_type_of_several_names_is_read_as_jsonschema_reads_it() -> None:
+    # every union of up to three names (and none): a bool is no integer nor number, 1.0 is an integer
+    unions: list[Any] = [[]] + [[name] for name in _TYPE_NAMES] + [
+        list(names) for size in (2, 3) for names in itertools.combinations(_TYPE_NAMES, size)]
+    for names in unions + [name for name in _TYPE_NAMES] + [["integer", "integer"], ["null", "string", "null"]]:
+        schema = {"type": names}
+        gate = compile_gate(schema)
+        assert gate is not None, schema
+        validator = Draft202012Validator(schema)
+        for value in _TYPED_VALUES:
+            assert gate(value) == validator.is_valid(value), (schema, value)

@@ -55,7 +55,7 @@ JSON_TYPES: dict[str, Check] = {
     "integer": lambda value: (isinstance(value, int) and not isinstance(value, bool))
     or (isinstance(value, float) and value.is_integer()),
 }
-_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {"string": str, "object": dict, "array": list, "boolean": bool}
+_PYTHON_TYPES: dict[str, type] = {"string": str, "object": dict, "array": list, "boolean": bool, "null": type(None)}
 
 
 class _Unfollowed(LookupError):
@@ -229,11 +229,14 @@ class _Compiler:
         names = [expected] if isinstance(expected, str) else list(expected)
         if not all(isinstance(name, str) and name in JSON_TYPES for name in names):
             raise _Unfollowed("an unknown type")
-        if len(names) == 1 and names[0] in _PYTHON_TYPES:  # one isinstance, not a call through the table
-            python = _PYTHON_TYPES[names[0]]
+        # the types that are Python classes in one isinstance; the numbers' own checks beside (a bool is no number)
+        python = tuple(_PYTHON_TYPES[name] for name in names if name in _PYTHON_TYPES)
+        checks = [JSON_TYPES[name] for name in dict.fromkeys(names) if name not in _PYTHON_TYPES]
+        if not checks:
             return lambda value: isinstance(value, python)
-        checks = [JSON_TYPES[name] for name in names]
-        return lambda value: any(check(value) for check in checks)
+        if not python and len(checks) == 1:
+            return checks[0]
+        return lambda value: isinstance(value, python) or any(check(value) for check in checks)
 
     def _string(self, schema: dict[str, Any]) -> Iterable[Check]:
         if "pattern" in schema:
