@@ -2411,7 +2411,12 @@ def test_a_question_heading_a_section_or_a_paragraph_leaves_the_block_checked(la
                                    "A version someone pasted in Slack (broken: the `'` inside end the shell string):\n",
                                    # helper-201
                                    "Common pitfall:\n", "**Pitfall**\n", "This will break:\n",
-                                   "Original (buggy) config:\n"])
+                                   "Original (buggy) config:\n",
+                                   # h224: a negation, a dash before the mistake's word, a rejection
+                                   "**NOT like this** (missing quotes around the date):\n",
+                                   "**Not like this:** the date is not quoted.\n", "Not working example:\n",
+                                   "Non-working example:\n", "Example - broken:\n",
+                                   "The following body will be rejected:\n", "This request is rejected with a 400:\n"])
 def test_more_labels_of_a_counter_example_leave_it_unchecked(label):
     """helper-92, helper-134: these labels, which the documented ones resemble, left the block below them checked."""
     body = '{"element": {"key": "sageone"}, "name": "x", "configuration": {"event.poller.refresh_interval": "ten"}}'

@@ -623,6 +623,7 @@ _TICK = LazyPattern("[\u2705\u2714\u2611\U0001f44d]")
 # callback URL:`, nor a heading that titles a section:
 # `## Fixing broken pollers`).  Read with its emphasis marks removed, its last sentence only.
 _MISTAKE = (r"(?:wrong|incorrect|bad|invalid|broken|buggy|faulty|failing|mistaken|erroneous|anti-?pattern|counter-?\s?example"
+            r"|not\s+like\s+this|not\s+working|non-?working"  # (`NOT like this (unquoted):`, `Non-working example:`)
             r"|(?:a\s+)?(?:(?:common|typical|classic|frequent)\s+)?(?:mistake|pitfall)"
             # (and in the languages documentation is written in: `Falsch`, `Incorrecto`, `Faux`, `错误示例`)
             r"|falsch(?:e[rsn]?)?|fehlerhaft(?:e[rsn]?)?|incorrect[oae]|err[oó]ne[oa]|faux|fausse|mauvaise?|errad[oa]"
@@ -659,7 +660,7 @@ _REASON = rf"(?:\s*:|\s+[-\u2013\u2014])\s*{_NO_ADVICE}[^\r\n]{{1,80}}"
 _WRONG = LazyPattern(
     rf"(?:{_MISTAKE_HEAD}{_MISTAKE}|{_BEFORE}){_OF_WHAT}{_WHY}"
     # the noun first (`Exemple incorrect`, `Ejemplo incorrecto`, `Example (wrong)`)
-    rf"|{_WHAT}\s+{_MISTAKE}{_WHY}"
+    rf"|{_WHAT}(?:\s+|{_DASH}){_MISTAKE}{_WHY}"
     # what holds the mistake (`Example with the bug`, `Version with a typo`)
     r"|" + _WHAT + r"\s+with\s+(?:the|a|an)\s+(?:bug|mistake|typo|error)"
     # where the mistake was seen (`Broken example from ticket 5521`)
@@ -676,7 +677,7 @@ _WRONG = LazyPattern(
     r"\s*(?:like\s+(?:this|so)|as\s+(?:here|below))\s*:?\s*$"
     rf"|(?:never|avoid)(?:\s+(?:this|that))?{_WHY}(?=.*\b(?:this|that|it)\s+(?:also\s+)?(?:fails|breaks|is\s+{_MISTAKE}"
     rf"|will\s+not|won't|does\s+not|doesn't)\b){_REASON}"
-    r"|not like this|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
+    r"|avoid this|(?:(?:this|here)\s+is\s+|here's\s+)?what\s+not\s+to\s+do"
     r"|nicht\s+so|so\s+nicht|(?:à\s+|a\s+)?ne\s+pas\s+faire|no\s+(?:hagas|hacer)(?:\s+esto)?|não\s+fa(?:ça|zer)(?:\s+isso)?"
     r"|non\s+fare(?:\s+così)?|niet\s+doen|так\s+не\s+делайте|не\s+делайте\s+так"
     # a sentence in another language saying the example does not work (`Beispiel, das nicht funktioniert`,
@@ -693,7 +694,7 @@ _WRONG = LazyPattern(
     # a mistake's label with its reason after a colon (`Broken: the date has no quotes`), not advice
     rf"|{_COLON_LABEL}{_FAILS}[^\r\n]{{1,80}}"
     rf"|(?:(?:this|that|it|the\s+following)(?:\s+(?:one|{_WHAT}))?\s+(?:also\s+)?|(?:both\s+of\s+)?these\s+(?:both\s+)?)?"
-    rf"(?:(?:will|would)\s+(?:fail|break)|fails?|breaks|is\s+(?:also\s+)?{_MISTAKE})"
+    rf"(?:(?:will|would)\s+(?:fail|break)|fails?|breaks|is\s+(?:also\s+)?{_MISTAKE}|(?:is|gets|will\s+be)\s+rejected)"
     # (and what it does: `This example is incorrect and will fail`)
     r"(?:\s+and\s+(?:(?:will|would)\s+(?:fail|break|not\s+work)|fails|breaks|(?:does\s+not|doesn't|won't)\s+work))?"
     r"(?:\s*[;,]\s*(?:do\s+not|don'?t)\s+(?:copy|use)(?:\s+(?:this|it))?)?"
