@@ -111,6 +111,8 @@ def test_a_url_without_a_lasting_secret_is_not_reported(url):
     # what BFG Repo-Cleaner writes, a console's mask, a template's reference (helper-90)
     "***REMOVED***", "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022", "replace-me-with-the-key",
     '<%= ENV["SAGE_API_SECRET"] %>',
+    # one character repeated: the nil UUID, a row of zeros (h224: CE751 on a page's dummies)
+    "00000000-0000-0000-0000-000000000000", "0000000000000000", "11111111", "ffffffff-ffff-ffff-ffff-ffffffffffff",
 ])
 def test_not_a_real_secret(value):
     assert not found(body({"oauth.api.secret": value}), "CE751"), value
