@@ -59,6 +59,7 @@ FIXED_CODES = {
     "unsafe/ce431-macro-field-width.json": {"CE431"},
     "unsafe/ce211-interval-seconds.json": {"CE211"},
     "unsafe/ce207-interval-milliseconds.json": {"CE207"},
+    "unsafe/ce203-vendor-type.json": {"CE203"},
     "unsafe/ce303-name-with-space.json": {"CE303"},
     "unsafe/ce402-strftime.json": {"CE402"},
     "unsafe/ce310-milliseconds.json": {"CE310"},

@@ -162,9 +162,23 @@ def test_vendor_type_near_misses_say_did_you_mean(value, suggestion):
     assert finding.severity == "warning"
 
 
+@pytest.mark.parametrize(("value", "suggestion"), [("webhooks", "webhook"), ("Polling", "polling"), ("pollin", "polling")])
+def test_a_vendor_type_near_miss_has_an_unsafe_fix_writing_the_value_meant(value, suggestion):
+    """h226: CE203 said `did you mean "polling"?` for `"Polling"` with nothing for --fix to apply, where CE916 writes
+    an element's option given in another case (`apikey` -> `apiKey`)."""
+    text = body({"event.notification.enabled": True, "event.vendor.type": value, "event.notification.callback.url": CALLBACK})
+    (finding,) = found(text, "CE203")
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    (edit,) = finding.fix.edits
+    fixed = text[:edit.start] + edit.replacement + text[edit.end:]
+    assert fixed == text.replace(json.dumps(value), json.dumps(suggestion))
+    assert not found(fixed, "CE203")
+
+
 def test_vendor_type_far_from_both():
     (finding,) = found(body({"event.vendor.type": "push"}), "CE203")
     assert "did you mean" not in finding.message and "polling and webhook" in finding.message
+    assert finding.fix is None  # (no value to write: the author says which)
 
 
 @pytest.mark.parametrize("value", ["polling", "webhook", "<VENDOR_TYPE>", "${VENDOR}", ""])

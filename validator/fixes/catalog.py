@@ -32,6 +32,7 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE106": ("safe", "moves the key into the object it belongs in, when that object exists and lacks it"),
     "CE209": ("safe", "writes the URL scheme as it is meant (`htps://` → `https://`); writes `https://` before an OAuth "
                       "callback URL without one (unsafe)"),
+    "CE203": ("unsafe", "writes the documented vendor type a near miss means (`webhooks`, `Polling` → `webhook`, `polling`)"),
     "CE207": ("unsafe", "writes an interval given in seconds or milliseconds as the minutes meant, when that is an "
                         "interval people choose (`\"900000\"` → `\"15\"`)"),
     "CE211": ("unsafe", "writes an `event.poller.refresh_interval` of 300, 600, 900 or 1200 as the minutes meant (`\"900\"` → `\"15\"`)"),

@@ -26,7 +26,7 @@ Rules:
   and removed by a safe fix), a host with an empty label (``mycoolapp..com``), a fragment (``#...``, never sent), or
   is a word such as ``"false"``.
 * **CE203** `vendor-type-unknown` (warning): ``event.vendor.type`` is not ``polling``/``webhook``;
-  did-you-mean for near misses (``webhooks``, ``Polling``, ``poll``).
+  did-you-mean for near misses (``webhooks``, ``Polling``, ``poll``), whose fix (unsafe) writes the value meant.
 * **CE204** `poller-while-events-disabled` (warning): a poller configuration while events are
   disabled: explicitly, by `null`, or by leaving the key out of a new instance's body.
 * **CE205** `poller-with-webhook` (warning): a poller configuration while the vendor type is ``webhook``.
@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlsplit
 
 from ..findings import Edit, Finding, Fix
+from ..fixes.structure import replace_value
 from ..kinds import escape_pointer_token, resolve_pointer, sends_part, whole_setting
 from ..lazy_pattern import LazyPattern
 from ..masking import HOST_LABELS, quotable_origin
@@ -693,14 +694,19 @@ def _vendor_type(ctx: Context, config: dict[str, Any]) -> Iterator[Finding]:
     if not isinstance(value, str) or value in VENDOR_TYPES or not value.strip() or is_unfilled(value):
         return
     suggestion = vendor_suggestion(value)
+    pointer = _pointer(ctx, VENDOR)
+    mend = None
     if suggestion:
         message = f"`{VENDOR}` is `{value}`: did you mean `{suggestion}`? The documented values are polling and webhook"
         fix = f'write "{suggestion}"'
+        # unsafe: what the platform makes of `Polling` or `webhooks` is not documented, nor is a near miss sure
+        edit = replace_value(ctx.source, pointer, json.dumps(suggestion))
+        mend = Fix(fix, (edit,), "unsafe") if edit is not None else None
     else:  # (a long run of letters and digits, such as a token pasted in the wrong field, is not quoted)
         shown = unquotable(value) or f"`{value}`"
         message = f"`{VENDOR}` is {shown}: the documented values are polling and webhook"
         fix = 'write "polling" or "webhook"'
-    yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=_pointer(ctx, VENDOR), help=fix)
+    yield ctx.finding(VENDOR_TYPE_UNKNOWN, message, pointer=pointer, help=fix, fix=mend)
 
 
 def has_poller(ctx: Context) -> bool:
