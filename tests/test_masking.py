@@ -3663,3 +3663,66 @@ def test_a_secret_key_and_its_value_left_in_one_string_with_no_colon_is_hidden_i
     placeholder = '{"configuration": {\n"oauth.api.secret ${SECRET}",\n"x": 1}}'
     source = load_source(placeholder.encode(), path="p.json")
     assert find_secrets(source).mask(source.text) == placeholder  # what stands for a secret is shown
+
+
+_ANSWERED = "Kq07Lm2Kx8Pq4Rt6"
+
+
+def test_a_key_asked_about_then_given_in_a_page_is_masked_in_every_output(capsys, tmp_path):
+    """helper-220: a page's prose naming the key in a question and writing it in the answer (`What is the api key? It
+    is <key>?`) printed the key in every excerpt and in `--diff`'s context; an answer of words is shown."""
+    page = tmp_path / "p.md"
+    page.write_text("# Setup\n\nWhat is the api key? It is " + _ANSWERED + "?\nWhat is the token? It is in Settings.\n"
+                    '```json\n{"element": {"key": "hubspot"}, "configuration": {"event.poller.refresh_interval": '
+                    '"fifteen",}}\n```\n', encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(page)):
+        assert "CE206" in result.out and _ANSWERED[2:-2] not in result.out + result.err, (fmt, result.out)
+    shown = run_main(capsys, "check", "--no-cache", "--diff", str(page))
+    assert "It is ****************?" in shown.out and "It is in Settings." in shown.out, shown.out
+    source = load_source(page.read_bytes(), path="p.md")
+    assert _ANSWERED not in find_secrets(source).mask(source.text)
+
+
+@pytest.mark.parametrize("prose", ["What is the api key? It is in Settings.", "Where is the password? Ask Bob2 first.",
+                                   "What is a token? It is ContactsByAccount2, a name."])
+def test_a_question_about_a_key_answered_in_words_is_shown(prose):
+    source = load_source(prose.encode(), path="p.md")
+    assert find_secrets(source).mask(source.text) == prose
+
+
+def test_a_key_naming_a_secret_in_words_is_shown_as_written(capsys, tmp_path):
+    """helper-220: `"Signature Secret": "${SIG}"` showed as `"Signature ******"` in an excerpt: the key's second word
+    was read as the value of a `name value` written into the key; a key is a name, and a placeholder its value."""
+    body = ('{\n  "element": {"key": "hubspot"},\n  "configuration": {"Signature Secret": "${SIG}", "Secret Key": "${K}", '
+            '"event.poller.refresh_interval": "fifteen",}\n}\n')
+    (tmp_path / "b.json").write_text(body, encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "b.json")):
+        assert "CE206" in result.out and "Signature *" not in result.out and '"Secret *' not in result.out, fmt
+        assert fmt != "text" or '"Signature Secret": "${SIG}", "Secret Key": "${K}"' in result.out, result.out
+    assert '"Signature Secret": "${SIG}", "Secret Key": "${K}"' in run_main(capsys, "check", "--no-cache", "--diff",
+                                                                           str(tmp_path / "b.json")).out
+    source = load_source(body.replace(",}", "}").encode(), path="b.json")
+    assert not find_secrets(source).spans
+    value = find_secrets(load_source(b'{"api_key Kq07Lm2Kx8Pq4Rt6": ""}', path="k.json"))
+    assert value.values == (_ANSWERED,)  # (a value written into a key after a blank is still one)
+
+
+@pytest.mark.parametrize("key, url", [("base.url", "https://{}@api.vendor.com/v2"),
+                                      ("event.notification.callback.url", "https://{}:@hooks.vendor.com/in")])
+def test_an_api_key_written_as_a_urls_user_is_committed(capsys, tmp_path, key, url):
+    """helper-220: an API key pasted as a URL's user name (`https://<key>@host`, in a base URL or a poller's) was masked
+    but not reported: CE751 names it, as it names the URL's password."""
+    written = url.format(_ANSWERED)
+    body = {"element": {"key": "hubspot"}, "name": "x", "configuration": {key: written}}
+    poller = {"contacts": {"url": written.replace("/v2", "/hubs/crm/contacts"), "idField": "id"}}
+    (tmp_path / "b.json").write_text(json.dumps(body, indent=2), encoding="utf-8")
+    (tmp_path / "p.json").write_text(json.dumps(poller, indent=2), encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(tmp_path / "b.json"), str(tmp_path / "p.json")):
+        assert result.out.count("CE751") >= 2 and _ANSWERED[2:-2] not in result.out + result.err, (fmt, result.out)
+    import validator
+
+    for document in (body, poller):
+        found = [f for f in validator.check(document) if f.rule == "CE751"]
+        assert len(found) == 1 and _ANSWERED not in repr(found), found
+    assert not [f for f in validator.check({"contacts": {"url": "https://ServiceAccount@api.vendor.com/x",
+                                                         "idField": "id"}}) if f.rule == "CE751"]

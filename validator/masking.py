@@ -1020,8 +1020,9 @@ def pasted_secrets(text: str) -> Secrets:
 def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
     """``(start, end, name)`` of each span of ``url`` holding a lasting secret, as written (CE751): a query value
     whose parameter names one (:func:`validator.vocabulary.secrets.is_secret_parameter`), so a CEQL condition's
-    quoted value whose field does (`where=... and api_key='...'`), and the password of
-    ``//user:password@`` (name ``""``; not one that runs into the query: ``host:3000?to=ops@example.com``).
+    quoted value whose field does (`where=... and api_key='...'`), the password of
+    ``//user:password@`` (name ``""``; not one that runs into the query: ``host:3000?to=ops@example.com``), and a
+    user name with a token's shape (``//<api key>@host``, name ``""``).
     Environment references and placeholders are left for the caller to judge."""
     spans: list[tuple[int, int, str]] = []
     if any(len(name) <= 100 and is_secret_parameter(name)  # (no longer than _QUERY reads; keeps the cache small)
@@ -1036,6 +1037,8 @@ def committed_url_secrets(url: str) -> list[tuple[int, int, str]]:
         if "//" in url or ":\\" in url:  # a password holding what ends a host, or after `https:\\`
             spans += [(*match.span("value"), "") for match in _LOOSE_DECODED_USERINFO.finditer(url)
                       if "=" not in match.group("value") and (*match.span("value"), "") not in spans]
+        if "/" in url:  # (the token the masking hides as a user name, a key some vendors take for Basic's user)
+            spans += [(*span, "") for span in _tokens_as_users(url)]
     return spans
 
 
@@ -1529,6 +1532,12 @@ def _token_as_user(user: str) -> bool:
     return _case_changes(user) >= 6
 
 
+def _tokens_as_users(text: str) -> list[tuple[int, int]]:
+    """The spans of the user names in ``text``'s URLs that are tokens (`https://<api key>@host`, `//<token>:@host`)."""
+    return [match.span("user") for match in _USERINFO_USER.finditer(text)
+            if _token_as_user(match.group("user").removeprefix("<").removesuffix(">"))]  # (`//<token>@`)
+
+
 def _holds_a_token(value: str) -> bool:
     return any(_TOKEN_LIKE.fullmatch(word) for word in _WORD_SPLIT.split(value))
 
@@ -1548,8 +1557,7 @@ def _userinfo_spans(text: str, *, decoded: bool = False) -> list[tuple[int, int]
     spans = encoded + [match.span("value") for match in found
                        if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
     if "/" in text:
-        spans += [match.span("user") for match in _USERINFO_USER.finditer(text)
-                  if _token_as_user(match.group("user").removeprefix("<").removesuffix(">"))]  # (`//<token>@`)
+        spans += _tokens_as_users(text)
     if "\uff1a" in text or "\uff20" in text:  # a full-width `：` or `＠` (an input method's), read as the ASCII one
         spans += [match.span("value") for match in _FULL_WIDTH_USERINFO.finditer(text)
                   if not _showable(match.group("value")) and match.group("value").lower() not in _WORDS_FOR_A_PASSWORD]
@@ -3121,6 +3129,11 @@ def _named_in_text(text: str) -> Iterator[tuple[int, int]]:
             value = _prose_cut(text, match, match.group("value"))
             if any(_shaped_after_a_blank(form, key=match.group("key") is not None) for form in _judged(value)):
                 yield match.start("value"), match.start("value") + len(value)
+    if named and "?" in text:  # `What is the api key? It is Kq9v...`: the name asked about, the value in the answer
+        for match in _ASKED_THEN_ANSWERED.finditer(text):
+            value = _prose_cut(text, match, match.group("value"))
+            if any(_shaped_after_a_blank(form, key=True) for form in _judged(value)):
+                yield match.start("value"), match.start("value") + len(value)
     abroad = any(name in lowered for name in _ABROAD_FOLDED)
     for match in (*(_NAMED_SECRET.finditer(text) if named else ()), *(_NAMED_SECRET_ABROAD.finditer(text) if abroad else ()),
                   *(_NAMED_FOR_SECRET.finditer(text) if " " in text and any(name in lowered for name in _FOR_NAMES)
@@ -3186,6 +3199,11 @@ _PLAIN_NAMES = frozenset({"key", "token", "pw", "clave", "schl\u00fcssel"})  # (
 _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passphrase|passcode|pwd|pw|pass"
                                       r"|(?P<key>(?:api|access|secret)[ _-]?key|client[ _-]secret|(?:(?:api|access)[ _-]?)?token))[ \t]+"
                                       r"(?P<value>" + _prose_value() + r"{8,200})")
+# A question naming a secret, then the answer's first words (`It is`, `it's`; three at most) and its value; only a
+# value with a key's shape or random letters is taken for one (`... key? It is in Settings.` is shown)
+_ASKED_THEN_ANSWERED = LazyPattern(r"(?i)(?<![\w.\-])(?:api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|client[ _-]secret"
+                                   r"|password|passphrase|passcode|token)[ \t]*+\?[ \t]++(?:[a-z'\u2019]{1,10}[ \t]++){0,3}"
+                                   r"(?P<value>" + _prose_value() + r"{8,200})")
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
 
@@ -3213,9 +3231,22 @@ def _secret_in_key(name: str, extra_keys: frozenset[str]) -> tuple[int, int] | N
         return _glued_to_its_name(name, extra_keys)
     joined = _NAME_AND_VALUE.fullmatch(name)
     if joined is not None and _is_secret(joined.group("name"), extra_keys) and len(joined.group("value")) >= 3 \
-            and not _shown_as_written(joined.group("value")):
+            and not _shown_as_written(joined.group("value")) and not _more_of_its_name(name, joined):
         return joined.span("value")
     return (0, len(name)) if _key_shaped(name) else None
+
+
+# A key's words after a blank (`Signature Secret`, `Secret Key`): letters written as a name writes them, one case or
+# a capital first, none of a token's random runs
+_NAME_WORDS = LazyPattern(r"(?:[A-Z]?[a-z]+|[A-Z]+)(?:[ \t]+(?:[A-Z]?[a-z]+|[A-Z]+))*")
+
+
+def _more_of_its_name(name: str, joined: re.Match[str]) -> bool:
+    """Whether the `value` a key split at a blank reads is the rest of the key's name (`"Signature Secret": ...`, a
+    label naming the secret, no value written into it)."""
+    value = joined.group("value")
+    return name[joined.end("name"):joined.start("value")].isspace() and _NAME_WORDS.fullmatch(value) is not None \
+        and not _random_letters(value)
 
 
 # Where a secret's name may end in a key its value is glued to (`oauth.api.secretQ7w9...`, `api_keyKq9v...`)
