@@ -1828,6 +1828,14 @@ def _code_not_a_grant(key: str, value: str) -> bool:
     return key.lower() == "code" and (any(blank in value for blank in " \t\r\n") or "\\n" in value)
 
 
+@lru_cache(maxsize=32768)  # (the keys of a batch's bodies repeat: each is judged once, not once per question)
+def _key_roles(key: str, extra_keys: frozenset[str]) -> tuple[bool, bool, bool, bool]:
+    """What the value after ``key`` in a text may be (:func:`_scan_text`): a secret (:func:`_is_secret`), a login's
+    (:func:`_names_a_login`), a user name or key judged by its shape (:func:`_names_a_user`), and whether ``key`` is
+    a tail a parent's name makes secret (`"signature": {"key": ...}`)."""
+    return _is_secret(key, extra_keys), _names_a_login(key), _names_a_user(key), key.lower() in _NESTED_TAILS
+
+
 def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -> Iterator[tuple[int, int]]:
     """Values after a secret key in ``text``, whatever their quoting: found without parsing, so a file
     that is not valid JSON (or JSON inside a JSON string) is masked too; ``broken``: ``text`` is a file that is
@@ -1840,16 +1848,23 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     # keys are gathered in C, and their places, a tuple each, read only when one is wanted)
     every_place = _key_places(backwards) if broken or len(text) <= _LONG_TEXT else None
     keys = {place[0] for place in every_place} if every_place is not None else _keys_of(backwards)
-    secret_keys = {key for key in keys if _is_secret(key, extra_keys)}
     # Where no walk of the parsed document reads the structure (a file that is not JSON, JSON inside a string),
     # the text is read for it: a `key` secret by the name of the object it is in (`"signature": {"key": ...}`),
     # and the value of a name/value pair that names a secret (`{"name": "X-Api-Key", "value": ...}`); and the
     # value of a key named only as some key or auth, by its shape (the walk judges those of a parsed document).
     unparsed = broken or '\\"' in text
-    user_keys = {key for key in keys if (_names_a_user(key) if unparsed and key.lower() not in _NESTED_TAILS
-                                         else _names_a_login(key))} - secret_keys
-    nested_keys = {key for key in keys if key.lower() in _NESTED_TAILS} - secret_keys - user_keys \
-        if unparsed and len(keys) > 1 else set()
+    secret_keys: set[str] = set()
+    user_keys: set[str] = set()
+    tails: set[str] = set()
+    for key in keys:
+        secret, login, user, tail = _key_roles(key, extra_keys)
+        if secret:
+            secret_keys.add(key)
+        elif login or user and unparsed and not tail:
+            user_keys.add(key)
+        elif tail:
+            tails.add(key)
+    nested_keys = tails if unparsed and len(keys) > 1 else set()
     pair_values = keys & _PAIR_VALUES - secret_keys if unparsed and not _PAIR_NAME_SET.isdisjoint(keys) else set()
     pair_names = keys & _PAIR_NAME_SET if pair_values else set()
     wanted = secret_keys | user_keys | nested_keys | pair_values | pair_names
