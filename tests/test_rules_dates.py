@@ -1228,3 +1228,19 @@ def test_a_name_for_epoch_time_as_the_format_points_at_milliseconds(fmt):
     (hit,) = [f for f in check(poller(updated=fmt, created="milliseconds")) if f.rule.startswith("CE4")]
     assert hit.rule == "CE402" and "is a word" in hit.message
     assert hit.help.startswith("`milliseconds` if the field holds epoch milliseconds")
+
+
+def test_php_microseconds_u_after_the_seconds(jdk):
+    """A fresh trial (h223): PHP's `u` (microseconds) as `ss.uuuuuu` was 'a decimal point after the seconds and no
+    fraction after it', with 'no record's date is read, with milliseconds or without' and the help 'remove the `.`';
+    Java's `u` is the day number of the week: it reads a record's `.123456` (the date kept, its milliseconds lost)
+    and prints `.000005` on a Friday."""
+    url = "/hubs/crm/contacts?where=updated_at>'${gmtDate:yyyy-MM-dd'T'HH:mm:ss.uuuuuu'Z'}'"
+    fmt = "yyyy-MM-dd'T'HH:mm:ss.uuuuuu'Z'"
+    printed = assert_at(poller(url=url), "CE405", "uuuuuu'Z'}")
+    read = assert_at(poller(updated=fmt, created=fmt), "CE405", "uuuuuu'Z'\"")
+    assert "day number of the week" in printed.message and "`2024-01-05T10:00:07.000005Z`" in printed.message
+    assert "no fraction" not in read.message and "milliseconds are lost" in read.message
+    assert [e.replacement for e in printed.fix.edits] == ["SSS"] and read.fix is None
+    assert jdk.format(fmt, "GMT", 1704448807123) == "2024-01-05T10:00:07.000005Z"
+    assert jdk.request("P", fmt, "GMT", "1", "2024-01-05T10:00:07.123456Z")[:2] == ["OK", "1704448807000"]

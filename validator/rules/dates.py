@@ -964,7 +964,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     for i, token in enumerate(tokens):
         if not token.is_field:
             if token.text == "." and i and tokens[i - 1].is_field and tokens[i - 1].letter == "s" and not (
-                    i + 1 < len(tokens) and tokens[i + 1].is_field and tokens[i + 1].letter in "SsF"):
+                    i + 1 < len(tokens) and tokens[i + 1].is_field and tokens[i + 1].letter in "SsFu"):
                 # `ss.'Z'`, `ss.XXX`: a decimal point and no fraction after it
                 last = i + 1 == len(tokens)  # (Java reads a date's rest after the pattern's end: `.123` ignored)
                 effect = (f"the macro prints `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing else
@@ -1016,6 +1016,15 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                     f"second as in .NET: {effect}", token.start, token.end, severity="error",
                                     help="`" + "S" * max(token.count, 3) + "` for the milliseconds",
                                     fix=_replace(token, "S" * max(token.count, 3), unsafe=not printing)))
+        elif token.letter == "u" and after_dot and i > 1 and tokens[i - 2].is_field and tokens[i - 2].letter in "sS":
+            # PHP's `u` (microseconds); Java's `u` is the day number of the week, which a parse reads and drops
+            effect = (f"10:00:07.123 on 5 January prints as `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing
+                      else "a record's `.123456` is read as a day of the week, and its milliseconds are lost")
+            problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{_shorten(token.text)}` after the seconds is Java's day "
+                                    "number of the week (5 January 2024, a Friday: 5), not microseconds as in PHP: "
+                                    f"{effect}", token.start, token.end, severity="error",
+                                    help="`SSS` for the milliseconds (no SimpleDateFormat pattern reads microseconds)",
+                                    fix=_replace(token, "SSS") if printing else None))
         elif token.letter == "S" and token.count < 3 and printing and after_dot:
             shown, read = (".5", "500 ms") if token.count == 1 else (".05", "50 ms")
             problems.append(Problem(DATE_PATTERN_FRACTION.code, f"`{token.text}` prints the millisecond without padding to 3 digits: "
