@@ -698,3 +698,29 @@ def test_a_number_of_thousands_of_digits_misplaced_in_or_out_of_the_dates_is_quo
         findings = check(text)
         assert "CE099" not in {f.rule for f in findings}
         assert any(digits in (f.help or "") for f in findings)
+
+
+# --- CE314: a URL asking for fields without the record's id ------------------------------------------------------
+
+@pytest.mark.parametrize(("url", "reported"), [
+    # a fresh trial (h223): the hubs' `fields` ("the fields to return on the response") without `Id` passed; every
+    # record comes back without its id, so no event carries an objectId
+    ("/hubs/crm/accounts?where=LastModifiedDate>'${gmtDate:yyyy-MM-dd}'&fields=Name,updated_at,created_at", True),
+    ("/hubs/crm/accounts?fields=&where=LastModifiedDate>'${gmtDate:yyyy-MM-dd}'", False),  # (CE312's: nothing asked)
+    ("/hubs/crm/accounts?fields=ID,Name,updated_at,created_at", False),  # (the id's name, in any case)
+    ("/hubs/crm/accounts?fields=*", False), ("/hubs/crm/accounts?fields=${FIELDS}", False),
+    # Sage One's `attributes` adds to what its records always hold (its default poller lists no `id`); `$select`
+    # (OData's services return the key anyway): left alone
+    (_SAGE + "'created_at,updated_at'", False), ("/hubs/finance/customers?$select=name,updated_at,created_at", False),
+])
+def test_a_list_of_fields_without_the_id_the_entry_reads(url, reported):
+    text = poller(accounts=entry(url=url, idField="Id"))
+    hits = found(text, "CE314")
+    assert bool(hits) is reported, hits
+    if reported:
+        (finding,) = hits
+        assert finding.severity == "warning" and finding.pointer == "/accounts/url"
+        assert "`Id`" in finding.message and "objectId" in finding.message
+        line = text.splitlines()[finding.line - 1]
+        assert line[finding.column - 1:finding.end_column - 1] == "Name,updated_at,created_at"
+        assert not found(text, "CE312")

@@ -50,6 +50,9 @@ Rules:
   OData's `$select`) leaves out a date field the entry reads: the records come back without it.
 * **CE313** `poller-id-is-a-date` (warning): ``idField`` names the updated or created date field
   ``datesConfiguration`` reads (a copy of the line below): every event's ``objectId`` is a timestamp.
+* **CE314** `poller-id-not-requested` (warning): the hubs' `fields` list of a URL leaves out the entry's
+  ``idField``: the records come back without their id, and no event carries an ``objectId``.  (Sage One's
+  `attributes` adds to what its records always hold, and OData's `$select` keeps the key: not compared.)
 * **CE311** `poller-url-repeated` (warning): two resources of one poller configuration with the same ``url``,
   a copy of an entry left unchanged: the records come twice, once under each name.  A URL with a path
   variable (``/hubs/db/{objectName}``, QuickBase's default) is not compared: it may be filled in per resource.
@@ -343,11 +346,29 @@ POLLER_ID_IS_A_DATE = Rule(
     good=_doc(_GOOD_ENTRY),
 )
 
+POLLER_ID_NOT_REQUESTED = Rule(
+    code="CE314",
+    name="poller-id-not-requested",
+    severity="warning",
+    summary="the URL asks for the records' fields, and not for the `idField` the entry reads",
+    description=(
+        "The hubs' `fields` parameter (\"the fields to return on the response\", in every element's API docs) "
+        "names the fields the records come back with.  An `idField` left out of that list is missing from every "
+        "record: no event carries an `objectId`.  Compared by the field's first name, in any case; a list holding "
+        "`*`, `all`, parentheses or a placeholder is left alone, and so are Sage One's `attributes` (extra fields: "
+        "its own default poller lists no `id`) and OData's `$select`.\n\n**Fix:** add the id field to the list."
+    ),
+    bad=_doc('    "contacts": {"url": "/hubs/crm/contacts?fields=name,updated_at,created_at", "idField": "id",\n      '
+             + _GOOD_DATES + '}'),
+    good=_doc('    "contacts": {"url": "/hubs/crm/contacts?fields=id,name,updated_at,created_at", "idField": "id",\n      '
+              + _GOOD_DATES + '}'),
+)
+
 RULES: list[Rule] = [
     POLLER_ENTRY_EMPTY, POLLER_KEY_MISPLACED, POLLER_FIELD_PATH_SYNTAX, POLLER_DATES_HALF_GIVEN,
     POLLER_DATES_NO_UPDATED, POLLER_DATES_NO_CREATED, POLLER_DATES_EMPTY, POLLER_NUMBER_OUT_OF_RANGE,
     POLLER_FIELD_PATH_JSONPATH, POLLER_SECONDS_AS_MILLISECONDS, POLLER_URL_REPEATED, POLLER_DATE_FIELD_NOT_REQUESTED,
-    POLLER_ID_IS_A_DATE,
+    POLLER_ID_IS_A_DATE, POLLER_ID_NOT_REQUESTED,
 ]
 
 # JSONPath constructs a field path never holds: a root ``$`` (``$.``, ``$..``, ``$[``), a wildcard, a filter.
@@ -533,6 +554,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield from _entry(ctx, entry)
         yield from _id_is_a_date(ctx, entry)
+        yield from _id_requested(ctx, entry)
         url = entry.value.get("url")
         if not isinstance(url, str) or not url.strip() or is_placeholder(url) or _PATH_VARIABLE.search(url):
             continue  # a template's `<resource>`; `/hubs/db/{objectName}`, which may be filled in per resource
@@ -560,6 +582,30 @@ def _id_is_a_date(ctx: Context, entry: Entry) -> Iterator[Finding]:
                                   "record's identifier", source=entry.source, pointer=entry.child("idField"),
                                   help="the record's own identifier, such as `id`")
                 return
+
+
+def _id_requested(ctx: Context, entry: Entry) -> Iterator[Finding]:
+    """CE314: the hubs' `fields` list of the URL leaves out the entry's `idField` (CE312 asks the same of dates)."""
+    url, id_field = entry.value.get("url"), entry.value.get("idField")
+    if not isinstance(url, str) or "fields=" not in url or not isinstance(id_field, str) or not id_field.strip():
+        return
+    from urllib.parse import unquote
+
+    from ..urls.template import parse_url_template
+
+    first = id_field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
+    for param in parse_url_template(url, server_zone=ctx.options.server_zone).params:
+        listed = param.value
+        if param.name.lower() != "fields" or not listed.strip() or any(
+                mark in listed for mark in ("*", "(", "${", "{{", "<")):
+            continue  # (an empty list is CE312's: nothing asked)
+        names = {name.strip().split(".")[0].lower() for name in unquote(listed).split(",")}
+        if first and first not in names and "all" not in names:
+            yield ctx.finding(POLLER_ID_NOT_REQUESTED, f"the URL asks for the fields `{listed}`, not for `{id_field}`, "
+                              "the `idField`: the records come back without their id, so no event carries an objectId",
+                              source=entry.source, pointer=entry.child("url"),
+                              sub=(param.value_start, param.value_start + len(listed)),
+                              help=f"add `{id_field}` to the list")
 
 
 def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
