@@ -724,3 +724,6 @@ def test_a_list_of_fields_without_the_id_the_entry_reads(url, reported):
         line = text.splitlines()[finding.line - 1]
         assert line[finding.column - 1:finding.end_column - 1] == "Name,updated_at,created_at"
         assert not found(text, "CE312")
+    jira = entry(url="/hubs/helpdesk/incidents?fields=summary,status,updated,created")  # Jira: what is inside its
+    jira["datesConfiguration"].update(updatedDateField="fields.updated", createdDateField="fields.created")  # `fields`
+    assert not found(poller(issues=jira), "CE314")  # (the id beside that object, always sent)

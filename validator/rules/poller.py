@@ -594,6 +594,10 @@ def _id_requested(ctx: Context, entry: Entry) -> Iterator[Finding]:
     from ..urls.template import parse_url_template
 
     first = id_field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
+    dates = entry.value.get(DATES)
+    if isinstance(dates, dict) and any(isinstance(field, str) and field.strip().lower().startswith("fields.")
+                                       for field in dates.values()):
+        return  # Jira's list names what is inside its records' `fields` object, the id beside it
     for param in parse_url_template(url, server_zone=ctx.options.server_zone).params:
         listed = param.value
         if param.name.lower() != "fields" or not listed.strip() or any(
