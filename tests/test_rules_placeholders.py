@@ -82,6 +82,9 @@ def test_masks():
     assert "47d" not in hit.message
     stars = body({"password": "********"})
     assert_at(stars, "CE702", '"********"', offset=1)
+    for bullet in ("\u2022", "\u25cf"):  # a password field's bullets, copied from a console (h224: passed unseen)
+        bullets = body({"oauth.api.secret": bullet * 8})
+        assert_at(bullets, "CE702", json.dumps(bullet * 8), offset=1)
     assert not found(body({"password": "${DB_PASSWORD}"}), "CE702")
 
 

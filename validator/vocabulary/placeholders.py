@@ -168,7 +168,7 @@ _NAME = re.compile(r"(?<![A-Za-z0-9_$])(?:(?:YOUR|INSERT|ENTER|REPLACE|PUT)_[A-Z
 # `billing-sync-xxx` is an instance's name.  Each run is read from its start, once.)
 _X_MASK = re.compile(r"(?<![A-Za-z])(?:x{4,}+|X{4,}+)|(?<![xX])(?:x{4,}+|X{4,}+)(?![A-Za-z])|(?<![xX])(?:x{8,}+|X{8,}+)")
 _SHORT_X_MASK = re.compile(r"(?<=[-_.:/])(?:xxx|XXX)$")
-_STAR_MASK = re.compile(r"^\*{4,}$")
+_STAR_MASK = re.compile(r"^(?:\*{4,}|\u2022{4,}|\u25cf{4,})$")  # (and a console's bullets, `••••••••`)
 # A type's name standing for a value, as a page describing the keys writes one and Swagger UI's example bodies hold
 # (`"boolean"`, `"string (URL)"`, `"JSON object"`, `"number (minutes)"`, `"integer[]"`); read without a pattern, as
 # every string of a clean file is asked
