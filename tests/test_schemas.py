@@ -1370,6 +1370,24 @@ def test_an_environment_reference_for_a_boolean_or_minutes_is_no_error_in_editor
                                                                        "configuration": wrong}))) == 2
 
 
+@pytest.mark.parametrize("reference", ["${VENDOR_TYPE}", "${{ vars.VENDOR_TYPE }}", "#{Ce.VendorType}"])
+def test_an_environment_reference_for_the_vendor_type_is_no_error_in_editors(reference):
+    """h226: `"event.vendor.type": "${VENDOR_TYPE}"` passes `check` (the placeholder rules own it, CE203 skips it), but
+    the schema's enum, as editors and check-jsonschema read it, said "Expected `polling` or `webhook`" (the same
+    false alarm h186 mended for a boolean and the minutes)."""
+    import jsonschema
+
+    for name in ("configuration", "instance"):
+        schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        wrap = (lambda c: c) if name == "configuration" else (lambda c: {"element": {"key": "closeio"}, "configuration": c})
+        validator = jsonschema.Draft202012Validator(schema)
+        assert not list(validator.iter_errors(wrap({"event.vendor.type": reference}))), name
+        for value in ("polling", "webhook", "webhooks", None):
+            assert not list(validator.iter_errors(wrap({"event.vendor.type": value}))), (name, value)
+        for wrong in ("poling", "$VENDOR", "${1}", 5):  # (still errors: a misspelling, no reference, a number)
+            assert list(validator.iter_errors(wrap({"event.vendor.type": wrong}))), (name, wrong)
+
+
 def test_the_overlays_and_the_rules_read_the_same_documents_as_the_platform_s_answer() -> None:
     """h219: the overlays' `elements.PLATFORM_ANSWER` and `rules.notifications.is_response` say the same thing twice;
     they parted on `"id": true` (Python's bool is an int: an answer to the rules, none to the schema)."""

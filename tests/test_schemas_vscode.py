@@ -388,9 +388,11 @@ def test_a_saved_answer_of_the_platform_draws_nothing_beside_an_overlay(node: st
 
 
 def test_an_environment_reference_draws_nothing_where_a_boolean_or_minutes_belong(node: str) -> None:
-    """h186: `"event.notification.enabled": "${EVENTS_ENABLED}"` passes `check` but was an error in the editor."""
+    """h186: `"event.notification.enabled": "${EVENTS_ENABLED}"` passes `check` but was an error in the editor; h226:
+    so was `"event.vendor.type": "${VENDOR_TYPE}"` ("Expected `polling` or `webhook`.")."""
     text = ('{"element": {"key": "closeio"}, "configuration": {"event.notification.enabled": "${EVENTS_ENABLED}",'
-            ' "event.poller.refresh_interval": "$(PollMinutes)", "event.notification.callback.url": "${CALLBACK_URL}"}}')
+            ' "event.poller.refresh_interval": "$(PollMinutes)", "event.notification.callback.url": "${CALLBACK_URL}",'
+            ' "event.vendor.type": "${VENDOR_TYPE}"}}')
     out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": text}])
     assert out["documents"][0]["diagnostics"] == []
 
