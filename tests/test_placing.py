@@ -74,3 +74,21 @@ def test_nesting_the_decoder_cannot_read_is_placed_from_the_bracket_table() -> N
     source = load_source(text)
     pointer = "/0" * (depth - 1) + "/0/a/1"
     assert source.valid and text[slice(*source.span(pointer))] == "2"
+
+
+def test_a_walk_reads_an_object_only_as_far_as_the_member_it_goes_to() -> None:
+    text = '{"a": {"x": [1, {"y": 2}]}, "b": {"z": 3}, "c": [4, 5]}'
+    source = load_source(text)
+    assert text[slice(*source.span("/a/x/1/y"))] == "2"
+    assert [key for key, *_ in source._members[0][1]] == ["a"]  # the walk read no member after `a`
+    assert text[slice(*source.span("/c/1"))] == "5" and text[slice(*source.span("/b", key=True))] == '"b"'
+    assert not source.has("/d") and source.span("/d") == (0, len(text))
+    assert [key for key, *_ in source._enumerate(0)[1]] == ["a", "b", "c"]
+
+
+def test_with_a_key_written_twice_the_last_is_placed() -> None:
+    text = '{"a": 1, "b": {"k": 2, "\\u006b": 3}, "a": 4}'
+    source = load_source(text)
+    assert text[slice(*source.span("/a"))] == "4" and text[slice(*source.span("/b/k"))] == "3"
+    view = source.embedded("/b")  # (a view of an object shares its document's keys)
+    assert source.text[slice(*view.span("/k"))] == "3"

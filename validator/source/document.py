@@ -58,7 +58,7 @@ class Source:
     # No slot refers back to its own Source or to a child (``_children`` is weak), so a document is freed as soon
     # as it is dropped, not by the cycle collector: a batch of files leaves nothing for it to walk.
     __slots__ = ("text", "path", "value", "valid", "problems", "_root", "_parent", "_to_parent", "_literal",
-                 "_lines", "_opens", "_closes", "_scanned", "_root_span", "_members", "_places", "_maps", "_styles",
+                 "_lines", "_opens", "_closes", "_scanned", "_root_span", "_unique_keys", "_members", "_places", "_maps", "_styles",
                  "_children", "__weakref__")
 
     def __init__(self, text: str, *, path: str | None = None) -> None:
@@ -76,6 +76,7 @@ class Source:
         self._closes: list[int] = []
         self._root_span: tuple[int, int] | None = None
         self._scanned = 0  # characters `_container_end` had the C decoder read (-1: it failed, brackets are matched)
+        self._unique_keys = False  # no object of the text writes a key twice (the loader says so)
         self._members: dict[int, Any] = {}
         self._places: dict[str, tuple[bool, tuple[int, int] | None, tuple[int, int]]] = {}
         self._maps: dict[int, _StringMap] = {}
@@ -201,6 +202,7 @@ class Source:
             child._attach(self, _Shift(vs), (vs, ve))
             child.value = _walk_value(self.value, tokens)[1]
             child.valid = True
+            child._unique_keys = self._unique_keys
         if self._children is None:
             self._children = WeakValueDictionary()
         self._children[canonical] = child
@@ -330,44 +332,57 @@ class Source:
     def _enumerate(self, vs: int) -> Any:
         """The members of the object (``(dict, list)`` of ``(key, ks, ke, vs, ve)``) or the
         elements of the array (list of ``(vs, ve)``) that opens at ``vs``; cached."""
+        if self.text[vs] == "{":
+            return self._object_members(vs)
         cached = self._members.get(vs)
         if cached is not None:
             return cached
-        text, value_end = self.text, self._value_end
+        text, value_end, separator = self.text, self._value_end, _separator
         i = _ws(text, vs + 1).end()
-        if text[vs] == "{":
-            by_key: dict[str, tuple[int, int, int, int]] = {}
-            members: list[tuple[str, int, int, int, int]] = []
-            member, separator = _MEMBER.match, _separator
-            while True:
-                m = member(text, i)  # `"key" :` and the whitespace after it
-                if m is None:
-                    break
-                ks, ke, i = m.start(), m.end(1) + 1, m.end()
-                key = m.group(1)
-                if "\\" in key:
-                    key = _scanstring(text, ks + 1)[0]
-                ve = value_end(i)
-                by_key[key] = (ks, ke, i, ve)
-                members.append((key, ks, ke, i, ve))
-                m = separator(text, ve)  # whitespace, and a comma if another member follows
-                if m.group(1) is None:
-                    break
-                i = m.end()
-            result: Any = (by_key, members)
-        else:
-            elements: list[tuple[int, int]] = []
-            separator = _separator
-            while i < len(text) and text[i] != "]":
-                ve = value_end(i)
-                elements.append((i, ve))
-                m = separator(text, ve)
-                if m.group(1) is None:
-                    break
-                i = m.end()
-            result = elements
-        self._members[vs] = result
-        return result
+        elements: list[tuple[int, int]] = []
+        while i < len(text) and text[i] != "]":
+            ve = value_end(i)
+            elements.append((i, ve))
+            m = separator(text, ve)
+            if m.group(1) is None:
+                break
+            i = m.end()
+        self._members[vs] = elements
+        return elements
+
+    def _object_members(self, vs: int, wanted: str | None = None) -> tuple[dict[str, tuple[int, int, int, int]],
+                                                                          list[tuple[str, int, int, int, int]]]:
+        """The members of the object that opens at ``vs`` (by key, and in order), read as far as ``wanted`` when the
+        document writes no key twice (its first is then its only one: a finding's walk reads the members before
+        it, not the whole object), else all of them; what is read is kept, and read on from."""
+        state = self._members.get(vs)
+        if state is None:
+            state = self._members[vs] = ({}, [], [_ws(self.text, vs + 1).end()])
+        by_key, members, resume = state
+        i = resume[0]
+        if i < 0 or wanted is not None and self._unique_keys and wanted in by_key:
+            return by_key, members
+        text, value_end, member, separator = self.text, self._value_end, _MEMBER.match, _separator
+        while True:
+            m = member(text, i)  # `"key" :` and the whitespace after it
+            if m is None:
+                break
+            ks, ke, i = m.start(), m.end(1) + 1, m.end()
+            key = m.group(1)
+            if "\\" in key:
+                key = _scanstring(text, ks + 1)[0]
+            ve = value_end(i)
+            by_key[key] = (ks, ke, i, ve)
+            members.append((key, ks, ke, i, ve))
+            m = separator(text, ve)  # whitespace, and a comma if another member follows
+            if m.group(1) is None:
+                break
+            i = m.end()
+            if key == wanted and self._unique_keys:
+                resume[0] = i
+                return by_key, members
+        resume[0] = -1
+        return by_key, members
 
     def _place(self, pointer: str) -> tuple[bool, tuple[int, int] | None, tuple[int, int]]:
         """:meth:`_locate` of ``pointer``, remembered: a string with thousands of findings (a hostile URL) is placed
@@ -388,7 +403,7 @@ class Source:
         for token in tokens:
             c = text[value_span[0]]
             if c == "{":
-                by_key, _ = self._enumerate(value_span[0])
+                by_key, _ = self._object_members(value_span[0], token)
                 hit = by_key.get(token)
                 if hit is None:
                     return False, key_span, value_span

@@ -64,6 +64,7 @@ def _analyse(source: Source) -> None:
             return
     source.value = value
     source.valid = True
+    source._unique_keys = not dup_objects
     if dup_objects:
         _report_duplicates(source, dup_objects)
 
