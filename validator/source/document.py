@@ -7,6 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from json import JSONDecoder
 from json import dumps as _dumps
+from json.scanner import make_scanner
 from operator import add
 from typing import TYPE_CHECKING, Any, Callable, cast
 from weakref import WeakValueDictionary
@@ -38,11 +39,15 @@ else:
 # `_WS` and `_SEPARATOR` match the empty string, so their matches are never None
 _ws = cast("Callable[[str, int], re.Match[str]]", _WS.match)
 _separator = cast("Callable[[str, int], re.Match[str]]", _SEPARATOR.match)
-# The C decoder reading one value at an offset: (the value, where it ends)
-_scan_value = cast("Callable[[str, int], tuple[Any, int]]", JSONDecoder().scan_once)
+# The C decoder reading one value at an offset: (the value, where it ends); made of a decoder, as JSONDecoder makes its
+# own (typeshed types what it is made of as a scanner)
+_scan_value = make_scanner(cast("make_scanner", JSONDecoder()))
 # How many times its length a document's containers may be read again by `_scan_value` before its brackets are
 # matched once instead: a walk reads each level's containers again, so a pointer 900 levels deep would be quadratic.
 _RESCANS = 4
+
+_ByKey = dict[str, tuple[int, int, int, int]]  # an object's members by key: (key start, key end, value start, value end)
+_Members = list[tuple[str, int, int, int, int]]  # and in order, each with its key
 
 
 class Source:
@@ -350,13 +355,12 @@ class Source:
         self._members[vs] = elements
         return elements
 
-    def _object_members(self, vs: int, wanted: str | None = None) -> tuple[dict[str, tuple[int, int, int, int]],
-                                                                          list[tuple[str, int, int, int, int]]]:
+    def _object_members(self, vs: int, wanted: str | None = None) -> tuple[_ByKey, _Members]:
         """The members of the object that opens at ``vs`` (by key, and in order), read as far as ``wanted`` when the
         document writes no key twice (its first is then its only one: a finding's walk reads the members before
         it, not the whole object), else all of them; what is read is kept, and read on from."""
-        state = self._members.get(vs)
-        if state is None:
+        state: tuple[_ByKey, _Members, list[int]] | None = self._members.get(vs)
+        if state is None:  # (the list: where reading goes on, -1 once the object is read)
             state = self._members[vs] = ({}, [], [_ws(self.text, vs + 1).end()])
         by_key, members, resume = state
         i = resume[0]
