@@ -607,3 +607,17 @@ def test_a_switch_with_a_blank_around_it_is_no_switch_at_all(value):
     text = json.dumps({"element": {"key": "closeio"}, "name": "x", "configuration": {
         "username": "${CLOSE_KEY}", "event.notification.enabled": value}}, indent=2)
     assert [(f.rule, f.pointer) for f in check(text)] == [("CE104", "/configuration/event.notification.enabled")]
+
+
+@pytest.mark.parametrize(("value", "said", "help"), [
+    # a fresh trial (h223): an interval in seconds, hours or as ISO 8601's duration was told 'such as "15"' (an hour
+    # meant, `1h`, was told to poll every 15 minutes)
+    ("900s", "900 seconds", 'write "15"'), ("900 seconds", "900 seconds", 'write "15"'), ("1h", "1 hour", 'write "60"'),
+    ("2 hours", "2 hours", 'write "120"'), ("PT15M", "ISO 8601's 15 minutes", 'write "15"'),
+    ("PT1H", "ISO 8601's 1 hour", 'write "60"'), ("90s", "90 seconds", 'such as "15"'),
+])
+def test_an_interval_in_another_unit_is_told_in_minutes(value, said, help):
+    text = body({"event.poller.refresh_interval": value})
+    (finding,) = found(text, "CE206")
+    assert f"is {json.dumps(value)}, {said}: the unit is always minutes" in finding.message, finding.message
+    assert help in finding.help and finding.severity == "error"

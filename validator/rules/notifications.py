@@ -753,6 +753,10 @@ def _shown(value: Any) -> str:
     return json.dumps(value)
 
 
+# An interval written in seconds or hours, or as ISO 8601's duration (`PT15M`, `PT1H`)
+_DURATION = re.compile(r"(PT)?(\d{1,9}) ?(s|secs?|seconds?|h|hrs?|hours?|m|mins?|minutes?)", re.IGNORECASE)
+
+
 def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     """A refresh interval as whole minutes, or ``(None, why, fix)`` when it is not a whole number.
 
@@ -796,6 +800,14 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
     if match:
         return None, f"is {shown}: give the number alone, the unit is always minutes", \
             f"write {json_str(match.group(1))}"
+    duration = _DURATION.fullmatch(stripped)
+    if duration:  # (`900s`, `1h`, ISO 8601's `PT15M`: the minutes meant, when whole)
+        amount, unit = int(duration.group(2)), duration.group(3)[0].lower()
+        name = {"s": "second", "h": "hour", "m": "minute"}[unit] + ("" if amount == 1 else "s")
+        minutes = amount * 60 if unit == "h" else amount if unit == "m" else amount // 60 if amount % 60 == 0 else None
+        iso = "ISO 8601's " if duration.group(1) else ""
+        return None, f"is {shown}, {iso}{amount} {name}: the unit is always minutes", \
+            f'write "{minutes}"' if minutes else generic
     return None, f"is {shown}, not a number of minutes", generic
 
 
