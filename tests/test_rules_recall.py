@@ -582,7 +582,8 @@ def test_a_quote_look_alike_before_the_letter_java_refuses_is_named(quote, where
     hit = found[0]
     written = json.dumps(quote)[1:-1]  # (as the body writes it: `\\u2019`, `\\"`)
     assert (hit.line, hit.column) == locate(text, written + "T", len(written))
-    assert f"the `{quote}` before it is" in hit.message and "not SimpleDateFormat's `'`" in hit.message
+    shown = "`` ` ``" if quote == "`" else f"`{quote}`"  # (h223: a backtick in backticks read "the ``` before it")
+    assert f"the {shown} before it is" in hit.message and "not SimpleDateFormat's `'`" in hit.message
     assert "before it" not in hits(body(dates=dates("yyyy-MM-ddTHH:mm:ss")), "CE401")[0].message
 
 

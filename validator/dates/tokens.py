@@ -95,7 +95,8 @@ def quote_look_alike(pattern: str, column: int) -> str:
     if what is None:
         return ""
     point = "" if before.isascii() else f", U+{ord(before):04X}"
-    return f" (the `{before}` before it is {what}{point}, not SimpleDateFormat's `'`: it quotes nothing)"
+    shown = "`` ` ``" if before == "`" else f"`{before}`"  # (a backtick in a code span is written with two around it)
+    return f" (the {shown} before it is {what}{point}, not SimpleDateFormat's `'`: it quotes nothing)"
 
 
 class PatternError(ValueError):
