@@ -282,6 +282,21 @@ def test_statistics_on_screen_leave_the_text_report_file_its_excerpts(tmp_path):
     assert '"event.poller.refresh_interval": "five"' in report.read_text()
 
 
+def test_statistics_count_a_rule_of_two_severities_once_per_severity(tmp_path):
+    """Found by hunting (h225): CE501 is a warning for a misspelt UTC and an error for another zone; the
+    statistics said `2  CE501  warning` of a run that failed on the error."""
+    body = json.loads((EXAMPLES / "sageone-polling-fixed.json").read_text())
+    dates = body["configuration"]["event.poller.configuration"]["customers"]["datesConfiguration"]
+    dates["updatedDateTimezone"], dates["createdDateTimezone"] = "America/NewYork", "Etc/UTC0"
+    path = tmp_path / "zones.json"
+    path.write_text(json.dumps(body, indent=2))
+    result = run_cli("check", "--no-cache", "--statistics", str(path))
+    assert result.code == 1
+    assert result.out.splitlines() == ["1  CE501  error    zone-unknown", "1  CE501  warning  zone-unknown"]
+    rows = json.loads(run_cli("check", "--no-cache", "--statistics", "--format", "json", str(path)).out)
+    assert [(row["severity"], row["count"]) for row in rows] == [("error", 1), ("warning", 1)]
+
+
 def test_an_unusable_overlay_stops_the_run_with_nothing_on_standard_output(tmp_path):
     """Element schemas are read when a file needs them: the run does not stream, so an overlay that turns out
     broken (exit 2) leaves no half report behind."""

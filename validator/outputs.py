@@ -83,23 +83,23 @@ def project_root(cli_root: str | None, env: Mapping[str, str] | None = None) -> 
 
 def statistics(findings: Sequence[Finding], *, files: Sequence[FileReport] = (),
                rules: Mapping[str, Any] | None = None, as_json: bool = False) -> str:
-    """How many findings each rule has, most first: ``  12  CE601  error    url-unbalanced-quote``."""
+    """How many findings each rule has at each severity, most first: ``  12  CE601  error    url-unbalanced-quote``."""
+    from .findings import SEVERITIES
     from .reporters._common import ordered
 
-    shown = ordered(findings, files)
-    counts = Counter(f.rule for f in shown)
-    severity = {f.rule: f.severity for f in shown}
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    # a row per rule and severity: a rule's findings may differ (CE501 is a warning for a misspelt UTC)
+    counts = Counter((f.rule, f.severity) for f in ordered(findings, files))
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0], SEVERITIES.index(item[0][1])))
 
     def name(code: str) -> str:
         rule = (rules or {}).get(code)
         return str(getattr(rule, "name", "")) if rule is not None else ""
 
     if as_json:
-        return json.dumps([{"code": code, "name": name(code) or None, "severity": severity[code], "count": n}
-                           for code, n in rows], indent=2) + "\n"
+        return json.dumps([{"code": code, "name": name(code) or None, "severity": severity, "count": n}
+                           for (code, severity), n in rows], indent=2) + "\n"
     width = len(str(rows[0][1])) if rows else 1
-    return "".join(f"{n:>{width}}  {code}  {severity[code]:<7}  {name(code)}".rstrip() + "\n" for code, n in rows)
+    return "".join(f"{n:>{width}}  {code}  {severity:<7}  {name(code)}".rstrip() + "\n" for (code, severity), n in rows)
 
 
 def quieten(output: str, *, files: Sequence[FileReport], summary_line: str) -> str:
