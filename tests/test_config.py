@@ -655,6 +655,17 @@ def test_error_line_is_the_entry_inside_a_sub_table(tmp_path):
     assert raised.value.problems[0].line == 6
 
 
+def test_an_empty_quoted_key_in_a_sub_table_is_placed_at_its_own_line(tmp_path):
+    """Found by hunting (h225): `"" = "warning"` under [severity] (or `"" = [...]` under [per-file-ignores]) was
+    placed at the table's header: an empty quoted name was taken for no name at all."""
+    for table, first, entry in (("severity", 'CE201 = "error"', '"" = "warning"'),
+                                ("per-file-ignores", '"*.json" = ["CE7"]', '"" = ["CE7O1"]')):
+        (tmp_path / ".ce-validator.toml").write_text(f'strict = true\n\n[{table}]\n{first}\n{entry}\n')
+        with pytest.raises(ConfigError) as raised:
+            load_config(start=tmp_path)
+        assert raised.value.problems[0].line == 5, (table, raised.value.problems)
+
+
 def test_at_in_the_configuration_reads_like_the_command_line(tmp_path):
     """One time parser: `at = "now"` and `at = "-15m"` work in a file as `--at` does; a TOML time alone does not."""
     (tmp_path / ".ce-validator.toml").write_text('at = "-15m"\n')

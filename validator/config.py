@@ -928,7 +928,7 @@ def _line_of(text: str, key: str, *, in_pyproject: bool) -> int | None:
                 return in_subtable  # the sub-table ended without the entry: point at its header
             current = header.group(1)
             if re.fullmatch(rf"{table}\.{re.escape(name)}" if table else re.escape(name), current):
-                if not sub:
+                if not sub and not quoted:  # (`""`, an empty name, is an entry of the table too)
                     return number
                 in_subtable = number
             continue
