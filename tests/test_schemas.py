@@ -1388,6 +1388,33 @@ def test_an_environment_reference_for_the_vendor_type_is_no_error_in_editors(ref
             assert list(validator.iter_errors(wrap({"event.vendor.type": wrong}))), (name, wrong)
 
 
+@pytest.mark.parametrize("key, right, wrong", [
+    ("pageSize", 100, "100"), ("pollDelay", 60, "60"), ("createdCheckTolerance", 2, "2"),
+    ("filterByUpdatedDate", True, "true"), ("filterByCurrentDate", False, "false"),
+])
+def test_an_environment_reference_on_a_poller_entry_is_no_error_in_editors(key, right, wrong):
+    """h226: `"pageSize": "${PAGE_SIZE}"` passes `check` (the placeholder rules own it), but the poller schema, as
+    editors and check-jsonschema read it, said "Expected a whole number of records."; a quoted number or boolean
+    stays an error (`check`'s CE102)."""
+    import jsonschema
+
+    for name in ("poller", "configuration", "instance"):
+        schema = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(schema)
+
+        def wrap(value: Any, name: str = name) -> Any:
+            poller = {"leads": {"url": "/hubs/crm/leads", "idField": "id", key: value}}
+            configuration = {"event.poller.configuration": poller}
+            return poller if name == "poller" else configuration if name == "configuration" else {
+                "element": {"key": "closeio"}, "configuration": configuration}
+
+        for reference in ("${POLL_VALUE}", "{{ .Values.poller.value }}", "$(PollValue)"):
+            assert not list(validator.iter_errors(wrap(reference))), (name, reference)
+        assert not list(validator.iter_errors(wrap(right))), name
+        for mistake in (wrong, "$POLL_VALUE", "${1}", [right]):
+            assert list(validator.iter_errors(wrap(mistake))), (name, mistake)
+
+
 def test_the_overlays_and_the_rules_read_the_same_documents_as_the_platform_s_answer() -> None:
     """h219: the overlays' `elements.PLATFORM_ANSWER` and `rules.notifications.is_response` say the same thing twice;
     they parted on `"id": true` (Python's bool is an int: an answer to the rules, none to the schema)."""

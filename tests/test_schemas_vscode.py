@@ -392,7 +392,8 @@ def test_an_environment_reference_draws_nothing_where_a_boolean_or_minutes_belon
     so was `"event.vendor.type": "${VENDOR_TYPE}"` ("Expected `polling` or `webhook`.")."""
     text = ('{"element": {"key": "closeio"}, "configuration": {"event.notification.enabled": "${EVENTS_ENABLED}",'
             ' "event.poller.refresh_interval": "$(PollMinutes)", "event.notification.callback.url": "${CALLBACK_URL}",'
-            ' "event.vendor.type": "${VENDOR_TYPE}"}}')
+            ' "event.vendor.type": "${VENDOR_TYPE}", "event.poller.configuration": {"leads": {"url": "/hubs/crm/leads",'
+            ' "idField": "id", "pageSize": "${PAGE_SIZE}", "filterByUpdatedDate": "${{ vars.FILTER }}"}}}}')
     out = run_service(node, [{"uri": DOC_URI, "schema": schema_uri("instance"), "text": text}])
     assert out["documents"][0]["diagnostics"] == []
 

@@ -1309,6 +1309,8 @@ def misfit(schema: Any, value: Any) -> str | None:
     CE102 mends into it (`"200"`, `"true"`), else None: a misspelt key renamed to it would hold a value no fix mends
     (``"elementKey": "sageone"``, `"pagesize": "lots"`)."""
     wanted = _followed(schema, "type")
+    if isinstance(wanted, list):  # (`["integer", "string"]`, the string an environment reference: the `then` says which)
+        wanted = _followed(_followed(schema, "then"), "type")
     if not isinstance(wanted, str) or wanted not in _PYTHON_TYPES or isinstance(value, _PYTHON_TYPES[wanted]) and not (
             isinstance(value, bool) and wanted in ("integer", "number")):
         return None
