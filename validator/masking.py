@@ -1857,8 +1857,8 @@ def _scan_text(text: str, extra_keys: frozenset[str], *, broken: bool = False) -
     user_keys: set[str] = set()
     tails: set[str] = set()
     for key in keys:
-        secret, login, user, tail = _key_roles(key, extra_keys)
-        if secret:
+        named_secret, login, user, tail = _key_roles(key, extra_keys)
+        if named_secret:
             secret_keys.add(key)
         elif login or user and unparsed and not tail:
             user_keys.add(key)
