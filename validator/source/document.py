@@ -46,7 +46,7 @@ _scan_value = make_scanner(cast("make_scanner", JSONDecoder()))
 # matched once instead: a walk reads each level's containers again, so a pointer 900 levels deep would be quadratic.
 _RESCANS = 4
 
-_ByKey = dict[str, tuple[int, int, int, int]]  # an object's members by key: (key start, key end, value start, value end)
+_ByKey = dict[str, tuple[int, int, int, int]]  # members by key: (key start, key end, value start, value end)
 _Members = list[tuple[str, int, int, int, int]]  # and in order, each with its key
 
 
@@ -63,8 +63,8 @@ class Source:
     # No slot refers back to its own Source or to a child (``_children`` is weak), so a document is freed as soon
     # as it is dropped, not by the cycle collector: a batch of files leaves nothing for it to walk.
     __slots__ = ("text", "path", "value", "valid", "problems", "_root", "_parent", "_to_parent", "_literal",
-                 "_lines", "_opens", "_closes", "_scanned", "_root_span", "_unique_keys", "_members", "_places", "_maps", "_styles",
-                 "_children", "__weakref__")
+                 "_lines", "_opens", "_closes", "_scanned", "_root_span", "_unique_keys", "_members", "_places",
+                 "_maps", "_styles", "_children", "__weakref__")
 
     def __init__(self, text: str, *, path: str | None = None) -> None:
         self.text = text
