@@ -313,3 +313,32 @@ def test_a_type_of_several_names_is_read_as_jsonschema_reads_it() -> None:
         validator = Draft202012Validator(schema)
         for value in _TYPED_VALUES:
             assert gate(value) == validator.is_valid(value), (schema, value)
+
+
+def test_a_gate_asks_its_patterns_of_a_key_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same keys come back in every body: patternProperties (and their join, for additionalProperties) are
+    # searched once per key and gate, whatever the number of documents
+    import re
+
+    from validator import schema_gate
+
+    searched: list[str] = []
+
+    class Counting:
+        def __init__(self, source: str) -> None:
+            self.compiled = re.compile(source)
+
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(text)
+            return self.compiled.search(text)
+
+    monkeypatch.setattr(schema_gate, "schema_pattern", Counting)
+    schema = {"properties": {"name": {"type": "string"}}, "patternProperties": {r"\.": {"not": {}}, "^x": True},
+              "additionalProperties": {"type": "integer"}}
+    gate = compile_gate(schema)
+    assert gate is not None
+    documents = [{"name": "a", "count": 1, "x-y": "z"}, {"name": "b", "count": 2}, {"a.b": 1}, {"count": "3"}]
+    validator = Draft202012Validator(schema)
+    for _ in range(3):
+        assert [gate(document) for document in documents] == [validator.is_valid(document) for document in documents]
+    assert sorted(searched) == sorted(["name", "count", "x-y", "a.b"] * 3)  # (the join and each of the two patterns)

@@ -287,9 +287,12 @@ class _Compiler:
         required = tuple(schema.get("required", ()))
         least = _count(schema.get("minProperties", 0))
         most = _count(schema["maxProperties"]) if "maxProperties" in schema else None
-        needs = {name: tuple(others) for name, others in dict(schema.get("dependentRequired", {})).items()}
-        depends = {name: self.compile(sub, exact=exact) for name, sub in dict(schema.get("dependentSchemas", {})).items()}
+        # (tuples of pairs, read in a loop: an object without them, most, costs no call for them)
+        needs = tuple((name, tuple(others)) for name, others in dict(schema.get("dependentRequired", {})).items())
+        depends = tuple((name, self.compile(sub, exact=exact))
+                        for name, sub in dict(schema.get("dependentSchemas", {})).items())
         per_key = bool(patterns) or extra is not None or names is not None
+        matching = _key_matcher(patterns, joined) if joined is not None else None
 
         def check(value: Any) -> bool:
             if not isinstance(value, dict):
@@ -301,14 +304,15 @@ class _Compiler:
                 return False
             if per_key:
                 for key, item in value.items():
+                    found, by_pattern = matching(key) if matching is not None else _NO_PATTERN
                     if key in properties:
                         sub = named.get(key)
                         if sub is not None and not sub(item):
                             return False
-                    elif extra is not None and not (joined is not None and joined.search(key)) and not extra(item):
+                    elif extra is not None and not found and not extra(item):
                         return False
-                    for pattern, sub in patterns:
-                        if pattern.search(key) and not sub(item):
+                    for sub in by_pattern:
+                        if not sub(item):
                             return False
                     if names is not None and not names(key):
                         return False
@@ -321,10 +325,13 @@ class _Compiler:
                     sub = named.get(key)
                     if sub is not None and not sub(item):
                         return False
-            for name, others in needs.items():
+            for name, others in needs:
                 if name in value and not all(other in value for other in others):
                     return False
-            return all(sub(value) for name, sub in depends.items() if name in value)
+            for name, sub in depends:
+                if name in value and not sub(value):
+                    return False
+            return True
 
         return check
 
@@ -339,6 +346,21 @@ class _Compiler:
         if keyword == "anyOf":
             return lambda value: any(check(value) for check in checks)
         return lambda value: sum(1 for check in checks if check(value)) == 1
+
+
+_NO_PATTERN: tuple[bool, tuple[Check, ...]] = (False, ())
+
+
+def _key_matcher(patterns: list[tuple[Searcher, Check]],
+                 joined: Searcher) -> Callable[[str], tuple[bool, tuple[Check, ...]]]:
+    """What ``patternProperties`` say of a key: whether the patterns joined find it (as jsonschema asks for
+    ``additionalProperties``), and the checks of those that do; asked once per key and gate, as the same keys come
+    back in every body."""
+    @lru_cache(maxsize=4096)
+    def matching(key: str) -> tuple[bool, tuple[Check, ...]]:
+        return joined.search(key) is not None, tuple(sub for pattern, sub in patterns if pattern.search(key))
+
+    return matching
 
 
 class Searcher(Protocol):
