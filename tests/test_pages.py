@@ -1191,6 +1191,29 @@ def test_a_blank_after_a_line_s_backslash_ends_the_command():
         assert "CE025" not in {f.rule for f in check_page(other, path="p.md").findings}
 
 
+@pytest.mark.parametrize(("broken", "line", "column"), [
+    ("\\\n  # authenticate as the org\n", 3, 3), ("\\\n\n", 2, 71), ("\\ # auth\n", 2, 71),
+    ("\\\n  # one\n\n  # two\n", 3, 3)])
+def test_a_comment_or_an_empty_line_after_a_line_s_backslash_ends_the_command(broken, line, column):
+    """h224: a comment line (or an empty one) right after a line's closing `\\`, or a comment after its blank, ends
+    the command as bash reads it, and the lines below ran on their own; the page was skipped as holding no body.  The
+    body is read as it was meant, and the fix removes what broke the command."""
+    body = '{"element": {"key": "sageone"}, "configuration": {"event.poller.refresh_interval": "15m"}, "name": "s"}'
+    meant_page = _CURL + "  -H 'Content-Type: application/json' \\\n  -d '" + body + "'\n```\n"
+    page = meant_page.replace("\\\n", broken, 1)
+    assert page != meant_page
+    meant = [f.rule for f in check_page(meant_page, path="p.md").findings]
+    assert "CE206" in meant
+    findings = check_page(page, path="p.md").findings
+    assert [f.rule for f in findings] == ["CE025", *meant]
+    assert (findings[0].line, findings[0].column) == (line, column)
+    mended = apply_fixes(page, [findings[0]])[0]
+    assert mended == meant_page
+    # a comment or an empty line before what is no option of the command: the next command
+    for other in ("```bash\necho done \\\n# next\nls -l\n```\n", "```bash\necho done \\\n\nls\n```\n"):
+        assert "CE025" not in {f.rule for f in check_page(other, path="p.md").findings}
+
+
 @pytest.mark.parametrize(("delimiter", "codes"), [("'JSON'", set()), ("JSON", {"CE020"})])
 def test_a_here_document_given_through_a_command_substitution_is_the_body(delimiter, codes):
     """A fresh trial's false alarm (helper-66): `-d "$(cat <<'JSON' ... JSON)"` drew CE006 for the `$` of `$(`."""

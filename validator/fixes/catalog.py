@@ -22,7 +22,8 @@ FIXABLE: dict[str, tuple[FixSafety, str]] = {
     "CE008": ("safe", "writes the shell's `'\\''` (or `\\'`) as a plain `'`"),
     "CE022": ("unsafe", "writes the page's `elementKey` as the body's element key"),
     "CE024": ("safe", "writes `@` before a file's name given to curl's `-d` (`-d instance.json` → `-d @instance.json`)"),
-    "CE025": ("safe", "removes the blanks after a shell line's closing backslash"),
+    "CE025": ("safe", "removes the blanks (and a comment) after a shell line's closing backslash, or an empty or "
+                      "comment line right after it"),
     "CE026": ("safe", "adds the blank line between an HTTP request's last header and its body"),
     "CE027": ("safe", "adds the header `Content-Type: application/json` to a curl command or an HTTP request sending a JSON body"),
     "CE101": ("unsafe", ("renames a near-miss key to the key it is close to (safe when only spaces differ); "

@@ -134,8 +134,10 @@ CONTINUATION_BLANK = Rule(
             "a space or tab after it, the backslash escapes that blank, the line break ends the command, and each "
             "following line runs as a command of its own: curl sends the request without the options below "
             "(`-H 'Content-Type: ...'`, `-d '{...}'`), so without its body. The body is still checked as it was "
-            "meant. PowerShell's continuation backtick (`` ` ``) breaks alike with a blank after it.\n\n**Fix:** "
-            "remove the blanks after the backslash (or backtick); the fix (safe) does.",
+            "meant. PowerShell's continuation backtick (`` ` ``) breaks alike with a blank after it. So does a "
+            "comment after the backslash's blank (`\\ # auth`), and an empty or comment line right after a line's "
+            "closing `\\`: the backslash joins that line, whose own line break ends the command.\n\n**Fix:** "
+            "remove the blanks after the backslash (or backtick), or the line; the fix (safe) does.",
     bad="```bash\ncurl -X POST https://api.cloud-elements.com/elements/api-v2/instances \\ \n"
         "  -H 'Content-Type: application/json' \\\n"
         "  -d '{\"element\": {\"key\": \"myelement\"}, \"configuration\": {}}'\n```\n",
@@ -602,26 +604,51 @@ _FILE_NAME = LazyPattern(r"[\w.~/\\ -]*\w\.(?:json|json5|jsonc)")
 _LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a line that goes on with a command: an option (`  -H ...`), a quoted argument, an address, a variable
 _CONTINUED = LazyPattern(r"[ \t]*(?:-|'|\"|https?://|\$)")
+# a line that ends a command continued onto it: empty, or a comment (bash joins the backslash's line break, then
+# ends the command at this line's own)
+_BROKEN_LINE = LazyPattern(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)")
+# a backslash escaping a blank, then a comment (`-H '...' \ # auth`): the line break is not escaped
+_COMMENT_AFTER_BACKSLASH = LazyPattern(r"\\[ \t]+#[^\r\n]*$")
 
 
 def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
-    """CE025 for each line that ends with a backslash and blanks, outside quotes, before a line that goes on with
-    the command (an option, or a quoted argument)."""
+    """CE025 for each line that ends with a backslash and blanks (or a blank and a comment), outside quotes, and for
+    the empty or comment lines right after a line's closing backslash, before a line that goes on with the command
+    (an option, or a quoted argument)."""
     quote = ""
     lines = [m for m in _LINE.finditer(shell) if m.end() > m.start()]
     for index, match in enumerate(lines):
         content = match.group().rstrip("\r\n")
         trimmed = content.rstrip(" \t")
+        commented = _COMMENT_AFTER_BACKSLASH.search(trimmed) if not quote else None
+        if commented is not None and _open_at_end(trimmed[:commented.start() + 1], quote) == ("", True):
+            trimmed = trimmed[:commented.start() + 1]  # (`-H '...' \ # auth`: the backslash escapes the blank)
         after, continued = _open_at_end(trimmed, quote)
-        if (not quote and not after and continued and len(trimmed) < len(content) and index + 1 < len(lines)
-                and _CONTINUED.match(lines[index + 1].group())):
+        following = index + 1
+        while continued and following < len(lines) and _BROKEN_LINE.fullmatch(lines[following].group()):
+            following += 1  # (asked only after a closing backslash: a run of empty lines is walked once)
+        goes_on = following < len(lines) and _CONTINUED.match(lines[following].group()) is not None
+        if (not quote and not after and continued and len(trimmed) < len(content) and goes_on):
             start, end = match.start() + len(trimmed), match.start() + len(content)
-            blanks_removed = Fix("remove the blanks after the backslash", (Edit(start, end, ""),), "safe")
-            yield Problem(CONTINUATION_BLANK.code, "a blank after the line's closing `\\`: the backslash escapes the "
-                          "blank, not the line break, so the command ends here and the next line runs as a command "
-                          "of its own (curl sends the request without it)", start - 1, end,
-                          "remove the blanks after the backslash", fix=blanks_removed)
+            what = "the blanks" if commented is None else "the blank and the comment"
+            blanks_removed = Fix(f"remove {what} after the backslash", (Edit(start, end, ""),), "safe")
+            yield Problem(CONTINUATION_BLANK.code, f"{'a blank' if commented is None else 'a blank and a comment'} "
+                          "after the line's closing `\\`: the backslash escapes the blank, not the line break, so "
+                          "the command ends here and the next line runs as a command of its own (curl sends the "
+                          "request without it)", start - 1, end, f"remove {what} after the backslash"
+                          + ("" if commented is None else " (a comment goes above the command)"), fix=blanks_removed)
             after = ""
+        elif not quote and not after and continued and goes_on and following > index + 1:
+            start, end = lines[index + 1].start(), lines[following - 1].end()
+            comment = shell.find("#", start, end)
+            what = "a comment line" if comment >= 0 else "an empty line"
+            shown = (comment, _line_end(shell, comment)) if comment >= 0 else (match.start() + len(trimmed) - 1,
+                                                                                 match.start() + len(trimmed))
+            yield Problem(CONTINUATION_BLANK.code, f"{what} after the line's closing `\\`: the backslash joins it to "
+                          "the command, whose line then ends there, and the next line runs as a command of its own "
+                          "(curl sends the request without it)", *shown,
+                          f"remove {what.replace('a', 'the', 1) if comment >= 0 else 'the empty line'} (a comment "
+                          "goes above the command)", fix=Fix("remove the line", (Edit(start, end, ""),), "safe"))
         quote = after
 
 
@@ -1131,20 +1158,26 @@ def _dropped_quote(shell: str, close: int, builder: TextBuilder, word: Word) -> 
 
 
 def _continuation(shell: str, at: int, *, blanks: bool = False) -> int:
-    """The length of a backslash-newline at ``at`` (the shell removes it), else 0; ``blanks``: also with blanks
-    between them, the command as it was meant (CE025 reports the blanks)."""
-    if shell.startswith("\\\r\n", at):
-        return 3
-    if shell.startswith(("\\\n", "\\\r"), at):
-        return 2
-    if blanks and shell.startswith((" ", "\t"), at + 1):
+    """The length of a backslash-newline at ``at`` (the shell removes it), else 0; ``blanks``: also with blanks (and
+    a comment) between them, and with empty or comment lines after it before a line that goes on with the command,
+    the command as it was meant (CE025 reports them)."""
+    length = 3 if shell.startswith("\\\r\n", at) else 2 if shell.startswith(("\\\n", "\\\r"), at) else 0
+    if not blanks:
+        return length
+    blanked = not length and shell.startswith((" ", "\t"), at + 1)
+    if blanked:
         match = _BLANKS_TO_LINE_END.match(shell, at + 1)
-        if match is not None and _CONTINUED.match(shell, match.end()):
-            return match.end() - at
-    return 0
+        length = match.end() - at if match is not None else 0
+    if length:
+        broken = _BROKEN_LINES.match(shell, at + length)
+        end = broken.end() if broken is not None else at + length
+        if _CONTINUED.match(shell, end):
+            return end - at
+    return 0 if blanked else length
 
 
-_BLANKS_TO_LINE_END = LazyPattern(r"[ \t]+(?:\r\n|\r|\n)")
+_BLANKS_TO_LINE_END = LazyPattern(r"[ \t]+(?:#[^\r\n]*)?(?:\r\n|\r|\n)")
+_BROKEN_LINES = LazyPattern(r"(?>(?:[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n))*)")
 
 
 def _line_end(shell: str, at: int) -> int:
