@@ -437,3 +437,21 @@ def test_carets_stand_under_their_value_after_wide_characters(tmp_path: Path) ->
         row = next(i for i, line in enumerate(lines) if line.startswith(f"  {label} "))
         assert lines[row + 1].index("^") == cells(lines[row][:lines[row].index(value)]), (lines[row], lines[row + 1])
         assert lines[row + 1].rstrip().endswith("^" * len("${epoch:s}" if label == "template" else "1704448800"))
+
+
+def test_a_rule_lists_as_many_problems_of_one_url_as_check_shows(write) -> None:
+    """Found by hunting (h225): a filter of 200 `=` made render list 100 CE621 and 100 CE630 lines (20,000 `=`:
+    1.6 MB of output), where `check` shows the first 50 of a rule at one place and counts the rest."""
+    from validator.engine import MAX_PER_PLACE
+
+    poller = {"a": {"url": "/hubs/x/a?where=a" + "=" * 200, "idField": "id"}}
+    result = run_cli("render", write(poller), "--at", AT, "--format", "json")
+    (resource,) = json.loads(result.out)["resources"]
+    shown = [problem["rule"] for problem in resource["problems"]]
+    assert shown.count("CE621") == shown.count("CE630") == MAX_PER_PLACE + 1
+    note = [problem for problem in resource["problems"] if problem["severity"] == "info" and problem["rule"] == "CE621"]
+    assert [problem["message"] for problem in note] == [
+        f"{100 - MAX_PER_PLACE} more CE621 findings here are not shown (the first {MAX_PER_PLACE} are)"]
+    checked = run_cli("check", "--no-cache", "--format", "json", write(poller))
+    assert [f["message"] for f in json.loads(checked.out)["findings"] if f["severity"] == "info"] == [
+        problem["message"] for problem in resource["problems"] if problem["severity"] == "info"]

@@ -772,6 +772,11 @@ _BESIDE_SCHEMA = frozenset({"CE751"})
 MAX_PER_PLACE = 50
 
 
+def not_shown(rule: str, count: int) -> str:
+    """What stands for the ``count`` findings of ``rule`` at one place beyond the first :data:`MAX_PER_PLACE`."""
+    return f"{count - MAX_PER_PLACE} more {rule} findings here are not shown (the first {MAX_PER_PLACE} are)"
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen: set[tuple[str, int, int, str]] = set()
     per_place: dict[tuple[str, str], int] = {}
@@ -789,6 +794,5 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if count > MAX_PER_PLACE:
             last = next(f for f in reversed(unique) if f.rule == rule and f.pointer == pointer)
             unique.insert(unique.index(last) + 1, replace(
-                last, message=f"{count - MAX_PER_PLACE} more {rule} findings here are not shown (the first "
-                              f"{MAX_PER_PLACE} are)", help=None, fix=None, severity="info"))
+                last, message=not_shown(rule, count), help=None, fix=None, severity="info"))
     return unique

@@ -8,7 +8,8 @@ resource's url is rendered with its macros replaced by the last poll time (--at,
 the entry's pollDelay seconds); the ${now...} macros print --now (default: --at plus
 the refresh interval).  Text output shows, per resource, the template, the URL the
 platform builds and the percent-encoded URL an HTTP client sends, with '^' under the
-substituted parts, then the URL's problems (its macros' date patterns too) and the undocumented behaviours
+substituted parts, then the URL's problems (its macros' date patterns too; of one rule, the first 50, as check
+shows them, and a note counting the rest) and the undocumented behaviours
 assumed.
 
 --format json prints one object (keys sorted, 2-space indent):
@@ -151,7 +152,28 @@ def _problems(rendered: RenderedUrl, entry: dict[str, Any], args: argparse.Names
     problems += macro_pattern_problems(parse_url_template(rendered.template, server_zone=args.server_zone),
                                        server_zone=args.server_zone, dates=dates if isinstance(dates, dict) else None)
     problems.sort(key=lambda p: (p.start, p.end, p.rule))
-    return [(p, p.severity or rule_for(p.rule).severity) for p in problems if p.rule not in opt_in_codes()]
+    return _capped([(p, p.severity or rule_for(p.rule).severity) for p in problems if p.rule not in opt_in_codes()])
+
+
+def _capped(problems: list[tuple[Problem, Severity]]) -> list[tuple[Problem, Severity]]:
+    """At most as many problems of one rule as `check` shows at one place, then a note counting the rest (a
+    filter of 20,000 `=` has 10,000 CE621s)."""
+    from dataclasses import replace
+
+    from ..engine import MAX_PER_PLACE, not_shown
+
+    counts: dict[str, int] = {}
+    kept: list[tuple[Problem, Severity]] = []
+    for problem, severity in problems:
+        counts[problem.rule] = counts.get(problem.rule, 0) + 1
+        if counts[problem.rule] <= MAX_PER_PLACE:
+            kept.append((problem, severity))
+    for rule, count in counts.items():
+        if count > MAX_PER_PLACE:
+            at = max(i for i, (problem, _severity) in enumerate(kept) if problem.rule == rule)
+            note = replace(kept[at][0], message=not_shown(rule, count), help=None, fix=None, severity="info")
+            kept.insert(at + 1, (note, "info"))
+    return kept
 
 
 def _render(entry: dict[str, Any], interval: int, at: datetime | int, now: datetime | None,
