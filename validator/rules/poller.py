@@ -587,10 +587,9 @@ def _id_is_a_date(ctx: Context, entry: Entry) -> Iterator[Finding]:
 def _id_requested(ctx: Context, entry: Entry) -> Iterator[Finding]:
     """CE314: the hubs' `fields` list of the URL leaves out the entry's `idField` (CE312 asks the same of dates)."""
     url, id_field = entry.value.get("url"), entry.value.get("idField")
-    if not isinstance(url, str) or "fields=" not in url or not isinstance(id_field, str) or not id_field.strip():
+    if not isinstance(url, str) or "fields=" not in url or not isinstance(id_field, str) or not id_field.strip() \
+            or is_unfilled(id_field):
         return
-    from urllib.parse import unquote
-
     from ..urls.template import parse_url_template
 
     first = id_field.strip().lstrip("['\"").split(".")[0].rstrip("]'\"").lower()
@@ -600,11 +599,10 @@ def _id_requested(ctx: Context, entry: Entry) -> Iterator[Finding]:
         return  # Jira's list names what is inside its records' `fields` object, the id beside it
     for param in parse_url_template(url, server_zone=ctx.options.server_zone).params:
         listed = param.value
-        if param.name.lower() != "fields" or not listed.strip() or any(
-                mark in listed for mark in ("*", "(", "${", "{{", "<")):
+        written = _written_list(listed) if param.name.lower() == "fields" and listed.strip() else None
+        if written is None:
             continue  # (an empty list is CE312's: nothing asked)
-        names = {name.strip().split(".")[0].lower() for name in unquote(listed).split(",")}
-        if first and first not in names and "all" not in names:
+        if first and first not in {name.lower() for name in written}:
             yield ctx.finding(POLLER_ID_NOT_REQUESTED, f"the URL asks for the fields `{listed}`, not for `{id_field}`, "
                               "the `idField`: the records come back without their id, so no event carries an objectId",
                               source=entry.source, pointer=entry.child("url"),
@@ -640,13 +638,24 @@ def _entry(ctx: Context, entry: Entry) -> Iterator[Finding]:
 _FIELD_LISTS = frozenset({"attributes", "$select", "fields"})
 
 
+def _written_list(listed: str) -> list[str] | None:
+    """The first names of the fields a URL's list asks for (CE312, CE314), or None where it is no list of names:
+    a wildcard, `all`, a selection with parentheses, a placeholder or a variable filled in later (`${FIELDS}`,
+    `#{FIELDS}`, `{fields}`)."""
+    from urllib.parse import unquote
+
+    if any(mark in listed for mark in ("*", "(", "${", "{{", "<")) or _PATH_VARIABLE.search(listed) \
+            or is_unfilled(listed):
+        return None
+    written = [name.strip().split(".")[0] for name in unquote(listed).split(",")]
+    return None if any(name.lower() == "all" for name in written) else written
+
+
 def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: dict[str, Any]) -> Iterator[Finding]:
     """CE312 for a date field of the entry that the URL's own list of fields leaves out."""
     url = value.get("url")
     if not isinstance(url, str) or ("attributes" not in url and "$select" not in url and "fields" not in url):
         return
-    from urllib.parse import unquote
-
     from ..urls.template import parse_url_template
 
     template = parse_url_template(url, server_zone=ctx.options.server_zone)
@@ -661,10 +670,10 @@ def _dates_requested(ctx: Context, entry: Entry, value: dict[str, Any], dates: d
                   if condition.field.text.strip("'\"").lower() in _FIELD_LISTS and condition.operator == "="
                   and len(condition.values) == 1]
     for listed, at, named_at in lists:
-        written = [name.strip().split(".")[0] for name in unquote(listed).split(",")]
-        names = {name.lower() for name in written}
-        if any(mark in listed for mark in ("*", "(", "${", "{{", "<")) or "all" in names:
+        written = _written_list(listed)
+        if written is None:
             continue
+        names = {name.lower() for name in written}
         missing = []
         alike: list[tuple[str, str, str]] = []  # (key, field, the listed name it is another spelling of)
         for key in ("updatedDateField", "createdDateField"):
