@@ -615,6 +615,8 @@ def test_a_switch_with_a_blank_around_it_is_no_switch_at_all(value):
     ("900s", "900 seconds", 'write "15"'), ("900 seconds", "900 seconds", 'write "15"'), ("1h", "1 hour", 'write "60"'),
     ("2 hours", "2 hours", 'write "120"'), ("PT15M", "ISO 8601's 15 minutes", 'write "15"'),
     ("PT1H", "ISO 8601's 1 hour", 'write "60"'), ("90s", "90 seconds", 'such as "15"'),
+    # (h227) hours past a Java int's minutes: no number the platform could hold is written
+    ("99999999h", "99999999 hours", 'such as "15"'), ("PT40000000H", "ISO 8601's 40000000 hours", 'such as "15"'),
 ])
 def test_an_interval_in_another_unit_is_told_in_minutes(value, said, help):
     text = body({"event.poller.refresh_interval": value})

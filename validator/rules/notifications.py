@@ -807,7 +807,7 @@ def parse_minutes(value: Any) -> tuple[int | None, str | None, str | None]:
         minutes = amount * 60 if unit == "h" else amount if unit == "m" else amount // 60 if amount % 60 == 0 else None
         iso = "ISO 8601's " if duration.group(1) else ""
         return None, f"is {shown}, {iso}{amount} {name}: the unit is always minutes", \
-            f'write "{minutes}"' if minutes else generic
+            f'write "{minutes}"' if minutes and whole_setting(minutes) is not None else generic  # (a Java int)
     return None, f"is {shown}, not a number of minutes", generic
 
 
