@@ -323,7 +323,8 @@ POLLER_DATE_FIELD_NOT_REQUESTED = Rule(
         "OData's `$select=id,name`) gets those and no others.  A date field of `datesConfiguration` left out of "
         "that list is missing from every record: the platform cannot read its date (nor tell a new record from "
         "a changed one by it).  Compared by the field's first name (`metadata` covers `metadata.updated`), in any "
-        "case; a list holding `*`, `all` or parentheses, and a `$select` beside `$expand`, are left alone.\n\n**Fix:** add the date field to the list."
+        "case; a list holding `*`, `all`, parentheses or a placeholder (`${FIELDS}`, `{fields}`), and a `$select` "
+        "beside `$expand`, are left alone.\n\n**Fix:** add the date field to the list."
     ),
     bad=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at" + '", "idField": "id",\n      ' + _GOOD_DATES + '}'),
     good=_doc('    "customers": {"url": "' + _SAGE_URL % "created_at,updated_at" + '", "idField": "id",\n      '
@@ -355,7 +356,8 @@ POLLER_ID_NOT_REQUESTED = Rule(
         "The hubs' `fields` parameter (\"the fields to return on the response\", in every element's API docs) "
         "names the fields the records come back with.  An `idField` left out of that list is missing from every "
         "record: no event carries an `objectId`.  Compared by the field's first name, in any case; a list holding "
-        "`*`, `all`, parentheses or a placeholder is left alone, and so are Sage One's `attributes` (extra fields: "
+        "`*`, `all`, parentheses or a placeholder (`${FIELDS}`, `{fields}`), or an `idField` not written yet, is left "
+        "alone, and so are Sage One's `attributes` (extra fields: "
         "its own default poller lists no `id`) and OData's `$select`.\n\n**Fix:** add the id field to the list."
     ),
     bad=_doc('    "contacts": {"url": "/hubs/crm/contacts?fields=name,updated_at,created_at", "idField": "id",\n      '
