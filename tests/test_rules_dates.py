@@ -1244,3 +1244,18 @@ def test_php_microseconds_u_after_the_seconds(jdk):
     assert [e.replacement for e in printed.fix.edits] == ["SSS"] and read.fix is None
     assert jdk.format(fmt, "GMT", 1704448807123) == "2024-01-05T10:00:07.000005Z"
     assert jdk.request("P", fmt, "GMT", "1", "2024-01-05T10:00:07.123456Z")[:2] == ["OK", "1704448807000"]
+
+
+def test_the_day_run_into_the_hour(jdk):
+    """A fresh trial (helper-223): `yyyy-MM-ddHH:mm:ss` (the `'T'` dropped) passed; the macro sends `2024-07-0510:00:00`
+    and the JDK reads no record's `2024-07-05T10:00:00` with it."""
+    fmt = "yyyy-MM-ddHH:mm:ssXXX"
+    hit = assert_at(poller(updated=fmt, created=fmt), "CE432", "ddHH:", count=2)
+    assert hit.severity == "warning" and hit.end_column - hit.column == len("ddHH")
+    assert "dd'T'HH" in hit.help
+    assert jdk.request("P", fmt, "GMT", "1", "2024-07-05T10:00:00+00:00")[0] == "FAIL"
+    url = "/hubs/crm/x?where=updated_at>'${gmtDate:yyyy-MM-ddHH:mm:ss}'"
+    assert "0510" in assert_at(poller(url=url), "CE432", "ddHH:").message
+    for fine in ("yyyyMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm",
+                 "yyyyMMdd'T'HHmmss", "yyyy-MM-dd"):
+        assert not found(poller(updated=fine, created=fine), "CE432"), fine

@@ -123,6 +123,10 @@ Rules:
 * **CE431** `date-pattern-field-width` (warning): a number in a URL macro printed in another width than the
   date's other numbers, or unpadded beside ISO 8601's `'T'`: `HH:m:ss` sends `10:4:05`, `HH:mm:sss` sends
   `10:04:005`, `yyyy-MM-dd'T'H:mm:ss` sends `T9:04:05`.  Fixed on request (unsafe).
+* **CE432** `date-pattern-date-into-time` (warning): the day run into the hour (`yyyy-MM-ddHH:mm:ss`, the `'T'` or
+  the space left out) in a pattern whose date and time are written with separators: a URL macro sends
+  `2024-07-0510:00:00`, and Java reads no record's `2024-07-05T10:00:00` with it.  (`yyyyMMddHHmmss`, with no separator
+  anywhere, is a format of its own.)
 """
 
 from __future__ import annotations
@@ -510,6 +514,17 @@ DATE_PATTERN_FIELD_WIDTH = Rule("CE431", "date-pattern-field-width", "warning",
      "numbers unpadded).",
      bad=_poller(_dates(_ISO), url=_ISO_URL.replace("HH:mm:ss", "HH:m:ss")), good=_poller(_dates(_ISO), url=_ISO_URL))
 
+DATE_PATTERN_DATE_INTO_TIME = Rule("CE432", "date-pattern-date-into-time", "warning",
+     "the day run into the hour (`yyyy-MM-ddHH:mm:ss`) in a date and time written with separators",
+     "A pattern that writes its date and its time with separators but none between the day and the hour "
+     "(`yyyy-MM-ddHH:mm:ss`) has lost its `'T'` or its space: a URL macro sends `2024-07-0510:00:00`, which no vendor "
+     "reads, and Java reads no record's `2024-07-05T10:00:00` with it (the JDK rejects it at the `T`).  A pattern "
+     "with no separator anywhere (`yyyyMMddHHmmss`) is a format of its own and is not reported.\n\n"
+     "**Fix:** write what the vendor's dates hold between the two: `'T'` for ISO 8601 (`yyyy-MM-dd'T'HH:mm:ss`), "
+     "or a space.",
+     bad=_poller(_dates("yyyy-MM-ddHH:mm:ssXXX"), url=_ISO_URL),
+     good=_poller(_dates(_ISO), url=_ISO_URL))
+
 RULES: list[Rule] = [
     DATE_PATTERN_INVALID, DATE_FORMAT_NOT_A_PATTERN, DATE_FORMAT_TIMESTAMP, DATE_FORMATS_DIFFER,
     DATE_PATTERN_FRACTION, DATE_PATTERN_12_HOUR, DATE_PATTERN_WEEK_YEAR, DATE_PATTERN_DAY_OF_YEAR,
@@ -519,7 +534,7 @@ RULES: list[Rule] = [
     DATE_PATTERN_HOUR_1_24, DATE_FILTER_BACKWARDS, DATE_PATTERN_TWO_DIGIT_YEAR, DATE_PATTERN_LITERAL_CASE,
     DATE_PATTERN_OFFSET_HOURS_ONLY, DATE_FIELDS_SWAPPED, DATE_FILTER_CREATED_ONLY, DATE_MACRO_EPOCH_TEXT_FIELD,
     DATE_PATTERN_TYPOGRAPHIC, DATE_PATTERN_FOREIGN_SYNTAX, DATE_PATTERN_YEAR_DAY_MONTH, DATE_PATTERN_ZONE_TWICE,
-    DATE_PATTERN_EDGE_SPACE, DATE_PATTERN_FIELD_WIDTH,
+    DATE_PATTERN_EDGE_SPACE, DATE_PATTERN_FIELD_WIDTH, DATE_PATTERN_DATE_INTO_TIME,
 ]
 
 
@@ -708,6 +723,19 @@ def _year_day_month(fields: list[Any]) -> Iterator[Problem]:
                           fix=Fix(f"write `{month.text}` before `{day.text}`",
                                   (Edit(day.start, day.end, month.text), Edit(month.start, month.end, day.text)),
                                   "unsafe"))
+
+
+def _date_into_time(tokens: Sequence[Any], *, printing: bool) -> Iterator[Problem]:
+    """CE432 for the day's field right before the hour's (`ddHH`) with separators on both sides (`-ddHH:`)."""
+    for before, day, hour, after in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
+        if (day.is_field and day.letter == "d" and hour.is_field and hour.letter in "HhKk"
+                and not before.is_field and not after.is_field):
+            effect = ("the macro sends the two run together (`05` and `10`: `0510`)" if printing else
+                      "Java reads no record's date with a `'T'` (or anything) between the day and the hour")
+            yield Problem(DATE_PATTERN_DATE_INTO_TIME.code, f"`{day.text}{hour.text}`: the day runs into the hour, "
+                          f"though the date and the time are written with separators: {effect}", day.start,
+                          hour.end, help=f"write what the vendor's dates hold between them: `{day.text}'T'{hour.text}` "
+                          f"(ISO 8601) or `{day.text} {hour.text}`")
 
 
 def _edge_space(text: str) -> Iterator[Problem]:
@@ -954,6 +982,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
     if "[" in text or "]" in text or '"' in text or "\\" in text:
         problems.extend(_foreign_syntax(text, tokens, printing=printing))
     problems.extend(_year_day_month(fields))
+    problems.extend(_date_into_time(tokens, printing=printing))
     if not printing and text != text.strip():
         problems.extend(_edge_space(text))
     if "'" in text:
