@@ -3726,3 +3726,17 @@ def test_an_api_key_written_as_a_urls_user_is_committed(capsys, tmp_path, key, u
         assert len(found) == 1 and _ANSWERED not in repr(found), found
     assert not [f for f in validator.check({"contacts": {"url": "https://ServiceAccount@api.vendor.com/x",
                                                          "idField": "id"}}) if f.rule == "CE751"]
+
+
+@pytest.mark.parametrize("answer", ["It's `{}`.", 'It is "{}".', "It is '{}'."])
+def test_a_key_asked_about_then_given_in_quotes_is_masked_in_every_output(capsys, tmp_path, answer):
+    """h227: the answer's key in a code span or quotes (`What is the api key? It's \\`<key>\\``, as Markdown writes a
+    value) was printed in every excerpt, where the same key unquoted is masked."""
+    prose = "What is the api key? " + answer.format(_ANSWERED)
+    page = tmp_path / "p.md"
+    page.write_text("# Setup\n\n" + prose + '\n```json\n{"element": {"key": "hubspot"}, "configuration": '
+                    '{"event.poller.refresh_interval": "fifteen",}}\n```\n', encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(page)):
+        assert "CE206" in result.out and _ANSWERED[2:-2] not in result.out + result.err, (fmt, result.out)
+    source = load_source(prose.encode(), path="p.md")
+    assert find_secrets(source).mask(source.text) == "What is the api key? " + answer.format("*" * len(_ANSWERED))

@@ -3218,7 +3218,7 @@ _PASSWORD_AFTER_A_BLANK = LazyPattern(r"(?i)(?<![\w.\-])(?:password|passwd|passp
 # value with a key's shape or random letters is taken for one (`... key? It is in Settings.` is shown)
 _ASKED_THEN_ANSWERED = LazyPattern(r"(?i)(?<![\w.\-])(?:api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|client[ _-]secret"
                                    r"|password|passphrase|passcode|token)[ \t]*+\?[ \t]++(?:[a-z'\u2019]{1,10}[ \t]++){0,3}"
-                                   r"(?P<value>" + _prose_value() + r"{8,200})")
+                                   r"[`\"']?(?P<value>" + _prose_value() + r"{8,200})")  # (and in quotes: It's `<key>`)
 _MIXED_WITH_DIGITS = LazyPattern(r"(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9_\-]{8,}")
 
 
