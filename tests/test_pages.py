@@ -1240,6 +1240,21 @@ def test_a_comment_or_an_empty_line_after_a_line_s_backslash_ends_the_command(br
         assert "CE025" not in {f.rule for f in check_page(other, path="p.md").findings}
 
 
+@pytest.mark.parametrize("end", ["\\\n\n", "\\ \n\n", "\\\n# note\n"])
+@pytest.mark.parametrize("opening", ["cat <<EOF", "cat <<'EOF' > notes.txt", "cat <<-EOF"])
+def test_a_backslash_in_a_here_document_is_its_text(opening, end):
+    """A review (helper-227): a here-document's line ending with `\\`, then an empty line (or a blank after the
+    backslash) and `-x`, drew CE025, though its lines are text the command reads, not commands."""
+    body = '{"element": {"key": "hubspot"}, "name": "x", "configuration": {"event.poller.refresh_interval": "15m"}}'
+    page = ("```bash\n" + opening + "\nline " + end + "-x\nEOF\n" + _CURL.split("\n", 1)[1]
+            + "  -H 'Content-Type: application/json' \\\n  -d '" + body + "'\n```\n")
+    found = [f.rule for f in check_page(page, path="p.md").findings]
+    assert "CE206" in found and "CE025" not in found, found
+    # after the here-document's end, the commands are read again
+    broken = page.replace("application/json' \\\n", "application/json' \\ \n")
+    assert broken != page and "CE025" in {f.rule for f in check_page(broken, path="p.md").findings}
+
+
 @pytest.mark.parametrize(("delimiter", "codes"), [("'JSON'", set()), ("JSON", {"CE020"})])
 def test_a_here_document_given_through_a_command_substitution_is_the_body(delimiter, codes):
     """A fresh trial's false alarm (helper-66): `-d "$(cat <<'JSON' ... JSON)"` drew CE006 for the `$` of `$(`."""

@@ -616,9 +616,15 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
     the empty or comment lines right after a line's closing backslash, before a line that goes on with the command
     (an option, or a quoted argument)."""
     quote = ""
+    heredoc: str | None = None  # the delimiter of the here-document being read: its lines are text, not commands
+    pending: str | None = None  # a here-document opened on a command's line, read once the command ends
     lines = [m for m in _LINE.finditer(shell) if m.end() > m.start()]
     for index, match in enumerate(lines):
         content = match.group().rstrip("\r\n")
+        if heredoc is not None:
+            if content.strip(" \t") == heredoc:
+                heredoc = None
+            continue
         trimmed = content.rstrip(" \t")
         commented = _COMMENT_AFTER_BACKSLASH.search(trimmed) if not quote else None
         if commented is not None and _open_at_end(trimmed[:commented.start() + 1], quote) == ("", True):
@@ -649,6 +655,11 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
                           "(curl sends the request without it)", *shown,
                           f"remove {what.replace('a', 'the', 1) if comment >= 0 else 'the empty line'} (a comment "
                           "goes above the command)", fix=Fix("remove the line", (Edit(start, end, ""),), "safe"))
+        opened = _HEREDOC.search(content) if not quote and "<<" in content else None
+        if opened is not None:
+            pending = opened.group(2) or opened.group(3) or opened.group(4)
+        if pending is not None and not after and not continued:
+            heredoc, pending = pending, None
         quote = after
 
 
