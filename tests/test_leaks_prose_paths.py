@@ -139,3 +139,35 @@ def test_a_password_glued_to_its_name_s_particle_in_a_string_is_masked(value):
     blank, `=` or full-width colon was not read for a secret's name."""
     for text in (json.dumps(value), json.dumps(value, ensure_ascii=False)):
         assert "T3pLx8wZ" not in _masked(text, "body.json"), text
+
+
+def test_a_password_under_a_key_longer_than_200_characters_is_hidden_in_every_format(capsys, tmp_path):
+    """helper-225: a key past 200 characters was no secret's name at all (the bound on the word splitting), so a
+    password under `x.x.<...>.password` showed in the excerpt of a finding on its line, and drew no CE751."""
+    secret = "Xk9#mQ2!vL7pZ"
+    key = "x." * 100 + "password"
+    path = tmp_path / "body.json"
+    path.write_text('{\n  "element": {"key": "hubspot"},\n  "configuration": {"' + key + '": "' + secret
+                    + '", "event.vendor.type": "webhooks"}\n}\n', encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(path)):
+        assert "CE203" in result.out and "CE751" in result.out, (fmt, result.out)
+        assert secret not in result.out + result.err and "vL7pZ" not in result.out, (fmt, result.out)
+    from validator.vocabulary.secrets import may_hold_a_secret, secret_kind
+
+    assert secret_kind(key) == "secret" and secret_kind("x" * 300) is None  # (one word that long names nothing)
+    assert may_hold_a_secret("x." * 100 + "dbpass") and not may_hold_a_secret("x." * 100 + "description")
+
+
+def test_a_google_authorization_code_is_hidden_in_every_format(capsys, tmp_path):
+    """helper-226: an OAuth code pasted as `providerData`'s string (`4/0A...`, Google's authorization codes) showed in
+    the text format's excerpt of CE102, whose message already withheld it as reading like a token."""
+    code = "4/0AX4XfWhQz9kLmN8pR2sT5vW7yB1cD3eF6gH"
+    path = tmp_path / "body.json"
+    path.write_text('{"element": {"key": "egnyte"}, "providerData": "' + code + '",\n "configuration": {"subdomain": '
+                    '"acme", "oauth.api.key": "${K}", "oauth.api.secret": "${S}", "oauth.callback.url": '
+                    '"https://a.example/cb"}}\n', encoding="utf-8")
+    for fmt, result in check_in_every_format(capsys, str(path)):
+        assert "CE102" in result.out, (fmt, result.out)
+        assert "XfWhQz9kLmN8" not in result.out + result.err, (fmt, result.out)
+    assert "XfWhQz9kLmN8" not in _masked(f"Exchange the code {code} within ten minutes.\n")
+    assert "4/0Apples" in _masked("Mix 4/0Apples and pears.\n")  # (too short for a code)

@@ -1437,7 +1437,7 @@ _ISSUED_TOKEN_SHAPES = (
     ("sk-", r"(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,255}"),
     # (helper-120's: Okta, Atlassian, Vault, DigitalOcean, Linear, Notion, Postman, Doppler, Databricks, Twilio,
     # Mailchimp, Hugging Face, Heroku, Pulumi, Grafana, Brevo, age, Square, Facebook, Dropbox, Salesforce, PayPal,
-    # Google, Zoho, Azure AD, Intercom, OpenSSH)
+    # Google (refresh tokens `1//0`, authorization codes `4/0A`), Zoho, Azure AD, Intercom, OpenSSH)
     ("ATATT3x", r"[\w\-=]{20,255}"), ("hv", r"[sbr]\.[\w\-]{20,255}"), ("do", "[por]_v1_[0-9a-f]{64}"),
     ("lin_", "(?:api|oauth)_[A-Za-z0-9]{32,64}"), ("secret_", "[A-Za-z0-9]{30,64}"), ("ntn_", "[A-Za-z0-9]{30,64}"),
     ("PMAK-", "[0-9a-f]{24}-[0-9a-f]{34}"), ("dp.", r"(?:pt|st|ct|sa|scim|audit)\.[\w\-.]{20,255}"),
@@ -1446,7 +1446,7 @@ _ISSUED_TOKEN_SHAPES = (
     ("glc_", "[A-Za-z0-9_=+/]{32,255}"), ("xkeysib-", "[0-9a-f]{64}-[A-Za-z0-9]{16}"),
     ("AGE-SECRET-KEY-1", "[0-9A-Z]{40,70}"), ("key-", "[0-9a-z]{32}"), ("sq0", r"(?:atp|csp)-[\w\-]{22,64}"),
     ("EAA", "[A-Za-z0-9]{20,512}"), ("sl.", r"[\w\-]{40,1500}"), ("00D", r"[A-Za-z0-9]{12,15}![\w.]{20,255}"),
-    ("A21AA", r"[\w\-]{50,255}"), ("1//0", r"[\w\-]{40,255}"), ("1000.", r"[0-9a-f]{32}\.[0-9a-f]{32}"),
+    ("A21AA", r"[\w\-]{50,255}"), ("1//0", r"[\w\-]{40,255}"), ("4/0A", r"[\w\-]{30,255}"), ("1000.", r"[0-9a-f]{32}\.[0-9a-f]{32}"),
     ("dG9rOj", "[A-Za-z0-9+/]{20,255}={0,2}"), ("b3BlbnNzaC1rZXktdjE", "[A-Za-z0-9+/]{50,4096}={0,2}"),
     # (helper-148's: PyPI, Docker Hub, Sentry, GitLab's CI job, feed, mail and agent tokens, 1Password service
     # accounts, Figma, Airtable, New Relic, Supabase, Tailscale, Groq)

@@ -186,6 +186,22 @@ def _words(segment: str) -> tuple[str, ...]:
     return tuple(w if w in _COPY_WORDS else w.rstrip("0123456789") or w for w in _WORD_BREAK.split(spaced.lower()) if w)
 
 
+_LONGEST_JUDGED = 200
+
+
+def _judged_part(key: str) -> str | None:
+    """The part of ``key`` its name is judged by: the whole key, or for a key past 200 characters its last whole
+    dot-separated segments within them (a secret's name ends a key: `x.x.<...>.password`), else None (one word that
+    long names nothing).  The bound keeps the word splitting linear on hostile keys."""
+    if len(key) <= _LONGEST_JUDGED:
+        return key
+    tail = key[-_LONGEST_JUDGED:]
+    dot = tail.find(".")
+    if dot < 0:
+        return None
+    return tail[dot + 1:] or None
+
+
 def _about_a_secret(words: tuple[str, ...]) -> bool:
     """Whether a key's words say something about a secret, not hold one: its last word (``passwordExpiry``,
     ``pswSettings``)."""
@@ -199,7 +215,8 @@ def is_flag(key: str, value: object) -> bool:
         return True
     if not isinstance(value, str) or value.strip().lower() not in _FLAG_VALUES:
         return False
-    words = _words(key.rsplit(".", 1)[-1]) if isinstance(key, str) and len(key) <= 200 else ()
+    tail = _judged_part(key) if isinstance(key, str) else None
+    words = _words(tail.rsplit(".", 1)[-1]) if tail else ()
     return len(words) > 1 and words[0] in _FLAG_WORDS
 
 
@@ -209,7 +226,10 @@ def is_flag(key: str, value: object) -> bool:
 def secret_kind(key: str) -> SecretKind | None:
     """``"secret"`` for a key that holds a secret, ``"grant"`` for a one-time OAuth value or a session cookie,
     else ``None``."""
-    if not isinstance(key, str) or not key or len(key) > 200:
+    if not isinstance(key, str) or not key:
+        return None
+    key = _judged_part(key) or ""
+    if not key:
         return None
     if not key.isascii():  # `ｐａｓｓｗｏｒｄ` (full-width): the word it shows
         import unicodedata
@@ -331,7 +351,10 @@ _TOKEN_COUNTS = frozenset({"max", "prompt", "total", "remaining", "completion", 
 def may_hold_a_secret(key: str) -> bool:
     """Whether ``key``'s value is masked though :func:`secret_kind` does not call it a secret (see the module
     documentation): a secret by a name that says so less surely, which CE751 does not report."""
-    if not isinstance(key, str) or not key or len(key) > 200 or key.lower() in _CLIENT_IDS:
+    if not isinstance(key, str) or not key:
+        return False
+    key = _judged_part(key) or ""
+    if not key or key.lower() in _CLIENT_IDS:
         return False
     segments = key.split(".")
     words = _words(segments[-1])
