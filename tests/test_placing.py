@@ -4,24 +4,14 @@ that would read the text too many times over; either way every key and value is 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
 
+from test_source import pointers
 from validator.source import Source, load_source
 from validator.source import document
 
 
-def _pointers(value: Any, prefix: str = "") -> Iterator[str]:
-    yield prefix
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _pointers(child, f"{prefix}/{key.replace('~', '~0').replace('/', '~1')}")
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _pointers(child, f"{prefix}/{index}")
-
-
 def _places(source: Source) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    return [(source.span(pointer), source.span(pointer, key=True)) for pointer in _pointers(source.value)]
+    return [(source.span(pointer), source.span(pointer, key=True)) for pointer, _value in pointers(source.value)]
 
 
 def _with_brackets(text: str) -> Source:
