@@ -1255,6 +1255,16 @@ def test_a_backslash_in_a_here_document_is_its_text(opening, end):
     assert broken != page and "CE025" in {f.rule for f in check_page(broken, path="p.md").findings}
 
 
+@pytest.mark.parametrize("before", ['grep -q ok <<< "$STATUS"', "# write the body with cat <<EOF first",
+                                    'echo "use <<EOF here"', "echo 'a <<EOF b'", "echo x # then cat <<EOF"])
+def test_a_here_document_opening_quoted_commented_or_a_here_string_hides_no_line(before):
+    """A review (h228): a `<<<` here-string, or a `<<EOF` in quotes or a comment, opens no here-document; since
+    6949c14 CE025 took every line below it for a here-document's text and reported nothing."""
+    page = ("```bash\n" + before + "\n" + _CURL.split("\n", 1)[1] + "  -H 'Content-Type: application/json' \\ \n"
+            "  -d @instance.json\n```\n")
+    assert "CE025" in {f.rule for f in check_page(page, path="p.md").findings}
+
+
 @pytest.mark.parametrize(("delimiter", "codes"), [("'JSON'", set()), ("JSON", {"CE020"})])
 def test_a_here_document_given_through_a_command_substitution_is_the_body(delimiter, codes):
     """A fresh trial's false alarm (helper-66): `-d "$(cat <<'JSON' ... JSON)"` drew CE006 for the `$` of `$(`."""

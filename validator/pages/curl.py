@@ -33,6 +33,7 @@ finding:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -655,9 +656,9 @@ def _blanks_after_continuations(shell: str) -> Iterator[Problem]:
                           "(curl sends the request without it)", *shown,
                           f"remove {what.replace('a', 'the', 1) if comment >= 0 else 'the empty line'} (a comment "
                           "goes above the command)", fix=Fix("remove the line", (Edit(start, end, ""),), "safe"))
-        opened = _HEREDOC.search(content) if not quote and "<<" in content else None
+        opened = _heredoc_opened(content, quote) if "<<" in content else None
         if opened is not None:
-            pending = opened.group(2) or opened.group(3) or opened.group(4)
+            pending = opened
         if pending is not None and not after and not continued:
             heredoc, pending = pending, None
         quote = after
@@ -731,6 +732,17 @@ def printed_files(shell: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, at))
     return [(s, e) for s, e in spans if shell[s:e].strip()]
+
+
+def _heredoc_opened(line: str, quote: str) -> str | None:
+    """The delimiter of the here-document ``line`` opens (``quote`` open before it), if any: not a `<<` in quotes or
+    a comment, nor a here-string's `<<<`."""
+    for match in itertools.islice(_HEREDOC.finditer(line), 16):  # (each is asked from the line's start: bounded)
+        prefix = line[:match.start()]
+        # (a quote written after the prefix opens one only where the shell reads words: not quoted, not a comment)
+        if not prefix.endswith("<") and _open_at_end(prefix + "'", quote)[0] == "'":
+            return match.group(2) or match.group(3) or match.group(4)
+    return None
 
 
 def _open_at_end(line: str, quote: str) -> tuple[str, bool]:
