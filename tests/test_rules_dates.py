@@ -1259,3 +1259,18 @@ def test_the_day_run_into_the_hour(jdk):
     for fine in ("yyyyMMddHHmmss", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd HH:mm", "dd/MM/yyyy HH:mm",
                  "yyyyMMdd'T'HHmmss", "yyyy-MM-dd"):
         assert not found(poller(updated=fine, created=fine), "CE432"), fine
+
+
+def test_the_day_run_into_the_hour_is_told_as_the_jdk_reads_and_prints_it(jdk):
+    """A review (h228): CE432 said Java reads no record's date with anything between the day and the hour, but the
+    JDK skips the blank before the hour's number (`2024-07-05 10:00:00` is read), and said the macro sends `0510`
+    for `dHH`, which prints `510`."""
+    fmt = "yyyy-MM-ddHH:mm:ssXXX"
+    assert jdk.request("P", fmt, "GMT", "1", "2024-07-05 10:00:00+00:00")[:2] == ["OK", "1720173600000"]
+    read = assert_at(poller(updated=fmt, created=fmt), "CE432", "ddHH:", count=2)
+    assert "or anything" not in read.message and "skips a blank" in read.message, read.message
+    printed_fmt = "yyyy-MM-dHH:mm"
+    assert jdk.format(printed_fmt, "GMT", 1720173600000) == "2024-07-510:00"
+    url = "/hubs/crm/x?where=updated_at>'${gmtDate:" + printed_fmt + "}'"
+    message = assert_at(poller(url=url), "CE432", "dHH:").message
+    assert "`510`" in message and "0510" not in message, message

@@ -730,8 +730,11 @@ def _date_into_time(tokens: Sequence[Any], *, printing: bool) -> Iterator[Proble
     for before, day, hour, after in zip(tokens, tokens[1:], tokens[2:], tokens[3:]):
         if (day.is_field and day.letter == "d" and hour.is_field and hour.letter in "HhKk"
                 and not before.is_field and not after.is_field):
-            effect = ("the macro sends the two run together (`05` and `10`: `0510`)" if printing else
-                      "Java reads no record's date with a `'T'` (or anything) between the day and the hour")
+            day_shown, hour_shown = "5".zfill(day.count), "10".zfill(hour.count)  # (5 July, 10:00)
+            effect = (f"the macro sends the two run together (`{day_shown}` and `{hour_shown}`: "
+                      f"`{day_shown}{hour_shown}`)" if printing else
+                      "Java skips a blank between the day and the hour (a record's `2024-07-05 10:00` is read) but "
+                      "stops at ISO 8601's `'T'` there (`2024-07-05T10:00`)")
             yield Problem(DATE_PATTERN_DATE_INTO_TIME.code, f"`{day.text}{hour.text}`: the day runs into the hour, "
                           f"though the date and the time are written with separators: {effect}", day.start,
                           hour.end, help=f"write what the vendor's dates hold between them: `{day.text}'T'{hour.text}` "
