@@ -3682,3 +3682,21 @@ def test_a_hextra_tab_is_titled_by_its_place_in_the_tabs_items(items, checked):
     found = [f.line for f in check_page(page, path="p.md").findings if f.rule == "CE620"]
     blocks = [index + 2 for index, line in enumerate(page.splitlines()) if line.startswith("```json")]
     assert found == [blocks[tab] for tab in checked], found
+
+
+def test_a_line_of_many_quoted_here_document_openings_is_read_once_per_opening_asked(monkeypatch):
+    """A review (h228): each `<<EOF` of a line is asked about from the line's start (in quotes? in a comment?); a
+    hostile line of 20,000 quoted ones was read 20,000 times over (quadratic).  Only the first few are asked."""
+    from validator.pages import curl
+
+    calls: list[int] = []
+    real = curl._open_at_end
+
+    def counted(line: str, quote: str) -> tuple[str, bool]:
+        calls.append(len(line))
+        return real(line, quote)
+
+    monkeypatch.setattr(curl, "_open_at_end", counted)
+    shell = "echo '" + "<<EOF " * 20_000 + "'\ncurl https://api.cloud-elements.com/x \\ \n  -x\n"
+    assert [p.rule for p in curl._blanks_after_continuations(shell)] == ["CE025"]
+    assert sum(calls) < 40 * len(shell)
