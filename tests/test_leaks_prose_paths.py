@@ -171,3 +171,15 @@ def test_a_google_authorization_code_is_hidden_in_every_format(capsys, tmp_path)
         assert "XfWhQz9kLmN8" not in result.out + result.err, (fmt, result.out)
     assert "XfWhQz9kLmN8" not in _masked(f"Exchange the code {code} within ten minutes.\n")
     assert "4/0Apples" in _masked("Mix 4/0Apples and pears.\n")  # (too short for a code)
+
+
+@pytest.mark.parametrize("text", ["Read 4/0Aintroduction-to-the-sales-pipeline-api first.",
+                                  "Grid 4/0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA here.",
+                                  "Read 1//0introduction-to-the-sales-pipeline-api-now."])
+def test_a_word_after_a_google_code_s_beginning_is_not_a_code(text):
+    """A review (h228): the filter that asks an issued token's shape to look random (digits and letters, or both
+    cases) was met by `4/0A`'s (and `1//0`'s) own digit and capital, so any slug or row of one letter after them was
+    hidden; the part after the beginning is what is judged."""
+    assert _masked(text + "\n") == text + "\n"
+    assert "XfWhQz9kLmN8" not in _masked("The code 4/0AX4XfWhQz9kLmN8pR2sT5vW7yB1cD3eF6gH expires.\n")
+    assert "gLxK9" not in _masked("refresh 1//0gLxK9vQ2mN7pR4sT8wY1zB3cD5eF6gH9jK2lM4nP7qR.\n")

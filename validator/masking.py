@@ -1486,6 +1486,16 @@ _MIXED_CASE = LazyPattern(r"(?=[a-z]*[A-Z])(?=[A-Z]*[a-z])[A-Za-z]{12,}")
 _TELEGRAM_TOKEN = LazyPattern(r"(?<![\w\-:])(?:bot)?(?P<value>\d{8,10}:AA[\w\-]{33})(?![\w\-])")
 
 
+# Beginnings holding a digit and a capital of their own: judged without them, or any word after them looks random
+_JUDGED_AFTER_BEGINNING = ("4/0A", "1//0")
+
+
+def _looks_random(token: str) -> bool:
+    """Whether an issued token's shape holds what a random one does: letters and digits, or letters in both cases."""
+    rest = token[4:] if token.startswith(_JUDGED_AFTER_BEGINNING) else token
+    return _TOKEN_LIKE.search(rest) is not None or _MIXED_CASE.search(rest) is not None
+
+
 def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
     """Tokens in ``text`` of the shapes their issuers give them; ``pieces``: :func:`_distinct_lines` of it."""
     beginnings = _issued_token_beginnings(pieces)  # (a token holds its beginning: most texts hold none of them)
@@ -1495,8 +1505,7 @@ def _issued_tokens(text: str, pieces: str) -> Iterator[tuple[int, int]]:
     for pattern in patterns:
         if pieces is not text and pattern.search(pieces) is None:
             continue  # (a long text: its distinct lines hold no token, so it holds none; a token is on one line)
-        yield from (match.span("value") for match in pattern.finditer(text)
-                    if _TOKEN_LIKE.search(match.group("value")) or _MIXED_CASE.search(match.group("value")))
+        yield from (match.span("value") for match in pattern.finditer(text) if _looks_random(match.group("value")))
     if ":AA" in pieces:
         yield from (match.span("value") for match in _TELEGRAM_TOKEN.finditer(text))
     if "AKIA" in pieces or "ASIA" in pieces:  # the secret access key written after its id (`AKIA... <40 characters>`)
