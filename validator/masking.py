@@ -1492,7 +1492,8 @@ _JUDGED_AFTER_BEGINNING = ("4/0A", "1//0")
 
 def _looks_random(token: str) -> bool:
     """Whether an issued token's shape holds what a random one does: letters and digits, or letters in both cases."""
-    rest = token[4:] if token.startswith(_JUDGED_AFTER_BEGINNING) else token
+    beginning = next((b for b in _JUDGED_AFTER_BEGINNING if token.startswith(b)), "")
+    rest = token[len(beginning):]
     return _TOKEN_LIKE.search(rest) is not None or _MIXED_CASE.search(rest) is not None
 
 

@@ -1008,6 +1008,8 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                         help="`ss.SSS` for milliseconds, or remove the `.`"))
             continue
         after_dot = i > 0 and not tokens[i - 1].is_field and tokens[i - 1].text.endswith((".", ","))
+        # (a fraction's place: right after the seconds' dot, where .NET's `FFF` and PHP's `u` are written)
+        after_seconds = after_dot and i > 1 and tokens[i - 2].is_field and tokens[i - 2].letter in "sS"
         if token.letter == "S" and token.count >= 4:
             if printing:
                 padded = _shorten("123".zfill(token.count))
@@ -1039,7 +1041,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                         help="`" + "S" * max(swapped_seconds.count, 3) + "` for the milliseconds",
                                         fix=_replace(swapped_seconds, "S" * max(swapped_seconds.count, 3),
                                                      unsafe=True)))
-        elif token.letter == "F" and after_dot and i > 1 and tokens[i - 2].is_field and tokens[i - 2].letter in "sS":
+        elif token.letter == "F" and after_seconds:
             # .NET's `fff`/`FFF` fraction; Java's `F` is the day of the week in the month (the 6th: `1`)
             effect = (f"10:00:07.123 on 5 January prints as `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing
                       else "a record's `.123` is read as a day of the week in the month, and its milliseconds are lost")
@@ -1048,7 +1050,7 @@ def _problems_of_pattern(text: str, *, zone: _Zone | None, printing: bool) -> li
                                     f"second as in .NET: {effect}", token.start, token.end, severity="error",
                                     help="`" + "S" * max(token.count, 3) + "` for the milliseconds",
                                     fix=_replace(token, "S" * max(token.count, 3), unsafe=not printing)))
-        elif token.letter == "u" and after_dot and i > 1 and tokens[i - 2].is_field and tokens[i - 2].letter in "sS":
+        elif token.letter == "u" and after_seconds:
             # PHP's `u` (microseconds); Java's `u` is the day number of the week, which a parse reads and drops
             effect = (f"10:00:07.123 on 5 January prints as `{_printed(pattern, _JANUARY_5_10_00_07_123)}`" if printing
                       else "a record's `.123456` is read as a day of the week, and its milliseconds are lost")
